@@ -1,0 +1,161 @@
+# sockref — build, test, book, coverage.
+# All hand-written code is in web/; generated/ holds what the tools write
+# from web/ and spec/ (committed; `make` regenerates it byte for byte).
+
+SEEDS    ?= ../shared/seeds
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+CC       ?= cc
+SANITIZE ?=
+COVERAGE ?=
+
+export CWEBINPUTS := .:web:generated
+
+WARN     := -std=c11 -Wall -Wextra -Werror
+OPT      := -O2 -g
+ifeq ($(SANITIZE),1)
+  B      := build/san
+  OPT    := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+else ifeq ($(COVERAGE),1)
+  B      := build/cov
+  OPT    := -O0 -g --coverage
+else
+  B      := build
+endif
+CFLAGS_LIB := $(WARN) $(OPT) -fPIC -Igenerated
+CHECK_LIBS  = $$(pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt -lpthread)
+
+DEB_PKGS := texlive-binaries texlive-base texlive-plain-generic texlive-extra-utils check lcov pkg-config
+WEBS     := $(wildcard web/*.w)
+LIBWEBS  := web/sockref.w web/format.w web/world.w web/proc.w web/fd.w web/socket.w \
+            web/ioctl.w web/sysctl.w web/sockopt.w web/solsocket.w web/ipopt.w web/mcast.w
+HAVE_SEEDS := $(wildcard $(SEEDS)/INDEX.md)
+
+.PHONY: all deps lib tools pdf check install coverage clean regen-check lint
+
+all: deps lib tools pdf
+
+# ---- set-up: install what a fresh Debian 12 lacks ---------------------------
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+# ---- tangling ---------------------------------------------------------------
+generated/sockref.c generated/sockref.h: $(LIBWEBS)
+	ctangle +c web/sockref.w - generated/sockref.c >/dev/null
+
+generated/optgen.c: web/optgen.w web/format.w
+	ctangle +c web/optgen.w - generated/optgen.c >/dev/null
+
+generated/clauses.c: web/clauses.w web/format.w
+	ctangle +c web/clauses.w - generated/clauses.c >/dev/null
+
+# ---- the tools that generate ------------------------------------------------
+build/optgen: generated/optgen.c
+	@mkdir -p build
+	$(CC) $(WARN) -O2 -o $@ $<
+
+build/clauses: generated/clauses.c
+	@mkdir -p build
+	$(CC) $(WARN) -O2 -o $@ $<
+
+# The catalogue is regenerated from the seeds when they are present; a
+# clone without them builds from the committed copy.
+ifneq ($(HAVE_SEEDS),)
+generated/catalogue.tsv: build/clauses spec/seeds.manifest spec/recovered.tsv $(wildcard $(SEEDS)/*)
+	build/clauses extract --seeds $(SEEDS) --manifest spec/seeds.manifest \
+	  --recovered spec/recovered.tsv > $@.tmp && mv $@.tmp $@
+endif
+
+build/statements.ok: build/clauses generated/catalogue.tsv spec/statements.tsv
+	build/clauses check --catalogue generated/catalogue.tsv --statements spec/statements.tsv
+	@touch $@
+
+generated/sr_options.h: build/optgen spec/options.tsv generated/catalogue.tsv
+	build/optgen spec/options.tsv generated/catalogue.tsv > $@.tmp && mv $@.tmp $@
+
+# ---- the library ------------------------------------------------------------
+$(B)/sockref.o: generated/sockref.c generated/sockref.h generated/sr_options.h build/statements.ok
+	@mkdir -p $(B)
+	$(CC) $(CFLAGS_LIB) -c -o $@ generated/sockref.c
+
+$(B)/libsockref.a: $(B)/sockref.o
+	rm -f $@; ar rcs $@ $^
+
+$(B)/libsockref.so: $(B)/sockref.o
+	$(CC) $(OPT) -shared -Wl,-soname,libsockref.so -o $@ $^
+
+lib: $(B)/libsockref.a $(B)/libsockref.so build/sockref.pc
+tools: build/optgen build/clauses
+
+build/sockref.pc: Makefile
+	@mkdir -p build
+	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: sockref\nDescription: literate reference model of the Linux socket layer and IPv4\nVersion: 0.1\nLibs: -L$${libdir} -lsockref\nCflags: -I$${includedir}\n' '$(PREFIX)' > $@
+
+# ---- the book ---------------------------------------------------------------
+CLAUSETEX_SEEDS := $(if $(HAVE_SEEDS),--seeds $(SEEDS),)
+build/book/clausetext.tex: build/clauses generated/catalogue.tsv spec/statements.tsv
+	@mkdir -p build/book
+	build/clauses tex --catalogue generated/catalogue.tsv --statements spec/statements.tsv \
+	  $(CLAUSETEX_SEEDS) > $@.tmp && mv $@.tmp $@
+
+build/sockref.pdf: $(WEBS) web/srmac.tex build/book/clausetext.tex
+	@mkdir -p build/book
+	cd build/book && CWEBINPUTS=../../web:../../generated cweave -bhp ../../web/sockref.w sockref >/dev/null
+	cd build/book && rm -f sockref.toc && TEXINPUTS=../../web: pdftex -interaction=batchmode sockref >/dev/null \
+	  && TEXINPUTS=../../web: pdftex -interaction=batchmode sockref >/dev/null \
+	  || { grep -A5 '^!' sockref.log | head -40; exit 1; }
+	cp build/book/sockref.pdf $@
+
+pdf: build/sockref.pdf
+
+# ---- tests ------------------------------------------------------------------
+TEST_SRCS := $(wildcard tests/test_*.c)
+$(B)/tests/suites.inc: $(TEST_SRCS)
+	@mkdir -p $(B)/tests
+	grep -ho '^Suite \*suite_[a-z0-9_]*(void)' $(TEST_SRCS) | sed 's/^Suite \*\(suite_[a-z0-9_]*\)(void)/X(\1)/' > $@
+
+$(B)/check_sockref: tests/main.c tests/sr_test.h $(TEST_SRCS) $(B)/tests/suites.inc $(B)/libsockref.a
+	$(CC) -std=c11 -Wall -Wextra -Werror $(OPT) -Igenerated -Itests -I$(B)/tests -o $@ \
+	  tests/main.c $(TEST_SRCS) $(B)/libsockref.a $(CHECK_LIBS)
+
+check: deps $(B)/check_sockref
+	CK_FORK=yes $(B)/check_sockref
+
+# ---- coverage ---------------------------------------------------------------
+coverage: deps
+	rm -rf build/cov coverage/html coverage/*.info
+	$(MAKE) COVERAGE=1 build/cov/check_sockref
+	CK_FORK=yes build/cov/check_sockref
+	lcov --quiet --capture --directory build/cov -b . --rc lcov_branch_coverage=1 -o coverage/all.info
+	lcov --quiet --extract coverage/all.info '*.w' --rc lcov_branch_coverage=1 -o coverage/web.info
+	genhtml --quiet --branch-coverage -o coverage/html coverage/web.info
+	build/covclause generated/sockref.c build/book/sockref.tex coverage/web.info tests > coverage/clauses.txt || true
+	lcov --summary coverage/web.info 2>&1 | tail -3
+
+# ---- install ----------------------------------------------------------------
+install: lib pdf
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/doc/sockref
+	install -m 644 generated/sockref.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 build/libsockref.a build/libsockref.so $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 build/sockref.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+	install -m 644 build/sockref.pdf $(DESTDIR)$(PREFIX)/share/doc/sockref/
+
+# ---- lint: cweave is stricter than ctangle ------------------------------------
+lint:
+	@mkdir -p build/lint
+	for w in sockref optgen clauses; do \
+	  (cd build/lint && CWEBINPUTS=../../web:../../generated cweave -bhp ../../web/$$w.w $$w >/dev/null) || exit 1; done
+
+# CI: generated/ must be what the generators write now.
+regen-check:
+	git diff --exit-code --stat -- generated/ || { echo "generated/ is stale: run make and commit"; exit 1; }
+
+clean:
+	rm -rf build
