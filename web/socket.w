@@ -129,7 +129,9 @@ The model implements \.{AF\_INET} only.  Linux has other families
 (\.{AF\_UNIX}, \.{AF\_INET6}, \.{AF\_PACKET}, \dots); the model refuses them
 with |EAFNOSUPPORT|, the answer of a kernel built without them, and this
 is the one place where a call of the model and of a full kernel may differ
-by design.
+by design.  The obsolete \.{SOCK\_PACKET} type asked of \.{AF\_INET}
+is, in the kernel, silently turned into an \.{AF\_PACKET} socket; the model
+turns it into the same unimplemented family.
 @^model limits@>
 
 @c
@@ -144,6 +146,7 @@ int sr_socket(int domain, int type, int protocol)
   if (flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK)) return sys_return(-EINVAL);
   if (domain < 0 || domain >= AF_MAX) return sys_return(-EAFNOSUPPORT);
   if (type < 0 || type >= SR_SOCK_MAX) return sys_return(-EINVAL);
+  if (domain == AF_INET && type == SOCK_PACKET) domain = AF_PACKET;
   if (domain != AF_INET) return sys_return(-EAFNOSUPPORT);
   err = inet_protocol_check(type, &protocol);
   if (err) return sys_return(err);
@@ -175,7 +178,17 @@ them.
 socket type, the protocols registered for it.  A protocol of 0 picks the
 first one; \.{SOCK\_RAW}'s single entry is a wildcard that takes any
 nonzero protocol.  Ping sockets (\.{SOCK\_DGRAM}, \.{IPPROTO\_ICMP}) are
-an entry too.
+an entry too, and so is UDP-Lite, which at the socket layer behaves as UDP.
+Multipath TCP (\.{IPPROTO\_MPTCP}) is not: its option layer is a protocol
+of its own, outside these pages, and the model answers
+|EPROTONOSUPPORT| as a kernel built without it does.
+@^model limits@>
+
+\kernel{\.{socket(AF\_INET, SOCK\_RAW, 0)} is |EPROTONOSUPPORT|;
+\.{SOCK\_RAW} with 1, 255, 256 or 262 succeeds and \.{SO\_PROTOCOL}
+reads the number back; \.{SOCK\_SEQPACKET} is |ESOCKTNOSUPPORT|;
+protocol 263 is |EINVAL|; \.{(SOCK\_DGRAM, IPPROTO\_ICMP)} is |EACCES|
+for root in a new namespace.}
 
 @<Private function prototypes@>=
 static int inet_protocol_check(int type, int *protocol);
@@ -184,6 +197,7 @@ static int inet_protocol_check(int type, int *protocol);
 static const struct { int type, protocol; } inetsw[] = {
   { SOCK_STREAM, IPPROTO_TCP },
   { SOCK_DGRAM, IPPROTO_UDP },
+  { SOCK_DGRAM, IPPROTO_UDPLITE },
   { SOCK_DGRAM, IPPROTO_ICMP },
   { SOCK_RAW, 0 } /* wildcard */
 };
@@ -222,10 +236,9 @@ first.  Nothing is left open.
 int sr_socketpair(int domain, int type, int protocol, int sv[2])
 {
   int fd = sr_socket(domain, type, protocol);
-  (void) sv;
   if (fd < 0) return -1;
-  if (fd_file(W->cur, fd)) fd_release(W->cur, fd);
-  return sys_return(-EOPNOTSUPP);
+  fd_release(W->cur, fd);
+  return sys_return(sv ? -EOPNOTSUPP : -EFAULT);
 }
 
 @ A new socket takes its defaults from the host's tunables and its type, as

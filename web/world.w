@@ -293,7 +293,9 @@ harness would prepare it:
 \.{ip addr add 10.0.0.1/24 brd 10.0.0.255 dev eth0}, \.{ip link set eth0 up},
 and \.{ip route add default via 10.0.0.254 dev eth0}.  The routes listed
 are those the kernel then shows in its local and main tables.  The LAN
-behind \.{eth0} has no other host.
+behind \.{eth0} has no other host.  (Adding an interface may move the
+array that holds them, so each interface's routes are added before the
+next interface.)
 
 @<Build the default host |h|@>=
 {
@@ -301,11 +303,11 @@ behind \.{eth0} has no other host.
   uint32_t src = inet_addr("10.0.0.1");
   lo = host_add_iface(h, "lo", IFF_UP | IFF_LOOPBACK | IFF_RUNNING, 65536);
   iface_add_addr(lo, "127.0.0.1", 8, NULL);
+  host_add_route(h, "127.0.0.0", 8, NULL, lo->ifindex, inet_addr("127.0.0.1"),
+    SR_RT_LOCAL);
   eth = host_add_iface(h, "eth0",
     IFF_UP | IFF_BROADCAST | IFF_RUNNING | IFF_MULTICAST, 1500);
   iface_add_addr(eth, "10.0.0.1", 24, "10.0.0.255");
-  host_add_route(h, "127.0.0.0", 8, NULL, lo->ifindex, inet_addr("127.0.0.1"),
-    SR_RT_LOCAL);
   host_add_route(h, "10.0.0.1", 32, NULL, eth->ifindex, src, SR_RT_LOCAL);
   host_add_route(h, "10.0.0.255", 32, NULL, eth->ifindex, src,
     SR_RT_BROADCAST);
@@ -356,6 +358,7 @@ are released through the same path |sr_close| takes.
   for (int i = 0; i < W->nhosts; i++) {
     free(W->host[i]->ifs);
     free(W->host[i]->routes);
+    free(W->host[i]->reserved_ports);
     free(W->host[i]);
   }
   free(W->host);
