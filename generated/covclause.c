@@ -1,0 +1,234 @@
+/*1:*/
+#line 27 "web/covclause.w"
+
+/*2:*/
+#line 46 "web/covclause.w"
+
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h> 
+#include <stdlib.h> 
+#include <string.h> 
+#include <dirent.h> 
+
+/*:2*/
+#line 28 "web/covclause.w"
+
+/*3:*/
+#line 58 "web/covclause.w"
+
+#define MAXFILES 32
+#define MAXLINES 65536
+#define MAXSECT 4096
+#define MAXCL 1024
+static char*file[MAXFILES];
+static int nfiles;
+static short*section_of[MAXFILES];
+static int*count_of[MAXFILES];
+static char*clause[MAXCL];
+static int nclauses;
+static unsigned char names[MAXCL][MAXSECT/8];
+static char*tests_of[MAXCL];
+
+/*:3*/
+#line 29 "web/covclause.w"
+
+/*4:*/
+#line 72 "web/covclause.w"
+
+static void*xmalloc(size_t n)
+{
+void*p= calloc(1,n);
+if(!p){fprintf(stderr,"covclause: out of memory\n");exit(1);}
+
+return p;
+}
+
+static int file_index(const char*name)
+{
+for(int i= 0;i<nfiles;i++)if(!strcmp(file[i],name))return i;
+if(nfiles==MAXFILES){fprintf(stderr,"covclause: too many webs\n");exit(1);}
+file[nfiles]= strdup(name);
+section_of[nfiles]= xmalloc(MAXLINES*sizeof(short));
+count_of[nfiles]= xmalloc(MAXLINES*sizeof(int));
+for(int k= 0;k<MAXLINES;k++)count_of[nfiles][k]= -1;
+return nfiles++;
+}
+
+static int clause_index(const char*id)
+{
+for(int i= 0;i<nclauses;i++)if(!strcmp(clause[i],id))return i;
+if(nclauses==MAXCL){fprintf(stderr,"covclause: too many clauses\n");exit(1);}
+clause[nclauses]= strdup(id);
+tests_of[nclauses]= strdup("");
+return nclauses++;
+}
+
+static FILE*open_or_die(const char*path)
+{
+FILE*f= fopen(path,"r");
+if(!f){fprintf(stderr,"covclause: cannot read %s\n",path);exit(1);}
+
+return f;
+}
+
+/*:4*//*5:*/
+#line 115 "web/covclause.w"
+
+static void read_tangled(const char*path)
+{
+char buf[8192],name[1024];
+int stack[256],depth= 0,fi= -1,line= 0;
+FILE*in= open_or_die(path);
+while(fgets(buf,sizeof buf,in)){
+int l,n;
+char*p;
+if(sscanf(buf,"#line %d \"%1023[^\"]\"",&l,name)==2){
+fi= file_index(name);line= l;
+continue;
+}
+for(p= buf;(p= strstr(p,"/*"));p+= 2){
+if(sscanf(p,"/*%d:*/",&n)==1&&depth<256)stack[depth++]= n;
+else if(sscanf(p,"/*:%d*/",&n)==1&&depth> 0)depth--;
+}
+if(fi>=0&&line> 0&&line<MAXLINES&&depth> 0)
+section_of[fi][line]= (short)stack[depth-1];
+if(fi>=0)line++;
+}
+fclose(in);
+}
+
+/*:5*//*6:*/
+#line 143 "web/covclause.w"
+
+static void read_woven(const char*path)
+{
+char buf[16384];
+int sect= 0;
+FILE*in= open_or_die(path);
+while(fgets(buf,sizeof buf,in)){
+char*p;
+int n,d;
+if(sscanf(buf,"\\M{%d}",&n)==1)sect= n;
+else if(sscanf(buf,"\\N{%d}{%d}",&d,&n)==2)sect= n;
+for(p= buf;(p= strstr(p,"\\clause{"));){
+char*q= strchr(p+8,'}');
+if(!q)break;
+*q= '\0';
+if(sect> 0&&sect<MAXSECT){
+int c= clause_index(p+8);
+names[c][sect/8]|= (unsigned char)(1<<(sect%8));
+}
+p= q+1;
+}
+}
+fclose(in);
+}
+
+/*:6*//*7:*/
+#line 170 "web/covclause.w"
+
+static void read_trace(const char*path)
+{
+char buf[4096];
+int fi= -1;
+FILE*in= open_or_die(path);
+while(fgets(buf,sizeof buf,in)){
+int l;
+long c;
+buf[strcspn(buf,"\n")]= '\0';
+if(!strncmp(buf,"SF:",3)){
+const char*w= strstr(buf,"web/");
+fi= w?file_index(w):-1;
+}else if(fi>=0&&sscanf(buf,"DA:%d,%ld",&l,&c)==2&&l> 0&&l<MAXLINES)
+count_of[fi][l]= (int)c;
+}
+fclose(in);
+}
+
+/*:7*//*8:*/
+#line 193 "web/covclause.w"
+
+static void note_test(int c,const char*test)
+{
+size_t n= strlen(tests_of[c])+strlen(test)+2;
+char*s= xmalloc(n);
+snprintf(s,n,"%s%s%s",tests_of[c],*tests_of[c]?",":"",test);
+free(tests_of[c]);
+tests_of[c]= s;
+}
+
+static void read_tests(const char*dir)
+{
+DIR*d= opendir(dir);
+struct dirent*e;
+if(!d){fprintf(stderr,"covclause: cannot open %s\n",dir);exit(1);}
+while((e= readdir(d))){
+char path[4096],buf[4096],test[256]= "";
+FILE*in;
+if(strncmp(e->d_name,"test_",5)||!strstr(e->d_name,".c"))continue;
+snprintf(path,sizeof path,"%s/%s",dir,e->d_name);
+in= open_or_die(path);
+while(fgets(buf,sizeof buf,in)){
+char*p= strstr(buf,"START_TEST(");
+if(p)sscanf(p,"START_TEST(%255[^)])",test);
+if(strstr(buf,"CLAUSES(")||(*test&&strstr(buf,"\"")&&strstr(buf,":")&&
+(strstr(buf,"socket.7:")||strstr(buf,"ip.7:")||strstr(buf,"IP_PASSSEC")))){
+for(p= buf;(p= strchr(p,'"'));){
+char*q= strchr(p+1,'"');
+if(!q)break;
+*q= '\0';
+if(strchr(p+1,':')&&*test)note_test(clause_index(p+1),test);
+p= q+1;
+}
+}
+}
+fclose(in);
+}
+closedir(d);
+}
+
+/*:8*//*9:*/
+#line 238 "web/covclause.w"
+
+static void report(void)
+{
+printf("clause\tsections\tlines_hit/total\ttests\n");
+for(int c= 0;c<nclauses;c++){
+char sects[4096]= "";
+size_t n= 0;
+long hit= 0,total= 0;
+for(int s= 1;s<MAXSECT;s++){
+if(!(names[c][s/8]&(1<<(s%8))))continue;
+n+= (size_t)snprintf(sects+n,sizeof sects-n,n?",%d":"%d",s);
+for(int f= 0;f<nfiles;f++)
+for(int l= 1;l<MAXLINES;l++)
+if(section_of[f][l]==s&&count_of[f][l]>=0){
+total++;
+if(count_of[f][l]> 0)hit++;
+}
+if(n>=sizeof sects-16)break;
+}
+printf("%s\t%s\t%ld/%ld\t%s\n",clause[c],*sects?sects:"-",hit,total,
+*tests_of[c]?tests_of[c]:"-");
+}
+}
+
+/*:9*/
+#line 30 "web/covclause.w"
+
+int main(int argc,char**argv)
+{
+if(argc!=5){
+fprintf(stderr,"usage: covclause SOCKREF.c SOCKREF.tex WEB.info TESTDIR\n");
+
+return 2;
+}
+read_tangled(argv[1]);
+read_woven(argv[2]);
+read_trace(argv[3]);
+read_tests(argv[4]);
+report();
+return 0;
+}
+
+/*:1*/
