@@ -114,7 +114,7 @@ build/book/clausetext.tex: build/clauses generated/catalogue.tsv spec/statements
 
 build/sockref.pdf: $(WEBS) web/srmac.tex build/book/clausetext.tex
 	@mkdir -p build/book
-	cd build/book && CWEBINPUTS=../../web:../../generated cweave -bhp ../../web/sockref.w sockref >/dev/null
+	cd build/book && CWEBINPUTS=../../web:../../generated cweave -bhp ../../web/sockref.w - sockref.tex >/dev/null
 	cd build/book && rm -f sockref.toc && TEXINPUTS=../../web: pdftex -interaction=batchmode sockref >/dev/null \
 	  && TEXINPUTS=../../web: pdftex -interaction=batchmode sockref >/dev/null \
 	  || { grep -A5 '^!' sockref.log | head -40; exit 1; }
@@ -159,7 +159,7 @@ install: lib pdf
 lint:
 	@mkdir -p build/lint
 	for w in sockref optgen clauses covclause; do \
-	  (cd build/lint && CWEBINPUTS=../../web:../../generated cweave -bhp ../../web/$$w.w $$w >/dev/null) || exit 1; done
+	  (cd build/lint && CWEBINPUTS=../../web:../../generated cweave -bhp ../../web/$$w.w - $$w.tex >/dev/null) || exit 1; done
 
 # CI: generated/ must be what the generators write now.
 regen-check:

@@ -214,6 +214,22 @@ START_TEST(new_sockets_take_their_defaults_from_the_tunables)
 }
 END_TEST
 
+START_TEST(files_the_kernel_no_longer_has)
+{
+  CLAUSES("ip.7:proc:ip_always_defrag", "ip.7:proc:ip_autoconfig",
+          "ip.7:proc:ip6frag_time", "ip.7:proc:ip6frag_high_thresh");
+  char buf[32];
+  ck_fails(sr_sysctl_get("net.ipv4.ip_always_defrag", buf, sizeof buf), ENOENT);
+  ck_fails(sr_sysctl_get("net.ipv4.ip_autoconfig", buf, sizeof buf), ENOENT);
+  ck_fails(sr_sysctl_get("net.ipv6.ip6frag_secret_interval", buf, sizeof buf), ENOENT);
+  ck_assert_str_eq(get("net.ipv6.ip6frag_time"), "60");
+  ck_assert_str_eq(get("net.ipv6.ip6frag_high_thresh"), "4194304");
+  ck_fails(sr_sysctl_set("net.ipv6.ip6frag_high_thresh", "0"), EINVAL);
+  ck_assert_int_eq(sr_sysctl_set("net.ipv6.ip6frag_time", "-1"), 0);
+  ck_assert_str_eq(get("net.ipv6.ip6frag_time"), "-1");
+}
+END_TEST
+
 Suite *suite_sysctl(void)
 {
   Suite *s = suite_create("sysctl");
@@ -229,5 +245,6 @@ Suite *suite_sysctl(void)
   tcase_add_test(tc, ping_group_range_rules);
   tcase_add_test(tc, writing_needs_privilege);
   tcase_add_test(tc, new_sockets_take_their_defaults_from_the_tunables);
+  tcase_add_test(tc, files_the_kernel_no_longer_has);
   return s;
 }

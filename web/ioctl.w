@@ -35,7 +35,7 @@ static int file_setfl(sr_file *f, int arg)
 
 @ \clause{socket.7:signal:SIGIO}
 @^socket.7:signal:SIGIO@>
-@^F_SETOWN@>
+@^F\_SETOWN@>
 The owner of an open file is the process, or with a negative number the
 process group, that receives \.{SIGIO} (or the signal chosen with
 \.{F\_SETSIG}).  Setting it to a process or group that does not exist is
@@ -58,7 +58,7 @@ static int file_setown(sr_file *f, int who)
 }
 
 @ \clause{socket.7:signal:F_SETSIG}
-@^socket.7:signal:F_SETSIG@>
+@^socket.7:signal:F\_SETSIG@>
 \.{F\_SETSIG} chooses the signal sent instead of \.{SIGIO}; 0 restores
 \.{SIGIO}.  Any signal number from 0 to 64 is accepted; others are
 |EINVAL|.

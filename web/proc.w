@@ -213,7 +213,7 @@ hard one (|EINVAL|); raising the hard limit needs \.{CAP\_SYS\_RESOURCE}
 (|EPERM|); and the hard limit of |RLIMIT_NOFILE| may not exceed
 \.{fs.nr\_open}, 1048576 by default (|EPERM|).  Lowering the limit below a
 descriptor that is open is allowed; it only stops new descriptors.
-@^RLIMIT_NOFILE@>
+@^RLIMIT\_NOFILE@>
 
 @<Constants of the model@>=
 #define SR_NR_OPEN 1048576

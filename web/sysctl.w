@@ -68,6 +68,7 @@ enum {
   SYS_IPFRAG_TIME, SYS_IPFRAG_MAX_DIST, SYS_IGMP_MAX_MEMBERSHIPS,
   SYS_IGMP_MAX_MSF, SYS_PING_GROUP_RANGE, SYS_ROUTE_MIN_PMTU,
   SYS_ROUTE_MTU_EXPIRES, SYS_ROUTE_MIN_ADV_MSS,
+  SYS_IP6FRAG_HIGH_THRESH, SYS_IP6FRAG_LOW_THRESH, SYS_IP6FRAG_TIME,
   SR_NSYSCTL
 };
 
@@ -85,7 +86,19 @@ tunables is the kernel's smallest buffer: 2304 bytes for receiving
 #define SR_MIN_RCVBUF 2304
 #define SR_MIN_SNDBUF 4608
 
-@ @<Private function prototypes@>=
+@ The page lists some files that this kernel no longer has:
+\.{ip\_always\_defrag}, \.{ip\_autoconfig} and
+\.{ip6frag\_secret\_interval} are gone (reading them in a new namespace
+gives |ENOENT|), and the \.{ip6frag\_*} files it lists among the IPv4
+tunables live under \.{net.ipv6}.  The model has exactly the files the
+kernel has.  Each low/high threshold pair is adjacent in the table, the
+low one after the high one, which the cross-check below relies on.
+@^errata@>
+
+\kernel{\.{cat /proc/sys/net/ipv4/ip\_always\_defrag}: no such file;
+\.{/proc/sys/net/ipv6/ip6frag\_time} reads 60.}
+
+@<Private function prototypes@>=
 static const sr_sysctl sysctls[SR_NSYSCTL];
 
 @ @c
@@ -155,7 +168,15 @@ static const sr_sysctl sysctls[SR_NSYSCTL] = {
   @[ [SYS_ROUTE_MTU_EXPIRES] = {"net.ipv4.route.mtu_expires",
     "ip.7:IP_MTU_DISCOVER", SYS_NETNS, SYSV_INT, 600, 0, INT_MIN, INT_MAX} @],
   @[ [SYS_ROUTE_MIN_ADV_MSS] = {"net.ipv4.route.min_adv_mss",
-    "ip.7:IP_MTU_DISCOVER", SYS_NETNS, SYSV_INT, 256, 0, INT_MIN, INT_MAX} @]@/
+    "ip.7:IP_MTU_DISCOVER", SYS_NETNS, SYSV_INT, 256, 0, INT_MIN, INT_MAX} @],
+  @[ [SYS_IP6FRAG_HIGH_THRESH] = {"net.ipv6.ip6frag_high_thresh",
+    "ip.7:proc:ip6frag_high_thresh", SYS_NETNS, SYSV_ULONG, 4194304, 0, 0,
+    LLONG_MAX} @],
+  @[ [SYS_IP6FRAG_LOW_THRESH] = {"net.ipv6.ip6frag_low_thresh",
+    "ip.7:proc:ip6frag_low_thresh", SYS_NETNS, SYSV_ULONG, 3145728, 0, 0,
+    LLONG_MAX} @],
+  @[ [SYS_IP6FRAG_TIME] = {"net.ipv6.ip6frag_time", "ip.7:proc:ip6frag_time",
+    SYS_NETNS, SYSV_INT, 60, 0, INT_MIN, INT_MAX} @]@/
 @t\2@>@/
 };
 
@@ -343,11 +364,11 @@ static int sysctl_cross_check(sr_host *h, int i, long long nv[2])
   case SYS_IP_UNPRIVILEGED_PORT_START:
     if (nv[0] > sysctl_value(h, SYS_IP_LOCAL_PORT_RANGE)) return -EINVAL;
     break;
-  case SYS_IPFRAG_HIGH_THRESH:
-    if (nv[0] < sysctl_value(h, SYS_IPFRAG_LOW_THRESH)) return -EINVAL;
+  case SYS_IPFRAG_HIGH_THRESH: case SYS_IP6FRAG_HIGH_THRESH:
+    if (nv[0] < sysctl_value(h, i + 1)) return -EINVAL;
     break;
-  case SYS_IPFRAG_LOW_THRESH:
-    if (nv[0] > sysctl_value(h, SYS_IPFRAG_HIGH_THRESH)) return -EINVAL;
+  case SYS_IPFRAG_LOW_THRESH: case SYS_IP6FRAG_LOW_THRESH:
+    if (nv[0] > sysctl_value(h, i - 1)) return -EINVAL;
     break;
   case SYS_PING_GROUP_RANGE:
     if (nv[1] < nv[0]) { nv[0] = 1; nv[1] = 0; }
