@@ -98,12 +98,9 @@ $(B)/libsockref.a: $(B)/sockref.o
 $(B)/libsockref.so: $(B)/sockref.o
 	$(CC) $(OPT) -shared -Wl,-soname,libsockref.so -o $@ $^
 
-lib: $(B)/libsockref.a $(B)/libsockref.so build/sockref.pc
+lib: $(B)/libsockref.a $(B)/libsockref.so
 tools: build/optgen build/clauses build/covclause
 
-build/sockref.pc: Makefile
-	@mkdir -p build
-	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: sockref\nDescription: literate reference model of the Linux socket layer and IPv4\nVersion: 0.1\nLibs: -L$${libdir} -lsockref\nCflags: -I$${includedir}\n' '$(PREFIX)' > $@
 
 # ---- the book ---------------------------------------------------------------
 CLAUSETEX_SEEDS := $(if $(HAVE_SEEDS),--seeds $(SEEDS),)
@@ -152,7 +149,8 @@ install: lib pdf
 	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/doc/sockref
 	install -m 644 generated/sockref.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 build/libsockref.a build/libsockref.so $(DESTDIR)$(PREFIX)/lib/
-	install -m 644 build/sockref.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: sockref\nDescription: literate reference model of the Linux socket layer and IPv4\nVersion: 0.1\nLibs: -L$${libdir} -lsockref\nCflags: -I$${includedir}\n' '$(PREFIX)' \
+	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/sockref.pc
 	install -m 644 build/sockref.pdf $(DESTDIR)$(PREFIX)/share/doc/sockref/
 
 # ---- lint: cweave is stricter than ctangle ------------------------------------
