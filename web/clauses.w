@@ -5,7 +5,6 @@
   \vskip 15pt
   \centerline{From four manual pages to one catalogue of numbered clauses}
   \vfill}
-\def\.#1{\leavevmode\hbox{\tentt #1}}
 
 @i format.w
 @s va_list int
@@ -1061,9 +1060,11 @@ documented''.  Each entry is a clause of kind |K_UNDOC|, from its name
 to the line before the next entry.
 
 @<The clause builder@>=
-static void fixme_line(const char *s,int line)
+static void fixme_line(const char *raw,int line)
 {
-  char tok[64];
+  char tok[64], buf[600];
+  const char *s=buf;
+  nbsp_to_space(buf,sizeof buf,raw);
   while (isspace((unsigned char)*s)) s++;
   if (strstr(s,"not yet documented")) {@+ctx.fx_on=1;@+ctx.fx_cl=-1;@+return;@+}
   if (!ctx.fx_on) return;
@@ -1076,6 +1077,20 @@ static void fixme_line(const char *s,int line)
 static void fixme_end(void)
 {
   ctx.fx_on=0;@+ctx.fx_cl=-1;
+}
+
+@ The HTML rendering of 5.11 put no-break spaces (UTF-8 \.{C2 A0})
+between the words of the comments; they count as spaces here.
+
+@<Utilities@>=
+static void nbsp_to_space(char *d,size_t size,const char *s)
+{
+  size_t k=0;
+  for (; *s && k+1<size; s++) {
+    if ((unsigned char)s[0]==0xc2 && (unsigned char)s[1]==0xa0) {@+d[k++]=' ';@+s++;@+}
+    else d[k++]=*s;
+  }
+  d[k]=0;
 }
 
 @ Before reading a seed the builder forgets the last one.
@@ -1849,10 +1864,14 @@ static void tex_escape(FILE *o,const char *s)
   }
 }
 
-@ @<Write the UTF-8 character...@>=
+@ The pages use a no-break space, an em dash, a minus sign, angle
+brackets and curly apostrophes; anything else prints as a question mark.
+
+@<Write the UTF-8 character...@>=
 {
   const unsigned char *u=(const unsigned char*)s;
-  if (u[0]==0xe2 && u[1]==0x80 && u[2]==0x94) fputs("---",o);
+  if (u[0]==0xc2 && u[1]==0xa0) fputc(' ',o);
+  else if (u[0]==0xe2 && u[1]==0x80 && u[2]==0x94) fputs("---",o);
   else if (u[0]==0xe2 && u[1]==0x88 && u[2]==0x92) fputs("$-$",o);
   else if (u[0]==0xe2 && u[1]==0x9f && u[2]==0xa8) fputs("$\\langle$",o);
   else if (u[0]==0xe2 && u[1]==0x9f && u[2]==0xa9) fputs("$\\rangle$",o);
