@@ -84,8 +84,9 @@ build/statements.ok: build/clauses generated/catalogue.tsv spec/statements.tsv
 	build/clauses check --catalogue generated/catalogue.tsv --statements spec/statements.tsv
 	@touch $@
 
-generated/sr_options.h: build/optgen spec/options.tsv generated/catalogue.tsv
-	build/optgen spec/options.tsv generated/catalogue.tsv > $@.tmp && mv $@.tmp $@
+OPTION_TABLES := $(wildcard spec/options.tsv spec/options-*.tsv)
+generated/sr_options.h: build/optgen $(OPTION_TABLES) generated/catalogue.tsv
+	build/optgen $(OPTION_TABLES) generated/catalogue.tsv > $@.tmp && mv $@.tmp $@
 
 # ---- the library ------------------------------------------------------------
 $(B)/sockref.o: generated/sockref.c generated/sockref.h generated/sr_options.h build/statements.ok

@@ -17,7 +17,7 @@ END_TEST
 
 START_TEST(socket_argument_errors_in_kernel_order)
 {
-  CLAUSES("socket.7:call:socket", "ip.7:socket");
+  CLAUSES("socket.7:call:socket", "ip.7:DESCRIPTION");
   ck_fails(sr_socket(AF_INET, SOCK_DGRAM | 0x40, 0), EINVAL);
   ck_fails(sr_socket(AF_INET, SOCK_DGRAM | O_APPEND, 0), EINVAL);
   ck_fails(sr_socket(AF_INET, -1, 0), EINVAL);
@@ -48,7 +48,7 @@ END_TEST
 
 START_TEST(raw_sockets_take_any_protocol_and_need_cap_net_raw)
 {
-  CLAUSES("socket.7:call:socket", "ip.7:socket");
+  CLAUSES("socket.7:call:socket", "ip.7:DESCRIPTION");
   int p[] = {IPPROTO_ICMP, IPPROTO_IGMP, IPPROTO_TCP, IPPROTO_UDP, IPPROTO_RAW, 256, 262};
   for (unsigned i = 0; i < sizeof p / sizeof p[0]; i++) {
     int fd = sr_socket(AF_INET, SOCK_RAW, p[i]);
@@ -67,7 +67,7 @@ END_TEST
 
 START_TEST(ping_sockets_follow_ping_group_range)
 {
-  CLAUSES("socket.7:call:socket", "ip.7:socket");
+  CLAUSES("socket.7:call:socket", "ip.7:DESCRIPTION");
   char buf[64];
   ck_fails(sr_socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP), EACCES);
   ck_assert_int_eq(sr_sysctl_get("net.ipv4.ping_group_range", buf, sizeof buf), 3);
@@ -81,7 +81,7 @@ END_TEST
 
 START_TEST(udplite_is_a_datagram_protocol_mptcp_is_not_modelled)
 {
-  CLAUSES("ip.7:socket");
+  CLAUSES("ip.7:DESCRIPTION");
   ck_assert_int_eq(sr_socket(AF_INET, SOCK_DGRAM, IPPROTO_UDPLITE), 3);
   /* model limit: a kernel with CONFIG_MPTCP=y accepts this */
   ck_fails(sr_socket(AF_INET, SOCK_STREAM, IPPROTO_MPTCP), EPROTONOSUPPORT);
@@ -191,7 +191,7 @@ END_TEST
 
 START_TEST(fcntl_status_flags)
 {
-  CLAUSES("socket.7:nonblock", "socket.7:call:fcntl");
+  CLAUSES("socket.7:nonblock", "socket.7:nonblock");
   int fd = sr_socket(AF_INET, SOCK_DGRAM, 0);
   ck_assert_int_eq(sr_fcntl(fd, F_SETFL, O_NONBLOCK), 0);
   ck_assert_int_eq(sr_fcntl(fd, F_GETFL), 0x802);
@@ -213,7 +213,7 @@ END_TEST
 
 START_TEST(fcntl_noatime_needs_owner)
 {
-  CLAUSES("socket.7:call:fcntl");
+  CLAUSES("socket.7:nonblock");
   int fd = sr_socket(AF_INET, SOCK_DGRAM, 0);
   ck_assert_int_eq(sr_seteuid(65534), 0);
   ck_fails(sr_fcntl(fd, F_SETFL, O_NOATIME), EPERM);
@@ -224,7 +224,7 @@ END_TEST
 
 START_TEST(fcntl_descriptor_flags)
 {
-  CLAUSES("socket.7:call:fcntl");
+  CLAUSES("socket.7:nonblock");
   int fd = sr_socket(AF_INET, SOCK_DGRAM, 0);
   ck_assert_int_eq(sr_fcntl(fd, F_SETFD, FD_CLOEXEC), 0);
   ck_assert_int_eq(sr_fcntl(fd, F_GETFD), 1);
@@ -252,7 +252,7 @@ END_TEST
 
 START_TEST(fcntl_owner_and_signal)
 {
-  CLAUSES("socket.7:signal:SIGIO", "socket.7:signal:F_SETSIG");
+  CLAUSES("socket.7:signal:SIGIO", "socket.7:signal:SIGIO:3");
   int fd = sr_socket(AF_INET, SOCK_DGRAM, 0);
   pid_t me = sr_getpid(), pg = sr_getpgrp();
   ck_assert_int_eq(sr_fcntl(fd, F_GETOWN), 0);
@@ -325,7 +325,7 @@ END_TEST
 
 START_TEST(ioctl_stamp_queues_and_unknown)
 {
-  CLAUSES("socket.7:ioctl:SIOCGSTAMP", "ip.7:ioctl:SIOCINQ");
+  CLAUSES("socket.7:ioctl:SIOCGSTAMP", "socket.7:call:ioctl");
   int fd = sr_socket(AF_INET, SOCK_DGRAM, 0), v = 77;
   struct timeval tv;
   ck_fails(sr_ioctl(fd, SIOCGSTAMP, &tv), ENOENT);

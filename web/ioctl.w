@@ -7,7 +7,7 @@ so \.{FIONBIO} shows in \.{F\_GETFL} and \.{SIOCSPGRP} in \.{F\_GETOWN}.
 
 @ \clause{socket.7:nonblock}
 @^socket.7:nonblock@>
-@^socket.7:call:fcntl@>
+@^socket.7:nonblock@>
 \.{F\_GETFL} returns the access mode and status flags: a new socket is
 |O_RDWR| (2), and |O_RDWR|$\vert$|O_NONBLOCK| when created with
 \.{SOCK\_NONBLOCK}.  \.{F\_SETFL} changes only |O_APPEND|, |O_NONBLOCK|,
@@ -57,7 +57,7 @@ static int file_setown(sr_file *f, int who)
   return 0;
 }
 
-@ \clause{socket.7:signal:F_SETSIG}
+@ \clause{socket.7:signal:SIGIO:3}
 @^socket.7:signal:F\_SETSIG@>
 \.{F\_SETSIG} chooses the signal sent instead of \.{SIGIO}; 0 restores
 \.{SIGIO}.  Any signal number from 0 to 64 is accepted; others are
@@ -170,7 +170,7 @@ with |ENOENT|, and it does so without looking at its argument.  The
 receive path, which sets |last_stamp|, comes with the datagram chapters;
 until a packet has been received the answer is |ENOENT|.
 
-\clause{ip.7:ioctl:SIOCINQ}
+\clause{socket.7:call:ioctl}
 \.{SIOCINQ} (the same number as \.{FIONREAD}) and \.{SIOCOUTQ} report the
 bytes waiting in the receive and the send queue; on a listening TCP socket
 both are |EINVAL|.

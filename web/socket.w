@@ -108,7 +108,7 @@ int mc_count;
 
 @ \clause{socket.7:call:socket}
 @^socket.7:call:socket@>
-@^ip.7:socket@>
+@^ip.7:DESCRIPTION@>
 |sr_socket| checks its arguments in the order |__sys_socket|,
 |__sock_create| and |inet_create| check them, because when several are
 wrong the first check decides the error number:
