@@ -1,8 +1,8 @@
 /*1:*/
-#line 26 "web/optgen.w"
+#line 27 "web/optgen.w"
 
 /*2:*/
-#line 51 "web/optgen.w"
+#line 52 "web/optgen.w"
 
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h> 
@@ -11,10 +11,10 @@
 #include <ctype.h> 
 
 /*:2*/
-#line 27 "web/optgen.w"
+#line 28 "web/optgen.w"
 
 /*3:*/
-#line 61 "web/optgen.w"
+#line 62 "web/optgen.w"
 
 #define MAXROWS 256
 #define MAXCLAUSES 8192
@@ -32,7 +32,7 @@ int errors;
 };
 
 /*:3*//*4:*/
-#line 81 "web/optgen.w"
+#line 82 "web/optgen.w"
 
 enum{F_CLAUSE,F_LEVEL,F_NAME,F_TYPE,F_ACCESS,F_TYPES,F_RANGE,F_CAP,
 F_SETLEN,F_SINCE,F_HANDLER,NFIELDS};
@@ -40,10 +40,10 @@ static const char*column[NFIELDS]= {"clause","level","name","type",
 "access","types","range","cap","setlen","since","handler"};
 
 /*:4*/
-#line 28 "web/optgen.w"
+#line 29 "web/optgen.w"
 
 /*5:*/
-#line 89 "web/optgen.w"
+#line 90 "web/optgen.w"
 
 static int split(char*line,char**f,int max)
 {
@@ -68,7 +68,7 @@ return strcpy(d,s);
 }
 
 /*:5*//*6:*/
-#line 117 "web/optgen.w"
+#line 118 "web/optgen.w"
 
 static int is_sentence_id(const char*id)
 {
@@ -108,7 +108,7 @@ fclose(in);
 }
 
 /*:6*//*7:*/
-#line 158 "web/optgen.w"
+#line 159 "web/optgen.w"
 
 static int find_clause(struct gen*g,const char*id)
 {
@@ -130,7 +130,7 @@ if(line[0]=='#'||line[0]=='\n')continue;
 n= split(line,f,NFIELDS+1);
 if(!header){
 /*8:*/
-#line 194 "web/optgen.w"
+#line 195 "web/optgen.w"
 
 for(int i= 0;i<NFIELDS;i++)
 if(i>=n||strcmp(f[i],column[i])){
@@ -140,7 +140,7 @@ exit(1);
 }
 
 /*:8*/
-#line 178 "web/optgen.w"
+#line 179 "web/optgen.w"
 
 header= 1;
 continue;
@@ -153,7 +153,7 @@ continue;
 }
 if(g->nrows==MAXROWS){fprintf(stderr,"optgen: too many rows\n");exit(1);}
 /*9:*/
-#line 202 "web/optgen.w"
+#line 203 "web/optgen.w"
 
 {
 struct row*r= &g->row[g->nrows++];
@@ -181,14 +181,14 @@ g->errors++;
 }
 
 /*:9*/
-#line 189 "web/optgen.w"
+#line 190 "web/optgen.w"
 
 }
 fclose(in);
 }
 
 /*:7*//*10:*/
-#line 230 "web/optgen.w"
+#line 231 "web/optgen.w"
 
 static void check_coverage(struct gen*g)
 {
@@ -202,7 +202,7 @@ g->errors++;
 }
 
 /*:10*//*11:*/
-#line 251 "web/optgen.w"
+#line 252 "web/optgen.w"
 
 static const char*types[]= {"int","bool","byte","bytebool","linger",
 "timeval","mreq","mreq_source","msfilter","string","bytes","fprog",
@@ -223,7 +223,7 @@ g->errors++;
 }
 
 /*:11*//*12:*/
-#line 275 "web/optgen.w"
+#line 277 "web/optgen.w"
 
 static void emit_access_types(struct gen*g,struct row*r)
 {
@@ -239,8 +239,10 @@ printf(" .access = %s,",!strcmp(a,"get")?"OPT_GET":!strcmp(a,"set")?
 snprintf(buf,sizeof buf,"%s",r->field[F_TYPES]);
 bang= strchr(buf,'!');
 if(bang)*bang++= '\0';
+t= buf;
+if(!strncmp(buf,"set:",4)){printf(" .types_set_only = true,");t= buf+4;}
 printf(" .types = 0");
-for(t= strtok_r(buf,",",&save);t;t= strtok_r(NULL,",",&save)){
+for(t= strtok_r(t,",",&save);t;t= strtok_r(NULL,",",&save)){
 if(!strcmp(t,"all"))printf(" | OPT_ALLTYPES");
 else if(!strcmp(t,"stream")||!strcmp(t,"dgram")||!strcmp(t,"raw")){
 printf(" | OPT_");
@@ -255,7 +257,7 @@ printf(", .type_errno = %s,",bang?bang:"ENOPROTOOPT");
 }
 
 /*:12*//*13:*/
-#line 310 "web/optgen.w"
+#line 314 "web/optgen.w"
 
 static void emit_range_cap(struct gen*g,struct row*r)
 {
@@ -296,7 +298,7 @@ printf(", .cap_when = %s, .cap_errno = %s,",!strcmp(when,"always")?
 }
 
 /*:13*//*14:*/
-#line 352 "web/optgen.w"
+#line 356 "web/optgen.w"
 
 static int seen_before(struct gen*g,int k,int dir)
 {
@@ -322,7 +324,7 @@ printf("static int set_%s(sr_sock *s, sr_optreq *rq);\n",r->field[F_HANDLER]);
 }
 printf("static const sr_optdesc sr_optdescs[] = {\n");
 for(int k= 0;k<g->nrows;k++)/*15:*/
-#line 381 "web/optgen.w"
+#line 385 "web/optgen.w"
 
 {
 struct row*r= &g->row[k];
@@ -340,11 +342,11 @@ strcmp(r->field[F_ACCESS],"set")?"get_":"NULL",strcmp(r->field[F_ACCESS],"set")?
 }
 
 /*:15*/
-#line 376 "web/optgen.w"
+#line 380 "web/optgen.w"
 
 printf("};\n");
 /*16:*/
-#line 401 "web/optgen.w"
+#line 405 "web/optgen.w"
 
 printf("#define SR_OPTNAME_LIMIT 256\n");
 for(int lv= 0;lv<2;lv++){
@@ -357,24 +359,24 @@ printf("};\n");
 }
 
 /*:16*/
-#line 378 "web/optgen.w"
+#line 382 "web/optgen.w"
 
 }
 
 /*:14*/
-#line 29 "web/optgen.w"
+#line 30 "web/optgen.w"
 
 int main(int argc,char**argv)
 {
 struct gen g;
 memset(&g,0,sizeof g);
-if(argc!=3){
-fprintf(stderr,"usage: optgen OPTIONS.tsv CATALOGUE.tsv\n");
+if(argc<3){
+fprintf(stderr,"usage: optgen OPTIONS.tsv... CATALOGUE.tsv\n");
 
 return 2;
 }
-read_catalogue(&g,argv[2]);
-read_options(&g,argv[1]);
+read_catalogue(&g,argv[argc-1]);
+for(int i= 1;i<argc-1;i++)read_options(&g,argv[i]);
 check_coverage(&g);
 if(g.errors){
 fprintf(stderr,"optgen: %d error(s); nothing written\n",g.errors);

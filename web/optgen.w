@@ -271,7 +271,8 @@ static void emit_type(struct gen *g, struct row *r)
 @ Access is \.{get}, \.{set} or \.{both}; the socket types a list of
 \.{stream}, \.{dgram}, \.{raw} or \.{all}, optionally followed by
 \.{!ERRNO}, the error of the types not listed (|ENOPROTOOPT| if not
-given).
+given).  A list that begins with \.{set:} restricts writes only: the
+option can still be read on every type.
 
 @<Functions@>=
 static void emit_access_types(struct gen *g, struct row *r)
@@ -288,8 +289,10 @@ static void emit_access_types(struct gen *g, struct row *r)
   snprintf(buf, sizeof buf, "%s", r->field[F_TYPES]);
   bang = strchr(buf, '!');
   if (bang) *bang++ = '\0';
+  t = buf;
+  if (!strncmp(buf, "set:", 4)) { printf(" .types_set_only = true,"); t = buf + 4; }
   printf(" .types = 0");
-  for (t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+  for (t = strtok_r(t, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
     if (!strcmp(t, "all")) printf(" | OPT_ALLTYPES");
     else if (!strcmp(t, "stream") || !strcmp(t, "dgram") || !strcmp(t, "raw")) {
       printf(" | OPT_");

@@ -17,7 +17,7 @@ cannot say.
 @ A row of the table, as the generator writes it.  |type| says how the
 argument is decoded; |access| whether the option can be read, written or
 both; |types| which socket types accept it and |type_errno| what the others
-get; |lo|, |hi| and |range_action| what happens to a value outside the
+get, on writes only when |types_set_only| says so; |lo|, |hi| and |range_action| what happens to a value outside the
 range; |caps| the capabilities of which one is needed, |cap_when| when
 (always, or only outside the range, or only for a nonzero value) and
 |cap_errno| what a caller without it gets; |setlen| the smallest |optlen| a
@@ -33,6 +33,7 @@ typedef struct {
   int type;
   unsigned access, types;
   int type_errno;
+  bool types_set_only;
   long long lo, hi;
   int range_action;
   uint64_t caps;
@@ -168,8 +169,13 @@ model has no multicast router, so every socket answers that way.
 @ Decoding and the generic checks.  The integer types read an |int| when
 |optlen| is at least 4; the byte types of \.{IPPROTO\_IP} read one byte
 when it is 1 to 3 and take 0 when it is 0.  A row's |setlen| refuses a
-shorter argument with |EINVAL| before anything is read.  Structures are
-left to the handler, which knows their sizes.
+shorter argument with |EINVAL| before anything is read.  The kernel reads
+an integer argument before it looks at the socket type, but a structure
+only after, in the option's own code: so for integers a null |optval| is
+|EFAULT| even on the wrong socket type, while for structures the socket
+type is checked first (\.{IP\_ADD\_MEMBERSHIP} on TCP is |EPROTO| even
+with a null pointer).  Structures are otherwise left to the handler,
+which knows their sizes.
 
 @c
 static int opt_validate_set(sr_sock *s, const sr_optdesc *d, sr_optreq *rq)
@@ -192,6 +198,7 @@ static int opt_validate_set(sr_sock *s, const sr_optdesc *d, sr_optreq *rq)
     } else rq->val = 0;
     break;
   default:
+    if (!(d->types & (1u << s->type))) return -d->type_errno;
     if (rq->len > 0 && !rq->buf) return -EFAULT;
     break;
   }
@@ -262,7 +269,8 @@ int sr_getsockopt(int fd, int level, int optname, void *optval,
   if (len < 0) return sys_return(-EINVAL);
   d = opt_lookup(level, optname);
   if (!d || !(d->access & OPT_GET)) return sys_return(-ENOPROTOOPT);
-  if (!(d->types & (1u << s->type))) return sys_return(-d->type_errno);
+  if (!d->types_set_only && !(d->types & (1u << s->type)))
+    return sys_return(-d->type_errno);
   memset(&rq, 0, sizeof rq);
   rq.d = d;
   rq.len = len;
