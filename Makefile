@@ -84,7 +84,7 @@ build/statements.ok: build/clauses generated/catalogue.tsv spec/statements.tsv
 	build/clauses check --catalogue generated/catalogue.tsv --statements spec/statements.tsv
 	@touch $@
 
-OPTION_TABLES := $(wildcard spec/options.tsv spec/options-*.tsv)
+OPTION_TABLES := spec/options.tsv
 generated/sr_options.h: build/optgen $(OPTION_TABLES) generated/catalogue.tsv
 	build/optgen $(OPTION_TABLES) generated/catalogue.tsv > $@.tmp && mv $@.tmp $@
 

@@ -57,12 +57,12 @@
 #define SR_NR_OPEN 1048576
 
 /*:44*//*62:*/
-#line 29 "sockios"
+#line 29 "filter"
 
 #define SR_MAX_TIMEOUT LONG_MAX
 
 /*:62*//*64:*/
-#line 52 "sockios"
+#line 52 "filter"
 
 #define SK_DEBUG (1u << 0)
 #define SK_BROADCAST (1u << 1)
@@ -82,7 +82,7 @@
 #define SR_FILTER_EBPF 2
 
 /*:64*//*66:*/
-#line 90 "sockios"
+#line 90 "filter"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -103,25 +103,25 @@
 #define IPF_ROUTER_ALERT (1u << 16)
 
 /*:66*//*68:*/
-#line 169 "sockios"
+#line 172 "filter"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
 /*:68*//*75:*/
-#line 265 "sockios"
+#line 278 "filter"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
 
 /*:75*//*79:*/
-#line 22 "abort"
+#line 22 "iface_add_addr"
 
 #define SR_SETFL_MASK (O_APPEND | O_NONBLOCK | O_ASYNC | O_NOATIME | O_DIRECT)
 
 /*:79*//*93:*/
-#line 59 "proc_by_pid"
+#line 59 "rlim_max"
 
 enum{
 SYS_RMEM_DEFAULT,SYS_RMEM_MAX,SYS_WMEM_DEFAULT,SYS_WMEM_MAX,
@@ -134,17 +134,18 @@ SYS_IP_AUTOBIND_REUSE,SYS_IPFRAG_HIGH_THRESH,SYS_IPFRAG_LOW_THRESH,
 SYS_IPFRAG_TIME,SYS_IPFRAG_MAX_DIST,SYS_IGMP_MAX_MEMBERSHIPS,
 SYS_IGMP_MAX_MSF,SYS_PING_GROUP_RANGE,SYS_ROUTE_MIN_PMTU,
 SYS_ROUTE_MTU_EXPIRES,SYS_ROUTE_MIN_ADV_MSS,
+SYS_IP6FRAG_HIGH_THRESH,SYS_IP6FRAG_LOW_THRESH,SYS_IP6FRAG_TIME,
 SR_NSYSCTL
 };
 
 /*:93*//*94:*/
-#line 84 "proc_by_pid"
+#line 85 "rlim_max"
 
 #define SR_MIN_RCVBUF 2304
 #define SR_MIN_SNDBUF 4608
 
 /*:94*//*111:*/
-#line 48 "linux"
+#line 49 "SOCKREF_H"
 
 enum{
 OPT_INT,
@@ -166,12 +167,43 @@ enum{RANGE_NONE,RANGE_EINVAL,RANGE_CLAMP,RANGE_CAP};
 enum{CAP_NEVER,CAP_ALWAYS,CAP_OUTSIDE_RANGE,CAP_NONZERO};
 
 /*:111*//*117:*/
-#line 164 "linux"
+#line 165 "SOCKREF_H"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
 
-/*:117*/
+/*:117*//*133:*/
+#line 181 "sr_get_hz"
+
+#define SR_TCP_RMEM_MAX 33554432 
+
+/*:133*//*164:*/
+#line 673 "sr_get_hz"
+
+#define SR_SOF_OPT_ID (1u << 7)
+#define SR_SOF_OPT_TSONLY (1u << 11)
+#define SR_SOF_OPT_STATS (1u << 12)
+#define SR_SOF_BIND_PHC (1u << 15)
+#define SR_SOF_OPT_ID_TCP (1u << 16)
+#define SR_SOF_MASK ((1u << 19) - 1) 
+
+/*:164*//*196:*/
+#line 112 "linux"
+
+#define SR_INET_ECN_MASK 3
+
+/*:196*//*200:*/
+#line 203 "linux"
+
+#define SR_MAX_IPOPTLEN 40
+#define SR_IPOPT_CIPSO 134
+
+/*:200*//*220:*/
+#line 526 "linux"
+
+#define SR_IP_MAX_MTU 65535
+
+/*:220*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -254,7 +286,7 @@ int open;
 }sr_fdtab;
 
 /*:48*//*61:*/
-#line 13 "sockios"
+#line 13 "filter"
 
 struct sr_sock{
 int family,type,protocol;
@@ -263,7 +295,7 @@ sr_host*host;
 uid_t uid;
 bool listening;
 /*63:*/
-#line 32 "sockios"
+#line 32 "filter"
 
 int rcvbuf,sndbuf;
 bool rcvbuf_locked,sndbuf_locked;
@@ -285,18 +317,26 @@ struct sock_filter*filter;
 int filter_len;
 
 /*:63*//*87:*/
-#line 201 "abort"
+#line 201 "iface_add_addr"
 
 bool stamped;
 uint64_t last_stamp_ns;
 int rx_first_len;
 int tx_queued;
 
-/*:87*/
-#line 20 "sockios"
+/*:87*//*126:*/
+#line 52 "sr_get_hz"
+
+uint32_t tsflags;
+uint64_t max_pacing_rate;
+bool nofcs,wifi_status;
+bool reuseport_prog;
+
+/*:126*/
+#line 20 "filter"
 
 /*65:*/
-#line 74 "sockios"
+#line 74 "filter"
 
 int uc_ttl;
 int tos;
@@ -313,13 +353,19 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:65*/
-#line 21 "sockios"
+/*:65*//*218:*/
+#line 509 "linux"
+
+bool connected;
+uint32_t daddr;
+
+/*:218*/
+#line 21 "filter"
 
 };
 
 /*:61*//*92:*/
-#line 46 "proc_by_pid"
+#line 46 "rlim_max"
 
 enum{SYSV_INT,SYSV_U8,SYSV_ULONG,SYSV_PAIR,SYSV_PORTS};
 enum{SYS_NETNS,SYS_GLOBAL};
@@ -331,7 +377,7 @@ long long min,max;
 }sr_sysctl;
 
 /*:92*//*110:*/
-#line 26 "linux"
+#line 26 "SOCKREF_H"
 
 typedef struct sr_optreq sr_optreq;
 typedef int sr_setter(sr_sock*s,sr_optreq*rq);
@@ -342,6 +388,7 @@ const char*str,*clause,*since;
 int type;
 unsigned access,types;
 int type_errno;
+bool types_set_only;
 long long lo,hi;
 int range_action;
 uint64_t caps;
@@ -352,7 +399,7 @@ sr_getter*get;
 }sr_optdesc;
 
 /*:110*//*112:*/
-#line 75 "linux"
+#line 76 "SOCKREF_H"
 
 struct sr_optreq{
 const sr_optdesc*d;
@@ -365,7 +412,22 @@ void*ubuf;
 socklen_t*ulen;
 };
 
-/*:112*/
+/*:112*//*226:*/
+#line 30 "prefixlen"
+
+typedef struct sr_mcsock sr_mcsock;
+struct sr_mcsock{
+sr_mcsock*next;
+uint32_t group;
+uint32_t addr;
+int ifindex;
+int mode;
+bool has_list;
+int nsrc,maxsrc;
+uint32_t*src;
+};
+
+/*:226*/
 #line 43 "web/sockref.w"
 
 /*17:*/
@@ -379,7 +441,7 @@ int nifs;
 sr_route*routes;
 int nroutes;
 /*91:*/
-#line 35 "proc_by_pid"
+#line 35 "rlim_max"
 
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
@@ -475,65 +537,136 @@ static sr_sock*sock_lookup(int fd,int*err);
 static int sys_return(int r);
 
 /*:57*//*69:*/
-#line 180 "sockios"
+#line 193 "filter"
 
 static int inet_protocol_check(int type,int*protocol);
 
 /*:69*//*72:*/
-#line 237 "sockios"
+#line 250 "filter"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
 
 /*:72*//*89:*/
-#line 232 "abort"
+#line 232 "iface_add_addr"
 
 static int file_setfl(sr_file*f,int arg);
 static int file_setown(sr_file*f,int who);
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled);
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp);
-#line 1 "proc_by_pid"
+#line 1 "rlim_max"
 /*:89*//*95:*/
-#line 88 "proc_by_pid"
+#line 101 "rlim_max"
 
 static const sr_sysctl sysctls[SR_NSYSCTL];
 
 /*:95*//*99:*/
-#line 172 "proc_by_pid"
+#line 193 "rlim_max"
 
 static long long*sysctl_slot(sr_host*h,int i);
 static long long sysctl_value(sr_host*h,int i);
 static bool ping_group_allowed(const sr_proc*p);
 
 /*:99*//*108:*/
-#line 406 "proc_by_pid"
+#line 427 "rlim_max"
 
 static int ports_parse(uint64_t*bits,const char*text);
 static void ports_format(const uint64_t*bits,char*out,size_t len);
 static int sysctl_parse(int i,const char*text,long long nv[2]);
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2]);
-#line 1 "linux"
+#line 1 "SOCKREF_H"
 /*:108*//*114:*/
-#line 98 "linux"
+#line 99 "SOCKREF_H"
 
 static const sr_optdesc*opt_lookup(int level,int name);
 
 /*:114*//*120:*/
-#line 227 "linux"
+#line 234 "SOCKREF_H"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
 static bool opt_capable(uint64_t caps);
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
-/*:120*//*129:*/
-#line 4 "sr_advance_ns"
+/*:120*//*125:*/
+#line 38 "sr_get_hz"
+
+static int flag_set(sr_sock*s,const sr_optreq*rq,unsigned bit);
+static int flag_get(const sr_sock*s,sr_optreq*rq,unsigned bit);
+
+/*:125*//*129:*/
+#line 87 "sr_get_hz"
+
+static void sock_set_rcvbuf(sr_sock*s,int val);
+static void sock_set_sndbuf(sr_sock*s,int val);
+
+/*:129*//*138:*/
+#line 275 "sr_get_hz"
+
+static int timeo_set(long*timeo,const sr_optreq*rq);
+static int timeo_get(long timeo,sr_optreq*rq);
+
+/*:138*//*152:*/
+#line 468 "sr_get_hz"
+
+static bool sock_may_scm_recv(const sr_sock*s);
+
+/*:152*//*154:*/
+#line 508 "sr_get_hz"
+
+static int tstamp_set(sr_sock*s,bool on,bool ns);
+
+/*:154*//*162:*/
+#line 614 "sr_get_hz"
+
+static bool sock_has_peek_off(const sr_sock*s);
+
+/*:162*//*180:*/
+#line 901 "sr_get_hz"
+
+static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
+static bool insn_ok(const struct sock_filter*f,int pc,int len);
+static bool filter_mem_ok(const struct sock_filter*f,int len);
+
+/*:180*//*187:*/
+#line 1084 "sr_get_hz"
+
+static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
+
+/*:187*//*192:*/
+#line 24 "linux"
+
+static int ipf_get(const sr_sock*s,sr_optreq*rq,unsigned flag);
+static int ipf_set(sr_sock*s,const sr_optreq*rq,unsigned flag);
+
+/*:192*//*201:*/
+#line 207 "linux"
+
+static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
+static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
+
+/*:201*//*227:*/
+#line 45 "prefixlen"
 
 static void mc_drop_all(sr_sock*s);
-#line 113 "web/sockref.w"
+static bool ipv4_is_multicast(uint32_t addr);
+static sr_iface*ip_dev_find(sr_host*h,uint32_t addr);
+static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
+int*ifindex);
+static void mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr);
+static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex);
+static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode);
+static int mc_leave(sr_sock*s,struct ip_mreqn*mr);
+static int mc_source(sr_sock*s,bool add,int omode,
+const struct ip_mreq_source*mrs);
 
-/*:129*/
+/*:227*//*242:*/
+#line 344 "prefixlen"
+
+static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
+
+/*:242*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -546,7 +679,7 @@ static sr_world the_world;
 #line 46 "web/sockref.w"
 
 /*113:*/
-#line 92 "linux"
+#line 93 "SOCKREF_H"
 
 #include "sr_options.h"
 
@@ -701,13 +834,13 @@ return best;
 }
 
 /*:24*//*27:*/
-#line 325 "web/world.w"
+#line 327 "web/world.w"
 
 void sr_reset(void)
 {
 sr_host*h;
 if(W->ready)/*28:*/
-#line 352 "web/world.w"
+#line 354 "web/world.w"
 
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
@@ -715,13 +848,14 @@ free(W->proc);
 for(int i= 0;i<W->nhosts;i++){
 free(W->host[i]->ifs);
 free(W->host[i]->routes);
+free(W->host[i]->reserved_ports);
 free(W->host[i]);
 }
 free(W->host);
 }
 #line 1 "web/proc.w"
 /*:28*/
-#line 329 "web/world.w"
+#line 331 "web/world.w"
 
 memset(W,0,sizeof*W);
 W->ready= true;
@@ -730,18 +864,18 @@ W->next_pid= SR_FIRST_PID;
 h= xcalloc(1,sizeof*h);
 snprintf(h->name,sizeof h->name,"host0");
 /*25:*/
-#line 298 "web/world.w"
+#line 300 "web/world.w"
 
 {
 sr_iface*lo,*eth;
 uint32_t src= inet_addr("10.0.0.1");
 lo= host_add_iface(h,"lo",IFF_UP|IFF_LOOPBACK|IFF_RUNNING,65536);
 iface_add_addr(lo,"127.0.0.1",8,NULL);
+host_add_route(h,"127.0.0.0",8,NULL,lo->ifindex,inet_addr("127.0.0.1"),
+SR_RT_LOCAL);
 eth= host_add_iface(h,"eth0",
 IFF_UP|IFF_BROADCAST|IFF_RUNNING|IFF_MULTICAST,1500);
 iface_add_addr(eth,"10.0.0.1",24,"10.0.0.255");
-host_add_route(h,"127.0.0.0",8,NULL,lo->ifindex,inet_addr("127.0.0.1"),
-SR_RT_LOCAL);
 host_add_route(h,"10.0.0.1",32,NULL,eth->ifindex,src,SR_RT_LOCAL);
 host_add_route(h,"10.0.0.255",32,NULL,eth->ifindex,src,
 SR_RT_BROADCAST);
@@ -751,10 +885,10 @@ SR_RT_UNICAST);
 }
 
 /*:25*/
-#line 336 "web/world.w"
+#line 338 "web/world.w"
 
 /*98:*/
-#line 165 "proc_by_pid"
+#line 186 "rlim_max"
 
 for(int i= 0;i<SR_NSYSCTL;i++){
 h->sys[i][0]= sysctls[i].def;
@@ -763,7 +897,7 @@ h->sys[i][1]= sysctls[i].def2;
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
 /*:98*/
-#line 337 "web/world.w"
+#line 339 "web/world.w"
 
 W->host= xcalloc(1,sizeof*W->host);
 W->host[W->nhosts++]= h;
@@ -1098,9 +1232,9 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 (void)buf;(void)count;
 return positional_io(fd,offset);
 }
-#line 1 "sockios"
+#line 1 "filter"
 /*:60*//*67:*/
-#line 135 "sockios"
+#line 137 "filter"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -1113,6 +1247,7 @@ type&= SR_SOCK_TYPE_MASK;
 if(flags&~(SOCK_CLOEXEC|SOCK_NONBLOCK))return sys_return(-EINVAL);
 if(domain<0||domain>=AF_MAX)return sys_return(-EAFNOSUPPORT);
 if(type<0||type>=SR_SOCK_MAX)return sys_return(-EINVAL);
+if(domain==AF_INET&&type==SOCK_PACKET)domain= AF_PACKET;
 if(domain!=AF_INET)return sys_return(-EAFNOSUPPORT);
 err= inet_protocol_check(type,&protocol);
 if(err)return sys_return(err);
@@ -1133,11 +1268,12 @@ return fd;
 }
 
 /*:67*//*70:*/
-#line 183 "sockios"
+#line 196 "filter"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
 {SOCK_DGRAM,IPPROTO_UDP},
+{SOCK_DGRAM,IPPROTO_UDPLITE},
 {SOCK_DGRAM,IPPROTO_ICMP},
 {SOCK_RAW,0}
 };
@@ -1166,19 +1302,18 @@ return 0;
 }
 
 /*:70*//*71:*/
-#line 221 "sockios"
+#line 235 "filter"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
 int fd= sr_socket(domain,type,protocol);
-(void)sv;
 if(fd<0)return-1;
-if(fd_file(W->cur,fd))fd_release(W->cur,fd);
-return sys_return(-EOPNOTSUPP);
+fd_release(W->cur,fd);
+return sys_return(sv?-EOPNOTSUPP:-EFAULT);
 }
 
 /*:71*//*73:*/
-#line 241 "sockios"
+#line 254 "filter"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -1190,7 +1325,7 @@ s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
 /*74:*/
-#line 256 "sockios"
+#line 269 "filter"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -1200,11 +1335,17 @@ s->peek_off= -1;
 s->incoming_cpu= -1;
 s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 
-/*:74*/
-#line 251 "sockios"
+/*:74*//*127:*/
+#line 58 "sr_get_hz"
+
+s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
+s->max_pacing_rate= UINT64_MAX;
+
+/*:127*/
+#line 264 "filter"
 
 /*76:*/
-#line 269 "sockios"
+#line 282 "filter"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -1214,13 +1355,13 @@ s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WA
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
 /*:76*/
-#line 252 "sockios"
+#line 265 "filter"
 
 return s;
 }
 
 /*:73*//*77:*/
-#line 279 "sockios"
+#line 292 "filter"
 
 static void sock_release(sr_sock*s)
 {
@@ -1228,9 +1369,9 @@ mc_drop_all(s);
 free(s->filter);
 free(s);
 }
-#line 1 "abort"
+#line 1 "iface_add_addr"
 /*:77*//*80:*/
-#line 25 "abort"
+#line 25 "iface_add_addr"
 
 static int file_setfl(sr_file*f,int arg)
 {
@@ -1243,7 +1384,7 @@ return 0;
 }
 
 /*:80*//*81:*/
-#line 50 "abort"
+#line 50 "iface_add_addr"
 
 static int file_setown(sr_file*f,int who)
 {
@@ -1255,7 +1396,7 @@ return 0;
 }
 
 /*:81*//*83:*/
-#line 72 "abort"
+#line 72 "iface_add_addr"
 
 int sr_fcntl(int fd,int cmd,...)
 {
@@ -1291,7 +1432,7 @@ default:return sys_return(-EINVAL);
 }
 
 /*:83*//*84:*/
-#line 115 "abort"
+#line 115 "iface_add_addr"
 
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled)
@@ -1313,7 +1454,7 @@ return 0;
 }
 
 /*:84*//*85:*/
-#line 146 "abort"
+#line 146 "iface_add_addr"
 
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp)
 {
@@ -1329,7 +1470,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*86:*/
-#line 181 "abort"
+#line 181 "iface_add_addr"
 
 case SIOCGSTAMP:
 if(!s->stamped)return-ENOENT;
@@ -1349,14 +1490,14 @@ memcpy(argp,&v,sizeof v);
 return 0;
 
 /*:86*/
-#line 160 "abort"
+#line 160 "iface_add_addr"
 
 }
 return-ENOTTY;
 }
 
 /*:85*//*88:*/
-#line 213 "abort"
+#line 213 "iface_add_addr"
 
 int sr_ioctl(int fd,unsigned long request,...)
 {
@@ -1377,7 +1518,7 @@ return sys_return(sock_ioctl(f,request,argp));
 }
 
 /*:88*//*96:*/
-#line 91 "proc_by_pid"
+#line 104 "rlim_max"
 
 static const sr_sysctl sysctls[SR_NSYSCTL]= {
 
@@ -1414,7 +1555,7 @@ SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 "ip.7:proc:ip_local_port_range",SYS_NETNS,SYSV_PAIR,32768,60999,
 1,65535},
 [SYS_IP_LOCAL_RESERVED_PORTS]= {"net.ipv4.ip_local_reserved_ports",
-"ip.7:proc:ip_local_reserved_ports",SYS_NETNS,SYSV_PORTS,0,0,0,
+"ip.7:proc_interfaces",SYS_NETNS,SYSV_PORTS,0,0,0,
 65535},
 [SYS_IP_NO_PMTU_DISC]= {"net.ipv4.ip_no_pmtu_disc","ip.7:proc:ip_no_pmtu_disc",
 SYS_NETNS,SYSV_U8,0,0,0,255},
@@ -1423,34 +1564,42 @@ SYS_NETNS,SYSV_U8,0,0,0,255},
 [SYS_IP_UNPRIVILEGED_PORT_START]= {"net.ipv4.ip_unprivileged_port_start",
 "ip.7:addr:privileged_ports",SYS_NETNS,SYSV_INT,1024,0,0,65535},
 [SYS_IP_AUTOBIND_REUSE]= {"net.ipv4.ip_autobind_reuse",
-"ip.7:addr:autobind",SYS_NETNS,SYSV_INT,0,0,0,1},
+"ip.7:addr:autobind_connect",SYS_NETNS,SYSV_INT,0,0,0,1},
 [SYS_IPFRAG_HIGH_THRESH]= {"net.ipv4.ipfrag_high_thresh",
 "ip.7:proc:ipfrag_high_thresh",SYS_NETNS,SYSV_ULONG,4194304,0,0,
 LLONG_MAX},
 [SYS_IPFRAG_LOW_THRESH]= {"net.ipv4.ipfrag_low_thresh",
 "ip.7:proc:ipfrag_low_thresh",SYS_NETNS,SYSV_ULONG,3145728,0,0,
 LLONG_MAX},
-[SYS_IPFRAG_TIME]= {"net.ipv4.ipfrag_time","ip.7:proc:ipfrag_time",
+[SYS_IPFRAG_TIME]= {"net.ipv4.ipfrag_time","ip.7:proc_interfaces",
 SYS_NETNS,SYSV_INT,30,0,INT_MIN,INT_MAX},
-[SYS_IPFRAG_MAX_DIST]= {"net.ipv4.ipfrag_max_dist","ip.7:proc:ipfrag_max_dist",
+[SYS_IPFRAG_MAX_DIST]= {"net.ipv4.ipfrag_max_dist","ip.7:proc_interfaces",
 SYS_NETNS,SYSV_INT,64,0,0,INT_MAX},
 [SYS_IGMP_MAX_MEMBERSHIPS]= {"net.ipv4.igmp_max_memberships",
 "ip.7:IP_ADD_MEMBERSHIP",SYS_NETNS,SYSV_INT,20,0,INT_MIN,INT_MAX},
 [SYS_IGMP_MAX_MSF]= {"net.ipv4.igmp_max_msf","ip.7:IP_MSFILTER",
 SYS_NETNS,SYSV_INT,10,0,INT_MIN,INT_MAX},
-[SYS_PING_GROUP_RANGE]= {"net.ipv4.ping_group_range","ip.7:socket",
+[SYS_PING_GROUP_RANGE]= {"net.ipv4.ping_group_range","ip.7:DESCRIPTION",
 SYS_NETNS,SYSV_PAIR,1,0,0,4294967294LL},
 [SYS_ROUTE_MIN_PMTU]= {"net.ipv4.route.min_pmtu","ip.7:IP_MTU_DISCOVER",
 SYS_NETNS,SYSV_INT,552,0,68,65535},
 [SYS_ROUTE_MTU_EXPIRES]= {"net.ipv4.route.mtu_expires",
 "ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,600,0,INT_MIN,INT_MAX},
 [SYS_ROUTE_MIN_ADV_MSS]= {"net.ipv4.route.min_adv_mss",
-"ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,256,0,INT_MIN,INT_MAX}
+"ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,256,0,INT_MIN,INT_MAX},
+[SYS_IP6FRAG_HIGH_THRESH]= {"net.ipv6.ip6frag_high_thresh",
+"ip.7:proc_interfaces",SYS_NETNS,SYSV_ULONG,4194304,0,0,
+LLONG_MAX},
+[SYS_IP6FRAG_LOW_THRESH]= {"net.ipv6.ip6frag_low_thresh",
+"ip.7:proc_interfaces",SYS_NETNS,SYSV_ULONG,3145728,0,0,
+LLONG_MAX},
+[SYS_IP6FRAG_TIME]= {"net.ipv6.ip6frag_time","ip.7:proc:ip6frag_time",
+SYS_NETNS,SYSV_INT,60,0,INT_MIN,INT_MAX}
 
 };
 
 /*:96*//*100:*/
-#line 180 "proc_by_pid"
+#line 201 "rlim_max"
 
 static long long*sysctl_slot(sr_host*h,int i)
 {
@@ -1464,7 +1613,7 @@ return sysctl_slot(h,i)[0];
 }
 
 /*:100*//*101:*/
-#line 196 "proc_by_pid"
+#line 217 "rlim_max"
 
 static bool ping_group_allowed(const sr_proc*p)
 {
@@ -1473,7 +1622,7 @@ return(long long)p->ruid>=r[0]&&(long long)p->ruid<=r[1];
 }
 
 /*:101*//*102:*/
-#line 206 "proc_by_pid"
+#line 227 "rlim_max"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len)
 {
@@ -1497,7 +1646,7 @@ return(int)strlen(text);
 }
 
 /*:102*//*103:*/
-#line 235 "proc_by_pid"
+#line 256 "rlim_max"
 
 int sr_sysctl_set(const char*name,const char*value)
 {
@@ -1524,7 +1673,7 @@ return 0;
 }
 
 /*:103*//*104:*/
-#line 271 "proc_by_pid"
+#line 292 "rlim_max"
 
 static int read_number(const char**pp,bool*neg,unsigned long long*out)
 {
@@ -1543,7 +1692,7 @@ return 0;
 }
 
 /*:104*//*105:*/
-#line 292 "proc_by_pid"
+#line 313 "rlim_max"
 
 static int sysctl_parse(int i,const char*text,long long nv[2])
 {
@@ -1576,7 +1725,7 @@ return 0;
 }
 
 /*:105*//*106:*/
-#line 335 "proc_by_pid"
+#line 356 "rlim_max"
 
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2])
 {
@@ -1588,11 +1737,11 @@ break;
 case SYS_IP_UNPRIVILEGED_PORT_START:
 if(nv[0]> sysctl_value(h,SYS_IP_LOCAL_PORT_RANGE))return-EINVAL;
 break;
-case SYS_IPFRAG_HIGH_THRESH:
-if(nv[0]<sysctl_value(h,SYS_IPFRAG_LOW_THRESH))return-EINVAL;
+case SYS_IPFRAG_HIGH_THRESH:case SYS_IP6FRAG_HIGH_THRESH:
+if(nv[0]<sysctl_value(h,i+1))return-EINVAL;
 break;
-case SYS_IPFRAG_LOW_THRESH:
-if(nv[0]> sysctl_value(h,SYS_IPFRAG_HIGH_THRESH))return-EINVAL;
+case SYS_IPFRAG_LOW_THRESH:case SYS_IP6FRAG_LOW_THRESH:
+if(nv[0]> sysctl_value(h,i-1))return-EINVAL;
 break;
 case SYS_PING_GROUP_RANGE:
 if(nv[1]<nv[0]){nv[0]= 1;nv[1]= 0;}
@@ -1602,7 +1751,7 @@ return 0;
 }
 
 /*:106*//*107:*/
-#line 364 "proc_by_pid"
+#line 385 "rlim_max"
 
 static int ports_parse(uint64_t*bits,const char*text)
 {
@@ -1646,7 +1795,7 @@ k= e;
 }
 
 /*:107*//*115:*/
-#line 101 "linux"
+#line 102 "SOCKREF_H"
 
 static const sr_optdesc*opt_lookup(int level,int name)
 {
@@ -1659,12 +1808,12 @@ return index[name]?&sr_optdescs[index[name]-1]:NULL;
 }
 
 /*:115*//*116:*/
-#line 130 "linux"
+#line 131 "SOCKREF_H"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
 socklen_t optlen)
 {
-int err,len= (int)optlen;
+int err= 0,len= (int)optlen;
 sr_sock*s;
 const sr_optdesc*d;
 sr_optreq rq;
@@ -1690,7 +1839,7 @@ return sys_return(err);
 }
 
 /*:116*//*118:*/
-#line 174 "linux"
+#line 180 "SOCKREF_H"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
 {
@@ -1712,6 +1861,7 @@ rq->val= rq->buf[0];
 }else rq->val= 0;
 break;
 default:
+if(!(d->types&(1u<<s->type)))return-d->type_errno;
 if(rq->len> 0&&!rq->buf)return-EFAULT;
 break;
 }
@@ -1734,7 +1884,7 @@ return 0;
 }
 
 /*:118*//*119:*/
-#line 219 "linux"
+#line 226 "SOCKREF_H"
 
 static bool opt_capable(uint64_t caps)
 {
@@ -1744,12 +1894,12 @@ return false;
 }
 
 /*:119*//*121:*/
-#line 247 "linux"
+#line 254 "SOCKREF_H"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
 socklen_t*optlen)
 {
-int err,len;
+int err= 0,len;
 sr_sock*s;
 const sr_optdesc*d;
 sr_optreq rq;
@@ -1763,7 +1913,8 @@ len= (int)*optlen;
 if(len<0)return sys_return(-EINVAL);
 d= opt_lookup(level,optname);
 if(!d||!(d->access&OPT_GET))return sys_return(-ENOPROTOOPT);
-if(!(d->types&(1u<<s->type)))return sys_return(-d->type_errno);
+if(!d->types_set_only&&!(d->types&(1u<<s->type)))
+return sys_return(-d->type_errno);
 memset(&rq,0,sizeof rq);
 rq.d= d;
 rq.len= len;
@@ -1776,7 +1927,7 @@ return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
 /*:121*//*122:*/
-#line 292 "linux"
+#line 300 "SOCKREF_H"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len)
@@ -1808,20 +1959,1427 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 *optlen= (socklen_t)len;
 return 0;
 }
-#line 1 "pid_t"
+#line 1 "sr_get_hz"
 /*:122*//*124:*/
-#line 3 "pid_t"
+#line 24 "sr_get_hz"
+
+static int flag_set(sr_sock*s,const sr_optreq*rq,unsigned bit)
+{
+if(rq->val)s->flags|= bit;
+else s->flags&= ~bit;
+return 0;
+}
+
+static int flag_get(const sr_sock*s,sr_optreq*rq,unsigned bit)
+{
+rq->val= (s->flags&bit)!=0;
+return 0;
+}
+
+/*:124*//*128:*/
+#line 72 "sr_get_hz"
+
+static void sock_set_rcvbuf(sr_sock*s,int val)
+{
+if(val> INT_MAX/2)val= INT_MAX/2;
+s->rcvbuf_locked= true;
+s->rcvbuf= val*2> SR_MIN_RCVBUF?val*2:SR_MIN_RCVBUF;
+}
+
+static void sock_set_sndbuf(sr_sock*s,int val)
+{
+if(val> INT_MAX/2)val= INT_MAX/2;
+s->sndbuf_locked= true;
+s->sndbuf= val*2> SR_MIN_SNDBUF?val*2:SR_MIN_SNDBUF;
+}
+
+/*:128*//*130:*/
+#line 101 "sr_get_hz"
+
+static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
+{
+uint32_t max= (uint32_t)sysctl_value(s->host,SYS_RMEM_MAX);
+uint32_t v= (uint32_t)rq->val;
+sock_set_rcvbuf(s,(int)(v<max?v:max));
+return 0;
+}
+
+static int get_rcvbuf(sr_sock*s,sr_optreq*rq)
+{
+rq->val= s->rcvbuf;
+return 0;
+}
+
+/*:130*//*131:*/
+#line 124 "sr_get_hz"
+
+static int set_sndbuf(sr_sock*s,sr_optreq*rq)
+{
+uint32_t max= (uint32_t)sysctl_value(s->host,SYS_WMEM_MAX);
+uint32_t v= (uint32_t)rq->val;
+sock_set_sndbuf(s,(int)(v<max?v:max));
+return 0;
+}
+
+static int get_sndbuf(sr_sock*s,sr_optreq*rq)
+{
+rq->val= s->sndbuf;
+return 0;
+}
+
+/*:131*//*132:*/
+#line 153 "sr_get_hz"
+
+static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
+{
+sock_set_rcvbuf(s,rq->val<0?0:rq->val);
+return 0;
+}
+
+static int set_sndbufforce(sr_sock*s,sr_optreq*rq)
+{
+sock_set_sndbuf(s,rq->val<0?0:rq->val);
+return 0;
+}
+
+/*:132*//*134:*/
+#line 184 "sr_get_hz"
+
+static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
+{
+int val= rq->val<0?INT_MAX:rq->val;
+if(s->type==SOCK_STREAM){
+int cap= s->rcvbuf_locked?s->rcvbuf>>1:SR_TCP_RMEM_MAX>>1;
+if(val> cap)val= cap;
+if(!s->rcvbuf_locked&&2*(long long)val> s->rcvbuf)
+s->rcvbuf= 2*val;
+}
+s->rcvlowat= val?val:1;
+return 0;
+}
+
+static int get_rcvlowat(sr_sock*s,sr_optreq*rq)
+{
+rq->val= s->rcvlowat;
+return 0;
+}
+
+/*:134*//*135:*/
+#line 210 "sr_get_hz"
+
+static int get_sndlowat(sr_sock*s,sr_optreq*rq)
+{
+(void)s;
+rq->val= 1;
+return 0;
+}
+
+/*:135*//*137:*/
+#line 244 "sr_get_hz"
+
+static int timeo_set(long*timeo,const sr_optreq*rq)
+{
+struct timeval tv;
+long usec_per_tick= 1000000L/W->hz;
+memcpy(&tv,rq->buf,sizeof tv);
+if(tv.tv_usec<0||tv.tv_usec>=1000000)return-EDOM;
+if(tv.tv_sec<0){*timeo= 0;return 0;}
+*timeo= SR_MAX_TIMEOUT;
+if((tv.tv_sec||tv.tv_usec)&&tv.tv_sec<SR_MAX_TIMEOUT/W->hz-1)
+*timeo= tv.tv_sec*W->hz+(tv.tv_usec+usec_per_tick-1)/usec_per_tick;
+return 0;
+}
+
+static int timeo_get(long timeo,sr_optreq*rq)
+{
+struct timeval tv= {0,0};
+if(timeo!=SR_MAX_TIMEOUT){
+tv.tv_sec= timeo/W->hz;
+tv.tv_usec= (timeo%W->hz)*1000000L/W->hz;
+}
+memcpy(rq->out,&tv,sizeof tv);
+rq->outlen= sizeof tv;
+return 0;
+}
+
+static int set_rcvtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->rcvtimeo,rq);}
+static int get_rcvtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->rcvtimeo,rq);}
+static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq);}
+static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
+
+/*:137*//*139:*/
+#line 294 "sr_get_hz"
+
+static int set_linger(sr_sock*s,sr_optreq*rq)
+{
+struct linger l;
+memcpy(&l,rq->buf,sizeof l);
+if(!l.l_onoff)s->linger= false;
+else{
+unsigned long t= (unsigned long)(long)l.l_linger;
+s->lingertime= t>=(unsigned long)(SR_MAX_TIMEOUT/W->hz)?
+SR_MAX_TIMEOUT:(long)t*W->hz;
+s->linger= true;
+}
+return 0;
+}
+
+static int get_linger(sr_sock*s,sr_optreq*rq)
+{
+struct linger l;
+l.l_onoff= s->linger;
+l.l_linger= (int)(uint32_t)(s->lingertime/W->hz);
+memcpy(rq->out,&l,sizeof l);
+rq->outlen= sizeof l;
+return 0;
+}
+
+/*:139*//*141:*/
+#line 330 "sr_get_hz"
+
+static int set_broadcast(sr_sock*s,sr_optreq*rq){return flag_set(s,rq,SK_BROADCAST);}
+static int get_broadcast(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_BROADCAST);}
+
+/*:141*//*142:*/
+#line 343 "sr_get_hz"
+
+static int set_debug(sr_sock*s,sr_optreq*rq){return flag_set(s,rq,SK_DEBUG);}
+static int get_debug(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_DEBUG);}
+
+/*:142*//*143:*/
+#line 352 "sr_get_hz"
+
+static int set_dontroute(sr_sock*s,sr_optreq*rq){return flag_set(s,rq,SK_DONTROUTE);}
+static int get_dontroute(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_DONTROUTE);}
+
+/*:143*//*144:*/
+#line 361 "sr_get_hz"
+
+static int set_keepalive(sr_sock*s,sr_optreq*rq){return flag_set(s,rq,SK_KEEPALIVE);}
+static int get_keepalive(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_KEEPALIVE);}
+
+/*:144*//*145:*/
+#line 370 "sr_get_hz"
+
+static int set_oobinline(sr_sock*s,sr_optreq*rq){return flag_set(s,rq,SK_OOBINLINE);}
+static int get_oobinline(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_OOBINLINE);}
+
+/*:145*//*146:*/
+#line 379 "sr_get_hz"
+
+static int set_reuseaddr(sr_sock*s,sr_optreq*rq){s->reuse= rq->val;return 0;}
+static int get_reuseaddr(sr_sock*s,sr_optreq*rq){rq->val= s->reuse;return 0;}
+
+/*:146*//*147:*/
+#line 390 "sr_get_hz"
+
+static int set_reuseport(sr_sock*s,sr_optreq*rq){s->reuseport= rq->val;return 0;}
+static int get_reuseport(sr_sock*s,sr_optreq*rq){rq->val= s->reuseport;return 0;}
+
+/*:147*//*148:*/
+#line 399 "sr_get_hz"
+
+static int set_rxq_ovfl(sr_sock*s,sr_optreq*rq){return flag_set(s,rq,SK_RXQ_OVFL);}
+static int get_rxq_ovfl(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_RXQ_OVFL);}
+
+/*:148*//*149:*/
+#line 408 "sr_get_hz"
+
+static int set_select_err_queue(sr_sock*s,sr_optreq*rq)
+{
+return flag_set(s,rq,SK_SELECT_ERR_QUEUE);
+}
+
+static int get_select_err_queue(sr_sock*s,sr_optreq*rq)
+{
+return flag_get(s,rq,SK_SELECT_ERR_QUEUE);
+}
+
+/*:149*//*150:*/
+#line 424 "sr_get_hz"
+
+static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
+static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
+
+/*:150*//*151:*/
+#line 442 "sr_get_hz"
+
+static bool sock_may_scm_recv(const sr_sock*s)
+{
+return s->family==AF_UNIX||s->family==AF_NETLINK;
+}
+
+static int set_sock_passcred(sr_sock*s,sr_optreq*rq)
+{
+return sock_may_scm_recv(s)?flag_set(s,rq,SK_PASSCRED):-EOPNOTSUPP;
+}
+
+static int get_sock_passcred(sr_sock*s,sr_optreq*rq)
+{
+return sock_may_scm_recv(s)?flag_get(s,rq,SK_PASSCRED):-EOPNOTSUPP;
+}
+
+static int set_sock_passsec(sr_sock*s,sr_optreq*rq)
+{
+return sock_may_scm_recv(s)?flag_set(s,rq,SK_PASSSEC):-EOPNOTSUPP;
+}
+
+static int get_sock_passsec(sr_sock*s,sr_optreq*rq)
+{
+return sock_may_scm_recv(s)?flag_get(s,rq,SK_PASSSEC):-EOPNOTSUPP;
+}
+
+/*:151*//*153:*/
+#line 485 "sr_get_hz"
+
+static int tstamp_set(sr_sock*s,bool on,bool ns)
+{
+s->flags&= ~(SK_TIMESTAMP|SK_TIMESTAMPNS);
+if(on)s->flags|= SK_TIMESTAMP|(ns?SK_TIMESTAMPNS:0);
+return 0;
+}
+
+static int set_timestamp(sr_sock*s,sr_optreq*rq){return tstamp_set(s,rq->val,false);}
+static int set_timestampns(sr_sock*s,sr_optreq*rq){return tstamp_set(s,rq->val,true);}
+
+static int get_timestamp(sr_sock*s,sr_optreq*rq)
+{
+rq->val= (s->flags&SK_TIMESTAMP)&&!(s->flags&SK_TIMESTAMPNS);
+return 0;
+}
+
+static int get_timestampns(sr_sock*s,sr_optreq*rq)
+{
+rq->val= (s->flags&SK_TIMESTAMPNS)!=0;
+return 0;
+}
+
+/*:153*//*155:*/
+#line 521 "sr_get_hz"
+
+static int set_nofcs(sr_sock*s,sr_optreq*rq){s->nofcs= rq->val;return 0;}
+static int get_nofcs(sr_sock*s,sr_optreq*rq){rq->val= s->nofcs;return 0;}
+static int set_wifi_status(sr_sock*s,sr_optreq*rq){s->wifi_status= rq->val;return 0;}
+static int get_wifi_status(sr_sock*s,sr_optreq*rq){rq->val= s->wifi_status;return 0;}
+
+/*:155*//*157:*/
+#line 540 "sr_get_hz"
+
+static int set_priority(sr_sock*s,sr_optreq*rq){s->priority= rq->val;return 0;}
+static int get_priority(sr_sock*s,sr_optreq*rq){rq->val= s->priority;return 0;}
+
+/*:157*//*158:*/
+#line 553 "sr_get_hz"
+
+static int set_mark(sr_sock*s,sr_optreq*rq){s->mark= (uint32_t)rq->val;return 0;}
+static int get_mark(sr_sock*s,sr_optreq*rq){rq->val= (int)s->mark;return 0;}
+
+/*:158*//*159:*/
+#line 564 "sr_get_hz"
+
+static int set_incoming_cpu(sr_sock*s,sr_optreq*rq){s->incoming_cpu= rq->val;return 0;}
+static int get_incoming_cpu(sr_sock*s,sr_optreq*rq){rq->val= s->incoming_cpu;return 0;}
+
+/*:159*//*160:*/
+#line 578 "sr_get_hz"
+
+static int set_busy_poll(sr_sock*s,sr_optreq*rq){s->busy_poll= (unsigned)rq->val;return 0;}
+static int get_busy_poll(sr_sock*s,sr_optreq*rq){rq->val= (int)s->busy_poll;return 0;}
+
+/*:160*//*161:*/
+#line 594 "sr_get_hz"
+
+static bool sock_has_peek_off(const sr_sock*s)
+{
+return!(s->type==SOCK_DGRAM&&s->protocol==IPPROTO_ICMP);
+}
+
+static int set_peek_off(sr_sock*s,sr_optreq*rq)
+{
+if(!sock_has_peek_off(s))return-EOPNOTSUPP;
+s->peek_off= rq->val;
+return 0;
+}
+
+static int get_peek_off(sr_sock*s,sr_optreq*rq)
+{
+if(!sock_has_peek_off(s))return-EOPNOTSUPP;
+rq->val= s->peek_off;
+return 0;
+}
+
+/*:161*//*163:*/
+#line 629 "sr_get_hz"
+
+static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
+{
+uint32_t v32;
+uint64_t v;
+memcpy(&v32,rq->buf,sizeof v32);
+v= v32==UINT32_MAX?UINT64_MAX:v32;
+if(rq->len>=(int)sizeof v)memcpy(&v,rq->buf,sizeof v);
+s->max_pacing_rate= v;
+return 0;
+}
+
+static int get_max_pacing_rate(sr_sock*s,sr_optreq*rq)
+{
+if(rq->len>=(int)sizeof(uint64_t)){
+memcpy(rq->out,&s->max_pacing_rate,sizeof(uint64_t));
+rq->outlen= sizeof(uint64_t);
+}else{
+uint32_t v= s->max_pacing_rate> UINT32_MAX?UINT32_MAX:(uint32_t)s->max_pacing_rate;
+memcpy(rq->out,&v,sizeof v);
+rq->outlen= sizeof v;
+}
+return 0;
+}
+
+/*:163*//*165:*/
+#line 681 "sr_get_hz"
+
+static int set_timestamping(sr_sock*s,sr_optreq*rq)
+{
+int flags;
+uint32_t val;
+memcpy(&flags,rq->buf,sizeof flags);
+val= (uint32_t)flags;
+if(val&~SR_SOF_MASK)return-EINVAL;
+if((val&SR_SOF_OPT_ID_TCP)&&!(val&SR_SOF_OPT_ID))return-EINVAL;
+if((val&SR_SOF_OPT_ID)&&!(s->tsflags&SR_SOF_OPT_ID)&&
+s->type==SOCK_STREAM)
+return-EINVAL;
+if((val&SR_SOF_OPT_STATS)&&!(val&SR_SOF_OPT_TSONLY))return-EINVAL;
+if(val&SR_SOF_BIND_PHC)return s->bound_dev_if?-EINVAL:-EOPNOTSUPP;
+s->tsflags= val;
+return 0;
+}
+
+static int get_timestamping(sr_sock*s,sr_optreq*rq)
+{
+int pair[2]= {(int)s->tsflags,0};
+memcpy(rq->out,pair,sizeof pair);
+rq->outlen= sizeof pair;
+return 0;
+}
+
+/*:165*//*167:*/
+#line 723 "sr_get_hz"
 
 static int get_type(sr_sock*s,sr_optreq*rq){rq->val= s->type;return 0;}
-#line 1 "world_ready"
-/*:124*//*126:*/
-#line 3 "world_ready"
+static int get_domain(sr_sock*s,sr_optreq*rq){rq->val= s->family;return 0;}
+static int get_protocol(sr_sock*s,sr_optreq*rq){rq->val= s->protocol;return 0;}
 
-static int get_ttl(sr_sock*s,sr_optreq*rq){rq->val= s->uc_ttl;return 0;}
-static int set_ttl(sr_sock*s,sr_optreq*rq){s->uc_ttl= rq->val;return 0;}
-#line 1 "sr_advance_ns"
-/*:126*//*128:*/
-#line 2 "sr_advance_ns"
+/*:167*//*168:*/
+#line 732 "sr_get_hz"
 
-static void mc_drop_all(sr_sock*s){(void)s;}
-/*:128*/
+static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
+
+/*:168*//*169:*/
+#line 743 "sr_get_hz"
+
+static int get_error(sr_sock*s,sr_optreq*rq)
+{
+rq->val= s->err;
+s->err= 0;
+return 0;
+}
+
+/*:169*//*170:*/
+#line 757 "sr_get_hz"
+
+static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
+
+/*:170*//*171:*/
+#line 766 "sr_get_hz"
+
+static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
+{
+(void)s;
+rq->val= SKF_AD_MAX;
+return 0;
+}
+
+/*:171*//*172:*/
+#line 783 "sr_get_hz"
+
+static int get_peercred(sr_sock*s,sr_optreq*rq)
+{
+struct ucred c= {0,(uid_t)-1,(gid_t)-1};
+(void)s;
+memcpy(rq->out,&c,sizeof c);
+rq->outlen= sizeof c;
+return 0;
+}
+
+/*:172*//*173:*/
+#line 802 "sr_get_hz"
+
+static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
+
+/*:173*//*174:*/
+#line 813 "sr_get_hz"
+
+static int get_peername(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOTCONN;}
+
+/*:174*//*176:*/
+#line 834 "sr_get_hz"
+
+static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
+{
+char name[IFNAMSIZ];
+int len= rq->len> IFNAMSIZ-1?IFNAMSIZ-1:rq->len,index= 0;
+memset(name,0,sizeof name);
+if(len> 0)memcpy(name,rq->buf,(size_t)len);
+if(name[0]){
+sr_iface*ifp= iface_by_name(s->host,name);
+if(!ifp)return-ENODEV;
+index= ifp->ifindex;
+}
+if(s->bound_dev_if&&!proc_capable(W->cur,CAP_NET_RAW))return-EPERM;
+s->bound_dev_if= index;
+return 0;
+}
+
+/*:176*//*177:*/
+#line 860 "sr_get_hz"
+
+static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
+{
+sr_iface*ifp;
+rq->outlen= 0;
+if(!s->bound_dev_if)return 0;
+if(rq->len<IFNAMSIZ)return-EINVAL;
+if(!(ifp= iface_by_index(s->host,s->bound_dev_if)))return-ENXIO;
+rq->outlen= (int)strlen(ifp->name)+1;
+memcpy(rq->out,ifp->name,(size_t)rq->outlen);
+return 0;
+}
+
+/*:177*//*179:*/
+#line 887 "sr_get_hz"
+
+static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
+{
+if(s->flags&SK_FILTER_LOCKED)return-EPERM;
+if(!fp->filter||fp->len==0||fp->len> BPF_MAXINSNS)return-EINVAL;
+for(int pc= 0;pc<fp->len;pc++)
+if(!insn_ok(&fp->filter[pc],pc,fp->len))return-EINVAL;
+switch(fp->filter[fp->len-1].code){
+case BPF_RET|BPF_K:case BPF_RET|BPF_A:
+return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
+}
+return-EINVAL;
+}
+
+/*:179*//*181:*/
+#line 917 "sr_get_hz"
+
+static bool insn_ok(const struct sock_filter*f,int pc,int len)
+{
+uint32_t k= f->k;
+switch(f->code){
+/*182:*/
+#line 947 "sr_get_hz"
+
+case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
+case BPF_ALU|BPF_SUB|BPF_K:case BPF_ALU|BPF_SUB|BPF_X:
+case BPF_ALU|BPF_MUL|BPF_K:case BPF_ALU|BPF_MUL|BPF_X:
+case BPF_ALU|BPF_DIV|BPF_X:case BPF_ALU|BPF_MOD|BPF_X:
+case BPF_ALU|BPF_AND|BPF_K:case BPF_ALU|BPF_AND|BPF_X:
+case BPF_ALU|BPF_OR|BPF_K:case BPF_ALU|BPF_OR|BPF_X:
+case BPF_ALU|BPF_XOR|BPF_K:case BPF_ALU|BPF_XOR|BPF_X:
+case BPF_ALU|BPF_LSH|BPF_X:case BPF_ALU|BPF_RSH|BPF_X:
+case BPF_ALU|BPF_NEG:
+case BPF_LD|BPF_W|BPF_LEN:case BPF_LD|BPF_W|BPF_IND:
+case BPF_LD|BPF_H|BPF_IND:case BPF_LD|BPF_B|BPF_IND:
+case BPF_LD|BPF_IMM:
+case BPF_LDX|BPF_W|BPF_LEN:case BPF_LDX|BPF_B|BPF_MSH:
+case BPF_LDX|BPF_IMM:
+case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
+case BPF_RET|BPF_K:case BPF_RET|BPF_A:
+
+/*:182*/
+#line 922 "sr_get_hz"
+
+return true;
+case BPF_ALU|BPF_DIV|BPF_K:case BPF_ALU|BPF_MOD|BPF_K:
+return k!=0;
+case BPF_ALU|BPF_LSH|BPF_K:case BPF_ALU|BPF_RSH|BPF_K:
+return k<32;
+case BPF_LD|BPF_MEM:case BPF_LDX|BPF_MEM:case BPF_ST:case BPF_STX:
+return k<BPF_MEMWORDS;
+case BPF_JMP|BPF_JA:
+return k<(uint32_t)(len-pc-1);
+case BPF_JMP|BPF_JEQ|BPF_K:case BPF_JMP|BPF_JEQ|BPF_X:
+case BPF_JMP|BPF_JGE|BPF_K:case BPF_JMP|BPF_JGE|BPF_X:
+case BPF_JMP|BPF_JGT|BPF_K:case BPF_JMP|BPF_JGT|BPF_X:
+case BPF_JMP|BPF_JSET|BPF_K:case BPF_JMP|BPF_JSET|BPF_X:
+return pc+f->jt+1<len&&pc+f->jf+1<len;
+case BPF_LD|BPF_W|BPF_ABS:case BPF_LD|BPF_H|BPF_ABS:
+case BPF_LD|BPF_B|BPF_ABS:
+return k<(uint32_t)SKF_AD_OFF||
+(k-(uint32_t)SKF_AD_OFF<SKF_AD_MAX&&(k-(uint32_t)SKF_AD_OFF)%4==0);
+}
+return false;
+}
+
+/*:181*//*183:*/
+#line 973 "sr_get_hz"
+
+static bool filter_mem_ok(const struct sock_filter*f,int len)
+{
+uint16_t*mask= xcalloc((size_t)len,sizeof*mask),valid= 0;
+bool ok= true;
+memset(mask,0xff,(size_t)len*sizeof*mask);
+for(int pc= 0;pc<len&&ok;pc++){
+valid&= mask[pc];
+if(f[pc].code==BPF_ST||f[pc].code==BPF_STX)
+valid|= (uint16_t)(1u<<f[pc].k);
+else if(f[pc].code==(BPF_LD|BPF_MEM)||f[pc].code==(BPF_LDX|BPF_MEM))
+ok= (valid>>f[pc].k)&1;
+else if(f[pc].code==(BPF_JMP|BPF_JA)){
+mask[pc+1+f[pc].k]&= valid;
+valid= 0xffff;
+}else if(BPF_CLASS(f[pc].code)==BPF_JMP){
+mask[pc+1+f[pc].jt]&= valid;
+mask[pc+1+f[pc].jf]&= valid;
+valid= 0xffff;
+}
+}
+free(mask);
+return ok;
+}
+
+/*:183*//*184:*/
+#line 1017 "sr_get_hz"
+
+static int set_filter(sr_sock*s,sr_optreq*rq)
+{
+struct sock_fprog fp;
+int err;
+if(rq->len!=(int)sizeof fp)return-EINVAL;
+memcpy(&fp,rq->buf,sizeof fp);
+if((err= filter_check(s,&fp))!=0)return err;
+free(s->filter);
+s->filter= xcalloc(fp.len,sizeof*s->filter);
+memcpy(s->filter,fp.filter,fp.len*sizeof*s->filter);
+s->filter_len= fp.len;
+s->filter_kind= SR_FILTER_CLASSIC;
+return 0;
+}
+
+/*:184*//*185:*/
+#line 1046 "sr_get_hz"
+
+static int get_filter(sr_sock*s,sr_optreq*rq)
+{
+socklen_t n= 0;
+if(s->filter_kind==SR_FILTER_EBPF)return-EACCES;
+if(s->filter_kind==SR_FILTER_CLASSIC)n= (socklen_t)s->filter_len;
+if(rq->len> 0&&n> 0){
+if(rq->len<(int)n)return-EINVAL;
+if(!rq->ubuf)return-EFAULT;
+memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
+}
+*rq->ulen= n;
+return 0;
+}
+
+/*:185*//*186:*/
+#line 1073 "sr_get_hz"
+
+static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
+{
+if(rq->len!=(int)sizeof(uint32_t))return-EINVAL;
+if(s->flags&SK_FILTER_LOCKED)return-EPERM;
+if(!fd_file(W->cur,rq->val))return-EBADF;
+return-EINVAL;
+}
+
+static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
+
+/*:186*//*188:*/
+#line 1098 "sr_get_hz"
+
+static int set_detach_filter(sr_sock*s,sr_optreq*rq)
+{
+(void)rq;
+if(s->flags&SK_FILTER_LOCKED)return-EPERM;
+if(s->filter_kind==SR_FILTER_NONE)return-ENOENT;
+free(s->filter);
+s->filter= NULL;
+s->filter_len= 0;
+s->filter_kind= SR_FILTER_NONE;
+return 0;
+}
+
+/*:188*//*189:*/
+#line 1117 "sr_get_hz"
+
+static int set_lock_filter(sr_sock*s,sr_optreq*rq)
+{
+if((s->flags&SK_FILTER_LOCKED)&&!rq->val)return-EPERM;
+return flag_set(s,rq,SK_FILTER_LOCKED);
+}
+
+static int get_lock_filter(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_FILTER_LOCKED);}
+
+/*:189*//*190:*/
+#line 1144 "sr_get_hz"
+
+static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
+{
+struct sock_fprog fp;
+int err;
+if(rq->len!=(int)sizeof fp)return-EINVAL;
+memcpy(&fp,rq->buf,sizeof fp);
+if((err= filter_check(s,&fp))!=0)return err;
+if(!s->reuseport||s->type==SOCK_RAW)return-EINVAL;
+s->reuseport_prog= true;
+return 0;
+}
+
+static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
+#line 1 "linux"
+/*:190*//*193:*/
+#line 28 "linux"
+
+static int ipf_get(const sr_sock*s,sr_optreq*rq,unsigned flag)
+{
+rq->val= (s->ipflags&flag)!=0;
+return 0;
+}
+
+static int ipf_set(sr_sock*s,const sr_optreq*rq,unsigned flag)
+{
+if(rq->val)s->ipflags|= flag;
+else s->ipflags&= ~flag;
+return 0;
+}
+
+/*:193*//*194:*/
+#line 55 "linux"
+
+static int set_ttl(sr_sock*s,sr_optreq*rq)
+{
+if(rq->val==0)return-EINVAL;
+s->uc_ttl= rq->val;
+return 0;
+}
+
+static int get_ttl(sr_sock*s,sr_optreq*rq)
+{
+rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
+return 0;
+}
+
+/*:194*//*195:*/
+#line 89 "linux"
+
+static const unsigned char ip_tos2prio[16]= {
+0,0,0,0,2,2,2,2,6,6,6,6,4,4,4,4
+};
+
+static int set_tos(sr_sock*s,sr_optreq*rq)
+{
+int val= rq->val;
+if(s->type==SOCK_STREAM)
+val= (val&~SR_INET_ECN_MASK)|(s->tos&SR_INET_ECN_MASK);
+if(s->tos!=val){
+s->tos= (unsigned char)val;
+s->priority= ip_tos2prio[(s->tos&0x1e)>>1];
+}
+return 0;
+}
+
+static int get_tos(sr_sock*s,sr_optreq*rq)
+{
+rq->val= s->tos;
+return 0;
+}
+
+/*:195*//*197:*/
+#line 128 "linux"
+
+static int set_hdrincl(sr_sock*s,sr_optreq*rq)
+{
+return ipf_set(s,rq,IPF_HDRINCL);
+}
+
+static int get_hdrincl(sr_sock*s,sr_optreq*rq)
+{
+return ipf_get(s,rq,IPF_HDRINCL);
+}
+
+/*:197*//*198:*/
+#line 145 "linux"
+
+static int set_nodefrag(sr_sock*s,sr_optreq*rq)
+{
+return ipf_set(s,rq,IPF_NODEFRAG);
+}
+
+static int get_nodefrag(sr_sock*s,sr_optreq*rq)
+{
+return ipf_get(s,rq,IPF_NODEFRAG);
+}
+
+/*:198*//*199:*/
+#line 176 "linux"
+
+static int set_options(sr_sock*s,sr_optreq*rq)
+{
+unsigned char opt[SR_MAX_IPOPTLEN];
+int len= rq->len,err;
+bool srr;
+if(len> SR_MAX_IPOPTLEN)return-EINVAL;
+memset(opt,IPOPT_END,sizeof opt);
+if(len)memcpy(opt,rq->buf,(size_t)len);
+len= (len+3)&~3;
+if(len){
+err= ip_options_compile(s->host,opt,len,&srr);
+if(err)return err;
+if(srr&&!proc_capable(W->cur,CAP_NET_RAW))return-EPERM;
+}
+memcpy(s->opt,opt,(size_t)len);
+s->optlen= len;
+return 0;
+}
+
+static int get_options(sr_sock*s,sr_optreq*rq)
+{
+memcpy(rq->out,s->opt,(size_t)s->optlen);
+rq->outlen= s->optlen;
+return 0;
+}
+
+/*:199*//*202:*/
+#line 225 "linux"
+
+static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
+{
+bool rr= false,ts= false,raw= proc_capable(W->cur,CAP_NET_RAW);
+int l= len,n;
+*srr= false;
+while(l> 0){
+if(p[0]==IPOPT_END){
+memset(p,IPOPT_END,(size_t)l);
+return 0;
+}
+if(p[0]==IPOPT_NOOP){p++;l--;continue;}
+if(l<2)return-EINVAL;
+n= p[1];
+if(n<2||n> l)return-EINVAL;
+switch(p[0]){
+case IPOPT_SSRR:case IPOPT_LSRR:
+if(n<3||p[2]<4||*srr)return-EINVAL;
+if(p[2]!=4||n<7||((n-3)&3))return-EINVAL;
+*srr= true;
+break;
+case IPOPT_RR:
+if(rr||n<3||p[2]<4)return-EINVAL;
+if(p[2]<=n){
+if(p[2]+3> n)return-EINVAL;
+memset(p+p[2]-1,0,4);
+}
+rr= true;
+break;
+case IPOPT_TIMESTAMP:
+if(ts||n<4||p[2]<5)return-EINVAL;
+if(p[2]<=n)/*203:*/
+#line 275 "linux"
+
+{
+if(p[2]+3> n)return-EINVAL;
+switch(p[3]&0xf){
+case IPOPT_TS_TSONLY:
+memset(p+p[2]-1,0,4);
+break;
+case IPOPT_TS_TSANDADDR:
+if(p[2]+7> n)return-EINVAL;
+memset(p+p[2]-1,0,8);
+break;
+case IPOPT_TS_PRESPEC:
+if(p[2]+7> n)return-EINVAL;
+if(!inet_addr_is_unicast(h,p+p[2]-1))memset(p+p[2]+3,0,4);
+break;
+default:
+if(!raw)return-EINVAL;
+break;
+}
+}
+
+/*:203*/
+#line 256 "linux"
+
+else if((p[3]>>4)==15)return-EINVAL;
+ts= true;
+break;
+case IPOPT_RA:
+if(n<4)return-EINVAL;
+break;
+case SR_IPOPT_CIPSO:
+return-EINVAL;
+default:
+if(!raw)return-EINVAL;
+break;
+}
+p+= n;
+l-= n;
+}
+return 0;
+}
+
+/*:202*//*204:*/
+#line 300 "linux"
+
+static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
+{
+uint32_t addr;
+const sr_route*r;
+memcpy(&addr,a,4);
+if(addr==0||addr==0xffffffffu||ipv4_is_multicast(addr))return false;
+r= route_lookup(h,addr);
+return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
+}
+
+/*:204*//*205:*/
+#line 328 "linux"
+
+static int set_router_alert(sr_sock*s,sr_optreq*rq)
+{
+bool on= (s->ipflags&IPF_ROUTER_ALERT)!=0;
+if(s->type!=SOCK_RAW||s->protocol==IPPROTO_RAW)return-EINVAL;
+if(rq->val&&on)return-EADDRINUSE;
+if(!rq->val&&!on)return-ENOBUFS;
+return ipf_set(s,rq,IPF_ROUTER_ALERT);
+}
+
+static int get_router_alert(sr_sock*s,sr_optreq*rq)
+{
+return ipf_get(s,rq,IPF_ROUTER_ALERT);
+}
+
+/*:205*//*206:*/
+#line 353 "linux"
+
+static int set_recvopts(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_RECVOPTS);}
+static int get_recvopts(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_RECVOPTS);}
+
+/*:206*//*207:*/
+#line 362 "linux"
+
+static int set_retopts(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_RETOPTS);}
+static int get_retopts(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_RETOPTS);}
+
+/*:207*//*208:*/
+#line 372 "linux"
+
+static int set_pktinfo(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_PKTINFO);}
+static int get_pktinfo(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_PKTINFO);}
+
+/*:208*//*209:*/
+#line 383 "linux"
+
+static int set_recverr(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_RECVERR);}
+static int get_recverr(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_RECVERR);}
+
+/*:209*//*210:*/
+#line 392 "linux"
+
+static int set_recvttl(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_RECVTTL);}
+static int get_recvttl(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_RECVTTL);}
+
+/*:210*//*211:*/
+#line 401 "linux"
+
+static int set_recvtos(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_RECVTOS);}
+static int get_recvtos(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_RECVTOS);}
+
+/*:211*//*212:*/
+#line 411 "linux"
+
+static int set_recvorigdstaddr(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_ORIGDSTADDR);}
+static int get_recvorigdstaddr(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_ORIGDSTADDR);}
+
+/*:212*//*213:*/
+#line 425 "linux"
+
+static int set_passsec(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_PASSSEC);}
+static int get_passsec(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_PASSSEC);}
+
+/*:213*//*214:*/
+#line 435 "linux"
+
+static int set_bind_address_no_port(sr_sock*s,sr_optreq*rq)
+{
+return ipf_set(s,rq,IPF_BIND_ADDRESS_NO_PORT);
+}
+
+static int get_bind_address_no_port(sr_sock*s,sr_optreq*rq)
+{
+return ipf_get(s,rq,IPF_BIND_ADDRESS_NO_PORT);
+}
+
+/*:214*//*215:*/
+#line 455 "linux"
+
+static int set_freebind(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_FREEBIND);}
+static int get_freebind(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_FREEBIND);}
+
+/*:215*//*216:*/
+#line 468 "linux"
+
+static int set_transparent(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_TRANSPARENT);}
+static int get_transparent(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_TRANSPARENT);}
+
+/*:216*//*217:*/
+#line 482 "linux"
+
+static int set_mtu_discover(sr_sock*s,sr_optreq*rq)
+{
+s->pmtudisc= rq->val;
+return 0;
+}
+
+static int get_mtu_discover(sr_sock*s,sr_optreq*rq)
+{
+rq->val= s->pmtudisc;
+return 0;
+}
+
+/*:217*//*219:*/
+#line 513 "linux"
+
+static int get_mtu(sr_sock*s,sr_optreq*rq)
+{
+const sr_route*r;
+const sr_iface*ifp;
+if(!s->connected)return-ENOTCONN;
+r= route_lookup(s->host,s->daddr);
+ifp= r?iface_by_index(s->host,r->ifindex):NULL;
+if(!ifp)return-ENOTCONN;
+rq->val= ifp->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:ifp->mtu;
+return 0;
+}
+
+/*:219*//*221:*/
+#line 548 "linux"
+
+static int set_multicast_if(sr_sock*s,sr_optreq*rq)
+{
+struct ip_mreqn mr;
+sr_iface*dev;
+mreq_decode(rq,&mr);
+if(!mr.imr_ifindex){
+if(mr.imr_address.s_addr==htonl(INADDR_ANY)){
+s->mc_index= 0;
+s->mc_addr= 0;
+return 0;
+}
+dev= ip_dev_find(s->host,mr.imr_address.s_addr);
+if(dev)mr.imr_ifindex= dev->ifindex;
+}else dev= iface_by_index(s->host,mr.imr_ifindex);
+if(!dev)return-EADDRNOTAVAIL;
+if(s->bound_dev_if&&mr.imr_ifindex!=s->bound_dev_if)return-EINVAL;
+s->mc_index= mr.imr_ifindex;
+s->mc_addr= mr.imr_address.s_addr;
+return 0;
+}
+
+static int get_multicast_if(sr_sock*s,sr_optreq*rq)
+{
+memcpy(rq->out,&s->mc_addr,sizeof s->mc_addr);
+rq->outlen= sizeof s->mc_addr;
+return 0;
+}
+
+/*:221*//*222:*/
+#line 586 "linux"
+
+static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
+{
+s->mc_ttl= rq->val==-1?1:rq->val;
+return 0;
+}
+
+static int get_multicast_ttl(sr_sock*s,sr_optreq*rq)
+{
+rq->val= s->mc_ttl;
+return 0;
+}
+
+/*:222*//*223:*/
+#line 607 "linux"
+
+static int set_multicast_loop(sr_sock*s,sr_optreq*rq)
+{
+s->mc_loop= rq->val!=0;
+return 0;
+}
+
+static int get_multicast_loop(sr_sock*s,sr_optreq*rq)
+{
+rq->val= s->mc_loop;
+return 0;
+}
+
+/*:223*//*224:*/
+#line 628 "linux"
+
+static int set_multicast_all(sr_sock*s,sr_optreq*rq)
+{
+s->mc_all= rq->val!=0;
+return 0;
+}
+
+static int get_multicast_all(sr_sock*s,sr_optreq*rq)
+{
+rq->val= s->mc_all;
+return 0;
+}
+#line 1 "prefixlen"
+/*:224*//*228:*/
+#line 61 "prefixlen"
+
+static bool ipv4_is_multicast(uint32_t addr)
+{
+return(ntohl(addr)&0xf0000000u)==0xe0000000u;
+}
+
+/*:228*//*229:*/
+#line 75 "prefixlen"
+
+static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
+{
+sr_iface*ifp= iface_by_addr(h,addr);
+const sr_route*r;
+if(ifp)return ifp;
+r= route_lookup(h,addr);
+if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
+return NULL;
+}
+
+/*:229*//*230:*/
+#line 100 "prefixlen"
+
+static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
+int*ifindex)
+{
+sr_iface*dev= NULL;
+if(*ifindex)return iface_by_index(h,*ifindex);
+if(addr){
+dev= ip_dev_find(h,addr);
+if(!dev)return NULL;
+}else{
+const sr_route*r= route_lookup(h,group);
+if(r)dev= iface_by_index(h,r->ifindex);
+}
+if(dev)*ifindex= dev->ifindex;
+return dev;
+}
+
+/*:230*//*231:*/
+#line 124 "prefixlen"
+
+static void mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
+{
+memset(mr,0,sizeof*mr);
+if(rq->len>=(int)sizeof(struct ip_mreqn))
+memcpy(mr,rq->buf,sizeof*mr);
+else if(rq->len>=(int)sizeof(struct ip_mreq))
+memcpy(mr,rq->buf,sizeof(struct ip_mreq));
+else if(rq->len>=(int)sizeof(struct in_addr))
+memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
+}
+
+/*:231*//*232:*/
+#line 140 "prefixlen"
+
+static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
+{
+sr_mcsock**p;
+for(p= &s->mc_list;*p;p= &(*p)->next)
+if((*p)->group==group&&(*p)->ifindex==ifindex)break;
+return p;
+}
+
+/*:232*//*233:*/
+#line 159 "prefixlen"
+
+static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
+{
+sr_mcsock*m;
+uint32_t group= mr->imr_multiaddr.s_addr;
+if(!ipv4_is_multicast(group))return-EINVAL;
+if(!mc_find_dev(s->host,group,mr->imr_address.s_addr,&mr->imr_ifindex))
+return-ENODEV;
+if(*mc_find(s,group,mr->imr_ifindex))return-EADDRINUSE;
+if(s->mc_count>=sysctl_value(s->host,SYS_IGMP_MAX_MEMBERSHIPS))
+return-ENOBUFS;
+m= xcalloc(1,sizeof*m);
+m->group= group;
+m->addr= mr->imr_address.s_addr;
+m->ifindex= mr->imr_ifindex;
+m->mode= mode;
+m->next= s->mc_list;
+s->mc_list= m;
+s->mc_count++;
+return 0;
+}
+
+/*:233*//*234:*/
+#line 193 "prefixlen"
+
+static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
+{
+uint32_t group= mr->imr_multiaddr.s_addr,addr= mr->imr_address.s_addr;
+sr_iface*dev= mc_find_dev(s->host,group,addr,&mr->imr_ifindex);
+if(!mr->imr_ifindex&&!addr&&!dev)return-ENODEV;
+for(sr_mcsock**p= &s->mc_list;*p;p= &(*p)->next){
+sr_mcsock*m= *p;
+if(m->group!=group)continue;
+if(mr->imr_ifindex){
+if(m->ifindex!=mr->imr_ifindex)continue;
+}else if(addr&&addr!=m->addr)continue;
+*p= m->next;
+free(m->src);
+free(m);
+s->mc_count--;
+return 0;
+}
+return-EADDRNOTAVAIL;
+}
+
+/*:234*//*235:*/
+#line 216 "prefixlen"
+
+static void mc_drop_all(sr_sock*s)
+{
+while(s->mc_list){
+sr_mcsock*m= s->mc_list;
+s->mc_list= m->next;
+free(m->src);
+free(m);
+}
+s->mc_count= 0;
+}
+
+/*:235*//*236:*/
+#line 242 "prefixlen"
+
+static int set_add_membership(sr_sock*s,sr_optreq*rq)
+{
+struct ip_mreqn mr;
+if(rq->len<(int)sizeof(struct ip_mreq))return-EINVAL;
+mreq_decode(rq,&mr);
+return mc_join(s,&mr,MCAST_EXCLUDE);
+}
+
+/*:236*//*237:*/
+#line 257 "prefixlen"
+
+static int set_drop_membership(sr_sock*s,sr_optreq*rq)
+{
+struct ip_mreqn mr;
+if(rq->len<(int)sizeof(struct ip_mreq))return-EINVAL;
+mreq_decode(rq,&mr);
+return mc_leave(s,&mr);
+}
+
+/*:237*//*238:*/
+#line 284 "prefixlen"
+
+static int mc_source(sr_sock*s,bool add,int omode,
+const struct ip_mreq_source*mrs)
+{
+struct ip_mreqn mr;
+sr_mcsock*m;
+uint32_t src= mrs->imr_sourceaddr.s_addr;
+int i;
+if(!ipv4_is_multicast(mrs->imr_multiaddr.s_addr))return-EINVAL;
+memset(&mr,0,sizeof mr);
+mr.imr_multiaddr= mrs->imr_multiaddr;
+mr.imr_address= mrs->imr_interface;
+if(!mc_find_dev(s->host,mr.imr_multiaddr.s_addr,mr.imr_address.s_addr,
+&mr.imr_ifindex))
+return-ENODEV;
+m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
+if(!m)return-EINVAL;
+if(m->mode!=omode){
+if(m->has_list)return-EINVAL;
+m->mode= omode;
+}
+for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
+if(!add)/*239:*/
+#line 311 "prefixlen"
+
+{
+if(!m->has_list||i==m->nsrc)return-EADDRNOTAVAIL;
+if(m->nsrc==1&&omode==MCAST_INCLUDE)return mc_leave(s,&mr);
+memmove(&m->src[i],&m->src[i+1],(size_t)(m->nsrc-i-1)*sizeof*m->src);
+m->nsrc--;
+return 0;
+}
+
+/*:239*/
+#line 306 "prefixlen"
+
+/*240:*/
+#line 320 "prefixlen"
+
+if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
+return-ENOBUFS;
+if(i<m->nsrc)return-EADDRNOTAVAIL;
+if(m->nsrc==m->maxsrc){
+m->maxsrc= m->maxsrc?2*m->maxsrc:4;
+m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
+}
+m->src[m->nsrc++]= src;
+m->has_list= true;
+
+/*:240*/
+#line 307 "prefixlen"
+
+return 0;
+}
+
+/*:238*//*241:*/
+#line 336 "prefixlen"
+
+static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
+{
+if(rq->len!=(int)sizeof*mrs)return-EINVAL;
+memcpy(mrs,rq->buf,sizeof*mrs);
+return 0;
+}
+
+/*:241*//*243:*/
+#line 359 "prefixlen"
+
+static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
+{
+struct ip_mreq_source mrs;
+struct ip_mreqn mr;
+int err= mreq_source_decode(rq,&mrs);
+if(err)return err;
+memset(&mr,0,sizeof mr);
+mr.imr_multiaddr= mrs.imr_multiaddr;
+mr.imr_address= mrs.imr_interface;
+err= mc_join(s,&mr,MCAST_INCLUDE);
+if(err&&err!=-EADDRINUSE)return err;
+return mc_source(s,true,MCAST_INCLUDE,&mrs);
+}
+
+/*:243*//*244:*/
+#line 382 "prefixlen"
+
+static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
+{
+struct ip_mreq_source mrs;
+int err= mreq_source_decode(rq,&mrs);
+return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
+}
+
+/*:244*//*245:*/
+#line 396 "prefixlen"
+
+static int set_block_source(sr_sock*s,sr_optreq*rq)
+{
+struct ip_mreq_source mrs;
+int err= mreq_source_decode(rq,&mrs);
+return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
+}
+
+/*:245*//*246:*/
+#line 410 "prefixlen"
+
+static int set_unblock_source(sr_sock*s,sr_optreq*rq)
+{
+struct ip_mreq_source mrs;
+int err= mreq_source_decode(rq,&mrs);
+return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
+}
+
+/*:246*//*247:*/
+#line 440 "prefixlen"
+
+static int set_msfilter(sr_sock*s,sr_optreq*rq)
+{
+struct ip_msfilter hdr;
+struct ip_mreqn mr;
+sr_mcsock*m;
+uint32_t n;
+if(rq->len<(int)IP_MSFILTER_SIZE(0))return-EINVAL;
+if(rq->len> sysctl_value(s->host,SYS_OPTMEM_MAX))return-ENOBUFS;
+memcpy(&hdr,rq->buf,IP_MSFILTER_SIZE(0));
+n= hdr.imsf_numsrc;
+if(n>=0x3ffffffcu||n> (uint32_t)sysctl_value(s->host,SYS_IGMP_MAX_MSF))
+return-ENOBUFS;
+if((long)IP_MSFILTER_SIZE(n)> rq->len)return-EINVAL;
+if(!ipv4_is_multicast(hdr.imsf_multiaddr.s_addr))return-EINVAL;
+if(hdr.imsf_fmode!=MCAST_INCLUDE&&hdr.imsf_fmode!=MCAST_EXCLUDE)
+return-EINVAL;
+memset(&mr,0,sizeof mr);
+mr.imr_multiaddr= hdr.imsf_multiaddr;
+mr.imr_address= hdr.imsf_interface;
+if(!mc_find_dev(s->host,mr.imr_multiaddr.s_addr,mr.imr_address.s_addr,
+&mr.imr_ifindex))
+return-ENODEV;
+if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
+m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
+if(!m)return-EINVAL;
+/*248:*/
+#line 470 "prefixlen"
+
+if((int)n> m->maxsrc){
+m->maxsrc= (int)n;
+m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
+}
+if(n)memcpy(m->src,rq->buf+IP_MSFILTER_SIZE(0),n*sizeof*m->src);
+m->nsrc= (int)n;
+m->has_list= n> 0;
+m->mode= (int)hdr.imsf_fmode;
+
+/*:248*/
+#line 466 "prefixlen"
+
+return 0;
+}
+
+/*:247*//*249:*/
+#line 496 "prefixlen"
+
+static int get_msfilter(sr_sock*s,sr_optreq*rq)
+{
+struct ip_msfilter hdr;
+struct ip_mreqn mr;
+sr_mcsock*m;
+uint32_t copy;
+int size;
+if(rq->len<(int)IP_MSFILTER_SIZE(0))return-EINVAL;
+if(!rq->ubuf)return-EFAULT;
+memcpy(&hdr,rq->ubuf,IP_MSFILTER_SIZE(0));
+if(!ipv4_is_multicast(hdr.imsf_multiaddr.s_addr))return-EINVAL;
+memset(&mr,0,sizeof mr);
+mr.imr_multiaddr= hdr.imsf_multiaddr;
+mr.imr_address= hdr.imsf_interface;
+if(!mc_find_dev(s->host,mr.imr_multiaddr.s_addr,mr.imr_address.s_addr,
+&mr.imr_ifindex))
+return-ENODEV;
+m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
+if(!m)return-EADDRNOTAVAIL;
+copy= (uint32_t)m->nsrc<hdr.imsf_numsrc?(uint32_t)m->nsrc:hdr.imsf_numsrc;
+hdr.imsf_fmode= (uint32_t)m->mode;
+hdr.imsf_numsrc= (uint32_t)m->nsrc;
+size= (int)IP_MSFILTER_SIZE(copy);
+*rq->ulen= (socklen_t)size;
+memcpy(rq->ubuf,&hdr,IP_MSFILTER_SIZE(0));
+if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
+copy*sizeof*m->src);
+return 0;
+}
+#line 113 "web/sockref.w"
+
+/*:249*/

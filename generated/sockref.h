@@ -35,7 +35,7 @@ int sr_get_hz(void);
 int sr_set_hz(int hz);
 
 /*:12*//*26:*/
-#line 322 "web/world.w"
+#line 324 "web/world.w"
 
 int sr_world_hosts(void);
 
@@ -67,7 +67,7 @@ int sr_getrlimit(int resource,struct rlimit*rlim);
 int sr_setrlimit(int resource,const struct rlimit*rlim);
 
 /*:45*//*90:*/
-#line 17 "proc_by_pid"
+#line 17 "rlim_max"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len);
 int sr_sysctl_set(const char*name,const char*value);
