@@ -47,8 +47,22 @@ deps:
 	fi
 
 # ---- tangling ---------------------------------------------------------------
-generated/sockref.c generated/sockref.h: $(LIBWEBS)
-	ctangle +c web/sockref.w - generated/sockref.c >/dev/null
+# ctangle 4.7 garbles the file names of #line directives in a large
+# multi-file web; linefix (web/linefix.w) restores them from the sections.
+generated/sockref.c generated/sockref.h: $(LIBWEBS) build/linefix
+	@mkdir -p build
+	ctangle web/sockref.w - build/sockref.raw.c >/dev/null
+	build/linefix web/sockref.w build/sockref.raw.c build/sockref.c.fixed
+	build/linefix web/sockref.w generated/sockref.h build/sockref.h.fixed
+	cmp -s build/sockref.c.fixed generated/sockref.c || cp build/sockref.c.fixed generated/sockref.c
+	cmp -s build/sockref.h.fixed generated/sockref.h || cp build/sockref.h.fixed generated/sockref.h
+
+generated/linefix.c: web/linefix.w web/format.w
+	ctangle +c web/linefix.w - generated/linefix.c >/dev/null
+
+build/linefix: generated/linefix.c
+	@mkdir -p build
+	$(CC) $(WARN) -O2 -o $@ $<
 
 generated/optgen.c: web/optgen.w web/format.w
 	ctangle +c web/optgen.w - generated/optgen.c >/dev/null
@@ -100,7 +114,7 @@ $(B)/libsockref.so: $(B)/sockref.o
 	$(CC) $(OPT) -shared -Wl,-soname,libsockref.so -o $@ $^
 
 lib: $(B)/libsockref.a $(B)/libsockref.so
-tools: build/optgen build/clauses build/covclause
+tools: build/optgen build/clauses build/covclause build/linefix
 
 
 # ---- the book ---------------------------------------------------------------
@@ -157,7 +171,7 @@ install: lib pdf
 # ---- lint: cweave is stricter than ctangle ------------------------------------
 lint:
 	@mkdir -p build/lint
-	for w in sockref optgen clauses covclause; do \
+	for w in sockref optgen clauses covclause linefix; do \
 	  (cd build/lint && CWEBINPUTS=../../web:../../generated cweave -bhp ../../web/$$w.w - $$w.tex >/dev/null) || exit 1; done
 
 # CI: generated/ must be what the generators write now.

@@ -146,7 +146,7 @@ fclose(in);
 }
 
 /*:7*//*8:*/
-#line 193 "web/covclause.w"
+#line 194 "web/covclause.w"
 
 static void note_test(int c,const char*test)
 {
@@ -164,6 +164,7 @@ struct dirent*e;
 if(!d){fprintf(stderr,"covclause: cannot open %s\n",dir);exit(1);}
 while((e= readdir(d))){
 char path[4096],buf[4096],test[256]= "";
+int in_list= 0;
 FILE*in;
 if(strncmp(e->d_name,"test_",5)||!strstr(e->d_name,".c"))continue;
 snprintf(path,sizeof path,"%s/%s",dir,e->d_name);
@@ -171,16 +172,18 @@ in= open_or_die(path);
 while(fgets(buf,sizeof buf,in)){
 char*p= strstr(buf,"START_TEST(");
 if(p)sscanf(p,"START_TEST(%255[^)])",test);
-if(strstr(buf,"CLAUSES(")||(*test&&strstr(buf,"\"")&&strstr(buf,":")&&
-(strstr(buf,"socket.7:")||strstr(buf,"ip.7:")||strstr(buf,"IP_PASSSEC")))){
-for(p= buf;(p= strchr(p,'"'));){
+p= strstr(buf,"CLAUSES(");
+if(p)in_list= 1;
+else p= buf;
+if(!in_list)continue;
+for(;(p= strchr(p,'"'));){
 char*q= strchr(p+1,'"');
 if(!q)break;
 *q= '\0';
-if(strchr(p+1,':')&&*test)note_test(clause_index(p+1),test);
+if(*test)note_test(clause_index(p+1),test);
 p= q+1;
 }
-}
+if(strstr(buf,");"))in_list= 0;
 }
 fclose(in);
 }
@@ -188,7 +191,7 @@ closedir(d);
 }
 
 /*:8*//*9:*/
-#line 238 "web/covclause.w"
+#line 242 "web/covclause.w"
 
 static void report(void)
 {

@@ -57,12 +57,12 @@
 #define SR_NR_OPEN 1048576
 
 /*:44*//*62:*/
-#line 29 "filter"
+#line 29 "web/socket.w"
 
 #define SR_MAX_TIMEOUT LONG_MAX
 
 /*:62*//*64:*/
-#line 52 "filter"
+#line 52 "web/socket.w"
 
 #define SK_DEBUG (1u << 0)
 #define SK_BROADCAST (1u << 1)
@@ -82,7 +82,7 @@
 #define SR_FILTER_EBPF 2
 
 /*:64*//*66:*/
-#line 90 "filter"
+#line 90 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -103,25 +103,25 @@
 #define IPF_ROUTER_ALERT (1u << 16)
 
 /*:66*//*68:*/
-#line 172 "filter"
+#line 172 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
 /*:68*//*75:*/
-#line 278 "filter"
+#line 278 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
 
 /*:75*//*79:*/
-#line 22 "iface_add_addr"
+#line 22 "web/ioctl.w"
 
 #define SR_SETFL_MASK (O_APPEND | O_NONBLOCK | O_ASYNC | O_NOATIME | O_DIRECT)
 
 /*:79*//*93:*/
-#line 59 "rlim_max"
+#line 59 "web/sysctl.w"
 
 enum{
 SYS_RMEM_DEFAULT,SYS_RMEM_MAX,SYS_WMEM_DEFAULT,SYS_WMEM_MAX,
@@ -138,14 +138,14 @@ SYS_IP6FRAG_HIGH_THRESH,SYS_IP6FRAG_LOW_THRESH,SYS_IP6FRAG_TIME,
 SR_NSYSCTL
 };
 
-/*:93*//*94:*/
-#line 85 "rlim_max"
+/*:93*//*96:*/
+#line 106 "web/sysctl.w"
 
 #define SR_MIN_RCVBUF 2304
 #define SR_MIN_SNDBUF 4608
 
-/*:94*//*111:*/
-#line 49 "SOCKREF_H"
+/*:96*//*127:*/
+#line 49 "web/sockopt.w"
 
 enum{
 OPT_INT,
@@ -166,19 +166,19 @@ OPT_STRING,OPT_BYTES,OPT_FPROG,OPT_U64,OPT_CUSTOM
 enum{RANGE_NONE,RANGE_EINVAL,RANGE_CLAMP,RANGE_CAP};
 enum{CAP_NEVER,CAP_ALWAYS,CAP_OUTSIDE_RANGE,CAP_NONZERO};
 
-/*:111*//*117:*/
-#line 165 "SOCKREF_H"
+/*:127*//*133:*/
+#line 165 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
 
-/*:117*//*133:*/
-#line 181 "sr_get_hz"
+/*:133*//*149:*/
+#line 181 "web/solsocket.w"
 
 #define SR_TCP_RMEM_MAX 33554432 
 
-/*:133*//*164:*/
-#line 673 "sr_get_hz"
+/*:149*//*180:*/
+#line 673 "web/solsocket.w"
 
 #define SR_SOF_OPT_ID (1u << 7)
 #define SR_SOF_OPT_TSONLY (1u << 11)
@@ -187,23 +187,23 @@ enum{CAP_NEVER,CAP_ALWAYS,CAP_OUTSIDE_RANGE,CAP_NONZERO};
 #define SR_SOF_OPT_ID_TCP (1u << 16)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:164*//*196:*/
-#line 112 "linux"
+/*:180*//*212:*/
+#line 112 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:196*//*200:*/
-#line 203 "linux"
+/*:212*//*216:*/
+#line 203 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:200*//*220:*/
-#line 526 "linux"
+/*:216*//*236:*/
+#line 526 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:220*/
+/*:236*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -286,7 +286,7 @@ int open;
 }sr_fdtab;
 
 /*:48*//*61:*/
-#line 13 "filter"
+#line 13 "web/socket.w"
 
 struct sr_sock{
 int family,type,protocol;
@@ -295,7 +295,7 @@ sr_host*host;
 uid_t uid;
 bool listening;
 /*63:*/
-#line 32 "filter"
+#line 32 "web/socket.w"
 
 int rcvbuf,sndbuf;
 bool rcvbuf_locked,sndbuf_locked;
@@ -317,26 +317,26 @@ struct sock_filter*filter;
 int filter_len;
 
 /*:63*//*87:*/
-#line 201 "iface_add_addr"
+#line 201 "web/ioctl.w"
 
 bool stamped;
 uint64_t last_stamp_ns;
 int rx_first_len;
 int tx_queued;
 
-/*:87*//*126:*/
-#line 52 "sr_get_hz"
+/*:87*//*142:*/
+#line 52 "web/solsocket.w"
 
 uint32_t tsflags;
 uint64_t max_pacing_rate;
 bool nofcs,wifi_status;
 bool reuseport_prog;
 
-/*:126*/
-#line 20 "filter"
+/*:142*/
+#line 20 "web/socket.w"
 
 /*65:*/
-#line 74 "filter"
+#line 74 "web/socket.w"
 
 int uc_ttl;
 int tos;
@@ -353,19 +353,19 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:65*//*218:*/
-#line 509 "linux"
+/*:65*//*234:*/
+#line 509 "web/ipopt.w"
 
 bool connected;
 uint32_t daddr;
 
-/*:218*/
-#line 21 "filter"
+/*:234*/
+#line 21 "web/socket.w"
 
 };
 
 /*:61*//*92:*/
-#line 46 "rlim_max"
+#line 46 "web/sysctl.w"
 
 enum{SYSV_INT,SYSV_U8,SYSV_ULONG,SYSV_PAIR,SYSV_PORTS};
 enum{SYS_NETNS,SYS_GLOBAL};
@@ -376,8 +376,8 @@ long long def,def2;
 long long min,max;
 }sr_sysctl;
 
-/*:92*//*110:*/
-#line 26 "SOCKREF_H"
+/*:92*//*126:*/
+#line 26 "web/sockopt.w"
 
 typedef struct sr_optreq sr_optreq;
 typedef int sr_setter(sr_sock*s,sr_optreq*rq);
@@ -398,8 +398,8 @@ sr_setter*set;
 sr_getter*get;
 }sr_optdesc;
 
-/*:110*//*112:*/
-#line 76 "SOCKREF_H"
+/*:126*//*128:*/
+#line 76 "web/sockopt.w"
 
 struct sr_optreq{
 const sr_optdesc*d;
@@ -412,8 +412,8 @@ void*ubuf;
 socklen_t*ulen;
 };
 
-/*:112*//*226:*/
-#line 30 "prefixlen"
+/*:128*//*242:*/
+#line 30 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
 struct sr_mcsock{
@@ -427,7 +427,7 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:226*/
+/*:242*/
 #line 43 "web/sockref.w"
 
 /*17:*/
@@ -441,7 +441,7 @@ int nifs;
 sr_route*routes;
 int nroutes;
 /*91:*/
-#line 35 "rlim_max"
+#line 35 "web/sysctl.w"
 
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
@@ -537,117 +537,115 @@ static sr_sock*sock_lookup(int fd,int*err);
 static int sys_return(int r);
 
 /*:57*//*69:*/
-#line 193 "filter"
+#line 193 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
 /*:69*//*72:*/
-#line 250 "filter"
+#line 250 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
 
 /*:72*//*89:*/
-#line 232 "iface_add_addr"
+#line 232 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg);
 static int file_setown(sr_file*f,int who);
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled);
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp);
-#line 1 "rlim_max"
-/*:89*//*95:*/
-#line 101 "rlim_max"
+/*:89*//*94:*/
+#line 77 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL];
 
-/*:95*//*99:*/
-#line 193 "rlim_max"
+/*:94*//*115:*/
+#line 324 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i);
 static long long sysctl_value(sr_host*h,int i);
 static bool ping_group_allowed(const sr_proc*p);
 
-/*:99*//*108:*/
-#line 427 "rlim_max"
+/*:115*//*124:*/
+#line 558 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text);
 static void ports_format(const uint64_t*bits,char*out,size_t len);
 static int sysctl_parse(int i,const char*text,long long nv[2]);
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2]);
-#line 1 "SOCKREF_H"
-/*:108*//*114:*/
-#line 99 "SOCKREF_H"
+/*:124*//*130:*/
+#line 99 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name);
 
-/*:114*//*120:*/
-#line 234 "SOCKREF_H"
+/*:130*//*136:*/
+#line 234 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
 static bool opt_capable(uint64_t caps);
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
-/*:120*//*125:*/
-#line 38 "sr_get_hz"
+/*:136*//*141:*/
+#line 38 "web/solsocket.w"
 
 static int flag_set(sr_sock*s,const sr_optreq*rq,unsigned bit);
 static int flag_get(const sr_sock*s,sr_optreq*rq,unsigned bit);
 
-/*:125*//*129:*/
-#line 87 "sr_get_hz"
+/*:141*//*145:*/
+#line 87 "web/solsocket.w"
 
 static void sock_set_rcvbuf(sr_sock*s,int val);
 static void sock_set_sndbuf(sr_sock*s,int val);
 
-/*:129*//*138:*/
-#line 275 "sr_get_hz"
+/*:145*//*154:*/
+#line 275 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq);
 static int timeo_get(long timeo,sr_optreq*rq);
 
-/*:138*//*152:*/
-#line 468 "sr_get_hz"
+/*:154*//*168:*/
+#line 468 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s);
 
-/*:152*//*154:*/
-#line 508 "sr_get_hz"
+/*:168*//*170:*/
+#line 508 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns);
 
-/*:154*//*162:*/
-#line 614 "sr_get_hz"
+/*:170*//*178:*/
+#line 614 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:162*//*180:*/
-#line 901 "sr_get_hz"
+/*:178*//*196:*/
+#line 901 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:180*//*187:*/
-#line 1084 "sr_get_hz"
+/*:196*//*203:*/
+#line 1084 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:187*//*192:*/
-#line 24 "linux"
+/*:203*//*208:*/
+#line 24 "web/ipopt.w"
 
 static int ipf_get(const sr_sock*s,sr_optreq*rq,unsigned flag);
 static int ipf_set(sr_sock*s,const sr_optreq*rq,unsigned flag);
 
-/*:192*//*201:*/
-#line 207 "linux"
+/*:208*//*217:*/
+#line 207 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:201*//*227:*/
-#line 45 "prefixlen"
+/*:217*//*243:*/
+#line 45 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
 static bool ipv4_is_multicast(uint32_t addr);
@@ -661,12 +659,12 @@ static int mc_leave(sr_sock*s,struct ip_mreqn*mr);
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs);
 
-/*:227*//*242:*/
-#line 344 "prefixlen"
+/*:243*//*258:*/
+#line 344 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:242*/
+/*:258*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -678,12 +676,12 @@ static sr_world the_world;
 /*:6*/
 #line 46 "web/sockref.w"
 
-/*113:*/
-#line 93 "SOCKREF_H"
+/*129:*/
+#line 93 "web/sockopt.w"
 
 #include "sr_options.h"
 
-/*:113*/
+/*:129*/
 #line 47 "web/sockref.w"
 
 
@@ -853,7 +851,6 @@ free(W->host[i]);
 }
 free(W->host);
 }
-#line 1 "web/proc.w"
 /*:28*/
 #line 331 "web/world.w"
 
@@ -887,8 +884,8 @@ SR_RT_UNICAST);
 /*:25*/
 #line 338 "web/world.w"
 
-/*98:*/
-#line 186 "rlim_max"
+/*114:*/
+#line 317 "web/sysctl.w"
 
 for(int i= 0;i<SR_NSYSCTL;i++){
 h->sys[i][0]= sysctls[i].def;
@@ -896,7 +893,7 @@ h->sys[i][1]= sysctls[i].def2;
 }
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
-/*:98*/
+/*:114*/
 #line 339 "web/world.w"
 
 W->host= xcalloc(1,sizeof*W->host);
@@ -1071,7 +1068,6 @@ if(rlim->rlim_max> SR_NR_OPEN){errno= EPERM;return-1;}
 p->nofile= *rlim;
 return 0;
 }
-#line 1 "web/fd.w"
 /*:46*//*51:*/
 #line 52 "web/fd.w"
 
@@ -1232,9 +1228,8 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 (void)buf;(void)count;
 return positional_io(fd,offset);
 }
-#line 1 "filter"
 /*:60*//*67:*/
-#line 137 "filter"
+#line 137 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -1268,7 +1263,7 @@ return fd;
 }
 
 /*:67*//*70:*/
-#line 196 "filter"
+#line 196 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -1302,7 +1297,7 @@ return 0;
 }
 
 /*:70*//*71:*/
-#line 235 "filter"
+#line 235 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
@@ -1313,7 +1308,7 @@ return sys_return(sv?-EOPNOTSUPP:-EFAULT);
 }
 
 /*:71*//*73:*/
-#line 254 "filter"
+#line 254 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -1325,7 +1320,7 @@ s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
 /*74:*/
-#line 269 "filter"
+#line 269 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -1335,17 +1330,17 @@ s->peek_off= -1;
 s->incoming_cpu= -1;
 s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 
-/*:74*//*127:*/
-#line 58 "sr_get_hz"
+/*:74*//*143:*/
+#line 58 "web/solsocket.w"
 
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:127*/
-#line 264 "filter"
+/*:143*/
+#line 264 "web/socket.w"
 
 /*76:*/
-#line 282 "filter"
+#line 282 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -1355,13 +1350,13 @@ s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WA
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
 /*:76*/
-#line 265 "filter"
+#line 265 "web/socket.w"
 
 return s;
 }
 
 /*:73*//*77:*/
-#line 292 "filter"
+#line 292 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
@@ -1369,9 +1364,8 @@ mc_drop_all(s);
 free(s->filter);
 free(s);
 }
-#line 1 "iface_add_addr"
 /*:77*//*80:*/
-#line 25 "iface_add_addr"
+#line 25 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg)
 {
@@ -1384,7 +1378,7 @@ return 0;
 }
 
 /*:80*//*81:*/
-#line 50 "iface_add_addr"
+#line 50 "web/ioctl.w"
 
 static int file_setown(sr_file*f,int who)
 {
@@ -1396,7 +1390,7 @@ return 0;
 }
 
 /*:81*//*83:*/
-#line 72 "iface_add_addr"
+#line 72 "web/ioctl.w"
 
 int sr_fcntl(int fd,int cmd,...)
 {
@@ -1432,7 +1426,7 @@ default:return sys_return(-EINVAL);
 }
 
 /*:83*//*84:*/
-#line 115 "iface_add_addr"
+#line 115 "web/ioctl.w"
 
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled)
@@ -1454,7 +1448,7 @@ return 0;
 }
 
 /*:84*//*85:*/
-#line 146 "iface_add_addr"
+#line 146 "web/ioctl.w"
 
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp)
 {
@@ -1470,7 +1464,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*86:*/
-#line 181 "iface_add_addr"
+#line 181 "web/ioctl.w"
 
 case SIOCGSTAMP:
 if(!s->stamped)return-ENOENT;
@@ -1490,14 +1484,14 @@ memcpy(argp,&v,sizeof v);
 return 0;
 
 /*:86*/
-#line 160 "iface_add_addr"
+#line 160 "web/ioctl.w"
 
 }
 return-ENOTTY;
 }
 
 /*:85*//*88:*/
-#line 213 "iface_add_addr"
+#line 213 "web/ioctl.w"
 
 int sr_ioctl(int fd,unsigned long request,...)
 {
@@ -1517,10 +1511,13 @@ if(f->kind!=SR_FILE_SOCKET)return sys_return(-ENOTTY);
 return sys_return(sock_ioctl(f,request,argp));
 }
 
-/*:88*//*96:*/
-#line 104 "rlim_max"
+/*:88*//*95:*/
+#line 80 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL]= {
+
+/*97:*/
+#line 110 "web/sysctl.w"
 
 [SYS_RMEM_DEFAULT]= {"net.core.rmem_default","socket.7:proc:rmem_default",
 SYS_GLOBAL,SYSV_INT,212992,0,SR_MIN_RCVBUF,INT_MAX},
@@ -1530,41 +1527,91 @@ SYS_GLOBAL,SYSV_INT,4194304,0,SR_MIN_RCVBUF,INT_MAX},
 SYS_GLOBAL,SYSV_INT,212992,0,SR_MIN_SNDBUF,INT_MAX},
 [SYS_WMEM_MAX]= {"net.core.wmem_max","socket.7:proc:wmem_max",
 SYS_GLOBAL,SYSV_INT,4194304,0,SR_MIN_SNDBUF,INT_MAX},
+
+/*:97*//*98:*/
+#line 128 "web/sysctl.w"
+
 [SYS_MESSAGE_COST]= {"net.core.message_cost","socket.7:proc:message_cost",
 SYS_GLOBAL,SYSV_INT,5,0,INT_MIN,INT_MAX},
 [SYS_MESSAGE_BURST]= {"net.core.message_burst","socket.7:proc:message_burst",
 SYS_GLOBAL,SYSV_INT,10,0,INT_MIN,INT_MAX},
+
+/*:98*//*99:*/
+#line 139 "web/sysctl.w"
+
 [SYS_NETDEV_MAX_BACKLOG]= {"net.core.netdev_max_backlog",
 "socket.7:proc:netdev_max_backlog",SYS_GLOBAL,SYSV_INT,1000,0,
 INT_MIN,INT_MAX},
+
+/*:99*//*100:*/
+#line 149 "web/sysctl.w"
+
 [SYS_OPTMEM_MAX]= {"net.core.optmem_max","socket.7:proc:optmem_max",
 SYS_NETNS,SYSV_INT,131072,0,0,INT_MAX},
+
+/*:100*//*101:*/
+#line 159 "web/sysctl.w"
+
 [SYS_BUSY_READ]= {"net.core.busy_read","socket.7:SO_BUSY_POLL",
 SYS_GLOBAL,SYSV_INT,0,0,0,INT_MAX},
 [SYS_BUSY_POLL]= {"net.core.busy_poll","socket.7:SO_BUSY_POLL:5",
 SYS_GLOBAL,SYSV_INT,0,0,0,INT_MAX},
 [SYS_SOMAXCONN]= {"net.core.somaxconn","socket.7:call:listen",
 SYS_NETNS,SYSV_INT,4096,0,0,INT_MAX},
+
+/*:101*//*102:*/
+#line 172 "web/sysctl.w"
+
 [SYS_IP_DEFAULT_TTL]= {"net.ipv4.ip_default_ttl","ip.7:proc:ip_default_ttl",
 SYS_NETNS,SYSV_U8,64,0,1,255},
+
+/*:102*//*103:*/
+#line 181 "web/sysctl.w"
+
 [SYS_IP_DYNADDR]= {"net.ipv4.ip_dynaddr","ip.7:proc:ip_dynaddr",
 SYS_NETNS,SYSV_U8,0,0,0,255},
+
+/*:103*//*104:*/
+#line 193 "web/sysctl.w"
+
 [SYS_IP_FORWARD]= {"net.ipv4.ip_forward","ip.7:proc:ip_forward",
 SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
+
+/*:104*//*105:*/
+#line 205 "web/sysctl.w"
+
 [SYS_IP_LOCAL_PORT_RANGE]= {"net.ipv4.ip_local_port_range",
 "ip.7:proc:ip_local_port_range",SYS_NETNS,SYSV_PAIR,32768,60999,
 1,65535},
 [SYS_IP_LOCAL_RESERVED_PORTS]= {"net.ipv4.ip_local_reserved_ports",
 "ip.7:proc_interfaces",SYS_NETNS,SYSV_PORTS,0,0,0,
 65535},
-[SYS_IP_NO_PMTU_DISC]= {"net.ipv4.ip_no_pmtu_disc","ip.7:proc:ip_no_pmtu_disc",
-SYS_NETNS,SYSV_U8,0,0,0,255},
-[SYS_IP_NONLOCAL_BIND]= {"net.ipv4.ip_nonlocal_bind",
-"ip.7:proc:ip_nonlocal_bind",SYS_NETNS,SYSV_U8,0,0,0,255},
 [SYS_IP_UNPRIVILEGED_PORT_START]= {"net.ipv4.ip_unprivileged_port_start",
 "ip.7:addr:privileged_ports",SYS_NETNS,SYSV_INT,1024,0,0,65535},
 [SYS_IP_AUTOBIND_REUSE]= {"net.ipv4.ip_autobind_reuse",
 "ip.7:addr:autobind_connect",SYS_NETNS,SYSV_INT,0,0,0,1},
+
+/*:105*//*106:*/
+#line 225 "web/sysctl.w"
+
+[SYS_IP_NO_PMTU_DISC]= {"net.ipv4.ip_no_pmtu_disc","ip.7:proc:ip_no_pmtu_disc",
+SYS_NETNS,SYSV_U8,0,0,0,255},
+[SYS_ROUTE_MIN_PMTU]= {"net.ipv4.route.min_pmtu","ip.7:IP_MTU_DISCOVER",
+SYS_NETNS,SYSV_INT,552,0,68,65535},
+[SYS_ROUTE_MTU_EXPIRES]= {"net.ipv4.route.mtu_expires",
+"ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,600,0,INT_MIN,INT_MAX},
+[SYS_ROUTE_MIN_ADV_MSS]= {"net.ipv4.route.min_adv_mss",
+"ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,256,0,INT_MIN,INT_MAX},
+
+/*:106*//*107:*/
+#line 240 "web/sysctl.w"
+
+[SYS_IP_NONLOCAL_BIND]= {"net.ipv4.ip_nonlocal_bind",
+"ip.7:proc:ip_nonlocal_bind",SYS_NETNS,SYSV_U8,0,0,0,255},
+
+/*:107*//*108:*/
+#line 254 "web/sysctl.w"
+
 [SYS_IPFRAG_HIGH_THRESH]= {"net.ipv4.ipfrag_high_thresh",
 "ip.7:proc:ipfrag_high_thresh",SYS_NETNS,SYSV_ULONG,4194304,0,0,
 LLONG_MAX},
@@ -1575,18 +1622,10 @@ LLONG_MAX},
 SYS_NETNS,SYSV_INT,30,0,INT_MIN,INT_MAX},
 [SYS_IPFRAG_MAX_DIST]= {"net.ipv4.ipfrag_max_dist","ip.7:proc_interfaces",
 SYS_NETNS,SYSV_INT,64,0,0,INT_MAX},
-[SYS_IGMP_MAX_MEMBERSHIPS]= {"net.ipv4.igmp_max_memberships",
-"ip.7:IP_ADD_MEMBERSHIP",SYS_NETNS,SYSV_INT,20,0,INT_MIN,INT_MAX},
-[SYS_IGMP_MAX_MSF]= {"net.ipv4.igmp_max_msf","ip.7:IP_MSFILTER",
-SYS_NETNS,SYSV_INT,10,0,INT_MIN,INT_MAX},
-[SYS_PING_GROUP_RANGE]= {"net.ipv4.ping_group_range","ip.7:DESCRIPTION",
-SYS_NETNS,SYSV_PAIR,1,0,0,4294967294LL},
-[SYS_ROUTE_MIN_PMTU]= {"net.ipv4.route.min_pmtu","ip.7:IP_MTU_DISCOVER",
-SYS_NETNS,SYSV_INT,552,0,68,65535},
-[SYS_ROUTE_MTU_EXPIRES]= {"net.ipv4.route.mtu_expires",
-"ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,600,0,INT_MIN,INT_MAX},
-[SYS_ROUTE_MIN_ADV_MSS]= {"net.ipv4.route.min_adv_mss",
-"ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,256,0,INT_MIN,INT_MAX},
+
+/*:108*//*109:*/
+#line 271 "web/sysctl.w"
+
 [SYS_IP6FRAG_HIGH_THRESH]= {"net.ipv6.ip6frag_high_thresh",
 "ip.7:proc_interfaces",SYS_NETNS,SYSV_ULONG,4194304,0,0,
 LLONG_MAX},
@@ -1594,12 +1633,27 @@ LLONG_MAX},
 "ip.7:proc_interfaces",SYS_NETNS,SYSV_ULONG,3145728,0,0,
 LLONG_MAX},
 [SYS_IP6FRAG_TIME]= {"net.ipv6.ip6frag_time","ip.7:proc:ip6frag_time",
-SYS_NETNS,SYSV_INT,60,0,INT_MIN,INT_MAX}
+SYS_NETNS,SYSV_INT,60,0,INT_MIN,INT_MAX},
+
+/*:109*//*112:*/
+#line 305 "web/sysctl.w"
+
+[SYS_IGMP_MAX_MEMBERSHIPS]= {"net.ipv4.igmp_max_memberships",
+"ip.7:IP_ADD_MEMBERSHIP",SYS_NETNS,SYSV_INT,20,0,INT_MIN,INT_MAX},
+[SYS_IGMP_MAX_MSF]= {"net.ipv4.igmp_max_msf","ip.7:IP_MSFILTER",
+SYS_NETNS,SYSV_INT,10,0,INT_MIN,INT_MAX},
+[SYS_PING_GROUP_RANGE]= {"net.ipv4.ping_group_range","ip.7:DESCRIPTION",
+SYS_NETNS,SYSV_PAIR,1,0,0,4294967294LL},
+
+
+/*:112*/
+#line 83 "web/sysctl.w"
+
 
 };
 
-/*:96*//*100:*/
-#line 201 "rlim_max"
+/*:95*//*116:*/
+#line 332 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i)
 {
@@ -1612,8 +1666,8 @@ static long long sysctl_value(sr_host*h,int i)
 return sysctl_slot(h,i)[0];
 }
 
-/*:100*//*101:*/
-#line 217 "rlim_max"
+/*:116*//*117:*/
+#line 348 "web/sysctl.w"
 
 static bool ping_group_allowed(const sr_proc*p)
 {
@@ -1621,8 +1675,8 @@ long long*r= sysctl_slot(p->host,SYS_PING_GROUP_RANGE);
 return(long long)p->ruid>=r[0]&&(long long)p->ruid<=r[1];
 }
 
-/*:101*//*102:*/
-#line 227 "rlim_max"
+/*:117*//*118:*/
+#line 358 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len)
 {
@@ -1645,8 +1699,8 @@ memcpy(buf,text,strlen(text)+1);
 return(int)strlen(text);
 }
 
-/*:102*//*103:*/
-#line 256 "rlim_max"
+/*:118*//*119:*/
+#line 387 "web/sysctl.w"
 
 int sr_sysctl_set(const char*name,const char*value)
 {
@@ -1672,8 +1726,8 @@ memcpy(sysctl_slot(p->host,i),nv,sizeof nv);
 return 0;
 }
 
-/*:103*//*104:*/
-#line 292 "rlim_max"
+/*:119*//*120:*/
+#line 423 "web/sysctl.w"
 
 static int read_number(const char**pp,bool*neg,unsigned long long*out)
 {
@@ -1691,8 +1745,8 @@ if(*end&&*end!=' '&&*end!='\t'&&*end!='\n')return-EINVAL;
 return 0;
 }
 
-/*:104*//*105:*/
-#line 313 "rlim_max"
+/*:120*//*121:*/
+#line 444 "web/sysctl.w"
 
 static int sysctl_parse(int i,const char*text,long long nv[2])
 {
@@ -1724,8 +1778,8 @@ nv[k]= v;
 return 0;
 }
 
-/*:105*//*106:*/
-#line 356 "rlim_max"
+/*:121*//*122:*/
+#line 487 "web/sysctl.w"
 
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2])
 {
@@ -1750,8 +1804,8 @@ break;
 return 0;
 }
 
-/*:106*//*107:*/
-#line 385 "rlim_max"
+/*:122*//*123:*/
+#line 516 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text)
 {
@@ -1794,8 +1848,8 @@ k= e;
 }
 }
 
-/*:107*//*115:*/
-#line 102 "SOCKREF_H"
+/*:123*//*131:*/
+#line 102 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name)
 {
@@ -1807,8 +1861,8 @@ else return NULL;
 return index[name]?&sr_optdescs[index[name]-1]:NULL;
 }
 
-/*:115*//*116:*/
-#line 131 "SOCKREF_H"
+/*:131*//*132:*/
+#line 131 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
 socklen_t optlen)
@@ -1838,8 +1892,8 @@ if(err==0)err= d->set(s,&rq);
 return sys_return(err);
 }
 
-/*:116*//*118:*/
-#line 180 "SOCKREF_H"
+/*:132*//*134:*/
+#line 180 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
 {
@@ -1883,8 +1937,8 @@ if(d->type==OPT_BOOL||d->type==OPT_BYTEBOOL)rq->val= rq->val!=0;
 return 0;
 }
 
-/*:118*//*119:*/
-#line 226 "SOCKREF_H"
+/*:134*//*135:*/
+#line 226 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
 {
@@ -1893,8 +1947,8 @@ if(((caps>>c)&1)&&proc_capable(W->cur,c))return true;
 return false;
 }
 
-/*:119*//*121:*/
-#line 254 "SOCKREF_H"
+/*:135*//*137:*/
+#line 254 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
 socklen_t*optlen)
@@ -1926,8 +1980,8 @@ if(d->type==OPT_CUSTOM)return 0;
 return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
-/*:121*//*122:*/
-#line 300 "SOCKREF_H"
+/*:137*//*138:*/
+#line 300 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len)
@@ -1959,9 +2013,8 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 *optlen= (socklen_t)len;
 return 0;
 }
-#line 1 "sr_get_hz"
-/*:122*//*124:*/
-#line 24 "sr_get_hz"
+/*:138*//*140:*/
+#line 24 "web/solsocket.w"
 
 static int flag_set(sr_sock*s,const sr_optreq*rq,unsigned bit)
 {
@@ -1976,8 +2029,8 @@ rq->val= (s->flags&bit)!=0;
 return 0;
 }
 
-/*:124*//*128:*/
-#line 72 "sr_get_hz"
+/*:140*//*144:*/
+#line 72 "web/solsocket.w"
 
 static void sock_set_rcvbuf(sr_sock*s,int val)
 {
@@ -1993,8 +2046,8 @@ s->sndbuf_locked= true;
 s->sndbuf= val*2> SR_MIN_SNDBUF?val*2:SR_MIN_SNDBUF;
 }
 
-/*:128*//*130:*/
-#line 101 "sr_get_hz"
+/*:144*//*146:*/
+#line 101 "web/solsocket.w"
 
 static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
 {
@@ -2010,8 +2063,8 @@ rq->val= s->rcvbuf;
 return 0;
 }
 
-/*:130*//*131:*/
-#line 124 "sr_get_hz"
+/*:146*//*147:*/
+#line 124 "web/solsocket.w"
 
 static int set_sndbuf(sr_sock*s,sr_optreq*rq)
 {
@@ -2027,8 +2080,8 @@ rq->val= s->sndbuf;
 return 0;
 }
 
-/*:131*//*132:*/
-#line 153 "sr_get_hz"
+/*:147*//*148:*/
+#line 153 "web/solsocket.w"
 
 static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
 {
@@ -2042,8 +2095,8 @@ sock_set_sndbuf(s,rq->val<0?0:rq->val);
 return 0;
 }
 
-/*:132*//*134:*/
-#line 184 "sr_get_hz"
+/*:148*//*150:*/
+#line 184 "web/solsocket.w"
 
 static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
 {
@@ -2064,8 +2117,8 @@ rq->val= s->rcvlowat;
 return 0;
 }
 
-/*:134*//*135:*/
-#line 210 "sr_get_hz"
+/*:150*//*151:*/
+#line 210 "web/solsocket.w"
 
 static int get_sndlowat(sr_sock*s,sr_optreq*rq)
 {
@@ -2074,8 +2127,8 @@ rq->val= 1;
 return 0;
 }
 
-/*:135*//*137:*/
-#line 244 "sr_get_hz"
+/*:151*//*153:*/
+#line 244 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq)
 {
@@ -2107,8 +2160,8 @@ static int get_rcvtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->rcvtimeo,rq)
 static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq);}
 static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
 
-/*:137*//*139:*/
-#line 294 "sr_get_hz"
+/*:153*//*155:*/
+#line 294 "web/solsocket.w"
 
 static int set_linger(sr_sock*s,sr_optreq*rq)
 {
@@ -2134,56 +2187,56 @@ rq->outlen= sizeof l;
 return 0;
 }
 
-/*:139*//*141:*/
-#line 330 "sr_get_hz"
+/*:155*//*157:*/
+#line 330 "web/solsocket.w"
 
 static int set_broadcast(sr_sock*s,sr_optreq*rq){return flag_set(s,rq,SK_BROADCAST);}
 static int get_broadcast(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_BROADCAST);}
 
-/*:141*//*142:*/
-#line 343 "sr_get_hz"
+/*:157*//*158:*/
+#line 343 "web/solsocket.w"
 
 static int set_debug(sr_sock*s,sr_optreq*rq){return flag_set(s,rq,SK_DEBUG);}
 static int get_debug(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_DEBUG);}
 
-/*:142*//*143:*/
-#line 352 "sr_get_hz"
+/*:158*//*159:*/
+#line 352 "web/solsocket.w"
 
 static int set_dontroute(sr_sock*s,sr_optreq*rq){return flag_set(s,rq,SK_DONTROUTE);}
 static int get_dontroute(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_DONTROUTE);}
 
-/*:143*//*144:*/
-#line 361 "sr_get_hz"
+/*:159*//*160:*/
+#line 361 "web/solsocket.w"
 
 static int set_keepalive(sr_sock*s,sr_optreq*rq){return flag_set(s,rq,SK_KEEPALIVE);}
 static int get_keepalive(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_KEEPALIVE);}
 
-/*:144*//*145:*/
-#line 370 "sr_get_hz"
+/*:160*//*161:*/
+#line 370 "web/solsocket.w"
 
 static int set_oobinline(sr_sock*s,sr_optreq*rq){return flag_set(s,rq,SK_OOBINLINE);}
 static int get_oobinline(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_OOBINLINE);}
 
-/*:145*//*146:*/
-#line 379 "sr_get_hz"
+/*:161*//*162:*/
+#line 379 "web/solsocket.w"
 
 static int set_reuseaddr(sr_sock*s,sr_optreq*rq){s->reuse= rq->val;return 0;}
 static int get_reuseaddr(sr_sock*s,sr_optreq*rq){rq->val= s->reuse;return 0;}
 
-/*:146*//*147:*/
-#line 390 "sr_get_hz"
+/*:162*//*163:*/
+#line 390 "web/solsocket.w"
 
 static int set_reuseport(sr_sock*s,sr_optreq*rq){s->reuseport= rq->val;return 0;}
 static int get_reuseport(sr_sock*s,sr_optreq*rq){rq->val= s->reuseport;return 0;}
 
-/*:147*//*148:*/
-#line 399 "sr_get_hz"
+/*:163*//*164:*/
+#line 399 "web/solsocket.w"
 
 static int set_rxq_ovfl(sr_sock*s,sr_optreq*rq){return flag_set(s,rq,SK_RXQ_OVFL);}
 static int get_rxq_ovfl(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_RXQ_OVFL);}
 
-/*:148*//*149:*/
-#line 408 "sr_get_hz"
+/*:164*//*165:*/
+#line 408 "web/solsocket.w"
 
 static int set_select_err_queue(sr_sock*s,sr_optreq*rq)
 {
@@ -2195,14 +2248,14 @@ static int get_select_err_queue(sr_sock*s,sr_optreq*rq)
 return flag_get(s,rq,SK_SELECT_ERR_QUEUE);
 }
 
-/*:149*//*150:*/
-#line 424 "sr_get_hz"
+/*:165*//*166:*/
+#line 424 "web/solsocket.w"
 
 static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
 static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:150*//*151:*/
-#line 442 "sr_get_hz"
+/*:166*//*167:*/
+#line 442 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s)
 {
@@ -2229,8 +2282,8 @@ static int get_sock_passsec(sr_sock*s,sr_optreq*rq)
 return sock_may_scm_recv(s)?flag_get(s,rq,SK_PASSSEC):-EOPNOTSUPP;
 }
 
-/*:151*//*153:*/
-#line 485 "sr_get_hz"
+/*:167*//*169:*/
+#line 485 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns)
 {
@@ -2254,40 +2307,40 @@ rq->val= (s->flags&SK_TIMESTAMPNS)!=0;
 return 0;
 }
 
-/*:153*//*155:*/
-#line 521 "sr_get_hz"
+/*:169*//*171:*/
+#line 521 "web/solsocket.w"
 
 static int set_nofcs(sr_sock*s,sr_optreq*rq){s->nofcs= rq->val;return 0;}
 static int get_nofcs(sr_sock*s,sr_optreq*rq){rq->val= s->nofcs;return 0;}
 static int set_wifi_status(sr_sock*s,sr_optreq*rq){s->wifi_status= rq->val;return 0;}
 static int get_wifi_status(sr_sock*s,sr_optreq*rq){rq->val= s->wifi_status;return 0;}
 
-/*:155*//*157:*/
-#line 540 "sr_get_hz"
+/*:171*//*173:*/
+#line 540 "web/solsocket.w"
 
 static int set_priority(sr_sock*s,sr_optreq*rq){s->priority= rq->val;return 0;}
 static int get_priority(sr_sock*s,sr_optreq*rq){rq->val= s->priority;return 0;}
 
-/*:157*//*158:*/
-#line 553 "sr_get_hz"
+/*:173*//*174:*/
+#line 553 "web/solsocket.w"
 
 static int set_mark(sr_sock*s,sr_optreq*rq){s->mark= (uint32_t)rq->val;return 0;}
 static int get_mark(sr_sock*s,sr_optreq*rq){rq->val= (int)s->mark;return 0;}
 
-/*:158*//*159:*/
-#line 564 "sr_get_hz"
+/*:174*//*175:*/
+#line 564 "web/solsocket.w"
 
 static int set_incoming_cpu(sr_sock*s,sr_optreq*rq){s->incoming_cpu= rq->val;return 0;}
 static int get_incoming_cpu(sr_sock*s,sr_optreq*rq){rq->val= s->incoming_cpu;return 0;}
 
-/*:159*//*160:*/
-#line 578 "sr_get_hz"
+/*:175*//*176:*/
+#line 578 "web/solsocket.w"
 
 static int set_busy_poll(sr_sock*s,sr_optreq*rq){s->busy_poll= (unsigned)rq->val;return 0;}
 static int get_busy_poll(sr_sock*s,sr_optreq*rq){rq->val= (int)s->busy_poll;return 0;}
 
-/*:160*//*161:*/
-#line 594 "sr_get_hz"
+/*:176*//*177:*/
+#line 594 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
 {
@@ -2308,8 +2361,8 @@ rq->val= s->peek_off;
 return 0;
 }
 
-/*:161*//*163:*/
-#line 629 "sr_get_hz"
+/*:177*//*179:*/
+#line 629 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
 {
@@ -2335,8 +2388,8 @@ rq->outlen= sizeof v;
 return 0;
 }
 
-/*:163*//*165:*/
-#line 681 "sr_get_hz"
+/*:179*//*181:*/
+#line 681 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
 {
@@ -2363,20 +2416,20 @@ rq->outlen= sizeof pair;
 return 0;
 }
 
-/*:165*//*167:*/
-#line 723 "sr_get_hz"
+/*:181*//*183:*/
+#line 723 "web/solsocket.w"
 
 static int get_type(sr_sock*s,sr_optreq*rq){rq->val= s->type;return 0;}
 static int get_domain(sr_sock*s,sr_optreq*rq){rq->val= s->family;return 0;}
 static int get_protocol(sr_sock*s,sr_optreq*rq){rq->val= s->protocol;return 0;}
 
-/*:167*//*168:*/
-#line 732 "sr_get_hz"
+/*:183*//*184:*/
+#line 732 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
-/*:168*//*169:*/
-#line 743 "sr_get_hz"
+/*:184*//*185:*/
+#line 743 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
 {
@@ -2385,13 +2438,13 @@ s->err= 0;
 return 0;
 }
 
-/*:169*//*170:*/
-#line 757 "sr_get_hz"
+/*:185*//*186:*/
+#line 757 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:170*//*171:*/
-#line 766 "sr_get_hz"
+/*:186*//*187:*/
+#line 766 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
 {
@@ -2400,8 +2453,8 @@ rq->val= SKF_AD_MAX;
 return 0;
 }
 
-/*:171*//*172:*/
-#line 783 "sr_get_hz"
+/*:187*//*188:*/
+#line 783 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
 {
@@ -2412,18 +2465,18 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:172*//*173:*/
-#line 802 "sr_get_hz"
+/*:188*//*189:*/
+#line 802 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
-/*:173*//*174:*/
-#line 813 "sr_get_hz"
+/*:189*//*190:*/
+#line 813 "web/solsocket.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOTCONN;}
 
-/*:174*//*176:*/
-#line 834 "sr_get_hz"
+/*:190*//*192:*/
+#line 834 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -2441,8 +2494,8 @@ s->bound_dev_if= index;
 return 0;
 }
 
-/*:176*//*177:*/
-#line 860 "sr_get_hz"
+/*:192*//*193:*/
+#line 860 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -2456,8 +2509,8 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:177*//*179:*/
-#line 887 "sr_get_hz"
+/*:193*//*195:*/
+#line 887 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
 {
@@ -2472,15 +2525,15 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:179*//*181:*/
-#line 917 "sr_get_hz"
+/*:195*//*197:*/
+#line 917 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*182:*/
-#line 947 "sr_get_hz"
+/*198:*/
+#line 947 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
 case BPF_ALU|BPF_SUB|BPF_K:case BPF_ALU|BPF_SUB|BPF_X:
@@ -2499,8 +2552,8 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:182*/
-#line 922 "sr_get_hz"
+/*:198*/
+#line 922 "web/solsocket.w"
 
 return true;
 case BPF_ALU|BPF_DIV|BPF_K:case BPF_ALU|BPF_MOD|BPF_K:
@@ -2524,8 +2577,8 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:181*//*183:*/
-#line 973 "sr_get_hz"
+/*:197*//*199:*/
+#line 973 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
 {
@@ -2551,8 +2604,8 @@ free(mask);
 return ok;
 }
 
-/*:183*//*184:*/
-#line 1017 "sr_get_hz"
+/*:199*//*200:*/
+#line 1017 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -2569,8 +2622,8 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:184*//*185:*/
-#line 1046 "sr_get_hz"
+/*:200*//*201:*/
+#line 1046 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -2586,8 +2639,8 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:185*//*186:*/
-#line 1073 "sr_get_hz"
+/*:201*//*202:*/
+#line 1073 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
 {
@@ -2599,8 +2652,8 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:186*//*188:*/
-#line 1098 "sr_get_hz"
+/*:202*//*204:*/
+#line 1098 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -2614,8 +2667,8 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:188*//*189:*/
-#line 1117 "sr_get_hz"
+/*:204*//*205:*/
+#line 1117 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -2625,8 +2678,8 @@ return flag_set(s,rq,SK_FILTER_LOCKED);
 
 static int get_lock_filter(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_FILTER_LOCKED);}
 
-/*:189*//*190:*/
-#line 1144 "sr_get_hz"
+/*:205*//*206:*/
+#line 1144 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
 {
@@ -2641,9 +2694,8 @@ return 0;
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-#line 1 "linux"
-/*:190*//*193:*/
-#line 28 "linux"
+/*:206*//*209:*/
+#line 28 "web/ipopt.w"
 
 static int ipf_get(const sr_sock*s,sr_optreq*rq,unsigned flag)
 {
@@ -2658,8 +2710,8 @@ else s->ipflags&= ~flag;
 return 0;
 }
 
-/*:193*//*194:*/
-#line 55 "linux"
+/*:209*//*210:*/
+#line 55 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
 {
@@ -2674,8 +2726,8 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:194*//*195:*/
-#line 89 "linux"
+/*:210*//*211:*/
+#line 89 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
 0,0,0,0,2,2,2,2,6,6,6,6,4,4,4,4
@@ -2699,8 +2751,8 @@ rq->val= s->tos;
 return 0;
 }
 
-/*:195*//*197:*/
-#line 128 "linux"
+/*:211*//*213:*/
+#line 128 "web/ipopt.w"
 
 static int set_hdrincl(sr_sock*s,sr_optreq*rq)
 {
@@ -2712,8 +2764,8 @@ static int get_hdrincl(sr_sock*s,sr_optreq*rq)
 return ipf_get(s,rq,IPF_HDRINCL);
 }
 
-/*:197*//*198:*/
-#line 145 "linux"
+/*:213*//*214:*/
+#line 145 "web/ipopt.w"
 
 static int set_nodefrag(sr_sock*s,sr_optreq*rq)
 {
@@ -2725,8 +2777,8 @@ static int get_nodefrag(sr_sock*s,sr_optreq*rq)
 return ipf_get(s,rq,IPF_NODEFRAG);
 }
 
-/*:198*//*199:*/
-#line 176 "linux"
+/*:214*//*215:*/
+#line 176 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
 {
@@ -2754,8 +2806,8 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:199*//*202:*/
-#line 225 "linux"
+/*:215*//*218:*/
+#line 225 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
 {
@@ -2787,8 +2839,8 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*203:*/
-#line 275 "linux"
+if(p[2]<=n)/*219:*/
+#line 275 "web/ipopt.w"
 
 {
 if(p[2]+3> n)return-EINVAL;
@@ -2810,8 +2862,8 @@ break;
 }
 }
 
-/*:203*/
-#line 256 "linux"
+/*:219*/
+#line 256 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
 ts= true;
@@ -2831,8 +2883,8 @@ l-= n;
 return 0;
 }
 
-/*:202*//*204:*/
-#line 300 "linux"
+/*:218*//*220:*/
+#line 300 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
 {
@@ -2844,8 +2896,8 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:204*//*205:*/
-#line 328 "linux"
+/*:220*//*221:*/
+#line 328 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
 {
@@ -2861,56 +2913,56 @@ static int get_router_alert(sr_sock*s,sr_optreq*rq)
 return ipf_get(s,rq,IPF_ROUTER_ALERT);
 }
 
-/*:205*//*206:*/
-#line 353 "linux"
+/*:221*//*222:*/
+#line 353 "web/ipopt.w"
 
 static int set_recvopts(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_RECVOPTS);}
 static int get_recvopts(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_RECVOPTS);}
 
-/*:206*//*207:*/
-#line 362 "linux"
+/*:222*//*223:*/
+#line 362 "web/ipopt.w"
 
 static int set_retopts(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_RETOPTS);}
 static int get_retopts(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_RETOPTS);}
 
-/*:207*//*208:*/
-#line 372 "linux"
+/*:223*//*224:*/
+#line 372 "web/ipopt.w"
 
 static int set_pktinfo(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_PKTINFO);}
 static int get_pktinfo(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_PKTINFO);}
 
-/*:208*//*209:*/
-#line 383 "linux"
+/*:224*//*225:*/
+#line 383 "web/ipopt.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_RECVERR);}
 static int get_recverr(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_RECVERR);}
 
-/*:209*//*210:*/
-#line 392 "linux"
+/*:225*//*226:*/
+#line 392 "web/ipopt.w"
 
 static int set_recvttl(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_RECVTTL);}
 static int get_recvttl(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_RECVTTL);}
 
-/*:210*//*211:*/
-#line 401 "linux"
+/*:226*//*227:*/
+#line 401 "web/ipopt.w"
 
 static int set_recvtos(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_RECVTOS);}
 static int get_recvtos(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_RECVTOS);}
 
-/*:211*//*212:*/
-#line 411 "linux"
+/*:227*//*228:*/
+#line 411 "web/ipopt.w"
 
 static int set_recvorigdstaddr(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_ORIGDSTADDR);}
 static int get_recvorigdstaddr(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_ORIGDSTADDR);}
 
-/*:212*//*213:*/
-#line 425 "linux"
+/*:228*//*229:*/
+#line 425 "web/ipopt.w"
 
 static int set_passsec(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_PASSSEC);}
 static int get_passsec(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_PASSSEC);}
 
-/*:213*//*214:*/
-#line 435 "linux"
+/*:229*//*230:*/
+#line 435 "web/ipopt.w"
 
 static int set_bind_address_no_port(sr_sock*s,sr_optreq*rq)
 {
@@ -2922,20 +2974,20 @@ static int get_bind_address_no_port(sr_sock*s,sr_optreq*rq)
 return ipf_get(s,rq,IPF_BIND_ADDRESS_NO_PORT);
 }
 
-/*:214*//*215:*/
-#line 455 "linux"
+/*:230*//*231:*/
+#line 455 "web/ipopt.w"
 
 static int set_freebind(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_FREEBIND);}
 static int get_freebind(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_FREEBIND);}
 
-/*:215*//*216:*/
-#line 468 "linux"
+/*:231*//*232:*/
+#line 468 "web/ipopt.w"
 
 static int set_transparent(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_TRANSPARENT);}
 static int get_transparent(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_TRANSPARENT);}
 
-/*:216*//*217:*/
-#line 482 "linux"
+/*:232*//*233:*/
+#line 482 "web/ipopt.w"
 
 static int set_mtu_discover(sr_sock*s,sr_optreq*rq)
 {
@@ -2949,8 +3001,8 @@ rq->val= s->pmtudisc;
 return 0;
 }
 
-/*:217*//*219:*/
-#line 513 "linux"
+/*:233*//*235:*/
+#line 513 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
 {
@@ -2964,8 +3016,8 @@ rq->val= ifp->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:ifp->mtu;
 return 0;
 }
 
-/*:219*//*221:*/
-#line 548 "linux"
+/*:235*//*237:*/
+#line 548 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
 {
@@ -2995,8 +3047,8 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:221*//*222:*/
-#line 586 "linux"
+/*:237*//*238:*/
+#line 586 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
 {
@@ -3010,8 +3062,8 @@ rq->val= s->mc_ttl;
 return 0;
 }
 
-/*:222*//*223:*/
-#line 607 "linux"
+/*:238*//*239:*/
+#line 607 "web/ipopt.w"
 
 static int set_multicast_loop(sr_sock*s,sr_optreq*rq)
 {
@@ -3025,8 +3077,8 @@ rq->val= s->mc_loop;
 return 0;
 }
 
-/*:223*//*224:*/
-#line 628 "linux"
+/*:239*//*240:*/
+#line 628 "web/ipopt.w"
 
 static int set_multicast_all(sr_sock*s,sr_optreq*rq)
 {
@@ -3039,17 +3091,16 @@ static int get_multicast_all(sr_sock*s,sr_optreq*rq)
 rq->val= s->mc_all;
 return 0;
 }
-#line 1 "prefixlen"
-/*:224*//*228:*/
-#line 61 "prefixlen"
+/*:240*//*244:*/
+#line 61 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
 {
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:228*//*229:*/
-#line 75 "prefixlen"
+/*:244*//*245:*/
+#line 75 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
 {
@@ -3061,8 +3112,8 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:229*//*230:*/
-#line 100 "prefixlen"
+/*:245*//*246:*/
+#line 100 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
 int*ifindex)
@@ -3080,8 +3131,8 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:230*//*231:*/
-#line 124 "prefixlen"
+/*:246*//*247:*/
+#line 124 "web/mcast.w"
 
 static void mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
 {
@@ -3094,8 +3145,8 @@ else if(rq->len>=(int)sizeof(struct in_addr))
 memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
 }
 
-/*:231*//*232:*/
-#line 140 "prefixlen"
+/*:247*//*248:*/
+#line 140 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
 {
@@ -3105,8 +3156,8 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:232*//*233:*/
-#line 159 "prefixlen"
+/*:248*//*249:*/
+#line 159 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
 {
@@ -3129,8 +3180,8 @@ s->mc_count++;
 return 0;
 }
 
-/*:233*//*234:*/
-#line 193 "prefixlen"
+/*:249*//*250:*/
+#line 193 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
 {
@@ -3152,8 +3203,8 @@ return 0;
 return-EADDRNOTAVAIL;
 }
 
-/*:234*//*235:*/
-#line 216 "prefixlen"
+/*:250*//*251:*/
+#line 216 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
 {
@@ -3166,8 +3217,8 @@ free(m);
 s->mc_count= 0;
 }
 
-/*:235*//*236:*/
-#line 242 "prefixlen"
+/*:251*//*252:*/
+#line 242 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -3177,8 +3228,8 @@ mreq_decode(rq,&mr);
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:236*//*237:*/
-#line 257 "prefixlen"
+/*:252*//*253:*/
+#line 257 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -3188,8 +3239,8 @@ mreq_decode(rq,&mr);
 return mc_leave(s,&mr);
 }
 
-/*:237*//*238:*/
-#line 284 "prefixlen"
+/*:253*//*254:*/
+#line 284 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs)
@@ -3212,8 +3263,8 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*239:*/
-#line 311 "prefixlen"
+if(!add)/*255:*/
+#line 311 "web/mcast.w"
 
 {
 if(!m->has_list||i==m->nsrc)return-EADDRNOTAVAIL;
@@ -3223,11 +3274,11 @@ m->nsrc--;
 return 0;
 }
 
-/*:239*/
-#line 306 "prefixlen"
+/*:255*/
+#line 306 "web/mcast.w"
 
-/*240:*/
-#line 320 "prefixlen"
+/*256:*/
+#line 320 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
 return-ENOBUFS;
@@ -3239,14 +3290,14 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 m->src[m->nsrc++]= src;
 m->has_list= true;
 
-/*:240*/
-#line 307 "prefixlen"
+/*:256*/
+#line 307 "web/mcast.w"
 
 return 0;
 }
 
-/*:238*//*241:*/
-#line 336 "prefixlen"
+/*:254*//*257:*/
+#line 336 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
 {
@@ -3255,8 +3306,8 @@ memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:241*//*243:*/
-#line 359 "prefixlen"
+/*:257*//*259:*/
+#line 359 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -3272,8 +3323,8 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs);
 }
 
-/*:243*//*244:*/
-#line 382 "prefixlen"
+/*:259*//*260:*/
+#line 382 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -3282,8 +3333,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
 }
 
-/*:244*//*245:*/
-#line 396 "prefixlen"
+/*:260*//*261:*/
+#line 396 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
 {
@@ -3292,8 +3343,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
 }
 
-/*:245*//*246:*/
-#line 410 "prefixlen"
+/*:261*//*262:*/
+#line 410 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
 {
@@ -3302,8 +3353,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
 }
 
-/*:246*//*247:*/
-#line 440 "prefixlen"
+/*:262*//*263:*/
+#line 440 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -3330,8 +3381,8 @@ return-ENODEV;
 if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*248:*/
-#line 470 "prefixlen"
+/*264:*/
+#line 470 "web/mcast.w"
 
 if((int)n> m->maxsrc){
 m->maxsrc= (int)n;
@@ -3342,14 +3393,14 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)hdr.imsf_fmode;
 
-/*:248*/
-#line 466 "prefixlen"
+/*:264*/
+#line 466 "web/mcast.w"
 
 return 0;
 }
 
-/*:247*//*249:*/
-#line 496 "prefixlen"
+/*:263*//*265:*/
+#line 496 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -3380,6 +3431,5 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-#line 113 "web/sockref.w"
 
-/*:249*/
+/*:265*/

@@ -25,7 +25,6 @@ socklen_t*optlen);
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
 socklen_t optlen);
 
-#line 1 "web/world.w"
 /*:5*//*12:*/
 #line 65 "web/world.w"
 
@@ -67,7 +66,7 @@ int sr_getrlimit(int resource,struct rlimit*rlim);
 int sr_setrlimit(int resource,const struct rlimit*rlim);
 
 /*:45*//*90:*/
-#line 17 "rlim_max"
+#line 17 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len);
 int sr_sysctl_set(const char*name,const char*value);

@@ -308,7 +308,7 @@ static void emit_access_types(struct gen *g, struct row *r)
 
 @ The range is \.{-} or \.{LO..HI:ACTION}, the action being \.{einval},
 \.{clamp} or \.{cap}; the bounds are numbers or C constants such as
-|INT_MAX|.  The capability is \.{-} or \.{CAP\_A[|CAP\_B]:WHEN:ERRNO},
+|INT_MAX|.  The capability is \.{-} or \.{CAP\_A[}$\vert$\.{CAP\_B]:WHEN:ERRNO},
 \.{WHEN} being \.{always}, \.{outside} (the range) or \.{nonzero}.
 
 @<Functions@>=

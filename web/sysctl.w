@@ -72,31 +72,7 @@ enum {
   SR_NSYSCTL
 };
 
-@ The defaults are those of the machine this model is checked against.  One
-differs from the kernel's compiled-in value: \.{rmem\_max} and
-\.{wmem\_max} are 212992 in the kernel source (|SK_RMEM_MAX|) but 4194304
-on these machines, whose initial namespace is configured so at boot and
-whose new namespaces mirror it.  The model follows the machine, because its
-answers are compared with the machine's.  The minimum of the buffer
-tunables is the kernel's smallest buffer: 2304 bytes for receiving
-(|SOCK_MIN_RCVBUF|) and 4608 for sending (|SOCK_MIN_SNDBUF|).
-@^rmem\_max@>
-
-@<Constants of the model@>=
-#define SR_MIN_RCVBUF 2304
-#define SR_MIN_SNDBUF 4608
-
-@ The page lists some files that this kernel no longer has:
-\.{ip\_always\_defrag}, \.{ip\_autoconfig} and
-\.{ip6frag\_secret\_interval} are gone (reading them in a new namespace
-gives |ENOENT|), and the \.{ip6frag\_*} files it lists among the IPv4
-tunables live under \.{net.ipv6}.  The model has exactly the files the
-kernel has.  Each low/high threshold pair is adjacent in the table, the
-low one after the high one, which the cross-check below relies on.
-@^errata@>
-
-\kernel{\.{cat /proc/sys/net/ipv4/ip\_always\_defrag}: no such file;
-\.{/proc/sys/net/ipv6/ip6frag\_time} reads 60.}
+@ The rows are given below, a section for each clause, and gathered here.
 
 @<Private function prototypes@>=
 static const sr_sysctl sysctls[SR_NSYSCTL];
@@ -104,81 +80,236 @@ static const sr_sysctl sysctls[SR_NSYSCTL];
 @ @c
 static const sr_sysctl sysctls[SR_NSYSCTL] = {
 @t\1@>@/
-  @[ [SYS_RMEM_DEFAULT] = {"net.core.rmem_default", "socket.7:proc:rmem_default",
-    SYS_GLOBAL, SYSV_INT, 212992, 0, SR_MIN_RCVBUF, INT_MAX} @],
-  @[ [SYS_RMEM_MAX] = {"net.core.rmem_max", "socket.7:proc:rmem_max",
-    SYS_GLOBAL, SYSV_INT, 4194304, 0, SR_MIN_RCVBUF, INT_MAX} @],
-  @[ [SYS_WMEM_DEFAULT] = {"net.core.wmem_default", "socket.7:proc:wmem_default",
-    SYS_GLOBAL, SYSV_INT, 212992, 0, SR_MIN_SNDBUF, INT_MAX} @],
-  @[ [SYS_WMEM_MAX] = {"net.core.wmem_max", "socket.7:proc:wmem_max",
-    SYS_GLOBAL, SYSV_INT, 4194304, 0, SR_MIN_SNDBUF, INT_MAX} @],
-  @[ [SYS_MESSAGE_COST] = {"net.core.message_cost", "socket.7:proc:message_cost",
-    SYS_GLOBAL, SYSV_INT, 5, 0, INT_MIN, INT_MAX} @],
-  @[ [SYS_MESSAGE_BURST] = {"net.core.message_burst", "socket.7:proc:message_burst",
-    SYS_GLOBAL, SYSV_INT, 10, 0, INT_MIN, INT_MAX} @],
-  @[ [SYS_NETDEV_MAX_BACKLOG] = {"net.core.netdev_max_backlog",
-    "socket.7:proc:netdev_max_backlog", SYS_GLOBAL, SYSV_INT, 1000, 0,
-    INT_MIN, INT_MAX} @],
-  @[ [SYS_OPTMEM_MAX] = {"net.core.optmem_max", "socket.7:proc:optmem_max",
-    SYS_NETNS, SYSV_INT, 131072, 0, 0, INT_MAX} @],
-  @[ [SYS_BUSY_READ] = {"net.core.busy_read", "socket.7:SO_BUSY_POLL",
-    SYS_GLOBAL, SYSV_INT, 0, 0, 0, INT_MAX} @],
-  @[ [SYS_BUSY_POLL] = {"net.core.busy_poll", "socket.7:SO_BUSY_POLL:5",
-    SYS_GLOBAL, SYSV_INT, 0, 0, 0, INT_MAX} @],
-  @[ [SYS_SOMAXCONN] = {"net.core.somaxconn", "socket.7:call:listen",
-    SYS_NETNS, SYSV_INT, 4096, 0, 0, INT_MAX} @],
-  @[ [SYS_IP_DEFAULT_TTL] = {"net.ipv4.ip_default_ttl", "ip.7:proc:ip_default_ttl",
-    SYS_NETNS, SYSV_U8, 64, 0, 1, 255} @],
-  @[ [SYS_IP_DYNADDR] = {"net.ipv4.ip_dynaddr", "ip.7:proc:ip_dynaddr",
-    SYS_NETNS, SYSV_U8, 0, 0, 0, 255} @],
-  @[ [SYS_IP_FORWARD] = {"net.ipv4.ip_forward", "ip.7:proc:ip_forward",
-    SYS_NETNS, SYSV_INT, 0, 0, INT_MIN, INT_MAX} @],
-  @[ [SYS_IP_LOCAL_PORT_RANGE] = {"net.ipv4.ip_local_port_range",
-    "ip.7:proc:ip_local_port_range", SYS_NETNS, SYSV_PAIR, 32768, 60999,
-    1, 65535} @],
-  @[ [SYS_IP_LOCAL_RESERVED_PORTS] = {"net.ipv4.ip_local_reserved_ports",
-    "ip.7:proc_interfaces", SYS_NETNS, SYSV_PORTS, 0, 0, 0,
-    65535} @],
-  @[ [SYS_IP_NO_PMTU_DISC] = {"net.ipv4.ip_no_pmtu_disc", "ip.7:proc:ip_no_pmtu_disc",
-    SYS_NETNS, SYSV_U8, 0, 0, 0, 255} @],
-  @[ [SYS_IP_NONLOCAL_BIND] = {"net.ipv4.ip_nonlocal_bind",
-    "ip.7:proc:ip_nonlocal_bind", SYS_NETNS, SYSV_U8, 0, 0, 0, 255} @],
-  @[ [SYS_IP_UNPRIVILEGED_PORT_START] = {"net.ipv4.ip_unprivileged_port_start",
-    "ip.7:addr:privileged_ports", SYS_NETNS, SYSV_INT, 1024, 0, 0, 65535} @],
-  @[ [SYS_IP_AUTOBIND_REUSE] = {"net.ipv4.ip_autobind_reuse",
-    "ip.7:addr:autobind_connect", SYS_NETNS, SYSV_INT, 0, 0, 0, 1} @],
-  @[ [SYS_IPFRAG_HIGH_THRESH] = {"net.ipv4.ipfrag_high_thresh",
-    "ip.7:proc:ipfrag_high_thresh", SYS_NETNS, SYSV_ULONG, 4194304, 0, 0,
-    LLONG_MAX} @],
-  @[ [SYS_IPFRAG_LOW_THRESH] = {"net.ipv4.ipfrag_low_thresh",
-    "ip.7:proc:ipfrag_low_thresh", SYS_NETNS, SYSV_ULONG, 3145728, 0, 0,
-    LLONG_MAX} @],
-  @[ [SYS_IPFRAG_TIME] = {"net.ipv4.ipfrag_time", "ip.7:proc_interfaces",
-    SYS_NETNS, SYSV_INT, 30, 0, INT_MIN, INT_MAX} @],
-  @[ [SYS_IPFRAG_MAX_DIST] = {"net.ipv4.ipfrag_max_dist", "ip.7:proc_interfaces",
-    SYS_NETNS, SYSV_INT, 64, 0, 0, INT_MAX} @],
-  @[ [SYS_IGMP_MAX_MEMBERSHIPS] = {"net.ipv4.igmp_max_memberships",
-    "ip.7:IP_ADD_MEMBERSHIP", SYS_NETNS, SYSV_INT, 20, 0, INT_MIN, INT_MAX} @],
-  @[ [SYS_IGMP_MAX_MSF] = {"net.ipv4.igmp_max_msf", "ip.7:IP_MSFILTER",
-    SYS_NETNS, SYSV_INT, 10, 0, INT_MIN, INT_MAX} @],
-  @[ [SYS_PING_GROUP_RANGE] = {"net.ipv4.ping_group_range", "ip.7:DESCRIPTION",
-    SYS_NETNS, SYSV_PAIR, 1, 0, 0, 4294967294LL} @],
-  @[ [SYS_ROUTE_MIN_PMTU] = {"net.ipv4.route.min_pmtu", "ip.7:IP_MTU_DISCOVER",
-    SYS_NETNS, SYSV_INT, 552, 0, 68, 65535} @],
-  @[ [SYS_ROUTE_MTU_EXPIRES] = {"net.ipv4.route.mtu_expires",
-    "ip.7:IP_MTU_DISCOVER", SYS_NETNS, SYSV_INT, 600, 0, INT_MIN, INT_MAX} @],
-  @[ [SYS_ROUTE_MIN_ADV_MSS] = {"net.ipv4.route.min_adv_mss",
-    "ip.7:IP_MTU_DISCOVER", SYS_NETNS, SYSV_INT, 256, 0, INT_MIN, INT_MAX} @],
-  @[ [SYS_IP6FRAG_HIGH_THRESH] = {"net.ipv6.ip6frag_high_thresh",
-    "ip.7:proc_interfaces", SYS_NETNS, SYSV_ULONG, 4194304, 0, 0,
-    LLONG_MAX} @],
-  @[ [SYS_IP6FRAG_LOW_THRESH] = {"net.ipv6.ip6frag_low_thresh",
-    "ip.7:proc_interfaces", SYS_NETNS, SYSV_ULONG, 3145728, 0, 0,
-    LLONG_MAX} @],
-  @[ [SYS_IP6FRAG_TIME] = {"net.ipv6.ip6frag_time", "ip.7:proc:ip6frag_time",
-    SYS_NETNS, SYSV_INT, 60, 0, INT_MIN, INT_MAX} @]@/
+@<Rows of the tunables table@>@/
 @t\2@>@/
 };
+
+@ \clause{socket.7:proc:rmem_default}
+\clause{socket.7:proc:rmem_max}
+\clause{socket.7:proc:wmem_default}
+\clause{socket.7:proc:wmem_max}
+@^socket.7:proc:rmem\_max@>
+The four buffer tunables give a new socket its buffer sizes and cap what
+\.{SO\_RCVBUF} and \.{SO\_SNDBUF} may ask for.  Their defaults are those of
+the machine this model is checked against.  One differs from the kernel's
+compiled-in value: \.{rmem\_max} and \.{wmem\_max} are 212992 in the kernel
+source (|SK_RMEM_MAX|) but 4194304 on these machines, whose initial
+namespace is configured so at boot and whose new namespaces mirror it.
+The model follows the machine, because its answers are compared with the
+machine's.  A write below the kernel's smallest buffer --- 2304 bytes for
+receiving (|SOCK_MIN_RCVBUF|), 4608 for sending (|SOCK_MIN_SNDBUF|) --- is
+|EINVAL|.
+
+\kernel{in a new namespace the four files read 212992, 4194304, 212992,
+4194304, and are read-only there (global to the machine).}
+
+@<Constants of the model@>=
+#define SR_MIN_RCVBUF 2304
+#define SR_MIN_SNDBUF 4608
+
+@ @<Rows of the tunables table@>=
+@[ [SYS_RMEM_DEFAULT] = {"net.core.rmem_default", "socket.7:proc:rmem_default",
+    SYS_GLOBAL, SYSV_INT, 212992, 0, SR_MIN_RCVBUF, INT_MAX} @],
+@[ [SYS_RMEM_MAX] = {"net.core.rmem_max", "socket.7:proc:rmem_max",
+    SYS_GLOBAL, SYSV_INT, 4194304, 0, SR_MIN_RCVBUF, INT_MAX} @],
+@[ [SYS_WMEM_DEFAULT] = {"net.core.wmem_default", "socket.7:proc:wmem_default",
+    SYS_GLOBAL, SYSV_INT, 212992, 0, SR_MIN_SNDBUF, INT_MAX} @],
+@[ [SYS_WMEM_MAX] = {"net.core.wmem_max", "socket.7:proc:wmem_max",
+    SYS_GLOBAL, SYSV_INT, 4194304, 0, SR_MIN_SNDBUF, INT_MAX} @],
+
+@ \clause{socket.7:proc:message_cost}
+\clause{socket.7:proc:message_burst}
+@^socket.7:proc:message\_cost@>
+The rate limit of kernel warnings: a token bucket refilled every
+\.{message\_cost} seconds, holding \.{message\_burst} tokens.  The model
+prints no warnings; it keeps the two values, global to the machine, with
+no range check (the kernel's |proc_dointvec|).
+
+@<Rows of the tunables table@>=
+@[ [SYS_MESSAGE_COST] = {"net.core.message_cost", "socket.7:proc:message_cost",
+    SYS_GLOBAL, SYSV_INT, 5, 0, INT_MIN, INT_MAX} @],
+@[ [SYS_MESSAGE_BURST] = {"net.core.message_burst", "socket.7:proc:message_burst",
+    SYS_GLOBAL, SYSV_INT, 10, 0, INT_MIN, INT_MAX} @],
+
+@ \clause{socket.7:proc:netdev_max_backlog}
+@^socket.7:proc:netdev\_max\_backlog@>
+The length of the per-CPU input queue, 1000 packets by default, global to
+the machine.
+
+@<Rows of the tunables table@>=
+@[ [SYS_NETDEV_MAX_BACKLOG] = {"net.core.netdev_max_backlog",
+    "socket.7:proc:netdev_max_backlog", SYS_GLOBAL, SYSV_INT, 1000, 0,
+    INT_MIN, INT_MAX} @],
+
+@ \clause{socket.7:proc:optmem_max}
+@^socket.7:proc:optmem\_max@>
+The most ancillary data and option memory a socket may hold: 131072 bytes,
+per namespace, any value from 0 to |INT_MAX|.
+
+@<Rows of the tunables table@>=
+@[ [SYS_OPTMEM_MAX] = {"net.core.optmem_max", "socket.7:proc:optmem_max",
+    SYS_NETNS, SYSV_INT, 131072, 0, 0, INT_MAX} @],
+
+@ \clause{socket.7:SO_BUSY_POLL:4}
+Two more tunables of \.{net.core} that the pages name in passing:
+\.{busy\_read}, the default of \.{SO\_BUSY\_POLL} for new sockets, and
+\.{busy\_poll}, the busy-polling time of |poll| and |select|; both are
+global, from 0 up.  \.{somaxconn} bounds the backlog of |listen|.
+
+@<Rows of the tunables table@>=
+@[ [SYS_BUSY_READ] = {"net.core.busy_read", "socket.7:SO_BUSY_POLL",
+    SYS_GLOBAL, SYSV_INT, 0, 0, 0, INT_MAX} @],
+@[ [SYS_BUSY_POLL] = {"net.core.busy_poll", "socket.7:SO_BUSY_POLL:5",
+    SYS_GLOBAL, SYSV_INT, 0, 0, 0, INT_MAX} @],
+@[ [SYS_SOMAXCONN] = {"net.core.somaxconn", "socket.7:call:listen",
+    SYS_NETNS, SYSV_INT, 4096, 0, 0, INT_MAX} @],
+
+@ \clause{ip.7:proc:ip_default_ttl}
+@^ip.7:proc:ip\_default\_ttl@>
+The TTL of outgoing packets when \.{IP\_TTL} was not set: 64, from 1 to
+255 (|proc_dou8vec_minmax|).
+
+@<Rows of the tunables table@>=
+@[ [SYS_IP_DEFAULT_TTL] = {"net.ipv4.ip_default_ttl", "ip.7:proc:ip_default_ttl",
+    SYS_NETNS, SYSV_U8, 64, 0, 1, 255} @],
+
+@ \clause{ip.7:proc:ip_dynaddr}
+@^ip.7:proc:ip\_dynaddr@>
+Rewriting of sockets' addresses when a dial-up interface's address
+changes: 0 by default; the kernel stores 0 to 255 without comment.
+
+@<Rows of the tunables table@>=
+@[ [SYS_IP_DYNADDR] = {"net.ipv4.ip_dynaddr", "ip.7:proc:ip_dynaddr",
+    SYS_NETNS, SYSV_U8, 0, 0, 0, 255} @],
+
+@ \clause{ip.7:proc:ip_forward}
+@^ip.7:proc:ip\_forward@>
+Whether the host forwards packets between interfaces.  The page calls it a
+boolean; the kernel stores any |int|, $-1$ and 2 included, and treats
+nonzero as on.
+
+\kernel{\.{echo -1 > ip\_forward} succeeds and reads back $-1$.}
+
+@<Rows of the tunables table@>=
+@[ [SYS_IP_FORWARD] = {"net.ipv4.ip_forward", "ip.7:proc:ip_forward",
+    SYS_NETNS, SYSV_INT, 0, 0, INT_MIN, INT_MAX} @],
+
+@ \clause{ip.7:proc:ip_local_port_range}
+@^ip.7:proc:ip\_local\_port\_range@>
+The range from which ports are chosen when a socket binds to port 0 or is
+bound implicitly.  With it come the tunables that constrain it: the
+reserved ports, never chosen automatically; the first unprivileged port,
+which the range may not start below; and whether an automatic bind may
+share a port.
+
+@<Rows of the tunables table@>=
+@[ [SYS_IP_LOCAL_PORT_RANGE] = {"net.ipv4.ip_local_port_range",
+    "ip.7:proc:ip_local_port_range", SYS_NETNS, SYSV_PAIR, 32768, 60999,
+    1, 65535} @],
+@[ [SYS_IP_LOCAL_RESERVED_PORTS] = {"net.ipv4.ip_local_reserved_ports",
+    "ip.7:proc_interfaces", SYS_NETNS, SYSV_PORTS, 0, 0, 0,
+    65535} @],
+@[ [SYS_IP_UNPRIVILEGED_PORT_START] = {"net.ipv4.ip_unprivileged_port_start",
+    "ip.7:addr:privileged_ports", SYS_NETNS, SYSV_INT, 1024, 0, 0, 65535} @],
+@[ [SYS_IP_AUTOBIND_REUSE] = {"net.ipv4.ip_autobind_reuse",
+    "ip.7:addr:autobind_connect", SYS_NETNS, SYSV_INT, 0, 0, 0, 1} @],
+
+@ \clause{ip.7:proc:ip_no_pmtu_disc}
+@^ip.7:proc:ip\_no\_pmtu\_disc@>
+Nonzero makes new sockets start with \.{IP\_PMTUDISC\_DONT} instead of
+\.{IP\_PMTUDISC\_WANT}.  The route cache's tunables that path-MTU
+discovery uses come with it: the smallest MTU a discovery may lower a
+route to (552), how long a learnt MTU lives (600~s), and the smallest
+advertised MSS (256).
+
+@<Rows of the tunables table@>=
+@[ [SYS_IP_NO_PMTU_DISC] = {"net.ipv4.ip_no_pmtu_disc", "ip.7:proc:ip_no_pmtu_disc",
+    SYS_NETNS, SYSV_U8, 0, 0, 0, 255} @],
+@[ [SYS_ROUTE_MIN_PMTU] = {"net.ipv4.route.min_pmtu", "ip.7:IP_MTU_DISCOVER",
+    SYS_NETNS, SYSV_INT, 552, 0, 68, 65535} @],
+@[ [SYS_ROUTE_MTU_EXPIRES] = {"net.ipv4.route.mtu_expires",
+    "ip.7:IP_MTU_DISCOVER", SYS_NETNS, SYSV_INT, 600, 0, INT_MIN, INT_MAX} @],
+@[ [SYS_ROUTE_MIN_ADV_MSS] = {"net.ipv4.route.min_adv_mss",
+    "ip.7:IP_MTU_DISCOVER", SYS_NETNS, SYSV_INT, 256, 0, INT_MIN, INT_MAX} @],
+
+@ \clause{ip.7:proc:ip_nonlocal_bind}
+@^ip.7:proc:ip\_nonlocal\_bind@>
+Nonzero lets every socket of the namespace bind to an address the host does
+not have, as \.{IP\_FREEBIND} does for one socket.
+
+@<Rows of the tunables table@>=
+@[ [SYS_IP_NONLOCAL_BIND] = {"net.ipv4.ip_nonlocal_bind",
+    "ip.7:proc:ip_nonlocal_bind", SYS_NETNS, SYSV_U8, 0, 0, 0, 255} @],
+
+@ \clause{ip.7:proc:ipfrag_high_thresh}
+\clause{ip.7:proc:ipfrag_low_thresh}
+@^ip.7:proc:ipfrag\_high\_thresh@>
+The memory for reassembling fragments: above the high mark the kernel
+drops fragments until usage is below the low mark.  Both are unsigned
+longs; a write that would put the low mark above the high one is
+|EINVAL|.  Each low mark follows its high mark in the table, which the
+cross-check below relies on.  The lifetime of an incomplete datagram
+(30~s) and the largest gap in fragment order (64) come with them.
+
+@<Rows of the tunables table@>=
+@[ [SYS_IPFRAG_HIGH_THRESH] = {"net.ipv4.ipfrag_high_thresh",
+    "ip.7:proc:ipfrag_high_thresh", SYS_NETNS, SYSV_ULONG, 4194304, 0, 0,
+    LLONG_MAX} @],
+@[ [SYS_IPFRAG_LOW_THRESH] = {"net.ipv4.ipfrag_low_thresh",
+    "ip.7:proc:ipfrag_low_thresh", SYS_NETNS, SYSV_ULONG, 3145728, 0, 0,
+    LLONG_MAX} @],
+@[ [SYS_IPFRAG_TIME] = {"net.ipv4.ipfrag_time", "ip.7:proc_interfaces",
+    SYS_NETNS, SYSV_INT, 30, 0, INT_MIN, INT_MAX} @],
+@[ [SYS_IPFRAG_MAX_DIST] = {"net.ipv4.ipfrag_max_dist", "ip.7:proc_interfaces",
+    SYS_NETNS, SYSV_INT, 64, 0, 0, INT_MAX} @],
+
+@ \clause{ip.7:proc:ip6frag_time}
+@^ip.7:proc:ip6frag\_time@>
+The page lists the IPv6 reassembly tunables among the IPv4 ones; they live
+under \.{net.ipv6} and follow the same rules as their IPv4 twins.
+
+@<Rows of the tunables table@>=
+@[ [SYS_IP6FRAG_HIGH_THRESH] = {"net.ipv6.ip6frag_high_thresh",
+    "ip.7:proc_interfaces", SYS_NETNS, SYSV_ULONG, 4194304, 0, 0,
+    LLONG_MAX} @],
+@[ [SYS_IP6FRAG_LOW_THRESH] = {"net.ipv6.ip6frag_low_thresh",
+    "ip.7:proc_interfaces", SYS_NETNS, SYSV_ULONG, 3145728, 0, 0,
+    LLONG_MAX} @],
+@[ [SYS_IP6FRAG_TIME] = {"net.ipv6.ip6frag_time", "ip.7:proc:ip6frag_time",
+    SYS_NETNS, SYSV_INT, 60, 0, INT_MIN, INT_MAX} @],
+
+@ \clause{ip.7:proc:ip_always_defrag}
+\clause{ip.7:proc:ip_autoconfig}
+\clause{ip.7:proc:ip6frag_secret_interval}
+@^errata@>
+The page lists three files that this kernel no longer has:
+\.{ip\_always\_defrag} (always-on reassembly went with the old firewall
+code), \.{ip\_autoconfig} and \.{ip6frag\_secret\_interval}.  The model has
+exactly the files the kernel has, so reading or writing them is |ENOENT|.
+
+\kernel{\.{cat /proc/sys/net/ipv4/ip\_always\_defrag}: no such file, and
+likewise for the other two.}
+
+@ \clause{ip.7:proc:neigh/*}
+The neighbour (ARP) tunables belong to {\it arp\/}(7), which the pages
+only point to; a new namespace has no \.{neigh/default} directory at all.
+The model has no ARP cache and keeps none of them.
+@^model limits@>
+
+@ \clause{ip.7:IP_ADD_MEMBERSHIP:2}
+Two limits of multicast membership are tunables: the groups a socket may
+join (20) and the sources of one group's filter (10).  The kernel checks
+neither on a write, so $-1$ is stored and means no socket may join.
+\.{ping\_group\_range} decides who may open ping sockets; see |sr_socket|.
+
+@<Rows of the tunables table@>=
+@[ [SYS_IGMP_MAX_MEMBERSHIPS] = {"net.ipv4.igmp_max_memberships",
+    "ip.7:IP_ADD_MEMBERSHIP", SYS_NETNS, SYSV_INT, 20, 0, INT_MIN, INT_MAX} @],
+@[ [SYS_IGMP_MAX_MSF] = {"net.ipv4.igmp_max_msf", "ip.7:IP_MSFILTER",
+    SYS_NETNS, SYSV_INT, 10, 0, INT_MIN, INT_MAX} @],
+@[ [SYS_PING_GROUP_RANGE] = {"net.ipv4.ping_group_range", "ip.7:DESCRIPTION",
+    SYS_NETNS, SYSV_PAIR, 1, 0, 0, 4294967294LL} @],
+
 
 @ Every host starts with the defaults; the global tunables are read from the
 first host, which stands for the initial namespace.
