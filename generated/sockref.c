@@ -317,7 +317,7 @@ struct sock_filter*filter;
 int filter_len;
 
 /*:63*//*87:*/
-#line 201 "web/ioctl.w"
+#line 204 "web/ioctl.w"
 
 bool stamped;
 uint64_t last_stamp_ns;
@@ -548,7 +548,7 @@ static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
 
 /*:72*//*89:*/
-#line 232 "web/ioctl.w"
+#line 235 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg);
 static int file_setown(sr_file*f,int who);
@@ -1448,7 +1448,7 @@ return 0;
 }
 
 /*:84*//*85:*/
-#line 146 "web/ioctl.w"
+#line 149 "web/ioctl.w"
 
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp)
 {
@@ -1464,7 +1464,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*86:*/
-#line 181 "web/ioctl.w"
+#line 184 "web/ioctl.w"
 
 case SIOCGSTAMP:
 if(!s->stamped)return-ENOENT;
@@ -1484,14 +1484,14 @@ memcpy(argp,&v,sizeof v);
 return 0;
 
 /*:86*/
-#line 160 "web/ioctl.w"
+#line 163 "web/ioctl.w"
 
 }
 return-ENOTTY;
 }
 
 /*:85*//*88:*/
-#line 213 "web/ioctl.w"
+#line 216 "web/ioctl.w"
 
 int sr_ioctl(int fd,unsigned long request,...)
 {

@@ -133,6 +133,9 @@ static int generic_ioctl(sr_proc *p, int fd, sr_file *f, unsigned long req,
 }
 
 @ \clause{socket.7:ioctl:SIOCSPGRP}
+\clause{socket.7:ioctl:SIOCGPGRP}
+\clause{socket.7:fcntl:FIOSETOWN}
+\clause{socket.7:fcntl:FIOGETOWN}
 @^socket.7:ioctl:SIOCSPGRP@>
 @^socket.7:ioctl:SIOCGPGRP@>
 @^socket.7:fcntl:FIOSETOWN@>
