@@ -298,12 +298,31 @@ printf(", .cap_when = %s, .cap_errno = %s,",!strcmp(when,"always")?
 }
 
 /*:13*//*14:*/
-#line 356 "web/optgen.w"
+#line 361 "web/optgen.w"
+
+static int handler_name(const char*h,char*name,size_t len)
+{
+size_t n= strcspn(h,"/:");
+if(h[n]==':')return 0;
+snprintf(name,len,"%.*s",(int)n,h);
+return 1;
+}
+
+static const char*handler_store(const char*h)
+{
+const char*slash= strchr(h,'/');
+return slash?slash+1:strchr(h,':')?h:NULL;
+}
+
+/*:14*//*15:*/
+#line 379 "web/optgen.w"
 
 static int seen_before(struct gen*g,int k,int dir)
 {
+char a[256],b[256];
+if(!handler_name(g->row[k].field[F_HANDLER],b,sizeof b))return 1;
 for(int i= 0;i<k;i++)
-if(!strcmp(g->row[i].field[F_HANDLER],g->row[k].field[F_HANDLER])&&
+if(handler_name(g->row[i].field[F_HANDLER],a,sizeof a)&&!strcmp(a,b)&&
 (dir==0?strcmp(g->row[i].field[F_ACCESS],"set")
 :strcmp(g->row[i].field[F_ACCESS],"get")))
 return 1;
@@ -317,14 +336,16 @@ printf("/* sr_options.h: the socket-option table of sockref.\n"
 "   do not edit. */\n");
 for(int k= 0;k<g->nrows;k++){
 struct row*r= &g->row[k];
+char name[256];
+if(!handler_name(r->field[F_HANDLER],name,sizeof name))continue;
 if(strcmp(r->field[F_ACCESS],"set")&&!seen_before(g,k,0))
-printf("static int get_%s(sr_sock *s, sr_optreq *rq);\n",r->field[F_HANDLER]);
+printf("static int get_%s(sr_sock *s, sr_optreq *rq);\n",name);
 if(strcmp(r->field[F_ACCESS],"get")&&!seen_before(g,k,1))
-printf("static int set_%s(sr_sock *s, sr_optreq *rq);\n",r->field[F_HANDLER]);
+printf("static int set_%s(sr_sock *s, sr_optreq *rq);\n",name);
 }
 printf("static const sr_optdesc sr_optdescs[] = {\n");
-for(int k= 0;k<g->nrows;k++)/*15:*/
-#line 385 "web/optgen.w"
+for(int k= 0;k<g->nrows;k++)/*16:*/
+#line 412 "web/optgen.w"
 
 {
 struct row*r= &g->row[k];
@@ -336,17 +357,44 @@ emit_type(g,r);
 emit_access_types(g,r);
 emit_range_cap(g,r);
 printf(" .setlen = %d,",atoi(r->field[F_SETLEN]));
+/*17:*/
+#line 426 "web/optgen.w"
+
+{
+char name[256];
+const char*store= handler_store(r->field[F_HANDLER]),*generic= NULL;
+int custom= handler_name(r->field[F_HANDLER],name,sizeof name);
+if(store&&!strncmp(store,"flag:",5))
+printf(" .store = OPT_STORE_SOCK_FLAG, .bit = %s,",store+5),generic= "flag";
+else if(store&&!strncmp(store,"ipflag:",7))
+printf(" .store = OPT_STORE_IP_FLAG, .bit = %s,",store+7),generic= "flag";
+else if(store&&!strncmp(store,"field:",6))
+printf(" .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, %s),",store+6),
+generic= "int_field";
+else if(store){
+fprintf(stderr,"options.tsv:%d: bad handler %s\n",r->line,r->field[F_HANDLER]);
+
+g->errors++;
+}
+if(custom)generic= NULL;
 printf(" .set = %s%s, .get = %s%s },\n",
-strcmp(r->field[F_ACCESS],"get")?"set_":"NULL",strcmp(r->field[F_ACCESS],"get")?r->field[F_HANDLER]:"",
-strcmp(r->field[F_ACCESS],"set")?"get_":"NULL",strcmp(r->field[F_ACCESS],"set")?r->field[F_HANDLER]:"");
+strcmp(r->field[F_ACCESS],"get")?"set_":"NULL",
+strcmp(r->field[F_ACCESS],"get")?(custom?name:generic?generic:"?"):"",
+strcmp(r->field[F_ACCESS],"set")?"get_":"NULL",
+strcmp(r->field[F_ACCESS],"set")?(custom?name:generic?generic:"?"):"");
 }
 
-/*:15*/
-#line 380 "web/optgen.w"
+/*:17*/
+#line 423 "web/optgen.w"
+
+}
+
+/*:16*/
+#line 407 "web/optgen.w"
 
 printf("};\n");
-/*16:*/
-#line 405 "web/optgen.w"
+/*18:*/
+#line 455 "web/optgen.w"
 
 printf("#define SR_OPTNAME_LIMIT 256\n");
 for(int lv= 0;lv<2;lv++){
@@ -358,12 +406,12 @@ printf("  [%s] = %d,\n",g->row[k].field[F_NAME],k+1);
 printf("};\n");
 }
 
-/*:16*/
-#line 382 "web/optgen.w"
+/*:18*/
+#line 409 "web/optgen.w"
 
 }
 
-/*:14*/
+/*:15*/
 #line 30 "web/optgen.w"
 
 int main(int argc,char**argv)

@@ -82,7 +82,7 @@
 #define SR_FILTER_EBPF 2
 
 /*:64*//*66:*/
-#line 90 "web/socket.w"
+#line 89 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -101,16 +101,18 @@
 #define IPF_NODEFRAG (1u << 14)
 #define IPF_BIND_ADDRESS_NO_PORT (1u << 15)
 #define IPF_ROUTER_ALERT (1u << 16)
+#define IPF_MC_LOOP (1u << 17) 
+#define IPF_MC_ALL (1u << 18) 
 
 /*:66*//*68:*/
-#line 172 "web/socket.w"
+#line 173 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
 /*:68*//*75:*/
-#line 278 "web/socket.w"
+#line 279 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
@@ -145,7 +147,7 @@ SR_NSYSCTL
 #define SR_MIN_SNDBUF 4608
 
 /*:96*//*127:*/
-#line 49 "web/sockopt.w"
+#line 52 "web/sockopt.w"
 
 enum{
 OPT_INT,
@@ -165,20 +167,22 @@ OPT_STRING,OPT_BYTES,OPT_FPROG,OPT_U64,OPT_CUSTOM
 #define OPT_ALLTYPES (OPT_STREAM | OPT_DGRAM | OPT_RAW)
 enum{RANGE_NONE,RANGE_EINVAL,RANGE_CLAMP,RANGE_CAP};
 enum{CAP_NEVER,CAP_ALWAYS,CAP_OUTSIDE_RANGE,CAP_NONZERO};
+enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
+OPT_STORE_INT_FIELD};
 
-/*:127*//*133:*/
-#line 165 "web/sockopt.w"
+/*:127*//*135:*/
+#line 220 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
 
-/*:133*//*149:*/
-#line 181 "web/solsocket.w"
+/*:135*//*150:*/
+#line 164 "web/solsocket.w"
 
 #define SR_TCP_RMEM_MAX 33554432 
 
-/*:149*//*180:*/
-#line 673 "web/solsocket.w"
+/*:150*//*181:*/
+#line 622 "web/solsocket.w"
 
 #define SR_SOF_OPT_ID (1u << 7)
 #define SR_SOF_OPT_TSONLY (1u << 11)
@@ -187,19 +191,19 @@ enum{CAP_NEVER,CAP_ALWAYS,CAP_OUTSIDE_RANGE,CAP_NONZERO};
 #define SR_SOF_OPT_ID_TCP (1u << 16)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:180*//*212:*/
-#line 112 "web/ipopt.w"
+/*:181*//*212:*/
+#line 96 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
 /*:212*//*216:*/
-#line 203 "web/ipopt.w"
+#line 167 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
 /*:216*//*236:*/
-#line 526 "web/ipopt.w"
+#line 438 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
@@ -324,15 +328,15 @@ uint64_t last_stamp_ns;
 int rx_first_len;
 int tx_queued;
 
-/*:87*//*142:*/
-#line 52 "web/solsocket.w"
+/*:87*//*143:*/
+#line 35 "web/solsocket.w"
 
 uint32_t tsflags;
 uint64_t max_pacing_rate;
 bool nofcs,wifi_status;
 bool reuseport_prog;
 
-/*:142*/
+/*:143*/
 #line 20 "web/socket.w"
 
 /*65:*/
@@ -341,7 +345,6 @@ bool reuseport_prog;
 int uc_ttl;
 int tos;
 int mc_ttl;
-bool mc_loop,mc_all;
 int mc_index;
 uint32_t mc_addr;
 int uc_index;
@@ -354,7 +357,7 @@ struct sr_mcsock*mc_list;
 int mc_count;
 
 /*:65*//*234:*/
-#line 509 "web/ipopt.w"
+#line 421 "web/ipopt.w"
 
 bool connected;
 uint32_t daddr;
@@ -394,12 +397,15 @@ int range_action;
 uint64_t caps;
 int cap_when,cap_errno;
 int setlen;
+int store;
+unsigned bit;
+size_t offset;
 sr_setter*set;
 sr_getter*get;
 }sr_optdesc;
 
 /*:126*//*128:*/
-#line 76 "web/sockopt.w"
+#line 81 "web/sockopt.w"
 
 struct sr_optreq{
 const sr_optdesc*d;
@@ -537,12 +543,12 @@ static sr_sock*sock_lookup(int fd,int*err);
 static int sys_return(int r);
 
 /*:57*//*69:*/
-#line 193 "web/socket.w"
+#line 194 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
 /*:69*//*72:*/
-#line 250 "web/socket.w"
+#line 251 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
@@ -575,71 +581,67 @@ static void ports_format(const uint64_t*bits,char*out,size_t len);
 static int sysctl_parse(int i,const char*text,long long nv[2]);
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2]);
 /*:124*//*130:*/
-#line 99 "web/sockopt.w"
+#line 104 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name);
 
-/*:130*//*136:*/
-#line 234 "web/sockopt.w"
+/*:130*//*132:*/
+#line 130 "web/sockopt.w"
+
+static int set_flag(sr_sock*s,sr_optreq*rq);
+static int get_flag(sr_sock*s,sr_optreq*rq);
+static int set_int_field(sr_sock*s,sr_optreq*rq);
+static int get_int_field(sr_sock*s,sr_optreq*rq);
+
+/*:132*//*138:*/
+#line 289 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
 static bool opt_capable(uint64_t caps);
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
-/*:136*//*141:*/
-#line 38 "web/solsocket.w"
-
-static int flag_set(sr_sock*s,const sr_optreq*rq,unsigned bit);
-static int flag_get(const sr_sock*s,sr_optreq*rq,unsigned bit);
-
-/*:141*//*145:*/
-#line 87 "web/solsocket.w"
+/*:138*//*146:*/
+#line 70 "web/solsocket.w"
 
 static void sock_set_rcvbuf(sr_sock*s,int val);
 static void sock_set_sndbuf(sr_sock*s,int val);
 
-/*:145*//*154:*/
-#line 275 "web/solsocket.w"
+/*:146*//*155:*/
+#line 258 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq);
 static int timeo_get(long timeo,sr_optreq*rq);
 
-/*:154*//*168:*/
-#line 468 "web/solsocket.w"
+/*:155*//*169:*/
+#line 417 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s);
 
-/*:168*//*170:*/
-#line 508 "web/solsocket.w"
+/*:169*//*171:*/
+#line 457 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns);
 
-/*:170*//*178:*/
-#line 614 "web/solsocket.w"
+/*:171*//*179:*/
+#line 563 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:178*//*196:*/
-#line 901 "web/solsocket.w"
+/*:179*//*197:*/
+#line 850 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:196*//*203:*/
-#line 1084 "web/solsocket.w"
+/*:197*//*204:*/
+#line 1033 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:203*//*208:*/
-#line 24 "web/ipopt.w"
-
-static int ipf_get(const sr_sock*s,sr_optreq*rq,unsigned flag);
-static int ipf_set(sr_sock*s,const sr_optreq*rq,unsigned flag);
-
-/*:208*//*217:*/
-#line 207 "web/ipopt.w"
+/*:204*//*217:*/
+#line 171 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
@@ -677,7 +679,7 @@ static sr_world the_world;
 #line 46 "web/sockref.w"
 
 /*129:*/
-#line 93 "web/sockopt.w"
+#line 98 "web/sockopt.w"
 
 #include "sr_options.h"
 
@@ -1229,7 +1231,7 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 return positional_io(fd,offset);
 }
 /*:60*//*67:*/
-#line 137 "web/socket.w"
+#line 138 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -1263,7 +1265,7 @@ return fd;
 }
 
 /*:67*//*70:*/
-#line 196 "web/socket.w"
+#line 197 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -1297,7 +1299,7 @@ return 0;
 }
 
 /*:70*//*71:*/
-#line 235 "web/socket.w"
+#line 236 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
@@ -1308,7 +1310,7 @@ return sys_return(sv?-EOPNOTSUPP:-EFAULT);
 }
 
 /*:71*//*73:*/
-#line 254 "web/socket.w"
+#line 255 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -1320,7 +1322,7 @@ s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
 /*74:*/
-#line 269 "web/socket.w"
+#line 270 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -1330,27 +1332,26 @@ s->peek_off= -1;
 s->incoming_cpu= -1;
 s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 
-/*:74*//*143:*/
-#line 58 "web/solsocket.w"
+/*:74*//*144:*/
+#line 41 "web/solsocket.w"
 
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:143*/
-#line 264 "web/socket.w"
+/*:144*/
+#line 265 "web/socket.w"
 
 /*76:*/
-#line 282 "web/socket.w"
+#line 283 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
-s->mc_loop= true;
-s->mc_all= true;
+s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
 /*:76*/
-#line 265 "web/socket.w"
+#line 266 "web/socket.w"
 
 return s;
 }
@@ -1849,7 +1850,7 @@ k= e;
 }
 
 /*:123*//*131:*/
-#line 102 "web/sockopt.w"
+#line 107 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name)
 {
@@ -1861,8 +1862,42 @@ else return NULL;
 return index[name]?&sr_optdescs[index[name]-1]:NULL;
 }
 
-/*:131*//*132:*/
-#line 131 "web/sockopt.w"
+/*:131*//*133:*/
+#line 136 "web/sockopt.w"
+
+static unsigned*flag_word(sr_sock*s,const sr_optdesc*d)
+{
+return d->store==OPT_STORE_IP_FLAG?&s->ipflags:&s->flags;
+}
+
+static int set_flag(sr_sock*s,sr_optreq*rq)
+{
+unsigned*word= flag_word(s,rq->d);
+if(rq->val)*word|= rq->d->bit;
+else*word&= ~rq->d->bit;
+return 0;
+}
+
+static int get_flag(sr_sock*s,sr_optreq*rq)
+{
+rq->val= (*flag_word(s,rq->d)&rq->d->bit)!=0;
+return 0;
+}
+
+static int set_int_field(sr_sock*s,sr_optreq*rq)
+{
+memcpy((char*)s+rq->d->offset,&rq->val,sizeof(int));
+return 0;
+}
+
+static int get_int_field(sr_sock*s,sr_optreq*rq)
+{
+memcpy(&rq->val,(char*)s+rq->d->offset,sizeof(int));
+return 0;
+}
+
+/*:133*//*134:*/
+#line 186 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
 socklen_t optlen)
@@ -1892,8 +1927,8 @@ if(err==0)err= d->set(s,&rq);
 return sys_return(err);
 }
 
-/*:132*//*134:*/
-#line 180 "web/sockopt.w"
+/*:134*//*136:*/
+#line 235 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
 {
@@ -1937,8 +1972,8 @@ if(d->type==OPT_BOOL||d->type==OPT_BYTEBOOL)rq->val= rq->val!=0;
 return 0;
 }
 
-/*:134*//*135:*/
-#line 226 "web/sockopt.w"
+/*:136*//*137:*/
+#line 281 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
 {
@@ -1947,8 +1982,8 @@ if(((caps>>c)&1)&&proc_capable(W->cur,c))return true;
 return false;
 }
 
-/*:135*//*137:*/
-#line 254 "web/sockopt.w"
+/*:137*//*139:*/
+#line 309 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
 socklen_t*optlen)
@@ -1980,8 +2015,8 @@ if(d->type==OPT_CUSTOM)return 0;
 return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
-/*:137*//*138:*/
-#line 300 "web/sockopt.w"
+/*:139*//*140:*/
+#line 355 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len)
@@ -2013,24 +2048,8 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 *optlen= (socklen_t)len;
 return 0;
 }
-/*:138*//*140:*/
-#line 24 "web/solsocket.w"
-
-static int flag_set(sr_sock*s,const sr_optreq*rq,unsigned bit)
-{
-if(rq->val)s->flags|= bit;
-else s->flags&= ~bit;
-return 0;
-}
-
-static int flag_get(const sr_sock*s,sr_optreq*rq,unsigned bit)
-{
-rq->val= (s->flags&bit)!=0;
-return 0;
-}
-
-/*:140*//*144:*/
-#line 72 "web/solsocket.w"
+/*:140*//*145:*/
+#line 55 "web/solsocket.w"
 
 static void sock_set_rcvbuf(sr_sock*s,int val)
 {
@@ -2046,8 +2065,8 @@ s->sndbuf_locked= true;
 s->sndbuf= val*2> SR_MIN_SNDBUF?val*2:SR_MIN_SNDBUF;
 }
 
-/*:144*//*146:*/
-#line 101 "web/solsocket.w"
+/*:145*//*147:*/
+#line 84 "web/solsocket.w"
 
 static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
 {
@@ -2063,8 +2082,8 @@ rq->val= s->rcvbuf;
 return 0;
 }
 
-/*:146*//*147:*/
-#line 124 "web/solsocket.w"
+/*:147*//*148:*/
+#line 107 "web/solsocket.w"
 
 static int set_sndbuf(sr_sock*s,sr_optreq*rq)
 {
@@ -2080,8 +2099,8 @@ rq->val= s->sndbuf;
 return 0;
 }
 
-/*:147*//*148:*/
-#line 153 "web/solsocket.w"
+/*:148*//*149:*/
+#line 136 "web/solsocket.w"
 
 static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
 {
@@ -2095,8 +2114,8 @@ sock_set_sndbuf(s,rq->val<0?0:rq->val);
 return 0;
 }
 
-/*:148*//*150:*/
-#line 184 "web/solsocket.w"
+/*:149*//*151:*/
+#line 167 "web/solsocket.w"
 
 static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
 {
@@ -2117,8 +2136,8 @@ rq->val= s->rcvlowat;
 return 0;
 }
 
-/*:150*//*151:*/
-#line 210 "web/solsocket.w"
+/*:151*//*152:*/
+#line 193 "web/solsocket.w"
 
 static int get_sndlowat(sr_sock*s,sr_optreq*rq)
 {
@@ -2127,8 +2146,8 @@ rq->val= 1;
 return 0;
 }
 
-/*:151*//*153:*/
-#line 244 "web/solsocket.w"
+/*:152*//*154:*/
+#line 227 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq)
 {
@@ -2160,8 +2179,8 @@ static int get_rcvtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->rcvtimeo,rq)
 static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq);}
 static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
 
-/*:153*//*155:*/
-#line 294 "web/solsocket.w"
+/*:154*//*156:*/
+#line 277 "web/solsocket.w"
 
 static int set_linger(sr_sock*s,sr_optreq*rq)
 {
@@ -2187,75 +2206,14 @@ rq->outlen= sizeof l;
 return 0;
 }
 
-/*:155*//*157:*/
-#line 330 "web/solsocket.w"
-
-static int set_broadcast(sr_sock*s,sr_optreq*rq){return flag_set(s,rq,SK_BROADCAST);}
-static int get_broadcast(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_BROADCAST);}
-
-/*:157*//*158:*/
-#line 343 "web/solsocket.w"
-
-static int set_debug(sr_sock*s,sr_optreq*rq){return flag_set(s,rq,SK_DEBUG);}
-static int get_debug(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_DEBUG);}
-
-/*:158*//*159:*/
-#line 352 "web/solsocket.w"
-
-static int set_dontroute(sr_sock*s,sr_optreq*rq){return flag_set(s,rq,SK_DONTROUTE);}
-static int get_dontroute(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_DONTROUTE);}
-
-/*:159*//*160:*/
-#line 361 "web/solsocket.w"
-
-static int set_keepalive(sr_sock*s,sr_optreq*rq){return flag_set(s,rq,SK_KEEPALIVE);}
-static int get_keepalive(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_KEEPALIVE);}
-
-/*:160*//*161:*/
-#line 370 "web/solsocket.w"
-
-static int set_oobinline(sr_sock*s,sr_optreq*rq){return flag_set(s,rq,SK_OOBINLINE);}
-static int get_oobinline(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_OOBINLINE);}
-
-/*:161*//*162:*/
-#line 379 "web/solsocket.w"
-
-static int set_reuseaddr(sr_sock*s,sr_optreq*rq){s->reuse= rq->val;return 0;}
-static int get_reuseaddr(sr_sock*s,sr_optreq*rq){rq->val= s->reuse;return 0;}
-
-/*:162*//*163:*/
-#line 390 "web/solsocket.w"
-
-static int set_reuseport(sr_sock*s,sr_optreq*rq){s->reuseport= rq->val;return 0;}
-static int get_reuseport(sr_sock*s,sr_optreq*rq){rq->val= s->reuseport;return 0;}
-
-/*:163*//*164:*/
-#line 399 "web/solsocket.w"
-
-static int set_rxq_ovfl(sr_sock*s,sr_optreq*rq){return flag_set(s,rq,SK_RXQ_OVFL);}
-static int get_rxq_ovfl(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_RXQ_OVFL);}
-
-/*:164*//*165:*/
-#line 408 "web/solsocket.w"
-
-static int set_select_err_queue(sr_sock*s,sr_optreq*rq)
-{
-return flag_set(s,rq,SK_SELECT_ERR_QUEUE);
-}
-
-static int get_select_err_queue(sr_sock*s,sr_optreq*rq)
-{
-return flag_get(s,rq,SK_SELECT_ERR_QUEUE);
-}
-
-/*:165*//*166:*/
-#line 424 "web/solsocket.w"
+/*:156*//*167:*/
+#line 373 "web/solsocket.w"
 
 static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
 static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:166*//*167:*/
-#line 442 "web/solsocket.w"
+/*:167*//*168:*/
+#line 391 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s)
 {
@@ -2264,26 +2222,26 @@ return s->family==AF_UNIX||s->family==AF_NETLINK;
 
 static int set_sock_passcred(sr_sock*s,sr_optreq*rq)
 {
-return sock_may_scm_recv(s)?flag_set(s,rq,SK_PASSCRED):-EOPNOTSUPP;
+return sock_may_scm_recv(s)?set_flag(s,rq):-EOPNOTSUPP;
 }
 
 static int get_sock_passcred(sr_sock*s,sr_optreq*rq)
 {
-return sock_may_scm_recv(s)?flag_get(s,rq,SK_PASSCRED):-EOPNOTSUPP;
+return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
 static int set_sock_passsec(sr_sock*s,sr_optreq*rq)
 {
-return sock_may_scm_recv(s)?flag_set(s,rq,SK_PASSSEC):-EOPNOTSUPP;
+return sock_may_scm_recv(s)?set_flag(s,rq):-EOPNOTSUPP;
 }
 
 static int get_sock_passsec(sr_sock*s,sr_optreq*rq)
 {
-return sock_may_scm_recv(s)?flag_get(s,rq,SK_PASSSEC):-EOPNOTSUPP;
+return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
-/*:167*//*169:*/
-#line 485 "web/solsocket.w"
+/*:168*//*170:*/
+#line 434 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns)
 {
@@ -2307,40 +2265,40 @@ rq->val= (s->flags&SK_TIMESTAMPNS)!=0;
 return 0;
 }
 
-/*:169*//*171:*/
-#line 521 "web/solsocket.w"
+/*:170*//*172:*/
+#line 470 "web/solsocket.w"
 
 static int set_nofcs(sr_sock*s,sr_optreq*rq){s->nofcs= rq->val;return 0;}
 static int get_nofcs(sr_sock*s,sr_optreq*rq){rq->val= s->nofcs;return 0;}
 static int set_wifi_status(sr_sock*s,sr_optreq*rq){s->wifi_status= rq->val;return 0;}
 static int get_wifi_status(sr_sock*s,sr_optreq*rq){rq->val= s->wifi_status;return 0;}
 
-/*:171*//*173:*/
-#line 540 "web/solsocket.w"
+/*:172*//*174:*/
+#line 489 "web/solsocket.w"
 
 static int set_priority(sr_sock*s,sr_optreq*rq){s->priority= rq->val;return 0;}
 static int get_priority(sr_sock*s,sr_optreq*rq){rq->val= s->priority;return 0;}
 
-/*:173*//*174:*/
-#line 553 "web/solsocket.w"
+/*:174*//*175:*/
+#line 502 "web/solsocket.w"
 
 static int set_mark(sr_sock*s,sr_optreq*rq){s->mark= (uint32_t)rq->val;return 0;}
 static int get_mark(sr_sock*s,sr_optreq*rq){rq->val= (int)s->mark;return 0;}
 
-/*:174*//*175:*/
-#line 564 "web/solsocket.w"
+/*:175*//*176:*/
+#line 513 "web/solsocket.w"
 
 static int set_incoming_cpu(sr_sock*s,sr_optreq*rq){s->incoming_cpu= rq->val;return 0;}
 static int get_incoming_cpu(sr_sock*s,sr_optreq*rq){rq->val= s->incoming_cpu;return 0;}
 
-/*:175*//*176:*/
-#line 578 "web/solsocket.w"
+/*:176*//*177:*/
+#line 527 "web/solsocket.w"
 
 static int set_busy_poll(sr_sock*s,sr_optreq*rq){s->busy_poll= (unsigned)rq->val;return 0;}
 static int get_busy_poll(sr_sock*s,sr_optreq*rq){rq->val= (int)s->busy_poll;return 0;}
 
-/*:176*//*177:*/
-#line 594 "web/solsocket.w"
+/*:177*//*178:*/
+#line 543 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
 {
@@ -2361,8 +2319,8 @@ rq->val= s->peek_off;
 return 0;
 }
 
-/*:177*//*179:*/
-#line 629 "web/solsocket.w"
+/*:178*//*180:*/
+#line 578 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
 {
@@ -2388,8 +2346,8 @@ rq->outlen= sizeof v;
 return 0;
 }
 
-/*:179*//*181:*/
-#line 681 "web/solsocket.w"
+/*:180*//*182:*/
+#line 630 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
 {
@@ -2416,20 +2374,20 @@ rq->outlen= sizeof pair;
 return 0;
 }
 
-/*:181*//*183:*/
-#line 723 "web/solsocket.w"
+/*:182*//*184:*/
+#line 672 "web/solsocket.w"
 
 static int get_type(sr_sock*s,sr_optreq*rq){rq->val= s->type;return 0;}
 static int get_domain(sr_sock*s,sr_optreq*rq){rq->val= s->family;return 0;}
 static int get_protocol(sr_sock*s,sr_optreq*rq){rq->val= s->protocol;return 0;}
 
-/*:183*//*184:*/
-#line 732 "web/solsocket.w"
+/*:184*//*185:*/
+#line 681 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
-/*:184*//*185:*/
-#line 743 "web/solsocket.w"
+/*:185*//*186:*/
+#line 692 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
 {
@@ -2438,13 +2396,13 @@ s->err= 0;
 return 0;
 }
 
-/*:185*//*186:*/
-#line 757 "web/solsocket.w"
+/*:186*//*187:*/
+#line 706 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:186*//*187:*/
-#line 766 "web/solsocket.w"
+/*:187*//*188:*/
+#line 715 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
 {
@@ -2453,8 +2411,8 @@ rq->val= SKF_AD_MAX;
 return 0;
 }
 
-/*:187*//*188:*/
-#line 783 "web/solsocket.w"
+/*:188*//*189:*/
+#line 732 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
 {
@@ -2465,18 +2423,18 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:188*//*189:*/
-#line 802 "web/solsocket.w"
+/*:189*//*190:*/
+#line 751 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
-/*:189*//*190:*/
-#line 813 "web/solsocket.w"
+/*:190*//*191:*/
+#line 762 "web/solsocket.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOTCONN;}
 
-/*:190*//*192:*/
-#line 834 "web/solsocket.w"
+/*:191*//*193:*/
+#line 783 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -2494,8 +2452,8 @@ s->bound_dev_if= index;
 return 0;
 }
 
-/*:192*//*193:*/
-#line 860 "web/solsocket.w"
+/*:193*//*194:*/
+#line 809 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -2509,8 +2467,8 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:193*//*195:*/
-#line 887 "web/solsocket.w"
+/*:194*//*196:*/
+#line 836 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
 {
@@ -2525,15 +2483,15 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:195*//*197:*/
-#line 917 "web/solsocket.w"
+/*:196*//*198:*/
+#line 866 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*198:*/
-#line 947 "web/solsocket.w"
+/*199:*/
+#line 896 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
 case BPF_ALU|BPF_SUB|BPF_K:case BPF_ALU|BPF_SUB|BPF_X:
@@ -2552,8 +2510,8 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:198*/
-#line 922 "web/solsocket.w"
+/*:199*/
+#line 871 "web/solsocket.w"
 
 return true;
 case BPF_ALU|BPF_DIV|BPF_K:case BPF_ALU|BPF_MOD|BPF_K:
@@ -2577,8 +2535,8 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:197*//*199:*/
-#line 973 "web/solsocket.w"
+/*:198*//*200:*/
+#line 922 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
 {
@@ -2604,8 +2562,8 @@ free(mask);
 return ok;
 }
 
-/*:199*//*200:*/
-#line 1017 "web/solsocket.w"
+/*:200*//*201:*/
+#line 966 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -2622,8 +2580,8 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:200*//*201:*/
-#line 1046 "web/solsocket.w"
+/*:201*//*202:*/
+#line 995 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -2639,8 +2597,8 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:201*//*202:*/
-#line 1073 "web/solsocket.w"
+/*:202*//*203:*/
+#line 1022 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
 {
@@ -2652,8 +2610,8 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:202*//*204:*/
-#line 1098 "web/solsocket.w"
+/*:203*//*205:*/
+#line 1047 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -2667,19 +2625,19 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:204*//*205:*/
-#line 1117 "web/solsocket.w"
+/*:205*//*206:*/
+#line 1066 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
 {
 if((s->flags&SK_FILTER_LOCKED)&&!rq->val)return-EPERM;
-return flag_set(s,rq,SK_FILTER_LOCKED);
+return set_flag(s,rq);
 }
 
-static int get_lock_filter(sr_sock*s,sr_optreq*rq){return flag_get(s,rq,SK_FILTER_LOCKED);}
+static int get_lock_filter(sr_sock*s,sr_optreq*rq){return get_flag(s,rq);}
 
-/*:205*//*206:*/
-#line 1144 "web/solsocket.w"
+/*:206*//*207:*/
+#line 1093 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
 {
@@ -2694,24 +2652,8 @@ return 0;
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:206*//*209:*/
-#line 28 "web/ipopt.w"
-
-static int ipf_get(const sr_sock*s,sr_optreq*rq,unsigned flag)
-{
-rq->val= (s->ipflags&flag)!=0;
-return 0;
-}
-
-static int ipf_set(sr_sock*s,const sr_optreq*rq,unsigned flag)
-{
-if(rq->val)s->ipflags|= flag;
-else s->ipflags&= ~flag;
-return 0;
-}
-
-/*:209*//*210:*/
-#line 55 "web/ipopt.w"
+/*:207*//*210:*/
+#line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
 {
@@ -2727,7 +2669,7 @@ return 0;
 }
 
 /*:210*//*211:*/
-#line 89 "web/ipopt.w"
+#line 73 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
 0,0,0,0,2,2,2,2,6,6,6,6,4,4,4,4
@@ -2751,34 +2693,8 @@ rq->val= s->tos;
 return 0;
 }
 
-/*:211*//*213:*/
-#line 128 "web/ipopt.w"
-
-static int set_hdrincl(sr_sock*s,sr_optreq*rq)
-{
-return ipf_set(s,rq,IPF_HDRINCL);
-}
-
-static int get_hdrincl(sr_sock*s,sr_optreq*rq)
-{
-return ipf_get(s,rq,IPF_HDRINCL);
-}
-
-/*:213*//*214:*/
-#line 145 "web/ipopt.w"
-
-static int set_nodefrag(sr_sock*s,sr_optreq*rq)
-{
-return ipf_set(s,rq,IPF_NODEFRAG);
-}
-
-static int get_nodefrag(sr_sock*s,sr_optreq*rq)
-{
-return ipf_get(s,rq,IPF_NODEFRAG);
-}
-
-/*:214*//*215:*/
-#line 176 "web/ipopt.w"
+/*:211*//*215:*/
+#line 140 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
 {
@@ -2807,7 +2723,7 @@ return 0;
 }
 
 /*:215*//*218:*/
-#line 225 "web/ipopt.w"
+#line 189 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
 {
@@ -2840,7 +2756,7 @@ break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
 if(p[2]<=n)/*219:*/
-#line 275 "web/ipopt.w"
+#line 239 "web/ipopt.w"
 
 {
 if(p[2]+3> n)return-EINVAL;
@@ -2863,7 +2779,7 @@ break;
 }
 
 /*:219*/
-#line 256 "web/ipopt.w"
+#line 220 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
 ts= true;
@@ -2884,7 +2800,7 @@ return 0;
 }
 
 /*:218*//*220:*/
-#line 300 "web/ipopt.w"
+#line 264 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
 {
@@ -2897,7 +2813,7 @@ return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
 /*:220*//*221:*/
-#line 328 "web/ipopt.w"
+#line 292 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
 {
@@ -2905,104 +2821,16 @@ bool on= (s->ipflags&IPF_ROUTER_ALERT)!=0;
 if(s->type!=SOCK_RAW||s->protocol==IPPROTO_RAW)return-EINVAL;
 if(rq->val&&on)return-EADDRINUSE;
 if(!rq->val&&!on)return-ENOBUFS;
-return ipf_set(s,rq,IPF_ROUTER_ALERT);
+return set_flag(s,rq);
 }
 
 static int get_router_alert(sr_sock*s,sr_optreq*rq)
 {
-return ipf_get(s,rq,IPF_ROUTER_ALERT);
+return get_flag(s,rq);
 }
 
-/*:221*//*222:*/
-#line 353 "web/ipopt.w"
-
-static int set_recvopts(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_RECVOPTS);}
-static int get_recvopts(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_RECVOPTS);}
-
-/*:222*//*223:*/
-#line 362 "web/ipopt.w"
-
-static int set_retopts(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_RETOPTS);}
-static int get_retopts(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_RETOPTS);}
-
-/*:223*//*224:*/
-#line 372 "web/ipopt.w"
-
-static int set_pktinfo(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_PKTINFO);}
-static int get_pktinfo(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_PKTINFO);}
-
-/*:224*//*225:*/
-#line 383 "web/ipopt.w"
-
-static int set_recverr(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_RECVERR);}
-static int get_recverr(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_RECVERR);}
-
-/*:225*//*226:*/
-#line 392 "web/ipopt.w"
-
-static int set_recvttl(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_RECVTTL);}
-static int get_recvttl(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_RECVTTL);}
-
-/*:226*//*227:*/
-#line 401 "web/ipopt.w"
-
-static int set_recvtos(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_RECVTOS);}
-static int get_recvtos(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_RECVTOS);}
-
-/*:227*//*228:*/
-#line 411 "web/ipopt.w"
-
-static int set_recvorigdstaddr(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_ORIGDSTADDR);}
-static int get_recvorigdstaddr(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_ORIGDSTADDR);}
-
-/*:228*//*229:*/
+/*:221*//*235:*/
 #line 425 "web/ipopt.w"
-
-static int set_passsec(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_PASSSEC);}
-static int get_passsec(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_PASSSEC);}
-
-/*:229*//*230:*/
-#line 435 "web/ipopt.w"
-
-static int set_bind_address_no_port(sr_sock*s,sr_optreq*rq)
-{
-return ipf_set(s,rq,IPF_BIND_ADDRESS_NO_PORT);
-}
-
-static int get_bind_address_no_port(sr_sock*s,sr_optreq*rq)
-{
-return ipf_get(s,rq,IPF_BIND_ADDRESS_NO_PORT);
-}
-
-/*:230*//*231:*/
-#line 455 "web/ipopt.w"
-
-static int set_freebind(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_FREEBIND);}
-static int get_freebind(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_FREEBIND);}
-
-/*:231*//*232:*/
-#line 468 "web/ipopt.w"
-
-static int set_transparent(sr_sock*s,sr_optreq*rq){return ipf_set(s,rq,IPF_TRANSPARENT);}
-static int get_transparent(sr_sock*s,sr_optreq*rq){return ipf_get(s,rq,IPF_TRANSPARENT);}
-
-/*:232*//*233:*/
-#line 482 "web/ipopt.w"
-
-static int set_mtu_discover(sr_sock*s,sr_optreq*rq)
-{
-s->pmtudisc= rq->val;
-return 0;
-}
-
-static int get_mtu_discover(sr_sock*s,sr_optreq*rq)
-{
-rq->val= s->pmtudisc;
-return 0;
-}
-
-/*:233*//*235:*/
-#line 513 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
 {
@@ -3017,7 +2845,7 @@ return 0;
 }
 
 /*:235*//*237:*/
-#line 548 "web/ipopt.w"
+#line 460 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
 {
@@ -3048,7 +2876,7 @@ return 0;
 }
 
 /*:237*//*238:*/
-#line 586 "web/ipopt.w"
+#line 498 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
 {
@@ -3062,35 +2890,9 @@ rq->val= s->mc_ttl;
 return 0;
 }
 
-/*:238*//*239:*/
-#line 607 "web/ipopt.w"
+/*:238*//*240:*/
+#line 529 "web/ipopt.w"
 
-static int set_multicast_loop(sr_sock*s,sr_optreq*rq)
-{
-s->mc_loop= rq->val!=0;
-return 0;
-}
-
-static int get_multicast_loop(sr_sock*s,sr_optreq*rq)
-{
-rq->val= s->mc_loop;
-return 0;
-}
-
-/*:239*//*240:*/
-#line 628 "web/ipopt.w"
-
-static int set_multicast_all(sr_sock*s,sr_optreq*rq)
-{
-s->mc_all= rq->val!=0;
-return 0;
-}
-
-static int get_multicast_all(sr_sock*s,sr_optreq*rq)
-{
-rq->val= s->mc_all;
-return 0;
-}
 /*:240*//*244:*/
 #line 61 "web/mcast.w"
 

@@ -9,30 +9,20 @@ static int set_reuseport_cbpf(sr_sock *s, sr_optreq *rq);
 static int set_reuseport_ebpf(sr_sock *s, sr_optreq *rq);
 static int get_bindtodevice(sr_sock *s, sr_optreq *rq);
 static int set_bindtodevice(sr_sock *s, sr_optreq *rq);
-static int get_broadcast(sr_sock *s, sr_optreq *rq);
-static int set_broadcast(sr_sock *s, sr_optreq *rq);
 static int get_bsdcompat(sr_sock *s, sr_optreq *rq);
 static int set_bsdcompat(sr_sock *s, sr_optreq *rq);
-static int get_debug(sr_sock *s, sr_optreq *rq);
-static int set_debug(sr_sock *s, sr_optreq *rq);
 static int set_detach_filter(sr_sock *s, sr_optreq *rq);
 static int get_domain(sr_sock *s, sr_optreq *rq);
 static int get_error(sr_sock *s, sr_optreq *rq);
-static int get_dontroute(sr_sock *s, sr_optreq *rq);
-static int set_dontroute(sr_sock *s, sr_optreq *rq);
 static int get_incoming_cpu(sr_sock *s, sr_optreq *rq);
 static int set_incoming_cpu(sr_sock *s, sr_optreq *rq);
 static int get_napi_id(sr_sock *s, sr_optreq *rq);
-static int get_keepalive(sr_sock *s, sr_optreq *rq);
-static int set_keepalive(sr_sock *s, sr_optreq *rq);
 static int get_linger(sr_sock *s, sr_optreq *rq);
 static int set_linger(sr_sock *s, sr_optreq *rq);
 static int get_lock_filter(sr_sock *s, sr_optreq *rq);
 static int set_lock_filter(sr_sock *s, sr_optreq *rq);
 static int get_mark(sr_sock *s, sr_optreq *rq);
 static int set_mark(sr_sock *s, sr_optreq *rq);
-static int get_oobinline(sr_sock *s, sr_optreq *rq);
-static int set_oobinline(sr_sock *s, sr_optreq *rq);
 static int get_sock_passcred(sr_sock *s, sr_optreq *rq);
 static int set_sock_passcred(sr_sock *s, sr_optreq *rq);
 static int get_sock_passsec(sr_sock *s, sr_optreq *rq);
@@ -54,14 +44,6 @@ static int get_rcvtimeo(sr_sock *s, sr_optreq *rq);
 static int set_rcvtimeo(sr_sock *s, sr_optreq *rq);
 static int get_sndtimeo(sr_sock *s, sr_optreq *rq);
 static int set_sndtimeo(sr_sock *s, sr_optreq *rq);
-static int get_reuseaddr(sr_sock *s, sr_optreq *rq);
-static int set_reuseaddr(sr_sock *s, sr_optreq *rq);
-static int get_reuseport(sr_sock *s, sr_optreq *rq);
-static int set_reuseport(sr_sock *s, sr_optreq *rq);
-static int get_rxq_ovfl(sr_sock *s, sr_optreq *rq);
-static int set_rxq_ovfl(sr_sock *s, sr_optreq *rq);
-static int get_select_err_queue(sr_sock *s, sr_optreq *rq);
-static int set_select_err_queue(sr_sock *s, sr_optreq *rq);
 static int get_sndbuf(sr_sock *s, sr_optreq *rq);
 static int set_sndbuf(sr_sock *s, sr_optreq *rq);
 static int set_sndbufforce(sr_sock *s, sr_optreq *rq);
@@ -84,54 +66,22 @@ static int get_wifi_status(sr_sock *s, sr_optreq *rq);
 static int set_wifi_status(sr_sock *s, sr_optreq *rq);
 static int set_add_membership(sr_sock *s, sr_optreq *rq);
 static int set_add_source_membership(sr_sock *s, sr_optreq *rq);
-static int get_bind_address_no_port(sr_sock *s, sr_optreq *rq);
-static int set_bind_address_no_port(sr_sock *s, sr_optreq *rq);
 static int set_block_source(sr_sock *s, sr_optreq *rq);
 static int set_drop_membership(sr_sock *s, sr_optreq *rq);
 static int set_drop_source_membership(sr_sock *s, sr_optreq *rq);
-static int get_freebind(sr_sock *s, sr_optreq *rq);
-static int set_freebind(sr_sock *s, sr_optreq *rq);
-static int get_hdrincl(sr_sock *s, sr_optreq *rq);
-static int set_hdrincl(sr_sock *s, sr_optreq *rq);
 static int get_msfilter(sr_sock *s, sr_optreq *rq);
 static int set_msfilter(sr_sock *s, sr_optreq *rq);
 static int get_mtu(sr_sock *s, sr_optreq *rq);
-static int get_mtu_discover(sr_sock *s, sr_optreq *rq);
-static int set_mtu_discover(sr_sock *s, sr_optreq *rq);
-static int get_multicast_all(sr_sock *s, sr_optreq *rq);
-static int set_multicast_all(sr_sock *s, sr_optreq *rq);
 static int get_multicast_if(sr_sock *s, sr_optreq *rq);
 static int set_multicast_if(sr_sock *s, sr_optreq *rq);
-static int get_multicast_loop(sr_sock *s, sr_optreq *rq);
-static int set_multicast_loop(sr_sock *s, sr_optreq *rq);
 static int get_multicast_ttl(sr_sock *s, sr_optreq *rq);
 static int set_multicast_ttl(sr_sock *s, sr_optreq *rq);
-static int get_nodefrag(sr_sock *s, sr_optreq *rq);
-static int set_nodefrag(sr_sock *s, sr_optreq *rq);
 static int get_options(sr_sock *s, sr_optreq *rq);
 static int set_options(sr_sock *s, sr_optreq *rq);
-static int get_passsec(sr_sock *s, sr_optreq *rq);
-static int set_passsec(sr_sock *s, sr_optreq *rq);
-static int get_pktinfo(sr_sock *s, sr_optreq *rq);
-static int set_pktinfo(sr_sock *s, sr_optreq *rq);
-static int get_recverr(sr_sock *s, sr_optreq *rq);
-static int set_recverr(sr_sock *s, sr_optreq *rq);
-static int get_recvopts(sr_sock *s, sr_optreq *rq);
-static int set_recvopts(sr_sock *s, sr_optreq *rq);
-static int get_recvorigdstaddr(sr_sock *s, sr_optreq *rq);
-static int set_recvorigdstaddr(sr_sock *s, sr_optreq *rq);
-static int get_recvtos(sr_sock *s, sr_optreq *rq);
-static int set_recvtos(sr_sock *s, sr_optreq *rq);
-static int get_recvttl(sr_sock *s, sr_optreq *rq);
-static int set_recvttl(sr_sock *s, sr_optreq *rq);
-static int get_retopts(sr_sock *s, sr_optreq *rq);
-static int set_retopts(sr_sock *s, sr_optreq *rq);
 static int get_router_alert(sr_sock *s, sr_optreq *rq);
 static int set_router_alert(sr_sock *s, sr_optreq *rq);
 static int get_tos(sr_sock *s, sr_optreq *rq);
 static int set_tos(sr_sock *s, sr_optreq *rq);
-static int get_transparent(sr_sock *s, sr_optreq *rq);
-static int set_transparent(sr_sock *s, sr_optreq *rq);
 static int get_ttl(sr_sock *s, sr_optreq *rq);
 static int set_ttl(sr_sock *s, sr_optreq *rq);
 static int set_unblock_source(sr_sock *s, sr_optreq *rq);
@@ -142,22 +92,22 @@ static const sr_optdesc sr_optdescs[] = {
   { .level = SOL_SOCKET, .name = SO_ATTACH_REUSEPORT_CBPF, .str = "SO_ATTACH_REUSEPORT_CBPF", .clause = "socket.7:SO_ATTACH_REUSEPORT_CBPF", .since = "4.5", .type = OPT_CUSTOM, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_reuseport_cbpf, .get = NULL },
   { .level = SOL_SOCKET, .name = SO_ATTACH_REUSEPORT_EBPF, .str = "SO_ATTACH_REUSEPORT_EBPF", .clause = "socket.7:SO_ATTACH_REUSEPORT_EBPF", .since = "4.5", .type = OPT_INT, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_reuseport_ebpf, .get = NULL },
   { .level = SOL_SOCKET, .name = SO_BINDTODEVICE, .str = "SO_BINDTODEVICE", .clause = "socket.7:SO_BINDTODEVICE", .since = "2.0.30", .type = OPT_STRING, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_bindtodevice, .get = get_bindtodevice },
-  { .level = SOL_SOCKET, .name = SO_BROADCAST, .str = "SO_BROADCAST", .clause = "socket.7:SO_BROADCAST", .since = "-", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_broadcast, .get = get_broadcast },
+  { .level = SOL_SOCKET, .name = SO_BROADCAST, .str = "SO_BROADCAST", .clause = "socket.7:SO_BROADCAST", .since = "-", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_BROADCAST, .set = set_flag, .get = get_flag },
   { .level = SOL_SOCKET, .name = SO_BSDCOMPAT, .str = "SO_BSDCOMPAT", .clause = "socket.7:SO_BSDCOMPAT", .since = "-", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_bsdcompat, .get = get_bsdcompat },
-  { .level = SOL_SOCKET, .name = SO_DEBUG, .str = "SO_DEBUG", .clause = "socket.7:SO_DEBUG", .since = "-", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .caps = 0 | ((uint64_t) 1 << CAP_NET_ADMIN), .cap_when = CAP_NONZERO, .cap_errno = EACCES, .setlen = 0, .set = set_debug, .get = get_debug },
+  { .level = SOL_SOCKET, .name = SO_DEBUG, .str = "SO_DEBUG", .clause = "socket.7:SO_DEBUG", .since = "-", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .caps = 0 | ((uint64_t) 1 << CAP_NET_ADMIN), .cap_when = CAP_NONZERO, .cap_errno = EACCES, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_DEBUG, .set = set_flag, .get = get_flag },
   { .level = SOL_SOCKET, .name = SO_DETACH_FILTER, .str = "SO_DETACH_FILTER", .clause = "socket.7:SO_DETACH_FILTER", .since = "2.2", .type = OPT_INT, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_detach_filter, .get = NULL },
   { .level = SOL_SOCKET, .name = SO_DOMAIN, .str = "SO_DOMAIN", .clause = "socket.7:SO_DOMAIN", .since = "2.6.32", .type = OPT_INT, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_domain },
   { .level = SOL_SOCKET, .name = SO_ERROR, .str = "SO_ERROR", .clause = "socket.7:SO_ERROR", .since = "-", .type = OPT_INT, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_error },
-  { .level = SOL_SOCKET, .name = SO_DONTROUTE, .str = "SO_DONTROUTE", .clause = "socket.7:SO_DONTROUTE", .since = "-", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_dontroute, .get = get_dontroute },
+  { .level = SOL_SOCKET, .name = SO_DONTROUTE, .str = "SO_DONTROUTE", .clause = "socket.7:SO_DONTROUTE", .since = "-", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_DONTROUTE, .set = set_flag, .get = get_flag },
   { .level = SOL_SOCKET, .name = SO_INCOMING_CPU, .str = "SO_INCOMING_CPU", .clause = "socket.7:SO_INCOMING_CPU", .since = "3.19", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_incoming_cpu, .get = get_incoming_cpu },
   { .level = SOL_SOCKET, .name = SO_INCOMING_NAPI_ID, .str = "SO_INCOMING_NAPI_ID", .clause = "socket.7:SO_INCOMING_NAPI_ID", .since = "4.12", .type = OPT_INT, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_napi_id },
-  { .level = SOL_SOCKET, .name = SO_KEEPALIVE, .str = "SO_KEEPALIVE", .clause = "socket.7:SO_KEEPALIVE", .since = "-", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_keepalive, .get = get_keepalive },
+  { .level = SOL_SOCKET, .name = SO_KEEPALIVE, .str = "SO_KEEPALIVE", .clause = "socket.7:SO_KEEPALIVE", .since = "-", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_KEEPALIVE, .set = set_flag, .get = get_flag },
   { .level = SOL_SOCKET, .name = SO_LINGER, .str = "SO_LINGER", .clause = "socket.7:SO_LINGER", .since = "-", .type = OPT_LINGER, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 8, .set = set_linger, .get = get_linger },
-  { .level = SOL_SOCKET, .name = SO_LOCK_FILTER, .str = "SO_LOCK_FILTER", .clause = "socket.7:SO_LOCK_FILTER", .since = "3.9", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_lock_filter, .get = get_lock_filter },
+  { .level = SOL_SOCKET, .name = SO_LOCK_FILTER, .str = "SO_LOCK_FILTER", .clause = "socket.7:SO_LOCK_FILTER", .since = "3.9", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_FILTER_LOCKED, .set = set_lock_filter, .get = get_lock_filter },
   { .level = SOL_SOCKET, .name = SO_MARK, .str = "SO_MARK", .clause = "socket.7:SO_MARK", .since = "2.6.25", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .caps = 0 | ((uint64_t) 1 << CAP_NET_ADMIN) | ((uint64_t) 1 << CAP_NET_RAW), .cap_when = CAP_ALWAYS, .cap_errno = EPERM, .setlen = 0, .set = set_mark, .get = get_mark },
-  { .level = SOL_SOCKET, .name = SO_OOBINLINE, .str = "SO_OOBINLINE", .clause = "socket.7:SO_OOBINLINE", .since = "-", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_oobinline, .get = get_oobinline },
-  { .level = SOL_SOCKET, .name = SO_PASSCRED, .str = "SO_PASSCRED", .clause = "socket.7:SO_PASSCRED", .since = "2.2", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_sock_passcred, .get = get_sock_passcred },
-  { .level = SOL_SOCKET, .name = SO_PASSSEC, .str = "SO_PASSSEC", .clause = "socket.7:SO_PASSSEC", .since = "2.6.18", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_sock_passsec, .get = get_sock_passsec },
+  { .level = SOL_SOCKET, .name = SO_OOBINLINE, .str = "SO_OOBINLINE", .clause = "socket.7:SO_OOBINLINE", .since = "-", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_OOBINLINE, .set = set_flag, .get = get_flag },
+  { .level = SOL_SOCKET, .name = SO_PASSCRED, .str = "SO_PASSCRED", .clause = "socket.7:SO_PASSCRED", .since = "2.2", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_PASSCRED, .set = set_sock_passcred, .get = get_sock_passcred },
+  { .level = SOL_SOCKET, .name = SO_PASSSEC, .str = "SO_PASSSEC", .clause = "socket.7:SO_PASSSEC", .since = "2.6.18", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_PASSSEC, .set = set_sock_passsec, .get = get_sock_passsec },
   { .level = SOL_SOCKET, .name = SO_PEEK_OFF, .str = "SO_PEEK_OFF", .clause = "socket.7:SO_PEEK_OFF", .since = "3.4", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_STREAM | OPT_DGRAM, .type_errno = EOPNOTSUPP, .range_action = RANGE_NONE, .setlen = 0, .set = set_peek_off, .get = get_peek_off },
   { .level = SOL_SOCKET, .name = SO_PEERCRED, .str = "SO_PEERCRED", .clause = "socket.7:SO_PEERCRED", .since = "2.2", .type = OPT_BYTES, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_peercred },
   { .level = SOL_SOCKET, .name = SO_PEERSEC, .str = "SO_PEERSEC", .clause = "socket.7:SO_PEERSEC", .since = "2.6.2", .type = OPT_BYTES, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_peersec },
@@ -169,10 +119,10 @@ static const sr_optdesc sr_optdescs[] = {
   { .level = SOL_SOCKET, .name = SO_SNDLOWAT, .str = "SO_SNDLOWAT", .clause = "socket.7:SO_SNDLOWAT", .since = "-", .type = OPT_INT, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_sndlowat },
   { .level = SOL_SOCKET, .name = SO_RCVTIMEO, .str = "SO_RCVTIMEO", .clause = "socket.7:SO_RCVTIMEO", .since = "2.3.41", .type = OPT_TIMEVAL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 16, .set = set_rcvtimeo, .get = get_rcvtimeo },
   { .level = SOL_SOCKET, .name = SO_SNDTIMEO, .str = "SO_SNDTIMEO", .clause = "socket.7:SO_SNDTIMEO", .since = "2.3.41", .type = OPT_TIMEVAL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 16, .set = set_sndtimeo, .get = get_sndtimeo },
-  { .level = SOL_SOCKET, .name = SO_REUSEADDR, .str = "SO_REUSEADDR", .clause = "socket.7:SO_REUSEADDR", .since = "-", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_reuseaddr, .get = get_reuseaddr },
-  { .level = SOL_SOCKET, .name = SO_REUSEPORT, .str = "SO_REUSEPORT", .clause = "socket.7:SO_REUSEPORT", .since = "3.9", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_reuseport, .get = get_reuseport },
-  { .level = SOL_SOCKET, .name = SO_RXQ_OVFL, .str = "SO_RXQ_OVFL", .clause = "socket.7:SO_RXQ_OVFL", .since = "2.6.33", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_rxq_ovfl, .get = get_rxq_ovfl },
-  { .level = SOL_SOCKET, .name = SO_SELECT_ERR_QUEUE, .str = "SO_SELECT_ERR_QUEUE", .clause = "socket.7:SO_SELECT_ERR_QUEUE", .since = "3.10", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_select_err_queue, .get = get_select_err_queue },
+  { .level = SOL_SOCKET, .name = SO_REUSEADDR, .str = "SO_REUSEADDR", .clause = "socket.7:SO_REUSEADDR", .since = "-", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, reuse), .set = set_int_field, .get = get_int_field },
+  { .level = SOL_SOCKET, .name = SO_REUSEPORT, .str = "SO_REUSEPORT", .clause = "socket.7:SO_REUSEPORT", .since = "3.9", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, reuseport), .set = set_int_field, .get = get_int_field },
+  { .level = SOL_SOCKET, .name = SO_RXQ_OVFL, .str = "SO_RXQ_OVFL", .clause = "socket.7:SO_RXQ_OVFL", .since = "2.6.33", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_RXQ_OVFL, .set = set_flag, .get = get_flag },
+  { .level = SOL_SOCKET, .name = SO_SELECT_ERR_QUEUE, .str = "SO_SELECT_ERR_QUEUE", .clause = "socket.7:SO_SELECT_ERR_QUEUE", .since = "3.10", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_SELECT_ERR_QUEUE, .set = set_flag, .get = get_flag },
   { .level = SOL_SOCKET, .name = SO_SNDBUF, .str = "SO_SNDBUF", .clause = "socket.7:SO_SNDBUF", .since = "-", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_sndbuf, .get = get_sndbuf },
   { .level = SOL_SOCKET, .name = SO_SNDBUFFORCE, .str = "SO_SNDBUFFORCE", .clause = "socket.7:SO_SNDBUFFORCE", .since = "2.6.14", .type = OPT_INT, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .caps = 0 | ((uint64_t) 1 << CAP_NET_ADMIN), .cap_when = CAP_ALWAYS, .cap_errno = EPERM, .setlen = 0, .set = set_sndbufforce, .get = NULL },
   { .level = SOL_SOCKET, .name = SO_TIMESTAMP, .str = "SO_TIMESTAMP", .clause = "socket.7:SO_TIMESTAMP", .since = "-", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_timestamp, .get = get_timestamp },
@@ -187,32 +137,32 @@ static const sr_optdesc sr_optdescs[] = {
   { .level = SOL_SOCKET, .name = SO_WIFI_STATUS, .str = "SO_WIFI_STATUS", .clause = "socket.7:SO_WIFI_STATUS", .since = "3.3", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_wifi_status, .get = get_wifi_status },
   { .level = IPPROTO_IP, .name = IP_ADD_MEMBERSHIP, .str = "IP_ADD_MEMBERSHIP", .clause = "ip.7:IP_ADD_MEMBERSHIP", .since = "1.2", .type = OPT_MREQ, .access = OPT_SET, .types = 0 | OPT_DGRAM | OPT_RAW, .type_errno = EPROTO, .range_action = RANGE_NONE, .setlen = 0, .set = set_add_membership, .get = NULL },
   { .level = IPPROTO_IP, .name = IP_ADD_SOURCE_MEMBERSHIP, .str = "IP_ADD_SOURCE_MEMBERSHIP", .clause = "ip.7:IP_ADD_SOURCE_MEMBERSHIP", .since = "2.4.22", .type = OPT_MREQ_SOURCE, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_add_source_membership, .get = NULL },
-  { .level = IPPROTO_IP, .name = IP_BIND_ADDRESS_NO_PORT, .str = "IP_BIND_ADDRESS_NO_PORT", .clause = "ip.7:IP_BIND_ADDRESS_NO_PORT", .since = "4.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_bind_address_no_port, .get = get_bind_address_no_port },
+  { .level = IPPROTO_IP, .name = IP_BIND_ADDRESS_NO_PORT, .str = "IP_BIND_ADDRESS_NO_PORT", .clause = "ip.7:IP_BIND_ADDRESS_NO_PORT", .since = "4.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_BIND_ADDRESS_NO_PORT, .set = set_flag, .get = get_flag },
   { .level = IPPROTO_IP, .name = IP_BLOCK_SOURCE, .str = "IP_BLOCK_SOURCE", .clause = "ip.7:IP_BLOCK_SOURCE", .since = "2.4.22", .type = OPT_MREQ_SOURCE, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_block_source, .get = NULL },
   { .level = IPPROTO_IP, .name = IP_DROP_MEMBERSHIP, .str = "IP_DROP_MEMBERSHIP", .clause = "ip.7:IP_DROP_MEMBERSHIP", .since = "1.2", .type = OPT_MREQ, .access = OPT_SET, .types = 0 | OPT_DGRAM | OPT_RAW, .type_errno = EPROTO, .range_action = RANGE_NONE, .setlen = 0, .set = set_drop_membership, .get = NULL },
   { .level = IPPROTO_IP, .name = IP_DROP_SOURCE_MEMBERSHIP, .str = "IP_DROP_SOURCE_MEMBERSHIP", .clause = "ip.7:IP_DROP_SOURCE_MEMBERSHIP", .since = "2.4.22", .type = OPT_MREQ_SOURCE, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_drop_source_membership, .get = NULL },
-  { .level = IPPROTO_IP, .name = IP_FREEBIND, .str = "IP_FREEBIND", .clause = "ip.7:IP_FREEBIND", .since = "2.4", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 1, .set = set_freebind, .get = get_freebind },
-  { .level = IPPROTO_IP, .name = IP_HDRINCL, .str = "IP_HDRINCL", .clause = "ip.7:IP_HDRINCL", .since = "2.0", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types_set_only = true, .types = 0 | OPT_RAW, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_hdrincl, .get = get_hdrincl },
+  { .level = IPPROTO_IP, .name = IP_FREEBIND, .str = "IP_FREEBIND", .clause = "ip.7:IP_FREEBIND", .since = "2.4", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 1, .store = OPT_STORE_IP_FLAG, .bit = IPF_FREEBIND, .set = set_flag, .get = get_flag },
+  { .level = IPPROTO_IP, .name = IP_HDRINCL, .str = "IP_HDRINCL", .clause = "ip.7:IP_HDRINCL", .since = "2.0", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types_set_only = true, .types = 0 | OPT_RAW, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_HDRINCL, .set = set_flag, .get = get_flag },
   { .level = IPPROTO_IP, .name = IP_MSFILTER, .str = "IP_MSFILTER", .clause = "ip.7:IP_MSFILTER", .since = "2.4.22", .type = OPT_CUSTOM, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_msfilter, .get = get_msfilter },
   { .level = IPPROTO_IP, .name = IP_MTU, .str = "IP_MTU", .clause = "ip.7:IP_MTU", .since = "2.2", .type = OPT_INT, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_mtu },
-  { .level = IPPROTO_IP, .name = IP_MTU_DISCOVER, .str = "IP_MTU_DISCOVER", .clause = "ip.7:IP_MTU_DISCOVER", .since = "2.2", .type = OPT_BYTE, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .lo = IP_PMTUDISC_DONT, .hi = IP_PMTUDISC_OMIT, .range_action = RANGE_EINVAL, .setlen = 0, .set = set_mtu_discover, .get = get_mtu_discover },
-  { .level = IPPROTO_IP, .name = IP_MULTICAST_ALL, .str = "IP_MULTICAST_ALL", .clause = "ip.7:IP_MULTICAST_ALL", .since = "2.6.31", .type = OPT_BYTE, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .lo = 0, .hi = 1, .range_action = RANGE_EINVAL, .setlen = 1, .set = set_multicast_all, .get = get_multicast_all },
+  { .level = IPPROTO_IP, .name = IP_MTU_DISCOVER, .str = "IP_MTU_DISCOVER", .clause = "ip.7:IP_MTU_DISCOVER", .since = "2.2", .type = OPT_BYTE, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .lo = IP_PMTUDISC_DONT, .hi = IP_PMTUDISC_OMIT, .range_action = RANGE_EINVAL, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, pmtudisc), .set = set_int_field, .get = get_int_field },
+  { .level = IPPROTO_IP, .name = IP_MULTICAST_ALL, .str = "IP_MULTICAST_ALL", .clause = "ip.7:IP_MULTICAST_ALL", .since = "2.6.31", .type = OPT_BYTE, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .lo = 0, .hi = 1, .range_action = RANGE_EINVAL, .setlen = 1, .store = OPT_STORE_IP_FLAG, .bit = IPF_MC_ALL, .set = set_flag, .get = get_flag },
   { .level = IPPROTO_IP, .name = IP_MULTICAST_IF, .str = "IP_MULTICAST_IF", .clause = "ip.7:IP_MULTICAST_IF", .since = "1.2", .type = OPT_MREQ, .access = OPT_GET | OPT_SET, .types_set_only = true, .types = 0 | OPT_DGRAM | OPT_RAW, .type_errno = EINVAL, .range_action = RANGE_NONE, .setlen = 4, .set = set_multicast_if, .get = get_multicast_if },
-  { .level = IPPROTO_IP, .name = IP_MULTICAST_LOOP, .str = "IP_MULTICAST_LOOP", .clause = "ip.7:IP_MULTICAST_LOOP", .since = "1.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 1, .set = set_multicast_loop, .get = get_multicast_loop },
+  { .level = IPPROTO_IP, .name = IP_MULTICAST_LOOP, .str = "IP_MULTICAST_LOOP", .clause = "ip.7:IP_MULTICAST_LOOP", .since = "1.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 1, .store = OPT_STORE_IP_FLAG, .bit = IPF_MC_LOOP, .set = set_flag, .get = get_flag },
   { .level = IPPROTO_IP, .name = IP_MULTICAST_TTL, .str = "IP_MULTICAST_TTL", .clause = "ip.7:IP_MULTICAST_TTL", .since = "1.2", .type = OPT_BYTE, .access = OPT_GET | OPT_SET, .types_set_only = true, .types = 0 | OPT_DGRAM | OPT_RAW, .type_errno = EINVAL, .lo = -1, .hi = 255, .range_action = RANGE_EINVAL, .setlen = 1, .set = set_multicast_ttl, .get = get_multicast_ttl },
-  { .level = IPPROTO_IP, .name = IP_NODEFRAG, .str = "IP_NODEFRAG", .clause = "ip.7:IP_NODEFRAG", .since = "2.6.36", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types_set_only = true, .types = 0 | OPT_RAW, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_nodefrag, .get = get_nodefrag },
+  { .level = IPPROTO_IP, .name = IP_NODEFRAG, .str = "IP_NODEFRAG", .clause = "ip.7:IP_NODEFRAG", .since = "2.6.36", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types_set_only = true, .types = 0 | OPT_RAW, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_NODEFRAG, .set = set_flag, .get = get_flag },
   { .level = IPPROTO_IP, .name = IP_OPTIONS, .str = "IP_OPTIONS", .clause = "ip.7:IP_OPTIONS", .since = "2.0", .type = OPT_BYTES, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_options, .get = get_options },
-  { .level = IPPROTO_IP, .name = IP_PASSSEC, .str = "IP_PASSSEC", .clause = "ip.7:IP_PASSSEC", .since = "2.6.17", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_passsec, .get = get_passsec },
-  { .level = IPPROTO_IP, .name = IP_PKTINFO, .str = "IP_PKTINFO", .clause = "ip.7:IP_PKTINFO", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_pktinfo, .get = get_pktinfo },
-  { .level = IPPROTO_IP, .name = IP_RECVERR, .str = "IP_RECVERR", .clause = "ip.7:IP_RECVERR", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_recverr, .get = get_recverr },
-  { .level = IPPROTO_IP, .name = IP_RECVOPTS, .str = "IP_RECVOPTS", .clause = "ip.7:IP_RECVOPTS", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_recvopts, .get = get_recvopts },
-  { .level = IPPROTO_IP, .name = IP_RECVORIGDSTADDR, .str = "IP_RECVORIGDSTADDR", .clause = "ip.7:IP_RECVORIGDSTADDR", .since = "2.6.29", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_recvorigdstaddr, .get = get_recvorigdstaddr },
-  { .level = IPPROTO_IP, .name = IP_RECVTOS, .str = "IP_RECVTOS", .clause = "ip.7:IP_RECVTOS", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_recvtos, .get = get_recvtos },
-  { .level = IPPROTO_IP, .name = IP_RECVTTL, .str = "IP_RECVTTL", .clause = "ip.7:IP_RECVTTL", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_recvttl, .get = get_recvttl },
-  { .level = IPPROTO_IP, .name = IP_RETOPTS, .str = "IP_RETOPTS", .clause = "ip.7:IP_RETOPTS", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_retopts, .get = get_retopts },
-  { .level = IPPROTO_IP, .name = IP_ROUTER_ALERT, .str = "IP_ROUTER_ALERT", .clause = "ip.7:IP_ROUTER_ALERT", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_router_alert, .get = get_router_alert },
+  { .level = IPPROTO_IP, .name = IP_PASSSEC, .str = "IP_PASSSEC", .clause = "ip.7:IP_PASSSEC", .since = "2.6.17", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_PASSSEC, .set = set_flag, .get = get_flag },
+  { .level = IPPROTO_IP, .name = IP_PKTINFO, .str = "IP_PKTINFO", .clause = "ip.7:IP_PKTINFO", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_PKTINFO, .set = set_flag, .get = get_flag },
+  { .level = IPPROTO_IP, .name = IP_RECVERR, .str = "IP_RECVERR", .clause = "ip.7:IP_RECVERR", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_RECVERR, .set = set_flag, .get = get_flag },
+  { .level = IPPROTO_IP, .name = IP_RECVOPTS, .str = "IP_RECVOPTS", .clause = "ip.7:IP_RECVOPTS", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_RECVOPTS, .set = set_flag, .get = get_flag },
+  { .level = IPPROTO_IP, .name = IP_RECVORIGDSTADDR, .str = "IP_RECVORIGDSTADDR", .clause = "ip.7:IP_RECVORIGDSTADDR", .since = "2.6.29", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_ORIGDSTADDR, .set = set_flag, .get = get_flag },
+  { .level = IPPROTO_IP, .name = IP_RECVTOS, .str = "IP_RECVTOS", .clause = "ip.7:IP_RECVTOS", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_RECVTOS, .set = set_flag, .get = get_flag },
+  { .level = IPPROTO_IP, .name = IP_RECVTTL, .str = "IP_RECVTTL", .clause = "ip.7:IP_RECVTTL", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_RECVTTL, .set = set_flag, .get = get_flag },
+  { .level = IPPROTO_IP, .name = IP_RETOPTS, .str = "IP_RETOPTS", .clause = "ip.7:IP_RETOPTS", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_RETOPTS, .set = set_flag, .get = get_flag },
+  { .level = IPPROTO_IP, .name = IP_ROUTER_ALERT, .str = "IP_ROUTER_ALERT", .clause = "ip.7:IP_ROUTER_ALERT", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_ROUTER_ALERT, .set = set_router_alert, .get = get_router_alert },
   { .level = IPPROTO_IP, .name = IP_TOS, .str = "IP_TOS", .clause = "ip.7:IP_TOS", .since = "1.0", .type = OPT_BYTE, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_tos, .get = get_tos },
-  { .level = IPPROTO_IP, .name = IP_TRANSPARENT, .str = "IP_TRANSPARENT", .clause = "ip.7:IP_TRANSPARENT", .since = "2.6.24", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .caps = 0 | ((uint64_t) 1 << CAP_NET_ADMIN) | ((uint64_t) 1 << CAP_NET_RAW), .cap_when = CAP_NONZERO, .cap_errno = EPERM, .setlen = 1, .set = set_transparent, .get = get_transparent },
+  { .level = IPPROTO_IP, .name = IP_TRANSPARENT, .str = "IP_TRANSPARENT", .clause = "ip.7:IP_TRANSPARENT", .since = "2.6.24", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .caps = 0 | ((uint64_t) 1 << CAP_NET_ADMIN) | ((uint64_t) 1 << CAP_NET_RAW), .cap_when = CAP_NONZERO, .cap_errno = EPERM, .setlen = 1, .store = OPT_STORE_IP_FLAG, .bit = IPF_TRANSPARENT, .set = set_flag, .get = get_flag },
   { .level = IPPROTO_IP, .name = IP_TTL, .str = "IP_TTL", .clause = "ip.7:IP_TTL", .since = "1.0", .type = OPT_BYTE, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .lo = -1, .hi = 255, .range_action = RANGE_EINVAL, .setlen = 1, .set = set_ttl, .get = get_ttl },
   { .level = IPPROTO_IP, .name = IP_UNBLOCK_SOURCE, .str = "IP_UNBLOCK_SOURCE", .clause = "ip.7:IP_UNBLOCK_SOURCE", .since = "2.4.22", .type = OPT_MREQ_SOURCE, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_unblock_source, .get = NULL },
 };

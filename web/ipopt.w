@@ -17,27 +17,11 @@ Every value quoted in a \.{Kernel} note was measured on Linux~6.18 in a
 fresh network namespace set up as the model's default world.
 
 @ Most of the receive-side options are plain flags that the kernel keeps as
-bits of the socket and that the model keeps in |ipflags|.  Two helpers
-read and write such a bit; the value has already been made 0 or 1 by the
-dispatcher, because the rows say \.{bytebool}.
-
-@<Private function prototypes@>=
-static int ipf_get(const sr_sock *s, sr_optreq *rq, unsigned flag);
-static int ipf_set(sr_sock *s, const sr_optreq *rq, unsigned flag);
-
-@ @c
-static int ipf_get(const sr_sock *s, sr_optreq *rq, unsigned flag)
-{
-  rq->val = (s->ipflags & flag) != 0;
-  return 0;
-}
-
-static int ipf_set(sr_sock *s, const sr_optreq *rq, unsigned flag)
-{
-  if (rq->val) s->ipflags |= flag;
-  else s->ipflags &= ~flag;
-  return 0;
-}
+bits of the socket and that the model keeps in |ipflags|.  Their rows name
+the bit (\.{ipflag:IPF\_PKTINFO}), and the dispatcher's generic
+|set_flag| and |get_flag| move it; the value has already been made 0 or 1,
+because the rows say \.{bytebool}.  The sections of such options have
+prose and no code.
 
 @ \clause{ip.7:IP_TTL}
 @^ip.7:IP\_TTL@>
@@ -125,16 +109,6 @@ here.  No capability is checked after the socket exists.
 \.{IPPROTO\_ICMP} raw, UDP and TCP; TCP and UDP writes of 0 or 1:
 |ENOPROTOOPT|; reads there: 0.}
 
-@c
-static int set_hdrincl(sr_sock *s, sr_optreq *rq)
-{
-  return ipf_set(s, rq, IPF_HDRINCL);
-}
-
-static int get_hdrincl(sr_sock *s, sr_optreq *rq)
-{
-  return ipf_get(s, rq, IPF_HDRINCL);
-}
 
 @ \clause{ip.7:IP_NODEFRAG}
 @^ip.7:IP\_NODEFRAG@>
@@ -142,16 +116,6 @@ A raw-socket flag that keeps the connection tracker from reassembling the
 socket's outgoing fragments.  As for \.{IP\_HDRINCL}, writes on other
 socket types are |ENOPROTOOPT| and reads answer 0.
 
-@c
-static int set_nodefrag(sr_sock *s, sr_optreq *rq)
-{
-  return ipf_set(s, rq, IPF_NODEFRAG);
-}
-
-static int get_nodefrag(sr_sock *s, sr_optreq *rq)
-{
-  return ipf_get(s, rq, IPF_NODEFRAG);
-}
 
 @ \clause{ip.7:IP_OPTIONS}
 @^ip.7:IP\_OPTIONS@>
@@ -332,12 +296,12 @@ static int set_router_alert(sr_sock *s, sr_optreq *rq)
   if (s->type != SOCK_RAW || s->protocol == IPPROTO_RAW) return -EINVAL;
   if (rq->val && on) return -EADDRINUSE;
   if (!rq->val && !on) return -ENOBUFS;
-  return ipf_set(s, rq, IPF_ROUTER_ALERT);
+  return set_flag(s, rq);
 }
 
 static int get_router_alert(sr_sock *s, sr_optreq *rq)
 {
-  return ipf_get(s, rq, IPF_ROUTER_ALERT);
+  return get_flag(s, rq);
 }
 
 @ \clause{ip.7:IP_RECVOPTS}
@@ -350,18 +314,12 @@ accepted and read back on TCP, as are all the receive flags below.
 \kernel{TCP, UDP and both raw types: default 0; 2, 256 and $-1$ read as 1;
 |optlen| 0 sets 0; the byte \.{0xff} sets 1.}
 
-@c
-static int set_recvopts(sr_sock *s, sr_optreq *rq) { return ipf_set(s, rq, IPF_RECVOPTS); }
-static int get_recvopts(sr_sock *s, sr_optreq *rq) { return ipf_get(s, rq, IPF_RECVOPTS); }
 
 @ \clause{ip.7:IP_RETOPTS}
 @^ip.7:IP\_RETOPTS@>
 Like \.{IP\_RECVOPTS}, but the options arrive exactly as they were on the
 wire.  A flag with the same rules.
 
-@c
-static int set_retopts(sr_sock *s, sr_optreq *rq) { return ipf_set(s, rq, IPF_RETOPTS); }
-static int get_retopts(sr_sock *s, sr_optreq *rq) { return ipf_get(s, rq, IPF_RETOPTS); }
 
 @ \clause{ip.7:IP_PKTINFO}
 @^ip.7:IP\_PKTINFO@>
@@ -369,9 +327,6 @@ Asks for an |in_pktinfo| control message with each datagram: the arrival
 interface, the local address that matched, and the header's destination.
 A flag.
 
-@c
-static int set_pktinfo(sr_sock *s, sr_optreq *rq) { return ipf_set(s, rq, IPF_PKTINFO); }
-static int get_pktinfo(sr_sock *s, sr_optreq *rq) { return ipf_get(s, rq, IPF_PKTINFO); }
 
 @ \clause{ip.7:IP_RECVERR}
 @^ip.7:IP\_RECVERR@>
@@ -380,27 +335,18 @@ error queue, to be read with |MSG_ERRQUEUE|, each described by a
 |sock_extended_err|.  TCP accepts the flag although it has no error queue.
 A flag, off by default.
 
-@c
-static int set_recverr(sr_sock *s, sr_optreq *rq) { return ipf_set(s, rq, IPF_RECVERR); }
-static int get_recverr(sr_sock *s, sr_optreq *rq) { return ipf_get(s, rq, IPF_RECVERR); }
 
 @ \clause{ip.7:IP_RECVTTL}
 @^ip.7:IP\_RECVTTL@>
 Asks for the TTL of each received datagram in an \.{IP\_TTL} control
 message.  A flag.
 
-@c
-static int set_recvttl(sr_sock *s, sr_optreq *rq) { return ipf_set(s, rq, IPF_RECVTTL); }
-static int get_recvttl(sr_sock *s, sr_optreq *rq) { return ipf_get(s, rq, IPF_RECVTTL); }
 
 @ \clause{ip.7:IP_RECVTOS}
 @^ip.7:IP\_RECVTOS@>
 Asks for the TOS byte of each received datagram in an \.{IP\_TOS}
 control message.  A flag.
 
-@c
-static int set_recvtos(sr_sock *s, sr_optreq *rq) { return ipf_set(s, rq, IPF_RECVTOS); }
-static int get_recvtos(sr_sock *s, sr_optreq *rq) { return ipf_get(s, rq, IPF_RECVTOS); }
 
 @ \clause{ip.7:IP_RECVORIGDSTADDR}
 @^ip.7:IP\_RECVORIGDSTADDR@>
@@ -408,9 +354,6 @@ Asks for the destination a datagram had before any redirection by the
 packet filter, as a |sockaddr_in| in an \.{IP\_ORIGDSTADDR} control
 message; transparent proxies use it.  A flag.
 
-@c
-static int set_recvorigdstaddr(sr_sock *s, sr_optreq *rq) { return ipf_set(s, rq, IPF_ORIGDSTADDR); }
-static int get_recvorigdstaddr(sr_sock *s, sr_optreq *rq) { return ipf_get(s, rq, IPF_ORIGDSTADDR); }
 
 @ \clause{ip.7:IP_PASSSEC}
 @^ip.7:IP\_PASSSEC@>
@@ -422,9 +365,6 @@ TCP included, and needs no privilege.
 
 \kernel{TCP, UDP and both raw types: 1 reads 1, as user 65534 too.}
 
-@c
-static int set_passsec(sr_sock *s, sr_optreq *rq) { return ipf_set(s, rq, IPF_PASSSEC); }
-static int get_passsec(sr_sock *s, sr_optreq *rq) { return ipf_get(s, rq, IPF_PASSSEC); }
 
 @ \clause{ip.7:IP_BIND_ADDRESS_NO_PORT}
 @^ip.7:IP\_BIND\_ADDRESS\_NO\_PORT@>
@@ -432,16 +372,6 @@ Lets |bind| to port 0 fix only the address and leaves the choice of the
 port to |connect|, which can then share a port among connections to
 different peers.  A flag, on every socket type.
 
-@c
-static int set_bind_address_no_port(sr_sock *s, sr_optreq *rq)
-{
-  return ipf_set(s, rq, IPF_BIND_ADDRESS_NO_PORT);
-}
-
-static int get_bind_address_no_port(sr_sock *s, sr_optreq *rq)
-{
-  return ipf_get(s, rq, IPF_BIND_ADDRESS_NO_PORT);
-}
 
 @ \clause{ip.7:IP_FREEBIND}
 @^ip.7:IP\_FREEBIND@>
@@ -452,9 +382,6 @@ privilege; unlike the receive flags, an empty argument is |EINVAL|
 
 \kernel{|optlen| 0: |EINVAL|; as user 65534: 1 reads 1.}
 
-@c
-static int set_freebind(sr_sock *s, sr_optreq *rq) { return ipf_set(s, rq, IPF_FREEBIND); }
-static int get_freebind(sr_sock *s, sr_optreq *rq) { return ipf_get(s, rq, IPF_FREEBIND); }
 
 @ \clause{ip.7:IP_TRANSPARENT}
 @^ip.7:IP\_TRANSPARENT@>
@@ -465,9 +392,6 @@ empty argument is |EINVAL|.
 
 \kernel{as user 65534: 1 is |EPERM|, 0 succeeds.}
 
-@c
-static int set_transparent(sr_sock *s, sr_optreq *rq) { return ipf_set(s, rq, IPF_TRANSPARENT); }
-static int get_transparent(sr_sock *s, sr_optreq *rq) { return ipf_get(s, rq, IPF_TRANSPARENT); }
 
 @ \clause{ip.7:IP_MTU_DISCOVER}
 @^ip.7:IP\_MTU\_DISCOVER@>
@@ -479,18 +403,6 @@ ignores the learnt path MTU, 4 and 5 use the interface MTU.  Values 0 to
 
 \kernel{6, 7, 100, $-1$, 256: |EINVAL| on every socket type.}
 
-@c
-static int set_mtu_discover(sr_sock *s, sr_optreq *rq)
-{
-  s->pmtudisc = rq->val;
-  return 0;
-}
-
-static int get_mtu_discover(sr_sock *s, sr_optreq *rq)
-{
-  rq->val = s->pmtudisc;
-  return 0;
-}
 
 @ \clause{ip.7:IP_MTU}
 @^ip.7:IP\_MTU@>
@@ -600,40 +512,18 @@ static int get_multicast_ttl(sr_sock *s, sr_optreq *rq)
 @^ip.7:IP\_MULTICAST\_LOOP@>
 Whether the socket's outgoing multicast is also delivered to the host's
 own members.  A flag, on by default, accepted on every type; an empty
-argument is |EINVAL|.
+argument is |EINVAL|.  The bit is |IPF_MC_LOOP|.
 
 \kernel{2, $-1$, 256 read 1; the two bytes \.{00 01} are the byte 0.}
 
-@c
-static int set_multicast_loop(sr_sock *s, sr_optreq *rq)
-{
-  s->mc_loop = rq->val != 0;
-  return 0;
-}
-
-static int get_multicast_loop(sr_sock *s, sr_optreq *rq)
-{
-  rq->val = s->mc_loop;
-  return 0;
-}
 
 @ \clause{ip.7:IP_MULTICAST_ALL}
 @^ip.7:IP\_MULTICAST\_ALL@>
 Whether a socket bound to the wildcard receives the groups that any
 socket of the host joined (1, the default) or only its own.  Unlike the
-other flags it takes 0 or 1 and nothing else (the row's range).
+other flags it takes 0 or 1 and nothing else (the row's range); the bit
+is |IPF_MC_ALL|.
 
 \kernel{2, 5, $-1$, 256: |EINVAL|; |optlen| 0: |EINVAL|; TCP accepts it.}
 
 @c
-static int set_multicast_all(sr_sock *s, sr_optreq *rq)
-{
-  s->mc_all = rq->val != 0;
-  return 0;
-}
-
-static int get_multicast_all(sr_sock *s, sr_optreq *rq)
-{
-  rq->val = s->mc_all;
-  return 0;
-}

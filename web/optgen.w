@@ -350,14 +350,39 @@ static void emit_range_cap(struct gen *g, struct row *r)
   }
 }
 
-@ Writing the file: a banner, the handler prototypes (one per handler name
-and direction, each once), the table, and the two indexes.
+@ The handler column names the function pair \.{set\_NAME}/\.{get\_NAME}
+that gives the option its effect; or, for an option that only stores a
+value, where the value goes: \.{flag:BIT} (a bit of the socket's |flags|),
+\.{ipflag:BIT} (a bit of |ipflags|) or \.{field:NAME} (an |int| field),
+which the library's generic handlers serve; or both, \.{NAME/flag:BIT},
+for a handler with rules of its own around a bit.  |handler_name| gives
+the custom name, or |NULL| when there is none.
+
+@<Functions@>=
+static int handler_name(const char *h, char *name, size_t len)
+{
+  size_t n = strcspn(h, "/:");
+  if (h[n] == ':') return 0;
+  snprintf(name, len, "%.*s", (int) n, h);
+  return 1;
+}
+
+static const char *handler_store(const char *h)
+{
+  const char *slash = strchr(h, '/');
+  return slash ? slash + 1 : strchr(h, ':') ? h : NULL;
+}
+
+@ Writing the file: a banner, the handler prototypes (one per custom
+handler name and direction, each once), the table, and the two indexes.
 
 @<Functions@>=
 static int seen_before(struct gen *g, int k, int dir)
 {
+  char a[256], b[256];
+  if (!handler_name(g->row[k].field[F_HANDLER], b, sizeof b)) return 1;
   for (int i = 0; i < k; i++)
-    if (!strcmp(g->row[i].field[F_HANDLER], g->row[k].field[F_HANDLER]) &&
+    if (handler_name(g->row[i].field[F_HANDLER], a, sizeof a) && !strcmp(a, b) &&
         (dir == 0 ? strcmp(g->row[i].field[F_ACCESS], "set")
                   : strcmp(g->row[i].field[F_ACCESS], "get")))
       return 1;
@@ -371,10 +396,12 @@ static void emit(struct gen *g)
          "   do not edit. */\n");
   for (int k = 0; k < g->nrows; k++) {
     struct row *r = &g->row[k];
+    char name[256];
+    if (!handler_name(r->field[F_HANDLER], name, sizeof name)) continue;
     if (strcmp(r->field[F_ACCESS], "set") && !seen_before(g, k, 0))
-      printf("static int get_%s(sr_sock *s, sr_optreq *rq);\n", r->field[F_HANDLER]);
+      printf("static int get_%s(sr_sock *s, sr_optreq *rq);\n", name);
     if (strcmp(r->field[F_ACCESS], "get") && !seen_before(g, k, 1))
-      printf("static int set_%s(sr_sock *s, sr_optreq *rq);\n", r->field[F_HANDLER]);
+      printf("static int set_%s(sr_sock *s, sr_optreq *rq);\n", name);
   }
   printf("static const sr_optdesc sr_optdescs[] = {\n");
   for (int k = 0; k < g->nrows; k++) @<Emit row |k|@>@;
@@ -393,9 +420,32 @@ static void emit(struct gen *g)
   emit_access_types(g, r);
   emit_range_cap(g, r);
   printf(" .setlen = %d,", atoi(r->field[F_SETLEN]));
+  @<Emit the store and the handlers of row |r|@>@;
+}
+
+@ @<Emit the store and the handlers of row |r|@>=
+{
+  char name[256];
+  const char *store = handler_store(r->field[F_HANDLER]), *generic = NULL;
+  int custom = handler_name(r->field[F_HANDLER], name, sizeof name);
+  if (store && !strncmp(store, "flag:", 5))
+    printf(" .store = OPT_STORE_SOCK_FLAG, .bit = %s,", store + 5), generic = "flag";
+  else if (store && !strncmp(store, "ipflag:", 7))
+    printf(" .store = OPT_STORE_IP_FLAG, .bit = %s,", store + 7), generic = "flag";
+  else if (store && !strncmp(store, "field:", 6))
+    printf(" .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, %s),", store + 6),
+      generic = "int_field";
+  else if (store) {
+    fprintf(stderr, "options.tsv:%d: bad handler %s\n", r->line, r->field[F_HANDLER]);
+    @.bad handler X@>
+    g->errors++;
+  }
+  if (custom) generic = NULL;
   printf(" .set = %s%s, .get = %s%s },\n",
-    strcmp(r->field[F_ACCESS], "get") ? "set_" : "NULL", strcmp(r->field[F_ACCESS], "get") ? r->field[F_HANDLER] : "",
-    strcmp(r->field[F_ACCESS], "set") ? "get_" : "NULL", strcmp(r->field[F_ACCESS], "set") ? r->field[F_HANDLER] : "");
+    strcmp(r->field[F_ACCESS], "get") ? "set_" : "NULL",
+    strcmp(r->field[F_ACCESS], "get") ? (custom ? name : generic ? generic : "?") : "",
+    strcmp(r->field[F_ACCESS], "set") ? "get_" : "NULL",
+    strcmp(r->field[F_ACCESS], "set") ? (custom ? name : generic ? generic : "?") : "");
 }
 
 @ The indexes map an option number to its row plus one (zero: no such

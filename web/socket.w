@@ -75,7 +75,6 @@ multicast memberships are kept by the chapter on multicast.
 int uc_ttl;
 int tos;
 int mc_ttl;
-bool mc_loop, mc_all;
 int mc_index; /* \.{IP\_MULTICAST\_IF}: interface index */
 uint32_t mc_addr; /* \.{IP\_MULTICAST\_IF}: local address */
 int uc_index; /* \.{IP\_UNICAST\_IF} */
@@ -105,6 +104,8 @@ int mc_count;
 #define IPF_NODEFRAG (1u << 14)
 #define IPF_BIND_ADDRESS_NO_PORT (1u << 15)
 #define IPF_ROUTER_ALERT (1u << 16)
+#define IPF_MC_LOOP (1u << 17) /* \.{IP\_MULTICAST\_LOOP}, on by default */
+#define IPF_MC_ALL (1u << 18) /* \.{IP\_MULTICAST\_ALL}, on by default */
 
 @ \clause{socket.7:call:socket}
 @^socket.7:call:socket@>
@@ -282,8 +283,7 @@ s->busy_poll = (unsigned) sysctl_value(h, SYS_BUSY_READ);
 @ @<Set the IP defaults of |s|@>=
 s->uc_ttl = -1;
 s->mc_ttl = 1;
-s->mc_loop = true;
-s->mc_all = true;
+s->ipflags |= IPF_MC_LOOP | IPF_MC_ALL;
 s->pmtudisc = sysctl_value(h, SYS_IP_NO_PMTU_DISC) ? IP_PMTUDISC_DONT : IP_PMTUDISC_WANT;
 if (type == SOCK_RAW && protocol == IPPROTO_RAW) s->ipflags |= IPF_HDRINCL;
 

@@ -39,6 +39,9 @@ typedef struct {
   uint64_t caps;
   int cap_when, cap_errno;
   int setlen;
+  int store; /* |OPT_STORE_HANDLER| or where a generic handler keeps the value */
+  unsigned bit; /* the flag of a one-bit option */
+  size_t offset; /* the field of an integer option */
   sr_setter *set;
   sr_getter *get;
 } sr_optdesc;
@@ -65,6 +68,8 @@ enum {
 #define OPT_ALLTYPES (OPT_STREAM | OPT_DGRAM | OPT_RAW)
 enum { RANGE_NONE, RANGE_EINVAL, RANGE_CLAMP, RANGE_CAP };
 enum { CAP_NEVER, CAP_ALWAYS, CAP_OUTSIDE_RANGE, CAP_NONZERO };
+enum { OPT_STORE_HANDLER, OPT_STORE_SOCK_FLAG, OPT_STORE_IP_FLAG,
+  OPT_STORE_INT_FIELD };
 
 @ A request carries the decoded argument to the handler and its answer back.
 On a write, |val| is the integer for the integer types and |buf|, |len| the
@@ -108,6 +113,56 @@ static const sr_optdesc *opt_lookup(int level, int name)
   else if (level == IPPROTO_IP) index = sr_ip_index;
   else return NULL;
   return index[name] ? &sr_optdescs[index[name] - 1] : NULL;
+}
+
+@*1 Options that are a bit or a number.
+Most options need no handler of their own: their whole effect is to store
+a flag, or an integer, in the socket.  A row says so in its handler column
+--- \.{flag:SK\_BROADCAST} for a bit of the socket layer's |flags|,
+\.{ipflag:IPF\_PKTINFO} for a bit of IP's |ipflags|, \.{field:reuse} for
+an |int| field --- and the generator points the row at the four handlers
+below, with the bit or the field's offset in the row.  A handler with rules
+of its own can still name the bit it guards (\.{router\_alert/ipflag:\dots})
+and call |set_flag| and |get_flag| once its rules are satisfied.  The
+dispatcher has already turned the value of a \.{bool} or \.{bytebool} row
+into 0 or~1.
+
+@<Private function prototypes@>=
+static int set_flag(sr_sock *s, sr_optreq *rq);
+static int get_flag(sr_sock *s, sr_optreq *rq);
+static int set_int_field(sr_sock *s, sr_optreq *rq);
+static int get_int_field(sr_sock *s, sr_optreq *rq);
+
+@ @c
+static unsigned *flag_word(sr_sock *s, const sr_optdesc *d)
+{
+  return d->store == OPT_STORE_IP_FLAG ? &s->ipflags : &s->flags;
+}
+
+static int set_flag(sr_sock *s, sr_optreq *rq)
+{
+  unsigned *word = flag_word(s, rq->d);
+  if (rq->val) *word |= rq->d->bit;
+  else *word &= ~rq->d->bit;
+  return 0;
+}
+
+static int get_flag(sr_sock *s, sr_optreq *rq)
+{
+  rq->val = (*flag_word(s, rq->d) & rq->d->bit) != 0;
+  return 0;
+}
+
+static int set_int_field(sr_sock *s, sr_optreq *rq)
+{
+  memcpy((char *) s + rq->d->offset, &rq->val, sizeof(int));
+  return 0;
+}
+
+static int get_int_field(sr_sock *s, sr_optreq *rq)
+{
+  memcpy(&rq->val, (char *) s + rq->d->offset, sizeof(int));
+  return 0;
 }
 
 @*1 Writing an option.

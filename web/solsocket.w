@@ -7,7 +7,7 @@ them in |struct sock| and handles them in |sk_setsockopt| and
 mark, the raw family by {\it not\/} offering a peek offset).  This chapter
 gives each option its own section.  What the option table can say --- the
 argument type, whether the option can be read or written, the socket types
-that accept it, the capability --- is in the row of \.{spec/options-sol.tsv};
+that accept it, the capability --- is in the row of \.{spec/options.tsv};
 the handlers below do the rest.  The dispatcher of the previous chapter has
 already decoded the |int| of the integer options, refused a short |optlen|,
 and checked type, capability and range, so most handlers are a line or two.
@@ -18,26 +18,9 @@ Linux~6.18 machine answered when it was asked (\.{CONFIG\_HZ=250},
 second.
 
 @ Most options are flags.  Setting one stores ``nonzero'', reading it back
-gives 0 or~1; the table's \.{bool} type has already normalised the value,
-so the handlers only move a bit.
-
-@c
-static int flag_set(sr_sock *s, const sr_optreq *rq, unsigned bit)
-{
-  if (rq->val) s->flags |= bit;
-  else s->flags &= ~bit;
-  return 0;
-}
-
-static int flag_get(const sr_sock *s, sr_optreq *rq, unsigned bit)
-{
-  rq->val = (s->flags & bit) != 0;
-  return 0;
-}
-
-@ @<Private function prototypes@>=
-static int flag_set(sr_sock *s, const sr_optreq *rq, unsigned bit);
-static int flag_get(const sr_sock *s, sr_optreq *rq, unsigned bit);
+gives 0 or~1.  Their rows say which bit of |flags| they are, and the
+dispatcher's generic |set_flag| and |get_flag| do the rest; the sections of
+such options below have prose and no code.
 
 @ The fields this chapter adds to a socket, and the defaults it adds to
 those of |sock_alloc|.  A raw socket and a ping socket start with
@@ -327,9 +310,6 @@ socket type accepts and keeps it, though only datagrams consult it.
 
 \kernel{2, $-1$, |0x100|, |0x10000| and |INT_MIN| all read back 1.}
 
-@c
-static int set_broadcast(sr_sock *s, sr_optreq *rq) { return flag_set(s, rq, SK_BROADCAST); }
-static int get_broadcast(sr_sock *s, sr_optreq *rq) { return flag_get(s, rq, SK_BROADCAST); }
 
 @ \clause{socket.7:SO_DEBUG}
 @^socket.7:SO\_DEBUG@>
@@ -340,45 +320,30 @@ A debugging flag that protocols may consult.  Turning it on needs
 \kernel{without \.{CAP\_NET\_ADMIN} (even with \.{CAP\_NET\_RAW}) setting 1
 is |EACCES| and setting 0 succeeds.}
 
-@c
-static int set_debug(sr_sock *s, sr_optreq *rq) { return flag_set(s, rq, SK_DEBUG); }
-static int get_debug(sr_sock *s, sr_optreq *rq) { return flag_get(s, rq, SK_DEBUG); }
 
 @ \clause{socket.7:SO_DONTROUTE}
 @^socket.7:SO\_DONTROUTE@>
 Send only to destinations on a directly attached network, bypassing
 gateways, as the flag |MSG_DONTROUTE| does for one message.
 
-@c
-static int set_dontroute(sr_sock *s, sr_optreq *rq) { return flag_set(s, rq, SK_DONTROUTE); }
-static int get_dontroute(sr_sock *s, sr_optreq *rq) { return flag_get(s, rq, SK_DONTROUTE); }
 
 @ \clause{socket.7:SO_KEEPALIVE}
 @^socket.7:SO\_KEEPALIVE@>
 Probe an idle connection periodically.  Only TCP acts on it, but UDP and
 raw sockets store the flag and read it back.
 
-@c
-static int set_keepalive(sr_sock *s, sr_optreq *rq) { return flag_set(s, rq, SK_KEEPALIVE); }
-static int get_keepalive(sr_sock *s, sr_optreq *rq) { return flag_get(s, rq, SK_KEEPALIVE); }
 
 @ \clause{socket.7:SO_OOBINLINE}
 @^socket.7:SO\_OOBINLINE@>
 Deliver urgent data in the ordinary stream instead of only to a read with
 |MSG_OOB|.
 
-@c
-static int set_oobinline(sr_sock *s, sr_optreq *rq) { return flag_set(s, rq, SK_OOBINLINE); }
-static int get_oobinline(sr_sock *s, sr_optreq *rq) { return flag_get(s, rq, SK_OOBINLINE); }
 
 @ \clause{socket.7:SO_REUSEADDR}
 @^socket.7:SO\_REUSEADDR@>
 Relax |bind|'s test for an address in use.  Raw and ping sockets start with
 it on (see the defaults above); the others start with it off.
 
-@c
-static int set_reuseaddr(sr_sock *s, sr_optreq *rq) { s->reuse = rq->val; return 0; }
-static int get_reuseaddr(sr_sock *s, sr_optreq *rq) { rq->val = s->reuse; return 0; }
 
 @ \clause{socket.7:SO_REUSEPORT}
 @^socket.7:SO\_REUSEPORT@>
@@ -387,34 +352,18 @@ and port and share its traffic.  The kernel refuses it only for families
 other than \.{AF\_INET} and \.{AF\_INET6}, so every socket of the model
 takes it, without privilege.
 
-@c
-static int set_reuseport(sr_sock *s, sr_optreq *rq) { s->reuseport = rq->val; return 0; }
-static int get_reuseport(sr_sock *s, sr_optreq *rq) { rq->val = s->reuseport; return 0; }
 
 @ \clause{socket.7:SO_RXQ_OVFL}
 @^socket.7:SO\_RXQ\_OVFL@>
 Ask for a control message with every datagram that counts the packets the
 socket has dropped so far.
 
-@c
-static int set_rxq_ovfl(sr_sock *s, sr_optreq *rq) { return flag_set(s, rq, SK_RXQ_OVFL); }
-static int get_rxq_ovfl(sr_sock *s, sr_optreq *rq) { return flag_get(s, rq, SK_RXQ_OVFL); }
 
 @ \clause{socket.7:SO_SELECT_ERR_QUEUE}
 @^socket.7:SO\_SELECT\_ERR\_QUEUE@>
 Report a pending error also as an exceptional condition to |select| and as
 |POLLPRI| to |poll|.
 
-@c
-static int set_select_err_queue(sr_sock *s, sr_optreq *rq)
-{
-  return flag_set(s, rq, SK_SELECT_ERR_QUEUE);
-}
-
-static int get_select_err_queue(sr_sock *s, sr_optreq *rq)
-{
-  return flag_get(s, rq, SK_SELECT_ERR_QUEUE);
-}
 
 @ \clause{socket.7:SO_BSDCOMPAT}
 @^socket.7:SO\_BSDCOMPAT@>
@@ -447,22 +396,22 @@ static bool sock_may_scm_recv(const sr_sock *s)
 
 static int set_sock_passcred(sr_sock *s, sr_optreq *rq)
 {
-  return sock_may_scm_recv(s) ? flag_set(s, rq, SK_PASSCRED) : -EOPNOTSUPP;
+  return sock_may_scm_recv(s) ? set_flag(s, rq) : -EOPNOTSUPP;
 }
 
 static int get_sock_passcred(sr_sock *s, sr_optreq *rq)
 {
-  return sock_may_scm_recv(s) ? flag_get(s, rq, SK_PASSCRED) : -EOPNOTSUPP;
+  return sock_may_scm_recv(s) ? get_flag(s, rq) : -EOPNOTSUPP;
 }
 
 static int set_sock_passsec(sr_sock *s, sr_optreq *rq)
 {
-  return sock_may_scm_recv(s) ? flag_set(s, rq, SK_PASSSEC) : -EOPNOTSUPP;
+  return sock_may_scm_recv(s) ? set_flag(s, rq) : -EOPNOTSUPP;
 }
 
 static int get_sock_passsec(sr_sock *s, sr_optreq *rq)
 {
-  return sock_may_scm_recv(s) ? flag_get(s, rq, SK_PASSSEC) : -EOPNOTSUPP;
+  return sock_may_scm_recv(s) ? get_flag(s, rq) : -EOPNOTSUPP;
 }
 
 @ @<Private function prototypes@>=
@@ -1118,10 +1067,10 @@ allowed.  No privilege is needed to lock.
 static int set_lock_filter(sr_sock *s, sr_optreq *rq)
 {
   if ((s->flags & SK_FILTER_LOCKED) && !rq->val) return -EPERM;
-  return flag_set(s, rq, SK_FILTER_LOCKED);
+  return set_flag(s, rq);
 }
 
-static int get_lock_filter(sr_sock *s, sr_optreq *rq) { return flag_get(s, rq, SK_FILTER_LOCKED); }
+static int get_lock_filter(sr_sock *s, sr_optreq *rq) { return get_flag(s, rq); }
 
 @ \clause{socket.7:SO_ATTACH_REUSEPORT_CBPF}
 @^socket.7:SO\_ATTACH\_REUSEPORT\_CBPF@>
