@@ -1,8 +1,8 @@
 /*1:*/
-#line 38 "web/linefix.w"
+#line 39 "web/linefix.w"
 
 /*2:*/
-#line 55 "web/linefix.w"
+#line 56 "web/linefix.w"
 
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h> 
@@ -11,10 +11,10 @@
 #include <stdbool.h> 
 
 /*:2*/
-#line 39 "web/linefix.w"
+#line 40 "web/linefix.w"
 
 /*3:*/
-#line 64 "web/linefix.w"
+#line 65 "web/linefix.w"
 
 #define MAXSECT 8192
 static struct{char*file;int first,last;}sect[MAXSECT];
@@ -22,10 +22,10 @@ static int nsect;
 static char dir[1024];
 
 /*:3*/
-#line 40 "web/linefix.w"
+#line 41 "web/linefix.w"
 
 /*5:*/
-#line 81 "web/linefix.w"
+#line 82 "web/linefix.w"
 
 static FILE*open_web(const char*name,char*found,size_t len)
 {
@@ -74,7 +74,7 @@ fclose(in);
 }
 
 /*:5*//*6:*/
-#line 133 "web/linefix.w"
+#line 134 "web/linefix.w"
 
 static int known_file(const char*name)
 {
@@ -115,9 +115,10 @@ line[nlines++]= strdup(buf);
 fclose(in);
 for(int i= 0;i<nlines;i++){
 int lineno= i+1;
-if(sscanf(line[i],"#line %d \"%1023[^\"]\"",&l,name)==2){
+if(!strncmp(line[i],"#line ",6)&&sscanf(line[i],"#line %d",&l)==1){
+if(sscanf(line[i],"#line %*d \"%1023[^\"]\"",name)!=1)name[0]= '\0';
 /*7:*/
-#line 186 "web/linefix.w"
+#line 188 "web/linefix.w"
 
 if(depth==0){
 if(!known_file(name)){
@@ -141,7 +142,7 @@ fprintf(out,"#line %d \"%s\"\n",l,sect[s-1].file);
 }
 
 /*:7*/
-#line 174 "web/linefix.w"
+#line 176 "web/linefix.w"
 
 continue;
 }
@@ -155,7 +156,7 @@ if(fclose(out)){fprintf(stderr,"linefix: cannot write %s\n",outpath);exit(1);}
 }
 
 /*:6*/
-#line 41 "web/linefix.w"
+#line 42 "web/linefix.w"
 
 int main(int argc,char**argv)
 {
@@ -165,7 +166,7 @@ fprintf(stderr,"usage: linefix MASTER.w TANGLED.c OUT.c\n");
 return 2;
 }
 /*4:*/
-#line 70 "web/linefix.w"
+#line 71 "web/linefix.w"
 
 {
 const char*slash= strrchr(argv[1],'/');
@@ -173,7 +174,7 @@ snprintf(dir,sizeof dir,"%.*s",slash?(int)(slash-argv[1]+1):0,argv[1]);
 }
 
 /*:4*/
-#line 49 "web/linefix.w"
+#line 50 "web/linefix.w"
 
 read_web(argv[1],0);
 fix(argv[2],argv[3]);

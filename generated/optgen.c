@@ -298,14 +298,19 @@ printf(", .cap_when = %s, .cap_errno = %s,",!strcmp(when,"always")?
 }
 
 /*:13*//*14:*/
-#line 361 "web/optgen.w"
+#line 364 "web/optgen.w"
 
+enum{NO_HANDLER,BOTH_HANDLERS,SETTER_ONLY};
 static int handler_name(const char*h,char*name,size_t len)
 {
 size_t n= strcspn(h,"/:");
-if(h[n]==':')return 0;
+if(h[n]==':')return NO_HANDLER;
+if(h[n]=='/'&&!strncmp(h,"set_",4)){
+snprintf(name,len,"%.*s",(int)n-4,h+4);
+return SETTER_ONLY;
+}
 snprintf(name,len,"%.*s",(int)n,h);
-return 1;
+return BOTH_HANDLERS;
 }
 
 static const char*handler_store(const char*h)
@@ -315,14 +320,15 @@ return slash?slash+1:strchr(h,':')?h:NULL;
 }
 
 /*:14*//*15:*/
-#line 379 "web/optgen.w"
+#line 387 "web/optgen.w"
 
 static int seen_before(struct gen*g,int k,int dir)
 {
 char a[256],b[256];
 if(!handler_name(g->row[k].field[F_HANDLER],b,sizeof b))return 1;
 for(int i= 0;i<k;i++)
-if(handler_name(g->row[i].field[F_HANDLER],a,sizeof a)&&!strcmp(a,b)&&
+if(handler_name(g->row[i].field[F_HANDLER],a,sizeof a)==(dir==0?BOTH_HANDLERS:handler_name(g->row[i].field[F_HANDLER],a,sizeof a))&&
+handler_name(g->row[i].field[F_HANDLER],a,sizeof a)!=NO_HANDLER&&!strcmp(a,b)&&
 (dir==0?strcmp(g->row[i].field[F_ACCESS],"set")
 :strcmp(g->row[i].field[F_ACCESS],"get")))
 return 1;
@@ -337,15 +343,16 @@ printf("/* sr_options.h: the socket-option table of sockref.\n"
 for(int k= 0;k<g->nrows;k++){
 struct row*r= &g->row[k];
 char name[256];
-if(!handler_name(r->field[F_HANDLER],name,sizeof name))continue;
-if(strcmp(r->field[F_ACCESS],"set")&&!seen_before(g,k,0))
+int kind= handler_name(r->field[F_HANDLER],name,sizeof name);
+if(kind==NO_HANDLER)continue;
+if(kind==BOTH_HANDLERS&&strcmp(r->field[F_ACCESS],"set")&&!seen_before(g,k,0))
 printf("static int get_%s(sr_sock *s, sr_optreq *rq);\n",name);
 if(strcmp(r->field[F_ACCESS],"get")&&!seen_before(g,k,1))
 printf("static int set_%s(sr_sock *s, sr_optreq *rq);\n",name);
 }
 printf("static const sr_optdesc sr_optdescs[] = {\n");
 for(int k= 0;k<g->nrows;k++)/*16:*/
-#line 412 "web/optgen.w"
+#line 423 "web/optgen.w"
 
 {
 struct row*r= &g->row[k];
@@ -358,7 +365,7 @@ emit_access_types(g,r);
 emit_range_cap(g,r);
 printf(" .setlen = %d,",atoi(r->field[F_SETLEN]));
 /*17:*/
-#line 426 "web/optgen.w"
+#line 437 "web/optgen.w"
 
 {
 char name[256];
@@ -376,25 +383,44 @@ fprintf(stderr,"options.tsv:%d: bad handler %s\n",r->line,r->field[F_HANDLER]);
 
 g->errors++;
 }
-if(custom)generic= NULL;
+if(custom==SETTER_ONLY&&!generic){
+fprintf(stderr,"options.tsv:%d: %s names no store for its reads\n",r->line,
+r->field[F_HANDLER]);
+
+g->errors++;
+}
 printf(" .set = %s%s, .get = %s%s },\n",
 strcmp(r->field[F_ACCESS],"get")?"set_":"NULL",
 strcmp(r->field[F_ACCESS],"get")?(custom?name:generic?generic:"?"):"",
 strcmp(r->field[F_ACCESS],"set")?"get_":"NULL",
-strcmp(r->field[F_ACCESS],"set")?(custom?name:generic?generic:"?"):"");
+strcmp(r->field[F_ACCESS],"set")?(custom==BOTH_HANDLERS?name:generic?generic:"?"):"");
 }
 
 /*:17*/
-#line 423 "web/optgen.w"
+#line 434 "web/optgen.w"
 
 }
 
 /*:16*/
-#line 407 "web/optgen.w"
+#line 417 "web/optgen.w"
 
 printf("};\n");
 /*18:*/
-#line 455 "web/optgen.w"
+#line 471 "web/optgen.w"
+
+for(int k= 0;k<g->nrows;k++){
+const char*store= handler_store(g->row[k].field[F_HANDLER]);
+if(store&&!strncmp(store,"field:",6))
+printf("_Static_assert(sizeof ((sr_sock *) 0)->%s == sizeof(int), "
+"\"%s: field %s must be as wide as an int\");\n",store+6,
+g->row[k].field[F_NAME],store+6);
+}
+
+/*:18*/
+#line 419 "web/optgen.w"
+
+/*19:*/
+#line 484 "web/optgen.w"
 
 printf("#define SR_OPTNAME_LIMIT 256\n");
 for(int lv= 0;lv<2;lv++){
@@ -406,8 +432,8 @@ printf("  [%s] = %d,\n",g->row[k].field[F_NAME],k+1);
 printf("};\n");
 }
 
-/*:18*/
-#line 409 "web/optgen.w"
+/*:19*/
+#line 420 "web/optgen.w"
 
 }
 

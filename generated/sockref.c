@@ -171,18 +171,18 @@ enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
 OPT_STORE_INT_FIELD};
 
 /*:127*//*135:*/
-#line 220 "web/sockopt.w"
+#line 224 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
 
 /*:135*//*150:*/
-#line 164 "web/solsocket.w"
+#line 153 "web/solsocket.w"
 
 #define SR_TCP_RMEM_MAX 33554432 
 
 /*:150*//*181:*/
-#line 622 "web/solsocket.w"
+#line 584 "web/solsocket.w"
 
 #define SR_SOF_OPT_ID (1u << 7)
 #define SR_SOF_OPT_TSONLY (1u << 11)
@@ -192,18 +192,18 @@ OPT_STORE_INT_FIELD};
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
 /*:181*//*212:*/
-#line 96 "web/ipopt.w"
+#line 91 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
 /*:212*//*216:*/
-#line 167 "web/ipopt.w"
+#line 162 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
 /*:216*//*236:*/
-#line 438 "web/ipopt.w"
+#line 429 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
@@ -333,7 +333,7 @@ int tx_queued;
 
 uint32_t tsflags;
 uint64_t max_pacing_rate;
-bool nofcs,wifi_status;
+int nofcs,wifi_status;
 bool reuseport_prog;
 
 /*:143*/
@@ -357,7 +357,7 @@ struct sr_mcsock*mc_list;
 int mc_count;
 
 /*:65*//*234:*/
-#line 421 "web/ipopt.w"
+#line 412 "web/ipopt.w"
 
 bool connected;
 uint32_t daddr;
@@ -586,7 +586,7 @@ static int sysctl_cross_check(sr_host*h,int i,long long nv[2]);
 static const sr_optdesc*opt_lookup(int level,int name);
 
 /*:130*//*132:*/
-#line 130 "web/sockopt.w"
+#line 134 "web/sockopt.w"
 
 static int set_flag(sr_sock*s,sr_optreq*rq);
 static int get_flag(sr_sock*s,sr_optreq*rq);
@@ -594,7 +594,7 @@ static int set_int_field(sr_sock*s,sr_optreq*rq);
 static int get_int_field(sr_sock*s,sr_optreq*rq);
 
 /*:132*//*138:*/
-#line 289 "web/sockopt.w"
+#line 293 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
 static bool opt_capable(uint64_t caps);
@@ -602,46 +602,46 @@ static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
 /*:138*//*146:*/
-#line 70 "web/solsocket.w"
+#line 73 "web/solsocket.w"
 
-static void sock_set_rcvbuf(sr_sock*s,int val);
-static void sock_set_sndbuf(sr_sock*s,int val);
+static int buffer_request(const sr_sock*s,int tunable,int val);
+static int buffer_store(int*size,bool*locked,int val,int min);
 
 /*:146*//*155:*/
-#line 258 "web/solsocket.w"
+#line 242 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq);
 static int timeo_get(long timeo,sr_optreq*rq);
 
 /*:155*//*169:*/
-#line 417 "web/solsocket.w"
+#line 401 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s);
 
 /*:169*//*171:*/
-#line 457 "web/solsocket.w"
+#line 436 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns);
 
 /*:171*//*179:*/
-#line 563 "web/solsocket.w"
+#line 525 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
 /*:179*//*197:*/
-#line 850 "web/solsocket.w"
+#line 808 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
 /*:197*//*204:*/
-#line 1033 "web/solsocket.w"
+#line 991 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
 /*:204*//*217:*/
-#line 171 "web/ipopt.w"
+#line 166 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
@@ -1863,7 +1863,7 @@ return index[name]?&sr_optdescs[index[name]-1]:NULL;
 }
 
 /*:131*//*133:*/
-#line 136 "web/sockopt.w"
+#line 140 "web/sockopt.w"
 
 static unsigned*flag_word(sr_sock*s,const sr_optdesc*d)
 {
@@ -1897,7 +1897,7 @@ return 0;
 }
 
 /*:133*//*134:*/
-#line 186 "web/sockopt.w"
+#line 190 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
 socklen_t optlen)
@@ -1928,7 +1928,7 @@ return sys_return(err);
 }
 
 /*:134*//*136:*/
-#line 235 "web/sockopt.w"
+#line 239 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
 {
@@ -1973,7 +1973,7 @@ return 0;
 }
 
 /*:136*//*137:*/
-#line 281 "web/sockopt.w"
+#line 285 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
 {
@@ -1983,7 +1983,7 @@ return false;
 }
 
 /*:137*//*139:*/
-#line 309 "web/sockopt.w"
+#line 313 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
 socklen_t*optlen)
@@ -2016,7 +2016,7 @@ return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
 /*:139*//*140:*/
-#line 355 "web/sockopt.w"
+#line 359 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len)
@@ -2049,73 +2049,59 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 return 0;
 }
 /*:140*//*145:*/
-#line 55 "web/solsocket.w"
+#line 58 "web/solsocket.w"
 
-static void sock_set_rcvbuf(sr_sock*s,int val)
+static int buffer_request(const sr_sock*s,int tunable,int val)
 {
-if(val> INT_MAX/2)val= INT_MAX/2;
-s->rcvbuf_locked= true;
-s->rcvbuf= val*2> SR_MIN_RCVBUF?val*2:SR_MIN_RCVBUF;
+uint32_t max= (uint32_t)sysctl_value(s->host,tunable);
+return(uint32_t)val<max?val:(int)max;
 }
 
-static void sock_set_sndbuf(sr_sock*s,int val)
+static int buffer_store(int*size,bool*locked,int val,int min)
 {
 if(val> INT_MAX/2)val= INT_MAX/2;
-s->sndbuf_locked= true;
-s->sndbuf= val*2> SR_MIN_SNDBUF?val*2:SR_MIN_SNDBUF;
+*locked= true;
+*size= val*2> min?val*2:min;
+return 0;
 }
 
 /*:145*//*147:*/
-#line 84 "web/solsocket.w"
+#line 87 "web/solsocket.w"
 
 static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
 {
-uint32_t max= (uint32_t)sysctl_value(s->host,SYS_RMEM_MAX);
-uint32_t v= (uint32_t)rq->val;
-sock_set_rcvbuf(s,(int)(v<max?v:max));
-return 0;
+return buffer_store(&s->rcvbuf,&s->rcvbuf_locked,
+buffer_request(s,SYS_RMEM_MAX,rq->val),SR_MIN_RCVBUF);
 }
 
-static int get_rcvbuf(sr_sock*s,sr_optreq*rq)
-{
-rq->val= s->rcvbuf;
-return 0;
-}
 
 /*:147*//*148:*/
-#line 107 "web/solsocket.w"
+#line 103 "web/solsocket.w"
 
 static int set_sndbuf(sr_sock*s,sr_optreq*rq)
 {
-uint32_t max= (uint32_t)sysctl_value(s->host,SYS_WMEM_MAX);
-uint32_t v= (uint32_t)rq->val;
-sock_set_sndbuf(s,(int)(v<max?v:max));
-return 0;
+return buffer_store(&s->sndbuf,&s->sndbuf_locked,
+buffer_request(s,SYS_WMEM_MAX,rq->val),SR_MIN_SNDBUF);
 }
 
-static int get_sndbuf(sr_sock*s,sr_optreq*rq)
-{
-rq->val= s->sndbuf;
-return 0;
-}
 
 /*:148*//*149:*/
-#line 136 "web/solsocket.w"
+#line 125 "web/solsocket.w"
 
 static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
 {
-sock_set_rcvbuf(s,rq->val<0?0:rq->val);
-return 0;
+return buffer_store(&s->rcvbuf,&s->rcvbuf_locked,rq->val<0?0:rq->val,
+SR_MIN_RCVBUF);
 }
 
 static int set_sndbufforce(sr_sock*s,sr_optreq*rq)
 {
-sock_set_sndbuf(s,rq->val<0?0:rq->val);
-return 0;
+return buffer_store(&s->sndbuf,&s->sndbuf_locked,rq->val<0?0:rq->val,
+SR_MIN_SNDBUF);
 }
 
 /*:149*//*151:*/
-#line 167 "web/solsocket.w"
+#line 156 "web/solsocket.w"
 
 static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
 {
@@ -2130,14 +2116,9 @@ s->rcvlowat= val?val:1;
 return 0;
 }
 
-static int get_rcvlowat(sr_sock*s,sr_optreq*rq)
-{
-rq->val= s->rcvlowat;
-return 0;
-}
 
 /*:151*//*152:*/
-#line 193 "web/solsocket.w"
+#line 177 "web/solsocket.w"
 
 static int get_sndlowat(sr_sock*s,sr_optreq*rq)
 {
@@ -2147,7 +2128,7 @@ return 0;
 }
 
 /*:152*//*154:*/
-#line 227 "web/solsocket.w"
+#line 211 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq)
 {
@@ -2180,7 +2161,7 @@ static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq
 static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
 
 /*:154*//*156:*/
-#line 277 "web/solsocket.w"
+#line 261 "web/solsocket.w"
 
 static int set_linger(sr_sock*s,sr_optreq*rq)
 {
@@ -2207,13 +2188,13 @@ return 0;
 }
 
 /*:156*//*167:*/
-#line 373 "web/solsocket.w"
+#line 357 "web/solsocket.w"
 
 static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
 static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
 /*:167*//*168:*/
-#line 391 "web/solsocket.w"
+#line 375 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s)
 {
@@ -2241,7 +2222,7 @@ return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
 /*:168*//*170:*/
-#line 434 "web/solsocket.w"
+#line 418 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns)
 {
@@ -2259,46 +2240,9 @@ rq->val= (s->flags&SK_TIMESTAMP)&&!(s->flags&SK_TIMESTAMPNS);
 return 0;
 }
 
-static int get_timestampns(sr_sock*s,sr_optreq*rq)
-{
-rq->val= (s->flags&SK_TIMESTAMPNS)!=0;
-return 0;
-}
 
-/*:170*//*172:*/
-#line 470 "web/solsocket.w"
-
-static int set_nofcs(sr_sock*s,sr_optreq*rq){s->nofcs= rq->val;return 0;}
-static int get_nofcs(sr_sock*s,sr_optreq*rq){rq->val= s->nofcs;return 0;}
-static int set_wifi_status(sr_sock*s,sr_optreq*rq){s->wifi_status= rq->val;return 0;}
-static int get_wifi_status(sr_sock*s,sr_optreq*rq){rq->val= s->wifi_status;return 0;}
-
-/*:172*//*174:*/
-#line 489 "web/solsocket.w"
-
-static int set_priority(sr_sock*s,sr_optreq*rq){s->priority= rq->val;return 0;}
-static int get_priority(sr_sock*s,sr_optreq*rq){rq->val= s->priority;return 0;}
-
-/*:174*//*175:*/
-#line 502 "web/solsocket.w"
-
-static int set_mark(sr_sock*s,sr_optreq*rq){s->mark= (uint32_t)rq->val;return 0;}
-static int get_mark(sr_sock*s,sr_optreq*rq){rq->val= (int)s->mark;return 0;}
-
-/*:175*//*176:*/
-#line 513 "web/solsocket.w"
-
-static int set_incoming_cpu(sr_sock*s,sr_optreq*rq){s->incoming_cpu= rq->val;return 0;}
-static int get_incoming_cpu(sr_sock*s,sr_optreq*rq){rq->val= s->incoming_cpu;return 0;}
-
-/*:176*//*177:*/
-#line 527 "web/solsocket.w"
-
-static int set_busy_poll(sr_sock*s,sr_optreq*rq){s->busy_poll= (unsigned)rq->val;return 0;}
-static int get_busy_poll(sr_sock*s,sr_optreq*rq){rq->val= (int)s->busy_poll;return 0;}
-
-/*:177*//*178:*/
-#line 543 "web/solsocket.w"
+/*:170*//*178:*/
+#line 505 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
 {
@@ -2320,7 +2264,7 @@ return 0;
 }
 
 /*:178*//*180:*/
-#line 578 "web/solsocket.w"
+#line 540 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
 {
@@ -2347,7 +2291,7 @@ return 0;
 }
 
 /*:180*//*182:*/
-#line 630 "web/solsocket.w"
+#line 592 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
 {
@@ -2374,20 +2318,13 @@ rq->outlen= sizeof pair;
 return 0;
 }
 
-/*:182*//*184:*/
-#line 672 "web/solsocket.w"
-
-static int get_type(sr_sock*s,sr_optreq*rq){rq->val= s->type;return 0;}
-static int get_domain(sr_sock*s,sr_optreq*rq){rq->val= s->family;return 0;}
-static int get_protocol(sr_sock*s,sr_optreq*rq){rq->val= s->protocol;return 0;}
-
-/*:184*//*185:*/
-#line 681 "web/solsocket.w"
+/*:182*//*185:*/
+#line 639 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
 /*:185*//*186:*/
-#line 692 "web/solsocket.w"
+#line 650 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
 {
@@ -2397,12 +2334,12 @@ return 0;
 }
 
 /*:186*//*187:*/
-#line 706 "web/solsocket.w"
+#line 664 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
 /*:187*//*188:*/
-#line 715 "web/solsocket.w"
+#line 673 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
 {
@@ -2412,7 +2349,7 @@ return 0;
 }
 
 /*:188*//*189:*/
-#line 732 "web/solsocket.w"
+#line 690 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
 {
@@ -2424,17 +2361,17 @@ return 0;
 }
 
 /*:189*//*190:*/
-#line 751 "web/solsocket.w"
+#line 709 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
 /*:190*//*191:*/
-#line 762 "web/solsocket.w"
+#line 720 "web/solsocket.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOTCONN;}
 
 /*:191*//*193:*/
-#line 783 "web/solsocket.w"
+#line 741 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -2453,7 +2390,7 @@ return 0;
 }
 
 /*:193*//*194:*/
-#line 809 "web/solsocket.w"
+#line 767 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -2468,7 +2405,7 @@ return 0;
 }
 
 /*:194*//*196:*/
-#line 836 "web/solsocket.w"
+#line 794 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
 {
@@ -2484,14 +2421,14 @@ return-EINVAL;
 }
 
 /*:196*//*198:*/
-#line 866 "web/solsocket.w"
+#line 824 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
 /*199:*/
-#line 896 "web/solsocket.w"
+#line 854 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
 case BPF_ALU|BPF_SUB|BPF_K:case BPF_ALU|BPF_SUB|BPF_X:
@@ -2511,7 +2448,7 @@ case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
 /*:199*/
-#line 871 "web/solsocket.w"
+#line 829 "web/solsocket.w"
 
 return true;
 case BPF_ALU|BPF_DIV|BPF_K:case BPF_ALU|BPF_MOD|BPF_K:
@@ -2536,7 +2473,7 @@ return false;
 }
 
 /*:198*//*200:*/
-#line 922 "web/solsocket.w"
+#line 880 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
 {
@@ -2563,7 +2500,7 @@ return ok;
 }
 
 /*:200*//*201:*/
-#line 966 "web/solsocket.w"
+#line 924 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -2581,7 +2518,7 @@ return 0;
 }
 
 /*:201*//*202:*/
-#line 995 "web/solsocket.w"
+#line 953 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -2598,7 +2535,7 @@ return 0;
 }
 
 /*:202*//*203:*/
-#line 1022 "web/solsocket.w"
+#line 980 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
 {
@@ -2611,7 +2548,7 @@ return-EINVAL;
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
 /*:203*//*205:*/
-#line 1047 "web/solsocket.w"
+#line 1005 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -2626,7 +2563,7 @@ return 0;
 }
 
 /*:205*//*206:*/
-#line 1066 "web/solsocket.w"
+#line 1024 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -2634,10 +2571,9 @@ if((s->flags&SK_FILTER_LOCKED)&&!rq->val)return-EPERM;
 return set_flag(s,rq);
 }
 
-static int get_lock_filter(sr_sock*s,sr_optreq*rq){return get_flag(s,rq);}
 
 /*:206*//*207:*/
-#line 1093 "web/solsocket.w"
+#line 1050 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
 {
@@ -2687,14 +2623,9 @@ s->priority= ip_tos2prio[(s->tos&0x1e)>>1];
 return 0;
 }
 
-static int get_tos(sr_sock*s,sr_optreq*rq)
-{
-rq->val= s->tos;
-return 0;
-}
 
 /*:211*//*215:*/
-#line 140 "web/ipopt.w"
+#line 135 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
 {
@@ -2723,7 +2654,7 @@ return 0;
 }
 
 /*:215*//*218:*/
-#line 189 "web/ipopt.w"
+#line 184 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
 {
@@ -2756,7 +2687,7 @@ break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
 if(p[2]<=n)/*219:*/
-#line 239 "web/ipopt.w"
+#line 234 "web/ipopt.w"
 
 {
 if(p[2]+3> n)return-EINVAL;
@@ -2779,7 +2710,7 @@ break;
 }
 
 /*:219*/
-#line 220 "web/ipopt.w"
+#line 215 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
 ts= true;
@@ -2800,7 +2731,7 @@ return 0;
 }
 
 /*:218*//*220:*/
-#line 264 "web/ipopt.w"
+#line 259 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
 {
@@ -2813,7 +2744,7 @@ return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
 /*:220*//*221:*/
-#line 292 "web/ipopt.w"
+#line 287 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
 {
@@ -2824,13 +2755,9 @@ if(!rq->val&&!on)return-ENOBUFS;
 return set_flag(s,rq);
 }
 
-static int get_router_alert(sr_sock*s,sr_optreq*rq)
-{
-return get_flag(s,rq);
-}
 
 /*:221*//*235:*/
-#line 425 "web/ipopt.w"
+#line 416 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
 {
@@ -2845,7 +2772,7 @@ return 0;
 }
 
 /*:235*//*237:*/
-#line 460 "web/ipopt.w"
+#line 451 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
 {
@@ -2876,7 +2803,7 @@ return 0;
 }
 
 /*:237*//*238:*/
-#line 498 "web/ipopt.w"
+#line 489 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
 {
@@ -2884,14 +2811,9 @@ s->mc_ttl= rq->val==-1?1:rq->val;
 return 0;
 }
 
-static int get_multicast_ttl(sr_sock*s,sr_optreq*rq)
-{
-rq->val= s->mc_ttl;
-return 0;
-}
 
 /*:238*//*240:*/
-#line 529 "web/ipopt.w"
+#line 515 "web/ipopt.w"
 
 /*:240*//*244:*/
 #line 61 "web/mcast.w"

@@ -12,17 +12,11 @@ static int set_bindtodevice(sr_sock *s, sr_optreq *rq);
 static int get_bsdcompat(sr_sock *s, sr_optreq *rq);
 static int set_bsdcompat(sr_sock *s, sr_optreq *rq);
 static int set_detach_filter(sr_sock *s, sr_optreq *rq);
-static int get_domain(sr_sock *s, sr_optreq *rq);
 static int get_error(sr_sock *s, sr_optreq *rq);
-static int get_incoming_cpu(sr_sock *s, sr_optreq *rq);
-static int set_incoming_cpu(sr_sock *s, sr_optreq *rq);
 static int get_napi_id(sr_sock *s, sr_optreq *rq);
 static int get_linger(sr_sock *s, sr_optreq *rq);
 static int set_linger(sr_sock *s, sr_optreq *rq);
-static int get_lock_filter(sr_sock *s, sr_optreq *rq);
 static int set_lock_filter(sr_sock *s, sr_optreq *rq);
-static int get_mark(sr_sock *s, sr_optreq *rq);
-static int set_mark(sr_sock *s, sr_optreq *rq);
 static int get_sock_passcred(sr_sock *s, sr_optreq *rq);
 static int set_sock_passcred(sr_sock *s, sr_optreq *rq);
 static int get_sock_passsec(sr_sock *s, sr_optreq *rq);
@@ -31,39 +25,25 @@ static int get_peek_off(sr_sock *s, sr_optreq *rq);
 static int set_peek_off(sr_sock *s, sr_optreq *rq);
 static int get_peercred(sr_sock *s, sr_optreq *rq);
 static int get_peersec(sr_sock *s, sr_optreq *rq);
-static int get_priority(sr_sock *s, sr_optreq *rq);
-static int set_priority(sr_sock *s, sr_optreq *rq);
-static int get_protocol(sr_sock *s, sr_optreq *rq);
-static int get_rcvbuf(sr_sock *s, sr_optreq *rq);
 static int set_rcvbuf(sr_sock *s, sr_optreq *rq);
 static int set_rcvbufforce(sr_sock *s, sr_optreq *rq);
-static int get_rcvlowat(sr_sock *s, sr_optreq *rq);
 static int set_rcvlowat(sr_sock *s, sr_optreq *rq);
 static int get_sndlowat(sr_sock *s, sr_optreq *rq);
 static int get_rcvtimeo(sr_sock *s, sr_optreq *rq);
 static int set_rcvtimeo(sr_sock *s, sr_optreq *rq);
 static int get_sndtimeo(sr_sock *s, sr_optreq *rq);
 static int set_sndtimeo(sr_sock *s, sr_optreq *rq);
-static int get_sndbuf(sr_sock *s, sr_optreq *rq);
 static int set_sndbuf(sr_sock *s, sr_optreq *rq);
 static int set_sndbufforce(sr_sock *s, sr_optreq *rq);
 static int get_timestamp(sr_sock *s, sr_optreq *rq);
 static int set_timestamp(sr_sock *s, sr_optreq *rq);
-static int get_timestampns(sr_sock *s, sr_optreq *rq);
 static int set_timestampns(sr_sock *s, sr_optreq *rq);
-static int get_type(sr_sock *s, sr_optreq *rq);
-static int get_busy_poll(sr_sock *s, sr_optreq *rq);
-static int set_busy_poll(sr_sock *s, sr_optreq *rq);
 static int get_peername(sr_sock *s, sr_optreq *rq);
 static int get_timestamping(sr_sock *s, sr_optreq *rq);
 static int set_timestamping(sr_sock *s, sr_optreq *rq);
-static int get_nofcs(sr_sock *s, sr_optreq *rq);
-static int set_nofcs(sr_sock *s, sr_optreq *rq);
 static int get_max_pacing_rate(sr_sock *s, sr_optreq *rq);
 static int set_max_pacing_rate(sr_sock *s, sr_optreq *rq);
 static int get_bpf_extensions(sr_sock *s, sr_optreq *rq);
-static int get_wifi_status(sr_sock *s, sr_optreq *rq);
-static int set_wifi_status(sr_sock *s, sr_optreq *rq);
 static int set_add_membership(sr_sock *s, sr_optreq *rq);
 static int set_add_source_membership(sr_sock *s, sr_optreq *rq);
 static int set_block_source(sr_sock *s, sr_optreq *rq);
@@ -74,13 +54,10 @@ static int set_msfilter(sr_sock *s, sr_optreq *rq);
 static int get_mtu(sr_sock *s, sr_optreq *rq);
 static int get_multicast_if(sr_sock *s, sr_optreq *rq);
 static int set_multicast_if(sr_sock *s, sr_optreq *rq);
-static int get_multicast_ttl(sr_sock *s, sr_optreq *rq);
 static int set_multicast_ttl(sr_sock *s, sr_optreq *rq);
 static int get_options(sr_sock *s, sr_optreq *rq);
 static int set_options(sr_sock *s, sr_optreq *rq);
-static int get_router_alert(sr_sock *s, sr_optreq *rq);
 static int set_router_alert(sr_sock *s, sr_optreq *rq);
-static int get_tos(sr_sock *s, sr_optreq *rq);
 static int set_tos(sr_sock *s, sr_optreq *rq);
 static int get_ttl(sr_sock *s, sr_optreq *rq);
 static int set_ttl(sr_sock *s, sr_optreq *rq);
@@ -96,26 +73,26 @@ static const sr_optdesc sr_optdescs[] = {
   { .level = SOL_SOCKET, .name = SO_BSDCOMPAT, .str = "SO_BSDCOMPAT", .clause = "socket.7:SO_BSDCOMPAT", .since = "-", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_bsdcompat, .get = get_bsdcompat },
   { .level = SOL_SOCKET, .name = SO_DEBUG, .str = "SO_DEBUG", .clause = "socket.7:SO_DEBUG", .since = "-", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .caps = 0 | ((uint64_t) 1 << CAP_NET_ADMIN), .cap_when = CAP_NONZERO, .cap_errno = EACCES, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_DEBUG, .set = set_flag, .get = get_flag },
   { .level = SOL_SOCKET, .name = SO_DETACH_FILTER, .str = "SO_DETACH_FILTER", .clause = "socket.7:SO_DETACH_FILTER", .since = "2.2", .type = OPT_INT, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_detach_filter, .get = NULL },
-  { .level = SOL_SOCKET, .name = SO_DOMAIN, .str = "SO_DOMAIN", .clause = "socket.7:SO_DOMAIN", .since = "2.6.32", .type = OPT_INT, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_domain },
+  { .level = SOL_SOCKET, .name = SO_DOMAIN, .str = "SO_DOMAIN", .clause = "socket.7:SO_DOMAIN", .since = "2.6.32", .type = OPT_INT, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, family), .set = NULL, .get = get_int_field },
   { .level = SOL_SOCKET, .name = SO_ERROR, .str = "SO_ERROR", .clause = "socket.7:SO_ERROR", .since = "-", .type = OPT_INT, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_error },
   { .level = SOL_SOCKET, .name = SO_DONTROUTE, .str = "SO_DONTROUTE", .clause = "socket.7:SO_DONTROUTE", .since = "-", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_DONTROUTE, .set = set_flag, .get = get_flag },
-  { .level = SOL_SOCKET, .name = SO_INCOMING_CPU, .str = "SO_INCOMING_CPU", .clause = "socket.7:SO_INCOMING_CPU", .since = "3.19", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_incoming_cpu, .get = get_incoming_cpu },
+  { .level = SOL_SOCKET, .name = SO_INCOMING_CPU, .str = "SO_INCOMING_CPU", .clause = "socket.7:SO_INCOMING_CPU", .since = "3.19", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, incoming_cpu), .set = set_int_field, .get = get_int_field },
   { .level = SOL_SOCKET, .name = SO_INCOMING_NAPI_ID, .str = "SO_INCOMING_NAPI_ID", .clause = "socket.7:SO_INCOMING_NAPI_ID", .since = "4.12", .type = OPT_INT, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_napi_id },
   { .level = SOL_SOCKET, .name = SO_KEEPALIVE, .str = "SO_KEEPALIVE", .clause = "socket.7:SO_KEEPALIVE", .since = "-", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_KEEPALIVE, .set = set_flag, .get = get_flag },
   { .level = SOL_SOCKET, .name = SO_LINGER, .str = "SO_LINGER", .clause = "socket.7:SO_LINGER", .since = "-", .type = OPT_LINGER, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 8, .set = set_linger, .get = get_linger },
-  { .level = SOL_SOCKET, .name = SO_LOCK_FILTER, .str = "SO_LOCK_FILTER", .clause = "socket.7:SO_LOCK_FILTER", .since = "3.9", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_FILTER_LOCKED, .set = set_lock_filter, .get = get_lock_filter },
-  { .level = SOL_SOCKET, .name = SO_MARK, .str = "SO_MARK", .clause = "socket.7:SO_MARK", .since = "2.6.25", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .caps = 0 | ((uint64_t) 1 << CAP_NET_ADMIN) | ((uint64_t) 1 << CAP_NET_RAW), .cap_when = CAP_ALWAYS, .cap_errno = EPERM, .setlen = 0, .set = set_mark, .get = get_mark },
+  { .level = SOL_SOCKET, .name = SO_LOCK_FILTER, .str = "SO_LOCK_FILTER", .clause = "socket.7:SO_LOCK_FILTER", .since = "3.9", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_FILTER_LOCKED, .set = set_lock_filter, .get = get_flag },
+  { .level = SOL_SOCKET, .name = SO_MARK, .str = "SO_MARK", .clause = "socket.7:SO_MARK", .since = "2.6.25", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .caps = 0 | ((uint64_t) 1 << CAP_NET_ADMIN) | ((uint64_t) 1 << CAP_NET_RAW), .cap_when = CAP_ALWAYS, .cap_errno = EPERM, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, mark), .set = set_int_field, .get = get_int_field },
   { .level = SOL_SOCKET, .name = SO_OOBINLINE, .str = "SO_OOBINLINE", .clause = "socket.7:SO_OOBINLINE", .since = "-", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_OOBINLINE, .set = set_flag, .get = get_flag },
   { .level = SOL_SOCKET, .name = SO_PASSCRED, .str = "SO_PASSCRED", .clause = "socket.7:SO_PASSCRED", .since = "2.2", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_PASSCRED, .set = set_sock_passcred, .get = get_sock_passcred },
   { .level = SOL_SOCKET, .name = SO_PASSSEC, .str = "SO_PASSSEC", .clause = "socket.7:SO_PASSSEC", .since = "2.6.18", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_PASSSEC, .set = set_sock_passsec, .get = get_sock_passsec },
   { .level = SOL_SOCKET, .name = SO_PEEK_OFF, .str = "SO_PEEK_OFF", .clause = "socket.7:SO_PEEK_OFF", .since = "3.4", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_STREAM | OPT_DGRAM, .type_errno = EOPNOTSUPP, .range_action = RANGE_NONE, .setlen = 0, .set = set_peek_off, .get = get_peek_off },
   { .level = SOL_SOCKET, .name = SO_PEERCRED, .str = "SO_PEERCRED", .clause = "socket.7:SO_PEERCRED", .since = "2.2", .type = OPT_BYTES, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_peercred },
   { .level = SOL_SOCKET, .name = SO_PEERSEC, .str = "SO_PEERSEC", .clause = "socket.7:SO_PEERSEC", .since = "2.6.2", .type = OPT_BYTES, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_peersec },
-  { .level = SOL_SOCKET, .name = SO_PRIORITY, .str = "SO_PRIORITY", .clause = "socket.7:SO_PRIORITY", .since = "-", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .lo = 0, .hi = 6, .range_action = RANGE_CAP, .caps = 0 | ((uint64_t) 1 << CAP_NET_ADMIN) | ((uint64_t) 1 << CAP_NET_RAW), .cap_when = CAP_OUTSIDE_RANGE, .cap_errno = EPERM, .setlen = 0, .set = set_priority, .get = get_priority },
-  { .level = SOL_SOCKET, .name = SO_PROTOCOL, .str = "SO_PROTOCOL", .clause = "socket.7:SO_PROTOCOL", .since = "2.6.32", .type = OPT_INT, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_protocol },
-  { .level = SOL_SOCKET, .name = SO_RCVBUF, .str = "SO_RCVBUF", .clause = "socket.7:SO_RCVBUF", .since = "-", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_rcvbuf, .get = get_rcvbuf },
+  { .level = SOL_SOCKET, .name = SO_PRIORITY, .str = "SO_PRIORITY", .clause = "socket.7:SO_PRIORITY", .since = "-", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .lo = 0, .hi = 6, .range_action = RANGE_CAP, .caps = 0 | ((uint64_t) 1 << CAP_NET_ADMIN) | ((uint64_t) 1 << CAP_NET_RAW), .cap_when = CAP_OUTSIDE_RANGE, .cap_errno = EPERM, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, priority), .set = set_int_field, .get = get_int_field },
+  { .level = SOL_SOCKET, .name = SO_PROTOCOL, .str = "SO_PROTOCOL", .clause = "socket.7:SO_PROTOCOL", .since = "2.6.32", .type = OPT_INT, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, protocol), .set = NULL, .get = get_int_field },
+  { .level = SOL_SOCKET, .name = SO_RCVBUF, .str = "SO_RCVBUF", .clause = "socket.7:SO_RCVBUF", .since = "-", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, rcvbuf), .set = set_rcvbuf, .get = get_int_field },
   { .level = SOL_SOCKET, .name = SO_RCVBUFFORCE, .str = "SO_RCVBUFFORCE", .clause = "socket.7:SO_RCVBUFFORCE", .since = "2.6.14", .type = OPT_INT, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .caps = 0 | ((uint64_t) 1 << CAP_NET_ADMIN), .cap_when = CAP_ALWAYS, .cap_errno = EPERM, .setlen = 0, .set = set_rcvbufforce, .get = NULL },
-  { .level = SOL_SOCKET, .name = SO_RCVLOWAT, .str = "SO_RCVLOWAT", .clause = "socket.7:SO_RCVLOWAT", .since = "2.4", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_rcvlowat, .get = get_rcvlowat },
+  { .level = SOL_SOCKET, .name = SO_RCVLOWAT, .str = "SO_RCVLOWAT", .clause = "socket.7:SO_RCVLOWAT", .since = "2.4", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, rcvlowat), .set = set_rcvlowat, .get = get_int_field },
   { .level = SOL_SOCKET, .name = SO_SNDLOWAT, .str = "SO_SNDLOWAT", .clause = "socket.7:SO_SNDLOWAT", .since = "-", .type = OPT_INT, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_sndlowat },
   { .level = SOL_SOCKET, .name = SO_RCVTIMEO, .str = "SO_RCVTIMEO", .clause = "socket.7:SO_RCVTIMEO", .since = "2.3.41", .type = OPT_TIMEVAL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 16, .set = set_rcvtimeo, .get = get_rcvtimeo },
   { .level = SOL_SOCKET, .name = SO_SNDTIMEO, .str = "SO_SNDTIMEO", .clause = "socket.7:SO_SNDTIMEO", .since = "2.3.41", .type = OPT_TIMEVAL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 16, .set = set_sndtimeo, .get = get_sndtimeo },
@@ -123,18 +100,18 @@ static const sr_optdesc sr_optdescs[] = {
   { .level = SOL_SOCKET, .name = SO_REUSEPORT, .str = "SO_REUSEPORT", .clause = "socket.7:SO_REUSEPORT", .since = "3.9", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, reuseport), .set = set_int_field, .get = get_int_field },
   { .level = SOL_SOCKET, .name = SO_RXQ_OVFL, .str = "SO_RXQ_OVFL", .clause = "socket.7:SO_RXQ_OVFL", .since = "2.6.33", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_RXQ_OVFL, .set = set_flag, .get = get_flag },
   { .level = SOL_SOCKET, .name = SO_SELECT_ERR_QUEUE, .str = "SO_SELECT_ERR_QUEUE", .clause = "socket.7:SO_SELECT_ERR_QUEUE", .since = "3.10", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_SELECT_ERR_QUEUE, .set = set_flag, .get = get_flag },
-  { .level = SOL_SOCKET, .name = SO_SNDBUF, .str = "SO_SNDBUF", .clause = "socket.7:SO_SNDBUF", .since = "-", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_sndbuf, .get = get_sndbuf },
+  { .level = SOL_SOCKET, .name = SO_SNDBUF, .str = "SO_SNDBUF", .clause = "socket.7:SO_SNDBUF", .since = "-", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, sndbuf), .set = set_sndbuf, .get = get_int_field },
   { .level = SOL_SOCKET, .name = SO_SNDBUFFORCE, .str = "SO_SNDBUFFORCE", .clause = "socket.7:SO_SNDBUFFORCE", .since = "2.6.14", .type = OPT_INT, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .caps = 0 | ((uint64_t) 1 << CAP_NET_ADMIN), .cap_when = CAP_ALWAYS, .cap_errno = EPERM, .setlen = 0, .set = set_sndbufforce, .get = NULL },
   { .level = SOL_SOCKET, .name = SO_TIMESTAMP, .str = "SO_TIMESTAMP", .clause = "socket.7:SO_TIMESTAMP", .since = "-", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_timestamp, .get = get_timestamp },
-  { .level = SOL_SOCKET, .name = SO_TIMESTAMPNS, .str = "SO_TIMESTAMPNS", .clause = "socket.7:SO_TIMESTAMPNS", .since = "2.6.22", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_timestampns, .get = get_timestampns },
-  { .level = SOL_SOCKET, .name = SO_TYPE, .str = "SO_TYPE", .clause = "socket.7:SO_TYPE", .since = "-", .type = OPT_INT, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_type },
-  { .level = SOL_SOCKET, .name = SO_BUSY_POLL, .str = "SO_BUSY_POLL", .clause = "socket.7:SO_BUSY_POLL", .since = "3.11", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .lo = 0, .hi = INT_MAX, .range_action = RANGE_EINVAL, .setlen = 0, .set = set_busy_poll, .get = get_busy_poll },
+  { .level = SOL_SOCKET, .name = SO_TIMESTAMPNS, .str = "SO_TIMESTAMPNS", .clause = "socket.7:SO_TIMESTAMPNS", .since = "2.6.22", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_SOCK_FLAG, .bit = SK_TIMESTAMPNS, .set = set_timestampns, .get = get_flag },
+  { .level = SOL_SOCKET, .name = SO_TYPE, .str = "SO_TYPE", .clause = "socket.7:SO_TYPE", .since = "-", .type = OPT_INT, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, type), .set = NULL, .get = get_int_field },
+  { .level = SOL_SOCKET, .name = SO_BUSY_POLL, .str = "SO_BUSY_POLL", .clause = "socket.7:SO_BUSY_POLL", .since = "3.11", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .lo = 0, .hi = INT_MAX, .range_action = RANGE_EINVAL, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, busy_poll), .set = set_int_field, .get = get_int_field },
   { .level = SOL_SOCKET, .name = SO_PEERNAME, .str = "SO_PEERNAME", .clause = "socket.7:SO_PEERNAME", .since = "2.4", .type = OPT_BYTES, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_peername },
   { .level = SOL_SOCKET, .name = SO_TIMESTAMPING, .str = "SO_TIMESTAMPING", .clause = "socket.7:SO_TIMESTAMPING", .since = "2.6.30", .type = OPT_BYTES, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_timestamping, .get = get_timestamping },
-  { .level = SOL_SOCKET, .name = SO_NOFCS, .str = "SO_NOFCS", .clause = "socket.7:SO_NOFCS", .since = "3.4", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_nofcs, .get = get_nofcs },
+  { .level = SOL_SOCKET, .name = SO_NOFCS, .str = "SO_NOFCS", .clause = "socket.7:SO_NOFCS", .since = "3.4", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, nofcs), .set = set_int_field, .get = get_int_field },
   { .level = SOL_SOCKET, .name = SO_MAX_PACING_RATE, .str = "SO_MAX_PACING_RATE", .clause = "socket.7:SO_MAX_PACING_RATE", .since = "3.13", .type = OPT_U64, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_max_pacing_rate, .get = get_max_pacing_rate },
   { .level = SOL_SOCKET, .name = SO_BPF_EXTENSIONS, .str = "SO_BPF_EXTENSIONS", .clause = "socket.7:SO_BPF_EXTENSIONS", .since = "3.14", .type = OPT_INT, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_bpf_extensions },
-  { .level = SOL_SOCKET, .name = SO_WIFI_STATUS, .str = "SO_WIFI_STATUS", .clause = "socket.7:SO_WIFI_STATUS", .since = "3.3", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_wifi_status, .get = get_wifi_status },
+  { .level = SOL_SOCKET, .name = SO_WIFI_STATUS, .str = "SO_WIFI_STATUS", .clause = "socket.7:SO_WIFI_STATUS", .since = "3.3", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, wifi_status), .set = set_int_field, .get = get_int_field },
   { .level = IPPROTO_IP, .name = IP_ADD_MEMBERSHIP, .str = "IP_ADD_MEMBERSHIP", .clause = "ip.7:IP_ADD_MEMBERSHIP", .since = "1.2", .type = OPT_MREQ, .access = OPT_SET, .types = 0 | OPT_DGRAM | OPT_RAW, .type_errno = EPROTO, .range_action = RANGE_NONE, .setlen = 0, .set = set_add_membership, .get = NULL },
   { .level = IPPROTO_IP, .name = IP_ADD_SOURCE_MEMBERSHIP, .str = "IP_ADD_SOURCE_MEMBERSHIP", .clause = "ip.7:IP_ADD_SOURCE_MEMBERSHIP", .since = "2.4.22", .type = OPT_MREQ_SOURCE, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_add_source_membership, .get = NULL },
   { .level = IPPROTO_IP, .name = IP_BIND_ADDRESS_NO_PORT, .str = "IP_BIND_ADDRESS_NO_PORT", .clause = "ip.7:IP_BIND_ADDRESS_NO_PORT", .since = "4.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_BIND_ADDRESS_NO_PORT, .set = set_flag, .get = get_flag },
@@ -149,7 +126,7 @@ static const sr_optdesc sr_optdescs[] = {
   { .level = IPPROTO_IP, .name = IP_MULTICAST_ALL, .str = "IP_MULTICAST_ALL", .clause = "ip.7:IP_MULTICAST_ALL", .since = "2.6.31", .type = OPT_BYTE, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .lo = 0, .hi = 1, .range_action = RANGE_EINVAL, .setlen = 1, .store = OPT_STORE_IP_FLAG, .bit = IPF_MC_ALL, .set = set_flag, .get = get_flag },
   { .level = IPPROTO_IP, .name = IP_MULTICAST_IF, .str = "IP_MULTICAST_IF", .clause = "ip.7:IP_MULTICAST_IF", .since = "1.2", .type = OPT_MREQ, .access = OPT_GET | OPT_SET, .types_set_only = true, .types = 0 | OPT_DGRAM | OPT_RAW, .type_errno = EINVAL, .range_action = RANGE_NONE, .setlen = 4, .set = set_multicast_if, .get = get_multicast_if },
   { .level = IPPROTO_IP, .name = IP_MULTICAST_LOOP, .str = "IP_MULTICAST_LOOP", .clause = "ip.7:IP_MULTICAST_LOOP", .since = "1.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 1, .store = OPT_STORE_IP_FLAG, .bit = IPF_MC_LOOP, .set = set_flag, .get = get_flag },
-  { .level = IPPROTO_IP, .name = IP_MULTICAST_TTL, .str = "IP_MULTICAST_TTL", .clause = "ip.7:IP_MULTICAST_TTL", .since = "1.2", .type = OPT_BYTE, .access = OPT_GET | OPT_SET, .types_set_only = true, .types = 0 | OPT_DGRAM | OPT_RAW, .type_errno = EINVAL, .lo = -1, .hi = 255, .range_action = RANGE_EINVAL, .setlen = 1, .set = set_multicast_ttl, .get = get_multicast_ttl },
+  { .level = IPPROTO_IP, .name = IP_MULTICAST_TTL, .str = "IP_MULTICAST_TTL", .clause = "ip.7:IP_MULTICAST_TTL", .since = "1.2", .type = OPT_BYTE, .access = OPT_GET | OPT_SET, .types_set_only = true, .types = 0 | OPT_DGRAM | OPT_RAW, .type_errno = EINVAL, .lo = -1, .hi = 255, .range_action = RANGE_EINVAL, .setlen = 1, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, mc_ttl), .set = set_multicast_ttl, .get = get_int_field },
   { .level = IPPROTO_IP, .name = IP_NODEFRAG, .str = "IP_NODEFRAG", .clause = "ip.7:IP_NODEFRAG", .since = "2.6.36", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types_set_only = true, .types = 0 | OPT_RAW, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_NODEFRAG, .set = set_flag, .get = get_flag },
   { .level = IPPROTO_IP, .name = IP_OPTIONS, .str = "IP_OPTIONS", .clause = "ip.7:IP_OPTIONS", .since = "2.0", .type = OPT_BYTES, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_options, .get = get_options },
   { .level = IPPROTO_IP, .name = IP_PASSSEC, .str = "IP_PASSSEC", .clause = "ip.7:IP_PASSSEC", .since = "2.6.17", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_PASSSEC, .set = set_flag, .get = get_flag },
@@ -160,12 +137,29 @@ static const sr_optdesc sr_optdescs[] = {
   { .level = IPPROTO_IP, .name = IP_RECVTOS, .str = "IP_RECVTOS", .clause = "ip.7:IP_RECVTOS", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_RECVTOS, .set = set_flag, .get = get_flag },
   { .level = IPPROTO_IP, .name = IP_RECVTTL, .str = "IP_RECVTTL", .clause = "ip.7:IP_RECVTTL", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_RECVTTL, .set = set_flag, .get = get_flag },
   { .level = IPPROTO_IP, .name = IP_RETOPTS, .str = "IP_RETOPTS", .clause = "ip.7:IP_RETOPTS", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_RETOPTS, .set = set_flag, .get = get_flag },
-  { .level = IPPROTO_IP, .name = IP_ROUTER_ALERT, .str = "IP_ROUTER_ALERT", .clause = "ip.7:IP_ROUTER_ALERT", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_ROUTER_ALERT, .set = set_router_alert, .get = get_router_alert },
-  { .level = IPPROTO_IP, .name = IP_TOS, .str = "IP_TOS", .clause = "ip.7:IP_TOS", .since = "1.0", .type = OPT_BYTE, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_tos, .get = get_tos },
+  { .level = IPPROTO_IP, .name = IP_ROUTER_ALERT, .str = "IP_ROUTER_ALERT", .clause = "ip.7:IP_ROUTER_ALERT", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_ROUTER_ALERT, .set = set_router_alert, .get = get_flag },
+  { .level = IPPROTO_IP, .name = IP_TOS, .str = "IP_TOS", .clause = "ip.7:IP_TOS", .since = "1.0", .type = OPT_BYTE, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, tos), .set = set_tos, .get = get_int_field },
   { .level = IPPROTO_IP, .name = IP_TRANSPARENT, .str = "IP_TRANSPARENT", .clause = "ip.7:IP_TRANSPARENT", .since = "2.6.24", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .caps = 0 | ((uint64_t) 1 << CAP_NET_ADMIN) | ((uint64_t) 1 << CAP_NET_RAW), .cap_when = CAP_NONZERO, .cap_errno = EPERM, .setlen = 1, .store = OPT_STORE_IP_FLAG, .bit = IPF_TRANSPARENT, .set = set_flag, .get = get_flag },
   { .level = IPPROTO_IP, .name = IP_TTL, .str = "IP_TTL", .clause = "ip.7:IP_TTL", .since = "1.0", .type = OPT_BYTE, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .lo = -1, .hi = 255, .range_action = RANGE_EINVAL, .setlen = 1, .set = set_ttl, .get = get_ttl },
   { .level = IPPROTO_IP, .name = IP_UNBLOCK_SOURCE, .str = "IP_UNBLOCK_SOURCE", .clause = "ip.7:IP_UNBLOCK_SOURCE", .since = "2.4.22", .type = OPT_MREQ_SOURCE, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_unblock_source, .get = NULL },
 };
+_Static_assert(sizeof ((sr_sock *) 0)->family == sizeof(int), "SO_DOMAIN: field family must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->incoming_cpu == sizeof(int), "SO_INCOMING_CPU: field incoming_cpu must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->mark == sizeof(int), "SO_MARK: field mark must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->priority == sizeof(int), "SO_PRIORITY: field priority must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->protocol == sizeof(int), "SO_PROTOCOL: field protocol must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->rcvbuf == sizeof(int), "SO_RCVBUF: field rcvbuf must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->rcvlowat == sizeof(int), "SO_RCVLOWAT: field rcvlowat must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->reuse == sizeof(int), "SO_REUSEADDR: field reuse must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->reuseport == sizeof(int), "SO_REUSEPORT: field reuseport must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->sndbuf == sizeof(int), "SO_SNDBUF: field sndbuf must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->type == sizeof(int), "SO_TYPE: field type must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->busy_poll == sizeof(int), "SO_BUSY_POLL: field busy_poll must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->nofcs == sizeof(int), "SO_NOFCS: field nofcs must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->wifi_status == sizeof(int), "SO_WIFI_STATUS: field wifi_status must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->pmtudisc == sizeof(int), "IP_MTU_DISCOVER: field pmtudisc must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->mc_ttl == sizeof(int), "IP_MULTICAST_TTL: field mc_ttl must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->tos == sizeof(int), "IP_TOS: field tos must be as wide as an int");
 #define SR_OPTNAME_LIMIT 256
 static const short sr_sol_index[SR_OPTNAME_LIMIT] = {
   [SO_ACCEPTCONN] = 1,

@@ -87,11 +87,6 @@ static int set_tos(sr_sock *s, sr_optreq *rq)
   return 0;
 }
 
-static int get_tos(sr_sock *s, sr_optreq *rq)
-{
-  rq->val = s->tos;
-  return 0;
-}
 
 @ @<Constants of the model@>=
 #define SR_INET_ECN_MASK 3
@@ -299,10 +294,6 @@ static int set_router_alert(sr_sock *s, sr_optreq *rq)
   return set_flag(s, rq);
 }
 
-static int get_router_alert(sr_sock *s, sr_optreq *rq)
-{
-  return get_flag(s, rq);
-}
 
 @ \clause{ip.7:IP_RECVOPTS}
 @^ip.7:IP\_RECVOPTS@>
@@ -502,11 +493,6 @@ static int set_multicast_ttl(sr_sock *s, sr_optreq *rq)
   return 0;
 }
 
-static int get_multicast_ttl(sr_sock *s, sr_optreq *rq)
-{
-  rq->val = s->mc_ttl;
-  return 0;
-}
 
 @ \clause{ip.7:IP_MULTICAST_LOOP}
 @^ip.7:IP\_MULTICAST\_LOOP@>

@@ -14,7 +14,8 @@ for module names; in a web with more than about ten thousand names, the
 files included late get an index in that range, and their \.{\#line}
 directives come out with the name of some other identifier (\.{"filter"},
 \.{"linux"}, \dots).  The line numbers are right; only the names are
-wrong.
+wrong --- and may hold any bytes, a null byte or a newline of a module
+name among them, so a directive is recognized by its first words only.
 @^ctangle bug@>
 
 This program repairs them.  It reads the webs in the order ctangle reads
@@ -170,7 +171,8 @@ static void fix(const char *inpath, const char *outpath)
   fclose(in);
   for (int i = 0; i < nlines; i++) {
     int lineno = i + 1;
-    if (sscanf(line[i], "#line %d \"%1023[^\"]\"", &l, name) == 2) {
+    if (!strncmp(line[i], "#line ", 6) && sscanf(line[i], "#line %d", &l) == 1) {
+      if (sscanf(line[i], "#line %*d \"%1023[^\"]\"", name) != 1) name[0] = '\0';
       @<Repair and write the directive@>@;
       continue;
     }

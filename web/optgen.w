@@ -354,17 +354,25 @@ static void emit_range_cap(struct gen *g, struct row *r)
 that gives the option its effect; or, for an option that only stores a
 value, where the value goes: \.{flag:BIT} (a bit of the socket's |flags|),
 \.{ipflag:BIT} (a bit of |ipflags|) or \.{field:NAME} (an |int| field),
-which the library's generic handlers serve; or both, \.{NAME/flag:BIT},
-for a handler with rules of its own around a bit.  |handler_name| gives
-the custom name, or |NULL| when there is none.
+which the library's generic handlers serve; or both: \.{NAME/flag:BIT}
+for a pair of handlers with rules of their own around a bit, and
+\.{set\_NAME/STORE} for an option whose writes have rules of their own
+but whose reads only fetch what the writes stored.  |handler_name| gives
+the custom name and answers |NO_HANDLER|, |BOTH_HANDLERS| or
+|SETTER_ONLY|.
 
 @<Functions@>=
+enum { NO_HANDLER, BOTH_HANDLERS, SETTER_ONLY };
 static int handler_name(const char *h, char *name, size_t len)
 {
   size_t n = strcspn(h, "/:");
-  if (h[n] == ':') return 0;
+  if (h[n] == ':') return NO_HANDLER;
+  if (h[n] == '/' && !strncmp(h, "set_", 4)) {
+    snprintf(name, len, "%.*s", (int) n - 4, h + 4);
+    return SETTER_ONLY;
+  }
   snprintf(name, len, "%.*s", (int) n, h);
-  return 1;
+  return BOTH_HANDLERS;
 }
 
 static const char *handler_store(const char *h)
@@ -382,7 +390,8 @@ static int seen_before(struct gen *g, int k, int dir)
   char a[256], b[256];
   if (!handler_name(g->row[k].field[F_HANDLER], b, sizeof b)) return 1;
   for (int i = 0; i < k; i++)
-    if (handler_name(g->row[i].field[F_HANDLER], a, sizeof a) && !strcmp(a, b) &&
+    if (handler_name(g->row[i].field[F_HANDLER], a, sizeof a) == (dir == 0 ? BOTH_HANDLERS : handler_name(g->row[i].field[F_HANDLER], a, sizeof a)) &&
+        handler_name(g->row[i].field[F_HANDLER], a, sizeof a) != NO_HANDLER && !strcmp(a, b) &&
         (dir == 0 ? strcmp(g->row[i].field[F_ACCESS], "set")
                   : strcmp(g->row[i].field[F_ACCESS], "get")))
       return 1;
@@ -397,8 +406,9 @@ static void emit(struct gen *g)
   for (int k = 0; k < g->nrows; k++) {
     struct row *r = &g->row[k];
     char name[256];
-    if (!handler_name(r->field[F_HANDLER], name, sizeof name)) continue;
-    if (strcmp(r->field[F_ACCESS], "set") && !seen_before(g, k, 0))
+    int kind = handler_name(r->field[F_HANDLER], name, sizeof name);
+    if (kind == NO_HANDLER) continue;
+    if (kind == BOTH_HANDLERS && strcmp(r->field[F_ACCESS], "set") && !seen_before(g, k, 0))
       printf("static int get_%s(sr_sock *s, sr_optreq *rq);\n", name);
     if (strcmp(r->field[F_ACCESS], "get") && !seen_before(g, k, 1))
       printf("static int set_%s(sr_sock *s, sr_optreq *rq);\n", name);
@@ -406,6 +416,7 @@ static void emit(struct gen *g)
   printf("static const sr_optdesc sr_optdescs[] = {\n");
   for (int k = 0; k < g->nrows; k++) @<Emit row |k|@>@;
   printf("};\n");
+  @<Emit a size check for every field a row names@>@;
   @<Emit the indexes@>@;
 }
 
@@ -440,12 +451,30 @@ static void emit(struct gen *g)
     @.bad handler X@>
     g->errors++;
   }
-  if (custom) generic = NULL;
+  if (custom == SETTER_ONLY && !generic) {
+    fprintf(stderr, "options.tsv:%d: %s names no store for its reads\n", r->line,
+      r->field[F_HANDLER]);
+    @.names no store for its reads@>
+    g->errors++;
+  }
   printf(" .set = %s%s, .get = %s%s },\n",
     strcmp(r->field[F_ACCESS], "get") ? "set_" : "NULL",
     strcmp(r->field[F_ACCESS], "get") ? (custom ? name : generic ? generic : "?") : "",
     strcmp(r->field[F_ACCESS], "set") ? "get_" : "NULL",
-    strcmp(r->field[F_ACCESS], "set") ? (custom ? name : generic ? generic : "?") : "");
+    strcmp(r->field[F_ACCESS], "set") ? (custom == BOTH_HANDLERS ? name : generic ? generic : "?") : "");
+}
+
+@ The generic handlers move an |int|; a row that names a field narrower or
+wider than that would corrupt the socket, so the compiler is asked to check
+every such field.
+
+@<Emit a size check for every field a row names@>=
+for (int k = 0; k < g->nrows; k++) {
+  const char *store = handler_store(g->row[k].field[F_HANDLER]);
+  if (store && !strncmp(store, "field:", 6))
+    printf("_Static_assert(sizeof ((sr_sock *) 0)->%s == sizeof(int), "
+      "\"%s: field %s must be as wide as an int\");\n", store + 6,
+      g->row[k].field[F_NAME], store + 6);
 }
 
 @ The indexes map an option number to its row plus one (zero: no such

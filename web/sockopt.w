@@ -127,6 +127,10 @@ and call |set_flag| and |get_flag| once its rules are satisfied.  The
 dispatcher has already turned the value of a \.{bool} or \.{bytebool} row
 into 0 or~1.
 
+A field named this way must be as wide as an |int| (the generator has the
+compiler check it); \.{SO\_MARK}'s |uint32_t| and \.{SO\_BUSY\_POLL}'s
+|unsigned| are, and the kernel moves their bits through an |int| too.
+
 @<Private function prototypes@>=
 static int set_flag(sr_sock *s, sr_optreq *rq);
 static int get_flag(sr_sock *s, sr_optreq *rq);

@@ -35,7 +35,7 @@ ones.
 @<Socket-layer fields of a socket@>=
 uint32_t tsflags; /* \.{SO\_TIMESTAMPING} flags */
 uint64_t max_pacing_rate; /* bytes per second */
-bool nofcs, wifi_status;
+int nofcs, wifi_status; /* flags kept as |int| fields: their rows say \.{field:} */
 bool reuseport_prog; /* a reuseport group program is attached */
 
 @ @<Set the socket-layer defaults of |s|@>=
@@ -50,26 +50,29 @@ written through the ordinary option is first limited by the tunable
 |INT_MAX/2| so that the doubling cannot overflow, doubled, and raised to
 the smallest buffer the kernel allows.  Writing either size marks it as
 chosen by the user, which turns off TCP's automatic tuning of that buffer
-and changes the rule of \.{SO\_RCVLOWAT}.
+and changes the rule of \.{SO\_RCVLOWAT}.  |buffer_request| applies the
+tunable, comparing as the kernel does between unsigned numbers;
+|buffer_store| does the rest, for either buffer.  Reads need no handler:
+the rows name the fields, |rcvbuf| and |sndbuf|.
 
 @c
-static void sock_set_rcvbuf(sr_sock *s, int val)
+static int buffer_request(const sr_sock *s, int tunable, int val)
 {
-  if (val > INT_MAX / 2) val = INT_MAX / 2;
-  s->rcvbuf_locked = true;
-  s->rcvbuf = val * 2 > SR_MIN_RCVBUF ? val * 2 : SR_MIN_RCVBUF;
+  uint32_t max = (uint32_t) sysctl_value(s->host, tunable);
+  return (uint32_t) val < max ? val : (int) max;
 }
 
-static void sock_set_sndbuf(sr_sock *s, int val)
+static int buffer_store(int *size, bool *locked, int val, int min)
 {
   if (val > INT_MAX / 2) val = INT_MAX / 2;
-  s->sndbuf_locked = true;
-  s->sndbuf = val * 2 > SR_MIN_SNDBUF ? val * 2 : SR_MIN_SNDBUF;
+  *locked = true;
+  *size = val * 2 > min ? val * 2 : min;
+  return 0;
 }
 
 @ @<Private function prototypes@>=
-static void sock_set_rcvbuf(sr_sock *s, int val);
-static void sock_set_sndbuf(sr_sock *s, int val);
+static int buffer_request(const sr_sock *s, int tunable, int val);
+static int buffer_store(int *size, bool *locked, int val, int min);
 
 @ \clause{socket.7:SO_RCVBUF}
 @^socket.7:SO\_RCVBUF@>
@@ -84,17 +87,10 @@ maximum.  TCP starts from \.{tcp\_rmem[1]} (131072), the others from
 @c
 static int set_rcvbuf(sr_sock *s, sr_optreq *rq)
 {
-  uint32_t max = (uint32_t) sysctl_value(s->host, SYS_RMEM_MAX);
-  uint32_t v = (uint32_t) rq->val;
-  sock_set_rcvbuf(s, (int) (v < max ? v : max));
-  return 0;
+  return buffer_store(&s->rcvbuf, &s->rcvbuf_locked,
+    buffer_request(s, SYS_RMEM_MAX, rq->val), SR_MIN_RCVBUF);
 }
 
-static int get_rcvbuf(sr_sock *s, sr_optreq *rq)
-{
-  rq->val = s->rcvbuf;
-  return 0;
-}
 
 @ \clause{socket.7:SO_SNDBUF}
 @^socket.7:SO\_SNDBUF@>
@@ -107,17 +103,10 @@ values read 8388608.}
 @c
 static int set_sndbuf(sr_sock *s, sr_optreq *rq)
 {
-  uint32_t max = (uint32_t) sysctl_value(s->host, SYS_WMEM_MAX);
-  uint32_t v = (uint32_t) rq->val;
-  sock_set_sndbuf(s, (int) (v < max ? v : max));
-  return 0;
+  return buffer_store(&s->sndbuf, &s->sndbuf_locked,
+    buffer_request(s, SYS_WMEM_MAX, rq->val), SR_MIN_SNDBUF);
 }
 
-static int get_sndbuf(sr_sock *s, sr_optreq *rq)
-{
-  rq->val = s->sndbuf;
-  return 0;
-}
 
 @ \clause{socket.7:SO_RCVBUFFORCE}
 @^socket.7:SO\_RCVBUFFORCE@>
@@ -136,14 +125,14 @@ set lacks \.{CAP\_NET\_ADMIN} gets |EPERM| even when it holds
 @c
 static int set_rcvbufforce(sr_sock *s, sr_optreq *rq)
 {
-  sock_set_rcvbuf(s, rq->val < 0 ? 0 : rq->val);
-  return 0;
+  return buffer_store(&s->rcvbuf, &s->rcvbuf_locked, rq->val < 0 ? 0 : rq->val,
+    SR_MIN_RCVBUF);
 }
 
 static int set_sndbufforce(sr_sock *s, sr_optreq *rq)
 {
-  sock_set_sndbuf(s, rq->val < 0 ? 0 : rq->val);
-  return 0;
+  return buffer_store(&s->sndbuf, &s->sndbuf_locked, rq->val < 0 ? 0 : rq->val,
+    SR_MIN_SNDBUF);
 }
 
 @ \clause{socket.7:SO_RCVLOWAT}
@@ -178,11 +167,6 @@ static int set_rcvlowat(sr_sock *s, sr_optreq *rq)
   return 0;
 }
 
-static int get_rcvlowat(sr_sock *s, sr_optreq *rq)
-{
-  rq->val = s->rcvlowat;
-  return 0;
-}
 
 @ \clause{socket.7:SO_SNDLOWAT}
 @^socket.7:SO\_SNDLOWAT@>
@@ -448,11 +432,6 @@ static int get_timestamp(sr_sock *s, sr_optreq *rq)
   return 0;
 }
 
-static int get_timestampns(sr_sock *s, sr_optreq *rq)
-{
-  rq->val = (s->flags & SK_TIMESTAMPNS) != 0;
-  return 0;
-}
 
 @ @<Private function prototypes@>=
 static int tstamp_set(sr_sock *s, bool on, bool ns);
@@ -467,11 +446,6 @@ Linux keeps both on any socket.
 
 \kernel{both read back 0/1 on TCP, UDP and raw sockets.}
 
-@c
-static int set_nofcs(sr_sock *s, sr_optreq *rq) { s->nofcs = rq->val; return 0; }
-static int get_nofcs(sr_sock *s, sr_optreq *rq) { rq->val = s->nofcs; return 0; }
-static int set_wifi_status(sr_sock *s, sr_optreq *rq) { s->wifi_status = rq->val; return 0; }
-static int get_wifi_status(sr_sock *s, sr_optreq *rq) { rq->val = s->wifi_status; return 0; }
 
 @*1 Values.
 Options that store a number.
@@ -486,9 +460,6 @@ any other value, even the one already set, needs \.{CAP\_NET\_ADMIN} or
 without both capabilities 7 and $-1$ are |EPERM| and 6 succeeds; with
 either one alone 7 succeeds.}
 
-@c
-static int set_priority(sr_sock *s, sr_optreq *rq) { s->priority = rq->val; return 0; }
-static int get_priority(sr_sock *s, sr_optreq *rq) { rq->val = s->priority; return 0; }
 
 @ \clause{socket.7:SO_MARK}
 @^socket.7:SO\_MARK@>
@@ -499,9 +470,6 @@ Without either, every write is |EPERM|, even of the current value.
 \kernel{as root $-1$ and |INT_MIN| read back as set; with only one of the
 two capabilities 1 succeeds; with neither, 0 on a fresh socket is |EPERM|.}
 
-@c
-static int set_mark(sr_sock *s, sr_optreq *rq) { s->mark = (uint32_t) rq->val; return 0; }
-static int get_mark(sr_sock *s, sr_optreq *rq) { rq->val = (int) s->mark; return 0; }
 
 @ \clause{socket.7:SO_INCOMING_CPU}
 @^socket.7:SO\_INCOMING\_CPU@>
@@ -510,9 +478,6 @@ has arrived.  Writing it stores any |int| without a check.
 
 \kernel{0, 64, 1000, $-2$, |INT_MAX| and |INT_MIN| read back as set.}
 
-@c
-static int set_incoming_cpu(sr_sock *s, sr_optreq *rq) { s->incoming_cpu = rq->val; return 0; }
-static int get_incoming_cpu(sr_sock *s, sr_optreq *rq) { rq->val = s->incoming_cpu; return 0; }
 
 @ \clause{socket.7:SO_BUSY_POLL}
 @^socket.7:SO\_BUSY\_POLL@>
@@ -524,9 +489,6 @@ kernel dropped that check, and so does the model.
 \kernel{an unprivileged caller sets 1, 1000000 and |INT_MAX|; $-1$ is
 |EINVAL|.}
 
-@c
-static int set_busy_poll(sr_sock *s, sr_optreq *rq) { s->busy_poll = (unsigned) rq->val; return 0; }
-static int get_busy_poll(sr_sock *s, sr_optreq *rq) { rq->val = (int) s->busy_poll; return 0; }
 
 @ \clause{socket.7:SO_PEEK_OFF}
 @^socket.7:SO\_PEEK\_OFF@>
@@ -669,10 +631,6 @@ The three arguments of |socket|, as the kernel resolved them: the protocol
 \kernel{TCP reads 1, 2, 6; UDP 2, 2, 17; a raw socket of protocol 255
 reads 3, 2, 255.}
 
-@c
-static int get_type(sr_sock *s, sr_optreq *rq) { rq->val = s->type; return 0; }
-static int get_domain(sr_sock *s, sr_optreq *rq) { rq->val = s->family; return 0; }
-static int get_protocol(sr_sock *s, sr_optreq *rq) { rq->val = s->protocol; return 0; }
 
 @ \clause{socket.7:SO_ACCEPTCONN}
 @^socket.7:SO\_ACCEPTCONN@>
@@ -1070,7 +1028,6 @@ static int set_lock_filter(sr_sock *s, sr_optreq *rq)
   return set_flag(s, rq);
 }
 
-static int get_lock_filter(sr_sock *s, sr_optreq *rq) { return get_flag(s, rq); }
 
 @ \clause{socket.7:SO_ATTACH_REUSEPORT_CBPF}
 @^socket.7:SO\_ATTACH\_REUSEPORT\_CBPF@>
