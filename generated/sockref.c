@@ -57,12 +57,12 @@
 #define SR_NR_OPEN 1048576
 
 /*:44*//*62:*/
-#line 29 "web/socket.w"
+#line 30 "web/socket.w"
 
 #define SR_MAX_TIMEOUT LONG_MAX
 
 /*:62*//*64:*/
-#line 52 "web/socket.w"
+#line 53 "web/socket.w"
 
 #define SK_DEBUG (1u << 0)
 #define SK_BROADCAST (1u << 1)
@@ -82,7 +82,7 @@
 #define SR_FILTER_EBPF 2
 
 /*:64*//*66:*/
-#line 89 "web/socket.w"
+#line 90 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -105,14 +105,14 @@
 #define IPF_MC_ALL (1u << 18) 
 
 /*:66*//*68:*/
-#line 173 "web/socket.w"
+#line 174 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
 /*:68*//*75:*/
-#line 279 "web/socket.w"
+#line 280 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
@@ -177,12 +177,12 @@ OPT_STORE_INT_FIELD};
 #define SR_MRT_MAX 212
 
 /*:135*//*150:*/
-#line 153 "web/solsocket.w"
+#line 152 "web/solsocket.w"
 
 #define SR_TCP_RMEM_MAX 33554432 
 
 /*:150*//*181:*/
-#line 584 "web/solsocket.w"
+#line 600 "web/solsocket.w"
 
 #define SR_SOF_OPT_ID (1u << 7)
 #define SR_SOF_OPT_TSONLY (1u << 11)
@@ -191,23 +191,58 @@ OPT_STORE_INT_FIELD};
 #define SR_SOF_OPT_ID_TCP (1u << 16)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:181*//*212:*/
-#line 91 "web/ipopt.w"
+/*:181*//*211:*/
+#line 93 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:212*//*216:*/
-#line 162 "web/ipopt.w"
+/*:211*//*215:*/
+#line 164 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:216*//*236:*/
-#line 429 "web/ipopt.w"
+/*:215*//*234:*/
+#line 430 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:236*/
+/*:234*//*266:*/
+#line 61 "web/bind.w"
+
+#define SR_BINDADDR_LOCK 4
+#define SR_BINDPORT_LOCK 8
+enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
+
+/*:266*//*268:*/
+#line 92 "web/bind.w"
+
+enum{SR_ADDR_UNICAST,SR_ADDR_LOCAL,SR_ADDR_BROADCAST,SR_ADDR_MULTICAST};
+
+/*:268*//*279:*/
+#line 304 "web/bind.w"
+
+#define KEY_PORT(port) (uint64_t) (port), 0
+#define KEY_ADDR(addr, port) ((uint64_t) (addr) << 16 | (port)), 0
+#define KEY_CONN(laddr, lport, raddr, rport) \
+  ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
+
+/*:279*//*285:*/
+#line 404 "web/bind.w"
+
+#define SR_BIND_SEED 0x736f636b72656621ull 
+
+/*:285*//*290:*/
+#line 487 "web/bind.w"
+
+enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
+
+/*:290*//*298:*/
+#line 658 "web/bind.w"
+
+#define SR_UDP_HTABLE_SIZE 16384 
+
+/*:298*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -299,7 +334,7 @@ sr_host*host;
 uid_t uid;
 bool listening;
 /*63:*/
-#line 32 "web/socket.w"
+#line 33 "web/socket.w"
 
 int rcvbuf,sndbuf;
 bool rcvbuf_locked,sndbuf_locked;
@@ -334,13 +369,12 @@ int tx_queued;
 uint32_t tsflags;
 uint64_t max_pacing_rate;
 int nofcs,wifi_status;
-bool reuseport_prog;
 
 /*:143*/
 #line 20 "web/socket.w"
 
 /*65:*/
-#line 74 "web/socket.w"
+#line 75 "web/socket.w"
 
 int uc_ttl;
 int tos;
@@ -356,14 +390,32 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:65*//*234:*/
-#line 412 "web/ipopt.w"
-
-bool connected;
-uint32_t daddr;
-
-/*:234*/
+/*:65*/
 #line 21 "web/socket.w"
+
+/*265:*/
+#line 42 "web/bind.w"
+
+uint32_t inet_saddr;
+uint32_t inet_rcv_saddr;
+uint32_t inet_daddr;
+uint16_t inet_num;
+uint16_t inet_sport,inet_dport;
+unsigned userlocks;
+bool connected;
+bool dst_cached;
+bool hashed;
+struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
+struct sr_rpgroup*rp;
+int rp_index;
+
+/*:265*//*345:*/
+#line 1588 "web/bind.w"
+
+int dst_oif;
+
+/*:345*/
+#line 22 "web/socket.w"
 
 };
 
@@ -418,7 +470,7 @@ void*ubuf;
 socklen_t*ulen;
 };
 
-/*:128*//*242:*/
+/*:128*//*240:*/
 #line 30 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
@@ -433,7 +485,52 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:242*/
+/*:240*//*272:*/
+#line 166 "web/bind.w"
+
+typedef struct sr_slot sr_slot;
+struct sr_slot{
+sr_slot*chain;
+uint64_t key[2];
+sr_sock*first;
+int count;
+int fastreuseport;
+uid_t fastuid;
+uint32_t fast_rcv_saddr;
+};
+typedef struct{
+sr_slot**bucket;
+size_t size;
+size_t n;
+}sr_htab;
+
+/*:272*//*273:*/
+#line 187 "web/bind.w"
+
+enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
+typedef struct{sr_htab t[SR_NLINKS];}sr_porttab;
+typedef struct sr_bindtab{sr_porttab proto[SR_NTABS];long nsocks;}sr_bindtab;
+
+/*:273*//*308:*/
+#line 870 "web/bind.w"
+
+typedef struct sr_rpgroup{
+sr_sock**sock;
+int n,cap;
+bool has_conns;
+bool prog;
+}sr_rpgroup;
+
+/*:308*//*344:*/
+#line 1581 "web/bind.w"
+
+struct sr_conn_route{
+int type;
+uint32_t saddr;
+int mtu;
+};
+
+/*:344*/
 #line 43 "web/sockref.w"
 
 /*17:*/
@@ -452,7 +549,16 @@ int nroutes;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:91*/
+/*:91*//*274:*/
+#line 192 "web/bind.w"
+
+struct sr_bindtab*bind;
+uint64_t bind_rng;
+bool bind_rng_ready;
+uint32_t ehash_secret;
+uint16_t ping_rover;
+
+/*:274*/
 #line 158 "web/world.w"
 
 };
@@ -543,12 +649,12 @@ static sr_sock*sock_lookup(int fd,int*err);
 static int sys_return(int r);
 
 /*:57*//*69:*/
-#line 194 "web/socket.w"
+#line 195 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
 /*:69*//*72:*/
-#line 251 "web/socket.w"
+#line 252 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
@@ -602,51 +708,51 @@ static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
 /*:138*//*146:*/
-#line 73 "web/solsocket.w"
+#line 72 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val);
 static int buffer_store(int*size,bool*locked,int val,int min);
 
 /*:146*//*155:*/
-#line 242 "web/solsocket.w"
+#line 241 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq);
 static int timeo_get(long timeo,sr_optreq*rq);
 
 /*:155*//*169:*/
-#line 401 "web/solsocket.w"
+#line 408 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s);
 
 /*:169*//*171:*/
-#line 436 "web/solsocket.w"
+#line 443 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns);
 
 /*:171*//*179:*/
-#line 525 "web/solsocket.w"
+#line 541 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:179*//*197:*/
-#line 808 "web/solsocket.w"
+/*:179*//*196:*/
+#line 818 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:197*//*204:*/
-#line 991 "web/solsocket.w"
+/*:196*//*203:*/
+#line 1001 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:204*//*217:*/
-#line 166 "web/ipopt.w"
+/*:203*//*216:*/
+#line 168 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:217*//*243:*/
+/*:216*//*241:*/
 #line 45 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
@@ -661,12 +767,171 @@ static int mc_leave(sr_sock*s,struct ip_mreqn*mr);
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs);
 
-/*:243*//*258:*/
+/*:241*//*256:*/
 #line 344 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:258*/
+/*:256*//*269:*/
+#line 95 "web/bind.w"
+
+static int inet_addr_type(sr_host*h,uint32_t addr);
+static bool inet_can_nonlocal_bind(const sr_sock*s);
+static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
+int type);
+
+/*:269*//*275:*/
+#line 199 "web/bind.w"
+
+static sr_slot*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
+static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
+static void link_del(sr_htab*t,int k,sr_sock*s);
+
+/*:275*//*280:*/
+#line 317 "web/bind.w"
+
+static int sock_tabno(const sr_sock*s);
+static sr_porttab*sock_tab(sr_sock*s);
+static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
+static void sock_hash(sr_sock*s);
+static void sock_unhash(sr_sock*s);
+
+/*:280*//*283:*/
+#line 379 "web/bind.w"
+
+static void bind_tables_free(sr_host*h);
+
+/*:283*//*286:*/
+#line 407 "web/bind.w"
+
+static uint32_t bind_random32(sr_host*h);
+static uint32_t bind_random_below(sr_host*h,uint32_t n);
+
+/*:286*//*289:*/
+#line 457 "web/bind.w"
+
+static bool addr_overlap(uint32_t a,uint32_t b);
+static bool dev_compatible(const sr_sock*s,const sr_sock*o);
+
+/*:289*//*293:*/
+#line 523 "web/bind.w"
+
+static int udp_clash(const sr_sock*s,const sr_sock*o);
+static bool udp_port_taken(const sr_sock*s,uint16_t port);
+static bool udp_port_used(const sr_sock*s,uint16_t port);
+
+/*:293*//*295:*/
+#line 575 "web/bind.w"
+
+static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
+bool reuseport_ok);
+static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
+bool reuseport_ok);
+
+/*:295*//*297:*/
+#line 614 "web/bind.w"
+
+static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
+static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
+
+/*:297*//*299:*/
+#line 661 "web/bind.w"
+
+static bool port_reserved(sr_host*h,uint16_t port);
+static void local_port_range(sr_host*h,int*low,int*high);
+static uint16_t udp_find_port(sr_sock*s);
+static uint16_t tcp_find_port(sr_sock*s);
+
+/*:299*//*303:*/
+#line 766 "web/bind.w"
+
+static int sk_get_port(sr_sock*s,uint16_t snum);
+static int udp_get_port(sr_sock*s,uint16_t snum);
+static int tcp_get_port(sr_sock*s,uint16_t snum);
+static int ping_get_port(sr_sock*s,uint16_t ident);
+
+/*:303*//*309:*/
+#line 878 "web/bind.w"
+
+static void rp_alloc(sr_sock*s);
+static void rp_add(sr_sock*s,sr_sock*o);
+static void rp_detach(sr_sock*s);
+
+/*:309*//*313:*/
+#line 966 "web/bind.w"
+
+static void udp_reuseport_join(sr_sock*s);
+static void tcp_reuseport_join(sr_sock*s);
+
+/*:313*//*315:*/
+#line 1001 "web/bind.w"
+
+static int reuseport_attach(sr_sock*s);
+
+/*:315*//*318:*/
+#line 1037 "web/bind.w"
+
+static int move_addr_to_kernel(const void*uaddr,int len,
+struct sockaddr_storage*kaddr);
+static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
+static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
+static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
+
+/*:318*//*321:*/
+#line 1089 "web/bind.w"
+
+static int inet_check_family(const struct sockaddr_in*sin,int len);
+
+/*:321*//*324:*/
+#line 1173 "web/bind.w"
+
+static void bind_finish(sr_sock*s,uint16_t snum);
+
+/*:324*//*328:*/
+#line 1270 "web/bind.w"
+
+static int inet_autobind(sr_sock*s);
+
+/*:328*//*332:*/
+#line 1353 "web/bind.w"
+
+static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
+
+/*:332*//*335:*/
+#line 1404 "web/bind.w"
+
+static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
+socklen_t*ulen);
+static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
+
+/*:335*//*341:*/
+#line 1481 "web/bind.w"
+
+static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
+static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
+static int dgram_disconnect(sr_sock*s);
+static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
+static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
+static void udp_hash4(sr_sock*s);
+
+/*:341*//*346:*/
+#line 1591 "web/bind.w"
+
+static int connect_route(sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
+struct sr_conn_route*rt);
+
+/*:346*//*354:*/
+#line 1794 "web/bind.w"
+
+static int tcp_disconnect(sr_sock*s);
+static bool tcp_connect_port_free(sr_sock*s);
+
+/*:354*//*355:*/
+#line 1809 "web/bind.w"
+
+static void inet_release(sr_sock*s);
+
+/*:355*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -1231,7 +1496,7 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 return positional_io(fd,offset);
 }
 /*:60*//*67:*/
-#line 138 "web/socket.w"
+#line 139 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -1265,7 +1530,7 @@ return fd;
 }
 
 /*:67*//*70:*/
-#line 197 "web/socket.w"
+#line 198 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -1299,7 +1564,7 @@ return 0;
 }
 
 /*:70*//*71:*/
-#line 236 "web/socket.w"
+#line 237 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
@@ -1310,7 +1575,7 @@ return sys_return(sv?-EOPNOTSUPP:-EFAULT);
 }
 
 /*:71*//*73:*/
-#line 255 "web/socket.w"
+#line 256 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -1322,7 +1587,7 @@ s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
 /*74:*/
-#line 270 "web/socket.w"
+#line 271 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -1333,16 +1598,16 @@ s->incoming_cpu= -1;
 s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 
 /*:74*//*144:*/
-#line 41 "web/solsocket.w"
+#line 40 "web/solsocket.w"
 
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
 /*:144*/
-#line 265 "web/socket.w"
+#line 266 "web/socket.w"
 
 /*76:*/
-#line 283 "web/socket.w"
+#line 284 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -1350,17 +1615,27 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:76*/
-#line 266 "web/socket.w"
+/*:76*//*267:*/
+#line 71 "web/bind.w"
+
+if(type==SOCK_RAW){
+s->inet_num= (uint16_t)protocol;
+s->inet_sport= htons((uint16_t)protocol);
+s->hashed= true;
+}
+
+/*:267*/
+#line 267 "web/socket.w"
 
 return s;
 }
 
 /*:73*//*77:*/
-#line 292 "web/socket.w"
+#line 294 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
+inet_release(s);
 mc_drop_all(s);
 free(s->filter);
 free(s);
@@ -2049,7 +2324,7 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 return 0;
 }
 /*:140*//*145:*/
-#line 58 "web/solsocket.w"
+#line 57 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val)
 {
@@ -2066,7 +2341,7 @@ return 0;
 }
 
 /*:145*//*147:*/
-#line 87 "web/solsocket.w"
+#line 86 "web/solsocket.w"
 
 static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
 {
@@ -2076,7 +2351,7 @@ buffer_request(s,SYS_RMEM_MAX,rq->val),SR_MIN_RCVBUF);
 
 
 /*:147*//*148:*/
-#line 103 "web/solsocket.w"
+#line 102 "web/solsocket.w"
 
 static int set_sndbuf(sr_sock*s,sr_optreq*rq)
 {
@@ -2086,7 +2361,7 @@ buffer_request(s,SYS_WMEM_MAX,rq->val),SR_MIN_SNDBUF);
 
 
 /*:148*//*149:*/
-#line 125 "web/solsocket.w"
+#line 124 "web/solsocket.w"
 
 static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
 {
@@ -2101,7 +2376,7 @@ SR_MIN_SNDBUF);
 }
 
 /*:149*//*151:*/
-#line 156 "web/solsocket.w"
+#line 155 "web/solsocket.w"
 
 static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
 {
@@ -2118,7 +2393,7 @@ return 0;
 
 
 /*:151*//*152:*/
-#line 177 "web/solsocket.w"
+#line 176 "web/solsocket.w"
 
 static int get_sndlowat(sr_sock*s,sr_optreq*rq)
 {
@@ -2128,7 +2403,7 @@ return 0;
 }
 
 /*:152*//*154:*/
-#line 211 "web/solsocket.w"
+#line 210 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq)
 {
@@ -2161,7 +2436,7 @@ static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq
 static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
 
 /*:154*//*156:*/
-#line 261 "web/solsocket.w"
+#line 260 "web/solsocket.w"
 
 static int set_linger(sr_sock*s,sr_optreq*rq)
 {
@@ -2187,14 +2462,23 @@ rq->outlen= sizeof l;
 return 0;
 }
 
-/*:156*//*167:*/
-#line 357 "web/solsocket.w"
+/*:156*//*160:*/
+#line 314 "web/solsocket.w"
+
+static int set_dontroute(sr_sock*s,sr_optreq*rq)
+{
+s->dst_cached= false;
+return set_flag(s,rq);
+}
+
+/*:160*//*167:*/
+#line 364 "web/solsocket.w"
 
 static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
 static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
 /*:167*//*168:*/
-#line 375 "web/solsocket.w"
+#line 382 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s)
 {
@@ -2222,7 +2506,7 @@ return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
 /*:168*//*170:*/
-#line 418 "web/solsocket.w"
+#line 425 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns)
 {
@@ -2241,8 +2525,17 @@ return 0;
 }
 
 
-/*:170*//*178:*/
-#line 505 "web/solsocket.w"
+/*:170*//*175:*/
+#line 483 "web/solsocket.w"
+
+static int set_mark(sr_sock*s,sr_optreq*rq)
+{
+if(s->mark!=(uint32_t)rq->val)s->dst_cached= false;
+return set_int_field(s,rq);
+}
+
+/*:175*//*178:*/
+#line 521 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
 {
@@ -2264,7 +2557,7 @@ return 0;
 }
 
 /*:178*//*180:*/
-#line 540 "web/solsocket.w"
+#line 556 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
 {
@@ -2291,7 +2584,7 @@ return 0;
 }
 
 /*:180*//*182:*/
-#line 592 "web/solsocket.w"
+#line 608 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
 {
@@ -2319,12 +2612,12 @@ return 0;
 }
 
 /*:182*//*185:*/
-#line 639 "web/solsocket.w"
+#line 655 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
 /*:185*//*186:*/
-#line 650 "web/solsocket.w"
+#line 666 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
 {
@@ -2334,12 +2627,12 @@ return 0;
 }
 
 /*:186*//*187:*/
-#line 664 "web/solsocket.w"
+#line 680 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
 /*:187*//*188:*/
-#line 673 "web/solsocket.w"
+#line 689 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
 {
@@ -2349,7 +2642,7 @@ return 0;
 }
 
 /*:188*//*189:*/
-#line 690 "web/solsocket.w"
+#line 706 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
 {
@@ -2361,17 +2654,13 @@ return 0;
 }
 
 /*:189*//*190:*/
-#line 709 "web/solsocket.w"
+#line 725 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
-/*:190*//*191:*/
-#line 720 "web/solsocket.w"
 
-static int get_peername(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOTCONN;}
-
-/*:191*//*193:*/
-#line 741 "web/solsocket.w"
+/*:190*//*192:*/
+#line 749 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -2386,11 +2675,13 @@ index= ifp->ifindex;
 }
 if(s->bound_dev_if&&!proc_capable(W->cur,CAP_NET_RAW))return-EPERM;
 s->bound_dev_if= index;
+udp_rehash(s,s->inet_rcv_saddr);
+s->dst_cached= false;
 return 0;
 }
 
-/*:193*//*194:*/
-#line 767 "web/solsocket.w"
+/*:192*//*193:*/
+#line 777 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -2404,8 +2695,8 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:194*//*196:*/
-#line 794 "web/solsocket.w"
+/*:193*//*195:*/
+#line 804 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
 {
@@ -2420,15 +2711,15 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:196*//*198:*/
-#line 824 "web/solsocket.w"
+/*:195*//*197:*/
+#line 834 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*199:*/
-#line 854 "web/solsocket.w"
+/*198:*/
+#line 864 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
 case BPF_ALU|BPF_SUB|BPF_K:case BPF_ALU|BPF_SUB|BPF_X:
@@ -2447,8 +2738,8 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:199*/
-#line 829 "web/solsocket.w"
+/*:198*/
+#line 839 "web/solsocket.w"
 
 return true;
 case BPF_ALU|BPF_DIV|BPF_K:case BPF_ALU|BPF_MOD|BPF_K:
@@ -2472,8 +2763,8 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:198*//*200:*/
-#line 880 "web/solsocket.w"
+/*:197*//*199:*/
+#line 890 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
 {
@@ -2499,8 +2790,8 @@ free(mask);
 return ok;
 }
 
-/*:200*//*201:*/
-#line 924 "web/solsocket.w"
+/*:199*//*200:*/
+#line 934 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -2517,8 +2808,8 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:201*//*202:*/
-#line 953 "web/solsocket.w"
+/*:200*//*201:*/
+#line 963 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -2534,8 +2825,8 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:202*//*203:*/
-#line 980 "web/solsocket.w"
+/*:201*//*202:*/
+#line 990 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
 {
@@ -2547,8 +2838,8 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:203*//*205:*/
-#line 1005 "web/solsocket.w"
+/*:202*//*204:*/
+#line 1015 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -2562,8 +2853,8 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:205*//*206:*/
-#line 1024 "web/solsocket.w"
+/*:204*//*205:*/
+#line 1034 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -2572,8 +2863,8 @@ return set_flag(s,rq);
 }
 
 
-/*:206*//*207:*/
-#line 1050 "web/solsocket.w"
+/*:205*//*206:*/
+#line 1061 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
 {
@@ -2582,13 +2873,11 @@ int err;
 if(rq->len!=(int)sizeof fp)return-EINVAL;
 memcpy(&fp,rq->buf,sizeof fp);
 if((err= filter_check(s,&fp))!=0)return err;
-if(!s->reuseport||s->type==SOCK_RAW)return-EINVAL;
-s->reuseport_prog= true;
-return 0;
+return reuseport_attach(s);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:207*//*210:*/
+/*:206*//*209:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -2604,8 +2893,8 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:210*//*211:*/
-#line 73 "web/ipopt.w"
+/*:209*//*210:*/
+#line 74 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
 0,0,0,0,2,2,2,2,6,6,6,6,4,4,4,4
@@ -2619,13 +2908,14 @@ val= (val&~SR_INET_ECN_MASK)|(s->tos&SR_INET_ECN_MASK);
 if(s->tos!=val){
 s->tos= (unsigned char)val;
 s->priority= ip_tos2prio[(s->tos&0x1e)>>1];
+s->dst_cached= false;
 }
 return 0;
 }
 
 
-/*:211*//*215:*/
-#line 135 "web/ipopt.w"
+/*:210*//*214:*/
+#line 137 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
 {
@@ -2653,8 +2943,8 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:215*//*218:*/
-#line 184 "web/ipopt.w"
+/*:214*//*217:*/
+#line 186 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
 {
@@ -2686,8 +2976,8 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*219:*/
-#line 234 "web/ipopt.w"
+if(p[2]<=n)/*218:*/
+#line 236 "web/ipopt.w"
 
 {
 if(p[2]+3> n)return-EINVAL;
@@ -2709,8 +2999,8 @@ break;
 }
 }
 
-/*:219*/
-#line 215 "web/ipopt.w"
+/*:218*/
+#line 217 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
 ts= true;
@@ -2730,8 +3020,8 @@ l-= n;
 return 0;
 }
 
-/*:218*//*220:*/
-#line 259 "web/ipopt.w"
+/*:217*//*219:*/
+#line 261 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
 {
@@ -2743,8 +3033,8 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:220*//*221:*/
-#line 287 "web/ipopt.w"
+/*:219*//*220:*/
+#line 289 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
 {
@@ -2756,23 +3046,21 @@ return set_flag(s,rq);
 }
 
 
-/*:221*//*235:*/
-#line 416 "web/ipopt.w"
+/*:220*//*233:*/
+#line 419 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
 {
-const sr_route*r;
-const sr_iface*ifp;
-if(!s->connected)return-ENOTCONN;
-r= route_lookup(s->host,s->daddr);
-ifp= r?iface_by_index(s->host,r->ifindex):NULL;
-if(!ifp)return-ENOTCONN;
-rq->val= ifp->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:ifp->mtu;
+struct sr_conn_route rt;
+if(!s->dst_cached||
+connect_route(s,s->inet_daddr,s->inet_saddr,s->dst_oif,&rt)<0)
+return-ENOTCONN;
+rq->val= rt.mtu;
 return 0;
 }
 
-/*:235*//*237:*/
-#line 451 "web/ipopt.w"
+/*:233*//*235:*/
+#line 452 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
 {
@@ -2802,8 +3090,8 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:237*//*238:*/
-#line 489 "web/ipopt.w"
+/*:235*//*236:*/
+#line 490 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
 {
@@ -2812,10 +3100,10 @@ return 0;
 }
 
 
-/*:238*//*240:*/
-#line 515 "web/ipopt.w"
+/*:236*//*238:*/
+#line 516 "web/ipopt.w"
 
-/*:240*//*244:*/
+/*:238*//*242:*/
 #line 61 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
@@ -2823,7 +3111,7 @@ static bool ipv4_is_multicast(uint32_t addr)
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:244*//*245:*/
+/*:242*//*243:*/
 #line 75 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
@@ -2836,7 +3124,7 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:245*//*246:*/
+/*:243*//*244:*/
 #line 100 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
@@ -2855,7 +3143,7 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:246*//*247:*/
+/*:244*//*245:*/
 #line 124 "web/mcast.w"
 
 static void mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -2869,7 +3157,7 @@ else if(rq->len>=(int)sizeof(struct in_addr))
 memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
 }
 
-/*:247*//*248:*/
+/*:245*//*246:*/
 #line 140 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
@@ -2880,7 +3168,7 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:248*//*249:*/
+/*:246*//*247:*/
 #line 159 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
@@ -2904,7 +3192,7 @@ s->mc_count++;
 return 0;
 }
 
-/*:249*//*250:*/
+/*:247*//*248:*/
 #line 193 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
@@ -2927,7 +3215,7 @@ return 0;
 return-EADDRNOTAVAIL;
 }
 
-/*:250*//*251:*/
+/*:248*//*249:*/
 #line 216 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
@@ -2941,7 +3229,7 @@ free(m);
 s->mc_count= 0;
 }
 
-/*:251*//*252:*/
+/*:249*//*250:*/
 #line 242 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
@@ -2952,7 +3240,7 @@ mreq_decode(rq,&mr);
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:252*//*253:*/
+/*:250*//*251:*/
 #line 257 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
@@ -2963,7 +3251,7 @@ mreq_decode(rq,&mr);
 return mc_leave(s,&mr);
 }
 
-/*:253*//*254:*/
+/*:251*//*252:*/
 #line 284 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
@@ -2987,7 +3275,7 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*255:*/
+if(!add)/*253:*/
 #line 311 "web/mcast.w"
 
 {
@@ -2998,10 +3286,10 @@ m->nsrc--;
 return 0;
 }
 
-/*:255*/
+/*:253*/
 #line 306 "web/mcast.w"
 
-/*256:*/
+/*254:*/
 #line 320 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
@@ -3014,13 +3302,13 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 m->src[m->nsrc++]= src;
 m->has_list= true;
 
-/*:256*/
+/*:254*/
 #line 307 "web/mcast.w"
 
 return 0;
 }
 
-/*:254*//*257:*/
+/*:252*//*255:*/
 #line 336 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
@@ -3030,7 +3318,7 @@ memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:257*//*259:*/
+/*:255*//*257:*/
 #line 359 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
@@ -3047,7 +3335,7 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs);
 }
 
-/*:259*//*260:*/
+/*:257*//*258:*/
 #line 382 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
@@ -3057,7 +3345,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
 }
 
-/*:260*//*261:*/
+/*:258*//*259:*/
 #line 396 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
@@ -3067,7 +3355,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
 }
 
-/*:261*//*262:*/
+/*:259*//*260:*/
 #line 410 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
@@ -3077,7 +3365,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
 }
 
-/*:262*//*263:*/
+/*:260*//*261:*/
 #line 440 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
@@ -3105,7 +3393,7 @@ return-ENODEV;
 if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*264:*/
+/*262:*/
 #line 470 "web/mcast.w"
 
 if((int)n> m->maxsrc){
@@ -3117,13 +3405,13 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)hdr.imsf_fmode;
 
-/*:264*/
+/*:262*/
 #line 466 "web/mcast.w"
 
 return 0;
 }
 
-/*:263*//*265:*/
+/*:261*//*263:*/
 #line 496 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
@@ -3155,5 +3443,993 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
+/*:263*//*270:*/
+#line 101 "web/bind.w"
 
-/*:265*/
+static int inet_addr_type(sr_host*h,uint32_t addr)
+{
+const sr_route*r;
+if(addr==htonl(INADDR_BROADCAST))return SR_ADDR_BROADCAST;
+if(ipv4_is_multicast(addr))return SR_ADDR_MULTICAST;
+r= route_lookup(h,addr);
+if(r&&r->type==SR_RT_LOCAL)return SR_ADDR_LOCAL;
+if(r&&r->type==SR_RT_BROADCAST)return SR_ADDR_BROADCAST;
+return SR_ADDR_UNICAST;
+}
+
+/*:270*//*271:*/
+#line 133 "web/bind.w"
+
+static bool inet_can_nonlocal_bind(const sr_sock*s)
+{
+return sysctl_value(s->host,SYS_IP_NONLOCAL_BIND)!=0||
+(s->ipflags&(IPF_FREEBIND|IPF_TRANSPARENT))!=0;
+}
+
+static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
+int type)
+{
+return inet_can_nonlocal_bind(s)||addr==htonl(INADDR_ANY)||
+type==SR_ADDR_LOCAL||type==SR_ADDR_MULTICAST||
+type==SR_ADDR_BROADCAST;
+}
+
+/*:271*//*276:*/
+#line 207 "web/bind.w"
+
+static size_t slot_hash(uint64_t k0,uint64_t k1,size_t size)
+{
+uint64_t x= k0*0x9e3779b97f4a7c15ull^(k1+0x632be59bd9b4e019ull)*
+0xc2b2ae3d27d4eb4full;
+x^= x>>29;
+x*= 0xbf58476d1ce4e5b9ull;
+x^= x>>32;
+return(size_t)x&(size-1);
+}
+
+static sr_slot*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1)
+{
+sr_slot*sl;
+if(!t->size)return NULL;
+for(sl= t->bucket[slot_hash(k0,k1,t->size)];sl;sl= sl->chain)
+if(sl->key[0]==k0&&sl->key[1]==k1)return sl;
+return NULL;
+}
+
+/*:276*//*277:*/
+#line 230 "web/bind.w"
+
+static void htab_grow(sr_htab*t)
+{
+size_t nsize= t->size?2*t->size:16;
+sr_slot**nb= xcalloc(nsize,sizeof*nb);
+for(size_t i= 0;i<t->size;i++)
+while(t->bucket[i]){
+sr_slot*sl= t->bucket[i];
+size_t j= slot_hash(sl->key[0],sl->key[1],nsize);
+t->bucket[i]= sl->chain;
+sl->chain= nb[j];
+nb[j]= sl;
+}
+free(t->bucket);
+t->bucket= nb;
+t->size= nsize;
+}
+
+static sr_slot*htab_slot(sr_htab*t,uint64_t k0,uint64_t k1)
+{
+sr_slot*sl= htab_find(t,k0,k1);
+size_t j;
+if(sl)return sl;
+if(t->n>=t->size)htab_grow(t);
+sl= xcalloc(1,sizeof*sl);
+sl->key[0]= k0;
+sl->key[1]= k1;
+j= slot_hash(k0,k1,t->size);
+sl->chain= t->bucket[j];
+t->bucket[j]= sl;
+t->n++;
+return sl;
+}
+
+static void htab_drop(sr_htab*t,sr_slot*sl)
+{
+sr_slot**p= &t->bucket[slot_hash(sl->key[0],sl->key[1],t->size)];
+while(*p!=sl)p= &(*p)->chain;
+*p= sl->chain;
+t->n--;
+free(sl);
+}
+
+/*:277*//*278:*/
+#line 277 "web/bind.w"
+
+static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1)
+{
+sr_slot*sl= htab_slot(t,k0,k1);
+s->lk[k].slot= sl;
+s->lk[k].prev= NULL;
+s->lk[k].next= sl->first;
+if(sl->first)sl->first->lk[k].prev= s;
+sl->first= s;
+sl->count++;
+}
+
+static void link_del(sr_htab*t,int k,sr_sock*s)
+{
+sr_slot*sl= s->lk[k].slot;
+if(!sl)return;
+if(s->lk[k].prev)s->lk[k].prev->lk[k].next= s->lk[k].next;
+else sl->first= s->lk[k].next;
+if(s->lk[k].next)s->lk[k].next->lk[k].prev= s->lk[k].prev;
+memset(&s->lk[k],0,sizeof s->lk[k]);
+if(--sl->count==0)htab_drop(t,sl);
+}
+
+/*:278*//*281:*/
+#line 324 "web/bind.w"
+
+static int sock_tabno(const sr_sock*s)
+{
+if(s->type==SOCK_STREAM)return SR_TAB_TCP;
+if(s->type!=SOCK_DGRAM)return-1;
+if(s->protocol==IPPROTO_ICMP)return SR_TAB_PING;
+return s->protocol==IPPROTO_UDPLITE?SR_TAB_UDPLITE:SR_TAB_UDP;
+}
+
+static sr_porttab*sock_tab(sr_sock*s)
+{
+int n= sock_tabno(s);
+if(n<0)return NULL;
+if(!s->host->bind)s->host->bind= xcalloc(1,sizeof*s->host->bind);
+return&s->host->bind->proto[n];
+}
+
+static sr_sock*port_first(sr_host*h,int tab,uint16_t port)
+{
+sr_slot*sl;
+if(!h->bind)return NULL;
+sl= htab_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
+return sl?sl->first:NULL;
+}
+
+/*:281*//*282:*/
+#line 354 "web/bind.w"
+
+static void sock_hash(sr_sock*s)
+{
+sr_porttab*pt= sock_tab(s);
+s->hashed= true;
+if(!pt)return;
+link_add(&pt->t[LK_PORT],LK_PORT,s,KEY_PORT(s->inet_num));
+if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)
+link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
+s->host->bind->nsocks++;
+}
+
+static void sock_unhash(sr_sock*s)
+{
+sr_porttab*pt;
+if(!s->hashed)return;
+s->hashed= false;
+if(s->rp)rp_detach(s);
+if(s->type==SOCK_RAW)return;
+pt= sock_tab(s);
+for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
+s->inet_num= 0;
+if(--s->host->bind->nsocks==0)bind_tables_free(s->host);
+}
+
+/*:282*//*284:*/
+#line 382 "web/bind.w"
+
+static void bind_tables_free(sr_host*h)
+{
+for(int p= 0;p<SR_NTABS;p++)
+for(int k= 0;k<SR_NLINKS;k++)free(h->bind->proto[p].t[k].bucket);
+free(h->bind);
+h->bind= NULL;
+}
+
+/*:284*//*287:*/
+#line 414 "web/bind.w"
+
+static uint32_t bind_random32(sr_host*h)
+{
+uint64_t z;
+if(!h->bind_rng_ready){
+h->bind_rng= SR_BIND_SEED+(uint64_t)h->id;
+h->bind_rng_ready= true;
+}
+z= (h->bind_rng+= 0x9e3779b97f4a7c15ull);
+z= (z^(z>>30))*0xbf58476d1ce4e5b9ull;
+z= (z^(z>>27))*0x94d049bb133111ebull;
+return(uint32_t)((z^(z>>31))>>32);
+}
+
+static uint32_t bind_random_below(sr_host*h,uint32_t n)
+{
+return(uint32_t)(((uint64_t)bind_random32(h)*n)>>32);
+}
+
+/*:287*//*288:*/
+#line 446 "web/bind.w"
+
+static bool addr_overlap(uint32_t a,uint32_t b)
+{
+return a==b||!a||!b;
+}
+
+static bool dev_compatible(const sr_sock*s,const sr_sock*o)
+{
+return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
+}
+
+/*:288*//*291:*/
+#line 490 "web/bind.w"
+
+static int udp_clash(const sr_sock*s,const sr_sock*o)
+{
+if(o==s||(o->reuse&&s->reuse))return CLASH_NONE;
+if(!dev_compatible(s,o)||!addr_overlap(s->inet_rcv_saddr,o->inet_rcv_saddr))
+return CLASH_NONE;
+if(o->reuseport&&s->reuseport&&!s->rp&&o->uid==s->uid)
+return CLASH_PARTNER;
+return CLASH_YES;
+}
+
+/*:291*//*292:*/
+#line 505 "web/bind.w"
+
+static bool udp_port_taken(const sr_sock*s,uint16_t port)
+{
+for(sr_sock*o= port_first(s->host,sock_tabno(s),port);o;o= o->lk[LK_PORT].next)
+switch(udp_clash(s,o)){
+case CLASH_PARTNER:return false;
+case CLASH_YES:return true;
+}
+return false;
+}
+
+static bool udp_port_used(const sr_sock*s,uint16_t port)
+{
+for(sr_sock*o= port_first(s->host,sock_tabno(s),port);o;o= o->lk[LK_PORT].next)
+if(udp_clash(s,o)==CLASH_YES)return true;
+return false;
+}
+
+/*:292*//*294:*/
+#line 553 "web/bind.w"
+
+static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
+bool reuseport_ok)
+{
+bool cb_ok= !s->rp;
+if(o==s||!dev_compatible(s,o))return false;
+if(!addr_overlap(s->inet_rcv_saddr,o->inet_rcv_saddr))return false;
+if(s->reuse&&o->reuse&&!o->listening)
+return!relax||(!reuseport_ok&&s->reuseport&&o->reuseport&&cb_ok&&
+o->uid==s->uid);
+return!reuseport_ok||!s->reuseport||!o->reuseport||!cb_ok||
+o->uid!=s->uid;
+}
+
+static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
+bool reuseport_ok)
+{
+for(sr_sock*o= port_first(s->host,SR_TAB_TCP,port);o;o= o->lk[LK_PORT].next)
+if(tcp_clash(s,o,relax,reuseport_ok))return true;
+return false;
+}
+
+/*:294*//*296:*/
+#line 596 "web/bind.w"
+
+static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
+{
+return sl->fastreuseport> 0&&s->reuseport&&!s->rp&&
+sl->fastuid==s->uid&&
+(sl->fast_rcv_saddr==s->inet_rcv_saddr||!sl->fast_rcv_saddr);
+}
+
+static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s)
+{
+if(!s->reuseport)sl->fastreuseport= 0;
+else if(!tcp_reuseport_match(sl,s)){
+sl->fastreuseport= 1;
+sl->fastuid= s->uid;
+sl->fast_rcv_saddr= s->inet_rcv_saddr;
+}
+}
+
+/*:296*//*300:*/
+#line 667 "web/bind.w"
+
+static bool port_reserved(sr_host*h,uint16_t port)
+{
+return(h->reserved_ports[port/64]>>(port%64))&1;
+}
+
+static void local_port_range(sr_host*h,int*low,int*high)
+{
+long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
+*low= (int)r[0];
+*high= (int)r[1];
+}
+
+/*:300*//*301:*/
+#line 685 "web/bind.w"
+
+static uint16_t udp_find_port(sr_sock*s)
+{
+sr_host*h= s->host;
+int low,high;
+uint32_t remaining,rnd;
+uint16_t first,last,step,snum;
+local_port_range(h,&low,&high);
+remaining= (uint32_t)(high-low+1);
+rnd= bind_random32(h);
+first= (uint16_t)((((uint64_t)rnd*remaining)>>32)+(uint32_t)low);
+step= (uint16_t)((rnd|1)*SR_UDP_HTABLE_SIZE);
+last= (uint16_t)(first+SR_UDP_HTABLE_SIZE);
+do{
+snum= first;
+do{
+if(low<=snum&&snum<=high&&!port_reserved(h,snum)&&
+!udp_port_used(s,snum))
+return snum;
+snum= (uint16_t)(snum+step);
+}while(snum!=first);
+}while(++first!=last);
+return 0;
+}
+
+/*:301*//*302:*/
+#line 718 "web/bind.w"
+
+static uint16_t tcp_find_port(sr_sock*s)
+{
+sr_host*h= s->host;
+int low,high,half,attempt_half,port;
+uint32_t remaining,offset,i;
+bool relax= false;
+ports_exhausted:
+attempt_half= s->reuse?1:0;
+other_half_scan:
+local_port_range(h,&low,&high);
+high++;
+if(high-low<4)attempt_half= 0;
+if(attempt_half){
+half= low+(((high-low)>>2)<<1);
+if(attempt_half==1)high= half;
+else low= half;
+}
+remaining= (uint32_t)(high-low);
+if(remaining> 1)remaining&= ~1u;
+offset= bind_random_below(h,remaining)|1u;
+other_parity_scan:
+port= low+(int)offset;
+for(i= 0;i<remaining;i+= 2,port+= 2){
+if(port>=high)port-= (int)remaining;
+if(port_reserved(h,(uint16_t)port))continue;
+if(!tcp_port_taken(s,(uint16_t)port,relax,false))return(uint16_t)port;
+}
+offset--;
+if(!(offset&1))goto other_parity_scan;
+if(attempt_half==1){
+attempt_half= 2;
+goto other_half_scan;
+}
+if(sysctl_value(h,SYS_IP_AUTOBIND_REUSE)&&!relax){
+relax= true;
+goto ports_exhausted;
+}
+return 0;
+}
+
+/*:302*//*304:*/
+#line 772 "web/bind.w"
+
+static int sk_get_port(sr_sock*s,uint16_t snum)
+{
+switch(sock_tabno(s)){
+case SR_TAB_UDP:case SR_TAB_UDPLITE:return udp_get_port(s,snum);
+case SR_TAB_TCP:return tcp_get_port(s,snum);
+case SR_TAB_PING:return ping_get_port(s,snum);
+}
+return-EADDRINUSE;
+}
+
+/*:304*//*305:*/
+#line 786 "web/bind.w"
+
+static int udp_get_port(sr_sock*s,uint16_t snum)
+{
+if(!snum){
+if(!(snum= udp_find_port(s)))return-EADDRINUSE;
+}else if(udp_port_taken(s,snum))return-EADDRINUSE;
+s->inet_num= snum;
+if(!s->hashed){
+if(s->reuseport)udp_reuseport_join(s);
+sock_hash(s);
+}
+return 0;
+}
+
+/*:305*//*306:*/
+#line 803 "web/bind.w"
+
+static int tcp_get_port(sr_sock*s,uint16_t snum)
+{
+sr_slot*sl;
+if(!snum){
+if(!(snum= tcp_find_port(s)))return-EADDRINUSE;
+}else{
+sl= s->host->bind?
+htab_find(&s->host->bind->proto[SR_TAB_TCP].t[LK_PORT],KEY_PORT(snum)):NULL;
+if(!(sl&&tcp_reuseport_match(sl,s))&&tcp_port_taken(s,snum,true,true))
+return-EADDRINUSE;
+}
+if(!s->hashed){
+s->inet_num= snum;
+sock_hash(s);
+}
+tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
+return 0;
+}
+
+/*:306*//*307:*/
+#line 838 "web/bind.w"
+
+static int ping_get_port(sr_sock*s,uint16_t ident)
+{
+sr_host*h= s->host;
+if(!ident){
+uint16_t result= (uint16_t)(h->ping_rover+1);
+long i;
+for(i= 0;i<65536;i++,result++){
+if(!result)result++;
+if(!port_first(h,SR_TAB_PING,result))break;
+}
+if(i==65536)return-EADDRINUSE;
+h->ping_rover= ident= result;
+}else
+for(sr_sock*o= port_first(h,SR_TAB_PING,ident);o;o= o->lk[LK_PORT].next)
+if(o!=s&&(!o->reuse||!s->reuse))return-EADDRINUSE;
+s->inet_num= ident;
+if(!s->hashed)sock_hash(s);
+return 0;
+}
+
+/*:307*//*310:*/
+#line 887 "web/bind.w"
+
+static void rp_alloc(sr_sock*s)
+{
+if(s->rp)return;
+s->rp= xcalloc(1,sizeof*s->rp);
+s->rp->cap= 4;
+s->rp->sock= xcalloc((size_t)s->rp->cap,sizeof*s->rp->sock);
+s->rp->sock[0]= s;
+s->rp->n= 1;
+s->rp_index= 0;
+}
+
+static void rp_add(sr_sock*s,sr_sock*o)
+{
+sr_rpgroup*g;
+if(!o->rp)rp_alloc(o);
+g= o->rp;
+if(s->rp)rp_detach(s);
+if(g->n==g->cap){
+g->cap*= 2;
+g->sock= xrealloc(g->sock,(size_t)g->cap,sizeof*g->sock);
+}
+s->rp= g;
+s->rp_index= g->n;
+g->sock[g->n++]= s;
+}
+
+static void rp_detach(sr_sock*s)
+{
+sr_rpgroup*g= s->rp;
+g->sock[s->rp_index]= g->sock[--g->n];
+g->sock[s->rp_index]->rp_index= s->rp_index;
+s->rp= NULL;
+if(!g->n){
+free(g->sock);
+free(g);
+}
+}
+
+/*:310*//*311:*/
+#line 933 "web/bind.w"
+
+static void udp_reuseport_join(sr_sock*s)
+{
+for(sr_sock*o= port_first(s->host,sock_tabno(s),s->inet_num);o;
+o= o->lk[LK_PORT].next)
+if(o!=s&&o->bound_dev_if==s->bound_dev_if&&o->reuseport&&
+o->uid==s->uid&&o->inet_rcv_saddr==s->inet_rcv_saddr){
+rp_add(s,o);
+return;
+}
+rp_alloc(s);
+}
+
+/*:311*//*312:*/
+#line 953 "web/bind.w"
+
+static void tcp_reuseport_join(sr_sock*s)
+{
+for(sr_sock*o= port_first(s->host,SR_TAB_TCP,s->inet_num);o;
+o= o->lk[LK_PORT].next)
+if(o!=s&&o->listening&&o->bound_dev_if==s->bound_dev_if&&
+o->reuseport&&o->uid==s->uid&&o->inet_rcv_saddr==s->inet_rcv_saddr){
+rp_add(s,o);
+return;
+}
+rp_alloc(s);
+}
+
+/*:312*//*314:*/
+#line 989 "web/bind.w"
+
+static int reuseport_attach(sr_sock*s)
+{
+bool in_tables= s->type==SOCK_STREAM?s->listening:s->hashed;
+if(!in_tables){
+if(!s->reuseport)return-EINVAL;
+rp_alloc(s);
+}else if(!s->rp)return-EINVAL;
+s->rp->prog= true;
+return 0;
+}
+
+/*:314*//*317:*/
+#line 1022 "web/bind.w"
+
+int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
+{
+int err= 0,len= (int)addrlen;
+sr_sock*s;
+struct sockaddr_storage a;
+world_ready();
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if((err= move_addr_to_kernel(addr,len,&a))<0)return sys_return(err);
+if(s->type==SOCK_RAW)err= raw_bind(s,&a,len);
+else if(sock_tabno(s)==SR_TAB_PING)err= ping_bind(s,&a,len);
+else err= inet_bind(s,&a,len);
+return sys_return(err);
+}
+
+/*:317*//*319:*/
+#line 1048 "web/bind.w"
+
+static int move_addr_to_kernel(const void*uaddr,int len,
+struct sockaddr_storage*kaddr)
+{
+memset(kaddr,0,sizeof*kaddr);
+if(len<0||len> (int)sizeof*kaddr)return-EINVAL;
+if(len==0)return 0;
+if(!uaddr)return-EFAULT;
+memcpy(kaddr,uaddr,(size_t)len);
+return 0;
+}
+
+/*:319*//*320:*/
+#line 1079 "web/bind.w"
+
+static int inet_check_family(const struct sockaddr_in*sin,int len)
+{
+if(len<(int)sizeof*sin)return-EINVAL;
+if(sin->sin_family!=AF_INET&&
+!(sin->sin_family==AF_UNSPEC&&sin->sin_addr.s_addr==htonl(INADDR_ANY)))
+return-EAFNOSUPPORT;
+return 0;
+}
+
+/*:320*//*322:*/
+#line 1133 "web/bind.w"
+
+static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
+{
+const struct sockaddr_in*sin= (const struct sockaddr_in*)a;
+uint32_t addr= sin->sin_addr.s_addr;
+uint16_t snum= ntohs(sin->sin_port);
+int type,err;
+if((err= inet_check_family(sin,len))<0)return err;
+type= inet_addr_type(s->host,addr);
+if(!inet_addr_valid_or_nonlocal(s,addr,type))return-EADDRNOTAVAIL;
+if(snum&&snum<sysctl_value(s->host,SYS_IP_UNPRIVILEGED_PORT_START)&&
+!proc_capable(W->cur,CAP_NET_BIND_SERVICE))
+return-EACCES;
+if(s->listening||s->connected||s->inet_num)return-EINVAL;
+s->inet_rcv_saddr= s->inet_saddr= addr;
+if(type==SR_ADDR_MULTICAST||type==SR_ADDR_BROADCAST)s->inet_saddr= 0;
+if(snum||!(s->ipflags&IPF_BIND_ADDRESS_NO_PORT)){
+if(sk_get_port(s,snum)<0){
+s->inet_saddr= s->inet_rcv_saddr= 0;
+return-EADDRINUSE;
+}
+}
+bind_finish(s,snum);
+return 0;
+}
+
+/*:322*//*323:*/
+#line 1162 "web/bind.w"
+
+static void bind_finish(sr_sock*s,uint16_t snum)
+{
+if(s->inet_rcv_saddr)s->userlocks|= SR_BINDADDR_LOCK;
+if(snum)s->userlocks|= SR_BINDPORT_LOCK;
+s->inet_sport= htons(s->inet_num);
+s->inet_daddr= 0;
+s->inet_dport= 0;
+s->dst_cached= false;
+}
+
+/*:323*//*326:*/
+#line 1209 "web/bind.w"
+
+static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
+{
+const struct sockaddr_in*sin= (const struct sockaddr_in*)a;
+int type;
+if(s->connected||len<(int)sizeof*sin)return-EINVAL;
+type= inet_addr_type(s->host,sin->sin_addr.s_addr);
+if(!inet_addr_valid_or_nonlocal(s,sin->sin_addr.s_addr,type))
+return-EADDRNOTAVAIL;
+s->inet_rcv_saddr= s->inet_saddr= sin->sin_addr.s_addr;
+if(type==SR_ADDR_MULTICAST||type==SR_ADDR_BROADCAST)s->inet_saddr= 0;
+s->dst_cached= false;
+return 0;
+}
+
+/*:326*//*327:*/
+#line 1234 "web/bind.w"
+
+static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
+{
+const struct sockaddr_in*sin= (const struct sockaddr_in*)a;
+uint32_t addr= sin->sin_addr.s_addr;
+uint16_t snum= ntohs(sin->sin_port);
+int type,err;
+if((err= inet_check_family(sin,len))<0)return err;
+if(addr!=htonl(INADDR_ANY)){
+type= inet_addr_type(s->host,addr);
+if(type==SR_ADDR_MULTICAST||type==SR_ADDR_BROADCAST||
+(type!=SR_ADDR_LOCAL&&!inet_can_nonlocal_bind(s)))
+return-EADDRNOTAVAIL;
+}
+if(s->inet_num)return-EINVAL;
+if(ping_get_port(s,snum)<0)return-EADDRINUSE;
+s->inet_rcv_saddr= s->inet_saddr= addr;
+bind_finish(s,snum);
+return 0;
+}
+
+/*:327*//*329:*/
+#line 1273 "web/bind.w"
+
+static int inet_autobind(sr_sock*s)
+{
+if(!s->inet_num){
+if(sk_get_port(s,0)<0)return-EAGAIN;
+s->inet_sport= htons(s->inet_num);
+}
+return 0;
+}
+
+/*:329*//*331:*/
+#line 1310 "web/bind.w"
+
+int sr_listen(int fd,int backlog)
+{
+int err= 0;
+sr_sock*s;
+world_ready();
+(void)backlog;
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if(s->type!=SOCK_STREAM)return sys_return(-EOPNOTSUPP);
+if(s->listening)return 0;
+s->listening= true;
+if(tcp_get_port(s,s->inet_num)<0){
+s->listening= false;
+return sys_return(-EADDRINUSE);
+}
+s->inet_sport= htons(s->inet_num);
+s->dst_cached= false;
+if(s->reuseport)tcp_reuseport_join(s);
+return 0;
+}
+
+/*:331*//*333:*/
+#line 1356 "web/bind.w"
+
+static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
+{
+memset(sin,0,sizeof*sin);
+sin->sin_family= AF_INET;
+if(peer){
+if(!s->inet_dport||(peer==1&&!s->connected))return-ENOTCONN;
+sin->sin_port= s->inet_dport;
+sin->sin_addr.s_addr= s->inet_daddr;
+}else{
+sin->sin_port= s->inet_sport;
+sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
+}
+return(int)sizeof*sin;
+}
+
+/*:333*//*334:*/
+#line 1387 "web/bind.w"
+
+static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
+socklen_t*ulen)
+{
+int len;
+if(!ulen)return-EFAULT;
+len= (int)*ulen;
+if(len> klen)len= klen;
+if(len>=0)*ulen= (socklen_t)klen;
+if(len){
+if(len<0)return-EINVAL;
+if(!uaddr)return-EFAULT;
+memcpy(uaddr,kaddr,(size_t)len);
+}
+return 0;
+}
+
+/*:334*//*337:*/
+#line 1413 "web/bind.w"
+
+static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
+{
+int err= 0;
+sr_sock*s;
+struct sockaddr_in sin;
+world_ready();
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if((err= inet_getname(s,&sin,peer))<0)return sys_return(err);
+return sys_return(move_addr_to_user(&sin,err,addr,addrlen));
+}
+
+int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen)
+{
+return sock_name(fd,addr,addrlen,0);
+}
+
+int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
+{
+return sock_name(fd,addr,addrlen,1);
+}
+
+/*:337*//*338:*/
+#line 1446 "web/bind.w"
+
+static int get_peername(sr_sock*s,sr_optreq*rq)
+{
+struct sockaddr_in sin;
+int lv= inet_getname(s,&sin,2);
+if(lv<0)return-ENOTCONN;
+if(lv<rq->len)return-EINVAL;
+memcpy(rq->out,&sin,sizeof sin);
+rq->outlen= lv;
+return 0;
+}
+
+/*:338*//*340:*/
+#line 1467 "web/bind.w"
+
+int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
+{
+int err= 0,len= (int)addrlen;
+sr_sock*s;
+struct sockaddr_storage a;
+world_ready();
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if((err= move_addr_to_kernel(addr,len,&a))<0)return sys_return(err);
+if(s->type==SOCK_STREAM)err= tcp_connect(s,&a,len);
+else err= dgram_connect(s,&a,len);
+return sys_return(err);
+}
+
+/*:340*//*342:*/
+#line 1501 "web/bind.w"
+
+static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
+{
+if(len<(int)sizeof a->ss_family)return-EINVAL;
+if(a->ss_family==AF_UNSPEC)return dgram_disconnect(s);
+if(inet_autobind(s)<0)return-EAGAIN;
+return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
+}
+
+/*:342*//*343:*/
+#line 1542 "web/bind.w"
+
+static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
+{
+struct sr_conn_route rt;
+uint32_t daddr,saddr;
+int oif,err;
+if(len<(int)sizeof*sin)return-EINVAL;
+if(sin->sin_family!=AF_INET)return-EAFNOSUPPORT;
+s->dst_cached= false;
+daddr= sin->sin_addr.s_addr;
+oif= s->bound_dev_if;
+saddr= s->inet_saddr;
+if(ipv4_is_multicast(daddr)){
+if(!oif)oif= s->mc_index;
+if(!saddr)saddr= s->mc_addr;
+}else if(!oif)oif= s->uc_index;
+if(!daddr)daddr= saddr?saddr:htonl(INADDR_LOOPBACK);
+if((err= connect_route(s,daddr,saddr,oif,&rt))<0)return err;
+if(rt.type==SR_ADDR_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
+if(!s->inet_saddr)s->inet_saddr= rt.saddr;
+if(!s->inet_rcv_saddr){
+s->inet_rcv_saddr= rt.saddr;
+udp_rehash(s,0);
+}
+s->inet_daddr= daddr;
+s->inet_dport= sin->sin_port;
+if(s->rp)s->rp->has_conns= true;
+s->connected= true;
+s->dst_cached= true;
+s->dst_oif= oif;
+udp_hash4(s);
+return 0;
+}
+
+/*:343*//*347:*/
+#line 1604 "web/bind.w"
+
+static int connect_route(sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
+struct sr_conn_route*rt)
+{
+sr_host*h= s->host;
+const sr_route*r;
+const sr_iface*dev;
+(void)oif;
+if(saddr){
+if(ipv4_is_multicast(saddr)||saddr==htonl(INADDR_BROADCAST))return-EINVAL;
+if(inet_addr_type(h,saddr)!=SR_ADDR_LOCAL&&!(s->ipflags&IPF_TRANSPARENT))
+return-ENETUNREACH;
+}
+if(!(r= route_lookup(h,daddr)))return-ENETUNREACH;
+rt->type= daddr==htonl(INADDR_BROADCAST)?SR_ADDR_BROADCAST:
+ipv4_is_multicast(daddr)?SR_ADDR_MULTICAST:inet_addr_type(h,daddr);
+dev= iface_by_index(h,rt->type==SR_ADDR_LOCAL?1:r->ifindex);
+if(!dev)return-ENETUNREACH;
+if(saddr&&(ntohl(saddr)>>24)==127&&!(dev->flags&IFF_LOOPBACK))
+return-EINVAL;
+rt->saddr= saddr?saddr:r->prefsrc?r->prefsrc:dev->naddr?dev->addr[0].addr:0;
+rt->mtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
+return 0;
+}
+
+/*:347*//*348:*/
+#line 1641 "web/bind.w"
+
+static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
+{
+sr_porttab*pt;
+int tab= sock_tabno(s);
+if(!s->hashed||(tab!=SR_TAB_UDP&&tab!=SR_TAB_UDPLITE))return;
+if(s->rp)rp_detach(s);
+if(old_rcv_saddr==s->inet_rcv_saddr)return;
+pt= sock_tab(s);
+link_del(&pt->t[LK_ADDR],LK_ADDR,s);
+link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
+}
+
+/*:348*//*349:*/
+#line 1658 "web/bind.w"
+
+static void udp_hash4(sr_sock*s)
+{
+sr_porttab*pt;
+int tab= sock_tabno(s);
+if(!s->hashed||!s->inet_rcv_saddr||(tab!=SR_TAB_UDP&&tab!=SR_TAB_UDPLITE))
+return;
+pt= sock_tab(s);
+if(s->lk[LK_CONN].slot){
+sr_slot*sl= s->lk[LK_CONN].slot;
+uint64_t k[2]= {KEY_CONN(s->inet_rcv_saddr,s->inet_num,s->inet_daddr,
+ntohs(s->inet_dport))};
+if(sl->key[0]==k[0]&&sl->key[1]==k[1])return;
+link_del(&pt->t[LK_CONN],LK_CONN,s);
+}else if(s->rp)rp_detach(s);
+link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
+s->inet_daddr,ntohs(s->inet_dport)));
+}
+
+/*:349*//*350:*/
+#line 1693 "web/bind.w"
+
+static int dgram_disconnect(sr_sock*s)
+{
+sr_porttab*pt= sock_tab(s);
+s->connected= false;
+s->inet_daddr= 0;
+s->inet_dport= 0;
+s->bound_dev_if= 0;
+if(s->lk[LK_CONN].slot)link_del(&pt->t[LK_CONN],LK_CONN,s);
+if(!(s->userlocks&SR_BINDADDR_LOCK)){
+uint32_t old= s->inet_rcv_saddr;
+s->inet_rcv_saddr= s->inet_saddr= 0;
+if(s->userlocks&SR_BINDPORT_LOCK)udp_rehash(s,old);
+}
+if(!(s->userlocks&SR_BINDPORT_LOCK)){
+sock_unhash(s);
+s->inet_sport= 0;
+}
+s->dst_cached= false;
+return 0;
+}
+
+/*:350*//*351:*/
+#line 1732 "web/bind.w"
+
+static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
+{
+const struct sockaddr_in*sin= (const struct sockaddr_in*)a;
+struct sr_conn_route rt;
+uint32_t daddr;
+int err;
+if(len<(int)sizeof a->ss_family)return-EINVAL;
+if(a->ss_family==AF_UNSPEC)return tcp_disconnect(s);
+if(s->listening)return-EISCONN;
+if(len<(int)sizeof*sin)return-EINVAL;
+if(sin->sin_family!=AF_INET)return-EAFNOSUPPORT;
+daddr= sin->sin_addr.s_addr;
+if(!daddr)daddr= s->inet_saddr?s->inet_saddr:htonl(INADDR_LOOPBACK);
+if((err= connect_route(s,daddr,s->inet_saddr,s->bound_dev_if,&rt))<0)
+return err;
+if(rt.type==SR_ADDR_BROADCAST||rt.type==SR_ADDR_MULTICAST)
+return-ENETUNREACH;
+if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
+return-EOPNOTSUPP;
+}
+
+/*:351*//*352:*/
+#line 1757 "web/bind.w"
+
+static bool tcp_connect_port_free(sr_sock*s)
+{
+int low,high;
+local_port_range(s->host,&low,&high);
+for(int p= low;p<=high;p++)
+if(!port_reserved(s->host,(uint16_t)p)&&
+!port_first(s->host,SR_TAB_TCP,(uint16_t)p))
+return true;
+return false;
+}
+
+/*:352*//*353:*/
+#line 1782 "web/bind.w"
+
+static int tcp_disconnect(sr_sock*s)
+{
+if(s->listening){
+s->listening= false;
+if(s->rp)rp_detach(s);
+if(!(s->userlocks&SR_BINDPORT_LOCK))sock_unhash(s);
+}
+if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
+return 0;
+}
+
+/*:353*//*356:*/
+#line 1812 "web/bind.w"
+
+static void inet_release(sr_sock*s)
+{
+s->listening= false;
+sock_unhash(s);
+if(s->rp)rp_detach(s);
+}
+
+/*:356*/

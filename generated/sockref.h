@@ -71,7 +71,28 @@ int sr_setrlimit(int resource,const struct rlimit*rlim);
 int sr_sysctl_get(const char*name,char*buf,size_t len);
 int sr_sysctl_set(const char*name,const char*value);
 
-/*:90*/
+/*:90*//*316:*/
+#line 1019 "web/bind.w"
+
+int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
+
+/*:316*//*330:*/
+#line 1307 "web/bind.w"
+
+int sr_listen(int fd,int backlog);
+
+/*:330*//*336:*/
+#line 1409 "web/bind.w"
+
+int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
+int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
+
+/*:336*//*339:*/
+#line 1464 "web/bind.w"
+
+int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
+
+/*:339*/
 #line 86 "web/sockref.w"
 
 #endif

@@ -19,6 +19,7 @@ struct sr_sock {
   bool listening; /* |listen| was called: \.{SO\_ACCEPTCONN} */
   @<Socket-layer fields of a socket@>@;
   @<IP fields of a socket@>@;
+  @<Binding fields of a socket@>@;
 };
 
 @ The socket-layer state.  Timeouts and the linger time are kept in ticks,
@@ -287,11 +288,13 @@ s->ipflags |= IPF_MC_LOOP | IPF_MC_ALL;
 s->pmtudisc = sysctl_value(h, SYS_IP_NO_PMTU_DISC) ? IP_PMTUDISC_DONT : IP_PMTUDISC_WANT;
 if (type == SOCK_RAW && protocol == IPPROTO_RAW) s->ipflags |= IPF_HDRINCL;
 
-@ Releasing a socket drops its multicast memberships and frees it.
+@ Releasing a socket gives up its name and its multicast memberships,
+and frees it.
 
 @c
 static void sock_release(sr_sock *s)
 {
+  inet_release(s);
   mc_drop_all(s);
   free(s->filter);
   free(s);

@@ -110,5 +110,6 @@ int sr_setsockopt(int fd, int level, int optname, const void *optval,
 @i solsocket.w
 @i ipopt.w
 @i mcast.w
+@i bind.w
 
 @* Index.
