@@ -242,7 +242,12 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:298*/
+/*:298*//*360:*/
+#line 1919 "web/bind.w"
+
+#define SR_THIS_CPU 0 
+
+/*:360*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -927,11 +932,51 @@ static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
 /*:354*//*355:*/
-#line 1809 "web/bind.w"
+#line 1823 "web/bind.w"
+
+static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
+uint32_t daddr,uint16_t dport,int ifindex);
+static sr_sock*udp_table_lookup(sr_host*h,int proto,uint32_t saddr,
+uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex);
+static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
+uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
+void*arg);
+static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
+uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
+void(*fn)(sr_sock*,void*),void*arg);
+
+/*:355*//*358:*/
+#line 1873 "web/bind.w"
+
+static bool udp_dev_match(const sr_sock*s,int ifindex);
+static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
+uint32_t daddr,uint16_t hnum,int ifindex);
+static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
+uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
+
+/*:358*//*364:*/
+#line 2022 "web/bind.w"
+
+static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
+static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
+uint32_t faddr,uint16_t fport);
+
+/*:364*//*367:*/
+#line 2091 "web/bind.w"
+
+static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
+
+/*:367*//*371:*/
+#line 2149 "web/bind.w"
+
+static int sock_fd(const sr_sock*s);
+
+/*:371*//*372:*/
+#line 2163 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:355*/
+/*:372*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -4423,7 +4468,234 @@ return 0;
 }
 
 /*:353*//*356:*/
-#line 1812 "web/bind.w"
+#line 1835 "web/bind.w"
+
+static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
+uint32_t daddr,uint16_t dport,int ifindex)
+{
+return udp_table_lookup(h,IPPROTO_UDP,saddr,sport,daddr,dport,ifindex);
+}
+
+static sr_sock*udp_table_lookup(sr_host*h,int proto,uint32_t saddr,
+uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex)
+{
+sr_porttab*pt;
+sr_slot*sl;
+sr_sock*r;
+uint16_t hnum= ntohs(dport);
+if(!h->bind)return NULL;
+pt= &h->bind->proto[proto==IPPROTO_UDPLITE?SR_TAB_UDPLITE:SR_TAB_UDP];
+sl= htab_find(&pt->t[LK_CONN],KEY_CONN(daddr,hnum,saddr,ntohs(sport)));
+for(r= sl?sl->first:NULL;r;r= r->lk[LK_CONN].next)
+if(r->inet_daddr==saddr&&r->inet_dport==sport&&
+r->inet_rcv_saddr==daddr&&r->inet_num==hnum&&
+udp_dev_match(r,ifindex))
+return r;
+r= udp_lookup2(h,htab_find(&pt->t[LK_ADDR],KEY_ADDR(daddr,hnum)),saddr,sport,
+daddr,hnum,ifindex);
+if(r)return r;
+return udp_lookup2(h,htab_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum)),
+saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
+}
+
+/*:356*//*357:*/
+#line 1867 "web/bind.w"
+
+static bool udp_dev_match(const sr_sock*s,int ifindex)
+{
+return!s->bound_dev_if||s->bound_dev_if==ifindex;
+}
+
+/*:357*//*359:*/
+#line 1899 "web/bind.w"
+
+static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
+uint32_t daddr,uint16_t hnum,int ifindex)
+{
+int score= 2;
+if(s->inet_num!=hnum||s->inet_rcv_saddr!=daddr)return-1;
+if(s->inet_daddr){
+if(s->inet_daddr!=saddr)return-1;
+score+= 4;
+}
+if(s->inet_dport){
+if(s->inet_dport!=sport)return-1;
+score+= 4;
+}
+if(!udp_dev_match(s,ifindex))return-1;
+if(s->bound_dev_if)score+= 4;
+if(s->incoming_cpu==SR_THIS_CPU)score++;
+return score;
+}
+
+/*:359*//*361:*/
+#line 1935 "web/bind.w"
+
+static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
+uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex)
+{
+sr_sock*result= NULL,*pick;
+int badness= 0,score;
+for(sr_sock*s= sl?sl->first:NULL;s;s= s->lk[LK_ADDR].next){
+score= udp_score(s,saddr,sport,daddr,hnum,ifindex);
+if(score<=badness)continue;
+badness= score;
+result= s;
+if(s->connected||!s->reuseport||!s->rp)continue;
+pick= rp_select(s->rp,udp_ehashfn(h,daddr,hnum,saddr,sport));
+if(!pick)continue;
+result= pick;
+if(!s->rp->has_conns)return result;
+score= udp_score(pick,saddr,sport,daddr,hnum,ifindex);
+if(score> badness)badness= score;
+}
+return result;
+}
+
+/*:361*//*362:*/
+#line 1965 "web/bind.w"
+
+static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
+{
+sr_sock*first_valid= NULL;
+bool want_cpu= false;
+int i,j;
+for(i= 0;i<g->n;i++)
+if(g->sock[i]->incoming_cpu>=0)want_cpu= true;
+i= j= (int)(((uint64_t)hash*(uint32_t)g->n)>>32);
+do{
+sr_sock*s= g->sock[i];
+if(!s->connected){
+if(!want_cpu||s->incoming_cpu==SR_THIS_CPU)return s;
+if(!first_valid)first_valid= s;
+}
+if(++i>=g->n)i= 0;
+}while(i!=j);
+return first_valid;
+}
+
+/*:362*//*363:*/
+#line 1993 "web/bind.w"
+
+static uint32_t rol32(uint32_t x,int k)
+{
+return(x<<k)|(x>>(32-k));
+}
+
+static uint32_t jhash_3words(uint32_t a,uint32_t b,uint32_t c,uint32_t initval)
+{
+initval+= 0xdeadbeefu+(3u<<2);
+a+= initval;
+b+= initval;
+c+= initval;
+c^= b;c-= rol32(b,14);
+a^= c;a-= rol32(c,11);
+b^= a;b-= rol32(a,25);
+c^= b;c-= rol32(b,16);
+a^= c;a-= rol32(c,4);
+b^= a;b-= rol32(a,14);
+c^= b;c-= rol32(b,24);
+return c;
+}
+
+static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
+uint32_t faddr,uint16_t fport)
+{
+if(!h->ehash_secret)h->ehash_secret= bind_random32(h)|1;
+return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
+}
+
+/*:363*//*365:*/
+#line 2043 "web/bind.w"
+
+static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
+uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
+void*arg)
+{
+udp_table_lookup_all(h,IPPROTO_UDP,saddr,sport,daddr,dport,ifindex,fn,arg);
+}
+
+static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
+uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
+void(*fn)(sr_sock*,void*),void*arg)
+{
+sr_sock*first= NULL;
+int tab= proto==IPPROTO_UDPLITE?SR_TAB_UDPLITE:SR_TAB_UDP;
+for(sr_sock*s= port_first(h,tab,ntohs(dport));s;s= s->lk[LK_PORT].next){
+if((s->inet_daddr&&s->inet_daddr!=saddr)||
+(s->inet_dport&&s->inet_dport!=sport)||
+(s->inet_rcv_saddr&&s->inet_rcv_saddr!=daddr)||
+!udp_dev_match(s,ifindex)||!mc_sf_allow(s,daddr,saddr,ifindex))
+continue;
+if(!first)first= s;
+else fn(s,arg);
+}
+if(first)fn(first,arg);
+}
+
+/*:365*//*366:*/
+#line 2077 "web/bind.w"
+
+static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
+{
+const sr_mcsock*m;
+int i;
+if(!ipv4_is_multicast(loc))return true;
+for(m= s->mc_list;m;m= m->next)
+if(m->group==loc&&m->ifindex==ifindex)break;
+if(!m)return(s->ipflags&IPF_MC_ALL)!=0;
+if(!m->has_list)return m->mode==MCAST_EXCLUDE;
+for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
+return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
+}
+
+/*:366*//*369:*/
+#line 2108 "web/bind.w"
+
+static int sock_fd(const sr_sock*s)
+{
+const sr_fdtab*t= &W->cur->fds;
+for(int fd= 0;fd<t->cap;fd++)
+if(t->file[fd]&&t->file[fd]->sock==s)return fd;
+return-ENOENT;
+}
+
+int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
+int ifindex)
+{
+sr_sock*s;
+world_ready();
+if(!from||!to)return sys_return(-EFAULT);
+s= udp_lookup(W->cur->host,from->sin_addr.s_addr,from->sin_port,
+to->sin_addr.s_addr,to->sin_port,ifindex);
+return sys_return(s?sock_fd(s):-ENOENT);
+}
+
+/*:369*//*370:*/
+#line 2128 "web/bind.w"
+
+struct receivers{int*fds,max,n;};
+
+static void add_receiver(sr_sock*s,void*arg)
+{
+struct receivers*r= arg;
+if(r->n<r->max)r->fds[r->n]= sock_fd(s);
+r->n++;
+}
+
+int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
+int ifindex,int*fds,int max)
+{
+struct receivers r= {fds,max,0};
+world_ready();
+if(!from||!to||(max> 0&&!fds))return sys_return(-EFAULT);
+udp_lookup_all(W->cur->host,from->sin_addr.s_addr,from->sin_port,
+to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
+return r.n;
+}
+
+/*:370*//*373:*/
+#line 2166 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -4432,4 +4704,4 @@ sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
 
-/*:356*/
+/*:373*/

@@ -92,7 +92,15 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:339*/
+/*:339*//*368:*/
+#line 2102 "web/bind.w"
+
+int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
+int ifindex);
+int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
+int ifindex,int*fds,int max);
+
+/*:368*/
 #line 86 "web/sockref.w"
 
 #endif

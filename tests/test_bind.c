@@ -1533,6 +1533,232 @@ START_TEST(tcp_connect_errors)
 }
 END_TEST
 
+/* ---- which socket receives a datagram ---- */
+static int rcv(const char *from, int sport, const char *to, int dport, int ifindex)
+{
+  struct sockaddr_in f = sin4(from, sport), t = sin4(to, dport);
+  return sr_udp_receiver(&f, &t, ifindex);
+}
+static int rcvs(const char *from, int sport, const char *to, int dport, int ifindex, int *fds)
+{
+  struct sockaddr_in f = sin4(from, sport), t = sin4(to, dport);
+  return sr_udp_receivers(&f, &t, ifindex, fds, 8);
+}
+#define LO 1
+#define ETH0 2
+
+START_TEST(demux_address_and_order)
+{
+  CLAUSES("ip.7:addr:INADDR_ANY", "socket.7:SO_REUSEADDR");
+  int a = mko(SOCK_DGRAM, "r"), b = mko(SOCK_DGRAM, "r");
+  ck_assert_int_eq(bnd(a, "0.0.0.0", 20001), 0);
+  ck_assert_int_eq(bnd(b, "127.0.0.1", 20001), 0);
+  ck_assert_int_eq(rcv("127.0.0.1", 5000, "127.0.0.1", 20001, LO), b);
+  ck_assert_int_eq(rcv("127.0.0.1", 5000, "10.0.0.1", 20001, ETH0), a);
+  b = mko(SOCK_DGRAM, "r"); a = mko(SOCK_DGRAM, "r");
+  ck_assert_int_eq(bnd(b, "127.0.0.1", 20002), 0);
+  ck_assert_int_eq(bnd(a, "0.0.0.0", 20002), 0);
+  ck_assert_int_eq(rcv("127.0.0.1", 5000, "127.0.0.1", 20002, LO), b);
+  static const char *addrs[] = {"127.0.0.1", "0.0.0.0"};
+  for (int i = 0; i < 2; i++) {
+    int s[3];
+    for (int k = 0; k < 3; k++) {
+      s[k] = mko(SOCK_DGRAM, "r");
+      ck_assert_int_eq(bnd(s[k], addrs[i], 20003 + i), 0);
+    }
+    ck_assert_int_eq(rcv("127.0.0.1", 5000, "127.0.0.1", 20003 + i, LO), s[2]);
+  }
+  ck_fails(rcv("127.0.0.1", 5000, "127.0.0.1", 20009, LO), ENOENT);
+}
+END_TEST
+
+START_TEST(demux_connected)
+{
+  CLAUSES("socket.7:call:connect");
+  int s[3];
+  s[0] = mko(SOCK_DGRAM, "r"); s[1] = mko(SOCK_DGRAM, "r"); s[2] = mko(SOCK_DGRAM, "r");
+  ck_assert_int_eq(bnd(s[0], "127.0.0.1", 20010), 0);
+  ck_assert_int_eq(bnd(s[1], "127.0.0.1", 20010), 0);
+  ck_assert_int_eq(con(s[1], "127.0.0.1", 20510), 0);
+  ck_assert_int_eq(bnd(s[2], "127.0.0.1", 20010), 0);
+  ck_assert_int_eq(rcv("127.0.0.1", 20510, "127.0.0.1", 20010, LO), s[1]);
+  ck_assert_int_eq(rcv("127.0.0.1", 20511, "127.0.0.1", 20010, LO), s[2]);
+  int a = mko(SOCK_DGRAM, "r"), b = mko(SOCK_DGRAM, "r");
+  ck_assert_int_eq(bnd(a, "0.0.0.0", 20011), 0);
+  ck_assert_int_eq(bnd(b, "0.0.0.0", 20011), 0);
+  ck_assert_int_eq(con(b, "127.0.0.1", 20511), 0);
+  ck_assert_int_eq(rcv("127.0.0.1", 20511, "127.0.0.1", 20011, LO), b);
+  ck_assert_int_eq(rcv("127.0.0.1", 20511, "10.0.0.1", 20011, ETH0), a);
+}
+END_TEST
+
+/* among sockets connected to one four-tuple, the most recently connected
+   wins, even over a device-bound one */
+START_TEST(demux_connected_tie)
+{
+  CLAUSES("socket.7:call:connect", "socket.7:SO_BINDTODEVICE:4");
+  static const char *opt0[] = {"rl", "rl", "r", "r"};
+  static const char *bind_addr[] = {"127.0.0.1", "127.0.0.1", "127.0.0.1", "0.0.0.0"};
+  for (int c = 0; c < 4; c++)
+    for (int last = 0; last < 2; last++) {
+      int port = 20020 + 2 * c + last;
+      int a = mko(SOCK_DGRAM, opt0[c]), b = mko(SOCK_DGRAM, "r");
+      ck_assert_int_eq(bnd(a, bind_addr[c], port), 0);
+      ck_assert_int_eq(bnd(b, bind_addr[c], port), 0);
+      if (last) { ck_assert_int_eq(con(b, "127.0.0.1", 20520), 0); ck_assert_int_eq(con(a, "127.0.0.1", 20520), 0); }
+      else { ck_assert_int_eq(con(a, "127.0.0.1", 20520), 0); ck_assert_int_eq(con(b, "127.0.0.1", 20520), 0); }
+      ck_assert_int_eq(rcv("127.0.0.1", 20520, "127.0.0.1", port, LO), last ? a : b);
+    }
+}
+END_TEST
+
+START_TEST(demux_device)
+{
+  CLAUSES("socket.7:SO_BINDTODEVICE", "socket.7:SO_BINDTODEVICE:4");
+  int a = mko(SOCK_DGRAM, "rl"), b = mko(SOCK_DGRAM, "r");
+  ck_assert_int_eq(bnd(a, "0.0.0.0", 20030), 0);
+  ck_assert_int_eq(bnd(b, "0.0.0.0", 20030), 0);
+  ck_assert_int_eq(rcv("127.0.0.1", 5000, "127.0.0.1", 20030, LO), a);
+  b = mko(SOCK_DGRAM, "r"); a = mko(SOCK_DGRAM, "rl");
+  ck_assert_int_eq(bnd(b, "0.0.0.0", 20031), 0);
+  ck_assert_int_eq(bnd(a, "0.0.0.0", 20031), 0);
+  ck_assert_int_eq(rcv("127.0.0.1", 5000, "127.0.0.1", 20031, LO), a);
+  a = mko(SOCK_DGRAM, "re"); b = mko(SOCK_DGRAM, "r");
+  ck_assert_int_eq(bnd(a, "0.0.0.0", 20032), 0);
+  ck_assert_int_eq(bnd(b, "0.0.0.0", 20032), 0);
+  ck_assert_int_eq(rcv("127.0.0.1", 5000, "127.0.0.1", 20032, LO), b);
+  a = mko(SOCK_DGRAM, "e");
+  ck_assert_int_eq(bnd(a, "0.0.0.0", 20033), 0);
+  ck_fails(rcv("127.0.0.1", 5000, "127.0.0.1", 20033, LO), ENOENT);
+  ck_assert_int_eq(rcv("10.0.0.1", 5000, "10.0.0.1", 20033, ETH0), a);
+  a = mko(SOCK_DGRAM, "rl"); b = mko(SOCK_DGRAM, "r");
+  ck_assert_int_eq(bnd(a, "127.0.0.1", 20034), 0);
+  ck_assert_int_eq(bnd(b, "127.0.0.1", 20034), 0);
+  ck_assert_int_eq(rcv("127.0.0.1", 5000, "127.0.0.1", 20034, LO), a);
+}
+END_TEST
+
+START_TEST(demux_incoming_cpu)
+{
+  CLAUSES("socket.7:SO_INCOMING_CPU");
+  for (int cpu = 0; cpu < 2; cpu++) {
+    int a = mko(SOCK_DGRAM, "r"), b = mko(SOCK_DGRAM, "r");
+    ck_assert_int_eq(sr_test_seti(a, SOL_SOCKET, SO_INCOMING_CPU, cpu), 0);
+    ck_assert_int_eq(bnd(a, "127.0.0.1", 20040 + cpu), 0);
+    ck_assert_int_eq(bnd(b, "127.0.0.1", 20040 + cpu), 0);
+    ck_assert_int_eq(rcv("127.0.0.1", 5000, "127.0.0.1", 20040 + cpu, LO), cpu ? b : a);
+  }
+}
+END_TEST
+
+START_TEST(demux_reuseport_group)
+{
+  CLAUSES("socket.7:SO_REUSEPORT:7", "socket.7:SO_REUSEPORT");
+  int s[4], got[4] = {0};
+  for (int i = 0; i < 4; i++) {
+    s[i] = mko(SOCK_DGRAM, "p");
+    ck_assert_int_eq(bnd(s[i], "127.0.0.1", 20050), 0);
+  }
+  for (int sp = 30000; sp < 30064; sp++) {
+    int r = rcv("127.0.0.1", sp, "127.0.0.1", 20050, LO);
+    ck_assert_int_eq(rcv("127.0.0.1", sp, "127.0.0.1", 20050, LO), r);
+    for (int i = 0; i < 4; i++) got[i] += r == s[i];
+  }
+  for (int i = 0; i < 4; i++) ck_assert_int_gt(got[i], 0);
+  ck_assert_int_eq(got[0] + got[1] + got[2] + got[3], 64);
+  /* a connected member takes its peer's datagrams and leaves the group */
+  ck_assert_int_eq(con(s[1], "127.0.0.1", 20550), 0);
+  ck_assert_int_eq(rcv("127.0.0.1", 20550, "127.0.0.1", 20050, LO), s[1]);
+  for (int sp = 30000; sp < 30256; sp++)
+    ck_assert_int_ne(rcv("127.0.0.1", sp, "127.0.0.1", 20050, LO), s[1]);
+  ck_assert_int_eq(unspec(s[1]), 0);
+  for (int sp = 30000; sp < 30256; sp++)
+    ck_assert_int_ne(rcv("127.0.0.1", sp, "127.0.0.1", 20050, LO), s[1]);
+}
+END_TEST
+
+START_TEST(demux_reuseport_leaving)
+{
+  CLAUSES("socket.7:SO_REUSEPORT:7", "socket.7:SO_BINDTODEVICE");
+  int s[3], got[3] = {0};
+  for (int i = 0; i < 3; i++) {
+    s[i] = mko(SOCK_DGRAM, "p");
+    ck_assert_int_eq(bnd(s[i], "0.0.0.0", 20060), 0);
+  }
+  ck_assert_int_eq(con(s[1], "127.0.0.1", 5), 0);
+  for (int sp = 30000; sp < 30256; sp++) {
+    int r = rcv("127.0.0.1", sp, "127.0.0.1", 20060, LO);
+    for (int i = 0; i < 3; i++) got[i] += r == s[i];
+  }
+  ck_assert_int_eq(got[1], 0);
+  ck_assert_int_eq(got[0] + got[2], 256);
+  ck_assert_int_gt(got[0], 0);
+  ck_assert_int_gt(got[2], 0);
+  ck_assert_int_eq(unspec(s[1]), 0);  /* back on the wildcard, at the head */
+  for (int sp = 30000; sp < 30256; sp++)
+    ck_assert_int_eq(rcv("127.0.0.1", sp, "127.0.0.1", 20060, LO), s[1]);
+  int t[3];
+  for (int i = 0; i < 3; i++) {
+    t[i] = mko(SOCK_DGRAM, "p");
+    ck_assert_int_eq(bnd(t[i], "0.0.0.0", 20061), 0);
+  }
+  ck_assert_int_eq(sr_setsockopt(t[1], SOL_SOCKET, SO_BINDTODEVICE, "lo", 2), 0);
+  for (int sp = 30000; sp < 30256; sp++)
+    ck_assert_int_ne(rcv("127.0.0.1", sp, "127.0.0.1", 20061, LO), t[1]);
+  /* a wildcard group meets a specific socket */
+  int a = mko(SOCK_DGRAM, "rp"), b = mko(SOCK_DGRAM, "rp"), c = mko(SOCK_DGRAM, "r");
+  ck_assert_int_eq(bnd(a, "0.0.0.0", 20062), 0);
+  ck_assert_int_eq(bnd(b, "0.0.0.0", 20062), 0);
+  ck_assert_int_eq(bnd(c, "127.0.0.1", 20062), 0);
+  ck_assert_int_eq(rcv("127.0.0.1", 5000, "127.0.0.1", 20062, LO), c);
+  int r = rcv("127.0.0.1", 5000, "10.0.0.1", 20062, ETH0);
+  ck_assert(r == a || r == b);
+}
+END_TEST
+
+START_TEST(demux_broadcast_and_multicast)
+{
+  CLAUSES("ip.7:addr:broadcast", "socket.7:SO_BINDTODEVICE:4", "socket.7:SO_REUSEPORT:7");
+  int fds[8], s[4];
+  static const char *a[] = {"0.0.0.0", "10.0.0.255", "10.0.0.1", "127.0.0.1"};
+  for (int i = 0; i < 4; i++) {
+    s[i] = mko(SOCK_DGRAM, "r");
+    ck_assert_int_eq(bnd(s[i], a[i], 20070), 0);
+  }
+  ck_assert_int_eq(rcvs("10.0.0.1", 5000, "10.0.0.255", 20070, ETH0, fds), 2);
+  ck_assert((fds[0] == s[0] && fds[1] == s[1]) || (fds[0] == s[1] && fds[1] == s[0]));
+  ck_assert_int_eq(rcvs("10.0.0.1", 5000, "255.255.255.255", 20070, ETH0, fds), 1);
+  ck_assert_int_eq(fds[0], s[0]);
+  for (int i = 0; i < 3; i++) {
+    s[i] = mko(SOCK_DGRAM, "rp");
+    ck_assert_int_eq(bnd(s[i], "0.0.0.0", 20071), 0);
+  }
+  ck_assert_int_eq(con(s[2], "10.0.0.9", 1), 0);
+  ck_assert_int_eq(rcvs("10.0.0.1", 5000, "10.0.0.255", 20071, ETH0, fds), 2);
+  int x = mko(SOCK_DGRAM, "r"), y = mko(SOCK_DGRAM, "re");
+  ck_assert_int_eq(bnd(x, "0.0.0.0", 20072), 0);
+  ck_assert_int_eq(bnd(y, "0.0.0.0", 20072), 0);
+  ck_assert_int_eq(rcvs("10.0.0.1", 5000, "10.0.0.255", 20072, ETH0, fds), 2);
+  int m = mko(SOCK_DGRAM, "r"), n = mko(SOCK_DGRAM, "r");
+  struct ip_mreqn mr;
+  memset(&mr, 0, sizeof mr);
+  mr.imr_multiaddr.s_addr = inet_addr("224.1.1.1");
+  mr.imr_ifindex = ETH0;
+  ck_assert_int_eq(bnd(m, "0.0.0.0", 20073), 0);
+  ck_assert_int_eq(bnd(n, "224.1.1.1", 20073), 0);
+  ck_assert_int_eq(sr_setsockopt(n, IPPROTO_IP, IP_ADD_MEMBERSHIP, &mr, sizeof mr), 0);
+  ck_assert_int_eq(rcvs("10.0.0.1", 5000, "224.1.1.1", 20073, ETH0, fds), 2);
+  /* IP_MULTICAST_ALL off: only sockets that joined */
+  ck_assert_int_eq(sr_test_seti(m, IPPROTO_IP, IP_MULTICAST_ALL, 0), 0);
+  ck_assert_int_eq(rcvs("10.0.0.1", 5000, "224.1.1.1", 20073, ETH0, fds), 1);
+  ck_assert_int_eq(fds[0], n);
+  /* a socket bound to a broadcast address hears no unicast */
+  int z = mko(SOCK_DGRAM, "r");
+  ck_assert_int_eq(bnd(z, "10.0.0.255", 20074), 0);
+  ck_fails(rcv("10.0.0.1", 5000, "10.0.0.1", 20074, ETH0), ENOENT);
+}
+END_TEST
+
 Suite *suite_bind(void)
 {
   Suite *s = suite_create("bind");
@@ -1578,6 +1804,15 @@ Suite *suite_bind(void)
   tcase_add_test(tc, disconnect_rules);
   tcase_add_test(tc, cached_route);
   tcase_add_test(tc, tcp_connect_errors);
+  tc = sr_tcase(s, "demux");
+  tcase_add_test(tc, demux_address_and_order);
+  tcase_add_test(tc, demux_connected);
+  tcase_add_test(tc, demux_connected_tie);
+  tcase_add_test(tc, demux_device);
+  tcase_add_test(tc, demux_incoming_cpu);
+  tcase_add_test(tc, demux_reuseport_group);
+  tcase_add_test(tc, demux_reuseport_leaving);
+  tcase_add_test(tc, demux_broadcast_and_multicast);
   tc = sr_tcase(s, "names");
   tcase_add_test(tc, name_lengths);
   tcase_add_test(tc, fresh_names);

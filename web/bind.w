@@ -1795,6 +1795,360 @@ static int tcp_disconnect(sr_sock *s)
 static int tcp_disconnect(sr_sock *s);
 static bool tcp_connect_port_free(sr_sock *s);
 
+@*1 Finding the receiver of a datagram.
+When a UDP datagram arrives for one of the host's addresses, the receive
+path asks which socket takes it.  Linux answers in |__udp4_lib_lookup| in
+three steps, and so does the model:
+\smallskip
+\item{1.} a socket connected to exactly the datagram's four-tuple, on a
+compatible device, takes it --- the most recently connected one if there
+are several;
+\item{2.} otherwise the sockets bound to the datagram's destination
+address compete, by score (below);
+\item{3.} if none qualifies, the sockets bound to the wildcard compete.
+\smallskip\noindent
+Each step looks at one slot of one table, so the cost does not grow with
+the number of sockets on the host.
+
+Ports are in network order in the arguments, as in the UDP header;
+|ifindex| is the interface the datagram arrived on (for a datagram the
+host sent to itself, the interface of the route to the destination).
+|udp_lookup| searches the UDP tables, |udp_table_lookup| those of UDP or
+UDP-Lite.
+
+\kernel{A on \.{0.0.0.0:P} and B on \.{127.0.0.1:P} (both
+\.{SO\_REUSEADDR}), in either order: a datagram to \.{127.0.0.1} goes to
+B, one to \.{10.0.0.1} to A.}
+
+@<Private function prototypes@>=
+static sr_sock *udp_lookup(sr_host *h, uint32_t saddr, uint16_t sport,
+  uint32_t daddr, uint16_t dport, int ifindex);
+static sr_sock *udp_table_lookup(sr_host *h, int proto, uint32_t saddr,
+  uint16_t sport, uint32_t daddr, uint16_t dport, int ifindex);
+static void udp_lookup_all(sr_host *h, uint32_t saddr, uint16_t sport,
+  uint32_t daddr, uint16_t dport, int ifindex, void (*fn)(sr_sock *, void *),
+  void *arg);
+static void udp_table_lookup_all(sr_host *h, int proto, uint32_t saddr,
+  uint16_t sport, uint32_t daddr, uint16_t dport, int ifindex,
+  void (*fn)(sr_sock *, void *), void *arg);
+
+@ @c
+static sr_sock *udp_lookup(sr_host *h, uint32_t saddr, uint16_t sport,
+  uint32_t daddr, uint16_t dport, int ifindex)
+{
+  return udp_table_lookup(h, IPPROTO_UDP, saddr, sport, daddr, dport, ifindex);
+}
+
+static sr_sock *udp_table_lookup(sr_host *h, int proto, uint32_t saddr,
+  uint16_t sport, uint32_t daddr, uint16_t dport, int ifindex)
+{
+  sr_porttab *pt;
+  sr_slot *sl;
+  sr_sock *r;
+  uint16_t hnum = ntohs(dport);
+  if (!h->bind) return NULL;
+  pt = &h->bind->proto[proto == IPPROTO_UDPLITE ? SR_TAB_UDPLITE : SR_TAB_UDP];
+  sl = htab_find(&pt->t[LK_CONN], KEY_CONN(daddr, hnum, saddr, ntohs(sport)));
+  for (r = sl ? sl->first : NULL; r; r = r->lk[LK_CONN].next)
+    if (r->inet_daddr == saddr && r->inet_dport == sport &&
+        r->inet_rcv_saddr == daddr && r->inet_num == hnum &&
+        udp_dev_match(r, ifindex))
+      return r;
+  r = udp_lookup2(h, htab_find(&pt->t[LK_ADDR], KEY_ADDR(daddr, hnum)), saddr, sport,
+    daddr, hnum, ifindex);
+  if (r) return r;
+  return udp_lookup2(h, htab_find(&pt->t[LK_ADDR], KEY_ADDR(htonl(INADDR_ANY), hnum)),
+    saddr, sport, htonl(INADDR_ANY), hnum, ifindex);
+}
+
+@ A socket bound to a device hears only what arrives on it
+(\.{SO\_BINDTODEVICE}); one bound to none hears every device.
+
+@c
+static bool udp_dev_match(const sr_sock *s, int ifindex)
+{
+  return !s->bound_dev_if || s->bound_dev_if == ifindex;
+}
+
+@ @<Private function prototypes@>=
+static bool udp_dev_match(const sr_sock *s, int ifindex);
+static int udp_score(const sr_sock *s, uint32_t saddr, uint16_t sport,
+  uint32_t daddr, uint16_t hnum, int ifindex);
+static sr_sock *udp_lookup2(sr_host *h, const sr_slot *sl, uint32_t saddr,
+  uint16_t sport, uint32_t daddr, uint16_t hnum, int ifindex);
+
+@ \clause{socket.7:SO_BINDTODEVICE:4}
+@^socket.7:SO\_BINDTODEVICE@>
+@^receive demultiplexing@>
+The score, |compute_score|.  A socket qualifies when its address and port
+are the datagram's destination, its peer (if it has one) is the
+datagram's source, and its device matches.  It scores 2, plus 4 for a peer
+address, 4 for a peer port, 4 for a device binding, and 1 when its
+\.{SO\_INCOMING\_CPU} names the processor handling the datagram --- in the
+model, which has one processor, processor~0.  Among sockets of equal score
+the first in the slot wins, that is the one bound (or moved there) last.
+@^model limits@>
+
+\kernel{three \.{SO\_REUSEADDR} sockets bound in turn to \.{127.0.0.1:P},
+or to \.{0.0.0.0:P}: all datagrams go to the last.  A device-bound socket
+(\.{lo}) beats an unbound one whatever the order of binding; one bound to
+\.{eth0} hears nothing sent to \.{127.0.0.1}.  With the process pinned to
+CPU~0, \.{SO\_INCOMING\_CPU} 0 on the older of two sockets wins it the
+datagrams, 1 does not.}
+
+@c
+static int udp_score(const sr_sock *s, uint32_t saddr, uint16_t sport,
+  uint32_t daddr, uint16_t hnum, int ifindex)
+{
+  int score = 2;
+  if (s->inet_num != hnum || s->inet_rcv_saddr != daddr) return -1;
+  if (s->inet_daddr) {
+    if (s->inet_daddr != saddr) return -1;
+    score += 4;
+  }
+  if (s->inet_dport) {
+    if (s->inet_dport != sport) return -1;
+    score += 4;
+  }
+  if (!udp_dev_match(s, ifindex)) return -1;
+  if (s->bound_dev_if) score += 4;
+  if (s->incoming_cpu == SR_THIS_CPU) score++;
+  return score;
+}
+
+@ @<Constants of the model@>=
+#define SR_THIS_CPU 0 /* the processor that handles every packet */
+
+@ \clause{socket.7:SO_REUSEPORT:7}
+The walk of one slot, |udp4_lib_lookup2|.  The best-scoring socket wins;
+when it belongs to a \.{SO\_REUSEPORT} group (and still has the flag), a
+member of its group is chosen by hash instead, and if the group never had
+a connected member that choice is final.  Otherwise the chosen member
+stands, but the walk goes on and a better-scoring socket may still take
+its place.
+
+\kernel{four \.{SO\_REUSEPORT} sockets on \.{127.0.0.1:P}: 64 datagrams
+from 64 source ports spread 20/18/18/8; eight from one source port all go
+to one socket.  A connected member takes what its peer sends; the others
+share the rest.}
+
+@c
+static sr_sock *udp_lookup2(sr_host *h, const sr_slot *sl, uint32_t saddr,
+  uint16_t sport, uint32_t daddr, uint16_t hnum, int ifindex)
+{
+  sr_sock *result = NULL, *pick;
+  int badness = 0, score;
+  for (sr_sock *s = sl ? sl->first : NULL; s; s = s->lk[LK_ADDR].next) {
+    score = udp_score(s, saddr, sport, daddr, hnum, ifindex);
+    if (score <= badness) continue;
+    badness = score;
+    result = s;
+    if (s->connected || !s->reuseport || !s->rp) continue;
+    pick = rp_select(s->rp, udp_ehashfn(h, daddr, hnum, saddr, sport));
+    if (!pick) continue;
+    result = pick;
+    if (!s->rp->has_conns) return result;
+    score = udp_score(pick, saddr, sport, daddr, hnum, ifindex);
+    if (score > badness) badness = score;
+  }
+  return result;
+}
+
+@ Choosing a member, |reuseport_select_sock_by_hash|: the hash is scaled
+to the number of members, and from that member on the first one that is
+not connected is taken --- unless some member asked for a processor with
+\.{SO\_INCOMING\_CPU}, in which case a member on this processor is
+preferred, else the first unconnected one met.  The program a group may
+carry is not run (see |reuseport_attach|).
+@^model limits@>
+
+@c
+static sr_sock *rp_select(const sr_rpgroup *g, uint32_t hash)
+{
+  sr_sock *first_valid = NULL;
+  bool want_cpu = false;
+  int i, j;
+  for (i = 0; i < g->n; i++)
+    if (g->sock[i]->incoming_cpu >= 0) want_cpu = true;
+  i = j = (int) (((uint64_t) hash * (uint32_t) g->n) >> 32);
+  do {
+    sr_sock *s = g->sock[i];
+    if (!s->connected) {
+      if (!want_cpu || s->incoming_cpu == SR_THIS_CPU) return s;
+      if (!first_valid) first_valid = s;
+    }
+    if (++i >= g->n) i = 0;
+  } while (i != j);
+  return first_valid;
+}
+
+@ The hash of a datagram, the kernel's |udp_ehashfn|: Bob Jenkins's
+|jhash_3words| over the local address, the remote address, and the two
+ports, salted with a secret of the host.  The secret is random in Linux;
+in the model it is the host's first random number after it is needed, so
+which member takes a given flow is fixed from run to run but not the
+member Linux would pick.
+@^model limits@>
+
+@c
+static uint32_t rol32(uint32_t x, int k)
+{
+  return (x << k) | (x >> (32 - k));
+}
+
+static uint32_t jhash_3words(uint32_t a, uint32_t b, uint32_t c, uint32_t initval)
+{
+  initval += 0xdeadbeefu + (3u << 2);
+  a += initval;
+  b += initval;
+  c += initval;
+  c ^= b; c -= rol32(b, 14);
+  a ^= c; a -= rol32(c, 11);
+  b ^= a; b -= rol32(a, 25);
+  c ^= b; c -= rol32(b, 16);
+  a ^= c; a -= rol32(c, 4);
+  b ^= a; b -= rol32(a, 14);
+  c ^= b; c -= rol32(b, 24);
+  return c;
+}
+
+static uint32_t udp_ehashfn(sr_host *h, uint32_t laddr, uint16_t lport,
+  uint32_t faddr, uint16_t fport)
+{
+  if (!h->ehash_secret) h->ehash_secret = bind_random32(h) | 1;
+  return jhash_3words(laddr, faddr, (uint32_t) lport << 16 | fport, h->ehash_secret);
+}
+
+@ @<Private function prototypes@>=
+static sr_sock *rp_select(const sr_rpgroup *g, uint32_t hash);
+static uint32_t udp_ehashfn(sr_host *h, uint32_t laddr, uint16_t lport,
+  uint32_t faddr, uint16_t fport);
+
+@ \clause{socket.7:SO_BINDTODEVICE:4}
+Broadcast and multicast datagrams go to every socket that would take them,
+|__udp4_lib_mcast_deliver|: bound to the port, to the wildcard or the
+datagram's destination, on a matching device, without a peer or with the
+datagram's source as peer --- \.{SO\_REUSEPORT} groups included, every
+member receiving a copy --- and, for multicast, admitted by the socket's
+multicast filter.  The kernel delivers to all but the first socket it
+finds and to that one last; |fn| is called in the same order.
+
+\kernel{sockets on \.{0.0.0.0}, \.{10.0.0.255}, \.{10.0.0.1} and
+\.{127.0.0.1}: a datagram to \.{10.0.0.255} reaches the first two, one to
+\.{255.255.255.255} only the first; a wildcard socket bound to \.{eth0}
+receives broadcasts; three wildcard \.{SO\_REUSEPORT} sockets each get a
+copy, except one connected elsewhere; a socket on \.{224.1.1.1} that joined
+the group and a wildcard one both receive a datagram to \.{224.1.1.1}.}
+
+@c
+static void udp_lookup_all(sr_host *h, uint32_t saddr, uint16_t sport,
+  uint32_t daddr, uint16_t dport, int ifindex, void (*fn)(sr_sock *, void *),
+  void *arg)
+{
+  udp_table_lookup_all(h, IPPROTO_UDP, saddr, sport, daddr, dport, ifindex, fn, arg);
+}
+
+static void udp_table_lookup_all(sr_host *h, int proto, uint32_t saddr,
+  uint16_t sport, uint32_t daddr, uint16_t dport, int ifindex,
+  void (*fn)(sr_sock *, void *), void *arg)
+{
+  sr_sock *first = NULL;
+  int tab = proto == IPPROTO_UDPLITE ? SR_TAB_UDPLITE : SR_TAB_UDP;
+  for (sr_sock *s = port_first(h, tab, ntohs(dport)); s; s = s->lk[LK_PORT].next) {
+    if ((s->inet_daddr && s->inet_daddr != saddr) ||
+        (s->inet_dport && s->inet_dport != sport) ||
+        (s->inet_rcv_saddr && s->inet_rcv_saddr != daddr) ||
+        !udp_dev_match(s, ifindex) || !mc_sf_allow(s, daddr, saddr, ifindex))
+      continue;
+    if (!first) first = s;
+    else fn(s, arg);
+  }
+  if (first) fn(first, arg);
+}
+
+@ The multicast filter of a socket, |ip_mc_sf_allow|.  Anything that is
+not multicast passes.  A socket that has not joined the group on the
+arrival interface takes the datagram only if \.{IP\_MULTICAST\_ALL} is on
+(whether the host as a whole accepts the group is the IP layer's
+question).  A membership without a source list passes everything in
+exclude mode and nothing in include mode; with a list, an include-mode
+membership passes the listed sources and an exclude-mode one the others.
+
+@c
+static bool mc_sf_allow(const sr_sock *s, uint32_t loc, uint32_t rmt, int ifindex)
+{
+  const sr_mcsock *m;
+  int i;
+  if (!ipv4_is_multicast(loc)) return true;
+  for (m = s->mc_list; m; m = m->next)
+    if (m->group == loc && m->ifindex == ifindex) break;
+  if (!m) return (s->ipflags & IPF_MC_ALL) != 0;
+  if (!m->has_list) return m->mode == MCAST_EXCLUDE;
+  for (i = 0; i < m->nsrc && m->src[i] != rmt; i++) ;
+  return m->mode == MCAST_INCLUDE ? i < m->nsrc : i == m->nsrc;
+}
+
+@ @<Private function prototypes@>=
+static bool mc_sf_allow(const sr_sock *s, uint32_t loc, uint32_t rmt, int ifindex);
+
+@ A question a test may ask the model directly: which socket would receive
+a UDP datagram from |from| to |to| arriving on interface |ifindex|.  The
+answer is a descriptor of the calling process (|ENOENT| when no socket
+would, or when the socket is not one of the caller's); broadcast and
+multicast destinations are answered with the number of receivers, each
+written to |fds| (at most |max|) in delivery order.  No datagram is sent
+and nothing changes.
+
+@<Public declarations@>=
+int sr_udp_receiver(const struct sockaddr_in *from, const struct sockaddr_in *to,
+  int ifindex);
+int sr_udp_receivers(const struct sockaddr_in *from, const struct sockaddr_in *to,
+  int ifindex, int *fds, int max);
+
+@ @c
+static int sock_fd(const sr_sock *s)
+{
+  const sr_fdtab *t = &W->cur->fds;
+  for (int fd = 0; fd < t->cap; fd++)
+    if (t->file[fd] && t->file[fd]->sock == s) return fd;
+  return -ENOENT;
+}
+
+int sr_udp_receiver(const struct sockaddr_in *from, const struct sockaddr_in *to,
+  int ifindex)
+{
+  sr_sock *s;
+  world_ready();
+  if (!from || !to) return sys_return(-EFAULT);
+  s = udp_lookup(W->cur->host, from->sin_addr.s_addr, from->sin_port,
+    to->sin_addr.s_addr, to->sin_port, ifindex);
+  return sys_return(s ? sock_fd(s) : -ENOENT);
+}
+
+@ @c
+struct receivers { int *fds, max, n; };
+
+static void add_receiver(sr_sock *s, void *arg)
+{
+  struct receivers *r = arg;
+  if (r->n < r->max) r->fds[r->n] = sock_fd(s);
+  r->n++;
+}
+
+int sr_udp_receivers(const struct sockaddr_in *from, const struct sockaddr_in *to,
+  int ifindex, int *fds, int max)
+{
+  struct receivers r = { fds, max, 0 };
+  world_ready();
+  if (!from || !to || (max > 0 && !fds)) return sys_return(-EFAULT);
+  udp_lookup_all(W->cur->host, from->sin_addr.s_addr, from->sin_port,
+    to->sin_addr.s_addr, to->sin_port, ifindex, add_receiver, &r);
+  return r.n;
+}
+
+@ @<Private function prototypes@>=
+static int sock_fd(const sr_sock *s);
+
 @*1 Releasing.
 A socket that is closed leaves its tables and its group; a listener stops
 listening.  Its port is free at once: UDP has no lingering state, and
