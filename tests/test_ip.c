@@ -289,6 +289,189 @@ START_TEST(unanswered_arp)
 }
 END_TEST
 
+
+/* A router: host0 A (10.0.0.1, LAN 1) -- R (10.0.0.254 on LAN 1,
+   10.2.0.254 on LAN 2 of MTU 1400, ip_forward 1) -- C (10.2.0.3, LAN 2).
+   Datagrams from A are offered to R's first interface; A's interface
+   captures what comes back. */
+static int R, C;
+static void routed(void)
+{
+  sr_reset();
+  R = sr_host_new("R");
+  C = sr_host_new("C");
+  int r1 = sr_if_add(R, "r1", 1500), r2 = sr_if_add(R, "r2", 1500), c1 = sr_if_add(C, "c1", 1500);
+  int lan2 = sr_lan_new(1400);
+  ck_assert_int_eq(lan2, 2);
+  ck_assert_int_eq(sr_lan_attach(1, R, r1), 0);
+  ck_assert_int_eq(sr_lan_attach(lan2, R, r2), 0);
+  ck_assert_int_eq(sr_lan_attach(lan2, C, c1), 0);
+  ck_assert_int_eq(sr_addr_add(R, r1, "10.0.0.254/24", "+"), 0);
+  ck_assert_int_eq(sr_addr_add(R, r2, "10.2.0.254/24", "+"), 0);
+  ck_assert_int_eq(sr_addr_add(C, c1, "10.2.0.3/24", "+"), 0);
+  for (int i = 1; i <= 3; i++) ck_assert_int_eq(sr_if_set_up(R, i, 1), 0);
+  for (int i = 1; i <= 2; i++) ck_assert_int_eq(sr_if_set_up(C, i, 1), 0);
+  ck_assert_int_eq(sr_route_add(C, "default", "10.2.0.254", 0), 0);
+  ck_assert_int_eq(sr_host_sysctl_set(R, "net.ipv4.ip_forward", "1"), 0);
+  cap = sr_pcap_open(nt_path(cap_path, sizeof cap_path), 0, 2);
+  ck_assert_int_gt(cap, 0);
+}
+static const uint8_t *one_icmp(nt_cap *c, int type, int code, const char *from)
+{
+  frames(c);
+  ck_assert_int_eq(c->n, 1);
+  const uint8_t *p = c->f[0].d;
+  nt_check_sums(p, c->f[0].len);
+  ck_assert_uint_eq(NT_PROTO(p), IPPROTO_ICMP);
+  ck_assert_uint_eq(NT_SRC(p), inet_addr(from));
+  ck_assert_uint_eq(NT_DST(p), inet_addr("10.0.0.1"));
+  ck_assert_uint_eq(NT_TOS(p), 0xc0);
+  ck_assert_uint_eq(NT_FRAG(p), 0);
+  ck_assert_uint_eq(p[20], type);
+  ck_assert_uint_eq(p[21], code);
+  return p;
+}
+
+START_TEST(forward_ttl_exceeded)
+{
+  CLAUSES("ip.7:proc:ip_forward");
+  uint8_t d[200];
+  nt_cap c;
+  size_t n = nt_udp(d, "10.0.0.1", 37935, "10.2.0.3", 9, 4, 1, 0, 35625, IP_DF);
+  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
+  const uint8_t *p = one_icmp(&c, ICMP_TIME_EXCEEDED, ICMP_EXC_TTL, "10.0.0.254");
+  ck_assert_uint_eq(NT_TTL(p), 64);
+  ck_assert_uint_eq(NT_LEN(p), 60);
+  ck_assert_uint_eq(NT_TTL(p + 28), 1);
+  nt_free(&c);
+}
+END_TEST
+
+START_TEST(forward_ttl_decrement)
+{
+  CLAUSES("ip.7:proc:ip_forward");
+  uint8_t d[200];
+  nt_cap c;
+  size_t n = nt_udp(d, "10.0.0.1", 37935, "10.2.0.3", 9, 4, 2, 0, 35627, IP_DF);
+  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
+  /* C's answer has crossed R: TTL 63, quoting the datagram with TTL 1 */
+  const uint8_t *p = one_icmp(&c, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, "10.2.0.3");
+  ck_assert_uint_eq(NT_TTL(p), 63);
+  ck_assert_uint_eq(NT_TTL(p + 28), 1);
+  nt_free(&c);
+}
+END_TEST
+
+START_TEST(forward_frag_needed)
+{
+  CLAUSES("ip.7:proc:ip_forward", "ip.7:IP_MTU_DISCOVER:8");
+  static uint8_t d[1600];
+  nt_cap c;
+  size_t n = nt_udp(d, "10.0.0.1", 37935, "10.2.0.3", 9, 1450, 64, 0, 35630, IP_DF);
+  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
+  const uint8_t *p = one_icmp(&c, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, "10.0.0.254");
+  ck_assert_uint_eq(NT_LEN(p), 576);
+  ck_assert_uint_eq(nt_get16(p + 26), 1400);
+  nt_free(&c);
+}
+END_TEST
+
+START_TEST(forward_fragments)
+{
+  CLAUSES("ip.7:proc:ip_forward", "ip.7:IP_MTU_DISCOVER:6");
+  static uint8_t d[1600];
+  nt_cap c;
+  int cc;
+  char path2[80];
+  snprintf(path2, sizeof path2, "%s.c", cap_path);
+  cc = sr_pcap_open(path2, C, 2);
+  size_t n = nt_udp(d, "10.0.0.1", 37693, "10.2.0.3", 9, 1450, 64, 0, 65360, 0);
+  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
+  ck_assert_int_eq(sr_pcap_close(cc), 0);
+  nt_read(path2, &c);
+  unlink(path2);
+  /* on C's link: 1396 + 102 bytes, offsets 0 and 1376, then C's answer */
+  ck_assert_int_eq(c.n, 3);
+  ck_assert_uint_eq(NT_LEN(c.f[0].d), 1396);
+  ck_assert_uint_eq(NT_FRAG(c.f[0].d), IP_MF);
+  ck_assert_uint_eq(NT_LEN(c.f[1].d), 102);
+  ck_assert_uint_eq(NT_FRAG(c.f[1].d), 1376 / 8);
+  ck_assert_uint_eq(NT_TTL(c.f[0].d), 63);
+  ck_assert_uint_eq(NT_ID(c.f[1].d), 65360);
+  nt_free(&c);
+  /* the reassembled datagram reached C, whose answer quotes it whole */
+  const uint8_t *p = one_icmp(&c, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, "10.2.0.3");
+  ck_assert_uint_eq(NT_LEN(p + 28), 1478);
+  ck_assert_uint_eq(NT_FRAG(p + 28), 0);
+  nt_free(&c);
+}
+END_TEST
+
+START_TEST(forward_no_route)
+{
+  CLAUSES("ip.7:proc:ip_forward");
+  uint8_t d[200];
+  nt_cap c;
+  size_t n = nt_udp(d, "10.0.0.1", 37935, "10.3.0.3", 9, 10, 64, 0, 18587, IP_DF);
+  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
+  one_icmp(&c, ICMP_DEST_UNREACH, ICMP_NET_UNREACH, "10.0.0.254");
+  nt_free(&c);
+}
+END_TEST
+
+START_TEST(forward_unreachable_route)
+{
+  CLAUSES("ip.7:proc:ip_forward");
+  uint8_t d[200];
+  nt_cap c;
+  ck_assert_int_eq(sr_route_add_type(R, "10.3.0.0/16", SR_ROUTE_UNREACHABLE), 0);
+  ck_assert_int_eq(sr_route_add_type(R, "10.4.0.0/16", SR_ROUTE_BLACKHOLE), 0);
+  ck_assert_int_eq(sr_route_add_type(R, "10.5.0.0/16", SR_ROUTE_PROHIBIT), 0);
+  size_t n = nt_udp(d, "10.0.0.1", 37935, "10.4.0.3", 9, 10, 64, 0, 1, IP_DF);
+  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
+  n = nt_udp(d, "10.0.0.1", 37935, "10.5.0.3", 9, 10, 64, 0, 2, IP_DF);
+  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
+  n = nt_udp(d, "10.0.0.1", 37935, "10.3.0.3", 9, 10, 64, 0, 3, IP_DF);
+  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
+  frames(&c);
+  ck_assert_int_eq(c.n, 2);
+  ck_assert_uint_eq(c.f[0].d[21], ICMP_PKT_FILTERED);
+  ck_assert_uint_eq(c.f[1].d[21], ICMP_HOST_UNREACH);
+  nt_free(&c);
+}
+END_TEST
+
+START_TEST(forward_absent_host)
+{
+  CLAUSES("ip.7:proc:ip_forward");
+  uint8_t d[200];
+  nt_cap c;
+  size_t n = nt_udp(d, "10.0.0.1", 37935, "10.2.0.77", 9, 10, 64, 0, 11875, IP_DF);
+  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
+  sr_advance_ns(3000000000u);
+  const uint8_t *p = one_icmp(&c, ICMP_DEST_UNREACH, ICMP_HOST_UNREACH, "10.0.0.254");
+  ck_assert_uint_eq(c.f[0].t_ns, 3000000000u);
+  ck_assert_uint_eq(NT_TTL(p + 28), 63);
+  nt_free(&c);
+}
+END_TEST
+
+START_TEST(no_forwarding_by_default)
+{
+  CLAUSES("ip.7:proc:ip_forward");
+  uint8_t d[200];
+  nt_cap c;
+  ck_assert_int_eq(sr_host_sysctl_set(R, "net.ipv4.ip_forward", "0"), 0);
+  size_t n = nt_udp(d, "10.0.0.1", 37935, "10.2.0.3", 9, 4, 1, 0, 1, IP_DF);
+  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
+  n = nt_udp(d, "10.0.0.1", 37935, "10.3.0.3", 9, 4, 64, 0, 2, IP_DF);
+  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
+  frames(&c);
+  ck_assert_int_eq(c.n, 0);
+  nt_free(&c);
+}
+END_TEST
+
 Suite *suite_ip(void)
 {
   Suite *s = suite_create("ip");
@@ -308,6 +491,17 @@ Suite *suite_ip(void)
   tcase_add_test(tc, reassembly_overlap_discards);
   tcase_add_test(tc, reassembly_timeout);
   tcase_add_test(tc, ipfrag_time_tunable);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("router");
+  tcase_add_checked_fixture(tc, routed, done);
+  tcase_add_test(tc, forward_ttl_exceeded);
+  tcase_add_test(tc, forward_ttl_decrement);
+  tcase_add_test(tc, forward_frag_needed);
+  tcase_add_test(tc, forward_fragments);
+  tcase_add_test(tc, forward_no_route);
+  tcase_add_test(tc, forward_unreachable_route);
+  tcase_add_test(tc, forward_absent_host);
+  tcase_add_test(tc, no_forwarding_by_default);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -694,7 +694,7 @@ typedef struct {
   sr_pkt *pkt;
 } sr_frag;
 typedef struct {
-  sr_hent h; /* key: |saddr<<32 \mid daddr|, |id<<8 \mid protocol| */
+  sr_hent h; /* key: the addresses, the identification, the protocol */
   uint64_t serial;
   sr_frag *f; /* sorted by offset */
   int nf;
@@ -1192,7 +1192,7 @@ htab_free(&fh->mc, hent_free);
 
 @ @<Type definitions@>=
 typedef struct {
-  sr_hent h; /* key: |ifindex<<32 \mid group| */
+  sr_hent h; /* key: the interface and the group */
   int users;
 } sr_mcgroup;
 
