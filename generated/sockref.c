@@ -253,7 +253,7 @@ OPT_STORE_INT_FIELD};
 #define SR_XRLIM_BURST_FACTOR 6
 
 /*:407*//*425:*/
-#line 39 "web/pcap.w"
+#line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
@@ -665,7 +665,7 @@ int users;
 }sr_mcgroup;
 
 /*:419*//*426:*/
-#line 44 "web/pcap.w"
+#line 45 "web/pcap.w"
 
 typedef struct{
 FILE*f;
@@ -703,7 +703,7 @@ sr_lan*lan;
 int nlans;
 
 /*:332*//*427:*/
-#line 50 "web/pcap.w"
+#line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
@@ -1231,7 +1231,7 @@ static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
 /*:420*//*430:*/
-#line 100 "web/pcap.w"
+#line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
@@ -1743,7 +1743,7 @@ for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
 /*:333*//*428:*/
-#line 54 "web/pcap.w"
+#line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
@@ -5610,7 +5610,7 @@ const uint8_t*orig_ip,size_t len,uint32_t offender)
 #line 1261 "web/ip.w"
 
 /*:423*//*429:*/
-#line 63 "web/pcap.w"
+#line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
 {
@@ -5646,7 +5646,7 @@ return 0;
 }
 
 /*:429*//*431:*/
-#line 103 "web/pcap.w"
+#line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
 {

@@ -123,7 +123,7 @@ int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
 /*:344*//*424:*/
-#line 35 "web/pcap.w"
+#line 36 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);

@@ -7,7 +7,8 @@ capture number; |sr_pcap_close(number)| finishes it.  What it records:
 \smallskip
 \item{$\bullet$} |host| $\ge0$ and |ifindex| $>0$: the frames sent and
 received on that interface, as \.{tcpdump -i IFACE} in that namespace
-shows them (loopback frames once, when sent);
+shows them (loopback frames once, when sent; frames given to |sr_inject|
+as received);
 \item{$\bullet$} |host| $\ge0$ and |ifindex| 0: the same for every
 interface of the host;
 \item{$\bullet$} |host| $-1$: every frame of the world, once, when it is
