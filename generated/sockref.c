@@ -227,39 +227,39 @@ OPT_STORE_INT_FIELD};
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:308*//*346:*/
+/*:308*//*347:*/
 #line 554 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:346*//*355:*/
+/*:347*//*356:*/
 #line 40 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:355*//*402:*/
-#line 959 "web/ip.w"
+/*:356*//*403:*/
+#line 953 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:402*//*407:*/
-#line 1056 "web/ip.w"
+/*:403*//*408:*/
+#line 1050 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:407*//*425:*/
+/*:408*//*426:*/
 #line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:425*/
+/*:426*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -410,12 +410,12 @@ uint32_t daddr;
 /*:256*/
 #line 21 "web/socket.w"
 
-/*368:*/
+/*369:*/
 #line 326 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:368*/
+/*:369*/
 #line 22 "web/socket.w"
 
 };
@@ -519,7 +519,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:304*//*315:*/
+/*:304*//*316:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -532,7 +532,7 @@ sr_hent**b;
 size_t nb,n;
 }sr_htab;
 
-/*:315*//*321:*/
+/*:316*//*322:*/
 #line 154 "web/link.w"
 
 typedef struct{
@@ -549,7 +549,7 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:321*//*331:*/
+/*:322*//*332:*/
 #line 310 "web/link.w"
 
 typedef struct{
@@ -559,7 +559,7 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:331*//*347:*/
+/*:332*//*348:*/
 #line 559 "web/link.w"
 
 typedef struct{
@@ -571,7 +571,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:347*//*354:*/
+/*:348*//*355:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -589,7 +589,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:354*//*362:*/
+/*:355*//*363:*/
 #line 227 "web/ip.w"
 
 typedef struct{
@@ -599,7 +599,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:362*//*367:*/
+/*:363*//*368:*/
 #line 298 "web/ip.w"
 
 struct sr_ipout{
@@ -613,8 +613,8 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:367*//*383:*/
-#line 583 "web/ip.w"
+/*:368*//*384:*/
+#line 577 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -630,8 +630,8 @@ size_t l4len;
 uint64_t tstamp_ns;
 };
 
-/*:383*//*387:*/
-#line 691 "web/ip.w"
+/*:384*//*388:*/
+#line 685 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -648,23 +648,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:387*//*408:*/
-#line 1061 "web/ip.w"
+/*:388*//*409:*/
+#line 1055 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:408*//*419:*/
-#line 1193 "web/ip.w"
+/*:409*//*420:*/
+#line 1187 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:419*//*426:*/
+/*:420*//*427:*/
 #line 45 "web/pcap.w"
 
 typedef struct{
@@ -672,7 +672,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:426*/
+/*:427*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -688,7 +688,7 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*322:*/
+/*323:*/
 #line 172 "web/link.w"
 
 uint64_t rng;
@@ -696,19 +696,19 @@ sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:322*//*332:*/
+/*:323*//*333:*/
 #line 321 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:332*//*427:*/
+/*:333*//*428:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:427*/
+/*:428*/
 #line 45 "web/world.w"
 
 };
@@ -729,39 +729,39 @@ int nroutes;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:111*//*348:*/
+/*:111*//*349:*/
 #line 569 "web/link.w"
 
 sr_htab neigh;
 
-/*:348*//*363:*/
+/*:349*//*364:*/
 #line 235 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:363*//*369:*/
+/*:364*//*370:*/
 #line 329 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:369*//*388:*/
-#line 707 "web/ip.w"
+/*:370*//*389:*/
+#line 701 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:388*//*409:*/
-#line 1067 "web/ip.w"
+/*:389*//*410:*/
+#line 1061 "web/ip.w"
 
 sr_htab peers;
 
-/*:409*//*417:*/
-#line 1187 "web/ip.w"
+/*:410*//*418:*/
+#line 1181 "web/ip.w"
 
 sr_htab mc;
 
-/*:417*/
+/*:418*/
 #line 185 "web/world.w"
 
 };
@@ -1070,12 +1070,17 @@ uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:307*//*312:*/
-#line 435 "web/wire.w"
+/*:307*//*309:*/
+#line 341 "web/wire.w"
+
+static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
+
+/*:309*//*313:*/
+#line 440 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:312*//*316:*/
+/*:313*//*317:*/
 #line 42 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1083,13 +1088,13 @@ static void htab_insert(sr_htab*t,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:316*//*319:*/
+/*:317*//*320:*/
 #line 122 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:319*//*325:*/
+/*:320*//*326:*/
 #line 185 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len);
@@ -1097,7 +1102,7 @@ static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:325*//*337:*/
+/*:326*//*338:*/
 #line 401 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -1105,20 +1110,20 @@ sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:337*//*341:*/
+/*:338*//*342:*/
 #line 472 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
 
-/*:341*//*350:*/
+/*:342*//*351:*/
 #line 575 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:350*//*356:*/
+/*:351*//*357:*/
 #line 43 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1126,7 +1131,7 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:356*//*365:*/
+/*:357*//*366:*/
 #line 241 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1134,13 +1139,13 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:365*//*371:*/
+/*:366*//*372:*/
 #line 339 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:371*//*373:*/
+/*:372*//*374:*/
 #line 373 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -1148,25 +1153,25 @@ const struct sr_ipout*o,const void*l4,size_t l4len);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:373*//*376:*/
+/*:374*//*377:*/
 #line 453 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:376*//*378:*/
+/*:377*//*379:*/
 #line 500 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:378*//*381:*/
+/*:379*//*382:*/
 #line 553 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:381*//*384:*/
-#line 598 "web/ip.w"
+/*:382*//*385:*/
+#line 592 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int udp_rcv(const struct sr_rx*rx);
@@ -1175,67 +1180,67 @@ const uint8_t*orig_ip,size_t len,uint32_t offender);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:384*//*390:*/
-#line 714 "web/ip.w"
+/*:385*//*391:*/
+#line 708 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:390*//*396:*/
-#line 826 "web/ip.w"
+/*:391*//*397:*/
+#line 820 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:396*//*399:*/
-#line 891 "web/ip.w"
+/*:397*//*400:*/
+#line 885 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:399*//*403:*/
-#line 963 "web/ip.w"
+/*:400*//*404:*/
+#line 957 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:403*//*405:*/
-#line 1007 "web/ip.w"
+/*:404*//*406:*/
+#line 1001 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:405*//*411:*/
-#line 1073 "web/ip.w"
+/*:406*//*412:*/
+#line 1067 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:411*//*413:*/
-#line 1121 "web/ip.w"
+/*:412*//*414:*/
+#line 1115 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:413*//*415:*/
-#line 1161 "web/ip.w"
+/*:414*//*416:*/
+#line 1155 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:415*//*420:*/
-#line 1199 "web/ip.w"
+/*:416*//*421:*/
+#line 1193 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:420*//*430:*/
+/*:421*//*431:*/
 #line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:430*/
+/*:431*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -1552,12 +1557,12 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 /*:134*/
 #line 608 "web/world.w"
 
-/*370:*/
+/*371:*/
 #line 336 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:370*/
+/*:371*/
 #line 609 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -1730,56 +1735,56 @@ if(W->ready)/*46:*/
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*324:*/
+/*325:*/
 #line 181 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:324*//*333:*/
+/*:325*//*334:*/
 #line 325 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:333*//*428:*/
+/*:334*//*429:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:428*/
+/*:429*/
 #line 814 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*349:*/
+/*350:*/
 #line 572 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:349*//*364:*/
+/*:350*//*365:*/
 #line 238 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:364*//*389:*/
-#line 711 "web/ip.w"
+/*:365*//*390:*/
+#line 705 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:389*//*410:*/
-#line 1070 "web/ip.w"
+/*:390*//*411:*/
+#line 1064 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:410*//*418:*/
-#line 1190 "web/ip.w"
+/*:411*//*419:*/
+#line 1184 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:418*/
+/*:419*/
 #line 817 "web/world.w"
 
 free(fh->ifs);
@@ -1796,12 +1801,12 @@ memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*323:*/
+/*324:*/
 #line 178 "web/link.w"
 
 W->rng= 1;
 
-/*:323*/
+/*:324*/
 #line 794 "web/world.w"
 
 h= host_new("host0");
@@ -1821,12 +1826,12 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 /*:34*/
 #line 796 "web/world.w"
 
-/*336:*/
+/*337:*/
 #line 386 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:336*/
+/*:337*/
 #line 797 "web/world.w"
 
 W->cur= proc_new(h,0);
@@ -4303,8 +4308,21 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:306*//*309:*/
-#line 336 "web/wire.w"
+/*:306*//*310:*/
+#line 344 "web/wire.w"
+
+static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
+{
+while(*pos<optlen){
+uint8_t*p= opt+*pos;
+if(p[0]==IPOPT_END)return NULL;
+if(p[0]==IPOPT_NOOP){(*pos)++;continue;}
+if(optlen-*pos<2||p[1]<2||p[1]> optlen-*pos)return NULL;
+*pos+= p[1];
+return p;
+}
+return NULL;
+}
 
 static uint32_t inet_current_timestamp(void)
 {
@@ -4315,21 +4333,16 @@ return htonl((uint32_t)(ms%86400000u));
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
 uint32_t saddr,uint32_t daddr)
 {
-int l= optlen;
-uint8_t*p= opt;
-while(l> 0){
-int n;
-if(p[0]==IPOPT_END)break;
-if(p[0]==IPOPT_NOOP){p++;l--;continue;}
-n= p[1];
-if(n<2||n> l)break;
+uint8_t*p;
+for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;){
+int n= p[1];
 switch(p[0]){
 case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*310:*/
-#line 373 "web/wire.w"
+/*311:*/
+#line 387 "web/wire.w"
 
 {
 uint32_t now= inet_current_timestamp();
@@ -4355,8 +4368,8 @@ break;
 }
 }
 
-/*:310*/
-#line 359 "web/wire.w"
+/*:311*/
+#line 375 "web/wire.w"
 
 break;
 case IPOPT_LSRR:case IPOPT_SSRR:
@@ -4366,54 +4379,34 @@ put_addr(p+n-4,daddr);
 }
 break;
 }
-p+= n;
-l-= n;
 }
 }
 
-/*:309*//*311:*/
-#line 402 "web/wire.w"
+/*:310*//*312:*/
+#line 416 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr)
 {
-int l= optlen;
-const uint8_t*p= opt;
-while(l> 0){
-int n;
-if(p[0]==IPOPT_END)break;
-if(p[0]==IPOPT_NOOP){p++;l--;continue;}
-n= p[1];
-if(n<2||n> l)break;
-if((p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)&&n>=7){
+uint8_t*p;
+for(int pos= 0;(p= ipopt_next((uint8_t*)opt,optlen,&pos))!=NULL;)
+if((p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)&&p[1]>=7){
 *faddr= get_addr(p+3);
 return true;
-}
-p+= n;
-l-= n;
 }
 return false;
 }
 
-/*:311*//*313:*/
-#line 438 "web/wire.w"
+/*:312*//*314:*/
+#line 443 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
 {
-int l= optlen;
-uint8_t*p= opt;
-while(l> 0){
-int n;
-if(p[0]==IPOPT_END)return;
-if(p[0]==IPOPT_NOOP){p++;l--;continue;}
-n= p[1];
-if(n<2||n> l)return;
-if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,(size_t)n);
-p+= n;
-l-= n;
+uint8_t*p;
+for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
+if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-}
-/*:313*//*317:*/
+/*:314*//*318:*/
 #line 51 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -4478,7 +4471,7 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:317*//*320:*/
+/*:318*//*321:*/
 #line 126 "web/link.w"
 
 static uint64_t rng_next(void)
@@ -4500,7 +4493,7 @@ world_ready();
 W->rng= seed;
 }
 
-/*:320*//*326:*/
+/*:321*//*327:*/
 #line 191 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len)
@@ -4511,7 +4504,7 @@ if(data)memcpy(p->data,data,len);
 return p;
 }
 
-/*:326*//*327:*/
+/*:327*//*328:*/
 #line 203 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
@@ -4551,7 +4544,7 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:327*//*328:*/
+/*:328*//*329:*/
 #line 248 "web/link.w"
 
 static void net_run(void)
@@ -4574,7 +4567,7 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:328*//*329:*/
+/*:329*//*330:*/
 #line 273 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
@@ -4591,7 +4584,7 @@ net_run();
 W->now_ns= target;
 }
 
-/*:329*//*334:*/
+/*:330*//*335:*/
 #line 335 "web/link.w"
 
 int sr_lan_new(int mtu)
@@ -4626,7 +4619,7 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:334*//*335:*/
+/*:335*//*336:*/
 #line 370 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
@@ -4642,7 +4635,7 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:335*//*338:*/
+/*:336*//*339:*/
 #line 407 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -4668,7 +4661,7 @@ else if(owner>=0){lan_carry(l,&l->port[owner],pkt);free(pkt);}
 else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
-/*:338*//*339:*/
+/*:339*//*340:*/
 #line 434 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
@@ -4681,7 +4674,7 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:339*//*340:*/
+/*:340*//*341:*/
 #line 450 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
@@ -4705,7 +4698,7 @@ ev_push(&e);
 }
 }
 
-/*:340*//*342:*/
+/*:341*//*343:*/
 #line 483 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -4721,7 +4714,7 @@ e.rt_type= rt_type;
 ev_push(&e);
 }
 
-/*:342*//*343:*/
+/*:343*//*344:*/
 #line 500 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -4732,7 +4725,7 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:343*//*345:*/
+/*:344*//*346:*/
 #line 520 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
@@ -4748,7 +4741,7 @@ net_run();
 return 0;
 }
 
-/*:345*//*351:*/
+/*:346*//*352:*/
 #line 580 "web/link.w"
 
 static void neigh_free(sr_hent*e)
@@ -4792,7 +4785,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:351*//*352:*/
+/*:352*//*353:*/
 #line 626 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
@@ -4823,7 +4816,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:352*//*357:*/
+/*:353*//*358:*/
 #line 58 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -4846,7 +4839,7 @@ return a->addr;
 return 0;
 }
 
-/*:357*//*358:*/
+/*:358*//*359:*/
 #line 116 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -4859,7 +4852,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*359:*/
+/*360:*/
 #line 157 "web/ip.w"
 
 if(saddr){
@@ -4872,10 +4865,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-EINVAL;
 }
 
-/*:359*/
+/*:360*/
 #line 127 "web/ip.w"
 
-/*360:*/
+/*361:*/
 #line 168 "web/ip.w"
 
 if(oif){
@@ -4891,7 +4884,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:360*/
+/*:361*/
 #line 128 "web/ip.w"
 
 if(!daddr){
@@ -4918,7 +4911,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*361:*/
+/*362:*/
 #line 188 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -4938,13 +4931,13 @@ rt->mtu_locked= pm->locked;
 }
 }
 
-/*:361*/
+/*:362*/
 #line 153 "web/ip.w"
 
 return 0;
 }
 
-/*:358*//*366:*/
+/*:359*//*367:*/
 #line 247 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -4989,7 +4982,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:366*//*372:*/
+/*:367*//*373:*/
 #line 346 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -5002,7 +4995,7 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:372*//*374:*/
+/*:373*//*375:*/
 #line 379 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -5045,7 +5038,7 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:374*//*375:*/
+/*:375*//*376:*/
 #line 429 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
@@ -5064,7 +5057,7 @@ dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:375*//*377:*/
+/*:376*//*378:*/
 #line 457 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
@@ -5099,7 +5092,7 @@ left-= len;
 free(pkt);
 }
 
-/*:377*//*379:*/
+/*:378*//*380:*/
 #line 504 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5114,7 +5107,7 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:379*//*380:*/
+/*:380*//*381:*/
 #line 527 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
@@ -5136,25 +5129,19 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:380*//*382:*/
+/*:381*//*383:*/
 #line 556 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
-int l= optlen;
-while(l> 0){
-if(opt[0]==IPOPT_END)return false;
-if(opt[0]==IPOPT_NOOP){opt++;l--;continue;}
-if(l<2||opt[1]<2||opt[1]> l)return false;
-if(opt[0]==IPOPT_LSRR||opt[0]==IPOPT_SSRR)return true;
-l-= opt[1];
-opt+= opt[1];
-}
+uint8_t*p;
+for(int pos= 0;(p= ipopt_next((uint8_t*)opt,optlen,&pos))!=NULL;)
+if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:382*//*385:*/
-#line 606 "web/ip.w"
+/*:383*//*386:*/
+#line 600 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5199,8 +5186,8 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:385*//*386:*/
-#line 656 "web/ip.w"
+/*:386*//*387:*/
+#line 650 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -5216,8 +5203,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:386*//*391:*/
-#line 719 "web/ip.w"
+/*:387*//*392:*/
+#line 713 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -5234,8 +5221,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:391*//*392:*/
-#line 737 "web/ip.w"
+/*:392*//*393:*/
+#line 731 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -5262,8 +5249,8 @@ ev_push(&e);
 return q;
 }
 
-/*:392*//*393:*/
-#line 765 "web/ip.w"
+/*:393*//*394:*/
+#line 759 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5276,8 +5263,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*394:*/
-#line 793 "web/ip.w"
+/*395:*/
+#line 787 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -5292,12 +5279,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:394*/
-#line 777 "web/ip.w"
+/*:395*/
+#line 771 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*395:*/
-#line 807 "web/ip.w"
+/*396:*/
+#line 801 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -5314,8 +5301,8 @@ free(pkt);
 return NULL;
 }
 
-/*:395*/
-#line 779 "web/ip.w"
+/*:396*/
+#line 773 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -5330,8 +5317,8 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:393*//*397:*/
-#line 829 "web/ip.w"
+/*:394*//*398:*/
+#line 823 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -5352,8 +5339,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:397*//*398:*/
-#line 852 "web/ip.w"
+/*:398*//*399:*/
+#line 846 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -5365,8 +5352,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:398*//*400:*/
-#line 894 "web/ip.w"
+/*:399*//*401:*/
+#line 888 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -5408,8 +5395,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:400*//*404:*/
-#line 968 "web/ip.w"
+/*:401*//*405:*/
+#line 962 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -5445,8 +5432,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:404*//*406:*/
-#line 1012 "web/ip.w"
+/*:405*//*407:*/
+#line 1006 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -5470,8 +5457,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:406*//*412:*/
-#line 1078 "web/ip.w"
+/*:407*//*413:*/
+#line 1072 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -5502,8 +5489,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:412*//*414:*/
-#line 1124 "web/ip.w"
+/*:413*//*415:*/
+#line 1118 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -5536,8 +5523,8 @@ if(q.protocol==IPPROTO_UDP||q.protocol==IPPROTO_UDPLITE)
 udp_err(h,ic.type,ic.code,info,ic.data,ic.datalen,rx->saddr);
 }
 
-/*:414*//*416:*/
-#line 1164 "web/ip.w"
+/*:415*//*417:*/
+#line 1158 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -5551,8 +5538,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:416*//*421:*/
-#line 1204 "web/ip.w"
+/*:417*//*422:*/
+#line 1198 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -5584,11 +5571,11 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:421*//*423:*/
-#line 1260 "web/ip.w"
+/*:422*//*424:*/
+#line 1254 "web/ip.w"
 
-/*422:*/
-#line 1243 "web/ip.w"
+/*423:*/
+#line 1237 "web/ip.w"
 
 static int udp_rcv(const struct sr_rx*rx)
 {
@@ -5606,10 +5593,10 @@ const uint8_t*orig_ip,size_t len,uint32_t offender)
 (void)offender;
 }
 
-/*:422*/
-#line 1261 "web/ip.w"
+/*:423*/
+#line 1255 "web/ip.w"
 
-/*:423*//*429:*/
+/*:424*//*430:*/
 #line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -5645,7 +5632,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:429*//*431:*/
+/*:430*//*432:*/
 #line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -5666,4 +5653,4 @@ fwrite(pkt->data,1,pkt->len,c->f);
 }
 #line 119 "web/pcap.w"
 
-/*:431*/
+/*:432*/

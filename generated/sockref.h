@@ -97,12 +97,12 @@ int sr_sysctl_set(const char*name,const char*value);
 
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 
-/*:140*//*318:*/
+/*:140*//*319:*/
 #line 119 "web/link.w"
 
 void sr_world_seed(uint64_t seed);
 
-/*:318*//*330:*/
+/*:319*//*331:*/
 #line 297 "web/link.w"
 
 struct sr_lan_config{
@@ -117,18 +117,18 @@ int sr_lan_new(int mtu);
 int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
-/*:330*//*344:*/
+/*:331*//*345:*/
 #line 517 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:344*//*424:*/
+/*:345*//*425:*/
 #line 36 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:424*/
+/*:425*/
 #line 88 "web/sockref.w"
 
 #endif

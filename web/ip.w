@@ -556,15 +556,9 @@ static bool ip_options_have_srr(const uint8_t *opt, int optlen);
 @ @c
 static bool ip_options_have_srr(const uint8_t *opt, int optlen)
 {
-  int l = optlen;
-  while (l > 0) {
-    if (opt[0] == IPOPT_END) return false;
-    if (opt[0] == IPOPT_NOOP) { opt++; l--; continue; }
-    if (l < 2 || opt[1] < 2 || opt[1] > l) return false;
-    if (opt[0] == IPOPT_LSRR || opt[0] == IPOPT_SSRR) return true;
-    l -= opt[1];
-    opt += opt[1];
-  }
+  uint8_t *p;
+  for (int pos = 0; (p = ipopt_next((uint8_t *) opt, optlen, &pos)) != NULL;)
+    if (p[0] == IPOPT_LSRR || p[0] == IPOPT_SSRR) return true;
   return false;
 }
 
