@@ -239,27 +239,27 @@ OPT_STORE_INT_FIELD};
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:356*//*403:*/
-#line 953 "web/ip.w"
+/*:356*//*404:*/
+#line 997 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:403*//*408:*/
-#line 1050 "web/ip.w"
+/*:404*//*409:*/
+#line 1094 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:408*//*426:*/
+/*:409*//*428:*/
 #line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:426*/
+/*:428*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -410,12 +410,12 @@ uint32_t daddr;
 /*:256*/
 #line 21 "web/socket.w"
 
-/*369:*/
-#line 326 "web/ip.w"
+/*370:*/
+#line 342 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:369*/
+/*:370*/
 #line 22 "web/socket.w"
 
 };
@@ -589,8 +589,8 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:355*//*363:*/
-#line 227 "web/ip.w"
+/*:355*//*364:*/
+#line 243 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -599,8 +599,8 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:363*//*368:*/
-#line 298 "web/ip.w"
+/*:364*//*369:*/
+#line 314 "web/ip.w"
 
 struct sr_ipout{
 uint8_t protocol,ttl,tos;
@@ -613,8 +613,8 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:368*//*384:*/
-#line 577 "web/ip.w"
+/*:369*//*385:*/
+#line 610 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -630,8 +630,8 @@ size_t l4len;
 uint64_t tstamp_ns;
 };
 
-/*:384*//*388:*/
-#line 685 "web/ip.w"
+/*:385*//*389:*/
+#line 729 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -648,23 +648,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:388*//*409:*/
-#line 1055 "web/ip.w"
+/*:389*//*410:*/
+#line 1099 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:409*//*420:*/
-#line 1187 "web/ip.w"
+/*:410*//*421:*/
+#line 1233 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:420*//*427:*/
+/*:421*//*429:*/
 #line 45 "web/pcap.w"
 
 typedef struct{
@@ -672,7 +672,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:427*/
+/*:429*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -702,13 +702,13 @@ uint64_t evseq;
 sr_lan*lan;
 int nlans;
 
-/*:333*//*428:*/
+/*:333*//*430:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:428*/
+/*:430*/
 #line 45 "web/world.w"
 
 };
@@ -734,34 +734,34 @@ uint64_t*reserved_ports;
 
 sr_htab neigh;
 
-/*:349*//*364:*/
-#line 235 "web/ip.w"
+/*:349*//*365:*/
+#line 251 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:364*//*370:*/
-#line 329 "web/ip.w"
+/*:365*//*371:*/
+#line 345 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:370*//*389:*/
-#line 701 "web/ip.w"
+/*:371*//*390:*/
+#line 745 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:389*//*410:*/
-#line 1061 "web/ip.w"
+/*:390*//*411:*/
+#line 1105 "web/ip.w"
 
 sr_htab peers;
 
-/*:410*//*418:*/
-#line 1181 "web/ip.w"
+/*:411*//*419:*/
+#line 1227 "web/ip.w"
 
 sr_htab mc;
 
-/*:418*/
+/*:419*/
 #line 185 "web/world.w"
 
 };
@@ -1131,47 +1131,47 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:357*//*366:*/
-#line 241 "web/ip.w"
+/*:357*//*367:*/
+#line 257 "web/ip.w"
 
 static void hent_free(sr_hent*e);
 static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:366*//*372:*/
-#line 339 "web/ip.w"
+/*:367*//*373:*/
+#line 355 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:372*//*374:*/
-#line 373 "web/ip.w"
+/*:373*//*375:*/
+#line 394 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:374*//*377:*/
-#line 453 "web/ip.w"
+/*:375*//*378:*/
+#line 486 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:377*//*379:*/
-#line 500 "web/ip.w"
+/*:378*//*380:*/
+#line 533 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:379*//*382:*/
-#line 553 "web/ip.w"
+/*:380*//*383:*/
+#line 586 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:382*//*385:*/
-#line 592 "web/ip.w"
+/*:383*//*386:*/
+#line 625 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int udp_rcv(const struct sr_rx*rx);
@@ -1180,67 +1180,67 @@ const uint8_t*orig_ip,size_t len,uint32_t offender);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:385*//*391:*/
-#line 708 "web/ip.w"
+/*:386*//*392:*/
+#line 752 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:391*//*397:*/
-#line 820 "web/ip.w"
+/*:392*//*398:*/
+#line 864 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:397*//*400:*/
-#line 885 "web/ip.w"
+/*:398*//*401:*/
+#line 929 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:400*//*404:*/
-#line 957 "web/ip.w"
+/*:401*//*405:*/
+#line 1001 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:404*//*406:*/
-#line 1001 "web/ip.w"
+/*:405*//*407:*/
+#line 1045 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:406*//*412:*/
-#line 1067 "web/ip.w"
+/*:407*//*413:*/
+#line 1111 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:412*//*414:*/
-#line 1115 "web/ip.w"
+/*:413*//*415:*/
+#line 1161 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:414*//*416:*/
-#line 1155 "web/ip.w"
+/*:415*//*417:*/
+#line 1201 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:416*//*421:*/
-#line 1193 "web/ip.w"
+/*:417*//*422:*/
+#line 1239 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:421*//*431:*/
+/*:422*//*433:*/
 #line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:431*/
+/*:433*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -1557,12 +1557,12 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 /*:134*/
 #line 608 "web/world.w"
 
-/*371:*/
-#line 336 "web/ip.w"
+/*372:*/
+#line 352 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:371*/
+/*:372*/
 #line 609 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -1747,14 +1747,14 @@ free(W->ev);
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:334*//*429:*/
+/*:334*//*431:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:429*/
+/*:431*/
 #line 814 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
@@ -1764,27 +1764,27 @@ sr_host*fh= W->host[i];
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:350*//*365:*/
-#line 238 "web/ip.w"
+/*:350*//*366:*/
+#line 254 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:365*//*390:*/
-#line 705 "web/ip.w"
+/*:366*//*391:*/
+#line 749 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:390*//*411:*/
-#line 1064 "web/ip.w"
+/*:391*//*412:*/
+#line 1108 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:411*//*419:*/
-#line 1184 "web/ip.w"
+/*:412*//*420:*/
+#line 1230 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:419*/
+/*:420*/
 #line 817 "web/world.w"
 
 free(fh->ifs);
@@ -4937,8 +4937,8 @@ rt->mtu_locked= pm->locked;
 return 0;
 }
 
-/*:359*//*367:*/
-#line 247 "web/ip.w"
+/*:359*//*368:*/
+#line 263 "web/ip.w"
 
 static void hent_free(sr_hent*e)
 {
@@ -4982,8 +4982,8 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:367*//*373:*/
-#line 346 "web/ip.w"
+/*:368*//*374:*/
+#line 362 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
 {
@@ -4995,8 +4995,8 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:373*//*375:*/
-#line 379 "web/ip.w"
+/*:374*//*376:*/
+#line 400 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -5038,8 +5038,8 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:375*//*376:*/
-#line 429 "web/ip.w"
+/*:376*//*377:*/
+#line 462 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -5057,8 +5057,8 @@ dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:376*//*378:*/
-#line 457 "web/ip.w"
+/*:377*//*379:*/
+#line 490 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -5092,8 +5092,8 @@ left-= len;
 free(pkt);
 }
 
-/*:378*//*380:*/
-#line 504 "web/ip.w"
+/*:379*//*381:*/
+#line 537 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5107,8 +5107,8 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:380*//*381:*/
-#line 527 "web/ip.w"
+/*:381*//*382:*/
+#line 560 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -5129,8 +5129,8 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:381*//*383:*/
-#line 556 "web/ip.w"
+/*:382*//*384:*/
+#line 589 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -5140,8 +5140,8 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:383*//*386:*/
-#line 600 "web/ip.w"
+/*:384*//*387:*/
+#line 633 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5186,8 +5186,8 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:386*//*387:*/
-#line 650 "web/ip.w"
+/*:387*//*388:*/
+#line 683 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -5203,8 +5203,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:387*//*392:*/
-#line 713 "web/ip.w"
+/*:388*//*393:*/
+#line 757 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -5221,8 +5221,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:392*//*393:*/
-#line 731 "web/ip.w"
+/*:393*//*394:*/
+#line 775 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -5249,8 +5249,8 @@ ev_push(&e);
 return q;
 }
 
-/*:393*//*394:*/
-#line 759 "web/ip.w"
+/*:394*//*395:*/
+#line 803 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5263,8 +5263,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*395:*/
-#line 787 "web/ip.w"
+/*396:*/
+#line 831 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -5279,12 +5279,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:395*/
-#line 771 "web/ip.w"
+/*:396*/
+#line 815 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*396:*/
-#line 801 "web/ip.w"
+/*397:*/
+#line 845 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -5301,8 +5301,8 @@ free(pkt);
 return NULL;
 }
 
-/*:396*/
-#line 773 "web/ip.w"
+/*:397*/
+#line 817 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -5317,8 +5317,8 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:394*//*398:*/
-#line 823 "web/ip.w"
+/*:395*//*399:*/
+#line 867 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -5339,8 +5339,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:398*//*399:*/
-#line 846 "web/ip.w"
+/*:399*//*400:*/
+#line 890 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -5352,8 +5352,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:399*//*401:*/
-#line 888 "web/ip.w"
+/*:400*//*402:*/
+#line 932 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -5395,8 +5395,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:401*//*405:*/
-#line 962 "web/ip.w"
+/*:402*//*406:*/
+#line 1006 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -5432,8 +5432,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:405*//*407:*/
-#line 1006 "web/ip.w"
+/*:406*//*408:*/
+#line 1050 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -5457,8 +5457,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:407*//*413:*/
-#line 1072 "web/ip.w"
+/*:408*//*414:*/
+#line 1116 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -5489,8 +5489,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:413*//*415:*/
-#line 1118 "web/ip.w"
+/*:414*//*416:*/
+#line 1164 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -5523,8 +5523,8 @@ if(q.protocol==IPPROTO_UDP||q.protocol==IPPROTO_UDPLITE)
 udp_err(h,ic.type,ic.code,info,ic.data,ic.datalen,rx->saddr);
 }
 
-/*:415*//*417:*/
-#line 1158 "web/ip.w"
+/*:416*//*418:*/
+#line 1204 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -5538,8 +5538,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:417*//*422:*/
-#line 1198 "web/ip.w"
+/*:418*//*423:*/
+#line 1244 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -5571,11 +5571,11 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:422*//*424:*/
-#line 1254 "web/ip.w"
+/*:423*//*426:*/
+#line 1313 "web/ip.w"
 
-/*423:*/
-#line 1237 "web/ip.w"
+/*425:*/
+#line 1296 "web/ip.w"
 
 static int udp_rcv(const struct sr_rx*rx)
 {
@@ -5593,10 +5593,10 @@ const uint8_t*orig_ip,size_t len,uint32_t offender)
 (void)offender;
 }
 
-/*:423*/
-#line 1255 "web/ip.w"
+/*:425*/
+#line 1314 "web/ip.w"
 
-/*:424*//*430:*/
+/*:426*//*432:*/
 #line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -5632,7 +5632,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:430*//*432:*/
+/*:432*//*434:*/
 #line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -5653,4 +5653,4 @@ fwrite(pkt->data,1,pkt->len,c->f);
 }
 #line 119 "web/pcap.w"
 
-/*:432*/
+/*:434*/

@@ -122,13 +122,13 @@ int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:345*//*425:*/
+/*:345*//*427:*/
 #line 36 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:425*/
+/*:427*/
 #line 88 "web/sockref.w"
 
 #endif
