@@ -5572,10 +5572,10 @@ return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
 /*:423*//*426:*/
-#line 1313 "web/ip.w"
+#line 1315 "web/ip.w"
 
 /*425:*/
-#line 1296 "web/ip.w"
+#line 1298 "web/ip.w"
 
 static int udp_rcv(const struct sr_rx*rx)
 {
@@ -5594,7 +5594,7 @@ const uint8_t*orig_ip,size_t len,uint32_t offender)
 }
 
 /*:425*/
-#line 1314 "web/ip.w"
+#line 1316 "web/ip.w"
 
 /*:426*//*432:*/
 #line 64 "web/pcap.w"

@@ -1281,8 +1281,10 @@ sockets follow such a change, has nothing to act on; the tunable is kept
 and read back.  Also absent: ICMP redirects (a router forwarding back
 out of the arrival interface would send one), the reply options of ICMP
 errors and echo replies (the kernel echoes a received record-route or
-timestamp option), the timestamp and address-mask requests, IGMP
-reports, and TCP.
+timestamp option), the ``parameter problem'' answer to a received
+datagram whose options are malformed (the model passes such options up
+as they are), the timestamp and address-mask requests, IGMP reports, and
+TCP.
 @^model limits@>
 
 @*1 Transport hooks until udp.w exists.
