@@ -151,8 +151,6 @@ ssize_t sr_writev(int, const struct iovec *, int);
 int sr_shutdown(int, int);
 int sr_poll(struct pollfd *, nfds_t, int);
 int sr_select(int, fd_set *, fd_set *, fd_set *, struct timeval *);
-pid_t sr_proc_new(uid_t);
-int sr_proc_switch(pid_t);
 #pragma weak sr_bind
 #pragma weak sr_connect
 #pragma weak sr_listen
@@ -171,10 +169,14 @@ int sr_proc_switch(pid_t);
 #pragma weak sr_shutdown
 #pragma weak sr_poll
 #pragma weak sr_select
-#pragma weak sr_proc_new
-#pragma weak sr_proc_switch
 
 static void sr_advance(uint64_t ns) { sr_advance_ns(ns); }
+
+@ A script's world has one host, the default one (host 0), so a script's
+new process lives there.
+
+@<The executor@>=
+static pid_t sr_proc_new_here(uid_t uid) { return sr_proc_new(0, uid); }
 
 static const ss_backend sockref_backend = {
   "sockref", sr_socket, sr_socketpair, sr_close, sr_fcntl, sr_ioctl, sr_pread, sr_pwrite,
@@ -182,7 +184,7 @@ static const ss_backend sockref_backend = {
   sr_getpeername, sr_send, sr_sendto, sr_sendmsg, sr_recv, sr_recvfrom, sr_recvmsg,
   sr_read, sr_write, sr_readv, sr_writev, sr_shutdown, sr_poll, sr_select,
   sr_setuid, sr_seteuid, sr_cap_drop, sr_sysctl_set, sr_sysctl_get, sr_advance,
-  sr_signal_count, sr_getpid, sr_getpgrp, sr_proc_new, sr_proc_switch
+  sr_signal_count, sr_getpid, sr_getpgrp, sr_proc_new_here, sr_proc_switch
 };
 
 @ The kernel backend is the C library, and a few functions of our own
