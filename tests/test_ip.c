@@ -145,6 +145,26 @@ START_TEST(echo_reply)
 }
 END_TEST
 
+/* A datagram carrying a source route is dropped on input
+   (accept_source_route is 0 in a new namespace): no answer. */
+START_TEST(source_route_dropped)
+{
+  CLAUSES("ip.7:IP_OPTIONS:8");
+  uint8_t d[200], c8[8];
+  static const uint8_t lsrr[8] = {IPOPT_NOP, IPOPT_LSRR, 7, 4, 10, 0, 0, 1};
+  nt_cap c;
+  size_t hl = nt_ip(d, "10.0.0.2", "10.0.0.1", IPPROTO_ICMP, 64, 0, 1, 0, 8, lsrr, 8);
+  memset(c8, 0, 8);
+  c8[0] = ICMP_ECHO;
+  nt_put16(c8 + 2, nt_sum(c8, 8, 0));
+  memcpy(d + hl, c8, 8);
+  ck_assert_int_eq(sr_inject(0, 2, d, hl + 8), 0);
+  frames(&c);
+  ck_assert_int_eq(c.n, 0);
+  nt_free(&c);
+}
+END_TEST
+
 /* The reply to a 3008-byte echo is a 3028-byte datagram: fragments of
    1500, 1500 and 68 bytes at offsets 0, 1480, 2960, without DF, with one
    identification (the pattern measured for a 3000-byte UDP payload). */
@@ -471,6 +491,7 @@ Suite *suite_ip(void)
   tcase_add_test(tc, no_answer_to_bad_checksum_or_broadcast);
   tcase_add_test(tc, icmp_rate_limit);
   tcase_add_test(tc, echo_reply);
+  tcase_add_test(tc, source_route_dropped);
   tcase_add_test(tc, unanswered_arp);
   suite_add_tcase(s, tc);
   tc = tcase_create("fragments");
