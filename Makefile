@@ -28,10 +28,12 @@ CHECK_LIBS  = $$(pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -
 DEB_PKGS := texlive-binaries texlive-base texlive-plain-generic texlive-extra-utils check lcov pkg-config
 WEBS     := $(wildcard web/*.w)
 LIBWEBS  := web/sockref.w web/format.w web/world.w web/proc.w web/fd.w web/socket.w \
-            web/ioctl.w web/sysctl.w web/sockopt.w web/solsocket.w web/ipopt.w web/mcast.w web/bind.w
+            web/ioctl.w web/sysctl.w web/sockopt.w web/solsocket.w web/ipopt.w web/mcast.w \
+            web/wire.w web/link.w web/ip.w web/pcap.w web/bind.w
 HAVE_SEEDS := $(wildcard $(SEEDS)/INDEX.md)
 
-.PHONY: all deps lib tools pdf check install coverage clean regen-check lint
+.PHONY: all deps lib tools pdf check install coverage clean regen-check lint \
+        record check-scripts scripts-drift
 
 all: deps lib tools pdf
 
@@ -73,6 +75,26 @@ generated/covclause.c: web/covclause.w web/format.w
 generated/clauses.c: web/clauses.w web/format.w
 	ctangle +c web/clauses.w - generated/clauses.c >/dev/null
 
+generated/symgen.c: web/symgen.w web/format.w
+	ctangle +c web/symgen.w - generated/symgen.c >/dev/null
+
+generated/srcheck.c: web/srcheck.w web/format.w
+	ctangle +c web/srcheck.w - generated/srcheck.c >/dev/null
+
+generated/srrecord.c: web/srrecord.w web/format.w
+	ctangle +c web/srrecord.w - generated/srrecord.c >/dev/null
+
+# The sockscript library: one web with two chapters, tangled like the
+# library (ctangle, then linefix), into generated/sockscript.[ch].
+SSWEBS := web/sockscript.w web/sscalls.w web/ssexec.w web/format.w
+generated/sockscript.c generated/sockscript.h: $(SSWEBS) build/linefix
+	@mkdir -p build
+	ctangle web/sockscript.w - build/sockscript.raw.c >/dev/null
+	build/linefix web/sockscript.w build/sockscript.raw.c build/sockscript.c.fixed
+	build/linefix web/sockscript.w generated/sockscript.h build/sockscript.h.fixed
+	cmp -s build/sockscript.c.fixed generated/sockscript.c || cp build/sockscript.c.fixed generated/sockscript.c
+	cmp -s build/sockscript.h.fixed generated/sockscript.h || cp build/sockscript.h.fixed generated/sockscript.h
+
 # ---- the tools that generate ------------------------------------------------
 build/optgen: generated/optgen.c
 	@mkdir -p build
@@ -85,6 +107,15 @@ build/covclause: generated/covclause.c
 build/clauses: generated/clauses.c
 	@mkdir -p build
 	$(CC) $(WARN) -O2 -o $@ $<
+
+build/symgen: generated/symgen.c
+	@mkdir -p build
+	$(CC) $(WARN) -O2 -o $@ $<
+
+# The names of the constants scripts use, from the system headers.
+SYSINC := /usr/include/$(shell $(CC) -print-multiarch 2>/dev/null) /usr/include
+generated/ss_symbols.h: build/symgen spec/symbols.tsv
+	build/symgen spec/symbols.tsv $(SYSINC) > $@.tmp && mv $@.tmp $@
 
 # The catalogue is regenerated from the seeds when they are present; a
 # clone without them builds from the committed copy.
@@ -114,7 +145,18 @@ $(B)/libsockref.so: $(B)/sockref.o
 	$(CC) $(OPT) -shared -Wl,-soname,libsockref.so -o $@ $^
 
 lib: $(B)/libsockref.a $(B)/libsockref.so
-tools: build/optgen build/clauses build/covclause build/linefix
+tools: build/optgen build/clauses build/covclause build/linefix build/symgen $(B)/sr-check $(B)/sr-record
+
+# ---- sockscripts: the checker and the recorder -------------------------------
+$(B)/sockscript.o: generated/sockscript.c generated/sockscript.h generated/ss_symbols.h generated/sockref.h
+	@mkdir -p $(B)
+	$(CC) $(WARN) $(OPT) -Igenerated -c -o $@ generated/sockscript.c
+
+$(B)/sr-check: generated/srcheck.c $(B)/sockscript.o $(B)/libsockref.a
+	$(CC) $(WARN) $(OPT) -Igenerated -o $@ generated/srcheck.c $(B)/sockscript.o $(B)/libsockref.a
+
+$(B)/sr-record: generated/srrecord.c $(B)/sockscript.o $(B)/libsockref.a
+	$(CC) $(WARN) $(OPT) -Igenerated -o $@ generated/srrecord.c $(B)/sockscript.o $(B)/libsockref.a
 
 
 # ---- the book ---------------------------------------------------------------
@@ -171,7 +213,7 @@ install: lib pdf
 # ---- lint: cweave is stricter than ctangle ------------------------------------
 lint:
 	@mkdir -p build/lint
-	for w in sockref optgen clauses covclause linefix; do \
+	for w in sockref optgen clauses covclause linefix symgen sockscript srcheck srrecord; do \
 	  (cd build/lint && CWEBINPUTS=../../web:../../generated cweave -bhp ../../web/$$w.w - $$w.tex >/dev/null) || exit 1; done
 
 # CI: generated/ must be what the generators write now.

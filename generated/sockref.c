@@ -20,6 +20,8 @@
 #include <signal.h> 
 #include <net/if.h> 
 #include <netinet/ip.h> 
+#include <netinet/ip_icmp.h> 
+#include <linux/rtnetlink.h> 
 #include <arpa/inet.h> 
 #include <linux/capability.h> 
 #include <linux/sockios.h> 
@@ -29,40 +31,45 @@
 #line 41 "web/sockref.w"
 
 /*11:*/
-#line 62 "web/world.w"
+#line 65 "web/world.w"
 
 #define SR_DEFAULT_HZ 250
 
 /*:11*//*14:*/
-#line 112 "web/world.w"
+#line 120 "web/world.w"
 
-#define SR_MAX_IFADDR 8
+#define SR_MAX_IFADDR 8 
 
-/*:14*//*29:*/
+/*:14*//*40:*/
+#line 654 "web/world.w"
+
+#define SR_MIN_MTU 68
+
+/*:40*//*47:*/
 #line 11 "web/proc.w"
 
 #define SR_FIRST_PID 1000
 #define SR_NSIG 65 
 
-/*:29*//*31:*/
+/*:47*//*49:*/
 #line 32 "web/proc.w"
 
 #define SR_ALL_CAPS ((((uint64_t) 1) << (CAP_LAST_CAP + 1)) - 1)
 #define SR_NOFILE_CUR 1024
 #define SR_NOFILE_MAX 4096
 
-/*:31*//*44:*/
-#line 218 "web/proc.w"
+/*:49*//*64:*/
+#line 249 "web/proc.w"
 
 #define SR_NR_OPEN 1048576
 
-/*:44*//*62:*/
-#line 30 "web/socket.w"
+/*:64*//*82:*/
+#line 31 "web/socket.w"
 
 #define SR_MAX_TIMEOUT LONG_MAX
 
-/*:62*//*64:*/
-#line 53 "web/socket.w"
+/*:82*//*84:*/
+#line 54 "web/socket.w"
 
 #define SK_DEBUG (1u << 0)
 #define SK_BROADCAST (1u << 1)
@@ -81,8 +88,8 @@
 #define SR_FILTER_CLASSIC 1
 #define SR_FILTER_EBPF 2
 
-/*:64*//*66:*/
-#line 90 "web/socket.w"
+/*:84*//*86:*/
+#line 91 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -104,25 +111,25 @@
 #define IPF_MC_LOOP (1u << 17) 
 #define IPF_MC_ALL (1u << 18) 
 
-/*:66*//*68:*/
-#line 174 "web/socket.w"
+/*:86*//*88:*/
+#line 175 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
-/*:68*//*75:*/
-#line 280 "web/socket.w"
+/*:88*//*95:*/
+#line 281 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
 
-/*:75*//*79:*/
+/*:95*//*99:*/
 #line 22 "web/ioctl.w"
 
 #define SR_SETFL_MASK (O_APPEND | O_NONBLOCK | O_ASYNC | O_NOATIME | O_DIRECT)
 
-/*:79*//*93:*/
+/*:99*//*113:*/
 #line 59 "web/sysctl.w"
 
 enum{
@@ -140,13 +147,13 @@ SYS_IP6FRAG_HIGH_THRESH,SYS_IP6FRAG_LOW_THRESH,SYS_IP6FRAG_TIME,
 SR_NSYSCTL
 };
 
-/*:93*//*96:*/
+/*:113*//*116:*/
 #line 106 "web/sysctl.w"
 
 #define SR_MIN_RCVBUF 2304
 #define SR_MIN_SNDBUF 4608
 
-/*:96*//*127:*/
+/*:116*//*149:*/
 #line 52 "web/sockopt.w"
 
 enum{
@@ -170,18 +177,18 @@ enum{CAP_NEVER,CAP_ALWAYS,CAP_OUTSIDE_RANGE,CAP_NONZERO};
 enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
 OPT_STORE_INT_FIELD};
 
-/*:127*//*135:*/
+/*:149*//*157:*/
 #line 224 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
 
-/*:135*//*150:*/
+/*:157*//*172:*/
 #line 152 "web/solsocket.w"
 
 #define SR_TCP_RMEM_MAX 33554432 
 
-/*:150*//*181:*/
+/*:172*//*203:*/
 #line 600 "web/solsocket.w"
 
 #define SR_SOF_OPT_ID (1u << 7)
@@ -191,63 +198,98 @@ OPT_STORE_INT_FIELD};
 #define SR_SOF_OPT_ID_TCP (1u << 16)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:181*//*211:*/
+/*:203*//*233:*/
 #line 93 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:211*//*215:*/
+/*:233*//*237:*/
 #line 164 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:215*//*234:*/
-#line 430 "web/ipopt.w"
+/*:237*//*256:*/
+#line 428 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:234*//*266:*/
+/*:256*//*286:*/
+#line 20 "web/wire.w"
+
+#define SR_IPHDR_LEN 20 
+#define SR_UDPHDR_LEN 8
+#define SR_ICMPHDR_LEN 8
+#define SR_IP_MAXPACKET 65535 
+
+/*:286*//*306:*/
+#line 333 "web/wire.w"
+
+#define SR_TRANSPORT_API __attribute__((unused))
+
+/*:306*//*345:*/
+#line 555 "web/link.w"
+
+#define SR_ARP_PROBES 3
+#define SR_ARP_RETRANS_NS 1000000000u
+#define SR_UNRES_QLEN_BYTES 212992
+
+/*:345*//*354:*/
+#line 40 "web/ip.w"
+
+#define SR_LOOPBACK_IFINDEX 1
+
+/*:354*//*404:*/
+#line 1018 "web/ip.w"
+
+#define SR_ICMP_QUOTE_MAX 576
+#define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
+
+/*:404*//*409:*/
+#line 1115 "web/ip.w"
+
+#define SR_ICMP_RATELIMIT_MS 1000
+#define SR_ICMP_RATEMASK 6168
+#define SR_XRLIM_BURST_FACTOR 6
+
+/*:409*//*428:*/
+#line 40 "web/pcap.w"
+
+#define SR_PCAP_MAGIC_NS 0xa1b23c4du
+#define SR_LINKTYPE_RAW 101
+#define SR_PCAP_SNAPLEN 262144
+
+/*:428*//*437:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:266*//*268:*/
-#line 92 "web/bind.w"
-
-enum{SR_ADDR_UNICAST,SR_ADDR_LOCAL,SR_ADDR_BROADCAST,SR_ADDR_MULTICAST};
-
-/*:268*//*279:*/
-#line 304 "web/bind.w"
+/*:437*//*448:*/
+#line 240 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
 #define KEY_ADDR(addr, port) ((uint64_t) (addr) << 16 | (port)), 0
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:279*//*285:*/
-#line 404 "web/bind.w"
-
-#define SR_BIND_SEED 0x736f636b72656621ull 
-
-/*:285*//*290:*/
-#line 487 "web/bind.w"
+/*:448*//*458:*/
+#line 409 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:290*//*298:*/
-#line 658 "web/bind.w"
+/*:458*//*466:*/
+#line 580 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:298*//*360:*/
-#line 1919 "web/bind.w"
+/*:466*//*528:*/
+#line 1843 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:360*/
+/*:528*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -261,27 +303,14 @@ typedef struct sr_proc sr_proc;
 typedef struct sr_file sr_file;
 typedef struct sr_sock sr_sock;
 
-/*:7*//*8:*/
-#line 34 "web/world.w"
-
-struct sr_world{
-bool ready;
-uint64_t now_ns;
-int hz;
-sr_host**host;
-int nhosts;
-sr_proc**proc;
-int nprocs;
-sr_proc*cur;
-pid_t next_pid;
-};
-
-/*:8*//*15:*/
-#line 119 "web/world.w"
+/*:7*//*15:*/
+#line 131 "web/world.w"
 
 struct sr_ifaddr{
 uint32_t addr,brd;
 int prefixlen;
+int scope;
+bool secondary;
 };
 struct sr_iface{
 int ifindex;
@@ -290,21 +319,27 @@ unsigned flags;
 int mtu;
 struct sr_ifaddr addr[SR_MAX_IFADDR];
 int naddr;
+int lan;
 };
 
 /*:15*//*16:*/
-#line 137 "web/world.w"
+#line 159 "web/world.w"
 
-enum{SR_RT_UNICAST,SR_RT_LOCAL,SR_RT_BROADCAST};
+enum{SR_RT_UNICAST,SR_RT_LOCAL,SR_RT_BROADCAST,SR_RT_MULTICAST,
+SR_RT_UNREACHABLE,SR_RT_BLACKHOLE,SR_RT_PROHIBIT};
+enum{SR_TABLE_LOCAL,SR_TABLE_MAIN};
 struct sr_route{
 uint32_t dst;
 int prefixlen;
 uint32_t gw,prefsrc;
 int ifindex;
 int type;
+int table;
+int scope;
+bool kernel;
 };
 
-/*:16*//*47:*/
+/*:16*//*67:*/
 #line 13 "web/fd.w"
 
 enum{SR_FILE_TTY,SR_FILE_SOCKET};
@@ -318,7 +353,7 @@ int sig;
 sr_sock*sock;
 };
 
-/*:47*//*48:*/
+/*:67*//*68:*/
 #line 32 "web/fd.w"
 
 typedef struct{
@@ -329,7 +364,7 @@ int cap;
 int open;
 }sr_fdtab;
 
-/*:48*//*61:*/
+/*:68*//*81:*/
 #line 13 "web/socket.w"
 
 struct sr_sock{
@@ -338,8 +373,8 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*63:*/
-#line 33 "web/socket.w"
+/*83:*/
+#line 34 "web/socket.w"
 
 int rcvbuf,sndbuf;
 bool rcvbuf_locked,sndbuf_locked;
@@ -360,7 +395,7 @@ int filter_kind;
 struct sock_filter*filter;
 int filter_len;
 
-/*:63*//*87:*/
+/*:83*//*107:*/
 #line 204 "web/ioctl.w"
 
 bool stamped;
@@ -368,18 +403,18 @@ uint64_t last_stamp_ns;
 int rx_first_len;
 int tx_queued;
 
-/*:87*//*143:*/
+/*:107*//*165:*/
 #line 35 "web/solsocket.w"
 
 uint32_t tsflags;
 uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 
-/*:143*/
+/*:165*/
 #line 20 "web/socket.w"
 
-/*65:*/
-#line 75 "web/socket.w"
+/*85:*/
+#line 76 "web/socket.w"
 
 int uc_ttl;
 int tos;
@@ -395,10 +430,18 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:65*/
+/*:85*/
 #line 21 "web/socket.w"
 
-/*265:*/
+/*370:*/
+#line 363 "web/ip.w"
+
+uint16_t inet_id;
+
+/*:370*/
+#line 22 "web/socket.w"
+
+/*436:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -414,17 +457,17 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:265*//*345:*/
-#line 1588 "web/bind.w"
+/*:436*//*513:*/
+#line 1528 "web/bind.w"
 
-int dst_oif;
+int dst_ifindex,dst_type;
 
-/*:345*/
-#line 22 "web/socket.w"
+/*:513*/
+#line 23 "web/socket.w"
 
 };
 
-/*:61*//*92:*/
+/*:81*//*112:*/
 #line 46 "web/sysctl.w"
 
 enum{SYSV_INT,SYSV_U8,SYSV_ULONG,SYSV_PAIR,SYSV_PORTS};
@@ -436,7 +479,7 @@ long long def,def2;
 long long min,max;
 }sr_sysctl;
 
-/*:92*//*126:*/
+/*:112*//*148:*/
 #line 26 "web/sockopt.w"
 
 typedef struct sr_optreq sr_optreq;
@@ -461,7 +504,7 @@ sr_setter*set;
 sr_getter*get;
 }sr_optdesc;
 
-/*:126*//*128:*/
+/*:148*//*150:*/
 #line 81 "web/sockopt.w"
 
 struct sr_optreq{
@@ -475,8 +518,8 @@ void*ubuf;
 socklen_t*ulen;
 };
 
-/*:128*//*240:*/
-#line 30 "web/mcast.w"
+/*:150*//*262:*/
+#line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
 struct sr_mcsock{
@@ -490,34 +533,214 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:240*//*272:*/
-#line 166 "web/bind.w"
+/*:262*//*293:*/
+#line 119 "web/wire.w"
+
+struct sr_ipv4{
+uint8_t ihl;
+uint8_t tos,ttl,protocol;
+uint16_t tot_len,id,frag_off;
+uint32_t saddr,daddr;
+const uint8_t*opt;
+int optlen;
+};
+
+/*:293*//*299:*/
+#line 205 "web/wire.w"
+
+struct sr_udp{
+uint16_t sport,dport;
+uint16_t len;
+uint16_t check;
+const uint8_t*data;
+size_t datalen;
+};
+
+/*:299*//*302:*/
+#line 266 "web/wire.w"
+
+struct sr_icmp{
+uint8_t type,code;
+uint32_t rest;
+const uint8_t*data;
+size_t datalen;
+};
+
+/*:302*//*314:*/
+#line 31 "web/link.w"
+
+typedef struct sr_hent sr_hent;
+struct sr_hent{
+sr_hent*next;
+uint64_t k0,k1;
+};
+typedef struct{
+sr_hent**b;
+size_t nb,n;
+}sr_htab;
+
+/*:314*//*320:*/
+#line 155 "web/link.w"
+
+typedef struct{
+size_t len;
+uint8_t data[];
+}sr_pkt;
+enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE};
+typedef struct{
+uint64_t t,seq;
+int kind;
+int host,ifindex;
+sr_pkt*pkt;
+uint64_t k0,k1,serial;
+int rt_type;
+}sr_event;
+
+/*:320*//*330:*/
+#line 311 "web/link.w"
+
+typedef struct{
+int mtu;
+struct sr_lan_config cfg;
+struct sr_port{int host,ifindex;}*port;
+int nports;
+}sr_lan;
+
+/*:330*//*346:*/
+#line 560 "web/link.w"
+
+typedef struct{
+sr_hent h;
+uint64_t serial;
+int probes;
+sr_pkt**q;
+int nq;
+size_t qbytes;
+}sr_neigh;
+
+/*:346*//*353:*/
+#line 22 "web/ip.w"
+
+struct sr_flow{
+uint32_t daddr,saddr;
+int oif;
+bool dontroute;
+bool freebind;
+};
+struct sr_rtres{
+int type;
+uint32_t saddr;
+uint32_t nexthop;
+int ifindex;
+int mtu;
+bool mtu_locked;
+};
+
+/*:353*//*364:*/
+#line 264 "web/ip.w"
+
+typedef struct{
+sr_hent h;
+int mtu;
+bool locked;
+uint64_t expires_ns;
+}sr_pmtu;
+
+/*:364*//*369:*/
+#line 335 "web/ip.w"
+
+struct sr_ipout{
+uint8_t protocol,ttl,tos;
+int pmtudisc;
+const uint8_t*opt;
+int optlen;
+uint32_t mark;
+int priority;
+bool mc_loop;
+sr_sock*sk;
+};
+
+/*:369*//*385:*/
+#line 631 "web/ip.w"
+
+struct sr_rx{
+sr_host*host;
+int ifindex;
+uint32_t saddr,daddr;
+uint8_t ttl,tos,protocol;
+const uint8_t*opt;
+int optlen;
+uint32_t spec_dst;
+int rt_type;
+const uint8_t*l4;
+size_t l4len;
+uint64_t tstamp_ns;
+};
+
+/*:385*//*389:*/
+#line 750 "web/ip.w"
+
+typedef struct{
+size_t off,end;
+sr_pkt*pkt;
+}sr_frag;
+typedef struct{
+sr_hent h;
+uint64_t serial;
+sr_frag*f;
+int nf;
+size_t len;
+size_t meat;
+bool first_in,last_in;
+int rt_type;
+}sr_fragq;
+
+/*:389*//*410:*/
+#line 1120 "web/ip.w"
+
+typedef struct{
+sr_hent h;
+uint64_t tokens,last;
+}sr_peer;
+
+/*:410*//*421:*/
+#line 1254 "web/ip.w"
+
+typedef struct{
+sr_hent h;
+int users;
+}sr_mcgroup;
+
+/*:421*//*429:*/
+#line 45 "web/pcap.w"
+
+typedef struct{
+FILE*f;
+int host,ifindex;
+}sr_capture;
+
+/*:429*//*443:*/
+#line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
 struct sr_slot{
-sr_slot*chain;
-uint64_t key[2];
+sr_hent h;
 sr_sock*first;
 int count;
 int fastreuseport;
 uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
-typedef struct{
-sr_slot**bucket;
-size_t size;
-size_t n;
-}sr_htab;
 
-/*:272*//*273:*/
-#line 187 "web/bind.w"
+/*:443*//*444:*/
+#line 179 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
 typedef struct{sr_htab t[SR_NLINKS];}sr_porttab;
 typedef struct sr_bindtab{sr_porttab proto[SR_NTABS];long nsocks;}sr_bindtab;
 
-/*:273*//*308:*/
-#line 870 "web/bind.w"
+/*:444*//*476:*/
+#line 792 "web/bind.w"
 
 typedef struct sr_rpgroup{
 sr_sock**sock;
@@ -526,20 +749,49 @@ bool has_conns;
 bool prog;
 }sr_rpgroup;
 
-/*:308*//*344:*/
-#line 1581 "web/bind.w"
-
-struct sr_conn_route{
-int type;
-uint32_t saddr;
-int mtu;
-};
-
-/*:344*/
+/*:476*/
 #line 43 "web/sockref.w"
 
-/*17:*/
-#line 150 "web/world.w"
+/*8:*/
+#line 34 "web/world.w"
+
+struct sr_world{
+bool ready;
+uint64_t now_ns;
+int hz;
+sr_host**host;
+int nhosts;
+sr_proc**proc;
+int nprocs;
+sr_proc*cur;
+pid_t next_pid;
+/*321:*/
+#line 173 "web/link.w"
+
+uint64_t rng;
+sr_event*ev;
+size_t nev,evcap;
+uint64_t evseq;
+
+/*:321*//*331:*/
+#line 322 "web/link.w"
+
+sr_lan*lan;
+int nlans;
+
+/*:331*//*430:*/
+#line 51 "web/pcap.w"
+
+sr_capture*cap;
+int ncaps;
+
+/*:430*/
+#line 45 "web/world.w"
+
+};
+
+/*:8*//*17:*/
+#line 177 "web/world.w"
 
 struct sr_host{
 int id;
@@ -548,27 +800,57 @@ sr_iface*ifs;
 int nifs;
 sr_route*routes;
 int nroutes;
-/*91:*/
+/*111:*/
 #line 35 "web/sysctl.w"
 
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:91*//*274:*/
-#line 192 "web/bind.w"
+/*:111*//*347:*/
+#line 570 "web/link.w"
+
+sr_htab neigh;
+
+/*:347*//*365:*/
+#line 272 "web/ip.w"
+
+sr_htab pmtu;
+
+/*:365*//*371:*/
+#line 366 "web/ip.w"
+
+uint16_t ip_ident;
+uint64_t serial;
+
+/*:371*//*390:*/
+#line 766 "web/ip.w"
+
+sr_htab frags;
+size_t frag_mem;
+
+/*:390*//*411:*/
+#line 1126 "web/ip.w"
+
+sr_htab peers;
+
+/*:411*//*419:*/
+#line 1248 "web/ip.w"
+
+sr_htab mc;
+
+/*:419*//*445:*/
+#line 184 "web/bind.w"
 
 struct sr_bindtab*bind;
-uint64_t bind_rng;
-bool bind_rng_ready;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:274*/
-#line 158 "web/world.w"
+/*:445*/
+#line 185 "web/world.w"
 
 };
 
-/*:17*//*30:*/
+/*:17*//*48:*/
 #line 15 "web/proc.w"
 
 struct sr_proc{
@@ -576,51 +858,89 @@ pid_t pid,pgrp;
 uid_t ruid,euid,suid,fsuid;
 uint64_t cap_eff,cap_perm;
 struct rlimit nofile;
-/*49:*/
+/*69:*/
 #line 41 "web/fd.w"
 
 sr_fdtab fds;
 
-/*:49*/
+/*:69*/
 #line 21 "web/proc.w"
 
 sr_host*host;
 unsigned long sigcount[SR_NSIG];
 };
 
-/*:30*/
+/*:48*/
 #line 44 "web/sockref.w"
 
 /*9:*/
-#line 47 "web/world.w"
+#line 48 "web/world.w"
 
 static void world_ready(void);
 
 /*:9*//*18:*/
-#line 165 "web/world.w"
+#line 192 "web/world.w"
 
 static void*xcalloc(size_t n,size_t size);
 static void*xrealloc(void*p,size_t n,size_t size);
 
 /*:18*//*20:*/
-#line 186 "web/world.w"
+#line 219 "web/world.w"
+
+static uint32_t prefix_mask(int len);
+static bool ipv4_is_lbcast(uint32_t a);
+static bool ipv4_is_zeronet(uint32_t a);
+static bool ipv4_is_loopback(uint32_t a);
+static bool ipv4_is_local_multicast(uint32_t a);
+
+/*:20*//*22:*/
+#line 245 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu);
-static void iface_add_addr(sr_iface*ifp,const char*addr,int prefixlen,
-const char*brd);
-static void host_add_route(sr_host*h,const char*dst,int prefixlen,
-const char*gw,int ifindex,uint32_t prefsrc,int type);
-
-/*:20*//*22:*/
-#line 238 "web/world.w"
-
 static sr_iface*iface_by_index(sr_host*h,int ifindex);
 static sr_iface*iface_by_name(sr_host*h,const char*name);
 static sr_iface*iface_by_addr(sr_host*h,uint32_t addr);
+
+/*:22*//*25:*/
+#line 306 "web/world.w"
+
+static int route_add(sr_host*h,int table,int type,uint32_t dst,
+int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
+bool kernel);
+static void route_del(sr_host*h,int i);
+
+/*:25*//*27:*/
+#line 363 "web/world.w"
+
+static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
+int scope,int*err);
 static const sr_route*route_lookup(sr_host*h,uint32_t dst);
 
-/*:22*//*32:*/
+/*:27*//*29:*/
+#line 413 "web/world.w"
+
+static int iface_add_addr(sr_host*h,int ifindex,uint32_t addr,
+int prefixlen,uint32_t brd);
+static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
+const struct sr_ifaddr*a);
+
+/*:29*//*32:*/
+#line 496 "web/world.w"
+
+static void iface_set_up(sr_host*h,int ifindex,bool up);
+
+/*:32*//*36:*/
+#line 584 "web/world.w"
+
+_Static_assert(SR_ROUTE_UNREACHABLE==SR_RT_UNREACHABLE&&
+SR_ROUTE_BLACKHOLE==SR_RT_BLACKHOLE&&SR_ROUTE_PROHIBIT==SR_RT_PROHIBIT,
+"public route types");
+static sr_host*host_by_id(int id);
+static sr_host*host_new(const char*name);
+static int parse_cidr(const char*s,uint32_t*addr,int*prefixlen);
+
+/*:36*//*50:*/
 #line 37 "web/proc.w"
 
 static sr_proc*proc_new(sr_host*h,uid_t uid);
@@ -628,12 +948,12 @@ static void proc_free(sr_proc*p);
 static sr_proc*proc_by_pid(pid_t pid);
 static bool pgrp_exists(pid_t pgrp);
 
-/*:32*//*40:*/
-#line 168 "web/proc.w"
+/*:50*//*60:*/
+#line 199 "web/proc.w"
 
 static bool proc_capable(const sr_proc*p,int cap);
 
-/*:40*//*50:*/
+/*:60*//*70:*/
 #line 44 "web/fd.w"
 
 static void fdtab_init(sr_proc*p);
@@ -643,28 +963,28 @@ static sr_file*fd_file(sr_proc*p,int fd);
 static void fd_release(sr_proc*p,int fd);
 static void file_put(sr_file*f);
 
-/*:50*//*55:*/
+/*:70*//*75:*/
 #line 166 "web/fd.w"
 
 static sr_sock*sock_lookup(int fd,int*err);
 
-/*:55*//*57:*/
+/*:75*//*77:*/
 #line 182 "web/fd.w"
 
 static int sys_return(int r);
 
-/*:57*//*69:*/
-#line 195 "web/socket.w"
+/*:77*//*89:*/
+#line 196 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
-/*:69*//*72:*/
-#line 252 "web/socket.w"
+/*:89*//*92:*/
+#line 253 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
 
-/*:72*//*89:*/
+/*:92*//*109:*/
 #line 235 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg);
@@ -672,31 +992,33 @@ static int file_setown(sr_file*f,int who);
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled);
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp);
-/*:89*//*94:*/
+/*:109*//*114:*/
 #line 77 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL];
 
-/*:94*//*115:*/
+/*:114*//*135:*/
 #line 324 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i);
 static long long sysctl_value(sr_host*h,int i);
 static bool ping_group_allowed(const sr_proc*p);
 
-/*:115*//*124:*/
-#line 558 "web/sysctl.w"
+/*:135*//*146:*/
+#line 579 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text);
 static void ports_format(const uint64_t*bits,char*out,size_t len);
 static int sysctl_parse(int i,const char*text,long long nv[2]);
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2]);
-/*:124*//*130:*/
+static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
+const char*value);
+/*:146*//*152:*/
 #line 104 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name);
 
-/*:130*//*132:*/
+/*:152*//*154:*/
 #line 134 "web/sockopt.w"
 
 static int set_flag(sr_sock*s,sr_optreq*rq);
@@ -704,7 +1026,7 @@ static int get_flag(sr_sock*s,sr_optreq*rq);
 static int set_int_field(sr_sock*s,sr_optreq*rq);
 static int get_int_field(sr_sock*s,sr_optreq*rq);
 
-/*:132*//*138:*/
+/*:154*//*160:*/
 #line 293 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
@@ -712,53 +1034,53 @@ static bool opt_capable(uint64_t caps);
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
-/*:138*//*146:*/
+/*:160*//*168:*/
 #line 72 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val);
 static int buffer_store(int*size,bool*locked,int val,int min);
 
-/*:146*//*155:*/
+/*:168*//*177:*/
 #line 241 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq);
 static int timeo_get(long timeo,sr_optreq*rq);
 
-/*:155*//*169:*/
+/*:177*//*191:*/
 #line 408 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s);
 
-/*:169*//*171:*/
+/*:191*//*193:*/
 #line 443 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns);
 
-/*:171*//*179:*/
+/*:193*//*201:*/
 #line 541 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:179*//*196:*/
+/*:201*//*218:*/
 #line 818 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:196*//*203:*/
+/*:218*//*225:*/
 #line 1001 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:203*//*216:*/
+/*:225*//*238:*/
 #line 168 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:216*//*241:*/
-#line 45 "web/mcast.w"
+/*:238*//*263:*/
+#line 48 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
 static bool ipv4_is_multicast(uint32_t addr);
@@ -772,28 +1094,259 @@ static int mc_leave(sr_sock*s,struct ip_mreqn*mr);
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs);
 
-/*:241*//*256:*/
-#line 344 "web/mcast.w"
+/*:263*//*278:*/
+#line 350 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:256*//*269:*/
-#line 95 "web/bind.w"
+/*:278*//*287:*/
+#line 28 "web/wire.w"
+
+static uint16_t get16(const uint8_t*p);
+static void put16(uint8_t*p,uint16_t v);
+static uint32_t get_addr(const uint8_t*p);
+static void put_addr(uint8_t*p,uint32_t a);
+
+/*:287*//*289:*/
+#line 64 "web/wire.w"
+
+static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
+static uint16_t csum_fold(uint32_t sum);
+static uint16_t inet_csum(const uint8_t*p,size_t n);
+
+/*:289*//*291:*/
+#line 95 "web/wire.w"
+
+static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
+size_t len);
+
+/*:291*//*294:*/
+#line 136 "web/wire.w"
+
+static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
+static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
+
+/*:294*//*297:*/
+#line 188 "web/wire.w"
+
+static void ipv4_recsum(uint8_t*p);
+
+/*:297*//*300:*/
+#line 218 "web/wire.w"
+
+static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
+uint32_t daddr,struct sr_udp*u);
+SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
+uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
+uint32_t daddr);
+
+/*:300*//*303:*/
+#line 277 "web/wire.w"
+
+static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
+static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
+
+/*:303*//*305:*/
+#line 322 "web/wire.w"
+
+static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
+uint32_t saddr,uint32_t daddr);
+static bool ip_options_first_hop(const uint8_t*opt,int optlen,
+uint32_t*faddr);
+
+/*:305*//*307:*/
+#line 341 "web/wire.w"
+
+static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
+
+/*:307*//*311:*/
+#line 440 "web/wire.w"
+
+static void ip_options_fragment(uint8_t*opt,int optlen);
+
+/*:311*//*315:*/
+#line 42 "web/link.w"
+
+static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
+static void htab_insert(sr_htab*t,sr_hent*e);
+static void htab_remove(sr_htab*t,sr_hent*e);
+static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
+
+/*:315*//*318:*/
+#line 123 "web/link.w"
+
+static uint64_t rng_next(void);
+static double rng_unit(void);
+
+/*:318*//*324:*/
+#line 186 "web/link.w"
+
+static sr_pkt*pkt_new(const void*data,size_t len);
+static void ev_push(sr_event*e);
+static void net_run(void);
+static bool net_next_event(uint64_t*t);
+
+/*:324*//*336:*/
+#line 402 "web/link.w"
+
+static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
+sr_pkt*pkt);
+static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
+static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
+
+/*:336*//*340:*/
+#line 473 "web/link.w"
+
+static bool port_owns(const struct sr_port*pt,uint32_t addr);
+static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
+
+/*:340*//*349:*/
+#line 576 "web/link.w"
+
+static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
+static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
+static void neigh_free(sr_hent*e);
+
+/*:349*//*355:*/
+#line 43 "web/ip.w"
+
+static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
+int scope);
+static int ip_route_output(sr_host*h,const struct sr_flow*fl,
+struct sr_rtres*rt);
+
+/*:355*//*361:*/
+#line 207 "web/ip.w"
+
+static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
+bool*locked);
+
+/*:361*//*367:*/
+#line 278 "web/ip.w"
+
+static void hent_free(sr_hent*e);
+static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
+SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
+uint32_t mtu);
+
+/*:367*//*373:*/
+#line 376 "web/ip.w"
+
+static bool ip_sk_connected(const sr_sock*sk);
+SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
+
+/*:373*//*375:*/
+#line 415 "web/ip.w"
+
+static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
+const struct sr_ipout*o,const void*l4,size_t l4len);
+static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
+sr_pkt*pkt,int mtu,bool mc_loop);
+
+/*:375*//*378:*/
+#line 507 "web/ip.w"
+
+static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
+sr_pkt*pkt,int mtu);
+
+/*:378*//*380:*/
+#line 554 "web/ip.w"
+
+static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
+static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
+
+/*:380*//*383:*/
+#line 607 "web/ip.w"
+
+static bool ip_options_have_srr(const uint8_t*opt,int optlen);
+
+/*:383*//*386:*/
+#line 646 "web/ip.w"
+
+static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
+static int udp_rcv(const struct sr_rx*rx);
+static void udp_err(sr_host*h,int type,int code,uint32_t info,
+const uint8_t*orig_ip,size_t len,uint32_t offender);
+static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
+const struct sr_ipv4*ip,int rt_type);
+
+/*:386*//*392:*/
+#line 773 "web/ip.w"
+
+static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
+static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
+static void fragq_free(sr_hent*e);
+
+/*:392*//*398:*/
+#line 885 "web/ip.w"
+
+static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
+
+/*:398*//*401:*/
+#line 950 "web/ip.w"
+
+static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
+
+/*:401*//*405:*/
+#line 1022 "web/ip.w"
+
+static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
+int code,uint32_t info,int orig_rt_type,int in_ifindex);
+static bool icmp_is_error(int type);
+
+/*:405*//*407:*/
+#line 1066 "web/ip.w"
+
+static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
+uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
+size_t datalen);
+
+/*:407*//*413:*/
+#line 1132 "web/ip.w"
+
+static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
+uint32_t peer);
+static uint64_t jiffies(void);
+
+/*:413*//*415:*/
+#line 1182 "web/ip.w"
+
+static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
+
+/*:415*//*417:*/
+#line 1222 "web/ip.w"
+
+static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
+
+/*:417*//*422:*/
+#line 1260 "web/ip.w"
+
+static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
+static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
+static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
+
+/*:422*//*433:*/
+#line 101 "web/pcap.w"
+
+static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
+
+/*:433*//*440:*/
+#line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
 static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:269*//*275:*/
-#line 199 "web/bind.w"
+/*:440*//*446:*/
+#line 189 "web/bind.w"
 
-static sr_slot*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
+static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:275*//*280:*/
-#line 317 "web/bind.w"
+/*:446*//*449:*/
+#line 253 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
 static sr_porttab*sock_tab(sr_sock*s);
@@ -801,80 +1354,80 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:280*//*283:*/
-#line 379 "web/bind.w"
+/*:449*//*452:*/
+#line 315 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:283*//*286:*/
-#line 407 "web/bind.w"
+/*:452*//*454:*/
+#line 340 "web/bind.w"
 
-static uint32_t bind_random32(sr_host*h);
-static uint32_t bind_random_below(sr_host*h,uint32_t n);
+static uint32_t bind_random32(void);
+static uint32_t bind_random_below(uint32_t n);
 
-/*:286*//*289:*/
-#line 457 "web/bind.w"
+/*:454*//*457:*/
+#line 379 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:289*//*293:*/
-#line 523 "web/bind.w"
+/*:457*//*461:*/
+#line 445 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:293*//*295:*/
-#line 575 "web/bind.w"
+/*:461*//*463:*/
+#line 497 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:295*//*297:*/
-#line 614 "web/bind.w"
+/*:463*//*465:*/
+#line 536 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:297*//*299:*/
-#line 661 "web/bind.w"
+/*:465*//*467:*/
+#line 583 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
 static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:299*//*303:*/
-#line 766 "web/bind.w"
+/*:467*//*471:*/
+#line 688 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
 static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:303*//*309:*/
-#line 878 "web/bind.w"
+/*:471*//*477:*/
+#line 800 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:309*//*313:*/
-#line 966 "web/bind.w"
+/*:477*//*481:*/
+#line 888 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:313*//*315:*/
-#line 1001 "web/bind.w"
+/*:481*//*483:*/
+#line 923 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s);
 
-/*:315*//*318:*/
-#line 1037 "web/bind.w"
+/*:483*//*486:*/
+#line 959 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr);
@@ -882,35 +1435,35 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:318*//*321:*/
-#line 1089 "web/bind.w"
+/*:486*//*489:*/
+#line 1011 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:321*//*324:*/
-#line 1173 "web/bind.w"
+/*:489*//*492:*/
+#line 1095 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:324*//*328:*/
-#line 1270 "web/bind.w"
+/*:492*//*496:*/
+#line 1192 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:328*//*332:*/
-#line 1353 "web/bind.w"
+/*:496*//*500:*/
+#line 1275 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:332*//*335:*/
-#line 1404 "web/bind.w"
+/*:500*//*503:*/
+#line 1326 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:335*//*341:*/
-#line 1481 "web/bind.w"
+/*:503*//*509:*/
+#line 1403 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
@@ -919,20 +1472,22 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:341*//*346:*/
-#line 1591 "web/bind.w"
+/*:509*//*515:*/
+#line 1546 "web/bind.w"
 
-static int connect_route(sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
-struct sr_conn_route*rt);
+static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
+struct sr_flow*fl);
+static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
+static int sk_dst_mtu(sr_sock*s);
 
-/*:346*//*354:*/
-#line 1794 "web/bind.w"
+/*:515*//*522:*/
+#line 1718 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:354*//*355:*/
-#line 1823 "web/bind.w"
+/*:522*//*523:*/
+#line 1747 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -945,8 +1500,8 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:355*//*358:*/
-#line 1873 "web/bind.w"
+/*:523*//*526:*/
+#line 1797 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -954,29 +1509,29 @@ uint32_t daddr,uint16_t hnum,int ifindex);
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
 
-/*:358*//*364:*/
-#line 2022 "web/bind.w"
+/*:526*//*532:*/
+#line 1946 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:364*//*367:*/
-#line 2091 "web/bind.w"
+/*:532*//*535:*/
+#line 2015 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:367*//*371:*/
-#line 2149 "web/bind.w"
+/*:535*//*539:*/
+#line 2073 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:371*//*372:*/
-#line 2163 "web/bind.w"
+/*:539*//*540:*/
+#line 2087 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:372*/
+/*:540*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -988,17 +1543,17 @@ static sr_world the_world;
 /*:6*/
 #line 46 "web/sockref.w"
 
-/*129:*/
+/*151:*/
 #line 98 "web/sockopt.w"
 
 #include "sr_options.h"
 
-/*:129*/
+/*:151*/
 #line 47 "web/sockref.w"
 
 
 /*:2*//*10:*/
-#line 50 "web/world.w"
+#line 51 "web/world.w"
 
 static void world_ready(void)
 {
@@ -1006,18 +1561,12 @@ if(!W->ready)sr_reset();
 }
 
 /*:10*//*13:*/
-#line 74 "web/world.w"
+#line 77 "web/world.w"
 
 uint64_t sr_now_ns(void)
 {
 world_ready();
 return W->now_ns;
-}
-
-void sr_advance_ns(uint64_t ns)
-{
-world_ready();
-W->now_ns+= ns;
 }
 
 int sr_get_hz(void)
@@ -1038,7 +1587,7 @@ return 0;
 }
 
 /*:13*//*19:*/
-#line 169 "web/world.w"
+#line 196 "web/world.w"
 
 static void*xcalloc(size_t n,size_t size)
 {
@@ -1057,7 +1606,23 @@ return p;
 }
 
 /*:19*//*21:*/
-#line 197 "web/world.w"
+#line 226 "web/world.w"
+
+static uint32_t prefix_mask(int len)
+{
+return len<=0?0:htonl(len>=32?0xffffffffu:~(0xffffffffu>>len));
+}
+
+static bool ipv4_is_lbcast(uint32_t a){return a==0xffffffffu;}
+static bool ipv4_is_zeronet(uint32_t a){return(ntohl(a)>>24)==0;}
+static bool ipv4_is_loopback(uint32_t a){return(ntohl(a)>>24)==127;}
+static bool ipv4_is_local_multicast(uint32_t a)
+{
+return(ntohl(a)&0xffffff00u)==0xe0000000u;
+}
+
+/*:21*//*23:*/
+#line 252 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu)
@@ -1073,37 +1638,13 @@ ifp->mtu= mtu;
 return ifp;
 }
 
-static void iface_add_addr(sr_iface*ifp,const char*addr,int prefixlen,
-const char*brd)
-{
-struct sr_ifaddr*a= &ifp->addr[ifp->naddr++];
-a->addr= inet_addr(addr);
-a->prefixlen= prefixlen;
-a->brd= brd?inet_addr(brd):0;
-}
-
-static void host_add_route(sr_host*h,const char*dst,int prefixlen,
-const char*gw,int ifindex,uint32_t prefsrc,int type)
-{
-sr_route*r;
-h->routes= xrealloc(h->routes,(size_t)h->nroutes+1,sizeof*h->routes);
-r= &h->routes[h->nroutes++];
-r->dst= inet_addr(dst);
-r->prefixlen= prefixlen;
-r->gw= gw?inet_addr(gw):0;
-r->ifindex= ifindex;
-r->prefsrc= prefsrc;
-r->type= type;
-}
-
-/*:21*//*23:*/
-#line 244 "web/world.w"
+/*:23*//*24:*/
+#line 271 "web/world.w"
 
 static sr_iface*iface_by_index(sr_host*h,int ifindex)
 {
-for(int i= 0;i<h->nifs;i++)
-if(h->ifs[i].ifindex==ifindex)return&h->ifs[i];
-return NULL;
+if(ifindex<1||ifindex> h->nifs)return NULL;
+return&h->ifs[ifindex-1];
 }
 
 static sr_iface*iface_by_name(sr_host*h,const char*name)
@@ -1121,82 +1662,181 @@ if(h->ifs[i].addr[j].addr==addr)return&h->ifs[i];
 return NULL;
 }
 
-/*:23*//*24:*/
-#line 270 "web/world.w"
+/*:24*//*26:*/
+#line 312 "web/world.w"
 
-static uint32_t prefix_mask(int len)
+static int route_add(sr_host*h,int table,int type,uint32_t dst,
+int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
+bool kernel)
 {
-return len<=0?0:htonl(len>=32?0xffffffffu:~(0xffffffffu>>len));
+int i;
+sr_route*r;
+dst&= prefix_mask(prefixlen);
+for(i= 0;i<h->nroutes;i++){
+r= &h->routes[i];
+if(r->table==table&&r->dst==dst&&r->prefixlen==prefixlen)
+return-EEXIST;
+}
+for(i= 0;i<h->nroutes;i++){
+r= &h->routes[i];
+if(r->table> table||(r->table==table&&r->prefixlen<prefixlen))
+break;
+}
+h->routes= xrealloc(h->routes,(size_t)h->nroutes+1,sizeof*h->routes);
+memmove(&h->routes[i+1],&h->routes[i],
+(size_t)(h->nroutes-i)*sizeof*h->routes);
+h->nroutes++;
+r= &h->routes[i];
+r->dst= dst;
+r->prefixlen= prefixlen;
+r->gw= gw;
+r->ifindex= ifindex;
+r->prefsrc= prefsrc;
+r->type= type;
+r->table= table;
+r->scope= scope;
+r->kernel= kernel;
+return 0;
+}
+
+static void route_del(sr_host*h,int i)
+{
+memmove(&h->routes[i],&h->routes[i+1],
+(size_t)(h->nroutes-i-1)*sizeof*h->routes);
+h->nroutes--;
+}
+
+/*:26*//*28:*/
+#line 368 "web/world.w"
+
+static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
+int scope,int*err)
+{
+for(int i= 0;i<h->nroutes;i++){
+const sr_route*r= &h->routes[i];
+if((dst&prefix_mask(r->prefixlen))!=r->dst)continue;
+if(r->scope<scope)continue;
+switch(r->type){
+case SR_RT_UNREACHABLE:*err= -EHOSTUNREACH;return NULL;
+case SR_RT_BLACKHOLE:*err= -EINVAL;return NULL;
+case SR_RT_PROHIBIT:*err= -EACCES;return NULL;
+}
+if(oif&&r->ifindex!=oif)continue;
+*err= 0;
+return r;
+}
+*err= -ENETUNREACH;
+return NULL;
 }
 
 static const sr_route*route_lookup(sr_host*h,uint32_t dst)
 {
-const sr_route*best= NULL;
-for(int i= 0;i<h->nroutes;i++){
-const sr_route*r= &h->routes[i];
-if((dst&prefix_mask(r->prefixlen))!=(r->dst&prefix_mask(r->prefixlen)))
-continue;
-if(!best||r->prefixlen> best->prefixlen||
-(r->prefixlen==best->prefixlen&&r->type==SR_RT_LOCAL))
-best= r;
-}
-return best;
+int err;
+return fib_lookup(h,dst,0,RT_SCOPE_UNIVERSE,&err);
 }
 
-/*:24*//*27:*/
-#line 327 "web/world.w"
+/*:28*//*30:*/
+#line 422 "web/world.w"
 
-void sr_reset(void)
+static const struct sr_ifaddr*ifaddr_primary(const sr_iface*ifp,
+uint32_t addr,int prefixlen)
 {
-sr_host*h;
-if(W->ready)/*28:*/
-#line 354 "web/world.w"
+uint32_t m= prefix_mask(prefixlen);
+for(int i= 0;i<ifp->naddr;i++){
+const struct sr_ifaddr*a= &ifp->addr[i];
+if(!a->secondary&&a->prefixlen==prefixlen&&((a->addr^addr)&m)==0)
+return a;
+}
+return NULL;
+}
 
+static int iface_add_addr(sr_host*h,int ifindex,uint32_t addr,
+int prefixlen,uint32_t brd)
 {
-for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
-free(W->proc);
-for(int i= 0;i<W->nhosts;i++){
-free(W->host[i]->ifs);
-free(W->host[i]->routes);
-free(W->host[i]->reserved_ports);
-free(W->host[i]);
+sr_iface*ifp= iface_by_index(h,ifindex);
+struct sr_ifaddr*a;
+for(int i= 0;i<ifp->naddr;i++)
+if(ifp->addr[i].addr==addr&&ifp->addr[i].prefixlen==prefixlen)
+return-EEXIST;
+if(ifp->naddr==SR_MAX_IFADDR)return-ENOSPC;
+a= &ifp->addr[ifp->naddr];
+a->addr= addr;
+a->prefixlen= prefixlen;
+a->brd= brd;
+a->scope= ipv4_is_loopback(addr)?RT_SCOPE_HOST:RT_SCOPE_UNIVERSE;
+a->secondary= ifaddr_primary(ifp,addr,prefixlen)!=NULL;
+ifp->naddr++;
+fib_add_ifaddr(h,ifp,a);
+return 0;
 }
-free(W->host);
-}
-/*:28*/
-#line 331 "web/world.w"
 
-memset(W,0,sizeof*W);
-W->ready= true;
-W->hz= SR_DEFAULT_HZ;
-W->next_pid= SR_FIRST_PID;
-h= xcalloc(1,sizeof*h);
-snprintf(h->name,sizeof h->name,"host0");
-/*25:*/
-#line 300 "web/world.w"
+/*:30*//*31:*/
+#line 455 "web/world.w"
 
+static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
+const struct sr_ifaddr*a)
 {
-sr_iface*lo,*eth;
-uint32_t src= inet_addr("10.0.0.1");
-lo= host_add_iface(h,"lo",IFF_UP|IFF_LOOPBACK|IFF_RUNNING,65536);
-iface_add_addr(lo,"127.0.0.1",8,NULL);
-host_add_route(h,"127.0.0.0",8,NULL,lo->ifindex,inet_addr("127.0.0.1"),
-SR_RT_LOCAL);
-eth= host_add_iface(h,"eth0",
-IFF_UP|IFF_BROADCAST|IFF_RUNNING|IFF_MULTICAST,1500);
-iface_add_addr(eth,"10.0.0.1",24,"10.0.0.255");
-host_add_route(h,"10.0.0.1",32,NULL,eth->ifindex,src,SR_RT_LOCAL);
-host_add_route(h,"10.0.0.255",32,NULL,eth->ifindex,src,
-SR_RT_BROADCAST);
-host_add_route(h,"10.0.0.0",24,NULL,eth->ifindex,src,SR_RT_UNICAST);
-host_add_route(h,"0.0.0.0",0,"10.0.0.254",eth->ifindex,0,
-SR_RT_UNICAST);
+const struct sr_ifaddr*prim= a->secondary?
+ifaddr_primary(ifp,a->addr,a->prefixlen):a;
+uint32_t src= prim->addr,m= prefix_mask(a->prefixlen);
+uint32_t prefix= a->addr&m;
+route_add(h,SR_TABLE_LOCAL,SR_RT_LOCAL,a->addr,32,0,ifp->ifindex,src,
+RT_SCOPE_HOST,true);
+if(!(ifp->flags&IFF_UP))return;
+if(a->brd&&!ipv4_is_lbcast(a->brd))
+route_add(h,SR_TABLE_LOCAL,SR_RT_BROADCAST,a->brd,32,0,ifp->ifindex,
+src,RT_SCOPE_LINK,true);
+if(ipv4_is_zeronet(prefix)||a->secondary||
+(prefix==a->addr&&a->prefixlen>=32))
+return;
+if(ifp->flags&IFF_LOOPBACK)
+route_add(h,SR_TABLE_LOCAL,SR_RT_LOCAL,prefix,a->prefixlen,0,
+ifp->ifindex,src,RT_SCOPE_HOST,true);
+else
+route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,prefix,a->prefixlen,0,
+ifp->ifindex,src,RT_SCOPE_LINK,true);
+if(a->prefixlen<31)
+route_add(h,SR_TABLE_LOCAL,SR_RT_BROADCAST,prefix|~m,32,0,
+ifp->ifindex,src,RT_SCOPE_LINK,true);
 }
 
-/*:25*/
-#line 338 "web/world.w"
+/*:31*//*33:*/
+#line 499 "web/world.w"
 
-/*114:*/
+static void iface_set_up(sr_host*h,int ifindex,bool up)
+{
+sr_iface*ifp= iface_by_index(h,ifindex);
+if(up==((ifp->flags&IFF_UP)!=0))return;
+if(up){
+ifp->flags|= IFF_UP|IFF_RUNNING;
+if((ifp->flags&IFF_LOOPBACK)&&!iface_by_addr(h,htonl(INADDR_LOOPBACK)))
+iface_add_addr(h,ifindex,htonl(INADDR_LOOPBACK),8,0);
+for(int i= 0;i<ifp->naddr;i++)fib_add_ifaddr(h,ifp,&ifp->addr[i]);
+return;
+}
+ifp->flags&= ~(unsigned)(IFF_UP|IFF_RUNNING);
+for(int i= h->nroutes-1;i>=0;i--)
+if(h->routes[i].ifindex==ifindex&&h->routes[i].type!=SR_RT_LOCAL)
+route_del(h,i);
+}
+
+/*:33*//*37:*/
+#line 594 "web/world.w"
+
+static sr_host*host_by_id(int id)
+{
+return id>=0&&id<W->nhosts?W->host[id]:NULL;
+}
+
+/*:37*//*38:*/
+#line 602 "web/world.w"
+
+static sr_host*host_new(const char*name)
+{
+sr_host*h= xcalloc(1,sizeof*h);
+h->id= W->nhosts;
+snprintf(h->name,sizeof h->name,"%s",name);
+/*134:*/
 #line 317 "web/sysctl.w"
 
 for(int i= 0;i<SR_NSYSCTL;i++){
@@ -1205,11 +1845,286 @@ h->sys[i][1]= sysctls[i].def2;
 }
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
-/*:114*/
-#line 339 "web/world.w"
+/*:134*/
+#line 608 "web/world.w"
 
-W->host= xcalloc(1,sizeof*W->host);
+/*372:*/
+#line 373 "web/ip.w"
+
+h->ip_ident= 1;
+
+/*:372*/
+#line 609 "web/world.w"
+
+W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
 W->host[W->nhosts++]= h;
+host_add_iface(h,"lo",IFF_LOOPBACK,65536);
+return h;
+}
+
+int sr_host_new(const char*name)
+{
+world_ready();
+if(!name||!*name||strlen(name)>=sizeof W->host[0]->name)
+return sys_return(-EINVAL);
+return host_new(name)->id;
+}
+
+/*:38*//*39:*/
+#line 627 "web/world.w"
+
+static int parse_cidr(const char*s,uint32_t*addr,int*prefixlen)
+{
+char buf[32];
+const char*slash;
+struct in_addr a;
+if(!s)return-EINVAL;
+if(strcmp(s,"default")==0){*addr= 0;*prefixlen= 0;return 0;}
+slash= strchr(s,'/');
+if(strlen(s)>=sizeof buf)return-EINVAL;
+memcpy(buf,s,strlen(s)+1);
+*prefixlen= 32;
+if(slash){
+char*end;
+long n= strtol(slash+1,&end,10);
+if(end==slash+1||*end||n<0||n> 32)return-EINVAL;
+*prefixlen= (int)n;
+buf[slash-s]= '\0';
+}
+if(inet_pton(AF_INET,buf,&a)!=1)return-EINVAL;
+*addr= a.s_addr;
+return 0;
+}
+
+/*:39*//*41:*/
+#line 657 "web/world.w"
+
+int sr_if_add(int host,const char*name,int mtu)
+{
+sr_host*h;
+world_ready();
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(!name||!*name||strlen(name)>=IFNAMSIZ)return sys_return(-EINVAL);
+if(mtu<SR_MIN_MTU||mtu> SR_IP_MAX_MTU)return sys_return(-EINVAL);
+if(iface_by_name(h,name))return sys_return(-EEXIST);
+return host_add_iface(h,name,IFF_BROADCAST|IFF_MULTICAST,mtu)->ifindex;
+}
+
+int sr_if_set_up(int host,int ifindex,int up)
+{
+sr_host*h;
+world_ready();
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(!iface_by_index(h,ifindex))return sys_return(-ENODEV);
+iface_set_up(h,ifindex,up!=0);
+return 0;
+}
+
+int sr_if_set_mtu(int host,int ifindex,int mtu)
+{
+sr_host*h;
+sr_iface*ifp;
+world_ready();
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(!(ifp= iface_by_index(h,ifindex)))return sys_return(-ENODEV);
+if(mtu<SR_MIN_MTU||mtu> (ifp->flags&IFF_LOOPBACK?65536:SR_IP_MAX_MTU))
+return sys_return(-EINVAL);
+ifp->mtu= mtu;
+return 0;
+}
+
+/*:41*//*42:*/
+#line 695 "web/world.w"
+
+int sr_addr_add(int host,int ifindex,const char*cidr,const char*brd)
+{
+sr_host*h;
+uint32_t addr,b= 0;
+int plen;
+world_ready();
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(!iface_by_index(h,ifindex))return sys_return(-ENODEV);
+if(parse_cidr(cidr,&addr,&plen)||addr==0||ipv4_is_multicast(addr)||
+ipv4_is_lbcast(addr))
+return sys_return(-EINVAL);
+if(brd&&strcmp(brd,"+")==0)b= addr|~prefix_mask(plen);
+else if(brd){
+struct in_addr a;
+if(inet_pton(AF_INET,brd,&a)!=1)return sys_return(-EINVAL);
+b= a.s_addr;
+}
+return sys_return(iface_add_addr(h,ifindex,addr,plen,b));
+}
+
+/*:42*//*43:*/
+#line 721 "web/world.w"
+
+int sr_route_add(int host,const char*cidr,const char*gw,int ifindex)
+{
+sr_host*h;
+uint32_t dst,g= 0;
+int plen,err;
+world_ready();
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(parse_cidr(cidr,&dst,&plen))return sys_return(-EINVAL);
+if(ifindex&&!iface_by_index(h,ifindex))return sys_return(-ENODEV);
+if(gw){
+struct in_addr a;
+const sr_route*r;
+if(inet_pton(AF_INET,gw,&a)!=1)return sys_return(-EINVAL);
+g= a.s_addr;
+r= fib_lookup(h,g,ifindex,RT_SCOPE_LINK,&err);
+if(!r||r->gw||r->type!=SR_RT_UNICAST)return sys_return(-ENETUNREACH);
+ifindex= r->ifindex;
+}else if(!ifindex)return sys_return(-EINVAL);
+return sys_return(route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,dst,plen,g,
+ifindex,0,g?RT_SCOPE_UNIVERSE:RT_SCOPE_LINK,false));
+}
+
+int sr_route_add_type(int host,const char*cidr,int type)
+{
+sr_host*h;
+uint32_t dst;
+int plen;
+world_ready();
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(parse_cidr(cidr,&dst,&plen))return sys_return(-EINVAL);
+if(type!=SR_RT_UNREACHABLE&&type!=SR_RT_BLACKHOLE&&type!=SR_RT_PROHIBIT)
+return sys_return(-EINVAL);
+return sys_return(route_add(h,SR_TABLE_MAIN,type,dst,plen,0,0,0,
+RT_SCOPE_UNIVERSE,false));
+}
+
+int sr_route_del(int host,const char*cidr)
+{
+sr_host*h;
+uint32_t dst;
+int plen;
+world_ready();
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(parse_cidr(cidr,&dst,&plen))return sys_return(-EINVAL);
+dst&= prefix_mask(plen);
+for(int i= 0;i<h->nroutes;i++){
+sr_route*r= &h->routes[i];
+if(r->table==SR_TABLE_MAIN&&r->dst==dst&&r->prefixlen==plen){
+route_del(h,i);
+return 0;
+}
+}
+return sys_return(-ESRCH);
+}
+
+/*:43*//*45:*/
+#line 785 "web/world.w"
+
+void sr_reset(void)
+{
+sr_host*h;
+if(W->ready)/*46:*/
+#line 810 "web/world.w"
+
+{
+for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
+free(W->proc);
+/*323:*/
+#line 182 "web/link.w"
+
+for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
+free(W->ev);
+
+/*:323*//*332:*/
+#line 326 "web/link.w"
+
+for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
+free(W->lan);
+
+/*:332*//*431:*/
+#line 55 "web/pcap.w"
+
+for(int i= 0;i<W->ncaps;i++)
+if(W->cap[i].f)fclose(W->cap[i].f);
+free(W->cap);
+
+/*:431*/
+#line 814 "web/world.w"
+
+for(int i= 0;i<W->nhosts;i++){
+sr_host*fh= W->host[i];
+/*348:*/
+#line 573 "web/link.w"
+
+htab_free(&fh->neigh,neigh_free);
+
+/*:348*//*366:*/
+#line 275 "web/ip.w"
+
+htab_free(&fh->pmtu,hent_free);
+
+/*:366*//*391:*/
+#line 770 "web/ip.w"
+
+htab_free(&fh->frags,fragq_free);
+
+/*:391*//*412:*/
+#line 1129 "web/ip.w"
+
+htab_free(&fh->peers,hent_free);
+
+/*:412*//*420:*/
+#line 1251 "web/ip.w"
+
+htab_free(&fh->mc,hent_free);
+
+/*:420*/
+#line 817 "web/world.w"
+
+free(fh->ifs);
+free(fh->routes);
+free(fh->reserved_ports);
+free(fh);
+}
+free(W->host);
+}
+/*:46*/
+#line 789 "web/world.w"
+
+memset(W,0,sizeof*W);
+W->ready= true;
+W->hz= SR_DEFAULT_HZ;
+W->next_pid= SR_FIRST_PID;
+/*322:*/
+#line 179 "web/link.w"
+
+W->rng= 1;
+
+/*:322*/
+#line 794 "web/world.w"
+
+h= host_new("host0");
+/*34:*/
+#line 526 "web/world.w"
+
+{
+int eth;
+iface_set_up(h,SR_LOOPBACK_IFINDEX,true);
+eth= host_add_iface(h,"eth0",IFF_BROADCAST|IFF_MULTICAST,1500)->ifindex;
+iface_add_addr(h,eth,inet_addr("10.0.0.1"),24,inet_addr("10.0.0.255"));
+iface_set_up(h,eth,true);
+route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
+0,RT_SCOPE_UNIVERSE,false);
+}
+
+/*:34*/
+#line 796 "web/world.w"
+
+/*335:*/
+#line 387 "web/link.w"
+
+sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
+
+/*:335*/
+#line 797 "web/world.w"
+
 W->cur= proc_new(h,0);
 }
 
@@ -1219,7 +2134,7 @@ world_ready();
 return W->nhosts;
 }
 
-/*:27*//*33:*/
+/*:45*//*51:*/
 #line 43 "web/proc.w"
 
 static sr_proc*proc_new(sr_host*h,uid_t uid)
@@ -1243,7 +2158,7 @@ fdtab_free(p);
 free(p);
 }
 
-/*:33*//*34:*/
+/*:51*//*52:*/
 #line 68 "web/proc.w"
 
 static sr_proc*proc_by_pid(pid_t pid)
@@ -1260,16 +2175,37 @@ if(W->proc[i]->pgrp==pgrp)return true;
 return false;
 }
 
-/*:34*//*36:*/
-#line 94 "web/proc.w"
+/*:52*//*54:*/
+#line 95 "web/proc.w"
+
+pid_t sr_proc_new(int host,uid_t uid)
+{
+sr_host*h;
+world_ready();
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(uid==(uid_t)-1)return sys_return(-EINVAL);
+return proc_new(h,uid)->pid;
+}
+
+int sr_proc_switch(pid_t pid)
+{
+sr_proc*p;
+world_ready();
+if(!(p= proc_by_pid(pid)))return sys_return(-ESRCH);
+W->cur= p;
+return 0;
+}
+
+/*:54*//*56:*/
+#line 125 "web/proc.w"
 
 uid_t sr_getuid(void){world_ready();return W->cur->ruid;}
 uid_t sr_geteuid(void){world_ready();return W->cur->euid;}
 pid_t sr_getpid(void){world_ready();return W->cur->pid;}
 pid_t sr_getpgrp(void){world_ready();return W->cur->pgrp;}
 
-/*:36*//*37:*/
-#line 110 "web/proc.w"
+/*:56*//*57:*/
+#line 141 "web/proc.w"
 
 static void cap_fixup(sr_proc*p,uid_t oruid,uid_t oeuid,uid_t osuid)
 {
@@ -1295,8 +2231,8 @@ cap_fixup(p,r,e,s);
 return 0;
 }
 
-/*:37*//*38:*/
-#line 139 "web/proc.w"
+/*:57*//*58:*/
+#line 170 "web/proc.w"
 
 int sr_seteuid(uid_t euid)
 {
@@ -1316,8 +2252,8 @@ cap_fixup(p,r,e,s);
 return 0;
 }
 
-/*:38*//*41:*/
-#line 171 "web/proc.w"
+/*:58*//*61:*/
+#line 202 "web/proc.w"
 
 static bool proc_capable(const sr_proc*p,int cap)
 {
@@ -1340,8 +2276,8 @@ W->cur->cap_perm&= ~(((uint64_t)1)<<cap);
 return 0;
 }
 
-/*:41*//*43:*/
-#line 200 "web/proc.w"
+/*:61*//*63:*/
+#line 231 "web/proc.w"
 
 long sr_signal_count(int signo)
 {
@@ -1351,8 +2287,8 @@ return(long)W->cur->sigcount[signo];
 }
 
 
-/*:43*//*46:*/
-#line 225 "web/proc.w"
+/*:63*//*66:*/
+#line 256 "web/proc.w"
 
 int sr_getrlimit(int resource,struct rlimit*rlim)
 {
@@ -1380,7 +2316,7 @@ if(rlim->rlim_max> SR_NR_OPEN){errno= EPERM;return-1;}
 p->nofile= *rlim;
 return 0;
 }
-/*:46*//*51:*/
+/*:66*//*71:*/
 #line 52 "web/fd.w"
 
 static void fdtab_grow(sr_fdtab*t,int need)
@@ -1419,7 +2355,7 @@ if(t->file[fd])fd_release(p,fd);
 free(t->file);free(t->cloexec);free(t->used);free(t->full);
 }
 
-/*:51*//*52:*/
+/*:71*//*72:*/
 #line 93 "web/fd.w"
 
 static int fd_lowest_free(const sr_fdtab*t,int minfd)
@@ -1441,7 +2377,7 @@ w++;
 return nw*64> minfd?nw*64:minfd;
 }
 
-/*:52*//*53:*/
+/*:72*//*73:*/
 #line 117 "web/fd.w"
 
 static int fd_install(sr_proc*p,sr_file*f,int minfd,bool cloexec)
@@ -1477,7 +2413,7 @@ t->open--;
 file_put(f);
 }
 
-/*:53*//*54:*/
+/*:73*//*74:*/
 #line 154 "web/fd.w"
 
 static void file_put(sr_file*f)
@@ -1487,7 +2423,7 @@ if(f->sock)sock_release(f->sock);
 free(f);
 }
 
-/*:54*//*56:*/
+/*:74*//*76:*/
 #line 169 "web/fd.w"
 
 static sr_sock*sock_lookup(int fd,int*err)
@@ -1498,7 +2434,7 @@ if(f->kind!=SR_FILE_SOCKET){*err= -ENOTSOCK;return NULL;}
 return f->sock;
 }
 
-/*:56*//*58:*/
+/*:76*//*78:*/
 #line 185 "web/fd.w"
 
 static int sys_return(int r)
@@ -1507,7 +2443,7 @@ if(r<0){errno= -r;return-1;}
 return r;
 }
 
-/*:58*//*59:*/
+/*:78*//*79:*/
 #line 197 "web/fd.w"
 
 int sr_close(int fd)
@@ -1518,7 +2454,7 @@ fd_release(W->cur,fd);
 return 0;
 }
 
-/*:59*//*60:*/
+/*:79*//*80:*/
 #line 219 "web/fd.w"
 
 static ssize_t positional_io(int fd,off_t offset)
@@ -1540,8 +2476,8 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 (void)buf;(void)count;
 return positional_io(fd,offset);
 }
-/*:60*//*67:*/
-#line 139 "web/socket.w"
+/*:80*//*87:*/
+#line 140 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -1574,8 +2510,8 @@ return sys_return(fd);
 return fd;
 }
 
-/*:67*//*70:*/
-#line 198 "web/socket.w"
+/*:87*//*90:*/
+#line 199 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -1608,8 +2544,8 @@ return-EACCES;
 return 0;
 }
 
-/*:70*//*71:*/
-#line 237 "web/socket.w"
+/*:90*//*91:*/
+#line 238 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
@@ -1619,8 +2555,8 @@ fd_release(W->cur,fd);
 return sys_return(sv?-EOPNOTSUPP:-EFAULT);
 }
 
-/*:71*//*73:*/
-#line 256 "web/socket.w"
+/*:91*//*93:*/
+#line 257 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -1631,8 +2567,8 @@ s->type= type;
 s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
-/*74:*/
-#line 271 "web/socket.w"
+/*94:*/
+#line 272 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -1642,17 +2578,17 @@ s->peek_off= -1;
 s->incoming_cpu= -1;
 s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 
-/*:74*//*144:*/
+/*:94*//*166:*/
 #line 40 "web/solsocket.w"
 
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:144*/
-#line 266 "web/socket.w"
+/*:166*/
+#line 267 "web/socket.w"
 
-/*76:*/
-#line 284 "web/socket.w"
+/*96:*/
+#line 285 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -1660,7 +2596,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:76*//*267:*/
+/*:96*//*438:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -1669,14 +2605,14 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:267*/
-#line 267 "web/socket.w"
+/*:438*/
+#line 268 "web/socket.w"
 
 return s;
 }
 
-/*:73*//*77:*/
-#line 294 "web/socket.w"
+/*:93*//*97:*/
+#line 295 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
@@ -1685,7 +2621,7 @@ mc_drop_all(s);
 free(s->filter);
 free(s);
 }
-/*:77*//*80:*/
+/*:97*//*100:*/
 #line 25 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg)
@@ -1698,7 +2634,7 @@ f->flags= (f->flags&~SR_SETFL_MASK)|(arg&SR_SETFL_MASK);
 return 0;
 }
 
-/*:80*//*81:*/
+/*:100*//*101:*/
 #line 50 "web/ioctl.w"
 
 static int file_setown(sr_file*f,int who)
@@ -1710,7 +2646,7 @@ f->owner= who;
 return 0;
 }
 
-/*:81*//*83:*/
+/*:101*//*103:*/
 #line 72 "web/ioctl.w"
 
 int sr_fcntl(int fd,int cmd,...)
@@ -1746,7 +2682,7 @@ default:return sys_return(-EINVAL);
 }
 }
 
-/*:83*//*84:*/
+/*:103*//*104:*/
 #line 115 "web/ioctl.w"
 
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
@@ -1768,7 +2704,7 @@ return 0;
 return 0;
 }
 
-/*:84*//*85:*/
+/*:104*//*105:*/
 #line 149 "web/ioctl.w"
 
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp)
@@ -1784,7 +2720,7 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*86:*/
+/*106:*/
 #line 184 "web/ioctl.w"
 
 case SIOCGSTAMP:
@@ -1804,14 +2740,14 @@ v= req==SIOCINQ?s->rx_first_len:s->tx_queued;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:86*/
+/*:106*/
 #line 163 "web/ioctl.w"
 
 }
 return-ENOTTY;
 }
 
-/*:85*//*88:*/
+/*:105*//*108:*/
 #line 216 "web/ioctl.w"
 
 int sr_ioctl(int fd,unsigned long request,...)
@@ -1832,12 +2768,12 @@ if(f->kind!=SR_FILE_SOCKET)return sys_return(-ENOTTY);
 return sys_return(sock_ioctl(f,request,argp));
 }
 
-/*:88*//*95:*/
+/*:108*//*115:*/
 #line 80 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL]= {
 
-/*97:*/
+/*117:*/
 #line 110 "web/sysctl.w"
 
 [SYS_RMEM_DEFAULT]= {"net.core.rmem_default","socket.7:proc:rmem_default",
@@ -1849,7 +2785,7 @@ SYS_GLOBAL,SYSV_INT,212992,0,SR_MIN_SNDBUF,INT_MAX},
 [SYS_WMEM_MAX]= {"net.core.wmem_max","socket.7:proc:wmem_max",
 SYS_GLOBAL,SYSV_INT,4194304,0,SR_MIN_SNDBUF,INT_MAX},
 
-/*:97*//*98:*/
+/*:117*//*118:*/
 #line 128 "web/sysctl.w"
 
 [SYS_MESSAGE_COST]= {"net.core.message_cost","socket.7:proc:message_cost",
@@ -1857,20 +2793,20 @@ SYS_GLOBAL,SYSV_INT,5,0,INT_MIN,INT_MAX},
 [SYS_MESSAGE_BURST]= {"net.core.message_burst","socket.7:proc:message_burst",
 SYS_GLOBAL,SYSV_INT,10,0,INT_MIN,INT_MAX},
 
-/*:98*//*99:*/
+/*:118*//*119:*/
 #line 139 "web/sysctl.w"
 
 [SYS_NETDEV_MAX_BACKLOG]= {"net.core.netdev_max_backlog",
 "socket.7:proc:netdev_max_backlog",SYS_GLOBAL,SYSV_INT,1000,0,
 INT_MIN,INT_MAX},
 
-/*:99*//*100:*/
+/*:119*//*120:*/
 #line 149 "web/sysctl.w"
 
 [SYS_OPTMEM_MAX]= {"net.core.optmem_max","socket.7:proc:optmem_max",
 SYS_NETNS,SYSV_INT,131072,0,0,INT_MAX},
 
-/*:100*//*101:*/
+/*:120*//*121:*/
 #line 159 "web/sysctl.w"
 
 [SYS_BUSY_READ]= {"net.core.busy_read","socket.7:SO_BUSY_POLL",
@@ -1880,25 +2816,25 @@ SYS_GLOBAL,SYSV_INT,0,0,0,INT_MAX},
 [SYS_SOMAXCONN]= {"net.core.somaxconn","socket.7:call:listen",
 SYS_NETNS,SYSV_INT,4096,0,0,INT_MAX},
 
-/*:101*//*102:*/
+/*:121*//*122:*/
 #line 172 "web/sysctl.w"
 
 [SYS_IP_DEFAULT_TTL]= {"net.ipv4.ip_default_ttl","ip.7:proc:ip_default_ttl",
 SYS_NETNS,SYSV_U8,64,0,1,255},
 
-/*:102*//*103:*/
+/*:122*//*123:*/
 #line 181 "web/sysctl.w"
 
 [SYS_IP_DYNADDR]= {"net.ipv4.ip_dynaddr","ip.7:proc:ip_dynaddr",
 SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:103*//*104:*/
+/*:123*//*124:*/
 #line 193 "web/sysctl.w"
 
 [SYS_IP_FORWARD]= {"net.ipv4.ip_forward","ip.7:proc:ip_forward",
 SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 
-/*:104*//*105:*/
+/*:124*//*125:*/
 #line 205 "web/sysctl.w"
 
 [SYS_IP_LOCAL_PORT_RANGE]= {"net.ipv4.ip_local_port_range",
@@ -1912,7 +2848,7 @@ SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 [SYS_IP_AUTOBIND_REUSE]= {"net.ipv4.ip_autobind_reuse",
 "ip.7:addr:autobind_connect",SYS_NETNS,SYSV_INT,0,0,0,1},
 
-/*:105*//*106:*/
+/*:125*//*126:*/
 #line 225 "web/sysctl.w"
 
 [SYS_IP_NO_PMTU_DISC]= {"net.ipv4.ip_no_pmtu_disc","ip.7:proc:ip_no_pmtu_disc",
@@ -1924,13 +2860,13 @@ SYS_NETNS,SYSV_INT,552,0,68,65535},
 [SYS_ROUTE_MIN_ADV_MSS]= {"net.ipv4.route.min_adv_mss",
 "ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,256,0,INT_MIN,INT_MAX},
 
-/*:106*//*107:*/
+/*:126*//*127:*/
 #line 240 "web/sysctl.w"
 
 [SYS_IP_NONLOCAL_BIND]= {"net.ipv4.ip_nonlocal_bind",
 "ip.7:proc:ip_nonlocal_bind",SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:107*//*108:*/
+/*:127*//*128:*/
 #line 254 "web/sysctl.w"
 
 [SYS_IPFRAG_HIGH_THRESH]= {"net.ipv4.ipfrag_high_thresh",
@@ -1944,7 +2880,7 @@ SYS_NETNS,SYSV_INT,30,0,INT_MIN,INT_MAX},
 [SYS_IPFRAG_MAX_DIST]= {"net.ipv4.ipfrag_max_dist","ip.7:proc_interfaces",
 SYS_NETNS,SYSV_INT,64,0,0,INT_MAX},
 
-/*:108*//*109:*/
+/*:128*//*129:*/
 #line 271 "web/sysctl.w"
 
 [SYS_IP6FRAG_HIGH_THRESH]= {"net.ipv6.ip6frag_high_thresh",
@@ -1956,7 +2892,7 @@ LLONG_MAX},
 [SYS_IP6FRAG_TIME]= {"net.ipv6.ip6frag_time","ip.7:proc:ip6frag_time",
 SYS_NETNS,SYSV_INT,60,0,INT_MIN,INT_MAX},
 
-/*:109*//*112:*/
+/*:129*//*132:*/
 #line 305 "web/sysctl.w"
 
 [SYS_IGMP_MAX_MEMBERSHIPS]= {"net.ipv4.igmp_max_memberships",
@@ -1967,13 +2903,13 @@ SYS_NETNS,SYSV_INT,10,0,INT_MIN,INT_MAX},
 SYS_NETNS,SYSV_PAIR,1,0,0,4294967294LL},
 
 
-/*:112*/
+/*:132*/
 #line 83 "web/sysctl.w"
 
 
 };
 
-/*:95*//*116:*/
+/*:115*//*136:*/
 #line 332 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i)
@@ -1987,7 +2923,7 @@ static long long sysctl_value(sr_host*h,int i)
 return sysctl_slot(h,i)[0];
 }
 
-/*:116*//*117:*/
+/*:136*//*137:*/
 #line 348 "web/sysctl.w"
 
 static bool ping_group_allowed(const sr_proc*p)
@@ -1996,7 +2932,7 @@ long long*r= sysctl_slot(p->host,SYS_PING_GROUP_RANGE);
 return(long long)p->ruid>=r[0]&&(long long)p->ruid<=r[1];
 }
 
-/*:117*//*118:*/
+/*:137*//*138:*/
 #line 358 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len)
@@ -2020,35 +2956,49 @@ memcpy(buf,text,strlen(text)+1);
 return(int)strlen(text);
 }
 
-/*:118*//*119:*/
+/*:138*//*139:*/
 #line 387 "web/sysctl.w"
 
-int sr_sysctl_set(const char*name,const char*value)
+static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
+const char*value)
 {
 int i,r;
-sr_proc*p;
 long long nv[2];
-world_ready();
-p= W->cur;
-if(!name||!value)return sys_return(-EFAULT);
+if(!name||!value)return-EFAULT;
 for(i= 0;i<SR_NSYSCTL&&strcmp(sysctls[i].name,name)!=0;i++);
-if(i==SR_NSYSCTL)return sys_return(-ENOENT);
-if(p->fsuid!=0&&!proc_capable(p,sysctls[i].scope==SYS_GLOBAL?
+if(i==SR_NSYSCTL)return-ENOENT;
+if(p&&p->fsuid!=0&&!proc_capable(p,sysctls[i].scope==SYS_GLOBAL?
 CAP_DAC_OVERRIDE:CAP_NET_ADMIN))
-return sys_return(-EACCES);
+return-EACCES;
 if(!*value)return 0;
-if(sysctls[i].kind==SYSV_PORTS)
-return sys_return(ports_parse(p->host->reserved_ports,value));
-memcpy(nv,sysctl_slot(p->host,i),sizeof nv);
+if(sysctls[i].kind==SYSV_PORTS)return ports_parse(h->reserved_ports,value);
+memcpy(nv,sysctl_slot(h,i),sizeof nv);
 r= sysctl_parse(i,value,nv);
-if(r==0)r= sysctl_cross_check(p->host,i,nv);
-if(r<0)return sys_return(r);
-memcpy(sysctl_slot(p->host,i),nv,sizeof nv);
+if(r==0)r= sysctl_cross_check(h,i,nv);
+if(r<0)return r;
+memcpy(sysctl_slot(h,i),nv,sizeof nv);
 return 0;
 }
 
-/*:119*//*120:*/
-#line 423 "web/sysctl.w"
+int sr_sysctl_set(const char*name,const char*value)
+{
+world_ready();
+return sys_return(sysctl_write(W->cur->host,W->cur,name,value));
+}
+
+/*:139*//*141:*/
+#line 424 "web/sysctl.w"
+
+int sr_host_sysctl_set(int host,const char*name,const char*value)
+{
+sr_host*h;
+world_ready();
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+return sys_return(sysctl_write(h,NULL,name,value));
+}
+
+/*:141*//*142:*/
+#line 444 "web/sysctl.w"
 
 static int read_number(const char**pp,bool*neg,unsigned long long*out)
 {
@@ -2066,8 +3016,8 @@ if(*end&&*end!=' '&&*end!='\t'&&*end!='\n')return-EINVAL;
 return 0;
 }
 
-/*:120*//*121:*/
-#line 444 "web/sysctl.w"
+/*:142*//*143:*/
+#line 465 "web/sysctl.w"
 
 static int sysctl_parse(int i,const char*text,long long nv[2])
 {
@@ -2099,8 +3049,8 @@ nv[k]= v;
 return 0;
 }
 
-/*:121*//*122:*/
-#line 487 "web/sysctl.w"
+/*:143*//*144:*/
+#line 508 "web/sysctl.w"
 
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2])
 {
@@ -2125,8 +3075,8 @@ break;
 return 0;
 }
 
-/*:122*//*123:*/
-#line 516 "web/sysctl.w"
+/*:144*//*145:*/
+#line 537 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text)
 {
@@ -2169,7 +3119,7 @@ k= e;
 }
 }
 
-/*:123*//*131:*/
+/*:145*//*153:*/
 #line 107 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name)
@@ -2182,7 +3132,7 @@ else return NULL;
 return index[name]?&sr_optdescs[index[name]-1]:NULL;
 }
 
-/*:131*//*133:*/
+/*:153*//*155:*/
 #line 140 "web/sockopt.w"
 
 static unsigned*flag_word(sr_sock*s,const sr_optdesc*d)
@@ -2216,7 +3166,7 @@ memcpy(&rq->val,(char*)s+rq->d->offset,sizeof(int));
 return 0;
 }
 
-/*:133*//*134:*/
+/*:155*//*156:*/
 #line 190 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
@@ -2247,7 +3197,7 @@ if(err==0)err= d->set(s,&rq);
 return sys_return(err);
 }
 
-/*:134*//*136:*/
+/*:156*//*158:*/
 #line 239 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
@@ -2292,7 +3242,7 @@ if(d->type==OPT_BOOL||d->type==OPT_BYTEBOOL)rq->val= rq->val!=0;
 return 0;
 }
 
-/*:136*//*137:*/
+/*:158*//*159:*/
 #line 285 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
@@ -2302,7 +3252,7 @@ if(((caps>>c)&1)&&proc_capable(W->cur,c))return true;
 return false;
 }
 
-/*:137*//*139:*/
+/*:159*//*161:*/
 #line 313 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
@@ -2335,7 +3285,7 @@ if(d->type==OPT_CUSTOM)return 0;
 return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
-/*:139*//*140:*/
+/*:161*//*162:*/
 #line 359 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
@@ -2368,7 +3318,7 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 *optlen= (socklen_t)len;
 return 0;
 }
-/*:140*//*145:*/
+/*:162*//*167:*/
 #line 57 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val)
@@ -2385,7 +3335,7 @@ if(val> INT_MAX/2)val= INT_MAX/2;
 return 0;
 }
 
-/*:145*//*147:*/
+/*:167*//*169:*/
 #line 86 "web/solsocket.w"
 
 static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
@@ -2395,7 +3345,7 @@ buffer_request(s,SYS_RMEM_MAX,rq->val),SR_MIN_RCVBUF);
 }
 
 
-/*:147*//*148:*/
+/*:169*//*170:*/
 #line 102 "web/solsocket.w"
 
 static int set_sndbuf(sr_sock*s,sr_optreq*rq)
@@ -2405,7 +3355,7 @@ buffer_request(s,SYS_WMEM_MAX,rq->val),SR_MIN_SNDBUF);
 }
 
 
-/*:148*//*149:*/
+/*:170*//*171:*/
 #line 124 "web/solsocket.w"
 
 static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
@@ -2420,7 +3370,7 @@ return buffer_store(&s->sndbuf,&s->sndbuf_locked,rq->val<0?0:rq->val,
 SR_MIN_SNDBUF);
 }
 
-/*:149*//*151:*/
+/*:171*//*173:*/
 #line 155 "web/solsocket.w"
 
 static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
@@ -2437,7 +3387,7 @@ return 0;
 }
 
 
-/*:151*//*152:*/
+/*:173*//*174:*/
 #line 176 "web/solsocket.w"
 
 static int get_sndlowat(sr_sock*s,sr_optreq*rq)
@@ -2447,7 +3397,7 @@ rq->val= 1;
 return 0;
 }
 
-/*:152*//*154:*/
+/*:174*//*176:*/
 #line 210 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq)
@@ -2480,7 +3430,7 @@ static int get_rcvtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->rcvtimeo,rq)
 static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq);}
 static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
 
-/*:154*//*156:*/
+/*:176*//*178:*/
 #line 260 "web/solsocket.w"
 
 static int set_linger(sr_sock*s,sr_optreq*rq)
@@ -2507,7 +3457,7 @@ rq->outlen= sizeof l;
 return 0;
 }
 
-/*:156*//*160:*/
+/*:178*//*182:*/
 #line 314 "web/solsocket.w"
 
 static int set_dontroute(sr_sock*s,sr_optreq*rq)
@@ -2516,13 +3466,13 @@ s->dst_cached= false;
 return set_flag(s,rq);
 }
 
-/*:160*//*167:*/
+/*:182*//*189:*/
 #line 364 "web/solsocket.w"
 
 static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
 static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:167*//*168:*/
+/*:189*//*190:*/
 #line 382 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s)
@@ -2550,7 +3500,7 @@ static int get_sock_passsec(sr_sock*s,sr_optreq*rq)
 return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
-/*:168*//*170:*/
+/*:190*//*192:*/
 #line 425 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns)
@@ -2570,7 +3520,7 @@ return 0;
 }
 
 
-/*:170*//*175:*/
+/*:192*//*197:*/
 #line 483 "web/solsocket.w"
 
 static int set_mark(sr_sock*s,sr_optreq*rq)
@@ -2579,7 +3529,7 @@ if(s->mark!=(uint32_t)rq->val)s->dst_cached= false;
 return set_int_field(s,rq);
 }
 
-/*:175*//*178:*/
+/*:197*//*200:*/
 #line 521 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
@@ -2601,7 +3551,7 @@ rq->val= s->peek_off;
 return 0;
 }
 
-/*:178*//*180:*/
+/*:200*//*202:*/
 #line 556 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
@@ -2628,7 +3578,7 @@ rq->outlen= sizeof v;
 return 0;
 }
 
-/*:180*//*182:*/
+/*:202*//*204:*/
 #line 608 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
@@ -2656,12 +3606,12 @@ rq->outlen= sizeof pair;
 return 0;
 }
 
-/*:182*//*185:*/
+/*:204*//*207:*/
 #line 655 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
-/*:185*//*186:*/
+/*:207*//*208:*/
 #line 666 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
@@ -2671,12 +3621,12 @@ s->err= 0;
 return 0;
 }
 
-/*:186*//*187:*/
+/*:208*//*209:*/
 #line 680 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:187*//*188:*/
+/*:209*//*210:*/
 #line 689 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
@@ -2686,7 +3636,7 @@ rq->val= SKF_AD_MAX;
 return 0;
 }
 
-/*:188*//*189:*/
+/*:210*//*211:*/
 #line 706 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
@@ -2698,13 +3648,13 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:189*//*190:*/
+/*:211*//*212:*/
 #line 725 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
 
-/*:190*//*192:*/
+/*:212*//*214:*/
 #line 749 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -2725,7 +3675,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:192*//*193:*/
+/*:214*//*215:*/
 #line 777 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -2740,7 +3690,7 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:193*//*195:*/
+/*:215*//*217:*/
 #line 804 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
@@ -2756,14 +3706,14 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:195*//*197:*/
+/*:217*//*219:*/
 #line 834 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*198:*/
+/*220:*/
 #line 864 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
@@ -2783,7 +3733,7 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:198*/
+/*:220*/
 #line 839 "web/solsocket.w"
 
 return true;
@@ -2808,7 +3758,7 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:197*//*199:*/
+/*:219*//*221:*/
 #line 890 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
@@ -2835,7 +3785,7 @@ free(mask);
 return ok;
 }
 
-/*:199*//*200:*/
+/*:221*//*222:*/
 #line 934 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
@@ -2853,7 +3803,7 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:200*//*201:*/
+/*:222*//*223:*/
 #line 963 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
@@ -2870,7 +3820,7 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:201*//*202:*/
+/*:223*//*224:*/
 #line 990 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
@@ -2883,7 +3833,7 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:202*//*204:*/
+/*:224*//*226:*/
 #line 1015 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
@@ -2898,7 +3848,7 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:204*//*205:*/
+/*:226*//*227:*/
 #line 1034 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
@@ -2908,7 +3858,7 @@ return set_flag(s,rq);
 }
 
 
-/*:205*//*206:*/
+/*:227*//*228:*/
 #line 1061 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
@@ -2922,7 +3872,7 @@ return reuseport_attach(s);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:206*//*209:*/
+/*:228*//*231:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -2938,7 +3888,7 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:209*//*210:*/
+/*:231*//*232:*/
 #line 74 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
@@ -2959,7 +3909,7 @@ return 0;
 }
 
 
-/*:210*//*214:*/
+/*:232*//*236:*/
 #line 137 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
@@ -2988,7 +3938,7 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:214*//*217:*/
+/*:236*//*239:*/
 #line 186 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
@@ -3021,7 +3971,7 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*218:*/
+if(p[2]<=n)/*240:*/
 #line 236 "web/ipopt.w"
 
 {
@@ -3044,7 +3994,7 @@ break;
 }
 }
 
-/*:218*/
+/*:240*/
 #line 217 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
@@ -3065,7 +4015,7 @@ l-= n;
 return 0;
 }
 
-/*:217*//*219:*/
+/*:239*//*241:*/
 #line 261 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
@@ -3078,7 +4028,7 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:219*//*220:*/
+/*:241*//*242:*/
 #line 289 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
@@ -3091,21 +4041,18 @@ return set_flag(s,rq);
 }
 
 
-/*:220*//*233:*/
-#line 419 "web/ipopt.w"
+/*:242*//*255:*/
+#line 420 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
 {
-struct sr_conn_route rt;
-if(!s->dst_cached||
-connect_route(s,s->inet_daddr,s->inet_saddr,s->dst_oif,&rt)<0)
-return-ENOTCONN;
-rq->val= rt.mtu;
+if(!s->dst_cached)return-ENOTCONN;
+rq->val= sk_dst_mtu(s);
 return 0;
 }
 
-/*:233*//*235:*/
-#line 452 "web/ipopt.w"
+/*:255*//*257:*/
+#line 450 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
 {
@@ -3135,8 +4082,8 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:235*//*236:*/
-#line 490 "web/ipopt.w"
+/*:257*//*258:*/
+#line 488 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
 {
@@ -3145,19 +4092,19 @@ return 0;
 }
 
 
-/*:236*//*238:*/
-#line 516 "web/ipopt.w"
+/*:258*//*260:*/
+#line 514 "web/ipopt.w"
 
-/*:238*//*242:*/
-#line 61 "web/mcast.w"
+/*:260*//*264:*/
+#line 64 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
 {
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:242*//*243:*/
-#line 75 "web/mcast.w"
+/*:264*//*265:*/
+#line 78 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
 {
@@ -3169,8 +4116,8 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:243*//*244:*/
-#line 100 "web/mcast.w"
+/*:265*//*266:*/
+#line 103 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
 int*ifindex)
@@ -3188,8 +4135,8 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:244*//*245:*/
-#line 124 "web/mcast.w"
+/*:266*//*267:*/
+#line 127 "web/mcast.w"
 
 static void mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
 {
@@ -3202,8 +4149,8 @@ else if(rq->len>=(int)sizeof(struct in_addr))
 memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
 }
 
-/*:245*//*246:*/
-#line 140 "web/mcast.w"
+/*:267*//*268:*/
+#line 143 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
 {
@@ -3213,8 +4160,8 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:246*//*247:*/
-#line 159 "web/mcast.w"
+/*:268*//*269:*/
+#line 162 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
 {
@@ -3234,11 +4181,12 @@ m->mode= mode;
 m->next= s->mc_list;
 s->mc_list= m;
 s->mc_count++;
+ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:247*//*248:*/
-#line 193 "web/mcast.w"
+/*:269*//*270:*/
+#line 197 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
 {
@@ -3252,6 +4200,7 @@ if(mr->imr_ifindex){
 if(m->ifindex!=mr->imr_ifindex)continue;
 }else if(addr&&addr!=m->addr)continue;
 *p= m->next;
+ip_mc_dec_group(s->host,m->ifindex,m->group);
 free(m->src);
 free(m);
 s->mc_count--;
@@ -3260,22 +4209,23 @@ return 0;
 return-EADDRNOTAVAIL;
 }
 
-/*:248*//*249:*/
-#line 216 "web/mcast.w"
+/*:270*//*271:*/
+#line 221 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
 {
 while(s->mc_list){
 sr_mcsock*m= s->mc_list;
 s->mc_list= m->next;
+ip_mc_dec_group(s->host,m->ifindex,m->group);
 free(m->src);
 free(m);
 }
 s->mc_count= 0;
 }
 
-/*:249*//*250:*/
-#line 242 "web/mcast.w"
+/*:271*//*272:*/
+#line 248 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -3285,8 +4235,8 @@ mreq_decode(rq,&mr);
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:250*//*251:*/
-#line 257 "web/mcast.w"
+/*:272*//*273:*/
+#line 263 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -3296,8 +4246,8 @@ mreq_decode(rq,&mr);
 return mc_leave(s,&mr);
 }
 
-/*:251*//*252:*/
-#line 284 "web/mcast.w"
+/*:273*//*274:*/
+#line 290 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs)
@@ -3320,8 +4270,8 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*253:*/
-#line 311 "web/mcast.w"
+if(!add)/*275:*/
+#line 317 "web/mcast.w"
 
 {
 if(!m->has_list||i==m->nsrc)return-EADDRNOTAVAIL;
@@ -3331,11 +4281,11 @@ m->nsrc--;
 return 0;
 }
 
-/*:253*/
-#line 306 "web/mcast.w"
+/*:275*/
+#line 312 "web/mcast.w"
 
-/*254:*/
-#line 320 "web/mcast.w"
+/*276:*/
+#line 326 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
 return-ENOBUFS;
@@ -3347,14 +4297,14 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 m->src[m->nsrc++]= src;
 m->has_list= true;
 
-/*:254*/
-#line 307 "web/mcast.w"
+/*:276*/
+#line 313 "web/mcast.w"
 
 return 0;
 }
 
-/*:252*//*255:*/
-#line 336 "web/mcast.w"
+/*:274*//*277:*/
+#line 342 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
 {
@@ -3363,8 +4313,8 @@ memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:255*//*257:*/
-#line 359 "web/mcast.w"
+/*:277*//*279:*/
+#line 365 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -3380,8 +4330,8 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs);
 }
 
-/*:257*//*258:*/
-#line 382 "web/mcast.w"
+/*:279*//*280:*/
+#line 388 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -3390,8 +4340,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
 }
 
-/*:258*//*259:*/
-#line 396 "web/mcast.w"
+/*:280*//*281:*/
+#line 402 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
 {
@@ -3400,8 +4350,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
 }
 
-/*:259*//*260:*/
-#line 410 "web/mcast.w"
+/*:281*//*282:*/
+#line 416 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
 {
@@ -3410,8 +4360,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
 }
 
-/*:260*//*261:*/
-#line 440 "web/mcast.w"
+/*:282*//*283:*/
+#line 446 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -3438,8 +4388,8 @@ return-ENODEV;
 if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*262:*/
-#line 470 "web/mcast.w"
+/*284:*/
+#line 476 "web/mcast.w"
 
 if((int)n> m->maxsrc){
 m->maxsrc= (int)n;
@@ -3450,14 +4400,14 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)hdr.imsf_fmode;
 
-/*:262*/
-#line 466 "web/mcast.w"
+/*:284*/
+#line 472 "web/mcast.w"
 
 return 0;
 }
 
-/*:261*//*263:*/
-#line 496 "web/mcast.w"
+/*:283*//*285:*/
+#line 502 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -3488,22 +4438,1557 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:263*//*270:*/
-#line 101 "web/bind.w"
+/*:285*//*288:*/
+#line 34 "web/wire.w"
+
+static uint16_t get16(const uint8_t*p)
+{
+return(uint16_t)(p[0]<<8|p[1]);
+}
+
+static void put16(uint8_t*p,uint16_t v)
+{
+p[0]= (uint8_t)(v>>8);
+p[1]= (uint8_t)v;
+}
+
+static uint32_t get_addr(const uint8_t*p)
+{
+uint32_t a;
+memcpy(&a,p,4);
+return a;
+}
+
+static void put_addr(uint8_t*p,uint32_t a)
+{
+memcpy(p,&a,4);
+}
+
+/*:288*//*290:*/
+#line 69 "web/wire.w"
+
+static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
+{
+uint64_t s= sum;
+size_t i;
+for(i= 0;i+1<n;i+= 2)s+= (uint32_t)(p[i]<<8|p[i+1]);
+if(n&1)s+= (uint32_t)p[n-1]<<8;
+while(s>>32)s= (s&0xffffffffu)+(s>>32);
+return(uint32_t)s;
+}
+
+static uint16_t csum_fold(uint32_t sum)
+{
+while(sum>>16)sum= (sum&0xffff)+(sum>>16);
+return(uint16_t)~sum;
+}
+
+static uint16_t inet_csum(const uint8_t*p,size_t n)
+{
+return csum_fold(csum_add(0,p,n));
+}
+
+/*:290*//*292:*/
+#line 99 "web/wire.w"
+
+static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
+size_t len)
+{
+uint8_t ph[12];
+put_addr(ph,saddr);
+put_addr(ph+4,daddr);
+ph[8]= 0;
+ph[9]= proto;
+put16(ph+10,(uint16_t)len);
+return csum_add(0,ph,sizeof ph);
+}
+
+/*:292*//*295:*/
+#line 140 "web/wire.w"
+
+static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
+{
+if(len<SR_IPHDR_LEN||p[0]>>4!=4)return false;
+ip->ihl= (uint8_t)((p[0]&0xf)*4);
+ip->tot_len= get16(p+2);
+if(ip->ihl<SR_IPHDR_LEN||ip->ihl> len)return false;
+if(ip->tot_len<ip->ihl||ip->tot_len> len)return false;
+if(inet_csum(p,ip->ihl)!=0)return false;
+ip->tos= p[1];
+ip->id= get16(p+4);
+ip->frag_off= get16(p+6);
+ip->ttl= p[8];
+ip->protocol= p[9];
+ip->saddr= get_addr(p+12);
+ip->daddr= get_addr(p+16);
+ip->opt= p+SR_IPHDR_LEN;
+ip->optlen= ip->ihl-SR_IPHDR_LEN;
+return true;
+}
+
+/*:295*//*296:*/
+#line 165 "web/wire.w"
+
+static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
+{
+int hl= SR_IPHDR_LEN+ip->optlen;
+p[0]= (uint8_t)(0x40|hl/4);
+p[1]= ip->tos;
+put16(p+2,ip->tot_len);
+put16(p+4,ip->id);
+put16(p+6,ip->frag_off);
+p[8]= ip->ttl;
+p[9]= ip->protocol;
+put16(p+10,0);
+put_addr(p+12,ip->saddr);
+put_addr(p+16,ip->daddr);
+if(ip->optlen&&ip->opt!=p+SR_IPHDR_LEN)
+memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
+put16(p+10,inet_csum(p,(size_t)hl));
+}
+
+/*:296*//*298:*/
+#line 191 "web/wire.w"
+
+static void ipv4_recsum(uint8_t*p)
+{
+size_t hl= (size_t)(p[0]&0xf)*4;
+put16(p+10,0);
+put16(p+10,inet_csum(p,hl));
+}
+
+/*:298*//*301:*/
+#line 225 "web/wire.w"
+
+static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
+uint32_t daddr,struct sr_udp*u)
+{
+if(len<SR_UDPHDR_LEN)return false;
+u->sport= get16(p);
+u->dport= get16(p+2);
+u->len= get16(p+4);
+u->check= get16(p+6);
+if(u->len<SR_UDPHDR_LEN||u->len> len)return false;
+if(u->check&&
+csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,u->len),p,
+u->len))!=0)
+return false;
+u->data= p+SR_UDPHDR_LEN;
+u->datalen= u->len-SR_UDPHDR_LEN;
+return true;
+}
+
+static void udp_emit(uint8_t*p,uint16_t sport,uint16_t dport,
+const void*data,size_t datalen,uint32_t saddr,uint32_t daddr)
+{
+size_t len= SR_UDPHDR_LEN+datalen;
+uint16_t c;
+put16(p,sport);
+put16(p+2,dport);
+put16(p+4,(uint16_t)len);
+put16(p+6,0);
+if(datalen&&data!=p+SR_UDPHDR_LEN)memmove(p+SR_UDPHDR_LEN,data,datalen);
+c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
+put16(p+6,c?c:0xffff);
+}
+
+/*:301*//*304:*/
+#line 281 "web/wire.w"
+
+static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
+{
+if(len<SR_ICMPHDR_LEN||inet_csum(p,len)!=0)return false;
+ic->type= p[0];
+ic->code= p[1];
+ic->rest= (uint32_t)get16(p+4)<<16|get16(p+6);
+ic->data= p+SR_ICMPHDR_LEN;
+ic->datalen= len-SR_ICMPHDR_LEN;
+return true;
+}
+
+static void icmp_emit(uint8_t*p,const struct sr_icmp*ic)
+{
+p[0]= ic->type;
+p[1]= ic->code;
+put16(p+2,0);
+put16(p+4,(uint16_t)(ic->rest>>16));
+put16(p+6,(uint16_t)ic->rest);
+if(ic->datalen&&ic->data!=p+SR_ICMPHDR_LEN)
+memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
+put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
+}
+
+/*:304*//*308:*/
+#line 344 "web/wire.w"
+
+static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
+{
+while(*pos<optlen){
+uint8_t*p= opt+*pos;
+if(p[0]==IPOPT_END)return NULL;
+if(p[0]==IPOPT_NOOP){(*pos)++;continue;}
+if(optlen-*pos<2||p[1]<2||p[1]> optlen-*pos)return NULL;
+*pos+= p[1];
+return p;
+}
+return NULL;
+}
+
+static uint32_t inet_current_timestamp(void)
+{
+uint64_t ms= W->now_ns/1000000u;
+return htonl((uint32_t)(ms%86400000u));
+}
+
+static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
+uint32_t saddr,uint32_t daddr)
+{
+uint8_t*p;
+for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;){
+int n= p[1];
+switch(p[0]){
+case IPOPT_RR:
+if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
+break;
+case IPOPT_TIMESTAMP:
+/*309:*/
+#line 387 "web/wire.w"
+
+{
+uint32_t now= inet_current_timestamp();
+if(p[2]+3> n)break;
+switch(p[3]&0xf){
+case IPOPT_TS_TSONLY:
+memcpy(p+p[2]-1,&now,4);
+p[2]+= 4;
+break;
+case IPOPT_TS_TSANDADDR:
+if(p[2]+7> n)break;
+put_addr(p+p[2]-1,saddr);
+memcpy(p+p[2]+3,&now,4);
+p[2]+= 8;
+break;
+case IPOPT_TS_PRESPEC:
+if(p[2]+7> n)break;
+if(ip_dev_find(h,get_addr(p+p[2]-1))){
+memcpy(p+p[2]+3,&now,4);
+p[2]+= 8;
+}
+break;
+}
+}
+
+/*:309*/
+#line 375 "web/wire.w"
+
+break;
+case IPOPT_LSRR:case IPOPT_SSRR:
+if(n>=7){
+memmove(p+3,p+7,(size_t)(n-7));
+put_addr(p+n-4,daddr);
+}
+break;
+}
+}
+}
+
+/*:308*//*310:*/
+#line 416 "web/wire.w"
+
+static bool ip_options_first_hop(const uint8_t*opt,int optlen,
+uint32_t*faddr)
+{
+uint8_t*p;
+for(int pos= 0;(p= ipopt_next((uint8_t*)opt,optlen,&pos))!=NULL;)
+if((p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)&&p[1]>=7){
+*faddr= get_addr(p+3);
+return true;
+}
+return false;
+}
+
+/*:310*//*312:*/
+#line 443 "web/wire.w"
+
+static void ip_options_fragment(uint8_t*opt,int optlen)
+{
+uint8_t*p;
+for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
+if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
+}
+/*:312*//*316:*/
+#line 51 "web/link.w"
+
+static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
+{
+uint64_t x= k0*0x9e3779b97f4a7c15u^(k1+0x632be59bd9b4e019u);
+x^= x>>31;
+x*= 0xbf58476d1ce4e5b9u;
+x^= x>>29;
+return(size_t)(x&(t->nb-1));
+}
+
+static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1)
+{
+if(!t->nb)return NULL;
+for(sr_hent*e= t->b[htab_slot(t,k0,k1)];e;e= e->next)
+if(e->k0==k0&&e->k1==k1)return e;
+return NULL;
+}
+
+static void htab_insert(sr_htab*t,sr_hent*e)
+{
+size_t s;
+if(t->n>=t->nb){
+sr_htab g= {xcalloc(t->nb?2*t->nb:16,sizeof(sr_hent*)),
+t->nb?2*t->nb:16,0};
+for(size_t i= 0;i<t->nb;i++)
+while(t->b[i]){
+sr_hent*x= t->b[i];
+t->b[i]= x->next;
+s= htab_slot(&g,x->k0,x->k1);
+x->next= g.b[s];
+g.b[s]= x;
+}
+free(t->b);
+t->b= g.b;
+t->nb= g.nb;
+}
+s= htab_slot(t,e->k0,e->k1);
+e->next= t->b[s];
+t->b[s]= e;
+t->n++;
+}
+
+static void htab_remove(sr_htab*t,sr_hent*e)
+{
+sr_hent**p= &t->b[htab_slot(t,e->k0,e->k1)];
+while(*p!=e)p= &(*p)->next;
+*p= e->next;
+t->n--;
+}
+
+static void htab_free(sr_htab*t,void(*fn)(sr_hent*))
+{
+for(size_t i= 0;i<t->nb;i++)
+while(t->b[i]){
+sr_hent*x= t->b[i];
+t->b[i]= x->next;
+fn(x);
+}
+free(t->b);
+t->b= NULL;
+t->nb= t->n= 0;
+}
+
+/*:316*//*319:*/
+#line 127 "web/link.w"
+
+static uint64_t rng_next(void)
+{
+uint64_t z= (W->rng+= 0x9e3779b97f4a7c15u);
+z= (z^(z>>30))*0xbf58476d1ce4e5b9u;
+z= (z^(z>>27))*0x94d049bb133111ebu;
+return z^(z>>31);
+}
+
+static double rng_unit(void)
+{
+return(double)(rng_next()>>11)*(1.0/9007199254740992.0);
+}
+
+void sr_world_seed(uint64_t seed)
+{
+world_ready();
+W->rng= seed;
+}
+
+/*:319*//*325:*/
+#line 192 "web/link.w"
+
+static sr_pkt*pkt_new(const void*data,size_t len)
+{
+sr_pkt*p= xcalloc(1,sizeof*p+len);
+p->len= len;
+if(data)memcpy(p->data,data,len);
+return p;
+}
+
+/*:325*//*326:*/
+#line 204 "web/link.w"
+
+static bool ev_before(const sr_event*a,const sr_event*b)
+{
+return a->t<b->t||(a->t==b->t&&a->seq<b->seq);
+}
+
+static void ev_push(sr_event*e)
+{
+size_t i;
+if(W->nev==W->evcap){
+W->evcap= W->evcap?2*W->evcap:64;
+W->ev= xrealloc(W->ev,W->evcap,sizeof*W->ev);
+}
+e->seq= W->evseq++;
+i= W->nev++;
+while(i> 0&&ev_before(e,&W->ev[(i-1)/2])){
+W->ev[i]= W->ev[(i-1)/2];
+i= (i-1)/2;
+}
+W->ev[i]= *e;
+}
+
+static sr_event ev_pop(void)
+{
+sr_event top= W->ev[0],last= W->ev[--W->nev];
+size_t i= 0;
+for(;;){
+size_t c= 2*i+1;
+if(c>=W->nev)break;
+if(c+1<W->nev&&ev_before(&W->ev[c+1],&W->ev[c]))c++;
+if(!ev_before(&W->ev[c],&last))break;
+W->ev[i]= W->ev[c];
+i= c;
+}
+if(W->nev)W->ev[i]= last;
+return top;
+}
+
+/*:326*//*327:*/
+#line 249 "web/link.w"
+
+static void net_run(void)
+{
+while(W->nev&&W->ev[0].t<=W->now_ns){
+sr_event e= ev_pop();
+sr_host*h= host_by_id(e.host);
+switch(e.kind){
+case EV_RX:dev_rcv(h,e.ifindex,e.pkt,e.rt_type);break;
+case EV_FRAG_EXPIRE:ip_frag_expire(h,e.k0,e.k1,e.serial);break;
+case EV_NEIGH_PROBE:neigh_probe(h,e.k0,e.serial);break;
+}
+}
+}
+
+static bool net_next_event(uint64_t*t)
+{
+if(!W->nev)return false;
+*t= W->ev[0].t;
+return true;
+}
+
+/*:327*//*328:*/
+#line 274 "web/link.w"
+
+void sr_advance_ns(uint64_t ns)
+{
+uint64_t target;
+world_ready();
+target= W->now_ns+ns<W->now_ns?UINT64_MAX:W->now_ns+ns;
+uint64_t t;
+net_run();
+while(net_next_event(&t)&&t<=target){
+if(t> W->now_ns)W->now_ns= t;
+net_run();
+}
+W->now_ns= target;
+}
+
+/*:328*//*333:*/
+#line 336 "web/link.w"
+
+int sr_lan_new(int mtu)
+{
+world_ready();
+if(mtu!=0&&(mtu<SR_MIN_MTU||mtu> SR_IP_MAX_MTU))
+return sys_return(-EINVAL);
+W->lan= xrealloc(W->lan,(size_t)W->nlans+2,sizeof*W->lan);
+W->nlans++;
+memset(&W->lan[W->nlans],0,sizeof W->lan[0]);
+W->lan[W->nlans].mtu= mtu;
+return W->nlans;
+}
+
+int sr_lan_attach(int lan,int host,int ifindex)
+{
+sr_host*h;
+sr_iface*ifp;
+sr_lan*l;
+world_ready();
+if(lan<1||lan> W->nlans)return sys_return(-ENOENT);
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(!(ifp= iface_by_index(h,ifindex)))return sys_return(-ENODEV);
+if(ifp->flags&IFF_LOOPBACK)return sys_return(-EINVAL);
+if(ifp->lan)return sys_return(-EBUSY);
+l= &W->lan[lan];
+l->port= xrealloc(l->port,(size_t)l->nports+1,sizeof*l->port);
+l->port[l->nports].host= host;
+l->port[l->nports++].ifindex= ifindex;
+ifp->lan= lan;
+if(l->mtu)ifp->mtu= l->mtu;
+return 0;
+}
+
+/*:333*//*334:*/
+#line 371 "web/link.w"
+
+int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
+{
+world_ready();
+if(lan<1||lan> W->nlans)return sys_return(-ENOENT);
+if(!cfg)return sys_return(-EFAULT);
+if(!(cfg->loss>=0&&cfg->loss<=1)||
+!(cfg->duplicate>=0&&cfg->duplicate<=1)||
+!(cfg->reorder>=0&&cfg->reorder<=1))
+return sys_return(-EINVAL);
+W->lan[lan].cfg= *cfg;
+return 0;
+}
+
+/*:334*//*337:*/
+#line 408 "web/link.w"
+
+static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
+sr_pkt*pkt)
+{
+sr_iface*ifp= iface_by_index(h,ifindex);
+sr_lan*l;
+int owner= -1;
+if(!ifp||!(ifp->flags&IFF_UP)){free(pkt);return;}
+pcap_record(h,ifindex,pkt,true);
+if(ifp->flags&IFF_LOOPBACK){dev_loop(h,ifindex,pkt,-1);return;}
+if(!ifp->lan){free(pkt);return;}
+l= &W->lan[ifp->lan];
+if(l->mtu&&pkt->len> (size_t)l->mtu){free(pkt);return;}
+for(int i= 0;i<l->nports;i++){
+struct sr_port*pt= &l->port[i];
+if(pt->host==h->id&&pt->ifindex==ifindex)continue;
+if(bcast)lan_carry(l,pt,pkt);
+else if(owner<0&&port_owns(pt,nexthop))owner= i;
+}
+if(bcast)free(pkt);
+else if(owner>=0){lan_carry(l,&l->port[owner],pkt);free(pkt);}
+else neigh_enqueue(h,ifindex,nexthop,pkt);
+}
+
+/*:337*//*338:*/
+#line 435 "web/link.w"
+
+static bool port_owns(const struct sr_port*pt,uint32_t addr)
+{
+sr_host*th= host_by_id(pt->host);
+sr_iface*tif= iface_by_index(th,pt->ifindex);
+const sr_route*r;
+if(!(tif->flags&IFF_UP))return false;
+r= route_lookup(th,addr);
+return r&&r->type==SR_RT_LOCAL;
+}
+
+/*:338*//*339:*/
+#line 451 "web/link.w"
+
+static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
+{
+int copies= 1;
+if(l->cfg.loss> 0&&rng_unit()<l->cfg.loss)return;
+if(l->cfg.duplicate> 0&&rng_unit()<l->cfg.duplicate)copies= 2;
+while(copies--){
+sr_event e;
+memset(&e,0,sizeof e);
+e.t= W->now_ns+l->cfg.delay_ns;
+if(l->cfg.jitter_ns)
+e.t+= (uint64_t)(rng_unit()*(double)(l->cfg.jitter_ns+1));
+if(l->cfg.reorder> 0&&rng_unit()<l->cfg.reorder)e.t+= l->cfg.reorder_ns;
+e.kind= EV_RX;
+e.host= pt->host;
+e.ifindex= pt->ifindex;
+e.pkt= pkt_new(pkt->data,pkt->len);
+e.rt_type= -1;
+ev_push(&e);
+}
+}
+
+/*:339*//*341:*/
+#line 484 "web/link.w"
+
+static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
+{
+sr_event e;
+memset(&e,0,sizeof e);
+e.t= W->now_ns;
+e.kind= EV_RX;
+e.host= h->id;
+e.ifindex= ifindex;
+e.pkt= pkt;
+e.rt_type= rt_type;
+ev_push(&e);
+}
+
+/*:341*//*342:*/
+#line 501 "web/link.w"
+
+static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
+{
+sr_iface*ifp= iface_by_index(h,ifindex);
+if(!(ifp->flags&IFF_UP)){free(pkt);return;}
+if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
+ip_rcv(h,ifindex,pkt,rt_type);
+}
+
+/*:342*//*344:*/
+#line 521 "web/link.w"
+
+int sr_inject(int host,int ifindex,const void*datagram,size_t len)
+{
+sr_host*h;
+world_ready();
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(!iface_by_index(h,ifindex))return sys_return(-ENODEV);
+if(!datagram)return sys_return(-EFAULT);
+if(len==0||len> SR_IP_MAXPACKET)return sys_return(-EINVAL);
+dev_rcv(h,ifindex,pkt_new(datagram,len),-1);
+net_run();
+return 0;
+}
+
+/*:344*//*350:*/
+#line 581 "web/link.w"
+
+static void neigh_free(sr_hent*e)
+{
+sr_neigh*n= (sr_neigh*)e;
+for(int i= 0;i<n->nq;i++)free(n->q[i]);
+free(n->q);
+free(n);
+}
+
+static void neigh_schedule(sr_host*h,sr_neigh*n)
+{
+sr_event e;
+memset(&e,0,sizeof e);
+e.t= W->now_ns+SR_ARP_RETRANS_NS;
+e.kind= EV_NEIGH_PROBE;
+e.host= h->id;
+e.k0= n->h.k0;
+e.serial= n->serial;
+ev_push(&e);
+}
+
+static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt)
+{
+uint64_t key= (uint64_t)ifindex<<32|nexthop;
+sr_neigh*n= (sr_neigh*)htab_find(&h->neigh,key,0);
+if(!n){
+n= xcalloc(1,sizeof*n);
+n->h.k0= key;
+n->serial= ++h->serial;
+htab_insert(&h->neigh,&n->h);
+neigh_schedule(h,n);
+}
+n->q= xrealloc(n->q,(size_t)n->nq+1,sizeof*n->q);
+n->q[n->nq++]= pkt;
+n->qbytes+= pkt->len;
+while(n->qbytes> SR_UNRES_QLEN_BYTES&&n->nq> 1){
+n->qbytes-= n->q[0]->len;
+free(n->q[0]);
+memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
+}
+}
+
+/*:350*//*351:*/
+#line 627 "web/link.w"
+
+static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
+{
+sr_neigh*n= (sr_neigh*)htab_find(&h->neigh,key,0);
+int ifindex= (int)(key>>32);
+uint32_t nexthop= (uint32_t)key;
+bool resolved= false;
+sr_iface*ifp= iface_by_index(h,ifindex);
+if(!n||n->serial!=serial)return;
+if(ifp->lan){
+sr_lan*l= &W->lan[ifp->lan];
+for(int i= 0;i<l->nports&&!resolved;i++)
+if(!(l->port[i].host==h->id&&l->port[i].ifindex==ifindex)&&
+port_owns(&l->port[i],nexthop))
+resolved= true;
+}
+if(!resolved&&++n->probes<SR_ARP_PROBES){neigh_schedule(h,n);return;}
+htab_remove(&h->neigh,&n->h);
+for(int i= 0;i<n->nq;i++){
+if(resolved)dev_xmit(h,ifindex,nexthop,false,n->q[i]);
+else{
+icmp_send(h,n->q[i]->data,n->q[i]->len,ICMP_DEST_UNREACH,
+ICMP_HOST_UNREACH,0,SR_RT_UNICAST,0);
+free(n->q[i]);
+}
+}
+n->nq= 0;
+neigh_free(&n->h);
+}
+/*:351*//*356:*/
+#line 58 "web/ip.w"
+
+static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
+int scope)
+{
+uint32_t addr= 0;
+for(int i= 0;dev&&i<dev->naddr;i++){
+const struct sr_ifaddr*a= &dev->addr[i];
+if(a->secondary||a->scope> scope)continue;
+if(!dst||((a->addr^dst)&prefix_mask(a->prefixlen))==0)return a->addr;
+if(!addr)addr= a->addr;
+}
+if(addr)return addr;
+for(int k= 0;k<h->nifs;k++)
+for(int i= 0;i<h->ifs[k].naddr;i++){
+const struct sr_ifaddr*a= &h->ifs[k].addr[i];
+if(!a->secondary&&a->scope<=scope&&a->scope!=RT_SCOPE_LINK)
+return a->addr;
+}
+return 0;
+}
+
+/*:356*//*357:*/
+#line 118 "web/ip.w"
+
+static int ip_route_output(sr_host*h,const struct sr_flow*fl,
+struct sr_rtres*rt)
+{
+uint32_t saddr= fl->saddr,daddr= fl->daddr;
+int oif= fl->oif,err;
+int scope= fl->dontroute?RT_SCOPE_LINK:RT_SCOPE_UNIVERSE;
+int type= SR_RT_UNICAST;
+const sr_route*r= NULL;
+sr_iface*dev= NULL;
+memset(rt,0,sizeof*rt);
+/*358:*/
+#line 159 "web/ip.w"
+
+if(saddr){
+if(ipv4_is_multicast(saddr)||ipv4_is_lbcast(saddr)||ipv4_is_zeronet(saddr))
+return-EINVAL;
+if(!oif&&(ipv4_is_multicast(daddr)||ipv4_is_lbcast(daddr))){
+if(!(dev= ip_dev_find(h,saddr)))return-EINVAL;
+goto make_route;
+}
+if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
+}
+
+/*:358*/
+#line 129 "web/ip.w"
+
+/*359:*/
+#line 170 "web/ip.w"
+
+if(oif){
+if(!(dev= iface_by_index(h,oif)))return-ENODEV;
+if(!(dev->flags&IFF_UP))return-ENETUNREACH;
+if(ipv4_is_local_multicast(daddr)||ipv4_is_lbcast(daddr)){
+if(!saddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_LINK);
+goto make_route;
+}
+if(!saddr){
+if(ipv4_is_multicast(daddr))saddr= inet_select_addr(h,dev,0,scope);
+else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
+}
+}
+
+/*:359*/
+#line 130 "web/ip.w"
+
+if(!daddr){
+daddr= saddr;
+if(!daddr)daddr= saddr= htonl(INADDR_LOOPBACK);
+dev= iface_by_index(h,SR_LOOPBACK_IFINDEX);
+type= SR_RT_LOCAL;
+goto make_route;
+}
+r= fib_lookup(h,daddr,oif,scope,&err);
+if(!r){
+if(!oif)return err;
+if(!saddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_LINK);
+goto make_route;
+}
+if(r->type==SR_RT_LOCAL){
+if(!saddr)saddr= r->prefsrc?r->prefsrc:daddr;
+dev= iface_by_index(h,SR_LOOPBACK_IFINDEX);
+type= SR_RT_LOCAL;
+r= NULL;
+goto make_route;
+}
+dev= iface_by_index(h,r->ifindex);
+type= r->type;
+if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
+make_route:
+/*360:*/
+#line 190 "web/ip.w"
+
+if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
+if(ipv4_is_lbcast(daddr))type= SR_RT_BROADCAST;
+else if(ipv4_is_multicast(daddr))type= SR_RT_MULTICAST;
+else if(ipv4_is_zeronet(daddr))return-EINVAL;
+rt->type= type;
+rt->saddr= saddr;
+rt->ifindex= dev->ifindex;
+rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
+rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
+
+
+/*:360*/
+#line 155 "web/ip.w"
+
+return 0;
+}
+
+/*:357*//*362:*/
+#line 211 "web/ip.w"
+
+static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
+bool*locked)
+{
+int mtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
+*locked= false;
+if(type==SR_RT_UNICAST){
+const sr_pmtu*pm= pmtu_find(h,daddr);
+if(pm&&pm->mtu<mtu){
+mtu= pm->mtu;
+*locked= pm->locked;
+}
+}
+return mtu;
+}
+
+/*:362*//*368:*/
+#line 284 "web/ip.w"
+
+static void hent_free(sr_hent*e)
+{
+free(e);
+}
+
+static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr)
+{
+sr_pmtu*pm= (sr_pmtu*)htab_find(&h->pmtu,daddr,0);
+if(pm&&pm->expires_ns<=W->now_ns){
+htab_remove(&h->pmtu,&pm->h);
+free(pm);
+pm= NULL;
+}
+return pm;
+}
+
+static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,uint32_t mtu)
+{
+struct sr_flow fl= {.daddr= daddr};
+struct sr_rtres rt;
+sr_pmtu*pm;
+long long min_pmtu= sysctl_value(h,SYS_ROUTE_MIN_PMTU);
+bool locked= false;
+if(ip_route_output(h,&fl,&rt)||rt.type!=SR_RT_UNICAST)return;
+if(mtu<(uint32_t)min_pmtu){
+mtu= (uint32_t)(rt.mtu<min_pmtu?rt.mtu:min_pmtu);
+locked= true;
+}
+if(mtu>=(uint32_t)rt.mtu&&!(locked&&!rt.mtu_locked))return;
+pmtu_find(h,daddr);
+pm= (sr_pmtu*)htab_find(&h->pmtu,daddr,0);
+if(!pm){
+pm= xcalloc(1,sizeof*pm);
+pm->h.k0= daddr;
+htab_insert(&h->pmtu,&pm->h);
+}
+pm->mtu= (int)mtu;
+pm->locked= locked;
+pm->expires_ns= W->now_ns+
+(uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
+}
+
+/*:368*//*374:*/
+#line 383 "web/ip.w"
+
+static bool ip_sk_connected(const sr_sock*sk)
+{
+return sk&&sk->connected;
+}
+
+static void ip_sk_new_ident(sr_sock*sk)
+{
+sk->inet_id= (uint16_t)rng_next();
+}
+
+/*:374*//*376:*/
+#line 421 "web/ip.w"
+
+static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
+const struct sr_ipout*o,const void*l4,size_t l4len)
+{
+sr_iface*dev= iface_by_index(h,rt->ifindex);
+int hlen= SR_IPHDR_LEN+o->optlen;
+size_t tot= (size_t)hlen+l4len;
+int devmtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
+int mtu= o->pmtudisc>=IP_PMTUDISC_PROBE?devmtu:rt->mtu;
+bool ignore_df= o->pmtudisc<IP_PMTUDISC_DO||o->pmtudisc==IP_PMTUDISC_OMIT;
+bool df;
+struct sr_ipv4 ip;
+sr_pkt*pkt;
+if(tot> SR_IP_MAXPACKET||(!ignore_df&&tot> (size_t)mtu))return-EMSGSIZE;
+df= o->pmtudisc==IP_PMTUDISC_DO||o->pmtudisc==IP_PMTUDISC_PROBE||
+(tot<=(size_t)rt->mtu&&o->pmtudisc==IP_PMTUDISC_WANT&&!rt->mtu_locked);
+memset(&ip,0,sizeof ip);
+ip.tos= o->tos;
+ip.ttl= o->ttl;
+ip.protocol= o->protocol;
+ip.tot_len= (uint16_t)tot;
+ip.frag_off= df?IP_DF:0;
+if(ip_sk_connected(o->sk))ip.id= ++o->sk->inet_id;
+else if(df&&!ignore_df)ip.id= 0;
+else ip.id= h->ip_ident++;
+ip.saddr= rt->saddr;
+ip.daddr= daddr;
+pkt= pkt_new(NULL,tot);
+if(o->optlen){
+memcpy(pkt->data+SR_IPHDR_LEN,o->opt,(size_t)o->optlen);
+ip_options_first_hop(o->opt,o->optlen,&ip.daddr);
+ip_options_build(h,pkt->data+SR_IPHDR_LEN,o->optlen,rt->saddr,daddr);
+}
+ip.opt= pkt->data+SR_IPHDR_LEN;
+ip.optlen= o->optlen;
+ipv4_emit(pkt->data,&ip);
+memcpy(pkt->data+hlen,l4,l4len);
+ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
+return 0;
+}
+
+/*:376*//*377:*/
+#line 483 "web/ip.w"
+
+static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
+sr_pkt*pkt,int mtu,bool mc_loop)
+{
+sr_iface*dev= iface_by_index(h,ifindex);
+bool loopdev= (dev->flags&IFF_LOOPBACK)!=0;
+bool group= type==SR_RT_BROADCAST||type==SR_RT_MULTICAST;
+if(type==SR_RT_MULTICAST&&!loopdev){
+if(mc_loop&&ip_check_mc(h,ifindex,get_addr(pkt->data+16)))
+dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_MULTICAST);
+if(pkt->data[8]==0){free(pkt);return;}
+}
+if(type==SR_RT_BROADCAST&&!loopdev)
+dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_BROADCAST);
+ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
+}
+
+/*:377*//*379:*/
+#line 511 "web/ip.w"
+
+static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
+sr_pkt*pkt,int mtu)
+{
+uint8_t hdr[60];
+size_t hlen= (size_t)(pkt->data[0]&0xf)*4,left,pos,off,chunk;
+uint16_t fo;
+bool more;
+if(pkt->len<=(size_t)mtu){dev_xmit(h,ifindex,nexthop,group,pkt);return;}
+fo= get16(pkt->data+6);
+off= (size_t)(fo&IP_OFFMASK)*8;
+more= (fo&IP_MF)!=0;
+memcpy(hdr,pkt->data,hlen);
+left= pkt->len-hlen;
+pos= hlen;
+chunk= ((size_t)mtu-hlen)&~(size_t)7;
+while(left> 0){
+size_t len= left> (size_t)mtu-hlen?chunk:left;
+sr_pkt*f= pkt_new(NULL,hlen+len);
+memcpy(f->data,hdr,hlen);
+memcpy(f->data+hlen,pkt->data+pos,len);
+put16(f->data+2,(uint16_t)(hlen+len));
+put16(f->data+6,(uint16_t)(off/8|(len<left||more?IP_MF:0)));
+ipv4_recsum(f->data);
+dev_xmit(h,ifindex,nexthop,group,f);
+if(pos==hlen)ip_options_fragment(hdr+SR_IPHDR_LEN,(int)hlen-SR_IPHDR_LEN);
+pos+= len;
+off+= len;
+left-= len;
+}
+free(pkt);
+}
+
+/*:379*//*381:*/
+#line 558 "web/ip.w"
+
+static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
+{
+struct sr_ipv4 ip;
+if(!ipv4_parse(pkt->data,pkt->len,&ip)){free(pkt);return;}
+pkt->len= ip.tot_len;
+if(rt_type<0)rt_type= ip_route_input(h,ifindex,&ip);
+if(rt_type<0){free(pkt);return;}
+if(ip_options_have_srr(ip.opt,ip.optlen)){free(pkt);return;}
+if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
+else ip_local_deliver(h,ifindex,pkt,rt_type);
+}
+
+/*:381*//*382:*/
+#line 581 "web/ip.w"
+
+static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
+{
+sr_iface*dev= iface_by_index(h,ifindex);
+const sr_route*r;
+if(ipv4_is_multicast(ip->daddr))
+return ip_check_mc(h,ifindex,ip->daddr)&&!ipv4_is_multicast(ip->saddr)?
+SR_RT_MULTICAST:-1;
+if(ipv4_is_multicast(ip->saddr)||ipv4_is_lbcast(ip->saddr))return-1;
+if(ipv4_is_lbcast(ip->daddr))return SR_RT_BROADCAST;
+if(ipv4_is_zeronet(ip->saddr))return-1;
+if(!(dev->flags&IFF_LOOPBACK)&&
+(ipv4_is_loopback(ip->saddr)||ipv4_is_loopback(ip->daddr)))
+return-1;
+r= route_lookup(h,ip->daddr);
+if(r&&r->type==SR_RT_BROADCAST)return SR_RT_BROADCAST;
+if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
+return SR_RT_UNICAST;
+}
+
+/*:382*//*384:*/
+#line 610 "web/ip.w"
+
+static bool ip_options_have_srr(const uint8_t*opt,int optlen)
+{
+uint8_t*p;
+for(int pos= 0;(p= ipopt_next((uint8_t*)opt,optlen,&pos))!=NULL;)
+if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
+return false;
+}
+
+/*:384*//*387:*/
+#line 654 "web/ip.w"
+
+static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
+{
+struct sr_ipv4 ip;
+struct sr_rx rx;
+if(get16(pkt->data+6)&(IP_MF|IP_OFFMASK)){
+if(!(pkt= ip_defrag(h,ifindex,pkt,rt_type)))return;
+}
+ipv4_parse(pkt->data,pkt->len,&ip);
+memset(&rx,0,sizeof rx);
+rx.host= h;
+rx.ifindex= ifindex;
+rx.saddr= ip.saddr;
+rx.daddr= ip.daddr;
+rx.ttl= ip.ttl;
+rx.tos= ip.tos;
+rx.protocol= ip.protocol;
+rx.spec_dst= fib_compute_spec_dst(h,ifindex,&ip,rt_type);
+if(ip.optlen){
+ip_options_build(h,pkt->data+SR_IPHDR_LEN,ip.optlen,rx.spec_dst,ip.daddr);
+ipv4_recsum(pkt->data);
+}
+rx.opt= pkt->data+SR_IPHDR_LEN;
+rx.optlen= ip.optlen;
+rx.rt_type= rt_type;
+rx.l4= pkt->data+ip.ihl;
+rx.l4len= ip.tot_len-ip.ihl;
+rx.tstamp_ns= W->now_ns;
+switch(ip.protocol){
+case IPPROTO_UDP:case IPPROTO_UDPLITE:
+if(udp_rcv(&rx)<0&&rt_type==SR_RT_LOCAL)
+icmp_send(h,pkt->data,pkt->len,ICMP_DEST_UNREACH,ICMP_PORT_UNREACH,0,
+rt_type,ifindex);
+break;
+case IPPROTO_ICMP:icmp_rcv(&rx,pkt);break;
+case IPPROTO_TCP:case IPPROTO_IGMP:break;
+default:
+if(rt_type==SR_RT_LOCAL)
+icmp_send(h,pkt->data,pkt->len,ICMP_DEST_UNREACH,ICMP_PROT_UNREACH,0,
+rt_type,ifindex);
+}
+free(pkt);
+}
+
+/*:387*//*388:*/
+#line 704 "web/ip.w"
+
+static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
+const struct sr_ipv4*ip,int rt_type)
+{
+int scope= RT_SCOPE_UNIVERSE;
+if(rt_type==SR_RT_LOCAL)return ip->daddr;
+if(!ipv4_is_zeronet(ip->saddr)){
+const sr_route*r= route_lookup(h,ip->saddr);
+if(r)
+return r->prefsrc?r->prefsrc:
+inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
+}else scope= RT_SCOPE_LINK;
+return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
+}
+
+/*:388*//*393:*/
+#line 778 "web/ip.w"
+
+static void fragq_free(sr_hent*e)
+{
+sr_fragq*q= (sr_fragq*)e;
+for(int i= 0;i<q->nf;i++)free(q->f[i].pkt);
+free(q->f);
+free(q);
+}
+
+static void fragq_kill(sr_host*h,sr_fragq*q)
+{
+for(int i= 0;i<q->nf;i++)h->frag_mem-= q->f[i].pkt->len;
+htab_remove(&h->frags,&q->h);
+fragq_free(&q->h);
+}
+
+/*:393*//*394:*/
+#line 796 "web/ip.w"
+
+static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
+{
+uint64_t k0= (uint64_t)ip->saddr<<32|ip->daddr;
+uint64_t k1= (uint64_t)ip->id<<8|ip->protocol;
+sr_fragq*q= (sr_fragq*)htab_find(&h->frags,k0,k1);
+sr_event e;
+if(q)return q;
+if(h->frag_mem> (size_t)sysctl_value(h,SYS_IPFRAG_HIGH_THRESH))return NULL;
+q= xcalloc(1,sizeof*q);
+q->h.k0= k0;
+q->h.k1= k1;
+q->serial= ++h->serial;
+q->rt_type= rt_type;
+htab_insert(&h->frags,&q->h);
+memset(&e,0,sizeof e);
+e.t= W->now_ns+(uint64_t)sysctl_value(h,SYS_IPFRAG_TIME)*1000000000u;
+e.kind= EV_FRAG_EXPIRE;
+e.host= h->id;
+e.k0= k0;
+e.k1= k1;
+e.serial= q->serial;
+ev_push(&e);
+return q;
+}
+
+/*:394*//*395:*/
+#line 824 "web/ip.w"
+
+static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
+{
+struct sr_ipv4 ip;
+sr_fragq*q;
+size_t off,end;
+int i;
+(void)ifindex;
+ipv4_parse(pkt->data,pkt->len,&ip);
+if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
+off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
+end= off+ip.tot_len-ip.ihl;
+/*396:*/
+#line 852 "web/ip.w"
+
+if(!(ip.frag_off&IP_MF)){
+if(end<q->len||(q->last_in&&end!=q->len))goto discard;
+q->last_in= true;
+q->len= end;
+}else{
+end&= ~(size_t)7;
+if(end> q->len){
+if(q->last_in)goto discard;
+q->len= end;
+}
+}
+if(end<=off)goto discard;
+
+/*:396*/
+#line 836 "web/ip.w"
+
+for(i= 0;i<q->nf&&q->f[i].off<off;i++);
+/*397:*/
+#line 866 "web/ip.w"
+
+if(i> 0&&q->f[i-1].end> off){
+if(end<=q->f[i-1].end){free(pkt);return NULL;}
+goto discard;
+}
+if(i<q->nf&&q->f[i].off<end){
+if(q->f[i].off==off&&end<=q->f[i].end){free(pkt);return NULL;}
+goto discard;
+}
+if(0){
+discard:
+fragq_kill(h,q);
+free(pkt);
+return NULL;
+}
+
+/*:397*/
+#line 838 "web/ip.w"
+
+q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
+memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
+q->f[i].off= off;
+q->f[i].end= end;
+q->f[i].pkt= pkt;
+q->nf++;
+q->meat+= end-off;
+h->frag_mem+= pkt->len;
+if(off==0)q->first_in= true;
+if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
+return NULL;
+}
+
+/*:395*//*399:*/
+#line 888 "web/ip.w"
+
+static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
+{
+sr_pkt*first= q->f[0].pkt,*whole;
+size_t hlen= (size_t)(first->data[0]&0xf)*4;
+if(hlen+q->len> SR_IP_MAXPACKET){fragq_kill(h,q);return NULL;}
+whole= pkt_new(NULL,hlen+q->len);
+memcpy(whole->data,first->data,hlen);
+for(int i= 0;i<q->nf;i++){
+sr_pkt*f= q->f[i].pkt;
+size_t fh= (size_t)(f->data[0]&0xf)*4;
+memcpy(whole->data+hlen+q->f[i].off,f->data+fh,q->f[i].end-q->f[i].off);
+}
+put16(whole->data+2,(uint16_t)whole->len);
+put16(whole->data+6,0);
+ipv4_recsum(whole->data);
+fragq_kill(h,q);
+return whole;
+}
+
+/*:399*//*400:*/
+#line 911 "web/ip.w"
+
+static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
+{
+sr_fragq*q= (sr_fragq*)htab_find(&h->frags,k0,k1);
+if(!q||q->serial!=serial)return;
+if(q->first_in&&q->rt_type==SR_RT_LOCAL)
+icmp_send(h,q->f[0].pkt->data,q->f[0].pkt->len,ICMP_TIME_EXCEEDED,
+ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
+fragq_kill(h,q);
+}
+
+/*:400*//*402:*/
+#line 953 "web/ip.w"
+
+static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
+{
+struct sr_ipv4 ip;
+const sr_route*r;
+sr_iface*out;
+int err,mtu;
+uint32_t src;
+ipv4_parse(pkt->data,pkt->len,&ip);
+if(!sysctl_value(h,SYS_IP_FORWARD)){free(pkt);return;}
+if(ip.ttl<=1){
+icmp_send(h,pkt->data,pkt->len,ICMP_TIME_EXCEEDED,ICMP_EXC_TTL,0,
+SR_RT_UNICAST,ifindex);
+free(pkt);
+return;
+}
+r= fib_lookup(h,ip.daddr,0,RT_SCOPE_UNIVERSE,&err);
+if(!r){
+int code= err==-ENETUNREACH?ICMP_NET_UNREACH:
+err==-EHOSTUNREACH?ICMP_HOST_UNREACH:err==-EACCES?ICMP_PKT_FILTERED:-1;
+if(code>=0)
+icmp_send(h,pkt->data,pkt->len,ICMP_DEST_UNREACH,code,0,SR_RT_UNICAST,
+ifindex);
+free(pkt);
+return;
+}
+out= iface_by_index(h,r->ifindex);
+mtu= out->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:out->mtu;
+if(ip.tot_len> mtu&&(ip.frag_off&IP_DF)){
+icmp_send(h,pkt->data,pkt->len,ICMP_DEST_UNREACH,ICMP_FRAG_NEEDED,
+(uint32_t)mtu,SR_RT_UNICAST,ifindex);
+free(pkt);
+return;
+}
+src= r->prefsrc?r->prefsrc:inet_select_addr(h,out,r->gw,r->scope);
+if(ip.optlen)ip_options_build(h,pkt->data+SR_IPHDR_LEN,ip.optlen,src,ip.daddr);
+pkt->data[8]--;
+ipv4_recsum(pkt->data);
+ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
+}
+
+/*:402*//*406:*/
+#line 1027 "web/ip.w"
+
+static bool icmp_is_error(int type)
+{
+return type==ICMP_DEST_UNREACH||type==ICMP_SOURCE_QUENCH||
+type==ICMP_REDIRECT||type==ICMP_TIME_EXCEEDED||type==ICMP_PARAMETERPROB;
+}
+
+static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
+int code,uint32_t info,int orig_rt_type,int in_ifindex)
+{
+struct sr_ipv4 ip;
+struct sr_flow fl;
+struct sr_rtres rt;
+(void)in_ifindex;
+if(!ipv4_parse(orig,len,&ip))return;
+if(orig_rt_type==SR_RT_BROADCAST||orig_rt_type==SR_RT_MULTICAST)return;
+if(ip.frag_off&IP_OFFMASK)return;
+if(ip.protocol==IPPROTO_ICMP){
+if(len<(size_t)ip.ihl+1||orig[ip.ihl]> NR_ICMP_TYPES||
+icmp_is_error(orig[ip.ihl]))
+return;
+}
+memset(&fl,0,sizeof fl);
+fl.daddr= ip.saddr;
+fl.saddr= orig_rt_type==SR_RT_LOCAL?ip.daddr:0;
+if(ip_route_output(h,&fl,&rt))return;
+if(!(type==ICMP_DEST_UNREACH&&code==ICMP_FRAG_NEEDED)&&
+!icmp_rate_allow(h,&rt,type,ip.saddr))
+return;
+icmp_push(h,&rt,ip.saddr,(uint8_t)((ip.tos&IPTOS_TOS_MASK)|
+SR_IPTOS_PREC_INTERNETCONTROL),type,code,info,orig,
+len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
+len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
+}
+
+/*:406*//*408:*/
+#line 1071 "web/ip.w"
+
+static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
+uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
+size_t datalen)
+{
+struct sr_ipout o;
+struct sr_icmp ic;
+uint8_t*buf= xcalloc(1,SR_ICMPHDR_LEN+datalen);
+ic.type= (uint8_t)type;
+ic.code= (uint8_t)code;
+ic.rest= rest;
+ic.data= data;
+ic.datalen= datalen;
+icmp_emit(buf,&ic);
+memset(&o,0,sizeof o);
+o.protocol= IPPROTO_ICMP;
+o.ttl= (uint8_t)sysctl_value(h,SYS_IP_DEFAULT_TTL);
+o.tos= tos;
+o.pmtudisc= IP_PMTUDISC_DONT;
+ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
+free(buf);
+}
+
+/*:408*//*414:*/
+#line 1137 "web/ip.w"
+
+static uint64_t jiffies(void)
+{
+return W->now_ns/(1000000000u/(uint64_t)W->hz);
+}
+
+static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
+uint32_t peer)
+{
+uint64_t timeout= (uint64_t)SR_ICMP_RATELIMIT_MS*(uint64_t)W->hz/1000,now= jiffies();
+sr_peer*p;
+if(type> NR_ICMP_TYPES||!((SR_ICMP_RATEMASK>>type)&1))return true;
+if(iface_by_index(h,rt->ifindex)->flags&IFF_LOOPBACK)return true;
+p= (sr_peer*)htab_find(&h->peers,peer,0);
+if(!p){
+p= xcalloc(1,sizeof*p);
+p->h.k0= peer;
+p->tokens= SR_XRLIM_BURST_FACTOR*timeout;
+p->last= now;
+htab_insert(&h->peers,&p->h);
+}
+p->tokens+= now-p->last;
+p->last= now;
+if(p->tokens> SR_XRLIM_BURST_FACTOR*timeout)
+p->tokens= SR_XRLIM_BURST_FACTOR*timeout;
+if(p->tokens<timeout)return false;
+p->tokens-= timeout;
+return true;
+}
+
+/*:414*//*416:*/
+#line 1185 "web/ip.w"
+
+static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
+{
+struct sr_icmp ic;
+struct sr_ipv4 q;
+uint32_t info= 0;
+sr_host*h= rx->host;
+const sr_route*r;
+(void)pkt;
+if(!icmp_parse(rx->l4,rx->l4len,&ic))return;
+if(rx->rt_type!=SR_RT_LOCAL&&ic.type!=ICMP_ECHOREPLY)return;
+if(ic.type==ICMP_ECHO){icmp_echo(rx,&ic);return;}
+if(!icmp_is_error(ic.type)||ic.type==ICMP_REDIRECT)return;
+if(ic.datalen<SR_IPHDR_LEN)return;
+q.ihl= (uint8_t)((ic.data[0]&0xf)*4);
+if(q.ihl<SR_IPHDR_LEN||ic.datalen<(size_t)q.ihl+8)return;
+q.protocol= ic.data[9];
+q.daddr= get_addr(ic.data+16);
+if(ic.type==ICMP_DEST_UNREACH){
+if(ic.code==ICMP_FRAG_NEEDED){
+long long mode= sysctl_value(h,SYS_IP_NO_PMTU_DISC);
+if(mode==2)return;
+if(mode==0)info= ic.rest&0xffff;
+}
+if(ic.code> NR_ICMP_UNREACH)return;
+}else if(ic.type==ICMP_PARAMETERPROB)info= ic.rest>>24;
+r= route_lookup(h,q.daddr);
+if(r&&r->type==SR_RT_BROADCAST)return;
+if(q.protocol==IPPROTO_UDP||q.protocol==IPPROTO_UDPLITE)
+udp_err(h,ic.type,ic.code,info,ic.data,ic.datalen,rx->saddr);
+}
+
+/*:416*//*418:*/
+#line 1225 "web/ip.w"
+
+static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
+{
+struct sr_flow fl;
+struct sr_rtres rt;
+memset(&fl,0,sizeof fl);
+fl.daddr= rx->saddr;
+fl.saddr= rx->spec_dst;
+if(ip_route_output(rx->host,&fl,&rt))return;
+icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
+ic->data,ic->datalen);
+}
+
+/*:418*//*423:*/
+#line 1265 "web/ip.w"
+
+static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
+{
+uint64_t k= (uint64_t)(unsigned)ifindex<<32|group;
+sr_mcgroup*g= (sr_mcgroup*)htab_find(&h->mc,k,0);
+if(!g){
+g= xcalloc(1,sizeof*g);
+g->h.k0= k;
+htab_insert(&h->mc,&g->h);
+}
+g->users++;
+}
+
+static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group)
+{
+uint64_t k= (uint64_t)(unsigned)ifindex<<32|group;
+sr_mcgroup*g= (sr_mcgroup*)htab_find(&h->mc,k,0);
+if(g&&--g->users==0){
+htab_remove(&h->mc,&g->h);
+free(g);
+}
+}
+
+static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group)
+{
+sr_iface*ifp= iface_by_index(h,ifindex);
+if(!ifp||!(ifp->flags&IFF_UP))return false;
+if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
+return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
+}
+
+/*:423*//*426:*/
+#line 1336 "web/ip.w"
+
+/*425:*/
+#line 1319 "web/ip.w"
+
+static int udp_rcv(const struct sr_rx*rx)
+{
+struct sr_udp u;
+if(rx->protocol==IPPROTO_UDP&&
+!udp_parse(rx->l4,rx->l4len,rx->saddr,rx->daddr,&u))
+return 0;
+return-1;
+}
+
+static void udp_err(sr_host*h,int type,int code,uint32_t info,
+const uint8_t*orig_ip,size_t len,uint32_t offender)
+{
+(void)h;(void)type;(void)code;(void)info;(void)orig_ip;(void)len;
+(void)offender;
+}
+
+/*:425*/
+#line 1337 "web/ip.w"
+
+/*:426*//*432:*/
+#line 64 "web/pcap.w"
+
+int sr_pcap_open(const char*path,int host,int ifindex)
+{
+sr_host*h= NULL;
+FILE*f;
+struct{uint32_t magic;uint16_t major,minor;int32_t zone;
+uint32_t sigfigs,snaplen,linktype;}hdr= {SR_PCAP_MAGIC_NS,2,4,0,0,
+SR_PCAP_SNAPLEN,SR_LINKTYPE_RAW};
+world_ready();
+if(!path)return sys_return(-EFAULT);
+if(host<-1)return sys_return(-EINVAL);
+if(host>=0){
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(ifindex&&!iface_by_index(h,ifindex))return sys_return(-ENODEV);
+}
+if(!(f= fopen(path,"wb")))return-1;
+fwrite(&hdr,sizeof hdr,1,f);
+W->cap= xrealloc(W->cap,(size_t)W->ncaps+1,sizeof*W->cap);
+W->cap[W->ncaps].f= f;
+W->cap[W->ncaps].host= host;
+W->cap[W->ncaps].ifindex= host>=0?ifindex:0;
+return++W->ncaps;
+}
+
+int sr_pcap_close(int capture)
+{
+world_ready();
+if(capture<1||capture> W->ncaps||!W->cap[capture-1].f)
+return sys_return(-EBADF);
+if(fclose(W->cap[capture-1].f)){W->cap[capture-1].f= NULL;return-1;}
+W->cap[capture-1].f= NULL;
+return 0;
+}
+
+/*:432*//*434:*/
+#line 104 "web/pcap.w"
+
+static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
+{
+for(int i= 0;i<W->ncaps;i++){
+sr_capture*c= &W->cap[i];
+struct{uint32_t sec,nsec,incl,orig;}rec;
+if(!c->f)continue;
+if(c->host<0?!tx:
+c->host!=h->id||(c->ifindex&&c->ifindex!=ifindex))
+continue;
+rec.sec= (uint32_t)(W->now_ns/1000000000u);
+rec.nsec= (uint32_t)(W->now_ns%1000000000u);
+rec.incl= rec.orig= (uint32_t)pkt->len;
+fwrite(&rec,sizeof rec,1,c->f);
+fwrite(pkt->data,1,pkt->len,c->f);
+}
+}
+/*:434*//*441:*/
+#line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
 {
 const sr_route*r;
-if(addr==htonl(INADDR_BROADCAST))return SR_ADDR_BROADCAST;
-if(ipv4_is_multicast(addr))return SR_ADDR_MULTICAST;
+if(ipv4_is_lbcast(addr))return SR_RT_BROADCAST;
+if(ipv4_is_multicast(addr))return SR_RT_MULTICAST;
 r= route_lookup(h,addr);
-if(r&&r->type==SR_RT_LOCAL)return SR_ADDR_LOCAL;
-if(r&&r->type==SR_RT_BROADCAST)return SR_ADDR_BROADCAST;
-return SR_ADDR_UNICAST;
+if(r&&r->table==SR_TABLE_LOCAL&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST))
+return r->type;
+return SR_RT_UNICAST;
 }
 
-/*:270*//*271:*/
-#line 133 "web/bind.w"
+/*:441*//*442:*/
+#line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
 {
@@ -3515,83 +6000,27 @@ static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type)
 {
 return inet_can_nonlocal_bind(s)||addr==htonl(INADDR_ANY)||
-type==SR_ADDR_LOCAL||type==SR_ADDR_MULTICAST||
-type==SR_ADDR_BROADCAST;
+type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
+type==SR_RT_BROADCAST;
 }
 
-/*:271*//*276:*/
-#line 207 "web/bind.w"
+/*:442*//*447:*/
+#line 199 "web/bind.w"
 
-static size_t slot_hash(uint64_t k0,uint64_t k1,size_t size)
+static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
 {
-uint64_t x= k0*0x9e3779b97f4a7c15ull^(k1+0x632be59bd9b4e019ull)*
-0xc2b2ae3d27d4eb4full;
-x^= x>>29;
-x*= 0xbf58476d1ce4e5b9ull;
-x^= x>>32;
-return(size_t)x&(size-1);
+return(sr_slot*)htab_find(t,k0,k1);
 }
-
-static sr_slot*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1)
-{
-sr_slot*sl;
-if(!t->size)return NULL;
-for(sl= t->bucket[slot_hash(k0,k1,t->size)];sl;sl= sl->chain)
-if(sl->key[0]==k0&&sl->key[1]==k1)return sl;
-return NULL;
-}
-
-/*:276*//*277:*/
-#line 230 "web/bind.w"
-
-static void htab_grow(sr_htab*t)
-{
-size_t nsize= t->size?2*t->size:16;
-sr_slot**nb= xcalloc(nsize,sizeof*nb);
-for(size_t i= 0;i<t->size;i++)
-while(t->bucket[i]){
-sr_slot*sl= t->bucket[i];
-size_t j= slot_hash(sl->key[0],sl->key[1],nsize);
-t->bucket[i]= sl->chain;
-sl->chain= nb[j];
-nb[j]= sl;
-}
-free(t->bucket);
-t->bucket= nb;
-t->size= nsize;
-}
-
-static sr_slot*htab_slot(sr_htab*t,uint64_t k0,uint64_t k1)
-{
-sr_slot*sl= htab_find(t,k0,k1);
-size_t j;
-if(sl)return sl;
-if(t->n>=t->size)htab_grow(t);
-sl= xcalloc(1,sizeof*sl);
-sl->key[0]= k0;
-sl->key[1]= k1;
-j= slot_hash(k0,k1,t->size);
-sl->chain= t->bucket[j];
-t->bucket[j]= sl;
-t->n++;
-return sl;
-}
-
-static void htab_drop(sr_htab*t,sr_slot*sl)
-{
-sr_slot**p= &t->bucket[slot_hash(sl->key[0],sl->key[1],t->size)];
-while(*p!=sl)p= &(*p)->chain;
-*p= sl->chain;
-t->n--;
-free(sl);
-}
-
-/*:277*//*278:*/
-#line 277 "web/bind.w"
 
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1)
 {
-sr_slot*sl= htab_slot(t,k0,k1);
+sr_slot*sl= slot_find(t,k0,k1);
+if(!sl){
+sl= xcalloc(1,sizeof*sl);
+sl->h.k0= k0;
+sl->h.k1= k1;
+htab_insert(t,&sl->h);
+}
 s->lk[k].slot= sl;
 s->lk[k].prev= NULL;
 s->lk[k].next= sl->first;
@@ -3608,11 +6037,14 @@ if(s->lk[k].prev)s->lk[k].prev->lk[k].next= s->lk[k].next;
 else sl->first= s->lk[k].next;
 if(s->lk[k].next)s->lk[k].next->lk[k].prev= s->lk[k].prev;
 memset(&s->lk[k],0,sizeof s->lk[k]);
-if(--sl->count==0)htab_drop(t,sl);
+if(--sl->count==0){
+htab_remove(t,&sl->h);
+free(sl);
+}
 }
 
-/*:278*//*281:*/
-#line 324 "web/bind.w"
+/*:447*//*450:*/
+#line 260 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
 {
@@ -3634,12 +6066,12 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port)
 {
 sr_slot*sl;
 if(!h->bind)return NULL;
-sl= htab_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
+sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:281*//*282:*/
-#line 354 "web/bind.w"
+/*:450*//*451:*/
+#line 290 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
 {
@@ -3665,40 +6097,32 @@ s->inet_num= 0;
 if(--s->host->bind->nsocks==0)bind_tables_free(s->host);
 }
 
-/*:282*//*284:*/
-#line 382 "web/bind.w"
+/*:451*//*453:*/
+#line 318 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
 {
 for(int p= 0;p<SR_NTABS;p++)
-for(int k= 0;k<SR_NLINKS;k++)free(h->bind->proto[p].t[k].bucket);
+for(int k= 0;k<SR_NLINKS;k++)free(h->bind->proto[p].t[k].b);
 free(h->bind);
 h->bind= NULL;
 }
 
-/*:284*//*287:*/
-#line 414 "web/bind.w"
+/*:453*//*455:*/
+#line 344 "web/bind.w"
 
-static uint32_t bind_random32(sr_host*h)
+static uint32_t bind_random32(void)
 {
-uint64_t z;
-if(!h->bind_rng_ready){
-h->bind_rng= SR_BIND_SEED+(uint64_t)h->id;
-h->bind_rng_ready= true;
-}
-z= (h->bind_rng+= 0x9e3779b97f4a7c15ull);
-z= (z^(z>>30))*0xbf58476d1ce4e5b9ull;
-z= (z^(z>>27))*0x94d049bb133111ebull;
-return(uint32_t)((z^(z>>31))>>32);
+return(uint32_t)(rng_next()>>32);
 }
 
-static uint32_t bind_random_below(sr_host*h,uint32_t n)
+static uint32_t bind_random_below(uint32_t n)
 {
-return(uint32_t)(((uint64_t)bind_random32(h)*n)>>32);
+return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:287*//*288:*/
-#line 446 "web/bind.w"
+/*:455*//*456:*/
+#line 368 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
 {
@@ -3710,8 +6134,8 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:288*//*291:*/
-#line 490 "web/bind.w"
+/*:456*//*459:*/
+#line 412 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
 {
@@ -3723,8 +6147,8 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:291*//*292:*/
-#line 505 "web/bind.w"
+/*:459*//*460:*/
+#line 427 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
 {
@@ -3743,8 +6167,8 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:292*//*294:*/
-#line 553 "web/bind.w"
+/*:460*//*462:*/
+#line 475 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok)
@@ -3767,8 +6191,8 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:294*//*296:*/
-#line 596 "web/bind.w"
+/*:462*//*464:*/
+#line 518 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
 {
@@ -3787,8 +6211,8 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:296*//*300:*/
-#line 667 "web/bind.w"
+/*:464*//*468:*/
+#line 589 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
 {
@@ -3802,8 +6226,8 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:300*//*301:*/
-#line 685 "web/bind.w"
+/*:468*//*469:*/
+#line 607 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
 {
@@ -3813,7 +6237,7 @@ uint32_t remaining,rnd;
 uint16_t first,last,step,snum;
 local_port_range(h,&low,&high);
 remaining= (uint32_t)(high-low+1);
-rnd= bind_random32(h);
+rnd= bind_random32();
 first= (uint16_t)((((uint64_t)rnd*remaining)>>32)+(uint32_t)low);
 step= (uint16_t)((rnd|1)*SR_UDP_HTABLE_SIZE);
 last= (uint16_t)(first+SR_UDP_HTABLE_SIZE);
@@ -3829,8 +6253,8 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:301*//*302:*/
-#line 718 "web/bind.w"
+/*:469*//*470:*/
+#line 640 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
 {
@@ -3851,7 +6275,7 @@ else low= half;
 }
 remaining= (uint32_t)(high-low);
 if(remaining> 1)remaining&= ~1u;
-offset= bind_random_below(h,remaining)|1u;
+offset= bind_random_below(remaining)|1u;
 other_parity_scan:
 port= low+(int)offset;
 for(i= 0;i<remaining;i+= 2,port+= 2){
@@ -3872,8 +6296,8 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:302*//*304:*/
-#line 772 "web/bind.w"
+/*:470*//*472:*/
+#line 694 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
 {
@@ -3885,8 +6309,8 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:304*//*305:*/
-#line 786 "web/bind.w"
+/*:472*//*473:*/
+#line 708 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -3901,8 +6325,8 @@ sock_hash(s);
 return 0;
 }
 
-/*:305*//*306:*/
-#line 803 "web/bind.w"
+/*:473*//*474:*/
+#line 725 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -3911,7 +6335,7 @@ if(!snum){
 if(!(snum= tcp_find_port(s)))return-EADDRINUSE;
 }else{
 sl= s->host->bind?
-htab_find(&s->host->bind->proto[SR_TAB_TCP].t[LK_PORT],KEY_PORT(snum)):NULL;
+slot_find(&s->host->bind->proto[SR_TAB_TCP].t[LK_PORT],KEY_PORT(snum)):NULL;
 if(!(sl&&tcp_reuseport_match(sl,s))&&tcp_port_taken(s,snum,true,true))
 return-EADDRINUSE;
 }
@@ -3923,8 +6347,8 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:306*//*307:*/
-#line 838 "web/bind.w"
+/*:474*//*475:*/
+#line 760 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
 {
@@ -3946,8 +6370,8 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:307*//*310:*/
-#line 887 "web/bind.w"
+/*:475*//*478:*/
+#line 809 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
 {
@@ -3987,8 +6411,8 @@ free(g);
 }
 }
 
-/*:310*//*311:*/
-#line 933 "web/bind.w"
+/*:478*//*479:*/
+#line 855 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
 {
@@ -4002,8 +6426,8 @@ return;
 rp_alloc(s);
 }
 
-/*:311*//*312:*/
-#line 953 "web/bind.w"
+/*:479*//*480:*/
+#line 875 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
 {
@@ -4017,8 +6441,8 @@ return;
 rp_alloc(s);
 }
 
-/*:312*//*314:*/
-#line 989 "web/bind.w"
+/*:480*//*482:*/
+#line 911 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s)
 {
@@ -4031,8 +6455,8 @@ s->rp->prog= true;
 return 0;
 }
 
-/*:314*//*317:*/
-#line 1022 "web/bind.w"
+/*:482*//*485:*/
+#line 944 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -4048,8 +6472,8 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:317*//*319:*/
-#line 1048 "web/bind.w"
+/*:485*//*487:*/
+#line 970 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr)
@@ -4062,8 +6486,8 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:319*//*320:*/
-#line 1079 "web/bind.w"
+/*:487*//*488:*/
+#line 1001 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
 {
@@ -4074,8 +6498,8 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:320*//*322:*/
-#line 1133 "web/bind.w"
+/*:488*//*490:*/
+#line 1055 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -4091,7 +6515,7 @@ if(snum&&snum<sysctl_value(s->host,SYS_IP_UNPRIVILEGED_PORT_START)&&
 return-EACCES;
 if(s->listening||s->connected||s->inet_num)return-EINVAL;
 s->inet_rcv_saddr= s->inet_saddr= addr;
-if(type==SR_ADDR_MULTICAST||type==SR_ADDR_BROADCAST)s->inet_saddr= 0;
+if(type==SR_RT_MULTICAST||type==SR_RT_BROADCAST)s->inet_saddr= 0;
 if(snum||!(s->ipflags&IPF_BIND_ADDRESS_NO_PORT)){
 if(sk_get_port(s,snum)<0){
 s->inet_saddr= s->inet_rcv_saddr= 0;
@@ -4102,8 +6526,8 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:322*//*323:*/
-#line 1162 "web/bind.w"
+/*:490*//*491:*/
+#line 1084 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
 {
@@ -4115,8 +6539,8 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:323*//*326:*/
-#line 1209 "web/bind.w"
+/*:491*//*494:*/
+#line 1131 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -4127,13 +6551,13 @@ type= inet_addr_type(s->host,sin->sin_addr.s_addr);
 if(!inet_addr_valid_or_nonlocal(s,sin->sin_addr.s_addr,type))
 return-EADDRNOTAVAIL;
 s->inet_rcv_saddr= s->inet_saddr= sin->sin_addr.s_addr;
-if(type==SR_ADDR_MULTICAST||type==SR_ADDR_BROADCAST)s->inet_saddr= 0;
+if(type==SR_RT_MULTICAST||type==SR_RT_BROADCAST)s->inet_saddr= 0;
 s->dst_cached= false;
 return 0;
 }
 
-/*:326*//*327:*/
-#line 1234 "web/bind.w"
+/*:494*//*495:*/
+#line 1156 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -4144,8 +6568,8 @@ int type,err;
 if((err= inet_check_family(sin,len))<0)return err;
 if(addr!=htonl(INADDR_ANY)){
 type= inet_addr_type(s->host,addr);
-if(type==SR_ADDR_MULTICAST||type==SR_ADDR_BROADCAST||
-(type!=SR_ADDR_LOCAL&&!inet_can_nonlocal_bind(s)))
+if(type==SR_RT_MULTICAST||type==SR_RT_BROADCAST||
+(type!=SR_RT_LOCAL&&!inet_can_nonlocal_bind(s)))
 return-EADDRNOTAVAIL;
 }
 if(s->inet_num)return-EINVAL;
@@ -4155,8 +6579,8 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:327*//*329:*/
-#line 1273 "web/bind.w"
+/*:495*//*497:*/
+#line 1195 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
 {
@@ -4167,8 +6591,8 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:329*//*331:*/
-#line 1310 "web/bind.w"
+/*:497*//*499:*/
+#line 1232 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
 {
@@ -4190,8 +6614,8 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:331*//*333:*/
-#line 1356 "web/bind.w"
+/*:499*//*501:*/
+#line 1278 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
 {
@@ -4208,8 +6632,8 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:333*//*334:*/
-#line 1387 "web/bind.w"
+/*:501*//*502:*/
+#line 1309 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen)
@@ -4227,8 +6651,8 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:334*//*337:*/
-#line 1413 "web/bind.w"
+/*:502*//*505:*/
+#line 1335 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
 {
@@ -4251,8 +6675,8 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:337*//*338:*/
-#line 1446 "web/bind.w"
+/*:505*//*506:*/
+#line 1368 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
 {
@@ -4265,8 +6689,8 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:338*//*340:*/
-#line 1467 "web/bind.w"
+/*:506*//*508:*/
+#line 1389 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -4281,8 +6705,8 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:340*//*342:*/
-#line 1501 "web/bind.w"
+/*:508*//*510:*/
+#line 1423 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -4292,12 +6716,13 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:342*//*343:*/
-#line 1542 "web/bind.w"
+/*:510*//*511:*/
+#line 1464 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
-struct sr_conn_route rt;
+struct sr_flow fl;
+struct sr_rtres rt;
 uint32_t daddr,saddr;
 int oif,err;
 if(len<(int)sizeof*sin)return-EINVAL;
@@ -4311,8 +6736,9 @@ if(!oif)oif= s->mc_index;
 if(!saddr)saddr= s->mc_addr;
 }else if(!oif)oif= s->uc_index;
 if(!daddr)daddr= saddr?saddr:htonl(INADDR_LOOPBACK);
-if((err= connect_route(s,daddr,saddr,oif,&rt))<0)return err;
-if(rt.type==SR_ADDR_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
+sk_flow(s,daddr,saddr,oif,&fl);
+if((err= ip_route_output(s->host,&fl,&rt))<0)return err;
+if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
 if(!s->inet_saddr)s->inet_saddr= rt.saddr;
 if(!s->inet_rcv_saddr){
 s->inet_rcv_saddr= rt.saddr;
@@ -4322,41 +6748,45 @@ s->inet_daddr= daddr;
 s->inet_dport= sin->sin_port;
 if(s->rp)s->rp->has_conns= true;
 s->connected= true;
-s->dst_cached= true;
-s->dst_oif= oif;
+ip_sk_new_ident(s);
+sk_dst_set(s,&rt);
 udp_hash4(s);
 return 0;
 }
 
-/*:343*//*347:*/
-#line 1604 "web/bind.w"
+/*:511*//*512:*/
+#line 1505 "web/bind.w"
 
-static int connect_route(sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
-struct sr_conn_route*rt)
+static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
+struct sr_flow*fl)
 {
-sr_host*h= s->host;
-const sr_route*r;
-const sr_iface*dev;
-(void)oif;
-if(saddr){
-if(ipv4_is_multicast(saddr)||saddr==htonl(INADDR_BROADCAST))return-EINVAL;
-if(inet_addr_type(h,saddr)!=SR_ADDR_LOCAL&&!(s->ipflags&IPF_TRANSPARENT))
-return-ENETUNREACH;
-}
-if(!(r= route_lookup(h,daddr)))return-ENETUNREACH;
-rt->type= daddr==htonl(INADDR_BROADCAST)?SR_ADDR_BROADCAST:
-ipv4_is_multicast(daddr)?SR_ADDR_MULTICAST:inet_addr_type(h,daddr);
-dev= iface_by_index(h,rt->type==SR_ADDR_LOCAL?1:r->ifindex);
-if(!dev)return-ENETUNREACH;
-if(saddr&&(ntohl(saddr)>>24)==127&&!(dev->flags&IFF_LOOPBACK))
-return-EINVAL;
-rt->saddr= saddr?saddr:r->prefsrc?r->prefsrc:dev->naddr?dev->addr[0].addr:0;
-rt->mtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
-return 0;
+memset(fl,0,sizeof*fl);
+fl->daddr= daddr;
+fl->saddr= saddr;
+fl->oif= oif;
+fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
+fl->freebind= (s->ipflags&(IPF_TRANSPARENT|IPF_HDRINCL))!=0;
 }
 
-/*:347*//*348:*/
-#line 1641 "web/bind.w"
+/*:512*//*514:*/
+#line 1531 "web/bind.w"
+
+static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
+{
+s->dst_cached= true;
+s->dst_ifindex= rt->ifindex;
+s->dst_type= rt->type;
+}
+
+static int sk_dst_mtu(sr_sock*s)
+{
+bool locked;
+return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
+s->inet_daddr,&locked);
+}
+
+/*:514*//*516:*/
+#line 1564 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -4370,8 +6800,8 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:348*//*349:*/
-#line 1658 "web/bind.w"
+/*:516*//*517:*/
+#line 1581 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -4384,15 +6814,15 @@ if(s->lk[LK_CONN].slot){
 sr_slot*sl= s->lk[LK_CONN].slot;
 uint64_t k[2]= {KEY_CONN(s->inet_rcv_saddr,s->inet_num,s->inet_daddr,
 ntohs(s->inet_dport))};
-if(sl->key[0]==k[0]&&sl->key[1]==k[1])return;
+if(sl->h.k0==k[0]&&sl->h.k1==k[1])return;
 link_del(&pt->t[LK_CONN],LK_CONN,s);
 }else if(s->rp)rp_detach(s);
 link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:349*//*350:*/
-#line 1693 "web/bind.w"
+/*:517*//*518:*/
+#line 1616 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -4415,13 +6845,14 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:350*//*351:*/
-#line 1732 "web/bind.w"
+/*:518*//*519:*/
+#line 1655 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
 const struct sockaddr_in*sin= (const struct sockaddr_in*)a;
-struct sr_conn_route rt;
+struct sr_flow fl;
+struct sr_rtres rt;
 uint32_t daddr;
 int err;
 if(len<(int)sizeof a->ss_family)return-EINVAL;
@@ -4431,16 +6862,16 @@ if(len<(int)sizeof*sin)return-EINVAL;
 if(sin->sin_family!=AF_INET)return-EAFNOSUPPORT;
 daddr= sin->sin_addr.s_addr;
 if(!daddr)daddr= s->inet_saddr?s->inet_saddr:htonl(INADDR_LOOPBACK);
-if((err= connect_route(s,daddr,s->inet_saddr,s->bound_dev_if,&rt))<0)
-return err;
-if(rt.type==SR_ADDR_BROADCAST||rt.type==SR_ADDR_MULTICAST)
+sk_flow(s,daddr,s->inet_saddr,s->bound_dev_if,&fl);
+if((err= ip_route_output(s->host,&fl,&rt))<0)return err;
+if(rt.type==SR_RT_BROADCAST||rt.type==SR_RT_MULTICAST)
 return-ENETUNREACH;
 if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:351*//*352:*/
-#line 1757 "web/bind.w"
+/*:519*//*520:*/
+#line 1681 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -4453,8 +6884,8 @@ return true;
 return false;
 }
 
-/*:352*//*353:*/
-#line 1782 "web/bind.w"
+/*:520*//*521:*/
+#line 1706 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -4467,8 +6898,8 @@ if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
 return 0;
 }
 
-/*:353*//*356:*/
-#line 1835 "web/bind.w"
+/*:521*//*524:*/
+#line 1759 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -4485,29 +6916,29 @@ sr_sock*r;
 uint16_t hnum= ntohs(dport);
 if(!h->bind)return NULL;
 pt= &h->bind->proto[proto==IPPROTO_UDPLITE?SR_TAB_UDPLITE:SR_TAB_UDP];
-sl= htab_find(&pt->t[LK_CONN],KEY_CONN(daddr,hnum,saddr,ntohs(sport)));
+sl= slot_find(&pt->t[LK_CONN],KEY_CONN(daddr,hnum,saddr,ntohs(sport)));
 for(r= sl?sl->first:NULL;r;r= r->lk[LK_CONN].next)
 if(r->inet_daddr==saddr&&r->inet_dport==sport&&
 r->inet_rcv_saddr==daddr&&r->inet_num==hnum&&
 udp_dev_match(r,ifindex))
 return r;
-r= udp_lookup2(h,htab_find(&pt->t[LK_ADDR],KEY_ADDR(daddr,hnum)),saddr,sport,
+r= udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(daddr,hnum)),saddr,sport,
 daddr,hnum,ifindex);
 if(r)return r;
-return udp_lookup2(h,htab_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum)),
+return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum)),
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
 }
 
-/*:356*//*357:*/
-#line 1867 "web/bind.w"
+/*:524*//*525:*/
+#line 1791 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:357*//*359:*/
-#line 1899 "web/bind.w"
+/*:525*//*527:*/
+#line 1823 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -4528,8 +6959,8 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:359*//*361:*/
-#line 1935 "web/bind.w"
+/*:527*//*529:*/
+#line 1859 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex)
@@ -4552,8 +6983,8 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:361*//*362:*/
-#line 1965 "web/bind.w"
+/*:529*//*530:*/
+#line 1889 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
 {
@@ -4574,8 +7005,8 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:362*//*363:*/
-#line 1993 "web/bind.w"
+/*:530*//*531:*/
+#line 1917 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -4601,12 +7032,12 @@ return c;
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport)
 {
-if(!h->ehash_secret)h->ehash_secret= bind_random32(h)|1;
+if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:363*//*365:*/
-#line 2043 "web/bind.w"
+/*:531*//*533:*/
+#line 1967 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -4633,8 +7064,8 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:365*//*366:*/
-#line 2077 "web/bind.w"
+/*:533*//*534:*/
+#line 2001 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -4649,8 +7080,8 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:366*//*369:*/
-#line 2108 "web/bind.w"
+/*:534*//*537:*/
+#line 2032 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -4671,8 +7102,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:369*//*370:*/
-#line 2128 "web/bind.w"
+/*:537*//*538:*/
+#line 2052 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -4694,8 +7125,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:370*//*373:*/
-#line 2166 "web/bind.w"
+/*:538*//*541:*/
+#line 2090 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -4704,4 +7135,4 @@ sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
 
-/*:373*/
+/*:541*/

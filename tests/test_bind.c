@@ -1759,6 +1759,103 @@ START_TEST(demux_broadcast_and_multicast)
 }
 END_TEST
 
+/* ---- connect through the routing tables ---- */
+START_TEST(connect_route_errors)
+{
+  CLAUSES("socket.7:call:connect", "ip.7:addr:autobind_connect", "socket.7:SO_DONTROUTE");
+  ck_assert_int_eq(sr_route_add_type(0, "10.9.0.0/16", SR_ROUTE_UNREACHABLE), 0);
+  ck_assert_int_eq(sr_route_add_type(0, "10.8.0.0/16", SR_ROUTE_PROHIBIT), 0);
+  ck_assert_int_eq(sr_route_add_type(0, "10.7.0.0/16", SR_ROUTE_BLACKHOLE), 0);
+  static const struct { const char *dst; int err; } d[] = {
+    {"10.9.1.1", EHOSTUNREACH}, {"10.8.1.1", EACCES}, {"10.7.1.1", EINVAL}};
+  for (int i = 0; i < 3; i++) {
+    int s = mk(K_UDP), t = mk(K_TCP);
+    ck_fails(con(s, d[i].dst, 9), d[i].err);
+    ck_assert_str_eq(addr_of(s), "0.0.0.0");
+    ck_assert_int_gt(port_of(s), 0);
+    NOPEER(s);
+    ck_fails(con(t, d[i].dst, 9), d[i].err);
+    NAME_IS(t, "0.0.0.0:0");
+  }
+  int s = mk(K_UDP);
+  ck_assert_int_eq(sr_test_seti(s, SOL_SOCKET, SO_DONTROUTE, 1), 0);
+  ck_fails(con(s, "8.8.8.8", 9), ENETUNREACH);
+  ck_assert_int_gt(port_of(s), 0);
+  s = mk(K_UDP);
+  ck_assert_int_eq(sr_test_seti(s, SOL_SOCKET, SO_DONTROUTE, 1), 0);
+  ck_assert_int_eq(con(s, "10.0.0.2", 9), 0);
+  ck_assert_str_eq(addr_of(s), "10.0.0.1");
+  ck_assert_int_eq(mtu(s), 1500);
+  ck_assert_int_eq(sr_test_seti(s, SOL_SOCKET, SO_DONTROUTE, 0), 0);
+  ck_assert_int_eq(mtu(s), -ENOTCONN);
+  /* a cached route outlives the routing table's */
+  s = mk(K_UDP);
+  ck_assert_int_eq(con(s, "10.0.0.2", 9), 0);
+  ck_assert_int_eq(sr_route_del(0, "default"), 0);
+  ck_assert_int_eq(sr_route_del(0, "10.0.0.0/24"), 0);
+  ck_assert_int_eq(mtu(s), 1500);
+  s = mk(K_UDP);
+  int t = mk(K_TCP);
+  ck_fails(con(s, "8.8.8.8", 9), ENETUNREACH);
+  ck_assert_int_gt(port_of(s), 0);
+  ck_fails(con(t, "8.8.8.8", 9), ENETUNREACH);
+  NAME_IS(t, "0.0.0.0:0");
+}
+END_TEST
+
+START_TEST(connect_through_devices)
+{
+  CLAUSES("socket.7:call:connect", "socket.7:SO_BINDTODEVICE", "ip.7:IP_MULTICAST_IF",
+    "ip.7:IP_MTU");
+  static const int kinds[] = {K_UDP, K_RAW, K_PING};
+  for (int i = 0; i < 3; i++) {
+    int s = mk(kinds[i]);
+    ck_assert_int_eq(sr_setsockopt(s, SOL_SOCKET, SO_BINDTODEVICE, "lo", 2), 0);
+    ck_assert_int_eq(con(s, "10.0.0.2", 9), 0);
+    ck_assert_str_eq(addr_of(s), "10.0.0.1");
+    ck_assert_int_eq(mtu(s), 65535);
+    s = mk(kinds[i]);
+    ck_assert_int_eq(sr_setsockopt(s, SOL_SOCKET, SO_BINDTODEVICE, "eth0", 4), 0);
+    ck_assert_int_eq(con(s, "127.0.0.1", 9), 0);
+    ck_assert_str_eq(addr_of(s), "10.0.0.1");
+    ck_assert_int_eq(mtu(s), 1500);
+    s = mk(kinds[i]);
+    struct ip_mreqn mr;
+    memset(&mr, 0, sizeof mr);
+    mr.imr_ifindex = LO;
+    ck_assert_int_eq(sr_setsockopt(s, IPPROTO_IP, IP_MULTICAST_IF, &mr, sizeof mr), 0);
+    ck_assert_int_eq(con(s, "224.1.1.1", 9), 0);
+    ck_assert_str_eq(addr_of(s), "10.0.0.1");
+    ck_assert_int_eq(mtu(s), 65535);
+  }
+}
+END_TEST
+
+START_TEST(loopback_broadcast)
+{
+  CLAUSES("ip.7:addr:broadcast", "ip.7:addr:INADDR_BROADCAST");
+  static const int kinds[] = {K_UDP, K_RAW, K_PING};
+  for (int i = 0; i < 3; i++) {
+    int s = mk(kinds[i]);
+    ck_fails(con(s, "127.255.255.255", 9), EACCES);
+    ck_assert_int_eq(sr_test_seti(s, SOL_SOCKET, SO_BROADCAST, 1), 0);
+    ck_assert_int_eq(con(s, "127.255.255.255", 9), 0);
+    ck_assert_str_eq(addr_of(s), "127.0.0.1");
+    ck_assert_int_eq(mtu(s), 65535);
+  }
+  int s = mk(K_PING);
+  ck_fails(bnd(s, "127.255.255.255", 5004), EADDRNOTAVAIL);
+  s = mk(K_UDP);
+  ck_assert_int_eq(bnd(s, "127.255.255.255", 5000), 0);
+  NAME_IS(s, "127.255.255.255:5000");
+  s = mk(K_TCP);
+  ck_assert_int_eq(bnd(s, "127.255.255.255", 5001), 0);
+  s = mk(K_RAW);
+  ck_assert_int_eq(bnd(s, "127.255.255.255", 0), 0);
+  NAME_IS(s, "127.255.255.255:1");
+}
+END_TEST
+
 Suite *suite_bind(void)
 {
   Suite *s = suite_create("bind");
@@ -1804,6 +1901,9 @@ Suite *suite_bind(void)
   tcase_add_test(tc, disconnect_rules);
   tcase_add_test(tc, cached_route);
   tcase_add_test(tc, tcp_connect_errors);
+  tcase_add_test(tc, connect_route_errors);
+  tcase_add_test(tc, connect_through_devices);
+  tcase_add_test(tc, loopback_broadcast);
   tc = sr_tcase(s, "demux");
   tcase_add_test(tc, demux_address_and_order);
   tcase_add_test(tc, demux_connected);

@@ -80,17 +80,15 @@ Which addresses a socket may bind to depends on what the host's {\it
 local\/} routing table says about the address, the kernel's
 |inet_addr_type|: one of the host's own addresses (local), a broadcast
 address of one of its networks, a multicast address, or anything else
-(unicast, meaning ``someone else's'').  The limited broadcast
-\.{255.255.255.255} and the multicast block are recognized by their form.
+(unicast, meaning ``someone else's''), in the route types of the routing
+chapter.  The limited broadcast \.{255.255.255.255} and the multicast
+block are recognized by their form.
 \.{0.0.0.0} is the wildcard and is checked separately by every caller.
 
 \kernel{\.{127.5.5.5} is local (the whole \.{127/8} is);
 \.{127.255.255.255} and \.{10.0.0.255} are broadcast; \.{10.0.0.0}, the
 network's own address, is unicast in Linux~6.x (no broadcast route is
 made for it); \.{0.1.2.3} and \.{240.0.0.1} are unicast.}
-
-@<Constants of the model@>=
-enum { SR_ADDR_UNICAST, SR_ADDR_LOCAL, SR_ADDR_BROADCAST, SR_ADDR_MULTICAST };
 
 @ @<Private function prototypes@>=
 static int inet_addr_type(sr_host *h, uint32_t addr);
@@ -102,12 +100,12 @@ static bool inet_addr_valid_or_nonlocal(const sr_sock *s, uint32_t addr,
 static int inet_addr_type(sr_host *h, uint32_t addr)
 {
   const sr_route *r;
-  if (addr == htonl(INADDR_BROADCAST)) return SR_ADDR_BROADCAST;
-  if (ipv4_is_multicast(addr)) return SR_ADDR_MULTICAST;
+  if (ipv4_is_lbcast(addr)) return SR_RT_BROADCAST;
+  if (ipv4_is_multicast(addr)) return SR_RT_MULTICAST;
   r = route_lookup(h, addr);
-  if (r && r->type == SR_RT_LOCAL) return SR_ADDR_LOCAL;
-  if (r && r->type == SR_RT_BROADCAST) return SR_ADDR_BROADCAST;
-  return SR_ADDR_UNICAST;
+  if (r && r->table == SR_TABLE_LOCAL && (r->type == SR_RT_LOCAL || r->type == SR_RT_BROADCAST))
+    return r->type;
+  return SR_RT_UNICAST;
 }
 
 @ \clause{ip.7:IP_FREEBIND}
@@ -141,8 +139,8 @@ static bool inet_addr_valid_or_nonlocal(const sr_sock *s, uint32_t addr,
   int type)
 {
   return inet_can_nonlocal_bind(s) || addr == htonl(INADDR_ANY) ||
-    type == SR_ADDR_LOCAL || type == SR_ADDR_MULTICAST ||
-    type == SR_ADDR_BROADCAST;
+    type == SR_RT_LOCAL || type == SR_RT_MULTICAST ||
+    type == SR_RT_BROADCAST;
 }
 
 @*1 The tables of bound sockets.
@@ -158,27 +156,21 @@ most recently added first, since the kernel adds to the head of its
 chains.  That order is visible: it decides which of several equal sockets
 receives a datagram.
 
-Lookup, insertion and removal cost a hash and a walk of one slot, whatever
-the number of sockets on the host: the bucket array doubles whenever there
-are more slots than buckets.
+The slots are entries of the model's general hash table (see the chapter
+on links), so lookup, insertion and removal cost a hash and a walk of one
+slot, whatever the number of sockets on the host.
 @^hash tables@>
 
 @<Type definitions@>=
 typedef struct sr_slot sr_slot;
 struct sr_slot {
-  sr_slot *chain; /* the next slot of the same bucket */
-  uint64_t key[2];
+  sr_hent h; /* the key; first, as the table requires */
   sr_sock *first; /* its sockets, most recent first */
   int count;
   int fastreuseport; /* the TCP port cache: see |tcp_reuseport_match| */
   uid_t fastuid;
   uint32_t fast_rcv_saddr;
 };
-typedef struct {
-  sr_slot **bucket;
-  size_t size; /* a power of two, or 0 before the first insertion */
-  size_t n; /* slots in use */
-} sr_htab;
 
 @ The tables of one protocol, and the set of them that a host has.  The
 whole set is allocated when a host binds its first socket and freed when
@@ -191,93 +183,34 @@ typedef struct sr_bindtab { sr_porttab proto[SR_NTABS]; long nsocks; } sr_bindta
 
 @ @<Fields of a host@>=
 struct sr_bindtab *bind; /* the port tables, while a socket is in them */
-uint64_t bind_rng; /* the state of its random numbers */
-bool bind_rng_ready;
 uint32_t ehash_secret; /* the salt of the \.{SO\_REUSEPORT} hash */
 uint16_t ping_rover; /* the last ping identifier chosen */
 
 @ @<Private function prototypes@>=
-static sr_slot *htab_find(const sr_htab *t, uint64_t k0, uint64_t k1);
+static sr_slot *slot_find(const sr_htab *t, uint64_t k0, uint64_t k1);
 static void link_add(sr_htab *t, int k, sr_sock *s, uint64_t k0, uint64_t k1);
 static void link_del(sr_htab *t, int k, sr_sock *s);
 
-@ The hash of a key mixes both words thoroughly, so that keys that differ
-in a few bits (consecutive ports) land in unrelated buckets.
+@ A socket joins a slot at its head, creating the slot if it is the
+first with its key, and leaves it from anywhere; an emptied slot is
+freed, and with it the TCP port cache it carried, as the kernel frees an
+empty bind bucket.
 
 @c
-static size_t slot_hash(uint64_t k0, uint64_t k1, size_t size)
+static sr_slot *slot_find(const sr_htab *t, uint64_t k0, uint64_t k1)
 {
-  uint64_t x = k0 * 0x9e3779b97f4a7c15ull ^ (k1 + 0x632be59bd9b4e019ull) *
-    0xc2b2ae3d27d4eb4full;
-  x ^= x >> 29;
-  x *= 0xbf58476d1ce4e5b9ull;
-  x ^= x >> 32;
-  return (size_t) x & (size - 1);
+  return (sr_slot *) htab_find(t, k0, k1);
 }
 
-static sr_slot *htab_find(const sr_htab *t, uint64_t k0, uint64_t k1)
-{
-  sr_slot *sl;
-  if (!t->size) return NULL;
-  for (sl = t->bucket[slot_hash(k0, k1, t->size)]; sl; sl = sl->chain)
-    if (sl->key[0] == k0 && sl->key[1] == k1) return sl;
-  return NULL;
-}
-
-@ Growing moves every slot to its bucket in the doubled array; the order
-of sockets inside a slot is untouched.
-
-@c
-static void htab_grow(sr_htab *t)
-{
-  size_t nsize = t->size ? 2 * t->size : 16;
-  sr_slot **nb = xcalloc(nsize, sizeof *nb);
-  for (size_t i = 0; i < t->size; i++)
-    while (t->bucket[i]) {
-      sr_slot *sl = t->bucket[i];
-      size_t j = slot_hash(sl->key[0], sl->key[1], nsize);
-      t->bucket[i] = sl->chain;
-      sl->chain = nb[j];
-      nb[j] = sl;
-    }
-  free(t->bucket);
-  t->bucket = nb;
-  t->size = nsize;
-}
-
-static sr_slot *htab_slot(sr_htab *t, uint64_t k0, uint64_t k1)
-{
-  sr_slot *sl = htab_find(t, k0, k1);
-  size_t j;
-  if (sl) return sl;
-  if (t->n >= t->size) htab_grow(t);
-  sl = xcalloc(1, sizeof *sl);
-  sl->key[0] = k0;
-  sl->key[1] = k1;
-  j = slot_hash(k0, k1, t->size);
-  sl->chain = t->bucket[j];
-  t->bucket[j] = sl;
-  t->n++;
-  return sl;
-}
-
-static void htab_drop(sr_htab *t, sr_slot *sl)
-{
-  sr_slot **p = &t->bucket[slot_hash(sl->key[0], sl->key[1], t->size)];
-  while (*p != sl) p = &(*p)->chain;
-  *p = sl->chain;
-  t->n--;
-  free(sl);
-}
-
-@ A socket joins a slot at its head and leaves it from anywhere; an
-emptied slot is freed, and with it the TCP port cache it carried, as the
-kernel frees an empty bind bucket.
-
-@c
 static void link_add(sr_htab *t, int k, sr_sock *s, uint64_t k0, uint64_t k1)
 {
-  sr_slot *sl = htab_slot(t, k0, k1);
+  sr_slot *sl = slot_find(t, k0, k1);
+  if (!sl) {
+    sl = xcalloc(1, sizeof *sl);
+    sl->h.k0 = k0;
+    sl->h.k1 = k1;
+    htab_insert(t, &sl->h);
+  }
   s->lk[k].slot = sl;
   s->lk[k].prev = NULL;
   s->lk[k].next = sl->first;
@@ -294,7 +227,10 @@ static void link_del(sr_htab *t, int k, sr_sock *s)
   else sl->first = s->lk[k].next;
   if (s->lk[k].next) s->lk[k].next->lk[k].prev = s->lk[k].prev;
   memset(&s->lk[k], 0, sizeof s->lk[k]);
-  if (--sl->count == 0) htab_drop(t, sl);
+  if (--sl->count == 0) {
+    htab_remove(t, &sl->h);
+    free(sl);
+  }
 }
 
 @ The keys.  A port is its own key; an (address, port) pair and a
@@ -342,7 +278,7 @@ static sr_sock *port_first(sr_host *h, int tab, uint16_t port)
 {
   sr_slot *sl;
   if (!h->bind) return NULL;
-  sl = htab_find(&h->bind->proto[tab].t[LK_PORT], KEY_PORT(port));
+  sl = slot_find(&h->bind->proto[tab].t[LK_PORT], KEY_PORT(port));
   return sl ? sl->first : NULL;
 }
 
@@ -383,51 +319,37 @@ static void bind_tables_free(sr_host *h);
 static void bind_tables_free(sr_host *h)
 {
   for (int p = 0; p < SR_NTABS; p++)
-    for (int k = 0; k < SR_NLINKS; k++) free(h->bind->proto[p].t[k].bucket);
+    for (int k = 0; k < SR_NLINKS; k++) free(h->bind->proto[p].t[k].b);
   free(h->bind);
   h->bind = NULL;
 }
 
 @*1 Random numbers.
 Linux chooses ephemeral ports, and salts the hash that spreads datagrams
-over a \.{SO\_REUSEPORT} group, with random numbers.  The model must be
-deterministic, so each host has a generator of its own, seeded from the
-host's number the first time it is used: the same sequence of calls gives
-the same ports on every run.  Which port a given call receives therefore
-differs from Linux's, as it differs between two runs of Linux; the rules
---- the range, the reserved ports, which ports may be shared, the order in
-which the kernel tries candidates --- are the kernel's.  The generator is
-SplitMix64.
+over a \.{SO\_REUSEPORT} group, with random numbers.  The model draws them
+from the world's seeded generator (|rng_next|), so the same sequence of
+calls gives the same ports on every run.  Which port a given call receives
+therefore differs from Linux's, as it differs between two runs of Linux;
+the rules --- the range, the reserved ports, which ports may be shared,
+the order in which the kernel tries candidates --- are the kernel's.
+|bind_random_below| is the kernel's |reciprocal_scale| of a random word,
+which is also how it draws a number below |n|.
 @^model limits@>
 @^random numbers@>
 
-@<Constants of the model@>=
-#define SR_BIND_SEED 0x736f636b72656621ull /* \.{"sockref!"} */
+@<Private function prototypes@>=
+static uint32_t bind_random32(void);
+static uint32_t bind_random_below(uint32_t n);
 
-@ @<Private function prototypes@>=
-static uint32_t bind_random32(sr_host *h);
-static uint32_t bind_random_below(sr_host *h, uint32_t n);
-
-@ |bind_random_below| is the kernel's |reciprocal_scale| of a random word,
-which is also how it draws a number below |n|.
-
-@c
-static uint32_t bind_random32(sr_host *h)
+@ @c
+static uint32_t bind_random32(void)
 {
-  uint64_t z;
-  if (!h->bind_rng_ready) {
-    h->bind_rng = SR_BIND_SEED + (uint64_t) h->id;
-    h->bind_rng_ready = true;
-  }
-  z = (h->bind_rng += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return (uint32_t) ((z ^ (z >> 31)) >> 32);
+  return (uint32_t) (rng_next() >> 32);
 }
 
-static uint32_t bind_random_below(sr_host *h, uint32_t n)
+static uint32_t bind_random_below(uint32_t n)
 {
-  return (uint32_t) (((uint64_t) bind_random32(h) * n) >> 32);
+  return (uint32_t) (((uint64_t) bind_random32() * n) >> 32);
 }
 
 @*1 Whether two sockets may share a port.
@@ -691,7 +613,7 @@ static uint16_t udp_find_port(sr_sock *s)
   uint16_t first, last, step, snum;
   local_port_range(h, &low, &high);
   remaining = (uint32_t) (high - low + 1);
-  rnd = bind_random32(h);
+  rnd = bind_random32();
   first = (uint16_t) ((((uint64_t) rnd * remaining) >> 32) + (uint32_t) low);
   step = (uint16_t) ((rnd | 1) * SR_UDP_HTABLE_SIZE);
   last = (uint16_t) (first + SR_UDP_HTABLE_SIZE);
@@ -735,7 +657,7 @@ other_half_scan:
   }
   remaining = (uint32_t) (high - low);
   if (remaining > 1) remaining &= ~1u;
-  offset = bind_random_below(h, remaining) | 1u;
+  offset = bind_random_below(remaining) | 1u;
 other_parity_scan:
   port = low + (int) offset;
   for (i = 0; i < remaining; i += 2, port += 2) {
@@ -808,7 +730,7 @@ static int tcp_get_port(sr_sock *s, uint16_t snum)
     if (!(snum = tcp_find_port(s))) return -EADDRINUSE;
   } else {
     sl = s->host->bind ?
-      htab_find(&s->host->bind->proto[SR_TAB_TCP].t[LK_PORT], KEY_PORT(snum)) : NULL;
+      slot_find(&s->host->bind->proto[SR_TAB_TCP].t[LK_PORT], KEY_PORT(snum)) : NULL;
     if (!(sl && tcp_reuseport_match(sl, s)) && tcp_port_taken(s, snum, true, true))
       return -EADDRINUSE;
   }
@@ -1145,7 +1067,7 @@ static int inet_bind(sr_sock *s, const struct sockaddr_storage *a, int len)
     return -EACCES;
   if (s->listening || s->connected || s->inet_num) return -EINVAL;
   s->inet_rcv_saddr = s->inet_saddr = addr;
-  if (type == SR_ADDR_MULTICAST || type == SR_ADDR_BROADCAST) s->inet_saddr = 0;
+  if (type == SR_RT_MULTICAST || type == SR_RT_BROADCAST) s->inet_saddr = 0;
   if (snum || !(s->ipflags & IPF_BIND_ADDRESS_NO_PORT)) {
     if (sk_get_port(s, snum) < 0) {
       s->inet_saddr = s->inet_rcv_saddr = 0;
@@ -1216,7 +1138,7 @@ static int raw_bind(sr_sock *s, const struct sockaddr_storage *a, int len)
   if (!inet_addr_valid_or_nonlocal(s, sin->sin_addr.s_addr, type))
     return -EADDRNOTAVAIL;
   s->inet_rcv_saddr = s->inet_saddr = sin->sin_addr.s_addr;
-  if (type == SR_ADDR_MULTICAST || type == SR_ADDR_BROADCAST) s->inet_saddr = 0;
+  if (type == SR_RT_MULTICAST || type == SR_RT_BROADCAST) s->inet_saddr = 0;
   s->dst_cached = false;
   return 0;
 }
@@ -1241,8 +1163,8 @@ static int ping_bind(sr_sock *s, const struct sockaddr_storage *a, int len)
   if ((err = inet_check_family(sin, len)) < 0) return err;
   if (addr != htonl(INADDR_ANY)) {
     type = inet_addr_type(s->host, addr);
-    if (type == SR_ADDR_MULTICAST || type == SR_ADDR_BROADCAST ||
-        (type != SR_ADDR_LOCAL && !inet_can_nonlocal_bind(s)))
+    if (type == SR_RT_MULTICAST || type == SR_RT_BROADCAST ||
+        (type != SR_RT_LOCAL && !inet_can_nonlocal_bind(s)))
       return -EADDRNOTAVAIL;
   }
   if (s->inet_num) return -EINVAL;
@@ -1542,7 +1464,8 @@ reporting the bound address.  With \.{IP\_FREEBIND} and \.{10.0.0.99}:
 @c
 static int ip4_datagram_connect(sr_sock *s, const struct sockaddr_in *sin, int len)
 {
-  struct sr_conn_route rt;
+  struct sr_flow fl;
+  struct sr_rtres rt;
   uint32_t daddr, saddr;
   int oif, err;
   if (len < (int) sizeof *sin) return -EINVAL;
@@ -1556,8 +1479,9 @@ static int ip4_datagram_connect(sr_sock *s, const struct sockaddr_in *sin, int l
     if (!saddr) saddr = s->mc_addr;
   } else if (!oif) oif = s->uc_index;
   if (!daddr) daddr = saddr ? saddr : htonl(INADDR_LOOPBACK);
-  if ((err = connect_route(s, daddr, saddr, oif, &rt)) < 0) return err;
-  if (rt.type == SR_ADDR_BROADCAST && !(s->flags & SK_BROADCAST)) return -EACCES;
+  sk_flow(s, daddr, saddr, oif, &fl);
+  if ((err = ip_route_output(s->host, &fl, &rt)) < 0) return err;
+  if (rt.type == SR_RT_BROADCAST && !(s->flags & SK_BROADCAST)) return -EACCES;
   if (!s->inet_saddr) s->inet_saddr = rt.saddr;
   if (!s->inet_rcv_saddr) {
     s->inet_rcv_saddr = rt.saddr;
@@ -1567,64 +1491,63 @@ static int ip4_datagram_connect(sr_sock *s, const struct sockaddr_in *sin, int l
   s->inet_dport = sin->sin_port;
   if (s->rp) s->rp->has_conns = true;
   s->connected = true;
-  s->dst_cached = true;
-  s->dst_oif = oif;
+  ip_sk_new_ident(s);
+  sk_dst_set(s, &rt);
   udp_hash4(s);
   return 0;
 }
 
-@ The route a |connect| caches: its kind (local, broadcast, multicast or
-unicast), the source it chooses, and the MTU that \.{IP\_MTU} reports.
-|dst_oif| remembers the device the route was asked for, so that the route
-can be looked up again when \.{IP\_MTU} is read.
-
-@<Type definitions@>=
-struct sr_conn_route {
-  int type; /* |SR_ADDR_LOCAL|, |SR_ADDR_BROADCAST|, \dots */
-  uint32_t saddr;
-  int mtu;
-};
-
-@ @<Binding fields of a socket@>=
-int dst_oif; /* the device the cached route was asked for */
-
-@ @<Private function prototypes@>=
-static int connect_route(sr_sock *s, uint32_t daddr, uint32_t saddr, int oif,
-  struct sr_conn_route *rt);
-
-@ Routing the destination.  A source address the socket names must be
-usable as one: not multicast or the limited broadcast (|EINVAL|), and one
-of the host's own unless the socket is transparent (|ENETUNREACH| ---
-\.{IP\_FREEBIND} lets a socket bind a foreign address but not send from
-it); a loopback source cannot leave through another device (|EINVAL|).
-The route is the longest match; a destination the host owns goes out
-through the loopback device; the source is the route's preferred one, or
-else the first address of its device.
+@ The flow a socket routes with.  A transparent socket may send from an
+address the host does not have, and so may a raw socket that writes its
+own headers (the kernel's |FLOWI_FLAG_ANYSRC|); \.{IP\_FREEBIND} is not
+enough.  \.{SO\_DONTROUTE} limits the route to the attached networks.
 
 @c
-static int connect_route(sr_sock *s, uint32_t daddr, uint32_t saddr, int oif,
-  struct sr_conn_route *rt)
+static void sk_flow(const sr_sock *s, uint32_t daddr, uint32_t saddr, int oif,
+  struct sr_flow *fl)
 {
-  sr_host *h = s->host;
-  const sr_route *r;
-  const sr_iface *dev;
-  (void) oif;
-  if (saddr) {
-    if (ipv4_is_multicast(saddr) || saddr == htonl(INADDR_BROADCAST)) return -EINVAL;
-    if (inet_addr_type(h, saddr) != SR_ADDR_LOCAL && !(s->ipflags & IPF_TRANSPARENT))
-      return -ENETUNREACH;
-  }
-  if (!(r = route_lookup(h, daddr))) return -ENETUNREACH;
-  rt->type = daddr == htonl(INADDR_BROADCAST) ? SR_ADDR_BROADCAST :
-    ipv4_is_multicast(daddr) ? SR_ADDR_MULTICAST : inet_addr_type(h, daddr);
-  dev = iface_by_index(h, rt->type == SR_ADDR_LOCAL ? 1 : r->ifindex);
-  if (!dev) return -ENETUNREACH;
-  if (saddr && (ntohl(saddr) >> 24) == 127 && !(dev->flags & IFF_LOOPBACK))
-    return -EINVAL;
-  rt->saddr = saddr ? saddr : r->prefsrc ? r->prefsrc : dev->naddr ? dev->addr[0].addr : 0;
-  rt->mtu = dev->mtu > SR_IP_MAX_MTU ? SR_IP_MAX_MTU : dev->mtu;
-  return 0;
+  memset(fl, 0, sizeof *fl);
+  fl->daddr = daddr;
+  fl->saddr = saddr;
+  fl->oif = oif;
+  fl->dontroute = (s->flags & SK_DONTROUTE) != 0;
+  fl->freebind = (s->ipflags & (IPF_TRANSPARENT | IPF_HDRINCL)) != 0;
 }
+
+@ The cached route.  Like the kernel's cached entry it remembers the
+device and the kind of route; its MTU is asked afresh whenever
+\.{IP\_MTU} is read, so that a change of the device's MTU or an MTU learnt
+later for the destination shows, while a change of the routing tables
+does not --- the socket keeps its route until something drops it
+(|dst_cached| false).  The sending path caches the route of a connected
+socket again with |sk_dst_set|.
+
+\kernel{a UDP socket connected to \.{10.0.0.2} still reads 1500 after
+the route to \.{10.0.0.0/24} is deleted.}
+
+@<Binding fields of a socket@>=
+int dst_ifindex, dst_type; /* the cached route's device and kind */
+
+@ @c
+static void sk_dst_set(sr_sock *s, const struct sr_rtres *rt)
+{
+  s->dst_cached = true;
+  s->dst_ifindex = rt->ifindex;
+  s->dst_type = rt->type;
+}
+
+static int sk_dst_mtu(sr_sock *s)
+{
+  bool locked;
+  return ip_path_mtu(s->host, iface_by_index(s->host, s->dst_ifindex), s->dst_type,
+    s->inet_daddr, &locked);
+}
+
+@ @<Private function prototypes@>=
+static void sk_flow(const sr_sock *s, uint32_t daddr, uint32_t saddr, int oif,
+  struct sr_flow *fl);
+static void sk_dst_set(sr_sock *s, const struct sr_rtres *rt);
+static int sk_dst_mtu(sr_sock *s);
 
 @ UDP's tables follow the socket's address.  When |connect| gives a
 wildcard socket an address, or a disconnect takes it away from a socket
@@ -1667,7 +1590,7 @@ static void udp_hash4(sr_sock *s)
     sr_slot *sl = s->lk[LK_CONN].slot;
     uint64_t k[2] = { KEY_CONN(s->inet_rcv_saddr, s->inet_num, s->inet_daddr,
       ntohs(s->inet_dport)) };
-    if (sl->key[0] == k[0] && sl->key[1] == k[1]) return;
+    if (sl->h.k0 == k[0] && sl->h.k1 == k[1]) return;
     link_del(&pt->t[LK_CONN], LK_CONN, s);
   } else if (s->rp) rp_detach(s);
   link_add(&pt->t[LK_CONN], LK_CONN, s, KEY_CONN(s->inet_rcv_saddr, s->inet_num,
@@ -1733,7 +1656,8 @@ with the port range exhausted |EADDRNOTAVAIL|, the socket still unbound.}
 static int tcp_connect(sr_sock *s, const struct sockaddr_storage *a, int len)
 {
   const struct sockaddr_in *sin = (const struct sockaddr_in *) a;
-  struct sr_conn_route rt;
+  struct sr_flow fl;
+  struct sr_rtres rt;
   uint32_t daddr;
   int err;
   if (len < (int) sizeof a->ss_family) return -EINVAL;
@@ -1743,9 +1667,9 @@ static int tcp_connect(sr_sock *s, const struct sockaddr_storage *a, int len)
   if (sin->sin_family != AF_INET) return -EAFNOSUPPORT;
   daddr = sin->sin_addr.s_addr;
   if (!daddr) daddr = s->inet_saddr ? s->inet_saddr : htonl(INADDR_LOOPBACK);
-  if ((err = connect_route(s, daddr, s->inet_saddr, s->bound_dev_if, &rt)) < 0)
-    return err;
-  if (rt.type == SR_ADDR_BROADCAST || rt.type == SR_ADDR_MULTICAST)
+  sk_flow(s, daddr, s->inet_saddr, s->bound_dev_if, &fl);
+  if ((err = ip_route_output(s->host, &fl, &rt)) < 0) return err;
+  if (rt.type == SR_RT_BROADCAST || rt.type == SR_RT_MULTICAST)
     return -ENETUNREACH;
   if (!s->inet_num && !tcp_connect_port_free(s)) return -EADDRNOTAVAIL;
   return -EOPNOTSUPP;
@@ -1848,16 +1772,16 @@ static sr_sock *udp_table_lookup(sr_host *h, int proto, uint32_t saddr,
   uint16_t hnum = ntohs(dport);
   if (!h->bind) return NULL;
   pt = &h->bind->proto[proto == IPPROTO_UDPLITE ? SR_TAB_UDPLITE : SR_TAB_UDP];
-  sl = htab_find(&pt->t[LK_CONN], KEY_CONN(daddr, hnum, saddr, ntohs(sport)));
+  sl = slot_find(&pt->t[LK_CONN], KEY_CONN(daddr, hnum, saddr, ntohs(sport)));
   for (r = sl ? sl->first : NULL; r; r = r->lk[LK_CONN].next)
     if (r->inet_daddr == saddr && r->inet_dport == sport &&
         r->inet_rcv_saddr == daddr && r->inet_num == hnum &&
         udp_dev_match(r, ifindex))
       return r;
-  r = udp_lookup2(h, htab_find(&pt->t[LK_ADDR], KEY_ADDR(daddr, hnum)), saddr, sport,
+  r = udp_lookup2(h, slot_find(&pt->t[LK_ADDR], KEY_ADDR(daddr, hnum)), saddr, sport,
     daddr, hnum, ifindex);
   if (r) return r;
-  return udp_lookup2(h, htab_find(&pt->t[LK_ADDR], KEY_ADDR(htonl(INADDR_ANY), hnum)),
+  return udp_lookup2(h, slot_find(&pt->t[LK_ADDR], KEY_ADDR(htonl(INADDR_ANY), hnum)),
     saddr, sport, htonl(INADDR_ANY), hnum, ifindex);
 }
 
@@ -2015,7 +1939,7 @@ static uint32_t jhash_3words(uint32_t a, uint32_t b, uint32_t c, uint32_t initva
 static uint32_t udp_ehashfn(sr_host *h, uint32_t laddr, uint16_t lport,
   uint32_t faddr, uint16_t fport)
 {
-  if (!h->ehash_secret) h->ehash_secret = bind_random32(h) | 1;
+  if (!h->ehash_secret) h->ehash_secret = bind_random32() | 1;
   return jhash_3words(laddr, faddr, (uint32_t) lport << 16 | fport, h->ehash_secret);
 }
 

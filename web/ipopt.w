@@ -400,30 +400,28 @@ ignores the learnt path MTU, 4 and 5 use the interface MTU.  Values 0 to
 @ \clause{ip.7:IP_MTU}
 @^ip.7:IP\_MTU@>
 Reads the path MTU of the route the socket has cached: the MTU of the
-route's device, at most 65535 (the largest IPv4 datagram).  A datagram
-socket caches a route when it connects, and loses it to a failed
-|connect|, to a disconnect, and to the options that change how it routes
-(\.{SO\_BINDTODEVICE}, \.{SO\_MARK}, \.{SO\_DONTROUTE}, \.{IP\_TOS}); a
-socket with no route cached --- one never connected, one only bound, a
-TCP listener --- gets |ENOTCONN|.  Writes are |ENOPROTOOPT| (the row is
-read-only).
+route's device, at most 65535, or a smaller one the host has learnt for
+the socket's destination from ``fragmentation needed'' (|sk_dst_mtu|).  A datagram socket caches a route when it
+connects, and loses it to a failed |connect|, to a disconnect, and to the
+options that change how it routes (\.{SO\_BINDTODEVICE}, \.{SO\_MARK},
+\.{SO\_DONTROUTE}, \.{IP\_TOS}); a socket with no route cached --- one
+never connected, one only bound, a TCP listener --- gets |ENOTCONN|.
+Writes are |ENOPROTOOPT| (the row is read-only).
 
 \kernel{unconnected, or a UDP socket only bound: |ENOTCONN|; a datagram
 socket connected to \.{10.0.0.2} or \.{8.8.8.8} reads 1500, one
 connected to \.{127.0.0.1} reads 65535; read into 1 byte, 1500 gives
-\.{0xdc}.  After \.{SO\_MARK} 5, \.{SO\_DONTROUTE}, \.{IP\_TOS}
-\.{0x10} or \.{SO\_BINDTODEVICE}: |ENOTCONN|; after \.{SO\_PRIORITY},
-\.{IP\_TTL}, \.{IP\_OPTIONS}, \.{IP\_MULTICAST\_IF} and the like it
-still reads 1500.}
+\.{0xdc}; after ``need to frag (mtu 1400)'' from a router, 1400.  After
+\.{SO\_MARK} 5, \.{SO\_DONTROUTE}, \.{IP\_TOS} \.{0x10} or
+\.{SO\_BINDTODEVICE}: |ENOTCONN|; after \.{SO\_PRIORITY}, \.{IP\_TTL},
+\.{IP\_OPTIONS}, \.{IP\_MULTICAST\_IF} and the like it still reads
+1500.}
 
 @c
 static int get_mtu(sr_sock *s, sr_optreq *rq)
 {
-  struct sr_conn_route rt;
-  if (!s->dst_cached ||
-      connect_route(s, s->inet_daddr, s->inet_saddr, s->dst_oif, &rt) < 0)
-    return -ENOTCONN;
-  rq->val = rt.mtu;
+  if (!s->dst_cached) return -ENOTCONN;
+  rq->val = sk_dst_mtu(s);
   return 0;
 }
 

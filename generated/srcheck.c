@@ -1,0 +1,437 @@
+/*1:*/
+#line 39 "web/srcheck.w"
+
+/*2:*/
+#line 55 "web/srcheck.w"
+
+#define _GNU_SOURCE 1
+#include "sockscript.h"
+#include <stdio.h> 
+#include <stdlib.h> 
+#include <string.h> 
+#include <time.h> 
+
+/*:2*/
+#line 40 "web/srcheck.w"
+
+/*4:*/
+#line 94 "web/srcheck.w"
+
+typedef struct{char**f;int n;int line;}row;
+typedef struct{row*r;int n;char**col;int ncol;}table;
+
+/*:4*//*6:*/
+#line 171 "web/srcheck.w"
+
+typedef struct{const char*clause,*page,*kernel,*script,*expect;int line;}erratum;
+
+/*:6*/
+#line 41 "web/srcheck.w"
+
+/*13:*/
+#line 320 "web/srcheck.w"
+
+static void report_failure(ss_script*s,int li,ss_outcome*o,ss_arena*a,int st,int what);
+static int find_clause(const table*t,const char*id);
+static int errata_tex(const char*path);
+
+/*:13*/
+#line 42 "web/srcheck.w"
+
+/*5:*/
+#line 98 "web/srcheck.w"
+
+static int split(char*line,char**f,int max)
+{
+int n= 0;
+line[strcspn(line,"\r\n")]= '\0';
+for(char*p= line;n<max;){
+f[n++]= p;
+if(!(p= strchr(p,'\t')))break;
+*p++= '\0';
+}
+return n;
+}
+
+static bool read_table(const char*path,table*t)
+{
+FILE*in= fopen(path,"r");
+char buf[16384];
+int lineno= 0;
+memset(t,0,sizeof*t);
+if(!in){fprintf(stderr,"sr-check: cannot read %s\n",path);return false;}
+
+while(fgets(buf,sizeof buf,in)){
+char*f[32];
+int n;
+lineno++;
+if(buf[0]=='#'||buf[0]=='\n')continue;
+n= split(buf,f,32);
+if(!t->col){
+t->col= malloc((size_t)n*sizeof*t->col);
+for(int i= 0;i<n;i++)t->col[i]= strdup(f[i]);
+t->ncol= n;
+continue;
+}
+t->r= realloc(t->r,(size_t)(t->n+1)*sizeof*t->r);
+t->r[t->n].f= malloc((size_t)n*sizeof(char*));
+for(int i= 0;i<n;i++)t->r[t->n].f[i]= strdup(f[i]);
+t->r[t->n].n= n;
+t->r[t->n++].line= lineno;
+}
+fclose(in);
+return t->col!=NULL;
+}
+
+static int column(const table*t,const char*name)
+{
+for(int i= 0;i<t->ncol;i++)if(!strcmp(t->col[i],name))return i;
+return-1;
+}
+
+static const char*cell(const table*t,int r,int c)
+{
+return c>=0&&c<t->r[r].n?t->r[r].f[c]:"";
+}
+
+/*:5*//*7:*/
+#line 174 "web/srcheck.w"
+
+static erratum*read_register(const char*path,int*n)
+{
+table t;
+erratum*e;
+int cc,cp,ck,cs,ce;
+if(!read_table(path,&t)){*n= -1;return NULL;}
+cc= column(&t,"clause");cp= column(&t,"page");ck= column(&t,"kernel");
+cs= column(&t,"script");ce= column(&t,"sockref");
+if(cc<0||cp<0||ck<0||cs<0||ce<0){
+fprintf(stderr,"%s: the columns must be clause, page, kernel, script, sockref\n",path);
+
+*n= -1;
+return NULL;
+}
+e= calloc((size_t)(t.n?t.n:1),sizeof*e);
+for(int i= 0;i<t.n;i++){
+e[i].clause= cell(&t,i,cc);e[i].page= cell(&t,i,cp);
+e[i].kernel= cell(&t,i,ck);e[i].script= cell(&t,i,cs);
+e[i].expect= cell(&t,i,ce);e[i].line= t.r[i].line;
+}
+*n= t.n;
+return e;
+}
+
+static const erratum*erratum_for(const erratum*e,int n,const char*script)
+{
+for(int i= 0;i<n;i++)
+if(!strcmp(e[i].script,script)&&!strcmp(e[i].expect,"diverge"))return&e[i];
+return NULL;
+}
+
+/*:7*//*11:*/
+#line 264 "web/srcheck.w"
+
+static const char*const status_text[]= {"pass","diverges","is not in sockref",
+"did not run","has an input that could not be made","is not recorded"};
+
+static int check_script(ss_script*s,ss_outcome*o,ss_arena*a,bool verbose,
+const erratum*exp)
+{
+ss_env e= o->env;
+for(int li= 0;li<s->nlines;li++){
+int what,st;
+if(s->line[li].kind!=SL_CALL)continue;
+st= ss_check_line(s,li,o,a,&e,&what);
+if(verbose)printf("%s:%d: %s\n",s->name,li+1,status_text[st]);
+if(st==SS_PASS)continue;
+if(exp){
+printf("EXPECTED %s:%d: diverges, as the register says (line %d: %s)\n",s->name,li+1,
+exp->line,exp->clause);
+return 0;
+}
+report_failure(s,li,o,a,st,what);
+return-1;
+}
+if(o->stopped>=0){
+printf("FAIL %s: %s\n",s->name,o->note);
+return-1;
+}
+if(exp){
+printf("FAIL %s: the register (line %d) says it diverges, but it passes\n",s->name,exp->line);
+
+return-1;
+}
+return 1;
+}
+
+/*:11*//*12:*/
+#line 301 "web/srcheck.w"
+
+static void report_failure(ss_script*s,int li,ss_outcome*o,ss_arena*a,int st,int what)
+{
+ss_buf b= {NULL,0,0};
+ss_env e= o->env;
+printf("FAIL %s:%d: the line %s",s->name,li+1,status_text[st]);
+if(st==SS_DIVERGE||st==SS_UNRECORDED)
+printf(" (%s)",what==SS_WHAT_RET?"the result":what==SS_WHAT_ERR?"the error number":
+"an argument");
+if(what>=0)printf(" in argument %d",what+1);
+printf("\n  expected: %.*s\n",s->line[li].len,s->line[li].text);
+ss_print_line(&b,s,li,o,a,&e);
+if(st==SS_DIVERGE)printf("  actual:   %s\n",b.p);
+printf("  clauses:  ");
+for(int i= 0;i<s->nclauses;i++)printf("%s%s",i?" ":"",s->clause[i]);
+printf("%s\n",s->nclauses?"":"(none named)");
+free(b.p);
+}
+
+/*:12*//*15:*/
+#line 358 "web/srcheck.w"
+
+static int find_clause(const table*t,const char*id)
+{
+for(int i= 0;i<t->n;i++)if(!strcmp(t->r[i].f[0],id))return i;
+return-1;
+}
+
+/*:15*//*19:*/
+#line 429 "web/srcheck.w"
+
+static void tex_text(const char*s)
+{
+for(;*s;s++){
+switch(*s){
+case'\\':fputs("$\\backslash$",stdout);break;
+case'{':case'}':case'$':case'&':case'#':case'_':case'%':
+printf("\\%c",*s);break;
+case'^':fputs("\\^{}",stdout);break;
+case'~':fputs("\\~{}",stdout);break;
+case'|':fputs("$\\vert$",stdout);break;
+case'<':fputs("$<$",stdout);break;
+case'>':fputs("$>$",stdout);break;
+default:putchar(*s);
+}
+}
+}
+
+static int errata_tex(const char*path)
+{
+int n;
+erratum*e= read_register(path,&n);
+if(n<0)return 2;
+printf("%% errata.tex: generated by sr-check --errata-tex from %s; do not edit.\n",path);
+printf("\\def\\srerratacount{%d}\n",n);
+for(int i= 0;i<n;i++){
+printf("\\srerratum{");
+tex_text(e[i].clause);
+printf("}{");
+tex_text(e[i].page);
+printf("}{");
+tex_text(e[i].kernel);
+printf("}{");
+tex_text(e[i].script);
+printf("}{%s}\n",e[i].expect);
+}
+return 0;
+}
+
+/*:19*/
+#line 43 "web/srcheck.w"
+
+int main(int argc,char**argv)
+{
+/*3:*/
+#line 63 "web/srcheck.w"
+
+bool verbose= false,kernel= false;
+int repeat= 1,npaths= 0,nfiles,failed= 0,passed= 0,expected_div= 0;
+long lines= 0;
+const char*tex= NULL,*regpath= NULL,*catpath= NULL,*nbpath= NULL,*report= NULL;
+char**paths= calloc((size_t)argc+1,sizeof*paths),**files;
+for(int i= 1;i<argc;i++){
+if(!strcmp(argv[i],"-v"))verbose= true;
+else if(!strcmp(argv[i],"--kernel"))kernel= true;
+else if(!strcmp(argv[i],"--repeat")&&i+1<argc)repeat= atoi(argv[++i]);
+else if(!strcmp(argv[i],"--errata")&&i+1<argc)regpath= argv[++i];
+else if(!strcmp(argv[i],"--errata-tex")&&i+1<argc)tex= argv[++i];
+else if(!strcmp(argv[i],"--catalogue")&&i+1<argc)catpath= argv[++i];
+else if(!strcmp(argv[i],"--nobehaviour")&&i+1<argc)nbpath= argv[++i];
+else if(!strcmp(argv[i],"--report")&&i+1<argc)report= argv[++i];
+else if(argv[i][0]=='-'){
+fprintf(stderr,"usage: sr-check [-v] [--kernel] [--repeat N] [--errata REG] "
+"[--catalogue CAT --nobehaviour NB [--report FILE]] PATH...\n"
+"       sr-check --errata-tex REG\n");
+
+return 2;
+}else paths[npaths++]= argv[i];
+}
+if(repeat<1)repeat= 1;
+nfiles= ss_collect(paths,npaths,&files);
+
+/*:3*/
+#line 46 "web/srcheck.w"
+
+if(tex)return errata_tex(tex);
+/*8:*/
+#line 206 "web/srcheck.w"
+
+erratum*reg= NULL;
+int nreg= 0;
+table cat,nb;
+bool have_cat= false;
+memset(&cat,0,sizeof cat);
+memset(&nb,0,sizeof nb);
+if(regpath&&!(reg= read_register(regpath,&nreg))&&nreg<0)return 2;
+if(catpath){
+if(!read_table(catpath,&cat)||(nbpath&&!read_table(nbpath,&nb)))return 2;
+if(!nbpath)memset(&nb,0,sizeof nb);
+have_cat= true;
+}
+
+/*:8*/
+#line 48 "web/srcheck.w"
+
+/*9:*/
+#line 225 "web/srcheck.w"
+
+ss_outcome*o= ss_outcome_new(kernel);
+ss_arena a= {NULL,0,0};
+char**covered= calloc((size_t)nfiles+1,sizeof*covered);
+ss_script**scripts= calloc((size_t)nfiles+1,sizeof*scripts);
+struct timespec t0,t1;
+clock_gettime(CLOCK_MONOTONIC,&t0);
+for(int rep= 0;rep<repeat;rep++)
+for(int f= 0;f<nfiles;f++){
+ss_script*s= rep?scripts[f]:(scripts[f]= ss_load(files[f],stderr));
+int r;
+if(!s){if(!rep)failed++;continue;}
+if(kernel)ss_run_kernel(s,o,10);
+else ss_run_sockref(s,o);
+lines+= s->nlines;
+if(rep)continue;
+r= check_script(s,o,&a,verbose,erratum_for(reg,nreg,files[f]));
+if(r> 0)passed++;
+else if(r==0)expected_div++;
+else failed++;
+ss_arena_reset(&a);
+}
+clock_gettime(CLOCK_MONOTONIC,&t1);
+/*10:*/
+#line 250 "web/srcheck.w"
+
+{
+double s= (double)(t1.tv_sec-t0.tv_sec)+(double)(t1.tv_nsec-t0.tv_nsec)/1e9;
+long runs= (long)nfiles*repeat;
+printf("sr-check: %d scripts on %s: %d passed, %d diverged as the register says, %d failed\n",
+nfiles,kernel?"the kernel":"sockref",passed,expected_div,failed);
+printf("sr-check: %ld script runs (%ld lines) in %.3f s: %.0f scripts/s\n",runs,lines,s,
+s> 0?(double)runs/s:0.0);
+}
+
+/*:10*/
+#line 248 "web/srcheck.w"
+
+
+/*:9*/
+#line 49 "web/srcheck.w"
+
+/*14:*/
+#line 329 "web/srcheck.w"
+
+for(int i= 0;i<nreg;i++){
+ss_script*s= NULL;
+bool named= false;
+for(int f= 0;f<nfiles;f++)if(!strcmp(files[f],reg[i].script))s= scripts[f];
+if(!s)s= ss_load(reg[i].script,NULL);
+if(!s){
+printf("FAIL %s:%d: the script %s does not exist or does not parse\n",regpath,reg[i].line,reg[i].script);
+
+failed++;
+continue;
+}
+for(int k= 0;k<s->nclauses;k++)if(!strcmp(s->clause[k],reg[i].clause))named= true;
+if(!named){
+printf("FAIL %s:%d: %s does not name the clause %s\n",regpath,reg[i].line,reg[i].script,reg[i].clause);
+
+failed++;
+}
+if(strcmp(reg[i].expect,"pass")&&strcmp(reg[i].expect,"diverge")){
+printf("FAIL %s:%d: the last column must be pass or diverge\n",regpath,reg[i].line);
+failed++;
+}
+if(have_cat&&find_clause(&cat,reg[i].clause)<0){
+printf("FAIL %s:%d: the catalogue has no clause %s\n",regpath,reg[i].line,reg[i].clause);
+failed++;
+}
+}
+if(regpath)printf("sr-check: errata register: %d entries\n",nreg);
+
+/*:14*/
+#line 50 "web/srcheck.w"
+
+/*16:*/
+#line 375 "web/srcheck.w"
+
+if(have_cat){
+int*count= calloc((size_t)cat.n+1,sizeof*count),beh= 0,cov= 0;
+const char**first= calloc((size_t)cat.n+1,sizeof*first);
+for(int f= 0;f<nfiles;f++){
+ss_script*s= scripts[f];
+if(!s)continue;
+for(int k= 0;k<s->nclauses;k++){
+int c= find_clause(&cat,s->clause[k]);
+if(c<0){
+printf("FAIL %s: names %s, which the catalogue lacks\n",files[f],s->clause[k]);
+failed++;
+continue;
+}
+if(!count[c]++)first[c]= files[f];
+}
+}
+/*17:*/
+#line 402 "web/srcheck.w"
+
+for(int i= 0;i<nb.n;i++)
+if(find_clause(&cat,nb.r[i].f[0])<0){
+printf("FAIL %s:%d: the catalogue has no clause %s\n",nbpath,nb.r[i].line,nb.r[i].f[0]);
+failed++;
+}
+
+/*:17*/
+#line 392 "web/srcheck.w"
+
+for(int c= 0;c<cat.n;c++){
+bool has= find_clause(&nb,cat.r[c].f[0])<0;
+if(has){beh++;if(count[c])cov++;}
+}
+printf("sr-check: clauses covered by scripts: %d of %d with behaviour (%.1f%%); %d clauses in the catalogue\n",
+cov,beh,beh?100.0*cov/beh:0.0,cat.n);
+if(report)/*18:*/
+#line 409 "web/srcheck.w"
+
+{
+FILE*out= fopen(report,"w");
+int kc= column(&cat,"kind");
+if(!out){fprintf(stderr,"sr-check: cannot write %s\n",report);return 1;}
+fprintf(out,"clause\tkind\tbehaviour\tscripts\tfirst_script\n");
+for(int c= 0;c<cat.n;c++){
+int n= find_clause(&nb,cat.r[c].f[0]);
+fprintf(out,"%s\t%s\t%s\t%d\t%s\n",cat.r[c].f[0],cell(&cat,c,kc),
+n<0?"yes":cell(&nb,n,1),count[c],count[c]?first[c]:"-");
+}
+fclose(out);
+printf("sr-check: coverage by clause written to %s\n",report);
+}
+
+/*:18*/
+#line 399 "web/srcheck.w"
+
+}
+
+/*:16*/
+#line 51 "web/srcheck.w"
+
+return failed?1:0;
+}
+
+/*:1*/
