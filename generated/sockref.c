@@ -373,6 +373,30 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
+/*436:*/
+#line 42 "web/bind.w"
+
+uint32_t inet_saddr;
+uint32_t inet_rcv_saddr;
+uint32_t inet_daddr;
+uint16_t inet_num;
+uint16_t inet_sport,inet_dport;
+unsigned userlocks;
+bool connected;
+bool dst_cached;
+bool hashed;
+struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
+struct sr_rpgroup*rp;
+int rp_index;
+
+/*:436*//*513:*/
+#line 1528 "web/bind.w"
+
+int dst_ifindex,dst_type;
+
+/*:513*/
+#line 20 "web/socket.w"
+
 /*83:*/
 #line 34 "web/socket.w"
 
@@ -411,7 +435,7 @@ uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 
 /*:165*/
-#line 20 "web/socket.w"
+#line 21 "web/socket.w"
 
 /*85:*/
 #line 76 "web/socket.w"
@@ -431,7 +455,7 @@ struct sr_mcsock*mc_list;
 int mc_count;
 
 /*:85*/
-#line 21 "web/socket.w"
+#line 22 "web/socket.w"
 
 /*370:*/
 #line 363 "web/ip.w"
@@ -439,30 +463,6 @@ int mc_count;
 uint16_t inet_id;
 
 /*:370*/
-#line 22 "web/socket.w"
-
-/*436:*/
-#line 42 "web/bind.w"
-
-uint32_t inet_saddr;
-uint32_t inet_rcv_saddr;
-uint32_t inet_daddr;
-uint16_t inet_num;
-uint16_t inet_sport,inet_dport;
-unsigned userlocks;
-bool connected;
-bool dst_cached;
-bool hashed;
-struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
-struct sr_rpgroup*rp;
-int rp_index;
-
-/*:436*//*513:*/
-#line 1528 "web/bind.w"
-
-int dst_ifindex,dst_type;
-
-/*:513*/
 #line 23 "web/socket.w"
 
 };

@@ -17,10 +17,10 @@ struct sr_sock {
   sr_host *host;
   uid_t uid; /* effective user that created it: \.{SO\_REUSEPORT} compares it */
   bool listening; /* |listen| was called: \.{SO\_ACCEPTCONN} */
+  @<Binding fields of a socket@>@;
   @<Socket-layer fields of a socket@>@;
   @<IP fields of a socket@>@;
   @<Network fields of a socket@>@;
-  @<Binding fields of a socket@>@;
 };
 
 @ The socket-layer state.  Timeouts and the linger time are kept in ticks,
