@@ -285,7 +285,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_UDP_HTABLE_SIZE 16384 
 
 /*:466*//*528:*/
-#line 1843 "web/bind.w"
+#line 1851 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
@@ -1481,13 +1481,13 @@ static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
 /*:515*//*522:*/
-#line 1718 "web/bind.w"
+#line 1726 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
 /*:522*//*523:*/
-#line 1747 "web/bind.w"
+#line 1755 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1501,7 +1501,7 @@ uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
 /*:523*//*526:*/
-#line 1797 "web/bind.w"
+#line 1805 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1510,24 +1510,24 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
 
 /*:526*//*532:*/
-#line 1946 "web/bind.w"
+#line 1954 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
 /*:532*//*535:*/
-#line 2015 "web/bind.w"
+#line 2023 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
 /*:535*//*539:*/
-#line 2073 "web/bind.w"
+#line 2081 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
 /*:539*//*540:*/
-#line 2087 "web/bind.w"
+#line 2095 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
@@ -6871,13 +6871,15 @@ return-EOPNOTSUPP;
 }
 
 /*:519*//*520:*/
-#line 1681 "web/bind.w"
+#line 1687 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
-int low,high;
+int low,high,remaining;
 local_port_range(s->host,&low,&high);
-for(int p= low;p<=high;p++)
+remaining= high+1-low;
+if(remaining> 1)remaining&= ~1;
+for(int p= low;p<low+remaining;p++)
 if(!port_reserved(s->host,(uint16_t)p)&&
 !port_first(s->host,SR_TAB_TCP,(uint16_t)p))
 return true;
@@ -6885,7 +6887,7 @@ return false;
 }
 
 /*:520*//*521:*/
-#line 1706 "web/bind.w"
+#line 1714 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -6899,7 +6901,7 @@ return 0;
 }
 
 /*:521*//*524:*/
-#line 1759 "web/bind.w"
+#line 1767 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -6930,7 +6932,7 @@ saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
 }
 
 /*:524*//*525:*/
-#line 1791 "web/bind.w"
+#line 1799 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
@@ -6938,7 +6940,7 @@ return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
 /*:525*//*527:*/
-#line 1823 "web/bind.w"
+#line 1831 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -6960,7 +6962,7 @@ return score;
 }
 
 /*:527*//*529:*/
-#line 1859 "web/bind.w"
+#line 1867 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex)
@@ -6984,7 +6986,7 @@ return result;
 }
 
 /*:529*//*530:*/
-#line 1889 "web/bind.w"
+#line 1897 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
 {
@@ -7006,7 +7008,7 @@ return first_valid;
 }
 
 /*:530*//*531:*/
-#line 1917 "web/bind.w"
+#line 1925 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -7037,7 +7039,7 @@ return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
 /*:531*//*533:*/
-#line 1967 "web/bind.w"
+#line 1975 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -7065,7 +7067,7 @@ if(first)fn(first,arg);
 }
 
 /*:533*//*534:*/
-#line 2001 "web/bind.w"
+#line 2009 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -7081,7 +7083,7 @@ return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
 /*:534*//*537:*/
-#line 2032 "web/bind.w"
+#line 2040 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -7103,7 +7105,7 @@ return sys_return(s?sock_fd(s):-ENOENT);
 }
 
 /*:537*//*538:*/
-#line 2052 "web/bind.w"
+#line 2060 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -7126,7 +7128,7 @@ return r.n;
 }
 
 /*:538*//*541:*/
-#line 2090 "web/bind.w"
+#line 2098 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {

@@ -1675,15 +1675,23 @@ static int tcp_connect(sr_sock *s, const struct sockaddr_storage *a, int len)
   return -EOPNOTSUPP;
 }
 
-@ An outgoing connection may use any port of the range that is not
-reserved and that no socket holds.
+@ An outgoing connection may use any port that is not reserved and that no
+socket holds, among those the kernel's search (|__inet_hash_connect|)
+reaches: it takes the range as $[low, high+1)$ and, like the search for
+|bind|, walks an even number of ports from its start, so the last port
+of a range of odd length is never reached.
+
+\kernel{with the range \.{40000 40002}, 40000 and 40001 bound by TCP
+sockets and 40002 free, |connect| is |EADDRNOTAVAIL|.}
 
 @c
 static bool tcp_connect_port_free(sr_sock *s)
 {
-  int low, high;
+  int low, high, remaining;
   local_port_range(s->host, &low, &high);
-  for (int p = low; p <= high; p++)
+  remaining = high + 1 - low;
+  if (remaining > 1) remaining &= ~1;
+  for (int p = low; p < low + remaining; p++)
     if (!port_reserved(s->host, (uint16_t) p) &&
         !port_first(s->host, SR_TAB_TCP, (uint16_t) p))
       return true;
