@@ -285,7 +285,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_UDP_HTABLE_SIZE 16384 
 
 /*:466*//*528:*/
-#line 1851 "web/bind.w"
+#line 1856 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
@@ -390,7 +390,7 @@ struct sr_rpgroup*rp;
 int rp_index;
 
 /*:436*//*513:*/
-#line 1528 "web/bind.w"
+#line 1533 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
@@ -1473,7 +1473,7 @@ static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
 /*:509*//*515:*/
-#line 1546 "web/bind.w"
+#line 1551 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
@@ -1481,13 +1481,13 @@ static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
 /*:515*//*522:*/
-#line 1726 "web/bind.w"
+#line 1731 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
 /*:522*//*523:*/
-#line 1755 "web/bind.w"
+#line 1760 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1501,7 +1501,7 @@ uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
 /*:523*//*526:*/
-#line 1805 "web/bind.w"
+#line 1810 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1510,24 +1510,24 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
 
 /*:526*//*532:*/
-#line 1954 "web/bind.w"
+#line 1959 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
 /*:532*//*535:*/
-#line 2023 "web/bind.w"
+#line 2028 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
 /*:535*//*539:*/
-#line 2081 "web/bind.w"
+#line 2086 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
 /*:539*//*540:*/
-#line 2095 "web/bind.w"
+#line 2100 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
@@ -6755,7 +6755,7 @@ return 0;
 }
 
 /*:511*//*512:*/
-#line 1505 "web/bind.w"
+#line 1510 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -6765,11 +6765,11 @@ fl->daddr= daddr;
 fl->saddr= saddr;
 fl->oif= oif;
 fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
-fl->freebind= (s->ipflags&(IPF_TRANSPARENT|IPF_HDRINCL))!=0;
+fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
 /*:512*//*514:*/
-#line 1531 "web/bind.w"
+#line 1536 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -6786,7 +6786,7 @@ s->inet_daddr,&locked);
 }
 
 /*:514*//*516:*/
-#line 1564 "web/bind.w"
+#line 1569 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -6801,7 +6801,7 @@ link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
 /*:516*//*517:*/
-#line 1581 "web/bind.w"
+#line 1586 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -6822,7 +6822,7 @@ s->inet_daddr,ntohs(s->inet_dport)));
 }
 
 /*:517*//*518:*/
-#line 1616 "web/bind.w"
+#line 1621 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -6846,7 +6846,7 @@ return 0;
 }
 
 /*:518*//*519:*/
-#line 1655 "web/bind.w"
+#line 1660 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -6871,7 +6871,7 @@ return-EOPNOTSUPP;
 }
 
 /*:519*//*520:*/
-#line 1687 "web/bind.w"
+#line 1692 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -6887,7 +6887,7 @@ return false;
 }
 
 /*:520*//*521:*/
-#line 1714 "web/bind.w"
+#line 1719 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -6901,7 +6901,7 @@ return 0;
 }
 
 /*:521*//*524:*/
-#line 1767 "web/bind.w"
+#line 1772 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -6932,7 +6932,7 @@ saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
 }
 
 /*:524*//*525:*/
-#line 1799 "web/bind.w"
+#line 1804 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
@@ -6940,7 +6940,7 @@ return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
 /*:525*//*527:*/
-#line 1831 "web/bind.w"
+#line 1836 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -6962,7 +6962,7 @@ return score;
 }
 
 /*:527*//*529:*/
-#line 1867 "web/bind.w"
+#line 1872 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex)
@@ -6986,7 +6986,7 @@ return result;
 }
 
 /*:529*//*530:*/
-#line 1897 "web/bind.w"
+#line 1902 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
 {
@@ -7008,7 +7008,7 @@ return first_valid;
 }
 
 /*:530*//*531:*/
-#line 1925 "web/bind.w"
+#line 1930 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -7039,7 +7039,7 @@ return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
 /*:531*//*533:*/
-#line 1975 "web/bind.w"
+#line 1980 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -7067,7 +7067,7 @@ if(first)fn(first,arg);
 }
 
 /*:533*//*534:*/
-#line 2009 "web/bind.w"
+#line 2014 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -7083,7 +7083,7 @@ return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
 /*:534*//*537:*/
-#line 2040 "web/bind.w"
+#line 2045 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -7105,7 +7105,7 @@ return sys_return(s?sock_fd(s):-ENOENT);
 }
 
 /*:537*//*538:*/
-#line 2060 "web/bind.w"
+#line 2065 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -7128,7 +7128,7 @@ return r.n;
 }
 
 /*:538*//*541:*/
-#line 2098 "web/bind.w"
+#line 2103 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {

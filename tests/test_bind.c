@@ -1259,6 +1259,11 @@ START_TEST(connect_sources)
     PEER_IS(s, "10.0.0.2:9");
     ck_assert_int_eq(mtu(s), 1500);
   }
+  int r = mk(K_RAW255);
+  ck_assert_int_eq(sr_test_seti(r, IPPROTO_IP, IP_FREEBIND, 1), 0);
+  ck_assert_int_eq(bnd(r, "10.0.0.99", 0), 0);
+  ck_fails(con(r, "10.0.0.2", 9), ENETUNREACH);
+  NAME_IS(r, "10.0.0.99:255");
   static const char *rx[] = {"224.1.1.1", "10.0.0.255"};
   for (int i = 0; i < 2; i++) {
     int s = mk(K_UDP);

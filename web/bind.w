@@ -1497,10 +1497,15 @@ static int ip4_datagram_connect(sr_sock *s, const struct sockaddr_in *sin, int l
   return 0;
 }
 
-@ The flow a socket routes with.  A transparent socket may send from an
-address the host does not have, and so may a raw socket that writes its
-own headers (the kernel's |FLOWI_FLAG_ANYSRC|); \.{IP\_FREEBIND} is not
-enough.  \.{SO\_DONTROUTE} limits the route to the attached networks.
+@ The flow a socket routes with.  A transparent socket may connect from an
+address the host does not have (the kernel's |FLOWI_FLAG_ANYSRC|);
+\.{IP\_FREEBIND} is not enough, and neither is \.{IP\_HDRINCL}, which
+lets a raw socket {\it send\/} from any source but not connect from one.
+\.{SO\_DONTROUTE} limits the route to the attached networks.
+
+\kernel{an \.{IPPROTO\_RAW} socket, and an ICMP raw socket with
+\.{IP\_HDRINCL}, bound with \.{IP\_FREEBIND} to \.{10.0.0.99}:
+|connect| to \.{10.0.0.2} is |ENETUNREACH|.}
 
 @c
 static void sk_flow(const sr_sock *s, uint32_t daddr, uint32_t saddr, int oif,
@@ -1511,7 +1516,7 @@ static void sk_flow(const sr_sock *s, uint32_t daddr, uint32_t saddr, int oif,
   fl->saddr = saddr;
   fl->oif = oif;
   fl->dontroute = (s->flags & SK_DONTROUTE) != 0;
-  fl->freebind = (s->ipflags & (IPF_TRANSPARENT | IPF_HDRINCL)) != 0;
+  fl->freebind = (s->ipflags & IPF_TRANSPARENT) != 0;
 }
 
 @ The cached route.  Like the kernel's cached entry it remembers the
