@@ -159,7 +159,7 @@ void(*advance)(uint64_t);
 long(*signal_count)(int);
 pid_t(*getpid)(void);
 pid_t(*getpgrp)(void);
-pid_t(*proc_new)(uid_t);
+pid_t(*proc_new)(int,uid_t);
 int(*proc_switch)(pid_t);
 }ss_backend;
 
@@ -176,8 +176,8 @@ ss_arena scratch,vals;
 ss_kshared*sh;
 }ss_exec;
 
-/*:86*//*129:*/
-#line 1168 "web/ssexec.w"
+/*:86*//*130:*/
+#line 1180 "web/ssexec.w"
 
 struct ss_kshared{
 uint32_t seq;
@@ -192,7 +192,7 @@ ss_script*s;
 ss_outcome*o;
 };
 
-/*:129*/
+/*:130*/
 #line 62 "web/sockscript.w"
 
 /*11:*/
@@ -252,12 +252,13 @@ static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m);
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout);
 static void bind_line(ss_exec*x,int li);
 
-/*:106*//*123:*/
-#line 988 "web/ssexec.w"
+/*:106*//*124:*/
+#line 998 "web/ssexec.w"
 
 static long long lit(const ss_value*v);
 static bool writes_through(int kind);
 static int return_class(const ss_line*ln);
+static const ss_value*inout_of(ss_arena*a,int kind,const ss_value*x);
 static ss_value*actual_msghdr(ss_arena*a,const ss_value*v,const ss_raw*r,
 const unsigned char*p,size_t n);
 static ss_value*actual_iov(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n);
@@ -265,21 +266,21 @@ static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,
 static ss_value*actual_fdset(ss_arena*a,long long nfds,const unsigned char*p,size_t n);
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n);
 
-/*:123*//*133:*/
-#line 1275 "web/ssexec.w"
+/*:124*//*134:*/
+#line 1287 "web/ssexec.w"
 
 static int k_helper(ss_kshared*sh,int timeout_s);
 static int k_spawner(ss_kshared*sh);
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen);
 static long long k_proc_action(ss_exec*x,int call,long long arg);
 
-/*:133*//*137:*/
-#line 1370 "web/ssexec.w"
+/*:134*//*138:*/
+#line 1382 "web/ssexec.w"
 
 static void k_fork_script_proc(ss_kshared*sh,int k,uid_t uid);
 static void k_read_ports(ss_outcome*o);
 
-/*:137*/
+/*:138*/
 #line 64 "web/sockscript.w"
 
 /*7:*/
@@ -1887,7 +1888,7 @@ ssize_t sr_writev(int,const struct iovec*,int);
 int sr_shutdown(int,int);
 int sr_poll(struct pollfd*,nfds_t,int);
 int sr_select(int,fd_set*,fd_set*,fd_set*,struct timeval*);
-pid_t sr_proc_new(uid_t);
+pid_t sr_proc_new(int,uid_t);
 int sr_proc_switch(pid_t);
 #pragma weak sr_bind
 #pragma weak sr_connect
@@ -2367,15 +2368,15 @@ case C_SYSCTL_SET:ret= x->b->sysctl_set(pv[0],pv[1]);break;
 case C_SYSCTL_GET:ret= x->b->sysctl_get(pv[0],pv[1],pv[1]?cap[1]:0);break;
 case C_ADVANCE:x->b->advance((uint64_t)iv[0]);ret= 0;break;
 case C_SIGNAL_COUNT:ret= x->b->signal_count((int)iv[0]);break;
-case C_PROC_NEW:case C_PROC_SWITCH:/*128:*/
-#line 1125 "web/ssexec.w"
+case C_PROC_NEW:case C_PROC_SWITCH:/*129:*/
+#line 1137 "web/ssexec.w"
 
 if(x->sh){ret= k_proc_action(x,ln->call,iv[0]);break;}
 if(ln->call==C_PROC_NEW){
 pid_t pid;
 if(!x->b->proc_new){r->status= RS_MISSING;return;}
 if(x->o->env.nprocs==SS_MAXPROC){errno= EAGAIN;ret= -1;break;}
-pid= x->b->proc_new((uid_t)iv[0]);
+pid= x->b->proc_new(0,(uid_t)iv[0]);
 if(pid<0){ret= -1;break;}
 x->o->env.pid[x->o->env.nprocs]= pid;
 x->o->env.pgrp[x->o->env.nprocs]= pid;
@@ -2387,7 +2388,7 @@ ret= x->b->proc_switch((pid_t)x->o->env.pid[iv[0]-1]);
 if(ret==0)x->proc= (int)iv[0]-1;
 }
 
-/*:128*/
+/*:129*/
 #line 548 "web/ssexec.w"
 break;
 }
@@ -2619,11 +2620,15 @@ size_t n= r->len[i];
 const ss_value*v= ln->arg[i];
 if(!writes_through(c->kind[i]))continue;
 if(v->kind==SV_NULL){act[i]= val_new(a,SV_NULL);continue;}
+if(r->ret==-1&&c->kind[i]!=AK_LENIO&&c->kind[i]!=AK_IOCTLARG){
+act[i]= val_new(a,SV_ANY);
+continue;
+}
 switch(c->kind[i]){
 case AK_OUTBUF:case AK_OUTSTR:act[i]= val_str(a,p,n);break;
 case AK_OPTOUT:act[i]= decode_optval(a,lit(ln->arg[1]),lit(ln->arg[2]),p,n);break;
-case AK_LENIO:case AK_SV:case AK_IOCTLARG:/*120:*/
-#line 945 "web/ssexec.w"
+case AK_LENIO:case AK_SV:case AK_IOCTLARG:/*121:*/
+#line 955 "web/ssexec.w"
 
 if(c->kind[i]==AK_IOCTLARG&&(lit(ln->arg[1])==SIOCGSTAMP||lit(ln->arg[1])==SIOCGSTAMPNS)){
 act[i]= decode_struct(a,st_by_name(lit(ln->arg[1])==SIOCGSTAMP?"timeval":"timespec"),p,
@@ -2636,12 +2641,12 @@ cls= SS_CLS_PID;
 act[i]= int_list(a,p,c->kind[i]==AK_IOCTLARG?4:n,cls);
 }
 
-/*:120*/
-#line 903 "web/ssexec.w"
+/*:121*/
+#line 907 "web/ssexec.w"
 break;
 case AK_SAOUT:act[i]= decode_sockaddr(a,p,n);break;
-case AK_TVIO:/*121:*/
-#line 960 "web/ssexec.w"
+case AK_TVIO:/*122:*/
+#line 970 "web/ssexec.w"
 
 act[i]= decode_struct(a,st_by_name("timeval"),p,n);
 {
@@ -2654,8 +2659,8 @@ if(fu)usec= lit(fu);
 if(sec||usec)act[i]->nondet= ND_TIME;
 }
 
-/*:121*/
-#line 905 "web/ssexec.w"
+/*:122*/
+#line 909 "web/ssexec.w"
 break;
 case AK_MSGIO:act[i]= actual_msghdr(a,v,r,p,n);break;
 case AK_IOVOUT:act[i]= actual_iov(a,v,p,n);break;
@@ -2665,8 +2670,8 @@ case AK_FDSET:act[i]= actual_fdset(a,lit(ln->arg[0]),p,n);break;
 }
 }
 
-/*:117*//*118:*/
-#line 916 "web/ssexec.w"
+/*:117*//*119:*/
+#line 926 "web/ssexec.w"
 
 static bool writes_through(int kind)
 {
@@ -2679,8 +2684,8 @@ return true;
 return false;
 }
 
-/*:118*//*119:*/
-#line 933 "web/ssexec.w"
+/*:119*//*120:*/
+#line 943 "web/ssexec.w"
 
 static long long lit(const ss_value*v)
 {
@@ -2688,8 +2693,8 @@ if(v&&v->kind==SV_INT)return v->i;
 return-1;
 }
 
-/*:119*//*122:*/
-#line 975 "web/ssexec.w"
+/*:120*//*123:*/
+#line 985 "web/ssexec.w"
 
 static int return_class(const ss_line*ln)
 {
@@ -2703,8 +2708,8 @@ case F_GETOWN:return SS_CLS_PID;
 return-1;
 }
 
-/*:122*//*124:*/
-#line 1003 "web/ssexec.w"
+/*:123*//*125:*/
+#line 1014 "web/ssexec.w"
 
 static ss_value*actual_msghdr(ss_arena*a,const ss_value*v,const ss_raw*r,
 const unsigned char*p,size_t n)
@@ -2736,8 +2741,8 @@ m->n= k;
 return m;
 }
 
-/*:124*//*125:*/
-#line 1037 "web/ssexec.w"
+/*:125*//*126:*/
+#line 1048 "web/ssexec.w"
 
 static ss_value*actual_iov(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2756,8 +2761,8 @@ l->item[k]= io;
 return l;
 }
 
-/*:125*//*126:*/
-#line 1055 "web/ssexec.w"
+/*:126*//*127:*/
+#line 1066 "web/ssexec.w"
 
 static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2790,8 +2795,8 @@ memcpy(l->item,items,(size_t)cnt*sizeof*items);
 return l;
 }
 
-/*:126*//*127:*/
-#line 1091 "web/ssexec.w"
+/*:127*//*128:*/
+#line 1102 "web/ssexec.w"
 
 static void exec_init(ss_exec*x,const ss_backend*b,ss_script*s,ss_outcome*o)
 {
@@ -2820,8 +2825,8 @@ ss_arena_free(&x.vals);
 return 0;
 }
 
-/*:127*//*130:*/
-#line 1186 "web/ssexec.w"
+/*:128*//*131:*/
+#line 1198 "web/ssexec.w"
 
 static void k_wake(ss_kshared*sh)
 {
@@ -2840,8 +2845,8 @@ syscall(SYS_futex,&sh->seq,FUTEX_WAIT,seen,&ts,NULL,0);
     if (cond) break; \
     k_wait((sh), seen_); }
 
-/*:130*//*131:*/
-#line 1209 "web/ssexec.w"
+/*:131*//*132:*/
+#line 1221 "web/ssexec.w"
 
 int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s)
 {
@@ -2871,8 +2876,8 @@ munmap(sh,sizeof*sh);
 return rc;
 }
 
-/*:131*//*132:*/
-#line 1241 "web/ssexec.w"
+/*:132*//*133:*/
+#line 1253 "web/ssexec.w"
 
 static pid_t k_spawner_pid;
 static void k_alarm(int sig)
@@ -2907,8 +2912,8 @@ return 1;
 return 0;
 }
 
-/*:132*//*134:*/
-#line 1284 "web/ssexec.w"
+/*:133*//*135:*/
+#line 1296 "web/ssexec.w"
 
 static int k_spawner(ss_kshared*sh)
 {
@@ -2936,8 +2941,8 @@ while(wait(NULL)> 0);
 return 0;
 }
 
-/*:134*//*135:*/
-#line 1318 "web/ssexec.w"
+/*:135*//*136:*/
+#line 1330 "web/ssexec.w"
 
 static ss_kshared*k_sh;
 static int k_me;
@@ -2957,8 +2962,8 @@ setpgid(0,0);
 sh->o->env.pid[k]= getpid();
 sh->o->env.pgrp[k]= getpgrp();
 if(uid!=0&&(setgroups(0,NULL)<0||setgid(uid)<0||setuid(uid)<0))_exit(1);
-/*136:*/
-#line 1359 "web/ssexec.w"
+/*137:*/
+#line 1371 "web/ssexec.w"
 
 {
 struct sigaction sa;
@@ -2970,8 +2975,8 @@ for(int sig= 1;sig<65;sig++)
 if(sig!=SIGKILL&&sig!=SIGSTOP&&sig!=SIGCHLD)sigaction(sig,&sa,NULL);
 }
 
-/*:136*/
-#line 1337 "web/ssexec.w"
+/*:137*/
+#line 1349 "web/ssexec.w"
 
 sh->ready[k]= 1;
 k_wake(sh);
@@ -2994,8 +2999,8 @@ _exit(0);
 }
 }
 
-/*:135*//*138:*/
-#line 1376 "web/ssexec.w"
+/*:136*//*139:*/
+#line 1388 "web/ssexec.w"
 
 static void k_read_ports(ss_outcome*o)
 {
@@ -3004,8 +3009,8 @@ if(k_sysctl_get("net.ipv4.ip_local_port_range",buf,sizeof buf)> 0)
 sscanf(buf,"%lld %lld",&o->eph_lo,&o->eph_hi);
 }
 
-/*:138*//*139:*/
-#line 1388 "web/ssexec.w"
+/*:139*//*140:*/
+#line 1400 "web/ssexec.w"
 
 static long long k_proc_action(ss_exec*x,int call,long long arg)
 {
@@ -3025,8 +3030,8 @@ k_wake(sh);
 return 0;
 }
 
-/*:139*//*140:*/
-#line 1415 "web/ssexec.w"
+/*:140*//*141:*/
+#line 1427 "web/ssexec.w"
 
 static int k_setuid(uid_t uid)
 {
@@ -3100,8 +3105,8 @@ if(sig<=0||sig>=65){errno= EINVAL;return-1;}
 return k_sh?k_sh->sigcount[k_me][sig]:0;
 }
 
-/*:140*//*141:*/
-#line 1493 "web/ssexec.w"
+/*:141*//*142:*/
+#line 1505 "web/ssexec.w"
 
 typedef struct{struct nlmsghdr h;char body[1024];}k_nlreq;
 
@@ -3148,8 +3153,8 @@ return e.error;
 }
 }
 
-/*:141*//*142:*/
-#line 1545 "web/ssexec.w"
+/*:142*//*143:*/
+#line 1557 "web/ssexec.w"
 
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen)
 {
@@ -3193,8 +3198,8 @@ ifi.ifi_index= eth;
 ifi.ifi_flags= ifi.ifi_change= IFF_UP;
 nl_start(&r,RTM_NEWLINK,0,&ifi,sizeof ifi);
 if((err= nl_talk(fd,&r)))goto fail;
-/*143:*/
-#line 1598 "web/ssexec.w"
+/*144:*/
+#line 1610 "web/ssexec.w"
 
 {
 struct ifaddrmsg ifa;
@@ -3212,11 +3217,11 @@ nl_attr(&r,IFA_BROADCAST,&a,4);
 if((err= nl_talk(fd,&r)))goto fail;
 }
 
-/*:143*/
-#line 1588 "web/ssexec.w"
+/*:144*/
+#line 1600 "web/ssexec.w"
 
-/*144:*/
-#line 1615 "web/ssexec.w"
+/*145:*/
+#line 1627 "web/ssexec.w"
 
 {
 struct rtmsg rt;
@@ -3235,8 +3240,8 @@ nl_attr(&r,RTA_OIF,&oif,4);
 if((err= nl_talk(fd,&r)))goto fail;
 }
 
-/*:144*/
-#line 1589 "web/ssexec.w"
+/*:145*/
+#line 1601 "web/ssexec.w"
 
 close(fd);
 return 0;
@@ -3246,8 +3251,8 @@ close(fd);
 return-1;
 }
 
-/*:142*//*147:*/
-#line 1653 "web/ssexec.w"
+/*:143*//*148:*/
+#line 1665 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what)
@@ -3275,8 +3280,46 @@ if(act[i]&&!ss_match(ln->arg[i],act[i],e)){*what= i;return SS_DIVERGE;}
 return SS_PASS;
 }
 
-/*:147*//*148:*/
-#line 1683 "web/ssexec.w"
+/*:148*//*149:*/
+#line 1699 "web/ssexec.w"
+
+static ss_value*pair_of(ss_arena*a,const ss_value*x)
+{
+ss_value*io;
+if(!x||x->kind==SV_INOUT||x->kind==SV_NULL)return(ss_value*)x;
+io= val_new(a,SV_INOUT);
+io->a= (ss_value*)x;
+io->b= (ss_value*)x;
+return io;
+}
+
+static const ss_value*inout_of(ss_arena*a,int kind,const ss_value*x)
+{
+ss_value*v;
+switch(kind){
+case AK_LENIO:
+if(x->kind!=SV_LIST||x->n!=1)return x;
+v= val_list(a,1);
+v->item[0]= pair_of(a,x->item[0]);
+v->src= NULL;
+return v;
+case AK_FDSET:case AK_TVIO:return pair_of(a,x);
+case AK_MSGIO:
+if(x->kind!=SV_STRUCT)return x;
+v= val_struct(a,x->st,x->n);
+for(int i= 0;i<x->n;i++){
+v->field[i]= x->field[i];
+v->item[i]= !strcmp(x->field[i],"msg_namelen")||!strcmp(x->field[i],"msg_controllen")?
+pair_of(a,x->item[i]):x->item[i];
+}
+v->more= x->more;
+return v;
+}
+return x;
+}
+
+/*:149*//*150:*/
+#line 1738 "web/ssexec.w"
 
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e)
@@ -3292,8 +3335,9 @@ e->cur= r->proc;
 ss_actual(a,s,li,o,act,&ret,&err);
 ss_printf(b,"%s(",ss_calls[ln->call].name);
 for(int i= 0;i<ln->nargs;i++){
+const ss_value*x= inout_of(a,ss_calls[ln->call].kind[i],ln->arg[i]);
 if(i)ss_puts(b,", ",2);
-if(act[i])ss_print_value(b,ss_merge(a,ln->arg[i],act[i],e,o->eph_lo,o->eph_hi),true);
+if(act[i])ss_print_value(b,ss_merge(a,x,act[i],e,o->eph_lo,o->eph_hi),true);
 else ss_print_value(b,ln->arg[i],true);
 }
 ss_puts(b,") = ",4);
@@ -3309,8 +3353,8 @@ ss_puts(b,ln->comment,(size_t)ln->commentlen);
 }
 }
 
-/*:148*//*150:*/
-#line 1724 "web/ssexec.w"
+/*:150*//*152:*/
+#line 1780 "web/ssexec.w"
 
 static int path_cmp(const void*x,const void*y)
 {
@@ -3354,7 +3398,7 @@ if(n)qsort(list,(size_t)n,sizeof*list,path_cmp);
 return n;
 }
 
-/*:150*/
+/*:152*/
 #line 72 "web/sockscript.w"
 
 

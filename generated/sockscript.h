@@ -129,13 +129,13 @@ ss_raw raw[SS_MAXLINES];
 unsigned char data[SS_DATA];
 }ss_outcome;
 
-/*:79*//*145:*/
-#line 1640 "web/ssexec.w"
+/*:79*//*146:*/
+#line 1652 "web/ssexec.w"
 
 enum{SS_PASS,SS_DIVERGE,SS_MISSING,SS_NOTRUN,SS_BADINPUT,SS_UNRECORDED};
 enum{SS_WHAT_RET= -1,SS_WHAT_ERR= -2,SS_WHAT_NONE= -3};
 
-/*:145*/
+/*:146*/
 #line 128 "web/sockscript.w"
 
 /*6:*/
@@ -194,20 +194,20 @@ int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s);
 void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
 ss_value**act,ss_value**ret,ss_value**err);
 
-/*:80*//*146:*/
-#line 1644 "web/ssexec.w"
+/*:80*//*147:*/
+#line 1656 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what);
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e);
 
-/*:146*//*149:*/
-#line 1721 "web/ssexec.w"
+/*:147*//*151:*/
+#line 1777 "web/ssexec.w"
 
 int ss_collect(char**paths,int npaths,char***out);
 
-/*:149*/
+/*:151*/
 #line 129 "web/sockscript.w"
 
 #endif
