@@ -123,7 +123,7 @@
 #define SR_SETFL_MASK (O_APPEND | O_NONBLOCK | O_ASYNC | O_NOATIME | O_DIRECT)
 
 /*:79*//*93:*/
-#line 59 "web/sysctl.w"
+#line 60 "web/sysctl.w"
 
 enum{
 SYS_RMEM_DEFAULT,SYS_RMEM_MAX,SYS_WMEM_DEFAULT,SYS_WMEM_MAX,
@@ -141,7 +141,7 @@ SR_NSYSCTL
 };
 
 /*:93*//*96:*/
-#line 106 "web/sysctl.w"
+#line 107 "web/sysctl.w"
 
 #define SR_MIN_RCVBUF 2304
 #define SR_MIN_SNDBUF 4608
@@ -368,9 +368,9 @@ uint32_t daddr;
 };
 
 /*:61*//*92:*/
-#line 46 "web/sysctl.w"
+#line 47 "web/sysctl.w"
 
-enum{SYSV_INT,SYSV_U8,SYSV_ULONG,SYSV_PAIR,SYSV_PORTS};
+enum{SYSV_INT,SYSV_U8,SYSV_ULONG,SYSV_PAIR,SYSV_PORTS,SYSV_JIFFIES};
 enum{SYS_NETNS,SYS_GLOBAL};
 typedef struct{
 const char*name,*clause;
@@ -562,19 +562,19 @@ static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled);
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp);
 /*:89*//*94:*/
-#line 77 "web/sysctl.w"
+#line 78 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL];
 
 /*:94*//*115:*/
-#line 324 "web/sysctl.w"
+#line 327 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i);
 static long long sysctl_value(sr_host*h,int i);
 static bool ping_group_allowed(const sr_proc*p);
 
 /*:115*//*124:*/
-#line 558 "web/sysctl.w"
+#line 570 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text);
 static void ports_format(const uint64_t*bits,char*out,size_t len);
@@ -887,7 +887,7 @@ SR_RT_UNICAST);
 #line 338 "web/world.w"
 
 /*114:*/
-#line 317 "web/sysctl.w"
+#line 320 "web/sysctl.w"
 
 for(int i= 0;i<SR_NSYSCTL;i++){
 h->sys[i][0]= sysctls[i].def;
@@ -1513,12 +1513,12 @@ return sys_return(sock_ioctl(f,request,argp));
 }
 
 /*:88*//*95:*/
-#line 80 "web/sysctl.w"
+#line 81 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL]= {
 
 /*97:*/
-#line 110 "web/sysctl.w"
+#line 111 "web/sysctl.w"
 
 [SYS_RMEM_DEFAULT]= {"net.core.rmem_default","socket.7:proc:rmem_default",
 SYS_GLOBAL,SYSV_INT,212992,0,SR_MIN_RCVBUF,INT_MAX},
@@ -1530,7 +1530,7 @@ SYS_GLOBAL,SYSV_INT,212992,0,SR_MIN_SNDBUF,INT_MAX},
 SYS_GLOBAL,SYSV_INT,4194304,0,SR_MIN_SNDBUF,INT_MAX},
 
 /*:97*//*98:*/
-#line 128 "web/sysctl.w"
+#line 129 "web/sysctl.w"
 
 [SYS_MESSAGE_COST]= {"net.core.message_cost","socket.7:proc:message_cost",
 SYS_GLOBAL,SYSV_INT,5,0,INT_MIN,INT_MAX},
@@ -1538,20 +1538,20 @@ SYS_GLOBAL,SYSV_INT,5,0,INT_MIN,INT_MAX},
 SYS_GLOBAL,SYSV_INT,10,0,INT_MIN,INT_MAX},
 
 /*:98*//*99:*/
-#line 139 "web/sysctl.w"
+#line 140 "web/sysctl.w"
 
 [SYS_NETDEV_MAX_BACKLOG]= {"net.core.netdev_max_backlog",
 "socket.7:proc:netdev_max_backlog",SYS_GLOBAL,SYSV_INT,1000,0,
 INT_MIN,INT_MAX},
 
 /*:99*//*100:*/
-#line 149 "web/sysctl.w"
+#line 150 "web/sysctl.w"
 
 [SYS_OPTMEM_MAX]= {"net.core.optmem_max","socket.7:proc:optmem_max",
 SYS_NETNS,SYSV_INT,131072,0,0,INT_MAX},
 
 /*:100*//*101:*/
-#line 159 "web/sysctl.w"
+#line 160 "web/sysctl.w"
 
 [SYS_BUSY_READ]= {"net.core.busy_read","socket.7:SO_BUSY_POLL",
 SYS_GLOBAL,SYSV_INT,0,0,0,INT_MAX},
@@ -1561,25 +1561,25 @@ SYS_GLOBAL,SYSV_INT,0,0,0,INT_MAX},
 SYS_NETNS,SYSV_INT,4096,0,0,INT_MAX},
 
 /*:101*//*102:*/
-#line 172 "web/sysctl.w"
+#line 173 "web/sysctl.w"
 
 [SYS_IP_DEFAULT_TTL]= {"net.ipv4.ip_default_ttl","ip.7:proc:ip_default_ttl",
 SYS_NETNS,SYSV_U8,64,0,1,255},
 
 /*:102*//*103:*/
-#line 181 "web/sysctl.w"
+#line 182 "web/sysctl.w"
 
 [SYS_IP_DYNADDR]= {"net.ipv4.ip_dynaddr","ip.7:proc:ip_dynaddr",
 SYS_NETNS,SYSV_U8,0,0,0,255},
 
 /*:103*//*104:*/
-#line 193 "web/sysctl.w"
+#line 194 "web/sysctl.w"
 
 [SYS_IP_FORWARD]= {"net.ipv4.ip_forward","ip.7:proc:ip_forward",
 SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 
 /*:104*//*105:*/
-#line 205 "web/sysctl.w"
+#line 206 "web/sysctl.w"
 
 [SYS_IP_LOCAL_PORT_RANGE]= {"net.ipv4.ip_local_port_range",
 "ip.7:proc:ip_local_port_range",SYS_NETNS,SYSV_PAIR,32768,60999,
@@ -1593,25 +1593,25 @@ SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 "ip.7:addr:autobind_connect",SYS_NETNS,SYSV_INT,0,0,0,1},
 
 /*:105*//*106:*/
-#line 225 "web/sysctl.w"
+#line 228 "web/sysctl.w"
 
 [SYS_IP_NO_PMTU_DISC]= {"net.ipv4.ip_no_pmtu_disc","ip.7:proc:ip_no_pmtu_disc",
 SYS_NETNS,SYSV_U8,0,0,0,255},
 [SYS_ROUTE_MIN_PMTU]= {"net.ipv4.route.min_pmtu","ip.7:IP_MTU_DISCOVER",
-SYS_NETNS,SYSV_INT,552,0,68,65535},
+SYS_NETNS,SYSV_INT,552,0,68,INT_MAX},
 [SYS_ROUTE_MTU_EXPIRES]= {"net.ipv4.route.mtu_expires",
-"ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,600,0,INT_MIN,INT_MAX},
+"ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_JIFFIES,600,0,INT_MIN,INT_MAX},
 [SYS_ROUTE_MIN_ADV_MSS]= {"net.ipv4.route.min_adv_mss",
 "ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,256,0,INT_MIN,INT_MAX},
 
 /*:106*//*107:*/
-#line 240 "web/sysctl.w"
+#line 243 "web/sysctl.w"
 
 [SYS_IP_NONLOCAL_BIND]= {"net.ipv4.ip_nonlocal_bind",
 "ip.7:proc:ip_nonlocal_bind",SYS_NETNS,SYSV_U8,0,0,0,255},
 
 /*:107*//*108:*/
-#line 254 "web/sysctl.w"
+#line 257 "web/sysctl.w"
 
 [SYS_IPFRAG_HIGH_THRESH]= {"net.ipv4.ipfrag_high_thresh",
 "ip.7:proc:ipfrag_high_thresh",SYS_NETNS,SYSV_ULONG,4194304,0,0,
@@ -1620,12 +1620,12 @@ LLONG_MAX},
 "ip.7:proc:ipfrag_low_thresh",SYS_NETNS,SYSV_ULONG,3145728,0,0,
 LLONG_MAX},
 [SYS_IPFRAG_TIME]= {"net.ipv4.ipfrag_time","ip.7:proc_interfaces",
-SYS_NETNS,SYSV_INT,30,0,INT_MIN,INT_MAX},
+SYS_NETNS,SYSV_JIFFIES,30,0,INT_MIN,INT_MAX},
 [SYS_IPFRAG_MAX_DIST]= {"net.ipv4.ipfrag_max_dist","ip.7:proc_interfaces",
 SYS_NETNS,SYSV_INT,64,0,0,INT_MAX},
 
 /*:108*//*109:*/
-#line 271 "web/sysctl.w"
+#line 274 "web/sysctl.w"
 
 [SYS_IP6FRAG_HIGH_THRESH]= {"net.ipv6.ip6frag_high_thresh",
 "ip.7:proc_interfaces",SYS_NETNS,SYSV_ULONG,4194304,0,0,
@@ -1634,10 +1634,10 @@ LLONG_MAX},
 "ip.7:proc_interfaces",SYS_NETNS,SYSV_ULONG,3145728,0,0,
 LLONG_MAX},
 [SYS_IP6FRAG_TIME]= {"net.ipv6.ip6frag_time","ip.7:proc:ip6frag_time",
-SYS_NETNS,SYSV_INT,60,0,INT_MIN,INT_MAX},
+SYS_NETNS,SYSV_JIFFIES,60,0,INT_MIN,INT_MAX},
 
 /*:109*//*112:*/
-#line 305 "web/sysctl.w"
+#line 308 "web/sysctl.w"
 
 [SYS_IGMP_MAX_MEMBERSHIPS]= {"net.ipv4.igmp_max_memberships",
 "ip.7:IP_ADD_MEMBERSHIP",SYS_NETNS,SYSV_INT,20,0,INT_MIN,INT_MAX},
@@ -1648,13 +1648,13 @@ SYS_NETNS,SYSV_PAIR,1,0,0,4294967294LL},
 
 
 /*:112*/
-#line 83 "web/sysctl.w"
+#line 84 "web/sysctl.w"
 
 
 };
 
 /*:95*//*116:*/
-#line 332 "web/sysctl.w"
+#line 335 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i)
 {
@@ -1668,7 +1668,7 @@ return sysctl_slot(h,i)[0];
 }
 
 /*:116*//*117:*/
-#line 348 "web/sysctl.w"
+#line 351 "web/sysctl.w"
 
 static bool ping_group_allowed(const sr_proc*p)
 {
@@ -1677,7 +1677,7 @@ return(long long)p->ruid>=r[0]&&(long long)p->ruid<=r[1];
 }
 
 /*:117*//*118:*/
-#line 358 "web/sysctl.w"
+#line 361 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len)
 {
@@ -1701,7 +1701,7 @@ return(int)strlen(text);
 }
 
 /*:118*//*119:*/
-#line 387 "web/sysctl.w"
+#line 390 "web/sysctl.w"
 
 int sr_sysctl_set(const char*name,const char*value)
 {
@@ -1728,7 +1728,7 @@ return 0;
 }
 
 /*:119*//*120:*/
-#line 423 "web/sysctl.w"
+#line 426 "web/sysctl.w"
 
 static int read_number(const char**pp,bool*neg,unsigned long long*out)
 {
@@ -1747,7 +1747,7 @@ return 0;
 }
 
 /*:120*//*121:*/
-#line 444 "web/sysctl.w"
+#line 454 "web/sysctl.w"
 
 static int sysctl_parse(int i,const char*text,long long nv[2])
 {
@@ -1766,8 +1766,10 @@ if(!*q)break;
 if(read_number(&p,&neg,&u)<0)return-EINVAL;
 if(s->kind==SYSV_ULONG){
 if(neg)return-EINVAL;
-if(u> (unsigned long long)LLONG_MAX)v= LLONG_MAX;
-else v= (long long)u;
+v= (long long)u;
+}else if(s->kind==SYSV_JIFFIES){
+if(u> (unsigned long long)(INT_MAX/W->hz))return-EINVAL;
+v= neg?-(long long)u:(long long)u;
 }else{
 if(neg?u> (unsigned long long)INT_MAX+1:u> (unsigned long long)INT_MAX)
 if(i!=SYS_PING_GROUP_RANGE)return-EINVAL;
@@ -1780,7 +1782,7 @@ return 0;
 }
 
 /*:121*//*122:*/
-#line 487 "web/sysctl.w"
+#line 499 "web/sysctl.w"
 
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2])
 {
@@ -1793,10 +1795,10 @@ case SYS_IP_UNPRIVILEGED_PORT_START:
 if(nv[0]> sysctl_value(h,SYS_IP_LOCAL_PORT_RANGE))return-EINVAL;
 break;
 case SYS_IPFRAG_HIGH_THRESH:case SYS_IP6FRAG_HIGH_THRESH:
-if(nv[0]<sysctl_value(h,i+1))return-EINVAL;
+if((unsigned long long)nv[0]<(unsigned long long)sysctl_value(h,i+1))return-EINVAL;
 break;
 case SYS_IPFRAG_LOW_THRESH:case SYS_IP6FRAG_LOW_THRESH:
-if(nv[0]> sysctl_value(h,i-1))return-EINVAL;
+if((unsigned long long)nv[0]> (unsigned long long)sysctl_value(h,i-1))return-EINVAL;
 break;
 case SYS_PING_GROUP_RANGE:
 if(nv[1]<nv[0]){nv[0]= 1;nv[1]= 0;}
@@ -1806,7 +1808,7 @@ return 0;
 }
 
 /*:122*//*123:*/
-#line 516 "web/sysctl.w"
+#line 528 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text)
 {

@@ -77,7 +77,7 @@ const char*err;
 const char*errat;
 }ss_lexer;
 
-/*:21*//*63:*/
+/*:21*//*64:*/
 #line 11 "web/sscalls.w"
 
 enum{FK_U8,FK_I16,FK_U16,FK_I32,FK_U32,FK_I64,FK_PORT,FK_ADDR,
@@ -98,7 +98,7 @@ int nf;
 ss_field f[8];
 };
 
-/*:63*//*68:*/
+/*:64*//*69:*/
 #line 244 "web/sscalls.w"
 
 enum{AK_NONE,AK_INT,AK_LONG,AK_CSTR,AK_INBUF,AK_OUTBUF,AK_OPTIN,AK_OPTOUT,
@@ -118,7 +118,7 @@ short cls[SS_MAXARGS];
 signed char lenarg[SS_MAXARGS];
 }ss_call;
 
-/*:68*//*82:*/
+/*:69*//*83:*/
 #line 86 "web/ssexec.w"
 
 typedef struct{
@@ -163,7 +163,7 @@ pid_t(*proc_new)(int,uid_t);
 int(*proc_switch)(pid_t);
 }ss_backend;
 
-/*:82*//*86:*/
+/*:83*//*87:*/
 #line 215 "web/ssexec.w"
 
 typedef struct ss_kshared ss_kshared;
@@ -176,8 +176,8 @@ ss_arena scratch,vals;
 ss_kshared*sh;
 }ss_exec;
 
-/*:86*//*130:*/
-#line 1180 "web/ssexec.w"
+/*:87*//*131:*/
+#line 1189 "web/ssexec.w"
 
 struct ss_kshared{
 uint32_t seq;
@@ -192,7 +192,7 @@ ss_script*s;
 ss_outcome*o;
 };
 
-/*:130*/
+/*:131*/
 #line 62 "web/sockscript.w"
 
 /*11:*/
@@ -222,20 +222,21 @@ static ss_value*parse_value(ss_lexer*L,ss_arena*a);
 
 static const ss_value*struct_get(const ss_value*v,const char*name);
 
-/*:56*//*62:*/
-#line 1503 "web/sockscript.w"
+/*:56*//*63:*/
+#line 1522 "web/sockscript.w"
 
 static ss_value*pid_value(ss_arena*a,const ss_value*y,ss_env*e);
+static bool is_pattern(const ss_value*v);
 static const struct ss_struct*struct_for_fields(const char**names,int n);
 static int call_lookup(const char*name,int len);
 static void check_arity(ss_line*ln,ss_lexer*L);
 
-/*:62*//*76:*/
+/*:63*//*77:*/
 #line 442 "web/sscalls.w"
 
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len);
 
-/*:76*//*85:*/
+/*:77*//*86:*/
 #line 202 "web/ssexec.w"
 
 static int k_setuid(uid_t uid);
@@ -245,15 +246,15 @@ static int k_sysctl_get(const char*name,char*buf,size_t len);
 static void k_advance(uint64_t ns);
 static long k_signal_count(int sig);
 
-/*:85*//*106:*/
-#line 739 "web/ssexec.w"
+/*:86*//*107:*/
+#line 742 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m);
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout);
 static void bind_line(ss_exec*x,int li);
 
-/*:106*//*124:*/
-#line 998 "web/ssexec.w"
+/*:107*//*125:*/
+#line 1007 "web/ssexec.w"
 
 static long long lit(const ss_value*v);
 static bool writes_through(int kind);
@@ -266,21 +267,21 @@ static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,
 static ss_value*actual_fdset(ss_arena*a,long long nfds,const unsigned char*p,size_t n);
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n);
 
-/*:124*//*134:*/
-#line 1287 "web/ssexec.w"
+/*:125*//*135:*/
+#line 1296 "web/ssexec.w"
 
 static int k_helper(ss_kshared*sh,int timeout_s);
 static int k_spawner(ss_kshared*sh);
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen);
 static long long k_proc_action(ss_exec*x,int call,long long arg);
 
-/*:134*//*138:*/
-#line 1382 "web/ssexec.w"
+/*:135*//*139:*/
+#line 1391 "web/ssexec.w"
 
 static void k_fork_script_proc(ss_kshared*sh,int k,uid_t uid);
 static void k_read_ports(ss_outcome*o);
 
-/*:138*/
+/*:139*/
 #line 64 "web/sockscript.w"
 
 /*7:*/
@@ -1326,7 +1327,7 @@ return NULL;
 }
 
 /*:57*//*59:*/
-#line 1412 "web/sockscript.w"
+#line 1415 "web/sockscript.w"
 
 ss_value*ss_merge(ss_arena*a,const ss_value*x,const ss_value*y,ss_env*e,
 long long lo,long long hi)
@@ -1335,12 +1336,12 @@ ss_value*m;
 if(!y)return(ss_value*)x;
 if(x&&x->kind==SV_INOUT){
 ss_env scratch= *e;
+if(x->b!=x->a&&is_pattern(x->b)&&ss_match(x->b,y,&scratch))return(ss_value*)x;
+scratch= *e;
+if(x->b==x->a&&ss_match(x->a,y,&scratch))return(ss_value*)x->a;
 m= val_new(a,SV_INOUT);
 m->a= x->a;
-m->b= ss_merge(a,x->b,y,e,lo,hi);
-if(ss_match(x->a,y,&scratch)&&(m->b->kind==SV_INT||m->b->kind==SV_STR||
-m->b->kind==SV_LIST||m->b->kind==SV_STRUCT||m->b->kind==SV_NULL))
-return(ss_value*)x->a;
+m->b= ss_merge(a,x->b==x->a?NULL:x->b,y,e,lo,hi);
 return m;
 }
 if(x&&x->kind!=SV_INT&&x->kind!=SV_STR&&x->kind!=SV_LIST&&
@@ -1359,8 +1360,8 @@ m->kind= SV_RANGE;
 m->hi= hi;
 return m;
 }
-/*60:*/
-#line 1453 "web/sockscript.w"
+/*61:*/
+#line 1469 "web/sockscript.w"
 
 if(x&&y->kind==SV_LIST&&x->kind==SV_LIST&&!x->more&&x->n==y->n){
 m= val_list(a,y->n);
@@ -1386,20 +1387,33 @@ m->item[i]= ss_merge(a,xf,y->item[i],e,lo,hi);
 return m;
 }
 
-/*:60*/
-#line 1444 "web/sockscript.w"
+/*:61*/
+#line 1447 "web/sockscript.w"
 
 if(y->kind==SV_INT&&y->cls==SS_CLS_PID)return pid_value(a,y,e);
 return(ss_value*)y;
 }
 
-/*:59*//*61:*/
-#line 1482 "web/sockscript.w"
+/*:59*//*60:*/
+#line 1455 "web/sockscript.w"
+
+static bool is_pattern(const ss_value*v)
+{
+switch(v->kind){
+case SV_ANY:case SV_RANGE:case SV_VAR:case SV_BIND:return true;
+case SV_STR:case SV_LIST:case SV_STRUCT:return v->more;
+}
+return false;
+}
+
+/*:60*//*62:*/
+#line 1499 "web/sockscript.w"
 
 static ss_value*pid_value(ss_arena*a,const ss_value*y,ss_env*e)
 {
 static const char*const names[2]= {"pid","pgrp"};
-for(int pass= 0;pass<2;pass++)
+for(int turn= 0;turn<2;turn++){
+int pass= y->i<0?1-turn:turn;
 for(int sign= 1;sign>=-1;sign-= 2)
 for(int k= -1;k<e->nprocs;k++){
 long long id= (pass?e->pgrp:e->pid)[k<0?e->cur:k];
@@ -1413,13 +1427,14 @@ v->neg= sign<0;
 return v;
 }
 }
+}
 return(ss_value*)y;
 }
 
-/*:61*/
+/*:62*/
 #line 70 "web/sockscript.w"
 
-/*64:*/
+/*65:*/
 #line 36 "web/sscalls.w"
 
 #define FLD(T, NAME, M, K, C) {NAME, K, offsetof(struct T, M), sizeof(((struct T *) 0)->M), C, false}
@@ -1499,7 +1514,7 @@ FLD(pollfd,"revents",revents,FK_I16,SS_CLASS_POLLEV)}},
 };
 #define SS_NSTRUCTS ((int) (sizeof ss_structs / sizeof ss_structs[0]))
 
-/*:64*//*65:*/
+/*:65*//*66:*/
 #line 116 "web/sscalls.w"
 
 static const struct ss_struct*st_by_name(const char*name)
@@ -1526,7 +1541,7 @@ if(k==n)return&ss_structs[i];
 return NULL;
 }
 
-/*:65*//*66:*/
+/*:66*//*67:*/
 #line 145 "web/sscalls.w"
 
 static long long field_get(const ss_field*f,const unsigned char*p)
@@ -1561,7 +1576,7 @@ case FK_ADDR:u32= htonl(u32);memcpy(p,&u32,4);break;
 }
 }
 
-/*:66*//*67:*/
+/*:67*//*68:*/
 #line 182 "web/sscalls.w"
 
 static ss_value*decode_struct(ss_arena*a,const struct ss_struct*st,
@@ -1597,7 +1612,7 @@ v->n= n;
 return v;
 }
 
-/*:67*//*69:*/
+/*:68*//*70:*/
 #line 264 "web/sscalls.w"
 
 #define I AK_INT
@@ -1645,7 +1660,7 @@ static const ss_call ss_calls[C_NCALLS]= {
 #undef L
 #undef N
 
-/*:69*//*70:*/
+/*:70*//*71:*/
 #line 310 "web/sscalls.w"
 
 static int call_lookup(const char*name,int len)
@@ -1665,13 +1680,13 @@ L->err= ln->nargs<c->min?"too few arguments":"too many arguments";
 }
 }
 
-/*:70*//*72:*/
+/*:71*//*73:*/
 #line 334 "web/sscalls.w"
 
 const char*ss_call_name(int call){return call>=0&&call<C_NCALLS?ss_calls[call].name:NULL;}
 int ss_ncalls(void){return C_NCALLS;}
 
-/*:72*//*73:*/
+/*:73*//*74:*/
 #line 346 "web/sscalls.w"
 
 static ss_value*int_list(ss_arena*a,const unsigned char*p,size_t len,int cls)
@@ -1729,7 +1744,7 @@ if(len==4)return int_list(a,p,len,cls);
 return val_str(a,p,len);
 }
 
-/*:73*//*74:*/
+/*:74*//*75:*/
 #line 405 "web/sscalls.w"
 
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len)
@@ -1740,7 +1755,7 @@ for(int k= 0;k<v->n;k++)v->item[k]= decode_struct(a,st,p+k*st->size,st->size);
 return v;
 }
 
-/*:74*//*75:*/
+/*:75*//*76:*/
 #line 418 "web/sscalls.w"
 
 static ss_value*decode_sockaddr(ss_arena*a,const unsigned char*p,size_t len)
@@ -1766,7 +1781,7 @@ return v;
 return val_str(a,p,len);
 }
 
-/*:75*//*77:*/
+/*:76*//*78:*/
 #line 451 "web/sscalls.w"
 
 static ss_value*decode_cmsg_data(ss_arena*a,int level,int type,
@@ -1801,7 +1816,7 @@ if(len==4)return int_list(a,p,len,-1);
 return val_str(a,p,len);
 }
 
-/*:77*//*78:*/
+/*:78*//*79:*/
 #line 487 "web/sscalls.w"
 
 static ss_value*decode_control(ss_arena*a,unsigned char*p,size_t len)
@@ -1831,10 +1846,10 @@ v= val_list(a,n);
 memcpy(v->item,items,(size_t)n*sizeof*items);
 return v;
 }
-/*:78*/
+/*:79*/
 #line 71 "web/sockscript.w"
 
-/*81:*/
+/*82:*/
 #line 51 "web/ssexec.w"
 
 ss_outcome*ss_outcome_new(bool shared)
@@ -1867,7 +1882,7 @@ o->eph_lo= 32768;
 o->eph_hi= 60999;
 }
 
-/*:81*//*83:*/
+/*:82*//*84:*/
 #line 135 "web/ssexec.w"
 
 int sr_bind(int,const struct sockaddr*,socklen_t);
@@ -1922,7 +1937,7 @@ sr_setuid,sr_seteuid,sr_cap_drop,sr_sysctl_set,sr_sysctl_get,sr_advance,
 sr_signal_count,sr_getpid,sr_getpgrp,sr_proc_new,sr_proc_switch
 };
 
-/*:83*//*84:*/
+/*:84*//*85:*/
 #line 192 "web/ssexec.w"
 
 static const ss_backend kernel_backend= {
@@ -1934,7 +1949,7 @@ k_setuid,seteuid,k_cap_drop,k_sysctl_set,k_sysctl_get,k_advance,
 k_signal_count,getpid,getpgrp,NULL,NULL
 };
 
-/*:84*//*87:*/
+/*:85*//*88:*/
 #line 230 "web/ssexec.w"
 
 static bool eval_int(ss_exec*x,const ss_value*v,long long*out)
@@ -1954,7 +1969,7 @@ case SV_LIST:return v->n==1&&eval_int(x,v->item[0],out);
 return false;
 }
 
-/*:87*//*88:*/
+/*:88*//*89:*/
 #line 252 "web/ssexec.w"
 
 static size_t value_size(const ss_value*v)
@@ -1979,7 +1994,7 @@ return n;
 return 0;
 }
 
-/*:88*//*89:*/
+/*:89*//*90:*/
 #line 279 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p);
@@ -2006,7 +2021,7 @@ u= htonl((uint32_t)n);
 memcpy(p+f->off+4*k,&u,4);
 }
 break;
-case FK_FILTERS:/*90:*/
+case FK_FILTERS:/*91:*/
 #line 317 "web/ssexec.w"
 
 {
@@ -2020,7 +2035,7 @@ return false;
 memcpy(p+f->off,&prog,sizeof prog);
 }
 
-/*:90*/
+/*:91*/
 #line 304 "web/ssexec.w"
 break;
 case FK_SPECIAL:return false;
@@ -2032,7 +2047,7 @@ field_put(f,p,n);
 return true;
 }
 
-/*:89*//*91:*/
+/*:90*//*92:*/
 #line 329 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p)
@@ -2061,7 +2076,7 @@ return encode_struct(x,v,p);
 return false;
 }
 
-/*:91*//*92:*/
+/*:92*//*93:*/
 #line 361 "web/ssexec.w"
 
 #define SS_SLACK 4096
@@ -2071,7 +2086,7 @@ static unsigned char*arg_buffer(ss_exec*x,size_t need)
 return ss_alloc(&x->scratch,need+SS_SLACK);
 }
 
-/*:92*//*93:*/
+/*:93*//*94:*/
 #line 372 "web/ssexec.w"
 
 static void keep(ss_exec*x,ss_raw*r,int i,const void*p,size_t n)
@@ -2084,7 +2099,7 @@ if(n&&p)memcpy(o->data+o->used,p,n);
 o->used+= (uint32_t)n;
 }
 
-/*:93*//*94:*/
+/*:94*//*95:*/
 #line 386 "web/ssexec.w"
 
 static void exec_line(ss_exec*x,int li)
@@ -2099,22 +2114,22 @@ socklen_t*lenp[SS_MAXARGS]= {0};
 socklen_t lenin[SS_MAXARGS]= {0};
 long long ret= 0;
 int err= 0;
-/*100:*/
-#line 608 "web/ssexec.w"
+/*101:*/
+#line 611 "web/ssexec.w"
 
 struct msghdr*msg= NULL;
 struct iovec*iov= NULL;
 int niov= 0;
 size_t namecap= 0,ctlcap= 0;
 
-/*:100*/
+/*:101*/
 #line 399 "web/ssexec.w"
 
 ss_arena_reset(&x->scratch);
 r->proc= (short)x->proc;
 r->status= RS_BADINPUT;
 x->o->env.cur= x->proc;
-/*95:*/
+/*96:*/
 #line 417 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++){
@@ -2133,10 +2148,10 @@ break;
 }
 }
 
-/*:95*/
+/*:96*/
 #line 404 "web/ssexec.w"
 
-for(int i= 0;i<ln->nargs;i++)/*96:*/
+for(int i= 0;i<ln->nargs;i++)/*97:*/
 #line 437 "web/ssexec.w"
 
 {
@@ -2155,7 +2170,7 @@ memcpy(pv[i],v->s,v->len);
 break;
 case AK_INBUF:case AK_OPTIN:case AK_SAIN:case AK_OUTBUF:case AK_OPTOUT:
 case AK_SAOUT:case AK_OUTSTR:case AK_SV:
-/*97:*/
+/*98:*/
 #line 481 "web/ssexec.w"
 
 {
@@ -2173,7 +2188,7 @@ pv[i]= arg_buffer(x,cap[i]);
 if(in&&!encode_value(x,in,pv[i]))return;
 }
 
-/*:97*/
+/*:98*/
 #line 454 "web/ssexec.w"
 
 break;
@@ -2183,8 +2198,8 @@ cap[i]= 64;
 pv[i]= arg_buffer(x,cap[i]);
 if(value_size(v)> cap[i]||!encode_value(x,v,pv[i]))return;
 break;
-case AK_MSGIN:case AK_MSGIO:/*101:*/
-#line 614 "web/ssexec.w"
+case AK_MSGIN:case AK_MSGIO:/*102:*/
+#line 617 "web/ssexec.w"
 
 {
 bool rcv= c->kind[i]==AK_MSGIO;
@@ -2194,8 +2209,8 @@ if(v->kind==SV_NULL)break;
 if(v->kind!=SV_STRUCT||v->st->special!=ST_MSGHDR)return;
 msg= ss_alloc(&x->scratch,sizeof*msg);
 pv[i]= msg;
-/*102:*/
-#line 634 "web/ssexec.w"
+/*103:*/
+#line 637 "web/ssexec.w"
 
 {
 const ss_value*nm= struct_get(v,"msg_name"),*nl= struct_get(v,"msg_namelen");
@@ -2210,8 +2225,8 @@ msg->msg_namelen= (socklen_t)(rcv?namecap:vs);
 if(nl)msg->msg_namelen= (socklen_t)n;
 }
 
-/*:102*/
-#line 623 "web/ssexec.w"
+/*:103*/
+#line 626 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_iov"))&&f->kind!=SV_NULL){
 if(!make_iov(x,f,rcv,&iov,&niov))return;
@@ -2219,8 +2234,8 @@ msg->msg_iov= iov;
 }
 msg->msg_iovlen= (size_t)niov;
 if((f= struct_get(v,"msg_iovlen"))){if(!eval_int(x,f,&n))return;msg->msg_iovlen= (size_t)n;}
-/*103:*/
-#line 651 "web/ssexec.w"
+/*104:*/
+#line 654 "web/ssexec.w"
 
 {
 const ss_value*ct= struct_get(v,"msg_control"),*cl= struct_get(v,"msg_controllen");
@@ -2235,28 +2250,28 @@ msg->msg_controllen= ctlcap;
 if(cl)msg->msg_controllen= (size_t)n;
 }
 
-/*:103*/
-#line 630 "web/ssexec.w"
+/*:104*/
+#line 633 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_flags"))){if(!eval_int(x,f,&n))return;msg->msg_flags= (int)n;}
 }
 
-/*:101*/
+/*:102*/
 #line 462 "web/ssexec.w"
 break;
-case AK_IOVIN:case AK_IOVOUT:/*107:*/
-#line 744 "web/ssexec.w"
+case AK_IOVIN:case AK_IOVOUT:/*108:*/
+#line 747 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 if(!make_iov(x,v,c->kind[i]==AK_IOVOUT,&iov,&niov))return;
 pv[i]= iov;
 }
 
-/*:107*/
+/*:108*/
 #line 463 "web/ssexec.w"
 break;
-case AK_POLLFD:/*112:*/
-#line 807 "web/ssexec.w"
+case AK_POLLFD:/*113:*/
+#line 810 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const struct ss_struct*pst= st_by_name("pollfd");
@@ -2265,8 +2280,8 @@ pv[i]= arg_buffer(x,(size_t)v->n*pst->size);
 for(int k= 0;k<v->n;k++){
 ss_value*e= v->item[k];
 if(e->kind!=SV_STRUCT||e->st!=pst)return;
-/*113:*/
-#line 823 "web/ssexec.w"
+/*114:*/
+#line 826 "web/ssexec.w"
 
 {
 struct pollfd pf= {0,0,0};
@@ -2277,18 +2292,18 @@ if(ev){if(!eval_int(x,ev,&n))return;pf.events= (short)n;}
 memcpy((unsigned char*)pv[i]+k*sizeof pf,&pf,sizeof pf);
 }
 
-/*:113*/
-#line 815 "web/ssexec.w"
+/*:114*/
+#line 818 "web/ssexec.w"
 
 }
 cap[i]= (size_t)v->n;
 }
 
-/*:112*/
+/*:113*/
 #line 464 "web/ssexec.w"
 break;
-case AK_FDSET:/*115:*/
-#line 847 "web/ssexec.w"
+case AK_FDSET:/*116:*/
+#line 850 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const ss_value*in= v->kind==SV_INOUT?v->a:v;
@@ -2303,7 +2318,7 @@ FD_SET((int)fd,set);
 pv[i]= set;
 }
 
-/*:115*/
+/*:116*/
 #line 465 "web/ssexec.w"
 break;
 case AK_TVIO:
@@ -2315,10 +2330,10 @@ break;
 }
 }
 
-/*:96*/
+/*:97*/
 #line 405 "web/ssexec.w"
 
-/*98:*/
+/*99:*/
 #line 500 "web/ssexec.w"
 
 #define NEED(f) if (!x->b->f) { r->status =  RS_MISSING; return; }
@@ -2368,8 +2383,8 @@ case C_SYSCTL_SET:ret= x->b->sysctl_set(pv[0],pv[1]);break;
 case C_SYSCTL_GET:ret= x->b->sysctl_get(pv[0],pv[1],pv[1]?cap[1]:0);break;
 case C_ADVANCE:x->b->advance((uint64_t)iv[0]);ret= 0;break;
 case C_SIGNAL_COUNT:ret= x->b->signal_count((int)iv[0]);break;
-case C_PROC_NEW:case C_PROC_SWITCH:/*129:*/
-#line 1137 "web/ssexec.w"
+case C_PROC_NEW:case C_PROC_SWITCH:/*130:*/
+#line 1146 "web/ssexec.w"
 
 if(x->sh){ret= k_proc_action(x,ln->call,iv[0]);break;}
 if(ln->call==C_PROC_NEW){
@@ -2388,21 +2403,21 @@ ret= x->b->proc_switch((pid_t)x->o->env.pid[iv[0]-1]);
 if(ret==0)x->proc= (int)iv[0]-1;
 }
 
-/*:129*/
+/*:130*/
 #line 548 "web/ssexec.w"
 break;
 }
 err= ret==-1?errno:0;
 #undef NEED
 
-/*:98*/
+/*:99*/
 #line 406 "web/ssexec.w"
 
 r->ret= ret;
 r->err= err;
 r->status= RS_DONE;
-for(int i= 0;i<ln->nargs;i++)/*99:*/
-#line 557 "web/ssexec.w"
+for(int i= 0;i<ln->nargs;i++)/*100:*/
+#line 560 "web/ssexec.w"
 
 {
 size_t n= 0;
@@ -2416,7 +2431,7 @@ case AK_OPTOUT:
 if(pv[i]&&lenp[i+1]){
 n= *lenp[i+1];
 if(iv[1]==SOL_SOCKET&&iv[2]==SO_GET_FILTER)n*= sizeof(struct sock_filter);
-if(n> cap[i])n= cap[i];
+if(n> cap[i]+SS_SLACK)n= cap[i]+SS_SLACK;
 }
 keep(x,r,i,pv[i],n);
 break;
@@ -2430,8 +2445,8 @@ break;
 case AK_SV:keep(x,r,i,pv[i],pv[i]?2*sizeof(int):0);break;
 case AK_IOCTLARG:keep(x,r,i,pv[i],pv[i]?16:0);break;
 case AK_TVIO:keep(x,r,i,pv[i],pv[i]?sizeof(struct timeval):0);break;
-case AK_MSGIO:/*108:*/
-#line 754 "web/ssexec.w"
+case AK_MSGIO:/*109:*/
+#line 757 "web/ssexec.w"
 
 if(msg){
 uint32_t head[3];
@@ -2451,33 +2466,33 @@ if(nctl)memcpy(blob+off,msg->msg_control,nctl);
 off+= nctl;
 ndata= gather(blob+off,msg->msg_iov,(int)msg->msg_iovlen<niov?(int)msg->msg_iovlen:niov,ndata);
 keep(x,r,i,blob,off+ndata);
-/*109:*/
-#line 780 "web/ssexec.w"
+/*110:*/
+#line 783 "web/ssexec.w"
 
 r->off[4]= (uint32_t)nname;
 r->off[5]= (uint32_t)nctl;
 
-/*:109*/
-#line 773 "web/ssexec.w"
+/*:110*/
+#line 776 "web/ssexec.w"
 
 }
 
-/*:108*/
-#line 584 "web/ssexec.w"
+/*:109*/
+#line 587 "web/ssexec.w"
 break;
-case AK_IOVOUT:/*111:*/
-#line 799 "web/ssexec.w"
+case AK_IOVOUT:/*112:*/
+#line 802 "web/ssexec.w"
 
 if(iov&&ret> 0){
 unsigned char*blob= ss_alloc(&x->scratch,(size_t)ret);
 keep(x,r,i,blob,gather(blob,iov,niov,(size_t)ret));
 }else keep(x,r,i,NULL,0);
 
-/*:111*/
-#line 585 "web/ssexec.w"
+/*:112*/
+#line 588 "web/ssexec.w"
 break;
-case AK_POLLFD:/*114:*/
-#line 833 "web/ssexec.w"
+case AK_POLLFD:/*115:*/
+#line 836 "web/ssexec.w"
 
 if(pv[i]){
 short*rev= ss_alloc(&x->scratch,cap[i]*sizeof(short)+1);
@@ -2489,21 +2504,21 @@ rev[k]= pf.revents;
 keep(x,r,i,rev,cap[i]*sizeof(short));
 }else keep(x,r,i,NULL,0);
 
-/*:114*/
-#line 586 "web/ssexec.w"
+/*:115*/
+#line 589 "web/ssexec.w"
 break;
 case AK_FDSET:keep(x,r,i,pv[i],pv[i]?sizeof(fd_set):0);break;
 }
 }
 
-/*:99*/
+/*:100*/
 #line 410 "web/ssexec.w"
 
 if(ln->binds)bind_line(x,li);
 }
 
-/*:94*//*104:*/
-#line 669 "web/ssexec.w"
+/*:95*//*105:*/
+#line 672 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m)
 {
@@ -2542,8 +2557,8 @@ m->msg_controllen= total;
 return true;
 }
 
-/*:104*//*105:*/
-#line 711 "web/ssexec.w"
+/*:105*//*106:*/
+#line 714 "web/ssexec.w"
 
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout)
 {
@@ -2572,8 +2587,8 @@ iv[k].iov_len= (size_t)n;
 return true;
 }
 
-/*:105*//*110:*/
-#line 787 "web/ssexec.w"
+/*:106*//*111:*/
+#line 790 "web/ssexec.w"
 
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n)
 {
@@ -2586,8 +2601,8 @@ got+= take;
 return got;
 }
 
-/*:110*//*116:*/
-#line 864 "web/ssexec.w"
+/*:111*//*117:*/
+#line 867 "web/ssexec.w"
 
 static void bind_line(ss_exec*x,int li)
 {
@@ -2601,8 +2616,8 @@ if(act[i])(void)ss_match(ln->arg[i],act[i],&x->o->env);
 ss_arena_reset(&x->vals);
 }
 
-/*:116*//*117:*/
-#line 883 "web/ssexec.w"
+/*:117*//*118:*/
+#line 886 "web/ssexec.w"
 
 void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
 ss_value**act,ss_value**ret,ss_value**err)
@@ -2627,10 +2642,11 @@ continue;
 switch(c->kind[i]){
 case AK_OUTBUF:case AK_OUTSTR:act[i]= val_str(a,p,n);break;
 case AK_OPTOUT:act[i]= decode_optval(a,lit(ln->arg[1]),lit(ln->arg[2]),p,n);break;
-case AK_LENIO:case AK_SV:case AK_IOCTLARG:/*121:*/
-#line 955 "web/ssexec.w"
+case AK_LENIO:case AK_SV:case AK_IOCTLARG:/*122:*/
+#line 959 "web/ssexec.w"
 
-if(c->kind[i]==AK_IOCTLARG&&(lit(ln->arg[1])==SIOCGSTAMP||lit(ln->arg[1])==SIOCGSTAMPNS)){
+if(c->kind[i]==AK_IOCTLARG&&r->ret==0&&
+(lit(ln->arg[1])==SIOCGSTAMP||lit(ln->arg[1])==SIOCGSTAMPNS)){
 act[i]= decode_struct(a,st_by_name(lit(ln->arg[1])==SIOCGSTAMP?"timeval":"timespec"),p,
 n>=16?16:n);
 act[i]->nondet= ND_TIME;
@@ -2638,15 +2654,19 @@ act[i]->nondet= ND_TIME;
 int cls= -1;
 if(c->kind[i]==AK_IOCTLARG&&(lit(ln->arg[1])==SIOCGPGRP||lit(ln->arg[1])==FIOGETOWN))
 cls= SS_CLS_PID;
-act[i]= int_list(a,p,c->kind[i]==AK_IOCTLARG?4:n,cls);
+if(c->kind[i]==AK_IOCTLARG){
+size_t in= value_size(v);
+n= in<n?in:n;
+}
+act[i]= int_list(a,p,n,cls);
 }
 
-/*:121*/
-#line 907 "web/ssexec.w"
+/*:122*/
+#line 910 "web/ssexec.w"
 break;
 case AK_SAOUT:act[i]= decode_sockaddr(a,p,n);break;
-case AK_TVIO:/*122:*/
-#line 970 "web/ssexec.w"
+case AK_TVIO:/*123:*/
+#line 979 "web/ssexec.w"
 
 act[i]= decode_struct(a,st_by_name("timeval"),p,n);
 {
@@ -2659,8 +2679,8 @@ if(fu)usec= lit(fu);
 if(sec||usec)act[i]->nondet= ND_TIME;
 }
 
-/*:122*/
-#line 909 "web/ssexec.w"
+/*:123*/
+#line 912 "web/ssexec.w"
 break;
 case AK_MSGIO:act[i]= actual_msghdr(a,v,r,p,n);break;
 case AK_IOVOUT:act[i]= actual_iov(a,v,p,n);break;
@@ -2670,8 +2690,8 @@ case AK_FDSET:act[i]= actual_fdset(a,lit(ln->arg[0]),p,n);break;
 }
 }
 
-/*:117*//*119:*/
-#line 926 "web/ssexec.w"
+/*:118*//*120:*/
+#line 929 "web/ssexec.w"
 
 static bool writes_through(int kind)
 {
@@ -2684,8 +2704,8 @@ return true;
 return false;
 }
 
-/*:119*//*120:*/
-#line 943 "web/ssexec.w"
+/*:120*//*121:*/
+#line 946 "web/ssexec.w"
 
 static long long lit(const ss_value*v)
 {
@@ -2693,8 +2713,8 @@ if(v&&v->kind==SV_INT)return v->i;
 return-1;
 }
 
-/*:120*//*123:*/
-#line 985 "web/ssexec.w"
+/*:121*//*124:*/
+#line 994 "web/ssexec.w"
 
 static int return_class(const ss_line*ln)
 {
@@ -2708,8 +2728,8 @@ case F_GETOWN:return SS_CLS_PID;
 return-1;
 }
 
-/*:123*//*125:*/
-#line 1014 "web/ssexec.w"
+/*:124*//*126:*/
+#line 1023 "web/ssexec.w"
 
 static ss_value*actual_msghdr(ss_arena*a,const ss_value*v,const ss_raw*r,
 const unsigned char*p,size_t n)
@@ -2741,8 +2761,8 @@ m->n= k;
 return m;
 }
 
-/*:125*//*126:*/
-#line 1048 "web/ssexec.w"
+/*:126*//*127:*/
+#line 1057 "web/ssexec.w"
 
 static ss_value*actual_iov(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2761,8 +2781,8 @@ l->item[k]= io;
 return l;
 }
 
-/*:126*//*127:*/
-#line 1066 "web/ssexec.w"
+/*:127*//*128:*/
+#line 1075 "web/ssexec.w"
 
 static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2795,8 +2815,8 @@ memcpy(l->item,items,(size_t)cnt*sizeof*items);
 return l;
 }
 
-/*:127*//*128:*/
-#line 1102 "web/ssexec.w"
+/*:128*//*129:*/
+#line 1111 "web/ssexec.w"
 
 static void exec_init(ss_exec*x,const ss_backend*b,ss_script*s,ss_outcome*o)
 {
@@ -2825,8 +2845,8 @@ ss_arena_free(&x.vals);
 return 0;
 }
 
-/*:128*//*131:*/
-#line 1198 "web/ssexec.w"
+/*:129*//*132:*/
+#line 1207 "web/ssexec.w"
 
 static void k_wake(ss_kshared*sh)
 {
@@ -2845,8 +2865,8 @@ syscall(SYS_futex,&sh->seq,FUTEX_WAIT,seen,&ts,NULL,0);
     if (cond) break; \
     k_wait((sh), seen_); }
 
-/*:131*//*132:*/
-#line 1221 "web/ssexec.w"
+/*:132*//*133:*/
+#line 1230 "web/ssexec.w"
 
 int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s)
 {
@@ -2876,8 +2896,8 @@ munmap(sh,sizeof*sh);
 return rc;
 }
 
-/*:132*//*133:*/
-#line 1253 "web/ssexec.w"
+/*:133*//*134:*/
+#line 1262 "web/ssexec.w"
 
 static pid_t k_spawner_pid;
 static void k_alarm(int sig)
@@ -2912,8 +2932,8 @@ return 1;
 return 0;
 }
 
-/*:133*//*135:*/
-#line 1296 "web/ssexec.w"
+/*:134*//*136:*/
+#line 1305 "web/ssexec.w"
 
 static int k_spawner(ss_kshared*sh)
 {
@@ -2941,8 +2961,8 @@ while(wait(NULL)> 0);
 return 0;
 }
 
-/*:135*//*136:*/
-#line 1330 "web/ssexec.w"
+/*:136*//*137:*/
+#line 1339 "web/ssexec.w"
 
 static ss_kshared*k_sh;
 static int k_me;
@@ -2962,8 +2982,8 @@ setpgid(0,0);
 sh->o->env.pid[k]= getpid();
 sh->o->env.pgrp[k]= getpgrp();
 if(uid!=0&&(setgroups(0,NULL)<0||setgid(uid)<0||setuid(uid)<0))_exit(1);
-/*137:*/
-#line 1371 "web/ssexec.w"
+/*138:*/
+#line 1380 "web/ssexec.w"
 
 {
 struct sigaction sa;
@@ -2975,8 +2995,8 @@ for(int sig= 1;sig<65;sig++)
 if(sig!=SIGKILL&&sig!=SIGSTOP&&sig!=SIGCHLD)sigaction(sig,&sa,NULL);
 }
 
-/*:137*/
-#line 1349 "web/ssexec.w"
+/*:138*/
+#line 1358 "web/ssexec.w"
 
 sh->ready[k]= 1;
 k_wake(sh);
@@ -2999,8 +3019,8 @@ _exit(0);
 }
 }
 
-/*:136*//*139:*/
-#line 1388 "web/ssexec.w"
+/*:137*//*140:*/
+#line 1397 "web/ssexec.w"
 
 static void k_read_ports(ss_outcome*o)
 {
@@ -3009,8 +3029,8 @@ if(k_sysctl_get("net.ipv4.ip_local_port_range",buf,sizeof buf)> 0)
 sscanf(buf,"%lld %lld",&o->eph_lo,&o->eph_hi);
 }
 
-/*:139*//*140:*/
-#line 1400 "web/ssexec.w"
+/*:140*//*141:*/
+#line 1409 "web/ssexec.w"
 
 static long long k_proc_action(ss_exec*x,int call,long long arg)
 {
@@ -3030,8 +3050,8 @@ k_wake(sh);
 return 0;
 }
 
-/*:140*//*141:*/
-#line 1427 "web/ssexec.w"
+/*:141*//*142:*/
+#line 1436 "web/ssexec.w"
 
 static int k_setuid(uid_t uid)
 {
@@ -3105,8 +3125,8 @@ if(sig<=0||sig>=65){errno= EINVAL;return-1;}
 return k_sh?k_sh->sigcount[k_me][sig]:0;
 }
 
-/*:141*//*142:*/
-#line 1505 "web/ssexec.w"
+/*:142*//*143:*/
+#line 1514 "web/ssexec.w"
 
 typedef struct{struct nlmsghdr h;char body[1024];}k_nlreq;
 
@@ -3153,8 +3173,8 @@ return e.error;
 }
 }
 
-/*:142*//*143:*/
-#line 1557 "web/ssexec.w"
+/*:143*//*144:*/
+#line 1566 "web/ssexec.w"
 
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen)
 {
@@ -3198,8 +3218,8 @@ ifi.ifi_index= eth;
 ifi.ifi_flags= ifi.ifi_change= IFF_UP;
 nl_start(&r,RTM_NEWLINK,0,&ifi,sizeof ifi);
 if((err= nl_talk(fd,&r)))goto fail;
-/*144:*/
-#line 1610 "web/ssexec.w"
+/*145:*/
+#line 1619 "web/ssexec.w"
 
 {
 struct ifaddrmsg ifa;
@@ -3217,11 +3237,11 @@ nl_attr(&r,IFA_BROADCAST,&a,4);
 if((err= nl_talk(fd,&r)))goto fail;
 }
 
-/*:144*/
-#line 1600 "web/ssexec.w"
+/*:145*/
+#line 1609 "web/ssexec.w"
 
-/*145:*/
-#line 1627 "web/ssexec.w"
+/*146:*/
+#line 1636 "web/ssexec.w"
 
 {
 struct rtmsg rt;
@@ -3240,8 +3260,8 @@ nl_attr(&r,RTA_OIF,&oif,4);
 if((err= nl_talk(fd,&r)))goto fail;
 }
 
-/*:145*/
-#line 1601 "web/ssexec.w"
+/*:146*/
+#line 1610 "web/ssexec.w"
 
 close(fd);
 return 0;
@@ -3251,8 +3271,8 @@ close(fd);
 return-1;
 }
 
-/*:143*//*148:*/
-#line 1665 "web/ssexec.w"
+/*:144*//*149:*/
+#line 1674 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what)
@@ -3280,8 +3300,8 @@ if(act[i]&&!ss_match(ln->arg[i],act[i],e)){*what= i;return SS_DIVERGE;}
 return SS_PASS;
 }
 
-/*:148*//*149:*/
-#line 1699 "web/ssexec.w"
+/*:149*//*150:*/
+#line 1709 "web/ssexec.w"
 
 static ss_value*pair_of(ss_arena*a,const ss_value*x)
 {
@@ -3297,8 +3317,8 @@ static const ss_value*inout_of(ss_arena*a,int kind,const ss_value*x)
 {
 ss_value*v;
 switch(kind){
-case AK_LENIO:
-if(x->kind!=SV_LIST||x->n!=1)return x;
+case AK_LENIO:case AK_IOCTLARG:
+if(x->kind!=SV_LIST||x->n!=1)return kind==AK_IOCTLARG?pair_of(a,x):x;
 v= val_list(a,1);
 v->item[0]= pair_of(a,x->item[0]);
 v->src= NULL;
@@ -3318,8 +3338,8 @@ return v;
 return x;
 }
 
-/*:149*//*150:*/
-#line 1738 "web/ssexec.w"
+/*:150*//*151:*/
+#line 1748 "web/ssexec.w"
 
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e)
@@ -3353,8 +3373,8 @@ ss_puts(b,ln->comment,(size_t)ln->commentlen);
 }
 }
 
-/*:150*//*152:*/
-#line 1780 "web/ssexec.w"
+/*:151*//*153:*/
+#line 1790 "web/ssexec.w"
 
 static int path_cmp(const void*x,const void*y)
 {
@@ -3398,7 +3418,7 @@ if(n)qsort(list,(size_t)n,sizeof*list,path_cmp);
 return n;
 }
 
-/*:152*/
+/*:153*/
 #line 72 "web/sockscript.w"
 
 

@@ -105,7 +105,7 @@ long long pid[SS_MAXPROC],pgrp[SS_MAXPROC];
 int cur;
 }ss_env;
 
-/*:52*//*79:*/
+/*:52*//*80:*/
 #line 16 "web/ssexec.w"
 
 #define SS_MAXLINES 4096
@@ -129,13 +129,13 @@ ss_raw raw[SS_MAXLINES];
 unsigned char data[SS_DATA];
 }ss_outcome;
 
-/*:79*//*146:*/
-#line 1652 "web/ssexec.w"
+/*:80*//*147:*/
+#line 1661 "web/ssexec.w"
 
 enum{SS_PASS,SS_DIVERGE,SS_MISSING,SS_NOTRUN,SS_BADINPUT,SS_UNRECORDED};
 enum{SS_WHAT_RET= -1,SS_WHAT_ERR= -2,SS_WHAT_NONE= -3};
 
-/*:146*/
+/*:147*/
 #line 128 "web/sockscript.w"
 
 /*6:*/
@@ -173,18 +173,18 @@ bool ss_env_get(const ss_env*e,const char*name,long long*value);
 bool ss_match(const ss_value*expected,const ss_value*actual,ss_env*e);
 
 /*:53*//*58:*/
-#line 1408 "web/sockscript.w"
+#line 1411 "web/sockscript.w"
 
 ss_value*ss_merge(ss_arena*a,const ss_value*expected,const ss_value*actual,
 ss_env*e,long long eph_lo,long long eph_hi);
 
-/*:58*//*71:*/
+/*:58*//*72:*/
 #line 330 "web/sscalls.w"
 
 const char*ss_call_name(int call);
 int ss_ncalls(void);
 
-/*:71*//*80:*/
+/*:72*//*81:*/
 #line 38 "web/ssexec.w"
 
 ss_outcome*ss_outcome_new(bool shared);
@@ -194,20 +194,20 @@ int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s);
 void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
 ss_value**act,ss_value**ret,ss_value**err);
 
-/*:80*//*147:*/
-#line 1656 "web/ssexec.w"
+/*:81*//*148:*/
+#line 1665 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what);
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e);
 
-/*:147*//*151:*/
-#line 1777 "web/ssexec.w"
+/*:148*//*152:*/
+#line 1787 "web/ssexec.w"
 
 int ss_collect(char**paths,int npaths,char***out);
 
-/*:151*/
+/*:152*/
 #line 129 "web/sockscript.w"
 
 #endif

@@ -1402,8 +1402,11 @@ fits them, and otherwise takes the result: |ss_merge| makes the value a
 recorder writes.  A result the executor marked as varying from run to
 run --- a port the kernel chose, a time stamp --- is written as a
 pattern, unless the script already has one that fits.  An \.{IN => OUT}
-pair keeps its input; when the output equals the input the pair is
-written as the input alone.
+pair keeps its input.  A pair the printer made from a plain value (for an
+argument that is both read and written, whose plain form means ``in, and
+the same out'') is written as the input alone when the output equals it;
+a pair the author wrote stays a pair, because for an output buffer the
+plain form means the output only.
 
 @<Public declarations@>=
 ss_value *ss_merge(ss_arena *a, const ss_value *expected, const ss_value *actual,
@@ -1417,12 +1420,12 @@ ss_value *ss_merge(ss_arena *a, const ss_value *x, const ss_value *y, ss_env *e,
   if (!y) return (ss_value *) x;
   if (x && x->kind == SV_INOUT) {
     ss_env scratch = *e;
+    if (x->b != x->a && is_pattern(x->b) && ss_match(x->b, y, &scratch)) return (ss_value *) x;
+    scratch = *e;
+    if (x->b == x->a && ss_match(x->a, y, &scratch)) return (ss_value *) x->a;
     m = val_new(a, SV_INOUT);
     m->a = x->a;
-    m->b = ss_merge(a, x->b, y, e, lo, hi);
-    if (ss_match(x->a, y, &scratch) && (m->b->kind == SV_INT || m->b->kind == SV_STR ||
-        m->b->kind == SV_LIST || m->b->kind == SV_STRUCT || m->b->kind == SV_NULL))
-      return (ss_value *) x->a;
+    m->b = ss_merge(a, x->b == x->a ? NULL : x->b, y, e, lo, hi);
     return m;
   }
   if (x && x->kind != SV_INT && x->kind != SV_STR && x->kind != SV_LIST &&
@@ -1444,6 +1447,19 @@ ss_value *ss_merge(ss_arena *a, const ss_value *x, const ss_value *y, ss_env *e,
   @<Merge the items of a list or structure@>@;
   if (y->kind == SV_INT && y->cls == SS_CLS_PID) return pid_value(a, y, e);
   return (ss_value *) y;
+}
+
+@ A pattern is a value that stands for more than one: \.{...}, a range, a
+variable, a binding, or a string, list or structure that may go on.
+
+@<The matcher@>=
+static bool is_pattern(const ss_value *v)
+{
+  switch (v->kind) {
+  case SV_ANY: case SV_RANGE: case SV_VAR: case SV_BIND: return true;
+  case SV_STR: case SV_LIST: case SV_STRUCT: return v->more;
+  }
+  return false;
 }
 
 @ A list or structure merges item by item when the script had one of the
@@ -1477,13 +1493,15 @@ if (y->kind == SV_STRUCT) {
 
 @ A process ID in a result is written as the variable that names it in
 the script: \.{\$pid} for the process making the call, \.{\$pid2} for the
-second process, \.{-\$pgrp} for a process group.
+second process, \.{-\$pgrp} for a process group (a negative number is
+taken for a group first, as that is what it means to \.{F\_SETOWN}).
 
 @<The matcher@>=
 static ss_value *pid_value(ss_arena *a, const ss_value *y, ss_env *e)
 {
   static const char *const names[2] = {"pid", "pgrp"};
-  for (int pass = 0; pass < 2; pass++)
+  for (int turn = 0; turn < 2; turn++) {
+    int pass = y->i < 0 ? 1 - turn : turn;
     for (int sign = 1; sign >= -1; sign -= 2)
       for (int k = -1; k < e->nprocs; k++) {
         long long id = (pass ? e->pgrp : e->pid)[k < 0 ? e->cur : k];
@@ -1497,11 +1515,13 @@ static ss_value *pid_value(ss_arena *a, const ss_value *y, ss_env *e)
           return v;
         }
       }
+  }
   return (ss_value *) y;
 }
 
 @ @<Prototypes@>=
 static ss_value *pid_value(ss_arena *a, const ss_value *y, ss_env *e);
+static bool is_pattern(const ss_value *v);
 static const struct ss_struct *struct_for_fields(const char **names, int n);
 static int call_lookup(const char *name, int len);
 static void check_arity(ss_line *ln, ss_lexer *L);
