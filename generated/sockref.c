@@ -20,6 +20,8 @@
 #include <signal.h> 
 #include <net/if.h> 
 #include <netinet/ip.h> 
+#include <netinet/ip_icmp.h> 
+#include <linux/rtnetlink.h> 
 #include <arpa/inet.h> 
 #include <linux/capability.h> 
 #include <linux/sockios.h> 
@@ -29,40 +31,45 @@
 #line 41 "web/sockref.w"
 
 /*11:*/
-#line 62 "web/world.w"
+#line 65 "web/world.w"
 
 #define SR_DEFAULT_HZ 250
 
 /*:11*//*14:*/
-#line 112 "web/world.w"
+#line 120 "web/world.w"
 
-#define SR_MAX_IFADDR 8
+#define SR_MAX_IFADDR 8 
 
-/*:14*//*29:*/
+/*:14*//*40:*/
+#line 654 "web/world.w"
+
+#define SR_MIN_MTU 68
+
+/*:40*//*47:*/
 #line 11 "web/proc.w"
 
 #define SR_FIRST_PID 1000
 #define SR_NSIG 65 
 
-/*:29*//*31:*/
+/*:47*//*49:*/
 #line 32 "web/proc.w"
 
 #define SR_ALL_CAPS ((((uint64_t) 1) << (CAP_LAST_CAP + 1)) - 1)
 #define SR_NOFILE_CUR 1024
 #define SR_NOFILE_MAX 4096
 
-/*:31*//*44:*/
-#line 218 "web/proc.w"
+/*:49*//*64:*/
+#line 249 "web/proc.w"
 
 #define SR_NR_OPEN 1048576
 
-/*:44*//*62:*/
-#line 29 "web/socket.w"
+/*:64*//*82:*/
+#line 30 "web/socket.w"
 
 #define SR_MAX_TIMEOUT LONG_MAX
 
-/*:62*//*64:*/
-#line 52 "web/socket.w"
+/*:82*//*84:*/
+#line 53 "web/socket.w"
 
 #define SK_DEBUG (1u << 0)
 #define SK_BROADCAST (1u << 1)
@@ -81,8 +88,8 @@
 #define SR_FILTER_CLASSIC 1
 #define SR_FILTER_EBPF 2
 
-/*:64*//*66:*/
-#line 89 "web/socket.w"
+/*:84*//*86:*/
+#line 90 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -104,25 +111,25 @@
 #define IPF_MC_LOOP (1u << 17) 
 #define IPF_MC_ALL (1u << 18) 
 
-/*:66*//*68:*/
-#line 173 "web/socket.w"
+/*:86*//*88:*/
+#line 174 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
-/*:68*//*75:*/
-#line 279 "web/socket.w"
+/*:88*//*95:*/
+#line 280 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
 
-/*:75*//*79:*/
+/*:95*//*99:*/
 #line 22 "web/ioctl.w"
 
 #define SR_SETFL_MASK (O_APPEND | O_NONBLOCK | O_ASYNC | O_NOATIME | O_DIRECT)
 
-/*:79*//*93:*/
+/*:99*//*113:*/
 #line 60 "web/sysctl.w"
 
 enum{
@@ -140,13 +147,13 @@ SYS_IP6FRAG_HIGH_THRESH,SYS_IP6FRAG_LOW_THRESH,SYS_IP6FRAG_TIME,
 SR_NSYSCTL
 };
 
-/*:93*//*96:*/
+/*:113*//*116:*/
 #line 107 "web/sysctl.w"
 
 #define SR_MIN_RCVBUF 2304
 #define SR_MIN_SNDBUF 4608
 
-/*:96*//*127:*/
+/*:116*//*149:*/
 #line 52 "web/sockopt.w"
 
 enum{
@@ -170,18 +177,18 @@ enum{CAP_NEVER,CAP_ALWAYS,CAP_OUTSIDE_RANGE,CAP_NONZERO};
 enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
 OPT_STORE_INT_FIELD};
 
-/*:127*//*135:*/
+/*:149*//*157:*/
 #line 224 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
 
-/*:135*//*150:*/
+/*:157*//*172:*/
 #line 153 "web/solsocket.w"
 
 #define SR_TCP_RMEM_MAX 33554432 
 
-/*:150*//*181:*/
+/*:172*//*203:*/
 #line 584 "web/solsocket.w"
 
 #define SR_SOF_OPT_ID (1u << 7)
@@ -191,23 +198,68 @@ OPT_STORE_INT_FIELD};
 #define SR_SOF_OPT_ID_TCP (1u << 16)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:181*//*212:*/
+/*:203*//*234:*/
 #line 91 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:212*//*216:*/
+/*:234*//*238:*/
 #line 162 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:216*//*236:*/
-#line 429 "web/ipopt.w"
+/*:238*//*258:*/
+#line 430 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:236*/
+/*:258*//*288:*/
+#line 20 "web/wire.w"
+
+#define SR_IPHDR_LEN 20 
+#define SR_UDPHDR_LEN 8
+#define SR_ICMPHDR_LEN 8
+#define SR_IP_MAXPACKET 65535 
+
+/*:288*//*308:*/
+#line 333 "web/wire.w"
+
+#define SR_TRANSPORT_API __attribute__((unused))
+
+/*:308*//*347:*/
+#line 554 "web/link.w"
+
+#define SR_ARP_PROBES 3
+#define SR_ARP_RETRANS_NS 1000000000u
+#define SR_UNRES_QLEN_BYTES 212992
+
+/*:347*//*356:*/
+#line 40 "web/ip.w"
+
+#define SR_LOOPBACK_IFINDEX 1
+
+/*:356*//*404:*/
+#line 997 "web/ip.w"
+
+#define SR_ICMP_QUOTE_MAX 576
+#define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
+
+/*:404*//*409:*/
+#line 1094 "web/ip.w"
+
+#define SR_ICMP_RATELIMIT_MS 1000
+#define SR_ICMP_RATEMASK 6168
+#define SR_XRLIM_BURST_FACTOR 6
+
+/*:409*//*428:*/
+#line 40 "web/pcap.w"
+
+#define SR_PCAP_MAGIC_NS 0xa1b23c4du
+#define SR_LINKTYPE_RAW 101
+#define SR_PCAP_SNAPLEN 262144
+
+/*:428*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -221,27 +273,14 @@ typedef struct sr_proc sr_proc;
 typedef struct sr_file sr_file;
 typedef struct sr_sock sr_sock;
 
-/*:7*//*8:*/
-#line 34 "web/world.w"
-
-struct sr_world{
-bool ready;
-uint64_t now_ns;
-int hz;
-sr_host**host;
-int nhosts;
-sr_proc**proc;
-int nprocs;
-sr_proc*cur;
-pid_t next_pid;
-};
-
-/*:8*//*15:*/
-#line 119 "web/world.w"
+/*:7*//*15:*/
+#line 131 "web/world.w"
 
 struct sr_ifaddr{
 uint32_t addr,brd;
 int prefixlen;
+int scope;
+bool secondary;
 };
 struct sr_iface{
 int ifindex;
@@ -250,21 +289,27 @@ unsigned flags;
 int mtu;
 struct sr_ifaddr addr[SR_MAX_IFADDR];
 int naddr;
+int lan;
 };
 
 /*:15*//*16:*/
-#line 137 "web/world.w"
+#line 159 "web/world.w"
 
-enum{SR_RT_UNICAST,SR_RT_LOCAL,SR_RT_BROADCAST};
+enum{SR_RT_UNICAST,SR_RT_LOCAL,SR_RT_BROADCAST,SR_RT_MULTICAST,
+SR_RT_UNREACHABLE,SR_RT_BLACKHOLE,SR_RT_PROHIBIT};
+enum{SR_TABLE_LOCAL,SR_TABLE_MAIN};
 struct sr_route{
 uint32_t dst;
 int prefixlen;
 uint32_t gw,prefsrc;
 int ifindex;
 int type;
+int table;
+int scope;
+bool kernel;
 };
 
-/*:16*//*47:*/
+/*:16*//*67:*/
 #line 13 "web/fd.w"
 
 enum{SR_FILE_TTY,SR_FILE_SOCKET};
@@ -278,7 +323,7 @@ int sig;
 sr_sock*sock;
 };
 
-/*:47*//*48:*/
+/*:67*//*68:*/
 #line 32 "web/fd.w"
 
 typedef struct{
@@ -289,7 +334,7 @@ int cap;
 int open;
 }sr_fdtab;
 
-/*:48*//*61:*/
+/*:68*//*81:*/
 #line 13 "web/socket.w"
 
 struct sr_sock{
@@ -298,8 +343,8 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*63:*/
-#line 32 "web/socket.w"
+/*83:*/
+#line 33 "web/socket.w"
 
 int rcvbuf,sndbuf;
 bool rcvbuf_locked,sndbuf_locked;
@@ -320,7 +365,7 @@ int filter_kind;
 struct sock_filter*filter;
 int filter_len;
 
-/*:63*//*87:*/
+/*:83*//*107:*/
 #line 204 "web/ioctl.w"
 
 bool stamped;
@@ -328,7 +373,7 @@ uint64_t last_stamp_ns;
 int rx_first_len;
 int tx_queued;
 
-/*:87*//*143:*/
+/*:107*//*165:*/
 #line 35 "web/solsocket.w"
 
 uint32_t tsflags;
@@ -336,11 +381,11 @@ uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 bool reuseport_prog;
 
-/*:143*/
+/*:165*/
 #line 20 "web/socket.w"
 
-/*65:*/
-#line 74 "web/socket.w"
+/*85:*/
+#line 75 "web/socket.w"
 
 int uc_ttl;
 int tos;
@@ -356,18 +401,26 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:65*//*234:*/
+/*:85*//*256:*/
 #line 412 "web/ipopt.w"
 
 bool connected;
 uint32_t daddr;
 
-/*:234*/
+/*:256*/
 #line 21 "web/socket.w"
+
+/*370:*/
+#line 342 "web/ip.w"
+
+uint16_t inet_id;
+
+/*:370*/
+#line 22 "web/socket.w"
 
 };
 
-/*:61*//*92:*/
+/*:81*//*112:*/
 #line 47 "web/sysctl.w"
 
 enum{SYSV_INT,SYSV_U8,SYSV_ULONG,SYSV_PAIR,SYSV_PORTS,SYSV_JIFFIES};
@@ -379,7 +432,7 @@ long long def,def2;
 long long min,max;
 }sr_sysctl;
 
-/*:92*//*126:*/
+/*:112*//*148:*/
 #line 26 "web/sockopt.w"
 
 typedef struct sr_optreq sr_optreq;
@@ -404,7 +457,7 @@ sr_setter*set;
 sr_getter*get;
 }sr_optdesc;
 
-/*:126*//*128:*/
+/*:148*//*150:*/
 #line 81 "web/sockopt.w"
 
 struct sr_optreq{
@@ -418,8 +471,8 @@ void*ubuf;
 socklen_t*ulen;
 };
 
-/*:128*//*242:*/
-#line 30 "web/mcast.w"
+/*:150*//*264:*/
+#line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
 struct sr_mcsock{
@@ -433,11 +486,235 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:242*/
+/*:264*//*295:*/
+#line 119 "web/wire.w"
+
+struct sr_ipv4{
+uint8_t ihl;
+uint8_t tos,ttl,protocol;
+uint16_t tot_len,id,frag_off;
+uint32_t saddr,daddr;
+const uint8_t*opt;
+int optlen;
+};
+
+/*:295*//*301:*/
+#line 205 "web/wire.w"
+
+struct sr_udp{
+uint16_t sport,dport;
+uint16_t len;
+uint16_t check;
+const uint8_t*data;
+size_t datalen;
+};
+
+/*:301*//*304:*/
+#line 266 "web/wire.w"
+
+struct sr_icmp{
+uint8_t type,code;
+uint32_t rest;
+const uint8_t*data;
+size_t datalen;
+};
+
+/*:304*//*316:*/
+#line 31 "web/link.w"
+
+typedef struct sr_hent sr_hent;
+struct sr_hent{
+sr_hent*next;
+uint64_t k0,k1;
+};
+typedef struct{
+sr_hent**b;
+size_t nb,n;
+}sr_htab;
+
+/*:316*//*322:*/
+#line 154 "web/link.w"
+
+typedef struct{
+size_t len;
+uint8_t data[];
+}sr_pkt;
+enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE};
+typedef struct{
+uint64_t t,seq;
+int kind;
+int host,ifindex;
+sr_pkt*pkt;
+uint64_t k0,k1,serial;
+int rt_type;
+}sr_event;
+
+/*:322*//*332:*/
+#line 310 "web/link.w"
+
+typedef struct{
+int mtu;
+struct sr_lan_config cfg;
+struct sr_port{int host,ifindex;}*port;
+int nports;
+}sr_lan;
+
+/*:332*//*348:*/
+#line 559 "web/link.w"
+
+typedef struct{
+sr_hent h;
+uint64_t serial;
+int probes;
+sr_pkt**q;
+int nq;
+size_t qbytes;
+}sr_neigh;
+
+/*:348*//*355:*/
+#line 22 "web/ip.w"
+
+struct sr_flow{
+uint32_t daddr,saddr;
+int oif;
+bool dontroute;
+bool freebind;
+};
+struct sr_rtres{
+int type;
+uint32_t saddr;
+uint32_t nexthop;
+int ifindex;
+int mtu;
+bool mtu_locked;
+};
+
+/*:355*//*364:*/
+#line 243 "web/ip.w"
+
+typedef struct{
+sr_hent h;
+int mtu;
+bool locked;
+uint64_t expires_ns;
+}sr_pmtu;
+
+/*:364*//*369:*/
+#line 314 "web/ip.w"
+
+struct sr_ipout{
+uint8_t protocol,ttl,tos;
+int pmtudisc;
+const uint8_t*opt;
+int optlen;
+uint32_t mark;
+int priority;
+bool mc_loop;
+sr_sock*sk;
+};
+
+/*:369*//*385:*/
+#line 610 "web/ip.w"
+
+struct sr_rx{
+sr_host*host;
+int ifindex;
+uint32_t saddr,daddr;
+uint8_t ttl,tos,protocol;
+const uint8_t*opt;
+int optlen;
+uint32_t spec_dst;
+int rt_type;
+const uint8_t*l4;
+size_t l4len;
+uint64_t tstamp_ns;
+};
+
+/*:385*//*389:*/
+#line 729 "web/ip.w"
+
+typedef struct{
+size_t off,end;
+sr_pkt*pkt;
+}sr_frag;
+typedef struct{
+sr_hent h;
+uint64_t serial;
+sr_frag*f;
+int nf;
+size_t len;
+size_t meat;
+bool first_in,last_in;
+int rt_type;
+}sr_fragq;
+
+/*:389*//*410:*/
+#line 1099 "web/ip.w"
+
+typedef struct{
+sr_hent h;
+uint64_t tokens,last;
+}sr_peer;
+
+/*:410*//*421:*/
+#line 1233 "web/ip.w"
+
+typedef struct{
+sr_hent h;
+int users;
+}sr_mcgroup;
+
+/*:421*//*429:*/
+#line 45 "web/pcap.w"
+
+typedef struct{
+FILE*f;
+int host,ifindex;
+}sr_capture;
+
+/*:429*/
 #line 43 "web/sockref.w"
 
-/*17:*/
-#line 150 "web/world.w"
+/*8:*/
+#line 34 "web/world.w"
+
+struct sr_world{
+bool ready;
+uint64_t now_ns;
+int hz;
+sr_host**host;
+int nhosts;
+sr_proc**proc;
+int nprocs;
+sr_proc*cur;
+pid_t next_pid;
+/*323:*/
+#line 172 "web/link.w"
+
+uint64_t rng;
+sr_event*ev;
+size_t nev,evcap;
+uint64_t evseq;
+
+/*:323*//*333:*/
+#line 321 "web/link.w"
+
+sr_lan*lan;
+int nlans;
+
+/*:333*//*430:*/
+#line 51 "web/pcap.w"
+
+sr_capture*cap;
+int ncaps;
+
+/*:430*/
+#line 45 "web/world.w"
+
+};
+
+/*:8*//*17:*/
+#line 177 "web/world.w"
 
 struct sr_host{
 int id;
@@ -446,18 +723,50 @@ sr_iface*ifs;
 int nifs;
 sr_route*routes;
 int nroutes;
-/*91:*/
+/*111:*/
 #line 35 "web/sysctl.w"
 
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:91*/
-#line 158 "web/world.w"
+/*:111*//*349:*/
+#line 569 "web/link.w"
+
+sr_htab neigh;
+
+/*:349*//*365:*/
+#line 251 "web/ip.w"
+
+sr_htab pmtu;
+
+/*:365*//*371:*/
+#line 345 "web/ip.w"
+
+uint16_t ip_ident;
+uint64_t serial;
+
+/*:371*//*390:*/
+#line 745 "web/ip.w"
+
+sr_htab frags;
+size_t frag_mem;
+
+/*:390*//*411:*/
+#line 1105 "web/ip.w"
+
+sr_htab peers;
+
+/*:411*//*419:*/
+#line 1227 "web/ip.w"
+
+sr_htab mc;
+
+/*:419*/
+#line 185 "web/world.w"
 
 };
 
-/*:17*//*30:*/
+/*:17*//*48:*/
 #line 15 "web/proc.w"
 
 struct sr_proc{
@@ -465,51 +774,89 @@ pid_t pid,pgrp;
 uid_t ruid,euid,suid,fsuid;
 uint64_t cap_eff,cap_perm;
 struct rlimit nofile;
-/*49:*/
+/*69:*/
 #line 41 "web/fd.w"
 
 sr_fdtab fds;
 
-/*:49*/
+/*:69*/
 #line 21 "web/proc.w"
 
 sr_host*host;
 unsigned long sigcount[SR_NSIG];
 };
 
-/*:30*/
+/*:48*/
 #line 44 "web/sockref.w"
 
 /*9:*/
-#line 47 "web/world.w"
+#line 48 "web/world.w"
 
 static void world_ready(void);
 
 /*:9*//*18:*/
-#line 165 "web/world.w"
+#line 192 "web/world.w"
 
 static void*xcalloc(size_t n,size_t size);
 static void*xrealloc(void*p,size_t n,size_t size);
 
 /*:18*//*20:*/
-#line 186 "web/world.w"
+#line 219 "web/world.w"
+
+static uint32_t prefix_mask(int len);
+static bool ipv4_is_lbcast(uint32_t a);
+static bool ipv4_is_zeronet(uint32_t a);
+static bool ipv4_is_loopback(uint32_t a);
+static bool ipv4_is_local_multicast(uint32_t a);
+
+/*:20*//*22:*/
+#line 245 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu);
-static void iface_add_addr(sr_iface*ifp,const char*addr,int prefixlen,
-const char*brd);
-static void host_add_route(sr_host*h,const char*dst,int prefixlen,
-const char*gw,int ifindex,uint32_t prefsrc,int type);
-
-/*:20*//*22:*/
-#line 238 "web/world.w"
-
 static sr_iface*iface_by_index(sr_host*h,int ifindex);
 static sr_iface*iface_by_name(sr_host*h,const char*name);
 static sr_iface*iface_by_addr(sr_host*h,uint32_t addr);
+
+/*:22*//*25:*/
+#line 306 "web/world.w"
+
+static int route_add(sr_host*h,int table,int type,uint32_t dst,
+int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
+bool kernel);
+static void route_del(sr_host*h,int i);
+
+/*:25*//*27:*/
+#line 363 "web/world.w"
+
+static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
+int scope,int*err);
 static const sr_route*route_lookup(sr_host*h,uint32_t dst);
 
-/*:22*//*32:*/
+/*:27*//*29:*/
+#line 413 "web/world.w"
+
+static int iface_add_addr(sr_host*h,int ifindex,uint32_t addr,
+int prefixlen,uint32_t brd);
+static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
+const struct sr_ifaddr*a);
+
+/*:29*//*32:*/
+#line 496 "web/world.w"
+
+static void iface_set_up(sr_host*h,int ifindex,bool up);
+
+/*:32*//*36:*/
+#line 584 "web/world.w"
+
+_Static_assert(SR_ROUTE_UNREACHABLE==SR_RT_UNREACHABLE&&
+SR_ROUTE_BLACKHOLE==SR_RT_BLACKHOLE&&SR_ROUTE_PROHIBIT==SR_RT_PROHIBIT,
+"public route types");
+static sr_host*host_by_id(int id);
+static sr_host*host_new(const char*name);
+static int parse_cidr(const char*s,uint32_t*addr,int*prefixlen);
+
+/*:36*//*50:*/
 #line 37 "web/proc.w"
 
 static sr_proc*proc_new(sr_host*h,uid_t uid);
@@ -517,12 +864,12 @@ static void proc_free(sr_proc*p);
 static sr_proc*proc_by_pid(pid_t pid);
 static bool pgrp_exists(pid_t pgrp);
 
-/*:32*//*40:*/
-#line 168 "web/proc.w"
+/*:50*//*60:*/
+#line 199 "web/proc.w"
 
 static bool proc_capable(const sr_proc*p,int cap);
 
-/*:40*//*50:*/
+/*:60*//*70:*/
 #line 44 "web/fd.w"
 
 static void fdtab_init(sr_proc*p);
@@ -532,28 +879,28 @@ static sr_file*fd_file(sr_proc*p,int fd);
 static void fd_release(sr_proc*p,int fd);
 static void file_put(sr_file*f);
 
-/*:50*//*55:*/
+/*:70*//*75:*/
 #line 166 "web/fd.w"
 
 static sr_sock*sock_lookup(int fd,int*err);
 
-/*:55*//*57:*/
+/*:75*//*77:*/
 #line 182 "web/fd.w"
 
 static int sys_return(int r);
 
-/*:57*//*69:*/
-#line 194 "web/socket.w"
+/*:77*//*89:*/
+#line 195 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
-/*:69*//*72:*/
-#line 251 "web/socket.w"
+/*:89*//*92:*/
+#line 252 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
 
-/*:72*//*89:*/
+/*:92*//*109:*/
 #line 235 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg);
@@ -561,31 +908,33 @@ static int file_setown(sr_file*f,int who);
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled);
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp);
-/*:89*//*94:*/
+/*:109*//*114:*/
 #line 78 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL];
 
-/*:94*//*115:*/
+/*:114*//*135:*/
 #line 327 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i);
 static long long sysctl_value(sr_host*h,int i);
 static bool ping_group_allowed(const sr_proc*p);
 
-/*:115*//*124:*/
-#line 570 "web/sysctl.w"
+/*:135*//*146:*/
+#line 591 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text);
 static void ports_format(const uint64_t*bits,char*out,size_t len);
 static int sysctl_parse(int i,const char*text,long long nv[2]);
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2]);
-/*:124*//*130:*/
+static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
+const char*value);
+/*:146*//*152:*/
 #line 104 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name);
 
-/*:130*//*132:*/
+/*:152*//*154:*/
 #line 134 "web/sockopt.w"
 
 static int set_flag(sr_sock*s,sr_optreq*rq);
@@ -593,7 +942,7 @@ static int get_flag(sr_sock*s,sr_optreq*rq);
 static int set_int_field(sr_sock*s,sr_optreq*rq);
 static int get_int_field(sr_sock*s,sr_optreq*rq);
 
-/*:132*//*138:*/
+/*:154*//*160:*/
 #line 293 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
@@ -601,53 +950,53 @@ static bool opt_capable(uint64_t caps);
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
-/*:138*//*146:*/
+/*:160*//*168:*/
 #line 73 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val);
 static int buffer_store(int*size,bool*locked,int val,int min);
 
-/*:146*//*155:*/
+/*:168*//*177:*/
 #line 242 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq);
 static int timeo_get(long timeo,sr_optreq*rq);
 
-/*:155*//*169:*/
+/*:177*//*191:*/
 #line 401 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s);
 
-/*:169*//*171:*/
+/*:191*//*193:*/
 #line 436 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns);
 
-/*:171*//*179:*/
+/*:193*//*201:*/
 #line 525 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:179*//*197:*/
+/*:201*//*219:*/
 #line 808 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:197*//*204:*/
+/*:219*//*226:*/
 #line 991 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:204*//*217:*/
+/*:226*//*239:*/
 #line 166 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:217*//*243:*/
-#line 45 "web/mcast.w"
+/*:239*//*265:*/
+#line 48 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
 static bool ipv4_is_multicast(uint32_t addr);
@@ -661,12 +1010,237 @@ static int mc_leave(sr_sock*s,struct ip_mreqn*mr);
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs);
 
-/*:243*//*258:*/
-#line 344 "web/mcast.w"
+/*:265*//*280:*/
+#line 350 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:258*/
+/*:280*//*289:*/
+#line 28 "web/wire.w"
+
+static uint16_t get16(const uint8_t*p);
+static void put16(uint8_t*p,uint16_t v);
+static uint32_t get_addr(const uint8_t*p);
+static void put_addr(uint8_t*p,uint32_t a);
+
+/*:289*//*291:*/
+#line 64 "web/wire.w"
+
+static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
+static uint16_t csum_fold(uint32_t sum);
+static uint16_t inet_csum(const uint8_t*p,size_t n);
+
+/*:291*//*293:*/
+#line 95 "web/wire.w"
+
+static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
+size_t len);
+
+/*:293*//*296:*/
+#line 136 "web/wire.w"
+
+static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
+static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
+
+/*:296*//*299:*/
+#line 188 "web/wire.w"
+
+static void ipv4_recsum(uint8_t*p);
+
+/*:299*//*302:*/
+#line 218 "web/wire.w"
+
+static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
+uint32_t daddr,struct sr_udp*u);
+SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
+uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
+uint32_t daddr);
+
+/*:302*//*305:*/
+#line 277 "web/wire.w"
+
+static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
+static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
+
+/*:305*//*307:*/
+#line 322 "web/wire.w"
+
+static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
+uint32_t saddr,uint32_t daddr);
+static bool ip_options_first_hop(const uint8_t*opt,int optlen,
+uint32_t*faddr);
+
+/*:307*//*309:*/
+#line 341 "web/wire.w"
+
+static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
+
+/*:309*//*313:*/
+#line 440 "web/wire.w"
+
+static void ip_options_fragment(uint8_t*opt,int optlen);
+
+/*:313*//*317:*/
+#line 42 "web/link.w"
+
+static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
+static void htab_insert(sr_htab*t,sr_hent*e);
+static void htab_remove(sr_htab*t,sr_hent*e);
+static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
+
+/*:317*//*320:*/
+#line 122 "web/link.w"
+
+static uint64_t rng_next(void);
+static double rng_unit(void);
+
+/*:320*//*326:*/
+#line 185 "web/link.w"
+
+static sr_pkt*pkt_new(const void*data,size_t len);
+static void ev_push(sr_event*e);
+static void net_run(void);
+static bool net_next_event(uint64_t*t);
+
+/*:326*//*338:*/
+#line 401 "web/link.w"
+
+static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
+sr_pkt*pkt);
+static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
+static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
+
+/*:338*//*342:*/
+#line 472 "web/link.w"
+
+static bool port_owns(const struct sr_port*pt,uint32_t addr);
+static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
+
+/*:342*//*351:*/
+#line 575 "web/link.w"
+
+static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
+static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
+static void neigh_free(sr_hent*e);
+
+/*:351*//*357:*/
+#line 43 "web/ip.w"
+
+static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
+int scope);
+static int ip_route_output(sr_host*h,const struct sr_flow*fl,
+struct sr_rtres*rt);
+
+/*:357*//*367:*/
+#line 257 "web/ip.w"
+
+static void hent_free(sr_hent*e);
+static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
+SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
+uint32_t mtu);
+
+/*:367*//*373:*/
+#line 355 "web/ip.w"
+
+static bool ip_sk_connected(const sr_sock*sk);
+SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
+
+/*:373*//*375:*/
+#line 394 "web/ip.w"
+
+static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
+const struct sr_ipout*o,const void*l4,size_t l4len);
+static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
+sr_pkt*pkt,int mtu,bool mc_loop);
+
+/*:375*//*378:*/
+#line 486 "web/ip.w"
+
+static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
+sr_pkt*pkt,int mtu);
+
+/*:378*//*380:*/
+#line 533 "web/ip.w"
+
+static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
+static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
+
+/*:380*//*383:*/
+#line 586 "web/ip.w"
+
+static bool ip_options_have_srr(const uint8_t*opt,int optlen);
+
+/*:383*//*386:*/
+#line 625 "web/ip.w"
+
+static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
+static int udp_rcv(const struct sr_rx*rx);
+static void udp_err(sr_host*h,int type,int code,uint32_t info,
+const uint8_t*orig_ip,size_t len,uint32_t offender);
+static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
+const struct sr_ipv4*ip,int rt_type);
+
+/*:386*//*392:*/
+#line 752 "web/ip.w"
+
+static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
+static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
+static void fragq_free(sr_hent*e);
+
+/*:392*//*398:*/
+#line 864 "web/ip.w"
+
+static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
+
+/*:398*//*401:*/
+#line 929 "web/ip.w"
+
+static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
+
+/*:401*//*405:*/
+#line 1001 "web/ip.w"
+
+static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
+int code,uint32_t info,int orig_rt_type,int in_ifindex);
+static bool icmp_is_error(int type);
+
+/*:405*//*407:*/
+#line 1045 "web/ip.w"
+
+static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
+uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
+size_t datalen);
+
+/*:407*//*413:*/
+#line 1111 "web/ip.w"
+
+static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
+uint32_t peer);
+static uint64_t jiffies(void);
+
+/*:413*//*415:*/
+#line 1161 "web/ip.w"
+
+static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
+
+/*:415*//*417:*/
+#line 1201 "web/ip.w"
+
+static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
+
+/*:417*//*422:*/
+#line 1239 "web/ip.w"
+
+static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
+static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
+static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
+
+/*:422*//*433:*/
+#line 101 "web/pcap.w"
+
+static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
+
+/*:433*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -678,17 +1252,17 @@ static sr_world the_world;
 /*:6*/
 #line 46 "web/sockref.w"
 
-/*129:*/
+/*151:*/
 #line 98 "web/sockopt.w"
 
 #include "sr_options.h"
 
-/*:129*/
+/*:151*/
 #line 47 "web/sockref.w"
 
 
 /*:2*//*10:*/
-#line 50 "web/world.w"
+#line 51 "web/world.w"
 
 static void world_ready(void)
 {
@@ -696,18 +1270,12 @@ if(!W->ready)sr_reset();
 }
 
 /*:10*//*13:*/
-#line 74 "web/world.w"
+#line 77 "web/world.w"
 
 uint64_t sr_now_ns(void)
 {
 world_ready();
 return W->now_ns;
-}
-
-void sr_advance_ns(uint64_t ns)
-{
-world_ready();
-W->now_ns+= ns;
 }
 
 int sr_get_hz(void)
@@ -728,7 +1296,7 @@ return 0;
 }
 
 /*:13*//*19:*/
-#line 169 "web/world.w"
+#line 196 "web/world.w"
 
 static void*xcalloc(size_t n,size_t size)
 {
@@ -747,7 +1315,23 @@ return p;
 }
 
 /*:19*//*21:*/
-#line 197 "web/world.w"
+#line 226 "web/world.w"
+
+static uint32_t prefix_mask(int len)
+{
+return len<=0?0:htonl(len>=32?0xffffffffu:~(0xffffffffu>>len));
+}
+
+static bool ipv4_is_lbcast(uint32_t a){return a==0xffffffffu;}
+static bool ipv4_is_zeronet(uint32_t a){return(ntohl(a)>>24)==0;}
+static bool ipv4_is_loopback(uint32_t a){return(ntohl(a)>>24)==127;}
+static bool ipv4_is_local_multicast(uint32_t a)
+{
+return(ntohl(a)&0xffffff00u)==0xe0000000u;
+}
+
+/*:21*//*23:*/
+#line 252 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu)
@@ -763,37 +1347,13 @@ ifp->mtu= mtu;
 return ifp;
 }
 
-static void iface_add_addr(sr_iface*ifp,const char*addr,int prefixlen,
-const char*brd)
-{
-struct sr_ifaddr*a= &ifp->addr[ifp->naddr++];
-a->addr= inet_addr(addr);
-a->prefixlen= prefixlen;
-a->brd= brd?inet_addr(brd):0;
-}
-
-static void host_add_route(sr_host*h,const char*dst,int prefixlen,
-const char*gw,int ifindex,uint32_t prefsrc,int type)
-{
-sr_route*r;
-h->routes= xrealloc(h->routes,(size_t)h->nroutes+1,sizeof*h->routes);
-r= &h->routes[h->nroutes++];
-r->dst= inet_addr(dst);
-r->prefixlen= prefixlen;
-r->gw= gw?inet_addr(gw):0;
-r->ifindex= ifindex;
-r->prefsrc= prefsrc;
-r->type= type;
-}
-
-/*:21*//*23:*/
-#line 244 "web/world.w"
+/*:23*//*24:*/
+#line 271 "web/world.w"
 
 static sr_iface*iface_by_index(sr_host*h,int ifindex)
 {
-for(int i= 0;i<h->nifs;i++)
-if(h->ifs[i].ifindex==ifindex)return&h->ifs[i];
-return NULL;
+if(ifindex<1||ifindex> h->nifs)return NULL;
+return&h->ifs[ifindex-1];
 }
 
 static sr_iface*iface_by_name(sr_host*h,const char*name)
@@ -811,82 +1371,181 @@ if(h->ifs[i].addr[j].addr==addr)return&h->ifs[i];
 return NULL;
 }
 
-/*:23*//*24:*/
-#line 270 "web/world.w"
+/*:24*//*26:*/
+#line 312 "web/world.w"
 
-static uint32_t prefix_mask(int len)
+static int route_add(sr_host*h,int table,int type,uint32_t dst,
+int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
+bool kernel)
 {
-return len<=0?0:htonl(len>=32?0xffffffffu:~(0xffffffffu>>len));
+int i;
+sr_route*r;
+dst&= prefix_mask(prefixlen);
+for(i= 0;i<h->nroutes;i++){
+r= &h->routes[i];
+if(r->table==table&&r->dst==dst&&r->prefixlen==prefixlen)
+return-EEXIST;
+}
+for(i= 0;i<h->nroutes;i++){
+r= &h->routes[i];
+if(r->table> table||(r->table==table&&r->prefixlen<prefixlen))
+break;
+}
+h->routes= xrealloc(h->routes,(size_t)h->nroutes+1,sizeof*h->routes);
+memmove(&h->routes[i+1],&h->routes[i],
+(size_t)(h->nroutes-i)*sizeof*h->routes);
+h->nroutes++;
+r= &h->routes[i];
+r->dst= dst;
+r->prefixlen= prefixlen;
+r->gw= gw;
+r->ifindex= ifindex;
+r->prefsrc= prefsrc;
+r->type= type;
+r->table= table;
+r->scope= scope;
+r->kernel= kernel;
+return 0;
+}
+
+static void route_del(sr_host*h,int i)
+{
+memmove(&h->routes[i],&h->routes[i+1],
+(size_t)(h->nroutes-i-1)*sizeof*h->routes);
+h->nroutes--;
+}
+
+/*:26*//*28:*/
+#line 368 "web/world.w"
+
+static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
+int scope,int*err)
+{
+for(int i= 0;i<h->nroutes;i++){
+const sr_route*r= &h->routes[i];
+if((dst&prefix_mask(r->prefixlen))!=r->dst)continue;
+if(r->scope<scope)continue;
+switch(r->type){
+case SR_RT_UNREACHABLE:*err= -EHOSTUNREACH;return NULL;
+case SR_RT_BLACKHOLE:*err= -EINVAL;return NULL;
+case SR_RT_PROHIBIT:*err= -EACCES;return NULL;
+}
+if(oif&&r->ifindex!=oif)continue;
+*err= 0;
+return r;
+}
+*err= -ENETUNREACH;
+return NULL;
 }
 
 static const sr_route*route_lookup(sr_host*h,uint32_t dst)
 {
-const sr_route*best= NULL;
-for(int i= 0;i<h->nroutes;i++){
-const sr_route*r= &h->routes[i];
-if((dst&prefix_mask(r->prefixlen))!=(r->dst&prefix_mask(r->prefixlen)))
-continue;
-if(!best||r->prefixlen> best->prefixlen||
-(r->prefixlen==best->prefixlen&&r->type==SR_RT_LOCAL))
-best= r;
-}
-return best;
+int err;
+return fib_lookup(h,dst,0,RT_SCOPE_UNIVERSE,&err);
 }
 
-/*:24*//*27:*/
-#line 327 "web/world.w"
+/*:28*//*30:*/
+#line 422 "web/world.w"
 
-void sr_reset(void)
+static const struct sr_ifaddr*ifaddr_primary(const sr_iface*ifp,
+uint32_t addr,int prefixlen)
 {
-sr_host*h;
-if(W->ready)/*28:*/
-#line 354 "web/world.w"
+uint32_t m= prefix_mask(prefixlen);
+for(int i= 0;i<ifp->naddr;i++){
+const struct sr_ifaddr*a= &ifp->addr[i];
+if(!a->secondary&&a->prefixlen==prefixlen&&((a->addr^addr)&m)==0)
+return a;
+}
+return NULL;
+}
 
+static int iface_add_addr(sr_host*h,int ifindex,uint32_t addr,
+int prefixlen,uint32_t brd)
 {
-for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
-free(W->proc);
-for(int i= 0;i<W->nhosts;i++){
-free(W->host[i]->ifs);
-free(W->host[i]->routes);
-free(W->host[i]->reserved_ports);
-free(W->host[i]);
+sr_iface*ifp= iface_by_index(h,ifindex);
+struct sr_ifaddr*a;
+for(int i= 0;i<ifp->naddr;i++)
+if(ifp->addr[i].addr==addr&&ifp->addr[i].prefixlen==prefixlen)
+return-EEXIST;
+if(ifp->naddr==SR_MAX_IFADDR)return-ENOSPC;
+a= &ifp->addr[ifp->naddr];
+a->addr= addr;
+a->prefixlen= prefixlen;
+a->brd= brd;
+a->scope= ipv4_is_loopback(addr)?RT_SCOPE_HOST:RT_SCOPE_UNIVERSE;
+a->secondary= ifaddr_primary(ifp,addr,prefixlen)!=NULL;
+ifp->naddr++;
+fib_add_ifaddr(h,ifp,a);
+return 0;
 }
-free(W->host);
-}
-/*:28*/
-#line 331 "web/world.w"
 
-memset(W,0,sizeof*W);
-W->ready= true;
-W->hz= SR_DEFAULT_HZ;
-W->next_pid= SR_FIRST_PID;
-h= xcalloc(1,sizeof*h);
-snprintf(h->name,sizeof h->name,"host0");
-/*25:*/
-#line 300 "web/world.w"
+/*:30*//*31:*/
+#line 455 "web/world.w"
 
+static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
+const struct sr_ifaddr*a)
 {
-sr_iface*lo,*eth;
-uint32_t src= inet_addr("10.0.0.1");
-lo= host_add_iface(h,"lo",IFF_UP|IFF_LOOPBACK|IFF_RUNNING,65536);
-iface_add_addr(lo,"127.0.0.1",8,NULL);
-host_add_route(h,"127.0.0.0",8,NULL,lo->ifindex,inet_addr("127.0.0.1"),
-SR_RT_LOCAL);
-eth= host_add_iface(h,"eth0",
-IFF_UP|IFF_BROADCAST|IFF_RUNNING|IFF_MULTICAST,1500);
-iface_add_addr(eth,"10.0.0.1",24,"10.0.0.255");
-host_add_route(h,"10.0.0.1",32,NULL,eth->ifindex,src,SR_RT_LOCAL);
-host_add_route(h,"10.0.0.255",32,NULL,eth->ifindex,src,
-SR_RT_BROADCAST);
-host_add_route(h,"10.0.0.0",24,NULL,eth->ifindex,src,SR_RT_UNICAST);
-host_add_route(h,"0.0.0.0",0,"10.0.0.254",eth->ifindex,0,
-SR_RT_UNICAST);
+const struct sr_ifaddr*prim= a->secondary?
+ifaddr_primary(ifp,a->addr,a->prefixlen):a;
+uint32_t src= prim->addr,m= prefix_mask(a->prefixlen);
+uint32_t prefix= a->addr&m;
+route_add(h,SR_TABLE_LOCAL,SR_RT_LOCAL,a->addr,32,0,ifp->ifindex,src,
+RT_SCOPE_HOST,true);
+if(!(ifp->flags&IFF_UP))return;
+if(a->brd&&!ipv4_is_lbcast(a->brd))
+route_add(h,SR_TABLE_LOCAL,SR_RT_BROADCAST,a->brd,32,0,ifp->ifindex,
+src,RT_SCOPE_LINK,true);
+if(ipv4_is_zeronet(prefix)||a->secondary||
+(prefix==a->addr&&a->prefixlen>=32))
+return;
+if(ifp->flags&IFF_LOOPBACK)
+route_add(h,SR_TABLE_LOCAL,SR_RT_LOCAL,prefix,a->prefixlen,0,
+ifp->ifindex,src,RT_SCOPE_HOST,true);
+else
+route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,prefix,a->prefixlen,0,
+ifp->ifindex,src,RT_SCOPE_LINK,true);
+if(a->prefixlen<31)
+route_add(h,SR_TABLE_LOCAL,SR_RT_BROADCAST,prefix|~m,32,0,
+ifp->ifindex,src,RT_SCOPE_LINK,true);
 }
 
-/*:25*/
-#line 338 "web/world.w"
+/*:31*//*33:*/
+#line 499 "web/world.w"
 
-/*114:*/
+static void iface_set_up(sr_host*h,int ifindex,bool up)
+{
+sr_iface*ifp= iface_by_index(h,ifindex);
+if(up==((ifp->flags&IFF_UP)!=0))return;
+if(up){
+ifp->flags|= IFF_UP|IFF_RUNNING;
+if((ifp->flags&IFF_LOOPBACK)&&!iface_by_addr(h,htonl(INADDR_LOOPBACK)))
+iface_add_addr(h,ifindex,htonl(INADDR_LOOPBACK),8,0);
+for(int i= 0;i<ifp->naddr;i++)fib_add_ifaddr(h,ifp,&ifp->addr[i]);
+return;
+}
+ifp->flags&= ~(unsigned)(IFF_UP|IFF_RUNNING);
+for(int i= h->nroutes-1;i>=0;i--)
+if(h->routes[i].ifindex==ifindex&&h->routes[i].type!=SR_RT_LOCAL)
+route_del(h,i);
+}
+
+/*:33*//*37:*/
+#line 594 "web/world.w"
+
+static sr_host*host_by_id(int id)
+{
+return id>=0&&id<W->nhosts?W->host[id]:NULL;
+}
+
+/*:37*//*38:*/
+#line 602 "web/world.w"
+
+static sr_host*host_new(const char*name)
+{
+sr_host*h= xcalloc(1,sizeof*h);
+h->id= W->nhosts;
+snprintf(h->name,sizeof h->name,"%s",name);
+/*134:*/
 #line 320 "web/sysctl.w"
 
 for(int i= 0;i<SR_NSYSCTL;i++){
@@ -895,11 +1554,286 @@ h->sys[i][1]= sysctls[i].def2;
 }
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
-/*:114*/
-#line 339 "web/world.w"
+/*:134*/
+#line 608 "web/world.w"
 
-W->host= xcalloc(1,sizeof*W->host);
+/*372:*/
+#line 352 "web/ip.w"
+
+h->ip_ident= 1;
+
+/*:372*/
+#line 609 "web/world.w"
+
+W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
 W->host[W->nhosts++]= h;
+host_add_iface(h,"lo",IFF_LOOPBACK,65536);
+return h;
+}
+
+int sr_host_new(const char*name)
+{
+world_ready();
+if(!name||!*name||strlen(name)>=sizeof W->host[0]->name)
+return sys_return(-EINVAL);
+return host_new(name)->id;
+}
+
+/*:38*//*39:*/
+#line 627 "web/world.w"
+
+static int parse_cidr(const char*s,uint32_t*addr,int*prefixlen)
+{
+char buf[32];
+const char*slash;
+struct in_addr a;
+if(!s)return-EINVAL;
+if(strcmp(s,"default")==0){*addr= 0;*prefixlen= 0;return 0;}
+slash= strchr(s,'/');
+if(strlen(s)>=sizeof buf)return-EINVAL;
+memcpy(buf,s,strlen(s)+1);
+*prefixlen= 32;
+if(slash){
+char*end;
+long n= strtol(slash+1,&end,10);
+if(end==slash+1||*end||n<0||n> 32)return-EINVAL;
+*prefixlen= (int)n;
+buf[slash-s]= '\0';
+}
+if(inet_pton(AF_INET,buf,&a)!=1)return-EINVAL;
+*addr= a.s_addr;
+return 0;
+}
+
+/*:39*//*41:*/
+#line 657 "web/world.w"
+
+int sr_if_add(int host,const char*name,int mtu)
+{
+sr_host*h;
+world_ready();
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(!name||!*name||strlen(name)>=IFNAMSIZ)return sys_return(-EINVAL);
+if(mtu<SR_MIN_MTU||mtu> SR_IP_MAX_MTU)return sys_return(-EINVAL);
+if(iface_by_name(h,name))return sys_return(-EEXIST);
+return host_add_iface(h,name,IFF_BROADCAST|IFF_MULTICAST,mtu)->ifindex;
+}
+
+int sr_if_set_up(int host,int ifindex,int up)
+{
+sr_host*h;
+world_ready();
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(!iface_by_index(h,ifindex))return sys_return(-ENODEV);
+iface_set_up(h,ifindex,up!=0);
+return 0;
+}
+
+int sr_if_set_mtu(int host,int ifindex,int mtu)
+{
+sr_host*h;
+sr_iface*ifp;
+world_ready();
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(!(ifp= iface_by_index(h,ifindex)))return sys_return(-ENODEV);
+if(mtu<SR_MIN_MTU||mtu> (ifp->flags&IFF_LOOPBACK?65536:SR_IP_MAX_MTU))
+return sys_return(-EINVAL);
+ifp->mtu= mtu;
+return 0;
+}
+
+/*:41*//*42:*/
+#line 695 "web/world.w"
+
+int sr_addr_add(int host,int ifindex,const char*cidr,const char*brd)
+{
+sr_host*h;
+uint32_t addr,b= 0;
+int plen;
+world_ready();
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(!iface_by_index(h,ifindex))return sys_return(-ENODEV);
+if(parse_cidr(cidr,&addr,&plen)||addr==0||ipv4_is_multicast(addr)||
+ipv4_is_lbcast(addr))
+return sys_return(-EINVAL);
+if(brd&&strcmp(brd,"+")==0)b= addr|~prefix_mask(plen);
+else if(brd){
+struct in_addr a;
+if(inet_pton(AF_INET,brd,&a)!=1)return sys_return(-EINVAL);
+b= a.s_addr;
+}
+return sys_return(iface_add_addr(h,ifindex,addr,plen,b));
+}
+
+/*:42*//*43:*/
+#line 721 "web/world.w"
+
+int sr_route_add(int host,const char*cidr,const char*gw,int ifindex)
+{
+sr_host*h;
+uint32_t dst,g= 0;
+int plen,err;
+world_ready();
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(parse_cidr(cidr,&dst,&plen))return sys_return(-EINVAL);
+if(ifindex&&!iface_by_index(h,ifindex))return sys_return(-ENODEV);
+if(gw){
+struct in_addr a;
+const sr_route*r;
+if(inet_pton(AF_INET,gw,&a)!=1)return sys_return(-EINVAL);
+g= a.s_addr;
+r= fib_lookup(h,g,ifindex,RT_SCOPE_LINK,&err);
+if(!r||r->gw||r->type!=SR_RT_UNICAST)return sys_return(-ENETUNREACH);
+ifindex= r->ifindex;
+}else if(!ifindex)return sys_return(-EINVAL);
+return sys_return(route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,dst,plen,g,
+ifindex,0,g?RT_SCOPE_UNIVERSE:RT_SCOPE_LINK,false));
+}
+
+int sr_route_add_type(int host,const char*cidr,int type)
+{
+sr_host*h;
+uint32_t dst;
+int plen;
+world_ready();
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(parse_cidr(cidr,&dst,&plen))return sys_return(-EINVAL);
+if(type!=SR_RT_UNREACHABLE&&type!=SR_RT_BLACKHOLE&&type!=SR_RT_PROHIBIT)
+return sys_return(-EINVAL);
+return sys_return(route_add(h,SR_TABLE_MAIN,type,dst,plen,0,0,0,
+RT_SCOPE_UNIVERSE,false));
+}
+
+int sr_route_del(int host,const char*cidr)
+{
+sr_host*h;
+uint32_t dst;
+int plen;
+world_ready();
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(parse_cidr(cidr,&dst,&plen))return sys_return(-EINVAL);
+dst&= prefix_mask(plen);
+for(int i= 0;i<h->nroutes;i++){
+sr_route*r= &h->routes[i];
+if(r->table==SR_TABLE_MAIN&&r->dst==dst&&r->prefixlen==plen){
+route_del(h,i);
+return 0;
+}
+}
+return sys_return(-ESRCH);
+}
+
+/*:43*//*45:*/
+#line 785 "web/world.w"
+
+void sr_reset(void)
+{
+sr_host*h;
+if(W->ready)/*46:*/
+#line 810 "web/world.w"
+
+{
+for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
+free(W->proc);
+/*325:*/
+#line 181 "web/link.w"
+
+for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
+free(W->ev);
+
+/*:325*//*334:*/
+#line 325 "web/link.w"
+
+for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
+free(W->lan);
+
+/*:334*//*431:*/
+#line 55 "web/pcap.w"
+
+for(int i= 0;i<W->ncaps;i++)
+if(W->cap[i].f)fclose(W->cap[i].f);
+free(W->cap);
+
+/*:431*/
+#line 814 "web/world.w"
+
+for(int i= 0;i<W->nhosts;i++){
+sr_host*fh= W->host[i];
+/*350:*/
+#line 572 "web/link.w"
+
+htab_free(&fh->neigh,neigh_free);
+
+/*:350*//*366:*/
+#line 254 "web/ip.w"
+
+htab_free(&fh->pmtu,hent_free);
+
+/*:366*//*391:*/
+#line 749 "web/ip.w"
+
+htab_free(&fh->frags,fragq_free);
+
+/*:391*//*412:*/
+#line 1108 "web/ip.w"
+
+htab_free(&fh->peers,hent_free);
+
+/*:412*//*420:*/
+#line 1230 "web/ip.w"
+
+htab_free(&fh->mc,hent_free);
+
+/*:420*/
+#line 817 "web/world.w"
+
+free(fh->ifs);
+free(fh->routes);
+free(fh->reserved_ports);
+free(fh);
+}
+free(W->host);
+}
+/*:46*/
+#line 789 "web/world.w"
+
+memset(W,0,sizeof*W);
+W->ready= true;
+W->hz= SR_DEFAULT_HZ;
+W->next_pid= SR_FIRST_PID;
+/*324:*/
+#line 178 "web/link.w"
+
+W->rng= 1;
+
+/*:324*/
+#line 794 "web/world.w"
+
+h= host_new("host0");
+/*34:*/
+#line 526 "web/world.w"
+
+{
+int eth;
+iface_set_up(h,SR_LOOPBACK_IFINDEX,true);
+eth= host_add_iface(h,"eth0",IFF_BROADCAST|IFF_MULTICAST,1500)->ifindex;
+iface_add_addr(h,eth,inet_addr("10.0.0.1"),24,inet_addr("10.0.0.255"));
+iface_set_up(h,eth,true);
+route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
+0,RT_SCOPE_UNIVERSE,false);
+}
+
+/*:34*/
+#line 796 "web/world.w"
+
+/*337:*/
+#line 386 "web/link.w"
+
+sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
+
+/*:337*/
+#line 797 "web/world.w"
+
 W->cur= proc_new(h,0);
 }
 
@@ -909,7 +1843,7 @@ world_ready();
 return W->nhosts;
 }
 
-/*:27*//*33:*/
+/*:45*//*51:*/
 #line 43 "web/proc.w"
 
 static sr_proc*proc_new(sr_host*h,uid_t uid)
@@ -933,7 +1867,7 @@ fdtab_free(p);
 free(p);
 }
 
-/*:33*//*34:*/
+/*:51*//*52:*/
 #line 68 "web/proc.w"
 
 static sr_proc*proc_by_pid(pid_t pid)
@@ -950,16 +1884,37 @@ if(W->proc[i]->pgrp==pgrp)return true;
 return false;
 }
 
-/*:34*//*36:*/
-#line 94 "web/proc.w"
+/*:52*//*54:*/
+#line 95 "web/proc.w"
+
+pid_t sr_proc_new(int host,uid_t uid)
+{
+sr_host*h;
+world_ready();
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(uid==(uid_t)-1)return sys_return(-EINVAL);
+return proc_new(h,uid)->pid;
+}
+
+int sr_proc_switch(pid_t pid)
+{
+sr_proc*p;
+world_ready();
+if(!(p= proc_by_pid(pid)))return sys_return(-ESRCH);
+W->cur= p;
+return 0;
+}
+
+/*:54*//*56:*/
+#line 125 "web/proc.w"
 
 uid_t sr_getuid(void){world_ready();return W->cur->ruid;}
 uid_t sr_geteuid(void){world_ready();return W->cur->euid;}
 pid_t sr_getpid(void){world_ready();return W->cur->pid;}
 pid_t sr_getpgrp(void){world_ready();return W->cur->pgrp;}
 
-/*:36*//*37:*/
-#line 110 "web/proc.w"
+/*:56*//*57:*/
+#line 141 "web/proc.w"
 
 static void cap_fixup(sr_proc*p,uid_t oruid,uid_t oeuid,uid_t osuid)
 {
@@ -985,8 +1940,8 @@ cap_fixup(p,r,e,s);
 return 0;
 }
 
-/*:37*//*38:*/
-#line 139 "web/proc.w"
+/*:57*//*58:*/
+#line 170 "web/proc.w"
 
 int sr_seteuid(uid_t euid)
 {
@@ -1006,8 +1961,8 @@ cap_fixup(p,r,e,s);
 return 0;
 }
 
-/*:38*//*41:*/
-#line 171 "web/proc.w"
+/*:58*//*61:*/
+#line 202 "web/proc.w"
 
 static bool proc_capable(const sr_proc*p,int cap)
 {
@@ -1030,8 +1985,8 @@ W->cur->cap_perm&= ~(((uint64_t)1)<<cap);
 return 0;
 }
 
-/*:41*//*43:*/
-#line 200 "web/proc.w"
+/*:61*//*63:*/
+#line 231 "web/proc.w"
 
 long sr_signal_count(int signo)
 {
@@ -1041,8 +1996,8 @@ return(long)W->cur->sigcount[signo];
 }
 
 
-/*:43*//*46:*/
-#line 225 "web/proc.w"
+/*:63*//*66:*/
+#line 256 "web/proc.w"
 
 int sr_getrlimit(int resource,struct rlimit*rlim)
 {
@@ -1070,7 +2025,7 @@ if(rlim->rlim_max> SR_NR_OPEN){errno= EPERM;return-1;}
 p->nofile= *rlim;
 return 0;
 }
-/*:46*//*51:*/
+/*:66*//*71:*/
 #line 52 "web/fd.w"
 
 static void fdtab_grow(sr_fdtab*t,int need)
@@ -1109,7 +2064,7 @@ if(t->file[fd])fd_release(p,fd);
 free(t->file);free(t->cloexec);free(t->used);free(t->full);
 }
 
-/*:51*//*52:*/
+/*:71*//*72:*/
 #line 93 "web/fd.w"
 
 static int fd_lowest_free(const sr_fdtab*t,int minfd)
@@ -1131,7 +2086,7 @@ w++;
 return nw*64> minfd?nw*64:minfd;
 }
 
-/*:52*//*53:*/
+/*:72*//*73:*/
 #line 117 "web/fd.w"
 
 static int fd_install(sr_proc*p,sr_file*f,int minfd,bool cloexec)
@@ -1167,7 +2122,7 @@ t->open--;
 file_put(f);
 }
 
-/*:53*//*54:*/
+/*:73*//*74:*/
 #line 154 "web/fd.w"
 
 static void file_put(sr_file*f)
@@ -1177,7 +2132,7 @@ if(f->sock)sock_release(f->sock);
 free(f);
 }
 
-/*:54*//*56:*/
+/*:74*//*76:*/
 #line 169 "web/fd.w"
 
 static sr_sock*sock_lookup(int fd,int*err)
@@ -1188,7 +2143,7 @@ if(f->kind!=SR_FILE_SOCKET){*err= -ENOTSOCK;return NULL;}
 return f->sock;
 }
 
-/*:56*//*58:*/
+/*:76*//*78:*/
 #line 185 "web/fd.w"
 
 static int sys_return(int r)
@@ -1197,7 +2152,7 @@ if(r<0){errno= -r;return-1;}
 return r;
 }
 
-/*:58*//*59:*/
+/*:78*//*79:*/
 #line 197 "web/fd.w"
 
 int sr_close(int fd)
@@ -1208,7 +2163,7 @@ fd_release(W->cur,fd);
 return 0;
 }
 
-/*:59*//*60:*/
+/*:79*//*80:*/
 #line 219 "web/fd.w"
 
 static ssize_t positional_io(int fd,off_t offset)
@@ -1230,8 +2185,8 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 (void)buf;(void)count;
 return positional_io(fd,offset);
 }
-/*:60*//*67:*/
-#line 138 "web/socket.w"
+/*:80*//*87:*/
+#line 139 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -1264,8 +2219,8 @@ return sys_return(fd);
 return fd;
 }
 
-/*:67*//*70:*/
-#line 197 "web/socket.w"
+/*:87*//*90:*/
+#line 198 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -1298,8 +2253,8 @@ return-EACCES;
 return 0;
 }
 
-/*:70*//*71:*/
-#line 236 "web/socket.w"
+/*:90*//*91:*/
+#line 237 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
@@ -1309,8 +2264,8 @@ fd_release(W->cur,fd);
 return sys_return(sv?-EOPNOTSUPP:-EFAULT);
 }
 
-/*:71*//*73:*/
-#line 255 "web/socket.w"
+/*:91*//*93:*/
+#line 256 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -1321,8 +2276,8 @@ s->type= type;
 s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
-/*74:*/
-#line 270 "web/socket.w"
+/*94:*/
+#line 271 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -1332,17 +2287,17 @@ s->peek_off= -1;
 s->incoming_cpu= -1;
 s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 
-/*:74*//*144:*/
+/*:94*//*166:*/
 #line 41 "web/solsocket.w"
 
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:144*/
-#line 265 "web/socket.w"
+/*:166*/
+#line 266 "web/socket.w"
 
-/*76:*/
-#line 283 "web/socket.w"
+/*96:*/
+#line 284 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -1350,14 +2305,14 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:76*/
-#line 266 "web/socket.w"
+/*:96*/
+#line 267 "web/socket.w"
 
 return s;
 }
 
-/*:73*//*77:*/
-#line 292 "web/socket.w"
+/*:93*//*97:*/
+#line 293 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
@@ -1365,7 +2320,7 @@ mc_drop_all(s);
 free(s->filter);
 free(s);
 }
-/*:77*//*80:*/
+/*:97*//*100:*/
 #line 25 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg)
@@ -1378,7 +2333,7 @@ f->flags= (f->flags&~SR_SETFL_MASK)|(arg&SR_SETFL_MASK);
 return 0;
 }
 
-/*:80*//*81:*/
+/*:100*//*101:*/
 #line 50 "web/ioctl.w"
 
 static int file_setown(sr_file*f,int who)
@@ -1390,7 +2345,7 @@ f->owner= who;
 return 0;
 }
 
-/*:81*//*83:*/
+/*:101*//*103:*/
 #line 72 "web/ioctl.w"
 
 int sr_fcntl(int fd,int cmd,...)
@@ -1426,7 +2381,7 @@ default:return sys_return(-EINVAL);
 }
 }
 
-/*:83*//*84:*/
+/*:103*//*104:*/
 #line 115 "web/ioctl.w"
 
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
@@ -1448,7 +2403,7 @@ return 0;
 return 0;
 }
 
-/*:84*//*85:*/
+/*:104*//*105:*/
 #line 149 "web/ioctl.w"
 
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp)
@@ -1464,7 +2419,7 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*86:*/
+/*106:*/
 #line 184 "web/ioctl.w"
 
 case SIOCGSTAMP:
@@ -1484,14 +2439,14 @@ v= req==SIOCINQ?s->rx_first_len:s->tx_queued;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:86*/
+/*:106*/
 #line 163 "web/ioctl.w"
 
 }
 return-ENOTTY;
 }
 
-/*:85*//*88:*/
+/*:105*//*108:*/
 #line 216 "web/ioctl.w"
 
 int sr_ioctl(int fd,unsigned long request,...)
@@ -1512,12 +2467,12 @@ if(f->kind!=SR_FILE_SOCKET)return sys_return(-ENOTTY);
 return sys_return(sock_ioctl(f,request,argp));
 }
 
-/*:88*//*95:*/
+/*:108*//*115:*/
 #line 81 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL]= {
 
-/*97:*/
+/*117:*/
 #line 111 "web/sysctl.w"
 
 [SYS_RMEM_DEFAULT]= {"net.core.rmem_default","socket.7:proc:rmem_default",
@@ -1529,7 +2484,7 @@ SYS_GLOBAL,SYSV_INT,212992,0,SR_MIN_SNDBUF,INT_MAX},
 [SYS_WMEM_MAX]= {"net.core.wmem_max","socket.7:proc:wmem_max",
 SYS_GLOBAL,SYSV_INT,4194304,0,SR_MIN_SNDBUF,INT_MAX},
 
-/*:97*//*98:*/
+/*:117*//*118:*/
 #line 129 "web/sysctl.w"
 
 [SYS_MESSAGE_COST]= {"net.core.message_cost","socket.7:proc:message_cost",
@@ -1537,20 +2492,20 @@ SYS_GLOBAL,SYSV_INT,5,0,INT_MIN,INT_MAX},
 [SYS_MESSAGE_BURST]= {"net.core.message_burst","socket.7:proc:message_burst",
 SYS_GLOBAL,SYSV_INT,10,0,INT_MIN,INT_MAX},
 
-/*:98*//*99:*/
+/*:118*//*119:*/
 #line 140 "web/sysctl.w"
 
 [SYS_NETDEV_MAX_BACKLOG]= {"net.core.netdev_max_backlog",
 "socket.7:proc:netdev_max_backlog",SYS_GLOBAL,SYSV_INT,1000,0,
 INT_MIN,INT_MAX},
 
-/*:99*//*100:*/
+/*:119*//*120:*/
 #line 150 "web/sysctl.w"
 
 [SYS_OPTMEM_MAX]= {"net.core.optmem_max","socket.7:proc:optmem_max",
 SYS_NETNS,SYSV_INT,131072,0,0,INT_MAX},
 
-/*:100*//*101:*/
+/*:120*//*121:*/
 #line 160 "web/sysctl.w"
 
 [SYS_BUSY_READ]= {"net.core.busy_read","socket.7:SO_BUSY_POLL",
@@ -1560,25 +2515,25 @@ SYS_GLOBAL,SYSV_INT,0,0,0,INT_MAX},
 [SYS_SOMAXCONN]= {"net.core.somaxconn","socket.7:call:listen",
 SYS_NETNS,SYSV_INT,4096,0,0,INT_MAX},
 
-/*:101*//*102:*/
+/*:121*//*122:*/
 #line 173 "web/sysctl.w"
 
 [SYS_IP_DEFAULT_TTL]= {"net.ipv4.ip_default_ttl","ip.7:proc:ip_default_ttl",
 SYS_NETNS,SYSV_U8,64,0,1,255},
 
-/*:102*//*103:*/
+/*:122*//*123:*/
 #line 182 "web/sysctl.w"
 
 [SYS_IP_DYNADDR]= {"net.ipv4.ip_dynaddr","ip.7:proc:ip_dynaddr",
 SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:103*//*104:*/
+/*:123*//*124:*/
 #line 194 "web/sysctl.w"
 
 [SYS_IP_FORWARD]= {"net.ipv4.ip_forward","ip.7:proc:ip_forward",
 SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 
-/*:104*//*105:*/
+/*:124*//*125:*/
 #line 206 "web/sysctl.w"
 
 [SYS_IP_LOCAL_PORT_RANGE]= {"net.ipv4.ip_local_port_range",
@@ -1592,7 +2547,7 @@ SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 [SYS_IP_AUTOBIND_REUSE]= {"net.ipv4.ip_autobind_reuse",
 "ip.7:addr:autobind_connect",SYS_NETNS,SYSV_INT,0,0,0,1},
 
-/*:105*//*106:*/
+/*:125*//*126:*/
 #line 228 "web/sysctl.w"
 
 [SYS_IP_NO_PMTU_DISC]= {"net.ipv4.ip_no_pmtu_disc","ip.7:proc:ip_no_pmtu_disc",
@@ -1604,13 +2559,13 @@ SYS_NETNS,SYSV_INT,552,0,68,INT_MAX},
 [SYS_ROUTE_MIN_ADV_MSS]= {"net.ipv4.route.min_adv_mss",
 "ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,256,0,INT_MIN,INT_MAX},
 
-/*:106*//*107:*/
+/*:126*//*127:*/
 #line 243 "web/sysctl.w"
 
 [SYS_IP_NONLOCAL_BIND]= {"net.ipv4.ip_nonlocal_bind",
 "ip.7:proc:ip_nonlocal_bind",SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:107*//*108:*/
+/*:127*//*128:*/
 #line 257 "web/sysctl.w"
 
 [SYS_IPFRAG_HIGH_THRESH]= {"net.ipv4.ipfrag_high_thresh",
@@ -1624,7 +2579,7 @@ SYS_NETNS,SYSV_JIFFIES,30,0,INT_MIN,INT_MAX},
 [SYS_IPFRAG_MAX_DIST]= {"net.ipv4.ipfrag_max_dist","ip.7:proc_interfaces",
 SYS_NETNS,SYSV_INT,64,0,0,INT_MAX},
 
-/*:108*//*109:*/
+/*:128*//*129:*/
 #line 274 "web/sysctl.w"
 
 [SYS_IP6FRAG_HIGH_THRESH]= {"net.ipv6.ip6frag_high_thresh",
@@ -1636,7 +2591,7 @@ LLONG_MAX},
 [SYS_IP6FRAG_TIME]= {"net.ipv6.ip6frag_time","ip.7:proc:ip6frag_time",
 SYS_NETNS,SYSV_JIFFIES,60,0,INT_MIN,INT_MAX},
 
-/*:109*//*112:*/
+/*:129*//*132:*/
 #line 308 "web/sysctl.w"
 
 [SYS_IGMP_MAX_MEMBERSHIPS]= {"net.ipv4.igmp_max_memberships",
@@ -1647,13 +2602,13 @@ SYS_NETNS,SYSV_INT,10,0,INT_MIN,INT_MAX},
 SYS_NETNS,SYSV_PAIR,1,0,0,4294967294LL},
 
 
-/*:112*/
+/*:132*/
 #line 84 "web/sysctl.w"
 
 
 };
 
-/*:95*//*116:*/
+/*:115*//*136:*/
 #line 335 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i)
@@ -1667,7 +2622,7 @@ static long long sysctl_value(sr_host*h,int i)
 return sysctl_slot(h,i)[0];
 }
 
-/*:116*//*117:*/
+/*:136*//*137:*/
 #line 351 "web/sysctl.w"
 
 static bool ping_group_allowed(const sr_proc*p)
@@ -1676,7 +2631,7 @@ long long*r= sysctl_slot(p->host,SYS_PING_GROUP_RANGE);
 return(long long)p->ruid>=r[0]&&(long long)p->ruid<=r[1];
 }
 
-/*:117*//*118:*/
+/*:137*//*138:*/
 #line 361 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len)
@@ -1700,35 +2655,49 @@ memcpy(buf,text,strlen(text)+1);
 return(int)strlen(text);
 }
 
-/*:118*//*119:*/
+/*:138*//*139:*/
 #line 390 "web/sysctl.w"
 
-int sr_sysctl_set(const char*name,const char*value)
+static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
+const char*value)
 {
 int i,r;
-sr_proc*p;
 long long nv[2];
-world_ready();
-p= W->cur;
-if(!name||!value)return sys_return(-EFAULT);
+if(!name||!value)return-EFAULT;
 for(i= 0;i<SR_NSYSCTL&&strcmp(sysctls[i].name,name)!=0;i++);
-if(i==SR_NSYSCTL)return sys_return(-ENOENT);
-if(p->fsuid!=0&&!proc_capable(p,sysctls[i].scope==SYS_GLOBAL?
+if(i==SR_NSYSCTL)return-ENOENT;
+if(p&&p->fsuid!=0&&!proc_capable(p,sysctls[i].scope==SYS_GLOBAL?
 CAP_DAC_OVERRIDE:CAP_NET_ADMIN))
-return sys_return(-EACCES);
+return-EACCES;
 if(!*value)return 0;
-if(sysctls[i].kind==SYSV_PORTS)
-return sys_return(ports_parse(p->host->reserved_ports,value));
-memcpy(nv,sysctl_slot(p->host,i),sizeof nv);
+if(sysctls[i].kind==SYSV_PORTS)return ports_parse(h->reserved_ports,value);
+memcpy(nv,sysctl_slot(h,i),sizeof nv);
 r= sysctl_parse(i,value,nv);
-if(r==0)r= sysctl_cross_check(p->host,i,nv);
-if(r<0)return sys_return(r);
-memcpy(sysctl_slot(p->host,i),nv,sizeof nv);
+if(r==0)r= sysctl_cross_check(h,i,nv);
+if(r<0)return r;
+memcpy(sysctl_slot(h,i),nv,sizeof nv);
 return 0;
 }
 
-/*:119*//*120:*/
-#line 426 "web/sysctl.w"
+int sr_sysctl_set(const char*name,const char*value)
+{
+world_ready();
+return sys_return(sysctl_write(W->cur->host,W->cur,name,value));
+}
+
+/*:139*//*141:*/
+#line 427 "web/sysctl.w"
+
+int sr_host_sysctl_set(int host,const char*name,const char*value)
+{
+sr_host*h;
+world_ready();
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+return sys_return(sysctl_write(h,NULL,name,value));
+}
+
+/*:141*//*142:*/
+#line 447 "web/sysctl.w"
 
 static int read_number(const char**pp,bool*neg,unsigned long long*out)
 {
@@ -1746,8 +2715,8 @@ if(*end&&*end!=' '&&*end!='\t'&&*end!='\n')return-EINVAL;
 return 0;
 }
 
-/*:120*//*121:*/
-#line 454 "web/sysctl.w"
+/*:142*//*143:*/
+#line 475 "web/sysctl.w"
 
 static int sysctl_parse(int i,const char*text,long long nv[2])
 {
@@ -1781,8 +2750,8 @@ nv[k]= v;
 return 0;
 }
 
-/*:121*//*122:*/
-#line 499 "web/sysctl.w"
+/*:143*//*144:*/
+#line 520 "web/sysctl.w"
 
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2])
 {
@@ -1807,8 +2776,8 @@ break;
 return 0;
 }
 
-/*:122*//*123:*/
-#line 528 "web/sysctl.w"
+/*:144*//*145:*/
+#line 549 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text)
 {
@@ -1851,7 +2820,7 @@ k= e;
 }
 }
 
-/*:123*//*131:*/
+/*:145*//*153:*/
 #line 107 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name)
@@ -1864,7 +2833,7 @@ else return NULL;
 return index[name]?&sr_optdescs[index[name]-1]:NULL;
 }
 
-/*:131*//*133:*/
+/*:153*//*155:*/
 #line 140 "web/sockopt.w"
 
 static unsigned*flag_word(sr_sock*s,const sr_optdesc*d)
@@ -1898,7 +2867,7 @@ memcpy(&rq->val,(char*)s+rq->d->offset,sizeof(int));
 return 0;
 }
 
-/*:133*//*134:*/
+/*:155*//*156:*/
 #line 190 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
@@ -1929,7 +2898,7 @@ if(err==0)err= d->set(s,&rq);
 return sys_return(err);
 }
 
-/*:134*//*136:*/
+/*:156*//*158:*/
 #line 239 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
@@ -1974,7 +2943,7 @@ if(d->type==OPT_BOOL||d->type==OPT_BYTEBOOL)rq->val= rq->val!=0;
 return 0;
 }
 
-/*:136*//*137:*/
+/*:158*//*159:*/
 #line 285 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
@@ -1984,7 +2953,7 @@ if(((caps>>c)&1)&&proc_capable(W->cur,c))return true;
 return false;
 }
 
-/*:137*//*139:*/
+/*:159*//*161:*/
 #line 313 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
@@ -2017,7 +2986,7 @@ if(d->type==OPT_CUSTOM)return 0;
 return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
-/*:139*//*140:*/
+/*:161*//*162:*/
 #line 359 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
@@ -2050,7 +3019,7 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 *optlen= (socklen_t)len;
 return 0;
 }
-/*:140*//*145:*/
+/*:162*//*167:*/
 #line 58 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val)
@@ -2067,7 +3036,7 @@ if(val> INT_MAX/2)val= INT_MAX/2;
 return 0;
 }
 
-/*:145*//*147:*/
+/*:167*//*169:*/
 #line 87 "web/solsocket.w"
 
 static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
@@ -2077,7 +3046,7 @@ buffer_request(s,SYS_RMEM_MAX,rq->val),SR_MIN_RCVBUF);
 }
 
 
-/*:147*//*148:*/
+/*:169*//*170:*/
 #line 103 "web/solsocket.w"
 
 static int set_sndbuf(sr_sock*s,sr_optreq*rq)
@@ -2087,7 +3056,7 @@ buffer_request(s,SYS_WMEM_MAX,rq->val),SR_MIN_SNDBUF);
 }
 
 
-/*:148*//*149:*/
+/*:170*//*171:*/
 #line 125 "web/solsocket.w"
 
 static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
@@ -2102,7 +3071,7 @@ return buffer_store(&s->sndbuf,&s->sndbuf_locked,rq->val<0?0:rq->val,
 SR_MIN_SNDBUF);
 }
 
-/*:149*//*151:*/
+/*:171*//*173:*/
 #line 156 "web/solsocket.w"
 
 static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
@@ -2119,7 +3088,7 @@ return 0;
 }
 
 
-/*:151*//*152:*/
+/*:173*//*174:*/
 #line 177 "web/solsocket.w"
 
 static int get_sndlowat(sr_sock*s,sr_optreq*rq)
@@ -2129,7 +3098,7 @@ rq->val= 1;
 return 0;
 }
 
-/*:152*//*154:*/
+/*:174*//*176:*/
 #line 211 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq)
@@ -2162,7 +3131,7 @@ static int get_rcvtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->rcvtimeo,rq)
 static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq);}
 static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
 
-/*:154*//*156:*/
+/*:176*//*178:*/
 #line 261 "web/solsocket.w"
 
 static int set_linger(sr_sock*s,sr_optreq*rq)
@@ -2189,13 +3158,13 @@ rq->outlen= sizeof l;
 return 0;
 }
 
-/*:156*//*167:*/
+/*:178*//*189:*/
 #line 357 "web/solsocket.w"
 
 static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
 static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:167*//*168:*/
+/*:189*//*190:*/
 #line 375 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s)
@@ -2223,7 +3192,7 @@ static int get_sock_passsec(sr_sock*s,sr_optreq*rq)
 return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
-/*:168*//*170:*/
+/*:190*//*192:*/
 #line 418 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns)
@@ -2243,7 +3212,7 @@ return 0;
 }
 
 
-/*:170*//*178:*/
+/*:192*//*200:*/
 #line 505 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
@@ -2265,7 +3234,7 @@ rq->val= s->peek_off;
 return 0;
 }
 
-/*:178*//*180:*/
+/*:200*//*202:*/
 #line 540 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
@@ -2292,7 +3261,7 @@ rq->outlen= sizeof v;
 return 0;
 }
 
-/*:180*//*182:*/
+/*:202*//*204:*/
 #line 592 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
@@ -2320,12 +3289,12 @@ rq->outlen= sizeof pair;
 return 0;
 }
 
-/*:182*//*185:*/
+/*:204*//*207:*/
 #line 639 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
-/*:185*//*186:*/
+/*:207*//*208:*/
 #line 650 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
@@ -2335,12 +3304,12 @@ s->err= 0;
 return 0;
 }
 
-/*:186*//*187:*/
+/*:208*//*209:*/
 #line 664 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:187*//*188:*/
+/*:209*//*210:*/
 #line 673 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
@@ -2350,7 +3319,7 @@ rq->val= SKF_AD_MAX;
 return 0;
 }
 
-/*:188*//*189:*/
+/*:210*//*211:*/
 #line 690 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
@@ -2362,17 +3331,17 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:189*//*190:*/
+/*:211*//*212:*/
 #line 709 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
-/*:190*//*191:*/
+/*:212*//*213:*/
 #line 720 "web/solsocket.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOTCONN;}
 
-/*:191*//*193:*/
+/*:213*//*215:*/
 #line 741 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -2391,7 +3360,7 @@ s->bound_dev_if= index;
 return 0;
 }
 
-/*:193*//*194:*/
+/*:215*//*216:*/
 #line 767 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -2406,7 +3375,7 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:194*//*196:*/
+/*:216*//*218:*/
 #line 794 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
@@ -2422,14 +3391,14 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:196*//*198:*/
+/*:218*//*220:*/
 #line 824 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*199:*/
+/*221:*/
 #line 854 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
@@ -2449,7 +3418,7 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:199*/
+/*:221*/
 #line 829 "web/solsocket.w"
 
 return true;
@@ -2474,7 +3443,7 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:198*//*200:*/
+/*:220*//*222:*/
 #line 880 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
@@ -2501,7 +3470,7 @@ free(mask);
 return ok;
 }
 
-/*:200*//*201:*/
+/*:222*//*223:*/
 #line 924 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
@@ -2519,7 +3488,7 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:201*//*202:*/
+/*:223*//*224:*/
 #line 953 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
@@ -2536,7 +3505,7 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:202*//*203:*/
+/*:224*//*225:*/
 #line 980 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
@@ -2549,7 +3518,7 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:203*//*205:*/
+/*:225*//*227:*/
 #line 1005 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
@@ -2564,7 +3533,7 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:205*//*206:*/
+/*:227*//*228:*/
 #line 1024 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
@@ -2574,7 +3543,7 @@ return set_flag(s,rq);
 }
 
 
-/*:206*//*207:*/
+/*:228*//*229:*/
 #line 1050 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
@@ -2590,7 +3559,7 @@ return 0;
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:207*//*210:*/
+/*:229*//*232:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -2606,7 +3575,7 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:210*//*211:*/
+/*:232*//*233:*/
 #line 73 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
@@ -2626,7 +3595,7 @@ return 0;
 }
 
 
-/*:211*//*215:*/
+/*:233*//*237:*/
 #line 135 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
@@ -2655,7 +3624,7 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:215*//*218:*/
+/*:237*//*240:*/
 #line 184 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
@@ -2688,7 +3657,7 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*219:*/
+if(p[2]<=n)/*241:*/
 #line 234 "web/ipopt.w"
 
 {
@@ -2711,7 +3680,7 @@ break;
 }
 }
 
-/*:219*/
+/*:241*/
 #line 215 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
@@ -2732,7 +3701,7 @@ l-= n;
 return 0;
 }
 
-/*:218*//*220:*/
+/*:240*//*242:*/
 #line 259 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
@@ -2745,7 +3714,7 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:220*//*221:*/
+/*:242*//*243:*/
 #line 287 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
@@ -2758,23 +3727,24 @@ return set_flag(s,rq);
 }
 
 
-/*:221*//*235:*/
+/*:243*//*257:*/
 #line 416 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
 {
-const sr_route*r;
-const sr_iface*ifp;
+struct sr_flow fl;
+struct sr_rtres rt;
 if(!s->connected)return-ENOTCONN;
-r= route_lookup(s->host,s->daddr);
-ifp= r?iface_by_index(s->host,r->ifindex):NULL;
-if(!ifp)return-ENOTCONN;
-rq->val= ifp->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:ifp->mtu;
+memset(&fl,0,sizeof fl);
+fl.daddr= s->daddr;
+fl.oif= s->bound_dev_if;
+if(ip_route_output(s->host,&fl,&rt))return-ENOTCONN;
+rq->val= rt.mtu;
 return 0;
 }
 
-/*:235*//*237:*/
-#line 451 "web/ipopt.w"
+/*:257*//*259:*/
+#line 452 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
 {
@@ -2804,8 +3774,8 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:237*//*238:*/
-#line 489 "web/ipopt.w"
+/*:259*//*260:*/
+#line 490 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
 {
@@ -2814,19 +3784,19 @@ return 0;
 }
 
 
-/*:238*//*240:*/
-#line 515 "web/ipopt.w"
+/*:260*//*262:*/
+#line 516 "web/ipopt.w"
 
-/*:240*//*244:*/
-#line 61 "web/mcast.w"
+/*:262*//*266:*/
+#line 64 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
 {
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:244*//*245:*/
-#line 75 "web/mcast.w"
+/*:266*//*267:*/
+#line 78 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
 {
@@ -2838,8 +3808,8 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:245*//*246:*/
-#line 100 "web/mcast.w"
+/*:267*//*268:*/
+#line 103 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
 int*ifindex)
@@ -2857,8 +3827,8 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:246*//*247:*/
-#line 124 "web/mcast.w"
+/*:268*//*269:*/
+#line 127 "web/mcast.w"
 
 static void mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
 {
@@ -2871,8 +3841,8 @@ else if(rq->len>=(int)sizeof(struct in_addr))
 memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
 }
 
-/*:247*//*248:*/
-#line 140 "web/mcast.w"
+/*:269*//*270:*/
+#line 143 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
 {
@@ -2882,8 +3852,8 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:248*//*249:*/
-#line 159 "web/mcast.w"
+/*:270*//*271:*/
+#line 162 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
 {
@@ -2903,11 +3873,12 @@ m->mode= mode;
 m->next= s->mc_list;
 s->mc_list= m;
 s->mc_count++;
+ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:249*//*250:*/
-#line 193 "web/mcast.w"
+/*:271*//*272:*/
+#line 197 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
 {
@@ -2921,6 +3892,7 @@ if(mr->imr_ifindex){
 if(m->ifindex!=mr->imr_ifindex)continue;
 }else if(addr&&addr!=m->addr)continue;
 *p= m->next;
+ip_mc_dec_group(s->host,m->ifindex,m->group);
 free(m->src);
 free(m);
 s->mc_count--;
@@ -2929,22 +3901,23 @@ return 0;
 return-EADDRNOTAVAIL;
 }
 
-/*:250*//*251:*/
-#line 216 "web/mcast.w"
+/*:272*//*273:*/
+#line 221 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
 {
 while(s->mc_list){
 sr_mcsock*m= s->mc_list;
 s->mc_list= m->next;
+ip_mc_dec_group(s->host,m->ifindex,m->group);
 free(m->src);
 free(m);
 }
 s->mc_count= 0;
 }
 
-/*:251*//*252:*/
-#line 242 "web/mcast.w"
+/*:273*//*274:*/
+#line 248 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -2954,8 +3927,8 @@ mreq_decode(rq,&mr);
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:252*//*253:*/
-#line 257 "web/mcast.w"
+/*:274*//*275:*/
+#line 263 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -2965,8 +3938,8 @@ mreq_decode(rq,&mr);
 return mc_leave(s,&mr);
 }
 
-/*:253*//*254:*/
-#line 284 "web/mcast.w"
+/*:275*//*276:*/
+#line 290 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs)
@@ -2989,8 +3962,8 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*255:*/
-#line 311 "web/mcast.w"
+if(!add)/*277:*/
+#line 317 "web/mcast.w"
 
 {
 if(!m->has_list||i==m->nsrc)return-EADDRNOTAVAIL;
@@ -3000,11 +3973,11 @@ m->nsrc--;
 return 0;
 }
 
-/*:255*/
-#line 306 "web/mcast.w"
+/*:277*/
+#line 312 "web/mcast.w"
 
-/*256:*/
-#line 320 "web/mcast.w"
+/*278:*/
+#line 326 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
 return-ENOBUFS;
@@ -3016,14 +3989,14 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 m->src[m->nsrc++]= src;
 m->has_list= true;
 
-/*:256*/
-#line 307 "web/mcast.w"
+/*:278*/
+#line 313 "web/mcast.w"
 
 return 0;
 }
 
-/*:254*//*257:*/
-#line 336 "web/mcast.w"
+/*:276*//*279:*/
+#line 342 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
 {
@@ -3032,8 +4005,8 @@ memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:257*//*259:*/
-#line 359 "web/mcast.w"
+/*:279*//*281:*/
+#line 365 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -3049,8 +4022,8 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs);
 }
 
-/*:259*//*260:*/
-#line 382 "web/mcast.w"
+/*:281*//*282:*/
+#line 388 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -3059,8 +4032,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
 }
 
-/*:260*//*261:*/
-#line 396 "web/mcast.w"
+/*:282*//*283:*/
+#line 402 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
 {
@@ -3069,8 +4042,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
 }
 
-/*:261*//*262:*/
-#line 410 "web/mcast.w"
+/*:283*//*284:*/
+#line 416 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
 {
@@ -3079,8 +4052,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
 }
 
-/*:262*//*263:*/
-#line 440 "web/mcast.w"
+/*:284*//*285:*/
+#line 446 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -3107,8 +4080,8 @@ return-ENODEV;
 if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*264:*/
-#line 470 "web/mcast.w"
+/*286:*/
+#line 476 "web/mcast.w"
 
 if((int)n> m->maxsrc){
 m->maxsrc= (int)n;
@@ -3119,14 +4092,14 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)hdr.imsf_fmode;
 
-/*:264*/
-#line 466 "web/mcast.w"
+/*:286*/
+#line 472 "web/mcast.w"
 
 return 0;
 }
 
-/*:263*//*265:*/
-#line 496 "web/mcast.w"
+/*:285*//*287:*/
+#line 502 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -3157,5 +4130,1529 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
+/*:287*//*290:*/
+#line 34 "web/wire.w"
 
-/*:265*/
+static uint16_t get16(const uint8_t*p)
+{
+return(uint16_t)(p[0]<<8|p[1]);
+}
+
+static void put16(uint8_t*p,uint16_t v)
+{
+p[0]= (uint8_t)(v>>8);
+p[1]= (uint8_t)v;
+}
+
+static uint32_t get_addr(const uint8_t*p)
+{
+uint32_t a;
+memcpy(&a,p,4);
+return a;
+}
+
+static void put_addr(uint8_t*p,uint32_t a)
+{
+memcpy(p,&a,4);
+}
+
+/*:290*//*292:*/
+#line 69 "web/wire.w"
+
+static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
+{
+uint64_t s= sum;
+size_t i;
+for(i= 0;i+1<n;i+= 2)s+= (uint32_t)(p[i]<<8|p[i+1]);
+if(n&1)s+= (uint32_t)p[n-1]<<8;
+while(s>>32)s= (s&0xffffffffu)+(s>>32);
+return(uint32_t)s;
+}
+
+static uint16_t csum_fold(uint32_t sum)
+{
+while(sum>>16)sum= (sum&0xffff)+(sum>>16);
+return(uint16_t)~sum;
+}
+
+static uint16_t inet_csum(const uint8_t*p,size_t n)
+{
+return csum_fold(csum_add(0,p,n));
+}
+
+/*:292*//*294:*/
+#line 99 "web/wire.w"
+
+static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
+size_t len)
+{
+uint8_t ph[12];
+put_addr(ph,saddr);
+put_addr(ph+4,daddr);
+ph[8]= 0;
+ph[9]= proto;
+put16(ph+10,(uint16_t)len);
+return csum_add(0,ph,sizeof ph);
+}
+
+/*:294*//*297:*/
+#line 140 "web/wire.w"
+
+static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
+{
+if(len<SR_IPHDR_LEN||p[0]>>4!=4)return false;
+ip->ihl= (uint8_t)((p[0]&0xf)*4);
+ip->tot_len= get16(p+2);
+if(ip->ihl<SR_IPHDR_LEN||ip->ihl> len)return false;
+if(ip->tot_len<ip->ihl||ip->tot_len> len)return false;
+if(inet_csum(p,ip->ihl)!=0)return false;
+ip->tos= p[1];
+ip->id= get16(p+4);
+ip->frag_off= get16(p+6);
+ip->ttl= p[8];
+ip->protocol= p[9];
+ip->saddr= get_addr(p+12);
+ip->daddr= get_addr(p+16);
+ip->opt= p+SR_IPHDR_LEN;
+ip->optlen= ip->ihl-SR_IPHDR_LEN;
+return true;
+}
+
+/*:297*//*298:*/
+#line 165 "web/wire.w"
+
+static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
+{
+int hl= SR_IPHDR_LEN+ip->optlen;
+p[0]= (uint8_t)(0x40|hl/4);
+p[1]= ip->tos;
+put16(p+2,ip->tot_len);
+put16(p+4,ip->id);
+put16(p+6,ip->frag_off);
+p[8]= ip->ttl;
+p[9]= ip->protocol;
+put16(p+10,0);
+put_addr(p+12,ip->saddr);
+put_addr(p+16,ip->daddr);
+if(ip->optlen&&ip->opt!=p+SR_IPHDR_LEN)
+memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
+put16(p+10,inet_csum(p,(size_t)hl));
+}
+
+/*:298*//*300:*/
+#line 191 "web/wire.w"
+
+static void ipv4_recsum(uint8_t*p)
+{
+size_t hl= (size_t)(p[0]&0xf)*4;
+put16(p+10,0);
+put16(p+10,inet_csum(p,hl));
+}
+
+/*:300*//*303:*/
+#line 225 "web/wire.w"
+
+static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
+uint32_t daddr,struct sr_udp*u)
+{
+if(len<SR_UDPHDR_LEN)return false;
+u->sport= get16(p);
+u->dport= get16(p+2);
+u->len= get16(p+4);
+u->check= get16(p+6);
+if(u->len<SR_UDPHDR_LEN||u->len> len)return false;
+if(u->check&&
+csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,u->len),p,
+u->len))!=0)
+return false;
+u->data= p+SR_UDPHDR_LEN;
+u->datalen= u->len-SR_UDPHDR_LEN;
+return true;
+}
+
+static void udp_emit(uint8_t*p,uint16_t sport,uint16_t dport,
+const void*data,size_t datalen,uint32_t saddr,uint32_t daddr)
+{
+size_t len= SR_UDPHDR_LEN+datalen;
+uint16_t c;
+put16(p,sport);
+put16(p+2,dport);
+put16(p+4,(uint16_t)len);
+put16(p+6,0);
+if(datalen&&data!=p+SR_UDPHDR_LEN)memmove(p+SR_UDPHDR_LEN,data,datalen);
+c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
+put16(p+6,c?c:0xffff);
+}
+
+/*:303*//*306:*/
+#line 281 "web/wire.w"
+
+static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
+{
+if(len<SR_ICMPHDR_LEN||inet_csum(p,len)!=0)return false;
+ic->type= p[0];
+ic->code= p[1];
+ic->rest= (uint32_t)get16(p+4)<<16|get16(p+6);
+ic->data= p+SR_ICMPHDR_LEN;
+ic->datalen= len-SR_ICMPHDR_LEN;
+return true;
+}
+
+static void icmp_emit(uint8_t*p,const struct sr_icmp*ic)
+{
+p[0]= ic->type;
+p[1]= ic->code;
+put16(p+2,0);
+put16(p+4,(uint16_t)(ic->rest>>16));
+put16(p+6,(uint16_t)ic->rest);
+if(ic->datalen&&ic->data!=p+SR_ICMPHDR_LEN)
+memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
+put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
+}
+
+/*:306*//*310:*/
+#line 344 "web/wire.w"
+
+static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
+{
+while(*pos<optlen){
+uint8_t*p= opt+*pos;
+if(p[0]==IPOPT_END)return NULL;
+if(p[0]==IPOPT_NOOP){(*pos)++;continue;}
+if(optlen-*pos<2||p[1]<2||p[1]> optlen-*pos)return NULL;
+*pos+= p[1];
+return p;
+}
+return NULL;
+}
+
+static uint32_t inet_current_timestamp(void)
+{
+uint64_t ms= W->now_ns/1000000u;
+return htonl((uint32_t)(ms%86400000u));
+}
+
+static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
+uint32_t saddr,uint32_t daddr)
+{
+uint8_t*p;
+for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;){
+int n= p[1];
+switch(p[0]){
+case IPOPT_RR:
+if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
+break;
+case IPOPT_TIMESTAMP:
+/*311:*/
+#line 387 "web/wire.w"
+
+{
+uint32_t now= inet_current_timestamp();
+if(p[2]+3> n)break;
+switch(p[3]&0xf){
+case IPOPT_TS_TSONLY:
+memcpy(p+p[2]-1,&now,4);
+p[2]+= 4;
+break;
+case IPOPT_TS_TSANDADDR:
+if(p[2]+7> n)break;
+put_addr(p+p[2]-1,saddr);
+memcpy(p+p[2]+3,&now,4);
+p[2]+= 8;
+break;
+case IPOPT_TS_PRESPEC:
+if(p[2]+7> n)break;
+if(ip_dev_find(h,get_addr(p+p[2]-1))){
+memcpy(p+p[2]+3,&now,4);
+p[2]+= 8;
+}
+break;
+}
+}
+
+/*:311*/
+#line 375 "web/wire.w"
+
+break;
+case IPOPT_LSRR:case IPOPT_SSRR:
+if(n>=7){
+memmove(p+3,p+7,(size_t)(n-7));
+put_addr(p+n-4,daddr);
+}
+break;
+}
+}
+}
+
+/*:310*//*312:*/
+#line 416 "web/wire.w"
+
+static bool ip_options_first_hop(const uint8_t*opt,int optlen,
+uint32_t*faddr)
+{
+uint8_t*p;
+for(int pos= 0;(p= ipopt_next((uint8_t*)opt,optlen,&pos))!=NULL;)
+if((p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)&&p[1]>=7){
+*faddr= get_addr(p+3);
+return true;
+}
+return false;
+}
+
+/*:312*//*314:*/
+#line 443 "web/wire.w"
+
+static void ip_options_fragment(uint8_t*opt,int optlen)
+{
+uint8_t*p;
+for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
+if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
+}
+/*:314*//*318:*/
+#line 51 "web/link.w"
+
+static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
+{
+uint64_t x= k0*0x9e3779b97f4a7c15u^(k1+0x632be59bd9b4e019u);
+x^= x>>31;
+x*= 0xbf58476d1ce4e5b9u;
+x^= x>>29;
+return(size_t)(x&(t->nb-1));
+}
+
+static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1)
+{
+if(!t->nb)return NULL;
+for(sr_hent*e= t->b[htab_slot(t,k0,k1)];e;e= e->next)
+if(e->k0==k0&&e->k1==k1)return e;
+return NULL;
+}
+
+static void htab_insert(sr_htab*t,sr_hent*e)
+{
+size_t s;
+if(t->n>=t->nb){
+sr_htab g= {xcalloc(t->nb?2*t->nb:16,sizeof(sr_hent*)),
+t->nb?2*t->nb:16,0};
+for(size_t i= 0;i<t->nb;i++)
+while(t->b[i]){
+sr_hent*x= t->b[i];
+t->b[i]= x->next;
+s= htab_slot(&g,x->k0,x->k1);
+x->next= g.b[s];
+g.b[s]= x;
+}
+free(t->b);
+t->b= g.b;
+t->nb= g.nb;
+}
+s= htab_slot(t,e->k0,e->k1);
+e->next= t->b[s];
+t->b[s]= e;
+t->n++;
+}
+
+static void htab_remove(sr_htab*t,sr_hent*e)
+{
+sr_hent**p= &t->b[htab_slot(t,e->k0,e->k1)];
+while(*p!=e)p= &(*p)->next;
+*p= e->next;
+t->n--;
+}
+
+static void htab_free(sr_htab*t,void(*fn)(sr_hent*))
+{
+for(size_t i= 0;i<t->nb;i++)
+while(t->b[i]){
+sr_hent*x= t->b[i];
+t->b[i]= x->next;
+fn(x);
+}
+free(t->b);
+t->b= NULL;
+t->nb= t->n= 0;
+}
+
+/*:318*//*321:*/
+#line 126 "web/link.w"
+
+static uint64_t rng_next(void)
+{
+uint64_t z= (W->rng+= 0x9e3779b97f4a7c15u);
+z= (z^(z>>30))*0xbf58476d1ce4e5b9u;
+z= (z^(z>>27))*0x94d049bb133111ebu;
+return z^(z>>31);
+}
+
+static double rng_unit(void)
+{
+return(double)(rng_next()>>11)*(1.0/9007199254740992.0);
+}
+
+void sr_world_seed(uint64_t seed)
+{
+world_ready();
+W->rng= seed;
+}
+
+/*:321*//*327:*/
+#line 191 "web/link.w"
+
+static sr_pkt*pkt_new(const void*data,size_t len)
+{
+sr_pkt*p= xcalloc(1,sizeof*p+len);
+p->len= len;
+if(data)memcpy(p->data,data,len);
+return p;
+}
+
+/*:327*//*328:*/
+#line 203 "web/link.w"
+
+static bool ev_before(const sr_event*a,const sr_event*b)
+{
+return a->t<b->t||(a->t==b->t&&a->seq<b->seq);
+}
+
+static void ev_push(sr_event*e)
+{
+size_t i;
+if(W->nev==W->evcap){
+W->evcap= W->evcap?2*W->evcap:64;
+W->ev= xrealloc(W->ev,W->evcap,sizeof*W->ev);
+}
+e->seq= W->evseq++;
+i= W->nev++;
+while(i> 0&&ev_before(e,&W->ev[(i-1)/2])){
+W->ev[i]= W->ev[(i-1)/2];
+i= (i-1)/2;
+}
+W->ev[i]= *e;
+}
+
+static sr_event ev_pop(void)
+{
+sr_event top= W->ev[0],last= W->ev[--W->nev];
+size_t i= 0;
+for(;;){
+size_t c= 2*i+1;
+if(c>=W->nev)break;
+if(c+1<W->nev&&ev_before(&W->ev[c+1],&W->ev[c]))c++;
+if(!ev_before(&W->ev[c],&last))break;
+W->ev[i]= W->ev[c];
+i= c;
+}
+if(W->nev)W->ev[i]= last;
+return top;
+}
+
+/*:328*//*329:*/
+#line 248 "web/link.w"
+
+static void net_run(void)
+{
+while(W->nev&&W->ev[0].t<=W->now_ns){
+sr_event e= ev_pop();
+sr_host*h= host_by_id(e.host);
+switch(e.kind){
+case EV_RX:dev_rcv(h,e.ifindex,e.pkt,e.rt_type);break;
+case EV_FRAG_EXPIRE:ip_frag_expire(h,e.k0,e.k1,e.serial);break;
+case EV_NEIGH_PROBE:neigh_probe(h,e.k0,e.serial);break;
+}
+}
+}
+
+static bool net_next_event(uint64_t*t)
+{
+if(!W->nev)return false;
+*t= W->ev[0].t;
+return true;
+}
+
+/*:329*//*330:*/
+#line 273 "web/link.w"
+
+void sr_advance_ns(uint64_t ns)
+{
+uint64_t target;
+world_ready();
+target= W->now_ns+ns<W->now_ns?UINT64_MAX:W->now_ns+ns;
+uint64_t t;
+net_run();
+while(net_next_event(&t)&&t<=target){
+if(t> W->now_ns)W->now_ns= t;
+net_run();
+}
+W->now_ns= target;
+}
+
+/*:330*//*335:*/
+#line 335 "web/link.w"
+
+int sr_lan_new(int mtu)
+{
+world_ready();
+if(mtu!=0&&(mtu<SR_MIN_MTU||mtu> SR_IP_MAX_MTU))
+return sys_return(-EINVAL);
+W->lan= xrealloc(W->lan,(size_t)W->nlans+2,sizeof*W->lan);
+W->nlans++;
+memset(&W->lan[W->nlans],0,sizeof W->lan[0]);
+W->lan[W->nlans].mtu= mtu;
+return W->nlans;
+}
+
+int sr_lan_attach(int lan,int host,int ifindex)
+{
+sr_host*h;
+sr_iface*ifp;
+sr_lan*l;
+world_ready();
+if(lan<1||lan> W->nlans)return sys_return(-ENOENT);
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(!(ifp= iface_by_index(h,ifindex)))return sys_return(-ENODEV);
+if(ifp->flags&IFF_LOOPBACK)return sys_return(-EINVAL);
+if(ifp->lan)return sys_return(-EBUSY);
+l= &W->lan[lan];
+l->port= xrealloc(l->port,(size_t)l->nports+1,sizeof*l->port);
+l->port[l->nports].host= host;
+l->port[l->nports++].ifindex= ifindex;
+ifp->lan= lan;
+if(l->mtu)ifp->mtu= l->mtu;
+return 0;
+}
+
+/*:335*//*336:*/
+#line 370 "web/link.w"
+
+int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
+{
+world_ready();
+if(lan<1||lan> W->nlans)return sys_return(-ENOENT);
+if(!cfg)return sys_return(-EFAULT);
+if(!(cfg->loss>=0&&cfg->loss<=1)||
+!(cfg->duplicate>=0&&cfg->duplicate<=1)||
+!(cfg->reorder>=0&&cfg->reorder<=1))
+return sys_return(-EINVAL);
+W->lan[lan].cfg= *cfg;
+return 0;
+}
+
+/*:336*//*339:*/
+#line 407 "web/link.w"
+
+static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
+sr_pkt*pkt)
+{
+sr_iface*ifp= iface_by_index(h,ifindex);
+sr_lan*l;
+int owner= -1;
+if(!ifp||!(ifp->flags&IFF_UP)){free(pkt);return;}
+pcap_record(h,ifindex,pkt,true);
+if(ifp->flags&IFF_LOOPBACK){dev_loop(h,ifindex,pkt,-1);return;}
+if(!ifp->lan){free(pkt);return;}
+l= &W->lan[ifp->lan];
+if(l->mtu&&pkt->len> (size_t)l->mtu){free(pkt);return;}
+for(int i= 0;i<l->nports;i++){
+struct sr_port*pt= &l->port[i];
+if(pt->host==h->id&&pt->ifindex==ifindex)continue;
+if(bcast)lan_carry(l,pt,pkt);
+else if(owner<0&&port_owns(pt,nexthop))owner= i;
+}
+if(bcast)free(pkt);
+else if(owner>=0){lan_carry(l,&l->port[owner],pkt);free(pkt);}
+else neigh_enqueue(h,ifindex,nexthop,pkt);
+}
+
+/*:339*//*340:*/
+#line 434 "web/link.w"
+
+static bool port_owns(const struct sr_port*pt,uint32_t addr)
+{
+sr_host*th= host_by_id(pt->host);
+sr_iface*tif= iface_by_index(th,pt->ifindex);
+const sr_route*r;
+if(!(tif->flags&IFF_UP))return false;
+r= route_lookup(th,addr);
+return r&&r->type==SR_RT_LOCAL;
+}
+
+/*:340*//*341:*/
+#line 450 "web/link.w"
+
+static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
+{
+int copies= 1;
+if(l->cfg.loss> 0&&rng_unit()<l->cfg.loss)return;
+if(l->cfg.duplicate> 0&&rng_unit()<l->cfg.duplicate)copies= 2;
+while(copies--){
+sr_event e;
+memset(&e,0,sizeof e);
+e.t= W->now_ns+l->cfg.delay_ns;
+if(l->cfg.jitter_ns)
+e.t+= (uint64_t)(rng_unit()*(double)(l->cfg.jitter_ns+1));
+if(l->cfg.reorder> 0&&rng_unit()<l->cfg.reorder)e.t+= l->cfg.reorder_ns;
+e.kind= EV_RX;
+e.host= pt->host;
+e.ifindex= pt->ifindex;
+e.pkt= pkt_new(pkt->data,pkt->len);
+e.rt_type= -1;
+ev_push(&e);
+}
+}
+
+/*:341*//*343:*/
+#line 483 "web/link.w"
+
+static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
+{
+sr_event e;
+memset(&e,0,sizeof e);
+e.t= W->now_ns;
+e.kind= EV_RX;
+e.host= h->id;
+e.ifindex= ifindex;
+e.pkt= pkt;
+e.rt_type= rt_type;
+ev_push(&e);
+}
+
+/*:343*//*344:*/
+#line 500 "web/link.w"
+
+static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
+{
+sr_iface*ifp= iface_by_index(h,ifindex);
+if(!(ifp->flags&IFF_UP)){free(pkt);return;}
+if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
+ip_rcv(h,ifindex,pkt,rt_type);
+}
+
+/*:344*//*346:*/
+#line 520 "web/link.w"
+
+int sr_inject(int host,int ifindex,const void*datagram,size_t len)
+{
+sr_host*h;
+world_ready();
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(!iface_by_index(h,ifindex))return sys_return(-ENODEV);
+if(!datagram)return sys_return(-EFAULT);
+if(len==0||len> SR_IP_MAXPACKET)return sys_return(-EINVAL);
+dev_rcv(h,ifindex,pkt_new(datagram,len),-1);
+net_run();
+return 0;
+}
+
+/*:346*//*352:*/
+#line 580 "web/link.w"
+
+static void neigh_free(sr_hent*e)
+{
+sr_neigh*n= (sr_neigh*)e;
+for(int i= 0;i<n->nq;i++)free(n->q[i]);
+free(n->q);
+free(n);
+}
+
+static void neigh_schedule(sr_host*h,sr_neigh*n)
+{
+sr_event e;
+memset(&e,0,sizeof e);
+e.t= W->now_ns+SR_ARP_RETRANS_NS;
+e.kind= EV_NEIGH_PROBE;
+e.host= h->id;
+e.k0= n->h.k0;
+e.serial= n->serial;
+ev_push(&e);
+}
+
+static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt)
+{
+uint64_t key= (uint64_t)ifindex<<32|nexthop;
+sr_neigh*n= (sr_neigh*)htab_find(&h->neigh,key,0);
+if(!n){
+n= xcalloc(1,sizeof*n);
+n->h.k0= key;
+n->serial= ++h->serial;
+htab_insert(&h->neigh,&n->h);
+neigh_schedule(h,n);
+}
+n->q= xrealloc(n->q,(size_t)n->nq+1,sizeof*n->q);
+n->q[n->nq++]= pkt;
+n->qbytes+= pkt->len;
+while(n->qbytes> SR_UNRES_QLEN_BYTES&&n->nq> 1){
+n->qbytes-= n->q[0]->len;
+free(n->q[0]);
+memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
+}
+}
+
+/*:352*//*353:*/
+#line 626 "web/link.w"
+
+static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
+{
+sr_neigh*n= (sr_neigh*)htab_find(&h->neigh,key,0);
+int ifindex= (int)(key>>32);
+uint32_t nexthop= (uint32_t)key;
+bool resolved= false;
+sr_iface*ifp= iface_by_index(h,ifindex);
+if(!n||n->serial!=serial)return;
+if(ifp->lan){
+sr_lan*l= &W->lan[ifp->lan];
+for(int i= 0;i<l->nports&&!resolved;i++)
+if(!(l->port[i].host==h->id&&l->port[i].ifindex==ifindex)&&
+port_owns(&l->port[i],nexthop))
+resolved= true;
+}
+if(!resolved&&++n->probes<SR_ARP_PROBES){neigh_schedule(h,n);return;}
+htab_remove(&h->neigh,&n->h);
+for(int i= 0;i<n->nq;i++){
+if(resolved)dev_xmit(h,ifindex,nexthop,false,n->q[i]);
+else{
+icmp_send(h,n->q[i]->data,n->q[i]->len,ICMP_DEST_UNREACH,
+ICMP_HOST_UNREACH,0,SR_RT_UNICAST,0);
+free(n->q[i]);
+}
+}
+n->nq= 0;
+neigh_free(&n->h);
+}
+/*:353*//*358:*/
+#line 58 "web/ip.w"
+
+static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
+int scope)
+{
+uint32_t addr= 0;
+for(int i= 0;dev&&i<dev->naddr;i++){
+const struct sr_ifaddr*a= &dev->addr[i];
+if(a->secondary||a->scope> scope)continue;
+if(!dst||((a->addr^dst)&prefix_mask(a->prefixlen))==0)return a->addr;
+if(!addr)addr= a->addr;
+}
+if(addr)return addr;
+for(int k= 0;k<h->nifs;k++)
+for(int i= 0;i<h->ifs[k].naddr;i++){
+const struct sr_ifaddr*a= &h->ifs[k].addr[i];
+if(!a->secondary&&a->scope<=scope&&a->scope!=RT_SCOPE_LINK)
+return a->addr;
+}
+return 0;
+}
+
+/*:358*//*359:*/
+#line 116 "web/ip.w"
+
+static int ip_route_output(sr_host*h,const struct sr_flow*fl,
+struct sr_rtres*rt)
+{
+uint32_t saddr= fl->saddr,daddr= fl->daddr;
+int oif= fl->oif,err;
+int scope= fl->dontroute?RT_SCOPE_LINK:RT_SCOPE_UNIVERSE;
+int type= SR_RT_UNICAST;
+const sr_route*r= NULL;
+sr_iface*dev= NULL;
+memset(rt,0,sizeof*rt);
+/*360:*/
+#line 157 "web/ip.w"
+
+if(saddr){
+if(ipv4_is_multicast(saddr)||ipv4_is_lbcast(saddr)||ipv4_is_zeronet(saddr))
+return-EINVAL;
+if(!oif&&(ipv4_is_multicast(daddr)||ipv4_is_lbcast(daddr))){
+if(!(dev= ip_dev_find(h,saddr)))return-EINVAL;
+goto make_route;
+}
+if(!fl->freebind&&!ip_dev_find(h,saddr))return-EINVAL;
+}
+
+/*:360*/
+#line 127 "web/ip.w"
+
+/*361:*/
+#line 168 "web/ip.w"
+
+if(oif){
+if(!(dev= iface_by_index(h,oif)))return-ENODEV;
+if(!(dev->flags&IFF_UP))return-ENETUNREACH;
+if(ipv4_is_local_multicast(daddr)||ipv4_is_lbcast(daddr)){
+if(!saddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_LINK);
+goto make_route;
+}
+if(!saddr){
+if(ipv4_is_multicast(daddr))saddr= inet_select_addr(h,dev,0,scope);
+else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
+}
+}
+
+/*:361*/
+#line 128 "web/ip.w"
+
+if(!daddr){
+daddr= saddr;
+if(!daddr)daddr= saddr= htonl(INADDR_LOOPBACK);
+dev= iface_by_index(h,SR_LOOPBACK_IFINDEX);
+type= SR_RT_LOCAL;
+goto make_route;
+}
+r= fib_lookup(h,daddr,oif,scope,&err);
+if(!r){
+if(!oif)return err;
+if(!saddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_LINK);
+goto make_route;
+}
+if(r->type==SR_RT_LOCAL){
+if(!saddr)saddr= r->prefsrc?r->prefsrc:daddr;
+dev= iface_by_index(h,SR_LOOPBACK_IFINDEX);
+type= SR_RT_LOCAL;
+r= NULL;
+goto make_route;
+}
+dev= iface_by_index(h,r->ifindex);
+type= r->type;
+if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
+make_route:
+/*362:*/
+#line 188 "web/ip.w"
+
+if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
+if(ipv4_is_lbcast(daddr))type= SR_RT_BROADCAST;
+else if(ipv4_is_multicast(daddr))type= SR_RT_MULTICAST;
+else if(ipv4_is_zeronet(daddr))return-EINVAL;
+rt->type= type;
+rt->saddr= saddr;
+rt->ifindex= dev->ifindex;
+rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
+rt->mtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
+if(type==SR_RT_UNICAST){
+const sr_pmtu*pm= pmtu_find(h,daddr);
+if(pm&&pm->mtu<rt->mtu){
+rt->mtu= pm->mtu;
+rt->mtu_locked= pm->locked;
+}
+}
+
+/*:362*/
+#line 153 "web/ip.w"
+
+return 0;
+}
+
+/*:359*//*368:*/
+#line 263 "web/ip.w"
+
+static void hent_free(sr_hent*e)
+{
+free(e);
+}
+
+static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr)
+{
+sr_pmtu*pm= (sr_pmtu*)htab_find(&h->pmtu,daddr,0);
+if(pm&&pm->expires_ns<=W->now_ns){
+htab_remove(&h->pmtu,&pm->h);
+free(pm);
+pm= NULL;
+}
+return pm;
+}
+
+static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,uint32_t mtu)
+{
+struct sr_flow fl= {.daddr= daddr};
+struct sr_rtres rt;
+sr_pmtu*pm;
+long long min_pmtu= sysctl_value(h,SYS_ROUTE_MIN_PMTU);
+bool locked= false;
+if(ip_route_output(h,&fl,&rt)||rt.type!=SR_RT_UNICAST)return;
+if(mtu<(uint32_t)min_pmtu){
+mtu= (uint32_t)(rt.mtu<min_pmtu?rt.mtu:min_pmtu);
+locked= true;
+}
+if(mtu>=(uint32_t)rt.mtu&&!(locked&&!rt.mtu_locked))return;
+pmtu_find(h,daddr);
+pm= (sr_pmtu*)htab_find(&h->pmtu,daddr,0);
+if(!pm){
+pm= xcalloc(1,sizeof*pm);
+pm->h.k0= daddr;
+htab_insert(&h->pmtu,&pm->h);
+}
+pm->mtu= (int)mtu;
+pm->locked= locked;
+pm->expires_ns= W->now_ns+
+(uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
+}
+
+/*:368*//*374:*/
+#line 362 "web/ip.w"
+
+static bool ip_sk_connected(const sr_sock*sk)
+{
+return sk&&sk->connected;
+}
+
+static void ip_sk_new_ident(sr_sock*sk)
+{
+sk->inet_id= (uint16_t)rng_next();
+}
+
+/*:374*//*376:*/
+#line 400 "web/ip.w"
+
+static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
+const struct sr_ipout*o,const void*l4,size_t l4len)
+{
+sr_iface*dev= iface_by_index(h,rt->ifindex);
+int hlen= SR_IPHDR_LEN+o->optlen;
+size_t tot= (size_t)hlen+l4len;
+int devmtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
+int mtu= o->pmtudisc>=IP_PMTUDISC_PROBE?devmtu:rt->mtu;
+bool ignore_df= o->pmtudisc<IP_PMTUDISC_DO||o->pmtudisc==IP_PMTUDISC_OMIT;
+bool df;
+struct sr_ipv4 ip;
+sr_pkt*pkt;
+if(tot> SR_IP_MAXPACKET||(!ignore_df&&tot> (size_t)mtu))return-EMSGSIZE;
+df= o->pmtudisc==IP_PMTUDISC_DO||o->pmtudisc==IP_PMTUDISC_PROBE||
+(tot<=(size_t)rt->mtu&&o->pmtudisc==IP_PMTUDISC_WANT&&!rt->mtu_locked);
+memset(&ip,0,sizeof ip);
+ip.tos= o->tos;
+ip.ttl= o->ttl;
+ip.protocol= o->protocol;
+ip.tot_len= (uint16_t)tot;
+ip.frag_off= df?IP_DF:0;
+if(ip_sk_connected(o->sk))ip.id= ++o->sk->inet_id;
+else if(df&&!ignore_df)ip.id= 0;
+else ip.id= h->ip_ident++;
+ip.saddr= rt->saddr;
+ip.daddr= daddr;
+pkt= pkt_new(NULL,tot);
+if(o->optlen){
+memcpy(pkt->data+SR_IPHDR_LEN,o->opt,(size_t)o->optlen);
+ip_options_first_hop(o->opt,o->optlen,&ip.daddr);
+ip_options_build(h,pkt->data+SR_IPHDR_LEN,o->optlen,rt->saddr,daddr);
+}
+ip.opt= pkt->data+SR_IPHDR_LEN;
+ip.optlen= o->optlen;
+ipv4_emit(pkt->data,&ip);
+memcpy(pkt->data+hlen,l4,l4len);
+ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
+return 0;
+}
+
+/*:376*//*377:*/
+#line 462 "web/ip.w"
+
+static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
+sr_pkt*pkt,int mtu,bool mc_loop)
+{
+sr_iface*dev= iface_by_index(h,ifindex);
+bool loopdev= (dev->flags&IFF_LOOPBACK)!=0;
+bool group= type==SR_RT_BROADCAST||type==SR_RT_MULTICAST;
+if(type==SR_RT_MULTICAST&&!loopdev){
+if(mc_loop&&ip_check_mc(h,ifindex,get_addr(pkt->data+16)))
+dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_MULTICAST);
+if(pkt->data[8]==0){free(pkt);return;}
+}
+if(type==SR_RT_BROADCAST&&!loopdev)
+dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_BROADCAST);
+ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
+}
+
+/*:377*//*379:*/
+#line 490 "web/ip.w"
+
+static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
+sr_pkt*pkt,int mtu)
+{
+uint8_t hdr[60];
+size_t hlen= (size_t)(pkt->data[0]&0xf)*4,left,pos,off,chunk;
+uint16_t fo;
+bool more;
+if(pkt->len<=(size_t)mtu){dev_xmit(h,ifindex,nexthop,group,pkt);return;}
+fo= get16(pkt->data+6);
+off= (size_t)(fo&IP_OFFMASK)*8;
+more= (fo&IP_MF)!=0;
+memcpy(hdr,pkt->data,hlen);
+left= pkt->len-hlen;
+pos= hlen;
+chunk= ((size_t)mtu-hlen)&~(size_t)7;
+while(left> 0){
+size_t len= left> (size_t)mtu-hlen?chunk:left;
+sr_pkt*f= pkt_new(NULL,hlen+len);
+memcpy(f->data,hdr,hlen);
+memcpy(f->data+hlen,pkt->data+pos,len);
+put16(f->data+2,(uint16_t)(hlen+len));
+put16(f->data+6,(uint16_t)(off/8|(len<left||more?IP_MF:0)));
+ipv4_recsum(f->data);
+dev_xmit(h,ifindex,nexthop,group,f);
+if(pos==hlen)ip_options_fragment(hdr+SR_IPHDR_LEN,(int)hlen-SR_IPHDR_LEN);
+pos+= len;
+off+= len;
+left-= len;
+}
+free(pkt);
+}
+
+/*:379*//*381:*/
+#line 537 "web/ip.w"
+
+static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
+{
+struct sr_ipv4 ip;
+if(!ipv4_parse(pkt->data,pkt->len,&ip)){free(pkt);return;}
+pkt->len= ip.tot_len;
+if(rt_type<0)rt_type= ip_route_input(h,ifindex,&ip);
+if(rt_type<0){free(pkt);return;}
+if(ip_options_have_srr(ip.opt,ip.optlen)){free(pkt);return;}
+if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
+else ip_local_deliver(h,ifindex,pkt,rt_type);
+}
+
+/*:381*//*382:*/
+#line 560 "web/ip.w"
+
+static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
+{
+sr_iface*dev= iface_by_index(h,ifindex);
+const sr_route*r;
+if(ipv4_is_multicast(ip->daddr))
+return ip_check_mc(h,ifindex,ip->daddr)&&!ipv4_is_multicast(ip->saddr)?
+SR_RT_MULTICAST:-1;
+if(ipv4_is_multicast(ip->saddr)||ipv4_is_lbcast(ip->saddr))return-1;
+if(ipv4_is_lbcast(ip->daddr))return SR_RT_BROADCAST;
+if(ipv4_is_zeronet(ip->saddr))return-1;
+if(!(dev->flags&IFF_LOOPBACK)&&
+(ipv4_is_loopback(ip->saddr)||ipv4_is_loopback(ip->daddr)))
+return-1;
+r= route_lookup(h,ip->daddr);
+if(r&&r->type==SR_RT_BROADCAST)return SR_RT_BROADCAST;
+if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
+return SR_RT_UNICAST;
+}
+
+/*:382*//*384:*/
+#line 589 "web/ip.w"
+
+static bool ip_options_have_srr(const uint8_t*opt,int optlen)
+{
+uint8_t*p;
+for(int pos= 0;(p= ipopt_next((uint8_t*)opt,optlen,&pos))!=NULL;)
+if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
+return false;
+}
+
+/*:384*//*387:*/
+#line 633 "web/ip.w"
+
+static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
+{
+struct sr_ipv4 ip;
+struct sr_rx rx;
+if(get16(pkt->data+6)&(IP_MF|IP_OFFMASK)){
+if(!(pkt= ip_defrag(h,ifindex,pkt,rt_type)))return;
+}
+ipv4_parse(pkt->data,pkt->len,&ip);
+memset(&rx,0,sizeof rx);
+rx.host= h;
+rx.ifindex= ifindex;
+rx.saddr= ip.saddr;
+rx.daddr= ip.daddr;
+rx.ttl= ip.ttl;
+rx.tos= ip.tos;
+rx.protocol= ip.protocol;
+rx.spec_dst= fib_compute_spec_dst(h,ifindex,&ip,rt_type);
+if(ip.optlen){
+ip_options_build(h,pkt->data+SR_IPHDR_LEN,ip.optlen,rx.spec_dst,ip.daddr);
+ipv4_recsum(pkt->data);
+}
+rx.opt= pkt->data+SR_IPHDR_LEN;
+rx.optlen= ip.optlen;
+rx.rt_type= rt_type;
+rx.l4= pkt->data+ip.ihl;
+rx.l4len= ip.tot_len-ip.ihl;
+rx.tstamp_ns= W->now_ns;
+switch(ip.protocol){
+case IPPROTO_UDP:case IPPROTO_UDPLITE:
+if(udp_rcv(&rx)<0&&rt_type==SR_RT_LOCAL)
+icmp_send(h,pkt->data,pkt->len,ICMP_DEST_UNREACH,ICMP_PORT_UNREACH,0,
+rt_type,ifindex);
+break;
+case IPPROTO_ICMP:icmp_rcv(&rx,pkt);break;
+case IPPROTO_TCP:case IPPROTO_IGMP:break;
+default:
+if(rt_type==SR_RT_LOCAL)
+icmp_send(h,pkt->data,pkt->len,ICMP_DEST_UNREACH,ICMP_PROT_UNREACH,0,
+rt_type,ifindex);
+}
+free(pkt);
+}
+
+/*:387*//*388:*/
+#line 683 "web/ip.w"
+
+static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
+const struct sr_ipv4*ip,int rt_type)
+{
+int scope= RT_SCOPE_UNIVERSE;
+if(rt_type==SR_RT_LOCAL)return ip->daddr;
+if(!ipv4_is_zeronet(ip->saddr)){
+const sr_route*r= route_lookup(h,ip->saddr);
+if(r)
+return r->prefsrc?r->prefsrc:
+inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
+}else scope= RT_SCOPE_LINK;
+return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
+}
+
+/*:388*//*393:*/
+#line 757 "web/ip.w"
+
+static void fragq_free(sr_hent*e)
+{
+sr_fragq*q= (sr_fragq*)e;
+for(int i= 0;i<q->nf;i++)free(q->f[i].pkt);
+free(q->f);
+free(q);
+}
+
+static void fragq_kill(sr_host*h,sr_fragq*q)
+{
+for(int i= 0;i<q->nf;i++)h->frag_mem-= q->f[i].pkt->len;
+htab_remove(&h->frags,&q->h);
+fragq_free(&q->h);
+}
+
+/*:393*//*394:*/
+#line 775 "web/ip.w"
+
+static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
+{
+uint64_t k0= (uint64_t)ip->saddr<<32|ip->daddr;
+uint64_t k1= (uint64_t)ip->id<<8|ip->protocol;
+sr_fragq*q= (sr_fragq*)htab_find(&h->frags,k0,k1);
+sr_event e;
+if(q)return q;
+if(h->frag_mem> (size_t)sysctl_value(h,SYS_IPFRAG_HIGH_THRESH))return NULL;
+q= xcalloc(1,sizeof*q);
+q->h.k0= k0;
+q->h.k1= k1;
+q->serial= ++h->serial;
+q->rt_type= rt_type;
+htab_insert(&h->frags,&q->h);
+memset(&e,0,sizeof e);
+e.t= W->now_ns+(uint64_t)sysctl_value(h,SYS_IPFRAG_TIME)*1000000000u;
+e.kind= EV_FRAG_EXPIRE;
+e.host= h->id;
+e.k0= k0;
+e.k1= k1;
+e.serial= q->serial;
+ev_push(&e);
+return q;
+}
+
+/*:394*//*395:*/
+#line 803 "web/ip.w"
+
+static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
+{
+struct sr_ipv4 ip;
+sr_fragq*q;
+size_t off,end;
+int i;
+(void)ifindex;
+ipv4_parse(pkt->data,pkt->len,&ip);
+if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
+off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
+end= off+ip.tot_len-ip.ihl;
+/*396:*/
+#line 831 "web/ip.w"
+
+if(!(ip.frag_off&IP_MF)){
+if(end<q->len||(q->last_in&&end!=q->len))goto discard;
+q->last_in= true;
+q->len= end;
+}else{
+end&= ~(size_t)7;
+if(end> q->len){
+if(q->last_in)goto discard;
+q->len= end;
+}
+}
+if(end<=off)goto discard;
+
+/*:396*/
+#line 815 "web/ip.w"
+
+for(i= 0;i<q->nf&&q->f[i].off<off;i++);
+/*397:*/
+#line 845 "web/ip.w"
+
+if(i> 0&&q->f[i-1].end> off){
+if(end<=q->f[i-1].end){free(pkt);return NULL;}
+goto discard;
+}
+if(i<q->nf&&q->f[i].off<end){
+if(q->f[i].off==off&&end<=q->f[i].end){free(pkt);return NULL;}
+goto discard;
+}
+if(0){
+discard:
+fragq_kill(h,q);
+free(pkt);
+return NULL;
+}
+
+/*:397*/
+#line 817 "web/ip.w"
+
+q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
+memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
+q->f[i].off= off;
+q->f[i].end= end;
+q->f[i].pkt= pkt;
+q->nf++;
+q->meat+= end-off;
+h->frag_mem+= pkt->len;
+if(off==0)q->first_in= true;
+if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
+return NULL;
+}
+
+/*:395*//*399:*/
+#line 867 "web/ip.w"
+
+static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
+{
+sr_pkt*first= q->f[0].pkt,*whole;
+size_t hlen= (size_t)(first->data[0]&0xf)*4;
+if(hlen+q->len> SR_IP_MAXPACKET){fragq_kill(h,q);return NULL;}
+whole= pkt_new(NULL,hlen+q->len);
+memcpy(whole->data,first->data,hlen);
+for(int i= 0;i<q->nf;i++){
+sr_pkt*f= q->f[i].pkt;
+size_t fh= (size_t)(f->data[0]&0xf)*4;
+memcpy(whole->data+hlen+q->f[i].off,f->data+fh,q->f[i].end-q->f[i].off);
+}
+put16(whole->data+2,(uint16_t)whole->len);
+put16(whole->data+6,0);
+ipv4_recsum(whole->data);
+fragq_kill(h,q);
+return whole;
+}
+
+/*:399*//*400:*/
+#line 890 "web/ip.w"
+
+static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
+{
+sr_fragq*q= (sr_fragq*)htab_find(&h->frags,k0,k1);
+if(!q||q->serial!=serial)return;
+if(q->first_in&&q->rt_type==SR_RT_LOCAL)
+icmp_send(h,q->f[0].pkt->data,q->f[0].pkt->len,ICMP_TIME_EXCEEDED,
+ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
+fragq_kill(h,q);
+}
+
+/*:400*//*402:*/
+#line 932 "web/ip.w"
+
+static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
+{
+struct sr_ipv4 ip;
+const sr_route*r;
+sr_iface*out;
+int err,mtu;
+uint32_t src;
+ipv4_parse(pkt->data,pkt->len,&ip);
+if(!sysctl_value(h,SYS_IP_FORWARD)){free(pkt);return;}
+if(ip.ttl<=1){
+icmp_send(h,pkt->data,pkt->len,ICMP_TIME_EXCEEDED,ICMP_EXC_TTL,0,
+SR_RT_UNICAST,ifindex);
+free(pkt);
+return;
+}
+r= fib_lookup(h,ip.daddr,0,RT_SCOPE_UNIVERSE,&err);
+if(!r){
+int code= err==-ENETUNREACH?ICMP_NET_UNREACH:
+err==-EHOSTUNREACH?ICMP_HOST_UNREACH:err==-EACCES?ICMP_PKT_FILTERED:-1;
+if(code>=0)
+icmp_send(h,pkt->data,pkt->len,ICMP_DEST_UNREACH,code,0,SR_RT_UNICAST,
+ifindex);
+free(pkt);
+return;
+}
+out= iface_by_index(h,r->ifindex);
+mtu= out->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:out->mtu;
+if(ip.tot_len> mtu&&(ip.frag_off&IP_DF)){
+icmp_send(h,pkt->data,pkt->len,ICMP_DEST_UNREACH,ICMP_FRAG_NEEDED,
+(uint32_t)mtu,SR_RT_UNICAST,ifindex);
+free(pkt);
+return;
+}
+src= r->prefsrc?r->prefsrc:inet_select_addr(h,out,r->gw,r->scope);
+if(ip.optlen)ip_options_build(h,pkt->data+SR_IPHDR_LEN,ip.optlen,src,ip.daddr);
+pkt->data[8]--;
+ipv4_recsum(pkt->data);
+ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
+}
+
+/*:402*//*406:*/
+#line 1006 "web/ip.w"
+
+static bool icmp_is_error(int type)
+{
+return type==ICMP_DEST_UNREACH||type==ICMP_SOURCE_QUENCH||
+type==ICMP_REDIRECT||type==ICMP_TIME_EXCEEDED||type==ICMP_PARAMETERPROB;
+}
+
+static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
+int code,uint32_t info,int orig_rt_type,int in_ifindex)
+{
+struct sr_ipv4 ip;
+struct sr_flow fl;
+struct sr_rtres rt;
+(void)in_ifindex;
+if(!ipv4_parse(orig,len,&ip))return;
+if(orig_rt_type==SR_RT_BROADCAST||orig_rt_type==SR_RT_MULTICAST)return;
+if(ip.frag_off&IP_OFFMASK)return;
+if(ip.protocol==IPPROTO_ICMP){
+if(len<(size_t)ip.ihl+1||orig[ip.ihl]> NR_ICMP_TYPES||
+icmp_is_error(orig[ip.ihl]))
+return;
+}
+memset(&fl,0,sizeof fl);
+fl.daddr= ip.saddr;
+fl.saddr= orig_rt_type==SR_RT_LOCAL?ip.daddr:0;
+if(ip_route_output(h,&fl,&rt))return;
+if(!(type==ICMP_DEST_UNREACH&&code==ICMP_FRAG_NEEDED)&&
+!icmp_rate_allow(h,&rt,type,ip.saddr))
+return;
+icmp_push(h,&rt,ip.saddr,(uint8_t)((ip.tos&IPTOS_TOS_MASK)|
+SR_IPTOS_PREC_INTERNETCONTROL),type,code,info,orig,
+len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
+len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
+}
+
+/*:406*//*408:*/
+#line 1050 "web/ip.w"
+
+static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
+uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
+size_t datalen)
+{
+struct sr_ipout o;
+struct sr_icmp ic;
+uint8_t*buf= xcalloc(1,SR_ICMPHDR_LEN+datalen);
+ic.type= (uint8_t)type;
+ic.code= (uint8_t)code;
+ic.rest= rest;
+ic.data= data;
+ic.datalen= datalen;
+icmp_emit(buf,&ic);
+memset(&o,0,sizeof o);
+o.protocol= IPPROTO_ICMP;
+o.ttl= (uint8_t)sysctl_value(h,SYS_IP_DEFAULT_TTL);
+o.tos= tos;
+o.pmtudisc= IP_PMTUDISC_DONT;
+ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
+free(buf);
+}
+
+/*:408*//*414:*/
+#line 1116 "web/ip.w"
+
+static uint64_t jiffies(void)
+{
+return W->now_ns/(1000000000u/(uint64_t)W->hz);
+}
+
+static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
+uint32_t peer)
+{
+uint64_t timeout= (uint64_t)SR_ICMP_RATELIMIT_MS*(uint64_t)W->hz/1000,now= jiffies();
+sr_peer*p;
+if(type> NR_ICMP_TYPES||!((SR_ICMP_RATEMASK>>type)&1))return true;
+if(iface_by_index(h,rt->ifindex)->flags&IFF_LOOPBACK)return true;
+p= (sr_peer*)htab_find(&h->peers,peer,0);
+if(!p){
+p= xcalloc(1,sizeof*p);
+p->h.k0= peer;
+p->tokens= SR_XRLIM_BURST_FACTOR*timeout;
+p->last= now;
+htab_insert(&h->peers,&p->h);
+}
+p->tokens+= now-p->last;
+p->last= now;
+if(p->tokens> SR_XRLIM_BURST_FACTOR*timeout)
+p->tokens= SR_XRLIM_BURST_FACTOR*timeout;
+if(p->tokens<timeout)return false;
+p->tokens-= timeout;
+return true;
+}
+
+/*:414*//*416:*/
+#line 1164 "web/ip.w"
+
+static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
+{
+struct sr_icmp ic;
+struct sr_ipv4 q;
+uint32_t info= 0;
+sr_host*h= rx->host;
+const sr_route*r;
+(void)pkt;
+if(!icmp_parse(rx->l4,rx->l4len,&ic))return;
+if(rx->rt_type!=SR_RT_LOCAL&&ic.type!=ICMP_ECHOREPLY)return;
+if(ic.type==ICMP_ECHO){icmp_echo(rx,&ic);return;}
+if(!icmp_is_error(ic.type)||ic.type==ICMP_REDIRECT)return;
+if(ic.datalen<SR_IPHDR_LEN)return;
+q.ihl= (uint8_t)((ic.data[0]&0xf)*4);
+if(q.ihl<SR_IPHDR_LEN||ic.datalen<(size_t)q.ihl+8)return;
+q.protocol= ic.data[9];
+q.daddr= get_addr(ic.data+16);
+if(ic.type==ICMP_DEST_UNREACH){
+if(ic.code==ICMP_FRAG_NEEDED){
+long long mode= sysctl_value(h,SYS_IP_NO_PMTU_DISC);
+if(mode==2)return;
+if(mode==0)info= ic.rest&0xffff;
+}
+if(ic.code> NR_ICMP_UNREACH)return;
+}else if(ic.type==ICMP_PARAMETERPROB)info= ic.rest>>24;
+r= route_lookup(h,q.daddr);
+if(r&&r->type==SR_RT_BROADCAST)return;
+if(q.protocol==IPPROTO_UDP||q.protocol==IPPROTO_UDPLITE)
+udp_err(h,ic.type,ic.code,info,ic.data,ic.datalen,rx->saddr);
+}
+
+/*:416*//*418:*/
+#line 1204 "web/ip.w"
+
+static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
+{
+struct sr_flow fl;
+struct sr_rtres rt;
+memset(&fl,0,sizeof fl);
+fl.daddr= rx->saddr;
+fl.saddr= rx->spec_dst;
+if(ip_route_output(rx->host,&fl,&rt))return;
+icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
+ic->data,ic->datalen);
+}
+
+/*:418*//*423:*/
+#line 1244 "web/ip.w"
+
+static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
+{
+uint64_t k= (uint64_t)(unsigned)ifindex<<32|group;
+sr_mcgroup*g= (sr_mcgroup*)htab_find(&h->mc,k,0);
+if(!g){
+g= xcalloc(1,sizeof*g);
+g->h.k0= k;
+htab_insert(&h->mc,&g->h);
+}
+g->users++;
+}
+
+static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group)
+{
+uint64_t k= (uint64_t)(unsigned)ifindex<<32|group;
+sr_mcgroup*g= (sr_mcgroup*)htab_find(&h->mc,k,0);
+if(g&&--g->users==0){
+htab_remove(&h->mc,&g->h);
+free(g);
+}
+}
+
+static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group)
+{
+sr_iface*ifp= iface_by_index(h,ifindex);
+if(!ifp||!(ifp->flags&IFF_UP))return false;
+if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
+return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
+}
+
+/*:423*//*426:*/
+#line 1315 "web/ip.w"
+
+/*425:*/
+#line 1298 "web/ip.w"
+
+static int udp_rcv(const struct sr_rx*rx)
+{
+struct sr_udp u;
+if(rx->protocol==IPPROTO_UDP&&
+!udp_parse(rx->l4,rx->l4len,rx->saddr,rx->daddr,&u))
+return 0;
+return-1;
+}
+
+static void udp_err(sr_host*h,int type,int code,uint32_t info,
+const uint8_t*orig_ip,size_t len,uint32_t offender)
+{
+(void)h;(void)type;(void)code;(void)info;(void)orig_ip;(void)len;
+(void)offender;
+}
+
+/*:425*/
+#line 1316 "web/ip.w"
+
+/*:426*//*432:*/
+#line 64 "web/pcap.w"
+
+int sr_pcap_open(const char*path,int host,int ifindex)
+{
+sr_host*h= NULL;
+FILE*f;
+struct{uint32_t magic;uint16_t major,minor;int32_t zone;
+uint32_t sigfigs,snaplen,linktype;}hdr= {SR_PCAP_MAGIC_NS,2,4,0,0,
+SR_PCAP_SNAPLEN,SR_LINKTYPE_RAW};
+world_ready();
+if(!path)return sys_return(-EFAULT);
+if(host<-1)return sys_return(-EINVAL);
+if(host>=0){
+if(!(h= host_by_id(host)))return sys_return(-ENOENT);
+if(ifindex&&!iface_by_index(h,ifindex))return sys_return(-ENODEV);
+}
+if(!(f= fopen(path,"wb")))return-1;
+fwrite(&hdr,sizeof hdr,1,f);
+W->cap= xrealloc(W->cap,(size_t)W->ncaps+1,sizeof*W->cap);
+W->cap[W->ncaps].f= f;
+W->cap[W->ncaps].host= host;
+W->cap[W->ncaps].ifindex= host>=0?ifindex:0;
+return++W->ncaps;
+}
+
+int sr_pcap_close(int capture)
+{
+world_ready();
+if(capture<1||capture> W->ncaps||!W->cap[capture-1].f)
+return sys_return(-EBADF);
+if(fclose(W->cap[capture-1].f)){W->cap[capture-1].f= NULL;return-1;}
+W->cap[capture-1].f= NULL;
+return 0;
+}
+
+/*:432*//*434:*/
+#line 104 "web/pcap.w"
+
+static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
+{
+for(int i= 0;i<W->ncaps;i++){
+sr_capture*c= &W->cap[i];
+struct{uint32_t sec,nsec,incl,orig;}rec;
+if(!c->f)continue;
+if(c->host<0?!tx:
+c->host!=h->id||(c->ifindex&&c->ifindex!=ifindex))
+continue;
+rec.sec= (uint32_t)(W->now_ns/1000000000u);
+rec.nsec= (uint32_t)(W->now_ns%1000000000u);
+rec.incl= rec.orig= (uint32_t)pkt->len;
+fwrite(&rec,sizeof rec,1,c->f);
+fwrite(pkt->data,1,pkt->len,c->f);
+}
+}
+#line 119 "web/pcap.w"
+
+/*:434*/

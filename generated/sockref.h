@@ -1,5 +1,5 @@
 /*4:*/
-#line 77 "web/sockref.w"
+#line 79 "web/sockref.w"
 
 #ifndef SOCKREF_H
 #define SOCKREF_H
@@ -10,7 +10,7 @@
 #include <sys/resource.h> 
 #include <netinet/in.h> 
 /*5:*/
-#line 89 "web/sockref.w"
+#line 91 "web/sockref.w"
 
 void sr_reset(void);
 int sr_socket(int domain,int type,int protocol);
@@ -26,20 +26,41 @@ int sr_setsockopt(int fd,int level,int optname,const void*optval,
 socklen_t optlen);
 
 /*:5*//*12:*/
-#line 65 "web/world.w"
+#line 68 "web/world.w"
 
 uint64_t sr_now_ns(void);
 void sr_advance_ns(uint64_t ns);
 int sr_get_hz(void);
 int sr_set_hz(int hz);
 
-/*:12*//*26:*/
-#line 324 "web/world.w"
+/*:12*//*35:*/
+#line 568 "web/world.w"
+
+int sr_host_new(const char*name);
+int sr_if_add(int host,const char*name,int mtu);
+int sr_if_set_up(int host,int ifindex,int up);
+int sr_if_set_mtu(int host,int ifindex,int mtu);
+int sr_addr_add(int host,int ifindex,const char*cidr,const char*brd);
+int sr_route_add(int host,const char*cidr,const char*gw,int ifindex);
+int sr_route_add_type(int host,const char*cidr,int type);
+int sr_route_del(int host,const char*cidr);
+#define SR_ROUTE_UNREACHABLE 4
+#define SR_ROUTE_BLACKHOLE 5
+#define SR_ROUTE_PROHIBIT 6
+
+/*:35*//*44:*/
+#line 782 "web/world.w"
 
 int sr_world_hosts(void);
 
-/*:26*//*35:*/
-#line 86 "web/proc.w"
+/*:44*//*53:*/
+#line 91 "web/proc.w"
+
+pid_t sr_proc_new(int host,uid_t uid);
+int sr_proc_switch(pid_t pid);
+
+/*:53*//*55:*/
+#line 117 "web/proc.w"
 
 uid_t sr_getuid(void);
 uid_t sr_geteuid(void);
@@ -48,33 +69,69 @@ int sr_seteuid(uid_t euid);
 pid_t sr_getpid(void);
 pid_t sr_getpgrp(void);
 
-/*:35*//*39:*/
-#line 164 "web/proc.w"
+/*:55*//*59:*/
+#line 195 "web/proc.w"
 
 int sr_cap_has(int cap);
 int sr_cap_drop(int cap);
 
-/*:39*//*42:*/
-#line 197 "web/proc.w"
+/*:59*//*62:*/
+#line 228 "web/proc.w"
 
 long sr_signal_count(int signo);
 
-/*:42*//*45:*/
-#line 221 "web/proc.w"
+/*:62*//*65:*/
+#line 252 "web/proc.w"
 
 int sr_getrlimit(int resource,struct rlimit*rlim);
 int sr_setrlimit(int resource,const struct rlimit*rlim);
 
-/*:45*//*90:*/
+/*:65*//*110:*/
 #line 17 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len);
 int sr_sysctl_set(const char*name,const char*value);
 
-/*:90*/
-#line 86 "web/sockref.w"
+/*:110*//*140:*/
+#line 424 "web/sysctl.w"
+
+int sr_host_sysctl_set(int host,const char*name,const char*value);
+
+/*:140*//*319:*/
+#line 119 "web/link.w"
+
+void sr_world_seed(uint64_t seed);
+
+/*:319*//*331:*/
+#line 297 "web/link.w"
+
+struct sr_lan_config{
+uint64_t delay_ns;
+uint64_t jitter_ns;
+double loss;
+double duplicate;
+double reorder;
+uint64_t reorder_ns;
+};
+int sr_lan_new(int mtu);
+int sr_lan_attach(int lan,int host,int ifindex);
+int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
+
+/*:331*//*345:*/
+#line 517 "web/link.w"
+
+int sr_inject(int host,int ifindex,const void*datagram,size_t len);
+
+/*:345*//*427:*/
+#line 36 "web/pcap.w"
+
+int sr_pcap_open(const char*path,int host,int ifindex);
+int sr_pcap_close(int capture);
+
+/*:427*/
+#line 88 "web/sockref.w"
 
 #endif
-#line 88 "web/sockref.w"
+#line 90 "web/sockref.w"
 
 /*:4*/

@@ -164,7 +164,7 @@ int(*proc_switch)(pid_t);
 }ss_backend;
 
 /*:83*//*87:*/
-#line 215 "web/ssexec.w"
+#line 211 "web/ssexec.w"
 
 typedef struct ss_kshared ss_kshared;
 typedef struct{
@@ -177,7 +177,7 @@ ss_kshared*sh;
 }ss_exec;
 
 /*:87*//*131:*/
-#line 1189 "web/ssexec.w"
+#line 1185 "web/ssexec.w"
 
 struct ss_kshared{
 uint32_t seq;
@@ -237,7 +237,7 @@ static void check_arity(ss_line*ln,ss_lexer*L);
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len);
 
 /*:77*//*86:*/
-#line 202 "web/ssexec.w"
+#line 198 "web/ssexec.w"
 
 static int k_setuid(uid_t uid);
 static int k_cap_drop(int cap);
@@ -247,14 +247,14 @@ static void k_advance(uint64_t ns);
 static long k_signal_count(int sig);
 
 /*:86*//*107:*/
-#line 742 "web/ssexec.w"
+#line 738 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m);
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout);
 static void bind_line(ss_exec*x,int li);
 
 /*:107*//*125:*/
-#line 1007 "web/ssexec.w"
+#line 1003 "web/ssexec.w"
 
 static long long lit(const ss_value*v);
 static bool writes_through(int kind);
@@ -268,7 +268,7 @@ static ss_value*actual_fdset(ss_arena*a,long long nfds,const unsigned char*p,siz
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n);
 
 /*:125*//*135:*/
-#line 1296 "web/ssexec.w"
+#line 1292 "web/ssexec.w"
 
 static int k_helper(ss_kshared*sh,int timeout_s);
 static int k_spawner(ss_kshared*sh);
@@ -276,7 +276,7 @@ static int k_build_world(int peerns,int peernl,char*note,size_t notelen);
 static long long k_proc_action(ss_exec*x,int call,long long arg);
 
 /*:135*//*139:*/
-#line 1391 "web/ssexec.w"
+#line 1387 "web/ssexec.w"
 
 static void k_fork_script_proc(ss_kshared*sh,int k,uid_t uid);
 static void k_read_ports(ss_outcome*o);
@@ -1903,8 +1903,6 @@ ssize_t sr_writev(int,const struct iovec*,int);
 int sr_shutdown(int,int);
 int sr_poll(struct pollfd*,nfds_t,int);
 int sr_select(int,fd_set*,fd_set*,fd_set*,struct timeval*);
-pid_t sr_proc_new(int,uid_t);
-int sr_proc_switch(pid_t);
 #pragma weak sr_bind
 #pragma weak sr_connect
 #pragma weak sr_listen
@@ -1923,8 +1921,6 @@ int sr_proc_switch(pid_t);
 #pragma weak sr_shutdown
 #pragma weak sr_poll
 #pragma weak sr_select
-#pragma weak sr_proc_new
-#pragma weak sr_proc_switch
 
 static void sr_advance(uint64_t ns){sr_advance_ns(ns);}
 
@@ -1938,7 +1934,7 @@ sr_signal_count,sr_getpid,sr_getpgrp,sr_proc_new,sr_proc_switch
 };
 
 /*:84*//*85:*/
-#line 192 "web/ssexec.w"
+#line 188 "web/ssexec.w"
 
 static const ss_backend kernel_backend= {
 "kernel",socket,socketpair,close,fcntl,ioctl,pread,pwrite,
@@ -1950,7 +1946,7 @@ k_signal_count,getpid,getpgrp,NULL,NULL
 };
 
 /*:85*//*88:*/
-#line 230 "web/ssexec.w"
+#line 226 "web/ssexec.w"
 
 static bool eval_int(ss_exec*x,const ss_value*v,long long*out)
 {
@@ -1970,7 +1966,7 @@ return false;
 }
 
 /*:88*//*89:*/
-#line 252 "web/ssexec.w"
+#line 248 "web/ssexec.w"
 
 static size_t value_size(const ss_value*v)
 {
@@ -1995,7 +1991,7 @@ return 0;
 }
 
 /*:89*//*90:*/
-#line 279 "web/ssexec.w"
+#line 275 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p);
 static bool encode_struct(ss_exec*x,const ss_value*v,unsigned char*p)
@@ -2022,7 +2018,7 @@ memcpy(p+f->off+4*k,&u,4);
 }
 break;
 case FK_FILTERS:/*91:*/
-#line 317 "web/ssexec.w"
+#line 313 "web/ssexec.w"
 
 {
 unsigned char*prog= NULL;
@@ -2036,7 +2032,7 @@ memcpy(p+f->off,&prog,sizeof prog);
 }
 
 /*:91*/
-#line 304 "web/ssexec.w"
+#line 300 "web/ssexec.w"
 break;
 case FK_SPECIAL:return false;
 default:
@@ -2048,7 +2044,7 @@ return true;
 }
 
 /*:90*//*92:*/
-#line 329 "web/ssexec.w"
+#line 325 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p)
 {
@@ -2077,7 +2073,7 @@ return false;
 }
 
 /*:92*//*93:*/
-#line 361 "web/ssexec.w"
+#line 357 "web/ssexec.w"
 
 #define SS_SLACK 4096
 #define SS_BUFMAX (16u << 20)
@@ -2087,7 +2083,7 @@ return ss_alloc(&x->scratch,need+SS_SLACK);
 }
 
 /*:93*//*94:*/
-#line 372 "web/ssexec.w"
+#line 368 "web/ssexec.w"
 
 static void keep(ss_exec*x,ss_raw*r,int i,const void*p,size_t n)
 {
@@ -2100,7 +2096,7 @@ o->used+= (uint32_t)n;
 }
 
 /*:94*//*95:*/
-#line 386 "web/ssexec.w"
+#line 382 "web/ssexec.w"
 
 static void exec_line(ss_exec*x,int li)
 {
@@ -2115,7 +2111,7 @@ socklen_t lenin[SS_MAXARGS]= {0};
 long long ret= 0;
 int err= 0;
 /*101:*/
-#line 611 "web/ssexec.w"
+#line 607 "web/ssexec.w"
 
 struct msghdr*msg= NULL;
 struct iovec*iov= NULL;
@@ -2123,14 +2119,14 @@ int niov= 0;
 size_t namecap= 0,ctlcap= 0;
 
 /*:101*/
-#line 399 "web/ssexec.w"
+#line 395 "web/ssexec.w"
 
 ss_arena_reset(&x->scratch);
 r->proc= (short)x->proc;
 r->status= RS_BADINPUT;
 x->o->env.cur= x->proc;
 /*96:*/
-#line 417 "web/ssexec.w"
+#line 413 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++){
 const ss_value*v= ln->arg[i];
@@ -2149,10 +2145,10 @@ break;
 }
 
 /*:96*/
-#line 404 "web/ssexec.w"
+#line 400 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++)/*97:*/
-#line 437 "web/ssexec.w"
+#line 433 "web/ssexec.w"
 
 {
 const ss_value*v= ln->arg[i];
@@ -2171,7 +2167,7 @@ break;
 case AK_INBUF:case AK_OPTIN:case AK_SAIN:case AK_OUTBUF:case AK_OPTOUT:
 case AK_SAOUT:case AK_OUTSTR:case AK_SV:
 /*98:*/
-#line 481 "web/ssexec.w"
+#line 477 "web/ssexec.w"
 
 {
 int k= c->kind[i];
@@ -2189,7 +2185,7 @@ if(in&&!encode_value(x,in,pv[i]))return;
 }
 
 /*:98*/
-#line 454 "web/ssexec.w"
+#line 450 "web/ssexec.w"
 
 break;
 case AK_IOCTLARG:
@@ -2199,7 +2195,7 @@ pv[i]= arg_buffer(x,cap[i]);
 if(value_size(v)> cap[i]||!encode_value(x,v,pv[i]))return;
 break;
 case AK_MSGIN:case AK_MSGIO:/*102:*/
-#line 617 "web/ssexec.w"
+#line 613 "web/ssexec.w"
 
 {
 bool rcv= c->kind[i]==AK_MSGIO;
@@ -2210,7 +2206,7 @@ if(v->kind!=SV_STRUCT||v->st->special!=ST_MSGHDR)return;
 msg= ss_alloc(&x->scratch,sizeof*msg);
 pv[i]= msg;
 /*103:*/
-#line 637 "web/ssexec.w"
+#line 633 "web/ssexec.w"
 
 {
 const ss_value*nm= struct_get(v,"msg_name"),*nl= struct_get(v,"msg_namelen");
@@ -2226,7 +2222,7 @@ if(nl)msg->msg_namelen= (socklen_t)n;
 }
 
 /*:103*/
-#line 626 "web/ssexec.w"
+#line 622 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_iov"))&&f->kind!=SV_NULL){
 if(!make_iov(x,f,rcv,&iov,&niov))return;
@@ -2235,7 +2231,7 @@ msg->msg_iov= iov;
 msg->msg_iovlen= (size_t)niov;
 if((f= struct_get(v,"msg_iovlen"))){if(!eval_int(x,f,&n))return;msg->msg_iovlen= (size_t)n;}
 /*104:*/
-#line 654 "web/ssexec.w"
+#line 650 "web/ssexec.w"
 
 {
 const ss_value*ct= struct_get(v,"msg_control"),*cl= struct_get(v,"msg_controllen");
@@ -2251,16 +2247,16 @@ if(cl)msg->msg_controllen= (size_t)n;
 }
 
 /*:104*/
-#line 633 "web/ssexec.w"
+#line 629 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_flags"))){if(!eval_int(x,f,&n))return;msg->msg_flags= (int)n;}
 }
 
 /*:102*/
-#line 462 "web/ssexec.w"
+#line 458 "web/ssexec.w"
 break;
 case AK_IOVIN:case AK_IOVOUT:/*108:*/
-#line 747 "web/ssexec.w"
+#line 743 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 if(!make_iov(x,v,c->kind[i]==AK_IOVOUT,&iov,&niov))return;
@@ -2268,10 +2264,10 @@ pv[i]= iov;
 }
 
 /*:108*/
-#line 463 "web/ssexec.w"
+#line 459 "web/ssexec.w"
 break;
 case AK_POLLFD:/*113:*/
-#line 810 "web/ssexec.w"
+#line 806 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const struct ss_struct*pst= st_by_name("pollfd");
@@ -2281,7 +2277,7 @@ for(int k= 0;k<v->n;k++){
 ss_value*e= v->item[k];
 if(e->kind!=SV_STRUCT||e->st!=pst)return;
 /*114:*/
-#line 826 "web/ssexec.w"
+#line 822 "web/ssexec.w"
 
 {
 struct pollfd pf= {0,0,0};
@@ -2293,17 +2289,17 @@ memcpy((unsigned char*)pv[i]+k*sizeof pf,&pf,sizeof pf);
 }
 
 /*:114*/
-#line 818 "web/ssexec.w"
+#line 814 "web/ssexec.w"
 
 }
 cap[i]= (size_t)v->n;
 }
 
 /*:113*/
-#line 464 "web/ssexec.w"
+#line 460 "web/ssexec.w"
 break;
 case AK_FDSET:/*116:*/
-#line 850 "web/ssexec.w"
+#line 846 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const ss_value*in= v->kind==SV_INOUT?v->a:v;
@@ -2319,7 +2315,7 @@ pv[i]= set;
 }
 
 /*:116*/
-#line 465 "web/ssexec.w"
+#line 461 "web/ssexec.w"
 break;
 case AK_TVIO:
 if(v->kind==SV_NULL)break;
@@ -2331,10 +2327,10 @@ break;
 }
 
 /*:97*/
-#line 405 "web/ssexec.w"
+#line 401 "web/ssexec.w"
 
 /*99:*/
-#line 500 "web/ssexec.w"
+#line 496 "web/ssexec.w"
 
 #define NEED(f) if (!x->b->f) { r->status =  RS_MISSING; return; }
 errno= 0;
@@ -2384,7 +2380,7 @@ case C_SYSCTL_GET:ret= x->b->sysctl_get(pv[0],pv[1],pv[1]?cap[1]:0);break;
 case C_ADVANCE:x->b->advance((uint64_t)iv[0]);ret= 0;break;
 case C_SIGNAL_COUNT:ret= x->b->signal_count((int)iv[0]);break;
 case C_PROC_NEW:case C_PROC_SWITCH:/*130:*/
-#line 1146 "web/ssexec.w"
+#line 1142 "web/ssexec.w"
 
 if(x->sh){ret= k_proc_action(x,ln->call,iv[0]);break;}
 if(ln->call==C_PROC_NEW){
@@ -2404,20 +2400,20 @@ if(ret==0)x->proc= (int)iv[0]-1;
 }
 
 /*:130*/
-#line 548 "web/ssexec.w"
+#line 544 "web/ssexec.w"
 break;
 }
 err= ret==-1?errno:0;
 #undef NEED
 
 /*:99*/
-#line 406 "web/ssexec.w"
+#line 402 "web/ssexec.w"
 
 r->ret= ret;
 r->err= err;
 r->status= RS_DONE;
 for(int i= 0;i<ln->nargs;i++)/*100:*/
-#line 560 "web/ssexec.w"
+#line 556 "web/ssexec.w"
 
 {
 size_t n= 0;
@@ -2446,7 +2442,7 @@ case AK_SV:keep(x,r,i,pv[i],pv[i]?2*sizeof(int):0);break;
 case AK_IOCTLARG:keep(x,r,i,pv[i],pv[i]?16:0);break;
 case AK_TVIO:keep(x,r,i,pv[i],pv[i]?sizeof(struct timeval):0);break;
 case AK_MSGIO:/*109:*/
-#line 757 "web/ssexec.w"
+#line 753 "web/ssexec.w"
 
 if(msg){
 uint32_t head[3];
@@ -2467,21 +2463,21 @@ off+= nctl;
 ndata= gather(blob+off,msg->msg_iov,(int)msg->msg_iovlen<niov?(int)msg->msg_iovlen:niov,ndata);
 keep(x,r,i,blob,off+ndata);
 /*110:*/
-#line 783 "web/ssexec.w"
+#line 779 "web/ssexec.w"
 
 r->off[4]= (uint32_t)nname;
 r->off[5]= (uint32_t)nctl;
 
 /*:110*/
-#line 776 "web/ssexec.w"
+#line 772 "web/ssexec.w"
 
 }
 
 /*:109*/
-#line 587 "web/ssexec.w"
+#line 583 "web/ssexec.w"
 break;
 case AK_IOVOUT:/*112:*/
-#line 802 "web/ssexec.w"
+#line 798 "web/ssexec.w"
 
 if(iov&&ret> 0){
 unsigned char*blob= ss_alloc(&x->scratch,(size_t)ret);
@@ -2489,10 +2485,10 @@ keep(x,r,i,blob,gather(blob,iov,niov,(size_t)ret));
 }else keep(x,r,i,NULL,0);
 
 /*:112*/
-#line 588 "web/ssexec.w"
+#line 584 "web/ssexec.w"
 break;
 case AK_POLLFD:/*115:*/
-#line 836 "web/ssexec.w"
+#line 832 "web/ssexec.w"
 
 if(pv[i]){
 short*rev= ss_alloc(&x->scratch,cap[i]*sizeof(short)+1);
@@ -2505,20 +2501,20 @@ keep(x,r,i,rev,cap[i]*sizeof(short));
 }else keep(x,r,i,NULL,0);
 
 /*:115*/
-#line 589 "web/ssexec.w"
+#line 585 "web/ssexec.w"
 break;
 case AK_FDSET:keep(x,r,i,pv[i],pv[i]?sizeof(fd_set):0);break;
 }
 }
 
 /*:100*/
-#line 410 "web/ssexec.w"
+#line 406 "web/ssexec.w"
 
 if(ln->binds)bind_line(x,li);
 }
 
 /*:95*//*105:*/
-#line 672 "web/ssexec.w"
+#line 668 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m)
 {
@@ -2558,7 +2554,7 @@ return true;
 }
 
 /*:105*//*106:*/
-#line 714 "web/ssexec.w"
+#line 710 "web/ssexec.w"
 
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout)
 {
@@ -2588,7 +2584,7 @@ return true;
 }
 
 /*:106*//*111:*/
-#line 790 "web/ssexec.w"
+#line 786 "web/ssexec.w"
 
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n)
 {
@@ -2602,7 +2598,7 @@ return got;
 }
 
 /*:111*//*117:*/
-#line 867 "web/ssexec.w"
+#line 863 "web/ssexec.w"
 
 static void bind_line(ss_exec*x,int li)
 {
@@ -2617,7 +2613,7 @@ ss_arena_reset(&x->vals);
 }
 
 /*:117*//*118:*/
-#line 886 "web/ssexec.w"
+#line 882 "web/ssexec.w"
 
 void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
 ss_value**act,ss_value**ret,ss_value**err)
@@ -2643,7 +2639,7 @@ switch(c->kind[i]){
 case AK_OUTBUF:case AK_OUTSTR:act[i]= val_str(a,p,n);break;
 case AK_OPTOUT:act[i]= decode_optval(a,lit(ln->arg[1]),lit(ln->arg[2]),p,n);break;
 case AK_LENIO:case AK_SV:case AK_IOCTLARG:/*122:*/
-#line 959 "web/ssexec.w"
+#line 955 "web/ssexec.w"
 
 if(c->kind[i]==AK_IOCTLARG&&r->ret==0&&
 (lit(ln->arg[1])==SIOCGSTAMP||lit(ln->arg[1])==SIOCGSTAMPNS)){
@@ -2662,11 +2658,11 @@ act[i]= int_list(a,p,n,cls);
 }
 
 /*:122*/
-#line 910 "web/ssexec.w"
+#line 906 "web/ssexec.w"
 break;
 case AK_SAOUT:act[i]= decode_sockaddr(a,p,n);break;
 case AK_TVIO:/*123:*/
-#line 979 "web/ssexec.w"
+#line 975 "web/ssexec.w"
 
 act[i]= decode_struct(a,st_by_name("timeval"),p,n);
 {
@@ -2680,7 +2676,7 @@ if(sec||usec)act[i]->nondet= ND_TIME;
 }
 
 /*:123*/
-#line 912 "web/ssexec.w"
+#line 908 "web/ssexec.w"
 break;
 case AK_MSGIO:act[i]= actual_msghdr(a,v,r,p,n);break;
 case AK_IOVOUT:act[i]= actual_iov(a,v,p,n);break;
@@ -2691,7 +2687,7 @@ case AK_FDSET:act[i]= actual_fdset(a,lit(ln->arg[0]),p,n);break;
 }
 
 /*:118*//*120:*/
-#line 929 "web/ssexec.w"
+#line 925 "web/ssexec.w"
 
 static bool writes_through(int kind)
 {
@@ -2705,7 +2701,7 @@ return false;
 }
 
 /*:120*//*121:*/
-#line 946 "web/ssexec.w"
+#line 942 "web/ssexec.w"
 
 static long long lit(const ss_value*v)
 {
@@ -2714,7 +2710,7 @@ return-1;
 }
 
 /*:121*//*124:*/
-#line 994 "web/ssexec.w"
+#line 990 "web/ssexec.w"
 
 static int return_class(const ss_line*ln)
 {
@@ -2729,7 +2725,7 @@ return-1;
 }
 
 /*:124*//*126:*/
-#line 1023 "web/ssexec.w"
+#line 1019 "web/ssexec.w"
 
 static ss_value*actual_msghdr(ss_arena*a,const ss_value*v,const ss_raw*r,
 const unsigned char*p,size_t n)
@@ -2762,7 +2758,7 @@ return m;
 }
 
 /*:126*//*127:*/
-#line 1057 "web/ssexec.w"
+#line 1053 "web/ssexec.w"
 
 static ss_value*actual_iov(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2782,7 +2778,7 @@ return l;
 }
 
 /*:127*//*128:*/
-#line 1075 "web/ssexec.w"
+#line 1071 "web/ssexec.w"
 
 static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2816,7 +2812,7 @@ return l;
 }
 
 /*:128*//*129:*/
-#line 1111 "web/ssexec.w"
+#line 1107 "web/ssexec.w"
 
 static void exec_init(ss_exec*x,const ss_backend*b,ss_script*s,ss_outcome*o)
 {
@@ -2846,7 +2842,7 @@ return 0;
 }
 
 /*:129*//*132:*/
-#line 1207 "web/ssexec.w"
+#line 1203 "web/ssexec.w"
 
 static void k_wake(ss_kshared*sh)
 {
@@ -2866,7 +2862,7 @@ syscall(SYS_futex,&sh->seq,FUTEX_WAIT,seen,&ts,NULL,0);
     k_wait((sh), seen_); }
 
 /*:132*//*133:*/
-#line 1230 "web/ssexec.w"
+#line 1226 "web/ssexec.w"
 
 int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s)
 {
@@ -2897,7 +2893,7 @@ return rc;
 }
 
 /*:133*//*134:*/
-#line 1262 "web/ssexec.w"
+#line 1258 "web/ssexec.w"
 
 static pid_t k_spawner_pid;
 static void k_alarm(int sig)
@@ -2933,7 +2929,7 @@ return 0;
 }
 
 /*:134*//*136:*/
-#line 1305 "web/ssexec.w"
+#line 1301 "web/ssexec.w"
 
 static int k_spawner(ss_kshared*sh)
 {
@@ -2962,7 +2958,7 @@ return 0;
 }
 
 /*:136*//*137:*/
-#line 1339 "web/ssexec.w"
+#line 1335 "web/ssexec.w"
 
 static ss_kshared*k_sh;
 static int k_me;
@@ -2983,7 +2979,7 @@ sh->o->env.pid[k]= getpid();
 sh->o->env.pgrp[k]= getpgrp();
 if(uid!=0&&(setgroups(0,NULL)<0||setgid(uid)<0||setuid(uid)<0))_exit(1);
 /*138:*/
-#line 1380 "web/ssexec.w"
+#line 1376 "web/ssexec.w"
 
 {
 struct sigaction sa;
@@ -2996,7 +2992,7 @@ if(sig!=SIGKILL&&sig!=SIGSTOP&&sig!=SIGCHLD)sigaction(sig,&sa,NULL);
 }
 
 /*:138*/
-#line 1358 "web/ssexec.w"
+#line 1354 "web/ssexec.w"
 
 sh->ready[k]= 1;
 k_wake(sh);
@@ -3020,7 +3016,7 @@ _exit(0);
 }
 
 /*:137*//*140:*/
-#line 1397 "web/ssexec.w"
+#line 1393 "web/ssexec.w"
 
 static void k_read_ports(ss_outcome*o)
 {
@@ -3030,7 +3026,7 @@ sscanf(buf,"%lld %lld",&o->eph_lo,&o->eph_hi);
 }
 
 /*:140*//*141:*/
-#line 1409 "web/ssexec.w"
+#line 1405 "web/ssexec.w"
 
 static long long k_proc_action(ss_exec*x,int call,long long arg)
 {
@@ -3051,7 +3047,7 @@ return 0;
 }
 
 /*:141*//*142:*/
-#line 1436 "web/ssexec.w"
+#line 1432 "web/ssexec.w"
 
 static int k_setuid(uid_t uid)
 {
@@ -3126,7 +3122,7 @@ return k_sh?k_sh->sigcount[k_me][sig]:0;
 }
 
 /*:142*//*143:*/
-#line 1514 "web/ssexec.w"
+#line 1510 "web/ssexec.w"
 
 typedef struct{struct nlmsghdr h;char body[1024];}k_nlreq;
 
@@ -3174,7 +3170,7 @@ return e.error;
 }
 
 /*:143*//*144:*/
-#line 1566 "web/ssexec.w"
+#line 1562 "web/ssexec.w"
 
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen)
 {
@@ -3219,7 +3215,7 @@ ifi.ifi_flags= ifi.ifi_change= IFF_UP;
 nl_start(&r,RTM_NEWLINK,0,&ifi,sizeof ifi);
 if((err= nl_talk(fd,&r)))goto fail;
 /*145:*/
-#line 1619 "web/ssexec.w"
+#line 1615 "web/ssexec.w"
 
 {
 struct ifaddrmsg ifa;
@@ -3238,10 +3234,10 @@ if((err= nl_talk(fd,&r)))goto fail;
 }
 
 /*:145*/
-#line 1609 "web/ssexec.w"
+#line 1605 "web/ssexec.w"
 
 /*146:*/
-#line 1636 "web/ssexec.w"
+#line 1632 "web/ssexec.w"
 
 {
 struct rtmsg rt;
@@ -3261,7 +3257,7 @@ if((err= nl_talk(fd,&r)))goto fail;
 }
 
 /*:146*/
-#line 1610 "web/ssexec.w"
+#line 1606 "web/ssexec.w"
 
 close(fd);
 return 0;
@@ -3272,7 +3268,7 @@ return-1;
 }
 
 /*:144*//*149:*/
-#line 1674 "web/ssexec.w"
+#line 1670 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what)
@@ -3301,7 +3297,7 @@ return SS_PASS;
 }
 
 /*:149*//*150:*/
-#line 1709 "web/ssexec.w"
+#line 1705 "web/ssexec.w"
 
 static ss_value*pair_of(ss_arena*a,const ss_value*x)
 {
@@ -3339,7 +3335,7 @@ return x;
 }
 
 /*:150*//*151:*/
-#line 1748 "web/ssexec.w"
+#line 1744 "web/ssexec.w"
 
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e)
@@ -3374,7 +3370,7 @@ ss_puts(b,ln->comment,(size_t)ln->commentlen);
 }
 
 /*:151*//*153:*/
-#line 1790 "web/ssexec.w"
+#line 1786 "web/ssexec.w"
 
 static int path_cmp(const void*x,const void*y)
 {

@@ -46,3 +46,16 @@
 @s sr_sysctl int
 @s sr_mcsock int
 @s sr_mcsrc int
+@s sr_ipv4 int
+@s sr_pkt int
+@s sr_event int
+@s sr_hent int
+@s sr_htab int
+@s sr_lan int
+@s sr_neigh int
+@s sr_pmtu int
+@s sr_fragq int
+@s sr_frag int
+@s sr_peer int
+@s sr_mcgroup int
+@s sr_capture int

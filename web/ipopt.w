@@ -397,17 +397,17 @@ ignores the learnt path MTU, 4 and 5 use the interface MTU.  Values 0 to
 
 @ \clause{ip.7:IP_MTU}
 @^ip.7:IP\_MTU@>
-Reads the path MTU of a connected socket: the MTU of the route's device,
-at most 65535 (the largest IPv4 datagram).  A socket with no route cached
---- one not connected --- gets |ENOTCONN|.  The model has no |connect|
-yet; the two fields below are what a connect will fill.  Writes are
-|ENOPROTOOPT| (the row is read-only).
-@^model limits@>
+Reads the path MTU of a connected socket: the MTU that route selection
+gives for the socket's destination (through the device it is bound to,
+if any) --- the device's MTU, at most 65535, or a smaller one the host
+has learnt for that destination from ``fragmentation needed''.  A socket
+with no route cached --- one not connected --- gets |ENOTCONN|.  Writes
+are |ENOPROTOOPT| (the row is read-only).
 
 \kernel{unconnected, or a UDP socket only bound: |ENOTCONN|; a datagram
 socket connected to \.{10.0.0.2} or \.{8.8.8.8} reads 1500, one
 connected to \.{127.0.0.1} reads 65535; read into 1 byte, 1500 gives
-\.{0xdc}.}
+\.{0xdc}; after ``need to frag (mtu 1400)'' from a router, 1400.}
 
 @<IP fields of a socket@>=
 bool connected; /* a destination is fixed and routed */
@@ -416,13 +416,14 @@ uint32_t daddr; /* that destination, network order */
 @ @c
 static int get_mtu(sr_sock *s, sr_optreq *rq)
 {
-  const sr_route *r;
-  const sr_iface *ifp;
+  struct sr_flow fl;
+  struct sr_rtres rt;
   if (!s->connected) return -ENOTCONN;
-  r = route_lookup(s->host, s->daddr);
-  ifp = r ? iface_by_index(s->host, r->ifindex) : NULL;
-  if (!ifp) return -ENOTCONN;
-  rq->val = ifp->mtu > SR_IP_MAX_MTU ? SR_IP_MAX_MTU : ifp->mtu;
+  memset(&fl, 0, sizeof fl);
+  fl.daddr = s->daddr;
+  fl.oif = s->bound_dev_if;
+  if (ip_route_output(s->host, &fl, &rt)) return -ENOTCONN;
+  rq->val = rt.mtu;
   return 0;
 }
 

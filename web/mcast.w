@@ -9,11 +9,14 @@ source-specific join starts one).  Six options of {\it ip\/}(7) change the
 memberships of a socket and one, \.{IP\_MSFILTER}, reads and replaces a
 filter whole.
 
-This chapter keeps a socket's memberships and implements those options.
-The model does not send IGMP reports and does not deliver datagrams, so
-what it keeps is exactly what the calls can observe: which groups a
-socket has joined on which interface, in which mode, with which sources,
-and the errors that follow from that state and from the host's two limits,
+This chapter keeps a socket's memberships and implements those options;
+each join and leave is also counted in the host's membership of the group
+on that interface (see ``Multicast membership of a host''), which decides
+whether the host accepts a datagram for the group.  The model does not
+send IGMP reports, so what it keeps is what the calls and the delivery
+of datagrams can observe: which groups a socket has joined on which
+interface, in which mode, with which sources, and the errors that follow
+from that state and from the host's two limits,
 \.{igmp\_max\_memberships} (groups per socket) and \.{igmp\_max\_msf}
 (sources per group).
 @^multicast@>
@@ -175,6 +178,7 @@ static int mc_join(sr_sock *s, struct ip_mreqn *mr, int mode)
   m->next = s->mc_list;
   s->mc_list = m;
   s->mc_count++;
+  ip_mc_inc_group(s->host, m->ifindex, group);
   return 0;
 }
 
@@ -203,6 +207,7 @@ static int mc_leave(sr_sock *s, struct ip_mreqn *mr)
       if (m->ifindex != mr->imr_ifindex) continue;
     } else if (addr && addr != m->addr) continue;
     *p = m->next;
+    ip_mc_dec_group(s->host, m->ifindex, m->group);
     free(m->src);
     free(m);
     s->mc_count--;
@@ -219,6 +224,7 @@ static void mc_drop_all(sr_sock *s)
   while (s->mc_list) {
     sr_mcsock *m = s->mc_list;
     s->mc_list = m->next;
+    ip_mc_dec_group(s->host, m->ifindex, m->group);
     free(m->src);
     free(m);
   }

@@ -80,6 +80,37 @@ static bool pgrp_exists(pid_t pgrp)
   return false;
 }
 
+@ Processes of a world.  |sr_proc_new(host, uid)| starts a process on a
+host, with the credentials a process of that user would have (see
+|proc_new|), and returns its process ID; |sr_proc_switch(pid)| makes it
+the process that makes the following calls, so that a test can play
+client on one host and server on another.  A host that does not exist is
+|ENOENT|; the user ID $-1$ is |EINVAL|; a process ID that names no
+process is |ESRCH|, as |kill| answers.
+
+@<Public declarations@>=
+pid_t sr_proc_new(int host, uid_t uid);
+int sr_proc_switch(pid_t pid);
+
+@ @c
+pid_t sr_proc_new(int host, uid_t uid)
+{
+  sr_host *h;
+  world_ready();
+  if (!(h = host_by_id(host))) return sys_return(-ENOENT);
+  if (uid == (uid_t) -1) return sys_return(-EINVAL);
+  return proc_new(h, uid)->pid;
+}
+
+int sr_proc_switch(pid_t pid)
+{
+  sr_proc *p;
+  world_ready();
+  if (!(p = proc_by_pid(pid))) return sys_return(-ESRCH);
+  W->cur = p;
+  return 0;
+}
+
 @ The identity calls.  They behave as the Linux system calls of the same
 names do for a process without \.{SECBIT\_KEEP\_CAPS}.
 

@@ -19,6 +19,7 @@ struct sr_sock {
   bool listening; /* |listen| was called: \.{SO\_ACCEPTCONN} */
   @<Socket-layer fields of a socket@>@;
   @<IP fields of a socket@>@;
+  @<Network fields of a socket@>@;
 };
 
 @ The socket-layer state.  Timeouts and the linger time are kept in ticks,

@@ -63,6 +63,8 @@ which the chapters of this book present them.
 #include <signal.h>
 #include <net/if.h>
 #include <netinet/ip.h>
+#include <netinet/ip_icmp.h>
+#include <linux/rtnetlink.h>
 #include <arpa/inet.h>
 #include <linux/capability.h>
 #include <linux/sockios.h>
@@ -110,5 +112,9 @@ int sr_setsockopt(int fd, int level, int optname, const void *optval,
 @i solsocket.w
 @i ipopt.w
 @i mcast.w
+@i wire.w
+@i link.w
+@i ip.w
+@i pcap.w
 
 @* Index.

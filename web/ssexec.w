@@ -151,8 +151,6 @@ ssize_t sr_writev(int, const struct iovec *, int);
 int sr_shutdown(int, int);
 int sr_poll(struct pollfd *, nfds_t, int);
 int sr_select(int, fd_set *, fd_set *, fd_set *, struct timeval *);
-pid_t sr_proc_new(int, uid_t);
-int sr_proc_switch(pid_t);
 #pragma weak sr_bind
 #pragma weak sr_connect
 #pragma weak sr_listen
@@ -171,8 +169,6 @@ int sr_proc_switch(pid_t);
 #pragma weak sr_shutdown
 #pragma weak sr_poll
 #pragma weak sr_select
-#pragma weak sr_proc_new
-#pragma weak sr_proc_switch
 
 static void sr_advance(uint64_t ns) { sr_advance_ns(ns); }
 

@@ -388,28 +388,49 @@ text is then parsed and checked by kind; only when every check passes is
 the value stored.
 
 @c
-int sr_sysctl_set(const char *name, const char *value)
+static int sysctl_write(sr_host *h, const sr_proc *p, const char *name,
+  const char *value)
 {
   int i, r;
-  sr_proc *p;
   long long nv[2];
-  world_ready();
-  p = W->cur;
-  if (!name || !value) return sys_return(-EFAULT);
+  if (!name || !value) return -EFAULT;
   for (i = 0; i < SR_NSYSCTL && strcmp(sysctls[i].name, name) != 0; i++) ;
-  if (i == SR_NSYSCTL) return sys_return(-ENOENT);
-  if (p->fsuid != 0 && !proc_capable(p, sysctls[i].scope == SYS_GLOBAL ?
+  if (i == SR_NSYSCTL) return -ENOENT;
+  if (p && p->fsuid != 0 && !proc_capable(p, sysctls[i].scope == SYS_GLOBAL ?
       CAP_DAC_OVERRIDE : CAP_NET_ADMIN))
-    return sys_return(-EACCES);
+    return -EACCES;
   if (!*value) return 0;
-  if (sysctls[i].kind == SYSV_PORTS)
-    return sys_return(ports_parse(p->host->reserved_ports, value));
-  memcpy(nv, sysctl_slot(p->host, i), sizeof nv);
+  if (sysctls[i].kind == SYSV_PORTS) return ports_parse(h->reserved_ports, value);
+  memcpy(nv, sysctl_slot(h, i), sizeof nv);
   r = sysctl_parse(i, value, nv);
-  if (r == 0) r = sysctl_cross_check(p->host, i, nv);
-  if (r < 0) return sys_return(r);
-  memcpy(sysctl_slot(p->host, i), nv, sizeof nv);
+  if (r == 0) r = sysctl_cross_check(h, i, nv);
+  if (r < 0) return r;
+  memcpy(sysctl_slot(h, i), nv, sizeof nv);
   return 0;
+}
+
+int sr_sysctl_set(const char *name, const char *value)
+{
+  world_ready();
+  return sys_return(sysctl_write(W->cur->host, W->cur, name, value));
+}
+
+@ A world builder sets the tunables of a host without a process on it:
+|sr_host_sysctl_set(host, name, value)| writes as the host's
+administrator would (\.{ip netns exec H sysctl -w}); a global tunable
+written this way changes for every host, as it does on the machine.
+|ENOENT| names no host or no tunable.
+
+@<Public declarations@>=
+int sr_host_sysctl_set(int host, const char *name, const char *value);
+
+@ @c
+int sr_host_sysctl_set(int host, const char *name, const char *value)
+{
+  sr_host *h;
+  world_ready();
+  if (!(h = host_by_id(host))) return sys_return(-ENOENT);
+  return sys_return(sysctl_write(h, NULL, name, value));
 }
 
 @ The kernel's number reader, |proc_get_long|: white space is skipped; an
@@ -572,3 +593,5 @@ static int ports_parse(uint64_t *bits, const char *text);
 static void ports_format(const uint64_t *bits, char *out, size_t len);
 static int sysctl_parse(int i, const char *text, long long nv[2]);
 static int sysctl_cross_check(sr_host *h, int i, long long nv[2]);
+static int sysctl_write(sr_host *h, const sr_proc *p, const char *name,
+  const char *value);

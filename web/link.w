@@ -1,0 +1,654 @@
+@* Links, time and events.
+Below IP lies the physical world of the model: interfaces plugged into
+LANs, a loopback device on every host, and a clock.  A LAN is a broadcast
+domain --- a switch, or a veth pair when it has two members --- that
+carries a frame from one interface to the others after a delay, and may
+lose, duplicate or reorder it, each by a probability drawn from a random
+generator kept in the world and seeded, so that a run with a given seed
+always loses the same frames.  Nothing here looks inside a frame beyond
+the one question a link layer asks: which member of the LAN owns the
+next-hop address (the answer ARP would give).
+
+Every frame in flight is an {\it event\/} in a queue ordered by virtual
+time.  A frame sent on a LAN without delay, or on the loopback device, is
+an event due now; |net_run| delivers everything due before a public call
+returns, so a datagram sent over loopback or a zero-delay LAN is in the
+receiver's queue when |sr_sendto| returns, as it is under Linux, where the
+softirq that delivers it runs before the system call returns.  Delayed
+events wait until |sr_advance_ns| moves the clock past them.
+@^virtual time@>
+@^events@>
+
+@*1 Tools: a hash table and a random generator.
+The network chapters keep several tables whose size grows with traffic:
+fragments being reassembled, path MTUs learnt, ICMP rate-limit state per
+peer, multicast memberships per interface, neighbours being resolved.
+They share one chained hash table with 128-bit keys.  An entry is any
+structure that begins with an |sr_hent|; the table grows by doubling when
+it holds as many entries as buckets, so lookup, insertion and removal are
+constant time on average.
+
+@<Type definitions@>=
+typedef struct sr_hent sr_hent;
+struct sr_hent {
+  sr_hent *next;
+  uint64_t k0, k1;
+};
+typedef struct {
+  sr_hent **b;
+  size_t nb, n;
+} sr_htab;
+
+@ @<Private function prototypes@>=
+static sr_hent *htab_find(const sr_htab *t, uint64_t k0, uint64_t k1);
+static void htab_insert(sr_htab *t, sr_hent *e);
+static void htab_remove(sr_htab *t, sr_hent *e);
+static void htab_free(sr_htab *t, void (*fn)(sr_hent *));
+
+@ The hash mixes both halves of the key with a multiplier of
+splitmix64's finaliser.
+
+@c
+static size_t htab_slot(const sr_htab *t, uint64_t k0, uint64_t k1)
+{
+  uint64_t x = k0 * 0x9e3779b97f4a7c15u ^ (k1 + 0x632be59bd9b4e019u);
+  x ^= x >> 31;
+  x *= 0xbf58476d1ce4e5b9u;
+  x ^= x >> 29;
+  return (size_t) (x & (t->nb - 1));
+}
+
+static sr_hent *htab_find(const sr_htab *t, uint64_t k0, uint64_t k1)
+{
+  if (!t->nb) return NULL;
+  for (sr_hent *e = t->b[htab_slot(t, k0, k1)]; e; e = e->next)
+    if (e->k0 == k0 && e->k1 == k1) return e;
+  return NULL;
+}
+
+static void htab_insert(sr_htab *t, sr_hent *e)
+{
+  size_t s;
+  if (t->n >= t->nb) {
+    sr_htab g = { xcalloc(t->nb ? 2 * t->nb : 16, sizeof(sr_hent *)),
+      t->nb ? 2 * t->nb : 16, 0 };
+    for (size_t i = 0; i < t->nb; i++)
+      while (t->b[i]) {
+        sr_hent *x = t->b[i];
+        t->b[i] = x->next;
+        s = htab_slot(&g, x->k0, x->k1);
+        x->next = g.b[s];
+        g.b[s] = x;
+      }
+    free(t->b);
+    t->b = g.b;
+    t->nb = g.nb;
+  }
+  s = htab_slot(t, e->k0, e->k1);
+  e->next = t->b[s];
+  t->b[s] = e;
+  t->n++;
+}
+
+static void htab_remove(sr_htab *t, sr_hent *e)
+{
+  sr_hent **p = &t->b[htab_slot(t, e->k0, e->k1)];
+  while (*p != e) p = &(*p)->next;
+  *p = e->next;
+  t->n--;
+}
+
+static void htab_free(sr_htab *t, void (*fn)(sr_hent *))
+{
+  for (size_t i = 0; i < t->nb; i++)
+    while (t->b[i]) {
+      sr_hent *x = t->b[i];
+      t->b[i] = x->next;
+      fn(x);
+    }
+  free(t->b);
+  t->b = NULL;
+  t->nb = t->n = 0;
+}
+
+@ The random generator is splitmix64: one 64-bit word of state, a fixed
+sequence for a given seed, and good enough statistics for deciding which
+frames a lossy link drops.  |sr_world_seed| sets the seed; |sr_reset|
+seeds with 1.  Only the links draw from it.
+
+@<Public declarations@>=
+void sr_world_seed(uint64_t seed);
+
+@ @<Private function prototypes@>=
+static uint64_t rng_next(void);
+static double rng_unit(void);
+
+@ @c
+static uint64_t rng_next(void)
+{
+  uint64_t z = (W->rng += 0x9e3779b97f4a7c15u);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+  return z ^ (z >> 31);
+}
+
+static double rng_unit(void)
+{
+  return (double) (rng_next() >> 11) * (1.0 / 9007199254740992.0);
+}
+
+void sr_world_seed(uint64_t seed)
+{
+  world_ready();
+  W->rng = seed;
+}
+
+@*1 Packets and events.
+A packet is a buffer holding one IPv4 datagram or fragment, header
+included.  An event is something due at a virtual time: a frame arriving
+at an interface, the deadline of a datagram being reassembled, the next
+probe of a neighbour being resolved.  Events at the same time run in the
+order they were queued (|seq| breaks ties), so a burst sent in one call
+arrives in order.
+
+@<Type definitions@>=
+typedef struct {
+  size_t len;
+  uint8_t data[];
+} sr_pkt;
+enum { EV_RX, EV_FRAG_EXPIRE, EV_NEIGH_PROBE };
+typedef struct {
+  uint64_t t, seq;
+  int kind;
+  int host, ifindex;
+  sr_pkt *pkt; /* |EV_RX|: the frame, owned by the event */
+  uint64_t k0, k1, serial; /* the table entry the event concerns */
+  int rt_type; /* |EV_RX|: a looped copy's route type, or $-1$ */
+} sr_event;
+
+@ The world holds the queue, a binary heap, and the other network state
+of the world: the random generator, the LANs and the capture files.
+
+@<Network fields of the world@>=
+uint64_t rng;
+sr_event *ev; /* a binary heap ordered by |(t, seq)| */
+size_t nev, evcap;
+uint64_t evseq;
+
+@ @<Initialise the network state of the world@>=
+W->rng = 1;
+
+@ @<Free the network state of the world@>=
+for (size_t i = 0; i < W->nev; i++) free(W->ev[i].pkt);
+free(W->ev);
+
+@ @<Private function prototypes@>=
+static sr_pkt *pkt_new(const void *data, size_t len);
+static void ev_push(sr_event *e);
+static void net_run(void);
+static bool net_next_event(uint64_t *t);
+
+@ @c
+static sr_pkt *pkt_new(const void *data, size_t len)
+{
+  sr_pkt *p = xcalloc(1, sizeof *p + len);
+  p->len = len;
+  if (data) memcpy(p->data, data, len);
+  return p;
+}
+
+@ The heap.  Pushing sifts the new event up; popping moves the last event
+to the root and sifts it down.  Both are $O(\log n)$.
+
+@c
+static bool ev_before(const sr_event *a, const sr_event *b)
+{
+  return a->t < b->t || (a->t == b->t && a->seq < b->seq);
+}
+
+static void ev_push(sr_event *e)
+{
+  size_t i;
+  if (W->nev == W->evcap) {
+    W->evcap = W->evcap ? 2 * W->evcap : 64;
+    W->ev = xrealloc(W->ev, W->evcap, sizeof *W->ev);
+  }
+  e->seq = W->evseq++;
+  i = W->nev++;
+  while (i > 0 && ev_before(e, &W->ev[(i - 1) / 2])) {
+    W->ev[i] = W->ev[(i - 1) / 2];
+    i = (i - 1) / 2;
+  }
+  W->ev[i] = *e;
+}
+
+static sr_event ev_pop(void)
+{
+  sr_event top = W->ev[0], last = W->ev[--W->nev];
+  size_t i = 0;
+  for (;;) {
+    size_t c = 2 * i + 1;
+    if (c >= W->nev) break;
+    if (c + 1 < W->nev && ev_before(&W->ev[c + 1], &W->ev[c])) c++;
+    if (!ev_before(&W->ev[c], &last)) break;
+    W->ev[i] = W->ev[c];
+    i = c;
+  }
+  if (W->nev) W->ev[i] = last;
+  return top;
+}
+
+@ Running the events that are due.  Each kind goes to the chapter that
+owns it.  An event may queue others, due now or later; those due now run
+in the same loop, so the network is quiescent when |net_run| returns.
+The sources of new events at the same time are finite --- every
+forwarding decrements a TTL, and nothing forwards broadcasts --- so the
+loop ends.
+
+@c
+static void net_run(void)
+{
+  while (W->nev && W->ev[0].t <= W->now_ns) {
+    sr_event e = ev_pop();
+    sr_host *h = host_by_id(e.host);
+    switch (e.kind) {
+    case EV_RX: dev_rcv(h, e.ifindex, e.pkt, e.rt_type); break;
+    case EV_FRAG_EXPIRE: ip_frag_expire(h, e.k0, e.k1, e.serial); break;
+    case EV_NEIGH_PROBE: neigh_probe(h, e.k0, e.serial); break;
+    }
+  }
+}
+
+static bool net_next_event(uint64_t *t)
+{
+  if (!W->nev) return false;
+  *t = W->ev[0].t;
+  return true;
+}
+
+@ Advancing the clock runs every event that falls due on the way, each
+at its own time, then leaves the clock at the target.  A caller that
+advances by an amount that overflows the clock stops at its end.
+
+@c
+void sr_advance_ns(uint64_t ns)
+{
+  uint64_t target;
+  world_ready();
+  target = W->now_ns + ns < W->now_ns ? UINT64_MAX : W->now_ns + ns;
+  uint64_t t;
+  net_run();
+  while (net_next_event(&t) && t <= target) {
+    if (t > W->now_ns) W->now_ns = t;
+    net_run();
+  }
+  W->now_ns = target;
+}
+
+@*1 LANs.
+A LAN joins interfaces of different hosts (or of one host).  It has an
+MTU --- frames longer than it are dropped, as a switch drops giants ---
+and the properties of its medium: a fixed delay, a random extra delay
+(jitter) spread evenly up to a bound, and the probabilities that a frame
+is lost, duplicated, or held back by a further delay so that later frames
+overtake it.  A duplicate and its original are delayed independently.
+The default is a perfect wire: no delay, no loss.
+
+@<Public declarations@>=
+struct sr_lan_config {
+  uint64_t delay_ns; /* every frame */
+  uint64_t jitter_ns; /* plus up to this much, uniformly */
+  double loss; /* probability that a frame is lost */
+  double duplicate; /* probability that it arrives twice */
+  double reorder; /* probability that it is held back \dots */
+  uint64_t reorder_ns; /* \dots\ by this much more */
+};
+int sr_lan_new(int mtu);
+int sr_lan_attach(int lan, int host, int ifindex);
+int sr_lan_configure(int lan, const struct sr_lan_config *cfg);
+
+@ @<Type definitions@>=
+typedef struct {
+  int mtu; /* 0: no limit of its own */
+  struct sr_lan_config cfg;
+  struct sr_port { int host, ifindex; } *port;
+  int nports;
+} sr_lan;
+
+@ LANs are numbered from 1; number 0 means ``not attached''.  The default
+world's \.{eth0} is on LAN~1.
+
+@<Network fields of the world@>=
+sr_lan *lan; /* |lan[0]| is unused */
+int nlans;
+
+@ @<Free the network state of the world@>=
+for (int i = 1; i <= W->nlans; i++) free(W->lan[i].port);
+free(W->lan);
+
+@ Creating a LAN; attaching an interface to it.  An MTU of 0 gives a LAN
+without a limit of its own; any other must be one IPv4 can use.
+Attaching sets the interface's MTU to the LAN's, as an administrator
+sets both ends of a link alike.  The loopback device cannot be attached
+(|EINVAL|), an interface can be on one LAN only (|EBUSY|).
+
+@c
+int sr_lan_new(int mtu)
+{
+  world_ready();
+  if (mtu != 0 && (mtu < SR_MIN_MTU || mtu > SR_IP_MAX_MTU))
+    return sys_return(-EINVAL);
+  W->lan = xrealloc(W->lan, (size_t) W->nlans + 2, sizeof *W->lan);
+  W->nlans++;
+  memset(&W->lan[W->nlans], 0, sizeof W->lan[0]);
+  W->lan[W->nlans].mtu = mtu;
+  return W->nlans;
+}
+
+int sr_lan_attach(int lan, int host, int ifindex)
+{
+  sr_host *h;
+  sr_iface *ifp;
+  sr_lan *l;
+  world_ready();
+  if (lan < 1 || lan > W->nlans) return sys_return(-ENOENT);
+  if (!(h = host_by_id(host))) return sys_return(-ENOENT);
+  if (!(ifp = iface_by_index(h, ifindex))) return sys_return(-ENODEV);
+  if (ifp->flags & IFF_LOOPBACK) return sys_return(-EINVAL);
+  if (ifp->lan) return sys_return(-EBUSY);
+  l = &W->lan[lan];
+  l->port = xrealloc(l->port, (size_t) l->nports + 1, sizeof *l->port);
+  l->port[l->nports].host = host;
+  l->port[l->nports++].ifindex = ifindex;
+  ifp->lan = lan;
+  if (l->mtu) ifp->mtu = l->mtu;
+  return 0;
+}
+
+@ Configuring the medium.  Probabilities must lie in $[0,1]$.
+
+@c
+int sr_lan_configure(int lan, const struct sr_lan_config *cfg)
+{
+  world_ready();
+  if (lan < 1 || lan > W->nlans) return sys_return(-ENOENT);
+  if (!cfg) return sys_return(-EFAULT);
+  if (!(cfg->loss >= 0 && cfg->loss <= 1) ||
+      !(cfg->duplicate >= 0 && cfg->duplicate <= 1) ||
+      !(cfg->reorder >= 0 && cfg->reorder <= 1))
+    return sys_return(-EINVAL);
+  W->lan[lan].cfg = *cfg;
+  return 0;
+}
+
+@ The default world's LAN.
+
+@<Build the default LAN of host |h|@>=
+sr_lan_attach(sr_lan_new(0), h->id, iface_by_name(h, "eth0")->ifindex);
+
+@*1 Sending a frame.
+|dev_xmit| is the bottom of the output path: IP hands it a finished
+datagram (or fragment), the interface to send it on, and the next-hop
+address.  The loopback device hands the frame straight back to its own
+host.  An Ethernet-like interface that is down, or on no LAN, drops it.
+Otherwise the frame goes to the LAN: to every other member when the next
+hop is a broadcast or multicast address, to the one member that owns the
+next hop otherwise.  Ownership is what ARP asks: with Linux's default
+\.{arp\_ignore} of 0 a host answers for any of its addresses on whichever
+interface the question arrives.  When no member answers, the frame waits
+for the neighbour to be resolved (below).
+
+@<Private function prototypes@>=
+static void dev_xmit(sr_host *h, int ifindex, uint32_t nexthop, bool bcast,
+  sr_pkt *pkt);
+static void dev_rcv(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type);
+static void dev_loop(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type);
+
+@ @c
+static void dev_xmit(sr_host *h, int ifindex, uint32_t nexthop, bool bcast,
+  sr_pkt *pkt)
+{
+  sr_iface *ifp = iface_by_index(h, ifindex);
+  sr_lan *l;
+  int owner = -1;
+  if (!ifp || !(ifp->flags & IFF_UP)) { free(pkt); return; }
+  pcap_record(h, ifindex, pkt, true);
+  if (ifp->flags & IFF_LOOPBACK) { dev_loop(h, ifindex, pkt, -1); return; }
+  if (!ifp->lan) { free(pkt); return; }
+  l = &W->lan[ifp->lan];
+  if (l->mtu && pkt->len > (size_t) l->mtu) { free(pkt); return; }
+  for (int i = 0; i < l->nports; i++) {
+    struct sr_port *pt = &l->port[i];
+    if (pt->host == h->id && pt->ifindex == ifindex) continue;
+    if (bcast) lan_carry(l, pt, pkt);
+    else if (owner < 0 && port_owns(pt, nexthop)) owner = i;
+  }
+  if (bcast) free(pkt);
+  else if (owner >= 0) { lan_carry(l, &l->port[owner], pkt); free(pkt); }
+  else neigh_enqueue(h, ifindex, nexthop, pkt);
+}
+
+@ A port owns an address when its interface is up and its host has the
+address as a local one.
+
+@c
+static bool port_owns(const struct sr_port *pt, uint32_t addr)
+{
+  sr_host *th = host_by_id(pt->host);
+  sr_iface *tif = iface_by_index(th, pt->ifindex);
+  const sr_route *r;
+  if (!(tif->flags & IFF_UP)) return false;
+  r = route_lookup(th, addr);
+  return r && r->type == SR_RT_LOCAL;
+}
+
+@ Carrying a copy of a frame to one port, through the medium: the frame
+may be lost, may be duplicated, and arrives after the LAN's delay plus
+its jitter plus, sometimes, the reordering delay.  The draws are made in
+a fixed order, so a seed decides everything.
+
+@c
+static void lan_carry(sr_lan *l, const struct sr_port *pt, const sr_pkt *pkt)
+{
+  int copies = 1;
+  if (l->cfg.loss > 0 && rng_unit() < l->cfg.loss) return;
+  if (l->cfg.duplicate > 0 && rng_unit() < l->cfg.duplicate) copies = 2;
+  while (copies--) {
+    sr_event e;
+    memset(&e, 0, sizeof e);
+    e.t = W->now_ns + l->cfg.delay_ns;
+    if (l->cfg.jitter_ns)
+      e.t += (uint64_t) (rng_unit() * (double) (l->cfg.jitter_ns + 1));
+    if (l->cfg.reorder > 0 && rng_unit() < l->cfg.reorder) e.t += l->cfg.reorder_ns;
+    e.kind = EV_RX;
+    e.host = pt->host;
+    e.ifindex = pt->ifindex;
+    e.pkt = pkt_new(pkt->data, pkt->len);
+    e.rt_type = -1;
+    ev_push(&e);
+  }
+}
+
+@ @<Private function prototypes@>=
+static bool port_owns(const struct sr_port *pt, uint32_t addr);
+static void lan_carry(sr_lan *l, const struct sr_port *pt, const sr_pkt *pkt);
+
+@ The loopback path: a frame handed back to the host that sent it,
+arriving now on the given interface.  The loopback device uses it, and so
+does IP when it loops a copy of a broadcast or multicast datagram back to
+the sending host (|rt_type| then says how the copy was routed: it arrives
+on the interface it was sent from, as the kernel's |dev_loopback_xmit|
+leaves it).
+
+@c
+static void dev_loop(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type)
+{
+  sr_event e;
+  memset(&e, 0, sizeof e);
+  e.t = W->now_ns;
+  e.kind = EV_RX;
+  e.host = h->id;
+  e.ifindex = ifindex;
+  e.pkt = pkt;
+  e.rt_type = rt_type;
+  ev_push(&e);
+}
+
+@ Receiving: a frame reaches an interface.  One that is down drops it;
+otherwise capture sees it and IP takes it.
+
+@c
+static void dev_rcv(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type)
+{
+  sr_iface *ifp = iface_by_index(h, ifindex);
+  if (!(ifp->flags & IFF_UP)) { free(pkt); return; }
+  if (rt_type < 0 && !(ifp->flags & IFF_LOOPBACK)) pcap_record(h, ifindex, pkt, false);
+  ip_rcv(h, ifindex, pkt, rt_type);
+}
+
+@ A frame from outside the model: |sr_inject(host, ifindex, datagram,
+len)| delivers an IPv4 datagram to an interface as if a neighbour had
+sent it, and runs the network until it is quiet.  A test uses it to
+offer a host exactly the packet it wants --- a fragment, an ICMP error,
+an echo request --- and reads the host's answers from a capture.
+|ENOENT|, |ENODEV| as for the other world calls; |EINVAL| for an empty
+datagram or one longer than 65535 bytes.
+
+@<Public declarations@>=
+int sr_inject(int host, int ifindex, const void *datagram, size_t len);
+
+@ @c
+int sr_inject(int host, int ifindex, const void *datagram, size_t len)
+{
+  sr_host *h;
+  world_ready();
+  if (!(h = host_by_id(host))) return sys_return(-ENOENT);
+  if (!iface_by_index(h, ifindex)) return sys_return(-ENODEV);
+  if (!datagram) return sys_return(-EFAULT);
+  if (len == 0 || len > SR_IP_MAXPACKET) return sys_return(-EINVAL);
+  dev_rcv(h, ifindex, pkt_new(datagram, len), -1);
+  net_run();
+  return 0;
+}
+
+@*1 Neighbours that do not answer.
+A unicast frame whose next hop no member of the LAN owns is what Linux
+holds in an incomplete neighbour entry while ARP asks for the address:
+it probes once a second, three times, and then gives up; every datagram
+held meanwhile is answered, on the sending host itself, with an ICMP
+``host unreachable'' --- which reaches the socket that sent it as
+|EHOSTUNREACH|, and which a router sends back to the datagram's source.
+If the address appears on the LAN before the last probe, the held frames
+go out at that probe.  A new datagram to an address that has failed
+starts again.  The entry holds at most \.{unres\_qlen\_bytes} (212992)
+bytes of frames; older ones are dropped first, as the kernel does.
+
+\kernel{a connected UDP socket with \.{IP\_RECVERR} sending to
+\.{10.1.0.77}, an address of the LAN that no host has, finds
+|EHOSTUNREACH| (origin ICMP, type 3, code 1, offender its own address
+\.{10.1.0.1}) on its error queue 3.1~s later; a router forwarding to an
+absent host sends \.{ICMP host 10.2.0.77 unreachable} from its own
+address 3~s after the datagram, quoting it with the TTL it had after
+forwarding.}
+
+@<Constants of the model@>=
+#define SR_ARP_PROBES 3
+#define SR_ARP_RETRANS_NS 1000000000u
+#define SR_UNRES_QLEN_BYTES 212992
+
+@ @<Type definitions@>=
+typedef struct {
+  sr_hent h; /* key: interface index, next hop */
+  uint64_t serial;
+  int probes;
+  sr_pkt **q;
+  int nq;
+  size_t qbytes;
+} sr_neigh;
+
+@ @<Fields of a host@>=
+sr_htab neigh;
+
+@ @<Free the network state of host |fh|@>=
+htab_free(&fh->neigh, neigh_free);
+
+@ @<Private function prototypes@>=
+static void neigh_enqueue(sr_host *h, int ifindex, uint32_t nexthop, sr_pkt *pkt);
+static void neigh_probe(sr_host *h, uint64_t key, uint64_t serial);
+static void neigh_free(sr_hent *e);
+
+@ @c
+static void neigh_free(sr_hent *e)
+{
+  sr_neigh *n = (sr_neigh *) e;
+  for (int i = 0; i < n->nq; i++) free(n->q[i]);
+  free(n->q);
+  free(n);
+}
+
+static void neigh_schedule(sr_host *h, sr_neigh *n)
+{
+  sr_event e;
+  memset(&e, 0, sizeof e);
+  e.t = W->now_ns + SR_ARP_RETRANS_NS;
+  e.kind = EV_NEIGH_PROBE;
+  e.host = h->id;
+  e.k0 = n->h.k0;
+  e.serial = n->serial;
+  ev_push(&e);
+}
+
+static void neigh_enqueue(sr_host *h, int ifindex, uint32_t nexthop, sr_pkt *pkt)
+{
+  uint64_t key = (uint64_t) ifindex << 32 | nexthop;
+  sr_neigh *n = (sr_neigh *) htab_find(&h->neigh, key, 0);
+  if (!n) {
+    n = xcalloc(1, sizeof *n);
+    n->h.k0 = key;
+    n->serial = ++h->serial;
+    htab_insert(&h->neigh, &n->h);
+    neigh_schedule(h, n);
+  }
+  n->q = xrealloc(n->q, (size_t) n->nq + 1, sizeof *n->q);
+  n->q[n->nq++] = pkt;
+  n->qbytes += pkt->len;
+  while (n->qbytes > SR_UNRES_QLEN_BYTES && n->nq > 1) {
+    n->qbytes -= n->q[0]->len;
+    free(n->q[0]);
+    memmove(n->q, n->q + 1, (size_t) --n->nq * sizeof *n->q);
+  }
+}
+
+@ A probe: if the address has an owner now, the held frames are sent;
+after the last probe they fail, each with its ICMP error; otherwise the
+next probe is due in a second.
+
+@c
+static void neigh_probe(sr_host *h, uint64_t key, uint64_t serial)
+{
+  sr_neigh *n = (sr_neigh *) htab_find(&h->neigh, key, 0);
+  int ifindex = (int) (key >> 32);
+  uint32_t nexthop = (uint32_t) key;
+  bool resolved = false;
+  sr_iface *ifp = iface_by_index(h, ifindex);
+  if (!n || n->serial != serial) return;
+  if (ifp->lan) {
+    sr_lan *l = &W->lan[ifp->lan];
+    for (int i = 0; i < l->nports && !resolved; i++)
+      if (!(l->port[i].host == h->id && l->port[i].ifindex == ifindex) &&
+          port_owns(&l->port[i], nexthop))
+        resolved = true;
+  }
+  if (!resolved && ++n->probes < SR_ARP_PROBES) { neigh_schedule(h, n); return; }
+  htab_remove(&h->neigh, &n->h);
+  for (int i = 0; i < n->nq; i++) {
+    if (resolved) dev_xmit(h, ifindex, nexthop, false, n->q[i]);
+    else {
+      icmp_send(h, n->q[i]->data, n->q[i]->len, ICMP_DEST_UNREACH,
+        ICMP_HOST_UNREACH, 0, SR_RT_UNICAST, 0);
+      free(n->q[i]);
+    }
+  }
+  n->nq = 0;
+  neigh_free(&n->h);
+}
