@@ -51,19 +51,19 @@
 #line 61 "web/sockscript.w"
 
 /*10:*/
-#line 315 "web/sockscript.w"
+#line 323 "web/sockscript.w"
 
 typedef struct{const char*name;long long value;}ss_sym;
 enum{SS_KIND_ENUM,SS_KIND_FLAGS,SS_KIND_OFLAGS};
 typedef struct{const char*name;int kind;const ss_sym*sym;}ss_symclass;
 
 /*:10*//*13:*/
-#line 334 "web/sockscript.w"
+#line 342 "web/sockscript.w"
 
 typedef struct{const char*name;long long value;}ss_name;
 
 /*:13*//*21:*/
-#line 474 "web/sockscript.w"
+#line 482 "web/sockscript.w"
 
 enum{T_END,T_NUM,T_NAME,T_STR,T_VAR,T_PUNCT,T_BAD};
 typedef struct{
@@ -196,7 +196,7 @@ ss_outcome*o;
 #line 62 "web/sockscript.w"
 
 /*11:*/
-#line 320 "web/sockscript.w"
+#line 328 "web/sockscript.w"
 
 #include "ss_symbols.h"
 
@@ -209,21 +209,22 @@ ss_outcome*o;
 static ss_value*val_new(ss_arena*a,int kind);
 static ss_value*val_int(ss_arena*a,long long i,int cls,int fmt);
 static ss_value*val_str(ss_arena*a,const void*s,size_t len);
+static ss_value*val_bytes(ss_arena*a,const void*s,size_t len);
 static ss_value*val_list(ss_arena*a,int n);
 static ss_value*val_struct(ss_arena*a,const struct ss_struct*st,int n);
 
 /*:8*//*27:*/
-#line 599 "web/sockscript.w"
+#line 607 "web/sockscript.w"
 
 static ss_value*parse_value(ss_lexer*L,ss_arena*a);
 
 /*:27*//*56:*/
-#line 1389 "web/sockscript.w"
+#line 1395 "web/sockscript.w"
 
 static const ss_value*struct_get(const ss_value*v,const char*name);
 
 /*:56*//*63:*/
-#line 1522 "web/sockscript.w"
+#line 1528 "web/sockscript.w"
 
 static ss_value*pid_value(ss_arena*a,const ss_value*y,ss_env*e);
 static bool is_pattern(const ss_value*v);
@@ -341,7 +342,14 @@ a->cap= h.cap;
 }
 
 /*:7*//*9:*/
-#line 262 "web/sockscript.w"
+#line 263 "web/sockscript.w"
+
+static ss_value*val_bytes(ss_arena*a,const void*s,size_t len)
+{
+ss_value*v= val_str(a,s,len);
+v->fmt= SF_HEX;
+return v;
+}
 
 static ss_value*val_new(ss_arena*a,int kind)
 {
@@ -391,7 +399,7 @@ return v;
 #line 65 "web/sockscript.w"
 
 /*14:*/
-#line 337 "web/sockscript.w"
+#line 345 "web/sockscript.w"
 
 static int name_cmp(const void*x,const void*y)
 {
@@ -436,7 +444,7 @@ return true;
 }
 
 /*:14*//*15:*/
-#line 382 "web/sockscript.w"
+#line 390 "web/sockscript.w"
 
 static const char*sym_name(int cls,long long value)
 {
@@ -447,7 +455,7 @@ return NULL;
 }
 
 /*:15*//*17:*/
-#line 399 "web/sockscript.w"
+#line 407 "web/sockscript.w"
 
 bool ss_symbol(const char*name,long long*value)
 {
@@ -465,7 +473,7 @@ return NULL;
 #line 66 "web/sockscript.w"
 
 /*22:*/
-#line 487 "web/sockscript.w"
+#line 495 "web/sockscript.w"
 
 static void lex_next(ss_lexer*L)
 {
@@ -474,7 +482,7 @@ L->ts= L->p;
 L->punct[0]= '\0';
 if(L->p>=L->end||*L->p=='#'){L->tok= T_END;L->tlen= 0;return;}
 if(isdigit((unsigned char)*L->p))/*23:*/
-#line 511 "web/sockscript.w"
+#line 519 "web/sockscript.w"
 
 {
 char*e;
@@ -486,7 +494,7 @@ L->p= e;
 }
 
 /*:23*/
-#line 494 "web/sockscript.w"
+#line 502 "web/sockscript.w"
 
 else if(isalpha((unsigned char)*L->p)||*L->p=='_'){
 while(L->p<L->end&&(isalnum((unsigned char)*L->p)||*L->p=='_'))L->p++;
@@ -496,7 +504,7 @@ L->p++;
 while(L->p<L->end&&(isalnum((unsigned char)*L->p)||*L->p=='_'))L->p++;
 L->tok= L->p-L->ts> 1?T_VAR:T_BAD;
 }else if(*L->p=='"')/*24:*/
-#line 524 "web/sockscript.w"
+#line 532 "web/sockscript.w"
 
 {
 L->p++;
@@ -506,10 +514,10 @@ else{L->p++;L->tok= T_STR;}
 }
 
 /*:24*/
-#line 502 "web/sockscript.w"
+#line 510 "web/sockscript.w"
 
 else/*25:*/
-#line 535 "web/sockscript.w"
+#line 543 "web/sockscript.w"
 
 {
 static const char*const multi[]= {"...","..","=>"};
@@ -530,13 +538,13 @@ done:;
 }
 
 /*:25*/
-#line 503 "web/sockscript.w"
+#line 511 "web/sockscript.w"
 
 L->tlen= (int)(L->p-L->ts);
 }
 
 /*:22*//*26:*/
-#line 557 "web/sockscript.w"
+#line 565 "web/sockscript.w"
 
 static bool is_punct(const ss_lexer*L,const char*p)
 {
@@ -568,7 +576,7 @@ return false;
 #line 67 "web/sockscript.w"
 
 /*28:*/
-#line 602 "web/sockscript.w"
+#line 610 "web/sockscript.w"
 
 static ss_value*parse_primary(ss_lexer*L,ss_arena*a);
 static ss_value*parse_term(ss_lexer*L,ss_arena*a)
@@ -599,7 +607,7 @@ return v;
 }
 
 /*:28*//*29:*/
-#line 634 "web/sockscript.w"
+#line 642 "web/sockscript.w"
 
 static ss_value*parse_alts(ss_lexer*L,ss_arena*a)
 {
@@ -640,7 +648,7 @@ return v;
 }
 
 /*:29*//*30:*/
-#line 675 "web/sockscript.w"
+#line 683 "web/sockscript.w"
 
 static ss_value*parse_list(ss_lexer*L,ss_arena*a);
 static ss_value*parse_fields(ss_lexer*L,ss_arena*a);
@@ -658,7 +666,7 @@ break;
 case T_NAME:v= parse_name(L,a);break;
 case T_STR:v= parse_string(L,a);break;
 case T_VAR:/*31:*/
-#line 717 "web/sockscript.w"
+#line 725 "web/sockscript.w"
 
 {
 v= val_new(a,SV_VAR);
@@ -680,7 +688,7 @@ v= b;
 }
 
 /*:31*/
-#line 691 "web/sockscript.w"
+#line 699 "web/sockscript.w"
 break;
 case T_PUNCT:
 if(is_punct(L,"[")){v= parse_list(L,a);break;}
@@ -702,7 +710,7 @@ return v;
 }
 
 /*:30*//*32:*/
-#line 740 "web/sockscript.w"
+#line 748 "web/sockscript.w"
 
 static ss_value*parse_name(ss_lexer*L,ss_arena*a)
 {
@@ -717,7 +725,7 @@ if(fmt>=0){
 lex_next(L);
 if(!expect(L,"("))return NULL;
 if(fmt==SF_ADDR)/*33:*/
-#line 769 "web/sockscript.w"
+#line 777 "web/sockscript.w"
 
 {
 char buf[64];
@@ -737,7 +745,7 @@ lex_next(L);
 }
 
 /*:33*/
-#line 753 "web/sockscript.w"
+#line 761 "web/sockscript.w"
 
 else v= parse_term(L,a);
 if(!v||!expect(L,")"))return NULL;
@@ -755,7 +763,7 @@ return val_int(a,value,-1,SF_DEC);
 }
 
 /*:32*//*34:*/
-#line 791 "web/sockscript.w"
+#line 799 "web/sockscript.w"
 
 static ss_value*parse_string(ss_lexer*L,ss_arena*a)
 {
@@ -798,7 +806,7 @@ return v;
 }
 
 /*:34*//*35:*/
-#line 835 "web/sockscript.w"
+#line 843 "web/sockscript.w"
 
 static ss_value*parse_list(ss_lexer*L,ss_arena*a)
 {
@@ -824,7 +832,7 @@ return v;
 }
 
 /*:35*//*36:*/
-#line 863 "web/sockscript.w"
+#line 871 "web/sockscript.w"
 
 static ss_value*parse_fields(ss_lexer*L,ss_arena*a)
 {
@@ -856,7 +864,7 @@ return v;
 }
 
 /*:36*//*37:*/
-#line 897 "web/sockscript.w"
+#line 905 "web/sockscript.w"
 
 static void parse_call_line(ss_script*s,ss_line*ln,ss_lexer*L)
 {
@@ -877,7 +885,7 @@ if(!lex_accept(L,","))break;
 if(!expect(L,")")||!expect(L,"="))return;
 if(!(ln->ret= parse_value(L,a)))return;
 if(L->tok==T_NAME)/*38:*/
-#line 926 "web/sockscript.w"
+#line 934 "web/sockscript.w"
 
 {
 long long e;
@@ -889,10 +897,10 @@ lex_next(L);
 }
 
 /*:38*/
-#line 916 "web/sockscript.w"
+#line 924 "web/sockscript.w"
 
 if(L->tok==T_PUNCT&&L->punct[0]=='(')/*39:*/
-#line 936 "web/sockscript.w"
+#line 944 "web/sockscript.w"
 
 {
 int depth= 0;
@@ -904,7 +912,7 @@ lex_next(L);
 }
 
 /*:39*/
-#line 917 "web/sockscript.w"
+#line 925 "web/sockscript.w"
 
 if(L->tok!=T_END){lex_error(L,"unexpected text after the result");return;}
 if(L->p<L->end&&*L->p=='#'){
@@ -915,7 +923,7 @@ check_arity(ln,L);
 }
 
 /*:37*//*40:*/
-#line 948 "web/sockscript.w"
+#line 956 "web/sockscript.w"
 
 static bool val_has(const ss_value*v,int kind)
 {
@@ -928,7 +936,7 @@ return false;
 }
 
 /*:40*//*41:*/
-#line 962 "web/sockscript.w"
+#line 970 "web/sockscript.w"
 
 ss_script*ss_parse(const char*name,const char*text,size_t len,FILE*errs)
 {
@@ -946,7 +954,7 @@ const char*nl= memchr(p,'\n',(size_t)(end-p));
 const char*e= nl?nl:end;
 ss_line*ln;
 if(s->nlines==cap)/*42:*/
-#line 991 "web/sockscript.w"
+#line 999 "web/sockscript.w"
 
 {
 ss_line*nl2;
@@ -957,7 +965,7 @@ s->line= nl2;
 }
 
 /*:42*/
-#line 978 "web/sockscript.w"
+#line 986 "web/sockscript.w"
 
 ln= &s->line[s->nlines++];
 memset(ln,0,sizeof*ln);
@@ -965,7 +973,7 @@ ln->lineno= s->nlines;
 ln->text= p;
 ln->len= (int)(e-p);
 /*43:*/
-#line 1000 "web/sockscript.w"
+#line 1008 "web/sockscript.w"
 
 {
 const char*q= p;
@@ -974,7 +982,7 @@ if(q==e)ln->kind= SL_BLANK;
 else if(e-q>=2&&q[0]=='#'&&q[1]=='!'){
 ln->kind= SL_HEADER;
 /*44:*/
-#line 1036 "web/sockscript.w"
+#line 1044 "web/sockscript.w"
 
 {
 const char*w= q+2,*we;
@@ -1005,7 +1013,7 @@ errors++;
 }
 
 /*:44*/
-#line 1007 "web/sockscript.w"
+#line 1015 "web/sockscript.w"
 
 }else if(*q=='#')ln->kind= SL_COMMENT;
 else{
@@ -1032,7 +1040,7 @@ if(val_has(ln->ret,SV_BIND))ln->binds= true;
 }
 
 /*:43*/
-#line 984 "web/sockscript.w"
+#line 992 "web/sockscript.w"
 
 p= nl?nl+1:end;
 }
@@ -1041,7 +1049,7 @@ return s;
 }
 
 /*:41*//*45:*/
-#line 1067 "web/sockscript.w"
+#line 1075 "web/sockscript.w"
 
 ss_script*ss_load(const char*path,FILE*errs)
 {
@@ -1077,7 +1085,7 @@ free(s);
 #line 68 "web/sockscript.w"
 
 /*48:*/
-#line 1117 "web/sockscript.w"
+#line 1125 "web/sockscript.w"
 
 void ss_puts(ss_buf*b,const char*s,size_t n)
 {
@@ -1108,7 +1116,7 @@ ss_puts(b,tmp,(size_t)n<sizeof tmp?(size_t)n:sizeof tmp-1);
 }
 
 /*:48*//*49:*/
-#line 1150 "web/sockscript.w"
+#line 1158 "web/sockscript.w"
 
 static void print_flags(ss_buf*b,int cls,long long v)
 {
@@ -1156,14 +1164,10 @@ else ss_printf(b,"%lld",v);
 }
 
 /*:49*//*50:*/
-#line 1200 "web/sockscript.w"
+#line 1210 "web/sockscript.w"
 
-static void print_string(ss_buf*b,const unsigned char*s,size_t n,bool more)
+static void print_string(ss_buf*b,const unsigned char*s,size_t n,bool more,bool hex)
 {
-size_t text= 0;
-bool hex;
-for(size_t i= 0;i<n;i++)if(s[i]>=32&&s[i]<127)text++;
-hex= n> 0&&(n<2||2*text<n);
 ss_putc(b,'"');
 for(size_t i= 0;i<n;i++){
 unsigned char c= s[i];
@@ -1179,7 +1183,7 @@ if(more)ss_puts(b,"...",3);
 }
 
 /*:50*//*51:*/
-#line 1224 "web/sockscript.w"
+#line 1230 "web/sockscript.w"
 
 void ss_print_value(ss_buf*b,const ss_value*v,bool use_source)
 {
@@ -1191,7 +1195,7 @@ case SV_RANGE:
 if(v->fmt==SF_PORT)ss_printf(b,"htons(%lld..%lld)",v->i,v->hi);
 else ss_printf(b,"%lld..%lld",v->i,v->hi);
 break;
-case SV_STR:print_string(b,v->s,v->len,v->more);break;
+case SV_STR:print_string(b,v->s,v->len,v->more,v->fmt==SF_HEX);break;
 case SV_NULL:ss_puts(b,"NULL",4);break;
 case SV_ANY:ss_puts(b,"...",3);break;
 case SV_UNKNOWN:ss_putc(b,'?');break;
@@ -1241,7 +1245,7 @@ break;
 #line 69 "web/sockscript.w"
 
 /*54:*/
-#line 1312 "web/sockscript.w"
+#line 1318 "web/sockscript.w"
 
 bool ss_env_get(const ss_env*e,const char*name,long long*value)
 {
@@ -1277,7 +1281,7 @@ return true;
 }
 
 /*:54*//*55:*/
-#line 1349 "web/sockscript.w"
+#line 1355 "web/sockscript.w"
 
 bool ss_match(const ss_value*x,const ss_value*y,ss_env*e)
 {
@@ -1317,7 +1321,7 @@ return false;
 }
 
 /*:55*//*57:*/
-#line 1392 "web/sockscript.w"
+#line 1398 "web/sockscript.w"
 
 static const ss_value*struct_get(const ss_value*v,const char*name)
 {
@@ -1327,7 +1331,7 @@ return NULL;
 }
 
 /*:57*//*59:*/
-#line 1415 "web/sockscript.w"
+#line 1421 "web/sockscript.w"
 
 ss_value*ss_merge(ss_arena*a,const ss_value*x,const ss_value*y,ss_env*e,
 long long lo,long long hi)
@@ -1361,7 +1365,7 @@ m->hi= hi;
 return m;
 }
 /*61:*/
-#line 1469 "web/sockscript.w"
+#line 1475 "web/sockscript.w"
 
 if(x&&y->kind==SV_LIST&&x->kind==SV_LIST&&!x->more&&x->n==y->n){
 m= val_list(a,y->n);
@@ -1388,14 +1392,14 @@ return m;
 }
 
 /*:61*/
-#line 1447 "web/sockscript.w"
+#line 1453 "web/sockscript.w"
 
 if(y->kind==SV_INT&&y->cls==SS_CLS_PID)return pid_value(a,y,e);
 return(ss_value*)y;
 }
 
 /*:59*//*60:*/
-#line 1455 "web/sockscript.w"
+#line 1461 "web/sockscript.w"
 
 static bool is_pattern(const ss_value*v)
 {
@@ -1407,7 +1411,7 @@ return false;
 }
 
 /*:60*//*62:*/
-#line 1499 "web/sockscript.w"
+#line 1505 "web/sockscript.w"
 
 static ss_value*pid_value(ss_arena*a,const ss_value*y,ss_env*e)
 {
@@ -1591,7 +1595,7 @@ if(f->kind==FK_BYTES){
 bool zero= true;
 for(int k= 0;k<f->size;k++)if(p[f->off+k])zero= false;
 if(zero&&f->hide_zero)continue;
-item= val_str(a,p+f->off,f->size);
+item= val_bytes(a,p+f->off,f->size);
 }else if(f->kind==FK_ADDRLIST){
 size_t cnt= len> f->off?(len-f->off)/4:0;
 item= val_list(a,(int)cnt);
@@ -1732,7 +1736,7 @@ case SO_TIMESTAMPING:if(len==8)return int_list(a,p,len,-1);break;
 switch(name){
 case IP_MULTICAST_IF:st= "in_addr";break;
 case IP_MSFILTER:if(len>=16)return decode_struct(a,st_by_name("ip_msfilter"),p,len);break;
-case IP_OPTIONS:case IP_PKTOPTIONS:return val_str(a,p,len);
+case IP_OPTIONS:case IP_PKTOPTIONS:return val_bytes(a,p,len);
 case IP_MTU_DISCOVER:cls= SS_CLASS_PMTUDISC;break;
 }
 }
@@ -1741,7 +1745,7 @@ const struct ss_struct*s= st_by_name(st);
 if(len==s->size)return decode_struct(a,s,p,len);
 }
 if(len==4)return int_list(a,p,len,cls);
-return val_str(a,p,len);
+return val_bytes(a,p,len);
 }
 
 /*:74*//*75:*/
@@ -1760,7 +1764,7 @@ return v;
 
 static ss_value*decode_sockaddr(ss_arena*a,const unsigned char*p,size_t len)
 {
-uint16_t fam;
+uint16_t fam= 0;
 if(len>=2)memcpy(&fam,p,2);
 if(len==sizeof(struct sockaddr_in)&&fam==AF_INET){
 ss_value*v= decode_struct(a,st_by_name("sockaddr_in"),p,len);
@@ -1778,7 +1782,7 @@ v->item[0]= val_int(a,fam,SS_CLASS_AF,SF_DEC);
 return v;
 }
 }
-return val_str(a,p,len);
+return val_bytes(a,p,len);
 }
 
 /*:76*//*78:*/
@@ -1808,12 +1812,12 @@ if(v->n==2)v->item[1]= decode_sockaddr(a,p+ee,sizeof(struct sockaddr_in));
 return v;
 }
 break;
-case IP_RECVOPTS:case IP_RETOPTS:return val_str(a,p,len);
+case IP_RECVOPTS:case IP_RETOPTS:return val_bytes(a,p,len);
 }
 }
 if(st&&len==st_by_name(st)->size)return decode_struct(a,st_by_name(st),p,len);
 if(len==4)return int_list(a,p,len,-1);
-return val_str(a,p,len);
+return val_bytes(a,p,len);
 }
 
 /*:78*//*79:*/

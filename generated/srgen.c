@@ -1,8 +1,8 @@
 /*1:*/
-#line 41 "web/srgen.w"
+#line 43 "web/srgen.w"
 
 /*2:*/
-#line 60 "web/srgen.w"
+#line 62 "web/srgen.w"
 
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h> 
@@ -12,17 +12,17 @@
 #include <sys/stat.h> 
 
 /*:2*/
-#line 42 "web/srgen.w"
+#line 44 "web/srgen.w"
 
 /*3:*/
-#line 71 "web/srgen.w"
+#line 73 "web/srgen.w"
 
 enum{F_CLAUSE,F_LEVEL,F_NAME,F_TYPE,F_ACCESS,F_TYPES,F_RANGE,F_CAP,
 F_SETLEN,F_SINCE,F_HANDLER,NFIELDS};
 typedef struct{char*f[NFIELDS];}row;
 
 /*:3*//*6:*/
-#line 139 "web/srgen.w"
+#line 141 "web/srgen.w"
 
 enum{S_STREAM,S_DGRAM,S_RAW,S_ICMPRAW,S_PING,NSOCK};
 static const char*const sock_call[NSOCK]= {
@@ -35,10 +35,10 @@ static const char*const sock_name[NSOCK]= {"TCP","UDP","raw (IPPROTO_RAW)",
 "raw (IPPROTO_ICMP)","ping"};
 
 /*:6*/
-#line 43 "web/srgen.w"
+#line 45 "web/srgen.w"
 
-/*16:*/
-#line 332 "web/srgen.w"
+/*17:*/
+#line 371 "web/srgen.w"
 
 static void set_get(FILE*f,const row*r,const char*v,int len);
 static int family_default(const row*r,const char*root);
@@ -46,12 +46,13 @@ static int family_values(const row*r,const char*root);
 static int family_optlen(const row*r,const char*root);
 static int family_types(const row*r,const char*root);
 static int family_unpriv(const row*r,const char*root);
+static const char*probe(const row*r,int*len);
 
-/*:16*/
-#line 44 "web/srgen.w"
+/*:17*/
+#line 46 "web/srgen.w"
 
 /*4:*/
-#line 76 "web/srgen.w"
+#line 78 "web/srgen.w"
 
 #define MAXROWS 256
 static row rows[MAXROWS];
@@ -84,7 +85,7 @@ fclose(in);
 }
 
 /*:4*//*5:*/
-#line 110 "web/srgen.w"
+#line 112 "web/srgen.w"
 
 static const char*level_of(const row*r)
 {
@@ -111,7 +112,7 @@ static bool can_get(const row*r){return strcmp(r->f[F_ACCESS],"set")!=0;}
 static bool can_set(const row*r){return strcmp(r->f[F_ACCESS],"get")!=0;}
 
 /*:5*//*7:*/
-#line 153 "web/srgen.w"
+#line 155 "web/srgen.w"
 
 static bool allows(const row*r,int s)
 {
@@ -129,7 +130,7 @@ return S_STREAM;
 }
 
 /*:7*//*8:*/
-#line 173 "web/srgen.w"
+#line 175 "web/srgen.w"
 
 static FILE*open_script(const row*r,const char*root,const char*family,const char*what)
 {
@@ -140,7 +141,7 @@ snprintf(path,sizeof path,"%s/%s",root,dir_of(r));
 mkdir(path,0755);
 snprintf(path,sizeof path,"%s/%s/%s.%s.sr",root,dir_of(r),r->f[F_NAME],family);
 /*9:*/
-#line 196 "web/srgen.w"
+#line 198 "web/srgen.w"
 
 if((f= fopen(path,"r"))){
 char line[512];
@@ -155,7 +156,7 @@ exit(1);
 }
 
 /*:9*/
-#line 182 "web/srgen.w"
+#line 184 "web/srgen.w"
 
 if(!(f= fopen(path,"w"))){fprintf(stderr,"sr-gen: cannot write %s\n",path);exit(1);}
 snprintf(ids,sizeof ids,"%s",r->f[F_CLAUSE]);
@@ -167,7 +168,7 @@ return f;
 }
 
 /*:8*//*10:*/
-#line 216 "web/srgen.w"
+#line 218 "web/srgen.w"
 
 static int get_len(const row*r)
 {
@@ -186,14 +187,15 @@ fprintf(f,"getsockopt(%d, %s, %s, ?, [%d]) = ?\n",fd,level_of(r),r->f[F_NAME],le
 }
 
 /*:10*//*11:*/
-#line 235 "web/srgen.w"
+#line 237 "web/srgen.w"
 
 static int families(const row*r,const char*root)
 {
-int n= 0;
+int n= 0,len;
+bool ints= is_int_like(r)||!strcmp(r->f[F_TYPE],"u64");
 n+= family_default(r,root);
-if(is_int_like(r)||!strcmp(r->f[F_TYPE],"u64")){
-if(can_set(r))n+= family_values(r,root);
+if(ints&&can_set(r))n+= family_values(r,root);
+if(ints||(can_set(r)&&probe(r,&len))){
 n+= family_optlen(r,root);
 if(can_set(r))n+= family_types(r,root);
 if(can_set(r))n+= family_unpriv(r,root);
@@ -202,7 +204,41 @@ return n;
 }
 
 /*:11*//*12:*/
-#line 252 "web/srgen.w"
+#line 256 "web/srgen.w"
+
+static const char*probe(const row*r,int*len)
+{
+const char*t= r->f[F_TYPE],*n= r->f[F_NAME];
+*len= 4;
+if(is_int_like(r)||!strcmp(t,"u64"))return"[1]";
+if(!strcmp(t,"linger")){*len= 8;return"{l_onoff=1, l_linger=1}";}
+if(!strcmp(t,"timeval")){*len= 16;return"{tv_sec=1, tv_usec=0}";}
+if(!strcmp(t,"mreq")){
+*len= 12;
+return"{imr_multiaddr=inet_addr(\"224.1.1.1\"), imr_address=inet_addr(\"0.0.0.0\"), imr_ifindex=0}";
+}
+if(!strcmp(t,"mreq_source")){
+*len= 12;
+return"{imr_multiaddr=inet_addr(\"232.1.1.1\"), imr_interface=inet_addr(\"0.0.0.0\"), "
+"imr_sourceaddr=inet_addr(\"1.2.3.4\")}";
+}
+if(!strcmp(t,"string")){*len= 2;return"\"lo\"";}
+if(!strcmp(n,"IP_OPTIONS"))return"\"\\x01\\x01\\x01\\x01\"";
+if(!strcmp(n,"SO_TIMESTAMPING"))return"[1]";
+if(!strcmp(n,"IP_MSFILTER")){
+*len= 20;
+return"{imsf_multiaddr=inet_addr(\"224.1.1.1\"), imsf_interface=inet_addr(\"0.0.0.0\"), "
+"imsf_fmode=MCAST_INCLUDE, imsf_numsrc=1, imsf_slist=[inet_addr(\"1.2.3.4\")]}";
+}
+if(!strcmp(t,"custom")||!strcmp(t,"fprog")){
+*len= 16;
+return"{len=1, filter=[{code=BPF_RET|BPF_K, jt=0, jf=0, k=0}]}";
+}
+return NULL;
+}
+
+/*:12*//*13:*/
+#line 291 "web/srgen.w"
 
 static int family_default(const row*r,const char*root)
 {
@@ -214,8 +250,8 @@ fclose(f);
 return 1;
 }
 
-/*:12*//*13:*/
-#line 269 "web/srgen.w"
+/*:13*//*14:*/
+#line 308 "web/srgen.w"
 
 static int family_values(const row*r,const char*root)
 {
@@ -227,8 +263,8 @@ int s= write_sock(r);
 const char*t= r->f[F_TYPE];
 if(s==S_PING)fprintf(f,"sysctl_set(\"net.ipv4.ping_group_range\", \"0 0\") = ?\n");
 fprintf(f,"%s\n",sock_call[s]);
-if(!strcmp(t,"u64"))/*15:*/
-#line 323 "web/srgen.w"
+if(!strcmp(t,"u64"))/*16:*/
+#line 362 "web/srgen.w"
 
 {
 set_get(f,r,"1",4);
@@ -238,13 +274,13 @@ set_get(f,r,"\"\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\"",8);
 get_line(f,r,3,4);
 }
 
-/*:15*/
-#line 280 "web/srgen.w"
+/*:16*/
+#line 319 "web/srgen.w"
 
 else{
 for(int i= 0;ints[i];i++)set_get(f,r,ints[i],4);
-/*14:*/
-#line 304 "web/srgen.w"
+/*15:*/
+#line 343 "web/srgen.w"
 
 if(strcmp(r->f[F_RANGE],"-")){
 long lo,hi;
@@ -264,8 +300,8 @@ set_get(f,r,v,4);
 }
 }
 
-/*:14*/
-#line 283 "web/srgen.w"
+/*:15*/
+#line 322 "web/srgen.w"
 
 if(!strcmp(t,"byte")||!strcmp(t,"bytebool")){
 for(int i= 0;bytes[i];i++)set_get(f,r,bytes[i],1);
@@ -284,21 +320,26 @@ else fprintf(f,"setsockopt(3, %s, %s, [%s], %d) = ?\n",level_of(r),r->f[F_NAME],
 if(can_get(r))get_line(f,r,3,!strcmp(r->f[F_TYPE],"u64")?8:4);
 }
 
-/*:13*//*17:*/
-#line 344 "web/srgen.w"
+/*:14*//*18:*/
+#line 384 "web/srgen.w"
 
 static int family_optlen(const row*r,const char*root)
 {
 static const int lens[]= {0,1,2,3,4,5,8,16};
 FILE*f= open_script(r,root,"optlen","short, long and null arguments");
-int s= write_sock(r);
+int s= write_sock(r),plen;
+const char*pv= probe(r,&plen);
+bool ints= is_int_like(r)||!strcmp(r->f[F_TYPE],"u64");
 if(s==S_PING)fprintf(f,"sysctl_set(\"net.ipv4.ping_group_range\", \"0 0\") = ?\n");
 fprintf(f,"%s\n",sock_call[s]);
 if(can_set(r)){
 for(size_t i= 0;i<sizeof lens/sizeof lens[0];i++)
-fprintf(f,"setsockopt(3, %s, %s, [1, 0, 0, 0], %d) = ?\n",level_of(r),r->f[F_NAME],lens[i]);
-fprintf(f,"setsockopt(3, %s, %s, [1], -1) = ?\n",level_of(r),r->f[F_NAME]);
-fprintf(f,"setsockopt(3, %s, %s, NULL, 4) = ?\n",level_of(r),r->f[F_NAME]);
+fprintf(f,"setsockopt(3, %s, %s, %s, %d) = ?\n",level_of(r),r->f[F_NAME],
+ints?"[1, 0, 0, 0]":pv,lens[i]);
+if(!ints)for(int d= -1;d<=1;d++)
+fprintf(f,"setsockopt(3, %s, %s, %s, %d) = ?\n",level_of(r),r->f[F_NAME],pv,plen+d);
+fprintf(f,"setsockopt(3, %s, %s, %s, -1) = ?\n",level_of(r),r->f[F_NAME],ints?"[1]":pv);
+fprintf(f,"setsockopt(3, %s, %s, NULL, %d) = ?\n",level_of(r),r->f[F_NAME],ints?4:plen);
 fprintf(f,"setsockopt(3, %s, %s, NULL, 0) = ?\n",level_of(r),r->f[F_NAME]);
 }
 for(size_t i= 0;i<sizeof lens/sizeof lens[0];i++)get_line(f,r,3,lens[i]);
@@ -309,8 +350,8 @@ fclose(f);
 return 1;
 }
 
-/*:17*//*18:*/
-#line 369 "web/srgen.w"
+/*:18*//*19:*/
+#line 414 "web/srgen.w"
 
 static int family_types(const row*r,const char*root)
 {
@@ -318,20 +359,29 @@ FILE*f= open_script(r,root,"types","written and read on a socket of every type")
 fprintf(f,"sysctl_set(\"net.ipv4.ping_group_range\", \"0 0\") = ?\n");
 for(int s= 0;s<NSOCK;s++)fprintf(f,"%s\n",sock_call[s]);
 for(int s= 0;s<NSOCK;s++){
+int plen;
+const char*pv= probe(r,&plen);
 fprintf(f,"# %s\n",sock_name[s]);
-fprintf(f,"setsockopt(%d, %s, %s, [1], 4) = ?\n",3+s,level_of(r),r->f[F_NAME]);
-if(can_get(r))get_line(f,r,3+s,4);
+fprintf(f,"setsockopt(%d, %s, %s, %s, %d) = ?\n",3+s,level_of(r),r->f[F_NAME],pv,plen);
+if(can_get(r))get_line(f,r,3+s,get_len(r));
 }
 fclose(f);
 return 1;
 }
 
-/*:18*//*19:*/
-#line 388 "web/srgen.w"
+/*:19*//*20:*/
+#line 435 "web/srgen.w"
 
 static void unpriv_body(FILE*f,const row*r)
 {
 static const char*const vals[]= {"0","1","6","7","-1",NULL};
+int plen;
+const char*pv= probe(r,&plen);
+if(!is_int_like(r)&&strcmp(r->f[F_TYPE],"u64")){
+fprintf(f,"setsockopt(3, %s, %s, %s, %d) = ?\n",level_of(r),r->f[F_NAME],pv,plen);
+if(can_get(r))get_line(f,r,3,get_len(r));
+return;
+}
 for(int i= 0;vals[i];i++)set_get(f,r,vals[i],4);
 }
 
@@ -360,8 +410,8 @@ n++;
 return n;
 }
 
-/*:19*/
-#line 45 "web/srgen.w"
+/*:20*/
+#line 47 "web/srgen.w"
 
 int main(int argc,char**argv)
 {

@@ -256,10 +256,18 @@ void ss_arena_reset(ss_arena *a)
 static ss_value *val_new(ss_arena *a, int kind);
 static ss_value *val_int(ss_arena *a, long long i, int cls, int fmt);
 static ss_value *val_str(ss_arena *a, const void *s, size_t len);
+static ss_value *val_bytes(ss_arena *a, const void *s, size_t len);
 static ss_value *val_list(ss_arena *a, int n);
 static ss_value *val_struct(ss_arena *a, const struct ss_struct *st, int n);
 
 @ @<The arena@>=
+static ss_value *val_bytes(ss_arena *a, const void *s, size_t len)
+{
+  ss_value *v = val_str(a, s, len);
+  v->fmt = SF_HEX;
+  return v;
+}
+
 static ss_value *val_new(ss_arena *a, int kind)
 {
   ss_value *v = ss_alloc(a, sizeof *v);
@@ -1193,17 +1201,15 @@ static void print_int(ss_buf *b, long long v, int cls, int fmt)
   else ss_printf(b, "%lld", v);
 }
 
-@ Strings.  Text prints as text; bytes that are mostly not text --- a
-one-byte option value, an address --- print all in hexadecimal, so that
-\.{"\\x40"} is not mistaken for a character.
+@ Strings.  Text prints as text, with C's escapes for what is not
+printable.  Bytes a call wrote as binary --- an option's value, the data of
+a control message --- are marked |SF_HEX| by the decoder and print all in
+hexadecimal, so that the byte 64 of \.{IP\_TTL} reads \.{"\\x40"}, not
+\.{"@"}.
 
 @<The printer@>=
-static void print_string(ss_buf *b, const unsigned char *s, size_t n, bool more)
+static void print_string(ss_buf *b, const unsigned char *s, size_t n, bool more, bool hex)
 {
-  size_t text = 0;
-  bool hex;
-  for (size_t i = 0; i < n; i++) if (s[i] >= 32 && s[i] < 127) text++;
-  hex = n > 0 && (n < 2 || 2 * text < n);
   ss_putc(b, '"');
   for (size_t i = 0; i < n; i++) {
     unsigned char c = s[i];
@@ -1232,7 +1238,7 @@ void ss_print_value(ss_buf *b, const ss_value *v, bool use_source)
     if (v->fmt == SF_PORT) ss_printf(b, "htons(%lld..%lld)", v->i, v->hi);
     else ss_printf(b, "%lld..%lld", v->i, v->hi);
     break;
-  case SV_STR: print_string(b, v->s, v->len, v->more); break;
+  case SV_STR: print_string(b, v->s, v->len, v->more, v->fmt == SF_HEX); break;
   case SV_NULL: ss_puts(b, "NULL", 4); break;
   case SV_ANY: ss_puts(b, "...", 3); break;
   case SV_UNKNOWN: ss_putc(b, '?'); break;

@@ -29,8 +29,10 @@ value and a null length;
 \item{} \.{unpriv}: writes and reads by a process that gave up root, and,
 for a row that names capabilities, by one that dropped each of them.
 \smallskip\noindent
-Options whose argument is a structure or a string get only
-\.{default}; their other behaviour is in hand-written scripts.  The
+An option whose argument is a structure, a string or bytes gets
+\.{default}, \.{optlen}, \.{types} and \.{unpriv}, written with a probe
+value of its type (a |linger| of one second, the group \.{224.1.1.1}, the
+device \.{lo}, \dots); its other behaviour is in hand-written scripts.  The
 directory is the book's chapter: \.{solsocket} for \.{SOL\_SOCKET},
 \.{mcast} for the multicast options, \.{ipopt} for the other options of
 \.{IPPROTO\_IP}.
@@ -235,15 +237,52 @@ static void get_line(FILE *f, const row *r, int fd, int len)
 @<Functions@>=
 static int families(const row *r, const char *root)
 {
-  int n = 0;
+  int n = 0, len;
+  bool ints = is_int_like(r) || !strcmp(r->f[F_TYPE], "u64");
   n += family_default(r, root);
-  if (is_int_like(r) || !strcmp(r->f[F_TYPE], "u64")) {
-    if (can_set(r)) n += family_values(r, root);
+  if (ints && can_set(r)) n += family_values(r, root);
+  if (ints || (can_set(r) && probe(r, &len))) {
     n += family_optlen(r, root);
     if (can_set(r)) n += family_types(r, root);
     if (can_set(r)) n += family_unpriv(r, root);
   }
   return n;
+}
+
+@ The probe value of a row: what the families write, and its length.  An
+integer option is written \.{[1]}; the others as their type asks.  A row
+with no probe gets only \.{default}.
+
+@<Functions@>=
+static const char *probe(const row *r, int *len)
+{
+  const char *t = r->f[F_TYPE], *n = r->f[F_NAME];
+  *len = 4;
+  if (is_int_like(r) || !strcmp(t, "u64")) return "[1]";
+  if (!strcmp(t, "linger")) { *len = 8; return "{l_onoff=1, l_linger=1}"; }
+  if (!strcmp(t, "timeval")) { *len = 16; return "{tv_sec=1, tv_usec=0}"; }
+  if (!strcmp(t, "mreq")) {
+    *len = 12;
+    return "{imr_multiaddr=inet_addr(\"224.1.1.1\"), imr_address=inet_addr(\"0.0.0.0\"), imr_ifindex=0}";
+  }
+  if (!strcmp(t, "mreq_source")) {
+    *len = 12;
+    return "{imr_multiaddr=inet_addr(\"232.1.1.1\"), imr_interface=inet_addr(\"0.0.0.0\"), "
+      "imr_sourceaddr=inet_addr(\"1.2.3.4\")}";
+  }
+  if (!strcmp(t, "string")) { *len = 2; return "\"lo\""; }
+  if (!strcmp(n, "IP_OPTIONS")) return "\"\\x01\\x01\\x01\\x01\"";
+  if (!strcmp(n, "SO_TIMESTAMPING")) return "[1]";
+  if (!strcmp(n, "IP_MSFILTER")) {
+    *len = 20;
+    return "{imsf_multiaddr=inet_addr(\"224.1.1.1\"), imsf_interface=inet_addr(\"0.0.0.0\"), "
+      "imsf_fmode=MCAST_INCLUDE, imsf_numsrc=1, imsf_slist=[inet_addr(\"1.2.3.4\")]}";
+  }
+  if (!strcmp(t, "custom") || !strcmp(t, "fprog")) {
+    *len = 16;
+    return "{len=1, filter=[{code=BPF_RET|BPF_K, jt=0, jf=0, k=0}]}";
+  }
+  return NULL;
 }
 
 @ \.{default}: the option read on every kind of socket.  A write-only
@@ -336,6 +375,7 @@ static int family_values(const row *r, const char *root);
 static int family_optlen(const row *r, const char *root);
 static int family_types(const row *r, const char *root);
 static int family_unpriv(const row *r, const char *root);
+static const char *probe(const row *r, int *len);
 
 @ \.{optlen}: lengths from 0 to 8 and past an |int|, a negative length,
 a null value; for reads, the same lengths, a null value and a null
@@ -346,14 +386,19 @@ static int family_optlen(const row *r, const char *root)
 {
   static const int lens[] = {0, 1, 2, 3, 4, 5, 8, 16};
   FILE *f = open_script(r, root, "optlen", "short, long and null arguments");
-  int s = write_sock(r);
+  int s = write_sock(r), plen;
+  const char *pv = probe(r, &plen);
+  bool ints = is_int_like(r) || !strcmp(r->f[F_TYPE], "u64");
   if (s == S_PING) fprintf(f, "sysctl_set(\"net.ipv4.ping_group_range\", \"0 0\") = ?\n");
   fprintf(f, "%s\n", sock_call[s]);
   if (can_set(r)) {
     for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++)
-      fprintf(f, "setsockopt(3, %s, %s, [1, 0, 0, 0], %d) = ?\n", level_of(r), r->f[F_NAME], lens[i]);
-    fprintf(f, "setsockopt(3, %s, %s, [1], -1) = ?\n", level_of(r), r->f[F_NAME]);
-    fprintf(f, "setsockopt(3, %s, %s, NULL, 4) = ?\n", level_of(r), r->f[F_NAME]);
+      fprintf(f, "setsockopt(3, %s, %s, %s, %d) = ?\n", level_of(r), r->f[F_NAME],
+        ints ? "[1, 0, 0, 0]" : pv, lens[i]);
+    if (!ints) for (int d = -1; d <= 1; d++)
+      fprintf(f, "setsockopt(3, %s, %s, %s, %d) = ?\n", level_of(r), r->f[F_NAME], pv, plen + d);
+    fprintf(f, "setsockopt(3, %s, %s, %s, -1) = ?\n", level_of(r), r->f[F_NAME], ints ? "[1]" : pv);
+    fprintf(f, "setsockopt(3, %s, %s, NULL, %d) = ?\n", level_of(r), r->f[F_NAME], ints ? 4 : plen);
     fprintf(f, "setsockopt(3, %s, %s, NULL, 0) = ?\n", level_of(r), r->f[F_NAME]);
   }
   for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++) get_line(f, r, 3, lens[i]);
@@ -373,9 +418,11 @@ static int family_types(const row *r, const char *root)
   fprintf(f, "sysctl_set(\"net.ipv4.ping_group_range\", \"0 0\") = ?\n");
   for (int s = 0; s < NSOCK; s++) fprintf(f, "%s\n", sock_call[s]);
   for (int s = 0; s < NSOCK; s++) {
+    int plen;
+    const char *pv = probe(r, &plen);
     fprintf(f, "# %s\n", sock_name[s]);
-    fprintf(f, "setsockopt(%d, %s, %s, [1], 4) = ?\n", 3 + s, level_of(r), r->f[F_NAME]);
-    if (can_get(r)) get_line(f, r, 3 + s, 4);
+    fprintf(f, "setsockopt(%d, %s, %s, %s, %d) = ?\n", 3 + s, level_of(r), r->f[F_NAME], pv, plen);
+    if (can_get(r)) get_line(f, r, 3 + s, get_len(r));
   }
   fclose(f);
   return 1;
@@ -389,6 +436,13 @@ two more scripts, each dropping one of them only.
 static void unpriv_body(FILE *f, const row *r)
 {
   static const char *const vals[] = {"0", "1", "6", "7", "-1", NULL};
+  int plen;
+  const char *pv = probe(r, &plen);
+  if (!is_int_like(r) && strcmp(r->f[F_TYPE], "u64")) {
+    fprintf(f, "setsockopt(3, %s, %s, %s, %d) = ?\n", level_of(r), r->f[F_NAME], pv, plen);
+    if (can_get(r)) get_line(f, r, 3, get_len(r));
+    return;
+  }
   for (int i = 0; vals[i]; i++) set_get(f, r, vals[i], 4);
 }
 
