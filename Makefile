@@ -181,7 +181,13 @@ build/book/clausetext.tex: build/clauses generated/catalogue.tsv spec/statements
 	build/clauses tex --catalogue generated/catalogue.tsv --statements spec/statements.tsv \
 	  $(CLAUSETEX_SEEDS) > $@.tmp && mv $@.tmp $@
 
-build/sockref.pdf: $(WEBS) web/srmac.tex build/book/clausetext.tex
+# The errata chapter is typeset from the register, and the sockscripts
+# chapter quotes recorded scripts of the corpus.
+build/book/errata.tex: $(B)/sr-check spec/errata.tsv
+	@mkdir -p build/book
+	$(B)/sr-check --errata-tex spec/errata.tsv > $@.tmp && mv $@.tmp $@
+
+build/sockref.pdf: $(WEBS) web/srmac.tex build/book/clausetext.tex build/book/errata.tex $(wildcard tests/scripts/*/*.sr)
 	@mkdir -p build/book
 	cd build/book && CWEBINPUTS=../../web:../../generated cweave -bhp ../../web/sockref.w - sockref.tex >/dev/null
 	cd build/book && rm -f sockref.toc && TEXINPUTS=../../web: pdftex -interaction=batchmode sockref >/dev/null \
@@ -233,13 +239,16 @@ coverage: deps build/covclause build/sockref.pdf
 	lcov --quiet --capture --directory build/cov -b . --rc lcov_branch_coverage=1 -o coverage/all.info
 	lcov --quiet --extract coverage/all.info '*.w' --rc lcov_branch_coverage=1 -o coverage/web.info
 	genhtml --quiet --branch-coverage -o coverage/html coverage/web.info
-	build/covclause generated/sockref.c build/book/sockref.tex coverage/web.info tests > coverage/clauses.tsv
+	build/covclause generated/sockref.c build/book/sockref.tex coverage/web.info tests \
+	  $(SCRIPTS) $(ERRATA) > coverage/clauses.tsv
 	@echo "per-clause table: coverage/clauses.tsv ($$(($$(wc -l < coverage/clauses.tsv) - 1)) clauses)"
 	lcov --summary coverage/web.info 2>&1 | tail -3
 
 # ---- install ----------------------------------------------------------------
-install: lib pdf
-	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/doc/sockref
+install: lib pdf build/sr-check build/sr-record build/sr-gen
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/doc/sockref \
+	  $(DESTDIR)$(PREFIX)/bin
+	install -m 755 build/sr-check build/sr-record build/sr-gen $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 generated/sockref.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 build/libsockref.a build/libsockref.so $(DESTDIR)$(PREFIX)/lib/
 	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: sockref\nDescription: literate reference model of the Linux socket layer and IPv4\nVersion: 0.1\nLibs: -L$${libdir} -lsockref\nCflags: -I$${includedir}\n' '$(PREFIX)' \

@@ -117,4 +117,7 @@ int sr_setsockopt(int fd, int level, int optname, const void *optval,
 @i ip.w
 @i pcap.w
 
+@i scripts.w
+@i errata.w
+
 @* Index.
