@@ -130,7 +130,7 @@
 #define SR_SETFL_MASK (O_APPEND | O_NONBLOCK | O_ASYNC | O_NOATIME | O_DIRECT)
 
 /*:99*//*113:*/
-#line 59 "web/sysctl.w"
+#line 60 "web/sysctl.w"
 
 enum{
 SYS_RMEM_DEFAULT,SYS_RMEM_MAX,SYS_WMEM_DEFAULT,SYS_WMEM_MAX,
@@ -148,7 +148,7 @@ SR_NSYSCTL
 };
 
 /*:113*//*116:*/
-#line 106 "web/sysctl.w"
+#line 107 "web/sysctl.w"
 
 #define SR_MIN_RCVBUF 2304
 #define SR_MIN_SNDBUF 4608
@@ -468,9 +468,9 @@ uint16_t inet_id;
 };
 
 /*:81*//*112:*/
-#line 46 "web/sysctl.w"
+#line 47 "web/sysctl.w"
 
-enum{SYSV_INT,SYSV_U8,SYSV_ULONG,SYSV_PAIR,SYSV_PORTS};
+enum{SYSV_INT,SYSV_U8,SYSV_ULONG,SYSV_PAIR,SYSV_PORTS,SYSV_JIFFIES};
 enum{SYS_NETNS,SYS_GLOBAL};
 typedef struct{
 const char*name,*clause;
@@ -993,19 +993,19 @@ static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled);
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp);
 /*:109*//*114:*/
-#line 77 "web/sysctl.w"
+#line 78 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL];
 
 /*:114*//*135:*/
-#line 324 "web/sysctl.w"
+#line 327 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i);
 static long long sysctl_value(sr_host*h,int i);
 static bool ping_group_allowed(const sr_proc*p);
 
 /*:135*//*146:*/
-#line 579 "web/sysctl.w"
+#line 591 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text);
 static void ports_format(const uint64_t*bits,char*out,size_t len);
@@ -1837,7 +1837,7 @@ sr_host*h= xcalloc(1,sizeof*h);
 h->id= W->nhosts;
 snprintf(h->name,sizeof h->name,"%s",name);
 /*134:*/
-#line 317 "web/sysctl.w"
+#line 320 "web/sysctl.w"
 
 for(int i= 0;i<SR_NSYSCTL;i++){
 h->sys[i][0]= sysctls[i].def;
@@ -2769,12 +2769,12 @@ return sys_return(sock_ioctl(f,request,argp));
 }
 
 /*:108*//*115:*/
-#line 80 "web/sysctl.w"
+#line 81 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL]= {
 
 /*117:*/
-#line 110 "web/sysctl.w"
+#line 111 "web/sysctl.w"
 
 [SYS_RMEM_DEFAULT]= {"net.core.rmem_default","socket.7:proc:rmem_default",
 SYS_GLOBAL,SYSV_INT,212992,0,SR_MIN_RCVBUF,INT_MAX},
@@ -2786,7 +2786,7 @@ SYS_GLOBAL,SYSV_INT,212992,0,SR_MIN_SNDBUF,INT_MAX},
 SYS_GLOBAL,SYSV_INT,4194304,0,SR_MIN_SNDBUF,INT_MAX},
 
 /*:117*//*118:*/
-#line 128 "web/sysctl.w"
+#line 129 "web/sysctl.w"
 
 [SYS_MESSAGE_COST]= {"net.core.message_cost","socket.7:proc:message_cost",
 SYS_GLOBAL,SYSV_INT,5,0,INT_MIN,INT_MAX},
@@ -2794,20 +2794,20 @@ SYS_GLOBAL,SYSV_INT,5,0,INT_MIN,INT_MAX},
 SYS_GLOBAL,SYSV_INT,10,0,INT_MIN,INT_MAX},
 
 /*:118*//*119:*/
-#line 139 "web/sysctl.w"
+#line 140 "web/sysctl.w"
 
 [SYS_NETDEV_MAX_BACKLOG]= {"net.core.netdev_max_backlog",
 "socket.7:proc:netdev_max_backlog",SYS_GLOBAL,SYSV_INT,1000,0,
 INT_MIN,INT_MAX},
 
 /*:119*//*120:*/
-#line 149 "web/sysctl.w"
+#line 150 "web/sysctl.w"
 
 [SYS_OPTMEM_MAX]= {"net.core.optmem_max","socket.7:proc:optmem_max",
 SYS_NETNS,SYSV_INT,131072,0,0,INT_MAX},
 
 /*:120*//*121:*/
-#line 159 "web/sysctl.w"
+#line 160 "web/sysctl.w"
 
 [SYS_BUSY_READ]= {"net.core.busy_read","socket.7:SO_BUSY_POLL",
 SYS_GLOBAL,SYSV_INT,0,0,0,INT_MAX},
@@ -2817,25 +2817,25 @@ SYS_GLOBAL,SYSV_INT,0,0,0,INT_MAX},
 SYS_NETNS,SYSV_INT,4096,0,0,INT_MAX},
 
 /*:121*//*122:*/
-#line 172 "web/sysctl.w"
+#line 173 "web/sysctl.w"
 
 [SYS_IP_DEFAULT_TTL]= {"net.ipv4.ip_default_ttl","ip.7:proc:ip_default_ttl",
 SYS_NETNS,SYSV_U8,64,0,1,255},
 
 /*:122*//*123:*/
-#line 181 "web/sysctl.w"
+#line 182 "web/sysctl.w"
 
 [SYS_IP_DYNADDR]= {"net.ipv4.ip_dynaddr","ip.7:proc:ip_dynaddr",
 SYS_NETNS,SYSV_U8,0,0,0,255},
 
 /*:123*//*124:*/
-#line 193 "web/sysctl.w"
+#line 194 "web/sysctl.w"
 
 [SYS_IP_FORWARD]= {"net.ipv4.ip_forward","ip.7:proc:ip_forward",
 SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 
 /*:124*//*125:*/
-#line 205 "web/sysctl.w"
+#line 206 "web/sysctl.w"
 
 [SYS_IP_LOCAL_PORT_RANGE]= {"net.ipv4.ip_local_port_range",
 "ip.7:proc:ip_local_port_range",SYS_NETNS,SYSV_PAIR,32768,60999,
@@ -2849,25 +2849,25 @@ SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 "ip.7:addr:autobind_connect",SYS_NETNS,SYSV_INT,0,0,0,1},
 
 /*:125*//*126:*/
-#line 225 "web/sysctl.w"
+#line 228 "web/sysctl.w"
 
 [SYS_IP_NO_PMTU_DISC]= {"net.ipv4.ip_no_pmtu_disc","ip.7:proc:ip_no_pmtu_disc",
 SYS_NETNS,SYSV_U8,0,0,0,255},
 [SYS_ROUTE_MIN_PMTU]= {"net.ipv4.route.min_pmtu","ip.7:IP_MTU_DISCOVER",
-SYS_NETNS,SYSV_INT,552,0,68,65535},
+SYS_NETNS,SYSV_INT,552,0,68,INT_MAX},
 [SYS_ROUTE_MTU_EXPIRES]= {"net.ipv4.route.mtu_expires",
-"ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,600,0,INT_MIN,INT_MAX},
+"ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_JIFFIES,600,0,INT_MIN,INT_MAX},
 [SYS_ROUTE_MIN_ADV_MSS]= {"net.ipv4.route.min_adv_mss",
 "ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,256,0,INT_MIN,INT_MAX},
 
 /*:126*//*127:*/
-#line 240 "web/sysctl.w"
+#line 243 "web/sysctl.w"
 
 [SYS_IP_NONLOCAL_BIND]= {"net.ipv4.ip_nonlocal_bind",
 "ip.7:proc:ip_nonlocal_bind",SYS_NETNS,SYSV_U8,0,0,0,255},
 
 /*:127*//*128:*/
-#line 254 "web/sysctl.w"
+#line 257 "web/sysctl.w"
 
 [SYS_IPFRAG_HIGH_THRESH]= {"net.ipv4.ipfrag_high_thresh",
 "ip.7:proc:ipfrag_high_thresh",SYS_NETNS,SYSV_ULONG,4194304,0,0,
@@ -2876,12 +2876,12 @@ LLONG_MAX},
 "ip.7:proc:ipfrag_low_thresh",SYS_NETNS,SYSV_ULONG,3145728,0,0,
 LLONG_MAX},
 [SYS_IPFRAG_TIME]= {"net.ipv4.ipfrag_time","ip.7:proc_interfaces",
-SYS_NETNS,SYSV_INT,30,0,INT_MIN,INT_MAX},
+SYS_NETNS,SYSV_JIFFIES,30,0,INT_MIN,INT_MAX},
 [SYS_IPFRAG_MAX_DIST]= {"net.ipv4.ipfrag_max_dist","ip.7:proc_interfaces",
 SYS_NETNS,SYSV_INT,64,0,0,INT_MAX},
 
 /*:128*//*129:*/
-#line 271 "web/sysctl.w"
+#line 274 "web/sysctl.w"
 
 [SYS_IP6FRAG_HIGH_THRESH]= {"net.ipv6.ip6frag_high_thresh",
 "ip.7:proc_interfaces",SYS_NETNS,SYSV_ULONG,4194304,0,0,
@@ -2890,10 +2890,10 @@ LLONG_MAX},
 "ip.7:proc_interfaces",SYS_NETNS,SYSV_ULONG,3145728,0,0,
 LLONG_MAX},
 [SYS_IP6FRAG_TIME]= {"net.ipv6.ip6frag_time","ip.7:proc:ip6frag_time",
-SYS_NETNS,SYSV_INT,60,0,INT_MIN,INT_MAX},
+SYS_NETNS,SYSV_JIFFIES,60,0,INT_MIN,INT_MAX},
 
 /*:129*//*132:*/
-#line 305 "web/sysctl.w"
+#line 308 "web/sysctl.w"
 
 [SYS_IGMP_MAX_MEMBERSHIPS]= {"net.ipv4.igmp_max_memberships",
 "ip.7:IP_ADD_MEMBERSHIP",SYS_NETNS,SYSV_INT,20,0,INT_MIN,INT_MAX},
@@ -2904,13 +2904,13 @@ SYS_NETNS,SYSV_PAIR,1,0,0,4294967294LL},
 
 
 /*:132*/
-#line 83 "web/sysctl.w"
+#line 84 "web/sysctl.w"
 
 
 };
 
 /*:115*//*136:*/
-#line 332 "web/sysctl.w"
+#line 335 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i)
 {
@@ -2924,7 +2924,7 @@ return sysctl_slot(h,i)[0];
 }
 
 /*:136*//*137:*/
-#line 348 "web/sysctl.w"
+#line 351 "web/sysctl.w"
 
 static bool ping_group_allowed(const sr_proc*p)
 {
@@ -2933,7 +2933,7 @@ return(long long)p->ruid>=r[0]&&(long long)p->ruid<=r[1];
 }
 
 /*:137*//*138:*/
-#line 358 "web/sysctl.w"
+#line 361 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len)
 {
@@ -2957,7 +2957,7 @@ return(int)strlen(text);
 }
 
 /*:138*//*139:*/
-#line 387 "web/sysctl.w"
+#line 390 "web/sysctl.w"
 
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value)
@@ -2987,7 +2987,7 @@ return sys_return(sysctl_write(W->cur->host,W->cur,name,value));
 }
 
 /*:139*//*141:*/
-#line 424 "web/sysctl.w"
+#line 427 "web/sysctl.w"
 
 int sr_host_sysctl_set(int host,const char*name,const char*value)
 {
@@ -2998,7 +2998,7 @@ return sys_return(sysctl_write(h,NULL,name,value));
 }
 
 /*:141*//*142:*/
-#line 444 "web/sysctl.w"
+#line 447 "web/sysctl.w"
 
 static int read_number(const char**pp,bool*neg,unsigned long long*out)
 {
@@ -3017,7 +3017,7 @@ return 0;
 }
 
 /*:142*//*143:*/
-#line 465 "web/sysctl.w"
+#line 475 "web/sysctl.w"
 
 static int sysctl_parse(int i,const char*text,long long nv[2])
 {
@@ -3036,8 +3036,10 @@ if(!*q)break;
 if(read_number(&p,&neg,&u)<0)return-EINVAL;
 if(s->kind==SYSV_ULONG){
 if(neg)return-EINVAL;
-if(u> (unsigned long long)LLONG_MAX)v= LLONG_MAX;
-else v= (long long)u;
+v= (long long)u;
+}else if(s->kind==SYSV_JIFFIES){
+if(u> (unsigned long long)(INT_MAX/W->hz))return-EINVAL;
+v= neg?-(long long)u:(long long)u;
 }else{
 if(neg?u> (unsigned long long)INT_MAX+1:u> (unsigned long long)INT_MAX)
 if(i!=SYS_PING_GROUP_RANGE)return-EINVAL;
@@ -3050,7 +3052,7 @@ return 0;
 }
 
 /*:143*//*144:*/
-#line 508 "web/sysctl.w"
+#line 520 "web/sysctl.w"
 
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2])
 {
@@ -3063,10 +3065,10 @@ case SYS_IP_UNPRIVILEGED_PORT_START:
 if(nv[0]> sysctl_value(h,SYS_IP_LOCAL_PORT_RANGE))return-EINVAL;
 break;
 case SYS_IPFRAG_HIGH_THRESH:case SYS_IP6FRAG_HIGH_THRESH:
-if(nv[0]<sysctl_value(h,i+1))return-EINVAL;
+if((unsigned long long)nv[0]<(unsigned long long)sysctl_value(h,i+1))return-EINVAL;
 break;
 case SYS_IPFRAG_LOW_THRESH:case SYS_IP6FRAG_LOW_THRESH:
-if(nv[0]> sysctl_value(h,i-1))return-EINVAL;
+if((unsigned long long)nv[0]> (unsigned long long)sysctl_value(h,i-1))return-EINVAL;
 break;
 case SYS_PING_GROUP_RANGE:
 if(nv[1]<nv[0]){nv[0]= 1;nv[1]= 0;}
@@ -3076,7 +3078,7 @@ return 0;
 }
 
 /*:144*//*145:*/
-#line 537 "web/sysctl.w"
+#line 549 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text)
 {

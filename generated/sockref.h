@@ -93,7 +93,7 @@ int sr_sysctl_get(const char*name,char*buf,size_t len);
 int sr_sysctl_set(const char*name,const char*value);
 
 /*:110*//*140:*/
-#line 421 "web/sysctl.w"
+#line 424 "web/sysctl.w"
 
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 

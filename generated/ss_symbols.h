@@ -1092,8 +1092,14 @@ static const ss_sym ss_sym_ip[] = {
 #ifdef IP_TRANSPARENT
   {"IP_TRANSPARENT", (long long) (IP_TRANSPARENT)},
 #endif
+#ifdef IP_RECVRETOPTS
+  {"IP_RECVRETOPTS", (long long) (IP_RECVRETOPTS)},
+#endif
 #ifdef IP_ORIGDSTADDR
   {"IP_ORIGDSTADDR", (long long) (IP_ORIGDSTADDR)},
+#endif
+#ifdef IP_RECVORIGDSTADDR
+  {"IP_RECVORIGDSTADDR", (long long) (IP_RECVORIGDSTADDR)},
 #endif
 #ifdef IP_MINTTL
   {"IP_MINTTL", (long long) (IP_MINTTL)},
@@ -1994,6 +2000,27 @@ static const ss_sym ss_sym_bpf[] = {
 #endif
 #ifdef BPF_X
   {"BPF_X", (long long) (BPF_X)},
+#endif
+#ifdef BPF_MAJOR_VERSION
+  {"BPF_MAJOR_VERSION", (long long) (BPF_MAJOR_VERSION)},
+#endif
+#ifdef BPF_MINOR_VERSION
+  {"BPF_MINOR_VERSION", (long long) (BPF_MINOR_VERSION)},
+#endif
+#ifdef BPF_A
+  {"BPF_A", (long long) (BPF_A)},
+#endif
+#ifdef BPF_TAX
+  {"BPF_TAX", (long long) (BPF_TAX)},
+#endif
+#ifdef BPF_TXA
+  {"BPF_TXA", (long long) (BPF_TXA)},
+#endif
+#ifdef BPF_NET_OFF
+  {"BPF_NET_OFF", (long long) (BPF_NET_OFF)},
+#endif
+#ifdef BPF_LL_OFF
+  {"BPF_LL_OFF", (long long) (BPF_LL_OFF)},
 #endif
   {0, 0}
 };

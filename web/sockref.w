@@ -118,4 +118,7 @@ int sr_setsockopt(int fd, int level, int optname, const void *optval,
 @i pcap.w
 @i bind.w
 
+@i scripts.w
+@i errata.w
+
 @* Index.

@@ -122,7 +122,7 @@ typedef struct {
   long (*signal_count)(int);
   pid_t (*getpid)(void);
   pid_t (*getpgrp)(void);
-  pid_t (*proc_new)(uid_t);
+  pid_t (*proc_new)(int, uid_t);
   int (*proc_switch)(pid_t);
 } ss_backend;
 
@@ -172,19 +172,13 @@ int sr_select(int, fd_set *, fd_set *, fd_set *, struct timeval *);
 
 static void sr_advance(uint64_t ns) { sr_advance_ns(ns); }
 
-@ A script's world has one host, the default one (host 0), so a script's
-new process lives there.
-
-@<The executor@>=
-static pid_t sr_proc_new_here(uid_t uid) { return sr_proc_new(0, uid); }
-
 static const ss_backend sockref_backend = {
   "sockref", sr_socket, sr_socketpair, sr_close, sr_fcntl, sr_ioctl, sr_pread, sr_pwrite,
   sr_getsockopt, sr_setsockopt, sr_bind, sr_connect, sr_listen, sr_getsockname,
   sr_getpeername, sr_send, sr_sendto, sr_sendmsg, sr_recv, sr_recvfrom, sr_recvmsg,
   sr_read, sr_write, sr_readv, sr_writev, sr_shutdown, sr_poll, sr_select,
   sr_setuid, sr_seteuid, sr_cap_drop, sr_sysctl_set, sr_sysctl_get, sr_advance,
-  sr_signal_count, sr_getpid, sr_getpgrp, sr_proc_new_here, sr_proc_switch
+  sr_signal_count, sr_getpid, sr_getpgrp, sr_proc_new, sr_proc_switch
 };
 
 @ The kernel backend is the C library, and a few functions of our own
@@ -554,7 +548,10 @@ err = ret == -1 ? errno : 0;
 
 @ What the call wrote.  A buffer keeps as many bytes as the call says it
 filled: its result for a read, the |socklen_t| it returned for an address
-or an option.  \.{SO\_GET\_FILTER} counts its length in instructions.
+or an option.  \.{SO\_GET\_FILTER} counts its length in instructions.  An
+option may be longer than the buffer the caller said it had
+(\.{IP\_MSFILTER} trusts the count of sources in the buffer); what it
+wrote into the spare room is kept too.
 
 @<Keep what the call wrote through argument |i|@>=
 {
@@ -569,7 +566,7 @@ or an option.  \.{SO\_GET\_FILTER} counts its length in instructions.
     if (pv[i] && lenp[i + 1]) {
       n = *lenp[i + 1];
       if (iv[1] == SOL_SOCKET && iv[2] == SO_GET_FILTER) n *= sizeof(struct sock_filter);
-      if (n > cap[i]) n = cap[i];
+      if (n > cap[i] + SS_SLACK) n = cap[i] + SS_SLACK;
     }
     keep(x, r, i, pv[i], n);
     break;
@@ -899,6 +896,10 @@ void ss_actual(ss_arena *a, const ss_script *s, int li, const ss_outcome *o,
     const ss_value *v = ln->arg[i];
     if (!writes_through(c->kind[i])) continue;
     if (v->kind == SV_NULL) { act[i] = val_new(a, SV_NULL); continue; }
+    if (r->ret == -1 && c->kind[i] != AK_LENIO && c->kind[i] != AK_IOCTLARG) {
+      act[i] = val_new(a, SV_ANY);
+      continue;
+    }
     switch (c->kind[i]) {
     case AK_OUTBUF: case AK_OUTSTR: act[i] = val_str(a, p, n); break;
     case AK_OPTOUT: act[i] = decode_optval(a, lit(ln->arg[1]), lit(ln->arg[2]), p, n); break;
@@ -912,6 +913,12 @@ void ss_actual(ss_arena *a, const ss_script *s, int li, const ss_outcome *o,
     }
   }
 }
+
+@ A buffer given to a call that failed holds nothing the call meant to
+return; it is not compared, and a recorder writes it as \.{...}.  The
+lengths are compared still (at level \.{IPPROTO\_IP} the kernel writes
+|optlen| before it finds a null |optval|), and so is the |int| of an
+\.{ioctl}, which the call only reads when it fails.
 
 @ The kinds of argument a call writes through.
 
@@ -940,12 +947,14 @@ static long long lit(const ss_value *v)
 }
 
 @ Integers a call writes through a pointer: a |socklen_t|, the two
-descriptors of \.{socketpair}, and the |int| of an \.{ioctl} --- which for
-\.{SIOCGPGRP} and \.{FIOGETOWN} is a process ID and for
-\.{SIOCGSTAMP} a time stamp.
+descriptors of \.{socketpair}, and the argument of an \.{ioctl}, as many
+|int|s as the script gave --- which for \.{SIOCGPGRP} and
+\.{FIOGETOWN} is a process ID, and for a \.{SIOCGSTAMP} that succeeded a
+time stamp.
 
 @<Make the value of an integer output@>=
-if (c->kind[i] == AK_IOCTLARG && (lit(ln->arg[1]) == SIOCGSTAMP || lit(ln->arg[1]) == SIOCGSTAMPNS)) {
+if (c->kind[i] == AK_IOCTLARG && r->ret == 0 &&
+    (lit(ln->arg[1]) == SIOCGSTAMP || lit(ln->arg[1]) == SIOCGSTAMPNS)) {
   act[i] = decode_struct(a, st_by_name(lit(ln->arg[1]) == SIOCGSTAMP ? "timeval" : "timespec"), p,
     n >= 16 ? 16 : n);
   act[i]->nondet = ND_TIME;
@@ -953,7 +962,11 @@ if (c->kind[i] == AK_IOCTLARG && (lit(ln->arg[1]) == SIOCGSTAMP || lit(ln->arg[1
   int cls = -1;
   if (c->kind[i] == AK_IOCTLARG && (lit(ln->arg[1]) == SIOCGPGRP || lit(ln->arg[1]) == FIOGETOWN))
     cls = SS_CLS_PID;
-  act[i] = int_list(a, p, c->kind[i] == AK_IOCTLARG ? 4 : n, cls);
+  if (c->kind[i] == AK_IOCTLARG) {
+    size_t in = value_size(v);
+    n = in < n ? in : n;
+  }
+  act[i] = int_list(a, p, n, cls);
 }
 
 @ The time that \.{select} leaves in its time-out is what was left of the
@@ -991,6 +1004,7 @@ static int return_class(const ss_line *ln)
 static long long lit(const ss_value *v);
 static bool writes_through(int kind);
 static int return_class(const ss_line *ln);
+static const ss_value *inout_of(ss_arena *a, int kind, const ss_value *x);
 static ss_value *actual_msghdr(ss_arena *a, const ss_value *v, const ss_raw *r,
   const unsigned char *p, size_t n);
 static ss_value *actual_iov(ss_arena *a, const ss_value *v, const unsigned char *p, size_t n);
@@ -1119,7 +1133,8 @@ int ss_run_sockref(ss_script *s, ss_outcome *o)
 }
 
 @ Making and switching processes on sockref.  |sr_proc_new| makes a
-process for a user on the current process's host and answers its ID;
+process for a user on a host (the default world has one, host~0) and
+answers its ID;
 |sr_proc_switch| makes a process the one whose calls follow.  The
 script numbers its processes from 1 in the order it makes them, and
 \.{proc\_new} answers that number.
@@ -1130,7 +1145,7 @@ if (ln->call == C_PROC_NEW) {
   pid_t pid;
   if (!x->b->proc_new) { r->status = RS_MISSING; return; }
   if (x->o->env.nprocs == SS_MAXPROC) { errno = EAGAIN; ret = -1; break; }
-  pid = x->b->proc_new((uid_t) iv[0]);
+  pid = x->b->proc_new(0, (uid_t) iv[0]);
   if (pid < 0) { ret = -1; break; }
   x->o->env.pid[x->o->env.nprocs] = pid;
   x->o->env.pgrp[x->o->env.nprocs] = pid;
@@ -1679,6 +1694,50 @@ int ss_check_line(const ss_script *s, int li, const ss_outcome *o, ss_arena *a,
   return SS_PASS;
 }
 
+@ An argument that a call both reads and writes --- a length, a set of
+descriptors, a time-out, the lengths in a |msghdr|, the argument of an
+\.{ioctl} --- is written
+\.{IN => OUT} when the call changed it and as \.{IN} alone when it did
+not.  A script may write it plainly; before merging, the printer makes
+such a value a pair whose output is the value itself, so that a change is
+recorded beside the input instead of replacing it.
+
+@<The executor@>=
+static ss_value *pair_of(ss_arena *a, const ss_value *x)
+{
+  ss_value *io;
+  if (!x || x->kind == SV_INOUT || x->kind == SV_NULL) return (ss_value *) x;
+  io = val_new(a, SV_INOUT);
+  io->a = (ss_value *) x;
+  io->b = (ss_value *) x;
+  return io;
+}
+
+static const ss_value *inout_of(ss_arena *a, int kind, const ss_value *x)
+{
+  ss_value *v;
+  switch (kind) {
+  case AK_LENIO: case AK_IOCTLARG:
+    if (x->kind != SV_LIST || x->n != 1) return kind == AK_IOCTLARG ? pair_of(a, x) : x;
+    v = val_list(a, 1);
+    v->item[0] = pair_of(a, x->item[0]);
+    v->src = NULL;
+    return v;
+  case AK_FDSET: case AK_TVIO: return pair_of(a, x);
+  case AK_MSGIO:
+    if (x->kind != SV_STRUCT) return x;
+    v = val_struct(a, x->st, x->n);
+    for (int i = 0; i < x->n; i++) {
+      v->field[i] = x->field[i];
+      v->item[i] = !strcmp(x->field[i], "msg_namelen") || !strcmp(x->field[i], "msg_controllen") ?
+        pair_of(a, x->item[i]) : x->item[i];
+    }
+    v->more = x->more;
+    return v;
+  }
+  return x;
+}
+
 @ Printing.  A line that did not run prints as it stands.  The error
 number is followed by its explanation, as \.{strace} prints it.
 
@@ -1697,8 +1756,9 @@ void ss_print_line(ss_buf *b, const ss_script *s, int li, const ss_outcome *o,
   ss_actual(a, s, li, o, act, &ret, &err);
   ss_printf(b, "%s(", ss_calls[ln->call].name);
   for (int i = 0; i < ln->nargs; i++) {
+    const ss_value *x = inout_of(a, ss_calls[ln->call].kind[i], ln->arg[i]);
     if (i) ss_puts(b, ", ", 2);
-    if (act[i]) ss_print_value(b, ss_merge(a, ln->arg[i], act[i], e, o->eph_lo, o->eph_hi), true);
+    if (act[i]) ss_print_value(b, ss_merge(a, x, act[i], e, o->eph_lo, o->eph_hi), true);
     else ss_print_value(b, ln->arg[i], true);
   }
   ss_puts(b, ") = ", 4);

@@ -41,10 +41,11 @@ describes it, its scope, the kind of value it takes, its default and the
 bounds the kernel's handler enforces on a write.  |SYSV_INT| is
 |proc_dointvec_minmax|; |SYSV_U8| is |proc_dou8vec_minmax|; |SYSV_PAIR|
 holds two integers, |SYSV_ULONG| an unsigned long, |SYSV_PORTS| a list
-of port ranges.
+of port ranges; |SYSV_JIFFIES| is |proc_dointvec_jiffies|, seconds that the
+kernel keeps in ticks.
 
 @<Type definitions@>=
-enum { SYSV_INT, SYSV_U8, SYSV_ULONG, SYSV_PAIR, SYSV_PORTS };
+enum { SYSV_INT, SYSV_U8, SYSV_ULONG, SYSV_PAIR, SYSV_PORTS, SYSV_JIFFIES };
 enum { SYS_NETNS, SYS_GLOBAL };
 typedef struct {
   const char *name, *clause;
@@ -219,16 +220,18 @@ share a port.
 Nonzero makes new sockets start with \.{IP\_PMTUDISC\_DONT} instead of
 \.{IP\_PMTUDISC\_WANT}.  The route cache's tunables that path-MTU
 discovery uses come with it: the smallest MTU a discovery may lower a
-route to (552), how long a learnt MTU lives (600~s), and the smallest
-advertised MSS (256).
+route to (552, with no upper bound), how long a learnt MTU lives
+(600~s), and the smallest advertised MSS (256).
+
+\kernel{\.{route/min\_pmtu} takes 2147483647 and refuses 67.}
 
 @<Rows of the tunables table@>=
 @[ [SYS_IP_NO_PMTU_DISC] = {"net.ipv4.ip_no_pmtu_disc", "ip.7:proc:ip_no_pmtu_disc",
     SYS_NETNS, SYSV_U8, 0, 0, 0, 255} @],
 @[ [SYS_ROUTE_MIN_PMTU] = {"net.ipv4.route.min_pmtu", "ip.7:IP_MTU_DISCOVER",
-    SYS_NETNS, SYSV_INT, 552, 0, 68, 65535} @],
+    SYS_NETNS, SYSV_INT, 552, 0, 68, INT_MAX} @],
 @[ [SYS_ROUTE_MTU_EXPIRES] = {"net.ipv4.route.mtu_expires",
-    "ip.7:IP_MTU_DISCOVER", SYS_NETNS, SYSV_INT, 600, 0, INT_MIN, INT_MAX} @],
+    "ip.7:IP_MTU_DISCOVER", SYS_NETNS, SYSV_JIFFIES, 600, 0, INT_MIN, INT_MAX} @],
 @[ [SYS_ROUTE_MIN_ADV_MSS] = {"net.ipv4.route.min_adv_mss",
     "ip.7:IP_MTU_DISCOVER", SYS_NETNS, SYSV_INT, 256, 0, INT_MIN, INT_MAX} @],
 
@@ -259,7 +262,7 @@ cross-check below relies on.  The lifetime of an incomplete datagram
     "ip.7:proc:ipfrag_low_thresh", SYS_NETNS, SYSV_ULONG, 3145728, 0, 0,
     LLONG_MAX} @],
 @[ [SYS_IPFRAG_TIME] = {"net.ipv4.ipfrag_time", "ip.7:proc_interfaces",
-    SYS_NETNS, SYSV_INT, 30, 0, INT_MIN, INT_MAX} @],
+    SYS_NETNS, SYSV_JIFFIES, 30, 0, INT_MIN, INT_MAX} @],
 @[ [SYS_IPFRAG_MAX_DIST] = {"net.ipv4.ipfrag_max_dist", "ip.7:proc_interfaces",
     SYS_NETNS, SYSV_INT, 64, 0, 0, INT_MAX} @],
 
@@ -276,7 +279,7 @@ under \.{net.ipv6} and follow the same rules as their IPv4 twins.
     "ip.7:proc_interfaces", SYS_NETNS, SYSV_ULONG, 3145728, 0, 0,
     LLONG_MAX} @],
 @[ [SYS_IP6FRAG_TIME] = {"net.ipv6.ip6frag_time", "ip.7:proc:ip6frag_time",
-    SYS_NETNS, SYSV_INT, 60, 0, INT_MIN, INT_MAX} @],
+    SYS_NETNS, SYSV_JIFFIES, 60, 0, INT_MIN, INT_MAX} @],
 
 @ \clause{ip.7:proc:ip_always_defrag}
 \clause{ip.7:proc:ip_autoconfig}
@@ -459,8 +462,15 @@ static int read_number(const char **pp, bool *neg, unsigned long long *out)
 }
 
 @ Parsing by kind.  An int must fit in an |int|, then in the row's bounds;
-an unsigned long must not be negative.  A pair reads one or two numbers:
-a single number sets the first and keeps the second.
+an unsigned long must not be negative, and is kept as its bits (up to
+|ULONG_MAX|).  A number of seconds kept in ticks must not overflow an
+|int| of ticks: its magnitude is at most |INT_MAX/hz|.  A pair reads one
+or two numbers: a single number sets the first and keeps the second.
+
+\kernel{with \.{HZ=250}, \.{ipfrag\_time}, \.{ip6frag\_time} and
+\.{route/mtu\_expires} take 8589934 and $-8589934$ and refuse 8589935
+and $-8589935$; \.{ipfrag\_high\_thresh} takes and reads back
+18446744073709551615.}
 
 @c
 static int sysctl_parse(int i, const char *text, long long nv[2])
@@ -480,8 +490,10 @@ static int sysctl_parse(int i, const char *text, long long nv[2])
     if (read_number(&p, &neg, &u) < 0) return -EINVAL;
     if (s->kind == SYSV_ULONG) {
       if (neg) return -EINVAL;
-      if (u > (unsigned long long) LLONG_MAX) v = LLONG_MAX;
-      else v = (long long) u;
+      v = (long long) u;
+    } else if (s->kind == SYSV_JIFFIES) {
+      if (u > (unsigned long long) (INT_MAX / W->hz)) return -EINVAL;
+      v = neg ? -(long long) u : (long long) u;
     } else {
       if (neg ? u > (unsigned long long) INT_MAX + 1 : u > (unsigned long long) INT_MAX)
         if (i != SYS_PING_GROUP_RANGE) return -EINVAL;
@@ -517,10 +529,10 @@ static int sysctl_cross_check(sr_host *h, int i, long long nv[2])
     if (nv[0] > sysctl_value(h, SYS_IP_LOCAL_PORT_RANGE)) return -EINVAL;
     break;
   case SYS_IPFRAG_HIGH_THRESH: case SYS_IP6FRAG_HIGH_THRESH:
-    if (nv[0] < sysctl_value(h, i + 1)) return -EINVAL;
+    if ((unsigned long long) nv[0] < (unsigned long long) sysctl_value(h, i + 1)) return -EINVAL;
     break;
   case SYS_IPFRAG_LOW_THRESH: case SYS_IP6FRAG_LOW_THRESH:
-    if (nv[0] > sysctl_value(h, i - 1)) return -EINVAL;
+    if ((unsigned long long) nv[0] > (unsigned long long) sysctl_value(h, i - 1)) return -EINVAL;
     break;
   case SYS_PING_GROUP_RANGE:
     if (nv[1] < nv[0]) { nv[0] = 1; nv[1] = 0; }
