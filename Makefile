@@ -53,7 +53,7 @@ deps:
 # ---- tangling ---------------------------------------------------------------
 # ctangle 4.7 garbles the file names of #line directives in a large
 # multi-file web; linefix (web/linefix.w) restores them from the sections.
-generated/sockref.c generated/sockref.h: $(LIBWEBS) build/linefix
+generated/sockref.c generated/sockref.h &: $(LIBWEBS) build/linefix
 	@mkdir -p build
 	ctangle web/sockref.w - build/sockref.raw.c >/dev/null
 	build/linefix web/sockref.w build/sockref.raw.c build/sockref.c.fixed
@@ -92,7 +92,7 @@ generated/srgen.c: web/srgen.w web/format.w
 # The sockscript library: one web with two chapters, tangled like the
 # library (ctangle, then linefix), into generated/sockscript.[ch].
 SSWEBS := web/sockscript.w web/sscalls.w web/ssexec.w web/format.w
-generated/sockscript.c generated/sockscript.h: $(SSWEBS) build/linefix
+generated/sockscript.c generated/sockscript.h &: $(SSWEBS) build/linefix
 	@mkdir -p build
 	ctangle web/sockscript.w - build/sockscript.raw.c >/dev/null
 	build/linefix web/sockscript.w build/sockscript.raw.c build/sockscript.c.fixed
