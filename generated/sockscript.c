@@ -219,12 +219,12 @@ static ss_value*val_struct(ss_arena*a,const struct ss_struct*st,int n);
 static ss_value*parse_value(ss_lexer*L,ss_arena*a);
 
 /*:27*//*56:*/
-#line 1395 "web/sockscript.w"
+#line 1399 "web/sockscript.w"
 
 static const ss_value*struct_get(const ss_value*v,const char*name);
 
 /*:56*//*63:*/
-#line 1528 "web/sockscript.w"
+#line 1550 "web/sockscript.w"
 
 static ss_value*pid_value(ss_arena*a,const ss_value*y,ss_env*e);
 static bool is_pattern(const ss_value*v);
@@ -1281,7 +1281,7 @@ return true;
 }
 
 /*:54*//*55:*/
-#line 1355 "web/sockscript.w"
+#line 1358 "web/sockscript.w"
 
 bool ss_match(const ss_value*x,const ss_value*y,ss_env*e)
 {
@@ -1299,7 +1299,8 @@ case SV_VAR:
 if(!ss_env_get(e,x->name,&v))return false;
 return y->kind==SV_INT&&y->i==(x->neg?-v:v);
 case SV_BIND:
-return ss_match(x->a,y,e)&&y->kind==SV_INT&&env_bind(e,x->name,y->i);
+return(x->a->kind==SV_UNKNOWN||ss_match(x->a,y,e))&&y->kind==SV_INT&&
+env_bind(e,x->name,y->i);
 case SV_STR:
 if(y->kind!=SV_STR)return false;
 if(x->more?y->len<x->len:y->len!=x->len)return false;
@@ -1321,7 +1322,7 @@ return false;
 }
 
 /*:55*//*57:*/
-#line 1398 "web/sockscript.w"
+#line 1402 "web/sockscript.w"
 
 static const ss_value*struct_get(const ss_value*v,const char*name)
 {
@@ -1331,7 +1332,7 @@ return NULL;
 }
 
 /*:57*//*59:*/
-#line 1421 "web/sockscript.w"
+#line 1427 "web/sockscript.w"
 
 ss_value*ss_merge(ss_arena*a,const ss_value*x,const ss_value*y,ss_env*e,
 long long lo,long long hi)
@@ -1348,6 +1349,14 @@ m->a= x->a;
 m->b= ss_merge(a,x->b==x->a?NULL:x->b,y,e,lo,hi);
 return m;
 }
+if(x&&x->kind==SV_BIND){
+ss_env scratch= *e;
+m= val_new(a,SV_BIND);
+m->name= x->name;
+m->a= x->a->kind!=SV_UNKNOWN&&ss_match(x->a,y,&scratch)?x->a:
+ss_merge(a,x->a->kind==SV_UNKNOWN?NULL:x->a,y,e,lo,hi);
+return m;
+}
 if(x&&x->kind!=SV_INT&&x->kind!=SV_STR&&x->kind!=SV_LIST&&
 x->kind!=SV_STRUCT&&x->kind!=SV_NULL&&x->kind!=SV_UNKNOWN){
 ss_env scratch= *e;
@@ -1358,6 +1367,14 @@ ss_env scratch= *e;
 if(ss_match(x,y,&scratch))return(ss_value*)x;
 }
 if(y->nondet==ND_TIME)return val_new(a,SV_ANY);
+if(y->nondet==ND_PORT&&y->kind==SV_INT)
+for(int k= 0;k<e->nvars;k++)
+if(e->var[k].value==y->i){
+m= val_new(a,SV_VAR);
+m->name= e->var[k].name;
+m->fmt= SF_PORT;
+return m;
+}
 if(y->nondet==ND_PORT&&y->kind==SV_INT&&y->i>=lo&&y->i<=hi){
 m= val_int(a,lo,-1,SF_PORT);
 m->kind= SV_RANGE;
@@ -1365,7 +1382,7 @@ m->hi= hi;
 return m;
 }
 /*61:*/
-#line 1475 "web/sockscript.w"
+#line 1497 "web/sockscript.w"
 
 if(x&&y->kind==SV_LIST&&x->kind==SV_LIST&&!x->more&&x->n==y->n){
 m= val_list(a,y->n);
@@ -1392,14 +1409,14 @@ return m;
 }
 
 /*:61*/
-#line 1453 "web/sockscript.w"
+#line 1475 "web/sockscript.w"
 
 if(y->kind==SV_INT&&y->cls==SS_CLS_PID)return pid_value(a,y,e);
 return(ss_value*)y;
 }
 
 /*:59*//*60:*/
-#line 1461 "web/sockscript.w"
+#line 1483 "web/sockscript.w"
 
 static bool is_pattern(const ss_value*v)
 {
@@ -1411,7 +1428,7 @@ return false;
 }
 
 /*:60*//*62:*/
-#line 1505 "web/sockscript.w"
+#line 1527 "web/sockscript.w"
 
 static ss_value*pid_value(ss_arena*a,const ss_value*y,ss_env*e)
 {

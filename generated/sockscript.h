@@ -173,7 +173,7 @@ bool ss_env_get(const ss_env*e,const char*name,long long*value);
 bool ss_match(const ss_value*expected,const ss_value*actual,ss_env*e);
 
 /*:53*//*58:*/
-#line 1417 "web/sockscript.w"
+#line 1423 "web/sockscript.w"
 
 ss_value*ss_merge(ss_arena*a,const ss_value*expected,const ss_value*actual,
 ss_env*e,long long eph_lo,long long eph_hi);
