@@ -64,12 +64,12 @@
 #define SR_NR_OPEN 1048576
 
 /*:64*//*82:*/
-#line 30 "web/socket.w"
+#line 31 "web/socket.w"
 
 #define SR_MAX_TIMEOUT LONG_MAX
 
 /*:82*//*84:*/
-#line 53 "web/socket.w"
+#line 54 "web/socket.w"
 
 #define SK_DEBUG (1u << 0)
 #define SK_BROADCAST (1u << 1)
@@ -89,7 +89,7 @@
 #define SR_FILTER_EBPF 2
 
 /*:84*//*86:*/
-#line 90 "web/socket.w"
+#line 91 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -112,14 +112,14 @@
 #define IPF_MC_ALL (1u << 18) 
 
 /*:86*//*88:*/
-#line 174 "web/socket.w"
+#line 175 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
 /*:88*//*95:*/
-#line 280 "web/socket.w"
+#line 281 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
@@ -184,12 +184,12 @@ OPT_STORE_INT_FIELD};
 #define SR_MRT_MAX 212
 
 /*:157*//*172:*/
-#line 153 "web/solsocket.w"
+#line 152 "web/solsocket.w"
 
 #define SR_TCP_RMEM_MAX 33554432 
 
 /*:172*//*203:*/
-#line 584 "web/solsocket.w"
+#line 600 "web/solsocket.w"
 
 #define SR_SOF_OPT_ID (1u << 7)
 #define SR_SOF_OPT_TSONLY (1u << 11)
@@ -198,23 +198,23 @@ OPT_STORE_INT_FIELD};
 #define SR_SOF_OPT_ID_TCP (1u << 16)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:203*//*234:*/
-#line 91 "web/ipopt.w"
+/*:203*//*233:*/
+#line 93 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:234*//*238:*/
-#line 162 "web/ipopt.w"
+/*:233*//*237:*/
+#line 164 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:238*//*258:*/
-#line 430 "web/ipopt.w"
+/*:237*//*256:*/
+#line 428 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:258*//*288:*/
+/*:256*//*286:*/
 #line 20 "web/wire.w"
 
 #define SR_IPHDR_LEN 20 
@@ -222,31 +222,31 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:288*//*308:*/
+/*:286*//*306:*/
 #line 333 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:308*//*347:*/
-#line 554 "web/link.w"
+/*:306*//*345:*/
+#line 555 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:347*//*356:*/
+/*:345*//*354:*/
 #line 40 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:356*//*404:*/
-#line 997 "web/ip.w"
+/*:354*//*404:*/
+#line 1018 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
 /*:404*//*409:*/
-#line 1094 "web/ip.w"
+#line 1115 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
@@ -259,7 +259,37 @@ OPT_STORE_INT_FIELD};
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:428*/
+/*:428*//*437:*/
+#line 61 "web/bind.w"
+
+#define SR_BINDADDR_LOCK 4
+#define SR_BINDPORT_LOCK 8
+enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
+
+/*:437*//*448:*/
+#line 240 "web/bind.w"
+
+#define KEY_PORT(port) (uint64_t) (port), 0
+#define KEY_ADDR(addr, port) ((uint64_t) (addr) << 16 | (port)), 0
+#define KEY_CONN(laddr, lport, raddr, rport) \
+  ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
+
+/*:448*//*458:*/
+#line 409 "web/bind.w"
+
+enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
+
+/*:458*//*466:*/
+#line 580 "web/bind.w"
+
+#define SR_UDP_HTABLE_SIZE 16384 
+
+/*:466*//*528:*/
+#line 1856 "web/bind.w"
+
+#define SR_THIS_CPU 0 
+
+/*:528*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -343,8 +373,32 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
+/*436:*/
+#line 42 "web/bind.w"
+
+uint32_t inet_saddr;
+uint32_t inet_rcv_saddr;
+uint32_t inet_daddr;
+uint16_t inet_num;
+uint16_t inet_sport,inet_dport;
+unsigned userlocks;
+bool connected;
+bool dst_cached;
+bool hashed;
+struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
+struct sr_rpgroup*rp;
+int rp_index;
+
+/*:436*//*513:*/
+#line 1533 "web/bind.w"
+
+int dst_ifindex,dst_type;
+
+/*:513*/
+#line 20 "web/socket.w"
+
 /*83:*/
-#line 33 "web/socket.w"
+#line 34 "web/socket.w"
 
 int rcvbuf,sndbuf;
 bool rcvbuf_locked,sndbuf_locked;
@@ -379,13 +433,12 @@ int tx_queued;
 uint32_t tsflags;
 uint64_t max_pacing_rate;
 int nofcs,wifi_status;
-bool reuseport_prog;
 
 /*:165*/
-#line 20 "web/socket.w"
+#line 21 "web/socket.w"
 
 /*85:*/
-#line 75 "web/socket.w"
+#line 76 "web/socket.w"
 
 int uc_ttl;
 int tos;
@@ -401,22 +454,16 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:85*//*256:*/
-#line 412 "web/ipopt.w"
-
-bool connected;
-uint32_t daddr;
-
-/*:256*/
-#line 21 "web/socket.w"
+/*:85*/
+#line 22 "web/socket.w"
 
 /*370:*/
-#line 342 "web/ip.w"
+#line 363 "web/ip.w"
 
 uint16_t inet_id;
 
 /*:370*/
-#line 22 "web/socket.w"
+#line 23 "web/socket.w"
 
 };
 
@@ -471,7 +518,7 @@ void*ubuf;
 socklen_t*ulen;
 };
 
-/*:150*//*264:*/
+/*:150*//*262:*/
 #line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
@@ -486,7 +533,7 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:264*//*295:*/
+/*:262*//*293:*/
 #line 119 "web/wire.w"
 
 struct sr_ipv4{
@@ -498,7 +545,7 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:295*//*301:*/
+/*:293*//*299:*/
 #line 205 "web/wire.w"
 
 struct sr_udp{
@@ -509,7 +556,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:301*//*304:*/
+/*:299*//*302:*/
 #line 266 "web/wire.w"
 
 struct sr_icmp{
@@ -519,7 +566,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:304*//*316:*/
+/*:302*//*314:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -532,8 +579,8 @@ sr_hent**b;
 size_t nb,n;
 }sr_htab;
 
-/*:316*//*322:*/
-#line 154 "web/link.w"
+/*:314*//*320:*/
+#line 155 "web/link.w"
 
 typedef struct{
 size_t len;
@@ -549,8 +596,8 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:322*//*332:*/
-#line 310 "web/link.w"
+/*:320*//*330:*/
+#line 311 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -559,8 +606,8 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:332*//*348:*/
-#line 559 "web/link.w"
+/*:330*//*346:*/
+#line 560 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -571,7 +618,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:348*//*355:*/
+/*:346*//*353:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -589,8 +636,8 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:355*//*364:*/
-#line 243 "web/ip.w"
+/*:353*//*364:*/
+#line 264 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -600,7 +647,7 @@ uint64_t expires_ns;
 }sr_pmtu;
 
 /*:364*//*369:*/
-#line 314 "web/ip.w"
+#line 335 "web/ip.w"
 
 struct sr_ipout{
 uint8_t protocol,ttl,tos;
@@ -614,7 +661,7 @@ sr_sock*sk;
 };
 
 /*:369*//*385:*/
-#line 610 "web/ip.w"
+#line 631 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -631,7 +678,7 @@ uint64_t tstamp_ns;
 };
 
 /*:385*//*389:*/
-#line 729 "web/ip.w"
+#line 750 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -649,7 +696,7 @@ int rt_type;
 }sr_fragq;
 
 /*:389*//*410:*/
-#line 1099 "web/ip.w"
+#line 1120 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -657,7 +704,7 @@ uint64_t tokens,last;
 }sr_peer;
 
 /*:410*//*421:*/
-#line 1233 "web/ip.w"
+#line 1254 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -672,7 +719,37 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:429*/
+/*:429*//*443:*/
+#line 164 "web/bind.w"
+
+typedef struct sr_slot sr_slot;
+struct sr_slot{
+sr_hent h;
+sr_sock*first;
+int count;
+int fastreuseport;
+uid_t fastuid;
+uint32_t fast_rcv_saddr;
+};
+
+/*:443*//*444:*/
+#line 179 "web/bind.w"
+
+enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
+typedef struct{sr_htab t[SR_NLINKS];}sr_porttab;
+typedef struct sr_bindtab{sr_porttab proto[SR_NTABS];long nsocks;}sr_bindtab;
+
+/*:444*//*476:*/
+#line 792 "web/bind.w"
+
+typedef struct sr_rpgroup{
+sr_sock**sock;
+int n,cap;
+bool has_conns;
+bool prog;
+}sr_rpgroup;
+
+/*:476*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -688,21 +765,21 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*323:*/
-#line 172 "web/link.w"
+/*321:*/
+#line 173 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:323*//*333:*/
-#line 321 "web/link.w"
+/*:321*//*331:*/
+#line 322 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:333*//*430:*/
+/*:331*//*430:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
@@ -729,39 +806,46 @@ int nroutes;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:111*//*349:*/
-#line 569 "web/link.w"
+/*:111*//*347:*/
+#line 570 "web/link.w"
 
 sr_htab neigh;
 
-/*:349*//*365:*/
-#line 251 "web/ip.w"
+/*:347*//*365:*/
+#line 272 "web/ip.w"
 
 sr_htab pmtu;
 
 /*:365*//*371:*/
-#line 345 "web/ip.w"
+#line 366 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
 /*:371*//*390:*/
-#line 745 "web/ip.w"
+#line 766 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
 /*:390*//*411:*/
-#line 1105 "web/ip.w"
+#line 1126 "web/ip.w"
 
 sr_htab peers;
 
 /*:411*//*419:*/
-#line 1227 "web/ip.w"
+#line 1248 "web/ip.w"
 
 sr_htab mc;
 
-/*:419*/
+/*:419*//*445:*/
+#line 184 "web/bind.w"
+
+struct sr_bindtab*bind;
+uint32_t ehash_secret;
+uint16_t ping_rover;
+
+/*:445*/
 #line 185 "web/world.w"
 
 };
@@ -890,12 +974,12 @@ static sr_sock*sock_lookup(int fd,int*err);
 static int sys_return(int r);
 
 /*:77*//*89:*/
-#line 195 "web/socket.w"
+#line 196 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
 /*:89*//*92:*/
-#line 252 "web/socket.w"
+#line 253 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
@@ -951,51 +1035,51 @@ static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
 /*:160*//*168:*/
-#line 73 "web/solsocket.w"
+#line 72 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val);
 static int buffer_store(int*size,bool*locked,int val,int min);
 
 /*:168*//*177:*/
-#line 242 "web/solsocket.w"
+#line 241 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq);
 static int timeo_get(long timeo,sr_optreq*rq);
 
 /*:177*//*191:*/
-#line 401 "web/solsocket.w"
+#line 408 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s);
 
 /*:191*//*193:*/
-#line 436 "web/solsocket.w"
+#line 443 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns);
 
 /*:193*//*201:*/
-#line 525 "web/solsocket.w"
+#line 541 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:201*//*219:*/
-#line 808 "web/solsocket.w"
+/*:201*//*218:*/
+#line 818 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:219*//*226:*/
-#line 991 "web/solsocket.w"
+/*:218*//*225:*/
+#line 1001 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:226*//*239:*/
-#line 166 "web/ipopt.w"
+/*:225*//*238:*/
+#line 168 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:239*//*265:*/
+/*:238*//*263:*/
 #line 48 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
@@ -1010,12 +1094,12 @@ static int mc_leave(sr_sock*s,struct ip_mreqn*mr);
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs);
 
-/*:265*//*280:*/
+/*:263*//*278:*/
 #line 350 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:280*//*289:*/
+/*:278*//*287:*/
 #line 28 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p);
@@ -1023,31 +1107,31 @@ static void put16(uint8_t*p,uint16_t v);
 static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
-/*:289*//*291:*/
+/*:287*//*289:*/
 #line 64 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
-/*:291*//*293:*/
+/*:289*//*291:*/
 #line 95 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:293*//*296:*/
+/*:291*//*294:*/
 #line 136 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:296*//*299:*/
+/*:294*//*297:*/
 #line 188 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:299*//*302:*/
+/*:297*//*300:*/
 #line 218 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -1056,13 +1140,13 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:302*//*305:*/
+/*:300*//*303:*/
 #line 277 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:305*//*307:*/
+/*:303*//*305:*/
 #line 322 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
@@ -1070,17 +1154,17 @@ uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:307*//*309:*/
+/*:305*//*307:*/
 #line 341 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:309*//*313:*/
+/*:307*//*311:*/
 #line 440 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:313*//*317:*/
+/*:311*//*315:*/
 #line 42 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1088,42 +1172,42 @@ static void htab_insert(sr_htab*t,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:317*//*320:*/
-#line 122 "web/link.w"
+/*:315*//*318:*/
+#line 123 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:320*//*326:*/
-#line 185 "web/link.w"
+/*:318*//*324:*/
+#line 186 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len);
 static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:326*//*338:*/
-#line 401 "web/link.w"
+/*:324*//*336:*/
+#line 402 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:338*//*342:*/
-#line 472 "web/link.w"
+/*:336*//*340:*/
+#line 473 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
 
-/*:342*//*351:*/
-#line 575 "web/link.w"
+/*:340*//*349:*/
+#line 576 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:351*//*357:*/
+/*:349*//*355:*/
 #line 43 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1131,8 +1215,14 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:357*//*367:*/
-#line 257 "web/ip.w"
+/*:355*//*361:*/
+#line 207 "web/ip.w"
+
+static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
+bool*locked);
+
+/*:361*//*367:*/
+#line 278 "web/ip.w"
 
 static void hent_free(sr_hent*e);
 static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
@@ -1140,13 +1230,13 @@ SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
 /*:367*//*373:*/
-#line 355 "web/ip.w"
+#line 376 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
 /*:373*//*375:*/
-#line 394 "web/ip.w"
+#line 415 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
@@ -1154,24 +1244,24 @@ static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
 /*:375*//*378:*/
-#line 486 "web/ip.w"
+#line 507 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
 /*:378*//*380:*/
-#line 533 "web/ip.w"
+#line 554 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
 /*:380*//*383:*/
-#line 586 "web/ip.w"
+#line 607 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
 /*:383*//*386:*/
-#line 625 "web/ip.w"
+#line 646 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int udp_rcv(const struct sr_rx*rx);
@@ -1181,55 +1271,55 @@ static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
 /*:386*//*392:*/
-#line 752 "web/ip.w"
+#line 773 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
 /*:392*//*398:*/
-#line 864 "web/ip.w"
+#line 885 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
 /*:398*//*401:*/
-#line 929 "web/ip.w"
+#line 950 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:401*//*405:*/
-#line 1001 "web/ip.w"
+#line 1022 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
 /*:405*//*407:*/
-#line 1045 "web/ip.w"
+#line 1066 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
 /*:407*//*413:*/
-#line 1111 "web/ip.w"
+#line 1132 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
 /*:413*//*415:*/
-#line 1161 "web/ip.w"
+#line 1182 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
 /*:415*//*417:*/
-#line 1201 "web/ip.w"
+#line 1222 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
 /*:417*//*422:*/
-#line 1239 "web/ip.w"
+#line 1260 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
@@ -1240,7 +1330,208 @@ static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:433*/
+/*:433*//*440:*/
+#line 93 "web/bind.w"
+
+static int inet_addr_type(sr_host*h,uint32_t addr);
+static bool inet_can_nonlocal_bind(const sr_sock*s);
+static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
+int type);
+
+/*:440*//*446:*/
+#line 189 "web/bind.w"
+
+static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
+static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
+static void link_del(sr_htab*t,int k,sr_sock*s);
+
+/*:446*//*449:*/
+#line 253 "web/bind.w"
+
+static int sock_tabno(const sr_sock*s);
+static sr_porttab*sock_tab(sr_sock*s);
+static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
+static void sock_hash(sr_sock*s);
+static void sock_unhash(sr_sock*s);
+
+/*:449*//*452:*/
+#line 315 "web/bind.w"
+
+static void bind_tables_free(sr_host*h);
+
+/*:452*//*454:*/
+#line 340 "web/bind.w"
+
+static uint32_t bind_random32(void);
+static uint32_t bind_random_below(uint32_t n);
+
+/*:454*//*457:*/
+#line 379 "web/bind.w"
+
+static bool addr_overlap(uint32_t a,uint32_t b);
+static bool dev_compatible(const sr_sock*s,const sr_sock*o);
+
+/*:457*//*461:*/
+#line 445 "web/bind.w"
+
+static int udp_clash(const sr_sock*s,const sr_sock*o);
+static bool udp_port_taken(const sr_sock*s,uint16_t port);
+static bool udp_port_used(const sr_sock*s,uint16_t port);
+
+/*:461*//*463:*/
+#line 497 "web/bind.w"
+
+static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
+bool reuseport_ok);
+static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
+bool reuseport_ok);
+
+/*:463*//*465:*/
+#line 536 "web/bind.w"
+
+static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
+static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
+
+/*:465*//*467:*/
+#line 583 "web/bind.w"
+
+static bool port_reserved(sr_host*h,uint16_t port);
+static void local_port_range(sr_host*h,int*low,int*high);
+static uint16_t udp_find_port(sr_sock*s);
+static uint16_t tcp_find_port(sr_sock*s);
+
+/*:467*//*471:*/
+#line 688 "web/bind.w"
+
+static int sk_get_port(sr_sock*s,uint16_t snum);
+static int udp_get_port(sr_sock*s,uint16_t snum);
+static int tcp_get_port(sr_sock*s,uint16_t snum);
+static int ping_get_port(sr_sock*s,uint16_t ident);
+
+/*:471*//*477:*/
+#line 800 "web/bind.w"
+
+static void rp_alloc(sr_sock*s);
+static void rp_add(sr_sock*s,sr_sock*o);
+static void rp_detach(sr_sock*s);
+
+/*:477*//*481:*/
+#line 888 "web/bind.w"
+
+static void udp_reuseport_join(sr_sock*s);
+static void tcp_reuseport_join(sr_sock*s);
+
+/*:481*//*483:*/
+#line 923 "web/bind.w"
+
+static int reuseport_attach(sr_sock*s);
+
+/*:483*//*486:*/
+#line 959 "web/bind.w"
+
+static int move_addr_to_kernel(const void*uaddr,int len,
+struct sockaddr_storage*kaddr);
+static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
+static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
+static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
+
+/*:486*//*489:*/
+#line 1011 "web/bind.w"
+
+static int inet_check_family(const struct sockaddr_in*sin,int len);
+
+/*:489*//*492:*/
+#line 1095 "web/bind.w"
+
+static void bind_finish(sr_sock*s,uint16_t snum);
+
+/*:492*//*496:*/
+#line 1192 "web/bind.w"
+
+static int inet_autobind(sr_sock*s);
+
+/*:496*//*500:*/
+#line 1275 "web/bind.w"
+
+static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
+
+/*:500*//*503:*/
+#line 1326 "web/bind.w"
+
+static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
+socklen_t*ulen);
+static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
+
+/*:503*//*509:*/
+#line 1403 "web/bind.w"
+
+static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
+static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
+static int dgram_disconnect(sr_sock*s);
+static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
+static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
+static void udp_hash4(sr_sock*s);
+
+/*:509*//*515:*/
+#line 1551 "web/bind.w"
+
+static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
+struct sr_flow*fl);
+static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
+static int sk_dst_mtu(sr_sock*s);
+
+/*:515*//*522:*/
+#line 1731 "web/bind.w"
+
+static int tcp_disconnect(sr_sock*s);
+static bool tcp_connect_port_free(sr_sock*s);
+
+/*:522*//*523:*/
+#line 1760 "web/bind.w"
+
+static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
+uint32_t daddr,uint16_t dport,int ifindex);
+static sr_sock*udp_table_lookup(sr_host*h,int proto,uint32_t saddr,
+uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex);
+static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
+uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
+void*arg);
+static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
+uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
+void(*fn)(sr_sock*,void*),void*arg);
+
+/*:523*//*526:*/
+#line 1810 "web/bind.w"
+
+static bool udp_dev_match(const sr_sock*s,int ifindex);
+static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
+uint32_t daddr,uint16_t hnum,int ifindex);
+static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
+uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
+
+/*:526*//*532:*/
+#line 1959 "web/bind.w"
+
+static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
+static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
+uint32_t faddr,uint16_t fport);
+
+/*:532*//*535:*/
+#line 2028 "web/bind.w"
+
+static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
+
+/*:535*//*539:*/
+#line 2086 "web/bind.w"
+
+static int sock_fd(const sr_sock*s);
+
+/*:539*//*540:*/
+#line 2100 "web/bind.w"
+
+static void inet_release(sr_sock*s);
+
+/*:540*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -1558,7 +1849,7 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 #line 608 "web/world.w"
 
 /*372:*/
-#line 352 "web/ip.w"
+#line 373 "web/ip.w"
 
 h->ip_ident= 1;
 
@@ -1735,19 +2026,19 @@ if(W->ready)/*46:*/
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*325:*/
-#line 181 "web/link.w"
+/*323:*/
+#line 182 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:325*//*334:*/
-#line 325 "web/link.w"
+/*:323*//*332:*/
+#line 326 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:334*//*431:*/
+/*:332*//*431:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
@@ -1759,28 +2050,28 @@ free(W->cap);
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*350:*/
-#line 572 "web/link.w"
+/*348:*/
+#line 573 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:350*//*366:*/
-#line 254 "web/ip.w"
+/*:348*//*366:*/
+#line 275 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
 /*:366*//*391:*/
-#line 749 "web/ip.w"
+#line 770 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
 /*:391*//*412:*/
-#line 1108 "web/ip.w"
+#line 1129 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
 /*:412*//*420:*/
-#line 1230 "web/ip.w"
+#line 1251 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
@@ -1801,12 +2092,12 @@ memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*324:*/
-#line 178 "web/link.w"
+/*322:*/
+#line 179 "web/link.w"
 
 W->rng= 1;
 
-/*:324*/
+/*:322*/
 #line 794 "web/world.w"
 
 h= host_new("host0");
@@ -1826,12 +2117,12 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 /*:34*/
 #line 796 "web/world.w"
 
-/*337:*/
-#line 386 "web/link.w"
+/*335:*/
+#line 387 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:337*/
+/*:335*/
 #line 797 "web/world.w"
 
 W->cur= proc_new(h,0);
@@ -2186,7 +2477,7 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 return positional_io(fd,offset);
 }
 /*:80*//*87:*/
-#line 139 "web/socket.w"
+#line 140 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -2220,7 +2511,7 @@ return fd;
 }
 
 /*:87*//*90:*/
-#line 198 "web/socket.w"
+#line 199 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -2254,7 +2545,7 @@ return 0;
 }
 
 /*:90*//*91:*/
-#line 237 "web/socket.w"
+#line 238 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
@@ -2265,7 +2556,7 @@ return sys_return(sv?-EOPNOTSUPP:-EFAULT);
 }
 
 /*:91*//*93:*/
-#line 256 "web/socket.w"
+#line 257 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -2277,7 +2568,7 @@ s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
 /*94:*/
-#line 271 "web/socket.w"
+#line 272 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -2288,16 +2579,16 @@ s->incoming_cpu= -1;
 s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 
 /*:94*//*166:*/
-#line 41 "web/solsocket.w"
+#line 40 "web/solsocket.w"
 
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
 /*:166*/
-#line 266 "web/socket.w"
+#line 267 "web/socket.w"
 
 /*96:*/
-#line 284 "web/socket.w"
+#line 285 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -2305,17 +2596,27 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:96*/
-#line 267 "web/socket.w"
+/*:96*//*438:*/
+#line 71 "web/bind.w"
+
+if(type==SOCK_RAW){
+s->inet_num= (uint16_t)protocol;
+s->inet_sport= htons((uint16_t)protocol);
+s->hashed= true;
+}
+
+/*:438*/
+#line 268 "web/socket.w"
 
 return s;
 }
 
 /*:93*//*97:*/
-#line 293 "web/socket.w"
+#line 295 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
+inet_release(s);
 mc_drop_all(s);
 free(s->filter);
 free(s);
@@ -3027,7 +3328,7 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 return 0;
 }
 /*:162*//*167:*/
-#line 58 "web/solsocket.w"
+#line 57 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val)
 {
@@ -3044,7 +3345,7 @@ return 0;
 }
 
 /*:167*//*169:*/
-#line 87 "web/solsocket.w"
+#line 86 "web/solsocket.w"
 
 static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
 {
@@ -3054,7 +3355,7 @@ buffer_request(s,SYS_RMEM_MAX,rq->val),SR_MIN_RCVBUF);
 
 
 /*:169*//*170:*/
-#line 103 "web/solsocket.w"
+#line 102 "web/solsocket.w"
 
 static int set_sndbuf(sr_sock*s,sr_optreq*rq)
 {
@@ -3064,7 +3365,7 @@ buffer_request(s,SYS_WMEM_MAX,rq->val),SR_MIN_SNDBUF);
 
 
 /*:170*//*171:*/
-#line 125 "web/solsocket.w"
+#line 124 "web/solsocket.w"
 
 static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
 {
@@ -3079,7 +3380,7 @@ SR_MIN_SNDBUF);
 }
 
 /*:171*//*173:*/
-#line 156 "web/solsocket.w"
+#line 155 "web/solsocket.w"
 
 static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
 {
@@ -3096,7 +3397,7 @@ return 0;
 
 
 /*:173*//*174:*/
-#line 177 "web/solsocket.w"
+#line 176 "web/solsocket.w"
 
 static int get_sndlowat(sr_sock*s,sr_optreq*rq)
 {
@@ -3106,7 +3407,7 @@ return 0;
 }
 
 /*:174*//*176:*/
-#line 211 "web/solsocket.w"
+#line 210 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq)
 {
@@ -3139,7 +3440,7 @@ static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq
 static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
 
 /*:176*//*178:*/
-#line 261 "web/solsocket.w"
+#line 260 "web/solsocket.w"
 
 static int set_linger(sr_sock*s,sr_optreq*rq)
 {
@@ -3165,14 +3466,23 @@ rq->outlen= sizeof l;
 return 0;
 }
 
-/*:178*//*189:*/
-#line 357 "web/solsocket.w"
+/*:178*//*182:*/
+#line 314 "web/solsocket.w"
+
+static int set_dontroute(sr_sock*s,sr_optreq*rq)
+{
+s->dst_cached= false;
+return set_flag(s,rq);
+}
+
+/*:182*//*189:*/
+#line 364 "web/solsocket.w"
 
 static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
 static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
 /*:189*//*190:*/
-#line 375 "web/solsocket.w"
+#line 382 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s)
 {
@@ -3200,7 +3510,7 @@ return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
 /*:190*//*192:*/
-#line 418 "web/solsocket.w"
+#line 425 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns)
 {
@@ -3219,8 +3529,17 @@ return 0;
 }
 
 
-/*:192*//*200:*/
-#line 505 "web/solsocket.w"
+/*:192*//*197:*/
+#line 483 "web/solsocket.w"
+
+static int set_mark(sr_sock*s,sr_optreq*rq)
+{
+if(s->mark!=(uint32_t)rq->val)s->dst_cached= false;
+return set_int_field(s,rq);
+}
+
+/*:197*//*200:*/
+#line 521 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
 {
@@ -3242,7 +3561,7 @@ return 0;
 }
 
 /*:200*//*202:*/
-#line 540 "web/solsocket.w"
+#line 556 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
 {
@@ -3269,7 +3588,7 @@ return 0;
 }
 
 /*:202*//*204:*/
-#line 592 "web/solsocket.w"
+#line 608 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
 {
@@ -3297,12 +3616,12 @@ return 0;
 }
 
 /*:204*//*207:*/
-#line 639 "web/solsocket.w"
+#line 655 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
 /*:207*//*208:*/
-#line 650 "web/solsocket.w"
+#line 666 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
 {
@@ -3312,12 +3631,12 @@ return 0;
 }
 
 /*:208*//*209:*/
-#line 664 "web/solsocket.w"
+#line 680 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
 /*:209*//*210:*/
-#line 673 "web/solsocket.w"
+#line 689 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
 {
@@ -3327,7 +3646,7 @@ return 0;
 }
 
 /*:210*//*211:*/
-#line 690 "web/solsocket.w"
+#line 706 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
 {
@@ -3339,17 +3658,13 @@ return 0;
 }
 
 /*:211*//*212:*/
-#line 709 "web/solsocket.w"
+#line 725 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
-/*:212*//*213:*/
-#line 720 "web/solsocket.w"
 
-static int get_peername(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOTCONN;}
-
-/*:213*//*215:*/
-#line 741 "web/solsocket.w"
+/*:212*//*214:*/
+#line 749 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -3364,11 +3679,13 @@ index= ifp->ifindex;
 }
 if(s->bound_dev_if&&!proc_capable(W->cur,CAP_NET_RAW))return-EPERM;
 s->bound_dev_if= index;
+udp_rehash(s,s->inet_rcv_saddr);
+s->dst_cached= false;
 return 0;
 }
 
-/*:215*//*216:*/
-#line 767 "web/solsocket.w"
+/*:214*//*215:*/
+#line 777 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -3382,8 +3699,8 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:216*//*218:*/
-#line 794 "web/solsocket.w"
+/*:215*//*217:*/
+#line 804 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
 {
@@ -3398,15 +3715,15 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:218*//*220:*/
-#line 824 "web/solsocket.w"
+/*:217*//*219:*/
+#line 834 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*221:*/
-#line 854 "web/solsocket.w"
+/*220:*/
+#line 864 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
 case BPF_ALU|BPF_SUB|BPF_K:case BPF_ALU|BPF_SUB|BPF_X:
@@ -3425,8 +3742,8 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:221*/
-#line 829 "web/solsocket.w"
+/*:220*/
+#line 839 "web/solsocket.w"
 
 return true;
 case BPF_ALU|BPF_DIV|BPF_K:case BPF_ALU|BPF_MOD|BPF_K:
@@ -3450,8 +3767,8 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:220*//*222:*/
-#line 880 "web/solsocket.w"
+/*:219*//*221:*/
+#line 890 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
 {
@@ -3477,8 +3794,8 @@ free(mask);
 return ok;
 }
 
-/*:222*//*223:*/
-#line 924 "web/solsocket.w"
+/*:221*//*222:*/
+#line 934 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -3495,8 +3812,8 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:223*//*224:*/
-#line 953 "web/solsocket.w"
+/*:222*//*223:*/
+#line 963 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -3512,8 +3829,8 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:224*//*225:*/
-#line 980 "web/solsocket.w"
+/*:223*//*224:*/
+#line 990 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
 {
@@ -3525,8 +3842,8 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:225*//*227:*/
-#line 1005 "web/solsocket.w"
+/*:224*//*226:*/
+#line 1015 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -3540,8 +3857,8 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:227*//*228:*/
-#line 1024 "web/solsocket.w"
+/*:226*//*227:*/
+#line 1034 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -3550,8 +3867,8 @@ return set_flag(s,rq);
 }
 
 
-/*:228*//*229:*/
-#line 1050 "web/solsocket.w"
+/*:227*//*228:*/
+#line 1061 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
 {
@@ -3560,13 +3877,11 @@ int err;
 if(rq->len!=(int)sizeof fp)return-EINVAL;
 memcpy(&fp,rq->buf,sizeof fp);
 if((err= filter_check(s,&fp))!=0)return err;
-if(!s->reuseport||s->type==SOCK_RAW)return-EINVAL;
-s->reuseport_prog= true;
-return 0;
+return reuseport_attach(s);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:229*//*232:*/
+/*:228*//*231:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -3582,8 +3897,8 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:232*//*233:*/
-#line 73 "web/ipopt.w"
+/*:231*//*232:*/
+#line 74 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
 0,0,0,0,2,2,2,2,6,6,6,6,4,4,4,4
@@ -3597,13 +3912,14 @@ val= (val&~SR_INET_ECN_MASK)|(s->tos&SR_INET_ECN_MASK);
 if(s->tos!=val){
 s->tos= (unsigned char)val;
 s->priority= ip_tos2prio[(s->tos&0x1e)>>1];
+s->dst_cached= false;
 }
 return 0;
 }
 
 
-/*:233*//*237:*/
-#line 135 "web/ipopt.w"
+/*:232*//*236:*/
+#line 137 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
 {
@@ -3631,8 +3947,8 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:237*//*240:*/
-#line 184 "web/ipopt.w"
+/*:236*//*239:*/
+#line 186 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
 {
@@ -3664,8 +3980,8 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*241:*/
-#line 234 "web/ipopt.w"
+if(p[2]<=n)/*240:*/
+#line 236 "web/ipopt.w"
 
 {
 if(p[2]+3> n)return-EINVAL;
@@ -3687,8 +4003,8 @@ break;
 }
 }
 
-/*:241*/
-#line 215 "web/ipopt.w"
+/*:240*/
+#line 217 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
 ts= true;
@@ -3708,8 +4024,8 @@ l-= n;
 return 0;
 }
 
-/*:240*//*242:*/
-#line 259 "web/ipopt.w"
+/*:239*//*241:*/
+#line 261 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
 {
@@ -3721,8 +4037,8 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:242*//*243:*/
-#line 287 "web/ipopt.w"
+/*:241*//*242:*/
+#line 289 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
 {
@@ -3734,24 +4050,18 @@ return set_flag(s,rq);
 }
 
 
-/*:243*//*257:*/
-#line 416 "web/ipopt.w"
+/*:242*//*255:*/
+#line 420 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
 {
-struct sr_flow fl;
-struct sr_rtres rt;
-if(!s->connected)return-ENOTCONN;
-memset(&fl,0,sizeof fl);
-fl.daddr= s->daddr;
-fl.oif= s->bound_dev_if;
-if(ip_route_output(s->host,&fl,&rt))return-ENOTCONN;
-rq->val= rt.mtu;
+if(!s->dst_cached)return-ENOTCONN;
+rq->val= sk_dst_mtu(s);
 return 0;
 }
 
-/*:257*//*259:*/
-#line 452 "web/ipopt.w"
+/*:255*//*257:*/
+#line 450 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
 {
@@ -3781,8 +4091,8 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:259*//*260:*/
-#line 490 "web/ipopt.w"
+/*:257*//*258:*/
+#line 488 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
 {
@@ -3791,10 +4101,10 @@ return 0;
 }
 
 
-/*:260*//*262:*/
-#line 516 "web/ipopt.w"
+/*:258*//*260:*/
+#line 514 "web/ipopt.w"
 
-/*:262*//*266:*/
+/*:260*//*264:*/
 #line 64 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
@@ -3802,7 +4112,7 @@ static bool ipv4_is_multicast(uint32_t addr)
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:266*//*267:*/
+/*:264*//*265:*/
 #line 78 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
@@ -3815,7 +4125,7 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:267*//*268:*/
+/*:265*//*266:*/
 #line 103 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
@@ -3834,7 +4144,7 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:268*//*269:*/
+/*:266*//*267:*/
 #line 127 "web/mcast.w"
 
 static void mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -3848,7 +4158,7 @@ else if(rq->len>=(int)sizeof(struct in_addr))
 memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
 }
 
-/*:269*//*270:*/
+/*:267*//*268:*/
 #line 143 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
@@ -3859,7 +4169,7 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:270*//*271:*/
+/*:268*//*269:*/
 #line 162 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
@@ -3884,7 +4194,7 @@ ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:271*//*272:*/
+/*:269*//*270:*/
 #line 197 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
@@ -3908,7 +4218,7 @@ return 0;
 return-EADDRNOTAVAIL;
 }
 
-/*:272*//*273:*/
+/*:270*//*271:*/
 #line 221 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
@@ -3923,7 +4233,7 @@ free(m);
 s->mc_count= 0;
 }
 
-/*:273*//*274:*/
+/*:271*//*272:*/
 #line 248 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
@@ -3934,7 +4244,7 @@ mreq_decode(rq,&mr);
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:274*//*275:*/
+/*:272*//*273:*/
 #line 263 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
@@ -3945,7 +4255,7 @@ mreq_decode(rq,&mr);
 return mc_leave(s,&mr);
 }
 
-/*:275*//*276:*/
+/*:273*//*274:*/
 #line 290 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
@@ -3969,7 +4279,7 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*277:*/
+if(!add)/*275:*/
 #line 317 "web/mcast.w"
 
 {
@@ -3980,10 +4290,10 @@ m->nsrc--;
 return 0;
 }
 
-/*:277*/
+/*:275*/
 #line 312 "web/mcast.w"
 
-/*278:*/
+/*276:*/
 #line 326 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
@@ -3996,13 +4306,13 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 m->src[m->nsrc++]= src;
 m->has_list= true;
 
-/*:278*/
+/*:276*/
 #line 313 "web/mcast.w"
 
 return 0;
 }
 
-/*:276*//*279:*/
+/*:274*//*277:*/
 #line 342 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
@@ -4012,7 +4322,7 @@ memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:279*//*281:*/
+/*:277*//*279:*/
 #line 365 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
@@ -4029,7 +4339,7 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs);
 }
 
-/*:281*//*282:*/
+/*:279*//*280:*/
 #line 388 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
@@ -4039,7 +4349,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
 }
 
-/*:282*//*283:*/
+/*:280*//*281:*/
 #line 402 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
@@ -4049,7 +4359,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
 }
 
-/*:283*//*284:*/
+/*:281*//*282:*/
 #line 416 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
@@ -4059,7 +4369,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
 }
 
-/*:284*//*285:*/
+/*:282*//*283:*/
 #line 446 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
@@ -4087,7 +4397,7 @@ return-ENODEV;
 if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*286:*/
+/*284:*/
 #line 476 "web/mcast.w"
 
 if((int)n> m->maxsrc){
@@ -4099,13 +4409,13 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)hdr.imsf_fmode;
 
-/*:286*/
+/*:284*/
 #line 472 "web/mcast.w"
 
 return 0;
 }
 
-/*:285*//*287:*/
+/*:283*//*285:*/
 #line 502 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
@@ -4137,7 +4447,7 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:287*//*290:*/
+/*:285*//*288:*/
 #line 34 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p)
@@ -4163,7 +4473,7 @@ static void put_addr(uint8_t*p,uint32_t a)
 memcpy(p,&a,4);
 }
 
-/*:290*//*292:*/
+/*:288*//*290:*/
 #line 69 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
@@ -4187,7 +4497,7 @@ static uint16_t inet_csum(const uint8_t*p,size_t n)
 return csum_fold(csum_add(0,p,n));
 }
 
-/*:292*//*294:*/
+/*:290*//*292:*/
 #line 99 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
@@ -4202,7 +4512,7 @@ put16(ph+10,(uint16_t)len);
 return csum_add(0,ph,sizeof ph);
 }
 
-/*:294*//*297:*/
+/*:292*//*295:*/
 #line 140 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
@@ -4225,7 +4535,7 @@ ip->optlen= ip->ihl-SR_IPHDR_LEN;
 return true;
 }
 
-/*:297*//*298:*/
+/*:295*//*296:*/
 #line 165 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
@@ -4246,7 +4556,7 @@ memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
 put16(p+10,inet_csum(p,(size_t)hl));
 }
 
-/*:298*//*300:*/
+/*:296*//*298:*/
 #line 191 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
@@ -4256,7 +4566,7 @@ put16(p+10,0);
 put16(p+10,inet_csum(p,hl));
 }
 
-/*:300*//*303:*/
+/*:298*//*301:*/
 #line 225 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -4291,7 +4601,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:303*//*306:*/
+/*:301*//*304:*/
 #line 281 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
@@ -4317,7 +4627,7 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:306*//*310:*/
+/*:304*//*308:*/
 #line 344 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
@@ -4350,7 +4660,7 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*311:*/
+/*309:*/
 #line 387 "web/wire.w"
 
 {
@@ -4377,7 +4687,7 @@ break;
 }
 }
 
-/*:311*/
+/*:309*/
 #line 375 "web/wire.w"
 
 break;
@@ -4391,7 +4701,7 @@ break;
 }
 }
 
-/*:310*//*312:*/
+/*:308*//*310:*/
 #line 416 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
@@ -4406,7 +4716,7 @@ return true;
 return false;
 }
 
-/*:312*//*314:*/
+/*:310*//*312:*/
 #line 443 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
@@ -4415,7 +4725,7 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:314*//*318:*/
+/*:312*//*316:*/
 #line 51 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -4480,8 +4790,8 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:318*//*321:*/
-#line 126 "web/link.w"
+/*:316*//*319:*/
+#line 127 "web/link.w"
 
 static uint64_t rng_next(void)
 {
@@ -4502,8 +4812,8 @@ world_ready();
 W->rng= seed;
 }
 
-/*:321*//*327:*/
-#line 191 "web/link.w"
+/*:319*//*325:*/
+#line 192 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len)
 {
@@ -4513,8 +4823,8 @@ if(data)memcpy(p->data,data,len);
 return p;
 }
 
-/*:327*//*328:*/
-#line 203 "web/link.w"
+/*:325*//*326:*/
+#line 204 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -4553,8 +4863,8 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:328*//*329:*/
-#line 248 "web/link.w"
+/*:326*//*327:*/
+#line 249 "web/link.w"
 
 static void net_run(void)
 {
@@ -4576,8 +4886,8 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:329*//*330:*/
-#line 273 "web/link.w"
+/*:327*//*328:*/
+#line 274 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -4593,8 +4903,8 @@ net_run();
 W->now_ns= target;
 }
 
-/*:330*//*335:*/
-#line 335 "web/link.w"
+/*:328*//*333:*/
+#line 336 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -4628,8 +4938,8 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:335*//*336:*/
-#line 370 "web/link.w"
+/*:333*//*334:*/
+#line 371 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -4644,8 +4954,8 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:336*//*339:*/
-#line 407 "web/link.w"
+/*:334*//*337:*/
+#line 408 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -4670,8 +4980,8 @@ else if(owner>=0){lan_carry(l,&l->port[owner],pkt);free(pkt);}
 else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
-/*:339*//*340:*/
-#line 434 "web/link.w"
+/*:337*//*338:*/
+#line 435 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
 {
@@ -4683,8 +4993,8 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:340*//*341:*/
-#line 450 "web/link.w"
+/*:338*//*339:*/
+#line 451 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
 {
@@ -4707,8 +5017,8 @@ ev_push(&e);
 }
 }
 
-/*:341*//*343:*/
-#line 483 "web/link.w"
+/*:339*//*341:*/
+#line 484 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -4723,8 +5033,8 @@ e.rt_type= rt_type;
 ev_push(&e);
 }
 
-/*:343*//*344:*/
-#line 500 "web/link.w"
+/*:341*//*342:*/
+#line 501 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -4734,8 +5044,8 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:344*//*346:*/
-#line 520 "web/link.w"
+/*:342*//*344:*/
+#line 521 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -4750,8 +5060,8 @@ net_run();
 return 0;
 }
 
-/*:346*//*352:*/
-#line 580 "web/link.w"
+/*:344*//*350:*/
+#line 581 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -4794,8 +5104,8 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:352*//*353:*/
-#line 626 "web/link.w"
+/*:350*//*351:*/
+#line 627 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -4825,7 +5135,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:353*//*358:*/
+/*:351*//*356:*/
 #line 58 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -4848,8 +5158,8 @@ return a->addr;
 return 0;
 }
 
-/*:358*//*359:*/
-#line 116 "web/ip.w"
+/*:356*//*357:*/
+#line 118 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt)
@@ -4861,8 +5171,8 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*360:*/
-#line 157 "web/ip.w"
+/*358:*/
+#line 159 "web/ip.w"
 
 if(saddr){
 if(ipv4_is_multicast(saddr)||ipv4_is_lbcast(saddr)||ipv4_is_zeronet(saddr))
@@ -4871,14 +5181,14 @@ if(!oif&&(ipv4_is_multicast(daddr)||ipv4_is_lbcast(daddr))){
 if(!(dev= ip_dev_find(h,saddr)))return-EINVAL;
 goto make_route;
 }
-if(!fl->freebind&&!ip_dev_find(h,saddr))return-EINVAL;
+if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:360*/
-#line 127 "web/ip.w"
+/*:358*/
+#line 129 "web/ip.w"
 
-/*361:*/
-#line 168 "web/ip.w"
+/*359:*/
+#line 170 "web/ip.w"
 
 if(oif){
 if(!(dev= iface_by_index(h,oif)))return-ENODEV;
@@ -4893,8 +5203,8 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:361*/
-#line 128 "web/ip.w"
+/*:359*/
+#line 130 "web/ip.w"
 
 if(!daddr){
 daddr= saddr;
@@ -4920,8 +5230,8 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*362:*/
-#line 188 "web/ip.w"
+/*360:*/
+#line 190 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
 if(ipv4_is_lbcast(daddr))type= SR_RT_BROADCAST;
@@ -4931,23 +5241,35 @@ rt->type= type;
 rt->saddr= saddr;
 rt->ifindex= dev->ifindex;
 rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
-rt->mtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
-if(type==SR_RT_UNICAST){
-const sr_pmtu*pm= pmtu_find(h,daddr);
-if(pm&&pm->mtu<rt->mtu){
-rt->mtu= pm->mtu;
-rt->mtu_locked= pm->locked;
-}
-}
+rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
-/*:362*/
-#line 153 "web/ip.w"
+
+/*:360*/
+#line 155 "web/ip.w"
 
 return 0;
 }
 
-/*:359*//*368:*/
-#line 263 "web/ip.w"
+/*:357*//*362:*/
+#line 211 "web/ip.w"
+
+static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
+bool*locked)
+{
+int mtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
+*locked= false;
+if(type==SR_RT_UNICAST){
+const sr_pmtu*pm= pmtu_find(h,daddr);
+if(pm&&pm->mtu<mtu){
+mtu= pm->mtu;
+*locked= pm->locked;
+}
+}
+return mtu;
+}
+
+/*:362*//*368:*/
+#line 284 "web/ip.w"
 
 static void hent_free(sr_hent*e)
 {
@@ -4992,7 +5314,7 @@ pm->expires_ns= W->now_ns+
 }
 
 /*:368*//*374:*/
-#line 362 "web/ip.w"
+#line 383 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
 {
@@ -5005,7 +5327,7 @@ sk->inet_id= (uint16_t)rng_next();
 }
 
 /*:374*//*376:*/
-#line 400 "web/ip.w"
+#line 421 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -5048,7 +5370,7 @@ return 0;
 }
 
 /*:376*//*377:*/
-#line 462 "web/ip.w"
+#line 483 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -5067,7 +5389,7 @@ ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
 /*:377*//*379:*/
-#line 490 "web/ip.w"
+#line 511 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -5102,7 +5424,7 @@ free(pkt);
 }
 
 /*:379*//*381:*/
-#line 537 "web/ip.w"
+#line 558 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5117,7 +5439,7 @@ else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
 /*:381*//*382:*/
-#line 560 "web/ip.w"
+#line 581 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -5139,7 +5461,7 @@ return SR_RT_UNICAST;
 }
 
 /*:382*//*384:*/
-#line 589 "web/ip.w"
+#line 610 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -5150,7 +5472,7 @@ return false;
 }
 
 /*:384*//*387:*/
-#line 633 "web/ip.w"
+#line 654 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5196,7 +5518,7 @@ free(pkt);
 }
 
 /*:387*//*388:*/
-#line 683 "web/ip.w"
+#line 704 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -5213,7 +5535,7 @@ return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
 /*:388*//*393:*/
-#line 757 "web/ip.w"
+#line 778 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -5231,7 +5553,7 @@ fragq_free(&q->h);
 }
 
 /*:393*//*394:*/
-#line 775 "web/ip.w"
+#line 796 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -5259,7 +5581,7 @@ return q;
 }
 
 /*:394*//*395:*/
-#line 803 "web/ip.w"
+#line 824 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5273,7 +5595,7 @@ if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
 /*396:*/
-#line 831 "web/ip.w"
+#line 852 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -5289,11 +5611,11 @@ q->len= end;
 if(end<=off)goto discard;
 
 /*:396*/
-#line 815 "web/ip.w"
+#line 836 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
 /*397:*/
-#line 845 "web/ip.w"
+#line 866 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -5311,7 +5633,7 @@ return NULL;
 }
 
 /*:397*/
-#line 817 "web/ip.w"
+#line 838 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -5327,7 +5649,7 @@ return NULL;
 }
 
 /*:395*//*399:*/
-#line 867 "web/ip.w"
+#line 888 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -5349,7 +5671,7 @@ return whole;
 }
 
 /*:399*//*400:*/
-#line 890 "web/ip.w"
+#line 911 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -5362,7 +5684,7 @@ fragq_kill(h,q);
 }
 
 /*:400*//*402:*/
-#line 932 "web/ip.w"
+#line 953 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -5405,7 +5727,7 @@ ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
 /*:402*//*406:*/
-#line 1006 "web/ip.w"
+#line 1027 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -5442,7 +5764,7 @@ len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
 /*:406*//*408:*/
-#line 1050 "web/ip.w"
+#line 1071 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -5467,7 +5789,7 @@ free(buf);
 }
 
 /*:408*//*414:*/
-#line 1116 "web/ip.w"
+#line 1137 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -5499,7 +5821,7 @@ return true;
 }
 
 /*:414*//*416:*/
-#line 1164 "web/ip.w"
+#line 1185 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -5533,7 +5855,7 @@ udp_err(h,ic.type,ic.code,info,ic.data,ic.datalen,rx->saddr);
 }
 
 /*:416*//*418:*/
-#line 1204 "web/ip.w"
+#line 1225 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -5548,7 +5870,7 @@ ic->data,ic->datalen);
 }
 
 /*:418*//*423:*/
-#line 1244 "web/ip.w"
+#line 1265 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -5581,10 +5903,10 @@ return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
 /*:423*//*426:*/
-#line 1315 "web/ip.w"
+#line 1336 "web/ip.w"
 
 /*425:*/
-#line 1298 "web/ip.w"
+#line 1319 "web/ip.w"
 
 static int udp_rcv(const struct sr_rx*rx)
 {
@@ -5603,7 +5925,7 @@ const uint8_t*orig_ip,size_t len,uint32_t offender)
 }
 
 /*:425*/
-#line 1316 "web/ip.w"
+#line 1337 "web/ip.w"
 
 /*:426*//*432:*/
 #line 64 "web/pcap.w"
@@ -5660,6 +5982,1168 @@ fwrite(&rec,sizeof rec,1,c->f);
 fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-#line 119 "web/pcap.w"
+/*:434*//*441:*/
+#line 99 "web/bind.w"
 
-/*:434*/
+static int inet_addr_type(sr_host*h,uint32_t addr)
+{
+const sr_route*r;
+if(ipv4_is_lbcast(addr))return SR_RT_BROADCAST;
+if(ipv4_is_multicast(addr))return SR_RT_MULTICAST;
+r= route_lookup(h,addr);
+if(r&&r->table==SR_TABLE_LOCAL&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST))
+return r->type;
+return SR_RT_UNICAST;
+}
+
+/*:441*//*442:*/
+#line 131 "web/bind.w"
+
+static bool inet_can_nonlocal_bind(const sr_sock*s)
+{
+return sysctl_value(s->host,SYS_IP_NONLOCAL_BIND)!=0||
+(s->ipflags&(IPF_FREEBIND|IPF_TRANSPARENT))!=0;
+}
+
+static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
+int type)
+{
+return inet_can_nonlocal_bind(s)||addr==htonl(INADDR_ANY)||
+type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
+type==SR_RT_BROADCAST;
+}
+
+/*:442*//*447:*/
+#line 199 "web/bind.w"
+
+static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
+{
+return(sr_slot*)htab_find(t,k0,k1);
+}
+
+static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1)
+{
+sr_slot*sl= slot_find(t,k0,k1);
+if(!sl){
+sl= xcalloc(1,sizeof*sl);
+sl->h.k0= k0;
+sl->h.k1= k1;
+htab_insert(t,&sl->h);
+}
+s->lk[k].slot= sl;
+s->lk[k].prev= NULL;
+s->lk[k].next= sl->first;
+if(sl->first)sl->first->lk[k].prev= s;
+sl->first= s;
+sl->count++;
+}
+
+static void link_del(sr_htab*t,int k,sr_sock*s)
+{
+sr_slot*sl= s->lk[k].slot;
+if(!sl)return;
+if(s->lk[k].prev)s->lk[k].prev->lk[k].next= s->lk[k].next;
+else sl->first= s->lk[k].next;
+if(s->lk[k].next)s->lk[k].next->lk[k].prev= s->lk[k].prev;
+memset(&s->lk[k],0,sizeof s->lk[k]);
+if(--sl->count==0){
+htab_remove(t,&sl->h);
+free(sl);
+}
+}
+
+/*:447*//*450:*/
+#line 260 "web/bind.w"
+
+static int sock_tabno(const sr_sock*s)
+{
+if(s->type==SOCK_STREAM)return SR_TAB_TCP;
+if(s->type!=SOCK_DGRAM)return-1;
+if(s->protocol==IPPROTO_ICMP)return SR_TAB_PING;
+return s->protocol==IPPROTO_UDPLITE?SR_TAB_UDPLITE:SR_TAB_UDP;
+}
+
+static sr_porttab*sock_tab(sr_sock*s)
+{
+int n= sock_tabno(s);
+if(n<0)return NULL;
+if(!s->host->bind)s->host->bind= xcalloc(1,sizeof*s->host->bind);
+return&s->host->bind->proto[n];
+}
+
+static sr_sock*port_first(sr_host*h,int tab,uint16_t port)
+{
+sr_slot*sl;
+if(!h->bind)return NULL;
+sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
+return sl?sl->first:NULL;
+}
+
+/*:450*//*451:*/
+#line 290 "web/bind.w"
+
+static void sock_hash(sr_sock*s)
+{
+sr_porttab*pt= sock_tab(s);
+s->hashed= true;
+if(!pt)return;
+link_add(&pt->t[LK_PORT],LK_PORT,s,KEY_PORT(s->inet_num));
+if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)
+link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
+s->host->bind->nsocks++;
+}
+
+static void sock_unhash(sr_sock*s)
+{
+sr_porttab*pt;
+if(!s->hashed)return;
+s->hashed= false;
+if(s->rp)rp_detach(s);
+if(s->type==SOCK_RAW)return;
+pt= sock_tab(s);
+for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
+s->inet_num= 0;
+if(--s->host->bind->nsocks==0)bind_tables_free(s->host);
+}
+
+/*:451*//*453:*/
+#line 318 "web/bind.w"
+
+static void bind_tables_free(sr_host*h)
+{
+for(int p= 0;p<SR_NTABS;p++)
+for(int k= 0;k<SR_NLINKS;k++)free(h->bind->proto[p].t[k].b);
+free(h->bind);
+h->bind= NULL;
+}
+
+/*:453*//*455:*/
+#line 344 "web/bind.w"
+
+static uint32_t bind_random32(void)
+{
+return(uint32_t)(rng_next()>>32);
+}
+
+static uint32_t bind_random_below(uint32_t n)
+{
+return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
+}
+
+/*:455*//*456:*/
+#line 368 "web/bind.w"
+
+static bool addr_overlap(uint32_t a,uint32_t b)
+{
+return a==b||!a||!b;
+}
+
+static bool dev_compatible(const sr_sock*s,const sr_sock*o)
+{
+return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
+}
+
+/*:456*//*459:*/
+#line 412 "web/bind.w"
+
+static int udp_clash(const sr_sock*s,const sr_sock*o)
+{
+if(o==s||(o->reuse&&s->reuse))return CLASH_NONE;
+if(!dev_compatible(s,o)||!addr_overlap(s->inet_rcv_saddr,o->inet_rcv_saddr))
+return CLASH_NONE;
+if(o->reuseport&&s->reuseport&&!s->rp&&o->uid==s->uid)
+return CLASH_PARTNER;
+return CLASH_YES;
+}
+
+/*:459*//*460:*/
+#line 427 "web/bind.w"
+
+static bool udp_port_taken(const sr_sock*s,uint16_t port)
+{
+for(sr_sock*o= port_first(s->host,sock_tabno(s),port);o;o= o->lk[LK_PORT].next)
+switch(udp_clash(s,o)){
+case CLASH_PARTNER:return false;
+case CLASH_YES:return true;
+}
+return false;
+}
+
+static bool udp_port_used(const sr_sock*s,uint16_t port)
+{
+for(sr_sock*o= port_first(s->host,sock_tabno(s),port);o;o= o->lk[LK_PORT].next)
+if(udp_clash(s,o)==CLASH_YES)return true;
+return false;
+}
+
+/*:460*//*462:*/
+#line 475 "web/bind.w"
+
+static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
+bool reuseport_ok)
+{
+bool cb_ok= !s->rp;
+if(o==s||!dev_compatible(s,o))return false;
+if(!addr_overlap(s->inet_rcv_saddr,o->inet_rcv_saddr))return false;
+if(s->reuse&&o->reuse&&!o->listening)
+return!relax||(!reuseport_ok&&s->reuseport&&o->reuseport&&cb_ok&&
+o->uid==s->uid);
+return!reuseport_ok||!s->reuseport||!o->reuseport||!cb_ok||
+o->uid!=s->uid;
+}
+
+static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
+bool reuseport_ok)
+{
+for(sr_sock*o= port_first(s->host,SR_TAB_TCP,port);o;o= o->lk[LK_PORT].next)
+if(tcp_clash(s,o,relax,reuseport_ok))return true;
+return false;
+}
+
+/*:462*//*464:*/
+#line 518 "web/bind.w"
+
+static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
+{
+return sl->fastreuseport> 0&&s->reuseport&&!s->rp&&
+sl->fastuid==s->uid&&
+(sl->fast_rcv_saddr==s->inet_rcv_saddr||!sl->fast_rcv_saddr);
+}
+
+static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s)
+{
+if(!s->reuseport)sl->fastreuseport= 0;
+else if(!tcp_reuseport_match(sl,s)){
+sl->fastreuseport= 1;
+sl->fastuid= s->uid;
+sl->fast_rcv_saddr= s->inet_rcv_saddr;
+}
+}
+
+/*:464*//*468:*/
+#line 589 "web/bind.w"
+
+static bool port_reserved(sr_host*h,uint16_t port)
+{
+return(h->reserved_ports[port/64]>>(port%64))&1;
+}
+
+static void local_port_range(sr_host*h,int*low,int*high)
+{
+long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
+*low= (int)r[0];
+*high= (int)r[1];
+}
+
+/*:468*//*469:*/
+#line 607 "web/bind.w"
+
+static uint16_t udp_find_port(sr_sock*s)
+{
+sr_host*h= s->host;
+int low,high;
+uint32_t remaining,rnd;
+uint16_t first,last,step,snum;
+local_port_range(h,&low,&high);
+remaining= (uint32_t)(high-low+1);
+rnd= bind_random32();
+first= (uint16_t)((((uint64_t)rnd*remaining)>>32)+(uint32_t)low);
+step= (uint16_t)((rnd|1)*SR_UDP_HTABLE_SIZE);
+last= (uint16_t)(first+SR_UDP_HTABLE_SIZE);
+do{
+snum= first;
+do{
+if(low<=snum&&snum<=high&&!port_reserved(h,snum)&&
+!udp_port_used(s,snum))
+return snum;
+snum= (uint16_t)(snum+step);
+}while(snum!=first);
+}while(++first!=last);
+return 0;
+}
+
+/*:469*//*470:*/
+#line 640 "web/bind.w"
+
+static uint16_t tcp_find_port(sr_sock*s)
+{
+sr_host*h= s->host;
+int low,high,half,attempt_half,port;
+uint32_t remaining,offset,i;
+bool relax= false;
+ports_exhausted:
+attempt_half= s->reuse?1:0;
+other_half_scan:
+local_port_range(h,&low,&high);
+high++;
+if(high-low<4)attempt_half= 0;
+if(attempt_half){
+half= low+(((high-low)>>2)<<1);
+if(attempt_half==1)high= half;
+else low= half;
+}
+remaining= (uint32_t)(high-low);
+if(remaining> 1)remaining&= ~1u;
+offset= bind_random_below(remaining)|1u;
+other_parity_scan:
+port= low+(int)offset;
+for(i= 0;i<remaining;i+= 2,port+= 2){
+if(port>=high)port-= (int)remaining;
+if(port_reserved(h,(uint16_t)port))continue;
+if(!tcp_port_taken(s,(uint16_t)port,relax,false))return(uint16_t)port;
+}
+offset--;
+if(!(offset&1))goto other_parity_scan;
+if(attempt_half==1){
+attempt_half= 2;
+goto other_half_scan;
+}
+if(sysctl_value(h,SYS_IP_AUTOBIND_REUSE)&&!relax){
+relax= true;
+goto ports_exhausted;
+}
+return 0;
+}
+
+/*:470*//*472:*/
+#line 694 "web/bind.w"
+
+static int sk_get_port(sr_sock*s,uint16_t snum)
+{
+switch(sock_tabno(s)){
+case SR_TAB_UDP:case SR_TAB_UDPLITE:return udp_get_port(s,snum);
+case SR_TAB_TCP:return tcp_get_port(s,snum);
+case SR_TAB_PING:return ping_get_port(s,snum);
+}
+return-EADDRINUSE;
+}
+
+/*:472*//*473:*/
+#line 708 "web/bind.w"
+
+static int udp_get_port(sr_sock*s,uint16_t snum)
+{
+if(!snum){
+if(!(snum= udp_find_port(s)))return-EADDRINUSE;
+}else if(udp_port_taken(s,snum))return-EADDRINUSE;
+s->inet_num= snum;
+if(!s->hashed){
+if(s->reuseport)udp_reuseport_join(s);
+sock_hash(s);
+}
+return 0;
+}
+
+/*:473*//*474:*/
+#line 725 "web/bind.w"
+
+static int tcp_get_port(sr_sock*s,uint16_t snum)
+{
+sr_slot*sl;
+if(!snum){
+if(!(snum= tcp_find_port(s)))return-EADDRINUSE;
+}else{
+sl= s->host->bind?
+slot_find(&s->host->bind->proto[SR_TAB_TCP].t[LK_PORT],KEY_PORT(snum)):NULL;
+if(!(sl&&tcp_reuseport_match(sl,s))&&tcp_port_taken(s,snum,true,true))
+return-EADDRINUSE;
+}
+if(!s->hashed){
+s->inet_num= snum;
+sock_hash(s);
+}
+tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
+return 0;
+}
+
+/*:474*//*475:*/
+#line 760 "web/bind.w"
+
+static int ping_get_port(sr_sock*s,uint16_t ident)
+{
+sr_host*h= s->host;
+if(!ident){
+uint16_t result= (uint16_t)(h->ping_rover+1);
+long i;
+for(i= 0;i<65536;i++,result++){
+if(!result)result++;
+if(!port_first(h,SR_TAB_PING,result))break;
+}
+if(i==65536)return-EADDRINUSE;
+h->ping_rover= ident= result;
+}else
+for(sr_sock*o= port_first(h,SR_TAB_PING,ident);o;o= o->lk[LK_PORT].next)
+if(o!=s&&(!o->reuse||!s->reuse))return-EADDRINUSE;
+s->inet_num= ident;
+if(!s->hashed)sock_hash(s);
+return 0;
+}
+
+/*:475*//*478:*/
+#line 809 "web/bind.w"
+
+static void rp_alloc(sr_sock*s)
+{
+if(s->rp)return;
+s->rp= xcalloc(1,sizeof*s->rp);
+s->rp->cap= 4;
+s->rp->sock= xcalloc((size_t)s->rp->cap,sizeof*s->rp->sock);
+s->rp->sock[0]= s;
+s->rp->n= 1;
+s->rp_index= 0;
+}
+
+static void rp_add(sr_sock*s,sr_sock*o)
+{
+sr_rpgroup*g;
+if(!o->rp)rp_alloc(o);
+g= o->rp;
+if(s->rp)rp_detach(s);
+if(g->n==g->cap){
+g->cap*= 2;
+g->sock= xrealloc(g->sock,(size_t)g->cap,sizeof*g->sock);
+}
+s->rp= g;
+s->rp_index= g->n;
+g->sock[g->n++]= s;
+}
+
+static void rp_detach(sr_sock*s)
+{
+sr_rpgroup*g= s->rp;
+g->sock[s->rp_index]= g->sock[--g->n];
+g->sock[s->rp_index]->rp_index= s->rp_index;
+s->rp= NULL;
+if(!g->n){
+free(g->sock);
+free(g);
+}
+}
+
+/*:478*//*479:*/
+#line 855 "web/bind.w"
+
+static void udp_reuseport_join(sr_sock*s)
+{
+for(sr_sock*o= port_first(s->host,sock_tabno(s),s->inet_num);o;
+o= o->lk[LK_PORT].next)
+if(o!=s&&o->bound_dev_if==s->bound_dev_if&&o->reuseport&&
+o->uid==s->uid&&o->inet_rcv_saddr==s->inet_rcv_saddr){
+rp_add(s,o);
+return;
+}
+rp_alloc(s);
+}
+
+/*:479*//*480:*/
+#line 875 "web/bind.w"
+
+static void tcp_reuseport_join(sr_sock*s)
+{
+for(sr_sock*o= port_first(s->host,SR_TAB_TCP,s->inet_num);o;
+o= o->lk[LK_PORT].next)
+if(o!=s&&o->listening&&o->bound_dev_if==s->bound_dev_if&&
+o->reuseport&&o->uid==s->uid&&o->inet_rcv_saddr==s->inet_rcv_saddr){
+rp_add(s,o);
+return;
+}
+rp_alloc(s);
+}
+
+/*:480*//*482:*/
+#line 911 "web/bind.w"
+
+static int reuseport_attach(sr_sock*s)
+{
+bool in_tables= s->type==SOCK_STREAM?s->listening:s->hashed;
+if(!in_tables){
+if(!s->reuseport)return-EINVAL;
+rp_alloc(s);
+}else if(!s->rp)return-EINVAL;
+s->rp->prog= true;
+return 0;
+}
+
+/*:482*//*485:*/
+#line 944 "web/bind.w"
+
+int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
+{
+int err= 0,len= (int)addrlen;
+sr_sock*s;
+struct sockaddr_storage a;
+world_ready();
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if((err= move_addr_to_kernel(addr,len,&a))<0)return sys_return(err);
+if(s->type==SOCK_RAW)err= raw_bind(s,&a,len);
+else if(sock_tabno(s)==SR_TAB_PING)err= ping_bind(s,&a,len);
+else err= inet_bind(s,&a,len);
+return sys_return(err);
+}
+
+/*:485*//*487:*/
+#line 970 "web/bind.w"
+
+static int move_addr_to_kernel(const void*uaddr,int len,
+struct sockaddr_storage*kaddr)
+{
+memset(kaddr,0,sizeof*kaddr);
+if(len<0||len> (int)sizeof*kaddr)return-EINVAL;
+if(len==0)return 0;
+if(!uaddr)return-EFAULT;
+memcpy(kaddr,uaddr,(size_t)len);
+return 0;
+}
+
+/*:487*//*488:*/
+#line 1001 "web/bind.w"
+
+static int inet_check_family(const struct sockaddr_in*sin,int len)
+{
+if(len<(int)sizeof*sin)return-EINVAL;
+if(sin->sin_family!=AF_INET&&
+!(sin->sin_family==AF_UNSPEC&&sin->sin_addr.s_addr==htonl(INADDR_ANY)))
+return-EAFNOSUPPORT;
+return 0;
+}
+
+/*:488*//*490:*/
+#line 1055 "web/bind.w"
+
+static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
+{
+const struct sockaddr_in*sin= (const struct sockaddr_in*)a;
+uint32_t addr= sin->sin_addr.s_addr;
+uint16_t snum= ntohs(sin->sin_port);
+int type,err;
+if((err= inet_check_family(sin,len))<0)return err;
+type= inet_addr_type(s->host,addr);
+if(!inet_addr_valid_or_nonlocal(s,addr,type))return-EADDRNOTAVAIL;
+if(snum&&snum<sysctl_value(s->host,SYS_IP_UNPRIVILEGED_PORT_START)&&
+!proc_capable(W->cur,CAP_NET_BIND_SERVICE))
+return-EACCES;
+if(s->listening||s->connected||s->inet_num)return-EINVAL;
+s->inet_rcv_saddr= s->inet_saddr= addr;
+if(type==SR_RT_MULTICAST||type==SR_RT_BROADCAST)s->inet_saddr= 0;
+if(snum||!(s->ipflags&IPF_BIND_ADDRESS_NO_PORT)){
+if(sk_get_port(s,snum)<0){
+s->inet_saddr= s->inet_rcv_saddr= 0;
+return-EADDRINUSE;
+}
+}
+bind_finish(s,snum);
+return 0;
+}
+
+/*:490*//*491:*/
+#line 1084 "web/bind.w"
+
+static void bind_finish(sr_sock*s,uint16_t snum)
+{
+if(s->inet_rcv_saddr)s->userlocks|= SR_BINDADDR_LOCK;
+if(snum)s->userlocks|= SR_BINDPORT_LOCK;
+s->inet_sport= htons(s->inet_num);
+s->inet_daddr= 0;
+s->inet_dport= 0;
+s->dst_cached= false;
+}
+
+/*:491*//*494:*/
+#line 1131 "web/bind.w"
+
+static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
+{
+const struct sockaddr_in*sin= (const struct sockaddr_in*)a;
+int type;
+if(s->connected||len<(int)sizeof*sin)return-EINVAL;
+type= inet_addr_type(s->host,sin->sin_addr.s_addr);
+if(!inet_addr_valid_or_nonlocal(s,sin->sin_addr.s_addr,type))
+return-EADDRNOTAVAIL;
+s->inet_rcv_saddr= s->inet_saddr= sin->sin_addr.s_addr;
+if(type==SR_RT_MULTICAST||type==SR_RT_BROADCAST)s->inet_saddr= 0;
+s->dst_cached= false;
+return 0;
+}
+
+/*:494*//*495:*/
+#line 1156 "web/bind.w"
+
+static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
+{
+const struct sockaddr_in*sin= (const struct sockaddr_in*)a;
+uint32_t addr= sin->sin_addr.s_addr;
+uint16_t snum= ntohs(sin->sin_port);
+int type,err;
+if((err= inet_check_family(sin,len))<0)return err;
+if(addr!=htonl(INADDR_ANY)){
+type= inet_addr_type(s->host,addr);
+if(type==SR_RT_MULTICAST||type==SR_RT_BROADCAST||
+(type!=SR_RT_LOCAL&&!inet_can_nonlocal_bind(s)))
+return-EADDRNOTAVAIL;
+}
+if(s->inet_num)return-EINVAL;
+if(ping_get_port(s,snum)<0)return-EADDRINUSE;
+s->inet_rcv_saddr= s->inet_saddr= addr;
+bind_finish(s,snum);
+return 0;
+}
+
+/*:495*//*497:*/
+#line 1195 "web/bind.w"
+
+static int inet_autobind(sr_sock*s)
+{
+if(!s->inet_num){
+if(sk_get_port(s,0)<0)return-EAGAIN;
+s->inet_sport= htons(s->inet_num);
+}
+return 0;
+}
+
+/*:497*//*499:*/
+#line 1232 "web/bind.w"
+
+int sr_listen(int fd,int backlog)
+{
+int err= 0;
+sr_sock*s;
+world_ready();
+(void)backlog;
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if(s->type!=SOCK_STREAM)return sys_return(-EOPNOTSUPP);
+if(s->listening)return 0;
+s->listening= true;
+if(tcp_get_port(s,s->inet_num)<0){
+s->listening= false;
+return sys_return(-EADDRINUSE);
+}
+s->inet_sport= htons(s->inet_num);
+s->dst_cached= false;
+if(s->reuseport)tcp_reuseport_join(s);
+return 0;
+}
+
+/*:499*//*501:*/
+#line 1278 "web/bind.w"
+
+static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
+{
+memset(sin,0,sizeof*sin);
+sin->sin_family= AF_INET;
+if(peer){
+if(!s->inet_dport||(peer==1&&!s->connected))return-ENOTCONN;
+sin->sin_port= s->inet_dport;
+sin->sin_addr.s_addr= s->inet_daddr;
+}else{
+sin->sin_port= s->inet_sport;
+sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
+}
+return(int)sizeof*sin;
+}
+
+/*:501*//*502:*/
+#line 1309 "web/bind.w"
+
+static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
+socklen_t*ulen)
+{
+int len;
+if(!ulen)return-EFAULT;
+len= (int)*ulen;
+if(len> klen)len= klen;
+if(len>=0)*ulen= (socklen_t)klen;
+if(len){
+if(len<0)return-EINVAL;
+if(!uaddr)return-EFAULT;
+memcpy(uaddr,kaddr,(size_t)len);
+}
+return 0;
+}
+
+/*:502*//*505:*/
+#line 1335 "web/bind.w"
+
+static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
+{
+int err= 0;
+sr_sock*s;
+struct sockaddr_in sin;
+world_ready();
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if((err= inet_getname(s,&sin,peer))<0)return sys_return(err);
+return sys_return(move_addr_to_user(&sin,err,addr,addrlen));
+}
+
+int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen)
+{
+return sock_name(fd,addr,addrlen,0);
+}
+
+int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
+{
+return sock_name(fd,addr,addrlen,1);
+}
+
+/*:505*//*506:*/
+#line 1368 "web/bind.w"
+
+static int get_peername(sr_sock*s,sr_optreq*rq)
+{
+struct sockaddr_in sin;
+int lv= inet_getname(s,&sin,2);
+if(lv<0)return-ENOTCONN;
+if(lv<rq->len)return-EINVAL;
+memcpy(rq->out,&sin,sizeof sin);
+rq->outlen= lv;
+return 0;
+}
+
+/*:506*//*508:*/
+#line 1389 "web/bind.w"
+
+int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
+{
+int err= 0,len= (int)addrlen;
+sr_sock*s;
+struct sockaddr_storage a;
+world_ready();
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if((err= move_addr_to_kernel(addr,len,&a))<0)return sys_return(err);
+if(s->type==SOCK_STREAM)err= tcp_connect(s,&a,len);
+else err= dgram_connect(s,&a,len);
+return sys_return(err);
+}
+
+/*:508*//*510:*/
+#line 1423 "web/bind.w"
+
+static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
+{
+if(len<(int)sizeof a->ss_family)return-EINVAL;
+if(a->ss_family==AF_UNSPEC)return dgram_disconnect(s);
+if(inet_autobind(s)<0)return-EAGAIN;
+return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
+}
+
+/*:510*//*511:*/
+#line 1464 "web/bind.w"
+
+static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
+{
+struct sr_flow fl;
+struct sr_rtres rt;
+uint32_t daddr,saddr;
+int oif,err;
+if(len<(int)sizeof*sin)return-EINVAL;
+if(sin->sin_family!=AF_INET)return-EAFNOSUPPORT;
+s->dst_cached= false;
+daddr= sin->sin_addr.s_addr;
+oif= s->bound_dev_if;
+saddr= s->inet_saddr;
+if(ipv4_is_multicast(daddr)){
+if(!oif)oif= s->mc_index;
+if(!saddr)saddr= s->mc_addr;
+}else if(!oif)oif= s->uc_index;
+if(!daddr)daddr= saddr?saddr:htonl(INADDR_LOOPBACK);
+sk_flow(s,daddr,saddr,oif,&fl);
+if((err= ip_route_output(s->host,&fl,&rt))<0)return err;
+if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
+if(!s->inet_saddr)s->inet_saddr= rt.saddr;
+if(!s->inet_rcv_saddr){
+s->inet_rcv_saddr= rt.saddr;
+udp_rehash(s,0);
+}
+s->inet_daddr= daddr;
+s->inet_dport= sin->sin_port;
+if(s->rp)s->rp->has_conns= true;
+s->connected= true;
+ip_sk_new_ident(s);
+sk_dst_set(s,&rt);
+udp_hash4(s);
+return 0;
+}
+
+/*:511*//*512:*/
+#line 1510 "web/bind.w"
+
+static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
+struct sr_flow*fl)
+{
+memset(fl,0,sizeof*fl);
+fl->daddr= daddr;
+fl->saddr= saddr;
+fl->oif= oif;
+fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
+fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
+}
+
+/*:512*//*514:*/
+#line 1536 "web/bind.w"
+
+static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
+{
+s->dst_cached= true;
+s->dst_ifindex= rt->ifindex;
+s->dst_type= rt->type;
+}
+
+static int sk_dst_mtu(sr_sock*s)
+{
+bool locked;
+return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
+s->inet_daddr,&locked);
+}
+
+/*:514*//*516:*/
+#line 1569 "web/bind.w"
+
+static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
+{
+sr_porttab*pt;
+int tab= sock_tabno(s);
+if(!s->hashed||(tab!=SR_TAB_UDP&&tab!=SR_TAB_UDPLITE))return;
+if(s->rp)rp_detach(s);
+if(old_rcv_saddr==s->inet_rcv_saddr)return;
+pt= sock_tab(s);
+link_del(&pt->t[LK_ADDR],LK_ADDR,s);
+link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
+}
+
+/*:516*//*517:*/
+#line 1586 "web/bind.w"
+
+static void udp_hash4(sr_sock*s)
+{
+sr_porttab*pt;
+int tab= sock_tabno(s);
+if(!s->hashed||!s->inet_rcv_saddr||(tab!=SR_TAB_UDP&&tab!=SR_TAB_UDPLITE))
+return;
+pt= sock_tab(s);
+if(s->lk[LK_CONN].slot){
+sr_slot*sl= s->lk[LK_CONN].slot;
+uint64_t k[2]= {KEY_CONN(s->inet_rcv_saddr,s->inet_num,s->inet_daddr,
+ntohs(s->inet_dport))};
+if(sl->h.k0==k[0]&&sl->h.k1==k[1])return;
+link_del(&pt->t[LK_CONN],LK_CONN,s);
+}else if(s->rp)rp_detach(s);
+link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
+s->inet_daddr,ntohs(s->inet_dport)));
+}
+
+/*:517*//*518:*/
+#line 1621 "web/bind.w"
+
+static int dgram_disconnect(sr_sock*s)
+{
+sr_porttab*pt= sock_tab(s);
+s->connected= false;
+s->inet_daddr= 0;
+s->inet_dport= 0;
+s->bound_dev_if= 0;
+if(s->lk[LK_CONN].slot)link_del(&pt->t[LK_CONN],LK_CONN,s);
+if(!(s->userlocks&SR_BINDADDR_LOCK)){
+uint32_t old= s->inet_rcv_saddr;
+s->inet_rcv_saddr= s->inet_saddr= 0;
+if(s->userlocks&SR_BINDPORT_LOCK)udp_rehash(s,old);
+}
+if(!(s->userlocks&SR_BINDPORT_LOCK)){
+sock_unhash(s);
+s->inet_sport= 0;
+}
+s->dst_cached= false;
+return 0;
+}
+
+/*:518*//*519:*/
+#line 1660 "web/bind.w"
+
+static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
+{
+const struct sockaddr_in*sin= (const struct sockaddr_in*)a;
+struct sr_flow fl;
+struct sr_rtres rt;
+uint32_t daddr;
+int err;
+if(len<(int)sizeof a->ss_family)return-EINVAL;
+if(a->ss_family==AF_UNSPEC)return tcp_disconnect(s);
+if(s->listening)return-EISCONN;
+if(len<(int)sizeof*sin)return-EINVAL;
+if(sin->sin_family!=AF_INET)return-EAFNOSUPPORT;
+daddr= sin->sin_addr.s_addr;
+if(!daddr)daddr= s->inet_saddr?s->inet_saddr:htonl(INADDR_LOOPBACK);
+sk_flow(s,daddr,s->inet_saddr,s->bound_dev_if,&fl);
+if((err= ip_route_output(s->host,&fl,&rt))<0)return err;
+if(rt.type==SR_RT_BROADCAST||rt.type==SR_RT_MULTICAST)
+return-ENETUNREACH;
+if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
+return-EOPNOTSUPP;
+}
+
+/*:519*//*520:*/
+#line 1692 "web/bind.w"
+
+static bool tcp_connect_port_free(sr_sock*s)
+{
+int low,high,remaining;
+local_port_range(s->host,&low,&high);
+remaining= high+1-low;
+if(remaining> 1)remaining&= ~1;
+for(int p= low;p<low+remaining;p++)
+if(!port_reserved(s->host,(uint16_t)p)&&
+!port_first(s->host,SR_TAB_TCP,(uint16_t)p))
+return true;
+return false;
+}
+
+/*:520*//*521:*/
+#line 1719 "web/bind.w"
+
+static int tcp_disconnect(sr_sock*s)
+{
+if(s->listening){
+s->listening= false;
+if(s->rp)rp_detach(s);
+if(!(s->userlocks&SR_BINDPORT_LOCK))sock_unhash(s);
+}
+if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
+return 0;
+}
+
+/*:521*//*524:*/
+#line 1772 "web/bind.w"
+
+static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
+uint32_t daddr,uint16_t dport,int ifindex)
+{
+return udp_table_lookup(h,IPPROTO_UDP,saddr,sport,daddr,dport,ifindex);
+}
+
+static sr_sock*udp_table_lookup(sr_host*h,int proto,uint32_t saddr,
+uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex)
+{
+sr_porttab*pt;
+sr_slot*sl;
+sr_sock*r;
+uint16_t hnum= ntohs(dport);
+if(!h->bind)return NULL;
+pt= &h->bind->proto[proto==IPPROTO_UDPLITE?SR_TAB_UDPLITE:SR_TAB_UDP];
+sl= slot_find(&pt->t[LK_CONN],KEY_CONN(daddr,hnum,saddr,ntohs(sport)));
+for(r= sl?sl->first:NULL;r;r= r->lk[LK_CONN].next)
+if(r->inet_daddr==saddr&&r->inet_dport==sport&&
+r->inet_rcv_saddr==daddr&&r->inet_num==hnum&&
+udp_dev_match(r,ifindex))
+return r;
+r= udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(daddr,hnum)),saddr,sport,
+daddr,hnum,ifindex);
+if(r)return r;
+return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum)),
+saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
+}
+
+/*:524*//*525:*/
+#line 1804 "web/bind.w"
+
+static bool udp_dev_match(const sr_sock*s,int ifindex)
+{
+return!s->bound_dev_if||s->bound_dev_if==ifindex;
+}
+
+/*:525*//*527:*/
+#line 1836 "web/bind.w"
+
+static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
+uint32_t daddr,uint16_t hnum,int ifindex)
+{
+int score= 2;
+if(s->inet_num!=hnum||s->inet_rcv_saddr!=daddr)return-1;
+if(s->inet_daddr){
+if(s->inet_daddr!=saddr)return-1;
+score+= 4;
+}
+if(s->inet_dport){
+if(s->inet_dport!=sport)return-1;
+score+= 4;
+}
+if(!udp_dev_match(s,ifindex))return-1;
+if(s->bound_dev_if)score+= 4;
+if(s->incoming_cpu==SR_THIS_CPU)score++;
+return score;
+}
+
+/*:527*//*529:*/
+#line 1872 "web/bind.w"
+
+static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
+uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex)
+{
+sr_sock*result= NULL,*pick;
+int badness= 0,score;
+for(sr_sock*s= sl?sl->first:NULL;s;s= s->lk[LK_ADDR].next){
+score= udp_score(s,saddr,sport,daddr,hnum,ifindex);
+if(score<=badness)continue;
+badness= score;
+result= s;
+if(s->connected||!s->reuseport||!s->rp)continue;
+pick= rp_select(s->rp,udp_ehashfn(h,daddr,hnum,saddr,sport));
+if(!pick)continue;
+result= pick;
+if(!s->rp->has_conns)return result;
+score= udp_score(pick,saddr,sport,daddr,hnum,ifindex);
+if(score> badness)badness= score;
+}
+return result;
+}
+
+/*:529*//*530:*/
+#line 1902 "web/bind.w"
+
+static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
+{
+sr_sock*first_valid= NULL;
+bool want_cpu= false;
+int i,j;
+for(i= 0;i<g->n;i++)
+if(g->sock[i]->incoming_cpu>=0)want_cpu= true;
+i= j= (int)(((uint64_t)hash*(uint32_t)g->n)>>32);
+do{
+sr_sock*s= g->sock[i];
+if(!s->connected){
+if(!want_cpu||s->incoming_cpu==SR_THIS_CPU)return s;
+if(!first_valid)first_valid= s;
+}
+if(++i>=g->n)i= 0;
+}while(i!=j);
+return first_valid;
+}
+
+/*:530*//*531:*/
+#line 1930 "web/bind.w"
+
+static uint32_t rol32(uint32_t x,int k)
+{
+return(x<<k)|(x>>(32-k));
+}
+
+static uint32_t jhash_3words(uint32_t a,uint32_t b,uint32_t c,uint32_t initval)
+{
+initval+= 0xdeadbeefu+(3u<<2);
+a+= initval;
+b+= initval;
+c+= initval;
+c^= b;c-= rol32(b,14);
+a^= c;a-= rol32(c,11);
+b^= a;b-= rol32(a,25);
+c^= b;c-= rol32(b,16);
+a^= c;a-= rol32(c,4);
+b^= a;b-= rol32(a,14);
+c^= b;c-= rol32(b,24);
+return c;
+}
+
+static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
+uint32_t faddr,uint16_t fport)
+{
+if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
+return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
+}
+
+/*:531*//*533:*/
+#line 1980 "web/bind.w"
+
+static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
+uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
+void*arg)
+{
+udp_table_lookup_all(h,IPPROTO_UDP,saddr,sport,daddr,dport,ifindex,fn,arg);
+}
+
+static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
+uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
+void(*fn)(sr_sock*,void*),void*arg)
+{
+sr_sock*first= NULL;
+int tab= proto==IPPROTO_UDPLITE?SR_TAB_UDPLITE:SR_TAB_UDP;
+for(sr_sock*s= port_first(h,tab,ntohs(dport));s;s= s->lk[LK_PORT].next){
+if((s->inet_daddr&&s->inet_daddr!=saddr)||
+(s->inet_dport&&s->inet_dport!=sport)||
+(s->inet_rcv_saddr&&s->inet_rcv_saddr!=daddr)||
+!udp_dev_match(s,ifindex)||!mc_sf_allow(s,daddr,saddr,ifindex))
+continue;
+if(!first)first= s;
+else fn(s,arg);
+}
+if(first)fn(first,arg);
+}
+
+/*:533*//*534:*/
+#line 2014 "web/bind.w"
+
+static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
+{
+const sr_mcsock*m;
+int i;
+if(!ipv4_is_multicast(loc))return true;
+for(m= s->mc_list;m;m= m->next)
+if(m->group==loc&&m->ifindex==ifindex)break;
+if(!m)return(s->ipflags&IPF_MC_ALL)!=0;
+if(!m->has_list)return m->mode==MCAST_EXCLUDE;
+for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
+return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
+}
+
+/*:534*//*537:*/
+#line 2045 "web/bind.w"
+
+static int sock_fd(const sr_sock*s)
+{
+const sr_fdtab*t= &W->cur->fds;
+for(int fd= 0;fd<t->cap;fd++)
+if(t->file[fd]&&t->file[fd]->sock==s)return fd;
+return-ENOENT;
+}
+
+int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
+int ifindex)
+{
+sr_sock*s;
+world_ready();
+if(!from||!to)return sys_return(-EFAULT);
+s= udp_lookup(W->cur->host,from->sin_addr.s_addr,from->sin_port,
+to->sin_addr.s_addr,to->sin_port,ifindex);
+return sys_return(s?sock_fd(s):-ENOENT);
+}
+
+/*:537*//*538:*/
+#line 2065 "web/bind.w"
+
+struct receivers{int*fds,max,n;};
+
+static void add_receiver(sr_sock*s,void*arg)
+{
+struct receivers*r= arg;
+if(r->n<r->max)r->fds[r->n]= sock_fd(s);
+r->n++;
+}
+
+int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
+int ifindex,int*fds,int max)
+{
+struct receivers r= {fds,max,0};
+world_ready();
+if(!from||!to||(max> 0&&!fds))return sys_return(-EFAULT);
+udp_lookup_all(W->cur->host,from->sin_addr.s_addr,from->sin_port,
+to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
+return r.n;
+}
+
+/*:538*//*541:*/
+#line 2103 "web/bind.w"
+
+static void inet_release(sr_sock*s)
+{
+s->listening= false;
+sock_unhash(s);
+if(s->rp)rp_detach(s);
+}
+
+/*:541*/

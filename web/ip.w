@@ -85,7 +85,9 @@ in \.{0/8} is |EINVAL|.  With a source and no interface, a multicast or
 limited-broadcast destination leaves from the interface that owns the
 source (|EINVAL| if none does: the ``special hack'' that lets a program
 choose the interface by binding).  Otherwise a source must be local unless
-the flow may use any source (|EINVAL|).
+the flow may use any source (|ENETUNREACH|: a UDP, ping or raw socket bound
+with \.{IP\_FREEBIND} to \.{10.0.0.99} gets it from |connect| to
+\.{10.0.0.2}).
 \item{2.} A named interface must exist (|ENODEV|) and be up
 (|ENETUNREACH|).  To a link-local multicast group or the limited
 broadcast the datagram leaves there without consulting the tables, from
@@ -162,7 +164,7 @@ if (saddr) {
     if (!(dev = ip_dev_find(h, saddr))) return -EINVAL;
     goto make_route;
   }
-  if (!fl->freebind && !ip_dev_find(h, saddr)) return -EINVAL;
+  if (!fl->freebind && !ip_dev_find(h, saddr)) return -ENETUNREACH;
 }
 
 @ @<Apply the flow's output interface@>=
@@ -194,13 +196,32 @@ rt->type = type;
 rt->saddr = saddr;
 rt->ifindex = dev->ifindex;
 rt->nexthop = type == SR_RT_UNICAST && r && r->gw ? r->gw : daddr;
-rt->mtu = dev->mtu > SR_IP_MAX_MTU ? SR_IP_MAX_MTU : dev->mtu;
-if (type == SR_RT_UNICAST) {
-  const sr_pmtu *pm = pmtu_find(h, daddr);
-  if (pm && pm->mtu < rt->mtu) {
-    rt->mtu = pm->mtu;
-    rt->mtu_locked = pm->locked;
+rt->mtu = ip_path_mtu(h, dev, type, daddr, &rt->mtu_locked);
+
+
+@ The MTU of a path: the interface's, capped at the largest datagram, or
+for a unicast destination a smaller one learnt for it.  A socket's cached
+route asks the same question whenever \.{IP\_MTU} is read, so the answer
+follows the interface and what is learnt later.
+
+@<Private function prototypes@>=
+static int ip_path_mtu(sr_host *h, const sr_iface *dev, int type, uint32_t daddr,
+  bool *locked);
+
+@ @c
+static int ip_path_mtu(sr_host *h, const sr_iface *dev, int type, uint32_t daddr,
+  bool *locked)
+{
+  int mtu = dev->mtu > SR_IP_MAX_MTU ? SR_IP_MAX_MTU : dev->mtu;
+  *locked = false;
+  if (type == SR_RT_UNICAST) {
+    const sr_pmtu *pm = pmtu_find(h, daddr);
+    if (pm && pm->mtu < mtu) {
+      mtu = pm->mtu;
+      *locked = pm->locked;
+    }
   }
+  return mtu;
 }
 
 @ \clause{socket.7:SO_DONTROUTE}
