@@ -420,7 +420,7 @@ struct sock_filter*filter;
 int filter_len;
 
 /*:83*//*107:*/
-#line 204 "web/ioctl.w"
+#line 220 "web/ioctl.w"
 
 bool stamped;
 uint64_t last_stamp_ns;
@@ -985,7 +985,7 @@ static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
 
 /*:92*//*109:*/
-#line 235 "web/ioctl.w"
+#line 251 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg);
 static int file_setown(sr_file*f,int who);
@@ -2721,22 +2721,29 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*106:*/
-#line 184 "web/ioctl.w"
+#line 193 "web/ioctl.w"
 
-case SIOCGSTAMP:
+case SIOCGSTAMP:case SIOCGSTAMPNS:
 if(!s->stamped)return-ENOENT;
 if(!argp)return-EFAULT;
-{
+if(req==SIOCGSTAMPNS){
+struct timespec ts;
+ts.tv_sec= (time_t)(s->last_stamp_ns/1000000000u);
+ts.tv_nsec= (long)(s->last_stamp_ns%1000000000u);
+memcpy(argp,&ts,sizeof ts);
+}else{
 struct timeval tv;
 tv.tv_sec= (time_t)(s->last_stamp_ns/1000000000u);
 tv.tv_usec= (suseconds_t)(s->last_stamp_ns%1000000000u/1000u);
 memcpy(argp,&tv,sizeof tv);
 }
 return 0;
-case SIOCINQ:case SIOCOUTQ:
-if(s->type==SOCK_STREAM&&s->listening)return-EINVAL;
+case SIOCINQ:case SIOCOUTQ:case SIOCATMARK:case SIOCOUTQNSD:
+if(s->type==SOCK_DGRAM&&s->protocol==IPPROTO_ICMP)return-ENOTTY;
+if(s->type!=SOCK_STREAM&&(req==SIOCATMARK||req==SIOCOUTQNSD))return-ENOTTY;
+if(s->type==SOCK_STREAM&&s->listening&&req!=SIOCATMARK)return-EINVAL;
 if(!argp)return-EFAULT;
-v= req==SIOCINQ?s->rx_first_len:s->tx_queued;
+v= req==SIOCINQ?s->rx_first_len:req==SIOCOUTQ?s->tx_queued:0;
 memcpy(argp,&v,sizeof v);
 return 0;
 
@@ -2748,7 +2755,7 @@ return-ENOTTY;
 }
 
 /*:105*//*108:*/
-#line 216 "web/ioctl.w"
+#line 232 "web/ioctl.w"
 
 int sr_ioctl(int fd,unsigned long request,...)
 {
