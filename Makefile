@@ -68,26 +68,10 @@ build/linefix: generated/linefix.c
 	@mkdir -p build
 	$(CC) $(WARN) -O2 -o $@ $<
 
-generated/optgen.c: web/optgen.w web/format.w
-	ctangle +c web/optgen.w - generated/optgen.c >/dev/null
-
-generated/covclause.c: web/covclause.w web/format.w
-	ctangle +c web/covclause.w - generated/covclause.c >/dev/null
-
-generated/clauses.c: web/clauses.w web/format.w
-	ctangle +c web/clauses.w - generated/clauses.c >/dev/null
-
-generated/symgen.c: web/symgen.w web/format.w
-	ctangle +c web/symgen.w - generated/symgen.c >/dev/null
-
-generated/srcheck.c: web/srcheck.w web/format.w
-	ctangle +c web/srcheck.w - generated/srcheck.c >/dev/null
-
-generated/srrecord.c: web/srrecord.w web/format.w
-	ctangle +c web/srrecord.w - generated/srrecord.c >/dev/null
-
-generated/srgen.c: web/srgen.w web/format.w
-	ctangle +c web/srgen.w - generated/srgen.c >/dev/null
+# The tools that are one web each, tangled whole.
+TOOL_WEBS := optgen covclause clauses symgen srcheck srrecord srgen
+$(TOOL_WEBS:%=generated/%.c): generated/%.c: web/%.w web/format.w
+	ctangle +c $< - $@ >/dev/null
 
 # The sockscript library: one web with two chapters, tangled like the
 # library (ctangle, then linefix), into generated/sockscript.[ch].

@@ -288,7 +288,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_UDP_HTABLE_SIZE 16384 
 
 /*:463*//*525:*/
-#line 1856 "web/bind.w"
+#line 1855 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
@@ -332,13 +332,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
 /*:605*//*640:*/
-#line 2179 "web/udp.w"
+#line 2195 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:640*//*646:*/
-#line 2289 "web/udp.w"
+#line 2305 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -1657,13 +1657,13 @@ static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
 /*:512*//*519:*/
-#line 1731 "web/bind.w"
+#line 1730 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
 /*:519*//*520:*/
-#line 1760 "web/bind.w"
+#line 1759 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1677,7 +1677,7 @@ uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
 /*:520*//*523:*/
-#line 1810 "web/bind.w"
+#line 1809 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1686,24 +1686,24 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
 
 /*:523*//*529:*/
-#line 1959 "web/bind.w"
+#line 1958 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
 /*:529*//*532:*/
-#line 2028 "web/bind.w"
+#line 2027 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
 /*:532*//*536:*/
-#line 2086 "web/bind.w"
+#line 2085 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
 /*:536*//*537:*/
-#line 2100 "web/bind.w"
+#line 2099 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
@@ -1902,42 +1902,42 @@ static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 static int first_packet_length(sr_sock*s);
 
 /*:634*//*641:*/
-#line 2183 "web/udp.w"
+#line 2199 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:641*//*648:*/
-#line 2309 "web/udp.w"
+#line 2325 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:648*//*651:*/
-#line 2364 "web/udp.w"
+#line 2380 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:651*//*656:*/
-#line 2465 "web/udp.w"
+#line 2481 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:656*//*658:*/
-#line 2513 "web/udp.w"
+#line 2529 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:658*//*660:*/
-#line 2566 "web/udp.w"
+#line 2582 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags);
 
 /*:660*//*662:*/
-#line 2589 "web/udp.w"
+#line 2605 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
@@ -3201,17 +3201,22 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*636:*/
-#line 2081 "web/udp.w"
+#line 2092 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
-case SIOCINQ:case SIOCOUTQ:
-if(s->type==SOCK_STREAM&&s->listening)return-EINVAL;
+case SIOCINQ:case SIOCOUTQ:case SIOCATMARK:case SIOCOUTQNSD:
+if(s->type==SOCK_DGRAM&&s->protocol==IPPROTO_ICMP)return-ENOTTY;
+if(s->type!=SOCK_STREAM&&(req==SIOCATMARK||req==SIOCOUTQNSD))return-ENOTTY;
+if(s->type==SOCK_STREAM&&s->listening&&req!=SIOCATMARK)return-EINVAL;
 if(!argp)return-EFAULT;
+v= 0;
+if(s->type!=SOCK_STREAM){
 if(req==SIOCINQ){
-int n= s->type==SOCK_STREAM?0:first_packet_length(s);
+int n= first_packet_length(s);
 v= n<0?0:n;
 }else v= s->wmem;
+}
 memcpy(argp,&v,sizeof v);
 return 0;
 
@@ -7287,12 +7292,11 @@ s->inet_daddr,ntohs(s->inet_dport)));
 
 static int dgram_disconnect(sr_sock*s)
 {
-sr_porttab*pt= sock_tab(s);
 s->connected= false;
 s->inet_daddr= 0;
 s->inet_dport= 0;
 s->bound_dev_if= 0;
-if(s->lk[LK_CONN].slot)link_del(&pt->t[LK_CONN],LK_CONN,s);
+if(s->lk[LK_CONN].slot)link_del(&sock_tab(s)->t[LK_CONN],LK_CONN,s);
 if(!(s->userlocks&SR_BINDADDR_LOCK)){
 uint32_t old= s->inet_rcv_saddr;
 s->inet_rcv_saddr= s->inet_saddr= 0;
@@ -7307,7 +7311,7 @@ return 0;
 }
 
 /*:515*//*516:*/
-#line 1660 "web/bind.w"
+#line 1659 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7332,7 +7336,7 @@ return-EOPNOTSUPP;
 }
 
 /*:516*//*517:*/
-#line 1692 "web/bind.w"
+#line 1691 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -7348,7 +7352,7 @@ return false;
 }
 
 /*:517*//*518:*/
-#line 1719 "web/bind.w"
+#line 1718 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -7362,7 +7366,7 @@ return 0;
 }
 
 /*:518*//*521:*/
-#line 1772 "web/bind.w"
+#line 1771 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -7393,7 +7397,7 @@ saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
 }
 
 /*:521*//*522:*/
-#line 1804 "web/bind.w"
+#line 1803 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
@@ -7401,7 +7405,7 @@ return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
 /*:522*//*524:*/
-#line 1836 "web/bind.w"
+#line 1835 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7423,7 +7427,7 @@ return score;
 }
 
 /*:524*//*526:*/
-#line 1872 "web/bind.w"
+#line 1871 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7447,7 +7451,7 @@ return result;
 }
 
 /*:526*//*527:*/
-#line 1902 "web/bind.w"
+#line 1901 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
 {
@@ -7469,7 +7473,7 @@ return first_valid;
 }
 
 /*:527*//*528:*/
-#line 1930 "web/bind.w"
+#line 1929 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -7500,7 +7504,7 @@ return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
 /*:528*//*530:*/
-#line 1980 "web/bind.w"
+#line 1979 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -7528,7 +7532,7 @@ if(first)fn(first,arg);
 }
 
 /*:530*//*531:*/
-#line 2014 "web/bind.w"
+#line 2013 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -7544,7 +7548,7 @@ return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
 /*:531*//*534:*/
-#line 2045 "web/bind.w"
+#line 2044 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -7566,7 +7570,7 @@ return sys_return(s?sock_fd(s):-ENOENT);
 }
 
 /*:534*//*535:*/
-#line 2065 "web/bind.w"
+#line 2064 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -7589,7 +7593,7 @@ return r.n;
 }
 
 /*:535*//*538:*/
-#line 2103 "web/bind.w"
+#line 2102 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -8852,7 +8856,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:635*//*638:*/
-#line 2120 "web/udp.w"
+#line 2136 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -8872,7 +8876,7 @@ return sys_return(err);
 }
 
 /*:638*//*642:*/
-#line 2190 "web/udp.w"
+#line 2206 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -8886,7 +8890,7 @@ return(ssize_t)total;
 }
 
 /*:642*//*643:*/
-#line 2207 "web/udp.w"
+#line 2223 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -8903,7 +8907,7 @@ return r;
 }
 
 /*:643*//*644:*/
-#line 2222 "web/udp.w"
+#line 2238 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -8935,7 +8939,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:644*//*645:*/
-#line 2255 "web/udp.w"
+#line 2271 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -8968,7 +8972,7 @@ return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
 /*:645*//*647:*/
-#line 2295 "web/udp.w"
+#line 2311 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -8984,7 +8988,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:647*//*649:*/
-#line 2312 "web/udp.w"
+#line 2328 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9006,7 +9010,7 @@ return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
 /*:649*//*652:*/
-#line 2370 "web/udp.w"
+#line 2386 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9021,7 +9025,7 @@ return r;
 }
 
 /*:652*//*653:*/
-#line 2383 "web/udp.w"
+#line 2399 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9057,7 +9061,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:653*//*654:*/
-#line 2417 "web/udp.w"
+#line 2433 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9093,7 +9097,7 @@ return r;
 }
 
 /*:654*//*655:*/
-#line 2451 "web/udp.w"
+#line 2467 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9109,7 +9113,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:655*//*657:*/
-#line 2468 "web/udp.w"
+#line 2484 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9134,7 +9138,7 @@ return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
 /*:657*//*659:*/
-#line 2518 "web/udp.w"
+#line 2534 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9174,7 +9178,7 @@ return-ENOTCONN;
 }
 
 /*:659*//*661:*/
-#line 2570 "web/udp.w"
+#line 2586 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags)
@@ -9191,7 +9195,7 @@ return-EOPNOTSUPP;
 }
 
 /*:661*//*663:*/
-#line 2592 "web/udp.w"
+#line 2608 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {

@@ -155,7 +155,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
 /*:504*//*533:*/
-#line 2039 "web/bind.w"
+#line 2038 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);
@@ -163,12 +163,12 @@ int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
 /*:533*//*637:*/
-#line 2117 "web/udp.w"
+#line 2133 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
 /*:637*//*639:*/
-#line 2169 "web/udp.w"
+#line 2185 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -178,7 +178,7 @@ ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
 /*:639*//*650:*/
-#line 2356 "web/udp.w"
+#line 2372 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,

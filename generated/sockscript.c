@@ -164,7 +164,7 @@ int(*proc_switch)(pid_t);
 }ss_backend;
 
 /*:83*//*87:*/
-#line 211 "web/ssexec.w"
+#line 202 "web/ssexec.w"
 
 typedef struct ss_kshared ss_kshared;
 typedef struct{
@@ -177,7 +177,7 @@ ss_kshared*sh;
 }ss_exec;
 
 /*:87*//*131:*/
-#line 1185 "web/ssexec.w"
+#line 1176 "web/ssexec.w"
 
 struct ss_kshared{
 uint32_t seq;
@@ -219,12 +219,12 @@ static ss_value*val_struct(ss_arena*a,const struct ss_struct*st,int n);
 static ss_value*parse_value(ss_lexer*L,ss_arena*a);
 
 /*:27*//*56:*/
-#line 1395 "web/sockscript.w"
+#line 1399 "web/sockscript.w"
 
 static const ss_value*struct_get(const ss_value*v,const char*name);
 
 /*:56*//*63:*/
-#line 1528 "web/sockscript.w"
+#line 1550 "web/sockscript.w"
 
 static ss_value*pid_value(ss_arena*a,const ss_value*y,ss_env*e);
 static bool is_pattern(const ss_value*v);
@@ -238,7 +238,7 @@ static void check_arity(ss_line*ln,ss_lexer*L);
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len);
 
 /*:77*//*86:*/
-#line 198 "web/ssexec.w"
+#line 189 "web/ssexec.w"
 
 static int k_setuid(uid_t uid);
 static int k_cap_drop(int cap);
@@ -248,14 +248,14 @@ static void k_advance(uint64_t ns);
 static long k_signal_count(int sig);
 
 /*:86*//*107:*/
-#line 738 "web/ssexec.w"
+#line 729 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m);
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout);
 static void bind_line(ss_exec*x,int li);
 
 /*:107*//*125:*/
-#line 1003 "web/ssexec.w"
+#line 994 "web/ssexec.w"
 
 static long long lit(const ss_value*v);
 static bool writes_through(int kind);
@@ -269,7 +269,7 @@ static ss_value*actual_fdset(ss_arena*a,long long nfds,const unsigned char*p,siz
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n);
 
 /*:125*//*135:*/
-#line 1292 "web/ssexec.w"
+#line 1283 "web/ssexec.w"
 
 static int k_helper(ss_kshared*sh,int timeout_s);
 static int k_spawner(ss_kshared*sh);
@@ -277,7 +277,7 @@ static int k_build_world(int peerns,int peernl,char*note,size_t notelen);
 static long long k_proc_action(ss_exec*x,int call,long long arg);
 
 /*:135*//*139:*/
-#line 1387 "web/ssexec.w"
+#line 1378 "web/ssexec.w"
 
 static void k_fork_script_proc(ss_kshared*sh,int k,uid_t uid);
 static void k_read_ports(ss_outcome*o);
@@ -1281,7 +1281,7 @@ return true;
 }
 
 /*:54*//*55:*/
-#line 1355 "web/sockscript.w"
+#line 1358 "web/sockscript.w"
 
 bool ss_match(const ss_value*x,const ss_value*y,ss_env*e)
 {
@@ -1299,7 +1299,8 @@ case SV_VAR:
 if(!ss_env_get(e,x->name,&v))return false;
 return y->kind==SV_INT&&y->i==(x->neg?-v:v);
 case SV_BIND:
-return ss_match(x->a,y,e)&&y->kind==SV_INT&&env_bind(e,x->name,y->i);
+return(x->a->kind==SV_UNKNOWN||ss_match(x->a,y,e))&&y->kind==SV_INT&&
+env_bind(e,x->name,y->i);
 case SV_STR:
 if(y->kind!=SV_STR)return false;
 if(x->more?y->len<x->len:y->len!=x->len)return false;
@@ -1321,7 +1322,7 @@ return false;
 }
 
 /*:55*//*57:*/
-#line 1398 "web/sockscript.w"
+#line 1402 "web/sockscript.w"
 
 static const ss_value*struct_get(const ss_value*v,const char*name)
 {
@@ -1331,7 +1332,7 @@ return NULL;
 }
 
 /*:57*//*59:*/
-#line 1421 "web/sockscript.w"
+#line 1427 "web/sockscript.w"
 
 ss_value*ss_merge(ss_arena*a,const ss_value*x,const ss_value*y,ss_env*e,
 long long lo,long long hi)
@@ -1348,6 +1349,14 @@ m->a= x->a;
 m->b= ss_merge(a,x->b==x->a?NULL:x->b,y,e,lo,hi);
 return m;
 }
+if(x&&x->kind==SV_BIND){
+ss_env scratch= *e;
+m= val_new(a,SV_BIND);
+m->name= x->name;
+m->a= x->a->kind!=SV_UNKNOWN&&ss_match(x->a,y,&scratch)?x->a:
+ss_merge(a,x->a->kind==SV_UNKNOWN?NULL:x->a,y,e,lo,hi);
+return m;
+}
 if(x&&x->kind!=SV_INT&&x->kind!=SV_STR&&x->kind!=SV_LIST&&
 x->kind!=SV_STRUCT&&x->kind!=SV_NULL&&x->kind!=SV_UNKNOWN){
 ss_env scratch= *e;
@@ -1358,6 +1367,14 @@ ss_env scratch= *e;
 if(ss_match(x,y,&scratch))return(ss_value*)x;
 }
 if(y->nondet==ND_TIME)return val_new(a,SV_ANY);
+if(y->nondet==ND_PORT&&y->kind==SV_INT)
+for(int k= 0;k<e->nvars;k++)
+if(e->var[k].value==y->i){
+m= val_new(a,SV_VAR);
+m->name= e->var[k].name;
+m->fmt= SF_PORT;
+return m;
+}
 if(y->nondet==ND_PORT&&y->kind==SV_INT&&y->i>=lo&&y->i<=hi){
 m= val_int(a,lo,-1,SF_PORT);
 m->kind= SV_RANGE;
@@ -1365,7 +1382,7 @@ m->hi= hi;
 return m;
 }
 /*61:*/
-#line 1475 "web/sockscript.w"
+#line 1497 "web/sockscript.w"
 
 if(x&&y->kind==SV_LIST&&x->kind==SV_LIST&&!x->more&&x->n==y->n){
 m= val_list(a,y->n);
@@ -1392,14 +1409,14 @@ return m;
 }
 
 /*:61*/
-#line 1453 "web/sockscript.w"
+#line 1475 "web/sockscript.w"
 
 if(y->kind==SV_INT&&y->cls==SS_CLS_PID)return pid_value(a,y,e);
 return(ss_value*)y;
 }
 
 /*:59*//*60:*/
-#line 1461 "web/sockscript.w"
+#line 1483 "web/sockscript.w"
 
 static bool is_pattern(const ss_value*v)
 {
@@ -1411,7 +1428,7 @@ return false;
 }
 
 /*:60*//*62:*/
-#line 1505 "web/sockscript.w"
+#line 1527 "web/sockscript.w"
 
 static ss_value*pid_value(ss_arena*a,const ss_value*y,ss_env*e)
 {
@@ -1887,13 +1904,8 @@ o->eph_hi= 60999;
 }
 
 /*:82*//*84:*/
-#line 135 "web/ssexec.w"
+#line 136 "web/ssexec.w"
 
-int sr_bind(int,const struct sockaddr*,socklen_t);
-int sr_connect(int,const struct sockaddr*,socklen_t);
-int sr_listen(int,int);
-int sr_getsockname(int,struct sockaddr*,socklen_t*);
-int sr_getpeername(int,struct sockaddr*,socklen_t*);
 ssize_t sr_send(int,const void*,size_t,int);
 ssize_t sr_sendto(int,const void*,size_t,int,const struct sockaddr*,socklen_t);
 ssize_t sr_sendmsg(int,const struct msghdr*,int);
@@ -1907,11 +1919,6 @@ ssize_t sr_writev(int,const struct iovec*,int);
 int sr_shutdown(int,int);
 int sr_poll(struct pollfd*,nfds_t,int);
 int sr_select(int,fd_set*,fd_set*,fd_set*,struct timeval*);
-#pragma weak sr_bind
-#pragma weak sr_connect
-#pragma weak sr_listen
-#pragma weak sr_getsockname
-#pragma weak sr_getpeername
 #pragma weak sr_send
 #pragma weak sr_sendto
 #pragma weak sr_sendmsg
@@ -1938,7 +1945,7 @@ sr_signal_count,sr_getpid,sr_getpgrp,sr_proc_new,sr_proc_switch
 };
 
 /*:84*//*85:*/
-#line 188 "web/ssexec.w"
+#line 179 "web/ssexec.w"
 
 static const ss_backend kernel_backend= {
 "kernel",socket,socketpair,close,fcntl,ioctl,pread,pwrite,
@@ -1950,7 +1957,7 @@ k_signal_count,getpid,getpgrp,NULL,NULL
 };
 
 /*:85*//*88:*/
-#line 226 "web/ssexec.w"
+#line 217 "web/ssexec.w"
 
 static bool eval_int(ss_exec*x,const ss_value*v,long long*out)
 {
@@ -1970,7 +1977,7 @@ return false;
 }
 
 /*:88*//*89:*/
-#line 248 "web/ssexec.w"
+#line 239 "web/ssexec.w"
 
 static size_t value_size(const ss_value*v)
 {
@@ -1995,7 +2002,7 @@ return 0;
 }
 
 /*:89*//*90:*/
-#line 275 "web/ssexec.w"
+#line 266 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p);
 static bool encode_struct(ss_exec*x,const ss_value*v,unsigned char*p)
@@ -2022,7 +2029,7 @@ memcpy(p+f->off+4*k,&u,4);
 }
 break;
 case FK_FILTERS:/*91:*/
-#line 313 "web/ssexec.w"
+#line 304 "web/ssexec.w"
 
 {
 unsigned char*prog= NULL;
@@ -2036,7 +2043,7 @@ memcpy(p+f->off,&prog,sizeof prog);
 }
 
 /*:91*/
-#line 300 "web/ssexec.w"
+#line 291 "web/ssexec.w"
 break;
 case FK_SPECIAL:return false;
 default:
@@ -2048,7 +2055,7 @@ return true;
 }
 
 /*:90*//*92:*/
-#line 325 "web/ssexec.w"
+#line 316 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p)
 {
@@ -2077,7 +2084,7 @@ return false;
 }
 
 /*:92*//*93:*/
-#line 357 "web/ssexec.w"
+#line 348 "web/ssexec.w"
 
 #define SS_SLACK 4096
 #define SS_BUFMAX (16u << 20)
@@ -2087,7 +2094,7 @@ return ss_alloc(&x->scratch,need+SS_SLACK);
 }
 
 /*:93*//*94:*/
-#line 368 "web/ssexec.w"
+#line 359 "web/ssexec.w"
 
 static void keep(ss_exec*x,ss_raw*r,int i,const void*p,size_t n)
 {
@@ -2100,7 +2107,7 @@ o->used+= (uint32_t)n;
 }
 
 /*:94*//*95:*/
-#line 382 "web/ssexec.w"
+#line 373 "web/ssexec.w"
 
 static void exec_line(ss_exec*x,int li)
 {
@@ -2115,7 +2122,7 @@ socklen_t lenin[SS_MAXARGS]= {0};
 long long ret= 0;
 int err= 0;
 /*101:*/
-#line 607 "web/ssexec.w"
+#line 598 "web/ssexec.w"
 
 struct msghdr*msg= NULL;
 struct iovec*iov= NULL;
@@ -2123,14 +2130,14 @@ int niov= 0;
 size_t namecap= 0,ctlcap= 0;
 
 /*:101*/
-#line 395 "web/ssexec.w"
+#line 386 "web/ssexec.w"
 
 ss_arena_reset(&x->scratch);
 r->proc= (short)x->proc;
 r->status= RS_BADINPUT;
 x->o->env.cur= x->proc;
 /*96:*/
-#line 413 "web/ssexec.w"
+#line 404 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++){
 const ss_value*v= ln->arg[i];
@@ -2149,10 +2156,10 @@ break;
 }
 
 /*:96*/
-#line 400 "web/ssexec.w"
+#line 391 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++)/*97:*/
-#line 433 "web/ssexec.w"
+#line 424 "web/ssexec.w"
 
 {
 const ss_value*v= ln->arg[i];
@@ -2171,7 +2178,7 @@ break;
 case AK_INBUF:case AK_OPTIN:case AK_SAIN:case AK_OUTBUF:case AK_OPTOUT:
 case AK_SAOUT:case AK_OUTSTR:case AK_SV:
 /*98:*/
-#line 477 "web/ssexec.w"
+#line 468 "web/ssexec.w"
 
 {
 int k= c->kind[i];
@@ -2189,7 +2196,7 @@ if(in&&!encode_value(x,in,pv[i]))return;
 }
 
 /*:98*/
-#line 450 "web/ssexec.w"
+#line 441 "web/ssexec.w"
 
 break;
 case AK_IOCTLARG:
@@ -2199,7 +2206,7 @@ pv[i]= arg_buffer(x,cap[i]);
 if(value_size(v)> cap[i]||!encode_value(x,v,pv[i]))return;
 break;
 case AK_MSGIN:case AK_MSGIO:/*102:*/
-#line 613 "web/ssexec.w"
+#line 604 "web/ssexec.w"
 
 {
 bool rcv= c->kind[i]==AK_MSGIO;
@@ -2210,7 +2217,7 @@ if(v->kind!=SV_STRUCT||v->st->special!=ST_MSGHDR)return;
 msg= ss_alloc(&x->scratch,sizeof*msg);
 pv[i]= msg;
 /*103:*/
-#line 633 "web/ssexec.w"
+#line 624 "web/ssexec.w"
 
 {
 const ss_value*nm= struct_get(v,"msg_name"),*nl= struct_get(v,"msg_namelen");
@@ -2226,7 +2233,7 @@ if(nl)msg->msg_namelen= (socklen_t)n;
 }
 
 /*:103*/
-#line 622 "web/ssexec.w"
+#line 613 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_iov"))&&f->kind!=SV_NULL){
 if(!make_iov(x,f,rcv,&iov,&niov))return;
@@ -2235,7 +2242,7 @@ msg->msg_iov= iov;
 msg->msg_iovlen= (size_t)niov;
 if((f= struct_get(v,"msg_iovlen"))){if(!eval_int(x,f,&n))return;msg->msg_iovlen= (size_t)n;}
 /*104:*/
-#line 650 "web/ssexec.w"
+#line 641 "web/ssexec.w"
 
 {
 const ss_value*ct= struct_get(v,"msg_control"),*cl= struct_get(v,"msg_controllen");
@@ -2251,16 +2258,16 @@ if(cl)msg->msg_controllen= (size_t)n;
 }
 
 /*:104*/
-#line 629 "web/ssexec.w"
+#line 620 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_flags"))){if(!eval_int(x,f,&n))return;msg->msg_flags= (int)n;}
 }
 
 /*:102*/
-#line 458 "web/ssexec.w"
+#line 449 "web/ssexec.w"
 break;
 case AK_IOVIN:case AK_IOVOUT:/*108:*/
-#line 743 "web/ssexec.w"
+#line 734 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 if(!make_iov(x,v,c->kind[i]==AK_IOVOUT,&iov,&niov))return;
@@ -2268,10 +2275,10 @@ pv[i]= iov;
 }
 
 /*:108*/
-#line 459 "web/ssexec.w"
+#line 450 "web/ssexec.w"
 break;
 case AK_POLLFD:/*113:*/
-#line 806 "web/ssexec.w"
+#line 797 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const struct ss_struct*pst= st_by_name("pollfd");
@@ -2281,7 +2288,7 @@ for(int k= 0;k<v->n;k++){
 ss_value*e= v->item[k];
 if(e->kind!=SV_STRUCT||e->st!=pst)return;
 /*114:*/
-#line 822 "web/ssexec.w"
+#line 813 "web/ssexec.w"
 
 {
 struct pollfd pf= {0,0,0};
@@ -2293,17 +2300,17 @@ memcpy((unsigned char*)pv[i]+k*sizeof pf,&pf,sizeof pf);
 }
 
 /*:114*/
-#line 814 "web/ssexec.w"
+#line 805 "web/ssexec.w"
 
 }
 cap[i]= (size_t)v->n;
 }
 
 /*:113*/
-#line 460 "web/ssexec.w"
+#line 451 "web/ssexec.w"
 break;
 case AK_FDSET:/*116:*/
-#line 846 "web/ssexec.w"
+#line 837 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const ss_value*in= v->kind==SV_INOUT?v->a:v;
@@ -2319,7 +2326,7 @@ pv[i]= set;
 }
 
 /*:116*/
-#line 461 "web/ssexec.w"
+#line 452 "web/ssexec.w"
 break;
 case AK_TVIO:
 if(v->kind==SV_NULL)break;
@@ -2331,10 +2338,10 @@ break;
 }
 
 /*:97*/
-#line 401 "web/ssexec.w"
+#line 392 "web/ssexec.w"
 
 /*99:*/
-#line 496 "web/ssexec.w"
+#line 487 "web/ssexec.w"
 
 #define NEED(f) if (!x->b->f) { r->status =  RS_MISSING; return; }
 errno= 0;
@@ -2384,7 +2391,7 @@ case C_SYSCTL_GET:ret= x->b->sysctl_get(pv[0],pv[1],pv[1]?cap[1]:0);break;
 case C_ADVANCE:x->b->advance((uint64_t)iv[0]);ret= 0;break;
 case C_SIGNAL_COUNT:ret= x->b->signal_count((int)iv[0]);break;
 case C_PROC_NEW:case C_PROC_SWITCH:/*130:*/
-#line 1142 "web/ssexec.w"
+#line 1133 "web/ssexec.w"
 
 if(x->sh){ret= k_proc_action(x,ln->call,iv[0]);break;}
 if(ln->call==C_PROC_NEW){
@@ -2404,20 +2411,20 @@ if(ret==0)x->proc= (int)iv[0]-1;
 }
 
 /*:130*/
-#line 544 "web/ssexec.w"
+#line 535 "web/ssexec.w"
 break;
 }
 err= ret==-1?errno:0;
 #undef NEED
 
 /*:99*/
-#line 402 "web/ssexec.w"
+#line 393 "web/ssexec.w"
 
 r->ret= ret;
 r->err= err;
 r->status= RS_DONE;
 for(int i= 0;i<ln->nargs;i++)/*100:*/
-#line 556 "web/ssexec.w"
+#line 547 "web/ssexec.w"
 
 {
 size_t n= 0;
@@ -2446,7 +2453,7 @@ case AK_SV:keep(x,r,i,pv[i],pv[i]?2*sizeof(int):0);break;
 case AK_IOCTLARG:keep(x,r,i,pv[i],pv[i]?16:0);break;
 case AK_TVIO:keep(x,r,i,pv[i],pv[i]?sizeof(struct timeval):0);break;
 case AK_MSGIO:/*109:*/
-#line 753 "web/ssexec.w"
+#line 744 "web/ssexec.w"
 
 if(msg){
 uint32_t head[3];
@@ -2467,21 +2474,21 @@ off+= nctl;
 ndata= gather(blob+off,msg->msg_iov,(int)msg->msg_iovlen<niov?(int)msg->msg_iovlen:niov,ndata);
 keep(x,r,i,blob,off+ndata);
 /*110:*/
-#line 779 "web/ssexec.w"
+#line 770 "web/ssexec.w"
 
 r->off[4]= (uint32_t)nname;
 r->off[5]= (uint32_t)nctl;
 
 /*:110*/
-#line 772 "web/ssexec.w"
+#line 763 "web/ssexec.w"
 
 }
 
 /*:109*/
-#line 583 "web/ssexec.w"
+#line 574 "web/ssexec.w"
 break;
 case AK_IOVOUT:/*112:*/
-#line 798 "web/ssexec.w"
+#line 789 "web/ssexec.w"
 
 if(iov&&ret> 0){
 unsigned char*blob= ss_alloc(&x->scratch,(size_t)ret);
@@ -2489,10 +2496,10 @@ keep(x,r,i,blob,gather(blob,iov,niov,(size_t)ret));
 }else keep(x,r,i,NULL,0);
 
 /*:112*/
-#line 584 "web/ssexec.w"
+#line 575 "web/ssexec.w"
 break;
 case AK_POLLFD:/*115:*/
-#line 832 "web/ssexec.w"
+#line 823 "web/ssexec.w"
 
 if(pv[i]){
 short*rev= ss_alloc(&x->scratch,cap[i]*sizeof(short)+1);
@@ -2505,20 +2512,20 @@ keep(x,r,i,rev,cap[i]*sizeof(short));
 }else keep(x,r,i,NULL,0);
 
 /*:115*/
-#line 585 "web/ssexec.w"
+#line 576 "web/ssexec.w"
 break;
 case AK_FDSET:keep(x,r,i,pv[i],pv[i]?sizeof(fd_set):0);break;
 }
 }
 
 /*:100*/
-#line 406 "web/ssexec.w"
+#line 397 "web/ssexec.w"
 
 if(ln->binds)bind_line(x,li);
 }
 
 /*:95*//*105:*/
-#line 668 "web/ssexec.w"
+#line 659 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m)
 {
@@ -2558,7 +2565,7 @@ return true;
 }
 
 /*:105*//*106:*/
-#line 710 "web/ssexec.w"
+#line 701 "web/ssexec.w"
 
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout)
 {
@@ -2588,7 +2595,7 @@ return true;
 }
 
 /*:106*//*111:*/
-#line 786 "web/ssexec.w"
+#line 777 "web/ssexec.w"
 
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n)
 {
@@ -2602,7 +2609,7 @@ return got;
 }
 
 /*:111*//*117:*/
-#line 863 "web/ssexec.w"
+#line 854 "web/ssexec.w"
 
 static void bind_line(ss_exec*x,int li)
 {
@@ -2617,7 +2624,7 @@ ss_arena_reset(&x->vals);
 }
 
 /*:117*//*118:*/
-#line 882 "web/ssexec.w"
+#line 873 "web/ssexec.w"
 
 void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
 ss_value**act,ss_value**ret,ss_value**err)
@@ -2643,7 +2650,7 @@ switch(c->kind[i]){
 case AK_OUTBUF:case AK_OUTSTR:act[i]= val_str(a,p,n);break;
 case AK_OPTOUT:act[i]= decode_optval(a,lit(ln->arg[1]),lit(ln->arg[2]),p,n);break;
 case AK_LENIO:case AK_SV:case AK_IOCTLARG:/*122:*/
-#line 955 "web/ssexec.w"
+#line 946 "web/ssexec.w"
 
 if(c->kind[i]==AK_IOCTLARG&&r->ret==0&&
 (lit(ln->arg[1])==SIOCGSTAMP||lit(ln->arg[1])==SIOCGSTAMPNS)){
@@ -2662,11 +2669,11 @@ act[i]= int_list(a,p,n,cls);
 }
 
 /*:122*/
-#line 906 "web/ssexec.w"
+#line 897 "web/ssexec.w"
 break;
 case AK_SAOUT:act[i]= decode_sockaddr(a,p,n);break;
 case AK_TVIO:/*123:*/
-#line 975 "web/ssexec.w"
+#line 966 "web/ssexec.w"
 
 act[i]= decode_struct(a,st_by_name("timeval"),p,n);
 {
@@ -2680,7 +2687,7 @@ if(sec||usec)act[i]->nondet= ND_TIME;
 }
 
 /*:123*/
-#line 908 "web/ssexec.w"
+#line 899 "web/ssexec.w"
 break;
 case AK_MSGIO:act[i]= actual_msghdr(a,v,r,p,n);break;
 case AK_IOVOUT:act[i]= actual_iov(a,v,p,n);break;
@@ -2691,7 +2698,7 @@ case AK_FDSET:act[i]= actual_fdset(a,lit(ln->arg[0]),p,n);break;
 }
 
 /*:118*//*120:*/
-#line 925 "web/ssexec.w"
+#line 916 "web/ssexec.w"
 
 static bool writes_through(int kind)
 {
@@ -2705,7 +2712,7 @@ return false;
 }
 
 /*:120*//*121:*/
-#line 942 "web/ssexec.w"
+#line 933 "web/ssexec.w"
 
 static long long lit(const ss_value*v)
 {
@@ -2714,7 +2721,7 @@ return-1;
 }
 
 /*:121*//*124:*/
-#line 990 "web/ssexec.w"
+#line 981 "web/ssexec.w"
 
 static int return_class(const ss_line*ln)
 {
@@ -2729,7 +2736,7 @@ return-1;
 }
 
 /*:124*//*126:*/
-#line 1019 "web/ssexec.w"
+#line 1010 "web/ssexec.w"
 
 static ss_value*actual_msghdr(ss_arena*a,const ss_value*v,const ss_raw*r,
 const unsigned char*p,size_t n)
@@ -2762,7 +2769,7 @@ return m;
 }
 
 /*:126*//*127:*/
-#line 1053 "web/ssexec.w"
+#line 1044 "web/ssexec.w"
 
 static ss_value*actual_iov(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2782,7 +2789,7 @@ return l;
 }
 
 /*:127*//*128:*/
-#line 1071 "web/ssexec.w"
+#line 1062 "web/ssexec.w"
 
 static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2816,7 +2823,7 @@ return l;
 }
 
 /*:128*//*129:*/
-#line 1107 "web/ssexec.w"
+#line 1098 "web/ssexec.w"
 
 static void exec_init(ss_exec*x,const ss_backend*b,ss_script*s,ss_outcome*o)
 {
@@ -2846,7 +2853,7 @@ return 0;
 }
 
 /*:129*//*132:*/
-#line 1203 "web/ssexec.w"
+#line 1194 "web/ssexec.w"
 
 static void k_wake(ss_kshared*sh)
 {
@@ -2866,7 +2873,7 @@ syscall(SYS_futex,&sh->seq,FUTEX_WAIT,seen,&ts,NULL,0);
     k_wait((sh), seen_); }
 
 /*:132*//*133:*/
-#line 1226 "web/ssexec.w"
+#line 1217 "web/ssexec.w"
 
 int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s)
 {
@@ -2897,7 +2904,7 @@ return rc;
 }
 
 /*:133*//*134:*/
-#line 1258 "web/ssexec.w"
+#line 1249 "web/ssexec.w"
 
 static pid_t k_spawner_pid;
 static void k_alarm(int sig)
@@ -2933,7 +2940,7 @@ return 0;
 }
 
 /*:134*//*136:*/
-#line 1301 "web/ssexec.w"
+#line 1292 "web/ssexec.w"
 
 static int k_spawner(ss_kshared*sh)
 {
@@ -2962,7 +2969,7 @@ return 0;
 }
 
 /*:136*//*137:*/
-#line 1335 "web/ssexec.w"
+#line 1326 "web/ssexec.w"
 
 static ss_kshared*k_sh;
 static int k_me;
@@ -2983,7 +2990,7 @@ sh->o->env.pid[k]= getpid();
 sh->o->env.pgrp[k]= getpgrp();
 if(uid!=0&&(setgroups(0,NULL)<0||setgid(uid)<0||setuid(uid)<0))_exit(1);
 /*138:*/
-#line 1376 "web/ssexec.w"
+#line 1367 "web/ssexec.w"
 
 {
 struct sigaction sa;
@@ -2996,7 +3003,7 @@ if(sig!=SIGKILL&&sig!=SIGSTOP&&sig!=SIGCHLD)sigaction(sig,&sa,NULL);
 }
 
 /*:138*/
-#line 1354 "web/ssexec.w"
+#line 1345 "web/ssexec.w"
 
 sh->ready[k]= 1;
 k_wake(sh);
@@ -3020,7 +3027,7 @@ _exit(0);
 }
 
 /*:137*//*140:*/
-#line 1393 "web/ssexec.w"
+#line 1384 "web/ssexec.w"
 
 static void k_read_ports(ss_outcome*o)
 {
@@ -3030,7 +3037,7 @@ sscanf(buf,"%lld %lld",&o->eph_lo,&o->eph_hi);
 }
 
 /*:140*//*141:*/
-#line 1405 "web/ssexec.w"
+#line 1396 "web/ssexec.w"
 
 static long long k_proc_action(ss_exec*x,int call,long long arg)
 {
@@ -3051,7 +3058,7 @@ return 0;
 }
 
 /*:141*//*142:*/
-#line 1432 "web/ssexec.w"
+#line 1423 "web/ssexec.w"
 
 static int k_setuid(uid_t uid)
 {
@@ -3126,7 +3133,7 @@ return k_sh?k_sh->sigcount[k_me][sig]:0;
 }
 
 /*:142*//*143:*/
-#line 1510 "web/ssexec.w"
+#line 1501 "web/ssexec.w"
 
 typedef struct{struct nlmsghdr h;char body[1024];}k_nlreq;
 
@@ -3174,7 +3181,7 @@ return e.error;
 }
 
 /*:143*//*144:*/
-#line 1562 "web/ssexec.w"
+#line 1553 "web/ssexec.w"
 
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen)
 {
@@ -3219,7 +3226,7 @@ ifi.ifi_flags= ifi.ifi_change= IFF_UP;
 nl_start(&r,RTM_NEWLINK,0,&ifi,sizeof ifi);
 if((err= nl_talk(fd,&r)))goto fail;
 /*145:*/
-#line 1615 "web/ssexec.w"
+#line 1606 "web/ssexec.w"
 
 {
 struct ifaddrmsg ifa;
@@ -3238,10 +3245,10 @@ if((err= nl_talk(fd,&r)))goto fail;
 }
 
 /*:145*/
-#line 1605 "web/ssexec.w"
+#line 1596 "web/ssexec.w"
 
 /*146:*/
-#line 1632 "web/ssexec.w"
+#line 1623 "web/ssexec.w"
 
 {
 struct rtmsg rt;
@@ -3261,7 +3268,7 @@ if((err= nl_talk(fd,&r)))goto fail;
 }
 
 /*:146*/
-#line 1606 "web/ssexec.w"
+#line 1597 "web/ssexec.w"
 
 close(fd);
 return 0;
@@ -3272,7 +3279,7 @@ return-1;
 }
 
 /*:144*//*149:*/
-#line 1670 "web/ssexec.w"
+#line 1661 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what)
@@ -3301,7 +3308,7 @@ return SS_PASS;
 }
 
 /*:149*//*150:*/
-#line 1705 "web/ssexec.w"
+#line 1696 "web/ssexec.w"
 
 static ss_value*pair_of(ss_arena*a,const ss_value*x)
 {
@@ -3339,7 +3346,7 @@ return x;
 }
 
 /*:150*//*151:*/
-#line 1744 "web/ssexec.w"
+#line 1735 "web/ssexec.w"
 
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e)
@@ -3374,7 +3381,7 @@ ss_puts(b,ln->comment,(size_t)ln->commentlen);
 }
 
 /*:151*//*153:*/
-#line 1786 "web/ssexec.w"
+#line 1777 "web/ssexec.w"
 
 static int path_cmp(const void*x,const void*y)
 {

@@ -130,7 +130,7 @@ unsigned char data[SS_DATA];
 }ss_outcome;
 
 /*:80*//*147:*/
-#line 1657 "web/ssexec.w"
+#line 1648 "web/ssexec.w"
 
 enum{SS_PASS,SS_DIVERGE,SS_MISSING,SS_NOTRUN,SS_BADINPUT,SS_UNRECORDED};
 enum{SS_WHAT_RET= -1,SS_WHAT_ERR= -2,SS_WHAT_NONE= -3};
@@ -173,7 +173,7 @@ bool ss_env_get(const ss_env*e,const char*name,long long*value);
 bool ss_match(const ss_value*expected,const ss_value*actual,ss_env*e);
 
 /*:53*//*58:*/
-#line 1417 "web/sockscript.w"
+#line 1423 "web/sockscript.w"
 
 ss_value*ss_merge(ss_arena*a,const ss_value*expected,const ss_value*actual,
 ss_env*e,long long eph_lo,long long eph_hi);
@@ -195,7 +195,7 @@ void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
 ss_value**act,ss_value**ret,ss_value**err);
 
 /*:81*//*148:*/
-#line 1661 "web/ssexec.w"
+#line 1652 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what);
@@ -203,7 +203,7 @@ void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e);
 
 /*:148*//*152:*/
-#line 1783 "web/ssexec.w"
+#line 1774 "web/ssexec.w"
 
 int ss_collect(char**paths,int npaths,char***out);
 

@@ -1,8 +1,8 @@
 /*1:*/
-#line 43 "web/srgen.w"
+#line 44 "web/srgen.w"
 
 /*2:*/
-#line 62 "web/srgen.w"
+#line 63 "web/srgen.w"
 
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h> 
@@ -12,17 +12,17 @@
 #include <sys/stat.h> 
 
 /*:2*/
-#line 44 "web/srgen.w"
+#line 45 "web/srgen.w"
 
 /*3:*/
-#line 73 "web/srgen.w"
+#line 74 "web/srgen.w"
 
 enum{F_CLAUSE,F_LEVEL,F_NAME,F_TYPE,F_ACCESS,F_TYPES,F_RANGE,F_CAP,
 F_SETLEN,F_SINCE,F_HANDLER,NFIELDS};
 typedef struct{char*f[NFIELDS];}row;
 
 /*:3*//*6:*/
-#line 141 "web/srgen.w"
+#line 142 "web/srgen.w"
 
 enum{S_STREAM,S_DGRAM,S_RAW,S_ICMPRAW,S_PING,NSOCK};
 static const char*const sock_call[NSOCK]= {
@@ -35,24 +35,24 @@ static const char*const sock_name[NSOCK]= {"TCP","UDP","raw (IPPROTO_RAW)",
 "raw (IPPROTO_ICMP)","ping"};
 
 /*:6*/
-#line 45 "web/srgen.w"
+#line 46 "web/srgen.w"
 
 /*17:*/
-#line 371 "web/srgen.w"
+#line 376 "web/srgen.w"
 
 static void set_get(FILE*f,const row*r,const char*v,int len);
 static int family_default(const row*r,const char*root);
-static int family_values(const row*r,const char*root);
+static int family_values(const row*r,const char*root,int s,const char*family);
 static int family_optlen(const row*r,const char*root);
 static int family_types(const row*r,const char*root);
 static int family_unpriv(const row*r,const char*root);
 static const char*probe(const row*r,int*len);
 
 /*:17*/
-#line 46 "web/srgen.w"
+#line 47 "web/srgen.w"
 
 /*4:*/
-#line 78 "web/srgen.w"
+#line 79 "web/srgen.w"
 
 #define MAXROWS 256
 static row rows[MAXROWS];
@@ -85,7 +85,7 @@ fclose(in);
 }
 
 /*:4*//*5:*/
-#line 112 "web/srgen.w"
+#line 113 "web/srgen.w"
 
 static const char*level_of(const row*r)
 {
@@ -112,7 +112,7 @@ static bool can_get(const row*r){return strcmp(r->f[F_ACCESS],"set")!=0;}
 static bool can_set(const row*r){return strcmp(r->f[F_ACCESS],"get")!=0;}
 
 /*:5*//*7:*/
-#line 155 "web/srgen.w"
+#line 156 "web/srgen.w"
 
 static bool allows(const row*r,int s)
 {
@@ -130,7 +130,7 @@ return S_STREAM;
 }
 
 /*:7*//*8:*/
-#line 175 "web/srgen.w"
+#line 176 "web/srgen.w"
 
 static FILE*open_script(const row*r,const char*root,const char*family,const char*what)
 {
@@ -141,7 +141,7 @@ snprintf(path,sizeof path,"%s/%s",root,dir_of(r));
 mkdir(path,0755);
 snprintf(path,sizeof path,"%s/%s/%s.%s.sr",root,dir_of(r),r->f[F_NAME],family);
 /*9:*/
-#line 198 "web/srgen.w"
+#line 199 "web/srgen.w"
 
 if((f= fopen(path,"r"))){
 char line[512];
@@ -156,7 +156,7 @@ exit(1);
 }
 
 /*:9*/
-#line 184 "web/srgen.w"
+#line 185 "web/srgen.w"
 
 if(!(f= fopen(path,"w"))){fprintf(stderr,"sr-gen: cannot write %s\n",path);exit(1);}
 snprintf(ids,sizeof ids,"%s",r->f[F_CLAUSE]);
@@ -168,7 +168,7 @@ return f;
 }
 
 /*:8*//*10:*/
-#line 218 "web/srgen.w"
+#line 219 "web/srgen.w"
 
 static int get_len(const row*r)
 {
@@ -187,14 +187,16 @@ fprintf(f,"getsockopt(%d, %s, %s, ?, [%d]) = ?\n",fd,level_of(r),r->f[F_NAME],le
 }
 
 /*:10*//*11:*/
-#line 237 "web/srgen.w"
+#line 238 "web/srgen.w"
 
 static int families(const row*r,const char*root)
 {
 int n= 0,len;
 bool ints= is_int_like(r)||!strcmp(r->f[F_TYPE],"u64");
 n+= family_default(r,root);
-if(ints&&can_set(r))n+= family_values(r,root);
+if(ints&&can_set(r))n+= family_values(r,root,write_sock(r),"values");
+if(ints&&can_set(r)&&write_sock(r)!=S_STREAM&&allows(r,S_STREAM))
+n+= family_values(r,root,S_STREAM,"values-tcp");
 if(ints||(can_set(r)&&probe(r,&len))){
 n+= family_optlen(r,root);
 if(can_set(r))n+= family_types(r,root);
@@ -204,7 +206,7 @@ return n;
 }
 
 /*:11*//*12:*/
-#line 256 "web/srgen.w"
+#line 259 "web/srgen.w"
 
 static const char*probe(const row*r,int*len)
 {
@@ -238,7 +240,7 @@ return NULL;
 }
 
 /*:12*//*13:*/
-#line 291 "web/srgen.w"
+#line 294 "web/srgen.w"
 
 static int family_default(const row*r,const char*root)
 {
@@ -251,20 +253,22 @@ return 1;
 }
 
 /*:13*//*14:*/
-#line 308 "web/srgen.w"
+#line 311 "web/srgen.w"
 
-static int family_values(const row*r,const char*root)
+static int family_values(const row*r,const char*root,int s,const char*family)
 {
 static const char*const ints[]= {"0","1","2","-1","7","255","256","65535",
 "1000000","2147483647","-2147483648",NULL};
 static const char*const bytes[]= {"\"\\x00\"","\"\\x05\"","\"\\xff\"",NULL};
-FILE*f= open_script(r,root,"values","values written and read back");
-int s= write_sock(r);
+char what[128];
+FILE*f;
+snprintf(what,sizeof what,"values written and read back on a %s socket",sock_name[s]);
+f= open_script(r,root,family,what);
 const char*t= r->f[F_TYPE];
 if(s==S_PING)fprintf(f,"sysctl_set(\"net.ipv4.ping_group_range\", \"0 0\") = ?\n");
 fprintf(f,"%s\n",sock_call[s]);
 if(!strcmp(t,"u64"))/*16:*/
-#line 362 "web/srgen.w"
+#line 367 "web/srgen.w"
 
 {
 set_get(f,r,"1",4);
@@ -275,12 +279,12 @@ get_line(f,r,3,4);
 }
 
 /*:16*/
-#line 319 "web/srgen.w"
+#line 324 "web/srgen.w"
 
 else{
 for(int i= 0;ints[i];i++)set_get(f,r,ints[i],4);
 /*15:*/
-#line 343 "web/srgen.w"
+#line 348 "web/srgen.w"
 
 if(strcmp(r->f[F_RANGE],"-")){
 long lo,hi;
@@ -301,7 +305,7 @@ set_get(f,r,v,4);
 }
 
 /*:15*/
-#line 322 "web/srgen.w"
+#line 327 "web/srgen.w"
 
 if(!strcmp(t,"byte")||!strcmp(t,"bytebool")){
 for(int i= 0;bytes[i];i++)set_get(f,r,bytes[i],1);
@@ -321,7 +325,7 @@ if(can_get(r))get_line(f,r,3,!strcmp(r->f[F_TYPE],"u64")?8:4);
 }
 
 /*:14*//*18:*/
-#line 384 "web/srgen.w"
+#line 389 "web/srgen.w"
 
 static int family_optlen(const row*r,const char*root)
 {
@@ -351,7 +355,7 @@ return 1;
 }
 
 /*:18*//*19:*/
-#line 414 "web/srgen.w"
+#line 419 "web/srgen.w"
 
 static int family_types(const row*r,const char*root)
 {
@@ -370,7 +374,7 @@ return 1;
 }
 
 /*:19*//*20:*/
-#line 435 "web/srgen.w"
+#line 440 "web/srgen.w"
 
 static void unpriv_body(FILE*f,const row*r)
 {
@@ -411,7 +415,7 @@ return n;
 }
 
 /*:20*/
-#line 47 "web/srgen.w"
+#line 48 "web/srgen.w"
 
 int main(int argc,char**argv)
 {

@@ -1350,7 +1350,10 @@ static bool env_bind(ss_env *e, const char *name, long long value)
 }
 
 @ Matching.  An unrecorded \.{?} matches nothing: a script must be
-recorded before it is checked.
+recorded before it is checked.  The one exception is a binding to \.{?},
+\.{\$p=?}, which an author writes to say ``remember whatever comes
+here'': it binds at once, so that the lines after it can run, and the
+recorder writes the value it found in place of the \.{?}.
 
 @<The matcher@>=
 bool ss_match(const ss_value *x, const ss_value *y, ss_env *e)
@@ -1369,7 +1372,8 @@ bool ss_match(const ss_value *x, const ss_value *y, ss_env *e)
     if (!ss_env_get(e, x->name, &v)) return false;
     return y->kind == SV_INT && y->i == (x->neg ? -v : v);
   case SV_BIND:
-    return ss_match(x->a, y, e) && y->kind == SV_INT && env_bind(e, x->name, y->i);
+    return (x->a->kind == SV_UNKNOWN || ss_match(x->a, y, e)) && y->kind == SV_INT &&
+      env_bind(e, x->name, y->i);
   case SV_STR:
     if (y->kind != SV_STR) return false;
     if (x->more ? y->len < x->len : y->len != x->len) return false;
@@ -1407,7 +1411,9 @@ static const ss_value *struct_get(const ss_value *v, const char *name)
 fits them, and otherwise takes the result: |ss_merge| makes the value a
 recorder writes.  A result the executor marked as varying from run to
 run --- a port the kernel chose, a time stamp --- is written as a
-pattern, unless the script already has one that fits.  An \.{IN => OUT}
+pattern, unless the script already has one that fits: a port that a
+variable of the script holds is written as that variable, another one in
+the ephemeral range as the range.  An \.{IN => OUT}
 pair keeps its input.  A pair the printer made from a plain value (for an
 argument that is both read and written, whose plain form means ``in, and
 the same out'') is written as the input alone when the output equals it;
@@ -1434,6 +1440,14 @@ ss_value *ss_merge(ss_arena *a, const ss_value *x, const ss_value *y, ss_env *e,
     m->b = ss_merge(a, x->b == x->a ? NULL : x->b, y, e, lo, hi);
     return m;
   }
+  if (x && x->kind == SV_BIND) {
+    ss_env scratch = *e;
+    m = val_new(a, SV_BIND);
+    m->name = x->name;
+    m->a = x->a->kind != SV_UNKNOWN && ss_match(x->a, y, &scratch) ? x->a :
+      ss_merge(a, x->a->kind == SV_UNKNOWN ? NULL : x->a, y, e, lo, hi);
+    return m;
+  }
   if (x && x->kind != SV_INT && x->kind != SV_STR && x->kind != SV_LIST &&
       x->kind != SV_STRUCT && x->kind != SV_NULL && x->kind != SV_UNKNOWN) {
     ss_env scratch = *e;
@@ -1444,6 +1458,14 @@ ss_value *ss_merge(ss_arena *a, const ss_value *x, const ss_value *y, ss_env *e,
     if (ss_match(x, y, &scratch)) return (ss_value *) x;
   }
   if (y->nondet == ND_TIME) return val_new(a, SV_ANY);
+  if (y->nondet == ND_PORT && y->kind == SV_INT)
+    for (int k = 0; k < e->nvars; k++)
+      if (e->var[k].value == y->i) {
+        m = val_new(a, SV_VAR);
+        m->name = e->var[k].name;
+        m->fmt = SF_PORT;
+        return m;
+      }
   if (y->nondet == ND_PORT && y->kind == SV_INT && y->i >= lo && y->i <= hi) {
     m = val_int(a, lo, -1, SF_PORT);
     m->kind = SV_RANGE;

@@ -22,7 +22,8 @@ The families, each a file \.{DIR/OPTION.FAMILY.sr}:
 \item{} \.{default}: the option read on a socket of every type (TCP, UDP,
 raw of protocol \.{IPPROTO\_RAW} and \.{IPPROTO\_ICMP}, ping);
 \item{} \.{values}: values written and read back, chosen by the argument
-type and the row's range;
+type and the row's range; \.{values-tcp}: the same on a TCP socket, whose
+protocol handles some options itself;
 \item{} \.{optlen}: writes and reads with lengths from 0 to 8, a null
 value and a null length;
 \item{} \.{types}: a write and a read on a socket of every type;
@@ -240,7 +241,9 @@ static int families(const row *r, const char *root)
   int n = 0, len;
   bool ints = is_int_like(r) || !strcmp(r->f[F_TYPE], "u64");
   n += family_default(r, root);
-  if (ints && can_set(r)) n += family_values(r, root);
+  if (ints && can_set(r)) n += family_values(r, root, write_sock(r), "values");
+  if (ints && can_set(r) && write_sock(r) != S_STREAM && allows(r, S_STREAM))
+    n += family_values(r, root, S_STREAM, "values-tcp");
   if (ints || (can_set(r) && probe(r, &len))) {
     n += family_optlen(r, root);
     if (can_set(r)) n += family_types(r, root);
@@ -306,13 +309,15 @@ written as one and two bytes, boolean ones with numbers that are not 0
 or 1.  A 64-bit option is written with 4 and with 8 bytes.
 
 @<Functions@>=
-static int family_values(const row *r, const char *root)
+static int family_values(const row *r, const char *root, int s, const char *family)
 {
   static const char *const ints[] = {"0", "1", "2", "-1", "7", "255", "256", "65535",
     "1000000", "2147483647", "-2147483648", NULL};
   static const char *const bytes[] = {"\"\\x00\"", "\"\\x05\"", "\"\\xff\"", NULL};
-  FILE *f = open_script(r, root, "values", "values written and read back");
-  int s = write_sock(r);
+  char what[128];
+  FILE *f;
+  snprintf(what, sizeof what, "values written and read back on a %s socket", sock_name[s]);
+  f = open_script(r, root, family, what);
   const char *t = r->f[F_TYPE];
   if (s == S_PING) fprintf(f, "sysctl_set(\"net.ipv4.ping_group_range\", \"0 0\") = ?\n");
   fprintf(f, "%s\n", sock_call[s]);
@@ -371,7 +376,7 @@ if (strcmp(r->f[F_RANGE], "-")) {
 @ @<Prototypes@>=
 static void set_get(FILE *f, const row *r, const char *v, int len);
 static int family_default(const row *r, const char *root);
-static int family_values(const row *r, const char *root);
+static int family_values(const row *r, const char *root, int s, const char *family);
 static int family_optlen(const row *r, const char *root);
 static int family_types(const row *r, const char *root);
 static int family_unpriv(const row *r, const char *root);

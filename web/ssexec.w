@@ -126,18 +126,14 @@ typedef struct {
   int (*proc_switch)(pid_t);
 } ss_backend;
 
-@ The sockref backend.  The data path (|bind| to |select|) and the
-process calls are being added to \.{libsockref} by other chapters of the
-book; until each exists, a weak reference lets the tools link, and the
-line reports it missing.  When \.{sockref.h} declares a call, its
+@ The sockref backend.  The data path (|send| to |select|) is being added
+to \.{libsockref} by other chapters of the book; until each call exists,
+a weak reference lets the tools link, and a line that makes it reports
+it missing.  (Binding, connecting and the names of sockets exist, and
+\.{sockref.h} declares them.)  When \.{sockref.h} declares a call, its
 declaration here must agree with it, or the compiler says so.
 
 @<The executor@>=
-int sr_bind(int, const struct sockaddr *, socklen_t);
-int sr_connect(int, const struct sockaddr *, socklen_t);
-int sr_listen(int, int);
-int sr_getsockname(int, struct sockaddr *, socklen_t *);
-int sr_getpeername(int, struct sockaddr *, socklen_t *);
 ssize_t sr_send(int, const void *, size_t, int);
 ssize_t sr_sendto(int, const void *, size_t, int, const struct sockaddr *, socklen_t);
 ssize_t sr_sendmsg(int, const struct msghdr *, int);
@@ -151,11 +147,6 @@ ssize_t sr_writev(int, const struct iovec *, int);
 int sr_shutdown(int, int);
 int sr_poll(struct pollfd *, nfds_t, int);
 int sr_select(int, fd_set *, fd_set *, fd_set *, struct timeval *);
-#pragma weak sr_bind
-#pragma weak sr_connect
-#pragma weak sr_listen
-#pragma weak sr_getsockname
-#pragma weak sr_getpeername
 #pragma weak sr_send
 #pragma weak sr_sendto
 #pragma weak sr_sendmsg

@@ -2075,19 +2075,35 @@ static int first_packet_length(sr_sock *s)
 }
 
 @ The cases of |sock_ioctl| (the chapter on control operations) that read
-the queues.  A listening TCP socket has no queues: |EINVAL|.  The model's
-TCP sockets never hold data, so the other questions answer 0 for them.
+the queues.  These requests belong to the protocols.  TCP also answers
+\.{SIOCATMARK} (whether urgent data is next: 0, none ever comes) and
+\.{SIOCOUTQNSD} (bytes not yet sent); a listening TCP socket has no queues,
+and all but \.{SIOCATMARK} are |EINVAL| for it.  UDP and raw sockets
+answer only \.{SIOCINQ} and \.{SIOCOUTQ} (the others are |ENOTTY|); ping
+sockets have no handler at all, so all four are |ENOTTY| for them.  The
+model's TCP sockets never hold data, so their answers are 0.
+
+\kernel{\.{SIOCATMARK} and \.{SIOCOUTQNSD} store 0 on a fresh TCP socket
+and are |ENOTTY| on UDP and raw ones; on a ping socket \.{SIOCINQ} and
+\.{SIOCOUTQ} are |ENOTTY|; on a listening TCP socket \.{SIOCINQ} and
+\.{SIOCOUTQ} are |EINVAL| and \.{SIOCATMARK} stores 0 (scripts
+\.{ioctl/sweep.*.sr}).}
 
 @<Cases of the socket ioctls that read the queues@>=
 case SIOCGSTAMP: return sock_gettstamp(s, argp, false);
 case SIOCGSTAMPNS: return sock_gettstamp(s, argp, true);
-case SIOCINQ: case SIOCOUTQ:
-  if (s->type == SOCK_STREAM && s->listening) return -EINVAL;
+case SIOCINQ: case SIOCOUTQ: case SIOCATMARK: case SIOCOUTQNSD:
+  if (s->type == SOCK_DGRAM && s->protocol == IPPROTO_ICMP) return -ENOTTY;
+  if (s->type != SOCK_STREAM && (req == SIOCATMARK || req == SIOCOUTQNSD)) return -ENOTTY;
+  if (s->type == SOCK_STREAM && s->listening && req != SIOCATMARK) return -EINVAL;
   if (!argp) return -EFAULT;
-  if (req == SIOCINQ) {
-    int n = s->type == SOCK_STREAM ? 0 : first_packet_length(s);
-    v = n < 0 ? 0 : n;
-  } else v = s->wmem;
+  v = 0;
+  if (s->type != SOCK_STREAM) {
+    if (req == SIOCINQ) {
+      int n = first_packet_length(s);
+      v = n < 0 ? 0 : n;
+    } else v = s->wmem;
+  }
   memcpy(argp, &v, sizeof v);
   return 0;
 
