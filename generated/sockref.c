@@ -309,58 +309,63 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:544*//*575:*/
-#line 815 "web/udp.w"
+/*:544*//*552:*/
+#line 272 "web/udp.w"
+
+#define SR_CHECKSUM_BREAK 76
+
+/*:552*//*576:*/
+#line 828 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:575*//*591:*/
-#line 1157 "web/udp.w"
+/*:576*//*592:*/
+#line 1170 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:591*//*599:*/
-#line 1339 "web/udp.w"
+/*:592*//*600:*/
+#line 1352 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:599*//*605:*/
-#line 1472 "web/udp.w"
+/*:600*//*606:*/
+#line 1485 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:605*//*640:*/
-#line 2195 "web/udp.w"
+/*:606*//*641:*/
+#line 2208 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:640*//*646:*/
-#line 2305 "web/udp.w"
+/*:641*//*647:*/
+#line 2318 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:646*//*665:*/
+/*:647*//*666:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:665*//*682:*/
+/*:666*//*683:*/
 #line 356 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:682*//*690:*/
+/*:683*//*691:*/
 #line 542 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:690*/
+/*:691*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -434,12 +439,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*686:*/
+/*687:*/
 #line 459 "web/poll.w"
 
 int kmax;
 
-/*:686*/
+/*:687*/
 #line 40 "web/fd.w"
 
 }sr_fdtab;
@@ -862,14 +867,14 @@ int truesize;
 uint32_t dropcount;
 bool peeked;
 bool csum_bad;
-/*564:*/
-#line 620 "web/udp.w"
+/*565:*/
+#line 633 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:564*/
+/*:565*/
 #line 54 "web/udp.w"
 
 size_t len;
@@ -877,7 +882,7 @@ uint8_t data[];
 };
 
 /*:540*//*549:*/
-#line 225 "web/udp.w"
+#line 234 "web/udp.w"
 
 struct udp_arrival{
 const struct sr_rx*rx;
@@ -886,8 +891,8 @@ bool bad;
 int truesize;
 };
 
-/*:549*//*576:*/
-#line 821 "web/udp.w"
+/*:549*//*577:*/
+#line 834 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -901,15 +906,15 @@ bool has_opt;
 int gso_size;
 };
 
-/*:576*//*602:*/
-#line 1410 "web/udp.w"
+/*:577*//*603:*/
+#line 1423 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:602*/
+/*:603*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -945,20 +950,20 @@ int nlans;
 sr_capture*cap;
 int ncaps;
 
-/*:427*//*627:*/
-#line 1937 "web/udp.w"
+/*:427*//*628:*/
+#line 1950 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:627*/
+/*:628*/
 #line 45 "web/world.w"
 
-/*692:*/
+/*693:*/
 #line 549 "web/poll.w"
 
 uint64_t calls;
 
-/*:692*/
+/*:693*/
 #line 46 "web/world.w"
 
 };
@@ -1036,13 +1041,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:69*//*691:*/
+/*:69*//*692:*/
 #line 545 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:691*/
+/*:692*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1715,76 +1720,76 @@ static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
 /*:545*//*548:*/
-#line 219 "web/udp.w"
+#line 228 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
 /*:548*//*550:*/
-#line 233 "web/udp.w"
+#line 242 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:550*//*552:*/
-#line 267 "web/udp.w"
+/*:550*//*553:*/
+#line 280 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:552*//*554:*/
-#line 294 "web/udp.w"
+/*:553*//*555:*/
+#line 307 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:554*//*557:*/
-#line 377 "web/udp.w"
+/*:555*//*558:*/
+#line 390 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:557*//*559:*/
-#line 417 "web/udp.w"
+/*:558*//*560:*/
+#line 430 "web/udp.w"
 
 static int udp_filter_run(const sr_sock*s,const struct udp_arrival*a);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:559*//*562:*/
-#line 542 "web/udp.w"
+/*:560*//*563:*/
+#line 555 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:562*//*565:*/
-#line 625 "web/udp.w"
+/*:563*//*566:*/
+#line 638 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:565*//*568:*/
-#line 692 "web/udp.w"
+/*:566*//*569:*/
+#line 705 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:568*//*570:*/
-#line 723 "web/udp.w"
+/*:569*//*571:*/
+#line 736 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:570*//*572:*/
-#line 761 "web/udp.w"
+/*:571*//*573:*/
+#line 774 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:572*//*574:*/
-#line 809 "web/udp.w"
+/*:573*//*575:*/
+#line 822 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:574*//*582:*/
-#line 968 "web/udp.w"
+/*:575*//*583:*/
+#line 981 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -1793,27 +1798,27 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total);
 
-/*:582*//*587:*/
-#line 1087 "web/udp.w"
+/*:583*//*588:*/
+#line 1100 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto);
 
-/*:587*//*589:*/
-#line 1107 "web/udp.w"
+/*:588*//*590:*/
+#line 1120 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:589*//*592:*/
-#line 1160 "web/udp.w"
+/*:590*//*593:*/
+#line 1173 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:592*//*594:*/
-#line 1218 "web/udp.w"
+/*:593*//*595:*/
+#line 1231 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -1823,125 +1828,125 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:594*//*595:*/
-#line 1234 "web/udp.w"
+/*:595*//*596:*/
+#line 1247 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:595*//*601:*/
-#line 1403 "web/udp.w"
+/*:596*//*602:*/
+#line 1416 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:601*//*606:*/
-#line 1501 "web/udp.w"
+/*:602*//*607:*/
+#line 1514 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:606*//*608:*/
-#line 1520 "web/udp.w"
+/*:607*//*609:*/
+#line 1533 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:608*//*611:*/
-#line 1607 "web/udp.w"
+/*:609*//*612:*/
+#line 1620 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:611*//*613:*/
-#line 1648 "web/udp.w"
+/*:612*//*614:*/
+#line 1661 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:613*//*615:*/
-#line 1703 "web/udp.w"
+/*:614*//*616:*/
+#line 1716 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:615*//*617:*/
-#line 1739 "web/udp.w"
+/*:616*//*618:*/
+#line 1752 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:617*//*619:*/
-#line 1783 "web/udp.w"
+/*:618*//*620:*/
+#line 1796 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:619*//*623:*/
-#line 1851 "web/udp.w"
+/*:620*//*624:*/
+#line 1864 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:623*//*628:*/
-#line 1940 "web/udp.w"
+/*:624*//*629:*/
+#line 1953 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:628*//*630:*/
-#line 1979 "web/udp.w"
+/*:629*//*631:*/
+#line 1992 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:630*//*632:*/
-#line 2018 "web/udp.w"
+/*:631*//*633:*/
+#line 2031 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:632*//*634:*/
-#line 2058 "web/udp.w"
+/*:633*//*635:*/
+#line 2071 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:634*//*641:*/
-#line 2199 "web/udp.w"
+/*:635*//*642:*/
+#line 2212 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:641*//*648:*/
-#line 2325 "web/udp.w"
+/*:642*//*649:*/
+#line 2338 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:648*//*651:*/
-#line 2380 "web/udp.w"
+/*:649*//*652:*/
+#line 2393 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:651*//*656:*/
-#line 2481 "web/udp.w"
+/*:652*//*657:*/
+#line 2494 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:656*//*658:*/
-#line 2529 "web/udp.w"
+/*:657*//*659:*/
+#line 2542 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:658*//*660:*/
-#line 2582 "web/udp.w"
+/*:659*//*661:*/
+#line 2595 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags);
 
-/*:660*//*662:*/
-#line 2605 "web/udp.w"
+/*:661*//*663:*/
+#line 2618 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:662*//*666:*/
+/*:663*//*667:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -1949,13 +1954,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:666*//*669:*/
+/*:667*//*670:*/
 #line 88 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:669*//*671:*/
+/*:670*//*672:*/
 #line 142 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -1963,24 +1968,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:671*//*677:*/
+/*:672*//*678:*/
 #line 250 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:677*//*679:*/
+/*:678*//*680:*/
 #line 304 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:679*//*683:*/
+/*:680*//*684:*/
 #line 361 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:683*//*688:*/
+/*:684*//*689:*/
 #line 505 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -1989,7 +1994,7 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:688*/
+/*:689*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2846,7 +2851,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*687:*/
+/*688:*/
 #line 462 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -2855,7 +2860,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:687*/
+/*:688*/
 #line 127 "web/fd.w"
 
 t->file[fd]= f;
@@ -3200,8 +3205,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*636:*/
-#line 2092 "web/udp.w"
+/*637:*/
+#line 2105 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3220,7 +3225,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:636*/
+/*:637*/
 #line 165 "web/ioctl.w"
 
 }
@@ -7641,7 +7646,7 @@ return total;
 }
 
 /*:547*//*551:*/
-#line 236 "web/udp.w"
+#line 245 "web/udp.w"
 
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -7651,6 +7656,7 @@ sr_sock*s;
 memset(&a,0,sizeof a);
 a.rx= rx;
 if(!udp_parse_header(rx,&a.u,&a.bad))return 0;
+if(a.bad&&a.u.len<=SR_CHECKSUM_BREAK)return 0;
 {
 sr_iface*dev= iface_by_index(rx->host,rx->ifindex);
 int mtu= dev?(dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu):SR_IP_MAX_MTU;
@@ -7668,8 +7674,8 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:551*//*553:*/
-#line 270 "web/udp.w"
+/*:551*//*554:*/
+#line 283 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
@@ -7688,8 +7694,8 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:553*//*555:*/
-#line 298 "web/udp.w"
+/*:554*//*556:*/
+#line 311 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len)
 {
@@ -7723,8 +7729,8 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:555*//*556:*/
-#line 354 "web/udp.w"
+/*:556*//*557:*/
+#line 367 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -7746,8 +7752,8 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:556*//*558:*/
-#line 381 "web/udp.w"
+/*:557*//*559:*/
+#line 394 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -7769,8 +7775,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:558*//*560:*/
-#line 421 "web/udp.w"
+/*:559*//*561:*/
+#line 434 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -7793,8 +7799,8 @@ for(int pc= 0;pc<s->filter_len;pc++){
 const struct sock_filter*f= &s->filter[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*561:*/
-#line 453 "web/udp.w"
+/*562:*/
+#line 466 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -7850,8 +7856,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:561*/
-#line 443 "web/udp.w"
+/*:562*/
+#line 456 "web/udp.w"
 
 default:return 0;
 }
@@ -7859,8 +7865,8 @@ default:return 0;
 return 0;
 }
 
-/*:560*//*563:*/
-#line 549 "web/udp.w"
+/*:561*//*564:*/
+#line 562 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -7911,8 +7917,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:563*//*566:*/
-#line 631 "web/udp.w"
+/*:564*//*567:*/
+#line 644 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -7944,8 +7950,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:566*//*567:*/
-#line 664 "web/udp.w"
+/*:567*//*568:*/
+#line 677 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -7961,8 +7967,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:567*//*569:*/
-#line 696 "web/udp.w"
+/*:568*//*570:*/
+#line 709 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -7982,8 +7988,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:569*//*571:*/
-#line 727 "web/udp.w"
+/*:570*//*572:*/
+#line 740 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8013,8 +8019,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:571*//*573:*/
-#line 764 "web/udp.w"
+/*:572*//*574:*/
+#line 777 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8022,8 +8028,8 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:573*//*577:*/
-#line 834 "web/udp.w"
+/*:574*//*578:*/
+#line 847 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8038,8 +8044,8 @@ const uint8_t*opt;
 int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*578:*/
-#line 869 "web/udp.w"
+/*579:*/
+#line 882 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8055,11 +8061,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:578*/
-#line 848 "web/udp.w"
+/*:579*/
+#line 861 "web/udp.w"
 
-/*579:*/
-#line 888 "web/udp.w"
+/*580:*/
+#line 901 "web/udp.w"
 
 memset(&ipc,0,sizeof ipc);
 ipc.oif= s->bound_dev_if;
@@ -8072,8 +8078,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:579*/
-#line 849 "web/udp.w"
+/*:580*/
+#line 862 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8083,8 +8089,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*580:*/
-#line 906 "web/udp.w"
+/*581:*/
+#line 919 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)){
 if(!ipc.oif)ipc.oif= s->mc_index;
@@ -8098,14 +8104,14 @@ if(err)return err;
 if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
 if(connected)sk_dst_set(s,&rt);
 
-/*:580*/
-#line 858 "web/udp.w"
+/*:581*/
+#line 871 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*581:*/
-#line 931 "web/udp.w"
+/*582:*/
+#line 944 "web/udp.w"
 
 {
 sr_iface*dev= iface_by_index(s->host,rt.ifindex);
@@ -8122,8 +8128,8 @@ return-EMSGSIZE;
 }
 }
 
-/*:581*/
-#line 862 "web/udp.w"
+/*:582*/
+#line 875 "web/udp.w"
 
 if(ipc.gso_size)return udp_send_segments(s,msg,len,flags,&ipc,&rt,daddr,dport,
 opt,optlen,mtu);
@@ -8131,8 +8137,8 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:577*//*583:*/
-#line 980 "web/udp.w"
+/*:578*//*584:*/
+#line 993 "web/udp.w"
 
 static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total)
@@ -8156,8 +8162,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:583*//*584:*/
-#line 1006 "web/udp.w"
+/*:584*//*585:*/
+#line 1019 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8174,8 +8180,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:584*//*585:*/
-#line 1026 "web/udp.w"
+/*:585*//*586:*/
+#line 1039 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8194,8 +8200,8 @@ s->wmem-= total;
 return-EFAULT;
 }
 udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
-/*586:*/
-#line 1066 "web/udp.w"
+/*587:*/
+#line 1079 "web/udp.w"
 
 memset(&o,0,sizeof o);
 o.protocol= (uint8_t)s->protocol;
@@ -8210,8 +8216,8 @@ o.priority= ipc->priority;
 o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
 
-/*:586*/
-#line 1044 "web/udp.w"
+/*:587*/
+#line 1057 "web/udp.w"
 
 err= ip_output(s->host,rt,daddr,&o,l4,l4len);
 free(l4);
@@ -8219,8 +8225,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:585*//*588:*/
-#line 1091 "web/udp.w"
+/*:586*//*589:*/
+#line 1104 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto)
@@ -8234,8 +8240,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:588*//*590:*/
-#line 1111 "web/udp.w"
+/*:589*//*591:*/
+#line 1124 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8268,8 +8274,8 @@ len-= n;
 return true;
 }
 
-/*:590*//*593:*/
-#line 1165 "web/udp.w"
+/*:591*//*594:*/
+#line 1178 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8291,8 +8297,8 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:593*//*596:*/
-#line 1237 "web/udp.w"
+/*:594*//*597:*/
+#line 1250 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -8340,16 +8346,16 @@ if(err)return err;
 return 0;
 }
 
-/*:596*//*597:*/
-#line 1284 "web/udp.w"
+/*:597*//*598:*/
+#line 1297 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*598:*/
-#line 1321 "web/udp.w"
+case IP_RETOPTS:/*599:*/
+#line 1334 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -8364,8 +8370,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:598*/
-#line 1290 "web/udp.w"
+/*:599*/
+#line 1303 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -8393,8 +8399,8 @@ return 0;
 return-EINVAL;
 }
 
-/*:597*//*600:*/
-#line 1343 "web/udp.w"
+/*:598*//*601:*/
+#line 1356 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8426,8 +8432,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:600*//*603:*/
-#line 1416 "web/udp.w"
+/*:601*//*604:*/
+#line 1429 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8446,16 +8452,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*604:*/
-#line 1463 "web/udp.w"
+/*605:*/
+#line 1476 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:604*/
-#line 1434 "web/udp.w"
+/*:605*/
+#line 1447 "web/udp.w"
 
 goto try_again;
 }
@@ -8481,8 +8487,8 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:603*//*607:*/
-#line 1504 "web/udp.w"
+/*:604*//*608:*/
+#line 1517 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -8492,8 +8498,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:607*//*609:*/
-#line 1525 "web/udp.w"
+/*:608*//*610:*/
+#line 1538 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -8536,8 +8542,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:609*//*610:*/
-#line 1576 "web/udp.w"
+/*:610*//*611:*/
+#line 1589 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err)
 {
@@ -8557,8 +8563,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:610*//*612:*/
-#line 1610 "web/udp.w"
+/*:611*//*613:*/
+#line 1623 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -8572,8 +8578,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:612*//*614:*/
-#line 1652 "web/udp.w"
+/*:613*//*615:*/
+#line 1665 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8608,8 +8614,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:614*//*616:*/
-#line 1707 "web/udp.w"
+/*:615*//*617:*/
+#line 1720 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -8630,8 +8636,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:616*//*618:*/
-#line 1743 "web/udp.w"
+/*:617*//*619:*/
+#line 1756 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -8641,8 +8647,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:618*//*620:*/
-#line 1787 "web/udp.w"
+/*:619*//*621:*/
+#line 1800 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -8662,8 +8668,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*622:*/
-#line 1827 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*623:*/
+#line 1840 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -8672,11 +8678,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:622*/
-#line 1806 "web/udp.w"
+/*:623*/
+#line 1819 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*621:*/
-#line 1815 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*622:*/
+#line 1828 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -8689,13 +8695,13 @@ if(!d->is_err||d->len>=4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:621*/
-#line 1807 "web/udp.w"
+/*:622*/
+#line 1820 "web/udp.w"
 
 }
 
-/*:620*//*624:*/
-#line 1854 "web/udp.w"
+/*:621*//*625:*/
+#line 1867 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -8706,8 +8712,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*625:*/
-#line 1870 "web/udp.w"
+if(rr)/*626:*/
+#line 1883 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -8721,11 +8727,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:625*/
-#line 1864 "web/udp.w"
+/*:626*/
+#line 1877 "web/udp.w"
 
-if(ts)/*626:*/
-#line 1888 "web/udp.w"
+if(ts)/*627:*/
+#line 1901 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -8766,15 +8772,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:626*/
-#line 1865 "web/udp.w"
+/*:627*/
+#line 1878 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:624*//*629:*/
-#line 1943 "web/udp.w"
+/*:625*//*630:*/
+#line 1956 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -8783,8 +8789,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:629*//*631:*/
-#line 1983 "web/udp.w"
+/*:630*//*632:*/
+#line 1996 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -8811,8 +8817,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:631*//*633:*/
-#line 2021 "web/udp.w"
+/*:632*//*634:*/
+#line 2034 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -8837,8 +8843,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:633*//*635:*/
-#line 2061 "web/udp.w"
+/*:634*//*636:*/
+#line 2074 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -8855,8 +8861,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:635*//*638:*/
-#line 2136 "web/udp.w"
+/*:636*//*639:*/
+#line 2149 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -8875,8 +8881,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:638*//*642:*/
-#line 2206 "web/udp.w"
+/*:639*//*643:*/
+#line 2219 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -8889,8 +8895,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:642*//*643:*/
-#line 2223 "web/udp.w"
+/*:643*//*644:*/
+#line 2236 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -8906,8 +8912,8 @@ net_run();
 return r;
 }
 
-/*:643*//*644:*/
-#line 2238 "web/udp.w"
+/*:644*//*645:*/
+#line 2251 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -8938,8 +8944,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:644*//*645:*/
-#line 2271 "web/udp.w"
+/*:645*//*646:*/
+#line 2284 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -8971,8 +8977,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:645*//*647:*/
-#line 2311 "web/udp.w"
+/*:646*//*648:*/
+#line 2324 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -8987,8 +8993,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:647*//*649:*/
-#line 2328 "web/udp.w"
+/*:648*//*650:*/
+#line 2341 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9009,8 +9015,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:649*//*652:*/
-#line 2386 "web/udp.w"
+/*:650*//*653:*/
+#line 2399 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9024,8 +9030,8 @@ net_run();
 return r;
 }
 
-/*:652*//*653:*/
-#line 2399 "web/udp.w"
+/*:653*//*654:*/
+#line 2412 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9060,8 +9066,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:653*//*654:*/
-#line 2433 "web/udp.w"
+/*:654*//*655:*/
+#line 2446 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9096,8 +9102,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:654*//*655:*/
-#line 2467 "web/udp.w"
+/*:655*//*656:*/
+#line 2480 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9112,8 +9118,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:655*//*657:*/
-#line 2484 "web/udp.w"
+/*:656*//*658:*/
+#line 2497 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9137,8 +9143,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:657*//*659:*/
-#line 2534 "web/udp.w"
+/*:658*//*660:*/
+#line 2547 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9177,8 +9183,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:659*//*661:*/
-#line 2586 "web/udp.w"
+/*:660*//*662:*/
+#line 2599 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags)
@@ -9194,8 +9200,8 @@ return-EAFNOSUPPORT;
 return-EOPNOTSUPP;
 }
 
-/*:661*//*663:*/
-#line 2608 "web/udp.w"
+/*:662*//*664:*/
+#line 2621 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9203,7 +9209,7 @@ while(s->rq_head)free(udp_queue_head_remove(s));
 sock_purge_err(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
-/*:663*//*667:*/
+/*:664*//*668:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9228,7 +9234,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:667*//*668:*/
+/*:668*//*669:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -9240,7 +9246,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:668*//*670:*/
+/*:669*//*671:*/
 #line 92 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -9255,7 +9261,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:670*//*672:*/
+/*:671*//*673:*/
 #line 148 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -9270,7 +9276,7 @@ if((long long)s->wmem<<1<s->sndbuf)mask|= POLLOUT|POLLWRNORM|POLLWRBAND;
 return mask;
 }
 
-/*:672*//*673:*/
+/*:673*//*674:*/
 #line 173 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -9282,7 +9288,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:673*//*674:*/
+/*:674*//*675:*/
 #line 197 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -9295,7 +9301,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:674*//*675:*/
+/*:675*//*676:*/
 #line 213 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -9307,7 +9313,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:675*//*678:*/
+/*:676*//*679:*/
 #line 254 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -9355,7 +9361,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:678*//*680:*/
+/*:679*//*681:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -9370,7 +9376,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:680*//*684:*/
+/*:681*//*685:*/
 #line 368 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -9423,7 +9429,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:684*//*685:*/
+/*:685*//*686:*/
 #line 419 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -9460,7 +9466,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:685*//*689:*/
+/*:686*//*690:*/
 #line 512 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -9488,7 +9494,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:689*//*693:*/
+/*:690*//*694:*/
 #line 552 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -9501,4 +9507,4 @@ p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
 
-/*:693*/
+/*:694*/

@@ -3,8 +3,8 @@
    expected value was measured on Linux 6.18 in a fresh network namespace
    (lo up; veth pairs for the Ethernet cases): /work/facts/udp (probes
    rx.c, tx.c, cmsg.c, fill.c, drain.c, errq.c, errq2.c, misc.c, misc2.c,
-   stamp.c, sig.c, vethlist.c and their raw_*.txt outputs). */
-#include "sr_test.h"
+   stamp.c, sig.c, vethlist.c, badsum.c and their raw_*.txt outputs). */
+#include "sr_net_test.h"
 #include <sys/uio.h>
 #include <linux/errqueue.h>
 #include <linux/filter.h>
@@ -1153,6 +1153,59 @@ START_TEST(tcp_closed_socket_data_calls)
 }
 END_TEST
 
+
+/* ---- datagrams whose checksum fails ------------------------------------------------ */
+static void inject_bad(int n, uint16_t port)
+{
+  uint8_t d[300];
+  size_t len = nt_udp(d, "10.0.0.2", 12345, "10.0.0.1", port, (size_t) n, 64, 0, 1, 0);
+  d[26] ^= 0x55; /* spoil the UDP checksum */
+  ck_assert_int_eq(sr_inject(0, 2, d, len), 0);
+}
+
+START_TEST(bad_checksum_found_when_read)
+{
+  CLAUSES("socket.7:call:recv", "socket.7:poll:POLLIN", "socket.7:SO_RXQ_OVFL");
+  int r = udp_bound("10.0.0.1", 5400), v, n;
+  pid_t me = sr_getpid();
+  struct pollfd p = {r, POLLIN, 0};
+  struct rx x;
+  struct cmsghdr *c[2];
+  uint32_t dc;
+  ck_assert_int_eq(sr_fcntl(r, F_SETOWN, me), 0);
+  ck_assert_int_eq(sr_fcntl(r, F_SETFL, O_ASYNC), 0);
+  ck_assert_int_eq(seti(r, SOL_SOCKET, SO_RXQ_OVFL, 1), 0);
+  /* short: checked on arrival, gone without a trace */
+  inject_bad(68, 5400);
+  ck_assert_int_eq(sr_signal_count(SIGIO), 0);
+  ck_assert_int_eq(sr_poll(&p, 1, 0), 0);
+  /* longer: queued, signalled; a blocking poll finds it bad */
+  inject_bad(69, 5400);
+  ck_assert_int_eq(sr_signal_count(SIGIO), 1);
+  ck_assert_int_eq(sr_poll(&p, 1, 0), 0);
+  inject_bad(100, 5400);
+  ck_assert_int_eq(sr_fcntl(r, F_SETFL, O_ASYNC | O_NONBLOCK), 0);
+  ck_assert_int_eq(sr_poll(&p, 1, 0), 1);
+  ck_assert_int_eq(p.revents, POLLIN);
+  ck_assert_int_eq(sr_ioctl(r, FIONREAD, &v), 0);
+  ck_assert_int_eq(v, 0);
+  inject_bad(100, 5400);
+  ck_fails(sr_recv(r, x.data, 100, 0), EAGAIN);
+  /* a bad one before a good one: the peek steps over it */
+  inject_bad(100, 5400);
+  {
+    int s = udp();
+    ck_assert_int_eq(send_to(s, "ok", 2, "10.0.0.1", 5400), 2);
+  }
+  n = (int) rx_msg(r, &x, 100, 64, MSG_PEEK);
+  ck_assert_int_eq(n, 2);
+  ck_assert_int_eq(cmsgs(&x.m, c, 2), 1);
+  memcpy(&dc, CMSG_DATA(c[0]), 4);
+  ck_assert_uint_eq(dc, 3);
+  ck_assert_int_eq(sr_recv(r, x.data, 100, 0), 2);
+}
+END_TEST
+
 /* ---- two hosts on an Ethernet LAN ------------------------------------------------------------------ */
 static int peer;
 static void two_hosts(void)
@@ -1224,6 +1277,7 @@ Suite *suite_udp(void)
   tcase_add_test(tc, queue_ioctls);
   tcase_add_test(tc, udp_segment);
   tcase_add_test(tc, filter_on_arrival);
+  tcase_add_test(tc, bad_checksum_found_when_read);
   tcase_add_test(tc, shutdown_datagram);
   tcase_add_test(tc, tcp_closed_socket_data_calls);
   tc = sr_tcase(s, "buffer");

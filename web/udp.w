@@ -203,17 +203,26 @@ is dropped in silence.
 
 The checksum is verified, but when it fails the kernel does not always
 know yet: a device that does not check checksums hands the datagram up
-unverified, and UDP looks only when it must --- when no socket takes the
-datagram (it is then dropped, and no ICMP error is sent about it), or when
-the datagram is read (it is then discarded and counted as a drop, and the
-read moves on to the next one).  The model behaves as such a device: a
-datagram with a bad checksum is queued and found out when it is read.
-Loopback and veth mark their datagrams as checked, so only a datagram
-offered with |sr_inject| can be bad.
+unverified, and UDP checks at once only a short datagram (76 bytes or
+fewer of header and data, the kernel's |CHECKSUM_BREAK|), dropping it
+silently.  A longer one is looked at only when it must be --- when no
+socket takes it (it is then dropped, and no ICMP error is sent about it),
+or when it is read (it is then discarded and counted as a drop, and the
+read moves on to the next one).  Until then it sits in the queue like any
+datagram: it is charged, it wakes and signals.  The model behaves as such a
+device.  Loopback and veth mark their own datagrams as checked, so only a
+datagram built elsewhere --- offered with |sr_inject|, say --- can be bad.
 
 \kernel{a UDP datagram to a closed port of the host is answered with
 ``port unreachable''; a datagram whose checksum fails, to the same port,
-is not.}
+is not.  Datagrams written by a raw socket with a wrong UDP checksum to a
+socket across a veth pair: with 68 bytes of data nothing arrives and no
+drop is counted; with 69 or 100 the socket is charged 832 bytes and its
+owner gets \.{SIGIO}, a |poll| of the blocking socket reports nothing and
+counts a drop, one of a non-blocking socket reports |POLLIN|, |FIONREAD|
+reads 0 and counts a drop, a |recv| is |EAGAIN| and counts one; a peek
+steps over a bad datagram to a good one behind it (counting a drop), whose
+\.{SO\_RXQ\_OVFL} count is the drops before it was queued.}
 @^checksum@>
 
 @<Private function prototypes@>=
@@ -242,6 +251,7 @@ static int udp_rcv(const struct sr_rx *rx)
   memset(&a, 0, sizeof a);
   a.rx = rx;
   if (!udp_parse_header(rx, &a.u, &a.bad)) return 0;
+  if (a.bad && a.u.len <= SR_CHECKSUM_BREAK) return 0;
   {
     sr_iface *dev = iface_by_index(rx->host, rx->ifindex);
     int mtu = dev ? (dev->mtu > SR_IP_MAX_MTU ? SR_IP_MAX_MTU : dev->mtu) : SR_IP_MAX_MTU;
@@ -258,6 +268,9 @@ static int udp_rcv(const struct sr_rx *rx)
   udp_deliver_one(s, &a);
   return 0;
 }
+
+@ @<Constants of the model@>=
+#define SR_CHECKSUM_BREAK 76
 
 @ The header checks of |__udp4_lib_rcv|.  |udp_parse| of the wire chapter
 checks the length and the checksum together; a datagram that fails it is
