@@ -231,7 +231,7 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:305*//*344:*/
-#line 555 "web/link.w"
+#line 558 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -243,13 +243,13 @@ OPT_STORE_INT_FIELD};
 #define SR_LOOPBACK_IFINDEX 1
 
 /*:353*//*403:*/
-#line 1019 "web/ip.w"
+#line 1024 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
 /*:403*//*408:*/
-#line 1116 "web/ip.w"
+#line 1121 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
@@ -320,52 +320,52 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_MSG_PROBE 0x10
 
 /*:576*//*592:*/
-#line 1170 "web/udp.w"
+#line 1173 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:592*//*600:*/
-#line 1352 "web/udp.w"
+#line 1355 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:600*//*606:*/
-#line 1485 "web/udp.w"
+#line 1488 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
 /*:606*//*641:*/
-#line 2208 "web/udp.w"
+#line 2211 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:641*//*647:*/
-#line 2318 "web/udp.w"
+#line 2321 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:647*//*666:*/
+/*:647*//*669:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:666*//*683:*/
-#line 356 "web/poll.w"
+/*:669*//*686:*/
+#line 358 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:683*//*691:*/
-#line 542 "web/poll.w"
+/*:686*//*694:*/
+#line 544 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:691*/
+/*:694*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -439,12 +439,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*687:*/
-#line 459 "web/poll.w"
+/*690:*/
+#line 461 "web/poll.w"
 
 int kmax;
 
-/*:687*/
+/*:690*/
 #line 40 "web/fd.w"
 
 }sr_fdtab;
@@ -559,7 +559,14 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:541*/
+/*:541*//*665:*/
+#line 2655 "web/udp.w"
+
+int wheld;
+bool orphaned;
+bool nospace;
+
+/*:665*/
 #line 24 "web/socket.w"
 
 };
@@ -681,6 +688,9 @@ size_t nb,n;
 
 typedef struct{
 size_t len;
+sr_sock*sk;
+int truesize;
+bool held;
 uint8_t data[];
 }sr_pkt;
 enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE};
@@ -694,7 +704,7 @@ int rt_type;
 }sr_event;
 
 /*:319*//*329:*/
-#line 311 "web/link.w"
+#line 314 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -704,7 +714,7 @@ int nports;
 }sr_lan;
 
 /*:329*//*345:*/
-#line 560 "web/link.w"
+#line 563 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -758,7 +768,7 @@ sr_sock*sk;
 };
 
 /*:368*//*384:*/
-#line 631 "web/ip.w"
+#line 636 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -776,7 +786,7 @@ uint64_t tstamp_ns;
 };
 
 /*:384*//*388:*/
-#line 751 "web/ip.w"
+#line 756 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -794,7 +804,7 @@ int rt_type;
 }sr_fragq;
 
 /*:388*//*409:*/
-#line 1121 "web/ip.w"
+#line 1126 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -802,7 +812,7 @@ uint64_t tokens,last;
 }sr_peer;
 
 /*:409*//*420:*/
-#line 1255 "web/ip.w"
+#line 1260 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -907,7 +917,7 @@ int gso_size;
 };
 
 /*:577*//*603:*/
-#line 1423 "web/udp.w"
+#line 1426 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -931,7 +941,7 @@ int nprocs;
 sr_proc*cur;
 pid_t next_pid;
 /*320:*/
-#line 173 "web/link.w"
+#line 176 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
@@ -939,7 +949,7 @@ size_t nev,evcap;
 uint64_t evseq;
 
 /*:320*//*330:*/
-#line 322 "web/link.w"
+#line 325 "web/link.w"
 
 sr_lan*lan;
 int nlans;
@@ -951,19 +961,19 @@ sr_capture*cap;
 int ncaps;
 
 /*:427*//*628:*/
-#line 1950 "web/udp.w"
+#line 1953 "web/udp.w"
 
 int netstamp_sockets;
 
 /*:628*/
 #line 45 "web/world.w"
 
-/*693:*/
-#line 549 "web/poll.w"
+/*696:*/
+#line 551 "web/poll.w"
 
 uint64_t calls;
 
-/*:693*/
+/*:696*/
 #line 46 "web/world.w"
 
 };
@@ -985,7 +995,7 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:110*//*346:*/
-#line 570 "web/link.w"
+#line 573 "web/link.w"
 
 sr_htab neigh;
 
@@ -1001,18 +1011,18 @@ uint16_t ip_ident;
 uint64_t serial;
 
 /*:370*//*389:*/
-#line 767 "web/ip.w"
+#line 772 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
 /*:389*//*410:*/
-#line 1127 "web/ip.w"
+#line 1132 "web/ip.w"
 
 sr_htab peers;
 
 /*:410*//*418:*/
-#line 1249 "web/ip.w"
+#line 1254 "web/ip.w"
 
 sr_htab mc;
 
@@ -1041,13 +1051,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:69*//*692:*/
-#line 545 "web/poll.w"
+/*:69*//*695:*/
+#line 547 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:692*/
+/*:695*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1363,7 +1373,7 @@ static uint64_t rng_next(void);
 static double rng_unit(void);
 
 /*:317*//*323:*/
-#line 186 "web/link.w"
+#line 189 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len);
 static void ev_push(sr_event*e);
@@ -1371,7 +1381,7 @@ static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
 /*:323*//*335:*/
-#line 402 "web/link.w"
+#line 405 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1379,13 +1389,13 @@ static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
 /*:335*//*339:*/
-#line 473 "web/link.w"
+#line 476 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
 
 /*:339*//*348:*/
-#line 576 "web/link.w"
+#line 579 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -1428,79 +1438,79 @@ static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
 /*:374*//*377:*/
-#line 507 "web/ip.w"
+#line 509 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
 /*:377*//*379:*/
-#line 554 "web/ip.w"
+#line 559 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
 /*:379*//*382:*/
-#line 607 "web/ip.w"
+#line 612 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
 /*:382*//*385:*/
-#line 647 "web/ip.w"
+#line 652 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
 /*:385*//*391:*/
-#line 774 "web/ip.w"
+#line 779 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
 /*:391*//*397:*/
-#line 886 "web/ip.w"
+#line 891 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
 /*:397*//*400:*/
-#line 951 "web/ip.w"
+#line 956 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:400*//*404:*/
-#line 1023 "web/ip.w"
+#line 1028 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
 /*:404*//*406:*/
-#line 1067 "web/ip.w"
+#line 1072 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
 /*:406*//*412:*/
-#line 1133 "web/ip.w"
+#line 1138 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
 /*:412*//*414:*/
-#line 1183 "web/ip.w"
+#line 1188 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
 /*:414*//*416:*/
-#line 1223 "web/ip.w"
+#line 1228 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
 /*:416*//*421:*/
-#line 1261 "web/ip.w"
+#line 1266 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
@@ -1799,26 +1809,26 @@ static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total);
 
 /*:583*//*588:*/
-#line 1100 "web/udp.w"
+#line 1103 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto);
 
 /*:588*//*590:*/
-#line 1120 "web/udp.w"
+#line 1123 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:590*//*593:*/
-#line 1173 "web/udp.w"
+#line 1176 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:593*//*595:*/
-#line 1231 "web/udp.w"
+#line 1234 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -1829,124 +1839,130 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:595*//*596:*/
-#line 1247 "web/udp.w"
+#line 1250 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:596*//*602:*/
-#line 1416 "web/udp.w"
+#line 1419 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:602*//*607:*/
-#line 1514 "web/udp.w"
+#line 1517 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:607*//*609:*/
-#line 1533 "web/udp.w"
+#line 1536 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:609*//*612:*/
-#line 1620 "web/udp.w"
+#line 1623 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:612*//*614:*/
-#line 1661 "web/udp.w"
+#line 1664 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:614*//*616:*/
-#line 1716 "web/udp.w"
+#line 1719 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:616*//*618:*/
-#line 1752 "web/udp.w"
+#line 1755 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:618*//*620:*/
-#line 1796 "web/udp.w"
+#line 1799 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:620*//*624:*/
-#line 1864 "web/udp.w"
+#line 1867 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:624*//*629:*/
-#line 1953 "web/udp.w"
+#line 1956 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
 /*:629*//*631:*/
-#line 1992 "web/udp.w"
+#line 1995 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:631*//*633:*/
-#line 2031 "web/udp.w"
+#line 2034 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:633*//*635:*/
-#line 2071 "web/udp.w"
+#line 2074 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:635*//*642:*/
-#line 2212 "web/udp.w"
+#line 2215 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:642*//*649:*/
-#line 2338 "web/udp.w"
+#line 2341 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:649*//*652:*/
-#line 2393 "web/udp.w"
+#line 2396 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:652*//*657:*/
-#line 2494 "web/udp.w"
+#line 2497 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:657*//*659:*/
-#line 2542 "web/udp.w"
+#line 2545 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:659*//*661:*/
-#line 2595 "web/udp.w"
+#line 2598 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags);
 
 /*:661*//*663:*/
-#line 2618 "web/udp.w"
+#line 2621 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:663*//*667:*/
+/*:663*//*666:*/
+#line 2660 "web/udp.w"
+
+static void pkt_hold(sr_pkt*p);
+static void pkt_release(sr_pkt*p);
+
+/*:666*//*670:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -1954,39 +1970,39 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:667*//*670:*/
+/*:670*//*673:*/
 #line 88 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:670*//*672:*/
-#line 142 "web/poll.w"
+/*:673*//*675:*/
+#line 143 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
 static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:672*//*678:*/
-#line 250 "web/poll.w"
+/*:675*//*681:*/
+#line 252 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:678*//*680:*/
-#line 304 "web/poll.w"
+/*:681*//*683:*/
+#line 306 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:680*//*684:*/
-#line 361 "web/poll.w"
+/*:683*//*687:*/
+#line 363 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:684*//*689:*/
-#line 505 "web/poll.w"
+/*:687*//*692:*/
+#line 507 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
 static void sock_data_ready(sr_sock*s);
@@ -1994,7 +2010,7 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:689*/
+/*:692*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2491,13 +2507,13 @@ if(W->ready)/*46:*/
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
 /*322:*/
-#line 182 "web/link.w"
+#line 185 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
 /*:322*//*331:*/
-#line 326 "web/link.w"
+#line 329 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
@@ -2515,7 +2531,7 @@ free(W->cap);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*347:*/
-#line 573 "web/link.w"
+#line 576 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
@@ -2525,17 +2541,17 @@ htab_free(&fh->neigh,neigh_free);
 htab_free(&fh->pmtu,hent_free);
 
 /*:365*//*390:*/
-#line 771 "web/ip.w"
+#line 776 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
 /*:390*//*411:*/
-#line 1130 "web/ip.w"
+#line 1135 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
 /*:411*//*419:*/
-#line 1252 "web/ip.w"
+#line 1257 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
@@ -2557,7 +2573,7 @@ W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
 /*321:*/
-#line 179 "web/link.w"
+#line 182 "web/link.w"
 
 W->rng= 1;
 
@@ -2582,7 +2598,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 #line 798 "web/world.w"
 
 /*334:*/
-#line 387 "web/link.w"
+#line 390 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
@@ -2851,8 +2867,8 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*688:*/
-#line 462 "web/poll.w"
+/*691:*/
+#line 464 "web/poll.w"
 
 if(fd>=t->kmax){
 int nr= 1;
@@ -2860,7 +2876,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:688*/
+/*:691*/
 #line 127 "web/fd.w"
 
 t->file[fd]= f;
@@ -3094,7 +3110,7 @@ return s;
 }
 
 /*:93*//*97:*/
-#line 296 "web/socket.w"
+#line 298 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
@@ -3102,7 +3118,10 @@ inet_release(s);
 udp_release(s);
 mc_drop_all(s);
 free(s->filter);
-free(s);
+s->filter= NULL;
+s->file= NULL;
+if(s->wheld)s->orphaned= true;
+else free(s);
 }
 /*:97*//*100:*/
 #line 25 "web/ioctl.w"
@@ -3206,7 +3225,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*637:*/
-#line 2105 "web/udp.w"
+#line 2108 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -5297,7 +5316,7 @@ W->rng= seed;
 }
 
 /*:318*//*324:*/
-#line 192 "web/link.w"
+#line 195 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len)
 {
@@ -5308,7 +5327,7 @@ return p;
 }
 
 /*:324*//*325:*/
-#line 204 "web/link.w"
+#line 207 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -5348,7 +5367,7 @@ return top;
 }
 
 /*:325*//*326:*/
-#line 249 "web/link.w"
+#line 252 "web/link.w"
 
 static void net_run(void)
 {
@@ -5371,7 +5390,7 @@ return true;
 }
 
 /*:326*//*327:*/
-#line 274 "web/link.w"
+#line 277 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -5388,7 +5407,7 @@ W->now_ns= target;
 }
 
 /*:327*//*332:*/
-#line 336 "web/link.w"
+#line 339 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -5423,7 +5442,7 @@ return 0;
 }
 
 /*:332*//*333:*/
-#line 371 "web/link.w"
+#line 374 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -5439,7 +5458,7 @@ return 0;
 }
 
 /*:333*//*336:*/
-#line 408 "web/link.w"
+#line 411 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -5465,7 +5484,7 @@ else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
 /*:336*//*337:*/
-#line 435 "web/link.w"
+#line 438 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
 {
@@ -5478,7 +5497,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:337*//*338:*/
-#line 451 "web/link.w"
+#line 454 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
 {
@@ -5502,7 +5521,7 @@ ev_push(&e);
 }
 
 /*:338*//*340:*/
-#line 484 "web/link.w"
+#line 487 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5518,7 +5537,7 @@ ev_push(&e);
 }
 
 /*:340*//*341:*/
-#line 501 "web/link.w"
+#line 504 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5529,7 +5548,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:341*//*343:*/
-#line 521 "web/link.w"
+#line 524 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -5545,12 +5564,12 @@ return 0;
 }
 
 /*:343*//*349:*/
-#line 581 "web/link.w"
+#line 584 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
 sr_neigh*n= (sr_neigh*)e;
-for(int i= 0;i<n->nq;i++)free(n->q[i]);
+for(int i= 0;i<n->nq;i++){pkt_release(n->q[i]);free(n->q[i]);}
 free(n->q);
 free(n);
 }
@@ -5581,15 +5600,17 @@ neigh_schedule(h,n);
 n->q= xrealloc(n->q,(size_t)n->nq+1,sizeof*n->q);
 n->q[n->nq++]= pkt;
 n->qbytes+= pkt->len;
+pkt_hold(pkt);
 while(n->qbytes> SR_UNRES_QLEN_BYTES&&n->nq> 1){
 n->qbytes-= n->q[0]->len;
+pkt_release(n->q[0]);
 free(n->q[0]);
 memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
 /*:349*//*350:*/
-#line 627 "web/link.w"
+#line 632 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -5609,6 +5630,7 @@ resolved= true;
 if(!resolved&&++n->probes<SR_ARP_PROBES){neigh_schedule(h,n);return;}
 htab_remove(&h->neigh,&n->h);
 for(int i= 0;i<n->nq;i++){
+pkt_release(n->q[i]);
 if(resolved)dev_xmit(h,ifindex,nexthop,false,n->q[i]);
 else{
 icmp_send(h,n->q[i]->data,n->q[i]->len,ICMP_DEST_UNREACH,
@@ -5840,6 +5862,8 @@ else ip.id= h->ip_ident++;
 ip.saddr= rt->saddr;
 ip.daddr= daddr;
 pkt= pkt_new(NULL,tot);
+pkt->sk= o->sk;
+pkt->truesize= skb_truesize((int)tot,(int)l4len-SR_UDPHDR_LEN);
 if(o->optlen){
 memcpy(pkt->data+SR_IPHDR_LEN,o->opt,(size_t)o->optlen);
 ip_options_first_hop(o->opt,o->optlen,&ip.daddr);
@@ -5854,7 +5878,7 @@ return 0;
 }
 
 /*:375*//*376:*/
-#line 483 "web/ip.w"
+#line 485 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -5873,7 +5897,7 @@ ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
 /*:376*//*378:*/
-#line 511 "web/ip.w"
+#line 513 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -5893,6 +5917,9 @@ chunk= ((size_t)mtu-hlen)&~(size_t)7;
 while(left> 0){
 size_t len= left> (size_t)mtu-hlen?chunk:left;
 sr_pkt*f= pkt_new(NULL,hlen+len);
+f->sk= pkt->sk;
+f->truesize= skb_truesize((int)(hlen+len),
+(int)len-(pos==hlen?SR_UDPHDR_LEN:0));
 memcpy(f->data,hdr,hlen);
 memcpy(f->data+hlen,pkt->data+pos,len);
 put16(f->data+2,(uint16_t)(hlen+len));
@@ -5908,7 +5935,7 @@ free(pkt);
 }
 
 /*:378*//*380:*/
-#line 558 "web/ip.w"
+#line 563 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5923,7 +5950,7 @@ else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
 /*:380*//*381:*/
-#line 581 "web/ip.w"
+#line 586 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -5945,7 +5972,7 @@ return SR_RT_UNICAST;
 }
 
 /*:381*//*383:*/
-#line 610 "web/ip.w"
+#line 615 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -5956,7 +5983,7 @@ return false;
 }
 
 /*:383*//*386:*/
-#line 652 "web/ip.w"
+#line 657 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6005,7 +6032,7 @@ free(pkt);
 }
 
 /*:386*//*387:*/
-#line 705 "web/ip.w"
+#line 710 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6022,7 +6049,7 @@ return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
 /*:387*//*392:*/
-#line 779 "web/ip.w"
+#line 784 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6040,7 +6067,7 @@ fragq_free(&q->h);
 }
 
 /*:392*//*393:*/
-#line 797 "web/ip.w"
+#line 802 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6068,7 +6095,7 @@ return q;
 }
 
 /*:393*//*394:*/
-#line 825 "web/ip.w"
+#line 830 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6082,7 +6109,7 @@ if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
 /*395:*/
-#line 853 "web/ip.w"
+#line 858 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6098,11 +6125,11 @@ q->len= end;
 if(end<=off)goto discard;
 
 /*:395*/
-#line 837 "web/ip.w"
+#line 842 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
 /*396:*/
-#line 867 "web/ip.w"
+#line 872 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6120,7 +6147,7 @@ return NULL;
 }
 
 /*:396*/
-#line 839 "web/ip.w"
+#line 844 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6136,7 +6163,7 @@ return NULL;
 }
 
 /*:394*//*398:*/
-#line 889 "web/ip.w"
+#line 894 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -6158,7 +6185,7 @@ return whole;
 }
 
 /*:398*//*399:*/
-#line 912 "web/ip.w"
+#line 917 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6171,7 +6198,7 @@ fragq_kill(h,q);
 }
 
 /*:399*//*401:*/
-#line 954 "web/ip.w"
+#line 959 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6214,7 +6241,7 @@ ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
 /*:401*//*405:*/
-#line 1028 "web/ip.w"
+#line 1033 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6251,7 +6278,7 @@ len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
 /*:405*//*407:*/
-#line 1072 "web/ip.w"
+#line 1077 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6276,7 +6303,7 @@ free(buf);
 }
 
 /*:407*//*413:*/
-#line 1138 "web/ip.w"
+#line 1143 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6308,7 +6335,7 @@ return true;
 }
 
 /*:413*//*415:*/
-#line 1186 "web/ip.w"
+#line 1191 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6342,7 +6369,7 @@ udp_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
 /*:415*//*417:*/
-#line 1226 "web/ip.w"
+#line 1231 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -6357,7 +6384,7 @@ ic->data,ic->datalen);
 }
 
 /*:417*//*422:*/
-#line 1266 "web/ip.w"
+#line 1271 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -8167,13 +8194,16 @@ return 0;
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
+uint64_t deadline= sock_deadline((flags&MSG_DONTWAIT)?0:s->sndtimeo);
 for(;;){
 int err;
 if(s->err){err= s->err;s->err= 0;return-err;}
 if(s->shutdown&SR_SEND_SHUTDOWN)return-EPIPE;
 if(s->wmem<s->sndbuf)break;
-if(flags&MSG_DONTWAIT)return-EAGAIN;
-err= sock_wait(s,sock_may_send,NULL,sock_deadline(s->sndtimeo));
+s->nospace= true;
+if(deadline<=W->now_ns)return-EAGAIN;
+s->nospace= false;
+err= sock_wait(s,sock_may_send,NULL,deadline);
 if(err)return err;
 }
 s->wmem+= truesize;
@@ -8181,7 +8211,7 @@ return 0;
 }
 
 /*:585*//*586:*/
-#line 1039 "web/udp.w"
+#line 1042 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8201,7 +8231,7 @@ return-EFAULT;
 }
 udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
 /*587:*/
-#line 1079 "web/udp.w"
+#line 1082 "web/udp.w"
 
 memset(&o,0,sizeof o);
 o.protocol= (uint8_t)s->protocol;
@@ -8217,7 +8247,7 @@ o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
 
 /*:587*/
-#line 1057 "web/udp.w"
+#line 1060 "web/udp.w"
 
 err= ip_output(s->host,rt,daddr,&o,l4,l4len);
 free(l4);
@@ -8226,7 +8256,7 @@ return err;
 }
 
 /*:586*//*589:*/
-#line 1104 "web/udp.w"
+#line 1107 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto)
@@ -8241,7 +8271,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:589*//*591:*/
-#line 1124 "web/udp.w"
+#line 1127 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8275,7 +8305,7 @@ return true;
 }
 
 /*:591*//*594:*/
-#line 1178 "web/udp.w"
+#line 1181 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8298,7 +8328,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:594*//*597:*/
-#line 1250 "web/udp.w"
+#line 1253 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -8347,7 +8377,7 @@ return 0;
 }
 
 /*:597*//*598:*/
-#line 1297 "web/udp.w"
+#line 1300 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8355,7 +8385,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*599:*/
-#line 1334 "web/udp.w"
+#line 1337 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -8371,7 +8401,7 @@ return 0;
 }
 
 /*:599*/
-#line 1303 "web/udp.w"
+#line 1306 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -8400,7 +8430,7 @@ return-EINVAL;
 }
 
 /*:598*//*601:*/
-#line 1356 "web/udp.w"
+#line 1359 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8433,7 +8463,7 @@ return-EINVAL;
 }
 
 /*:601*//*604:*/
-#line 1429 "web/udp.w"
+#line 1432 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8453,7 +8483,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*605:*/
-#line 1476 "web/udp.w"
+#line 1479 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -8461,7 +8491,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:605*/
-#line 1447 "web/udp.w"
+#line 1450 "web/udp.w"
 
 goto try_again;
 }
@@ -8488,7 +8518,7 @@ return err;
 }
 
 /*:604*//*608:*/
-#line 1517 "web/udp.w"
+#line 1520 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -8499,7 +8529,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:608*//*610:*/
-#line 1538 "web/udp.w"
+#line 1541 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -8543,7 +8573,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:610*//*611:*/
-#line 1589 "web/udp.w"
+#line 1592 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err)
 {
@@ -8564,7 +8594,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:611*//*613:*/
-#line 1623 "web/udp.w"
+#line 1626 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -8579,7 +8609,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:613*//*615:*/
-#line 1665 "web/udp.w"
+#line 1668 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8615,7 +8645,7 @@ return(ssize_t)copied;
 }
 
 /*:615*//*617:*/
-#line 1720 "web/udp.w"
+#line 1723 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -8637,7 +8667,7 @@ co->used+= take;
 }
 
 /*:617*//*619:*/
-#line 1756 "web/udp.w"
+#line 1759 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -8648,7 +8678,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
 /*:619*//*621:*/
-#line 1800 "web/udp.w"
+#line 1803 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -8669,7 +8699,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*623:*/
-#line 1840 "web/udp.w"
+#line 1843 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -8679,10 +8709,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:623*/
-#line 1819 "web/udp.w"
+#line 1822 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*622:*/
-#line 1828 "web/udp.w"
+#line 1831 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -8696,12 +8726,12 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:622*/
-#line 1820 "web/udp.w"
+#line 1823 "web/udp.w"
 
 }
 
 /*:621*//*625:*/
-#line 1867 "web/udp.w"
+#line 1870 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -8713,7 +8743,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*626:*/
-#line 1883 "web/udp.w"
+#line 1886 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -8728,10 +8758,10 @@ n+= len;
 }
 
 /*:626*/
-#line 1877 "web/udp.w"
+#line 1880 "web/udp.w"
 
 if(ts)/*627:*/
-#line 1901 "web/udp.w"
+#line 1904 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -8773,14 +8803,14 @@ n+= len;
 }
 
 /*:627*/
-#line 1878 "web/udp.w"
+#line 1881 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:625*//*630:*/
-#line 1956 "web/udp.w"
+#line 1959 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -8790,7 +8820,7 @@ W->netstamp_sockets++;
 }
 
 /*:630*//*632:*/
-#line 1996 "web/udp.w"
+#line 1999 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -8818,7 +8848,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 
 /*:632*//*634:*/
-#line 2034 "web/udp.w"
+#line 2037 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -8844,7 +8874,7 @@ return 0;
 }
 
 /*:634*//*636:*/
-#line 2074 "web/udp.w"
+#line 2077 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -8862,7 +8892,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:636*//*639:*/
-#line 2149 "web/udp.w"
+#line 2152 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -8882,7 +8912,7 @@ return sys_return(err);
 }
 
 /*:639*//*643:*/
-#line 2219 "web/udp.w"
+#line 2222 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -8896,7 +8926,7 @@ return(ssize_t)total;
 }
 
 /*:643*//*644:*/
-#line 2236 "web/udp.w"
+#line 2239 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -8913,7 +8943,7 @@ return r;
 }
 
 /*:644*//*645:*/
-#line 2251 "web/udp.w"
+#line 2254 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -8945,7 +8975,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:645*//*646:*/
-#line 2284 "web/udp.w"
+#line 2287 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -8978,7 +9008,7 @@ return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
 /*:646*//*648:*/
-#line 2324 "web/udp.w"
+#line 2327 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -8994,7 +9024,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:648*//*650:*/
-#line 2341 "web/udp.w"
+#line 2344 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9016,7 +9046,7 @@ return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
 /*:650*//*653:*/
-#line 2399 "web/udp.w"
+#line 2402 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9031,7 +9061,7 @@ return r;
 }
 
 /*:653*//*654:*/
-#line 2412 "web/udp.w"
+#line 2415 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9067,7 +9097,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:654*//*655:*/
-#line 2446 "web/udp.w"
+#line 2449 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9103,7 +9133,7 @@ return r;
 }
 
 /*:655*//*656:*/
-#line 2480 "web/udp.w"
+#line 2483 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9119,7 +9149,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:656*//*658:*/
-#line 2497 "web/udp.w"
+#line 2500 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9144,7 +9174,7 @@ return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
 /*:658*//*660:*/
-#line 2547 "web/udp.w"
+#line 2550 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9184,7 +9214,7 @@ return-ENOTCONN;
 }
 
 /*:660*//*662:*/
-#line 2599 "web/udp.w"
+#line 2602 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags)
@@ -9201,7 +9231,7 @@ return-EOPNOTSUPP;
 }
 
 /*:662*//*664:*/
-#line 2621 "web/udp.w"
+#line 2624 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9209,7 +9239,35 @@ while(s->rq_head)free(udp_queue_head_remove(s));
 sock_purge_err(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
-/*:664*//*668:*/
+
+/*:664*//*667:*/
+#line 2664 "web/udp.w"
+
+static void pkt_hold(sr_pkt*p)
+{
+if(!p->sk||p->held)return;
+p->held= true;
+p->sk->wmem+= p->truesize;
+p->sk->wheld++;
+}
+
+static void pkt_release(sr_pkt*p)
+{
+sr_sock*s= p->sk;
+if(!s||!p->held)return;
+p->held= false;
+p->sk= NULL;
+s->wmem-= p->truesize;
+if(--s->wheld==0&&s->orphaned){
+free(s);
+return;
+}
+if(!s->orphaned&&s->wmem<s->sndbuf>>1&&s->nospace){
+s->nospace= false;
+sk_wake_async(s);
+}
+}
+/*:667*//*671:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9234,7 +9292,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:668*//*669:*/
+/*:671*//*672:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -9246,7 +9304,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:669*//*671:*/
+/*:672*//*674:*/
 #line 92 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -9261,8 +9319,8 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:671*//*673:*/
-#line 148 "web/poll.w"
+/*:674*//*676:*/
+#line 149 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
 {
@@ -9272,12 +9330,13 @@ mask|= POLLERR|((s->flags&SK_SELECT_ERR_QUEUE)?POLLPRI:0);
 if(s->shutdown&SR_RCV_SHUTDOWN)mask|= POLLRDHUP|POLLIN|POLLRDNORM;
 if(s->shutdown==SR_SHUTDOWN_MASK)mask|= POLLHUP;
 if(s->rq_len)mask|= POLLIN|POLLRDNORM;
-if((long long)s->wmem<<1<s->sndbuf)mask|= POLLOUT|POLLWRNORM|POLLWRBAND;
+if(s->wmem<s->sndbuf>>1)mask|= POLLOUT|POLLWRNORM|POLLWRBAND;
+else s->nospace= true;
 return mask;
 }
 
-/*:673*//*674:*/
-#line 173 "web/poll.w"
+/*:676*//*677:*/
+#line 175 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
 {
@@ -9288,8 +9347,8 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:674*//*675:*/
-#line 197 "web/poll.w"
+/*:677*//*678:*/
+#line 199 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
 {
@@ -9301,8 +9360,8 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:675*//*676:*/
-#line 213 "web/poll.w"
+/*:678*//*679:*/
+#line 215 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
 {
@@ -9313,8 +9372,8 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:676*//*679:*/
-#line 254 "web/poll.w"
+/*:679*//*682:*/
+#line 256 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
 {
@@ -9361,8 +9420,8 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:679*//*681:*/
-#line 307 "web/poll.w"
+/*:682*//*684:*/
+#line 309 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
 {
@@ -9376,8 +9435,8 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:681*//*685:*/
-#line 368 "web/poll.w"
+/*:684*//*688:*/
+#line 370 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
 {
@@ -9429,8 +9488,8 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:685*//*686:*/
-#line 419 "web/poll.w"
+/*:688*//*689:*/
+#line 421 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 struct timeval*timeout)
@@ -9466,8 +9525,8 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:686*//*690:*/
-#line 512 "web/poll.w"
+/*:689*//*693:*/
+#line 514 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
 static void sock_error_report(sr_sock*s){sk_wake_async(s);}
@@ -9494,8 +9553,8 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:690*//*694:*/
-#line 552 "web/poll.w"
+/*:693*//*697:*/
+#line 554 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
 {
@@ -9507,4 +9566,4 @@ p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
 
-/*:694*/
+/*:697*/

@@ -108,7 +108,7 @@ int sr_host_sysctl_set(int host,const char*name,const char*value);
 void sr_world_seed(uint64_t seed);
 
 /*:316*//*328:*/
-#line 298 "web/link.w"
+#line 301 "web/link.w"
 
 struct sr_lan_config{
 uint64_t delay_ns;
@@ -123,7 +123,7 @@ int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
 /*:328*//*342:*/
-#line 518 "web/link.w"
+#line 521 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
@@ -163,12 +163,12 @@ int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
 /*:533*//*638:*/
-#line 2146 "web/udp.w"
+#line 2149 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
 /*:638*//*640:*/
-#line 2198 "web/udp.w"
+#line 2201 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -178,7 +178,7 @@ ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
 /*:640*//*651:*/
-#line 2385 "web/udp.w"
+#line 2388 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,22 +187,22 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:651*//*677:*/
-#line 245 "web/poll.w"
+/*:651*//*680:*/
+#line 247 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:677*//*682:*/
-#line 350 "web/poll.w"
+/*:680*//*685:*/
+#line 352 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:682*/
+/*:685*/
 #line 96 "web/sockref.w"
 
 #endif

@@ -3,7 +3,7 @@
    expected value was measured on Linux 6.18 in a fresh network namespace
    (lo up; veth pairs for the Ethernet cases): /work/facts/udp (probes
    rx.c, tx.c, cmsg.c, fill.c, drain.c, errq.c, errq2.c, misc.c, misc2.c,
-   stamp.c, sig.c, vethlist.c, badsum.c and their raw_*.txt outputs). */
+   stamp.c, sig.c, vethlist.c, badsum.c, mcast.c, wmem.c, wmem2.c and their raw_*.txt outputs). */
 #include "sr_net_test.h"
 #include <sys/uio.h>
 #include <linux/errqueue.h>
@@ -1206,6 +1206,124 @@ START_TEST(bad_checksum_found_when_read)
 }
 END_TEST
 
+
+/* ---- broadcast and multicast on the host's own LAN --------------------------------------- */
+static void expect_pktinfo_ttl(int fd, const char *dst, int ttl)
+{
+  struct rx x;
+  struct cmsghdr *c[4];
+  struct in_pktinfo pi;
+  int t;
+  ck_assert_int_eq(rx_msg(fd, &x, 100, 512, MSG_DONTWAIT), 2);
+  ck_assert_uint_eq(x.from.sin_addr.s_addr, inet_addr("10.0.0.1"));
+  ck_assert_int_eq(ntohs(x.from.sin_port), 6500);
+  ck_assert_int_eq(cmsgs(&x.m, c, 4), 2);
+  memcpy(&pi, CMSG_DATA(c[0]), sizeof pi);
+  ck_assert_int_eq(pi.ipi_ifindex, 2);
+  ck_assert_uint_eq(pi.ipi_spec_dst.s_addr, inet_addr("10.0.0.1"));
+  ck_assert_uint_eq(pi.ipi_addr.s_addr, inet_addr(dst));
+  memcpy(&t, CMSG_DATA(c[1]), sizeof t);
+  ck_assert_int_eq(t, ttl);
+}
+
+START_TEST(broadcast_and_multicast_delivery)
+{
+  CLAUSES("socket.7:SO_BROADCAST:2", "ip.7:addr:broadcast", "ip.7:IP_MULTICAST_TTL",
+    "ip.7:IP_MULTICAST_LOOP", "ip.7:IP_MULTICAST_ALL", "ip.7:IP_ADD_MEMBERSHIP",
+    "ip.7:IP_PKTINFO:6");
+  int a = udp(), b = udp(), s = udp_bound("10.0.0.1", 6500);
+  struct sockaddr_in any = sin_of("0.0.0.0", 5500);
+  struct ip_mreqn mr;
+  char buf[10];
+  ck_assert_int_eq(seti(a, SOL_SOCKET, SO_REUSEADDR, 1), 0);
+  ck_assert_int_eq(seti(b, SOL_SOCKET, SO_REUSEADDR, 1), 0);
+  ck_assert_int_eq(sr_bind(a, (struct sockaddr *) &any, sizeof any), 0);
+  ck_assert_int_eq(sr_bind(b, (struct sockaddr *) &any, sizeof any), 0);
+  ck_assert_int_eq(seti(a, IPPROTO_IP, IP_PKTINFO, 1), 0);
+  ck_assert_int_eq(seti(a, IPPROTO_IP, IP_RECVTTL, 1), 0);
+  ck_assert_int_eq(seti(s, SOL_SOCKET, SO_BROADCAST, 1), 0);
+  ck_assert_int_eq(send_to(s, "bc", 2, "10.0.0.255", 5500), 2);
+  expect_pktinfo_ttl(a, "10.0.0.255", 64);
+  ck_assert_int_eq(sr_recv(b, buf, 10, MSG_DONTWAIT), 2);
+  ck_fails(sr_recv(a, buf, 10, MSG_DONTWAIT), EAGAIN);
+  memset(&mr, 0, sizeof mr);
+  mr.imr_multiaddr.s_addr = inet_addr("239.1.2.3");
+  mr.imr_ifindex = 2;
+  ck_assert_int_eq(sr_setsockopt(a, IPPROTO_IP, IP_ADD_MEMBERSHIP, &mr, sizeof mr), 0);
+  ck_assert_int_eq(send_to(s, "mc", 2, "239.1.2.3", 5500), 2);
+  expect_pktinfo_ttl(a, "239.1.2.3", 1);
+  ck_assert_int_eq(sr_recv(b, buf, 10, MSG_DONTWAIT), 2);
+  ck_assert_int_eq(seti(s, IPPROTO_IP, IP_MULTICAST_TTL, 5), 0);
+  ck_assert_int_eq(send_to(s, "mc", 2, "239.1.2.3", 5500), 2);
+  expect_pktinfo_ttl(a, "239.1.2.3", 5);
+  ck_assert_int_eq(sr_recv(b, buf, 10, MSG_DONTWAIT), 2);
+  ck_assert_int_eq(seti(s, IPPROTO_IP, IP_MULTICAST_LOOP, 0), 0);
+  ck_assert_int_eq(send_to(s, "mc", 2, "239.1.2.3", 5500), 2);
+  ck_fails(sr_recv(a, buf, 10, MSG_DONTWAIT), EAGAIN);
+  ck_fails(sr_recv(b, buf, 10, MSG_DONTWAIT), EAGAIN);
+  ck_assert_int_eq(seti(s, IPPROTO_IP, IP_MULTICAST_LOOP, 1), 0);
+  ck_assert_int_eq(seti(b, IPPROTO_IP, IP_MULTICAST_ALL, 0), 0);
+  ck_assert_int_eq(send_to(s, "mc", 2, "239.1.2.3", 5500), 2);
+  expect_pktinfo_ttl(a, "239.1.2.3", 5);
+  ck_fails(sr_recv(b, buf, 10, MSG_DONTWAIT), EAGAIN);
+}
+END_TEST
+
+
+/* ---- the send buffer and frames waiting for ARP --------------------------------------------- */
+START_TEST(send_buffer_held_by_unanswered_arp)
+{
+  CLAUSES("socket.7:SO_SNDBUF", "socket.7:nonblock:2", "socket.7:signal:SIGIO",
+    "socket.7:call:ioctl");
+  static char buf[30000];
+  int s = udp_bound("10.0.0.1", 6100), v;
+  struct sockaddr_in far = sin_of("10.0.0.77", 5000);
+  pid_t me = sr_getpid();
+  struct pollfd p = {s, POLLOUT, 0};
+  uint64_t t0;
+  int c;
+  ck_assert_int_eq(seti(s, SOL_SOCKET, SO_SNDBUF, 1), 0);
+  ck_assert_int_eq(sr_fcntl(s, F_SETOWN, me), 0);
+  ck_assert_int_eq(sr_fcntl(s, F_SETFL, O_ASYNC), 0);
+  t0 = sr_now_ns();
+  ck_assert_int_eq(send_to(s, buf, 1000, "10.0.0.77", 5000), 1000);
+  ck_assert_int_eq(sr_ioctl(s, SIOCOUTQ, &v), 0);
+  ck_assert_int_eq(v, 2304);
+  ck_assert_int_eq(sr_poll(&p, 1, 0), 0);
+  ck_assert_int_eq(send_to(s, buf, 1000, "10.0.0.77", 5000), 1000);
+  ck_assert_int_eq(sr_ioctl(s, SIOCOUTQ, &v), 0);
+  ck_assert_int_eq(v, 4608);
+  /* a blocking send waits until ARP gives up and the frames go */
+  ck_assert_int_eq(send_to(s, buf, 1000, "10.0.0.77", 5000), 1000);
+  ck_assert_uint_eq(sr_now_ns() - t0, 3000000000u);
+  ck_assert_int_eq(sr_ioctl(s, SIOCOUTQ, &v), 0);
+  ck_assert_int_eq(v, 2304);
+  sr_advance_ns(4000000000u);
+  ck_assert_int_eq(sr_ioctl(s, SIOCOUTQ, &v), 0);
+  ck_assert_int_eq(v, 0);
+  ck_assert_int_eq(sr_signal_count(SIGIO), 0);
+  /* a non-blocking one fails, and the release is signalled */
+  ck_assert_int_eq(sr_sendto(s, buf, 1000, MSG_DONTWAIT, (struct sockaddr *) &far, sizeof far),
+    1000);
+  ck_assert_int_eq(send_to(s, buf, 1000, "10.0.0.77", 5000), 1000);
+  ck_assert_int_eq(sr_fcntl(s, F_SETFL, O_ASYNC | O_NONBLOCK), 0);
+  ck_fails(send_to(s, buf, 1000, "10.0.0.77", 5000), EAGAIN);
+  sr_advance_ns(4000000000u);
+  ck_assert_int_eq(sr_signal_count(SIGIO), 1);
+  /* 30000 bytes are 21 fragments: more than twice the buffer */
+  ck_fails(send_to(s, buf, 30000, "10.0.0.77", 5000), ENOBUFS);
+  ck_assert_int_eq(sr_ioctl(s, SIOCOUTQ, &v), 0);
+  ck_assert_int_eq(v, 0);
+  ck_assert_int_eq(send_to(s, buf, 100, "10.0.0.77", 5000), 100);
+  /* a socket closed with a frame waiting gives up its port at once */
+  c = udp_bound("10.0.0.1", 6101);
+  ck_assert_int_eq(send_to(c, buf, 1000, "10.0.0.77", 5000), 1000);
+  ck_assert_int_eq(sr_close(c), 0);
+  c = udp_bound("10.0.0.1", 6101);
+  sr_advance_ns(4000000000u);
+}
+END_TEST
+
 /* ---- two hosts on an Ethernet LAN ------------------------------------------------------------------ */
 static int peer;
 static void two_hosts(void)
@@ -1278,12 +1396,14 @@ Suite *suite_udp(void)
   tcase_add_test(tc, udp_segment);
   tcase_add_test(tc, filter_on_arrival);
   tcase_add_test(tc, bad_checksum_found_when_read);
+  tcase_add_test(tc, broadcast_and_multicast_delivery);
   tcase_add_test(tc, shutdown_datagram);
   tcase_add_test(tc, tcp_closed_socket_data_calls);
   tc = sr_tcase(s, "buffer");
   tcase_add_test(tc, receive_buffer_counts);
   tcase_add_test(tc, receive_buffer_given_back_in_batches);
   tcase_add_test(tc, rxq_ovfl_counts_drops);
+  tcase_add_test(tc, send_buffer_held_by_unanswered_arp);
   tc = sr_tcase(s, "cmsg");
   tcase_add_test(tc, receive_options_each_and_order);
   tcase_add_test(tc, control_buffer_truncation);

@@ -446,6 +446,8 @@ static int ip_output(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   ip.saddr = rt->saddr;
   ip.daddr = daddr;
   pkt = pkt_new(NULL, tot);
+  pkt->sk = o->sk;
+  pkt->truesize = skb_truesize((int) tot, (int) l4len - SR_UDPHDR_LEN);
   if (o->optlen) {
     memcpy(pkt->data + SR_IPHDR_LEN, o->opt, (size_t) o->optlen);
     ip_options_first_hop(o->opt, o->optlen, &ip.daddr);
@@ -527,6 +529,9 @@ static void ip_fragment(sr_host *h, int ifindex, uint32_t nexthop, bool group,
   while (left > 0) {
     size_t len = left > (size_t) mtu - hlen ? chunk : left;
     sr_pkt *f = pkt_new(NULL, hlen + len);
+    f->sk = pkt->sk;
+    f->truesize = skb_truesize((int) (hlen + len),
+      (int) len - (pos == hlen ? SR_UDPHDR_LEN : 0));
     memcpy(f->data, hdr, hlen);
     memcpy(f->data + hlen, pkt->data + pos, len);
     put16(f->data + 2, (uint16_t) (hlen + len));

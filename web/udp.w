@@ -1019,13 +1019,16 @@ the wait for room in the send buffer, \.{SO\_SNDTIMEO} long at most.
 @c
 static int sock_alloc_send(sr_sock *s, int flags, int truesize)
 {
+  uint64_t deadline = sock_deadline((flags & MSG_DONTWAIT) ? 0 : s->sndtimeo);
   for (;;) {
     int err;
     if (s->err) { err = s->err; s->err = 0; return -err; }
     if (s->shutdown & SR_SEND_SHUTDOWN) return -EPIPE;
     if (s->wmem < s->sndbuf) break;
-    if (flags & MSG_DONTWAIT) return -EAGAIN;
-    err = sock_wait(s, sock_may_send, NULL, sock_deadline(s->sndtimeo));
+    s->nospace = true;
+    if (deadline <= W->now_ns) return -EAGAIN;
+    s->nospace = false;
+    err = sock_wait(s, sock_may_send, NULL, deadline);
     if (err) return err;
   }
   s->wmem += truesize;
@@ -2624,4 +2627,62 @@ static void udp_release(sr_sock *s)
   while (s->rq_head) free(udp_queue_head_remove(s));
   sock_purge_err(s);
   if (s->netstamp) W->netstamp_sockets--;
+}
+
+@*1 Frames the host holds.
+A datagram leaves the host at once on loopback and on a LAN: the kernel
+too stops charging a buffer to its socket at the loopback device and where a
+veth pair crosses into another namespace.  One place keeps sent frames:
+the queue of a neighbour that has not answered ARP yet (the chapter on
+links).  While a frame waits there it stays charged to the socket that sent
+it --- \.{SIOCOUTQ} shows it, and the send buffer fills --- and the socket
+may not disappear: closing it leaves it {\it orphaned\/} until its last
+frame is sent or dropped.  When a frame is let go and the send buffer is
+again less than half full, a socket that had found it full (a send that
+failed with |EAGAIN|, a |poll| that found it unwritable) is told, with
+\.{SIGIO} to an asynchronous owner; a send that waited is not, for it
+clears that mark before waiting (|sock_wait_for_wmem|).
+
+\kernel{with \.{SO\_SNDBUF} 4608, to an address of the veth's LAN that no
+host has: a third blocking |send| of 1000 bytes waits about 3~s, until
+ARP gives up and the two held frames are freed, then succeeds; no
+\.{SIGIO}; after a non-blocking |send| failed with |EAGAIN|, the release
+brings one \.{SIGIO}.  The port of a socket closed with a frame waiting can
+be bound again at once.}
+@^send buffer@>
+@^orphaned socket@>
+
+@<UDP fields of a socket@>=
+int wheld; /* frames the host holds for it */
+bool orphaned; /* closed, but kept alive by held frames */
+bool nospace; /* found the send buffer full: |SOCKWQ_ASYNC_NOSPACE| */
+
+@ @<Private function prototypes@>=
+static void pkt_hold(sr_pkt *p);
+static void pkt_release(sr_pkt *p);
+
+@ @c
+static void pkt_hold(sr_pkt *p)
+{
+  if (!p->sk || p->held) return;
+  p->held = true;
+  p->sk->wmem += p->truesize;
+  p->sk->wheld++;
+}
+
+static void pkt_release(sr_pkt *p)
+{
+  sr_sock *s = p->sk;
+  if (!s || !p->held) return;
+  p->held = false;
+  p->sk = NULL;
+  s->wmem -= p->truesize;
+  if (--s->wheld == 0 && s->orphaned) {
+    free(s);
+    return;
+  }
+  if (!s->orphaned && s->wmem < s->sndbuf >> 1 && s->nospace) {
+    s->nospace = false;
+    sk_wake_async(s);
+  }
 }
