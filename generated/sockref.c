@@ -315,35 +315,35 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_CHECKSUM_BREAK 76
 
 /*:552*//*576:*/
-#line 828 "web/udp.w"
+#line 826 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
 /*:576*//*592:*/
-#line 1173 "web/udp.w"
+#line 1171 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:592*//*600:*/
-#line 1355 "web/udp.w"
+#line 1353 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:600*//*606:*/
-#line 1488 "web/udp.w"
+#line 1486 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
 /*:606*//*641:*/
-#line 2211 "web/udp.w"
+#line 2209 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:641*//*647:*/
-#line 2321 "web/udp.w"
+#line 2319 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -560,7 +560,7 @@ bool netstamp;
 uint64_t rq_seq;
 
 /*:541*//*665:*/
-#line 2655 "web/udp.w"
+#line 2653 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -878,7 +878,7 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 /*565:*/
-#line 633 "web/udp.w"
+#line 641 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
@@ -902,7 +902,7 @@ int truesize;
 };
 
 /*:549*//*577:*/
-#line 834 "web/udp.w"
+#line 832 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -917,7 +917,7 @@ int gso_size;
 };
 
 /*:577*//*603:*/
-#line 1426 "web/udp.w"
+#line 1424 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -961,7 +961,7 @@ sr_capture*cap;
 int ncaps;
 
 /*:427*//*628:*/
-#line 1953 "web/udp.w"
+#line 1951 "web/udp.w"
 
 int netstamp_sockets;
 
@@ -1745,31 +1745,32 @@ static void udp_deliver_one(sr_sock*s,void*arg);
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
 /*:553*//*555:*/
-#line 307 "web/udp.w"
+#line 309 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
+static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
 /*:555*//*558:*/
-#line 390 "web/udp.w"
+#line 398 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
 /*:558*//*560:*/
-#line 430 "web/udp.w"
+#line 438 "web/udp.w"
 
 static int udp_filter_run(const sr_sock*s,const struct udp_arrival*a);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
 /*:560*//*563:*/
-#line 555 "web/udp.w"
+#line 563 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
 /*:563*//*566:*/
-#line 638 "web/udp.w"
+#line 646 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -1777,29 +1778,29 @@ size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
 /*:566*//*569:*/
-#line 705 "web/udp.w"
+#line 703 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
 /*:569*//*571:*/
-#line 736 "web/udp.w"
+#line 734 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
 /*:571*//*573:*/
-#line 774 "web/udp.w"
+#line 772 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
 /*:573*//*575:*/
-#line 822 "web/udp.w"
+#line 820 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:575*//*583:*/
-#line 981 "web/udp.w"
+#line 979 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -1809,26 +1810,26 @@ static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total);
 
 /*:583*//*588:*/
-#line 1103 "web/udp.w"
+#line 1101 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto);
 
 /*:588*//*590:*/
-#line 1123 "web/udp.w"
+#line 1121 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:590*//*593:*/
-#line 1176 "web/udp.w"
+#line 1174 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:593*//*595:*/
-#line 1234 "web/udp.w"
+#line 1232 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -1839,125 +1840,125 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:595*//*596:*/
-#line 1250 "web/udp.w"
+#line 1248 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:596*//*602:*/
-#line 1419 "web/udp.w"
+#line 1417 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:602*//*607:*/
-#line 1517 "web/udp.w"
+#line 1515 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:607*//*609:*/
-#line 1536 "web/udp.w"
+#line 1534 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:609*//*612:*/
-#line 1623 "web/udp.w"
+#line 1621 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:612*//*614:*/
-#line 1664 "web/udp.w"
+#line 1662 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:614*//*616:*/
-#line 1719 "web/udp.w"
+#line 1717 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:616*//*618:*/
-#line 1755 "web/udp.w"
+#line 1753 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:618*//*620:*/
-#line 1799 "web/udp.w"
+#line 1797 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:620*//*624:*/
-#line 1867 "web/udp.w"
+#line 1865 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:624*//*629:*/
-#line 1956 "web/udp.w"
+#line 1954 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
 /*:629*//*631:*/
-#line 1995 "web/udp.w"
+#line 1993 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:631*//*633:*/
-#line 2034 "web/udp.w"
+#line 2032 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:633*//*635:*/
-#line 2074 "web/udp.w"
+#line 2072 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:635*//*642:*/
-#line 2215 "web/udp.w"
+#line 2213 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:642*//*649:*/
-#line 2341 "web/udp.w"
+#line 2339 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:649*//*652:*/
-#line 2396 "web/udp.w"
+#line 2394 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:652*//*657:*/
-#line 2497 "web/udp.w"
+#line 2495 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:657*//*659:*/
-#line 2545 "web/udp.w"
+#line 2543 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:659*//*661:*/
-#line 2598 "web/udp.w"
+#line 2596 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags);
 
 /*:661*//*663:*/
-#line 2621 "web/udp.w"
+#line 2619 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:663*//*666:*/
-#line 2660 "web/udp.w"
+#line 2658 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -3225,7 +3226,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*637:*/
-#line 2108 "web/udp.w"
+#line 2106 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -7722,7 +7723,7 @@ return true;
 }
 
 /*:554*//*556:*/
-#line 311 "web/udp.w"
+#line 314 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len)
 {
@@ -7731,17 +7732,10 @@ d->len= len;
 return d;
 }
 
-static sr_dgram*dgram_from_rx(const struct udp_arrival*a)
+static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx)
 {
-const struct sr_rx*rx= a->rx;
-sr_dgram*d= dgram_new(a->u.datalen);
-if(a->u.datalen)memcpy(d->data,a->u.data,a->u.datalen);
-d->saddr= rx->saddr;
 d->daddr= rx->daddr;
-d->sport= htons(a->u.sport);
-d->dport= htons(a->u.dport);
 d->ifindex= rx->ifindex;
-d->spec_dst= rx->spec_dst;
 d->ttl= rx->ttl;
 d->tos= rx->tos;
 d->optlen= rx->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:rx->optlen;
@@ -7751,13 +7745,25 @@ memcpy(d->wire_opt,rx->wire_opt,(size_t)d->optlen);
 }
 d->stamped= W->netstamp_sockets> 0;
 d->tstamp_ns= rx->tstamp_ns;
+}
+
+static sr_dgram*dgram_from_rx(const struct udp_arrival*a)
+{
+const struct sr_rx*rx= a->rx;
+sr_dgram*d= dgram_new(a->u.datalen);
+if(a->u.datalen)memcpy(d->data,a->u.data,a->u.datalen);
+dgram_take_ip(d,rx);
+d->saddr= rx->saddr;
+d->sport= htons(a->u.sport);
+d->dport= htons(a->u.dport);
+d->spec_dst= rx->spec_dst;
 d->truesize= a->truesize;
 d->csum_bad= a->bad;
 return d;
 }
 
 /*:556*//*557:*/
-#line 367 "web/udp.w"
+#line 375 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -7780,7 +7786,7 @@ sock_data_ready(s);
 }
 
 /*:557*//*559:*/
-#line 394 "web/udp.w"
+#line 402 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -7803,7 +7809,7 @@ return d;
 }
 
 /*:559*//*561:*/
-#line 434 "web/udp.w"
+#line 442 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -7827,7 +7833,7 @@ const struct sock_filter*f= &s->filter[pc];
 uint32_t k= f->k;
 switch(f->code){
 /*562:*/
-#line 466 "web/udp.w"
+#line 474 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -7884,7 +7890,7 @@ case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
 /*:562*/
-#line 456 "web/udp.w"
+#line 464 "web/udp.w"
 
 default:return 0;
 }
@@ -7893,7 +7899,7 @@ return 0;
 }
 
 /*:561*//*564:*/
-#line 562 "web/udp.w"
+#line 570 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -7945,7 +7951,7 @@ sock_error_report(s);
 }
 
 /*:564*//*567:*/
-#line 644 "web/udp.w"
+#line 652 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -7960,25 +7966,15 @@ d->ee.ee_type= (uint8_t)type;
 d->ee.ee_code= (uint8_t)code;
 d->ee.ee_info= info;
 d->offender= icmp->saddr;
+dgram_take_ip(d,icmp);
 d->saddr= daddr;
 d->dport= port;
-d->daddr= icmp->daddr;
-d->ifindex= icmp->ifindex;
-d->ttl= icmp->ttl;
-d->tos= icmp->tos;
-d->optlen= icmp->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:icmp->optlen;
-if(d->optlen){
-memcpy(d->opt,icmp->opt,(size_t)d->optlen);
-memcpy(d->wire_opt,icmp->wire_opt,(size_t)d->optlen);
-}
-d->stamped= W->netstamp_sockets> 0;
-d->tstamp_ns= icmp->tstamp_ns;
 d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
 /*:567*//*568:*/
-#line 677 "web/udp.w"
+#line 675 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -7995,7 +7991,7 @@ sock_error_report(s);
 }
 
 /*:568*//*570:*/
-#line 709 "web/udp.w"
+#line 707 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8016,7 +8012,7 @@ sock_queue_err(s,d);
 }
 
 /*:570*//*572:*/
-#line 740 "web/udp.w"
+#line 738 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8047,7 +8043,7 @@ s->eq_tail= NULL;
 }
 
 /*:572*//*574:*/
-#line 777 "web/udp.w"
+#line 775 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8056,7 +8052,7 @@ return set_flag(s,rq);
 }
 
 /*:574*//*578:*/
-#line 847 "web/udp.w"
+#line 845 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8072,7 +8068,7 @@ int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 /*579:*/
-#line 882 "web/udp.w"
+#line 880 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8089,10 +8085,10 @@ connected= true;
 }
 
 /*:579*/
-#line 861 "web/udp.w"
+#line 859 "web/udp.w"
 
 /*580:*/
-#line 901 "web/udp.w"
+#line 899 "web/udp.w"
 
 memset(&ipc,0,sizeof ipc);
 ipc.oif= s->bound_dev_if;
@@ -8106,7 +8102,7 @@ connected= false;
 }
 
 /*:580*/
-#line 862 "web/udp.w"
+#line 860 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8117,7 +8113,7 @@ if(!daddr)return-EINVAL;
 connected= false;
 }
 /*581:*/
-#line 919 "web/udp.w"
+#line 917 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)){
 if(!ipc.oif)ipc.oif= s->mc_index;
@@ -8132,13 +8128,13 @@ if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
 if(connected)sk_dst_set(s,&rt);
 
 /*:581*/
-#line 871 "web/udp.w"
+#line 869 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
 /*582:*/
-#line 944 "web/udp.w"
+#line 942 "web/udp.w"
 
 {
 sr_iface*dev= iface_by_index(s->host,rt.ifindex);
@@ -8156,7 +8152,7 @@ return-EMSGSIZE;
 }
 
 /*:582*/
-#line 875 "web/udp.w"
+#line 873 "web/udp.w"
 
 if(ipc.gso_size)return udp_send_segments(s,msg,len,flags,&ipc,&rt,daddr,dport,
 opt,optlen,mtu);
@@ -8165,7 +8161,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:578*//*584:*/
-#line 993 "web/udp.w"
+#line 991 "web/udp.w"
 
 static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total)
@@ -8190,7 +8186,7 @@ return 0;
 }
 
 /*:584*//*585:*/
-#line 1019 "web/udp.w"
+#line 1017 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8211,7 +8207,7 @@ return 0;
 }
 
 /*:585*//*586:*/
-#line 1042 "web/udp.w"
+#line 1040 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8231,7 +8227,7 @@ return-EFAULT;
 }
 udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
 /*587:*/
-#line 1082 "web/udp.w"
+#line 1080 "web/udp.w"
 
 memset(&o,0,sizeof o);
 o.protocol= (uint8_t)s->protocol;
@@ -8247,7 +8243,7 @@ o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
 
 /*:587*/
-#line 1060 "web/udp.w"
+#line 1058 "web/udp.w"
 
 err= ip_output(s->host,rt,daddr,&o,l4,l4len);
 free(l4);
@@ -8256,7 +8252,7 @@ return err;
 }
 
 /*:586*//*589:*/
-#line 1107 "web/udp.w"
+#line 1105 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto)
@@ -8271,7 +8267,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:589*//*591:*/
-#line 1127 "web/udp.w"
+#line 1125 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8305,7 +8301,7 @@ return true;
 }
 
 /*:591*//*594:*/
-#line 1181 "web/udp.w"
+#line 1179 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8328,7 +8324,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:594*//*597:*/
-#line 1253 "web/udp.w"
+#line 1251 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -8377,7 +8373,7 @@ return 0;
 }
 
 /*:597*//*598:*/
-#line 1300 "web/udp.w"
+#line 1298 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8385,7 +8381,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*599:*/
-#line 1337 "web/udp.w"
+#line 1335 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -8401,7 +8397,7 @@ return 0;
 }
 
 /*:599*/
-#line 1306 "web/udp.w"
+#line 1304 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -8430,7 +8426,7 @@ return-EINVAL;
 }
 
 /*:598*//*601:*/
-#line 1359 "web/udp.w"
+#line 1357 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8463,7 +8459,7 @@ return-EINVAL;
 }
 
 /*:601*//*604:*/
-#line 1432 "web/udp.w"
+#line 1430 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8483,7 +8479,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*605:*/
-#line 1479 "web/udp.w"
+#line 1477 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -8491,7 +8487,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:605*/
-#line 1450 "web/udp.w"
+#line 1448 "web/udp.w"
 
 goto try_again;
 }
@@ -8518,7 +8514,7 @@ return err;
 }
 
 /*:604*//*608:*/
-#line 1520 "web/udp.w"
+#line 1518 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -8529,7 +8525,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:608*//*610:*/
-#line 1541 "web/udp.w"
+#line 1539 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -8573,7 +8569,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:610*//*611:*/
-#line 1592 "web/udp.w"
+#line 1590 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err)
 {
@@ -8594,7 +8590,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:611*//*613:*/
-#line 1626 "web/udp.w"
+#line 1624 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -8609,7 +8605,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:613*//*615:*/
-#line 1668 "web/udp.w"
+#line 1666 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8645,7 +8641,7 @@ return(ssize_t)copied;
 }
 
 /*:615*//*617:*/
-#line 1723 "web/udp.w"
+#line 1721 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -8667,7 +8663,7 @@ co->used+= take;
 }
 
 /*:617*//*619:*/
-#line 1759 "web/udp.w"
+#line 1757 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -8678,7 +8674,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
 /*:619*//*621:*/
-#line 1803 "web/udp.w"
+#line 1801 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -8699,7 +8695,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*623:*/
-#line 1843 "web/udp.w"
+#line 1841 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -8709,10 +8705,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:623*/
-#line 1822 "web/udp.w"
+#line 1820 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*622:*/
-#line 1831 "web/udp.w"
+#line 1829 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -8726,12 +8722,12 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:622*/
-#line 1823 "web/udp.w"
+#line 1821 "web/udp.w"
 
 }
 
 /*:621*//*625:*/
-#line 1870 "web/udp.w"
+#line 1868 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -8743,7 +8739,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*626:*/
-#line 1886 "web/udp.w"
+#line 1884 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -8758,10 +8754,10 @@ n+= len;
 }
 
 /*:626*/
-#line 1880 "web/udp.w"
+#line 1878 "web/udp.w"
 
 if(ts)/*627:*/
-#line 1904 "web/udp.w"
+#line 1902 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -8803,14 +8799,14 @@ n+= len;
 }
 
 /*:627*/
-#line 1881 "web/udp.w"
+#line 1879 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:625*//*630:*/
-#line 1959 "web/udp.w"
+#line 1957 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -8820,7 +8816,7 @@ W->netstamp_sockets++;
 }
 
 /*:630*//*632:*/
-#line 1999 "web/udp.w"
+#line 1997 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -8848,7 +8844,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 
 /*:632*//*634:*/
-#line 2037 "web/udp.w"
+#line 2035 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -8874,7 +8870,7 @@ return 0;
 }
 
 /*:634*//*636:*/
-#line 2077 "web/udp.w"
+#line 2075 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -8892,7 +8888,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:636*//*639:*/
-#line 2152 "web/udp.w"
+#line 2150 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -8912,7 +8908,7 @@ return sys_return(err);
 }
 
 /*:639*//*643:*/
-#line 2222 "web/udp.w"
+#line 2220 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -8926,7 +8922,7 @@ return(ssize_t)total;
 }
 
 /*:643*//*644:*/
-#line 2239 "web/udp.w"
+#line 2237 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -8943,7 +8939,7 @@ return r;
 }
 
 /*:644*//*645:*/
-#line 2254 "web/udp.w"
+#line 2252 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -8975,7 +8971,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:645*//*646:*/
-#line 2287 "web/udp.w"
+#line 2285 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9008,7 +9004,7 @@ return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
 /*:646*//*648:*/
-#line 2327 "web/udp.w"
+#line 2325 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9024,7 +9020,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:648*//*650:*/
-#line 2344 "web/udp.w"
+#line 2342 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9046,7 +9042,7 @@ return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
 /*:650*//*653:*/
-#line 2402 "web/udp.w"
+#line 2400 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9061,7 +9057,7 @@ return r;
 }
 
 /*:653*//*654:*/
-#line 2415 "web/udp.w"
+#line 2413 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9097,7 +9093,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:654*//*655:*/
-#line 2449 "web/udp.w"
+#line 2447 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9133,7 +9129,7 @@ return r;
 }
 
 /*:655*//*656:*/
-#line 2483 "web/udp.w"
+#line 2481 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9149,7 +9145,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:656*//*658:*/
-#line 2500 "web/udp.w"
+#line 2498 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9174,7 +9170,7 @@ return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
 /*:658*//*660:*/
-#line 2550 "web/udp.w"
+#line 2548 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9214,7 +9210,7 @@ return-ENOTCONN;
 }
 
 /*:660*//*662:*/
-#line 2602 "web/udp.w"
+#line 2600 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags)
@@ -9231,7 +9227,7 @@ return-EOPNOTSUPP;
 }
 
 /*:662*//*664:*/
-#line 2624 "web/udp.w"
+#line 2622 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9241,7 +9237,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:664*//*667:*/
-#line 2664 "web/udp.w"
+#line 2662 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {

@@ -3,7 +3,7 @@
    (/work/facts/udp: pollp.c, poll2.c, fdt2.c, tty.c, sig.c, sig2.c, sig3.c
    and their raw_*.txt outputs); the waits in virtual time are the model's
    own rule (EDEADLK for a wait nothing can end), as the book states. */
-#include "sr_test.h"
+#include "sr_data_test.h"
 #include <poll.h>
 #include <sys/select.h>
 #include <signal.h>
@@ -11,29 +11,6 @@
 #define ALL (POLLIN | POLLPRI | POLLOUT | POLLRDHUP | POLLRDNORM | POLLRDBAND | POLLWRNORM | \
   POLLWRBAND | POLLMSG)
 
-static struct sockaddr_in sin_of(const char *a, int port)
-{
-  struct sockaddr_in s;
-  memset(&s, 0, sizeof s);
-  s.sin_family = AF_INET;
-  s.sin_port = htons((uint16_t) port);
-  s.sin_addr.s_addr = inet_addr(a);
-  return s;
-}
-static int udp_bound(const char *a, int port)
-{
-  int fd = sr_socket(AF_INET, SOCK_DGRAM, 0);
-  struct sockaddr_in s = sin_of(a, port);
-  ck_assert_int_ge(fd, 0);
-  ck_assert_int_eq(sr_bind(fd, (struct sockaddr *) &s, sizeof s), 0);
-  return fd;
-}
-static ssize_t send_to(int fd, const void *buf, size_t n, const char *a, int port)
-{
-  struct sockaddr_in d = sin_of(a, port);
-  return sr_sendto(fd, buf, n, 0, (struct sockaddr *) &d, sizeof d);
-}
-static int seti(int fd, int level, int name, int v) { return sr_setsockopt(fd, level, name, &v, sizeof v); }
 static int revents(int fd, short events)
 {
   struct pollfd p = {fd, events, 0};
@@ -277,15 +254,8 @@ END_TEST
 static int peer;
 static void two_hosts(void)
 {
-  struct sr_lan_config cfg = { .delay_ns = 5000000 };
   sr_reset();
-  peer = sr_host_new("peer");
-  int e = sr_if_add(peer, "eth0", 1500);
-  ck_assert_int_eq(sr_if_set_up(peer, 1, 1), 0);
-  ck_assert_int_eq(sr_addr_add(peer, e, "10.0.0.2/24", "+"), 0);
-  ck_assert_int_eq(sr_if_set_up(peer, e, 1), 0);
-  ck_assert_int_eq(sr_lan_attach(1, peer, e), 0);
-  ck_assert_int_eq(sr_lan_configure(1, &cfg), 0);
+  peer = peer_host(5000000);
 }
 static void peer_sends(int port, const char *data)
 {

@@ -300,12 +300,15 @@ static bool udp_parse_header(const struct sr_rx *rx, struct sr_udp *u, bool *bad
 
 @ Making the queue entry of an arrival.  Every receiver of a broadcast gets
 its own copy, charged at the same true size (the kernel clones the buffer).
+|dgram_take_ip| copies what the receive options report of an IP packet ---
+for an error-queue entry, of the ICMP message that brought the error.
 The arrival is stamped with its time only when some socket of the world
 wants arrival times (see the section on time stamps); otherwise it carries
 no time.
 
 @<Private function prototypes@>=
 static sr_dgram *dgram_new(size_t len);
+static void dgram_take_ip(sr_dgram *d, const struct sr_rx *rx);
 static sr_dgram *dgram_from_rx(const struct udp_arrival *a);
 
 @ @c
@@ -316,17 +319,10 @@ static sr_dgram *dgram_new(size_t len)
   return d;
 }
 
-static sr_dgram *dgram_from_rx(const struct udp_arrival *a)
+static void dgram_take_ip(sr_dgram *d, const struct sr_rx *rx)
 {
-  const struct sr_rx *rx = a->rx;
-  sr_dgram *d = dgram_new(a->u.datalen);
-  if (a->u.datalen) memcpy(d->data, a->u.data, a->u.datalen);
-  d->saddr = rx->saddr;
   d->daddr = rx->daddr;
-  d->sport = htons(a->u.sport);
-  d->dport = htons(a->u.dport);
   d->ifindex = rx->ifindex;
-  d->spec_dst = rx->spec_dst;
   d->ttl = rx->ttl;
   d->tos = rx->tos;
   d->optlen = rx->optlen > SR_MAX_IPOPTLEN ? SR_MAX_IPOPTLEN : rx->optlen;
@@ -336,6 +332,18 @@ static sr_dgram *dgram_from_rx(const struct udp_arrival *a)
   }
   d->stamped = W->netstamp_sockets > 0;
   d->tstamp_ns = rx->tstamp_ns;
+}
+
+static sr_dgram *dgram_from_rx(const struct udp_arrival *a)
+{
+  const struct sr_rx *rx = a->rx;
+  sr_dgram *d = dgram_new(a->u.datalen);
+  if (a->u.datalen) memcpy(d->data, a->u.data, a->u.datalen);
+  dgram_take_ip(d, rx);
+  d->saddr = rx->saddr;
+  d->sport = htons(a->u.sport);
+  d->dport = htons(a->u.dport);
+  d->spec_dst = rx->spec_dst;
   d->truesize = a->truesize;
   d->csum_bad = a->bad;
   return d;
@@ -655,19 +663,9 @@ static void ip_icmp_error(sr_sock *s, const struct sr_rx *icmp, int err, int typ
   d->ee.ee_code = (uint8_t) code;
   d->ee.ee_info = info;
   d->offender = icmp->saddr;
+  dgram_take_ip(d, icmp);
   d->saddr = daddr; /* the name reported: where the datagram went */
   d->dport = port;
-  d->daddr = icmp->daddr;
-  d->ifindex = icmp->ifindex;
-  d->ttl = icmp->ttl;
-  d->tos = icmp->tos;
-  d->optlen = icmp->optlen > SR_MAX_IPOPTLEN ? SR_MAX_IPOPTLEN : icmp->optlen;
-  if (d->optlen) {
-    memcpy(d->opt, icmp->opt, (size_t) d->optlen);
-    memcpy(d->wire_opt, icmp->wire_opt, (size_t) d->optlen);
-  }
-  d->stamped = W->netstamp_sockets > 0;
-  d->tstamp_ns = icmp->tstamp_ns;
   d->truesize = skb_truesize(SR_IPHDR_LEN + icmp->optlen + (int) icmp->l4len, 0);
   sock_queue_err(s, d);
 }
