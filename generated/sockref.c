@@ -288,7 +288,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_UDP_HTABLE_SIZE 16384 
 
 /*:463*//*525:*/
-#line 1855 "web/bind.w"
+#line 1856 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
@@ -319,53 +319,53 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
 #define SR_MSG_PROBE 0x10
 
-/*:576*//*592:*/
-#line 1171 "web/udp.w"
+/*:576*//*593:*/
+#line 1186 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:592*//*600:*/
-#line 1353 "web/udp.w"
+/*:593*//*609:*/
+#line 1526 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:600*//*606:*/
-#line 1486 "web/udp.w"
+/*:609*//*615:*/
+#line 1659 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:606*//*641:*/
-#line 2209 "web/udp.w"
+/*:615*//*650:*/
+#line 2382 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:641*//*647:*/
-#line 2319 "web/udp.w"
+/*:650*//*656:*/
+#line 2492 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:647*//*669:*/
+/*:656*//*678:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:669*//*686:*/
+/*:678*//*695:*/
 #line 358 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:686*//*694:*/
+/*:695*//*703:*/
 #line 544 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:694*/
+/*:703*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -439,12 +439,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*690:*/
+/*699:*/
 #line 461 "web/poll.w"
 
 int kmax;
 
-/*:690*/
+/*:699*/
 #line 40 "web/fd.w"
 
 }sr_fdtab;
@@ -475,7 +475,7 @@ struct sr_rpgroup*rp;
 int rp_index;
 
 /*:433*//*510:*/
-#line 1533 "web/bind.w"
+#line 1534 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
@@ -559,14 +559,19 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:541*//*665:*/
-#line 2653 "web/udp.w"
+/*:541*//*596:*/
+#line 1254 "web/udp.w"
+
+struct sr_udpcork*cork;
+
+/*:596*//*674:*/
+#line 2827 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:665*/
+/*:674*/
 #line 24 "web/socket.w"
 
 };
@@ -916,15 +921,30 @@ bool has_opt;
 int gso_size;
 };
 
-/*:577*//*603:*/
-#line 1424 "web/udp.w"
+/*:577*//*597:*/
+#line 1257 "web/udp.w"
+
+struct sr_udpcork{
+struct sr_ipcm ipc;
+struct sr_rtres rt;
+uint32_t daddr;
+uint16_t dport;
+uint8_t opt[SR_MAX_IPOPTLEN];
+int optlen,mtu;
+size_t len;
+int charge;
+uint8_t*data;
+};
+
+/*:597*//*612:*/
+#line 1597 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:603*/
+/*:612*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -960,20 +980,20 @@ int nlans;
 sr_capture*cap;
 int ncaps;
 
-/*:427*//*628:*/
-#line 1951 "web/udp.w"
+/*:427*//*637:*/
+#line 2124 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:628*/
+/*:637*/
 #line 45 "web/world.w"
 
-/*696:*/
+/*705:*/
 #line 551 "web/poll.w"
 
 uint64_t calls;
 
-/*:696*/
+/*:705*/
 #line 46 "web/world.w"
 
 };
@@ -1051,13 +1071,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:69*//*695:*/
+/*:69*//*704:*/
 #line 547 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:695*/
+/*:704*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1664,7 +1684,7 @@ static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
 /*:506*//*512:*/
-#line 1551 "web/bind.w"
+#line 1552 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
@@ -1672,13 +1692,13 @@ static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
 /*:512*//*519:*/
-#line 1730 "web/bind.w"
+#line 1731 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
 /*:519*//*520:*/
-#line 1759 "web/bind.w"
+#line 1760 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1692,7 +1712,7 @@ uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
 /*:520*//*523:*/
-#line 1809 "web/bind.w"
+#line 1810 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1701,24 +1721,24 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
 
 /*:523*//*529:*/
-#line 1958 "web/bind.w"
+#line 1959 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
 /*:529*//*532:*/
-#line 2027 "web/bind.w"
+#line 2028 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
 /*:532*//*536:*/
-#line 2085 "web/bind.w"
+#line 2086 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
 /*:536*//*537:*/
-#line 2099 "web/bind.w"
+#line 2100 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
@@ -1800,36 +1820,49 @@ static int set_recverr(sr_sock*s,sr_optreq*rq);
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:575*//*583:*/
-#line 979 "web/udp.w"
+#line 982 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
+static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
+const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen);
 static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total);
 
-/*:583*//*588:*/
-#line 1101 "web/udp.w"
+/*:583*//*589:*/
+#line 1116 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto);
 
-/*:588*//*590:*/
-#line 1121 "web/udp.w"
+/*:589*//*591:*/
+#line 1136 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:590*//*593:*/
-#line 1174 "web/udp.w"
+/*:591*//*594:*/
+#line 1189 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:593*//*595:*/
-#line 1232 "web/udp.w"
+/*:594*//*598:*/
+#line 1270 "web/udp.w"
+
+static bool ip_sk_ignore_df(const sr_sock*s);
+static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
+const uint8_t*opt,int optlen,int mtu);
+static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
+static void udp_cork_discard(sr_sock*s);
+static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
+
+/*:598*//*604:*/
+#line 1405 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -1839,131 +1872,131 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:595*//*596:*/
-#line 1248 "web/udp.w"
+/*:604*//*605:*/
+#line 1421 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:596*//*602:*/
-#line 1417 "web/udp.w"
+/*:605*//*611:*/
+#line 1590 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:602*//*607:*/
-#line 1515 "web/udp.w"
+/*:611*//*616:*/
+#line 1688 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:607*//*609:*/
-#line 1534 "web/udp.w"
+/*:616*//*618:*/
+#line 1707 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:609*//*612:*/
-#line 1621 "web/udp.w"
+/*:618*//*621:*/
+#line 1794 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:612*//*614:*/
-#line 1662 "web/udp.w"
+/*:621*//*623:*/
+#line 1835 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:614*//*616:*/
-#line 1717 "web/udp.w"
+/*:623*//*625:*/
+#line 1890 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:616*//*618:*/
-#line 1753 "web/udp.w"
+/*:625*//*627:*/
+#line 1926 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:618*//*620:*/
-#line 1797 "web/udp.w"
+/*:627*//*629:*/
+#line 1970 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:620*//*624:*/
-#line 1865 "web/udp.w"
+/*:629*//*633:*/
+#line 2038 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:624*//*629:*/
-#line 1954 "web/udp.w"
+/*:633*//*638:*/
+#line 2127 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:629*//*631:*/
-#line 1993 "web/udp.w"
+/*:638*//*640:*/
+#line 2166 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:631*//*633:*/
-#line 2032 "web/udp.w"
+/*:640*//*642:*/
+#line 2205 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:633*//*635:*/
-#line 2072 "web/udp.w"
+/*:642*//*644:*/
+#line 2245 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:635*//*642:*/
-#line 2213 "web/udp.w"
+/*:644*//*651:*/
+#line 2386 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:642*//*649:*/
-#line 2339 "web/udp.w"
+/*:651*//*658:*/
+#line 2512 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:649*//*652:*/
-#line 2394 "web/udp.w"
+/*:658*//*661:*/
+#line 2567 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:652*//*657:*/
-#line 2495 "web/udp.w"
+/*:661*//*666:*/
+#line 2668 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:657*//*659:*/
-#line 2543 "web/udp.w"
+/*:666*//*668:*/
+#line 2716 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:659*//*661:*/
-#line 2596 "web/udp.w"
+/*:668*//*670:*/
+#line 2769 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags);
 
-/*:661*//*663:*/
-#line 2619 "web/udp.w"
+/*:670*//*672:*/
+#line 2792 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:663*//*666:*/
-#line 2658 "web/udp.w"
+/*:672*//*675:*/
+#line 2832 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:666*//*670:*/
+/*:675*//*679:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -1971,13 +2004,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:670*//*673:*/
+/*:679*//*682:*/
 #line 88 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:673*//*675:*/
+/*:682*//*684:*/
 #line 143 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -1985,24 +2018,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:675*//*681:*/
+/*:684*//*690:*/
 #line 252 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:681*//*683:*/
+/*:690*//*692:*/
 #line 306 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:683*//*687:*/
+/*:692*//*696:*/
 #line 363 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:687*//*692:*/
+/*:696*//*701:*/
 #line 507 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2011,7 +2044,7 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:692*/
+/*:701*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2868,7 +2901,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*691:*/
+/*700:*/
 #line 464 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -2877,7 +2910,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:691*/
+/*:700*/
 #line 127 "web/fd.w"
 
 t->file[fd]= f;
@@ -3225,8 +3258,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*637:*/
-#line 2106 "web/udp.w"
+/*646:*/
+#line 2279 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3245,7 +3278,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:637*/
+/*:646*/
 #line 165 "web/ioctl.w"
 
 }
@@ -7250,11 +7283,12 @@ s->connected= true;
 ip_sk_new_ident(s);
 sk_dst_set(s,&rt);
 udp_hash4(s);
+udp_cork_follow(s,&rt);
 return 0;
 }
 
 /*:508*//*509:*/
-#line 1510 "web/bind.w"
+#line 1511 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -7268,7 +7302,7 @@ fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
 /*:509*//*511:*/
-#line 1536 "web/bind.w"
+#line 1537 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -7285,7 +7319,7 @@ s->inet_daddr,&locked);
 }
 
 /*:511*//*513:*/
-#line 1569 "web/bind.w"
+#line 1570 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -7300,7 +7334,7 @@ link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
 /*:513*//*514:*/
-#line 1586 "web/bind.w"
+#line 1587 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -7321,7 +7355,7 @@ s->inet_daddr,ntohs(s->inet_dport)));
 }
 
 /*:514*//*515:*/
-#line 1621 "web/bind.w"
+#line 1622 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -7344,7 +7378,7 @@ return 0;
 }
 
 /*:515*//*516:*/
-#line 1659 "web/bind.w"
+#line 1660 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7369,7 +7403,7 @@ return-EOPNOTSUPP;
 }
 
 /*:516*//*517:*/
-#line 1691 "web/bind.w"
+#line 1692 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -7385,7 +7419,7 @@ return false;
 }
 
 /*:517*//*518:*/
-#line 1718 "web/bind.w"
+#line 1719 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -7399,7 +7433,7 @@ return 0;
 }
 
 /*:518*//*521:*/
-#line 1771 "web/bind.w"
+#line 1772 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -7430,7 +7464,7 @@ saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
 }
 
 /*:521*//*522:*/
-#line 1803 "web/bind.w"
+#line 1804 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
@@ -7438,7 +7472,7 @@ return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
 /*:522*//*524:*/
-#line 1835 "web/bind.w"
+#line 1836 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7460,7 +7494,7 @@ return score;
 }
 
 /*:524*//*526:*/
-#line 1871 "web/bind.w"
+#line 1872 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7484,7 +7518,7 @@ return result;
 }
 
 /*:526*//*527:*/
-#line 1901 "web/bind.w"
+#line 1902 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
 {
@@ -7506,7 +7540,7 @@ return first_valid;
 }
 
 /*:527*//*528:*/
-#line 1929 "web/bind.w"
+#line 1930 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -7537,7 +7571,7 @@ return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
 /*:528*//*530:*/
-#line 1979 "web/bind.w"
+#line 1980 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -7565,7 +7599,7 @@ if(first)fn(first,arg);
 }
 
 /*:530*//*531:*/
-#line 2013 "web/bind.w"
+#line 2014 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -7581,7 +7615,7 @@ return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
 /*:531*//*534:*/
-#line 2044 "web/bind.w"
+#line 2045 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -7603,7 +7637,7 @@ return sys_return(s?sock_fd(s):-ENOENT);
 }
 
 /*:534*//*535:*/
-#line 2064 "web/bind.w"
+#line 2065 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -7626,7 +7660,7 @@ return r.n;
 }
 
 /*:535*//*538:*/
-#line 2102 "web/bind.w"
+#line 2103 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -8067,8 +8101,9 @@ const uint8_t*opt;
 int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
+if(s->cork)return udp_cork_append(s,msg,len,flags);
 /*579:*/
-#line 880 "web/udp.w"
+#line 883 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8085,10 +8120,10 @@ connected= true;
 }
 
 /*:579*/
-#line 859 "web/udp.w"
+#line 860 "web/udp.w"
 
 /*580:*/
-#line 899 "web/udp.w"
+#line 902 "web/udp.w"
 
 memset(&ipc,0,sizeof ipc);
 ipc.oif= s->bound_dev_if;
@@ -8102,7 +8137,7 @@ connected= false;
 }
 
 /*:580*/
-#line 860 "web/udp.w"
+#line 861 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8113,7 +8148,7 @@ if(!daddr)return-EINVAL;
 connected= false;
 }
 /*581:*/
-#line 917 "web/udp.w"
+#line 920 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)){
 if(!ipc.oif)ipc.oif= s->mc_index;
@@ -8128,18 +8163,18 @@ if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
 if(connected)sk_dst_set(s,&rt);
 
 /*:581*/
-#line 869 "web/udp.w"
+#line 870 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
 /*582:*/
-#line 942 "web/udp.w"
+#line 945 "web/udp.w"
 
 {
 sr_iface*dev= iface_by_index(s->host,rt.ifindex);
 int devmtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
-bool ignore_df= s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
+bool ignore_df= ip_sk_ignore_df(s);
 int hlen= SR_IPHDR_LEN+optlen;
 int maxsize;
 mtu= s->pmtudisc>=IP_PMTUDISC_PROBE?devmtu:rt.mtu;
@@ -8152,8 +8187,10 @@ return-EMSGSIZE;
 }
 
 /*:582*/
-#line 873 "web/udp.w"
+#line 874 "web/udp.w"
 
+if(flags&MSG_MORE)
+return udp_cork_start(s,msg,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 if(ipc.gso_size)return udp_send_segments(s,msg,len,flags,&ipc,&rt,daddr,dport,
 opt,optlen,mtu);
 err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
@@ -8161,7 +8198,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:578*//*584:*/
-#line 991 "web/udp.w"
+#line 996 "web/udp.w"
 
 static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total)
@@ -8186,7 +8223,7 @@ return 0;
 }
 
 /*:584*//*585:*/
-#line 1017 "web/udp.w"
+#line 1022 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8207,7 +8244,7 @@ return 0;
 }
 
 /*:585*//*586:*/
-#line 1040 "web/udp.w"
+#line 1045 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8216,7 +8253,6 @@ uint16_t dport,const uint8_t*opt,int optlen,int mtu)
 size_t l4len= SR_UDPHDR_LEN+len;
 int total,err;
 uint8_t*l4;
-struct sr_ipout o;
 err= udp_frags_charge(s,flags,SR_IPHDR_LEN+optlen,l4len,mtu,&total);
 if(err)return err;
 l4= xcalloc(1,l4len);
@@ -8225,9 +8261,22 @@ free(l4);
 s->wmem-= total;
 return-EFAULT;
 }
+err= udp_send_built(s,l4,l4len,ipc,rt,daddr,dport,opt,optlen);
+free(l4);
+s->wmem-= total;
+return err;
+}
+
+/*:586*//*587:*/
+#line 1070 "web/udp.w"
+
+static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
+const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen)
+{
+struct sr_ipout o;
 udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
-/*587:*/
-#line 1080 "web/udp.w"
+/*588:*/
+#line 1095 "web/udp.w"
 
 memset(&o,0,sizeof o);
 o.protocol= (uint8_t)s->protocol;
@@ -8242,17 +8291,14 @@ o.priority= ipc->priority;
 o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
 
-/*:587*/
-#line 1058 "web/udp.w"
+/*:588*/
+#line 1076 "web/udp.w"
 
-err= ip_output(s->host,rt,daddr,&o,l4,l4len);
-free(l4);
-s->wmem-= total;
-return err;
+return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:586*//*589:*/
-#line 1105 "web/udp.w"
+/*:587*//*590:*/
+#line 1120 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto)
@@ -8266,8 +8312,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:589*//*591:*/
-#line 1125 "web/udp.w"
+/*:590*//*592:*/
+#line 1140 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8300,8 +8346,8 @@ len-= n;
 return true;
 }
 
-/*:591*//*594:*/
-#line 1179 "web/udp.w"
+/*:592*//*595:*/
+#line 1194 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8323,8 +8369,102 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:594*//*597:*/
-#line 1251 "web/udp.w"
+/*:595*//*599:*/
+#line 1281 "web/udp.w"
+
+static bool ip_sk_ignore_df(const sr_sock*s)
+{
+return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
+}
+
+/*:599*//*600:*/
+#line 1287 "web/udp.w"
+
+static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
+const uint8_t*opt,int optlen,int mtu)
+{
+struct sr_udpcork*c;
+int total,err;
+err= udp_frags_charge(s,flags,SR_IPHDR_LEN+optlen,SR_UDPHDR_LEN+len,mtu,&total);
+if(err)return err;
+c= xcalloc(1,sizeof*c);
+c->data= xcalloc(len?len:1,1);
+if(!iov_gather(msg,0,c->data,len)){
+free(c->data);
+free(c);
+s->wmem-= total;
+return-EFAULT;
+}
+c->ipc= *ipc;
+c->rt= *rt;
+c->daddr= daddr;
+c->dport= dport;
+memcpy(c->opt,opt,(size_t)optlen);
+c->optlen= optlen;
+c->mtu= mtu;
+c->len= SR_UDPHDR_LEN+len;
+c->charge= total;
+s->cork= c;
+return(ssize_t)len;
+}
+
+/*:600*//*601:*/
+#line 1320 "web/udp.w"
+
+static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
+{
+struct sr_udpcork*c= s->cork;
+int hlen= SR_IPHDR_LEN+c->optlen,err;
+int limit= c->ipc.gso_size?SR_IP_MAXPACKET:c->mtu;
+int maxsize= ip_sk_ignore_df(s)?SR_IP_MAXPACKET:limit;
+uint8_t*l4;
+if(c->len+len> (size_t)(maxsize-hlen)){
+ip_local_error(s,EMSGSIZE,c->daddr,s->inet_dport,(uint32_t)(limit-c->optlen));
+udp_cork_discard(s);
+return-EMSGSIZE;
+}
+c->data= xrealloc(c->data,c->len-SR_UDPHDR_LEN+len+1,1);
+if(!iov_gather(msg,0,c->data+c->len-SR_UDPHDR_LEN,len)){
+udp_cork_discard(s);
+return-EFAULT;
+}
+c->len+= len;
+c->charge+= (int)len;
+s->wmem+= (int)len;
+if(flags&MSG_MORE)return(ssize_t)len;
+l4= xcalloc(1,c->len);
+memcpy(l4+SR_UDPHDR_LEN,c->data,c->len-SR_UDPHDR_LEN);
+err= udp_send_built(s,l4,c->len,&c->ipc,&c->rt,c->daddr,c->dport,c->opt,c->optlen);
+free(l4);
+udp_cork_discard(s);
+return err<0?err:(ssize_t)len;
+}
+
+/*:601*//*602:*/
+#line 1350 "web/udp.w"
+
+static void udp_cork_discard(sr_sock*s)
+{
+s->wmem-= s->cork->charge;
+free(s->cork->data);
+free(s->cork);
+s->cork= NULL;
+}
+
+/*:602*//*603:*/
+#line 1364 "web/udp.w"
+
+static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
+{
+if(!s->cork)return;
+s->cork->daddr= s->inet_daddr;
+s->cork->dport= s->inet_dport;
+s->cork->rt.saddr= rt->saddr;
+}
+
+/*:603*//*606:*/
+#line 1424 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -8372,16 +8512,16 @@ if(err)return err;
 return 0;
 }
 
-/*:597*//*598:*/
-#line 1298 "web/udp.w"
+/*:606*//*607:*/
+#line 1471 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*599:*/
-#line 1335 "web/udp.w"
+case IP_RETOPTS:/*608:*/
+#line 1508 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -8396,8 +8536,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:599*/
-#line 1304 "web/udp.w"
+/*:608*/
+#line 1477 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -8425,8 +8565,8 @@ return 0;
 return-EINVAL;
 }
 
-/*:598*//*601:*/
-#line 1357 "web/udp.w"
+/*:607*//*610:*/
+#line 1530 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8458,8 +8598,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:601*//*604:*/
-#line 1430 "web/udp.w"
+/*:610*//*613:*/
+#line 1603 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8478,16 +8618,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*605:*/
-#line 1477 "web/udp.w"
+/*614:*/
+#line 1650 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:605*/
-#line 1448 "web/udp.w"
+/*:614*/
+#line 1621 "web/udp.w"
 
 goto try_again;
 }
@@ -8513,8 +8653,8 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:604*//*608:*/
-#line 1518 "web/udp.w"
+/*:613*//*617:*/
+#line 1691 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -8524,8 +8664,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:608*//*610:*/
-#line 1539 "web/udp.w"
+/*:617*//*619:*/
+#line 1712 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -8568,8 +8708,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:610*//*611:*/
-#line 1590 "web/udp.w"
+/*:619*//*620:*/
+#line 1763 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err)
 {
@@ -8589,8 +8729,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:611*//*613:*/
-#line 1624 "web/udp.w"
+/*:620*//*622:*/
+#line 1797 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -8604,8 +8744,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:613*//*615:*/
-#line 1666 "web/udp.w"
+/*:622*//*624:*/
+#line 1839 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8640,8 +8780,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:615*//*617:*/
-#line 1721 "web/udp.w"
+/*:624*//*626:*/
+#line 1894 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -8662,8 +8802,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:617*//*619:*/
-#line 1757 "web/udp.w"
+/*:626*//*628:*/
+#line 1930 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -8673,8 +8813,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:619*//*621:*/
-#line 1801 "web/udp.w"
+/*:628*//*630:*/
+#line 1974 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -8694,8 +8834,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*623:*/
-#line 1841 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*632:*/
+#line 2014 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -8704,11 +8844,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:623*/
-#line 1820 "web/udp.w"
+/*:632*/
+#line 1993 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*622:*/
-#line 1829 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*631:*/
+#line 2002 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -8721,13 +8861,13 @@ if(!d->is_err||d->len>=4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:622*/
-#line 1821 "web/udp.w"
+/*:631*/
+#line 1994 "web/udp.w"
 
 }
 
-/*:621*//*625:*/
-#line 1868 "web/udp.w"
+/*:630*//*634:*/
+#line 2041 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -8738,8 +8878,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*626:*/
-#line 1884 "web/udp.w"
+if(rr)/*635:*/
+#line 2057 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -8753,11 +8893,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:626*/
-#line 1878 "web/udp.w"
+/*:635*/
+#line 2051 "web/udp.w"
 
-if(ts)/*627:*/
-#line 1902 "web/udp.w"
+if(ts)/*636:*/
+#line 2075 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -8798,15 +8938,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:627*/
-#line 1879 "web/udp.w"
+/*:636*/
+#line 2052 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:625*//*630:*/
-#line 1957 "web/udp.w"
+/*:634*//*639:*/
+#line 2130 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -8815,8 +8955,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:630*//*632:*/
-#line 1997 "web/udp.w"
+/*:639*//*641:*/
+#line 2170 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -8843,8 +8983,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:632*//*634:*/
-#line 2035 "web/udp.w"
+/*:641*//*643:*/
+#line 2208 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -8869,8 +9009,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:634*//*636:*/
-#line 2075 "web/udp.w"
+/*:643*//*645:*/
+#line 2248 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -8887,8 +9027,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:636*//*639:*/
-#line 2150 "web/udp.w"
+/*:645*//*648:*/
+#line 2323 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -8907,8 +9047,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:639*//*643:*/
-#line 2220 "web/udp.w"
+/*:648*//*652:*/
+#line 2393 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -8921,8 +9061,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:643*//*644:*/
-#line 2237 "web/udp.w"
+/*:652*//*653:*/
+#line 2410 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -8938,8 +9078,8 @@ net_run();
 return r;
 }
 
-/*:644*//*645:*/
-#line 2252 "web/udp.w"
+/*:653*//*654:*/
+#line 2425 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -8970,8 +9110,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:645*//*646:*/
-#line 2285 "web/udp.w"
+/*:654*//*655:*/
+#line 2458 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9003,8 +9143,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:646*//*648:*/
-#line 2325 "web/udp.w"
+/*:655*//*657:*/
+#line 2498 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9019,8 +9159,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:648*//*650:*/
-#line 2342 "web/udp.w"
+/*:657*//*659:*/
+#line 2515 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9041,8 +9181,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:650*//*653:*/
-#line 2400 "web/udp.w"
+/*:659*//*662:*/
+#line 2573 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9056,8 +9196,8 @@ net_run();
 return r;
 }
 
-/*:653*//*654:*/
-#line 2413 "web/udp.w"
+/*:662*//*663:*/
+#line 2586 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9092,8 +9232,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:654*//*655:*/
-#line 2447 "web/udp.w"
+/*:663*//*664:*/
+#line 2620 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9128,8 +9268,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:655*//*656:*/
-#line 2481 "web/udp.w"
+/*:664*//*665:*/
+#line 2654 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9144,8 +9284,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:656*//*658:*/
-#line 2498 "web/udp.w"
+/*:665*//*667:*/
+#line 2671 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9169,8 +9309,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:658*//*660:*/
-#line 2548 "web/udp.w"
+/*:667*//*669:*/
+#line 2721 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9209,8 +9349,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:660*//*662:*/
-#line 2600 "web/udp.w"
+/*:669*//*671:*/
+#line 2773 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags)
@@ -9226,18 +9366,19 @@ return-EAFNOSUPPORT;
 return-EOPNOTSUPP;
 }
 
-/*:662*//*664:*/
-#line 2622 "web/udp.w"
+/*:671*//*673:*/
+#line 2795 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
 while(s->rq_head)free(udp_queue_head_remove(s));
 sock_purge_err(s);
+if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:664*//*667:*/
-#line 2662 "web/udp.w"
+/*:673*//*676:*/
+#line 2836 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -9263,7 +9404,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:667*//*671:*/
+/*:676*//*680:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9288,7 +9429,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:671*//*672:*/
+/*:680*//*681:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -9300,7 +9441,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:672*//*674:*/
+/*:681*//*683:*/
 #line 92 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -9315,7 +9456,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:674*//*676:*/
+/*:683*//*685:*/
 #line 149 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -9331,7 +9472,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:676*//*677:*/
+/*:685*//*686:*/
 #line 175 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -9343,7 +9484,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:677*//*678:*/
+/*:686*//*687:*/
 #line 199 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -9356,7 +9497,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:678*//*679:*/
+/*:687*//*688:*/
 #line 215 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -9368,7 +9509,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:679*//*682:*/
+/*:688*//*691:*/
 #line 256 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -9416,7 +9557,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:682*//*684:*/
+/*:691*//*693:*/
 #line 309 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -9431,7 +9572,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:684*//*688:*/
+/*:693*//*697:*/
 #line 370 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -9484,7 +9625,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:688*//*689:*/
+/*:697*//*698:*/
 #line 421 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -9521,7 +9662,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:689*//*693:*/
+/*:698*//*702:*/
 #line 514 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -9549,7 +9690,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:693*//*697:*/
+/*:702*//*706:*/
 #line 554 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -9562,4 +9703,4 @@ p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
 
-/*:697*/
+/*:706*/

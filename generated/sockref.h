@@ -155,20 +155,20 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
 /*:504*//*533:*/
-#line 2038 "web/bind.w"
+#line 2039 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:533*//*638:*/
-#line 2147 "web/udp.w"
+/*:533*//*647:*/
+#line 2320 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:638*//*640:*/
-#line 2199 "web/udp.w"
+/*:647*//*649:*/
+#line 2372 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -177,8 +177,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:640*//*651:*/
-#line 2386 "web/udp.w"
+/*:649*//*660:*/
+#line 2559 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,14 +187,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:651*//*680:*/
+/*:660*//*689:*/
 #line 247 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:680*//*685:*/
+/*:689*//*694:*/
 #line 352 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -202,7 +202,7 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:685*/
+/*:694*/
 #line 96 "web/sockref.w"
 
 #endif

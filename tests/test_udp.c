@@ -3,7 +3,7 @@
    expected value was measured on Linux 6.18 in a fresh network namespace
    (lo up; veth pairs for the Ethernet cases): /work/facts/udp (probes
    rx.c, tx.c, cmsg.c, fill.c, drain.c, errq.c, errq2.c, misc.c, misc2.c,
-   stamp.c, sig.c, vethlist.c, badsum.c, mcast.c, wmem.c, wmem2.c and their raw_*.txt outputs). */
+   stamp.c, sig.c, vethlist.c, badsum.c, mcast.c, wmem.c, wmem2.c, cork.c, cork2.c and their raw_*.txt outputs). */
 #include "sr_data_test.h"
 #include <linux/filter.h>
 #include <netinet/udp.h>
@@ -932,6 +932,90 @@ START_TEST(udp_segment)
 }
 END_TEST
 
+/* ---- corking with MSG_MORE ------------------------------------------------------------------ */
+static int geti_ioctl(int fd, unsigned long req)
+{
+  int v = -1;
+  ck_assert_int_eq(sr_ioctl(fd, req, &v), 0);
+  return v;
+}
+
+START_TEST(msg_more_corks)
+{
+  CLAUSES("socket.7:call:sendto");
+  static char big[70000];
+  int r = udp_bound("127.0.0.1", 5000), r2 = udp_bound("127.0.0.1", 5001);
+  int r3 = udp_bound("127.0.0.1", 5003), s = udp_bound("127.0.0.1", 6000), c;
+  struct sockaddr_in d = sin_of("127.0.0.1", 5000), d3 = sin_of("127.0.0.1", 5003);
+  struct pollfd p = {s, 0x7fff, 0};
+  char b[70000];
+  ck_assert_int_eq(seti(r, SOL_SOCKET, SO_RCVBUF, 1 << 20), 0);
+  ck_assert_int_eq(sr_sendto(s, "ab", 2, MSG_MORE, (struct sockaddr *) &d, sizeof d), 2);
+  ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 832);
+  ck_fails(sr_recv(r, b, 100, MSG_DONTWAIT), EAGAIN);
+  struct sockaddr_in d2 = sin_of("127.0.0.1", 5001);
+  ck_assert_int_eq(sr_sendto(s, "cd", 2, MSG_MORE, (struct sockaddr *) &d2, sizeof d2), 2);
+  ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 834);
+  ck_assert_int_eq(sr_poll(&p, 1, 0), 1);
+  ck_assert_int_eq(p.revents, 0x304);
+  ck_assert_int_eq(sr_send(s, "ef", 2, 0), 2);
+  ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 0);
+  ck_assert_int_eq(sr_recv(r, b, 100, MSG_DONTWAIT), 6);
+  ck_assert(memcmp(b, "abcdef", 6) == 0);
+  ck_fails(sr_recv(r2, b, 100, MSG_DONTWAIT), EAGAIN);
+  /* too long in total: the whole datagram goes */
+  ck_assert_int_eq(sr_sendto(s, "x", 1, MSG_MORE, (struct sockaddr *) &d, sizeof d), 1);
+  ck_assert_int_eq(sr_sendto(s, big, 65506, MSG_MORE, (struct sockaddr *) &d, sizeof d), 65506);
+  ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 66338);
+  ck_fails(sr_sendto(s, "y", 1, 0, (struct sockaddr *) &d, sizeof d), EMSGSIZE);
+  ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 0);
+  ck_fails(sr_recv(r, b, sizeof b, MSG_DONTWAIT), EAGAIN);
+  ck_fails(sr_send(s, "z", 1, 0), EDESTADDRREQ);
+  /* the charge: the first part as a datagram, then the bytes */
+  ck_assert_int_eq(sr_sendto(s, big, 1000, MSG_MORE, (struct sockaddr *) &d, sizeof d), 1000);
+  ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 2304);
+  ck_assert_int_eq(sr_sendto(s, big, 1000, MSG_MORE, (struct sockaddr *) &d, sizeof d), 1000);
+  ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 3304);
+  ck_assert_int_eq(sr_sendto(s, big, 20000, MSG_MORE, (struct sockaddr *) &d, sizeof d), 20000);
+  ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 23304);
+  ck_assert_int_eq(sr_sendto(s, big, 0, 0, (struct sockaddr *) &d, sizeof d), 0);
+  ck_assert_int_eq(sr_recv(r, b, sizeof b, MSG_DONTWAIT), 22000);
+  /* MSG_OOB keeps the datagram; a later part needs no address */
+  ck_assert_int_eq(sr_sendto(s, "a", 1, MSG_MORE, (struct sockaddr *) &d, sizeof d), 1);
+  ck_fails(sr_sendto(s, "b", 1, MSG_MORE | MSG_OOB, (struct sockaddr *) &d, sizeof d),
+    EOPNOTSUPP);
+  ck_assert_int_eq(sr_sendto(s, "c", 1, 0, NULL, 0), 1);
+  ck_assert_int_eq(sr_recv(r, b, sizeof b, MSG_DONTWAIT), 2);
+  /* a bad buffer, first or later part */
+  ck_assert_int_eq(sr_sendto(s, "ab", 2, MSG_MORE, (struct sockaddr *) &d, sizeof d), 2);
+  ck_fails(sr_sendto(s, NULL, 5, MSG_MORE, (struct sockaddr *) &d, sizeof d), EFAULT);
+  ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 0);
+  ck_fails(sr_send(s, "z", 1, 0), EDESTADDRREQ);
+  ck_fails(sr_sendto(s, NULL, 5, MSG_MORE, (struct sockaddr *) &d, sizeof d), EFAULT);
+  ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 0);
+  ck_fails(sr_send(s, "z", 1, 0), EDESTADDRREQ);
+  /* shut down for sending: later parts pass */
+  ck_assert_int_eq(sr_sendto(s, "ab", 2, MSG_MORE, (struct sockaddr *) &d, sizeof d), 2);
+  ck_fails(sr_shutdown(s, SHUT_WR), ENOTCONN);
+  ck_assert_int_eq(sr_send(s, "cd", 2, MSG_MORE), 2);
+  ck_assert_int_eq(sr_send(s, "ef", 2, 0), 2);
+  ck_assert_int_eq(sr_recv(r, b, 100, MSG_DONTWAIT), 6);
+  ck_fails(sr_sendto(s, "", 0, MSG_MORE, (struct sockaddr *) &d, sizeof d), EPIPE);
+  /* connect moves the pending datagram */
+  c = udp_bound("127.0.0.1", 6003);
+  ck_assert_int_eq(sr_connect(c, (struct sockaddr *) &d, sizeof d), 0);
+  ck_assert_int_eq(sr_send(c, "ab", 2, MSG_MORE), 2);
+  ck_assert_int_eq(sr_connect(c, (struct sockaddr *) &d3, sizeof d3), 0);
+  ck_assert_int_eq(sr_send(c, "cd", 2, 0), 2);
+  ck_fails(sr_recv(r, b, 100, MSG_DONTWAIT), EAGAIN);
+  ck_assert_int_eq(sr_recv(r3, b, 100, MSG_DONTWAIT), 4);
+  /* closing discards it */
+  ck_assert_int_eq(sr_send(c, "ab", 2, MSG_MORE), 2);
+  ck_assert_int_eq(sr_close(c), 0);
+  ck_fails(sr_recv(r3, b, 100, MSG_DONTWAIT), EAGAIN);
+}
+END_TEST
+
 /* ---- socket filters ------------------------------------------------------------------------ */
 START_TEST(filter_on_arrival)
 {
@@ -1288,6 +1372,7 @@ Suite *suite_udp(void)
   tcase_add_test(tc, peek_empty_datagram);
   tcase_add_test(tc, queue_ioctls);
   tcase_add_test(tc, udp_segment);
+  tcase_add_test(tc, msg_more_corks);
   tcase_add_test(tc, filter_on_arrival);
   tcase_add_test(tc, bad_checksum_found_when_read);
   tcase_add_test(tc, broadcast_and_multicast_delivery);

@@ -1494,6 +1494,7 @@ static int ip4_datagram_connect(sr_sock *s, const struct sockaddr_in *sin, int l
   ip_sk_new_ident(s);
   sk_dst_set(s, &rt);
   udp_hash4(s);
+  udp_cork_follow(s, &rt);
   return 0;
 }
 

@@ -856,6 +856,7 @@ static ssize_t udp_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, int
   int optlen, err, mtu;
   if (len > 0xFFFF) return -EMSGSIZE;
   if (flags & MSG_OOB) return -EOPNOTSUPP;
+  if (s->cork) return udp_cork_append(s, msg, len, flags);
   @<Find the destination of the datagram, or fail@>@;
   @<Start |ipc| from the socket and read the control messages@>@;
   opt = ipc.has_opt ? ipc.opt : s->opt;
@@ -871,6 +872,8 @@ static ssize_t udp_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, int
   if ((flags & MSG_CONFIRM) && (flags & SR_MSG_PROBE) && len == 0) return 0;
   if (flags & SR_MSG_PROBE) return (ssize_t) len;
   @<Refuse a datagram longer than the socket's MTU@>@;
+  if (flags & MSG_MORE)
+    return udp_cork_start(s, msg, len, flags, &ipc, &rt, daddr, dport, opt, optlen, mtu);
   if (ipc.gso_size) return udp_send_segments(s, msg, len, flags, &ipc, &rt, daddr, dport,
     opt, optlen, mtu);
   err = udp_send_one(s, msg, 0, len, flags, &ipc, &rt, daddr, dport, opt, optlen, mtu);
@@ -943,7 +946,7 @@ data are |EMSGSIZE|.}
 {
   sr_iface *dev = iface_by_index(s->host, rt.ifindex);
   int devmtu = dev->mtu > SR_IP_MAX_MTU ? SR_IP_MAX_MTU : dev->mtu;
-  bool ignore_df = s->pmtudisc < IP_PMTUDISC_DO || s->pmtudisc == IP_PMTUDISC_OMIT;
+  bool ignore_df = ip_sk_ignore_df(s);
   int hlen = SR_IPHDR_LEN + optlen;
   int maxsize;
   mtu = s->pmtudisc >= IP_PMTUDISC_PROBE ? devmtu : rt.mtu;
@@ -980,6 +983,8 @@ datagram (21 fragments) is |ENOBUFS|.}
 static int udp_send_one(sr_sock *s, const struct msghdr *msg, size_t from, size_t len,
   int flags, const struct sr_ipcm *ipc, const struct sr_rtres *rt, uint32_t daddr,
   uint16_t dport, const uint8_t *opt, int optlen, int mtu);
+static int udp_send_built(sr_sock *s, uint8_t *l4, size_t l4len, const struct sr_ipcm *ipc,
+  const struct sr_rtres *rt, uint32_t daddr, uint16_t dport, const uint8_t *opt, int optlen);
 static int sock_alloc_send(sr_sock *s, int flags, int truesize);
 static int udp_frags_charge(sr_sock *s, int flags, int hlen, size_t l4len, int mtu,
   int *total);
@@ -1045,7 +1050,6 @@ static int udp_send_one(sr_sock *s, const struct msghdr *msg, size_t from, size_
   size_t l4len = SR_UDPHDR_LEN + len;
   int total, err;
   uint8_t *l4;
-  struct sr_ipout o;
   err = udp_frags_charge(s, flags, SR_IPHDR_LEN + optlen, l4len, mtu, &total);
   if (err) return err;
   l4 = xcalloc(1, l4len);
@@ -1054,12 +1058,23 @@ static int udp_send_one(sr_sock *s, const struct msghdr *msg, size_t from, size_
     s->wmem -= total;
     return -EFAULT;
   }
-  udp_header_emit(l4, l4len, s->inet_sport, dport, rt->saddr, daddr, (uint8_t) s->protocol);
-  @<Fill |o|, the IP parameters of the datagram@>@;
-  err = ip_output(s->host, rt, daddr, &o, l4, l4len);
+  err = udp_send_built(s, l4, l4len, ipc, rt, daddr, dport, opt, optlen);
   free(l4);
   s->wmem -= total;
   return err;
+}
+
+@ Putting the header on a datagram whose data is in place behind it, and
+handing it to the IP layer.
+
+@c
+static int udp_send_built(sr_sock *s, uint8_t *l4, size_t l4len, const struct sr_ipcm *ipc,
+  const struct sr_rtres *rt, uint32_t daddr, uint16_t dport, const uint8_t *opt, int optlen)
+{
+  struct sr_ipout o;
+  udp_header_emit(l4, l4len, s->inet_sport, dport, rt->saddr, daddr, (uint8_t) s->protocol);
+  @<Fill |o|, the IP parameters of the datagram@>@;
+  return ip_output(s->host, rt, daddr, &o, l4, l4len);
 }
 
 @ \clause{ip.7:IP_TTL}
@@ -1195,6 +1210,164 @@ static ssize_t udp_send_segments(sr_sock *s, const struct msghdr *msg, size_t le
       if (err) break;
     }
   return err < 0 ? err : (ssize_t) len;
+}
+
+@*1 Corking.
+A send with |MSG_MORE| does not send: it starts a datagram that later
+sends add to, until one without |MSG_MORE| sends the whole as one
+datagram (|udp_sendmsg|'s {\it pending\/} frames).  The first call is
+checked as any send is, and fixes what the datagram will be: its
+destination, route, control messages, options and MTU.  The later calls
+check only the size and |MSG_OOB|, then append --- their address, if
+any, and their control messages are not looked at, and neither are a
+pending error, a shut-down socket or the send buffer.  A later call that
+would make the datagram longer than the first call's size limit allows
+fails with |EMSGSIZE|, and one whose buffer is bad with |EFAULT|; either
+throws the whole datagram away, as does closing the socket.  A |connect|
+while a datagram is pending sends it to the new peer (the kernel's
+|connect| writes its flow into the cork).  The datagram's first part is
+charged to the send buffer as a datagram of that size is; each later
+part adds its length (the bytes go into page fragments on a device
+that gathers, as \.{lo} and veth do).  Not modelled: \.{UDP\_CORK}, which
+the option tables do not have a level for, and \.{UDP\_SEGMENT} on a
+corked datagram (the model sends it as one datagram).
+@^MSG\_MORE@>
+@^corking@>
+@^model limits@>
+
+\kernel{on \.{lo}: |sendto| ``ab'' with |MSG_MORE| to port 5000:
+\.{SIOCOUTQ} 832, nothing arrives; ``cd'' with |MSG_MORE| to port 5001:
+834, |poll| \.{0x304}; |send| ``ef'' without an address: port 5000
+receives ``abcdef'' and port 5001 nothing, \.{SIOCOUTQ} 0.  1 byte, then
+65506 (\.{SIOCOUTQ} 66338), then 1 more: |EMSGSIZE| and nothing arrives,
+\.{SIOCOUTQ} 0.  1000, 1000, 20000 bytes: \.{SIOCOUTQ} 2304, 3304, 23304;
+a zero-length send then delivers 22000 bytes.  A |MSG_OOB| part is
+|EOPNOTSUPP| and the datagram stays pending (the next part, sent with no
+address by an unconnected socket, delivers both).  A bad buffer, first or
+later part: |EFAULT|, \.{SIOCOUTQ} 0, nothing sent.  After
+\.{SHUT\_WR} later parts still pass and the datagram is delivered; a
+socket whose \.{IP\_RECVERR} error is pending gets |ECONNREFUSED| from its
+first |MSG_MORE| send.  A socket connected to port 5000 sends ``ab'' with
+|MSG_MORE|, connects to port 5003 and sends ``cd'': port 5003 receives 4
+bytes.  Closing a socket with a pending datagram sends nothing.}
+
+@<UDP fields of a socket@>=
+struct sr_udpcork *cork; /* the pending datagram, or null */
+
+@ @<Type definitions@>=
+struct sr_udpcork {
+  struct sr_ipcm ipc; /* the first call's settings */
+  struct sr_rtres rt;
+  uint32_t daddr;
+  uint16_t dport;
+  uint8_t opt[SR_MAX_IPOPTLEN];
+  int optlen, mtu;
+  size_t len; /* the datagram so far, UDP header included */
+  int charge; /* what it costs the send buffer */
+  uint8_t *data; /* its |len - 8| bytes of data */
+};
+
+@ @<Private function prototypes@>=
+static bool ip_sk_ignore_df(const sr_sock *s);
+static ssize_t udp_cork_start(sr_sock *s, const struct msghdr *msg, size_t len, int flags,
+  const struct sr_ipcm *ipc, const struct sr_rtres *rt, uint32_t daddr, uint16_t dport,
+  const uint8_t *opt, int optlen, int mtu);
+static ssize_t udp_cork_append(sr_sock *s, const struct msghdr *msg, size_t len, int flags);
+static void udp_cork_discard(sr_sock *s);
+static void udp_cork_follow(sr_sock *s, const struct sr_rtres *rt);
+
+@ Whether the socket lets the kernel fragment what it sends.
+
+@c
+static bool ip_sk_ignore_df(const sr_sock *s)
+{
+  return s->pmtudisc < IP_PMTUDISC_DO || s->pmtudisc == IP_PMTUDISC_OMIT;
+}
+
+@ @c
+static ssize_t udp_cork_start(sr_sock *s, const struct msghdr *msg, size_t len, int flags,
+  const struct sr_ipcm *ipc, const struct sr_rtres *rt, uint32_t daddr, uint16_t dport,
+  const uint8_t *opt, int optlen, int mtu)
+{
+  struct sr_udpcork *c;
+  int total, err;
+  err = udp_frags_charge(s, flags, SR_IPHDR_LEN + optlen, SR_UDPHDR_LEN + len, mtu, &total);
+  if (err) return err;
+  c = xcalloc(1, sizeof *c);
+  c->data = xcalloc(len ? len : 1, 1);
+  if (!iov_gather(msg, 0, c->data, len)) {
+    free(c->data);
+    free(c);
+    s->wmem -= total;
+    return -EFAULT;
+  }
+  c->ipc = *ipc;
+  c->rt = *rt;
+  c->daddr = daddr;
+  c->dport = dport;
+  memcpy(c->opt, opt, (size_t) optlen);
+  c->optlen = optlen;
+  c->mtu = mtu;
+  c->len = SR_UDPHDR_LEN + len;
+  c->charge = total;
+  s->cork = c;
+  return (ssize_t) len;
+}
+
+@ A later part.  The size limit is the one the first call was held to,
+with the socket's present \.{IP\_MTU\_DISCOVER} mode.
+
+@c
+static ssize_t udp_cork_append(sr_sock *s, const struct msghdr *msg, size_t len, int flags)
+{
+  struct sr_udpcork *c = s->cork;
+  int hlen = SR_IPHDR_LEN + c->optlen, err;
+  int limit = c->ipc.gso_size ? SR_IP_MAXPACKET : c->mtu;
+  int maxsize = ip_sk_ignore_df(s) ? SR_IP_MAXPACKET : limit;
+  uint8_t *l4;
+  if (c->len + len > (size_t) (maxsize - hlen)) {
+    ip_local_error(s, EMSGSIZE, c->daddr, s->inet_dport, (uint32_t) (limit - c->optlen));
+    udp_cork_discard(s);
+    return -EMSGSIZE;
+  }
+  c->data = xrealloc(c->data, c->len - SR_UDPHDR_LEN + len + 1, 1);
+  if (!iov_gather(msg, 0, c->data + c->len - SR_UDPHDR_LEN, len)) {
+    udp_cork_discard(s);
+    return -EFAULT;
+  }
+  c->len += len;
+  c->charge += (int) len;
+  s->wmem += (int) len;
+  if (flags & MSG_MORE) return (ssize_t) len;
+  l4 = xcalloc(1, c->len);
+  memcpy(l4 + SR_UDPHDR_LEN, c->data, c->len - SR_UDPHDR_LEN);
+  err = udp_send_built(s, l4, c->len, &c->ipc, &c->rt, c->daddr, c->dport, c->opt, c->optlen);
+  free(l4);
+  udp_cork_discard(s);
+  return err < 0 ? err : (ssize_t) len;
+}
+
+@ @c
+static void udp_cork_discard(sr_sock *s)
+{
+  s->wmem -= s->cork->charge;
+  free(s->cork->data);
+  free(s->cork);
+  s->cork = NULL;
+}
+
+@ A |connect| that succeeds while a datagram is pending: the datagram
+goes to the new peer, from the source the new route chose, by the route
+it has.  (A |connect| that fails after routing has already rewritten
+the kernel's flow too; the model leaves the datagram alone then.)
+
+@c
+static void udp_cork_follow(sr_sock *s, const struct sr_rtres *rt)
+{
+  if (!s->cork) return;
+  s->cork->daddr = s->inet_daddr;
+  s->cork->dport = s->inet_dport;
+  s->cork->rt.saddr = rt->saddr;
 }
 
 @*1 Control messages on sending.
@@ -2613,8 +2786,8 @@ static ssize_t raw_sendmsg_unmodelled(sr_sock *s, const struct msghdr *m, size_t
 }
 
 @*1 Releasing a socket's queues.
-A socket that goes takes its queues with it, and stops wanting arrival
-times.
+A socket that goes takes its queues and its pending datagram with it,
+and stops wanting arrival times.
 
 @<Private function prototypes@>=
 static void udp_release(sr_sock *s);
@@ -2624,6 +2797,7 @@ static void udp_release(sr_sock *s)
 {
   while (s->rq_head) free(udp_queue_head_remove(s));
   sock_purge_err(s);
+  if (s->cork) udp_cork_discard(s);
   if (s->netstamp) W->netstamp_sockets--;
 }
 
