@@ -35,7 +35,7 @@ LIBWEBS  := web/sockref.w web/format.w web/world.w web/proc.w web/fd.w web/socke
 HAVE_SEEDS := $(wildcard $(SEEDS)/INDEX.md)
 
 .PHONY: all deps lib tools pdf check install coverage clean regen-check lint \
-        record check-scripts scripts-drift
+        record check-scripts scripts-drift fuzz-diff fuzz
 
 all: deps lib tools pdf
 
@@ -69,7 +69,7 @@ build/linefix: generated/linefix.c
 	$(CC) $(WARN) -O2 -o $@ $<
 
 # The tools that are one web each, tangled whole.
-TOOL_WEBS := optgen covclause clauses symgen srcheck srrecord srgen
+TOOL_WEBS := optgen covclause clauses symgen srcheck srrecord srgen srfuzz
 $(TOOL_WEBS:%=generated/%.c): generated/%.c: web/%.w web/format.w
 	ctangle +c $< - $@ >/dev/null
 
@@ -138,7 +138,7 @@ $(B)/libsockref.so: $(B)/sockref.o
 	$(CC) $(OPT) -shared -Wl,-soname,libsockref.so -o $@ $^
 
 lib: $(B)/libsockref.a $(B)/libsockref.so
-tools: build/optgen build/clauses build/covclause build/linefix build/symgen build/sr-gen $(B)/sr-check $(B)/sr-record
+tools: build/optgen build/clauses build/covclause build/linefix build/symgen build/sr-gen $(B)/sr-check $(B)/sr-record $(B)/sr-fuzz
 
 # ---- sockscripts: the checker and the recorder -------------------------------
 $(B)/sockscript.o: generated/sockscript.c generated/sockscript.h generated/ss_symbols.h generated/sockref.h
@@ -150,6 +150,33 @@ $(B)/sr-check: generated/srcheck.c $(B)/sockscript.o $(B)/libsockref.a
 
 $(B)/sr-record: generated/srrecord.c $(B)/sockscript.o $(B)/libsockref.a
 	$(CC) $(WARN) $(OPT) -Igenerated -o $@ generated/srrecord.c $(B)/sockscript.o $(B)/libsockref.a
+
+$(B)/sr-fuzz: generated/srfuzz.c $(B)/sockscript.o $(B)/libsockref.a
+	$(CC) $(WARN) $(OPT) -Igenerated -o $@ generated/srfuzz.c $(B)/sockscript.o $(B)/libsockref.a
+
+# make fuzz-diff N=... SEED=...: random option-layer sequences recorded on
+# the kernel and replayed on sockref; divergences, minimised, go to
+# build/fuzz.  make check runs a short seeded campaign (root only).
+# Under the sanitizers every fork of the kernel runner copies ASan's large
+# mappings, so that campaign is ten times shorter.
+N    ?= $(if $(filter 1,$(SANITIZE)),200,2000)
+SEED ?= 1
+fuzz-diff: $(B)/sr-fuzz
+	@if [ "$$(id -u)" = 0 ] && unshare -n true 2>/dev/null; then \
+	  $(B)/sr-fuzz -n $(N) --seed $(SEED) --save build/fuzz $(OPTION_TABLES); \
+	else echo "fuzz-diff: SKIPPED: needs root and network namespaces"; fi
+
+# make fuzz FUZZ_SECONDS=N: the libFuzzer harness (clang) on sockref alone,
+# under ASan and UBSan; what it finds is left in build/libfuzz.
+FUZZ_SECONDS ?= 60
+generated/srlibfuzz.c: generated/srfuzz.c
+build/libfuzz/sr-libfuzz: generated/srlibfuzz.c generated/sockref.c generated/sockref.h generated/sr_options.h
+	@mkdir -p build/libfuzz
+	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Igenerated \
+	  -o $@ generated/srlibfuzz.c generated/sockref.c
+fuzz: build/libfuzz/sr-libfuzz
+	mkdir -p build/libfuzz/corpus
+	cd build/libfuzz && ./sr-libfuzz -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 corpus
 
 # make record: regenerate the families from the option table and record
 # every script of the corpus on this machine's kernel (root, namespaces).
@@ -191,7 +218,7 @@ $(B)/check_sockref: tests/main.c tests/sr_test.h $(TEST_SRCS) $(B)/tests/suites.
 	$(CC) -std=c11 -Wall -Wextra -Werror $(OPT) -Igenerated -Itests -I$(B)/tests -o $@ \
 	  tests/main.c $(TEST_SRCS) $(B)/libsockref.a $(CHECK_LIBS)
 
-check: deps $(B)/check_sockref check-scripts scripts-drift
+check: deps $(B)/check_sockref check-scripts scripts-drift fuzz-diff
 	CK_FORK=yes $(B)/check_sockref
 
 # The corpus of sockscripts (tests/scripts, recorded on Linux) replayed on
@@ -242,7 +269,7 @@ install: lib pdf build/sr-check build/sr-record build/sr-gen
 # ---- lint: cweave is stricter than ctangle ------------------------------------
 lint:
 	@mkdir -p build/lint
-	for w in sockref optgen clauses covclause linefix symgen sockscript srcheck srrecord srgen; do \
+	for w in sockref optgen clauses covclause linefix symgen sockscript srcheck srrecord srgen srfuzz; do \
 	  (cd build/lint && CWEBINPUTS=../../web:../../generated cweave -bhp ../../web/$$w.w - $$w.tex >/dev/null) || exit 1; done
 
 # CI: generated/ must be what the generators write now.

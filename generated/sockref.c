@@ -125,11 +125,16 @@
 #define SR_TCP_WMEM_DEFAULT 16384
 
 /*:95*//*99:*/
-#line 22 "web/ioctl.w"
+#line 23 "web/ioctl.w"
 
 #define SR_SETFL_MASK (O_APPEND | O_NONBLOCK | O_ASYNC | O_NOATIME | O_DIRECT)
 
-/*:99*//*113:*/
+/*:99*//*108:*/
+#line 239 "web/ioctl.w"
+
+#define SR_IS_SOCK_IOCTL(req) ((((req) >> 8) & 0xff) == 0x89)
+
+/*:108*//*114:*/
 #line 60 "web/sysctl.w"
 
 enum{
@@ -147,13 +152,13 @@ SYS_IP6FRAG_HIGH_THRESH,SYS_IP6FRAG_LOW_THRESH,SYS_IP6FRAG_TIME,
 SR_NSYSCTL
 };
 
-/*:113*//*116:*/
+/*:114*//*117:*/
 #line 107 "web/sysctl.w"
 
 #define SR_MIN_RCVBUF 2304
 #define SR_MIN_SNDBUF 4608
 
-/*:116*//*149:*/
+/*:117*//*150:*/
 #line 52 "web/sockopt.w"
 
 enum{
@@ -177,18 +182,18 @@ enum{CAP_NEVER,CAP_ALWAYS,CAP_OUTSIDE_RANGE,CAP_NONZERO};
 enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
 OPT_STORE_INT_FIELD};
 
-/*:149*//*157:*/
+/*:150*//*158:*/
 #line 224 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
 
-/*:157*//*172:*/
+/*:158*//*173:*/
 #line 152 "web/solsocket.w"
 
 #define SR_TCP_RMEM_MAX 33554432 
 
-/*:172*//*203:*/
+/*:173*//*204:*/
 #line 600 "web/solsocket.w"
 
 #define SR_SOF_OPT_ID (1u << 7)
@@ -198,23 +203,23 @@ OPT_STORE_INT_FIELD};
 #define SR_SOF_OPT_ID_TCP (1u << 16)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:203*//*233:*/
+/*:204*//*234:*/
 #line 93 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:233*//*237:*/
-#line 164 "web/ipopt.w"
+/*:234*//*238:*/
+#line 165 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:237*//*256:*/
-#line 428 "web/ipopt.w"
+/*:238*//*257:*/
+#line 429 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:256*//*286:*/
+/*:257*//*287:*/
 #line 20 "web/wire.w"
 
 #define SR_IPHDR_LEN 20 
@@ -222,51 +227,51 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:286*//*306:*/
+/*:287*//*307:*/
 #line 333 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:306*//*345:*/
+/*:307*//*346:*/
 #line 555 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:345*//*354:*/
+/*:346*//*355:*/
 #line 40 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:354*//*404:*/
+/*:355*//*405:*/
 #line 1018 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:404*//*409:*/
+/*:405*//*410:*/
 #line 1115 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:409*//*428:*/
+/*:410*//*429:*/
 #line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:428*//*437:*/
+/*:429*//*438:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:437*//*448:*/
+/*:438*//*449:*/
 #line 240 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -274,22 +279,22 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:448*//*458:*/
+/*:449*//*459:*/
 #line 409 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:458*//*466:*/
+/*:459*//*467:*/
 #line 580 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:466*//*528:*/
+/*:467*//*529:*/
 #line 1856 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:528*/
+/*:529*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -373,7 +378,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*436:*/
+/*437:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -389,12 +394,12 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:436*//*513:*/
+/*:437*//*514:*/
 #line 1533 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:513*/
+/*:514*/
 #line 20 "web/socket.w"
 
 /*83:*/
@@ -420,21 +425,21 @@ struct sock_filter*filter;
 int filter_len;
 
 /*:83*//*107:*/
-#line 220 "web/ioctl.w"
+#line 221 "web/ioctl.w"
 
 bool stamped;
 uint64_t last_stamp_ns;
 int rx_first_len;
 int tx_queued;
 
-/*:107*//*165:*/
+/*:107*//*166:*/
 #line 35 "web/solsocket.w"
 
 uint32_t tsflags;
 uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 
-/*:165*/
+/*:166*/
 #line 21 "web/socket.w"
 
 /*85:*/
@@ -457,17 +462,17 @@ int mc_count;
 /*:85*/
 #line 22 "web/socket.w"
 
-/*370:*/
+/*371:*/
 #line 363 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:370*/
+/*:371*/
 #line 23 "web/socket.w"
 
 };
 
-/*:81*//*112:*/
+/*:81*//*113:*/
 #line 47 "web/sysctl.w"
 
 enum{SYSV_INT,SYSV_U8,SYSV_ULONG,SYSV_PAIR,SYSV_PORTS,SYSV_JIFFIES};
@@ -479,7 +484,7 @@ long long def,def2;
 long long min,max;
 }sr_sysctl;
 
-/*:112*//*148:*/
+/*:113*//*149:*/
 #line 26 "web/sockopt.w"
 
 typedef struct sr_optreq sr_optreq;
@@ -504,7 +509,7 @@ sr_setter*set;
 sr_getter*get;
 }sr_optdesc;
 
-/*:148*//*150:*/
+/*:149*//*151:*/
 #line 81 "web/sockopt.w"
 
 struct sr_optreq{
@@ -518,7 +523,7 @@ void*ubuf;
 socklen_t*ulen;
 };
 
-/*:150*//*262:*/
+/*:151*//*263:*/
 #line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
@@ -533,7 +538,7 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:262*//*293:*/
+/*:263*//*294:*/
 #line 119 "web/wire.w"
 
 struct sr_ipv4{
@@ -545,7 +550,7 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:293*//*299:*/
+/*:294*//*300:*/
 #line 205 "web/wire.w"
 
 struct sr_udp{
@@ -556,7 +561,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:299*//*302:*/
+/*:300*//*303:*/
 #line 266 "web/wire.w"
 
 struct sr_icmp{
@@ -566,7 +571,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:302*//*314:*/
+/*:303*//*315:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -579,7 +584,7 @@ sr_hent**b;
 size_t nb,n;
 }sr_htab;
 
-/*:314*//*320:*/
+/*:315*//*321:*/
 #line 155 "web/link.w"
 
 typedef struct{
@@ -596,7 +601,7 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:320*//*330:*/
+/*:321*//*331:*/
 #line 311 "web/link.w"
 
 typedef struct{
@@ -606,7 +611,7 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:330*//*346:*/
+/*:331*//*347:*/
 #line 560 "web/link.w"
 
 typedef struct{
@@ -618,7 +623,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:346*//*353:*/
+/*:347*//*354:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -636,7 +641,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:353*//*364:*/
+/*:354*//*365:*/
 #line 264 "web/ip.w"
 
 typedef struct{
@@ -646,7 +651,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:364*//*369:*/
+/*:365*//*370:*/
 #line 335 "web/ip.w"
 
 struct sr_ipout{
@@ -660,7 +665,7 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:369*//*385:*/
+/*:370*//*386:*/
 #line 631 "web/ip.w"
 
 struct sr_rx{
@@ -677,7 +682,7 @@ size_t l4len;
 uint64_t tstamp_ns;
 };
 
-/*:385*//*389:*/
+/*:386*//*390:*/
 #line 750 "web/ip.w"
 
 typedef struct{
@@ -695,7 +700,7 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:389*//*410:*/
+/*:390*//*411:*/
 #line 1120 "web/ip.w"
 
 typedef struct{
@@ -703,7 +708,7 @@ sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:410*//*421:*/
+/*:411*//*422:*/
 #line 1254 "web/ip.w"
 
 typedef struct{
@@ -711,7 +716,7 @@ sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:421*//*429:*/
+/*:422*//*430:*/
 #line 45 "web/pcap.w"
 
 typedef struct{
@@ -719,7 +724,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:429*//*443:*/
+/*:430*//*444:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -732,14 +737,14 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:443*//*444:*/
+/*:444*//*445:*/
 #line 179 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
 typedef struct{sr_htab t[SR_NLINKS];}sr_porttab;
 typedef struct sr_bindtab{sr_porttab proto[SR_NTABS];long nsocks;}sr_bindtab;
 
-/*:444*//*476:*/
+/*:445*//*477:*/
 #line 792 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -749,7 +754,7 @@ bool has_conns;
 bool prog;
 }sr_rpgroup;
 
-/*:476*/
+/*:477*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -765,7 +770,7 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*321:*/
+/*322:*/
 #line 173 "web/link.w"
 
 uint64_t rng;
@@ -773,19 +778,19 @@ sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:321*//*331:*/
+/*:322*//*332:*/
 #line 322 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:331*//*430:*/
+/*:332*//*431:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:430*/
+/*:431*/
 #line 45 "web/world.w"
 
 };
@@ -800,52 +805,52 @@ sr_iface*ifs;
 int nifs;
 sr_route*routes;
 int nroutes;
-/*111:*/
+/*112:*/
 #line 35 "web/sysctl.w"
 
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:111*//*347:*/
+/*:112*//*348:*/
 #line 570 "web/link.w"
 
 sr_htab neigh;
 
-/*:347*//*365:*/
+/*:348*//*366:*/
 #line 272 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:365*//*371:*/
+/*:366*//*372:*/
 #line 366 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:371*//*390:*/
+/*:372*//*391:*/
 #line 766 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:390*//*411:*/
+/*:391*//*412:*/
 #line 1126 "web/ip.w"
 
 sr_htab peers;
 
-/*:411*//*419:*/
+/*:412*//*420:*/
 #line 1248 "web/ip.w"
 
 sr_htab mc;
 
-/*:419*//*445:*/
+/*:420*//*446:*/
 #line 184 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:445*/
+/*:446*/
 #line 185 "web/world.w"
 
 };
@@ -984,28 +989,28 @@ static int inet_protocol_check(int type,int*protocol);
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
 
-/*:92*//*109:*/
-#line 251 "web/ioctl.w"
+/*:92*//*110:*/
+#line 267 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg);
 static int file_setown(sr_file*f,int who);
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled);
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp);
-/*:109*//*114:*/
+/*:110*//*115:*/
 #line 78 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL];
 
-/*:114*//*135:*/
+/*:115*//*136:*/
 #line 327 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i);
 static long long sysctl_value(sr_host*h,int i);
 static bool ping_group_allowed(const sr_proc*p);
 
-/*:135*//*146:*/
-#line 591 "web/sysctl.w"
+/*:136*//*147:*/
+#line 598 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text);
 static void ports_format(const uint64_t*bits,char*out,size_t len);
@@ -1013,12 +1018,12 @@ static int sysctl_parse(int i,const char*text,long long nv[2]);
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2]);
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value);
-/*:146*//*152:*/
+/*:147*//*153:*/
 #line 104 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name);
 
-/*:152*//*154:*/
+/*:153*//*155:*/
 #line 134 "web/sockopt.w"
 
 static int set_flag(sr_sock*s,sr_optreq*rq);
@@ -1026,60 +1031,60 @@ static int get_flag(sr_sock*s,sr_optreq*rq);
 static int set_int_field(sr_sock*s,sr_optreq*rq);
 static int get_int_field(sr_sock*s,sr_optreq*rq);
 
-/*:154*//*160:*/
-#line 293 "web/sockopt.w"
+/*:155*//*161:*/
+#line 295 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
 static bool opt_capable(uint64_t caps);
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
-/*:160*//*168:*/
+/*:161*//*169:*/
 #line 72 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val);
 static int buffer_store(int*size,bool*locked,int val,int min);
 
-/*:168*//*177:*/
+/*:169*//*178:*/
 #line 241 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq);
 static int timeo_get(long timeo,sr_optreq*rq);
 
-/*:177*//*191:*/
+/*:178*//*192:*/
 #line 408 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s);
 
-/*:191*//*193:*/
+/*:192*//*194:*/
 #line 443 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns);
 
-/*:193*//*201:*/
+/*:194*//*202:*/
 #line 541 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:201*//*218:*/
+/*:202*//*219:*/
 #line 818 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:218*//*225:*/
+/*:219*//*226:*/
 #line 1001 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:225*//*238:*/
-#line 168 "web/ipopt.w"
+/*:226*//*239:*/
+#line 169 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:238*//*263:*/
+/*:239*//*264:*/
 #line 48 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
@@ -1087,19 +1092,19 @@ static bool ipv4_is_multicast(uint32_t addr);
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr);
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
 int*ifindex);
-static void mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr);
+static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex);
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode);
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr);
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs);
 
-/*:263*//*278:*/
-#line 350 "web/mcast.w"
+/*:264*//*279:*/
+#line 360 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:278*//*287:*/
+/*:279*//*288:*/
 #line 28 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p);
@@ -1107,31 +1112,31 @@ static void put16(uint8_t*p,uint16_t v);
 static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
-/*:287*//*289:*/
+/*:288*//*290:*/
 #line 64 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
-/*:289*//*291:*/
+/*:290*//*292:*/
 #line 95 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:291*//*294:*/
+/*:292*//*295:*/
 #line 136 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:294*//*297:*/
+/*:295*//*298:*/
 #line 188 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:297*//*300:*/
+/*:298*//*301:*/
 #line 218 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -1140,13 +1145,13 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:300*//*303:*/
+/*:301*//*304:*/
 #line 277 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:303*//*305:*/
+/*:304*//*306:*/
 #line 322 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
@@ -1154,17 +1159,17 @@ uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:305*//*307:*/
+/*:306*//*308:*/
 #line 341 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:307*//*311:*/
+/*:308*//*312:*/
 #line 440 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:311*//*315:*/
+/*:312*//*316:*/
 #line 42 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1172,13 +1177,13 @@ static void htab_insert(sr_htab*t,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:315*//*318:*/
+/*:316*//*319:*/
 #line 123 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:318*//*324:*/
+/*:319*//*325:*/
 #line 186 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len);
@@ -1186,7 +1191,7 @@ static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:324*//*336:*/
+/*:325*//*337:*/
 #line 402 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -1194,20 +1199,20 @@ sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:336*//*340:*/
+/*:337*//*341:*/
 #line 473 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
 
-/*:340*//*349:*/
+/*:341*//*350:*/
 #line 576 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:349*//*355:*/
+/*:350*//*356:*/
 #line 43 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1215,13 +1220,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:355*//*361:*/
+/*:356*//*362:*/
 #line 207 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:361*//*367:*/
+/*:362*//*368:*/
 #line 278 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1229,13 +1234,13 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:367*//*373:*/
+/*:368*//*374:*/
 #line 376 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:373*//*375:*/
+/*:374*//*376:*/
 #line 415 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -1243,24 +1248,24 @@ const struct sr_ipout*o,const void*l4,size_t l4len);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:375*//*378:*/
+/*:376*//*379:*/
 #line 507 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:378*//*380:*/
+/*:379*//*381:*/
 #line 554 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:380*//*383:*/
+/*:381*//*384:*/
 #line 607 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:383*//*386:*/
+/*:384*//*387:*/
 #line 646 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
@@ -1270,67 +1275,67 @@ const uint8_t*orig_ip,size_t len,uint32_t offender);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:386*//*392:*/
+/*:387*//*393:*/
 #line 773 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:392*//*398:*/
+/*:393*//*399:*/
 #line 885 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:398*//*401:*/
+/*:399*//*402:*/
 #line 950 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:401*//*405:*/
+/*:402*//*406:*/
 #line 1022 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:405*//*407:*/
+/*:406*//*408:*/
 #line 1066 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:407*//*413:*/
+/*:408*//*414:*/
 #line 1132 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:413*//*415:*/
+/*:414*//*416:*/
 #line 1182 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:415*//*417:*/
+/*:416*//*418:*/
 #line 1222 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:417*//*422:*/
+/*:418*//*423:*/
 #line 1260 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:422*//*433:*/
+/*:423*//*434:*/
 #line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:433*//*440:*/
+/*:434*//*441:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1338,14 +1343,14 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:440*//*446:*/
+/*:441*//*447:*/
 #line 189 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:446*//*449:*/
+/*:447*//*450:*/
 #line 253 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
@@ -1354,31 +1359,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:449*//*452:*/
+/*:450*//*453:*/
 #line 315 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:452*//*454:*/
+/*:453*//*455:*/
 #line 340 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:454*//*457:*/
+/*:455*//*458:*/
 #line 379 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:457*//*461:*/
+/*:458*//*462:*/
 #line 445 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:461*//*463:*/
+/*:462*//*464:*/
 #line 497 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1386,13 +1391,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:463*//*465:*/
+/*:464*//*466:*/
 #line 536 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:465*//*467:*/
+/*:466*//*468:*/
 #line 583 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1400,7 +1405,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:467*//*471:*/
+/*:468*//*472:*/
 #line 688 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1408,25 +1413,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:471*//*477:*/
+/*:472*//*478:*/
 #line 800 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:477*//*481:*/
+/*:478*//*482:*/
 #line 888 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:481*//*483:*/
+/*:482*//*484:*/
 #line 923 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s);
 
-/*:483*//*486:*/
+/*:484*//*487:*/
 #line 959 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1435,34 +1440,34 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:486*//*489:*/
+/*:487*//*490:*/
 #line 1011 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:489*//*492:*/
+/*:490*//*493:*/
 #line 1095 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:492*//*496:*/
+/*:493*//*497:*/
 #line 1192 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:496*//*500:*/
+/*:497*//*501:*/
 #line 1275 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:500*//*503:*/
+/*:501*//*504:*/
 #line 1326 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:503*//*509:*/
+/*:504*//*510:*/
 #line 1403 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
@@ -1472,7 +1477,7 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:509*//*515:*/
+/*:510*//*516:*/
 #line 1551 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -1480,13 +1485,13 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:515*//*522:*/
+/*:516*//*523:*/
 #line 1731 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:522*//*523:*/
+/*:523*//*524:*/
 #line 1760 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -1500,7 +1505,7 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:523*//*526:*/
+/*:524*//*527:*/
 #line 1810 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
@@ -1509,29 +1514,29 @@ uint32_t daddr,uint16_t hnum,int ifindex);
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
 
-/*:526*//*532:*/
+/*:527*//*533:*/
 #line 1959 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:532*//*535:*/
+/*:533*//*536:*/
 #line 2028 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:535*//*539:*/
+/*:536*//*540:*/
 #line 2086 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:539*//*540:*/
+/*:540*//*541:*/
 #line 2100 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:540*/
+/*:541*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -1543,12 +1548,12 @@ static sr_world the_world;
 /*:6*/
 #line 46 "web/sockref.w"
 
-/*151:*/
+/*152:*/
 #line 98 "web/sockopt.w"
 
 #include "sr_options.h"
 
-/*:151*/
+/*:152*/
 #line 47 "web/sockref.w"
 
 
@@ -1836,7 +1841,7 @@ static sr_host*host_new(const char*name)
 sr_host*h= xcalloc(1,sizeof*h);
 h->id= W->nhosts;
 snprintf(h->name,sizeof h->name,"%s",name);
-/*134:*/
+/*135:*/
 #line 320 "web/sysctl.w"
 
 for(int i= 0;i<SR_NSYSCTL;i++){
@@ -1845,15 +1850,15 @@ h->sys[i][1]= sysctls[i].def2;
 }
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
-/*:134*/
+/*:135*/
 #line 608 "web/world.w"
 
-/*372:*/
+/*373:*/
 #line 373 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:372*/
+/*:373*/
 #line 609 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -2026,56 +2031,56 @@ if(W->ready)/*46:*/
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*323:*/
+/*324:*/
 #line 182 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:323*//*332:*/
+/*:324*//*333:*/
 #line 326 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:332*//*431:*/
+/*:333*//*432:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:431*/
+/*:432*/
 #line 814 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*348:*/
+/*349:*/
 #line 573 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:348*//*366:*/
+/*:349*//*367:*/
 #line 275 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:366*//*391:*/
+/*:367*//*392:*/
 #line 770 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:391*//*412:*/
+/*:392*//*413:*/
 #line 1129 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:412*//*420:*/
+/*:413*//*421:*/
 #line 1251 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:420*/
+/*:421*/
 #line 817 "web/world.w"
 
 free(fh->ifs);
@@ -2092,12 +2097,12 @@ memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*322:*/
+/*323:*/
 #line 179 "web/link.w"
 
 W->rng= 1;
 
-/*:322*/
+/*:323*/
 #line 794 "web/world.w"
 
 h= host_new("host0");
@@ -2117,12 +2122,12 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 /*:34*/
 #line 796 "web/world.w"
 
-/*335:*/
+/*336:*/
 #line 387 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:335*/
+/*:336*/
 #line 797 "web/world.w"
 
 W->cur= proc_new(h,0);
@@ -2578,13 +2583,13 @@ s->peek_off= -1;
 s->incoming_cpu= -1;
 s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 
-/*:94*//*166:*/
+/*:94*//*167:*/
 #line 40 "web/solsocket.w"
 
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:166*/
+/*:167*/
 #line 267 "web/socket.w"
 
 /*96:*/
@@ -2596,7 +2601,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:96*//*438:*/
+/*:96*//*439:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -2605,7 +2610,7 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:438*/
+/*:439*/
 #line 268 "web/socket.w"
 
 return s;
@@ -2622,20 +2627,20 @@ free(s->filter);
 free(s);
 }
 /*:97*//*100:*/
-#line 25 "web/ioctl.w"
+#line 26 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg)
 {
-if((arg&O_DIRECT)&&f->kind==SR_FILE_SOCKET)return-EINVAL;
 if((arg&O_NOATIME)&&!(f->flags&O_NOATIME)&&
 W->cur->fsuid!=f->owner_uid&&!proc_capable(W->cur,CAP_FOWNER))
 return-EPERM;
+if((arg&O_DIRECT)&&f->kind==SR_FILE_SOCKET)return-EINVAL;
 f->flags= (f->flags&~SR_SETFL_MASK)|(arg&SR_SETFL_MASK);
 return 0;
 }
 
 /*:100*//*101:*/
-#line 50 "web/ioctl.w"
+#line 51 "web/ioctl.w"
 
 static int file_setown(sr_file*f,int who)
 {
@@ -2647,7 +2652,7 @@ return 0;
 }
 
 /*:101*//*103:*/
-#line 72 "web/ioctl.w"
+#line 73 "web/ioctl.w"
 
 int sr_fcntl(int fd,int cmd,...)
 {
@@ -2683,7 +2688,7 @@ default:return sys_return(-EINVAL);
 }
 
 /*:103*//*104:*/
-#line 115 "web/ioctl.w"
+#line 116 "web/ioctl.w"
 
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled)
@@ -2705,7 +2710,7 @@ return 0;
 }
 
 /*:104*//*105:*/
-#line 149 "web/ioctl.w"
+#line 150 "web/ioctl.w"
 
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp)
 {
@@ -2721,7 +2726,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*106:*/
-#line 193 "web/ioctl.w"
+#line 194 "web/ioctl.w"
 
 case SIOCGSTAMP:case SIOCGSTAMPNS:
 if(!s->stamped)return-ENOENT;
@@ -2748,14 +2753,14 @@ memcpy(argp,&v,sizeof v);
 return 0;
 
 /*:106*/
-#line 163 "web/ioctl.w"
+#line 164 "web/ioctl.w"
 
 }
 return-ENOTTY;
 }
 
-/*:105*//*108:*/
-#line 232 "web/ioctl.w"
+/*:105*//*109:*/
+#line 246 "web/ioctl.w"
 
 int sr_ioctl(int fd,unsigned long request,...)
 {
@@ -2772,15 +2777,17 @@ if(!(f= fd_file(W->cur,fd)))return sys_return(-EBADF);
 r= generic_ioctl(W->cur,fd,f,request,argp,&handled);
 if(handled)return sys_return(r);
 if(f->kind!=SR_FILE_SOCKET)return sys_return(-ENOTTY);
-return sys_return(sock_ioctl(f,request,argp));
+r= sock_ioctl(f,request,argp);
+if(r==-ENOTTY&&SR_IS_SOCK_IOCTL(request)&&!argp)r= -EFAULT;
+return sys_return(r);
 }
 
-/*:108*//*115:*/
+/*:109*//*116:*/
 #line 81 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL]= {
 
-/*117:*/
+/*118:*/
 #line 111 "web/sysctl.w"
 
 [SYS_RMEM_DEFAULT]= {"net.core.rmem_default","socket.7:proc:rmem_default",
@@ -2792,7 +2799,7 @@ SYS_GLOBAL,SYSV_INT,212992,0,SR_MIN_SNDBUF,INT_MAX},
 [SYS_WMEM_MAX]= {"net.core.wmem_max","socket.7:proc:wmem_max",
 SYS_GLOBAL,SYSV_INT,4194304,0,SR_MIN_SNDBUF,INT_MAX},
 
-/*:117*//*118:*/
+/*:118*//*119:*/
 #line 129 "web/sysctl.w"
 
 [SYS_MESSAGE_COST]= {"net.core.message_cost","socket.7:proc:message_cost",
@@ -2800,20 +2807,20 @@ SYS_GLOBAL,SYSV_INT,5,0,INT_MIN,INT_MAX},
 [SYS_MESSAGE_BURST]= {"net.core.message_burst","socket.7:proc:message_burst",
 SYS_GLOBAL,SYSV_INT,10,0,INT_MIN,INT_MAX},
 
-/*:118*//*119:*/
+/*:119*//*120:*/
 #line 140 "web/sysctl.w"
 
 [SYS_NETDEV_MAX_BACKLOG]= {"net.core.netdev_max_backlog",
 "socket.7:proc:netdev_max_backlog",SYS_GLOBAL,SYSV_INT,1000,0,
 INT_MIN,INT_MAX},
 
-/*:119*//*120:*/
+/*:120*//*121:*/
 #line 150 "web/sysctl.w"
 
 [SYS_OPTMEM_MAX]= {"net.core.optmem_max","socket.7:proc:optmem_max",
 SYS_NETNS,SYSV_INT,131072,0,0,INT_MAX},
 
-/*:120*//*121:*/
+/*:121*//*122:*/
 #line 160 "web/sysctl.w"
 
 [SYS_BUSY_READ]= {"net.core.busy_read","socket.7:SO_BUSY_POLL",
@@ -2823,25 +2830,25 @@ SYS_GLOBAL,SYSV_INT,0,0,0,INT_MAX},
 [SYS_SOMAXCONN]= {"net.core.somaxconn","socket.7:call:listen",
 SYS_NETNS,SYSV_INT,4096,0,0,INT_MAX},
 
-/*:121*//*122:*/
+/*:122*//*123:*/
 #line 173 "web/sysctl.w"
 
 [SYS_IP_DEFAULT_TTL]= {"net.ipv4.ip_default_ttl","ip.7:proc:ip_default_ttl",
 SYS_NETNS,SYSV_U8,64,0,1,255},
 
-/*:122*//*123:*/
+/*:123*//*124:*/
 #line 182 "web/sysctl.w"
 
 [SYS_IP_DYNADDR]= {"net.ipv4.ip_dynaddr","ip.7:proc:ip_dynaddr",
 SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:123*//*124:*/
+/*:124*//*125:*/
 #line 194 "web/sysctl.w"
 
 [SYS_IP_FORWARD]= {"net.ipv4.ip_forward","ip.7:proc:ip_forward",
 SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 
-/*:124*//*125:*/
+/*:125*//*126:*/
 #line 206 "web/sysctl.w"
 
 [SYS_IP_LOCAL_PORT_RANGE]= {"net.ipv4.ip_local_port_range",
@@ -2855,7 +2862,7 @@ SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 [SYS_IP_AUTOBIND_REUSE]= {"net.ipv4.ip_autobind_reuse",
 "ip.7:addr:autobind_connect",SYS_NETNS,SYSV_INT,0,0,0,1},
 
-/*:125*//*126:*/
+/*:126*//*127:*/
 #line 228 "web/sysctl.w"
 
 [SYS_IP_NO_PMTU_DISC]= {"net.ipv4.ip_no_pmtu_disc","ip.7:proc:ip_no_pmtu_disc",
@@ -2867,13 +2874,13 @@ SYS_NETNS,SYSV_INT,552,0,68,INT_MAX},
 [SYS_ROUTE_MIN_ADV_MSS]= {"net.ipv4.route.min_adv_mss",
 "ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,256,0,INT_MIN,INT_MAX},
 
-/*:126*//*127:*/
+/*:127*//*128:*/
 #line 243 "web/sysctl.w"
 
 [SYS_IP_NONLOCAL_BIND]= {"net.ipv4.ip_nonlocal_bind",
 "ip.7:proc:ip_nonlocal_bind",SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:127*//*128:*/
+/*:128*//*129:*/
 #line 257 "web/sysctl.w"
 
 [SYS_IPFRAG_HIGH_THRESH]= {"net.ipv4.ipfrag_high_thresh",
@@ -2887,7 +2894,7 @@ SYS_NETNS,SYSV_JIFFIES,30,0,INT_MIN,INT_MAX},
 [SYS_IPFRAG_MAX_DIST]= {"net.ipv4.ipfrag_max_dist","ip.7:proc_interfaces",
 SYS_NETNS,SYSV_INT,64,0,0,INT_MAX},
 
-/*:128*//*129:*/
+/*:129*//*130:*/
 #line 274 "web/sysctl.w"
 
 [SYS_IP6FRAG_HIGH_THRESH]= {"net.ipv6.ip6frag_high_thresh",
@@ -2899,7 +2906,7 @@ LLONG_MAX},
 [SYS_IP6FRAG_TIME]= {"net.ipv6.ip6frag_time","ip.7:proc:ip6frag_time",
 SYS_NETNS,SYSV_JIFFIES,60,0,INT_MIN,INT_MAX},
 
-/*:129*//*132:*/
+/*:130*//*133:*/
 #line 308 "web/sysctl.w"
 
 [SYS_IGMP_MAX_MEMBERSHIPS]= {"net.ipv4.igmp_max_memberships",
@@ -2910,13 +2917,13 @@ SYS_NETNS,SYSV_INT,10,0,INT_MIN,INT_MAX},
 SYS_NETNS,SYSV_PAIR,1,0,0,4294967294LL},
 
 
-/*:132*/
+/*:133*/
 #line 84 "web/sysctl.w"
 
 
 };
 
-/*:115*//*136:*/
+/*:116*//*137:*/
 #line 335 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i)
@@ -2930,7 +2937,7 @@ static long long sysctl_value(sr_host*h,int i)
 return sysctl_slot(h,i)[0];
 }
 
-/*:136*//*137:*/
+/*:137*//*138:*/
 #line 351 "web/sysctl.w"
 
 static bool ping_group_allowed(const sr_proc*p)
@@ -2939,7 +2946,7 @@ long long*r= sysctl_slot(p->host,SYS_PING_GROUP_RANGE);
 return(long long)p->ruid>=r[0]&&(long long)p->ruid<=r[1];
 }
 
-/*:137*//*138:*/
+/*:138*//*139:*/
 #line 361 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len)
@@ -2963,8 +2970,8 @@ memcpy(buf,text,strlen(text)+1);
 return(int)strlen(text);
 }
 
-/*:138*//*139:*/
-#line 390 "web/sysctl.w"
+/*:139*//*140:*/
+#line 396 "web/sysctl.w"
 
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value)
@@ -2977,6 +2984,7 @@ if(i==SR_NSYSCTL)return-ENOENT;
 if(p&&p->fsuid!=0&&!proc_capable(p,sysctls[i].scope==SYS_GLOBAL?
 CAP_DAC_OVERRIDE:CAP_NET_ADMIN))
 return-EACCES;
+if(p&&i==SYS_IP_FORWARD&&!proc_capable(p,CAP_NET_ADMIN))return-EPERM;
 if(!*value)return 0;
 if(sysctls[i].kind==SYSV_PORTS)return ports_parse(h->reserved_ports,value);
 memcpy(nv,sysctl_slot(h,i),sizeof nv);
@@ -2993,8 +3001,8 @@ world_ready();
 return sys_return(sysctl_write(W->cur->host,W->cur,name,value));
 }
 
-/*:139*//*141:*/
-#line 427 "web/sysctl.w"
+/*:140*//*142:*/
+#line 434 "web/sysctl.w"
 
 int sr_host_sysctl_set(int host,const char*name,const char*value)
 {
@@ -3004,8 +3012,8 @@ if(!(h= host_by_id(host)))return sys_return(-ENOENT);
 return sys_return(sysctl_write(h,NULL,name,value));
 }
 
-/*:141*//*142:*/
-#line 447 "web/sysctl.w"
+/*:142*//*143:*/
+#line 454 "web/sysctl.w"
 
 static int read_number(const char**pp,bool*neg,unsigned long long*out)
 {
@@ -3023,8 +3031,8 @@ if(*end&&*end!=' '&&*end!='\t'&&*end!='\n')return-EINVAL;
 return 0;
 }
 
-/*:142*//*143:*/
-#line 475 "web/sysctl.w"
+/*:143*//*144:*/
+#line 482 "web/sysctl.w"
 
 static int sysctl_parse(int i,const char*text,long long nv[2])
 {
@@ -3058,8 +3066,8 @@ nv[k]= v;
 return 0;
 }
 
-/*:143*//*144:*/
-#line 520 "web/sysctl.w"
+/*:144*//*145:*/
+#line 527 "web/sysctl.w"
 
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2])
 {
@@ -3084,8 +3092,8 @@ break;
 return 0;
 }
 
-/*:144*//*145:*/
-#line 549 "web/sysctl.w"
+/*:145*//*146:*/
+#line 556 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text)
 {
@@ -3128,7 +3136,7 @@ k= e;
 }
 }
 
-/*:145*//*153:*/
+/*:146*//*154:*/
 #line 107 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name)
@@ -3141,7 +3149,7 @@ else return NULL;
 return index[name]?&sr_optdescs[index[name]-1]:NULL;
 }
 
-/*:153*//*155:*/
+/*:154*//*156:*/
 #line 140 "web/sockopt.w"
 
 static unsigned*flag_word(sr_sock*s,const sr_optdesc*d)
@@ -3175,7 +3183,7 @@ memcpy(&rq->val,(char*)s+rq->d->offset,sizeof(int));
 return 0;
 }
 
-/*:155*//*156:*/
+/*:156*//*157:*/
 #line 190 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
@@ -3206,8 +3214,8 @@ if(err==0)err= d->set(s,&rq);
 return sys_return(err);
 }
 
-/*:156*//*158:*/
-#line 239 "web/sockopt.w"
+/*:157*//*159:*/
+#line 241 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
 {
@@ -3230,7 +3238,7 @@ rq->val= rq->buf[0];
 break;
 default:
 if(!(d->types&(1u<<s->type)))return-d->type_errno;
-if(rq->len> 0&&!rq->buf)return-EFAULT;
+if(d->level==SOL_SOCKET&&rq->len> 0&&!rq->buf)return-EFAULT;
 break;
 }
 if(!(d->types&(1u<<s->type)))return-d->type_errno;
@@ -3251,8 +3259,8 @@ if(d->type==OPT_BOOL||d->type==OPT_BYTEBOOL)rq->val= rq->val!=0;
 return 0;
 }
 
-/*:158*//*159:*/
-#line 285 "web/sockopt.w"
+/*:159*//*160:*/
+#line 287 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
 {
@@ -3261,8 +3269,8 @@ if(((caps>>c)&1)&&proc_capable(W->cur,c))return true;
 return false;
 }
 
-/*:159*//*161:*/
-#line 313 "web/sockopt.w"
+/*:160*//*162:*/
+#line 315 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
 socklen_t*optlen)
@@ -3294,8 +3302,8 @@ if(d->type==OPT_CUSTOM)return 0;
 return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
-/*:161*//*162:*/
-#line 359 "web/sockopt.w"
+/*:162*//*163:*/
+#line 361 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len)
@@ -3327,7 +3335,7 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 *optlen= (socklen_t)len;
 return 0;
 }
-/*:162*//*167:*/
+/*:163*//*168:*/
 #line 57 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val)
@@ -3344,7 +3352,7 @@ if(val> INT_MAX/2)val= INT_MAX/2;
 return 0;
 }
 
-/*:167*//*169:*/
+/*:168*//*170:*/
 #line 86 "web/solsocket.w"
 
 static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
@@ -3354,7 +3362,7 @@ buffer_request(s,SYS_RMEM_MAX,rq->val),SR_MIN_RCVBUF);
 }
 
 
-/*:169*//*170:*/
+/*:170*//*171:*/
 #line 102 "web/solsocket.w"
 
 static int set_sndbuf(sr_sock*s,sr_optreq*rq)
@@ -3364,7 +3372,7 @@ buffer_request(s,SYS_WMEM_MAX,rq->val),SR_MIN_SNDBUF);
 }
 
 
-/*:170*//*171:*/
+/*:171*//*172:*/
 #line 124 "web/solsocket.w"
 
 static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
@@ -3379,7 +3387,7 @@ return buffer_store(&s->sndbuf,&s->sndbuf_locked,rq->val<0?0:rq->val,
 SR_MIN_SNDBUF);
 }
 
-/*:171*//*173:*/
+/*:172*//*174:*/
 #line 155 "web/solsocket.w"
 
 static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
@@ -3396,7 +3404,7 @@ return 0;
 }
 
 
-/*:173*//*174:*/
+/*:174*//*175:*/
 #line 176 "web/solsocket.w"
 
 static int get_sndlowat(sr_sock*s,sr_optreq*rq)
@@ -3406,7 +3414,7 @@ rq->val= 1;
 return 0;
 }
 
-/*:174*//*176:*/
+/*:175*//*177:*/
 #line 210 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq)
@@ -3439,7 +3447,7 @@ static int get_rcvtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->rcvtimeo,rq)
 static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq);}
 static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
 
-/*:176*//*178:*/
+/*:177*//*179:*/
 #line 260 "web/solsocket.w"
 
 static int set_linger(sr_sock*s,sr_optreq*rq)
@@ -3466,7 +3474,7 @@ rq->outlen= sizeof l;
 return 0;
 }
 
-/*:178*//*182:*/
+/*:179*//*183:*/
 #line 314 "web/solsocket.w"
 
 static int set_dontroute(sr_sock*s,sr_optreq*rq)
@@ -3475,13 +3483,13 @@ s->dst_cached= false;
 return set_flag(s,rq);
 }
 
-/*:182*//*189:*/
+/*:183*//*190:*/
 #line 364 "web/solsocket.w"
 
 static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
 static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:189*//*190:*/
+/*:190*//*191:*/
 #line 382 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s)
@@ -3509,7 +3517,7 @@ static int get_sock_passsec(sr_sock*s,sr_optreq*rq)
 return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
-/*:190*//*192:*/
+/*:191*//*193:*/
 #line 425 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns)
@@ -3529,7 +3537,7 @@ return 0;
 }
 
 
-/*:192*//*197:*/
+/*:193*//*198:*/
 #line 483 "web/solsocket.w"
 
 static int set_mark(sr_sock*s,sr_optreq*rq)
@@ -3538,7 +3546,7 @@ if(s->mark!=(uint32_t)rq->val)s->dst_cached= false;
 return set_int_field(s,rq);
 }
 
-/*:197*//*200:*/
+/*:198*//*201:*/
 #line 521 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
@@ -3560,7 +3568,7 @@ rq->val= s->peek_off;
 return 0;
 }
 
-/*:200*//*202:*/
+/*:201*//*203:*/
 #line 556 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
@@ -3587,7 +3595,7 @@ rq->outlen= sizeof v;
 return 0;
 }
 
-/*:202*//*204:*/
+/*:203*//*205:*/
 #line 608 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
@@ -3615,12 +3623,12 @@ rq->outlen= sizeof pair;
 return 0;
 }
 
-/*:204*//*207:*/
+/*:205*//*208:*/
 #line 655 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
-/*:207*//*208:*/
+/*:208*//*209:*/
 #line 666 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
@@ -3630,12 +3638,12 @@ s->err= 0;
 return 0;
 }
 
-/*:208*//*209:*/
+/*:209*//*210:*/
 #line 680 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:209*//*210:*/
+/*:210*//*211:*/
 #line 689 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
@@ -3645,7 +3653,7 @@ rq->val= SKF_AD_MAX;
 return 0;
 }
 
-/*:210*//*211:*/
+/*:211*//*212:*/
 #line 706 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
@@ -3657,13 +3665,13 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:211*//*212:*/
+/*:212*//*213:*/
 #line 725 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
 
-/*:212*//*214:*/
+/*:213*//*215:*/
 #line 749 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -3684,7 +3692,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:214*//*215:*/
+/*:215*//*216:*/
 #line 777 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -3699,7 +3707,7 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:215*//*217:*/
+/*:216*//*218:*/
 #line 804 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
@@ -3715,14 +3723,14 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:217*//*219:*/
+/*:218*//*220:*/
 #line 834 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*220:*/
+/*221:*/
 #line 864 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
@@ -3742,7 +3750,7 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:220*/
+/*:221*/
 #line 839 "web/solsocket.w"
 
 return true;
@@ -3767,7 +3775,7 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:219*//*221:*/
+/*:220*//*222:*/
 #line 890 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
@@ -3794,7 +3802,7 @@ free(mask);
 return ok;
 }
 
-/*:221*//*222:*/
+/*:222*//*223:*/
 #line 934 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
@@ -3812,7 +3820,7 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:222*//*223:*/
+/*:223*//*224:*/
 #line 963 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
@@ -3829,7 +3837,7 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:223*//*224:*/
+/*:224*//*225:*/
 #line 990 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
@@ -3842,7 +3850,7 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:224*//*226:*/
+/*:225*//*227:*/
 #line 1015 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
@@ -3857,7 +3865,7 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:226*//*227:*/
+/*:227*//*228:*/
 #line 1034 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
@@ -3867,7 +3875,7 @@ return set_flag(s,rq);
 }
 
 
-/*:227*//*228:*/
+/*:228*//*229:*/
 #line 1061 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
@@ -3881,7 +3889,7 @@ return reuseport_attach(s);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:228*//*231:*/
+/*:229*//*232:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -3897,7 +3905,7 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:231*//*232:*/
+/*:232*//*233:*/
 #line 74 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
@@ -3918,7 +3926,7 @@ return 0;
 }
 
 
-/*:232*//*236:*/
+/*:233*//*237:*/
 #line 137 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
@@ -3927,6 +3935,7 @@ unsigned char opt[SR_MAX_IPOPTLEN];
 int len= rq->len,err;
 bool srr;
 if(len> SR_MAX_IPOPTLEN)return-EINVAL;
+if(len&&!rq->buf)return-EFAULT;
 memset(opt,IPOPT_END,sizeof opt);
 if(len)memcpy(opt,rq->buf,(size_t)len);
 len= (len+3)&~3;
@@ -3947,8 +3956,8 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:236*//*239:*/
-#line 186 "web/ipopt.w"
+/*:237*//*240:*/
+#line 187 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
 {
@@ -3980,8 +3989,8 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*240:*/
-#line 236 "web/ipopt.w"
+if(p[2]<=n)/*241:*/
+#line 237 "web/ipopt.w"
 
 {
 if(p[2]+3> n)return-EINVAL;
@@ -4003,8 +4012,8 @@ break;
 }
 }
 
-/*:240*/
-#line 217 "web/ipopt.w"
+/*:241*/
+#line 218 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
 ts= true;
@@ -4024,8 +4033,8 @@ l-= n;
 return 0;
 }
 
-/*:239*//*241:*/
-#line 261 "web/ipopt.w"
+/*:240*//*242:*/
+#line 262 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
 {
@@ -4037,8 +4046,8 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:241*//*242:*/
-#line 289 "web/ipopt.w"
+/*:242*//*243:*/
+#line 290 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
 {
@@ -4050,8 +4059,8 @@ return set_flag(s,rq);
 }
 
 
-/*:242*//*255:*/
-#line 420 "web/ipopt.w"
+/*:243*//*256:*/
+#line 421 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
 {
@@ -4060,14 +4069,15 @@ rq->val= sk_dst_mtu(s);
 return 0;
 }
 
-/*:255*//*257:*/
-#line 450 "web/ipopt.w"
+/*:256*//*258:*/
+#line 451 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
 {
 struct ip_mreqn mr;
 sr_iface*dev;
-mreq_decode(rq,&mr);
+int err;
+if((err= mreq_decode(rq,&mr))!=0)return err;
 if(!mr.imr_ifindex){
 if(mr.imr_address.s_addr==htonl(INADDR_ANY)){
 s->mc_index= 0;
@@ -4091,8 +4101,8 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:257*//*258:*/
-#line 488 "web/ipopt.w"
+/*:258*//*259:*/
+#line 490 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
 {
@@ -4101,10 +4111,10 @@ return 0;
 }
 
 
-/*:258*//*260:*/
-#line 514 "web/ipopt.w"
+/*:259*//*261:*/
+#line 516 "web/ipopt.w"
 
-/*:260*//*264:*/
+/*:261*//*265:*/
 #line 64 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
@@ -4112,7 +4122,7 @@ static bool ipv4_is_multicast(uint32_t addr)
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:264*//*265:*/
+/*:265*//*266:*/
 #line 78 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
@@ -4125,7 +4135,7 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:265*//*266:*/
+/*:266*//*267:*/
 #line 103 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
@@ -4144,22 +4154,24 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:266*//*267:*/
-#line 127 "web/mcast.w"
+/*:267*//*268:*/
+#line 132 "web/mcast.w"
 
-static void mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
+static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
 {
 memset(mr,0,sizeof*mr);
+if(!rq->buf)return-EFAULT;
 if(rq->len>=(int)sizeof(struct ip_mreqn))
 memcpy(mr,rq->buf,sizeof*mr);
 else if(rq->len>=(int)sizeof(struct ip_mreq))
 memcpy(mr,rq->buf,sizeof(struct ip_mreq));
 else if(rq->len>=(int)sizeof(struct in_addr))
 memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
+return 0;
 }
 
-/*:267*//*268:*/
-#line 143 "web/mcast.w"
+/*:268*//*269:*/
+#line 150 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
 {
@@ -4169,8 +4181,8 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:268*//*269:*/
-#line 162 "web/mcast.w"
+/*:269*//*270:*/
+#line 169 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
 {
@@ -4194,8 +4206,8 @@ ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:269*//*270:*/
-#line 197 "web/mcast.w"
+/*:270*//*271:*/
+#line 204 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
 {
@@ -4218,8 +4230,8 @@ return 0;
 return-EADDRNOTAVAIL;
 }
 
-/*:270*//*271:*/
-#line 221 "web/mcast.w"
+/*:271*//*272:*/
+#line 228 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
 {
@@ -4233,30 +4245,32 @@ free(m);
 s->mc_count= 0;
 }
 
-/*:271*//*272:*/
-#line 248 "web/mcast.w"
+/*:272*//*273:*/
+#line 255 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
 {
 struct ip_mreqn mr;
+int err;
 if(rq->len<(int)sizeof(struct ip_mreq))return-EINVAL;
-mreq_decode(rq,&mr);
+if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:272*//*273:*/
-#line 263 "web/mcast.w"
+/*:273*//*274:*/
+#line 271 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
 {
 struct ip_mreqn mr;
+int err;
 if(rq->len<(int)sizeof(struct ip_mreq))return-EINVAL;
-mreq_decode(rq,&mr);
+if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_leave(s,&mr);
 }
 
-/*:273*//*274:*/
-#line 290 "web/mcast.w"
+/*:274*//*275:*/
+#line 299 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs)
@@ -4279,8 +4293,8 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*275:*/
-#line 317 "web/mcast.w"
+if(!add)/*276:*/
+#line 326 "web/mcast.w"
 
 {
 if(!m->has_list||i==m->nsrc)return-EADDRNOTAVAIL;
@@ -4290,11 +4304,11 @@ m->nsrc--;
 return 0;
 }
 
-/*:275*/
-#line 312 "web/mcast.w"
+/*:276*/
+#line 321 "web/mcast.w"
 
-/*276:*/
-#line 326 "web/mcast.w"
+/*277:*/
+#line 335 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
 return-ENOBUFS;
@@ -4306,24 +4320,25 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 m->src[m->nsrc++]= src;
 m->has_list= true;
 
-/*:276*/
-#line 313 "web/mcast.w"
+/*:277*/
+#line 322 "web/mcast.w"
 
 return 0;
 }
 
-/*:274*//*277:*/
-#line 342 "web/mcast.w"
+/*:275*//*278:*/
+#line 351 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
 {
 if(rq->len!=(int)sizeof*mrs)return-EINVAL;
+if(!rq->buf)return-EFAULT;
 memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:277*//*279:*/
-#line 365 "web/mcast.w"
+/*:278*//*280:*/
+#line 375 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -4339,8 +4354,8 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs);
 }
 
-/*:279*//*280:*/
-#line 388 "web/mcast.w"
+/*:280*//*281:*/
+#line 398 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -4349,8 +4364,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
 }
 
-/*:280*//*281:*/
-#line 402 "web/mcast.w"
+/*:281*//*282:*/
+#line 412 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
 {
@@ -4359,8 +4374,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
 }
 
-/*:281*//*282:*/
-#line 416 "web/mcast.w"
+/*:282*//*283:*/
+#line 426 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
 {
@@ -4369,8 +4384,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
 }
 
-/*:282*//*283:*/
-#line 446 "web/mcast.w"
+/*:283*//*284:*/
+#line 456 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -4380,6 +4395,7 @@ sr_mcsock*m;
 uint32_t n;
 if(rq->len<(int)IP_MSFILTER_SIZE(0))return-EINVAL;
 if(rq->len> sysctl_value(s->host,SYS_OPTMEM_MAX))return-ENOBUFS;
+if(!rq->buf)return-EFAULT;
 memcpy(&hdr,rq->buf,IP_MSFILTER_SIZE(0));
 n= hdr.imsf_numsrc;
 if(n>=0x3ffffffcu||n> (uint32_t)sysctl_value(s->host,SYS_IGMP_MAX_MSF))
@@ -4397,8 +4413,8 @@ return-ENODEV;
 if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*284:*/
-#line 476 "web/mcast.w"
+/*285:*/
+#line 487 "web/mcast.w"
 
 if((int)n> m->maxsrc){
 m->maxsrc= (int)n;
@@ -4409,14 +4425,14 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)hdr.imsf_fmode;
 
-/*:284*/
-#line 472 "web/mcast.w"
+/*:285*/
+#line 483 "web/mcast.w"
 
 return 0;
 }
 
-/*:283*//*285:*/
-#line 502 "web/mcast.w"
+/*:284*//*286:*/
+#line 513 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -4447,7 +4463,7 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:285*//*288:*/
+/*:286*//*289:*/
 #line 34 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p)
@@ -4473,7 +4489,7 @@ static void put_addr(uint8_t*p,uint32_t a)
 memcpy(p,&a,4);
 }
 
-/*:288*//*290:*/
+/*:289*//*291:*/
 #line 69 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
@@ -4497,7 +4513,7 @@ static uint16_t inet_csum(const uint8_t*p,size_t n)
 return csum_fold(csum_add(0,p,n));
 }
 
-/*:290*//*292:*/
+/*:291*//*293:*/
 #line 99 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
@@ -4512,7 +4528,7 @@ put16(ph+10,(uint16_t)len);
 return csum_add(0,ph,sizeof ph);
 }
 
-/*:292*//*295:*/
+/*:293*//*296:*/
 #line 140 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
@@ -4535,7 +4551,7 @@ ip->optlen= ip->ihl-SR_IPHDR_LEN;
 return true;
 }
 
-/*:295*//*296:*/
+/*:296*//*297:*/
 #line 165 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
@@ -4556,7 +4572,7 @@ memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
 put16(p+10,inet_csum(p,(size_t)hl));
 }
 
-/*:296*//*298:*/
+/*:297*//*299:*/
 #line 191 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
@@ -4566,7 +4582,7 @@ put16(p+10,0);
 put16(p+10,inet_csum(p,hl));
 }
 
-/*:298*//*301:*/
+/*:299*//*302:*/
 #line 225 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -4601,7 +4617,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:301*//*304:*/
+/*:302*//*305:*/
 #line 281 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
@@ -4627,7 +4643,7 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:304*//*308:*/
+/*:305*//*309:*/
 #line 344 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
@@ -4660,7 +4676,7 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*309:*/
+/*310:*/
 #line 387 "web/wire.w"
 
 {
@@ -4687,7 +4703,7 @@ break;
 }
 }
 
-/*:309*/
+/*:310*/
 #line 375 "web/wire.w"
 
 break;
@@ -4701,7 +4717,7 @@ break;
 }
 }
 
-/*:308*//*310:*/
+/*:309*//*311:*/
 #line 416 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
@@ -4716,7 +4732,7 @@ return true;
 return false;
 }
 
-/*:310*//*312:*/
+/*:311*//*313:*/
 #line 443 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
@@ -4725,7 +4741,7 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:312*//*316:*/
+/*:313*//*317:*/
 #line 51 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -4790,7 +4806,7 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:316*//*319:*/
+/*:317*//*320:*/
 #line 127 "web/link.w"
 
 static uint64_t rng_next(void)
@@ -4812,7 +4828,7 @@ world_ready();
 W->rng= seed;
 }
 
-/*:319*//*325:*/
+/*:320*//*326:*/
 #line 192 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len)
@@ -4823,7 +4839,7 @@ if(data)memcpy(p->data,data,len);
 return p;
 }
 
-/*:325*//*326:*/
+/*:326*//*327:*/
 #line 204 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
@@ -4863,7 +4879,7 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:326*//*327:*/
+/*:327*//*328:*/
 #line 249 "web/link.w"
 
 static void net_run(void)
@@ -4886,7 +4902,7 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:327*//*328:*/
+/*:328*//*329:*/
 #line 274 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
@@ -4903,7 +4919,7 @@ net_run();
 W->now_ns= target;
 }
 
-/*:328*//*333:*/
+/*:329*//*334:*/
 #line 336 "web/link.w"
 
 int sr_lan_new(int mtu)
@@ -4938,7 +4954,7 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:333*//*334:*/
+/*:334*//*335:*/
 #line 371 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
@@ -4954,7 +4970,7 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:334*//*337:*/
+/*:335*//*338:*/
 #line 408 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -4980,7 +4996,7 @@ else if(owner>=0){lan_carry(l,&l->port[owner],pkt);free(pkt);}
 else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
-/*:337*//*338:*/
+/*:338*//*339:*/
 #line 435 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
@@ -4993,7 +5009,7 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:338*//*339:*/
+/*:339*//*340:*/
 #line 451 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
@@ -5017,7 +5033,7 @@ ev_push(&e);
 }
 }
 
-/*:339*//*341:*/
+/*:340*//*342:*/
 #line 484 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5033,7 +5049,7 @@ e.rt_type= rt_type;
 ev_push(&e);
 }
 
-/*:341*//*342:*/
+/*:342*//*343:*/
 #line 501 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5044,7 +5060,7 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:342*//*344:*/
+/*:343*//*345:*/
 #line 521 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
@@ -5060,7 +5076,7 @@ net_run();
 return 0;
 }
 
-/*:344*//*350:*/
+/*:345*//*351:*/
 #line 581 "web/link.w"
 
 static void neigh_free(sr_hent*e)
@@ -5104,7 +5120,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:350*//*351:*/
+/*:351*//*352:*/
 #line 627 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
@@ -5135,7 +5151,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:351*//*356:*/
+/*:352*//*357:*/
 #line 58 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -5158,7 +5174,7 @@ return a->addr;
 return 0;
 }
 
-/*:356*//*357:*/
+/*:357*//*358:*/
 #line 118 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -5171,7 +5187,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*358:*/
+/*359:*/
 #line 159 "web/ip.w"
 
 if(saddr){
@@ -5184,10 +5200,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:358*/
+/*:359*/
 #line 129 "web/ip.w"
 
-/*359:*/
+/*360:*/
 #line 170 "web/ip.w"
 
 if(oif){
@@ -5203,7 +5219,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:359*/
+/*:360*/
 #line 130 "web/ip.w"
 
 if(!daddr){
@@ -5230,7 +5246,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*360:*/
+/*361:*/
 #line 190 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -5244,13 +5260,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:360*/
+/*:361*/
 #line 155 "web/ip.w"
 
 return 0;
 }
 
-/*:357*//*362:*/
+/*:358*//*363:*/
 #line 211 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -5268,7 +5284,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:362*//*368:*/
+/*:363*//*369:*/
 #line 284 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -5313,7 +5329,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:368*//*374:*/
+/*:369*//*375:*/
 #line 383 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -5326,7 +5342,7 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:374*//*376:*/
+/*:375*//*377:*/
 #line 421 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -5369,7 +5385,7 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:376*//*377:*/
+/*:377*//*378:*/
 #line 483 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
@@ -5388,7 +5404,7 @@ dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:377*//*379:*/
+/*:378*//*380:*/
 #line 511 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
@@ -5423,7 +5439,7 @@ left-= len;
 free(pkt);
 }
 
-/*:379*//*381:*/
+/*:380*//*382:*/
 #line 558 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5438,7 +5454,7 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:381*//*382:*/
+/*:382*//*383:*/
 #line 581 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
@@ -5460,7 +5476,7 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:382*//*384:*/
+/*:383*//*385:*/
 #line 610 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
@@ -5471,7 +5487,7 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:384*//*387:*/
+/*:385*//*388:*/
 #line 654 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5517,7 +5533,7 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:387*//*388:*/
+/*:388*//*389:*/
 #line 704 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
@@ -5534,7 +5550,7 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:388*//*393:*/
+/*:389*//*394:*/
 #line 778 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
@@ -5552,7 +5568,7 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:393*//*394:*/
+/*:394*//*395:*/
 #line 796 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
@@ -5580,7 +5596,7 @@ ev_push(&e);
 return q;
 }
 
-/*:394*//*395:*/
+/*:395*//*396:*/
 #line 824 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5594,7 +5610,7 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*396:*/
+/*397:*/
 #line 852 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
@@ -5610,11 +5626,11 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:396*/
+/*:397*/
 #line 836 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*397:*/
+/*398:*/
 #line 866 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
@@ -5632,7 +5648,7 @@ free(pkt);
 return NULL;
 }
 
-/*:397*/
+/*:398*/
 #line 838 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
@@ -5648,7 +5664,7 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:395*//*399:*/
+/*:396*//*400:*/
 #line 888 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
@@ -5670,7 +5686,7 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:399*//*400:*/
+/*:400*//*401:*/
 #line 911 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
@@ -5683,7 +5699,7 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:400*//*402:*/
+/*:401*//*403:*/
 #line 953 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -5726,7 +5742,7 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:402*//*406:*/
+/*:403*//*407:*/
 #line 1027 "web/ip.w"
 
 static bool icmp_is_error(int type)
@@ -5763,7 +5779,7 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:406*//*408:*/
+/*:407*//*409:*/
 #line 1071 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -5788,7 +5804,7 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:408*//*414:*/
+/*:409*//*415:*/
 #line 1137 "web/ip.w"
 
 static uint64_t jiffies(void)
@@ -5820,7 +5836,7 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:414*//*416:*/
+/*:415*//*417:*/
 #line 1185 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
@@ -5854,7 +5870,7 @@ if(q.protocol==IPPROTO_UDP||q.protocol==IPPROTO_UDPLITE)
 udp_err(h,ic.type,ic.code,info,ic.data,ic.datalen,rx->saddr);
 }
 
-/*:416*//*418:*/
+/*:417*//*419:*/
 #line 1225 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
@@ -5869,7 +5885,7 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:418*//*423:*/
+/*:419*//*424:*/
 #line 1265 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
@@ -5902,10 +5918,10 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:423*//*426:*/
+/*:424*//*427:*/
 #line 1336 "web/ip.w"
 
-/*425:*/
+/*426:*/
 #line 1319 "web/ip.w"
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -5924,10 +5940,10 @@ const uint8_t*orig_ip,size_t len,uint32_t offender)
 (void)offender;
 }
 
-/*:425*/
+/*:426*/
 #line 1337 "web/ip.w"
 
-/*:426*//*432:*/
+/*:427*//*433:*/
 #line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -5963,7 +5979,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:432*//*434:*/
+/*:433*//*435:*/
 #line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -5982,7 +5998,7 @@ fwrite(&rec,sizeof rec,1,c->f);
 fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:434*//*441:*/
+/*:435*//*442:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -5996,7 +6012,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:441*//*442:*/
+/*:442*//*443:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -6013,7 +6029,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:442*//*447:*/
+/*:443*//*448:*/
 #line 199 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -6052,7 +6068,7 @@ free(sl);
 }
 }
 
-/*:447*//*450:*/
+/*:448*//*451:*/
 #line 260 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
@@ -6079,7 +6095,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:450*//*451:*/
+/*:451*//*452:*/
 #line 290 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
@@ -6106,7 +6122,7 @@ s->inet_num= 0;
 if(--s->host->bind->nsocks==0)bind_tables_free(s->host);
 }
 
-/*:451*//*453:*/
+/*:452*//*454:*/
 #line 318 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -6117,7 +6133,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:453*//*455:*/
+/*:454*//*456:*/
 #line 344 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -6130,7 +6146,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:455*//*456:*/
+/*:456*//*457:*/
 #line 368 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -6143,7 +6159,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:456*//*459:*/
+/*:457*//*460:*/
 #line 412 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -6156,7 +6172,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:459*//*460:*/
+/*:460*//*461:*/
 #line 427 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
@@ -6176,7 +6192,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:460*//*462:*/
+/*:461*//*463:*/
 #line 475 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -6200,7 +6216,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:462*//*464:*/
+/*:463*//*465:*/
 #line 518 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -6220,7 +6236,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:464*//*468:*/
+/*:465*//*469:*/
 #line 589 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -6235,7 +6251,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:468*//*469:*/
+/*:469*//*470:*/
 #line 607 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -6262,7 +6278,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:469*//*470:*/
+/*:470*//*471:*/
 #line 640 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -6305,7 +6321,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:470*//*472:*/
+/*:471*//*473:*/
 #line 694 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -6318,7 +6334,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:472*//*473:*/
+/*:473*//*474:*/
 #line 708 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -6334,7 +6350,7 @@ sock_hash(s);
 return 0;
 }
 
-/*:473*//*474:*/
+/*:474*//*475:*/
 #line 725 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -6356,7 +6372,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:474*//*475:*/
+/*:475*//*476:*/
 #line 760 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -6379,7 +6395,7 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:475*//*478:*/
+/*:476*//*479:*/
 #line 809 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -6420,7 +6436,7 @@ free(g);
 }
 }
 
-/*:478*//*479:*/
+/*:479*//*480:*/
 #line 855 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -6435,7 +6451,7 @@ return;
 rp_alloc(s);
 }
 
-/*:479*//*480:*/
+/*:480*//*481:*/
 #line 875 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -6450,7 +6466,7 @@ return;
 rp_alloc(s);
 }
 
-/*:480*//*482:*/
+/*:481*//*483:*/
 #line 911 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s)
@@ -6464,7 +6480,7 @@ s->rp->prog= true;
 return 0;
 }
 
-/*:482*//*485:*/
+/*:483*//*486:*/
 #line 944 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -6481,7 +6497,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:485*//*487:*/
+/*:486*//*488:*/
 #line 970 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -6495,7 +6511,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:487*//*488:*/
+/*:488*//*489:*/
 #line 1001 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -6507,7 +6523,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:488*//*490:*/
+/*:489*//*491:*/
 #line 1055 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -6535,7 +6551,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:490*//*491:*/
+/*:491*//*492:*/
 #line 1084 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -6548,7 +6564,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:491*//*494:*/
+/*:492*//*495:*/
 #line 1131 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -6565,7 +6581,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:494*//*495:*/
+/*:495*//*496:*/
 #line 1156 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -6588,7 +6604,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:495*//*497:*/
+/*:496*//*498:*/
 #line 1195 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -6600,7 +6616,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:497*//*499:*/
+/*:498*//*500:*/
 #line 1232 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -6623,7 +6639,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:499*//*501:*/
+/*:500*//*502:*/
 #line 1278 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -6641,7 +6657,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:501*//*502:*/
+/*:502*//*503:*/
 #line 1309 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -6660,7 +6676,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:502*//*505:*/
+/*:503*//*506:*/
 #line 1335 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -6684,7 +6700,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:505*//*506:*/
+/*:506*//*507:*/
 #line 1368 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -6698,7 +6714,7 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:506*//*508:*/
+/*:507*//*509:*/
 #line 1389 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -6714,7 +6730,7 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:508*//*510:*/
+/*:509*//*511:*/
 #line 1423 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -6725,7 +6741,7 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:510*//*511:*/
+/*:511*//*512:*/
 #line 1464 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
@@ -6763,7 +6779,7 @@ udp_hash4(s);
 return 0;
 }
 
-/*:511*//*512:*/
+/*:512*//*513:*/
 #line 1510 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -6777,7 +6793,7 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:512*//*514:*/
+/*:513*//*515:*/
 #line 1536 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
@@ -6794,7 +6810,7 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:514*//*516:*/
+/*:515*//*517:*/
 #line 1569 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
@@ -6809,7 +6825,7 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:516*//*517:*/
+/*:517*//*518:*/
 #line 1586 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
@@ -6830,7 +6846,7 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:517*//*518:*/
+/*:518*//*519:*/
 #line 1621 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
@@ -6854,7 +6870,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:518*//*519:*/
+/*:519*//*520:*/
 #line 1660 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -6879,7 +6895,7 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:519*//*520:*/
+/*:520*//*521:*/
 #line 1692 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
@@ -6895,7 +6911,7 @@ return true;
 return false;
 }
 
-/*:520*//*521:*/
+/*:521*//*522:*/
 #line 1719 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
@@ -6909,7 +6925,7 @@ if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
 return 0;
 }
 
-/*:521*//*524:*/
+/*:522*//*525:*/
 #line 1772 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -6940,7 +6956,7 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
 }
 
-/*:524*//*525:*/
+/*:525*//*526:*/
 #line 1804 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
@@ -6948,7 +6964,7 @@ static bool udp_dev_match(const sr_sock*s,int ifindex)
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:525*//*527:*/
+/*:526*//*528:*/
 #line 1836 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -6970,7 +6986,7 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:527*//*529:*/
+/*:528*//*530:*/
 #line 1872 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
@@ -6994,7 +7010,7 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:529*//*530:*/
+/*:530*//*531:*/
 #line 1902 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
@@ -7016,7 +7032,7 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:530*//*531:*/
+/*:531*//*532:*/
 #line 1930 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
@@ -7047,7 +7063,7 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:531*//*533:*/
+/*:532*//*534:*/
 #line 1980 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -7075,7 +7091,7 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:533*//*534:*/
+/*:534*//*535:*/
 #line 2014 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
@@ -7091,7 +7107,7 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:534*//*537:*/
+/*:535*//*538:*/
 #line 2045 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
@@ -7113,7 +7129,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:537*//*538:*/
+/*:538*//*539:*/
 #line 2065 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
@@ -7136,7 +7152,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:538*//*541:*/
+/*:539*//*542:*/
 #line 2103 "web/bind.w"
 
 static void inet_release(sr_sock*s)
@@ -7146,4 +7162,4 @@ sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
 
-/*:541*/
+/*:542*/

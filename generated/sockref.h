@@ -86,23 +86,23 @@ long sr_signal_count(int signo);
 int sr_getrlimit(int resource,struct rlimit*rlim);
 int sr_setrlimit(int resource,const struct rlimit*rlim);
 
-/*:65*//*110:*/
+/*:65*//*111:*/
 #line 17 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len);
 int sr_sysctl_set(const char*name,const char*value);
 
-/*:110*//*140:*/
-#line 424 "web/sysctl.w"
+/*:111*//*141:*/
+#line 431 "web/sysctl.w"
 
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 
-/*:140*//*317:*/
+/*:141*//*318:*/
 #line 120 "web/link.w"
 
 void sr_world_seed(uint64_t seed);
 
-/*:317*//*329:*/
+/*:318*//*330:*/
 #line 298 "web/link.w"
 
 struct sr_lan_config{
@@ -117,39 +117,39 @@ int sr_lan_new(int mtu);
 int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
-/*:329*//*343:*/
+/*:330*//*344:*/
 #line 518 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:343*//*427:*/
+/*:344*//*428:*/
 #line 36 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:427*//*484:*/
+/*:428*//*485:*/
 #line 941 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:484*//*498:*/
+/*:485*//*499:*/
 #line 1229 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
-/*:498*//*504:*/
+/*:499*//*505:*/
 #line 1331 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
-/*:504*//*507:*/
+/*:505*//*508:*/
 #line 1386 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:507*//*536:*/
+/*:508*//*537:*/
 #line 2039 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
@@ -157,7 +157,7 @@ int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:536*/
+/*:537*/
 #line 88 "web/sockref.w"
 
 #endif
