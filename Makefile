@@ -256,10 +256,10 @@ coverage: deps build/covclause build/sockref.pdf
 	lcov --summary coverage/web.info 2>&1 | tail -3
 
 # ---- install ----------------------------------------------------------------
-install: lib pdf build/sr-check build/sr-record build/sr-gen
+install: lib pdf build/sr-check build/sr-record build/sr-gen build/sr-fuzz
 	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/doc/sockref \
 	  $(DESTDIR)$(PREFIX)/bin
-	install -m 755 build/sr-check build/sr-record build/sr-gen $(DESTDIR)$(PREFIX)/bin/
+	install -m 755 build/sr-check build/sr-record build/sr-gen build/sr-fuzz $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 generated/sockref.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 build/libsockref.a build/libsockref.so $(DESTDIR)$(PREFIX)/lib/
 	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: sockref\nDescription: literate reference model of the Linux socket layer and IPv4\nVersion: 0.1\nLibs: -L$${libdir} -lsockref\nCflags: -I$${includedir}\n' '$(PREFIX)' \
