@@ -290,7 +290,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_UDP_HTABLE_SIZE 16384 
 
 /*:467*//*529:*/
-#line 1856 "web/bind.w"
+#line 1855 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
@@ -1486,13 +1486,13 @@ static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
 /*:516*//*523:*/
-#line 1731 "web/bind.w"
+#line 1730 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
 /*:523*//*524:*/
-#line 1760 "web/bind.w"
+#line 1759 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1506,7 +1506,7 @@ uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
 /*:524*//*527:*/
-#line 1810 "web/bind.w"
+#line 1809 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1515,24 +1515,24 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
 
 /*:527*//*533:*/
-#line 1959 "web/bind.w"
+#line 1958 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
 /*:533*//*536:*/
-#line 2028 "web/bind.w"
+#line 2027 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
 /*:536*//*540:*/
-#line 2086 "web/bind.w"
+#line 2085 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
 /*:540*//*541:*/
-#line 2100 "web/bind.w"
+#line 2099 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
@@ -6851,12 +6851,11 @@ s->inet_daddr,ntohs(s->inet_dport)));
 
 static int dgram_disconnect(sr_sock*s)
 {
-sr_porttab*pt= sock_tab(s);
 s->connected= false;
 s->inet_daddr= 0;
 s->inet_dport= 0;
 s->bound_dev_if= 0;
-if(s->lk[LK_CONN].slot)link_del(&pt->t[LK_CONN],LK_CONN,s);
+if(s->lk[LK_CONN].slot)link_del(&sock_tab(s)->t[LK_CONN],LK_CONN,s);
 if(!(s->userlocks&SR_BINDADDR_LOCK)){
 uint32_t old= s->inet_rcv_saddr;
 s->inet_rcv_saddr= s->inet_saddr= 0;
@@ -6871,7 +6870,7 @@ return 0;
 }
 
 /*:519*//*520:*/
-#line 1660 "web/bind.w"
+#line 1659 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -6896,7 +6895,7 @@ return-EOPNOTSUPP;
 }
 
 /*:520*//*521:*/
-#line 1692 "web/bind.w"
+#line 1691 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -6912,7 +6911,7 @@ return false;
 }
 
 /*:521*//*522:*/
-#line 1719 "web/bind.w"
+#line 1718 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -6926,7 +6925,7 @@ return 0;
 }
 
 /*:522*//*525:*/
-#line 1772 "web/bind.w"
+#line 1771 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -6957,7 +6956,7 @@ saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
 }
 
 /*:525*//*526:*/
-#line 1804 "web/bind.w"
+#line 1803 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
@@ -6965,7 +6964,7 @@ return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
 /*:526*//*528:*/
-#line 1836 "web/bind.w"
+#line 1835 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -6987,7 +6986,7 @@ return score;
 }
 
 /*:528*//*530:*/
-#line 1872 "web/bind.w"
+#line 1871 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7011,7 +7010,7 @@ return result;
 }
 
 /*:530*//*531:*/
-#line 1902 "web/bind.w"
+#line 1901 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
 {
@@ -7033,7 +7032,7 @@ return first_valid;
 }
 
 /*:531*//*532:*/
-#line 1930 "web/bind.w"
+#line 1929 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -7064,7 +7063,7 @@ return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
 /*:532*//*534:*/
-#line 1980 "web/bind.w"
+#line 1979 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -7092,7 +7091,7 @@ if(first)fn(first,arg);
 }
 
 /*:534*//*535:*/
-#line 2014 "web/bind.w"
+#line 2013 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -7108,7 +7107,7 @@ return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
 /*:535*//*538:*/
-#line 2045 "web/bind.w"
+#line 2044 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -7130,7 +7129,7 @@ return sys_return(s?sock_fd(s):-ENOENT);
 }
 
 /*:538*//*539:*/
-#line 2065 "web/bind.w"
+#line 2064 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -7153,7 +7152,7 @@ return r.n;
 }
 
 /*:539*//*542:*/
-#line 2103 "web/bind.w"
+#line 2102 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {

@@ -1861,6 +1861,132 @@ START_TEST(loopback_broadcast)
 }
 END_TEST
 
+START_TEST(ephemeral_tcp_halves_and_autobind_reuse)
+{
+  CLAUSES("ip.7:proc:ip_local_port_range", "socket.7:SO_REUSEADDR");
+  range("40000 40007");
+  int low = 0, high = 0;
+  for (int i = 0; i < 8; i++) {
+    int s = mko(SOCK_STREAM, "r");
+    ck_assert_int_eq(bnd(s, "0.0.0.0", 0), 0);
+    if (i < 4) low |= 1 << (port_of(s) - 40000);
+    else high |= 1 << (port_of(s) - 40004);
+    if (i < 2 || (i >= 4 && i < 6)) ck_assert_int_eq(port_of(s) & 1, 1);
+  }
+  ck_assert_int_eq(low, 15);
+  ck_assert_int_eq(high, 15);
+  ck_fails(bnd(mko(SOCK_STREAM, "r"), "0.0.0.0", 0), EADDRINUSE);
+  range("40010 40011");
+  int a = mko(SOCK_STREAM, "r"), b = mko(SOCK_STREAM, "r");
+  ck_assert_int_eq(bnd(a, "0.0.0.0", 0), 0);
+  ck_assert_int_eq(bnd(b, "0.0.0.0", 0), 0);
+  ck_fails(bnd(mko(SOCK_STREAM, "r"), "0.0.0.0", 0), EADDRINUSE);
+  ck_assert_int_eq(sr_sysctl_set("net.ipv4.ip_autobind_reuse", "1"), 0);
+  int c = mko(SOCK_STREAM, "r");
+  ck_assert_int_eq(bnd(c, "0.0.0.0", 0), 0);
+  ck_assert(port_of(c) == 40010 || port_of(c) == 40011);
+  ck_fails(bnd(mko(SOCK_STREAM, ""), "0.0.0.0", 0), EADDRINUSE);
+  ck_assert_int_eq(sr_listen(a, 1), 0);
+  ck_assert_int_eq(sr_close(c), 0);
+  ck_assert_int_eq(sr_listen(b, 1), 0);
+  ck_fails(bnd(mko(SOCK_STREAM, "r"), "0.0.0.0", 0), EADDRINUSE);
+}
+END_TEST
+
+/* a socket connected to port 0 takes what its peer address sends from any port */
+START_TEST(demux_connected_to_port_zero)
+{
+  CLAUSES("socket.7:call:connect");
+  int a = mko(SOCK_DGRAM, "r"), b = mko(SOCK_DGRAM, "r");
+  ck_assert_int_eq(bnd(a, "127.0.0.1", 44000), 0);
+  ck_assert_int_eq(bnd(b, "127.0.0.1", 44000), 0);
+  ck_assert_int_eq(con(a, "127.0.0.1", 0), 0);
+  ck_assert_int_eq(rcv("127.0.0.1", 5000, "127.0.0.1", 44000, LO), a);
+  ck_assert_int_eq(rcv("127.0.0.2", 5001, "127.0.0.1", 44000, LO), b);
+}
+END_TEST
+
+START_TEST(demux_reuseport_incoming_cpu)
+{
+  CLAUSES("socket.7:SO_REUSEPORT:7", "socket.7:SO_INCOMING_CPU");
+  for (int when = 0; when < 2; when++) {
+    int s[3], port = 44010 + when;
+    for (int i = 0; i < 3; i++) {
+      s[i] = mko(SOCK_DGRAM, "p");
+      if (i == 1 && !when) ck_assert_int_eq(sr_test_seti(s[i], SOL_SOCKET, SO_INCOMING_CPU, 0), 0);
+      ck_assert_int_eq(bnd(s[i], "127.0.0.1", port), 0);
+    }
+    if (when) ck_assert_int_eq(sr_test_seti(s[1], SOL_SOCKET, SO_INCOMING_CPU, 0), 0);
+    for (int sp = 30000; sp < 30030; sp++)
+      ck_assert_int_eq(rcv("127.0.0.1", sp, "127.0.0.1", port, LO), s[1]);
+  }
+  int s[3], got[3] = {0};
+  for (int i = 0; i < 3; i++) {
+    s[i] = mko(SOCK_DGRAM, "p");
+    if (i == 1) ck_assert_int_eq(sr_test_seti(s[i], SOL_SOCKET, SO_INCOMING_CPU, 1), 0);
+    ck_assert_int_eq(bnd(s[i], "127.0.0.1", 44012), 0);
+  }
+  for (int sp = 30000; sp < 30300; sp++) {
+    int r = rcv("127.0.0.1", sp, "127.0.0.1", 44012, LO);
+    for (int i = 0; i < 3; i++) got[i] += r == s[i];
+  }
+  for (int i = 0; i < 3; i++) ck_assert_int_gt(got[i], 50);
+  /* a larger group: every member takes some flows */
+  int t[6], tg[6] = {0};
+  for (int i = 0; i < 6; i++) {
+    t[i] = mko(SOCK_DGRAM, "p");
+    ck_assert_int_eq(bnd(t[i], "127.0.0.1", 44013), 0);
+  }
+  for (int sp = 30000; sp < 30300; sp++) {
+    int r = rcv("127.0.0.1", sp, "127.0.0.1", 44013, LO);
+    for (int i = 0; i < 6; i++) tg[i] += r == t[i];
+  }
+  for (int i = 0; i < 6; i++) ck_assert_int_gt(tg[i], 0);
+}
+END_TEST
+
+START_TEST(demux_multicast_source_filters)
+{
+  CLAUSES("ip.7:IP_ADD_SOURCE_MEMBERSHIP", "ip.7:IP_BLOCK_SOURCE", "ip.7:IP_MULTICAST_ALL");
+  int s[3], fds[8];
+  for (int i = 0; i < 3; i++) {
+    s[i] = mko(SOCK_DGRAM, "r");
+    ck_assert_int_eq(bnd(s[i], "0.0.0.0", 44020), 0);
+    ck_assert_int_eq(sr_test_seti(s[i], IPPROTO_IP, IP_MULTICAST_ALL, 0), 0);
+  }
+  struct ip_mreq_source ms;
+  memset(&ms, 0, sizeof ms);
+  ms.imr_multiaddr.s_addr = inet_addr("224.1.1.1");
+  ms.imr_interface.s_addr = inet_addr("10.0.0.1");
+  ms.imr_sourceaddr.s_addr = inet_addr("10.0.0.1");
+  ck_assert_int_eq(sr_setsockopt(s[0], IPPROTO_IP, IP_ADD_SOURCE_MEMBERSHIP, &ms, sizeof ms), 0);
+  ms.imr_sourceaddr.s_addr = inet_addr("10.0.0.9");
+  ck_assert_int_eq(sr_setsockopt(s[1], IPPROTO_IP, IP_ADD_SOURCE_MEMBERSHIP, &ms, sizeof ms), 0);
+  struct ip_mreq m = { ms.imr_multiaddr, ms.imr_interface };
+  ck_assert_int_eq(sr_setsockopt(s[2], IPPROTO_IP, IP_ADD_MEMBERSHIP, &m, sizeof m), 0);
+  ms.imr_sourceaddr.s_addr = inet_addr("10.0.0.1");
+  ck_assert_int_eq(sr_setsockopt(s[2], IPPROTO_IP, IP_BLOCK_SOURCE, &ms, sizeof ms), 0);
+  ck_assert_int_eq(rcvs("10.0.0.1", 5000, "224.1.1.1", 44020, ETH0, fds), 1);
+  ck_assert_int_eq(fds[0], s[0]);
+}
+END_TEST
+
+START_TEST(receiver_of_another_process)
+{
+  CLAUSES("socket.7:call:bind");
+  pid_t me = sr_getpid(), other = sr_proc_new(0, 0);
+  ck_assert_int_gt(other, 0);
+  ck_assert_int_eq(sr_proc_switch(other), 0);
+  int s = mk(K_UDP);
+  ck_assert_int_eq(bnd(s, "127.0.0.1", 44030), 0);
+  ck_assert_int_eq(rcv("127.0.0.1", 5000, "127.0.0.1", 44030, LO), s);
+  ck_assert_int_eq(sr_proc_switch(me), 0);
+  ck_fails(rcv("127.0.0.1", 5000, "127.0.0.1", 44030, LO), ENOENT);
+  int t = mk(K_UDP);
+  ck_fails(bnd(t, "127.0.0.1", 44030), EADDRINUSE);
+}
+END_TEST
+
 Suite *suite_bind(void)
 {
   Suite *s = suite_create("bind");
@@ -1891,6 +2017,7 @@ Suite *suite_bind(void)
   tcase_add_test(tc, ephemeral_exhaustion_tcp);
   tcase_add_test(tc, ephemeral_sharing);
   tcase_add_test(tc, reserved_ports);
+  tcase_add_test(tc, ephemeral_tcp_halves_and_autobind_reuse);
   tcase_add_test(tc, ping_identifiers);
   tcase_add_test(tc, bind_address_no_port);
   tc = sr_tcase(s, "listen");
@@ -1918,6 +2045,10 @@ Suite *suite_bind(void)
   tcase_add_test(tc, demux_reuseport_group);
   tcase_add_test(tc, demux_reuseport_leaving);
   tcase_add_test(tc, demux_broadcast_and_multicast);
+  tcase_add_test(tc, demux_connected_to_port_zero);
+  tcase_add_test(tc, demux_reuseport_incoming_cpu);
+  tcase_add_test(tc, demux_multicast_source_filters);
+  tcase_add_test(tc, receiver_of_another_process);
   tc = sr_tcase(s, "names");
   tcase_add_test(tc, name_lengths);
   tcase_add_test(tc, fresh_names);

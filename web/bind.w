@@ -1621,12 +1621,11 @@ afterwards, connected or not.  Ping sockets alike.  An ICMP raw socket is
 @c
 static int dgram_disconnect(sr_sock *s)
 {
-  sr_porttab *pt = sock_tab(s);
   s->connected = false;
   s->inet_daddr = 0;
   s->inet_dport = 0;
   s->bound_dev_if = 0;
-  if (s->lk[LK_CONN].slot) link_del(&pt->t[LK_CONN], LK_CONN, s);
+  if (s->lk[LK_CONN].slot) link_del(&sock_tab(s)->t[LK_CONN], LK_CONN, s);
   if (!(s->userlocks & SR_BINDADDR_LOCK)) {
     uint32_t old = s->inet_rcv_saddr;
     s->inet_rcv_saddr = s->inet_saddr = 0;
