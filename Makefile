@@ -53,13 +53,17 @@ deps:
 # ---- tangling ---------------------------------------------------------------
 # ctangle 4.7 garbles the file names of #line directives in a large
 # multi-file web; linefix (web/linefix.w) restores them from the sections.
-generated/sockref.c generated/sockref.h: $(LIBWEBS) build/linefix
+# $(call tangle_fixed,NAME): web/NAME.w to generated/NAME.c and NAME.h.
+define tangle_fixed
 	@mkdir -p build
-	ctangle web/sockref.w - build/sockref.raw.c >/dev/null
-	build/linefix web/sockref.w build/sockref.raw.c build/sockref.c.fixed
-	build/linefix web/sockref.w generated/sockref.h build/sockref.h.fixed
-	cmp -s build/sockref.c.fixed generated/sockref.c || cp build/sockref.c.fixed generated/sockref.c
-	cmp -s build/sockref.h.fixed generated/sockref.h || cp build/sockref.h.fixed generated/sockref.h
+	ctangle web/$(1).w - build/$(1).raw.c >/dev/null
+	build/linefix web/$(1).w build/$(1).raw.c build/$(1).c.fixed
+	build/linefix web/$(1).w generated/$(1).h build/$(1).h.fixed
+	cmp -s build/$(1).c.fixed generated/$(1).c || cp build/$(1).c.fixed generated/$(1).c
+	cmp -s build/$(1).h.fixed generated/$(1).h || cp build/$(1).h.fixed generated/$(1).h
+endef
+generated/sockref.c generated/sockref.h: $(LIBWEBS) build/linefix
+	$(call tangle_fixed,sockref)
 
 generated/linefix.c: web/linefix.w web/format.w
 	ctangle +c web/linefix.w - generated/linefix.c >/dev/null
@@ -77,12 +81,7 @@ $(TOOL_WEBS:%=generated/%.c): generated/%.c: web/%.w web/format.w
 # library (ctangle, then linefix), into generated/sockscript.[ch].
 SSWEBS := web/sockscript.w web/sscalls.w web/ssexec.w web/format.w
 generated/sockscript.c generated/sockscript.h: $(SSWEBS) build/linefix
-	@mkdir -p build
-	ctangle web/sockscript.w - build/sockscript.raw.c >/dev/null
-	build/linefix web/sockscript.w build/sockscript.raw.c build/sockscript.c.fixed
-	build/linefix web/sockscript.w generated/sockscript.h build/sockscript.h.fixed
-	cmp -s build/sockscript.c.fixed generated/sockscript.c || cp build/sockscript.c.fixed generated/sockscript.c
-	cmp -s build/sockscript.h.fixed generated/sockscript.h || cp build/sockscript.h.fixed generated/sockscript.h
+	$(call tangle_fixed,sockscript)
 
 # ---- the tools that generate ------------------------------------------------
 build/optgen: generated/optgen.c
@@ -101,9 +100,6 @@ build/symgen: generated/symgen.c
 	@mkdir -p build
 	$(CC) $(WARN) -O2 -o $@ $<
 
-build/sr-gen: generated/srgen.c
-	@mkdir -p build
-	$(CC) $(WARN) -O2 -o $@ $<
 
 # The names of the constants scripts use, from the system headers.
 SYSINC := /usr/include/$(shell $(CC) -print-multiarch 2>/dev/null) /usr/include
@@ -138,7 +134,7 @@ $(B)/libsockref.so: $(B)/sockref.o
 	$(CC) $(OPT) -shared -Wl,-soname,libsockref.so -o $@ $^
 
 lib: $(B)/libsockref.a $(B)/libsockref.so
-tools: build/optgen build/clauses build/covclause build/linefix build/symgen build/sr-gen $(B)/sr-check $(B)/sr-record $(B)/sr-fuzz
+tools: build/optgen build/clauses build/covclause build/linefix build/symgen $(B)/sr-gen $(B)/sr-check $(B)/sr-record $(B)/sr-fuzz
 
 # ---- sockscripts: the checker and the recorder -------------------------------
 $(B)/sockscript.o: generated/sockscript.c generated/sockscript.h generated/ss_symbols.h generated/sockref.h
@@ -153,6 +149,9 @@ $(B)/sr-record: generated/srrecord.c $(B)/sockscript.o $(B)/libsockref.a
 
 $(B)/sr-fuzz: generated/srfuzz.c $(B)/sockscript.o $(B)/libsockref.a
 	$(CC) $(WARN) $(OPT) -Igenerated -o $@ generated/srfuzz.c $(B)/sockscript.o $(B)/libsockref.a
+
+$(B)/sr-gen: generated/srgen.c $(B)/sockscript.o $(B)/libsockref.a
+	$(CC) $(WARN) $(OPT) -Igenerated -o $@ generated/srgen.c $(B)/sockscript.o $(B)/libsockref.a
 
 # make fuzz-diff N=... SEED=...: random option-layer sequences recorded on
 # the kernel and replayed on sockref; divergences, minimised, go to
@@ -180,9 +179,9 @@ fuzz: build/libfuzz/sr-libfuzz
 
 # make record: regenerate the families from the option table and record
 # every script of the corpus on this machine's kernel (root, namespaces).
-record: build/sr-gen build/sr-record
-	build/sr-gen $(OPTION_TABLES) $(SCRIPTS)
-	build/sr-record -q $(SCRIPTS)
+record: $(B)/sr-gen $(B)/sr-record
+	$(B)/sr-gen $(OPTION_TABLES) $(SCRIPTS)
+	$(B)/sr-record -q $(SCRIPTS)
 
 
 # ---- the book ---------------------------------------------------------------

@@ -18,10 +18,10 @@
 /*4:*/
 #line 82 "web/srfuzz.w"
 
-typedef struct{char level[16],name[40],type[16],access[8];}row;
+typedef ss_optrow row;
 
 /*:4*//*6:*/
-#line 118 "web/srfuzz.w"
+#line 101 "web/srfuzz.w"
 
 typedef struct{
 unsigned long long state;
@@ -34,7 +34,7 @@ bool stream,dropped;
 #line 40 "web/srfuzz.w"
 
 /*20:*/
-#line 481 "web/srfuzz.w"
+#line 464 "web/srfuzz.w"
 
 static void read_rows(const char*path);
 static char*generate(unsigned long long seed);
@@ -48,36 +48,19 @@ static char*minimise(char*text,ss_outcome*ko,ss_outcome*so);
 /*5:*/
 #line 85 "web/srfuzz.w"
 
-#define MAXROWS 256
-static row rows[MAXROWS];
+static row*rows;
 static int nrows;
 
 static void read_rows(const char*path)
 {
-char line[4096];
-bool header= false;
-FILE*in= fopen(path,"r");
-if(!in){fprintf(stderr,"sr-fuzz: cannot read %s\n",path);exit(2);}
-while(fgets(line,sizeof line,in)&&nrows<MAXROWS){
-char*f[12],*p= line;
-int k= 0;
-if(line[0]=='#'||line[0]=='\n')continue;
-line[strcspn(line,"\n")]= '\0';
-if(!header){header= true;continue;}
-while(k<12){f[k++]= p;if(!(p= strchr(p,'\t')))break;*p++= '\0';}
-if(k<5)continue;
-snprintf(rows[nrows].level,sizeof rows[0].level,"%s",
-!strcmp(f[1],"SOL_SOCKET")?"SOL_SOCKET":"SOL_IP");
-snprintf(rows[nrows].name,sizeof rows[0].name,"%s",f[2]);
-snprintf(rows[nrows].type,sizeof rows[0].type,"%s",f[3]);
-snprintf(rows[nrows].access,sizeof rows[0].access,"%s",f[4]);
-nrows++;
+if((nrows= ss_read_options(path,&rows))<=0){
+fprintf(stderr,"sr-fuzz: cannot read %s\n",path);
+exit(2);
 }
-fclose(in);
 }
 
 /*:5*//*7:*/
-#line 126 "web/srfuzz.w"
+#line 109 "web/srfuzz.w"
 
 static unsigned long long next(gen*g)
 {
@@ -92,7 +75,7 @@ static int pick(gen*g,int n){return(int)(next(g)%(unsigned long long)n);}
 #define ONE_OF(g, a) (a)[pick((g), (int) (sizeof (a) / sizeof (a)[0]))]
 
 /*:7*//*8:*/
-#line 147 "web/srfuzz.w"
+#line 130 "web/srfuzz.w"
 
 static int fd_any(gen*g,bool std)
 {
@@ -135,21 +118,21 @@ return ONE_OF(g,v);
 }
 
 /*:8*//*9:*/
-#line 192 "web/srfuzz.w"
+#line 175 "web/srfuzz.w"
 
 static int value_of(gen*g,const row*r,ss_buf*v)
 {
-const char*t= r->type;
+const char*t= r->f[SS_OPT_TYPE];
 int shape= pick(g,12);
 v->n= 0;
 if(shape==0){ss_puts(v,"NULL",4);return 4;}
 if(shape==1||!strcmp(t,"bytes")||!strcmp(t,"string"))/*10:*/
-#line 216 "web/srfuzz.w"
+#line 199 "web/srfuzz.w"
 
 {
 int len= pick(g,44);
 ss_putc(v,'"');
-if(!strcmp(r->name,"SO_BINDTODEVICE")&&pick(g,2)){
+if(!strcmp(r->f[SS_OPT_NAME],"SO_BINDTODEVICE")&&pick(g,2)){
 const char*dev= pick(g,2)?"lo":"eth0";
 len= (int)strlen(dev);
 ss_puts(v,dev,(size_t)len);
@@ -160,14 +143,14 @@ return len;
 }
 
 /*:10*/
-#line 199 "web/srfuzz.w"
+#line 182 "web/srfuzz.w"
 
 if(!strcmp(t,"linger"))
 {ss_printf(v,"{l_onoff=%s, l_linger=%s}",int_of(g),int_of(g));return 8;}
 if(!strcmp(t,"timeval"))
 {ss_printf(v,"{tv_sec=%s, tv_usec=%s}",int_of(g),pick(g,2)?"999999":int_of(g));return 16;}
 if(!strcmp(t,"mreq"))/*11:*/
-#line 230 "web/srfuzz.w"
+#line 213 "web/srfuzz.w"
 
 {
 if(pick(g,3)){
@@ -181,15 +164,15 @@ return 8;
 }
 
 /*:11*/
-#line 204 "web/srfuzz.w"
+#line 187 "web/srfuzz.w"
 
 if(!strcmp(t,"mreq_source")){
 ss_printf(v,"{imr_multiaddr=inet_addr(\"%s\"), imr_interface=inet_addr(\"%s\"), "
 "imr_sourceaddr=inet_addr(\"%s\")}",group_of(g),local_of(g),pick(g,2)?"1.2.3.4":"5.6.7.8");
 return 12;
 }
-if(!strcmp(r->name,"IP_MSFILTER"))/*12:*/
-#line 242 "web/srfuzz.w"
+if(!strcmp(r->f[SS_OPT_NAME],"IP_MSFILTER"))/*12:*/
+#line 225 "web/srfuzz.w"
 
 {
 int ns= pick(g,4),numsrc= pick(g,5)?ns:pick(g,13);
@@ -202,10 +185,10 @@ return 16+4*ns;
 }
 
 /*:12*/
-#line 210 "web/srfuzz.w"
+#line 193 "web/srfuzz.w"
 
 if(!strcmp(t,"custom")||!strcmp(t,"fprog"))/*13:*/
-#line 253 "web/srfuzz.w"
+#line 236 "web/srfuzz.w"
 
 {
 static const char*const insn[]= {"BPF_RET|BPF_K","BPF_RET|BPF_A","BPF_LD|BPF_W|BPF_LEN",
@@ -222,14 +205,14 @@ return 16;
 }
 
 /*:13*/
-#line 211 "web/srfuzz.w"
+#line 194 "web/srfuzz.w"
 
 ss_printf(v,"[%s]",int_of(g));
 return!strcmp(t,"u64")&&pick(g,2)?8:4;
 }
 
 /*:9*//*14:*/
-#line 271 "web/srfuzz.w"
+#line 254 "web/srfuzz.w"
 
 static void line_socket(gen*g)
 {
@@ -247,18 +230,18 @@ static void line_option(gen*g,bool set)
 {
 ss_buf v= {NULL,0,0};
 const row*r= &rows[pick(g,nrows)];
-while(g->stream&&g->dropped&&(!strcmp(r->name,"SO_ATTACH_FILTER")||
-!strcmp(r->name,"SO_ATTACH_REUSEPORT_CBPF")))
+while(g->stream&&g->dropped&&(!strcmp(r->f[SS_OPT_NAME],"SO_ATTACH_FILTER")||
+!strcmp(r->f[SS_OPT_NAME],"SO_ATTACH_REUSEPORT_CBPF")))
 r= &rows[pick(g,nrows)];
 char level[32],name[48];
 int len;
-snprintf(level,sizeof level,"%s",r->level);
-snprintf(name,sizeof name,"%s",r->name);
+snprintf(level,sizeof level,"%s",!strcmp(r->f[SS_OPT_LEVEL],"SOL_SOCKET")?"SOL_SOCKET":"SOL_IP");
+snprintf(name,sizeof name,"%s",r->f[SS_OPT_NAME]);
 if(pick(g,25)==0)snprintf(name,sizeof name,"%d",pick(g,2)?120+pick(g,80):1000+pick(g,100));
 if(pick(g,40)==0)snprintf(level,sizeof level,"%s",pick(g,2)?"9999":"1000");
 len= value_of(g,r,&v);
 if(set)ss_printf(&g->b,"setsockopt(%d, %s, %s, %s, %d) = ?\n",fd_of(g),level,name,v.p,len_of(g,len));
-else if(!strcmp(r->name,"IP_MSFILTER")&&strncmp(v.p,"NULL",4))
+else if(!strcmp(r->f[SS_OPT_NAME],"IP_MSFILTER")&&strncmp(v.p,"NULL",4))
 ss_printf(&g->b,"getsockopt(%d, %s, %s, %s => ?, [%d]) = ?\n",fd_of(g),level,name,v.p,len_of(g,56));
 else if(pick(g,30)==0)ss_printf(&g->b,"getsockopt(%d, %s, %s, ?, NULL) = ?\n",fd_of(g),level,name);
 else ss_printf(&g->b,"getsockopt(%d, %s, %s, %s, [%d]) = ?\n",fd_of(g),level,name,
@@ -267,7 +250,7 @@ free(v.p);
 }
 
 /*:14*//*15:*/
-#line 307 "web/srfuzz.w"
+#line 290 "web/srfuzz.w"
 
 static void line_fcntl(gen*g)
 {
@@ -302,7 +285,7 @@ pick(g,2)?"NULL":"[0, 0, 0, 0]");
 }
 
 /*:15*//*16:*/
-#line 346 "web/srfuzz.w"
+#line 329 "web/srfuzz.w"
 
 static void line_sysctl(gen*g)
 {
@@ -328,7 +311,7 @@ default:ss_printf(&g->b,"cap_drop(%s) = ?\n",ONE_OF(g,cap));
 }
 
 /*:16*//*17:*/
-#line 372 "web/srfuzz.w"
+#line 355 "web/srfuzz.w"
 
 static char*generate(unsigned long long seed)
 {
@@ -355,7 +338,7 @@ return g.b.p;
 }
 
 /*:17*//*18:*/
-#line 404 "web/srfuzz.w"
+#line 387 "web/srfuzz.w"
 
 static char*record(const char*text,ss_outcome*ko)
 {
@@ -392,7 +375,7 @@ return first;
 }
 
 /*:18*//*19:*/
-#line 444 "web/srfuzz.w"
+#line 427 "web/srfuzz.w"
 
 static char*without_line(const char*text,int drop)
 {
@@ -461,7 +444,7 @@ read_rows(table);
 #line 45 "web/srfuzz.w"
 
 /*21:*/
-#line 493 "web/srfuzz.w"
+#line 476 "web/srfuzz.w"
 
 {
 ss_outcome*ko= ss_outcome_new(true),*so= ss_outcome_new(false);
@@ -477,7 +460,7 @@ if(!rec){skipped++;free(text);continue;}
 d= diverges(rec,so);
 if(verbose)printf("%s",rec);
 if(d>=0)/*22:*/
-#line 520 "web/srfuzz.w"
+#line 504 "web/srfuzz.w"
 
 {
 char*small= minimise(strdup(text),ko,so),*srec= record(small,ko);
@@ -495,13 +478,14 @@ free(srec);
 }
 
 /*:22*/
-#line 507 "web/srfuzz.w"
+#line 490 "web/srfuzz.w"
 
 free(text);
 free(rec);
 }
 clock_gettime(CLOCK_MONOTONIC,&t1);
 secs= (double)(t1.tv_sec-t0.tv_sec)+(double)(t1.tv_nsec-t0.tv_nsec)/1e9;
+ss_free_options(rows,nrows);
 printf("sr-fuzz: %ld sequences (%ld lines, seeds %llu to %llu) on the kernel and sockref in %.1f s: "
 "%ld divergences, %ld not run\n",n,lines,seed,seed+(unsigned long long)n-1,secs,found,skipped);
 ss_outcome_free(ko,true);

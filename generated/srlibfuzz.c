@@ -1,5 +1,5 @@
 /*23:*/
-#line 549 "web/srfuzz.w"
+#line 533 "web/srfuzz.w"
 
 #define _GNU_SOURCE 1
 #include "sockref.h"
@@ -12,7 +12,7 @@
 #include <linux/sockios.h> 
 #include <netinet/in.h> 
 /*24:*/
-#line 573 "web/srfuzz.w"
+#line 557 "web/srfuzz.w"
 
 typedef struct{const uint8_t*p;size_t n;}input;
 static unsigned byte(input*in)
@@ -36,10 +36,10 @@ return b<128?v[b%(sizeof v/sizeof v[0])]:i32(in);
 }
 
 /*:24*/
-#line 560 "web/srfuzz.w"
+#line 544 "web/srfuzz.w"
 
 /*25:*/
-#line 600 "web/srfuzz.w"
+#line 584 "web/srfuzz.w"
 
 static void check_result(long r)
 {
@@ -122,7 +122,7 @@ check_result(r);
 }
 
 /*:25*/
-#line 561 "web/srfuzz.w"
+#line 545 "web/srfuzz.w"
 
 int LLVMFuzzerTestOneInput(const uint8_t*data,size_t size)
 {

@@ -77,38 +77,21 @@ read_rows(table);
 
 @* The option table.
 The generator needs, of each row, the level, the name and the type of the
-argument; it reads \.{spec/options.tsv} as \.{optgen} does.
+argument; the sockscript library reads \.{spec/options.tsv} for it.
 
 @<Types@>=
-typedef struct { char level[16], name[40], type[16], access[8]; } row;
+typedef ss_optrow row;
 
 @ @<Functions@>=
-#define MAXROWS 256
-static row rows[MAXROWS];
+static row *rows;
 static int nrows;
 
 static void read_rows(const char *path)
 {
-  char line[4096];
-  bool header = false;
-  FILE *in = fopen(path, "r");
-  if (!in) { fprintf(stderr, "sr-fuzz: cannot read %s\n", path); exit(2); }
-  while (fgets(line, sizeof line, in) && nrows < MAXROWS) {
-    char *f[12], *p = line;
-    int k = 0;
-    if (line[0] == '#' || line[0] == '\n') continue;
-    line[strcspn(line, "\n")] = '\0';
-    if (!header) { header = true; continue; }
-    while (k < 12) { f[k++] = p; if (!(p = strchr(p, '\t'))) break; *p++ = '\0'; }
-    if (k < 5) continue;
-    snprintf(rows[nrows].level, sizeof rows[0].level, "%s",
-      !strcmp(f[1], "SOL_SOCKET") ? "SOL_SOCKET" : "SOL_IP");
-    snprintf(rows[nrows].name, sizeof rows[0].name, "%s", f[2]);
-    snprintf(rows[nrows].type, sizeof rows[0].type, "%s", f[3]);
-    snprintf(rows[nrows].access, sizeof rows[0].access, "%s", f[4]);
-    nrows++;
+  if ((nrows = ss_read_options(path, &rows)) <= 0) {
+    fprintf(stderr, "sr-fuzz: cannot read %s\n", path);
+    exit(2);
   }
-  fclose(in);
 }
 
 @* The generator.
@@ -192,7 +175,7 @@ would.
 @<Functions@>=
 static int value_of(gen *g, const row *r, ss_buf *v)
 {
-  const char *t = r->type;
+  const char *t = r->f[SS_OPT_TYPE];
   int shape = pick(g, 12);
   v->n = 0;
   if (shape == 0) { ss_puts(v, "NULL", 4); return 4; }
@@ -207,7 +190,7 @@ static int value_of(gen *g, const row *r, ss_buf *v)
       "imr_sourceaddr=inet_addr(\"%s\")}", group_of(g), local_of(g), pick(g, 2) ? "1.2.3.4" : "5.6.7.8");
     return 12;
   }
-  if (!strcmp(r->name, "IP_MSFILTER")) @<Write an |ip_msfilter|@>@;
+  if (!strcmp(r->f[SS_OPT_NAME], "IP_MSFILTER")) @<Write an |ip_msfilter|@>@;
   if (!strcmp(t, "custom") || !strcmp(t, "fprog")) @<Write a classic program@>@;
   ss_printf(v, "[%s]", int_of(g));
   return !strcmp(t, "u64") && pick(g, 2) ? 8 : 4;
@@ -217,7 +200,7 @@ static int value_of(gen *g, const row *r, ss_buf *v)
 {
   int len = pick(g, 44);
   ss_putc(v, '"');
-  if (!strcmp(r->name, "SO_BINDTODEVICE") && pick(g, 2)) {
+  if (!strcmp(r->f[SS_OPT_NAME], "SO_BINDTODEVICE") && pick(g, 2)) {
     const char *dev = pick(g, 2) ? "lo" : "eth0";
     len = (int) strlen(dev);
     ss_puts(v, dev, (size_t) len);
@@ -285,18 +268,18 @@ static void line_option(gen *g, bool set)
 {
   ss_buf v = {NULL, 0, 0};
   const row *r = &rows[pick(g, nrows)];
-  while (g->stream && g->dropped && (!strcmp(r->name, "SO_ATTACH_FILTER") ||
-      !strcmp(r->name, "SO_ATTACH_REUSEPORT_CBPF")))
+  while (g->stream && g->dropped && (!strcmp(r->f[SS_OPT_NAME], "SO_ATTACH_FILTER") ||
+      !strcmp(r->f[SS_OPT_NAME], "SO_ATTACH_REUSEPORT_CBPF")))
     r = &rows[pick(g, nrows)];
   char level[32], name[48];
   int len;
-  snprintf(level, sizeof level, "%s", r->level);
-  snprintf(name, sizeof name, "%s", r->name);
+  snprintf(level, sizeof level, "%s", !strcmp(r->f[SS_OPT_LEVEL], "SOL_SOCKET") ? "SOL_SOCKET" : "SOL_IP");
+  snprintf(name, sizeof name, "%s", r->f[SS_OPT_NAME]);
   if (pick(g, 25) == 0) snprintf(name, sizeof name, "%d", pick(g, 2) ? 120 + pick(g, 80) : 1000 + pick(g, 100));
   if (pick(g, 40) == 0) snprintf(level, sizeof level, "%s", pick(g, 2) ? "9999" : "1000");
   len = value_of(g, r, &v);
   if (set) ss_printf(&g->b, "setsockopt(%d, %s, %s, %s, %d) = ?\n", fd_of(g), level, name, v.p, len_of(g, len));
-  else if (!strcmp(r->name, "IP_MSFILTER") && strncmp(v.p, "NULL", 4))
+  else if (!strcmp(r->f[SS_OPT_NAME], "IP_MSFILTER") && strncmp(v.p, "NULL", 4))
     ss_printf(&g->b, "getsockopt(%d, %s, %s, %s => ?, [%d]) = ?\n", fd_of(g), level, name, v.p, len_of(g, 56));
   else if (pick(g, 30) == 0) ss_printf(&g->b, "getsockopt(%d, %s, %s, ?, NULL) = ?\n", fd_of(g), level, name);
   else ss_printf(&g->b, "getsockopt(%d, %s, %s, %s, [%d]) = ?\n", fd_of(g), level, name,
@@ -510,6 +493,7 @@ minimised, printed and, with \.{--save}, written to
   }
   clock_gettime(CLOCK_MONOTONIC, &t1);
   secs = (double) (t1.tv_sec - t0.tv_sec) + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
+  ss_free_options(rows, nrows);
   printf("sr-fuzz: %ld sequences (%ld lines, seeds %llu to %llu) on the kernel and sockref in %.1f s: "
     "%ld divergences, %ld not run\n", n, lines, seed, seed + (unsigned long long) n - 1, secs, found, skipped);
   ss_outcome_free(ko, true);
