@@ -62,7 +62,7 @@ define tangle_fixed
 	cmp -s build/$(1).c.fixed generated/$(1).c || cp build/$(1).c.fixed generated/$(1).c
 	cmp -s build/$(1).h.fixed generated/$(1).h || cp build/$(1).h.fixed generated/$(1).h
 endef
-generated/sockref.c generated/sockref.h: $(LIBWEBS) build/linefix
+generated/sockref.c generated/sockref.h &: $(LIBWEBS) build/linefix
 	$(call tangle_fixed,sockref)
 
 generated/linefix.c: web/linefix.w web/format.w
@@ -80,7 +80,7 @@ $(TOOL_WEBS:%=generated/%.c): generated/%.c: web/%.w web/format.w
 # The sockscript library: one web with two chapters, tangled like the
 # library (ctangle, then linefix), into generated/sockscript.[ch].
 SSWEBS := web/sockscript.w web/sscalls.w web/ssexec.w web/format.w
-generated/sockscript.c generated/sockscript.h: $(SSWEBS) build/linefix
+generated/sockscript.c generated/sockscript.h &: $(SSWEBS) build/linefix
 	$(call tangle_fixed,sockscript)
 
 # ---- the tools that generate ------------------------------------------------
