@@ -21,6 +21,7 @@ struct sr_sock {
   @<Socket-layer fields of a socket@>@;
   @<IP fields of a socket@>@;
   @<Network fields of a socket@>@;
+  @<UDP fields of a socket@>@;
 };
 
 @ The socket-layer state.  Timeouts and the linger time are kept in ticks,
@@ -296,6 +297,7 @@ and frees it.
 static void sock_release(sr_sock *s)
 {
   inet_release(s);
+  udp_release(s);
   mc_drop_all(s);
   free(s->filter);
   free(s);
