@@ -231,7 +231,7 @@ OPT_STORE_INT_FIELD};
 #define SR_IP_MAXPACKET 65535 
 
 /*:286*//*306:*/
-#line 333 "web/wire.w"
+#line 351 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
@@ -631,7 +631,7 @@ uint32_t*src;
 };
 
 /*:262*//*293:*/
-#line 119 "web/wire.w"
+#line 137 "web/wire.w"
 
 struct sr_ipv4{
 uint8_t ihl;
@@ -643,7 +643,7 @@ int optlen;
 };
 
 /*:293*//*299:*/
-#line 205 "web/wire.w"
+#line 223 "web/wire.w"
 
 struct sr_udp{
 uint16_t sport,dport;
@@ -654,7 +654,7 @@ size_t datalen;
 };
 
 /*:299*//*302:*/
-#line 266 "web/wire.w"
+#line 284 "web/wire.w"
 
 struct sr_icmp{
 uint8_t type,code;
@@ -1292,31 +1292,31 @@ static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
 /*:287*//*289:*/
-#line 64 "web/wire.w"
+#line 65 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
 /*:289*//*291:*/
-#line 95 "web/wire.w"
+#line 113 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
 /*:291*//*294:*/
-#line 136 "web/wire.w"
+#line 154 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
 /*:294*//*297:*/
-#line 188 "web/wire.w"
+#line 206 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
 /*:297*//*300:*/
-#line 218 "web/wire.w"
+#line 236 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
 uint32_t daddr,struct sr_udp*u);
@@ -1325,13 +1325,13 @@ uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
 /*:300*//*303:*/
-#line 277 "web/wire.w"
+#line 295 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
 /*:303*//*305:*/
-#line 322 "web/wire.w"
+#line 340 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
 uint32_t saddr,uint32_t daddr);
@@ -1339,12 +1339,12 @@ static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
 /*:305*//*307:*/
-#line 341 "web/wire.w"
+#line 359 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
 /*:307*//*311:*/
-#line 440 "web/wire.w"
+#line 458 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
@@ -4969,16 +4969,25 @@ memcpy(p,&a,4);
 }
 
 /*:288*//*290:*/
-#line 69 "web/wire.w"
+#line 78 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
 {
-uint64_t s= sum;
-size_t i;
-for(i= 0;i+1<n;i+= 2)s+= (uint32_t)(p[i]<<8|p[i+1]);
-if(n&1)s+= (uint32_t)p[n-1]<<8;
-while(s>>32)s= (s&0xffffffffu)+(s>>32);
-return(uint32_t)s;
+uint64_t acc= 0,w;
+uint16_t h;
+for(;n>=8;p+= 8,n-= 8){
+memcpy(&w,p,8);
+acc+= w;
+acc+= acc<w;
+}
+acc= (acc&0xffffffffu)+(acc>>32);
+if(n>=4){uint32_t v;memcpy(&v,p,4);acc+= v;p+= 4,n-= 4;}
+if(n>=2){memcpy(&h,p,2);acc+= h;p+= 2,n-= 2;}
+if(n){uint8_t last[2]= {p[0],0};memcpy(&h,last,2);acc+= h;}
+while(acc>>16)acc= (acc&0xffff)+(acc>>16);
+acc= (uint64_t)sum+ntohs((uint16_t)acc);
+while(acc>>32)acc= (acc&0xffffffffu)+(acc>>32);
+return(uint32_t)acc;
 }
 
 static uint16_t csum_fold(uint32_t sum)
@@ -4993,7 +5002,7 @@ return csum_fold(csum_add(0,p,n));
 }
 
 /*:290*//*292:*/
-#line 99 "web/wire.w"
+#line 117 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len)
@@ -5008,7 +5017,7 @@ return csum_add(0,ph,sizeof ph);
 }
 
 /*:292*//*295:*/
-#line 140 "web/wire.w"
+#line 158 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
 {
@@ -5031,7 +5040,7 @@ return true;
 }
 
 /*:295*//*296:*/
-#line 165 "web/wire.w"
+#line 183 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
 {
@@ -5052,7 +5061,7 @@ put16(p+10,inet_csum(p,(size_t)hl));
 }
 
 /*:296*//*298:*/
-#line 191 "web/wire.w"
+#line 209 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
 {
@@ -5062,7 +5071,7 @@ put16(p+10,inet_csum(p,hl));
 }
 
 /*:298*//*301:*/
-#line 225 "web/wire.w"
+#line 243 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
 uint32_t daddr,struct sr_udp*u)
@@ -5097,7 +5106,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:301*//*304:*/
-#line 281 "web/wire.w"
+#line 299 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
 {
@@ -5123,7 +5132,7 @@ put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
 /*:304*//*308:*/
-#line 344 "web/wire.w"
+#line 362 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
 {
@@ -5156,7 +5165,7 @@ if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
 /*309:*/
-#line 387 "web/wire.w"
+#line 405 "web/wire.w"
 
 {
 uint32_t now= inet_current_timestamp();
@@ -5183,7 +5192,7 @@ break;
 }
 
 /*:309*/
-#line 375 "web/wire.w"
+#line 393 "web/wire.w"
 
 break;
 case IPOPT_LSRR:case IPOPT_SSRR:
@@ -5197,7 +5206,7 @@ break;
 }
 
 /*:308*//*310:*/
-#line 416 "web/wire.w"
+#line 434 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr)
@@ -5212,7 +5221,7 @@ return false;
 }
 
 /*:310*//*312:*/
-#line 443 "web/wire.w"
+#line 461 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
 {
