@@ -128,11 +128,16 @@
 #define SR_TCP_WMEM_DEFAULT 16384
 
 /*:95*//*99:*/
-#line 22 "web/ioctl.w"
+#line 23 "web/ioctl.w"
 
 #define SR_SETFL_MASK (O_APPEND | O_NONBLOCK | O_ASYNC | O_NOATIME | O_DIRECT)
 
-/*:99*//*112:*/
+/*:99*//*107:*/
+#line 188 "web/ioctl.w"
+
+#define SR_IS_SOCK_IOCTL(req) ((((req) >> 8) & 0xff) == 0x89)
+
+/*:107*//*113:*/
 #line 60 "web/sysctl.w"
 
 enum{
@@ -150,13 +155,13 @@ SYS_IP6FRAG_HIGH_THRESH,SYS_IP6FRAG_LOW_THRESH,SYS_IP6FRAG_TIME,
 SR_NSYSCTL
 };
 
-/*:112*//*115:*/
+/*:113*//*116:*/
 #line 107 "web/sysctl.w"
 
 #define SR_MIN_RCVBUF 2304
 #define SR_MIN_SNDBUF 4608
 
-/*:115*//*148:*/
+/*:116*//*149:*/
 #line 52 "web/sockopt.w"
 
 enum{
@@ -180,18 +185,18 @@ enum{CAP_NEVER,CAP_ALWAYS,CAP_OUTSIDE_RANGE,CAP_NONZERO};
 enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
 OPT_STORE_INT_FIELD};
 
-/*:148*//*156:*/
+/*:149*//*157:*/
 #line 224 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
 
-/*:156*//*171:*/
+/*:157*//*172:*/
 #line 157 "web/solsocket.w"
 
 #define SR_TCP_RMEM_MAX 33554432 
 
-/*:171*//*202:*/
+/*:172*//*203:*/
 #line 608 "web/solsocket.w"
 
 #define SR_SOF_OPT_ID (1u << 7)
@@ -201,23 +206,23 @@ OPT_STORE_INT_FIELD};
 #define SR_SOF_OPT_ID_TCP (1u << 16)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:202*//*232:*/
+/*:203*//*233:*/
 #line 93 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:232*//*236:*/
-#line 164 "web/ipopt.w"
+/*:233*//*237:*/
+#line 165 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:236*//*255:*/
-#line 428 "web/ipopt.w"
+/*:237*//*256:*/
+#line 429 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:255*//*285:*/
+/*:256*//*286:*/
 #line 20 "web/wire.w"
 
 #define SR_IPHDR_LEN 20 
@@ -225,51 +230,51 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:285*//*305:*/
-#line 333 "web/wire.w"
+/*:286*//*306:*/
+#line 351 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:305*//*344:*/
+/*:306*//*345:*/
 #line 558 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:344*//*353:*/
+/*:345*//*354:*/
 #line 40 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:353*//*403:*/
+/*:354*//*404:*/
 #line 1024 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:403*//*408:*/
+/*:404*//*409:*/
 #line 1121 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:408*//*425:*/
+/*:409*//*426:*/
 #line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:425*//*434:*/
+/*:426*//*435:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:434*//*445:*/
+/*:435*//*446:*/
 #line 240 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -277,22 +282,22 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:445*//*455:*/
+/*:446*//*456:*/
 #line 409 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:455*//*463:*/
+/*:456*//*464:*/
 #line 580 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:463*//*525:*/
+/*:464*//*526:*/
 #line 1856 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:525*//*542:*/
+/*:526*//*543:*/
 #line 87 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
@@ -300,7 +305,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:542*//*544:*/
+/*:543*//*545:*/
 #line 123 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
@@ -309,63 +314,63 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:544*//*552:*/
+/*:545*//*553:*/
 #line 272 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:552*//*576:*/
+/*:553*//*577:*/
 #line 826 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:576*//*593:*/
+/*:577*//*594:*/
 #line 1186 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:593*//*609:*/
+/*:594*//*610:*/
 #line 1526 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:609*//*615:*/
+/*:610*//*616:*/
 #line 1659 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:615*//*650:*/
+/*:616*//*651:*/
 #line 2382 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:650*//*656:*/
+/*:651*//*657:*/
 #line 2492 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:656*//*678:*/
+/*:657*//*679:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:678*//*695:*/
+/*:679*//*696:*/
 #line 358 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:695*//*703:*/
+/*:696*//*704:*/
 #line 544 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:703*/
+/*:704*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -439,12 +444,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*699:*/
+/*700:*/
 #line 461 "web/poll.w"
 
 int kmax;
 
-/*:699*/
+/*:700*/
 #line 40 "web/fd.w"
 
 }sr_fdtab;
@@ -458,7 +463,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*433:*/
+/*434:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -474,12 +479,12 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:433*//*510:*/
+/*:434*//*511:*/
 #line 1534 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:510*/
+/*:511*/
 #line 20 "web/socket.w"
 
 /*83:*/
@@ -504,14 +509,14 @@ int filter_kind;
 struct sock_filter*filter;
 int filter_len;
 
-/*:83*//*164:*/
+/*:83*//*165:*/
 #line 35 "web/solsocket.w"
 
 uint32_t tsflags;
 uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 
-/*:164*/
+/*:165*/
 #line 21 "web/socket.w"
 
 /*85:*/
@@ -534,15 +539,15 @@ int mc_count;
 /*:85*/
 #line 22 "web/socket.w"
 
-/*369:*/
+/*370:*/
 #line 363 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:369*/
+/*:370*/
 #line 23 "web/socket.w"
 
-/*541:*/
+/*542:*/
 #line 72 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -559,24 +564,24 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:541*//*596:*/
+/*:542*//*597:*/
 #line 1254 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:596*//*674:*/
+/*:597*//*675:*/
 #line 2827 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:674*/
+/*:675*/
 #line 24 "web/socket.w"
 
 };
 
-/*:81*//*111:*/
+/*:81*//*112:*/
 #line 47 "web/sysctl.w"
 
 enum{SYSV_INT,SYSV_U8,SYSV_ULONG,SYSV_PAIR,SYSV_PORTS,SYSV_JIFFIES};
@@ -588,7 +593,7 @@ long long def,def2;
 long long min,max;
 }sr_sysctl;
 
-/*:111*//*147:*/
+/*:112*//*148:*/
 #line 26 "web/sockopt.w"
 
 typedef struct sr_optreq sr_optreq;
@@ -613,7 +618,7 @@ sr_setter*set;
 sr_getter*get;
 }sr_optdesc;
 
-/*:147*//*149:*/
+/*:148*//*150:*/
 #line 81 "web/sockopt.w"
 
 struct sr_optreq{
@@ -627,7 +632,7 @@ void*ubuf;
 socklen_t*ulen;
 };
 
-/*:149*//*261:*/
+/*:150*//*262:*/
 #line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
@@ -642,8 +647,8 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:261*//*292:*/
-#line 119 "web/wire.w"
+/*:262*//*293:*/
+#line 137 "web/wire.w"
 
 struct sr_ipv4{
 uint8_t ihl;
@@ -654,8 +659,8 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:292*//*298:*/
-#line 205 "web/wire.w"
+/*:293*//*299:*/
+#line 223 "web/wire.w"
 
 struct sr_udp{
 uint16_t sport,dport;
@@ -665,8 +670,8 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:298*//*301:*/
-#line 266 "web/wire.w"
+/*:299*//*302:*/
+#line 284 "web/wire.w"
 
 struct sr_icmp{
 uint8_t type,code;
@@ -675,7 +680,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:301*//*313:*/
+/*:302*//*314:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -688,7 +693,7 @@ sr_hent**b;
 size_t nb,n;
 }sr_htab;
 
-/*:313*//*319:*/
+/*:314*//*320:*/
 #line 155 "web/link.w"
 
 typedef struct{
@@ -708,7 +713,7 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:319*//*329:*/
+/*:320*//*330:*/
 #line 314 "web/link.w"
 
 typedef struct{
@@ -718,7 +723,7 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:329*//*345:*/
+/*:330*//*346:*/
 #line 563 "web/link.w"
 
 typedef struct{
@@ -730,7 +735,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:345*//*352:*/
+/*:346*//*353:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -748,7 +753,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:352*//*363:*/
+/*:353*//*364:*/
 #line 264 "web/ip.w"
 
 typedef struct{
@@ -758,7 +763,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:363*//*368:*/
+/*:364*//*369:*/
 #line 335 "web/ip.w"
 
 struct sr_ipout{
@@ -772,7 +777,7 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:368*//*384:*/
+/*:369*//*385:*/
 #line 636 "web/ip.w"
 
 struct sr_rx{
@@ -790,7 +795,7 @@ size_t l4len;
 uint64_t tstamp_ns;
 };
 
-/*:384*//*388:*/
+/*:385*//*389:*/
 #line 756 "web/ip.w"
 
 typedef struct{
@@ -808,7 +813,7 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:388*//*409:*/
+/*:389*//*410:*/
 #line 1126 "web/ip.w"
 
 typedef struct{
@@ -816,7 +821,7 @@ sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:409*//*420:*/
+/*:410*//*421:*/
 #line 1260 "web/ip.w"
 
 typedef struct{
@@ -824,7 +829,7 @@ sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:420*//*426:*/
+/*:421*//*427:*/
 #line 45 "web/pcap.w"
 
 typedef struct{
@@ -832,7 +837,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:426*//*440:*/
+/*:427*//*441:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -845,14 +850,14 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:440*//*441:*/
+/*:441*//*442:*/
 #line 179 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
 typedef struct{sr_htab t[SR_NLINKS];}sr_porttab;
 typedef struct sr_bindtab{sr_porttab proto[SR_NTABS];long nsocks;}sr_bindtab;
 
-/*:441*//*473:*/
+/*:442*//*474:*/
 #line 792 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -862,7 +867,7 @@ bool has_conns;
 bool prog;
 }sr_rpgroup;
 
-/*:473*//*540:*/
+/*:474*//*541:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -882,21 +887,21 @@ int truesize;
 uint32_t dropcount;
 bool peeked;
 bool csum_bad;
-/*565:*/
+/*566:*/
 #line 641 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:565*/
+/*:566*/
 #line 54 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:540*//*549:*/
+/*:541*//*550:*/
 #line 234 "web/udp.w"
 
 struct udp_arrival{
@@ -906,7 +911,7 @@ bool bad;
 int truesize;
 };
 
-/*:549*//*577:*/
+/*:550*//*578:*/
 #line 832 "web/udp.w"
 
 struct sr_ipcm{
@@ -921,7 +926,7 @@ bool has_opt;
 int gso_size;
 };
 
-/*:577*//*597:*/
+/*:578*//*598:*/
 #line 1257 "web/udp.w"
 
 struct sr_udpcork{
@@ -936,7 +941,7 @@ int charge;
 uint8_t*data;
 };
 
-/*:597*//*612:*/
+/*:598*//*613:*/
 #line 1597 "web/udp.w"
 
 struct sr_cmsg_out{
@@ -944,7 +949,7 @@ uint8_t*pos;
 size_t room,used;
 };
 
-/*:612*/
+/*:613*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -960,7 +965,7 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*320:*/
+/*321:*/
 #line 176 "web/link.w"
 
 uint64_t rng;
@@ -968,32 +973,32 @@ sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:320*//*330:*/
+/*:321*//*331:*/
 #line 325 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:330*//*427:*/
+/*:331*//*428:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:427*//*637:*/
+/*:428*//*638:*/
 #line 2124 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:637*/
+/*:638*/
 #line 45 "web/world.w"
 
-/*705:*/
+/*706:*/
 #line 551 "web/poll.w"
 
 uint64_t calls;
 
-/*:705*/
+/*:706*/
 #line 46 "web/world.w"
 
 };
@@ -1008,52 +1013,52 @@ sr_iface*ifs;
 int nifs;
 sr_route*routes;
 int nroutes;
-/*110:*/
+/*111:*/
 #line 35 "web/sysctl.w"
 
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:110*//*346:*/
+/*:111*//*347:*/
 #line 573 "web/link.w"
 
 sr_htab neigh;
 
-/*:346*//*364:*/
+/*:347*//*365:*/
 #line 272 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:364*//*370:*/
+/*:365*//*371:*/
 #line 366 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:370*//*389:*/
+/*:371*//*390:*/
 #line 772 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:389*//*410:*/
+/*:390*//*411:*/
 #line 1132 "web/ip.w"
 
 sr_htab peers;
 
-/*:410*//*418:*/
+/*:411*//*419:*/
 #line 1254 "web/ip.w"
 
 sr_htab mc;
 
-/*:418*//*442:*/
+/*:419*//*443:*/
 #line 184 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:442*/
+/*:443*/
 #line 187 "web/world.w"
 
 };
@@ -1071,13 +1076,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:69*//*704:*/
+/*:69*//*705:*/
 #line 547 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:704*/
+/*:705*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1198,28 +1203,28 @@ static int inet_protocol_check(int type,int*protocol);
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
 
-/*:92*//*108:*/
-#line 200 "web/ioctl.w"
+/*:92*//*109:*/
+#line 216 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg);
 static int file_setown(sr_file*f,int who);
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled);
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp);
-/*:108*//*113:*/
+/*:109*//*114:*/
 #line 78 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL];
 
-/*:113*//*134:*/
+/*:114*//*135:*/
 #line 327 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i);
 static long long sysctl_value(sr_host*h,int i);
 static bool ping_group_allowed(const sr_proc*p);
 
-/*:134*//*145:*/
-#line 591 "web/sysctl.w"
+/*:135*//*146:*/
+#line 598 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text);
 static void ports_format(const uint64_t*bits,char*out,size_t len);
@@ -1227,12 +1232,12 @@ static int sysctl_parse(int i,const char*text,long long nv[2]);
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2]);
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value);
-/*:145*//*151:*/
+/*:146*//*152:*/
 #line 104 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name);
 
-/*:151*//*153:*/
+/*:152*//*154:*/
 #line 134 "web/sockopt.w"
 
 static int set_flag(sr_sock*s,sr_optreq*rq);
@@ -1240,60 +1245,60 @@ static int get_flag(sr_sock*s,sr_optreq*rq);
 static int set_int_field(sr_sock*s,sr_optreq*rq);
 static int get_int_field(sr_sock*s,sr_optreq*rq);
 
-/*:153*//*159:*/
-#line 293 "web/sockopt.w"
+/*:154*//*160:*/
+#line 295 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
 static bool opt_capable(uint64_t caps);
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
-/*:159*//*167:*/
+/*:160*//*168:*/
 #line 72 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val);
 static int buffer_store(int*size,bool*locked,int val,int min);
 
-/*:167*//*176:*/
+/*:168*//*177:*/
 #line 246 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq);
 static int timeo_get(long timeo,sr_optreq*rq);
 
-/*:176*//*190:*/
+/*:177*//*191:*/
 #line 413 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s);
 
-/*:190*//*192:*/
+/*:191*//*193:*/
 #line 451 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns);
 
-/*:192*//*200:*/
+/*:193*//*201:*/
 #line 549 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:200*//*217:*/
+/*:201*//*218:*/
 #line 826 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:217*//*224:*/
+/*:218*//*225:*/
 #line 1009 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:224*//*237:*/
-#line 168 "web/ipopt.w"
+/*:225*//*238:*/
+#line 169 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:237*//*262:*/
+/*:238*//*263:*/
 #line 48 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
@@ -1301,19 +1306,19 @@ static bool ipv4_is_multicast(uint32_t addr);
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr);
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
 int*ifindex);
-static void mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr);
+static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex);
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode);
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr);
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs);
 
-/*:262*//*277:*/
-#line 350 "web/mcast.w"
+/*:263*//*278:*/
+#line 360 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:277*//*286:*/
+/*:278*//*287:*/
 #line 28 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p);
@@ -1321,32 +1326,32 @@ static void put16(uint8_t*p,uint16_t v);
 static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
-/*:286*//*288:*/
-#line 64 "web/wire.w"
+/*:287*//*289:*/
+#line 65 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
-/*:288*//*290:*/
-#line 95 "web/wire.w"
+/*:289*//*291:*/
+#line 113 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:290*//*293:*/
-#line 136 "web/wire.w"
+/*:291*//*294:*/
+#line 154 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:293*//*296:*/
-#line 188 "web/wire.w"
+/*:294*//*297:*/
+#line 206 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:296*//*299:*/
-#line 218 "web/wire.w"
+/*:297*//*300:*/
+#line 236 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
 uint32_t daddr,struct sr_udp*u);
@@ -1354,31 +1359,31 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:299*//*302:*/
-#line 277 "web/wire.w"
+/*:300*//*303:*/
+#line 295 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:302*//*304:*/
-#line 322 "web/wire.w"
+/*:303*//*305:*/
+#line 340 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
 uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:304*//*306:*/
-#line 341 "web/wire.w"
+/*:305*//*307:*/
+#line 359 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:306*//*310:*/
-#line 440 "web/wire.w"
+/*:307*//*311:*/
+#line 458 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:310*//*314:*/
+/*:311*//*315:*/
 #line 42 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1386,13 +1391,13 @@ static void htab_insert(sr_htab*t,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:314*//*317:*/
+/*:315*//*318:*/
 #line 123 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:317*//*323:*/
+/*:318*//*324:*/
 #line 189 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len);
@@ -1400,7 +1405,7 @@ static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:323*//*335:*/
+/*:324*//*336:*/
 #line 405 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -1408,20 +1413,20 @@ sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:335*//*339:*/
+/*:336*//*340:*/
 #line 476 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
 
-/*:339*//*348:*/
+/*:340*//*349:*/
 #line 579 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:348*//*354:*/
+/*:349*//*355:*/
 #line 43 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1429,13 +1434,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:354*//*360:*/
+/*:355*//*361:*/
 #line 207 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:360*//*366:*/
+/*:361*//*367:*/
 #line 278 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1443,13 +1448,13 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:366*//*372:*/
+/*:367*//*373:*/
 #line 376 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:372*//*374:*/
+/*:373*//*375:*/
 #line 415 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -1457,91 +1462,91 @@ const struct sr_ipout*o,const void*l4,size_t l4len);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:374*//*377:*/
+/*:375*//*378:*/
 #line 509 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:377*//*379:*/
+/*:378*//*380:*/
 #line 559 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:379*//*382:*/
+/*:380*//*383:*/
 #line 612 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:382*//*385:*/
+/*:383*//*386:*/
 #line 652 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:385*//*391:*/
+/*:386*//*392:*/
 #line 779 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:391*//*397:*/
+/*:392*//*398:*/
 #line 891 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:397*//*400:*/
+/*:398*//*401:*/
 #line 956 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:400*//*404:*/
+/*:401*//*405:*/
 #line 1028 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:404*//*406:*/
+/*:405*//*407:*/
 #line 1072 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:406*//*412:*/
+/*:407*//*413:*/
 #line 1138 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:412*//*414:*/
+/*:413*//*415:*/
 #line 1188 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:414*//*416:*/
+/*:415*//*417:*/
 #line 1228 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:416*//*421:*/
+/*:417*//*422:*/
 #line 1266 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:421*//*430:*/
+/*:422*//*431:*/
 #line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:430*//*437:*/
+/*:431*//*438:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1549,14 +1554,14 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:437*//*443:*/
+/*:438*//*444:*/
 #line 189 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:443*//*446:*/
+/*:444*//*447:*/
 #line 253 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
@@ -1565,31 +1570,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:446*//*449:*/
+/*:447*//*450:*/
 #line 315 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:449*//*451:*/
+/*:450*//*452:*/
 #line 340 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:451*//*454:*/
+/*:452*//*455:*/
 #line 379 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:454*//*458:*/
+/*:455*//*459:*/
 #line 445 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:458*//*460:*/
+/*:459*//*461:*/
 #line 497 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1597,13 +1602,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:460*//*462:*/
+/*:461*//*463:*/
 #line 536 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:462*//*464:*/
+/*:463*//*465:*/
 #line 583 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1611,7 +1616,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:464*//*468:*/
+/*:465*//*469:*/
 #line 688 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1619,25 +1624,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:468*//*474:*/
+/*:469*//*475:*/
 #line 800 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:474*//*478:*/
+/*:475*//*479:*/
 #line 888 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:478*//*480:*/
+/*:479*//*481:*/
 #line 923 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s);
 
-/*:480*//*483:*/
+/*:481*//*484:*/
 #line 959 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1646,34 +1651,34 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:483*//*486:*/
+/*:484*//*487:*/
 #line 1011 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:486*//*489:*/
+/*:487*//*490:*/
 #line 1095 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:489*//*493:*/
+/*:490*//*494:*/
 #line 1192 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:493*//*497:*/
+/*:494*//*498:*/
 #line 1275 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:497*//*500:*/
+/*:498*//*501:*/
 #line 1326 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:500*//*506:*/
+/*:501*//*507:*/
 #line 1403 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
@@ -1683,7 +1688,7 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:506*//*512:*/
+/*:507*//*513:*/
 #line 1552 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -1691,13 +1696,13 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:512*//*519:*/
+/*:513*//*520:*/
 #line 1731 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:519*//*520:*/
+/*:520*//*521:*/
 #line 1760 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -1711,7 +1716,7 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:520*//*523:*/
+/*:521*//*524:*/
 #line 1810 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
@@ -1720,76 +1725,76 @@ uint32_t daddr,uint16_t hnum,int ifindex);
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
 
-/*:523*//*529:*/
+/*:524*//*530:*/
 #line 1959 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:529*//*532:*/
+/*:530*//*533:*/
 #line 2028 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:532*//*536:*/
+/*:533*//*537:*/
 #line 2086 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:536*//*537:*/
+/*:537*//*538:*/
 #line 2100 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:537*//*545:*/
+/*:538*//*546:*/
 #line 130 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:545*//*548:*/
+/*:546*//*549:*/
 #line 228 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:548*//*550:*/
+/*:549*//*551:*/
 #line 242 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:550*//*553:*/
+/*:551*//*554:*/
 #line 280 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:553*//*555:*/
+/*:554*//*556:*/
 #line 309 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:555*//*558:*/
+/*:556*//*559:*/
 #line 398 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:558*//*560:*/
+/*:559*//*561:*/
 #line 438 "web/udp.w"
 
 static int udp_filter_run(const sr_sock*s,const struct udp_arrival*a);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:560*//*563:*/
+/*:561*//*564:*/
 #line 563 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:563*//*566:*/
+/*:564*//*567:*/
 #line 646 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -1797,29 +1802,29 @@ int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:566*//*569:*/
+/*:567*//*570:*/
 #line 703 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:569*//*571:*/
+/*:570*//*572:*/
 #line 734 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:571*//*573:*/
+/*:572*//*574:*/
 #line 772 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:573*//*575:*/
+/*:574*//*576:*/
 #line 820 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:575*//*583:*/
+/*:576*//*584:*/
 #line 982 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
@@ -1831,26 +1836,26 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total);
 
-/*:583*//*589:*/
+/*:584*//*590:*/
 #line 1116 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto);
 
-/*:589*//*591:*/
+/*:590*//*592:*/
 #line 1136 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:591*//*594:*/
+/*:592*//*595:*/
 #line 1189 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:594*//*598:*/
+/*:595*//*599:*/
 #line 1270 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
@@ -1861,7 +1866,7 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
-/*:598*//*604:*/
+/*:599*//*605:*/
 #line 1405 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -1872,131 +1877,131 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:604*//*605:*/
+/*:605*//*606:*/
 #line 1421 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:605*//*611:*/
+/*:606*//*612:*/
 #line 1590 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:611*//*616:*/
+/*:612*//*617:*/
 #line 1688 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:616*//*618:*/
+/*:617*//*619:*/
 #line 1707 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:618*//*621:*/
+/*:619*//*622:*/
 #line 1794 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:621*//*623:*/
+/*:622*//*624:*/
 #line 1835 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:623*//*625:*/
+/*:624*//*626:*/
 #line 1890 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:625*//*627:*/
+/*:626*//*628:*/
 #line 1926 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:627*//*629:*/
+/*:628*//*630:*/
 #line 1970 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:629*//*633:*/
+/*:630*//*634:*/
 #line 2038 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:633*//*638:*/
+/*:634*//*639:*/
 #line 2127 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:638*//*640:*/
+/*:639*//*641:*/
 #line 2166 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:640*//*642:*/
+/*:641*//*643:*/
 #line 2205 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:642*//*644:*/
+/*:643*//*645:*/
 #line 2245 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:644*//*651:*/
+/*:645*//*652:*/
 #line 2386 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:651*//*658:*/
+/*:652*//*659:*/
 #line 2512 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:658*//*661:*/
+/*:659*//*662:*/
 #line 2567 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:661*//*666:*/
+/*:662*//*667:*/
 #line 2668 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:666*//*668:*/
+/*:667*//*669:*/
 #line 2716 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:668*//*670:*/
+/*:669*//*671:*/
 #line 2769 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags);
 
-/*:670*//*672:*/
+/*:671*//*673:*/
 #line 2792 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:672*//*675:*/
+/*:673*//*676:*/
 #line 2832 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:675*//*679:*/
+/*:676*//*680:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2004,13 +2009,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:679*//*682:*/
+/*:680*//*683:*/
 #line 88 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:682*//*684:*/
+/*:683*//*685:*/
 #line 143 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2018,24 +2023,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:684*//*690:*/
+/*:685*//*691:*/
 #line 252 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:690*//*692:*/
+/*:691*//*693:*/
 #line 306 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:692*//*696:*/
+/*:693*//*697:*/
 #line 363 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:696*//*701:*/
+/*:697*//*702:*/
 #line 507 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2044,7 +2049,7 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:701*/
+/*:702*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2056,12 +2061,12 @@ static sr_world the_world;
 /*:6*/
 #line 46 "web/sockref.w"
 
-/*150:*/
+/*151:*/
 #line 98 "web/sockopt.w"
 
 #include "sr_options.h"
 
-/*:150*/
+/*:151*/
 #line 47 "web/sockref.w"
 
 
@@ -2350,7 +2355,7 @@ static sr_host*host_new(const char*name)
 sr_host*h= xcalloc(1,sizeof*h);
 h->id= W->nhosts;
 snprintf(h->name,sizeof h->name,"%s",name);
-/*133:*/
+/*134:*/
 #line 320 "web/sysctl.w"
 
 for(int i= 0;i<SR_NSYSCTL;i++){
@@ -2359,15 +2364,15 @@ h->sys[i][1]= sysctls[i].def2;
 }
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
-/*:133*/
+/*:134*/
 #line 610 "web/world.w"
 
-/*371:*/
+/*372:*/
 #line 373 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:371*/
+/*:372*/
 #line 611 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -2540,56 +2545,56 @@ if(W->ready)/*46:*/
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*322:*/
+/*323:*/
 #line 185 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:322*//*331:*/
+/*:323*//*332:*/
 #line 329 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:331*//*428:*/
+/*:332*//*429:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:428*/
+/*:429*/
 #line 816 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*347:*/
+/*348:*/
 #line 576 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:347*//*365:*/
+/*:348*//*366:*/
 #line 275 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:365*//*390:*/
+/*:366*//*391:*/
 #line 776 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:390*//*411:*/
+/*:391*//*412:*/
 #line 1135 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:411*//*419:*/
+/*:412*//*420:*/
 #line 1257 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:419*/
+/*:420*/
 #line 819 "web/world.w"
 
 free(fh->ifs);
@@ -2606,12 +2611,12 @@ memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*321:*/
+/*322:*/
 #line 182 "web/link.w"
 
 W->rng= 1;
 
-/*:321*/
+/*:322*/
 #line 796 "web/world.w"
 
 h= host_new("host0");
@@ -2631,12 +2636,12 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 /*:34*/
 #line 798 "web/world.w"
 
-/*334:*/
+/*335:*/
 #line 390 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:334*/
+/*:335*/
 #line 799 "web/world.w"
 
 W->cur= proc_new(h,0);
@@ -2901,7 +2906,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*700:*/
+/*701:*/
 #line 464 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -2910,7 +2915,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:700*/
+/*:701*/
 #line 127 "web/fd.w"
 
 t->file[fd]= f;
@@ -3105,18 +3110,18 @@ s->peek_off= -1;
 s->incoming_cpu= -1;
 s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 
-/*:94*//*165:*/
+/*:94*//*166:*/
 #line 40 "web/solsocket.w"
 
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:165*//*543:*/
+/*:166*//*544:*/
 #line 97 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:543*/
+/*:544*/
 #line 268 "web/socket.w"
 
 /*96:*/
@@ -3128,7 +3133,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:96*//*435:*/
+/*:96*//*436:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -3137,7 +3142,7 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:435*/
+/*:436*/
 #line 269 "web/socket.w"
 
 return s;
@@ -3158,20 +3163,20 @@ if(s->wheld)s->orphaned= true;
 else free(s);
 }
 /*:97*//*100:*/
-#line 25 "web/ioctl.w"
+#line 26 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg)
 {
-if((arg&O_DIRECT)&&f->kind==SR_FILE_SOCKET)return-EINVAL;
 if((arg&O_NOATIME)&&!(f->flags&O_NOATIME)&&
 W->cur->fsuid!=f->owner_uid&&!proc_capable(W->cur,CAP_FOWNER))
 return-EPERM;
+if((arg&O_DIRECT)&&f->kind==SR_FILE_SOCKET)return-EINVAL;
 f->flags= (f->flags&~SR_SETFL_MASK)|(arg&SR_SETFL_MASK);
 return 0;
 }
 
 /*:100*//*101:*/
-#line 50 "web/ioctl.w"
+#line 51 "web/ioctl.w"
 
 static int file_setown(sr_file*f,int who)
 {
@@ -3185,7 +3190,7 @@ return 0;
 }
 
 /*:101*//*103:*/
-#line 74 "web/ioctl.w"
+#line 75 "web/ioctl.w"
 
 int sr_fcntl(int fd,int cmd,...)
 {
@@ -3221,7 +3226,7 @@ default:return sys_return(-EINVAL);
 }
 
 /*:103*//*104:*/
-#line 117 "web/ioctl.w"
+#line 118 "web/ioctl.w"
 
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled)
@@ -3243,7 +3248,7 @@ return 0;
 }
 
 /*:104*//*105:*/
-#line 151 "web/ioctl.w"
+#line 152 "web/ioctl.w"
 
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp)
 {
@@ -3258,7 +3263,7 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*646:*/
+/*647:*/
 #line 2279 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
@@ -3278,15 +3283,15 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:646*/
-#line 165 "web/ioctl.w"
+/*:647*/
+#line 166 "web/ioctl.w"
 
 }
 return-ENOTTY;
 }
 
-/*:105*//*107:*/
-#line 181 "web/ioctl.w"
+/*:105*//*108:*/
+#line 195 "web/ioctl.w"
 
 int sr_ioctl(int fd,unsigned long request,...)
 {
@@ -3303,15 +3308,17 @@ if(!(f= fd_file(W->cur,fd)))return sys_return(-EBADF);
 r= generic_ioctl(W->cur,fd,f,request,argp,&handled);
 if(handled)return sys_return(r);
 if(f->kind!=SR_FILE_SOCKET)return sys_return(-ENOTTY);
-return sys_return(sock_ioctl(f,request,argp));
+r= sock_ioctl(f,request,argp);
+if(r==-ENOTTY&&SR_IS_SOCK_IOCTL(request)&&!argp)r= -EFAULT;
+return sys_return(r);
 }
 
-/*:107*//*114:*/
+/*:108*//*115:*/
 #line 81 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL]= {
 
-/*116:*/
+/*117:*/
 #line 111 "web/sysctl.w"
 
 [SYS_RMEM_DEFAULT]= {"net.core.rmem_default","socket.7:proc:rmem_default",
@@ -3323,7 +3330,7 @@ SYS_GLOBAL,SYSV_INT,212992,0,SR_MIN_SNDBUF,INT_MAX},
 [SYS_WMEM_MAX]= {"net.core.wmem_max","socket.7:proc:wmem_max",
 SYS_GLOBAL,SYSV_INT,4194304,0,SR_MIN_SNDBUF,INT_MAX},
 
-/*:116*//*117:*/
+/*:117*//*118:*/
 #line 129 "web/sysctl.w"
 
 [SYS_MESSAGE_COST]= {"net.core.message_cost","socket.7:proc:message_cost",
@@ -3331,20 +3338,20 @@ SYS_GLOBAL,SYSV_INT,5,0,INT_MIN,INT_MAX},
 [SYS_MESSAGE_BURST]= {"net.core.message_burst","socket.7:proc:message_burst",
 SYS_GLOBAL,SYSV_INT,10,0,INT_MIN,INT_MAX},
 
-/*:117*//*118:*/
+/*:118*//*119:*/
 #line 140 "web/sysctl.w"
 
 [SYS_NETDEV_MAX_BACKLOG]= {"net.core.netdev_max_backlog",
 "socket.7:proc:netdev_max_backlog",SYS_GLOBAL,SYSV_INT,1000,0,
 INT_MIN,INT_MAX},
 
-/*:118*//*119:*/
+/*:119*//*120:*/
 #line 150 "web/sysctl.w"
 
 [SYS_OPTMEM_MAX]= {"net.core.optmem_max","socket.7:proc:optmem_max",
 SYS_NETNS,SYSV_INT,131072,0,0,INT_MAX},
 
-/*:119*//*120:*/
+/*:120*//*121:*/
 #line 160 "web/sysctl.w"
 
 [SYS_BUSY_READ]= {"net.core.busy_read","socket.7:SO_BUSY_POLL",
@@ -3354,25 +3361,25 @@ SYS_GLOBAL,SYSV_INT,0,0,0,INT_MAX},
 [SYS_SOMAXCONN]= {"net.core.somaxconn","socket.7:call:listen",
 SYS_NETNS,SYSV_INT,4096,0,0,INT_MAX},
 
-/*:120*//*121:*/
+/*:121*//*122:*/
 #line 173 "web/sysctl.w"
 
 [SYS_IP_DEFAULT_TTL]= {"net.ipv4.ip_default_ttl","ip.7:proc:ip_default_ttl",
 SYS_NETNS,SYSV_U8,64,0,1,255},
 
-/*:121*//*122:*/
+/*:122*//*123:*/
 #line 182 "web/sysctl.w"
 
 [SYS_IP_DYNADDR]= {"net.ipv4.ip_dynaddr","ip.7:proc:ip_dynaddr",
 SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:122*//*123:*/
+/*:123*//*124:*/
 #line 194 "web/sysctl.w"
 
 [SYS_IP_FORWARD]= {"net.ipv4.ip_forward","ip.7:proc:ip_forward",
 SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 
-/*:123*//*124:*/
+/*:124*//*125:*/
 #line 206 "web/sysctl.w"
 
 [SYS_IP_LOCAL_PORT_RANGE]= {"net.ipv4.ip_local_port_range",
@@ -3386,7 +3393,7 @@ SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 [SYS_IP_AUTOBIND_REUSE]= {"net.ipv4.ip_autobind_reuse",
 "ip.7:addr:autobind_connect",SYS_NETNS,SYSV_INT,0,0,0,1},
 
-/*:124*//*125:*/
+/*:125*//*126:*/
 #line 228 "web/sysctl.w"
 
 [SYS_IP_NO_PMTU_DISC]= {"net.ipv4.ip_no_pmtu_disc","ip.7:proc:ip_no_pmtu_disc",
@@ -3398,13 +3405,13 @@ SYS_NETNS,SYSV_INT,552,0,68,INT_MAX},
 [SYS_ROUTE_MIN_ADV_MSS]= {"net.ipv4.route.min_adv_mss",
 "ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,256,0,INT_MIN,INT_MAX},
 
-/*:125*//*126:*/
+/*:126*//*127:*/
 #line 243 "web/sysctl.w"
 
 [SYS_IP_NONLOCAL_BIND]= {"net.ipv4.ip_nonlocal_bind",
 "ip.7:proc:ip_nonlocal_bind",SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:126*//*127:*/
+/*:127*//*128:*/
 #line 257 "web/sysctl.w"
 
 [SYS_IPFRAG_HIGH_THRESH]= {"net.ipv4.ipfrag_high_thresh",
@@ -3418,7 +3425,7 @@ SYS_NETNS,SYSV_JIFFIES,30,0,INT_MIN,INT_MAX},
 [SYS_IPFRAG_MAX_DIST]= {"net.ipv4.ipfrag_max_dist","ip.7:proc_interfaces",
 SYS_NETNS,SYSV_INT,64,0,0,INT_MAX},
 
-/*:127*//*128:*/
+/*:128*//*129:*/
 #line 274 "web/sysctl.w"
 
 [SYS_IP6FRAG_HIGH_THRESH]= {"net.ipv6.ip6frag_high_thresh",
@@ -3430,7 +3437,7 @@ LLONG_MAX},
 [SYS_IP6FRAG_TIME]= {"net.ipv6.ip6frag_time","ip.7:proc:ip6frag_time",
 SYS_NETNS,SYSV_JIFFIES,60,0,INT_MIN,INT_MAX},
 
-/*:128*//*131:*/
+/*:129*//*132:*/
 #line 308 "web/sysctl.w"
 
 [SYS_IGMP_MAX_MEMBERSHIPS]= {"net.ipv4.igmp_max_memberships",
@@ -3441,13 +3448,13 @@ SYS_NETNS,SYSV_INT,10,0,INT_MIN,INT_MAX},
 SYS_NETNS,SYSV_PAIR,1,0,0,4294967294LL},
 
 
-/*:131*/
+/*:132*/
 #line 84 "web/sysctl.w"
 
 
 };
 
-/*:114*//*135:*/
+/*:115*//*136:*/
 #line 335 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i)
@@ -3461,7 +3468,7 @@ static long long sysctl_value(sr_host*h,int i)
 return sysctl_slot(h,i)[0];
 }
 
-/*:135*//*136:*/
+/*:136*//*137:*/
 #line 351 "web/sysctl.w"
 
 static bool ping_group_allowed(const sr_proc*p)
@@ -3470,7 +3477,7 @@ long long*r= sysctl_slot(p->host,SYS_PING_GROUP_RANGE);
 return(long long)p->ruid>=r[0]&&(long long)p->ruid<=r[1];
 }
 
-/*:136*//*137:*/
+/*:137*//*138:*/
 #line 361 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len)
@@ -3494,8 +3501,8 @@ memcpy(buf,text,strlen(text)+1);
 return(int)strlen(text);
 }
 
-/*:137*//*138:*/
-#line 390 "web/sysctl.w"
+/*:138*//*139:*/
+#line 396 "web/sysctl.w"
 
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value)
@@ -3508,6 +3515,7 @@ if(i==SR_NSYSCTL)return-ENOENT;
 if(p&&p->fsuid!=0&&!proc_capable(p,sysctls[i].scope==SYS_GLOBAL?
 CAP_DAC_OVERRIDE:CAP_NET_ADMIN))
 return-EACCES;
+if(p&&i==SYS_IP_FORWARD&&!proc_capable(p,CAP_NET_ADMIN))return-EPERM;
 if(!*value)return 0;
 if(sysctls[i].kind==SYSV_PORTS)return ports_parse(h->reserved_ports,value);
 memcpy(nv,sysctl_slot(h,i),sizeof nv);
@@ -3524,8 +3532,8 @@ world_ready();
 return sys_return(sysctl_write(W->cur->host,W->cur,name,value));
 }
 
-/*:138*//*140:*/
-#line 427 "web/sysctl.w"
+/*:139*//*141:*/
+#line 434 "web/sysctl.w"
 
 int sr_host_sysctl_set(int host,const char*name,const char*value)
 {
@@ -3535,8 +3543,8 @@ if(!(h= host_by_id(host)))return sys_return(-ENOENT);
 return sys_return(sysctl_write(h,NULL,name,value));
 }
 
-/*:140*//*141:*/
-#line 447 "web/sysctl.w"
+/*:141*//*142:*/
+#line 454 "web/sysctl.w"
 
 static int read_number(const char**pp,bool*neg,unsigned long long*out)
 {
@@ -3554,8 +3562,8 @@ if(*end&&*end!=' '&&*end!='\t'&&*end!='\n')return-EINVAL;
 return 0;
 }
 
-/*:141*//*142:*/
-#line 475 "web/sysctl.w"
+/*:142*//*143:*/
+#line 482 "web/sysctl.w"
 
 static int sysctl_parse(int i,const char*text,long long nv[2])
 {
@@ -3589,8 +3597,8 @@ nv[k]= v;
 return 0;
 }
 
-/*:142*//*143:*/
-#line 520 "web/sysctl.w"
+/*:143*//*144:*/
+#line 527 "web/sysctl.w"
 
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2])
 {
@@ -3615,8 +3623,8 @@ break;
 return 0;
 }
 
-/*:143*//*144:*/
-#line 549 "web/sysctl.w"
+/*:144*//*145:*/
+#line 556 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text)
 {
@@ -3659,7 +3667,7 @@ k= e;
 }
 }
 
-/*:144*//*152:*/
+/*:145*//*153:*/
 #line 107 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name)
@@ -3672,7 +3680,7 @@ else return NULL;
 return index[name]?&sr_optdescs[index[name]-1]:NULL;
 }
 
-/*:152*//*154:*/
+/*:153*//*155:*/
 #line 140 "web/sockopt.w"
 
 static unsigned*flag_word(sr_sock*s,const sr_optdesc*d)
@@ -3706,7 +3714,7 @@ memcpy(&rq->val,(char*)s+rq->d->offset,sizeof(int));
 return 0;
 }
 
-/*:154*//*155:*/
+/*:155*//*156:*/
 #line 190 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
@@ -3737,8 +3745,8 @@ if(err==0)err= d->set(s,&rq);
 return sys_return(err);
 }
 
-/*:155*//*157:*/
-#line 239 "web/sockopt.w"
+/*:156*//*158:*/
+#line 241 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
 {
@@ -3761,7 +3769,7 @@ rq->val= rq->buf[0];
 break;
 default:
 if(!(d->types&(1u<<s->type)))return-d->type_errno;
-if(rq->len> 0&&!rq->buf)return-EFAULT;
+if(d->level==SOL_SOCKET&&rq->len> 0&&!rq->buf)return-EFAULT;
 break;
 }
 if(!(d->types&(1u<<s->type)))return-d->type_errno;
@@ -3782,8 +3790,8 @@ if(d->type==OPT_BOOL||d->type==OPT_BYTEBOOL)rq->val= rq->val!=0;
 return 0;
 }
 
-/*:157*//*158:*/
-#line 285 "web/sockopt.w"
+/*:158*//*159:*/
+#line 287 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
 {
@@ -3792,8 +3800,8 @@ if(((caps>>c)&1)&&proc_capable(W->cur,c))return true;
 return false;
 }
 
-/*:158*//*160:*/
-#line 313 "web/sockopt.w"
+/*:159*//*161:*/
+#line 315 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
 socklen_t*optlen)
@@ -3825,8 +3833,8 @@ if(d->type==OPT_CUSTOM)return 0;
 return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
-/*:160*//*161:*/
-#line 359 "web/sockopt.w"
+/*:161*//*162:*/
+#line 361 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len)
@@ -3858,7 +3866,7 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 *optlen= (socklen_t)len;
 return 0;
 }
-/*:161*//*166:*/
+/*:162*//*167:*/
 #line 57 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val)
@@ -3875,7 +3883,7 @@ if(val> INT_MAX/2)val= INT_MAX/2;
 return 0;
 }
 
-/*:166*//*168:*/
+/*:167*//*169:*/
 #line 88 "web/solsocket.w"
 
 static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
@@ -3887,7 +3895,7 @@ return 0;
 }
 
 
-/*:168*//*169:*/
+/*:169*//*170:*/
 #line 106 "web/solsocket.w"
 
 static int set_sndbuf(sr_sock*s,sr_optreq*rq)
@@ -3897,7 +3905,7 @@ buffer_request(s,SYS_WMEM_MAX,rq->val),SR_MIN_SNDBUF);
 }
 
 
-/*:169*//*170:*/
+/*:170*//*171:*/
 #line 128 "web/solsocket.w"
 
 static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
@@ -3913,7 +3921,7 @@ return buffer_store(&s->sndbuf,&s->sndbuf_locked,rq->val<0?0:rq->val,
 SR_MIN_SNDBUF);
 }
 
-/*:170*//*172:*/
+/*:171*//*173:*/
 #line 160 "web/solsocket.w"
 
 static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
@@ -3930,7 +3938,7 @@ return 0;
 }
 
 
-/*:172*//*173:*/
+/*:173*//*174:*/
 #line 181 "web/solsocket.w"
 
 static int get_sndlowat(sr_sock*s,sr_optreq*rq)
@@ -3940,7 +3948,7 @@ rq->val= 1;
 return 0;
 }
 
-/*:173*//*175:*/
+/*:174*//*176:*/
 #line 215 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq)
@@ -3973,7 +3981,7 @@ static int get_rcvtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->rcvtimeo,rq)
 static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq);}
 static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
 
-/*:175*//*177:*/
+/*:176*//*178:*/
 #line 265 "web/solsocket.w"
 
 static int set_linger(sr_sock*s,sr_optreq*rq)
@@ -4000,7 +4008,7 @@ rq->outlen= sizeof l;
 return 0;
 }
 
-/*:177*//*181:*/
+/*:178*//*182:*/
 #line 319 "web/solsocket.w"
 
 static int set_dontroute(sr_sock*s,sr_optreq*rq)
@@ -4009,13 +4017,13 @@ s->dst_cached= false;
 return set_flag(s,rq);
 }
 
-/*:181*//*188:*/
+/*:182*//*189:*/
 #line 369 "web/solsocket.w"
 
 static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
 static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:188*//*189:*/
+/*:189*//*190:*/
 #line 387 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s)
@@ -4043,7 +4051,7 @@ static int get_sock_passsec(sr_sock*s,sr_optreq*rq)
 return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
-/*:189*//*191:*/
+/*:190*//*192:*/
 #line 430 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns)
@@ -4066,7 +4074,7 @@ return 0;
 }
 
 
-/*:191*//*196:*/
+/*:192*//*197:*/
 #line 491 "web/solsocket.w"
 
 static int set_mark(sr_sock*s,sr_optreq*rq)
@@ -4075,7 +4083,7 @@ if(s->mark!=(uint32_t)rq->val)s->dst_cached= false;
 return set_int_field(s,rq);
 }
 
-/*:196*//*199:*/
+/*:197*//*200:*/
 #line 529 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
@@ -4097,7 +4105,7 @@ rq->val= s->peek_off;
 return 0;
 }
 
-/*:199*//*201:*/
+/*:200*//*202:*/
 #line 564 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
@@ -4124,7 +4132,7 @@ rq->outlen= sizeof v;
 return 0;
 }
 
-/*:201*//*203:*/
+/*:202*//*204:*/
 #line 616 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
@@ -4152,12 +4160,12 @@ rq->outlen= sizeof pair;
 return 0;
 }
 
-/*:203*//*206:*/
+/*:204*//*207:*/
 #line 663 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
-/*:206*//*207:*/
+/*:207*//*208:*/
 #line 674 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
@@ -4167,12 +4175,12 @@ s->err= 0;
 return 0;
 }
 
-/*:207*//*208:*/
+/*:208*//*209:*/
 #line 688 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:208*//*209:*/
+/*:209*//*210:*/
 #line 697 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
@@ -4182,7 +4190,7 @@ rq->val= SKF_AD_MAX;
 return 0;
 }
 
-/*:209*//*210:*/
+/*:210*//*211:*/
 #line 714 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
@@ -4194,13 +4202,13 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:210*//*211:*/
+/*:211*//*212:*/
 #line 733 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
 
-/*:211*//*213:*/
+/*:212*//*214:*/
 #line 757 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -4221,7 +4229,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:213*//*214:*/
+/*:214*//*215:*/
 #line 785 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -4236,7 +4244,7 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:214*//*216:*/
+/*:215*//*217:*/
 #line 812 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
@@ -4252,14 +4260,14 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:216*//*218:*/
+/*:217*//*219:*/
 #line 842 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*219:*/
+/*220:*/
 #line 872 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
@@ -4279,7 +4287,7 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:219*/
+/*:220*/
 #line 847 "web/solsocket.w"
 
 return true;
@@ -4304,7 +4312,7 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:218*//*220:*/
+/*:219*//*221:*/
 #line 898 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
@@ -4331,7 +4339,7 @@ free(mask);
 return ok;
 }
 
-/*:220*//*221:*/
+/*:221*//*222:*/
 #line 942 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
@@ -4349,7 +4357,7 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:221*//*222:*/
+/*:222*//*223:*/
 #line 971 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
@@ -4366,7 +4374,7 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:222*//*223:*/
+/*:223*//*224:*/
 #line 998 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
@@ -4379,7 +4387,7 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:223*//*225:*/
+/*:224*//*226:*/
 #line 1023 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
@@ -4394,7 +4402,7 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:225*//*226:*/
+/*:226*//*227:*/
 #line 1042 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
@@ -4404,7 +4412,7 @@ return set_flag(s,rq);
 }
 
 
-/*:226*//*227:*/
+/*:227*//*228:*/
 #line 1069 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
@@ -4418,7 +4426,7 @@ return reuseport_attach(s);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:227*//*230:*/
+/*:228*//*231:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -4434,7 +4442,7 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:230*//*231:*/
+/*:231*//*232:*/
 #line 74 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
@@ -4455,7 +4463,7 @@ return 0;
 }
 
 
-/*:231*//*235:*/
+/*:232*//*236:*/
 #line 137 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
@@ -4464,6 +4472,7 @@ unsigned char opt[SR_MAX_IPOPTLEN];
 int len= rq->len,err;
 bool srr;
 if(len> SR_MAX_IPOPTLEN)return-EINVAL;
+if(len&&!rq->buf)return-EFAULT;
 memset(opt,IPOPT_END,sizeof opt);
 if(len)memcpy(opt,rq->buf,(size_t)len);
 len= (len+3)&~3;
@@ -4484,8 +4493,8 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:235*//*238:*/
-#line 186 "web/ipopt.w"
+/*:236*//*239:*/
+#line 187 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
 {
@@ -4517,8 +4526,8 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*239:*/
-#line 236 "web/ipopt.w"
+if(p[2]<=n)/*240:*/
+#line 237 "web/ipopt.w"
 
 {
 if(p[2]+3> n)return-EINVAL;
@@ -4540,8 +4549,8 @@ break;
 }
 }
 
-/*:239*/
-#line 217 "web/ipopt.w"
+/*:240*/
+#line 218 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
 ts= true;
@@ -4561,8 +4570,8 @@ l-= n;
 return 0;
 }
 
-/*:238*//*240:*/
-#line 261 "web/ipopt.w"
+/*:239*//*241:*/
+#line 262 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
 {
@@ -4574,8 +4583,8 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:240*//*241:*/
-#line 289 "web/ipopt.w"
+/*:241*//*242:*/
+#line 290 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
 {
@@ -4587,8 +4596,8 @@ return set_flag(s,rq);
 }
 
 
-/*:241*//*254:*/
-#line 420 "web/ipopt.w"
+/*:242*//*255:*/
+#line 421 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
 {
@@ -4597,14 +4606,15 @@ rq->val= sk_dst_mtu(s);
 return 0;
 }
 
-/*:254*//*256:*/
-#line 450 "web/ipopt.w"
+/*:255*//*257:*/
+#line 451 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
 {
 struct ip_mreqn mr;
 sr_iface*dev;
-mreq_decode(rq,&mr);
+int err;
+if((err= mreq_decode(rq,&mr))!=0)return err;
 if(!mr.imr_ifindex){
 if(mr.imr_address.s_addr==htonl(INADDR_ANY)){
 s->mc_index= 0;
@@ -4628,8 +4638,8 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:256*//*257:*/
-#line 488 "web/ipopt.w"
+/*:257*//*258:*/
+#line 490 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
 {
@@ -4638,10 +4648,10 @@ return 0;
 }
 
 
-/*:257*//*259:*/
-#line 514 "web/ipopt.w"
+/*:258*//*260:*/
+#line 516 "web/ipopt.w"
 
-/*:259*//*263:*/
+/*:260*//*264:*/
 #line 64 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
@@ -4649,7 +4659,7 @@ static bool ipv4_is_multicast(uint32_t addr)
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:263*//*264:*/
+/*:264*//*265:*/
 #line 78 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
@@ -4662,7 +4672,7 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:264*//*265:*/
+/*:265*//*266:*/
 #line 103 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
@@ -4681,22 +4691,24 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:265*//*266:*/
-#line 127 "web/mcast.w"
+/*:266*//*267:*/
+#line 132 "web/mcast.w"
 
-static void mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
+static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
 {
 memset(mr,0,sizeof*mr);
+if(!rq->buf)return-EFAULT;
 if(rq->len>=(int)sizeof(struct ip_mreqn))
 memcpy(mr,rq->buf,sizeof*mr);
 else if(rq->len>=(int)sizeof(struct ip_mreq))
 memcpy(mr,rq->buf,sizeof(struct ip_mreq));
 else if(rq->len>=(int)sizeof(struct in_addr))
 memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
+return 0;
 }
 
-/*:266*//*267:*/
-#line 143 "web/mcast.w"
+/*:267*//*268:*/
+#line 150 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
 {
@@ -4706,8 +4718,8 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:267*//*268:*/
-#line 162 "web/mcast.w"
+/*:268*//*269:*/
+#line 169 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
 {
@@ -4731,8 +4743,8 @@ ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:268*//*269:*/
-#line 197 "web/mcast.w"
+/*:269*//*270:*/
+#line 204 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
 {
@@ -4755,8 +4767,8 @@ return 0;
 return-EADDRNOTAVAIL;
 }
 
-/*:269*//*270:*/
-#line 221 "web/mcast.w"
+/*:270*//*271:*/
+#line 228 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
 {
@@ -4770,30 +4782,32 @@ free(m);
 s->mc_count= 0;
 }
 
-/*:270*//*271:*/
-#line 248 "web/mcast.w"
+/*:271*//*272:*/
+#line 255 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
 {
 struct ip_mreqn mr;
+int err;
 if(rq->len<(int)sizeof(struct ip_mreq))return-EINVAL;
-mreq_decode(rq,&mr);
+if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:271*//*272:*/
-#line 263 "web/mcast.w"
+/*:272*//*273:*/
+#line 271 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
 {
 struct ip_mreqn mr;
+int err;
 if(rq->len<(int)sizeof(struct ip_mreq))return-EINVAL;
-mreq_decode(rq,&mr);
+if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_leave(s,&mr);
 }
 
-/*:272*//*273:*/
-#line 290 "web/mcast.w"
+/*:273*//*274:*/
+#line 299 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs)
@@ -4816,8 +4830,8 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*274:*/
-#line 317 "web/mcast.w"
+if(!add)/*275:*/
+#line 326 "web/mcast.w"
 
 {
 if(!m->has_list||i==m->nsrc)return-EADDRNOTAVAIL;
@@ -4827,11 +4841,11 @@ m->nsrc--;
 return 0;
 }
 
-/*:274*/
-#line 312 "web/mcast.w"
+/*:275*/
+#line 321 "web/mcast.w"
 
-/*275:*/
-#line 326 "web/mcast.w"
+/*276:*/
+#line 335 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
 return-ENOBUFS;
@@ -4843,24 +4857,25 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 m->src[m->nsrc++]= src;
 m->has_list= true;
 
-/*:275*/
-#line 313 "web/mcast.w"
+/*:276*/
+#line 322 "web/mcast.w"
 
 return 0;
 }
 
-/*:273*//*276:*/
-#line 342 "web/mcast.w"
+/*:274*//*277:*/
+#line 351 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
 {
 if(rq->len!=(int)sizeof*mrs)return-EINVAL;
+if(!rq->buf)return-EFAULT;
 memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:276*//*278:*/
-#line 365 "web/mcast.w"
+/*:277*//*279:*/
+#line 375 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -4876,8 +4891,8 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs);
 }
 
-/*:278*//*279:*/
-#line 388 "web/mcast.w"
+/*:279*//*280:*/
+#line 398 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -4886,8 +4901,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
 }
 
-/*:279*//*280:*/
-#line 402 "web/mcast.w"
+/*:280*//*281:*/
+#line 412 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
 {
@@ -4896,8 +4911,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
 }
 
-/*:280*//*281:*/
-#line 416 "web/mcast.w"
+/*:281*//*282:*/
+#line 426 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
 {
@@ -4906,8 +4921,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
 }
 
-/*:281*//*282:*/
-#line 446 "web/mcast.w"
+/*:282*//*283:*/
+#line 456 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -4917,6 +4932,7 @@ sr_mcsock*m;
 uint32_t n;
 if(rq->len<(int)IP_MSFILTER_SIZE(0))return-EINVAL;
 if(rq->len> sysctl_value(s->host,SYS_OPTMEM_MAX))return-ENOBUFS;
+if(!rq->buf)return-EFAULT;
 memcpy(&hdr,rq->buf,IP_MSFILTER_SIZE(0));
 n= hdr.imsf_numsrc;
 if(n>=0x3ffffffcu||n> (uint32_t)sysctl_value(s->host,SYS_IGMP_MAX_MSF))
@@ -4934,8 +4950,8 @@ return-ENODEV;
 if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*283:*/
-#line 476 "web/mcast.w"
+/*284:*/
+#line 487 "web/mcast.w"
 
 if((int)n> m->maxsrc){
 m->maxsrc= (int)n;
@@ -4946,14 +4962,14 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)hdr.imsf_fmode;
 
-/*:283*/
-#line 472 "web/mcast.w"
+/*:284*/
+#line 483 "web/mcast.w"
 
 return 0;
 }
 
-/*:282*//*284:*/
-#line 502 "web/mcast.w"
+/*:283*//*285:*/
+#line 513 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -4984,7 +5000,7 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:284*//*287:*/
+/*:285*//*288:*/
 #line 34 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p)
@@ -5010,17 +5026,26 @@ static void put_addr(uint8_t*p,uint32_t a)
 memcpy(p,&a,4);
 }
 
-/*:287*//*289:*/
-#line 69 "web/wire.w"
+/*:288*//*290:*/
+#line 78 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
 {
-uint64_t s= sum;
-size_t i;
-for(i= 0;i+1<n;i+= 2)s+= (uint32_t)(p[i]<<8|p[i+1]);
-if(n&1)s+= (uint32_t)p[n-1]<<8;
-while(s>>32)s= (s&0xffffffffu)+(s>>32);
-return(uint32_t)s;
+uint64_t acc= 0,w;
+uint16_t h;
+for(;n>=8;p+= 8,n-= 8){
+memcpy(&w,p,8);
+acc+= w;
+acc+= acc<w;
+}
+acc= (acc&0xffffffffu)+(acc>>32);
+if(n>=4){uint32_t v;memcpy(&v,p,4);acc+= v;p+= 4,n-= 4;}
+if(n>=2){memcpy(&h,p,2);acc+= h;p+= 2,n-= 2;}
+if(n){uint8_t last[2]= {p[0],0};memcpy(&h,last,2);acc+= h;}
+while(acc>>16)acc= (acc&0xffff)+(acc>>16);
+acc= (uint64_t)sum+ntohs((uint16_t)acc);
+while(acc>>32)acc= (acc&0xffffffffu)+(acc>>32);
+return(uint32_t)acc;
 }
 
 static uint16_t csum_fold(uint32_t sum)
@@ -5034,8 +5059,8 @@ static uint16_t inet_csum(const uint8_t*p,size_t n)
 return csum_fold(csum_add(0,p,n));
 }
 
-/*:289*//*291:*/
-#line 99 "web/wire.w"
+/*:290*//*292:*/
+#line 117 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len)
@@ -5049,8 +5074,8 @@ put16(ph+10,(uint16_t)len);
 return csum_add(0,ph,sizeof ph);
 }
 
-/*:291*//*294:*/
-#line 140 "web/wire.w"
+/*:292*//*295:*/
+#line 158 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
 {
@@ -5072,8 +5097,8 @@ ip->optlen= ip->ihl-SR_IPHDR_LEN;
 return true;
 }
 
-/*:294*//*295:*/
-#line 165 "web/wire.w"
+/*:295*//*296:*/
+#line 183 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
 {
@@ -5093,8 +5118,8 @@ memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
 put16(p+10,inet_csum(p,(size_t)hl));
 }
 
-/*:295*//*297:*/
-#line 191 "web/wire.w"
+/*:296*//*298:*/
+#line 209 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
 {
@@ -5103,8 +5128,8 @@ put16(p+10,0);
 put16(p+10,inet_csum(p,hl));
 }
 
-/*:297*//*300:*/
-#line 225 "web/wire.w"
+/*:298*//*301:*/
+#line 243 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
 uint32_t daddr,struct sr_udp*u)
@@ -5138,8 +5163,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:300*//*303:*/
-#line 281 "web/wire.w"
+/*:301*//*304:*/
+#line 299 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
 {
@@ -5164,8 +5189,8 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:303*//*307:*/
-#line 344 "web/wire.w"
+/*:304*//*308:*/
+#line 362 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
 {
@@ -5197,8 +5222,8 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*308:*/
-#line 387 "web/wire.w"
+/*309:*/
+#line 405 "web/wire.w"
 
 {
 uint32_t now= inet_current_timestamp();
@@ -5224,8 +5249,8 @@ break;
 }
 }
 
-/*:308*/
-#line 375 "web/wire.w"
+/*:309*/
+#line 393 "web/wire.w"
 
 break;
 case IPOPT_LSRR:case IPOPT_SSRR:
@@ -5238,8 +5263,8 @@ break;
 }
 }
 
-/*:307*//*309:*/
-#line 416 "web/wire.w"
+/*:308*//*310:*/
+#line 434 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr)
@@ -5253,8 +5278,8 @@ return true;
 return false;
 }
 
-/*:309*//*311:*/
-#line 443 "web/wire.w"
+/*:310*//*312:*/
+#line 461 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
 {
@@ -5262,7 +5287,7 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:311*//*315:*/
+/*:312*//*316:*/
 #line 51 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5327,7 +5352,7 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:315*//*318:*/
+/*:316*//*319:*/
 #line 127 "web/link.w"
 
 static uint64_t rng_next(void)
@@ -5349,7 +5374,7 @@ world_ready();
 W->rng= seed;
 }
 
-/*:318*//*324:*/
+/*:319*//*325:*/
 #line 195 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len)
@@ -5360,7 +5385,7 @@ if(data)memcpy(p->data,data,len);
 return p;
 }
 
-/*:324*//*325:*/
+/*:325*//*326:*/
 #line 207 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
@@ -5400,7 +5425,7 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:325*//*326:*/
+/*:326*//*327:*/
 #line 252 "web/link.w"
 
 static void net_run(void)
@@ -5423,7 +5448,7 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:326*//*327:*/
+/*:327*//*328:*/
 #line 277 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
@@ -5440,7 +5465,7 @@ net_run();
 W->now_ns= target;
 }
 
-/*:327*//*332:*/
+/*:328*//*333:*/
 #line 339 "web/link.w"
 
 int sr_lan_new(int mtu)
@@ -5475,7 +5500,7 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:332*//*333:*/
+/*:333*//*334:*/
 #line 374 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
@@ -5491,7 +5516,7 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:333*//*336:*/
+/*:334*//*337:*/
 #line 411 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -5517,7 +5542,7 @@ else if(owner>=0){lan_carry(l,&l->port[owner],pkt);free(pkt);}
 else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
-/*:336*//*337:*/
+/*:337*//*338:*/
 #line 438 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
@@ -5530,7 +5555,7 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:337*//*338:*/
+/*:338*//*339:*/
 #line 454 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
@@ -5554,7 +5579,7 @@ ev_push(&e);
 }
 }
 
-/*:338*//*340:*/
+/*:339*//*341:*/
 #line 487 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5570,7 +5595,7 @@ e.rt_type= rt_type;
 ev_push(&e);
 }
 
-/*:340*//*341:*/
+/*:341*//*342:*/
 #line 504 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5581,7 +5606,7 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:341*//*343:*/
+/*:342*//*344:*/
 #line 524 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
@@ -5597,7 +5622,7 @@ net_run();
 return 0;
 }
 
-/*:343*//*349:*/
+/*:344*//*350:*/
 #line 584 "web/link.w"
 
 static void neigh_free(sr_hent*e)
@@ -5643,7 +5668,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:349*//*350:*/
+/*:350*//*351:*/
 #line 632 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
@@ -5675,7 +5700,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:350*//*355:*/
+/*:351*//*356:*/
 #line 58 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -5698,7 +5723,7 @@ return a->addr;
 return 0;
 }
 
-/*:355*//*356:*/
+/*:356*//*357:*/
 #line 118 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -5711,7 +5736,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*357:*/
+/*358:*/
 #line 159 "web/ip.w"
 
 if(saddr){
@@ -5724,10 +5749,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:357*/
+/*:358*/
 #line 129 "web/ip.w"
 
-/*358:*/
+/*359:*/
 #line 170 "web/ip.w"
 
 if(oif){
@@ -5743,7 +5768,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:358*/
+/*:359*/
 #line 130 "web/ip.w"
 
 if(!daddr){
@@ -5770,7 +5795,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*359:*/
+/*360:*/
 #line 190 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -5784,13 +5809,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:359*/
+/*:360*/
 #line 155 "web/ip.w"
 
 return 0;
 }
 
-/*:356*//*361:*/
+/*:357*//*362:*/
 #line 211 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -5808,7 +5833,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:361*//*367:*/
+/*:362*//*368:*/
 #line 284 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -5853,7 +5878,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:367*//*373:*/
+/*:368*//*374:*/
 #line 383 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -5866,7 +5891,7 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:373*//*375:*/
+/*:374*//*376:*/
 #line 421 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -5911,7 +5936,7 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:375*//*376:*/
+/*:376*//*377:*/
 #line 485 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
@@ -5930,7 +5955,7 @@ dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:376*//*378:*/
+/*:377*//*379:*/
 #line 513 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
@@ -5968,7 +5993,7 @@ left-= len;
 free(pkt);
 }
 
-/*:378*//*380:*/
+/*:379*//*381:*/
 #line 563 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5983,7 +6008,7 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:380*//*381:*/
+/*:381*//*382:*/
 #line 586 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
@@ -6005,7 +6030,7 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:381*//*383:*/
+/*:382*//*384:*/
 #line 615 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
@@ -6016,7 +6041,7 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:383*//*386:*/
+/*:384*//*387:*/
 #line 657 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6065,7 +6090,7 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:386*//*387:*/
+/*:387*//*388:*/
 #line 710 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
@@ -6082,7 +6107,7 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:387*//*392:*/
+/*:388*//*393:*/
 #line 784 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
@@ -6100,7 +6125,7 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:392*//*393:*/
+/*:393*//*394:*/
 #line 802 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
@@ -6128,7 +6153,7 @@ ev_push(&e);
 return q;
 }
 
-/*:393*//*394:*/
+/*:394*//*395:*/
 #line 830 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6142,7 +6167,7 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*395:*/
+/*396:*/
 #line 858 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
@@ -6158,11 +6183,11 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:395*/
+/*:396*/
 #line 842 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*396:*/
+/*397:*/
 #line 872 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
@@ -6180,7 +6205,7 @@ free(pkt);
 return NULL;
 }
 
-/*:396*/
+/*:397*/
 #line 844 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
@@ -6196,7 +6221,7 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:394*//*398:*/
+/*:395*//*399:*/
 #line 894 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
@@ -6218,7 +6243,7 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:398*//*399:*/
+/*:399*//*400:*/
 #line 917 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
@@ -6231,7 +6256,7 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:399*//*401:*/
+/*:400*//*402:*/
 #line 959 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -6274,7 +6299,7 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:401*//*405:*/
+/*:402*//*406:*/
 #line 1033 "web/ip.w"
 
 static bool icmp_is_error(int type)
@@ -6311,7 +6336,7 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:405*//*407:*/
+/*:406*//*408:*/
 #line 1077 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -6336,7 +6361,7 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:407*//*413:*/
+/*:408*//*414:*/
 #line 1143 "web/ip.w"
 
 static uint64_t jiffies(void)
@@ -6368,7 +6393,7 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:413*//*415:*/
+/*:414*//*416:*/
 #line 1191 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
@@ -6402,7 +6427,7 @@ if(q.protocol==IPPROTO_UDP||q.protocol==IPPROTO_UDPLITE)
 udp_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:415*//*417:*/
+/*:416*//*418:*/
 #line 1231 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
@@ -6417,7 +6442,7 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:417*//*422:*/
+/*:418*//*423:*/
 #line 1271 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
@@ -6450,7 +6475,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:422*//*429:*/
+/*:423*//*430:*/
 #line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -6486,7 +6511,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:429*//*431:*/
+/*:430*//*432:*/
 #line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -6505,7 +6530,7 @@ fwrite(&rec,sizeof rec,1,c->f);
 fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:431*//*438:*/
+/*:432*//*439:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -6519,7 +6544,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:438*//*439:*/
+/*:439*//*440:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -6536,7 +6561,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:439*//*444:*/
+/*:440*//*445:*/
 #line 199 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -6575,7 +6600,7 @@ free(sl);
 }
 }
 
-/*:444*//*447:*/
+/*:445*//*448:*/
 #line 260 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
@@ -6602,7 +6627,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:447*//*448:*/
+/*:448*//*449:*/
 #line 290 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
@@ -6629,7 +6654,7 @@ s->inet_num= 0;
 if(--s->host->bind->nsocks==0)bind_tables_free(s->host);
 }
 
-/*:448*//*450:*/
+/*:449*//*451:*/
 #line 318 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -6640,7 +6665,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:450*//*452:*/
+/*:451*//*453:*/
 #line 344 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -6653,7 +6678,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:452*//*453:*/
+/*:453*//*454:*/
 #line 368 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -6666,7 +6691,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:453*//*456:*/
+/*:454*//*457:*/
 #line 412 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -6679,7 +6704,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:456*//*457:*/
+/*:457*//*458:*/
 #line 427 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
@@ -6699,7 +6724,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:457*//*459:*/
+/*:458*//*460:*/
 #line 475 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -6723,7 +6748,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:459*//*461:*/
+/*:460*//*462:*/
 #line 518 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -6743,7 +6768,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:461*//*465:*/
+/*:462*//*466:*/
 #line 589 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -6758,7 +6783,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:465*//*466:*/
+/*:466*//*467:*/
 #line 607 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -6785,7 +6810,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:466*//*467:*/
+/*:467*//*468:*/
 #line 640 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -6828,7 +6853,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:467*//*469:*/
+/*:468*//*470:*/
 #line 694 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -6841,7 +6866,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:469*//*470:*/
+/*:470*//*471:*/
 #line 708 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -6857,7 +6882,7 @@ sock_hash(s);
 return 0;
 }
 
-/*:470*//*471:*/
+/*:471*//*472:*/
 #line 725 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -6879,7 +6904,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:471*//*472:*/
+/*:472*//*473:*/
 #line 760 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -6902,7 +6927,7 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:472*//*475:*/
+/*:473*//*476:*/
 #line 809 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -6943,7 +6968,7 @@ free(g);
 }
 }
 
-/*:475*//*476:*/
+/*:476*//*477:*/
 #line 855 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -6958,7 +6983,7 @@ return;
 rp_alloc(s);
 }
 
-/*:476*//*477:*/
+/*:477*//*478:*/
 #line 875 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -6973,7 +6998,7 @@ return;
 rp_alloc(s);
 }
 
-/*:477*//*479:*/
+/*:478*//*480:*/
 #line 911 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s)
@@ -6987,7 +7012,7 @@ s->rp->prog= true;
 return 0;
 }
 
-/*:479*//*482:*/
+/*:480*//*483:*/
 #line 944 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7004,7 +7029,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:482*//*484:*/
+/*:483*//*485:*/
 #line 970 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -7018,7 +7043,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:484*//*485:*/
+/*:485*//*486:*/
 #line 1001 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -7030,7 +7055,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:485*//*487:*/
+/*:486*//*488:*/
 #line 1055 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7058,7 +7083,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:487*//*488:*/
+/*:488*//*489:*/
 #line 1084 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -7071,7 +7096,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:488*//*491:*/
+/*:489*//*492:*/
 #line 1131 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7088,7 +7113,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:491*//*492:*/
+/*:492*//*493:*/
 #line 1156 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7111,7 +7136,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:492*//*494:*/
+/*:493*//*495:*/
 #line 1195 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -7123,7 +7148,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:494*//*496:*/
+/*:495*//*497:*/
 #line 1232 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -7146,7 +7171,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:496*//*498:*/
+/*:497*//*499:*/
 #line 1278 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -7164,7 +7189,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:498*//*499:*/
+/*:499*//*500:*/
 #line 1309 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -7183,7 +7208,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:499*//*502:*/
+/*:500*//*503:*/
 #line 1335 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -7207,7 +7232,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:502*//*503:*/
+/*:503*//*504:*/
 #line 1368 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -7221,7 +7246,7 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:503*//*505:*/
+/*:504*//*506:*/
 #line 1389 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7237,7 +7262,7 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:505*//*507:*/
+/*:506*//*508:*/
 #line 1423 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7248,7 +7273,7 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:507*//*508:*/
+/*:508*//*509:*/
 #line 1464 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
@@ -7287,7 +7312,7 @@ udp_cork_follow(s,&rt);
 return 0;
 }
 
-/*:508*//*509:*/
+/*:509*//*510:*/
 #line 1511 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -7301,7 +7326,7 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:509*//*511:*/
+/*:510*//*512:*/
 #line 1537 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
@@ -7318,7 +7343,7 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:511*//*513:*/
+/*:512*//*514:*/
 #line 1570 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
@@ -7333,7 +7358,7 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:513*//*514:*/
+/*:514*//*515:*/
 #line 1587 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
@@ -7354,7 +7379,7 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:514*//*515:*/
+/*:515*//*516:*/
 #line 1622 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
@@ -7377,7 +7402,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:515*//*516:*/
+/*:516*//*517:*/
 #line 1660 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7402,7 +7427,7 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:516*//*517:*/
+/*:517*//*518:*/
 #line 1692 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
@@ -7418,7 +7443,7 @@ return true;
 return false;
 }
 
-/*:517*//*518:*/
+/*:518*//*519:*/
 #line 1719 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
@@ -7432,7 +7457,7 @@ if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
 return 0;
 }
 
-/*:518*//*521:*/
+/*:519*//*522:*/
 #line 1772 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -7463,7 +7488,7 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
 }
 
-/*:521*//*522:*/
+/*:522*//*523:*/
 #line 1804 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
@@ -7471,7 +7496,7 @@ static bool udp_dev_match(const sr_sock*s,int ifindex)
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:522*//*524:*/
+/*:523*//*525:*/
 #line 1836 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -7493,7 +7518,7 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:524*//*526:*/
+/*:525*//*527:*/
 #line 1872 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
@@ -7517,7 +7542,7 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:526*//*527:*/
+/*:527*//*528:*/
 #line 1902 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
@@ -7539,7 +7564,7 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:527*//*528:*/
+/*:528*//*529:*/
 #line 1930 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
@@ -7570,7 +7595,7 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:528*//*530:*/
+/*:529*//*531:*/
 #line 1980 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -7598,7 +7623,7 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:530*//*531:*/
+/*:531*//*532:*/
 #line 2014 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
@@ -7614,7 +7639,7 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:531*//*534:*/
+/*:532*//*535:*/
 #line 2045 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
@@ -7636,7 +7661,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:534*//*535:*/
+/*:535*//*536:*/
 #line 2065 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
@@ -7659,7 +7684,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:535*//*538:*/
+/*:536*//*539:*/
 #line 2103 "web/bind.w"
 
 static void inet_release(sr_sock*s)
@@ -7668,7 +7693,7 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:538*//*546:*/
+/*:539*//*547:*/
 #line 139 "web/udp.w"
 
 static int skb_alloc_size(int need)
@@ -7686,7 +7711,7 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:546*//*547:*/
+/*:547*//*548:*/
 #line 175 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
@@ -7707,7 +7732,7 @@ left-= frag;
 return total;
 }
 
-/*:547*//*551:*/
+/*:548*//*552:*/
 #line 245 "web/udp.w"
 
 
@@ -7736,7 +7761,7 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:551*//*554:*/
+/*:552*//*555:*/
 #line 283 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
@@ -7756,7 +7781,7 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:554*//*556:*/
+/*:555*//*557:*/
 #line 314 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len)
@@ -7796,7 +7821,7 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:556*//*557:*/
+/*:557*//*558:*/
 #line 375 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
@@ -7819,7 +7844,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:557*//*559:*/
+/*:558*//*560:*/
 #line 402 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
@@ -7842,7 +7867,7 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:559*//*561:*/
+/*:560*//*562:*/
 #line 442 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
@@ -7866,7 +7891,7 @@ for(int pc= 0;pc<s->filter_len;pc++){
 const struct sock_filter*f= &s->filter[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*562:*/
+/*563:*/
 #line 474 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
@@ -7923,7 +7948,7 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:562*/
+/*:563*/
 #line 464 "web/udp.w"
 
 default:return 0;
@@ -7932,7 +7957,7 @@ default:return 0;
 return 0;
 }
 
-/*:561*//*564:*/
+/*:562*//*565:*/
 #line 570 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
@@ -7984,7 +8009,7 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:564*//*567:*/
+/*:565*//*568:*/
 #line 652 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -8007,7 +8032,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:567*//*568:*/
+/*:568*//*569:*/
 #line 675 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
@@ -8024,7 +8049,7 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:568*//*570:*/
+/*:569*//*571:*/
 #line 707 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
@@ -8045,7 +8070,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:570*//*572:*/
+/*:571*//*573:*/
 #line 738 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
@@ -8076,7 +8101,7 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:572*//*574:*/
+/*:573*//*575:*/
 #line 775 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
@@ -8085,7 +8110,7 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:574*//*578:*/
+/*:575*//*579:*/
 #line 845 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -8102,7 +8127,7 @@ int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*579:*/
+/*580:*/
 #line 883 "web/udp.w"
 
 if(usin){
@@ -8119,10 +8144,10 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:579*/
+/*:580*/
 #line 860 "web/udp.w"
 
-/*580:*/
+/*581:*/
 #line 902 "web/udp.w"
 
 memset(&ipc,0,sizeof ipc);
@@ -8136,7 +8161,7 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:580*/
+/*:581*/
 #line 861 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -8147,7 +8172,7 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*581:*/
+/*582:*/
 #line 920 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)){
@@ -8162,13 +8187,13 @@ if(err)return err;
 if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
 if(connected)sk_dst_set(s,&rt);
 
-/*:581*/
+/*:582*/
 #line 870 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*582:*/
+/*583:*/
 #line 945 "web/udp.w"
 
 {
@@ -8186,7 +8211,7 @@ return-EMSGSIZE;
 }
 }
 
-/*:582*/
+/*:583*/
 #line 874 "web/udp.w"
 
 if(flags&MSG_MORE)
@@ -8197,7 +8222,7 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:578*//*584:*/
+/*:579*//*585:*/
 #line 996 "web/udp.w"
 
 static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
@@ -8222,7 +8247,7 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:584*//*585:*/
+/*:585*//*586:*/
 #line 1022 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
@@ -8243,7 +8268,7 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:585*//*586:*/
+/*:586*//*587:*/
 #line 1045 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
@@ -8267,7 +8292,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:586*//*587:*/
+/*:587*//*588:*/
 #line 1070 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
@@ -8275,7 +8300,7 @@ const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int opt
 {
 struct sr_ipout o;
 udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
-/*588:*/
+/*589:*/
 #line 1095 "web/udp.w"
 
 memset(&o,0,sizeof o);
@@ -8291,13 +8316,13 @@ o.priority= ipc->priority;
 o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
 
-/*:588*/
+/*:589*/
 #line 1076 "web/udp.w"
 
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:587*//*590:*/
+/*:588*//*591:*/
 #line 1120 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
@@ -8312,7 +8337,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:590*//*592:*/
+/*:591*//*593:*/
 #line 1140 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
@@ -8346,7 +8371,7 @@ len-= n;
 return true;
 }
 
-/*:592*//*595:*/
+/*:593*//*596:*/
 #line 1194 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
@@ -8369,7 +8394,7 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:595*//*599:*/
+/*:596*//*600:*/
 #line 1281 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
@@ -8377,7 +8402,7 @@ static bool ip_sk_ignore_df(const sr_sock*s)
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:599*//*600:*/
+/*:600*//*601:*/
 #line 1287 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -8409,7 +8434,7 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:600*//*601:*/
+/*:601*//*602:*/
 #line 1320 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -8441,7 +8466,7 @@ udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:601*//*602:*/
+/*:602*//*603:*/
 #line 1350 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
@@ -8452,7 +8477,7 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:602*//*603:*/
+/*:603*//*604:*/
 #line 1364 "web/udp.w"
 
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
@@ -8463,7 +8488,7 @@ s->cork->dport= s->inet_dport;
 s->cork->rt.saddr= rt->saddr;
 }
 
-/*:603*//*606:*/
+/*:604*//*607:*/
 #line 1424 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
@@ -8512,7 +8537,7 @@ if(err)return err;
 return 0;
 }
 
-/*:606*//*607:*/
+/*:607*//*608:*/
 #line 1471 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -8520,7 +8545,7 @@ struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*608:*/
+case IP_RETOPTS:/*609:*/
 #line 1508 "web/udp.w"
 
 {
@@ -8536,7 +8561,7 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:608*/
+/*:609*/
 #line 1477 "web/udp.w"
 
 case IP_PKTINFO:{
@@ -8565,7 +8590,7 @@ return 0;
 return-EINVAL;
 }
 
-/*:607*//*610:*/
+/*:608*//*611:*/
 #line 1530 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -8598,7 +8623,7 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:610*//*613:*/
+/*:611*//*614:*/
 #line 1603 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
@@ -8618,7 +8643,7 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*614:*/
+/*615:*/
 #line 1650 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
@@ -8626,7 +8651,7 @@ s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:614*/
+/*:615*/
 #line 1621 "web/udp.w"
 
 goto try_again;
@@ -8653,7 +8678,7 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:613*//*617:*/
+/*:614*//*618:*/
 #line 1691 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
@@ -8664,7 +8689,7 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:617*//*619:*/
+/*:618*//*620:*/
 #line 1712 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
@@ -8708,7 +8733,7 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:619*//*620:*/
+/*:620*//*621:*/
 #line 1763 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err)
@@ -8729,7 +8754,7 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:620*//*622:*/
+/*:621*//*623:*/
 #line 1797 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
@@ -8744,7 +8769,7 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:622*//*624:*/
+/*:623*//*625:*/
 #line 1839 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
@@ -8780,7 +8805,7 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:624*//*626:*/
+/*:625*//*627:*/
 #line 1894 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
@@ -8802,7 +8827,7 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:626*//*628:*/
+/*:627*//*629:*/
 #line 1930 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -8813,7 +8838,7 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:628*//*630:*/
+/*:629*//*631:*/
 #line 1974 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -8834,7 +8859,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*632:*/
+if((f&IPF_RETOPTS)&&d->optlen)/*633:*/
 #line 2014 "web/udp.w"
 
 {
@@ -8844,10 +8869,10 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:632*/
+/*:633*/
 #line 1993 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*631:*/
+if(f&IPF_ORIGDSTADDR)/*632:*/
 #line 2002 "web/udp.w"
 
 {
@@ -8861,12 +8886,12 @@ if(!d->is_err||d->len>=4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:631*/
+/*:632*/
 #line 1994 "web/udp.w"
 
 }
 
-/*:630*//*634:*/
+/*:631*//*635:*/
 #line 2041 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
@@ -8878,7 +8903,7 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*635:*/
+if(rr)/*636:*/
 #line 2057 "web/udp.w"
 
 {
@@ -8893,10 +8918,10 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:635*/
+/*:636*/
 #line 2051 "web/udp.w"
 
-if(ts)/*636:*/
+if(ts)/*637:*/
 #line 2075 "web/udp.w"
 
 {
@@ -8938,14 +8963,14 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:636*/
+/*:637*/
 #line 2052 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:634*//*639:*/
+/*:635*//*640:*/
 #line 2130 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
@@ -8955,7 +8980,7 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:639*//*641:*/
+/*:640*//*642:*/
 #line 2170 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -8983,7 +9008,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:641*//*643:*/
+/*:642*//*644:*/
 #line 2208 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
@@ -9009,7 +9034,7 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:643*//*645:*/
+/*:644*//*646:*/
 #line 2248 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
@@ -9027,7 +9052,7 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:645*//*648:*/
+/*:646*//*649:*/
 #line 2323 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
@@ -9047,7 +9072,7 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:648*//*652:*/
+/*:649*//*653:*/
 #line 2393 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
@@ -9061,7 +9086,7 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:652*//*653:*/
+/*:653*//*654:*/
 #line 2410 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
@@ -9078,7 +9103,7 @@ net_run();
 return r;
 }
 
-/*:653*//*654:*/
+/*:654*//*655:*/
 #line 2425 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -9110,7 +9135,7 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:654*//*655:*/
+/*:655*//*656:*/
 #line 2458 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
@@ -9143,7 +9168,7 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:655*//*657:*/
+/*:656*//*658:*/
 #line 2498 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
@@ -9159,7 +9184,7 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:657*//*659:*/
+/*:658*//*660:*/
 #line 2515 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
@@ -9181,7 +9206,7 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:659*//*662:*/
+/*:660*//*663:*/
 #line 2573 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
@@ -9196,7 +9221,7 @@ net_run();
 return r;
 }
 
-/*:662*//*663:*/
+/*:663*//*664:*/
 #line 2586 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -9232,7 +9257,7 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:663*//*664:*/
+/*:664*//*665:*/
 #line 2620 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
@@ -9268,7 +9293,7 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:664*//*665:*/
+/*:665*//*666:*/
 #line 2654 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
@@ -9284,7 +9309,7 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:665*//*667:*/
+/*:666*//*668:*/
 #line 2671 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
@@ -9309,7 +9334,7 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:667*//*669:*/
+/*:668*//*670:*/
 #line 2721 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
@@ -9349,7 +9374,7 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:669*//*671:*/
+/*:670*//*672:*/
 #line 2773 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
@@ -9366,7 +9391,7 @@ return-EAFNOSUPPORT;
 return-EOPNOTSUPP;
 }
 
-/*:671*//*673:*/
+/*:672*//*674:*/
 #line 2795 "web/udp.w"
 
 static void udp_release(sr_sock*s)
@@ -9377,7 +9402,7 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:673*//*676:*/
+/*:674*//*677:*/
 #line 2836 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
@@ -9404,7 +9429,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:676*//*680:*/
+/*:677*//*681:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9429,7 +9454,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:680*//*681:*/
+/*:681*//*682:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -9441,7 +9466,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:681*//*683:*/
+/*:682*//*684:*/
 #line 92 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -9456,7 +9481,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:683*//*685:*/
+/*:684*//*686:*/
 #line 149 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -9472,7 +9497,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:685*//*686:*/
+/*:686*//*687:*/
 #line 175 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -9484,7 +9509,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:686*//*687:*/
+/*:687*//*688:*/
 #line 199 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -9497,7 +9522,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:687*//*688:*/
+/*:688*//*689:*/
 #line 215 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -9509,7 +9534,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:688*//*691:*/
+/*:689*//*692:*/
 #line 256 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -9557,7 +9582,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:691*//*693:*/
+/*:692*//*694:*/
 #line 309 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -9572,7 +9597,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:693*//*697:*/
+/*:694*//*698:*/
 #line 370 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -9625,7 +9650,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:697*//*698:*/
+/*:698*//*699:*/
 #line 421 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -9662,7 +9687,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:698*//*702:*/
+/*:699*//*703:*/
 #line 514 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -9690,7 +9715,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:702*//*706:*/
+/*:703*//*707:*/
 #line 554 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -9703,4 +9728,4 @@ p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
 
-/*:706*/
+/*:707*/

@@ -91,23 +91,23 @@ long sr_signal_count(int signo);
 int sr_getrlimit(int resource,struct rlimit*rlim);
 int sr_setrlimit(int resource,const struct rlimit*rlim);
 
-/*:65*//*109:*/
+/*:65*//*110:*/
 #line 17 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len);
 int sr_sysctl_set(const char*name,const char*value);
 
-/*:109*//*139:*/
-#line 424 "web/sysctl.w"
+/*:110*//*140:*/
+#line 431 "web/sysctl.w"
 
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 
-/*:139*//*316:*/
+/*:140*//*317:*/
 #line 120 "web/link.w"
 
 void sr_world_seed(uint64_t seed);
 
-/*:316*//*328:*/
+/*:317*//*329:*/
 #line 301 "web/link.w"
 
 struct sr_lan_config{
@@ -122,39 +122,39 @@ int sr_lan_new(int mtu);
 int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
-/*:328*//*342:*/
+/*:329*//*343:*/
 #line 521 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:342*//*424:*/
+/*:343*//*425:*/
 #line 36 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:424*//*481:*/
+/*:425*//*482:*/
 #line 941 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:481*//*495:*/
+/*:482*//*496:*/
 #line 1229 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
-/*:495*//*501:*/
+/*:496*//*502:*/
 #line 1331 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
-/*:501*//*504:*/
+/*:502*//*505:*/
 #line 1386 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:504*//*533:*/
+/*:505*//*534:*/
 #line 2039 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
@@ -162,12 +162,12 @@ int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:533*//*647:*/
+/*:534*//*648:*/
 #line 2320 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:647*//*649:*/
+/*:648*//*650:*/
 #line 2372 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
@@ -177,7 +177,7 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:649*//*660:*/
+/*:650*//*661:*/
 #line 2559 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
@@ -187,14 +187,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:660*//*689:*/
+/*:661*//*690:*/
 #line 247 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:689*//*694:*/
+/*:690*//*695:*/
 #line 352 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -202,7 +202,7 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:694*/
+/*:695*/
 #line 96 "web/sockref.w"
 
 #endif
