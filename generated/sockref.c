@@ -185,18 +185,18 @@ enum{CAP_NEVER,CAP_ALWAYS,CAP_OUTSIDE_RANGE,CAP_NONZERO};
 enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
 OPT_STORE_INT_FIELD};
 
-/*:149*//*157:*/
-#line 224 "web/sockopt.w"
+/*:149*//*159:*/
+#line 243 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
 
-/*:157*//*172:*/
+/*:159*//*174:*/
 #line 157 "web/solsocket.w"
 
 #define SR_TCP_RMEM_MAX 33554432 
 
-/*:172*//*203:*/
+/*:174*//*205:*/
 #line 608 "web/solsocket.w"
 
 #define SR_SOF_OPT_ID (1u << 7)
@@ -206,23 +206,23 @@ OPT_STORE_INT_FIELD};
 #define SR_SOF_OPT_ID_TCP (1u << 16)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:203*//*233:*/
+/*:205*//*235:*/
 #line 93 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:233*//*237:*/
+/*:235*//*239:*/
 #line 165 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:237*//*256:*/
+/*:239*//*258:*/
 #line 429 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:256*//*286:*/
+/*:258*//*288:*/
 #line 20 "web/wire.w"
 
 #define SR_IPHDR_LEN 20 
@@ -230,74 +230,74 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:286*//*306:*/
+/*:288*//*308:*/
 #line 351 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:306*//*345:*/
+/*:308*//*347:*/
 #line 558 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:345*//*354:*/
+/*:347*//*356:*/
 #line 40 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:354*//*404:*/
+/*:356*//*406:*/
 #line 1024 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:404*//*409:*/
+/*:406*//*411:*/
 #line 1121 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:409*//*426:*/
+/*:411*//*428:*/
 #line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:426*//*435:*/
+/*:428*//*437:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:435*//*446:*/
-#line 240 "web/bind.w"
+/*:437*//*448:*/
+#line 260 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
 #define KEY_ADDR(addr, port) ((uint64_t) (addr) << 16 | (port)), 0
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:446*//*456:*/
-#line 409 "web/bind.w"
+/*:448*//*459:*/
+#line 437 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:456*//*464:*/
-#line 580 "web/bind.w"
+/*:459*//*467:*/
+#line 608 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:464*//*526:*/
-#line 1856 "web/bind.w"
+/*:467*//*529:*/
+#line 1884 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:526*//*543:*/
+/*:529*//*546:*/
 #line 87 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
@@ -305,7 +305,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:543*//*545:*/
+/*:546*//*548:*/
 #line 123 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
@@ -314,63 +314,63 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:545*//*553:*/
+/*:548*//*556:*/
 #line 272 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:553*//*577:*/
+/*:556*//*580:*/
 #line 826 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:577*//*594:*/
+/*:580*//*597:*/
 #line 1186 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:594*//*610:*/
+/*:597*//*613:*/
 #line 1526 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:610*//*616:*/
+/*:613*//*619:*/
 #line 1659 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:616*//*651:*/
+/*:619*//*654:*/
 #line 2382 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:651*//*657:*/
+/*:654*//*660:*/
 #line 2492 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:657*//*679:*/
+/*:660*//*682:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:679*//*696:*/
+/*:682*//*699:*/
 #line 358 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:696*//*704:*/
+/*:699*//*707:*/
 #line 544 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:704*/
+/*:707*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -444,12 +444,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*700:*/
+/*703:*/
 #line 461 "web/poll.w"
 
 int kmax;
 
-/*:700*/
+/*:703*/
 #line 40 "web/fd.w"
 
 }sr_fdtab;
@@ -463,7 +463,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*434:*/
+/*436:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -479,12 +479,12 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:434*//*511:*/
-#line 1534 "web/bind.w"
+/*:436*//*514:*/
+#line 1562 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:511*/
+/*:514*/
 #line 20 "web/socket.w"
 
 /*83:*/
@@ -509,14 +509,14 @@ int filter_kind;
 struct sock_filter*filter;
 int filter_len;
 
-/*:83*//*165:*/
+/*:83*//*167:*/
 #line 35 "web/solsocket.w"
 
 uint32_t tsflags;
 uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 
-/*:165*/
+/*:167*/
 #line 21 "web/socket.w"
 
 /*85:*/
@@ -539,15 +539,15 @@ int mc_count;
 /*:85*/
 #line 22 "web/socket.w"
 
-/*370:*/
+/*372:*/
 #line 363 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:370*/
+/*:372*/
 #line 23 "web/socket.w"
 
-/*542:*/
+/*545:*/
 #line 72 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -564,19 +564,19 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:542*//*597:*/
+/*:545*//*600:*/
 #line 1254 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:597*//*675:*/
+/*:600*//*678:*/
 #line 2827 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:675*/
+/*:678*/
 #line 24 "web/socket.w"
 
 };
@@ -619,20 +619,20 @@ sr_getter*get;
 }sr_optdesc;
 
 /*:148*//*150:*/
-#line 81 "web/sockopt.w"
+#line 87 "web/sockopt.w"
 
 struct sr_optreq{
 const sr_optdesc*d;
 int val;
 const unsigned char*buf;
 int len;
-unsigned char out[256];
 int outlen;
 void*ubuf;
 socklen_t*ulen;
+unsigned char out[256];
 };
 
-/*:150*//*262:*/
+/*:150*//*264:*/
 #line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
@@ -647,7 +647,7 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:262*//*293:*/
+/*:264*//*295:*/
 #line 137 "web/wire.w"
 
 struct sr_ipv4{
@@ -659,7 +659,7 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:293*//*299:*/
+/*:295*//*301:*/
 #line 223 "web/wire.w"
 
 struct sr_udp{
@@ -670,7 +670,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:299*//*302:*/
+/*:301*//*304:*/
 #line 284 "web/wire.w"
 
 struct sr_icmp{
@@ -680,7 +680,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:302*//*314:*/
+/*:304*//*316:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -693,7 +693,7 @@ sr_hent**b;
 size_t nb,n;
 }sr_htab;
 
-/*:314*//*320:*/
+/*:316*//*322:*/
 #line 155 "web/link.w"
 
 typedef struct{
@@ -713,7 +713,7 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:320*//*330:*/
+/*:322*//*332:*/
 #line 314 "web/link.w"
 
 typedef struct{
@@ -723,7 +723,7 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:330*//*346:*/
+/*:332*//*348:*/
 #line 563 "web/link.w"
 
 typedef struct{
@@ -735,7 +735,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:346*//*353:*/
+/*:348*//*355:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -753,7 +753,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:353*//*364:*/
+/*:355*//*366:*/
 #line 264 "web/ip.w"
 
 typedef struct{
@@ -763,7 +763,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:364*//*369:*/
+/*:366*//*371:*/
 #line 335 "web/ip.w"
 
 struct sr_ipout{
@@ -777,7 +777,7 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:369*//*385:*/
+/*:371*//*387:*/
 #line 636 "web/ip.w"
 
 struct sr_rx{
@@ -795,7 +795,7 @@ size_t l4len;
 uint64_t tstamp_ns;
 };
 
-/*:385*//*389:*/
+/*:387*//*391:*/
 #line 756 "web/ip.w"
 
 typedef struct{
@@ -813,7 +813,7 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:389*//*410:*/
+/*:391*//*412:*/
 #line 1126 "web/ip.w"
 
 typedef struct{
@@ -821,7 +821,7 @@ sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:410*//*421:*/
+/*:412*//*423:*/
 #line 1260 "web/ip.w"
 
 typedef struct{
@@ -829,7 +829,7 @@ sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:421*//*427:*/
+/*:423*//*429:*/
 #line 45 "web/pcap.w"
 
 typedef struct{
@@ -837,7 +837,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:427*//*441:*/
+/*:429*//*443:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -850,15 +850,18 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:441*//*442:*/
-#line 179 "web/bind.w"
+/*:443*//*444:*/
+#line 182 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
 typedef struct{sr_htab t[SR_NLINKS];}sr_porttab;
-typedef struct sr_bindtab{sr_porttab proto[SR_NTABS];long nsocks;}sr_bindtab;
+typedef struct sr_bindtab{
+sr_porttab proto[SR_NTABS];
+sr_slot*spare;
+}sr_bindtab;
 
-/*:442*//*474:*/
-#line 792 "web/bind.w"
+/*:444*//*477:*/
+#line 820 "web/bind.w"
 
 typedef struct sr_rpgroup{
 sr_sock**sock;
@@ -867,7 +870,7 @@ bool has_conns;
 bool prog;
 }sr_rpgroup;
 
-/*:474*//*541:*/
+/*:477*//*544:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -887,21 +890,21 @@ int truesize;
 uint32_t dropcount;
 bool peeked;
 bool csum_bad;
-/*566:*/
+/*569:*/
 #line 641 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:566*/
+/*:569*/
 #line 54 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:541*//*550:*/
+/*:544*//*553:*/
 #line 234 "web/udp.w"
 
 struct udp_arrival{
@@ -911,7 +914,7 @@ bool bad;
 int truesize;
 };
 
-/*:550*//*578:*/
+/*:553*//*581:*/
 #line 832 "web/udp.w"
 
 struct sr_ipcm{
@@ -926,7 +929,7 @@ bool has_opt;
 int gso_size;
 };
 
-/*:578*//*598:*/
+/*:581*//*601:*/
 #line 1257 "web/udp.w"
 
 struct sr_udpcork{
@@ -941,7 +944,7 @@ int charge;
 uint8_t*data;
 };
 
-/*:598*//*613:*/
+/*:601*//*616:*/
 #line 1597 "web/udp.w"
 
 struct sr_cmsg_out{
@@ -949,7 +952,7 @@ uint8_t*pos;
 size_t room,used;
 };
 
-/*:613*/
+/*:616*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -965,7 +968,7 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*321:*/
+/*323:*/
 #line 176 "web/link.w"
 
 uint64_t rng;
@@ -973,32 +976,32 @@ sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:321*//*331:*/
+/*:323*//*333:*/
 #line 325 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:331*//*428:*/
+/*:333*//*430:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:428*//*638:*/
+/*:430*//*641:*/
 #line 2124 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:638*/
+/*:641*/
 #line 45 "web/world.w"
 
-/*706:*/
+/*709:*/
 #line 551 "web/poll.w"
 
 uint64_t calls;
 
-/*:706*/
+/*:709*/
 #line 46 "web/world.w"
 
 };
@@ -1019,46 +1022,46 @@ int nroutes;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:111*//*347:*/
+/*:111*//*349:*/
 #line 573 "web/link.w"
 
 sr_htab neigh;
 
-/*:347*//*365:*/
+/*:349*//*367:*/
 #line 272 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:365*//*371:*/
+/*:367*//*373:*/
 #line 366 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:371*//*390:*/
+/*:373*//*392:*/
 #line 772 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:390*//*411:*/
+/*:392*//*413:*/
 #line 1132 "web/ip.w"
 
 sr_htab peers;
 
-/*:411*//*419:*/
+/*:413*//*421:*/
 #line 1254 "web/ip.w"
 
 sr_htab mc;
 
-/*:419*//*443:*/
-#line 184 "web/bind.w"
+/*:421*//*445:*/
+#line 190 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:443*/
+/*:445*/
 #line 187 "web/world.w"
 
 };
@@ -1076,13 +1079,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:69*//*705:*/
+/*:69*//*708:*/
 #line 547 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:705*/
+/*:708*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1232,73 +1235,78 @@ static int sysctl_parse(int i,const char*text,long long nv[2]);
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2]);
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value);
-/*:146*//*152:*/
-#line 104 "web/sockopt.w"
+/*:146*//*151:*/
+#line 99 "web/sockopt.w"
+
+static void optreq_init(sr_optreq*rq,const sr_optdesc*d,int len);
+
+/*:151*//*154:*/
+#line 125 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name);
 
-/*:152*//*154:*/
-#line 134 "web/sockopt.w"
+/*:154*//*156:*/
+#line 155 "web/sockopt.w"
 
 static int set_flag(sr_sock*s,sr_optreq*rq);
 static int get_flag(sr_sock*s,sr_optreq*rq);
 static int set_int_field(sr_sock*s,sr_optreq*rq);
 static int get_int_field(sr_sock*s,sr_optreq*rq);
 
-/*:154*//*160:*/
-#line 295 "web/sockopt.w"
+/*:156*//*162:*/
+#line 314 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
 static bool opt_capable(uint64_t caps);
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
-/*:160*//*168:*/
+/*:162*//*170:*/
 #line 72 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val);
 static int buffer_store(int*size,bool*locked,int val,int min);
 
-/*:168*//*177:*/
+/*:170*//*179:*/
 #line 246 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq);
 static int timeo_get(long timeo,sr_optreq*rq);
 
-/*:177*//*191:*/
+/*:179*//*193:*/
 #line 413 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s);
 
-/*:191*//*193:*/
+/*:193*//*195:*/
 #line 451 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns);
 
-/*:193*//*201:*/
+/*:195*//*203:*/
 #line 549 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:201*//*218:*/
+/*:203*//*220:*/
 #line 826 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:218*//*225:*/
+/*:220*//*227:*/
 #line 1009 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:225*//*238:*/
+/*:227*//*240:*/
 #line 169 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:238*//*263:*/
+/*:240*//*265:*/
 #line 48 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
@@ -1313,12 +1321,12 @@ static int mc_leave(sr_sock*s,struct ip_mreqn*mr);
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs);
 
-/*:263*//*278:*/
+/*:265*//*280:*/
 #line 360 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:278*//*287:*/
+/*:280*//*289:*/
 #line 28 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p);
@@ -1326,31 +1334,31 @@ static void put16(uint8_t*p,uint16_t v);
 static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
-/*:287*//*289:*/
+/*:289*//*291:*/
 #line 65 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
-/*:289*//*291:*/
+/*:291*//*293:*/
 #line 113 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:291*//*294:*/
+/*:293*//*296:*/
 #line 154 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:294*//*297:*/
+/*:296*//*299:*/
 #line 206 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:297*//*300:*/
+/*:299*//*302:*/
 #line 236 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -1359,13 +1367,13 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:300*//*303:*/
+/*:302*//*305:*/
 #line 295 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:303*//*305:*/
+/*:305*//*307:*/
 #line 340 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
@@ -1373,17 +1381,17 @@ uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:305*//*307:*/
+/*:307*//*309:*/
 #line 359 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:307*//*311:*/
+/*:309*//*313:*/
 #line 458 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:311*//*315:*/
+/*:313*//*317:*/
 #line 42 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1391,13 +1399,13 @@ static void htab_insert(sr_htab*t,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:315*//*318:*/
+/*:317*//*320:*/
 #line 123 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:318*//*324:*/
+/*:320*//*326:*/
 #line 189 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len);
@@ -1405,7 +1413,7 @@ static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:324*//*336:*/
+/*:326*//*338:*/
 #line 405 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -1413,20 +1421,20 @@ sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:336*//*340:*/
+/*:338*//*342:*/
 #line 476 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
 
-/*:340*//*349:*/
+/*:342*//*351:*/
 #line 579 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:349*//*355:*/
+/*:351*//*357:*/
 #line 43 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1434,13 +1442,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:355*//*361:*/
+/*:357*//*363:*/
 #line 207 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:361*//*367:*/
+/*:363*//*369:*/
 #line 278 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1448,13 +1456,13 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:367*//*373:*/
+/*:369*//*375:*/
 #line 376 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:373*//*375:*/
+/*:375*//*377:*/
 #line 415 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -1462,91 +1470,91 @@ const struct sr_ipout*o,const void*l4,size_t l4len);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:375*//*378:*/
+/*:377*//*380:*/
 #line 509 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:378*//*380:*/
+/*:380*//*382:*/
 #line 559 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:380*//*383:*/
+/*:382*//*385:*/
 #line 612 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:383*//*386:*/
+/*:385*//*388:*/
 #line 652 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:386*//*392:*/
+/*:388*//*394:*/
 #line 779 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:392*//*398:*/
+/*:394*//*400:*/
 #line 891 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:398*//*401:*/
+/*:400*//*403:*/
 #line 956 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:401*//*405:*/
+/*:403*//*407:*/
 #line 1028 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:405*//*407:*/
+/*:407*//*409:*/
 #line 1072 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:407*//*413:*/
+/*:409*//*415:*/
 #line 1138 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:413*//*415:*/
+/*:415*//*417:*/
 #line 1188 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:415*//*417:*/
+/*:417*//*419:*/
 #line 1228 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:417*//*422:*/
+/*:419*//*424:*/
 #line 1266 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:422*//*431:*/
+/*:424*//*433:*/
 #line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:431*//*438:*/
+/*:433*//*440:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1554,15 +1562,15 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:438*//*444:*/
-#line 189 "web/bind.w"
+/*:440*//*446:*/
+#line 195 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:444*//*447:*/
-#line 253 "web/bind.w"
+/*:446*//*449:*/
+#line 273 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
 static sr_porttab*sock_tab(sr_sock*s);
@@ -1570,80 +1578,80 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:447*//*450:*/
-#line 315 "web/bind.w"
+/*:449*//*453:*/
+#line 338 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:450*//*452:*/
-#line 340 "web/bind.w"
+/*:453*//*455:*/
+#line 368 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:452*//*455:*/
-#line 379 "web/bind.w"
+/*:455*//*458:*/
+#line 407 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:455*//*459:*/
-#line 445 "web/bind.w"
+/*:458*//*462:*/
+#line 473 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:459*//*461:*/
-#line 497 "web/bind.w"
+/*:462*//*464:*/
+#line 525 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:461*//*463:*/
-#line 536 "web/bind.w"
+/*:464*//*466:*/
+#line 564 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:463*//*465:*/
-#line 583 "web/bind.w"
+/*:466*//*468:*/
+#line 611 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
 static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:465*//*469:*/
-#line 688 "web/bind.w"
+/*:468*//*472:*/
+#line 716 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
 static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:469*//*475:*/
-#line 800 "web/bind.w"
+/*:472*//*478:*/
+#line 828 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:475*//*479:*/
-#line 888 "web/bind.w"
+/*:478*//*482:*/
+#line 916 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:479*//*481:*/
-#line 923 "web/bind.w"
+/*:482*//*484:*/
+#line 951 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s);
 
-/*:481*//*484:*/
-#line 959 "web/bind.w"
+/*:484*//*487:*/
+#line 987 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr);
@@ -1651,35 +1659,35 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:484*//*487:*/
-#line 1011 "web/bind.w"
+/*:487*//*490:*/
+#line 1039 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:487*//*490:*/
-#line 1095 "web/bind.w"
+/*:490*//*493:*/
+#line 1123 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:490*//*494:*/
-#line 1192 "web/bind.w"
+/*:493*//*497:*/
+#line 1220 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:494*//*498:*/
-#line 1275 "web/bind.w"
+/*:497*//*501:*/
+#line 1303 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:498*//*501:*/
-#line 1326 "web/bind.w"
+/*:501*//*504:*/
+#line 1354 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:501*//*507:*/
-#line 1403 "web/bind.w"
+/*:504*//*510:*/
+#line 1431 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
@@ -1688,22 +1696,22 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:507*//*513:*/
-#line 1552 "web/bind.w"
+/*:510*//*516:*/
+#line 1580 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:513*//*520:*/
-#line 1731 "web/bind.w"
+/*:516*//*523:*/
+#line 1759 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:520*//*521:*/
-#line 1760 "web/bind.w"
+/*:523*//*524:*/
+#line 1788 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1716,8 +1724,8 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:521*//*524:*/
-#line 1810 "web/bind.w"
+/*:524*//*527:*/
+#line 1838 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1725,76 +1733,76 @@ uint32_t daddr,uint16_t hnum,int ifindex);
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
 
-/*:524*//*530:*/
-#line 1959 "web/bind.w"
+/*:527*//*533:*/
+#line 1987 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:530*//*533:*/
-#line 2028 "web/bind.w"
+/*:533*//*536:*/
+#line 2056 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:533*//*537:*/
-#line 2086 "web/bind.w"
+/*:536*//*540:*/
+#line 2114 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:537*//*538:*/
-#line 2100 "web/bind.w"
+/*:540*//*541:*/
+#line 2128 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:538*//*546:*/
+/*:541*//*549:*/
 #line 130 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:546*//*549:*/
+/*:549*//*552:*/
 #line 228 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:549*//*551:*/
+/*:552*//*554:*/
 #line 242 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:551*//*554:*/
+/*:554*//*557:*/
 #line 280 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:554*//*556:*/
+/*:557*//*559:*/
 #line 309 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:556*//*559:*/
+/*:559*//*562:*/
 #line 398 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:559*//*561:*/
+/*:562*//*564:*/
 #line 438 "web/udp.w"
 
 static int udp_filter_run(const sr_sock*s,const struct udp_arrival*a);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:561*//*564:*/
+/*:564*//*567:*/
 #line 563 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:564*//*567:*/
+/*:567*//*570:*/
 #line 646 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -1802,29 +1810,29 @@ int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:567*//*570:*/
+/*:570*//*573:*/
 #line 703 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:570*//*572:*/
+/*:573*//*575:*/
 #line 734 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:572*//*574:*/
+/*:575*//*577:*/
 #line 772 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:574*//*576:*/
+/*:577*//*579:*/
 #line 820 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:576*//*584:*/
+/*:579*//*587:*/
 #line 982 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
@@ -1836,26 +1844,26 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total);
 
-/*:584*//*590:*/
+/*:587*//*593:*/
 #line 1116 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto);
 
-/*:590*//*592:*/
+/*:593*//*595:*/
 #line 1136 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:592*//*595:*/
+/*:595*//*598:*/
 #line 1189 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:595*//*599:*/
+/*:598*//*602:*/
 #line 1270 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
@@ -1866,7 +1874,7 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
-/*:599*//*605:*/
+/*:602*//*608:*/
 #line 1405 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -1877,131 +1885,131 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:605*//*606:*/
+/*:608*//*609:*/
 #line 1421 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:606*//*612:*/
+/*:609*//*615:*/
 #line 1590 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:612*//*617:*/
+/*:615*//*620:*/
 #line 1688 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:617*//*619:*/
+/*:620*//*622:*/
 #line 1707 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:619*//*622:*/
+/*:622*//*625:*/
 #line 1794 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:622*//*624:*/
+/*:625*//*627:*/
 #line 1835 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:624*//*626:*/
+/*:627*//*629:*/
 #line 1890 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:626*//*628:*/
+/*:629*//*631:*/
 #line 1926 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:628*//*630:*/
+/*:631*//*633:*/
 #line 1970 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:630*//*634:*/
+/*:633*//*637:*/
 #line 2038 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:634*//*639:*/
+/*:637*//*642:*/
 #line 2127 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:639*//*641:*/
+/*:642*//*644:*/
 #line 2166 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:641*//*643:*/
+/*:644*//*646:*/
 #line 2205 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:643*//*645:*/
+/*:646*//*648:*/
 #line 2245 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:645*//*652:*/
+/*:648*//*655:*/
 #line 2386 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:652*//*659:*/
+/*:655*//*662:*/
 #line 2512 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:659*//*662:*/
+/*:662*//*665:*/
 #line 2567 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:662*//*667:*/
+/*:665*//*670:*/
 #line 2668 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:667*//*669:*/
+/*:670*//*672:*/
 #line 2716 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:669*//*671:*/
+/*:672*//*674:*/
 #line 2769 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags);
 
-/*:671*//*673:*/
+/*:674*//*676:*/
 #line 2792 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:673*//*676:*/
+/*:676*//*679:*/
 #line 2832 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:676*//*680:*/
+/*:679*//*683:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2009,13 +2017,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:680*//*683:*/
+/*:683*//*686:*/
 #line 88 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:683*//*685:*/
+/*:686*//*688:*/
 #line 143 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2023,24 +2031,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:685*//*691:*/
+/*:688*//*694:*/
 #line 252 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:691*//*693:*/
+/*:694*//*696:*/
 #line 306 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:693*//*697:*/
+/*:696*//*700:*/
 #line 363 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:697*//*702:*/
+/*:700*//*705:*/
 #line 507 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2049,7 +2057,7 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:702*/
+/*:705*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2061,12 +2069,12 @@ static sr_world the_world;
 /*:6*/
 #line 46 "web/sockref.w"
 
-/*151:*/
-#line 98 "web/sockopt.w"
+/*153:*/
+#line 119 "web/sockopt.w"
 
 #include "sr_options.h"
 
-/*:151*/
+/*:153*/
 #line 47 "web/sockref.w"
 
 
@@ -2367,12 +2375,12 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 /*:134*/
 #line 610 "web/world.w"
 
-/*372:*/
+/*374:*/
 #line 373 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:372*/
+/*:374*/
 #line 611 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -2545,56 +2553,61 @@ if(W->ready)/*46:*/
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*323:*/
+/*325:*/
 #line 185 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:323*//*332:*/
+/*:325*//*334:*/
 #line 329 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:332*//*429:*/
+/*:334*//*431:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:429*/
+/*:431*/
 #line 816 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*348:*/
+/*350:*/
 #line 576 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:348*//*366:*/
+/*:350*//*368:*/
 #line 275 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:366*//*391:*/
+/*:368*//*393:*/
 #line 776 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:391*//*412:*/
+/*:393*//*414:*/
 #line 1135 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:412*//*420:*/
+/*:414*//*422:*/
 #line 1257 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:420*/
+/*:422*//*452:*/
+#line 335 "web/bind.w"
+
+if(fh->bind)bind_tables_free(fh);
+
+/*:452*/
 #line 819 "web/world.w"
 
 free(fh->ifs);
@@ -2611,12 +2624,12 @@ memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*322:*/
+/*324:*/
 #line 182 "web/link.w"
 
 W->rng= 1;
 
-/*:322*/
+/*:324*/
 #line 796 "web/world.w"
 
 h= host_new("host0");
@@ -2636,12 +2649,12 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 /*:34*/
 #line 798 "web/world.w"
 
-/*335:*/
+/*337:*/
 #line 390 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:335*/
+/*:337*/
 #line 799 "web/world.w"
 
 W->cur= proc_new(h,0);
@@ -2906,7 +2919,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*701:*/
+/*704:*/
 #line 464 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -2915,7 +2928,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:701*/
+/*:704*/
 #line 127 "web/fd.w"
 
 t->file[fd]= f;
@@ -3110,18 +3123,18 @@ s->peek_off= -1;
 s->incoming_cpu= -1;
 s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 
-/*:94*//*166:*/
+/*:94*//*168:*/
 #line 40 "web/solsocket.w"
 
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:166*//*544:*/
+/*:168*//*547:*/
 #line 97 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:544*/
+/*:547*/
 #line 268 "web/socket.w"
 
 /*96:*/
@@ -3133,7 +3146,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:96*//*436:*/
+/*:96*//*438:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -3142,7 +3155,7 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:436*/
+/*:438*/
 #line 269 "web/socket.w"
 
 return s;
@@ -3263,7 +3276,7 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*647:*/
+/*650:*/
 #line 2279 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
@@ -3283,7 +3296,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:647*/
+/*:650*/
 #line 166 "web/ioctl.w"
 
 }
@@ -3667,8 +3680,22 @@ k= e;
 }
 }
 
-/*:145*//*153:*/
-#line 107 "web/sockopt.w"
+/*:145*//*152:*/
+#line 102 "web/sockopt.w"
+
+static void optreq_init(sr_optreq*rq,const sr_optdesc*d,int len)
+{
+rq->d= d;
+rq->val= 0;
+rq->buf= NULL;
+rq->len= len;
+rq->outlen= 0;
+rq->ubuf= NULL;
+rq->ulen= NULL;
+}
+
+/*:152*//*155:*/
+#line 128 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name)
 {
@@ -3680,8 +3707,8 @@ else return NULL;
 return index[name]?&sr_optdescs[index[name]-1]:NULL;
 }
 
-/*:153*//*155:*/
-#line 140 "web/sockopt.w"
+/*:155*//*157:*/
+#line 161 "web/sockopt.w"
 
 static unsigned*flag_word(sr_sock*s,const sr_optdesc*d)
 {
@@ -3714,8 +3741,8 @@ memcpy(&rq->val,(char*)s+rq->d->offset,sizeof(int));
 return 0;
 }
 
-/*:155*//*156:*/
-#line 190 "web/sockopt.w"
+/*:157*//*158:*/
+#line 211 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
 socklen_t optlen)
@@ -3736,17 +3763,15 @@ if(!optval)return sys_return(-EFAULT);
 if(level==IPPROTO_IP&&optname>=SR_MRT_BASE&&optname<=SR_MRT_MAX)
 return sys_return(-EOPNOTSUPP);
 if(!d||!(d->access&OPT_SET))return sys_return(-ENOPROTOOPT);
-memset(&rq,0,sizeof rq);
-rq.d= d;
+optreq_init(&rq,d,len);
 rq.buf= optval;
-rq.len= len;
 err= opt_validate_set(s,d,&rq);
 if(err==0)err= d->set(s,&rq);
 return sys_return(err);
 }
 
-/*:156*//*158:*/
-#line 241 "web/sockopt.w"
+/*:158*//*160:*/
+#line 260 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
 {
@@ -3790,8 +3815,8 @@ if(d->type==OPT_BOOL||d->type==OPT_BYTEBOOL)rq->val= rq->val!=0;
 return 0;
 }
 
-/*:158*//*159:*/
-#line 287 "web/sockopt.w"
+/*:160*//*161:*/
+#line 306 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
 {
@@ -3800,8 +3825,8 @@ if(((caps>>c)&1)&&proc_capable(W->cur,c))return true;
 return false;
 }
 
-/*:159*//*161:*/
-#line 315 "web/sockopt.w"
+/*:161*//*163:*/
+#line 334 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
 socklen_t*optlen)
@@ -3822,9 +3847,7 @@ d= opt_lookup(level,optname);
 if(!d||!(d->access&OPT_GET))return sys_return(-ENOPROTOOPT);
 if(!d->types_set_only&&!(d->types&(1u<<s->type)))
 return sys_return(-d->type_errno);
-memset(&rq,0,sizeof rq);
-rq.d= d;
-rq.len= len;
+optreq_init(&rq,d,len);
 rq.ubuf= optval;
 rq.ulen= optlen;
 err= d->get(s,&rq);
@@ -3833,8 +3856,8 @@ if(d->type==OPT_CUSTOM)return 0;
 return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
-/*:161*//*162:*/
-#line 361 "web/sockopt.w"
+/*:163*//*164:*/
+#line 378 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len)
@@ -3866,7 +3889,7 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 *optlen= (socklen_t)len;
 return 0;
 }
-/*:162*//*167:*/
+/*:164*//*169:*/
 #line 57 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val)
@@ -3883,7 +3906,7 @@ if(val> INT_MAX/2)val= INT_MAX/2;
 return 0;
 }
 
-/*:167*//*169:*/
+/*:169*//*171:*/
 #line 88 "web/solsocket.w"
 
 static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
@@ -3895,7 +3918,7 @@ return 0;
 }
 
 
-/*:169*//*170:*/
+/*:171*//*172:*/
 #line 106 "web/solsocket.w"
 
 static int set_sndbuf(sr_sock*s,sr_optreq*rq)
@@ -3905,7 +3928,7 @@ buffer_request(s,SYS_WMEM_MAX,rq->val),SR_MIN_SNDBUF);
 }
 
 
-/*:170*//*171:*/
+/*:172*//*173:*/
 #line 128 "web/solsocket.w"
 
 static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
@@ -3921,7 +3944,7 @@ return buffer_store(&s->sndbuf,&s->sndbuf_locked,rq->val<0?0:rq->val,
 SR_MIN_SNDBUF);
 }
 
-/*:171*//*173:*/
+/*:173*//*175:*/
 #line 160 "web/solsocket.w"
 
 static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
@@ -3938,7 +3961,7 @@ return 0;
 }
 
 
-/*:173*//*174:*/
+/*:175*//*176:*/
 #line 181 "web/solsocket.w"
 
 static int get_sndlowat(sr_sock*s,sr_optreq*rq)
@@ -3948,7 +3971,7 @@ rq->val= 1;
 return 0;
 }
 
-/*:174*//*176:*/
+/*:176*//*178:*/
 #line 215 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq)
@@ -3981,7 +4004,7 @@ static int get_rcvtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->rcvtimeo,rq)
 static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq);}
 static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
 
-/*:176*//*178:*/
+/*:178*//*180:*/
 #line 265 "web/solsocket.w"
 
 static int set_linger(sr_sock*s,sr_optreq*rq)
@@ -4008,7 +4031,7 @@ rq->outlen= sizeof l;
 return 0;
 }
 
-/*:178*//*182:*/
+/*:180*//*184:*/
 #line 319 "web/solsocket.w"
 
 static int set_dontroute(sr_sock*s,sr_optreq*rq)
@@ -4017,13 +4040,13 @@ s->dst_cached= false;
 return set_flag(s,rq);
 }
 
-/*:182*//*189:*/
+/*:184*//*191:*/
 #line 369 "web/solsocket.w"
 
 static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
 static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:189*//*190:*/
+/*:191*//*192:*/
 #line 387 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s)
@@ -4051,7 +4074,7 @@ static int get_sock_passsec(sr_sock*s,sr_optreq*rq)
 return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
-/*:190*//*192:*/
+/*:192*//*194:*/
 #line 430 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns)
@@ -4074,7 +4097,7 @@ return 0;
 }
 
 
-/*:192*//*197:*/
+/*:194*//*199:*/
 #line 491 "web/solsocket.w"
 
 static int set_mark(sr_sock*s,sr_optreq*rq)
@@ -4083,7 +4106,7 @@ if(s->mark!=(uint32_t)rq->val)s->dst_cached= false;
 return set_int_field(s,rq);
 }
 
-/*:197*//*200:*/
+/*:199*//*202:*/
 #line 529 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
@@ -4105,7 +4128,7 @@ rq->val= s->peek_off;
 return 0;
 }
 
-/*:200*//*202:*/
+/*:202*//*204:*/
 #line 564 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
@@ -4132,7 +4155,7 @@ rq->outlen= sizeof v;
 return 0;
 }
 
-/*:202*//*204:*/
+/*:204*//*206:*/
 #line 616 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
@@ -4160,12 +4183,12 @@ rq->outlen= sizeof pair;
 return 0;
 }
 
-/*:204*//*207:*/
+/*:206*//*209:*/
 #line 663 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
-/*:207*//*208:*/
+/*:209*//*210:*/
 #line 674 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
@@ -4175,12 +4198,12 @@ s->err= 0;
 return 0;
 }
 
-/*:208*//*209:*/
+/*:210*//*211:*/
 #line 688 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:209*//*210:*/
+/*:211*//*212:*/
 #line 697 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
@@ -4190,7 +4213,7 @@ rq->val= SKF_AD_MAX;
 return 0;
 }
 
-/*:210*//*211:*/
+/*:212*//*213:*/
 #line 714 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
@@ -4202,13 +4225,13 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:211*//*212:*/
+/*:213*//*214:*/
 #line 733 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
 
-/*:212*//*214:*/
+/*:214*//*216:*/
 #line 757 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -4229,7 +4252,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:214*//*215:*/
+/*:216*//*217:*/
 #line 785 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -4244,7 +4267,7 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:215*//*217:*/
+/*:217*//*219:*/
 #line 812 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
@@ -4260,14 +4283,14 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:217*//*219:*/
+/*:219*//*221:*/
 #line 842 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*220:*/
+/*222:*/
 #line 872 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
@@ -4287,7 +4310,7 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:220*/
+/*:222*/
 #line 847 "web/solsocket.w"
 
 return true;
@@ -4312,7 +4335,7 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:219*//*221:*/
+/*:221*//*223:*/
 #line 898 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
@@ -4339,7 +4362,7 @@ free(mask);
 return ok;
 }
 
-/*:221*//*222:*/
+/*:223*//*224:*/
 #line 942 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
@@ -4357,7 +4380,7 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:222*//*223:*/
+/*:224*//*225:*/
 #line 971 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
@@ -4374,7 +4397,7 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:223*//*224:*/
+/*:225*//*226:*/
 #line 998 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
@@ -4387,7 +4410,7 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:224*//*226:*/
+/*:226*//*228:*/
 #line 1023 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
@@ -4402,7 +4425,7 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:226*//*227:*/
+/*:228*//*229:*/
 #line 1042 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
@@ -4412,7 +4435,7 @@ return set_flag(s,rq);
 }
 
 
-/*:227*//*228:*/
+/*:229*//*230:*/
 #line 1069 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
@@ -4426,7 +4449,7 @@ return reuseport_attach(s);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:228*//*231:*/
+/*:230*//*233:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -4442,7 +4465,7 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:231*//*232:*/
+/*:233*//*234:*/
 #line 74 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
@@ -4463,7 +4486,7 @@ return 0;
 }
 
 
-/*:232*//*236:*/
+/*:234*//*238:*/
 #line 137 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
@@ -4493,7 +4516,7 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:236*//*239:*/
+/*:238*//*241:*/
 #line 187 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
@@ -4526,7 +4549,7 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*240:*/
+if(p[2]<=n)/*242:*/
 #line 237 "web/ipopt.w"
 
 {
@@ -4549,7 +4572,7 @@ break;
 }
 }
 
-/*:240*/
+/*:242*/
 #line 218 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
@@ -4570,7 +4593,7 @@ l-= n;
 return 0;
 }
 
-/*:239*//*241:*/
+/*:241*//*243:*/
 #line 262 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
@@ -4583,7 +4606,7 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:241*//*242:*/
+/*:243*//*244:*/
 #line 290 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
@@ -4596,7 +4619,7 @@ return set_flag(s,rq);
 }
 
 
-/*:242*//*255:*/
+/*:244*//*257:*/
 #line 421 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
@@ -4606,7 +4629,7 @@ rq->val= sk_dst_mtu(s);
 return 0;
 }
 
-/*:255*//*257:*/
+/*:257*//*259:*/
 #line 451 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
@@ -4638,7 +4661,7 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:257*//*258:*/
+/*:259*//*260:*/
 #line 490 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
@@ -4648,10 +4671,10 @@ return 0;
 }
 
 
-/*:258*//*260:*/
+/*:260*//*262:*/
 #line 516 "web/ipopt.w"
 
-/*:260*//*264:*/
+/*:262*//*266:*/
 #line 64 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
@@ -4659,7 +4682,7 @@ static bool ipv4_is_multicast(uint32_t addr)
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:264*//*265:*/
+/*:266*//*267:*/
 #line 78 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
@@ -4672,7 +4695,7 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:265*//*266:*/
+/*:267*//*268:*/
 #line 103 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
@@ -4691,7 +4714,7 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:266*//*267:*/
+/*:268*//*269:*/
 #line 132 "web/mcast.w"
 
 static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -4707,7 +4730,7 @@ memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
 return 0;
 }
 
-/*:267*//*268:*/
+/*:269*//*270:*/
 #line 150 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
@@ -4718,7 +4741,7 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:268*//*269:*/
+/*:270*//*271:*/
 #line 169 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
@@ -4743,7 +4766,7 @@ ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:269*//*270:*/
+/*:271*//*272:*/
 #line 204 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
@@ -4767,7 +4790,7 @@ return 0;
 return-EADDRNOTAVAIL;
 }
 
-/*:270*//*271:*/
+/*:272*//*273:*/
 #line 228 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
@@ -4782,7 +4805,7 @@ free(m);
 s->mc_count= 0;
 }
 
-/*:271*//*272:*/
+/*:273*//*274:*/
 #line 255 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
@@ -4794,7 +4817,7 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:272*//*273:*/
+/*:274*//*275:*/
 #line 271 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
@@ -4806,7 +4829,7 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_leave(s,&mr);
 }
 
-/*:273*//*274:*/
+/*:275*//*276:*/
 #line 299 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
@@ -4830,7 +4853,7 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*275:*/
+if(!add)/*277:*/
 #line 326 "web/mcast.w"
 
 {
@@ -4841,10 +4864,10 @@ m->nsrc--;
 return 0;
 }
 
-/*:275*/
+/*:277*/
 #line 321 "web/mcast.w"
 
-/*276:*/
+/*278:*/
 #line 335 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
@@ -4857,13 +4880,13 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 m->src[m->nsrc++]= src;
 m->has_list= true;
 
-/*:276*/
+/*:278*/
 #line 322 "web/mcast.w"
 
 return 0;
 }
 
-/*:274*//*277:*/
+/*:276*//*279:*/
 #line 351 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
@@ -4874,7 +4897,7 @@ memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:277*//*279:*/
+/*:279*//*281:*/
 #line 375 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
@@ -4891,7 +4914,7 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs);
 }
 
-/*:279*//*280:*/
+/*:281*//*282:*/
 #line 398 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
@@ -4901,7 +4924,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
 }
 
-/*:280*//*281:*/
+/*:282*//*283:*/
 #line 412 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
@@ -4911,7 +4934,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
 }
 
-/*:281*//*282:*/
+/*:283*//*284:*/
 #line 426 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
@@ -4921,7 +4944,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
 }
 
-/*:282*//*283:*/
+/*:284*//*285:*/
 #line 456 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
@@ -4950,7 +4973,7 @@ return-ENODEV;
 if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*284:*/
+/*286:*/
 #line 487 "web/mcast.w"
 
 if((int)n> m->maxsrc){
@@ -4962,13 +4985,13 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)hdr.imsf_fmode;
 
-/*:284*/
+/*:286*/
 #line 483 "web/mcast.w"
 
 return 0;
 }
 
-/*:283*//*285:*/
+/*:285*//*287:*/
 #line 513 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
@@ -5000,7 +5023,7 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:285*//*288:*/
+/*:287*//*290:*/
 #line 34 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p)
@@ -5026,7 +5049,7 @@ static void put_addr(uint8_t*p,uint32_t a)
 memcpy(p,&a,4);
 }
 
-/*:288*//*290:*/
+/*:290*//*292:*/
 #line 78 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
@@ -5059,7 +5082,7 @@ static uint16_t inet_csum(const uint8_t*p,size_t n)
 return csum_fold(csum_add(0,p,n));
 }
 
-/*:290*//*292:*/
+/*:292*//*294:*/
 #line 117 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
@@ -5074,7 +5097,7 @@ put16(ph+10,(uint16_t)len);
 return csum_add(0,ph,sizeof ph);
 }
 
-/*:292*//*295:*/
+/*:294*//*297:*/
 #line 158 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
@@ -5097,7 +5120,7 @@ ip->optlen= ip->ihl-SR_IPHDR_LEN;
 return true;
 }
 
-/*:295*//*296:*/
+/*:297*//*298:*/
 #line 183 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
@@ -5118,7 +5141,7 @@ memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
 put16(p+10,inet_csum(p,(size_t)hl));
 }
 
-/*:296*//*298:*/
+/*:298*//*300:*/
 #line 209 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
@@ -5128,7 +5151,7 @@ put16(p+10,0);
 put16(p+10,inet_csum(p,hl));
 }
 
-/*:298*//*301:*/
+/*:300*//*303:*/
 #line 243 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -5163,7 +5186,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:301*//*304:*/
+/*:303*//*306:*/
 #line 299 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
@@ -5189,7 +5212,7 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:304*//*308:*/
+/*:306*//*310:*/
 #line 362 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
@@ -5222,7 +5245,7 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*309:*/
+/*311:*/
 #line 405 "web/wire.w"
 
 {
@@ -5249,7 +5272,7 @@ break;
 }
 }
 
-/*:309*/
+/*:311*/
 #line 393 "web/wire.w"
 
 break;
@@ -5263,7 +5286,7 @@ break;
 }
 }
 
-/*:308*//*310:*/
+/*:310*//*312:*/
 #line 434 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
@@ -5278,7 +5301,7 @@ return true;
 return false;
 }
 
-/*:310*//*312:*/
+/*:312*//*314:*/
 #line 461 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
@@ -5287,7 +5310,7 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:312*//*316:*/
+/*:314*//*318:*/
 #line 51 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5352,7 +5375,7 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:316*//*319:*/
+/*:318*//*321:*/
 #line 127 "web/link.w"
 
 static uint64_t rng_next(void)
@@ -5374,7 +5397,7 @@ world_ready();
 W->rng= seed;
 }
 
-/*:319*//*325:*/
+/*:321*//*327:*/
 #line 195 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len)
@@ -5385,7 +5408,7 @@ if(data)memcpy(p->data,data,len);
 return p;
 }
 
-/*:325*//*326:*/
+/*:327*//*328:*/
 #line 207 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
@@ -5425,7 +5448,7 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:326*//*327:*/
+/*:328*//*329:*/
 #line 252 "web/link.w"
 
 static void net_run(void)
@@ -5448,7 +5471,7 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:327*//*328:*/
+/*:329*//*330:*/
 #line 277 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
@@ -5465,7 +5488,7 @@ net_run();
 W->now_ns= target;
 }
 
-/*:328*//*333:*/
+/*:330*//*335:*/
 #line 339 "web/link.w"
 
 int sr_lan_new(int mtu)
@@ -5500,7 +5523,7 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:333*//*334:*/
+/*:335*//*336:*/
 #line 374 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
@@ -5516,7 +5539,7 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:334*//*337:*/
+/*:336*//*339:*/
 #line 411 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -5542,7 +5565,7 @@ else if(owner>=0){lan_carry(l,&l->port[owner],pkt);free(pkt);}
 else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
-/*:337*//*338:*/
+/*:339*//*340:*/
 #line 438 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
@@ -5555,7 +5578,7 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:338*//*339:*/
+/*:340*//*341:*/
 #line 454 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
@@ -5579,7 +5602,7 @@ ev_push(&e);
 }
 }
 
-/*:339*//*341:*/
+/*:341*//*343:*/
 #line 487 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5595,7 +5618,7 @@ e.rt_type= rt_type;
 ev_push(&e);
 }
 
-/*:341*//*342:*/
+/*:343*//*344:*/
 #line 504 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5606,7 +5629,7 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:342*//*344:*/
+/*:344*//*346:*/
 #line 524 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
@@ -5622,7 +5645,7 @@ net_run();
 return 0;
 }
 
-/*:344*//*350:*/
+/*:346*//*352:*/
 #line 584 "web/link.w"
 
 static void neigh_free(sr_hent*e)
@@ -5668,7 +5691,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:350*//*351:*/
+/*:352*//*353:*/
 #line 632 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
@@ -5700,7 +5723,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:351*//*356:*/
+/*:353*//*358:*/
 #line 58 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -5723,7 +5746,7 @@ return a->addr;
 return 0;
 }
 
-/*:356*//*357:*/
+/*:358*//*359:*/
 #line 118 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -5736,7 +5759,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*358:*/
+/*360:*/
 #line 159 "web/ip.w"
 
 if(saddr){
@@ -5749,10 +5772,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:358*/
+/*:360*/
 #line 129 "web/ip.w"
 
-/*359:*/
+/*361:*/
 #line 170 "web/ip.w"
 
 if(oif){
@@ -5768,7 +5791,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:359*/
+/*:361*/
 #line 130 "web/ip.w"
 
 if(!daddr){
@@ -5795,7 +5818,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*360:*/
+/*362:*/
 #line 190 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -5809,13 +5832,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:360*/
+/*:362*/
 #line 155 "web/ip.w"
 
 return 0;
 }
 
-/*:357*//*362:*/
+/*:359*//*364:*/
 #line 211 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -5833,7 +5856,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:362*//*368:*/
+/*:364*//*370:*/
 #line 284 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -5878,7 +5901,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:368*//*374:*/
+/*:370*//*376:*/
 #line 383 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -5891,7 +5914,7 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:374*//*376:*/
+/*:376*//*378:*/
 #line 421 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -5936,7 +5959,7 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:376*//*377:*/
+/*:378*//*379:*/
 #line 485 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
@@ -5955,7 +5978,7 @@ dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:377*//*379:*/
+/*:379*//*381:*/
 #line 513 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
@@ -5993,7 +6016,7 @@ left-= len;
 free(pkt);
 }
 
-/*:379*//*381:*/
+/*:381*//*383:*/
 #line 563 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6008,7 +6031,7 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:381*//*382:*/
+/*:383*//*384:*/
 #line 586 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
@@ -6030,7 +6053,7 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:382*//*384:*/
+/*:384*//*386:*/
 #line 615 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
@@ -6041,7 +6064,7 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:384*//*387:*/
+/*:386*//*389:*/
 #line 657 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6090,7 +6113,7 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:387*//*388:*/
+/*:389*//*390:*/
 #line 710 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
@@ -6107,7 +6130,7 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:388*//*393:*/
+/*:390*//*395:*/
 #line 784 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
@@ -6125,7 +6148,7 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:393*//*394:*/
+/*:395*//*396:*/
 #line 802 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
@@ -6153,7 +6176,7 @@ ev_push(&e);
 return q;
 }
 
-/*:394*//*395:*/
+/*:396*//*397:*/
 #line 830 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6167,7 +6190,7 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*396:*/
+/*398:*/
 #line 858 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
@@ -6183,11 +6206,11 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:396*/
+/*:398*/
 #line 842 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*397:*/
+/*399:*/
 #line 872 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
@@ -6205,7 +6228,7 @@ free(pkt);
 return NULL;
 }
 
-/*:397*/
+/*:399*/
 #line 844 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
@@ -6221,7 +6244,7 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:395*//*399:*/
+/*:397*//*401:*/
 #line 894 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
@@ -6243,7 +6266,7 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:399*//*400:*/
+/*:401*//*402:*/
 #line 917 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
@@ -6256,7 +6279,7 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:400*//*402:*/
+/*:402*//*404:*/
 #line 959 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -6299,7 +6322,7 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:402*//*406:*/
+/*:404*//*408:*/
 #line 1033 "web/ip.w"
 
 static bool icmp_is_error(int type)
@@ -6336,7 +6359,7 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:406*//*408:*/
+/*:408*//*410:*/
 #line 1077 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -6361,7 +6384,7 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:408*//*414:*/
+/*:410*//*416:*/
 #line 1143 "web/ip.w"
 
 static uint64_t jiffies(void)
@@ -6393,7 +6416,7 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:414*//*416:*/
+/*:416*//*418:*/
 #line 1191 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
@@ -6427,7 +6450,7 @@ if(q.protocol==IPPROTO_UDP||q.protocol==IPPROTO_UDPLITE)
 udp_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:416*//*418:*/
+/*:418*//*420:*/
 #line 1231 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
@@ -6442,7 +6465,7 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:418*//*423:*/
+/*:420*//*425:*/
 #line 1271 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
@@ -6475,7 +6498,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:423*//*430:*/
+/*:425*//*432:*/
 #line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -6511,7 +6534,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:430*//*432:*/
+/*:432*//*434:*/
 #line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -6530,7 +6553,7 @@ fwrite(&rec,sizeof rec,1,c->f);
 fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:432*//*439:*/
+/*:434*//*441:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -6544,7 +6567,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:439*//*440:*/
+/*:441*//*442:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -6561,19 +6584,28 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:440*//*445:*/
-#line 199 "web/bind.w"
+/*:442*//*447:*/
+#line 209 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
 {
 return(sr_slot*)htab_find(t,k0,k1);
 }
 
+static sr_slot*slot_new(sr_bindtab*bt)
+{
+sr_slot*sl= bt->spare;
+if(!sl)return xcalloc(1,sizeof*sl);
+bt->spare= (sr_slot*)sl->h.next;
+memset(sl,0,sizeof*sl);
+return sl;
+}
+
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1)
 {
 sr_slot*sl= slot_find(t,k0,k1);
 if(!sl){
-sl= xcalloc(1,sizeof*sl);
+sl= slot_new(s->host->bind);
 sl->h.k0= k0;
 sl->h.k1= k1;
 htab_insert(t,&sl->h);
@@ -6596,12 +6628,13 @@ if(s->lk[k].next)s->lk[k].next->lk[k].prev= s->lk[k].prev;
 memset(&s->lk[k],0,sizeof s->lk[k]);
 if(--sl->count==0){
 htab_remove(t,&sl->h);
-free(sl);
+sl->h.next= (sr_hent*)s->host->bind->spare;
+s->host->bind->spare= sl;
 }
 }
 
-/*:445*//*448:*/
-#line 260 "web/bind.w"
+/*:447*//*450:*/
+#line 280 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
 {
@@ -6627,8 +6660,8 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:448*//*449:*/
-#line 290 "web/bind.w"
+/*:450*//*451:*/
+#line 310 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
 {
@@ -6638,7 +6671,6 @@ if(!pt)return;
 link_add(&pt->t[LK_PORT],LK_PORT,s,KEY_PORT(s->inet_num));
 if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
-s->host->bind->nsocks++;
 }
 
 static void sock_unhash(sr_sock*s)
@@ -6651,22 +6683,26 @@ if(s->type==SOCK_RAW)return;
 pt= sock_tab(s);
 for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
-if(--s->host->bind->nsocks==0)bind_tables_free(s->host);
 }
 
-/*:449*//*451:*/
-#line 318 "web/bind.w"
+/*:451*//*454:*/
+#line 341 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
 {
 for(int p= 0;p<SR_NTABS;p++)
 for(int k= 0;k<SR_NLINKS;k++)free(h->bind->proto[p].t[k].b);
+while(h->bind->spare){
+sr_slot*sl= h->bind->spare;
+h->bind->spare= (sr_slot*)sl->h.next;
+free(sl);
+}
 free(h->bind);
 h->bind= NULL;
 }
 
-/*:451*//*453:*/
-#line 344 "web/bind.w"
+/*:454*//*456:*/
+#line 372 "web/bind.w"
 
 static uint32_t bind_random32(void)
 {
@@ -6678,8 +6714,8 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:453*//*454:*/
-#line 368 "web/bind.w"
+/*:456*//*457:*/
+#line 396 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
 {
@@ -6691,8 +6727,8 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:454*//*457:*/
-#line 412 "web/bind.w"
+/*:457*//*460:*/
+#line 440 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
 {
@@ -6704,8 +6740,8 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:457*//*458:*/
-#line 427 "web/bind.w"
+/*:460*//*461:*/
+#line 455 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
 {
@@ -6724,8 +6760,8 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:458*//*460:*/
-#line 475 "web/bind.w"
+/*:461*//*463:*/
+#line 503 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok)
@@ -6748,8 +6784,8 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:460*//*462:*/
-#line 518 "web/bind.w"
+/*:463*//*465:*/
+#line 546 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
 {
@@ -6768,8 +6804,8 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:462*//*466:*/
-#line 589 "web/bind.w"
+/*:465*//*469:*/
+#line 617 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
 {
@@ -6783,8 +6819,8 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:466*//*467:*/
-#line 607 "web/bind.w"
+/*:469*//*470:*/
+#line 635 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
 {
@@ -6810,8 +6846,8 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:467*//*468:*/
-#line 640 "web/bind.w"
+/*:470*//*471:*/
+#line 668 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
 {
@@ -6853,8 +6889,8 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:468*//*470:*/
-#line 694 "web/bind.w"
+/*:471*//*473:*/
+#line 722 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
 {
@@ -6866,8 +6902,8 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:470*//*471:*/
-#line 708 "web/bind.w"
+/*:473*//*474:*/
+#line 736 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -6882,8 +6918,8 @@ sock_hash(s);
 return 0;
 }
 
-/*:471*//*472:*/
-#line 725 "web/bind.w"
+/*:474*//*475:*/
+#line 753 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -6904,8 +6940,8 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:472*//*473:*/
-#line 760 "web/bind.w"
+/*:475*//*476:*/
+#line 788 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
 {
@@ -6927,8 +6963,8 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:473*//*476:*/
-#line 809 "web/bind.w"
+/*:476*//*479:*/
+#line 837 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
 {
@@ -6968,8 +7004,8 @@ free(g);
 }
 }
 
-/*:476*//*477:*/
-#line 855 "web/bind.w"
+/*:479*//*480:*/
+#line 883 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
 {
@@ -6983,8 +7019,8 @@ return;
 rp_alloc(s);
 }
 
-/*:477*//*478:*/
-#line 875 "web/bind.w"
+/*:480*//*481:*/
+#line 903 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
 {
@@ -6998,8 +7034,8 @@ return;
 rp_alloc(s);
 }
 
-/*:478*//*480:*/
-#line 911 "web/bind.w"
+/*:481*//*483:*/
+#line 939 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s)
 {
@@ -7012,8 +7048,8 @@ s->rp->prog= true;
 return 0;
 }
 
-/*:480*//*483:*/
-#line 944 "web/bind.w"
+/*:483*//*486:*/
+#line 972 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7029,8 +7065,8 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:483*//*485:*/
-#line 970 "web/bind.w"
+/*:486*//*488:*/
+#line 998 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr)
@@ -7043,8 +7079,8 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:485*//*486:*/
-#line 1001 "web/bind.w"
+/*:488*//*489:*/
+#line 1029 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
 {
@@ -7055,8 +7091,8 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:486*//*488:*/
-#line 1055 "web/bind.w"
+/*:489*//*491:*/
+#line 1083 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7083,8 +7119,8 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:488*//*489:*/
-#line 1084 "web/bind.w"
+/*:491*//*492:*/
+#line 1112 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
 {
@@ -7096,8 +7132,8 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:489*//*492:*/
-#line 1131 "web/bind.w"
+/*:492*//*495:*/
+#line 1159 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7113,8 +7149,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:492*//*493:*/
-#line 1156 "web/bind.w"
+/*:495*//*496:*/
+#line 1184 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7136,8 +7172,8 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:493*//*495:*/
-#line 1195 "web/bind.w"
+/*:496*//*498:*/
+#line 1223 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
 {
@@ -7148,8 +7184,8 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:495*//*497:*/
-#line 1232 "web/bind.w"
+/*:498*//*500:*/
+#line 1260 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
 {
@@ -7171,8 +7207,8 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:497*//*499:*/
-#line 1278 "web/bind.w"
+/*:500*//*502:*/
+#line 1306 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
 {
@@ -7189,8 +7225,8 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:499*//*500:*/
-#line 1309 "web/bind.w"
+/*:502*//*503:*/
+#line 1337 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen)
@@ -7208,8 +7244,8 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:500*//*503:*/
-#line 1335 "web/bind.w"
+/*:503*//*506:*/
+#line 1363 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
 {
@@ -7232,8 +7268,8 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:503*//*504:*/
-#line 1368 "web/bind.w"
+/*:506*//*507:*/
+#line 1396 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
 {
@@ -7246,8 +7282,8 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:504*//*506:*/
-#line 1389 "web/bind.w"
+/*:507*//*509:*/
+#line 1417 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7262,8 +7298,8 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:506*//*508:*/
-#line 1423 "web/bind.w"
+/*:509*//*511:*/
+#line 1451 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7273,8 +7309,8 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:508*//*509:*/
-#line 1464 "web/bind.w"
+/*:511*//*512:*/
+#line 1492 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -7312,8 +7348,8 @@ udp_cork_follow(s,&rt);
 return 0;
 }
 
-/*:509*//*510:*/
-#line 1511 "web/bind.w"
+/*:512*//*513:*/
+#line 1539 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -7326,8 +7362,8 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:510*//*512:*/
-#line 1537 "web/bind.w"
+/*:513*//*515:*/
+#line 1565 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -7343,8 +7379,8 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:512*//*514:*/
-#line 1570 "web/bind.w"
+/*:515*//*517:*/
+#line 1598 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -7358,8 +7394,8 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:514*//*515:*/
-#line 1587 "web/bind.w"
+/*:517*//*518:*/
+#line 1615 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -7379,8 +7415,8 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:515*//*516:*/
-#line 1622 "web/bind.w"
+/*:518*//*519:*/
+#line 1650 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -7402,8 +7438,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:516*//*517:*/
-#line 1660 "web/bind.w"
+/*:519*//*520:*/
+#line 1688 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7427,8 +7463,8 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:517*//*518:*/
-#line 1692 "web/bind.w"
+/*:520*//*521:*/
+#line 1720 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -7443,8 +7479,8 @@ return true;
 return false;
 }
 
-/*:518*//*519:*/
-#line 1719 "web/bind.w"
+/*:521*//*522:*/
+#line 1747 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -7457,8 +7493,8 @@ if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
 return 0;
 }
 
-/*:519*//*522:*/
-#line 1772 "web/bind.w"
+/*:522*//*525:*/
+#line 1800 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -7488,16 +7524,16 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
 }
 
-/*:522*//*523:*/
-#line 1804 "web/bind.w"
+/*:525*//*526:*/
+#line 1832 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:523*//*525:*/
-#line 1836 "web/bind.w"
+/*:526*//*528:*/
+#line 1864 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7518,8 +7554,8 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:525*//*527:*/
-#line 1872 "web/bind.w"
+/*:528*//*530:*/
+#line 1900 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7542,8 +7578,8 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:527*//*528:*/
-#line 1902 "web/bind.w"
+/*:530*//*531:*/
+#line 1930 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
 {
@@ -7564,8 +7600,8 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:528*//*529:*/
-#line 1930 "web/bind.w"
+/*:531*//*532:*/
+#line 1958 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -7595,8 +7631,8 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:529*//*531:*/
-#line 1980 "web/bind.w"
+/*:532*//*534:*/
+#line 2008 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -7623,8 +7659,8 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:531*//*532:*/
-#line 2014 "web/bind.w"
+/*:534*//*535:*/
+#line 2042 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -7639,8 +7675,8 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:532*//*535:*/
-#line 2045 "web/bind.w"
+/*:535*//*538:*/
+#line 2073 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -7661,8 +7697,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:535*//*536:*/
-#line 2065 "web/bind.w"
+/*:538*//*539:*/
+#line 2093 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -7684,8 +7720,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:536*//*539:*/
-#line 2103 "web/bind.w"
+/*:539*//*542:*/
+#line 2131 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -7693,7 +7729,7 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:539*//*547:*/
+/*:542*//*550:*/
 #line 139 "web/udp.w"
 
 static int skb_alloc_size(int need)
@@ -7711,7 +7747,7 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:547*//*548:*/
+/*:550*//*551:*/
 #line 175 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
@@ -7732,7 +7768,7 @@ left-= frag;
 return total;
 }
 
-/*:548*//*552:*/
+/*:551*//*555:*/
 #line 245 "web/udp.w"
 
 
@@ -7761,7 +7797,7 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:552*//*555:*/
+/*:555*//*558:*/
 #line 283 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
@@ -7781,7 +7817,7 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:555*//*557:*/
+/*:558*//*560:*/
 #line 314 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len)
@@ -7821,7 +7857,7 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:557*//*558:*/
+/*:560*//*561:*/
 #line 375 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
@@ -7844,7 +7880,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:558*//*560:*/
+/*:561*//*563:*/
 #line 402 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
@@ -7867,7 +7903,7 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:560*//*562:*/
+/*:563*//*565:*/
 #line 442 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
@@ -7891,7 +7927,7 @@ for(int pc= 0;pc<s->filter_len;pc++){
 const struct sock_filter*f= &s->filter[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*563:*/
+/*566:*/
 #line 474 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
@@ -7948,7 +7984,7 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:563*/
+/*:566*/
 #line 464 "web/udp.w"
 
 default:return 0;
@@ -7957,7 +7993,7 @@ default:return 0;
 return 0;
 }
 
-/*:562*//*565:*/
+/*:565*//*568:*/
 #line 570 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
@@ -8009,7 +8045,7 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:565*//*568:*/
+/*:568*//*571:*/
 #line 652 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -8032,7 +8068,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:568*//*569:*/
+/*:571*//*572:*/
 #line 675 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
@@ -8049,7 +8085,7 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:569*//*571:*/
+/*:572*//*574:*/
 #line 707 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
@@ -8070,7 +8106,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:571*//*573:*/
+/*:574*//*576:*/
 #line 738 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
@@ -8101,7 +8137,7 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:573*//*575:*/
+/*:576*//*578:*/
 #line 775 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
@@ -8110,7 +8146,7 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:575*//*579:*/
+/*:578*//*582:*/
 #line 845 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -8127,7 +8163,7 @@ int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*580:*/
+/*583:*/
 #line 883 "web/udp.w"
 
 if(usin){
@@ -8144,10 +8180,10 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:580*/
+/*:583*/
 #line 860 "web/udp.w"
 
-/*581:*/
+/*584:*/
 #line 902 "web/udp.w"
 
 memset(&ipc,0,sizeof ipc);
@@ -8161,7 +8197,7 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:581*/
+/*:584*/
 #line 861 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -8172,7 +8208,7 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*582:*/
+/*585:*/
 #line 920 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)){
@@ -8187,13 +8223,13 @@ if(err)return err;
 if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
 if(connected)sk_dst_set(s,&rt);
 
-/*:582*/
+/*:585*/
 #line 870 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*583:*/
+/*586:*/
 #line 945 "web/udp.w"
 
 {
@@ -8211,7 +8247,7 @@ return-EMSGSIZE;
 }
 }
 
-/*:583*/
+/*:586*/
 #line 874 "web/udp.w"
 
 if(flags&MSG_MORE)
@@ -8222,7 +8258,7 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:579*//*585:*/
+/*:582*//*588:*/
 #line 996 "web/udp.w"
 
 static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
@@ -8247,7 +8283,7 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:585*//*586:*/
+/*:588*//*589:*/
 #line 1022 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
@@ -8268,7 +8304,7 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:586*//*587:*/
+/*:589*//*590:*/
 #line 1045 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
@@ -8292,7 +8328,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:587*//*588:*/
+/*:590*//*591:*/
 #line 1070 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
@@ -8300,7 +8336,7 @@ const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int opt
 {
 struct sr_ipout o;
 udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
-/*589:*/
+/*592:*/
 #line 1095 "web/udp.w"
 
 memset(&o,0,sizeof o);
@@ -8316,13 +8352,13 @@ o.priority= ipc->priority;
 o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
 
-/*:589*/
+/*:592*/
 #line 1076 "web/udp.w"
 
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:588*//*591:*/
+/*:591*//*594:*/
 #line 1120 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
@@ -8337,7 +8373,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:591*//*593:*/
+/*:594*//*596:*/
 #line 1140 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
@@ -8371,7 +8407,7 @@ len-= n;
 return true;
 }
 
-/*:593*//*596:*/
+/*:596*//*599:*/
 #line 1194 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
@@ -8394,7 +8430,7 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:596*//*600:*/
+/*:599*//*603:*/
 #line 1281 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
@@ -8402,7 +8438,7 @@ static bool ip_sk_ignore_df(const sr_sock*s)
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:600*//*601:*/
+/*:603*//*604:*/
 #line 1287 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -8434,7 +8470,7 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:601*//*602:*/
+/*:604*//*605:*/
 #line 1320 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -8466,7 +8502,7 @@ udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:602*//*603:*/
+/*:605*//*606:*/
 #line 1350 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
@@ -8477,7 +8513,7 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:603*//*604:*/
+/*:606*//*607:*/
 #line 1364 "web/udp.w"
 
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
@@ -8488,7 +8524,7 @@ s->cork->dport= s->inet_dport;
 s->cork->rt.saddr= rt->saddr;
 }
 
-/*:604*//*607:*/
+/*:607*//*610:*/
 #line 1424 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
@@ -8537,7 +8573,7 @@ if(err)return err;
 return 0;
 }
 
-/*:607*//*608:*/
+/*:610*//*611:*/
 #line 1471 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -8545,7 +8581,7 @@ struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*609:*/
+case IP_RETOPTS:/*612:*/
 #line 1508 "web/udp.w"
 
 {
@@ -8561,7 +8597,7 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:609*/
+/*:612*/
 #line 1477 "web/udp.w"
 
 case IP_PKTINFO:{
@@ -8590,7 +8626,7 @@ return 0;
 return-EINVAL;
 }
 
-/*:608*//*611:*/
+/*:611*//*614:*/
 #line 1530 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -8623,7 +8659,7 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:611*//*614:*/
+/*:614*//*617:*/
 #line 1603 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
@@ -8643,7 +8679,7 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*615:*/
+/*618:*/
 #line 1650 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
@@ -8651,7 +8687,7 @@ s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:615*/
+/*:618*/
 #line 1621 "web/udp.w"
 
 goto try_again;
@@ -8678,7 +8714,7 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:614*//*618:*/
+/*:617*//*621:*/
 #line 1691 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
@@ -8689,7 +8725,7 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:618*//*620:*/
+/*:621*//*623:*/
 #line 1712 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
@@ -8733,7 +8769,7 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:620*//*621:*/
+/*:623*//*624:*/
 #line 1763 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err)
@@ -8754,7 +8790,7 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:621*//*623:*/
+/*:624*//*626:*/
 #line 1797 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
@@ -8769,7 +8805,7 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:623*//*625:*/
+/*:626*//*628:*/
 #line 1839 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
@@ -8805,7 +8841,7 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:625*//*627:*/
+/*:628*//*630:*/
 #line 1894 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
@@ -8827,7 +8863,7 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:627*//*629:*/
+/*:630*//*632:*/
 #line 1930 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -8838,7 +8874,7 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:629*//*631:*/
+/*:632*//*634:*/
 #line 1974 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -8859,7 +8895,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*633:*/
+if((f&IPF_RETOPTS)&&d->optlen)/*636:*/
 #line 2014 "web/udp.w"
 
 {
@@ -8869,10 +8905,10 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:633*/
+/*:636*/
 #line 1993 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*632:*/
+if(f&IPF_ORIGDSTADDR)/*635:*/
 #line 2002 "web/udp.w"
 
 {
@@ -8886,12 +8922,12 @@ if(!d->is_err||d->len>=4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:632*/
+/*:635*/
 #line 1994 "web/udp.w"
 
 }
 
-/*:631*//*635:*/
+/*:634*//*638:*/
 #line 2041 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
@@ -8903,7 +8939,7 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*636:*/
+if(rr)/*639:*/
 #line 2057 "web/udp.w"
 
 {
@@ -8918,10 +8954,10 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:636*/
+/*:639*/
 #line 2051 "web/udp.w"
 
-if(ts)/*637:*/
+if(ts)/*640:*/
 #line 2075 "web/udp.w"
 
 {
@@ -8963,14 +8999,14 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:637*/
+/*:640*/
 #line 2052 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:635*//*640:*/
+/*:638*//*643:*/
 #line 2130 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
@@ -8980,7 +9016,7 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:640*//*642:*/
+/*:643*//*645:*/
 #line 2170 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -9008,7 +9044,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:642*//*644:*/
+/*:645*//*647:*/
 #line 2208 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
@@ -9034,7 +9070,7 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:644*//*646:*/
+/*:647*//*649:*/
 #line 2248 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
@@ -9052,7 +9088,7 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:646*//*649:*/
+/*:649*//*652:*/
 #line 2323 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
@@ -9072,7 +9108,7 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:649*//*653:*/
+/*:652*//*656:*/
 #line 2393 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
@@ -9086,7 +9122,7 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:653*//*654:*/
+/*:656*//*657:*/
 #line 2410 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
@@ -9103,7 +9139,7 @@ net_run();
 return r;
 }
 
-/*:654*//*655:*/
+/*:657*//*658:*/
 #line 2425 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -9135,7 +9171,7 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:655*//*656:*/
+/*:658*//*659:*/
 #line 2458 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
@@ -9168,7 +9204,7 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:656*//*658:*/
+/*:659*//*661:*/
 #line 2498 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
@@ -9184,7 +9220,7 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:658*//*660:*/
+/*:661*//*663:*/
 #line 2515 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
@@ -9206,7 +9242,7 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:660*//*663:*/
+/*:663*//*666:*/
 #line 2573 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
@@ -9221,7 +9257,7 @@ net_run();
 return r;
 }
 
-/*:663*//*664:*/
+/*:666*//*667:*/
 #line 2586 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -9257,7 +9293,7 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:664*//*665:*/
+/*:667*//*668:*/
 #line 2620 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
@@ -9293,7 +9329,7 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:665*//*666:*/
+/*:668*//*669:*/
 #line 2654 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
@@ -9309,7 +9345,7 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:666*//*668:*/
+/*:669*//*671:*/
 #line 2671 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
@@ -9334,7 +9370,7 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:668*//*670:*/
+/*:671*//*673:*/
 #line 2721 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
@@ -9374,7 +9410,7 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:670*//*672:*/
+/*:673*//*675:*/
 #line 2773 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
@@ -9391,7 +9427,7 @@ return-EAFNOSUPPORT;
 return-EOPNOTSUPP;
 }
 
-/*:672*//*674:*/
+/*:675*//*677:*/
 #line 2795 "web/udp.w"
 
 static void udp_release(sr_sock*s)
@@ -9402,7 +9438,7 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:674*//*677:*/
+/*:677*//*680:*/
 #line 2836 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
@@ -9429,7 +9465,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:677*//*681:*/
+/*:680*//*684:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9454,7 +9490,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:681*//*682:*/
+/*:684*//*685:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -9466,7 +9502,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:682*//*684:*/
+/*:685*//*687:*/
 #line 92 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -9481,7 +9517,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:684*//*686:*/
+/*:687*//*689:*/
 #line 149 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -9497,7 +9533,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:686*//*687:*/
+/*:689*//*690:*/
 #line 175 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -9509,7 +9545,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:687*//*688:*/
+/*:690*//*691:*/
 #line 199 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -9522,7 +9558,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:688*//*689:*/
+/*:691*//*692:*/
 #line 215 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -9534,7 +9570,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:689*//*692:*/
+/*:692*//*695:*/
 #line 256 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -9582,7 +9618,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:692*//*694:*/
+/*:695*//*697:*/
 #line 309 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -9597,7 +9633,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:694*//*698:*/
+/*:697*//*701:*/
 #line 370 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -9650,7 +9686,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:698*//*699:*/
+/*:701*//*702:*/
 #line 421 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -9687,7 +9723,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:699*//*703:*/
+/*:702*//*706:*/
 #line 514 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -9715,7 +9751,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:703*//*707:*/
+/*:706*//*710:*/
 #line 554 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -9728,4 +9764,4 @@ p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
 
-/*:707*/
+/*:710*/
