@@ -44,7 +44,7 @@
 #define SR_MAX_IFADDR 8 
 
 /*:14*//*40:*/
-#line 656 "web/world.w"
+#line 666 "web/world.w"
 
 #define SR_MIN_MTU 68
 
@@ -230,51 +230,51 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:288*//*308:*/
-#line 351 "web/wire.w"
+/*:288*//*310:*/
+#line 396 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:308*//*347:*/
-#line 558 "web/link.w"
+/*:310*//*349:*/
+#line 604 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:347*//*356:*/
+/*:349*//*358:*/
 #line 40 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:356*//*406:*/
-#line 1024 "web/ip.w"
+/*:358*//*408:*/
+#line 1057 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:406*//*411:*/
-#line 1121 "web/ip.w"
+/*:408*//*413:*/
+#line 1154 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:411*//*428:*/
+/*:413*//*430:*/
 #line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:428*//*437:*/
+/*:430*//*439:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:437*//*448:*/
+/*:439*//*450:*/
 #line 260 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -282,31 +282,31 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:448*//*459:*/
+/*:450*//*461:*/
 #line 437 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:459*//*467:*/
+/*:461*//*469:*/
 #line 608 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:467*//*529:*/
+/*:469*//*531:*/
 #line 1884 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:529*//*546:*/
-#line 87 "web/udp.w"
+/*:531*//*549:*/
+#line 102 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
 #define SR_SEND_SHUTDOWN 2
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:546*//*548:*/
-#line 123 "web/udp.w"
+/*:549*//*551:*/
+#line 138 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
 #define SR_SKB_SHINFO 320
@@ -314,63 +314,63 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:548*//*556:*/
-#line 272 "web/udp.w"
+/*:551*//*559:*/
+#line 289 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:556*//*580:*/
-#line 826 "web/udp.w"
+/*:559*//*583:*/
+#line 879 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:580*//*597:*/
-#line 1186 "web/udp.w"
+/*:583*//*601:*/
+#line 1267 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:597*//*613:*/
-#line 1526 "web/udp.w"
+/*:601*//*617:*/
+#line 1608 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:613*//*619:*/
-#line 1659 "web/udp.w"
+/*:617*//*623:*/
+#line 1741 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:619*//*654:*/
-#line 2382 "web/udp.w"
+/*:623*//*658:*/
+#line 2464 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:654*//*660:*/
-#line 2492 "web/udp.w"
+/*:658*//*664:*/
+#line 2574 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:660*//*682:*/
+/*:664*//*686:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:682*//*699:*/
+/*:686*//*703:*/
 #line 358 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:699*//*707:*/
+/*:703*//*711:*/
 #line 544 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:707*/
+/*:711*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -444,12 +444,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*703:*/
+/*707:*/
 #line 461 "web/poll.w"
 
 int kmax;
 
-/*:703*/
+/*:707*/
 #line 40 "web/fd.w"
 
 }sr_fdtab;
@@ -463,7 +463,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*436:*/
+/*438:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -479,12 +479,12 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:436*//*514:*/
+/*:438*//*516:*/
 #line 1562 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:514*/
+/*:516*/
 #line 20 "web/socket.w"
 
 /*83:*/
@@ -539,16 +539,16 @@ int mc_count;
 /*:85*/
 #line 22 "web/socket.w"
 
-/*372:*/
+/*374:*/
 #line 363 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:372*/
+/*:374*/
 #line 23 "web/socket.w"
 
-/*545:*/
-#line 72 "web/udp.w"
+/*548:*/
+#line 87 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
 int rq_len;
@@ -564,19 +564,19 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:545*//*600:*/
-#line 1254 "web/udp.w"
+/*:548*//*604:*/
+#line 1337 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:600*//*678:*/
-#line 2827 "web/udp.w"
+/*:604*//*682:*/
+#line 2909 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:678*/
+/*:682*/
 #line 24 "web/socket.w"
 
 };
@@ -670,8 +670,8 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:301*//*304:*/
-#line 284 "web/wire.w"
+/*:301*//*306:*/
+#line 329 "web/wire.w"
 
 struct sr_icmp{
 uint8_t type,code;
@@ -680,7 +680,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:304*//*316:*/
+/*:306*//*318:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -693,15 +693,16 @@ sr_hent**b;
 size_t nb,n;
 }sr_htab;
 
-/*:316*//*322:*/
-#line 155 "web/link.w"
+/*:318*//*324:*/
+#line 165 "web/link.w"
 
 typedef struct{
 size_t len;
+uint8_t*data;
 sr_sock*sk;
 int truesize;
 bool held;
-uint8_t data[];
+bool csum_partial;
 }sr_pkt;
 enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE};
 typedef struct{
@@ -713,8 +714,8 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:322*//*332:*/
-#line 314 "web/link.w"
+/*:324*//*334:*/
+#line 358 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -723,8 +724,8 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:332*//*348:*/
-#line 563 "web/link.w"
+/*:334*//*350:*/
+#line 609 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -735,7 +736,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:348*//*355:*/
+/*:350*//*357:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -753,7 +754,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:355*//*366:*/
+/*:357*//*368:*/
 #line 264 "web/ip.w"
 
 typedef struct{
@@ -763,7 +764,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:366*//*371:*/
+/*:368*//*373:*/
 #line 335 "web/ip.w"
 
 struct sr_ipout{
@@ -777,8 +778,8 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:371*//*387:*/
-#line 636 "web/ip.w"
+/*:373*//*389:*/
+#line 665 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -793,10 +794,12 @@ int rt_type;
 const uint8_t*l4;
 size_t l4len;
 uint64_t tstamp_ns;
+bool csum_ok;
+sr_pkt**pkt;
 };
 
-/*:387*//*391:*/
-#line 756 "web/ip.w"
+/*:389*//*393:*/
+#line 789 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -813,23 +816,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:391*//*412:*/
-#line 1126 "web/ip.w"
+/*:393*//*414:*/
+#line 1159 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:412*//*423:*/
-#line 1260 "web/ip.w"
+/*:414*//*425:*/
+#line 1293 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:423*//*429:*/
+/*:425*//*431:*/
 #line 45 "web/pcap.w"
 
 typedef struct{
@@ -837,7 +840,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:429*//*443:*/
+/*:431*//*445:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -850,7 +853,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:443*//*444:*/
+/*:445*//*446:*/
 #line 182 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -860,7 +863,7 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:444*//*477:*/
+/*:446*//*479:*/
 #line 820 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -870,7 +873,7 @@ bool has_conns;
 bool prog;
 }sr_rpgroup;
 
-/*:477*//*544:*/
+/*:479*//*546:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -890,32 +893,40 @@ int truesize;
 uint32_t dropcount;
 bool peeked;
 bool csum_bad;
-/*569:*/
-#line 641 "web/udp.w"
+/*572:*/
+#line 694 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:569*/
+/*:572*/
 #line 54 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:544*//*553:*/
-#line 234 "web/udp.w"
+/*:546*//*547:*/
+#line 69 "web/udp.w"
+
+#define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
+_Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
+SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
+
+/*:547*//*556:*/
+#line 249 "web/udp.w"
 
 struct udp_arrival{
 const struct sr_rx*rx;
 struct sr_udp u;
 bool bad;
+bool sole;
 int truesize;
 };
 
-/*:553*//*581:*/
-#line 832 "web/udp.w"
+/*:556*//*584:*/
+#line 885 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -929,8 +940,8 @@ bool has_opt;
 int gso_size;
 };
 
-/*:581*//*601:*/
-#line 1257 "web/udp.w"
+/*:584*//*605:*/
+#line 1340 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -944,15 +955,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:601*//*616:*/
-#line 1597 "web/udp.w"
+/*:605*//*620:*/
+#line 1679 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:616*/
+/*:620*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -968,40 +979,40 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*323:*/
-#line 176 "web/link.w"
+/*325:*/
+#line 187 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:323*//*333:*/
-#line 325 "web/link.w"
+/*:325*//*335:*/
+#line 369 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:333*//*430:*/
+/*:335*//*432:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:430*//*641:*/
-#line 2124 "web/udp.w"
+/*:432*//*645:*/
+#line 2206 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:641*/
+/*:645*/
 #line 45 "web/world.w"
 
-/*709:*/
+/*713:*/
 #line 551 "web/poll.w"
 
 uint64_t calls;
 
-/*:709*/
+/*:713*/
 #line 46 "web/world.w"
 
 };
@@ -1022,46 +1033,46 @@ int nroutes;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:111*//*349:*/
-#line 573 "web/link.w"
+/*:111*//*351:*/
+#line 619 "web/link.w"
 
 sr_htab neigh;
 
-/*:349*//*367:*/
+/*:351*//*369:*/
 #line 272 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:367*//*373:*/
+/*:369*//*375:*/
 #line 366 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:373*//*392:*/
-#line 772 "web/ip.w"
+/*:375*//*394:*/
+#line 805 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:392*//*413:*/
-#line 1132 "web/ip.w"
+/*:394*//*415:*/
+#line 1165 "web/ip.w"
 
 sr_htab peers;
 
-/*:413*//*421:*/
-#line 1254 "web/ip.w"
+/*:415*//*423:*/
+#line 1287 "web/ip.w"
 
 sr_htab mc;
 
-/*:421*//*445:*/
+/*:423*//*447:*/
 #line 190 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:445*/
+/*:447*/
 #line 187 "web/world.w"
 
 };
@@ -1079,13 +1090,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:69*//*708:*/
+/*:69*//*712:*/
 #line 547 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:708*/
+/*:712*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1101,13 +1112,14 @@ unsigned long sigcount[SR_NSIG];
 static void world_ready(void);
 
 /*:9*//*18:*/
-#line 194 "web/world.w"
+#line 196 "web/world.w"
 
 static void*xcalloc(size_t n,size_t size);
+static void*xmalloc(size_t size);
 static void*xrealloc(void*p,size_t n,size_t size);
 
 /*:18*//*20:*/
-#line 221 "web/world.w"
+#line 231 "web/world.w"
 
 static uint32_t prefix_mask(int len);
 static bool ipv4_is_lbcast(uint32_t a);
@@ -1116,7 +1128,7 @@ static bool ipv4_is_loopback(uint32_t a);
 static bool ipv4_is_local_multicast(uint32_t a);
 
 /*:20*//*22:*/
-#line 247 "web/world.w"
+#line 257 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu);
@@ -1125,7 +1137,7 @@ static sr_iface*iface_by_name(sr_host*h,const char*name);
 static sr_iface*iface_by_addr(sr_host*h,uint32_t addr);
 
 /*:22*//*25:*/
-#line 308 "web/world.w"
+#line 318 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -1133,14 +1145,14 @@ bool kernel);
 static void route_del(sr_host*h,int i);
 
 /*:25*//*27:*/
-#line 365 "web/world.w"
+#line 375 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err);
 static const sr_route*route_lookup(sr_host*h,uint32_t dst);
 
 /*:27*//*29:*/
-#line 415 "web/world.w"
+#line 425 "web/world.w"
 
 static int iface_add_addr(sr_host*h,int ifindex,uint32_t addr,
 int prefixlen,uint32_t brd);
@@ -1148,12 +1160,12 @@ static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a);
 
 /*:29*//*32:*/
-#line 498 "web/world.w"
+#line 508 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up);
 
 /*:32*//*36:*/
-#line 586 "web/world.w"
+#line 596 "web/world.w"
 
 _Static_assert(SR_ROUTE_UNREACHABLE==SR_RT_UNREACHABLE&&
 SR_ROUTE_BLACKHOLE==SR_RT_BLACKHOLE&&SR_ROUTE_PROHIBIT==SR_RT_PROHIBIT,
@@ -1367,31 +1379,38 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:302*//*305:*/
-#line 295 "web/wire.w"
+/*:302*//*304:*/
+#line 302 "web/wire.w"
+
+static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
+uint8_t proto);
+static void udp_csum_complete(uint8_t*ip);
+
+/*:304*//*307:*/
+#line 340 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:305*//*307:*/
-#line 340 "web/wire.w"
+/*:307*//*309:*/
+#line 385 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
 uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:307*//*309:*/
-#line 359 "web/wire.w"
+/*:309*//*311:*/
+#line 404 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:309*//*313:*/
-#line 458 "web/wire.w"
+/*:311*//*315:*/
+#line 503 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:313*//*317:*/
+/*:315*//*319:*/
 #line 42 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1399,42 +1418,44 @@ static void htab_insert(sr_htab*t,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:317*//*320:*/
+/*:319*//*322:*/
 #line 123 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:320*//*326:*/
-#line 189 "web/link.w"
+/*:322*//*328:*/
+#line 200 "web/link.w"
 
+static sr_pkt*pkt_alloc(size_t headroom,size_t len);
 static sr_pkt*pkt_new(const void*data,size_t len);
+static sr_pkt*pkt_clone(const sr_pkt*p);
 static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:326*//*338:*/
-#line 405 "web/link.w"
+/*:328*//*340:*/
+#line 449 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:338*//*342:*/
-#line 476 "web/link.w"
+/*:340*//*344:*/
+#line 522 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
-static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
+static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
-/*:342*//*351:*/
-#line 579 "web/link.w"
+/*:344*//*353:*/
+#line 625 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:351*//*357:*/
+/*:353*//*359:*/
 #line 43 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1442,13 +1463,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:357*//*363:*/
+/*:359*//*365:*/
 #line 207 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:363*//*369:*/
+/*:365*//*371:*/
 #line 278 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1456,105 +1477,107 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:369*//*375:*/
+/*:371*//*377:*/
 #line 376 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:375*//*377:*/
+/*:377*//*379:*/
 #line 415 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
+static int ip_output_pkt(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
+const struct sr_ipout*o,sr_pkt*pkt);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:377*//*380:*/
-#line 509 "web/ip.w"
+/*:379*//*382:*/
+#line 529 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:380*//*382:*/
-#line 559 "web/ip.w"
+/*:382*//*384:*/
+#line 580 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:382*//*385:*/
-#line 612 "web/ip.w"
+/*:384*//*387:*/
+#line 633 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:385*//*388:*/
-#line 652 "web/ip.w"
+/*:387*//*390:*/
+#line 683 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:388*//*394:*/
-#line 779 "web/ip.w"
+/*:390*//*396:*/
+#line 812 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:394*//*400:*/
-#line 891 "web/ip.w"
+/*:396*//*402:*/
+#line 924 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:400*//*403:*/
-#line 956 "web/ip.w"
+/*:402*//*405:*/
+#line 989 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:403*//*407:*/
-#line 1028 "web/ip.w"
+/*:405*//*409:*/
+#line 1061 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:407*//*409:*/
-#line 1072 "web/ip.w"
+/*:409*//*411:*/
+#line 1105 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:409*//*415:*/
-#line 1138 "web/ip.w"
+/*:411*//*417:*/
+#line 1171 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:415*//*417:*/
-#line 1188 "web/ip.w"
+/*:417*//*419:*/
+#line 1221 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:417*//*419:*/
-#line 1228 "web/ip.w"
+/*:419*//*421:*/
+#line 1261 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:419*//*424:*/
-#line 1266 "web/ip.w"
+/*:421*//*426:*/
+#line 1299 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:424*//*433:*/
+/*:426*//*435:*/
 #line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:433*//*440:*/
+/*:435*//*442:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1562,14 +1585,14 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:440*//*446:*/
+/*:442*//*448:*/
 #line 195 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:446*//*449:*/
+/*:448*//*451:*/
 #line 273 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
@@ -1578,31 +1601,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:449*//*453:*/
+/*:451*//*455:*/
 #line 338 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:453*//*455:*/
+/*:455*//*457:*/
 #line 368 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:455*//*458:*/
+/*:457*//*460:*/
 #line 407 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:458*//*462:*/
+/*:460*//*464:*/
 #line 473 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:462*//*464:*/
+/*:464*//*466:*/
 #line 525 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1610,13 +1633,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:464*//*466:*/
+/*:466*//*468:*/
 #line 564 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:466*//*468:*/
+/*:468*//*470:*/
 #line 611 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1624,7 +1647,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:468*//*472:*/
+/*:470*//*474:*/
 #line 716 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1632,25 +1655,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:472*//*478:*/
+/*:474*//*480:*/
 #line 828 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:478*//*482:*/
+/*:480*//*484:*/
 #line 916 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:482*//*484:*/
+/*:484*//*486:*/
 #line 951 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s);
 
-/*:484*//*487:*/
+/*:486*//*489:*/
 #line 987 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1659,34 +1682,34 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:487*//*490:*/
+/*:489*//*492:*/
 #line 1039 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:490*//*493:*/
+/*:492*//*495:*/
 #line 1123 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:493*//*497:*/
+/*:495*//*499:*/
 #line 1220 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:497*//*501:*/
+/*:499*//*503:*/
 #line 1303 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:501*//*504:*/
+/*:503*//*506:*/
 #line 1354 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:504*//*510:*/
+/*:506*//*512:*/
 #line 1431 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
@@ -1696,7 +1719,7 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:510*//*516:*/
+/*:512*//*518:*/
 #line 1580 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -1704,13 +1727,13 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:516*//*523:*/
+/*:518*//*525:*/
 #line 1759 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:523*//*524:*/
+/*:525*//*526:*/
 #line 1788 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -1724,7 +1747,7 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:524*//*527:*/
+/*:526*//*529:*/
 #line 1838 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
@@ -1733,138 +1756,141 @@ uint32_t daddr,uint16_t hnum,int ifindex);
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
 
-/*:527*//*533:*/
+/*:529*//*535:*/
 #line 1987 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:533*//*536:*/
+/*:535*//*538:*/
 #line 2056 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:536*//*540:*/
+/*:538*//*542:*/
 #line 2114 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:540*//*541:*/
+/*:542*//*543:*/
 #line 2128 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:541*//*549:*/
-#line 130 "web/udp.w"
+/*:543*//*552:*/
+#line 145 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:549*//*552:*/
-#line 228 "web/udp.w"
+/*:552*//*555:*/
+#line 243 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:552*//*554:*/
-#line 242 "web/udp.w"
+/*:555*//*557:*/
+#line 258 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:554*//*557:*/
-#line 280 "web/udp.w"
+/*:557*//*560:*/
+#line 299 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:557*//*559:*/
-#line 309 "web/udp.w"
+/*:560*//*562:*/
+#line 334 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
+static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:559*//*562:*/
-#line 398 "web/udp.w"
+/*:562*//*565:*/
+#line 451 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:562*//*564:*/
-#line 438 "web/udp.w"
+/*:565*//*567:*/
+#line 491 "web/udp.w"
 
 static int udp_filter_run(const sr_sock*s,const struct udp_arrival*a);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:564*//*567:*/
-#line 563 "web/udp.w"
+/*:567*//*570:*/
+#line 616 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:567*//*570:*/
-#line 646 "web/udp.w"
+/*:570*//*573:*/
+#line 699 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:570*//*573:*/
-#line 703 "web/udp.w"
+/*:573*//*576:*/
+#line 756 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:573*//*575:*/
-#line 734 "web/udp.w"
+/*:576*//*578:*/
+#line 787 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:575*//*577:*/
-#line 772 "web/udp.w"
+/*:578*//*580:*/
+#line 825 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:577*//*579:*/
-#line 820 "web/udp.w"
+/*:580*//*582:*/
+#line 873 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:579*//*587:*/
-#line 982 "web/udp.w"
+/*:582*//*590:*/
+#line 1035 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
-static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
-const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen);
+static sr_pkt*udp_pkt_new(int optlen,size_t l4len);
+static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
+const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
+bool partial);
 static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total);
 
-/*:587*//*593:*/
-#line 1116 "web/udp.w"
+/*:590*//*597:*/
+#line 1193 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
-uint32_t saddr,uint32_t daddr,uint8_t proto);
+uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:593*//*595:*/
-#line 1136 "web/udp.w"
+/*:597*//*599:*/
+#line 1217 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:595*//*598:*/
-#line 1189 "web/udp.w"
+/*:599*//*602:*/
+#line 1270 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:598*//*602:*/
-#line 1270 "web/udp.w"
+/*:602*//*606:*/
+#line 1353 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -1874,8 +1900,8 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
-/*:602*//*608:*/
-#line 1405 "web/udp.w"
+/*:606*//*612:*/
+#line 1487 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -1885,131 +1911,131 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:608*//*609:*/
-#line 1421 "web/udp.w"
+/*:612*//*613:*/
+#line 1503 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:609*//*615:*/
-#line 1590 "web/udp.w"
+/*:613*//*619:*/
+#line 1672 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:615*//*620:*/
-#line 1688 "web/udp.w"
+/*:619*//*624:*/
+#line 1770 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:620*//*622:*/
-#line 1707 "web/udp.w"
+/*:624*//*626:*/
+#line 1789 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:622*//*625:*/
-#line 1794 "web/udp.w"
+/*:626*//*629:*/
+#line 1876 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:625*//*627:*/
-#line 1835 "web/udp.w"
+/*:629*//*631:*/
+#line 1917 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:627*//*629:*/
-#line 1890 "web/udp.w"
+/*:631*//*633:*/
+#line 1972 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:629*//*631:*/
-#line 1926 "web/udp.w"
+/*:633*//*635:*/
+#line 2008 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:631*//*633:*/
-#line 1970 "web/udp.w"
+/*:635*//*637:*/
+#line 2052 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:633*//*637:*/
-#line 2038 "web/udp.w"
+/*:637*//*641:*/
+#line 2120 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:637*//*642:*/
-#line 2127 "web/udp.w"
+/*:641*//*646:*/
+#line 2209 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:642*//*644:*/
-#line 2166 "web/udp.w"
+/*:646*//*648:*/
+#line 2248 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:644*//*646:*/
-#line 2205 "web/udp.w"
+/*:648*//*650:*/
+#line 2287 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:646*//*648:*/
-#line 2245 "web/udp.w"
+/*:650*//*652:*/
+#line 2327 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:648*//*655:*/
-#line 2386 "web/udp.w"
+/*:652*//*659:*/
+#line 2468 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:655*//*662:*/
-#line 2512 "web/udp.w"
+/*:659*//*666:*/
+#line 2594 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:662*//*665:*/
-#line 2567 "web/udp.w"
+/*:666*//*669:*/
+#line 2649 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:665*//*670:*/
-#line 2668 "web/udp.w"
+/*:669*//*674:*/
+#line 2750 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:670*//*672:*/
-#line 2716 "web/udp.w"
+/*:674*//*676:*/
+#line 2798 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:672*//*674:*/
-#line 2769 "web/udp.w"
+/*:676*//*678:*/
+#line 2851 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags);
 
-/*:674*//*676:*/
-#line 2792 "web/udp.w"
+/*:678*//*680:*/
+#line 2874 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:676*//*679:*/
-#line 2832 "web/udp.w"
+/*:680*//*683:*/
+#line 2914 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:679*//*683:*/
+/*:683*//*687:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2017,13 +2043,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:683*//*686:*/
+/*:687*//*690:*/
 #line 88 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:686*//*688:*/
+/*:690*//*692:*/
 #line 143 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2031,24 +2057,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:688*//*694:*/
+/*:692*//*698:*/
 #line 252 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:694*//*696:*/
+/*:698*//*700:*/
 #line 306 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:696*//*700:*/
+/*:700*//*704:*/
 #line 363 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:700*//*705:*/
+/*:704*//*709:*/
 #line 507 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2057,7 +2083,7 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:705*/
+/*:709*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2114,7 +2140,14 @@ return 0;
 }
 
 /*:13*//*19:*/
-#line 198 "web/world.w"
+#line 201 "web/world.w"
+
+static void*xmalloc(size_t size)
+{
+void*p= malloc(size?size:1);
+if(!p){fputs("sockref: out of memory\n",stderr);abort();}
+return p;
+}
 
 static void*xcalloc(size_t n,size_t size)
 {
@@ -2133,7 +2166,7 @@ return p;
 }
 
 /*:19*//*21:*/
-#line 228 "web/world.w"
+#line 238 "web/world.w"
 
 static uint32_t prefix_mask(int len)
 {
@@ -2149,7 +2182,7 @@ return(ntohl(a)&0xffffff00u)==0xe0000000u;
 }
 
 /*:21*//*23:*/
-#line 254 "web/world.w"
+#line 264 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu)
@@ -2166,7 +2199,7 @@ return ifp;
 }
 
 /*:23*//*24:*/
-#line 273 "web/world.w"
+#line 283 "web/world.w"
 
 static sr_iface*iface_by_index(sr_host*h,int ifindex)
 {
@@ -2190,7 +2223,7 @@ return NULL;
 }
 
 /*:24*//*26:*/
-#line 314 "web/world.w"
+#line 324 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -2234,7 +2267,7 @@ h->nroutes--;
 }
 
 /*:26*//*28:*/
-#line 370 "web/world.w"
+#line 380 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err)
@@ -2263,7 +2296,7 @@ return fib_lookup(h,dst,0,RT_SCOPE_UNIVERSE,&err);
 }
 
 /*:28*//*30:*/
-#line 424 "web/world.w"
+#line 434 "web/world.w"
 
 static const struct sr_ifaddr*ifaddr_primary(const sr_iface*ifp,
 uint32_t addr,int prefixlen)
@@ -2298,7 +2331,7 @@ return 0;
 }
 
 /*:30*//*31:*/
-#line 457 "web/world.w"
+#line 467 "web/world.w"
 
 static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a)
@@ -2328,7 +2361,7 @@ ifp->ifindex,src,RT_SCOPE_LINK,true);
 }
 
 /*:31*//*33:*/
-#line 501 "web/world.w"
+#line 511 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up)
 {
@@ -2348,7 +2381,7 @@ route_del(h,i);
 }
 
 /*:33*//*37:*/
-#line 596 "web/world.w"
+#line 606 "web/world.w"
 
 static sr_host*host_by_id(int id)
 {
@@ -2356,7 +2389,7 @@ return id>=0&&id<W->nhosts?W->host[id]:NULL;
 }
 
 /*:37*//*38:*/
-#line 604 "web/world.w"
+#line 614 "web/world.w"
 
 static sr_host*host_new(const char*name)
 {
@@ -2373,15 +2406,15 @@ h->sys[i][1]= sysctls[i].def2;
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
 /*:134*/
-#line 610 "web/world.w"
+#line 620 "web/world.w"
 
-/*374:*/
+/*376:*/
 #line 373 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:374*/
-#line 611 "web/world.w"
+/*:376*/
+#line 621 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
 W->host[W->nhosts++]= h;
@@ -2398,7 +2431,7 @@ return host_new(name)->id;
 }
 
 /*:38*//*39:*/
-#line 629 "web/world.w"
+#line 639 "web/world.w"
 
 static int parse_cidr(const char*s,uint32_t*addr,int*prefixlen)
 {
@@ -2424,7 +2457,7 @@ return 0;
 }
 
 /*:39*//*41:*/
-#line 659 "web/world.w"
+#line 669 "web/world.w"
 
 int sr_if_add(int host,const char*name,int mtu)
 {
@@ -2461,7 +2494,7 @@ return 0;
 }
 
 /*:41*//*42:*/
-#line 697 "web/world.w"
+#line 707 "web/world.w"
 
 int sr_addr_add(int host,int ifindex,const char*cidr,const char*brd)
 {
@@ -2484,7 +2517,7 @@ return sys_return(iface_add_addr(h,ifindex,addr,plen,b));
 }
 
 /*:42*//*43:*/
-#line 723 "web/world.w"
+#line 733 "web/world.w"
 
 int sr_route_add(int host,const char*cidr,const char*gw,int ifindex)
 {
@@ -2542,73 +2575,73 @@ return sys_return(-ESRCH);
 }
 
 /*:43*//*45:*/
-#line 787 "web/world.w"
+#line 797 "web/world.w"
 
 void sr_reset(void)
 {
 sr_host*h;
 if(W->ready)/*46:*/
-#line 812 "web/world.w"
+#line 822 "web/world.w"
 
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*325:*/
-#line 185 "web/link.w"
+/*327:*/
+#line 196 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:325*//*334:*/
-#line 329 "web/link.w"
+/*:327*//*336:*/
+#line 373 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:334*//*431:*/
+/*:336*//*433:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:431*/
-#line 816 "web/world.w"
+/*:433*/
+#line 826 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*350:*/
-#line 576 "web/link.w"
+/*352:*/
+#line 622 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:350*//*368:*/
+/*:352*//*370:*/
 #line 275 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:368*//*393:*/
-#line 776 "web/ip.w"
+/*:370*//*395:*/
+#line 809 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:393*//*414:*/
-#line 1135 "web/ip.w"
+/*:395*//*416:*/
+#line 1168 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:414*//*422:*/
-#line 1257 "web/ip.w"
+/*:416*//*424:*/
+#line 1290 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:422*//*452:*/
+/*:424*//*454:*/
 #line 335 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:452*/
-#line 819 "web/world.w"
+/*:454*/
+#line 829 "web/world.w"
 
 free(fh->ifs);
 free(fh->routes);
@@ -2618,23 +2651,23 @@ free(fh);
 free(W->host);
 }
 /*:46*/
-#line 791 "web/world.w"
+#line 801 "web/world.w"
 
 memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*324:*/
-#line 182 "web/link.w"
+/*326:*/
+#line 193 "web/link.w"
 
 W->rng= 1;
 
-/*:324*/
-#line 796 "web/world.w"
+/*:326*/
+#line 806 "web/world.w"
 
 h= host_new("host0");
 /*34:*/
-#line 528 "web/world.w"
+#line 538 "web/world.w"
 
 {
 int eth;
@@ -2647,15 +2680,15 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 }
 
 /*:34*/
-#line 798 "web/world.w"
+#line 808 "web/world.w"
 
-/*337:*/
-#line 390 "web/link.w"
+/*339:*/
+#line 434 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:337*/
-#line 799 "web/world.w"
+/*:339*/
+#line 809 "web/world.w"
 
 W->cur= proc_new(h,0);
 }
@@ -2919,7 +2952,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*704:*/
+/*708:*/
 #line 464 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -2928,7 +2961,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:704*/
+/*:708*/
 #line 127 "web/fd.w"
 
 t->file[fd]= f;
@@ -3129,12 +3162,12 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:168*//*547:*/
-#line 97 "web/udp.w"
+/*:168*//*550:*/
+#line 112 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:547*/
+/*:550*/
 #line 268 "web/socket.w"
 
 /*96:*/
@@ -3146,7 +3179,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:96*//*438:*/
+/*:96*//*440:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -3155,7 +3188,7 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:438*/
+/*:440*/
 #line 269 "web/socket.w"
 
 return s;
@@ -3276,8 +3309,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*650:*/
-#line 2279 "web/udp.w"
+/*654:*/
+#line 2361 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3296,7 +3329,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:650*/
+/*:654*/
 #line 166 "web/ioctl.w"
 
 }
@@ -5186,8 +5219,24 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:303*//*306:*/
-#line 299 "web/wire.w"
+/*:303*//*305:*/
+#line 307 "web/wire.w"
+
+static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
+uint8_t proto)
+{
+put16(p+6,(uint16_t)~csum_fold(csum_pseudo(saddr,daddr,proto,len)));
+}
+
+static void udp_csum_complete(uint8_t*ip)
+{
+size_t hl= (size_t)(ip[0]&0xf)*4,len= (size_t)get16(ip+2)-hl;
+uint16_t c= csum_fold(csum_add(0,ip+hl,len));
+put16(ip+hl+6,c?c:0xffff);
+}
+
+/*:305*//*308:*/
+#line 344 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
 {
@@ -5212,8 +5261,8 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:306*//*310:*/
-#line 362 "web/wire.w"
+/*:308*//*312:*/
+#line 407 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
 {
@@ -5245,8 +5294,8 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*311:*/
-#line 405 "web/wire.w"
+/*313:*/
+#line 450 "web/wire.w"
 
 {
 uint32_t now= inet_current_timestamp();
@@ -5272,8 +5321,8 @@ break;
 }
 }
 
-/*:311*/
-#line 393 "web/wire.w"
+/*:313*/
+#line 438 "web/wire.w"
 
 break;
 case IPOPT_LSRR:case IPOPT_SSRR:
@@ -5286,8 +5335,8 @@ break;
 }
 }
 
-/*:310*//*312:*/
-#line 434 "web/wire.w"
+/*:312*//*314:*/
+#line 479 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr)
@@ -5301,8 +5350,8 @@ return true;
 return false;
 }
 
-/*:312*//*314:*/
-#line 461 "web/wire.w"
+/*:314*//*316:*/
+#line 506 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
 {
@@ -5310,7 +5359,7 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:314*//*318:*/
+/*:316*//*320:*/
 #line 51 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5375,7 +5424,7 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:318*//*321:*/
+/*:320*//*323:*/
 #line 127 "web/link.w"
 
 static uint64_t rng_next(void)
@@ -5397,19 +5446,40 @@ world_ready();
 W->rng= seed;
 }
 
-/*:321*//*327:*/
-#line 195 "web/link.w"
+/*:323*//*329:*/
+#line 218 "web/link.w"
 
-static sr_pkt*pkt_new(const void*data,size_t len)
+static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
-sr_pkt*p= xcalloc(1,sizeof*p+len);
+sr_pkt*p;
+if(headroom<sizeof*p)headroom= sizeof*p;
+p= xmalloc(headroom+len);
 p->len= len;
-if(data)memcpy(p->data,data,len);
+p->data= (uint8_t*)p+headroom;
+p->sk= NULL;
+p->truesize= 0;
+p->held= false;
+p->csum_partial= false;
 return p;
 }
 
-/*:327*//*328:*/
-#line 207 "web/link.w"
+static sr_pkt*pkt_new(const void*data,size_t len)
+{
+sr_pkt*p= pkt_alloc(sizeof*p,len);
+if(data)memcpy(p->data,data,len);
+else memset(p->data,0,len);
+return p;
+}
+
+static sr_pkt*pkt_clone(const sr_pkt*p)
+{
+sr_pkt*c= pkt_new(p->data,p->len);
+c->csum_partial= p->csum_partial;
+return c;
+}
+
+/*:329*//*330:*/
+#line 251 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -5448,8 +5518,8 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:328*//*329:*/
-#line 252 "web/link.w"
+/*:330*//*331:*/
+#line 296 "web/link.w"
 
 static void net_run(void)
 {
@@ -5471,8 +5541,8 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:329*//*330:*/
-#line 277 "web/link.w"
+/*:331*//*332:*/
+#line 321 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -5488,8 +5558,8 @@ net_run();
 W->now_ns= target;
 }
 
-/*:330*//*335:*/
-#line 339 "web/link.w"
+/*:332*//*337:*/
+#line 383 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -5523,8 +5593,8 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:335*//*336:*/
-#line 374 "web/link.w"
+/*:337*//*338:*/
+#line 418 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -5539,8 +5609,8 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:336*//*339:*/
-#line 411 "web/link.w"
+/*:338*//*341:*/
+#line 455 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -5557,16 +5627,16 @@ if(l->mtu&&pkt->len> (size_t)l->mtu){free(pkt);return;}
 for(int i= 0;i<l->nports;i++){
 struct sr_port*pt= &l->port[i];
 if(pt->host==h->id&&pt->ifindex==ifindex)continue;
-if(bcast)lan_carry(l,pt,pkt);
+if(bcast)lan_carry(l,pt,pkt_clone(pkt));
 else if(owner<0&&port_owns(pt,nexthop))owner= i;
 }
 if(bcast)free(pkt);
-else if(owner>=0){lan_carry(l,&l->port[owner],pkt);free(pkt);}
+else if(owner>=0)lan_carry(l,&l->port[owner],pkt);
 else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
-/*:339*//*340:*/
-#line 438 "web/link.w"
+/*:341*//*342:*/
+#line 482 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
 {
@@ -5578,13 +5648,13 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:340*//*341:*/
-#line 454 "web/link.w"
+/*:342*//*343:*/
+#line 500 "web/link.w"
 
-static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
+static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
 int copies= 1;
-if(l->cfg.loss> 0&&rng_unit()<l->cfg.loss)return;
+if(l->cfg.loss> 0&&rng_unit()<l->cfg.loss){free(pkt);return;}
 if(l->cfg.duplicate> 0&&rng_unit()<l->cfg.duplicate)copies= 2;
 while(copies--){
 sr_event e;
@@ -5596,14 +5666,14 @@ if(l->cfg.reorder> 0&&rng_unit()<l->cfg.reorder)e.t+= l->cfg.reorder_ns;
 e.kind= EV_RX;
 e.host= pt->host;
 e.ifindex= pt->ifindex;
-e.pkt= pkt_new(pkt->data,pkt->len);
+e.pkt= copies?pkt_clone(pkt):pkt;
 e.rt_type= -1;
 ev_push(&e);
 }
 }
 
-/*:341*//*343:*/
-#line 487 "web/link.w"
+/*:343*//*345:*/
+#line 533 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5618,8 +5688,8 @@ e.rt_type= rt_type;
 ev_push(&e);
 }
 
-/*:343*//*344:*/
-#line 504 "web/link.w"
+/*:345*//*346:*/
+#line 550 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5629,8 +5699,8 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:344*//*346:*/
-#line 524 "web/link.w"
+/*:346*//*348:*/
+#line 570 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -5645,8 +5715,8 @@ net_run();
 return 0;
 }
 
-/*:346*//*352:*/
-#line 584 "web/link.w"
+/*:348*//*354:*/
+#line 630 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -5691,8 +5761,8 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:352*//*353:*/
-#line 632 "web/link.w"
+/*:354*//*355:*/
+#line 678 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -5723,7 +5793,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:353*//*358:*/
+/*:355*//*360:*/
 #line 58 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -5746,7 +5816,7 @@ return a->addr;
 return 0;
 }
 
-/*:358*//*359:*/
+/*:360*//*361:*/
 #line 118 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -5759,7 +5829,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*360:*/
+/*362:*/
 #line 159 "web/ip.w"
 
 if(saddr){
@@ -5772,10 +5842,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:360*/
+/*:362*/
 #line 129 "web/ip.w"
 
-/*361:*/
+/*363:*/
 #line 170 "web/ip.w"
 
 if(oif){
@@ -5791,7 +5861,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:361*/
+/*:363*/
 #line 130 "web/ip.w"
 
 if(!daddr){
@@ -5818,7 +5888,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*362:*/
+/*364:*/
 #line 190 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -5832,13 +5902,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:362*/
+/*:364*/
 #line 155 "web/ip.w"
 
 return 0;
 }
 
-/*:359*//*364:*/
+/*:361*//*366:*/
 #line 211 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -5856,7 +5926,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:364*//*370:*/
+/*:366*//*372:*/
 #line 284 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -5901,7 +5971,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:370*//*376:*/
+/*:372*//*378:*/
 #line 383 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -5914,22 +5984,32 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:376*//*378:*/
-#line 421 "web/ip.w"
+/*:378*//*380:*/
+#line 430 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
 {
+sr_pkt*pkt= pkt_alloc(0,(size_t)SR_IPHDR_LEN+(size_t)o->optlen+l4len);
+memcpy(pkt->data+SR_IPHDR_LEN+o->optlen,l4,l4len);
+return ip_output_pkt(h,rt,daddr,o,pkt);
+}
+
+static int ip_output_pkt(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
+const struct sr_ipout*o,sr_pkt*pkt)
+{
 sr_iface*dev= iface_by_index(h,rt->ifindex);
 int hlen= SR_IPHDR_LEN+o->optlen;
-size_t tot= (size_t)hlen+l4len;
+size_t tot= pkt->len,l4len= tot-(size_t)hlen;
 int devmtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
 int mtu= o->pmtudisc>=IP_PMTUDISC_PROBE?devmtu:rt->mtu;
 bool ignore_df= o->pmtudisc<IP_PMTUDISC_DO||o->pmtudisc==IP_PMTUDISC_OMIT;
 bool df;
 struct sr_ipv4 ip;
-sr_pkt*pkt;
-if(tot> SR_IP_MAXPACKET||(!ignore_df&&tot> (size_t)mtu))return-EMSGSIZE;
+if(tot> SR_IP_MAXPACKET||(!ignore_df&&tot> (size_t)mtu)){
+free(pkt);
+return-EMSGSIZE;
+}
 df= o->pmtudisc==IP_PMTUDISC_DO||o->pmtudisc==IP_PMTUDISC_PROBE||
 (tot<=(size_t)rt->mtu&&o->pmtudisc==IP_PMTUDISC_WANT&&!rt->mtu_locked);
 memset(&ip,0,sizeof ip);
@@ -5943,7 +6023,6 @@ else if(df&&!ignore_df)ip.id= 0;
 else ip.id= h->ip_ident++;
 ip.saddr= rt->saddr;
 ip.daddr= daddr;
-pkt= pkt_new(NULL,tot);
 pkt->sk= o->sk;
 pkt->truesize= skb_truesize((int)tot,(int)l4len-SR_UDPHDR_LEN);
 if(o->optlen){
@@ -5954,13 +6033,12 @@ ip_options_build(h,pkt->data+SR_IPHDR_LEN,o->optlen,rt->saddr,daddr);
 ip.opt= pkt->data+SR_IPHDR_LEN;
 ip.optlen= o->optlen;
 ipv4_emit(pkt->data,&ip);
-memcpy(pkt->data+hlen,l4,l4len);
 ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:378*//*379:*/
-#line 485 "web/ip.w"
+/*:380*//*381:*/
+#line 502 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -5970,16 +6048,16 @@ bool loopdev= (dev->flags&IFF_LOOPBACK)!=0;
 bool group= type==SR_RT_BROADCAST||type==SR_RT_MULTICAST;
 if(type==SR_RT_MULTICAST&&!loopdev){
 if(mc_loop&&ip_check_mc(h,ifindex,get_addr(pkt->data+16)))
-dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_MULTICAST);
+dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_MULTICAST);
 if(pkt->data[8]==0){free(pkt);return;}
 }
 if(type==SR_RT_BROADCAST&&!loopdev)
-dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_BROADCAST);
+dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:379*//*381:*/
-#line 513 "web/ip.w"
+/*:381*//*383:*/
+#line 533 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -5989,6 +6067,7 @@ size_t hlen= (size_t)(pkt->data[0]&0xf)*4,left,pos,off,chunk;
 uint16_t fo;
 bool more;
 if(pkt->len<=(size_t)mtu){dev_xmit(h,ifindex,nexthop,group,pkt);return;}
+if(pkt->csum_partial)udp_csum_complete(pkt->data);
 fo= get16(pkt->data+6);
 off= (size_t)(fo&IP_OFFMASK)*8;
 more= (fo&IP_MF)!=0;
@@ -5998,7 +6077,7 @@ pos= hlen;
 chunk= ((size_t)mtu-hlen)&~(size_t)7;
 while(left> 0){
 size_t len= left> (size_t)mtu-hlen?chunk:left;
-sr_pkt*f= pkt_new(NULL,hlen+len);
+sr_pkt*f= pkt_alloc(0,hlen+len);
 f->sk= pkt->sk;
 f->truesize= skb_truesize((int)(hlen+len),
 (int)len-(pos==hlen?SR_UDPHDR_LEN:0));
@@ -6016,8 +6095,8 @@ left-= len;
 free(pkt);
 }
 
-/*:381*//*383:*/
-#line 563 "web/ip.w"
+/*:383*//*385:*/
+#line 584 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6031,8 +6110,8 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:383*//*384:*/
-#line 586 "web/ip.w"
+/*:385*//*386:*/
+#line 607 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6053,8 +6132,8 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:384*//*386:*/
-#line 615 "web/ip.w"
+/*:386*//*388:*/
+#line 636 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6064,8 +6143,8 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:386*//*389:*/
-#line 657 "web/ip.w"
+/*:388*//*391:*/
+#line 688 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6097,6 +6176,8 @@ rx.rt_type= rt_type;
 rx.l4= pkt->data+ip.ihl;
 rx.l4len= ip.tot_len-ip.ihl;
 rx.tstamp_ns= W->now_ns;
+rx.csum_ok= pkt->csum_partial;
+rx.pkt= &pkt;
 switch(ip.protocol){
 case IPPROTO_UDP:case IPPROTO_UDPLITE:
 if(udp_rcv(&rx)<0&&rt_type==SR_RT_LOCAL)
@@ -6113,8 +6194,8 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:389*//*390:*/
-#line 710 "web/ip.w"
+/*:391*//*392:*/
+#line 743 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6130,8 +6211,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:390*//*395:*/
-#line 784 "web/ip.w"
+/*:392*//*397:*/
+#line 817 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6148,8 +6229,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:395*//*396:*/
-#line 802 "web/ip.w"
+/*:397*//*398:*/
+#line 835 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6176,8 +6257,8 @@ ev_push(&e);
 return q;
 }
 
-/*:396*//*397:*/
-#line 830 "web/ip.w"
+/*:398*//*399:*/
+#line 863 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6190,8 +6271,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*398:*/
-#line 858 "web/ip.w"
+/*400:*/
+#line 891 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6206,12 +6287,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:398*/
-#line 842 "web/ip.w"
+/*:400*/
+#line 875 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*399:*/
-#line 872 "web/ip.w"
+/*401:*/
+#line 905 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6228,8 +6309,8 @@ free(pkt);
 return NULL;
 }
 
-/*:399*/
-#line 844 "web/ip.w"
+/*:401*/
+#line 877 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6244,15 +6325,15 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:397*//*401:*/
-#line 894 "web/ip.w"
+/*:399*//*403:*/
+#line 927 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
 sr_pkt*first= q->f[0].pkt,*whole;
 size_t hlen= (size_t)(first->data[0]&0xf)*4;
 if(hlen+q->len> SR_IP_MAXPACKET){fragq_kill(h,q);return NULL;}
-whole= pkt_new(NULL,hlen+q->len);
+whole= pkt_alloc(0,hlen+q->len);
 memcpy(whole->data,first->data,hlen);
 for(int i= 0;i<q->nf;i++){
 sr_pkt*f= q->f[i].pkt;
@@ -6266,8 +6347,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:401*//*402:*/
-#line 917 "web/ip.w"
+/*:403*//*404:*/
+#line 950 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6279,8 +6360,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:402*//*404:*/
-#line 959 "web/ip.w"
+/*:404*//*406:*/
+#line 992 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6322,8 +6403,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:404*//*408:*/
-#line 1033 "web/ip.w"
+/*:406*//*410:*/
+#line 1066 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6359,8 +6440,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:408*//*410:*/
-#line 1077 "web/ip.w"
+/*:410*//*412:*/
+#line 1110 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6384,8 +6465,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:410*//*416:*/
-#line 1143 "web/ip.w"
+/*:412*//*418:*/
+#line 1176 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6416,8 +6497,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:416*//*418:*/
-#line 1191 "web/ip.w"
+/*:418*//*420:*/
+#line 1224 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6450,8 +6531,8 @@ if(q.protocol==IPPROTO_UDP||q.protocol==IPPROTO_UDPLITE)
 udp_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:418*//*420:*/
-#line 1231 "web/ip.w"
+/*:420*//*422:*/
+#line 1264 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -6465,8 +6546,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:420*//*425:*/
-#line 1271 "web/ip.w"
+/*:422*//*427:*/
+#line 1304 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -6498,7 +6579,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:425*//*432:*/
+/*:427*//*434:*/
 #line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -6534,7 +6615,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:432*//*434:*/
+/*:434*//*436:*/
 #line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -6553,7 +6634,7 @@ fwrite(&rec,sizeof rec,1,c->f);
 fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:434*//*441:*/
+/*:436*//*443:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -6567,7 +6648,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:441*//*442:*/
+/*:443*//*444:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -6584,7 +6665,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:442*//*447:*/
+/*:444*//*449:*/
 #line 209 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -6633,7 +6714,7 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:447*//*450:*/
+/*:449*//*452:*/
 #line 280 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
@@ -6660,7 +6741,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:450*//*451:*/
+/*:452*//*453:*/
 #line 310 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
@@ -6685,7 +6766,7 @@ for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:451*//*454:*/
+/*:453*//*456:*/
 #line 341 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -6701,7 +6782,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:454*//*456:*/
+/*:456*//*458:*/
 #line 372 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -6714,7 +6795,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:456*//*457:*/
+/*:458*//*459:*/
 #line 396 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -6727,7 +6808,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:457*//*460:*/
+/*:459*//*462:*/
 #line 440 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -6740,7 +6821,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:460*//*461:*/
+/*:462*//*463:*/
 #line 455 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
@@ -6760,7 +6841,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:461*//*463:*/
+/*:463*//*465:*/
 #line 503 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -6784,7 +6865,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:463*//*465:*/
+/*:465*//*467:*/
 #line 546 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -6804,7 +6885,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:465*//*469:*/
+/*:467*//*471:*/
 #line 617 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -6819,7 +6900,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:469*//*470:*/
+/*:471*//*472:*/
 #line 635 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -6846,7 +6927,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:470*//*471:*/
+/*:472*//*473:*/
 #line 668 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -6889,7 +6970,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:471*//*473:*/
+/*:473*//*475:*/
 #line 722 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -6902,7 +6983,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:473*//*474:*/
+/*:475*//*476:*/
 #line 736 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -6918,7 +6999,7 @@ sock_hash(s);
 return 0;
 }
 
-/*:474*//*475:*/
+/*:476*//*477:*/
 #line 753 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -6940,7 +7021,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:475*//*476:*/
+/*:477*//*478:*/
 #line 788 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -6963,7 +7044,7 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:476*//*479:*/
+/*:478*//*481:*/
 #line 837 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -7004,7 +7085,7 @@ free(g);
 }
 }
 
-/*:479*//*480:*/
+/*:481*//*482:*/
 #line 883 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -7019,7 +7100,7 @@ return;
 rp_alloc(s);
 }
 
-/*:480*//*481:*/
+/*:482*//*483:*/
 #line 903 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -7034,7 +7115,7 @@ return;
 rp_alloc(s);
 }
 
-/*:481*//*483:*/
+/*:483*//*485:*/
 #line 939 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s)
@@ -7048,7 +7129,7 @@ s->rp->prog= true;
 return 0;
 }
 
-/*:483*//*486:*/
+/*:485*//*488:*/
 #line 972 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7065,7 +7146,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:486*//*488:*/
+/*:488*//*490:*/
 #line 998 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -7079,7 +7160,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:488*//*489:*/
+/*:490*//*491:*/
 #line 1029 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -7091,7 +7172,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:489*//*491:*/
+/*:491*//*493:*/
 #line 1083 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7119,7 +7200,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:491*//*492:*/
+/*:493*//*494:*/
 #line 1112 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -7132,7 +7213,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:492*//*495:*/
+/*:494*//*497:*/
 #line 1159 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7149,7 +7230,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:495*//*496:*/
+/*:497*//*498:*/
 #line 1184 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7172,7 +7253,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:496*//*498:*/
+/*:498*//*500:*/
 #line 1223 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -7184,7 +7265,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:498*//*500:*/
+/*:500*//*502:*/
 #line 1260 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -7207,7 +7288,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:500*//*502:*/
+/*:502*//*504:*/
 #line 1306 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -7225,7 +7306,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:502*//*503:*/
+/*:504*//*505:*/
 #line 1337 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -7244,7 +7325,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:503*//*506:*/
+/*:505*//*508:*/
 #line 1363 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -7268,7 +7349,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:506*//*507:*/
+/*:508*//*509:*/
 #line 1396 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -7282,7 +7363,7 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:507*//*509:*/
+/*:509*//*511:*/
 #line 1417 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7298,7 +7379,7 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:509*//*511:*/
+/*:511*//*513:*/
 #line 1451 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7309,7 +7390,7 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:511*//*512:*/
+/*:513*//*514:*/
 #line 1492 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
@@ -7348,7 +7429,7 @@ udp_cork_follow(s,&rt);
 return 0;
 }
 
-/*:512*//*513:*/
+/*:514*//*515:*/
 #line 1539 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -7362,7 +7443,7 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:513*//*515:*/
+/*:515*//*517:*/
 #line 1565 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
@@ -7379,7 +7460,7 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:515*//*517:*/
+/*:517*//*519:*/
 #line 1598 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
@@ -7394,7 +7475,7 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:517*//*518:*/
+/*:519*//*520:*/
 #line 1615 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
@@ -7415,7 +7496,7 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:518*//*519:*/
+/*:520*//*521:*/
 #line 1650 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
@@ -7438,7 +7519,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:519*//*520:*/
+/*:521*//*522:*/
 #line 1688 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7463,7 +7544,7 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:520*//*521:*/
+/*:522*//*523:*/
 #line 1720 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
@@ -7479,7 +7560,7 @@ return true;
 return false;
 }
 
-/*:521*//*522:*/
+/*:523*//*524:*/
 #line 1747 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
@@ -7493,7 +7574,7 @@ if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
 return 0;
 }
 
-/*:522*//*525:*/
+/*:524*//*527:*/
 #line 1800 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -7524,7 +7605,7 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
 }
 
-/*:525*//*526:*/
+/*:527*//*528:*/
 #line 1832 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
@@ -7532,7 +7613,7 @@ static bool udp_dev_match(const sr_sock*s,int ifindex)
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:526*//*528:*/
+/*:528*//*530:*/
 #line 1864 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -7554,7 +7635,7 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:528*//*530:*/
+/*:530*//*532:*/
 #line 1900 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
@@ -7578,7 +7659,7 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:530*//*531:*/
+/*:532*//*533:*/
 #line 1930 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
@@ -7600,7 +7681,7 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:531*//*532:*/
+/*:533*//*534:*/
 #line 1958 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
@@ -7631,7 +7712,7 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:532*//*534:*/
+/*:534*//*536:*/
 #line 2008 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -7659,7 +7740,7 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:534*//*535:*/
+/*:536*//*537:*/
 #line 2042 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
@@ -7675,7 +7756,7 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:535*//*538:*/
+/*:537*//*540:*/
 #line 2073 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
@@ -7697,7 +7778,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:538*//*539:*/
+/*:540*//*541:*/
 #line 2093 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
@@ -7720,7 +7801,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:539*//*542:*/
+/*:541*//*544:*/
 #line 2131 "web/bind.w"
 
 static void inet_release(sr_sock*s)
@@ -7729,8 +7810,8 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:542*//*550:*/
-#line 139 "web/udp.w"
+/*:544*//*553:*/
+#line 154 "web/udp.w"
 
 static int skb_alloc_size(int need)
 {
@@ -7747,8 +7828,8 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:550*//*551:*/
-#line 175 "web/udp.w"
+/*:553*//*554:*/
+#line 190 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
 {
@@ -7768,8 +7849,8 @@ left-= frag;
 return total;
 }
 
-/*:551*//*555:*/
-#line 245 "web/udp.w"
+/*:554*//*558:*/
+#line 261 "web/udp.w"
 
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -7793,18 +7874,19 @@ return 0;
 s= udp_table_lookup(rx->host,rx->protocol,rx->saddr,htons(a.u.sport),rx->daddr,
 htons(a.u.dport),rx->ifindex);
 if(!s)return a.bad?0:-1;
+a.sole= true;
 udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:555*//*558:*/
-#line 283 "web/udp.w"
+/*:558*//*561:*/
+#line 302 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
 const uint8_t*p= rx->l4;
 *bad= false;
-if(udp_parse(p,rx->l4len,rx->saddr,rx->daddr,u))return true;
+if(!rx->csum_ok&&udp_parse(p,rx->l4len,rx->saddr,rx->daddr,u))return true;
 if(rx->l4len<SR_UDPHDR_LEN)return false;
 u->sport= get16(p);
 u->dport= get16(p+2);
@@ -7813,18 +7895,23 @@ u->check= get16(p+6);
 if(u->len<SR_UDPHDR_LEN||u->len> rx->l4len)return false;
 u->data= p+SR_UDPHDR_LEN;
 u->datalen= u->len-SR_UDPHDR_LEN;
-*bad= true;
+*bad= !rx->csum_ok;
 return true;
 }
 
-/*:558*//*560:*/
-#line 314 "web/udp.w"
+/*:561*//*563:*/
+#line 340 "web/udp.w"
+
+static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
+{
+memset(d,0,SR_DGRAM_HEADROOM);
+d->len= len;
+return d;
+}
 
 static sr_dgram*dgram_new(size_t len)
 {
-sr_dgram*d= xcalloc(1,sizeof*d+len);
-d->len= len;
-return d;
+return dgram_clear(xmalloc(SR_DGRAM_HEADROOM+len),len);
 }
 
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx)
@@ -7842,12 +7929,34 @@ d->stamped= W->netstamp_sockets> 0;
 d->tstamp_ns= rx->tstamp_ns;
 }
 
+static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len)
+{
+sr_pkt*pkt= rx->pkt?*rx->pkt:NULL;
+struct sr_rx saved;
+uint8_t opt[SR_MAX_IPOPTLEN];
+sr_dgram*d;
+if(!pkt||data!=(const uint8_t*)pkt+SR_DGRAM_HEADROOM)return NULL;
+saved= *rx;
+if(rx->optlen){
+memcpy(opt,rx->opt,(size_t)(rx->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:
+rx->optlen));
+saved.opt= opt;
+}
+*rx->pkt= NULL;
+d= dgram_clear((sr_dgram*)(void*)pkt,len);
+dgram_take_ip(d,&saved);
+return d;
+}
+
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a)
 {
 const struct sr_rx*rx= a->rx;
-sr_dgram*d= dgram_new(a->u.datalen);
+sr_dgram*d= a->sole?dgram_adopt(rx,a->u.data,a->u.datalen):NULL;
+if(!d){
+d= dgram_new(a->u.datalen);
 if(a->u.datalen)memcpy(d->data,a->u.data,a->u.datalen);
 dgram_take_ip(d,rx);
+}
 d->saddr= rx->saddr;
 d->sport= htons(a->u.sport);
 d->dport= htons(a->u.dport);
@@ -7857,8 +7966,8 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:560*//*561:*/
-#line 375 "web/udp.w"
+/*:563*//*564:*/
+#line 428 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -7880,8 +7989,8 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:561*//*563:*/
-#line 402 "web/udp.w"
+/*:564*//*566:*/
+#line 455 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -7903,8 +8012,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:563*//*565:*/
-#line 442 "web/udp.w"
+/*:566*//*568:*/
+#line 495 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -7927,8 +8036,8 @@ for(int pc= 0;pc<s->filter_len;pc++){
 const struct sock_filter*f= &s->filter[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*566:*/
-#line 474 "web/udp.w"
+/*569:*/
+#line 527 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -7984,8 +8093,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:566*/
-#line 464 "web/udp.w"
+/*:569*/
+#line 517 "web/udp.w"
 
 default:return 0;
 }
@@ -7993,8 +8102,8 @@ default:return 0;
 return 0;
 }
 
-/*:565*//*568:*/
-#line 570 "web/udp.w"
+/*:568*//*571:*/
+#line 623 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8045,8 +8154,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:568*//*571:*/
-#line 652 "web/udp.w"
+/*:571*//*574:*/
+#line 705 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8068,8 +8177,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:571*//*572:*/
-#line 675 "web/udp.w"
+/*:574*//*575:*/
+#line 728 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8085,8 +8194,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:572*//*574:*/
-#line 707 "web/udp.w"
+/*:575*//*577:*/
+#line 760 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8106,8 +8215,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:574*//*576:*/
-#line 738 "web/udp.w"
+/*:577*//*579:*/
+#line 791 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8137,8 +8246,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:576*//*578:*/
-#line 775 "web/udp.w"
+/*:579*//*581:*/
+#line 828 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8146,8 +8255,8 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:578*//*582:*/
-#line 845 "web/udp.w"
+/*:581*//*585:*/
+#line 898 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8163,8 +8272,8 @@ int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*583:*/
-#line 883 "web/udp.w"
+/*586:*/
+#line 936 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8180,11 +8289,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:583*/
-#line 860 "web/udp.w"
+/*:586*/
+#line 913 "web/udp.w"
 
-/*584:*/
-#line 902 "web/udp.w"
+/*587:*/
+#line 955 "web/udp.w"
 
 memset(&ipc,0,sizeof ipc);
 ipc.oif= s->bound_dev_if;
@@ -8197,8 +8306,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:584*/
-#line 861 "web/udp.w"
+/*:587*/
+#line 914 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8208,8 +8317,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*585:*/
-#line 920 "web/udp.w"
+/*588:*/
+#line 973 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)){
 if(!ipc.oif)ipc.oif= s->mc_index;
@@ -8223,14 +8332,14 @@ if(err)return err;
 if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
 if(connected)sk_dst_set(s,&rt);
 
-/*:585*/
-#line 870 "web/udp.w"
+/*:588*/
+#line 923 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*586:*/
-#line 945 "web/udp.w"
+/*589:*/
+#line 998 "web/udp.w"
 
 {
 sr_iface*dev= iface_by_index(s->host,rt.ifindex);
@@ -8247,8 +8356,8 @@ return-EMSGSIZE;
 }
 }
 
-/*:586*/
-#line 874 "web/udp.w"
+/*:589*/
+#line 927 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
@@ -8258,8 +8367,8 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:582*//*588:*/
-#line 996 "web/udp.w"
+/*:585*//*591:*/
+#line 1051 "web/udp.w"
 
 static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total)
@@ -8283,8 +8392,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:588*//*589:*/
-#line 1022 "web/udp.w"
+/*:591*//*592:*/
+#line 1077 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8304,40 +8413,54 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:589*//*590:*/
-#line 1045 "web/udp.w"
+/*:592*//*593:*/
+#line 1104 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu)
 {
 size_t l4len= SR_UDPHDR_LEN+len;
-int total,err;
-uint8_t*l4;
-err= udp_frags_charge(s,flags,SR_IPHDR_LEN+optlen,l4len,mtu,&total);
+int hlen= SR_IPHDR_LEN+optlen,total,err;
+sr_pkt*pkt;
+err= udp_frags_charge(s,flags,hlen,l4len,mtu,&total);
 if(err)return err;
-l4= xcalloc(1,l4len);
-if(!iov_gather(msg,from,l4+SR_UDPHDR_LEN,len)){
-free(l4);
+pkt= udp_pkt_new(optlen,l4len);
+if(!iov_gather(msg,from,pkt->data+hlen+SR_UDPHDR_LEN,len)){
+free(pkt);
 s->wmem-= total;
 return-EFAULT;
 }
-err= udp_send_built(s,l4,l4len,ipc,rt,daddr,dport,opt,optlen);
-free(l4);
+err= udp_send_built(s,pkt,ipc,rt,daddr,dport,opt,optlen,
+(size_t)hlen+l4len<=(size_t)mtu);
 s->wmem-= total;
 return err;
 }
 
-/*:590*//*591:*/
-#line 1070 "web/udp.w"
+/*:593*//*594:*/
+#line 1130 "web/udp.w"
 
-static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
-const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen)
+static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
+{
+size_t hlen= (size_t)SR_IPHDR_LEN+(size_t)optlen;
+return pkt_alloc(SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen,hlen+l4len);
+}
+
+/*:594*//*595:*/
+#line 1141 "web/udp.w"
+
+static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
+const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
+bool partial)
 {
 struct sr_ipout o;
-udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
-/*592:*/
-#line 1095 "web/udp.w"
+uint8_t*l4= pkt->data+SR_IPHDR_LEN+optlen;
+size_t l4len= pkt->len-SR_IPHDR_LEN-(size_t)optlen;
+pkt->csum_partial= partial&&s->protocol==IPPROTO_UDP;
+udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol,
+pkt->csum_partial);
+/*596:*/
+#line 1171 "web/udp.w"
 
 memset(&o,0,sizeof o);
 o.protocol= (uint8_t)s->protocol;
@@ -8352,29 +8475,33 @@ o.priority= ipc->priority;
 o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
 
-/*:592*/
-#line 1076 "web/udp.w"
+/*:596*/
+#line 1152 "web/udp.w"
 
-return ip_output(s->host,rt,daddr,&o,l4,l4len);
+return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:591*//*594:*/
-#line 1120 "web/udp.w"
+/*:595*//*598:*/
+#line 1197 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
-uint32_t saddr,uint32_t daddr,uint8_t proto)
+uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
 {
 uint16_t c;
 memcpy(p,&sport,2);
 memcpy(p+2,&dport,2);
 put16(p+4,(uint16_t)len);
+if(partial){
+udp_csum_partial(p,len,saddr,daddr,proto);
+return;
+}
 put16(p+6,0);
 c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:594*//*596:*/
-#line 1140 "web/udp.w"
+/*:598*//*600:*/
+#line 1221 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8407,8 +8534,8 @@ len-= n;
 return true;
 }
 
-/*:596*//*599:*/
-#line 1194 "web/udp.w"
+/*:600*//*603:*/
+#line 1275 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8430,16 +8557,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:599*//*603:*/
-#line 1281 "web/udp.w"
+/*:603*//*607:*/
+#line 1364 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:603*//*604:*/
-#line 1287 "web/udp.w"
+/*:607*//*608:*/
+#line 1370 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
@@ -8470,8 +8597,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:604*//*605:*/
-#line 1320 "web/udp.w"
+/*:608*//*609:*/
+#line 1403 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8479,7 +8606,7 @@ struct sr_udpcork*c= s->cork;
 int hlen= SR_IPHDR_LEN+c->optlen,err;
 int limit= c->ipc.gso_size?SR_IP_MAXPACKET:c->mtu;
 int maxsize= ip_sk_ignore_df(s)?SR_IP_MAXPACKET:limit;
-uint8_t*l4;
+sr_pkt*pkt;
 if(c->len+len> (size_t)(maxsize-hlen)){
 ip_local_error(s,EMSGSIZE,c->daddr,s->inet_dport,(uint32_t)(limit-c->optlen));
 udp_cork_discard(s);
@@ -8494,16 +8621,15 @@ c->len+= len;
 c->charge+= (int)len;
 s->wmem+= (int)len;
 if(flags&MSG_MORE)return(ssize_t)len;
-l4= xcalloc(1,c->len);
-memcpy(l4+SR_UDPHDR_LEN,c->data,c->len-SR_UDPHDR_LEN);
-err= udp_send_built(s,l4,c->len,&c->ipc,&c->rt,c->daddr,c->dport,c->opt,c->optlen);
-free(l4);
+pkt= udp_pkt_new(c->optlen,c->len);
+memcpy(pkt->data+hlen+SR_UDPHDR_LEN,c->data,c->len-SR_UDPHDR_LEN);
+err= udp_send_built(s,pkt,&c->ipc,&c->rt,c->daddr,c->dport,c->opt,c->optlen,false);
 udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:605*//*606:*/
-#line 1350 "web/udp.w"
+/*:609*//*610:*/
+#line 1432 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -8513,8 +8639,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:606*//*607:*/
-#line 1364 "web/udp.w"
+/*:610*//*611:*/
+#line 1446 "web/udp.w"
 
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -8524,8 +8650,8 @@ s->cork->dport= s->inet_dport;
 s->cork->rt.saddr= rt->saddr;
 }
 
-/*:607*//*610:*/
-#line 1424 "web/udp.w"
+/*:611*//*614:*/
+#line 1506 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -8573,16 +8699,16 @@ if(err)return err;
 return 0;
 }
 
-/*:610*//*611:*/
-#line 1471 "web/udp.w"
+/*:614*//*615:*/
+#line 1553 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*612:*/
-#line 1508 "web/udp.w"
+case IP_RETOPTS:/*616:*/
+#line 1590 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -8597,8 +8723,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:612*/
-#line 1477 "web/udp.w"
+/*:616*/
+#line 1559 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -8626,8 +8752,8 @@ return 0;
 return-EINVAL;
 }
 
-/*:611*//*614:*/
-#line 1530 "web/udp.w"
+/*:615*//*618:*/
+#line 1612 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8659,8 +8785,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:614*//*617:*/
-#line 1603 "web/udp.w"
+/*:618*//*621:*/
+#line 1685 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8679,16 +8805,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*618:*/
-#line 1650 "web/udp.w"
+/*622:*/
+#line 1732 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:618*/
-#line 1621 "web/udp.w"
+/*:622*/
+#line 1703 "web/udp.w"
 
 goto try_again;
 }
@@ -8714,8 +8840,8 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:617*//*621:*/
-#line 1691 "web/udp.w"
+/*:621*//*625:*/
+#line 1773 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -8725,8 +8851,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:621*//*623:*/
-#line 1712 "web/udp.w"
+/*:625*//*627:*/
+#line 1794 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -8769,8 +8895,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:623*//*624:*/
-#line 1763 "web/udp.w"
+/*:627*//*628:*/
+#line 1845 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err)
 {
@@ -8790,8 +8916,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:624*//*626:*/
-#line 1797 "web/udp.w"
+/*:628*//*630:*/
+#line 1879 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -8805,8 +8931,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:626*//*628:*/
-#line 1839 "web/udp.w"
+/*:630*//*632:*/
+#line 1921 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8841,8 +8967,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:628*//*630:*/
-#line 1894 "web/udp.w"
+/*:632*//*634:*/
+#line 1976 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -8863,8 +8989,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:630*//*632:*/
-#line 1930 "web/udp.w"
+/*:634*//*636:*/
+#line 2012 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -8874,8 +9000,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:632*//*634:*/
-#line 1974 "web/udp.w"
+/*:636*//*638:*/
+#line 2056 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -8895,8 +9021,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*636:*/
-#line 2014 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*640:*/
+#line 2096 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -8905,11 +9031,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:636*/
-#line 1993 "web/udp.w"
+/*:640*/
+#line 2075 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*635:*/
-#line 2002 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*639:*/
+#line 2084 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -8922,13 +9048,13 @@ if(!d->is_err||d->len>=4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:635*/
-#line 1994 "web/udp.w"
+/*:639*/
+#line 2076 "web/udp.w"
 
 }
 
-/*:634*//*638:*/
-#line 2041 "web/udp.w"
+/*:638*//*642:*/
+#line 2123 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -8939,8 +9065,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*639:*/
-#line 2057 "web/udp.w"
+if(rr)/*643:*/
+#line 2139 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -8954,11 +9080,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:639*/
-#line 2051 "web/udp.w"
+/*:643*/
+#line 2133 "web/udp.w"
 
-if(ts)/*640:*/
-#line 2075 "web/udp.w"
+if(ts)/*644:*/
+#line 2157 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -8999,15 +9125,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:640*/
-#line 2052 "web/udp.w"
+/*:644*/
+#line 2134 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:638*//*643:*/
-#line 2130 "web/udp.w"
+/*:642*//*647:*/
+#line 2212 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9016,8 +9142,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:643*//*645:*/
-#line 2170 "web/udp.w"
+/*:647*//*649:*/
+#line 2252 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9044,8 +9170,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:645*//*647:*/
-#line 2208 "web/udp.w"
+/*:649*//*651:*/
+#line 2290 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9070,8 +9196,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:647*//*649:*/
-#line 2248 "web/udp.w"
+/*:651*//*653:*/
+#line 2330 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9088,8 +9214,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:649*//*652:*/
-#line 2323 "web/udp.w"
+/*:653*//*656:*/
+#line 2405 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9108,8 +9234,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:652*//*656:*/
-#line 2393 "web/udp.w"
+/*:656*//*660:*/
+#line 2475 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9122,8 +9248,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:656*//*657:*/
-#line 2410 "web/udp.w"
+/*:660*//*661:*/
+#line 2492 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9139,8 +9265,8 @@ net_run();
 return r;
 }
 
-/*:657*//*658:*/
-#line 2425 "web/udp.w"
+/*:661*//*662:*/
+#line 2507 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9171,8 +9297,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:658*//*659:*/
-#line 2458 "web/udp.w"
+/*:662*//*663:*/
+#line 2540 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9204,8 +9330,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:659*//*661:*/
-#line 2498 "web/udp.w"
+/*:663*//*665:*/
+#line 2580 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9220,8 +9346,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:661*//*663:*/
-#line 2515 "web/udp.w"
+/*:665*//*667:*/
+#line 2597 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9242,8 +9368,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:663*//*666:*/
-#line 2573 "web/udp.w"
+/*:667*//*670:*/
+#line 2655 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9257,8 +9383,8 @@ net_run();
 return r;
 }
 
-/*:666*//*667:*/
-#line 2586 "web/udp.w"
+/*:670*//*671:*/
+#line 2668 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9293,8 +9419,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:667*//*668:*/
-#line 2620 "web/udp.w"
+/*:671*//*672:*/
+#line 2702 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9329,8 +9455,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:668*//*669:*/
-#line 2654 "web/udp.w"
+/*:672*//*673:*/
+#line 2736 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9345,8 +9471,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:669*//*671:*/
-#line 2671 "web/udp.w"
+/*:673*//*675:*/
+#line 2753 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9370,8 +9496,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:671*//*673:*/
-#line 2721 "web/udp.w"
+/*:675*//*677:*/
+#line 2803 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9410,8 +9536,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:673*//*675:*/
-#line 2773 "web/udp.w"
+/*:677*//*679:*/
+#line 2855 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags)
@@ -9427,8 +9553,8 @@ return-EAFNOSUPPORT;
 return-EOPNOTSUPP;
 }
 
-/*:675*//*677:*/
-#line 2795 "web/udp.w"
+/*:679*//*681:*/
+#line 2877 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9438,8 +9564,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:677*//*680:*/
-#line 2836 "web/udp.w"
+/*:681*//*684:*/
+#line 2918 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -9465,7 +9591,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:680*//*684:*/
+/*:684*//*688:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9490,7 +9616,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:684*//*685:*/
+/*:688*//*689:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -9502,7 +9628,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:685*//*687:*/
+/*:689*//*691:*/
 #line 92 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -9517,7 +9643,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:687*//*689:*/
+/*:691*//*693:*/
 #line 149 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -9533,7 +9659,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:689*//*690:*/
+/*:693*//*694:*/
 #line 175 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -9545,7 +9671,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:690*//*691:*/
+/*:694*//*695:*/
 #line 199 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -9558,7 +9684,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:691*//*692:*/
+/*:695*//*696:*/
 #line 215 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -9570,7 +9696,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:692*//*695:*/
+/*:696*//*699:*/
 #line 256 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -9618,7 +9744,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:695*//*697:*/
+/*:699*//*701:*/
 #line 309 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -9633,7 +9759,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:697*//*701:*/
+/*:701*//*705:*/
 #line 370 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -9686,7 +9812,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:701*//*702:*/
+/*:705*//*706:*/
 #line 421 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -9723,7 +9849,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:702*//*706:*/
+/*:706*//*710:*/
 #line 514 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -9751,7 +9877,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:706*//*710:*/
+/*:710*//*714:*/
 #line 554 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -9764,4 +9890,4 @@ p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
 
-/*:710*/
+/*:714*/

@@ -39,7 +39,7 @@ int sr_get_hz(void);
 int sr_set_hz(int hz);
 
 /*:12*//*35:*/
-#line 570 "web/world.w"
+#line 580 "web/world.w"
 
 int sr_host_new(const char*name);
 int sr_if_add(int host,const char*name,int mtu);
@@ -54,7 +54,7 @@ int sr_route_del(int host,const char*cidr);
 #define SR_ROUTE_PROHIBIT 6
 
 /*:35*//*44:*/
-#line 784 "web/world.w"
+#line 794 "web/world.w"
 
 int sr_world_hosts(void);
 
@@ -102,13 +102,13 @@ int sr_sysctl_set(const char*name,const char*value);
 
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 
-/*:140*//*319:*/
+/*:140*//*321:*/
 #line 120 "web/link.w"
 
 void sr_world_seed(uint64_t seed);
 
-/*:319*//*331:*/
-#line 301 "web/link.w"
+/*:321*//*333:*/
+#line 345 "web/link.w"
 
 struct sr_lan_config{
 uint64_t delay_ns;
@@ -122,39 +122,39 @@ int sr_lan_new(int mtu);
 int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
-/*:331*//*345:*/
-#line 521 "web/link.w"
+/*:333*//*347:*/
+#line 567 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:345*//*427:*/
+/*:347*//*429:*/
 #line 36 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:427*//*485:*/
+/*:429*//*487:*/
 #line 969 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:485*//*499:*/
+/*:487*//*501:*/
 #line 1257 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
-/*:499*//*505:*/
+/*:501*//*507:*/
 #line 1359 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
-/*:505*//*508:*/
+/*:507*//*510:*/
 #line 1414 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:508*//*537:*/
+/*:510*//*539:*/
 #line 2067 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
@@ -162,13 +162,13 @@ int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:537*//*651:*/
-#line 2320 "web/udp.w"
+/*:539*//*655:*/
+#line 2402 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:651*//*653:*/
-#line 2372 "web/udp.w"
+/*:655*//*657:*/
+#line 2454 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -177,8 +177,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:653*//*664:*/
-#line 2559 "web/udp.w"
+/*:657*//*668:*/
+#line 2641 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,14 +187,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:664*//*693:*/
+/*:668*//*697:*/
 #line 247 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:693*//*698:*/
+/*:697*//*702:*/
 #line 352 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -202,7 +202,7 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:698*/
+/*:702*/
 #line 96 "web/sockref.w"
 
 #endif

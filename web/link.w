@@ -152,13 +152,24 @@ probe of a neighbour being resolved.  Events at the same time run in the
 order they were queued (|seq| breaks ties), so a burst sent in one call
 arrives in order.
 
+A packet's bytes need not begin right after its header: like the
+kernel's socket buffer, a packet may have {\it headroom}, room in its
+buffer in front of the datagram.  The UDP chapter uses it so that the
+socket that receives a datagram can keep the very buffer the sender
+filled, instead of copying the data out of it.  |csum_partial| is the
+kernel's |CHECKSUM_PARTIAL|: the transport checksum in the packet holds
+only the sum of the pseudo-header, the rest being left to hardware that
+will complete it --- which no device of the model has, as neither the
+loopback device nor veth has (see the UDP chapter).
+
 @<Type definitions@>=
 typedef struct {
   size_t len;
+  uint8_t *data; /* the datagram, inside the packet's own buffer */
   sr_sock *sk; /* the socket that sent it, while the host holds it for it */
   int truesize; /* what it is charged to that socket */
   bool held; /* charged now (see |pkt_hold|) */
-  uint8_t data[];
+  bool csum_partial; /* its UDP checksum holds only the pseudo-header's sum */
 } sr_pkt;
 enum { EV_RX, EV_FRAG_EXPIRE, EV_NEIGH_PROBE };
 typedef struct {
@@ -187,18 +198,51 @@ for (size_t i = 0; i < W->nev; i++) free(W->ev[i].pkt);
 free(W->ev);
 
 @ @<Private function prototypes@>=
+static sr_pkt *pkt_alloc(size_t headroom, size_t len);
 static sr_pkt *pkt_new(const void *data, size_t len);
+static sr_pkt *pkt_clone(const sr_pkt *p);
 static void ev_push(sr_event *e);
 static void net_run(void);
 static bool net_next_event(uint64_t *t);
 
-@ @c
+@ Making a packet.  |pkt_alloc| makes one of |len| bytes whose datagram
+begins |headroom| bytes into the buffer (the header itself takes the
+first bytes of the headroom); its bytes are not cleared, since whoever
+makes a packet fills it.  |pkt_new| makes one without spare room,
+holding a copy of |data| when that is not |NULL|; |pkt_clone| copies a
+packet, its checksum state included, as the kernel's |skb_clone| shares
+it.  The buffers come from |malloc| and not |calloc|: the C library's
+|calloc| bypasses the allocator's per-thread cache, which made every
+packet cost several times what |malloc| does.
+
+@c
+static sr_pkt *pkt_alloc(size_t headroom, size_t len)
+{
+  sr_pkt *p;
+  if (headroom < sizeof *p) headroom = sizeof *p;
+  p = xmalloc(headroom + len);
+  p->len = len;
+  p->data = (uint8_t *) p + headroom;
+  p->sk = NULL;
+  p->truesize = 0;
+  p->held = false;
+  p->csum_partial = false;
+  return p;
+}
+
 static sr_pkt *pkt_new(const void *data, size_t len)
 {
-  sr_pkt *p = xcalloc(1, sizeof *p + len);
-  p->len = len;
+  sr_pkt *p = pkt_alloc(sizeof *p, len);
   if (data) memcpy(p->data, data, len);
+  else memset(p->data, 0, len);
   return p;
+}
+
+static sr_pkt *pkt_clone(const sr_pkt *p)
+{
+  sr_pkt *c = pkt_new(p->data, p->len);
+  c->csum_partial = p->csum_partial;
+  return c;
 }
 
 @ The heap.  Pushing sifts the new event up; popping moves the last event
@@ -424,11 +468,11 @@ static void dev_xmit(sr_host *h, int ifindex, uint32_t nexthop, bool bcast,
   for (int i = 0; i < l->nports; i++) {
     struct sr_port *pt = &l->port[i];
     if (pt->host == h->id && pt->ifindex == ifindex) continue;
-    if (bcast) lan_carry(l, pt, pkt);
+    if (bcast) lan_carry(l, pt, pkt_clone(pkt));
     else if (owner < 0 && port_owns(pt, nexthop)) owner = i;
   }
   if (bcast) free(pkt);
-  else if (owner >= 0) { lan_carry(l, &l->port[owner], pkt); free(pkt); }
+  else if (owner >= 0) lan_carry(l, &l->port[owner], pkt);
   else neigh_enqueue(h, ifindex, nexthop, pkt);
 }
 
@@ -446,16 +490,18 @@ static bool port_owns(const struct sr_port *pt, uint32_t addr)
   return r && r->type == SR_RT_LOCAL;
 }
 
-@ Carrying a copy of a frame to one port, through the medium: the frame
-may be lost, may be duplicated, and arrives after the LAN's delay plus
-its jitter plus, sometimes, the reordering delay.  The draws are made in
-a fixed order, so a seed decides everything.
+@ Carrying a frame to one port, through the medium: the frame may be
+lost, may be duplicated, and arrives after the LAN's delay plus its
+jitter plus, sometimes, the reordering delay.  The draws are made in a
+fixed order, so a seed decides everything.  The frame passes to the
+port's event (a duplicate travels as a copy), so that a unicast frame
+crosses the LAN without being copied.
 
 @c
-static void lan_carry(sr_lan *l, const struct sr_port *pt, const sr_pkt *pkt)
+static void lan_carry(sr_lan *l, const struct sr_port *pt, sr_pkt *pkt)
 {
   int copies = 1;
-  if (l->cfg.loss > 0 && rng_unit() < l->cfg.loss) return;
+  if (l->cfg.loss > 0 && rng_unit() < l->cfg.loss) { free(pkt); return; }
   if (l->cfg.duplicate > 0 && rng_unit() < l->cfg.duplicate) copies = 2;
   while (copies--) {
     sr_event e;
@@ -467,7 +513,7 @@ static void lan_carry(sr_lan *l, const struct sr_port *pt, const sr_pkt *pkt)
     e.kind = EV_RX;
     e.host = pt->host;
     e.ifindex = pt->ifindex;
-    e.pkt = pkt_new(pkt->data, pkt->len);
+    e.pkt = copies ? pkt_clone(pkt) : pkt;
     e.rt_type = -1;
     ev_push(&e);
   }
@@ -475,7 +521,7 @@ static void lan_carry(sr_lan *l, const struct sr_port *pt, const sr_pkt *pkt)
 
 @ @<Private function prototypes@>=
 static bool port_owns(const struct sr_port *pt, uint32_t addr);
-static void lan_carry(sr_lan *l, const struct sr_port *pt, const sr_pkt *pkt);
+static void lan_carry(sr_lan *l, const struct sr_port *pt, sr_pkt *pkt);
 
 @ The loopback path: a frame handed back to the host that sent it,
 arriving now on the given interface.  The loopback device uses it, and so

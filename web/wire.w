@@ -273,6 +273,51 @@ static void udp_emit(uint8_t *p, uint16_t sport, uint16_t dport,
   put16(p + 6, c ? c : 0xffff);
 }
 
+@ A checksum left to hardware.  Linux does not compute the UDP checksum
+of a datagram that leaves by a device able to compute it --- and the
+loopback device and veth declare that they are, though neither ever
+does: the datagram carries in its checksum field only the sum of the
+pseudo-header, folded to 16 bits and not complemented (the kernel's
+|CHECKSUM_PARTIAL|), and the receiving stack, knowing that the datagram
+never left the machine, trusts it without looking.  That is what a
+capture on \.{lo} or on a veth shows, and what a raw socket receives.
+|udp_csum_partial| writes such a field.  |udp_csum_complete| finishes the
+job for a datagram that must be cut into fragments, as
+|skb_checksum_help| does: summing the whole message, field included,
+gives the full sum, since the field holds the pseudo-header's part of it.
+
+\kernel{a UDP datagram of 64 bytes sent to \.{127.0.0.1}, captured by a
+packet socket on \.{lo} and by a raw \.{IPPROTO\_UDP} socket, has in its
+checksum field the folded pseudo-header sum (\.{0xfe5b} for 92 bytes of
+IP), and so have those of 2000, 20000 and 65507 bytes, one with IP
+options, and a broadcast; across a veth pair the sender's and the
+receiver's captures and a raw socket on the receiver show the same value
+(\.{tcpdump -vv}: ``bad udp cksum 0x145c -> 0x0aa4''), and the datagram
+is received.  A datagram of 3000 bytes, cut into fragments for an MTU of
+1500, carries the full checksum; so does one sent after a call with
+|MSG_MORE| or under \.{UDP\_CORK}, and a UDP-Lite datagram.  The
+ICMP error about a datagram to a closed port quotes the partial field.}
+@^checksum@>
+
+@<Private function prototypes@>=
+static void udp_csum_partial(uint8_t *p, size_t len, uint32_t saddr, uint32_t daddr,
+  uint8_t proto);
+static void udp_csum_complete(uint8_t *ip);
+
+@ @c
+static void udp_csum_partial(uint8_t *p, size_t len, uint32_t saddr, uint32_t daddr,
+  uint8_t proto)
+{
+  put16(p + 6, (uint16_t) ~csum_fold(csum_pseudo(saddr, daddr, proto, len)));
+}
+
+static void udp_csum_complete(uint8_t *ip)
+{
+  size_t hl = (size_t) (ip[0] & 0xf) * 4, len = (size_t) get16(ip + 2) - hl;
+  uint16_t c = csum_fold(csum_add(0, ip + hl, len));
+  put16(ip + hl + 6, c ? c : 0xffff);
+}
+
 @*1 ICMP messages.
 An ICMP message is a type, a code, a checksum over the whole message, four
 bytes whose meaning depends on the type (the identifier and sequence of an

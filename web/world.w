@@ -189,13 +189,23 @@ struct sr_host {
 
 @ Building a host.  Interfaces and routes are added with the helpers
 below; both grow their arrays geometrically.  Allocation failure is fatal
-for the model, as it would be for a kernel that cannot boot.
+for the model, as it would be for a kernel that cannot boot.  |xmalloc|
+leaves the memory as it finds it, for the data path, whose buffers are
+filled at once and made too often to be cleared first.
 
 @<Private function prototypes@>=
 static void *xcalloc(size_t n, size_t size);
+static void *xmalloc(size_t size);
 static void *xrealloc(void *p, size_t n, size_t size);
 
 @ @c
+static void *xmalloc(size_t size)
+{
+  void *p = malloc(size ? size : 1);
+  if (!p) { fputs("sockref: out of memory\n", stderr); abort(); }
+  return p;
+}
+
 static void *xcalloc(size_t n, size_t size)
 {
   void *p = calloc(n ? n : 1, size ? size : 1);
