@@ -897,10 +897,18 @@ if (usin) {
 
 @ The socket's own settings, then the control messages; a call with
 control messages does not use the connected socket's cached route, and
-neither does one with a source route or a link-scope destination.
+neither does one with a source route or a link-scope destination.  The
+source starts as the socket's own address (|ipcm_init_sk|): a socket
+bound to an address sends from it wherever the route leaves, and only
+\.{IP\_PKTINFO} on the call replaces it.
+
+\kernel{a socket bound to \.{127.0.0.1} sending to \.{10.0.0.1} (the
+address of \.{eth0}, reached over \.{lo}): the receiver's |recvfrom|
+names \.{127.0.0.1} (script \.{udp/sendto-recvfrom.sr}).}
 
 @<Start |ipc| from the socket and read the control messages@>=
 memset(&ipc, 0, sizeof ipc);
+ipc.addr = s->inet_saddr;
 ipc.oif = s->bound_dev_if;
 ipc.ttl = ipc.tos = -1;
 ipc.priority = s->priority;
