@@ -177,7 +177,7 @@ ss_kshared*sh;
 }ss_exec;
 
 /*:87*//*131:*/
-#line 1144 "web/ssexec.w"
+#line 1156 "web/ssexec.w"
 
 struct ss_kshared{
 uint32_t seq;
@@ -255,10 +255,11 @@ static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*
 static void bind_line(ss_exec*x,int li);
 
 /*:107*//*125:*/
-#line 962 "web/ssexec.w"
+#line 973 "web/ssexec.w"
 
 static long long lit(const ss_value*v);
 static bool writes_through(int kind);
+static bool carries_inputs(int kind);
 static int return_class(const ss_line*ln);
 static const ss_value*inout_of(ss_arena*a,int kind,const ss_value*x);
 static ss_value*actual_msghdr(ss_arena*a,const ss_value*v,const ss_raw*r,
@@ -269,7 +270,7 @@ static ss_value*actual_fdset(ss_arena*a,long long nfds,const unsigned char*p,siz
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n);
 
 /*:125*//*135:*/
-#line 1251 "web/ssexec.w"
+#line 1263 "web/ssexec.w"
 
 static int k_helper(ss_kshared*sh,int timeout_s);
 static int k_spawner(ss_kshared*sh);
@@ -277,7 +278,7 @@ static int k_build_world(int peerns,int peernl,char*note,size_t notelen);
 static long long k_proc_action(ss_exec*x,int call,long long arg);
 
 /*:135*//*139:*/
-#line 1346 "web/ssexec.w"
+#line 1358 "web/ssexec.w"
 
 static void k_fork_script_proc(ss_kshared*sh,int k,uid_t uid);
 static void k_read_ports(ss_outcome*o);
@@ -1675,7 +1676,7 @@ static const ss_call ss_calls[C_NCALLS]= {
 {"advance",1,1,{L},{-1},{N}},
 {"proc_new",1,1,{I},{-1},{N}},
 {"proc_switch",1,1,{I},{-1},{N}},
-{"signal_count",1,1,{I},{-1},{N}},
+{"signal_count",1,1,{I},{SS_CLASS_SIGNAL},{N}},
 };
 #undef I
 #undef L
@@ -2361,7 +2362,7 @@ case C_SYSCTL_GET:ret= x->b->sysctl_get(pv[0],pv[1],pv[1]?cap[1]:0);break;
 case C_ADVANCE:x->b->advance((uint64_t)iv[0]);ret= 0;break;
 case C_SIGNAL_COUNT:ret= x->b->signal_count((int)iv[0]);break;
 case C_PROC_NEW:case C_PROC_SWITCH:/*130:*/
-#line 1101 "web/ssexec.w"
+#line 1113 "web/ssexec.w"
 
 if(x->sh){ret= k_proc_action(x,ln->call,iv[0]);break;}
 if(ln->call==C_PROC_NEW){
@@ -2611,6 +2612,7 @@ size_t n= r->len[i];
 const ss_value*v= ln->arg[i];
 if(!writes_through(c->kind[i]))continue;
 if(v->kind==SV_NULL){act[i]= val_new(a,SV_NULL);continue;}
+if(r->ret==-1&&carries_inputs(c->kind[i]))continue;
 if(r->ret==-1&&c->kind[i]!=AK_LENIO&&c->kind[i]!=AK_IOCTLARG){
 act[i]= val_new(a,SV_ANY);
 continue;
@@ -2619,7 +2621,7 @@ switch(c->kind[i]){
 case AK_OUTBUF:case AK_OUTSTR:act[i]= val_str(a,p,n);break;
 case AK_OPTOUT:act[i]= decode_optval(a,lit(ln->arg[1]),lit(ln->arg[2]),p,n);break;
 case AK_LENIO:case AK_SV:case AK_IOCTLARG:/*122:*/
-#line 914 "web/ssexec.w"
+#line 925 "web/ssexec.w"
 
 if(c->kind[i]==AK_IOCTLARG&&r->ret==0&&
 (lit(ln->arg[1])==SIOCGSTAMP||lit(ln->arg[1])==SIOCGSTAMPNS)){
@@ -2638,11 +2640,11 @@ act[i]= int_list(a,p,n,cls);
 }
 
 /*:122*/
-#line 865 "web/ssexec.w"
+#line 866 "web/ssexec.w"
 break;
 case AK_SAOUT:act[i]= decode_sockaddr(a,p,n);break;
 case AK_TVIO:/*123:*/
-#line 934 "web/ssexec.w"
+#line 945 "web/ssexec.w"
 
 act[i]= decode_struct(a,st_by_name("timeval"),p,n);
 {
@@ -2656,7 +2658,7 @@ if(sec||usec)act[i]->nondet= ND_TIME;
 }
 
 /*:123*/
-#line 867 "web/ssexec.w"
+#line 868 "web/ssexec.w"
 break;
 case AK_MSGIO:act[i]= actual_msghdr(a,v,r,p,n);break;
 case AK_IOVOUT:act[i]= actual_iov(a,v,p,n);break;
@@ -2666,8 +2668,16 @@ case AK_FDSET:act[i]= actual_fdset(a,lit(ln->arg[0]),p,n);break;
 }
 }
 
-/*:118*//*120:*/
-#line 884 "web/ssexec.w"
+/*:118*//*119:*/
+#line 887 "web/ssexec.w"
+
+static bool carries_inputs(int kind)
+{
+return kind==AK_MSGIO||kind==AK_IOVOUT||kind==AK_POLLFD;
+}
+
+/*:119*//*120:*/
+#line 895 "web/ssexec.w"
 
 static bool writes_through(int kind)
 {
@@ -2681,7 +2691,7 @@ return false;
 }
 
 /*:120*//*121:*/
-#line 901 "web/ssexec.w"
+#line 912 "web/ssexec.w"
 
 static long long lit(const ss_value*v)
 {
@@ -2690,7 +2700,7 @@ return-1;
 }
 
 /*:121*//*124:*/
-#line 949 "web/ssexec.w"
+#line 960 "web/ssexec.w"
 
 static int return_class(const ss_line*ln)
 {
@@ -2705,7 +2715,7 @@ return-1;
 }
 
 /*:124*//*126:*/
-#line 978 "web/ssexec.w"
+#line 990 "web/ssexec.w"
 
 static ss_value*actual_msghdr(ss_arena*a,const ss_value*v,const ss_raw*r,
 const unsigned char*p,size_t n)
@@ -2738,7 +2748,7 @@ return m;
 }
 
 /*:126*//*127:*/
-#line 1012 "web/ssexec.w"
+#line 1024 "web/ssexec.w"
 
 static ss_value*actual_iov(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2758,7 +2768,7 @@ return l;
 }
 
 /*:127*//*128:*/
-#line 1030 "web/ssexec.w"
+#line 1042 "web/ssexec.w"
 
 static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2792,7 +2802,7 @@ return l;
 }
 
 /*:128*//*129:*/
-#line 1066 "web/ssexec.w"
+#line 1078 "web/ssexec.w"
 
 static void exec_init(ss_exec*x,const ss_backend*b,ss_script*s,ss_outcome*o)
 {
@@ -2822,7 +2832,7 @@ return 0;
 }
 
 /*:129*//*132:*/
-#line 1162 "web/ssexec.w"
+#line 1174 "web/ssexec.w"
 
 static void k_wake(ss_kshared*sh)
 {
@@ -2842,7 +2852,7 @@ syscall(SYS_futex,&sh->seq,FUTEX_WAIT,seen,&ts,NULL,0);
     k_wait((sh), seen_); }
 
 /*:132*//*133:*/
-#line 1185 "web/ssexec.w"
+#line 1197 "web/ssexec.w"
 
 int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s)
 {
@@ -2873,7 +2883,7 @@ return rc;
 }
 
 /*:133*//*134:*/
-#line 1217 "web/ssexec.w"
+#line 1229 "web/ssexec.w"
 
 static pid_t k_spawner_pid;
 static void k_alarm(int sig)
@@ -2909,7 +2919,7 @@ return 0;
 }
 
 /*:134*//*136:*/
-#line 1260 "web/ssexec.w"
+#line 1272 "web/ssexec.w"
 
 static int k_spawner(ss_kshared*sh)
 {
@@ -2938,7 +2948,7 @@ return 0;
 }
 
 /*:136*//*137:*/
-#line 1294 "web/ssexec.w"
+#line 1306 "web/ssexec.w"
 
 static ss_kshared*k_sh;
 static int k_me;
@@ -2959,7 +2969,7 @@ sh->o->env.pid[k]= getpid();
 sh->o->env.pgrp[k]= getpgrp();
 if(uid!=0&&(setgroups(0,NULL)<0||setgid(uid)<0||setuid(uid)<0))_exit(1);
 /*138:*/
-#line 1335 "web/ssexec.w"
+#line 1347 "web/ssexec.w"
 
 {
 struct sigaction sa;
@@ -2972,7 +2982,7 @@ if(sig!=SIGKILL&&sig!=SIGSTOP&&sig!=SIGCHLD)sigaction(sig,&sa,NULL);
 }
 
 /*:138*/
-#line 1313 "web/ssexec.w"
+#line 1325 "web/ssexec.w"
 
 sh->ready[k]= 1;
 k_wake(sh);
@@ -2996,7 +3006,7 @@ _exit(0);
 }
 
 /*:137*//*140:*/
-#line 1352 "web/ssexec.w"
+#line 1364 "web/ssexec.w"
 
 static void k_read_ports(ss_outcome*o)
 {
@@ -3006,7 +3016,7 @@ sscanf(buf,"%lld %lld",&o->eph_lo,&o->eph_hi);
 }
 
 /*:140*//*141:*/
-#line 1364 "web/ssexec.w"
+#line 1376 "web/ssexec.w"
 
 static long long k_proc_action(ss_exec*x,int call,long long arg)
 {
@@ -3027,7 +3037,7 @@ return 0;
 }
 
 /*:141*//*142:*/
-#line 1391 "web/ssexec.w"
+#line 1403 "web/ssexec.w"
 
 static int k_setuid(uid_t uid)
 {
@@ -3102,7 +3112,7 @@ return k_sh?k_sh->sigcount[k_me][sig]:0;
 }
 
 /*:142*//*143:*/
-#line 1469 "web/ssexec.w"
+#line 1481 "web/ssexec.w"
 
 typedef struct{struct nlmsghdr h;char body[1024];}k_nlreq;
 
@@ -3150,7 +3160,7 @@ return e.error;
 }
 
 /*:143*//*144:*/
-#line 1521 "web/ssexec.w"
+#line 1533 "web/ssexec.w"
 
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen)
 {
@@ -3195,7 +3205,7 @@ ifi.ifi_flags= ifi.ifi_change= IFF_UP;
 nl_start(&r,RTM_NEWLINK,0,&ifi,sizeof ifi);
 if((err= nl_talk(fd,&r)))goto fail;
 /*145:*/
-#line 1574 "web/ssexec.w"
+#line 1586 "web/ssexec.w"
 
 {
 struct ifaddrmsg ifa;
@@ -3214,10 +3224,10 @@ if((err= nl_talk(fd,&r)))goto fail;
 }
 
 /*:145*/
-#line 1564 "web/ssexec.w"
+#line 1576 "web/ssexec.w"
 
 /*146:*/
-#line 1591 "web/ssexec.w"
+#line 1603 "web/ssexec.w"
 
 {
 struct rtmsg rt;
@@ -3237,7 +3247,7 @@ if((err= nl_talk(fd,&r)))goto fail;
 }
 
 /*:146*/
-#line 1565 "web/ssexec.w"
+#line 1577 "web/ssexec.w"
 
 close(fd);
 return 0;
@@ -3248,7 +3258,7 @@ return-1;
 }
 
 /*:144*//*149:*/
-#line 1629 "web/ssexec.w"
+#line 1641 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what)
@@ -3277,7 +3287,7 @@ return SS_PASS;
 }
 
 /*:149*//*150:*/
-#line 1664 "web/ssexec.w"
+#line 1676 "web/ssexec.w"
 
 static ss_value*pair_of(ss_arena*a,const ss_value*x)
 {
@@ -3315,7 +3325,7 @@ return x;
 }
 
 /*:150*//*151:*/
-#line 1703 "web/ssexec.w"
+#line 1715 "web/ssexec.w"
 
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e)
@@ -3350,7 +3360,7 @@ ss_puts(b,ln->comment,(size_t)ln->commentlen);
 }
 
 /*:151*//*153:*/
-#line 1745 "web/ssexec.w"
+#line 1757 "web/ssexec.w"
 
 static int path_cmp(const void*x,const void*y)
 {
@@ -3395,7 +3405,7 @@ return n;
 }
 
 /*:153*//*156:*/
-#line 1806 "web/ssexec.w"
+#line 1818 "web/ssexec.w"
 
 int ss_read_options(const char*path,ss_optrow**rows)
 {

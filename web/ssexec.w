@@ -855,6 +855,7 @@ void ss_actual(ss_arena *a, const ss_script *s, int li, const ss_outcome *o,
     const ss_value *v = ln->arg[i];
     if (!writes_through(c->kind[i])) continue;
     if (v->kind == SV_NULL) { act[i] = val_new(a, SV_NULL); continue; }
+    if (r->ret == -1 && carries_inputs(c->kind[i])) continue;
     if (r->ret == -1 && c->kind[i] != AK_LENIO && c->kind[i] != AK_IOCTLARG) {
       act[i] = val_new(a, SV_ANY);
       continue;
@@ -877,7 +878,17 @@ void ss_actual(ss_arena *a, const ss_script *s, int li, const ss_outcome *o,
 return; it is not compared, and a recorder writes it as \.{...}.  The
 lengths are compared still (at level \.{IPPROTO\_IP} the kernel writes
 |optlen| before it finds a null |optval|), and so is the |int| of an
-\.{ioctl}, which the call only reads when it fails.
+\.{ioctl}, which the call only reads when it fails.  An argument whose
+value is mostly input --- the |msghdr| of \.{recvmsg}, the |iovec|
+array of \.{readv}, the |pollfd| array of \.{poll} --- is neither
+compared nor rewritten: it stays as the script wrote it, so that the
+line can run again.
+
+@<The executor@>=
+static bool carries_inputs(int kind)
+{
+  return kind == AK_MSGIO || kind == AK_IOVOUT || kind == AK_POLLFD;
+}
 
 @ The kinds of argument a call writes through.
 
@@ -962,6 +973,7 @@ static int return_class(const ss_line *ln)
 @ @<Prototypes@>=
 static long long lit(const ss_value *v);
 static bool writes_through(int kind);
+static bool carries_inputs(int kind);
 static int return_class(const ss_line *ln);
 static const ss_value *inout_of(ss_arena *a, int kind, const ss_value *x);
 static ss_value *actual_msghdr(ss_arena *a, const ss_value *v, const ss_raw *r,
