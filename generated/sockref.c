@@ -236,25 +236,25 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:306*//*345:*/
-#line 558 "web/link.w"
+#line 559 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
 /*:345*//*354:*/
-#line 40 "web/ip.w"
+#line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
 /*:354*//*404:*/
-#line 1024 "web/ip.w"
+#line 1038 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
 /*:404*//*409:*/
-#line 1121 "web/ip.w"
+#line 1135 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
@@ -540,7 +540,7 @@ int mc_count;
 #line 22 "web/socket.w"
 
 /*370:*/
-#line 363 "web/ip.w"
+#line 372 "web/ip.w"
 
 uint16_t inet_id;
 
@@ -701,6 +701,7 @@ size_t len;
 sr_sock*sk;
 int truesize;
 bool held;
+int iif;
 uint8_t data[];
 }sr_pkt;
 enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE};
@@ -714,7 +715,7 @@ int rt_type;
 }sr_event;
 
 /*:320*//*330:*/
-#line 314 "web/link.w"
+#line 315 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -724,7 +725,7 @@ int nports;
 }sr_lan;
 
 /*:330*//*346:*/
-#line 563 "web/link.w"
+#line 564 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -749,12 +750,13 @@ int type;
 uint32_t saddr;
 uint32_t nexthop;
 int ifindex;
+int iif;
 int mtu;
 bool mtu_locked;
 };
 
 /*:353*//*364:*/
-#line 264 "web/ip.w"
+#line 273 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -764,7 +766,7 @@ uint64_t expires_ns;
 }sr_pmtu;
 
 /*:364*//*369:*/
-#line 335 "web/ip.w"
+#line 344 "web/ip.w"
 
 struct sr_ipout{
 uint8_t protocol,ttl,tos;
@@ -778,7 +780,7 @@ sr_sock*sk;
 };
 
 /*:369*//*385:*/
-#line 636 "web/ip.w"
+#line 646 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -796,7 +798,7 @@ uint64_t tstamp_ns;
 };
 
 /*:385*//*389:*/
-#line 756 "web/ip.w"
+#line 770 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -814,7 +816,7 @@ int rt_type;
 }sr_fragq;
 
 /*:389*//*410:*/
-#line 1126 "web/ip.w"
+#line 1140 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -822,7 +824,7 @@ uint64_t tokens,last;
 }sr_peer;
 
 /*:410*//*421:*/
-#line 1260 "web/ip.w"
+#line 1274 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -966,7 +968,7 @@ int nprocs;
 sr_proc*cur;
 pid_t next_pid;
 /*321:*/
-#line 176 "web/link.w"
+#line 177 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
@@ -974,7 +976,7 @@ size_t nev,evcap;
 uint64_t evseq;
 
 /*:321*//*331:*/
-#line 325 "web/link.w"
+#line 326 "web/link.w"
 
 sr_lan*lan;
 int nlans;
@@ -1020,34 +1022,34 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:111*//*347:*/
-#line 573 "web/link.w"
+#line 574 "web/link.w"
 
 sr_htab neigh;
 
 /*:347*//*365:*/
-#line 272 "web/ip.w"
+#line 281 "web/ip.w"
 
 sr_htab pmtu;
 
 /*:365*//*371:*/
-#line 366 "web/ip.w"
+#line 375 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
 /*:371*//*390:*/
-#line 772 "web/ip.w"
+#line 786 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
 /*:390*//*411:*/
-#line 1132 "web/ip.w"
+#line 1146 "web/ip.w"
 
 sr_htab peers;
 
 /*:411*//*419:*/
-#line 1254 "web/ip.w"
+#line 1268 "web/ip.w"
 
 sr_htab mc;
 
@@ -1398,7 +1400,7 @@ static uint64_t rng_next(void);
 static double rng_unit(void);
 
 /*:318*//*324:*/
-#line 189 "web/link.w"
+#line 190 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len);
 static void ev_push(sr_event*e);
@@ -1406,7 +1408,7 @@ static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
 /*:324*//*336:*/
-#line 405 "web/link.w"
+#line 406 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1414,20 +1416,20 @@ static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
 /*:336*//*340:*/
-#line 476 "web/link.w"
+#line 477 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
 
 /*:340*//*349:*/
-#line 579 "web/link.w"
+#line 580 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
 /*:349*//*355:*/
-#line 43 "web/ip.w"
+#line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
 int scope);
@@ -1435,13 +1437,13 @@ static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
 /*:355*//*361:*/
-#line 207 "web/ip.w"
+#line 216 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
 /*:361*//*367:*/
-#line 278 "web/ip.w"
+#line 287 "web/ip.w"
 
 static void hent_free(sr_hent*e);
 static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
@@ -1449,13 +1451,13 @@ SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
 /*:367*//*373:*/
-#line 376 "web/ip.w"
+#line 385 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
 /*:373*//*375:*/
-#line 415 "web/ip.w"
+#line 424 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
@@ -1463,79 +1465,79 @@ static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
 /*:375*//*378:*/
-#line 509 "web/ip.w"
+#line 519 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
 /*:378*//*380:*/
-#line 559 "web/ip.w"
+#line 569 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
 /*:380*//*383:*/
-#line 612 "web/ip.w"
+#line 622 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
 /*:383*//*386:*/
-#line 652 "web/ip.w"
+#line 662 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
 /*:386*//*392:*/
-#line 779 "web/ip.w"
+#line 793 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
 /*:392*//*398:*/
-#line 891 "web/ip.w"
+#line 905 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
 /*:398*//*401:*/
-#line 956 "web/ip.w"
+#line 970 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:401*//*405:*/
-#line 1028 "web/ip.w"
+#line 1042 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
 /*:405*//*407:*/
-#line 1072 "web/ip.w"
+#line 1086 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
 /*:407*//*413:*/
-#line 1138 "web/ip.w"
+#line 1152 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
 /*:413*//*415:*/
-#line 1188 "web/ip.w"
+#line 1202 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
 /*:415*//*417:*/
-#line 1228 "web/ip.w"
+#line 1242 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
 /*:417*//*422:*/
-#line 1266 "web/ip.w"
+#line 1280 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
@@ -2368,7 +2370,7 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 #line 610 "web/world.w"
 
 /*372:*/
-#line 373 "web/ip.w"
+#line 382 "web/ip.w"
 
 h->ip_ident= 1;
 
@@ -2546,13 +2548,13 @@ if(W->ready)/*46:*/
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
 /*323:*/
-#line 185 "web/link.w"
+#line 186 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
 /*:323*//*332:*/
-#line 329 "web/link.w"
+#line 330 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
@@ -2570,27 +2572,27 @@ free(W->cap);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*348:*/
-#line 576 "web/link.w"
+#line 577 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
 /*:348*//*366:*/
-#line 275 "web/ip.w"
+#line 284 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
 /*:366*//*391:*/
-#line 776 "web/ip.w"
+#line 790 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
 /*:391*//*412:*/
-#line 1135 "web/ip.w"
+#line 1149 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
 /*:412*//*420:*/
-#line 1257 "web/ip.w"
+#line 1271 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
@@ -2612,7 +2614,7 @@ W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
 /*322:*/
-#line 182 "web/link.w"
+#line 183 "web/link.w"
 
 W->rng= 1;
 
@@ -2637,7 +2639,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 #line 798 "web/world.w"
 
 /*335:*/
-#line 390 "web/link.w"
+#line 391 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
@@ -5375,7 +5377,7 @@ W->rng= seed;
 }
 
 /*:319*//*325:*/
-#line 195 "web/link.w"
+#line 196 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len)
 {
@@ -5386,7 +5388,7 @@ return p;
 }
 
 /*:325*//*326:*/
-#line 207 "web/link.w"
+#line 208 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -5426,7 +5428,7 @@ return top;
 }
 
 /*:326*//*327:*/
-#line 252 "web/link.w"
+#line 253 "web/link.w"
 
 static void net_run(void)
 {
@@ -5449,7 +5451,7 @@ return true;
 }
 
 /*:327*//*328:*/
-#line 277 "web/link.w"
+#line 278 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -5466,7 +5468,7 @@ W->now_ns= target;
 }
 
 /*:328*//*333:*/
-#line 339 "web/link.w"
+#line 340 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -5501,7 +5503,7 @@ return 0;
 }
 
 /*:333*//*334:*/
-#line 374 "web/link.w"
+#line 375 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -5517,7 +5519,7 @@ return 0;
 }
 
 /*:334*//*337:*/
-#line 411 "web/link.w"
+#line 412 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -5543,7 +5545,7 @@ else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
 /*:337*//*338:*/
-#line 438 "web/link.w"
+#line 439 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
 {
@@ -5556,7 +5558,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:338*//*339:*/
-#line 454 "web/link.w"
+#line 455 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
 {
@@ -5580,7 +5582,7 @@ ev_push(&e);
 }
 
 /*:339*//*341:*/
-#line 487 "web/link.w"
+#line 488 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5596,7 +5598,7 @@ ev_push(&e);
 }
 
 /*:341*//*342:*/
-#line 504 "web/link.w"
+#line 505 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5607,7 +5609,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:342*//*344:*/
-#line 524 "web/link.w"
+#line 525 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -5623,7 +5625,7 @@ return 0;
 }
 
 /*:344*//*350:*/
-#line 584 "web/link.w"
+#line 585 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -5669,7 +5671,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:350*//*351:*/
-#line 632 "web/link.w"
+#line 633 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -5701,7 +5703,7 @@ n->nq= 0;
 neigh_free(&n->h);
 }
 /*:351*//*356:*/
-#line 58 "web/ip.w"
+#line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
 int scope)
@@ -5724,7 +5726,7 @@ return 0;
 }
 
 /*:356*//*357:*/
-#line 118 "web/ip.w"
+#line 125 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt)
@@ -5737,7 +5739,7 @@ const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
 /*358:*/
-#line 159 "web/ip.w"
+#line 167 "web/ip.w"
 
 if(saddr){
 if(ipv4_is_multicast(saddr)||ipv4_is_lbcast(saddr)||ipv4_is_zeronet(saddr))
@@ -5750,10 +5752,10 @@ if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
 /*:358*/
-#line 129 "web/ip.w"
+#line 136 "web/ip.w"
 
 /*359:*/
-#line 170 "web/ip.w"
+#line 178 "web/ip.w"
 
 if(oif){
 if(!(dev= iface_by_index(h,oif)))return-ENODEV;
@@ -5769,7 +5771,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 
 /*:359*/
-#line 130 "web/ip.w"
+#line 137 "web/ip.w"
 
 if(!daddr){
 daddr= saddr;
@@ -5786,6 +5788,7 @@ goto make_route;
 }
 if(r->type==SR_RT_LOCAL){
 if(!saddr)saddr= r->prefsrc?r->prefsrc:daddr;
+oif= r->ifindex;
 dev= iface_by_index(h,SR_LOOPBACK_IFINDEX);
 type= SR_RT_LOCAL;
 r= NULL;
@@ -5796,7 +5799,7 @@ type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
 /*360:*/
-#line 190 "web/ip.w"
+#line 198 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
 if(ipv4_is_lbcast(daddr))type= SR_RT_BROADCAST;
@@ -5805,18 +5808,19 @@ else if(ipv4_is_zeronet(daddr))return-EINVAL;
 rt->type= type;
 rt->saddr= saddr;
 rt->ifindex= dev->ifindex;
+rt->iif= oif;
 rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
 /*:360*/
-#line 155 "web/ip.w"
+#line 163 "web/ip.w"
 
 return 0;
 }
 
 /*:357*//*362:*/
-#line 211 "web/ip.w"
+#line 220 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked)
@@ -5834,7 +5838,7 @@ return mtu;
 }
 
 /*:362*//*368:*/
-#line 284 "web/ip.w"
+#line 293 "web/ip.w"
 
 static void hent_free(sr_hent*e)
 {
@@ -5879,7 +5883,7 @@ pm->expires_ns= W->now_ns+
 }
 
 /*:368*//*374:*/
-#line 383 "web/ip.w"
+#line 392 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
 {
@@ -5892,7 +5896,7 @@ sk->inet_id= (uint16_t)rng_next();
 }
 
 /*:374*//*376:*/
-#line 421 "web/ip.w"
+#line 430 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -5922,6 +5926,7 @@ ip.saddr= rt->saddr;
 ip.daddr= daddr;
 pkt= pkt_new(NULL,tot);
 pkt->sk= o->sk;
+pkt->iif= rt->iif;
 pkt->truesize= skb_truesize((int)tot,(int)l4len-SR_UDPHDR_LEN);
 if(o->optlen){
 memcpy(pkt->data+SR_IPHDR_LEN,o->opt,(size_t)o->optlen);
@@ -5937,7 +5942,7 @@ return 0;
 }
 
 /*:376*//*377:*/
-#line 485 "web/ip.w"
+#line 495 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -5956,7 +5961,7 @@ ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
 /*:377*//*379:*/
-#line 513 "web/ip.w"
+#line 523 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -5994,7 +5999,7 @@ free(pkt);
 }
 
 /*:379*//*381:*/
-#line 563 "web/ip.w"
+#line 573 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6009,7 +6014,7 @@ else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
 /*:381*//*382:*/
-#line 586 "web/ip.w"
+#line 596 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6031,7 +6036,7 @@ return SR_RT_UNICAST;
 }
 
 /*:382*//*384:*/
-#line 615 "web/ip.w"
+#line 625 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6042,7 +6047,7 @@ return false;
 }
 
 /*:384*//*387:*/
-#line 657 "web/ip.w"
+#line 671 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6055,7 +6060,7 @@ if(!(pkt= ip_defrag(h,ifindex,pkt,rt_type)))return;
 ipv4_parse(pkt->data,pkt->len,&ip);
 memset(&rx,0,sizeof rx);
 rx.host= h;
-rx.ifindex= ifindex;
+rx.ifindex= ifindex==SR_LOOPBACK_IFINDEX&&pkt->iif?pkt->iif:ifindex;
 rx.saddr= ip.saddr;
 rx.daddr= ip.daddr;
 rx.ttl= ip.ttl;
@@ -6091,7 +6096,7 @@ free(pkt);
 }
 
 /*:387*//*388:*/
-#line 710 "web/ip.w"
+#line 724 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6108,7 +6113,7 @@ return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
 /*:388*//*393:*/
-#line 784 "web/ip.w"
+#line 798 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6126,7 +6131,7 @@ fragq_free(&q->h);
 }
 
 /*:393*//*394:*/
-#line 802 "web/ip.w"
+#line 816 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6154,7 +6159,7 @@ return q;
 }
 
 /*:394*//*395:*/
-#line 830 "web/ip.w"
+#line 844 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6168,7 +6173,7 @@ if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
 /*396:*/
-#line 858 "web/ip.w"
+#line 872 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6184,11 +6189,11 @@ q->len= end;
 if(end<=off)goto discard;
 
 /*:396*/
-#line 842 "web/ip.w"
+#line 856 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
 /*397:*/
-#line 872 "web/ip.w"
+#line 886 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6206,7 +6211,7 @@ return NULL;
 }
 
 /*:397*/
-#line 844 "web/ip.w"
+#line 858 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6222,7 +6227,7 @@ return NULL;
 }
 
 /*:395*//*399:*/
-#line 894 "web/ip.w"
+#line 908 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -6244,7 +6249,7 @@ return whole;
 }
 
 /*:399*//*400:*/
-#line 917 "web/ip.w"
+#line 931 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6257,7 +6262,7 @@ fragq_kill(h,q);
 }
 
 /*:400*//*402:*/
-#line 959 "web/ip.w"
+#line 973 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6300,7 +6305,7 @@ ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
 /*:402*//*406:*/
-#line 1033 "web/ip.w"
+#line 1047 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6337,7 +6342,7 @@ len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
 /*:406*//*408:*/
-#line 1077 "web/ip.w"
+#line 1091 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6362,7 +6367,7 @@ free(buf);
 }
 
 /*:408*//*414:*/
-#line 1143 "web/ip.w"
+#line 1157 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6394,7 +6399,7 @@ return true;
 }
 
 /*:414*//*416:*/
-#line 1191 "web/ip.w"
+#line 1205 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6428,7 +6433,7 @@ udp_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
 /*:416*//*418:*/
-#line 1231 "web/ip.w"
+#line 1245 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -6443,7 +6448,7 @@ ic->data,ic->datalen);
 }
 
 /*:418*//*423:*/
-#line 1271 "web/ip.w"
+#line 1285 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {

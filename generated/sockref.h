@@ -108,7 +108,7 @@ int sr_host_sysctl_set(int host,const char*name,const char*value);
 void sr_world_seed(uint64_t seed);
 
 /*:317*//*329:*/
-#line 301 "web/link.w"
+#line 302 "web/link.w"
 
 struct sr_lan_config{
 uint64_t delay_ns;
@@ -123,7 +123,7 @@ int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
 /*:329*//*343:*/
-#line 521 "web/link.w"
+#line 522 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
