@@ -325,30 +325,30 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_MSG_PROBE 0x10
 
 /*:577*//*594:*/
-#line 1194 "web/udp.w"
+#line 1204 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:594*//*610:*/
-#line 1534 "web/udp.w"
+#line 1544 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:610*//*616:*/
-#line 1667 "web/udp.w"
+#line 1677 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
 /*:616*//*651:*/
-#line 2390 "web/udp.w"
+#line 2400 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:651*//*657:*/
-#line 2500 "web/udp.w"
+#line 2510 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -565,12 +565,12 @@ bool netstamp;
 uint64_t rq_seq;
 
 /*:542*//*597:*/
-#line 1262 "web/udp.w"
+#line 1272 "web/udp.w"
 
 struct sr_udpcork*cork;
 
 /*:597*//*675:*/
-#line 2835 "web/udp.w"
+#line 2845 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -929,7 +929,7 @@ int gso_size;
 };
 
 /*:578*//*598:*/
-#line 1265 "web/udp.w"
+#line 1275 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -944,7 +944,7 @@ uint8_t*data;
 };
 
 /*:598*//*613:*/
-#line 1605 "web/udp.w"
+#line 1615 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -988,7 +988,7 @@ sr_capture*cap;
 int ncaps;
 
 /*:428*//*638:*/
-#line 2132 "web/udp.w"
+#line 2142 "web/udp.w"
 
 int netstamp_sockets;
 
@@ -1827,7 +1827,7 @@ static int set_recverr(sr_sock*s,sr_optreq*rq);
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:576*//*584:*/
-#line 990 "web/udp.w"
+#line 1000 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -1839,26 +1839,26 @@ static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total);
 
 /*:584*//*590:*/
-#line 1124 "web/udp.w"
+#line 1134 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto);
 
 /*:590*//*592:*/
-#line 1144 "web/udp.w"
+#line 1154 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:592*//*595:*/
-#line 1197 "web/udp.w"
+#line 1207 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:595*//*599:*/
-#line 1278 "web/udp.w"
+#line 1288 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -1869,7 +1869,7 @@ static void udp_cork_discard(sr_sock*s);
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
 /*:599*//*605:*/
-#line 1413 "web/udp.w"
+#line 1423 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -1880,125 +1880,125 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:605*//*606:*/
-#line 1429 "web/udp.w"
+#line 1439 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:606*//*612:*/
-#line 1598 "web/udp.w"
+#line 1608 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:612*//*617:*/
-#line 1696 "web/udp.w"
+#line 1706 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:617*//*619:*/
-#line 1715 "web/udp.w"
+#line 1725 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:619*//*622:*/
-#line 1802 "web/udp.w"
+#line 1812 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:622*//*624:*/
-#line 1843 "web/udp.w"
+#line 1853 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:624*//*626:*/
-#line 1898 "web/udp.w"
+#line 1908 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:626*//*628:*/
-#line 1934 "web/udp.w"
+#line 1944 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:628*//*630:*/
-#line 1978 "web/udp.w"
+#line 1988 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:630*//*634:*/
-#line 2046 "web/udp.w"
+#line 2056 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:634*//*639:*/
-#line 2135 "web/udp.w"
+#line 2145 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
 /*:639*//*641:*/
-#line 2174 "web/udp.w"
+#line 2184 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:641*//*643:*/
-#line 2213 "web/udp.w"
+#line 2223 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:643*//*645:*/
-#line 2253 "web/udp.w"
+#line 2263 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:645*//*652:*/
-#line 2394 "web/udp.w"
+#line 2404 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:652*//*659:*/
-#line 2520 "web/udp.w"
+#line 2530 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:659*//*662:*/
-#line 2575 "web/udp.w"
+#line 2585 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:662*//*667:*/
-#line 2676 "web/udp.w"
+#line 2686 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:667*//*669:*/
-#line 2724 "web/udp.w"
+#line 2734 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:669*//*671:*/
-#line 2777 "web/udp.w"
+#line 2787 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags);
 
 /*:671*//*673:*/
-#line 2800 "web/udp.w"
+#line 2810 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:673*//*676:*/
-#line 2840 "web/udp.w"
+#line 2850 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -3266,7 +3266,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*647:*/
-#line 2287 "web/udp.w"
+#line 2297 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -8179,7 +8179,7 @@ if(!daddr)return-EINVAL;
 connected= false;
 }
 /*582:*/
-#line 928 "web/udp.w"
+#line 937 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)){
 if(!ipc.oif)ipc.oif= s->mc_index;
@@ -8190,7 +8190,8 @@ sk_flow(s,faddr,saddr,ipc.oif,&fl);
 if(flags&MSG_DONTROUTE)fl.dontroute= true;
 err= ip_route_output(s->host,&fl,&rt);
 if(err)return err;
-if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
+if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!(connected&&s->dst_cached))
+return-EACCES;
 if(connected)sk_dst_set(s,&rt);
 
 /*:582*/
@@ -8200,7 +8201,7 @@ if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
 /*583:*/
-#line 953 "web/udp.w"
+#line 963 "web/udp.w"
 
 {
 sr_iface*dev= iface_by_index(s->host,rt.ifindex);
@@ -8229,7 +8230,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:579*//*585:*/
-#line 1004 "web/udp.w"
+#line 1014 "web/udp.w"
 
 static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total)
@@ -8254,7 +8255,7 @@ return 0;
 }
 
 /*:585*//*586:*/
-#line 1030 "web/udp.w"
+#line 1040 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8275,7 +8276,7 @@ return 0;
 }
 
 /*:586*//*587:*/
-#line 1053 "web/udp.w"
+#line 1063 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8299,7 +8300,7 @@ return err;
 }
 
 /*:587*//*588:*/
-#line 1078 "web/udp.w"
+#line 1088 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen)
@@ -8307,7 +8308,7 @@ const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int opt
 struct sr_ipout o;
 udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
 /*589:*/
-#line 1103 "web/udp.w"
+#line 1113 "web/udp.w"
 
 memset(&o,0,sizeof o);
 o.protocol= (uint8_t)s->protocol;
@@ -8323,13 +8324,13 @@ o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
 
 /*:589*/
-#line 1084 "web/udp.w"
+#line 1094 "web/udp.w"
 
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
 /*:588*//*591:*/
-#line 1128 "web/udp.w"
+#line 1138 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto)
@@ -8344,7 +8345,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:591*//*593:*/
-#line 1148 "web/udp.w"
+#line 1158 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8378,7 +8379,7 @@ return true;
 }
 
 /*:593*//*596:*/
-#line 1202 "web/udp.w"
+#line 1212 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8401,7 +8402,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:596*//*600:*/
-#line 1289 "web/udp.w"
+#line 1299 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
@@ -8409,7 +8410,7 @@ return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
 /*:600*//*601:*/
-#line 1295 "web/udp.w"
+#line 1305 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
@@ -8441,7 +8442,7 @@ return(ssize_t)len;
 }
 
 /*:601*//*602:*/
-#line 1328 "web/udp.w"
+#line 1338 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8473,7 +8474,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:602*//*603:*/
-#line 1358 "web/udp.w"
+#line 1368 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -8484,7 +8485,7 @@ s->cork= NULL;
 }
 
 /*:603*//*604:*/
-#line 1372 "web/udp.w"
+#line 1382 "web/udp.w"
 
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -8495,7 +8496,7 @@ s->cork->rt.saddr= rt->saddr;
 }
 
 /*:604*//*607:*/
-#line 1432 "web/udp.w"
+#line 1442 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -8544,7 +8545,7 @@ return 0;
 }
 
 /*:607*//*608:*/
-#line 1479 "web/udp.w"
+#line 1489 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8552,7 +8553,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*609:*/
-#line 1516 "web/udp.w"
+#line 1526 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -8568,7 +8569,7 @@ return 0;
 }
 
 /*:609*/
-#line 1485 "web/udp.w"
+#line 1495 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -8597,7 +8598,7 @@ return-EINVAL;
 }
 
 /*:608*//*611:*/
-#line 1538 "web/udp.w"
+#line 1548 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8630,7 +8631,7 @@ return-EINVAL;
 }
 
 /*:611*//*614:*/
-#line 1611 "web/udp.w"
+#line 1621 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8650,7 +8651,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*615:*/
-#line 1658 "web/udp.w"
+#line 1668 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -8658,7 +8659,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:615*/
-#line 1629 "web/udp.w"
+#line 1639 "web/udp.w"
 
 goto try_again;
 }
@@ -8685,7 +8686,7 @@ return err;
 }
 
 /*:614*//*618:*/
-#line 1699 "web/udp.w"
+#line 1709 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -8696,7 +8697,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:618*//*620:*/
-#line 1720 "web/udp.w"
+#line 1730 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -8740,7 +8741,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:620*//*621:*/
-#line 1771 "web/udp.w"
+#line 1781 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err)
 {
@@ -8761,7 +8762,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:621*//*623:*/
-#line 1805 "web/udp.w"
+#line 1815 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -8776,7 +8777,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:623*//*625:*/
-#line 1847 "web/udp.w"
+#line 1857 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8812,7 +8813,7 @@ return(ssize_t)copied;
 }
 
 /*:625*//*627:*/
-#line 1902 "web/udp.w"
+#line 1912 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -8834,7 +8835,7 @@ co->used+= take;
 }
 
 /*:627*//*629:*/
-#line 1938 "web/udp.w"
+#line 1948 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -8845,7 +8846,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
 /*:629*//*631:*/
-#line 1982 "web/udp.w"
+#line 1992 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -8866,7 +8867,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*633:*/
-#line 2022 "web/udp.w"
+#line 2032 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -8876,10 +8877,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:633*/
-#line 2001 "web/udp.w"
+#line 2011 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*632:*/
-#line 2010 "web/udp.w"
+#line 2020 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -8893,12 +8894,12 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:632*/
-#line 2002 "web/udp.w"
+#line 2012 "web/udp.w"
 
 }
 
 /*:631*//*635:*/
-#line 2049 "web/udp.w"
+#line 2059 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -8910,7 +8911,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*636:*/
-#line 2065 "web/udp.w"
+#line 2075 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -8925,10 +8926,10 @@ n+= len;
 }
 
 /*:636*/
-#line 2059 "web/udp.w"
+#line 2069 "web/udp.w"
 
 if(ts)/*637:*/
-#line 2083 "web/udp.w"
+#line 2093 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -8970,14 +8971,14 @@ n+= len;
 }
 
 /*:637*/
-#line 2060 "web/udp.w"
+#line 2070 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:635*//*640:*/
-#line 2138 "web/udp.w"
+#line 2148 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -8987,7 +8988,7 @@ W->netstamp_sockets++;
 }
 
 /*:640*//*642:*/
-#line 2178 "web/udp.w"
+#line 2188 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9015,7 +9016,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 
 /*:642*//*644:*/
-#line 2216 "web/udp.w"
+#line 2226 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9041,7 +9042,7 @@ return 0;
 }
 
 /*:644*//*646:*/
-#line 2256 "web/udp.w"
+#line 2266 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9059,7 +9060,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:646*//*649:*/
-#line 2331 "web/udp.w"
+#line 2341 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9079,7 +9080,7 @@ return sys_return(err);
 }
 
 /*:649*//*653:*/
-#line 2401 "web/udp.w"
+#line 2411 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9093,7 +9094,7 @@ return(ssize_t)total;
 }
 
 /*:653*//*654:*/
-#line 2418 "web/udp.w"
+#line 2428 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9110,7 +9111,7 @@ return r;
 }
 
 /*:654*//*655:*/
-#line 2433 "web/udp.w"
+#line 2443 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9142,7 +9143,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:655*//*656:*/
-#line 2466 "web/udp.w"
+#line 2476 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9175,7 +9176,7 @@ return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
 /*:656*//*658:*/
-#line 2506 "web/udp.w"
+#line 2516 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9191,7 +9192,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:658*//*660:*/
-#line 2523 "web/udp.w"
+#line 2533 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9213,7 +9214,7 @@ return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
 /*:660*//*663:*/
-#line 2581 "web/udp.w"
+#line 2591 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9228,7 +9229,7 @@ return r;
 }
 
 /*:663*//*664:*/
-#line 2594 "web/udp.w"
+#line 2604 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9264,7 +9265,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:664*//*665:*/
-#line 2628 "web/udp.w"
+#line 2638 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9300,7 +9301,7 @@ return r;
 }
 
 /*:665*//*666:*/
-#line 2662 "web/udp.w"
+#line 2672 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9316,7 +9317,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:666*//*668:*/
-#line 2679 "web/udp.w"
+#line 2689 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9341,7 +9342,7 @@ return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
 /*:668*//*670:*/
-#line 2729 "web/udp.w"
+#line 2739 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9381,7 +9382,7 @@ return-ENOTCONN;
 }
 
 /*:670*//*672:*/
-#line 2781 "web/udp.w"
+#line 2791 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags)
@@ -9398,7 +9399,7 @@ return-EOPNOTSUPP;
 }
 
 /*:672*//*674:*/
-#line 2803 "web/udp.w"
+#line 2813 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9409,7 +9410,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:674*//*677:*/
-#line 2844 "web/udp.w"
+#line 2854 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {

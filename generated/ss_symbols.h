@@ -1011,6 +1011,9 @@ static const ss_sym ss_sym_scm[] = {
 #ifdef SCM_CREDENTIALS
   {"SCM_CREDENTIALS", (long long) (SCM_CREDENTIALS)},
 #endif
+#ifdef SO_RXQ_OVFL
+  {"SO_RXQ_OVFL", (long long) (SO_RXQ_OVFL)},
+#endif
 #ifdef SCM_WIFI_STATUS
   {"SCM_WIFI_STATUS", (long long) (SCM_WIFI_STATUS)},
 #endif
