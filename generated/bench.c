@@ -100,7 +100,7 @@ char buf[65536];
 }dgram_ctx;
 
 /*:20*//*28:*/
-#line 635 "web/bench.w"
+#line 639 "web/bench.w"
 
 typedef struct{
 int tx,rx[RECEIVERS];
@@ -486,23 +486,24 @@ for(int i= 0;i<nkids;i++){kill(kids[i],SIGKILL);waitpid(kids[i],NULL,0);}
 }
 
 /*:26*//*27:*/
-#line 608 "web/bench.w"
+#line 611 "web/bench.w"
 
 #define BIND_BATCH 512
 static long w_bind_batch(const bench_ops*b,void*ctx,long n)
 {
+static struct sockaddr_in to[BIND_BATCH];
 int fds[BIND_BATCH];
 long ok= 0;
 double*timed= ctx;
+if(!to[0].sin_family)
+for(int i= 0;i<BIND_BATCH;i++)to[i]= sin_of("127.0.0.200",10000+i);
 for(long done= 0;done<n;done+= BIND_BATCH){
 int k= n-done<BIND_BATCH?(int)(n-done):BIND_BATCH;
 double t0;
 for(int i= 0;i<k;i++)fds[i]= b->socket(AF_INET,SOCK_DGRAM,0);
 t0= now_s();
-for(int i= 0;i<k;i++){
-struct sockaddr_in a= sin_of("127.0.0.200",10000+i);
-if(b->bind(fds[i],(struct sockaddr*)&a,sizeof a)==0)ok++;
-}
+for(int i= 0;i<k;i++)
+if(b->bind(fds[i],(struct sockaddr*)&to[i],sizeof to[i])==0)ok++;
 *timed+= now_s()-t0;
 for(int i= 0;i<k;i++)b->close(fds[i]);
 }
@@ -510,7 +511,7 @@ return ok;
 }
 
 /*:27*//*29:*/
-#line 642 "web/bench.w"
+#line 646 "web/bench.w"
 
 static int demux_setup(const bench_ops*b,demux_ctx*c)
 {
@@ -546,7 +547,7 @@ return ok;
 }
 
 /*:29*//*31:*/
-#line 692 "web/bench.w"
+#line 696 "web/bench.w"
 
 static bool wanted(const char*what)
 {
@@ -585,14 +586,14 @@ if(kernel&&kernel_enter()<0)return 1;
 quick_mode= quick;
 quiet_machine(cpu);
 /*30:*/
-#line 681 "web/bench.w"
+#line 685 "web/bench.w"
 
 sr_reset();
 if(sr_second_host()<0){perror("sr-bench: building sockref's world");return 1;}
 printf("%-34s %12s %13s %8s %8s\n","workload","kernel ns/op","sockref ns/op","ratio",
 "(median)");
 /*32:*/
-#line 709 "web/bench.w"
+#line 713 "web/bench.w"
 
 {
 static dgram_ctx dk,ds;
@@ -630,10 +631,10 @@ dgram_unpair(&sockref_ops,&ds);
 }
 
 /*:32*/
-#line 686 "web/bench.w"
+#line 690 "web/bench.w"
 
 /*33:*/
-#line 751 "web/bench.w"
+#line 755 "web/bench.w"
 
 {
 static const long sizes[]= {1000,10000,100000};
@@ -676,14 +677,14 @@ sb[2]/sb[0],sd[2]/sd[0]);
 }
 
 /*:33*/
-#line 687 "web/bench.w"
+#line 691 "web/bench.w"
 
 
 /*:30*/
 #line 62 "web/bench.w"
 
 /*34:*/
-#line 799 "web/bench.w"
+#line 803 "web/bench.w"
 
 {
 struct mallinfo2 before,after;

@@ -236,25 +236,25 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:308*//*347:*/
-#line 558 "web/link.w"
+#line 559 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
 /*:347*//*356:*/
-#line 40 "web/ip.w"
+#line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
 /*:356*//*406:*/
-#line 1024 "web/ip.w"
+#line 1038 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
 /*:406*//*411:*/
-#line 1121 "web/ip.w"
+#line 1135 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
@@ -325,30 +325,30 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_MSG_PROBE 0x10
 
 /*:580*//*597:*/
-#line 1186 "web/udp.w"
+#line 1204 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:597*//*613:*/
-#line 1526 "web/udp.w"
+#line 1544 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:613*//*619:*/
-#line 1659 "web/udp.w"
+#line 1677 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
 /*:619*//*654:*/
-#line 2382 "web/udp.w"
+#line 2400 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:654*//*660:*/
-#line 2492 "web/udp.w"
+#line 2510 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -540,7 +540,7 @@ int mc_count;
 #line 22 "web/socket.w"
 
 /*372:*/
-#line 363 "web/ip.w"
+#line 372 "web/ip.w"
 
 uint16_t inet_id;
 
@@ -565,12 +565,12 @@ bool netstamp;
 uint64_t rq_seq;
 
 /*:545*//*600:*/
-#line 1254 "web/udp.w"
+#line 1272 "web/udp.w"
 
 struct sr_udpcork*cork;
 
 /*:600*//*678:*/
-#line 2827 "web/udp.w"
+#line 2845 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -701,6 +701,7 @@ size_t len;
 sr_sock*sk;
 int truesize;
 bool held;
+int iif;
 uint8_t data[];
 }sr_pkt;
 enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE};
@@ -714,7 +715,7 @@ int rt_type;
 }sr_event;
 
 /*:322*//*332:*/
-#line 314 "web/link.w"
+#line 315 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -724,7 +725,7 @@ int nports;
 }sr_lan;
 
 /*:332*//*348:*/
-#line 563 "web/link.w"
+#line 564 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -749,12 +750,13 @@ int type;
 uint32_t saddr;
 uint32_t nexthop;
 int ifindex;
+int iif;
 int mtu;
 bool mtu_locked;
 };
 
 /*:355*//*366:*/
-#line 264 "web/ip.w"
+#line 273 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -764,7 +766,7 @@ uint64_t expires_ns;
 }sr_pmtu;
 
 /*:366*//*371:*/
-#line 335 "web/ip.w"
+#line 344 "web/ip.w"
 
 struct sr_ipout{
 uint8_t protocol,ttl,tos;
@@ -778,7 +780,7 @@ sr_sock*sk;
 };
 
 /*:371*//*387:*/
-#line 636 "web/ip.w"
+#line 646 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -796,7 +798,7 @@ uint64_t tstamp_ns;
 };
 
 /*:387*//*391:*/
-#line 756 "web/ip.w"
+#line 770 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -814,7 +816,7 @@ int rt_type;
 }sr_fragq;
 
 /*:391*//*412:*/
-#line 1126 "web/ip.w"
+#line 1140 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -822,7 +824,7 @@ uint64_t tokens,last;
 }sr_peer;
 
 /*:412*//*423:*/
-#line 1260 "web/ip.w"
+#line 1274 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -930,7 +932,7 @@ int gso_size;
 };
 
 /*:581*//*601:*/
-#line 1257 "web/udp.w"
+#line 1275 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -945,7 +947,7 @@ uint8_t*data;
 };
 
 /*:601*//*616:*/
-#line 1597 "web/udp.w"
+#line 1615 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -969,7 +971,7 @@ int nprocs;
 sr_proc*cur;
 pid_t next_pid;
 /*323:*/
-#line 176 "web/link.w"
+#line 177 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
@@ -977,7 +979,7 @@ size_t nev,evcap;
 uint64_t evseq;
 
 /*:323*//*333:*/
-#line 325 "web/link.w"
+#line 326 "web/link.w"
 
 sr_lan*lan;
 int nlans;
@@ -989,7 +991,7 @@ sr_capture*cap;
 int ncaps;
 
 /*:430*//*641:*/
-#line 2124 "web/udp.w"
+#line 2142 "web/udp.w"
 
 int netstamp_sockets;
 
@@ -1023,34 +1025,34 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:111*//*349:*/
-#line 573 "web/link.w"
+#line 574 "web/link.w"
 
 sr_htab neigh;
 
 /*:349*//*367:*/
-#line 272 "web/ip.w"
+#line 281 "web/ip.w"
 
 sr_htab pmtu;
 
 /*:367*//*373:*/
-#line 366 "web/ip.w"
+#line 375 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
 /*:373*//*392:*/
-#line 772 "web/ip.w"
+#line 786 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
 /*:392*//*413:*/
-#line 1132 "web/ip.w"
+#line 1146 "web/ip.w"
 
 sr_htab peers;
 
 /*:413*//*421:*/
-#line 1254 "web/ip.w"
+#line 1268 "web/ip.w"
 
 sr_htab mc;
 
@@ -1406,7 +1408,7 @@ static uint64_t rng_next(void);
 static double rng_unit(void);
 
 /*:320*//*326:*/
-#line 189 "web/link.w"
+#line 190 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len);
 static void ev_push(sr_event*e);
@@ -1414,7 +1416,7 @@ static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
 /*:326*//*338:*/
-#line 405 "web/link.w"
+#line 406 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1422,20 +1424,20 @@ static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
 /*:338*//*342:*/
-#line 476 "web/link.w"
+#line 477 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
 
 /*:342*//*351:*/
-#line 579 "web/link.w"
+#line 580 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
 /*:351*//*357:*/
-#line 43 "web/ip.w"
+#line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
 int scope);
@@ -1443,13 +1445,13 @@ static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
 /*:357*//*363:*/
-#line 207 "web/ip.w"
+#line 216 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
 /*:363*//*369:*/
-#line 278 "web/ip.w"
+#line 287 "web/ip.w"
 
 static void hent_free(sr_hent*e);
 static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
@@ -1457,13 +1459,13 @@ SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
 /*:369*//*375:*/
-#line 376 "web/ip.w"
+#line 385 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
 /*:375*//*377:*/
-#line 415 "web/ip.w"
+#line 424 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
@@ -1471,79 +1473,79 @@ static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
 /*:377*//*380:*/
-#line 509 "web/ip.w"
+#line 519 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
 /*:380*//*382:*/
-#line 559 "web/ip.w"
+#line 569 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
 /*:382*//*385:*/
-#line 612 "web/ip.w"
+#line 622 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
 /*:385*//*388:*/
-#line 652 "web/ip.w"
+#line 662 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
 /*:388*//*394:*/
-#line 779 "web/ip.w"
+#line 793 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
 /*:394*//*400:*/
-#line 891 "web/ip.w"
+#line 905 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
 /*:400*//*403:*/
-#line 956 "web/ip.w"
+#line 970 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:403*//*407:*/
-#line 1028 "web/ip.w"
+#line 1042 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
 /*:407*//*409:*/
-#line 1072 "web/ip.w"
+#line 1086 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
 /*:409*//*415:*/
-#line 1138 "web/ip.w"
+#line 1152 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
 /*:415*//*417:*/
-#line 1188 "web/ip.w"
+#line 1202 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
 /*:417*//*419:*/
-#line 1228 "web/ip.w"
+#line 1242 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
 /*:419*//*424:*/
-#line 1266 "web/ip.w"
+#line 1280 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
@@ -1833,7 +1835,7 @@ static int set_recverr(sr_sock*s,sr_optreq*rq);
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:579*//*587:*/
-#line 982 "web/udp.w"
+#line 1000 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -1845,26 +1847,26 @@ static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total);
 
 /*:587*//*593:*/
-#line 1116 "web/udp.w"
+#line 1134 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto);
 
 /*:593*//*595:*/
-#line 1136 "web/udp.w"
+#line 1154 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:595*//*598:*/
-#line 1189 "web/udp.w"
+#line 1207 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:598*//*602:*/
-#line 1270 "web/udp.w"
+#line 1288 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -1875,7 +1877,7 @@ static void udp_cork_discard(sr_sock*s);
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
 /*:602*//*608:*/
-#line 1405 "web/udp.w"
+#line 1423 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -1886,125 +1888,125 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:608*//*609:*/
-#line 1421 "web/udp.w"
+#line 1439 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:609*//*615:*/
-#line 1590 "web/udp.w"
+#line 1608 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:615*//*620:*/
-#line 1688 "web/udp.w"
+#line 1706 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:620*//*622:*/
-#line 1707 "web/udp.w"
+#line 1725 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:622*//*625:*/
-#line 1794 "web/udp.w"
+#line 1812 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:625*//*627:*/
-#line 1835 "web/udp.w"
+#line 1853 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:627*//*629:*/
-#line 1890 "web/udp.w"
+#line 1908 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:629*//*631:*/
-#line 1926 "web/udp.w"
+#line 1944 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:631*//*633:*/
-#line 1970 "web/udp.w"
+#line 1988 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:633*//*637:*/
-#line 2038 "web/udp.w"
+#line 2056 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:637*//*642:*/
-#line 2127 "web/udp.w"
+#line 2145 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
 /*:642*//*644:*/
-#line 2166 "web/udp.w"
+#line 2184 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:644*//*646:*/
-#line 2205 "web/udp.w"
+#line 2223 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:646*//*648:*/
-#line 2245 "web/udp.w"
+#line 2263 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:648*//*655:*/
-#line 2386 "web/udp.w"
+#line 2404 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:655*//*662:*/
-#line 2512 "web/udp.w"
+#line 2530 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:662*//*665:*/
-#line 2567 "web/udp.w"
+#line 2585 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:665*//*670:*/
-#line 2668 "web/udp.w"
+#line 2686 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:670*//*672:*/
-#line 2716 "web/udp.w"
+#line 2734 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:672*//*674:*/
-#line 2769 "web/udp.w"
+#line 2787 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags);
 
 /*:674*//*676:*/
-#line 2792 "web/udp.w"
+#line 2810 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:676*//*679:*/
-#line 2832 "web/udp.w"
+#line 2850 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -2376,7 +2378,7 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 #line 610 "web/world.w"
 
 /*374:*/
-#line 373 "web/ip.w"
+#line 382 "web/ip.w"
 
 h->ip_ident= 1;
 
@@ -2554,13 +2556,13 @@ if(W->ready)/*46:*/
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
 /*325:*/
-#line 185 "web/link.w"
+#line 186 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
 /*:325*//*334:*/
-#line 329 "web/link.w"
+#line 330 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
@@ -2578,27 +2580,27 @@ free(W->cap);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*350:*/
-#line 576 "web/link.w"
+#line 577 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
 /*:350*//*368:*/
-#line 275 "web/ip.w"
+#line 284 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
 /*:368*//*393:*/
-#line 776 "web/ip.w"
+#line 790 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
 /*:393*//*414:*/
-#line 1135 "web/ip.w"
+#line 1149 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
 /*:414*//*422:*/
-#line 1257 "web/ip.w"
+#line 1271 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
@@ -2625,7 +2627,7 @@ W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
 /*324:*/
-#line 182 "web/link.w"
+#line 183 "web/link.w"
 
 W->rng= 1;
 
@@ -2650,7 +2652,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 #line 798 "web/world.w"
 
 /*337:*/
-#line 390 "web/link.w"
+#line 391 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
@@ -3277,7 +3279,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*650:*/
-#line 2279 "web/udp.w"
+#line 2297 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -5398,7 +5400,7 @@ W->rng= seed;
 }
 
 /*:321*//*327:*/
-#line 195 "web/link.w"
+#line 196 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len)
 {
@@ -5409,7 +5411,7 @@ return p;
 }
 
 /*:327*//*328:*/
-#line 207 "web/link.w"
+#line 208 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -5449,7 +5451,7 @@ return top;
 }
 
 /*:328*//*329:*/
-#line 252 "web/link.w"
+#line 253 "web/link.w"
 
 static void net_run(void)
 {
@@ -5472,7 +5474,7 @@ return true;
 }
 
 /*:329*//*330:*/
-#line 277 "web/link.w"
+#line 278 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -5489,7 +5491,7 @@ W->now_ns= target;
 }
 
 /*:330*//*335:*/
-#line 339 "web/link.w"
+#line 340 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -5524,7 +5526,7 @@ return 0;
 }
 
 /*:335*//*336:*/
-#line 374 "web/link.w"
+#line 375 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -5540,7 +5542,7 @@ return 0;
 }
 
 /*:336*//*339:*/
-#line 411 "web/link.w"
+#line 412 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -5566,7 +5568,7 @@ else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
 /*:339*//*340:*/
-#line 438 "web/link.w"
+#line 439 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
 {
@@ -5579,7 +5581,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:340*//*341:*/
-#line 454 "web/link.w"
+#line 455 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
 {
@@ -5603,7 +5605,7 @@ ev_push(&e);
 }
 
 /*:341*//*343:*/
-#line 487 "web/link.w"
+#line 488 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5619,7 +5621,7 @@ ev_push(&e);
 }
 
 /*:343*//*344:*/
-#line 504 "web/link.w"
+#line 505 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5630,7 +5632,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:344*//*346:*/
-#line 524 "web/link.w"
+#line 525 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -5646,7 +5648,7 @@ return 0;
 }
 
 /*:346*//*352:*/
-#line 584 "web/link.w"
+#line 585 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -5692,7 +5694,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:352*//*353:*/
-#line 632 "web/link.w"
+#line 633 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -5724,7 +5726,7 @@ n->nq= 0;
 neigh_free(&n->h);
 }
 /*:353*//*358:*/
-#line 58 "web/ip.w"
+#line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
 int scope)
@@ -5747,7 +5749,7 @@ return 0;
 }
 
 /*:358*//*359:*/
-#line 118 "web/ip.w"
+#line 125 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt)
@@ -5760,7 +5762,7 @@ const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
 /*360:*/
-#line 159 "web/ip.w"
+#line 167 "web/ip.w"
 
 if(saddr){
 if(ipv4_is_multicast(saddr)||ipv4_is_lbcast(saddr)||ipv4_is_zeronet(saddr))
@@ -5773,10 +5775,10 @@ if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
 /*:360*/
-#line 129 "web/ip.w"
+#line 136 "web/ip.w"
 
 /*361:*/
-#line 170 "web/ip.w"
+#line 178 "web/ip.w"
 
 if(oif){
 if(!(dev= iface_by_index(h,oif)))return-ENODEV;
@@ -5792,7 +5794,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 
 /*:361*/
-#line 130 "web/ip.w"
+#line 137 "web/ip.w"
 
 if(!daddr){
 daddr= saddr;
@@ -5809,6 +5811,7 @@ goto make_route;
 }
 if(r->type==SR_RT_LOCAL){
 if(!saddr)saddr= r->prefsrc?r->prefsrc:daddr;
+oif= r->ifindex;
 dev= iface_by_index(h,SR_LOOPBACK_IFINDEX);
 type= SR_RT_LOCAL;
 r= NULL;
@@ -5819,7 +5822,7 @@ type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
 /*362:*/
-#line 190 "web/ip.w"
+#line 198 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
 if(ipv4_is_lbcast(daddr))type= SR_RT_BROADCAST;
@@ -5828,18 +5831,19 @@ else if(ipv4_is_zeronet(daddr))return-EINVAL;
 rt->type= type;
 rt->saddr= saddr;
 rt->ifindex= dev->ifindex;
+rt->iif= oif;
 rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
 /*:362*/
-#line 155 "web/ip.w"
+#line 163 "web/ip.w"
 
 return 0;
 }
 
 /*:359*//*364:*/
-#line 211 "web/ip.w"
+#line 220 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked)
@@ -5857,7 +5861,7 @@ return mtu;
 }
 
 /*:364*//*370:*/
-#line 284 "web/ip.w"
+#line 293 "web/ip.w"
 
 static void hent_free(sr_hent*e)
 {
@@ -5902,7 +5906,7 @@ pm->expires_ns= W->now_ns+
 }
 
 /*:370*//*376:*/
-#line 383 "web/ip.w"
+#line 392 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
 {
@@ -5915,7 +5919,7 @@ sk->inet_id= (uint16_t)rng_next();
 }
 
 /*:376*//*378:*/
-#line 421 "web/ip.w"
+#line 430 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -5945,6 +5949,7 @@ ip.saddr= rt->saddr;
 ip.daddr= daddr;
 pkt= pkt_new(NULL,tot);
 pkt->sk= o->sk;
+pkt->iif= rt->iif;
 pkt->truesize= skb_truesize((int)tot,(int)l4len-SR_UDPHDR_LEN);
 if(o->optlen){
 memcpy(pkt->data+SR_IPHDR_LEN,o->opt,(size_t)o->optlen);
@@ -5960,7 +5965,7 @@ return 0;
 }
 
 /*:378*//*379:*/
-#line 485 "web/ip.w"
+#line 495 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -5979,7 +5984,7 @@ ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
 /*:379*//*381:*/
-#line 513 "web/ip.w"
+#line 523 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6017,7 +6022,7 @@ free(pkt);
 }
 
 /*:381*//*383:*/
-#line 563 "web/ip.w"
+#line 573 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6032,7 +6037,7 @@ else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
 /*:383*//*384:*/
-#line 586 "web/ip.w"
+#line 596 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6054,7 +6059,7 @@ return SR_RT_UNICAST;
 }
 
 /*:384*//*386:*/
-#line 615 "web/ip.w"
+#line 625 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6065,7 +6070,7 @@ return false;
 }
 
 /*:386*//*389:*/
-#line 657 "web/ip.w"
+#line 671 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6078,7 +6083,7 @@ if(!(pkt= ip_defrag(h,ifindex,pkt,rt_type)))return;
 ipv4_parse(pkt->data,pkt->len,&ip);
 memset(&rx,0,sizeof rx);
 rx.host= h;
-rx.ifindex= ifindex;
+rx.ifindex= ifindex==SR_LOOPBACK_IFINDEX&&pkt->iif?pkt->iif:ifindex;
 rx.saddr= ip.saddr;
 rx.daddr= ip.daddr;
 rx.ttl= ip.ttl;
@@ -6114,7 +6119,7 @@ free(pkt);
 }
 
 /*:389*//*390:*/
-#line 710 "web/ip.w"
+#line 724 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6131,7 +6136,7 @@ return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
 /*:390*//*395:*/
-#line 784 "web/ip.w"
+#line 798 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6149,7 +6154,7 @@ fragq_free(&q->h);
 }
 
 /*:395*//*396:*/
-#line 802 "web/ip.w"
+#line 816 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6177,7 +6182,7 @@ return q;
 }
 
 /*:396*//*397:*/
-#line 830 "web/ip.w"
+#line 844 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6191,7 +6196,7 @@ if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
 /*398:*/
-#line 858 "web/ip.w"
+#line 872 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6207,11 +6212,11 @@ q->len= end;
 if(end<=off)goto discard;
 
 /*:398*/
-#line 842 "web/ip.w"
+#line 856 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
 /*399:*/
-#line 872 "web/ip.w"
+#line 886 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6229,7 +6234,7 @@ return NULL;
 }
 
 /*:399*/
-#line 844 "web/ip.w"
+#line 858 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6245,7 +6250,7 @@ return NULL;
 }
 
 /*:397*//*401:*/
-#line 894 "web/ip.w"
+#line 908 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -6267,7 +6272,7 @@ return whole;
 }
 
 /*:401*//*402:*/
-#line 917 "web/ip.w"
+#line 931 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6280,7 +6285,7 @@ fragq_kill(h,q);
 }
 
 /*:402*//*404:*/
-#line 959 "web/ip.w"
+#line 973 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6323,7 +6328,7 @@ ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
 /*:404*//*408:*/
-#line 1033 "web/ip.w"
+#line 1047 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6360,7 +6365,7 @@ len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
 /*:408*//*410:*/
-#line 1077 "web/ip.w"
+#line 1091 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6385,7 +6390,7 @@ free(buf);
 }
 
 /*:410*//*416:*/
-#line 1143 "web/ip.w"
+#line 1157 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6417,7 +6422,7 @@ return true;
 }
 
 /*:416*//*418:*/
-#line 1191 "web/ip.w"
+#line 1205 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6451,7 +6456,7 @@ udp_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
 /*:418*//*420:*/
-#line 1231 "web/ip.w"
+#line 1245 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -6466,7 +6471,7 @@ ic->data,ic->datalen);
 }
 
 /*:420*//*425:*/
-#line 1271 "web/ip.w"
+#line 1285 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -8184,9 +8189,10 @@ connected= true;
 #line 860 "web/udp.w"
 
 /*584:*/
-#line 902 "web/udp.w"
+#line 909 "web/udp.w"
 
 memset(&ipc,0,sizeof ipc);
+ipc.addr= s->inet_saddr;
 ipc.oif= s->bound_dev_if;
 ipc.ttl= ipc.tos= -1;
 ipc.priority= s->priority;
@@ -8209,7 +8215,7 @@ if(!daddr)return-EINVAL;
 connected= false;
 }
 /*585:*/
-#line 920 "web/udp.w"
+#line 937 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)){
 if(!ipc.oif)ipc.oif= s->mc_index;
@@ -8220,7 +8226,8 @@ sk_flow(s,faddr,saddr,ipc.oif,&fl);
 if(flags&MSG_DONTROUTE)fl.dontroute= true;
 err= ip_route_output(s->host,&fl,&rt);
 if(err)return err;
-if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
+if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!(connected&&s->dst_cached))
+return-EACCES;
 if(connected)sk_dst_set(s,&rt);
 
 /*:585*/
@@ -8230,7 +8237,7 @@ if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
 /*586:*/
-#line 945 "web/udp.w"
+#line 963 "web/udp.w"
 
 {
 sr_iface*dev= iface_by_index(s->host,rt.ifindex);
@@ -8259,7 +8266,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:582*//*588:*/
-#line 996 "web/udp.w"
+#line 1014 "web/udp.w"
 
 static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total)
@@ -8284,7 +8291,7 @@ return 0;
 }
 
 /*:588*//*589:*/
-#line 1022 "web/udp.w"
+#line 1040 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8305,7 +8312,7 @@ return 0;
 }
 
 /*:589*//*590:*/
-#line 1045 "web/udp.w"
+#line 1063 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8329,7 +8336,7 @@ return err;
 }
 
 /*:590*//*591:*/
-#line 1070 "web/udp.w"
+#line 1088 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen)
@@ -8337,7 +8344,7 @@ const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int opt
 struct sr_ipout o;
 udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
 /*592:*/
-#line 1095 "web/udp.w"
+#line 1113 "web/udp.w"
 
 memset(&o,0,sizeof o);
 o.protocol= (uint8_t)s->protocol;
@@ -8353,13 +8360,13 @@ o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
 
 /*:592*/
-#line 1076 "web/udp.w"
+#line 1094 "web/udp.w"
 
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
 /*:591*//*594:*/
-#line 1120 "web/udp.w"
+#line 1138 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto)
@@ -8374,7 +8381,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:594*//*596:*/
-#line 1140 "web/udp.w"
+#line 1158 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8408,7 +8415,7 @@ return true;
 }
 
 /*:596*//*599:*/
-#line 1194 "web/udp.w"
+#line 1212 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8431,7 +8438,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:599*//*603:*/
-#line 1281 "web/udp.w"
+#line 1299 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
@@ -8439,7 +8446,7 @@ return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
 /*:603*//*604:*/
-#line 1287 "web/udp.w"
+#line 1305 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
@@ -8471,7 +8478,7 @@ return(ssize_t)len;
 }
 
 /*:604*//*605:*/
-#line 1320 "web/udp.w"
+#line 1338 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8503,7 +8510,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:605*//*606:*/
-#line 1350 "web/udp.w"
+#line 1368 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -8514,7 +8521,7 @@ s->cork= NULL;
 }
 
 /*:606*//*607:*/
-#line 1364 "web/udp.w"
+#line 1382 "web/udp.w"
 
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -8525,7 +8532,7 @@ s->cork->rt.saddr= rt->saddr;
 }
 
 /*:607*//*610:*/
-#line 1424 "web/udp.w"
+#line 1442 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -8574,7 +8581,7 @@ return 0;
 }
 
 /*:610*//*611:*/
-#line 1471 "web/udp.w"
+#line 1489 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8582,7 +8589,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*612:*/
-#line 1508 "web/udp.w"
+#line 1526 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -8598,7 +8605,7 @@ return 0;
 }
 
 /*:612*/
-#line 1477 "web/udp.w"
+#line 1495 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -8627,7 +8634,7 @@ return-EINVAL;
 }
 
 /*:611*//*614:*/
-#line 1530 "web/udp.w"
+#line 1548 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8660,7 +8667,7 @@ return-EINVAL;
 }
 
 /*:614*//*617:*/
-#line 1603 "web/udp.w"
+#line 1621 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8680,7 +8687,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*618:*/
-#line 1650 "web/udp.w"
+#line 1668 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -8688,7 +8695,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:618*/
-#line 1621 "web/udp.w"
+#line 1639 "web/udp.w"
 
 goto try_again;
 }
@@ -8715,7 +8722,7 @@ return err;
 }
 
 /*:617*//*621:*/
-#line 1691 "web/udp.w"
+#line 1709 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -8726,7 +8733,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:621*//*623:*/
-#line 1712 "web/udp.w"
+#line 1730 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -8770,7 +8777,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:623*//*624:*/
-#line 1763 "web/udp.w"
+#line 1781 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err)
 {
@@ -8791,7 +8798,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:624*//*626:*/
-#line 1797 "web/udp.w"
+#line 1815 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -8806,7 +8813,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:626*//*628:*/
-#line 1839 "web/udp.w"
+#line 1857 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8842,7 +8849,7 @@ return(ssize_t)copied;
 }
 
 /*:628*//*630:*/
-#line 1894 "web/udp.w"
+#line 1912 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -8864,7 +8871,7 @@ co->used+= take;
 }
 
 /*:630*//*632:*/
-#line 1930 "web/udp.w"
+#line 1948 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -8875,7 +8882,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
 /*:632*//*634:*/
-#line 1974 "web/udp.w"
+#line 1992 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -8896,7 +8903,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*636:*/
-#line 2014 "web/udp.w"
+#line 2032 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -8906,10 +8913,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:636*/
-#line 1993 "web/udp.w"
+#line 2011 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*635:*/
-#line 2002 "web/udp.w"
+#line 2020 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -8923,12 +8930,12 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:635*/
-#line 1994 "web/udp.w"
+#line 2012 "web/udp.w"
 
 }
 
 /*:634*//*638:*/
-#line 2041 "web/udp.w"
+#line 2059 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -8940,7 +8947,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*639:*/
-#line 2057 "web/udp.w"
+#line 2075 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -8955,10 +8962,10 @@ n+= len;
 }
 
 /*:639*/
-#line 2051 "web/udp.w"
+#line 2069 "web/udp.w"
 
 if(ts)/*640:*/
-#line 2075 "web/udp.w"
+#line 2093 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9000,14 +9007,14 @@ n+= len;
 }
 
 /*:640*/
-#line 2052 "web/udp.w"
+#line 2070 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:638*//*643:*/
-#line 2130 "web/udp.w"
+#line 2148 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9017,7 +9024,7 @@ W->netstamp_sockets++;
 }
 
 /*:643*//*645:*/
-#line 2170 "web/udp.w"
+#line 2188 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9045,7 +9052,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 
 /*:645*//*647:*/
-#line 2208 "web/udp.w"
+#line 2226 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9071,7 +9078,7 @@ return 0;
 }
 
 /*:647*//*649:*/
-#line 2248 "web/udp.w"
+#line 2266 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9089,7 +9096,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:649*//*652:*/
-#line 2323 "web/udp.w"
+#line 2341 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9109,7 +9116,7 @@ return sys_return(err);
 }
 
 /*:652*//*656:*/
-#line 2393 "web/udp.w"
+#line 2411 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9123,7 +9130,7 @@ return(ssize_t)total;
 }
 
 /*:656*//*657:*/
-#line 2410 "web/udp.w"
+#line 2428 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9140,7 +9147,7 @@ return r;
 }
 
 /*:657*//*658:*/
-#line 2425 "web/udp.w"
+#line 2443 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9172,7 +9179,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:658*//*659:*/
-#line 2458 "web/udp.w"
+#line 2476 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9205,7 +9212,7 @@ return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
 /*:659*//*661:*/
-#line 2498 "web/udp.w"
+#line 2516 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9221,7 +9228,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:661*//*663:*/
-#line 2515 "web/udp.w"
+#line 2533 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9243,7 +9250,7 @@ return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
 /*:663*//*666:*/
-#line 2573 "web/udp.w"
+#line 2591 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9258,7 +9265,7 @@ return r;
 }
 
 /*:666*//*667:*/
-#line 2586 "web/udp.w"
+#line 2604 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9294,7 +9301,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:667*//*668:*/
-#line 2620 "web/udp.w"
+#line 2638 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9330,7 +9337,7 @@ return r;
 }
 
 /*:668*//*669:*/
-#line 2654 "web/udp.w"
+#line 2672 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9346,7 +9353,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:669*//*671:*/
-#line 2671 "web/udp.w"
+#line 2689 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9371,7 +9378,7 @@ return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
 /*:671*//*673:*/
-#line 2721 "web/udp.w"
+#line 2739 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9411,7 +9418,7 @@ return-ENOTCONN;
 }
 
 /*:673*//*675:*/
-#line 2773 "web/udp.w"
+#line 2791 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags)
@@ -9428,7 +9435,7 @@ return-EOPNOTSUPP;
 }
 
 /*:675*//*677:*/
-#line 2795 "web/udp.w"
+#line 2813 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9439,7 +9446,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:677*//*680:*/
-#line 2836 "web/udp.w"
+#line 2854 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {

@@ -108,7 +108,7 @@ int sr_host_sysctl_set(int host,const char*name,const char*value);
 void sr_world_seed(uint64_t seed);
 
 /*:319*//*331:*/
-#line 301 "web/link.w"
+#line 302 "web/link.w"
 
 struct sr_lan_config{
 uint64_t delay_ns;
@@ -123,7 +123,7 @@ int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
 /*:331*//*345:*/
-#line 521 "web/link.w"
+#line 522 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
@@ -163,12 +163,12 @@ int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
 /*:537*//*651:*/
-#line 2320 "web/udp.w"
+#line 2338 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
 /*:651*//*653:*/
-#line 2372 "web/udp.w"
+#line 2390 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -178,7 +178,7 @@ ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
 /*:653*//*664:*/
-#line 2559 "web/udp.w"
+#line 2577 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,

@@ -158,6 +158,7 @@ typedef struct {
   sr_sock *sk; /* the socket that sent it, while the host holds it for it */
   int truesize; /* what it is charged to that socket */
   bool held; /* charged now (see |pkt_hold|) */
+  int iif; /* sent by this host over \.{lo}: the arrival interface to report */
   uint8_t data[];
 } sr_pkt;
 enum { EV_RX, EV_FRAG_EXPIRE, EV_NEIGH_PROBE };
