@@ -236,25 +236,25 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:310*//*349:*/
-#line 604 "web/link.w"
+#line 606 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
 /*:349*//*358:*/
-#line 40 "web/ip.w"
+#line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
 /*:358*//*408:*/
-#line 1057 "web/ip.w"
+#line 1071 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
 /*:408*//*413:*/
-#line 1154 "web/ip.w"
+#line 1168 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
@@ -325,30 +325,30 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_MSG_PROBE 0x10
 
 /*:583*//*601:*/
-#line 1267 "web/udp.w"
+#line 1285 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:601*//*617:*/
-#line 1608 "web/udp.w"
+#line 1626 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:617*//*623:*/
-#line 1741 "web/udp.w"
+#line 1759 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
 /*:623*//*658:*/
-#line 2464 "web/udp.w"
+#line 2482 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:658*//*664:*/
-#line 2574 "web/udp.w"
+#line 2592 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -540,7 +540,7 @@ int mc_count;
 #line 22 "web/socket.w"
 
 /*374:*/
-#line 363 "web/ip.w"
+#line 372 "web/ip.w"
 
 uint16_t inet_id;
 
@@ -565,12 +565,12 @@ bool netstamp;
 uint64_t rq_seq;
 
 /*:548*//*604:*/
-#line 1337 "web/udp.w"
+#line 1355 "web/udp.w"
 
 struct sr_udpcork*cork;
 
 /*:604*//*682:*/
-#line 2909 "web/udp.w"
+#line 2927 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -703,6 +703,7 @@ sr_sock*sk;
 int truesize;
 bool held;
 bool csum_partial;
+int iif;
 }sr_pkt;
 enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE};
 typedef struct{
@@ -715,7 +716,7 @@ int rt_type;
 }sr_event;
 
 /*:324*//*334:*/
-#line 358 "web/link.w"
+#line 360 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -725,7 +726,7 @@ int nports;
 }sr_lan;
 
 /*:334*//*350:*/
-#line 609 "web/link.w"
+#line 611 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -750,12 +751,13 @@ int type;
 uint32_t saddr;
 uint32_t nexthop;
 int ifindex;
+int iif;
 int mtu;
 bool mtu_locked;
 };
 
 /*:357*//*368:*/
-#line 264 "web/ip.w"
+#line 273 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -765,7 +767,7 @@ uint64_t expires_ns;
 }sr_pmtu;
 
 /*:368*//*373:*/
-#line 335 "web/ip.w"
+#line 344 "web/ip.w"
 
 struct sr_ipout{
 uint8_t protocol,ttl,tos;
@@ -779,7 +781,7 @@ sr_sock*sk;
 };
 
 /*:373*//*389:*/
-#line 665 "web/ip.w"
+#line 675 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -799,7 +801,7 @@ sr_pkt**pkt;
 };
 
 /*:389*//*393:*/
-#line 789 "web/ip.w"
+#line 803 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -817,7 +819,7 @@ int rt_type;
 }sr_fragq;
 
 /*:393*//*414:*/
-#line 1159 "web/ip.w"
+#line 1173 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -825,7 +827,7 @@ uint64_t tokens,last;
 }sr_peer;
 
 /*:414*//*425:*/
-#line 1293 "web/ip.w"
+#line 1307 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -941,7 +943,7 @@ int gso_size;
 };
 
 /*:584*//*605:*/
-#line 1340 "web/udp.w"
+#line 1358 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -956,7 +958,7 @@ uint8_t*data;
 };
 
 /*:605*//*620:*/
-#line 1679 "web/udp.w"
+#line 1697 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -980,7 +982,7 @@ int nprocs;
 sr_proc*cur;
 pid_t next_pid;
 /*325:*/
-#line 187 "web/link.w"
+#line 188 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
@@ -988,7 +990,7 @@ size_t nev,evcap;
 uint64_t evseq;
 
 /*:325*//*335:*/
-#line 369 "web/link.w"
+#line 371 "web/link.w"
 
 sr_lan*lan;
 int nlans;
@@ -1000,7 +1002,7 @@ sr_capture*cap;
 int ncaps;
 
 /*:432*//*645:*/
-#line 2206 "web/udp.w"
+#line 2224 "web/udp.w"
 
 int netstamp_sockets;
 
@@ -1034,34 +1036,34 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:111*//*351:*/
-#line 619 "web/link.w"
+#line 621 "web/link.w"
 
 sr_htab neigh;
 
 /*:351*//*369:*/
-#line 272 "web/ip.w"
+#line 281 "web/ip.w"
 
 sr_htab pmtu;
 
 /*:369*//*375:*/
-#line 366 "web/ip.w"
+#line 375 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
 /*:375*//*394:*/
-#line 805 "web/ip.w"
+#line 819 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
 /*:394*//*415:*/
-#line 1165 "web/ip.w"
+#line 1179 "web/ip.w"
 
 sr_htab peers;
 
 /*:415*//*423:*/
-#line 1287 "web/ip.w"
+#line 1301 "web/ip.w"
 
 sr_htab mc;
 
@@ -1425,7 +1427,7 @@ static uint64_t rng_next(void);
 static double rng_unit(void);
 
 /*:322*//*328:*/
-#line 200 "web/link.w"
+#line 201 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len);
 static sr_pkt*pkt_new(const void*data,size_t len);
@@ -1435,7 +1437,7 @@ static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
 /*:328*//*340:*/
-#line 449 "web/link.w"
+#line 451 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1443,20 +1445,20 @@ static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
 /*:340*//*344:*/
-#line 522 "web/link.w"
+#line 524 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:344*//*353:*/
-#line 625 "web/link.w"
+#line 627 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
 /*:353*//*359:*/
-#line 43 "web/ip.w"
+#line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
 int scope);
@@ -1464,13 +1466,13 @@ static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
 /*:359*//*365:*/
-#line 207 "web/ip.w"
+#line 216 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
 /*:365*//*371:*/
-#line 278 "web/ip.w"
+#line 287 "web/ip.w"
 
 static void hent_free(sr_hent*e);
 static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
@@ -1478,13 +1480,13 @@ SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
 /*:371*//*377:*/
-#line 376 "web/ip.w"
+#line 385 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
 /*:377*//*379:*/
-#line 415 "web/ip.w"
+#line 424 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
@@ -1494,79 +1496,79 @@ static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
 /*:379*//*382:*/
-#line 529 "web/ip.w"
+#line 539 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
 /*:382*//*384:*/
-#line 580 "web/ip.w"
+#line 590 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
 /*:384*//*387:*/
-#line 633 "web/ip.w"
+#line 643 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
 /*:387*//*390:*/
-#line 683 "web/ip.w"
+#line 693 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
 /*:390*//*396:*/
-#line 812 "web/ip.w"
+#line 826 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
 /*:396*//*402:*/
-#line 924 "web/ip.w"
+#line 938 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
 /*:402*//*405:*/
-#line 989 "web/ip.w"
+#line 1003 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:405*//*409:*/
-#line 1061 "web/ip.w"
+#line 1075 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
 /*:409*//*411:*/
-#line 1105 "web/ip.w"
+#line 1119 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
 /*:411*//*417:*/
-#line 1171 "web/ip.w"
+#line 1185 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
 /*:417*//*419:*/
-#line 1221 "web/ip.w"
+#line 1235 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
 /*:419*//*421:*/
-#line 1261 "web/ip.w"
+#line 1275 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
 /*:421*//*426:*/
-#line 1299 "web/ip.w"
+#line 1313 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
@@ -1857,7 +1859,7 @@ static int set_recverr(sr_sock*s,sr_optreq*rq);
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:582*//*590:*/
-#line 1035 "web/udp.w"
+#line 1053 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -1871,26 +1873,26 @@ static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total);
 
 /*:590*//*597:*/
-#line 1193 "web/udp.w"
+#line 1211 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
 /*:597*//*599:*/
-#line 1217 "web/udp.w"
+#line 1235 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:599*//*602:*/
-#line 1270 "web/udp.w"
+#line 1288 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:602*//*606:*/
-#line 1353 "web/udp.w"
+#line 1371 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -1901,7 +1903,7 @@ static void udp_cork_discard(sr_sock*s);
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
 /*:606*//*612:*/
-#line 1487 "web/udp.w"
+#line 1505 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -1912,125 +1914,125 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:612*//*613:*/
-#line 1503 "web/udp.w"
+#line 1521 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:613*//*619:*/
-#line 1672 "web/udp.w"
+#line 1690 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:619*//*624:*/
-#line 1770 "web/udp.w"
+#line 1788 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:624*//*626:*/
-#line 1789 "web/udp.w"
+#line 1807 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:626*//*629:*/
-#line 1876 "web/udp.w"
+#line 1894 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:629*//*631:*/
-#line 1917 "web/udp.w"
+#line 1935 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:631*//*633:*/
-#line 1972 "web/udp.w"
+#line 1990 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:633*//*635:*/
-#line 2008 "web/udp.w"
+#line 2026 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:635*//*637:*/
-#line 2052 "web/udp.w"
+#line 2070 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:637*//*641:*/
-#line 2120 "web/udp.w"
+#line 2138 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:641*//*646:*/
-#line 2209 "web/udp.w"
+#line 2227 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
 /*:646*//*648:*/
-#line 2248 "web/udp.w"
+#line 2266 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:648*//*650:*/
-#line 2287 "web/udp.w"
+#line 2305 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:650*//*652:*/
-#line 2327 "web/udp.w"
+#line 2345 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:652*//*659:*/
-#line 2468 "web/udp.w"
+#line 2486 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:659*//*666:*/
-#line 2594 "web/udp.w"
+#line 2612 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:666*//*669:*/
-#line 2649 "web/udp.w"
+#line 2667 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:669*//*674:*/
-#line 2750 "web/udp.w"
+#line 2768 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:674*//*676:*/
-#line 2798 "web/udp.w"
+#line 2816 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:676*//*678:*/
-#line 2851 "web/udp.w"
+#line 2869 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags);
 
 /*:678*//*680:*/
-#line 2874 "web/udp.w"
+#line 2892 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:680*//*683:*/
-#line 2914 "web/udp.w"
+#line 2932 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -2409,7 +2411,7 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 #line 620 "web/world.w"
 
 /*376:*/
-#line 373 "web/ip.w"
+#line 382 "web/ip.w"
 
 h->ip_ident= 1;
 
@@ -2587,13 +2589,13 @@ if(W->ready)/*46:*/
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
 /*327:*/
-#line 196 "web/link.w"
+#line 197 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
 /*:327*//*336:*/
-#line 373 "web/link.w"
+#line 375 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
@@ -2611,27 +2613,27 @@ free(W->cap);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*352:*/
-#line 622 "web/link.w"
+#line 624 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
 /*:352*//*370:*/
-#line 275 "web/ip.w"
+#line 284 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
 /*:370*//*395:*/
-#line 809 "web/ip.w"
+#line 823 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
 /*:395*//*416:*/
-#line 1168 "web/ip.w"
+#line 1182 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
 /*:416*//*424:*/
-#line 1290 "web/ip.w"
+#line 1304 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
@@ -2658,7 +2660,7 @@ W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
 /*326:*/
-#line 193 "web/link.w"
+#line 194 "web/link.w"
 
 W->rng= 1;
 
@@ -2683,7 +2685,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 #line 808 "web/world.w"
 
 /*339:*/
-#line 434 "web/link.w"
+#line 436 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
@@ -3310,7 +3312,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*654:*/
-#line 2361 "web/udp.w"
+#line 2379 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -5447,7 +5449,7 @@ W->rng= seed;
 }
 
 /*:323*//*329:*/
-#line 218 "web/link.w"
+#line 219 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
@@ -5460,6 +5462,7 @@ p->sk= NULL;
 p->truesize= 0;
 p->held= false;
 p->csum_partial= false;
+p->iif= 0;
 return p;
 }
 
@@ -5479,7 +5482,7 @@ return c;
 }
 
 /*:329*//*330:*/
-#line 251 "web/link.w"
+#line 253 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -5519,7 +5522,7 @@ return top;
 }
 
 /*:330*//*331:*/
-#line 296 "web/link.w"
+#line 298 "web/link.w"
 
 static void net_run(void)
 {
@@ -5542,7 +5545,7 @@ return true;
 }
 
 /*:331*//*332:*/
-#line 321 "web/link.w"
+#line 323 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -5559,7 +5562,7 @@ W->now_ns= target;
 }
 
 /*:332*//*337:*/
-#line 383 "web/link.w"
+#line 385 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -5594,7 +5597,7 @@ return 0;
 }
 
 /*:337*//*338:*/
-#line 418 "web/link.w"
+#line 420 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -5610,7 +5613,7 @@ return 0;
 }
 
 /*:338*//*341:*/
-#line 455 "web/link.w"
+#line 457 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -5636,7 +5639,7 @@ else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
 /*:341*//*342:*/
-#line 482 "web/link.w"
+#line 484 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
 {
@@ -5649,7 +5652,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:342*//*343:*/
-#line 500 "web/link.w"
+#line 502 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -5673,7 +5676,7 @@ ev_push(&e);
 }
 
 /*:343*//*345:*/
-#line 533 "web/link.w"
+#line 535 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5689,7 +5692,7 @@ ev_push(&e);
 }
 
 /*:345*//*346:*/
-#line 550 "web/link.w"
+#line 552 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5700,7 +5703,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:346*//*348:*/
-#line 570 "web/link.w"
+#line 572 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -5716,7 +5719,7 @@ return 0;
 }
 
 /*:348*//*354:*/
-#line 630 "web/link.w"
+#line 632 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -5762,7 +5765,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:354*//*355:*/
-#line 678 "web/link.w"
+#line 680 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -5794,7 +5797,7 @@ n->nq= 0;
 neigh_free(&n->h);
 }
 /*:355*//*360:*/
-#line 58 "web/ip.w"
+#line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
 int scope)
@@ -5817,7 +5820,7 @@ return 0;
 }
 
 /*:360*//*361:*/
-#line 118 "web/ip.w"
+#line 125 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt)
@@ -5830,7 +5833,7 @@ const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
 /*362:*/
-#line 159 "web/ip.w"
+#line 167 "web/ip.w"
 
 if(saddr){
 if(ipv4_is_multicast(saddr)||ipv4_is_lbcast(saddr)||ipv4_is_zeronet(saddr))
@@ -5843,10 +5846,10 @@ if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
 /*:362*/
-#line 129 "web/ip.w"
+#line 136 "web/ip.w"
 
 /*363:*/
-#line 170 "web/ip.w"
+#line 178 "web/ip.w"
 
 if(oif){
 if(!(dev= iface_by_index(h,oif)))return-ENODEV;
@@ -5862,7 +5865,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 
 /*:363*/
-#line 130 "web/ip.w"
+#line 137 "web/ip.w"
 
 if(!daddr){
 daddr= saddr;
@@ -5879,6 +5882,7 @@ goto make_route;
 }
 if(r->type==SR_RT_LOCAL){
 if(!saddr)saddr= r->prefsrc?r->prefsrc:daddr;
+oif= r->ifindex;
 dev= iface_by_index(h,SR_LOOPBACK_IFINDEX);
 type= SR_RT_LOCAL;
 r= NULL;
@@ -5889,7 +5893,7 @@ type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
 /*364:*/
-#line 190 "web/ip.w"
+#line 198 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
 if(ipv4_is_lbcast(daddr))type= SR_RT_BROADCAST;
@@ -5898,18 +5902,19 @@ else if(ipv4_is_zeronet(daddr))return-EINVAL;
 rt->type= type;
 rt->saddr= saddr;
 rt->ifindex= dev->ifindex;
+rt->iif= oif;
 rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
 /*:364*/
-#line 155 "web/ip.w"
+#line 163 "web/ip.w"
 
 return 0;
 }
 
 /*:361*//*366:*/
-#line 211 "web/ip.w"
+#line 220 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked)
@@ -5927,7 +5932,7 @@ return mtu;
 }
 
 /*:366*//*372:*/
-#line 284 "web/ip.w"
+#line 293 "web/ip.w"
 
 static void hent_free(sr_hent*e)
 {
@@ -5972,7 +5977,7 @@ pm->expires_ns= W->now_ns+
 }
 
 /*:372*//*378:*/
-#line 383 "web/ip.w"
+#line 392 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
 {
@@ -5985,7 +5990,7 @@ sk->inet_id= (uint16_t)rng_next();
 }
 
 /*:378*//*380:*/
-#line 430 "web/ip.w"
+#line 439 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -6024,6 +6029,7 @@ else ip.id= h->ip_ident++;
 ip.saddr= rt->saddr;
 ip.daddr= daddr;
 pkt->sk= o->sk;
+pkt->iif= rt->iif;
 pkt->truesize= skb_truesize((int)tot,(int)l4len-SR_UDPHDR_LEN);
 if(o->optlen){
 memcpy(pkt->data+SR_IPHDR_LEN,o->opt,(size_t)o->optlen);
@@ -6038,7 +6044,7 @@ return 0;
 }
 
 /*:380*//*381:*/
-#line 502 "web/ip.w"
+#line 512 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6057,7 +6063,7 @@ ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
 /*:381*//*383:*/
-#line 533 "web/ip.w"
+#line 543 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6096,7 +6102,7 @@ free(pkt);
 }
 
 /*:383*//*385:*/
-#line 584 "web/ip.w"
+#line 594 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6111,7 +6117,7 @@ else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
 /*:385*//*386:*/
-#line 607 "web/ip.w"
+#line 617 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6133,7 +6139,7 @@ return SR_RT_UNICAST;
 }
 
 /*:386*//*388:*/
-#line 636 "web/ip.w"
+#line 646 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6144,7 +6150,7 @@ return false;
 }
 
 /*:388*//*391:*/
-#line 688 "web/ip.w"
+#line 702 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6157,7 +6163,7 @@ if(!(pkt= ip_defrag(h,ifindex,pkt,rt_type)))return;
 ipv4_parse(pkt->data,pkt->len,&ip);
 memset(&rx,0,sizeof rx);
 rx.host= h;
-rx.ifindex= ifindex;
+rx.ifindex= ifindex==SR_LOOPBACK_IFINDEX&&pkt->iif?pkt->iif:ifindex;
 rx.saddr= ip.saddr;
 rx.daddr= ip.daddr;
 rx.ttl= ip.ttl;
@@ -6195,7 +6201,7 @@ free(pkt);
 }
 
 /*:391*//*392:*/
-#line 743 "web/ip.w"
+#line 757 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6212,7 +6218,7 @@ return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
 /*:392*//*397:*/
-#line 817 "web/ip.w"
+#line 831 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6230,7 +6236,7 @@ fragq_free(&q->h);
 }
 
 /*:397*//*398:*/
-#line 835 "web/ip.w"
+#line 849 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6258,7 +6264,7 @@ return q;
 }
 
 /*:398*//*399:*/
-#line 863 "web/ip.w"
+#line 877 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6272,7 +6278,7 @@ if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
 /*400:*/
-#line 891 "web/ip.w"
+#line 905 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6288,11 +6294,11 @@ q->len= end;
 if(end<=off)goto discard;
 
 /*:400*/
-#line 875 "web/ip.w"
+#line 889 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
 /*401:*/
-#line 905 "web/ip.w"
+#line 919 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6310,7 +6316,7 @@ return NULL;
 }
 
 /*:401*/
-#line 877 "web/ip.w"
+#line 891 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6326,7 +6332,7 @@ return NULL;
 }
 
 /*:399*//*403:*/
-#line 927 "web/ip.w"
+#line 941 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -6348,7 +6354,7 @@ return whole;
 }
 
 /*:403*//*404:*/
-#line 950 "web/ip.w"
+#line 964 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6361,7 +6367,7 @@ fragq_kill(h,q);
 }
 
 /*:404*//*406:*/
-#line 992 "web/ip.w"
+#line 1006 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6404,7 +6410,7 @@ ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
 /*:406*//*410:*/
-#line 1066 "web/ip.w"
+#line 1080 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6441,7 +6447,7 @@ len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
 /*:410*//*412:*/
-#line 1110 "web/ip.w"
+#line 1124 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6466,7 +6472,7 @@ free(buf);
 }
 
 /*:412*//*418:*/
-#line 1176 "web/ip.w"
+#line 1190 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6498,7 +6504,7 @@ return true;
 }
 
 /*:418*//*420:*/
-#line 1224 "web/ip.w"
+#line 1238 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6532,7 +6538,7 @@ udp_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
 /*:420*//*422:*/
-#line 1264 "web/ip.w"
+#line 1278 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -6547,7 +6553,7 @@ ic->data,ic->datalen);
 }
 
 /*:422*//*427:*/
-#line 1304 "web/ip.w"
+#line 1318 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -8293,9 +8299,10 @@ connected= true;
 #line 913 "web/udp.w"
 
 /*587:*/
-#line 955 "web/udp.w"
+#line 962 "web/udp.w"
 
 memset(&ipc,0,sizeof ipc);
+ipc.addr= s->inet_saddr;
 ipc.oif= s->bound_dev_if;
 ipc.ttl= ipc.tos= -1;
 ipc.priority= s->priority;
@@ -8318,7 +8325,7 @@ if(!daddr)return-EINVAL;
 connected= false;
 }
 /*588:*/
-#line 973 "web/udp.w"
+#line 990 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)){
 if(!ipc.oif)ipc.oif= s->mc_index;
@@ -8329,7 +8336,8 @@ sk_flow(s,faddr,saddr,ipc.oif,&fl);
 if(flags&MSG_DONTROUTE)fl.dontroute= true;
 err= ip_route_output(s->host,&fl,&rt);
 if(err)return err;
-if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
+if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!(connected&&s->dst_cached))
+return-EACCES;
 if(connected)sk_dst_set(s,&rt);
 
 /*:588*/
@@ -8339,7 +8347,7 @@ if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
 /*589:*/
-#line 998 "web/udp.w"
+#line 1016 "web/udp.w"
 
 {
 sr_iface*dev= iface_by_index(s->host,rt.ifindex);
@@ -8368,7 +8376,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:585*//*591:*/
-#line 1051 "web/udp.w"
+#line 1069 "web/udp.w"
 
 static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total)
@@ -8393,7 +8401,7 @@ return 0;
 }
 
 /*:591*//*592:*/
-#line 1077 "web/udp.w"
+#line 1095 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8414,7 +8422,7 @@ return 0;
 }
 
 /*:592*//*593:*/
-#line 1104 "web/udp.w"
+#line 1122 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8438,7 +8446,7 @@ return err;
 }
 
 /*:593*//*594:*/
-#line 1130 "web/udp.w"
+#line 1148 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -8447,7 +8455,7 @@ return pkt_alloc(SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen,hlen+l4len);
 }
 
 /*:594*//*595:*/
-#line 1141 "web/udp.w"
+#line 1159 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -8460,7 +8468,7 @@ pkt->csum_partial= partial&&s->protocol==IPPROTO_UDP;
 udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol,
 pkt->csum_partial);
 /*596:*/
-#line 1171 "web/udp.w"
+#line 1189 "web/udp.w"
 
 memset(&o,0,sizeof o);
 o.protocol= (uint8_t)s->protocol;
@@ -8476,13 +8484,13 @@ o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
 
 /*:596*/
-#line 1152 "web/udp.w"
+#line 1170 "web/udp.w"
 
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
 /*:595*//*598:*/
-#line 1197 "web/udp.w"
+#line 1215 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -8501,7 +8509,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:598*//*600:*/
-#line 1221 "web/udp.w"
+#line 1239 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8535,7 +8543,7 @@ return true;
 }
 
 /*:600*//*603:*/
-#line 1275 "web/udp.w"
+#line 1293 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8558,7 +8566,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:603*//*607:*/
-#line 1364 "web/udp.w"
+#line 1382 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
@@ -8566,7 +8574,7 @@ return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
 /*:607*//*608:*/
-#line 1370 "web/udp.w"
+#line 1388 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
@@ -8598,7 +8606,7 @@ return(ssize_t)len;
 }
 
 /*:608*//*609:*/
-#line 1403 "web/udp.w"
+#line 1421 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8629,7 +8637,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:609*//*610:*/
-#line 1432 "web/udp.w"
+#line 1450 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -8640,7 +8648,7 @@ s->cork= NULL;
 }
 
 /*:610*//*611:*/
-#line 1446 "web/udp.w"
+#line 1464 "web/udp.w"
 
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -8651,7 +8659,7 @@ s->cork->rt.saddr= rt->saddr;
 }
 
 /*:611*//*614:*/
-#line 1506 "web/udp.w"
+#line 1524 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -8700,7 +8708,7 @@ return 0;
 }
 
 /*:614*//*615:*/
-#line 1553 "web/udp.w"
+#line 1571 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8708,7 +8716,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*616:*/
-#line 1590 "web/udp.w"
+#line 1608 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -8724,7 +8732,7 @@ return 0;
 }
 
 /*:616*/
-#line 1559 "web/udp.w"
+#line 1577 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -8753,7 +8761,7 @@ return-EINVAL;
 }
 
 /*:615*//*618:*/
-#line 1612 "web/udp.w"
+#line 1630 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8786,7 +8794,7 @@ return-EINVAL;
 }
 
 /*:618*//*621:*/
-#line 1685 "web/udp.w"
+#line 1703 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8806,7 +8814,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*622:*/
-#line 1732 "web/udp.w"
+#line 1750 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -8814,7 +8822,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:622*/
-#line 1703 "web/udp.w"
+#line 1721 "web/udp.w"
 
 goto try_again;
 }
@@ -8841,7 +8849,7 @@ return err;
 }
 
 /*:621*//*625:*/
-#line 1773 "web/udp.w"
+#line 1791 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -8852,7 +8860,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:625*//*627:*/
-#line 1794 "web/udp.w"
+#line 1812 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -8896,7 +8904,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:627*//*628:*/
-#line 1845 "web/udp.w"
+#line 1863 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err)
 {
@@ -8917,7 +8925,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:628*//*630:*/
-#line 1879 "web/udp.w"
+#line 1897 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -8932,7 +8940,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:630*//*632:*/
-#line 1921 "web/udp.w"
+#line 1939 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8968,7 +8976,7 @@ return(ssize_t)copied;
 }
 
 /*:632*//*634:*/
-#line 1976 "web/udp.w"
+#line 1994 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -8990,7 +8998,7 @@ co->used+= take;
 }
 
 /*:634*//*636:*/
-#line 2012 "web/udp.w"
+#line 2030 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9001,7 +9009,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
 /*:636*//*638:*/
-#line 2056 "web/udp.w"
+#line 2074 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9022,7 +9030,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*640:*/
-#line 2096 "web/udp.w"
+#line 2114 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9032,10 +9040,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:640*/
-#line 2075 "web/udp.w"
+#line 2093 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*639:*/
-#line 2084 "web/udp.w"
+#line 2102 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9049,12 +9057,12 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:639*/
-#line 2076 "web/udp.w"
+#line 2094 "web/udp.w"
 
 }
 
 /*:638*//*642:*/
-#line 2123 "web/udp.w"
+#line 2141 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9066,7 +9074,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*643:*/
-#line 2139 "web/udp.w"
+#line 2157 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9081,10 +9089,10 @@ n+= len;
 }
 
 /*:643*/
-#line 2133 "web/udp.w"
+#line 2151 "web/udp.w"
 
 if(ts)/*644:*/
-#line 2157 "web/udp.w"
+#line 2175 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9126,14 +9134,14 @@ n+= len;
 }
 
 /*:644*/
-#line 2134 "web/udp.w"
+#line 2152 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:642*//*647:*/
-#line 2212 "web/udp.w"
+#line 2230 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9143,7 +9151,7 @@ W->netstamp_sockets++;
 }
 
 /*:647*//*649:*/
-#line 2252 "web/udp.w"
+#line 2270 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9171,7 +9179,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 
 /*:649*//*651:*/
-#line 2290 "web/udp.w"
+#line 2308 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9197,7 +9205,7 @@ return 0;
 }
 
 /*:651*//*653:*/
-#line 2330 "web/udp.w"
+#line 2348 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9215,7 +9223,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:653*//*656:*/
-#line 2405 "web/udp.w"
+#line 2423 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9235,7 +9243,7 @@ return sys_return(err);
 }
 
 /*:656*//*660:*/
-#line 2475 "web/udp.w"
+#line 2493 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9249,7 +9257,7 @@ return(ssize_t)total;
 }
 
 /*:660*//*661:*/
-#line 2492 "web/udp.w"
+#line 2510 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9266,7 +9274,7 @@ return r;
 }
 
 /*:661*//*662:*/
-#line 2507 "web/udp.w"
+#line 2525 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9298,7 +9306,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:662*//*663:*/
-#line 2540 "web/udp.w"
+#line 2558 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9331,7 +9339,7 @@ return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
 /*:663*//*665:*/
-#line 2580 "web/udp.w"
+#line 2598 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9347,7 +9355,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:665*//*667:*/
-#line 2597 "web/udp.w"
+#line 2615 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9369,7 +9377,7 @@ return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
 /*:667*//*670:*/
-#line 2655 "web/udp.w"
+#line 2673 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9384,7 +9392,7 @@ return r;
 }
 
 /*:670*//*671:*/
-#line 2668 "web/udp.w"
+#line 2686 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9420,7 +9428,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:671*//*672:*/
-#line 2702 "web/udp.w"
+#line 2720 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9456,7 +9464,7 @@ return r;
 }
 
 /*:672*//*673:*/
-#line 2736 "web/udp.w"
+#line 2754 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9472,7 +9480,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:673*//*675:*/
-#line 2753 "web/udp.w"
+#line 2771 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9497,7 +9505,7 @@ return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
 /*:675*//*677:*/
-#line 2803 "web/udp.w"
+#line 2821 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9537,7 +9545,7 @@ return-ENOTCONN;
 }
 
 /*:677*//*679:*/
-#line 2855 "web/udp.w"
+#line 2873 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags)
@@ -9554,7 +9562,7 @@ return-EOPNOTSUPP;
 }
 
 /*:679*//*681:*/
-#line 2877 "web/udp.w"
+#line 2895 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9565,7 +9573,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:681*//*684:*/
-#line 2918 "web/udp.w"
+#line 2936 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {

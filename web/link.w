@@ -170,6 +170,7 @@ typedef struct {
   int truesize; /* what it is charged to that socket */
   bool held; /* charged now (see |pkt_hold|) */
   bool csum_partial; /* its UDP checksum holds only the pseudo-header's sum */
+  int iif; /* sent by this host over \.{lo}: the arrival interface to report */
 } sr_pkt;
 enum { EV_RX, EV_FRAG_EXPIRE, EV_NEIGH_PROBE };
 typedef struct {
@@ -227,6 +228,7 @@ static sr_pkt *pkt_alloc(size_t headroom, size_t len)
   p->truesize = 0;
   p->held = false;
   p->csum_partial = false;
+  p->iif = 0;
   return p;
 }
 

@@ -950,10 +950,18 @@ if (usin) {
 
 @ The socket's own settings, then the control messages; a call with
 control messages does not use the connected socket's cached route, and
-neither does one with a source route or a link-scope destination.
+neither does one with a source route or a link-scope destination.  The
+source starts as the socket's own address (|ipcm_init_sk|): a socket
+bound to an address sends from it wherever the route leaves, and only
+\.{IP\_PKTINFO} on the call replaces it.
+
+\kernel{a socket bound to \.{127.0.0.1} sending to \.{10.0.0.1} (the
+address of \.{eth0}, reached over \.{lo}): the receiver's |recvfrom|
+names \.{127.0.0.1} (script \.{udp/sendto-recvfrom.sr}).}
 
 @<Start |ipc| from the socket and read the control messages@>=
 memset(&ipc, 0, sizeof ipc);
+ipc.addr = s->inet_saddr;
 ipc.oif = s->bound_dev_if;
 ipc.ttl = ipc.tos = -1;
 ipc.priority = s->priority;
@@ -964,11 +972,20 @@ if (msg->msg_controllen) {
   connected = false;
 }
 
-@ The route.  The flow asks for link scope when the socket has
+@ \clause{socket.7:SO_BROADCAST:2}
+@^socket.7:SO\_BROADCAST@>
+The route.  The flow asks for link scope when the socket has
 \.{SO\_DONTROUTE} or the call |MSG_DONTROUTE|.  A multicast destination
 leaves by \.{IP\_MULTICAST\_IF}'s interface and source unless the call
 named them; a unicast one by \.{IP\_UNICAST\_IF}'s interface.  A
-connected socket's route is cached for \.{IP\_MTU}.
+connected socket's route is cached for \.{IP\_MTU}.  A broadcast route
+needs \.{SO\_BROADCAST} (|EACCES|), but the kernel asks only when it
+looks a route up: a connected socket sending on the route it cached does
+not check again.
+
+\kernel{a socket connected to \.{10.0.0.255} with \.{SO\_BROADCAST} set
+still sends after clearing it; |sendto| the same address is |EACCES|
+(script \.{udp/broadcast.sr}).}
 
 @<Route the datagram to |faddr|, or fail@>=
 if (ipv4_is_multicast(daddr)) {
@@ -980,7 +997,8 @@ sk_flow(s, faddr, saddr, ipc.oif, &fl);
 if (flags & MSG_DONTROUTE) fl.dontroute = true;
 err = ip_route_output(s->host, &fl, &rt);
 if (err) return err;
-if (rt.type == SR_RT_BROADCAST && !(s->flags & SK_BROADCAST)) return -EACCES;
+if (rt.type == SR_RT_BROADCAST && !(s->flags & SK_BROADCAST) && !(connected && s->dst_cached))
+  return -EACCES;
 if (connected) sk_dst_set(s, &rt);
 
 @ \clause{ip.7:IP_MTU_DISCOVER:5}
