@@ -230,51 +230,51 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:288*//*310:*/
-#line 396 "web/wire.w"
+/*:288*//*312:*/
+#line 442 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:310*//*349:*/
-#line 606 "web/link.w"
+/*:312*//*351:*/
+#line 595 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:349*//*358:*/
+/*:351*//*360:*/
 #line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:358*//*408:*/
-#line 1071 "web/ip.w"
+/*:360*//*410:*/
+#line 1070 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:408*//*413:*/
-#line 1168 "web/ip.w"
+/*:410*//*415:*/
+#line 1167 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:413*//*430:*/
+/*:415*//*432:*/
 #line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:430*//*439:*/
+/*:432*//*441:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:439*//*450:*/
+/*:441*//*452:*/
 #line 260 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -282,31 +282,31 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:450*//*461:*/
+/*:452*//*463:*/
 #line 437 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:461*//*469:*/
+/*:463*//*471:*/
 #line 608 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:469*//*531:*/
-#line 1884 "web/bind.w"
+/*:471*//*533:*/
+#line 1895 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:531*//*549:*/
-#line 102 "web/udp.w"
+/*:533*//*551:*/
+#line 104 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
 #define SR_SEND_SHUTDOWN 2
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:549*//*551:*/
-#line 138 "web/udp.w"
+/*:551*//*553:*/
+#line 140 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
 #define SR_SKB_SHINFO 320
@@ -314,63 +314,63 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:551*//*559:*/
-#line 289 "web/udp.w"
+/*:553*//*561:*/
+#line 291 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:559*//*583:*/
-#line 879 "web/udp.w"
+/*:561*//*585:*/
+#line 885 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:583*//*601:*/
-#line 1285 "web/udp.w"
+/*:585*//*603:*/
+#line 1291 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:601*//*617:*/
-#line 1626 "web/udp.w"
+/*:603*//*619:*/
+#line 1632 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:617*//*623:*/
-#line 1759 "web/udp.w"
+/*:619*//*625:*/
+#line 1765 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:623*//*658:*/
-#line 2482 "web/udp.w"
+/*:625*//*660:*/
+#line 2488 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:658*//*664:*/
-#line 2592 "web/udp.w"
+/*:660*//*666:*/
+#line 2598 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:664*//*686:*/
+/*:666*//*688:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:686*//*703:*/
+/*:688*//*705:*/
 #line 358 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:703*//*711:*/
+/*:705*//*713:*/
 #line 544 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:711*/
+/*:713*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -444,12 +444,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*707:*/
+/*709:*/
 #line 461 "web/poll.w"
 
 int kmax;
 
-/*:707*/
+/*:709*/
 #line 40 "web/fd.w"
 
 }sr_fdtab;
@@ -463,7 +463,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*438:*/
+/*440:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -479,12 +479,12 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:438*//*516:*/
-#line 1562 "web/bind.w"
+/*:440*//*518:*/
+#line 1573 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:516*/
+/*:518*/
 #line 20 "web/socket.w"
 
 /*83:*/
@@ -539,16 +539,16 @@ int mc_count;
 /*:85*/
 #line 22 "web/socket.w"
 
-/*374:*/
+/*376:*/
 #line 372 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:374*/
+/*:376*/
 #line 23 "web/socket.w"
 
-/*548:*/
-#line 87 "web/udp.w"
+/*550:*/
+#line 89 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
 int rq_len;
@@ -564,19 +564,19 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:548*//*604:*/
-#line 1355 "web/udp.w"
+/*:550*//*606:*/
+#line 1361 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:604*//*682:*/
-#line 2927 "web/udp.w"
+/*:606*//*684:*/
+#line 2933 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:682*/
+/*:684*/
 #line 24 "web/socket.w"
 
 };
@@ -647,8 +647,8 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:264*//*295:*/
-#line 137 "web/wire.w"
+/*:264*//*297:*/
+#line 161 "web/wire.w"
 
 struct sr_ipv4{
 uint8_t ihl;
@@ -659,8 +659,8 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:295*//*301:*/
-#line 223 "web/wire.w"
+/*:297*//*303:*/
+#line 269 "web/wire.w"
 
 struct sr_udp{
 uint16_t sport,dport;
@@ -670,8 +670,8 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:301*//*306:*/
-#line 329 "web/wire.w"
+/*:303*//*308:*/
+#line 375 "web/wire.w"
 
 struct sr_icmp{
 uint8_t type,code;
@@ -680,7 +680,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:306*//*318:*/
+/*:308*//*320:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -693,7 +693,7 @@ sr_hent**b;
 size_t nb,n;
 }sr_htab;
 
-/*:318*//*324:*/
+/*:320*//*326:*/
 #line 165 "web/link.w"
 
 typedef struct{
@@ -715,7 +715,7 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:324*//*334:*/
+/*:326*//*336:*/
 #line 360 "web/link.w"
 
 typedef struct{
@@ -725,8 +725,8 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:334*//*350:*/
-#line 611 "web/link.w"
+/*:336*//*352:*/
+#line 600 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -737,7 +737,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:350*//*357:*/
+/*:352*//*359:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -756,7 +756,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:357*//*368:*/
+/*:359*//*370:*/
 #line 273 "web/ip.w"
 
 typedef struct{
@@ -766,7 +766,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:368*//*373:*/
+/*:370*//*375:*/
 #line 344 "web/ip.w"
 
 struct sr_ipout{
@@ -780,7 +780,7 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:373*//*389:*/
+/*:375*//*391:*/
 #line 675 "web/ip.w"
 
 struct sr_rx{
@@ -800,8 +800,8 @@ bool csum_ok;
 sr_pkt**pkt;
 };
 
-/*:389*//*393:*/
-#line 803 "web/ip.w"
+/*:391*//*395:*/
+#line 802 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -818,23 +818,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:393*//*414:*/
-#line 1173 "web/ip.w"
+/*:395*//*416:*/
+#line 1172 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:414*//*425:*/
-#line 1307 "web/ip.w"
+/*:416*//*427:*/
+#line 1306 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:425*//*431:*/
+/*:427*//*433:*/
 #line 45 "web/pcap.w"
 
 typedef struct{
@@ -842,7 +842,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:431*//*445:*/
+/*:433*//*447:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -855,7 +855,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:445*//*446:*/
+/*:447*//*448:*/
 #line 182 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -865,7 +865,7 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:446*//*479:*/
+/*:448*//*481:*/
 #line 820 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -875,7 +875,7 @@ bool has_conns;
 bool prog;
 }sr_rpgroup;
 
-/*:479*//*546:*/
+/*:481*//*548:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -895,29 +895,31 @@ int truesize;
 uint32_t dropcount;
 bool peeked;
 bool csum_bad;
-/*572:*/
-#line 694 "web/udp.w"
+/*574:*/
+#line 700 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:572*/
+/*:574*/
 #line 54 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:546*//*547:*/
+/*:548*//*549:*/
 #line 69 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
+_Static_assert(offsetof(sr_dgram,wire_opt)==offsetof(sr_dgram,opt)+SR_MAX_IPOPTLEN,
+"the two copies of the options are side by side");
 _Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
 
-/*:547*//*556:*/
-#line 249 "web/udp.w"
+/*:549*//*558:*/
+#line 251 "web/udp.w"
 
 struct udp_arrival{
 const struct sr_rx*rx;
@@ -927,8 +929,8 @@ bool sole;
 int truesize;
 };
 
-/*:556*//*584:*/
-#line 885 "web/udp.w"
+/*:558*//*586:*/
+#line 891 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -936,14 +938,14 @@ uint32_t addr;
 int ttl,tos;
 int priority;
 uint32_t mark;
-uint8_t opt[SR_MAX_IPOPTLEN];
 int optlen;
 bool has_opt;
 int gso_size;
+uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:584*//*605:*/
-#line 1358 "web/udp.w"
+/*:586*//*607:*/
+#line 1364 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -957,15 +959,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:605*//*620:*/
-#line 1697 "web/udp.w"
+/*:607*//*622:*/
+#line 1703 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:620*/
+/*:622*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -981,7 +983,7 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*325:*/
+/*327:*/
 #line 188 "web/link.w"
 
 uint64_t rng;
@@ -989,32 +991,32 @@ sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:325*//*335:*/
+/*:327*//*337:*/
 #line 371 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:335*//*432:*/
+/*:337*//*434:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:432*//*645:*/
-#line 2224 "web/udp.w"
+/*:434*//*647:*/
+#line 2230 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:645*/
+/*:647*/
 #line 45 "web/world.w"
 
-/*713:*/
+/*715:*/
 #line 551 "web/poll.w"
 
 uint64_t calls;
 
-/*:713*/
+/*:715*/
 #line 46 "web/world.w"
 
 };
@@ -1035,46 +1037,46 @@ int nroutes;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:111*//*351:*/
-#line 621 "web/link.w"
+/*:111*//*353:*/
+#line 610 "web/link.w"
 
 sr_htab neigh;
 
-/*:351*//*369:*/
+/*:353*//*371:*/
 #line 281 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:369*//*375:*/
+/*:371*//*377:*/
 #line 375 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:375*//*394:*/
-#line 819 "web/ip.w"
+/*:377*//*396:*/
+#line 818 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:394*//*415:*/
-#line 1179 "web/ip.w"
+/*:396*//*417:*/
+#line 1178 "web/ip.w"
 
 sr_htab peers;
 
-/*:415*//*423:*/
-#line 1301 "web/ip.w"
+/*:417*//*425:*/
+#line 1300 "web/ip.w"
 
 sr_htab mc;
 
-/*:423*//*447:*/
+/*:425*//*449:*/
 #line 190 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:447*/
+/*:449*/
 #line 187 "web/world.w"
 
 };
@@ -1092,13 +1094,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:69*//*712:*/
+/*:69*//*714:*/
 #line 547 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:712*/
+/*:714*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1356,24 +1358,30 @@ static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
 /*:291*//*293:*/
-#line 113 "web/wire.w"
+#line 115 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:293*//*296:*/
-#line 154 "web/wire.w"
+/*:293*//*295:*/
+#line 138 "web/wire.w"
+
+static uint16_t ip_fast_csum(const uint8_t*p,size_t hl);
+
+/*:295*//*298:*/
+#line 182 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
+static void ipv4_read(const uint8_t*p,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:296*//*299:*/
-#line 206 "web/wire.w"
+/*:298*//*301:*/
+#line 252 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:299*//*302:*/
-#line 236 "web/wire.w"
+/*:301*//*304:*/
+#line 282 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
 uint32_t daddr,struct sr_udp*u);
@@ -1381,38 +1389,38 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:302*//*304:*/
-#line 302 "web/wire.w"
+/*:304*//*306:*/
+#line 348 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
 uint8_t proto);
 static void udp_csum_complete(uint8_t*ip);
 
-/*:304*//*307:*/
-#line 340 "web/wire.w"
+/*:306*//*309:*/
+#line 386 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:307*//*309:*/
-#line 385 "web/wire.w"
+/*:309*//*311:*/
+#line 431 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
 uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:309*//*311:*/
-#line 404 "web/wire.w"
+/*:311*//*313:*/
+#line 450 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:311*//*315:*/
-#line 503 "web/wire.w"
+/*:313*//*317:*/
+#line 549 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:315*//*319:*/
+/*:317*//*321:*/
 #line 42 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1420,13 +1428,13 @@ static void htab_insert(sr_htab*t,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:319*//*322:*/
+/*:321*//*324:*/
 #line 123 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:322*//*328:*/
+/*:324*//*330:*/
 #line 201 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len);
@@ -1436,7 +1444,7 @@ static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:328*//*340:*/
+/*:330*//*342:*/
 #line 451 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -1444,20 +1452,20 @@ sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:340*//*344:*/
-#line 524 "web/link.w"
+/*:342*//*346:*/
+#line 519 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
-/*:344*//*353:*/
-#line 627 "web/link.w"
+/*:346*//*355:*/
+#line 616 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:353*//*359:*/
+/*:355*//*361:*/
 #line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1465,13 +1473,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:359*//*365:*/
+/*:361*//*367:*/
 #line 216 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:365*//*371:*/
+/*:367*//*373:*/
 #line 287 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1479,13 +1487,13 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:371*//*377:*/
+/*:373*//*379:*/
 #line 385 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:377*//*379:*/
+/*:379*//*381:*/
 #line 424 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -1495,91 +1503,91 @@ const struct sr_ipout*o,sr_pkt*pkt);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:379*//*382:*/
+/*:381*//*384:*/
 #line 539 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:382*//*384:*/
+/*:384*//*386:*/
 #line 590 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:384*//*387:*/
+/*:386*//*389:*/
 #line 643 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:387*//*390:*/
+/*:389*//*392:*/
 #line 693 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:390*//*396:*/
-#line 826 "web/ip.w"
+/*:392*//*398:*/
+#line 825 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:396*//*402:*/
-#line 938 "web/ip.w"
+/*:398*//*404:*/
+#line 937 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:402*//*405:*/
-#line 1003 "web/ip.w"
+/*:404*//*407:*/
+#line 1002 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:405*//*409:*/
-#line 1075 "web/ip.w"
+/*:407*//*411:*/
+#line 1074 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:409*//*411:*/
-#line 1119 "web/ip.w"
+/*:411*//*413:*/
+#line 1118 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:411*//*417:*/
-#line 1185 "web/ip.w"
+/*:413*//*419:*/
+#line 1184 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:417*//*419:*/
-#line 1235 "web/ip.w"
+/*:419*//*421:*/
+#line 1234 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:419*//*421:*/
-#line 1275 "web/ip.w"
+/*:421*//*423:*/
+#line 1274 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:421*//*426:*/
-#line 1313 "web/ip.w"
+/*:423*//*428:*/
+#line 1312 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:426*//*435:*/
+/*:428*//*437:*/
 #line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:435*//*442:*/
+/*:437*//*444:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1587,14 +1595,14 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:442*//*448:*/
+/*:444*//*450:*/
 #line 195 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:448*//*451:*/
+/*:450*//*453:*/
 #line 273 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
@@ -1603,31 +1611,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:451*//*455:*/
+/*:453*//*457:*/
 #line 338 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:455*//*457:*/
+/*:457*//*459:*/
 #line 368 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:457*//*460:*/
+/*:459*//*462:*/
 #line 407 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:460*//*464:*/
+/*:462*//*466:*/
 #line 473 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:464*//*466:*/
+/*:466*//*468:*/
 #line 525 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1635,13 +1643,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:466*//*468:*/
+/*:468*//*470:*/
 #line 564 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:468*//*470:*/
+/*:470*//*472:*/
 #line 611 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1649,7 +1657,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:470*//*474:*/
+/*:472*//*476:*/
 #line 716 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1657,25 +1665,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:474*//*480:*/
+/*:476*//*482:*/
 #line 828 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:480*//*484:*/
+/*:482*//*486:*/
 #line 916 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:484*//*486:*/
+/*:486*//*488:*/
 #line 951 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s);
 
-/*:486*//*489:*/
+/*:488*//*491:*/
 #line 987 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1684,35 +1692,35 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:489*//*492:*/
-#line 1039 "web/bind.w"
+/*:491*//*494:*/
+#line 1050 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:492*//*495:*/
-#line 1123 "web/bind.w"
+/*:494*//*497:*/
+#line 1134 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:495*//*499:*/
-#line 1220 "web/bind.w"
+/*:497*//*501:*/
+#line 1231 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:499*//*503:*/
-#line 1303 "web/bind.w"
+/*:501*//*505:*/
+#line 1314 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:503*//*506:*/
-#line 1354 "web/bind.w"
+/*:505*//*508:*/
+#line 1365 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:506*//*512:*/
-#line 1431 "web/bind.w"
+/*:508*//*514:*/
+#line 1442 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
@@ -1721,22 +1729,22 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:512*//*518:*/
-#line 1580 "web/bind.w"
+/*:514*//*520:*/
+#line 1591 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:518*//*525:*/
-#line 1759 "web/bind.w"
+/*:520*//*527:*/
+#line 1770 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:525*//*526:*/
-#line 1788 "web/bind.w"
+/*:527*//*528:*/
+#line 1799 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1749,8 +1757,8 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:526*//*529:*/
-#line 1838 "web/bind.w"
+/*:528*//*531:*/
+#line 1849 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1758,108 +1766,108 @@ uint32_t daddr,uint16_t hnum,int ifindex);
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
 
-/*:529*//*535:*/
-#line 1987 "web/bind.w"
+/*:531*//*537:*/
+#line 1998 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:535*//*538:*/
-#line 2056 "web/bind.w"
+/*:537*//*540:*/
+#line 2067 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:538*//*542:*/
-#line 2114 "web/bind.w"
+/*:540*//*544:*/
+#line 2125 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:542*//*543:*/
-#line 2128 "web/bind.w"
+/*:544*//*545:*/
+#line 2139 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:543*//*552:*/
-#line 145 "web/udp.w"
+/*:545*//*554:*/
+#line 147 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:552*//*555:*/
-#line 243 "web/udp.w"
+/*:554*//*557:*/
+#line 245 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:555*//*557:*/
-#line 258 "web/udp.w"
+/*:557*//*559:*/
+#line 260 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:557*//*560:*/
-#line 299 "web/udp.w"
+/*:559*//*562:*/
+#line 301 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:560*//*562:*/
-#line 334 "web/udp.w"
+/*:562*//*564:*/
+#line 338 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
 static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:562*//*565:*/
-#line 451 "web/udp.w"
+/*:564*//*567:*/
+#line 457 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:565*//*567:*/
-#line 491 "web/udp.w"
+/*:567*//*569:*/
+#line 497 "web/udp.w"
 
 static int udp_filter_run(const sr_sock*s,const struct udp_arrival*a);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:567*//*570:*/
-#line 616 "web/udp.w"
+/*:569*//*572:*/
+#line 622 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:570*//*573:*/
-#line 699 "web/udp.w"
+/*:572*//*575:*/
+#line 705 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:573*//*576:*/
-#line 756 "web/udp.w"
+/*:575*//*578:*/
+#line 762 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:576*//*578:*/
-#line 787 "web/udp.w"
+/*:578*//*580:*/
+#line 793 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:578*//*580:*/
-#line 825 "web/udp.w"
+/*:580*//*582:*/
+#line 831 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:580*//*582:*/
-#line 873 "web/udp.w"
+/*:582*//*584:*/
+#line 879 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:582*//*590:*/
-#line 1053 "web/udp.w"
+/*:584*//*592:*/
+#line 1059 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -1872,27 +1880,27 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total);
 
-/*:590*//*597:*/
-#line 1211 "web/udp.w"
+/*:592*//*599:*/
+#line 1217 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:597*//*599:*/
-#line 1235 "web/udp.w"
+/*:599*//*601:*/
+#line 1241 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:599*//*602:*/
-#line 1288 "web/udp.w"
+/*:601*//*604:*/
+#line 1294 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:602*//*606:*/
-#line 1371 "web/udp.w"
+/*:604*//*608:*/
+#line 1377 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -1902,8 +1910,8 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
-/*:606*//*612:*/
-#line 1505 "web/udp.w"
+/*:608*//*614:*/
+#line 1511 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -1913,131 +1921,131 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:612*//*613:*/
-#line 1521 "web/udp.w"
+/*:614*//*615:*/
+#line 1527 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:613*//*619:*/
-#line 1690 "web/udp.w"
+/*:615*//*621:*/
+#line 1696 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:619*//*624:*/
-#line 1788 "web/udp.w"
+/*:621*//*626:*/
+#line 1794 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:624*//*626:*/
-#line 1807 "web/udp.w"
+/*:626*//*628:*/
+#line 1813 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:626*//*629:*/
-#line 1894 "web/udp.w"
+/*:628*//*631:*/
+#line 1900 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:629*//*631:*/
-#line 1935 "web/udp.w"
+/*:631*//*633:*/
+#line 1941 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:631*//*633:*/
-#line 1990 "web/udp.w"
+/*:633*//*635:*/
+#line 1996 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:633*//*635:*/
-#line 2026 "web/udp.w"
+/*:635*//*637:*/
+#line 2032 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:635*//*637:*/
-#line 2070 "web/udp.w"
+/*:637*//*639:*/
+#line 2076 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:637*//*641:*/
-#line 2138 "web/udp.w"
+/*:639*//*643:*/
+#line 2144 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:641*//*646:*/
-#line 2227 "web/udp.w"
+/*:643*//*648:*/
+#line 2233 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:646*//*648:*/
-#line 2266 "web/udp.w"
+/*:648*//*650:*/
+#line 2272 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:648*//*650:*/
-#line 2305 "web/udp.w"
+/*:650*//*652:*/
+#line 2311 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:650*//*652:*/
-#line 2345 "web/udp.w"
+/*:652*//*654:*/
+#line 2351 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:652*//*659:*/
-#line 2486 "web/udp.w"
+/*:654*//*661:*/
+#line 2492 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:659*//*666:*/
-#line 2612 "web/udp.w"
+/*:661*//*668:*/
+#line 2618 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:666*//*669:*/
-#line 2667 "web/udp.w"
+/*:668*//*671:*/
+#line 2675 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:669*//*674:*/
-#line 2768 "web/udp.w"
+/*:671*//*676:*/
+#line 2774 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:674*//*676:*/
-#line 2816 "web/udp.w"
+/*:676*//*678:*/
+#line 2822 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:676*//*678:*/
-#line 2869 "web/udp.w"
+/*:678*//*680:*/
+#line 2875 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags);
 
-/*:678*//*680:*/
-#line 2892 "web/udp.w"
+/*:680*//*682:*/
+#line 2898 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:680*//*683:*/
-#line 2932 "web/udp.w"
+/*:682*//*685:*/
+#line 2938 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:683*//*687:*/
+/*:685*//*689:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2045,13 +2053,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:687*//*690:*/
+/*:689*//*692:*/
 #line 88 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:690*//*692:*/
+/*:692*//*694:*/
 #line 143 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2059,24 +2067,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:692*//*698:*/
+/*:694*//*700:*/
 #line 252 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:698*//*700:*/
+/*:700*//*702:*/
 #line 306 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:700*//*704:*/
+/*:702*//*706:*/
 #line 363 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:704*//*709:*/
+/*:706*//*711:*/
 #line 507 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2085,7 +2093,7 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:709*/
+/*:711*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2410,12 +2418,12 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 /*:134*/
 #line 620 "web/world.w"
 
-/*376:*/
+/*378:*/
 #line 382 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:376*/
+/*:378*/
 #line 621 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -2588,61 +2596,61 @@ if(W->ready)/*46:*/
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*327:*/
+/*329:*/
 #line 197 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:327*//*336:*/
+/*:329*//*338:*/
 #line 375 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:336*//*433:*/
+/*:338*//*435:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:433*/
+/*:435*/
 #line 826 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*352:*/
-#line 624 "web/link.w"
+/*354:*/
+#line 613 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:352*//*370:*/
+/*:354*//*372:*/
 #line 284 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:370*//*395:*/
-#line 823 "web/ip.w"
+/*:372*//*397:*/
+#line 822 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:395*//*416:*/
-#line 1182 "web/ip.w"
+/*:397*//*418:*/
+#line 1181 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:416*//*424:*/
-#line 1304 "web/ip.w"
+/*:418*//*426:*/
+#line 1303 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:424*//*454:*/
+/*:426*//*456:*/
 #line 335 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:454*/
+/*:456*/
 #line 829 "web/world.w"
 
 free(fh->ifs);
@@ -2659,12 +2667,12 @@ memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*326:*/
+/*328:*/
 #line 194 "web/link.w"
 
 W->rng= 1;
 
-/*:326*/
+/*:328*/
 #line 806 "web/world.w"
 
 h= host_new("host0");
@@ -2684,12 +2692,12 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 /*:34*/
 #line 808 "web/world.w"
 
-/*339:*/
+/*341:*/
 #line 436 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:339*/
+/*:341*/
 #line 809 "web/world.w"
 
 W->cur= proc_new(h,0);
@@ -2954,7 +2962,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*708:*/
+/*710:*/
 #line 464 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -2963,7 +2971,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:708*/
+/*:710*/
 #line 127 "web/fd.w"
 
 t->file[fd]= f;
@@ -3164,12 +3172,12 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:168*//*550:*/
-#line 112 "web/udp.w"
+/*:168*//*552:*/
+#line 114 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:550*/
+/*:552*/
 #line 268 "web/socket.w"
 
 /*96:*/
@@ -3181,7 +3189,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:96*//*440:*/
+/*:96*//*442:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -3190,7 +3198,7 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:440*/
+/*:442*/
 #line 269 "web/socket.w"
 
 return s;
@@ -3311,8 +3319,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*654:*/
-#line 2379 "web/udp.w"
+/*656:*/
+#line 2385 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3331,7 +3339,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:654*/
+/*:656*/
 #line 166 "web/ioctl.w"
 
 }
@@ -5118,31 +5126,55 @@ return csum_fold(csum_add(0,p,n));
 }
 
 /*:292*//*294:*/
-#line 117 "web/wire.w"
+#line 119 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len)
 {
-uint8_t ph[12];
-put_addr(ph,saddr);
-put_addr(ph+4,daddr);
-ph[8]= 0;
-ph[9]= proto;
-put16(ph+10,(uint16_t)len);
-return csum_add(0,ph,sizeof ph);
+uint8_t tail[4]= {0,proto,(uint8_t)(len>>8),(uint8_t)len};
+uint32_t w;
+uint64_t acc;
+memcpy(&w,tail,4);
+acc= (uint64_t)saddr+daddr+w;
+while(acc>>16)acc= (acc&0xffff)+(acc>>16);
+return ntohs((uint16_t)acc);
 }
 
-/*:294*//*297:*/
-#line 158 "web/wire.w"
+/*:294*//*296:*/
+#line 141 "web/wire.w"
+
+static uint16_t ip_fast_csum(const uint8_t*p,size_t hl)
+{
+uint64_t acc= 0;
+uint32_t w;
+for(size_t i= 0;i+4<=hl;i+= 4){
+memcpy(&w,p+i,4);
+acc+= w;
+}
+while(acc>>16)acc= (acc&0xffff)+(acc>>16);
+return(uint16_t)~ntohs((uint16_t)acc);
+}
+
+/*:296*//*299:*/
+#line 187 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
 {
+size_t ihl,tot_len;
 if(len<SR_IPHDR_LEN||p[0]>>4!=4)return false;
+ihl= (size_t)(p[0]&0xf)*4;
+tot_len= get16(p+2);
+if(ihl<SR_IPHDR_LEN||ihl> len)return false;
+if(tot_len<ihl||tot_len> len)return false;
+if(ip_fast_csum(p,ihl)!=0)return false;
+ipv4_read(p,ip);
+return true;
+}
+
+static void ipv4_read(const uint8_t*p,struct sr_ipv4*ip)
+{
 ip->ihl= (uint8_t)((p[0]&0xf)*4);
 ip->tot_len= get16(p+2);
-if(ip->ihl<SR_IPHDR_LEN||ip->ihl> len)return false;
-if(ip->tot_len<ip->ihl||ip->tot_len> len)return false;
-if(inet_csum(p,ip->ihl)!=0)return false;
 ip->tos= p[1];
 ip->id= get16(p+4);
 ip->frag_off= get16(p+6);
@@ -5152,15 +5184,15 @@ ip->saddr= get_addr(p+12);
 ip->daddr= get_addr(p+16);
 ip->opt= p+SR_IPHDR_LEN;
 ip->optlen= ip->ihl-SR_IPHDR_LEN;
-return true;
 }
 
-/*:297*//*298:*/
-#line 183 "web/wire.w"
+/*:299*//*300:*/
+#line 224 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
 {
 int hl= SR_IPHDR_LEN+ip->optlen;
+uint32_t sa= ntohl(ip->saddr),da= ntohl(ip->daddr),sum;
 p[0]= (uint8_t)(0x40|hl/4);
 p[1]= ip->tos;
 put16(p+2,ip->tot_len);
@@ -5168,26 +5200,30 @@ put16(p+4,ip->id);
 put16(p+6,ip->frag_off);
 p[8]= ip->ttl;
 p[9]= ip->protocol;
-put16(p+10,0);
 put_addr(p+12,ip->saddr);
 put_addr(p+16,ip->daddr);
-if(ip->optlen&&ip->opt!=p+SR_IPHDR_LEN)
-memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
-put16(p+10,inet_csum(p,(size_t)hl));
+sum= (uint32_t)(p[0]<<8|ip->tos)+ip->tot_len+ip->id+ip->frag_off+
+(uint32_t)(ip->ttl<<8|ip->protocol)+(sa>>16)+(sa&0xffff)+(da>>16)+
+(da&0xffff);
+if(ip->optlen){
+if(ip->opt!=p+SR_IPHDR_LEN)memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
+sum= csum_add(sum,p+SR_IPHDR_LEN,(size_t)ip->optlen);
+}
+put16(p+10,csum_fold(sum));
 }
 
-/*:298*//*300:*/
-#line 209 "web/wire.w"
+/*:300*//*302:*/
+#line 255 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
 {
 size_t hl= (size_t)(p[0]&0xf)*4;
 put16(p+10,0);
-put16(p+10,inet_csum(p,hl));
+put16(p+10,ip_fast_csum(p,hl));
 }
 
-/*:300*//*303:*/
-#line 243 "web/wire.w"
+/*:302*//*305:*/
+#line 289 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
 uint32_t daddr,struct sr_udp*u)
@@ -5221,8 +5257,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:303*//*305:*/
-#line 307 "web/wire.w"
+/*:305*//*307:*/
+#line 353 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
 uint8_t proto)
@@ -5237,8 +5273,8 @@ uint16_t c= csum_fold(csum_add(0,ip+hl,len));
 put16(ip+hl+6,c?c:0xffff);
 }
 
-/*:305*//*308:*/
-#line 344 "web/wire.w"
+/*:307*//*310:*/
+#line 390 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
 {
@@ -5263,8 +5299,8 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:308*//*312:*/
-#line 407 "web/wire.w"
+/*:310*//*314:*/
+#line 453 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
 {
@@ -5296,8 +5332,8 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*313:*/
-#line 450 "web/wire.w"
+/*315:*/
+#line 496 "web/wire.w"
 
 {
 uint32_t now= inet_current_timestamp();
@@ -5323,8 +5359,8 @@ break;
 }
 }
 
-/*:313*/
-#line 438 "web/wire.w"
+/*:315*/
+#line 484 "web/wire.w"
 
 break;
 case IPOPT_LSRR:case IPOPT_SSRR:
@@ -5337,8 +5373,8 @@ break;
 }
 }
 
-/*:312*//*314:*/
-#line 479 "web/wire.w"
+/*:314*//*316:*/
+#line 525 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr)
@@ -5352,8 +5388,8 @@ return true;
 return false;
 }
 
-/*:314*//*316:*/
-#line 506 "web/wire.w"
+/*:316*//*318:*/
+#line 552 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
 {
@@ -5361,7 +5397,7 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:316*//*320:*/
+/*:318*//*322:*/
 #line 51 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5426,7 +5462,7 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:320*//*323:*/
+/*:322*//*325:*/
 #line 127 "web/link.w"
 
 static uint64_t rng_next(void)
@@ -5448,7 +5484,7 @@ world_ready();
 W->rng= seed;
 }
 
-/*:323*//*329:*/
+/*:325*//*331:*/
 #line 219 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
@@ -5481,7 +5517,7 @@ c->csum_partial= p->csum_partial;
 return c;
 }
 
-/*:329*//*330:*/
+/*:331*//*332:*/
 #line 253 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
@@ -5521,7 +5557,7 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:330*//*331:*/
+/*:332*//*333:*/
 #line 298 "web/link.w"
 
 static void net_run(void)
@@ -5544,7 +5580,7 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:331*//*332:*/
+/*:333*//*334:*/
 #line 323 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
@@ -5561,7 +5597,7 @@ net_run();
 W->now_ns= target;
 }
 
-/*:332*//*337:*/
+/*:334*//*339:*/
 #line 385 "web/link.w"
 
 int sr_lan_new(int mtu)
@@ -5596,7 +5632,7 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:337*//*338:*/
+/*:339*//*340:*/
 #line 420 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
@@ -5612,7 +5648,7 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:338*//*341:*/
+/*:340*//*343:*/
 #line 457 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -5638,7 +5674,7 @@ else if(owner>=0)lan_carry(l,&l->port[owner],pkt);
 else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
-/*:341*//*342:*/
+/*:343*//*344:*/
 #line 484 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
@@ -5651,7 +5687,7 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:342*//*343:*/
+/*:344*//*345:*/
 #line 502 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
@@ -5660,39 +5696,28 @@ int copies= 1;
 if(l->cfg.loss> 0&&rng_unit()<l->cfg.loss){free(pkt);return;}
 if(l->cfg.duplicate> 0&&rng_unit()<l->cfg.duplicate)copies= 2;
 while(copies--){
-sr_event e;
-memset(&e,0,sizeof e);
-e.t= W->now_ns+l->cfg.delay_ns;
+sr_event e= {.t= W->now_ns+l->cfg.delay_ns,.kind= EV_RX,.host= pt->host,
+.ifindex= pt->ifindex,.rt_type= -1};
 if(l->cfg.jitter_ns)
 e.t+= (uint64_t)(rng_unit()*(double)(l->cfg.jitter_ns+1));
 if(l->cfg.reorder> 0&&rng_unit()<l->cfg.reorder)e.t+= l->cfg.reorder_ns;
-e.kind= EV_RX;
-e.host= pt->host;
-e.ifindex= pt->ifindex;
 e.pkt= copies?pkt_clone(pkt):pkt;
-e.rt_type= -1;
 ev_push(&e);
 }
 }
 
-/*:343*//*345:*/
-#line 535 "web/link.w"
+/*:345*//*347:*/
+#line 530 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
-sr_event e;
-memset(&e,0,sizeof e);
-e.t= W->now_ns;
-e.kind= EV_RX;
-e.host= h->id;
-e.ifindex= ifindex;
-e.pkt= pkt;
-e.rt_type= rt_type;
+sr_event e= {.t= W->now_ns,.kind= EV_RX,.host= h->id,.ifindex= ifindex,
+.pkt= pkt,.rt_type= rt_type};
 ev_push(&e);
 }
 
-/*:345*//*346:*/
-#line 552 "web/link.w"
+/*:347*//*348:*/
+#line 541 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5702,8 +5727,8 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:346*//*348:*/
-#line 572 "web/link.w"
+/*:348*//*350:*/
+#line 561 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -5718,8 +5743,8 @@ net_run();
 return 0;
 }
 
-/*:348*//*354:*/
-#line 632 "web/link.w"
+/*:350*//*356:*/
+#line 621 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -5764,8 +5789,8 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:354*//*355:*/
-#line 680 "web/link.w"
+/*:356*//*357:*/
+#line 669 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -5796,7 +5821,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:355*//*360:*/
+/*:357*//*362:*/
 #line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -5819,7 +5844,7 @@ return a->addr;
 return 0;
 }
 
-/*:360*//*361:*/
+/*:362*//*363:*/
 #line 125 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -5832,7 +5857,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*362:*/
+/*364:*/
 #line 167 "web/ip.w"
 
 if(saddr){
@@ -5845,10 +5870,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:362*/
+/*:364*/
 #line 136 "web/ip.w"
 
-/*363:*/
+/*365:*/
 #line 178 "web/ip.w"
 
 if(oif){
@@ -5864,7 +5889,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:363*/
+/*:365*/
 #line 137 "web/ip.w"
 
 if(!daddr){
@@ -5892,7 +5917,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*364:*/
+/*366:*/
 #line 198 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -5907,13 +5932,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:364*/
+/*:366*/
 #line 163 "web/ip.w"
 
 return 0;
 }
 
-/*:361*//*366:*/
+/*:363*//*368:*/
 #line 220 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -5931,7 +5956,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:366*//*372:*/
+/*:368*//*374:*/
 #line 293 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -5976,7 +6001,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:372*//*378:*/
+/*:374*//*380:*/
 #line 392 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -5989,7 +6014,7 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:378*//*380:*/
+/*:380*//*382:*/
 #line 439 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -6043,7 +6068,7 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:380*//*381:*/
+/*:382*//*383:*/
 #line 512 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
@@ -6062,7 +6087,7 @@ dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:381*//*383:*/
+/*:383*//*385:*/
 #line 543 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
@@ -6101,7 +6126,7 @@ left-= len;
 free(pkt);
 }
 
-/*:383*//*385:*/
+/*:385*//*387:*/
 #line 594 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6116,7 +6141,7 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:385*//*386:*/
+/*:387*//*388:*/
 #line 617 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
@@ -6138,7 +6163,7 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:386*//*388:*/
+/*:388*//*390:*/
 #line 646 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
@@ -6149,7 +6174,7 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:388*//*391:*/
+/*:390*//*393:*/
 #line 702 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6160,8 +6185,7 @@ uint8_t wire_opt[SR_MAX_IPOPTLEN];
 if(get16(pkt->data+6)&(IP_MF|IP_OFFMASK)){
 if(!(pkt= ip_defrag(h,ifindex,pkt,rt_type)))return;
 }
-ipv4_parse(pkt->data,pkt->len,&ip);
-memset(&rx,0,sizeof rx);
+ipv4_read(pkt->data,&ip);
 rx.host= h;
 rx.ifindex= ifindex==SR_LOOPBACK_IFINDEX&&pkt->iif?pkt->iif:ifindex;
 rx.saddr= ip.saddr;
@@ -6200,8 +6224,8 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:391*//*392:*/
-#line 757 "web/ip.w"
+/*:393*//*394:*/
+#line 756 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6217,8 +6241,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:392*//*397:*/
-#line 831 "web/ip.w"
+/*:394*//*399:*/
+#line 830 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6235,8 +6259,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:397*//*398:*/
-#line 849 "web/ip.w"
+/*:399*//*400:*/
+#line 848 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6263,8 +6287,8 @@ ev_push(&e);
 return q;
 }
 
-/*:398*//*399:*/
-#line 877 "web/ip.w"
+/*:400*//*401:*/
+#line 876 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6277,8 +6301,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*400:*/
-#line 905 "web/ip.w"
+/*402:*/
+#line 904 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6293,12 +6317,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:400*/
-#line 889 "web/ip.w"
+/*:402*/
+#line 888 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*401:*/
-#line 919 "web/ip.w"
+/*403:*/
+#line 918 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6315,8 +6339,8 @@ free(pkt);
 return NULL;
 }
 
-/*:401*/
-#line 891 "web/ip.w"
+/*:403*/
+#line 890 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6331,8 +6355,8 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:399*//*403:*/
-#line 941 "web/ip.w"
+/*:401*//*405:*/
+#line 940 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -6353,8 +6377,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:403*//*404:*/
-#line 964 "web/ip.w"
+/*:405*//*406:*/
+#line 963 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6366,8 +6390,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:404*//*406:*/
-#line 1006 "web/ip.w"
+/*:406*//*408:*/
+#line 1005 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6409,8 +6433,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:406*//*410:*/
-#line 1080 "web/ip.w"
+/*:408*//*412:*/
+#line 1079 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6446,8 +6470,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:410*//*412:*/
-#line 1124 "web/ip.w"
+/*:412*//*414:*/
+#line 1123 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6471,8 +6495,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:412*//*418:*/
-#line 1190 "web/ip.w"
+/*:414*//*420:*/
+#line 1189 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6503,8 +6527,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:418*//*420:*/
-#line 1238 "web/ip.w"
+/*:420*//*422:*/
+#line 1237 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6537,8 +6561,8 @@ if(q.protocol==IPPROTO_UDP||q.protocol==IPPROTO_UDPLITE)
 udp_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:420*//*422:*/
-#line 1278 "web/ip.w"
+/*:422*//*424:*/
+#line 1277 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -6552,8 +6576,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:422*//*427:*/
-#line 1318 "web/ip.w"
+/*:424*//*429:*/
+#line 1317 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -6585,7 +6609,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:427*//*434:*/
+/*:429*//*436:*/
 #line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -6621,7 +6645,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:434*//*436:*/
+/*:436*//*438:*/
 #line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -6640,7 +6664,7 @@ fwrite(&rec,sizeof rec,1,c->f);
 fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:436*//*443:*/
+/*:438*//*445:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -6654,7 +6678,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:443*//*444:*/
+/*:445*//*446:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -6671,7 +6695,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:444*//*449:*/
+/*:446*//*451:*/
 #line 209 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -6720,7 +6744,7 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:449*//*452:*/
+/*:451*//*454:*/
 #line 280 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
@@ -6747,7 +6771,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:452*//*453:*/
+/*:454*//*455:*/
 #line 310 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
@@ -6772,7 +6796,7 @@ for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:453*//*456:*/
+/*:455*//*458:*/
 #line 341 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -6788,7 +6812,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:456*//*458:*/
+/*:458*//*460:*/
 #line 372 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -6801,7 +6825,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:458*//*459:*/
+/*:460*//*461:*/
 #line 396 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -6814,7 +6838,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:459*//*462:*/
+/*:461*//*464:*/
 #line 440 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -6827,7 +6851,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:462*//*463:*/
+/*:464*//*465:*/
 #line 455 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
@@ -6847,7 +6871,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:463*//*465:*/
+/*:465*//*467:*/
 #line 503 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -6871,7 +6895,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:465*//*467:*/
+/*:467*//*469:*/
 #line 546 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -6891,7 +6915,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:467*//*471:*/
+/*:469*//*473:*/
 #line 617 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -6906,7 +6930,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:471*//*472:*/
+/*:473*//*474:*/
 #line 635 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -6933,7 +6957,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:472*//*473:*/
+/*:474*//*475:*/
 #line 668 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -6976,7 +7000,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:473*//*475:*/
+/*:475*//*477:*/
 #line 722 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -6989,7 +7013,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:475*//*476:*/
+/*:477*//*478:*/
 #line 736 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -7005,7 +7029,7 @@ sock_hash(s);
 return 0;
 }
 
-/*:476*//*477:*/
+/*:478*//*479:*/
 #line 753 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -7027,7 +7051,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:477*//*478:*/
+/*:479*//*480:*/
 #line 788 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -7050,7 +7074,7 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:478*//*481:*/
+/*:480*//*483:*/
 #line 837 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -7091,7 +7115,7 @@ free(g);
 }
 }
 
-/*:481*//*482:*/
+/*:483*//*484:*/
 #line 883 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -7106,7 +7130,7 @@ return;
 rp_alloc(s);
 }
 
-/*:482*//*483:*/
+/*:484*//*485:*/
 #line 903 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -7121,7 +7145,7 @@ return;
 rp_alloc(s);
 }
 
-/*:483*//*485:*/
+/*:485*//*487:*/
 #line 939 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s)
@@ -7135,7 +7159,7 @@ s->rp->prog= true;
 return 0;
 }
 
-/*:485*//*488:*/
+/*:487*//*490:*/
 #line 972 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7152,22 +7176,29 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:488*//*490:*/
-#line 998 "web/bind.w"
+/*:490*//*492:*/
+#line 1002 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr)
 {
-memset(kaddr,0,sizeof*kaddr);
 if(len<0||len> (int)sizeof*kaddr)return-EINVAL;
-if(len==0)return 0;
+if(len==0){
+memset(kaddr,0,sizeof(struct sockaddr_in));
+return 0;
+}
 if(!uaddr)return-EFAULT;
+if(len==(int)sizeof(struct sockaddr_in)){
+memcpy(kaddr,uaddr,sizeof(struct sockaddr_in));
+return 0;
+}
+memset(kaddr,0,sizeof(struct sockaddr_in));
 memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:490*//*491:*/
-#line 1029 "web/bind.w"
+/*:492*//*493:*/
+#line 1040 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
 {
@@ -7178,8 +7209,8 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:491*//*493:*/
-#line 1083 "web/bind.w"
+/*:493*//*495:*/
+#line 1094 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7206,8 +7237,8 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:493*//*494:*/
-#line 1112 "web/bind.w"
+/*:495*//*496:*/
+#line 1123 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
 {
@@ -7219,8 +7250,8 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:494*//*497:*/
-#line 1159 "web/bind.w"
+/*:496*//*499:*/
+#line 1170 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7236,8 +7267,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:497*//*498:*/
-#line 1184 "web/bind.w"
+/*:499*//*500:*/
+#line 1195 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7259,8 +7290,8 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:498*//*500:*/
-#line 1223 "web/bind.w"
+/*:500*//*502:*/
+#line 1234 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
 {
@@ -7271,8 +7302,8 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:500*//*502:*/
-#line 1260 "web/bind.w"
+/*:502*//*504:*/
+#line 1271 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
 {
@@ -7294,8 +7325,8 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:502*//*504:*/
-#line 1306 "web/bind.w"
+/*:504*//*506:*/
+#line 1317 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
 {
@@ -7312,8 +7343,8 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:504*//*505:*/
-#line 1337 "web/bind.w"
+/*:506*//*507:*/
+#line 1348 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen)
@@ -7331,8 +7362,8 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:505*//*508:*/
-#line 1363 "web/bind.w"
+/*:507*//*510:*/
+#line 1374 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
 {
@@ -7355,8 +7386,8 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:508*//*509:*/
-#line 1396 "web/bind.w"
+/*:510*//*511:*/
+#line 1407 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
 {
@@ -7369,8 +7400,8 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:509*//*511:*/
-#line 1417 "web/bind.w"
+/*:511*//*513:*/
+#line 1428 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7385,8 +7416,8 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:511*//*513:*/
-#line 1451 "web/bind.w"
+/*:513*//*515:*/
+#line 1462 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7396,8 +7427,8 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:513*//*514:*/
-#line 1492 "web/bind.w"
+/*:515*//*516:*/
+#line 1503 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -7435,8 +7466,8 @@ udp_cork_follow(s,&rt);
 return 0;
 }
 
-/*:514*//*515:*/
-#line 1539 "web/bind.w"
+/*:516*//*517:*/
+#line 1550 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -7449,8 +7480,8 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:515*//*517:*/
-#line 1565 "web/bind.w"
+/*:517*//*519:*/
+#line 1576 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -7466,8 +7497,8 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:517*//*519:*/
-#line 1598 "web/bind.w"
+/*:519*//*521:*/
+#line 1609 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -7481,8 +7512,8 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:519*//*520:*/
-#line 1615 "web/bind.w"
+/*:521*//*522:*/
+#line 1626 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -7502,8 +7533,8 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:520*//*521:*/
-#line 1650 "web/bind.w"
+/*:522*//*523:*/
+#line 1661 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -7525,8 +7556,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:521*//*522:*/
-#line 1688 "web/bind.w"
+/*:523*//*524:*/
+#line 1699 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7550,8 +7581,8 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:522*//*523:*/
-#line 1720 "web/bind.w"
+/*:524*//*525:*/
+#line 1731 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -7566,8 +7597,8 @@ return true;
 return false;
 }
 
-/*:523*//*524:*/
-#line 1747 "web/bind.w"
+/*:525*//*526:*/
+#line 1758 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -7580,8 +7611,8 @@ if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
 return 0;
 }
 
-/*:524*//*527:*/
-#line 1800 "web/bind.w"
+/*:526*//*529:*/
+#line 1811 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -7611,16 +7642,16 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
 }
 
-/*:527*//*528:*/
-#line 1832 "web/bind.w"
+/*:529*//*530:*/
+#line 1843 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:528*//*530:*/
-#line 1864 "web/bind.w"
+/*:530*//*532:*/
+#line 1875 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7641,8 +7672,8 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:530*//*532:*/
-#line 1900 "web/bind.w"
+/*:532*//*534:*/
+#line 1911 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7665,8 +7696,8 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:532*//*533:*/
-#line 1930 "web/bind.w"
+/*:534*//*535:*/
+#line 1941 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
 {
@@ -7687,8 +7718,8 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:533*//*534:*/
-#line 1958 "web/bind.w"
+/*:535*//*536:*/
+#line 1969 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -7718,8 +7749,8 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:534*//*536:*/
-#line 2008 "web/bind.w"
+/*:536*//*538:*/
+#line 2019 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -7746,8 +7777,8 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:536*//*537:*/
-#line 2042 "web/bind.w"
+/*:538*//*539:*/
+#line 2053 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -7762,8 +7793,8 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:537*//*540:*/
-#line 2073 "web/bind.w"
+/*:539*//*542:*/
+#line 2084 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -7784,8 +7815,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:540*//*541:*/
-#line 2093 "web/bind.w"
+/*:542*//*543:*/
+#line 2104 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -7807,8 +7838,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:541*//*544:*/
-#line 2131 "web/bind.w"
+/*:543*//*546:*/
+#line 2142 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -7816,8 +7847,8 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:544*//*553:*/
-#line 154 "web/udp.w"
+/*:546*//*555:*/
+#line 156 "web/udp.w"
 
 static int skb_alloc_size(int need)
 {
@@ -7834,8 +7865,8 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:553*//*554:*/
-#line 190 "web/udp.w"
+/*:555*//*556:*/
+#line 192 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
 {
@@ -7855,8 +7886,8 @@ left-= frag;
 return total;
 }
 
-/*:554*//*558:*/
-#line 261 "web/udp.w"
+/*:556*//*560:*/
+#line 263 "web/udp.w"
 
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -7885,8 +7916,8 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:558*//*561:*/
-#line 302 "web/udp.w"
+/*:560*//*563:*/
+#line 304 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
@@ -7905,12 +7936,14 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:561*//*563:*/
-#line 340 "web/udp.w"
+/*:563*//*565:*/
+#line 344 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
 {
-memset(d,0,SR_DGRAM_HEADROOM);
+size_t after_opts= offsetof(sr_dgram,wire_opt)+sizeof d->wire_opt;
+memset(d,0,offsetof(sr_dgram,opt));
+memset((uint8_t*)d+after_opts,0,SR_DGRAM_HEADROOM-after_opts);
 d->len= len;
 return d;
 }
@@ -7972,8 +8005,8 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:563*//*564:*/
-#line 428 "web/udp.w"
+/*:565*//*566:*/
+#line 434 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -7995,8 +8028,8 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:564*//*566:*/
-#line 455 "web/udp.w"
+/*:566*//*568:*/
+#line 461 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -8018,8 +8051,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:566*//*568:*/
-#line 495 "web/udp.w"
+/*:568*//*570:*/
+#line 501 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -8042,8 +8075,8 @@ for(int pc= 0;pc<s->filter_len;pc++){
 const struct sock_filter*f= &s->filter[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*569:*/
-#line 527 "web/udp.w"
+/*571:*/
+#line 533 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -8099,8 +8132,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:569*/
-#line 517 "web/udp.w"
+/*:571*/
+#line 523 "web/udp.w"
 
 default:return 0;
 }
@@ -8108,8 +8141,8 @@ default:return 0;
 return 0;
 }
 
-/*:568*//*571:*/
-#line 623 "web/udp.w"
+/*:570*//*573:*/
+#line 629 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8160,8 +8193,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:571*//*574:*/
-#line 705 "web/udp.w"
+/*:573*//*576:*/
+#line 711 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8183,8 +8216,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:574*//*575:*/
-#line 728 "web/udp.w"
+/*:576*//*577:*/
+#line 734 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8200,8 +8233,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:575*//*577:*/
-#line 760 "web/udp.w"
+/*:577*//*579:*/
+#line 766 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8221,8 +8254,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:577*//*579:*/
-#line 791 "web/udp.w"
+/*:579*//*581:*/
+#line 797 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8252,8 +8285,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:579*//*581:*/
-#line 828 "web/udp.w"
+/*:581*//*583:*/
+#line 834 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8261,8 +8294,8 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:581*//*585:*/
-#line 898 "web/udp.w"
+/*:583*//*587:*/
+#line 904 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8278,8 +8311,8 @@ int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*586:*/
-#line 936 "web/udp.w"
+/*588:*/
+#line 942 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8295,13 +8328,13 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:586*/
-#line 913 "web/udp.w"
+/*:588*/
+#line 919 "web/udp.w"
 
-/*587:*/
-#line 962 "web/udp.w"
+/*589:*/
+#line 968 "web/udp.w"
 
-memset(&ipc,0,sizeof ipc);
+memset(&ipc,0,offsetof(struct sr_ipcm,opt));
 ipc.addr= s->inet_saddr;
 ipc.oif= s->bound_dev_if;
 ipc.ttl= ipc.tos= -1;
@@ -8313,8 +8346,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:587*/
-#line 914 "web/udp.w"
+/*:589*/
+#line 920 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8324,8 +8357,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*588:*/
-#line 990 "web/udp.w"
+/*590:*/
+#line 996 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)){
 if(!ipc.oif)ipc.oif= s->mc_index;
@@ -8340,14 +8373,14 @@ if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!(connected&&s->dst_cache
 return-EACCES;
 if(connected)sk_dst_set(s,&rt);
 
-/*:588*/
-#line 923 "web/udp.w"
+/*:590*/
+#line 929 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*589:*/
-#line 1016 "web/udp.w"
+/*591:*/
+#line 1022 "web/udp.w"
 
 {
 sr_iface*dev= iface_by_index(s->host,rt.ifindex);
@@ -8364,8 +8397,8 @@ return-EMSGSIZE;
 }
 }
 
-/*:589*/
-#line 927 "web/udp.w"
+/*:591*/
+#line 933 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
@@ -8375,8 +8408,8 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:585*//*591:*/
-#line 1069 "web/udp.w"
+/*:587*//*593:*/
+#line 1075 "web/udp.w"
 
 static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total)
@@ -8400,8 +8433,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:591*//*592:*/
-#line 1095 "web/udp.w"
+/*:593*//*594:*/
+#line 1101 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8421,8 +8454,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:592*//*593:*/
-#line 1122 "web/udp.w"
+/*:594*//*595:*/
+#line 1128 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8445,8 +8478,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:593*//*594:*/
-#line 1148 "web/udp.w"
+/*:595*//*596:*/
+#line 1154 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -8454,8 +8487,8 @@ size_t hlen= (size_t)SR_IPHDR_LEN+(size_t)optlen;
 return pkt_alloc(SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen,hlen+l4len);
 }
 
-/*:594*//*595:*/
-#line 1159 "web/udp.w"
+/*:596*//*597:*/
+#line 1165 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -8467,8 +8500,8 @@ size_t l4len= pkt->len-SR_IPHDR_LEN-(size_t)optlen;
 pkt->csum_partial= partial&&s->protocol==IPPROTO_UDP;
 udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol,
 pkt->csum_partial);
-/*596:*/
-#line 1189 "web/udp.w"
+/*598:*/
+#line 1195 "web/udp.w"
 
 memset(&o,0,sizeof o);
 o.protocol= (uint8_t)s->protocol;
@@ -8483,14 +8516,14 @@ o.priority= ipc->priority;
 o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
 
-/*:596*/
-#line 1170 "web/udp.w"
+/*:598*/
+#line 1176 "web/udp.w"
 
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:595*//*598:*/
-#line 1215 "web/udp.w"
+/*:597*//*600:*/
+#line 1221 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -8508,8 +8541,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:598*//*600:*/
-#line 1239 "web/udp.w"
+/*:600*//*602:*/
+#line 1245 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8542,8 +8575,8 @@ len-= n;
 return true;
 }
 
-/*:600*//*603:*/
-#line 1293 "web/udp.w"
+/*:602*//*605:*/
+#line 1299 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8565,16 +8598,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:603*//*607:*/
-#line 1382 "web/udp.w"
+/*:605*//*609:*/
+#line 1388 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:607*//*608:*/
-#line 1388 "web/udp.w"
+/*:609*//*610:*/
+#line 1394 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
@@ -8605,8 +8638,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:608*//*609:*/
-#line 1421 "web/udp.w"
+/*:610*//*611:*/
+#line 1427 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8636,8 +8669,8 @@ udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:609*//*610:*/
-#line 1450 "web/udp.w"
+/*:611*//*612:*/
+#line 1456 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -8647,8 +8680,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:610*//*611:*/
-#line 1464 "web/udp.w"
+/*:612*//*613:*/
+#line 1470 "web/udp.w"
 
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -8658,8 +8691,8 @@ s->cork->dport= s->inet_dport;
 s->cork->rt.saddr= rt->saddr;
 }
 
-/*:611*//*614:*/
-#line 1524 "web/udp.w"
+/*:613*//*616:*/
+#line 1530 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -8707,16 +8740,16 @@ if(err)return err;
 return 0;
 }
 
-/*:614*//*615:*/
-#line 1571 "web/udp.w"
+/*:616*//*617:*/
+#line 1577 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*616:*/
-#line 1608 "web/udp.w"
+case IP_RETOPTS:/*618:*/
+#line 1614 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -8731,8 +8764,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:616*/
-#line 1577 "web/udp.w"
+/*:618*/
+#line 1583 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -8760,8 +8793,8 @@ return 0;
 return-EINVAL;
 }
 
-/*:615*//*618:*/
-#line 1630 "web/udp.w"
+/*:617*//*620:*/
+#line 1636 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8793,8 +8826,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:618*//*621:*/
-#line 1703 "web/udp.w"
+/*:620*//*623:*/
+#line 1709 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8813,16 +8846,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*622:*/
-#line 1750 "web/udp.w"
+/*624:*/
+#line 1756 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:622*/
-#line 1721 "web/udp.w"
+/*:624*/
+#line 1727 "web/udp.w"
 
 goto try_again;
 }
@@ -8848,8 +8881,8 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:621*//*625:*/
-#line 1791 "web/udp.w"
+/*:623*//*627:*/
+#line 1797 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -8859,8 +8892,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:625*//*627:*/
-#line 1812 "web/udp.w"
+/*:627*//*629:*/
+#line 1818 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -8903,8 +8936,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:627*//*628:*/
-#line 1863 "web/udp.w"
+/*:629*//*630:*/
+#line 1869 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err)
 {
@@ -8924,8 +8957,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:628*//*630:*/
-#line 1897 "web/udp.w"
+/*:630*//*632:*/
+#line 1903 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -8939,8 +8972,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:630*//*632:*/
-#line 1939 "web/udp.w"
+/*:632*//*634:*/
+#line 1945 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8975,8 +9008,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:632*//*634:*/
-#line 1994 "web/udp.w"
+/*:634*//*636:*/
+#line 2000 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -8997,8 +9030,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:634*//*636:*/
-#line 2030 "web/udp.w"
+/*:636*//*638:*/
+#line 2036 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9008,8 +9041,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:636*//*638:*/
-#line 2074 "web/udp.w"
+/*:638*//*640:*/
+#line 2080 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9029,8 +9062,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*640:*/
-#line 2114 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*642:*/
+#line 2120 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9039,11 +9072,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:640*/
-#line 2093 "web/udp.w"
+/*:642*/
+#line 2099 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*639:*/
-#line 2102 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*641:*/
+#line 2108 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9056,13 +9089,13 @@ if(!d->is_err||d->len>=4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:639*/
-#line 2094 "web/udp.w"
+/*:641*/
+#line 2100 "web/udp.w"
 
 }
 
-/*:638*//*642:*/
-#line 2141 "web/udp.w"
+/*:640*//*644:*/
+#line 2147 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9073,8 +9106,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*643:*/
-#line 2157 "web/udp.w"
+if(rr)/*645:*/
+#line 2163 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9088,11 +9121,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:643*/
-#line 2151 "web/udp.w"
+/*:645*/
+#line 2157 "web/udp.w"
 
-if(ts)/*644:*/
-#line 2175 "web/udp.w"
+if(ts)/*646:*/
+#line 2181 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9133,15 +9166,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:644*/
-#line 2152 "web/udp.w"
+/*:646*/
+#line 2158 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:642*//*647:*/
-#line 2230 "web/udp.w"
+/*:644*//*649:*/
+#line 2236 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9150,8 +9183,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:647*//*649:*/
-#line 2270 "web/udp.w"
+/*:649*//*651:*/
+#line 2276 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9178,8 +9211,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:649*//*651:*/
-#line 2308 "web/udp.w"
+/*:651*//*653:*/
+#line 2314 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9204,8 +9237,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:651*//*653:*/
-#line 2348 "web/udp.w"
+/*:653*//*655:*/
+#line 2354 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9222,8 +9255,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:653*//*656:*/
-#line 2423 "web/udp.w"
+/*:655*//*658:*/
+#line 2429 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9242,8 +9275,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:656*//*660:*/
-#line 2493 "web/udp.w"
+/*:658*//*662:*/
+#line 2499 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9256,8 +9289,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:660*//*661:*/
-#line 2510 "web/udp.w"
+/*:662*//*663:*/
+#line 2516 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9273,8 +9306,8 @@ net_run();
 return r;
 }
 
-/*:661*//*662:*/
-#line 2525 "web/udp.w"
+/*:663*//*664:*/
+#line 2531 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9305,8 +9338,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:662*//*663:*/
-#line 2558 "web/udp.w"
+/*:664*//*665:*/
+#line 2564 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9338,8 +9371,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:663*//*665:*/
-#line 2598 "web/udp.w"
+/*:665*//*667:*/
+#line 2604 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9354,8 +9387,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:665*//*667:*/
-#line 2615 "web/udp.w"
+/*:667*//*669:*/
+#line 2621 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9376,8 +9409,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:667*//*670:*/
-#line 2673 "web/udp.w"
+/*:669*//*672:*/
+#line 2681 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9391,8 +9424,8 @@ net_run();
 return r;
 }
 
-/*:670*//*671:*/
-#line 2686 "web/udp.w"
+/*:672*//*673:*/
+#line 2694 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9408,7 +9441,6 @@ ssize_t r;
 world_ready();
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 memset(&m,0,sizeof m);
-memset(&a,0,sizeof a);
 v.iov_base= buf;
 v.iov_len= len> SR_MAX_RW_COUNT?SR_MAX_RW_COUNT:len;
 m.msg_iov= &v;
@@ -9427,8 +9459,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:671*//*672:*/
-#line 2720 "web/udp.w"
+/*:673*//*674:*/
+#line 2727 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9445,7 +9477,6 @@ if(!msg)return sys_return(-EFAULT);
 if(msg->msg_name&&(int)msg->msg_namelen<0)return sys_return(-EINVAL);
 if(msg->msg_iovlen> SR_UIO_MAXIOV)return sys_return(-EMSGSIZE);
 if(msg->msg_iovlen&&!msg->msg_iov)return sys_return(-EFAULT);
-memset(&a,0,sizeof a);
 m= *msg;
 m.msg_name= msg->msg_name?&a:NULL;
 m.msg_flags= flags&MSG_CMSG_CLOEXEC;
@@ -9463,8 +9494,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:672*//*673:*/
-#line 2754 "web/udp.w"
+/*:674*//*675:*/
+#line 2760 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9479,8 +9510,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:673*//*675:*/
-#line 2771 "web/udp.w"
+/*:675*//*677:*/
+#line 2777 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9504,8 +9535,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:675*//*677:*/
-#line 2821 "web/udp.w"
+/*:677*//*679:*/
+#line 2827 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9544,8 +9575,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:677*//*679:*/
-#line 2873 "web/udp.w"
+/*:679*//*681:*/
+#line 2879 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags)
@@ -9561,8 +9592,8 @@ return-EAFNOSUPPORT;
 return-EOPNOTSUPP;
 }
 
-/*:679*//*681:*/
-#line 2895 "web/udp.w"
+/*:681*//*683:*/
+#line 2901 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9572,8 +9603,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:681*//*684:*/
-#line 2936 "web/udp.w"
+/*:683*//*686:*/
+#line 2942 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -9599,7 +9630,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:684*//*688:*/
+/*:686*//*690:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9624,7 +9655,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:688*//*689:*/
+/*:690*//*691:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -9636,7 +9667,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:689*//*691:*/
+/*:691*//*693:*/
 #line 92 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -9651,7 +9682,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:691*//*693:*/
+/*:693*//*695:*/
 #line 149 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -9667,7 +9698,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:693*//*694:*/
+/*:695*//*696:*/
 #line 175 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -9679,7 +9710,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:694*//*695:*/
+/*:696*//*697:*/
 #line 199 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -9692,7 +9723,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:695*//*696:*/
+/*:697*//*698:*/
 #line 215 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -9704,7 +9735,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:696*//*699:*/
+/*:698*//*701:*/
 #line 256 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -9752,7 +9783,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:699*//*701:*/
+/*:701*//*703:*/
 #line 309 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -9767,7 +9798,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:701*//*705:*/
+/*:703*//*707:*/
 #line 370 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -9820,7 +9851,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:705*//*706:*/
+/*:707*//*708:*/
 #line 421 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -9857,7 +9888,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:706*//*710:*/
+/*:708*//*712:*/
 #line 514 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -9885,7 +9916,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:710*//*714:*/
+/*:712*//*716:*/
 #line 554 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -9898,4 +9929,4 @@ p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
 
-/*:714*/
+/*:716*/

@@ -102,12 +102,12 @@ int sr_sysctl_set(const char*name,const char*value);
 
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 
-/*:140*//*321:*/
+/*:140*//*323:*/
 #line 120 "web/link.w"
 
 void sr_world_seed(uint64_t seed);
 
-/*:321*//*333:*/
+/*:323*//*335:*/
 #line 347 "web/link.w"
 
 struct sr_lan_config{
@@ -122,53 +122,53 @@ int sr_lan_new(int mtu);
 int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
-/*:333*//*347:*/
-#line 569 "web/link.w"
+/*:335*//*349:*/
+#line 558 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:347*//*429:*/
+/*:349*//*431:*/
 #line 36 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:429*//*487:*/
+/*:431*//*489:*/
 #line 969 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:487*//*501:*/
-#line 1257 "web/bind.w"
+/*:489*//*503:*/
+#line 1268 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
-/*:501*//*507:*/
-#line 1359 "web/bind.w"
+/*:503*//*509:*/
+#line 1370 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
-/*:507*//*510:*/
-#line 1414 "web/bind.w"
+/*:509*//*512:*/
+#line 1425 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:510*//*539:*/
-#line 2067 "web/bind.w"
+/*:512*//*541:*/
+#line 2078 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:539*//*655:*/
-#line 2420 "web/udp.w"
+/*:541*//*657:*/
+#line 2426 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:655*//*657:*/
-#line 2472 "web/udp.w"
+/*:657*//*659:*/
+#line 2478 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -177,8 +177,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:657*//*668:*/
-#line 2659 "web/udp.w"
+/*:659*//*670:*/
+#line 2667 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,14 +187,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:668*//*697:*/
+/*:670*//*699:*/
 #line 247 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:697*//*702:*/
+/*:699*//*704:*/
 #line 352 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -202,7 +202,7 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:702*/
+/*:704*/
 #line 96 "web/sockref.w"
 
 #endif

@@ -506,17 +506,12 @@ static void lan_carry(sr_lan *l, const struct sr_port *pt, sr_pkt *pkt)
   if (l->cfg.loss > 0 && rng_unit() < l->cfg.loss) { free(pkt); return; }
   if (l->cfg.duplicate > 0 && rng_unit() < l->cfg.duplicate) copies = 2;
   while (copies--) {
-    sr_event e;
-    memset(&e, 0, sizeof e);
-    e.t = W->now_ns + l->cfg.delay_ns;
+    sr_event e = { .t = W->now_ns + l->cfg.delay_ns, .kind = EV_RX, .host = pt->host,
+      .ifindex = pt->ifindex, .rt_type = -1 };
     if (l->cfg.jitter_ns)
       e.t += (uint64_t) (rng_unit() * (double) (l->cfg.jitter_ns + 1));
     if (l->cfg.reorder > 0 && rng_unit() < l->cfg.reorder) e.t += l->cfg.reorder_ns;
-    e.kind = EV_RX;
-    e.host = pt->host;
-    e.ifindex = pt->ifindex;
     e.pkt = copies ? pkt_clone(pkt) : pkt;
-    e.rt_type = -1;
     ev_push(&e);
   }
 }
@@ -535,14 +530,8 @@ leaves it).
 @c
 static void dev_loop(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type)
 {
-  sr_event e;
-  memset(&e, 0, sizeof e);
-  e.t = W->now_ns;
-  e.kind = EV_RX;
-  e.host = h->id;
-  e.ifindex = ifindex;
-  e.pkt = pkt;
-  e.rt_type = rt_type;
+  sr_event e = { .t = W->now_ns, .kind = EV_RX, .host = h->id, .ifindex = ifindex,
+    .pkt = pkt, .rt_type = rt_type };
   ev_push(&e);
 }
 

@@ -68,6 +68,8 @@ and the UDP header must fit in front of the payload.
 
 @<Type definitions@>=
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
+_Static_assert(offsetof(sr_dgram, wire_opt) == offsetof(sr_dgram, opt) + SR_MAX_IPOPTLEN,
+  "the two copies of the options are side by side");
 _Static_assert(offsetof(sr_dgram, data) >= sizeof(sr_pkt) + SR_IPHDR_LEN +
   SR_MAX_IPOPTLEN + SR_UDPHDR_LEN, "a queue entry's header covers a packet's headers");
 
@@ -329,7 +331,9 @@ for an error-queue entry, of the ICMP message that brought the error.
 The arrival is stamped with its time only when some socket of the world
 wants arrival times (see the section on time stamps); otherwise it carries
 no time.  An entry's data is not cleared when it is made, since it is
-filled at once.
+filled at once, and neither are its two copies of the IP options, which
+are read only as far as |optlen| says.  (A cleared entry costs a string
+instruction whose start-up alone is a tenth of a datagram's journey.)
 
 @<Private function prototypes@>=
 static sr_dgram *dgram_new(size_t len);
@@ -340,7 +344,9 @@ static sr_dgram *dgram_from_rx(const struct udp_arrival *a);
 @ @c
 static sr_dgram *dgram_clear(sr_dgram *d, size_t len)
 {
-  memset(d, 0, SR_DGRAM_HEADROOM);
+  size_t after_opts = offsetof(sr_dgram, wire_opt) + sizeof d->wire_opt;
+  memset(d, 0, offsetof(sr_dgram, opt));
+  memset((uint8_t *) d + after_opts, 0, SR_DGRAM_HEADROOM - after_opts);
   d->len = len;
   return d;
 }
@@ -889,10 +895,10 @@ struct sr_ipcm {
   int ttl, tos; /* $-1$: the socket's */
   int priority;
   uint32_t mark;
-  uint8_t opt[SR_MAX_IPOPTLEN]; /* options given by \.{IP\_RETOPTS} */
   int optlen;
   bool has_opt;
   int gso_size; /* \.{UDP\_SEGMENT} */
+  uint8_t opt[SR_MAX_IPOPTLEN]; /* options given by \.{IP\_RETOPTS}; last, see below */
 };
 
 @ @c
@@ -960,7 +966,7 @@ address of \.{eth0}, reached over \.{lo}): the receiver's |recvfrom|
 names \.{127.0.0.1} (script \.{udp/sendto-recvfrom.sr}).}
 
 @<Start |ipc| from the socket and read the control messages@>=
-memset(&ipc, 0, sizeof ipc);
+memset(&ipc, 0, offsetof(struct sr_ipcm, opt)); /* |opt| is read only up to |optlen| */
 ipc.addr = s->inet_saddr;
 ipc.oif = s->bound_dev_if;
 ipc.ttl = ipc.tos = -1;
@@ -2647,7 +2653,9 @@ answers |msg_flags| (with the caller's |MSG_CMSG_CLOEXEC| kept),
 |msg_controllen| (the bytes of control messages written) and, when it has
 a name buffer, |msg_namelen| (16, or 0 when the protocol gave no name); a
 failed call writes none of them.  The terminal has no input: a read from
-it would wait forever.
+it would wait forever.  The buffer the protocol writes the name into is
+not cleared first: only the |klen| bytes the protocol wrote are copied
+out.
 
 \kernel{|recvfrom| with address length 4 copies 4 bytes and sets 16; with
 $-1$ it is |EINVAL| and the datagram is gone; with a null length pointer
@@ -2698,7 +2706,6 @@ ssize_t sr_recvfrom(int fd, void *buf, size_t len, int flags,
   world_ready();
   if (!(s = sock_lookup(fd, &err))) return sys_return(err);
   memset(&m, 0, sizeof m);
-  memset(&a, 0, sizeof a);
   v.iov_base = buf;
   v.iov_len = len > SR_MAX_RW_COUNT ? SR_MAX_RW_COUNT : len;
   m.msg_iov = &v;
@@ -2733,7 +2740,6 @@ ssize_t sr_recvmsg(int fd, struct msghdr *msg, int flags)
   if (msg->msg_name && (int) msg->msg_namelen < 0) return sys_return(-EINVAL);
   if (msg->msg_iovlen > SR_UIO_MAXIOV) return sys_return(-EMSGSIZE);
   if (msg->msg_iovlen && !msg->msg_iov) return sys_return(-EFAULT);
-  memset(&a, 0, sizeof a);
   m = *msg;
   m.msg_name = msg->msg_name ? &a : NULL;
   m.msg_flags = flags & MSG_CMSG_CLOEXEC;
