@@ -64,12 +64,12 @@
 #define SR_NR_OPEN 1048576
 
 /*:64*//*82:*/
-#line 31 "web/socket.w"
+#line 32 "web/socket.w"
 
 #define SR_MAX_TIMEOUT LONG_MAX
 
 /*:82*//*84:*/
-#line 54 "web/socket.w"
+#line 55 "web/socket.w"
 
 #define SK_DEBUG (1u << 0)
 #define SK_BROADCAST (1u << 1)
@@ -89,7 +89,7 @@
 #define SR_FILTER_EBPF 2
 
 /*:84*//*86:*/
-#line 91 "web/socket.w"
+#line 92 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -112,14 +112,14 @@
 #define IPF_MC_ALL (1u << 18) 
 
 /*:86*//*88:*/
-#line 175 "web/socket.w"
+#line 176 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
 /*:88*//*95:*/
-#line 281 "web/socket.w"
+#line 282 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
@@ -178,7 +178,7 @@ enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
 OPT_STORE_INT_FIELD};
 
 /*:149*//*157:*/
-#line 224 "web/sockopt.w"
+#line 227 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
@@ -289,7 +289,14 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
 #define SR_THIS_CPU 0 
 
-/*:528*/
+/*:528*//*546:*/
+#line 94 "web/raw.w"
+
+#ifndef ICMP_FILTER
+#define ICMP_FILTER 1
+#endif
+
+/*:546*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -398,7 +405,7 @@ int dst_ifindex,dst_type;
 #line 20 "web/socket.w"
 
 /*83:*/
-#line 34 "web/socket.w"
+#line 35 "web/socket.w"
 
 int rcvbuf,sndbuf;
 bool rcvbuf_locked,sndbuf_locked;
@@ -438,7 +445,7 @@ int nofcs,wifi_status;
 #line 21 "web/socket.w"
 
 /*85:*/
-#line 76 "web/socket.w"
+#line 77 "web/socket.w"
 
 int uc_ttl;
 int tos;
@@ -464,6 +471,14 @@ uint16_t inet_id;
 
 /*:370*/
 #line 23 "web/socket.w"
+
+/*543:*/
+#line 24 "web/raw.w"
+
+uint32_t icmp_filter;
+
+/*:543*/
+#line 24 "web/socket.w"
 
 };
 
@@ -974,12 +989,12 @@ static sr_sock*sock_lookup(int fd,int*err);
 static int sys_return(int r);
 
 /*:77*//*89:*/
-#line 196 "web/socket.w"
+#line 197 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
 /*:89*//*92:*/
-#line 253 "web/socket.w"
+#line 254 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
@@ -1027,7 +1042,7 @@ static int set_int_field(sr_sock*s,sr_optreq*rq);
 static int get_int_field(sr_sock*s,sr_optreq*rq);
 
 /*:154*//*160:*/
-#line 293 "web/sockopt.w"
+#line 296 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
 static bool opt_capable(uint64_t caps);
@@ -1531,7 +1546,13 @@ static int sock_fd(const sr_sock*s);
 
 static void inet_release(sr_sock*s);
 
-/*:540*/
+/*:540*//*544:*/
+#line 60 "web/raw.w"
+
+static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
+static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
+
+/*:544*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2477,7 +2498,7 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 return positional_io(fd,offset);
 }
 /*:80*//*87:*/
-#line 140 "web/socket.w"
+#line 141 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -2511,7 +2532,7 @@ return fd;
 }
 
 /*:87*//*90:*/
-#line 199 "web/socket.w"
+#line 200 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -2545,7 +2566,7 @@ return 0;
 }
 
 /*:90*//*91:*/
-#line 238 "web/socket.w"
+#line 239 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
@@ -2556,7 +2577,7 @@ return sys_return(sv?-EOPNOTSUPP:-EFAULT);
 }
 
 /*:91*//*93:*/
-#line 257 "web/socket.w"
+#line 258 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -2568,7 +2589,7 @@ s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
 /*94:*/
-#line 272 "web/socket.w"
+#line 273 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -2585,10 +2606,10 @@ s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
 /*:166*/
-#line 267 "web/socket.w"
+#line 268 "web/socket.w"
 
 /*96:*/
-#line 285 "web/socket.w"
+#line 286 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -2606,13 +2627,13 @@ s->hashed= true;
 }
 
 /*:438*/
-#line 268 "web/socket.w"
+#line 269 "web/socket.w"
 
 return s;
 }
 
 /*:93*//*97:*/
-#line 295 "web/socket.w"
+#line 296 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
@@ -3176,7 +3197,7 @@ return 0;
 }
 
 /*:155*//*156:*/
-#line 190 "web/sockopt.w"
+#line 191 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
 socklen_t optlen)
@@ -3188,6 +3209,8 @@ sr_optreq rq;
 world_ready();
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 if(len<0)return sys_return(-EINVAL);
+if(level==SOL_RAW&&s->type==SOCK_RAW)
+return sys_return(raw_setsockopt(s,optname,optval,len));
 if(level!=SOL_SOCKET&&level!=IPPROTO_IP)return sys_return(-ENOPROTOOPT);
 d= opt_lookup(level,optname);
 if(level==SOL_SOCKET&&!(d&&d->type==OPT_STRING)){
@@ -3207,7 +3230,7 @@ return sys_return(err);
 }
 
 /*:156*//*158:*/
-#line 239 "web/sockopt.w"
+#line 242 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
 {
@@ -3252,7 +3275,7 @@ return 0;
 }
 
 /*:158*//*159:*/
-#line 285 "web/sockopt.w"
+#line 288 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
 {
@@ -3262,7 +3285,7 @@ return false;
 }
 
 /*:159*//*161:*/
-#line 313 "web/sockopt.w"
+#line 317 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
 socklen_t*optlen)
@@ -3273,6 +3296,8 @@ const sr_optdesc*d;
 sr_optreq rq;
 world_ready();
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if(level==SOL_RAW&&s->type==SOCK_RAW)
+return sys_return(raw_getsockopt(s,optname,optval,optlen));
 if(level!=SOL_SOCKET&&level!=IPPROTO_IP)return sys_return(-EOPNOTSUPP);
 if(level==IPPROTO_IP&&optname>=SR_MRT_BASE&&optname<=SR_MRT_MAX)
 return sys_return(-EOPNOTSUPP);
@@ -3295,7 +3320,7 @@ return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
 /*:161*//*162:*/
-#line 359 "web/sockopt.w"
+#line 365 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len)
@@ -7144,5 +7169,32 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
+/*:541*//*545:*/
+#line 64 "web/raw.w"
 
-/*:541*/
+static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
+{
+if(optname!=ICMP_FILTER)return-ENOPROTOOPT;
+if(s->inet_num!=IPPROTO_ICMP)return-EOPNOTSUPP;
+if(len> (int)sizeof s->icmp_filter)len= sizeof s->icmp_filter;
+if(len> 0&&!optval)return-EFAULT;
+if(len> 0)memcpy(&s->icmp_filter,optval,(size_t)len);
+return 0;
+}
+
+static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen)
+{
+int len;
+if(optname!=ICMP_FILTER)return-ENOPROTOOPT;
+if(s->inet_num!=IPPROTO_ICMP)return-EOPNOTSUPP;
+if(!optlen)return-EFAULT;
+len= (int)*optlen;
+if(len<0)return-EINVAL;
+if(len> (int)sizeof s->icmp_filter)len= sizeof s->icmp_filter;
+*optlen= (socklen_t)len;
+if(len> 0&&!optval)return-EFAULT;
+if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
+return 0;
+}
+
+/*:545*/

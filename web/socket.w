@@ -21,6 +21,7 @@ struct sr_sock {
   @<Socket-layer fields of a socket@>@;
   @<IP fields of a socket@>@;
   @<Network fields of a socket@>@;
+  @<Raw fields of a socket@>@;
 };
 
 @ The socket-layer state.  Timeouts and the linger time are kept in ticks,

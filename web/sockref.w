@@ -117,6 +117,7 @@ int sr_setsockopt(int fd, int level, int optname, const void *optval,
 @i ip.w
 @i pcap.w
 @i bind.w
+@i raw.w
 
 @i scripts.w
 @i errata.w
