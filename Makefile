@@ -31,7 +31,7 @@ DEB_PKGS := texlive-binaries texlive-base texlive-plain-generic texlive-extra-ut
 WEBS     := $(wildcard web/*.w)
 LIBWEBS  := web/sockref.w web/format.w web/world.w web/proc.w web/fd.w web/socket.w \
             web/ioctl.w web/sysctl.w web/sockopt.w web/solsocket.w web/ipopt.w web/mcast.w \
-            web/wire.w web/link.w web/ip.w web/pcap.w web/bind.w
+            web/wire.w web/link.w web/ip.w web/pcap.w web/bind.w web/udp.w web/poll.w
 HAVE_SEEDS := $(wildcard $(SEEDS)/INDEX.md)
 
 .PHONY: all deps lib tools pdf check install coverage clean regen-check lint \
@@ -53,7 +53,7 @@ deps:
 # ---- tangling ---------------------------------------------------------------
 # ctangle 4.7 garbles the file names of #line directives in a large
 # multi-file web; linefix (web/linefix.w) restores them from the sections.
-generated/sockref.c generated/sockref.h: $(LIBWEBS) build/linefix
+generated/sockref.c generated/sockref.h &: $(LIBWEBS) build/linefix
 	@mkdir -p build
 	ctangle web/sockref.w - build/sockref.raw.c >/dev/null
 	build/linefix web/sockref.w build/sockref.raw.c build/sockref.c.fixed
@@ -76,7 +76,7 @@ $(TOOL_WEBS:%=generated/%.c): generated/%.c: web/%.w web/format.w
 # The sockscript library: one web with two chapters, tangled like the
 # library (ctangle, then linefix), into generated/sockscript.[ch].
 SSWEBS := web/sockscript.w web/sscalls.w web/ssexec.w web/format.w
-generated/sockscript.c generated/sockscript.h: $(SSWEBS) build/linefix
+generated/sockscript.c generated/sockscript.h &: $(SSWEBS) build/linefix
 	@mkdir -p build
 	ctangle web/sockscript.w - build/sockscript.raw.c >/dev/null
 	build/linefix web/sockscript.w build/sockscript.raw.c build/sockscript.c.fixed

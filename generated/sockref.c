@@ -26,22 +26,25 @@
 #include <linux/capability.h> 
 #include <linux/sockios.h> 
 #include <linux/filter.h> 
+#include <linux/errqueue.h> 
+#include <netinet/udp.h> 
+#include <poll.h> 
 
 /*:3*/
 #line 41 "web/sockref.w"
 
 /*11:*/
-#line 65 "web/world.w"
+#line 67 "web/world.w"
 
 #define SR_DEFAULT_HZ 250
 
 /*:11*//*14:*/
-#line 120 "web/world.w"
+#line 122 "web/world.w"
 
 #define SR_MAX_IFADDR 8 
 
 /*:14*//*40:*/
-#line 654 "web/world.w"
+#line 656 "web/world.w"
 
 #define SR_MIN_MTU 68
 
@@ -64,12 +67,12 @@
 #define SR_NR_OPEN 1048576
 
 /*:64*//*82:*/
-#line 32 "web/socket.w"
+#line 33 "web/socket.w"
 
 #define SR_MAX_TIMEOUT LONG_MAX
 
 /*:82*//*84:*/
-#line 55 "web/socket.w"
+#line 56 "web/socket.w"
 
 #define SK_DEBUG (1u << 0)
 #define SK_BROADCAST (1u << 1)
@@ -89,7 +92,7 @@
 #define SR_FILTER_EBPF 2
 
 /*:84*//*86:*/
-#line 92 "web/socket.w"
+#line 93 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -112,14 +115,14 @@
 #define IPF_MC_ALL (1u << 18) 
 
 /*:86*//*88:*/
-#line 176 "web/socket.w"
+#line 177 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
 /*:88*//*95:*/
-#line 282 "web/socket.w"
+#line 283 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
@@ -129,7 +132,7 @@
 
 #define SR_SETFL_MASK (O_APPEND | O_NONBLOCK | O_ASYNC | O_NOATIME | O_DIRECT)
 
-/*:99*//*113:*/
+/*:99*//*112:*/
 #line 60 "web/sysctl.w"
 
 enum{
@@ -147,13 +150,13 @@ SYS_IP6FRAG_HIGH_THRESH,SYS_IP6FRAG_LOW_THRESH,SYS_IP6FRAG_TIME,
 SR_NSYSCTL
 };
 
-/*:113*//*116:*/
+/*:112*//*115:*/
 #line 107 "web/sysctl.w"
 
 #define SR_MIN_RCVBUF 2304
 #define SR_MIN_SNDBUF 4608
 
-/*:116*//*149:*/
+/*:115*//*148:*/
 #line 52 "web/sockopt.w"
 
 enum{
@@ -177,19 +180,19 @@ enum{CAP_NEVER,CAP_ALWAYS,CAP_OUTSIDE_RANGE,CAP_NONZERO};
 enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
 OPT_STORE_INT_FIELD};
 
-/*:149*//*157:*/
+/*:148*//*156:*/
 #line 227 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
 
-/*:157*//*172:*/
-#line 152 "web/solsocket.w"
+/*:156*//*171:*/
+#line 157 "web/solsocket.w"
 
 #define SR_TCP_RMEM_MAX 33554432 
 
-/*:172*//*203:*/
-#line 600 "web/solsocket.w"
+/*:171*//*202:*/
+#line 608 "web/solsocket.w"
 
 #define SR_SOF_OPT_ID (1u << 7)
 #define SR_SOF_OPT_TSONLY (1u << 11)
@@ -198,23 +201,23 @@ OPT_STORE_INT_FIELD};
 #define SR_SOF_OPT_ID_TCP (1u << 16)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:203*//*233:*/
+/*:202*//*232:*/
 #line 93 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:233*//*237:*/
+/*:232*//*236:*/
 #line 164 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:237*//*256:*/
+/*:236*//*255:*/
 #line 428 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:256*//*286:*/
+/*:255*//*285:*/
 #line 20 "web/wire.w"
 
 #define SR_IPHDR_LEN 20 
@@ -222,51 +225,51 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:286*//*306:*/
+/*:285*//*305:*/
 #line 333 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:306*//*345:*/
+/*:305*//*344:*/
 #line 555 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:345*//*354:*/
+/*:344*//*353:*/
 #line 40 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:354*//*404:*/
-#line 1018 "web/ip.w"
+/*:353*//*403:*/
+#line 1019 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:404*//*409:*/
-#line 1115 "web/ip.w"
+/*:403*//*408:*/
+#line 1116 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:409*//*428:*/
+/*:408*//*425:*/
 #line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:428*//*437:*/
+/*:425*//*434:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:437*//*448:*/
+/*:434*//*445:*/
 #line 240 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -274,29 +277,102 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:448*//*458:*/
+/*:445*//*455:*/
 #line 409 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:458*//*466:*/
+/*:455*//*463:*/
 #line 580 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:466*//*528:*/
+/*:463*//*525:*/
 #line 1855 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:528*//*546:*/
+/*:525*//*542:*/
+#line 87 "web/udp.w"
+
+#define SR_RCV_SHUTDOWN 1
+#define SR_SEND_SHUTDOWN 2
+#define SR_SHUTDOWN_MASK 3
+enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
+
+/*:542*//*544:*/
+#line 123 "web/udp.w"
+
+#define SR_SKB_EXTRA 31 
+#define SR_SKB_SHINFO 320
+#define SR_SKB_STRUCT 256
+#define SR_SKB_SMALL_HEAD 576
+#define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
+
+/*:544*//*552:*/
+#line 272 "web/udp.w"
+
+#define SR_CHECKSUM_BREAK 76
+
+/*:552*//*576:*/
+#line 828 "web/udp.w"
+
+#define SR_MSG_PROBE 0x10
+
+/*:576*//*592:*/
+#line 1170 "web/udp.w"
+
+#define SR_UDP_MAX_SEGMENTS 128
+
+/*:592*//*600:*/
+#line 1352 "web/udp.w"
+
+#define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
+#define SR_SCM_TS_OPT_ID 81
+
+/*:600*//*606:*/
+#line 1485 "web/udp.w"
+
+#define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
+  IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
+
+/*:606*//*641:*/
+#line 2208 "web/udp.w"
+
+#define SR_MAX_RW_COUNT (INT_MAX & ~4095)
+#define SR_UIO_MAXIOV 1024
+
+/*:641*//*647:*/
+#line 2318 "web/udp.w"
+
+#define SR_CTL_STACK 36
+
+/*:647*//*666:*/
+#line 29 "web/poll.w"
+
+#define SR_EWAITFOREVER (-EDEADLK)
+#define SR_FOREVER UINT64_MAX
+
+/*:666*//*683:*/
+#line 356 "web/poll.w"
+
+#define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
+#define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
+#define SR_POLLEX_SET POLLPRI
+
+/*:683*//*691:*/
+#line 542 "web/poll.w"
+
+#define SR_SIGRTMIN 32 
+
+/*:691*//*699:*/
 #line 94 "web/raw.w"
 
 #ifndef ICMP_FILTER
 #define ICMP_FILTER 1
 #endif
 
-/*:546*/
+/*:699*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -311,7 +387,7 @@ typedef struct sr_file sr_file;
 typedef struct sr_sock sr_sock;
 
 /*:7*//*15:*/
-#line 131 "web/world.w"
+#line 133 "web/world.w"
 
 struct sr_ifaddr{
 uint32_t addr,brd;
@@ -330,7 +406,7 @@ int lan;
 };
 
 /*:15*//*16:*/
-#line 159 "web/world.w"
+#line 161 "web/world.w"
 
 enum{SR_RT_UNICAST,SR_RT_LOCAL,SR_RT_BROADCAST,SR_RT_MULTICAST,
 SR_RT_UNREACHABLE,SR_RT_BLACKHOLE,SR_RT_PROHIBIT};
@@ -356,12 +432,13 @@ int kind;
 int flags;
 uid_t owner_uid;
 pid_t owner;
+uid_t fown_uid,fown_euid;
 int sig;
 sr_sock*sock;
 };
 
 /*:67*//*68:*/
-#line 32 "web/fd.w"
+#line 33 "web/fd.w"
 
 typedef struct{
 sr_file**file;
@@ -369,6 +446,14 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
+/*687:*/
+#line 459 "web/poll.w"
+
+int kmax;
+
+/*:687*/
+#line 40 "web/fd.w"
+
 }sr_fdtab;
 
 /*:68*//*81:*/
@@ -380,7 +465,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*436:*/
+/*433:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -396,16 +481,16 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:436*//*513:*/
+/*:433*//*510:*/
 #line 1533 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:513*/
+/*:510*/
 #line 20 "web/socket.w"
 
 /*83:*/
-#line 35 "web/socket.w"
+#line 36 "web/socket.w"
 
 int rcvbuf,sndbuf;
 bool rcvbuf_locked,sndbuf_locked;
@@ -426,26 +511,18 @@ int filter_kind;
 struct sock_filter*filter;
 int filter_len;
 
-/*:83*//*107:*/
-#line 220 "web/ioctl.w"
-
-bool stamped;
-uint64_t last_stamp_ns;
-int rx_first_len;
-int tx_queued;
-
-/*:107*//*165:*/
+/*:83*//*164:*/
 #line 35 "web/solsocket.w"
 
 uint32_t tsflags;
 uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 
-/*:165*/
+/*:164*/
 #line 21 "web/socket.w"
 
 /*85:*/
-#line 77 "web/socket.w"
+#line 78 "web/socket.w"
 
 int uc_ttl;
 int tos;
@@ -464,25 +541,45 @@ int mc_count;
 /*:85*/
 #line 22 "web/socket.w"
 
-/*370:*/
+/*369:*/
 #line 363 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:370*/
+/*:369*/
 #line 23 "web/socket.w"
 
-/*543:*/
+/*541:*/
+#line 72 "web/udp.w"
+
+struct sr_dgram*rq_head,*rq_tail;
+int rq_len;
+int rq_reader;
+int rmem;
+int forward_deficit,forward_threshold;
+uint32_t drops;
+struct sr_dgram*eq_head,*eq_tail;
+int wmem;
+unsigned shutdown;
+int stamp_state;
+uint64_t stamp_ns;
+bool netstamp;
+uint64_t rq_seq;
+
+/*:541*/
+#line 24 "web/socket.w"
+
+/*696:*/
 #line 24 "web/raw.w"
 
 uint32_t icmp_filter;
 
-/*:543*/
-#line 24 "web/socket.w"
+/*:696*/
+#line 25 "web/socket.w"
 
 };
 
-/*:81*//*112:*/
+/*:81*//*111:*/
 #line 47 "web/sysctl.w"
 
 enum{SYSV_INT,SYSV_U8,SYSV_ULONG,SYSV_PAIR,SYSV_PORTS,SYSV_JIFFIES};
@@ -494,7 +591,7 @@ long long def,def2;
 long long min,max;
 }sr_sysctl;
 
-/*:112*//*148:*/
+/*:111*//*147:*/
 #line 26 "web/sockopt.w"
 
 typedef struct sr_optreq sr_optreq;
@@ -519,7 +616,7 @@ sr_setter*set;
 sr_getter*get;
 }sr_optdesc;
 
-/*:148*//*150:*/
+/*:147*//*149:*/
 #line 81 "web/sockopt.w"
 
 struct sr_optreq{
@@ -533,7 +630,7 @@ void*ubuf;
 socklen_t*ulen;
 };
 
-/*:150*//*262:*/
+/*:149*//*261:*/
 #line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
@@ -548,7 +645,7 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:262*//*293:*/
+/*:261*//*292:*/
 #line 119 "web/wire.w"
 
 struct sr_ipv4{
@@ -560,7 +657,7 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:293*//*299:*/
+/*:292*//*298:*/
 #line 205 "web/wire.w"
 
 struct sr_udp{
@@ -571,7 +668,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:299*//*302:*/
+/*:298*//*301:*/
 #line 266 "web/wire.w"
 
 struct sr_icmp{
@@ -581,7 +678,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:302*//*314:*/
+/*:301*//*313:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -594,7 +691,7 @@ sr_hent**b;
 size_t nb,n;
 }sr_htab;
 
-/*:314*//*320:*/
+/*:313*//*319:*/
 #line 155 "web/link.w"
 
 typedef struct{
@@ -611,7 +708,7 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:320*//*330:*/
+/*:319*//*329:*/
 #line 311 "web/link.w"
 
 typedef struct{
@@ -621,7 +718,7 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:330*//*346:*/
+/*:329*//*345:*/
 #line 560 "web/link.w"
 
 typedef struct{
@@ -633,7 +730,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:346*//*353:*/
+/*:345*//*352:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -651,7 +748,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:353*//*364:*/
+/*:352*//*363:*/
 #line 264 "web/ip.w"
 
 typedef struct{
@@ -661,7 +758,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:364*//*369:*/
+/*:363*//*368:*/
 #line 335 "web/ip.w"
 
 struct sr_ipout{
@@ -675,7 +772,7 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:369*//*385:*/
+/*:368*//*384:*/
 #line 631 "web/ip.w"
 
 struct sr_rx{
@@ -684,6 +781,7 @@ int ifindex;
 uint32_t saddr,daddr;
 uint8_t ttl,tos,protocol;
 const uint8_t*opt;
+const uint8_t*wire_opt;
 int optlen;
 uint32_t spec_dst;
 int rt_type;
@@ -692,8 +790,8 @@ size_t l4len;
 uint64_t tstamp_ns;
 };
 
-/*:385*//*389:*/
-#line 750 "web/ip.w"
+/*:384*//*388:*/
+#line 751 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -710,23 +808,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:389*//*410:*/
-#line 1120 "web/ip.w"
+/*:388*//*409:*/
+#line 1121 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:410*//*421:*/
-#line 1254 "web/ip.w"
+/*:409*//*420:*/
+#line 1255 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:421*//*429:*/
+/*:420*//*426:*/
 #line 45 "web/pcap.w"
 
 typedef struct{
@@ -734,7 +832,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:429*//*443:*/
+/*:426*//*440:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -747,14 +845,14 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:443*//*444:*/
+/*:440*//*441:*/
 #line 179 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
 typedef struct{sr_htab t[SR_NLINKS];}sr_porttab;
 typedef struct sr_bindtab{sr_porttab proto[SR_NTABS];long nsocks;}sr_bindtab;
 
-/*:444*//*476:*/
+/*:441*//*473:*/
 #line 792 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -764,7 +862,74 @@ bool has_conns;
 bool prog;
 }sr_rpgroup;
 
-/*:476*/
+/*:473*//*540:*/
+#line 36 "web/udp.w"
+
+typedef struct sr_dgram sr_dgram;
+struct sr_dgram{
+sr_dgram*next;
+uint32_t saddr,daddr;
+uint16_t sport,dport;
+int ifindex;
+uint32_t spec_dst;
+uint8_t ttl,tos;
+uint8_t opt[SR_MAX_IPOPTLEN];
+uint8_t wire_opt[SR_MAX_IPOPTLEN];
+int optlen;
+bool stamped;
+uint64_t tstamp_ns;
+int truesize;
+uint32_t dropcount;
+bool peeked;
+bool csum_bad;
+/*565:*/
+#line 633 "web/udp.w"
+
+bool is_err;
+struct sock_extended_err ee;
+uint32_t offender;
+
+/*:565*/
+#line 54 "web/udp.w"
+
+size_t len;
+uint8_t data[];
+};
+
+/*:540*//*549:*/
+#line 234 "web/udp.w"
+
+struct udp_arrival{
+const struct sr_rx*rx;
+struct sr_udp u;
+bool bad;
+int truesize;
+};
+
+/*:549*//*577:*/
+#line 834 "web/udp.w"
+
+struct sr_ipcm{
+int oif;
+uint32_t addr;
+int ttl,tos;
+int priority;
+uint32_t mark;
+uint8_t opt[SR_MAX_IPOPTLEN];
+int optlen;
+bool has_opt;
+int gso_size;
+};
+
+/*:577*//*603:*/
+#line 1423 "web/udp.w"
+
+struct sr_cmsg_out{
+uint8_t*pos;
+size_t room,used;
+};
+
+/*:603*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -780,7 +945,7 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*321:*/
+/*320:*/
 #line 173 "web/link.w"
 
 uint64_t rng;
@@ -788,25 +953,38 @@ sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:321*//*331:*/
+/*:320*//*330:*/
 #line 322 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:331*//*430:*/
+/*:330*//*427:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:430*/
+/*:427*//*628:*/
+#line 1950 "web/udp.w"
+
+int netstamp_sockets;
+
+/*:628*/
 #line 45 "web/world.w"
+
+/*693:*/
+#line 549 "web/poll.w"
+
+uint64_t calls;
+
+/*:693*/
+#line 46 "web/world.w"
 
 };
 
 /*:8*//*17:*/
-#line 177 "web/world.w"
+#line 179 "web/world.w"
 
 struct sr_host{
 int id;
@@ -815,53 +993,53 @@ sr_iface*ifs;
 int nifs;
 sr_route*routes;
 int nroutes;
-/*111:*/
+/*110:*/
 #line 35 "web/sysctl.w"
 
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:111*//*347:*/
+/*:110*//*346:*/
 #line 570 "web/link.w"
 
 sr_htab neigh;
 
-/*:347*//*365:*/
+/*:346*//*364:*/
 #line 272 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:365*//*371:*/
+/*:364*//*370:*/
 #line 366 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:371*//*390:*/
-#line 766 "web/ip.w"
+/*:370*//*389:*/
+#line 767 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:390*//*411:*/
-#line 1126 "web/ip.w"
+/*:389*//*410:*/
+#line 1127 "web/ip.w"
 
 sr_htab peers;
 
-/*:411*//*419:*/
-#line 1248 "web/ip.w"
+/*:410*//*418:*/
+#line 1249 "web/ip.w"
 
 sr_htab mc;
 
-/*:419*//*445:*/
+/*:418*//*442:*/
 #line 184 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:445*/
-#line 185 "web/world.w"
+/*:442*/
+#line 187 "web/world.w"
 
 };
 
@@ -874,11 +1052,17 @@ uid_t ruid,euid,suid,fsuid;
 uint64_t cap_eff,cap_perm;
 struct rlimit nofile;
 /*69:*/
-#line 41 "web/fd.w"
+#line 43 "web/fd.w"
 
 sr_fdtab fds;
 
-/*:69*/
+/*:69*//*692:*/
+#line 545 "web/poll.w"
+
+uint64_t sig_call[SR_NSIG];
+uint64_t sig_time[SR_NSIG];
+
+/*:692*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -889,18 +1073,18 @@ unsigned long sigcount[SR_NSIG];
 #line 44 "web/sockref.w"
 
 /*9:*/
-#line 48 "web/world.w"
+#line 49 "web/world.w"
 
 static void world_ready(void);
 
 /*:9*//*18:*/
-#line 192 "web/world.w"
+#line 194 "web/world.w"
 
 static void*xcalloc(size_t n,size_t size);
 static void*xrealloc(void*p,size_t n,size_t size);
 
 /*:18*//*20:*/
-#line 219 "web/world.w"
+#line 221 "web/world.w"
 
 static uint32_t prefix_mask(int len);
 static bool ipv4_is_lbcast(uint32_t a);
@@ -909,7 +1093,7 @@ static bool ipv4_is_loopback(uint32_t a);
 static bool ipv4_is_local_multicast(uint32_t a);
 
 /*:20*//*22:*/
-#line 245 "web/world.w"
+#line 247 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu);
@@ -918,7 +1102,7 @@ static sr_iface*iface_by_name(sr_host*h,const char*name);
 static sr_iface*iface_by_addr(sr_host*h,uint32_t addr);
 
 /*:22*//*25:*/
-#line 306 "web/world.w"
+#line 308 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -926,14 +1110,14 @@ bool kernel);
 static void route_del(sr_host*h,int i);
 
 /*:25*//*27:*/
-#line 363 "web/world.w"
+#line 365 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err);
 static const sr_route*route_lookup(sr_host*h,uint32_t dst);
 
 /*:27*//*29:*/
-#line 413 "web/world.w"
+#line 415 "web/world.w"
 
 static int iface_add_addr(sr_host*h,int ifindex,uint32_t addr,
 int prefixlen,uint32_t brd);
@@ -941,12 +1125,12 @@ static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a);
 
 /*:29*//*32:*/
-#line 496 "web/world.w"
+#line 498 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up);
 
 /*:32*//*36:*/
-#line 584 "web/world.w"
+#line 586 "web/world.w"
 
 _Static_assert(SR_ROUTE_UNREACHABLE==SR_RT_UNREACHABLE&&
 SR_ROUTE_BLACKHOLE==SR_RT_BLACKHOLE&&SR_ROUTE_PROHIBIT==SR_RT_PROHIBIT,
@@ -969,7 +1153,7 @@ static bool pgrp_exists(pid_t pgrp);
 static bool proc_capable(const sr_proc*p,int cap);
 
 /*:60*//*70:*/
-#line 44 "web/fd.w"
+#line 46 "web/fd.w"
 
 static void fdtab_init(sr_proc*p);
 static void fdtab_free(sr_proc*p);
@@ -979,47 +1163,47 @@ static void fd_release(sr_proc*p,int fd);
 static void file_put(sr_file*f);
 
 /*:70*//*75:*/
-#line 166 "web/fd.w"
+#line 170 "web/fd.w"
 
 static sr_sock*sock_lookup(int fd,int*err);
 
 /*:75*//*77:*/
-#line 182 "web/fd.w"
+#line 186 "web/fd.w"
 
 static int sys_return(int r);
 
 /*:77*//*89:*/
-#line 197 "web/socket.w"
+#line 198 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
 /*:89*//*92:*/
-#line 254 "web/socket.w"
+#line 255 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
 
-/*:92*//*109:*/
-#line 251 "web/ioctl.w"
+/*:92*//*108:*/
+#line 200 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg);
 static int file_setown(sr_file*f,int who);
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled);
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp);
-/*:109*//*114:*/
+/*:108*//*113:*/
 #line 78 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL];
 
-/*:114*//*135:*/
+/*:113*//*134:*/
 #line 327 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i);
 static long long sysctl_value(sr_host*h,int i);
 static bool ping_group_allowed(const sr_proc*p);
 
-/*:135*//*146:*/
+/*:134*//*145:*/
 #line 591 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text);
@@ -1028,12 +1212,12 @@ static int sysctl_parse(int i,const char*text,long long nv[2]);
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2]);
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value);
-/*:146*//*152:*/
+/*:145*//*151:*/
 #line 104 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name);
 
-/*:152*//*154:*/
+/*:151*//*153:*/
 #line 134 "web/sockopt.w"
 
 static int set_flag(sr_sock*s,sr_optreq*rq);
@@ -1041,7 +1225,7 @@ static int get_flag(sr_sock*s,sr_optreq*rq);
 static int set_int_field(sr_sock*s,sr_optreq*rq);
 static int get_int_field(sr_sock*s,sr_optreq*rq);
 
-/*:154*//*160:*/
+/*:153*//*159:*/
 #line 296 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
@@ -1049,52 +1233,52 @@ static bool opt_capable(uint64_t caps);
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
-/*:160*//*168:*/
+/*:159*//*167:*/
 #line 72 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val);
 static int buffer_store(int*size,bool*locked,int val,int min);
 
-/*:168*//*177:*/
-#line 241 "web/solsocket.w"
+/*:167*//*176:*/
+#line 246 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq);
 static int timeo_get(long timeo,sr_optreq*rq);
 
-/*:177*//*191:*/
-#line 408 "web/solsocket.w"
+/*:176*//*190:*/
+#line 413 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s);
 
-/*:191*//*193:*/
-#line 443 "web/solsocket.w"
+/*:190*//*192:*/
+#line 451 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns);
 
-/*:193*//*201:*/
-#line 541 "web/solsocket.w"
+/*:192*//*200:*/
+#line 549 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:201*//*218:*/
-#line 818 "web/solsocket.w"
+/*:200*//*217:*/
+#line 826 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:218*//*225:*/
-#line 1001 "web/solsocket.w"
+/*:217*//*224:*/
+#line 1009 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:225*//*238:*/
+/*:224*//*237:*/
 #line 168 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:238*//*263:*/
+/*:237*//*262:*/
 #line 48 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
@@ -1109,12 +1293,12 @@ static int mc_leave(sr_sock*s,struct ip_mreqn*mr);
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs);
 
-/*:263*//*278:*/
+/*:262*//*277:*/
 #line 350 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:278*//*287:*/
+/*:277*//*286:*/
 #line 28 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p);
@@ -1122,31 +1306,31 @@ static void put16(uint8_t*p,uint16_t v);
 static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
-/*:287*//*289:*/
+/*:286*//*288:*/
 #line 64 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
-/*:289*//*291:*/
+/*:288*//*290:*/
 #line 95 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:291*//*294:*/
+/*:290*//*293:*/
 #line 136 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:294*//*297:*/
+/*:293*//*296:*/
 #line 188 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:297*//*300:*/
+/*:296*//*299:*/
 #line 218 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -1155,13 +1339,13 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:300*//*303:*/
+/*:299*//*302:*/
 #line 277 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:303*//*305:*/
+/*:302*//*304:*/
 #line 322 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
@@ -1169,17 +1353,17 @@ uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:305*//*307:*/
+/*:304*//*306:*/
 #line 341 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:307*//*311:*/
+/*:306*//*310:*/
 #line 440 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:311*//*315:*/
+/*:310*//*314:*/
 #line 42 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1187,13 +1371,13 @@ static void htab_insert(sr_htab*t,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:315*//*318:*/
+/*:314*//*317:*/
 #line 123 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:318*//*324:*/
+/*:317*//*323:*/
 #line 186 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len);
@@ -1201,7 +1385,7 @@ static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:324*//*336:*/
+/*:323*//*335:*/
 #line 402 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -1209,20 +1393,20 @@ sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:336*//*340:*/
+/*:335*//*339:*/
 #line 473 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
 
-/*:340*//*349:*/
+/*:339*//*348:*/
 #line 576 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:349*//*355:*/
+/*:348*//*354:*/
 #line 43 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1230,13 +1414,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:355*//*361:*/
+/*:354*//*360:*/
 #line 207 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:361*//*367:*/
+/*:360*//*366:*/
 #line 278 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1244,13 +1428,13 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:367*//*373:*/
+/*:366*//*372:*/
 #line 376 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:373*//*375:*/
+/*:372*//*374:*/
 #line 415 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -1258,94 +1442,91 @@ const struct sr_ipout*o,const void*l4,size_t l4len);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:375*//*378:*/
+/*:374*//*377:*/
 #line 507 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:378*//*380:*/
+/*:377*//*379:*/
 #line 554 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:380*//*383:*/
+/*:379*//*382:*/
 #line 607 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:383*//*386:*/
-#line 646 "web/ip.w"
+/*:382*//*385:*/
+#line 647 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
-static int udp_rcv(const struct sr_rx*rx);
-static void udp_err(sr_host*h,int type,int code,uint32_t info,
-const uint8_t*orig_ip,size_t len,uint32_t offender);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:386*//*392:*/
-#line 773 "web/ip.w"
+/*:385*//*391:*/
+#line 774 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:392*//*398:*/
-#line 885 "web/ip.w"
+/*:391*//*397:*/
+#line 886 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:398*//*401:*/
-#line 950 "web/ip.w"
+/*:397*//*400:*/
+#line 951 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:401*//*405:*/
-#line 1022 "web/ip.w"
+/*:400*//*404:*/
+#line 1023 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:405*//*407:*/
-#line 1066 "web/ip.w"
+/*:404*//*406:*/
+#line 1067 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:407*//*413:*/
-#line 1132 "web/ip.w"
+/*:406*//*412:*/
+#line 1133 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:413*//*415:*/
-#line 1182 "web/ip.w"
+/*:412*//*414:*/
+#line 1183 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:415*//*417:*/
-#line 1222 "web/ip.w"
+/*:414*//*416:*/
+#line 1223 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:417*//*422:*/
-#line 1260 "web/ip.w"
+/*:416*//*421:*/
+#line 1261 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:422*//*433:*/
+/*:421*//*430:*/
 #line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:433*//*440:*/
+/*:430*//*437:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1353,14 +1534,14 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:440*//*446:*/
+/*:437*//*443:*/
 #line 189 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:446*//*449:*/
+/*:443*//*446:*/
 #line 253 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
@@ -1369,31 +1550,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:449*//*452:*/
+/*:446*//*449:*/
 #line 315 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:452*//*454:*/
+/*:449*//*451:*/
 #line 340 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:454*//*457:*/
+/*:451*//*454:*/
 #line 379 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:457*//*461:*/
+/*:454*//*458:*/
 #line 445 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:461*//*463:*/
+/*:458*//*460:*/
 #line 497 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1401,13 +1582,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:463*//*465:*/
+/*:460*//*462:*/
 #line 536 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:465*//*467:*/
+/*:462*//*464:*/
 #line 583 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1415,7 +1596,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:467*//*471:*/
+/*:464*//*468:*/
 #line 688 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1423,25 +1604,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:471*//*477:*/
+/*:468*//*474:*/
 #line 800 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:477*//*481:*/
+/*:474*//*478:*/
 #line 888 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:481*//*483:*/
+/*:478*//*480:*/
 #line 923 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s);
 
-/*:483*//*486:*/
+/*:480*//*483:*/
 #line 959 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1450,34 +1631,34 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:486*//*489:*/
+/*:483*//*486:*/
 #line 1011 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:489*//*492:*/
+/*:486*//*489:*/
 #line 1095 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:492*//*496:*/
+/*:489*//*493:*/
 #line 1192 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:496*//*500:*/
+/*:493*//*497:*/
 #line 1275 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:500*//*503:*/
+/*:497*//*500:*/
 #line 1326 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:503*//*509:*/
+/*:500*//*506:*/
 #line 1403 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
@@ -1487,7 +1668,7 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:509*//*515:*/
+/*:506*//*512:*/
 #line 1551 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -1495,13 +1676,13 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:515*//*522:*/
+/*:512*//*519:*/
 #line 1730 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:522*//*523:*/
+/*:519*//*520:*/
 #line 1759 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -1515,7 +1696,7 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:523*//*526:*/
+/*:520*//*523:*/
 #line 1809 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
@@ -1524,35 +1705,317 @@ uint32_t daddr,uint16_t hnum,int ifindex);
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
 
-/*:526*//*532:*/
+/*:523*//*529:*/
 #line 1958 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:532*//*535:*/
+/*:529*//*532:*/
 #line 2027 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:535*//*539:*/
+/*:532*//*536:*/
 #line 2085 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:539*//*540:*/
+/*:536*//*537:*/
 #line 2099 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:540*//*544:*/
+/*:537*//*545:*/
+#line 130 "web/udp.w"
+
+static int skb_alloc_size(int need);
+static int skb_truesize(int iplen,int paylen);
+static int udp_truesize(int hlen,size_t l4len,int mtu);
+
+/*:545*//*548:*/
+#line 228 "web/udp.w"
+
+static int udp_rcv(const struct sr_rx*rx);
+
+/*:548*//*550:*/
+#line 242 "web/udp.w"
+
+static void udp_deliver_one(sr_sock*s,void*arg);
+
+/*:550*//*553:*/
+#line 280 "web/udp.w"
+
+static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
+
+/*:553*//*555:*/
+#line 307 "web/udp.w"
+
+static sr_dgram*dgram_new(size_t len);
+static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
+
+/*:555*//*558:*/
+#line 390 "web/udp.w"
+
+static void udp_queue_tail(sr_sock*s,sr_dgram*d);
+static sr_dgram*udp_queue_head_remove(sr_sock*s);
+
+/*:558*//*560:*/
+#line 430 "web/udp.w"
+
+static int udp_filter_run(const sr_sock*s,const struct udp_arrival*a);
+static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
+
+/*:560*//*563:*/
+#line 555 "web/udp.w"
+
+static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
+const uint8_t*orig_ip,size_t len);
+
+/*:563*//*566:*/
+#line 638 "web/udp.w"
+
+static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
+int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
+size_t len);
+static void sock_queue_err(sr_sock*s,sr_dgram*d);
+
+/*:566*//*569:*/
+#line 705 "web/udp.w"
+
+static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
+uint32_t info);
+
+/*:569*//*571:*/
+#line 736 "web/udp.w"
+
+static sr_dgram*sock_dequeue_err(sr_sock*s);
+static void sock_purge_err(sr_sock*s);
+
+/*:571*//*573:*/
+#line 774 "web/udp.w"
+
+static int set_recverr(sr_sock*s,sr_optreq*rq);
+
+/*:573*//*575:*/
+#line 822 "web/udp.w"
+
+static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
+
+/*:575*//*583:*/
+#line 981 "web/udp.w"
+
+static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
+int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
+uint16_t dport,const uint8_t*opt,int optlen,int mtu);
+static int sock_alloc_send(sr_sock*s,int flags,int truesize);
+static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
+int*total);
+
+/*:583*//*588:*/
+#line 1100 "web/udp.w"
+
+static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
+uint32_t saddr,uint32_t daddr,uint8_t proto);
+
+/*:588*//*590:*/
+#line 1120 "web/udp.w"
+
+static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
+static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
+
+/*:590*//*593:*/
+#line 1173 "web/udp.w"
+
+static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
+int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
+uint16_t dport,const uint8_t*opt,int optlen,int mtu);
+
+/*:593*//*595:*/
+#line 1231 "web/udp.w"
+
+static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
+static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
+struct sr_ipcm*ipc);
+static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
+struct sr_ipcm*ipc);
+static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
+struct cmsghdr*c);
+
+/*:595*//*596:*/
+#line 1247 "web/udp.w"
+
+static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
+
+/*:596*//*602:*/
+#line 1416 "web/udp.w"
+
+static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
+socklen_t*namelen,struct sr_cmsg_out*co);
+
+/*:602*//*607:*/
+#line 1514 "web/udp.w"
+
+static void sk_peek_offset_bwd(sr_sock*s,int val);
+
+/*:607*//*609:*/
+#line 1533 "web/udp.w"
+
+static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err);
+static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
+static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
+
+/*:609*//*612:*/
+#line 1620 "web/udp.w"
+
+static void udp_rmem_release(sr_sock*s,int size,bool partial);
+
+/*:612*//*614:*/
+#line 1661 "web/udp.w"
+
+static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
+socklen_t*namelen,struct sr_cmsg_out*co);
+
+/*:614*//*616:*/
+#line 1716 "web/udp.w"
+
+static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
+size_t len,const void*data);
+
+/*:616*//*618:*/
+#line 1752 "web/udp.w"
+
+static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+sr_dgram*d);
+
+/*:618*//*620:*/
+#line 1796 "web/udp.w"
+
+static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+const sr_dgram*d);
+
+/*:620*//*624:*/
+#line 1864 "web/udp.w"
+
+static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
+
+/*:624*//*629:*/
+#line 1953 "web/udp.w"
+
+static void sock_enable_timestamp(sr_sock*s);
+
+/*:629*//*631:*/
+#line 1992 "web/udp.w"
+
+static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+sr_dgram*d);
+
+/*:631*//*633:*/
+#line 2031 "web/udp.w"
+
+static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
+
+/*:633*//*635:*/
+#line 2071 "web/udp.w"
+
+static int first_packet_length(sr_sock*s);
+
+/*:635*//*642:*/
+#line 2212 "web/udp.w"
+
+static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
+static ssize_t iov_total(const struct iovec*iov,size_t n);
+
+/*:642*//*649:*/
+#line 2338 "web/udp.w"
+
+static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
+
+/*:649*//*652:*/
+#line 2393 "web/udp.w"
+
+static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
+struct sr_cmsg_out*co);
+
+/*:652*//*657:*/
+#line 2494 "web/udp.w"
+
+static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
+
+/*:657*//*659:*/
+#line 2542 "web/udp.w"
+
+static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
+static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
+socklen_t*namelen,struct sr_cmsg_out*co);
+
+/*:659*//*661:*/
+#line 2595 "web/udp.w"
+
+static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
+int flags);
+
+/*:661*//*663:*/
+#line 2618 "web/udp.w"
+
+static void udp_release(sr_sock*s);
+
+/*:663*//*667:*/
+#line 33 "web/poll.w"
+
+static int world_wait(uint64_t deadline);
+static uint64_t sock_deadline(long timeo);
+typedef bool sr_wait_cond(sr_sock*s,const void*arg);
+static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
+
+/*:667*//*670:*/
+#line 88 "web/poll.w"
+
+static bool sock_recv_woken(sr_sock*s,const void*arg);
+static bool sock_may_send(sr_sock*s,const void*arg);
+
+/*:670*//*672:*/
+#line 142 "web/poll.w"
+
+static unsigned datagram_poll(sr_sock*s);
+static unsigned udp_poll(sr_sock*s,const sr_file*f);
+static unsigned tcp_poll(sr_sock*s);
+static unsigned file_poll(const sr_file*f);
+
+/*:672*//*678:*/
+#line 250 "web/poll.w"
+
+static int poll_scan(struct pollfd*fds,nfds_t nfds);
+static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
+
+/*:678*//*680:*/
+#line 304 "web/poll.w"
+
+static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
+
+/*:680*//*684:*/
+#line 361 "web/poll.w"
+
+static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
+static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
+
+/*:684*//*689:*/
+#line 505 "web/poll.w"
+
+static void sk_wake_async(sr_sock*s);
+static void sock_data_ready(sr_sock*s);
+static void sock_error_report(sr_sock*s);
+static bool sigio_perm(const sr_proc*p,const sr_file*f);
+static void proc_send_signal(sr_proc*p,int sig);
+
+/*:689*//*697:*/
 #line 60 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:544*/
+/*:697*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -1564,25 +2027,26 @@ static sr_world the_world;
 /*:6*/
 #line 46 "web/sockref.w"
 
-/*151:*/
+/*150:*/
 #line 98 "web/sockopt.w"
 
 #include "sr_options.h"
 
-/*:151*/
+/*:150*/
 #line 47 "web/sockref.w"
 
 
 /*:2*//*10:*/
-#line 51 "web/world.w"
+#line 52 "web/world.w"
 
 static void world_ready(void)
 {
 if(!W->ready)sr_reset();
+W->calls++;
 }
 
 /*:10*//*13:*/
-#line 77 "web/world.w"
+#line 79 "web/world.w"
 
 uint64_t sr_now_ns(void)
 {
@@ -1608,7 +2072,7 @@ return 0;
 }
 
 /*:13*//*19:*/
-#line 196 "web/world.w"
+#line 198 "web/world.w"
 
 static void*xcalloc(size_t n,size_t size)
 {
@@ -1627,7 +2091,7 @@ return p;
 }
 
 /*:19*//*21:*/
-#line 226 "web/world.w"
+#line 228 "web/world.w"
 
 static uint32_t prefix_mask(int len)
 {
@@ -1643,7 +2107,7 @@ return(ntohl(a)&0xffffff00u)==0xe0000000u;
 }
 
 /*:21*//*23:*/
-#line 252 "web/world.w"
+#line 254 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu)
@@ -1660,7 +2124,7 @@ return ifp;
 }
 
 /*:23*//*24:*/
-#line 271 "web/world.w"
+#line 273 "web/world.w"
 
 static sr_iface*iface_by_index(sr_host*h,int ifindex)
 {
@@ -1684,7 +2148,7 @@ return NULL;
 }
 
 /*:24*//*26:*/
-#line 312 "web/world.w"
+#line 314 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -1728,7 +2192,7 @@ h->nroutes--;
 }
 
 /*:26*//*28:*/
-#line 368 "web/world.w"
+#line 370 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err)
@@ -1757,7 +2221,7 @@ return fib_lookup(h,dst,0,RT_SCOPE_UNIVERSE,&err);
 }
 
 /*:28*//*30:*/
-#line 422 "web/world.w"
+#line 424 "web/world.w"
 
 static const struct sr_ifaddr*ifaddr_primary(const sr_iface*ifp,
 uint32_t addr,int prefixlen)
@@ -1792,7 +2256,7 @@ return 0;
 }
 
 /*:30*//*31:*/
-#line 455 "web/world.w"
+#line 457 "web/world.w"
 
 static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a)
@@ -1822,7 +2286,7 @@ ifp->ifindex,src,RT_SCOPE_LINK,true);
 }
 
 /*:31*//*33:*/
-#line 499 "web/world.w"
+#line 501 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up)
 {
@@ -1842,7 +2306,7 @@ route_del(h,i);
 }
 
 /*:33*//*37:*/
-#line 594 "web/world.w"
+#line 596 "web/world.w"
 
 static sr_host*host_by_id(int id)
 {
@@ -1850,14 +2314,14 @@ return id>=0&&id<W->nhosts?W->host[id]:NULL;
 }
 
 /*:37*//*38:*/
-#line 602 "web/world.w"
+#line 604 "web/world.w"
 
 static sr_host*host_new(const char*name)
 {
 sr_host*h= xcalloc(1,sizeof*h);
 h->id= W->nhosts;
 snprintf(h->name,sizeof h->name,"%s",name);
-/*134:*/
+/*133:*/
 #line 320 "web/sysctl.w"
 
 for(int i= 0;i<SR_NSYSCTL;i++){
@@ -1866,16 +2330,16 @@ h->sys[i][1]= sysctls[i].def2;
 }
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
-/*:134*/
-#line 608 "web/world.w"
+/*:133*/
+#line 610 "web/world.w"
 
-/*372:*/
+/*371:*/
 #line 373 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:372*/
-#line 609 "web/world.w"
+/*:371*/
+#line 611 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
 W->host[W->nhosts++]= h;
@@ -1892,7 +2356,7 @@ return host_new(name)->id;
 }
 
 /*:38*//*39:*/
-#line 627 "web/world.w"
+#line 629 "web/world.w"
 
 static int parse_cidr(const char*s,uint32_t*addr,int*prefixlen)
 {
@@ -1918,7 +2382,7 @@ return 0;
 }
 
 /*:39*//*41:*/
-#line 657 "web/world.w"
+#line 659 "web/world.w"
 
 int sr_if_add(int host,const char*name,int mtu)
 {
@@ -1955,7 +2419,7 @@ return 0;
 }
 
 /*:41*//*42:*/
-#line 695 "web/world.w"
+#line 697 "web/world.w"
 
 int sr_addr_add(int host,int ifindex,const char*cidr,const char*brd)
 {
@@ -1978,7 +2442,7 @@ return sys_return(iface_add_addr(h,ifindex,addr,plen,b));
 }
 
 /*:42*//*43:*/
-#line 721 "web/world.w"
+#line 723 "web/world.w"
 
 int sr_route_add(int host,const char*cidr,const char*gw,int ifindex)
 {
@@ -2036,68 +2500,68 @@ return sys_return(-ESRCH);
 }
 
 /*:43*//*45:*/
-#line 785 "web/world.w"
+#line 787 "web/world.w"
 
 void sr_reset(void)
 {
 sr_host*h;
 if(W->ready)/*46:*/
-#line 810 "web/world.w"
+#line 812 "web/world.w"
 
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*323:*/
+/*322:*/
 #line 182 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:323*//*332:*/
+/*:322*//*331:*/
 #line 326 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:332*//*431:*/
+/*:331*//*428:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:431*/
-#line 814 "web/world.w"
+/*:428*/
+#line 816 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*348:*/
+/*347:*/
 #line 573 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:348*//*366:*/
+/*:347*//*365:*/
 #line 275 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:366*//*391:*/
-#line 770 "web/ip.w"
+/*:365*//*390:*/
+#line 771 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:391*//*412:*/
-#line 1129 "web/ip.w"
+/*:390*//*411:*/
+#line 1130 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:412*//*420:*/
-#line 1251 "web/ip.w"
+/*:411*//*419:*/
+#line 1252 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:420*/
-#line 817 "web/world.w"
+/*:419*/
+#line 819 "web/world.w"
 
 free(fh->ifs);
 free(fh->routes);
@@ -2107,23 +2571,23 @@ free(fh);
 free(W->host);
 }
 /*:46*/
-#line 789 "web/world.w"
+#line 791 "web/world.w"
 
 memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*322:*/
+/*321:*/
 #line 179 "web/link.w"
 
 W->rng= 1;
 
-/*:322*/
-#line 794 "web/world.w"
+/*:321*/
+#line 796 "web/world.w"
 
 h= host_new("host0");
 /*34:*/
-#line 526 "web/world.w"
+#line 528 "web/world.w"
 
 {
 int eth;
@@ -2136,15 +2600,15 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 }
 
 /*:34*/
-#line 796 "web/world.w"
+#line 798 "web/world.w"
 
-/*335:*/
+/*334:*/
 #line 387 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:335*/
-#line 797 "web/world.w"
+/*:334*/
+#line 799 "web/world.w"
 
 W->cur= proc_new(h,0);
 }
@@ -2338,7 +2802,7 @@ p->nofile= *rlim;
 return 0;
 }
 /*:66*//*71:*/
-#line 52 "web/fd.w"
+#line 54 "web/fd.w"
 
 static void fdtab_grow(sr_fdtab*t,int need)
 {
@@ -2359,6 +2823,7 @@ t->cap= ncap;
 static void fdtab_init(sr_proc*p)
 {
 memset(&p->fds,0,sizeof p->fds);
+p->fds.kmax= 64;
 fdtab_grow(&p->fds,0);
 for(int i= 0;i<3;i++){
 sr_file*f= xcalloc(1,sizeof*f);
@@ -2377,7 +2842,7 @@ free(t->file);free(t->cloexec);free(t->used);free(t->full);
 }
 
 /*:71*//*72:*/
-#line 93 "web/fd.w"
+#line 96 "web/fd.w"
 
 static int fd_lowest_free(const sr_fdtab*t,int minfd)
 {
@@ -2399,7 +2864,7 @@ return nw*64> minfd?nw*64:minfd;
 }
 
 /*:72*//*73:*/
-#line 117 "web/fd.w"
+#line 120 "web/fd.w"
 
 static int fd_install(sr_proc*p,sr_file*f,int minfd,bool cloexec)
 {
@@ -2407,6 +2872,18 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
+/*688:*/
+#line 462 "web/poll.w"
+
+if(fd>=t->kmax){
+int nr= 1;
+while(nr<fd+1)nr<<= 1;
+t->kmax= nr;
+}
+
+/*:688*/
+#line 127 "web/fd.w"
+
 t->file[fd]= f;
 t->cloexec[fd]= cloexec;
 t->used[fd/64]|= (uint64_t)1<<(fd%64);
@@ -2435,7 +2912,7 @@ file_put(f);
 }
 
 /*:73*//*74:*/
-#line 154 "web/fd.w"
+#line 158 "web/fd.w"
 
 static void file_put(sr_file*f)
 {
@@ -2445,7 +2922,7 @@ free(f);
 }
 
 /*:74*//*76:*/
-#line 169 "web/fd.w"
+#line 173 "web/fd.w"
 
 static sr_sock*sock_lookup(int fd,int*err)
 {
@@ -2456,7 +2933,7 @@ return f->sock;
 }
 
 /*:76*//*78:*/
-#line 185 "web/fd.w"
+#line 189 "web/fd.w"
 
 static int sys_return(int r)
 {
@@ -2465,7 +2942,7 @@ return r;
 }
 
 /*:78*//*79:*/
-#line 197 "web/fd.w"
+#line 201 "web/fd.w"
 
 int sr_close(int fd)
 {
@@ -2476,7 +2953,7 @@ return 0;
 }
 
 /*:79*//*80:*/
-#line 219 "web/fd.w"
+#line 223 "web/fd.w"
 
 static ssize_t positional_io(int fd,off_t offset)
 {
@@ -2498,7 +2975,7 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 return positional_io(fd,offset);
 }
 /*:80*//*87:*/
-#line 141 "web/socket.w"
+#line 142 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -2532,7 +3009,7 @@ return fd;
 }
 
 /*:87*//*90:*/
-#line 200 "web/socket.w"
+#line 201 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -2566,7 +3043,7 @@ return 0;
 }
 
 /*:90*//*91:*/
-#line 239 "web/socket.w"
+#line 240 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
@@ -2577,7 +3054,7 @@ return sys_return(sv?-EOPNOTSUPP:-EFAULT);
 }
 
 /*:91*//*93:*/
-#line 258 "web/socket.w"
+#line 259 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -2589,7 +3066,7 @@ s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
 /*94:*/
-#line 273 "web/socket.w"
+#line 274 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -2599,17 +3076,22 @@ s->peek_off= -1;
 s->incoming_cpu= -1;
 s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 
-/*:94*//*166:*/
+/*:94*//*165:*/
 #line 40 "web/solsocket.w"
 
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:166*/
-#line 268 "web/socket.w"
+/*:165*//*543:*/
+#line 97 "web/udp.w"
+
+s->forward_threshold= s->rcvbuf>>2;
+
+/*:543*/
+#line 269 "web/socket.w"
 
 /*96:*/
-#line 286 "web/socket.w"
+#line 287 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -2617,7 +3099,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:96*//*438:*/
+/*:96*//*435:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -2626,18 +3108,19 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:438*/
-#line 269 "web/socket.w"
+/*:435*/
+#line 270 "web/socket.w"
 
 return s;
 }
 
 /*:93*//*97:*/
-#line 296 "web/socket.w"
+#line 297 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
 inet_release(s);
+udp_release(s);
 mc_drop_all(s);
 free(s->filter);
 free(s);
@@ -2664,11 +3147,13 @@ if(who==INT_MIN)return-EINVAL;
 if(who> 0&&!proc_by_pid(who))return-ESRCH;
 if(who<0&&!pgrp_exists(-who))return-ESRCH;
 f->owner= who;
+f->fown_uid= W->cur->ruid;
+f->fown_euid= W->cur->euid;
 return 0;
 }
 
 /*:101*//*103:*/
-#line 72 "web/ioctl.w"
+#line 74 "web/ioctl.w"
 
 int sr_fcntl(int fd,int cmd,...)
 {
@@ -2704,7 +3189,7 @@ default:return sys_return(-EINVAL);
 }
 
 /*:103*//*104:*/
-#line 115 "web/ioctl.w"
+#line 117 "web/ioctl.w"
 
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled)
@@ -2726,7 +3211,7 @@ return 0;
 }
 
 /*:104*//*105:*/
-#line 149 "web/ioctl.w"
+#line 151 "web/ioctl.w"
 
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp)
 {
@@ -2741,42 +3226,35 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*106:*/
-#line 193 "web/ioctl.w"
+/*637:*/
+#line 2105 "web/udp.w"
 
-case SIOCGSTAMP:case SIOCGSTAMPNS:
-if(!s->stamped)return-ENOENT;
-if(!argp)return-EFAULT;
-if(req==SIOCGSTAMPNS){
-struct timespec ts;
-ts.tv_sec= (time_t)(s->last_stamp_ns/1000000000u);
-ts.tv_nsec= (long)(s->last_stamp_ns%1000000000u);
-memcpy(argp,&ts,sizeof ts);
-}else{
-struct timeval tv;
-tv.tv_sec= (time_t)(s->last_stamp_ns/1000000000u);
-tv.tv_usec= (suseconds_t)(s->last_stamp_ns%1000000000u/1000u);
-memcpy(argp,&tv,sizeof tv);
-}
-return 0;
+case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
+case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
 case SIOCINQ:case SIOCOUTQ:case SIOCATMARK:case SIOCOUTQNSD:
 if(s->type==SOCK_DGRAM&&s->protocol==IPPROTO_ICMP)return-ENOTTY;
 if(s->type!=SOCK_STREAM&&(req==SIOCATMARK||req==SIOCOUTQNSD))return-ENOTTY;
 if(s->type==SOCK_STREAM&&s->listening&&req!=SIOCATMARK)return-EINVAL;
 if(!argp)return-EFAULT;
-v= req==SIOCINQ?s->rx_first_len:req==SIOCOUTQ?s->tx_queued:0;
+v= 0;
+if(s->type!=SOCK_STREAM){
+if(req==SIOCINQ){
+int n= first_packet_length(s);
+v= n<0?0:n;
+}else v= s->wmem;
+}
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:106*/
-#line 163 "web/ioctl.w"
+/*:637*/
+#line 165 "web/ioctl.w"
 
 }
 return-ENOTTY;
 }
 
-/*:105*//*108:*/
-#line 232 "web/ioctl.w"
+/*:105*//*107:*/
+#line 181 "web/ioctl.w"
 
 int sr_ioctl(int fd,unsigned long request,...)
 {
@@ -2796,12 +3274,12 @@ if(f->kind!=SR_FILE_SOCKET)return sys_return(-ENOTTY);
 return sys_return(sock_ioctl(f,request,argp));
 }
 
-/*:108*//*115:*/
+/*:107*//*114:*/
 #line 81 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL]= {
 
-/*117:*/
+/*116:*/
 #line 111 "web/sysctl.w"
 
 [SYS_RMEM_DEFAULT]= {"net.core.rmem_default","socket.7:proc:rmem_default",
@@ -2813,7 +3291,7 @@ SYS_GLOBAL,SYSV_INT,212992,0,SR_MIN_SNDBUF,INT_MAX},
 [SYS_WMEM_MAX]= {"net.core.wmem_max","socket.7:proc:wmem_max",
 SYS_GLOBAL,SYSV_INT,4194304,0,SR_MIN_SNDBUF,INT_MAX},
 
-/*:117*//*118:*/
+/*:116*//*117:*/
 #line 129 "web/sysctl.w"
 
 [SYS_MESSAGE_COST]= {"net.core.message_cost","socket.7:proc:message_cost",
@@ -2821,20 +3299,20 @@ SYS_GLOBAL,SYSV_INT,5,0,INT_MIN,INT_MAX},
 [SYS_MESSAGE_BURST]= {"net.core.message_burst","socket.7:proc:message_burst",
 SYS_GLOBAL,SYSV_INT,10,0,INT_MIN,INT_MAX},
 
-/*:118*//*119:*/
+/*:117*//*118:*/
 #line 140 "web/sysctl.w"
 
 [SYS_NETDEV_MAX_BACKLOG]= {"net.core.netdev_max_backlog",
 "socket.7:proc:netdev_max_backlog",SYS_GLOBAL,SYSV_INT,1000,0,
 INT_MIN,INT_MAX},
 
-/*:119*//*120:*/
+/*:118*//*119:*/
 #line 150 "web/sysctl.w"
 
 [SYS_OPTMEM_MAX]= {"net.core.optmem_max","socket.7:proc:optmem_max",
 SYS_NETNS,SYSV_INT,131072,0,0,INT_MAX},
 
-/*:120*//*121:*/
+/*:119*//*120:*/
 #line 160 "web/sysctl.w"
 
 [SYS_BUSY_READ]= {"net.core.busy_read","socket.7:SO_BUSY_POLL",
@@ -2844,25 +3322,25 @@ SYS_GLOBAL,SYSV_INT,0,0,0,INT_MAX},
 [SYS_SOMAXCONN]= {"net.core.somaxconn","socket.7:call:listen",
 SYS_NETNS,SYSV_INT,4096,0,0,INT_MAX},
 
-/*:121*//*122:*/
+/*:120*//*121:*/
 #line 173 "web/sysctl.w"
 
 [SYS_IP_DEFAULT_TTL]= {"net.ipv4.ip_default_ttl","ip.7:proc:ip_default_ttl",
 SYS_NETNS,SYSV_U8,64,0,1,255},
 
-/*:122*//*123:*/
+/*:121*//*122:*/
 #line 182 "web/sysctl.w"
 
 [SYS_IP_DYNADDR]= {"net.ipv4.ip_dynaddr","ip.7:proc:ip_dynaddr",
 SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:123*//*124:*/
+/*:122*//*123:*/
 #line 194 "web/sysctl.w"
 
 [SYS_IP_FORWARD]= {"net.ipv4.ip_forward","ip.7:proc:ip_forward",
 SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 
-/*:124*//*125:*/
+/*:123*//*124:*/
 #line 206 "web/sysctl.w"
 
 [SYS_IP_LOCAL_PORT_RANGE]= {"net.ipv4.ip_local_port_range",
@@ -2876,7 +3354,7 @@ SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 [SYS_IP_AUTOBIND_REUSE]= {"net.ipv4.ip_autobind_reuse",
 "ip.7:addr:autobind_connect",SYS_NETNS,SYSV_INT,0,0,0,1},
 
-/*:125*//*126:*/
+/*:124*//*125:*/
 #line 228 "web/sysctl.w"
 
 [SYS_IP_NO_PMTU_DISC]= {"net.ipv4.ip_no_pmtu_disc","ip.7:proc:ip_no_pmtu_disc",
@@ -2888,13 +3366,13 @@ SYS_NETNS,SYSV_INT,552,0,68,INT_MAX},
 [SYS_ROUTE_MIN_ADV_MSS]= {"net.ipv4.route.min_adv_mss",
 "ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,256,0,INT_MIN,INT_MAX},
 
-/*:126*//*127:*/
+/*:125*//*126:*/
 #line 243 "web/sysctl.w"
 
 [SYS_IP_NONLOCAL_BIND]= {"net.ipv4.ip_nonlocal_bind",
 "ip.7:proc:ip_nonlocal_bind",SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:127*//*128:*/
+/*:126*//*127:*/
 #line 257 "web/sysctl.w"
 
 [SYS_IPFRAG_HIGH_THRESH]= {"net.ipv4.ipfrag_high_thresh",
@@ -2908,7 +3386,7 @@ SYS_NETNS,SYSV_JIFFIES,30,0,INT_MIN,INT_MAX},
 [SYS_IPFRAG_MAX_DIST]= {"net.ipv4.ipfrag_max_dist","ip.7:proc_interfaces",
 SYS_NETNS,SYSV_INT,64,0,0,INT_MAX},
 
-/*:128*//*129:*/
+/*:127*//*128:*/
 #line 274 "web/sysctl.w"
 
 [SYS_IP6FRAG_HIGH_THRESH]= {"net.ipv6.ip6frag_high_thresh",
@@ -2920,7 +3398,7 @@ LLONG_MAX},
 [SYS_IP6FRAG_TIME]= {"net.ipv6.ip6frag_time","ip.7:proc:ip6frag_time",
 SYS_NETNS,SYSV_JIFFIES,60,0,INT_MIN,INT_MAX},
 
-/*:129*//*132:*/
+/*:128*//*131:*/
 #line 308 "web/sysctl.w"
 
 [SYS_IGMP_MAX_MEMBERSHIPS]= {"net.ipv4.igmp_max_memberships",
@@ -2931,13 +3409,13 @@ SYS_NETNS,SYSV_INT,10,0,INT_MIN,INT_MAX},
 SYS_NETNS,SYSV_PAIR,1,0,0,4294967294LL},
 
 
-/*:132*/
+/*:131*/
 #line 84 "web/sysctl.w"
 
 
 };
 
-/*:115*//*136:*/
+/*:114*//*135:*/
 #line 335 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i)
@@ -2951,7 +3429,7 @@ static long long sysctl_value(sr_host*h,int i)
 return sysctl_slot(h,i)[0];
 }
 
-/*:136*//*137:*/
+/*:135*//*136:*/
 #line 351 "web/sysctl.w"
 
 static bool ping_group_allowed(const sr_proc*p)
@@ -2960,7 +3438,7 @@ long long*r= sysctl_slot(p->host,SYS_PING_GROUP_RANGE);
 return(long long)p->ruid>=r[0]&&(long long)p->ruid<=r[1];
 }
 
-/*:137*//*138:*/
+/*:136*//*137:*/
 #line 361 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len)
@@ -2984,7 +3462,7 @@ memcpy(buf,text,strlen(text)+1);
 return(int)strlen(text);
 }
 
-/*:138*//*139:*/
+/*:137*//*138:*/
 #line 390 "web/sysctl.w"
 
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
@@ -3014,7 +3492,7 @@ world_ready();
 return sys_return(sysctl_write(W->cur->host,W->cur,name,value));
 }
 
-/*:139*//*141:*/
+/*:138*//*140:*/
 #line 427 "web/sysctl.w"
 
 int sr_host_sysctl_set(int host,const char*name,const char*value)
@@ -3025,7 +3503,7 @@ if(!(h= host_by_id(host)))return sys_return(-ENOENT);
 return sys_return(sysctl_write(h,NULL,name,value));
 }
 
-/*:141*//*142:*/
+/*:140*//*141:*/
 #line 447 "web/sysctl.w"
 
 static int read_number(const char**pp,bool*neg,unsigned long long*out)
@@ -3044,7 +3522,7 @@ if(*end&&*end!=' '&&*end!='\t'&&*end!='\n')return-EINVAL;
 return 0;
 }
 
-/*:142*//*143:*/
+/*:141*//*142:*/
 #line 475 "web/sysctl.w"
 
 static int sysctl_parse(int i,const char*text,long long nv[2])
@@ -3079,7 +3557,7 @@ nv[k]= v;
 return 0;
 }
 
-/*:143*//*144:*/
+/*:142*//*143:*/
 #line 520 "web/sysctl.w"
 
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2])
@@ -3105,7 +3583,7 @@ break;
 return 0;
 }
 
-/*:144*//*145:*/
+/*:143*//*144:*/
 #line 549 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text)
@@ -3149,7 +3627,7 @@ k= e;
 }
 }
 
-/*:145*//*153:*/
+/*:144*//*152:*/
 #line 107 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name)
@@ -3162,7 +3640,7 @@ else return NULL;
 return index[name]?&sr_optdescs[index[name]-1]:NULL;
 }
 
-/*:153*//*155:*/
+/*:152*//*154:*/
 #line 140 "web/sockopt.w"
 
 static unsigned*flag_word(sr_sock*s,const sr_optdesc*d)
@@ -3196,7 +3674,7 @@ memcpy(&rq->val,(char*)s+rq->d->offset,sizeof(int));
 return 0;
 }
 
-/*:155*//*156:*/
+/*:154*//*155:*/
 #line 191 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
@@ -3229,7 +3707,7 @@ if(err==0)err= d->set(s,&rq);
 return sys_return(err);
 }
 
-/*:156*//*158:*/
+/*:155*//*157:*/
 #line 242 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
@@ -3274,7 +3752,7 @@ if(d->type==OPT_BOOL||d->type==OPT_BYTEBOOL)rq->val= rq->val!=0;
 return 0;
 }
 
-/*:158*//*159:*/
+/*:157*//*158:*/
 #line 288 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
@@ -3284,7 +3762,7 @@ if(((caps>>c)&1)&&proc_capable(W->cur,c))return true;
 return false;
 }
 
-/*:159*//*161:*/
+/*:158*//*160:*/
 #line 317 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
@@ -3319,7 +3797,7 @@ if(d->type==OPT_CUSTOM)return 0;
 return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
-/*:161*//*162:*/
+/*:160*//*161:*/
 #line 365 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
@@ -3352,7 +3830,7 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 *optlen= (socklen_t)len;
 return 0;
 }
-/*:162*//*167:*/
+/*:161*//*166:*/
 #line 57 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val)
@@ -3369,18 +3847,20 @@ if(val> INT_MAX/2)val= INT_MAX/2;
 return 0;
 }
 
-/*:167*//*169:*/
-#line 86 "web/solsocket.w"
+/*:166*//*168:*/
+#line 88 "web/solsocket.w"
 
 static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
 {
-return buffer_store(&s->rcvbuf,&s->rcvbuf_locked,
+buffer_store(&s->rcvbuf,&s->rcvbuf_locked,
 buffer_request(s,SYS_RMEM_MAX,rq->val),SR_MIN_RCVBUF);
+s->forward_threshold= s->rcvbuf>>2;
+return 0;
 }
 
 
-/*:169*//*170:*/
-#line 102 "web/solsocket.w"
+/*:168*//*169:*/
+#line 106 "web/solsocket.w"
 
 static int set_sndbuf(sr_sock*s,sr_optreq*rq)
 {
@@ -3389,13 +3869,14 @@ buffer_request(s,SYS_WMEM_MAX,rq->val),SR_MIN_SNDBUF);
 }
 
 
-/*:170*//*171:*/
-#line 124 "web/solsocket.w"
+/*:169*//*170:*/
+#line 128 "web/solsocket.w"
 
 static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
 {
-return buffer_store(&s->rcvbuf,&s->rcvbuf_locked,rq->val<0?0:rq->val,
-SR_MIN_RCVBUF);
+buffer_store(&s->rcvbuf,&s->rcvbuf_locked,rq->val<0?0:rq->val,SR_MIN_RCVBUF);
+s->forward_threshold= s->rcvbuf>>2;
+return 0;
 }
 
 static int set_sndbufforce(sr_sock*s,sr_optreq*rq)
@@ -3404,8 +3885,8 @@ return buffer_store(&s->sndbuf,&s->sndbuf_locked,rq->val<0?0:rq->val,
 SR_MIN_SNDBUF);
 }
 
-/*:171*//*173:*/
-#line 155 "web/solsocket.w"
+/*:170*//*172:*/
+#line 160 "web/solsocket.w"
 
 static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
 {
@@ -3421,8 +3902,8 @@ return 0;
 }
 
 
-/*:173*//*174:*/
-#line 176 "web/solsocket.w"
+/*:172*//*173:*/
+#line 181 "web/solsocket.w"
 
 static int get_sndlowat(sr_sock*s,sr_optreq*rq)
 {
@@ -3431,8 +3912,8 @@ rq->val= 1;
 return 0;
 }
 
-/*:174*//*176:*/
-#line 210 "web/solsocket.w"
+/*:173*//*175:*/
+#line 215 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq)
 {
@@ -3464,8 +3945,8 @@ static int get_rcvtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->rcvtimeo,rq)
 static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq);}
 static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
 
-/*:176*//*178:*/
-#line 260 "web/solsocket.w"
+/*:175*//*177:*/
+#line 265 "web/solsocket.w"
 
 static int set_linger(sr_sock*s,sr_optreq*rq)
 {
@@ -3491,8 +3972,8 @@ rq->outlen= sizeof l;
 return 0;
 }
 
-/*:178*//*182:*/
-#line 314 "web/solsocket.w"
+/*:177*//*181:*/
+#line 319 "web/solsocket.w"
 
 static int set_dontroute(sr_sock*s,sr_optreq*rq)
 {
@@ -3500,14 +3981,14 @@ s->dst_cached= false;
 return set_flag(s,rq);
 }
 
-/*:182*//*189:*/
-#line 364 "web/solsocket.w"
+/*:181*//*188:*/
+#line 369 "web/solsocket.w"
 
 static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
 static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:189*//*190:*/
-#line 382 "web/solsocket.w"
+/*:188*//*189:*/
+#line 387 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s)
 {
@@ -3534,13 +4015,16 @@ static int get_sock_passsec(sr_sock*s,sr_optreq*rq)
 return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
-/*:190*//*192:*/
-#line 425 "web/solsocket.w"
+/*:189*//*191:*/
+#line 430 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns)
 {
 s->flags&= ~(SK_TIMESTAMP|SK_TIMESTAMPNS);
-if(on)s->flags|= SK_TIMESTAMP|(ns?SK_TIMESTAMPNS:0);
+if(on){
+s->flags|= SK_TIMESTAMP|(ns?SK_TIMESTAMPNS:0);
+sock_enable_timestamp(s);
+}
 return 0;
 }
 
@@ -3554,8 +4038,8 @@ return 0;
 }
 
 
-/*:192*//*197:*/
-#line 483 "web/solsocket.w"
+/*:191*//*196:*/
+#line 491 "web/solsocket.w"
 
 static int set_mark(sr_sock*s,sr_optreq*rq)
 {
@@ -3563,8 +4047,8 @@ if(s->mark!=(uint32_t)rq->val)s->dst_cached= false;
 return set_int_field(s,rq);
 }
 
-/*:197*//*200:*/
-#line 521 "web/solsocket.w"
+/*:196*//*199:*/
+#line 529 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
 {
@@ -3585,8 +4069,8 @@ rq->val= s->peek_off;
 return 0;
 }
 
-/*:200*//*202:*/
-#line 556 "web/solsocket.w"
+/*:199*//*201:*/
+#line 564 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
 {
@@ -3612,8 +4096,8 @@ rq->outlen= sizeof v;
 return 0;
 }
 
-/*:202*//*204:*/
-#line 608 "web/solsocket.w"
+/*:201*//*203:*/
+#line 616 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
 {
@@ -3640,13 +4124,13 @@ rq->outlen= sizeof pair;
 return 0;
 }
 
-/*:204*//*207:*/
-#line 655 "web/solsocket.w"
+/*:203*//*206:*/
+#line 663 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
-/*:207*//*208:*/
-#line 666 "web/solsocket.w"
+/*:206*//*207:*/
+#line 674 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
 {
@@ -3655,13 +4139,13 @@ s->err= 0;
 return 0;
 }
 
-/*:208*//*209:*/
-#line 680 "web/solsocket.w"
+/*:207*//*208:*/
+#line 688 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:209*//*210:*/
-#line 689 "web/solsocket.w"
+/*:208*//*209:*/
+#line 697 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
 {
@@ -3670,8 +4154,8 @@ rq->val= SKF_AD_MAX;
 return 0;
 }
 
-/*:210*//*211:*/
-#line 706 "web/solsocket.w"
+/*:209*//*210:*/
+#line 714 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
 {
@@ -3682,14 +4166,14 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:211*//*212:*/
-#line 725 "web/solsocket.w"
+/*:210*//*211:*/
+#line 733 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
 
-/*:212*//*214:*/
-#line 749 "web/solsocket.w"
+/*:211*//*213:*/
+#line 757 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -3709,8 +4193,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:214*//*215:*/
-#line 777 "web/solsocket.w"
+/*:213*//*214:*/
+#line 785 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -3724,8 +4208,8 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:215*//*217:*/
-#line 804 "web/solsocket.w"
+/*:214*//*216:*/
+#line 812 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
 {
@@ -3740,15 +4224,15 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:217*//*219:*/
-#line 834 "web/solsocket.w"
+/*:216*//*218:*/
+#line 842 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*220:*/
-#line 864 "web/solsocket.w"
+/*219:*/
+#line 872 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
 case BPF_ALU|BPF_SUB|BPF_K:case BPF_ALU|BPF_SUB|BPF_X:
@@ -3767,8 +4251,8 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:220*/
-#line 839 "web/solsocket.w"
+/*:219*/
+#line 847 "web/solsocket.w"
 
 return true;
 case BPF_ALU|BPF_DIV|BPF_K:case BPF_ALU|BPF_MOD|BPF_K:
@@ -3792,8 +4276,8 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:219*//*221:*/
-#line 890 "web/solsocket.w"
+/*:218*//*220:*/
+#line 898 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
 {
@@ -3819,8 +4303,8 @@ free(mask);
 return ok;
 }
 
-/*:221*//*222:*/
-#line 934 "web/solsocket.w"
+/*:220*//*221:*/
+#line 942 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -3837,8 +4321,8 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:222*//*223:*/
-#line 963 "web/solsocket.w"
+/*:221*//*222:*/
+#line 971 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -3854,8 +4338,8 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:223*//*224:*/
-#line 990 "web/solsocket.w"
+/*:222*//*223:*/
+#line 998 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
 {
@@ -3867,8 +4351,8 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:224*//*226:*/
-#line 1015 "web/solsocket.w"
+/*:223*//*225:*/
+#line 1023 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -3882,8 +4366,8 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:226*//*227:*/
-#line 1034 "web/solsocket.w"
+/*:225*//*226:*/
+#line 1042 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -3892,8 +4376,8 @@ return set_flag(s,rq);
 }
 
 
-/*:227*//*228:*/
-#line 1061 "web/solsocket.w"
+/*:226*//*227:*/
+#line 1069 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
 {
@@ -3906,7 +4390,7 @@ return reuseport_attach(s);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:228*//*231:*/
+/*:227*//*230:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -3922,7 +4406,7 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:231*//*232:*/
+/*:230*//*231:*/
 #line 74 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
@@ -3943,7 +4427,7 @@ return 0;
 }
 
 
-/*:232*//*236:*/
+/*:231*//*235:*/
 #line 137 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
@@ -3972,7 +4456,7 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:236*//*239:*/
+/*:235*//*238:*/
 #line 186 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
@@ -4005,7 +4489,7 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*240:*/
+if(p[2]<=n)/*239:*/
 #line 236 "web/ipopt.w"
 
 {
@@ -4028,7 +4512,7 @@ break;
 }
 }
 
-/*:240*/
+/*:239*/
 #line 217 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
@@ -4049,7 +4533,7 @@ l-= n;
 return 0;
 }
 
-/*:239*//*241:*/
+/*:238*//*240:*/
 #line 261 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
@@ -4062,7 +4546,7 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:241*//*242:*/
+/*:240*//*241:*/
 #line 289 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
@@ -4075,7 +4559,7 @@ return set_flag(s,rq);
 }
 
 
-/*:242*//*255:*/
+/*:241*//*254:*/
 #line 420 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
@@ -4085,7 +4569,7 @@ rq->val= sk_dst_mtu(s);
 return 0;
 }
 
-/*:255*//*257:*/
+/*:254*//*256:*/
 #line 450 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
@@ -4116,7 +4600,7 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:257*//*258:*/
+/*:256*//*257:*/
 #line 488 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
@@ -4126,10 +4610,10 @@ return 0;
 }
 
 
-/*:258*//*260:*/
+/*:257*//*259:*/
 #line 514 "web/ipopt.w"
 
-/*:260*//*264:*/
+/*:259*//*263:*/
 #line 64 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
@@ -4137,7 +4621,7 @@ static bool ipv4_is_multicast(uint32_t addr)
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:264*//*265:*/
+/*:263*//*264:*/
 #line 78 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
@@ -4150,7 +4634,7 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:265*//*266:*/
+/*:264*//*265:*/
 #line 103 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
@@ -4169,7 +4653,7 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:266*//*267:*/
+/*:265*//*266:*/
 #line 127 "web/mcast.w"
 
 static void mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -4183,7 +4667,7 @@ else if(rq->len>=(int)sizeof(struct in_addr))
 memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
 }
 
-/*:267*//*268:*/
+/*:266*//*267:*/
 #line 143 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
@@ -4194,7 +4678,7 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:268*//*269:*/
+/*:267*//*268:*/
 #line 162 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
@@ -4219,7 +4703,7 @@ ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:269*//*270:*/
+/*:268*//*269:*/
 #line 197 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
@@ -4243,7 +4727,7 @@ return 0;
 return-EADDRNOTAVAIL;
 }
 
-/*:270*//*271:*/
+/*:269*//*270:*/
 #line 221 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
@@ -4258,7 +4742,7 @@ free(m);
 s->mc_count= 0;
 }
 
-/*:271*//*272:*/
+/*:270*//*271:*/
 #line 248 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
@@ -4269,7 +4753,7 @@ mreq_decode(rq,&mr);
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:272*//*273:*/
+/*:271*//*272:*/
 #line 263 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
@@ -4280,7 +4764,7 @@ mreq_decode(rq,&mr);
 return mc_leave(s,&mr);
 }
 
-/*:273*//*274:*/
+/*:272*//*273:*/
 #line 290 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
@@ -4304,7 +4788,7 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*275:*/
+if(!add)/*274:*/
 #line 317 "web/mcast.w"
 
 {
@@ -4315,10 +4799,10 @@ m->nsrc--;
 return 0;
 }
 
-/*:275*/
+/*:274*/
 #line 312 "web/mcast.w"
 
-/*276:*/
+/*275:*/
 #line 326 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
@@ -4331,13 +4815,13 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 m->src[m->nsrc++]= src;
 m->has_list= true;
 
-/*:276*/
+/*:275*/
 #line 313 "web/mcast.w"
 
 return 0;
 }
 
-/*:274*//*277:*/
+/*:273*//*276:*/
 #line 342 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
@@ -4347,7 +4831,7 @@ memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:277*//*279:*/
+/*:276*//*278:*/
 #line 365 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
@@ -4364,7 +4848,7 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs);
 }
 
-/*:279*//*280:*/
+/*:278*//*279:*/
 #line 388 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
@@ -4374,7 +4858,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
 }
 
-/*:280*//*281:*/
+/*:279*//*280:*/
 #line 402 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
@@ -4384,7 +4868,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
 }
 
-/*:281*//*282:*/
+/*:280*//*281:*/
 #line 416 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
@@ -4394,7 +4878,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
 }
 
-/*:282*//*283:*/
+/*:281*//*282:*/
 #line 446 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
@@ -4422,7 +4906,7 @@ return-ENODEV;
 if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*284:*/
+/*283:*/
 #line 476 "web/mcast.w"
 
 if((int)n> m->maxsrc){
@@ -4434,13 +4918,13 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)hdr.imsf_fmode;
 
-/*:284*/
+/*:283*/
 #line 472 "web/mcast.w"
 
 return 0;
 }
 
-/*:283*//*285:*/
+/*:282*//*284:*/
 #line 502 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
@@ -4472,7 +4956,7 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:285*//*288:*/
+/*:284*//*287:*/
 #line 34 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p)
@@ -4498,7 +4982,7 @@ static void put_addr(uint8_t*p,uint32_t a)
 memcpy(p,&a,4);
 }
 
-/*:288*//*290:*/
+/*:287*//*289:*/
 #line 69 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
@@ -4522,7 +5006,7 @@ static uint16_t inet_csum(const uint8_t*p,size_t n)
 return csum_fold(csum_add(0,p,n));
 }
 
-/*:290*//*292:*/
+/*:289*//*291:*/
 #line 99 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
@@ -4537,7 +5021,7 @@ put16(ph+10,(uint16_t)len);
 return csum_add(0,ph,sizeof ph);
 }
 
-/*:292*//*295:*/
+/*:291*//*294:*/
 #line 140 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
@@ -4560,7 +5044,7 @@ ip->optlen= ip->ihl-SR_IPHDR_LEN;
 return true;
 }
 
-/*:295*//*296:*/
+/*:294*//*295:*/
 #line 165 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
@@ -4581,7 +5065,7 @@ memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
 put16(p+10,inet_csum(p,(size_t)hl));
 }
 
-/*:296*//*298:*/
+/*:295*//*297:*/
 #line 191 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
@@ -4591,7 +5075,7 @@ put16(p+10,0);
 put16(p+10,inet_csum(p,hl));
 }
 
-/*:298*//*301:*/
+/*:297*//*300:*/
 #line 225 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -4626,7 +5110,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:301*//*304:*/
+/*:300*//*303:*/
 #line 281 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
@@ -4652,7 +5136,7 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:304*//*308:*/
+/*:303*//*307:*/
 #line 344 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
@@ -4685,7 +5169,7 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*309:*/
+/*308:*/
 #line 387 "web/wire.w"
 
 {
@@ -4712,7 +5196,7 @@ break;
 }
 }
 
-/*:309*/
+/*:308*/
 #line 375 "web/wire.w"
 
 break;
@@ -4726,7 +5210,7 @@ break;
 }
 }
 
-/*:308*//*310:*/
+/*:307*//*309:*/
 #line 416 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
@@ -4741,7 +5225,7 @@ return true;
 return false;
 }
 
-/*:310*//*312:*/
+/*:309*//*311:*/
 #line 443 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
@@ -4750,7 +5234,7 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:312*//*316:*/
+/*:311*//*315:*/
 #line 51 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -4815,7 +5299,7 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:316*//*319:*/
+/*:315*//*318:*/
 #line 127 "web/link.w"
 
 static uint64_t rng_next(void)
@@ -4837,7 +5321,7 @@ world_ready();
 W->rng= seed;
 }
 
-/*:319*//*325:*/
+/*:318*//*324:*/
 #line 192 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len)
@@ -4848,7 +5332,7 @@ if(data)memcpy(p->data,data,len);
 return p;
 }
 
-/*:325*//*326:*/
+/*:324*//*325:*/
 #line 204 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
@@ -4888,7 +5372,7 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:326*//*327:*/
+/*:325*//*326:*/
 #line 249 "web/link.w"
 
 static void net_run(void)
@@ -4911,7 +5395,7 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:327*//*328:*/
+/*:326*//*327:*/
 #line 274 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
@@ -4928,7 +5412,7 @@ net_run();
 W->now_ns= target;
 }
 
-/*:328*//*333:*/
+/*:327*//*332:*/
 #line 336 "web/link.w"
 
 int sr_lan_new(int mtu)
@@ -4963,7 +5447,7 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:333*//*334:*/
+/*:332*//*333:*/
 #line 371 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
@@ -4979,7 +5463,7 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:334*//*337:*/
+/*:333*//*336:*/
 #line 408 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -5005,7 +5489,7 @@ else if(owner>=0){lan_carry(l,&l->port[owner],pkt);free(pkt);}
 else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
-/*:337*//*338:*/
+/*:336*//*337:*/
 #line 435 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
@@ -5018,7 +5502,7 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:338*//*339:*/
+/*:337*//*338:*/
 #line 451 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
@@ -5042,7 +5526,7 @@ ev_push(&e);
 }
 }
 
-/*:339*//*341:*/
+/*:338*//*340:*/
 #line 484 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5058,7 +5542,7 @@ e.rt_type= rt_type;
 ev_push(&e);
 }
 
-/*:341*//*342:*/
+/*:340*//*341:*/
 #line 501 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5069,7 +5553,7 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:342*//*344:*/
+/*:341*//*343:*/
 #line 521 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
@@ -5085,7 +5569,7 @@ net_run();
 return 0;
 }
 
-/*:344*//*350:*/
+/*:343*//*349:*/
 #line 581 "web/link.w"
 
 static void neigh_free(sr_hent*e)
@@ -5129,7 +5613,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:350*//*351:*/
+/*:349*//*350:*/
 #line 627 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
@@ -5160,7 +5644,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:351*//*356:*/
+/*:350*//*355:*/
 #line 58 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -5183,7 +5667,7 @@ return a->addr;
 return 0;
 }
 
-/*:356*//*357:*/
+/*:355*//*356:*/
 #line 118 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -5196,7 +5680,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*358:*/
+/*357:*/
 #line 159 "web/ip.w"
 
 if(saddr){
@@ -5209,10 +5693,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:358*/
+/*:357*/
 #line 129 "web/ip.w"
 
-/*359:*/
+/*358:*/
 #line 170 "web/ip.w"
 
 if(oif){
@@ -5228,7 +5712,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:359*/
+/*:358*/
 #line 130 "web/ip.w"
 
 if(!daddr){
@@ -5255,7 +5739,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*360:*/
+/*359:*/
 #line 190 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -5269,13 +5753,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:360*/
+/*:359*/
 #line 155 "web/ip.w"
 
 return 0;
 }
 
-/*:357*//*362:*/
+/*:356*//*361:*/
 #line 211 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -5293,7 +5777,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:362*//*368:*/
+/*:361*//*367:*/
 #line 284 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -5338,7 +5822,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:368*//*374:*/
+/*:367*//*373:*/
 #line 383 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -5351,7 +5835,7 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:374*//*376:*/
+/*:373*//*375:*/
 #line 421 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -5394,7 +5878,7 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:376*//*377:*/
+/*:375*//*376:*/
 #line 483 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
@@ -5413,7 +5897,7 @@ dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:377*//*379:*/
+/*:376*//*378:*/
 #line 511 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
@@ -5448,7 +5932,7 @@ left-= len;
 free(pkt);
 }
 
-/*:379*//*381:*/
+/*:378*//*380:*/
 #line 558 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5463,7 +5947,7 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:381*//*382:*/
+/*:380*//*381:*/
 #line 581 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
@@ -5485,7 +5969,7 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:382*//*384:*/
+/*:381*//*383:*/
 #line 610 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
@@ -5496,13 +5980,14 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:384*//*387:*/
-#line 654 "web/ip.w"
+/*:383*//*386:*/
+#line 652 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
 struct sr_ipv4 ip;
 struct sr_rx rx;
+uint8_t wire_opt[SR_MAX_IPOPTLEN];
 if(get16(pkt->data+6)&(IP_MF|IP_OFFMASK)){
 if(!(pkt= ip_defrag(h,ifindex,pkt,rt_type)))return;
 }
@@ -5517,10 +6002,12 @@ rx.tos= ip.tos;
 rx.protocol= ip.protocol;
 rx.spec_dst= fib_compute_spec_dst(h,ifindex,&ip,rt_type);
 if(ip.optlen){
+memcpy(wire_opt,pkt->data+SR_IPHDR_LEN,(size_t)ip.optlen);
 ip_options_build(h,pkt->data+SR_IPHDR_LEN,ip.optlen,rx.spec_dst,ip.daddr);
 ipv4_recsum(pkt->data);
 }
 rx.opt= pkt->data+SR_IPHDR_LEN;
+rx.wire_opt= wire_opt;
 rx.optlen= ip.optlen;
 rx.rt_type= rt_type;
 rx.l4= pkt->data+ip.ihl;
@@ -5542,8 +6029,8 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:387*//*388:*/
-#line 704 "web/ip.w"
+/*:386*//*387:*/
+#line 705 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -5559,8 +6046,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:388*//*393:*/
-#line 778 "web/ip.w"
+/*:387*//*392:*/
+#line 779 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -5577,8 +6064,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:393*//*394:*/
-#line 796 "web/ip.w"
+/*:392*//*393:*/
+#line 797 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -5605,8 +6092,8 @@ ev_push(&e);
 return q;
 }
 
-/*:394*//*395:*/
-#line 824 "web/ip.w"
+/*:393*//*394:*/
+#line 825 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5619,8 +6106,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*396:*/
-#line 852 "web/ip.w"
+/*395:*/
+#line 853 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -5635,12 +6122,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:396*/
-#line 836 "web/ip.w"
+/*:395*/
+#line 837 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*397:*/
-#line 866 "web/ip.w"
+/*396:*/
+#line 867 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -5657,8 +6144,8 @@ free(pkt);
 return NULL;
 }
 
-/*:397*/
-#line 838 "web/ip.w"
+/*:396*/
+#line 839 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -5673,8 +6160,8 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:395*//*399:*/
-#line 888 "web/ip.w"
+/*:394*//*398:*/
+#line 889 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -5695,8 +6182,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:399*//*400:*/
-#line 911 "web/ip.w"
+/*:398*//*399:*/
+#line 912 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -5708,8 +6195,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:400*//*402:*/
-#line 953 "web/ip.w"
+/*:399*//*401:*/
+#line 954 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -5751,8 +6238,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:402*//*406:*/
-#line 1027 "web/ip.w"
+/*:401*//*405:*/
+#line 1028 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -5788,8 +6275,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:406*//*408:*/
-#line 1071 "web/ip.w"
+/*:405*//*407:*/
+#line 1072 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -5813,8 +6300,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:408*//*414:*/
-#line 1137 "web/ip.w"
+/*:407*//*413:*/
+#line 1138 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -5845,8 +6332,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:414*//*416:*/
-#line 1185 "web/ip.w"
+/*:413*//*415:*/
+#line 1186 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -5876,11 +6363,11 @@ if(ic.code> NR_ICMP_UNREACH)return;
 r= route_lookup(h,q.daddr);
 if(r&&r->type==SR_RT_BROADCAST)return;
 if(q.protocol==IPPROTO_UDP||q.protocol==IPPROTO_UDPLITE)
-udp_err(h,ic.type,ic.code,info,ic.data,ic.datalen,rx->saddr);
+udp_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:416*//*418:*/
-#line 1225 "web/ip.w"
+/*:415*//*417:*/
+#line 1226 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -5894,8 +6381,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:418*//*423:*/
-#line 1265 "web/ip.w"
+/*:417*//*422:*/
+#line 1266 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -5927,32 +6414,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:423*//*426:*/
-#line 1336 "web/ip.w"
-
-/*425:*/
-#line 1319 "web/ip.w"
-
-static int udp_rcv(const struct sr_rx*rx)
-{
-struct sr_udp u;
-if(rx->protocol==IPPROTO_UDP&&
-!udp_parse(rx->l4,rx->l4len,rx->saddr,rx->daddr,&u))
-return 0;
-return-1;
-}
-
-static void udp_err(sr_host*h,int type,int code,uint32_t info,
-const uint8_t*orig_ip,size_t len,uint32_t offender)
-{
-(void)h;(void)type;(void)code;(void)info;(void)orig_ip;(void)len;
-(void)offender;
-}
-
-/*:425*/
-#line 1337 "web/ip.w"
-
-/*:426*//*432:*/
+/*:422*//*429:*/
 #line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -5988,7 +6450,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:432*//*434:*/
+/*:429*//*431:*/
 #line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -6007,7 +6469,7 @@ fwrite(&rec,sizeof rec,1,c->f);
 fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:434*//*441:*/
+/*:431*//*438:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -6021,7 +6483,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:441*//*442:*/
+/*:438*//*439:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -6038,7 +6500,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:442*//*447:*/
+/*:439*//*444:*/
 #line 199 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -6077,7 +6539,7 @@ free(sl);
 }
 }
 
-/*:447*//*450:*/
+/*:444*//*447:*/
 #line 260 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
@@ -6104,7 +6566,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:450*//*451:*/
+/*:447*//*448:*/
 #line 290 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
@@ -6131,7 +6593,7 @@ s->inet_num= 0;
 if(--s->host->bind->nsocks==0)bind_tables_free(s->host);
 }
 
-/*:451*//*453:*/
+/*:448*//*450:*/
 #line 318 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -6142,7 +6604,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:453*//*455:*/
+/*:450*//*452:*/
 #line 344 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -6155,7 +6617,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:455*//*456:*/
+/*:452*//*453:*/
 #line 368 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -6168,7 +6630,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:456*//*459:*/
+/*:453*//*456:*/
 #line 412 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -6181,7 +6643,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:459*//*460:*/
+/*:456*//*457:*/
 #line 427 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
@@ -6201,7 +6663,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:460*//*462:*/
+/*:457*//*459:*/
 #line 475 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -6225,7 +6687,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:462*//*464:*/
+/*:459*//*461:*/
 #line 518 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -6245,7 +6707,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:464*//*468:*/
+/*:461*//*465:*/
 #line 589 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -6260,7 +6722,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:468*//*469:*/
+/*:465*//*466:*/
 #line 607 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -6287,7 +6749,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:469*//*470:*/
+/*:466*//*467:*/
 #line 640 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -6330,7 +6792,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:470*//*472:*/
+/*:467*//*469:*/
 #line 694 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -6343,7 +6805,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:472*//*473:*/
+/*:469*//*470:*/
 #line 708 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -6359,7 +6821,7 @@ sock_hash(s);
 return 0;
 }
 
-/*:473*//*474:*/
+/*:470*//*471:*/
 #line 725 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -6381,7 +6843,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:474*//*475:*/
+/*:471*//*472:*/
 #line 760 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -6404,7 +6866,7 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:475*//*478:*/
+/*:472*//*475:*/
 #line 809 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -6445,7 +6907,7 @@ free(g);
 }
 }
 
-/*:478*//*479:*/
+/*:475*//*476:*/
 #line 855 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -6460,7 +6922,7 @@ return;
 rp_alloc(s);
 }
 
-/*:479*//*480:*/
+/*:476*//*477:*/
 #line 875 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -6475,7 +6937,7 @@ return;
 rp_alloc(s);
 }
 
-/*:480*//*482:*/
+/*:477*//*479:*/
 #line 911 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s)
@@ -6489,7 +6951,7 @@ s->rp->prog= true;
 return 0;
 }
 
-/*:482*//*485:*/
+/*:479*//*482:*/
 #line 944 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -6506,7 +6968,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:485*//*487:*/
+/*:482*//*484:*/
 #line 970 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -6520,7 +6982,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:487*//*488:*/
+/*:484*//*485:*/
 #line 1001 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -6532,7 +6994,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:488*//*490:*/
+/*:485*//*487:*/
 #line 1055 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -6560,7 +7022,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:490*//*491:*/
+/*:487*//*488:*/
 #line 1084 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -6573,7 +7035,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:491*//*494:*/
+/*:488*//*491:*/
 #line 1131 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -6590,7 +7052,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:494*//*495:*/
+/*:491*//*492:*/
 #line 1156 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -6613,7 +7075,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:495*//*497:*/
+/*:492*//*494:*/
 #line 1195 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -6625,7 +7087,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:497*//*499:*/
+/*:494*//*496:*/
 #line 1232 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -6648,7 +7110,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:499*//*501:*/
+/*:496*//*498:*/
 #line 1278 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -6666,7 +7128,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:501*//*502:*/
+/*:498*//*499:*/
 #line 1309 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -6685,7 +7147,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:502*//*505:*/
+/*:499*//*502:*/
 #line 1335 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -6709,7 +7171,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:505*//*506:*/
+/*:502*//*503:*/
 #line 1368 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -6723,7 +7185,7 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:506*//*508:*/
+/*:503*//*505:*/
 #line 1389 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -6739,7 +7201,7 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:508*//*510:*/
+/*:505*//*507:*/
 #line 1423 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -6750,7 +7212,7 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:510*//*511:*/
+/*:507*//*508:*/
 #line 1464 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
@@ -6788,7 +7250,7 @@ udp_hash4(s);
 return 0;
 }
 
-/*:511*//*512:*/
+/*:508*//*509:*/
 #line 1510 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -6802,7 +7264,7 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:512*//*514:*/
+/*:509*//*511:*/
 #line 1536 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
@@ -6819,7 +7281,7 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:514*//*516:*/
+/*:511*//*513:*/
 #line 1569 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
@@ -6834,7 +7296,7 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:516*//*517:*/
+/*:513*//*514:*/
 #line 1586 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
@@ -6855,7 +7317,7 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:517*//*518:*/
+/*:514*//*515:*/
 #line 1621 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
@@ -6878,7 +7340,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:518*//*519:*/
+/*:515*//*516:*/
 #line 1659 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -6903,7 +7365,7 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:519*//*520:*/
+/*:516*//*517:*/
 #line 1691 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
@@ -6919,7 +7381,7 @@ return true;
 return false;
 }
 
-/*:520*//*521:*/
+/*:517*//*518:*/
 #line 1718 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
@@ -6933,7 +7395,7 @@ if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
 return 0;
 }
 
-/*:521*//*524:*/
+/*:518*//*521:*/
 #line 1771 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -6964,7 +7426,7 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
 }
 
-/*:524*//*525:*/
+/*:521*//*522:*/
 #line 1803 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
@@ -6972,7 +7434,7 @@ static bool udp_dev_match(const sr_sock*s,int ifindex)
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:525*//*527:*/
+/*:522*//*524:*/
 #line 1835 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -6994,7 +7456,7 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:527*//*529:*/
+/*:524*//*526:*/
 #line 1871 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
@@ -7018,7 +7480,7 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:529*//*530:*/
+/*:526*//*527:*/
 #line 1901 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
@@ -7040,7 +7502,7 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:530*//*531:*/
+/*:527*//*528:*/
 #line 1929 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
@@ -7071,7 +7533,7 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:531*//*533:*/
+/*:528*//*530:*/
 #line 1979 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -7099,7 +7561,7 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:533*//*534:*/
+/*:530*//*531:*/
 #line 2013 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
@@ -7115,7 +7577,7 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:534*//*537:*/
+/*:531*//*534:*/
 #line 2044 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
@@ -7137,7 +7599,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:537*//*538:*/
+/*:534*//*535:*/
 #line 2064 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
@@ -7160,7 +7622,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:538*//*541:*/
+/*:535*//*538:*/
 #line 2102 "web/bind.w"
 
 static void inet_release(sr_sock*s)
@@ -7169,7 +7631,1907 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:541*//*545:*/
+/*:538*//*546:*/
+#line 139 "web/udp.w"
+
+static int skb_alloc_size(int need)
+{
+int size= 1024;
+if(need<=SR_SKB_SMALL_HEAD)return SR_SKB_SMALL_HEAD;
+while(size<need)size*= 2;
+return size;
+}
+
+static int skb_truesize(int iplen,int paylen)
+{
+if(iplen+SR_SKB_EXTRA>=SR_SKB_MAX_ALLOC)
+return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
+return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
+}
+
+/*:546*//*547:*/
+#line 175 "web/udp.w"
+
+static int udp_truesize(int hlen,size_t l4len,int mtu)
+{
+int len= (int)l4len,per,first,total,tail,left;
+if(hlen+len<=mtu)return skb_truesize(hlen+len,len-SR_UDPHDR_LEN);
+per= (mtu-hlen)&~7;
+first= per;
+total= skb_truesize(hlen+first,first-SR_UDPHDR_LEN);
+tail= skb_alloc_size(hlen+first+SR_SKB_EXTRA+SR_SKB_SHINFO)-
+SR_SKB_SHINFO-16-(hlen+first);
+left= len-first;
+for(int i= 0;left> 0;i++){
+int frag= left> mtu-hlen?per:left;
+if(!(i==0&&frag<=tail))total+= skb_truesize(hlen+frag,frag);
+left-= frag;
+}
+return total;
+}
+
+/*:547*//*551:*/
+#line 245 "web/udp.w"
+
+
+static int udp_rcv(const struct sr_rx*rx)
+{
+struct udp_arrival a;
+sr_sock*s;
+memset(&a,0,sizeof a);
+a.rx= rx;
+if(!udp_parse_header(rx,&a.u,&a.bad))return 0;
+if(a.bad&&a.u.len<=SR_CHECKSUM_BREAK)return 0;
+{
+sr_iface*dev= iface_by_index(rx->host,rx->ifindex);
+int mtu= dev?(dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu):SR_IP_MAX_MTU;
+a.truesize= udp_truesize(SR_IPHDR_LEN+rx->optlen,rx->l4len,mtu);
+}
+if(rx->rt_type==SR_RT_BROADCAST||rx->rt_type==SR_RT_MULTICAST){
+udp_table_lookup_all(rx->host,rx->protocol,rx->saddr,htons(a.u.sport),
+rx->daddr,htons(a.u.dport),rx->ifindex,udp_deliver_one,&a);
+return 0;
+}
+s= udp_table_lookup(rx->host,rx->protocol,rx->saddr,htons(a.u.sport),rx->daddr,
+htons(a.u.dport),rx->ifindex);
+if(!s)return a.bad?0:-1;
+udp_deliver_one(s,&a);
+return 0;
+}
+
+/*:551*//*554:*/
+#line 283 "web/udp.w"
+
+static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
+{
+const uint8_t*p= rx->l4;
+*bad= false;
+if(udp_parse(p,rx->l4len,rx->saddr,rx->daddr,u))return true;
+if(rx->l4len<SR_UDPHDR_LEN)return false;
+u->sport= get16(p);
+u->dport= get16(p+2);
+u->len= get16(p+4);
+u->check= get16(p+6);
+if(u->len<SR_UDPHDR_LEN||u->len> rx->l4len)return false;
+u->data= p+SR_UDPHDR_LEN;
+u->datalen= u->len-SR_UDPHDR_LEN;
+*bad= true;
+return true;
+}
+
+/*:554*//*556:*/
+#line 311 "web/udp.w"
+
+static sr_dgram*dgram_new(size_t len)
+{
+sr_dgram*d= xcalloc(1,sizeof*d+len);
+d->len= len;
+return d;
+}
+
+static sr_dgram*dgram_from_rx(const struct udp_arrival*a)
+{
+const struct sr_rx*rx= a->rx;
+sr_dgram*d= dgram_new(a->u.datalen);
+if(a->u.datalen)memcpy(d->data,a->u.data,a->u.datalen);
+d->saddr= rx->saddr;
+d->daddr= rx->daddr;
+d->sport= htons(a->u.sport);
+d->dport= htons(a->u.dport);
+d->ifindex= rx->ifindex;
+d->spec_dst= rx->spec_dst;
+d->ttl= rx->ttl;
+d->tos= rx->tos;
+d->optlen= rx->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:rx->optlen;
+if(d->optlen){
+memcpy(d->opt,rx->opt,(size_t)d->optlen);
+memcpy(d->wire_opt,rx->wire_opt,(size_t)d->optlen);
+}
+d->stamped= W->netstamp_sockets> 0;
+d->tstamp_ns= rx->tstamp_ns;
+d->truesize= a->truesize;
+d->csum_bad= a->bad;
+return d;
+}
+
+/*:556*//*557:*/
+#line 367 "web/udp.w"
+
+static void udp_deliver_one(sr_sock*s,void*arg)
+{
+const struct udp_arrival*a= arg;
+sr_dgram*d;
+unsigned rmem= (unsigned)s->rmem,rcvbuf= (unsigned)s->rcvbuf;
+int keep= udp_filter_run(s,a);
+if(keep==0||(keep> 0&&a->bad)){s->drops++;return;}
+if(rmem+(unsigned)a->truesize> rcvbuf&&(rcvbuf> INT_MAX>>1||rmem)){
+s->drops++;
+return;
+}
+d= dgram_from_rx(a);
+if(keep> 0&&(size_t)keep<d->len+SR_UDPHDR_LEN)
+d->len= keep> SR_UDPHDR_LEN?(size_t)keep-SR_UDPHDR_LEN:0;
+d->dropcount= (s->flags&SK_RXQ_OVFL)?s->drops:0;
+udp_queue_tail(s,d);
+s->rmem+= d->truesize;
+sock_data_ready(s);
+}
+
+/*:557*//*559:*/
+#line 394 "web/udp.w"
+
+static void udp_queue_tail(sr_sock*s,sr_dgram*d)
+{
+d->next= NULL;
+if(s->rq_tail)s->rq_tail->next= d;
+else s->rq_head= d;
+s->rq_tail= d;
+s->rq_len++;
+s->rq_seq++;
+}
+
+static sr_dgram*udp_queue_head_remove(sr_sock*s)
+{
+sr_dgram*d= s->rq_head;
+s->rq_head= d->next;
+if(!s->rq_head)s->rq_tail= NULL;
+s->rq_len--;
+if(s->rq_reader)s->rq_reader--;
+return d;
+}
+
+/*:559*//*561:*/
+#line 434 "web/udp.w"
+
+static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
+{
+if(k>=(uint32_t)SKF_AD_OFF){*v= 0;return true;}
+if((size_t)k+(size_t)size> len)return false;
+*v= size==4?(uint32_t)p[k]<<24|(uint32_t)p[k+1]<<16|
+(uint32_t)p[k+2]<<8|p[k+3]:
+size==2?(uint32_t)p[k]<<8|p[k+1]:p[k];
+return true;
+}
+
+static int udp_filter_run(const sr_sock*s,const struct udp_arrival*a)
+{
+const uint8_t*p= a->rx->l4;
+size_t len= a->u.len;
+uint32_t A= 0,X= 0,M[BPF_MEMWORDS],v;
+if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
+memset(M,0,sizeof M);
+for(int pc= 0;pc<s->filter_len;pc++){
+const struct sock_filter*f= &s->filter[pc];
+uint32_t k= f->k;
+switch(f->code){
+/*562:*/
+#line 466 "web/udp.w"
+
+case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
+case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
+case BPF_LD|BPF_W|BPF_ABS:if(!bpf_load(p,len,k,4,&A))return 0;break;
+case BPF_LD|BPF_H|BPF_ABS:if(!bpf_load(p,len,k,2,&A))return 0;break;
+case BPF_LD|BPF_B|BPF_ABS:if(!bpf_load(p,len,k,1,&A))return 0;break;
+case BPF_LD|BPF_W|BPF_IND:if(!bpf_load(p,len,X+k,4,&A))return 0;break;
+case BPF_LD|BPF_H|BPF_IND:if(!bpf_load(p,len,X+k,2,&A))return 0;break;
+case BPF_LD|BPF_B|BPF_IND:if(!bpf_load(p,len,X+k,1,&A))return 0;break;
+case BPF_LD|BPF_W|BPF_LEN:A= (uint32_t)len;break;
+case BPF_LDX|BPF_W|BPF_LEN:X= (uint32_t)len;break;
+case BPF_LD|BPF_IMM:A= k;break;
+case BPF_LDX|BPF_IMM:X= k;break;
+case BPF_LD|BPF_MEM:A= M[k];break;
+case BPF_LDX|BPF_MEM:X= M[k];break;
+case BPF_LDX|BPF_B|BPF_MSH:
+if(!bpf_load(p,len,k,1,&v))return 0;
+X= (v&0xf)<<2;
+break;
+case BPF_ST:M[k]= A;break;
+case BPF_STX:M[k]= X;break;
+case BPF_MISC|BPF_TAX:X= A;break;
+case BPF_MISC|BPF_TXA:A= X;break;
+case BPF_ALU|BPF_ADD|BPF_K:A+= k;break;
+case BPF_ALU|BPF_ADD|BPF_X:A+= X;break;
+case BPF_ALU|BPF_SUB|BPF_K:A-= k;break;
+case BPF_ALU|BPF_SUB|BPF_X:A-= X;break;
+case BPF_ALU|BPF_MUL|BPF_K:A*= k;break;
+case BPF_ALU|BPF_MUL|BPF_X:A*= X;break;
+case BPF_ALU|BPF_DIV|BPF_K:A/= k;break;
+case BPF_ALU|BPF_DIV|BPF_X:if(!X)return 0;A/= X;break;
+case BPF_ALU|BPF_MOD|BPF_K:A%= k;break;
+case BPF_ALU|BPF_MOD|BPF_X:if(!X)return 0;A%= X;break;
+case BPF_ALU|BPF_AND|BPF_K:A&= k;break;
+case BPF_ALU|BPF_AND|BPF_X:A&= X;break;
+case BPF_ALU|BPF_OR|BPF_K:A|= k;break;
+case BPF_ALU|BPF_OR|BPF_X:A|= X;break;
+case BPF_ALU|BPF_XOR|BPF_K:A^= k;break;
+case BPF_ALU|BPF_XOR|BPF_X:A^= X;break;
+case BPF_ALU|BPF_LSH|BPF_K:A<<= k;break;
+case BPF_ALU|BPF_LSH|BPF_X:A= X<32?A<<X:0;break;
+case BPF_ALU|BPF_RSH|BPF_K:A>>= k;break;
+case BPF_ALU|BPF_RSH|BPF_X:A= X<32?A>>X:0;break;
+case BPF_ALU|BPF_NEG:A= (uint32_t)-A;break;
+case BPF_JMP|BPF_JA:pc+= (int)k;break;
+case BPF_JMP|BPF_JEQ|BPF_K:pc+= A==k?f->jt:f->jf;break;
+case BPF_JMP|BPF_JEQ|BPF_X:pc+= A==X?f->jt:f->jf;break;
+case BPF_JMP|BPF_JGT|BPF_K:pc+= A> k?f->jt:f->jf;break;
+case BPF_JMP|BPF_JGT|BPF_X:pc+= A> X?f->jt:f->jf;break;
+case BPF_JMP|BPF_JGE|BPF_K:pc+= A>=k?f->jt:f->jf;break;
+case BPF_JMP|BPF_JGE|BPF_X:pc+= A>=X?f->jt:f->jf;break;
+case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
+case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
+
+
+/*:562*/
+#line 456 "web/udp.w"
+
+default:return 0;
+}
+}
+return 0;
+}
+
+/*:561*//*564:*/
+#line 562 "web/udp.w"
+
+static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
+{ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
+{ECONNREFUSED,true},{EMSGSIZE,false},{EOPNOTSUPP,false},
+{ENETUNREACH,true},{EHOSTDOWN,true},{ENONET,true},{ENETUNREACH,true},
+{EHOSTUNREACH,true},{ENETUNREACH,false},{EHOSTUNREACH,false},
+{EHOSTUNREACH,true},{EHOSTUNREACH,true},{EHOSTUNREACH,true}
+};
+
+static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
+const uint8_t*orig_ip,size_t len)
+{
+sr_host*h= icmp->host;
+size_t ihl= (size_t)(orig_ip[0]&0xf)*4;
+uint32_t saddr= get_addr(orig_ip+12),daddr= get_addr(orig_ip+16);
+uint16_t sport,dport;
+int err,proto= orig_ip[9];
+bool hard= false;
+sr_sock*s;
+memcpy(&sport,orig_ip+ihl,2);
+memcpy(&dport,orig_ip+ihl+2,2);
+s= udp_table_lookup(h,proto,daddr,dport,saddr,sport,icmp->ifindex);
+if(!s)return;
+switch(type){
+case ICMP_SOURCE_QUENCH:case ICMP_REDIRECT:return;
+case ICMP_PARAMETERPROB:err= EPROTO;hard= true;break;
+case ICMP_DEST_UNREACH:
+if(code==ICMP_FRAG_NEEDED){
+ip_rt_update_pmtu(h,daddr,info);
+if(s->pmtudisc==IP_PMTUDISC_DONT)return;
+err= EMSGSIZE;
+hard= true;
+break;
+}
+err= EHOSTUNREACH;
+if(code<=NR_ICMP_UNREACH){
+err= icmp_unreach_err[code].err;
+hard= icmp_unreach_err[code].hard;
+}
+break;
+default:err= EHOSTUNREACH;break;
+}
+if(!(s->ipflags&IPF_RECVERR)){
+if(!hard||!s->connected)return;
+}else ip_icmp_error(s,icmp,err,type,code,info,dport,daddr,
+orig_ip+ihl+SR_UDPHDR_LEN,len-ihl-SR_UDPHDR_LEN);
+s->err= err;
+sock_error_report(s);
+}
+
+/*:564*//*567:*/
+#line 644 "web/udp.w"
+
+static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
+int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
+size_t len)
+{
+sr_dgram*d= dgram_new(len);
+if(len)memcpy(d->data,payload,len);
+d->is_err= true;
+d->ee.ee_errno= (uint32_t)err;
+d->ee.ee_origin= SO_EE_ORIGIN_ICMP;
+d->ee.ee_type= (uint8_t)type;
+d->ee.ee_code= (uint8_t)code;
+d->ee.ee_info= info;
+d->offender= icmp->saddr;
+d->saddr= daddr;
+d->dport= port;
+d->daddr= icmp->daddr;
+d->ifindex= icmp->ifindex;
+d->ttl= icmp->ttl;
+d->tos= icmp->tos;
+d->optlen= icmp->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:icmp->optlen;
+if(d->optlen){
+memcpy(d->opt,icmp->opt,(size_t)d->optlen);
+memcpy(d->wire_opt,icmp->wire_opt,(size_t)d->optlen);
+}
+d->stamped= W->netstamp_sockets> 0;
+d->tstamp_ns= icmp->tstamp_ns;
+d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
+sock_queue_err(s,d);
+}
+
+/*:567*//*568:*/
+#line 677 "web/udp.w"
+
+static void sock_queue_err(sr_sock*s,sr_dgram*d)
+{
+if((unsigned)s->rmem+(unsigned)d->truesize>=(unsigned)s->rcvbuf){
+free(d);
+return;
+}
+d->next= NULL;
+if(s->eq_tail)s->eq_tail->next= d;
+else s->eq_head= d;
+s->eq_tail= d;
+s->rmem+= d->truesize;
+sock_error_report(s);
+}
+
+/*:568*//*570:*/
+#line 709 "web/udp.w"
+
+static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
+uint32_t info)
+{
+sr_dgram*d;
+if(!(s->ipflags&IPF_RECVERR))return;
+d= dgram_new(0);
+d->is_err= true;
+d->ee.ee_errno= (uint32_t)err;
+d->ee.ee_origin= SO_EE_ORIGIN_LOCAL;
+d->ee.ee_info= info;
+d->saddr= daddr;
+d->dport= port;
+d->stamped= W->netstamp_sockets> 0;
+d->tstamp_ns= W->now_ns;
+d->truesize= skb_truesize(SR_IPHDR_LEN,0);
+sock_queue_err(s,d);
+}
+
+/*:570*//*572:*/
+#line 740 "web/udp.w"
+
+static sr_dgram*sock_dequeue_err(sr_sock*s)
+{
+sr_dgram*d= s->eq_head,*next;
+bool icmp_next= false;
+if(!d)return NULL;
+next= s->eq_head= d->next;
+if(!next)s->eq_tail= NULL;
+if(next&&next->ee.ee_origin==SO_EE_ORIGIN_ICMP){
+icmp_next= true;
+s->err= (int)next->ee.ee_errno;
+}
+if(d->ee.ee_origin==SO_EE_ORIGIN_ICMP&&!icmp_next)s->err= 0;
+s->rmem-= d->truesize;
+if(next)sock_error_report(s);
+return d;
+}
+
+static void sock_purge_err(sr_sock*s)
+{
+while(s->eq_head){
+sr_dgram*d= s->eq_head;
+s->eq_head= d->next;
+s->rmem-= d->truesize;
+free(d);
+}
+s->eq_tail= NULL;
+}
+
+/*:572*//*574:*/
+#line 777 "web/udp.w"
+
+static int set_recverr(sr_sock*s,sr_optreq*rq)
+{
+if(!rq->val)sock_purge_err(s);
+return set_flag(s,rq);
+}
+
+/*:574*//*578:*/
+#line 847 "web/udp.w"
+
+static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
+{
+const struct sockaddr_in*usin= msg->msg_name;
+uint32_t daddr,faddr,saddr;
+uint16_t dport;
+bool connected= false;
+struct sr_ipcm ipc;
+struct sr_flow fl;
+struct sr_rtres rt;
+const uint8_t*opt;
+int optlen,err,mtu;
+if(len> 0xFFFF)return-EMSGSIZE;
+if(flags&MSG_OOB)return-EOPNOTSUPP;
+/*579:*/
+#line 882 "web/udp.w"
+
+if(usin){
+if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
+if(usin->sin_family!=AF_INET&&usin->sin_family!=AF_UNSPEC)
+return-EAFNOSUPPORT;
+daddr= usin->sin_addr.s_addr;
+dport= usin->sin_port;
+if(dport==0)return-EINVAL;
+}else{
+if(!s->connected)return-EDESTADDRREQ;
+daddr= s->inet_daddr;
+dport= s->inet_dport;
+connected= true;
+}
+
+/*:579*/
+#line 861 "web/udp.w"
+
+/*580:*/
+#line 901 "web/udp.w"
+
+memset(&ipc,0,sizeof ipc);
+ipc.oif= s->bound_dev_if;
+ipc.ttl= ipc.tos= -1;
+ipc.priority= s->priority;
+ipc.mark= s->mark;
+if(msg->msg_controllen){
+err= udp_cmsg_send(s,msg,&ipc);
+if(err<0)return err;
+connected= false;
+}
+
+/*:580*/
+#line 862 "web/udp.w"
+
+opt= ipc.has_opt?ipc.opt:s->opt;
+optlen= ipc.has_opt?ipc.optlen:s->optlen;
+saddr= ipc.addr;
+faddr= daddr;
+if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
+if(!daddr)return-EINVAL;
+connected= false;
+}
+/*581:*/
+#line 919 "web/udp.w"
+
+if(ipv4_is_multicast(daddr)){
+if(!ipc.oif)ipc.oif= s->mc_index;
+if(!saddr)saddr= s->mc_addr;
+connected= false;
+}else if(!ipc.oif)ipc.oif= s->uc_index;
+sk_flow(s,faddr,saddr,ipc.oif,&fl);
+if(flags&MSG_DONTROUTE)fl.dontroute= true;
+err= ip_route_output(s->host,&fl,&rt);
+if(err)return err;
+if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
+if(connected)sk_dst_set(s,&rt);
+
+/*:581*/
+#line 871 "web/udp.w"
+
+if(!daddr)daddr= rt.saddr;
+if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
+if(flags&SR_MSG_PROBE)return(ssize_t)len;
+/*582:*/
+#line 944 "web/udp.w"
+
+{
+sr_iface*dev= iface_by_index(s->host,rt.ifindex);
+int devmtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
+bool ignore_df= s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
+int hlen= SR_IPHDR_LEN+optlen;
+int maxsize;
+mtu= s->pmtudisc>=IP_PMTUDISC_PROBE?devmtu:rt.mtu;
+maxsize= ignore_df||ipc.gso_size?SR_IP_MAXPACKET:mtu;
+if(len+SR_UDPHDR_LEN> (size_t)(maxsize-hlen)){
+ip_local_error(s,EMSGSIZE,daddr,s->inet_dport,
+(uint32_t)((ipc.gso_size?SR_IP_MAXPACKET:mtu)-optlen));
+return-EMSGSIZE;
+}
+}
+
+/*:582*/
+#line 875 "web/udp.w"
+
+if(ipc.gso_size)return udp_send_segments(s,msg,len,flags,&ipc,&rt,daddr,dport,
+opt,optlen,mtu);
+err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
+return err<0?err:(ssize_t)len;
+}
+
+/*:578*//*584:*/
+#line 993 "web/udp.w"
+
+static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
+int*total)
+{
+int len= (int)l4len,per= (mtu-hlen)&~7,first,delta= 0,err;
+first= hlen+len<=mtu?len:per;
+*total= skb_truesize(hlen+first,first-SR_UDPHDR_LEN);
+if((err= sock_alloc_send(s,flags,*total))!=0)return err;
+for(int left= len-first;left> 0;){
+int frag= left> mtu-hlen?per:left;
+int ts= skb_truesize(hlen+frag,frag);
+if((long long)s->wmem+delta> 2LL*s->sndbuf){
+s->wmem-= *total;
+return-ENOBUFS;
+}
+delta+= ts;
+left-= frag;
+}
+s->wmem+= delta;
+*total+= delta;
+return 0;
+}
+
+/*:584*//*585:*/
+#line 1019 "web/udp.w"
+
+static int sock_alloc_send(sr_sock*s,int flags,int truesize)
+{
+for(;;){
+int err;
+if(s->err){err= s->err;s->err= 0;return-err;}
+if(s->shutdown&SR_SEND_SHUTDOWN)return-EPIPE;
+if(s->wmem<s->sndbuf)break;
+if(flags&MSG_DONTWAIT)return-EAGAIN;
+err= sock_wait(s,sock_may_send,NULL,sock_deadline(s->sndtimeo));
+if(err)return err;
+}
+s->wmem+= truesize;
+return 0;
+}
+
+/*:585*//*586:*/
+#line 1039 "web/udp.w"
+
+static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
+int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
+uint16_t dport,const uint8_t*opt,int optlen,int mtu)
+{
+size_t l4len= SR_UDPHDR_LEN+len;
+int total,err;
+uint8_t*l4;
+struct sr_ipout o;
+err= udp_frags_charge(s,flags,SR_IPHDR_LEN+optlen,l4len,mtu,&total);
+if(err)return err;
+l4= xcalloc(1,l4len);
+if(!iov_gather(msg,from,l4+SR_UDPHDR_LEN,len)){
+free(l4);
+s->wmem-= total;
+return-EFAULT;
+}
+udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
+/*587:*/
+#line 1079 "web/udp.w"
+
+memset(&o,0,sizeof o);
+o.protocol= (uint8_t)s->protocol;
+o.ttl= (uint8_t)(ipc->ttl>=0?ipc->ttl:rt->type==SR_RT_MULTICAST?s->mc_ttl:
+s->uc_ttl>=0?s->uc_ttl:(int)sysctl_value(s->host,SYS_IP_DEFAULT_TTL));
+o.tos= (uint8_t)(ipc->tos>=0?ipc->tos:s->tos);
+o.pmtudisc= s->pmtudisc;
+o.opt= opt;
+o.optlen= optlen;
+o.mark= ipc->mark;
+o.priority= ipc->priority;
+o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
+o.sk= s;
+
+/*:587*/
+#line 1057 "web/udp.w"
+
+err= ip_output(s->host,rt,daddr,&o,l4,l4len);
+free(l4);
+s->wmem-= total;
+return err;
+}
+
+/*:586*//*589:*/
+#line 1104 "web/udp.w"
+
+static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
+uint32_t saddr,uint32_t daddr,uint8_t proto)
+{
+uint16_t c;
+memcpy(p,&sport,2);
+memcpy(p+2,&dport,2);
+put16(p+4,(uint16_t)len);
+put16(p+6,0);
+c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
+put16(p+6,c?c:0xffff);
+}
+
+/*:589*//*591:*/
+#line 1124 "web/udp.w"
+
+static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
+{
+for(size_t i= 0;i<(size_t)msg->msg_iovlen&&len> 0;i++){
+const struct iovec*v= &msg->msg_iov[i];
+size_t n= v->iov_len;
+if(from>=n){from-= n;continue;}
+n-= from;
+if(n> len)n= len;
+if(!v->iov_base)return false;
+memcpy(dst,(const uint8_t*)v->iov_base+from,n);
+dst+= n;
+len-= n;
+from= 0;
+}
+return true;
+}
+
+static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len)
+{
+for(size_t i= 0;i<(size_t)msg->msg_iovlen&&len> 0;i++){
+const struct iovec*v= &msg->msg_iov[i];
+size_t n= v->iov_len<len?v->iov_len:len;
+if(!n)continue;
+if(!v->iov_base)return false;
+memcpy(v->iov_base,src,n);
+src+= n;
+len-= n;
+}
+return true;
+}
+
+/*:591*//*594:*/
+#line 1178 "web/udp.w"
+
+static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
+int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
+uint16_t dport,const uint8_t*opt,int optlen,int mtu)
+{
+size_t seg= (size_t)ipc->gso_size;
+int err;
+if(SR_IPHDR_LEN+optlen+SR_UDPHDR_LEN+(int)(len<seg?len:seg)> mtu)
+return-EMSGSIZE;
+if(len> seg*SR_UDP_MAX_SEGMENTS)return-EINVAL;
+if(len<=seg)
+err= udp_send_one(s,msg,0,len,flags,ipc,rt,daddr,dport,opt,optlen,mtu);
+else
+for(size_t off= 0;off<len;off+= seg){
+err= udp_send_one(s,msg,off,len-off<seg?len-off:seg,flags,ipc,rt,
+daddr,dport,opt,optlen,mtu);
+if(err)break;
+}
+return err<0?err:(ssize_t)len;
+}
+
+/*:594*//*597:*/
+#line 1250 "web/udp.w"
+
+static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
+struct cmsghdr*c)
+{
+const uint8_t*ctl= msg->msg_control;
+if(!p){
+if(msg->msg_controllen<sizeof*c)return NULL;
+p= ctl;
+}else{
+p+= CMSG_ALIGN(c->cmsg_len);
+if((size_t)(p+sizeof*c-ctl)> msg->msg_controllen)return NULL;
+}
+memcpy(c,p,sizeof*c);
+return p;
+}
+
+static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c)
+{
+size_t used= (size_t)(p-(const uint8_t*)msg->msg_control);
+return c->cmsg_len>=sizeof*c&&c->cmsg_len<=msg->msg_controllen-used;
+}
+
+static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc)
+{
+const uint8_t*p;
+struct cmsghdr c;
+bool need_ip= false;
+int err;
+for(p= cmsg_next(msg,NULL,&c);p;p= cmsg_next(msg,p,&c)){
+uint16_t gso;
+if(!cmsg_ok(msg,p,&c))return-EINVAL;
+if(c.cmsg_level!=SOL_UDP){need_ip= true;continue;}
+if(c.cmsg_type!=UDP_SEGMENT||c.cmsg_len!=CMSG_LEN(sizeof gso))return-EINVAL;
+memcpy(&gso,p+CMSG_LEN(0),sizeof gso);
+ipc->gso_size= gso;
+}
+if(!need_ip)return 0;
+for(p= cmsg_next(msg,NULL,&c);p;p= cmsg_next(msg,p,&c)){
+if(!cmsg_ok(msg,p,&c))return-EINVAL;
+if(c.cmsg_level==SOL_SOCKET)err= sock_cmsg_send_one(s,&c,p+CMSG_LEN(0),ipc);
+else if(c.cmsg_level==IPPROTO_IP)err= ip_cmsg_send_one(s,&c,p+CMSG_LEN(0),ipc);
+else err= 0;
+if(err)return err;
+}
+return 0;
+}
+
+/*:597*//*598:*/
+#line 1297 "web/udp.w"
+
+static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
+struct sr_ipcm*ipc)
+{
+int val;
+switch(c->cmsg_type){
+case IP_RETOPTS:/*599:*/
+#line 1334 "web/udp.w"
+
+{
+int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
+bool srr;
+if(len> SR_MAX_IPOPTLEN)len= SR_MAX_IPOPTLEN;
+memset(ipc->opt,IPOPT_END,sizeof ipc->opt);
+memcpy(ipc->opt,data,(size_t)len);
+len= (len+3)&~3;
+if(len&&ip_options_compile(s->host,ipc->opt,len,&srr))return-EINVAL;
+ipc->optlen= len;
+ipc->has_opt= true;
+return 0;
+}
+
+/*:599*/
+#line 1303 "web/udp.w"
+
+case IP_PKTINFO:{
+struct in_pktinfo info;
+if(c->cmsg_len!=CMSG_LEN(sizeof info))return-EINVAL;
+memcpy(&info,data,sizeof info);
+if(info.ipi_ifindex)ipc->oif= info.ipi_ifindex;
+ipc->addr= info.ipi_spec_dst.s_addr;
+return 0;
+}
+case IP_TTL:
+if(c->cmsg_len!=CMSG_LEN(sizeof(int)))return-EINVAL;
+memcpy(&val,data,sizeof val);
+if(val<1||val> 255)return-EINVAL;
+ipc->ttl= val;
+return 0;
+case IP_TOS:
+if(c->cmsg_len==CMSG_LEN(sizeof(int)))memcpy(&val,data,sizeof val);
+else if(c->cmsg_len==CMSG_LEN(1))val= *data;
+else return-EINVAL;
+if(val<0||val> 255)return-EINVAL;
+ipc->tos= val;
+ipc->priority= ip_tos2prio[(val&0x1e)>>1];
+return 0;
+}
+return-EINVAL;
+}
+
+/*:598*//*601:*/
+#line 1356 "web/udp.w"
+
+static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
+struct sr_ipcm*ipc)
+{
+uint32_t v;
+switch(c->cmsg_type){
+case SO_MARK:
+if(!proc_capable(W->cur,CAP_NET_RAW)&&!proc_capable(W->cur,CAP_NET_ADMIN))
+return-EPERM;
+if(c->cmsg_len!=CMSG_LEN(sizeof v))return-EINVAL;
+memcpy(&ipc->mark,data,sizeof v);
+return 0;
+case SO_PRIORITY:
+if(c->cmsg_len!=CMSG_LEN(sizeof v))return-EINVAL;
+memcpy(&v,data,sizeof v);
+if(v> 6&&!proc_capable(W->cur,CAP_NET_RAW)&&!proc_capable(W->cur,CAP_NET_ADMIN))
+return-EPERM;
+ipc->priority= (int)v;
+return 0;
+case SO_TIMESTAMPING_OLD:case SO_TIMESTAMPING_NEW:
+if(c->cmsg_len!=CMSG_LEN(sizeof v))return-EINVAL;
+memcpy(&v,data,sizeof v);
+return(v&~SR_SOF_TX_RECORD_MASK)?-EINVAL:0;
+case SR_SCM_TS_OPT_ID:
+if(c->cmsg_len!=CMSG_LEN(sizeof v))return-EINVAL;
+return(s->tsflags&SR_SOF_OPT_ID)?0:-EINVAL;
+case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
+}
+return-EINVAL;
+}
+
+/*:601*//*604:*/
+#line 1429 "web/udp.w"
+
+static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
+socklen_t*namelen,struct sr_cmsg_out*co)
+{
+bool peeking= (flags&MSG_PEEK)!=0;
+sr_dgram*d;
+int off,err;
+size_t ulen,copied;
+if(flags&MSG_ERRQUEUE)return ip_recv_error(s,msg,len,namelen,co);
+try_again:
+off= peeking?s->peek_off:0;
+d= skb_recv_udp(s,flags,&off,&err);
+if(!d)return err;
+ulen= d->len;
+copied= len;
+if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
+else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
+if(d->csum_bad){
+/*605:*/
+#line 1476 "web/udp.w"
+
+if(peeking)udp_queue_unlink(s,d);
+s->drops++;
+free(d);
+msg->msg_flags&= ~MSG_TRUNC;
+
+/*:605*/
+#line 1447 "web/udp.w"
+
+goto try_again;
+}
+if(!iov_scatter(msg,d->data+off,copied)){
+if(!peeking){s->drops++;free(d);}
+return-EFAULT;
+}
+sock_recv_cmsgs(s,msg,co,d);
+if(msg->msg_name){
+struct sockaddr_in sin;
+memset(&sin,0,sizeof sin);
+sin.sin_family= AF_INET;
+sin.sin_port= d->sport;
+sin.sin_addr.s_addr= d->saddr;
+memcpy(msg->msg_name,&sin,sizeof sin);
+*namelen= sizeof sin;
+}
+if(s->ipflags&SR_IP_CMSG_FLAGS)ip_cmsg_recv(s,msg,co,d);
+err= (int)copied;
+if(flags&MSG_TRUNC)err= (int)ulen;
+sk_peek_offset_bwd(s,peeking?-err:err);
+if(!peeking)free(d);
+return err;
+}
+
+/*:604*//*608:*/
+#line 1517 "web/udp.w"
+
+static void sk_peek_offset_bwd(sr_sock*s,int val)
+{
+long long off= s->peek_off;
+if(off<0)return;
+off-= val;
+s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
+}
+
+/*:608*//*610:*/
+#line 1538 "web/udp.w"
+
+static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
+{
+sr_dgram*d;
+int skip= *off,i= 0;
+bool at_off= *off>=0;
+if(!(flags&MSG_PEEK)){
+if(!s->rq_head)return NULL;
+if(!s->rq_reader)s->rq_reader= s->rq_len;
+d= udp_queue_head_remove(s);
+udp_rmem_release(s,d->truesize,true);
+*off= 0;
+return d;
+}
+if(!at_off)skip= 0;
+for(d= s->rq_head;d;d= d->next,i++){
+if(i==s->rq_reader&&i<s->rq_len)s->rq_reader= s->rq_len;
+if(at_off&&skip>=(int)d->len&&(skip||d->peeked)){
+skip-= (int)d->len;
+continue;
+}
+if(d->len==0)d->peeked= true;
+*off= skip;
+return d;
+}
+if(s->rq_len)s->rq_reader= s->rq_len;
+return NULL;
+}
+
+static void udp_queue_unlink(sr_sock*s,sr_dgram*d)
+{
+sr_dgram**p,*prev= NULL;
+int i= 0;
+for(p= &s->rq_head;*p&&*p!=d;p= &(*p)->next,i++)prev= *p;
+if(!*p)return;
+*p= d->next;
+if(s->rq_tail==d)s->rq_tail= prev;
+s->rq_len--;
+if(i<s->rq_reader)s->rq_reader--;
+udp_rmem_release(s,d->truesize,true);
+}
+
+/*:610*//*611:*/
+#line 1589 "web/udp.w"
+
+static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err)
+{
+uint64_t deadline= sock_deadline((flags&MSG_DONTWAIT)?0:s->rcvtimeo);
+for(;;){
+sr_dgram*d;
+uint64_t seen;
+int w;
+if(s->err){*err= -s->err;s->err= 0;return NULL;}
+if((d= udp_try_recv(s,flags,off))!=NULL)return d;
+*err= -EAGAIN;
+if(deadline<=W->now_ns)return NULL;
+if(s->shutdown&SR_RCV_SHUTDOWN){*err= 0;return NULL;}
+seen= s->rq_seq;
+w= sock_wait(s,sock_recv_woken,&seen,deadline);
+if(w){*err= w;return NULL;}
+}
+}
+
+/*:611*//*613:*/
+#line 1623 "web/udp.w"
+
+static void udp_rmem_release(sr_sock*s,int size,bool partial)
+{
+if(partial){
+s->forward_deficit+= size;
+size= s->forward_deficit;
+if(size<s->forward_threshold&&s->rq_reader> 0)return;
+}else size+= s->forward_deficit;
+s->forward_deficit= 0;
+s->rmem-= size;
+s->rq_reader= s->rq_len;
+}
+
+/*:613*//*615:*/
+#line 1665 "web/udp.w"
+
+static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
+socklen_t*namelen,struct sr_cmsg_out*co)
+{
+sr_dgram*d= sock_dequeue_err(s);
+size_t copied;
+struct{struct sock_extended_err ee;struct sockaddr_in offender;}errhdr;
+if(!d)return-EAGAIN;
+copied= d->len;
+if(copied> len){msg->msg_flags|= MSG_TRUNC;copied= len;}
+if(!iov_scatter(msg,d->data,copied)){free(d);return-EFAULT;}
+sock_recv_timestamp(s,msg,co,d);
+if(msg->msg_name){
+struct sockaddr_in sin;
+memset(&sin,0,sizeof sin);
+sin.sin_family= AF_INET;
+sin.sin_addr.s_addr= d->saddr;
+sin.sin_port= d->dport;
+memcpy(msg->msg_name,&sin,sizeof sin);
+*namelen= sizeof sin;
+}
+memset(&errhdr,0,sizeof errhdr);
+errhdr.ee= d->ee;
+if(d->ee.ee_origin==SO_EE_ORIGIN_ICMP){
+errhdr.offender.sin_family= AF_INET;
+errhdr.offender.sin_addr.s_addr= d->offender;
+if(s->ipflags&SR_IP_CMSG_FLAGS)ip_cmsg_recv(s,msg,co,d);
+}
+put_cmsg(msg,co,IPPROTO_IP,IP_RECVERR,sizeof errhdr,&errhdr);
+msg->msg_flags|= MSG_ERRQUEUE;
+free(d);
+return(ssize_t)copied;
+}
+
+/*:615*//*617:*/
+#line 1720 "web/udp.w"
+
+static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
+size_t len,const void*data)
+{
+struct cmsghdr h;
+size_t cmlen= CMSG_LEN(len),take;
+if(!co->pos||co->room<sizeof h){msg->msg_flags|= MSG_CTRUNC;return;}
+if(co->room<cmlen){msg->msg_flags|= MSG_CTRUNC;cmlen= co->room;}
+memset(&h,0,sizeof h);
+h.cmsg_len= cmlen;
+h.cmsg_level= level;
+h.cmsg_type= type;
+memcpy(co->pos,&h,sizeof h);
+if(cmlen> sizeof h)memcpy(co->pos+sizeof h,data,cmlen-sizeof h);
+take= CMSG_SPACE(len)<co->room?CMSG_SPACE(len):co->room;
+co->pos+= take;
+co->room-= take;
+co->used+= take;
+}
+
+/*:617*//*619:*/
+#line 1756 "web/udp.w"
+
+static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+sr_dgram*d)
+{
+sock_recv_timestamp(s,msg,co,d);
+if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
+put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
+}
+
+/*:619*//*621:*/
+#line 1800 "web/udp.w"
+
+static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+const sr_dgram*d)
+{
+unsigned f= s->ipflags;
+if(f&IPF_PKTINFO){
+struct in_pktinfo info;
+info.ipi_ifindex= d->ifindex;
+info.ipi_spec_dst.s_addr= d->spec_dst;
+info.ipi_addr.s_addr= d->daddr;
+put_cmsg(msg,co,IPPROTO_IP,IP_PKTINFO,sizeof info,&info);
+}
+if(f&IPF_RECVTTL){
+int ttl= d->ttl;
+put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
+}
+if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
+if((f&IPF_RECVOPTS)&&d->optlen)
+put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
+if((f&IPF_RETOPTS)&&d->optlen)/*623:*/
+#line 1840 "web/udp.w"
+
+{
+uint8_t echo[SR_MAX_IPOPTLEN];
+int n= ip_options_echo(s->host,d,echo);
+if(n<0)msg->msg_flags|= MSG_CTRUNC;
+else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
+}
+
+/*:623*/
+#line 1819 "web/udp.w"
+
+if(f&IPF_ORIGDSTADDR)/*622:*/
+#line 1828 "web/udp.w"
+
+{
+struct sockaddr_in sin;
+memset(&sin,0,sizeof sin);
+sin.sin_family= AF_INET;
+sin.sin_addr.s_addr= d->daddr;
+sin.sin_port= d->dport;
+if(d->is_err&&d->len>=4)memcpy(&sin.sin_port,d->data+2,2);
+if(!d->is_err||d->len>=4)
+put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
+}
+
+/*:622*/
+#line 1820 "web/udp.w"
+
+}
+
+/*:621*//*625:*/
+#line 1867 "web/udp.w"
+
+static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
+{
+const uint8_t*rr= NULL,*ts= NULL,*wrr= NULL,*wts= NULL;
+uint8_t*p;
+int n= 0,pos= 0;
+for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
+if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
+if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
+}
+if(rr)/*626:*/
+#line 1883 "web/udp.w"
+
+{
+int len= rr[1],soff= rr[2];
+bool need= wrr[2]<=len;
+if(len<3||n+len> SR_MAX_IPOPTLEN)return-1;
+memcpy(echo+n,rr,(size_t)len);
+if(need&&soff<=len){
+if(soff+3> len)return-1;
+memset(echo+n+soff-1,0,4);
+}
+n+= len;
+}
+
+/*:626*/
+#line 1877 "web/udp.w"
+
+if(ts)/*627:*/
+#line 1901 "web/udp.w"
+
+{
+int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
+bool room= wts[2]<=len,need_addr= false,need_time= false;
+uint8_t*t= echo+n;
+if(len<4||n+len> SR_MAX_IPOPTLEN)return-1;
+if(room){
+need_addr= flag==IPOPT_TS_TSANDADDR;
+need_time= flag!=IPOPT_TS_PRESPEC||!inet_addr_is_unicast(h,wts+wts[2]-1);
+}
+memcpy(t,ts,(size_t)len);
+if(soff<=len){
+bool dtime= false,daddr= false;
+if(need_addr){
+if(soff+3> len)return-1;
+daddr= true;
+soff+= 4;
+}
+if(need_time){
+if(soff+3> len)return-1;
+if(flag!=IPOPT_TS_PRESPEC){dtime= true;soff+= 4;}
+else if(soff+7<=len&&!inet_addr_is_unicast(h,t+soff-1)){
+dtime= true;
+soff+= 8;
+}
+}
+t[2]= (uint8_t)soff;
+if(dtime){
+t[2]-= 4;
+memset(t+t[2]-1,0,4);
+if(flag==IPOPT_TS_PRESPEC)t[2]-= 4;
+}
+if(daddr){
+t[2]-= 4;
+memset(t+t[2]-1,0,4);
+}
+}
+n+= len;
+}
+
+/*:627*/
+#line 1878 "web/udp.w"
+
+while(n&3)echo[n++]= IPOPT_END;
+return n;
+}
+
+/*:625*//*630:*/
+#line 1956 "web/udp.w"
+
+static void sock_enable_timestamp(sr_sock*s)
+{
+if(s->netstamp)return;
+s->netstamp= true;
+W->netstamp_sockets++;
+}
+
+/*:630*//*632:*/
+#line 1996 "web/udp.w"
+
+static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+sr_dgram*d)
+{
+if(!(s->flags&SK_TIMESTAMP)){
+s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
+s->stamp_ns= d->tstamp_ns;
+return;
+}
+if(!d->stamped){
+d->stamped= true;
+d->tstamp_ns= W->now_ns;
+}
+if(s->flags&SK_TIMESTAMPNS){
+struct timespec ts;
+ts.tv_sec= (time_t)(d->tstamp_ns/1000000000u);
+ts.tv_nsec= (long)(d->tstamp_ns%1000000000u);
+put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMPNS,sizeof ts,&ts);
+}else{
+struct timeval tv;
+tv.tv_sec= (time_t)(d->tstamp_ns/1000000000u);
+tv.tv_usec= (suseconds_t)(d->tstamp_ns%1000000000u/1000u);
+put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
+}
+}
+
+/*:632*//*634:*/
+#line 2034 "web/udp.w"
+
+static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
+{
+sock_enable_timestamp(s);
+if(s->stamp_state==SR_STAMP_NONE)return-ENOENT;
+if(s->stamp_state==SR_STAMP_UNKNOWN){
+s->stamp_state= SR_STAMP_VALID;
+s->stamp_ns= W->now_ns;
+}
+if(!argp)return-EFAULT;
+if(ns){
+struct timespec ts;
+ts.tv_sec= (time_t)(s->stamp_ns/1000000000u);
+ts.tv_nsec= (long)(s->stamp_ns%1000000000u);
+memcpy(argp,&ts,sizeof ts);
+}else{
+struct timeval tv;
+tv.tv_sec= (time_t)(s->stamp_ns/1000000000u);
+tv.tv_usec= (suseconds_t)(s->stamp_ns%1000000000u/1000u);
+memcpy(argp,&tv,sizeof tv);
+}
+return 0;
+}
+
+/*:634*//*636:*/
+#line 2074 "web/udp.w"
+
+static int first_packet_length(sr_sock*s)
+{
+int total= 0;
+if(!s->rq_reader&&s->rq_len)s->rq_reader= s->rq_len;
+while(s->rq_head&&s->rq_head->csum_bad){
+sr_dgram*d= udp_queue_head_remove(s);
+total+= d->truesize;
+s->drops++;
+free(d);
+if(!s->rq_reader&&s->rq_len)s->rq_reader= s->rq_len;
+}
+if(total)udp_rmem_release(s,total,true);
+return s->rq_head?(int)s->rq_head->len:-1;
+}
+
+/*:636*//*639:*/
+#line 2149 "web/udp.w"
+
+int sr_shutdown(int fd,int how)
+{
+int err= 0;
+sr_sock*s;
+world_ready();
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+how++;
+if((how&~SR_SHUTDOWN_MASK)||!how)return sys_return(-EINVAL);
+if(s->type==SOCK_STREAM&&s->listening){
+if(how&SR_RCV_SHUTDOWN)tcp_disconnect(s);
+return 0;
+}
+if(!s->connected)err= -ENOTCONN;
+s->shutdown|= (unsigned)how;
+return sys_return(err);
+}
+
+/*:639*//*643:*/
+#line 2219 "web/udp.w"
+
+static ssize_t iov_total(const struct iovec*iov,size_t n)
+{
+size_t total= 0;
+for(size_t i= 0;i<n;i++){
+if(iov[i].iov_len> (size_t)SSIZE_MAX)return-EINVAL;
+if(iov[i].iov_len> (size_t)SR_MAX_RW_COUNT-total)return SR_MAX_RW_COUNT;
+total+= iov[i].iov_len;
+}
+return(ssize_t)total;
+}
+
+/*:643*//*644:*/
+#line 2236 "web/udp.w"
+
+static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
+{
+ssize_t r,len= iov_total(m->msg_iov,(size_t)m->msg_iovlen);
+if(len<0)return len;
+if(s->file&&(s->file->flags&O_NONBLOCK))flags|= MSG_DONTWAIT;
+if(s->type==SOCK_STREAM)return tcp_sendmsg_closed(s,m,flags);
+if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP){
+if(inet_autobind(s))return-EAGAIN;
+r= udp_sendmsg(s,m,(size_t)len,flags);
+}else r= raw_sendmsg_unmodelled(s,m,(size_t)len,flags);
+net_run();
+return r;
+}
+
+/*:644*//*645:*/
+#line 2251 "web/udp.w"
+
+ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
+const struct sockaddr*dest_addr,socklen_t addrlen)
+{
+int err= 0;
+sr_sock*s;
+struct sockaddr_storage a;
+struct iovec v;
+struct msghdr m;
+world_ready();
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+memset(&m,0,sizeof m);
+v.iov_base= (void*)buf;
+v.iov_len= len> SR_MAX_RW_COUNT?SR_MAX_RW_COUNT:len;
+m.msg_iov= &v;
+m.msg_iovlen= 1;
+if(dest_addr){
+if((err= move_addr_to_kernel(dest_addr,(int)addrlen,&a))<0)
+return sys_return(err);
+m.msg_name= &a;
+m.msg_namelen= addrlen;
+}
+return sys_return((int)sock_sendmsg(s,&m,flags));
+}
+
+ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
+{
+return sr_sendto(fd,buf,len,flags,NULL,0);
+}
+
+/*:645*//*646:*/
+#line 2284 "web/udp.w"
+
+ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
+{
+int err= 0;
+sr_sock*s;
+struct sockaddr_storage a;
+struct msghdr m;
+world_ready();
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if(!msg)return sys_return(-EFAULT);
+m= *msg;
+if(!m.msg_name||(int)m.msg_namelen==0){
+m.msg_name= NULL;
+m.msg_namelen= 0;
+}else{
+if((int)m.msg_namelen<0)return sys_return(-EINVAL);
+if(m.msg_namelen> sizeof a)m.msg_namelen= sizeof a;
+if((err= move_addr_to_kernel(msg->msg_name,(int)m.msg_namelen,&a))<0)
+return sys_return(err);
+m.msg_name= &a;
+}
+if(m.msg_iovlen> SR_UIO_MAXIOV)return sys_return(-EMSGSIZE);
+if(m.msg_iovlen&&!m.msg_iov)return sys_return(-EFAULT);
+if(m.msg_controllen> INT_MAX)return sys_return(-ENOBUFS);
+if(m.msg_controllen> SR_CTL_STACK&&
+m.msg_controllen> (size_t)sysctl_value(s->host,SYS_OPTMEM_MAX))
+return sys_return(-ENOBUFS);
+if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
+return sys_return((int)sock_sendmsg(s,&m,flags));
+}
+
+/*:646*//*648:*/
+#line 2324 "web/udp.w"
+
+ssize_t sr_write(int fd,const void*buf,size_t count)
+{
+struct iovec v;
+v.iov_base= (void*)buf;
+v.iov_len= count;
+return file_writev(fd,&v,1,false);
+}
+
+ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
+{
+return file_writev(fd,iov,iovcnt,true);
+}
+
+/*:648*//*650:*/
+#line 2341 "web/udp.w"
+
+static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
+{
+sr_file*f;
+struct msghdr m;
+ssize_t total;
+world_ready();
+if(!(f= fd_file(W->cur,fd)))return sys_return(-EBADF);
+if(iovcnt<0||iovcnt> SR_UIO_MAXIOV)return sys_return(-EINVAL);
+if(iovcnt&&!iov)return sys_return(-EFAULT);
+total= iov_total(iov,(size_t)iovcnt);
+if(total<0)return sys_return((int)total);
+if(vector&&total==0)return 0;
+if(f->kind!=SR_FILE_SOCKET)return total;
+memset(&m,0,sizeof m);
+m.msg_iov= (struct iovec*)iov;
+m.msg_iovlen= (size_t)iovcnt;
+return sys_return((int)sock_sendmsg(f->sock,&m,0));
+}
+
+/*:650*//*653:*/
+#line 2399 "web/udp.w"
+
+static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
+struct sr_cmsg_out*co)
+{
+ssize_t len= iov_total(m->msg_iov,(size_t)m->msg_iovlen),r;
+if(len<0)return len;
+if(s->file&&(s->file->flags&O_NONBLOCK))flags|= MSG_DONTWAIT;
+if(s->type==SOCK_STREAM)r= tcp_recvmsg_closed(s,m,(size_t)len,flags,namelen,co);
+else r= udp_recvmsg(s,m,(size_t)len,flags,namelen,co);
+net_run();
+return r;
+}
+
+/*:653*//*654:*/
+#line 2412 "web/udp.w"
+
+ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
+struct sockaddr*src_addr,socklen_t*addrlen)
+{
+int err= 0;
+sr_sock*s;
+struct sockaddr_storage a;
+struct iovec v;
+struct msghdr m;
+struct sr_cmsg_out co= {NULL,0,0};
+socklen_t klen= 0;
+ssize_t r;
+world_ready();
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+memset(&m,0,sizeof m);
+memset(&a,0,sizeof a);
+v.iov_base= buf;
+v.iov_len= len> SR_MAX_RW_COUNT?SR_MAX_RW_COUNT:len;
+m.msg_iov= &v;
+m.msg_iovlen= 1;
+m.msg_name= src_addr?&a:NULL;
+r= sock_recvmsg(s,&m,flags,&klen,&co);
+if(r>=0&&src_addr){
+err= move_addr_to_user(&a,(int)klen,src_addr,addrlen);
+if(err<0)return sys_return(err);
+}
+return r<0?sys_return((int)r):r;
+}
+
+ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
+{
+return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
+}
+
+/*:654*//*655:*/
+#line 2446 "web/udp.w"
+
+ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
+{
+int err= 0;
+sr_sock*s;
+struct sockaddr_storage a;
+struct msghdr m;
+struct sr_cmsg_out co;
+socklen_t klen= 0;
+ssize_t r;
+world_ready();
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if(!msg)return sys_return(-EFAULT);
+if(msg->msg_name&&(int)msg->msg_namelen<0)return sys_return(-EINVAL);
+if(msg->msg_iovlen> SR_UIO_MAXIOV)return sys_return(-EMSGSIZE);
+if(msg->msg_iovlen&&!msg->msg_iov)return sys_return(-EFAULT);
+memset(&a,0,sizeof a);
+m= *msg;
+m.msg_name= msg->msg_name?&a:NULL;
+m.msg_flags= flags&MSG_CMSG_CLOEXEC;
+co.pos= msg->msg_control;
+co.room= msg->msg_controllen;
+co.used= 0;
+r= sock_recvmsg(s,&m,flags,&klen,&co);
+if(r<0)return sys_return((int)r);
+if(msg->msg_name){
+err= move_addr_to_user(&a,(int)klen,msg->msg_name,&msg->msg_namelen);
+if(err<0)return sys_return(err);
+}
+msg->msg_flags= m.msg_flags;
+msg->msg_controllen= co.used;
+return r;
+}
+
+/*:655*//*656:*/
+#line 2480 "web/udp.w"
+
+ssize_t sr_read(int fd,void*buf,size_t count)
+{
+struct iovec v;
+v.iov_base= buf;
+v.iov_len= count;
+return file_readv(fd,&v,1);
+}
+
+ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
+{
+return file_readv(fd,iov,iovcnt);
+}
+
+/*:656*//*658:*/
+#line 2497 "web/udp.w"
+
+static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
+{
+sr_file*f;
+struct msghdr m;
+struct sr_cmsg_out co= {NULL,0,0};
+socklen_t klen= 0;
+ssize_t total;
+world_ready();
+if(!(f= fd_file(W->cur,fd)))return sys_return(-EBADF);
+if(iovcnt<0||iovcnt> SR_UIO_MAXIOV)return sys_return(-EINVAL);
+if(iovcnt&&!iov)return sys_return(-EFAULT);
+total= iov_total(iov,(size_t)iovcnt);
+if(total<0)return sys_return((int)total);
+if(total==0)return 0;
+if(f->kind!=SR_FILE_SOCKET)
+return sys_return((f->flags&O_NONBLOCK)?-EAGAIN:SR_EWAITFOREVER);
+memset(&m,0,sizeof m);
+m.msg_iov= (struct iovec*)iov;
+m.msg_iovlen= (size_t)iovcnt;
+return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
+}
+
+/*:658*//*660:*/
+#line 2547 "web/udp.w"
+
+static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
+{
+struct sr_ipcm ipc;
+memset(&ipc,0,sizeof ipc);
+if(m->msg_controllen){
+const uint8_t*p;
+struct cmsghdr c;
+for(p= cmsg_next(m,NULL,&c);p;p= cmsg_next(m,p,&c)){
+if(!cmsg_ok(m,p,&c))return-EINVAL;
+if(c.cmsg_level==SOL_SOCKET&&sock_cmsg_send_one(s,&c,p+CMSG_LEN(0),&ipc))
+return-EINVAL;
+}
+}
+if(s->err){
+int err= s->err;
+s->err= 0;
+return-err;
+}
+if(!(flags&MSG_NOSIGNAL))proc_send_signal(W->cur,SIGPIPE);
+return-EPIPE;
+}
+
+static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
+socklen_t*namelen,struct sr_cmsg_out*co)
+{
+if(flags&MSG_ERRQUEUE)return ip_recv_error(s,m,len,namelen,co);
+if(s->listening)return-ENOTCONN;
+if(flags&MSG_OOB)return-EINVAL;
+if(s->err){
+int err= s->err;
+s->err= 0;
+return-err;
+}
+if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
+return-ENOTCONN;
+}
+
+/*:660*//*662:*/
+#line 2599 "web/udp.w"
+
+static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
+int flags)
+{
+const struct sockaddr_in*usin= m->msg_name;
+if(len> 0xFFFF)return-EMSGSIZE;
+if(flags&MSG_OOB)return-EOPNOTSUPP;
+if(usin){
+if(m->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
+if(usin->sin_family!=AF_INET&&usin->sin_family!=AF_UNSPEC)
+return-EAFNOSUPPORT;
+}else if(!s->connected)return-EDESTADDRREQ;
+return-EOPNOTSUPP;
+}
+
+/*:662*//*664:*/
+#line 2621 "web/udp.w"
+
+static void udp_release(sr_sock*s)
+{
+while(s->rq_head)free(udp_queue_head_remove(s));
+sock_purge_err(s);
+if(s->netstamp)W->netstamp_sockets--;
+}
+/*:664*//*668:*/
+#line 41 "web/poll.w"
+
+static int world_wait(uint64_t deadline)
+{
+uint64_t t;
+if(!net_next_event(&t)||t> deadline){
+if(deadline==SR_FOREVER)return SR_EWAITFOREVER;
+if(deadline> W->now_ns)W->now_ns= deadline;
+return-EAGAIN;
+}
+if(t> W->now_ns)W->now_ns= t;
+net_run();
+return 0;
+}
+
+static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline)
+{
+for(;;){
+int w;
+if(cond(s,arg))return 0;
+if((w= world_wait(deadline))!=0)return w;
+}
+}
+
+/*:668*//*669:*/
+#line 73 "web/poll.w"
+
+static uint64_t sock_deadline(long timeo)
+{
+uint64_t tick= 1000000000u/(uint64_t)W->hz;
+if(timeo==SR_MAX_TIMEOUT)return SR_FOREVER;
+if(timeo<=0)return W->now_ns;
+if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
+return W->now_ns+(uint64_t)timeo*tick;
+}
+
+/*:669*//*671:*/
+#line 92 "web/poll.w"
+
+static bool sock_recv_woken(sr_sock*s,const void*arg)
+{
+const uint64_t*seen= arg;
+return s->err||s->rq_seq!=*seen||(s->shutdown&SR_RCV_SHUTDOWN);
+}
+
+static bool sock_may_send(sr_sock*s,const void*arg)
+{
+(void)arg;
+return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
+}
+
+/*:671*//*673:*/
+#line 148 "web/poll.w"
+
+static unsigned datagram_poll(sr_sock*s)
+{
+unsigned mask= 0;
+if(s->err||s->eq_head)
+mask|= POLLERR|((s->flags&SK_SELECT_ERR_QUEUE)?POLLPRI:0);
+if(s->shutdown&SR_RCV_SHUTDOWN)mask|= POLLRDHUP|POLLIN|POLLRDNORM;
+if(s->shutdown==SR_SHUTDOWN_MASK)mask|= POLLHUP;
+if(s->rq_len)mask|= POLLIN|POLLRDNORM;
+if((long long)s->wmem<<1<s->sndbuf)mask|= POLLOUT|POLLWRNORM|POLLWRBAND;
+return mask;
+}
+
+/*:673*//*674:*/
+#line 173 "web/poll.w"
+
+static unsigned udp_poll(sr_sock*s,const sr_file*f)
+{
+unsigned mask= datagram_poll(s);
+if((mask&POLLRDNORM)&&!(f->flags&O_NONBLOCK)&&
+!(s->shutdown&SR_RCV_SHUTDOWN)&&first_packet_length(s)==-1)
+mask&= ~(unsigned)(POLLIN|POLLRDNORM);
+return mask;
+}
+
+/*:674*//*675:*/
+#line 197 "web/poll.w"
+
+static unsigned tcp_poll(sr_sock*s)
+{
+unsigned mask= POLLHUP;
+if(s->listening)return 0;
+if(s->shutdown&SR_RCV_SHUTDOWN)mask|= POLLIN|POLLRDNORM|POLLRDHUP;
+mask|= POLLOUT|POLLWRNORM;
+if(s->err||s->eq_head)mask|= POLLERR;
+return mask;
+}
+
+/*:675*//*676:*/
+#line 213 "web/poll.w"
+
+static unsigned file_poll(const sr_file*f)
+{
+sr_sock*s= f->sock;
+if(f->kind!=SR_FILE_SOCKET)return POLLOUT|POLLWRNORM;
+if(s->type==SOCK_STREAM)return tcp_poll(s);
+if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
+return datagram_poll(s);
+}
+
+/*:676*//*679:*/
+#line 254 "web/poll.w"
+
+static int poll_scan(struct pollfd*fds,nfds_t nfds)
+{
+int count= 0;
+for(nfds_t i= 0;i<nfds;i++){
+sr_file*f;
+fds[i].revents= 0;
+if(fds[i].fd<0)continue;
+if(!(f= fd_file(W->cur,fds[i].fd)))fds[i].revents= POLLNVAL;
+else fds[i].revents= (short)(file_poll(f)&
+((unsigned short)fds[i].events|POLLERR|POLLHUP));
+if(fds[i].revents)count++;
+}
+return count;
+}
+
+static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline)
+{
+if(nfds> (nfds_t)W->cur->nofile.rlim_cur)return-EINVAL;
+if(nfds&&!fds)return-EFAULT;
+for(;;){
+int n= poll_scan(fds,nfds),w;
+if(n||deadline<=W->now_ns)return n;
+w= world_wait(deadline);
+if(w==-EAGAIN)return poll_scan(fds,nfds);
+if(w)return w;
+}
+}
+
+int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout)
+{
+world_ready();
+return sys_return(do_poll(fds,nfds,
+timeout<0?SR_FOREVER:W->now_ns+(uint64_t)timeout*1000000u));
+}
+
+int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
+const sigset_t*sigmask)
+{
+uint64_t deadline;
+(void)sigmask;
+world_ready();
+if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
+return sys_return(do_poll(fds,nfds,deadline));
+}
+
+/*:679*//*681:*/
+#line 307 "web/poll.w"
+
+static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
+{
+uint64_t ns;
+*deadline= SR_FOREVER;
+if(!ts)return 0;
+if(ts->tv_sec<0||ts->tv_nsec<0||ts->tv_nsec>=1000000000L)return-EINVAL;
+if((uint64_t)ts->tv_sec> (SR_FOREVER-W->now_ns)/1000000000u-1)return 0;
+ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
+*deadline= W->now_ns+ns;
+return 0;
+}
+
+/*:681*//*685:*/
+#line 368 "web/poll.w"
+
+static int select_scan(int n,fd_set*const in[3],fd_set out[3])
+{
+static const unsigned want[3]= {SR_POLLIN_SET,SR_POLLOUT_SET,SR_POLLEX_SET};
+int count= 0;
+for(int k= 0;k<3;k++)FD_ZERO(&out[k]);
+for(int fd= 0;fd<n;fd++){
+unsigned mask;
+sr_file*f;
+if(!((in[0]&&FD_ISSET(fd,in[0]))||(in[1]&&FD_ISSET(fd,in[1]))||
+(in[2]&&FD_ISSET(fd,in[2]))))
+continue;
+f= fd_file(W->cur,fd);
+mask= file_poll(f);
+for(int k= 0;k<3;k++)
+if(in[k]&&FD_ISSET(fd,in[k])&&(mask&want[k])){
+FD_SET(fd,&out[k]);
+count++;
+}
+}
+return count;
+}
+
+static int do_select(int nfds,fd_set*sets[3],uint64_t deadline)
+{
+fd_set out[3];
+int n,count;
+if(nfds<0)return-EINVAL;
+n= nfds<W->cur->fds.kmax?nfds:W->cur->fds.kmax;
+if(n> FD_SETSIZE)n= FD_SETSIZE;
+for(int fd= 0;fd<n;fd++)
+for(int k= 0;k<3;k++)
+if(sets[k]&&FD_ISSET(fd,sets[k])&&!fd_file(W->cur,fd))return-EBADF;
+for(;;){
+int w;
+count= select_scan(n,sets,out);
+if(count||deadline<=W->now_ns)break;
+w= world_wait(deadline);
+if(w==-EAGAIN){count= select_scan(n,sets,out);break;}
+if(w)return w;
+}
+for(int k= 0;k<3;k++){
+if(!sets[k])continue;
+for(int fd= 0;fd<n;fd++){
+if(FD_ISSET(fd,&out[k]))FD_SET(fd,sets[k]);
+else FD_CLR(fd,sets[k]);
+}
+}
+return count;
+}
+
+/*:685*//*686:*/
+#line 419 "web/poll.w"
+
+int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
+struct timeval*timeout)
+{
+fd_set*sets[3]= {readfds,writefds,exceptfds};
+uint64_t deadline= SR_FOREVER;
+int r;
+world_ready();
+if(timeout){
+struct timespec ts;
+if(timeout->tv_sec<0||timeout->tv_usec<0)return sys_return(-EINVAL);
+ts.tv_sec= timeout->tv_sec+timeout->tv_usec/1000000;
+ts.tv_nsec= (long)(timeout->tv_usec%1000000)*1000;
+if(timespec_deadline(&ts,&deadline))return sys_return(-EINVAL);
+}
+r= do_select(nfds,sets,deadline);
+if(timeout&&r>=0&&deadline!=SR_FOREVER){
+uint64_t left= deadline> W->now_ns?deadline-W->now_ns:0;
+timeout->tv_sec= (time_t)(left/1000000000u);
+timeout->tv_usec= (suseconds_t)(left%1000000000u/1000u);
+}
+return sys_return(r);
+}
+
+int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
+const struct timespec*timeout,const sigset_t*sigmask)
+{
+fd_set*sets[3]= {readfds,writefds,exceptfds};
+uint64_t deadline;
+(void)sigmask;
+world_ready();
+if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
+return sys_return(do_select(nfds,sets,deadline));
+}
+
+/*:686*//*690:*/
+#line 512 "web/poll.w"
+
+static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
+static void sock_error_report(sr_sock*s){sk_wake_async(s);}
+
+static void sk_wake_async(sr_sock*s)
+{
+sr_file*f= s->file;
+int sig;
+if(!f||!(f->flags&O_ASYNC)||!f->owner)return;
+sig= f->sig?f->sig:SIGIO;
+if(f->owner> 0){
+sr_proc*p= proc_by_pid(f->owner);
+if(p&&sigio_perm(p,f))proc_send_signal(p,sig);
+return;
+}
+for(int i= 0;i<W->nprocs;i++)
+if(W->proc[i]->pgrp==-f->owner&&sigio_perm(W->proc[i],f))
+proc_send_signal(W->proc[i],sig);
+}
+
+static bool sigio_perm(const sr_proc*p,const sr_file*f)
+{
+return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
+f->fown_uid==p->suid||f->fown_uid==p->ruid;
+}
+
+/*:690*//*694:*/
+#line 552 "web/poll.w"
+
+static void proc_send_signal(sr_proc*p,int sig)
+{
+if(sig<SR_SIGRTMIN&&p->sigcount[sig]&&p->sig_call[sig]==W->calls&&
+p->sig_time[sig]==W->now_ns)
+return;
+p->sig_call[sig]= W->calls;
+p->sig_time[sig]= W->now_ns;
+p->sigcount[sig]++;
+}
+/*:694*//*698:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -7197,4 +9559,4 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:545*/
+/*:698*/

@@ -634,7 +634,8 @@ struct sr_rx { /* one received, reassembled IPv4 datagram */
   int ifindex; /* the arrival interface */
   uint32_t saddr, daddr;
   uint8_t ttl, tos, protocol;
-  const uint8_t *opt; /* the received IP options (wire form) */
+  const uint8_t *opt; /* the received IP options, as this host processed them */
+  const uint8_t *wire_opt; /* the same options as they arrived */
   int optlen;
   uint32_t spec_dst; /* the local address for |ipi_spec_dst| */
   int rt_type; /* |SR_RT_LOCAL|, |SR_RT_BROADCAST| or |SR_RT_MULTICAST| */
@@ -645,9 +646,6 @@ struct sr_rx { /* one received, reassembled IPv4 datagram */
 
 @ @<Private function prototypes@>=
 static void ip_local_deliver(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type);
-static int udp_rcv(const struct sr_rx *rx);
-static void udp_err(sr_host *h, int type, int code, uint32_t info,
-  const uint8_t *orig_ip, size_t len, uint32_t offender);
 static uint32_t fib_compute_spec_dst(sr_host *h, int ifindex,
   const struct sr_ipv4 *ip, int rt_type);
 
@@ -656,6 +654,7 @@ static void ip_local_deliver(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type)
 {
   struct sr_ipv4 ip;
   struct sr_rx rx;
+  uint8_t wire_opt[SR_MAX_IPOPTLEN];
   if (get16(pkt->data + 6) & (IP_MF | IP_OFFMASK)) {
     if (!(pkt = ip_defrag(h, ifindex, pkt, rt_type))) return;
   }
@@ -670,10 +669,12 @@ static void ip_local_deliver(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type)
   rx.protocol = ip.protocol;
   rx.spec_dst = fib_compute_spec_dst(h, ifindex, &ip, rt_type);
   if (ip.optlen) {
+    memcpy(wire_opt, pkt->data + SR_IPHDR_LEN, (size_t) ip.optlen);
     ip_options_build(h, pkt->data + SR_IPHDR_LEN, ip.optlen, rx.spec_dst, ip.daddr);
     ipv4_recsum(pkt->data);
   }
   rx.opt = pkt->data + SR_IPHDR_LEN;
+  rx.wire_opt = wire_opt;
   rx.optlen = ip.optlen;
   rx.rt_type = rt_type;
   rx.l4 = pkt->data + ip.ihl;
@@ -1211,7 +1212,7 @@ static void icmp_rcv(const struct sr_rx *rx, const sr_pkt *pkt)
   r = route_lookup(h, q.daddr);
   if (r && r->type == SR_RT_BROADCAST) return;
   if (q.protocol == IPPROTO_UDP || q.protocol == IPPROTO_UDPLITE)
-    udp_err(h, ic.type, ic.code, info, ic.data, ic.datalen, rx->saddr);
+    udp_err(rx, ic.type, ic.code, info, ic.data, ic.datalen);
 }
 
 @ The echo service, |icmp_echo|: the reply carries the request's
@@ -1307,31 +1308,3 @@ datagram whose options are malformed (the model passes such options up
 as they are), the timestamp and address-mask requests, IGMP reports, and
 TCP.
 @^model limits@>
-
-@*1 Transport hooks until udp.w exists.
-Until the chapter on UDP supplies them, the two entry points of the
-transport layer are these: no socket ever takes a datagram, so every UDP
-datagram to one of the host's addresses whose header and checksum are
-sound is answered with ``port unreachable'' (one that is not sound is
-dropped silently, as |__udp4_lib_rcv| drops it), and an ICMP error about
-a UDP datagram has no socket to inform.  The chapter on UDP replaces this section.
-
-@<Transport hooks until udp.w exists@>=
-static int udp_rcv(const struct sr_rx *rx)
-{
-  struct sr_udp u;
-  if (rx->protocol == IPPROTO_UDP &&
-      !udp_parse(rx->l4, rx->l4len, rx->saddr, rx->daddr, &u))
-    return 0; /* a bad header or checksum: dropped without an answer */
-  return -1;
-}
-
-static void udp_err(sr_host *h, int type, int code, uint32_t info,
-  const uint8_t *orig_ip, size_t len, uint32_t offender)
-{
-  (void) h; (void) type; (void) code; (void) info; (void) orig_ip; (void) len;
-  (void) offender;
-}
-
-@ @c
-@<Transport hooks until udp.w exists@>@;

@@ -21,6 +21,7 @@ struct sr_sock {
   @<Socket-layer fields of a socket@>@;
   @<IP fields of a socket@>@;
   @<Network fields of a socket@>@;
+  @<UDP fields of a socket@>@;
   @<Raw fields of a socket@>@;
 };
 
@@ -297,6 +298,7 @@ and frees it.
 static void sock_release(sr_sock *s)
 {
   inet_release(s);
+  udp_release(s);
   mc_drop_all(s);
   free(s->filter);
   free(s);
