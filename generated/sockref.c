@@ -207,13 +207,13 @@ OPT_STORE_INT_FIELD};
 #define SR_INET_ECN_MASK 3
 
 /*:232*//*236:*/
-#line 164 "web/ipopt.w"
+#line 165 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
 /*:236*//*255:*/
-#line 428 "web/ipopt.w"
+#line 430 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
@@ -242,34 +242,34 @@ OPT_STORE_INT_FIELD};
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:353*//*403:*/
-#line 1019 "web/ip.w"
+/*:353*//*404:*/
+#line 1057 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:403*//*408:*/
-#line 1116 "web/ip.w"
+/*:404*//*409:*/
+#line 1154 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:408*//*425:*/
+/*:409*//*426:*/
 #line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:425*//*434:*/
+/*:426*//*435:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:434*//*445:*/
+/*:435*//*446:*/
 #line 240 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -277,31 +277,31 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:445*//*455:*/
-#line 409 "web/bind.w"
+/*:446*//*456:*/
+#line 412 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:455*//*463:*/
-#line 580 "web/bind.w"
+/*:456*//*464:*/
+#line 583 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:463*//*525:*/
-#line 1855 "web/bind.w"
+/*:464*//*526:*/
+#line 1858 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:525*//*542:*/
-#line 87 "web/udp.w"
+/*:526*//*543:*/
+#line 88 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
 #define SR_SEND_SHUTDOWN 2
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:542*//*544:*/
-#line 123 "web/udp.w"
+/*:543*//*545:*/
+#line 124 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
 #define SR_SKB_SHINFO 320
@@ -309,70 +309,77 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:544*//*552:*/
-#line 272 "web/udp.w"
+/*:545*//*553:*/
+#line 269 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:552*//*576:*/
-#line 828 "web/udp.w"
+/*:553*//*577:*/
+#line 809 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:576*//*592:*/
-#line 1170 "web/udp.w"
+/*:577*//*595:*/
+#line 1175 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:592*//*600:*/
-#line 1352 "web/udp.w"
+/*:595*//*603:*/
+#line 1370 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:600*//*606:*/
-#line 1485 "web/udp.w"
+/*:603*//*609:*/
+#line 1503 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:606*//*641:*/
-#line 2208 "web/udp.w"
+/*:609*//*644:*/
+#line 2238 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:641*//*647:*/
-#line 2318 "web/udp.w"
+/*:644*//*650:*/
+#line 2350 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:647*//*666:*/
+/*:650*//*667:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:666*//*683:*/
+/*:667*//*684:*/
 #line 356 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:683*//*691:*/
+/*:684*//*692:*/
 #line 542 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:691*//*699:*/
-#line 94 "web/raw.w"
+/*:692*//*700:*/
+#line 100 "web/raw.w"
 
 #ifndef ICMP_FILTER
 #define ICMP_FILTER 1
 #endif
+#line 104 "web/raw.w"
 
-/*:699*/
+/*:700*//*744:*/
+#line 941 "web/raw.w"
+
+#ifndef IP_PROTOCOL
+#define IP_PROTOCOL 52
+#endif
+/*:744*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -446,12 +453,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*687:*/
+/*688:*/
 #line 459 "web/poll.w"
 
 int kmax;
 
-/*:687*/
+/*:688*/
 #line 40 "web/fd.w"
 
 }sr_fdtab;
@@ -465,7 +472,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*433:*/
+/*434:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -481,12 +488,12 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:433*//*510:*/
-#line 1533 "web/bind.w"
+/*:434*//*511:*/
+#line 1536 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:510*/
+/*:511*/
 #line 20 "web/socket.w"
 
 /*83:*/
@@ -549,8 +556,8 @@ uint16_t inet_id;
 /*:369*/
 #line 23 "web/socket.w"
 
-/*541:*/
-#line 72 "web/udp.w"
+/*542:*/
+#line 73 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
 int rq_len;
@@ -566,15 +573,18 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:541*/
+/*:542*/
 #line 24 "web/socket.w"
 
-/*696:*/
-#line 24 "web/raw.w"
+/*697:*/
+#line 27 "web/raw.w"
 
 uint32_t icmp_filter;
+sr_sock*ra_next;
+bool ra_on;
+bool opt_set;
 
-/*:696*/
+/*:697*/
 #line 25 "web/socket.w"
 
 };
@@ -773,11 +783,12 @@ sr_sock*sk;
 };
 
 /*:368*//*384:*/
-#line 631 "web/ip.w"
+#line 633 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
 int ifindex;
+int dev_ifindex;
 uint32_t saddr,daddr;
 uint8_t ttl,tos,protocol;
 const uint8_t*opt;
@@ -790,8 +801,8 @@ size_t l4len;
 uint64_t tstamp_ns;
 };
 
-/*:384*//*388:*/
-#line 751 "web/ip.w"
+/*:384*//*389:*/
+#line 786 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -808,23 +819,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:388*//*409:*/
-#line 1121 "web/ip.w"
+/*:389*//*410:*/
+#line 1159 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:409*//*420:*/
-#line 1255 "web/ip.w"
+/*:410*//*421:*/
+#line 1297 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:420*//*426:*/
+/*:421*//*427:*/
 #line 45 "web/pcap.w"
 
 typedef struct{
@@ -832,7 +843,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:426*//*440:*/
+/*:427*//*441:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -845,15 +856,15 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:440*//*441:*/
+/*:441*//*442:*/
 #line 179 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
 typedef struct{sr_htab t[SR_NLINKS];}sr_porttab;
 typedef struct sr_bindtab{sr_porttab proto[SR_NTABS];long nsocks;}sr_bindtab;
 
-/*:441*//*473:*/
-#line 792 "web/bind.w"
+/*:442*//*474:*/
+#line 795 "web/bind.w"
 
 typedef struct sr_rpgroup{
 sr_sock**sock;
@@ -862,7 +873,7 @@ bool has_conns;
 bool prog;
 }sr_rpgroup;
 
-/*:473*//*540:*/
+/*:474*//*541:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -882,22 +893,23 @@ int truesize;
 uint32_t dropcount;
 bool peeked;
 bool csum_bad;
-/*565:*/
-#line 633 "web/udp.w"
+int l4off;
+/*566:*/
+#line 614 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:565*/
-#line 54 "web/udp.w"
+/*:566*/
+#line 55 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:540*//*549:*/
-#line 234 "web/udp.w"
+/*:541*//*550:*/
+#line 235 "web/udp.w"
 
 struct udp_arrival{
 const struct sr_rx*rx;
@@ -906,8 +918,8 @@ bool bad;
 int truesize;
 };
 
-/*:549*//*577:*/
-#line 834 "web/udp.w"
+/*:550*//*578:*/
+#line 815 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -921,15 +933,15 @@ bool has_opt;
 int gso_size;
 };
 
-/*:577*//*603:*/
-#line 1423 "web/udp.w"
+/*:578*//*606:*/
+#line 1441 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:603*/
+/*:606*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -959,26 +971,26 @@ uint64_t evseq;
 sr_lan*lan;
 int nlans;
 
-/*:330*//*427:*/
+/*:330*//*428:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:427*//*628:*/
-#line 1950 "web/udp.w"
+/*:428*//*631:*/
+#line 1980 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:628*/
+/*:631*/
 #line 45 "web/world.w"
 
-/*693:*/
+/*694:*/
 #line 549 "web/poll.w"
 
 uint64_t calls;
 
-/*:693*/
+/*:694*/
 #line 46 "web/world.w"
 
 };
@@ -1015,30 +1027,40 @@ sr_htab pmtu;
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:370*//*389:*/
-#line 767 "web/ip.w"
+/*:370*//*390:*/
+#line 802 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:389*//*410:*/
-#line 1127 "web/ip.w"
+/*:390*//*411:*/
+#line 1165 "web/ip.w"
 
 sr_htab peers;
 
-/*:410*//*418:*/
-#line 1249 "web/ip.w"
+/*:411*//*419:*/
+#line 1291 "web/ip.w"
 
 sr_htab mc;
 
-/*:418*//*442:*/
+/*:419*//*443:*/
 #line 184 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:442*/
+/*:443*//*701:*/
+#line 122 "web/raw.w"
+
+sr_htab raw;
+
+/*:701*//*736:*/
+#line 847 "web/raw.w"
+
+sr_sock*ra_chain;
+
+/*:736*/
 #line 187 "web/world.w"
 
 };
@@ -1056,13 +1078,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:69*//*692:*/
+/*:69*//*693:*/
 #line 545 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:692*/
+/*:693*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1273,7 +1295,7 @@ static bool filter_mem_ok(const struct sock_filter*f,int len);
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
 /*:224*//*237:*/
-#line 168 "web/ipopt.w"
+#line 169 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
@@ -1460,73 +1482,75 @@ static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
 /*:382*//*385:*/
-#line 647 "web/ip.w"
+#line 650 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
+static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
+struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:385*//*391:*/
-#line 774 "web/ip.w"
+/*:385*//*392:*/
+#line 809 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:391*//*397:*/
-#line 886 "web/ip.w"
+/*:392*//*398:*/
+#line 921 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:397*//*400:*/
-#line 951 "web/ip.w"
+/*:398*//*401:*/
+#line 988 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:400*//*404:*/
-#line 1023 "web/ip.w"
+/*:401*//*405:*/
+#line 1061 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:404*//*406:*/
-#line 1067 "web/ip.w"
+/*:405*//*407:*/
+#line 1105 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:406*//*412:*/
-#line 1133 "web/ip.w"
+/*:407*//*413:*/
+#line 1171 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:412*//*414:*/
-#line 1183 "web/ip.w"
+/*:413*//*415:*/
+#line 1221 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:414*//*416:*/
-#line 1223 "web/ip.w"
+/*:415*//*417:*/
+#line 1265 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:416*//*421:*/
-#line 1261 "web/ip.w"
+/*:417*//*422:*/
+#line 1303 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:421*//*430:*/
+/*:422*//*431:*/
 #line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:430*//*437:*/
+/*:431*//*438:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1534,14 +1558,14 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:437*//*443:*/
+/*:438*//*444:*/
 #line 189 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:443*//*446:*/
+/*:444*//*447:*/
 #line 253 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
@@ -1550,80 +1574,80 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:446*//*449:*/
-#line 315 "web/bind.w"
+/*:447*//*450:*/
+#line 318 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:449*//*451:*/
-#line 340 "web/bind.w"
+/*:450*//*452:*/
+#line 343 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:451*//*454:*/
-#line 379 "web/bind.w"
+/*:452*//*455:*/
+#line 382 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:454*//*458:*/
-#line 445 "web/bind.w"
+/*:455*//*459:*/
+#line 448 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:458*//*460:*/
-#line 497 "web/bind.w"
+/*:459*//*461:*/
+#line 500 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:460*//*462:*/
-#line 536 "web/bind.w"
+/*:461*//*463:*/
+#line 539 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:462*//*464:*/
-#line 583 "web/bind.w"
+/*:463*//*465:*/
+#line 586 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
 static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:464*//*468:*/
-#line 688 "web/bind.w"
+/*:465*//*469:*/
+#line 691 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
 static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:468*//*474:*/
-#line 800 "web/bind.w"
+/*:469*//*475:*/
+#line 803 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:474*//*478:*/
-#line 888 "web/bind.w"
+/*:475*//*479:*/
+#line 891 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:478*//*480:*/
-#line 923 "web/bind.w"
+/*:479*//*481:*/
+#line 926 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s);
 
-/*:480*//*483:*/
-#line 959 "web/bind.w"
+/*:481*//*484:*/
+#line 962 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr);
@@ -1631,35 +1655,35 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:483*//*486:*/
-#line 1011 "web/bind.w"
+/*:484*//*487:*/
+#line 1014 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:486*//*489:*/
-#line 1095 "web/bind.w"
+/*:487*//*490:*/
+#line 1098 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:489*//*493:*/
-#line 1192 "web/bind.w"
+/*:490*//*494:*/
+#line 1195 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:493*//*497:*/
-#line 1275 "web/bind.w"
+/*:494*//*498:*/
+#line 1278 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:497*//*500:*/
-#line 1326 "web/bind.w"
+/*:498*//*501:*/
+#line 1329 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:500*//*506:*/
-#line 1403 "web/bind.w"
+/*:501*//*507:*/
+#line 1406 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
@@ -1668,22 +1692,22 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:506*//*512:*/
-#line 1551 "web/bind.w"
+/*:507*//*513:*/
+#line 1554 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:512*//*519:*/
-#line 1730 "web/bind.w"
+/*:513*//*520:*/
+#line 1733 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:519*//*520:*/
-#line 1759 "web/bind.w"
+/*:520*//*521:*/
+#line 1762 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1696,8 +1720,8 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:520*//*523:*/
-#line 1809 "web/bind.w"
+/*:521*//*524:*/
+#line 1812 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1705,137 +1729,144 @@ uint32_t daddr,uint16_t hnum,int ifindex);
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
 
-/*:523*//*529:*/
-#line 1958 "web/bind.w"
+/*:524*//*530:*/
+#line 1961 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:529*//*532:*/
-#line 2027 "web/bind.w"
+/*:530*//*533:*/
+#line 2030 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:532*//*536:*/
-#line 2085 "web/bind.w"
+/*:533*//*537:*/
+#line 2088 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:536*//*537:*/
-#line 2099 "web/bind.w"
+/*:537*//*538:*/
+#line 2102 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:537*//*545:*/
-#line 130 "web/udp.w"
+/*:538*//*546:*/
+#line 131 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:545*//*548:*/
-#line 228 "web/udp.w"
+/*:546*//*549:*/
+#line 229 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:548*//*550:*/
-#line 242 "web/udp.w"
+/*:549*//*551:*/
+#line 243 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:550*//*553:*/
-#line 280 "web/udp.w"
+/*:551*//*554:*/
+#line 277 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:553*//*555:*/
-#line 307 "web/udp.w"
+/*:554*//*556:*/
+#line 304 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:555*//*558:*/
-#line 390 "web/udp.w"
+/*:556*//*559:*/
+#line 372 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:558*//*560:*/
-#line 430 "web/udp.w"
+/*:559*//*561:*/
+#line 413 "web/udp.w"
 
-static int udp_filter_run(const sr_sock*s,const struct udp_arrival*a);
+static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:560*//*563:*/
-#line 555 "web/udp.w"
+/*:561*//*564:*/
+#line 536 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:563*//*566:*/
-#line 638 "web/udp.w"
+/*:564*//*567:*/
+#line 619 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:566*//*569:*/
-#line 705 "web/udp.w"
+/*:567*//*570:*/
+#line 686 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:569*//*571:*/
-#line 736 "web/udp.w"
+/*:570*//*572:*/
+#line 717 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:571*//*573:*/
-#line 774 "web/udp.w"
+/*:572*//*574:*/
+#line 755 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:573*//*575:*/
-#line 822 "web/udp.w"
+/*:574*//*576:*/
+#line 803 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:575*//*583:*/
-#line 981 "web/udp.w"
+/*:576*//*584:*/
+#line 935 "web/udp.w"
+
+static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
+int optlen,size_t l4len,bool gso,int*mtu);
+
+/*:584*//*586:*/
+#line 978 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 static int sock_alloc_send(sr_sock*s,int flags,int truesize);
-static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
-int*total);
+static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
+int thlen,int*total);
 
-/*:583*//*588:*/
-#line 1100 "web/udp.w"
+/*:586*//*591:*/
+#line 1105 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto);
 
-/*:588*//*590:*/
-#line 1120 "web/udp.w"
+/*:591*//*593:*/
+#line 1125 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:590*//*593:*/
-#line 1173 "web/udp.w"
+/*:593*//*596:*/
+#line 1178 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:593*//*595:*/
-#line 1231 "web/udp.w"
+/*:596*//*598:*/
+#line 1238 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
+static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc);
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -1843,125 +1874,121 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:595*//*596:*/
-#line 1247 "web/udp.w"
+/*:598*//*599:*/
+#line 1255 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:596*//*602:*/
-#line 1416 "web/udp.w"
+/*:599*//*605:*/
+#line 1434 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:602*//*607:*/
-#line 1514 "web/udp.w"
+/*:605*//*610:*/
+#line 1532 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:607*//*609:*/
-#line 1533 "web/udp.w"
+/*:610*//*612:*/
+#line 1551 "web/udp.w"
 
-static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err);
+typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
+static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
+sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:609*//*612:*/
-#line 1620 "web/udp.w"
+/*:612*//*615:*/
+#line 1643 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:612*//*614:*/
-#line 1661 "web/udp.w"
+/*:615*//*617:*/
+#line 1684 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:614*//*616:*/
-#line 1716 "web/udp.w"
+/*:617*//*619:*/
+#line 1739 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:616*//*618:*/
-#line 1752 "web/udp.w"
+/*:619*//*621:*/
+#line 1775 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:618*//*620:*/
-#line 1796 "web/udp.w"
+/*:621*//*623:*/
+#line 1819 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:620*//*624:*/
-#line 1864 "web/udp.w"
+/*:623*//*627:*/
+#line 1894 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:624*//*629:*/
-#line 1953 "web/udp.w"
+/*:627*//*632:*/
+#line 1983 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:629*//*631:*/
-#line 1992 "web/udp.w"
+/*:632*//*634:*/
+#line 2022 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:631*//*633:*/
-#line 2031 "web/udp.w"
+/*:634*//*636:*/
+#line 2061 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:633*//*635:*/
-#line 2071 "web/udp.w"
+/*:636*//*638:*/
+#line 2101 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:635*//*642:*/
-#line 2212 "web/udp.w"
+/*:638*//*645:*/
+#line 2242 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:642*//*649:*/
-#line 2338 "web/udp.w"
+/*:645*//*652:*/
+#line 2370 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:649*//*652:*/
-#line 2393 "web/udp.w"
+/*:652*//*655:*/
+#line 2425 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:652*//*657:*/
-#line 2494 "web/udp.w"
+/*:655*//*660:*/
+#line 2529 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:657*//*659:*/
-#line 2542 "web/udp.w"
+/*:660*//*662:*/
+#line 2577 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:659*//*661:*/
-#line 2595 "web/udp.w"
-
-static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
-int flags);
-
-/*:661*//*663:*/
-#line 2618 "web/udp.w"
+/*:662*//*664:*/
+#line 2624 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:663*//*667:*/
+/*:664*//*668:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -1969,13 +1996,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:667*//*670:*/
+/*:668*//*671:*/
 #line 88 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:670*//*672:*/
+/*:671*//*673:*/
 #line 142 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -1983,24 +2010,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:672*//*678:*/
+/*:673*//*679:*/
 #line 250 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:678*//*680:*/
+/*:679*//*681:*/
 #line 304 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:680*//*684:*/
+/*:681*//*685:*/
 #line 361 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:684*//*689:*/
+/*:685*//*690:*/
 #line 505 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2009,13 +2036,127 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:689*//*697:*/
-#line 60 "web/raw.w"
+/*:690*//*698:*/
+#line 66 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:697*/
+/*:698*//*704:*/
+#line 131 "web/raw.w"
+
+static void raw_hash(sr_sock*s);
+static void raw_unhash(sr_sock*s);
+
+/*:704*//*706:*/
+#line 178 "web/raw.w"
+
+static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
+int ifindex);
+static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
+
+/*:706*//*708:*/
+#line 215 "web/raw.w"
+
+static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
+
+/*:708*//*710:*/
+#line 238 "web/raw.w"
+
+static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
+
+/*:710*//*712:*/
+#line 267 "web/raw.w"
+
+static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
+int truesize);
+static int rx_truesize(const struct sr_rx*rx);
+
+/*:712*//*714:*/
+#line 316 "web/raw.w"
+
+static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
+
+/*:714*//*716:*/
+#line 354 "web/raw.w"
+
+static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
+socklen_t*namelen,struct sr_cmsg_out*co);
+static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
+
+/*:716*//*718:*/
+#line 443 "web/raw.w"
+
+static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
+
+/*:718*//*724:*/
+#line 554 "web/raw.w"
+
+static int raw_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
+const uint8_t*opt,int optlen);
+
+/*:724*//*726:*/
+#line 625 "web/raw.w"
+
+static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+const struct sr_rtres*rt,uint32_t daddr);
+
+/*:726*//*729:*/
+#line 675 "web/raw.w"
+
+static void ip_loop_local(sr_host*h,sr_pkt*pkt);
+
+/*:729*//*732:*/
+#line 745 "web/raw.w"
+
+static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
+const uint8_t*orig_ip,size_t len);
+static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
+uint32_t info,const uint8_t*orig_ip,size_t len);
+
+/*:732*//*734:*/
+#line 788 "web/raw.w"
+
+static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
+
+/*:734*//*737:*/
+#line 850 "web/raw.w"
+
+static void ip_ra_control(sr_sock*s,bool on);
+static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
+static bool ip_has_router_alert(const uint8_t*pkt);
+
+/*:737*//*742:*/
+#line 928 "web/raw.w"
+
+static void raw_release(sr_sock*s);
+
+/*:742*//*746:*/
+#line 55 "web/ping.w"
+
+static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
+
+/*:746*//*749:*/
+#line 107 "web/ping.w"
+
+static int ping_send_echo(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
+const uint8_t*opt,int optlen);
+
+/*:749*//*751:*/
+#line 161 "web/ping.w"
+
+static void ping_rcv(const struct sr_rx*rx);
+static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
+
+/*:751*//*753:*/
+#line 208 "web/ping.w"
+
+static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
+const uint8_t*orig_ip,size_t len);
+
+/*:753*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2523,14 +2664,14 @@ free(W->ev);
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:331*//*428:*/
+/*:331*//*429:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:428*/
+/*:429*/
 #line 816 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
@@ -2545,22 +2686,27 @@ htab_free(&fh->neigh,neigh_free);
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:365*//*390:*/
-#line 771 "web/ip.w"
+/*:365*//*391:*/
+#line 806 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:390*//*411:*/
-#line 1130 "web/ip.w"
+/*:391*//*412:*/
+#line 1168 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:411*//*419:*/
-#line 1252 "web/ip.w"
+/*:412*//*420:*/
+#line 1294 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:419*/
+/*:420*//*702:*/
+#line 125 "web/raw.w"
+
+htab_free(&fh->raw,hent_free);
+
+/*:702*/
 #line 819 "web/world.w"
 
 free(fh->ifs);
@@ -2872,7 +3018,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*688:*/
+/*689:*/
 #line 462 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -2881,7 +3027,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:688*/
+/*:689*/
 #line 127 "web/fd.w"
 
 t->file[fd]= f;
@@ -3082,12 +3228,12 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:165*//*543:*/
-#line 97 "web/udp.w"
+/*:165*//*544:*/
+#line 98 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:543*/
+/*:544*/
 #line 269 "web/socket.w"
 
 /*96:*/
@@ -3099,7 +3245,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:96*//*435:*/
+/*:96*//*436:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -3108,7 +3254,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:435*/
+/*:436*//*703:*/
+#line 128 "web/raw.w"
+
+if(type==SOCK_RAW)raw_hash(s);
+
+/*:703*/
 #line 270 "web/socket.w"
 
 return s;
@@ -3120,6 +3271,7 @@ return s;
 static void sock_release(sr_sock*s)
 {
 inet_release(s);
+raw_release(s);
 udp_release(s);
 mc_drop_all(s);
 free(s->filter);
@@ -3226,8 +3378,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*637:*/
-#line 2105 "web/udp.w"
+/*640:*/
+#line 2135 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3246,7 +3398,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:637*/
+/*:640*/
 #line 165 "web/ioctl.w"
 
 }
@@ -4446,6 +4598,7 @@ if(srr&&!proc_capable(W->cur,CAP_NET_RAW))return-EPERM;
 }
 memcpy(s->opt,opt,(size_t)len);
 s->optlen= len;
+s->opt_set= true;
 return 0;
 }
 
@@ -4457,7 +4610,7 @@ return 0;
 }
 
 /*:235*//*238:*/
-#line 186 "web/ipopt.w"
+#line 187 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
 {
@@ -4490,7 +4643,7 @@ break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
 if(p[2]<=n)/*239:*/
-#line 236 "web/ipopt.w"
+#line 237 "web/ipopt.w"
 
 {
 if(p[2]+3> n)return-EINVAL;
@@ -4513,7 +4666,7 @@ break;
 }
 
 /*:239*/
-#line 217 "web/ipopt.w"
+#line 218 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
 ts= true;
@@ -4534,7 +4687,7 @@ return 0;
 }
 
 /*:238*//*240:*/
-#line 261 "web/ipopt.w"
+#line 262 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
 {
@@ -4547,7 +4700,7 @@ return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
 /*:240*//*241:*/
-#line 289 "web/ipopt.w"
+#line 290 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
 {
@@ -4555,12 +4708,13 @@ bool on= (s->ipflags&IPF_ROUTER_ALERT)!=0;
 if(s->type!=SOCK_RAW||s->protocol==IPPROTO_RAW)return-EINVAL;
 if(rq->val&&on)return-EADDRINUSE;
 if(!rq->val&&!on)return-ENOBUFS;
+ip_ra_control(s,rq->val!=0);
 return set_flag(s,rq);
 }
 
 
 /*:241*//*254:*/
-#line 420 "web/ipopt.w"
+#line 422 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
 {
@@ -4570,7 +4724,7 @@ return 0;
 }
 
 /*:254*//*256:*/
-#line 450 "web/ipopt.w"
+#line 452 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
 {
@@ -4601,7 +4755,7 @@ return 0;
 }
 
 /*:256*//*257:*/
-#line 488 "web/ipopt.w"
+#line 490 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
 {
@@ -4611,7 +4765,7 @@ return 0;
 
 
 /*:257*//*259:*/
-#line 514 "web/ipopt.w"
+#line 516 "web/ipopt.w"
 
 /*:259*//*263:*/
 #line 64 "web/mcast.w"
@@ -5981,39 +6135,25 @@ return false;
 }
 
 /*:383*//*386:*/
-#line 652 "web/ip.w"
+#line 657 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
-struct sr_ipv4 ip;
 struct sr_rx rx;
 uint8_t wire_opt[SR_MAX_IPOPTLEN];
+bool raw;
 if(get16(pkt->data+6)&(IP_MF|IP_OFFMASK)){
 if(!(pkt= ip_defrag(h,ifindex,pkt,rt_type)))return;
 }
-ipv4_parse(pkt->data,pkt->len,&ip);
-memset(&rx,0,sizeof rx);
-rx.host= h;
-rx.ifindex= ifindex;
-rx.saddr= ip.saddr;
-rx.daddr= ip.daddr;
-rx.ttl= ip.ttl;
-rx.tos= ip.tos;
-rx.protocol= ip.protocol;
-rx.spec_dst= fib_compute_spec_dst(h,ifindex,&ip,rt_type);
-if(ip.optlen){
-memcpy(wire_opt,pkt->data+SR_IPHDR_LEN,(size_t)ip.optlen);
-ip_options_build(h,pkt->data+SR_IPHDR_LEN,ip.optlen,rx.spec_dst,ip.daddr);
+ip_rx_fill(h,ifindex,pkt,rt_type,&rx);
+if(rx.optlen){
+memcpy(wire_opt,rx.opt,(size_t)rx.optlen);
+rx.wire_opt= wire_opt;
+ip_options_build(h,pkt->data+SR_IPHDR_LEN,rx.optlen,rx.spec_dst,rx.daddr);
 ipv4_recsum(pkt->data);
 }
-rx.opt= pkt->data+SR_IPHDR_LEN;
-rx.wire_opt= wire_opt;
-rx.optlen= ip.optlen;
-rx.rt_type= rt_type;
-rx.l4= pkt->data+ip.ihl;
-rx.l4len= ip.tot_len-ip.ihl;
-rx.tstamp_ns= W->now_ns;
-switch(ip.protocol){
+raw= raw_local_deliver(&rx,pkt->data,pkt->len);
+switch(rx.protocol){
 case IPPROTO_UDP:case IPPROTO_UDPLITE:
 if(udp_rcv(&rx)<0&&rt_type==SR_RT_LOCAL)
 icmp_send(h,pkt->data,pkt->len,ICMP_DEST_UNREACH,ICMP_PORT_UNREACH,0,
@@ -6022,7 +6162,7 @@ break;
 case IPPROTO_ICMP:icmp_rcv(&rx,pkt);break;
 case IPPROTO_TCP:case IPPROTO_IGMP:break;
 default:
-if(rt_type==SR_RT_LOCAL)
+if(rt_type==SR_RT_LOCAL&&!raw)
 icmp_send(h,pkt->data,pkt->len,ICMP_DEST_UNREACH,ICMP_PROT_UNREACH,0,
 rt_type,ifindex);
 }
@@ -6030,7 +6170,36 @@ free(pkt);
 }
 
 /*:386*//*387:*/
-#line 705 "web/ip.w"
+#line 707 "web/ip.w"
+
+static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
+struct sr_rx*rx)
+{
+struct sr_ipv4 ip;
+ipv4_parse(pkt->data,pkt->len,&ip);
+memset(rx,0,sizeof*rx);
+rx->host= h;
+rx->ifindex= rx->dev_ifindex= ifindex;
+if(ifindex==SR_LOOPBACK_IFINDEX&&rt_type==SR_RT_LOCAL){
+const sr_route*r= route_lookup(h,ip.daddr);
+if(r&&r->type==SR_RT_LOCAL)rx->ifindex= r->ifindex;
+}
+rx->saddr= ip.saddr;
+rx->daddr= ip.daddr;
+rx->ttl= ip.ttl;
+rx->tos= ip.tos;
+rx->protocol= ip.protocol;
+rx->spec_dst= fib_compute_spec_dst(h,ifindex,&ip,rt_type);
+rx->opt= rx->wire_opt= pkt->data+SR_IPHDR_LEN;
+rx->optlen= ip.optlen;
+rx->rt_type= rt_type;
+rx->l4= pkt->data+ip.ihl;
+rx->l4len= ip.tot_len-ip.ihl;
+rx->tstamp_ns= W->now_ns;
+}
+
+/*:387*//*388:*/
+#line 740 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6046,8 +6215,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:387*//*392:*/
-#line 779 "web/ip.w"
+/*:388*//*393:*/
+#line 814 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6064,8 +6233,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:392*//*393:*/
-#line 797 "web/ip.w"
+/*:393*//*394:*/
+#line 832 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6092,8 +6261,8 @@ ev_push(&e);
 return q;
 }
 
-/*:393*//*394:*/
-#line 825 "web/ip.w"
+/*:394*//*395:*/
+#line 860 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6106,8 +6275,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*395:*/
-#line 853 "web/ip.w"
+/*396:*/
+#line 888 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6122,12 +6291,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:395*/
-#line 837 "web/ip.w"
+/*:396*/
+#line 872 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*396:*/
-#line 867 "web/ip.w"
+/*397:*/
+#line 902 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6144,8 +6313,8 @@ free(pkt);
 return NULL;
 }
 
-/*:396*/
-#line 839 "web/ip.w"
+/*:397*/
+#line 874 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6160,8 +6329,8 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:394*//*398:*/
-#line 889 "web/ip.w"
+/*:395*//*399:*/
+#line 924 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -6182,8 +6351,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:398*//*399:*/
-#line 912 "web/ip.w"
+/*:399*//*400:*/
+#line 947 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6195,8 +6364,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:399*//*401:*/
-#line 954 "web/ip.w"
+/*:400*//*402:*/
+#line 991 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6207,6 +6376,7 @@ int err,mtu;
 uint32_t src;
 ipv4_parse(pkt->data,pkt->len,&ip);
 if(!sysctl_value(h,SYS_IP_FORWARD)){free(pkt);return;}
+if(ip_call_ra_chain(h,ifindex,pkt))return;
 if(ip.ttl<=1){
 icmp_send(h,pkt->data,pkt->len,ICMP_TIME_EXCEEDED,ICMP_EXC_TTL,0,
 SR_RT_UNICAST,ifindex);
@@ -6238,8 +6408,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:401*//*405:*/
-#line 1028 "web/ip.w"
+/*:402*//*406:*/
+#line 1066 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6275,8 +6445,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:405*//*407:*/
-#line 1072 "web/ip.w"
+/*:406*//*408:*/
+#line 1110 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6300,8 +6470,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:407*//*413:*/
-#line 1138 "web/ip.w"
+/*:408*//*414:*/
+#line 1176 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6332,8 +6502,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:413*//*415:*/
-#line 1186 "web/ip.w"
+/*:414*//*416:*/
+#line 1224 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6346,6 +6516,7 @@ const sr_route*r;
 if(!icmp_parse(rx->l4,rx->l4len,&ic))return;
 if(rx->rt_type!=SR_RT_LOCAL&&ic.type!=ICMP_ECHOREPLY)return;
 if(ic.type==ICMP_ECHO){icmp_echo(rx,&ic);return;}
+if(ic.type==ICMP_ECHOREPLY){ping_rcv(rx);return;}
 if(!icmp_is_error(ic.type)||ic.type==ICMP_REDIRECT)return;
 if(ic.datalen<SR_IPHDR_LEN)return;
 q.ihl= (uint8_t)((ic.data[0]&0xf)*4);
@@ -6362,12 +6533,15 @@ if(ic.code> NR_ICMP_UNREACH)return;
 }else if(ic.type==ICMP_PARAMETERPROB)info= ic.rest>>24;
 r= route_lookup(h,q.daddr);
 if(r&&r->type==SR_RT_BROADCAST)return;
+raw_icmp_error(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 if(q.protocol==IPPROTO_UDP||q.protocol==IPPROTO_UDPLITE)
 udp_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
+else if(q.protocol==IPPROTO_ICMP)
+ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:415*//*417:*/
-#line 1226 "web/ip.w"
+/*:416*//*418:*/
+#line 1268 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -6381,8 +6555,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:417*//*422:*/
-#line 1266 "web/ip.w"
+/*:418*//*423:*/
+#line 1308 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -6414,7 +6588,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:422*//*429:*/
+/*:423*//*430:*/
 #line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -6450,7 +6624,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:429*//*431:*/
+/*:430*//*432:*/
 #line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -6469,7 +6643,7 @@ fwrite(&rec,sizeof rec,1,c->f);
 fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:431*//*438:*/
+/*:432*//*439:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -6483,7 +6657,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:438*//*439:*/
+/*:439*//*440:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -6500,7 +6674,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:439*//*444:*/
+/*:440*//*445:*/
 #line 199 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -6539,7 +6713,7 @@ free(sl);
 }
 }
 
-/*:444*//*447:*/
+/*:445*//*448:*/
 #line 260 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
@@ -6566,7 +6740,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:447*//*448:*/
+/*:448*//*449:*/
 #line 290 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
@@ -6586,15 +6760,18 @@ sr_porttab*pt;
 if(!s->hashed)return;
 s->hashed= false;
 if(s->rp)rp_detach(s);
-if(s->type==SOCK_RAW)return;
+if(s->type==SOCK_RAW){
+raw_unhash(s);
+return;
+}
 pt= sock_tab(s);
 for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 if(--s->host->bind->nsocks==0)bind_tables_free(s->host);
 }
 
-/*:448*//*450:*/
-#line 318 "web/bind.w"
+/*:449*//*451:*/
+#line 321 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
 {
@@ -6604,8 +6781,8 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:450*//*452:*/
-#line 344 "web/bind.w"
+/*:451*//*453:*/
+#line 347 "web/bind.w"
 
 static uint32_t bind_random32(void)
 {
@@ -6617,8 +6794,8 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:452*//*453:*/
-#line 368 "web/bind.w"
+/*:453*//*454:*/
+#line 371 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
 {
@@ -6630,8 +6807,8 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:453*//*456:*/
-#line 412 "web/bind.w"
+/*:454*//*457:*/
+#line 415 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
 {
@@ -6643,8 +6820,8 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:456*//*457:*/
-#line 427 "web/bind.w"
+/*:457*//*458:*/
+#line 430 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
 {
@@ -6663,8 +6840,8 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:457*//*459:*/
-#line 475 "web/bind.w"
+/*:458*//*460:*/
+#line 478 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok)
@@ -6687,8 +6864,8 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:459*//*461:*/
-#line 518 "web/bind.w"
+/*:460*//*462:*/
+#line 521 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
 {
@@ -6707,8 +6884,8 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:461*//*465:*/
-#line 589 "web/bind.w"
+/*:462*//*466:*/
+#line 592 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
 {
@@ -6722,8 +6899,8 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:465*//*466:*/
-#line 607 "web/bind.w"
+/*:466*//*467:*/
+#line 610 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
 {
@@ -6749,8 +6926,8 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:466*//*467:*/
-#line 640 "web/bind.w"
+/*:467*//*468:*/
+#line 643 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
 {
@@ -6792,8 +6969,8 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:467*//*469:*/
-#line 694 "web/bind.w"
+/*:468*//*470:*/
+#line 697 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
 {
@@ -6805,8 +6982,8 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:469*//*470:*/
-#line 708 "web/bind.w"
+/*:470*//*471:*/
+#line 711 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -6821,8 +6998,8 @@ sock_hash(s);
 return 0;
 }
 
-/*:470*//*471:*/
-#line 725 "web/bind.w"
+/*:471*//*472:*/
+#line 728 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -6843,8 +7020,8 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:471*//*472:*/
-#line 760 "web/bind.w"
+/*:472*//*473:*/
+#line 763 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
 {
@@ -6866,8 +7043,8 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:472*//*475:*/
-#line 809 "web/bind.w"
+/*:473*//*476:*/
+#line 812 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
 {
@@ -6907,8 +7084,8 @@ free(g);
 }
 }
 
-/*:475*//*476:*/
-#line 855 "web/bind.w"
+/*:476*//*477:*/
+#line 858 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
 {
@@ -6922,8 +7099,8 @@ return;
 rp_alloc(s);
 }
 
-/*:476*//*477:*/
-#line 875 "web/bind.w"
+/*:477*//*478:*/
+#line 878 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
 {
@@ -6937,8 +7114,8 @@ return;
 rp_alloc(s);
 }
 
-/*:477*//*479:*/
-#line 911 "web/bind.w"
+/*:478*//*480:*/
+#line 914 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s)
 {
@@ -6951,8 +7128,8 @@ s->rp->prog= true;
 return 0;
 }
 
-/*:479*//*482:*/
-#line 944 "web/bind.w"
+/*:480*//*483:*/
+#line 947 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -6968,8 +7145,8 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:482*//*484:*/
-#line 970 "web/bind.w"
+/*:483*//*485:*/
+#line 973 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr)
@@ -6982,8 +7159,8 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:484*//*485:*/
-#line 1001 "web/bind.w"
+/*:485*//*486:*/
+#line 1004 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
 {
@@ -6994,8 +7171,8 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:485*//*487:*/
-#line 1055 "web/bind.w"
+/*:486*//*488:*/
+#line 1058 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7022,8 +7199,8 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:487*//*488:*/
-#line 1084 "web/bind.w"
+/*:488*//*489:*/
+#line 1087 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
 {
@@ -7035,8 +7212,8 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:488*//*491:*/
-#line 1131 "web/bind.w"
+/*:489*//*492:*/
+#line 1134 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7052,8 +7229,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:491*//*492:*/
-#line 1156 "web/bind.w"
+/*:492*//*493:*/
+#line 1159 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7075,8 +7252,8 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:492*//*494:*/
-#line 1195 "web/bind.w"
+/*:493*//*495:*/
+#line 1198 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
 {
@@ -7087,8 +7264,8 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:494*//*496:*/
-#line 1232 "web/bind.w"
+/*:495*//*497:*/
+#line 1235 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
 {
@@ -7110,8 +7287,8 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:496*//*498:*/
-#line 1278 "web/bind.w"
+/*:497*//*499:*/
+#line 1281 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
 {
@@ -7128,8 +7305,8 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:498*//*499:*/
-#line 1309 "web/bind.w"
+/*:499*//*500:*/
+#line 1312 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen)
@@ -7147,8 +7324,8 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:499*//*502:*/
-#line 1335 "web/bind.w"
+/*:500*//*503:*/
+#line 1338 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
 {
@@ -7171,8 +7348,8 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:502*//*503:*/
-#line 1368 "web/bind.w"
+/*:503*//*504:*/
+#line 1371 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
 {
@@ -7185,8 +7362,8 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:503*//*505:*/
-#line 1389 "web/bind.w"
+/*:504*//*506:*/
+#line 1392 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7201,8 +7378,8 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:505*//*507:*/
-#line 1423 "web/bind.w"
+/*:506*//*508:*/
+#line 1426 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7212,8 +7389,8 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:507*//*508:*/
-#line 1464 "web/bind.w"
+/*:508*//*509:*/
+#line 1467 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -7250,8 +7427,8 @@ udp_hash4(s);
 return 0;
 }
 
-/*:508*//*509:*/
-#line 1510 "web/bind.w"
+/*:509*//*510:*/
+#line 1513 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -7264,8 +7441,8 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:509*//*511:*/
-#line 1536 "web/bind.w"
+/*:510*//*512:*/
+#line 1539 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -7281,8 +7458,8 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:511*//*513:*/
-#line 1569 "web/bind.w"
+/*:512*//*514:*/
+#line 1572 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -7296,8 +7473,8 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:513*//*514:*/
-#line 1586 "web/bind.w"
+/*:514*//*515:*/
+#line 1589 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -7317,8 +7494,8 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:514*//*515:*/
-#line 1621 "web/bind.w"
+/*:515*//*516:*/
+#line 1624 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -7340,8 +7517,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:515*//*516:*/
-#line 1659 "web/bind.w"
+/*:516*//*517:*/
+#line 1662 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7365,8 +7542,8 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:516*//*517:*/
-#line 1691 "web/bind.w"
+/*:517*//*518:*/
+#line 1694 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -7381,8 +7558,8 @@ return true;
 return false;
 }
 
-/*:517*//*518:*/
-#line 1718 "web/bind.w"
+/*:518*//*519:*/
+#line 1721 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -7395,8 +7572,8 @@ if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
 return 0;
 }
 
-/*:518*//*521:*/
-#line 1771 "web/bind.w"
+/*:519*//*522:*/
+#line 1774 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -7426,16 +7603,16 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
 }
 
-/*:521*//*522:*/
-#line 1803 "web/bind.w"
+/*:522*//*523:*/
+#line 1806 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:522*//*524:*/
-#line 1835 "web/bind.w"
+/*:523*//*525:*/
+#line 1838 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7456,8 +7633,8 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:524*//*526:*/
-#line 1871 "web/bind.w"
+/*:525*//*527:*/
+#line 1874 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7480,8 +7657,8 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:526*//*527:*/
-#line 1901 "web/bind.w"
+/*:527*//*528:*/
+#line 1904 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
 {
@@ -7502,8 +7679,8 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:527*//*528:*/
-#line 1929 "web/bind.w"
+/*:528*//*529:*/
+#line 1932 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -7533,8 +7710,8 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:528*//*530:*/
-#line 1979 "web/bind.w"
+/*:529*//*531:*/
+#line 1982 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -7561,8 +7738,8 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:530*//*531:*/
-#line 2013 "web/bind.w"
+/*:531*//*532:*/
+#line 2016 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -7577,8 +7754,8 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:531*//*534:*/
-#line 2044 "web/bind.w"
+/*:532*//*535:*/
+#line 2047 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -7599,8 +7776,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:534*//*535:*/
-#line 2064 "web/bind.w"
+/*:535*//*536:*/
+#line 2067 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -7622,8 +7799,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:535*//*538:*/
-#line 2102 "web/bind.w"
+/*:536*//*539:*/
+#line 2105 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -7631,8 +7808,8 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:538*//*546:*/
-#line 139 "web/udp.w"
+/*:539*//*547:*/
+#line 140 "web/udp.w"
 
 static int skb_alloc_size(int need)
 {
@@ -7649,8 +7826,8 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:546*//*547:*/
-#line 175 "web/udp.w"
+/*:547*//*548:*/
+#line 176 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
 {
@@ -7670,8 +7847,8 @@ left-= frag;
 return total;
 }
 
-/*:547*//*551:*/
-#line 245 "web/udp.w"
+/*:548*//*552:*/
+#line 246 "web/udp.w"
 
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -7682,11 +7859,7 @@ memset(&a,0,sizeof a);
 a.rx= rx;
 if(!udp_parse_header(rx,&a.u,&a.bad))return 0;
 if(a.bad&&a.u.len<=SR_CHECKSUM_BREAK)return 0;
-{
-sr_iface*dev= iface_by_index(rx->host,rx->ifindex);
-int mtu= dev?(dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu):SR_IP_MAX_MTU;
-a.truesize= udp_truesize(SR_IPHDR_LEN+rx->optlen,rx->l4len,mtu);
-}
+a.truesize= rx_truesize(rx);
 if(rx->rt_type==SR_RT_BROADCAST||rx->rt_type==SR_RT_MULTICAST){
 udp_table_lookup_all(rx->host,rx->protocol,rx->saddr,htons(a.u.sport),
 rx->daddr,htons(a.u.dport),rx->ifindex,udp_deliver_one,&a);
@@ -7699,8 +7872,8 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:551*//*554:*/
-#line 283 "web/udp.w"
+/*:552*//*555:*/
+#line 280 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
@@ -7719,8 +7892,8 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:554*//*556:*/
-#line 311 "web/udp.w"
+/*:555*//*557:*/
+#line 308 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len)
 {
@@ -7731,38 +7904,23 @@ return d;
 
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a)
 {
-const struct sr_rx*rx= a->rx;
-sr_dgram*d= dgram_new(a->u.datalen);
-if(a->u.datalen)memcpy(d->data,a->u.data,a->u.datalen);
-d->saddr= rx->saddr;
-d->daddr= rx->daddr;
+sr_dgram*d= dgram_of_rx(a->rx,a->u.data,a->u.datalen,a->truesize);
 d->sport= htons(a->u.sport);
 d->dport= htons(a->u.dport);
-d->ifindex= rx->ifindex;
-d->spec_dst= rx->spec_dst;
-d->ttl= rx->ttl;
-d->tos= rx->tos;
-d->optlen= rx->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:rx->optlen;
-if(d->optlen){
-memcpy(d->opt,rx->opt,(size_t)d->optlen);
-memcpy(d->wire_opt,rx->wire_opt,(size_t)d->optlen);
-}
-d->stamped= W->netstamp_sockets> 0;
-d->tstamp_ns= rx->tstamp_ns;
-d->truesize= a->truesize;
+d->l4off= -1;
 d->csum_bad= a->bad;
 return d;
 }
 
-/*:556*//*557:*/
-#line 367 "web/udp.w"
+/*:557*//*558:*/
+#line 349 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
 const struct udp_arrival*a= arg;
 sr_dgram*d;
 unsigned rmem= (unsigned)s->rmem,rcvbuf= (unsigned)s->rcvbuf;
-int keep= udp_filter_run(s,a);
+int keep= sk_filter_run(s,a->rx->l4,a->u.len);
 if(keep==0||(keep> 0&&a->bad)){s->drops++;return;}
 if(rmem+(unsigned)a->truesize> rcvbuf&&(rcvbuf> INT_MAX>>1||rmem)){
 s->drops++;
@@ -7777,8 +7935,8 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:557*//*559:*/
-#line 394 "web/udp.w"
+/*:558*//*560:*/
+#line 376 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -7800,8 +7958,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:559*//*561:*/
-#line 434 "web/udp.w"
+/*:560*//*562:*/
+#line 417 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -7813,10 +7971,8 @@ size==2?(uint32_t)p[k]<<8|p[k+1]:p[k];
 return true;
 }
 
-static int udp_filter_run(const sr_sock*s,const struct udp_arrival*a)
+static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len)
 {
-const uint8_t*p= a->rx->l4;
-size_t len= a->u.len;
 uint32_t A= 0,X= 0,M[BPF_MEMWORDS],v;
 if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 memset(M,0,sizeof M);
@@ -7824,8 +7980,8 @@ for(int pc= 0;pc<s->filter_len;pc++){
 const struct sock_filter*f= &s->filter[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*562:*/
-#line 466 "web/udp.w"
+/*563:*/
+#line 447 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -7881,8 +8037,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:562*/
-#line 456 "web/udp.w"
+/*:563*/
+#line 437 "web/udp.w"
 
 default:return 0;
 }
@@ -7890,8 +8046,8 @@ default:return 0;
 return 0;
 }
 
-/*:561*//*564:*/
-#line 562 "web/udp.w"
+/*:562*//*565:*/
+#line 543 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -7913,7 +8069,7 @@ bool hard= false;
 sr_sock*s;
 memcpy(&sport,orig_ip+ihl,2);
 memcpy(&dport,orig_ip+ihl+2,2);
-s= udp_table_lookup(h,proto,daddr,dport,saddr,sport,icmp->ifindex);
+s= udp_table_lookup(h,proto,daddr,dport,saddr,sport,icmp->dev_ifindex);
 if(!s)return;
 switch(type){
 case ICMP_SOURCE_QUENCH:case ICMP_REDIRECT:return;
@@ -7942,8 +8098,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:564*//*567:*/
-#line 644 "web/udp.w"
+/*:565*//*568:*/
+#line 625 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -7961,7 +8117,7 @@ d->offender= icmp->saddr;
 d->saddr= daddr;
 d->dport= port;
 d->daddr= icmp->daddr;
-d->ifindex= icmp->ifindex;
+d->ifindex= icmp->dev_ifindex;
 d->ttl= icmp->ttl;
 d->tos= icmp->tos;
 d->optlen= icmp->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:icmp->optlen;
@@ -7975,8 +8131,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:567*//*568:*/
-#line 677 "web/udp.w"
+/*:568*//*569:*/
+#line 658 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -7992,8 +8148,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:568*//*570:*/
-#line 709 "web/udp.w"
+/*:569*//*571:*/
+#line 690 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8013,8 +8169,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:570*//*572:*/
-#line 740 "web/udp.w"
+/*:571*//*573:*/
+#line 721 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8044,8 +8200,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:572*//*574:*/
-#line 777 "web/udp.w"
+/*:573*//*575:*/
+#line 758 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8053,8 +8209,8 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:574*//*578:*/
-#line 847 "web/udp.w"
+/*:575*//*579:*/
+#line 828 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8069,8 +8225,8 @@ const uint8_t*opt;
 int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*579:*/
-#line 882 "web/udp.w"
+/*580:*/
+#line 863 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8086,11 +8242,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:579*/
-#line 861 "web/udp.w"
+/*:580*/
+#line 842 "web/udp.w"
 
-/*580:*/
-#line 901 "web/udp.w"
+/*581:*/
+#line 882 "web/udp.w"
 
 memset(&ipc,0,sizeof ipc);
 ipc.oif= s->bound_dev_if;
@@ -8103,8 +8259,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:580*/
-#line 862 "web/udp.w"
+/*:581*/
+#line 843 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8114,8 +8270,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*581:*/
-#line 919 "web/udp.w"
+/*582:*/
+#line 900 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)){
 if(!ipc.oif)ipc.oif= s->mc_index;
@@ -8129,32 +8285,21 @@ if(err)return err;
 if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
 if(connected)sk_dst_set(s,&rt);
 
-/*:581*/
-#line 871 "web/udp.w"
+/*:582*/
+#line 852 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*582:*/
-#line 944 "web/udp.w"
+/*583:*/
+#line 925 "web/udp.w"
 
-{
-sr_iface*dev= iface_by_index(s->host,rt.ifindex);
-int devmtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
-bool ignore_df= s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
-int hlen= SR_IPHDR_LEN+optlen;
-int maxsize;
-mtu= s->pmtudisc>=IP_PMTUDISC_PROBE?devmtu:rt.mtu;
-maxsize= ignore_df||ipc.gso_size?SR_IP_MAXPACKET:mtu;
-if(len+SR_UDPHDR_LEN> (size_t)(maxsize-hlen)){
-ip_local_error(s,EMSGSIZE,daddr,s->inet_dport,
-(uint32_t)((ipc.gso_size?SR_IP_MAXPACKET:mtu)-optlen));
-return-EMSGSIZE;
-}
-}
+err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
+&mtu);
+if(err)return err;
 
-/*:582*/
-#line 875 "web/udp.w"
+/*:583*/
+#line 856 "web/udp.w"
 
 if(ipc.gso_size)return udp_send_segments(s,msg,len,flags,&ipc,&rt,daddr,dport,
 opt,optlen,mtu);
@@ -8162,17 +8307,41 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:578*//*584:*/
-#line 993 "web/udp.w"
+/*:579*//*585:*/
+#line 939 "web/udp.w"
 
-static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
-int*total)
+static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
+int optlen,size_t l4len,bool gso,int*mtu)
 {
-int len= (int)l4len,per= (mtu-hlen)&~7,first,delta= 0,err;
-first= hlen+len<=mtu?len:per;
-*total= skb_truesize(hlen+first,first-SR_UDPHDR_LEN);
+sr_iface*dev= iface_by_index(s->host,rt->ifindex);
+int devmtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
+bool ignore_df= s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
+int maxsize;
+*mtu= s->pmtudisc>=IP_PMTUDISC_PROBE?devmtu:rt->mtu;
+maxsize= ignore_df||gso?SR_IP_MAXPACKET:*mtu;
+if(l4len> (size_t)(maxsize-SR_IPHDR_LEN-optlen)){
+ip_local_error(s,EMSGSIZE,daddr,s->inet_dport,
+(uint32_t)((gso?SR_IP_MAXPACKET:*mtu)-optlen));
+return-EMSGSIZE;
+}
+return 0;
+}
+
+/*:585*//*587:*/
+#line 994 "web/udp.w"
+
+static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
+int thlen,int*total)
+{
+int len= (int)l4len,per= (mtu-hlen)&~7,left= len,delta= 0,err;
+*total= 0;
+if(thlen){
+int first= hlen+len<=mtu?len:per;
+*total= skb_truesize(hlen+first,first-thlen);
 if((err= sock_alloc_send(s,flags,*total))!=0)return err;
-for(int left= len-first;left> 0;){
+left-= first;
+}
+while(left> 0){
 int frag= left> mtu-hlen?per:left;
 int ts= skb_truesize(hlen+frag,frag);
 if((long long)s->wmem+delta> 2LL*s->sndbuf){
@@ -8187,8 +8356,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:584*//*585:*/
-#line 1019 "web/udp.w"
+/*:587*//*588:*/
+#line 1024 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8205,8 +8374,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:585*//*586:*/
-#line 1039 "web/udp.w"
+/*:588*//*589:*/
+#line 1044 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8216,7 +8385,7 @@ size_t l4len= SR_UDPHDR_LEN+len;
 int total,err;
 uint8_t*l4;
 struct sr_ipout o;
-err= udp_frags_charge(s,flags,SR_IPHDR_LEN+optlen,l4len,mtu,&total);
+err= ip_frags_charge(s,flags,SR_IPHDR_LEN+optlen,l4len,mtu,SR_UDPHDR_LEN,&total);
 if(err)return err;
 l4= xcalloc(1,l4len);
 if(!iov_gather(msg,from,l4+SR_UDPHDR_LEN,len)){
@@ -8225,8 +8394,8 @@ s->wmem-= total;
 return-EFAULT;
 }
 udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
-/*587:*/
-#line 1079 "web/udp.w"
+/*590:*/
+#line 1084 "web/udp.w"
 
 memset(&o,0,sizeof o);
 o.protocol= (uint8_t)s->protocol;
@@ -8241,8 +8410,8 @@ o.priority= ipc->priority;
 o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
 
-/*:587*/
-#line 1057 "web/udp.w"
+/*:590*/
+#line 1062 "web/udp.w"
 
 err= ip_output(s->host,rt,daddr,&o,l4,l4len);
 free(l4);
@@ -8250,8 +8419,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:586*//*589:*/
-#line 1104 "web/udp.w"
+/*:589*//*592:*/
+#line 1109 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto)
@@ -8265,8 +8434,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:589*//*591:*/
-#line 1124 "web/udp.w"
+/*:592*//*594:*/
+#line 1129 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8299,8 +8468,8 @@ len-= n;
 return true;
 }
 
-/*:591*//*594:*/
-#line 1178 "web/udp.w"
+/*:594*//*597:*/
+#line 1183 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8322,8 +8491,8 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:594*//*597:*/
-#line 1250 "web/udp.w"
+/*:597*//*600:*/
+#line 1258 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -8351,7 +8520,6 @@ static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc)
 const uint8_t*p;
 struct cmsghdr c;
 bool need_ip= false;
-int err;
 for(p= cmsg_next(msg,NULL,&c);p;p= cmsg_next(msg,p,&c)){
 uint16_t gso;
 if(!cmsg_ok(msg,p,&c))return-EINVAL;
@@ -8360,7 +8528,14 @@ if(c.cmsg_type!=UDP_SEGMENT||c.cmsg_len!=CMSG_LEN(sizeof gso))return-EINVAL;
 memcpy(&gso,p+CMSG_LEN(0),sizeof gso);
 ipc->gso_size= gso;
 }
-if(!need_ip)return 0;
+return need_ip?ip_cmsg_send(s,msg,ipc):0;
+}
+
+static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc)
+{
+const uint8_t*p;
+struct cmsghdr c;
+int err;
 for(p= cmsg_next(msg,NULL,&c);p;p= cmsg_next(msg,p,&c)){
 if(!cmsg_ok(msg,p,&c))return-EINVAL;
 if(c.cmsg_level==SOL_SOCKET)err= sock_cmsg_send_one(s,&c,p+CMSG_LEN(0),ipc);
@@ -8371,16 +8546,16 @@ if(err)return err;
 return 0;
 }
 
-/*:597*//*598:*/
-#line 1297 "web/udp.w"
+/*:600*//*601:*/
+#line 1311 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*599:*/
-#line 1334 "web/udp.w"
+case IP_RETOPTS:/*602:*/
+#line 1352 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -8395,8 +8570,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:599*/
-#line 1303 "web/udp.w"
+/*:602*/
+#line 1317 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -8420,12 +8595,16 @@ if(val<0||val> 255)return-EINVAL;
 ipc->tos= val;
 ipc->priority= ip_tos2prio[(val&0x1e)>>1];
 return 0;
+case IP_PROTOCOL:
+if(c->cmsg_len!=CMSG_LEN(sizeof(int)))return-EINVAL;
+memcpy(&val,data,sizeof val);
+return val<1||val> 255?-EINVAL:0;
 }
 return-EINVAL;
 }
 
-/*:598*//*601:*/
-#line 1356 "web/udp.w"
+/*:601*//*604:*/
+#line 1374 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8457,8 +8636,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:601*//*604:*/
-#line 1429 "web/udp.w"
+/*:604*//*607:*/
+#line 1447 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8470,23 +8649,23 @@ size_t ulen,copied;
 if(flags&MSG_ERRQUEUE)return ip_recv_error(s,msg,len,namelen,co);
 try_again:
 off= peeking?s->peek_off:0;
-d= skb_recv_udp(s,flags,&off,&err);
+d= skb_recv_wait(s,flags,&off,&err,udp_try_recv);
 if(!d)return err;
 ulen= d->len;
 copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*605:*/
-#line 1476 "web/udp.w"
+/*608:*/
+#line 1494 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:605*/
-#line 1447 "web/udp.w"
+/*:608*/
+#line 1465 "web/udp.w"
 
 goto try_again;
 }
@@ -8512,8 +8691,8 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:604*//*608:*/
-#line 1517 "web/udp.w"
+/*:607*//*611:*/
+#line 1535 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -8523,8 +8702,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:608*//*610:*/
-#line 1538 "web/udp.w"
+/*:611*//*613:*/
+#line 1558 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -8567,10 +8746,11 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:610*//*611:*/
-#line 1589 "web/udp.w"
+/*:613*//*614:*/
+#line 1611 "web/udp.w"
 
-static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err)
+static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
+sr_try_recv*try_recv)
 {
 uint64_t deadline= sock_deadline((flags&MSG_DONTWAIT)?0:s->rcvtimeo);
 for(;;){
@@ -8578,7 +8758,7 @@ sr_dgram*d;
 uint64_t seen;
 int w;
 if(s->err){*err= -s->err;s->err= 0;return NULL;}
-if((d= udp_try_recv(s,flags,off))!=NULL)return d;
+if((d= try_recv(s,flags,off))!=NULL)return d;
 *err= -EAGAIN;
 if(deadline<=W->now_ns)return NULL;
 if(s->shutdown&SR_RCV_SHUTDOWN){*err= 0;return NULL;}
@@ -8588,8 +8768,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:611*//*613:*/
-#line 1623 "web/udp.w"
+/*:614*//*616:*/
+#line 1646 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -8603,8 +8783,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:613*//*615:*/
-#line 1665 "web/udp.w"
+/*:616*//*618:*/
+#line 1688 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8639,8 +8819,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:615*//*617:*/
-#line 1720 "web/udp.w"
+/*:618*//*620:*/
+#line 1743 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -8661,8 +8841,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:617*//*619:*/
-#line 1756 "web/udp.w"
+/*:620*//*622:*/
+#line 1779 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -8672,8 +8852,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:619*//*621:*/
-#line 1800 "web/udp.w"
+/*:622*//*624:*/
+#line 1823 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -8693,8 +8873,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*623:*/
-#line 1840 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*626:*/
+#line 1870 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -8703,11 +8883,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:623*/
-#line 1819 "web/udp.w"
+/*:626*/
+#line 1842 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*622:*/
-#line 1828 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*625:*/
+#line 1857 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -8715,18 +8895,19 @@ memset(&sin,0,sizeof sin);
 sin.sin_family= AF_INET;
 sin.sin_addr.s_addr= d->daddr;
 sin.sin_port= d->dport;
-if(d->is_err&&d->len>=4)memcpy(&sin.sin_port,d->data+2,2);
-if(!d->is_err||d->len>=4)
+if(d->l4off>=0&&d->len>=(size_t)d->l4off+4)
+memcpy(&sin.sin_port,d->data+d->l4off+2,2);
+if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:622*/
-#line 1820 "web/udp.w"
+/*:625*/
+#line 1843 "web/udp.w"
 
 }
 
-/*:621*//*625:*/
-#line 1867 "web/udp.w"
+/*:624*//*628:*/
+#line 1897 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -8737,8 +8918,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*626:*/
-#line 1883 "web/udp.w"
+if(rr)/*629:*/
+#line 1913 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -8752,11 +8933,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:626*/
-#line 1877 "web/udp.w"
+/*:629*/
+#line 1907 "web/udp.w"
 
-if(ts)/*627:*/
-#line 1901 "web/udp.w"
+if(ts)/*630:*/
+#line 1931 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -8797,15 +8978,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:627*/
-#line 1878 "web/udp.w"
+/*:630*/
+#line 1908 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:625*//*630:*/
-#line 1956 "web/udp.w"
+/*:628*//*633:*/
+#line 1986 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -8814,8 +8995,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:630*//*632:*/
-#line 1996 "web/udp.w"
+/*:633*//*635:*/
+#line 2026 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -8842,8 +9023,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:632*//*634:*/
-#line 2034 "web/udp.w"
+/*:635*//*637:*/
+#line 2064 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -8868,8 +9049,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:634*//*636:*/
-#line 2074 "web/udp.w"
+/*:637*//*639:*/
+#line 2104 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -8886,8 +9067,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:636*//*639:*/
-#line 2149 "web/udp.w"
+/*:639*//*642:*/
+#line 2179 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -8906,8 +9087,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:639*//*643:*/
-#line 2219 "web/udp.w"
+/*:642*//*646:*/
+#line 2249 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -8920,8 +9101,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:643*//*644:*/
-#line 2236 "web/udp.w"
+/*:646*//*647:*/
+#line 2266 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -8929,16 +9110,18 @@ ssize_t r,len= iov_total(m->msg_iov,(size_t)m->msg_iovlen);
 if(len<0)return len;
 if(s->file&&(s->file->flags&O_NONBLOCK))flags|= MSG_DONTWAIT;
 if(s->type==SOCK_STREAM)return tcp_sendmsg_closed(s,m,flags);
-if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP){
+if(s->type==SOCK_RAW)r= raw_sendmsg(s,m,(size_t)len,flags);
+else{
 if(inet_autobind(s))return-EAGAIN;
-r= udp_sendmsg(s,m,(size_t)len,flags);
-}else r= raw_sendmsg_unmodelled(s,m,(size_t)len,flags);
+r= s->protocol==IPPROTO_ICMP?ping_sendmsg(s,m,(size_t)len,flags):
+udp_sendmsg(s,m,(size_t)len,flags);
+}
 net_run();
 return r;
 }
 
-/*:644*//*645:*/
-#line 2251 "web/udp.w"
+/*:647*//*648:*/
+#line 2283 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -8969,8 +9152,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:645*//*646:*/
-#line 2284 "web/udp.w"
+/*:648*//*649:*/
+#line 2316 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9002,8 +9185,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:646*//*648:*/
-#line 2324 "web/udp.w"
+/*:649*//*651:*/
+#line 2356 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9018,8 +9201,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:648*//*650:*/
-#line 2341 "web/udp.w"
+/*:651*//*653:*/
+#line 2373 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9040,8 +9223,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:650*//*653:*/
-#line 2399 "web/udp.w"
+/*:653*//*656:*/
+#line 2432 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9050,13 +9233,15 @@ ssize_t len= iov_total(m->msg_iov,(size_t)m->msg_iovlen),r;
 if(len<0)return len;
 if(s->file&&(s->file->flags&O_NONBLOCK))flags|= MSG_DONTWAIT;
 if(s->type==SOCK_STREAM)r= tcp_recvmsg_closed(s,m,(size_t)len,flags,namelen,co);
+else if(s->type==SOCK_RAW||s->protocol==IPPROTO_ICMP)
+r= raw_recvmsg(s,m,(size_t)len,flags,namelen,co);
 else r= udp_recvmsg(s,m,(size_t)len,flags,namelen,co);
 net_run();
 return r;
 }
 
-/*:653*//*654:*/
-#line 2412 "web/udp.w"
+/*:656*//*657:*/
+#line 2447 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9091,8 +9276,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:654*//*655:*/
-#line 2446 "web/udp.w"
+/*:657*//*658:*/
+#line 2481 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9127,8 +9312,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:655*//*656:*/
-#line 2480 "web/udp.w"
+/*:658*//*659:*/
+#line 2515 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9143,8 +9328,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:656*//*658:*/
-#line 2497 "web/udp.w"
+/*:659*//*661:*/
+#line 2532 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9168,8 +9353,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:658*//*660:*/
-#line 2547 "web/udp.w"
+/*:661*//*663:*/
+#line 2582 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9208,25 +9393,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:660*//*662:*/
-#line 2599 "web/udp.w"
-
-static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
-int flags)
-{
-const struct sockaddr_in*usin= m->msg_name;
-if(len> 0xFFFF)return-EMSGSIZE;
-if(flags&MSG_OOB)return-EOPNOTSUPP;
-if(usin){
-if(m->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
-if(usin->sin_family!=AF_INET&&usin->sin_family!=AF_UNSPEC)
-return-EAFNOSUPPORT;
-}else if(!s->connected)return-EDESTADDRREQ;
-return-EOPNOTSUPP;
-}
-
-/*:662*//*664:*/
-#line 2621 "web/udp.w"
+/*:663*//*665:*/
+#line 2627 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9234,7 +9402,7 @@ while(s->rq_head)free(udp_queue_head_remove(s));
 sock_purge_err(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
-/*:664*//*668:*/
+/*:665*//*669:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9259,7 +9427,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:668*//*669:*/
+/*:669*//*670:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -9271,7 +9439,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:669*//*671:*/
+/*:670*//*672:*/
 #line 92 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -9286,7 +9454,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:671*//*673:*/
+/*:672*//*674:*/
 #line 148 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -9301,7 +9469,7 @@ if((long long)s->wmem<<1<s->sndbuf)mask|= POLLOUT|POLLWRNORM|POLLWRBAND;
 return mask;
 }
 
-/*:673*//*674:*/
+/*:674*//*675:*/
 #line 173 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -9313,7 +9481,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:674*//*675:*/
+/*:675*//*676:*/
 #line 197 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -9326,7 +9494,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:675*//*676:*/
+/*:676*//*677:*/
 #line 213 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -9338,7 +9506,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:676*//*679:*/
+/*:677*//*680:*/
 #line 254 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -9386,7 +9554,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:679*//*681:*/
+/*:680*//*682:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -9401,7 +9569,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:681*//*685:*/
+/*:682*//*686:*/
 #line 368 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -9454,7 +9622,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:685*//*686:*/
+/*:686*//*687:*/
 #line 419 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -9491,7 +9659,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:686*//*690:*/
+/*:687*//*691:*/
 #line 512 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -9519,7 +9687,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:690*//*694:*/
+/*:691*//*695:*/
 #line 552 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -9531,8 +9699,8 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:694*//*698:*/
-#line 64 "web/raw.w"
+/*:695*//*699:*/
+#line 70 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
 {
@@ -9559,4 +9727,622 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:698*/
+/*:699*//*705:*/
+#line 135 "web/raw.w"
+
+static void raw_hash(sr_sock*s)
+{
+link_add(&s->host->raw,LK_PORT,s,KEY_PORT(s->inet_num));
+}
+
+static void raw_unhash(sr_sock*s)
+{
+link_del(&s->host->raw,LK_PORT,s);
+}
+
+/*:705*//*707:*/
+#line 183 "web/raw.w"
+
+static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
+int ifindex)
+{
+return s->inet_num==num&&!(s->inet_daddr&&s->inet_daddr!=raddr)&&
+!(s->inet_rcv_saddr&&s->inet_rcv_saddr!=laddr)&&
+!(s->bound_dev_if&&s->bound_dev_if!=ifindex);
+}
+
+static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len)
+{
+sr_slot*sl= slot_find(&rx->host->raw,KEY_PORT(rx->protocol));
+bool delivered= false;
+for(sr_sock*s= sl?sl->first:NULL;s;s= s->lk[LK_PORT].next){
+if(!raw_v4_match(s,rx->protocol,rx->saddr,rx->daddr,rx->ifindex))continue;
+delivered= true;
+if(rx->protocol==IPPROTO_ICMP&&icmp_filter_drops(s,rx))continue;
+if(!mc_sf_allow(s,rx->daddr,rx->saddr,rx->ifindex))continue;
+raw_rcv(s,rx,pkt,len);
+}
+return delivered;
+}
+
+/*:707*//*709:*/
+#line 218 "web/raw.w"
+
+static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
+{
+int type;
+if(rx->l4len<SR_ICMPHDR_LEN)return true;
+type= rx->l4[0];
+return type<32&&((s->icmp_filter>>type)&1);
+}
+
+/*:709*//*711:*/
+#line 241 "web/raw.w"
+
+static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
+{
+sr_dgram*d= dgram_of_rx(rx,pkt,len,rx_truesize(rx));
+d->l4off= (int)(len-rx->l4len);
+sock_queue_rcv(s,d);
+}
+
+/*:711*//*713:*/
+#line 272 "web/raw.w"
+
+static int rx_truesize(const struct sr_rx*rx)
+{
+sr_iface*dev= iface_by_index(rx->host,rx->ifindex);
+int mtu= dev?(dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu):SR_IP_MAX_MTU;
+return udp_truesize(SR_IPHDR_LEN+rx->optlen,rx->l4len,mtu);
+}
+
+static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
+int truesize)
+{
+sr_dgram*d= dgram_new(len);
+if(len)memcpy(d->data,data,len);
+d->saddr= rx->saddr;
+d->daddr= rx->daddr;
+d->ifindex= rx->ifindex;
+d->spec_dst= rx->spec_dst;
+d->ttl= rx->ttl;
+d->tos= rx->tos;
+d->optlen= rx->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:rx->optlen;
+if(d->optlen){
+memcpy(d->opt,rx->opt,(size_t)d->optlen);
+memcpy(d->wire_opt,rx->wire_opt,(size_t)d->optlen);
+}
+d->stamped= W->netstamp_sockets> 0;
+d->tstamp_ns= rx->tstamp_ns;
+d->truesize= truesize;
+return d;
+}
+
+/*:713*//*715:*/
+#line 319 "web/raw.w"
+
+static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
+{
+int keep= sk_filter_run(s,d->data,d->len);
+if(keep==0||s->rmem>=s->rcvbuf){
+s->drops++;
+free(d);
+return;
+}
+if(keep> 0&&(size_t)keep<d->len)d->len= (size_t)keep;
+d->dropcount= (s->flags&SK_RXQ_OVFL)?s->drops:0;
+udp_queue_tail(s,d);
+s->rmem+= d->truesize;
+sock_data_ready(s);
+}
+
+/*:715*//*717:*/
+#line 359 "web/raw.w"
+
+static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
+{
+sr_dgram*d= s->rq_head;
+*off= 0;
+if(d&&!(flags&MSG_PEEK)){
+udp_queue_head_remove(s);
+s->rmem-= d->truesize;
+}
+return d;
+}
+
+static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
+socklen_t*namelen,struct sr_cmsg_out*co)
+{
+bool peeking= (flags&MSG_PEEK)!=0;
+int off,err;
+size_t copied;
+sr_dgram*d;
+if(flags&MSG_OOB)return-EOPNOTSUPP;
+if(flags&MSG_ERRQUEUE)return ip_recv_error(s,msg,len,namelen,co);
+if(!(d= skb_recv_wait(s,flags,&off,&err,raw_try_recv)))return err;
+copied= d->len;
+if(len<copied){
+msg->msg_flags|= MSG_TRUNC;
+copied= len;
+}
+if(!iov_scatter(msg,d->data,copied)){
+if(!peeking)free(d);
+return-EFAULT;
+}
+sock_recv_cmsgs(s,msg,co,d);
+if(msg->msg_name){
+struct sockaddr_in sin;
+memset(&sin,0,sizeof sin);
+sin.sin_family= AF_INET;
+sin.sin_addr.s_addr= d->saddr;
+memcpy(msg->msg_name,&sin,sizeof sin);
+*namelen= sizeof sin;
+}
+if(s->ipflags&SR_IP_CMSG_FLAGS)ip_cmsg_recv(s,msg,co,d);
+if(s->type==SOCK_RAW&&(flags&MSG_TRUNC))copied= d->len;
+if(!peeking)free(d);
+return(ssize_t)copied;
+}
+
+/*:717*//*719:*/
+#line 446 "web/raw.w"
+
+static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
+{
+const struct sockaddr_in*usin= msg->msg_name;
+bool hdrincl= (s->ipflags&IPF_HDRINCL)!=0;
+uint32_t daddr,faddr,saddr;
+struct sr_ipcm ipc;
+struct sr_flow fl;
+struct sr_rtres rt;
+const uint8_t*opt;
+int optlen,err;
+if(len> 0xFFFF)return-EMSGSIZE;
+if(flags&MSG_OOB)return-EOPNOTSUPP;
+/*720:*/
+#line 474 "web/raw.w"
+
+if(usin){
+if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
+if(usin->sin_family!=AF_INET&&usin->sin_family!=AF_UNSPEC)
+return-EAFNOSUPPORT;
+daddr= usin->sin_addr.s_addr;
+}else{
+if(!s->connected)return-EDESTADDRREQ;
+daddr= s->inet_daddr;
+}
+
+/*:720*/
+#line 459 "web/raw.w"
+
+/*721:*/
+#line 485 "web/raw.w"
+
+memset(&ipc,0,sizeof ipc);
+ipc.oif= s->bound_dev_if;
+ipc.ttl= ipc.tos= -1;
+ipc.priority= s->priority;
+ipc.mark= s->mark;
+if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
+
+/*:721*/
+#line 460 "web/raw.w"
+
+/*722:*/
+#line 502 "web/raw.w"
+
+opt= ipc.has_opt?ipc.opt:s->opt;
+optlen= ipc.has_opt?ipc.optlen:s->optlen;
+faddr= daddr;
+if(ipc.has_opt||s->opt_set){
+if(hdrincl)return-EINVAL;
+if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
+}
+
+/*:722*/
+#line 461 "web/raw.w"
+
+if(!hdrincl&&s->protocol==IPPROTO_ICMP){
+uint8_t type_code[2];
+if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
+return-EFAULT;
+}
+/*723:*/
+#line 524 "web/raw.w"
+
+saddr= ipc.addr?ipc.addr:s->inet_saddr;
+if(ipv4_is_multicast(daddr)){
+if(!ipc.oif)ipc.oif= s->mc_index;
+if(!saddr)saddr= s->mc_addr;
+}else if(!ipc.oif)ipc.oif= s->uc_index;
+sk_flow(s,faddr,saddr,ipc.oif,&fl);
+if(hdrincl)fl.freebind= true;
+if(flags&MSG_DONTROUTE)fl.dontroute= true;
+if((err= ip_route_output(s->host,&fl,&rt))<0)return err;
+if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
+
+/*:723*/
+#line 467 "web/raw.w"
+
+if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
+if(hdrincl)err= raw_send_hdrinc(s,msg,len,flags,&rt,daddr);
+else err= raw_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
+return err<0?err:(ssize_t)len;
+}
+
+/*:719*//*725:*/
+#line 559 "web/raw.w"
+
+static int raw_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
+const uint8_t*opt,int optlen)
+{
+struct sr_ipout o;
+uint8_t*l4;
+int mtu,total,err;
+if(flags&SR_MSG_PROBE)return 0;
+if((err= ip_append_size_check(s,rt,daddr,optlen,len,false,&mtu))<0)return err;
+err= ip_frags_charge(s,flags,SR_IPHDR_LEN+optlen,len,mtu,0,&total);
+if(err)return err;
+l4= xcalloc(1,len?len:1);
+if(!iov_gather(msg,0,l4,len))err= -EFAULT;
+else{
+/*590:*/
+#line 1084 "web/udp.w"
+
+memset(&o,0,sizeof o);
+o.protocol= (uint8_t)s->protocol;
+o.ttl= (uint8_t)(ipc->ttl>=0?ipc->ttl:rt->type==SR_RT_MULTICAST?s->mc_ttl:
+s->uc_ttl>=0?s->uc_ttl:(int)sysctl_value(s->host,SYS_IP_DEFAULT_TTL));
+o.tos= (uint8_t)(ipc->tos>=0?ipc->tos:s->tos);
+o.pmtudisc= s->pmtudisc;
+o.opt= opt;
+o.optlen= optlen;
+o.mark= ipc->mark;
+o.priority= ipc->priority;
+o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
+o.sk= s;
+
+/*:590*/
+#line 574 "web/raw.w"
+
+err= ip_output(s->host,rt,daddr,&o,l4,len);
+}
+free(l4);
+s->wmem-= total;
+return err;
+}
+
+/*:725*//*727:*/
+#line 629 "web/raw.w"
+
+static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+const struct sr_rtres*rt,uint32_t daddr)
+{
+sr_host*h= s->host;
+sr_iface*dev= iface_by_index(h,rt->ifindex);
+int truesize,err;
+size_t ihl;
+sr_pkt*pkt;
+if(len> (size_t)dev->mtu){
+ip_local_error(s,EMSGSIZE,daddr,s->inet_dport,(uint32_t)dev->mtu);
+return-EMSGSIZE;
+}
+if(len<SR_IPHDR_LEN)return-EINVAL;
+if(flags&SR_MSG_PROBE)return 0;
+truesize= skb_alloc_size((int)len+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
+if((err= sock_alloc_send(s,flags,truesize))!=0)return err;
+pkt= pkt_new(NULL,len);
+if(!iov_gather(msg,0,pkt->data,len))err= -EFAULT;
+else if((ihl= (size_t)(pkt->data[0]&0xf)*4)> len||ihl<SR_IPHDR_LEN)
+err= -EINVAL;
+if(err){
+free(pkt);
+s->wmem-= truesize;
+return err;
+}
+/*728:*/
+#line 663 "web/raw.w"
+
+if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
+put16(pkt->data+2,(uint16_t)len);
+if(get16(pkt->data+4)==0&&!(get16(pkt->data+6)&IP_DF))
+put16(pkt->data+4,h->ip_ident++);
+put16(pkt->data+10,0);
+put16(pkt->data+10,inet_csum(pkt->data,ihl));
+
+/*:728*/
+#line 655 "web/raw.w"
+
+if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
+else ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,dev->mtu,
+(s->ipflags&IPF_MC_LOOP)!=0);
+s->wmem-= truesize;
+return 0;
+}
+
+/*:727*//*730:*/
+#line 678 "web/raw.w"
+
+static void ip_loop_local(sr_host*h,sr_pkt*pkt)
+{
+sr_iface*lo= iface_by_index(h,SR_LOOPBACK_IFINDEX);
+if(!(lo->flags&IFF_UP)){free(pkt);return;}
+pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
+dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
+}
+
+/*:730*//*733:*/
+#line 751 "web/raw.w"
+
+static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
+const uint8_t*orig_ip,size_t len)
+{
+int proto= orig_ip[9];
+uint32_t saddr= get_addr(orig_ip+12),daddr= get_addr(orig_ip+16);
+sr_slot*sl= slot_find(&icmp->host->raw,KEY_PORT(proto));
+for(sr_sock*s= sl?sl->first:NULL;s;s= s->lk[LK_PORT].next)
+if(raw_v4_match(s,proto,daddr,saddr,icmp->dev_ifindex))
+raw_err(s,icmp,type,code,info,orig_ip,len);
+}
+
+static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
+uint32_t info,const uint8_t*orig_ip,size_t len)
+{
+size_t ihl= (size_t)(orig_ip[0]&0xf)*4;
+bool recverr= (s->ipflags&IPF_RECVERR)!=0,hard= false;
+int err;
+if(type==ICMP_DEST_UNREACH&&code==ICMP_FRAG_NEEDED)
+ip_rt_update_pmtu(s->host,get_addr(orig_ip+16),info);
+if(!recverr&&!s->connected)return;
+if(type==ICMP_SOURCE_QUENCH)return;
+err= icmp_error_errno(s,type,code,&hard);
+if(recverr){
+size_t skip= (s->ipflags&IPF_HDRINCL)?0:ihl;
+ip_icmp_error(s,icmp,err,type,code,info,0,get_addr(orig_ip+16),
+orig_ip+skip,len-skip);
+}
+if(recverr||hard){
+s->err= err;
+sock_error_report(s);
+}
+}
+
+/*:733*//*735:*/
+#line 791 "web/raw.w"
+
+static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
+{
+*hard= false;
+switch(type){
+case ICMP_PARAMETERPROB:*hard= true;return EPROTO;
+case ICMP_DEST_UNREACH:
+if(code> NR_ICMP_UNREACH)return EHOSTUNREACH;
+if(code==ICMP_FRAG_NEEDED){
+*hard= s->pmtudisc!=IP_PMTUDISC_DONT;
+return EMSGSIZE;
+}
+*hard= icmp_unreach_err[code].hard;
+return icmp_unreach_err[code].err;
+default:return EHOSTUNREACH;
+}
+}
+
+/*:735*//*738:*/
+#line 855 "web/raw.w"
+
+static void ip_ra_control(sr_sock*s,bool on)
+{
+sr_sock**pp= &s->host->ra_chain;
+if(on==s->ra_on)return;
+while(*pp&&*pp!=s)pp= &(*pp)->ra_next;
+if(on)*pp= s;
+else*pp= s->ra_next;
+s->ra_next= NULL;
+s->ra_on= on;
+}
+
+/*:738*//*739:*/
+#line 871 "web/raw.w"
+
+static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
+{
+struct sr_rx rx;
+bool tapped= false;
+if(!ip_has_router_alert(pkt->data))return false;
+for(sr_sock*s= h->ra_chain;s;s= s->ra_next){
+if(s->inet_num!=pkt->data[9]||(s->bound_dev_if&&s->bound_dev_if!=ifindex))
+continue;
+if(!tapped&&(get16(pkt->data+6)&(IP_MF|IP_OFFMASK))){
+tapped= true;
+if(!(pkt= ip_defrag(h,ifindex,pkt,SR_RT_UNICAST)))return true;
+}
+tapped= true;
+ip_rx_fill(h,ifindex,pkt,SR_RT_UNICAST,&rx);
+raw_rcv(s,&rx,pkt->data,pkt->len);
+}
+if(tapped)free(pkt);
+return tapped;
+}
+
+/*:739*//*740:*/
+#line 895 "web/raw.w"
+
+static bool ip_has_router_alert(const uint8_t*pkt)
+{
+int optlen= (pkt[0]&0xf)*4-SR_IPHDR_LEN;
+uint8_t*p;
+for(int pos= 0;(p= ipopt_next((uint8_t*)pkt+SR_IPHDR_LEN,optlen,&pos))!=NULL;)
+if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
+return false;
+}
+
+/*:740*//*743:*/
+#line 931 "web/raw.w"
+
+static void raw_release(sr_sock*s)
+{
+ip_ra_control(s,false);
+}
+
+/*:743*//*747:*/
+#line 58 "web/ping.w"
+
+static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
+{
+const struct sockaddr_in*usin= msg->msg_name;
+uint8_t icmph[SR_ICMPHDR_LEN];
+uint32_t daddr,faddr,saddr;
+struct sr_ipcm ipc;
+struct sr_flow fl;
+struct sr_rtres rt;
+const uint8_t*opt;
+int optlen,err;
+if(len> 0xFFFF)return-EMSGSIZE;
+if(len<sizeof icmph)return-EINVAL;
+if(flags&MSG_OOB)return-EOPNOTSUPP;
+if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
+if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
+/*748:*/
+#line 94 "web/ping.w"
+
+if(usin){
+if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
+if(usin->sin_family!=AF_INET)return-EAFNOSUPPORT;
+daddr= usin->sin_addr.s_addr;
+}else{
+if(!s->connected)return-EDESTADDRREQ;
+daddr= s->inet_daddr;
+}
+
+/*:748*/
+#line 74 "web/ping.w"
+
+/*721:*/
+#line 485 "web/raw.w"
+
+memset(&ipc,0,sizeof ipc);
+ipc.oif= s->bound_dev_if;
+ipc.ttl= ipc.tos= -1;
+ipc.priority= s->priority;
+ipc.mark= s->mark;
+if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
+
+/*:721*/
+#line 75 "web/ping.w"
+
+opt= ipc.has_opt?ipc.opt:s->opt;
+optlen= ipc.has_opt?ipc.optlen:s->optlen;
+saddr= ipc.addr?ipc.addr:s->inet_saddr;
+faddr= daddr;
+if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
+if(ipv4_is_multicast(daddr)){
+if(!ipc.oif)ipc.oif= s->mc_index;
+if(!saddr)saddr= s->mc_addr;
+}else if(!ipc.oif)ipc.oif= s->uc_index;
+sk_flow(s,faddr,saddr,ipc.oif,&fl);
+if(flags&MSG_DONTROUTE)fl.dontroute= true;
+if((err= ip_route_output(s->host,&fl,&rt))<0)return err;
+if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
+if(flags&SR_MSG_PROBE)return(ssize_t)len;
+err= ping_send_echo(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
+return err<0?err:(ssize_t)len;
+}
+
+/*:747*//*750:*/
+#line 112 "web/ping.w"
+
+static int ping_send_echo(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
+const uint8_t*opt,int optlen)
+{
+struct sr_ipout o;
+uint8_t*l4;
+int mtu,total,err;
+if((err= ip_append_size_check(s,rt,daddr,optlen,len,false,&mtu))<0)return err;
+err= ip_frags_charge(s,flags,SR_IPHDR_LEN+optlen,len,mtu,SR_ICMPHDR_LEN,&total);
+if(err)return err;
+l4= xcalloc(1,len);
+if(!iov_gather(msg,0,l4,len))err= -EFAULT;
+else{
+memcpy(l4+4,&s->inet_sport,2);
+put16(l4+2,0);
+put16(l4+2,inet_csum(l4,len));
+/*590:*/
+#line 1084 "web/udp.w"
+
+memset(&o,0,sizeof o);
+o.protocol= (uint8_t)s->protocol;
+o.ttl= (uint8_t)(ipc->ttl>=0?ipc->ttl:rt->type==SR_RT_MULTICAST?s->mc_ttl:
+s->uc_ttl>=0?s->uc_ttl:(int)sysctl_value(s->host,SYS_IP_DEFAULT_TTL));
+o.tos= (uint8_t)(ipc->tos>=0?ipc->tos:s->tos);
+o.pmtudisc= s->pmtudisc;
+o.opt= opt;
+o.optlen= optlen;
+o.mark= ipc->mark;
+o.priority= ipc->priority;
+o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
+o.sk= s;
+
+/*:590*/
+#line 129 "web/ping.w"
+
+err= ip_output(s->host,rt,daddr,&o,l4,len);
+}
+free(l4);
+s->wmem-= total;
+return err;
+}
+
+/*:750*//*752:*/
+#line 165 "web/ping.w"
+
+static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
+{
+for(sr_sock*s= port_first(h,SR_TAB_PING,ident);s;s= s->lk[LK_PORT].next)
+if(!(s->inet_rcv_saddr&&s->inet_rcv_saddr!=daddr)&&
+!(s->bound_dev_if&&s->bound_dev_if!=ifindex))
+return s;
+return NULL;
+}
+
+static void ping_rcv(const struct sr_rx*rx)
+{
+sr_sock*s= ping_lookup(rx->host,get16(rx->l4+4),rx->daddr,rx->ifindex);
+sr_dgram*d;
+if(!s)return;
+d= dgram_of_rx(rx,rx->l4,rx->l4len,rx_truesize(rx));
+d->spec_dst= 0;
+sock_queue_rcv(s,d);
+}
+
+/*:752*//*754:*/
+#line 212 "web/ping.w"
+
+static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
+const uint8_t*orig_ip,size_t len)
+{
+size_t ihl= (size_t)(orig_ip[0]&0xf)*4;
+const uint8_t*echo= orig_ip+ihl;
+bool hard;
+int err;
+sr_sock*s;
+if(echo[0]!=ICMP_ECHO||echo[1]!=0)return;
+if(!(s= ping_lookup(icmp->host,get16(echo+4),icmp->daddr,icmp->ifindex)))return;
+if(type==ICMP_DEST_UNREACH&&code==ICMP_FRAG_NEEDED){
+ip_rt_update_pmtu(s->host,get_addr(orig_ip+16),info);
+if(s->pmtudisc==IP_PMTUDISC_DONT)return;
+}
+if(type==ICMP_SOURCE_QUENCH){
+err= EREMOTEIO;
+hard= false;
+}else err= icmp_error_errno(s,type,code,&hard);
+if(s->ipflags&IPF_RECVERR)
+ip_icmp_error(s,icmp,err,type,code,info,0,get_addr(orig_ip+16),echo,
+len-ihl);
+else if(!hard||!s->connected)return;
+s->err= err;
+sock_error_report(s);
+}
+
+/*:754*/

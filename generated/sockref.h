@@ -127,48 +127,48 @@ int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:342*//*424:*/
+/*:342*//*425:*/
 #line 36 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:424*//*481:*/
-#line 941 "web/bind.w"
+/*:425*//*482:*/
+#line 944 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:481*//*495:*/
-#line 1229 "web/bind.w"
+/*:482*//*496:*/
+#line 1232 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
-/*:495*//*501:*/
-#line 1331 "web/bind.w"
+/*:496*//*502:*/
+#line 1334 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
-/*:501*//*504:*/
-#line 1386 "web/bind.w"
+/*:502*//*505:*/
+#line 1389 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:504*//*533:*/
-#line 2038 "web/bind.w"
+/*:505*//*534:*/
+#line 2041 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:533*//*638:*/
-#line 2146 "web/udp.w"
+/*:534*//*641:*/
+#line 2176 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:638*//*640:*/
-#line 2198 "web/udp.w"
+/*:641*//*643:*/
+#line 2228 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -177,8 +177,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:640*//*651:*/
-#line 2385 "web/udp.w"
+/*:643*//*654:*/
+#line 2417 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,14 +187,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:651*//*677:*/
+/*:654*//*678:*/
 #line 245 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:677*//*682:*/
+/*:678*//*683:*/
 #line 350 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -202,7 +202,7 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:682*/
+/*:683*/
 #line 96 "web/sockref.w"
 
 #endif

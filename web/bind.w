@@ -305,7 +305,10 @@ static void sock_unhash(sr_sock *s)
   if (!s->hashed) return;
   s->hashed = false;
   if (s->rp) rp_detach(s);
-  if (s->type == SOCK_RAW) return;
+  if (s->type == SOCK_RAW) {
+    raw_unhash(s);
+    return;
+  }
   pt = sock_tab(s);
   for (int k = 0; k < SR_NLINKS; k++) link_del(&pt->t[k], k, s);
   s->inet_num = 0;

@@ -298,6 +298,7 @@ and frees it.
 static void sock_release(sr_sock *s)
 {
   inet_release(s);
+  raw_release(s);
   udp_release(s);
   mc_drop_all(s);
   free(s->filter);
