@@ -36,7 +36,7 @@ LIBWEBS  := web/sockref.w web/format.w web/world.w web/proc.w web/fd.w web/socke
 HAVE_SEEDS := $(wildcard $(SEEDS)/INDEX.md)
 
 .PHONY: all deps lib tools pdf check install coverage clean regen-check lint \
-        record check-scripts scripts-drift
+        record check-scripts scripts-drift bench examples check-examples fuzz-diff fuzz
 
 all: deps lib tools pdf
 
@@ -54,13 +54,17 @@ deps:
 # ---- tangling ---------------------------------------------------------------
 # ctangle 4.7 garbles the file names of #line directives in a large
 # multi-file web; linefix (web/linefix.w) restores them from the sections.
-generated/sockref.c generated/sockref.h &: $(LIBWEBS) build/linefix
+# $(call tangle_fixed,NAME): web/NAME.w to generated/NAME.c and NAME.h.
+define tangle_fixed
 	@mkdir -p build
-	ctangle web/sockref.w - build/sockref.raw.c >/dev/null
-	build/linefix web/sockref.w build/sockref.raw.c build/sockref.c.fixed
-	build/linefix web/sockref.w generated/sockref.h build/sockref.h.fixed
-	cmp -s build/sockref.c.fixed generated/sockref.c || cp build/sockref.c.fixed generated/sockref.c
-	cmp -s build/sockref.h.fixed generated/sockref.h || cp build/sockref.h.fixed generated/sockref.h
+	ctangle web/$(1).w - build/$(1).raw.c >/dev/null
+	build/linefix web/$(1).w build/$(1).raw.c build/$(1).c.fixed
+	build/linefix web/$(1).w generated/$(1).h build/$(1).h.fixed
+	cmp -s build/$(1).c.fixed generated/$(1).c || cp build/$(1).c.fixed generated/$(1).c
+	cmp -s build/$(1).h.fixed generated/$(1).h || cp build/$(1).h.fixed generated/$(1).h
+endef
+generated/sockref.c generated/sockref.h &: $(LIBWEBS) build/linefix
+	$(call tangle_fixed,sockref)
 
 generated/linefix.c: web/linefix.w web/format.w
 	ctangle +c web/linefix.w - generated/linefix.c >/dev/null
@@ -70,7 +74,7 @@ build/linefix: generated/linefix.c
 	$(CC) $(WARN) -O2 -o $@ $<
 
 # The tools that are one web each, tangled whole.
-TOOL_WEBS := optgen covclause clauses symgen srcheck srrecord srgen
+TOOL_WEBS := optgen covclause clauses symgen srcheck srrecord srgen srfuzz bench
 $(TOOL_WEBS:%=generated/%.c): generated/%.c: web/%.w web/format.w
 	ctangle +c $< - $@ >/dev/null
 
@@ -78,12 +82,7 @@ $(TOOL_WEBS:%=generated/%.c): generated/%.c: web/%.w web/format.w
 # library (ctangle, then linefix), into generated/sockscript.[ch].
 SSWEBS := web/sockscript.w web/sscalls.w web/ssexec.w web/format.w
 generated/sockscript.c generated/sockscript.h &: $(SSWEBS) build/linefix
-	@mkdir -p build
-	ctangle web/sockscript.w - build/sockscript.raw.c >/dev/null
-	build/linefix web/sockscript.w build/sockscript.raw.c build/sockscript.c.fixed
-	build/linefix web/sockscript.w generated/sockscript.h build/sockscript.h.fixed
-	cmp -s build/sockscript.c.fixed generated/sockscript.c || cp build/sockscript.c.fixed generated/sockscript.c
-	cmp -s build/sockscript.h.fixed generated/sockscript.h || cp build/sockscript.h.fixed generated/sockscript.h
+	$(call tangle_fixed,sockscript)
 
 # ---- the tools that generate ------------------------------------------------
 build/optgen: generated/optgen.c
@@ -102,9 +101,6 @@ build/symgen: generated/symgen.c
 	@mkdir -p build
 	$(CC) $(WARN) -O2 -o $@ $<
 
-build/sr-gen: generated/srgen.c
-	@mkdir -p build
-	$(CC) $(WARN) -O2 -o $@ $<
 
 # The names of the constants scripts use, from the system headers.
 SYSINC := /usr/include/$(shell $(CC) -print-multiarch 2>/dev/null) /usr/include
@@ -139,7 +135,7 @@ $(B)/libsockref.so: $(B)/sockref.o
 	$(CC) $(OPT) -shared -Wl,-soname,libsockref.so -o $@ $^
 
 lib: $(B)/libsockref.a $(B)/libsockref.so
-tools: build/optgen build/clauses build/covclause build/linefix build/symgen build/sr-gen $(B)/sr-check $(B)/sr-record
+tools: build/optgen build/clauses build/covclause build/linefix build/symgen $(B)/sr-gen $(B)/sr-check $(B)/sr-record $(B)/sr-fuzz $(B)/sr-bench
 
 # ---- sockscripts: the checker and the recorder -------------------------------
 $(B)/sockscript.o: generated/sockscript.c generated/sockscript.h generated/ss_symbols.h generated/sockref.h
@@ -152,11 +148,57 @@ $(B)/sr-check: generated/srcheck.c $(B)/sockscript.o $(B)/libsockref.a
 $(B)/sr-record: generated/srrecord.c $(B)/sockscript.o $(B)/libsockref.a
 	$(CC) $(WARN) $(OPT) -Igenerated -o $@ generated/srrecord.c $(B)/sockscript.o $(B)/libsockref.a
 
+$(B)/sr-fuzz: generated/srfuzz.c $(B)/sockscript.o $(B)/libsockref.a
+	$(CC) $(WARN) $(OPT) -Igenerated -o $@ generated/srfuzz.c $(B)/sockscript.o $(B)/libsockref.a
+
+$(B)/sr-gen: generated/srgen.c $(B)/sockscript.o $(B)/libsockref.a
+	$(CC) $(WARN) $(OPT) -Igenerated -o $@ generated/srgen.c $(B)/sockscript.o $(B)/libsockref.a
+
+# make fuzz-diff N=... SEED=...: random option-layer sequences recorded on
+# the kernel and replayed on sockref; divergences, minimised, go to
+# build/fuzz.  make check runs a short seeded campaign (root only).
+# Under the sanitizers every fork of the kernel runner copies ASan's large
+# mappings, so that campaign is ten times shorter.
+N    ?= $(if $(filter 1,$(SANITIZE)),200,2000)
+SEED ?= 1
+# ---- the benchmark and the example ---------------------------------------------
+$(B)/sr-bench: generated/bench.c $(B)/libsockref.a
+	$(CC) $(WARN) $(OPT) -Igenerated -o $@ generated/bench.c $(B)/libsockref.a
+
+# make bench: every workload on the kernel (in a namespace of its own) and on
+# sockref; BENCH_FLAGS=-q for short loops, -k to skip the kernel.
+bench: $(B)/sr-bench
+	@if [ "$$(id -u)" = 0 ] && unshare -n true 2>/dev/null; then $(B)/sr-bench $(BENCH_FLAGS); \
+	else echo "bench: no namespaces here; sockref only"; $(B)/sr-bench -k $(BENCH_FLAGS); fi
+
+$(B)/examples/twohosts: examples/twohosts.c $(B)/libsockref.a
+	@mkdir -p $(B)/examples
+	$(CC) $(WARN) $(OPT) -Igenerated -o $@ examples/twohosts.c $(B)/libsockref.a
+
+examples: $(B)/examples/twohosts
+
+fuzz-diff: $(B)/sr-fuzz
+	@if [ "$$(id -u)" = 0 ] && unshare -n true 2>/dev/null; then \
+	  $(B)/sr-fuzz -n $(N) --seed $(SEED) --save build/fuzz $(OPTION_TABLES); \
+	else echo "fuzz-diff: SKIPPED: needs root and network namespaces"; fi
+
+# make fuzz FUZZ_SECONDS=N: the libFuzzer harness (clang) on sockref alone,
+# under ASan and UBSan; what it finds is left in build/libfuzz.
+FUZZ_SECONDS ?= 60
+generated/srlibfuzz.c: generated/srfuzz.c
+build/libfuzz/sr-libfuzz: generated/srlibfuzz.c generated/sockref.c generated/sockref.h generated/sr_options.h
+	@mkdir -p build/libfuzz
+	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Igenerated \
+	  -o $@ generated/srlibfuzz.c generated/sockref.c
+fuzz: build/libfuzz/sr-libfuzz
+	mkdir -p build/libfuzz/corpus
+	cd build/libfuzz && ./sr-libfuzz -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 corpus
+
 # make record: regenerate the families from the option table and record
 # every script of the corpus on this machine's kernel (root, namespaces).
-record: build/sr-gen build/sr-record
-	build/sr-gen $(OPTION_TABLES) $(SCRIPTS)
-	build/sr-record -q $(SCRIPTS)
+record: $(B)/sr-gen $(B)/sr-record
+	$(B)/sr-gen $(OPTION_TABLES) $(SCRIPTS)
+	$(B)/sr-record -q $(SCRIPTS)
 
 
 # ---- the book ---------------------------------------------------------------
@@ -192,8 +234,13 @@ $(B)/check_sockref: tests/main.c tests/sr_test.h $(TEST_SRCS) $(B)/tests/suites.
 	$(CC) -std=c11 -Wall -Wextra -Werror $(OPT) -Igenerated -Itests -I$(B)/tests -o $@ \
 	  tests/main.c $(TEST_SRCS) $(B)/libsockref.a $(CHECK_LIBS)
 
-check: deps $(B)/check_sockref check-scripts scripts-drift
+check: deps $(B)/check_sockref check-scripts scripts-drift fuzz-diff check-examples
 	CK_FORK=yes $(B)/check_sockref
+
+# The example runs and its capture is a pcap file (magic number checked).
+check-examples: $(B)/examples/twohosts
+	$(B)/examples/twohosts $(B)/twohosts.pcap >/dev/null
+	@test "$$(od -An -tx4 -N4 $(B)/twohosts.pcap | tr -d ' ')" = a1b23c4d || { echo 'twohosts: bad capture'; exit 1; }
 
 # The corpus of sockscripts (tests/scripts, recorded on Linux) replayed on
 # sockref: no divergence but those the errata register expects; the
@@ -230,10 +277,10 @@ coverage: deps build/covclause build/sockref.pdf
 	lcov --summary coverage/web.info 2>&1 | tail -3
 
 # ---- install ----------------------------------------------------------------
-install: lib pdf build/sr-check build/sr-record build/sr-gen
+install: lib pdf build/sr-check build/sr-record build/sr-gen build/sr-fuzz
 	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/doc/sockref \
 	  $(DESTDIR)$(PREFIX)/bin
-	install -m 755 build/sr-check build/sr-record build/sr-gen $(DESTDIR)$(PREFIX)/bin/
+	install -m 755 build/sr-check build/sr-record build/sr-gen build/sr-fuzz $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 generated/sockref.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 build/libsockref.a build/libsockref.so $(DESTDIR)$(PREFIX)/lib/
 	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: sockref\nDescription: literate reference model of the Linux socket layer and IPv4\nVersion: 0.1\nLibs: -L$${libdir} -lsockref\nCflags: -I$${includedir}\n' '$(PREFIX)' \
@@ -243,7 +290,7 @@ install: lib pdf build/sr-check build/sr-record build/sr-gen
 # ---- lint: cweave is stricter than ctangle ------------------------------------
 lint:
 	@mkdir -p build/lint
-	for w in sockref optgen clauses covclause linefix symgen sockscript srcheck srrecord srgen; do \
+	for w in sockref optgen clauses covclause linefix symgen sockscript srcheck srrecord srgen srfuzz bench; do \
 	  (cd build/lint && CWEBINPUTS=../../web:../../generated cweave -bhp ../../web/$$w.w - $$w.tex >/dev/null) || exit 1; done
 
 # CI: generated/ must be what the generators write now.

@@ -128,11 +128,16 @@
 #define SR_TCP_WMEM_DEFAULT 16384
 
 /*:95*//*99:*/
-#line 22 "web/ioctl.w"
+#line 23 "web/ioctl.w"
 
 #define SR_SETFL_MASK (O_APPEND | O_NONBLOCK | O_ASYNC | O_NOATIME | O_DIRECT)
 
-/*:99*//*112:*/
+/*:99*//*107:*/
+#line 188 "web/ioctl.w"
+
+#define SR_IS_SOCK_IOCTL(req) ((((req) >> 8) & 0xff) == 0x89)
+
+/*:107*//*113:*/
 #line 60 "web/sysctl.w"
 
 enum{
@@ -150,13 +155,13 @@ SYS_IP6FRAG_HIGH_THRESH,SYS_IP6FRAG_LOW_THRESH,SYS_IP6FRAG_TIME,
 SR_NSYSCTL
 };
 
-/*:112*//*115:*/
+/*:113*//*116:*/
 #line 107 "web/sysctl.w"
 
 #define SR_MIN_RCVBUF 2304
 #define SR_MIN_SNDBUF 4608
 
-/*:115*//*148:*/
+/*:116*//*149:*/
 #line 52 "web/sockopt.w"
 
 enum{
@@ -180,18 +185,18 @@ enum{CAP_NEVER,CAP_ALWAYS,CAP_OUTSIDE_RANGE,CAP_NONZERO};
 enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
 OPT_STORE_INT_FIELD};
 
-/*:148*//*156:*/
+/*:149*//*157:*/
 #line 227 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
 
-/*:156*//*171:*/
+/*:157*//*172:*/
 #line 157 "web/solsocket.w"
 
 #define SR_TCP_RMEM_MAX 33554432 
 
-/*:171*//*202:*/
+/*:172*//*203:*/
 #line 608 "web/solsocket.w"
 
 #define SR_SOF_OPT_ID (1u << 7)
@@ -201,23 +206,23 @@ OPT_STORE_INT_FIELD};
 #define SR_SOF_OPT_ID_TCP (1u << 16)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:202*//*232:*/
+/*:203*//*233:*/
 #line 93 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:232*//*236:*/
-#line 165 "web/ipopt.w"
+/*:233*//*237:*/
+#line 166 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:236*//*255:*/
-#line 430 "web/ipopt.w"
+/*:237*//*256:*/
+#line 431 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:255*//*285:*/
+/*:256*//*286:*/
 #line 20 "web/wire.w"
 
 #define SR_IPHDR_LEN 20 
@@ -225,51 +230,51 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:285*//*305:*/
-#line 333 "web/wire.w"
+/*:286*//*306:*/
+#line 351 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:305*//*344:*/
+/*:306*//*345:*/
 #line 555 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:344*//*353:*/
+/*:345*//*354:*/
 #line 40 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:353*//*404:*/
+/*:354*//*405:*/
 #line 1057 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:404*//*409:*/
+/*:405*//*410:*/
 #line 1154 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:409*//*426:*/
+/*:410*//*427:*/
 #line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:426*//*435:*/
+/*:427*//*436:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:435*//*446:*/
+/*:436*//*447:*/
 #line 240 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -277,22 +282,22 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:446*//*456:*/
+/*:447*//*457:*/
 #line 412 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:456*//*464:*/
+/*:457*//*465:*/
 #line 583 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:464*//*526:*/
+/*:465*//*527:*/
 #line 1858 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:526*//*543:*/
+/*:527*//*544:*/
 #line 88 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
@@ -300,7 +305,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:543*//*545:*/
+/*:544*//*546:*/
 #line 124 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
@@ -309,63 +314,63 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:545*//*553:*/
+/*:546*//*554:*/
 #line 269 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:553*//*577:*/
+/*:554*//*578:*/
 #line 809 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:577*//*595:*/
+/*:578*//*596:*/
 #line 1175 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:595*//*603:*/
+/*:596*//*604:*/
 #line 1370 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:603*//*609:*/
+/*:604*//*610:*/
 #line 1503 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:609*//*644:*/
+/*:610*//*645:*/
 #line 2238 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:644*//*650:*/
+/*:645*//*651:*/
 #line 2350 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:650*//*667:*/
+/*:651*//*668:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:667*//*684:*/
+/*:668*//*685:*/
 #line 356 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:684*//*692:*/
+/*:685*//*693:*/
 #line 542 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:692*//*700:*/
+/*:693*//*701:*/
 #line 100 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -373,13 +378,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 104 "web/raw.w"
 
-/*:700*//*744:*/
+/*:701*//*745:*/
 #line 941 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:744*/
+/*:745*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -453,12 +458,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*688:*/
+/*689:*/
 #line 459 "web/poll.w"
 
 int kmax;
 
-/*:688*/
+/*:689*/
 #line 40 "web/fd.w"
 
 }sr_fdtab;
@@ -472,7 +477,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*434:*/
+/*435:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -488,12 +493,12 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:434*//*511:*/
+/*:435*//*512:*/
 #line 1536 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:511*/
+/*:512*/
 #line 20 "web/socket.w"
 
 /*83:*/
@@ -518,14 +523,14 @@ int filter_kind;
 struct sock_filter*filter;
 int filter_len;
 
-/*:83*//*164:*/
+/*:83*//*165:*/
 #line 35 "web/solsocket.w"
 
 uint32_t tsflags;
 uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 
-/*:164*/
+/*:165*/
 #line 21 "web/socket.w"
 
 /*85:*/
@@ -548,15 +553,15 @@ int mc_count;
 /*:85*/
 #line 22 "web/socket.w"
 
-/*369:*/
+/*370:*/
 #line 363 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:369*/
+/*:370*/
 #line 23 "web/socket.w"
 
-/*542:*/
+/*543:*/
 #line 73 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -573,10 +578,10 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:542*/
+/*:543*/
 #line 24 "web/socket.w"
 
-/*697:*/
+/*698:*/
 #line 27 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -584,12 +589,12 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:697*/
+/*:698*/
 #line 25 "web/socket.w"
 
 };
 
-/*:81*//*111:*/
+/*:81*//*112:*/
 #line 47 "web/sysctl.w"
 
 enum{SYSV_INT,SYSV_U8,SYSV_ULONG,SYSV_PAIR,SYSV_PORTS,SYSV_JIFFIES};
@@ -601,7 +606,7 @@ long long def,def2;
 long long min,max;
 }sr_sysctl;
 
-/*:111*//*147:*/
+/*:112*//*148:*/
 #line 26 "web/sockopt.w"
 
 typedef struct sr_optreq sr_optreq;
@@ -626,7 +631,7 @@ sr_setter*set;
 sr_getter*get;
 }sr_optdesc;
 
-/*:147*//*149:*/
+/*:148*//*150:*/
 #line 81 "web/sockopt.w"
 
 struct sr_optreq{
@@ -640,7 +645,7 @@ void*ubuf;
 socklen_t*ulen;
 };
 
-/*:149*//*261:*/
+/*:150*//*262:*/
 #line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
@@ -655,8 +660,8 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:261*//*292:*/
-#line 119 "web/wire.w"
+/*:262*//*293:*/
+#line 137 "web/wire.w"
 
 struct sr_ipv4{
 uint8_t ihl;
@@ -667,8 +672,8 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:292*//*298:*/
-#line 205 "web/wire.w"
+/*:293*//*299:*/
+#line 223 "web/wire.w"
 
 struct sr_udp{
 uint16_t sport,dport;
@@ -678,8 +683,8 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:298*//*301:*/
-#line 266 "web/wire.w"
+/*:299*//*302:*/
+#line 284 "web/wire.w"
 
 struct sr_icmp{
 uint8_t type,code;
@@ -688,7 +693,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:301*//*313:*/
+/*:302*//*314:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -701,7 +706,7 @@ sr_hent**b;
 size_t nb,n;
 }sr_htab;
 
-/*:313*//*319:*/
+/*:314*//*320:*/
 #line 155 "web/link.w"
 
 typedef struct{
@@ -718,7 +723,7 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:319*//*329:*/
+/*:320*//*330:*/
 #line 311 "web/link.w"
 
 typedef struct{
@@ -728,7 +733,7 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:329*//*345:*/
+/*:330*//*346:*/
 #line 560 "web/link.w"
 
 typedef struct{
@@ -740,7 +745,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:345*//*352:*/
+/*:346*//*353:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -758,7 +763,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:352*//*363:*/
+/*:353*//*364:*/
 #line 264 "web/ip.w"
 
 typedef struct{
@@ -768,7 +773,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:363*//*368:*/
+/*:364*//*369:*/
 #line 335 "web/ip.w"
 
 struct sr_ipout{
@@ -782,7 +787,7 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:368*//*384:*/
+/*:369*//*385:*/
 #line 633 "web/ip.w"
 
 struct sr_rx{
@@ -801,7 +806,7 @@ size_t l4len;
 uint64_t tstamp_ns;
 };
 
-/*:384*//*389:*/
+/*:385*//*390:*/
 #line 786 "web/ip.w"
 
 typedef struct{
@@ -819,7 +824,7 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:389*//*410:*/
+/*:390*//*411:*/
 #line 1159 "web/ip.w"
 
 typedef struct{
@@ -827,7 +832,7 @@ sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:410*//*421:*/
+/*:411*//*422:*/
 #line 1297 "web/ip.w"
 
 typedef struct{
@@ -835,7 +840,7 @@ sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:421*//*427:*/
+/*:422*//*428:*/
 #line 45 "web/pcap.w"
 
 typedef struct{
@@ -843,7 +848,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:427*//*441:*/
+/*:428*//*442:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -856,14 +861,14 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:441*//*442:*/
+/*:442*//*443:*/
 #line 179 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
 typedef struct{sr_htab t[SR_NLINKS];}sr_porttab;
 typedef struct sr_bindtab{sr_porttab proto[SR_NTABS];long nsocks;}sr_bindtab;
 
-/*:442*//*474:*/
+/*:443*//*475:*/
 #line 795 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -873,7 +878,7 @@ bool has_conns;
 bool prog;
 }sr_rpgroup;
 
-/*:474*//*541:*/
+/*:475*//*542:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -894,21 +899,21 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*566:*/
+/*567:*/
 #line 614 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:566*/
+/*:567*/
 #line 55 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:541*//*550:*/
+/*:542*//*551:*/
 #line 235 "web/udp.w"
 
 struct udp_arrival{
@@ -918,7 +923,7 @@ bool bad;
 int truesize;
 };
 
-/*:550*//*578:*/
+/*:551*//*579:*/
 #line 815 "web/udp.w"
 
 struct sr_ipcm{
@@ -933,7 +938,7 @@ bool has_opt;
 int gso_size;
 };
 
-/*:578*//*606:*/
+/*:579*//*607:*/
 #line 1441 "web/udp.w"
 
 struct sr_cmsg_out{
@@ -941,7 +946,7 @@ uint8_t*pos;
 size_t room,used;
 };
 
-/*:606*/
+/*:607*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -957,7 +962,7 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*320:*/
+/*321:*/
 #line 173 "web/link.w"
 
 uint64_t rng;
@@ -965,32 +970,32 @@ sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:320*//*330:*/
+/*:321*//*331:*/
 #line 322 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:330*//*428:*/
+/*:331*//*429:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:428*//*631:*/
+/*:429*//*632:*/
 #line 1980 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:631*/
+/*:632*/
 #line 45 "web/world.w"
 
-/*694:*/
+/*695:*/
 #line 549 "web/poll.w"
 
 uint64_t calls;
 
-/*:694*/
+/*:695*/
 #line 46 "web/world.w"
 
 };
@@ -1005,62 +1010,62 @@ sr_iface*ifs;
 int nifs;
 sr_route*routes;
 int nroutes;
-/*110:*/
+/*111:*/
 #line 35 "web/sysctl.w"
 
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:110*//*346:*/
+/*:111*//*347:*/
 #line 570 "web/link.w"
 
 sr_htab neigh;
 
-/*:346*//*364:*/
+/*:347*//*365:*/
 #line 272 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:364*//*370:*/
+/*:365*//*371:*/
 #line 366 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:370*//*390:*/
+/*:371*//*391:*/
 #line 802 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:390*//*411:*/
+/*:391*//*412:*/
 #line 1165 "web/ip.w"
 
 sr_htab peers;
 
-/*:411*//*419:*/
+/*:412*//*420:*/
 #line 1291 "web/ip.w"
 
 sr_htab mc;
 
-/*:419*//*443:*/
+/*:420*//*444:*/
 #line 184 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:443*//*701:*/
+/*:444*//*702:*/
 #line 122 "web/raw.w"
 
 sr_htab raw;
 
-/*:701*//*736:*/
+/*:702*//*737:*/
 #line 847 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:736*/
+/*:737*/
 #line 187 "web/world.w"
 
 };
@@ -1078,13 +1083,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:69*//*693:*/
+/*:69*//*694:*/
 #line 545 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:693*/
+/*:694*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1205,28 +1210,28 @@ static int inet_protocol_check(int type,int*protocol);
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
 
-/*:92*//*108:*/
-#line 200 "web/ioctl.w"
+/*:92*//*109:*/
+#line 216 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg);
 static int file_setown(sr_file*f,int who);
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled);
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp);
-/*:108*//*113:*/
+/*:109*//*114:*/
 #line 78 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL];
 
-/*:113*//*134:*/
+/*:114*//*135:*/
 #line 327 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i);
 static long long sysctl_value(sr_host*h,int i);
 static bool ping_group_allowed(const sr_proc*p);
 
-/*:134*//*145:*/
-#line 591 "web/sysctl.w"
+/*:135*//*146:*/
+#line 598 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text);
 static void ports_format(const uint64_t*bits,char*out,size_t len);
@@ -1234,12 +1239,12 @@ static int sysctl_parse(int i,const char*text,long long nv[2]);
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2]);
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value);
-/*:145*//*151:*/
+/*:146*//*152:*/
 #line 104 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name);
 
-/*:151*//*153:*/
+/*:152*//*154:*/
 #line 134 "web/sockopt.w"
 
 static int set_flag(sr_sock*s,sr_optreq*rq);
@@ -1247,60 +1252,60 @@ static int get_flag(sr_sock*s,sr_optreq*rq);
 static int set_int_field(sr_sock*s,sr_optreq*rq);
 static int get_int_field(sr_sock*s,sr_optreq*rq);
 
-/*:153*//*159:*/
-#line 296 "web/sockopt.w"
+/*:154*//*160:*/
+#line 298 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
 static bool opt_capable(uint64_t caps);
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
-/*:159*//*167:*/
+/*:160*//*168:*/
 #line 72 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val);
 static int buffer_store(int*size,bool*locked,int val,int min);
 
-/*:167*//*176:*/
+/*:168*//*177:*/
 #line 246 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq);
 static int timeo_get(long timeo,sr_optreq*rq);
 
-/*:176*//*190:*/
+/*:177*//*191:*/
 #line 413 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s);
 
-/*:190*//*192:*/
+/*:191*//*193:*/
 #line 451 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns);
 
-/*:192*//*200:*/
+/*:193*//*201:*/
 #line 549 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:200*//*217:*/
+/*:201*//*218:*/
 #line 826 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:217*//*224:*/
+/*:218*//*225:*/
 #line 1009 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:224*//*237:*/
-#line 169 "web/ipopt.w"
+/*:225*//*238:*/
+#line 170 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:237*//*262:*/
+/*:238*//*263:*/
 #line 48 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
@@ -1308,19 +1313,19 @@ static bool ipv4_is_multicast(uint32_t addr);
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr);
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
 int*ifindex);
-static void mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr);
+static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex);
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode);
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr);
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs);
 
-/*:262*//*277:*/
-#line 350 "web/mcast.w"
+/*:263*//*278:*/
+#line 360 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:277*//*286:*/
+/*:278*//*287:*/
 #line 28 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p);
@@ -1328,32 +1333,32 @@ static void put16(uint8_t*p,uint16_t v);
 static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
-/*:286*//*288:*/
-#line 64 "web/wire.w"
+/*:287*//*289:*/
+#line 65 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
-/*:288*//*290:*/
-#line 95 "web/wire.w"
+/*:289*//*291:*/
+#line 113 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:290*//*293:*/
-#line 136 "web/wire.w"
+/*:291*//*294:*/
+#line 154 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:293*//*296:*/
-#line 188 "web/wire.w"
+/*:294*//*297:*/
+#line 206 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:296*//*299:*/
-#line 218 "web/wire.w"
+/*:297*//*300:*/
+#line 236 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
 uint32_t daddr,struct sr_udp*u);
@@ -1361,31 +1366,31 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:299*//*302:*/
-#line 277 "web/wire.w"
+/*:300*//*303:*/
+#line 295 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:302*//*304:*/
-#line 322 "web/wire.w"
+/*:303*//*305:*/
+#line 340 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
 uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:304*//*306:*/
-#line 341 "web/wire.w"
+/*:305*//*307:*/
+#line 359 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:306*//*310:*/
-#line 440 "web/wire.w"
+/*:307*//*311:*/
+#line 458 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:310*//*314:*/
+/*:311*//*315:*/
 #line 42 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1393,13 +1398,13 @@ static void htab_insert(sr_htab*t,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:314*//*317:*/
+/*:315*//*318:*/
 #line 123 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:317*//*323:*/
+/*:318*//*324:*/
 #line 186 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len);
@@ -1407,7 +1412,7 @@ static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:323*//*335:*/
+/*:324*//*336:*/
 #line 402 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -1415,20 +1420,20 @@ sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:335*//*339:*/
+/*:336*//*340:*/
 #line 473 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
 
-/*:339*//*348:*/
+/*:340*//*349:*/
 #line 576 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:348*//*354:*/
+/*:349*//*355:*/
 #line 43 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1436,13 +1441,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:354*//*360:*/
+/*:355*//*361:*/
 #line 207 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:360*//*366:*/
+/*:361*//*367:*/
 #line 278 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1450,13 +1455,13 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:366*//*372:*/
+/*:367*//*373:*/
 #line 376 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:372*//*374:*/
+/*:373*//*375:*/
 #line 415 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -1464,24 +1469,24 @@ const struct sr_ipout*o,const void*l4,size_t l4len);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:374*//*377:*/
+/*:375*//*378:*/
 #line 507 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:377*//*379:*/
+/*:378*//*380:*/
 #line 554 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:379*//*382:*/
+/*:380*//*383:*/
 #line 607 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:382*//*385:*/
+/*:383*//*386:*/
 #line 650 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
@@ -1490,67 +1495,67 @@ struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:385*//*392:*/
+/*:386*//*393:*/
 #line 809 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:392*//*398:*/
+/*:393*//*399:*/
 #line 921 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:398*//*401:*/
+/*:399*//*402:*/
 #line 988 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:401*//*405:*/
+/*:402*//*406:*/
 #line 1061 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:405*//*407:*/
+/*:406*//*408:*/
 #line 1105 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:407*//*413:*/
+/*:408*//*414:*/
 #line 1171 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:413*//*415:*/
+/*:414*//*416:*/
 #line 1221 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:415*//*417:*/
+/*:416*//*418:*/
 #line 1265 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:417*//*422:*/
+/*:418*//*423:*/
 #line 1303 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:422*//*431:*/
+/*:423*//*432:*/
 #line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:431*//*438:*/
+/*:432*//*439:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1558,14 +1563,14 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:438*//*444:*/
+/*:439*//*445:*/
 #line 189 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:444*//*447:*/
+/*:445*//*448:*/
 #line 253 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
@@ -1574,31 +1579,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:447*//*450:*/
+/*:448*//*451:*/
 #line 318 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:450*//*452:*/
+/*:451*//*453:*/
 #line 343 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:452*//*455:*/
+/*:453*//*456:*/
 #line 382 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:455*//*459:*/
+/*:456*//*460:*/
 #line 448 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:459*//*461:*/
+/*:460*//*462:*/
 #line 500 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1606,13 +1611,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:461*//*463:*/
+/*:462*//*464:*/
 #line 539 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:463*//*465:*/
+/*:464*//*466:*/
 #line 586 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1620,7 +1625,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:465*//*469:*/
+/*:466*//*470:*/
 #line 691 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1628,25 +1633,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:469*//*475:*/
+/*:470*//*476:*/
 #line 803 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:475*//*479:*/
+/*:476*//*480:*/
 #line 891 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:479*//*481:*/
+/*:480*//*482:*/
 #line 926 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s);
 
-/*:481*//*484:*/
+/*:482*//*485:*/
 #line 962 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1655,34 +1660,34 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:484*//*487:*/
+/*:485*//*488:*/
 #line 1014 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:487*//*490:*/
+/*:488*//*491:*/
 #line 1098 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:490*//*494:*/
+/*:491*//*495:*/
 #line 1195 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:494*//*498:*/
+/*:495*//*499:*/
 #line 1278 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:498*//*501:*/
+/*:499*//*502:*/
 #line 1329 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:501*//*507:*/
+/*:502*//*508:*/
 #line 1406 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
@@ -1692,7 +1697,7 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:507*//*513:*/
+/*:508*//*514:*/
 #line 1554 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -1700,13 +1705,13 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:513*//*520:*/
+/*:514*//*521:*/
 #line 1733 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:520*//*521:*/
+/*:521*//*522:*/
 #line 1762 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -1720,7 +1725,7 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:521*//*524:*/
+/*:522*//*525:*/
 #line 1812 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
@@ -1729,75 +1734,75 @@ uint32_t daddr,uint16_t hnum,int ifindex);
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
 
-/*:524*//*530:*/
+/*:525*//*531:*/
 #line 1961 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:530*//*533:*/
+/*:531*//*534:*/
 #line 2030 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:533*//*537:*/
+/*:534*//*538:*/
 #line 2088 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:537*//*538:*/
+/*:538*//*539:*/
 #line 2102 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:538*//*546:*/
+/*:539*//*547:*/
 #line 131 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:546*//*549:*/
+/*:547*//*550:*/
 #line 229 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:549*//*551:*/
+/*:550*//*552:*/
 #line 243 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:551*//*554:*/
+/*:552*//*555:*/
 #line 277 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:554*//*556:*/
+/*:555*//*557:*/
 #line 304 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:556*//*559:*/
+/*:557*//*560:*/
 #line 372 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:559*//*561:*/
+/*:560*//*562:*/
 #line 413 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:561*//*564:*/
+/*:562*//*565:*/
 #line 536 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:564*//*567:*/
+/*:565*//*568:*/
 #line 619 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -1805,35 +1810,35 @@ int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:567*//*570:*/
+/*:568*//*571:*/
 #line 686 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:570*//*572:*/
+/*:571*//*573:*/
 #line 717 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:572*//*574:*/
+/*:573*//*575:*/
 #line 755 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:574*//*576:*/
+/*:575*//*577:*/
 #line 803 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:576*//*584:*/
+/*:577*//*585:*/
 #line 935 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:584*//*586:*/
+/*:585*//*587:*/
 #line 978 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
@@ -1843,26 +1848,26 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:586*//*591:*/
+/*:587*//*592:*/
 #line 1105 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto);
 
-/*:591*//*593:*/
+/*:592*//*594:*/
 #line 1125 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:593*//*596:*/
+/*:594*//*597:*/
 #line 1178 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:596*//*598:*/
+/*:597*//*599:*/
 #line 1238 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -1874,23 +1879,23 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:598*//*599:*/
+/*:599*//*600:*/
 #line 1255 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:599*//*605:*/
+/*:600*//*606:*/
 #line 1434 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:605*//*610:*/
+/*:606*//*611:*/
 #line 1532 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:610*//*612:*/
+/*:611*//*613:*/
 #line 1551 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
@@ -1899,96 +1904,96 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:612*//*615:*/
+/*:613*//*616:*/
 #line 1643 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:615*//*617:*/
+/*:616*//*618:*/
 #line 1684 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:617*//*619:*/
+/*:618*//*620:*/
 #line 1739 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:619*//*621:*/
+/*:620*//*622:*/
 #line 1775 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:621*//*623:*/
+/*:622*//*624:*/
 #line 1819 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:623*//*627:*/
+/*:624*//*628:*/
 #line 1894 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:627*//*632:*/
+/*:628*//*633:*/
 #line 1983 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:632*//*634:*/
+/*:633*//*635:*/
 #line 2022 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:634*//*636:*/
+/*:635*//*637:*/
 #line 2061 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:636*//*638:*/
+/*:637*//*639:*/
 #line 2101 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:638*//*645:*/
+/*:639*//*646:*/
 #line 2242 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:645*//*652:*/
+/*:646*//*653:*/
 #line 2370 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:652*//*655:*/
+/*:653*//*656:*/
 #line 2425 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:655*//*660:*/
+/*:656*//*661:*/
 #line 2529 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:660*//*662:*/
+/*:661*//*663:*/
 #line 2577 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:662*//*664:*/
+/*:663*//*665:*/
 #line 2624 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:664*//*668:*/
+/*:665*//*669:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -1996,13 +2001,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:668*//*671:*/
+/*:669*//*672:*/
 #line 88 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:671*//*673:*/
+/*:672*//*674:*/
 #line 142 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2010,24 +2015,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:673*//*679:*/
+/*:674*//*680:*/
 #line 250 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:679*//*681:*/
+/*:680*//*682:*/
 #line 304 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:681*//*685:*/
+/*:682*//*686:*/
 #line 361 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:685*//*690:*/
+/*:686*//*691:*/
 #line 505 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2036,78 +2041,78 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:690*//*698:*/
+/*:691*//*699:*/
 #line 66 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:698*//*704:*/
+/*:699*//*705:*/
 #line 131 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:704*//*706:*/
+/*:705*//*707:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:706*//*708:*/
+/*:707*//*709:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:708*//*710:*/
+/*:709*//*711:*/
 #line 238 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:710*//*712:*/
+/*:711*//*713:*/
 #line 267 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:712*//*714:*/
+/*:713*//*715:*/
 #line 316 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:714*//*716:*/
+/*:715*//*717:*/
 #line 354 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:716*//*718:*/
+/*:717*//*719:*/
 #line 443 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:718*//*724:*/
+/*:719*//*725:*/
 #line 554 "web/raw.w"
 
 static int raw_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:724*//*726:*/
+/*:725*//*727:*/
 #line 625 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:726*//*729:*/
+/*:727*//*730:*/
 #line 675 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:729*//*732:*/
+/*:730*//*733:*/
 #line 745 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2115,48 +2120,48 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:732*//*734:*/
+/*:733*//*735:*/
 #line 788 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:734*//*737:*/
+/*:735*//*738:*/
 #line 850 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:737*//*742:*/
+/*:738*//*743:*/
 #line 928 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:742*//*746:*/
+/*:743*//*747:*/
 #line 55 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:746*//*749:*/
+/*:747*//*750:*/
 #line 107 "web/ping.w"
 
 static int ping_send_echo(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:749*//*751:*/
+/*:750*//*752:*/
 #line 161 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:751*//*753:*/
+/*:752*//*754:*/
 #line 208 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:753*/
+/*:754*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2168,12 +2173,12 @@ static sr_world the_world;
 /*:6*/
 #line 46 "web/sockref.w"
 
-/*150:*/
+/*151:*/
 #line 98 "web/sockopt.w"
 
 #include "sr_options.h"
 
-/*:150*/
+/*:151*/
 #line 47 "web/sockref.w"
 
 
@@ -2462,7 +2467,7 @@ static sr_host*host_new(const char*name)
 sr_host*h= xcalloc(1,sizeof*h);
 h->id= W->nhosts;
 snprintf(h->name,sizeof h->name,"%s",name);
-/*133:*/
+/*134:*/
 #line 320 "web/sysctl.w"
 
 for(int i= 0;i<SR_NSYSCTL;i++){
@@ -2471,15 +2476,15 @@ h->sys[i][1]= sysctls[i].def2;
 }
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
-/*:133*/
+/*:134*/
 #line 610 "web/world.w"
 
-/*371:*/
+/*372:*/
 #line 373 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:371*/
+/*:372*/
 #line 611 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -2652,61 +2657,61 @@ if(W->ready)/*46:*/
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*322:*/
+/*323:*/
 #line 182 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:322*//*331:*/
+/*:323*//*332:*/
 #line 326 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:331*//*429:*/
+/*:332*//*430:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:429*/
+/*:430*/
 #line 816 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*347:*/
+/*348:*/
 #line 573 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:347*//*365:*/
+/*:348*//*366:*/
 #line 275 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:365*//*391:*/
+/*:366*//*392:*/
 #line 806 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:391*//*412:*/
+/*:392*//*413:*/
 #line 1168 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:412*//*420:*/
+/*:413*//*421:*/
 #line 1294 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:420*//*702:*/
+/*:421*//*703:*/
 #line 125 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:702*/
+/*:703*/
 #line 819 "web/world.w"
 
 free(fh->ifs);
@@ -2723,12 +2728,12 @@ memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*321:*/
+/*322:*/
 #line 179 "web/link.w"
 
 W->rng= 1;
 
-/*:321*/
+/*:322*/
 #line 796 "web/world.w"
 
 h= host_new("host0");
@@ -2748,12 +2753,12 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 /*:34*/
 #line 798 "web/world.w"
 
-/*334:*/
+/*335:*/
 #line 387 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:334*/
+/*:335*/
 #line 799 "web/world.w"
 
 W->cur= proc_new(h,0);
@@ -3018,7 +3023,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*689:*/
+/*690:*/
 #line 462 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3027,7 +3032,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:689*/
+/*:690*/
 #line 127 "web/fd.w"
 
 t->file[fd]= f;
@@ -3222,18 +3227,18 @@ s->peek_off= -1;
 s->incoming_cpu= -1;
 s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 
-/*:94*//*165:*/
+/*:94*//*166:*/
 #line 40 "web/solsocket.w"
 
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:165*//*544:*/
+/*:166*//*545:*/
 #line 98 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:544*/
+/*:545*/
 #line 269 "web/socket.w"
 
 /*96:*/
@@ -3245,7 +3250,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:96*//*436:*/
+/*:96*//*437:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -3254,12 +3259,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:436*//*703:*/
+/*:437*//*704:*/
 #line 128 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:703*/
+/*:704*/
 #line 270 "web/socket.w"
 
 return s;
@@ -3278,20 +3283,20 @@ free(s->filter);
 free(s);
 }
 /*:97*//*100:*/
-#line 25 "web/ioctl.w"
+#line 26 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg)
 {
-if((arg&O_DIRECT)&&f->kind==SR_FILE_SOCKET)return-EINVAL;
 if((arg&O_NOATIME)&&!(f->flags&O_NOATIME)&&
 W->cur->fsuid!=f->owner_uid&&!proc_capable(W->cur,CAP_FOWNER))
 return-EPERM;
+if((arg&O_DIRECT)&&f->kind==SR_FILE_SOCKET)return-EINVAL;
 f->flags= (f->flags&~SR_SETFL_MASK)|(arg&SR_SETFL_MASK);
 return 0;
 }
 
 /*:100*//*101:*/
-#line 50 "web/ioctl.w"
+#line 51 "web/ioctl.w"
 
 static int file_setown(sr_file*f,int who)
 {
@@ -3305,7 +3310,7 @@ return 0;
 }
 
 /*:101*//*103:*/
-#line 74 "web/ioctl.w"
+#line 75 "web/ioctl.w"
 
 int sr_fcntl(int fd,int cmd,...)
 {
@@ -3341,7 +3346,7 @@ default:return sys_return(-EINVAL);
 }
 
 /*:103*//*104:*/
-#line 117 "web/ioctl.w"
+#line 118 "web/ioctl.w"
 
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled)
@@ -3363,7 +3368,7 @@ return 0;
 }
 
 /*:104*//*105:*/
-#line 151 "web/ioctl.w"
+#line 152 "web/ioctl.w"
 
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp)
 {
@@ -3378,7 +3383,7 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*640:*/
+/*641:*/
 #line 2135 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
@@ -3398,15 +3403,15 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:640*/
-#line 165 "web/ioctl.w"
+/*:641*/
+#line 166 "web/ioctl.w"
 
 }
 return-ENOTTY;
 }
 
-/*:105*//*107:*/
-#line 181 "web/ioctl.w"
+/*:105*//*108:*/
+#line 195 "web/ioctl.w"
 
 int sr_ioctl(int fd,unsigned long request,...)
 {
@@ -3423,15 +3428,17 @@ if(!(f= fd_file(W->cur,fd)))return sys_return(-EBADF);
 r= generic_ioctl(W->cur,fd,f,request,argp,&handled);
 if(handled)return sys_return(r);
 if(f->kind!=SR_FILE_SOCKET)return sys_return(-ENOTTY);
-return sys_return(sock_ioctl(f,request,argp));
+r= sock_ioctl(f,request,argp);
+if(r==-ENOTTY&&SR_IS_SOCK_IOCTL(request)&&!argp)r= -EFAULT;
+return sys_return(r);
 }
 
-/*:107*//*114:*/
+/*:108*//*115:*/
 #line 81 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL]= {
 
-/*116:*/
+/*117:*/
 #line 111 "web/sysctl.w"
 
 [SYS_RMEM_DEFAULT]= {"net.core.rmem_default","socket.7:proc:rmem_default",
@@ -3443,7 +3450,7 @@ SYS_GLOBAL,SYSV_INT,212992,0,SR_MIN_SNDBUF,INT_MAX},
 [SYS_WMEM_MAX]= {"net.core.wmem_max","socket.7:proc:wmem_max",
 SYS_GLOBAL,SYSV_INT,4194304,0,SR_MIN_SNDBUF,INT_MAX},
 
-/*:116*//*117:*/
+/*:117*//*118:*/
 #line 129 "web/sysctl.w"
 
 [SYS_MESSAGE_COST]= {"net.core.message_cost","socket.7:proc:message_cost",
@@ -3451,20 +3458,20 @@ SYS_GLOBAL,SYSV_INT,5,0,INT_MIN,INT_MAX},
 [SYS_MESSAGE_BURST]= {"net.core.message_burst","socket.7:proc:message_burst",
 SYS_GLOBAL,SYSV_INT,10,0,INT_MIN,INT_MAX},
 
-/*:117*//*118:*/
+/*:118*//*119:*/
 #line 140 "web/sysctl.w"
 
 [SYS_NETDEV_MAX_BACKLOG]= {"net.core.netdev_max_backlog",
 "socket.7:proc:netdev_max_backlog",SYS_GLOBAL,SYSV_INT,1000,0,
 INT_MIN,INT_MAX},
 
-/*:118*//*119:*/
+/*:119*//*120:*/
 #line 150 "web/sysctl.w"
 
 [SYS_OPTMEM_MAX]= {"net.core.optmem_max","socket.7:proc:optmem_max",
 SYS_NETNS,SYSV_INT,131072,0,0,INT_MAX},
 
-/*:119*//*120:*/
+/*:120*//*121:*/
 #line 160 "web/sysctl.w"
 
 [SYS_BUSY_READ]= {"net.core.busy_read","socket.7:SO_BUSY_POLL",
@@ -3474,25 +3481,25 @@ SYS_GLOBAL,SYSV_INT,0,0,0,INT_MAX},
 [SYS_SOMAXCONN]= {"net.core.somaxconn","socket.7:call:listen",
 SYS_NETNS,SYSV_INT,4096,0,0,INT_MAX},
 
-/*:120*//*121:*/
+/*:121*//*122:*/
 #line 173 "web/sysctl.w"
 
 [SYS_IP_DEFAULT_TTL]= {"net.ipv4.ip_default_ttl","ip.7:proc:ip_default_ttl",
 SYS_NETNS,SYSV_U8,64,0,1,255},
 
-/*:121*//*122:*/
+/*:122*//*123:*/
 #line 182 "web/sysctl.w"
 
 [SYS_IP_DYNADDR]= {"net.ipv4.ip_dynaddr","ip.7:proc:ip_dynaddr",
 SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:122*//*123:*/
+/*:123*//*124:*/
 #line 194 "web/sysctl.w"
 
 [SYS_IP_FORWARD]= {"net.ipv4.ip_forward","ip.7:proc:ip_forward",
 SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 
-/*:123*//*124:*/
+/*:124*//*125:*/
 #line 206 "web/sysctl.w"
 
 [SYS_IP_LOCAL_PORT_RANGE]= {"net.ipv4.ip_local_port_range",
@@ -3506,7 +3513,7 @@ SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 [SYS_IP_AUTOBIND_REUSE]= {"net.ipv4.ip_autobind_reuse",
 "ip.7:addr:autobind_connect",SYS_NETNS,SYSV_INT,0,0,0,1},
 
-/*:124*//*125:*/
+/*:125*//*126:*/
 #line 228 "web/sysctl.w"
 
 [SYS_IP_NO_PMTU_DISC]= {"net.ipv4.ip_no_pmtu_disc","ip.7:proc:ip_no_pmtu_disc",
@@ -3518,13 +3525,13 @@ SYS_NETNS,SYSV_INT,552,0,68,INT_MAX},
 [SYS_ROUTE_MIN_ADV_MSS]= {"net.ipv4.route.min_adv_mss",
 "ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,256,0,INT_MIN,INT_MAX},
 
-/*:125*//*126:*/
+/*:126*//*127:*/
 #line 243 "web/sysctl.w"
 
 [SYS_IP_NONLOCAL_BIND]= {"net.ipv4.ip_nonlocal_bind",
 "ip.7:proc:ip_nonlocal_bind",SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:126*//*127:*/
+/*:127*//*128:*/
 #line 257 "web/sysctl.w"
 
 [SYS_IPFRAG_HIGH_THRESH]= {"net.ipv4.ipfrag_high_thresh",
@@ -3538,7 +3545,7 @@ SYS_NETNS,SYSV_JIFFIES,30,0,INT_MIN,INT_MAX},
 [SYS_IPFRAG_MAX_DIST]= {"net.ipv4.ipfrag_max_dist","ip.7:proc_interfaces",
 SYS_NETNS,SYSV_INT,64,0,0,INT_MAX},
 
-/*:127*//*128:*/
+/*:128*//*129:*/
 #line 274 "web/sysctl.w"
 
 [SYS_IP6FRAG_HIGH_THRESH]= {"net.ipv6.ip6frag_high_thresh",
@@ -3550,7 +3557,7 @@ LLONG_MAX},
 [SYS_IP6FRAG_TIME]= {"net.ipv6.ip6frag_time","ip.7:proc:ip6frag_time",
 SYS_NETNS,SYSV_JIFFIES,60,0,INT_MIN,INT_MAX},
 
-/*:128*//*131:*/
+/*:129*//*132:*/
 #line 308 "web/sysctl.w"
 
 [SYS_IGMP_MAX_MEMBERSHIPS]= {"net.ipv4.igmp_max_memberships",
@@ -3561,13 +3568,13 @@ SYS_NETNS,SYSV_INT,10,0,INT_MIN,INT_MAX},
 SYS_NETNS,SYSV_PAIR,1,0,0,4294967294LL},
 
 
-/*:131*/
+/*:132*/
 #line 84 "web/sysctl.w"
 
 
 };
 
-/*:114*//*135:*/
+/*:115*//*136:*/
 #line 335 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i)
@@ -3581,7 +3588,7 @@ static long long sysctl_value(sr_host*h,int i)
 return sysctl_slot(h,i)[0];
 }
 
-/*:135*//*136:*/
+/*:136*//*137:*/
 #line 351 "web/sysctl.w"
 
 static bool ping_group_allowed(const sr_proc*p)
@@ -3590,7 +3597,7 @@ long long*r= sysctl_slot(p->host,SYS_PING_GROUP_RANGE);
 return(long long)p->ruid>=r[0]&&(long long)p->ruid<=r[1];
 }
 
-/*:136*//*137:*/
+/*:137*//*138:*/
 #line 361 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len)
@@ -3614,8 +3621,8 @@ memcpy(buf,text,strlen(text)+1);
 return(int)strlen(text);
 }
 
-/*:137*//*138:*/
-#line 390 "web/sysctl.w"
+/*:138*//*139:*/
+#line 396 "web/sysctl.w"
 
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value)
@@ -3628,6 +3635,7 @@ if(i==SR_NSYSCTL)return-ENOENT;
 if(p&&p->fsuid!=0&&!proc_capable(p,sysctls[i].scope==SYS_GLOBAL?
 CAP_DAC_OVERRIDE:CAP_NET_ADMIN))
 return-EACCES;
+if(p&&i==SYS_IP_FORWARD&&!proc_capable(p,CAP_NET_ADMIN))return-EPERM;
 if(!*value)return 0;
 if(sysctls[i].kind==SYSV_PORTS)return ports_parse(h->reserved_ports,value);
 memcpy(nv,sysctl_slot(h,i),sizeof nv);
@@ -3644,8 +3652,8 @@ world_ready();
 return sys_return(sysctl_write(W->cur->host,W->cur,name,value));
 }
 
-/*:138*//*140:*/
-#line 427 "web/sysctl.w"
+/*:139*//*141:*/
+#line 434 "web/sysctl.w"
 
 int sr_host_sysctl_set(int host,const char*name,const char*value)
 {
@@ -3655,8 +3663,8 @@ if(!(h= host_by_id(host)))return sys_return(-ENOENT);
 return sys_return(sysctl_write(h,NULL,name,value));
 }
 
-/*:140*//*141:*/
-#line 447 "web/sysctl.w"
+/*:141*//*142:*/
+#line 454 "web/sysctl.w"
 
 static int read_number(const char**pp,bool*neg,unsigned long long*out)
 {
@@ -3674,8 +3682,8 @@ if(*end&&*end!=' '&&*end!='\t'&&*end!='\n')return-EINVAL;
 return 0;
 }
 
-/*:141*//*142:*/
-#line 475 "web/sysctl.w"
+/*:142*//*143:*/
+#line 482 "web/sysctl.w"
 
 static int sysctl_parse(int i,const char*text,long long nv[2])
 {
@@ -3709,8 +3717,8 @@ nv[k]= v;
 return 0;
 }
 
-/*:142*//*143:*/
-#line 520 "web/sysctl.w"
+/*:143*//*144:*/
+#line 527 "web/sysctl.w"
 
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2])
 {
@@ -3735,8 +3743,8 @@ break;
 return 0;
 }
 
-/*:143*//*144:*/
-#line 549 "web/sysctl.w"
+/*:144*//*145:*/
+#line 556 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text)
 {
@@ -3779,7 +3787,7 @@ k= e;
 }
 }
 
-/*:144*//*152:*/
+/*:145*//*153:*/
 #line 107 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name)
@@ -3792,7 +3800,7 @@ else return NULL;
 return index[name]?&sr_optdescs[index[name]-1]:NULL;
 }
 
-/*:152*//*154:*/
+/*:153*//*155:*/
 #line 140 "web/sockopt.w"
 
 static unsigned*flag_word(sr_sock*s,const sr_optdesc*d)
@@ -3826,7 +3834,7 @@ memcpy(&rq->val,(char*)s+rq->d->offset,sizeof(int));
 return 0;
 }
 
-/*:154*//*155:*/
+/*:155*//*156:*/
 #line 191 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
@@ -3859,8 +3867,8 @@ if(err==0)err= d->set(s,&rq);
 return sys_return(err);
 }
 
-/*:155*//*157:*/
-#line 242 "web/sockopt.w"
+/*:156*//*158:*/
+#line 244 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
 {
@@ -3883,7 +3891,7 @@ rq->val= rq->buf[0];
 break;
 default:
 if(!(d->types&(1u<<s->type)))return-d->type_errno;
-if(rq->len> 0&&!rq->buf)return-EFAULT;
+if(d->level==SOL_SOCKET&&rq->len> 0&&!rq->buf)return-EFAULT;
 break;
 }
 if(!(d->types&(1u<<s->type)))return-d->type_errno;
@@ -3904,8 +3912,8 @@ if(d->type==OPT_BOOL||d->type==OPT_BYTEBOOL)rq->val= rq->val!=0;
 return 0;
 }
 
-/*:157*//*158:*/
-#line 288 "web/sockopt.w"
+/*:158*//*159:*/
+#line 290 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
 {
@@ -3914,8 +3922,8 @@ if(((caps>>c)&1)&&proc_capable(W->cur,c))return true;
 return false;
 }
 
-/*:158*//*160:*/
-#line 317 "web/sockopt.w"
+/*:159*//*161:*/
+#line 319 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
 socklen_t*optlen)
@@ -3949,8 +3957,8 @@ if(d->type==OPT_CUSTOM)return 0;
 return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
-/*:160*//*161:*/
-#line 365 "web/sockopt.w"
+/*:161*//*162:*/
+#line 367 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len)
@@ -3982,7 +3990,7 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 *optlen= (socklen_t)len;
 return 0;
 }
-/*:161*//*166:*/
+/*:162*//*167:*/
 #line 57 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val)
@@ -3999,7 +4007,7 @@ if(val> INT_MAX/2)val= INT_MAX/2;
 return 0;
 }
 
-/*:166*//*168:*/
+/*:167*//*169:*/
 #line 88 "web/solsocket.w"
 
 static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
@@ -4011,7 +4019,7 @@ return 0;
 }
 
 
-/*:168*//*169:*/
+/*:169*//*170:*/
 #line 106 "web/solsocket.w"
 
 static int set_sndbuf(sr_sock*s,sr_optreq*rq)
@@ -4021,7 +4029,7 @@ buffer_request(s,SYS_WMEM_MAX,rq->val),SR_MIN_SNDBUF);
 }
 
 
-/*:169*//*170:*/
+/*:170*//*171:*/
 #line 128 "web/solsocket.w"
 
 static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
@@ -4037,7 +4045,7 @@ return buffer_store(&s->sndbuf,&s->sndbuf_locked,rq->val<0?0:rq->val,
 SR_MIN_SNDBUF);
 }
 
-/*:170*//*172:*/
+/*:171*//*173:*/
 #line 160 "web/solsocket.w"
 
 static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
@@ -4054,7 +4062,7 @@ return 0;
 }
 
 
-/*:172*//*173:*/
+/*:173*//*174:*/
 #line 181 "web/solsocket.w"
 
 static int get_sndlowat(sr_sock*s,sr_optreq*rq)
@@ -4064,7 +4072,7 @@ rq->val= 1;
 return 0;
 }
 
-/*:173*//*175:*/
+/*:174*//*176:*/
 #line 215 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq)
@@ -4097,7 +4105,7 @@ static int get_rcvtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->rcvtimeo,rq)
 static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq);}
 static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
 
-/*:175*//*177:*/
+/*:176*//*178:*/
 #line 265 "web/solsocket.w"
 
 static int set_linger(sr_sock*s,sr_optreq*rq)
@@ -4124,7 +4132,7 @@ rq->outlen= sizeof l;
 return 0;
 }
 
-/*:177*//*181:*/
+/*:178*//*182:*/
 #line 319 "web/solsocket.w"
 
 static int set_dontroute(sr_sock*s,sr_optreq*rq)
@@ -4133,13 +4141,13 @@ s->dst_cached= false;
 return set_flag(s,rq);
 }
 
-/*:181*//*188:*/
+/*:182*//*189:*/
 #line 369 "web/solsocket.w"
 
 static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
 static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:188*//*189:*/
+/*:189*//*190:*/
 #line 387 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s)
@@ -4167,7 +4175,7 @@ static int get_sock_passsec(sr_sock*s,sr_optreq*rq)
 return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
-/*:189*//*191:*/
+/*:190*//*192:*/
 #line 430 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns)
@@ -4190,7 +4198,7 @@ return 0;
 }
 
 
-/*:191*//*196:*/
+/*:192*//*197:*/
 #line 491 "web/solsocket.w"
 
 static int set_mark(sr_sock*s,sr_optreq*rq)
@@ -4199,7 +4207,7 @@ if(s->mark!=(uint32_t)rq->val)s->dst_cached= false;
 return set_int_field(s,rq);
 }
 
-/*:196*//*199:*/
+/*:197*//*200:*/
 #line 529 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
@@ -4221,7 +4229,7 @@ rq->val= s->peek_off;
 return 0;
 }
 
-/*:199*//*201:*/
+/*:200*//*202:*/
 #line 564 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
@@ -4248,7 +4256,7 @@ rq->outlen= sizeof v;
 return 0;
 }
 
-/*:201*//*203:*/
+/*:202*//*204:*/
 #line 616 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
@@ -4276,12 +4284,12 @@ rq->outlen= sizeof pair;
 return 0;
 }
 
-/*:203*//*206:*/
+/*:204*//*207:*/
 #line 663 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
-/*:206*//*207:*/
+/*:207*//*208:*/
 #line 674 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
@@ -4291,12 +4299,12 @@ s->err= 0;
 return 0;
 }
 
-/*:207*//*208:*/
+/*:208*//*209:*/
 #line 688 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:208*//*209:*/
+/*:209*//*210:*/
 #line 697 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
@@ -4306,7 +4314,7 @@ rq->val= SKF_AD_MAX;
 return 0;
 }
 
-/*:209*//*210:*/
+/*:210*//*211:*/
 #line 714 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
@@ -4318,13 +4326,13 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:210*//*211:*/
+/*:211*//*212:*/
 #line 733 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
 
-/*:211*//*213:*/
+/*:212*//*214:*/
 #line 757 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -4345,7 +4353,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:213*//*214:*/
+/*:214*//*215:*/
 #line 785 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -4360,7 +4368,7 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:214*//*216:*/
+/*:215*//*217:*/
 #line 812 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
@@ -4376,14 +4384,14 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:216*//*218:*/
+/*:217*//*219:*/
 #line 842 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*219:*/
+/*220:*/
 #line 872 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
@@ -4403,7 +4411,7 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:219*/
+/*:220*/
 #line 847 "web/solsocket.w"
 
 return true;
@@ -4428,7 +4436,7 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:218*//*220:*/
+/*:219*//*221:*/
 #line 898 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
@@ -4455,7 +4463,7 @@ free(mask);
 return ok;
 }
 
-/*:220*//*221:*/
+/*:221*//*222:*/
 #line 942 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
@@ -4473,7 +4481,7 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:221*//*222:*/
+/*:222*//*223:*/
 #line 971 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
@@ -4490,7 +4498,7 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:222*//*223:*/
+/*:223*//*224:*/
 #line 998 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
@@ -4503,7 +4511,7 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:223*//*225:*/
+/*:224*//*226:*/
 #line 1023 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
@@ -4518,7 +4526,7 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:225*//*226:*/
+/*:226*//*227:*/
 #line 1042 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
@@ -4528,7 +4536,7 @@ return set_flag(s,rq);
 }
 
 
-/*:226*//*227:*/
+/*:227*//*228:*/
 #line 1069 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
@@ -4542,7 +4550,7 @@ return reuseport_attach(s);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:227*//*230:*/
+/*:228*//*231:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -4558,7 +4566,7 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:230*//*231:*/
+/*:231*//*232:*/
 #line 74 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
@@ -4579,7 +4587,7 @@ return 0;
 }
 
 
-/*:231*//*235:*/
+/*:232*//*236:*/
 #line 137 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
@@ -4588,6 +4596,7 @@ unsigned char opt[SR_MAX_IPOPTLEN];
 int len= rq->len,err;
 bool srr;
 if(len> SR_MAX_IPOPTLEN)return-EINVAL;
+if(len&&!rq->buf)return-EFAULT;
 memset(opt,IPOPT_END,sizeof opt);
 if(len)memcpy(opt,rq->buf,(size_t)len);
 len= (len+3)&~3;
@@ -4609,8 +4618,8 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:235*//*238:*/
-#line 187 "web/ipopt.w"
+/*:236*//*239:*/
+#line 188 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
 {
@@ -4642,8 +4651,8 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*239:*/
-#line 237 "web/ipopt.w"
+if(p[2]<=n)/*240:*/
+#line 238 "web/ipopt.w"
 
 {
 if(p[2]+3> n)return-EINVAL;
@@ -4665,8 +4674,8 @@ break;
 }
 }
 
-/*:239*/
-#line 218 "web/ipopt.w"
+/*:240*/
+#line 219 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
 ts= true;
@@ -4686,8 +4695,8 @@ l-= n;
 return 0;
 }
 
-/*:238*//*240:*/
-#line 262 "web/ipopt.w"
+/*:239*//*241:*/
+#line 263 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
 {
@@ -4699,8 +4708,8 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:240*//*241:*/
-#line 290 "web/ipopt.w"
+/*:241*//*242:*/
+#line 291 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
 {
@@ -4713,8 +4722,8 @@ return set_flag(s,rq);
 }
 
 
-/*:241*//*254:*/
-#line 422 "web/ipopt.w"
+/*:242*//*255:*/
+#line 423 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
 {
@@ -4723,14 +4732,15 @@ rq->val= sk_dst_mtu(s);
 return 0;
 }
 
-/*:254*//*256:*/
-#line 452 "web/ipopt.w"
+/*:255*//*257:*/
+#line 453 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
 {
 struct ip_mreqn mr;
 sr_iface*dev;
-mreq_decode(rq,&mr);
+int err;
+if((err= mreq_decode(rq,&mr))!=0)return err;
 if(!mr.imr_ifindex){
 if(mr.imr_address.s_addr==htonl(INADDR_ANY)){
 s->mc_index= 0;
@@ -4754,8 +4764,8 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:256*//*257:*/
-#line 490 "web/ipopt.w"
+/*:257*//*258:*/
+#line 492 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
 {
@@ -4764,10 +4774,10 @@ return 0;
 }
 
 
-/*:257*//*259:*/
-#line 516 "web/ipopt.w"
+/*:258*//*260:*/
+#line 518 "web/ipopt.w"
 
-/*:259*//*263:*/
+/*:260*//*264:*/
 #line 64 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
@@ -4775,7 +4785,7 @@ static bool ipv4_is_multicast(uint32_t addr)
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:263*//*264:*/
+/*:264*//*265:*/
 #line 78 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
@@ -4788,7 +4798,7 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:264*//*265:*/
+/*:265*//*266:*/
 #line 103 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
@@ -4807,22 +4817,24 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:265*//*266:*/
-#line 127 "web/mcast.w"
+/*:266*//*267:*/
+#line 132 "web/mcast.w"
 
-static void mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
+static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
 {
 memset(mr,0,sizeof*mr);
+if(!rq->buf)return-EFAULT;
 if(rq->len>=(int)sizeof(struct ip_mreqn))
 memcpy(mr,rq->buf,sizeof*mr);
 else if(rq->len>=(int)sizeof(struct ip_mreq))
 memcpy(mr,rq->buf,sizeof(struct ip_mreq));
 else if(rq->len>=(int)sizeof(struct in_addr))
 memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
+return 0;
 }
 
-/*:266*//*267:*/
-#line 143 "web/mcast.w"
+/*:267*//*268:*/
+#line 150 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
 {
@@ -4832,8 +4844,8 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:267*//*268:*/
-#line 162 "web/mcast.w"
+/*:268*//*269:*/
+#line 169 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
 {
@@ -4857,8 +4869,8 @@ ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:268*//*269:*/
-#line 197 "web/mcast.w"
+/*:269*//*270:*/
+#line 204 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
 {
@@ -4881,8 +4893,8 @@ return 0;
 return-EADDRNOTAVAIL;
 }
 
-/*:269*//*270:*/
-#line 221 "web/mcast.w"
+/*:270*//*271:*/
+#line 228 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
 {
@@ -4896,30 +4908,32 @@ free(m);
 s->mc_count= 0;
 }
 
-/*:270*//*271:*/
-#line 248 "web/mcast.w"
+/*:271*//*272:*/
+#line 255 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
 {
 struct ip_mreqn mr;
+int err;
 if(rq->len<(int)sizeof(struct ip_mreq))return-EINVAL;
-mreq_decode(rq,&mr);
+if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:271*//*272:*/
-#line 263 "web/mcast.w"
+/*:272*//*273:*/
+#line 271 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
 {
 struct ip_mreqn mr;
+int err;
 if(rq->len<(int)sizeof(struct ip_mreq))return-EINVAL;
-mreq_decode(rq,&mr);
+if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_leave(s,&mr);
 }
 
-/*:272*//*273:*/
-#line 290 "web/mcast.w"
+/*:273*//*274:*/
+#line 299 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs)
@@ -4942,8 +4956,8 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*274:*/
-#line 317 "web/mcast.w"
+if(!add)/*275:*/
+#line 326 "web/mcast.w"
 
 {
 if(!m->has_list||i==m->nsrc)return-EADDRNOTAVAIL;
@@ -4953,11 +4967,11 @@ m->nsrc--;
 return 0;
 }
 
-/*:274*/
-#line 312 "web/mcast.w"
+/*:275*/
+#line 321 "web/mcast.w"
 
-/*275:*/
-#line 326 "web/mcast.w"
+/*276:*/
+#line 335 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
 return-ENOBUFS;
@@ -4969,24 +4983,25 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 m->src[m->nsrc++]= src;
 m->has_list= true;
 
-/*:275*/
-#line 313 "web/mcast.w"
+/*:276*/
+#line 322 "web/mcast.w"
 
 return 0;
 }
 
-/*:273*//*276:*/
-#line 342 "web/mcast.w"
+/*:274*//*277:*/
+#line 351 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
 {
 if(rq->len!=(int)sizeof*mrs)return-EINVAL;
+if(!rq->buf)return-EFAULT;
 memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:276*//*278:*/
-#line 365 "web/mcast.w"
+/*:277*//*279:*/
+#line 375 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -5002,8 +5017,8 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs);
 }
 
-/*:278*//*279:*/
-#line 388 "web/mcast.w"
+/*:279*//*280:*/
+#line 398 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -5012,8 +5027,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
 }
 
-/*:279*//*280:*/
-#line 402 "web/mcast.w"
+/*:280*//*281:*/
+#line 412 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
 {
@@ -5022,8 +5037,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
 }
 
-/*:280*//*281:*/
-#line 416 "web/mcast.w"
+/*:281*//*282:*/
+#line 426 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
 {
@@ -5032,8 +5047,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
 }
 
-/*:281*//*282:*/
-#line 446 "web/mcast.w"
+/*:282*//*283:*/
+#line 456 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -5043,6 +5058,7 @@ sr_mcsock*m;
 uint32_t n;
 if(rq->len<(int)IP_MSFILTER_SIZE(0))return-EINVAL;
 if(rq->len> sysctl_value(s->host,SYS_OPTMEM_MAX))return-ENOBUFS;
+if(!rq->buf)return-EFAULT;
 memcpy(&hdr,rq->buf,IP_MSFILTER_SIZE(0));
 n= hdr.imsf_numsrc;
 if(n>=0x3ffffffcu||n> (uint32_t)sysctl_value(s->host,SYS_IGMP_MAX_MSF))
@@ -5060,8 +5076,8 @@ return-ENODEV;
 if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*283:*/
-#line 476 "web/mcast.w"
+/*284:*/
+#line 487 "web/mcast.w"
 
 if((int)n> m->maxsrc){
 m->maxsrc= (int)n;
@@ -5072,14 +5088,14 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)hdr.imsf_fmode;
 
-/*:283*/
-#line 472 "web/mcast.w"
+/*:284*/
+#line 483 "web/mcast.w"
 
 return 0;
 }
 
-/*:282*//*284:*/
-#line 502 "web/mcast.w"
+/*:283*//*285:*/
+#line 513 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -5110,7 +5126,7 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:284*//*287:*/
+/*:285*//*288:*/
 #line 34 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p)
@@ -5136,17 +5152,26 @@ static void put_addr(uint8_t*p,uint32_t a)
 memcpy(p,&a,4);
 }
 
-/*:287*//*289:*/
-#line 69 "web/wire.w"
+/*:288*//*290:*/
+#line 78 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
 {
-uint64_t s= sum;
-size_t i;
-for(i= 0;i+1<n;i+= 2)s+= (uint32_t)(p[i]<<8|p[i+1]);
-if(n&1)s+= (uint32_t)p[n-1]<<8;
-while(s>>32)s= (s&0xffffffffu)+(s>>32);
-return(uint32_t)s;
+uint64_t acc= 0,w;
+uint16_t h;
+for(;n>=8;p+= 8,n-= 8){
+memcpy(&w,p,8);
+acc+= w;
+acc+= acc<w;
+}
+acc= (acc&0xffffffffu)+(acc>>32);
+if(n>=4){uint32_t v;memcpy(&v,p,4);acc+= v;p+= 4,n-= 4;}
+if(n>=2){memcpy(&h,p,2);acc+= h;p+= 2,n-= 2;}
+if(n){uint8_t last[2]= {p[0],0};memcpy(&h,last,2);acc+= h;}
+while(acc>>16)acc= (acc&0xffff)+(acc>>16);
+acc= (uint64_t)sum+ntohs((uint16_t)acc);
+while(acc>>32)acc= (acc&0xffffffffu)+(acc>>32);
+return(uint32_t)acc;
 }
 
 static uint16_t csum_fold(uint32_t sum)
@@ -5160,8 +5185,8 @@ static uint16_t inet_csum(const uint8_t*p,size_t n)
 return csum_fold(csum_add(0,p,n));
 }
 
-/*:289*//*291:*/
-#line 99 "web/wire.w"
+/*:290*//*292:*/
+#line 117 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len)
@@ -5175,8 +5200,8 @@ put16(ph+10,(uint16_t)len);
 return csum_add(0,ph,sizeof ph);
 }
 
-/*:291*//*294:*/
-#line 140 "web/wire.w"
+/*:292*//*295:*/
+#line 158 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
 {
@@ -5198,8 +5223,8 @@ ip->optlen= ip->ihl-SR_IPHDR_LEN;
 return true;
 }
 
-/*:294*//*295:*/
-#line 165 "web/wire.w"
+/*:295*//*296:*/
+#line 183 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
 {
@@ -5219,8 +5244,8 @@ memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
 put16(p+10,inet_csum(p,(size_t)hl));
 }
 
-/*:295*//*297:*/
-#line 191 "web/wire.w"
+/*:296*//*298:*/
+#line 209 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
 {
@@ -5229,8 +5254,8 @@ put16(p+10,0);
 put16(p+10,inet_csum(p,hl));
 }
 
-/*:297*//*300:*/
-#line 225 "web/wire.w"
+/*:298*//*301:*/
+#line 243 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
 uint32_t daddr,struct sr_udp*u)
@@ -5264,8 +5289,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:300*//*303:*/
-#line 281 "web/wire.w"
+/*:301*//*304:*/
+#line 299 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
 {
@@ -5290,8 +5315,8 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:303*//*307:*/
-#line 344 "web/wire.w"
+/*:304*//*308:*/
+#line 362 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
 {
@@ -5323,8 +5348,8 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*308:*/
-#line 387 "web/wire.w"
+/*309:*/
+#line 405 "web/wire.w"
 
 {
 uint32_t now= inet_current_timestamp();
@@ -5350,8 +5375,8 @@ break;
 }
 }
 
-/*:308*/
-#line 375 "web/wire.w"
+/*:309*/
+#line 393 "web/wire.w"
 
 break;
 case IPOPT_LSRR:case IPOPT_SSRR:
@@ -5364,8 +5389,8 @@ break;
 }
 }
 
-/*:307*//*309:*/
-#line 416 "web/wire.w"
+/*:308*//*310:*/
+#line 434 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr)
@@ -5379,8 +5404,8 @@ return true;
 return false;
 }
 
-/*:309*//*311:*/
-#line 443 "web/wire.w"
+/*:310*//*312:*/
+#line 461 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
 {
@@ -5388,7 +5413,7 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:311*//*315:*/
+/*:312*//*316:*/
 #line 51 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5453,7 +5478,7 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:315*//*318:*/
+/*:316*//*319:*/
 #line 127 "web/link.w"
 
 static uint64_t rng_next(void)
@@ -5475,7 +5500,7 @@ world_ready();
 W->rng= seed;
 }
 
-/*:318*//*324:*/
+/*:319*//*325:*/
 #line 192 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len)
@@ -5486,7 +5511,7 @@ if(data)memcpy(p->data,data,len);
 return p;
 }
 
-/*:324*//*325:*/
+/*:325*//*326:*/
 #line 204 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
@@ -5526,7 +5551,7 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:325*//*326:*/
+/*:326*//*327:*/
 #line 249 "web/link.w"
 
 static void net_run(void)
@@ -5549,7 +5574,7 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:326*//*327:*/
+/*:327*//*328:*/
 #line 274 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
@@ -5566,7 +5591,7 @@ net_run();
 W->now_ns= target;
 }
 
-/*:327*//*332:*/
+/*:328*//*333:*/
 #line 336 "web/link.w"
 
 int sr_lan_new(int mtu)
@@ -5601,7 +5626,7 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:332*//*333:*/
+/*:333*//*334:*/
 #line 371 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
@@ -5617,7 +5642,7 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:333*//*336:*/
+/*:334*//*337:*/
 #line 408 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -5643,7 +5668,7 @@ else if(owner>=0){lan_carry(l,&l->port[owner],pkt);free(pkt);}
 else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
-/*:336*//*337:*/
+/*:337*//*338:*/
 #line 435 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
@@ -5656,7 +5681,7 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:337*//*338:*/
+/*:338*//*339:*/
 #line 451 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
@@ -5680,7 +5705,7 @@ ev_push(&e);
 }
 }
 
-/*:338*//*340:*/
+/*:339*//*341:*/
 #line 484 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5696,7 +5721,7 @@ e.rt_type= rt_type;
 ev_push(&e);
 }
 
-/*:340*//*341:*/
+/*:341*//*342:*/
 #line 501 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5707,7 +5732,7 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:341*//*343:*/
+/*:342*//*344:*/
 #line 521 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
@@ -5723,7 +5748,7 @@ net_run();
 return 0;
 }
 
-/*:343*//*349:*/
+/*:344*//*350:*/
 #line 581 "web/link.w"
 
 static void neigh_free(sr_hent*e)
@@ -5767,7 +5792,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:349*//*350:*/
+/*:350*//*351:*/
 #line 627 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
@@ -5798,7 +5823,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:350*//*355:*/
+/*:351*//*356:*/
 #line 58 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -5821,7 +5846,7 @@ return a->addr;
 return 0;
 }
 
-/*:355*//*356:*/
+/*:356*//*357:*/
 #line 118 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -5834,7 +5859,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*357:*/
+/*358:*/
 #line 159 "web/ip.w"
 
 if(saddr){
@@ -5847,10 +5872,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:357*/
+/*:358*/
 #line 129 "web/ip.w"
 
-/*358:*/
+/*359:*/
 #line 170 "web/ip.w"
 
 if(oif){
@@ -5866,7 +5891,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:358*/
+/*:359*/
 #line 130 "web/ip.w"
 
 if(!daddr){
@@ -5893,7 +5918,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*359:*/
+/*360:*/
 #line 190 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -5907,13 +5932,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:359*/
+/*:360*/
 #line 155 "web/ip.w"
 
 return 0;
 }
 
-/*:356*//*361:*/
+/*:357*//*362:*/
 #line 211 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -5931,7 +5956,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:361*//*367:*/
+/*:362*//*368:*/
 #line 284 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -5976,7 +6001,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:367*//*373:*/
+/*:368*//*374:*/
 #line 383 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -5989,7 +6014,7 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:373*//*375:*/
+/*:374*//*376:*/
 #line 421 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -6032,7 +6057,7 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:375*//*376:*/
+/*:376*//*377:*/
 #line 483 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
@@ -6051,7 +6076,7 @@ dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:376*//*378:*/
+/*:377*//*379:*/
 #line 511 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
@@ -6086,7 +6111,7 @@ left-= len;
 free(pkt);
 }
 
-/*:378*//*380:*/
+/*:379*//*381:*/
 #line 558 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6101,7 +6126,7 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:380*//*381:*/
+/*:381*//*382:*/
 #line 581 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
@@ -6123,7 +6148,7 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:381*//*383:*/
+/*:382*//*384:*/
 #line 610 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
@@ -6134,7 +6159,7 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:383*//*386:*/
+/*:384*//*387:*/
 #line 657 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6169,7 +6194,7 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:386*//*387:*/
+/*:387*//*388:*/
 #line 707 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -6198,7 +6223,7 @@ rx->l4len= ip.tot_len-ip.ihl;
 rx->tstamp_ns= W->now_ns;
 }
 
-/*:387*//*388:*/
+/*:388*//*389:*/
 #line 740 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
@@ -6215,7 +6240,7 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:388*//*393:*/
+/*:389*//*394:*/
 #line 814 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
@@ -6233,7 +6258,7 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:393*//*394:*/
+/*:394*//*395:*/
 #line 832 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
@@ -6261,7 +6286,7 @@ ev_push(&e);
 return q;
 }
 
-/*:394*//*395:*/
+/*:395*//*396:*/
 #line 860 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6275,7 +6300,7 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*396:*/
+/*397:*/
 #line 888 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
@@ -6291,11 +6316,11 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:396*/
+/*:397*/
 #line 872 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*397:*/
+/*398:*/
 #line 902 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
@@ -6313,7 +6338,7 @@ free(pkt);
 return NULL;
 }
 
-/*:397*/
+/*:398*/
 #line 874 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
@@ -6329,7 +6354,7 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:395*//*399:*/
+/*:396*//*400:*/
 #line 924 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
@@ -6351,7 +6376,7 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:399*//*400:*/
+/*:400*//*401:*/
 #line 947 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
@@ -6364,7 +6389,7 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:400*//*402:*/
+/*:401*//*403:*/
 #line 991 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -6408,7 +6433,7 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:402*//*406:*/
+/*:403*//*407:*/
 #line 1066 "web/ip.w"
 
 static bool icmp_is_error(int type)
@@ -6445,7 +6470,7 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:406*//*408:*/
+/*:407*//*409:*/
 #line 1110 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -6470,7 +6495,7 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:408*//*414:*/
+/*:409*//*415:*/
 #line 1176 "web/ip.w"
 
 static uint64_t jiffies(void)
@@ -6502,7 +6527,7 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:414*//*416:*/
+/*:415*//*417:*/
 #line 1224 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
@@ -6540,7 +6565,7 @@ else if(q.protocol==IPPROTO_ICMP)
 ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:416*//*418:*/
+/*:417*//*419:*/
 #line 1268 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
@@ -6555,7 +6580,7 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:418*//*423:*/
+/*:419*//*424:*/
 #line 1308 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
@@ -6588,7 +6613,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:423*//*430:*/
+/*:424*//*431:*/
 #line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -6624,7 +6649,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:430*//*432:*/
+/*:431*//*433:*/
 #line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -6643,7 +6668,7 @@ fwrite(&rec,sizeof rec,1,c->f);
 fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:432*//*439:*/
+/*:433*//*440:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -6657,7 +6682,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:439*//*440:*/
+/*:440*//*441:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -6674,7 +6699,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:440*//*445:*/
+/*:441*//*446:*/
 #line 199 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -6713,7 +6738,7 @@ free(sl);
 }
 }
 
-/*:445*//*448:*/
+/*:446*//*449:*/
 #line 260 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
@@ -6740,7 +6765,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:448*//*449:*/
+/*:449*//*450:*/
 #line 290 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
@@ -6770,7 +6795,7 @@ s->inet_num= 0;
 if(--s->host->bind->nsocks==0)bind_tables_free(s->host);
 }
 
-/*:449*//*451:*/
+/*:450*//*452:*/
 #line 321 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -6781,7 +6806,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:451*//*453:*/
+/*:452*//*454:*/
 #line 347 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -6794,7 +6819,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:453*//*454:*/
+/*:454*//*455:*/
 #line 371 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -6807,7 +6832,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:454*//*457:*/
+/*:455*//*458:*/
 #line 415 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -6820,7 +6845,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:457*//*458:*/
+/*:458*//*459:*/
 #line 430 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
@@ -6840,7 +6865,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:458*//*460:*/
+/*:459*//*461:*/
 #line 478 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -6864,7 +6889,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:460*//*462:*/
+/*:461*//*463:*/
 #line 521 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -6884,7 +6909,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:462*//*466:*/
+/*:463*//*467:*/
 #line 592 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -6899,7 +6924,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:466*//*467:*/
+/*:467*//*468:*/
 #line 610 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -6926,7 +6951,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:467*//*468:*/
+/*:468*//*469:*/
 #line 643 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -6969,7 +6994,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:468*//*470:*/
+/*:469*//*471:*/
 #line 697 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -6982,7 +7007,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:470*//*471:*/
+/*:471*//*472:*/
 #line 711 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -6998,7 +7023,7 @@ sock_hash(s);
 return 0;
 }
 
-/*:471*//*472:*/
+/*:472*//*473:*/
 #line 728 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -7020,7 +7045,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:472*//*473:*/
+/*:473*//*474:*/
 #line 763 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -7043,7 +7068,7 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:473*//*476:*/
+/*:474*//*477:*/
 #line 812 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -7084,7 +7109,7 @@ free(g);
 }
 }
 
-/*:476*//*477:*/
+/*:477*//*478:*/
 #line 858 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -7099,7 +7124,7 @@ return;
 rp_alloc(s);
 }
 
-/*:477*//*478:*/
+/*:478*//*479:*/
 #line 878 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -7114,7 +7139,7 @@ return;
 rp_alloc(s);
 }
 
-/*:478*//*480:*/
+/*:479*//*481:*/
 #line 914 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s)
@@ -7128,7 +7153,7 @@ s->rp->prog= true;
 return 0;
 }
 
-/*:480*//*483:*/
+/*:481*//*484:*/
 #line 947 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7145,7 +7170,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:483*//*485:*/
+/*:484*//*486:*/
 #line 973 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -7159,7 +7184,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:485*//*486:*/
+/*:486*//*487:*/
 #line 1004 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -7171,7 +7196,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:486*//*488:*/
+/*:487*//*489:*/
 #line 1058 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7199,7 +7224,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:488*//*489:*/
+/*:489*//*490:*/
 #line 1087 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -7212,7 +7237,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:489*//*492:*/
+/*:490*//*493:*/
 #line 1134 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7229,7 +7254,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:492*//*493:*/
+/*:493*//*494:*/
 #line 1159 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7252,7 +7277,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:493*//*495:*/
+/*:494*//*496:*/
 #line 1198 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -7264,7 +7289,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:495*//*497:*/
+/*:496*//*498:*/
 #line 1235 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -7287,7 +7312,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:497*//*499:*/
+/*:498*//*500:*/
 #line 1281 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -7305,7 +7330,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:499*//*500:*/
+/*:500*//*501:*/
 #line 1312 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -7324,7 +7349,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:500*//*503:*/
+/*:501*//*504:*/
 #line 1338 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -7348,7 +7373,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:503*//*504:*/
+/*:504*//*505:*/
 #line 1371 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -7362,7 +7387,7 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:504*//*506:*/
+/*:505*//*507:*/
 #line 1392 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7378,7 +7403,7 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:506*//*508:*/
+/*:507*//*509:*/
 #line 1426 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7389,7 +7414,7 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:508*//*509:*/
+/*:509*//*510:*/
 #line 1467 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
@@ -7427,7 +7452,7 @@ udp_hash4(s);
 return 0;
 }
 
-/*:509*//*510:*/
+/*:510*//*511:*/
 #line 1513 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -7441,7 +7466,7 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:510*//*512:*/
+/*:511*//*513:*/
 #line 1539 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
@@ -7458,7 +7483,7 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:512*//*514:*/
+/*:513*//*515:*/
 #line 1572 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
@@ -7473,7 +7498,7 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:514*//*515:*/
+/*:515*//*516:*/
 #line 1589 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
@@ -7494,7 +7519,7 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:515*//*516:*/
+/*:516*//*517:*/
 #line 1624 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
@@ -7517,7 +7542,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:516*//*517:*/
+/*:517*//*518:*/
 #line 1662 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7542,7 +7567,7 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:517*//*518:*/
+/*:518*//*519:*/
 #line 1694 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
@@ -7558,7 +7583,7 @@ return true;
 return false;
 }
 
-/*:518*//*519:*/
+/*:519*//*520:*/
 #line 1721 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
@@ -7572,7 +7597,7 @@ if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
 return 0;
 }
 
-/*:519*//*522:*/
+/*:520*//*523:*/
 #line 1774 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -7603,7 +7628,7 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
 }
 
-/*:522*//*523:*/
+/*:523*//*524:*/
 #line 1806 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
@@ -7611,7 +7636,7 @@ static bool udp_dev_match(const sr_sock*s,int ifindex)
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:523*//*525:*/
+/*:524*//*526:*/
 #line 1838 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -7633,7 +7658,7 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:525*//*527:*/
+/*:526*//*528:*/
 #line 1874 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
@@ -7657,7 +7682,7 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:527*//*528:*/
+/*:528*//*529:*/
 #line 1904 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
@@ -7679,7 +7704,7 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:528*//*529:*/
+/*:529*//*530:*/
 #line 1932 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
@@ -7710,7 +7735,7 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:529*//*531:*/
+/*:530*//*532:*/
 #line 1982 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -7738,7 +7763,7 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:531*//*532:*/
+/*:532*//*533:*/
 #line 2016 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
@@ -7754,7 +7779,7 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:532*//*535:*/
+/*:533*//*536:*/
 #line 2047 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
@@ -7776,7 +7801,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:535*//*536:*/
+/*:536*//*537:*/
 #line 2067 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
@@ -7799,7 +7824,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:536*//*539:*/
+/*:537*//*540:*/
 #line 2105 "web/bind.w"
 
 static void inet_release(sr_sock*s)
@@ -7808,7 +7833,7 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:539*//*547:*/
+/*:540*//*548:*/
 #line 140 "web/udp.w"
 
 static int skb_alloc_size(int need)
@@ -7826,7 +7851,7 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:547*//*548:*/
+/*:548*//*549:*/
 #line 176 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
@@ -7847,7 +7872,7 @@ left-= frag;
 return total;
 }
 
-/*:548*//*552:*/
+/*:549*//*553:*/
 #line 246 "web/udp.w"
 
 
@@ -7872,7 +7897,7 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:552*//*555:*/
+/*:553*//*556:*/
 #line 280 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
@@ -7892,7 +7917,7 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:555*//*557:*/
+/*:556*//*558:*/
 #line 308 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len)
@@ -7912,7 +7937,7 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:557*//*558:*/
+/*:558*//*559:*/
 #line 349 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
@@ -7935,7 +7960,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:558*//*560:*/
+/*:559*//*561:*/
 #line 376 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
@@ -7958,7 +7983,7 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:560*//*562:*/
+/*:561*//*563:*/
 #line 417 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
@@ -7980,7 +8005,7 @@ for(int pc= 0;pc<s->filter_len;pc++){
 const struct sock_filter*f= &s->filter[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*563:*/
+/*564:*/
 #line 447 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
@@ -8037,7 +8062,7 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:563*/
+/*:564*/
 #line 437 "web/udp.w"
 
 default:return 0;
@@ -8046,7 +8071,7 @@ default:return 0;
 return 0;
 }
 
-/*:562*//*565:*/
+/*:563*//*566:*/
 #line 543 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
@@ -8098,7 +8123,7 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:565*//*568:*/
+/*:566*//*569:*/
 #line 625 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -8131,7 +8156,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:568*//*569:*/
+/*:569*//*570:*/
 #line 658 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
@@ -8148,7 +8173,7 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:569*//*571:*/
+/*:570*//*572:*/
 #line 690 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
@@ -8169,7 +8194,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:571*//*573:*/
+/*:572*//*574:*/
 #line 721 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
@@ -8200,7 +8225,7 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:573*//*575:*/
+/*:574*//*576:*/
 #line 758 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
@@ -8209,7 +8234,7 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:575*//*579:*/
+/*:576*//*580:*/
 #line 828 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -8225,7 +8250,7 @@ const uint8_t*opt;
 int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*580:*/
+/*581:*/
 #line 863 "web/udp.w"
 
 if(usin){
@@ -8242,10 +8267,10 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:580*/
+/*:581*/
 #line 842 "web/udp.w"
 
-/*581:*/
+/*582:*/
 #line 882 "web/udp.w"
 
 memset(&ipc,0,sizeof ipc);
@@ -8259,7 +8284,7 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:581*/
+/*:582*/
 #line 843 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -8270,7 +8295,7 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*582:*/
+/*583:*/
 #line 900 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)){
@@ -8285,20 +8310,20 @@ if(err)return err;
 if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
 if(connected)sk_dst_set(s,&rt);
 
-/*:582*/
+/*:583*/
 #line 852 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*583:*/
+/*584:*/
 #line 925 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:583*/
+/*:584*/
 #line 856 "web/udp.w"
 
 if(ipc.gso_size)return udp_send_segments(s,msg,len,flags,&ipc,&rt,daddr,dport,
@@ -8307,7 +8332,7 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:579*//*585:*/
+/*:580*//*586:*/
 #line 939 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
@@ -8327,7 +8352,7 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:585*//*587:*/
+/*:586*//*588:*/
 #line 994 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
@@ -8356,7 +8381,7 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:587*//*588:*/
+/*:588*//*589:*/
 #line 1024 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
@@ -8374,7 +8399,7 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:588*//*589:*/
+/*:589*//*590:*/
 #line 1044 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
@@ -8394,7 +8419,7 @@ s->wmem-= total;
 return-EFAULT;
 }
 udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
-/*590:*/
+/*591:*/
 #line 1084 "web/udp.w"
 
 memset(&o,0,sizeof o);
@@ -8410,7 +8435,7 @@ o.priority= ipc->priority;
 o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
 
-/*:590*/
+/*:591*/
 #line 1062 "web/udp.w"
 
 err= ip_output(s->host,rt,daddr,&o,l4,l4len);
@@ -8419,7 +8444,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:589*//*592:*/
+/*:590*//*593:*/
 #line 1109 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
@@ -8434,7 +8459,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:592*//*594:*/
+/*:593*//*595:*/
 #line 1129 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
@@ -8468,7 +8493,7 @@ len-= n;
 return true;
 }
 
-/*:594*//*597:*/
+/*:595*//*598:*/
 #line 1183 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
@@ -8491,7 +8516,7 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:597*//*600:*/
+/*:598*//*601:*/
 #line 1258 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
@@ -8546,7 +8571,7 @@ if(err)return err;
 return 0;
 }
 
-/*:600*//*601:*/
+/*:601*//*602:*/
 #line 1311 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -8554,7 +8579,7 @@ struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*602:*/
+case IP_RETOPTS:/*603:*/
 #line 1352 "web/udp.w"
 
 {
@@ -8570,7 +8595,7 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:602*/
+/*:603*/
 #line 1317 "web/udp.w"
 
 case IP_PKTINFO:{
@@ -8603,7 +8628,7 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:601*//*604:*/
+/*:602*//*605:*/
 #line 1374 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -8636,7 +8661,7 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:604*//*607:*/
+/*:605*//*608:*/
 #line 1447 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
@@ -8656,7 +8681,7 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*608:*/
+/*609:*/
 #line 1494 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
@@ -8664,7 +8689,7 @@ s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:608*/
+/*:609*/
 #line 1465 "web/udp.w"
 
 goto try_again;
@@ -8691,7 +8716,7 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:607*//*611:*/
+/*:608*//*612:*/
 #line 1535 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
@@ -8702,7 +8727,7 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:611*//*613:*/
+/*:612*//*614:*/
 #line 1558 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
@@ -8746,7 +8771,7 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:613*//*614:*/
+/*:614*//*615:*/
 #line 1611 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -8768,7 +8793,7 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:614*//*616:*/
+/*:615*//*617:*/
 #line 1646 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
@@ -8783,7 +8808,7 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:616*//*618:*/
+/*:617*//*619:*/
 #line 1688 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
@@ -8819,7 +8844,7 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:618*//*620:*/
+/*:619*//*621:*/
 #line 1743 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
@@ -8841,7 +8866,7 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:620*//*622:*/
+/*:621*//*623:*/
 #line 1779 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -8852,7 +8877,7 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:622*//*624:*/
+/*:623*//*625:*/
 #line 1823 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -8873,7 +8898,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*626:*/
+if((f&IPF_RETOPTS)&&d->optlen)/*627:*/
 #line 1870 "web/udp.w"
 
 {
@@ -8883,10 +8908,10 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:626*/
+/*:627*/
 #line 1842 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*625:*/
+if(f&IPF_ORIGDSTADDR)/*626:*/
 #line 1857 "web/udp.w"
 
 {
@@ -8901,12 +8926,12 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:625*/
+/*:626*/
 #line 1843 "web/udp.w"
 
 }
 
-/*:624*//*628:*/
+/*:625*//*629:*/
 #line 1897 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
@@ -8918,7 +8943,7 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*629:*/
+if(rr)/*630:*/
 #line 1913 "web/udp.w"
 
 {
@@ -8933,10 +8958,10 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:629*/
+/*:630*/
 #line 1907 "web/udp.w"
 
-if(ts)/*630:*/
+if(ts)/*631:*/
 #line 1931 "web/udp.w"
 
 {
@@ -8978,14 +9003,14 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:630*/
+/*:631*/
 #line 1908 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:628*//*633:*/
+/*:629*//*634:*/
 #line 1986 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
@@ -8995,7 +9020,7 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:633*//*635:*/
+/*:634*//*636:*/
 #line 2026 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -9023,7 +9048,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:635*//*637:*/
+/*:636*//*638:*/
 #line 2064 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
@@ -9049,7 +9074,7 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:637*//*639:*/
+/*:638*//*640:*/
 #line 2104 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
@@ -9067,7 +9092,7 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:639*//*642:*/
+/*:640*//*643:*/
 #line 2179 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
@@ -9087,7 +9112,7 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:642*//*646:*/
+/*:643*//*647:*/
 #line 2249 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
@@ -9101,7 +9126,7 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:646*//*647:*/
+/*:647*//*648:*/
 #line 2266 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
@@ -9120,7 +9145,7 @@ net_run();
 return r;
 }
 
-/*:647*//*648:*/
+/*:648*//*649:*/
 #line 2283 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -9152,7 +9177,7 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:648*//*649:*/
+/*:649*//*650:*/
 #line 2316 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
@@ -9185,7 +9210,7 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:649*//*651:*/
+/*:650*//*652:*/
 #line 2356 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
@@ -9201,7 +9226,7 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:651*//*653:*/
+/*:652*//*654:*/
 #line 2373 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
@@ -9223,7 +9248,7 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:653*//*656:*/
+/*:654*//*657:*/
 #line 2432 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
@@ -9240,7 +9265,7 @@ net_run();
 return r;
 }
 
-/*:656*//*657:*/
+/*:657*//*658:*/
 #line 2447 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -9276,7 +9301,7 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:657*//*658:*/
+/*:658*//*659:*/
 #line 2481 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
@@ -9312,7 +9337,7 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:658*//*659:*/
+/*:659*//*660:*/
 #line 2515 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
@@ -9328,7 +9353,7 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:659*//*661:*/
+/*:660*//*662:*/
 #line 2532 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
@@ -9353,7 +9378,7 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:661*//*663:*/
+/*:662*//*664:*/
 #line 2582 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
@@ -9393,7 +9418,7 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:663*//*665:*/
+/*:664*//*666:*/
 #line 2627 "web/udp.w"
 
 static void udp_release(sr_sock*s)
@@ -9402,7 +9427,7 @@ while(s->rq_head)free(udp_queue_head_remove(s));
 sock_purge_err(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
-/*:665*//*669:*/
+/*:666*//*670:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9427,7 +9452,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:669*//*670:*/
+/*:670*//*671:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -9439,7 +9464,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:670*//*672:*/
+/*:671*//*673:*/
 #line 92 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -9454,7 +9479,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:672*//*674:*/
+/*:673*//*675:*/
 #line 148 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -9469,7 +9494,7 @@ if((long long)s->wmem<<1<s->sndbuf)mask|= POLLOUT|POLLWRNORM|POLLWRBAND;
 return mask;
 }
 
-/*:674*//*675:*/
+/*:675*//*676:*/
 #line 173 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -9481,7 +9506,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:675*//*676:*/
+/*:676*//*677:*/
 #line 197 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -9494,7 +9519,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:676*//*677:*/
+/*:677*//*678:*/
 #line 213 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -9506,7 +9531,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:677*//*680:*/
+/*:678*//*681:*/
 #line 254 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -9554,7 +9579,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:680*//*682:*/
+/*:681*//*683:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -9569,7 +9594,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:682*//*686:*/
+/*:683*//*687:*/
 #line 368 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -9622,7 +9647,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:686*//*687:*/
+/*:687*//*688:*/
 #line 419 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -9659,7 +9684,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:687*//*691:*/
+/*:688*//*692:*/
 #line 512 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -9687,7 +9712,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:691*//*695:*/
+/*:692*//*696:*/
 #line 552 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -9699,7 +9724,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:695*//*699:*/
+/*:696*//*700:*/
 #line 70 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -9727,7 +9752,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:699*//*705:*/
+/*:700*//*706:*/
 #line 135 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -9740,7 +9765,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:705*//*707:*/
+/*:706*//*708:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -9765,7 +9790,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:707*//*709:*/
+/*:708*//*710:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -9776,7 +9801,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:709*//*711:*/
+/*:710*//*712:*/
 #line 241 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -9786,7 +9811,7 @@ d->l4off= (int)(len-rx->l4len);
 sock_queue_rcv(s,d);
 }
 
-/*:711*//*713:*/
+/*:712*//*714:*/
 #line 272 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -9818,7 +9843,7 @@ d->truesize= truesize;
 return d;
 }
 
-/*:713*//*715:*/
+/*:714*//*716:*/
 #line 319 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -9836,7 +9861,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:715*//*717:*/
+/*:716*//*718:*/
 #line 359 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -9884,7 +9909,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:717*//*719:*/
+/*:718*//*720:*/
 #line 446 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -9899,7 +9924,7 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*720:*/
+/*721:*/
 #line 474 "web/raw.w"
 
 if(usin){
@@ -9912,10 +9937,10 @@ if(!s->connected)return-EDESTADDRREQ;
 daddr= s->inet_daddr;
 }
 
-/*:720*/
+/*:721*/
 #line 459 "web/raw.w"
 
-/*721:*/
+/*722:*/
 #line 485 "web/raw.w"
 
 memset(&ipc,0,sizeof ipc);
@@ -9925,10 +9950,10 @@ ipc.priority= s->priority;
 ipc.mark= s->mark;
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:721*/
+/*:722*/
 #line 460 "web/raw.w"
 
-/*722:*/
+/*723:*/
 #line 502 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -9939,7 +9964,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:722*/
+/*:723*/
 #line 461 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -9947,7 +9972,7 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*723:*/
+/*724:*/
 #line 524 "web/raw.w"
 
 saddr= ipc.addr?ipc.addr:s->inet_saddr;
@@ -9961,7 +9986,7 @@ if(flags&MSG_DONTROUTE)fl.dontroute= true;
 if((err= ip_route_output(s->host,&fl,&rt))<0)return err;
 if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
 
-/*:723*/
+/*:724*/
 #line 467 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -9970,7 +9995,7 @@ else err= raw_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:719*//*725:*/
+/*:720*//*726:*/
 #line 559 "web/raw.w"
 
 static int raw_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -9987,7 +10012,7 @@ if(err)return err;
 l4= xcalloc(1,len?len:1);
 if(!iov_gather(msg,0,l4,len))err= -EFAULT;
 else{
-/*590:*/
+/*591:*/
 #line 1084 "web/udp.w"
 
 memset(&o,0,sizeof o);
@@ -10003,7 +10028,7 @@ o.priority= ipc->priority;
 o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
 
-/*:590*/
+/*:591*/
 #line 574 "web/raw.w"
 
 err= ip_output(s->host,rt,daddr,&o,l4,len);
@@ -10013,7 +10038,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:725*//*727:*/
+/*:726*//*728:*/
 #line 629 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10041,7 +10066,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*728:*/
+/*729:*/
 #line 663 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -10051,7 +10076,7 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:728*/
+/*:729*/
 #line 655 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -10061,7 +10086,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:727*//*730:*/
+/*:728*//*731:*/
 #line 678 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -10072,7 +10097,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:730*//*733:*/
+/*:731*//*734:*/
 #line 751 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10108,7 +10133,7 @@ sock_error_report(s);
 }
 }
 
-/*:733*//*735:*/
+/*:734*//*736:*/
 #line 791 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -10128,7 +10153,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:735*//*738:*/
+/*:736*//*739:*/
 #line 855 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -10142,7 +10167,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:738*//*739:*/
+/*:739*//*740:*/
 #line 871 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -10165,7 +10190,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:739*//*740:*/
+/*:740*//*741:*/
 #line 895 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -10177,7 +10202,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:740*//*743:*/
+/*:741*//*744:*/
 #line 931 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -10185,7 +10210,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:743*//*747:*/
+/*:744*//*748:*/
 #line 58 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10203,7 +10228,7 @@ if(len<sizeof icmph)return-EINVAL;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
-/*748:*/
+/*749:*/
 #line 94 "web/ping.w"
 
 if(usin){
@@ -10215,10 +10240,10 @@ if(!s->connected)return-EDESTADDRREQ;
 daddr= s->inet_daddr;
 }
 
-/*:748*/
+/*:749*/
 #line 74 "web/ping.w"
 
-/*721:*/
+/*722:*/
 #line 485 "web/raw.w"
 
 memset(&ipc,0,sizeof ipc);
@@ -10228,7 +10253,7 @@ ipc.priority= s->priority;
 ipc.mark= s->mark;
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:721*/
+/*:722*/
 #line 75 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10249,7 +10274,7 @@ err= ping_send_echo(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:747*//*750:*/
+/*:748*//*751:*/
 #line 112 "web/ping.w"
 
 static int ping_send_echo(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10268,7 +10293,7 @@ else{
 memcpy(l4+4,&s->inet_sport,2);
 put16(l4+2,0);
 put16(l4+2,inet_csum(l4,len));
-/*590:*/
+/*591:*/
 #line 1084 "web/udp.w"
 
 memset(&o,0,sizeof o);
@@ -10284,7 +10309,7 @@ o.priority= ipc->priority;
 o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
 
-/*:590*/
+/*:591*/
 #line 129 "web/ping.w"
 
 err= ip_output(s->host,rt,daddr,&o,l4,len);
@@ -10294,7 +10319,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:750*//*752:*/
+/*:751*//*753:*/
 #line 165 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -10316,7 +10341,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:752*//*754:*/
+/*:753*//*755:*/
 #line 212 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10345,4 +10370,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:754*/
+/*:755*/

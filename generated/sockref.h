@@ -91,23 +91,23 @@ long sr_signal_count(int signo);
 int sr_getrlimit(int resource,struct rlimit*rlim);
 int sr_setrlimit(int resource,const struct rlimit*rlim);
 
-/*:65*//*109:*/
+/*:65*//*110:*/
 #line 17 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len);
 int sr_sysctl_set(const char*name,const char*value);
 
-/*:109*//*139:*/
-#line 424 "web/sysctl.w"
+/*:110*//*140:*/
+#line 431 "web/sysctl.w"
 
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 
-/*:139*//*316:*/
+/*:140*//*317:*/
 #line 120 "web/link.w"
 
 void sr_world_seed(uint64_t seed);
 
-/*:316*//*328:*/
+/*:317*//*329:*/
 #line 298 "web/link.w"
 
 struct sr_lan_config{
@@ -122,39 +122,39 @@ int sr_lan_new(int mtu);
 int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
-/*:328*//*342:*/
+/*:329*//*343:*/
 #line 518 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:342*//*425:*/
+/*:343*//*426:*/
 #line 36 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:425*//*482:*/
+/*:426*//*483:*/
 #line 944 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:482*//*496:*/
+/*:483*//*497:*/
 #line 1232 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
-/*:496*//*502:*/
+/*:497*//*503:*/
 #line 1334 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
-/*:502*//*505:*/
+/*:503*//*506:*/
 #line 1389 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:505*//*534:*/
+/*:506*//*535:*/
 #line 2041 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
@@ -162,12 +162,12 @@ int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:534*//*641:*/
+/*:535*//*642:*/
 #line 2176 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:641*//*643:*/
+/*:642*//*644:*/
 #line 2228 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
@@ -177,7 +177,7 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:643*//*654:*/
+/*:644*//*655:*/
 #line 2417 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
@@ -187,14 +187,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:654*//*678:*/
+/*:655*//*679:*/
 #line 245 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:678*//*683:*/
+/*:679*//*684:*/
 #line 350 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -202,7 +202,7 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:683*/
+/*:684*/
 #line 96 "web/sockref.w"
 
 #endif

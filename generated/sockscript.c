@@ -3425,7 +3425,45 @@ if(n)qsort(list,(size_t)n,sizeof*list,path_cmp);
 return n;
 }
 
-/*:153*/
+/*:153*//*156:*/
+#line 1838 "web/ssexec.w"
+
+int ss_read_options(const char*path,ss_optrow**rows)
+{
+char line[4096];
+bool header= false;
+int n= 0,cap= 0;
+FILE*in= fopen(path,"r");
+*rows= NULL;
+if(!in)return-1;
+while(fgets(line,sizeof line,in)){
+char*f[SS_OPT_NFIELDS],*p= line;
+int k= 0;
+if(line[0]=='#'||line[0]=='\n')continue;
+line[strcspn(line,"\n")]= '\0';
+if(!header){header= true;continue;}
+while(k<SS_OPT_NFIELDS){f[k++]= p;if(!(p= strchr(p,'\t')))break;*p++= '\0';}
+if(k!=SS_OPT_NFIELDS)continue;
+if(n==cap){
+cap= cap?2*cap:64;
+*rows= realloc(*rows,(size_t)cap*sizeof**rows);
+if(!*rows)abort();
+}
+for(k= 0;k<SS_OPT_NFIELDS;k++)(*rows)[n].f[k]= strdup(f[k]);
+n++;
+}
+fclose(in);
+return n;
+}
+
+void ss_free_options(ss_optrow*rows,int n)
+{
+for(int i= 0;i<n;i++)
+for(int k= 0;k<SS_OPT_NFIELDS;k++)free(rows[i].f[k]);
+free(rows);
+}
+
+/*:156*/
 #line 72 "web/sockscript.w"
 
 

@@ -135,7 +135,14 @@ unsigned char data[SS_DATA];
 enum{SS_PASS,SS_DIVERGE,SS_MISSING,SS_NOTRUN,SS_BADINPUT,SS_UNRECORDED};
 enum{SS_WHAT_RET= -1,SS_WHAT_ERR= -2,SS_WHAT_NONE= -3};
 
-/*:147*/
+/*:147*//*154:*/
+#line 1829 "web/ssexec.w"
+
+enum{SS_OPT_CLAUSE,SS_OPT_LEVEL,SS_OPT_NAME,SS_OPT_TYPE,SS_OPT_ACCESS,SS_OPT_TYPES,
+SS_OPT_RANGE,SS_OPT_CAP,SS_OPT_SETLEN,SS_OPT_SINCE,SS_OPT_HANDLER,SS_OPT_NFIELDS};
+typedef struct{char*f[SS_OPT_NFIELDS];}ss_optrow;
+
+/*:154*/
 #line 128 "web/sockscript.w"
 
 /*6:*/
@@ -207,7 +214,13 @@ ss_arena*a,ss_env*e);
 
 int ss_collect(char**paths,int npaths,char***out);
 
-/*:152*/
+/*:152*//*155:*/
+#line 1834 "web/ssexec.w"
+
+int ss_read_options(const char*path,ss_optrow**rows);
+void ss_free_options(ss_optrow*rows,int n);
+
+/*:155*/
 #line 129 "web/sockscript.w"
 
 #endif

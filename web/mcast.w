@@ -51,7 +51,7 @@ static bool ipv4_is_multicast(uint32_t addr);
 static sr_iface *ip_dev_find(sr_host *h, uint32_t addr);
 static sr_iface *mc_find_dev(sr_host *h, uint32_t group, uint32_t addr,
   int *ifindex);
-static void mreq_decode(const sr_optreq *rq, struct ip_mreqn *mr);
+static int mreq_decode(const sr_optreq *rq, struct ip_mreqn *mr);
 static sr_mcsock **mc_find(sr_sock *s, uint32_t group, int ifindex);
 static int mc_join(sr_sock *s, struct ip_mreqn *mr, int mode);
 static int mc_leave(sr_sock *s, struct ip_mreqn *mr);
@@ -122,18 +122,25 @@ static sr_iface *mc_find_dev(sr_host *h, uint32_t group, uint32_t addr,
 |ip_mreqn|; 8 to 11 an |ip_mreq|, whose two addresses land in the first
 two fields of an |ip_mreqn| with index 0; 4 to 7 (only
 \.{IP\_MULTICAST\_IF} admits them) a bare |in_addr|, which is the
-interface address.  Extra bytes are ignored.
+interface address.  Extra bytes are ignored.  The callers have checked
+the length already; only then is the argument read, so a null pointer of
+a right length is |EFAULT| and one of a wrong length |EINVAL|.
+
+\kernel{\.{IP\_ADD\_SOURCE\_MEMBERSHIP} and \.{IP\_BLOCK\_SOURCE} with a
+null value and |optlen| 4 are |EINVAL| (scripts found by \.{sr-fuzz}).}
 
 @c
-static void mreq_decode(const sr_optreq *rq, struct ip_mreqn *mr)
+static int mreq_decode(const sr_optreq *rq, struct ip_mreqn *mr)
 {
   memset(mr, 0, sizeof *mr);
+  if (!rq->buf) return -EFAULT;
   if (rq->len >= (int) sizeof(struct ip_mreqn))
     memcpy(mr, rq->buf, sizeof *mr);
   else if (rq->len >= (int) sizeof(struct ip_mreq))
     memcpy(mr, rq->buf, sizeof(struct ip_mreq));
   else if (rq->len >= (int) sizeof(struct in_addr))
     memcpy(&mr->imr_address, rq->buf, sizeof(struct in_addr));
+  return 0;
 }
 
 @ A socket has at most \.{igmp\_max\_memberships} groups (20 by default),
@@ -249,8 +256,9 @@ identical join is |EADDRINUSE|; \.{10.0.0.5}, \.{240.0.0.1},
 static int set_add_membership(sr_sock *s, sr_optreq *rq)
 {
   struct ip_mreqn mr;
+  int err;
   if (rq->len < (int) sizeof(struct ip_mreq)) return -EINVAL;
-  mreq_decode(rq, &mr);
+  if ((err = mreq_decode(rq, &mr)) != 0) return err;
   return mc_join(s, &mr, MCAST_EXCLUDE);
 }
 
@@ -264,8 +272,9 @@ rules are those of |mc_leave|.
 static int set_drop_membership(sr_sock *s, sr_optreq *rq)
 {
   struct ip_mreqn mr;
+  int err;
   if (rq->len < (int) sizeof(struct ip_mreq)) return -EINVAL;
-  mreq_decode(rq, &mr);
+  if ((err = mreq_decode(rq, &mr)) != 0) return err;
   return mc_leave(s, &mr);
 }
 
@@ -343,6 +352,7 @@ bytes (|EINVAL| for any other length, on every socket type).
 static int mreq_source_decode(const sr_optreq *rq, struct ip_mreq_source *mrs)
 {
   if (rq->len != (int) sizeof *mrs) return -EINVAL;
+  if (!rq->buf) return -EFAULT;
   memcpy(mrs, rq->buf, sizeof *mrs);
   return 0;
 }
@@ -452,6 +462,7 @@ static int set_msfilter(sr_sock *s, sr_optreq *rq)
   uint32_t n;
   if (rq->len < (int) IP_MSFILTER_SIZE(0)) return -EINVAL;
   if (rq->len > sysctl_value(s->host, SYS_OPTMEM_MAX)) return -ENOBUFS;
+  if (!rq->buf) return -EFAULT;
   memcpy(&hdr, rq->buf, IP_MSFILTER_SIZE(0));
   n = hdr.imsf_numsrc;
   if (n >= 0x3ffffffcu || n > (uint32_t) sysctl_value(s->host, SYS_IGMP_MAX_MSF))

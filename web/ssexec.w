@@ -1816,3 +1816,57 @@ int ss_collect(char **paths, int npaths, char ***out)
   *out = list;
   return n;
 }
+
+@* The option table.
+The tools that generate scripts (\.{sr-gen}, \.{sr-fuzz}) read
+\.{spec/options.tsv}, the table the library's option layer is generated
+from, to know the options, their levels and the types of their
+arguments.  |ss_read_options| reads it as \.{optgen} does: lines
+beginning with \.{\#} are comments, the first other line names the
+columns, and every further line with all eleven columns is a row.  It
+answers the number of rows, or $-1$ when the file cannot be read.
+
+@<Public types@>=
+enum { SS_OPT_CLAUSE, SS_OPT_LEVEL, SS_OPT_NAME, SS_OPT_TYPE, SS_OPT_ACCESS, SS_OPT_TYPES,
+  SS_OPT_RANGE, SS_OPT_CAP, SS_OPT_SETLEN, SS_OPT_SINCE, SS_OPT_HANDLER, SS_OPT_NFIELDS };
+typedef struct { char *f[SS_OPT_NFIELDS]; } ss_optrow;
+
+@ @<Public declarations@>=
+int ss_read_options(const char *path, ss_optrow **rows);
+void ss_free_options(ss_optrow *rows, int n);
+
+@ @<The executor@>=
+int ss_read_options(const char *path, ss_optrow **rows)
+{
+  char line[4096];
+  bool header = false;
+  int n = 0, cap = 0;
+  FILE *in = fopen(path, "r");
+  *rows = NULL;
+  if (!in) return -1;
+  while (fgets(line, sizeof line, in)) {
+    char *f[SS_OPT_NFIELDS], *p = line;
+    int k = 0;
+    if (line[0] == '#' || line[0] == '\n') continue;
+    line[strcspn(line, "\n")] = '\0';
+    if (!header) { header = true; continue; }
+    while (k < SS_OPT_NFIELDS) { f[k++] = p; if (!(p = strchr(p, '\t'))) break; *p++ = '\0'; }
+    if (k != SS_OPT_NFIELDS) continue;
+    if (n == cap) {
+      cap = cap ? 2 * cap : 64;
+      *rows = realloc(*rows, (size_t) cap * sizeof **rows);
+      if (!*rows) abort();
+    }
+    for (k = 0; k < SS_OPT_NFIELDS; k++) (*rows)[n].f[k] = strdup(f[k]);
+    n++;
+  }
+  fclose(in);
+  return n;
+}
+
+void ss_free_options(ss_optrow *rows, int n)
+{
+  for (int i = 0; i < n; i++)
+    for (int k = 0; k < SS_OPT_NFIELDS; k++) free(rows[i].f[k]);
+  free(rows);
+}

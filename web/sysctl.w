@@ -383,9 +383,15 @@ int sr_sysctl_get(const char *name, char *buf, size_t len)
 @ Writing.  A process may write a tunable of its namespace when its file
 system user is root or it holds \.{CAP\_NET\_ADMIN}, and a global one when
 it is root or holds \.{CAP\_DAC\_OVERRIDE}; anyone else gets |EACCES| when
-the file is opened.  An empty write succeeds and changes nothing.  The
-text is then parsed and checked by kind; only when every check passes is
-the value stored.
+the file is opened.  One handler asks for more: \.{ip\_forward} is
+written only with \.{CAP\_NET\_ADMIN}, else |EPERM|, before it reads the
+text.  An empty write succeeds and changes nothing.  The text is then
+parsed and checked by kind; only when every check passes is the value
+stored.
+
+\kernel{root without \.{CAP\_NET\_ADMIN} writes every tunable of the
+namespace except \.{ip\_forward}, which is |EPERM| even for an empty
+write (script \.{sysctl/without-net-admin.sr}, found by \.{sr-fuzz}).}
 
 @c
 static int sysctl_write(sr_host *h, const sr_proc *p, const char *name,
@@ -399,6 +405,7 @@ static int sysctl_write(sr_host *h, const sr_proc *p, const char *name,
   if (p && p->fsuid != 0 && !proc_capable(p, sysctls[i].scope == SYS_GLOBAL ?
       CAP_DAC_OVERRIDE : CAP_NET_ADMIN))
     return -EACCES;
+  if (p && i == SYS_IP_FORWARD && !proc_capable(p, CAP_NET_ADMIN)) return -EPERM;
   if (!*value) return 0;
   if (sysctls[i].kind == SYSV_PORTS) return ports_parse(h->reserved_ports, value);
   memcpy(nv, sysctl_slot(h, i), sizeof nv);
