@@ -325,30 +325,30 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_MSG_PROBE 0x10
 
 /*:578*//*596:*/
-#line 1175 "web/udp.w"
+#line 1182 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:596*//*604:*/
-#line 1370 "web/udp.w"
+#line 1377 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:604*//*610:*/
-#line 1503 "web/udp.w"
+#line 1510 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
 /*:610*//*645:*/
-#line 2238 "web/udp.w"
+#line 2245 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:645*//*651:*/
-#line 2350 "web/udp.w"
+#line 2357 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -939,7 +939,7 @@ int gso_size;
 };
 
 /*:579*//*607:*/
-#line 1441 "web/udp.w"
+#line 1448 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -983,7 +983,7 @@ sr_capture*cap;
 int ncaps;
 
 /*:429*//*632:*/
-#line 1980 "web/udp.w"
+#line 1987 "web/udp.w"
 
 int netstamp_sockets;
 
@@ -1849,26 +1849,26 @@ static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
 /*:587*//*592:*/
-#line 1105 "web/udp.w"
+#line 1112 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto);
 
 /*:592*//*594:*/
-#line 1125 "web/udp.w"
+#line 1132 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:594*//*597:*/
-#line 1178 "web/udp.w"
+#line 1185 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:597*//*599:*/
-#line 1238 "web/udp.w"
+#line 1245 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -1880,23 +1880,23 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:599*//*600:*/
-#line 1255 "web/udp.w"
+#line 1262 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:600*//*606:*/
-#line 1434 "web/udp.w"
+#line 1441 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:606*//*611:*/
-#line 1532 "web/udp.w"
+#line 1539 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:611*//*613:*/
-#line 1551 "web/udp.w"
+#line 1558 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -1905,91 +1905,91 @@ static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:613*//*616:*/
-#line 1643 "web/udp.w"
+#line 1650 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:616*//*618:*/
-#line 1684 "web/udp.w"
+#line 1691 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:618*//*620:*/
-#line 1739 "web/udp.w"
+#line 1746 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:620*//*622:*/
-#line 1775 "web/udp.w"
+#line 1782 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:622*//*624:*/
-#line 1819 "web/udp.w"
+#line 1826 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:624*//*628:*/
-#line 1894 "web/udp.w"
+#line 1901 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:628*//*633:*/
-#line 1983 "web/udp.w"
+#line 1990 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
 /*:633*//*635:*/
-#line 2022 "web/udp.w"
+#line 2029 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:635*//*637:*/
-#line 2061 "web/udp.w"
+#line 2068 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:637*//*639:*/
-#line 2101 "web/udp.w"
+#line 2108 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:639*//*646:*/
-#line 2242 "web/udp.w"
+#line 2249 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:646*//*653:*/
-#line 2370 "web/udp.w"
+#line 2377 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:653*//*656:*/
-#line 2425 "web/udp.w"
+#line 2432 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:656*//*661:*/
-#line 2529 "web/udp.w"
+#line 2536 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:661*//*663:*/
-#line 2577 "web/udp.w"
+#line 2584 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:663*//*665:*/
-#line 2624 "web/udp.w"
+#line 2631 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
@@ -3384,7 +3384,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*641:*/
-#line 2135 "web/udp.w"
+#line 2142 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -8353,7 +8353,7 @@ return 0;
 }
 
 /*:586*//*588:*/
-#line 994 "web/udp.w"
+#line 1001 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -8369,7 +8369,7 @@ left-= first;
 while(left> 0){
 int frag= left> mtu-hlen?per:left;
 int ts= skb_truesize(hlen+frag,frag);
-if((long long)s->wmem+delta> 2LL*s->sndbuf){
+if((long long)s->wmem+delta>=2LL*s->sndbuf){
 s->wmem-= *total;
 return-ENOBUFS;
 }
@@ -8382,7 +8382,7 @@ return 0;
 }
 
 /*:588*//*589:*/
-#line 1024 "web/udp.w"
+#line 1031 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8400,7 +8400,7 @@ return 0;
 }
 
 /*:589*//*590:*/
-#line 1044 "web/udp.w"
+#line 1051 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8420,7 +8420,7 @@ return-EFAULT;
 }
 udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
 /*591:*/
-#line 1084 "web/udp.w"
+#line 1091 "web/udp.w"
 
 memset(&o,0,sizeof o);
 o.protocol= (uint8_t)s->protocol;
@@ -8436,7 +8436,7 @@ o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
 
 /*:591*/
-#line 1062 "web/udp.w"
+#line 1069 "web/udp.w"
 
 err= ip_output(s->host,rt,daddr,&o,l4,l4len);
 free(l4);
@@ -8445,7 +8445,7 @@ return err;
 }
 
 /*:590*//*593:*/
-#line 1109 "web/udp.w"
+#line 1116 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto)
@@ -8460,7 +8460,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:593*//*595:*/
-#line 1129 "web/udp.w"
+#line 1136 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8494,7 +8494,7 @@ return true;
 }
 
 /*:595*//*598:*/
-#line 1183 "web/udp.w"
+#line 1190 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8517,7 +8517,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:598*//*601:*/
-#line 1258 "web/udp.w"
+#line 1265 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -8572,7 +8572,7 @@ return 0;
 }
 
 /*:601*//*602:*/
-#line 1311 "web/udp.w"
+#line 1318 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8580,7 +8580,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*603:*/
-#line 1352 "web/udp.w"
+#line 1359 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -8596,7 +8596,7 @@ return 0;
 }
 
 /*:603*/
-#line 1317 "web/udp.w"
+#line 1324 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -8629,7 +8629,7 @@ return-EINVAL;
 }
 
 /*:602*//*605:*/
-#line 1374 "web/udp.w"
+#line 1381 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8662,7 +8662,7 @@ return-EINVAL;
 }
 
 /*:605*//*608:*/
-#line 1447 "web/udp.w"
+#line 1454 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8682,7 +8682,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*609:*/
-#line 1494 "web/udp.w"
+#line 1501 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -8690,7 +8690,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:609*/
-#line 1465 "web/udp.w"
+#line 1472 "web/udp.w"
 
 goto try_again;
 }
@@ -8717,7 +8717,7 @@ return err;
 }
 
 /*:608*//*612:*/
-#line 1535 "web/udp.w"
+#line 1542 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -8728,7 +8728,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:612*//*614:*/
-#line 1558 "web/udp.w"
+#line 1565 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -8772,7 +8772,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:614*//*615:*/
-#line 1611 "web/udp.w"
+#line 1618 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -8794,7 +8794,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:615*//*617:*/
-#line 1646 "web/udp.w"
+#line 1653 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -8809,7 +8809,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:617*//*619:*/
-#line 1688 "web/udp.w"
+#line 1695 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8845,7 +8845,7 @@ return(ssize_t)copied;
 }
 
 /*:619*//*621:*/
-#line 1743 "web/udp.w"
+#line 1750 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -8867,7 +8867,7 @@ co->used+= take;
 }
 
 /*:621*//*623:*/
-#line 1779 "web/udp.w"
+#line 1786 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -8878,7 +8878,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
 /*:623*//*625:*/
-#line 1823 "web/udp.w"
+#line 1830 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -8899,7 +8899,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*627:*/
-#line 1870 "web/udp.w"
+#line 1877 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -8909,10 +8909,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:627*/
-#line 1842 "web/udp.w"
+#line 1849 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*626:*/
-#line 1857 "web/udp.w"
+#line 1864 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -8927,12 +8927,12 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:626*/
-#line 1843 "web/udp.w"
+#line 1850 "web/udp.w"
 
 }
 
 /*:625*//*629:*/
-#line 1897 "web/udp.w"
+#line 1904 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -8944,7 +8944,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*630:*/
-#line 1913 "web/udp.w"
+#line 1920 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -8959,10 +8959,10 @@ n+= len;
 }
 
 /*:630*/
-#line 1907 "web/udp.w"
+#line 1914 "web/udp.w"
 
 if(ts)/*631:*/
-#line 1931 "web/udp.w"
+#line 1938 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9004,14 +9004,14 @@ n+= len;
 }
 
 /*:631*/
-#line 1908 "web/udp.w"
+#line 1915 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:629*//*634:*/
-#line 1986 "web/udp.w"
+#line 1993 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9021,7 +9021,7 @@ W->netstamp_sockets++;
 }
 
 /*:634*//*636:*/
-#line 2026 "web/udp.w"
+#line 2033 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9049,7 +9049,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 
 /*:636*//*638:*/
-#line 2064 "web/udp.w"
+#line 2071 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9075,7 +9075,7 @@ return 0;
 }
 
 /*:638*//*640:*/
-#line 2104 "web/udp.w"
+#line 2111 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9093,7 +9093,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:640*//*643:*/
-#line 2179 "web/udp.w"
+#line 2186 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9113,7 +9113,7 @@ return sys_return(err);
 }
 
 /*:643*//*647:*/
-#line 2249 "web/udp.w"
+#line 2256 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9127,7 +9127,7 @@ return(ssize_t)total;
 }
 
 /*:647*//*648:*/
-#line 2266 "web/udp.w"
+#line 2273 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9146,7 +9146,7 @@ return r;
 }
 
 /*:648*//*649:*/
-#line 2283 "web/udp.w"
+#line 2290 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9178,7 +9178,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:649*//*650:*/
-#line 2316 "web/udp.w"
+#line 2323 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9211,7 +9211,7 @@ return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
 /*:650*//*652:*/
-#line 2356 "web/udp.w"
+#line 2363 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9227,7 +9227,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:652*//*654:*/
-#line 2373 "web/udp.w"
+#line 2380 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9249,7 +9249,7 @@ return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
 /*:654*//*657:*/
-#line 2432 "web/udp.w"
+#line 2439 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9266,7 +9266,7 @@ return r;
 }
 
 /*:657*//*658:*/
-#line 2447 "web/udp.w"
+#line 2454 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9302,7 +9302,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:658*//*659:*/
-#line 2481 "web/udp.w"
+#line 2488 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9338,7 +9338,7 @@ return r;
 }
 
 /*:659*//*660:*/
-#line 2515 "web/udp.w"
+#line 2522 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9354,7 +9354,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:660*//*662:*/
-#line 2532 "web/udp.w"
+#line 2539 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9379,7 +9379,7 @@ return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
 /*:662*//*664:*/
-#line 2582 "web/udp.w"
+#line 2589 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9419,7 +9419,7 @@ return-ENOTCONN;
 }
 
 /*:664*//*666:*/
-#line 2627 "web/udp.w"
+#line 2634 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10013,7 +10013,7 @@ l4= xcalloc(1,len?len:1);
 if(!iov_gather(msg,0,l4,len))err= -EFAULT;
 else{
 /*591:*/
-#line 1084 "web/udp.w"
+#line 1091 "web/udp.w"
 
 memset(&o,0,sizeof o);
 o.protocol= (uint8_t)s->protocol;
@@ -10294,7 +10294,7 @@ memcpy(l4+4,&s->inet_sport,2);
 put16(l4+2,0);
 put16(l4+2,inet_csum(l4,len));
 /*591:*/
-#line 1084 "web/udp.w"
+#line 1091 "web/udp.w"
 
 memset(&o,0,sizeof o);
 o.protocol= (uint8_t)s->protocol;

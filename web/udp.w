@@ -989,7 +989,14 @@ sum, to be released when the datagram is gone.  This is for a datagram
 with a transport header of |thlen| bytes (UDP's, a ping socket's ICMP
 header); one without (|thlen| 0: a raw socket's) has every buffer taken by
 the doubled limit, the first included, so that nothing waits and neither a
-pending error nor a shutdown is looked at.
+pending error nor a shutdown is looked at.  The kernel's count of the
+send buffer starts at 1 (the socket holds a reference of its own), so a
+fragment is refused as soon as the count reaches twice \.{SO\_SNDBUF}.
+
+\kernel{a raw socket with \.{SO\_SNDBUF} 4608 (written 0) sends 4440 and
+5920 bytes to an unresolved neighbour on a veth of MTU 1500 (three and four
+fragments, \.{SIOCOUTQ} 6912 and 9216); 7400 bytes (five fragments) and more
+are |ENOBUFS|.}
 
 @c
 static int ip_frags_charge(sr_sock *s, int flags, int hlen, size_t l4len, int mtu,
@@ -1006,7 +1013,7 @@ static int ip_frags_charge(sr_sock *s, int flags, int hlen, size_t l4len, int mt
   while (left > 0) {
     int frag = left > mtu - hlen ? per : left;
     int ts = skb_truesize(hlen + frag, frag);
-    if ((long long) s->wmem + delta > 2LL * s->sndbuf) {
+    if ((long long) s->wmem + delta >= 2LL * s->sndbuf) {
       s->wmem -= *total;
       return -ENOBUFS;
     }
