@@ -379,7 +379,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #line 104 "web/raw.w"
 
 /*:701*//*745:*/
-#line 941 "web/raw.w"
+#line 945 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
@@ -1061,7 +1061,7 @@ uint16_t ping_rover;
 sr_htab raw;
 
 /*:702*//*737:*/
-#line 847 "web/raw.w"
+#line 851 "web/raw.w"
 
 sr_sock*ra_chain;
 
@@ -2090,30 +2090,30 @@ socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
 /*:717*//*719:*/
-#line 443 "web/raw.w"
+#line 446 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:719*//*725:*/
-#line 554 "web/raw.w"
+#line 558 "web/raw.w"
 
 static int raw_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
 /*:725*//*727:*/
-#line 625 "web/raw.w"
+#line 629 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
 /*:727*//*730:*/
-#line 675 "web/raw.w"
+#line 679 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
 /*:730*//*733:*/
-#line 745 "web/raw.w"
+#line 749 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
@@ -2121,19 +2121,19 @@ static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
 /*:733*//*735:*/
-#line 788 "web/raw.w"
+#line 792 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
 /*:735*//*738:*/
-#line 850 "web/raw.w"
+#line 854 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
 /*:738*//*743:*/
-#line 928 "web/raw.w"
+#line 932 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
@@ -2143,20 +2143,20 @@ static void raw_release(sr_sock*s);
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:747*//*750:*/
-#line 107 "web/ping.w"
+#line 108 "web/ping.w"
 
 static int ping_send_echo(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
 /*:750*//*752:*/
-#line 161 "web/ping.w"
+#line 162 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
 /*:752*//*754:*/
-#line 208 "web/ping.w"
+#line 209 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
@@ -9910,7 +9910,7 @@ return(ssize_t)copied;
 }
 
 /*:718*//*720:*/
-#line 446 "web/raw.w"
+#line 449 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9925,7 +9925,7 @@ int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 /*721:*/
-#line 474 "web/raw.w"
+#line 478 "web/raw.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -9938,10 +9938,10 @@ daddr= s->inet_daddr;
 }
 
 /*:721*/
-#line 459 "web/raw.w"
+#line 462 "web/raw.w"
 
 /*722:*/
-#line 485 "web/raw.w"
+#line 489 "web/raw.w"
 
 memset(&ipc,0,sizeof ipc);
 ipc.oif= s->bound_dev_if;
@@ -9951,10 +9951,10 @@ ipc.mark= s->mark;
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
 /*:722*/
-#line 460 "web/raw.w"
+#line 463 "web/raw.w"
 
 /*723:*/
-#line 502 "web/raw.w"
+#line 506 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -9965,7 +9965,7 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
 /*:723*/
-#line 461 "web/raw.w"
+#line 464 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
 uint8_t type_code[2];
@@ -9973,7 +9973,7 @@ if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
 /*724:*/
-#line 524 "web/raw.w"
+#line 528 "web/raw.w"
 
 saddr= ipc.addr?ipc.addr:s->inet_saddr;
 if(ipv4_is_multicast(daddr)){
@@ -9987,16 +9987,17 @@ if((err= ip_route_output(s->host,&fl,&rt))<0)return err;
 if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
 
 /*:724*/
-#line 467 "web/raw.w"
+#line 470 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
+if(!daddr)daddr= rt.saddr;
 if(hdrincl)err= raw_send_hdrinc(s,msg,len,flags,&rt,daddr);
 else err= raw_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
 /*:720*//*726:*/
-#line 559 "web/raw.w"
+#line 563 "web/raw.w"
 
 static int raw_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -10029,7 +10030,7 @@ o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
 
 /*:591*/
-#line 574 "web/raw.w"
+#line 578 "web/raw.w"
 
 err= ip_output(s->host,rt,daddr,&o,l4,len);
 }
@@ -10039,7 +10040,7 @@ return err;
 }
 
 /*:726*//*728:*/
-#line 629 "web/raw.w"
+#line 633 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr)
@@ -10067,7 +10068,7 @@ s->wmem-= truesize;
 return err;
 }
 /*729:*/
-#line 663 "web/raw.w"
+#line 667 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
 put16(pkt->data+2,(uint16_t)len);
@@ -10077,7 +10078,7 @@ put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
 /*:729*/
-#line 655 "web/raw.w"
+#line 659 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
 else ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,dev->mtu,
@@ -10087,7 +10088,7 @@ return 0;
 }
 
 /*:728*//*731:*/
-#line 678 "web/raw.w"
+#line 682 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
 {
@@ -10098,7 +10099,7 @@ dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
 /*:731*//*734:*/
-#line 751 "web/raw.w"
+#line 755 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len)
@@ -10134,7 +10135,7 @@ sock_error_report(s);
 }
 
 /*:734*//*736:*/
-#line 791 "web/raw.w"
+#line 795 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
 {
@@ -10154,7 +10155,7 @@ default:return EHOSTUNREACH;
 }
 
 /*:736*//*739:*/
-#line 855 "web/raw.w"
+#line 859 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
 {
@@ -10168,7 +10169,7 @@ s->ra_on= on;
 }
 
 /*:739*//*740:*/
-#line 871 "web/raw.w"
+#line 875 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -10191,7 +10192,7 @@ return tapped;
 }
 
 /*:740*//*741:*/
-#line 895 "web/raw.w"
+#line 899 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
 {
@@ -10203,7 +10204,7 @@ return false;
 }
 
 /*:741*//*744:*/
-#line 931 "web/raw.w"
+#line 935 "web/raw.w"
 
 static void raw_release(sr_sock*s)
 {
@@ -10229,7 +10230,7 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 /*749:*/
-#line 94 "web/ping.w"
+#line 95 "web/ping.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -10244,7 +10245,7 @@ daddr= s->inet_daddr;
 #line 74 "web/ping.w"
 
 /*722:*/
-#line 485 "web/raw.w"
+#line 489 "web/raw.w"
 
 memset(&ipc,0,sizeof ipc);
 ipc.oif= s->bound_dev_if;
@@ -10270,12 +10271,13 @@ if(flags&MSG_DONTROUTE)fl.dontroute= true;
 if((err= ip_route_output(s->host,&fl,&rt))<0)return err;
 if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
+if(!daddr)daddr= rt.saddr;
 err= ping_send_echo(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
 /*:748*//*751:*/
-#line 112 "web/ping.w"
+#line 113 "web/ping.w"
 
 static int ping_send_echo(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -10310,7 +10312,7 @@ o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
 
 /*:591*/
-#line 129 "web/ping.w"
+#line 130 "web/ping.w"
 
 err= ip_output(s->host,rt,daddr,&o,l4,len);
 }
@@ -10320,7 +10322,7 @@ return err;
 }
 
 /*:751*//*753:*/
-#line 165 "web/ping.w"
+#line 166 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
 {
@@ -10342,7 +10344,7 @@ sock_queue_rcv(s,d);
 }
 
 /*:753*//*755:*/
-#line 212 "web/ping.w"
+#line 213 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len)

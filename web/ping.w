@@ -87,6 +87,7 @@ static ssize_t ping_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, in
   if ((err = ip_route_output(s->host, &fl, &rt)) < 0) return err;
   if (rt.type == SR_RT_BROADCAST && !(s->flags & SK_BROADCAST)) return -EACCES;
   if (flags & SR_MSG_PROBE) return (ssize_t) len;
+  if (!daddr) daddr = rt.saddr;
   err = ping_send_echo(s, msg, len, flags, &ipc, &rt, daddr, opt, optlen);
   return err < 0 ? err : (ssize_t) len;
 }

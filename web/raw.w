@@ -419,6 +419,9 @@ routing may look at): fewer than two bytes are |EFAULT|;
 \item{6.} the route, and a broadcast without \.{SO\_BROADCAST}: |EACCES|;
 \item{7.} the datagram, as the next sections say.
 \smallskip\noindent
+The destination \.{0.0.0.0} means this host: the datagram goes to the
+route's source address (\.{127.0.0.1} for an unbound socket), and that is
+the destination its header carries.
 The socket's options apply as for UDP: its TTL or the multicast TTL, TOS,
 IP options, the path-MTU mode, the multicast interface and loop; the
 protocol field is the socket's protocol --- 255 for an \.{IPPROTO\_RAW}
@@ -466,6 +469,7 @@ static ssize_t raw_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, int
   }
   @<Route a raw datagram to |daddr|, or fail@>@;
   if ((flags & MSG_CONFIRM) && (flags & SR_MSG_PROBE) && len == 0) return 0;
+  if (!daddr) daddr = rt.saddr;
   if (hdrincl) err = raw_send_hdrinc(s, msg, len, flags, &rt, daddr);
   else err = raw_send_built(s, msg, len, flags, &ipc, &rt, daddr, opt, optlen);
   return err < 0 ? err : (ssize_t) len;
