@@ -324,67 +324,67 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
 #define SR_MSG_PROBE 0x10
 
-/*:578*//*596:*/
-#line 1182 "web/udp.w"
+/*:578*//*601:*/
+#line 1215 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:596*//*604:*/
-#line 1377 "web/udp.w"
+/*:601*//*609:*/
+#line 1410 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:604*//*610:*/
-#line 1510 "web/udp.w"
+/*:609*//*615:*/
+#line 1543 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:610*//*645:*/
-#line 2245 "web/udp.w"
+/*:615*//*650:*/
+#line 2278 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:645*//*651:*/
-#line 2357 "web/udp.w"
+/*:650*//*656:*/
+#line 2390 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:651*//*668:*/
+/*:656*//*673:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:668*//*685:*/
+/*:673*//*690:*/
 #line 356 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:685*//*693:*/
+/*:690*//*698:*/
 #line 542 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:693*//*701:*/
-#line 100 "web/raw.w"
+/*:698*//*706:*/
+#line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
 #define ICMP_FILTER 1
 #endif
-#line 104 "web/raw.w"
+#line 102 "web/raw.w"
 
-/*:701*//*745:*/
-#line 945 "web/raw.w"
+/*:706*//*750:*/
+#line 933 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:745*/
+/*:750*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -458,12 +458,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*689:*/
+/*694:*/
 #line 459 "web/poll.w"
 
 int kmax;
 
-/*:689*/
+/*:694*/
 #line 40 "web/fd.w"
 
 }sr_fdtab;
@@ -581,15 +581,15 @@ uint64_t rq_seq;
 /*:543*/
 #line 24 "web/socket.w"
 
-/*698:*/
-#line 27 "web/raw.w"
+/*703:*/
+#line 25 "web/raw.w"
 
 uint32_t icmp_filter;
 sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:698*/
+/*:703*/
 #line 25 "web/socket.w"
 
 };
@@ -938,15 +938,15 @@ bool has_opt;
 int gso_size;
 };
 
-/*:579*//*607:*/
-#line 1448 "web/udp.w"
+/*:579*//*612:*/
+#line 1481 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:607*/
+/*:612*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -982,20 +982,20 @@ int nlans;
 sr_capture*cap;
 int ncaps;
 
-/*:429*//*632:*/
-#line 1987 "web/udp.w"
+/*:429*//*637:*/
+#line 2020 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:632*/
+/*:637*/
 #line 45 "web/world.w"
 
-/*695:*/
+/*700:*/
 #line 549 "web/poll.w"
 
 uint64_t calls;
 
-/*:695*/
+/*:700*/
 #line 46 "web/world.w"
 
 };
@@ -1055,17 +1055,17 @@ struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:444*//*702:*/
-#line 122 "web/raw.w"
+/*:444*//*707:*/
+#line 120 "web/raw.w"
 
 sr_htab raw;
 
-/*:702*//*737:*/
-#line 851 "web/raw.w"
+/*:707*//*742:*/
+#line 839 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:737*/
+/*:742*/
 #line 187 "web/world.w"
 
 };
@@ -1083,13 +1083,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:69*//*694:*/
+/*:69*//*699:*/
 #line 545 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:694*/
+/*:699*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1832,14 +1832,25 @@ static int set_recverr(sr_sock*s,sr_optreq*rq);
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:577*//*585:*/
-#line 935 "web/udp.w"
+/*:577*//*583:*/
+#line 889 "web/udp.w"
+
+static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
+
+/*:583*//*586:*/
+#line 916 "web/udp.w"
+
+static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
+struct sr_ipcm*ipc,int flags,bool anysrc,struct sr_rtres*rt);
+
+/*:586*//*589:*/
+#line 960 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:585*//*587:*/
-#line 978 "web/udp.w"
+/*:589*//*591:*/
+#line 1003 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -1848,27 +1859,33 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:587*//*592:*/
-#line 1112 "web/udp.w"
+/*:591*//*595:*/
+#line 1114 "web/udp.w"
+
+static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
+uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
+
+/*:595*//*597:*/
+#line 1145 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto);
 
-/*:592*//*594:*/
-#line 1132 "web/udp.w"
+/*:597*//*599:*/
+#line 1165 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:594*//*597:*/
-#line 1185 "web/udp.w"
+/*:599*//*602:*/
+#line 1218 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:597*//*599:*/
-#line 1245 "web/udp.w"
+/*:602*//*604:*/
+#line 1278 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -1879,24 +1896,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:599*//*600:*/
-#line 1262 "web/udp.w"
+/*:604*//*605:*/
+#line 1295 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:600*//*606:*/
-#line 1441 "web/udp.w"
+/*:605*//*611:*/
+#line 1474 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:606*//*611:*/
-#line 1539 "web/udp.w"
+/*:611*//*616:*/
+#line 1572 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:611*//*613:*/
-#line 1558 "web/udp.w"
+/*:616*//*618:*/
+#line 1591 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -1904,96 +1921,96 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:613*//*616:*/
-#line 1650 "web/udp.w"
+/*:618*//*621:*/
+#line 1683 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:616*//*618:*/
-#line 1691 "web/udp.w"
+/*:621*//*623:*/
+#line 1724 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:618*//*620:*/
-#line 1746 "web/udp.w"
+/*:623*//*625:*/
+#line 1779 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:620*//*622:*/
-#line 1782 "web/udp.w"
+/*:625*//*627:*/
+#line 1815 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:622*//*624:*/
-#line 1826 "web/udp.w"
+/*:627*//*629:*/
+#line 1859 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:624*//*628:*/
-#line 1901 "web/udp.w"
+/*:629*//*633:*/
+#line 1934 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:628*//*633:*/
-#line 1990 "web/udp.w"
+/*:633*//*638:*/
+#line 2023 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:633*//*635:*/
-#line 2029 "web/udp.w"
+/*:638*//*640:*/
+#line 2062 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:635*//*637:*/
-#line 2068 "web/udp.w"
+/*:640*//*642:*/
+#line 2101 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:637*//*639:*/
-#line 2108 "web/udp.w"
+/*:642*//*644:*/
+#line 2141 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:639*//*646:*/
-#line 2249 "web/udp.w"
+/*:644*//*651:*/
+#line 2282 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:646*//*653:*/
-#line 2377 "web/udp.w"
+/*:651*//*658:*/
+#line 2410 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:653*//*656:*/
-#line 2432 "web/udp.w"
+/*:658*//*661:*/
+#line 2465 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:656*//*661:*/
-#line 2536 "web/udp.w"
+/*:661*//*666:*/
+#line 2569 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:661*//*663:*/
-#line 2584 "web/udp.w"
+/*:666*//*668:*/
+#line 2617 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:663*//*665:*/
-#line 2631 "web/udp.w"
+/*:668*//*670:*/
+#line 2664 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:665*//*669:*/
+/*:670*//*674:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2001,13 +2018,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:669*//*672:*/
+/*:674*//*677:*/
 #line 88 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:672*//*674:*/
+/*:677*//*679:*/
 #line 142 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2015,24 +2032,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:674*//*680:*/
+/*:679*//*685:*/
 #line 250 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:680*//*682:*/
+/*:685*//*687:*/
 #line 304 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:682*//*686:*/
+/*:687*//*691:*/
 #line 361 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:686*//*691:*/
+/*:691*//*696:*/
 #line 505 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2041,127 +2058,125 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:691*//*699:*/
-#line 66 "web/raw.w"
+/*:696*//*704:*/
+#line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:699*//*705:*/
-#line 131 "web/raw.w"
+/*:704*//*710:*/
+#line 129 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:705*//*707:*/
-#line 178 "web/raw.w"
+/*:710*//*712:*/
+#line 176 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:707*//*709:*/
-#line 215 "web/raw.w"
+/*:712*//*714:*/
+#line 213 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:709*//*711:*/
-#line 238 "web/raw.w"
+/*:714*//*716:*/
+#line 236 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:711*//*713:*/
-#line 267 "web/raw.w"
+/*:716*//*718:*/
+#line 265 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:713*//*715:*/
-#line 316 "web/raw.w"
+/*:718*//*720:*/
+#line 314 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:715*//*717:*/
-#line 354 "web/raw.w"
+/*:720*//*722:*/
+#line 352 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:717*//*719:*/
-#line 446 "web/raw.w"
+/*:722*//*724:*/
+#line 444 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:719*//*725:*/
-#line 558 "web/raw.w"
+/*:724*//*730:*/
+#line 547 "web/raw.w"
 
-static int raw_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:725*//*727:*/
-#line 629 "web/raw.w"
+/*:730*//*732:*/
+#line 617 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:727*//*730:*/
-#line 679 "web/raw.w"
+/*:732*//*735:*/
+#line 667 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:730*//*733:*/
-#line 749 "web/raw.w"
+/*:735*//*738:*/
+#line 737 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:733*//*735:*/
-#line 792 "web/raw.w"
+/*:738*//*740:*/
+#line 780 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:735*//*738:*/
-#line 854 "web/raw.w"
+/*:740*//*743:*/
+#line 842 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:738*//*743:*/
-#line 932 "web/raw.w"
+/*:743*//*748:*/
+#line 920 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:743*//*747:*/
-#line 55 "web/ping.w"
+/*:748*//*752:*/
+#line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:747*//*750:*/
-#line 108 "web/ping.w"
+/*:752*//*755:*/
+#line 101 "web/ping.w"
 
-static int ping_send_echo(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
-const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
-const uint8_t*opt,int optlen);
+static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:750*//*752:*/
-#line 162 "web/ping.w"
+/*:755*//*757:*/
+#line 136 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:752*//*754:*/
-#line 209 "web/ping.w"
+/*:757*//*759:*/
+#line 183 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:754*/
+/*:759*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2706,12 +2721,12 @@ htab_free(&fh->peers,hent_free);
 
 htab_free(&fh->mc,hent_free);
 
-/*:421*//*703:*/
-#line 125 "web/raw.w"
+/*:421*//*708:*/
+#line 123 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:703*/
+/*:708*/
 #line 819 "web/world.w"
 
 free(fh->ifs);
@@ -3023,7 +3038,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*690:*/
+/*695:*/
 #line 462 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3032,7 +3047,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:690*/
+/*:695*/
 #line 127 "web/fd.w"
 
 t->file[fd]= f;
@@ -3259,12 +3274,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:437*//*704:*/
-#line 128 "web/raw.w"
+/*:437*//*709:*/
+#line 126 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:704*/
+/*:709*/
 #line 270 "web/socket.w"
 
 return s;
@@ -3383,8 +3398,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*641:*/
-#line 2142 "web/udp.w"
+/*646:*/
+#line 2175 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3403,7 +3418,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:641*/
+/*:646*/
 #line 166 "web/ioctl.w"
 
 }
@@ -8244,14 +8259,13 @@ uint32_t daddr,faddr,saddr;
 uint16_t dport;
 bool connected= false;
 struct sr_ipcm ipc;
-struct sr_flow fl;
 struct sr_rtres rt;
 const uint8_t*opt;
 int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 /*581:*/
-#line 863 "web/udp.w"
+#line 862 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8268,16 +8282,12 @@ connected= true;
 }
 
 /*:581*/
-#line 842 "web/udp.w"
+#line 841 "web/udp.w"
 
 /*582:*/
-#line 882 "web/udp.w"
+#line 881 "web/udp.w"
 
-memset(&ipc,0,sizeof ipc);
-ipc.oif= s->bound_dev_if;
-ipc.ttl= ipc.tos= -1;
-ipc.priority= s->priority;
-ipc.mark= s->mark;
+ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
 err= udp_cmsg_send(s,msg,&ipc);
 if(err<0)return err;
@@ -8285,7 +8295,7 @@ connected= false;
 }
 
 /*:582*/
-#line 843 "web/udp.w"
+#line 842 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8295,36 +8305,28 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*583:*/
-#line 900 "web/udp.w"
+/*585:*/
+#line 908 "web/udp.w"
 
-if(ipv4_is_multicast(daddr)){
-if(!ipc.oif)ipc.oif= s->mc_index;
-if(!saddr)saddr= s->mc_addr;
-connected= false;
-}else if(!ipc.oif)ipc.oif= s->uc_index;
-sk_flow(s,faddr,saddr,ipc.oif,&fl);
-if(flags&MSG_DONTROUTE)fl.dontroute= true;
-err= ip_route_output(s->host,&fl,&rt);
-if(err)return err;
-if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
+if(ipv4_is_multicast(daddr))connected= false;
+if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,&rt))<0)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:583*/
-#line 852 "web/udp.w"
+/*:585*/
+#line 851 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*584:*/
-#line 925 "web/udp.w"
+/*588:*/
+#line 950 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:584*/
-#line 856 "web/udp.w"
+/*:588*/
+#line 855 "web/udp.w"
 
 if(ipc.gso_size)return udp_send_segments(s,msg,len,flags,&ipc,&rt,daddr,dport,
 opt,optlen,mtu);
@@ -8332,8 +8334,40 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:580*//*586:*/
-#line 939 "web/udp.w"
+/*:580*//*584:*/
+#line 892 "web/udp.w"
+
+static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
+{
+memset(ipc,0,sizeof*ipc);
+ipc->oif= s->bound_dev_if;
+ipc->ttl= ipc->tos= -1;
+ipc->priority= s->priority;
+ipc->mark= s->mark;
+}
+
+/*:584*//*587:*/
+#line 920 "web/udp.w"
+
+static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
+struct sr_ipcm*ipc,int flags,bool anysrc,struct sr_rtres*rt)
+{
+struct sr_flow fl;
+int err;
+if(ipv4_is_multicast(daddr)){
+if(!ipc->oif)ipc->oif= s->mc_index;
+if(!saddr)saddr= s->mc_addr;
+}else if(!ipc->oif)ipc->oif= s->uc_index;
+sk_flow(s,faddr,saddr,ipc->oif,&fl);
+if(anysrc)fl.freebind= true;
+if(flags&MSG_DONTROUTE)fl.dontroute= true;
+if((err= ip_route_output(s->host,&fl,rt))<0)return err;
+if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
+return 0;
+}
+
+/*:587*//*590:*/
+#line 964 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -8352,8 +8386,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:586*//*588:*/
-#line 1001 "web/udp.w"
+/*:590*//*592:*/
+#line 1026 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -8381,8 +8415,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:588*//*589:*/
-#line 1031 "web/udp.w"
+/*:592*//*593:*/
+#line 1056 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8399,8 +8433,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:589*//*590:*/
-#line 1051 "web/udp.w"
+/*:593*//*594:*/
+#line 1076 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8409,7 +8443,6 @@ uint16_t dport,const uint8_t*opt,int optlen,int mtu)
 size_t l4len= SR_UDPHDR_LEN+len;
 int total,err;
 uint8_t*l4;
-struct sr_ipout o;
 err= ip_frags_charge(s,flags,SR_IPHDR_LEN+optlen,l4len,mtu,SR_UDPHDR_LEN,&total);
 if(err)return err;
 l4= xcalloc(1,l4len);
@@ -8419,9 +8452,19 @@ s->wmem-= total;
 return-EFAULT;
 }
 udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
-/*591:*/
-#line 1091 "web/udp.w"
+err= ip_output_sk(s,ipc,rt,daddr,opt,optlen,l4,l4len);
+free(l4);
+s->wmem-= total;
+return err;
+}
 
+/*:594*//*596:*/
+#line 1118 "web/udp.w"
+
+static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
+uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len)
+{
+struct sr_ipout o;
 memset(&o,0,sizeof o);
 o.protocol= (uint8_t)s->protocol;
 o.ttl= (uint8_t)(ipc->ttl>=0?ipc->ttl:rt->type==SR_RT_MULTICAST?s->mc_ttl:
@@ -8434,18 +8477,11 @@ o.mark= ipc->mark;
 o.priority= ipc->priority;
 o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
-
-/*:591*/
-#line 1069 "web/udp.w"
-
-err= ip_output(s->host,rt,daddr,&o,l4,l4len);
-free(l4);
-s->wmem-= total;
-return err;
+return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:590*//*593:*/
-#line 1116 "web/udp.w"
+/*:596*//*598:*/
+#line 1149 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto)
@@ -8459,8 +8495,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:593*//*595:*/
-#line 1136 "web/udp.w"
+/*:598*//*600:*/
+#line 1169 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8493,8 +8529,8 @@ len-= n;
 return true;
 }
 
-/*:595*//*598:*/
-#line 1190 "web/udp.w"
+/*:600*//*603:*/
+#line 1223 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8516,8 +8552,8 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:598*//*601:*/
-#line 1265 "web/udp.w"
+/*:603*//*606:*/
+#line 1298 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -8571,16 +8607,16 @@ if(err)return err;
 return 0;
 }
 
-/*:601*//*602:*/
-#line 1318 "web/udp.w"
+/*:606*//*607:*/
+#line 1351 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*603:*/
-#line 1359 "web/udp.w"
+case IP_RETOPTS:/*608:*/
+#line 1392 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -8595,8 +8631,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:603*/
-#line 1324 "web/udp.w"
+/*:608*/
+#line 1357 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -8628,8 +8664,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:602*//*605:*/
-#line 1381 "web/udp.w"
+/*:607*//*610:*/
+#line 1414 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8661,8 +8697,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:605*//*608:*/
-#line 1454 "web/udp.w"
+/*:610*//*613:*/
+#line 1487 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8681,16 +8717,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*609:*/
-#line 1501 "web/udp.w"
+/*614:*/
+#line 1534 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:609*/
-#line 1472 "web/udp.w"
+/*:614*/
+#line 1505 "web/udp.w"
 
 goto try_again;
 }
@@ -8716,8 +8752,8 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:608*//*612:*/
-#line 1542 "web/udp.w"
+/*:613*//*617:*/
+#line 1575 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -8727,8 +8763,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:612*//*614:*/
-#line 1565 "web/udp.w"
+/*:617*//*619:*/
+#line 1598 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -8771,8 +8807,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:614*//*615:*/
-#line 1618 "web/udp.w"
+/*:619*//*620:*/
+#line 1651 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -8793,8 +8829,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:615*//*617:*/
-#line 1653 "web/udp.w"
+/*:620*//*622:*/
+#line 1686 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -8808,8 +8844,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:617*//*619:*/
-#line 1695 "web/udp.w"
+/*:622*//*624:*/
+#line 1728 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8844,8 +8880,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:619*//*621:*/
-#line 1750 "web/udp.w"
+/*:624*//*626:*/
+#line 1783 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -8866,8 +8902,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:621*//*623:*/
-#line 1786 "web/udp.w"
+/*:626*//*628:*/
+#line 1819 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -8877,8 +8913,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:623*//*625:*/
-#line 1830 "web/udp.w"
+/*:628*//*630:*/
+#line 1863 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -8898,8 +8934,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*627:*/
-#line 1877 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*632:*/
+#line 1910 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -8908,11 +8944,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:627*/
-#line 1849 "web/udp.w"
+/*:632*/
+#line 1882 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*626:*/
-#line 1864 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*631:*/
+#line 1897 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -8926,13 +8962,13 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:626*/
-#line 1850 "web/udp.w"
+/*:631*/
+#line 1883 "web/udp.w"
 
 }
 
-/*:625*//*629:*/
-#line 1904 "web/udp.w"
+/*:630*//*634:*/
+#line 1937 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -8943,8 +8979,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*630:*/
-#line 1920 "web/udp.w"
+if(rr)/*635:*/
+#line 1953 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -8958,11 +8994,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:630*/
-#line 1914 "web/udp.w"
+/*:635*/
+#line 1947 "web/udp.w"
 
-if(ts)/*631:*/
-#line 1938 "web/udp.w"
+if(ts)/*636:*/
+#line 1971 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9003,15 +9039,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:631*/
-#line 1915 "web/udp.w"
+/*:636*/
+#line 1948 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:629*//*634:*/
-#line 1993 "web/udp.w"
+/*:634*//*639:*/
+#line 2026 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9020,8 +9056,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:634*//*636:*/
-#line 2033 "web/udp.w"
+/*:639*//*641:*/
+#line 2066 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9048,8 +9084,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:636*//*638:*/
-#line 2071 "web/udp.w"
+/*:641*//*643:*/
+#line 2104 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9074,8 +9110,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:638*//*640:*/
-#line 2111 "web/udp.w"
+/*:643*//*645:*/
+#line 2144 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9092,8 +9128,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:640*//*643:*/
-#line 2186 "web/udp.w"
+/*:645*//*648:*/
+#line 2219 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9112,8 +9148,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:643*//*647:*/
-#line 2256 "web/udp.w"
+/*:648*//*652:*/
+#line 2289 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9126,8 +9162,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:647*//*648:*/
-#line 2273 "web/udp.w"
+/*:652*//*653:*/
+#line 2306 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9145,8 +9181,8 @@ net_run();
 return r;
 }
 
-/*:648*//*649:*/
-#line 2290 "web/udp.w"
+/*:653*//*654:*/
+#line 2323 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9177,8 +9213,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:649*//*650:*/
-#line 2323 "web/udp.w"
+/*:654*//*655:*/
+#line 2356 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9210,8 +9246,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:650*//*652:*/
-#line 2363 "web/udp.w"
+/*:655*//*657:*/
+#line 2396 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9226,8 +9262,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:652*//*654:*/
-#line 2380 "web/udp.w"
+/*:657*//*659:*/
+#line 2413 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9248,8 +9284,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:654*//*657:*/
-#line 2439 "web/udp.w"
+/*:659*//*662:*/
+#line 2472 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9265,8 +9301,8 @@ net_run();
 return r;
 }
 
-/*:657*//*658:*/
-#line 2454 "web/udp.w"
+/*:662*//*663:*/
+#line 2487 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9301,8 +9337,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:658*//*659:*/
-#line 2488 "web/udp.w"
+/*:663*//*664:*/
+#line 2521 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9337,8 +9373,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:659*//*660:*/
-#line 2522 "web/udp.w"
+/*:664*//*665:*/
+#line 2555 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9353,8 +9389,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:660*//*662:*/
-#line 2539 "web/udp.w"
+/*:665*//*667:*/
+#line 2572 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9378,8 +9414,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:662*//*664:*/
-#line 2589 "web/udp.w"
+/*:667*//*669:*/
+#line 2622 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9418,8 +9454,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:664*//*666:*/
-#line 2634 "web/udp.w"
+/*:669*//*671:*/
+#line 2667 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9427,7 +9463,7 @@ while(s->rq_head)free(udp_queue_head_remove(s));
 sock_purge_err(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
-/*:666*//*670:*/
+/*:671*//*675:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9452,7 +9488,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:670*//*671:*/
+/*:675*//*676:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -9464,7 +9500,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:671*//*673:*/
+/*:676*//*678:*/
 #line 92 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -9479,7 +9515,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:673*//*675:*/
+/*:678*//*680:*/
 #line 148 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -9494,7 +9530,7 @@ if((long long)s->wmem<<1<s->sndbuf)mask|= POLLOUT|POLLWRNORM|POLLWRBAND;
 return mask;
 }
 
-/*:675*//*676:*/
+/*:680*//*681:*/
 #line 173 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -9506,7 +9542,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:676*//*677:*/
+/*:681*//*682:*/
 #line 197 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -9519,7 +9555,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:677*//*678:*/
+/*:682*//*683:*/
 #line 213 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -9531,7 +9567,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:678*//*681:*/
+/*:683*//*686:*/
 #line 254 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -9579,7 +9615,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:681*//*683:*/
+/*:686*//*688:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -9594,7 +9630,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:683*//*687:*/
+/*:688*//*692:*/
 #line 368 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -9647,7 +9683,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:687*//*688:*/
+/*:692*//*693:*/
 #line 419 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -9684,7 +9720,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:688*//*692:*/
+/*:693*//*697:*/
 #line 512 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -9712,7 +9748,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:692*//*696:*/
+/*:697*//*701:*/
 #line 552 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -9724,8 +9760,8 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:696*//*700:*/
-#line 70 "web/raw.w"
+/*:701*//*705:*/
+#line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
 {
@@ -9752,8 +9788,8 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:700*//*706:*/
-#line 135 "web/raw.w"
+/*:705*//*711:*/
+#line 133 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
 {
@@ -9765,8 +9801,8 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:706*//*708:*/
-#line 183 "web/raw.w"
+/*:711*//*713:*/
+#line 181 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex)
@@ -9790,8 +9826,8 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:708*//*710:*/
-#line 218 "web/raw.w"
+/*:713*//*715:*/
+#line 216 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
 {
@@ -9801,8 +9837,8 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:710*//*712:*/
-#line 241 "web/raw.w"
+/*:715*//*717:*/
+#line 239 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
 {
@@ -9811,8 +9847,8 @@ d->l4off= (int)(len-rx->l4len);
 sock_queue_rcv(s,d);
 }
 
-/*:712*//*714:*/
-#line 272 "web/raw.w"
+/*:717*//*719:*/
+#line 270 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
 {
@@ -9843,8 +9879,8 @@ d->truesize= truesize;
 return d;
 }
 
-/*:714*//*716:*/
-#line 319 "web/raw.w"
+/*:719*//*721:*/
+#line 317 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
 {
@@ -9861,8 +9897,8 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:716*//*718:*/
-#line 359 "web/raw.w"
+/*:721*//*723:*/
+#line 357 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9909,8 +9945,8 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:718*//*720:*/
-#line 449 "web/raw.w"
+/*:723*//*725:*/
+#line 447 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9918,14 +9954,13 @@ const struct sockaddr_in*usin= msg->msg_name;
 bool hdrincl= (s->ipflags&IPF_HDRINCL)!=0;
 uint32_t daddr,faddr,saddr;
 struct sr_ipcm ipc;
-struct sr_flow fl;
 struct sr_rtres rt;
 const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*721:*/
-#line 478 "web/raw.w"
+/*726:*/
+#line 476 "web/raw.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -9937,24 +9972,20 @@ if(!s->connected)return-EDESTADDRREQ;
 daddr= s->inet_daddr;
 }
 
-/*:721*/
-#line 462 "web/raw.w"
+/*:726*/
+#line 459 "web/raw.w"
 
-/*722:*/
-#line 489 "web/raw.w"
+/*727:*/
+#line 487 "web/raw.w"
 
-memset(&ipc,0,sizeof ipc);
-ipc.oif= s->bound_dev_if;
-ipc.ttl= ipc.tos= -1;
-ipc.priority= s->priority;
-ipc.mark= s->mark;
+ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:722*/
-#line 463 "web/raw.w"
+/*:727*/
+#line 460 "web/raw.w"
 
-/*723:*/
-#line 506 "web/raw.w"
+/*728:*/
+#line 500 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -9964,83 +9995,58 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:723*/
-#line 464 "web/raw.w"
+/*:728*/
+#line 461 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
 uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*724:*/
-#line 528 "web/raw.w"
+/*729:*/
+#line 522 "web/raw.w"
 
 saddr= ipc.addr?ipc.addr:s->inet_saddr;
-if(ipv4_is_multicast(daddr)){
-if(!ipc.oif)ipc.oif= s->mc_index;
-if(!saddr)saddr= s->mc_addr;
-}else if(!ipc.oif)ipc.oif= s->uc_index;
-sk_flow(s,faddr,saddr,ipc.oif,&fl);
-if(hdrincl)fl.freebind= true;
-if(flags&MSG_DONTROUTE)fl.dontroute= true;
-if((err= ip_route_output(s->host,&fl,&rt))<0)return err;
-if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
+if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,&rt))<0)
+return err;
 
-/*:724*/
-#line 470 "web/raw.w"
+/*:729*/
+#line 467 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(!daddr)daddr= rt.saddr;
 if(hdrincl)err= raw_send_hdrinc(s,msg,len,flags,&rt,daddr);
-else err= raw_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
+else if(flags&SR_MSG_PROBE)err= 0;
+else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:720*//*726:*/
-#line 563 "web/raw.w"
+/*:725*//*731:*/
+#line 552 "web/raw.w"
 
-static int raw_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen)
 {
-struct sr_ipout o;
+int thlen= s->type==SOCK_RAW?0:SR_ICMPHDR_LEN;
 uint8_t*l4;
 int mtu,total,err;
-if(flags&SR_MSG_PROBE)return 0;
 if((err= ip_append_size_check(s,rt,daddr,optlen,len,false,&mtu))<0)return err;
-err= ip_frags_charge(s,flags,SR_IPHDR_LEN+optlen,len,mtu,0,&total);
+err= ip_frags_charge(s,flags,SR_IPHDR_LEN+optlen,len,mtu,thlen,&total);
 if(err)return err;
 l4= xcalloc(1,len?len:1);
 if(!iov_gather(msg,0,l4,len))err= -EFAULT;
 else{
-/*591:*/
-#line 1091 "web/udp.w"
-
-memset(&o,0,sizeof o);
-o.protocol= (uint8_t)s->protocol;
-o.ttl= (uint8_t)(ipc->ttl>=0?ipc->ttl:rt->type==SR_RT_MULTICAST?s->mc_ttl:
-s->uc_ttl>=0?s->uc_ttl:(int)sysctl_value(s->host,SYS_IP_DEFAULT_TTL));
-o.tos= (uint8_t)(ipc->tos>=0?ipc->tos:s->tos);
-o.pmtudisc= s->pmtudisc;
-o.opt= opt;
-o.optlen= optlen;
-o.mark= ipc->mark;
-o.priority= ipc->priority;
-o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
-o.sk= s;
-
-/*:591*/
-#line 578 "web/raw.w"
-
-err= ip_output(s->host,rt,daddr,&o,l4,len);
+if(thlen)ping_complete_header(s,l4,len);
+err= ip_output_sk(s,ipc,rt,daddr,opt,optlen,l4,len);
 }
 free(l4);
 s->wmem-= total;
 return err;
 }
 
-/*:726*//*728:*/
-#line 633 "web/raw.w"
+/*:731*//*733:*/
+#line 621 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr)
@@ -10067,8 +10073,8 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*729:*/
-#line 667 "web/raw.w"
+/*734:*/
+#line 655 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
 put16(pkt->data+2,(uint16_t)len);
@@ -10077,8 +10083,8 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:729*/
-#line 659 "web/raw.w"
+/*:734*/
+#line 647 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
 else ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,dev->mtu,
@@ -10087,8 +10093,8 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:728*//*731:*/
-#line 682 "web/raw.w"
+/*:733*//*736:*/
+#line 670 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
 {
@@ -10098,8 +10104,8 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:731*//*734:*/
-#line 755 "web/raw.w"
+/*:736*//*739:*/
+#line 743 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len)
@@ -10134,8 +10140,8 @@ sock_error_report(s);
 }
 }
 
-/*:734*//*736:*/
-#line 795 "web/raw.w"
+/*:739*//*741:*/
+#line 783 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
 {
@@ -10154,8 +10160,8 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:736*//*739:*/
-#line 859 "web/raw.w"
+/*:741*//*744:*/
+#line 847 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
 {
@@ -10168,8 +10174,8 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:739*//*740:*/
-#line 875 "web/raw.w"
+/*:744*//*745:*/
+#line 863 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -10191,8 +10197,8 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:740*//*741:*/
-#line 899 "web/raw.w"
+/*:745*//*746:*/
+#line 887 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
 {
@@ -10203,16 +10209,16 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:741*//*744:*/
-#line 935 "web/raw.w"
+/*:746*//*749:*/
+#line 923 "web/raw.w"
 
 static void raw_release(sr_sock*s)
 {
 ip_ra_control(s,false);
 }
 
-/*:744*//*748:*/
-#line 58 "web/ping.w"
+/*:749*//*753:*/
+#line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -10220,7 +10226,6 @@ const struct sockaddr_in*usin= msg->msg_name;
 uint8_t icmph[SR_ICMPHDR_LEN];
 uint32_t daddr,faddr,saddr;
 struct sr_ipcm ipc;
-struct sr_flow fl;
 struct sr_rtres rt;
 const uint8_t*opt;
 int optlen,err;
@@ -10229,8 +10234,8 @@ if(len<sizeof icmph)return-EINVAL;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
-/*749:*/
-#line 95 "web/ping.w"
+/*754:*/
+#line 86 "web/ping.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -10241,88 +10246,43 @@ if(!s->connected)return-EDESTADDRREQ;
 daddr= s->inet_daddr;
 }
 
-/*:749*/
-#line 74 "web/ping.w"
+/*:754*/
+#line 71 "web/ping.w"
 
-/*722:*/
-#line 489 "web/raw.w"
+/*727:*/
+#line 487 "web/raw.w"
 
-memset(&ipc,0,sizeof ipc);
-ipc.oif= s->bound_dev_if;
-ipc.ttl= ipc.tos= -1;
-ipc.priority= s->priority;
-ipc.mark= s->mark;
+ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:722*/
-#line 75 "web/ping.w"
+/*:727*/
+#line 72 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
 saddr= ipc.addr?ipc.addr:s->inet_saddr;
 faddr= daddr;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
-if(ipv4_is_multicast(daddr)){
-if(!ipc.oif)ipc.oif= s->mc_index;
-if(!saddr)saddr= s->mc_addr;
-}else if(!ipc.oif)ipc.oif= s->uc_index;
-sk_flow(s,faddr,saddr,ipc.oif,&fl);
-if(flags&MSG_DONTROUTE)fl.dontroute= true;
-if((err= ip_route_output(s->host,&fl,&rt))<0)return err;
-if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
+if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,&rt))<0)
+return err;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
 if(!daddr)daddr= rt.saddr;
-err= ping_send_echo(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
+err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:748*//*751:*/
-#line 113 "web/ping.w"
+/*:753*//*756:*/
+#line 104 "web/ping.w"
 
-static int ping_send_echo(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
-const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
-const uint8_t*opt,int optlen)
+static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
 {
-struct sr_ipout o;
-uint8_t*l4;
-int mtu,total,err;
-if((err= ip_append_size_check(s,rt,daddr,optlen,len,false,&mtu))<0)return err;
-err= ip_frags_charge(s,flags,SR_IPHDR_LEN+optlen,len,mtu,SR_ICMPHDR_LEN,&total);
-if(err)return err;
-l4= xcalloc(1,len);
-if(!iov_gather(msg,0,l4,len))err= -EFAULT;
-else{
-memcpy(l4+4,&s->inet_sport,2);
-put16(l4+2,0);
-put16(l4+2,inet_csum(l4,len));
-/*591:*/
-#line 1091 "web/udp.w"
-
-memset(&o,0,sizeof o);
-o.protocol= (uint8_t)s->protocol;
-o.ttl= (uint8_t)(ipc->ttl>=0?ipc->ttl:rt->type==SR_RT_MULTICAST?s->mc_ttl:
-s->uc_ttl>=0?s->uc_ttl:(int)sysctl_value(s->host,SYS_IP_DEFAULT_TTL));
-o.tos= (uint8_t)(ipc->tos>=0?ipc->tos:s->tos);
-o.pmtudisc= s->pmtudisc;
-o.opt= opt;
-o.optlen= optlen;
-o.mark= ipc->mark;
-o.priority= ipc->priority;
-o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
-o.sk= s;
-
-/*:591*/
-#line 130 "web/ping.w"
-
-err= ip_output(s->host,rt,daddr,&o,l4,len);
-}
-free(l4);
-s->wmem-= total;
-return err;
+memcpy(icmp+4,&s->inet_sport,2);
+put16(icmp+2,0);
+put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:751*//*753:*/
-#line 166 "web/ping.w"
+/*:756*//*758:*/
+#line 140 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
 {
@@ -10343,8 +10303,8 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:753*//*755:*/
-#line 213 "web/ping.w"
+/*:758*//*760:*/
+#line 187 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len)
@@ -10372,4 +10332,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:755*/
+/*:760*/

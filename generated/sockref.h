@@ -162,13 +162,13 @@ int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:535*//*642:*/
-#line 2183 "web/udp.w"
+/*:535*//*647:*/
+#line 2216 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:642*//*644:*/
-#line 2235 "web/udp.w"
+/*:647*//*649:*/
+#line 2268 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -177,8 +177,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:644*//*655:*/
-#line 2424 "web/udp.w"
+/*:649*//*660:*/
+#line 2457 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,14 +187,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:655*//*679:*/
+/*:660*//*684:*/
 #line 245 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:679*//*684:*/
+/*:684*//*689:*/
 #line 350 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -202,7 +202,7 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:684*/
+/*:689*/
 #line 96 "web/sockref.w"
 
 #endif

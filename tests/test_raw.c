@@ -84,15 +84,7 @@ END_TEST
 
 /* ---- helpers for the data path ------------------------------------------ */
 
-static struct sockaddr_in sin4(const char *a, int port)
-{
-  struct sockaddr_in s;
-  memset(&s, 0, sizeof s);
-  s.sin_family = AF_INET;
-  s.sin_port = htons((uint16_t) port);
-  s.sin_addr.s_addr = inet_addr(a);
-  return s;
-}
+#define sin4 sr_test_sin
 static ssize_t to(int fd, const void *b, size_t n, const char *a)
 {
   struct sockaddr_in s = sin4(a, 0);

@@ -1,6 +1,4 @@
 @* Ping sockets.
-\clause{ip.7:DESCRIPTION}
-@^ip.7:DESCRIPTION@>
 @^ping sockets@>
 A {\it ping socket\/} --- \.{SOCK\_DGRAM} with protocol \.{IPPROTO\_ICMP}
 --- lets a program without \.{CAP\_NET\_RAW} send ICMP echo requests and
@@ -62,7 +60,6 @@ static ssize_t ping_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, in
   uint8_t icmph[SR_ICMPHDR_LEN];
   uint32_t daddr, faddr, saddr;
   struct sr_ipcm ipc;
-  struct sr_flow fl;
   struct sr_rtres rt;
   const uint8_t *opt;
   int optlen, err;
@@ -78,17 +75,11 @@ static ssize_t ping_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, in
   saddr = ipc.addr ? ipc.addr : s->inet_saddr;
   faddr = daddr;
   if (optlen && ip_options_first_hop(opt, optlen, &faddr) && !daddr) return -EINVAL;
-  if (ipv4_is_multicast(daddr)) {
-    if (!ipc.oif) ipc.oif = s->mc_index;
-    if (!saddr) saddr = s->mc_addr;
-  } else if (!ipc.oif) ipc.oif = s->uc_index;
-  sk_flow(s, faddr, saddr, ipc.oif, &fl);
-  if (flags & MSG_DONTROUTE) fl.dontroute = true;
-  if ((err = ip_route_output(s->host, &fl, &rt)) < 0) return err;
-  if (rt.type == SR_RT_BROADCAST && !(s->flags & SK_BROADCAST)) return -EACCES;
+  if ((err = ip_route_dgram(s, daddr, faddr, saddr, &ipc, flags, false, &rt)) < 0)
+    return err;
   if (flags & SR_MSG_PROBE) return (ssize_t) len;
   if (!daddr) daddr = rt.saddr;
-  err = ping_send_echo(s, msg, len, flags, &ipc, &rt, daddr, opt, optlen);
+  err = ip_send_built(s, msg, len, flags, &ipc, &rt, daddr, opt, optlen);
   return err < 0 ? err : (ssize_t) len;
 }
 
@@ -102,37 +93,20 @@ if (usin) {
   daddr = s->inet_daddr;
 }
 
-@ Building and sending the request, |ping_getfrag| and
-|ping_v4_push_pending_frames|.
+@ The kernel's part of the request, |ping_getfrag| and
+|ping_v4_push_pending_frames|: the socket's identifier, and the checksum
+over the whole message.  The datagram is sent as a raw socket's
+(|ip_send_built|).
 
 @<Private function prototypes@>=
-static int ping_send_echo(sr_sock *s, const struct msghdr *msg, size_t len, int flags,
-  const struct sr_ipcm *ipc, const struct sr_rtres *rt, uint32_t daddr,
-  const uint8_t *opt, int optlen);
+static void ping_complete_header(const sr_sock *s, uint8_t *icmp, size_t len);
 
 @ @c
-static int ping_send_echo(sr_sock *s, const struct msghdr *msg, size_t len, int flags,
-  const struct sr_ipcm *ipc, const struct sr_rtres *rt, uint32_t daddr,
-  const uint8_t *opt, int optlen)
+static void ping_complete_header(const sr_sock *s, uint8_t *icmp, size_t len)
 {
-  struct sr_ipout o;
-  uint8_t *l4;
-  int mtu, total, err;
-  if ((err = ip_append_size_check(s, rt, daddr, optlen, len, false, &mtu)) < 0) return err;
-  err = ip_frags_charge(s, flags, SR_IPHDR_LEN + optlen, len, mtu, SR_ICMPHDR_LEN, &total);
-  if (err) return err;
-  l4 = xcalloc(1, len);
-  if (!iov_gather(msg, 0, l4, len)) err = -EFAULT;
-  else {
-    memcpy(l4 + 4, &s->inet_sport, 2);
-    put16(l4 + 2, 0);
-    put16(l4 + 2, inet_csum(l4, len));
-    @<Fill |o|, the IP parameters of the datagram@>@;
-    err = ip_output(s->host, rt, daddr, &o, l4, len);
-  }
-  free(l4);
-  s->wmem -= total;
-  return err;
+  memcpy(icmp + 4, &s->inet_sport, 2);
+  put16(icmp + 2, 0);
+  put16(icmp + 2, inet_csum(icmp, len));
 }
 
 @*1 Echo replies.

@@ -1,6 +1,4 @@
 @* Raw sockets.
-\clause{ip.7:DESCRIPTION}
-@^ip.7:DESCRIPTION@>
 @^raw sockets@>
 A raw socket (\.{SOCK\_RAW}) reaches the IP layer without a transport
 protocol between: it names an IP protocol number when it is created, it
@@ -453,7 +451,6 @@ static ssize_t raw_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, int
   bool hdrincl = (s->ipflags & IPF_HDRINCL) != 0;
   uint32_t daddr, faddr, saddr;
   struct sr_ipcm ipc;
-  struct sr_flow fl;
   struct sr_rtres rt;
   const uint8_t *opt;
   int optlen, err;
@@ -471,7 +468,8 @@ static ssize_t raw_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, int
   if ((flags & MSG_CONFIRM) && (flags & SR_MSG_PROBE) && len == 0) return 0;
   if (!daddr) daddr = rt.saddr;
   if (hdrincl) err = raw_send_hdrinc(s, msg, len, flags, &rt, daddr);
-  else err = raw_send_built(s, msg, len, flags, &ipc, &rt, daddr, opt, optlen);
+  else if (flags & SR_MSG_PROBE) err = 0;
+  else err = ip_send_built(s, msg, len, flags, &ipc, &rt, daddr, opt, optlen);
   return err < 0 ? err : (ssize_t) len;
 }
 
@@ -487,11 +485,7 @@ if (usin) {
 }
 
 @ @<Start |ipc| from the raw socket and read the control messages@>=
-memset(&ipc, 0, sizeof ipc);
-ipc.oif = s->bound_dev_if;
-ipc.ttl = ipc.tos = -1;
-ipc.priority = s->priority;
-ipc.mark = s->mark;
+ipcm_init_sk(s, &ipc);
 if (msg->msg_controllen && (err = ip_cmsg_send(s, msg, &ipc)) < 0) return err;
 
 @ The kernel holds the socket's options as a block that exists from the
@@ -512,8 +506,8 @@ if (ipc.has_opt || s->opt_set) {
   if (optlen && ip_options_first_hop(opt, optlen, &faddr) && !daddr) return -EINVAL;
 }
 
-@ The route, to the first hop of a source route if the options hold one.
-As for UDP, a multicast destination leaves by
+@ The route, to the first hop of a source route if the options hold one,
+found as UDP finds it (|ip_route_dgram|): a multicast destination leaves by
 \.{IP\_MULTICAST\_IF}'s interface and source unless the call chose them,
 and |MSG_DONTROUTE| limits the route to the attached networks.  A socket
 that writes its own headers may use any source address --- the one it is
@@ -527,23 +521,18 @@ datagram arrives from \.{10.9.9.9}; an \.{IPPROTO\_RAW} socket bound with
 
 @<Route a raw datagram to |daddr|, or fail@>=
 saddr = ipc.addr ? ipc.addr : s->inet_saddr;
-if (ipv4_is_multicast(daddr)) {
-  if (!ipc.oif) ipc.oif = s->mc_index;
-  if (!saddr) saddr = s->mc_addr;
-} else if (!ipc.oif) ipc.oif = s->uc_index;
-sk_flow(s, faddr, saddr, ipc.oif, &fl);
-if (hdrincl) fl.freebind = true;
-if (flags & MSG_DONTROUTE) fl.dontroute = true;
-if ((err = ip_route_output(s->host, &fl, &rt)) < 0) return err;
-if (rt.type == SR_RT_BROADCAST && !(s->flags & SK_BROADCAST)) return -EACCES;
+if ((err = ip_route_dgram(s, daddr, faddr, saddr, &ipc, flags, hdrincl, &rt)) < 0)
+  return err;
 
-@ A datagram whose header the kernel builds, |ip_append_data| with no
-transport header: the size rule and the IP parameters are UDP's (the
-same section of the UDP chapter applies, with its local error for
-\.{IP\_RECVERR}); the buffers are charged against twice \.{SO\_SNDBUF}
-fragment by fragment, without waiting --- and so, unlike UDP, a raw
-socket's send neither returns a pending error nor refuses after
-\.{SHUT\_WR}.
+@ A datagram whose header the kernel builds, |ip_append_data|: the size
+rule and the IP parameters are UDP's (the same section of the UDP chapter
+applies, with its local error for \.{IP\_RECVERR}); the data is the
+caller's.  For a raw socket there is no transport header, so the buffers
+are charged against twice \.{SO\_SNDBUF} fragment by fragment, without
+waiting --- and so, unlike UDP, a raw socket's send neither returns a
+pending error nor refuses after \.{SHUT\_WR}.  A ping socket's datagram
+starts with its ICMP header, which the kernel completes (next chapter),
+and its buffers are charged as UDP's.
 
 \kernel{with \.{IP\_PMTUDISC\_DO} on \.{eth0}, 1480 bytes pass and 1481
 are |EMSGSIZE|, the error queue then holding errno 90, origin 1, info
@@ -556,27 +545,26 @@ unconnected socket's datagrams carry DF and consecutive identifiers, with
 counter.}
 
 @<Private function prototypes@>=
-static int raw_send_built(sr_sock *s, const struct msghdr *msg, size_t len, int flags,
+static int ip_send_built(sr_sock *s, const struct msghdr *msg, size_t len, int flags,
   const struct sr_ipcm *ipc, const struct sr_rtres *rt, uint32_t daddr,
   const uint8_t *opt, int optlen);
 
 @ @c
-static int raw_send_built(sr_sock *s, const struct msghdr *msg, size_t len, int flags,
+static int ip_send_built(sr_sock *s, const struct msghdr *msg, size_t len, int flags,
   const struct sr_ipcm *ipc, const struct sr_rtres *rt, uint32_t daddr,
   const uint8_t *opt, int optlen)
 {
-  struct sr_ipout o;
+  int thlen = s->type == SOCK_RAW ? 0 : SR_ICMPHDR_LEN;
   uint8_t *l4;
   int mtu, total, err;
-  if (flags & SR_MSG_PROBE) return 0;
   if ((err = ip_append_size_check(s, rt, daddr, optlen, len, false, &mtu)) < 0) return err;
-  err = ip_frags_charge(s, flags, SR_IPHDR_LEN + optlen, len, mtu, 0, &total);
+  err = ip_frags_charge(s, flags, SR_IPHDR_LEN + optlen, len, mtu, thlen, &total);
   if (err) return err;
   l4 = xcalloc(1, len ? len : 1);
   if (!iov_gather(msg, 0, l4, len)) err = -EFAULT;
   else {
-    @<Fill |o|, the IP parameters of the datagram@>@;
-    err = ip_output(s->host, rt, daddr, &o, l4, len);
+    if (thlen) ping_complete_header(s, l4, len);
+    err = ip_output_sk(s, ipc, rt, daddr, opt, optlen, l4, len);
   }
   free(l4);
   s->wmem -= total;

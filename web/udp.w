@@ -833,7 +833,6 @@ static ssize_t udp_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, int
   uint16_t dport;
   bool connected = false;
   struct sr_ipcm ipc;
-  struct sr_flow fl;
   struct sr_rtres rt;
   const uint8_t *opt;
   int optlen, err, mtu;
@@ -880,15 +879,24 @@ control messages does not use the connected socket's cached route, and
 neither does one with a source route or a link-scope destination.
 
 @<Start |ipc| from the socket and read the control messages@>=
-memset(&ipc, 0, sizeof ipc);
-ipc.oif = s->bound_dev_if;
-ipc.ttl = ipc.tos = -1;
-ipc.priority = s->priority;
-ipc.mark = s->mark;
+ipcm_init_sk(s, &ipc);
 if (msg->msg_controllen) {
   err = udp_cmsg_send(s, msg, &ipc);
   if (err < 0) return err;
   connected = false;
+}
+
+@ @<Private function prototypes@>=
+static void ipcm_init_sk(const sr_sock *s, struct sr_ipcm *ipc);
+
+@ @c
+static void ipcm_init_sk(const sr_sock *s, struct sr_ipcm *ipc)
+{
+  memset(ipc, 0, sizeof *ipc);
+  ipc->oif = s->bound_dev_if;
+  ipc->ttl = ipc->tos = -1;
+  ipc->priority = s->priority;
+  ipc->mark = s->mark;
 }
 
 @ The route.  The flow asks for link scope when the socket has
@@ -898,17 +906,34 @@ named them; a unicast one by \.{IP\_UNICAST\_IF}'s interface.  A
 connected socket's route is cached for \.{IP\_MTU}.
 
 @<Route the datagram to |faddr|, or fail@>=
-if (ipv4_is_multicast(daddr)) {
-  if (!ipc.oif) ipc.oif = s->mc_index;
-  if (!saddr) saddr = s->mc_addr;
-  connected = false;
-} else if (!ipc.oif) ipc.oif = s->uc_index;
-sk_flow(s, faddr, saddr, ipc.oif, &fl);
-if (flags & MSG_DONTROUTE) fl.dontroute = true;
-err = ip_route_output(s->host, &fl, &rt);
-if (err) return err;
-if (rt.type == SR_RT_BROADCAST && !(s->flags & SK_BROADCAST)) return -EACCES;
+if (ipv4_is_multicast(daddr)) connected = false;
+if ((err = ip_route_dgram(s, daddr, faddr, saddr, &ipc, flags, false, &rt)) < 0) return err;
 if (connected) sk_dst_set(s, &rt);
+
+@ The same for every datagram socket, |anysrc| saying whether the source may
+be an address the host does not have (a raw socket writing its own headers).
+
+@<Private function prototypes@>=
+static int ip_route_dgram(sr_sock *s, uint32_t daddr, uint32_t faddr, uint32_t saddr,
+  struct sr_ipcm *ipc, int flags, bool anysrc, struct sr_rtres *rt);
+
+@ @c
+static int ip_route_dgram(sr_sock *s, uint32_t daddr, uint32_t faddr, uint32_t saddr,
+  struct sr_ipcm *ipc, int flags, bool anysrc, struct sr_rtres *rt)
+{
+  struct sr_flow fl;
+  int err;
+  if (ipv4_is_multicast(daddr)) {
+    if (!ipc->oif) ipc->oif = s->mc_index;
+    if (!saddr) saddr = s->mc_addr;
+  } else if (!ipc->oif) ipc->oif = s->uc_index;
+  sk_flow(s, faddr, saddr, ipc->oif, &fl);
+  if (anysrc) fl.freebind = true;
+  if (flags & MSG_DONTROUTE) fl.dontroute = true;
+  if ((err = ip_route_output(s->host, &fl, rt)) < 0) return err;
+  if (rt->type == SR_RT_BROADCAST && !(s->flags & SK_BROADCAST)) return -EACCES;
+  return 0;
+}
 
 @ \clause{ip.7:IP_MTU_DISCOVER:5}
 @^ip.7:IP\_MTU\_DISCOVER@>
@@ -1056,7 +1081,6 @@ static int udp_send_one(sr_sock *s, const struct msghdr *msg, size_t from, size_
   size_t l4len = SR_UDPHDR_LEN + len;
   int total, err;
   uint8_t *l4;
-  struct sr_ipout o;
   err = ip_frags_charge(s, flags, SR_IPHDR_LEN + optlen, l4len, mtu, SR_UDPHDR_LEN, &total);
   if (err) return err;
   l4 = xcalloc(1, l4len);
@@ -1066,8 +1090,7 @@ static int udp_send_one(sr_sock *s, const struct msghdr *msg, size_t from, size_
     return -EFAULT;
   }
   udp_header_emit(l4, l4len, s->inet_sport, dport, rt->saddr, daddr, (uint8_t) s->protocol);
-  @<Fill |o|, the IP parameters of the datagram@>@;
-  err = ip_output(s->host, rt, daddr, &o, l4, l4len);
+  err = ip_output_sk(s, ipc, rt, daddr, opt, optlen, l4, l4len);
   free(l4);
   s->wmem -= total;
   return err;
@@ -1088,19 +1111,29 @@ go with the datagram too, though nothing on the wire shows them.
 record-route option arrives with TTL 33, TOS \.{0x10} and the option
 holding the sender's address.}
 
-@<Fill |o|, the IP parameters of the datagram@>=
-memset(&o, 0, sizeof o);
-o.protocol = (uint8_t) s->protocol;
-o.ttl = (uint8_t) (ipc->ttl >= 0 ? ipc->ttl : rt->type == SR_RT_MULTICAST ? s->mc_ttl :
-  s->uc_ttl >= 0 ? s->uc_ttl : (int) sysctl_value(s->host, SYS_IP_DEFAULT_TTL));
-o.tos = (uint8_t) (ipc->tos >= 0 ? ipc->tos : s->tos);
-o.pmtudisc = s->pmtudisc;
-o.opt = opt;
-o.optlen = optlen;
-o.mark = ipc->mark;
-o.priority = ipc->priority;
-o.mc_loop = (s->ipflags & IPF_MC_LOOP) != 0;
-o.sk = s;
+@<Private function prototypes@>=
+static int ip_output_sk(sr_sock *s, const struct sr_ipcm *ipc, const struct sr_rtres *rt,
+  uint32_t daddr, const uint8_t *opt, int optlen, const uint8_t *l4, size_t l4len);
+
+@ @c
+static int ip_output_sk(sr_sock *s, const struct sr_ipcm *ipc, const struct sr_rtres *rt,
+  uint32_t daddr, const uint8_t *opt, int optlen, const uint8_t *l4, size_t l4len)
+{
+  struct sr_ipout o;
+  memset(&o, 0, sizeof o);
+  o.protocol = (uint8_t) s->protocol;
+  o.ttl = (uint8_t) (ipc->ttl >= 0 ? ipc->ttl : rt->type == SR_RT_MULTICAST ? s->mc_ttl :
+    s->uc_ttl >= 0 ? s->uc_ttl : (int) sysctl_value(s->host, SYS_IP_DEFAULT_TTL));
+  o.tos = (uint8_t) (ipc->tos >= 0 ? ipc->tos : s->tos);
+  o.pmtudisc = s->pmtudisc;
+  o.opt = opt;
+  o.optlen = optlen;
+  o.mark = ipc->mark;
+  o.priority = ipc->priority;
+  o.mc_loop = (s->ipflags & IPF_MC_LOOP) != 0;
+  o.sk = s;
+  return ip_output(s->host, rt, daddr, &o, l4, l4len);
+}
 
 @ The UDP header, with the checksum over the pseudo-header.  UDP-Lite
 (protocol 136) uses the same header; its length field is the checksum
