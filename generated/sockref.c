@@ -378,13 +378,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:706*//*750:*/
-#line 933 "web/raw.w"
+/*:706*//*752:*/
+#line 950 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:750*/
+/*:752*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -1060,12 +1060,12 @@ uint16_t ping_rover;
 
 sr_htab raw;
 
-/*:707*//*742:*/
-#line 839 "web/raw.w"
+/*:707*//*744:*/
+#line 856 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:742*/
+/*:744*/
 #line 187 "web/world.w"
 
 };
@@ -2111,72 +2111,78 @@ static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:724*//*730:*/
-#line 547 "web/raw.w"
+/*:724*//*727:*/
+#line 483 "web/raw.w"
+
+static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
+uint32_t*daddr);
+
+/*:727*//*732:*/
+#line 564 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:730*//*732:*/
-#line 617 "web/raw.w"
+/*:732*//*734:*/
+#line 634 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:732*//*735:*/
-#line 667 "web/raw.w"
+/*:734*//*737:*/
+#line 684 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:735*//*738:*/
-#line 737 "web/raw.w"
+/*:737*//*740:*/
+#line 754 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:738*//*740:*/
-#line 780 "web/raw.w"
+/*:740*//*742:*/
+#line 797 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:740*//*743:*/
-#line 842 "web/raw.w"
+/*:742*//*745:*/
+#line 859 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:743*//*748:*/
-#line 920 "web/raw.w"
+/*:745*//*750:*/
+#line 937 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:748*//*752:*/
+/*:750*//*754:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:752*//*755:*/
-#line 101 "web/ping.w"
+/*:754*//*756:*/
+#line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:755*//*757:*/
-#line 136 "web/ping.w"
+/*:756*//*758:*/
+#line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:757*//*759:*/
-#line 183 "web/ping.w"
+/*:758*//*760:*/
+#line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:759*/
+/*:760*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -9950,7 +9956,6 @@ return(ssize_t)copied;
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
-const struct sockaddr_in*usin= msg->msg_name;
 bool hdrincl= (s->ipflags&IPF_HDRINCL)!=0;
 uint32_t daddr,faddr,saddr;
 struct sr_ipcm ipc;
@@ -9960,32 +9965,24 @@ int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 /*726:*/
-#line 476 "web/raw.w"
+#line 475 "web/raw.w"
 
-if(usin){
-if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
-if(usin->sin_family!=AF_INET&&usin->sin_family!=AF_UNSPEC)
-return-EAFNOSUPPORT;
-daddr= usin->sin_addr.s_addr;
-}else{
-if(!s->connected)return-EDESTADDRREQ;
-daddr= s->inet_daddr;
-}
+if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
 /*:726*/
-#line 459 "web/raw.w"
+#line 458 "web/raw.w"
 
-/*727:*/
-#line 487 "web/raw.w"
+/*729:*/
+#line 504 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:727*/
-#line 460 "web/raw.w"
+/*:729*/
+#line 459 "web/raw.w"
 
-/*728:*/
-#line 500 "web/raw.w"
+/*730:*/
+#line 517 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -9995,23 +9992,23 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:728*/
-#line 461 "web/raw.w"
+/*:730*/
+#line 460 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
 uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*729:*/
-#line 522 "web/raw.w"
+/*731:*/
+#line 539 "web/raw.w"
 
 saddr= ipc.addr?ipc.addr:s->inet_saddr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,&rt))<0)
 return err;
 
-/*:729*/
-#line 467 "web/raw.w"
+/*:731*/
+#line 466 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(!daddr)daddr= rt.saddr;
@@ -10021,8 +10018,27 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:725*//*731:*/
-#line 552 "web/raw.w"
+/*:725*//*728:*/
+#line 487 "web/raw.w"
+
+static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
+uint32_t*daddr)
+{
+const struct sockaddr_in*usin= msg->msg_name;
+if(!usin){
+if(!s->connected)return-EDESTADDRREQ;
+*daddr= s->inet_daddr;
+return 0;
+}
+if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
+if(usin->sin_family!=AF_INET&&!(unspec_ok&&usin->sin_family==AF_UNSPEC))
+return-EAFNOSUPPORT;
+*daddr= usin->sin_addr.s_addr;
+return 0;
+}
+
+/*:728*//*733:*/
+#line 569 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -10045,8 +10061,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:731*//*733:*/
-#line 621 "web/raw.w"
+/*:733*//*735:*/
+#line 638 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr)
@@ -10073,8 +10089,8 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*734:*/
-#line 655 "web/raw.w"
+/*736:*/
+#line 672 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
 put16(pkt->data+2,(uint16_t)len);
@@ -10083,8 +10099,8 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:734*/
-#line 647 "web/raw.w"
+/*:736*/
+#line 664 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
 else ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,dev->mtu,
@@ -10093,8 +10109,8 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:733*//*736:*/
-#line 670 "web/raw.w"
+/*:735*//*738:*/
+#line 687 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
 {
@@ -10104,8 +10120,8 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:736*//*739:*/
-#line 743 "web/raw.w"
+/*:738*//*741:*/
+#line 760 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len)
@@ -10140,8 +10156,8 @@ sock_error_report(s);
 }
 }
 
-/*:739*//*741:*/
-#line 783 "web/raw.w"
+/*:741*//*743:*/
+#line 800 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
 {
@@ -10160,8 +10176,8 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:741*//*744:*/
-#line 847 "web/raw.w"
+/*:743*//*746:*/
+#line 864 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
 {
@@ -10174,8 +10190,8 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:744*//*745:*/
-#line 863 "web/raw.w"
+/*:746*//*747:*/
+#line 880 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -10197,8 +10213,8 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:745*//*746:*/
-#line 887 "web/raw.w"
+/*:747*//*748:*/
+#line 904 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
 {
@@ -10209,20 +10225,19 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:746*//*749:*/
-#line 923 "web/raw.w"
+/*:748*//*751:*/
+#line 940 "web/raw.w"
 
 static void raw_release(sr_sock*s)
 {
 ip_ra_control(s,false);
 }
 
-/*:749*//*753:*/
+/*:751*//*755:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
-const struct sockaddr_in*usin= msg->msg_name;
 uint8_t icmph[SR_ICMPHDR_LEN];
 uint32_t daddr,faddr,saddr;
 struct sr_ipcm ipc;
@@ -10234,29 +10249,15 @@ if(len<sizeof icmph)return-EINVAL;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
-/*754:*/
-#line 86 "web/ping.w"
-
-if(usin){
-if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
-if(usin->sin_family!=AF_INET)return-EAFNOSUPPORT;
-daddr= usin->sin_addr.s_addr;
-}else{
-if(!s->connected)return-EDESTADDRREQ;
-daddr= s->inet_daddr;
-}
-
-/*:754*/
-#line 71 "web/ping.w"
-
-/*727:*/
-#line 487 "web/raw.w"
+if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
+/*729:*/
+#line 504 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:727*/
-#line 72 "web/ping.w"
+/*:729*/
+#line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -10271,8 +10272,9 @@ err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:753*//*756:*/
-#line 104 "web/ping.w"
+
+/*:755*//*757:*/
+#line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
 {
@@ -10281,8 +10283,8 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:756*//*758:*/
-#line 140 "web/ping.w"
+/*:757*//*759:*/
+#line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
 {
@@ -10303,8 +10305,8 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:758*//*760:*/
-#line 187 "web/ping.w"
+/*:759*//*761:*/
+#line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len)
@@ -10332,4 +10334,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:760*/
+/*:761*/

@@ -56,7 +56,6 @@ static ssize_t ping_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, in
 @ @c
 static ssize_t ping_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, int flags)
 {
-  const struct sockaddr_in *usin = msg->msg_name;
   uint8_t icmph[SR_ICMPHDR_LEN];
   uint32_t daddr, faddr, saddr;
   struct sr_ipcm ipc;
@@ -68,7 +67,7 @@ static ssize_t ping_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, in
   if (flags & MSG_OOB) return -EOPNOTSUPP;
   if (!iov_gather(msg, 0, icmph, sizeof icmph)) return -EFAULT;
   if (icmph[0] != ICMP_ECHO || icmph[1] != 0) return -EINVAL;
-  @<Find the destination of an echo request, or fail@>@;
+  if ((err = raw_msg_daddr(s, msg, false, &daddr)) < 0) return err;
   @<Start |ipc| from the raw socket and read the control messages@>@;
   opt = ipc.has_opt ? ipc.opt : s->opt;
   optlen = ipc.has_opt ? ipc.optlen : s->optlen;
@@ -83,15 +82,6 @@ static ssize_t ping_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, in
   return err < 0 ? err : (ssize_t) len;
 }
 
-@ @<Find the destination of an echo request, or fail@>=
-if (usin) {
-  if (msg->msg_namelen < (socklen_t) sizeof *usin) return -EINVAL;
-  if (usin->sin_family != AF_INET) return -EAFNOSUPPORT;
-  daddr = usin->sin_addr.s_addr;
-} else {
-  if (!s->connected) return -EDESTADDRREQ;
-  daddr = s->inet_daddr;
-}
 
 @ The kernel's part of the request, |ping_getfrag| and
 |ping_v4_push_pending_frames|: the socket's identifier, and the checksum

@@ -447,7 +447,6 @@ static ssize_t raw_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, int
 @ @c
 static ssize_t raw_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, int flags)
 {
-  const struct sockaddr_in *usin = msg->msg_name;
   bool hdrincl = (s->ipflags & IPF_HDRINCL) != 0;
   uint32_t daddr, faddr, saddr;
   struct sr_ipcm ipc;
@@ -474,14 +473,32 @@ static ssize_t raw_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, int
 }
 
 @ @<Find the destination of a raw datagram, or fail@>=
-if (usin) {
+if ((err = raw_msg_daddr(s, msg, true, &daddr)) < 0) return err;
+
+@ The destination of a raw or ping socket's send: the call's address (a
+whole |sockaddr_in|, of family \.{AF\_INET} --- or \.{AF\_UNSPEC}, which a
+raw socket takes as \.{AF\_INET} and a ping socket refuses), or the peer of
+a connected socket.
+
+@<Private function prototypes@>=
+static int raw_msg_daddr(const sr_sock *s, const struct msghdr *msg, bool unspec_ok,
+  uint32_t *daddr);
+
+@ @c
+static int raw_msg_daddr(const sr_sock *s, const struct msghdr *msg, bool unspec_ok,
+  uint32_t *daddr)
+{
+  const struct sockaddr_in *usin = msg->msg_name;
+  if (!usin) {
+    if (!s->connected) return -EDESTADDRREQ;
+    *daddr = s->inet_daddr;
+    return 0;
+  }
   if (msg->msg_namelen < (socklen_t) sizeof *usin) return -EINVAL;
-  if (usin->sin_family != AF_INET && usin->sin_family != AF_UNSPEC)
+  if (usin->sin_family != AF_INET && !(unspec_ok && usin->sin_family == AF_UNSPEC))
     return -EAFNOSUPPORT;
-  daddr = usin->sin_addr.s_addr;
-} else {
-  if (!s->connected) return -EDESTADDRREQ;
-  daddr = s->inet_daddr;
+  *daddr = usin->sin_addr.s_addr;
+  return 0;
 }
 
 @ @<Start |ipc| from the raw socket and read the control messages@>=
