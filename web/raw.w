@@ -229,9 +229,18 @@ receive options need of it (an entry of the datagram path's queue).  The
 sender's address is the header's source; a raw socket has no ports, so
 the port reported is 0.
 
+One difference shows in the copies of UDP datagrams: over \.{lo} and veth
+Linux leaves the UDP checksum for the device to complete, and since neither
+device computes it, the field a raw socket (or a capture) sees holds the sum
+of the pseudo-header only; the model writes the whole checksum.
+@^model limits@>
+@^checksum@>
+
 \kernel{|recvfrom| reports family 2, port 0, length 16; a datagram sent
 with a record-route option arrives with \.{07 07 08 7f000001}: the slot
-filled with the receiving address.}
+filled with the receiving address; a UDP socket's 5-byte datagram from port
+5000 to port 5000 of \.{127.0.0.1} shows the checksum \.{0xfe20}, the sum
+of its pseudo-header.}
 
 @<Private function prototypes@>=
 static void raw_rcv(sr_sock *s, const struct sr_rx *rx, const uint8_t *pkt, size_t len);
@@ -835,7 +844,10 @@ ICMP filter does not apply.  A datagram with the option addressed to the
 host itself is delivered as any other, raw sockets included.  The kernel's
 chain of listeners (|ip_ra_control|) is kept per host, in the order the
 sockets joined; a socket leaves it when it turns the option off or is
-closed.
+closed.  (The fragments of a tapped datagram wait for reassembly in the
+host's queue; should the queue expire, Linux answers ``reassembly time
+exceeded'' as for a local datagram, the model does not.)
+@^model limits@>
 
 \kernel{router \.{R} between \.{10.1.0.0/24} and \.{10.2.0.0/24}, a UDP
 datagram with the option from \.{10.1.0.1} to \.{10.2.0.3}: \.{R}'s raw
