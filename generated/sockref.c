@@ -379,7 +379,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #line 102 "web/raw.w"
 
 /*:706*//*752:*/
-#line 962 "web/raw.w"
+#line 966 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
@@ -1061,7 +1061,7 @@ uint16_t ping_rover;
 sr_htab raw;
 
 /*:707*//*744:*/
-#line 868 "web/raw.w"
+#line 872 "web/raw.w"
 
 sr_sock*ra_chain;
 
@@ -2095,48 +2095,48 @@ int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
 /*:718*//*720:*/
-#line 323 "web/raw.w"
+#line 327 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
 /*:720*//*722:*/
-#line 361 "web/raw.w"
+#line 365 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
 /*:722*//*724:*/
-#line 453 "web/raw.w"
+#line 457 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:724*//*727:*/
-#line 492 "web/raw.w"
+#line 496 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
 /*:727*//*732:*/
-#line 573 "web/raw.w"
+#line 577 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
 /*:732*//*734:*/
-#line 643 "web/raw.w"
+#line 647 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
 /*:734*//*737:*/
-#line 693 "web/raw.w"
+#line 697 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
 /*:737*//*740:*/
-#line 763 "web/raw.w"
+#line 767 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
@@ -2144,19 +2144,19 @@ static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
 /*:740*//*742:*/
-#line 806 "web/raw.w"
+#line 810 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
 /*:742*//*745:*/
-#line 871 "web/raw.w"
+#line 875 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
 /*:745*//*750:*/
-#line 949 "web/raw.w"
+#line 953 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
@@ -9886,13 +9886,13 @@ return d;
 }
 
 /*:719*//*721:*/
-#line 326 "web/raw.w"
+#line 330 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
 {
 int keep= sk_filter_run(s,d->data,d->len);
 if(keep==0||s->rmem>=s->rcvbuf){
-s->drops++;
+if(keep)s->drops++;
 free(d);
 return;
 }
@@ -9904,7 +9904,7 @@ sock_data_ready(s);
 }
 
 /*:721*//*723:*/
-#line 366 "web/raw.w"
+#line 370 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9952,7 +9952,7 @@ return(ssize_t)copied;
 }
 
 /*:723*//*725:*/
-#line 456 "web/raw.w"
+#line 460 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9965,24 +9965,24 @@ int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 /*726:*/
-#line 484 "web/raw.w"
+#line 488 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
 /*:726*/
-#line 467 "web/raw.w"
+#line 471 "web/raw.w"
 
 /*729:*/
-#line 513 "web/raw.w"
+#line 517 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
 /*:729*/
-#line 468 "web/raw.w"
+#line 472 "web/raw.w"
 
 /*730:*/
-#line 526 "web/raw.w"
+#line 530 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -9993,7 +9993,7 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
 /*:730*/
-#line 469 "web/raw.w"
+#line 473 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
 uint8_t type_code[2];
@@ -10001,14 +10001,14 @@ if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
 /*731:*/
-#line 548 "web/raw.w"
+#line 552 "web/raw.w"
 
 saddr= ipc.addr?ipc.addr:s->inet_saddr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,&rt))<0)
 return err;
 
 /*:731*/
-#line 475 "web/raw.w"
+#line 479 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(!daddr)daddr= rt.saddr;
@@ -10019,7 +10019,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:725*//*728:*/
-#line 496 "web/raw.w"
+#line 500 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr)
@@ -10038,7 +10038,7 @@ return 0;
 }
 
 /*:728*//*733:*/
-#line 578 "web/raw.w"
+#line 582 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -10062,7 +10062,7 @@ return err;
 }
 
 /*:733*//*735:*/
-#line 647 "web/raw.w"
+#line 651 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr)
@@ -10090,7 +10090,7 @@ s->wmem-= truesize;
 return err;
 }
 /*736:*/
-#line 681 "web/raw.w"
+#line 685 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
 put16(pkt->data+2,(uint16_t)len);
@@ -10100,7 +10100,7 @@ put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
 /*:736*/
-#line 673 "web/raw.w"
+#line 677 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
 else ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,dev->mtu,
@@ -10110,7 +10110,7 @@ return 0;
 }
 
 /*:735*//*738:*/
-#line 696 "web/raw.w"
+#line 700 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
 {
@@ -10121,7 +10121,7 @@ dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
 /*:738*//*741:*/
-#line 769 "web/raw.w"
+#line 773 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len)
@@ -10157,7 +10157,7 @@ sock_error_report(s);
 }
 
 /*:741*//*743:*/
-#line 809 "web/raw.w"
+#line 813 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
 {
@@ -10177,7 +10177,7 @@ default:return EHOSTUNREACH;
 }
 
 /*:743*//*746:*/
-#line 876 "web/raw.w"
+#line 880 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
 {
@@ -10191,7 +10191,7 @@ s->ra_on= on;
 }
 
 /*:746*//*747:*/
-#line 892 "web/raw.w"
+#line 896 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -10214,7 +10214,7 @@ return tapped;
 }
 
 /*:747*//*748:*/
-#line 916 "web/raw.w"
+#line 920 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
 {
@@ -10226,7 +10226,7 @@ return false;
 }
 
 /*:748*//*751:*/
-#line 952 "web/raw.w"
+#line 956 "web/raw.w"
 
 static void raw_release(sr_sock*s)
 {
@@ -10251,7 +10251,7 @@ if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
 /*729:*/
-#line 513 "web/raw.w"
+#line 517 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;

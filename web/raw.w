@@ -310,7 +310,8 @@ static sr_dgram *dgram_of_rx(const struct sr_rx *rx, const uint8_t *data, size_t
 @^socket.7:SO\_RCVBUF@>
 Queueing for raw and ping sockets, |sock_queue_rcv_skb|, which is simpler
 than UDP's: the socket filter runs over the bytes the socket will read
-(for a raw socket the IP header comes first) and may drop or cut them;
+(for a raw socket the IP header comes first) and may drop them --- a drop
+that \.{SO\_RXQ\_OVFL} does not count, unlike UDP's --- or cut them;
 then the datagram is dropped, and counted, when the buffer already holds
 \.{SO\_RCVBUF} or more --- a datagram is taken whatever its size while the
 buffer holds less, even when it makes the total exceed the limit.
@@ -318,7 +319,10 @@ buffer holds less, even when it makes the total exceed the limit.
 \kernel{with \.{SO\_RCVBUF} written 0 (2304), a ping socket queues three
 8-byte replies (832 each) of ten and one 1008-byte reply of ten; an ICMP
 raw socket of the default buffer (212992) queues 256 of 300 28-byte
-requests.}
+requests.  A raw socket whose filter returns 0 loses two datagrams, and
+the next one, after the filter is detached, carries no \.{SO\_RXQ\_OVFL}
+count (\.{/proc/net/raw} shows 0 drops); a filter returning 21 keeps the
+IP header and one byte; one that loads byte 0 finds \.{0x45}.}
 
 @<Private function prototypes@>=
 static void sock_queue_rcv(sr_sock *s, sr_dgram *d);
@@ -328,7 +332,7 @@ static void sock_queue_rcv(sr_sock *s, sr_dgram *d)
 {
   int keep = sk_filter_run(s, d->data, d->len);
   if (keep == 0 || s->rmem >= s->rcvbuf) {
-    s->drops++;
+    if (keep) s->drops++;
     free(d);
     return;
   }
