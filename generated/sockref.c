@@ -185,18 +185,18 @@ enum{CAP_NEVER,CAP_ALWAYS,CAP_OUTSIDE_RANGE,CAP_NONZERO};
 enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
 OPT_STORE_INT_FIELD};
 
-/*:149*//*157:*/
-#line 227 "web/sockopt.w"
+/*:149*//*159:*/
+#line 246 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
 
-/*:157*//*172:*/
+/*:159*//*174:*/
 #line 157 "web/solsocket.w"
 
 #define SR_TCP_RMEM_MAX 33554432 
 
-/*:172*//*203:*/
+/*:174*//*205:*/
 #line 608 "web/solsocket.w"
 
 #define SR_SOF_OPT_ID (1u << 7)
@@ -206,23 +206,23 @@ OPT_STORE_INT_FIELD};
 #define SR_SOF_OPT_ID_TCP (1u << 16)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:203*//*233:*/
+/*:205*//*235:*/
 #line 93 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:233*//*237:*/
+/*:235*//*239:*/
 #line 166 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:237*//*256:*/
+/*:239*//*258:*/
 #line 431 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:256*//*286:*/
+/*:258*//*288:*/
 #line 20 "web/wire.w"
 
 #define SR_IPHDR_LEN 20 
@@ -230,74 +230,74 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:286*//*306:*/
+/*:288*//*308:*/
 #line 351 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:306*//*345:*/
-#line 555 "web/link.w"
+/*:308*//*347:*/
+#line 559 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:345*//*354:*/
-#line 40 "web/ip.w"
+/*:347*//*356:*/
+#line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:354*//*405:*/
-#line 1057 "web/ip.w"
+/*:356*//*407:*/
+#line 1066 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:405*//*410:*/
-#line 1154 "web/ip.w"
+/*:407*//*412:*/
+#line 1163 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:410*//*427:*/
+/*:412*//*429:*/
 #line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:427*//*436:*/
+/*:429*//*438:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:436*//*447:*/
-#line 240 "web/bind.w"
+/*:438*//*449:*/
+#line 260 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
 #define KEY_ADDR(addr, port) ((uint64_t) (addr) << 16 | (port)), 0
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:447*//*457:*/
-#line 412 "web/bind.w"
+/*:449*//*460:*/
+#line 446 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:457*//*465:*/
-#line 583 "web/bind.w"
+/*:460*//*468:*/
+#line 617 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:465*//*527:*/
-#line 1858 "web/bind.w"
+/*:468*//*530:*/
+#line 1893 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:527*//*544:*/
+/*:530*//*547:*/
 #line 88 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
@@ -305,7 +305,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:544*//*546:*/
+/*:547*//*549:*/
 #line 124 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
@@ -314,63 +314,63 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:546*//*554:*/
+/*:549*//*557:*/
 #line 269 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:554*//*578:*/
-#line 809 "web/udp.w"
+/*:557*//*581:*/
+#line 818 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:578*//*601:*/
-#line 1215 "web/udp.w"
+/*:581*//*605:*/
+#line 1263 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:601*//*609:*/
-#line 1410 "web/udp.w"
+/*:605*//*621:*/
+#line 1617 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:609*//*615:*/
-#line 1543 "web/udp.w"
+/*:621*//*627:*/
+#line 1750 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:615*//*650:*/
-#line 2278 "web/udp.w"
+/*:627*//*662:*/
+#line 2485 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:650*//*656:*/
-#line 2390 "web/udp.w"
+/*:662*//*668:*/
+#line 2597 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:656*//*673:*/
+/*:668*//*688:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:673*//*690:*/
-#line 356 "web/poll.w"
+/*:688*//*705:*/
+#line 358 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:690*//*698:*/
-#line 542 "web/poll.w"
+/*:705*//*713:*/
+#line 544 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:698*//*706:*/
+/*:713*//*721:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -378,13 +378,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:706*//*752:*/
-#line 966 "web/raw.w"
+/*:721*//*767:*/
+#line 969 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:752*/
+/*:767*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -458,12 +458,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*694:*/
-#line 459 "web/poll.w"
+/*709:*/
+#line 461 "web/poll.w"
 
 int kmax;
 
-/*:694*/
+/*:709*/
 #line 40 "web/fd.w"
 
 }sr_fdtab;
@@ -477,7 +477,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*435:*/
+/*437:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -493,12 +493,12 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:435*//*512:*/
-#line 1536 "web/bind.w"
+/*:437*//*515:*/
+#line 1571 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:512*/
+/*:515*/
 #line 20 "web/socket.w"
 
 /*83:*/
@@ -523,14 +523,14 @@ int filter_kind;
 struct sock_filter*filter;
 int filter_len;
 
-/*:83*//*165:*/
+/*:83*//*167:*/
 #line 35 "web/solsocket.w"
 
 uint32_t tsflags;
 uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 
-/*:165*/
+/*:167*/
 #line 21 "web/socket.w"
 
 /*85:*/
@@ -553,15 +553,15 @@ int mc_count;
 /*:85*/
 #line 22 "web/socket.w"
 
-/*370:*/
-#line 363 "web/ip.w"
+/*372:*/
+#line 372 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:370*/
+/*:372*/
 #line 23 "web/socket.w"
 
-/*543:*/
+/*546:*/
 #line 73 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -578,10 +578,22 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:543*/
+/*:546*//*608:*/
+#line 1331 "web/udp.w"
+
+struct sr_udpcork*cork;
+
+/*:608*//*684:*/
+#line 2906 "web/udp.w"
+
+int wheld;
+bool orphaned;
+bool nospace;
+
+/*:684*/
 #line 24 "web/socket.w"
 
-/*703:*/
+/*718:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -589,7 +601,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:703*/
+/*:718*/
 #line 25 "web/socket.w"
 
 };
@@ -632,20 +644,20 @@ sr_getter*get;
 }sr_optdesc;
 
 /*:148*//*150:*/
-#line 81 "web/sockopt.w"
+#line 87 "web/sockopt.w"
 
 struct sr_optreq{
 const sr_optdesc*d;
 int val;
 const unsigned char*buf;
 int len;
-unsigned char out[256];
 int outlen;
 void*ubuf;
 socklen_t*ulen;
+unsigned char out[256];
 };
 
-/*:150*//*262:*/
+/*:150*//*264:*/
 #line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
@@ -660,7 +672,7 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:262*//*293:*/
+/*:264*//*295:*/
 #line 137 "web/wire.w"
 
 struct sr_ipv4{
@@ -672,7 +684,7 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:293*//*299:*/
+/*:295*//*301:*/
 #line 223 "web/wire.w"
 
 struct sr_udp{
@@ -683,7 +695,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:299*//*302:*/
+/*:301*//*304:*/
 #line 284 "web/wire.w"
 
 struct sr_icmp{
@@ -693,7 +705,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:302*//*314:*/
+/*:304*//*316:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -706,11 +718,15 @@ sr_hent**b;
 size_t nb,n;
 }sr_htab;
 
-/*:314*//*320:*/
+/*:316*//*322:*/
 #line 155 "web/link.w"
 
 typedef struct{
 size_t len;
+sr_sock*sk;
+int truesize;
+bool held;
+int iif;
 uint8_t data[];
 }sr_pkt;
 enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE};
@@ -723,8 +739,8 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:320*//*330:*/
-#line 311 "web/link.w"
+/*:322*//*332:*/
+#line 315 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -733,8 +749,8 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:330*//*346:*/
-#line 560 "web/link.w"
+/*:332*//*348:*/
+#line 564 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -745,7 +761,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:346*//*353:*/
+/*:348*//*355:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -759,12 +775,13 @@ int type;
 uint32_t saddr;
 uint32_t nexthop;
 int ifindex;
+int iif;
 int mtu;
 bool mtu_locked;
 };
 
-/*:353*//*364:*/
-#line 264 "web/ip.w"
+/*:355*//*366:*/
+#line 273 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -773,8 +790,8 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:364*//*369:*/
-#line 335 "web/ip.w"
+/*:366*//*371:*/
+#line 344 "web/ip.w"
 
 struct sr_ipout{
 uint8_t protocol,ttl,tos;
@@ -787,8 +804,8 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:369*//*385:*/
-#line 633 "web/ip.w"
+/*:371*//*387:*/
+#line 648 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -806,8 +823,8 @@ size_t l4len;
 uint64_t tstamp_ns;
 };
 
-/*:385*//*390:*/
-#line 786 "web/ip.w"
+/*:387*//*392:*/
+#line 795 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -824,23 +841,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:390*//*411:*/
-#line 1159 "web/ip.w"
+/*:392*//*413:*/
+#line 1168 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:411*//*422:*/
-#line 1297 "web/ip.w"
+/*:413*//*424:*/
+#line 1306 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:422*//*428:*/
+/*:424*//*430:*/
 #line 45 "web/pcap.w"
 
 typedef struct{
@@ -848,7 +865,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:428*//*442:*/
+/*:430*//*444:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -861,15 +878,18 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:442*//*443:*/
-#line 179 "web/bind.w"
+/*:444*//*445:*/
+#line 182 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
 typedef struct{sr_htab t[SR_NLINKS];}sr_porttab;
-typedef struct sr_bindtab{sr_porttab proto[SR_NTABS];long nsocks;}sr_bindtab;
+typedef struct sr_bindtab{
+sr_porttab proto[SR_NTABS];
+sr_slot*spare;
+}sr_bindtab;
 
-/*:443*//*475:*/
-#line 795 "web/bind.w"
+/*:445*//*478:*/
+#line 829 "web/bind.w"
 
 typedef struct sr_rpgroup{
 sr_sock**sock;
@@ -878,7 +898,7 @@ bool has_conns;
 bool prog;
 }sr_rpgroup;
 
-/*:475*//*542:*/
+/*:478*//*545:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -899,21 +919,21 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*567:*/
-#line 614 "web/udp.w"
+/*570:*/
+#line 632 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:567*/
+/*:570*/
 #line 55 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:542*//*551:*/
+/*:545*//*554:*/
 #line 235 "web/udp.w"
 
 struct udp_arrival{
@@ -923,8 +943,8 @@ bool bad;
 int truesize;
 };
 
-/*:551*//*579:*/
-#line 815 "web/udp.w"
+/*:554*//*582:*/
+#line 824 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -938,15 +958,30 @@ bool has_opt;
 int gso_size;
 };
 
-/*:579*//*612:*/
-#line 1481 "web/udp.w"
+/*:582*//*609:*/
+#line 1334 "web/udp.w"
+
+struct sr_udpcork{
+struct sr_ipcm ipc;
+struct sr_rtres rt;
+uint32_t daddr;
+uint16_t dport;
+uint8_t opt[SR_MAX_IPOPTLEN];
+int optlen,mtu;
+size_t len;
+int charge;
+uint8_t*data;
+};
+
+/*:609*//*624:*/
+#line 1688 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:612*/
+/*:624*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -962,40 +997,40 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*321:*/
-#line 173 "web/link.w"
+/*323:*/
+#line 177 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:321*//*331:*/
-#line 322 "web/link.w"
+/*:323*//*333:*/
+#line 326 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:331*//*429:*/
+/*:333*//*431:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:429*//*637:*/
-#line 2020 "web/udp.w"
+/*:431*//*649:*/
+#line 2227 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:637*/
+/*:649*/
 #line 45 "web/world.w"
 
-/*700:*/
-#line 549 "web/poll.w"
+/*715:*/
+#line 551 "web/poll.w"
 
 uint64_t calls;
 
-/*:700*/
+/*:715*/
 #line 46 "web/world.w"
 
 };
@@ -1016,56 +1051,56 @@ int nroutes;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:111*//*347:*/
-#line 570 "web/link.w"
+/*:111*//*349:*/
+#line 574 "web/link.w"
 
 sr_htab neigh;
 
-/*:347*//*365:*/
-#line 272 "web/ip.w"
+/*:349*//*367:*/
+#line 281 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:365*//*371:*/
-#line 366 "web/ip.w"
+/*:367*//*373:*/
+#line 375 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:371*//*391:*/
-#line 802 "web/ip.w"
+/*:373*//*393:*/
+#line 811 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:391*//*412:*/
-#line 1165 "web/ip.w"
+/*:393*//*414:*/
+#line 1174 "web/ip.w"
 
 sr_htab peers;
 
-/*:412*//*420:*/
-#line 1291 "web/ip.w"
+/*:414*//*422:*/
+#line 1300 "web/ip.w"
 
 sr_htab mc;
 
-/*:420*//*444:*/
-#line 184 "web/bind.w"
+/*:422*//*446:*/
+#line 190 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:444*//*707:*/
-#line 120 "web/raw.w"
+/*:446*//*722:*/
+#line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:707*//*744:*/
-#line 872 "web/raw.w"
+/*:722*//*759:*/
+#line 875 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:744*/
+/*:759*/
 #line 187 "web/world.w"
 
 };
@@ -1083,13 +1118,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:69*//*699:*/
-#line 545 "web/poll.w"
+/*:69*//*714:*/
+#line 547 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:699*/
+/*:714*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1239,73 +1274,78 @@ static int sysctl_parse(int i,const char*text,long long nv[2]);
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2]);
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value);
-/*:146*//*152:*/
-#line 104 "web/sockopt.w"
+/*:146*//*151:*/
+#line 99 "web/sockopt.w"
+
+static void optreq_init(sr_optreq*rq,const sr_optdesc*d,int len);
+
+/*:151*//*154:*/
+#line 125 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name);
 
-/*:152*//*154:*/
-#line 134 "web/sockopt.w"
+/*:154*//*156:*/
+#line 155 "web/sockopt.w"
 
 static int set_flag(sr_sock*s,sr_optreq*rq);
 static int get_flag(sr_sock*s,sr_optreq*rq);
 static int set_int_field(sr_sock*s,sr_optreq*rq);
 static int get_int_field(sr_sock*s,sr_optreq*rq);
 
-/*:154*//*160:*/
-#line 298 "web/sockopt.w"
+/*:156*//*162:*/
+#line 317 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
 static bool opt_capable(uint64_t caps);
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
-/*:160*//*168:*/
+/*:162*//*170:*/
 #line 72 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val);
 static int buffer_store(int*size,bool*locked,int val,int min);
 
-/*:168*//*177:*/
+/*:170*//*179:*/
 #line 246 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq);
 static int timeo_get(long timeo,sr_optreq*rq);
 
-/*:177*//*191:*/
+/*:179*//*193:*/
 #line 413 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s);
 
-/*:191*//*193:*/
+/*:193*//*195:*/
 #line 451 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns);
 
-/*:193*//*201:*/
+/*:195*//*203:*/
 #line 549 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:201*//*218:*/
+/*:203*//*220:*/
 #line 826 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:218*//*225:*/
+/*:220*//*227:*/
 #line 1009 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:225*//*238:*/
+/*:227*//*240:*/
 #line 170 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:238*//*263:*/
+/*:240*//*265:*/
 #line 48 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
@@ -1320,12 +1360,12 @@ static int mc_leave(sr_sock*s,struct ip_mreqn*mr);
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs);
 
-/*:263*//*278:*/
+/*:265*//*280:*/
 #line 360 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:278*//*287:*/
+/*:280*//*289:*/
 #line 28 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p);
@@ -1333,31 +1373,31 @@ static void put16(uint8_t*p,uint16_t v);
 static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
-/*:287*//*289:*/
+/*:289*//*291:*/
 #line 65 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
-/*:289*//*291:*/
+/*:291*//*293:*/
 #line 113 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:291*//*294:*/
+/*:293*//*296:*/
 #line 154 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:294*//*297:*/
+/*:296*//*299:*/
 #line 206 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:297*//*300:*/
+/*:299*//*302:*/
 #line 236 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -1366,13 +1406,13 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:300*//*303:*/
+/*:302*//*305:*/
 #line 295 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:303*//*305:*/
+/*:305*//*307:*/
 #line 340 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
@@ -1380,17 +1420,17 @@ uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:305*//*307:*/
+/*:307*//*309:*/
 #line 359 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:307*//*311:*/
+/*:309*//*313:*/
 #line 458 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:311*//*315:*/
+/*:313*//*317:*/
 #line 42 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1398,96 +1438,96 @@ static void htab_insert(sr_htab*t,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:315*//*318:*/
+/*:317*//*320:*/
 #line 123 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:318*//*324:*/
-#line 186 "web/link.w"
+/*:320*//*326:*/
+#line 190 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len);
 static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:324*//*336:*/
-#line 402 "web/link.w"
+/*:326*//*338:*/
+#line 406 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:336*//*340:*/
-#line 473 "web/link.w"
+/*:338*//*342:*/
+#line 477 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
 
-/*:340*//*349:*/
-#line 576 "web/link.w"
+/*:342*//*351:*/
+#line 580 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:349*//*355:*/
-#line 43 "web/ip.w"
+/*:351*//*357:*/
+#line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
 int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:355*//*361:*/
-#line 207 "web/ip.w"
+/*:357*//*363:*/
+#line 216 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:361*//*367:*/
-#line 278 "web/ip.w"
+/*:363*//*369:*/
+#line 287 "web/ip.w"
 
 static void hent_free(sr_hent*e);
 static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:367*//*373:*/
-#line 376 "web/ip.w"
+/*:369*//*375:*/
+#line 385 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:373*//*375:*/
-#line 415 "web/ip.w"
+/*:375*//*377:*/
+#line 424 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:375*//*378:*/
-#line 507 "web/ip.w"
+/*:377*//*380:*/
+#line 519 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:378*//*380:*/
-#line 554 "web/ip.w"
+/*:380*//*382:*/
+#line 569 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:380*//*383:*/
-#line 607 "web/ip.w"
+/*:382*//*385:*/
+#line 622 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:383*//*386:*/
-#line 650 "web/ip.w"
+/*:385*//*388:*/
+#line 665 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1495,67 +1535,67 @@ struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:386*//*393:*/
-#line 809 "web/ip.w"
+/*:388*//*395:*/
+#line 818 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:393*//*399:*/
-#line 921 "web/ip.w"
+/*:395*//*401:*/
+#line 930 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:399*//*402:*/
-#line 988 "web/ip.w"
+/*:401*//*404:*/
+#line 997 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:402*//*406:*/
-#line 1061 "web/ip.w"
+/*:404*//*408:*/
+#line 1070 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:406*//*408:*/
-#line 1105 "web/ip.w"
+/*:408*//*410:*/
+#line 1114 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:408*//*414:*/
-#line 1171 "web/ip.w"
+/*:410*//*416:*/
+#line 1180 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:414*//*416:*/
-#line 1221 "web/ip.w"
+/*:416*//*418:*/
+#line 1230 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:416*//*418:*/
-#line 1265 "web/ip.w"
+/*:418*//*420:*/
+#line 1274 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:418*//*423:*/
-#line 1303 "web/ip.w"
+/*:420*//*425:*/
+#line 1312 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:423*//*432:*/
+/*:425*//*434:*/
 #line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:432*//*439:*/
+/*:434*//*441:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1563,96 +1603,97 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:439*//*445:*/
-#line 189 "web/bind.w"
+/*:441*//*447:*/
+#line 195 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:445*//*448:*/
-#line 253 "web/bind.w"
+/*:447*//*450:*/
+#line 273 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
 static sr_porttab*sock_tab(sr_sock*s);
+static sr_bindtab*bind_tables(sr_host*h);
 static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:448*//*451:*/
-#line 318 "web/bind.w"
+/*:450*//*454:*/
+#line 347 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:451*//*453:*/
-#line 343 "web/bind.w"
+/*:454*//*456:*/
+#line 377 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:453*//*456:*/
-#line 382 "web/bind.w"
+/*:456*//*459:*/
+#line 416 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:456*//*460:*/
-#line 448 "web/bind.w"
+/*:459*//*463:*/
+#line 482 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:460*//*462:*/
-#line 500 "web/bind.w"
+/*:463*//*465:*/
+#line 534 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:462*//*464:*/
-#line 539 "web/bind.w"
+/*:465*//*467:*/
+#line 573 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:464*//*466:*/
-#line 586 "web/bind.w"
+/*:467*//*469:*/
+#line 620 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
 static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:466*//*470:*/
-#line 691 "web/bind.w"
+/*:469*//*473:*/
+#line 725 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
 static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:470*//*476:*/
-#line 803 "web/bind.w"
+/*:473*//*479:*/
+#line 837 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:476*//*480:*/
-#line 891 "web/bind.w"
+/*:479*//*483:*/
+#line 925 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:480*//*482:*/
-#line 926 "web/bind.w"
+/*:483*//*485:*/
+#line 960 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s);
 
-/*:482*//*485:*/
-#line 962 "web/bind.w"
+/*:485*//*488:*/
+#line 996 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr);
@@ -1660,35 +1701,35 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:485*//*488:*/
-#line 1014 "web/bind.w"
+/*:488*//*491:*/
+#line 1048 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:488*//*491:*/
-#line 1098 "web/bind.w"
+/*:491*//*494:*/
+#line 1132 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:491*//*495:*/
-#line 1195 "web/bind.w"
+/*:494*//*498:*/
+#line 1229 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:495*//*499:*/
-#line 1278 "web/bind.w"
+/*:498*//*502:*/
+#line 1312 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:499*//*502:*/
-#line 1329 "web/bind.w"
+/*:502*//*505:*/
+#line 1363 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:502*//*508:*/
-#line 1406 "web/bind.w"
+/*:505*//*511:*/
+#line 1440 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
@@ -1697,22 +1738,22 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:508*//*514:*/
-#line 1554 "web/bind.w"
+/*:511*//*517:*/
+#line 1589 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:514*//*521:*/
-#line 1733 "web/bind.w"
+/*:517*//*524:*/
+#line 1768 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:521*//*522:*/
-#line 1762 "web/bind.w"
+/*:524*//*525:*/
+#line 1797 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1725,8 +1766,8 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:522*//*525:*/
-#line 1812 "web/bind.w"
+/*:525*//*528:*/
+#line 1847 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1734,158 +1775,172 @@ uint32_t daddr,uint16_t hnum,int ifindex);
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
 
-/*:525*//*531:*/
-#line 1961 "web/bind.w"
+/*:528*//*534:*/
+#line 1996 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:531*//*534:*/
-#line 2030 "web/bind.w"
+/*:534*//*537:*/
+#line 2065 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:534*//*538:*/
-#line 2088 "web/bind.w"
+/*:537*//*541:*/
+#line 2123 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:538*//*539:*/
-#line 2102 "web/bind.w"
+/*:541*//*542:*/
+#line 2137 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:539*//*547:*/
+/*:542*//*550:*/
 #line 131 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:547*//*550:*/
+/*:550*//*553:*/
 #line 229 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:550*//*552:*/
+/*:553*//*555:*/
 #line 243 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:552*//*555:*/
+/*:555*//*558:*/
 #line 277 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:555*//*557:*/
-#line 304 "web/udp.w"
+/*:558*//*560:*/
+#line 306 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
+static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:557*//*560:*/
-#line 372 "web/udp.w"
+/*:560*//*563:*/
+#line 390 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:560*//*562:*/
-#line 413 "web/udp.w"
+/*:563*//*565:*/
+#line 431 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:562*//*565:*/
-#line 536 "web/udp.w"
+/*:565*//*568:*/
+#line 554 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:565*//*568:*/
-#line 619 "web/udp.w"
+/*:568*//*571:*/
+#line 637 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:568*//*571:*/
-#line 686 "web/udp.w"
+/*:571*//*574:*/
+#line 695 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:571*//*573:*/
-#line 717 "web/udp.w"
+/*:574*//*576:*/
+#line 726 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:573*//*575:*/
-#line 755 "web/udp.w"
+/*:576*//*578:*/
+#line 764 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:575*//*577:*/
-#line 803 "web/udp.w"
+/*:578*//*580:*/
+#line 812 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:577*//*583:*/
-#line 889 "web/udp.w"
+/*:580*//*586:*/
+#line 908 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:583*//*586:*/
-#line 916 "web/udp.w"
+/*:586*//*589:*/
+#line 949 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
-struct sr_ipcm*ipc,int flags,bool anysrc,struct sr_rtres*rt);
+struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:586*//*589:*/
-#line 960 "web/udp.w"
+/*:589*//*592:*/
+#line 993 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:589*//*591:*/
-#line 1003 "web/udp.w"
+/*:592*//*594:*/
+#line 1036 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
+static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
+const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen);
 static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:591*//*595:*/
-#line 1114 "web/udp.w"
+/*:594*//*599:*/
+#line 1162 "web/udp.w"
 
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:595*//*597:*/
-#line 1145 "web/udp.w"
+/*:599*//*601:*/
+#line 1193 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto);
 
-/*:597*//*599:*/
-#line 1165 "web/udp.w"
+/*:601*//*603:*/
+#line 1213 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:599*//*602:*/
-#line 1218 "web/udp.w"
+/*:603*//*606:*/
+#line 1266 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:602*//*604:*/
-#line 1278 "web/udp.w"
+/*:606*//*610:*/
+#line 1347 "web/udp.w"
+
+static bool ip_sk_ignore_df(const sr_sock*s);
+static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
+const uint8_t*opt,int optlen,int mtu);
+static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
+static void udp_cork_discard(sr_sock*s);
+static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
+
+/*:610*//*616:*/
+#line 1485 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -1896,24 +1951,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:604*//*605:*/
-#line 1295 "web/udp.w"
+/*:616*//*617:*/
+#line 1502 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:605*//*611:*/
-#line 1474 "web/udp.w"
+/*:617*//*623:*/
+#line 1681 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:611*//*616:*/
-#line 1572 "web/udp.w"
+/*:623*//*628:*/
+#line 1779 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:616*//*618:*/
-#line 1591 "web/udp.w"
+/*:628*//*630:*/
+#line 1798 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -1921,96 +1976,102 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:618*//*621:*/
-#line 1683 "web/udp.w"
+/*:630*//*633:*/
+#line 1890 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:621*//*623:*/
-#line 1724 "web/udp.w"
+/*:633*//*635:*/
+#line 1931 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:623*//*625:*/
-#line 1779 "web/udp.w"
+/*:635*//*637:*/
+#line 1986 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:625*//*627:*/
-#line 1815 "web/udp.w"
+/*:637*//*639:*/
+#line 2022 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:627*//*629:*/
-#line 1859 "web/udp.w"
+/*:639*//*641:*/
+#line 2066 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:629*//*633:*/
-#line 1934 "web/udp.w"
+/*:641*//*645:*/
+#line 2141 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:633*//*638:*/
-#line 2023 "web/udp.w"
+/*:645*//*650:*/
+#line 2230 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:638*//*640:*/
-#line 2062 "web/udp.w"
+/*:650*//*652:*/
+#line 2269 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:640*//*642:*/
-#line 2101 "web/udp.w"
+/*:652*//*654:*/
+#line 2308 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:642*//*644:*/
-#line 2141 "web/udp.w"
+/*:654*//*656:*/
+#line 2348 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:644*//*651:*/
-#line 2282 "web/udp.w"
+/*:656*//*663:*/
+#line 2489 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:651*//*658:*/
-#line 2410 "web/udp.w"
+/*:663*//*670:*/
+#line 2617 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:658*//*661:*/
-#line 2465 "web/udp.w"
+/*:670*//*673:*/
+#line 2672 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:661*//*666:*/
-#line 2569 "web/udp.w"
+/*:673*//*678:*/
+#line 2776 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:666*//*668:*/
-#line 2617 "web/udp.w"
+/*:678*//*680:*/
+#line 2824 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:668*//*670:*/
-#line 2664 "web/udp.w"
+/*:680*//*682:*/
+#line 2871 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:670*//*674:*/
+/*:682*//*685:*/
+#line 2911 "web/udp.w"
+
+static void pkt_hold(sr_pkt*p);
+static void pkt_release(sr_pkt*p);
+
+/*:685*//*689:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2018,39 +2079,39 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:674*//*677:*/
+/*:689*//*692:*/
 #line 88 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:677*//*679:*/
-#line 142 "web/poll.w"
+/*:692*//*694:*/
+#line 143 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
 static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:679*//*685:*/
-#line 250 "web/poll.w"
+/*:694*//*700:*/
+#line 252 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:685*//*687:*/
-#line 304 "web/poll.w"
+/*:700*//*702:*/
+#line 306 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:687*//*691:*/
-#line 361 "web/poll.w"
+/*:702*//*706:*/
+#line 363 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:691*//*696:*/
-#line 505 "web/poll.w"
+/*:706*//*711:*/
+#line 507 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
 static void sock_data_ready(sr_sock*s);
@@ -2058,131 +2119,131 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:696*//*704:*/
+/*:711*//*719:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:704*//*710:*/
-#line 129 "web/raw.w"
+/*:719*//*725:*/
+#line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:710*//*712:*/
-#line 176 "web/raw.w"
+/*:725*//*727:*/
+#line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:712*//*714:*/
-#line 213 "web/raw.w"
+/*:727*//*729:*/
+#line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:714*//*716:*/
-#line 245 "web/raw.w"
+/*:729*//*731:*/
+#line 247 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:716*//*718:*/
-#line 274 "web/raw.w"
+/*:731*//*733:*/
+#line 276 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:718*//*720:*/
-#line 327 "web/raw.w"
+/*:733*//*735:*/
+#line 329 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:720*//*722:*/
-#line 365 "web/raw.w"
+/*:735*//*737:*/
+#line 367 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:722*//*724:*/
-#line 457 "web/raw.w"
+/*:737*//*739:*/
+#line 459 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:724*//*727:*/
-#line 496 "web/raw.w"
+/*:739*//*742:*/
+#line 498 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:727*//*732:*/
-#line 577 "web/raw.w"
+/*:742*//*747:*/
+#line 579 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:732*//*734:*/
-#line 647 "web/raw.w"
+/*:747*//*749:*/
+#line 649 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:734*//*737:*/
-#line 697 "web/raw.w"
+/*:749*//*752:*/
+#line 700 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:737*//*740:*/
-#line 767 "web/raw.w"
+/*:752*//*755:*/
+#line 770 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:740*//*742:*/
-#line 810 "web/raw.w"
+/*:755*//*757:*/
+#line 813 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:742*//*745:*/
-#line 875 "web/raw.w"
+/*:757*//*760:*/
+#line 878 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:745*//*750:*/
-#line 953 "web/raw.w"
+/*:760*//*765:*/
+#line 956 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:750*//*754:*/
+/*:765*//*769:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:754*//*756:*/
+/*:769*//*771:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:756*//*758:*/
+/*:771*//*773:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:758*//*760:*/
+/*:773*//*775:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:760*/
+/*:775*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2194,12 +2255,12 @@ static sr_world the_world;
 /*:6*/
 #line 46 "web/sockref.w"
 
-/*151:*/
-#line 98 "web/sockopt.w"
+/*153:*/
+#line 119 "web/sockopt.w"
 
 #include "sr_options.h"
 
-/*:151*/
+/*:153*/
 #line 47 "web/sockref.w"
 
 
@@ -2500,12 +2561,12 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 /*:134*/
 #line 610 "web/world.w"
 
-/*372:*/
-#line 373 "web/ip.w"
+/*374:*/
+#line 382 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:372*/
+/*:374*/
 #line 611 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -2678,61 +2739,66 @@ if(W->ready)/*46:*/
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*323:*/
-#line 182 "web/link.w"
+/*325:*/
+#line 186 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:323*//*332:*/
-#line 326 "web/link.w"
+/*:325*//*334:*/
+#line 330 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:332*//*430:*/
+/*:334*//*432:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:430*/
+/*:432*/
 #line 816 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*348:*/
-#line 573 "web/link.w"
+/*350:*/
+#line 577 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:348*//*366:*/
-#line 275 "web/ip.w"
+/*:350*//*368:*/
+#line 284 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:366*//*392:*/
-#line 806 "web/ip.w"
+/*:368*//*394:*/
+#line 815 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:392*//*413:*/
-#line 1168 "web/ip.w"
+/*:394*//*415:*/
+#line 1177 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:413*//*421:*/
-#line 1294 "web/ip.w"
+/*:415*//*423:*/
+#line 1303 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:421*//*708:*/
-#line 123 "web/raw.w"
+/*:423*//*453:*/
+#line 344 "web/bind.w"
+
+if(fh->bind)bind_tables_free(fh);
+
+/*:453*//*723:*/
+#line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:708*/
+/*:723*/
 #line 819 "web/world.w"
 
 free(fh->ifs);
@@ -2749,12 +2815,12 @@ memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*322:*/
-#line 179 "web/link.w"
+/*324:*/
+#line 183 "web/link.w"
 
 W->rng= 1;
 
-/*:322*/
+/*:324*/
 #line 796 "web/world.w"
 
 h= host_new("host0");
@@ -2774,12 +2840,12 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 /*:34*/
 #line 798 "web/world.w"
 
-/*335:*/
-#line 387 "web/link.w"
+/*337:*/
+#line 391 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:335*/
+/*:337*/
 #line 799 "web/world.w"
 
 W->cur= proc_new(h,0);
@@ -3044,8 +3110,8 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*695:*/
-#line 462 "web/poll.w"
+/*710:*/
+#line 464 "web/poll.w"
 
 if(fd>=t->kmax){
 int nr= 1;
@@ -3053,7 +3119,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:695*/
+/*:710*/
 #line 127 "web/fd.w"
 
 t->file[fd]= f;
@@ -3248,18 +3314,18 @@ s->peek_off= -1;
 s->incoming_cpu= -1;
 s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 
-/*:94*//*166:*/
+/*:94*//*168:*/
 #line 40 "web/solsocket.w"
 
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:166*//*545:*/
+/*:168*//*548:*/
 #line 98 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:545*/
+/*:548*/
 #line 269 "web/socket.w"
 
 /*96:*/
@@ -3271,7 +3337,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:96*//*437:*/
+/*:96*//*439:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -3280,19 +3346,19 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:437*//*709:*/
-#line 126 "web/raw.w"
+/*:439*//*724:*/
+#line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:709*/
+/*:724*/
 #line 270 "web/socket.w"
 
 return s;
 }
 
 /*:93*//*97:*/
-#line 297 "web/socket.w"
+#line 299 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
@@ -3301,7 +3367,10 @@ raw_release(s);
 udp_release(s);
 mc_drop_all(s);
 free(s->filter);
-free(s);
+s->filter= NULL;
+s->file= NULL;
+if(s->wheld)s->orphaned= true;
+else free(s);
 }
 /*:97*//*100:*/
 #line 26 "web/ioctl.w"
@@ -3404,8 +3473,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*646:*/
-#line 2175 "web/udp.w"
+/*658:*/
+#line 2382 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3424,7 +3493,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:646*/
+/*:658*/
 #line 166 "web/ioctl.w"
 
 }
@@ -3808,8 +3877,22 @@ k= e;
 }
 }
 
-/*:145*//*153:*/
-#line 107 "web/sockopt.w"
+/*:145*//*152:*/
+#line 102 "web/sockopt.w"
+
+static void optreq_init(sr_optreq*rq,const sr_optdesc*d,int len)
+{
+rq->d= d;
+rq->val= 0;
+rq->buf= NULL;
+rq->len= len;
+rq->outlen= 0;
+rq->ubuf= NULL;
+rq->ulen= NULL;
+}
+
+/*:152*//*155:*/
+#line 128 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name)
 {
@@ -3821,8 +3904,8 @@ else return NULL;
 return index[name]?&sr_optdescs[index[name]-1]:NULL;
 }
 
-/*:153*//*155:*/
-#line 140 "web/sockopt.w"
+/*:155*//*157:*/
+#line 161 "web/sockopt.w"
 
 static unsigned*flag_word(sr_sock*s,const sr_optdesc*d)
 {
@@ -3855,8 +3938,8 @@ memcpy(&rq->val,(char*)s+rq->d->offset,sizeof(int));
 return 0;
 }
 
-/*:155*//*156:*/
-#line 191 "web/sockopt.w"
+/*:157*//*158:*/
+#line 212 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
 socklen_t optlen)
@@ -3879,17 +3962,15 @@ if(!optval)return sys_return(-EFAULT);
 if(level==IPPROTO_IP&&optname>=SR_MRT_BASE&&optname<=SR_MRT_MAX)
 return sys_return(-EOPNOTSUPP);
 if(!d||!(d->access&OPT_SET))return sys_return(-ENOPROTOOPT);
-memset(&rq,0,sizeof rq);
-rq.d= d;
+optreq_init(&rq,d,len);
 rq.buf= optval;
-rq.len= len;
 err= opt_validate_set(s,d,&rq);
 if(err==0)err= d->set(s,&rq);
 return sys_return(err);
 }
 
-/*:156*//*158:*/
-#line 244 "web/sockopt.w"
+/*:158*//*160:*/
+#line 263 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
 {
@@ -3933,8 +4014,8 @@ if(d->type==OPT_BOOL||d->type==OPT_BYTEBOOL)rq->val= rq->val!=0;
 return 0;
 }
 
-/*:158*//*159:*/
-#line 290 "web/sockopt.w"
+/*:160*//*161:*/
+#line 309 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
 {
@@ -3943,8 +4024,8 @@ if(((caps>>c)&1)&&proc_capable(W->cur,c))return true;
 return false;
 }
 
-/*:159*//*161:*/
-#line 319 "web/sockopt.w"
+/*:161*//*163:*/
+#line 338 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
 socklen_t*optlen)
@@ -3967,9 +4048,7 @@ d= opt_lookup(level,optname);
 if(!d||!(d->access&OPT_GET))return sys_return(-ENOPROTOOPT);
 if(!d->types_set_only&&!(d->types&(1u<<s->type)))
 return sys_return(-d->type_errno);
-memset(&rq,0,sizeof rq);
-rq.d= d;
-rq.len= len;
+optreq_init(&rq,d,len);
 rq.ubuf= optval;
 rq.ulen= optlen;
 err= d->get(s,&rq);
@@ -3978,8 +4057,8 @@ if(d->type==OPT_CUSTOM)return 0;
 return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
-/*:161*//*162:*/
-#line 367 "web/sockopt.w"
+/*:163*//*164:*/
+#line 384 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len)
@@ -4011,7 +4090,7 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 *optlen= (socklen_t)len;
 return 0;
 }
-/*:162*//*167:*/
+/*:164*//*169:*/
 #line 57 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val)
@@ -4028,7 +4107,7 @@ if(val> INT_MAX/2)val= INT_MAX/2;
 return 0;
 }
 
-/*:167*//*169:*/
+/*:169*//*171:*/
 #line 88 "web/solsocket.w"
 
 static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
@@ -4040,7 +4119,7 @@ return 0;
 }
 
 
-/*:169*//*170:*/
+/*:171*//*172:*/
 #line 106 "web/solsocket.w"
 
 static int set_sndbuf(sr_sock*s,sr_optreq*rq)
@@ -4050,7 +4129,7 @@ buffer_request(s,SYS_WMEM_MAX,rq->val),SR_MIN_SNDBUF);
 }
 
 
-/*:170*//*171:*/
+/*:172*//*173:*/
 #line 128 "web/solsocket.w"
 
 static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
@@ -4066,7 +4145,7 @@ return buffer_store(&s->sndbuf,&s->sndbuf_locked,rq->val<0?0:rq->val,
 SR_MIN_SNDBUF);
 }
 
-/*:171*//*173:*/
+/*:173*//*175:*/
 #line 160 "web/solsocket.w"
 
 static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
@@ -4083,7 +4162,7 @@ return 0;
 }
 
 
-/*:173*//*174:*/
+/*:175*//*176:*/
 #line 181 "web/solsocket.w"
 
 static int get_sndlowat(sr_sock*s,sr_optreq*rq)
@@ -4093,7 +4172,7 @@ rq->val= 1;
 return 0;
 }
 
-/*:174*//*176:*/
+/*:176*//*178:*/
 #line 215 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq)
@@ -4126,7 +4205,7 @@ static int get_rcvtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->rcvtimeo,rq)
 static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq);}
 static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
 
-/*:176*//*178:*/
+/*:178*//*180:*/
 #line 265 "web/solsocket.w"
 
 static int set_linger(sr_sock*s,sr_optreq*rq)
@@ -4153,7 +4232,7 @@ rq->outlen= sizeof l;
 return 0;
 }
 
-/*:178*//*182:*/
+/*:180*//*184:*/
 #line 319 "web/solsocket.w"
 
 static int set_dontroute(sr_sock*s,sr_optreq*rq)
@@ -4162,13 +4241,13 @@ s->dst_cached= false;
 return set_flag(s,rq);
 }
 
-/*:182*//*189:*/
+/*:184*//*191:*/
 #line 369 "web/solsocket.w"
 
 static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
 static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:189*//*190:*/
+/*:191*//*192:*/
 #line 387 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s)
@@ -4196,7 +4275,7 @@ static int get_sock_passsec(sr_sock*s,sr_optreq*rq)
 return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
-/*:190*//*192:*/
+/*:192*//*194:*/
 #line 430 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns)
@@ -4219,7 +4298,7 @@ return 0;
 }
 
 
-/*:192*//*197:*/
+/*:194*//*199:*/
 #line 491 "web/solsocket.w"
 
 static int set_mark(sr_sock*s,sr_optreq*rq)
@@ -4228,7 +4307,7 @@ if(s->mark!=(uint32_t)rq->val)s->dst_cached= false;
 return set_int_field(s,rq);
 }
 
-/*:197*//*200:*/
+/*:199*//*202:*/
 #line 529 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
@@ -4250,7 +4329,7 @@ rq->val= s->peek_off;
 return 0;
 }
 
-/*:200*//*202:*/
+/*:202*//*204:*/
 #line 564 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
@@ -4277,7 +4356,7 @@ rq->outlen= sizeof v;
 return 0;
 }
 
-/*:202*//*204:*/
+/*:204*//*206:*/
 #line 616 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
@@ -4305,12 +4384,12 @@ rq->outlen= sizeof pair;
 return 0;
 }
 
-/*:204*//*207:*/
+/*:206*//*209:*/
 #line 663 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
-/*:207*//*208:*/
+/*:209*//*210:*/
 #line 674 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
@@ -4320,12 +4399,12 @@ s->err= 0;
 return 0;
 }
 
-/*:208*//*209:*/
+/*:210*//*211:*/
 #line 688 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:209*//*210:*/
+/*:211*//*212:*/
 #line 697 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
@@ -4335,7 +4414,7 @@ rq->val= SKF_AD_MAX;
 return 0;
 }
 
-/*:210*//*211:*/
+/*:212*//*213:*/
 #line 714 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
@@ -4347,13 +4426,13 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:211*//*212:*/
+/*:213*//*214:*/
 #line 733 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
 
-/*:212*//*214:*/
+/*:214*//*216:*/
 #line 757 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -4374,7 +4453,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:214*//*215:*/
+/*:216*//*217:*/
 #line 785 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -4389,7 +4468,7 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:215*//*217:*/
+/*:217*//*219:*/
 #line 812 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
@@ -4405,14 +4484,14 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:217*//*219:*/
+/*:219*//*221:*/
 #line 842 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*220:*/
+/*222:*/
 #line 872 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
@@ -4432,7 +4511,7 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:220*/
+/*:222*/
 #line 847 "web/solsocket.w"
 
 return true;
@@ -4457,7 +4536,7 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:219*//*221:*/
+/*:221*//*223:*/
 #line 898 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
@@ -4484,7 +4563,7 @@ free(mask);
 return ok;
 }
 
-/*:221*//*222:*/
+/*:223*//*224:*/
 #line 942 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
@@ -4502,7 +4581,7 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:222*//*223:*/
+/*:224*//*225:*/
 #line 971 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
@@ -4519,7 +4598,7 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:223*//*224:*/
+/*:225*//*226:*/
 #line 998 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
@@ -4532,7 +4611,7 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:224*//*226:*/
+/*:226*//*228:*/
 #line 1023 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
@@ -4547,7 +4626,7 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:226*//*227:*/
+/*:228*//*229:*/
 #line 1042 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
@@ -4557,7 +4636,7 @@ return set_flag(s,rq);
 }
 
 
-/*:227*//*228:*/
+/*:229*//*230:*/
 #line 1069 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
@@ -4571,7 +4650,7 @@ return reuseport_attach(s);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:228*//*231:*/
+/*:230*//*233:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -4587,7 +4666,7 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:231*//*232:*/
+/*:233*//*234:*/
 #line 74 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
@@ -4608,7 +4687,7 @@ return 0;
 }
 
 
-/*:232*//*236:*/
+/*:234*//*238:*/
 #line 137 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
@@ -4639,7 +4718,7 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:236*//*239:*/
+/*:238*//*241:*/
 #line 188 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
@@ -4672,7 +4751,7 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*240:*/
+if(p[2]<=n)/*242:*/
 #line 238 "web/ipopt.w"
 
 {
@@ -4695,7 +4774,7 @@ break;
 }
 }
 
-/*:240*/
+/*:242*/
 #line 219 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
@@ -4716,7 +4795,7 @@ l-= n;
 return 0;
 }
 
-/*:239*//*241:*/
+/*:241*//*243:*/
 #line 263 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
@@ -4729,7 +4808,7 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:241*//*242:*/
+/*:243*//*244:*/
 #line 291 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
@@ -4743,7 +4822,7 @@ return set_flag(s,rq);
 }
 
 
-/*:242*//*255:*/
+/*:244*//*257:*/
 #line 423 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
@@ -4753,7 +4832,7 @@ rq->val= sk_dst_mtu(s);
 return 0;
 }
 
-/*:255*//*257:*/
+/*:257*//*259:*/
 #line 453 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
@@ -4785,7 +4864,7 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:257*//*258:*/
+/*:259*//*260:*/
 #line 492 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
@@ -4795,10 +4874,10 @@ return 0;
 }
 
 
-/*:258*//*260:*/
+/*:260*//*262:*/
 #line 518 "web/ipopt.w"
 
-/*:260*//*264:*/
+/*:262*//*266:*/
 #line 64 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
@@ -4806,7 +4885,7 @@ static bool ipv4_is_multicast(uint32_t addr)
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:264*//*265:*/
+/*:266*//*267:*/
 #line 78 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
@@ -4819,7 +4898,7 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:265*//*266:*/
+/*:267*//*268:*/
 #line 103 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
@@ -4838,7 +4917,7 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:266*//*267:*/
+/*:268*//*269:*/
 #line 132 "web/mcast.w"
 
 static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -4854,7 +4933,7 @@ memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
 return 0;
 }
 
-/*:267*//*268:*/
+/*:269*//*270:*/
 #line 150 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
@@ -4865,7 +4944,7 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:268*//*269:*/
+/*:270*//*271:*/
 #line 169 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
@@ -4890,7 +4969,7 @@ ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:269*//*270:*/
+/*:271*//*272:*/
 #line 204 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
@@ -4914,7 +4993,7 @@ return 0;
 return-EADDRNOTAVAIL;
 }
 
-/*:270*//*271:*/
+/*:272*//*273:*/
 #line 228 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
@@ -4929,7 +5008,7 @@ free(m);
 s->mc_count= 0;
 }
 
-/*:271*//*272:*/
+/*:273*//*274:*/
 #line 255 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
@@ -4941,7 +5020,7 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:272*//*273:*/
+/*:274*//*275:*/
 #line 271 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
@@ -4953,7 +5032,7 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_leave(s,&mr);
 }
 
-/*:273*//*274:*/
+/*:275*//*276:*/
 #line 299 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
@@ -4977,7 +5056,7 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*275:*/
+if(!add)/*277:*/
 #line 326 "web/mcast.w"
 
 {
@@ -4988,10 +5067,10 @@ m->nsrc--;
 return 0;
 }
 
-/*:275*/
+/*:277*/
 #line 321 "web/mcast.w"
 
-/*276:*/
+/*278:*/
 #line 335 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
@@ -5004,13 +5083,13 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 m->src[m->nsrc++]= src;
 m->has_list= true;
 
-/*:276*/
+/*:278*/
 #line 322 "web/mcast.w"
 
 return 0;
 }
 
-/*:274*//*277:*/
+/*:276*//*279:*/
 #line 351 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
@@ -5021,7 +5100,7 @@ memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:277*//*279:*/
+/*:279*//*281:*/
 #line 375 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
@@ -5038,7 +5117,7 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs);
 }
 
-/*:279*//*280:*/
+/*:281*//*282:*/
 #line 398 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
@@ -5048,7 +5127,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
 }
 
-/*:280*//*281:*/
+/*:282*//*283:*/
 #line 412 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
@@ -5058,7 +5137,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
 }
 
-/*:281*//*282:*/
+/*:283*//*284:*/
 #line 426 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
@@ -5068,7 +5147,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
 }
 
-/*:282*//*283:*/
+/*:284*//*285:*/
 #line 456 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
@@ -5097,7 +5176,7 @@ return-ENODEV;
 if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*284:*/
+/*286:*/
 #line 487 "web/mcast.w"
 
 if((int)n> m->maxsrc){
@@ -5109,13 +5188,13 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)hdr.imsf_fmode;
 
-/*:284*/
+/*:286*/
 #line 483 "web/mcast.w"
 
 return 0;
 }
 
-/*:283*//*285:*/
+/*:285*//*287:*/
 #line 513 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
@@ -5147,7 +5226,7 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:285*//*288:*/
+/*:287*//*290:*/
 #line 34 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p)
@@ -5173,7 +5252,7 @@ static void put_addr(uint8_t*p,uint32_t a)
 memcpy(p,&a,4);
 }
 
-/*:288*//*290:*/
+/*:290*//*292:*/
 #line 78 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
@@ -5206,7 +5285,7 @@ static uint16_t inet_csum(const uint8_t*p,size_t n)
 return csum_fold(csum_add(0,p,n));
 }
 
-/*:290*//*292:*/
+/*:292*//*294:*/
 #line 117 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
@@ -5221,7 +5300,7 @@ put16(ph+10,(uint16_t)len);
 return csum_add(0,ph,sizeof ph);
 }
 
-/*:292*//*295:*/
+/*:294*//*297:*/
 #line 158 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
@@ -5244,7 +5323,7 @@ ip->optlen= ip->ihl-SR_IPHDR_LEN;
 return true;
 }
 
-/*:295*//*296:*/
+/*:297*//*298:*/
 #line 183 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
@@ -5265,7 +5344,7 @@ memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
 put16(p+10,inet_csum(p,(size_t)hl));
 }
 
-/*:296*//*298:*/
+/*:298*//*300:*/
 #line 209 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
@@ -5275,7 +5354,7 @@ put16(p+10,0);
 put16(p+10,inet_csum(p,hl));
 }
 
-/*:298*//*301:*/
+/*:300*//*303:*/
 #line 243 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -5310,7 +5389,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:301*//*304:*/
+/*:303*//*306:*/
 #line 299 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
@@ -5336,7 +5415,7 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:304*//*308:*/
+/*:306*//*310:*/
 #line 362 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
@@ -5369,7 +5448,7 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*309:*/
+/*311:*/
 #line 405 "web/wire.w"
 
 {
@@ -5396,7 +5475,7 @@ break;
 }
 }
 
-/*:309*/
+/*:311*/
 #line 393 "web/wire.w"
 
 break;
@@ -5410,7 +5489,7 @@ break;
 }
 }
 
-/*:308*//*310:*/
+/*:310*//*312:*/
 #line 434 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
@@ -5425,7 +5504,7 @@ return true;
 return false;
 }
 
-/*:310*//*312:*/
+/*:312*//*314:*/
 #line 461 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
@@ -5434,7 +5513,7 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:312*//*316:*/
+/*:314*//*318:*/
 #line 51 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5499,7 +5578,7 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:316*//*319:*/
+/*:318*//*321:*/
 #line 127 "web/link.w"
 
 static uint64_t rng_next(void)
@@ -5521,8 +5600,8 @@ world_ready();
 W->rng= seed;
 }
 
-/*:319*//*325:*/
-#line 192 "web/link.w"
+/*:321*//*327:*/
+#line 196 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len)
 {
@@ -5532,8 +5611,8 @@ if(data)memcpy(p->data,data,len);
 return p;
 }
 
-/*:325*//*326:*/
-#line 204 "web/link.w"
+/*:327*//*328:*/
+#line 208 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -5572,8 +5651,8 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:326*//*327:*/
-#line 249 "web/link.w"
+/*:328*//*329:*/
+#line 253 "web/link.w"
 
 static void net_run(void)
 {
@@ -5595,8 +5674,8 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:327*//*328:*/
-#line 274 "web/link.w"
+/*:329*//*330:*/
+#line 278 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -5612,8 +5691,8 @@ net_run();
 W->now_ns= target;
 }
 
-/*:328*//*333:*/
-#line 336 "web/link.w"
+/*:330*//*335:*/
+#line 340 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -5647,8 +5726,8 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:333*//*334:*/
-#line 371 "web/link.w"
+/*:335*//*336:*/
+#line 375 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -5663,8 +5742,8 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:334*//*337:*/
-#line 408 "web/link.w"
+/*:336*//*339:*/
+#line 412 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -5689,8 +5768,8 @@ else if(owner>=0){lan_carry(l,&l->port[owner],pkt);free(pkt);}
 else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
-/*:337*//*338:*/
-#line 435 "web/link.w"
+/*:339*//*340:*/
+#line 439 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
 {
@@ -5702,8 +5781,8 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:338*//*339:*/
-#line 451 "web/link.w"
+/*:340*//*341:*/
+#line 455 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
 {
@@ -5726,8 +5805,8 @@ ev_push(&e);
 }
 }
 
-/*:339*//*341:*/
-#line 484 "web/link.w"
+/*:341*//*343:*/
+#line 488 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5742,8 +5821,8 @@ e.rt_type= rt_type;
 ev_push(&e);
 }
 
-/*:341*//*342:*/
-#line 501 "web/link.w"
+/*:343*//*344:*/
+#line 505 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5753,8 +5832,8 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:342*//*344:*/
-#line 521 "web/link.w"
+/*:344*//*346:*/
+#line 525 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -5769,13 +5848,13 @@ net_run();
 return 0;
 }
 
-/*:344*//*350:*/
-#line 581 "web/link.w"
+/*:346*//*352:*/
+#line 585 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
 sr_neigh*n= (sr_neigh*)e;
-for(int i= 0;i<n->nq;i++)free(n->q[i]);
+for(int i= 0;i<n->nq;i++){pkt_release(n->q[i]);free(n->q[i]);}
 free(n->q);
 free(n);
 }
@@ -5806,15 +5885,17 @@ neigh_schedule(h,n);
 n->q= xrealloc(n->q,(size_t)n->nq+1,sizeof*n->q);
 n->q[n->nq++]= pkt;
 n->qbytes+= pkt->len;
+pkt_hold(pkt);
 while(n->qbytes> SR_UNRES_QLEN_BYTES&&n->nq> 1){
 n->qbytes-= n->q[0]->len;
+pkt_release(n->q[0]);
 free(n->q[0]);
 memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:350*//*351:*/
-#line 627 "web/link.w"
+/*:352*//*353:*/
+#line 633 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -5834,6 +5915,7 @@ resolved= true;
 if(!resolved&&++n->probes<SR_ARP_PROBES){neigh_schedule(h,n);return;}
 htab_remove(&h->neigh,&n->h);
 for(int i= 0;i<n->nq;i++){
+pkt_release(n->q[i]);
 if(resolved)dev_xmit(h,ifindex,nexthop,false,n->q[i]);
 else{
 icmp_send(h,n->q[i]->data,n->q[i]->len,ICMP_DEST_UNREACH,
@@ -5844,8 +5926,8 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:351*//*356:*/
-#line 58 "web/ip.w"
+/*:353*//*358:*/
+#line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
 int scope)
@@ -5867,8 +5949,8 @@ return a->addr;
 return 0;
 }
 
-/*:356*//*357:*/
-#line 118 "web/ip.w"
+/*:358*//*359:*/
+#line 125 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt)
@@ -5880,8 +5962,8 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*358:*/
-#line 159 "web/ip.w"
+/*360:*/
+#line 167 "web/ip.w"
 
 if(saddr){
 if(ipv4_is_multicast(saddr)||ipv4_is_lbcast(saddr)||ipv4_is_zeronet(saddr))
@@ -5893,11 +5975,11 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:358*/
-#line 129 "web/ip.w"
+/*:360*/
+#line 136 "web/ip.w"
 
-/*359:*/
-#line 170 "web/ip.w"
+/*361:*/
+#line 178 "web/ip.w"
 
 if(oif){
 if(!(dev= iface_by_index(h,oif)))return-ENODEV;
@@ -5912,8 +5994,8 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:359*/
-#line 130 "web/ip.w"
+/*:361*/
+#line 137 "web/ip.w"
 
 if(!daddr){
 daddr= saddr;
@@ -5930,6 +6012,7 @@ goto make_route;
 }
 if(r->type==SR_RT_LOCAL){
 if(!saddr)saddr= r->prefsrc?r->prefsrc:daddr;
+oif= r->ifindex;
 dev= iface_by_index(h,SR_LOOPBACK_IFINDEX);
 type= SR_RT_LOCAL;
 r= NULL;
@@ -5939,8 +6022,8 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*360:*/
-#line 190 "web/ip.w"
+/*362:*/
+#line 198 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
 if(ipv4_is_lbcast(daddr))type= SR_RT_BROADCAST;
@@ -5949,18 +6032,19 @@ else if(ipv4_is_zeronet(daddr))return-EINVAL;
 rt->type= type;
 rt->saddr= saddr;
 rt->ifindex= dev->ifindex;
+rt->iif= oif;
 rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:360*/
-#line 155 "web/ip.w"
+/*:362*/
+#line 163 "web/ip.w"
 
 return 0;
 }
 
-/*:357*//*362:*/
-#line 211 "web/ip.w"
+/*:359*//*364:*/
+#line 220 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked)
@@ -5977,8 +6061,8 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:362*//*368:*/
-#line 284 "web/ip.w"
+/*:364*//*370:*/
+#line 293 "web/ip.w"
 
 static void hent_free(sr_hent*e)
 {
@@ -6022,8 +6106,8 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:368*//*374:*/
-#line 383 "web/ip.w"
+/*:370*//*376:*/
+#line 392 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
 {
@@ -6035,8 +6119,8 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:374*//*376:*/
-#line 421 "web/ip.w"
+/*:376*//*378:*/
+#line 430 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -6065,6 +6149,9 @@ else ip.id= h->ip_ident++;
 ip.saddr= rt->saddr;
 ip.daddr= daddr;
 pkt= pkt_new(NULL,tot);
+pkt->sk= o->sk;
+pkt->iif= rt->iif;
+pkt->truesize= skb_truesize((int)tot,(int)l4len-SR_UDPHDR_LEN);
 if(o->optlen){
 memcpy(pkt->data+SR_IPHDR_LEN,o->opt,(size_t)o->optlen);
 ip_options_first_hop(o->opt,o->optlen,&ip.daddr);
@@ -6078,8 +6165,8 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:376*//*377:*/
-#line 483 "web/ip.w"
+/*:378*//*379:*/
+#line 495 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6097,8 +6184,8 @@ dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:377*//*379:*/
-#line 511 "web/ip.w"
+/*:379*//*381:*/
+#line 523 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6118,6 +6205,9 @@ chunk= ((size_t)mtu-hlen)&~(size_t)7;
 while(left> 0){
 size_t len= left> (size_t)mtu-hlen?chunk:left;
 sr_pkt*f= pkt_new(NULL,hlen+len);
+f->sk= pkt->sk;
+f->truesize= skb_truesize((int)(hlen+len),
+(int)len-(pos==hlen?SR_UDPHDR_LEN:0));
 memcpy(f->data,hdr,hlen);
 memcpy(f->data+hlen,pkt->data+pos,len);
 put16(f->data+2,(uint16_t)(hlen+len));
@@ -6132,8 +6222,8 @@ left-= len;
 free(pkt);
 }
 
-/*:379*//*381:*/
-#line 558 "web/ip.w"
+/*:381*//*383:*/
+#line 573 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6147,8 +6237,8 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:381*//*382:*/
-#line 581 "web/ip.w"
+/*:383*//*384:*/
+#line 596 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6169,8 +6259,8 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:382*//*384:*/
-#line 610 "web/ip.w"
+/*:384*//*386:*/
+#line 625 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6180,8 +6270,8 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:384*//*387:*/
-#line 657 "web/ip.w"
+/*:386*//*389:*/
+#line 676 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6215,8 +6305,8 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:387*//*388:*/
-#line 707 "web/ip.w"
+/*:389*//*390:*/
+#line 719 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -6225,11 +6315,8 @@ struct sr_ipv4 ip;
 ipv4_parse(pkt->data,pkt->len,&ip);
 memset(rx,0,sizeof*rx);
 rx->host= h;
-rx->ifindex= rx->dev_ifindex= ifindex;
-if(ifindex==SR_LOOPBACK_IFINDEX&&rt_type==SR_RT_LOCAL){
-const sr_route*r= route_lookup(h,ip.daddr);
-if(r&&r->type==SR_RT_LOCAL)rx->ifindex= r->ifindex;
-}
+rx->ifindex= ifindex==SR_LOOPBACK_IFINDEX&&pkt->iif?pkt->iif:ifindex;
+rx->dev_ifindex= ifindex;
 rx->saddr= ip.saddr;
 rx->daddr= ip.daddr;
 rx->ttl= ip.ttl;
@@ -6244,8 +6331,8 @@ rx->l4len= ip.tot_len-ip.ihl;
 rx->tstamp_ns= W->now_ns;
 }
 
-/*:388*//*389:*/
-#line 740 "web/ip.w"
+/*:390*//*391:*/
+#line 749 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6261,8 +6348,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:389*//*394:*/
-#line 814 "web/ip.w"
+/*:391*//*396:*/
+#line 823 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6279,8 +6366,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:394*//*395:*/
-#line 832 "web/ip.w"
+/*:396*//*397:*/
+#line 841 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6307,8 +6394,8 @@ ev_push(&e);
 return q;
 }
 
-/*:395*//*396:*/
-#line 860 "web/ip.w"
+/*:397*//*398:*/
+#line 869 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6321,8 +6408,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*397:*/
-#line 888 "web/ip.w"
+/*399:*/
+#line 897 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6337,12 +6424,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:397*/
-#line 872 "web/ip.w"
+/*:399*/
+#line 881 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*398:*/
-#line 902 "web/ip.w"
+/*400:*/
+#line 911 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6359,8 +6446,8 @@ free(pkt);
 return NULL;
 }
 
-/*:398*/
-#line 874 "web/ip.w"
+/*:400*/
+#line 883 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6375,8 +6462,8 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:396*//*400:*/
-#line 924 "web/ip.w"
+/*:398*//*402:*/
+#line 933 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -6397,8 +6484,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:400*//*401:*/
-#line 947 "web/ip.w"
+/*:402*//*403:*/
+#line 956 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6410,8 +6497,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:401*//*403:*/
-#line 991 "web/ip.w"
+/*:403*//*405:*/
+#line 1000 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6454,8 +6541,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:403*//*407:*/
-#line 1066 "web/ip.w"
+/*:405*//*409:*/
+#line 1075 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6491,8 +6578,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:407*//*409:*/
-#line 1110 "web/ip.w"
+/*:409*//*411:*/
+#line 1119 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6516,8 +6603,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:409*//*415:*/
-#line 1176 "web/ip.w"
+/*:411*//*417:*/
+#line 1185 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6548,8 +6635,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:415*//*417:*/
-#line 1224 "web/ip.w"
+/*:417*//*419:*/
+#line 1233 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6586,8 +6673,8 @@ else if(q.protocol==IPPROTO_ICMP)
 ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:417*//*419:*/
-#line 1268 "web/ip.w"
+/*:419*//*421:*/
+#line 1277 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -6601,8 +6688,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:419*//*424:*/
-#line 1308 "web/ip.w"
+/*:421*//*426:*/
+#line 1317 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -6634,7 +6721,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:424*//*431:*/
+/*:426*//*433:*/
 #line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -6670,7 +6757,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:431*//*433:*/
+/*:433*//*435:*/
 #line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -6689,7 +6776,7 @@ fwrite(&rec,sizeof rec,1,c->f);
 fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:433*//*440:*/
+/*:435*//*442:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -6703,7 +6790,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:440*//*441:*/
+/*:442*//*443:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -6720,19 +6807,28 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:441*//*446:*/
-#line 199 "web/bind.w"
+/*:443*//*448:*/
+#line 209 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
 {
 return(sr_slot*)htab_find(t,k0,k1);
 }
 
+static sr_slot*slot_new(sr_bindtab*bt)
+{
+sr_slot*sl= bt->spare;
+if(!sl)return xcalloc(1,sizeof*sl);
+bt->spare= (sr_slot*)sl->h.next;
+memset(sl,0,sizeof*sl);
+return sl;
+}
+
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1)
 {
 sr_slot*sl= slot_find(t,k0,k1);
 if(!sl){
-sl= xcalloc(1,sizeof*sl);
+sl= slot_new(s->host->bind);
 sl->h.k0= k0;
 sl->h.k1= k1;
 htab_insert(t,&sl->h);
@@ -6755,12 +6851,13 @@ if(s->lk[k].next)s->lk[k].next->lk[k].prev= s->lk[k].prev;
 memset(&s->lk[k],0,sizeof s->lk[k]);
 if(--sl->count==0){
 htab_remove(t,&sl->h);
-free(sl);
+sl->h.next= (sr_hent*)s->host->bind->spare;
+s->host->bind->spare= sl;
 }
 }
 
-/*:446*//*449:*/
-#line 260 "web/bind.w"
+/*:448*//*451:*/
+#line 281 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
 {
@@ -6774,8 +6871,13 @@ static sr_porttab*sock_tab(sr_sock*s)
 {
 int n= sock_tabno(s);
 if(n<0)return NULL;
-if(!s->host->bind)s->host->bind= xcalloc(1,sizeof*s->host->bind);
-return&s->host->bind->proto[n];
+return&bind_tables(s->host)->proto[n];
+}
+
+static sr_bindtab*bind_tables(sr_host*h)
+{
+if(!h->bind)h->bind= xcalloc(1,sizeof*h->bind);
+return h->bind;
 }
 
 static sr_sock*port_first(sr_host*h,int tab,uint16_t port)
@@ -6786,8 +6888,8 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:449*//*450:*/
-#line 290 "web/bind.w"
+/*:451*//*452:*/
+#line 316 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
 {
@@ -6797,7 +6899,6 @@ if(!pt)return;
 link_add(&pt->t[LK_PORT],LK_PORT,s,KEY_PORT(s->inet_num));
 if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
-s->host->bind->nsocks++;
 }
 
 static void sock_unhash(sr_sock*s)
@@ -6813,22 +6914,26 @@ return;
 pt= sock_tab(s);
 for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
-if(--s->host->bind->nsocks==0)bind_tables_free(s->host);
 }
 
-/*:450*//*452:*/
-#line 321 "web/bind.w"
+/*:452*//*455:*/
+#line 350 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
 {
 for(int p= 0;p<SR_NTABS;p++)
 for(int k= 0;k<SR_NLINKS;k++)free(h->bind->proto[p].t[k].b);
+while(h->bind->spare){
+sr_slot*sl= h->bind->spare;
+h->bind->spare= (sr_slot*)sl->h.next;
+free(sl);
+}
 free(h->bind);
 h->bind= NULL;
 }
 
-/*:452*//*454:*/
-#line 347 "web/bind.w"
+/*:455*//*457:*/
+#line 381 "web/bind.w"
 
 static uint32_t bind_random32(void)
 {
@@ -6840,8 +6945,8 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:454*//*455:*/
-#line 371 "web/bind.w"
+/*:457*//*458:*/
+#line 405 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
 {
@@ -6853,8 +6958,8 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:455*//*458:*/
-#line 415 "web/bind.w"
+/*:458*//*461:*/
+#line 449 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
 {
@@ -6866,8 +6971,8 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:458*//*459:*/
-#line 430 "web/bind.w"
+/*:461*//*462:*/
+#line 464 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
 {
@@ -6886,8 +6991,8 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:459*//*461:*/
-#line 478 "web/bind.w"
+/*:462*//*464:*/
+#line 512 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok)
@@ -6910,8 +7015,8 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:461*//*463:*/
-#line 521 "web/bind.w"
+/*:464*//*466:*/
+#line 555 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
 {
@@ -6930,8 +7035,8 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:463*//*467:*/
-#line 592 "web/bind.w"
+/*:466*//*470:*/
+#line 626 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
 {
@@ -6945,8 +7050,8 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:467*//*468:*/
-#line 610 "web/bind.w"
+/*:470*//*471:*/
+#line 644 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
 {
@@ -6972,8 +7077,8 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:468*//*469:*/
-#line 643 "web/bind.w"
+/*:471*//*472:*/
+#line 677 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
 {
@@ -7015,8 +7120,8 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:469*//*471:*/
-#line 697 "web/bind.w"
+/*:472*//*474:*/
+#line 731 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
 {
@@ -7028,8 +7133,8 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:471*//*472:*/
-#line 711 "web/bind.w"
+/*:474*//*475:*/
+#line 745 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -7044,8 +7149,8 @@ sock_hash(s);
 return 0;
 }
 
-/*:472*//*473:*/
-#line 728 "web/bind.w"
+/*:475*//*476:*/
+#line 762 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -7066,8 +7171,8 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:473*//*474:*/
-#line 763 "web/bind.w"
+/*:476*//*477:*/
+#line 797 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
 {
@@ -7089,8 +7194,8 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:474*//*477:*/
-#line 812 "web/bind.w"
+/*:477*//*480:*/
+#line 846 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
 {
@@ -7130,8 +7235,8 @@ free(g);
 }
 }
 
-/*:477*//*478:*/
-#line 858 "web/bind.w"
+/*:480*//*481:*/
+#line 892 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
 {
@@ -7145,8 +7250,8 @@ return;
 rp_alloc(s);
 }
 
-/*:478*//*479:*/
-#line 878 "web/bind.w"
+/*:481*//*482:*/
+#line 912 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
 {
@@ -7160,8 +7265,8 @@ return;
 rp_alloc(s);
 }
 
-/*:479*//*481:*/
-#line 914 "web/bind.w"
+/*:482*//*484:*/
+#line 948 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s)
 {
@@ -7174,8 +7279,8 @@ s->rp->prog= true;
 return 0;
 }
 
-/*:481*//*484:*/
-#line 947 "web/bind.w"
+/*:484*//*487:*/
+#line 981 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7191,8 +7296,8 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:484*//*486:*/
-#line 973 "web/bind.w"
+/*:487*//*489:*/
+#line 1007 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr)
@@ -7205,8 +7310,8 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:486*//*487:*/
-#line 1004 "web/bind.w"
+/*:489*//*490:*/
+#line 1038 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
 {
@@ -7217,8 +7322,8 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:487*//*489:*/
-#line 1058 "web/bind.w"
+/*:490*//*492:*/
+#line 1092 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7245,8 +7350,8 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:489*//*490:*/
-#line 1087 "web/bind.w"
+/*:492*//*493:*/
+#line 1121 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
 {
@@ -7258,8 +7363,8 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:490*//*493:*/
-#line 1134 "web/bind.w"
+/*:493*//*496:*/
+#line 1168 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7275,8 +7380,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:493*//*494:*/
-#line 1159 "web/bind.w"
+/*:496*//*497:*/
+#line 1193 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7298,8 +7403,8 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:494*//*496:*/
-#line 1198 "web/bind.w"
+/*:497*//*499:*/
+#line 1232 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
 {
@@ -7310,8 +7415,8 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:496*//*498:*/
-#line 1235 "web/bind.w"
+/*:499*//*501:*/
+#line 1269 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
 {
@@ -7333,8 +7438,8 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:498*//*500:*/
-#line 1281 "web/bind.w"
+/*:501*//*503:*/
+#line 1315 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
 {
@@ -7351,8 +7456,8 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:500*//*501:*/
-#line 1312 "web/bind.w"
+/*:503*//*504:*/
+#line 1346 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen)
@@ -7370,8 +7475,8 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:501*//*504:*/
-#line 1338 "web/bind.w"
+/*:504*//*507:*/
+#line 1372 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
 {
@@ -7394,8 +7499,8 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:504*//*505:*/
-#line 1371 "web/bind.w"
+/*:507*//*508:*/
+#line 1405 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
 {
@@ -7408,8 +7513,8 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:505*//*507:*/
-#line 1392 "web/bind.w"
+/*:508*//*510:*/
+#line 1426 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7424,8 +7529,8 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:507*//*509:*/
-#line 1426 "web/bind.w"
+/*:510*//*512:*/
+#line 1460 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7435,8 +7540,8 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:509*//*510:*/
-#line 1467 "web/bind.w"
+/*:512*//*513:*/
+#line 1501 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -7470,11 +7575,12 @@ s->connected= true;
 ip_sk_new_ident(s);
 sk_dst_set(s,&rt);
 udp_hash4(s);
+udp_cork_follow(s,&rt);
 return 0;
 }
 
-/*:510*//*511:*/
-#line 1513 "web/bind.w"
+/*:513*//*514:*/
+#line 1548 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -7487,8 +7593,8 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:511*//*513:*/
-#line 1539 "web/bind.w"
+/*:514*//*516:*/
+#line 1574 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -7504,8 +7610,8 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:513*//*515:*/
-#line 1572 "web/bind.w"
+/*:516*//*518:*/
+#line 1607 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -7519,8 +7625,8 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:515*//*516:*/
-#line 1589 "web/bind.w"
+/*:518*//*519:*/
+#line 1624 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -7540,8 +7646,8 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:516*//*517:*/
-#line 1624 "web/bind.w"
+/*:519*//*520:*/
+#line 1659 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -7563,8 +7669,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:517*//*518:*/
-#line 1662 "web/bind.w"
+/*:520*//*521:*/
+#line 1697 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7588,8 +7694,8 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:518*//*519:*/
-#line 1694 "web/bind.w"
+/*:521*//*522:*/
+#line 1729 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -7604,8 +7710,8 @@ return true;
 return false;
 }
 
-/*:519*//*520:*/
-#line 1721 "web/bind.w"
+/*:522*//*523:*/
+#line 1756 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -7618,8 +7724,8 @@ if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
 return 0;
 }
 
-/*:520*//*523:*/
-#line 1774 "web/bind.w"
+/*:523*//*526:*/
+#line 1809 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -7649,16 +7755,16 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
 }
 
-/*:523*//*524:*/
-#line 1806 "web/bind.w"
+/*:526*//*527:*/
+#line 1841 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:524*//*526:*/
-#line 1838 "web/bind.w"
+/*:527*//*529:*/
+#line 1873 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7679,8 +7785,8 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:526*//*528:*/
-#line 1874 "web/bind.w"
+/*:529*//*531:*/
+#line 1909 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7703,8 +7809,8 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:528*//*529:*/
-#line 1904 "web/bind.w"
+/*:531*//*532:*/
+#line 1939 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
 {
@@ -7725,8 +7831,8 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:529*//*530:*/
-#line 1932 "web/bind.w"
+/*:532*//*533:*/
+#line 1967 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -7756,8 +7862,8 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:530*//*532:*/
-#line 1982 "web/bind.w"
+/*:533*//*535:*/
+#line 2017 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -7784,8 +7890,8 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:532*//*533:*/
-#line 2016 "web/bind.w"
+/*:535*//*536:*/
+#line 2051 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -7800,8 +7906,8 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:533*//*536:*/
-#line 2047 "web/bind.w"
+/*:536*//*539:*/
+#line 2082 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -7822,8 +7928,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:536*//*537:*/
-#line 2067 "web/bind.w"
+/*:539*//*540:*/
+#line 2102 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -7845,8 +7951,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:537*//*540:*/
-#line 2105 "web/bind.w"
+/*:540*//*543:*/
+#line 2140 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -7854,7 +7960,7 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:540*//*548:*/
+/*:543*//*551:*/
 #line 140 "web/udp.w"
 
 static int skb_alloc_size(int need)
@@ -7872,7 +7978,7 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:548*//*549:*/
+/*:551*//*552:*/
 #line 176 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
@@ -7893,7 +7999,7 @@ left-= frag;
 return total;
 }
 
-/*:549*//*553:*/
+/*:552*//*556:*/
 #line 246 "web/udp.w"
 
 
@@ -7918,7 +8024,7 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:553*//*556:*/
+/*:556*//*559:*/
 #line 280 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
@@ -7938,14 +8044,29 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:556*//*558:*/
-#line 308 "web/udp.w"
+/*:559*//*561:*/
+#line 311 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len)
 {
 sr_dgram*d= xcalloc(1,sizeof*d+len);
 d->len= len;
 return d;
+}
+
+static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx)
+{
+d->daddr= rx->daddr;
+d->ifindex= rx->ifindex;
+d->ttl= rx->ttl;
+d->tos= rx->tos;
+d->optlen= rx->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:rx->optlen;
+if(d->optlen){
+memcpy(d->opt,rx->opt,(size_t)d->optlen);
+memcpy(d->wire_opt,rx->wire_opt,(size_t)d->optlen);
+}
+d->stamped= W->netstamp_sockets> 0;
+d->tstamp_ns= rx->tstamp_ns;
 }
 
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a)
@@ -7958,8 +8079,8 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:558*//*559:*/
-#line 349 "web/udp.w"
+/*:561*//*562:*/
+#line 367 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -7981,8 +8102,8 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:559*//*561:*/
-#line 376 "web/udp.w"
+/*:562*//*564:*/
+#line 394 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -8004,8 +8125,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:561*//*563:*/
-#line 417 "web/udp.w"
+/*:564*//*566:*/
+#line 435 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -8026,8 +8147,8 @@ for(int pc= 0;pc<s->filter_len;pc++){
 const struct sock_filter*f= &s->filter[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*564:*/
-#line 447 "web/udp.w"
+/*567:*/
+#line 465 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -8083,8 +8204,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:564*/
-#line 437 "web/udp.w"
+/*:567*/
+#line 455 "web/udp.w"
 
 default:return 0;
 }
@@ -8092,8 +8213,8 @@ default:return 0;
 return 0;
 }
 
-/*:563*//*566:*/
-#line 543 "web/udp.w"
+/*:566*//*569:*/
+#line 561 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8144,8 +8265,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:566*//*569:*/
-#line 625 "web/udp.w"
+/*:569*//*572:*/
+#line 643 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8160,25 +8281,16 @@ d->ee.ee_type= (uint8_t)type;
 d->ee.ee_code= (uint8_t)code;
 d->ee.ee_info= info;
 d->offender= icmp->saddr;
+dgram_take_ip(d,icmp);
 d->saddr= daddr;
 d->dport= port;
-d->daddr= icmp->daddr;
 d->ifindex= icmp->dev_ifindex;
-d->ttl= icmp->ttl;
-d->tos= icmp->tos;
-d->optlen= icmp->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:icmp->optlen;
-if(d->optlen){
-memcpy(d->opt,icmp->opt,(size_t)d->optlen);
-memcpy(d->wire_opt,icmp->wire_opt,(size_t)d->optlen);
-}
-d->stamped= W->netstamp_sockets> 0;
-d->tstamp_ns= icmp->tstamp_ns;
 d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:569*//*570:*/
-#line 658 "web/udp.w"
+/*:572*//*573:*/
+#line 667 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8194,8 +8306,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:570*//*572:*/
-#line 690 "web/udp.w"
+/*:573*//*575:*/
+#line 699 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8215,8 +8327,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:572*//*574:*/
-#line 721 "web/udp.w"
+/*:575*//*577:*/
+#line 730 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8246,8 +8358,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:574*//*576:*/
-#line 758 "web/udp.w"
+/*:577*//*579:*/
+#line 767 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8255,8 +8367,8 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:576*//*580:*/
-#line 828 "web/udp.w"
+/*:579*//*583:*/
+#line 837 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8270,8 +8382,9 @@ const uint8_t*opt;
 int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*581:*/
-#line 862 "web/udp.w"
+if(s->cork)return udp_cork_append(s,msg,len,flags);
+/*584:*/
+#line 874 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8287,11 +8400,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:581*/
-#line 841 "web/udp.w"
+/*:584*/
+#line 851 "web/udp.w"
 
-/*582:*/
-#line 881 "web/udp.w"
+/*585:*/
+#line 900 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8300,8 +8413,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:582*/
-#line 842 "web/udp.w"
+/*:585*/
+#line 852 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8311,52 +8424,57 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*585:*/
-#line 908 "web/udp.w"
+/*588:*/
+#line 937 "web/udp.w"
 
 if(ipv4_is_multicast(daddr))connected= false;
-if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,&rt))<0)return err;
+err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,
+connected&&s->dst_cached,&rt);
+if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:585*/
-#line 851 "web/udp.w"
+/*:588*/
+#line 861 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*588:*/
-#line 950 "web/udp.w"
+/*591:*/
+#line 983 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:588*/
-#line 855 "web/udp.w"
+/*:591*/
+#line 865 "web/udp.w"
 
+if(flags&MSG_MORE)
+return udp_cork_start(s,msg,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 if(ipc.gso_size)return udp_send_segments(s,msg,len,flags,&ipc,&rt,daddr,dport,
 opt,optlen,mtu);
 err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:580*//*584:*/
-#line 892 "web/udp.w"
+/*:583*//*587:*/
+#line 911 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
 memset(ipc,0,sizeof*ipc);
+ipc->addr= s->inet_saddr;
 ipc->oif= s->bound_dev_if;
 ipc->ttl= ipc->tos= -1;
 ipc->priority= s->priority;
 ipc->mark= s->mark;
 }
 
-/*:584*//*587:*/
-#line 920 "web/udp.w"
+/*:587*//*590:*/
+#line 953 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
-struct sr_ipcm*ipc,int flags,bool anysrc,struct sr_rtres*rt)
+struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
 {
 struct sr_flow fl;
 int err;
@@ -8368,19 +8486,19 @@ sk_flow(s,faddr,saddr,ipc->oif,&fl);
 if(anysrc)fl.freebind= true;
 if(flags&MSG_DONTROUTE)fl.dontroute= true;
 if((err= ip_route_output(s->host,&fl,rt))<0)return err;
-if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
+if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:587*//*590:*/
-#line 964 "web/udp.w"
+/*:590*//*593:*/
+#line 997 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
 {
 sr_iface*dev= iface_by_index(s->host,rt->ifindex);
 int devmtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
-bool ignore_df= s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
+bool ignore_df= ip_sk_ignore_df(s);
 int maxsize;
 *mtu= s->pmtudisc>=IP_PMTUDISC_PROBE?devmtu:rt->mtu;
 maxsize= ignore_df||gso?SR_IP_MAXPACKET:*mtu;
@@ -8392,8 +8510,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:590*//*592:*/
-#line 1026 "web/udp.w"
+/*:593*//*595:*/
+#line 1061 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -8421,26 +8539,29 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:592*//*593:*/
-#line 1056 "web/udp.w"
+/*:595*//*596:*/
+#line 1091 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
+uint64_t deadline= sock_deadline((flags&MSG_DONTWAIT)?0:s->sndtimeo);
 for(;;){
 int err;
 if(s->err){err= s->err;s->err= 0;return-err;}
 if(s->shutdown&SR_SEND_SHUTDOWN)return-EPIPE;
 if(s->wmem<s->sndbuf)break;
-if(flags&MSG_DONTWAIT)return-EAGAIN;
-err= sock_wait(s,sock_may_send,NULL,sock_deadline(s->sndtimeo));
+s->nospace= true;
+if(deadline<=W->now_ns)return-EAGAIN;
+s->nospace= false;
+err= sock_wait(s,sock_may_send,NULL,deadline);
 if(err)return err;
 }
 s->wmem+= truesize;
 return 0;
 }
 
-/*:593*//*594:*/
-#line 1076 "web/udp.w"
+/*:596*//*597:*/
+#line 1114 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8457,15 +8578,24 @@ free(l4);
 s->wmem-= total;
 return-EFAULT;
 }
-udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
-err= ip_output_sk(s,ipc,rt,daddr,opt,optlen,l4,l4len);
+err= udp_send_built(s,l4,l4len,ipc,rt,daddr,dport,opt,optlen);
 free(l4);
 s->wmem-= total;
 return err;
 }
 
-/*:594*//*596:*/
-#line 1118 "web/udp.w"
+/*:597*//*598:*/
+#line 1139 "web/udp.w"
+
+static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
+const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen)
+{
+udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
+return ip_output_sk(s,ipc,rt,daddr,opt,optlen,l4,l4len);
+}
+
+/*:598*//*600:*/
+#line 1166 "web/udp.w"
 
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len)
@@ -8486,8 +8616,8 @@ o.sk= s;
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:596*//*598:*/
-#line 1149 "web/udp.w"
+/*:600*//*602:*/
+#line 1197 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto)
@@ -8501,8 +8631,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:598*//*600:*/
-#line 1169 "web/udp.w"
+/*:602*//*604:*/
+#line 1217 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8535,8 +8665,8 @@ len-= n;
 return true;
 }
 
-/*:600*//*603:*/
-#line 1223 "web/udp.w"
+/*:604*//*607:*/
+#line 1271 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8558,8 +8688,103 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:603*//*606:*/
-#line 1298 "web/udp.w"
+/*:607*//*611:*/
+#line 1358 "web/udp.w"
+
+static bool ip_sk_ignore_df(const sr_sock*s)
+{
+return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
+}
+
+/*:611*//*612:*/
+#line 1364 "web/udp.w"
+
+static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
+const uint8_t*opt,int optlen,int mtu)
+{
+struct sr_udpcork*c;
+int total,err;
+err= ip_frags_charge(s,flags,SR_IPHDR_LEN+optlen,SR_UDPHDR_LEN+len,mtu,SR_UDPHDR_LEN,
+&total);
+if(err)return err;
+c= xcalloc(1,sizeof*c);
+c->data= xcalloc(len?len:1,1);
+if(!iov_gather(msg,0,c->data,len)){
+free(c->data);
+free(c);
+s->wmem-= total;
+return-EFAULT;
+}
+c->ipc= *ipc;
+c->rt= *rt;
+c->daddr= daddr;
+c->dport= dport;
+memcpy(c->opt,opt,(size_t)optlen);
+c->optlen= optlen;
+c->mtu= mtu;
+c->len= SR_UDPHDR_LEN+len;
+c->charge= total;
+s->cork= c;
+return(ssize_t)len;
+}
+
+/*:612*//*613:*/
+#line 1398 "web/udp.w"
+
+static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
+{
+struct sr_udpcork*c= s->cork;
+int hlen= SR_IPHDR_LEN+c->optlen,err;
+int limit= c->ipc.gso_size?SR_IP_MAXPACKET:c->mtu;
+int maxsize= ip_sk_ignore_df(s)?SR_IP_MAXPACKET:limit;
+uint8_t*l4;
+if(c->len+len> (size_t)(maxsize-hlen)){
+ip_local_error(s,EMSGSIZE,c->daddr,s->inet_dport,(uint32_t)(limit-c->optlen));
+udp_cork_discard(s);
+return-EMSGSIZE;
+}
+c->data= xrealloc(c->data,c->len-SR_UDPHDR_LEN+len+1,1);
+if(!iov_gather(msg,0,c->data+c->len-SR_UDPHDR_LEN,len)){
+udp_cork_discard(s);
+return-EFAULT;
+}
+c->len+= len;
+c->charge+= (int)len;
+s->wmem+= (int)len;
+if(flags&MSG_MORE)return(ssize_t)len;
+l4= xcalloc(1,c->len);
+memcpy(l4+SR_UDPHDR_LEN,c->data,c->len-SR_UDPHDR_LEN);
+err= udp_send_built(s,l4,c->len,&c->ipc,&c->rt,c->daddr,c->dport,c->opt,c->optlen);
+free(l4);
+udp_cork_discard(s);
+return err<0?err:(ssize_t)len;
+}
+
+/*:613*//*614:*/
+#line 1428 "web/udp.w"
+
+static void udp_cork_discard(sr_sock*s)
+{
+s->wmem-= s->cork->charge;
+free(s->cork->data);
+free(s->cork);
+s->cork= NULL;
+}
+
+/*:614*//*615:*/
+#line 1442 "web/udp.w"
+
+static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
+{
+if(!s->cork)return;
+s->cork->daddr= s->inet_daddr;
+s->cork->dport= s->inet_dport;
+s->cork->rt.saddr= rt->saddr;
+}
+
+/*:615*//*618:*/
+#line 1505 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -8613,16 +8838,16 @@ if(err)return err;
 return 0;
 }
 
-/*:606*//*607:*/
-#line 1351 "web/udp.w"
+/*:618*//*619:*/
+#line 1558 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*608:*/
-#line 1392 "web/udp.w"
+case IP_RETOPTS:/*620:*/
+#line 1599 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -8637,8 +8862,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:608*/
-#line 1357 "web/udp.w"
+/*:620*/
+#line 1564 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -8670,8 +8895,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:607*//*610:*/
-#line 1414 "web/udp.w"
+/*:619*//*622:*/
+#line 1621 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8703,8 +8928,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:610*//*613:*/
-#line 1487 "web/udp.w"
+/*:622*//*625:*/
+#line 1694 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8723,16 +8948,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*614:*/
-#line 1534 "web/udp.w"
+/*626:*/
+#line 1741 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:614*/
-#line 1505 "web/udp.w"
+/*:626*/
+#line 1712 "web/udp.w"
 
 goto try_again;
 }
@@ -8758,8 +8983,8 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:613*//*617:*/
-#line 1575 "web/udp.w"
+/*:625*//*629:*/
+#line 1782 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -8769,8 +8994,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:617*//*619:*/
-#line 1598 "web/udp.w"
+/*:629*//*631:*/
+#line 1805 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -8813,8 +9038,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:619*//*620:*/
-#line 1651 "web/udp.w"
+/*:631*//*632:*/
+#line 1858 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -8835,8 +9060,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:620*//*622:*/
-#line 1686 "web/udp.w"
+/*:632*//*634:*/
+#line 1893 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -8850,8 +9075,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:622*//*624:*/
-#line 1728 "web/udp.w"
+/*:634*//*636:*/
+#line 1935 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8886,8 +9111,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:624*//*626:*/
-#line 1783 "web/udp.w"
+/*:636*//*638:*/
+#line 1990 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -8908,8 +9133,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:626*//*628:*/
-#line 1819 "web/udp.w"
+/*:638*//*640:*/
+#line 2026 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -8919,8 +9144,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:628*//*630:*/
-#line 1863 "web/udp.w"
+/*:640*//*642:*/
+#line 2070 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -8940,8 +9165,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*632:*/
-#line 1910 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*644:*/
+#line 2117 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -8950,11 +9175,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:632*/
-#line 1882 "web/udp.w"
+/*:644*/
+#line 2089 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*631:*/
-#line 1897 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*643:*/
+#line 2104 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -8968,13 +9193,13 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:631*/
-#line 1883 "web/udp.w"
+/*:643*/
+#line 2090 "web/udp.w"
 
 }
 
-/*:630*//*634:*/
-#line 1937 "web/udp.w"
+/*:642*//*646:*/
+#line 2144 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -8985,8 +9210,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*635:*/
-#line 1953 "web/udp.w"
+if(rr)/*647:*/
+#line 2160 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9000,11 +9225,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:635*/
-#line 1947 "web/udp.w"
+/*:647*/
+#line 2154 "web/udp.w"
 
-if(ts)/*636:*/
-#line 1971 "web/udp.w"
+if(ts)/*648:*/
+#line 2178 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9045,15 +9270,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:636*/
-#line 1948 "web/udp.w"
+/*:648*/
+#line 2155 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:634*//*639:*/
-#line 2026 "web/udp.w"
+/*:646*//*651:*/
+#line 2233 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9062,8 +9287,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:639*//*641:*/
-#line 2066 "web/udp.w"
+/*:651*//*653:*/
+#line 2273 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9090,8 +9315,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:641*//*643:*/
-#line 2104 "web/udp.w"
+/*:653*//*655:*/
+#line 2311 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9116,8 +9341,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:643*//*645:*/
-#line 2144 "web/udp.w"
+/*:655*//*657:*/
+#line 2351 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9134,8 +9359,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:645*//*648:*/
-#line 2219 "web/udp.w"
+/*:657*//*660:*/
+#line 2426 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9154,8 +9379,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:648*//*652:*/
-#line 2289 "web/udp.w"
+/*:660*//*664:*/
+#line 2496 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9168,8 +9393,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:652*//*653:*/
-#line 2306 "web/udp.w"
+/*:664*//*665:*/
+#line 2513 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9187,8 +9412,8 @@ net_run();
 return r;
 }
 
-/*:653*//*654:*/
-#line 2323 "web/udp.w"
+/*:665*//*666:*/
+#line 2530 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9219,8 +9444,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:654*//*655:*/
-#line 2356 "web/udp.w"
+/*:666*//*667:*/
+#line 2563 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9252,8 +9477,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:655*//*657:*/
-#line 2396 "web/udp.w"
+/*:667*//*669:*/
+#line 2603 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9268,8 +9493,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:657*//*659:*/
-#line 2413 "web/udp.w"
+/*:669*//*671:*/
+#line 2620 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9290,8 +9515,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:659*//*662:*/
-#line 2472 "web/udp.w"
+/*:671*//*674:*/
+#line 2679 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9307,8 +9532,8 @@ net_run();
 return r;
 }
 
-/*:662*//*663:*/
-#line 2487 "web/udp.w"
+/*:674*//*675:*/
+#line 2694 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9343,8 +9568,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:663*//*664:*/
-#line 2521 "web/udp.w"
+/*:675*//*676:*/
+#line 2728 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9379,8 +9604,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:664*//*665:*/
-#line 2555 "web/udp.w"
+/*:676*//*677:*/
+#line 2762 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9395,8 +9620,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:665*//*667:*/
-#line 2572 "web/udp.w"
+/*:677*//*679:*/
+#line 2779 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9420,8 +9645,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:667*//*669:*/
-#line 2622 "web/udp.w"
+/*:679*//*681:*/
+#line 2829 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9460,16 +9685,45 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:669*//*671:*/
-#line 2667 "web/udp.w"
+/*:681*//*683:*/
+#line 2874 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
 while(s->rq_head)free(udp_queue_head_remove(s));
 sock_purge_err(s);
+if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
-/*:671*//*675:*/
+
+/*:683*//*686:*/
+#line 2915 "web/udp.w"
+
+static void pkt_hold(sr_pkt*p)
+{
+if(!p->sk||p->held)return;
+p->held= true;
+p->sk->wmem+= p->truesize;
+p->sk->wheld++;
+}
+
+static void pkt_release(sr_pkt*p)
+{
+sr_sock*s= p->sk;
+if(!s||!p->held)return;
+p->held= false;
+p->sk= NULL;
+s->wmem-= p->truesize;
+if(--s->wheld==0&&s->orphaned){
+free(s);
+return;
+}
+if(!s->orphaned&&s->wmem<s->sndbuf>>1&&s->nospace){
+s->nospace= false;
+sk_wake_async(s);
+}
+}
+/*:686*//*690:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9494,7 +9748,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:675*//*676:*/
+/*:690*//*691:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -9506,7 +9760,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:676*//*678:*/
+/*:691*//*693:*/
 #line 92 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -9521,8 +9775,8 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:678*//*680:*/
-#line 148 "web/poll.w"
+/*:693*//*695:*/
+#line 149 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
 {
@@ -9532,12 +9786,13 @@ mask|= POLLERR|((s->flags&SK_SELECT_ERR_QUEUE)?POLLPRI:0);
 if(s->shutdown&SR_RCV_SHUTDOWN)mask|= POLLRDHUP|POLLIN|POLLRDNORM;
 if(s->shutdown==SR_SHUTDOWN_MASK)mask|= POLLHUP;
 if(s->rq_len)mask|= POLLIN|POLLRDNORM;
-if((long long)s->wmem<<1<s->sndbuf)mask|= POLLOUT|POLLWRNORM|POLLWRBAND;
+if(s->wmem<s->sndbuf>>1)mask|= POLLOUT|POLLWRNORM|POLLWRBAND;
+else s->nospace= true;
 return mask;
 }
 
-/*:680*//*681:*/
-#line 173 "web/poll.w"
+/*:695*//*696:*/
+#line 175 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
 {
@@ -9548,8 +9803,8 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:681*//*682:*/
-#line 197 "web/poll.w"
+/*:696*//*697:*/
+#line 199 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
 {
@@ -9561,8 +9816,8 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:682*//*683:*/
-#line 213 "web/poll.w"
+/*:697*//*698:*/
+#line 215 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
 {
@@ -9573,8 +9828,8 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:683*//*686:*/
-#line 254 "web/poll.w"
+/*:698*//*701:*/
+#line 256 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
 {
@@ -9621,8 +9876,8 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:686*//*688:*/
-#line 307 "web/poll.w"
+/*:701*//*703:*/
+#line 309 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
 {
@@ -9636,8 +9891,8 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:688*//*692:*/
-#line 368 "web/poll.w"
+/*:703*//*707:*/
+#line 370 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
 {
@@ -9689,8 +9944,8 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:692*//*693:*/
-#line 419 "web/poll.w"
+/*:707*//*708:*/
+#line 421 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 struct timeval*timeout)
@@ -9726,8 +9981,8 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:693*//*697:*/
-#line 512 "web/poll.w"
+/*:708*//*712:*/
+#line 514 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
 static void sock_error_report(sr_sock*s){sk_wake_async(s);}
@@ -9754,8 +10009,8 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:697*//*701:*/
-#line 552 "web/poll.w"
+/*:712*//*716:*/
+#line 554 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
 {
@@ -9766,7 +10021,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:701*//*705:*/
+/*:716*//*720:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -9794,11 +10049,12 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:705*//*711:*/
-#line 133 "web/raw.w"
+/*:720*//*726:*/
+#line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
 {
+bind_tables(s->host);
 link_add(&s->host->raw,LK_PORT,s,KEY_PORT(s->inet_num));
 }
 
@@ -9807,8 +10063,8 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:711*//*713:*/
-#line 181 "web/raw.w"
+/*:726*//*728:*/
+#line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex)
@@ -9832,8 +10088,8 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:713*//*715:*/
-#line 216 "web/raw.w"
+/*:728*//*730:*/
+#line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
 {
@@ -9843,8 +10099,8 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:715*//*717:*/
-#line 248 "web/raw.w"
+/*:730*//*732:*/
+#line 250 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
 {
@@ -9853,8 +10109,8 @@ d->l4off= (int)(len-rx->l4len);
 sock_queue_rcv(s,d);
 }
 
-/*:717*//*719:*/
-#line 279 "web/raw.w"
+/*:732*//*734:*/
+#line 281 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
 {
@@ -9885,8 +10141,8 @@ d->truesize= truesize;
 return d;
 }
 
-/*:719*//*721:*/
-#line 330 "web/raw.w"
+/*:734*//*736:*/
+#line 332 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
 {
@@ -9903,8 +10159,8 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:721*//*723:*/
-#line 370 "web/raw.w"
+/*:736*//*738:*/
+#line 372 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9951,8 +10207,8 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:723*//*725:*/
-#line 460 "web/raw.w"
+/*:738*//*740:*/
+#line 462 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9964,25 +10220,25 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*726:*/
-#line 488 "web/raw.w"
+/*741:*/
+#line 490 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:726*/
-#line 471 "web/raw.w"
+/*:741*/
+#line 473 "web/raw.w"
 
-/*729:*/
-#line 517 "web/raw.w"
+/*744:*/
+#line 519 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:729*/
-#line 472 "web/raw.w"
+/*:744*/
+#line 474 "web/raw.w"
 
-/*730:*/
-#line 530 "web/raw.w"
+/*745:*/
+#line 532 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -9992,23 +10248,23 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:730*/
-#line 473 "web/raw.w"
+/*:745*/
+#line 475 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
 uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*731:*/
-#line 552 "web/raw.w"
+/*746:*/
+#line 554 "web/raw.w"
 
 saddr= ipc.addr?ipc.addr:s->inet_saddr;
-if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,&rt))<0)
+if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:731*/
-#line 479 "web/raw.w"
+/*:746*/
+#line 481 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(!daddr)daddr= rt.saddr;
@@ -10018,8 +10274,8 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:725*//*728:*/
-#line 500 "web/raw.w"
+/*:740*//*743:*/
+#line 502 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr)
@@ -10037,8 +10293,8 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:728*//*733:*/
-#line 582 "web/raw.w"
+/*:743*//*748:*/
+#line 584 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -10061,8 +10317,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:733*//*735:*/
-#line 651 "web/raw.w"
+/*:748*//*750:*/
+#line 653 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr)
@@ -10089,8 +10345,8 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*736:*/
-#line 685 "web/raw.w"
+/*751:*/
+#line 688 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
 put16(pkt->data+2,(uint16_t)len);
@@ -10099,9 +10355,10 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:736*/
-#line 677 "web/raw.w"
+/*:751*/
+#line 679 "web/raw.w"
 
+pkt->iif= rt->iif;
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
 else ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,dev->mtu,
 (s->ipflags&IPF_MC_LOOP)!=0);
@@ -10109,8 +10366,8 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:735*//*738:*/
-#line 700 "web/raw.w"
+/*:750*//*753:*/
+#line 703 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
 {
@@ -10120,8 +10377,8 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:738*//*741:*/
-#line 773 "web/raw.w"
+/*:753*//*756:*/
+#line 776 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len)
@@ -10156,8 +10413,8 @@ sock_error_report(s);
 }
 }
 
-/*:741*//*743:*/
-#line 813 "web/raw.w"
+/*:756*//*758:*/
+#line 816 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
 {
@@ -10176,8 +10433,8 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:743*//*746:*/
-#line 880 "web/raw.w"
+/*:758*//*761:*/
+#line 883 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
 {
@@ -10190,8 +10447,8 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:746*//*747:*/
-#line 896 "web/raw.w"
+/*:761*//*762:*/
+#line 899 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -10213,8 +10470,8 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:747*//*748:*/
-#line 920 "web/raw.w"
+/*:762*//*763:*/
+#line 923 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
 {
@@ -10225,15 +10482,15 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:748*//*751:*/
-#line 956 "web/raw.w"
+/*:763*//*766:*/
+#line 959 "web/raw.w"
 
 static void raw_release(sr_sock*s)
 {
 ip_ra_control(s,false);
 }
 
-/*:751*//*755:*/
+/*:766*//*770:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10250,13 +10507,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*729:*/
-#line 517 "web/raw.w"
+/*744:*/
+#line 519 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:729*/
+/*:744*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10264,7 +10521,7 @@ optlen= ipc.has_opt?ipc.optlen:s->optlen;
 saddr= ipc.addr?ipc.addr:s->inet_saddr;
 faddr= daddr;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
-if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,&rt))<0)
+if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,false,&rt))<0)
 return err;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
 if(!daddr)daddr= rt.saddr;
@@ -10273,7 +10530,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:755*//*757:*/
+/*:770*//*772:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -10283,7 +10540,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:757*//*759:*/
+/*:772*//*774:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -10305,7 +10562,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:759*//*761:*/
+/*:774*//*776:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10334,4 +10591,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:761*/
+/*:776*/

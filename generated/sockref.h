@@ -102,13 +102,13 @@ int sr_sysctl_set(const char*name,const char*value);
 
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 
-/*:140*//*317:*/
+/*:140*//*319:*/
 #line 120 "web/link.w"
 
 void sr_world_seed(uint64_t seed);
 
-/*:317*//*329:*/
-#line 298 "web/link.w"
+/*:319*//*331:*/
+#line 302 "web/link.w"
 
 struct sr_lan_config{
 uint64_t delay_ns;
@@ -122,53 +122,53 @@ int sr_lan_new(int mtu);
 int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
-/*:329*//*343:*/
-#line 518 "web/link.w"
+/*:331*//*345:*/
+#line 522 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:343*//*426:*/
+/*:345*//*428:*/
 #line 36 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:426*//*483:*/
-#line 944 "web/bind.w"
+/*:428*//*486:*/
+#line 978 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:483*//*497:*/
-#line 1232 "web/bind.w"
+/*:486*//*500:*/
+#line 1266 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
-/*:497*//*503:*/
-#line 1334 "web/bind.w"
+/*:500*//*506:*/
+#line 1368 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
-/*:503*//*506:*/
-#line 1389 "web/bind.w"
+/*:506*//*509:*/
+#line 1423 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:506*//*535:*/
-#line 2041 "web/bind.w"
+/*:509*//*538:*/
+#line 2076 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:535*//*647:*/
-#line 2216 "web/udp.w"
+/*:538*//*659:*/
+#line 2423 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:647*//*649:*/
-#line 2268 "web/udp.w"
+/*:659*//*661:*/
+#line 2475 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -177,8 +177,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:649*//*660:*/
-#line 2457 "web/udp.w"
+/*:661*//*672:*/
+#line 2664 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,22 +187,22 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:660*//*684:*/
-#line 245 "web/poll.w"
+/*:672*//*699:*/
+#line 247 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:684*//*689:*/
-#line 350 "web/poll.w"
+/*:699*//*704:*/
+#line 352 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:689*/
+/*:704*/
 #line 96 "web/sockref.w"
 
 #endif

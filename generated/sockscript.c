@@ -164,7 +164,7 @@ int(*proc_switch)(pid_t);
 }ss_backend;
 
 /*:83*//*87:*/
-#line 202 "web/ssexec.w"
+#line 173 "web/ssexec.w"
 
 typedef struct ss_kshared ss_kshared;
 typedef struct{
@@ -177,7 +177,7 @@ ss_kshared*sh;
 }ss_exec;
 
 /*:87*//*131:*/
-#line 1176 "web/ssexec.w"
+#line 1156 "web/ssexec.w"
 
 struct ss_kshared{
 uint32_t seq;
@@ -238,7 +238,7 @@ static void check_arity(ss_line*ln,ss_lexer*L);
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len);
 
 /*:77*//*86:*/
-#line 189 "web/ssexec.w"
+#line 160 "web/ssexec.w"
 
 static int k_setuid(uid_t uid);
 static int k_cap_drop(int cap);
@@ -248,17 +248,18 @@ static void k_advance(uint64_t ns);
 static long k_signal_count(int sig);
 
 /*:86*//*107:*/
-#line 729 "web/ssexec.w"
+#line 697 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m);
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout);
 static void bind_line(ss_exec*x,int li);
 
 /*:107*//*125:*/
-#line 994 "web/ssexec.w"
+#line 973 "web/ssexec.w"
 
 static long long lit(const ss_value*v);
 static bool writes_through(int kind);
+static bool carries_inputs(int kind);
 static int return_class(const ss_line*ln);
 static const ss_value*inout_of(ss_arena*a,int kind,const ss_value*x);
 static ss_value*actual_msghdr(ss_arena*a,const ss_value*v,const ss_raw*r,
@@ -269,7 +270,7 @@ static ss_value*actual_fdset(ss_arena*a,long long nfds,const unsigned char*p,siz
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n);
 
 /*:125*//*135:*/
-#line 1283 "web/ssexec.w"
+#line 1263 "web/ssexec.w"
 
 static int k_helper(ss_kshared*sh,int timeout_s);
 static int k_spawner(ss_kshared*sh);
@@ -277,7 +278,7 @@ static int k_build_world(int peerns,int peernl,char*note,size_t notelen);
 static long long k_proc_action(ss_exec*x,int call,long long arg);
 
 /*:135*//*139:*/
-#line 1378 "web/ssexec.w"
+#line 1358 "web/ssexec.w"
 
 static void k_fork_script_proc(ss_kshared*sh,int k,uid_t uid);
 static void k_read_ports(ss_outcome*o);
@@ -1675,7 +1676,7 @@ static const ss_call ss_calls[C_NCALLS]= {
 {"advance",1,1,{L},{-1},{N}},
 {"proc_new",1,1,{I},{-1},{N}},
 {"proc_switch",1,1,{I},{-1},{N}},
-{"signal_count",1,1,{I},{-1},{N}},
+{"signal_count",1,1,{I},{SS_CLASS_SIGNAL},{N}},
 };
 #undef I
 #undef L
@@ -1909,34 +1910,7 @@ o->eph_hi= 60999;
 }
 
 /*:82*//*84:*/
-#line 136 "web/ssexec.w"
-
-ssize_t sr_send(int,const void*,size_t,int);
-ssize_t sr_sendto(int,const void*,size_t,int,const struct sockaddr*,socklen_t);
-ssize_t sr_sendmsg(int,const struct msghdr*,int);
-ssize_t sr_recv(int,void*,size_t,int);
-ssize_t sr_recvfrom(int,void*,size_t,int,struct sockaddr*,socklen_t*);
-ssize_t sr_recvmsg(int,struct msghdr*,int);
-ssize_t sr_read(int,void*,size_t);
-ssize_t sr_write(int,const void*,size_t);
-ssize_t sr_readv(int,const struct iovec*,int);
-ssize_t sr_writev(int,const struct iovec*,int);
-int sr_shutdown(int,int);
-int sr_poll(struct pollfd*,nfds_t,int);
-int sr_select(int,fd_set*,fd_set*,fd_set*,struct timeval*);
-#pragma weak sr_send
-#pragma weak sr_sendto
-#pragma weak sr_sendmsg
-#pragma weak sr_recv
-#pragma weak sr_recvfrom
-#pragma weak sr_recvmsg
-#pragma weak sr_read
-#pragma weak sr_write
-#pragma weak sr_readv
-#pragma weak sr_writev
-#pragma weak sr_shutdown
-#pragma weak sr_poll
-#pragma weak sr_select
+#line 134 "web/ssexec.w"
 
 static void sr_advance(uint64_t ns){sr_advance_ns(ns);}
 
@@ -1950,7 +1924,7 @@ sr_signal_count,sr_getpid,sr_getpgrp,sr_proc_new,sr_proc_switch
 };
 
 /*:84*//*85:*/
-#line 179 "web/ssexec.w"
+#line 150 "web/ssexec.w"
 
 static const ss_backend kernel_backend= {
 "kernel",socket,socketpair,close,fcntl,ioctl,pread,pwrite,
@@ -1962,7 +1936,7 @@ k_signal_count,getpid,getpgrp,NULL,NULL
 };
 
 /*:85*//*88:*/
-#line 217 "web/ssexec.w"
+#line 188 "web/ssexec.w"
 
 static bool eval_int(ss_exec*x,const ss_value*v,long long*out)
 {
@@ -1982,7 +1956,7 @@ return false;
 }
 
 /*:88*//*89:*/
-#line 239 "web/ssexec.w"
+#line 210 "web/ssexec.w"
 
 static size_t value_size(const ss_value*v)
 {
@@ -2007,7 +1981,7 @@ return 0;
 }
 
 /*:89*//*90:*/
-#line 266 "web/ssexec.w"
+#line 237 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p);
 static bool encode_struct(ss_exec*x,const ss_value*v,unsigned char*p)
@@ -2034,7 +2008,7 @@ memcpy(p+f->off+4*k,&u,4);
 }
 break;
 case FK_FILTERS:/*91:*/
-#line 304 "web/ssexec.w"
+#line 275 "web/ssexec.w"
 
 {
 unsigned char*prog= NULL;
@@ -2048,7 +2022,7 @@ memcpy(p+f->off,&prog,sizeof prog);
 }
 
 /*:91*/
-#line 291 "web/ssexec.w"
+#line 262 "web/ssexec.w"
 break;
 case FK_SPECIAL:return false;
 default:
@@ -2060,7 +2034,7 @@ return true;
 }
 
 /*:90*//*92:*/
-#line 316 "web/ssexec.w"
+#line 287 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p)
 {
@@ -2089,7 +2063,7 @@ return false;
 }
 
 /*:92*//*93:*/
-#line 348 "web/ssexec.w"
+#line 319 "web/ssexec.w"
 
 #define SS_SLACK 4096
 #define SS_BUFMAX (16u << 20)
@@ -2099,7 +2073,7 @@ return ss_alloc(&x->scratch,need+SS_SLACK);
 }
 
 /*:93*//*94:*/
-#line 359 "web/ssexec.w"
+#line 330 "web/ssexec.w"
 
 static void keep(ss_exec*x,ss_raw*r,int i,const void*p,size_t n)
 {
@@ -2112,7 +2086,7 @@ o->used+= (uint32_t)n;
 }
 
 /*:94*//*95:*/
-#line 373 "web/ssexec.w"
+#line 344 "web/ssexec.w"
 
 static void exec_line(ss_exec*x,int li)
 {
@@ -2127,7 +2101,7 @@ socklen_t lenin[SS_MAXARGS]= {0};
 long long ret= 0;
 int err= 0;
 /*101:*/
-#line 598 "web/ssexec.w"
+#line 566 "web/ssexec.w"
 
 struct msghdr*msg= NULL;
 struct iovec*iov= NULL;
@@ -2135,14 +2109,14 @@ int niov= 0;
 size_t namecap= 0,ctlcap= 0;
 
 /*:101*/
-#line 386 "web/ssexec.w"
+#line 357 "web/ssexec.w"
 
 ss_arena_reset(&x->scratch);
 r->proc= (short)x->proc;
 r->status= RS_BADINPUT;
 x->o->env.cur= x->proc;
 /*96:*/
-#line 404 "web/ssexec.w"
+#line 375 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++){
 const ss_value*v= ln->arg[i];
@@ -2161,10 +2135,10 @@ break;
 }
 
 /*:96*/
-#line 391 "web/ssexec.w"
+#line 362 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++)/*97:*/
-#line 424 "web/ssexec.w"
+#line 395 "web/ssexec.w"
 
 {
 const ss_value*v= ln->arg[i];
@@ -2183,7 +2157,7 @@ break;
 case AK_INBUF:case AK_OPTIN:case AK_SAIN:case AK_OUTBUF:case AK_OPTOUT:
 case AK_SAOUT:case AK_OUTSTR:case AK_SV:
 /*98:*/
-#line 468 "web/ssexec.w"
+#line 439 "web/ssexec.w"
 
 {
 int k= c->kind[i];
@@ -2201,7 +2175,7 @@ if(in&&!encode_value(x,in,pv[i]))return;
 }
 
 /*:98*/
-#line 441 "web/ssexec.w"
+#line 412 "web/ssexec.w"
 
 break;
 case AK_IOCTLARG:
@@ -2211,7 +2185,7 @@ pv[i]= arg_buffer(x,cap[i]);
 if(value_size(v)> cap[i]||!encode_value(x,v,pv[i]))return;
 break;
 case AK_MSGIN:case AK_MSGIO:/*102:*/
-#line 604 "web/ssexec.w"
+#line 572 "web/ssexec.w"
 
 {
 bool rcv= c->kind[i]==AK_MSGIO;
@@ -2222,7 +2196,7 @@ if(v->kind!=SV_STRUCT||v->st->special!=ST_MSGHDR)return;
 msg= ss_alloc(&x->scratch,sizeof*msg);
 pv[i]= msg;
 /*103:*/
-#line 624 "web/ssexec.w"
+#line 592 "web/ssexec.w"
 
 {
 const ss_value*nm= struct_get(v,"msg_name"),*nl= struct_get(v,"msg_namelen");
@@ -2238,7 +2212,7 @@ if(nl)msg->msg_namelen= (socklen_t)n;
 }
 
 /*:103*/
-#line 613 "web/ssexec.w"
+#line 581 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_iov"))&&f->kind!=SV_NULL){
 if(!make_iov(x,f,rcv,&iov,&niov))return;
@@ -2247,7 +2221,7 @@ msg->msg_iov= iov;
 msg->msg_iovlen= (size_t)niov;
 if((f= struct_get(v,"msg_iovlen"))){if(!eval_int(x,f,&n))return;msg->msg_iovlen= (size_t)n;}
 /*104:*/
-#line 641 "web/ssexec.w"
+#line 609 "web/ssexec.w"
 
 {
 const ss_value*ct= struct_get(v,"msg_control"),*cl= struct_get(v,"msg_controllen");
@@ -2263,16 +2237,16 @@ if(cl)msg->msg_controllen= (size_t)n;
 }
 
 /*:104*/
-#line 620 "web/ssexec.w"
+#line 588 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_flags"))){if(!eval_int(x,f,&n))return;msg->msg_flags= (int)n;}
 }
 
 /*:102*/
-#line 449 "web/ssexec.w"
+#line 420 "web/ssexec.w"
 break;
 case AK_IOVIN:case AK_IOVOUT:/*108:*/
-#line 734 "web/ssexec.w"
+#line 702 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 if(!make_iov(x,v,c->kind[i]==AK_IOVOUT,&iov,&niov))return;
@@ -2280,10 +2254,10 @@ pv[i]= iov;
 }
 
 /*:108*/
-#line 450 "web/ssexec.w"
+#line 421 "web/ssexec.w"
 break;
 case AK_POLLFD:/*113:*/
-#line 797 "web/ssexec.w"
+#line 765 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const struct ss_struct*pst= st_by_name("pollfd");
@@ -2293,7 +2267,7 @@ for(int k= 0;k<v->n;k++){
 ss_value*e= v->item[k];
 if(e->kind!=SV_STRUCT||e->st!=pst)return;
 /*114:*/
-#line 813 "web/ssexec.w"
+#line 781 "web/ssexec.w"
 
 {
 struct pollfd pf= {0,0,0};
@@ -2305,17 +2279,17 @@ memcpy((unsigned char*)pv[i]+k*sizeof pf,&pf,sizeof pf);
 }
 
 /*:114*/
-#line 805 "web/ssexec.w"
+#line 773 "web/ssexec.w"
 
 }
 cap[i]= (size_t)v->n;
 }
 
 /*:113*/
-#line 451 "web/ssexec.w"
+#line 422 "web/ssexec.w"
 break;
 case AK_FDSET:/*116:*/
-#line 837 "web/ssexec.w"
+#line 805 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const ss_value*in= v->kind==SV_INOUT?v->a:v;
@@ -2331,7 +2305,7 @@ pv[i]= set;
 }
 
 /*:116*/
-#line 452 "web/ssexec.w"
+#line 423 "web/ssexec.w"
 break;
 case AK_TVIO:
 if(v->kind==SV_NULL)break;
@@ -2343,12 +2317,11 @@ break;
 }
 
 /*:97*/
-#line 392 "web/ssexec.w"
+#line 363 "web/ssexec.w"
 
 /*99:*/
-#line 487 "web/ssexec.w"
+#line 459 "web/ssexec.w"
 
-#define NEED(f) if (!x->b->f) { r->status =  RS_MISSING; return; }
 errno= 0;
 switch(ln->call){
 case C_SOCKET:ret= x->b->socket((int)iv[0],(int)iv[1],(int)iv[2]);break;
@@ -2364,30 +2337,28 @@ break;
 case C_SETSOCKOPT:
 ret= x->b->setsockopt((int)iv[0],(int)iv[1],(int)iv[2],pv[3],(socklen_t)iv[4]);
 break;
-case C_BIND:NEED(bind);ret= x->b->bind((int)iv[0],pv[1],(socklen_t)iv[2]);break;
-case C_CONNECT:NEED(connect);ret= x->b->connect((int)iv[0],pv[1],(socklen_t)iv[2]);break;
-case C_LISTEN:NEED(listen);ret= x->b->listen((int)iv[0],(int)iv[1]);break;
-case C_GETSOCKNAME:NEED(getsockname);ret= x->b->getsockname((int)iv[0],pv[1],lenp[2]);break;
-case C_GETPEERNAME:NEED(getpeername);ret= x->b->getpeername((int)iv[0],pv[1],lenp[2]);break;
-case C_SEND:NEED(send);ret= x->b->send((int)iv[0],pv[1],(size_t)iv[2],(int)iv[3]);break;
+case C_BIND:ret= x->b->bind((int)iv[0],pv[1],(socklen_t)iv[2]);break;
+case C_CONNECT:ret= x->b->connect((int)iv[0],pv[1],(socklen_t)iv[2]);break;
+case C_LISTEN:ret= x->b->listen((int)iv[0],(int)iv[1]);break;
+case C_GETSOCKNAME:ret= x->b->getsockname((int)iv[0],pv[1],lenp[2]);break;
+case C_GETPEERNAME:ret= x->b->getpeername((int)iv[0],pv[1],lenp[2]);break;
+case C_SEND:ret= x->b->send((int)iv[0],pv[1],(size_t)iv[2],(int)iv[3]);break;
 case C_SENDTO:
-NEED(sendto);
 ret= x->b->sendto((int)iv[0],pv[1],(size_t)iv[2],(int)iv[3],pv[4],(socklen_t)iv[5]);
 break;
-case C_SENDMSG:NEED(sendmsg);ret= x->b->sendmsg((int)iv[0],pv[1],(int)iv[2]);break;
-case C_RECV:NEED(recv);ret= x->b->recv((int)iv[0],pv[1],(size_t)iv[2],(int)iv[3]);break;
+case C_SENDMSG:ret= x->b->sendmsg((int)iv[0],pv[1],(int)iv[2]);break;
+case C_RECV:ret= x->b->recv((int)iv[0],pv[1],(size_t)iv[2],(int)iv[3]);break;
 case C_RECVFROM:
-NEED(recvfrom);
 ret= x->b->recvfrom((int)iv[0],pv[1],(size_t)iv[2],(int)iv[3],pv[4],lenp[5]);
 break;
-case C_RECVMSG:NEED(recvmsg);ret= x->b->recvmsg((int)iv[0],pv[1],(int)iv[2]);break;
-case C_READ:NEED(read);ret= x->b->read((int)iv[0],pv[1],(size_t)iv[2]);break;
-case C_WRITE:NEED(write);ret= x->b->write((int)iv[0],pv[1],(size_t)iv[2]);break;
-case C_READV:NEED(readv);ret= x->b->readv((int)iv[0],pv[1],(int)iv[2]);break;
-case C_WRITEV:NEED(writev);ret= x->b->writev((int)iv[0],pv[1],(int)iv[2]);break;
-case C_SHUTDOWN:NEED(shutdown);ret= x->b->shutdown((int)iv[0],(int)iv[1]);break;
-case C_POLL:NEED(poll);ret= x->b->poll(pv[0],(nfds_t)iv[1],(int)iv[2]);break;
-case C_SELECT:NEED(select);ret= x->b->select((int)iv[0],pv[1],pv[2],pv[3],pv[4]);break;
+case C_RECVMSG:ret= x->b->recvmsg((int)iv[0],pv[1],(int)iv[2]);break;
+case C_READ:ret= x->b->read((int)iv[0],pv[1],(size_t)iv[2]);break;
+case C_WRITE:ret= x->b->write((int)iv[0],pv[1],(size_t)iv[2]);break;
+case C_READV:ret= x->b->readv((int)iv[0],pv[1],(int)iv[2]);break;
+case C_WRITEV:ret= x->b->writev((int)iv[0],pv[1],(int)iv[2]);break;
+case C_SHUTDOWN:ret= x->b->shutdown((int)iv[0],(int)iv[1]);break;
+case C_POLL:ret= x->b->poll(pv[0],(nfds_t)iv[1],(int)iv[2]);break;
+case C_SELECT:ret= x->b->select((int)iv[0],pv[1],pv[2],pv[3],pv[4]);break;
 case C_SETUID:ret= x->b->setuid((uid_t)iv[0]);break;
 case C_SETEUID:ret= x->b->seteuid((uid_t)iv[0]);break;
 case C_CAP_DROP:ret= x->b->cap_drop((int)iv[0]);break;
@@ -2396,7 +2367,7 @@ case C_SYSCTL_GET:ret= x->b->sysctl_get(pv[0],pv[1],pv[1]?cap[1]:0);break;
 case C_ADVANCE:x->b->advance((uint64_t)iv[0]);ret= 0;break;
 case C_SIGNAL_COUNT:ret= x->b->signal_count((int)iv[0]);break;
 case C_PROC_NEW:case C_PROC_SWITCH:/*130:*/
-#line 1133 "web/ssexec.w"
+#line 1113 "web/ssexec.w"
 
 if(x->sh){ret= k_proc_action(x,ln->call,iv[0]);break;}
 if(ln->call==C_PROC_NEW){
@@ -2416,20 +2387,19 @@ if(ret==0)x->proc= (int)iv[0]-1;
 }
 
 /*:130*/
-#line 535 "web/ssexec.w"
+#line 504 "web/ssexec.w"
 break;
 }
 err= ret==-1?errno:0;
-#undef NEED
 
 /*:99*/
-#line 393 "web/ssexec.w"
+#line 364 "web/ssexec.w"
 
 r->ret= ret;
 r->err= err;
 r->status= RS_DONE;
 for(int i= 0;i<ln->nargs;i++)/*100:*/
-#line 547 "web/ssexec.w"
+#line 515 "web/ssexec.w"
 
 {
 size_t n= 0;
@@ -2458,7 +2428,7 @@ case AK_SV:keep(x,r,i,pv[i],pv[i]?2*sizeof(int):0);break;
 case AK_IOCTLARG:keep(x,r,i,pv[i],pv[i]?16:0);break;
 case AK_TVIO:keep(x,r,i,pv[i],pv[i]?sizeof(struct timeval):0);break;
 case AK_MSGIO:/*109:*/
-#line 744 "web/ssexec.w"
+#line 712 "web/ssexec.w"
 
 if(msg){
 uint32_t head[3];
@@ -2479,21 +2449,21 @@ off+= nctl;
 ndata= gather(blob+off,msg->msg_iov,(int)msg->msg_iovlen<niov?(int)msg->msg_iovlen:niov,ndata);
 keep(x,r,i,blob,off+ndata);
 /*110:*/
-#line 770 "web/ssexec.w"
+#line 738 "web/ssexec.w"
 
 r->off[4]= (uint32_t)nname;
 r->off[5]= (uint32_t)nctl;
 
 /*:110*/
-#line 763 "web/ssexec.w"
+#line 731 "web/ssexec.w"
 
 }
 
 /*:109*/
-#line 574 "web/ssexec.w"
+#line 542 "web/ssexec.w"
 break;
 case AK_IOVOUT:/*112:*/
-#line 789 "web/ssexec.w"
+#line 757 "web/ssexec.w"
 
 if(iov&&ret> 0){
 unsigned char*blob= ss_alloc(&x->scratch,(size_t)ret);
@@ -2501,10 +2471,10 @@ keep(x,r,i,blob,gather(blob,iov,niov,(size_t)ret));
 }else keep(x,r,i,NULL,0);
 
 /*:112*/
-#line 575 "web/ssexec.w"
+#line 543 "web/ssexec.w"
 break;
 case AK_POLLFD:/*115:*/
-#line 823 "web/ssexec.w"
+#line 791 "web/ssexec.w"
 
 if(pv[i]){
 short*rev= ss_alloc(&x->scratch,cap[i]*sizeof(short)+1);
@@ -2517,20 +2487,20 @@ keep(x,r,i,rev,cap[i]*sizeof(short));
 }else keep(x,r,i,NULL,0);
 
 /*:115*/
-#line 576 "web/ssexec.w"
+#line 544 "web/ssexec.w"
 break;
 case AK_FDSET:keep(x,r,i,pv[i],pv[i]?sizeof(fd_set):0);break;
 }
 }
 
 /*:100*/
-#line 397 "web/ssexec.w"
+#line 368 "web/ssexec.w"
 
 if(ln->binds)bind_line(x,li);
 }
 
 /*:95*//*105:*/
-#line 659 "web/ssexec.w"
+#line 627 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m)
 {
@@ -2570,7 +2540,7 @@ return true;
 }
 
 /*:105*//*106:*/
-#line 701 "web/ssexec.w"
+#line 669 "web/ssexec.w"
 
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout)
 {
@@ -2600,7 +2570,7 @@ return true;
 }
 
 /*:106*//*111:*/
-#line 777 "web/ssexec.w"
+#line 745 "web/ssexec.w"
 
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n)
 {
@@ -2614,7 +2584,7 @@ return got;
 }
 
 /*:111*//*117:*/
-#line 854 "web/ssexec.w"
+#line 822 "web/ssexec.w"
 
 static void bind_line(ss_exec*x,int li)
 {
@@ -2629,7 +2599,7 @@ ss_arena_reset(&x->vals);
 }
 
 /*:117*//*118:*/
-#line 873 "web/ssexec.w"
+#line 841 "web/ssexec.w"
 
 void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
 ss_value**act,ss_value**ret,ss_value**err)
@@ -2647,6 +2617,7 @@ size_t n= r->len[i];
 const ss_value*v= ln->arg[i];
 if(!writes_through(c->kind[i]))continue;
 if(v->kind==SV_NULL){act[i]= val_new(a,SV_NULL);continue;}
+if(r->ret==-1&&carries_inputs(c->kind[i]))continue;
 if(r->ret==-1&&c->kind[i]!=AK_LENIO&&c->kind[i]!=AK_IOCTLARG){
 act[i]= val_new(a,SV_ANY);
 continue;
@@ -2655,7 +2626,7 @@ switch(c->kind[i]){
 case AK_OUTBUF:case AK_OUTSTR:act[i]= val_str(a,p,n);break;
 case AK_OPTOUT:act[i]= decode_optval(a,lit(ln->arg[1]),lit(ln->arg[2]),p,n);break;
 case AK_LENIO:case AK_SV:case AK_IOCTLARG:/*122:*/
-#line 946 "web/ssexec.w"
+#line 925 "web/ssexec.w"
 
 if(c->kind[i]==AK_IOCTLARG&&r->ret==0&&
 (lit(ln->arg[1])==SIOCGSTAMP||lit(ln->arg[1])==SIOCGSTAMPNS)){
@@ -2674,11 +2645,11 @@ act[i]= int_list(a,p,n,cls);
 }
 
 /*:122*/
-#line 897 "web/ssexec.w"
+#line 866 "web/ssexec.w"
 break;
 case AK_SAOUT:act[i]= decode_sockaddr(a,p,n);break;
 case AK_TVIO:/*123:*/
-#line 966 "web/ssexec.w"
+#line 945 "web/ssexec.w"
 
 act[i]= decode_struct(a,st_by_name("timeval"),p,n);
 {
@@ -2692,7 +2663,7 @@ if(sec||usec)act[i]->nondet= ND_TIME;
 }
 
 /*:123*/
-#line 899 "web/ssexec.w"
+#line 868 "web/ssexec.w"
 break;
 case AK_MSGIO:act[i]= actual_msghdr(a,v,r,p,n);break;
 case AK_IOVOUT:act[i]= actual_iov(a,v,p,n);break;
@@ -2702,8 +2673,16 @@ case AK_FDSET:act[i]= actual_fdset(a,lit(ln->arg[0]),p,n);break;
 }
 }
 
-/*:118*//*120:*/
-#line 916 "web/ssexec.w"
+/*:118*//*119:*/
+#line 887 "web/ssexec.w"
+
+static bool carries_inputs(int kind)
+{
+return kind==AK_MSGIO||kind==AK_IOVOUT||kind==AK_POLLFD;
+}
+
+/*:119*//*120:*/
+#line 895 "web/ssexec.w"
 
 static bool writes_through(int kind)
 {
@@ -2717,7 +2696,7 @@ return false;
 }
 
 /*:120*//*121:*/
-#line 933 "web/ssexec.w"
+#line 912 "web/ssexec.w"
 
 static long long lit(const ss_value*v)
 {
@@ -2726,7 +2705,7 @@ return-1;
 }
 
 /*:121*//*124:*/
-#line 981 "web/ssexec.w"
+#line 960 "web/ssexec.w"
 
 static int return_class(const ss_line*ln)
 {
@@ -2741,7 +2720,7 @@ return-1;
 }
 
 /*:124*//*126:*/
-#line 1010 "web/ssexec.w"
+#line 990 "web/ssexec.w"
 
 static ss_value*actual_msghdr(ss_arena*a,const ss_value*v,const ss_raw*r,
 const unsigned char*p,size_t n)
@@ -2774,7 +2753,7 @@ return m;
 }
 
 /*:126*//*127:*/
-#line 1044 "web/ssexec.w"
+#line 1024 "web/ssexec.w"
 
 static ss_value*actual_iov(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2794,7 +2773,7 @@ return l;
 }
 
 /*:127*//*128:*/
-#line 1062 "web/ssexec.w"
+#line 1042 "web/ssexec.w"
 
 static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2828,7 +2807,7 @@ return l;
 }
 
 /*:128*//*129:*/
-#line 1098 "web/ssexec.w"
+#line 1078 "web/ssexec.w"
 
 static void exec_init(ss_exec*x,const ss_backend*b,ss_script*s,ss_outcome*o)
 {
@@ -2858,7 +2837,7 @@ return 0;
 }
 
 /*:129*//*132:*/
-#line 1194 "web/ssexec.w"
+#line 1174 "web/ssexec.w"
 
 static void k_wake(ss_kshared*sh)
 {
@@ -2878,7 +2857,7 @@ syscall(SYS_futex,&sh->seq,FUTEX_WAIT,seen,&ts,NULL,0);
     k_wait((sh), seen_); }
 
 /*:132*//*133:*/
-#line 1217 "web/ssexec.w"
+#line 1197 "web/ssexec.w"
 
 int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s)
 {
@@ -2909,7 +2888,7 @@ return rc;
 }
 
 /*:133*//*134:*/
-#line 1249 "web/ssexec.w"
+#line 1229 "web/ssexec.w"
 
 static pid_t k_spawner_pid;
 static void k_alarm(int sig)
@@ -2945,7 +2924,7 @@ return 0;
 }
 
 /*:134*//*136:*/
-#line 1292 "web/ssexec.w"
+#line 1272 "web/ssexec.w"
 
 static int k_spawner(ss_kshared*sh)
 {
@@ -2974,7 +2953,7 @@ return 0;
 }
 
 /*:136*//*137:*/
-#line 1326 "web/ssexec.w"
+#line 1306 "web/ssexec.w"
 
 static ss_kshared*k_sh;
 static int k_me;
@@ -2995,7 +2974,7 @@ sh->o->env.pid[k]= getpid();
 sh->o->env.pgrp[k]= getpgrp();
 if(uid!=0&&(setgroups(0,NULL)<0||setgid(uid)<0||setuid(uid)<0))_exit(1);
 /*138:*/
-#line 1367 "web/ssexec.w"
+#line 1347 "web/ssexec.w"
 
 {
 struct sigaction sa;
@@ -3008,7 +2987,7 @@ if(sig!=SIGKILL&&sig!=SIGSTOP&&sig!=SIGCHLD)sigaction(sig,&sa,NULL);
 }
 
 /*:138*/
-#line 1345 "web/ssexec.w"
+#line 1325 "web/ssexec.w"
 
 sh->ready[k]= 1;
 k_wake(sh);
@@ -3032,7 +3011,7 @@ _exit(0);
 }
 
 /*:137*//*140:*/
-#line 1384 "web/ssexec.w"
+#line 1364 "web/ssexec.w"
 
 static void k_read_ports(ss_outcome*o)
 {
@@ -3042,7 +3021,7 @@ sscanf(buf,"%lld %lld",&o->eph_lo,&o->eph_hi);
 }
 
 /*:140*//*141:*/
-#line 1396 "web/ssexec.w"
+#line 1376 "web/ssexec.w"
 
 static long long k_proc_action(ss_exec*x,int call,long long arg)
 {
@@ -3063,7 +3042,7 @@ return 0;
 }
 
 /*:141*//*142:*/
-#line 1423 "web/ssexec.w"
+#line 1403 "web/ssexec.w"
 
 static int k_setuid(uid_t uid)
 {
@@ -3138,7 +3117,7 @@ return k_sh?k_sh->sigcount[k_me][sig]:0;
 }
 
 /*:142*//*143:*/
-#line 1501 "web/ssexec.w"
+#line 1481 "web/ssexec.w"
 
 typedef struct{struct nlmsghdr h;char body[1024];}k_nlreq;
 
@@ -3186,7 +3165,7 @@ return e.error;
 }
 
 /*:143*//*144:*/
-#line 1553 "web/ssexec.w"
+#line 1533 "web/ssexec.w"
 
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen)
 {
@@ -3231,7 +3210,7 @@ ifi.ifi_flags= ifi.ifi_change= IFF_UP;
 nl_start(&r,RTM_NEWLINK,0,&ifi,sizeof ifi);
 if((err= nl_talk(fd,&r)))goto fail;
 /*145:*/
-#line 1606 "web/ssexec.w"
+#line 1586 "web/ssexec.w"
 
 {
 struct ifaddrmsg ifa;
@@ -3250,10 +3229,10 @@ if((err= nl_talk(fd,&r)))goto fail;
 }
 
 /*:145*/
-#line 1596 "web/ssexec.w"
+#line 1576 "web/ssexec.w"
 
 /*146:*/
-#line 1623 "web/ssexec.w"
+#line 1603 "web/ssexec.w"
 
 {
 struct rtmsg rt;
@@ -3273,7 +3252,7 @@ if((err= nl_talk(fd,&r)))goto fail;
 }
 
 /*:146*/
-#line 1597 "web/ssexec.w"
+#line 1577 "web/ssexec.w"
 
 close(fd);
 return 0;
@@ -3284,7 +3263,7 @@ return-1;
 }
 
 /*:144*//*149:*/
-#line 1661 "web/ssexec.w"
+#line 1641 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what)
@@ -3313,7 +3292,7 @@ return SS_PASS;
 }
 
 /*:149*//*150:*/
-#line 1696 "web/ssexec.w"
+#line 1676 "web/ssexec.w"
 
 static ss_value*pair_of(ss_arena*a,const ss_value*x)
 {
@@ -3351,7 +3330,7 @@ return x;
 }
 
 /*:150*//*151:*/
-#line 1735 "web/ssexec.w"
+#line 1715 "web/ssexec.w"
 
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e)
@@ -3386,7 +3365,7 @@ ss_puts(b,ln->comment,(size_t)ln->commentlen);
 }
 
 /*:151*//*153:*/
-#line 1777 "web/ssexec.w"
+#line 1757 "web/ssexec.w"
 
 static int path_cmp(const void*x,const void*y)
 {
@@ -3431,7 +3410,7 @@ return n;
 }
 
 /*:153*//*156:*/
-#line 1838 "web/ssexec.w"
+#line 1818 "web/ssexec.w"
 
 int ss_read_options(const char*path,ss_optrow**rows)
 {

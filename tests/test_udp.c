@@ -3,82 +3,19 @@
    expected value was measured on Linux 6.18 in a fresh network namespace
    (lo up; veth pairs for the Ethernet cases): /work/facts/udp (probes
    rx.c, tx.c, cmsg.c, fill.c, drain.c, errq.c, errq2.c, misc.c, misc2.c,
-   stamp.c, sig.c, vethlist.c, badsum.c and their raw_*.txt outputs). */
-#include "sr_net_test.h"
-#include <sys/uio.h>
-#include <linux/errqueue.h>
+   stamp.c, sig.c, vethlist.c, badsum.c, mcast.c, wmem.c, wmem2.c, cork.c, cork2.c and their raw_*.txt outputs). */
+#include "sr_data_test.h"
 #include <linux/filter.h>
 #include <netinet/udp.h>
 #include <signal.h>
 #include <stdio.h>
 
-static struct sockaddr_in sin_of(const char *a, int port)
-{
-  struct sockaddr_in s;
-  memset(&s, 0, sizeof s);
-  s.sin_family = AF_INET;
-  s.sin_port = htons((uint16_t) port);
-  s.sin_addr.s_addr = inet_addr(a);
-  return s;
-}
-static int udp(void)
-{
-  int fd = sr_socket(AF_INET, SOCK_DGRAM, 0);
-  ck_assert_int_ge(fd, 0);
-  return fd;
-}
-static int udp_bound(const char *a, int port)
-{
-  int fd = udp();
-  struct sockaddr_in s = sin_of(a, port);
-  ck_assert_int_eq(sr_bind(fd, (struct sockaddr *) &s, sizeof s), 0);
-  return fd;
-}
-static ssize_t send_to(int fd, const void *buf, size_t n, const char *a, int port)
-{
-  struct sockaddr_in d = sin_of(a, port);
-  return sr_sendto(fd, buf, n, 0, (struct sockaddr *) &d, sizeof d);
-}
 static int local_port(int fd)
 {
   struct sockaddr_in a;
   socklen_t l = sizeof a;
   ck_assert_int_eq(sr_getsockname(fd, (struct sockaddr *) &a, &l), 0);
   return ntohs(a.sin_port);
-}
-static int drain(int fd)
-{
-  char b[70000];
-  int n = 0;
-  while (sr_recv(fd, b, sizeof b, MSG_DONTWAIT) >= 0) n++;
-  return n;
-}
-static int seti(int fd, int level, int name, int v) { return sr_setsockopt(fd, level, name, &v, sizeof v); }
-static int geti(int fd, int level, int name) { return sr_test_geti(fd, level, name); }
-
-/* recvmsg with a control buffer; returns the result, fills m */
-struct rx { struct msghdr m; struct iovec v; char data[100];
-  unsigned char ctl[512] __attribute__((aligned(8))); struct sockaddr_in from; };
-static ssize_t rx_msg(int fd, struct rx *r, size_t len, size_t ctllen, int flags)
-{
-  memset(r, 0, sizeof *r);
-  memset(r->ctl, 0xcc, sizeof r->ctl);
-  r->v.iov_base = r->data;
-  r->v.iov_len = len;
-  r->m.msg_name = &r->from;
-  r->m.msg_namelen = sizeof r->from;
-  r->m.msg_iov = &r->v;
-  r->m.msg_iovlen = 1;
-  r->m.msg_control = ctllen ? r->ctl : NULL;
-  r->m.msg_controllen = ctllen;
-  return sr_recvmsg(fd, &r->m, flags);
-}
-/* the control messages as "level/type/len" strings, in order */
-static int cmsgs(struct msghdr *m, struct cmsghdr **out, int max)
-{
-  int n = 0;
-  for (struct cmsghdr *c = CMSG_FIRSTHDR(m); c && n < max; c = CMSG_NXTHDR(m, c)) out[n++] = c;
-  return n;
 }
 
 /* ---- sending and receiving on loopback ----------------------------------- */
@@ -343,23 +280,17 @@ START_TEST(connected_socket_sends)
 END_TEST
 
 /* ---- the receive buffer ------------------------------------------------------ */
-static int fill(int r, int s, int port, size_t n)
+/* 400 datagrams of n bytes to port, more than any buffer here holds */
+static void fill(int s, int port, size_t n)
 {
   static char big[70000];
-  int q = 0;
-  for (int i = 0; i < 400; i++) {
-    int before = 0;
-    ck_assert_int_eq(send_to(s, big, n, "127.0.0.1", port), (int) n);
-    (void) before;
-  }
-  (void) r;
-  return q;
+  for (int i = 0; i < 400; i++) ck_assert_int_eq(send_to(s, big, n, "127.0.0.1", port), (int) n);
 }
 static int count_after_fill(int rcvbuf_req, size_t n)
 {
   int r = udp_bound("127.0.0.1", 5000), s = udp(), got;
   if (rcvbuf_req) ck_assert_int_eq(seti(r, SOL_SOCKET, SO_RCVBUF, rcvbuf_req), 0);
-  fill(r, s, 5000, n);
+  fill(s, 5000, n);
   got = drain(r);
   sr_close(r);
   sr_close(s);
@@ -400,7 +331,7 @@ START_TEST(receive_buffer_given_back_in_batches)
   CLAUSES("socket.7:SO_RCVBUF:2");
   int r = udp_bound("127.0.0.1", 5000), s = udp();
   char b[200];
-  fill(r, s, 5000, 100);
+  fill(s, 5000, 100);
   for (int i = 0; i < 12; i++) ck_assert_int_eq(sr_recv(r, b, sizeof b, 0), 100);
   /* 244 left; the 12 read are still charged, so a new one is dropped */
   ck_assert_int_eq(send_to(s, b, 100, "127.0.0.1", 5000), 100);
@@ -756,7 +687,6 @@ START_TEST(error_queue_entries)
   int u = udp_bound("127.0.0.1", 4000);
   struct rx x;
   struct cmsghdr *c[8];
-  struct { struct sock_extended_err ee; struct sockaddr_in off; } e;
   ck_assert_int_eq(seti(u, IPPROTO_IP, IP_RECVERR, 1), 0);
   ck_assert_int_eq(send_to(u, "hello", 5, "127.0.0.1", 5999), 5);
   ck_assert_int_eq(rx_msg(u, &x, 100, 512, MSG_ERRQUEUE), 5);
@@ -767,19 +697,7 @@ START_TEST(error_queue_entries)
   ck_assert_int_eq(ntohs(x.from.sin_port), 5999);
   ck_assert_uint_eq(x.from.sin_addr.s_addr, inet_addr("127.0.0.1"));
   ck_assert_int_eq(cmsgs(&x.m, c, 8), 1);
-  ck_assert_int_eq(c[0]->cmsg_level, IPPROTO_IP);
-  ck_assert_int_eq(c[0]->cmsg_type, IP_RECVERR);
-  ck_assert_int_eq(c[0]->cmsg_len, 48);
-  memcpy(&e, CMSG_DATA(c[0]), sizeof e);
-  ck_assert_uint_eq(e.ee.ee_errno, ECONNREFUSED);
-  ck_assert_uint_eq(e.ee.ee_origin, SO_EE_ORIGIN_ICMP);
-  ck_assert_uint_eq(e.ee.ee_type, 3);
-  ck_assert_uint_eq(e.ee.ee_code, 3);
-  ck_assert_uint_eq(e.ee.ee_info, 0);
-  ck_assert_uint_eq(e.ee.ee_data, 0);
-  ck_assert_int_eq(e.off.sin_family, AF_INET);
-  ck_assert_uint_eq(e.off.sin_addr.s_addr, inet_addr("127.0.0.1"));
-  ck_assert_int_eq(e.off.sin_port, 0);
+  expect_ee(c[0], ECONNREFUSED, SO_EE_ORIGIN_ICMP, 3, 3, 0, AF_INET);
   /* reading the entry cleared the error */
   ck_assert_int_eq(geti(u, SOL_SOCKET, SO_ERROR), 0);
   /* with the error pending too: a normal read returns it; the entry stays */
@@ -876,7 +794,6 @@ START_TEST(local_error_emsgsize)
   int e = udp();
   struct rx x;
   struct cmsghdr *c[4];
-  struct { struct sock_extended_err ee; struct sockaddr_in off; } er;
   struct sockaddr_in d = sin_of("10.0.0.2", 5100);
   ck_assert_int_eq(seti(e, IPPROTO_IP, IP_RECVERR, 1), 0);
   ck_assert_int_eq(seti(e, IPPROTO_IP, IP_MTU_DISCOVER, IP_PMTUDISC_DO), 0);
@@ -887,12 +804,7 @@ START_TEST(local_error_emsgsize)
   ck_assert_uint_eq(x.from.sin_addr.s_addr, inet_addr("10.0.0.2"));
   ck_assert_int_eq(x.from.sin_port, 0);
   ck_assert_int_eq(cmsgs(&x.m, c, 4), 1);
-  memcpy(&er, CMSG_DATA(c[0]), sizeof er);
-  ck_assert_uint_eq(er.ee.ee_errno, EMSGSIZE);
-  ck_assert_uint_eq(er.ee.ee_origin, SO_EE_ORIGIN_LOCAL);
-  ck_assert_uint_eq(er.ee.ee_type, 0);
-  ck_assert_uint_eq(er.ee.ee_info, 1500);
-  ck_assert_int_eq(er.off.sin_family, 0);
+  expect_ee(c[0], EMSGSIZE, SO_EE_ORIGIN_LOCAL, 0, 0, 1500, 0);
   ck_assert_int_eq(sr_connect(e, (struct sockaddr *) &d, sizeof d), 0);
   ck_fails(sr_send(e, big, 1473, 0), EMSGSIZE);
   ck_assert_int_eq(rx_msg(e, &x, 100, 256, MSG_ERRQUEUE), 0);
@@ -903,8 +815,7 @@ START_TEST(local_error_emsgsize)
   ck_fails(send_to(e2, big, 65508, "127.0.0.1", 5000), EMSGSIZE);
   ck_assert_int_eq(rx_msg(e2, &x, 100, 256, MSG_ERRQUEUE), 0);
   ck_assert_int_eq(cmsgs(&x.m, c, 4), 1);
-  memcpy(&er, CMSG_DATA(c[0]), sizeof er);
-  ck_assert_uint_eq(er.ee.ee_info, 65535);
+  expect_ee(c[0], EMSGSIZE, SO_EE_ORIGIN_LOCAL, 0, 0, 65535, 0);
 }
 END_TEST
 
@@ -925,13 +836,7 @@ static int smsg(int fd, int level, int type, const void *data, size_t have, int 
   memset(src, 0, sizeof src);
   memcpy(src, data, have);
   memcpy(CMSG_DATA(c), src, (size_t) dlen);
-  memset(&m, 0, sizeof m);
-  m.msg_name = &d;
-  m.msg_namelen = sizeof d;
-  m.msg_iov = &iv;
-  m.msg_iovlen = 1;
-  m.msg_control = cb;
-  m.msg_controllen = CMSG_SPACE((size_t) dlen);
+  msg_to(&m, &d, &iv, cb, CMSG_SPACE((size_t) dlen));
   return (int) sr_sendmsg(fd, &m, 0);
 }
 
@@ -1003,13 +908,7 @@ START_TEST(udp_segment)
   cm->cmsg_type = UDP_SEGMENT;
   cm->cmsg_len = CMSG_LEN(2);
   memcpy(CMSG_DATA(cm), &gs, 2);
-  memset(&m, 0, sizeof m);
-  m.msg_name = &d;
-  m.msg_namelen = sizeof d;
-  m.msg_iov = &iv;
-  m.msg_iovlen = 1;
-  m.msg_control = cb;
-  m.msg_controllen = sizeof cb;
+  msg_to(&m, &d, &iv, cb, sizeof cb);
   ck_assert_int_eq(sr_sendmsg(g, &m, 0), 35);
   ck_assert_int_eq(sr_recv(r, b, 100, MSG_DONTWAIT), 10);
   ck_assert_int_eq(sr_recv(r, b, 100, MSG_DONTWAIT), 10);
@@ -1030,6 +929,90 @@ START_TEST(udp_segment)
   iv.iov_len = 65507;
   ck_assert_int_eq(sr_sendmsg(g, &m, 0), 65507);
   ck_assert_int_eq(drain(r), 67);
+}
+END_TEST
+
+/* ---- corking with MSG_MORE ------------------------------------------------------------------ */
+static int geti_ioctl(int fd, unsigned long req)
+{
+  int v = -1;
+  ck_assert_int_eq(sr_ioctl(fd, req, &v), 0);
+  return v;
+}
+
+START_TEST(msg_more_corks)
+{
+  CLAUSES("socket.7:call:sendto");
+  static char big[70000];
+  int r = udp_bound("127.0.0.1", 5000), r2 = udp_bound("127.0.0.1", 5001);
+  int r3 = udp_bound("127.0.0.1", 5003), s = udp_bound("127.0.0.1", 6000), c;
+  struct sockaddr_in d = sin_of("127.0.0.1", 5000), d3 = sin_of("127.0.0.1", 5003);
+  struct pollfd p = {s, 0x7fff, 0};
+  char b[70000];
+  ck_assert_int_eq(seti(r, SOL_SOCKET, SO_RCVBUF, 1 << 20), 0);
+  ck_assert_int_eq(sr_sendto(s, "ab", 2, MSG_MORE, (struct sockaddr *) &d, sizeof d), 2);
+  ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 832);
+  ck_fails(sr_recv(r, b, 100, MSG_DONTWAIT), EAGAIN);
+  struct sockaddr_in d2 = sin_of("127.0.0.1", 5001);
+  ck_assert_int_eq(sr_sendto(s, "cd", 2, MSG_MORE, (struct sockaddr *) &d2, sizeof d2), 2);
+  ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 834);
+  ck_assert_int_eq(sr_poll(&p, 1, 0), 1);
+  ck_assert_int_eq(p.revents, 0x304);
+  ck_assert_int_eq(sr_send(s, "ef", 2, 0), 2);
+  ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 0);
+  ck_assert_int_eq(sr_recv(r, b, 100, MSG_DONTWAIT), 6);
+  ck_assert(memcmp(b, "abcdef", 6) == 0);
+  ck_fails(sr_recv(r2, b, 100, MSG_DONTWAIT), EAGAIN);
+  /* too long in total: the whole datagram goes */
+  ck_assert_int_eq(sr_sendto(s, "x", 1, MSG_MORE, (struct sockaddr *) &d, sizeof d), 1);
+  ck_assert_int_eq(sr_sendto(s, big, 65506, MSG_MORE, (struct sockaddr *) &d, sizeof d), 65506);
+  ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 66338);
+  ck_fails(sr_sendto(s, "y", 1, 0, (struct sockaddr *) &d, sizeof d), EMSGSIZE);
+  ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 0);
+  ck_fails(sr_recv(r, b, sizeof b, MSG_DONTWAIT), EAGAIN);
+  ck_fails(sr_send(s, "z", 1, 0), EDESTADDRREQ);
+  /* the charge: the first part as a datagram, then the bytes */
+  ck_assert_int_eq(sr_sendto(s, big, 1000, MSG_MORE, (struct sockaddr *) &d, sizeof d), 1000);
+  ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 2304);
+  ck_assert_int_eq(sr_sendto(s, big, 1000, MSG_MORE, (struct sockaddr *) &d, sizeof d), 1000);
+  ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 3304);
+  ck_assert_int_eq(sr_sendto(s, big, 20000, MSG_MORE, (struct sockaddr *) &d, sizeof d), 20000);
+  ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 23304);
+  ck_assert_int_eq(sr_sendto(s, big, 0, 0, (struct sockaddr *) &d, sizeof d), 0);
+  ck_assert_int_eq(sr_recv(r, b, sizeof b, MSG_DONTWAIT), 22000);
+  /* MSG_OOB keeps the datagram; a later part needs no address */
+  ck_assert_int_eq(sr_sendto(s, "a", 1, MSG_MORE, (struct sockaddr *) &d, sizeof d), 1);
+  ck_fails(sr_sendto(s, "b", 1, MSG_MORE | MSG_OOB, (struct sockaddr *) &d, sizeof d),
+    EOPNOTSUPP);
+  ck_assert_int_eq(sr_sendto(s, "c", 1, 0, NULL, 0), 1);
+  ck_assert_int_eq(sr_recv(r, b, sizeof b, MSG_DONTWAIT), 2);
+  /* a bad buffer, first or later part */
+  ck_assert_int_eq(sr_sendto(s, "ab", 2, MSG_MORE, (struct sockaddr *) &d, sizeof d), 2);
+  ck_fails(sr_sendto(s, NULL, 5, MSG_MORE, (struct sockaddr *) &d, sizeof d), EFAULT);
+  ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 0);
+  ck_fails(sr_send(s, "z", 1, 0), EDESTADDRREQ);
+  ck_fails(sr_sendto(s, NULL, 5, MSG_MORE, (struct sockaddr *) &d, sizeof d), EFAULT);
+  ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 0);
+  ck_fails(sr_send(s, "z", 1, 0), EDESTADDRREQ);
+  /* shut down for sending: later parts pass */
+  ck_assert_int_eq(sr_sendto(s, "ab", 2, MSG_MORE, (struct sockaddr *) &d, sizeof d), 2);
+  ck_fails(sr_shutdown(s, SHUT_WR), ENOTCONN);
+  ck_assert_int_eq(sr_send(s, "cd", 2, MSG_MORE), 2);
+  ck_assert_int_eq(sr_send(s, "ef", 2, 0), 2);
+  ck_assert_int_eq(sr_recv(r, b, 100, MSG_DONTWAIT), 6);
+  ck_fails(sr_sendto(s, "", 0, MSG_MORE, (struct sockaddr *) &d, sizeof d), EPIPE);
+  /* connect moves the pending datagram */
+  c = udp_bound("127.0.0.1", 6003);
+  ck_assert_int_eq(sr_connect(c, (struct sockaddr *) &d, sizeof d), 0);
+  ck_assert_int_eq(sr_send(c, "ab", 2, MSG_MORE), 2);
+  ck_assert_int_eq(sr_connect(c, (struct sockaddr *) &d3, sizeof d3), 0);
+  ck_assert_int_eq(sr_send(c, "cd", 2, 0), 2);
+  ck_fails(sr_recv(r, b, 100, MSG_DONTWAIT), EAGAIN);
+  ck_assert_int_eq(sr_recv(r3, b, 100, MSG_DONTWAIT), 4);
+  /* closing discards it */
+  ck_assert_int_eq(sr_send(c, "ab", 2, MSG_MORE), 2);
+  ck_assert_int_eq(sr_close(c), 0);
+  ck_fails(sr_recv(r3, b, 100, MSG_DONTWAIT), EAGAIN);
 }
 END_TEST
 
@@ -1206,17 +1189,130 @@ START_TEST(bad_checksum_found_when_read)
 }
 END_TEST
 
+
+/* ---- broadcast and multicast on the host's own LAN --------------------------------------- */
+static void expect_pktinfo_ttl(int fd, const char *dst, int ttl)
+{
+  struct rx x;
+  struct cmsghdr *c[4];
+  struct in_pktinfo pi;
+  int t;
+  ck_assert_int_eq(rx_msg(fd, &x, 100, 512, MSG_DONTWAIT), 2);
+  ck_assert_uint_eq(x.from.sin_addr.s_addr, inet_addr("10.0.0.1"));
+  ck_assert_int_eq(ntohs(x.from.sin_port), 6500);
+  ck_assert_int_eq(cmsgs(&x.m, c, 4), 2);
+  memcpy(&pi, CMSG_DATA(c[0]), sizeof pi);
+  ck_assert_int_eq(pi.ipi_ifindex, 2);
+  ck_assert_uint_eq(pi.ipi_spec_dst.s_addr, inet_addr("10.0.0.1"));
+  ck_assert_uint_eq(pi.ipi_addr.s_addr, inet_addr(dst));
+  memcpy(&t, CMSG_DATA(c[1]), sizeof t);
+  ck_assert_int_eq(t, ttl);
+}
+
+START_TEST(broadcast_and_multicast_delivery)
+{
+  CLAUSES("socket.7:SO_BROADCAST:2", "ip.7:addr:broadcast", "ip.7:IP_MULTICAST_TTL",
+    "ip.7:IP_MULTICAST_LOOP", "ip.7:IP_MULTICAST_ALL", "ip.7:IP_ADD_MEMBERSHIP",
+    "ip.7:IP_PKTINFO:6");
+  int a = udp(), b = udp(), s = udp_bound("10.0.0.1", 6500);
+  struct sockaddr_in any = sin_of("0.0.0.0", 5500);
+  struct ip_mreqn mr;
+  char buf[10];
+  ck_assert_int_eq(seti(a, SOL_SOCKET, SO_REUSEADDR, 1), 0);
+  ck_assert_int_eq(seti(b, SOL_SOCKET, SO_REUSEADDR, 1), 0);
+  ck_assert_int_eq(sr_bind(a, (struct sockaddr *) &any, sizeof any), 0);
+  ck_assert_int_eq(sr_bind(b, (struct sockaddr *) &any, sizeof any), 0);
+  ck_assert_int_eq(seti(a, IPPROTO_IP, IP_PKTINFO, 1), 0);
+  ck_assert_int_eq(seti(a, IPPROTO_IP, IP_RECVTTL, 1), 0);
+  ck_assert_int_eq(seti(s, SOL_SOCKET, SO_BROADCAST, 1), 0);
+  ck_assert_int_eq(send_to(s, "bc", 2, "10.0.0.255", 5500), 2);
+  expect_pktinfo_ttl(a, "10.0.0.255", 64);
+  ck_assert_int_eq(sr_recv(b, buf, 10, MSG_DONTWAIT), 2);
+  ck_fails(sr_recv(a, buf, 10, MSG_DONTWAIT), EAGAIN);
+  memset(&mr, 0, sizeof mr);
+  mr.imr_multiaddr.s_addr = inet_addr("239.1.2.3");
+  mr.imr_ifindex = 2;
+  ck_assert_int_eq(sr_setsockopt(a, IPPROTO_IP, IP_ADD_MEMBERSHIP, &mr, sizeof mr), 0);
+  ck_assert_int_eq(send_to(s, "mc", 2, "239.1.2.3", 5500), 2);
+  expect_pktinfo_ttl(a, "239.1.2.3", 1);
+  ck_assert_int_eq(sr_recv(b, buf, 10, MSG_DONTWAIT), 2);
+  ck_assert_int_eq(seti(s, IPPROTO_IP, IP_MULTICAST_TTL, 5), 0);
+  ck_assert_int_eq(send_to(s, "mc", 2, "239.1.2.3", 5500), 2);
+  expect_pktinfo_ttl(a, "239.1.2.3", 5);
+  ck_assert_int_eq(sr_recv(b, buf, 10, MSG_DONTWAIT), 2);
+  ck_assert_int_eq(seti(s, IPPROTO_IP, IP_MULTICAST_LOOP, 0), 0);
+  ck_assert_int_eq(send_to(s, "mc", 2, "239.1.2.3", 5500), 2);
+  ck_fails(sr_recv(a, buf, 10, MSG_DONTWAIT), EAGAIN);
+  ck_fails(sr_recv(b, buf, 10, MSG_DONTWAIT), EAGAIN);
+  ck_assert_int_eq(seti(s, IPPROTO_IP, IP_MULTICAST_LOOP, 1), 0);
+  ck_assert_int_eq(seti(b, IPPROTO_IP, IP_MULTICAST_ALL, 0), 0);
+  ck_assert_int_eq(send_to(s, "mc", 2, "239.1.2.3", 5500), 2);
+  expect_pktinfo_ttl(a, "239.1.2.3", 5);
+  ck_fails(sr_recv(b, buf, 10, MSG_DONTWAIT), EAGAIN);
+}
+END_TEST
+
+
+/* ---- the send buffer and frames waiting for ARP --------------------------------------------- */
+START_TEST(send_buffer_held_by_unanswered_arp)
+{
+  CLAUSES("socket.7:SO_SNDBUF", "socket.7:nonblock:2", "socket.7:signal:SIGIO",
+    "socket.7:call:ioctl");
+  static char buf[30000];
+  int s = udp_bound("10.0.0.1", 6100), v;
+  struct sockaddr_in far = sin_of("10.0.0.77", 5000);
+  pid_t me = sr_getpid();
+  struct pollfd p = {s, POLLOUT, 0};
+  uint64_t t0;
+  int c;
+  ck_assert_int_eq(seti(s, SOL_SOCKET, SO_SNDBUF, 1), 0);
+  ck_assert_int_eq(sr_fcntl(s, F_SETOWN, me), 0);
+  ck_assert_int_eq(sr_fcntl(s, F_SETFL, O_ASYNC), 0);
+  t0 = sr_now_ns();
+  ck_assert_int_eq(send_to(s, buf, 1000, "10.0.0.77", 5000), 1000);
+  ck_assert_int_eq(sr_ioctl(s, SIOCOUTQ, &v), 0);
+  ck_assert_int_eq(v, 2304);
+  ck_assert_int_eq(sr_poll(&p, 1, 0), 0);
+  ck_assert_int_eq(send_to(s, buf, 1000, "10.0.0.77", 5000), 1000);
+  ck_assert_int_eq(sr_ioctl(s, SIOCOUTQ, &v), 0);
+  ck_assert_int_eq(v, 4608);
+  /* a blocking send waits until ARP gives up and the frames go */
+  ck_assert_int_eq(send_to(s, buf, 1000, "10.0.0.77", 5000), 1000);
+  ck_assert_uint_eq(sr_now_ns() - t0, 3000000000u);
+  ck_assert_int_eq(sr_ioctl(s, SIOCOUTQ, &v), 0);
+  ck_assert_int_eq(v, 2304);
+  sr_advance_ns(4000000000u);
+  ck_assert_int_eq(sr_ioctl(s, SIOCOUTQ, &v), 0);
+  ck_assert_int_eq(v, 0);
+  ck_assert_int_eq(sr_signal_count(SIGIO), 0);
+  /* a non-blocking one fails, and the release is signalled */
+  ck_assert_int_eq(sr_sendto(s, buf, 1000, MSG_DONTWAIT, (struct sockaddr *) &far, sizeof far),
+    1000);
+  ck_assert_int_eq(send_to(s, buf, 1000, "10.0.0.77", 5000), 1000);
+  ck_assert_int_eq(sr_fcntl(s, F_SETFL, O_ASYNC | O_NONBLOCK), 0);
+  ck_fails(send_to(s, buf, 1000, "10.0.0.77", 5000), EAGAIN);
+  sr_advance_ns(4000000000u);
+  ck_assert_int_eq(sr_signal_count(SIGIO), 1);
+  /* 30000 bytes are 21 fragments: more than twice the buffer */
+  ck_fails(send_to(s, buf, 30000, "10.0.0.77", 5000), ENOBUFS);
+  ck_assert_int_eq(sr_ioctl(s, SIOCOUTQ, &v), 0);
+  ck_assert_int_eq(v, 0);
+  ck_assert_int_eq(send_to(s, buf, 100, "10.0.0.77", 5000), 100);
+  /* a socket closed with a frame waiting gives up its port at once */
+  c = udp_bound("10.0.0.1", 6101);
+  ck_assert_int_eq(send_to(c, buf, 1000, "10.0.0.77", 5000), 1000);
+  ck_assert_int_eq(sr_close(c), 0);
+  c = udp_bound("10.0.0.1", 6101);
+  sr_advance_ns(4000000000u);
+}
+END_TEST
+
 /* ---- two hosts on an Ethernet LAN ------------------------------------------------------------------ */
 static int peer;
 static void two_hosts(void)
 {
   sr_reset();
-  peer = sr_host_new("peer");
-  int e = sr_if_add(peer, "eth0", 1500);
-  ck_assert_int_eq(sr_if_set_up(peer, 1, 1), 0);
-  ck_assert_int_eq(sr_addr_add(peer, e, "10.0.0.2/24", "+"), 0);
-  ck_assert_int_eq(sr_if_set_up(peer, e, 1), 0);
-  ck_assert_int_eq(sr_lan_attach(1, peer, e), 0);
+  peer = peer_host(0);
 }
 /* on the peer: a socket bound to 10.0.0.2:port with the given SO_RCVBUF request;
    back in process 1000 afterwards */
@@ -1276,14 +1372,17 @@ Suite *suite_udp(void)
   tcase_add_test(tc, peek_empty_datagram);
   tcase_add_test(tc, queue_ioctls);
   tcase_add_test(tc, udp_segment);
+  tcase_add_test(tc, msg_more_corks);
   tcase_add_test(tc, filter_on_arrival);
   tcase_add_test(tc, bad_checksum_found_when_read);
+  tcase_add_test(tc, broadcast_and_multicast_delivery);
   tcase_add_test(tc, shutdown_datagram);
   tcase_add_test(tc, tcp_closed_socket_data_calls);
   tc = sr_tcase(s, "buffer");
   tcase_add_test(tc, receive_buffer_counts);
   tcase_add_test(tc, receive_buffer_given_back_in_batches);
   tcase_add_test(tc, rxq_ovfl_counts_drops);
+  tcase_add_test(tc, send_buffer_held_by_unanswered_arp);
   tc = sr_tcase(s, "cmsg");
   tcase_add_test(tc, receive_options_each_and_order);
   tcase_add_test(tc, control_buffer_truncation);

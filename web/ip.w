@@ -31,6 +31,7 @@ struct sr_rtres { /* the result of route selection */
   uint32_t saddr; /* the source address chosen */
   uint32_t nexthop; /* the gateway, or the destination */
   int ifindex; /* the output interface (\.{lo} for local destinations) */
+  int iif; /* where a datagram looped back over \.{lo} is taken to arrive, or 0 */
   int mtu; /* the path MTU: the interface's, or a learnt smaller one */
   bool mtu_locked; /* a learnt MTU below \.{min\_pmtu}: never set DF */
 };
@@ -100,7 +101,10 @@ assumed to be on that link --- how |SO_BINDTODEVICE| and
 \.{IP\_MULTICAST\_IF} reach addresses no route mentions.  Otherwise the
 lookup's error is the answer.
 \item{5.} A local route sends the datagram to the loopback device, from
-the route's preferred source or the destination itself.  Other routes
+the route's preferred source or the destination itself; the datagram is
+taken to arrive on the interface that has the address (the kernel's
+|rt_iif| is the device of the local route), so that a socket bound to
+that device receives it and \.{IP\_PKTINFO} names it.  Other routes
 leave from their interface, from the preferred source or the address
 that |inet_select_addr| picks for the gateway.
 \item{6.} Finally (|__mkroute_output|): a loopback source may not leave
@@ -109,7 +113,10 @@ destinations make the route broadcast or multicast whatever the table
 said; a destination in \.{0/8} is |EINVAL|.
 \smallskip
 
-\kernel{\.{ip route get}: \.{10.9.1.1 via 10.1.0.253 dev va src
+\kernel{a socket bound with \.{SO\_BINDTODEVICE} to \.{eth0} receives
+a datagram the host sends to \.{10.0.0.1}, one bound to \.{lo} does not,
+and \.{IP\_PKTINFO} gives it |ipi_ifindex| 2 (scripts
+\.{udp/bindtodevice.rx.sr}, \.{udp/ip-cmsgs.sr}).  \.{ip route get}: \.{10.9.1.1 via 10.1.0.253 dev va src
 10.1.0.1}; \.{local 10.1.0.1 dev lo src 10.1.0.1}; \.{broadcast
 255.255.255.255 dev va src 10.1.0.1}; \.{broadcast 10.1.0.255 dev va};
 \.{multicast 239.1.1.1 dev va src 10.1.0.1}; a UDP socket with
@@ -143,6 +150,7 @@ static int ip_route_output(sr_host *h, const struct sr_flow *fl,
   }
   if (r->type == SR_RT_LOCAL) {
     if (!saddr) saddr = r->prefsrc ? r->prefsrc : daddr;
+    oif = r->ifindex;
     dev = iface_by_index(h, SR_LOOPBACK_IFINDEX);
     type = SR_RT_LOCAL;
     r = NULL;
@@ -195,6 +203,7 @@ else if (ipv4_is_zeronet(daddr)) return -EINVAL;
 rt->type = type;
 rt->saddr = saddr;
 rt->ifindex = dev->ifindex;
+rt->iif = oif;
 rt->nexthop = type == SR_RT_UNICAST && r && r->gw ? r->gw : daddr;
 rt->mtu = ip_path_mtu(h, dev, type, daddr, &rt->mtu_locked);
 
@@ -446,6 +455,9 @@ static int ip_output(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   ip.saddr = rt->saddr;
   ip.daddr = daddr;
   pkt = pkt_new(NULL, tot);
+  pkt->sk = o->sk;
+  pkt->iif = rt->iif;
+  pkt->truesize = skb_truesize((int) tot, (int) l4len - SR_UDPHDR_LEN);
   if (o->optlen) {
     memcpy(pkt->data + SR_IPHDR_LEN, o->opt, (size_t) o->optlen);
     ip_options_first_hop(o->opt, o->optlen, &ip.daddr);
@@ -527,6 +539,9 @@ static void ip_fragment(sr_host *h, int ifindex, uint32_t nexthop, bool group,
   while (left > 0) {
     size_t len = left > (size_t) mtu - hlen ? chunk : left;
     sr_pkt *f = pkt_new(NULL, hlen + len);
+    f->sk = pkt->sk;
+    f->truesize = skb_truesize((int) (hlen + len),
+      (int) len - (pos == hlen ? SR_UDPHDR_LEN : 0));
     memcpy(f->data, hdr, hlen);
     memcpy(f->data + hlen, pkt->data + pos, len);
     put16(f->data + 2, (uint16_t) (hlen + len));
@@ -654,7 +669,11 @@ static void ip_rx_fill(sr_host *h, int ifindex, const sr_pkt *pkt, int rt_type,
 static uint32_t fib_compute_spec_dst(sr_host *h, int ifindex,
   const struct sr_ipv4 *ip, int rt_type);
 
-@ @c
+@ The arrival interface that the transport sees, the kernel's |inet_iif|:
+a datagram the host sent itself over \.{lo} arrives where its route said
+(|rt_iif|, above); any other on the interface that received it.
+
+@c
 static void ip_local_deliver(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type)
 {
   struct sr_rx rx;
@@ -689,20 +708,13 @@ static void ip_local_deliver(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type)
 
 @ What the protocols are told of a datagram: its addresses, TTL, TOS,
 options (as they stand in the packet), the local address that answers it,
-where its transport header begins, and when it arrived.  Also where it
-came in.  A datagram the host sent to one of its own addresses comes in on
-\.{lo}, but the kernel keeps the route it was sent by, and the sockets
-that match an interface (\.{SO\_BINDTODEVICE}, the raw sockets' match, and
-\.{IP\_PKTINFO}'s |ipi_ifindex|) see the interface that route named: the
-one that holds the address (|inet_iif|).  An ICMP error is matched with
-its senders by the device it came in on.
+where its transport header begins, and when it arrived; and where it came
+in, twice: the interface the transport sees (|inet_iif|, above), and the
+device itself, by which an ICMP error is matched with its senders.
 
-\kernel{datagrams sent to \.{10.0.0.1} by the host itself: a UDP socket's
-\.{IP\_PKTINFO} gives interface 2 (\.{eth0}), and 1 for \.{127.0.0.1}; a UDP
-socket bound to device \.{eth0} receives the datagram, as does a raw socket
-bound to it; a ``protocol unreachable'' from \.{127.0.0.1} to \.{10.0.0.1}
-reaches the raw socket bound to \.{lo} and not the one bound to \.{eth0},
-and so does a ``port unreachable'' for UDP sockets.}
+\kernel{a ``protocol unreachable'' from \.{127.0.0.1} to \.{10.0.0.1} reaches
+the raw socket bound to \.{lo} and not the one bound to \.{eth0}, and so
+does a ``port unreachable'' for UDP sockets.}
 
 @c
 static void ip_rx_fill(sr_host *h, int ifindex, const sr_pkt *pkt, int rt_type,
@@ -712,11 +724,8 @@ static void ip_rx_fill(sr_host *h, int ifindex, const sr_pkt *pkt, int rt_type,
   ipv4_parse(pkt->data, pkt->len, &ip);
   memset(rx, 0, sizeof *rx);
   rx->host = h;
-  rx->ifindex = rx->dev_ifindex = ifindex;
-  if (ifindex == SR_LOOPBACK_IFINDEX && rt_type == SR_RT_LOCAL) {
-    const sr_route *r = route_lookup(h, ip.daddr);
-    if (r && r->type == SR_RT_LOCAL) rx->ifindex = r->ifindex;
-  }
+  rx->ifindex = ifindex == SR_LOOPBACK_IFINDEX && pkt->iif ? pkt->iif : ifindex;
+  rx->dev_ifindex = ifindex;
   rx->saddr = ip.saddr;
   rx->daddr = ip.daddr;
   rx->ttl = ip.ttl;

@@ -74,7 +74,7 @@ static ssize_t ping_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, in
   saddr = ipc.addr ? ipc.addr : s->inet_saddr;
   faddr = daddr;
   if (optlen && ip_options_first_hop(opt, optlen, &faddr) && !daddr) return -EINVAL;
-  if ((err = ip_route_dgram(s, daddr, faddr, saddr, &ipc, flags, false, &rt)) < 0)
+  if ((err = ip_route_dgram(s, daddr, faddr, saddr, &ipc, flags, false, false, &rt)) < 0)
     return err;
   if (flags & SR_MSG_PROBE) return (ssize_t) len;
   if (!daddr) daddr = rt.saddr;

@@ -126,7 +126,8 @@ not empty --- with |POLLPRI| too when \.{SO\_SELECT\_ERR\_QUEUE} is set;
 socket is shut for reading, and |POLLHUP| when it is shut both ways;
 \item{$\bullet$} |POLLIN|$\vert$|POLLRDNORM| while a datagram is queued;
 \item{$\bullet$} |POLLOUT|$\vert$|POLLWRNORM|$\vert$|POLLWRBAND| while
-less than half the send buffer is in use.
+less than half the send buffer is in use (otherwise the socket is marked
+as having found no space, for the signal of the chapter on UDP).
 \smallskip\noindent
 There is no |POLLHUP| for a datagram socket that is merely not connected:
 it has no connection to lose.
@@ -154,7 +155,8 @@ static unsigned datagram_poll(sr_sock *s)
   if (s->shutdown & SR_RCV_SHUTDOWN) mask |= POLLRDHUP | POLLIN | POLLRDNORM;
   if (s->shutdown == SR_SHUTDOWN_MASK) mask |= POLLHUP;
   if (s->rq_len) mask |= POLLIN | POLLRDNORM;
-  if ((long long) s->wmem << 1 < s->sndbuf) mask |= POLLOUT | POLLWRNORM | POLLWRBAND;
+  if (s->wmem < s->sndbuf >> 1) mask |= POLLOUT | POLLWRNORM | POLLWRBAND;
+  else s->nospace = true;
   return mask;
 }
 

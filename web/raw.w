@@ -108,7 +108,8 @@ is closed or disconnected --- for good, in the second case: a raw socket
 that was disconnected with \.{AF\_UNSPEC} never receives again, though it
 may still send.  The table uses the slots of the binding chapter, one slot
 per protocol with the newest socket first, through the socket's first
-link (raw sockets are in no port table).  A socket of protocol 256 to 262,
+link (raw sockets are in no port table); its slots come and go as the
+binding chapter's do.  A socket of protocol 256 to 262,
 which \.{SOCK\_RAW} accepts, sits in a slot no datagram's one-byte
 protocol field can name.
 
@@ -133,6 +134,7 @@ static void raw_unhash(sr_sock *s);
 @ @c
 static void raw_hash(sr_sock *s)
 {
+  bind_tables(s->host);
   link_add(&s->host->raw, LK_PORT, s, KEY_PORT(s->inet_num));
 }
 
@@ -551,7 +553,7 @@ datagram arrives from \.{10.9.9.9}; an \.{IPPROTO\_RAW} socket bound with
 
 @<Route a raw datagram to |daddr|, or fail@>=
 saddr = ipc.addr ? ipc.addr : s->inet_saddr;
-if ((err = ip_route_dgram(s, daddr, faddr, saddr, &ipc, flags, hdrincl, &rt)) < 0)
+if ((err = ip_route_dgram(s, daddr, faddr, saddr, &ipc, flags, hdrincl, false, &rt)) < 0)
   return err;
 
 @ A datagram whose header the kernel builds, |ip_append_data|: the size
@@ -675,6 +677,7 @@ static int raw_send_hdrinc(sr_sock *s, const struct msghdr *msg, size_t len, int
     return err;
   }
   @<Fill in the fields of the program's header that the kernel owns@>@;
+  pkt->iif = rt->iif;
   if (rt->type == SR_RT_LOCAL) ip_loop_local(h, pkt);
   else ip_send(h, rt->type, rt->ifindex, rt->nexthop, pkt, dev->mtu,
     (s->ipflags & IPF_MC_LOOP) != 0);

@@ -297,12 +297,15 @@ static bool udp_parse_header(const struct sr_rx *rx, struct sr_udp *u, bool *bad
 
 @ Making the queue entry of an arrival.  Every receiver of a broadcast gets
 its own copy, charged at the same true size (the kernel clones the buffer).
+|dgram_take_ip| copies what the receive options report of an IP packet ---
+for an error-queue entry, of the ICMP message that brought the error.
 The arrival is stamped with its time only when some socket of the world
 wants arrival times (see the section on time stamps); otherwise it carries
 no time.
 
 @<Private function prototypes@>=
 static sr_dgram *dgram_new(size_t len);
+static void dgram_take_ip(sr_dgram *d, const struct sr_rx *rx);
 static sr_dgram *dgram_from_rx(const struct udp_arrival *a);
 
 @ @c
@@ -311,6 +314,21 @@ static sr_dgram *dgram_new(size_t len)
   sr_dgram *d = xcalloc(1, sizeof *d + len);
   d->len = len;
   return d;
+}
+
+static void dgram_take_ip(sr_dgram *d, const struct sr_rx *rx)
+{
+  d->daddr = rx->daddr;
+  d->ifindex = rx->ifindex;
+  d->ttl = rx->ttl;
+  d->tos = rx->tos;
+  d->optlen = rx->optlen > SR_MAX_IPOPTLEN ? SR_MAX_IPOPTLEN : rx->optlen;
+  if (d->optlen) {
+    memcpy(d->opt, rx->opt, (size_t) d->optlen);
+    memcpy(d->wire_opt, rx->wire_opt, (size_t) d->optlen);
+  }
+  d->stamped = W->netstamp_sockets > 0;
+  d->tstamp_ns = rx->tstamp_ns;
 }
 
 static sr_dgram *dgram_from_rx(const struct udp_arrival *a)
@@ -636,19 +654,10 @@ static void ip_icmp_error(sr_sock *s, const struct sr_rx *icmp, int err, int typ
   d->ee.ee_code = (uint8_t) code;
   d->ee.ee_info = info;
   d->offender = icmp->saddr;
+  dgram_take_ip(d, icmp);
   d->saddr = daddr; /* the name reported: where the datagram went */
   d->dport = port;
-  d->daddr = icmp->daddr;
   d->ifindex = icmp->dev_ifindex;
-  d->ttl = icmp->ttl;
-  d->tos = icmp->tos;
-  d->optlen = icmp->optlen > SR_MAX_IPOPTLEN ? SR_MAX_IPOPTLEN : icmp->optlen;
-  if (d->optlen) {
-    memcpy(d->opt, icmp->opt, (size_t) d->optlen);
-    memcpy(d->wire_opt, icmp->wire_opt, (size_t) d->optlen);
-  }
-  d->stamped = W->netstamp_sockets > 0;
-  d->tstamp_ns = icmp->tstamp_ns;
   d->truesize = skb_truesize(SR_IPHDR_LEN + icmp->optlen + (int) icmp->l4len, 0);
   sock_queue_err(s, d);
 }
@@ -838,6 +847,7 @@ static ssize_t udp_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, int
   int optlen, err, mtu;
   if (len > 0xFFFF) return -EMSGSIZE;
   if (flags & MSG_OOB) return -EOPNOTSUPP;
+  if (s->cork) return udp_cork_append(s, msg, len, flags);
   @<Find the destination of the datagram, or fail@>@;
   @<Start |ipc| from the socket and read the control messages@>@;
   opt = ipc.has_opt ? ipc.opt : s->opt;
@@ -853,6 +863,8 @@ static ssize_t udp_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, int
   if ((flags & MSG_CONFIRM) && (flags & SR_MSG_PROBE) && len == 0) return 0;
   if (flags & SR_MSG_PROBE) return (ssize_t) len;
   @<Refuse a datagram longer than the socket's MTU@>@;
+  if (flags & MSG_MORE)
+    return udp_cork_start(s, msg, len, flags, &ipc, &rt, daddr, dport, opt, optlen, mtu);
   if (ipc.gso_size) return udp_send_segments(s, msg, len, flags, &ipc, &rt, daddr, dport,
     opt, optlen, mtu);
   err = udp_send_one(s, msg, 0, len, flags, &ipc, &rt, daddr, dport, opt, optlen, mtu);
@@ -876,7 +888,14 @@ if (usin) {
 
 @ The socket's own settings, then the control messages; a call with
 control messages does not use the connected socket's cached route, and
-neither does one with a source route or a link-scope destination.
+neither does one with a source route or a link-scope destination.  The
+source starts as the socket's own address (|ipcm_init_sk|): a socket
+bound to an address sends from it wherever the route leaves, and only
+\.{IP\_PKTINFO} on the call replaces it.
+
+\kernel{a socket bound to \.{127.0.0.1} sending to \.{10.0.0.1} (the
+address of \.{eth0}, reached over \.{lo}): the receiver's |recvfrom|
+names \.{127.0.0.1} (script \.{udp/sendto-recvfrom.sr}).}
 
 @<Start |ipc| from the socket and read the control messages@>=
 ipcm_init_sk(s, &ipc);
@@ -893,33 +912,47 @@ static void ipcm_init_sk(const sr_sock *s, struct sr_ipcm *ipc);
 static void ipcm_init_sk(const sr_sock *s, struct sr_ipcm *ipc)
 {
   memset(ipc, 0, sizeof *ipc);
+  ipc->addr = s->inet_saddr;
   ipc->oif = s->bound_dev_if;
   ipc->ttl = ipc->tos = -1;
   ipc->priority = s->priority;
   ipc->mark = s->mark;
 }
 
-@ The route.  The flow asks for link scope when the socket has
+@ \clause{socket.7:SO_BROADCAST:2}
+@^socket.7:SO\_BROADCAST@>
+The route.  The flow asks for link scope when the socket has
 \.{SO\_DONTROUTE} or the call |MSG_DONTROUTE|.  A multicast destination
 leaves by \.{IP\_MULTICAST\_IF}'s interface and source unless the call
 named them; a unicast one by \.{IP\_UNICAST\_IF}'s interface.  A
-connected socket's route is cached for \.{IP\_MTU}.
+connected socket's route is cached for \.{IP\_MTU}.  A broadcast route
+needs \.{SO\_BROADCAST} (|EACCES|), but the kernel asks only when it
+looks a route up: a connected socket sending on the route it cached does
+not check again.
+
+\kernel{a socket connected to \.{10.0.0.255} with \.{SO\_BROADCAST} set
+still sends after clearing it; |sendto| the same address is |EACCES|
+(script \.{udp/broadcast.sr}).}
 
 @<Route the datagram to |faddr|, or fail@>=
 if (ipv4_is_multicast(daddr)) connected = false;
-if ((err = ip_route_dgram(s, daddr, faddr, saddr, &ipc, flags, false, &rt)) < 0) return err;
+err = ip_route_dgram(s, daddr, faddr, saddr, &ipc, flags, false,
+  connected && s->dst_cached, &rt);
+if (err) return err;
 if (connected) sk_dst_set(s, &rt);
 
 @ The same for every datagram socket, |anysrc| saying whether the source may
-be an address the host does not have (a raw socket writing its own headers).
+be an address the host does not have (a raw socket writing its own headers),
+|cached| whether the socket sends on the route it cached (UDP only: raw and
+ping sockets look their route up every time).
 
 @<Private function prototypes@>=
 static int ip_route_dgram(sr_sock *s, uint32_t daddr, uint32_t faddr, uint32_t saddr,
-  struct sr_ipcm *ipc, int flags, bool anysrc, struct sr_rtres *rt);
+  struct sr_ipcm *ipc, int flags, bool anysrc, bool cached, struct sr_rtres *rt);
 
 @ @c
 static int ip_route_dgram(sr_sock *s, uint32_t daddr, uint32_t faddr, uint32_t saddr,
-  struct sr_ipcm *ipc, int flags, bool anysrc, struct sr_rtres *rt)
+  struct sr_ipcm *ipc, int flags, bool anysrc, bool cached, struct sr_rtres *rt)
 {
   struct sr_flow fl;
   int err;
@@ -931,7 +964,7 @@ static int ip_route_dgram(sr_sock *s, uint32_t daddr, uint32_t faddr, uint32_t s
   if (anysrc) fl.freebind = true;
   if (flags & MSG_DONTROUTE) fl.dontroute = true;
   if ((err = ip_route_output(s->host, &fl, rt)) < 0) return err;
-  if (rt->type == SR_RT_BROADCAST && !(s->flags & SK_BROADCAST)) return -EACCES;
+  if (rt->type == SR_RT_BROADCAST && !(s->flags & SK_BROADCAST) && !cached) return -EACCES;
   return 0;
 }
 
@@ -967,7 +1000,7 @@ static int ip_append_size_check(sr_sock *s, const struct sr_rtres *rt, uint32_t 
 {
   sr_iface *dev = iface_by_index(s->host, rt->ifindex);
   int devmtu = dev->mtu > SR_IP_MAX_MTU ? SR_IP_MAX_MTU : dev->mtu;
-  bool ignore_df = s->pmtudisc < IP_PMTUDISC_DO || s->pmtudisc == IP_PMTUDISC_OMIT;
+  bool ignore_df = ip_sk_ignore_df(s);
   int maxsize;
   *mtu = s->pmtudisc >= IP_PMTUDISC_PROBE ? devmtu : rt->mtu;
   maxsize = ignore_df || gso ? SR_IP_MAXPACKET : *mtu;
@@ -1004,6 +1037,8 @@ datagram (21 fragments) is |ENOBUFS|.}
 static int udp_send_one(sr_sock *s, const struct msghdr *msg, size_t from, size_t len,
   int flags, const struct sr_ipcm *ipc, const struct sr_rtres *rt, uint32_t daddr,
   uint16_t dport, const uint8_t *opt, int optlen, int mtu);
+static int udp_send_built(sr_sock *s, uint8_t *l4, size_t l4len, const struct sr_ipcm *ipc,
+  const struct sr_rtres *rt, uint32_t daddr, uint16_t dport, const uint8_t *opt, int optlen);
 static int sock_alloc_send(sr_sock *s, int flags, int truesize);
 static int ip_frags_charge(sr_sock *s, int flags, int hlen, size_t l4len, int mtu,
   int thlen, int *total);
@@ -1056,13 +1091,16 @@ the wait for room in the send buffer, \.{SO\_SNDTIMEO} long at most.
 @c
 static int sock_alloc_send(sr_sock *s, int flags, int truesize)
 {
+  uint64_t deadline = sock_deadline((flags & MSG_DONTWAIT) ? 0 : s->sndtimeo);
   for (;;) {
     int err;
     if (s->err) { err = s->err; s->err = 0; return -err; }
     if (s->shutdown & SR_SEND_SHUTDOWN) return -EPIPE;
     if (s->wmem < s->sndbuf) break;
-    if (flags & MSG_DONTWAIT) return -EAGAIN;
-    err = sock_wait(s, sock_may_send, NULL, sock_deadline(s->sndtimeo));
+    s->nospace = true;
+    if (deadline <= W->now_ns) return -EAGAIN;
+    s->nospace = false;
+    err = sock_wait(s, sock_may_send, NULL, deadline);
     if (err) return err;
   }
   s->wmem += truesize;
@@ -1089,11 +1127,21 @@ static int udp_send_one(sr_sock *s, const struct msghdr *msg, size_t from, size_
     s->wmem -= total;
     return -EFAULT;
   }
-  udp_header_emit(l4, l4len, s->inet_sport, dport, rt->saddr, daddr, (uint8_t) s->protocol);
-  err = ip_output_sk(s, ipc, rt, daddr, opt, optlen, l4, l4len);
+  err = udp_send_built(s, l4, l4len, ipc, rt, daddr, dport, opt, optlen);
   free(l4);
   s->wmem -= total;
   return err;
+}
+
+@ Putting the header on a datagram whose data is in place behind it, and
+handing it to the IP layer.
+
+@c
+static int udp_send_built(sr_sock *s, uint8_t *l4, size_t l4len, const struct sr_ipcm *ipc,
+  const struct sr_rtres *rt, uint32_t daddr, uint16_t dport, const uint8_t *opt, int optlen)
+{
+  udp_header_emit(l4, l4len, s->inet_sport, dport, rt->saddr, daddr, (uint8_t) s->protocol);
+  return ip_output_sk(s, ipc, rt, daddr, opt, optlen, l4, l4len);
 }
 
 @ \clause{ip.7:IP_TTL}
@@ -1239,6 +1287,165 @@ static ssize_t udp_send_segments(sr_sock *s, const struct msghdr *msg, size_t le
       if (err) break;
     }
   return err < 0 ? err : (ssize_t) len;
+}
+
+@*1 Corking.
+A send with |MSG_MORE| does not send: it starts a datagram that later
+sends add to, until one without |MSG_MORE| sends the whole as one
+datagram (|udp_sendmsg|'s {\it pending\/} frames).  The first call is
+checked as any send is, and fixes what the datagram will be: its
+destination, route, control messages, options and MTU.  The later calls
+check only the size and |MSG_OOB|, then append --- their address, if
+any, and their control messages are not looked at, and neither are a
+pending error, a shut-down socket or the send buffer.  A later call that
+would make the datagram longer than the first call's size limit allows
+fails with |EMSGSIZE|, and one whose buffer is bad with |EFAULT|; either
+throws the whole datagram away, as does closing the socket.  A |connect|
+while a datagram is pending sends it to the new peer (the kernel's
+|connect| writes its flow into the cork).  The datagram's first part is
+charged to the send buffer as a datagram of that size is; each later
+part adds its length (the bytes go into page fragments on a device
+that gathers, as \.{lo} and veth do).  Not modelled: \.{UDP\_CORK}, which
+the option tables do not have a level for, and \.{UDP\_SEGMENT} on a
+corked datagram (the model sends it as one datagram).
+@^MSG\_MORE@>
+@^corking@>
+@^model limits@>
+
+\kernel{on \.{lo}: |sendto| ``ab'' with |MSG_MORE| to port 5000:
+\.{SIOCOUTQ} 832, nothing arrives; ``cd'' with |MSG_MORE| to port 5001:
+834, |poll| \.{0x304}; |send| ``ef'' without an address: port 5000
+receives ``abcdef'' and port 5001 nothing, \.{SIOCOUTQ} 0.  1 byte, then
+65506 (\.{SIOCOUTQ} 66338), then 1 more: |EMSGSIZE| and nothing arrives,
+\.{SIOCOUTQ} 0.  1000, 1000, 20000 bytes: \.{SIOCOUTQ} 2304, 3304, 23304;
+a zero-length send then delivers 22000 bytes.  A |MSG_OOB| part is
+|EOPNOTSUPP| and the datagram stays pending (the next part, sent with no
+address by an unconnected socket, delivers both).  A bad buffer, first or
+later part: |EFAULT|, \.{SIOCOUTQ} 0, nothing sent.  After
+\.{SHUT\_WR} later parts still pass and the datagram is delivered; a
+socket whose \.{IP\_RECVERR} error is pending gets |ECONNREFUSED| from its
+first |MSG_MORE| send.  A socket connected to port 5000 sends ``ab'' with
+|MSG_MORE|, connects to port 5003 and sends ``cd'': port 5003 receives 4
+bytes.  Closing a socket with a pending datagram sends nothing.}
+
+@<UDP fields of a socket@>=
+struct sr_udpcork *cork; /* the pending datagram, or null */
+
+@ @<Type definitions@>=
+struct sr_udpcork {
+  struct sr_ipcm ipc; /* the first call's settings */
+  struct sr_rtres rt;
+  uint32_t daddr;
+  uint16_t dport;
+  uint8_t opt[SR_MAX_IPOPTLEN];
+  int optlen, mtu;
+  size_t len; /* the datagram so far, UDP header included */
+  int charge; /* what it costs the send buffer */
+  uint8_t *data; /* its |len - 8| bytes of data */
+};
+
+@ @<Private function prototypes@>=
+static bool ip_sk_ignore_df(const sr_sock *s);
+static ssize_t udp_cork_start(sr_sock *s, const struct msghdr *msg, size_t len, int flags,
+  const struct sr_ipcm *ipc, const struct sr_rtres *rt, uint32_t daddr, uint16_t dport,
+  const uint8_t *opt, int optlen, int mtu);
+static ssize_t udp_cork_append(sr_sock *s, const struct msghdr *msg, size_t len, int flags);
+static void udp_cork_discard(sr_sock *s);
+static void udp_cork_follow(sr_sock *s, const struct sr_rtres *rt);
+
+@ Whether the socket lets the kernel fragment what it sends.
+
+@c
+static bool ip_sk_ignore_df(const sr_sock *s)
+{
+  return s->pmtudisc < IP_PMTUDISC_DO || s->pmtudisc == IP_PMTUDISC_OMIT;
+}
+
+@ @c
+static ssize_t udp_cork_start(sr_sock *s, const struct msghdr *msg, size_t len, int flags,
+  const struct sr_ipcm *ipc, const struct sr_rtres *rt, uint32_t daddr, uint16_t dport,
+  const uint8_t *opt, int optlen, int mtu)
+{
+  struct sr_udpcork *c;
+  int total, err;
+  err = ip_frags_charge(s, flags, SR_IPHDR_LEN + optlen, SR_UDPHDR_LEN + len, mtu, SR_UDPHDR_LEN,
+    &total);
+  if (err) return err;
+  c = xcalloc(1, sizeof *c);
+  c->data = xcalloc(len ? len : 1, 1);
+  if (!iov_gather(msg, 0, c->data, len)) {
+    free(c->data);
+    free(c);
+    s->wmem -= total;
+    return -EFAULT;
+  }
+  c->ipc = *ipc;
+  c->rt = *rt;
+  c->daddr = daddr;
+  c->dport = dport;
+  memcpy(c->opt, opt, (size_t) optlen);
+  c->optlen = optlen;
+  c->mtu = mtu;
+  c->len = SR_UDPHDR_LEN + len;
+  c->charge = total;
+  s->cork = c;
+  return (ssize_t) len;
+}
+
+@ A later part.  The size limit is the one the first call was held to,
+with the socket's present \.{IP\_MTU\_DISCOVER} mode.
+
+@c
+static ssize_t udp_cork_append(sr_sock *s, const struct msghdr *msg, size_t len, int flags)
+{
+  struct sr_udpcork *c = s->cork;
+  int hlen = SR_IPHDR_LEN + c->optlen, err;
+  int limit = c->ipc.gso_size ? SR_IP_MAXPACKET : c->mtu;
+  int maxsize = ip_sk_ignore_df(s) ? SR_IP_MAXPACKET : limit;
+  uint8_t *l4;
+  if (c->len + len > (size_t) (maxsize - hlen)) {
+    ip_local_error(s, EMSGSIZE, c->daddr, s->inet_dport, (uint32_t) (limit - c->optlen));
+    udp_cork_discard(s);
+    return -EMSGSIZE;
+  }
+  c->data = xrealloc(c->data, c->len - SR_UDPHDR_LEN + len + 1, 1);
+  if (!iov_gather(msg, 0, c->data + c->len - SR_UDPHDR_LEN, len)) {
+    udp_cork_discard(s);
+    return -EFAULT;
+  }
+  c->len += len;
+  c->charge += (int) len;
+  s->wmem += (int) len;
+  if (flags & MSG_MORE) return (ssize_t) len;
+  l4 = xcalloc(1, c->len);
+  memcpy(l4 + SR_UDPHDR_LEN, c->data, c->len - SR_UDPHDR_LEN);
+  err = udp_send_built(s, l4, c->len, &c->ipc, &c->rt, c->daddr, c->dport, c->opt, c->optlen);
+  free(l4);
+  udp_cork_discard(s);
+  return err < 0 ? err : (ssize_t) len;
+}
+
+@ @c
+static void udp_cork_discard(sr_sock *s)
+{
+  s->wmem -= s->cork->charge;
+  free(s->cork->data);
+  free(s->cork);
+  s->cork = NULL;
+}
+
+@ A |connect| that succeeds while a datagram is pending: the datagram
+goes to the new peer, from the source the new route chose, by the route
+it has.  (A |connect| that fails after routing has already rewritten
+the kernel's flow too; the model leaves the datagram alone then.)
+
+@c
+static void udp_cork_follow(sr_sock *s, const struct sr_rtres *rt)
+{
+  if (!s->cork) return;
+  s->cork->daddr = s->inet_daddr;
+  s->cork->dport = s->inet_dport;
+  s->cork->rt.saddr = rt->saddr;
 }
 
 @*1 Control messages on sending.
@@ -2658,8 +2865,8 @@ static ssize_t tcp_recvmsg_closed(sr_sock *s, struct msghdr *m, size_t len, int 
 }
 
 @*1 Releasing a socket's queues.
-A socket that goes takes its queues with it, and stops wanting arrival
-times.
+A socket that goes takes its queues and its pending datagram with it,
+and stops wanting arrival times.
 
 @<Private function prototypes@>=
 static void udp_release(sr_sock *s);
@@ -2669,5 +2876,64 @@ static void udp_release(sr_sock *s)
 {
   while (s->rq_head) free(udp_queue_head_remove(s));
   sock_purge_err(s);
+  if (s->cork) udp_cork_discard(s);
   if (s->netstamp) W->netstamp_sockets--;
+}
+
+@*1 Frames the host holds.
+A datagram leaves the host at once on loopback and on a LAN: the kernel
+too stops charging a buffer to its socket at the loopback device and where a
+veth pair crosses into another namespace.  One place keeps sent frames:
+the queue of a neighbour that has not answered ARP yet (the chapter on
+links).  While a frame waits there it stays charged to the socket that sent
+it --- \.{SIOCOUTQ} shows it, and the send buffer fills --- and the socket
+may not disappear: closing it leaves it {\it orphaned\/} until its last
+frame is sent or dropped.  When a frame is let go and the send buffer is
+again less than half full, a socket that had found it full (a send that
+failed with |EAGAIN|, a |poll| that found it unwritable) is told, with
+\.{SIGIO} to an asynchronous owner; a send that waited is not, for it
+clears that mark before waiting (|sock_wait_for_wmem|).
+
+\kernel{with \.{SO\_SNDBUF} 4608, to an address of the veth's LAN that no
+host has: a third blocking |send| of 1000 bytes waits about 3~s, until
+ARP gives up and the two held frames are freed, then succeeds; no
+\.{SIGIO}; after a non-blocking |send| failed with |EAGAIN|, the release
+brings one \.{SIGIO}.  The port of a socket closed with a frame waiting can
+be bound again at once.}
+@^send buffer@>
+@^orphaned socket@>
+
+@<UDP fields of a socket@>=
+int wheld; /* frames the host holds for it */
+bool orphaned; /* closed, but kept alive by held frames */
+bool nospace; /* found the send buffer full: |SOCKWQ_ASYNC_NOSPACE| */
+
+@ @<Private function prototypes@>=
+static void pkt_hold(sr_pkt *p);
+static void pkt_release(sr_pkt *p);
+
+@ @c
+static void pkt_hold(sr_pkt *p)
+{
+  if (!p->sk || p->held) return;
+  p->held = true;
+  p->sk->wmem += p->truesize;
+  p->sk->wheld++;
+}
+
+static void pkt_release(sr_pkt *p)
+{
+  sr_sock *s = p->sk;
+  if (!s || !p->held) return;
+  p->held = false;
+  p->sk = NULL;
+  s->wmem -= p->truesize;
+  if (--s->wheld == 0 && s->orphaned) {
+    free(s);
+    return;
+  }
+  if (!s->orphaned && s->wmem < s->sndbuf >> 1 && s->nospace) {
+    s->nospace = false;
+    sk_wake_async(s);
+  }
 }
