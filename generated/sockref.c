@@ -67,12 +67,12 @@
 #define SR_NR_OPEN 1048576
 
 /*:64*//*82:*/
-#line 32 "web/socket.w"
+#line 33 "web/socket.w"
 
 #define SR_MAX_TIMEOUT LONG_MAX
 
 /*:82*//*84:*/
-#line 55 "web/socket.w"
+#line 56 "web/socket.w"
 
 #define SK_DEBUG (1u << 0)
 #define SK_BROADCAST (1u << 1)
@@ -92,7 +92,7 @@
 #define SR_FILTER_EBPF 2
 
 /*:84*//*86:*/
-#line 92 "web/socket.w"
+#line 93 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -115,14 +115,14 @@
 #define IPF_MC_ALL (1u << 18) 
 
 /*:86*//*88:*/
-#line 176 "web/socket.w"
+#line 177 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
 /*:88*//*95:*/
-#line 282 "web/socket.w"
+#line 283 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
@@ -186,7 +186,7 @@ enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
 OPT_STORE_INT_FIELD};
 
 /*:149*//*159:*/
-#line 243 "web/sockopt.w"
+#line 246 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
@@ -212,13 +212,13 @@ OPT_STORE_INT_FIELD};
 #define SR_INET_ECN_MASK 3
 
 /*:235*//*239:*/
-#line 165 "web/ipopt.w"
+#line 166 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
 /*:239*//*258:*/
-#line 429 "web/ipopt.w"
+#line 431 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
@@ -247,34 +247,34 @@ OPT_STORE_INT_FIELD};
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:360*//*410:*/
-#line 1070 "web/ip.w"
+/*:360*//*411:*/
+#line 1099 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:410*//*415:*/
-#line 1167 "web/ip.w"
+/*:411*//*416:*/
+#line 1196 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:415*//*432:*/
+/*:416*//*433:*/
 #line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:432*//*441:*/
+/*:433*//*442:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:441*//*452:*/
+/*:442*//*453:*/
 #line 260 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -282,31 +282,31 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:452*//*463:*/
-#line 437 "web/bind.w"
+/*:453*//*464:*/
+#line 446 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:463*//*471:*/
-#line 608 "web/bind.w"
+/*:464*//*472:*/
+#line 617 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:471*//*533:*/
-#line 1895 "web/bind.w"
+/*:472*//*534:*/
+#line 1904 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:533*//*551:*/
-#line 104 "web/udp.w"
+/*:534*//*552:*/
+#line 105 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
 #define SR_SEND_SHUTDOWN 2
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:551*//*553:*/
-#line 140 "web/udp.w"
+/*:552*//*554:*/
+#line 141 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
 #define SR_SKB_SHINFO 320
@@ -314,63 +314,77 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:553*//*561:*/
-#line 291 "web/udp.w"
+/*:554*//*562:*/
+#line 288 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:561*//*585:*/
-#line 885 "web/udp.w"
+/*:562*//*586:*/
+#line 887 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:585*//*603:*/
-#line 1291 "web/udp.w"
+/*:586*//*611:*/
+#line 1378 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:603*//*619:*/
-#line 1632 "web/udp.w"
+/*:611*//*627:*/
+#line 1733 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:619*//*625:*/
-#line 1765 "web/udp.w"
+/*:627*//*633:*/
+#line 1866 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:625*//*660:*/
-#line 2488 "web/udp.w"
+/*:633*//*668:*/
+#line 2601 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:660*//*666:*/
-#line 2598 "web/udp.w"
+/*:668*//*674:*/
+#line 2713 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:666*//*688:*/
+/*:674*//*694:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:688*//*705:*/
+/*:694*//*711:*/
 #line 358 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:705*//*713:*/
+/*:711*//*719:*/
 #line 544 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:713*/
+/*:719*//*727:*/
+#line 98 "web/raw.w"
+
+#ifndef ICMP_FILTER
+#define ICMP_FILTER 1
+#endif
+#line 102 "web/raw.w"
+
+/*:727*//*773:*/
+#line 955 "web/raw.w"
+
+#ifndef IP_PROTOCOL
+#define IP_PROTOCOL 52
+#endif
+/*:773*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -444,12 +458,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*709:*/
+/*715:*/
 #line 461 "web/poll.w"
 
 int kmax;
 
-/*:709*/
+/*:715*/
 #line 40 "web/fd.w"
 
 }sr_fdtab;
@@ -463,7 +477,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*440:*/
+/*441:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -479,16 +493,16 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:440*//*518:*/
-#line 1573 "web/bind.w"
+/*:441*//*519:*/
+#line 1582 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:518*/
+/*:519*/
 #line 20 "web/socket.w"
 
 /*83:*/
-#line 35 "web/socket.w"
+#line 36 "web/socket.w"
 
 int rcvbuf,sndbuf;
 bool rcvbuf_locked,sndbuf_locked;
@@ -520,7 +534,7 @@ int nofcs,wifi_status;
 #line 21 "web/socket.w"
 
 /*85:*/
-#line 77 "web/socket.w"
+#line 78 "web/socket.w"
 
 int uc_ttl;
 int tos;
@@ -547,8 +561,8 @@ uint16_t inet_id;
 /*:376*/
 #line 23 "web/socket.w"
 
-/*550:*/
-#line 89 "web/udp.w"
+/*551:*/
+#line 90 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
 int rq_len;
@@ -564,20 +578,31 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:550*//*606:*/
-#line 1361 "web/udp.w"
+/*:551*//*614:*/
+#line 1448 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:606*//*684:*/
-#line 2933 "web/udp.w"
+/*:614*//*690:*/
+#line 3022 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:684*/
+/*:690*/
 #line 24 "web/socket.w"
+
+/*724:*/
+#line 25 "web/raw.w"
+
+uint32_t icmp_filter;
+sr_sock*ra_next;
+bool ra_on;
+bool opt_set;
+
+/*:724*/
+#line 25 "web/socket.w"
 
 };
 
@@ -781,11 +806,12 @@ sr_sock*sk;
 };
 
 /*:375*//*391:*/
-#line 675 "web/ip.w"
+#line 677 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
 int ifindex;
+int dev_ifindex;
 uint32_t saddr,daddr;
 uint8_t ttl,tos,protocol;
 const uint8_t*opt;
@@ -800,8 +826,8 @@ bool csum_ok;
 sr_pkt**pkt;
 };
 
-/*:391*//*395:*/
-#line 802 "web/ip.w"
+/*:391*//*396:*/
+#line 828 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -818,23 +844,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:395*//*416:*/
-#line 1172 "web/ip.w"
+/*:396*//*417:*/
+#line 1201 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:416*//*427:*/
-#line 1306 "web/ip.w"
+/*:417*//*428:*/
+#line 1339 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:427*//*433:*/
+/*:428*//*434:*/
 #line 45 "web/pcap.w"
 
 typedef struct{
@@ -842,7 +868,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:433*//*447:*/
+/*:434*//*448:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -855,7 +881,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:447*//*448:*/
+/*:448*//*449:*/
 #line 182 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -865,8 +891,8 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:448*//*481:*/
-#line 820 "web/bind.w"
+/*:449*//*482:*/
+#line 829 "web/bind.w"
 
 typedef struct sr_rpgroup{
 sr_sock**sock;
@@ -875,7 +901,7 @@ bool has_conns;
 bool prog;
 }sr_rpgroup;
 
-/*:481*//*548:*/
+/*:482*//*549:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -895,22 +921,23 @@ int truesize;
 uint32_t dropcount;
 bool peeked;
 bool csum_bad;
-/*574:*/
-#line 700 "web/udp.w"
+int l4off;
+/*575:*/
+#line 701 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:574*/
-#line 54 "web/udp.w"
+/*:575*/
+#line 55 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:548*//*549:*/
-#line 69 "web/udp.w"
+/*:549*//*550:*/
+#line 70 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
 _Static_assert(offsetof(sr_dgram,wire_opt)==offsetof(sr_dgram,opt)+SR_MAX_IPOPTLEN,
@@ -918,8 +945,8 @@ _Static_assert(offsetof(sr_dgram,wire_opt)==offsetof(sr_dgram,opt)+SR_MAX_IPOPTL
 _Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
 
-/*:549*//*558:*/
-#line 251 "web/udp.w"
+/*:550*//*559:*/
+#line 252 "web/udp.w"
 
 struct udp_arrival{
 const struct sr_rx*rx;
@@ -929,8 +956,8 @@ bool sole;
 int truesize;
 };
 
-/*:558*//*586:*/
-#line 891 "web/udp.w"
+/*:559*//*587:*/
+#line 893 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -944,8 +971,8 @@ int gso_size;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:586*//*607:*/
-#line 1364 "web/udp.w"
+/*:587*//*615:*/
+#line 1451 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -959,15 +986,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:607*//*622:*/
-#line 1703 "web/udp.w"
+/*:615*//*630:*/
+#line 1804 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:622*/
+/*:630*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -997,26 +1024,26 @@ uint64_t evseq;
 sr_lan*lan;
 int nlans;
 
-/*:337*//*434:*/
+/*:337*//*435:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:434*//*647:*/
-#line 2230 "web/udp.w"
+/*:435*//*655:*/
+#line 2343 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:647*/
+/*:655*/
 #line 45 "web/world.w"
 
-/*715:*/
+/*721:*/
 #line 551 "web/poll.w"
 
 uint64_t calls;
 
-/*:715*/
+/*:721*/
 #line 46 "web/world.w"
 
 };
@@ -1053,30 +1080,40 @@ sr_htab pmtu;
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:377*//*396:*/
-#line 818 "web/ip.w"
+/*:377*//*397:*/
+#line 844 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:396*//*417:*/
-#line 1178 "web/ip.w"
+/*:397*//*418:*/
+#line 1207 "web/ip.w"
 
 sr_htab peers;
 
-/*:417*//*425:*/
-#line 1300 "web/ip.w"
+/*:418*//*426:*/
+#line 1333 "web/ip.w"
 
 sr_htab mc;
 
-/*:425*//*449:*/
+/*:426*//*450:*/
 #line 190 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:449*/
+/*:450*//*728:*/
+#line 121 "web/raw.w"
+
+sr_htab raw;
+
+/*:728*//*765:*/
+#line 861 "web/raw.w"
+
+sr_sock*ra_chain;
+
+/*:765*/
 #line 187 "web/world.w"
 
 };
@@ -1094,13 +1131,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:69*//*714:*/
+/*:69*//*720:*/
 #line 547 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:714*/
+/*:720*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1212,12 +1249,12 @@ static sr_sock*sock_lookup(int fd,int*err);
 static int sys_return(int r);
 
 /*:77*//*89:*/
-#line 197 "web/socket.w"
+#line 198 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
 /*:89*//*92:*/
-#line 254 "web/socket.w"
+#line 255 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
@@ -1270,7 +1307,7 @@ static int set_int_field(sr_sock*s,sr_optreq*rq);
 static int get_int_field(sr_sock*s,sr_optreq*rq);
 
 /*:156*//*162:*/
-#line 314 "web/sockopt.w"
+#line 317 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
 static bool opt_capable(uint64_t caps);
@@ -1317,7 +1354,7 @@ static bool filter_mem_ok(const struct sock_filter*f,int len);
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
 /*:227*//*240:*/
-#line 169 "web/ipopt.w"
+#line 170 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
@@ -1521,73 +1558,75 @@ static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
 /*:389*//*392:*/
-#line 693 "web/ip.w"
+#line 696 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
+static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
+struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:392*//*398:*/
-#line 825 "web/ip.w"
+/*:392*//*399:*/
+#line 851 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:398*//*404:*/
-#line 937 "web/ip.w"
+/*:399*//*405:*/
+#line 963 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:404*//*407:*/
-#line 1002 "web/ip.w"
+/*:405*//*408:*/
+#line 1030 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:407*//*411:*/
-#line 1074 "web/ip.w"
+/*:408*//*412:*/
+#line 1103 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:411*//*413:*/
-#line 1118 "web/ip.w"
+/*:412*//*414:*/
+#line 1147 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:413*//*419:*/
-#line 1184 "web/ip.w"
+/*:414*//*420:*/
+#line 1213 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:419*//*421:*/
-#line 1234 "web/ip.w"
+/*:420*//*422:*/
+#line 1263 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:421*//*423:*/
-#line 1274 "web/ip.w"
+/*:422*//*424:*/
+#line 1307 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:423*//*428:*/
-#line 1312 "web/ip.w"
+/*:424*//*429:*/
+#line 1345 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:428*//*437:*/
+/*:429*//*438:*/
 #line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:437*//*444:*/
+/*:438*//*445:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1595,96 +1634,97 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:444*//*450:*/
+/*:445*//*451:*/
 #line 195 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:450*//*453:*/
+/*:451*//*454:*/
 #line 273 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
 static sr_porttab*sock_tab(sr_sock*s);
+static sr_bindtab*bind_tables(sr_host*h);
 static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:453*//*457:*/
-#line 338 "web/bind.w"
+/*:454*//*458:*/
+#line 347 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:457*//*459:*/
-#line 368 "web/bind.w"
+/*:458*//*460:*/
+#line 377 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:459*//*462:*/
-#line 407 "web/bind.w"
+/*:460*//*463:*/
+#line 416 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:462*//*466:*/
-#line 473 "web/bind.w"
+/*:463*//*467:*/
+#line 482 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:466*//*468:*/
-#line 525 "web/bind.w"
+/*:467*//*469:*/
+#line 534 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:468*//*470:*/
-#line 564 "web/bind.w"
+/*:469*//*471:*/
+#line 573 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:470*//*472:*/
-#line 611 "web/bind.w"
+/*:471*//*473:*/
+#line 620 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
 static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:472*//*476:*/
-#line 716 "web/bind.w"
+/*:473*//*477:*/
+#line 725 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
 static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:476*//*482:*/
-#line 828 "web/bind.w"
+/*:477*//*483:*/
+#line 837 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:482*//*486:*/
-#line 916 "web/bind.w"
+/*:483*//*487:*/
+#line 925 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:486*//*488:*/
-#line 951 "web/bind.w"
+/*:487*//*489:*/
+#line 960 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s);
 
-/*:488*//*491:*/
-#line 987 "web/bind.w"
+/*:489*//*492:*/
+#line 996 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr);
@@ -1692,35 +1732,35 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:491*//*494:*/
-#line 1050 "web/bind.w"
+/*:492*//*495:*/
+#line 1059 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:494*//*497:*/
-#line 1134 "web/bind.w"
+/*:495*//*498:*/
+#line 1143 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:497*//*501:*/
-#line 1231 "web/bind.w"
+/*:498*//*502:*/
+#line 1240 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:501*//*505:*/
-#line 1314 "web/bind.w"
+/*:502*//*506:*/
+#line 1323 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:505*//*508:*/
-#line 1365 "web/bind.w"
+/*:506*//*509:*/
+#line 1374 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:508*//*514:*/
-#line 1442 "web/bind.w"
+/*:509*//*515:*/
+#line 1451 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
@@ -1729,22 +1769,22 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:514*//*520:*/
-#line 1591 "web/bind.w"
+/*:515*//*521:*/
+#line 1600 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:520*//*527:*/
-#line 1770 "web/bind.w"
+/*:521*//*528:*/
+#line 1779 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:527*//*528:*/
-#line 1799 "web/bind.w"
+/*:528*//*529:*/
+#line 1808 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1757,8 +1797,8 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:528*//*531:*/
-#line 1849 "web/bind.w"
+/*:529*//*532:*/
+#line 1858 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1766,108 +1806,127 @@ uint32_t daddr,uint16_t hnum,int ifindex);
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
 
-/*:531*//*537:*/
-#line 1998 "web/bind.w"
+/*:532*//*538:*/
+#line 2007 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:537*//*540:*/
-#line 2067 "web/bind.w"
+/*:538*//*541:*/
+#line 2076 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:540*//*544:*/
-#line 2125 "web/bind.w"
+/*:541*//*545:*/
+#line 2134 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:544*//*545:*/
-#line 2139 "web/bind.w"
+/*:545*//*546:*/
+#line 2148 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:545*//*554:*/
-#line 147 "web/udp.w"
+/*:546*//*555:*/
+#line 148 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:554*//*557:*/
-#line 245 "web/udp.w"
+/*:555*//*558:*/
+#line 246 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:557*//*559:*/
-#line 260 "web/udp.w"
+/*:558*//*560:*/
+#line 261 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:559*//*562:*/
-#line 301 "web/udp.w"
+/*:560*//*563:*/
+#line 298 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:562*//*564:*/
-#line 338 "web/udp.w"
+/*:563*//*565:*/
+#line 336 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
-static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len);
+static void dgram_take_rx(sr_dgram*d,const struct sr_rx*rx,int truesize);
+static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
+int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:564*//*567:*/
-#line 457 "web/udp.w"
+/*:565*//*568:*/
+#line 459 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:567*//*569:*/
-#line 497 "web/udp.w"
+/*:568*//*570:*/
+#line 500 "web/udp.w"
 
-static int udp_filter_run(const sr_sock*s,const struct udp_arrival*a);
+static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:569*//*572:*/
-#line 622 "web/udp.w"
+/*:570*//*573:*/
+#line 623 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:572*//*575:*/
-#line 705 "web/udp.w"
+/*:573*//*576:*/
+#line 706 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:575*//*578:*/
-#line 762 "web/udp.w"
+/*:576*//*579:*/
+#line 764 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:578*//*580:*/
-#line 793 "web/udp.w"
+/*:579*//*581:*/
+#line 795 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:580*//*582:*/
-#line 831 "web/udp.w"
+/*:581*//*583:*/
+#line 833 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:582*//*584:*/
-#line 879 "web/udp.w"
+/*:583*//*585:*/
+#line 881 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:584*//*592:*/
-#line 1059 "web/udp.w"
+/*:585*//*591:*/
+#line 981 "web/udp.w"
+
+static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
+
+/*:591*//*594:*/
+#line 1022 "web/udp.w"
+
+static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
+struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
+
+/*:594*//*597:*/
+#line 1066 "web/udp.w"
+
+static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
+int optlen,size_t l4len,bool gso,int*mtu);
+
+/*:597*//*599:*/
+#line 1109 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -1877,30 +1936,38 @@ static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
 bool partial);
 static int sock_alloc_send(sr_sock*s,int flags,int truesize);
-static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
-int*total);
+static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
+int thlen,int*total);
 
-/*:592*//*599:*/
-#line 1217 "web/udp.w"
+/*:599*//*605:*/
+#line 1260 "web/udp.w"
+
+static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
+const uint8_t*opt,int optlen,struct sr_ipout*o);
+static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
+uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
+
+/*:605*//*607:*/
+#line 1304 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:599*//*601:*/
-#line 1241 "web/udp.w"
+/*:607*//*609:*/
+#line 1328 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:601*//*604:*/
-#line 1294 "web/udp.w"
+/*:609*//*612:*/
+#line 1381 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:604*//*608:*/
-#line 1377 "web/udp.w"
+/*:612*//*616:*/
+#line 1464 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -1910,10 +1977,11 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
-/*:608*//*614:*/
-#line 1511 "web/udp.w"
+/*:616*//*622:*/
+#line 1601 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
+static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc);
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -1921,131 +1989,127 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:614*//*615:*/
-#line 1527 "web/udp.w"
+/*:622*//*623:*/
+#line 1618 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:615*//*621:*/
-#line 1696 "web/udp.w"
+/*:623*//*629:*/
+#line 1797 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:621*//*626:*/
-#line 1794 "web/udp.w"
+/*:629*//*634:*/
+#line 1895 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:626*//*628:*/
-#line 1813 "web/udp.w"
+/*:634*//*636:*/
+#line 1914 "web/udp.w"
 
-static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err);
+typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
+static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
+sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:628*//*631:*/
-#line 1900 "web/udp.w"
+/*:636*//*639:*/
+#line 2006 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:631*//*633:*/
-#line 1941 "web/udp.w"
+/*:639*//*641:*/
+#line 2047 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:633*//*635:*/
-#line 1996 "web/udp.w"
+/*:641*//*643:*/
+#line 2102 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:635*//*637:*/
-#line 2032 "web/udp.w"
+/*:643*//*645:*/
+#line 2138 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:637*//*639:*/
-#line 2076 "web/udp.w"
+/*:645*//*647:*/
+#line 2182 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:639*//*643:*/
-#line 2144 "web/udp.w"
+/*:647*//*651:*/
+#line 2257 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:643*//*648:*/
-#line 2233 "web/udp.w"
+/*:651*//*656:*/
+#line 2346 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:648*//*650:*/
-#line 2272 "web/udp.w"
+/*:656*//*658:*/
+#line 2385 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:650*//*652:*/
-#line 2311 "web/udp.w"
+/*:658*//*660:*/
+#line 2424 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:652*//*654:*/
-#line 2351 "web/udp.w"
+/*:660*//*662:*/
+#line 2464 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:654*//*661:*/
-#line 2492 "web/udp.w"
+/*:662*//*669:*/
+#line 2605 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:661*//*668:*/
-#line 2618 "web/udp.w"
+/*:669*//*676:*/
+#line 2733 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:668*//*671:*/
-#line 2675 "web/udp.w"
+/*:676*//*679:*/
+#line 2790 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:671*//*676:*/
-#line 2774 "web/udp.w"
+/*:679*//*684:*/
+#line 2892 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:676*//*678:*/
-#line 2822 "web/udp.w"
+/*:684*//*686:*/
+#line 2940 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:678*//*680:*/
-#line 2875 "web/udp.w"
-
-static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
-int flags);
-
-/*:680*//*682:*/
-#line 2898 "web/udp.w"
+/*:686*//*688:*/
+#line 2987 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:682*//*685:*/
-#line 2938 "web/udp.w"
+/*:688*//*691:*/
+#line 3027 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:685*//*689:*/
+/*:691*//*695:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2053,13 +2117,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:689*//*692:*/
+/*:695*//*698:*/
 #line 88 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:692*//*694:*/
+/*:698*//*700:*/
 #line 143 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2067,24 +2131,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:694*//*700:*/
+/*:700*//*706:*/
 #line 252 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:700*//*702:*/
+/*:706*//*708:*/
 #line 306 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:702*//*706:*/
+/*:708*//*712:*/
 #line 363 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:706*//*711:*/
+/*:712*//*717:*/
 #line 507 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2093,7 +2157,131 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:711*/
+/*:717*//*725:*/
+#line 64 "web/raw.w"
+
+static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
+static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
+
+/*:725*//*731:*/
+#line 130 "web/raw.w"
+
+static void raw_hash(sr_sock*s);
+static void raw_unhash(sr_sock*s);
+
+/*:731*//*733:*/
+#line 178 "web/raw.w"
+
+static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
+int ifindex);
+static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
+
+/*:733*//*735:*/
+#line 215 "web/raw.w"
+
+static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
+
+/*:735*//*737:*/
+#line 246 "web/raw.w"
+
+static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
+
+/*:737*//*739:*/
+#line 275 "web/raw.w"
+
+static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
+int truesize);
+static int rx_truesize(const struct sr_rx*rx);
+
+/*:739*//*741:*/
+#line 315 "web/raw.w"
+
+static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
+
+/*:741*//*743:*/
+#line 353 "web/raw.w"
+
+static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
+socklen_t*namelen,struct sr_cmsg_out*co);
+static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
+
+/*:743*//*745:*/
+#line 445 "web/raw.w"
+
+static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
+
+/*:745*//*748:*/
+#line 484 "web/raw.w"
+
+static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
+uint32_t*daddr);
+
+/*:748*//*753:*/
+#line 565 "web/raw.w"
+
+static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
+const uint8_t*opt,int optlen);
+
+/*:753*//*755:*/
+#line 635 "web/raw.w"
+
+static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+const struct sr_rtres*rt,uint32_t daddr);
+
+/*:755*//*758:*/
+#line 686 "web/raw.w"
+
+static void ip_loop_local(sr_host*h,sr_pkt*pkt);
+
+/*:758*//*761:*/
+#line 756 "web/raw.w"
+
+static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
+const uint8_t*orig_ip,size_t len);
+static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
+uint32_t info,const uint8_t*orig_ip,size_t len);
+
+/*:761*//*763:*/
+#line 799 "web/raw.w"
+
+static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
+
+/*:763*//*766:*/
+#line 864 "web/raw.w"
+
+static void ip_ra_control(sr_sock*s,bool on);
+static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
+static bool ip_has_router_alert(const uint8_t*pkt);
+
+/*:766*//*771:*/
+#line 942 "web/raw.w"
+
+static void raw_release(sr_sock*s);
+
+/*:771*//*775:*/
+#line 53 "web/ping.w"
+
+static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
+
+/*:775*//*777:*/
+#line 91 "web/ping.w"
+
+static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
+
+/*:777*//*779:*/
+#line 126 "web/ping.w"
+
+static void ping_rcv(const struct sr_rx*rx);
+static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
+
+/*:779*//*781:*/
+#line 173 "web/ping.w"
+
+static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
+const uint8_t*orig_ip,size_t len);
+
+/*:781*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2608,14 +2796,14 @@ free(W->ev);
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:338*//*435:*/
+/*:338*//*436:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:435*/
+/*:436*/
 #line 826 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
@@ -2630,27 +2818,32 @@ htab_free(&fh->neigh,neigh_free);
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:372*//*397:*/
-#line 822 "web/ip.w"
+/*:372*//*398:*/
+#line 848 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:397*//*418:*/
-#line 1181 "web/ip.w"
+/*:398*//*419:*/
+#line 1210 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:418*//*426:*/
-#line 1303 "web/ip.w"
+/*:419*//*427:*/
+#line 1336 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:426*//*456:*/
-#line 335 "web/bind.w"
+/*:427*//*457:*/
+#line 344 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:456*/
+/*:457*//*729:*/
+#line 124 "web/raw.w"
+
+htab_free(&fh->raw,hent_free);
+
+/*:729*/
 #line 829 "web/world.w"
 
 free(fh->ifs);
@@ -2962,7 +3155,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*710:*/
+/*716:*/
 #line 464 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -2971,7 +3164,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:710*/
+/*:716*/
 #line 127 "web/fd.w"
 
 t->file[fd]= f;
@@ -3065,7 +3258,7 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 return positional_io(fd,offset);
 }
 /*:80*//*87:*/
-#line 141 "web/socket.w"
+#line 142 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -3099,7 +3292,7 @@ return fd;
 }
 
 /*:87*//*90:*/
-#line 200 "web/socket.w"
+#line 201 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -3133,7 +3326,7 @@ return 0;
 }
 
 /*:90*//*91:*/
-#line 239 "web/socket.w"
+#line 240 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
@@ -3144,7 +3337,7 @@ return sys_return(sv?-EOPNOTSUPP:-EFAULT);
 }
 
 /*:91*//*93:*/
-#line 258 "web/socket.w"
+#line 259 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -3156,7 +3349,7 @@ s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
 /*94:*/
-#line 273 "web/socket.w"
+#line 274 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -3172,16 +3365,16 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:168*//*552:*/
-#line 114 "web/udp.w"
+/*:168*//*553:*/
+#line 115 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:552*/
-#line 268 "web/socket.w"
+/*:553*/
+#line 269 "web/socket.w"
 
 /*96:*/
-#line 286 "web/socket.w"
+#line 287 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -3189,7 +3382,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:96*//*442:*/
+/*:96*//*443:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -3198,18 +3391,24 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:442*/
-#line 269 "web/socket.w"
+/*:443*//*730:*/
+#line 127 "web/raw.w"
+
+if(type==SOCK_RAW)raw_hash(s);
+
+/*:730*/
+#line 270 "web/socket.w"
 
 return s;
 }
 
 /*:93*//*97:*/
-#line 298 "web/socket.w"
+#line 299 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
 inet_release(s);
+raw_release(s);
 udp_release(s);
 mc_drop_all(s);
 free(s->filter);
@@ -3319,8 +3518,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*656:*/
-#line 2385 "web/udp.w"
+/*664:*/
+#line 2498 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3339,7 +3538,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:656*/
+/*:664*/
 #line 166 "web/ioctl.w"
 
 }
@@ -3785,7 +3984,7 @@ return 0;
 }
 
 /*:157*//*158:*/
-#line 211 "web/sockopt.w"
+#line 212 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
 socklen_t optlen)
@@ -3797,6 +3996,8 @@ sr_optreq rq;
 world_ready();
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 if(len<0)return sys_return(-EINVAL);
+if(level==SOL_RAW&&s->type==SOCK_RAW)
+return sys_return(raw_setsockopt(s,optname,optval,len));
 if(level!=SOL_SOCKET&&level!=IPPROTO_IP)return sys_return(-ENOPROTOOPT);
 d= opt_lookup(level,optname);
 if(level==SOL_SOCKET&&!(d&&d->type==OPT_STRING)){
@@ -3814,7 +4015,7 @@ return sys_return(err);
 }
 
 /*:158*//*160:*/
-#line 260 "web/sockopt.w"
+#line 263 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
 {
@@ -3859,7 +4060,7 @@ return 0;
 }
 
 /*:160*//*161:*/
-#line 306 "web/sockopt.w"
+#line 309 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
 {
@@ -3869,7 +4070,7 @@ return false;
 }
 
 /*:161*//*163:*/
-#line 334 "web/sockopt.w"
+#line 338 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
 socklen_t*optlen)
@@ -3880,6 +4081,8 @@ const sr_optdesc*d;
 sr_optreq rq;
 world_ready();
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if(level==SOL_RAW&&s->type==SOCK_RAW)
+return sys_return(raw_getsockopt(s,optname,optval,optlen));
 if(level!=SOL_SOCKET&&level!=IPPROTO_IP)return sys_return(-EOPNOTSUPP);
 if(level==IPPROTO_IP&&optname>=SR_MRT_BASE&&optname<=SR_MRT_MAX)
 return sys_return(-EOPNOTSUPP);
@@ -3900,7 +4103,7 @@ return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
 /*:163*//*164:*/
-#line 378 "web/sockopt.w"
+#line 384 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len)
@@ -4549,6 +4752,7 @@ if(srr&&!proc_capable(W->cur,CAP_NET_RAW))return-EPERM;
 }
 memcpy(s->opt,opt,(size_t)len);
 s->optlen= len;
+s->opt_set= true;
 return 0;
 }
 
@@ -4560,7 +4764,7 @@ return 0;
 }
 
 /*:238*//*241:*/
-#line 187 "web/ipopt.w"
+#line 188 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
 {
@@ -4593,7 +4797,7 @@ break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
 if(p[2]<=n)/*242:*/
-#line 237 "web/ipopt.w"
+#line 238 "web/ipopt.w"
 
 {
 if(p[2]+3> n)return-EINVAL;
@@ -4616,7 +4820,7 @@ break;
 }
 
 /*:242*/
-#line 218 "web/ipopt.w"
+#line 219 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
 ts= true;
@@ -4637,7 +4841,7 @@ return 0;
 }
 
 /*:241*//*243:*/
-#line 262 "web/ipopt.w"
+#line 263 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
 {
@@ -4650,7 +4854,7 @@ return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
 /*:243*//*244:*/
-#line 290 "web/ipopt.w"
+#line 291 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
 {
@@ -4658,12 +4862,13 @@ bool on= (s->ipflags&IPF_ROUTER_ALERT)!=0;
 if(s->type!=SOCK_RAW||s->protocol==IPPROTO_RAW)return-EINVAL;
 if(rq->val&&on)return-EADDRINUSE;
 if(!rq->val&&!on)return-ENOBUFS;
+ip_ra_control(s,rq->val!=0);
 return set_flag(s,rq);
 }
 
 
 /*:244*//*257:*/
-#line 421 "web/ipopt.w"
+#line 423 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
 {
@@ -4673,7 +4878,7 @@ return 0;
 }
 
 /*:257*//*259:*/
-#line 451 "web/ipopt.w"
+#line 453 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
 {
@@ -4705,7 +4910,7 @@ return 0;
 }
 
 /*:259*//*260:*/
-#line 490 "web/ipopt.w"
+#line 492 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
 {
@@ -4715,7 +4920,7 @@ return 0;
 
 
 /*:260*//*262:*/
-#line 516 "web/ipopt.w"
+#line 518 "web/ipopt.w"
 
 /*:262*//*266:*/
 #line 64 "web/mcast.w"
@@ -6175,40 +6380,26 @@ return false;
 }
 
 /*:390*//*393:*/
-#line 702 "web/ip.w"
+#line 707 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
-struct sr_ipv4 ip;
 struct sr_rx rx;
 uint8_t wire_opt[SR_MAX_IPOPTLEN];
+bool raw;
 if(get16(pkt->data+6)&(IP_MF|IP_OFFMASK)){
 if(!(pkt= ip_defrag(h,ifindex,pkt,rt_type)))return;
 }
-ipv4_read(pkt->data,&ip);
-rx.host= h;
-rx.ifindex= ifindex==SR_LOOPBACK_IFINDEX&&pkt->iif?pkt->iif:ifindex;
-rx.saddr= ip.saddr;
-rx.daddr= ip.daddr;
-rx.ttl= ip.ttl;
-rx.tos= ip.tos;
-rx.protocol= ip.protocol;
-rx.spec_dst= fib_compute_spec_dst(h,ifindex,&ip,rt_type);
-if(ip.optlen){
-memcpy(wire_opt,pkt->data+SR_IPHDR_LEN,(size_t)ip.optlen);
-ip_options_build(h,pkt->data+SR_IPHDR_LEN,ip.optlen,rx.spec_dst,ip.daddr);
+ip_rx_fill(h,ifindex,pkt,rt_type,&rx);
+if(rx.optlen){
+memcpy(wire_opt,rx.opt,(size_t)rx.optlen);
+rx.wire_opt= wire_opt;
+ip_options_build(h,pkt->data+SR_IPHDR_LEN,rx.optlen,rx.spec_dst,rx.daddr);
 ipv4_recsum(pkt->data);
 }
-rx.opt= pkt->data+SR_IPHDR_LEN;
-rx.wire_opt= wire_opt;
-rx.optlen= ip.optlen;
-rx.rt_type= rt_type;
-rx.l4= pkt->data+ip.ihl;
-rx.l4len= ip.tot_len-ip.ihl;
-rx.tstamp_ns= W->now_ns;
-rx.csum_ok= pkt->csum_partial;
 rx.pkt= &pkt;
-switch(ip.protocol){
+raw= raw_local_deliver(&rx,pkt->data,pkt->len);
+switch(rx.protocol){
 case IPPROTO_UDP:case IPPROTO_UDPLITE:
 if(udp_rcv(&rx)<0&&rt_type==SR_RT_LOCAL)
 icmp_send(h,pkt->data,pkt->len,ICMP_DEST_UNREACH,ICMP_PORT_UNREACH,0,
@@ -6217,7 +6408,7 @@ break;
 case IPPROTO_ICMP:icmp_rcv(&rx,pkt);break;
 case IPPROTO_TCP:case IPPROTO_IGMP:break;
 default:
-if(rt_type==SR_RT_LOCAL)
+if(rt_type==SR_RT_LOCAL&&!raw)
 icmp_send(h,pkt->data,pkt->len,ICMP_DEST_UNREACH,ICMP_PROT_UNREACH,0,
 rt_type,ifindex);
 }
@@ -6225,7 +6416,34 @@ free(pkt);
 }
 
 /*:393*//*394:*/
-#line 756 "web/ip.w"
+#line 751 "web/ip.w"
+
+static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
+struct sr_rx*rx)
+{
+struct sr_ipv4 ip;
+ipv4_read(pkt->data,&ip);
+rx->host= h;
+rx->ifindex= ifindex==SR_LOOPBACK_IFINDEX&&pkt->iif?pkt->iif:ifindex;
+rx->dev_ifindex= ifindex;
+rx->saddr= ip.saddr;
+rx->daddr= ip.daddr;
+rx->ttl= ip.ttl;
+rx->tos= ip.tos;
+rx->protocol= ip.protocol;
+rx->spec_dst= fib_compute_spec_dst(h,ifindex,&ip,rt_type);
+rx->opt= rx->wire_opt= pkt->data+SR_IPHDR_LEN;
+rx->optlen= ip.optlen;
+rx->rt_type= rt_type;
+rx->l4= pkt->data+ip.ihl;
+rx->l4len= ip.tot_len-ip.ihl;
+rx->tstamp_ns= W->now_ns;
+rx->csum_ok= pkt->csum_partial;
+rx->pkt= NULL;
+}
+
+/*:394*//*395:*/
+#line 782 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6241,8 +6459,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:394*//*399:*/
-#line 830 "web/ip.w"
+/*:395*//*400:*/
+#line 856 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6259,8 +6477,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:399*//*400:*/
-#line 848 "web/ip.w"
+/*:400*//*401:*/
+#line 874 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6287,8 +6505,8 @@ ev_push(&e);
 return q;
 }
 
-/*:400*//*401:*/
-#line 876 "web/ip.w"
+/*:401*//*402:*/
+#line 902 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6301,8 +6519,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*402:*/
-#line 904 "web/ip.w"
+/*403:*/
+#line 930 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6317,12 +6535,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:402*/
-#line 888 "web/ip.w"
+/*:403*/
+#line 914 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*403:*/
-#line 918 "web/ip.w"
+/*404:*/
+#line 944 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6339,8 +6557,8 @@ free(pkt);
 return NULL;
 }
 
-/*:403*/
-#line 890 "web/ip.w"
+/*:404*/
+#line 916 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6355,8 +6573,8 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:401*//*405:*/
-#line 940 "web/ip.w"
+/*:402*//*406:*/
+#line 966 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -6377,8 +6595,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:405*//*406:*/
-#line 963 "web/ip.w"
+/*:406*//*407:*/
+#line 989 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6390,8 +6608,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:406*//*408:*/
-#line 1005 "web/ip.w"
+/*:407*//*409:*/
+#line 1033 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6402,6 +6620,7 @@ int err,mtu;
 uint32_t src;
 ipv4_parse(pkt->data,pkt->len,&ip);
 if(!sysctl_value(h,SYS_IP_FORWARD)){free(pkt);return;}
+if(ip_call_ra_chain(h,ifindex,pkt))return;
 if(ip.ttl<=1){
 icmp_send(h,pkt->data,pkt->len,ICMP_TIME_EXCEEDED,ICMP_EXC_TTL,0,
 SR_RT_UNICAST,ifindex);
@@ -6433,8 +6652,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:408*//*412:*/
-#line 1079 "web/ip.w"
+/*:409*//*413:*/
+#line 1108 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6470,8 +6689,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:412*//*414:*/
-#line 1123 "web/ip.w"
+/*:413*//*415:*/
+#line 1152 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6495,8 +6714,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:414*//*420:*/
-#line 1189 "web/ip.w"
+/*:415*//*421:*/
+#line 1218 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6527,8 +6746,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:420*//*422:*/
-#line 1237 "web/ip.w"
+/*:421*//*423:*/
+#line 1266 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6541,6 +6760,7 @@ const sr_route*r;
 if(!icmp_parse(rx->l4,rx->l4len,&ic))return;
 if(rx->rt_type!=SR_RT_LOCAL&&ic.type!=ICMP_ECHOREPLY)return;
 if(ic.type==ICMP_ECHO){icmp_echo(rx,&ic);return;}
+if(ic.type==ICMP_ECHOREPLY){ping_rcv(rx);return;}
 if(!icmp_is_error(ic.type)||ic.type==ICMP_REDIRECT)return;
 if(ic.datalen<SR_IPHDR_LEN)return;
 q.ihl= (uint8_t)((ic.data[0]&0xf)*4);
@@ -6557,12 +6777,15 @@ if(ic.code> NR_ICMP_UNREACH)return;
 }else if(ic.type==ICMP_PARAMETERPROB)info= ic.rest>>24;
 r= route_lookup(h,q.daddr);
 if(r&&r->type==SR_RT_BROADCAST)return;
+raw_icmp_error(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 if(q.protocol==IPPROTO_UDP||q.protocol==IPPROTO_UDPLITE)
 udp_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
+else if(q.protocol==IPPROTO_ICMP)
+ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:422*//*424:*/
-#line 1277 "web/ip.w"
+/*:423*//*425:*/
+#line 1310 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -6576,8 +6799,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:424*//*429:*/
-#line 1317 "web/ip.w"
+/*:425*//*430:*/
+#line 1350 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -6609,7 +6832,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:429*//*436:*/
+/*:430*//*437:*/
 #line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -6645,7 +6868,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:436*//*438:*/
+/*:437*//*439:*/
 #line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -6664,7 +6887,7 @@ fwrite(&rec,sizeof rec,1,c->f);
 fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:438*//*445:*/
+/*:439*//*446:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -6678,7 +6901,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:445*//*446:*/
+/*:446*//*447:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -6695,7 +6918,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:446*//*451:*/
+/*:447*//*452:*/
 #line 209 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -6744,8 +6967,8 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:451*//*454:*/
-#line 280 "web/bind.w"
+/*:452*//*455:*/
+#line 281 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
 {
@@ -6759,8 +6982,13 @@ static sr_porttab*sock_tab(sr_sock*s)
 {
 int n= sock_tabno(s);
 if(n<0)return NULL;
-if(!s->host->bind)s->host->bind= xcalloc(1,sizeof*s->host->bind);
-return&s->host->bind->proto[n];
+return&bind_tables(s->host)->proto[n];
+}
+
+static sr_bindtab*bind_tables(sr_host*h)
+{
+if(!h->bind)h->bind= xcalloc(1,sizeof*h->bind);
+return h->bind;
 }
 
 static sr_sock*port_first(sr_host*h,int tab,uint16_t port)
@@ -6771,8 +6999,8 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:454*//*455:*/
-#line 310 "web/bind.w"
+/*:455*//*456:*/
+#line 316 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
 {
@@ -6790,14 +7018,17 @@ sr_porttab*pt;
 if(!s->hashed)return;
 s->hashed= false;
 if(s->rp)rp_detach(s);
-if(s->type==SOCK_RAW)return;
+if(s->type==SOCK_RAW){
+raw_unhash(s);
+return;
+}
 pt= sock_tab(s);
 for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:455*//*458:*/
-#line 341 "web/bind.w"
+/*:456*//*459:*/
+#line 350 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
 {
@@ -6812,8 +7043,8 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:458*//*460:*/
-#line 372 "web/bind.w"
+/*:459*//*461:*/
+#line 381 "web/bind.w"
 
 static uint32_t bind_random32(void)
 {
@@ -6825,8 +7056,8 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:460*//*461:*/
-#line 396 "web/bind.w"
+/*:461*//*462:*/
+#line 405 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
 {
@@ -6838,8 +7069,8 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:461*//*464:*/
-#line 440 "web/bind.w"
+/*:462*//*465:*/
+#line 449 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
 {
@@ -6851,8 +7082,8 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:464*//*465:*/
-#line 455 "web/bind.w"
+/*:465*//*466:*/
+#line 464 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
 {
@@ -6871,8 +7102,8 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:465*//*467:*/
-#line 503 "web/bind.w"
+/*:466*//*468:*/
+#line 512 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok)
@@ -6895,8 +7126,8 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:467*//*469:*/
-#line 546 "web/bind.w"
+/*:468*//*470:*/
+#line 555 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
 {
@@ -6915,8 +7146,8 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:469*//*473:*/
-#line 617 "web/bind.w"
+/*:470*//*474:*/
+#line 626 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
 {
@@ -6930,8 +7161,8 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:473*//*474:*/
-#line 635 "web/bind.w"
+/*:474*//*475:*/
+#line 644 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
 {
@@ -6957,8 +7188,8 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:474*//*475:*/
-#line 668 "web/bind.w"
+/*:475*//*476:*/
+#line 677 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
 {
@@ -7000,8 +7231,8 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:475*//*477:*/
-#line 722 "web/bind.w"
+/*:476*//*478:*/
+#line 731 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
 {
@@ -7013,8 +7244,8 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:477*//*478:*/
-#line 736 "web/bind.w"
+/*:478*//*479:*/
+#line 745 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -7029,8 +7260,8 @@ sock_hash(s);
 return 0;
 }
 
-/*:478*//*479:*/
-#line 753 "web/bind.w"
+/*:479*//*480:*/
+#line 762 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -7051,8 +7282,8 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:479*//*480:*/
-#line 788 "web/bind.w"
+/*:480*//*481:*/
+#line 797 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
 {
@@ -7074,8 +7305,8 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:480*//*483:*/
-#line 837 "web/bind.w"
+/*:481*//*484:*/
+#line 846 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
 {
@@ -7115,8 +7346,8 @@ free(g);
 }
 }
 
-/*:483*//*484:*/
-#line 883 "web/bind.w"
+/*:484*//*485:*/
+#line 892 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
 {
@@ -7130,8 +7361,8 @@ return;
 rp_alloc(s);
 }
 
-/*:484*//*485:*/
-#line 903 "web/bind.w"
+/*:485*//*486:*/
+#line 912 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
 {
@@ -7145,8 +7376,8 @@ return;
 rp_alloc(s);
 }
 
-/*:485*//*487:*/
-#line 939 "web/bind.w"
+/*:486*//*488:*/
+#line 948 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s)
 {
@@ -7159,8 +7390,8 @@ s->rp->prog= true;
 return 0;
 }
 
-/*:487*//*490:*/
-#line 972 "web/bind.w"
+/*:488*//*491:*/
+#line 981 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7176,8 +7407,8 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:490*//*492:*/
-#line 1002 "web/bind.w"
+/*:491*//*493:*/
+#line 1011 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr)
@@ -7197,8 +7428,8 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:492*//*493:*/
-#line 1040 "web/bind.w"
+/*:493*//*494:*/
+#line 1049 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
 {
@@ -7209,8 +7440,8 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:493*//*495:*/
-#line 1094 "web/bind.w"
+/*:494*//*496:*/
+#line 1103 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7237,8 +7468,8 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:495*//*496:*/
-#line 1123 "web/bind.w"
+/*:496*//*497:*/
+#line 1132 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
 {
@@ -7250,8 +7481,8 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:496*//*499:*/
-#line 1170 "web/bind.w"
+/*:497*//*500:*/
+#line 1179 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7267,8 +7498,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:499*//*500:*/
-#line 1195 "web/bind.w"
+/*:500*//*501:*/
+#line 1204 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7290,8 +7521,8 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:500*//*502:*/
-#line 1234 "web/bind.w"
+/*:501*//*503:*/
+#line 1243 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
 {
@@ -7302,8 +7533,8 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:502*//*504:*/
-#line 1271 "web/bind.w"
+/*:503*//*505:*/
+#line 1280 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
 {
@@ -7325,8 +7556,8 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:504*//*506:*/
-#line 1317 "web/bind.w"
+/*:505*//*507:*/
+#line 1326 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
 {
@@ -7343,8 +7574,8 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:506*//*507:*/
-#line 1348 "web/bind.w"
+/*:507*//*508:*/
+#line 1357 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen)
@@ -7362,8 +7593,8 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:507*//*510:*/
-#line 1374 "web/bind.w"
+/*:508*//*511:*/
+#line 1383 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
 {
@@ -7386,8 +7617,8 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:510*//*511:*/
-#line 1407 "web/bind.w"
+/*:511*//*512:*/
+#line 1416 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
 {
@@ -7400,8 +7631,8 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:511*//*513:*/
-#line 1428 "web/bind.w"
+/*:512*//*514:*/
+#line 1437 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7416,8 +7647,8 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:513*//*515:*/
-#line 1462 "web/bind.w"
+/*:514*//*516:*/
+#line 1471 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7427,8 +7658,8 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:515*//*516:*/
-#line 1503 "web/bind.w"
+/*:516*//*517:*/
+#line 1512 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -7466,8 +7697,8 @@ udp_cork_follow(s,&rt);
 return 0;
 }
 
-/*:516*//*517:*/
-#line 1550 "web/bind.w"
+/*:517*//*518:*/
+#line 1559 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -7480,8 +7711,8 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:517*//*519:*/
-#line 1576 "web/bind.w"
+/*:518*//*520:*/
+#line 1585 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -7497,8 +7728,8 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:519*//*521:*/
-#line 1609 "web/bind.w"
+/*:520*//*522:*/
+#line 1618 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -7512,8 +7743,8 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:521*//*522:*/
-#line 1626 "web/bind.w"
+/*:522*//*523:*/
+#line 1635 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -7533,8 +7764,8 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:522*//*523:*/
-#line 1661 "web/bind.w"
+/*:523*//*524:*/
+#line 1670 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -7556,8 +7787,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:523*//*524:*/
-#line 1699 "web/bind.w"
+/*:524*//*525:*/
+#line 1708 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7581,8 +7812,8 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:524*//*525:*/
-#line 1731 "web/bind.w"
+/*:525*//*526:*/
+#line 1740 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -7597,8 +7828,8 @@ return true;
 return false;
 }
 
-/*:525*//*526:*/
-#line 1758 "web/bind.w"
+/*:526*//*527:*/
+#line 1767 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -7611,8 +7842,8 @@ if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
 return 0;
 }
 
-/*:526*//*529:*/
-#line 1811 "web/bind.w"
+/*:527*//*530:*/
+#line 1820 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -7642,16 +7873,16 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
 }
 
-/*:529*//*530:*/
-#line 1843 "web/bind.w"
+/*:530*//*531:*/
+#line 1852 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:530*//*532:*/
-#line 1875 "web/bind.w"
+/*:531*//*533:*/
+#line 1884 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7672,8 +7903,8 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:532*//*534:*/
-#line 1911 "web/bind.w"
+/*:533*//*535:*/
+#line 1920 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7696,8 +7927,8 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:534*//*535:*/
-#line 1941 "web/bind.w"
+/*:535*//*536:*/
+#line 1950 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
 {
@@ -7718,8 +7949,8 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:535*//*536:*/
-#line 1969 "web/bind.w"
+/*:536*//*537:*/
+#line 1978 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -7749,8 +7980,8 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:536*//*538:*/
-#line 2019 "web/bind.w"
+/*:537*//*539:*/
+#line 2028 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -7777,8 +8008,8 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:538*//*539:*/
-#line 2053 "web/bind.w"
+/*:539*//*540:*/
+#line 2062 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -7793,8 +8024,8 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:539*//*542:*/
-#line 2084 "web/bind.w"
+/*:540*//*543:*/
+#line 2093 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -7815,8 +8046,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:542*//*543:*/
-#line 2104 "web/bind.w"
+/*:543*//*544:*/
+#line 2113 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -7838,8 +8069,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:543*//*546:*/
-#line 2142 "web/bind.w"
+/*:544*//*547:*/
+#line 2151 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -7847,8 +8078,8 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:546*//*555:*/
-#line 156 "web/udp.w"
+/*:547*//*556:*/
+#line 157 "web/udp.w"
 
 static int skb_alloc_size(int need)
 {
@@ -7865,8 +8096,8 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:555*//*556:*/
-#line 192 "web/udp.w"
+/*:556*//*557:*/
+#line 193 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
 {
@@ -7886,8 +8117,8 @@ left-= frag;
 return total;
 }
 
-/*:556*//*560:*/
-#line 263 "web/udp.w"
+/*:557*//*561:*/
+#line 264 "web/udp.w"
 
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -7898,11 +8129,7 @@ memset(&a,0,sizeof a);
 a.rx= rx;
 if(!udp_parse_header(rx,&a.u,&a.bad))return 0;
 if(a.bad&&a.u.len<=SR_CHECKSUM_BREAK)return 0;
-{
-sr_iface*dev= iface_by_index(rx->host,rx->ifindex);
-int mtu= dev?(dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu):SR_IP_MAX_MTU;
-a.truesize= udp_truesize(SR_IPHDR_LEN+rx->optlen,rx->l4len,mtu);
-}
+a.truesize= rx_truesize(rx);
 if(rx->rt_type==SR_RT_BROADCAST||rx->rt_type==SR_RT_MULTICAST){
 udp_table_lookup_all(rx->host,rx->protocol,rx->saddr,htons(a.u.sport),
 rx->daddr,htons(a.u.dport),rx->ifindex,udp_deliver_one,&a);
@@ -7916,8 +8143,8 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:560*//*563:*/
-#line 304 "web/udp.w"
+/*:561*//*564:*/
+#line 301 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
@@ -7936,7 +8163,7 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:563*//*565:*/
+/*:564*//*566:*/
 #line 344 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
@@ -7968,7 +8195,16 @@ d->stamped= W->netstamp_sockets> 0;
 d->tstamp_ns= rx->tstamp_ns;
 }
 
-static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len)
+static void dgram_take_rx(sr_dgram*d,const struct sr_rx*rx,int truesize)
+{
+dgram_take_ip(d,rx);
+d->saddr= rx->saddr;
+d->spec_dst= rx->spec_dst;
+d->truesize= truesize;
+}
+
+static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
+int truesize)
 {
 sr_pkt*pkt= rx->pkt?*rx->pkt:NULL;
 struct sr_rx saved;
@@ -7983,37 +8219,30 @@ saved.opt= opt;
 }
 *rx->pkt= NULL;
 d= dgram_clear((sr_dgram*)(void*)pkt,len);
-dgram_take_ip(d,&saved);
+dgram_take_rx(d,&saved,truesize);
 return d;
 }
 
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a)
 {
-const struct sr_rx*rx= a->rx;
-sr_dgram*d= a->sole?dgram_adopt(rx,a->u.data,a->u.datalen):NULL;
-if(!d){
-d= dgram_new(a->u.datalen);
-if(a->u.datalen)memcpy(d->data,a->u.data,a->u.datalen);
-dgram_take_ip(d,rx);
-}
-d->saddr= rx->saddr;
+sr_dgram*d= a->sole?dgram_adopt(a->rx,a->u.data,a->u.datalen,a->truesize):NULL;
+if(!d)d= dgram_of_rx(a->rx,a->u.data,a->u.datalen,a->truesize);
 d->sport= htons(a->u.sport);
 d->dport= htons(a->u.dport);
-d->spec_dst= rx->spec_dst;
-d->truesize= a->truesize;
+d->l4off= -1;
 d->csum_bad= a->bad;
 return d;
 }
 
-/*:565*//*566:*/
-#line 434 "web/udp.w"
+/*:566*//*567:*/
+#line 436 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
 const struct udp_arrival*a= arg;
 sr_dgram*d;
 unsigned rmem= (unsigned)s->rmem,rcvbuf= (unsigned)s->rcvbuf;
-int keep= udp_filter_run(s,a);
+int keep= sk_filter_run(s,a->rx->l4,a->u.len);
 if(keep==0||(keep> 0&&a->bad)){s->drops++;return;}
 if(rmem+(unsigned)a->truesize> rcvbuf&&(rcvbuf> INT_MAX>>1||rmem)){
 s->drops++;
@@ -8028,8 +8257,8 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:566*//*568:*/
-#line 461 "web/udp.w"
+/*:567*//*569:*/
+#line 463 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -8051,8 +8280,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:568*//*570:*/
-#line 501 "web/udp.w"
+/*:569*//*571:*/
+#line 504 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -8064,10 +8293,8 @@ size==2?(uint32_t)p[k]<<8|p[k+1]:p[k];
 return true;
 }
 
-static int udp_filter_run(const sr_sock*s,const struct udp_arrival*a)
+static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len)
 {
-const uint8_t*p= a->rx->l4;
-size_t len= a->u.len;
 uint32_t A= 0,X= 0,M[BPF_MEMWORDS],v;
 if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 memset(M,0,sizeof M);
@@ -8075,8 +8302,8 @@ for(int pc= 0;pc<s->filter_len;pc++){
 const struct sock_filter*f= &s->filter[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*571:*/
-#line 533 "web/udp.w"
+/*572:*/
+#line 534 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -8132,8 +8359,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:571*/
-#line 523 "web/udp.w"
+/*:572*/
+#line 524 "web/udp.w"
 
 default:return 0;
 }
@@ -8141,8 +8368,8 @@ default:return 0;
 return 0;
 }
 
-/*:570*//*573:*/
-#line 629 "web/udp.w"
+/*:571*//*574:*/
+#line 630 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8164,7 +8391,7 @@ bool hard= false;
 sr_sock*s;
 memcpy(&sport,orig_ip+ihl,2);
 memcpy(&dport,orig_ip+ihl+2,2);
-s= udp_table_lookup(h,proto,daddr,dport,saddr,sport,icmp->ifindex);
+s= udp_table_lookup(h,proto,daddr,dport,saddr,sport,icmp->dev_ifindex);
 if(!s)return;
 switch(type){
 case ICMP_SOURCE_QUENCH:case ICMP_REDIRECT:return;
@@ -8193,8 +8420,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:573*//*576:*/
-#line 711 "web/udp.w"
+/*:574*//*577:*/
+#line 712 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8212,12 +8439,13 @@ d->offender= icmp->saddr;
 dgram_take_ip(d,icmp);
 d->saddr= daddr;
 d->dport= port;
+d->ifindex= icmp->dev_ifindex;
 d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:576*//*577:*/
-#line 734 "web/udp.w"
+/*:577*//*578:*/
+#line 736 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8233,8 +8461,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:577*//*579:*/
-#line 766 "web/udp.w"
+/*:578*//*580:*/
+#line 768 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8254,8 +8482,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:579*//*581:*/
-#line 797 "web/udp.w"
+/*:580*//*582:*/
+#line 799 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8285,8 +8513,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:581*//*583:*/
-#line 834 "web/udp.w"
+/*:582*//*584:*/
+#line 836 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8294,8 +8522,8 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:583*//*587:*/
-#line 904 "web/udp.w"
+/*:584*//*588:*/
+#line 906 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8304,15 +8532,14 @@ uint32_t daddr,faddr,saddr;
 uint16_t dport;
 bool connected= false;
 struct sr_ipcm ipc;
-struct sr_flow fl;
 struct sr_rtres rt;
 const uint8_t*opt;
 int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*588:*/
-#line 942 "web/udp.w"
+/*589:*/
+#line 943 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8328,26 +8555,21 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:588*/
-#line 919 "web/udp.w"
+/*:589*/
+#line 920 "web/udp.w"
 
-/*589:*/
-#line 968 "web/udp.w"
+/*590:*/
+#line 969 "web/udp.w"
 
-memset(&ipc,0,offsetof(struct sr_ipcm,opt));
-ipc.addr= s->inet_saddr;
-ipc.oif= s->bound_dev_if;
-ipc.ttl= ipc.tos= -1;
-ipc.priority= s->priority;
-ipc.mark= s->mark;
+ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
 err= udp_cmsg_send(s,msg,&ipc);
 if(err<0)return err;
 connected= false;
 }
 
-/*:589*/
-#line 920 "web/udp.w"
+/*:590*/
+#line 921 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8357,48 +8579,30 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*590:*/
-#line 996 "web/udp.w"
+/*593:*/
+#line 1010 "web/udp.w"
 
-if(ipv4_is_multicast(daddr)){
-if(!ipc.oif)ipc.oif= s->mc_index;
-if(!saddr)saddr= s->mc_addr;
-connected= false;
-}else if(!ipc.oif)ipc.oif= s->uc_index;
-sk_flow(s,faddr,saddr,ipc.oif,&fl);
-if(flags&MSG_DONTROUTE)fl.dontroute= true;
-err= ip_route_output(s->host,&fl,&rt);
+if(ipv4_is_multicast(daddr))connected= false;
+err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,
+connected&&s->dst_cached,&rt);
 if(err)return err;
-if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!(connected&&s->dst_cached))
-return-EACCES;
 if(connected)sk_dst_set(s,&rt);
 
-/*:590*/
-#line 929 "web/udp.w"
+/*:593*/
+#line 930 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*591:*/
-#line 1022 "web/udp.w"
+/*596:*/
+#line 1056 "web/udp.w"
 
-{
-sr_iface*dev= iface_by_index(s->host,rt.ifindex);
-int devmtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
-bool ignore_df= ip_sk_ignore_df(s);
-int hlen= SR_IPHDR_LEN+optlen;
-int maxsize;
-mtu= s->pmtudisc>=IP_PMTUDISC_PROBE?devmtu:rt.mtu;
-maxsize= ignore_df||ipc.gso_size?SR_IP_MAXPACKET:mtu;
-if(len+SR_UDPHDR_LEN> (size_t)(maxsize-hlen)){
-ip_local_error(s,EMSGSIZE,daddr,s->inet_dport,
-(uint32_t)((ipc.gso_size?SR_IP_MAXPACKET:mtu)-optlen));
-return-EMSGSIZE;
-}
-}
+err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
+&mtu);
+if(err)return err;
 
-/*:591*/
-#line 933 "web/udp.w"
+/*:596*/
+#line 934 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
@@ -8408,20 +8612,77 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:587*//*593:*/
-#line 1075 "web/udp.w"
+/*:588*//*592:*/
+#line 984 "web/udp.w"
 
-static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
-int*total)
+static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
-int len= (int)l4len,per= (mtu-hlen)&~7,first,delta= 0,err;
-first= hlen+len<=mtu?len:per;
-*total= skb_truesize(hlen+first,first-SR_UDPHDR_LEN);
+memset(ipc,0,offsetof(struct sr_ipcm,opt));
+ipc->addr= s->inet_saddr;
+ipc->oif= s->bound_dev_if;
+ipc->ttl= ipc->tos= -1;
+ipc->priority= s->priority;
+ipc->mark= s->mark;
+}
+
+/*:592*//*595:*/
+#line 1026 "web/udp.w"
+
+static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
+struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
+{
+struct sr_flow fl;
+int err;
+if(ipv4_is_multicast(daddr)){
+if(!ipc->oif)ipc->oif= s->mc_index;
+if(!saddr)saddr= s->mc_addr;
+}else if(!ipc->oif)ipc->oif= s->uc_index;
+sk_flow(s,faddr,saddr,ipc->oif,&fl);
+if(anysrc)fl.freebind= true;
+if(flags&MSG_DONTROUTE)fl.dontroute= true;
+if((err= ip_route_output(s->host,&fl,rt))<0)return err;
+if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
+return 0;
+}
+
+/*:595*//*598:*/
+#line 1070 "web/udp.w"
+
+static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
+int optlen,size_t l4len,bool gso,int*mtu)
+{
+sr_iface*dev= iface_by_index(s->host,rt->ifindex);
+int devmtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
+bool ignore_df= ip_sk_ignore_df(s);
+int maxsize;
+*mtu= s->pmtudisc>=IP_PMTUDISC_PROBE?devmtu:rt->mtu;
+maxsize= ignore_df||gso?SR_IP_MAXPACKET:*mtu;
+if(l4len> (size_t)(maxsize-SR_IPHDR_LEN-optlen)){
+ip_local_error(s,EMSGSIZE,daddr,s->inet_dport,
+(uint32_t)((gso?SR_IP_MAXPACKET:*mtu)-optlen));
+return-EMSGSIZE;
+}
+return 0;
+}
+
+/*:598*//*600:*/
+#line 1136 "web/udp.w"
+
+static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
+int thlen,int*total)
+{
+int len= (int)l4len,per= (mtu-hlen)&~7,left= len,delta= 0,err;
+*total= 0;
+if(thlen){
+int first= hlen+len<=mtu?len:per;
+*total= skb_truesize(hlen+first,first-thlen);
 if((err= sock_alloc_send(s,flags,*total))!=0)return err;
-for(int left= len-first;left> 0;){
+left-= first;
+}
+while(left> 0){
 int frag= left> mtu-hlen?per:left;
 int ts= skb_truesize(hlen+frag,frag);
-if((long long)s->wmem+delta> 2LL*s->sndbuf){
+if((long long)s->wmem+delta>=2LL*s->sndbuf){
 s->wmem-= *total;
 return-ENOBUFS;
 }
@@ -8433,8 +8694,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:593*//*594:*/
-#line 1101 "web/udp.w"
+/*:600*//*601:*/
+#line 1166 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8454,8 +8715,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:594*//*595:*/
-#line 1128 "web/udp.w"
+/*:601*//*602:*/
+#line 1193 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8464,7 +8725,7 @@ uint16_t dport,const uint8_t*opt,int optlen,int mtu)
 size_t l4len= SR_UDPHDR_LEN+len;
 int hlen= SR_IPHDR_LEN+optlen,total,err;
 sr_pkt*pkt;
-err= udp_frags_charge(s,flags,hlen,l4len,mtu,&total);
+err= ip_frags_charge(s,flags,hlen,l4len,mtu,SR_UDPHDR_LEN,&total);
 if(err)return err;
 pkt= udp_pkt_new(optlen,l4len);
 if(!iov_gather(msg,from,pkt->data+hlen+SR_UDPHDR_LEN,len)){
@@ -8478,8 +8739,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:595*//*596:*/
-#line 1154 "web/udp.w"
+/*:602*//*603:*/
+#line 1219 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -8487,8 +8748,8 @@ size_t hlen= (size_t)SR_IPHDR_LEN+(size_t)optlen;
 return pkt_alloc(SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen,hlen+l4len);
 }
 
-/*:596*//*597:*/
-#line 1165 "web/udp.w"
+/*:603*//*604:*/
+#line 1230 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -8500,30 +8761,40 @@ size_t l4len= pkt->len-SR_IPHDR_LEN-(size_t)optlen;
 pkt->csum_partial= partial&&s->protocol==IPPROTO_UDP;
 udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol,
 pkt->csum_partial);
-/*598:*/
-#line 1195 "web/udp.w"
-
-memset(&o,0,sizeof o);
-o.protocol= (uint8_t)s->protocol;
-o.ttl= (uint8_t)(ipc->ttl>=0?ipc->ttl:rt->type==SR_RT_MULTICAST?s->mc_ttl:
-s->uc_ttl>=0?s->uc_ttl:(int)sysctl_value(s->host,SYS_IP_DEFAULT_TTL));
-o.tos= (uint8_t)(ipc->tos>=0?ipc->tos:s->tos);
-o.pmtudisc= s->pmtudisc;
-o.opt= opt;
-o.optlen= optlen;
-o.mark= ipc->mark;
-o.priority= ipc->priority;
-o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
-o.sk= s;
-
-/*:598*/
-#line 1176 "web/udp.w"
-
+ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:597*//*600:*/
-#line 1221 "web/udp.w"
+/*:604*//*606:*/
+#line 1270 "web/udp.w"
+
+static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
+const uint8_t*opt,int optlen,struct sr_ipout*o)
+{
+memset(o,0,sizeof*o);
+o->protocol= (uint8_t)s->protocol;
+o->ttl= (uint8_t)(ipc->ttl>=0?ipc->ttl:rt->type==SR_RT_MULTICAST?s->mc_ttl:
+s->uc_ttl>=0?s->uc_ttl:(int)sysctl_value(s->host,SYS_IP_DEFAULT_TTL));
+o->tos= (uint8_t)(ipc->tos>=0?ipc->tos:s->tos);
+o->pmtudisc= s->pmtudisc;
+o->opt= opt;
+o->optlen= optlen;
+o->mark= ipc->mark;
+o->priority= ipc->priority;
+o->mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
+o->sk= s;
+}
+
+static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
+uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len)
+{
+struct sr_ipout o;
+ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
+return ip_output(s->host,rt,daddr,&o,l4,l4len);
+}
+
+/*:606*//*608:*/
+#line 1308 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -8541,8 +8812,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:600*//*602:*/
-#line 1245 "web/udp.w"
+/*:608*//*610:*/
+#line 1332 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8575,8 +8846,8 @@ len-= n;
 return true;
 }
 
-/*:602*//*605:*/
-#line 1299 "web/udp.w"
+/*:610*//*613:*/
+#line 1386 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8598,16 +8869,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:605*//*609:*/
-#line 1388 "web/udp.w"
+/*:613*//*617:*/
+#line 1475 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:609*//*610:*/
-#line 1394 "web/udp.w"
+/*:617*//*618:*/
+#line 1481 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
@@ -8615,7 +8886,8 @@ const uint8_t*opt,int optlen,int mtu)
 {
 struct sr_udpcork*c;
 int total,err;
-err= udp_frags_charge(s,flags,SR_IPHDR_LEN+optlen,SR_UDPHDR_LEN+len,mtu,&total);
+err= ip_frags_charge(s,flags,SR_IPHDR_LEN+optlen,SR_UDPHDR_LEN+len,mtu,SR_UDPHDR_LEN,
+&total);
 if(err)return err;
 c= xcalloc(1,sizeof*c);
 c->data= xcalloc(len?len:1,1);
@@ -8638,8 +8910,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:610*//*611:*/
-#line 1427 "web/udp.w"
+/*:618*//*619:*/
+#line 1515 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8669,8 +8941,8 @@ udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:611*//*612:*/
-#line 1456 "web/udp.w"
+/*:619*//*620:*/
+#line 1544 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -8680,8 +8952,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:612*//*613:*/
-#line 1470 "web/udp.w"
+/*:620*//*621:*/
+#line 1558 "web/udp.w"
 
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -8691,8 +8963,8 @@ s->cork->dport= s->inet_dport;
 s->cork->rt.saddr= rt->saddr;
 }
 
-/*:613*//*616:*/
-#line 1530 "web/udp.w"
+/*:621*//*624:*/
+#line 1621 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -8720,7 +8992,6 @@ static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc)
 const uint8_t*p;
 struct cmsghdr c;
 bool need_ip= false;
-int err;
 for(p= cmsg_next(msg,NULL,&c);p;p= cmsg_next(msg,p,&c)){
 uint16_t gso;
 if(!cmsg_ok(msg,p,&c))return-EINVAL;
@@ -8729,7 +9000,14 @@ if(c.cmsg_type!=UDP_SEGMENT||c.cmsg_len!=CMSG_LEN(sizeof gso))return-EINVAL;
 memcpy(&gso,p+CMSG_LEN(0),sizeof gso);
 ipc->gso_size= gso;
 }
-if(!need_ip)return 0;
+return need_ip?ip_cmsg_send(s,msg,ipc):0;
+}
+
+static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc)
+{
+const uint8_t*p;
+struct cmsghdr c;
+int err;
 for(p= cmsg_next(msg,NULL,&c);p;p= cmsg_next(msg,p,&c)){
 if(!cmsg_ok(msg,p,&c))return-EINVAL;
 if(c.cmsg_level==SOL_SOCKET)err= sock_cmsg_send_one(s,&c,p+CMSG_LEN(0),ipc);
@@ -8740,16 +9018,16 @@ if(err)return err;
 return 0;
 }
 
-/*:616*//*617:*/
-#line 1577 "web/udp.w"
+/*:624*//*625:*/
+#line 1674 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*618:*/
-#line 1614 "web/udp.w"
+case IP_RETOPTS:/*626:*/
+#line 1715 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -8764,8 +9042,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:618*/
-#line 1583 "web/udp.w"
+/*:626*/
+#line 1680 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -8789,12 +9067,16 @@ if(val<0||val> 255)return-EINVAL;
 ipc->tos= val;
 ipc->priority= ip_tos2prio[(val&0x1e)>>1];
 return 0;
+case IP_PROTOCOL:
+if(c->cmsg_len!=CMSG_LEN(sizeof(int)))return-EINVAL;
+memcpy(&val,data,sizeof val);
+return val<1||val> 255?-EINVAL:0;
 }
 return-EINVAL;
 }
 
-/*:617*//*620:*/
-#line 1636 "web/udp.w"
+/*:625*//*628:*/
+#line 1737 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8826,8 +9108,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:620*//*623:*/
-#line 1709 "web/udp.w"
+/*:628*//*631:*/
+#line 1810 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8839,23 +9121,23 @@ size_t ulen,copied;
 if(flags&MSG_ERRQUEUE)return ip_recv_error(s,msg,len,namelen,co);
 try_again:
 off= peeking?s->peek_off:0;
-d= skb_recv_udp(s,flags,&off,&err);
+d= skb_recv_wait(s,flags,&off,&err,udp_try_recv);
 if(!d)return err;
 ulen= d->len;
 copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*624:*/
-#line 1756 "web/udp.w"
+/*632:*/
+#line 1857 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:624*/
-#line 1727 "web/udp.w"
+/*:632*/
+#line 1828 "web/udp.w"
 
 goto try_again;
 }
@@ -8881,8 +9163,8 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:623*//*627:*/
-#line 1797 "web/udp.w"
+/*:631*//*635:*/
+#line 1898 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -8892,8 +9174,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:627*//*629:*/
-#line 1818 "web/udp.w"
+/*:635*//*637:*/
+#line 1921 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -8936,10 +9218,11 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:629*//*630:*/
-#line 1869 "web/udp.w"
+/*:637*//*638:*/
+#line 1974 "web/udp.w"
 
-static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err)
+static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
+sr_try_recv*try_recv)
 {
 uint64_t deadline= sock_deadline((flags&MSG_DONTWAIT)?0:s->rcvtimeo);
 for(;;){
@@ -8947,7 +9230,7 @@ sr_dgram*d;
 uint64_t seen;
 int w;
 if(s->err){*err= -s->err;s->err= 0;return NULL;}
-if((d= udp_try_recv(s,flags,off))!=NULL)return d;
+if((d= try_recv(s,flags,off))!=NULL)return d;
 *err= -EAGAIN;
 if(deadline<=W->now_ns)return NULL;
 if(s->shutdown&SR_RCV_SHUTDOWN){*err= 0;return NULL;}
@@ -8957,8 +9240,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:630*//*632:*/
-#line 1903 "web/udp.w"
+/*:638*//*640:*/
+#line 2009 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -8972,8 +9255,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:632*//*634:*/
-#line 1945 "web/udp.w"
+/*:640*//*642:*/
+#line 2051 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9008,8 +9291,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:634*//*636:*/
-#line 2000 "web/udp.w"
+/*:642*//*644:*/
+#line 2106 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9030,8 +9313,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:636*//*638:*/
-#line 2036 "web/udp.w"
+/*:644*//*646:*/
+#line 2142 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9041,8 +9324,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:638*//*640:*/
-#line 2080 "web/udp.w"
+/*:646*//*648:*/
+#line 2186 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9062,8 +9345,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*642:*/
-#line 2120 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*650:*/
+#line 2233 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9072,11 +9355,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:642*/
-#line 2099 "web/udp.w"
+/*:650*/
+#line 2205 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*641:*/
-#line 2108 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*649:*/
+#line 2220 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9084,18 +9367,19 @@ memset(&sin,0,sizeof sin);
 sin.sin_family= AF_INET;
 sin.sin_addr.s_addr= d->daddr;
 sin.sin_port= d->dport;
-if(d->is_err&&d->len>=4)memcpy(&sin.sin_port,d->data+2,2);
-if(!d->is_err||d->len>=4)
+if(d->l4off>=0&&d->len>=(size_t)d->l4off+4)
+memcpy(&sin.sin_port,d->data+d->l4off+2,2);
+if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:641*/
-#line 2100 "web/udp.w"
+/*:649*/
+#line 2206 "web/udp.w"
 
 }
 
-/*:640*//*644:*/
-#line 2147 "web/udp.w"
+/*:648*//*652:*/
+#line 2260 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9106,8 +9390,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*645:*/
-#line 2163 "web/udp.w"
+if(rr)/*653:*/
+#line 2276 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9121,11 +9405,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:645*/
-#line 2157 "web/udp.w"
+/*:653*/
+#line 2270 "web/udp.w"
 
-if(ts)/*646:*/
-#line 2181 "web/udp.w"
+if(ts)/*654:*/
+#line 2294 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9166,15 +9450,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:646*/
-#line 2158 "web/udp.w"
+/*:654*/
+#line 2271 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:644*//*649:*/
-#line 2236 "web/udp.w"
+/*:652*//*657:*/
+#line 2349 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9183,8 +9467,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:649*//*651:*/
-#line 2276 "web/udp.w"
+/*:657*//*659:*/
+#line 2389 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9211,8 +9495,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:651*//*653:*/
-#line 2314 "web/udp.w"
+/*:659*//*661:*/
+#line 2427 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9237,8 +9521,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:653*//*655:*/
-#line 2354 "web/udp.w"
+/*:661*//*663:*/
+#line 2467 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9255,8 +9539,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:655*//*658:*/
-#line 2429 "web/udp.w"
+/*:663*//*666:*/
+#line 2542 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9275,8 +9559,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:658*//*662:*/
-#line 2499 "web/udp.w"
+/*:666*//*670:*/
+#line 2612 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9289,8 +9573,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:662*//*663:*/
-#line 2516 "web/udp.w"
+/*:670*//*671:*/
+#line 2629 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9298,16 +9582,18 @@ ssize_t r,len= iov_total(m->msg_iov,(size_t)m->msg_iovlen);
 if(len<0)return len;
 if(s->file&&(s->file->flags&O_NONBLOCK))flags|= MSG_DONTWAIT;
 if(s->type==SOCK_STREAM)return tcp_sendmsg_closed(s,m,flags);
-if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP){
+if(s->type==SOCK_RAW)r= raw_sendmsg(s,m,(size_t)len,flags);
+else{
 if(inet_autobind(s))return-EAGAIN;
-r= udp_sendmsg(s,m,(size_t)len,flags);
-}else r= raw_sendmsg_unmodelled(s,m,(size_t)len,flags);
+r= s->protocol==IPPROTO_ICMP?ping_sendmsg(s,m,(size_t)len,flags):
+udp_sendmsg(s,m,(size_t)len,flags);
+}
 net_run();
 return r;
 }
 
-/*:663*//*664:*/
-#line 2531 "web/udp.w"
+/*:671*//*672:*/
+#line 2646 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9338,8 +9624,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:664*//*665:*/
-#line 2564 "web/udp.w"
+/*:672*//*673:*/
+#line 2679 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9371,8 +9657,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:665*//*667:*/
-#line 2604 "web/udp.w"
+/*:673*//*675:*/
+#line 2719 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9387,8 +9673,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:667*//*669:*/
-#line 2621 "web/udp.w"
+/*:675*//*677:*/
+#line 2736 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9409,8 +9695,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:669*//*672:*/
-#line 2681 "web/udp.w"
+/*:677*//*680:*/
+#line 2797 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9419,13 +9705,15 @@ ssize_t len= iov_total(m->msg_iov,(size_t)m->msg_iovlen),r;
 if(len<0)return len;
 if(s->file&&(s->file->flags&O_NONBLOCK))flags|= MSG_DONTWAIT;
 if(s->type==SOCK_STREAM)r= tcp_recvmsg_closed(s,m,(size_t)len,flags,namelen,co);
+else if(s->type==SOCK_RAW||s->protocol==IPPROTO_ICMP)
+r= raw_recvmsg(s,m,(size_t)len,flags,namelen,co);
 else r= udp_recvmsg(s,m,(size_t)len,flags,namelen,co);
 net_run();
 return r;
 }
 
-/*:672*//*673:*/
-#line 2694 "web/udp.w"
+/*:680*//*681:*/
+#line 2812 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9459,8 +9747,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:673*//*674:*/
-#line 2727 "web/udp.w"
+/*:681*//*682:*/
+#line 2845 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9494,8 +9782,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:674*//*675:*/
-#line 2760 "web/udp.w"
+/*:682*//*683:*/
+#line 2878 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9510,8 +9798,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:675*//*677:*/
-#line 2777 "web/udp.w"
+/*:683*//*685:*/
+#line 2895 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9535,8 +9823,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:677*//*679:*/
-#line 2827 "web/udp.w"
+/*:685*//*687:*/
+#line 2945 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9575,25 +9863,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:679*//*681:*/
-#line 2879 "web/udp.w"
-
-static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
-int flags)
-{
-const struct sockaddr_in*usin= m->msg_name;
-if(len> 0xFFFF)return-EMSGSIZE;
-if(flags&MSG_OOB)return-EOPNOTSUPP;
-if(usin){
-if(m->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
-if(usin->sin_family!=AF_INET&&usin->sin_family!=AF_UNSPEC)
-return-EAFNOSUPPORT;
-}else if(!s->connected)return-EDESTADDRREQ;
-return-EOPNOTSUPP;
-}
-
-/*:681*//*683:*/
-#line 2901 "web/udp.w"
+/*:687*//*689:*/
+#line 2990 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9603,8 +9874,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:683*//*686:*/
-#line 2942 "web/udp.w"
+/*:689*//*692:*/
+#line 3031 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -9630,7 +9901,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:686*//*690:*/
+/*:692*//*696:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9655,7 +9926,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:690*//*691:*/
+/*:696*//*697:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -9667,7 +9938,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:691*//*693:*/
+/*:697*//*699:*/
 #line 92 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -9682,7 +9953,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:693*//*695:*/
+/*:699*//*701:*/
 #line 149 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -9698,7 +9969,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:695*//*696:*/
+/*:701*//*702:*/
 #line 175 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -9710,7 +9981,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:696*//*697:*/
+/*:702*//*703:*/
 #line 199 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -9723,7 +9994,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:697*//*698:*/
+/*:703*//*704:*/
 #line 215 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -9735,7 +10006,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:698*//*701:*/
+/*:704*//*707:*/
 #line 256 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -9783,7 +10054,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:701*//*703:*/
+/*:707*//*709:*/
 #line 309 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -9798,7 +10069,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:703*//*707:*/
+/*:709*//*713:*/
 #line 370 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -9851,7 +10122,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:707*//*708:*/
+/*:713*//*714:*/
 #line 421 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -9888,7 +10159,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:708*//*712:*/
+/*:714*//*718:*/
 #line 514 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -9916,7 +10187,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:712*//*716:*/
+/*:718*//*722:*/
 #line 554 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -9928,5 +10199,561 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
+/*:722*//*726:*/
+#line 68 "web/raw.w"
 
-/*:716*/
+static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
+{
+if(optname!=ICMP_FILTER)return-ENOPROTOOPT;
+if(s->inet_num!=IPPROTO_ICMP)return-EOPNOTSUPP;
+if(len> (int)sizeof s->icmp_filter)len= sizeof s->icmp_filter;
+if(len> 0&&!optval)return-EFAULT;
+if(len> 0)memcpy(&s->icmp_filter,optval,(size_t)len);
+return 0;
+}
+
+static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen)
+{
+int len;
+if(optname!=ICMP_FILTER)return-ENOPROTOOPT;
+if(s->inet_num!=IPPROTO_ICMP)return-EOPNOTSUPP;
+if(!optlen)return-EFAULT;
+len= (int)*optlen;
+if(len<0)return-EINVAL;
+if(len> (int)sizeof s->icmp_filter)len= sizeof s->icmp_filter;
+*optlen= (socklen_t)len;
+if(len> 0&&!optval)return-EFAULT;
+if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
+return 0;
+}
+
+/*:726*//*732:*/
+#line 134 "web/raw.w"
+
+static void raw_hash(sr_sock*s)
+{
+bind_tables(s->host);
+link_add(&s->host->raw,LK_PORT,s,KEY_PORT(s->inet_num));
+}
+
+static void raw_unhash(sr_sock*s)
+{
+link_del(&s->host->raw,LK_PORT,s);
+}
+
+/*:732*//*734:*/
+#line 183 "web/raw.w"
+
+static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
+int ifindex)
+{
+return s->inet_num==num&&!(s->inet_daddr&&s->inet_daddr!=raddr)&&
+!(s->inet_rcv_saddr&&s->inet_rcv_saddr!=laddr)&&
+!(s->bound_dev_if&&s->bound_dev_if!=ifindex);
+}
+
+static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len)
+{
+sr_slot*sl= slot_find(&rx->host->raw,KEY_PORT(rx->protocol));
+bool delivered= false;
+for(sr_sock*s= sl?sl->first:NULL;s;s= s->lk[LK_PORT].next){
+if(!raw_v4_match(s,rx->protocol,rx->saddr,rx->daddr,rx->ifindex))continue;
+delivered= true;
+if(rx->protocol==IPPROTO_ICMP&&icmp_filter_drops(s,rx))continue;
+if(!mc_sf_allow(s,rx->daddr,rx->saddr,rx->ifindex))continue;
+raw_rcv(s,rx,pkt,len);
+}
+return delivered;
+}
+
+/*:734*//*736:*/
+#line 218 "web/raw.w"
+
+static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
+{
+int type;
+if(rx->l4len<SR_ICMPHDR_LEN)return true;
+type= rx->l4[0];
+return type<32&&((s->icmp_filter>>type)&1);
+}
+
+/*:736*//*738:*/
+#line 249 "web/raw.w"
+
+static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
+{
+sr_dgram*d= dgram_of_rx(rx,pkt,len,rx_truesize(rx));
+d->l4off= (int)(len-rx->l4len);
+sock_queue_rcv(s,d);
+}
+
+/*:738*//*740:*/
+#line 280 "web/raw.w"
+
+static int rx_truesize(const struct sr_rx*rx)
+{
+sr_iface*dev= iface_by_index(rx->host,rx->ifindex);
+int mtu= dev?(dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu):SR_IP_MAX_MTU;
+return udp_truesize(SR_IPHDR_LEN+rx->optlen,rx->l4len,mtu);
+}
+
+static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
+int truesize)
+{
+sr_dgram*d= dgram_new(len);
+if(len)memcpy(d->data,data,len);
+dgram_take_rx(d,rx,truesize);
+return d;
+}
+
+/*:740*//*742:*/
+#line 318 "web/raw.w"
+
+static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
+{
+int keep= sk_filter_run(s,d->data,d->len);
+if(keep==0||s->rmem>=s->rcvbuf){
+if(keep)s->drops++;
+free(d);
+return;
+}
+if(keep> 0&&(size_t)keep<d->len)d->len= (size_t)keep;
+d->dropcount= (s->flags&SK_RXQ_OVFL)?s->drops:0;
+udp_queue_tail(s,d);
+s->rmem+= d->truesize;
+sock_data_ready(s);
+}
+
+/*:742*//*744:*/
+#line 358 "web/raw.w"
+
+static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
+{
+sr_dgram*d= s->rq_head;
+*off= 0;
+if(d&&!(flags&MSG_PEEK)){
+udp_queue_head_remove(s);
+s->rmem-= d->truesize;
+}
+return d;
+}
+
+static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
+socklen_t*namelen,struct sr_cmsg_out*co)
+{
+bool peeking= (flags&MSG_PEEK)!=0;
+int off,err;
+size_t copied;
+sr_dgram*d;
+if(flags&MSG_OOB)return-EOPNOTSUPP;
+if(flags&MSG_ERRQUEUE)return ip_recv_error(s,msg,len,namelen,co);
+if(!(d= skb_recv_wait(s,flags,&off,&err,raw_try_recv)))return err;
+copied= d->len;
+if(len<copied){
+msg->msg_flags|= MSG_TRUNC;
+copied= len;
+}
+if(!iov_scatter(msg,d->data,copied)){
+if(!peeking)free(d);
+return-EFAULT;
+}
+sock_recv_cmsgs(s,msg,co,d);
+if(msg->msg_name){
+struct sockaddr_in sin;
+memset(&sin,0,sizeof sin);
+sin.sin_family= AF_INET;
+sin.sin_addr.s_addr= d->saddr;
+memcpy(msg->msg_name,&sin,sizeof sin);
+*namelen= sizeof sin;
+}
+if(s->ipflags&SR_IP_CMSG_FLAGS)ip_cmsg_recv(s,msg,co,d);
+if(s->type==SOCK_RAW&&(flags&MSG_TRUNC))copied= d->len;
+if(!peeking)free(d);
+return(ssize_t)copied;
+}
+
+/*:744*//*746:*/
+#line 448 "web/raw.w"
+
+static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
+{
+bool hdrincl= (s->ipflags&IPF_HDRINCL)!=0;
+uint32_t daddr,faddr,saddr;
+struct sr_ipcm ipc;
+struct sr_rtres rt;
+const uint8_t*opt;
+int optlen,err;
+if(len> 0xFFFF)return-EMSGSIZE;
+if(flags&MSG_OOB)return-EOPNOTSUPP;
+/*747:*/
+#line 476 "web/raw.w"
+
+if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
+
+/*:747*/
+#line 459 "web/raw.w"
+
+/*750:*/
+#line 505 "web/raw.w"
+
+ipcm_init_sk(s,&ipc);
+if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
+
+/*:750*/
+#line 460 "web/raw.w"
+
+/*751:*/
+#line 518 "web/raw.w"
+
+opt= ipc.has_opt?ipc.opt:s->opt;
+optlen= ipc.has_opt?ipc.optlen:s->optlen;
+faddr= daddr;
+if(ipc.has_opt||s->opt_set){
+if(hdrincl)return-EINVAL;
+if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
+}
+
+/*:751*/
+#line 461 "web/raw.w"
+
+if(!hdrincl&&s->protocol==IPPROTO_ICMP){
+uint8_t type_code[2];
+if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
+return-EFAULT;
+}
+/*752:*/
+#line 540 "web/raw.w"
+
+saddr= ipc.addr?ipc.addr:s->inet_saddr;
+if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
+return err;
+
+/*:752*/
+#line 467 "web/raw.w"
+
+if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
+if(!daddr)daddr= rt.saddr;
+if(hdrincl)err= raw_send_hdrinc(s,msg,len,flags,&rt,daddr);
+else if(flags&SR_MSG_PROBE)err= 0;
+else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
+return err<0?err:(ssize_t)len;
+}
+
+/*:746*//*749:*/
+#line 488 "web/raw.w"
+
+static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
+uint32_t*daddr)
+{
+const struct sockaddr_in*usin= msg->msg_name;
+if(!usin){
+if(!s->connected)return-EDESTADDRREQ;
+*daddr= s->inet_daddr;
+return 0;
+}
+if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
+if(usin->sin_family!=AF_INET&&!(unspec_ok&&usin->sin_family==AF_UNSPEC))
+return-EAFNOSUPPORT;
+*daddr= usin->sin_addr.s_addr;
+return 0;
+}
+
+/*:749*//*754:*/
+#line 570 "web/raw.w"
+
+static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
+const uint8_t*opt,int optlen)
+{
+int thlen= s->type==SOCK_RAW?0:SR_ICMPHDR_LEN;
+uint8_t*l4;
+int mtu,total,err;
+if((err= ip_append_size_check(s,rt,daddr,optlen,len,false,&mtu))<0)return err;
+err= ip_frags_charge(s,flags,SR_IPHDR_LEN+optlen,len,mtu,thlen,&total);
+if(err)return err;
+l4= xcalloc(1,len?len:1);
+if(!iov_gather(msg,0,l4,len))err= -EFAULT;
+else{
+if(thlen)ping_complete_header(s,l4,len);
+err= ip_output_sk(s,ipc,rt,daddr,opt,optlen,l4,len);
+}
+free(l4);
+s->wmem-= total;
+return err;
+}
+
+/*:754*//*756:*/
+#line 639 "web/raw.w"
+
+static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+const struct sr_rtres*rt,uint32_t daddr)
+{
+sr_host*h= s->host;
+sr_iface*dev= iface_by_index(h,rt->ifindex);
+int truesize,err;
+size_t ihl;
+sr_pkt*pkt;
+if(len> (size_t)dev->mtu){
+ip_local_error(s,EMSGSIZE,daddr,s->inet_dport,(uint32_t)dev->mtu);
+return-EMSGSIZE;
+}
+if(len<SR_IPHDR_LEN)return-EINVAL;
+if(flags&SR_MSG_PROBE)return 0;
+truesize= skb_alloc_size((int)len+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
+if((err= sock_alloc_send(s,flags,truesize))!=0)return err;
+pkt= pkt_new(NULL,len);
+if(!iov_gather(msg,0,pkt->data,len))err= -EFAULT;
+else if((ihl= (size_t)(pkt->data[0]&0xf)*4)> len||ihl<SR_IPHDR_LEN)
+err= -EINVAL;
+if(err){
+free(pkt);
+s->wmem-= truesize;
+return err;
+}
+/*757:*/
+#line 674 "web/raw.w"
+
+if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
+put16(pkt->data+2,(uint16_t)len);
+if(get16(pkt->data+4)==0&&!(get16(pkt->data+6)&IP_DF))
+put16(pkt->data+4,h->ip_ident++);
+put16(pkt->data+10,0);
+put16(pkt->data+10,inet_csum(pkt->data,ihl));
+
+/*:757*/
+#line 665 "web/raw.w"
+
+pkt->iif= rt->iif;
+if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
+else ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,dev->mtu,
+(s->ipflags&IPF_MC_LOOP)!=0);
+s->wmem-= truesize;
+return 0;
+}
+
+/*:756*//*759:*/
+#line 689 "web/raw.w"
+
+static void ip_loop_local(sr_host*h,sr_pkt*pkt)
+{
+sr_iface*lo= iface_by_index(h,SR_LOOPBACK_IFINDEX);
+if(!(lo->flags&IFF_UP)){free(pkt);return;}
+pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
+dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
+}
+
+/*:759*//*762:*/
+#line 762 "web/raw.w"
+
+static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
+const uint8_t*orig_ip,size_t len)
+{
+int proto= orig_ip[9];
+uint32_t saddr= get_addr(orig_ip+12),daddr= get_addr(orig_ip+16);
+sr_slot*sl= slot_find(&icmp->host->raw,KEY_PORT(proto));
+for(sr_sock*s= sl?sl->first:NULL;s;s= s->lk[LK_PORT].next)
+if(raw_v4_match(s,proto,daddr,saddr,icmp->dev_ifindex))
+raw_err(s,icmp,type,code,info,orig_ip,len);
+}
+
+static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
+uint32_t info,const uint8_t*orig_ip,size_t len)
+{
+size_t ihl= (size_t)(orig_ip[0]&0xf)*4;
+bool recverr= (s->ipflags&IPF_RECVERR)!=0,hard= false;
+int err;
+if(type==ICMP_DEST_UNREACH&&code==ICMP_FRAG_NEEDED)
+ip_rt_update_pmtu(s->host,get_addr(orig_ip+16),info);
+if(!recverr&&!s->connected)return;
+if(type==ICMP_SOURCE_QUENCH)return;
+err= icmp_error_errno(s,type,code,&hard);
+if(recverr){
+size_t skip= (s->ipflags&IPF_HDRINCL)?0:ihl;
+ip_icmp_error(s,icmp,err,type,code,info,0,get_addr(orig_ip+16),
+orig_ip+skip,len-skip);
+}
+if(recverr||hard){
+s->err= err;
+sock_error_report(s);
+}
+}
+
+/*:762*//*764:*/
+#line 802 "web/raw.w"
+
+static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
+{
+*hard= false;
+switch(type){
+case ICMP_PARAMETERPROB:*hard= true;return EPROTO;
+case ICMP_DEST_UNREACH:
+if(code> NR_ICMP_UNREACH)return EHOSTUNREACH;
+if(code==ICMP_FRAG_NEEDED){
+*hard= s->pmtudisc!=IP_PMTUDISC_DONT;
+return EMSGSIZE;
+}
+*hard= icmp_unreach_err[code].hard;
+return icmp_unreach_err[code].err;
+default:return EHOSTUNREACH;
+}
+}
+
+/*:764*//*767:*/
+#line 869 "web/raw.w"
+
+static void ip_ra_control(sr_sock*s,bool on)
+{
+sr_sock**pp= &s->host->ra_chain;
+if(on==s->ra_on)return;
+while(*pp&&*pp!=s)pp= &(*pp)->ra_next;
+if(on)*pp= s;
+else*pp= s->ra_next;
+s->ra_next= NULL;
+s->ra_on= on;
+}
+
+/*:767*//*768:*/
+#line 885 "web/raw.w"
+
+static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
+{
+struct sr_rx rx;
+bool tapped= false;
+if(!ip_has_router_alert(pkt->data))return false;
+for(sr_sock*s= h->ra_chain;s;s= s->ra_next){
+if(s->inet_num!=pkt->data[9]||(s->bound_dev_if&&s->bound_dev_if!=ifindex))
+continue;
+if(!tapped&&(get16(pkt->data+6)&(IP_MF|IP_OFFMASK))){
+tapped= true;
+if(!(pkt= ip_defrag(h,ifindex,pkt,SR_RT_UNICAST)))return true;
+}
+tapped= true;
+ip_rx_fill(h,ifindex,pkt,SR_RT_UNICAST,&rx);
+raw_rcv(s,&rx,pkt->data,pkt->len);
+}
+if(tapped)free(pkt);
+return tapped;
+}
+
+/*:768*//*769:*/
+#line 909 "web/raw.w"
+
+static bool ip_has_router_alert(const uint8_t*pkt)
+{
+int optlen= (pkt[0]&0xf)*4-SR_IPHDR_LEN;
+uint8_t*p;
+for(int pos= 0;(p= ipopt_next((uint8_t*)pkt+SR_IPHDR_LEN,optlen,&pos))!=NULL;)
+if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
+return false;
+}
+
+/*:769*//*772:*/
+#line 945 "web/raw.w"
+
+static void raw_release(sr_sock*s)
+{
+ip_ra_control(s,false);
+}
+
+/*:772*//*776:*/
+#line 56 "web/ping.w"
+
+static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
+{
+uint8_t icmph[SR_ICMPHDR_LEN];
+uint32_t daddr,faddr,saddr;
+struct sr_ipcm ipc;
+struct sr_rtres rt;
+const uint8_t*opt;
+int optlen,err;
+if(len> 0xFFFF)return-EMSGSIZE;
+if(len<sizeof icmph)return-EINVAL;
+if(flags&MSG_OOB)return-EOPNOTSUPP;
+if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
+if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
+if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
+/*750:*/
+#line 505 "web/raw.w"
+
+ipcm_init_sk(s,&ipc);
+if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
+
+/*:750*/
+#line 71 "web/ping.w"
+
+opt= ipc.has_opt?ipc.opt:s->opt;
+optlen= ipc.has_opt?ipc.optlen:s->optlen;
+saddr= ipc.addr?ipc.addr:s->inet_saddr;
+faddr= daddr;
+if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
+if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,false,&rt))<0)
+return err;
+if(flags&SR_MSG_PROBE)return(ssize_t)len;
+if(!daddr)daddr= rt.saddr;
+err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
+return err<0?err:(ssize_t)len;
+}
+
+
+/*:776*//*778:*/
+#line 94 "web/ping.w"
+
+static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
+{
+memcpy(icmp+4,&s->inet_sport,2);
+put16(icmp+2,0);
+put16(icmp+2,inet_csum(icmp,len));
+}
+
+/*:778*//*780:*/
+#line 130 "web/ping.w"
+
+static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
+{
+for(sr_sock*s= port_first(h,SR_TAB_PING,ident);s;s= s->lk[LK_PORT].next)
+if(!(s->inet_rcv_saddr&&s->inet_rcv_saddr!=daddr)&&
+!(s->bound_dev_if&&s->bound_dev_if!=ifindex))
+return s;
+return NULL;
+}
+
+static void ping_rcv(const struct sr_rx*rx)
+{
+sr_sock*s= ping_lookup(rx->host,get16(rx->l4+4),rx->daddr,rx->ifindex);
+sr_dgram*d;
+if(!s)return;
+d= dgram_of_rx(rx,rx->l4,rx->l4len,rx_truesize(rx));
+d->spec_dst= 0;
+sock_queue_rcv(s,d);
+}
+
+/*:780*//*782:*/
+#line 177 "web/ping.w"
+
+static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
+const uint8_t*orig_ip,size_t len)
+{
+size_t ihl= (size_t)(orig_ip[0]&0xf)*4;
+const uint8_t*echo= orig_ip+ihl;
+bool hard;
+int err;
+sr_sock*s;
+if(echo[0]!=ICMP_ECHO||echo[1]!=0)return;
+if(!(s= ping_lookup(icmp->host,get16(echo+4),icmp->daddr,icmp->ifindex)))return;
+if(type==ICMP_DEST_UNREACH&&code==ICMP_FRAG_NEEDED){
+ip_rt_update_pmtu(s->host,get_addr(orig_ip+16),info);
+if(s->pmtudisc==IP_PMTUDISC_DONT)return;
+}
+if(type==ICMP_SOURCE_QUENCH){
+err= EREMOTEIO;
+hard= false;
+}else err= icmp_error_errno(s,type,code,&hard);
+if(s->ipflags&IPF_RECVERR)
+ip_icmp_error(s,icmp,err,type,code,info,0,get_addr(orig_ip+16),echo,
+len-ihl);
+else if(!hard||!s->connected)return;
+s->err= err;
+sock_error_report(s);
+}
+
+/*:782*/

@@ -127,48 +127,48 @@ int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:349*//*431:*/
+/*:349*//*432:*/
 #line 36 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:431*//*489:*/
-#line 969 "web/bind.w"
+/*:432*//*490:*/
+#line 978 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:489*//*503:*/
-#line 1268 "web/bind.w"
+/*:490*//*504:*/
+#line 1277 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
-/*:503*//*509:*/
-#line 1370 "web/bind.w"
+/*:504*//*510:*/
+#line 1379 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
-/*:509*//*512:*/
-#line 1425 "web/bind.w"
+/*:510*//*513:*/
+#line 1434 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:512*//*541:*/
-#line 2078 "web/bind.w"
+/*:513*//*542:*/
+#line 2087 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:541*//*657:*/
-#line 2426 "web/udp.w"
+/*:542*//*665:*/
+#line 2539 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:657*//*659:*/
-#line 2478 "web/udp.w"
+/*:665*//*667:*/
+#line 2591 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -177,8 +177,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:659*//*670:*/
-#line 2667 "web/udp.w"
+/*:667*//*678:*/
+#line 2782 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,14 +187,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:670*//*699:*/
+/*:678*//*705:*/
 #line 247 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:699*//*704:*/
+/*:705*//*710:*/
 #line 352 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -202,7 +202,7 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:704*/
+/*:710*/
 #line 96 "web/sockref.w"
 
 #endif

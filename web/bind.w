@@ -273,6 +273,7 @@ at once.}
 @<Private function prototypes@>=
 static int sock_tabno(const sr_sock *s);
 static sr_porttab *sock_tab(sr_sock *s);
+static sr_bindtab *bind_tables(sr_host *h);
 static sr_sock *port_first(sr_host *h, int tab, uint16_t port);
 static void sock_hash(sr_sock *s);
 static void sock_unhash(sr_sock *s);
@@ -290,8 +291,13 @@ static sr_porttab *sock_tab(sr_sock *s)
 {
   int n = sock_tabno(s);
   if (n < 0) return NULL;
-  if (!s->host->bind) s->host->bind = xcalloc(1, sizeof *s->host->bind);
-  return &s->host->bind->proto[n];
+  return &bind_tables(s->host)->proto[n];
+}
+
+static sr_bindtab *bind_tables(sr_host *h)
+{
+  if (!h->bind) h->bind = xcalloc(1, sizeof *h->bind);
+  return h->bind;
 }
 
 static sr_sock *port_first(sr_host *h, int tab, uint16_t port)
@@ -324,7 +330,10 @@ static void sock_unhash(sr_sock *s)
   if (!s->hashed) return;
   s->hashed = false;
   if (s->rp) rp_detach(s);
-  if (s->type == SOCK_RAW) return;
+  if (s->type == SOCK_RAW) {
+    raw_unhash(s);
+    return;
+  }
   pt = sock_tab(s);
   for (int k = 0; k < SR_NLINKS; k++) link_del(&pt->t[k], k, s);
   s->inet_num = 0;

@@ -659,9 +659,11 @@ kernel's |ip_options_compile| does on input, and what \.{IP\_RECVOPTS}
 shows); then it goes to its protocol.  UDP (and UDP-Lite) go to
 |udp_rcv|; when no socket takes a datagram sent to one of the host's own
 addresses, the host answers ``port unreachable''.  ICMP is handled in
-this chapter.  TCP and IGMP are not modelled and their datagrams are
-dropped; any other protocol is answered with ``protocol unreachable'',
-as a host without a raw socket for it answers.
+this chapter.  Before its protocol, the datagram is offered to the host's
+raw sockets of that protocol (|raw_local_deliver|, chapter {\it Raw
+sockets\/}).  TCP and IGMP are not modelled and their datagrams are
+dropped; any other protocol is answered with ``protocol unreachable''
+unless a raw socket matched.
 @^model limits@>
 
 The datagram goes up with two things besides its fields.  Whether its
@@ -675,7 +677,8 @@ IP layer then has nothing left to free.
 @<Type definitions@>=
 struct sr_rx { /* one received, reassembled IPv4 datagram */
   sr_host *host;
-  int ifindex; /* the arrival interface */
+  int ifindex; /* the arrival interface, as sockets match it */
+  int dev_ifindex; /* the device it came in on */
   uint32_t saddr, daddr;
   uint8_t ttl, tos, protocol;
   const uint8_t *opt; /* the received IP options, as this host processed them */
@@ -692,6 +695,8 @@ struct sr_rx { /* one received, reassembled IPv4 datagram */
 
 @ @<Private function prototypes@>=
 static void ip_local_deliver(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type);
+static void ip_rx_fill(sr_host *h, int ifindex, const sr_pkt *pkt, int rt_type,
+  struct sr_rx *rx);
 static uint32_t fib_compute_spec_dst(sr_host *h, int ifindex,
   const struct sr_ipv4 *ip, int rt_type);
 
@@ -702,36 +707,22 @@ a datagram the host sent itself over \.{lo} arrives where its route said
 @c
 static void ip_local_deliver(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type)
 {
-  struct sr_ipv4 ip;
   struct sr_rx rx;
   uint8_t wire_opt[SR_MAX_IPOPTLEN];
+  bool raw;
   if (get16(pkt->data + 6) & (IP_MF | IP_OFFMASK)) {
     if (!(pkt = ip_defrag(h, ifindex, pkt, rt_type))) return;
   }
-  ipv4_read(pkt->data, &ip);
-  rx.host = h; /* every field of |rx| is set here: clearing it first costs more */
-  rx.ifindex = ifindex == SR_LOOPBACK_IFINDEX && pkt->iif ? pkt->iif : ifindex;
-  rx.saddr = ip.saddr;
-  rx.daddr = ip.daddr;
-  rx.ttl = ip.ttl;
-  rx.tos = ip.tos;
-  rx.protocol = ip.protocol;
-  rx.spec_dst = fib_compute_spec_dst(h, ifindex, &ip, rt_type);
-  if (ip.optlen) {
-    memcpy(wire_opt, pkt->data + SR_IPHDR_LEN, (size_t) ip.optlen);
-    ip_options_build(h, pkt->data + SR_IPHDR_LEN, ip.optlen, rx.spec_dst, ip.daddr);
+  ip_rx_fill(h, ifindex, pkt, rt_type, &rx);
+  if (rx.optlen) {
+    memcpy(wire_opt, rx.opt, (size_t) rx.optlen);
+    rx.wire_opt = wire_opt;
+    ip_options_build(h, pkt->data + SR_IPHDR_LEN, rx.optlen, rx.spec_dst, rx.daddr);
     ipv4_recsum(pkt->data);
   }
-  rx.opt = pkt->data + SR_IPHDR_LEN;
-  rx.wire_opt = wire_opt;
-  rx.optlen = ip.optlen;
-  rx.rt_type = rt_type;
-  rx.l4 = pkt->data + ip.ihl;
-  rx.l4len = ip.tot_len - ip.ihl;
-  rx.tstamp_ns = W->now_ns;
-  rx.csum_ok = pkt->csum_partial;
   rx.pkt = &pkt;
-  switch (ip.protocol) {
+  raw = raw_local_deliver(&rx, pkt->data, pkt->len);
+  switch (rx.protocol) {
   case IPPROTO_UDP: case IPPROTO_UDPLITE:
     if (udp_rcv(&rx) < 0 && rt_type == SR_RT_LOCAL)
       icmp_send(h, pkt->data, pkt->len, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, 0,
@@ -740,11 +731,46 @@ static void ip_local_deliver(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type)
   case IPPROTO_ICMP: icmp_rcv(&rx, pkt); break;
   case IPPROTO_TCP: case IPPROTO_IGMP: break;
   default:
-    if (rt_type == SR_RT_LOCAL)
+    if (rt_type == SR_RT_LOCAL && !raw)
       icmp_send(h, pkt->data, pkt->len, ICMP_DEST_UNREACH, ICMP_PROT_UNREACH, 0,
         rt_type, ifindex);
   }
   free(pkt);
+}
+
+@ What the protocols are told of a datagram: its addresses, TTL, TOS,
+options (as they stand in the packet), the local address that answers it,
+where its transport header begins, and when it arrived; and where it came
+in, twice: the interface the transport sees (|inet_iif|, above), and the
+device itself, by which an ICMP error is matched with its senders.
+
+\kernel{a ``protocol unreachable'' from \.{127.0.0.1} to \.{10.0.0.1} reaches
+the raw socket bound to \.{lo} and not the one bound to \.{eth0}, and so
+does a ``port unreachable'' for UDP sockets.}
+
+@c
+static void ip_rx_fill(sr_host *h, int ifindex, const sr_pkt *pkt, int rt_type,
+  struct sr_rx *rx)
+{
+  struct sr_ipv4 ip;
+  ipv4_read(pkt->data, &ip);
+  rx->host = h; /* every field of |rx| is set here: clearing it first costs more */
+  rx->ifindex = ifindex == SR_LOOPBACK_IFINDEX && pkt->iif ? pkt->iif : ifindex;
+  rx->dev_ifindex = ifindex;
+  rx->saddr = ip.saddr;
+  rx->daddr = ip.daddr;
+  rx->ttl = ip.ttl;
+  rx->tos = ip.tos;
+  rx->protocol = ip.protocol;
+  rx->spec_dst = fib_compute_spec_dst(h, ifindex, &ip, rt_type);
+  rx->opt = rx->wire_opt = pkt->data + SR_IPHDR_LEN;
+  rx->optlen = ip.optlen;
+  rx->rt_type = rt_type;
+  rx->l4 = pkt->data + ip.ihl;
+  rx->l4len = ip.tot_len - ip.ihl;
+  rx->tstamp_ns = W->now_ns;
+  rx->csum_ok = pkt->csum_partial;
+  rx->pkt = NULL;
 }
 
 @ The local address that |IP_PKTINFO| reports as |ipi_spec_dst|,
@@ -976,7 +1002,9 @@ static void ip_frag_expire(sr_host *h, uint64_t k0, uint64_t k1, uint64_t serial
 A host whose \.{ip\_forward} is nonzero is a router: a datagram that
 arrives for an address that is not its own is sent on towards its
 destination.  A host that is no router drops it silently.  The router,
-as |ip_forward| and |ip_error| do: answers a datagram whose TTL would
+as |ip_forward| and |ip_error| do: hands a datagram with the router-alert
+option to its listeners, if any match, instead of forwarding it (chapter
+{\it Raw sockets\/}); answers a datagram whose TTL would
 reach zero with ``time exceeded in transit''; looks up the route, and
 answers ``net unreachable'' when there is none (``host unreachable'' for
 an \.{unreachable} route, ``packet filtered'' for a \.{prohibit} one,
@@ -1012,6 +1040,7 @@ static void ip_forward(sr_host *h, int ifindex, sr_pkt *pkt)
   uint32_t src;
   ipv4_parse(pkt->data, pkt->len, &ip);
   if (!sysctl_value(h, SYS_IP_FORWARD)) { free(pkt); return; }
+  if (ip_call_ra_chain(h, ifindex, pkt)) return;
   if (ip.ttl <= 1) {
     icmp_send(h, pkt->data, pkt->len, ICMP_TIME_EXCEEDED, ICMP_EXC_TTL, 0,
       SR_RT_UNICAST, ifindex);
@@ -1246,6 +1275,7 @@ static void icmp_rcv(const struct sr_rx *rx, const sr_pkt *pkt)
   if (!icmp_parse(rx->l4, rx->l4len, &ic)) return;
   if (rx->rt_type != SR_RT_LOCAL && ic.type != ICMP_ECHOREPLY) return;
   if (ic.type == ICMP_ECHO) { icmp_echo(rx, &ic); return; }
+  if (ic.type == ICMP_ECHOREPLY) { ping_rcv(rx); return; }
   if (!icmp_is_error(ic.type) || ic.type == ICMP_REDIRECT) return;
   if (ic.datalen < SR_IPHDR_LEN) return;
   q.ihl = (uint8_t) ((ic.data[0] & 0xf) * 4);
@@ -1262,8 +1292,11 @@ static void icmp_rcv(const struct sr_rx *rx, const sr_pkt *pkt)
   } else if (ic.type == ICMP_PARAMETERPROB) info = ic.rest >> 24;
   r = route_lookup(h, q.daddr);
   if (r && r->type == SR_RT_BROADCAST) return;
+  raw_icmp_error(rx, ic.type, ic.code, info, ic.data, ic.datalen);
   if (q.protocol == IPPROTO_UDP || q.protocol == IPPROTO_UDPLITE)
     udp_err(rx, ic.type, ic.code, info, ic.data, ic.datalen);
+  else if (q.protocol == IPPROTO_ICMP)
+    ping_err(rx, ic.type, ic.code, info, ic.data, ic.datalen);
 }
 
 @ The echo service, |icmp_echo|: the reply carries the request's
