@@ -44,7 +44,7 @@
 #define SR_MAX_IFADDR 8 
 
 /*:14*//*40:*/
-#line 666 "web/world.w"
+#line 670 "web/world.w"
 
 #define SR_MIN_MTU 68
 
@@ -231,12 +231,12 @@ OPT_STORE_INT_FIELD};
 #define SR_IP_MAXPACKET 65535 
 
 /*:288*//*312:*/
-#line 442 "web/wire.w"
+#line 446 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:312*//*351:*/
-#line 595 "web/link.w"
+#line 598 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -359,14 +359,14 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_FOREVER UINT64_MAX
 
 /*:694*//*711:*/
-#line 358 "web/poll.w"
+#line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
 /*:711*//*719:*/
-#line 544 "web/poll.w"
+#line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
@@ -425,6 +425,7 @@ SR_RT_UNREACHABLE,SR_RT_BLACKHOLE,SR_RT_PROHIBIT};
 enum{SR_TABLE_LOCAL,SR_TABLE_MAIN};
 struct sr_route{
 uint32_t dst;
+uint32_t mask;
 int prefixlen;
 uint32_t gw,prefsrc;
 int ifindex;
@@ -459,7 +460,7 @@ uint64_t*used,*full;
 int cap;
 int open;
 /*715:*/
-#line 461 "web/poll.w"
+#line 462 "web/poll.w"
 
 int kmax;
 
@@ -673,7 +674,7 @@ uint32_t*src;
 };
 
 /*:264*//*297:*/
-#line 161 "web/wire.w"
+#line 165 "web/wire.w"
 
 struct sr_ipv4{
 uint8_t ihl;
@@ -685,7 +686,7 @@ int optlen;
 };
 
 /*:297*//*303:*/
-#line 269 "web/wire.w"
+#line 273 "web/wire.w"
 
 struct sr_udp{
 uint16_t sport,dport;
@@ -696,7 +697,7 @@ size_t datalen;
 };
 
 /*:303*//*308:*/
-#line 375 "web/wire.w"
+#line 379 "web/wire.w"
 
 struct sr_icmp{
 uint8_t type,code;
@@ -716,10 +717,11 @@ uint64_t k0,k1;
 typedef struct{
 sr_hent**b;
 size_t nb,n;
+int shift;
 }sr_htab;
 
 /*:320*//*326:*/
-#line 165 "web/link.w"
+#line 168 "web/link.w"
 
 typedef struct{
 size_t len;
@@ -741,7 +743,7 @@ int rt_type;
 }sr_event;
 
 /*:326*//*336:*/
-#line 360 "web/link.w"
+#line 363 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -751,7 +753,7 @@ int nports;
 }sr_lan;
 
 /*:336*//*352:*/
-#line 600 "web/link.w"
+#line 603 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -1011,7 +1013,7 @@ int nprocs;
 sr_proc*cur;
 pid_t next_pid;
 /*327:*/
-#line 188 "web/link.w"
+#line 191 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
@@ -1019,7 +1021,7 @@ size_t nev,evcap;
 uint64_t evseq;
 
 /*:327*//*337:*/
-#line 371 "web/link.w"
+#line 374 "web/link.w"
 
 sr_lan*lan;
 int nlans;
@@ -1039,7 +1041,7 @@ int netstamp_sockets;
 #line 45 "web/world.w"
 
 /*721:*/
-#line 551 "web/poll.w"
+#line 552 "web/poll.w"
 
 uint64_t calls;
 
@@ -1049,7 +1051,7 @@ uint64_t calls;
 };
 
 /*:8*//*17:*/
-#line 179 "web/world.w"
+#line 180 "web/world.w"
 
 struct sr_host{
 int id;
@@ -1065,7 +1067,7 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:111*//*353:*/
-#line 610 "web/link.w"
+#line 613 "web/link.w"
 
 sr_htab neigh;
 
@@ -1114,7 +1116,7 @@ sr_htab raw;
 sr_sock*ra_chain;
 
 /*:765*/
-#line 187 "web/world.w"
+#line 188 "web/world.w"
 
 };
 
@@ -1132,7 +1134,7 @@ struct rlimit nofile;
 sr_fdtab fds;
 
 /*:69*//*720:*/
-#line 547 "web/poll.w"
+#line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
@@ -1153,14 +1155,14 @@ unsigned long sigcount[SR_NSIG];
 static void world_ready(void);
 
 /*:9*//*18:*/
-#line 196 "web/world.w"
+#line 197 "web/world.w"
 
 static void*xcalloc(size_t n,size_t size);
 static void*xmalloc(size_t size);
 static void*xrealloc(void*p,size_t n,size_t size);
 
 /*:18*//*20:*/
-#line 231 "web/world.w"
+#line 232 "web/world.w"
 
 static uint32_t prefix_mask(int len);
 static bool ipv4_is_lbcast(uint32_t a);
@@ -1169,7 +1171,7 @@ static bool ipv4_is_loopback(uint32_t a);
 static bool ipv4_is_local_multicast(uint32_t a);
 
 /*:20*//*22:*/
-#line 257 "web/world.w"
+#line 258 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu);
@@ -1178,7 +1180,7 @@ static sr_iface*iface_by_name(sr_host*h,const char*name);
 static sr_iface*iface_by_addr(sr_host*h,uint32_t addr);
 
 /*:22*//*25:*/
-#line 318 "web/world.w"
+#line 319 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -1186,14 +1188,14 @@ bool kernel);
 static void route_del(sr_host*h,int i);
 
 /*:25*//*27:*/
-#line 375 "web/world.w"
+#line 379 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err);
 static const sr_route*route_lookup(sr_host*h,uint32_t dst);
 
 /*:27*//*29:*/
-#line 425 "web/world.w"
+#line 429 "web/world.w"
 
 static int iface_add_addr(sr_host*h,int ifindex,uint32_t addr,
 int prefixlen,uint32_t brd);
@@ -1201,12 +1203,12 @@ static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a);
 
 /*:29*//*32:*/
-#line 508 "web/world.w"
+#line 512 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up);
 
 /*:32*//*36:*/
-#line 596 "web/world.w"
+#line 600 "web/world.w"
 
 _Static_assert(SR_ROUTE_UNREACHABLE==SR_RT_UNREACHABLE&&
 SR_ROUTE_BLACKHOLE==SR_RT_BLACKHOLE&&SR_ROUTE_PROHIBIT==SR_RT_PROHIBIT,
@@ -1401,24 +1403,24 @@ static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
 /*:293*//*295:*/
-#line 138 "web/wire.w"
+#line 139 "web/wire.w"
 
 static uint16_t ip_fast_csum(const uint8_t*p,size_t hl);
 
 /*:295*//*298:*/
-#line 182 "web/wire.w"
+#line 186 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_read(const uint8_t*p,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
 /*:298*//*301:*/
-#line 252 "web/wire.w"
+#line 256 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
 /*:301*//*304:*/
-#line 282 "web/wire.w"
+#line 286 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
 uint32_t daddr,struct sr_udp*u);
@@ -1427,20 +1429,20 @@ uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
 /*:304*//*306:*/
-#line 348 "web/wire.w"
+#line 352 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
 uint8_t proto);
 static void udp_csum_complete(uint8_t*ip);
 
 /*:306*//*309:*/
-#line 386 "web/wire.w"
+#line 390 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
 /*:309*//*311:*/
-#line 431 "web/wire.w"
+#line 435 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
 uint32_t saddr,uint32_t daddr);
@@ -1448,17 +1450,17 @@ static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
 /*:311*//*313:*/
-#line 450 "web/wire.w"
+#line 454 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
 /*:313*//*317:*/
-#line 549 "web/wire.w"
+#line 553 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
 /*:317*//*321:*/
-#line 42 "web/link.w"
+#line 43 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void htab_insert(sr_htab*t,sr_hent*e);
@@ -1466,13 +1468,13 @@ static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
 /*:321*//*324:*/
-#line 123 "web/link.w"
+#line 126 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
 /*:324*//*330:*/
-#line 201 "web/link.w"
+#line 204 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len);
 static sr_pkt*pkt_new(const void*data,size_t len);
@@ -1482,7 +1484,7 @@ static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
 /*:330*//*342:*/
-#line 451 "web/link.w"
+#line 454 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1490,13 +1492,13 @@ static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
 /*:342*//*346:*/
-#line 519 "web/link.w"
+#line 522 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:346*//*355:*/
-#line 616 "web/link.w"
+#line 619 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -2118,13 +2120,13 @@ typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
 /*:695*//*698:*/
-#line 88 "web/poll.w"
+#line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
 /*:698*//*700:*/
-#line 143 "web/poll.w"
+#line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
 static unsigned udp_poll(sr_sock*s,const sr_file*f);
@@ -2132,24 +2134,24 @@ static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
 /*:700*//*706:*/
-#line 252 "web/poll.w"
+#line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
 /*:706*//*708:*/
-#line 306 "web/poll.w"
+#line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
 /*:708*//*712:*/
-#line 363 "web/poll.w"
+#line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
 /*:712*//*717:*/
-#line 507 "web/poll.w"
+#line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
 static void sock_data_ready(sr_sock*s);
@@ -2338,7 +2340,7 @@ return 0;
 }
 
 /*:13*//*19:*/
-#line 201 "web/world.w"
+#line 202 "web/world.w"
 
 static void*xmalloc(size_t size)
 {
@@ -2364,7 +2366,7 @@ return p;
 }
 
 /*:19*//*21:*/
-#line 238 "web/world.w"
+#line 239 "web/world.w"
 
 static uint32_t prefix_mask(int len)
 {
@@ -2380,7 +2382,7 @@ return(ntohl(a)&0xffffff00u)==0xe0000000u;
 }
 
 /*:21*//*23:*/
-#line 264 "web/world.w"
+#line 265 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu)
@@ -2397,7 +2399,7 @@ return ifp;
 }
 
 /*:23*//*24:*/
-#line 283 "web/world.w"
+#line 284 "web/world.w"
 
 static sr_iface*iface_by_index(sr_host*h,int ifindex)
 {
@@ -2421,7 +2423,7 @@ return NULL;
 }
 
 /*:24*//*26:*/
-#line 324 "web/world.w"
+#line 325 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -2446,6 +2448,7 @@ memmove(&h->routes[i+1],&h->routes[i],
 h->nroutes++;
 r= &h->routes[i];
 r->dst= dst;
+r->mask= prefix_mask(prefixlen);
 r->prefixlen= prefixlen;
 r->gw= gw;
 r->ifindex= ifindex;
@@ -2465,14 +2468,14 @@ h->nroutes--;
 }
 
 /*:26*//*28:*/
-#line 380 "web/world.w"
+#line 384 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err)
 {
 for(int i= 0;i<h->nroutes;i++){
 const sr_route*r= &h->routes[i];
-if((dst&prefix_mask(r->prefixlen))!=r->dst)continue;
+if((dst&r->mask)!=r->dst)continue;
 if(r->scope<scope)continue;
 switch(r->type){
 case SR_RT_UNREACHABLE:*err= -EHOSTUNREACH;return NULL;
@@ -2494,7 +2497,7 @@ return fib_lookup(h,dst,0,RT_SCOPE_UNIVERSE,&err);
 }
 
 /*:28*//*30:*/
-#line 434 "web/world.w"
+#line 438 "web/world.w"
 
 static const struct sr_ifaddr*ifaddr_primary(const sr_iface*ifp,
 uint32_t addr,int prefixlen)
@@ -2529,7 +2532,7 @@ return 0;
 }
 
 /*:30*//*31:*/
-#line 467 "web/world.w"
+#line 471 "web/world.w"
 
 static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a)
@@ -2559,7 +2562,7 @@ ifp->ifindex,src,RT_SCOPE_LINK,true);
 }
 
 /*:31*//*33:*/
-#line 511 "web/world.w"
+#line 515 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up)
 {
@@ -2579,7 +2582,7 @@ route_del(h,i);
 }
 
 /*:33*//*37:*/
-#line 606 "web/world.w"
+#line 610 "web/world.w"
 
 static sr_host*host_by_id(int id)
 {
@@ -2587,7 +2590,7 @@ return id>=0&&id<W->nhosts?W->host[id]:NULL;
 }
 
 /*:37*//*38:*/
-#line 614 "web/world.w"
+#line 618 "web/world.w"
 
 static sr_host*host_new(const char*name)
 {
@@ -2604,7 +2607,7 @@ h->sys[i][1]= sysctls[i].def2;
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
 /*:134*/
-#line 620 "web/world.w"
+#line 624 "web/world.w"
 
 /*378:*/
 #line 382 "web/ip.w"
@@ -2612,7 +2615,7 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 h->ip_ident= 1;
 
 /*:378*/
-#line 621 "web/world.w"
+#line 625 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
 W->host[W->nhosts++]= h;
@@ -2629,7 +2632,7 @@ return host_new(name)->id;
 }
 
 /*:38*//*39:*/
-#line 639 "web/world.w"
+#line 643 "web/world.w"
 
 static int parse_cidr(const char*s,uint32_t*addr,int*prefixlen)
 {
@@ -2655,7 +2658,7 @@ return 0;
 }
 
 /*:39*//*41:*/
-#line 669 "web/world.w"
+#line 673 "web/world.w"
 
 int sr_if_add(int host,const char*name,int mtu)
 {
@@ -2692,7 +2695,7 @@ return 0;
 }
 
 /*:41*//*42:*/
-#line 707 "web/world.w"
+#line 711 "web/world.w"
 
 int sr_addr_add(int host,int ifindex,const char*cidr,const char*brd)
 {
@@ -2715,7 +2718,7 @@ return sys_return(iface_add_addr(h,ifindex,addr,plen,b));
 }
 
 /*:42*//*43:*/
-#line 733 "web/world.w"
+#line 737 "web/world.w"
 
 int sr_route_add(int host,const char*cidr,const char*gw,int ifindex)
 {
@@ -2773,25 +2776,25 @@ return sys_return(-ESRCH);
 }
 
 /*:43*//*45:*/
-#line 797 "web/world.w"
+#line 801 "web/world.w"
 
 void sr_reset(void)
 {
 sr_host*h;
 if(W->ready)/*46:*/
-#line 822 "web/world.w"
+#line 826 "web/world.w"
 
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
 /*329:*/
-#line 197 "web/link.w"
+#line 200 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
 /*:329*//*338:*/
-#line 375 "web/link.w"
+#line 378 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
@@ -2804,12 +2807,12 @@ if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
 /*:436*/
-#line 826 "web/world.w"
+#line 830 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*354:*/
-#line 613 "web/link.w"
+#line 616 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
@@ -2844,7 +2847,7 @@ if(fh->bind)bind_tables_free(fh);
 htab_free(&fh->raw,hent_free);
 
 /*:729*/
-#line 829 "web/world.w"
+#line 833 "web/world.w"
 
 free(fh->ifs);
 free(fh->routes);
@@ -2854,23 +2857,23 @@ free(fh);
 free(W->host);
 }
 /*:46*/
-#line 801 "web/world.w"
+#line 805 "web/world.w"
 
 memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
 /*328:*/
-#line 194 "web/link.w"
+#line 197 "web/link.w"
 
 W->rng= 1;
 
 /*:328*/
-#line 806 "web/world.w"
+#line 810 "web/world.w"
 
 h= host_new("host0");
 /*34:*/
-#line 538 "web/world.w"
+#line 542 "web/world.w"
 
 {
 int eth;
@@ -2883,15 +2886,15 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 }
 
 /*:34*/
-#line 808 "web/world.w"
+#line 812 "web/world.w"
 
 /*341:*/
-#line 436 "web/link.w"
+#line 439 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
 /*:341*/
-#line 809 "web/world.w"
+#line 813 "web/world.w"
 
 W->cur= proc_new(h,0);
 }
@@ -3156,7 +3159,7 @@ int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
 /*716:*/
-#line 464 "web/poll.w"
+#line 465 "web/poll.w"
 
 if(fd>=t->kmax){
 int nr= 1;
@@ -5346,22 +5349,25 @@ return ntohs((uint16_t)acc);
 }
 
 /*:294*//*296:*/
-#line 141 "web/wire.w"
+#line 142 "web/wire.w"
 
 static uint16_t ip_fast_csum(const uint8_t*p,size_t hl)
 {
-uint64_t acc= 0;
-uint32_t w;
-for(size_t i= 0;i+4<=hl;i+= 4){
-memcpy(&w,p+i,4);
-acc+= w;
+uint32_t w[5];
+uint64_t acc;
+memcpy(w,p,sizeof w);
+acc= (uint64_t)w[0]+w[1]+w[2]+w[3]+w[4];
+for(size_t i= SR_IPHDR_LEN;i+4<=hl;i+= 4){
+uint32_t o;
+memcpy(&o,p+i,4);
+acc+= o;
 }
 while(acc>>16)acc= (acc&0xffff)+(acc>>16);
 return(uint16_t)~ntohs((uint16_t)acc);
 }
 
 /*:296*//*299:*/
-#line 187 "web/wire.w"
+#line 191 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
 {
@@ -5392,7 +5398,7 @@ ip->optlen= ip->ihl-SR_IPHDR_LEN;
 }
 
 /*:299*//*300:*/
-#line 224 "web/wire.w"
+#line 228 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
 {
@@ -5418,7 +5424,7 @@ put16(p+10,csum_fold(sum));
 }
 
 /*:300*//*302:*/
-#line 255 "web/wire.w"
+#line 259 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
 {
@@ -5428,7 +5434,7 @@ put16(p+10,ip_fast_csum(p,hl));
 }
 
 /*:302*//*305:*/
-#line 289 "web/wire.w"
+#line 293 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
 uint32_t daddr,struct sr_udp*u)
@@ -5463,7 +5469,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:305*//*307:*/
-#line 353 "web/wire.w"
+#line 357 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
 uint8_t proto)
@@ -5479,7 +5485,7 @@ put16(ip+hl+6,c?c:0xffff);
 }
 
 /*:307*//*310:*/
-#line 390 "web/wire.w"
+#line 394 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
 {
@@ -5505,7 +5511,7 @@ put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
 /*:310*//*314:*/
-#line 453 "web/wire.w"
+#line 457 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
 {
@@ -5538,7 +5544,7 @@ if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
 /*315:*/
-#line 496 "web/wire.w"
+#line 500 "web/wire.w"
 
 {
 uint32_t now= inet_current_timestamp();
@@ -5565,7 +5571,7 @@ break;
 }
 
 /*:315*/
-#line 484 "web/wire.w"
+#line 488 "web/wire.w"
 
 break;
 case IPOPT_LSRR:case IPOPT_SSRR:
@@ -5579,7 +5585,7 @@ break;
 }
 
 /*:314*//*316:*/
-#line 525 "web/wire.w"
+#line 529 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr)
@@ -5594,7 +5600,7 @@ return false;
 }
 
 /*:316*//*318:*/
-#line 552 "web/wire.w"
+#line 556 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
 {
@@ -5603,15 +5609,12 @@ for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
 /*:318*//*322:*/
-#line 51 "web/link.w"
+#line 56 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
 {
-uint64_t x= k0*0x9e3779b97f4a7c15u^(k1+0x632be59bd9b4e019u);
-x^= x>>31;
-x*= 0xbf58476d1ce4e5b9u;
-x^= x>>29;
-return(size_t)(x&(t->nb-1));
+uint64_t x= (k0^k1*0xbf58476d1ce4e5b9u)*0x9e3779b97f4a7c15u;
+return(size_t)(x>>t->shift);
 }
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5627,7 +5630,7 @@ static void htab_insert(sr_htab*t,sr_hent*e)
 size_t s;
 if(t->n>=t->nb){
 sr_htab g= {xcalloc(t->nb?2*t->nb:16,sizeof(sr_hent*)),
-t->nb?2*t->nb:16,0};
+t->nb?2*t->nb:16,0,t->nb?t->shift-1:60};
 for(size_t i= 0;i<t->nb;i++)
 while(t->b[i]){
 sr_hent*x= t->b[i];
@@ -5639,6 +5642,7 @@ g.b[s]= x;
 free(t->b);
 t->b= g.b;
 t->nb= g.nb;
+t->shift= g.shift;
 }
 s= htab_slot(t,e->k0,e->k1);
 e->next= t->b[s];
@@ -5668,7 +5672,7 @@ t->nb= t->n= 0;
 }
 
 /*:322*//*325:*/
-#line 127 "web/link.w"
+#line 130 "web/link.w"
 
 static uint64_t rng_next(void)
 {
@@ -5690,7 +5694,7 @@ W->rng= seed;
 }
 
 /*:325*//*331:*/
-#line 219 "web/link.w"
+#line 222 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
@@ -5723,7 +5727,7 @@ return c;
 }
 
 /*:331*//*332:*/
-#line 253 "web/link.w"
+#line 256 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -5763,7 +5767,7 @@ return top;
 }
 
 /*:332*//*333:*/
-#line 298 "web/link.w"
+#line 301 "web/link.w"
 
 static void net_run(void)
 {
@@ -5786,7 +5790,7 @@ return true;
 }
 
 /*:333*//*334:*/
-#line 323 "web/link.w"
+#line 326 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -5803,7 +5807,7 @@ W->now_ns= target;
 }
 
 /*:334*//*339:*/
-#line 385 "web/link.w"
+#line 388 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -5838,7 +5842,7 @@ return 0;
 }
 
 /*:339*//*340:*/
-#line 420 "web/link.w"
+#line 423 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -5854,7 +5858,7 @@ return 0;
 }
 
 /*:340*//*343:*/
-#line 457 "web/link.w"
+#line 460 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -5880,7 +5884,7 @@ else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
 /*:343*//*344:*/
-#line 484 "web/link.w"
+#line 487 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
 {
@@ -5893,7 +5897,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:344*//*345:*/
-#line 502 "web/link.w"
+#line 505 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -5912,7 +5916,7 @@ ev_push(&e);
 }
 
 /*:345*//*347:*/
-#line 530 "web/link.w"
+#line 533 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5922,7 +5926,7 @@ ev_push(&e);
 }
 
 /*:347*//*348:*/
-#line 541 "web/link.w"
+#line 544 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5933,7 +5937,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:348*//*350:*/
-#line 561 "web/link.w"
+#line 564 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -5949,7 +5953,7 @@ return 0;
 }
 
 /*:350*//*356:*/
-#line 621 "web/link.w"
+#line 624 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -5995,7 +5999,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:356*//*357:*/
-#line 669 "web/link.w"
+#line 672 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -9931,15 +9935,16 @@ if((w= world_wait(deadline))!=0)return w;
 
 static uint64_t sock_deadline(long timeo)
 {
-uint64_t tick= 1000000000u/(uint64_t)W->hz;
+uint64_t tick;
 if(timeo==SR_MAX_TIMEOUT)return SR_FOREVER;
 if(timeo<=0)return W->now_ns;
+tick= 1000000000u/(uint64_t)W->hz;
 if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
 /*:697*//*699:*/
-#line 92 "web/poll.w"
+#line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
 {
@@ -9954,7 +9959,7 @@ return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
 /*:699*//*701:*/
-#line 149 "web/poll.w"
+#line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
 {
@@ -9970,7 +9975,7 @@ return mask;
 }
 
 /*:701*//*702:*/
-#line 175 "web/poll.w"
+#line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
 {
@@ -9982,7 +9987,7 @@ return mask;
 }
 
 /*:702*//*703:*/
-#line 199 "web/poll.w"
+#line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
 {
@@ -9995,7 +10000,7 @@ return mask;
 }
 
 /*:703*//*704:*/
-#line 215 "web/poll.w"
+#line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
 {
@@ -10007,7 +10012,7 @@ return datagram_poll(s);
 }
 
 /*:704*//*707:*/
-#line 256 "web/poll.w"
+#line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
 {
@@ -10055,7 +10060,7 @@ return sys_return(do_poll(fds,nfds,deadline));
 }
 
 /*:707*//*709:*/
-#line 309 "web/poll.w"
+#line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
 {
@@ -10070,7 +10075,7 @@ return 0;
 }
 
 /*:709*//*713:*/
-#line 370 "web/poll.w"
+#line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
 {
@@ -10123,7 +10128,7 @@ return count;
 }
 
 /*:713*//*714:*/
-#line 421 "web/poll.w"
+#line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 struct timeval*timeout)
@@ -10160,7 +10165,7 @@ return sys_return(do_select(nfds,sets,deadline));
 }
 
 /*:714*//*718:*/
-#line 514 "web/poll.w"
+#line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
 static void sock_error_report(sr_sock*s){sk_wake_async(s);}
@@ -10188,7 +10193,7 @@ f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
 /*:718*//*722:*/
-#line 554 "web/poll.w"
+#line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
 {

@@ -39,7 +39,7 @@ int sr_get_hz(void);
 int sr_set_hz(int hz);
 
 /*:12*//*35:*/
-#line 580 "web/world.w"
+#line 584 "web/world.w"
 
 int sr_host_new(const char*name);
 int sr_if_add(int host,const char*name,int mtu);
@@ -54,7 +54,7 @@ int sr_route_del(int host,const char*cidr);
 #define SR_ROUTE_PROHIBIT 6
 
 /*:35*//*44:*/
-#line 794 "web/world.w"
+#line 798 "web/world.w"
 
 int sr_world_hosts(void);
 
@@ -103,12 +103,12 @@ int sr_sysctl_set(const char*name,const char*value);
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 
 /*:140*//*323:*/
-#line 120 "web/link.w"
+#line 123 "web/link.w"
 
 void sr_world_seed(uint64_t seed);
 
 /*:323*//*335:*/
-#line 347 "web/link.w"
+#line 350 "web/link.w"
 
 struct sr_lan_config{
 uint64_t delay_ns;
@@ -123,7 +123,7 @@ int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
 /*:335*//*349:*/
-#line 558 "web/link.w"
+#line 561 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
@@ -188,14 +188,14 @@ ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:678*//*705:*/
-#line 247 "web/poll.w"
+#line 248 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
 /*:705*//*710:*/
-#line 352 "web/poll.w"
+#line 353 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 struct timeval*timeout);

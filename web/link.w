@@ -37,6 +37,7 @@ struct sr_hent {
 typedef struct {
   sr_hent **b;
   size_t nb, n;
+  int shift; /* 64 minus the number of bits of a bucket's index */
 } sr_htab;
 
 @ @<Private function prototypes@>=
@@ -45,17 +46,18 @@ static void htab_insert(sr_htab *t, sr_hent *e);
 static void htab_remove(sr_htab *t, sr_hent *e);
 static void htab_free(sr_htab *t, void (*fn)(sr_hent *));
 
-@ The hash mixes both halves of the key with a multiplier of
-splitmix64's finaliser.
+@ The hash is Fibonacci hashing (Knuth's multiplicative method): the two
+halves of the key are combined, multiplied by $2^{64}$ over the golden
+ratio, and the bucket is the product's top bits --- which every bit of
+the key reaches, so that consecutive ports, or addresses differing in
+their last byte, spread over the whole table.  Every bind, send and
+arrival hashes several keys, so the hash is kept to two multiplications.
 
 @c
 static size_t htab_slot(const sr_htab *t, uint64_t k0, uint64_t k1)
 {
-  uint64_t x = k0 * 0x9e3779b97f4a7c15u ^ (k1 + 0x632be59bd9b4e019u);
-  x ^= x >> 31;
-  x *= 0xbf58476d1ce4e5b9u;
-  x ^= x >> 29;
-  return (size_t) (x & (t->nb - 1));
+  uint64_t x = (k0 ^ k1 * 0xbf58476d1ce4e5b9u) * 0x9e3779b97f4a7c15u;
+  return (size_t) (x >> t->shift);
 }
 
 static sr_hent *htab_find(const sr_htab *t, uint64_t k0, uint64_t k1)
@@ -71,7 +73,7 @@ static void htab_insert(sr_htab *t, sr_hent *e)
   size_t s;
   if (t->n >= t->nb) {
     sr_htab g = { xcalloc(t->nb ? 2 * t->nb : 16, sizeof(sr_hent *)),
-      t->nb ? 2 * t->nb : 16, 0 };
+      t->nb ? 2 * t->nb : 16, 0, t->nb ? t->shift - 1 : 60 };
     for (size_t i = 0; i < t->nb; i++)
       while (t->b[i]) {
         sr_hent *x = t->b[i];
@@ -83,6 +85,7 @@ static void htab_insert(sr_htab *t, sr_hent *e)
     free(t->b);
     t->b = g.b;
     t->nb = g.nb;
+    t->shift = g.shift;
   }
   s = htab_slot(t, e->k0, e->k1);
   e->next = t->b[s];
