@@ -293,7 +293,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_UDP_HTABLE_SIZE 16384 
 
 /*:464*//*526:*/
-#line 1856 "web/bind.w"
+#line 1868 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
@@ -319,58 +319,58 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:553*//*577:*/
-#line 826 "web/udp.w"
+/*:553*//*579:*/
+#line 840 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:577*//*594:*/
-#line 1204 "web/udp.w"
+/*:579*//*596:*/
+#line 1218 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:594*//*610:*/
-#line 1544 "web/udp.w"
+/*:596*//*612:*/
+#line 1558 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:610*//*616:*/
-#line 1677 "web/udp.w"
+/*:612*//*618:*/
+#line 1691 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:616*//*651:*/
-#line 2400 "web/udp.w"
+/*:618*//*653:*/
+#line 2414 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:651*//*657:*/
-#line 2510 "web/udp.w"
+/*:653*//*659:*/
+#line 2524 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:657*//*679:*/
+/*:659*//*681:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:679*//*696:*/
+/*:681*//*698:*/
 #line 358 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:696*//*704:*/
+/*:698*//*706:*/
 #line 544 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:704*/
+/*:706*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -444,12 +444,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*700:*/
+/*702:*/
 #line 461 "web/poll.w"
 
 int kmax;
 
-/*:700*/
+/*:702*/
 #line 40 "web/fd.w"
 
 }sr_fdtab;
@@ -480,7 +480,7 @@ struct sr_rpgroup*rp;
 int rp_index;
 
 /*:434*//*511:*/
-#line 1534 "web/bind.w"
+#line 1541 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
@@ -564,19 +564,19 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:542*//*597:*/
-#line 1272 "web/udp.w"
+/*:542*//*599:*/
+#line 1286 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:597*//*675:*/
-#line 2845 "web/udp.w"
+/*:599*//*677:*/
+#line 2859 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:675*/
+/*:677*/
 #line 24 "web/socket.w"
 
 };
@@ -866,7 +866,8 @@ typedef struct sr_rpgroup{
 sr_sock**sock;
 int n,cap;
 bool has_conns;
-bool prog;
+struct sock_filter*prog;
+int prog_len;
 }sr_rpgroup;
 
 /*:474*//*541:*/
@@ -889,14 +890,14 @@ int truesize;
 uint32_t dropcount;
 bool peeked;
 bool csum_bad;
-/*566:*/
-#line 641 "web/udp.w"
+/*568:*/
+#line 655 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:566*/
+/*:568*/
 #line 54 "web/udp.w"
 
 size_t len;
@@ -913,8 +914,8 @@ bool bad;
 int truesize;
 };
 
-/*:550*//*578:*/
-#line 832 "web/udp.w"
+/*:550*//*580:*/
+#line 846 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -928,8 +929,8 @@ bool has_opt;
 int gso_size;
 };
 
-/*:578*//*598:*/
-#line 1275 "web/udp.w"
+/*:580*//*600:*/
+#line 1289 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -943,15 +944,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:598*//*613:*/
-#line 1615 "web/udp.w"
+/*:600*//*615:*/
+#line 1629 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:613*/
+/*:615*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -987,20 +988,20 @@ int nlans;
 sr_capture*cap;
 int ncaps;
 
-/*:428*//*638:*/
-#line 2142 "web/udp.w"
+/*:428*//*640:*/
+#line 2156 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:638*/
+/*:640*/
 #line 45 "web/world.w"
 
-/*706:*/
+/*708:*/
 #line 551 "web/poll.w"
 
 uint64_t calls;
 
-/*:706*/
+/*:708*/
 #line 46 "web/world.w"
 
 };
@@ -1078,13 +1079,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:69*//*705:*/
+/*:69*//*707:*/
 #line 547 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:705*/
+/*:707*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1627,25 +1628,25 @@ static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
 /*:469*//*475:*/
-#line 800 "web/bind.w"
+#line 801 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
 /*:475*//*479:*/
-#line 888 "web/bind.w"
+#line 890 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
 /*:479*//*481:*/
-#line 923 "web/bind.w"
+#line 930 "web/bind.w"
 
-static int reuseport_attach(sr_sock*s);
+static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
 /*:481*//*484:*/
-#line 959 "web/bind.w"
+#line 966 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr);
@@ -1654,34 +1655,34 @@ static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
 /*:484*//*487:*/
-#line 1011 "web/bind.w"
+#line 1018 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
 /*:487*//*490:*/
-#line 1095 "web/bind.w"
+#line 1102 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
 /*:490*//*494:*/
-#line 1192 "web/bind.w"
+#line 1199 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
 /*:494*//*498:*/
-#line 1275 "web/bind.w"
+#line 1282 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
 /*:498*//*501:*/
-#line 1326 "web/bind.w"
+#line 1333 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
 /*:501*//*507:*/
-#line 1403 "web/bind.w"
+#line 1410 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
@@ -1691,7 +1692,7 @@ static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
 /*:507*//*513:*/
-#line 1552 "web/bind.w"
+#line 1559 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
@@ -1699,18 +1700,19 @@ static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
 /*:513*//*520:*/
-#line 1731 "web/bind.w"
+#line 1738 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
 /*:520*//*521:*/
-#line 1760 "web/bind.w"
+#line 1769 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
 static sr_sock*udp_table_lookup(sr_host*h,int proto,uint32_t saddr,
-uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex);
+uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,const uint8_t*data,
+size_t len);
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
 void*arg);
@@ -1719,33 +1721,35 @@ uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
 /*:521*//*524:*/
-#line 1810 "web/bind.w"
+#line 1821 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex);
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
-uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
+uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
+size_t len);
 
 /*:524*//*530:*/
-#line 1959 "web/bind.w"
+#line 1995 "web/bind.w"
 
-static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
+static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
+size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
 /*:530*//*533:*/
-#line 2028 "web/bind.w"
+#line 2065 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
 /*:533*//*537:*/
-#line 2086 "web/bind.w"
+#line 2123 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
 /*:537*//*538:*/
-#line 2100 "web/bind.w"
+#line 2137 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
@@ -1790,44 +1794,50 @@ static sr_dgram*udp_queue_head_remove(sr_sock*s);
 static int udp_filter_run(const sr_sock*s,const struct udp_arrival*a);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:561*//*564:*/
-#line 563 "web/udp.w"
+/*:561*//*563:*/
+#line 464 "web/udp.w"
+
+static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
+size_t len);
+
+/*:563*//*566:*/
+#line 577 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:564*//*567:*/
-#line 646 "web/udp.w"
+/*:566*//*569:*/
+#line 660 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:567*//*570:*/
-#line 703 "web/udp.w"
+/*:569*//*572:*/
+#line 717 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:570*//*572:*/
-#line 734 "web/udp.w"
+/*:572*//*574:*/
+#line 748 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:572*//*574:*/
-#line 772 "web/udp.w"
+/*:574*//*576:*/
+#line 786 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:574*//*576:*/
-#line 820 "web/udp.w"
+/*:576*//*578:*/
+#line 834 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:576*//*584:*/
-#line 1000 "web/udp.w"
+/*:578*//*586:*/
+#line 1014 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -1838,27 +1848,27 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total);
 
-/*:584*//*590:*/
-#line 1134 "web/udp.w"
+/*:586*//*592:*/
+#line 1148 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto);
 
-/*:590*//*592:*/
-#line 1154 "web/udp.w"
+/*:592*//*594:*/
+#line 1168 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:592*//*595:*/
-#line 1207 "web/udp.w"
+/*:594*//*597:*/
+#line 1221 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:595*//*599:*/
-#line 1288 "web/udp.w"
+/*:597*//*601:*/
+#line 1302 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -1868,8 +1878,8 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
-/*:599*//*605:*/
-#line 1423 "web/udp.w"
+/*:601*//*607:*/
+#line 1437 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -1879,131 +1889,131 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:605*//*606:*/
-#line 1439 "web/udp.w"
+/*:607*//*608:*/
+#line 1453 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:606*//*612:*/
-#line 1608 "web/udp.w"
+/*:608*//*614:*/
+#line 1622 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:612*//*617:*/
-#line 1706 "web/udp.w"
+/*:614*//*619:*/
+#line 1720 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:617*//*619:*/
-#line 1725 "web/udp.w"
+/*:619*//*621:*/
+#line 1739 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:619*//*622:*/
-#line 1812 "web/udp.w"
+/*:621*//*624:*/
+#line 1826 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:622*//*624:*/
-#line 1853 "web/udp.w"
+/*:624*//*626:*/
+#line 1867 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:624*//*626:*/
-#line 1908 "web/udp.w"
+/*:626*//*628:*/
+#line 1922 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:626*//*628:*/
-#line 1944 "web/udp.w"
+/*:628*//*630:*/
+#line 1958 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:628*//*630:*/
-#line 1988 "web/udp.w"
+/*:630*//*632:*/
+#line 2002 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:630*//*634:*/
-#line 2056 "web/udp.w"
+/*:632*//*636:*/
+#line 2070 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:634*//*639:*/
-#line 2145 "web/udp.w"
+/*:636*//*641:*/
+#line 2159 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:639*//*641:*/
-#line 2184 "web/udp.w"
+/*:641*//*643:*/
+#line 2198 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:641*//*643:*/
-#line 2223 "web/udp.w"
+/*:643*//*645:*/
+#line 2237 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:643*//*645:*/
-#line 2263 "web/udp.w"
+/*:645*//*647:*/
+#line 2277 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:645*//*652:*/
-#line 2404 "web/udp.w"
+/*:647*//*654:*/
+#line 2418 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:652*//*659:*/
-#line 2530 "web/udp.w"
+/*:654*//*661:*/
+#line 2544 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:659*//*662:*/
-#line 2585 "web/udp.w"
+/*:661*//*664:*/
+#line 2599 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:662*//*667:*/
-#line 2686 "web/udp.w"
+/*:664*//*669:*/
+#line 2700 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:667*//*669:*/
-#line 2734 "web/udp.w"
+/*:669*//*671:*/
+#line 2748 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:669*//*671:*/
-#line 2787 "web/udp.w"
+/*:671*//*673:*/
+#line 2801 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags);
 
-/*:671*//*673:*/
-#line 2810 "web/udp.w"
+/*:673*//*675:*/
+#line 2824 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:673*//*676:*/
-#line 2850 "web/udp.w"
+/*:675*//*678:*/
+#line 2864 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:676*//*680:*/
+/*:678*//*682:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2011,13 +2021,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:680*//*683:*/
+/*:682*//*685:*/
 #line 88 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:683*//*685:*/
+/*:685*//*687:*/
 #line 143 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2025,24 +2035,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:685*//*691:*/
+/*:687*//*693:*/
 #line 252 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:691*//*693:*/
+/*:693*//*695:*/
 #line 306 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:693*//*697:*/
+/*:695*//*699:*/
 #line 363 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:697*//*702:*/
+/*:699*//*704:*/
 #line 507 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2051,7 +2061,7 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:702*/
+/*:704*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2908,7 +2918,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*701:*/
+/*703:*/
 #line 464 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -2917,7 +2927,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:701*/
+/*:703*/
 #line 127 "web/fd.w"
 
 t->file[fd]= f;
@@ -3265,8 +3275,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*647:*/
-#line 2297 "web/udp.w"
+/*649:*/
+#line 2311 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3285,7 +3295,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:647*/
+/*:649*/
 #line 166 "web/ioctl.w"
 
 }
@@ -4424,7 +4434,7 @@ int err;
 if(rq->len!=(int)sizeof fp)return-EINVAL;
 memcpy(&fp,rq->buf,sizeof fp);
 if((err= filter_check(s,&fp))!=0)return err;
-return reuseport_attach(s);
+return reuseport_attach(s,fp.filter,fp.len);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
@@ -6933,7 +6943,7 @@ return 0;
 }
 
 /*:473*//*476:*/
-#line 809 "web/bind.w"
+#line 810 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
 {
@@ -6969,12 +6979,13 @@ g->sock[s->rp_index]->rp_index= s->rp_index;
 s->rp= NULL;
 if(!g->n){
 free(g->sock);
+free(g->prog);
 free(g);
 }
 }
 
 /*:476*//*477:*/
-#line 855 "web/bind.w"
+#line 857 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
 {
@@ -6989,7 +7000,7 @@ rp_alloc(s);
 }
 
 /*:477*//*478:*/
-#line 875 "web/bind.w"
+#line 877 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
 {
@@ -7004,21 +7015,26 @@ rp_alloc(s);
 }
 
 /*:478*//*480:*/
-#line 911 "web/bind.w"
+#line 913 "web/bind.w"
 
-static int reuseport_attach(sr_sock*s)
+static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
 {
 bool in_tables= s->type==SOCK_STREAM?s->listening:s->hashed;
+sr_rpgroup*g;
 if(!in_tables){
 if(!s->reuseport)return-EINVAL;
 rp_alloc(s);
 }else if(!s->rp)return-EINVAL;
-s->rp->prog= true;
+g= s->rp;
+free(g->prog);
+g->prog= xcalloc((size_t)n,sizeof*prog);
+memcpy(g->prog,prog,(size_t)n*sizeof*prog);
+g->prog_len= n;
 return 0;
 }
 
 /*:480*//*483:*/
-#line 944 "web/bind.w"
+#line 951 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7035,7 +7051,7 @@ return sys_return(err);
 }
 
 /*:483*//*485:*/
-#line 970 "web/bind.w"
+#line 977 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr)
@@ -7049,7 +7065,7 @@ return 0;
 }
 
 /*:485*//*486:*/
-#line 1001 "web/bind.w"
+#line 1008 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
 {
@@ -7061,7 +7077,7 @@ return 0;
 }
 
 /*:486*//*488:*/
-#line 1055 "web/bind.w"
+#line 1062 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7089,7 +7105,7 @@ return 0;
 }
 
 /*:488*//*489:*/
-#line 1084 "web/bind.w"
+#line 1091 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
 {
@@ -7102,7 +7118,7 @@ s->dst_cached= false;
 }
 
 /*:489*//*492:*/
-#line 1131 "web/bind.w"
+#line 1138 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7119,7 +7135,7 @@ return 0;
 }
 
 /*:492*//*493:*/
-#line 1156 "web/bind.w"
+#line 1163 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7142,7 +7158,7 @@ return 0;
 }
 
 /*:493*//*495:*/
-#line 1195 "web/bind.w"
+#line 1202 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
 {
@@ -7154,7 +7170,7 @@ return 0;
 }
 
 /*:495*//*497:*/
-#line 1232 "web/bind.w"
+#line 1239 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
 {
@@ -7177,7 +7193,7 @@ return 0;
 }
 
 /*:497*//*499:*/
-#line 1278 "web/bind.w"
+#line 1285 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
 {
@@ -7195,7 +7211,7 @@ return(int)sizeof*sin;
 }
 
 /*:499*//*500:*/
-#line 1309 "web/bind.w"
+#line 1316 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen)
@@ -7214,7 +7230,7 @@ return 0;
 }
 
 /*:500*//*503:*/
-#line 1335 "web/bind.w"
+#line 1342 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
 {
@@ -7238,7 +7254,7 @@ return sock_name(fd,addr,addrlen,1);
 }
 
 /*:503*//*504:*/
-#line 1368 "web/bind.w"
+#line 1375 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
 {
@@ -7252,7 +7268,7 @@ return 0;
 }
 
 /*:504*//*506:*/
-#line 1389 "web/bind.w"
+#line 1396 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7268,7 +7284,7 @@ return sys_return(err);
 }
 
 /*:506*//*508:*/
-#line 1423 "web/bind.w"
+#line 1430 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7279,7 +7295,7 @@ return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
 /*:508*//*509:*/
-#line 1464 "web/bind.w"
+#line 1471 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -7318,7 +7334,7 @@ return 0;
 }
 
 /*:509*//*510:*/
-#line 1511 "web/bind.w"
+#line 1518 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -7332,7 +7348,7 @@ fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
 /*:510*//*512:*/
-#line 1537 "web/bind.w"
+#line 1544 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -7349,7 +7365,7 @@ s->inet_daddr,&locked);
 }
 
 /*:512*//*514:*/
-#line 1570 "web/bind.w"
+#line 1577 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -7364,7 +7380,7 @@ link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
 /*:514*//*515:*/
-#line 1587 "web/bind.w"
+#line 1594 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -7385,7 +7401,7 @@ s->inet_daddr,ntohs(s->inet_dport)));
 }
 
 /*:515*//*516:*/
-#line 1622 "web/bind.w"
+#line 1629 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -7408,7 +7424,7 @@ return 0;
 }
 
 /*:516*//*517:*/
-#line 1660 "web/bind.w"
+#line 1667 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7433,7 +7449,7 @@ return-EOPNOTSUPP;
 }
 
 /*:517*//*518:*/
-#line 1692 "web/bind.w"
+#line 1699 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -7449,7 +7465,7 @@ return false;
 }
 
 /*:518*//*519:*/
-#line 1719 "web/bind.w"
+#line 1726 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -7463,16 +7479,17 @@ return 0;
 }
 
 /*:519*//*522:*/
-#line 1772 "web/bind.w"
+#line 1782 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
 {
-return udp_table_lookup(h,IPPROTO_UDP,saddr,sport,daddr,dport,ifindex);
+return udp_table_lookup(h,IPPROTO_UDP,saddr,sport,daddr,dport,ifindex,NULL,0);
 }
 
 static sr_sock*udp_table_lookup(sr_host*h,int proto,uint32_t saddr,
-uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex)
+uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,const uint8_t*data,
+size_t len)
 {
 sr_porttab*pt;
 sr_slot*sl;
@@ -7487,14 +7504,14 @@ r->inet_rcv_saddr==daddr&&r->inet_num==hnum&&
 udp_dev_match(r,ifindex))
 return r;
 r= udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(daddr,hnum)),saddr,sport,
-daddr,hnum,ifindex);
+daddr,hnum,ifindex,data,len);
 if(r)return r;
 return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum)),
-saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
+saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
 /*:522*//*523:*/
-#line 1804 "web/bind.w"
+#line 1815 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
@@ -7502,7 +7519,7 @@ return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
 /*:523*//*525:*/
-#line 1836 "web/bind.w"
+#line 1848 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7524,10 +7541,11 @@ return score;
 }
 
 /*:525*//*527:*/
-#line 1872 "web/bind.w"
+#line 1884 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
-uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex)
+uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
+size_t len)
 {
 sr_sock*result= NULL,*pick;
 int badness= 0,score;
@@ -7537,7 +7555,7 @@ if(score<=badness)continue;
 badness= score;
 result= s;
 if(s->connected||!s->reuseport||!s->rp)continue;
-pick= rp_select(s->rp,udp_ehashfn(h,daddr,hnum,saddr,sport));
+pick= rp_select(s->rp,udp_ehashfn(h,daddr,hnum,saddr,sport),data,len);
 if(!pick)continue;
 result= pick;
 if(!s->rp->has_conns)return result;
@@ -7548,13 +7566,18 @@ return result;
 }
 
 /*:527*//*528:*/
-#line 1902 "web/bind.w"
+#line 1933 "web/bind.w"
 
-static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
+static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
+size_t len)
 {
 sr_sock*first_valid= NULL;
 bool want_cpu= false;
 int i,j;
+if(g->prog&&data){
+int idx= bpf_classic_run(g->prog,g->prog_len,data,len);
+if(idx>=0&&idx<g->n)return g->sock[idx];
+}
 for(i= 0;i<g->n;i++)
 if(g->sock[i]->incoming_cpu>=0)want_cpu= true;
 i= j= (int)(((uint64_t)hash*(uint32_t)g->n)>>32);
@@ -7570,7 +7593,7 @@ return first_valid;
 }
 
 /*:528*//*529:*/
-#line 1930 "web/bind.w"
+#line 1966 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -7601,7 +7624,7 @@ return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
 /*:529*//*531:*/
-#line 1980 "web/bind.w"
+#line 2017 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -7629,7 +7652,7 @@ if(first)fn(first,arg);
 }
 
 /*:531*//*532:*/
-#line 2014 "web/bind.w"
+#line 2051 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -7645,7 +7668,7 @@ return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
 /*:532*//*535:*/
-#line 2045 "web/bind.w"
+#line 2082 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -7667,7 +7690,7 @@ return sys_return(s?sock_fd(s):-ENOENT);
 }
 
 /*:535*//*536:*/
-#line 2065 "web/bind.w"
+#line 2102 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -7690,7 +7713,7 @@ return r.n;
 }
 
 /*:536*//*539:*/
-#line 2103 "web/bind.w"
+#line 2140 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -7760,7 +7783,7 @@ rx->daddr,htons(a.u.dport),rx->ifindex,udp_deliver_one,&a);
 return 0;
 }
 s= udp_table_lookup(rx->host,rx->protocol,rx->saddr,htons(a.u.sport),rx->daddr,
-htons(a.u.dport),rx->ifindex);
+htons(a.u.dport),rx->ifindex,a.u.data,a.u.datalen);
 if(!s)return a.bad?0:-1;
 udp_deliver_one(s,&a);
 return 0;
@@ -7887,17 +7910,24 @@ return true;
 
 static int udp_filter_run(const sr_sock*s,const struct udp_arrival*a)
 {
-const uint8_t*p= a->rx->l4;
-size_t len= a->u.len;
-uint32_t A= 0,X= 0,M[BPF_MEMWORDS],v;
 if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
+return bpf_classic_run(s->filter,s->filter_len,a->rx->l4,a->u.len);
+}
+
+/*:562*//*564:*/
+#line 468 "web/udp.w"
+
+static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
+size_t len)
+{
+uint32_t A= 0,X= 0,M[BPF_MEMWORDS],v;
 memset(M,0,sizeof M);
-for(int pc= 0;pc<s->filter_len;pc++){
-const struct sock_filter*f= &s->filter[pc];
+for(int pc= 0;pc<n;pc++){
+const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*563:*/
-#line 474 "web/udp.w"
+/*565:*/
+#line 488 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -7953,8 +7983,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:563*/
-#line 464 "web/udp.w"
+/*:565*/
+#line 478 "web/udp.w"
 
 default:return 0;
 }
@@ -7962,8 +7992,8 @@ default:return 0;
 return 0;
 }
 
-/*:562*//*565:*/
-#line 570 "web/udp.w"
+/*:564*//*567:*/
+#line 584 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -7985,7 +8015,7 @@ bool hard= false;
 sr_sock*s;
 memcpy(&sport,orig_ip+ihl,2);
 memcpy(&dport,orig_ip+ihl+2,2);
-s= udp_table_lookup(h,proto,daddr,dport,saddr,sport,icmp->ifindex);
+s= udp_table_lookup(h,proto,daddr,dport,saddr,sport,icmp->ifindex,NULL,0);
 if(!s)return;
 switch(type){
 case ICMP_SOURCE_QUENCH:case ICMP_REDIRECT:return;
@@ -8014,8 +8044,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:565*//*568:*/
-#line 652 "web/udp.w"
+/*:567*//*570:*/
+#line 666 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8037,8 +8067,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:568*//*569:*/
-#line 675 "web/udp.w"
+/*:570*//*571:*/
+#line 689 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8054,8 +8084,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:569*//*571:*/
-#line 707 "web/udp.w"
+/*:571*//*573:*/
+#line 721 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8075,8 +8105,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:571*//*573:*/
-#line 738 "web/udp.w"
+/*:573*//*575:*/
+#line 752 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8106,8 +8136,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:573*//*575:*/
-#line 775 "web/udp.w"
+/*:575*//*577:*/
+#line 789 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8115,8 +8145,8 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:575*//*579:*/
-#line 845 "web/udp.w"
+/*:577*//*581:*/
+#line 859 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8132,8 +8162,8 @@ int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*580:*/
-#line 883 "web/udp.w"
+/*582:*/
+#line 897 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8149,11 +8179,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:580*/
-#line 860 "web/udp.w"
+/*:582*/
+#line 874 "web/udp.w"
 
-/*581:*/
-#line 909 "web/udp.w"
+/*583:*/
+#line 923 "web/udp.w"
 
 memset(&ipc,0,sizeof ipc);
 ipc.addr= s->inet_saddr;
@@ -8167,8 +8197,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:581*/
-#line 861 "web/udp.w"
+/*:583*/
+#line 875 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8178,8 +8208,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*582:*/
-#line 937 "web/udp.w"
+/*584:*/
+#line 951 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)){
 if(!ipc.oif)ipc.oif= s->mc_index;
@@ -8194,14 +8224,14 @@ if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!(connected&&s->dst_cache
 return-EACCES;
 if(connected)sk_dst_set(s,&rt);
 
-/*:582*/
-#line 870 "web/udp.w"
+/*:584*/
+#line 884 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*583:*/
-#line 963 "web/udp.w"
+/*585:*/
+#line 977 "web/udp.w"
 
 {
 sr_iface*dev= iface_by_index(s->host,rt.ifindex);
@@ -8218,8 +8248,8 @@ return-EMSGSIZE;
 }
 }
 
-/*:583*/
-#line 874 "web/udp.w"
+/*:585*/
+#line 888 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
@@ -8229,8 +8259,8 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:579*//*585:*/
-#line 1014 "web/udp.w"
+/*:581*//*587:*/
+#line 1028 "web/udp.w"
 
 static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total)
@@ -8254,8 +8284,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:585*//*586:*/
-#line 1040 "web/udp.w"
+/*:587*//*588:*/
+#line 1054 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8275,8 +8305,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:586*//*587:*/
-#line 1063 "web/udp.w"
+/*:588*//*589:*/
+#line 1077 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8299,16 +8329,16 @@ s->wmem-= total;
 return err;
 }
 
-/*:587*//*588:*/
-#line 1088 "web/udp.w"
+/*:589*//*590:*/
+#line 1102 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen)
 {
 struct sr_ipout o;
 udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
-/*589:*/
-#line 1113 "web/udp.w"
+/*591:*/
+#line 1127 "web/udp.w"
 
 memset(&o,0,sizeof o);
 o.protocol= (uint8_t)s->protocol;
@@ -8323,14 +8353,14 @@ o.priority= ipc->priority;
 o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
 
-/*:589*/
-#line 1094 "web/udp.w"
+/*:591*/
+#line 1108 "web/udp.w"
 
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:588*//*591:*/
-#line 1138 "web/udp.w"
+/*:590*//*593:*/
+#line 1152 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto)
@@ -8344,8 +8374,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:591*//*593:*/
-#line 1158 "web/udp.w"
+/*:593*//*595:*/
+#line 1172 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8378,8 +8408,8 @@ len-= n;
 return true;
 }
 
-/*:593*//*596:*/
-#line 1212 "web/udp.w"
+/*:595*//*598:*/
+#line 1226 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8401,16 +8431,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:596*//*600:*/
-#line 1299 "web/udp.w"
+/*:598*//*602:*/
+#line 1313 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:600*//*601:*/
-#line 1305 "web/udp.w"
+/*:602*//*603:*/
+#line 1319 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
@@ -8441,8 +8471,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:601*//*602:*/
-#line 1338 "web/udp.w"
+/*:603*//*604:*/
+#line 1352 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8473,8 +8503,8 @@ udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:602*//*603:*/
-#line 1368 "web/udp.w"
+/*:604*//*605:*/
+#line 1382 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -8484,8 +8514,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:603*//*604:*/
-#line 1382 "web/udp.w"
+/*:605*//*606:*/
+#line 1396 "web/udp.w"
 
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -8495,8 +8525,8 @@ s->cork->dport= s->inet_dport;
 s->cork->rt.saddr= rt->saddr;
 }
 
-/*:604*//*607:*/
-#line 1442 "web/udp.w"
+/*:606*//*609:*/
+#line 1456 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -8544,16 +8574,16 @@ if(err)return err;
 return 0;
 }
 
-/*:607*//*608:*/
-#line 1489 "web/udp.w"
+/*:609*//*610:*/
+#line 1503 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*609:*/
-#line 1526 "web/udp.w"
+case IP_RETOPTS:/*611:*/
+#line 1540 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -8568,8 +8598,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:609*/
-#line 1495 "web/udp.w"
+/*:611*/
+#line 1509 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -8597,8 +8627,8 @@ return 0;
 return-EINVAL;
 }
 
-/*:608*//*611:*/
-#line 1548 "web/udp.w"
+/*:610*//*613:*/
+#line 1562 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8630,8 +8660,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:611*//*614:*/
-#line 1621 "web/udp.w"
+/*:613*//*616:*/
+#line 1635 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8650,16 +8680,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*615:*/
-#line 1668 "web/udp.w"
+/*617:*/
+#line 1682 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:615*/
-#line 1639 "web/udp.w"
+/*:617*/
+#line 1653 "web/udp.w"
 
 goto try_again;
 }
@@ -8685,8 +8715,8 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:614*//*618:*/
-#line 1709 "web/udp.w"
+/*:616*//*620:*/
+#line 1723 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -8696,8 +8726,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:618*//*620:*/
-#line 1730 "web/udp.w"
+/*:620*//*622:*/
+#line 1744 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -8740,8 +8770,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:620*//*621:*/
-#line 1781 "web/udp.w"
+/*:622*//*623:*/
+#line 1795 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err)
 {
@@ -8761,8 +8791,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:621*//*623:*/
-#line 1815 "web/udp.w"
+/*:623*//*625:*/
+#line 1829 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -8776,8 +8806,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:623*//*625:*/
-#line 1857 "web/udp.w"
+/*:625*//*627:*/
+#line 1871 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8812,8 +8842,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:625*//*627:*/
-#line 1912 "web/udp.w"
+/*:627*//*629:*/
+#line 1926 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -8834,8 +8864,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:627*//*629:*/
-#line 1948 "web/udp.w"
+/*:629*//*631:*/
+#line 1962 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -8845,8 +8875,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:629*//*631:*/
-#line 1992 "web/udp.w"
+/*:631*//*633:*/
+#line 2006 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -8866,8 +8896,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*633:*/
-#line 2032 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*635:*/
+#line 2046 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -8876,11 +8906,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:633*/
-#line 2011 "web/udp.w"
+/*:635*/
+#line 2025 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*632:*/
-#line 2020 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*634:*/
+#line 2034 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -8893,13 +8923,13 @@ if(!d->is_err||d->len>=4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:632*/
-#line 2012 "web/udp.w"
+/*:634*/
+#line 2026 "web/udp.w"
 
 }
 
-/*:631*//*635:*/
-#line 2059 "web/udp.w"
+/*:633*//*637:*/
+#line 2073 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -8910,8 +8940,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*636:*/
-#line 2075 "web/udp.w"
+if(rr)/*638:*/
+#line 2089 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -8925,11 +8955,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:636*/
-#line 2069 "web/udp.w"
+/*:638*/
+#line 2083 "web/udp.w"
 
-if(ts)/*637:*/
-#line 2093 "web/udp.w"
+if(ts)/*639:*/
+#line 2107 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -8970,15 +9000,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:637*/
-#line 2070 "web/udp.w"
+/*:639*/
+#line 2084 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:635*//*640:*/
-#line 2148 "web/udp.w"
+/*:637*//*642:*/
+#line 2162 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -8987,8 +9017,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:640*//*642:*/
-#line 2188 "web/udp.w"
+/*:642*//*644:*/
+#line 2202 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9015,8 +9045,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:642*//*644:*/
-#line 2226 "web/udp.w"
+/*:644*//*646:*/
+#line 2240 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9041,8 +9071,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:644*//*646:*/
-#line 2266 "web/udp.w"
+/*:646*//*648:*/
+#line 2280 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9059,8 +9089,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:646*//*649:*/
-#line 2341 "web/udp.w"
+/*:648*//*651:*/
+#line 2355 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9079,8 +9109,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:649*//*653:*/
-#line 2411 "web/udp.w"
+/*:651*//*655:*/
+#line 2425 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9093,8 +9123,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:653*//*654:*/
-#line 2428 "web/udp.w"
+/*:655*//*656:*/
+#line 2442 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9110,8 +9140,8 @@ net_run();
 return r;
 }
 
-/*:654*//*655:*/
-#line 2443 "web/udp.w"
+/*:656*//*657:*/
+#line 2457 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9142,8 +9172,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:655*//*656:*/
-#line 2476 "web/udp.w"
+/*:657*//*658:*/
+#line 2490 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9175,8 +9205,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:656*//*658:*/
-#line 2516 "web/udp.w"
+/*:658*//*660:*/
+#line 2530 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9191,8 +9221,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:658*//*660:*/
-#line 2533 "web/udp.w"
+/*:660*//*662:*/
+#line 2547 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9213,8 +9243,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:660*//*663:*/
-#line 2591 "web/udp.w"
+/*:662*//*665:*/
+#line 2605 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9228,8 +9258,8 @@ net_run();
 return r;
 }
 
-/*:663*//*664:*/
-#line 2604 "web/udp.w"
+/*:665*//*666:*/
+#line 2618 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9264,8 +9294,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:664*//*665:*/
-#line 2638 "web/udp.w"
+/*:666*//*667:*/
+#line 2652 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9300,8 +9330,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:665*//*666:*/
-#line 2672 "web/udp.w"
+/*:667*//*668:*/
+#line 2686 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9316,8 +9346,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:666*//*668:*/
-#line 2689 "web/udp.w"
+/*:668*//*670:*/
+#line 2703 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9341,8 +9371,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:668*//*670:*/
-#line 2739 "web/udp.w"
+/*:670*//*672:*/
+#line 2753 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9381,8 +9411,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:670*//*672:*/
-#line 2791 "web/udp.w"
+/*:672*//*674:*/
+#line 2805 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags)
@@ -9398,8 +9428,8 @@ return-EAFNOSUPPORT;
 return-EOPNOTSUPP;
 }
 
-/*:672*//*674:*/
-#line 2813 "web/udp.w"
+/*:674*//*676:*/
+#line 2827 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9409,8 +9439,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:674*//*677:*/
-#line 2854 "web/udp.w"
+/*:676*//*679:*/
+#line 2868 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -9436,7 +9466,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:677*//*681:*/
+/*:679*//*683:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9461,7 +9491,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:681*//*682:*/
+/*:683*//*684:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -9473,7 +9503,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:682*//*684:*/
+/*:684*//*686:*/
 #line 92 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -9488,7 +9518,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:684*//*686:*/
+/*:686*//*688:*/
 #line 149 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -9504,7 +9534,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:686*//*687:*/
+/*:688*//*689:*/
 #line 175 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -9516,7 +9546,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:687*//*688:*/
+/*:689*//*690:*/
 #line 199 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -9529,7 +9559,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:688*//*689:*/
+/*:690*//*691:*/
 #line 215 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -9541,7 +9571,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:689*//*692:*/
+/*:691*//*694:*/
 #line 256 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -9589,7 +9619,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:692*//*694:*/
+/*:694*//*696:*/
 #line 309 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -9604,7 +9634,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:694*//*698:*/
+/*:696*//*700:*/
 #line 370 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -9657,7 +9687,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:698*//*699:*/
+/*:700*//*701:*/
 #line 421 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -9694,7 +9724,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:699*//*703:*/
+/*:701*//*705:*/
 #line 514 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -9722,7 +9752,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:703*//*707:*/
+/*:705*//*709:*/
 #line 554 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -9735,4 +9765,4 @@ p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
 
-/*:707*/
+/*:709*/

@@ -134,41 +134,41 @@ int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
 /*:425*//*482:*/
-#line 941 "web/bind.w"
+#line 948 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
 /*:482*//*496:*/
-#line 1229 "web/bind.w"
+#line 1236 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
 /*:496*//*502:*/
-#line 1331 "web/bind.w"
+#line 1338 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
 /*:502*//*505:*/
-#line 1386 "web/bind.w"
+#line 1393 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
 /*:505*//*534:*/
-#line 2039 "web/bind.w"
+#line 2076 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:534*//*648:*/
-#line 2338 "web/udp.w"
+/*:534*//*650:*/
+#line 2352 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:648*//*650:*/
-#line 2390 "web/udp.w"
+/*:650*//*652:*/
+#line 2404 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -177,8 +177,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:650*//*661:*/
-#line 2577 "web/udp.w"
+/*:652*//*663:*/
+#line 2591 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,14 +187,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:661*//*690:*/
+/*:663*//*692:*/
 #line 247 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:690*//*695:*/
+/*:692*//*697:*/
 #line 352 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -202,7 +202,7 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:695*/
+/*:697*/
 #line 96 "web/sockref.w"
 
 #endif
