@@ -185,18 +185,18 @@ enum{CAP_NEVER,CAP_ALWAYS,CAP_OUTSIDE_RANGE,CAP_NONZERO};
 enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
 OPT_STORE_INT_FIELD};
 
-/*:149*//*157:*/
-#line 224 "web/sockopt.w"
+/*:149*//*159:*/
+#line 243 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
 
-/*:157*//*172:*/
+/*:159*//*174:*/
 #line 157 "web/solsocket.w"
 
 #define SR_TCP_RMEM_MAX 33554432 
 
-/*:172*//*203:*/
+/*:174*//*205:*/
 #line 608 "web/solsocket.w"
 
 #define SR_SOF_OPT_ID (1u << 7)
@@ -206,23 +206,23 @@ OPT_STORE_INT_FIELD};
 #define SR_SOF_OPT_ID_TCP (1u << 16)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:203*//*233:*/
+/*:205*//*235:*/
 #line 93 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:233*//*237:*/
+/*:235*//*239:*/
 #line 165 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:237*//*256:*/
+/*:239*//*258:*/
 #line 429 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:256*//*286:*/
+/*:258*//*288:*/
 #line 20 "web/wire.w"
 
 #define SR_IPHDR_LEN 20 
@@ -230,74 +230,74 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:286*//*306:*/
+/*:288*//*308:*/
 #line 351 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:306*//*345:*/
+/*:308*//*347:*/
 #line 559 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:345*//*354:*/
+/*:347*//*356:*/
 #line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:354*//*404:*/
+/*:356*//*406:*/
 #line 1038 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:404*//*409:*/
+/*:406*//*411:*/
 #line 1135 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:409*//*426:*/
+/*:411*//*428:*/
 #line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:426*//*435:*/
+/*:428*//*437:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:435*//*446:*/
-#line 240 "web/bind.w"
+/*:437*//*448:*/
+#line 260 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
 #define KEY_ADDR(addr, port) ((uint64_t) (addr) << 16 | (port)), 0
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:446*//*456:*/
-#line 409 "web/bind.w"
+/*:448*//*459:*/
+#line 437 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:456*//*464:*/
-#line 580 "web/bind.w"
+/*:459*//*467:*/
+#line 608 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:464*//*526:*/
-#line 1868 "web/bind.w"
+/*:467*//*529:*/
+#line 1896 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:526*//*543:*/
+/*:529*//*546:*/
 #line 87 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
@@ -305,7 +305,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:543*//*545:*/
+/*:546*//*548:*/
 #line 123 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
@@ -314,63 +314,63 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:545*//*553:*/
+/*:548*//*556:*/
 #line 272 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:553*//*579:*/
+/*:556*//*582:*/
 #line 840 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:579*//*596:*/
+/*:582*//*599:*/
 #line 1218 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:596*//*612:*/
+/*:599*//*615:*/
 #line 1558 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:612*//*618:*/
+/*:615*//*621:*/
 #line 1691 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:618*//*653:*/
+/*:621*//*656:*/
 #line 2414 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:653*//*659:*/
+/*:656*//*662:*/
 #line 2524 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:659*//*681:*/
+/*:662*//*684:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:681*//*698:*/
+/*:684*//*701:*/
 #line 358 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:698*//*706:*/
+/*:701*//*709:*/
 #line 544 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:706*/
+/*:709*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -444,12 +444,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*702:*/
+/*705:*/
 #line 461 "web/poll.w"
 
 int kmax;
 
-/*:702*/
+/*:705*/
 #line 40 "web/fd.w"
 
 }sr_fdtab;
@@ -463,7 +463,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*434:*/
+/*436:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -479,12 +479,12 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:434*//*511:*/
-#line 1541 "web/bind.w"
+/*:436*//*514:*/
+#line 1569 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:511*/
+/*:514*/
 #line 20 "web/socket.w"
 
 /*83:*/
@@ -509,14 +509,14 @@ int filter_kind;
 struct sock_filter*filter;
 int filter_len;
 
-/*:83*//*165:*/
+/*:83*//*167:*/
 #line 35 "web/solsocket.w"
 
 uint32_t tsflags;
 uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 
-/*:165*/
+/*:167*/
 #line 21 "web/socket.w"
 
 /*85:*/
@@ -539,15 +539,15 @@ int mc_count;
 /*:85*/
 #line 22 "web/socket.w"
 
-/*370:*/
+/*372:*/
 #line 372 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:370*/
+/*:372*/
 #line 23 "web/socket.w"
 
-/*542:*/
+/*545:*/
 #line 72 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -564,19 +564,19 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:542*//*599:*/
+/*:545*//*602:*/
 #line 1286 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:599*//*677:*/
+/*:602*//*680:*/
 #line 2859 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:677*/
+/*:680*/
 #line 24 "web/socket.w"
 
 };
@@ -619,20 +619,20 @@ sr_getter*get;
 }sr_optdesc;
 
 /*:148*//*150:*/
-#line 81 "web/sockopt.w"
+#line 87 "web/sockopt.w"
 
 struct sr_optreq{
 const sr_optdesc*d;
 int val;
 const unsigned char*buf;
 int len;
-unsigned char out[256];
 int outlen;
 void*ubuf;
 socklen_t*ulen;
+unsigned char out[256];
 };
 
-/*:150*//*262:*/
+/*:150*//*264:*/
 #line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
@@ -647,7 +647,7 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:262*//*293:*/
+/*:264*//*295:*/
 #line 137 "web/wire.w"
 
 struct sr_ipv4{
@@ -659,7 +659,7 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:293*//*299:*/
+/*:295*//*301:*/
 #line 223 "web/wire.w"
 
 struct sr_udp{
@@ -670,7 +670,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:299*//*302:*/
+/*:301*//*304:*/
 #line 284 "web/wire.w"
 
 struct sr_icmp{
@@ -680,7 +680,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:302*//*314:*/
+/*:304*//*316:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -693,7 +693,7 @@ sr_hent**b;
 size_t nb,n;
 }sr_htab;
 
-/*:314*//*320:*/
+/*:316*//*322:*/
 #line 155 "web/link.w"
 
 typedef struct{
@@ -714,7 +714,7 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:320*//*330:*/
+/*:322*//*332:*/
 #line 315 "web/link.w"
 
 typedef struct{
@@ -724,7 +724,7 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:330*//*346:*/
+/*:332*//*348:*/
 #line 564 "web/link.w"
 
 typedef struct{
@@ -736,7 +736,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:346*//*353:*/
+/*:348*//*355:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -755,7 +755,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:353*//*364:*/
+/*:355*//*366:*/
 #line 273 "web/ip.w"
 
 typedef struct{
@@ -765,7 +765,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:364*//*369:*/
+/*:366*//*371:*/
 #line 344 "web/ip.w"
 
 struct sr_ipout{
@@ -779,7 +779,7 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:369*//*385:*/
+/*:371*//*387:*/
 #line 646 "web/ip.w"
 
 struct sr_rx{
@@ -797,7 +797,7 @@ size_t l4len;
 uint64_t tstamp_ns;
 };
 
-/*:385*//*389:*/
+/*:387*//*391:*/
 #line 770 "web/ip.w"
 
 typedef struct{
@@ -815,7 +815,7 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:389*//*410:*/
+/*:391*//*412:*/
 #line 1140 "web/ip.w"
 
 typedef struct{
@@ -823,7 +823,7 @@ sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:410*//*421:*/
+/*:412*//*423:*/
 #line 1274 "web/ip.w"
 
 typedef struct{
@@ -831,7 +831,7 @@ sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:421*//*427:*/
+/*:423*//*429:*/
 #line 45 "web/pcap.w"
 
 typedef struct{
@@ -839,7 +839,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:427*//*441:*/
+/*:429*//*443:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -852,15 +852,18 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:441*//*442:*/
-#line 179 "web/bind.w"
+/*:443*//*444:*/
+#line 182 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
 typedef struct{sr_htab t[SR_NLINKS];}sr_porttab;
-typedef struct sr_bindtab{sr_porttab proto[SR_NTABS];long nsocks;}sr_bindtab;
+typedef struct sr_bindtab{
+sr_porttab proto[SR_NTABS];
+sr_slot*spare;
+}sr_bindtab;
 
-/*:442*//*474:*/
-#line 792 "web/bind.w"
+/*:444*//*477:*/
+#line 820 "web/bind.w"
 
 typedef struct sr_rpgroup{
 sr_sock**sock;
@@ -870,7 +873,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:474*//*541:*/
+/*:477*//*544:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -890,21 +893,21 @@ int truesize;
 uint32_t dropcount;
 bool peeked;
 bool csum_bad;
-/*568:*/
+/*571:*/
 #line 655 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:568*/
+/*:571*/
 #line 54 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:541*//*550:*/
+/*:544*//*553:*/
 #line 234 "web/udp.w"
 
 struct udp_arrival{
@@ -914,7 +917,7 @@ bool bad;
 int truesize;
 };
 
-/*:550*//*580:*/
+/*:553*//*583:*/
 #line 846 "web/udp.w"
 
 struct sr_ipcm{
@@ -929,7 +932,7 @@ bool has_opt;
 int gso_size;
 };
 
-/*:580*//*600:*/
+/*:583*//*603:*/
 #line 1289 "web/udp.w"
 
 struct sr_udpcork{
@@ -944,7 +947,7 @@ int charge;
 uint8_t*data;
 };
 
-/*:600*//*615:*/
+/*:603*//*618:*/
 #line 1629 "web/udp.w"
 
 struct sr_cmsg_out{
@@ -952,7 +955,7 @@ uint8_t*pos;
 size_t room,used;
 };
 
-/*:615*/
+/*:618*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -968,7 +971,7 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*321:*/
+/*323:*/
 #line 177 "web/link.w"
 
 uint64_t rng;
@@ -976,32 +979,32 @@ sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:321*//*331:*/
+/*:323*//*333:*/
 #line 326 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:331*//*428:*/
+/*:333*//*430:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:428*//*640:*/
+/*:430*//*643:*/
 #line 2156 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:640*/
+/*:643*/
 #line 45 "web/world.w"
 
-/*708:*/
+/*711:*/
 #line 551 "web/poll.w"
 
 uint64_t calls;
 
-/*:708*/
+/*:711*/
 #line 46 "web/world.w"
 
 };
@@ -1022,46 +1025,46 @@ int nroutes;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:111*//*347:*/
+/*:111*//*349:*/
 #line 574 "web/link.w"
 
 sr_htab neigh;
 
-/*:347*//*365:*/
+/*:349*//*367:*/
 #line 281 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:365*//*371:*/
+/*:367*//*373:*/
 #line 375 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:371*//*390:*/
+/*:373*//*392:*/
 #line 786 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:390*//*411:*/
+/*:392*//*413:*/
 #line 1146 "web/ip.w"
 
 sr_htab peers;
 
-/*:411*//*419:*/
+/*:413*//*421:*/
 #line 1268 "web/ip.w"
 
 sr_htab mc;
 
-/*:419*//*443:*/
-#line 184 "web/bind.w"
+/*:421*//*445:*/
+#line 190 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:443*/
+/*:445*/
 #line 187 "web/world.w"
 
 };
@@ -1079,13 +1082,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:69*//*707:*/
+/*:69*//*710:*/
 #line 547 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:707*/
+/*:710*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1235,73 +1238,78 @@ static int sysctl_parse(int i,const char*text,long long nv[2]);
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2]);
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value);
-/*:146*//*152:*/
-#line 104 "web/sockopt.w"
+/*:146*//*151:*/
+#line 99 "web/sockopt.w"
+
+static void optreq_init(sr_optreq*rq,const sr_optdesc*d,int len);
+
+/*:151*//*154:*/
+#line 125 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name);
 
-/*:152*//*154:*/
-#line 134 "web/sockopt.w"
+/*:154*//*156:*/
+#line 155 "web/sockopt.w"
 
 static int set_flag(sr_sock*s,sr_optreq*rq);
 static int get_flag(sr_sock*s,sr_optreq*rq);
 static int set_int_field(sr_sock*s,sr_optreq*rq);
 static int get_int_field(sr_sock*s,sr_optreq*rq);
 
-/*:154*//*160:*/
-#line 295 "web/sockopt.w"
+/*:156*//*162:*/
+#line 314 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
 static bool opt_capable(uint64_t caps);
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
-/*:160*//*168:*/
+/*:162*//*170:*/
 #line 72 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val);
 static int buffer_store(int*size,bool*locked,int val,int min);
 
-/*:168*//*177:*/
+/*:170*//*179:*/
 #line 246 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq);
 static int timeo_get(long timeo,sr_optreq*rq);
 
-/*:177*//*191:*/
+/*:179*//*193:*/
 #line 413 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s);
 
-/*:191*//*193:*/
+/*:193*//*195:*/
 #line 451 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns);
 
-/*:193*//*201:*/
+/*:195*//*203:*/
 #line 549 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:201*//*218:*/
+/*:203*//*220:*/
 #line 826 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:218*//*225:*/
+/*:220*//*227:*/
 #line 1009 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:225*//*238:*/
+/*:227*//*240:*/
 #line 169 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:238*//*263:*/
+/*:240*//*265:*/
 #line 48 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
@@ -1316,12 +1324,12 @@ static int mc_leave(sr_sock*s,struct ip_mreqn*mr);
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs);
 
-/*:263*//*278:*/
+/*:265*//*280:*/
 #line 360 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:278*//*287:*/
+/*:280*//*289:*/
 #line 28 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p);
@@ -1329,31 +1337,31 @@ static void put16(uint8_t*p,uint16_t v);
 static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
-/*:287*//*289:*/
+/*:289*//*291:*/
 #line 65 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
-/*:289*//*291:*/
+/*:291*//*293:*/
 #line 113 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:291*//*294:*/
+/*:293*//*296:*/
 #line 154 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:294*//*297:*/
+/*:296*//*299:*/
 #line 206 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:297*//*300:*/
+/*:299*//*302:*/
 #line 236 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -1362,13 +1370,13 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:300*//*303:*/
+/*:302*//*305:*/
 #line 295 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:303*//*305:*/
+/*:305*//*307:*/
 #line 340 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
@@ -1376,17 +1384,17 @@ uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:305*//*307:*/
+/*:307*//*309:*/
 #line 359 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:307*//*311:*/
+/*:309*//*313:*/
 #line 458 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:311*//*315:*/
+/*:313*//*317:*/
 #line 42 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1394,13 +1402,13 @@ static void htab_insert(sr_htab*t,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:315*//*318:*/
+/*:317*//*320:*/
 #line 123 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:318*//*324:*/
+/*:320*//*326:*/
 #line 190 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len);
@@ -1408,7 +1416,7 @@ static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:324*//*336:*/
+/*:326*//*338:*/
 #line 406 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -1416,20 +1424,20 @@ sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:336*//*340:*/
+/*:338*//*342:*/
 #line 477 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
 
-/*:340*//*349:*/
+/*:342*//*351:*/
 #line 580 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:349*//*355:*/
+/*:351*//*357:*/
 #line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1437,13 +1445,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:355*//*361:*/
+/*:357*//*363:*/
 #line 216 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:361*//*367:*/
+/*:363*//*369:*/
 #line 287 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1451,13 +1459,13 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:367*//*373:*/
+/*:369*//*375:*/
 #line 385 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:373*//*375:*/
+/*:375*//*377:*/
 #line 424 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -1465,91 +1473,91 @@ const struct sr_ipout*o,const void*l4,size_t l4len);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:375*//*378:*/
+/*:377*//*380:*/
 #line 519 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:378*//*380:*/
+/*:380*//*382:*/
 #line 569 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:380*//*383:*/
+/*:382*//*385:*/
 #line 622 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:383*//*386:*/
+/*:385*//*388:*/
 #line 662 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:386*//*392:*/
+/*:388*//*394:*/
 #line 793 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:392*//*398:*/
+/*:394*//*400:*/
 #line 905 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:398*//*401:*/
+/*:400*//*403:*/
 #line 970 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:401*//*405:*/
+/*:403*//*407:*/
 #line 1042 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:405*//*407:*/
+/*:407*//*409:*/
 #line 1086 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:407*//*413:*/
+/*:409*//*415:*/
 #line 1152 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:413*//*415:*/
+/*:415*//*417:*/
 #line 1202 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:415*//*417:*/
+/*:417*//*419:*/
 #line 1242 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:417*//*422:*/
+/*:419*//*424:*/
 #line 1280 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:422*//*431:*/
+/*:424*//*433:*/
 #line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:431*//*438:*/
+/*:433*//*440:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1557,15 +1565,15 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:438*//*444:*/
-#line 189 "web/bind.w"
+/*:440*//*446:*/
+#line 195 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:444*//*447:*/
-#line 253 "web/bind.w"
+/*:446*//*449:*/
+#line 273 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
 static sr_porttab*sock_tab(sr_sock*s);
@@ -1573,80 +1581,80 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:447*//*450:*/
-#line 315 "web/bind.w"
+/*:449*//*453:*/
+#line 338 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:450*//*452:*/
-#line 340 "web/bind.w"
+/*:453*//*455:*/
+#line 368 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:452*//*455:*/
-#line 379 "web/bind.w"
+/*:455*//*458:*/
+#line 407 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:455*//*459:*/
-#line 445 "web/bind.w"
+/*:458*//*462:*/
+#line 473 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:459*//*461:*/
-#line 497 "web/bind.w"
+/*:462*//*464:*/
+#line 525 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:461*//*463:*/
-#line 536 "web/bind.w"
+/*:464*//*466:*/
+#line 564 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:463*//*465:*/
-#line 583 "web/bind.w"
+/*:466*//*468:*/
+#line 611 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
 static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:465*//*469:*/
-#line 688 "web/bind.w"
+/*:468*//*472:*/
+#line 716 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
 static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:469*//*475:*/
-#line 801 "web/bind.w"
+/*:472*//*478:*/
+#line 829 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:475*//*479:*/
-#line 890 "web/bind.w"
+/*:478*//*482:*/
+#line 918 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:479*//*481:*/
-#line 930 "web/bind.w"
+/*:482*//*484:*/
+#line 958 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
-/*:481*//*484:*/
-#line 966 "web/bind.w"
+/*:484*//*487:*/
+#line 994 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr);
@@ -1654,35 +1662,35 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:484*//*487:*/
-#line 1018 "web/bind.w"
+/*:487*//*490:*/
+#line 1046 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:487*//*490:*/
-#line 1102 "web/bind.w"
+/*:490*//*493:*/
+#line 1130 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:490*//*494:*/
-#line 1199 "web/bind.w"
+/*:493*//*497:*/
+#line 1227 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:494*//*498:*/
-#line 1282 "web/bind.w"
+/*:497*//*501:*/
+#line 1310 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:498*//*501:*/
-#line 1333 "web/bind.w"
+/*:501*//*504:*/
+#line 1361 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:501*//*507:*/
-#line 1410 "web/bind.w"
+/*:504*//*510:*/
+#line 1438 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
@@ -1691,22 +1699,22 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:507*//*513:*/
-#line 1559 "web/bind.w"
+/*:510*//*516:*/
+#line 1587 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:513*//*520:*/
-#line 1738 "web/bind.w"
+/*:516*//*523:*/
+#line 1766 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:520*//*521:*/
-#line 1769 "web/bind.w"
+/*:523*//*524:*/
+#line 1797 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1720,8 +1728,8 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:521*//*524:*/
-#line 1821 "web/bind.w"
+/*:524*//*527:*/
+#line 1849 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1730,83 +1738,83 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:524*//*530:*/
-#line 1995 "web/bind.w"
+/*:527*//*533:*/
+#line 2023 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:530*//*533:*/
-#line 2065 "web/bind.w"
+/*:533*//*536:*/
+#line 2093 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:533*//*537:*/
-#line 2123 "web/bind.w"
+/*:536*//*540:*/
+#line 2151 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:537*//*538:*/
-#line 2137 "web/bind.w"
+/*:540*//*541:*/
+#line 2165 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:538*//*546:*/
+/*:541*//*549:*/
 #line 130 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:546*//*549:*/
+/*:549*//*552:*/
 #line 228 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:549*//*551:*/
+/*:552*//*554:*/
 #line 242 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:551*//*554:*/
+/*:554*//*557:*/
 #line 280 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:554*//*556:*/
+/*:557*//*559:*/
 #line 309 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:556*//*559:*/
+/*:559*//*562:*/
 #line 398 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:559*//*561:*/
+/*:562*//*564:*/
 #line 438 "web/udp.w"
 
 static int udp_filter_run(const sr_sock*s,const struct udp_arrival*a);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:561*//*563:*/
+/*:564*//*566:*/
 #line 464 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:563*//*566:*/
+/*:566*//*569:*/
 #line 577 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:566*//*569:*/
+/*:569*//*572:*/
 #line 660 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -1814,29 +1822,29 @@ int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:569*//*572:*/
+/*:572*//*575:*/
 #line 717 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:572*//*574:*/
+/*:575*//*577:*/
 #line 748 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:574*//*576:*/
+/*:577*//*579:*/
 #line 786 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:576*//*578:*/
+/*:579*//*581:*/
 #line 834 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:578*//*586:*/
+/*:581*//*589:*/
 #line 1014 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
@@ -1848,26 +1856,26 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int*total);
 
-/*:586*//*592:*/
+/*:589*//*595:*/
 #line 1148 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto);
 
-/*:592*//*594:*/
+/*:595*//*597:*/
 #line 1168 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:594*//*597:*/
+/*:597*//*600:*/
 #line 1221 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:597*//*601:*/
+/*:600*//*604:*/
 #line 1302 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
@@ -1878,7 +1886,7 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
-/*:601*//*607:*/
+/*:604*//*610:*/
 #line 1437 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -1889,131 +1897,131 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:607*//*608:*/
+/*:610*//*611:*/
 #line 1453 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:608*//*614:*/
+/*:611*//*617:*/
 #line 1622 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:614*//*619:*/
+/*:617*//*622:*/
 #line 1720 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:619*//*621:*/
+/*:622*//*624:*/
 #line 1739 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:621*//*624:*/
+/*:624*//*627:*/
 #line 1826 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:624*//*626:*/
+/*:627*//*629:*/
 #line 1867 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:626*//*628:*/
+/*:629*//*631:*/
 #line 1922 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:628*//*630:*/
+/*:631*//*633:*/
 #line 1958 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:630*//*632:*/
+/*:633*//*635:*/
 #line 2002 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:632*//*636:*/
+/*:635*//*639:*/
 #line 2070 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:636*//*641:*/
+/*:639*//*644:*/
 #line 2159 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:641*//*643:*/
+/*:644*//*646:*/
 #line 2198 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:643*//*645:*/
+/*:646*//*648:*/
 #line 2237 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:645*//*647:*/
+/*:648*//*650:*/
 #line 2277 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:647*//*654:*/
+/*:650*//*657:*/
 #line 2418 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:654*//*661:*/
+/*:657*//*664:*/
 #line 2544 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:661*//*664:*/
+/*:664*//*667:*/
 #line 2599 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:664*//*669:*/
+/*:667*//*672:*/
 #line 2700 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:669*//*671:*/
+/*:672*//*674:*/
 #line 2748 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:671*//*673:*/
+/*:674*//*676:*/
 #line 2801 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags);
 
-/*:673*//*675:*/
+/*:676*//*678:*/
 #line 2824 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:675*//*678:*/
+/*:678*//*681:*/
 #line 2864 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:678*//*682:*/
+/*:681*//*685:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2021,13 +2029,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:682*//*685:*/
+/*:685*//*688:*/
 #line 88 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:685*//*687:*/
+/*:688*//*690:*/
 #line 143 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2035,24 +2043,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:687*//*693:*/
+/*:690*//*696:*/
 #line 252 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:693*//*695:*/
+/*:696*//*698:*/
 #line 306 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:695*//*699:*/
+/*:698*//*702:*/
 #line 363 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:699*//*704:*/
+/*:702*//*707:*/
 #line 507 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2061,7 +2069,7 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:704*/
+/*:707*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2073,12 +2081,12 @@ static sr_world the_world;
 /*:6*/
 #line 46 "web/sockref.w"
 
-/*151:*/
-#line 98 "web/sockopt.w"
+/*153:*/
+#line 119 "web/sockopt.w"
 
 #include "sr_options.h"
 
-/*:151*/
+/*:153*/
 #line 47 "web/sockref.w"
 
 
@@ -2379,12 +2387,12 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 /*:134*/
 #line 610 "web/world.w"
 
-/*372:*/
+/*374:*/
 #line 382 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:372*/
+/*:374*/
 #line 611 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -2557,56 +2565,61 @@ if(W->ready)/*46:*/
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*323:*/
+/*325:*/
 #line 186 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:323*//*332:*/
+/*:325*//*334:*/
 #line 330 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:332*//*429:*/
+/*:334*//*431:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:429*/
+/*:431*/
 #line 816 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*348:*/
+/*350:*/
 #line 577 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:348*//*366:*/
+/*:350*//*368:*/
 #line 284 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:366*//*391:*/
+/*:368*//*393:*/
 #line 790 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:391*//*412:*/
+/*:393*//*414:*/
 #line 1149 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:412*//*420:*/
+/*:414*//*422:*/
 #line 1271 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:420*/
+/*:422*//*452:*/
+#line 335 "web/bind.w"
+
+if(fh->bind)bind_tables_free(fh);
+
+/*:452*/
 #line 819 "web/world.w"
 
 free(fh->ifs);
@@ -2623,12 +2636,12 @@ memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*322:*/
+/*324:*/
 #line 183 "web/link.w"
 
 W->rng= 1;
 
-/*:322*/
+/*:324*/
 #line 796 "web/world.w"
 
 h= host_new("host0");
@@ -2648,12 +2661,12 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 /*:34*/
 #line 798 "web/world.w"
 
-/*335:*/
+/*337:*/
 #line 391 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:335*/
+/*:337*/
 #line 799 "web/world.w"
 
 W->cur= proc_new(h,0);
@@ -2918,7 +2931,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*703:*/
+/*706:*/
 #line 464 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -2927,7 +2940,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:703*/
+/*:706*/
 #line 127 "web/fd.w"
 
 t->file[fd]= f;
@@ -3122,18 +3135,18 @@ s->peek_off= -1;
 s->incoming_cpu= -1;
 s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 
-/*:94*//*166:*/
+/*:94*//*168:*/
 #line 40 "web/solsocket.w"
 
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:166*//*544:*/
+/*:168*//*547:*/
 #line 97 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:544*/
+/*:547*/
 #line 268 "web/socket.w"
 
 /*96:*/
@@ -3145,7 +3158,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:96*//*436:*/
+/*:96*//*438:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -3154,7 +3167,7 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:436*/
+/*:438*/
 #line 269 "web/socket.w"
 
 return s;
@@ -3275,7 +3288,7 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*649:*/
+/*652:*/
 #line 2311 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
@@ -3295,7 +3308,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:649*/
+/*:652*/
 #line 166 "web/ioctl.w"
 
 }
@@ -3679,8 +3692,22 @@ k= e;
 }
 }
 
-/*:145*//*153:*/
-#line 107 "web/sockopt.w"
+/*:145*//*152:*/
+#line 102 "web/sockopt.w"
+
+static void optreq_init(sr_optreq*rq,const sr_optdesc*d,int len)
+{
+rq->d= d;
+rq->val= 0;
+rq->buf= NULL;
+rq->len= len;
+rq->outlen= 0;
+rq->ubuf= NULL;
+rq->ulen= NULL;
+}
+
+/*:152*//*155:*/
+#line 128 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name)
 {
@@ -3692,8 +3719,8 @@ else return NULL;
 return index[name]?&sr_optdescs[index[name]-1]:NULL;
 }
 
-/*:153*//*155:*/
-#line 140 "web/sockopt.w"
+/*:155*//*157:*/
+#line 161 "web/sockopt.w"
 
 static unsigned*flag_word(sr_sock*s,const sr_optdesc*d)
 {
@@ -3726,8 +3753,8 @@ memcpy(&rq->val,(char*)s+rq->d->offset,sizeof(int));
 return 0;
 }
 
-/*:155*//*156:*/
-#line 190 "web/sockopt.w"
+/*:157*//*158:*/
+#line 211 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
 socklen_t optlen)
@@ -3748,17 +3775,15 @@ if(!optval)return sys_return(-EFAULT);
 if(level==IPPROTO_IP&&optname>=SR_MRT_BASE&&optname<=SR_MRT_MAX)
 return sys_return(-EOPNOTSUPP);
 if(!d||!(d->access&OPT_SET))return sys_return(-ENOPROTOOPT);
-memset(&rq,0,sizeof rq);
-rq.d= d;
+optreq_init(&rq,d,len);
 rq.buf= optval;
-rq.len= len;
 err= opt_validate_set(s,d,&rq);
 if(err==0)err= d->set(s,&rq);
 return sys_return(err);
 }
 
-/*:156*//*158:*/
-#line 241 "web/sockopt.w"
+/*:158*//*160:*/
+#line 260 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
 {
@@ -3802,8 +3827,8 @@ if(d->type==OPT_BOOL||d->type==OPT_BYTEBOOL)rq->val= rq->val!=0;
 return 0;
 }
 
-/*:158*//*159:*/
-#line 287 "web/sockopt.w"
+/*:160*//*161:*/
+#line 306 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
 {
@@ -3812,8 +3837,8 @@ if(((caps>>c)&1)&&proc_capable(W->cur,c))return true;
 return false;
 }
 
-/*:159*//*161:*/
-#line 315 "web/sockopt.w"
+/*:161*//*163:*/
+#line 334 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
 socklen_t*optlen)
@@ -3834,9 +3859,7 @@ d= opt_lookup(level,optname);
 if(!d||!(d->access&OPT_GET))return sys_return(-ENOPROTOOPT);
 if(!d->types_set_only&&!(d->types&(1u<<s->type)))
 return sys_return(-d->type_errno);
-memset(&rq,0,sizeof rq);
-rq.d= d;
-rq.len= len;
+optreq_init(&rq,d,len);
 rq.ubuf= optval;
 rq.ulen= optlen;
 err= d->get(s,&rq);
@@ -3845,8 +3868,8 @@ if(d->type==OPT_CUSTOM)return 0;
 return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
-/*:161*//*162:*/
-#line 361 "web/sockopt.w"
+/*:163*//*164:*/
+#line 378 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len)
@@ -3878,7 +3901,7 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 *optlen= (socklen_t)len;
 return 0;
 }
-/*:162*//*167:*/
+/*:164*//*169:*/
 #line 57 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val)
@@ -3895,7 +3918,7 @@ if(val> INT_MAX/2)val= INT_MAX/2;
 return 0;
 }
 
-/*:167*//*169:*/
+/*:169*//*171:*/
 #line 88 "web/solsocket.w"
 
 static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
@@ -3907,7 +3930,7 @@ return 0;
 }
 
 
-/*:169*//*170:*/
+/*:171*//*172:*/
 #line 106 "web/solsocket.w"
 
 static int set_sndbuf(sr_sock*s,sr_optreq*rq)
@@ -3917,7 +3940,7 @@ buffer_request(s,SYS_WMEM_MAX,rq->val),SR_MIN_SNDBUF);
 }
 
 
-/*:170*//*171:*/
+/*:172*//*173:*/
 #line 128 "web/solsocket.w"
 
 static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
@@ -3933,7 +3956,7 @@ return buffer_store(&s->sndbuf,&s->sndbuf_locked,rq->val<0?0:rq->val,
 SR_MIN_SNDBUF);
 }
 
-/*:171*//*173:*/
+/*:173*//*175:*/
 #line 160 "web/solsocket.w"
 
 static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
@@ -3950,7 +3973,7 @@ return 0;
 }
 
 
-/*:173*//*174:*/
+/*:175*//*176:*/
 #line 181 "web/solsocket.w"
 
 static int get_sndlowat(sr_sock*s,sr_optreq*rq)
@@ -3960,7 +3983,7 @@ rq->val= 1;
 return 0;
 }
 
-/*:174*//*176:*/
+/*:176*//*178:*/
 #line 215 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq)
@@ -3993,7 +4016,7 @@ static int get_rcvtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->rcvtimeo,rq)
 static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq);}
 static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
 
-/*:176*//*178:*/
+/*:178*//*180:*/
 #line 265 "web/solsocket.w"
 
 static int set_linger(sr_sock*s,sr_optreq*rq)
@@ -4020,7 +4043,7 @@ rq->outlen= sizeof l;
 return 0;
 }
 
-/*:178*//*182:*/
+/*:180*//*184:*/
 #line 319 "web/solsocket.w"
 
 static int set_dontroute(sr_sock*s,sr_optreq*rq)
@@ -4029,13 +4052,13 @@ s->dst_cached= false;
 return set_flag(s,rq);
 }
 
-/*:182*//*189:*/
+/*:184*//*191:*/
 #line 369 "web/solsocket.w"
 
 static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
 static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:189*//*190:*/
+/*:191*//*192:*/
 #line 387 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s)
@@ -4063,7 +4086,7 @@ static int get_sock_passsec(sr_sock*s,sr_optreq*rq)
 return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
-/*:190*//*192:*/
+/*:192*//*194:*/
 #line 430 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns)
@@ -4086,7 +4109,7 @@ return 0;
 }
 
 
-/*:192*//*197:*/
+/*:194*//*199:*/
 #line 491 "web/solsocket.w"
 
 static int set_mark(sr_sock*s,sr_optreq*rq)
@@ -4095,7 +4118,7 @@ if(s->mark!=(uint32_t)rq->val)s->dst_cached= false;
 return set_int_field(s,rq);
 }
 
-/*:197*//*200:*/
+/*:199*//*202:*/
 #line 529 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
@@ -4117,7 +4140,7 @@ rq->val= s->peek_off;
 return 0;
 }
 
-/*:200*//*202:*/
+/*:202*//*204:*/
 #line 564 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
@@ -4144,7 +4167,7 @@ rq->outlen= sizeof v;
 return 0;
 }
 
-/*:202*//*204:*/
+/*:204*//*206:*/
 #line 616 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
@@ -4172,12 +4195,12 @@ rq->outlen= sizeof pair;
 return 0;
 }
 
-/*:204*//*207:*/
+/*:206*//*209:*/
 #line 663 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
-/*:207*//*208:*/
+/*:209*//*210:*/
 #line 674 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
@@ -4187,12 +4210,12 @@ s->err= 0;
 return 0;
 }
 
-/*:208*//*209:*/
+/*:210*//*211:*/
 #line 688 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:209*//*210:*/
+/*:211*//*212:*/
 #line 697 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
@@ -4202,7 +4225,7 @@ rq->val= SKF_AD_MAX;
 return 0;
 }
 
-/*:210*//*211:*/
+/*:212*//*213:*/
 #line 714 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
@@ -4214,13 +4237,13 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:211*//*212:*/
+/*:213*//*214:*/
 #line 733 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
 
-/*:212*//*214:*/
+/*:214*//*216:*/
 #line 757 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -4241,7 +4264,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:214*//*215:*/
+/*:216*//*217:*/
 #line 785 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -4256,7 +4279,7 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:215*//*217:*/
+/*:217*//*219:*/
 #line 812 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
@@ -4272,14 +4295,14 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:217*//*219:*/
+/*:219*//*221:*/
 #line 842 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*220:*/
+/*222:*/
 #line 872 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
@@ -4299,7 +4322,7 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:220*/
+/*:222*/
 #line 847 "web/solsocket.w"
 
 return true;
@@ -4324,7 +4347,7 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:219*//*221:*/
+/*:221*//*223:*/
 #line 898 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
@@ -4351,7 +4374,7 @@ free(mask);
 return ok;
 }
 
-/*:221*//*222:*/
+/*:223*//*224:*/
 #line 942 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
@@ -4369,7 +4392,7 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:222*//*223:*/
+/*:224*//*225:*/
 #line 971 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
@@ -4386,7 +4409,7 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:223*//*224:*/
+/*:225*//*226:*/
 #line 998 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
@@ -4399,7 +4422,7 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:224*//*226:*/
+/*:226*//*228:*/
 #line 1023 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
@@ -4414,7 +4437,7 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:226*//*227:*/
+/*:228*//*229:*/
 #line 1042 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
@@ -4424,7 +4447,7 @@ return set_flag(s,rq);
 }
 
 
-/*:227*//*228:*/
+/*:229*//*230:*/
 #line 1069 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
@@ -4438,7 +4461,7 @@ return reuseport_attach(s,fp.filter,fp.len);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:228*//*231:*/
+/*:230*//*233:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -4454,7 +4477,7 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:231*//*232:*/
+/*:233*//*234:*/
 #line 74 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
@@ -4475,7 +4498,7 @@ return 0;
 }
 
 
-/*:232*//*236:*/
+/*:234*//*238:*/
 #line 137 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
@@ -4505,7 +4528,7 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:236*//*239:*/
+/*:238*//*241:*/
 #line 187 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
@@ -4538,7 +4561,7 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*240:*/
+if(p[2]<=n)/*242:*/
 #line 237 "web/ipopt.w"
 
 {
@@ -4561,7 +4584,7 @@ break;
 }
 }
 
-/*:240*/
+/*:242*/
 #line 218 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
@@ -4582,7 +4605,7 @@ l-= n;
 return 0;
 }
 
-/*:239*//*241:*/
+/*:241*//*243:*/
 #line 262 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
@@ -4595,7 +4618,7 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:241*//*242:*/
+/*:243*//*244:*/
 #line 290 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
@@ -4608,7 +4631,7 @@ return set_flag(s,rq);
 }
 
 
-/*:242*//*255:*/
+/*:244*//*257:*/
 #line 421 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
@@ -4618,7 +4641,7 @@ rq->val= sk_dst_mtu(s);
 return 0;
 }
 
-/*:255*//*257:*/
+/*:257*//*259:*/
 #line 451 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
@@ -4650,7 +4673,7 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:257*//*258:*/
+/*:259*//*260:*/
 #line 490 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
@@ -4660,10 +4683,10 @@ return 0;
 }
 
 
-/*:258*//*260:*/
+/*:260*//*262:*/
 #line 516 "web/ipopt.w"
 
-/*:260*//*264:*/
+/*:262*//*266:*/
 #line 64 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
@@ -4671,7 +4694,7 @@ static bool ipv4_is_multicast(uint32_t addr)
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:264*//*265:*/
+/*:266*//*267:*/
 #line 78 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
@@ -4684,7 +4707,7 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:265*//*266:*/
+/*:267*//*268:*/
 #line 103 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
@@ -4703,7 +4726,7 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:266*//*267:*/
+/*:268*//*269:*/
 #line 132 "web/mcast.w"
 
 static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -4719,7 +4742,7 @@ memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
 return 0;
 }
 
-/*:267*//*268:*/
+/*:269*//*270:*/
 #line 150 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
@@ -4730,7 +4753,7 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:268*//*269:*/
+/*:270*//*271:*/
 #line 169 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
@@ -4755,7 +4778,7 @@ ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:269*//*270:*/
+/*:271*//*272:*/
 #line 204 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
@@ -4779,7 +4802,7 @@ return 0;
 return-EADDRNOTAVAIL;
 }
 
-/*:270*//*271:*/
+/*:272*//*273:*/
 #line 228 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
@@ -4794,7 +4817,7 @@ free(m);
 s->mc_count= 0;
 }
 
-/*:271*//*272:*/
+/*:273*//*274:*/
 #line 255 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
@@ -4806,7 +4829,7 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:272*//*273:*/
+/*:274*//*275:*/
 #line 271 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
@@ -4818,7 +4841,7 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_leave(s,&mr);
 }
 
-/*:273*//*274:*/
+/*:275*//*276:*/
 #line 299 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
@@ -4842,7 +4865,7 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*275:*/
+if(!add)/*277:*/
 #line 326 "web/mcast.w"
 
 {
@@ -4853,10 +4876,10 @@ m->nsrc--;
 return 0;
 }
 
-/*:275*/
+/*:277*/
 #line 321 "web/mcast.w"
 
-/*276:*/
+/*278:*/
 #line 335 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
@@ -4869,13 +4892,13 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 m->src[m->nsrc++]= src;
 m->has_list= true;
 
-/*:276*/
+/*:278*/
 #line 322 "web/mcast.w"
 
 return 0;
 }
 
-/*:274*//*277:*/
+/*:276*//*279:*/
 #line 351 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
@@ -4886,7 +4909,7 @@ memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:277*//*279:*/
+/*:279*//*281:*/
 #line 375 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
@@ -4903,7 +4926,7 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs);
 }
 
-/*:279*//*280:*/
+/*:281*//*282:*/
 #line 398 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
@@ -4913,7 +4936,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
 }
 
-/*:280*//*281:*/
+/*:282*//*283:*/
 #line 412 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
@@ -4923,7 +4946,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
 }
 
-/*:281*//*282:*/
+/*:283*//*284:*/
 #line 426 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
@@ -4933,7 +4956,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
 }
 
-/*:282*//*283:*/
+/*:284*//*285:*/
 #line 456 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
@@ -4962,7 +4985,7 @@ return-ENODEV;
 if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*284:*/
+/*286:*/
 #line 487 "web/mcast.w"
 
 if((int)n> m->maxsrc){
@@ -4974,13 +4997,13 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)hdr.imsf_fmode;
 
-/*:284*/
+/*:286*/
 #line 483 "web/mcast.w"
 
 return 0;
 }
 
-/*:283*//*285:*/
+/*:285*//*287:*/
 #line 513 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
@@ -5012,7 +5035,7 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:285*//*288:*/
+/*:287*//*290:*/
 #line 34 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p)
@@ -5038,7 +5061,7 @@ static void put_addr(uint8_t*p,uint32_t a)
 memcpy(p,&a,4);
 }
 
-/*:288*//*290:*/
+/*:290*//*292:*/
 #line 78 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
@@ -5071,7 +5094,7 @@ static uint16_t inet_csum(const uint8_t*p,size_t n)
 return csum_fold(csum_add(0,p,n));
 }
 
-/*:290*//*292:*/
+/*:292*//*294:*/
 #line 117 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
@@ -5086,7 +5109,7 @@ put16(ph+10,(uint16_t)len);
 return csum_add(0,ph,sizeof ph);
 }
 
-/*:292*//*295:*/
+/*:294*//*297:*/
 #line 158 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
@@ -5109,7 +5132,7 @@ ip->optlen= ip->ihl-SR_IPHDR_LEN;
 return true;
 }
 
-/*:295*//*296:*/
+/*:297*//*298:*/
 #line 183 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
@@ -5130,7 +5153,7 @@ memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
 put16(p+10,inet_csum(p,(size_t)hl));
 }
 
-/*:296*//*298:*/
+/*:298*//*300:*/
 #line 209 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
@@ -5140,7 +5163,7 @@ put16(p+10,0);
 put16(p+10,inet_csum(p,hl));
 }
 
-/*:298*//*301:*/
+/*:300*//*303:*/
 #line 243 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -5175,7 +5198,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:301*//*304:*/
+/*:303*//*306:*/
 #line 299 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
@@ -5201,7 +5224,7 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:304*//*308:*/
+/*:306*//*310:*/
 #line 362 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
@@ -5234,7 +5257,7 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*309:*/
+/*311:*/
 #line 405 "web/wire.w"
 
 {
@@ -5261,7 +5284,7 @@ break;
 }
 }
 
-/*:309*/
+/*:311*/
 #line 393 "web/wire.w"
 
 break;
@@ -5275,7 +5298,7 @@ break;
 }
 }
 
-/*:308*//*310:*/
+/*:310*//*312:*/
 #line 434 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
@@ -5290,7 +5313,7 @@ return true;
 return false;
 }
 
-/*:310*//*312:*/
+/*:312*//*314:*/
 #line 461 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
@@ -5299,7 +5322,7 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:312*//*316:*/
+/*:314*//*318:*/
 #line 51 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5364,7 +5387,7 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:316*//*319:*/
+/*:318*//*321:*/
 #line 127 "web/link.w"
 
 static uint64_t rng_next(void)
@@ -5386,7 +5409,7 @@ world_ready();
 W->rng= seed;
 }
 
-/*:319*//*325:*/
+/*:321*//*327:*/
 #line 196 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len)
@@ -5397,7 +5420,7 @@ if(data)memcpy(p->data,data,len);
 return p;
 }
 
-/*:325*//*326:*/
+/*:327*//*328:*/
 #line 208 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
@@ -5437,7 +5460,7 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:326*//*327:*/
+/*:328*//*329:*/
 #line 253 "web/link.w"
 
 static void net_run(void)
@@ -5460,7 +5483,7 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:327*//*328:*/
+/*:329*//*330:*/
 #line 278 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
@@ -5477,7 +5500,7 @@ net_run();
 W->now_ns= target;
 }
 
-/*:328*//*333:*/
+/*:330*//*335:*/
 #line 340 "web/link.w"
 
 int sr_lan_new(int mtu)
@@ -5512,7 +5535,7 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:333*//*334:*/
+/*:335*//*336:*/
 #line 375 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
@@ -5528,7 +5551,7 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:334*//*337:*/
+/*:336*//*339:*/
 #line 412 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -5554,7 +5577,7 @@ else if(owner>=0){lan_carry(l,&l->port[owner],pkt);free(pkt);}
 else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
-/*:337*//*338:*/
+/*:339*//*340:*/
 #line 439 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
@@ -5567,7 +5590,7 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:338*//*339:*/
+/*:340*//*341:*/
 #line 455 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
@@ -5591,7 +5614,7 @@ ev_push(&e);
 }
 }
 
-/*:339*//*341:*/
+/*:341*//*343:*/
 #line 488 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5607,7 +5630,7 @@ e.rt_type= rt_type;
 ev_push(&e);
 }
 
-/*:341*//*342:*/
+/*:343*//*344:*/
 #line 505 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5618,7 +5641,7 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:342*//*344:*/
+/*:344*//*346:*/
 #line 525 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
@@ -5634,7 +5657,7 @@ net_run();
 return 0;
 }
 
-/*:344*//*350:*/
+/*:346*//*352:*/
 #line 585 "web/link.w"
 
 static void neigh_free(sr_hent*e)
@@ -5680,7 +5703,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:350*//*351:*/
+/*:352*//*353:*/
 #line 633 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
@@ -5712,7 +5735,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:351*//*356:*/
+/*:353*//*358:*/
 #line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -5735,7 +5758,7 @@ return a->addr;
 return 0;
 }
 
-/*:356*//*357:*/
+/*:358*//*359:*/
 #line 125 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -5748,7 +5771,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*358:*/
+/*360:*/
 #line 167 "web/ip.w"
 
 if(saddr){
@@ -5761,10 +5784,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:358*/
+/*:360*/
 #line 136 "web/ip.w"
 
-/*359:*/
+/*361:*/
 #line 178 "web/ip.w"
 
 if(oif){
@@ -5780,7 +5803,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:359*/
+/*:361*/
 #line 137 "web/ip.w"
 
 if(!daddr){
@@ -5808,7 +5831,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*360:*/
+/*362:*/
 #line 198 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -5823,13 +5846,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:360*/
+/*:362*/
 #line 163 "web/ip.w"
 
 return 0;
 }
 
-/*:357*//*362:*/
+/*:359*//*364:*/
 #line 220 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -5847,7 +5870,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:362*//*368:*/
+/*:364*//*370:*/
 #line 293 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -5892,7 +5915,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:368*//*374:*/
+/*:370*//*376:*/
 #line 392 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -5905,7 +5928,7 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:374*//*376:*/
+/*:376*//*378:*/
 #line 430 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -5951,7 +5974,7 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:376*//*377:*/
+/*:378*//*379:*/
 #line 495 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
@@ -5970,7 +5993,7 @@ dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:377*//*379:*/
+/*:379*//*381:*/
 #line 523 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
@@ -6008,7 +6031,7 @@ left-= len;
 free(pkt);
 }
 
-/*:379*//*381:*/
+/*:381*//*383:*/
 #line 573 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6023,7 +6046,7 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:381*//*382:*/
+/*:383*//*384:*/
 #line 596 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
@@ -6045,7 +6068,7 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:382*//*384:*/
+/*:384*//*386:*/
 #line 625 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
@@ -6056,7 +6079,7 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:384*//*387:*/
+/*:386*//*389:*/
 #line 671 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6105,7 +6128,7 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:387*//*388:*/
+/*:389*//*390:*/
 #line 724 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
@@ -6122,7 +6145,7 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:388*//*393:*/
+/*:390*//*395:*/
 #line 798 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
@@ -6140,7 +6163,7 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:393*//*394:*/
+/*:395*//*396:*/
 #line 816 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
@@ -6168,7 +6191,7 @@ ev_push(&e);
 return q;
 }
 
-/*:394*//*395:*/
+/*:396*//*397:*/
 #line 844 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6182,7 +6205,7 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*396:*/
+/*398:*/
 #line 872 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
@@ -6198,11 +6221,11 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:396*/
+/*:398*/
 #line 856 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*397:*/
+/*399:*/
 #line 886 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
@@ -6220,7 +6243,7 @@ free(pkt);
 return NULL;
 }
 
-/*:397*/
+/*:399*/
 #line 858 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
@@ -6236,7 +6259,7 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:395*//*399:*/
+/*:397*//*401:*/
 #line 908 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
@@ -6258,7 +6281,7 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:399*//*400:*/
+/*:401*//*402:*/
 #line 931 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
@@ -6271,7 +6294,7 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:400*//*402:*/
+/*:402*//*404:*/
 #line 973 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -6314,7 +6337,7 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:402*//*406:*/
+/*:404*//*408:*/
 #line 1047 "web/ip.w"
 
 static bool icmp_is_error(int type)
@@ -6351,7 +6374,7 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:406*//*408:*/
+/*:408*//*410:*/
 #line 1091 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -6376,7 +6399,7 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:408*//*414:*/
+/*:410*//*416:*/
 #line 1157 "web/ip.w"
 
 static uint64_t jiffies(void)
@@ -6408,7 +6431,7 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:414*//*416:*/
+/*:416*//*418:*/
 #line 1205 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
@@ -6442,7 +6465,7 @@ if(q.protocol==IPPROTO_UDP||q.protocol==IPPROTO_UDPLITE)
 udp_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:416*//*418:*/
+/*:418*//*420:*/
 #line 1245 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
@@ -6457,7 +6480,7 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:418*//*423:*/
+/*:420*//*425:*/
 #line 1285 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
@@ -6490,7 +6513,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:423*//*430:*/
+/*:425*//*432:*/
 #line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -6526,7 +6549,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:430*//*432:*/
+/*:432*//*434:*/
 #line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -6545,7 +6568,7 @@ fwrite(&rec,sizeof rec,1,c->f);
 fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:432*//*439:*/
+/*:434*//*441:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -6559,7 +6582,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:439*//*440:*/
+/*:441*//*442:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -6576,19 +6599,28 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:440*//*445:*/
-#line 199 "web/bind.w"
+/*:442*//*447:*/
+#line 209 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
 {
 return(sr_slot*)htab_find(t,k0,k1);
 }
 
+static sr_slot*slot_new(sr_bindtab*bt)
+{
+sr_slot*sl= bt->spare;
+if(!sl)return xcalloc(1,sizeof*sl);
+bt->spare= (sr_slot*)sl->h.next;
+memset(sl,0,sizeof*sl);
+return sl;
+}
+
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1)
 {
 sr_slot*sl= slot_find(t,k0,k1);
 if(!sl){
-sl= xcalloc(1,sizeof*sl);
+sl= slot_new(s->host->bind);
 sl->h.k0= k0;
 sl->h.k1= k1;
 htab_insert(t,&sl->h);
@@ -6611,12 +6643,13 @@ if(s->lk[k].next)s->lk[k].next->lk[k].prev= s->lk[k].prev;
 memset(&s->lk[k],0,sizeof s->lk[k]);
 if(--sl->count==0){
 htab_remove(t,&sl->h);
-free(sl);
+sl->h.next= (sr_hent*)s->host->bind->spare;
+s->host->bind->spare= sl;
 }
 }
 
-/*:445*//*448:*/
-#line 260 "web/bind.w"
+/*:447*//*450:*/
+#line 280 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
 {
@@ -6642,8 +6675,8 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:448*//*449:*/
-#line 290 "web/bind.w"
+/*:450*//*451:*/
+#line 310 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
 {
@@ -6653,7 +6686,6 @@ if(!pt)return;
 link_add(&pt->t[LK_PORT],LK_PORT,s,KEY_PORT(s->inet_num));
 if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
-s->host->bind->nsocks++;
 }
 
 static void sock_unhash(sr_sock*s)
@@ -6666,22 +6698,26 @@ if(s->type==SOCK_RAW)return;
 pt= sock_tab(s);
 for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
-if(--s->host->bind->nsocks==0)bind_tables_free(s->host);
 }
 
-/*:449*//*451:*/
-#line 318 "web/bind.w"
+/*:451*//*454:*/
+#line 341 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
 {
 for(int p= 0;p<SR_NTABS;p++)
 for(int k= 0;k<SR_NLINKS;k++)free(h->bind->proto[p].t[k].b);
+while(h->bind->spare){
+sr_slot*sl= h->bind->spare;
+h->bind->spare= (sr_slot*)sl->h.next;
+free(sl);
+}
 free(h->bind);
 h->bind= NULL;
 }
 
-/*:451*//*453:*/
-#line 344 "web/bind.w"
+/*:454*//*456:*/
+#line 372 "web/bind.w"
 
 static uint32_t bind_random32(void)
 {
@@ -6693,8 +6729,8 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:453*//*454:*/
-#line 368 "web/bind.w"
+/*:456*//*457:*/
+#line 396 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
 {
@@ -6706,8 +6742,8 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:454*//*457:*/
-#line 412 "web/bind.w"
+/*:457*//*460:*/
+#line 440 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
 {
@@ -6719,8 +6755,8 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:457*//*458:*/
-#line 427 "web/bind.w"
+/*:460*//*461:*/
+#line 455 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
 {
@@ -6739,8 +6775,8 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:458*//*460:*/
-#line 475 "web/bind.w"
+/*:461*//*463:*/
+#line 503 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok)
@@ -6763,8 +6799,8 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:460*//*462:*/
-#line 518 "web/bind.w"
+/*:463*//*465:*/
+#line 546 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
 {
@@ -6783,8 +6819,8 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:462*//*466:*/
-#line 589 "web/bind.w"
+/*:465*//*469:*/
+#line 617 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
 {
@@ -6798,8 +6834,8 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:466*//*467:*/
-#line 607 "web/bind.w"
+/*:469*//*470:*/
+#line 635 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
 {
@@ -6825,8 +6861,8 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:467*//*468:*/
-#line 640 "web/bind.w"
+/*:470*//*471:*/
+#line 668 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
 {
@@ -6868,8 +6904,8 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:468*//*470:*/
-#line 694 "web/bind.w"
+/*:471*//*473:*/
+#line 722 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
 {
@@ -6881,8 +6917,8 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:470*//*471:*/
-#line 708 "web/bind.w"
+/*:473*//*474:*/
+#line 736 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -6897,8 +6933,8 @@ sock_hash(s);
 return 0;
 }
 
-/*:471*//*472:*/
-#line 725 "web/bind.w"
+/*:474*//*475:*/
+#line 753 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -6919,8 +6955,8 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:472*//*473:*/
-#line 760 "web/bind.w"
+/*:475*//*476:*/
+#line 788 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
 {
@@ -6942,8 +6978,8 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:473*//*476:*/
-#line 810 "web/bind.w"
+/*:476*//*479:*/
+#line 838 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
 {
@@ -6984,8 +7020,8 @@ free(g);
 }
 }
 
-/*:476*//*477:*/
-#line 857 "web/bind.w"
+/*:479*//*480:*/
+#line 885 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
 {
@@ -6999,8 +7035,8 @@ return;
 rp_alloc(s);
 }
 
-/*:477*//*478:*/
-#line 877 "web/bind.w"
+/*:480*//*481:*/
+#line 905 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
 {
@@ -7014,8 +7050,8 @@ return;
 rp_alloc(s);
 }
 
-/*:478*//*480:*/
-#line 913 "web/bind.w"
+/*:481*//*483:*/
+#line 941 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
 {
@@ -7033,8 +7069,8 @@ g->prog_len= n;
 return 0;
 }
 
-/*:480*//*483:*/
-#line 951 "web/bind.w"
+/*:483*//*486:*/
+#line 979 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7050,8 +7086,8 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:483*//*485:*/
-#line 977 "web/bind.w"
+/*:486*//*488:*/
+#line 1005 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr)
@@ -7064,8 +7100,8 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:485*//*486:*/
-#line 1008 "web/bind.w"
+/*:488*//*489:*/
+#line 1036 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
 {
@@ -7076,8 +7112,8 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:486*//*488:*/
-#line 1062 "web/bind.w"
+/*:489*//*491:*/
+#line 1090 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7104,8 +7140,8 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:488*//*489:*/
-#line 1091 "web/bind.w"
+/*:491*//*492:*/
+#line 1119 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
 {
@@ -7117,8 +7153,8 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:489*//*492:*/
-#line 1138 "web/bind.w"
+/*:492*//*495:*/
+#line 1166 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7134,8 +7170,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:492*//*493:*/
-#line 1163 "web/bind.w"
+/*:495*//*496:*/
+#line 1191 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7157,8 +7193,8 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:493*//*495:*/
-#line 1202 "web/bind.w"
+/*:496*//*498:*/
+#line 1230 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
 {
@@ -7169,8 +7205,8 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:495*//*497:*/
-#line 1239 "web/bind.w"
+/*:498*//*500:*/
+#line 1267 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
 {
@@ -7192,8 +7228,8 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:497*//*499:*/
-#line 1285 "web/bind.w"
+/*:500*//*502:*/
+#line 1313 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
 {
@@ -7210,8 +7246,8 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:499*//*500:*/
-#line 1316 "web/bind.w"
+/*:502*//*503:*/
+#line 1344 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen)
@@ -7229,8 +7265,8 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:500*//*503:*/
-#line 1342 "web/bind.w"
+/*:503*//*506:*/
+#line 1370 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
 {
@@ -7253,8 +7289,8 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:503*//*504:*/
-#line 1375 "web/bind.w"
+/*:506*//*507:*/
+#line 1403 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
 {
@@ -7267,8 +7303,8 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:504*//*506:*/
-#line 1396 "web/bind.w"
+/*:507*//*509:*/
+#line 1424 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7283,8 +7319,8 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:506*//*508:*/
-#line 1430 "web/bind.w"
+/*:509*//*511:*/
+#line 1458 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7294,8 +7330,8 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:508*//*509:*/
-#line 1471 "web/bind.w"
+/*:511*//*512:*/
+#line 1499 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -7333,8 +7369,8 @@ udp_cork_follow(s,&rt);
 return 0;
 }
 
-/*:509*//*510:*/
-#line 1518 "web/bind.w"
+/*:512*//*513:*/
+#line 1546 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -7347,8 +7383,8 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:510*//*512:*/
-#line 1544 "web/bind.w"
+/*:513*//*515:*/
+#line 1572 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -7364,8 +7400,8 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:512*//*514:*/
-#line 1577 "web/bind.w"
+/*:515*//*517:*/
+#line 1605 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -7379,8 +7415,8 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:514*//*515:*/
-#line 1594 "web/bind.w"
+/*:517*//*518:*/
+#line 1622 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -7400,8 +7436,8 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:515*//*516:*/
-#line 1629 "web/bind.w"
+/*:518*//*519:*/
+#line 1657 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -7423,8 +7459,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:516*//*517:*/
-#line 1667 "web/bind.w"
+/*:519*//*520:*/
+#line 1695 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7448,8 +7484,8 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:517*//*518:*/
-#line 1699 "web/bind.w"
+/*:520*//*521:*/
+#line 1727 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -7464,8 +7500,8 @@ return true;
 return false;
 }
 
-/*:518*//*519:*/
-#line 1726 "web/bind.w"
+/*:521*//*522:*/
+#line 1754 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -7478,8 +7514,8 @@ if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
 return 0;
 }
 
-/*:519*//*522:*/
-#line 1782 "web/bind.w"
+/*:522*//*525:*/
+#line 1810 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -7510,16 +7546,16 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
-/*:522*//*523:*/
-#line 1815 "web/bind.w"
+/*:525*//*526:*/
+#line 1843 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:523*//*525:*/
-#line 1848 "web/bind.w"
+/*:526*//*528:*/
+#line 1876 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7540,8 +7576,8 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:525*//*527:*/
-#line 1884 "web/bind.w"
+/*:528*//*530:*/
+#line 1912 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
@@ -7565,8 +7601,8 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:527*//*528:*/
-#line 1933 "web/bind.w"
+/*:530*//*531:*/
+#line 1961 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len)
@@ -7592,8 +7628,8 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:528*//*529:*/
-#line 1966 "web/bind.w"
+/*:531*//*532:*/
+#line 1994 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -7623,8 +7659,8 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:529*//*531:*/
-#line 2017 "web/bind.w"
+/*:532*//*534:*/
+#line 2045 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -7651,8 +7687,8 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:531*//*532:*/
-#line 2051 "web/bind.w"
+/*:534*//*535:*/
+#line 2079 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -7667,8 +7703,8 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:532*//*535:*/
-#line 2082 "web/bind.w"
+/*:535*//*538:*/
+#line 2110 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -7689,8 +7725,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:535*//*536:*/
-#line 2102 "web/bind.w"
+/*:538*//*539:*/
+#line 2130 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -7712,8 +7748,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:536*//*539:*/
-#line 2140 "web/bind.w"
+/*:539*//*542:*/
+#line 2168 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -7721,7 +7757,7 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:539*//*547:*/
+/*:542*//*550:*/
 #line 139 "web/udp.w"
 
 static int skb_alloc_size(int need)
@@ -7739,7 +7775,7 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:547*//*548:*/
+/*:550*//*551:*/
 #line 175 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
@@ -7760,7 +7796,7 @@ left-= frag;
 return total;
 }
 
-/*:548*//*552:*/
+/*:551*//*555:*/
 #line 245 "web/udp.w"
 
 
@@ -7789,7 +7825,7 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:552*//*555:*/
+/*:555*//*558:*/
 #line 283 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
@@ -7809,7 +7845,7 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:555*//*557:*/
+/*:558*//*560:*/
 #line 314 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len)
@@ -7849,7 +7885,7 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:557*//*558:*/
+/*:560*//*561:*/
 #line 375 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
@@ -7872,7 +7908,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:558*//*560:*/
+/*:561*//*563:*/
 #line 402 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
@@ -7895,7 +7931,7 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:560*//*562:*/
+/*:563*//*565:*/
 #line 442 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
@@ -7914,7 +7950,7 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,a->rx->l4,a->u.len);
 }
 
-/*:562*//*564:*/
+/*:565*//*567:*/
 #line 468 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
@@ -7926,7 +7962,7 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*565:*/
+/*568:*/
 #line 488 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
@@ -7983,7 +8019,7 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:565*/
+/*:568*/
 #line 478 "web/udp.w"
 
 default:return 0;
@@ -7992,7 +8028,7 @@ default:return 0;
 return 0;
 }
 
-/*:564*//*567:*/
+/*:567*//*570:*/
 #line 584 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
@@ -8044,7 +8080,7 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:567*//*570:*/
+/*:570*//*573:*/
 #line 666 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -8067,7 +8103,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:570*//*571:*/
+/*:573*//*574:*/
 #line 689 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
@@ -8084,7 +8120,7 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:571*//*573:*/
+/*:574*//*576:*/
 #line 721 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
@@ -8105,7 +8141,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:573*//*575:*/
+/*:576*//*578:*/
 #line 752 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
@@ -8136,7 +8172,7 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:575*//*577:*/
+/*:578*//*580:*/
 #line 789 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
@@ -8145,7 +8181,7 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:577*//*581:*/
+/*:580*//*584:*/
 #line 859 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -8162,7 +8198,7 @@ int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*582:*/
+/*585:*/
 #line 897 "web/udp.w"
 
 if(usin){
@@ -8179,10 +8215,10 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:582*/
+/*:585*/
 #line 874 "web/udp.w"
 
-/*583:*/
+/*586:*/
 #line 923 "web/udp.w"
 
 memset(&ipc,0,sizeof ipc);
@@ -8197,7 +8233,7 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:583*/
+/*:586*/
 #line 875 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -8208,7 +8244,7 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*584:*/
+/*587:*/
 #line 951 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)){
@@ -8224,13 +8260,13 @@ if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!(connected&&s->dst_cache
 return-EACCES;
 if(connected)sk_dst_set(s,&rt);
 
-/*:584*/
+/*:587*/
 #line 884 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*585:*/
+/*588:*/
 #line 977 "web/udp.w"
 
 {
@@ -8248,7 +8284,7 @@ return-EMSGSIZE;
 }
 }
 
-/*:585*/
+/*:588*/
 #line 888 "web/udp.w"
 
 if(flags&MSG_MORE)
@@ -8259,7 +8295,7 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:581*//*587:*/
+/*:584*//*590:*/
 #line 1028 "web/udp.w"
 
 static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
@@ -8284,7 +8320,7 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:587*//*588:*/
+/*:590*//*591:*/
 #line 1054 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
@@ -8305,7 +8341,7 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:588*//*589:*/
+/*:591*//*592:*/
 #line 1077 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
@@ -8329,7 +8365,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:589*//*590:*/
+/*:592*//*593:*/
 #line 1102 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
@@ -8337,7 +8373,7 @@ const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int opt
 {
 struct sr_ipout o;
 udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
-/*591:*/
+/*594:*/
 #line 1127 "web/udp.w"
 
 memset(&o,0,sizeof o);
@@ -8353,13 +8389,13 @@ o.priority= ipc->priority;
 o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o.sk= s;
 
-/*:591*/
+/*:594*/
 #line 1108 "web/udp.w"
 
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:590*//*593:*/
+/*:593*//*596:*/
 #line 1152 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
@@ -8374,7 +8410,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:593*//*595:*/
+/*:596*//*598:*/
 #line 1172 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
@@ -8408,7 +8444,7 @@ len-= n;
 return true;
 }
 
-/*:595*//*598:*/
+/*:598*//*601:*/
 #line 1226 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
@@ -8431,7 +8467,7 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:598*//*602:*/
+/*:601*//*605:*/
 #line 1313 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
@@ -8439,7 +8475,7 @@ static bool ip_sk_ignore_df(const sr_sock*s)
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:602*//*603:*/
+/*:605*//*606:*/
 #line 1319 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -8471,7 +8507,7 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:603*//*604:*/
+/*:606*//*607:*/
 #line 1352 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -8503,7 +8539,7 @@ udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:604*//*605:*/
+/*:607*//*608:*/
 #line 1382 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
@@ -8514,7 +8550,7 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:605*//*606:*/
+/*:608*//*609:*/
 #line 1396 "web/udp.w"
 
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
@@ -8525,7 +8561,7 @@ s->cork->dport= s->inet_dport;
 s->cork->rt.saddr= rt->saddr;
 }
 
-/*:606*//*609:*/
+/*:609*//*612:*/
 #line 1456 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
@@ -8574,7 +8610,7 @@ if(err)return err;
 return 0;
 }
 
-/*:609*//*610:*/
+/*:612*//*613:*/
 #line 1503 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -8582,7 +8618,7 @@ struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*611:*/
+case IP_RETOPTS:/*614:*/
 #line 1540 "web/udp.w"
 
 {
@@ -8598,7 +8634,7 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:611*/
+/*:614*/
 #line 1509 "web/udp.w"
 
 case IP_PKTINFO:{
@@ -8627,7 +8663,7 @@ return 0;
 return-EINVAL;
 }
 
-/*:610*//*613:*/
+/*:613*//*616:*/
 #line 1562 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -8660,7 +8696,7 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:613*//*616:*/
+/*:616*//*619:*/
 #line 1635 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
@@ -8680,7 +8716,7 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*617:*/
+/*620:*/
 #line 1682 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
@@ -8688,7 +8724,7 @@ s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:617*/
+/*:620*/
 #line 1653 "web/udp.w"
 
 goto try_again;
@@ -8715,7 +8751,7 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:616*//*620:*/
+/*:619*//*623:*/
 #line 1723 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
@@ -8726,7 +8762,7 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:620*//*622:*/
+/*:623*//*625:*/
 #line 1744 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
@@ -8770,7 +8806,7 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:622*//*623:*/
+/*:625*//*626:*/
 #line 1795 "web/udp.w"
 
 static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err)
@@ -8791,7 +8827,7 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:623*//*625:*/
+/*:626*//*628:*/
 #line 1829 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
@@ -8806,7 +8842,7 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:625*//*627:*/
+/*:628*//*630:*/
 #line 1871 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
@@ -8842,7 +8878,7 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:627*//*629:*/
+/*:630*//*632:*/
 #line 1926 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
@@ -8864,7 +8900,7 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:629*//*631:*/
+/*:632*//*634:*/
 #line 1962 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -8875,7 +8911,7 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:631*//*633:*/
+/*:634*//*636:*/
 #line 2006 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -8896,7 +8932,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*635:*/
+if((f&IPF_RETOPTS)&&d->optlen)/*638:*/
 #line 2046 "web/udp.w"
 
 {
@@ -8906,10 +8942,10 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:635*/
+/*:638*/
 #line 2025 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*634:*/
+if(f&IPF_ORIGDSTADDR)/*637:*/
 #line 2034 "web/udp.w"
 
 {
@@ -8923,12 +8959,12 @@ if(!d->is_err||d->len>=4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:634*/
+/*:637*/
 #line 2026 "web/udp.w"
 
 }
 
-/*:633*//*637:*/
+/*:636*//*640:*/
 #line 2073 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
@@ -8940,7 +8976,7 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*638:*/
+if(rr)/*641:*/
 #line 2089 "web/udp.w"
 
 {
@@ -8955,10 +8991,10 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:638*/
+/*:641*/
 #line 2083 "web/udp.w"
 
-if(ts)/*639:*/
+if(ts)/*642:*/
 #line 2107 "web/udp.w"
 
 {
@@ -9000,14 +9036,14 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:639*/
+/*:642*/
 #line 2084 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:637*//*642:*/
+/*:640*//*645:*/
 #line 2162 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
@@ -9017,7 +9053,7 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:642*//*644:*/
+/*:645*//*647:*/
 #line 2202 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -9045,7 +9081,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:644*//*646:*/
+/*:647*//*649:*/
 #line 2240 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
@@ -9071,7 +9107,7 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:646*//*648:*/
+/*:649*//*651:*/
 #line 2280 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
@@ -9089,7 +9125,7 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:648*//*651:*/
+/*:651*//*654:*/
 #line 2355 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
@@ -9109,7 +9145,7 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:651*//*655:*/
+/*:654*//*658:*/
 #line 2425 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
@@ -9123,7 +9159,7 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:655*//*656:*/
+/*:658*//*659:*/
 #line 2442 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
@@ -9140,7 +9176,7 @@ net_run();
 return r;
 }
 
-/*:656*//*657:*/
+/*:659*//*660:*/
 #line 2457 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -9172,7 +9208,7 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:657*//*658:*/
+/*:660*//*661:*/
 #line 2490 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
@@ -9205,7 +9241,7 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:658*//*660:*/
+/*:661*//*663:*/
 #line 2530 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
@@ -9221,7 +9257,7 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:660*//*662:*/
+/*:663*//*665:*/
 #line 2547 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
@@ -9243,7 +9279,7 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:662*//*665:*/
+/*:665*//*668:*/
 #line 2605 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
@@ -9258,7 +9294,7 @@ net_run();
 return r;
 }
 
-/*:665*//*666:*/
+/*:668*//*669:*/
 #line 2618 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -9294,7 +9330,7 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:666*//*667:*/
+/*:669*//*670:*/
 #line 2652 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
@@ -9330,7 +9366,7 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:667*//*668:*/
+/*:670*//*671:*/
 #line 2686 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
@@ -9346,7 +9382,7 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:668*//*670:*/
+/*:671*//*673:*/
 #line 2703 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
@@ -9371,7 +9407,7 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:670*//*672:*/
+/*:673*//*675:*/
 #line 2753 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
@@ -9411,7 +9447,7 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:672*//*674:*/
+/*:675*//*677:*/
 #line 2805 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
@@ -9428,7 +9464,7 @@ return-EAFNOSUPPORT;
 return-EOPNOTSUPP;
 }
 
-/*:674*//*676:*/
+/*:677*//*679:*/
 #line 2827 "web/udp.w"
 
 static void udp_release(sr_sock*s)
@@ -9439,7 +9475,7 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:676*//*679:*/
+/*:679*//*682:*/
 #line 2868 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
@@ -9466,7 +9502,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:679*//*683:*/
+/*:682*//*686:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9491,7 +9527,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:683*//*684:*/
+/*:686*//*687:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -9503,7 +9539,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:684*//*686:*/
+/*:687*//*689:*/
 #line 92 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -9518,7 +9554,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:686*//*688:*/
+/*:689*//*691:*/
 #line 149 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -9534,7 +9570,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:688*//*689:*/
+/*:691*//*692:*/
 #line 175 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -9546,7 +9582,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:689*//*690:*/
+/*:692*//*693:*/
 #line 199 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -9559,7 +9595,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:690*//*691:*/
+/*:693*//*694:*/
 #line 215 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -9571,7 +9607,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:691*//*694:*/
+/*:694*//*697:*/
 #line 256 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -9619,7 +9655,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:694*//*696:*/
+/*:697*//*699:*/
 #line 309 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -9634,7 +9670,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:696*//*700:*/
+/*:699*//*703:*/
 #line 370 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -9687,7 +9723,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:700*//*701:*/
+/*:703*//*704:*/
 #line 421 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -9724,7 +9760,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:701*//*705:*/
+/*:704*//*708:*/
 #line 514 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -9752,7 +9788,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:705*//*709:*/
+/*:708*//*712:*/
 #line 554 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -9765,4 +9801,4 @@ p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
 
-/*:709*/
+/*:712*/

@@ -102,12 +102,12 @@ int sr_sysctl_set(const char*name,const char*value);
 
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 
-/*:140*//*317:*/
+/*:140*//*319:*/
 #line 120 "web/link.w"
 
 void sr_world_seed(uint64_t seed);
 
-/*:317*//*329:*/
+/*:319*//*331:*/
 #line 302 "web/link.w"
 
 struct sr_lan_config{
@@ -122,52 +122,52 @@ int sr_lan_new(int mtu);
 int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
-/*:329*//*343:*/
+/*:331*//*345:*/
 #line 522 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:343*//*425:*/
+/*:345*//*427:*/
 #line 36 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:425*//*482:*/
-#line 948 "web/bind.w"
+/*:427*//*485:*/
+#line 976 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:482*//*496:*/
-#line 1236 "web/bind.w"
+/*:485*//*499:*/
+#line 1264 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
-/*:496*//*502:*/
-#line 1338 "web/bind.w"
+/*:499*//*505:*/
+#line 1366 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
-/*:502*//*505:*/
-#line 1393 "web/bind.w"
+/*:505*//*508:*/
+#line 1421 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:505*//*534:*/
-#line 2076 "web/bind.w"
+/*:508*//*537:*/
+#line 2104 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:534*//*650:*/
+/*:537*//*653:*/
 #line 2352 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:650*//*652:*/
+/*:653*//*655:*/
 #line 2404 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
@@ -177,7 +177,7 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:652*//*663:*/
+/*:655*//*666:*/
 #line 2591 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
@@ -187,14 +187,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:663*//*692:*/
+/*:666*//*695:*/
 #line 247 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:692*//*697:*/
+/*:695*//*700:*/
 #line 352 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -202,7 +202,7 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:697*/
+/*:700*/
 #line 96 "web/sockref.w"
 
 #endif
