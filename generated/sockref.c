@@ -293,7 +293,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_UDP_HTABLE_SIZE 16384 
 
 /*:468*//*530:*/
-#line 1893 "web/bind.w"
+#line 1905 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
@@ -319,58 +319,58 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:557*//*581:*/
-#line 818 "web/udp.w"
+/*:557*//*583:*/
+#line 834 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:581*//*605:*/
-#line 1263 "web/udp.w"
+/*:583*//*607:*/
+#line 1279 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:605*//*621:*/
-#line 1617 "web/udp.w"
+/*:607*//*623:*/
+#line 1633 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:621*//*627:*/
-#line 1750 "web/udp.w"
+/*:623*//*629:*/
+#line 1766 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:627*//*662:*/
-#line 2485 "web/udp.w"
+/*:629*//*664:*/
+#line 2501 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:662*//*668:*/
-#line 2597 "web/udp.w"
+/*:664*//*670:*/
+#line 2613 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:668*//*688:*/
+/*:670*//*690:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:688*//*705:*/
+/*:690*//*707:*/
 #line 358 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:705*//*713:*/
+/*:707*//*715:*/
 #line 544 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:713*//*721:*/
+/*:715*//*723:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -378,13 +378,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:721*//*767:*/
+/*:723*//*769:*/
 #line 969 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:767*/
+/*:769*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -458,12 +458,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*709:*/
+/*711:*/
 #line 461 "web/poll.w"
 
 int kmax;
 
-/*:709*/
+/*:711*/
 #line 40 "web/fd.w"
 
 }sr_fdtab;
@@ -494,7 +494,7 @@ struct sr_rpgroup*rp;
 int rp_index;
 
 /*:437*//*515:*/
-#line 1571 "web/bind.w"
+#line 1578 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
@@ -578,22 +578,22 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:546*//*608:*/
-#line 1331 "web/udp.w"
+/*:546*//*610:*/
+#line 1347 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:608*//*684:*/
-#line 2906 "web/udp.w"
+/*:610*//*686:*/
+#line 2922 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:684*/
+/*:686*/
 #line 24 "web/socket.w"
 
-/*718:*/
+/*720:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -601,7 +601,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:718*/
+/*:720*/
 #line 25 "web/socket.w"
 
 };
@@ -895,7 +895,8 @@ typedef struct sr_rpgroup{
 sr_sock**sock;
 int n,cap;
 bool has_conns;
-bool prog;
+struct sock_filter*prog;
+int prog_len;
 }sr_rpgroup;
 
 /*:478*//*545:*/
@@ -919,14 +920,14 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*570:*/
-#line 632 "web/udp.w"
+/*572:*/
+#line 648 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:570*/
+/*:572*/
 #line 55 "web/udp.w"
 
 size_t len;
@@ -943,8 +944,8 @@ bool bad;
 int truesize;
 };
 
-/*:554*//*582:*/
-#line 824 "web/udp.w"
+/*:554*//*584:*/
+#line 840 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -958,8 +959,8 @@ bool has_opt;
 int gso_size;
 };
 
-/*:582*//*609:*/
-#line 1334 "web/udp.w"
+/*:584*//*611:*/
+#line 1350 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -973,15 +974,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:609*//*624:*/
-#line 1688 "web/udp.w"
+/*:611*//*626:*/
+#line 1704 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:624*/
+/*:626*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1017,20 +1018,20 @@ int nlans;
 sr_capture*cap;
 int ncaps;
 
-/*:431*//*649:*/
-#line 2227 "web/udp.w"
+/*:431*//*651:*/
+#line 2243 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:649*/
+/*:651*/
 #line 45 "web/world.w"
 
-/*715:*/
+/*717:*/
 #line 551 "web/poll.w"
 
 uint64_t calls;
 
-/*:715*/
+/*:717*/
 #line 46 "web/world.w"
 
 };
@@ -1090,17 +1091,17 @@ struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:446*//*722:*/
+/*:446*//*724:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:722*//*759:*/
+/*:724*//*761:*/
 #line 875 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:759*/
+/*:761*/
 #line 187 "web/world.w"
 
 };
@@ -1118,13 +1119,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:69*//*714:*/
+/*:69*//*716:*/
 #line 547 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:714*/
+/*:716*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1675,25 +1676,25 @@ static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
 /*:473*//*479:*/
-#line 837 "web/bind.w"
+#line 838 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
 /*:479*//*483:*/
-#line 925 "web/bind.w"
+#line 927 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
 /*:483*//*485:*/
-#line 960 "web/bind.w"
+#line 967 "web/bind.w"
 
-static int reuseport_attach(sr_sock*s);
+static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
 /*:485*//*488:*/
-#line 996 "web/bind.w"
+#line 1003 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr);
@@ -1702,34 +1703,34 @@ static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
 /*:488*//*491:*/
-#line 1048 "web/bind.w"
+#line 1055 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
 /*:491*//*494:*/
-#line 1132 "web/bind.w"
+#line 1139 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
 /*:494*//*498:*/
-#line 1229 "web/bind.w"
+#line 1236 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
 /*:498*//*502:*/
-#line 1312 "web/bind.w"
+#line 1319 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
 /*:502*//*505:*/
-#line 1363 "web/bind.w"
+#line 1370 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
 /*:505*//*511:*/
-#line 1440 "web/bind.w"
+#line 1447 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
@@ -1739,7 +1740,7 @@ static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
 /*:511*//*517:*/
-#line 1589 "web/bind.w"
+#line 1596 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
@@ -1747,18 +1748,19 @@ static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
 /*:517*//*524:*/
-#line 1768 "web/bind.w"
+#line 1775 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
 /*:524*//*525:*/
-#line 1797 "web/bind.w"
+#line 1806 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
 static sr_sock*udp_table_lookup(sr_host*h,int proto,uint32_t saddr,
-uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex);
+uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,const uint8_t*data,
+size_t len);
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
 void*arg);
@@ -1767,33 +1769,35 @@ uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
 /*:525*//*528:*/
-#line 1847 "web/bind.w"
+#line 1858 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex);
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
-uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
+uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
+size_t len);
 
 /*:528*//*534:*/
-#line 1996 "web/bind.w"
+#line 2032 "web/bind.w"
 
-static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
+static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
+size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
 /*:534*//*537:*/
-#line 2065 "web/bind.w"
+#line 2102 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
 /*:537*//*541:*/
-#line 2123 "web/bind.w"
+#line 2160 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
 /*:541*//*542:*/
-#line 2137 "web/bind.w"
+#line 2174 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
@@ -1838,61 +1842,67 @@ static sr_dgram*udp_queue_head_remove(sr_sock*s);
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:565*//*568:*/
-#line 554 "web/udp.w"
+/*:565*//*567:*/
+#line 457 "web/udp.w"
+
+static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
+size_t len);
+
+/*:567*//*570:*/
+#line 570 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:568*//*571:*/
-#line 637 "web/udp.w"
+/*:570*//*573:*/
+#line 653 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:571*//*574:*/
-#line 695 "web/udp.w"
+/*:573*//*576:*/
+#line 711 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:574*//*576:*/
-#line 726 "web/udp.w"
+/*:576*//*578:*/
+#line 742 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:576*//*578:*/
-#line 764 "web/udp.w"
+/*:578*//*580:*/
+#line 780 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:578*//*580:*/
-#line 812 "web/udp.w"
+/*:580*//*582:*/
+#line 828 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:580*//*586:*/
-#line 908 "web/udp.w"
+/*:582*//*588:*/
+#line 924 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:586*//*589:*/
-#line 949 "web/udp.w"
+/*:588*//*591:*/
+#line 965 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:589*//*592:*/
-#line 993 "web/udp.w"
+/*:591*//*594:*/
+#line 1009 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:592*//*594:*/
-#line 1036 "web/udp.w"
+/*:594*//*596:*/
+#line 1052 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -1903,33 +1913,33 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:594*//*599:*/
-#line 1162 "web/udp.w"
+/*:596*//*601:*/
+#line 1178 "web/udp.w"
 
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:599*//*601:*/
-#line 1193 "web/udp.w"
+/*:601*//*603:*/
+#line 1209 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto);
 
-/*:601*//*603:*/
-#line 1213 "web/udp.w"
+/*:603*//*605:*/
+#line 1229 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:603*//*606:*/
-#line 1266 "web/udp.w"
+/*:605*//*608:*/
+#line 1282 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:606*//*610:*/
-#line 1347 "web/udp.w"
+/*:608*//*612:*/
+#line 1363 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -1939,8 +1949,8 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
-/*:610*//*616:*/
-#line 1485 "web/udp.w"
+/*:612*//*618:*/
+#line 1501 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -1951,24 +1961,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:616*//*617:*/
-#line 1502 "web/udp.w"
+/*:618*//*619:*/
+#line 1518 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:617*//*623:*/
-#line 1681 "web/udp.w"
+/*:619*//*625:*/
+#line 1697 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:623*//*628:*/
-#line 1779 "web/udp.w"
+/*:625*//*630:*/
+#line 1795 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:628*//*630:*/
-#line 1798 "web/udp.w"
+/*:630*//*632:*/
+#line 1814 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -1976,102 +1986,102 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:630*//*633:*/
-#line 1890 "web/udp.w"
+/*:632*//*635:*/
+#line 1906 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:633*//*635:*/
-#line 1931 "web/udp.w"
+/*:635*//*637:*/
+#line 1947 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:635*//*637:*/
-#line 1986 "web/udp.w"
+/*:637*//*639:*/
+#line 2002 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:637*//*639:*/
-#line 2022 "web/udp.w"
+/*:639*//*641:*/
+#line 2038 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:639*//*641:*/
-#line 2066 "web/udp.w"
+/*:641*//*643:*/
+#line 2082 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:641*//*645:*/
-#line 2141 "web/udp.w"
+/*:643*//*647:*/
+#line 2157 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:645*//*650:*/
-#line 2230 "web/udp.w"
+/*:647*//*652:*/
+#line 2246 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:650*//*652:*/
-#line 2269 "web/udp.w"
+/*:652*//*654:*/
+#line 2285 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:652*//*654:*/
-#line 2308 "web/udp.w"
+/*:654*//*656:*/
+#line 2324 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:654*//*656:*/
-#line 2348 "web/udp.w"
+/*:656*//*658:*/
+#line 2364 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:656*//*663:*/
-#line 2489 "web/udp.w"
+/*:658*//*665:*/
+#line 2505 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:663*//*670:*/
-#line 2617 "web/udp.w"
+/*:665*//*672:*/
+#line 2633 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:670*//*673:*/
-#line 2672 "web/udp.w"
+/*:672*//*675:*/
+#line 2688 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:673*//*678:*/
-#line 2776 "web/udp.w"
+/*:675*//*680:*/
+#line 2792 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:678*//*680:*/
-#line 2824 "web/udp.w"
+/*:680*//*682:*/
+#line 2840 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:680*//*682:*/
-#line 2871 "web/udp.w"
+/*:682*//*684:*/
+#line 2887 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:682*//*685:*/
-#line 2911 "web/udp.w"
+/*:684*//*687:*/
+#line 2927 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:685*//*689:*/
+/*:687*//*691:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2079,13 +2089,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:689*//*692:*/
+/*:691*//*694:*/
 #line 88 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:692*//*694:*/
+/*:694*//*696:*/
 #line 143 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2093,24 +2103,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:694*//*700:*/
+/*:696*//*702:*/
 #line 252 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:700*//*702:*/
+/*:702*//*704:*/
 #line 306 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:702*//*706:*/
+/*:704*//*708:*/
 #line 363 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:706*//*711:*/
+/*:708*//*713:*/
 #line 507 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2119,84 +2129,84 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:711*//*719:*/
+/*:713*//*721:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:719*//*725:*/
+/*:721*//*727:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:725*//*727:*/
+/*:727*//*729:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:727*//*729:*/
+/*:729*//*731:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:729*//*731:*/
+/*:731*//*733:*/
 #line 247 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:731*//*733:*/
+/*:733*//*735:*/
 #line 276 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:733*//*735:*/
+/*:735*//*737:*/
 #line 329 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:735*//*737:*/
+/*:737*//*739:*/
 #line 367 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:737*//*739:*/
+/*:739*//*741:*/
 #line 459 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:739*//*742:*/
+/*:741*//*744:*/
 #line 498 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:742*//*747:*/
+/*:744*//*749:*/
 #line 579 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:747*//*749:*/
+/*:749*//*751:*/
 #line 649 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:749*//*752:*/
+/*:751*//*754:*/
 #line 700 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:752*//*755:*/
+/*:754*//*757:*/
 #line 770 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2204,46 +2214,46 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:755*//*757:*/
+/*:757*//*759:*/
 #line 813 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:757*//*760:*/
+/*:759*//*762:*/
 #line 878 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:760*//*765:*/
+/*:762*//*767:*/
 #line 956 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:765*//*769:*/
+/*:767*//*771:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:769*//*771:*/
+/*:771*//*773:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:771*//*773:*/
+/*:773*//*775:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:773*//*775:*/
+/*:775*//*777:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:775*/
+/*:777*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2793,12 +2803,12 @@ htab_free(&fh->mc,hent_free);
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:453*//*723:*/
+/*:453*//*725:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:723*/
+/*:725*/
 #line 819 "web/world.w"
 
 free(fh->ifs);
@@ -3110,7 +3120,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*710:*/
+/*712:*/
 #line 464 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3119,7 +3129,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:710*/
+/*:712*/
 #line 127 "web/fd.w"
 
 t->file[fd]= f;
@@ -3346,12 +3356,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:439*//*724:*/
+/*:439*//*726:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:724*/
+/*:726*/
 #line 270 "web/socket.w"
 
 return s;
@@ -3473,8 +3483,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*658:*/
-#line 2382 "web/udp.w"
+/*660:*/
+#line 2398 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3493,7 +3503,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:658*/
+/*:660*/
 #line 166 "web/ioctl.w"
 
 }
@@ -4646,7 +4656,7 @@ int err;
 if(rq->len!=(int)sizeof fp)return-EINVAL;
 memcpy(&fp,rq->buf,sizeof fp);
 if((err= filter_check(s,&fp))!=0)return err;
-return reuseport_attach(s);
+return reuseport_attach(s,fp.filter,fp.len);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
@@ -7195,7 +7205,7 @@ return 0;
 }
 
 /*:477*//*480:*/
-#line 846 "web/bind.w"
+#line 847 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
 {
@@ -7231,12 +7241,13 @@ g->sock[s->rp_index]->rp_index= s->rp_index;
 s->rp= NULL;
 if(!g->n){
 free(g->sock);
+free(g->prog);
 free(g);
 }
 }
 
 /*:480*//*481:*/
-#line 892 "web/bind.w"
+#line 894 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
 {
@@ -7251,7 +7262,7 @@ rp_alloc(s);
 }
 
 /*:481*//*482:*/
-#line 912 "web/bind.w"
+#line 914 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
 {
@@ -7266,21 +7277,26 @@ rp_alloc(s);
 }
 
 /*:482*//*484:*/
-#line 948 "web/bind.w"
+#line 950 "web/bind.w"
 
-static int reuseport_attach(sr_sock*s)
+static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
 {
 bool in_tables= s->type==SOCK_STREAM?s->listening:s->hashed;
+sr_rpgroup*g;
 if(!in_tables){
 if(!s->reuseport)return-EINVAL;
 rp_alloc(s);
 }else if(!s->rp)return-EINVAL;
-s->rp->prog= true;
+g= s->rp;
+free(g->prog);
+g->prog= xcalloc((size_t)n,sizeof*prog);
+memcpy(g->prog,prog,(size_t)n*sizeof*prog);
+g->prog_len= n;
 return 0;
 }
 
 /*:484*//*487:*/
-#line 981 "web/bind.w"
+#line 988 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7297,7 +7313,7 @@ return sys_return(err);
 }
 
 /*:487*//*489:*/
-#line 1007 "web/bind.w"
+#line 1014 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr)
@@ -7311,7 +7327,7 @@ return 0;
 }
 
 /*:489*//*490:*/
-#line 1038 "web/bind.w"
+#line 1045 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
 {
@@ -7323,7 +7339,7 @@ return 0;
 }
 
 /*:490*//*492:*/
-#line 1092 "web/bind.w"
+#line 1099 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7351,7 +7367,7 @@ return 0;
 }
 
 /*:492*//*493:*/
-#line 1121 "web/bind.w"
+#line 1128 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
 {
@@ -7364,7 +7380,7 @@ s->dst_cached= false;
 }
 
 /*:493*//*496:*/
-#line 1168 "web/bind.w"
+#line 1175 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7381,7 +7397,7 @@ return 0;
 }
 
 /*:496*//*497:*/
-#line 1193 "web/bind.w"
+#line 1200 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7404,7 +7420,7 @@ return 0;
 }
 
 /*:497*//*499:*/
-#line 1232 "web/bind.w"
+#line 1239 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
 {
@@ -7416,7 +7432,7 @@ return 0;
 }
 
 /*:499*//*501:*/
-#line 1269 "web/bind.w"
+#line 1276 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
 {
@@ -7439,7 +7455,7 @@ return 0;
 }
 
 /*:501*//*503:*/
-#line 1315 "web/bind.w"
+#line 1322 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
 {
@@ -7457,7 +7473,7 @@ return(int)sizeof*sin;
 }
 
 /*:503*//*504:*/
-#line 1346 "web/bind.w"
+#line 1353 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen)
@@ -7476,7 +7492,7 @@ return 0;
 }
 
 /*:504*//*507:*/
-#line 1372 "web/bind.w"
+#line 1379 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
 {
@@ -7500,7 +7516,7 @@ return sock_name(fd,addr,addrlen,1);
 }
 
 /*:507*//*508:*/
-#line 1405 "web/bind.w"
+#line 1412 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
 {
@@ -7514,7 +7530,7 @@ return 0;
 }
 
 /*:508*//*510:*/
-#line 1426 "web/bind.w"
+#line 1433 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7530,7 +7546,7 @@ return sys_return(err);
 }
 
 /*:510*//*512:*/
-#line 1460 "web/bind.w"
+#line 1467 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7541,7 +7557,7 @@ return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
 /*:512*//*513:*/
-#line 1501 "web/bind.w"
+#line 1508 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -7580,7 +7596,7 @@ return 0;
 }
 
 /*:513*//*514:*/
-#line 1548 "web/bind.w"
+#line 1555 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -7594,7 +7610,7 @@ fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
 /*:514*//*516:*/
-#line 1574 "web/bind.w"
+#line 1581 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -7611,7 +7627,7 @@ s->inet_daddr,&locked);
 }
 
 /*:516*//*518:*/
-#line 1607 "web/bind.w"
+#line 1614 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -7626,7 +7642,7 @@ link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
 /*:518*//*519:*/
-#line 1624 "web/bind.w"
+#line 1631 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -7647,7 +7663,7 @@ s->inet_daddr,ntohs(s->inet_dport)));
 }
 
 /*:519*//*520:*/
-#line 1659 "web/bind.w"
+#line 1666 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -7670,7 +7686,7 @@ return 0;
 }
 
 /*:520*//*521:*/
-#line 1697 "web/bind.w"
+#line 1704 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7695,7 +7711,7 @@ return-EOPNOTSUPP;
 }
 
 /*:521*//*522:*/
-#line 1729 "web/bind.w"
+#line 1736 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -7711,7 +7727,7 @@ return false;
 }
 
 /*:522*//*523:*/
-#line 1756 "web/bind.w"
+#line 1763 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -7725,16 +7741,17 @@ return 0;
 }
 
 /*:523*//*526:*/
-#line 1809 "web/bind.w"
+#line 1819 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
 {
-return udp_table_lookup(h,IPPROTO_UDP,saddr,sport,daddr,dport,ifindex);
+return udp_table_lookup(h,IPPROTO_UDP,saddr,sport,daddr,dport,ifindex,NULL,0);
 }
 
 static sr_sock*udp_table_lookup(sr_host*h,int proto,uint32_t saddr,
-uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex)
+uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,const uint8_t*data,
+size_t len)
 {
 sr_porttab*pt;
 sr_slot*sl;
@@ -7749,14 +7766,14 @@ r->inet_rcv_saddr==daddr&&r->inet_num==hnum&&
 udp_dev_match(r,ifindex))
 return r;
 r= udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(daddr,hnum)),saddr,sport,
-daddr,hnum,ifindex);
+daddr,hnum,ifindex,data,len);
 if(r)return r;
 return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum)),
-saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
+saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
 /*:526*//*527:*/
-#line 1841 "web/bind.w"
+#line 1852 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
@@ -7764,7 +7781,7 @@ return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
 /*:527*//*529:*/
-#line 1873 "web/bind.w"
+#line 1885 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7786,10 +7803,11 @@ return score;
 }
 
 /*:529*//*531:*/
-#line 1909 "web/bind.w"
+#line 1921 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
-uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex)
+uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
+size_t len)
 {
 sr_sock*result= NULL,*pick;
 int badness= 0,score;
@@ -7799,7 +7817,7 @@ if(score<=badness)continue;
 badness= score;
 result= s;
 if(s->connected||!s->reuseport||!s->rp)continue;
-pick= rp_select(s->rp,udp_ehashfn(h,daddr,hnum,saddr,sport));
+pick= rp_select(s->rp,udp_ehashfn(h,daddr,hnum,saddr,sport),data,len);
 if(!pick)continue;
 result= pick;
 if(!s->rp->has_conns)return result;
@@ -7810,13 +7828,18 @@ return result;
 }
 
 /*:531*//*532:*/
-#line 1939 "web/bind.w"
+#line 1970 "web/bind.w"
 
-static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
+static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
+size_t len)
 {
 sr_sock*first_valid= NULL;
 bool want_cpu= false;
 int i,j;
+if(g->prog&&data){
+int idx= bpf_classic_run(g->prog,g->prog_len,data,len);
+if(idx>=0&&idx<g->n)return g->sock[idx];
+}
 for(i= 0;i<g->n;i++)
 if(g->sock[i]->incoming_cpu>=0)want_cpu= true;
 i= j= (int)(((uint64_t)hash*(uint32_t)g->n)>>32);
@@ -7832,7 +7855,7 @@ return first_valid;
 }
 
 /*:532*//*533:*/
-#line 1967 "web/bind.w"
+#line 2003 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -7863,7 +7886,7 @@ return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
 /*:533*//*535:*/
-#line 2017 "web/bind.w"
+#line 2054 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -7891,7 +7914,7 @@ if(first)fn(first,arg);
 }
 
 /*:535*//*536:*/
-#line 2051 "web/bind.w"
+#line 2088 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -7907,7 +7930,7 @@ return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
 /*:536*//*539:*/
-#line 2082 "web/bind.w"
+#line 2119 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -7929,7 +7952,7 @@ return sys_return(s?sock_fd(s):-ENOENT);
 }
 
 /*:539*//*540:*/
-#line 2102 "web/bind.w"
+#line 2139 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -7952,7 +7975,7 @@ return r.n;
 }
 
 /*:540*//*543:*/
-#line 2140 "web/bind.w"
+#line 2177 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -8018,7 +8041,7 @@ rx->daddr,htons(a.u.dport),rx->ifindex,udp_deliver_one,&a);
 return 0;
 }
 s= udp_table_lookup(rx->host,rx->protocol,rx->saddr,htons(a.u.sport),rx->daddr,
-htons(a.u.dport),rx->ifindex);
+htons(a.u.dport),rx->ifindex,a.u.data,a.u.datalen);
 if(!s)return a.bad?0:-1;
 udp_deliver_one(s,&a);
 return 0;
@@ -8140,15 +8163,24 @@ return true;
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len)
 {
-uint32_t A= 0,X= 0,M[BPF_MEMWORDS],v;
 if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
+return bpf_classic_run(s->filter,s->filter_len,p,len);
+}
+
+/*:566*//*568:*/
+#line 461 "web/udp.w"
+
+static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
+size_t len)
+{
+uint32_t A= 0,X= 0,M[BPF_MEMWORDS],v;
 memset(M,0,sizeof M);
-for(int pc= 0;pc<s->filter_len;pc++){
-const struct sock_filter*f= &s->filter[pc];
+for(int pc= 0;pc<n;pc++){
+const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*567:*/
-#line 465 "web/udp.w"
+/*569:*/
+#line 481 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -8204,8 +8236,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:567*/
-#line 455 "web/udp.w"
+/*:569*/
+#line 471 "web/udp.w"
 
 default:return 0;
 }
@@ -8213,8 +8245,8 @@ default:return 0;
 return 0;
 }
 
-/*:566*//*569:*/
-#line 561 "web/udp.w"
+/*:568*//*571:*/
+#line 577 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8236,7 +8268,7 @@ bool hard= false;
 sr_sock*s;
 memcpy(&sport,orig_ip+ihl,2);
 memcpy(&dport,orig_ip+ihl+2,2);
-s= udp_table_lookup(h,proto,daddr,dport,saddr,sport,icmp->dev_ifindex);
+s= udp_table_lookup(h,proto,daddr,dport,saddr,sport,icmp->dev_ifindex,NULL,0);
 if(!s)return;
 switch(type){
 case ICMP_SOURCE_QUENCH:case ICMP_REDIRECT:return;
@@ -8265,8 +8297,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:569*//*572:*/
-#line 643 "web/udp.w"
+/*:571*//*574:*/
+#line 659 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8289,8 +8321,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:572*//*573:*/
-#line 667 "web/udp.w"
+/*:574*//*575:*/
+#line 683 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8306,8 +8338,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:573*//*575:*/
-#line 699 "web/udp.w"
+/*:575*//*577:*/
+#line 715 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8327,8 +8359,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:575*//*577:*/
-#line 730 "web/udp.w"
+/*:577*//*579:*/
+#line 746 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8358,8 +8390,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:577*//*579:*/
-#line 767 "web/udp.w"
+/*:579*//*581:*/
+#line 783 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8367,8 +8399,8 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:579*//*583:*/
-#line 837 "web/udp.w"
+/*:581*//*585:*/
+#line 853 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8383,8 +8415,8 @@ int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*584:*/
-#line 874 "web/udp.w"
+/*586:*/
+#line 890 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8400,11 +8432,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:584*/
-#line 851 "web/udp.w"
+/*:586*/
+#line 867 "web/udp.w"
 
-/*585:*/
-#line 900 "web/udp.w"
+/*587:*/
+#line 916 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8413,8 +8445,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:585*/
-#line 852 "web/udp.w"
+/*:587*/
+#line 868 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8424,8 +8456,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*588:*/
-#line 937 "web/udp.w"
+/*590:*/
+#line 953 "web/udp.w"
 
 if(ipv4_is_multicast(daddr))connected= false;
 err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,
@@ -8433,21 +8465,21 @@ connected&&s->dst_cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:588*/
-#line 861 "web/udp.w"
+/*:590*/
+#line 877 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*591:*/
-#line 983 "web/udp.w"
+/*593:*/
+#line 999 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:591*/
-#line 865 "web/udp.w"
+/*:593*/
+#line 881 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
@@ -8457,8 +8489,8 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:583*//*587:*/
-#line 911 "web/udp.w"
+/*:585*//*589:*/
+#line 927 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -8470,8 +8502,8 @@ ipc->priority= s->priority;
 ipc->mark= s->mark;
 }
 
-/*:587*//*590:*/
-#line 953 "web/udp.w"
+/*:589*//*592:*/
+#line 969 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -8490,8 +8522,8 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:590*//*593:*/
-#line 997 "web/udp.w"
+/*:592*//*595:*/
+#line 1013 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -8510,8 +8542,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:593*//*595:*/
-#line 1061 "web/udp.w"
+/*:595*//*597:*/
+#line 1077 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -8539,8 +8571,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:595*//*596:*/
-#line 1091 "web/udp.w"
+/*:597*//*598:*/
+#line 1107 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8560,8 +8592,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:596*//*597:*/
-#line 1114 "web/udp.w"
+/*:598*//*599:*/
+#line 1130 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8584,8 +8616,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:597*//*598:*/
-#line 1139 "web/udp.w"
+/*:599*//*600:*/
+#line 1155 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen)
@@ -8594,8 +8626,8 @@ udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protoco
 return ip_output_sk(s,ipc,rt,daddr,opt,optlen,l4,l4len);
 }
 
-/*:598*//*600:*/
-#line 1166 "web/udp.w"
+/*:600*//*602:*/
+#line 1182 "web/udp.w"
 
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len)
@@ -8616,8 +8648,8 @@ o.sk= s;
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:600*//*602:*/
-#line 1197 "web/udp.w"
+/*:602*//*604:*/
+#line 1213 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto)
@@ -8631,8 +8663,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:602*//*604:*/
-#line 1217 "web/udp.w"
+/*:604*//*606:*/
+#line 1233 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8665,8 +8697,8 @@ len-= n;
 return true;
 }
 
-/*:604*//*607:*/
-#line 1271 "web/udp.w"
+/*:606*//*609:*/
+#line 1287 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8688,16 +8720,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:607*//*611:*/
-#line 1358 "web/udp.w"
+/*:609*//*613:*/
+#line 1374 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:611*//*612:*/
-#line 1364 "web/udp.w"
+/*:613*//*614:*/
+#line 1380 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
@@ -8729,8 +8761,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:612*//*613:*/
-#line 1398 "web/udp.w"
+/*:614*//*615:*/
+#line 1414 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8761,8 +8793,8 @@ udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:613*//*614:*/
-#line 1428 "web/udp.w"
+/*:615*//*616:*/
+#line 1444 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -8772,8 +8804,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:614*//*615:*/
-#line 1442 "web/udp.w"
+/*:616*//*617:*/
+#line 1458 "web/udp.w"
 
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -8783,8 +8815,8 @@ s->cork->dport= s->inet_dport;
 s->cork->rt.saddr= rt->saddr;
 }
 
-/*:615*//*618:*/
-#line 1505 "web/udp.w"
+/*:617*//*620:*/
+#line 1521 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -8838,16 +8870,16 @@ if(err)return err;
 return 0;
 }
 
-/*:618*//*619:*/
-#line 1558 "web/udp.w"
+/*:620*//*621:*/
+#line 1574 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*620:*/
-#line 1599 "web/udp.w"
+case IP_RETOPTS:/*622:*/
+#line 1615 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -8862,8 +8894,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:620*/
-#line 1564 "web/udp.w"
+/*:622*/
+#line 1580 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -8895,8 +8927,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:619*//*622:*/
-#line 1621 "web/udp.w"
+/*:621*//*624:*/
+#line 1637 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8928,8 +8960,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:622*//*625:*/
-#line 1694 "web/udp.w"
+/*:624*//*627:*/
+#line 1710 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8948,16 +8980,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*626:*/
-#line 1741 "web/udp.w"
+/*628:*/
+#line 1757 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:626*/
-#line 1712 "web/udp.w"
+/*:628*/
+#line 1728 "web/udp.w"
 
 goto try_again;
 }
@@ -8983,8 +9015,8 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:625*//*629:*/
-#line 1782 "web/udp.w"
+/*:627*//*631:*/
+#line 1798 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -8994,8 +9026,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:629*//*631:*/
-#line 1805 "web/udp.w"
+/*:631*//*633:*/
+#line 1821 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9038,8 +9070,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:631*//*632:*/
-#line 1858 "web/udp.w"
+/*:633*//*634:*/
+#line 1874 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9060,8 +9092,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:632*//*634:*/
-#line 1893 "web/udp.w"
+/*:634*//*636:*/
+#line 1909 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9075,8 +9107,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:634*//*636:*/
-#line 1935 "web/udp.w"
+/*:636*//*638:*/
+#line 1951 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9111,8 +9143,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:636*//*638:*/
-#line 1990 "web/udp.w"
+/*:638*//*640:*/
+#line 2006 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9133,8 +9165,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:638*//*640:*/
-#line 2026 "web/udp.w"
+/*:640*//*642:*/
+#line 2042 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9144,8 +9176,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:640*//*642:*/
-#line 2070 "web/udp.w"
+/*:642*//*644:*/
+#line 2086 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9165,8 +9197,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*644:*/
-#line 2117 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*646:*/
+#line 2133 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9175,11 +9207,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:644*/
-#line 2089 "web/udp.w"
+/*:646*/
+#line 2105 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*643:*/
-#line 2104 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*645:*/
+#line 2120 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9193,13 +9225,13 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:643*/
-#line 2090 "web/udp.w"
+/*:645*/
+#line 2106 "web/udp.w"
 
 }
 
-/*:642*//*646:*/
-#line 2144 "web/udp.w"
+/*:644*//*648:*/
+#line 2160 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9210,8 +9242,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*647:*/
-#line 2160 "web/udp.w"
+if(rr)/*649:*/
+#line 2176 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9225,11 +9257,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:647*/
-#line 2154 "web/udp.w"
+/*:649*/
+#line 2170 "web/udp.w"
 
-if(ts)/*648:*/
-#line 2178 "web/udp.w"
+if(ts)/*650:*/
+#line 2194 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9270,15 +9302,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:648*/
-#line 2155 "web/udp.w"
+/*:650*/
+#line 2171 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:646*//*651:*/
-#line 2233 "web/udp.w"
+/*:648*//*653:*/
+#line 2249 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9287,8 +9319,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:651*//*653:*/
-#line 2273 "web/udp.w"
+/*:653*//*655:*/
+#line 2289 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9315,8 +9347,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:653*//*655:*/
-#line 2311 "web/udp.w"
+/*:655*//*657:*/
+#line 2327 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9341,8 +9373,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:655*//*657:*/
-#line 2351 "web/udp.w"
+/*:657*//*659:*/
+#line 2367 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9359,8 +9391,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:657*//*660:*/
-#line 2426 "web/udp.w"
+/*:659*//*662:*/
+#line 2442 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9379,8 +9411,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:660*//*664:*/
-#line 2496 "web/udp.w"
+/*:662*//*666:*/
+#line 2512 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9393,8 +9425,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:664*//*665:*/
-#line 2513 "web/udp.w"
+/*:666*//*667:*/
+#line 2529 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9412,8 +9444,8 @@ net_run();
 return r;
 }
 
-/*:665*//*666:*/
-#line 2530 "web/udp.w"
+/*:667*//*668:*/
+#line 2546 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9444,8 +9476,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:666*//*667:*/
-#line 2563 "web/udp.w"
+/*:668*//*669:*/
+#line 2579 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9477,8 +9509,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:667*//*669:*/
-#line 2603 "web/udp.w"
+/*:669*//*671:*/
+#line 2619 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9493,8 +9525,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:669*//*671:*/
-#line 2620 "web/udp.w"
+/*:671*//*673:*/
+#line 2636 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9515,8 +9547,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:671*//*674:*/
-#line 2679 "web/udp.w"
+/*:673*//*676:*/
+#line 2695 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9532,8 +9564,8 @@ net_run();
 return r;
 }
 
-/*:674*//*675:*/
-#line 2694 "web/udp.w"
+/*:676*//*677:*/
+#line 2710 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9568,8 +9600,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:675*//*676:*/
-#line 2728 "web/udp.w"
+/*:677*//*678:*/
+#line 2744 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9604,8 +9636,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:676*//*677:*/
-#line 2762 "web/udp.w"
+/*:678*//*679:*/
+#line 2778 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9620,8 +9652,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:677*//*679:*/
-#line 2779 "web/udp.w"
+/*:679*//*681:*/
+#line 2795 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9645,8 +9677,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:679*//*681:*/
-#line 2829 "web/udp.w"
+/*:681*//*683:*/
+#line 2845 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9685,8 +9717,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:681*//*683:*/
-#line 2874 "web/udp.w"
+/*:683*//*685:*/
+#line 2890 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9696,8 +9728,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:683*//*686:*/
-#line 2915 "web/udp.w"
+/*:685*//*688:*/
+#line 2931 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -9723,7 +9755,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:686*//*690:*/
+/*:688*//*692:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9748,7 +9780,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:690*//*691:*/
+/*:692*//*693:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -9760,7 +9792,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:691*//*693:*/
+/*:693*//*695:*/
 #line 92 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -9775,7 +9807,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:693*//*695:*/
+/*:695*//*697:*/
 #line 149 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -9791,7 +9823,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:695*//*696:*/
+/*:697*//*698:*/
 #line 175 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -9803,7 +9835,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:696*//*697:*/
+/*:698*//*699:*/
 #line 199 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -9816,7 +9848,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:697*//*698:*/
+/*:699*//*700:*/
 #line 215 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -9828,7 +9860,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:698*//*701:*/
+/*:700*//*703:*/
 #line 256 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -9876,7 +9908,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:701*//*703:*/
+/*:703*//*705:*/
 #line 309 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -9891,7 +9923,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:703*//*707:*/
+/*:705*//*709:*/
 #line 370 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -9944,7 +9976,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:707*//*708:*/
+/*:709*//*710:*/
 #line 421 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -9981,7 +10013,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:708*//*712:*/
+/*:710*//*714:*/
 #line 514 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -10009,7 +10041,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:712*//*716:*/
+/*:714*//*718:*/
 #line 554 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -10021,7 +10053,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:716*//*720:*/
+/*:718*//*722:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10049,7 +10081,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:720*//*726:*/
+/*:722*//*728:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10063,7 +10095,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:726*//*728:*/
+/*:728*//*730:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10088,7 +10120,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:728*//*730:*/
+/*:730*//*732:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10099,7 +10131,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:730*//*732:*/
+/*:732*//*734:*/
 #line 250 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -10109,7 +10141,7 @@ d->l4off= (int)(len-rx->l4len);
 sock_queue_rcv(s,d);
 }
 
-/*:732*//*734:*/
+/*:734*//*736:*/
 #line 281 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -10141,7 +10173,7 @@ d->truesize= truesize;
 return d;
 }
 
-/*:734*//*736:*/
+/*:736*//*738:*/
 #line 332 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -10159,7 +10191,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:736*//*738:*/
+/*:738*//*740:*/
 #line 372 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -10207,7 +10239,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:738*//*740:*/
+/*:740*//*742:*/
 #line 462 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10220,24 +10252,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*741:*/
+/*743:*/
 #line 490 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:741*/
+/*:743*/
 #line 473 "web/raw.w"
 
-/*744:*/
+/*746:*/
 #line 519 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:744*/
+/*:746*/
 #line 474 "web/raw.w"
 
-/*745:*/
+/*747:*/
 #line 532 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10248,7 +10280,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:745*/
+/*:747*/
 #line 475 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -10256,14 +10288,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*746:*/
+/*748:*/
 #line 554 "web/raw.w"
 
 saddr= ipc.addr?ipc.addr:s->inet_saddr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:746*/
+/*:748*/
 #line 481 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -10274,7 +10306,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:740*//*743:*/
+/*:742*//*745:*/
 #line 502 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -10293,7 +10325,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:743*//*748:*/
+/*:745*//*750:*/
 #line 584 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10317,7 +10349,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:748*//*750:*/
+/*:750*//*752:*/
 #line 653 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10345,7 +10377,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*751:*/
+/*753:*/
 #line 688 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -10355,7 +10387,7 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:751*/
+/*:753*/
 #line 679 "web/raw.w"
 
 pkt->iif= rt->iif;
@@ -10366,7 +10398,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:750*//*753:*/
+/*:752*//*755:*/
 #line 703 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -10377,7 +10409,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:753*//*756:*/
+/*:755*//*758:*/
 #line 776 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10413,7 +10445,7 @@ sock_error_report(s);
 }
 }
 
-/*:756*//*758:*/
+/*:758*//*760:*/
 #line 816 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -10433,7 +10465,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:758*//*761:*/
+/*:760*//*763:*/
 #line 883 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -10447,7 +10479,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:761*//*762:*/
+/*:763*//*764:*/
 #line 899 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -10470,7 +10502,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:762*//*763:*/
+/*:764*//*765:*/
 #line 923 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -10482,7 +10514,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:763*//*766:*/
+/*:765*//*768:*/
 #line 959 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -10490,7 +10522,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:766*//*770:*/
+/*:768*//*772:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10507,13 +10539,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*744:*/
+/*746:*/
 #line 519 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:744*/
+/*:746*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10530,7 +10562,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:770*//*772:*/
+/*:772*//*774:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -10540,7 +10572,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:772*//*774:*/
+/*:774*//*776:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -10562,7 +10594,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:774*//*776:*/
+/*:776*//*778:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10591,4 +10623,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:776*/
+/*:778*/

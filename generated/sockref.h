@@ -134,41 +134,41 @@ int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
 /*:428*//*486:*/
-#line 978 "web/bind.w"
+#line 985 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
 /*:486*//*500:*/
-#line 1266 "web/bind.w"
+#line 1273 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
 /*:500*//*506:*/
-#line 1368 "web/bind.w"
+#line 1375 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
 /*:506*//*509:*/
-#line 1423 "web/bind.w"
+#line 1430 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
 /*:509*//*538:*/
-#line 2076 "web/bind.w"
+#line 2113 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:538*//*659:*/
-#line 2423 "web/udp.w"
+/*:538*//*661:*/
+#line 2439 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:659*//*661:*/
-#line 2475 "web/udp.w"
+/*:661*//*663:*/
+#line 2491 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -177,8 +177,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:661*//*672:*/
-#line 2664 "web/udp.w"
+/*:663*//*674:*/
+#line 2680 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,14 +187,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:672*//*699:*/
+/*:674*//*701:*/
 #line 247 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:699*//*704:*/
+/*:701*//*706:*/
 #line 352 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -202,7 +202,7 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:704*/
+/*:706*/
 #line 96 "web/sockref.w"
 
 #endif
