@@ -293,7 +293,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_UDP_HTABLE_SIZE 16384 
 
 /*:472*//*534:*/
-#line 1904 "web/bind.w"
+#line 1916 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
@@ -319,58 +319,58 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:562*//*586:*/
-#line 887 "web/udp.w"
+/*:562*//*588:*/
+#line 903 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:586*//*611:*/
-#line 1378 "web/udp.w"
+/*:588*//*613:*/
+#line 1394 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:611*//*627:*/
-#line 1733 "web/udp.w"
+/*:613*//*629:*/
+#line 1749 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:627*//*633:*/
-#line 1866 "web/udp.w"
+/*:629*//*635:*/
+#line 1882 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:633*//*668:*/
-#line 2601 "web/udp.w"
+/*:635*//*670:*/
+#line 2617 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:668*//*674:*/
-#line 2713 "web/udp.w"
+/*:670*//*676:*/
+#line 2729 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:674*//*694:*/
+/*:676*//*696:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:694*//*711:*/
+/*:696*//*713:*/
 #line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:711*//*719:*/
+/*:713*//*721:*/
 #line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:719*//*727:*/
+/*:721*//*729:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -378,13 +378,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:727*//*773:*/
+/*:729*//*775:*/
 #line 955 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:773*/
+/*:775*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -459,12 +459,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*715:*/
+/*717:*/
 #line 462 "web/poll.w"
 
 int kmax;
 
-/*:715*/
+/*:717*/
 #line 40 "web/fd.w"
 
 }sr_fdtab;
@@ -495,7 +495,7 @@ struct sr_rpgroup*rp;
 int rp_index;
 
 /*:441*//*519:*/
-#line 1582 "web/bind.w"
+#line 1589 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
@@ -579,22 +579,22 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:551*//*614:*/
-#line 1448 "web/udp.w"
+/*:551*//*616:*/
+#line 1464 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:614*//*690:*/
-#line 3022 "web/udp.w"
+/*:616*//*692:*/
+#line 3038 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:690*/
+/*:692*/
 #line 24 "web/socket.w"
 
-/*724:*/
+/*726:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -602,7 +602,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:724*/
+/*:726*/
 #line 25 "web/socket.w"
 
 };
@@ -900,7 +900,8 @@ typedef struct sr_rpgroup{
 sr_sock**sock;
 int n,cap;
 bool has_conns;
-bool prog;
+struct sock_filter*prog;
+int prog_len;
 }sr_rpgroup;
 
 /*:482*//*549:*/
@@ -924,14 +925,14 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*575:*/
-#line 701 "web/udp.w"
+/*577:*/
+#line 717 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:575*/
+/*:577*/
 #line 55 "web/udp.w"
 
 size_t len;
@@ -958,8 +959,8 @@ bool sole;
 int truesize;
 };
 
-/*:559*//*587:*/
-#line 893 "web/udp.w"
+/*:559*//*589:*/
+#line 909 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -973,8 +974,8 @@ int gso_size;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:587*//*615:*/
-#line 1451 "web/udp.w"
+/*:589*//*617:*/
+#line 1467 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -988,15 +989,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:615*//*630:*/
-#line 1804 "web/udp.w"
+/*:617*//*632:*/
+#line 1820 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:630*/
+/*:632*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1032,20 +1033,20 @@ int nlans;
 sr_capture*cap;
 int ncaps;
 
-/*:435*//*655:*/
-#line 2343 "web/udp.w"
+/*:435*//*657:*/
+#line 2359 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:655*/
+/*:657*/
 #line 45 "web/world.w"
 
-/*721:*/
+/*723:*/
 #line 552 "web/poll.w"
 
 uint64_t calls;
 
-/*:721*/
+/*:723*/
 #line 46 "web/world.w"
 
 };
@@ -1105,17 +1106,17 @@ struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:450*//*728:*/
+/*:450*//*730:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:728*//*765:*/
+/*:730*//*767:*/
 #line 861 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:765*/
+/*:767*/
 #line 188 "web/world.w"
 
 };
@@ -1133,13 +1134,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:69*//*720:*/
+/*:69*//*722:*/
 #line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:720*/
+/*:722*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1708,25 +1709,25 @@ static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
 /*:477*//*483:*/
-#line 837 "web/bind.w"
+#line 838 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
 /*:483*//*487:*/
-#line 925 "web/bind.w"
+#line 927 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
 /*:487*//*489:*/
-#line 960 "web/bind.w"
+#line 967 "web/bind.w"
 
-static int reuseport_attach(sr_sock*s);
+static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
 /*:489*//*492:*/
-#line 996 "web/bind.w"
+#line 1003 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr);
@@ -1735,34 +1736,34 @@ static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
 /*:492*//*495:*/
-#line 1059 "web/bind.w"
+#line 1066 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
 /*:495*//*498:*/
-#line 1143 "web/bind.w"
+#line 1150 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
 /*:498*//*502:*/
-#line 1240 "web/bind.w"
+#line 1247 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
 /*:502*//*506:*/
-#line 1323 "web/bind.w"
+#line 1330 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
 /*:506*//*509:*/
-#line 1374 "web/bind.w"
+#line 1381 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
 /*:509*//*515:*/
-#line 1451 "web/bind.w"
+#line 1458 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
@@ -1772,7 +1773,7 @@ static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
 /*:515*//*521:*/
-#line 1600 "web/bind.w"
+#line 1607 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
@@ -1780,18 +1781,19 @@ static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
 /*:521*//*528:*/
-#line 1779 "web/bind.w"
+#line 1786 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
 /*:528*//*529:*/
-#line 1808 "web/bind.w"
+#line 1817 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
 static sr_sock*udp_table_lookup(sr_host*h,int proto,uint32_t saddr,
-uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex);
+uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,const uint8_t*data,
+size_t len);
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
 void*arg);
@@ -1800,33 +1802,35 @@ uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
 /*:529*//*532:*/
-#line 1858 "web/bind.w"
+#line 1869 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex);
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
-uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
+uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
+size_t len);
 
 /*:532*//*538:*/
-#line 2007 "web/bind.w"
+#line 2043 "web/bind.w"
 
-static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
+static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
+size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
 /*:538*//*541:*/
-#line 2076 "web/bind.w"
+#line 2113 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
 /*:541*//*545:*/
-#line 2134 "web/bind.w"
+#line 2171 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
 /*:545*//*546:*/
-#line 2148 "web/bind.w"
+#line 2185 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
@@ -1874,61 +1878,67 @@ static sr_dgram*udp_queue_head_remove(sr_sock*s);
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:570*//*573:*/
-#line 623 "web/udp.w"
+/*:570*//*572:*/
+#line 526 "web/udp.w"
+
+static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
+size_t len);
+
+/*:572*//*575:*/
+#line 639 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:573*//*576:*/
-#line 706 "web/udp.w"
+/*:575*//*578:*/
+#line 722 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:576*//*579:*/
-#line 764 "web/udp.w"
+/*:578*//*581:*/
+#line 780 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:579*//*581:*/
-#line 795 "web/udp.w"
+/*:581*//*583:*/
+#line 811 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:581*//*583:*/
-#line 833 "web/udp.w"
+/*:583*//*585:*/
+#line 849 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:583*//*585:*/
-#line 881 "web/udp.w"
+/*:585*//*587:*/
+#line 897 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:585*//*591:*/
-#line 981 "web/udp.w"
+/*:587*//*593:*/
+#line 997 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:591*//*594:*/
-#line 1022 "web/udp.w"
+/*:593*//*596:*/
+#line 1038 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:594*//*597:*/
-#line 1066 "web/udp.w"
+/*:596*//*599:*/
+#line 1082 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:597*//*599:*/
-#line 1109 "web/udp.w"
+/*:599*//*601:*/
+#line 1125 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -1941,35 +1951,35 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:599*//*605:*/
-#line 1260 "web/udp.w"
+/*:601*//*607:*/
+#line 1276 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:605*//*607:*/
-#line 1304 "web/udp.w"
+/*:607*//*609:*/
+#line 1320 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:607*//*609:*/
-#line 1328 "web/udp.w"
+/*:609*//*611:*/
+#line 1344 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:609*//*612:*/
-#line 1381 "web/udp.w"
+/*:611*//*614:*/
+#line 1397 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:612*//*616:*/
-#line 1464 "web/udp.w"
+/*:614*//*618:*/
+#line 1480 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -1979,8 +1989,8 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
-/*:616*//*622:*/
-#line 1601 "web/udp.w"
+/*:618*//*624:*/
+#line 1617 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -1991,24 +2001,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:622*//*623:*/
-#line 1618 "web/udp.w"
+/*:624*//*625:*/
+#line 1634 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:623*//*629:*/
-#line 1797 "web/udp.w"
+/*:625*//*631:*/
+#line 1813 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:629*//*634:*/
-#line 1895 "web/udp.w"
+/*:631*//*636:*/
+#line 1911 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:634*//*636:*/
-#line 1914 "web/udp.w"
+/*:636*//*638:*/
+#line 1930 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2016,102 +2026,102 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:636*//*639:*/
-#line 2006 "web/udp.w"
+/*:638*//*641:*/
+#line 2022 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:639*//*641:*/
-#line 2047 "web/udp.w"
+/*:641*//*643:*/
+#line 2063 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:641*//*643:*/
-#line 2102 "web/udp.w"
+/*:643*//*645:*/
+#line 2118 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:643*//*645:*/
-#line 2138 "web/udp.w"
+/*:645*//*647:*/
+#line 2154 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:645*//*647:*/
-#line 2182 "web/udp.w"
+/*:647*//*649:*/
+#line 2198 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:647*//*651:*/
-#line 2257 "web/udp.w"
+/*:649*//*653:*/
+#line 2273 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:651*//*656:*/
-#line 2346 "web/udp.w"
+/*:653*//*658:*/
+#line 2362 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:656*//*658:*/
-#line 2385 "web/udp.w"
+/*:658*//*660:*/
+#line 2401 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:658*//*660:*/
-#line 2424 "web/udp.w"
+/*:660*//*662:*/
+#line 2440 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:660*//*662:*/
-#line 2464 "web/udp.w"
+/*:662*//*664:*/
+#line 2480 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:662*//*669:*/
-#line 2605 "web/udp.w"
+/*:664*//*671:*/
+#line 2621 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:669*//*676:*/
-#line 2733 "web/udp.w"
+/*:671*//*678:*/
+#line 2749 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:676*//*679:*/
-#line 2790 "web/udp.w"
+/*:678*//*681:*/
+#line 2806 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:679*//*684:*/
-#line 2892 "web/udp.w"
+/*:681*//*686:*/
+#line 2908 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:684*//*686:*/
-#line 2940 "web/udp.w"
+/*:686*//*688:*/
+#line 2956 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:686*//*688:*/
-#line 2987 "web/udp.w"
+/*:688*//*690:*/
+#line 3003 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:688*//*691:*/
-#line 3027 "web/udp.w"
+/*:690*//*693:*/
+#line 3043 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:691*//*695:*/
+/*:693*//*697:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2119,13 +2129,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:695*//*698:*/
+/*:697*//*700:*/
 #line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:698*//*700:*/
+/*:700*//*702:*/
 #line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2133,24 +2143,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:700*//*706:*/
+/*:702*//*708:*/
 #line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:706*//*708:*/
+/*:708*//*710:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:708*//*712:*/
+/*:710*//*714:*/
 #line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:712*//*717:*/
+/*:714*//*719:*/
 #line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2159,84 +2169,84 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:717*//*725:*/
+/*:719*//*727:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:725*//*731:*/
+/*:727*//*733:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:731*//*733:*/
+/*:733*//*735:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:733*//*735:*/
+/*:735*//*737:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:735*//*737:*/
+/*:737*//*739:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:737*//*739:*/
+/*:739*//*741:*/
 #line 275 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:739*//*741:*/
+/*:741*//*743:*/
 #line 315 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:741*//*743:*/
+/*:743*//*745:*/
 #line 353 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:743*//*745:*/
+/*:745*//*747:*/
 #line 445 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:745*//*748:*/
+/*:747*//*750:*/
 #line 484 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:748*//*753:*/
+/*:750*//*755:*/
 #line 565 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:753*//*755:*/
+/*:755*//*757:*/
 #line 635 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:755*//*758:*/
+/*:757*//*760:*/
 #line 686 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:758*//*761:*/
+/*:760*//*763:*/
 #line 756 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2244,46 +2254,46 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:761*//*763:*/
+/*:763*//*765:*/
 #line 799 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:763*//*766:*/
+/*:765*//*768:*/
 #line 864 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:766*//*771:*/
+/*:768*//*773:*/
 #line 942 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:771*//*775:*/
+/*:773*//*777:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:775*//*777:*/
+/*:777*//*779:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:777*//*779:*/
+/*:779*//*781:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:779*//*781:*/
+/*:781*//*783:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:781*/
+/*:783*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2841,12 +2851,12 @@ htab_free(&fh->mc,hent_free);
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:457*//*729:*/
+/*:457*//*731:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:729*/
+/*:731*/
 #line 833 "web/world.w"
 
 free(fh->ifs);
@@ -3158,7 +3168,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*716:*/
+/*718:*/
 #line 465 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3167,7 +3177,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:716*/
+/*:718*/
 #line 127 "web/fd.w"
 
 t->file[fd]= f;
@@ -3394,12 +3404,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:443*//*730:*/
+/*:443*//*732:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:730*/
+/*:732*/
 #line 270 "web/socket.w"
 
 return s;
@@ -3521,8 +3531,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*664:*/
-#line 2498 "web/udp.w"
+/*666:*/
+#line 2514 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3541,7 +3551,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:664*/
+/*:666*/
 #line 166 "web/ioctl.w"
 
 }
@@ -4694,7 +4704,7 @@ int err;
 if(rq->len!=(int)sizeof fp)return-EINVAL;
 memcpy(&fp,rq->buf,sizeof fp);
 if((err= filter_check(s,&fp))!=0)return err;
-return reuseport_attach(s);
+return reuseport_attach(s,fp.filter,fp.len);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
@@ -7310,7 +7320,7 @@ return 0;
 }
 
 /*:481*//*484:*/
-#line 846 "web/bind.w"
+#line 847 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
 {
@@ -7346,12 +7356,13 @@ g->sock[s->rp_index]->rp_index= s->rp_index;
 s->rp= NULL;
 if(!g->n){
 free(g->sock);
+free(g->prog);
 free(g);
 }
 }
 
 /*:484*//*485:*/
-#line 892 "web/bind.w"
+#line 894 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
 {
@@ -7366,7 +7377,7 @@ rp_alloc(s);
 }
 
 /*:485*//*486:*/
-#line 912 "web/bind.w"
+#line 914 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
 {
@@ -7381,21 +7392,26 @@ rp_alloc(s);
 }
 
 /*:486*//*488:*/
-#line 948 "web/bind.w"
+#line 950 "web/bind.w"
 
-static int reuseport_attach(sr_sock*s)
+static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
 {
 bool in_tables= s->type==SOCK_STREAM?s->listening:s->hashed;
+sr_rpgroup*g;
 if(!in_tables){
 if(!s->reuseport)return-EINVAL;
 rp_alloc(s);
 }else if(!s->rp)return-EINVAL;
-s->rp->prog= true;
+g= s->rp;
+free(g->prog);
+g->prog= xcalloc((size_t)n,sizeof*prog);
+memcpy(g->prog,prog,(size_t)n*sizeof*prog);
+g->prog_len= n;
 return 0;
 }
 
 /*:488*//*491:*/
-#line 981 "web/bind.w"
+#line 988 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7412,7 +7428,7 @@ return sys_return(err);
 }
 
 /*:491*//*493:*/
-#line 1011 "web/bind.w"
+#line 1018 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr)
@@ -7433,7 +7449,7 @@ return 0;
 }
 
 /*:493*//*494:*/
-#line 1049 "web/bind.w"
+#line 1056 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
 {
@@ -7445,7 +7461,7 @@ return 0;
 }
 
 /*:494*//*496:*/
-#line 1103 "web/bind.w"
+#line 1110 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7473,7 +7489,7 @@ return 0;
 }
 
 /*:496*//*497:*/
-#line 1132 "web/bind.w"
+#line 1139 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
 {
@@ -7486,7 +7502,7 @@ s->dst_cached= false;
 }
 
 /*:497*//*500:*/
-#line 1179 "web/bind.w"
+#line 1186 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7503,7 +7519,7 @@ return 0;
 }
 
 /*:500*//*501:*/
-#line 1204 "web/bind.w"
+#line 1211 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7526,7 +7542,7 @@ return 0;
 }
 
 /*:501*//*503:*/
-#line 1243 "web/bind.w"
+#line 1250 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
 {
@@ -7538,7 +7554,7 @@ return 0;
 }
 
 /*:503*//*505:*/
-#line 1280 "web/bind.w"
+#line 1287 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
 {
@@ -7561,7 +7577,7 @@ return 0;
 }
 
 /*:505*//*507:*/
-#line 1326 "web/bind.w"
+#line 1333 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
 {
@@ -7579,7 +7595,7 @@ return(int)sizeof*sin;
 }
 
 /*:507*//*508:*/
-#line 1357 "web/bind.w"
+#line 1364 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen)
@@ -7598,7 +7614,7 @@ return 0;
 }
 
 /*:508*//*511:*/
-#line 1383 "web/bind.w"
+#line 1390 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
 {
@@ -7622,7 +7638,7 @@ return sock_name(fd,addr,addrlen,1);
 }
 
 /*:511*//*512:*/
-#line 1416 "web/bind.w"
+#line 1423 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
 {
@@ -7636,7 +7652,7 @@ return 0;
 }
 
 /*:512*//*514:*/
-#line 1437 "web/bind.w"
+#line 1444 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7652,7 +7668,7 @@ return sys_return(err);
 }
 
 /*:514*//*516:*/
-#line 1471 "web/bind.w"
+#line 1478 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7663,7 +7679,7 @@ return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
 /*:516*//*517:*/
-#line 1512 "web/bind.w"
+#line 1519 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -7702,7 +7718,7 @@ return 0;
 }
 
 /*:517*//*518:*/
-#line 1559 "web/bind.w"
+#line 1566 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -7716,7 +7732,7 @@ fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
 /*:518*//*520:*/
-#line 1585 "web/bind.w"
+#line 1592 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -7733,7 +7749,7 @@ s->inet_daddr,&locked);
 }
 
 /*:520*//*522:*/
-#line 1618 "web/bind.w"
+#line 1625 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -7748,7 +7764,7 @@ link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
 /*:522*//*523:*/
-#line 1635 "web/bind.w"
+#line 1642 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -7769,7 +7785,7 @@ s->inet_daddr,ntohs(s->inet_dport)));
 }
 
 /*:523*//*524:*/
-#line 1670 "web/bind.w"
+#line 1677 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -7792,7 +7808,7 @@ return 0;
 }
 
 /*:524*//*525:*/
-#line 1708 "web/bind.w"
+#line 1715 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7817,7 +7833,7 @@ return-EOPNOTSUPP;
 }
 
 /*:525*//*526:*/
-#line 1740 "web/bind.w"
+#line 1747 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -7833,7 +7849,7 @@ return false;
 }
 
 /*:526*//*527:*/
-#line 1767 "web/bind.w"
+#line 1774 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -7847,16 +7863,17 @@ return 0;
 }
 
 /*:527*//*530:*/
-#line 1820 "web/bind.w"
+#line 1830 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
 {
-return udp_table_lookup(h,IPPROTO_UDP,saddr,sport,daddr,dport,ifindex);
+return udp_table_lookup(h,IPPROTO_UDP,saddr,sport,daddr,dport,ifindex,NULL,0);
 }
 
 static sr_sock*udp_table_lookup(sr_host*h,int proto,uint32_t saddr,
-uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex)
+uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,const uint8_t*data,
+size_t len)
 {
 sr_porttab*pt;
 sr_slot*sl;
@@ -7871,14 +7888,14 @@ r->inet_rcv_saddr==daddr&&r->inet_num==hnum&&
 udp_dev_match(r,ifindex))
 return r;
 r= udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(daddr,hnum)),saddr,sport,
-daddr,hnum,ifindex);
+daddr,hnum,ifindex,data,len);
 if(r)return r;
 return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum)),
-saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
+saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
 /*:530*//*531:*/
-#line 1852 "web/bind.w"
+#line 1863 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
@@ -7886,7 +7903,7 @@ return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
 /*:531*//*533:*/
-#line 1884 "web/bind.w"
+#line 1896 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7908,10 +7925,11 @@ return score;
 }
 
 /*:533*//*535:*/
-#line 1920 "web/bind.w"
+#line 1932 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
-uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex)
+uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
+size_t len)
 {
 sr_sock*result= NULL,*pick;
 int badness= 0,score;
@@ -7921,7 +7939,7 @@ if(score<=badness)continue;
 badness= score;
 result= s;
 if(s->connected||!s->reuseport||!s->rp)continue;
-pick= rp_select(s->rp,udp_ehashfn(h,daddr,hnum,saddr,sport));
+pick= rp_select(s->rp,udp_ehashfn(h,daddr,hnum,saddr,sport),data,len);
 if(!pick)continue;
 result= pick;
 if(!s->rp->has_conns)return result;
@@ -7932,13 +7950,18 @@ return result;
 }
 
 /*:535*//*536:*/
-#line 1950 "web/bind.w"
+#line 1981 "web/bind.w"
 
-static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
+static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
+size_t len)
 {
 sr_sock*first_valid= NULL;
 bool want_cpu= false;
 int i,j;
+if(g->prog&&data){
+int idx= bpf_classic_run(g->prog,g->prog_len,data,len);
+if(idx>=0&&idx<g->n)return g->sock[idx];
+}
 for(i= 0;i<g->n;i++)
 if(g->sock[i]->incoming_cpu>=0)want_cpu= true;
 i= j= (int)(((uint64_t)hash*(uint32_t)g->n)>>32);
@@ -7954,7 +7977,7 @@ return first_valid;
 }
 
 /*:536*//*537:*/
-#line 1978 "web/bind.w"
+#line 2014 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -7985,7 +8008,7 @@ return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
 /*:537*//*539:*/
-#line 2028 "web/bind.w"
+#line 2065 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -8013,7 +8036,7 @@ if(first)fn(first,arg);
 }
 
 /*:539*//*540:*/
-#line 2062 "web/bind.w"
+#line 2099 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -8029,7 +8052,7 @@ return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
 /*:540*//*543:*/
-#line 2093 "web/bind.w"
+#line 2130 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -8051,7 +8074,7 @@ return sys_return(s?sock_fd(s):-ENOENT);
 }
 
 /*:543*//*544:*/
-#line 2113 "web/bind.w"
+#line 2150 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -8074,7 +8097,7 @@ return r.n;
 }
 
 /*:544*//*547:*/
-#line 2151 "web/bind.w"
+#line 2188 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -8140,7 +8163,7 @@ rx->daddr,htons(a.u.dport),rx->ifindex,udp_deliver_one,&a);
 return 0;
 }
 s= udp_table_lookup(rx->host,rx->protocol,rx->saddr,htons(a.u.sport),rx->daddr,
-htons(a.u.dport),rx->ifindex);
+htons(a.u.dport),rx->ifindex,a.u.data,a.u.datalen);
 if(!s)return a.bad?0:-1;
 a.sole= true;
 udp_deliver_one(s,&a);
@@ -8299,15 +8322,24 @@ return true;
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len)
 {
-uint32_t A= 0,X= 0,M[BPF_MEMWORDS],v;
 if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
+return bpf_classic_run(s->filter,s->filter_len,p,len);
+}
+
+/*:571*//*573:*/
+#line 530 "web/udp.w"
+
+static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
+size_t len)
+{
+uint32_t A= 0,X= 0,M[BPF_MEMWORDS],v;
 memset(M,0,sizeof M);
-for(int pc= 0;pc<s->filter_len;pc++){
-const struct sock_filter*f= &s->filter[pc];
+for(int pc= 0;pc<n;pc++){
+const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*572:*/
-#line 534 "web/udp.w"
+/*574:*/
+#line 550 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -8363,8 +8395,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:572*/
-#line 524 "web/udp.w"
+/*:574*/
+#line 540 "web/udp.w"
 
 default:return 0;
 }
@@ -8372,8 +8404,8 @@ default:return 0;
 return 0;
 }
 
-/*:571*//*574:*/
-#line 630 "web/udp.w"
+/*:573*//*576:*/
+#line 646 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8395,7 +8427,7 @@ bool hard= false;
 sr_sock*s;
 memcpy(&sport,orig_ip+ihl,2);
 memcpy(&dport,orig_ip+ihl+2,2);
-s= udp_table_lookup(h,proto,daddr,dport,saddr,sport,icmp->dev_ifindex);
+s= udp_table_lookup(h,proto,daddr,dport,saddr,sport,icmp->dev_ifindex,NULL,0);
 if(!s)return;
 switch(type){
 case ICMP_SOURCE_QUENCH:case ICMP_REDIRECT:return;
@@ -8424,8 +8456,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:574*//*577:*/
-#line 712 "web/udp.w"
+/*:576*//*579:*/
+#line 728 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8448,8 +8480,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:577*//*578:*/
-#line 736 "web/udp.w"
+/*:579*//*580:*/
+#line 752 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8465,8 +8497,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:578*//*580:*/
-#line 768 "web/udp.w"
+/*:580*//*582:*/
+#line 784 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8486,8 +8518,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:580*//*582:*/
-#line 799 "web/udp.w"
+/*:582*//*584:*/
+#line 815 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8517,8 +8549,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:582*//*584:*/
-#line 836 "web/udp.w"
+/*:584*//*586:*/
+#line 852 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8526,8 +8558,8 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:584*//*588:*/
-#line 906 "web/udp.w"
+/*:586*//*590:*/
+#line 922 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8542,8 +8574,8 @@ int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*589:*/
-#line 943 "web/udp.w"
+/*591:*/
+#line 959 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8559,11 +8591,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:589*/
-#line 920 "web/udp.w"
+/*:591*/
+#line 936 "web/udp.w"
 
-/*590:*/
-#line 969 "web/udp.w"
+/*592:*/
+#line 985 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8572,8 +8604,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:590*/
-#line 921 "web/udp.w"
+/*:592*/
+#line 937 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8583,8 +8615,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*593:*/
-#line 1010 "web/udp.w"
+/*595:*/
+#line 1026 "web/udp.w"
 
 if(ipv4_is_multicast(daddr))connected= false;
 err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,
@@ -8592,21 +8624,21 @@ connected&&s->dst_cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:593*/
-#line 930 "web/udp.w"
+/*:595*/
+#line 946 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*596:*/
-#line 1056 "web/udp.w"
+/*598:*/
+#line 1072 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:596*/
-#line 934 "web/udp.w"
+/*:598*/
+#line 950 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
@@ -8616,8 +8648,8 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:588*//*592:*/
-#line 984 "web/udp.w"
+/*:590*//*594:*/
+#line 1000 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -8629,8 +8661,8 @@ ipc->priority= s->priority;
 ipc->mark= s->mark;
 }
 
-/*:592*//*595:*/
-#line 1026 "web/udp.w"
+/*:594*//*597:*/
+#line 1042 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -8649,8 +8681,8 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:595*//*598:*/
-#line 1070 "web/udp.w"
+/*:597*//*600:*/
+#line 1086 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -8669,8 +8701,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:598*//*600:*/
-#line 1136 "web/udp.w"
+/*:600*//*602:*/
+#line 1152 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -8698,8 +8730,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:600*//*601:*/
-#line 1166 "web/udp.w"
+/*:602*//*603:*/
+#line 1182 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8719,8 +8751,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:601*//*602:*/
-#line 1193 "web/udp.w"
+/*:603*//*604:*/
+#line 1209 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8743,8 +8775,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:602*//*603:*/
-#line 1219 "web/udp.w"
+/*:604*//*605:*/
+#line 1235 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -8752,8 +8784,8 @@ size_t hlen= (size_t)SR_IPHDR_LEN+(size_t)optlen;
 return pkt_alloc(SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen,hlen+l4len);
 }
 
-/*:603*//*604:*/
-#line 1230 "web/udp.w"
+/*:605*//*606:*/
+#line 1246 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -8769,8 +8801,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:604*//*606:*/
-#line 1270 "web/udp.w"
+/*:606*//*608:*/
+#line 1286 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -8797,8 +8829,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:606*//*608:*/
-#line 1308 "web/udp.w"
+/*:608*//*610:*/
+#line 1324 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -8816,8 +8848,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:608*//*610:*/
-#line 1332 "web/udp.w"
+/*:610*//*612:*/
+#line 1348 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8850,8 +8882,8 @@ len-= n;
 return true;
 }
 
-/*:610*//*613:*/
-#line 1386 "web/udp.w"
+/*:612*//*615:*/
+#line 1402 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8873,16 +8905,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:613*//*617:*/
-#line 1475 "web/udp.w"
+/*:615*//*619:*/
+#line 1491 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:617*//*618:*/
-#line 1481 "web/udp.w"
+/*:619*//*620:*/
+#line 1497 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
@@ -8914,8 +8946,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:618*//*619:*/
-#line 1515 "web/udp.w"
+/*:620*//*621:*/
+#line 1531 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8945,8 +8977,8 @@ udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:619*//*620:*/
-#line 1544 "web/udp.w"
+/*:621*//*622:*/
+#line 1560 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -8956,8 +8988,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:620*//*621:*/
-#line 1558 "web/udp.w"
+/*:622*//*623:*/
+#line 1574 "web/udp.w"
 
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -8967,8 +8999,8 @@ s->cork->dport= s->inet_dport;
 s->cork->rt.saddr= rt->saddr;
 }
 
-/*:621*//*624:*/
-#line 1621 "web/udp.w"
+/*:623*//*626:*/
+#line 1637 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9022,16 +9054,16 @@ if(err)return err;
 return 0;
 }
 
-/*:624*//*625:*/
-#line 1674 "web/udp.w"
+/*:626*//*627:*/
+#line 1690 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*626:*/
-#line 1715 "web/udp.w"
+case IP_RETOPTS:/*628:*/
+#line 1731 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9046,8 +9078,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:626*/
-#line 1680 "web/udp.w"
+/*:628*/
+#line 1696 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9079,8 +9111,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:625*//*628:*/
-#line 1737 "web/udp.w"
+/*:627*//*630:*/
+#line 1753 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9112,8 +9144,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:628*//*631:*/
-#line 1810 "web/udp.w"
+/*:630*//*633:*/
+#line 1826 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9132,16 +9164,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*632:*/
-#line 1857 "web/udp.w"
+/*634:*/
+#line 1873 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:632*/
-#line 1828 "web/udp.w"
+/*:634*/
+#line 1844 "web/udp.w"
 
 goto try_again;
 }
@@ -9167,8 +9199,8 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:631*//*635:*/
-#line 1898 "web/udp.w"
+/*:633*//*637:*/
+#line 1914 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9178,8 +9210,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:635*//*637:*/
-#line 1921 "web/udp.w"
+/*:637*//*639:*/
+#line 1937 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9222,8 +9254,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:637*//*638:*/
-#line 1974 "web/udp.w"
+/*:639*//*640:*/
+#line 1990 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9244,8 +9276,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:638*//*640:*/
-#line 2009 "web/udp.w"
+/*:640*//*642:*/
+#line 2025 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9259,8 +9291,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:640*//*642:*/
-#line 2051 "web/udp.w"
+/*:642*//*644:*/
+#line 2067 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9295,8 +9327,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:642*//*644:*/
-#line 2106 "web/udp.w"
+/*:644*//*646:*/
+#line 2122 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9317,8 +9349,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:644*//*646:*/
-#line 2142 "web/udp.w"
+/*:646*//*648:*/
+#line 2158 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9328,8 +9360,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:646*//*648:*/
-#line 2186 "web/udp.w"
+/*:648*//*650:*/
+#line 2202 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9349,8 +9381,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*650:*/
-#line 2233 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*652:*/
+#line 2249 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9359,11 +9391,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:650*/
-#line 2205 "web/udp.w"
+/*:652*/
+#line 2221 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*649:*/
-#line 2220 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*651:*/
+#line 2236 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9377,13 +9409,13 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:649*/
-#line 2206 "web/udp.w"
+/*:651*/
+#line 2222 "web/udp.w"
 
 }
 
-/*:648*//*652:*/
-#line 2260 "web/udp.w"
+/*:650*//*654:*/
+#line 2276 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9394,8 +9426,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*653:*/
-#line 2276 "web/udp.w"
+if(rr)/*655:*/
+#line 2292 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9409,11 +9441,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:653*/
-#line 2270 "web/udp.w"
+/*:655*/
+#line 2286 "web/udp.w"
 
-if(ts)/*654:*/
-#line 2294 "web/udp.w"
+if(ts)/*656:*/
+#line 2310 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9454,15 +9486,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:654*/
-#line 2271 "web/udp.w"
+/*:656*/
+#line 2287 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:652*//*657:*/
-#line 2349 "web/udp.w"
+/*:654*//*659:*/
+#line 2365 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9471,8 +9503,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:657*//*659:*/
-#line 2389 "web/udp.w"
+/*:659*//*661:*/
+#line 2405 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9499,8 +9531,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:659*//*661:*/
-#line 2427 "web/udp.w"
+/*:661*//*663:*/
+#line 2443 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9525,8 +9557,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:661*//*663:*/
-#line 2467 "web/udp.w"
+/*:663*//*665:*/
+#line 2483 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9543,8 +9575,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:663*//*666:*/
-#line 2542 "web/udp.w"
+/*:665*//*668:*/
+#line 2558 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9563,8 +9595,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:666*//*670:*/
-#line 2612 "web/udp.w"
+/*:668*//*672:*/
+#line 2628 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9577,8 +9609,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:670*//*671:*/
-#line 2629 "web/udp.w"
+/*:672*//*673:*/
+#line 2645 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9596,8 +9628,8 @@ net_run();
 return r;
 }
 
-/*:671*//*672:*/
-#line 2646 "web/udp.w"
+/*:673*//*674:*/
+#line 2662 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9628,8 +9660,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:672*//*673:*/
-#line 2679 "web/udp.w"
+/*:674*//*675:*/
+#line 2695 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9661,8 +9693,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:673*//*675:*/
-#line 2719 "web/udp.w"
+/*:675*//*677:*/
+#line 2735 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9677,8 +9709,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:675*//*677:*/
-#line 2736 "web/udp.w"
+/*:677*//*679:*/
+#line 2752 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9699,8 +9731,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:677*//*680:*/
-#line 2797 "web/udp.w"
+/*:679*//*682:*/
+#line 2813 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9716,8 +9748,8 @@ net_run();
 return r;
 }
 
-/*:680*//*681:*/
-#line 2812 "web/udp.w"
+/*:682*//*683:*/
+#line 2828 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9751,8 +9783,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:681*//*682:*/
-#line 2845 "web/udp.w"
+/*:683*//*684:*/
+#line 2861 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9786,8 +9818,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:682*//*683:*/
-#line 2878 "web/udp.w"
+/*:684*//*685:*/
+#line 2894 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9802,8 +9834,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:683*//*685:*/
-#line 2895 "web/udp.w"
+/*:685*//*687:*/
+#line 2911 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9827,8 +9859,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:685*//*687:*/
-#line 2945 "web/udp.w"
+/*:687*//*689:*/
+#line 2961 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9867,8 +9899,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:687*//*689:*/
-#line 2990 "web/udp.w"
+/*:689*//*691:*/
+#line 3006 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9878,8 +9910,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:689*//*692:*/
-#line 3031 "web/udp.w"
+/*:691*//*694:*/
+#line 3047 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -9905,7 +9937,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:692*//*696:*/
+/*:694*//*698:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9930,7 +9962,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:696*//*697:*/
+/*:698*//*699:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -9943,7 +9975,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:697*//*699:*/
+/*:699*//*701:*/
 #line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -9958,7 +9990,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:699*//*701:*/
+/*:701*//*703:*/
 #line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -9974,7 +10006,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:701*//*702:*/
+/*:703*//*704:*/
 #line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -9986,7 +10018,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:702*//*703:*/
+/*:704*//*705:*/
 #line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -9999,7 +10031,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:703*//*704:*/
+/*:705*//*706:*/
 #line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10011,7 +10043,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:704*//*707:*/
+/*:706*//*709:*/
 #line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10059,7 +10091,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:707*//*709:*/
+/*:709*//*711:*/
 #line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10074,7 +10106,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:709*//*713:*/
+/*:711*//*715:*/
 #line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -10127,7 +10159,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:713*//*714:*/
+/*:715*//*716:*/
 #line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -10164,7 +10196,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:714*//*718:*/
+/*:716*//*720:*/
 #line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -10192,7 +10224,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:718*//*722:*/
+/*:720*//*724:*/
 #line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -10204,7 +10236,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:722*//*726:*/
+/*:724*//*728:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10232,7 +10264,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:726*//*732:*/
+/*:728*//*734:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10246,7 +10278,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:732*//*734:*/
+/*:734*//*736:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10271,7 +10303,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:734*//*736:*/
+/*:736*//*738:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10282,7 +10314,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:736*//*738:*/
+/*:738*//*740:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -10292,7 +10324,7 @@ d->l4off= (int)(len-rx->l4len);
 sock_queue_rcv(s,d);
 }
 
-/*:738*//*740:*/
+/*:740*//*742:*/
 #line 280 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -10311,7 +10343,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:740*//*742:*/
+/*:742*//*744:*/
 #line 318 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -10329,7 +10361,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:742*//*744:*/
+/*:744*//*746:*/
 #line 358 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -10377,7 +10409,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:744*//*746:*/
+/*:746*//*748:*/
 #line 448 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10390,24 +10422,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*747:*/
+/*749:*/
 #line 476 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:747*/
+/*:749*/
 #line 459 "web/raw.w"
 
-/*750:*/
+/*752:*/
 #line 505 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:750*/
+/*:752*/
 #line 460 "web/raw.w"
 
-/*751:*/
+/*753:*/
 #line 518 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10418,7 +10450,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:751*/
+/*:753*/
 #line 461 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -10426,14 +10458,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*752:*/
+/*754:*/
 #line 540 "web/raw.w"
 
 saddr= ipc.addr?ipc.addr:s->inet_saddr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:752*/
+/*:754*/
 #line 467 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -10444,7 +10476,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:746*//*749:*/
+/*:748*//*751:*/
 #line 488 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -10463,7 +10495,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:749*//*754:*/
+/*:751*//*756:*/
 #line 570 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10487,7 +10519,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:754*//*756:*/
+/*:756*//*758:*/
 #line 639 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10515,7 +10547,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*757:*/
+/*759:*/
 #line 674 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -10525,7 +10557,7 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:757*/
+/*:759*/
 #line 665 "web/raw.w"
 
 pkt->iif= rt->iif;
@@ -10536,7 +10568,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:756*//*759:*/
+/*:758*//*761:*/
 #line 689 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -10547,7 +10579,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:759*//*762:*/
+/*:761*//*764:*/
 #line 762 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10583,7 +10615,7 @@ sock_error_report(s);
 }
 }
 
-/*:762*//*764:*/
+/*:764*//*766:*/
 #line 802 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -10603,7 +10635,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:764*//*767:*/
+/*:766*//*769:*/
 #line 869 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -10617,7 +10649,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:767*//*768:*/
+/*:769*//*770:*/
 #line 885 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -10640,7 +10672,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:768*//*769:*/
+/*:770*//*771:*/
 #line 909 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -10652,7 +10684,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:769*//*772:*/
+/*:771*//*774:*/
 #line 945 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -10660,7 +10692,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:772*//*776:*/
+/*:774*//*778:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10677,13 +10709,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*750:*/
+/*752:*/
 #line 505 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:750*/
+/*:752*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10700,7 +10732,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:776*//*778:*/
+/*:778*//*780:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -10710,7 +10742,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:778*//*780:*/
+/*:780*//*782:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -10732,7 +10764,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:780*//*782:*/
+/*:782*//*784:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10761,4 +10793,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:782*/
+/*:784*/

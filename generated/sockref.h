@@ -134,41 +134,41 @@ int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
 /*:432*//*490:*/
-#line 978 "web/bind.w"
+#line 985 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
 /*:490*//*504:*/
-#line 1277 "web/bind.w"
+#line 1284 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
 /*:504*//*510:*/
-#line 1379 "web/bind.w"
+#line 1386 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
 /*:510*//*513:*/
-#line 1434 "web/bind.w"
+#line 1441 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
 /*:513*//*542:*/
-#line 2087 "web/bind.w"
+#line 2124 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:542*//*665:*/
-#line 2539 "web/udp.w"
+/*:542*//*667:*/
+#line 2555 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:665*//*667:*/
-#line 2591 "web/udp.w"
+/*:667*//*669:*/
+#line 2607 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -177,8 +177,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:667*//*678:*/
-#line 2782 "web/udp.w"
+/*:669*//*680:*/
+#line 2798 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,14 +187,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:678*//*705:*/
+/*:680*//*707:*/
 #line 248 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:705*//*710:*/
+/*:707*//*712:*/
 #line 353 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -202,7 +202,7 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:710*/
+/*:712*/
 #line 96 "web/sockref.w"
 
 #endif

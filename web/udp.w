@@ -278,7 +278,7 @@ static int udp_rcv(const struct sr_rx *rx)
     return 0;
   }
   s = udp_table_lookup(rx->host, rx->protocol, rx->saddr, htons(a.u.sport), rx->daddr,
-    htons(a.u.dport), rx->ifindex);
+    htons(a.u.dport), rx->ifindex, a.u.data, a.u.datalen);
   if (!s) return a.bad ? 0 : -1;
   a.sole = true;
   udp_deliver_one(s, &a);
@@ -514,11 +514,27 @@ static bool bpf_load(const uint8_t *p, size_t len, uint32_t k, int size, uint32_
 
 static int sk_filter_run(const sr_sock *s, const uint8_t *p, size_t len)
 {
-  uint32_t A = 0, X = 0, M[BPF_MEMWORDS], v;
   if (s->filter_kind != SR_FILTER_CLASSIC) return -1;
+  return bpf_classic_run(s->filter, s->filter_len, p, len);
+}
+
+@ The classic machine itself, over the bytes |p| of length |len|: the
+program's result, at most |INT_MAX|.  A socket's filter sees the UDP
+header and data; a group program of \.{SO\_REUSEPORT} sees the data only
+(the chapter on binding).
+
+@<Private function prototypes@>=
+static int bpf_classic_run(const struct sock_filter *prog, int n, const uint8_t *p,
+  size_t len);
+
+@ @c
+static int bpf_classic_run(const struct sock_filter *prog, int n, const uint8_t *p,
+  size_t len)
+{
+  uint32_t A = 0, X = 0, M[BPF_MEMWORDS], v;
   memset(M, 0, sizeof M);
-  for (int pc = 0; pc < s->filter_len; pc++) {
-    const struct sock_filter *f = &s->filter[pc];
+  for (int pc = 0; pc < n; pc++) {
+    const struct sock_filter *f = &prog[pc];
     uint32_t k = f->k;
     switch (f->code) {
     @<Cases of the classic machine@>@;
@@ -648,7 +664,7 @@ static void udp_err(const struct sr_rx *icmp, int type, int code, uint32_t info,
   sr_sock *s;
   memcpy(&sport, orig_ip + ihl, 2);
   memcpy(&dport, orig_ip + ihl + 2, 2);
-  s = udp_table_lookup(h, proto, daddr, dport, saddr, sport, icmp->dev_ifindex);
+  s = udp_table_lookup(h, proto, daddr, dport, saddr, sport, icmp->dev_ifindex, NULL, 0);
   if (!s) return;
   switch (type) {
   case ICMP_SOURCE_QUENCH: case ICMP_REDIRECT: return;
