@@ -236,7 +236,7 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:312*//*351:*/
-#line 598 "web/link.w"
+#line 604 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -721,7 +721,7 @@ int shift;
 }sr_htab;
 
 /*:320*//*326:*/
-#line 168 "web/link.w"
+#line 174 "web/link.w"
 
 typedef struct{
 size_t len;
@@ -743,7 +743,7 @@ int rt_type;
 }sr_event;
 
 /*:326*//*336:*/
-#line 363 "web/link.w"
+#line 369 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -753,7 +753,7 @@ int nports;
 }sr_lan;
 
 /*:336*//*352:*/
-#line 603 "web/link.w"
+#line 609 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -1014,7 +1014,7 @@ int nprocs;
 sr_proc*cur;
 pid_t next_pid;
 /*327:*/
-#line 191 "web/link.w"
+#line 197 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
@@ -1022,7 +1022,7 @@ size_t nev,evcap;
 uint64_t evseq;
 
 /*:327*//*337:*/
-#line 374 "web/link.w"
+#line 380 "web/link.w"
 
 sr_lan*lan;
 int nlans;
@@ -1068,7 +1068,7 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:111*//*353:*/
-#line 613 "web/link.w"
+#line 619 "web/link.w"
 
 sr_htab neigh;
 
@@ -1469,13 +1469,13 @@ static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
 /*:321*//*324:*/
-#line 126 "web/link.w"
+#line 132 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
 /*:324*//*330:*/
-#line 204 "web/link.w"
+#line 210 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len);
 static sr_pkt*pkt_new(const void*data,size_t len);
@@ -1485,7 +1485,7 @@ static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
 /*:330*//*342:*/
-#line 454 "web/link.w"
+#line 460 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1493,13 +1493,13 @@ static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
 /*:342*//*346:*/
-#line 522 "web/link.w"
+#line 528 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:346*//*355:*/
-#line 619 "web/link.w"
+#line 625 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -2798,13 +2798,13 @@ if(W->ready)/*46:*/
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
 /*329:*/
-#line 200 "web/link.w"
+#line 206 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
 /*:329*//*338:*/
-#line 378 "web/link.w"
+#line 384 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
@@ -2822,7 +2822,7 @@ free(W->cap);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*354:*/
-#line 616 "web/link.w"
+#line 622 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
@@ -2874,7 +2874,7 @@ W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
 /*328:*/
-#line 197 "web/link.w"
+#line 203 "web/link.w"
 
 W->rng= 1;
 
@@ -2899,7 +2899,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 #line 812 "web/world.w"
 
 /*341:*/
-#line 439 "web/link.w"
+#line 445 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
@@ -5619,12 +5619,12 @@ for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
 /*:318*//*322:*/
-#line 56 "web/link.w"
+#line 62 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
 {
-uint64_t x= (k0^k1*0xbf58476d1ce4e5b9u)*0x9e3779b97f4a7c15u;
-return(size_t)(x>>t->shift);
+uint64_t x= ((k0>>16)^k1*0xbf58476d1ce4e5b9u)*0x9e3779b97f4a7c15u;
+return(size_t)((x>>t->shift)^(k0&0xffff))&(t->nb-1);
 }
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5682,7 +5682,7 @@ t->nb= t->n= 0;
 }
 
 /*:322*//*325:*/
-#line 130 "web/link.w"
+#line 136 "web/link.w"
 
 static uint64_t rng_next(void)
 {
@@ -5704,7 +5704,7 @@ W->rng= seed;
 }
 
 /*:325*//*331:*/
-#line 222 "web/link.w"
+#line 228 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
@@ -5737,7 +5737,7 @@ return c;
 }
 
 /*:331*//*332:*/
-#line 256 "web/link.w"
+#line 262 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -5777,7 +5777,7 @@ return top;
 }
 
 /*:332*//*333:*/
-#line 301 "web/link.w"
+#line 307 "web/link.w"
 
 static void net_run(void)
 {
@@ -5800,7 +5800,7 @@ return true;
 }
 
 /*:333*//*334:*/
-#line 326 "web/link.w"
+#line 332 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -5817,7 +5817,7 @@ W->now_ns= target;
 }
 
 /*:334*//*339:*/
-#line 388 "web/link.w"
+#line 394 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -5852,7 +5852,7 @@ return 0;
 }
 
 /*:339*//*340:*/
-#line 423 "web/link.w"
+#line 429 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -5868,7 +5868,7 @@ return 0;
 }
 
 /*:340*//*343:*/
-#line 460 "web/link.w"
+#line 466 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -5894,7 +5894,7 @@ else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
 /*:343*//*344:*/
-#line 487 "web/link.w"
+#line 493 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
 {
@@ -5907,7 +5907,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:344*//*345:*/
-#line 505 "web/link.w"
+#line 511 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -5926,7 +5926,7 @@ ev_push(&e);
 }
 
 /*:345*//*347:*/
-#line 533 "web/link.w"
+#line 539 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5936,7 +5936,7 @@ ev_push(&e);
 }
 
 /*:347*//*348:*/
-#line 544 "web/link.w"
+#line 550 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5947,7 +5947,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:348*//*350:*/
-#line 564 "web/link.w"
+#line 570 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -5963,7 +5963,7 @@ return 0;
 }
 
 /*:350*//*356:*/
-#line 624 "web/link.w"
+#line 630 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6009,7 +6009,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:356*//*357:*/
-#line 672 "web/link.w"
+#line 678 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
