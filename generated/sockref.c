@@ -67,12 +67,12 @@
 #define SR_NR_OPEN 1048576
 
 /*:64*//*82:*/
-#line 33 "web/socket.w"
+#line 39 "web/socket.w"
 
 #define SR_MAX_TIMEOUT LONG_MAX
 
 /*:82*//*84:*/
-#line 56 "web/socket.w"
+#line 62 "web/socket.w"
 
 #define SK_DEBUG (1u << 0)
 #define SK_BROADCAST (1u << 1)
@@ -92,7 +92,7 @@
 #define SR_FILTER_EBPF 2
 
 /*:84*//*86:*/
-#line 93 "web/socket.w"
+#line 99 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -115,14 +115,14 @@
 #define IPF_MC_ALL (1u << 18) 
 
 /*:86*//*88:*/
-#line 177 "web/socket.w"
+#line 183 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
 /*:88*//*95:*/
-#line 283 "web/socket.w"
+#line 289 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
@@ -503,24 +503,24 @@ int dst_ifindex,dst_type;
 #line 20 "web/socket.w"
 
 /*83:*/
-#line 36 "web/socket.w"
+#line 42 "web/socket.w"
 
+int reuse,reuseport;
+int bound_dev_if;
+int incoming_cpu;
+unsigned flags;
+int filter_kind;
 int rcvbuf,sndbuf;
+int err;
+int peek_off;
+long rcvtimeo,sndtimeo;
 bool rcvbuf_locked,sndbuf_locked;
 int rcvlowat;
-long rcvtimeo,sndtimeo;
 bool linger;
 long lingertime;
 int priority;
 uint32_t mark;
-int reuse,reuseport;
-int bound_dev_if;
-int incoming_cpu;
 unsigned int busy_poll;
-int peek_off;
-int err;
-unsigned flags;
-int filter_kind;
 struct sock_filter*filter;
 int filter_len;
 
@@ -533,34 +533,6 @@ int nofcs,wifi_status;
 
 /*:167*/
 #line 21 "web/socket.w"
-
-/*85:*/
-#line 78 "web/socket.w"
-
-int uc_ttl;
-int tos;
-int mc_ttl;
-int mc_index;
-uint32_t mc_addr;
-int uc_index;
-int pmtudisc;
-int minttl;
-unsigned ipflags;
-unsigned char opt[40];
-int optlen;
-struct sr_mcsock*mc_list;
-int mc_count;
-
-/*:85*/
-#line 22 "web/socket.w"
-
-/*376:*/
-#line 372 "web/ip.w"
-
-uint16_t inet_id;
-
-/*:376*/
-#line 23 "web/socket.w"
 
 /*551:*/
 #line 90 "web/udp.w"
@@ -592,6 +564,34 @@ bool orphaned;
 bool nospace;
 
 /*:692*/
+#line 22 "web/socket.w"
+
+/*85:*/
+#line 84 "web/socket.w"
+
+int uc_ttl;
+int tos;
+int mc_ttl;
+int mc_index;
+uint32_t mc_addr;
+int uc_index;
+int pmtudisc;
+int minttl;
+unsigned ipflags;
+unsigned char opt[40];
+int optlen;
+struct sr_mcsock*mc_list;
+int mc_count;
+
+/*:85*/
+#line 23 "web/socket.w"
+
+/*376:*/
+#line 372 "web/ip.w"
+
+uint16_t inet_id;
+
+/*:376*/
 #line 24 "web/socket.w"
 
 /*726:*/
@@ -1252,12 +1252,12 @@ static sr_sock*sock_lookup(int fd,int*err);
 static int sys_return(int r);
 
 /*:77*//*89:*/
-#line 198 "web/socket.w"
+#line 204 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
 /*:89*//*92:*/
-#line 255 "web/socket.w"
+#line 261 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
@@ -3271,7 +3271,7 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 return positional_io(fd,offset);
 }
 /*:80*//*87:*/
-#line 142 "web/socket.w"
+#line 148 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -3305,7 +3305,7 @@ return fd;
 }
 
 /*:87*//*90:*/
-#line 201 "web/socket.w"
+#line 207 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -3339,7 +3339,7 @@ return 0;
 }
 
 /*:90*//*91:*/
-#line 240 "web/socket.w"
+#line 246 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
@@ -3350,7 +3350,7 @@ return sys_return(sv?-EOPNOTSUPP:-EFAULT);
 }
 
 /*:91*//*93:*/
-#line 259 "web/socket.w"
+#line 265 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -3362,7 +3362,7 @@ s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
 /*94:*/
-#line 274 "web/socket.w"
+#line 280 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -3384,10 +3384,10 @@ s->max_pacing_rate= UINT64_MAX;
 s->forward_threshold= s->rcvbuf>>2;
 
 /*:553*/
-#line 269 "web/socket.w"
+#line 275 "web/socket.w"
 
 /*96:*/
-#line 287 "web/socket.w"
+#line 293 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -3410,13 +3410,13 @@ s->hashed= true;
 if(type==SOCK_RAW)raw_hash(s);
 
 /*:732*/
-#line 270 "web/socket.w"
+#line 276 "web/socket.w"
 
 return s;
 }
 
 /*:93*//*97:*/
-#line 299 "web/socket.w"
+#line 305 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
