@@ -2791,7 +2791,10 @@ out.
 \kernel{|recvfrom| with address length 4 copies 4 bytes and sets 16; with
 $-1$ it is |EINVAL| and the datagram is gone; with a null length pointer
 |EFAULT|, gone too; |recvmsg| with |msg_namelen| $-1$ is |EINVAL| and the
-datagram stays; |msg_namelen| 200 comes back 16; |MSG_CMSG_CLOEXEC|
+datagram stays; |msg_namelen| 200 comes back 16; a name buffer with
+|msg_namelen| 0 gets no byte of the name, with 4 or 15 the first 4 or 15,
+and |msg_namelen| comes back 16 each time, on UDP, raw and ping sockets
+alike (script \.{udp/recvmsg-namelen.sr}); |MSG_CMSG_CLOEXEC|
 shows in |msg_flags|; |read| of 0 bytes returns 0 and the datagram
 stays; |readv| of 1025 pieces is |EINVAL|.}
 
