@@ -44,7 +44,7 @@
 #define SR_MAX_IFADDR 8 
 
 /*:14*//*40:*/
-#line 656 "web/world.w"
+#line 670 "web/world.w"
 
 #define SR_MIN_MTU 68
 
@@ -230,51 +230,51 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:288*//*308:*/
-#line 351 "web/wire.w"
+/*:288*//*312:*/
+#line 446 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:308*//*347:*/
-#line 559 "web/link.w"
+/*:312*//*351:*/
+#line 598 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:347*//*356:*/
+/*:351*//*360:*/
 #line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:356*//*407:*/
-#line 1066 "web/ip.w"
+/*:360*//*411:*/
+#line 1099 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:407*//*412:*/
-#line 1163 "web/ip.w"
+/*:411*//*416:*/
+#line 1196 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:412*//*429:*/
+/*:416*//*433:*/
 #line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:429*//*438:*/
+/*:433*//*442:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:438*//*449:*/
+/*:442*//*453:*/
 #line 260 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -282,31 +282,31 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:449*//*460:*/
+/*:453*//*464:*/
 #line 446 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:460*//*468:*/
+/*:464*//*472:*/
 #line 617 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:468*//*530:*/
-#line 1905 "web/bind.w"
+/*:472*//*534:*/
+#line 1916 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:530*//*547:*/
-#line 88 "web/udp.w"
+/*:534*//*552:*/
+#line 105 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
 #define SR_SEND_SHUTDOWN 2
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:547*//*549:*/
-#line 124 "web/udp.w"
+/*:552*//*554:*/
+#line 141 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
 #define SR_SKB_SHINFO 320
@@ -314,63 +314,63 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:549*//*557:*/
-#line 269 "web/udp.w"
+/*:554*//*562:*/
+#line 288 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:557*//*583:*/
-#line 834 "web/udp.w"
+/*:562*//*588:*/
+#line 903 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:583*//*607:*/
-#line 1279 "web/udp.w"
+/*:588*//*613:*/
+#line 1394 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:607*//*623:*/
-#line 1633 "web/udp.w"
+/*:613*//*629:*/
+#line 1749 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:623*//*629:*/
-#line 1766 "web/udp.w"
+/*:629*//*635:*/
+#line 1882 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:629*//*664:*/
-#line 2501 "web/udp.w"
+/*:635*//*670:*/
+#line 2617 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:664*//*670:*/
-#line 2613 "web/udp.w"
+/*:670*//*676:*/
+#line 2729 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:670*//*690:*/
+/*:676*//*696:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:690*//*707:*/
-#line 358 "web/poll.w"
+/*:696*//*713:*/
+#line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:707*//*715:*/
-#line 544 "web/poll.w"
+/*:713*//*721:*/
+#line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:715*//*723:*/
+/*:721*//*729:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -378,13 +378,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:723*//*769:*/
-#line 969 "web/raw.w"
+/*:729*//*775:*/
+#line 955 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:769*/
+/*:775*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -425,6 +425,7 @@ SR_RT_UNREACHABLE,SR_RT_BLACKHOLE,SR_RT_PROHIBIT};
 enum{SR_TABLE_LOCAL,SR_TABLE_MAIN};
 struct sr_route{
 uint32_t dst;
+uint32_t mask;
 int prefixlen;
 uint32_t gw,prefsrc;
 int ifindex;
@@ -458,12 +459,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*711:*/
-#line 461 "web/poll.w"
+/*717:*/
+#line 462 "web/poll.w"
 
 int kmax;
 
-/*:711*/
+/*:717*/
 #line 40 "web/fd.w"
 
 }sr_fdtab;
@@ -477,7 +478,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*437:*/
+/*441:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -493,12 +494,12 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:437*//*515:*/
-#line 1578 "web/bind.w"
+/*:441*//*519:*/
+#line 1589 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:515*/
+/*:519*/
 #line 20 "web/socket.w"
 
 /*83:*/
@@ -553,16 +554,16 @@ int mc_count;
 /*:85*/
 #line 22 "web/socket.w"
 
-/*372:*/
+/*376:*/
 #line 372 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:372*/
+/*:376*/
 #line 23 "web/socket.w"
 
-/*546:*/
-#line 73 "web/udp.w"
+/*551:*/
+#line 90 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
 int rq_len;
@@ -578,22 +579,22 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:546*//*610:*/
-#line 1347 "web/udp.w"
+/*:551*//*616:*/
+#line 1464 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:610*//*686:*/
-#line 2922 "web/udp.w"
+/*:616*//*692:*/
+#line 3041 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:686*/
+/*:692*/
 #line 24 "web/socket.w"
 
-/*720:*/
+/*726:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -601,7 +602,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:720*/
+/*:726*/
 #line 25 "web/socket.w"
 
 };
@@ -672,8 +673,8 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:264*//*295:*/
-#line 137 "web/wire.w"
+/*:264*//*297:*/
+#line 165 "web/wire.w"
 
 struct sr_ipv4{
 uint8_t ihl;
@@ -684,8 +685,8 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:295*//*301:*/
-#line 223 "web/wire.w"
+/*:297*//*303:*/
+#line 273 "web/wire.w"
 
 struct sr_udp{
 uint16_t sport,dport;
@@ -695,8 +696,8 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:301*//*304:*/
-#line 284 "web/wire.w"
+/*:303*//*308:*/
+#line 379 "web/wire.w"
 
 struct sr_icmp{
 uint8_t type,code;
@@ -705,7 +706,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:304*//*316:*/
+/*:308*//*320:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -716,18 +717,20 @@ uint64_t k0,k1;
 typedef struct{
 sr_hent**b;
 size_t nb,n;
+int shift;
 }sr_htab;
 
-/*:316*//*322:*/
-#line 155 "web/link.w"
+/*:320*//*326:*/
+#line 168 "web/link.w"
 
 typedef struct{
 size_t len;
+uint8_t*data;
 sr_sock*sk;
 int truesize;
 bool held;
+bool csum_partial;
 int iif;
-uint8_t data[];
 }sr_pkt;
 enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE};
 typedef struct{
@@ -739,8 +742,8 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:322*//*332:*/
-#line 315 "web/link.w"
+/*:326*//*336:*/
+#line 363 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -749,8 +752,8 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:332*//*348:*/
-#line 564 "web/link.w"
+/*:336*//*352:*/
+#line 603 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -761,7 +764,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:348*//*355:*/
+/*:352*//*359:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -780,7 +783,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:355*//*366:*/
+/*:359*//*370:*/
 #line 273 "web/ip.w"
 
 typedef struct{
@@ -790,7 +793,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:366*//*371:*/
+/*:370*//*375:*/
 #line 344 "web/ip.w"
 
 struct sr_ipout{
@@ -804,8 +807,8 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:371*//*387:*/
-#line 648 "web/ip.w"
+/*:375*//*391:*/
+#line 677 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -821,10 +824,12 @@ int rt_type;
 const uint8_t*l4;
 size_t l4len;
 uint64_t tstamp_ns;
+bool csum_ok;
+sr_pkt**pkt;
 };
 
-/*:387*//*392:*/
-#line 795 "web/ip.w"
+/*:391*//*396:*/
+#line 828 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -841,23 +846,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:392*//*413:*/
-#line 1168 "web/ip.w"
+/*:396*//*417:*/
+#line 1201 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:413*//*424:*/
-#line 1306 "web/ip.w"
+/*:417*//*428:*/
+#line 1339 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:424*//*430:*/
+/*:428*//*434:*/
 #line 45 "web/pcap.w"
 
 typedef struct{
@@ -865,7 +870,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:430*//*444:*/
+/*:434*//*448:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -878,7 +883,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:444*//*445:*/
+/*:448*//*449:*/
 #line 182 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -888,7 +893,7 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:445*//*478:*/
+/*:449*//*482:*/
 #line 829 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -899,7 +904,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:478*//*545:*/
+/*:482*//*549:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -920,32 +925,42 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*572:*/
-#line 648 "web/udp.w"
+/*577:*/
+#line 717 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:572*/
+/*:577*/
 #line 55 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:545*//*554:*/
-#line 235 "web/udp.w"
+/*:549*//*550:*/
+#line 70 "web/udp.w"
+
+#define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
+_Static_assert(offsetof(sr_dgram,wire_opt)==offsetof(sr_dgram,opt)+SR_MAX_IPOPTLEN,
+"the two copies of the options are side by side");
+_Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
+SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
+
+/*:550*//*559:*/
+#line 252 "web/udp.w"
 
 struct udp_arrival{
 const struct sr_rx*rx;
 struct sr_udp u;
 bool bad;
+bool sole;
 int truesize;
 };
 
-/*:554*//*584:*/
-#line 840 "web/udp.w"
+/*:559*//*589:*/
+#line 909 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -953,14 +968,14 @@ uint32_t addr;
 int ttl,tos;
 int priority;
 uint32_t mark;
-uint8_t opt[SR_MAX_IPOPTLEN];
 int optlen;
 bool has_opt;
 int gso_size;
+uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:584*//*611:*/
-#line 1350 "web/udp.w"
+/*:589*//*617:*/
+#line 1467 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -974,15 +989,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:611*//*626:*/
-#line 1704 "web/udp.w"
+/*:617*//*632:*/
+#line 1820 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:626*/
+/*:632*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -998,46 +1013,46 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*323:*/
-#line 177 "web/link.w"
+/*327:*/
+#line 191 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:323*//*333:*/
-#line 326 "web/link.w"
+/*:327*//*337:*/
+#line 374 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:333*//*431:*/
+/*:337*//*435:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:431*//*651:*/
-#line 2243 "web/udp.w"
+/*:435*//*657:*/
+#line 2359 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:651*/
+/*:657*/
 #line 45 "web/world.w"
 
-/*717:*/
-#line 551 "web/poll.w"
+/*723:*/
+#line 552 "web/poll.w"
 
 uint64_t calls;
 
-/*:717*/
+/*:723*/
 #line 46 "web/world.w"
 
 };
 
 /*:8*//*17:*/
-#line 179 "web/world.w"
+#line 180 "web/world.w"
 
 struct sr_host{
 int id;
@@ -1052,57 +1067,57 @@ int nroutes;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:111*//*349:*/
-#line 574 "web/link.w"
+/*:111*//*353:*/
+#line 613 "web/link.w"
 
 sr_htab neigh;
 
-/*:349*//*367:*/
+/*:353*//*371:*/
 #line 281 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:367*//*373:*/
+/*:371*//*377:*/
 #line 375 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:373*//*393:*/
-#line 811 "web/ip.w"
+/*:377*//*397:*/
+#line 844 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:393*//*414:*/
-#line 1174 "web/ip.w"
+/*:397*//*418:*/
+#line 1207 "web/ip.w"
 
 sr_htab peers;
 
-/*:414*//*422:*/
-#line 1300 "web/ip.w"
+/*:418*//*426:*/
+#line 1333 "web/ip.w"
 
 sr_htab mc;
 
-/*:422*//*446:*/
+/*:426*//*450:*/
 #line 190 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:446*//*724:*/
+/*:450*//*730:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:724*//*761:*/
-#line 875 "web/raw.w"
+/*:730*//*767:*/
+#line 861 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:761*/
-#line 187 "web/world.w"
+/*:767*/
+#line 188 "web/world.w"
 
 };
 
@@ -1119,13 +1134,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:69*//*716:*/
-#line 547 "web/poll.w"
+/*:69*//*722:*/
+#line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:716*/
+/*:722*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1141,13 +1156,14 @@ unsigned long sigcount[SR_NSIG];
 static void world_ready(void);
 
 /*:9*//*18:*/
-#line 194 "web/world.w"
+#line 197 "web/world.w"
 
 static void*xcalloc(size_t n,size_t size);
+static void*xmalloc(size_t size);
 static void*xrealloc(void*p,size_t n,size_t size);
 
 /*:18*//*20:*/
-#line 221 "web/world.w"
+#line 232 "web/world.w"
 
 static uint32_t prefix_mask(int len);
 static bool ipv4_is_lbcast(uint32_t a);
@@ -1156,7 +1172,7 @@ static bool ipv4_is_loopback(uint32_t a);
 static bool ipv4_is_local_multicast(uint32_t a);
 
 /*:20*//*22:*/
-#line 247 "web/world.w"
+#line 258 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu);
@@ -1165,7 +1181,7 @@ static sr_iface*iface_by_name(sr_host*h,const char*name);
 static sr_iface*iface_by_addr(sr_host*h,uint32_t addr);
 
 /*:22*//*25:*/
-#line 308 "web/world.w"
+#line 319 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -1173,14 +1189,14 @@ bool kernel);
 static void route_del(sr_host*h,int i);
 
 /*:25*//*27:*/
-#line 365 "web/world.w"
+#line 379 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err);
 static const sr_route*route_lookup(sr_host*h,uint32_t dst);
 
 /*:27*//*29:*/
-#line 415 "web/world.w"
+#line 429 "web/world.w"
 
 static int iface_add_addr(sr_host*h,int ifindex,uint32_t addr,
 int prefixlen,uint32_t brd);
@@ -1188,12 +1204,12 @@ static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a);
 
 /*:29*//*32:*/
-#line 498 "web/world.w"
+#line 512 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up);
 
 /*:32*//*36:*/
-#line 586 "web/world.w"
+#line 600 "web/world.w"
 
 _Static_assert(SR_ROUTE_UNREACHABLE==SR_RT_UNREACHABLE&&
 SR_ROUTE_BLACKHOLE==SR_RT_BLACKHOLE&&SR_ROUTE_PROHIBIT==SR_RT_PROHIBIT,
@@ -1382,24 +1398,30 @@ static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
 /*:291*//*293:*/
-#line 113 "web/wire.w"
+#line 115 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:293*//*296:*/
-#line 154 "web/wire.w"
+/*:293*//*295:*/
+#line 139 "web/wire.w"
+
+static uint16_t ip_fast_csum(const uint8_t*p,size_t hl);
+
+/*:295*//*298:*/
+#line 186 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
+static void ipv4_read(const uint8_t*p,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:296*//*299:*/
-#line 206 "web/wire.w"
+/*:298*//*301:*/
+#line 256 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:299*//*302:*/
-#line 236 "web/wire.w"
+/*:301*//*304:*/
+#line 286 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
 uint32_t daddr,struct sr_udp*u);
@@ -1407,74 +1429,83 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:302*//*305:*/
-#line 295 "web/wire.w"
+/*:304*//*306:*/
+#line 352 "web/wire.w"
+
+static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
+uint8_t proto);
+static void udp_csum_complete(uint8_t*ip);
+
+/*:306*//*309:*/
+#line 390 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:305*//*307:*/
-#line 340 "web/wire.w"
+/*:309*//*311:*/
+#line 435 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
 uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:307*//*309:*/
-#line 359 "web/wire.w"
+/*:311*//*313:*/
+#line 454 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:309*//*313:*/
-#line 458 "web/wire.w"
+/*:313*//*317:*/
+#line 553 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:313*//*317:*/
-#line 42 "web/link.w"
+/*:317*//*321:*/
+#line 43 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void htab_insert(sr_htab*t,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:317*//*320:*/
-#line 123 "web/link.w"
+/*:321*//*324:*/
+#line 126 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:320*//*326:*/
-#line 190 "web/link.w"
+/*:324*//*330:*/
+#line 204 "web/link.w"
 
+static sr_pkt*pkt_alloc(size_t headroom,size_t len);
 static sr_pkt*pkt_new(const void*data,size_t len);
+static sr_pkt*pkt_clone(const sr_pkt*p);
 static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:326*//*338:*/
-#line 406 "web/link.w"
+/*:330*//*342:*/
+#line 454 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:338*//*342:*/
-#line 477 "web/link.w"
+/*:342*//*346:*/
+#line 522 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
-static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
+static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
-/*:342*//*351:*/
-#line 580 "web/link.w"
+/*:346*//*355:*/
+#line 619 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:351*//*357:*/
+/*:355*//*361:*/
 #line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1482,13 +1513,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:357*//*363:*/
+/*:361*//*367:*/
 #line 216 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:363*//*369:*/
+/*:367*//*373:*/
 #line 287 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1496,39 +1527,41 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:369*//*375:*/
+/*:373*//*379:*/
 #line 385 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:375*//*377:*/
+/*:379*//*381:*/
 #line 424 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
+static int ip_output_pkt(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
+const struct sr_ipout*o,sr_pkt*pkt);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:377*//*380:*/
-#line 519 "web/ip.w"
+/*:381*//*384:*/
+#line 539 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:380*//*382:*/
-#line 569 "web/ip.w"
+/*:384*//*386:*/
+#line 590 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:382*//*385:*/
-#line 622 "web/ip.w"
+/*:386*//*389:*/
+#line 643 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:385*//*388:*/
-#line 665 "web/ip.w"
+/*:389*//*392:*/
+#line 696 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1536,67 +1569,67 @@ struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:388*//*395:*/
-#line 818 "web/ip.w"
+/*:392*//*399:*/
+#line 851 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:395*//*401:*/
-#line 930 "web/ip.w"
+/*:399*//*405:*/
+#line 963 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:401*//*404:*/
-#line 997 "web/ip.w"
+/*:405*//*408:*/
+#line 1030 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:404*//*408:*/
-#line 1070 "web/ip.w"
+/*:408*//*412:*/
+#line 1103 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:408*//*410:*/
-#line 1114 "web/ip.w"
+/*:412*//*414:*/
+#line 1147 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:410*//*416:*/
-#line 1180 "web/ip.w"
+/*:414*//*420:*/
+#line 1213 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:416*//*418:*/
-#line 1230 "web/ip.w"
+/*:420*//*422:*/
+#line 1263 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:418*//*420:*/
-#line 1274 "web/ip.w"
+/*:422*//*424:*/
+#line 1307 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:420*//*425:*/
-#line 1312 "web/ip.w"
+/*:424*//*429:*/
+#line 1345 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:425*//*434:*/
+/*:429*//*438:*/
 #line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:434*//*441:*/
+/*:438*//*445:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1604,14 +1637,14 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:441*//*447:*/
+/*:445*//*451:*/
 #line 195 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:447*//*450:*/
+/*:451*//*454:*/
 #line 273 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
@@ -1621,31 +1654,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:450*//*454:*/
+/*:454*//*458:*/
 #line 347 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:454*//*456:*/
+/*:458*//*460:*/
 #line 377 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:456*//*459:*/
+/*:460*//*463:*/
 #line 416 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:459*//*463:*/
+/*:463*//*467:*/
 #line 482 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:463*//*465:*/
+/*:467*//*469:*/
 #line 534 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1653,13 +1686,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:465*//*467:*/
+/*:469*//*471:*/
 #line 573 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:467*//*469:*/
+/*:471*//*473:*/
 #line 620 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1667,7 +1700,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:469*//*473:*/
+/*:473*//*477:*/
 #line 725 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1675,25 +1708,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:473*//*479:*/
+/*:477*//*483:*/
 #line 838 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:479*//*483:*/
+/*:483*//*487:*/
 #line 927 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:483*//*485:*/
+/*:487*//*489:*/
 #line 967 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
-/*:485*//*488:*/
+/*:489*//*492:*/
 #line 1003 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1702,35 +1735,35 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:488*//*491:*/
-#line 1055 "web/bind.w"
+/*:492*//*495:*/
+#line 1066 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:491*//*494:*/
-#line 1139 "web/bind.w"
+/*:495*//*498:*/
+#line 1150 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:494*//*498:*/
-#line 1236 "web/bind.w"
+/*:498*//*502:*/
+#line 1247 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:498*//*502:*/
-#line 1319 "web/bind.w"
+/*:502*//*506:*/
+#line 1330 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:502*//*505:*/
-#line 1370 "web/bind.w"
+/*:506*//*509:*/
+#line 1381 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:505*//*511:*/
-#line 1447 "web/bind.w"
+/*:509*//*515:*/
+#line 1458 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
@@ -1739,22 +1772,22 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:511*//*517:*/
-#line 1596 "web/bind.w"
+/*:515*//*521:*/
+#line 1607 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:517*//*524:*/
-#line 1775 "web/bind.w"
+/*:521*//*528:*/
+#line 1786 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:524*//*525:*/
-#line 1806 "web/bind.w"
+/*:528*//*529:*/
+#line 1817 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1768,8 +1801,8 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:525*//*528:*/
-#line 1858 "web/bind.w"
+/*:529*//*532:*/
+#line 1869 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1778,168 +1811,175 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:528*//*534:*/
-#line 2032 "web/bind.w"
+/*:532*//*538:*/
+#line 2043 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:534*//*537:*/
-#line 2102 "web/bind.w"
+/*:538*//*541:*/
+#line 2113 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:537*//*541:*/
-#line 2160 "web/bind.w"
+/*:541*//*545:*/
+#line 2171 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:541*//*542:*/
-#line 2174 "web/bind.w"
+/*:545*//*546:*/
+#line 2185 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:542*//*550:*/
-#line 131 "web/udp.w"
+/*:546*//*555:*/
+#line 148 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:550*//*553:*/
-#line 229 "web/udp.w"
+/*:555*//*558:*/
+#line 246 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:553*//*555:*/
-#line 243 "web/udp.w"
+/*:558*//*560:*/
+#line 261 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:555*//*558:*/
-#line 277 "web/udp.w"
+/*:560*//*563:*/
+#line 298 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:558*//*560:*/
-#line 306 "web/udp.w"
+/*:563*//*565:*/
+#line 336 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
+static void dgram_take_rx(sr_dgram*d,const struct sr_rx*rx,int truesize);
+static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
+int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:560*//*563:*/
-#line 390 "web/udp.w"
+/*:565*//*568:*/
+#line 459 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:563*//*565:*/
-#line 431 "web/udp.w"
+/*:568*//*570:*/
+#line 500 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:565*//*567:*/
-#line 457 "web/udp.w"
+/*:570*//*572:*/
+#line 526 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:567*//*570:*/
-#line 570 "web/udp.w"
+/*:572*//*575:*/
+#line 639 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:570*//*573:*/
-#line 653 "web/udp.w"
+/*:575*//*578:*/
+#line 722 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:573*//*576:*/
-#line 711 "web/udp.w"
+/*:578*//*581:*/
+#line 780 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:576*//*578:*/
-#line 742 "web/udp.w"
+/*:581*//*583:*/
+#line 811 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:578*//*580:*/
-#line 780 "web/udp.w"
+/*:583*//*585:*/
+#line 849 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:580*//*582:*/
-#line 828 "web/udp.w"
+/*:585*//*587:*/
+#line 897 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:582*//*588:*/
-#line 924 "web/udp.w"
+/*:587*//*593:*/
+#line 997 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:588*//*591:*/
-#line 965 "web/udp.w"
+/*:593*//*596:*/
+#line 1038 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:591*//*594:*/
-#line 1009 "web/udp.w"
+/*:596*//*599:*/
+#line 1082 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:594*//*596:*/
-#line 1052 "web/udp.w"
+/*:599*//*601:*/
+#line 1125 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
-static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
-const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen);
+static sr_pkt*udp_pkt_new(int optlen,size_t l4len);
+static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
+const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
+bool partial);
 static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:596*//*601:*/
-#line 1178 "web/udp.w"
+/*:601*//*607:*/
+#line 1276 "web/udp.w"
 
+static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
+const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:601*//*603:*/
-#line 1209 "web/udp.w"
+/*:607*//*609:*/
+#line 1320 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
-uint32_t saddr,uint32_t daddr,uint8_t proto);
+uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:603*//*605:*/
-#line 1229 "web/udp.w"
+/*:609*//*611:*/
+#line 1344 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:605*//*608:*/
-#line 1282 "web/udp.w"
+/*:611*//*614:*/
+#line 1397 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:608*//*612:*/
-#line 1363 "web/udp.w"
+/*:614*//*618:*/
+#line 1480 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -1949,8 +1989,8 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
-/*:612*//*618:*/
-#line 1501 "web/udp.w"
+/*:618*//*624:*/
+#line 1617 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -1961,24 +2001,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:618*//*619:*/
-#line 1518 "web/udp.w"
+/*:624*//*625:*/
+#line 1634 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:619*//*625:*/
-#line 1697 "web/udp.w"
+/*:625*//*631:*/
+#line 1813 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:625*//*630:*/
-#line 1795 "web/udp.w"
+/*:631*//*636:*/
+#line 1911 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:630*//*632:*/
-#line 1814 "web/udp.w"
+/*:636*//*638:*/
+#line 1930 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -1986,102 +2026,102 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:632*//*635:*/
-#line 1906 "web/udp.w"
+/*:638*//*641:*/
+#line 2022 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:635*//*637:*/
-#line 1947 "web/udp.w"
+/*:641*//*643:*/
+#line 2063 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:637*//*639:*/
-#line 2002 "web/udp.w"
+/*:643*//*645:*/
+#line 2118 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:639*//*641:*/
-#line 2038 "web/udp.w"
+/*:645*//*647:*/
+#line 2154 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:641*//*643:*/
-#line 2082 "web/udp.w"
+/*:647*//*649:*/
+#line 2198 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:643*//*647:*/
-#line 2157 "web/udp.w"
+/*:649*//*653:*/
+#line 2273 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:647*//*652:*/
-#line 2246 "web/udp.w"
+/*:653*//*658:*/
+#line 2362 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:652*//*654:*/
-#line 2285 "web/udp.w"
+/*:658*//*660:*/
+#line 2401 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:654*//*656:*/
-#line 2324 "web/udp.w"
+/*:660*//*662:*/
+#line 2440 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:656*//*658:*/
-#line 2364 "web/udp.w"
+/*:662*//*664:*/
+#line 2480 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:658*//*665:*/
-#line 2505 "web/udp.w"
+/*:664*//*671:*/
+#line 2621 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:665*//*672:*/
-#line 2633 "web/udp.w"
+/*:671*//*678:*/
+#line 2749 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:672*//*675:*/
-#line 2688 "web/udp.w"
+/*:678*//*681:*/
+#line 2809 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:675*//*680:*/
-#line 2792 "web/udp.w"
+/*:681*//*686:*/
+#line 2911 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:680*//*682:*/
-#line 2840 "web/udp.w"
+/*:686*//*688:*/
+#line 2959 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:682*//*684:*/
-#line 2887 "web/udp.w"
+/*:688*//*690:*/
+#line 3006 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:684*//*687:*/
-#line 2927 "web/udp.w"
+/*:690*//*693:*/
+#line 3046 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:687*//*691:*/
+/*:693*//*697:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2089,39 +2129,39 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:691*//*694:*/
-#line 88 "web/poll.w"
+/*:697*//*700:*/
+#line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:694*//*696:*/
-#line 143 "web/poll.w"
+/*:700*//*702:*/
+#line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
 static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:696*//*702:*/
-#line 252 "web/poll.w"
+/*:702*//*708:*/
+#line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:702*//*704:*/
-#line 306 "web/poll.w"
+/*:708*//*710:*/
+#line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:704*//*708:*/
-#line 363 "web/poll.w"
+/*:710*//*714:*/
+#line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:708*//*713:*/
-#line 507 "web/poll.w"
+/*:714*//*719:*/
+#line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
 static void sock_data_ready(sr_sock*s);
@@ -2129,131 +2169,131 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:713*//*721:*/
+/*:719*//*727:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:721*//*727:*/
+/*:727*//*733:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:727*//*729:*/
+/*:733*//*735:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:729*//*731:*/
+/*:735*//*737:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:731*//*733:*/
-#line 247 "web/raw.w"
+/*:737*//*739:*/
+#line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:733*//*735:*/
-#line 276 "web/raw.w"
+/*:739*//*741:*/
+#line 275 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:735*//*737:*/
-#line 329 "web/raw.w"
+/*:741*//*743:*/
+#line 315 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:737*//*739:*/
-#line 367 "web/raw.w"
+/*:743*//*745:*/
+#line 353 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:739*//*741:*/
-#line 459 "web/raw.w"
+/*:745*//*747:*/
+#line 445 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:741*//*744:*/
-#line 498 "web/raw.w"
+/*:747*//*750:*/
+#line 484 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:744*//*749:*/
-#line 579 "web/raw.w"
+/*:750*//*755:*/
+#line 565 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:749*//*751:*/
-#line 649 "web/raw.w"
+/*:755*//*757:*/
+#line 635 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:751*//*754:*/
-#line 700 "web/raw.w"
+/*:757*//*760:*/
+#line 686 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:754*//*757:*/
-#line 770 "web/raw.w"
+/*:760*//*763:*/
+#line 756 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:757*//*759:*/
-#line 813 "web/raw.w"
+/*:763*//*765:*/
+#line 799 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:759*//*762:*/
-#line 878 "web/raw.w"
+/*:765*//*768:*/
+#line 864 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:762*//*767:*/
-#line 956 "web/raw.w"
+/*:768*//*773:*/
+#line 942 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:767*//*771:*/
+/*:773*//*777:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:771*//*773:*/
+/*:777*//*779:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:773*//*775:*/
+/*:779*//*781:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:775*//*777:*/
+/*:781*//*783:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:777*/
+/*:783*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2310,7 +2350,14 @@ return 0;
 }
 
 /*:13*//*19:*/
-#line 198 "web/world.w"
+#line 202 "web/world.w"
+
+static void*xmalloc(size_t size)
+{
+void*p= malloc(size?size:1);
+if(!p){fputs("sockref: out of memory\n",stderr);abort();}
+return p;
+}
 
 static void*xcalloc(size_t n,size_t size)
 {
@@ -2329,7 +2376,7 @@ return p;
 }
 
 /*:19*//*21:*/
-#line 228 "web/world.w"
+#line 239 "web/world.w"
 
 static uint32_t prefix_mask(int len)
 {
@@ -2345,7 +2392,7 @@ return(ntohl(a)&0xffffff00u)==0xe0000000u;
 }
 
 /*:21*//*23:*/
-#line 254 "web/world.w"
+#line 265 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu)
@@ -2362,7 +2409,7 @@ return ifp;
 }
 
 /*:23*//*24:*/
-#line 273 "web/world.w"
+#line 284 "web/world.w"
 
 static sr_iface*iface_by_index(sr_host*h,int ifindex)
 {
@@ -2386,7 +2433,7 @@ return NULL;
 }
 
 /*:24*//*26:*/
-#line 314 "web/world.w"
+#line 325 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -2411,6 +2458,7 @@ memmove(&h->routes[i+1],&h->routes[i],
 h->nroutes++;
 r= &h->routes[i];
 r->dst= dst;
+r->mask= prefix_mask(prefixlen);
 r->prefixlen= prefixlen;
 r->gw= gw;
 r->ifindex= ifindex;
@@ -2430,14 +2478,14 @@ h->nroutes--;
 }
 
 /*:26*//*28:*/
-#line 370 "web/world.w"
+#line 384 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err)
 {
 for(int i= 0;i<h->nroutes;i++){
 const sr_route*r= &h->routes[i];
-if((dst&prefix_mask(r->prefixlen))!=r->dst)continue;
+if((dst&r->mask)!=r->dst)continue;
 if(r->scope<scope)continue;
 switch(r->type){
 case SR_RT_UNREACHABLE:*err= -EHOSTUNREACH;return NULL;
@@ -2459,7 +2507,7 @@ return fib_lookup(h,dst,0,RT_SCOPE_UNIVERSE,&err);
 }
 
 /*:28*//*30:*/
-#line 424 "web/world.w"
+#line 438 "web/world.w"
 
 static const struct sr_ifaddr*ifaddr_primary(const sr_iface*ifp,
 uint32_t addr,int prefixlen)
@@ -2494,7 +2542,7 @@ return 0;
 }
 
 /*:30*//*31:*/
-#line 457 "web/world.w"
+#line 471 "web/world.w"
 
 static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a)
@@ -2524,7 +2572,7 @@ ifp->ifindex,src,RT_SCOPE_LINK,true);
 }
 
 /*:31*//*33:*/
-#line 501 "web/world.w"
+#line 515 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up)
 {
@@ -2544,7 +2592,7 @@ route_del(h,i);
 }
 
 /*:33*//*37:*/
-#line 596 "web/world.w"
+#line 610 "web/world.w"
 
 static sr_host*host_by_id(int id)
 {
@@ -2552,7 +2600,7 @@ return id>=0&&id<W->nhosts?W->host[id]:NULL;
 }
 
 /*:37*//*38:*/
-#line 604 "web/world.w"
+#line 618 "web/world.w"
 
 static sr_host*host_new(const char*name)
 {
@@ -2569,15 +2617,15 @@ h->sys[i][1]= sysctls[i].def2;
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
 /*:134*/
-#line 610 "web/world.w"
+#line 624 "web/world.w"
 
-/*374:*/
+/*378:*/
 #line 382 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:374*/
-#line 611 "web/world.w"
+/*:378*/
+#line 625 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
 W->host[W->nhosts++]= h;
@@ -2594,7 +2642,7 @@ return host_new(name)->id;
 }
 
 /*:38*//*39:*/
-#line 629 "web/world.w"
+#line 643 "web/world.w"
 
 static int parse_cidr(const char*s,uint32_t*addr,int*prefixlen)
 {
@@ -2620,7 +2668,7 @@ return 0;
 }
 
 /*:39*//*41:*/
-#line 659 "web/world.w"
+#line 673 "web/world.w"
 
 int sr_if_add(int host,const char*name,int mtu)
 {
@@ -2657,7 +2705,7 @@ return 0;
 }
 
 /*:41*//*42:*/
-#line 697 "web/world.w"
+#line 711 "web/world.w"
 
 int sr_addr_add(int host,int ifindex,const char*cidr,const char*brd)
 {
@@ -2680,7 +2728,7 @@ return sys_return(iface_add_addr(h,ifindex,addr,plen,b));
 }
 
 /*:42*//*43:*/
-#line 723 "web/world.w"
+#line 737 "web/world.w"
 
 int sr_route_add(int host,const char*cidr,const char*gw,int ifindex)
 {
@@ -2738,78 +2786,78 @@ return sys_return(-ESRCH);
 }
 
 /*:43*//*45:*/
-#line 787 "web/world.w"
+#line 801 "web/world.w"
 
 void sr_reset(void)
 {
 sr_host*h;
 if(W->ready)/*46:*/
-#line 812 "web/world.w"
+#line 826 "web/world.w"
 
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*325:*/
-#line 186 "web/link.w"
+/*329:*/
+#line 200 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:325*//*334:*/
-#line 330 "web/link.w"
+/*:329*//*338:*/
+#line 378 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:334*//*432:*/
+/*:338*//*436:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:432*/
-#line 816 "web/world.w"
+/*:436*/
+#line 830 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*350:*/
-#line 577 "web/link.w"
+/*354:*/
+#line 616 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:350*//*368:*/
+/*:354*//*372:*/
 #line 284 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:368*//*394:*/
-#line 815 "web/ip.w"
+/*:372*//*398:*/
+#line 848 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:394*//*415:*/
-#line 1177 "web/ip.w"
+/*:398*//*419:*/
+#line 1210 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:415*//*423:*/
-#line 1303 "web/ip.w"
+/*:419*//*427:*/
+#line 1336 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:423*//*453:*/
+/*:427*//*457:*/
 #line 344 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:453*//*725:*/
+/*:457*//*731:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:725*/
-#line 819 "web/world.w"
+/*:731*/
+#line 833 "web/world.w"
 
 free(fh->ifs);
 free(fh->routes);
@@ -2819,23 +2867,23 @@ free(fh);
 free(W->host);
 }
 /*:46*/
-#line 791 "web/world.w"
+#line 805 "web/world.w"
 
 memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*324:*/
-#line 183 "web/link.w"
+/*328:*/
+#line 197 "web/link.w"
 
 W->rng= 1;
 
-/*:324*/
-#line 796 "web/world.w"
+/*:328*/
+#line 810 "web/world.w"
 
 h= host_new("host0");
 /*34:*/
-#line 528 "web/world.w"
+#line 542 "web/world.w"
 
 {
 int eth;
@@ -2848,15 +2896,15 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 }
 
 /*:34*/
-#line 798 "web/world.w"
+#line 812 "web/world.w"
 
-/*337:*/
-#line 391 "web/link.w"
+/*341:*/
+#line 439 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:337*/
-#line 799 "web/world.w"
+/*:341*/
+#line 813 "web/world.w"
 
 W->cur= proc_new(h,0);
 }
@@ -3120,8 +3168,8 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*712:*/
-#line 464 "web/poll.w"
+/*718:*/
+#line 465 "web/poll.w"
 
 if(fd>=t->kmax){
 int nr= 1;
@@ -3129,7 +3177,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:712*/
+/*:718*/
 #line 127 "web/fd.w"
 
 t->file[fd]= f;
@@ -3330,12 +3378,12 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:168*//*548:*/
-#line 98 "web/udp.w"
+/*:168*//*553:*/
+#line 115 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:548*/
+/*:553*/
 #line 269 "web/socket.w"
 
 /*96:*/
@@ -3347,7 +3395,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:96*//*439:*/
+/*:96*//*443:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -3356,12 +3404,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:439*//*726:*/
+/*:443*//*732:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:726*/
+/*:732*/
 #line 270 "web/socket.w"
 
 return s;
@@ -3483,8 +3531,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*660:*/
-#line 2398 "web/udp.w"
+/*666:*/
+#line 2514 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3503,7 +3551,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:660*/
+/*:666*/
 #line 166 "web/ioctl.w"
 
 }
@@ -5296,31 +5344,58 @@ return csum_fold(csum_add(0,p,n));
 }
 
 /*:292*//*294:*/
-#line 117 "web/wire.w"
+#line 119 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len)
 {
-uint8_t ph[12];
-put_addr(ph,saddr);
-put_addr(ph+4,daddr);
-ph[8]= 0;
-ph[9]= proto;
-put16(ph+10,(uint16_t)len);
-return csum_add(0,ph,sizeof ph);
+uint8_t tail[4]= {0,proto,(uint8_t)(len>>8),(uint8_t)len};
+uint32_t w;
+uint64_t acc;
+memcpy(&w,tail,4);
+acc= (uint64_t)saddr+daddr+w;
+while(acc>>16)acc= (acc&0xffff)+(acc>>16);
+return ntohs((uint16_t)acc);
 }
 
-/*:294*//*297:*/
-#line 158 "web/wire.w"
+/*:294*//*296:*/
+#line 142 "web/wire.w"
+
+static uint16_t ip_fast_csum(const uint8_t*p,size_t hl)
+{
+uint32_t w[5];
+uint64_t acc;
+memcpy(w,p,sizeof w);
+acc= (uint64_t)w[0]+w[1]+w[2]+w[3]+w[4];
+for(size_t i= SR_IPHDR_LEN;i+4<=hl;i+= 4){
+uint32_t o;
+memcpy(&o,p+i,4);
+acc+= o;
+}
+while(acc>>16)acc= (acc&0xffff)+(acc>>16);
+return(uint16_t)~ntohs((uint16_t)acc);
+}
+
+/*:296*//*299:*/
+#line 191 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
 {
+size_t ihl,tot_len;
 if(len<SR_IPHDR_LEN||p[0]>>4!=4)return false;
+ihl= (size_t)(p[0]&0xf)*4;
+tot_len= get16(p+2);
+if(ihl<SR_IPHDR_LEN||ihl> len)return false;
+if(tot_len<ihl||tot_len> len)return false;
+if(ip_fast_csum(p,ihl)!=0)return false;
+ipv4_read(p,ip);
+return true;
+}
+
+static void ipv4_read(const uint8_t*p,struct sr_ipv4*ip)
+{
 ip->ihl= (uint8_t)((p[0]&0xf)*4);
 ip->tot_len= get16(p+2);
-if(ip->ihl<SR_IPHDR_LEN||ip->ihl> len)return false;
-if(ip->tot_len<ip->ihl||ip->tot_len> len)return false;
-if(inet_csum(p,ip->ihl)!=0)return false;
 ip->tos= p[1];
 ip->id= get16(p+4);
 ip->frag_off= get16(p+6);
@@ -5330,15 +5405,15 @@ ip->saddr= get_addr(p+12);
 ip->daddr= get_addr(p+16);
 ip->opt= p+SR_IPHDR_LEN;
 ip->optlen= ip->ihl-SR_IPHDR_LEN;
-return true;
 }
 
-/*:297*//*298:*/
-#line 183 "web/wire.w"
+/*:299*//*300:*/
+#line 228 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
 {
 int hl= SR_IPHDR_LEN+ip->optlen;
+uint32_t sa= ntohl(ip->saddr),da= ntohl(ip->daddr),sum;
 p[0]= (uint8_t)(0x40|hl/4);
 p[1]= ip->tos;
 put16(p+2,ip->tot_len);
@@ -5346,26 +5421,30 @@ put16(p+4,ip->id);
 put16(p+6,ip->frag_off);
 p[8]= ip->ttl;
 p[9]= ip->protocol;
-put16(p+10,0);
 put_addr(p+12,ip->saddr);
 put_addr(p+16,ip->daddr);
-if(ip->optlen&&ip->opt!=p+SR_IPHDR_LEN)
-memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
-put16(p+10,inet_csum(p,(size_t)hl));
+sum= (uint32_t)(p[0]<<8|ip->tos)+ip->tot_len+ip->id+ip->frag_off+
+(uint32_t)(ip->ttl<<8|ip->protocol)+(sa>>16)+(sa&0xffff)+(da>>16)+
+(da&0xffff);
+if(ip->optlen){
+if(ip->opt!=p+SR_IPHDR_LEN)memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
+sum= csum_add(sum,p+SR_IPHDR_LEN,(size_t)ip->optlen);
+}
+put16(p+10,csum_fold(sum));
 }
 
-/*:298*//*300:*/
-#line 209 "web/wire.w"
+/*:300*//*302:*/
+#line 259 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
 {
 size_t hl= (size_t)(p[0]&0xf)*4;
 put16(p+10,0);
-put16(p+10,inet_csum(p,hl));
+put16(p+10,ip_fast_csum(p,hl));
 }
 
-/*:300*//*303:*/
-#line 243 "web/wire.w"
+/*:302*//*305:*/
+#line 293 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
 uint32_t daddr,struct sr_udp*u)
@@ -5399,8 +5478,24 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:303*//*306:*/
-#line 299 "web/wire.w"
+/*:305*//*307:*/
+#line 357 "web/wire.w"
+
+static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
+uint8_t proto)
+{
+put16(p+6,(uint16_t)~csum_fold(csum_pseudo(saddr,daddr,proto,len)));
+}
+
+static void udp_csum_complete(uint8_t*ip)
+{
+size_t hl= (size_t)(ip[0]&0xf)*4,len= (size_t)get16(ip+2)-hl;
+uint16_t c= csum_fold(csum_add(0,ip+hl,len));
+put16(ip+hl+6,c?c:0xffff);
+}
+
+/*:307*//*310:*/
+#line 394 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
 {
@@ -5425,8 +5520,8 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:306*//*310:*/
-#line 362 "web/wire.w"
+/*:310*//*314:*/
+#line 457 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
 {
@@ -5458,8 +5553,8 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*311:*/
-#line 405 "web/wire.w"
+/*315:*/
+#line 500 "web/wire.w"
 
 {
 uint32_t now= inet_current_timestamp();
@@ -5485,8 +5580,8 @@ break;
 }
 }
 
-/*:311*/
-#line 393 "web/wire.w"
+/*:315*/
+#line 488 "web/wire.w"
 
 break;
 case IPOPT_LSRR:case IPOPT_SSRR:
@@ -5499,8 +5594,8 @@ break;
 }
 }
 
-/*:310*//*312:*/
-#line 434 "web/wire.w"
+/*:314*//*316:*/
+#line 529 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr)
@@ -5514,8 +5609,8 @@ return true;
 return false;
 }
 
-/*:312*//*314:*/
-#line 461 "web/wire.w"
+/*:316*//*318:*/
+#line 556 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
 {
@@ -5523,16 +5618,13 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:314*//*318:*/
-#line 51 "web/link.w"
+/*:318*//*322:*/
+#line 56 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
 {
-uint64_t x= k0*0x9e3779b97f4a7c15u^(k1+0x632be59bd9b4e019u);
-x^= x>>31;
-x*= 0xbf58476d1ce4e5b9u;
-x^= x>>29;
-return(size_t)(x&(t->nb-1));
+uint64_t x= (k0^k1*0xbf58476d1ce4e5b9u)*0x9e3779b97f4a7c15u;
+return(size_t)(x>>t->shift);
 }
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5548,7 +5640,7 @@ static void htab_insert(sr_htab*t,sr_hent*e)
 size_t s;
 if(t->n>=t->nb){
 sr_htab g= {xcalloc(t->nb?2*t->nb:16,sizeof(sr_hent*)),
-t->nb?2*t->nb:16,0};
+t->nb?2*t->nb:16,0,t->nb?t->shift-1:60};
 for(size_t i= 0;i<t->nb;i++)
 while(t->b[i]){
 sr_hent*x= t->b[i];
@@ -5560,6 +5652,7 @@ g.b[s]= x;
 free(t->b);
 t->b= g.b;
 t->nb= g.nb;
+t->shift= g.shift;
 }
 s= htab_slot(t,e->k0,e->k1);
 e->next= t->b[s];
@@ -5588,8 +5681,8 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:318*//*321:*/
-#line 127 "web/link.w"
+/*:322*//*325:*/
+#line 130 "web/link.w"
 
 static uint64_t rng_next(void)
 {
@@ -5610,19 +5703,41 @@ world_ready();
 W->rng= seed;
 }
 
-/*:321*//*327:*/
-#line 196 "web/link.w"
+/*:325*//*331:*/
+#line 222 "web/link.w"
 
-static sr_pkt*pkt_new(const void*data,size_t len)
+static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
-sr_pkt*p= xcalloc(1,sizeof*p+len);
+sr_pkt*p;
+if(headroom<sizeof*p)headroom= sizeof*p;
+p= xmalloc(headroom+len);
 p->len= len;
-if(data)memcpy(p->data,data,len);
+p->data= (uint8_t*)p+headroom;
+p->sk= NULL;
+p->truesize= 0;
+p->held= false;
+p->csum_partial= false;
+p->iif= 0;
 return p;
 }
 
-/*:327*//*328:*/
-#line 208 "web/link.w"
+static sr_pkt*pkt_new(const void*data,size_t len)
+{
+sr_pkt*p= pkt_alloc(sizeof*p,len);
+if(data)memcpy(p->data,data,len);
+else memset(p->data,0,len);
+return p;
+}
+
+static sr_pkt*pkt_clone(const sr_pkt*p)
+{
+sr_pkt*c= pkt_new(p->data,p->len);
+c->csum_partial= p->csum_partial;
+return c;
+}
+
+/*:331*//*332:*/
+#line 256 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -5661,8 +5776,8 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:328*//*329:*/
-#line 253 "web/link.w"
+/*:332*//*333:*/
+#line 301 "web/link.w"
 
 static void net_run(void)
 {
@@ -5684,8 +5799,8 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:329*//*330:*/
-#line 278 "web/link.w"
+/*:333*//*334:*/
+#line 326 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -5701,8 +5816,8 @@ net_run();
 W->now_ns= target;
 }
 
-/*:330*//*335:*/
-#line 340 "web/link.w"
+/*:334*//*339:*/
+#line 388 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -5736,8 +5851,8 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:335*//*336:*/
-#line 375 "web/link.w"
+/*:339*//*340:*/
+#line 423 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -5752,8 +5867,8 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:336*//*339:*/
-#line 412 "web/link.w"
+/*:340*//*343:*/
+#line 460 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -5770,16 +5885,16 @@ if(l->mtu&&pkt->len> (size_t)l->mtu){free(pkt);return;}
 for(int i= 0;i<l->nports;i++){
 struct sr_port*pt= &l->port[i];
 if(pt->host==h->id&&pt->ifindex==ifindex)continue;
-if(bcast)lan_carry(l,pt,pkt);
+if(bcast)lan_carry(l,pt,pkt_clone(pkt));
 else if(owner<0&&port_owns(pt,nexthop))owner= i;
 }
 if(bcast)free(pkt);
-else if(owner>=0){lan_carry(l,&l->port[owner],pkt);free(pkt);}
+else if(owner>=0)lan_carry(l,&l->port[owner],pkt);
 else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
-/*:339*//*340:*/
-#line 439 "web/link.w"
+/*:343*//*344:*/
+#line 487 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
 {
@@ -5791,48 +5906,37 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:340*//*341:*/
-#line 455 "web/link.w"
+/*:344*//*345:*/
+#line 505 "web/link.w"
 
-static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
+static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
 int copies= 1;
-if(l->cfg.loss> 0&&rng_unit()<l->cfg.loss)return;
+if(l->cfg.loss> 0&&rng_unit()<l->cfg.loss){free(pkt);return;}
 if(l->cfg.duplicate> 0&&rng_unit()<l->cfg.duplicate)copies= 2;
 while(copies--){
-sr_event e;
-memset(&e,0,sizeof e);
-e.t= W->now_ns+l->cfg.delay_ns;
+sr_event e= {.t= W->now_ns+l->cfg.delay_ns,.kind= EV_RX,.host= pt->host,
+.ifindex= pt->ifindex,.rt_type= -1};
 if(l->cfg.jitter_ns)
 e.t+= (uint64_t)(rng_unit()*(double)(l->cfg.jitter_ns+1));
 if(l->cfg.reorder> 0&&rng_unit()<l->cfg.reorder)e.t+= l->cfg.reorder_ns;
-e.kind= EV_RX;
-e.host= pt->host;
-e.ifindex= pt->ifindex;
-e.pkt= pkt_new(pkt->data,pkt->len);
-e.rt_type= -1;
+e.pkt= copies?pkt_clone(pkt):pkt;
 ev_push(&e);
 }
 }
 
-/*:341*//*343:*/
-#line 488 "web/link.w"
+/*:345*//*347:*/
+#line 533 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
-sr_event e;
-memset(&e,0,sizeof e);
-e.t= W->now_ns;
-e.kind= EV_RX;
-e.host= h->id;
-e.ifindex= ifindex;
-e.pkt= pkt;
-e.rt_type= rt_type;
+sr_event e= {.t= W->now_ns,.kind= EV_RX,.host= h->id,.ifindex= ifindex,
+.pkt= pkt,.rt_type= rt_type};
 ev_push(&e);
 }
 
-/*:343*//*344:*/
-#line 505 "web/link.w"
+/*:347*//*348:*/
+#line 544 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5842,8 +5946,8 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:344*//*346:*/
-#line 525 "web/link.w"
+/*:348*//*350:*/
+#line 564 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -5858,8 +5962,8 @@ net_run();
 return 0;
 }
 
-/*:346*//*352:*/
-#line 585 "web/link.w"
+/*:350*//*356:*/
+#line 624 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -5904,8 +6008,8 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:352*//*353:*/
-#line 633 "web/link.w"
+/*:356*//*357:*/
+#line 672 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -5936,7 +6040,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:353*//*358:*/
+/*:357*//*362:*/
 #line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -5959,7 +6063,7 @@ return a->addr;
 return 0;
 }
 
-/*:358*//*359:*/
+/*:362*//*363:*/
 #line 125 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -5972,7 +6076,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*360:*/
+/*364:*/
 #line 167 "web/ip.w"
 
 if(saddr){
@@ -5985,10 +6089,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:360*/
+/*:364*/
 #line 136 "web/ip.w"
 
-/*361:*/
+/*365:*/
 #line 178 "web/ip.w"
 
 if(oif){
@@ -6004,7 +6108,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:361*/
+/*:365*/
 #line 137 "web/ip.w"
 
 if(!daddr){
@@ -6032,7 +6136,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*362:*/
+/*366:*/
 #line 198 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -6047,13 +6151,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:362*/
+/*:366*/
 #line 163 "web/ip.w"
 
 return 0;
 }
 
-/*:359*//*364:*/
+/*:363*//*368:*/
 #line 220 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -6071,7 +6175,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:364*//*370:*/
+/*:368*//*374:*/
 #line 293 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -6116,7 +6220,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:370*//*376:*/
+/*:374*//*380:*/
 #line 392 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -6129,22 +6233,32 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:376*//*378:*/
-#line 430 "web/ip.w"
+/*:380*//*382:*/
+#line 439 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
 {
+sr_pkt*pkt= pkt_alloc(0,(size_t)SR_IPHDR_LEN+(size_t)o->optlen+l4len);
+memcpy(pkt->data+SR_IPHDR_LEN+o->optlen,l4,l4len);
+return ip_output_pkt(h,rt,daddr,o,pkt);
+}
+
+static int ip_output_pkt(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
+const struct sr_ipout*o,sr_pkt*pkt)
+{
 sr_iface*dev= iface_by_index(h,rt->ifindex);
 int hlen= SR_IPHDR_LEN+o->optlen;
-size_t tot= (size_t)hlen+l4len;
+size_t tot= pkt->len,l4len= tot-(size_t)hlen;
 int devmtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
 int mtu= o->pmtudisc>=IP_PMTUDISC_PROBE?devmtu:rt->mtu;
 bool ignore_df= o->pmtudisc<IP_PMTUDISC_DO||o->pmtudisc==IP_PMTUDISC_OMIT;
 bool df;
 struct sr_ipv4 ip;
-sr_pkt*pkt;
-if(tot> SR_IP_MAXPACKET||(!ignore_df&&tot> (size_t)mtu))return-EMSGSIZE;
+if(tot> SR_IP_MAXPACKET||(!ignore_df&&tot> (size_t)mtu)){
+free(pkt);
+return-EMSGSIZE;
+}
 df= o->pmtudisc==IP_PMTUDISC_DO||o->pmtudisc==IP_PMTUDISC_PROBE||
 (tot<=(size_t)rt->mtu&&o->pmtudisc==IP_PMTUDISC_WANT&&!rt->mtu_locked);
 memset(&ip,0,sizeof ip);
@@ -6158,7 +6272,6 @@ else if(df&&!ignore_df)ip.id= 0;
 else ip.id= h->ip_ident++;
 ip.saddr= rt->saddr;
 ip.daddr= daddr;
-pkt= pkt_new(NULL,tot);
 pkt->sk= o->sk;
 pkt->iif= rt->iif;
 pkt->truesize= skb_truesize((int)tot,(int)l4len-SR_UDPHDR_LEN);
@@ -6170,13 +6283,12 @@ ip_options_build(h,pkt->data+SR_IPHDR_LEN,o->optlen,rt->saddr,daddr);
 ip.opt= pkt->data+SR_IPHDR_LEN;
 ip.optlen= o->optlen;
 ipv4_emit(pkt->data,&ip);
-memcpy(pkt->data+hlen,l4,l4len);
 ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:378*//*379:*/
-#line 495 "web/ip.w"
+/*:382*//*383:*/
+#line 512 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6186,16 +6298,16 @@ bool loopdev= (dev->flags&IFF_LOOPBACK)!=0;
 bool group= type==SR_RT_BROADCAST||type==SR_RT_MULTICAST;
 if(type==SR_RT_MULTICAST&&!loopdev){
 if(mc_loop&&ip_check_mc(h,ifindex,get_addr(pkt->data+16)))
-dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_MULTICAST);
+dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_MULTICAST);
 if(pkt->data[8]==0){free(pkt);return;}
 }
 if(type==SR_RT_BROADCAST&&!loopdev)
-dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_BROADCAST);
+dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:379*//*381:*/
-#line 523 "web/ip.w"
+/*:383*//*385:*/
+#line 543 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6205,6 +6317,7 @@ size_t hlen= (size_t)(pkt->data[0]&0xf)*4,left,pos,off,chunk;
 uint16_t fo;
 bool more;
 if(pkt->len<=(size_t)mtu){dev_xmit(h,ifindex,nexthop,group,pkt);return;}
+if(pkt->csum_partial)udp_csum_complete(pkt->data);
 fo= get16(pkt->data+6);
 off= (size_t)(fo&IP_OFFMASK)*8;
 more= (fo&IP_MF)!=0;
@@ -6214,7 +6327,7 @@ pos= hlen;
 chunk= ((size_t)mtu-hlen)&~(size_t)7;
 while(left> 0){
 size_t len= left> (size_t)mtu-hlen?chunk:left;
-sr_pkt*f= pkt_new(NULL,hlen+len);
+sr_pkt*f= pkt_alloc(0,hlen+len);
 f->sk= pkt->sk;
 f->truesize= skb_truesize((int)(hlen+len),
 (int)len-(pos==hlen?SR_UDPHDR_LEN:0));
@@ -6232,8 +6345,8 @@ left-= len;
 free(pkt);
 }
 
-/*:381*//*383:*/
-#line 573 "web/ip.w"
+/*:385*//*387:*/
+#line 594 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6247,8 +6360,8 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:383*//*384:*/
-#line 596 "web/ip.w"
+/*:387*//*388:*/
+#line 617 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6269,8 +6382,8 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:384*//*386:*/
-#line 625 "web/ip.w"
+/*:388*//*390:*/
+#line 646 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6280,8 +6393,8 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:386*//*389:*/
-#line 676 "web/ip.w"
+/*:390*//*393:*/
+#line 707 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6298,6 +6411,7 @@ rx.wire_opt= wire_opt;
 ip_options_build(h,pkt->data+SR_IPHDR_LEN,rx.optlen,rx.spec_dst,rx.daddr);
 ipv4_recsum(pkt->data);
 }
+rx.pkt= &pkt;
 raw= raw_local_deliver(&rx,pkt->data,pkt->len);
 switch(rx.protocol){
 case IPPROTO_UDP:case IPPROTO_UDPLITE:
@@ -6315,15 +6429,14 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:389*//*390:*/
-#line 719 "web/ip.w"
+/*:393*//*394:*/
+#line 751 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
 {
 struct sr_ipv4 ip;
-ipv4_parse(pkt->data,pkt->len,&ip);
-memset(rx,0,sizeof*rx);
+ipv4_read(pkt->data,&ip);
 rx->host= h;
 rx->ifindex= ifindex==SR_LOOPBACK_IFINDEX&&pkt->iif?pkt->iif:ifindex;
 rx->dev_ifindex= ifindex;
@@ -6339,10 +6452,12 @@ rx->rt_type= rt_type;
 rx->l4= pkt->data+ip.ihl;
 rx->l4len= ip.tot_len-ip.ihl;
 rx->tstamp_ns= W->now_ns;
+rx->csum_ok= pkt->csum_partial;
+rx->pkt= NULL;
 }
 
-/*:390*//*391:*/
-#line 749 "web/ip.w"
+/*:394*//*395:*/
+#line 782 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6358,8 +6473,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:391*//*396:*/
-#line 823 "web/ip.w"
+/*:395*//*400:*/
+#line 856 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6376,8 +6491,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:396*//*397:*/
-#line 841 "web/ip.w"
+/*:400*//*401:*/
+#line 874 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6404,8 +6519,8 @@ ev_push(&e);
 return q;
 }
 
-/*:397*//*398:*/
-#line 869 "web/ip.w"
+/*:401*//*402:*/
+#line 902 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6418,8 +6533,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*399:*/
-#line 897 "web/ip.w"
+/*403:*/
+#line 930 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6434,12 +6549,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:399*/
-#line 881 "web/ip.w"
+/*:403*/
+#line 914 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*400:*/
-#line 911 "web/ip.w"
+/*404:*/
+#line 944 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6456,8 +6571,8 @@ free(pkt);
 return NULL;
 }
 
-/*:400*/
-#line 883 "web/ip.w"
+/*:404*/
+#line 916 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6472,15 +6587,15 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:398*//*402:*/
-#line 933 "web/ip.w"
+/*:402*//*406:*/
+#line 966 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
 sr_pkt*first= q->f[0].pkt,*whole;
 size_t hlen= (size_t)(first->data[0]&0xf)*4;
 if(hlen+q->len> SR_IP_MAXPACKET){fragq_kill(h,q);return NULL;}
-whole= pkt_new(NULL,hlen+q->len);
+whole= pkt_alloc(0,hlen+q->len);
 memcpy(whole->data,first->data,hlen);
 for(int i= 0;i<q->nf;i++){
 sr_pkt*f= q->f[i].pkt;
@@ -6494,8 +6609,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:402*//*403:*/
-#line 956 "web/ip.w"
+/*:406*//*407:*/
+#line 989 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6507,8 +6622,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:403*//*405:*/
-#line 1000 "web/ip.w"
+/*:407*//*409:*/
+#line 1033 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6551,8 +6666,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:405*//*409:*/
-#line 1075 "web/ip.w"
+/*:409*//*413:*/
+#line 1108 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6588,8 +6703,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:409*//*411:*/
-#line 1119 "web/ip.w"
+/*:413*//*415:*/
+#line 1152 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6613,8 +6728,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:411*//*417:*/
-#line 1185 "web/ip.w"
+/*:415*//*421:*/
+#line 1218 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6645,8 +6760,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:417*//*419:*/
-#line 1233 "web/ip.w"
+/*:421*//*423:*/
+#line 1266 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6683,8 +6798,8 @@ else if(q.protocol==IPPROTO_ICMP)
 ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:419*//*421:*/
-#line 1277 "web/ip.w"
+/*:423*//*425:*/
+#line 1310 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -6698,8 +6813,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:421*//*426:*/
-#line 1317 "web/ip.w"
+/*:425*//*430:*/
+#line 1350 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -6731,7 +6846,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:426*//*433:*/
+/*:430*//*437:*/
 #line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -6767,7 +6882,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:433*//*435:*/
+/*:437*//*439:*/
 #line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -6786,7 +6901,7 @@ fwrite(&rec,sizeof rec,1,c->f);
 fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:435*//*442:*/
+/*:439*//*446:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -6800,7 +6915,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:442*//*443:*/
+/*:446*//*447:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -6817,7 +6932,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:443*//*448:*/
+/*:447*//*452:*/
 #line 209 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -6866,7 +6981,7 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:448*//*451:*/
+/*:452*//*455:*/
 #line 281 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
@@ -6898,7 +7013,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:451*//*452:*/
+/*:455*//*456:*/
 #line 316 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
@@ -6926,7 +7041,7 @@ for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:452*//*455:*/
+/*:456*//*459:*/
 #line 350 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -6942,7 +7057,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:455*//*457:*/
+/*:459*//*461:*/
 #line 381 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -6955,7 +7070,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:457*//*458:*/
+/*:461*//*462:*/
 #line 405 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -6968,7 +7083,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:458*//*461:*/
+/*:462*//*465:*/
 #line 449 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -6981,7 +7096,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:461*//*462:*/
+/*:465*//*466:*/
 #line 464 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
@@ -7001,7 +7116,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:462*//*464:*/
+/*:466*//*468:*/
 #line 512 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -7025,7 +7140,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:464*//*466:*/
+/*:468*//*470:*/
 #line 555 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -7045,7 +7160,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:466*//*470:*/
+/*:470*//*474:*/
 #line 626 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -7060,7 +7175,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:470*//*471:*/
+/*:474*//*475:*/
 #line 644 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -7087,7 +7202,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:471*//*472:*/
+/*:475*//*476:*/
 #line 677 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -7130,7 +7245,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:472*//*474:*/
+/*:476*//*478:*/
 #line 731 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -7143,7 +7258,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:474*//*475:*/
+/*:478*//*479:*/
 #line 745 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -7159,7 +7274,7 @@ sock_hash(s);
 return 0;
 }
 
-/*:475*//*476:*/
+/*:479*//*480:*/
 #line 762 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -7181,7 +7296,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:476*//*477:*/
+/*:480*//*481:*/
 #line 797 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -7204,7 +7319,7 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:477*//*480:*/
+/*:481*//*484:*/
 #line 847 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -7246,7 +7361,7 @@ free(g);
 }
 }
 
-/*:480*//*481:*/
+/*:484*//*485:*/
 #line 894 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -7261,7 +7376,7 @@ return;
 rp_alloc(s);
 }
 
-/*:481*//*482:*/
+/*:485*//*486:*/
 #line 914 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -7276,7 +7391,7 @@ return;
 rp_alloc(s);
 }
 
-/*:482*//*484:*/
+/*:486*//*488:*/
 #line 950 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
@@ -7295,7 +7410,7 @@ g->prog_len= n;
 return 0;
 }
 
-/*:484*//*487:*/
+/*:488*//*491:*/
 #line 988 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7312,22 +7427,29 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:487*//*489:*/
-#line 1014 "web/bind.w"
+/*:491*//*493:*/
+#line 1018 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr)
 {
-memset(kaddr,0,sizeof*kaddr);
 if(len<0||len> (int)sizeof*kaddr)return-EINVAL;
-if(len==0)return 0;
+if(len==0){
+memset(kaddr,0,sizeof(struct sockaddr_in));
+return 0;
+}
 if(!uaddr)return-EFAULT;
+if(len==(int)sizeof(struct sockaddr_in)){
+memcpy(kaddr,uaddr,sizeof(struct sockaddr_in));
+return 0;
+}
+memset(kaddr,0,sizeof(struct sockaddr_in));
 memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:489*//*490:*/
-#line 1045 "web/bind.w"
+/*:493*//*494:*/
+#line 1056 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
 {
@@ -7338,8 +7460,8 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:490*//*492:*/
-#line 1099 "web/bind.w"
+/*:494*//*496:*/
+#line 1110 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7366,8 +7488,8 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:492*//*493:*/
-#line 1128 "web/bind.w"
+/*:496*//*497:*/
+#line 1139 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
 {
@@ -7379,8 +7501,8 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:493*//*496:*/
-#line 1175 "web/bind.w"
+/*:497*//*500:*/
+#line 1186 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7396,8 +7518,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:496*//*497:*/
-#line 1200 "web/bind.w"
+/*:500*//*501:*/
+#line 1211 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7419,8 +7541,8 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:497*//*499:*/
-#line 1239 "web/bind.w"
+/*:501*//*503:*/
+#line 1250 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
 {
@@ -7431,8 +7553,8 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:499*//*501:*/
-#line 1276 "web/bind.w"
+/*:503*//*505:*/
+#line 1287 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
 {
@@ -7454,8 +7576,8 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:501*//*503:*/
-#line 1322 "web/bind.w"
+/*:505*//*507:*/
+#line 1333 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
 {
@@ -7472,8 +7594,8 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:503*//*504:*/
-#line 1353 "web/bind.w"
+/*:507*//*508:*/
+#line 1364 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen)
@@ -7491,8 +7613,8 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:504*//*507:*/
-#line 1379 "web/bind.w"
+/*:508*//*511:*/
+#line 1390 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
 {
@@ -7515,8 +7637,8 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:507*//*508:*/
-#line 1412 "web/bind.w"
+/*:511*//*512:*/
+#line 1423 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
 {
@@ -7529,8 +7651,8 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:508*//*510:*/
-#line 1433 "web/bind.w"
+/*:512*//*514:*/
+#line 1444 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7545,8 +7667,8 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:510*//*512:*/
-#line 1467 "web/bind.w"
+/*:514*//*516:*/
+#line 1478 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7556,8 +7678,8 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:512*//*513:*/
-#line 1508 "web/bind.w"
+/*:516*//*517:*/
+#line 1519 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -7595,8 +7717,8 @@ udp_cork_follow(s,&rt);
 return 0;
 }
 
-/*:513*//*514:*/
-#line 1555 "web/bind.w"
+/*:517*//*518:*/
+#line 1566 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -7609,8 +7731,8 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:514*//*516:*/
-#line 1581 "web/bind.w"
+/*:518*//*520:*/
+#line 1592 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -7626,8 +7748,8 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:516*//*518:*/
-#line 1614 "web/bind.w"
+/*:520*//*522:*/
+#line 1625 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -7641,8 +7763,8 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:518*//*519:*/
-#line 1631 "web/bind.w"
+/*:522*//*523:*/
+#line 1642 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -7662,8 +7784,8 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:519*//*520:*/
-#line 1666 "web/bind.w"
+/*:523*//*524:*/
+#line 1677 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -7685,8 +7807,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:520*//*521:*/
-#line 1704 "web/bind.w"
+/*:524*//*525:*/
+#line 1715 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7710,8 +7832,8 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:521*//*522:*/
-#line 1736 "web/bind.w"
+/*:525*//*526:*/
+#line 1747 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -7726,8 +7848,8 @@ return true;
 return false;
 }
 
-/*:522*//*523:*/
-#line 1763 "web/bind.w"
+/*:526*//*527:*/
+#line 1774 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -7740,8 +7862,8 @@ if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
 return 0;
 }
 
-/*:523*//*526:*/
-#line 1819 "web/bind.w"
+/*:527*//*530:*/
+#line 1830 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -7772,16 +7894,16 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
-/*:526*//*527:*/
-#line 1852 "web/bind.w"
+/*:530*//*531:*/
+#line 1863 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:527*//*529:*/
-#line 1885 "web/bind.w"
+/*:531*//*533:*/
+#line 1896 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7802,8 +7924,8 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:529*//*531:*/
-#line 1921 "web/bind.w"
+/*:533*//*535:*/
+#line 1932 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
@@ -7827,8 +7949,8 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:531*//*532:*/
-#line 1970 "web/bind.w"
+/*:535*//*536:*/
+#line 1981 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len)
@@ -7854,8 +7976,8 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:532*//*533:*/
-#line 2003 "web/bind.w"
+/*:536*//*537:*/
+#line 2014 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -7885,8 +8007,8 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:533*//*535:*/
-#line 2054 "web/bind.w"
+/*:537*//*539:*/
+#line 2065 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -7913,8 +8035,8 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:535*//*536:*/
-#line 2088 "web/bind.w"
+/*:539*//*540:*/
+#line 2099 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -7929,8 +8051,8 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:536*//*539:*/
-#line 2119 "web/bind.w"
+/*:540*//*543:*/
+#line 2130 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -7951,8 +8073,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:539*//*540:*/
-#line 2139 "web/bind.w"
+/*:543*//*544:*/
+#line 2150 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -7974,8 +8096,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:540*//*543:*/
-#line 2177 "web/bind.w"
+/*:544*//*547:*/
+#line 2188 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -7983,8 +8105,8 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:543*//*551:*/
-#line 140 "web/udp.w"
+/*:547*//*556:*/
+#line 157 "web/udp.w"
 
 static int skb_alloc_size(int need)
 {
@@ -8001,8 +8123,8 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:551*//*552:*/
-#line 176 "web/udp.w"
+/*:556*//*557:*/
+#line 193 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
 {
@@ -8022,8 +8144,8 @@ left-= frag;
 return total;
 }
 
-/*:552*//*556:*/
-#line 246 "web/udp.w"
+/*:557*//*561:*/
+#line 264 "web/udp.w"
 
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -8043,18 +8165,19 @@ return 0;
 s= udp_table_lookup(rx->host,rx->protocol,rx->saddr,htons(a.u.sport),rx->daddr,
 htons(a.u.dport),rx->ifindex,a.u.data,a.u.datalen);
 if(!s)return a.bad?0:-1;
+a.sole= true;
 udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:556*//*559:*/
-#line 280 "web/udp.w"
+/*:561*//*564:*/
+#line 301 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
 const uint8_t*p= rx->l4;
 *bad= false;
-if(udp_parse(p,rx->l4len,rx->saddr,rx->daddr,u))return true;
+if(!rx->csum_ok&&udp_parse(p,rx->l4len,rx->saddr,rx->daddr,u))return true;
 if(rx->l4len<SR_UDPHDR_LEN)return false;
 u->sport= get16(p);
 u->dport= get16(p+2);
@@ -8063,18 +8186,25 @@ u->check= get16(p+6);
 if(u->len<SR_UDPHDR_LEN||u->len> rx->l4len)return false;
 u->data= p+SR_UDPHDR_LEN;
 u->datalen= u->len-SR_UDPHDR_LEN;
-*bad= true;
+*bad= !rx->csum_ok;
 return true;
 }
 
-/*:559*//*561:*/
-#line 311 "web/udp.w"
+/*:564*//*566:*/
+#line 344 "web/udp.w"
+
+static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
+{
+size_t after_opts= offsetof(sr_dgram,wire_opt)+sizeof d->wire_opt;
+memset(d,0,offsetof(sr_dgram,opt));
+memset((uint8_t*)d+after_opts,0,SR_DGRAM_HEADROOM-after_opts);
+d->len= len;
+return d;
+}
 
 static sr_dgram*dgram_new(size_t len)
 {
-sr_dgram*d= xcalloc(1,sizeof*d+len);
-d->len= len;
-return d;
+return dgram_clear(xmalloc(SR_DGRAM_HEADROOM+len),len);
 }
 
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx)
@@ -8092,9 +8222,38 @@ d->stamped= W->netstamp_sockets> 0;
 d->tstamp_ns= rx->tstamp_ns;
 }
 
+static void dgram_take_rx(sr_dgram*d,const struct sr_rx*rx,int truesize)
+{
+dgram_take_ip(d,rx);
+d->saddr= rx->saddr;
+d->spec_dst= rx->spec_dst;
+d->truesize= truesize;
+}
+
+static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
+int truesize)
+{
+sr_pkt*pkt= rx->pkt?*rx->pkt:NULL;
+struct sr_rx saved;
+uint8_t opt[SR_MAX_IPOPTLEN];
+sr_dgram*d;
+if(!pkt||data!=(const uint8_t*)pkt+SR_DGRAM_HEADROOM)return NULL;
+saved= *rx;
+if(rx->optlen){
+memcpy(opt,rx->opt,(size_t)(rx->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:
+rx->optlen));
+saved.opt= opt;
+}
+*rx->pkt= NULL;
+d= dgram_clear((sr_dgram*)(void*)pkt,len);
+dgram_take_rx(d,&saved,truesize);
+return d;
+}
+
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a)
 {
-sr_dgram*d= dgram_of_rx(a->rx,a->u.data,a->u.datalen,a->truesize);
+sr_dgram*d= a->sole?dgram_adopt(a->rx,a->u.data,a->u.datalen,a->truesize):NULL;
+if(!d)d= dgram_of_rx(a->rx,a->u.data,a->u.datalen,a->truesize);
 d->sport= htons(a->u.sport);
 d->dport= htons(a->u.dport);
 d->l4off= -1;
@@ -8102,8 +8261,8 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:561*//*562:*/
-#line 367 "web/udp.w"
+/*:566*//*567:*/
+#line 436 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -8125,8 +8284,8 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:562*//*564:*/
-#line 394 "web/udp.w"
+/*:567*//*569:*/
+#line 463 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -8148,8 +8307,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:564*//*566:*/
-#line 435 "web/udp.w"
+/*:569*//*571:*/
+#line 504 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -8167,8 +8326,8 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:566*//*568:*/
-#line 461 "web/udp.w"
+/*:571*//*573:*/
+#line 530 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -8179,8 +8338,8 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*569:*/
-#line 481 "web/udp.w"
+/*574:*/
+#line 550 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -8236,8 +8395,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:569*/
-#line 471 "web/udp.w"
+/*:574*/
+#line 540 "web/udp.w"
 
 default:return 0;
 }
@@ -8245,8 +8404,8 @@ default:return 0;
 return 0;
 }
 
-/*:568*//*571:*/
-#line 577 "web/udp.w"
+/*:573*//*576:*/
+#line 646 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8297,8 +8456,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:571*//*574:*/
-#line 659 "web/udp.w"
+/*:576*//*579:*/
+#line 728 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8321,8 +8480,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:574*//*575:*/
-#line 683 "web/udp.w"
+/*:579*//*580:*/
+#line 752 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8338,8 +8497,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:575*//*577:*/
-#line 715 "web/udp.w"
+/*:580*//*582:*/
+#line 784 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8359,8 +8518,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:577*//*579:*/
-#line 746 "web/udp.w"
+/*:582*//*584:*/
+#line 815 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8390,8 +8549,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:579*//*581:*/
-#line 783 "web/udp.w"
+/*:584*//*586:*/
+#line 852 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8399,8 +8558,8 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:581*//*585:*/
-#line 853 "web/udp.w"
+/*:586*//*590:*/
+#line 922 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8415,8 +8574,8 @@ int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*586:*/
-#line 890 "web/udp.w"
+/*591:*/
+#line 959 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8432,11 +8591,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:586*/
-#line 867 "web/udp.w"
+/*:591*/
+#line 936 "web/udp.w"
 
-/*587:*/
-#line 916 "web/udp.w"
+/*592:*/
+#line 985 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8445,8 +8604,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:587*/
-#line 868 "web/udp.w"
+/*:592*/
+#line 937 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8456,8 +8615,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*590:*/
-#line 953 "web/udp.w"
+/*595:*/
+#line 1026 "web/udp.w"
 
 if(ipv4_is_multicast(daddr))connected= false;
 err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,
@@ -8465,21 +8624,21 @@ connected&&s->dst_cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:590*/
-#line 877 "web/udp.w"
+/*:595*/
+#line 946 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*593:*/
-#line 999 "web/udp.w"
+/*598:*/
+#line 1072 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:593*/
-#line 881 "web/udp.w"
+/*:598*/
+#line 950 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
@@ -8489,12 +8648,12 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:585*//*589:*/
-#line 927 "web/udp.w"
+/*:590*//*594:*/
+#line 1000 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
-memset(ipc,0,sizeof*ipc);
+memset(ipc,0,offsetof(struct sr_ipcm,opt));
 ipc->addr= s->inet_saddr;
 ipc->oif= s->bound_dev_if;
 ipc->ttl= ipc->tos= -1;
@@ -8502,8 +8661,8 @@ ipc->priority= s->priority;
 ipc->mark= s->mark;
 }
 
-/*:589*//*592:*/
-#line 969 "web/udp.w"
+/*:594*//*597:*/
+#line 1042 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -8522,8 +8681,8 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:592*//*595:*/
-#line 1013 "web/udp.w"
+/*:597*//*600:*/
+#line 1086 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -8542,8 +8701,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:595*//*597:*/
-#line 1077 "web/udp.w"
+/*:600*//*602:*/
+#line 1152 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -8571,8 +8730,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:597*//*598:*/
-#line 1107 "web/udp.w"
+/*:602*//*603:*/
+#line 1182 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8592,79 +8751,105 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:598*//*599:*/
-#line 1130 "web/udp.w"
+/*:603*//*604:*/
+#line 1209 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu)
 {
 size_t l4len= SR_UDPHDR_LEN+len;
-int total,err;
-uint8_t*l4;
-err= ip_frags_charge(s,flags,SR_IPHDR_LEN+optlen,l4len,mtu,SR_UDPHDR_LEN,&total);
+int hlen= SR_IPHDR_LEN+optlen,total,err;
+sr_pkt*pkt;
+err= ip_frags_charge(s,flags,hlen,l4len,mtu,SR_UDPHDR_LEN,&total);
 if(err)return err;
-l4= xcalloc(1,l4len);
-if(!iov_gather(msg,from,l4+SR_UDPHDR_LEN,len)){
-free(l4);
+pkt= udp_pkt_new(optlen,l4len);
+if(!iov_gather(msg,from,pkt->data+hlen+SR_UDPHDR_LEN,len)){
+free(pkt);
 s->wmem-= total;
 return-EFAULT;
 }
-err= udp_send_built(s,l4,l4len,ipc,rt,daddr,dport,opt,optlen);
-free(l4);
+err= udp_send_built(s,pkt,ipc,rt,daddr,dport,opt,optlen,
+(size_t)hlen+l4len<=(size_t)mtu);
 s->wmem-= total;
 return err;
 }
 
-/*:599*//*600:*/
-#line 1155 "web/udp.w"
+/*:604*//*605:*/
+#line 1235 "web/udp.w"
 
-static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
-const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen)
+static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
-udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
-return ip_output_sk(s,ipc,rt,daddr,opt,optlen,l4,l4len);
+size_t hlen= (size_t)SR_IPHDR_LEN+(size_t)optlen;
+return pkt_alloc(SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen,hlen+l4len);
 }
 
-/*:600*//*602:*/
-#line 1182 "web/udp.w"
+/*:605*//*606:*/
+#line 1246 "web/udp.w"
+
+static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
+const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
+bool partial)
+{
+struct sr_ipout o;
+uint8_t*l4= pkt->data+SR_IPHDR_LEN+optlen;
+size_t l4len= pkt->len-SR_IPHDR_LEN-(size_t)optlen;
+pkt->csum_partial= partial&&s->protocol==IPPROTO_UDP;
+udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol,
+pkt->csum_partial);
+ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
+return ip_output_pkt(s->host,rt,daddr,&o,pkt);
+}
+
+/*:606*//*608:*/
+#line 1286 "web/udp.w"
+
+static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
+const uint8_t*opt,int optlen,struct sr_ipout*o)
+{
+memset(o,0,sizeof*o);
+o->protocol= (uint8_t)s->protocol;
+o->ttl= (uint8_t)(ipc->ttl>=0?ipc->ttl:rt->type==SR_RT_MULTICAST?s->mc_ttl:
+s->uc_ttl>=0?s->uc_ttl:(int)sysctl_value(s->host,SYS_IP_DEFAULT_TTL));
+o->tos= (uint8_t)(ipc->tos>=0?ipc->tos:s->tos);
+o->pmtudisc= s->pmtudisc;
+o->opt= opt;
+o->optlen= optlen;
+o->mark= ipc->mark;
+o->priority= ipc->priority;
+o->mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
+o->sk= s;
+}
 
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len)
 {
 struct sr_ipout o;
-memset(&o,0,sizeof o);
-o.protocol= (uint8_t)s->protocol;
-o.ttl= (uint8_t)(ipc->ttl>=0?ipc->ttl:rt->type==SR_RT_MULTICAST?s->mc_ttl:
-s->uc_ttl>=0?s->uc_ttl:(int)sysctl_value(s->host,SYS_IP_DEFAULT_TTL));
-o.tos= (uint8_t)(ipc->tos>=0?ipc->tos:s->tos);
-o.pmtudisc= s->pmtudisc;
-o.opt= opt;
-o.optlen= optlen;
-o.mark= ipc->mark;
-o.priority= ipc->priority;
-o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
-o.sk= s;
+ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:602*//*604:*/
-#line 1213 "web/udp.w"
+/*:608*//*610:*/
+#line 1324 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
-uint32_t saddr,uint32_t daddr,uint8_t proto)
+uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
 {
 uint16_t c;
 memcpy(p,&sport,2);
 memcpy(p+2,&dport,2);
 put16(p+4,(uint16_t)len);
+if(partial){
+udp_csum_partial(p,len,saddr,daddr,proto);
+return;
+}
 put16(p+6,0);
 c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:604*//*606:*/
-#line 1233 "web/udp.w"
+/*:610*//*612:*/
+#line 1348 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8697,8 +8882,8 @@ len-= n;
 return true;
 }
 
-/*:606*//*609:*/
-#line 1287 "web/udp.w"
+/*:612*//*615:*/
+#line 1402 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8720,16 +8905,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:609*//*613:*/
-#line 1374 "web/udp.w"
+/*:615*//*619:*/
+#line 1491 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:613*//*614:*/
-#line 1380 "web/udp.w"
+/*:619*//*620:*/
+#line 1497 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
@@ -8761,8 +8946,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:614*//*615:*/
-#line 1414 "web/udp.w"
+/*:620*//*621:*/
+#line 1531 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8770,7 +8955,7 @@ struct sr_udpcork*c= s->cork;
 int hlen= SR_IPHDR_LEN+c->optlen,err;
 int limit= c->ipc.gso_size?SR_IP_MAXPACKET:c->mtu;
 int maxsize= ip_sk_ignore_df(s)?SR_IP_MAXPACKET:limit;
-uint8_t*l4;
+sr_pkt*pkt;
 if(c->len+len> (size_t)(maxsize-hlen)){
 ip_local_error(s,EMSGSIZE,c->daddr,s->inet_dport,(uint32_t)(limit-c->optlen));
 udp_cork_discard(s);
@@ -8785,16 +8970,15 @@ c->len+= len;
 c->charge+= (int)len;
 s->wmem+= (int)len;
 if(flags&MSG_MORE)return(ssize_t)len;
-l4= xcalloc(1,c->len);
-memcpy(l4+SR_UDPHDR_LEN,c->data,c->len-SR_UDPHDR_LEN);
-err= udp_send_built(s,l4,c->len,&c->ipc,&c->rt,c->daddr,c->dport,c->opt,c->optlen);
-free(l4);
+pkt= udp_pkt_new(c->optlen,c->len);
+memcpy(pkt->data+hlen+SR_UDPHDR_LEN,c->data,c->len-SR_UDPHDR_LEN);
+err= udp_send_built(s,pkt,&c->ipc,&c->rt,c->daddr,c->dport,c->opt,c->optlen,false);
 udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:615*//*616:*/
-#line 1444 "web/udp.w"
+/*:621*//*622:*/
+#line 1560 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -8804,8 +8988,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:616*//*617:*/
-#line 1458 "web/udp.w"
+/*:622*//*623:*/
+#line 1574 "web/udp.w"
 
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -8815,8 +8999,8 @@ s->cork->dport= s->inet_dport;
 s->cork->rt.saddr= rt->saddr;
 }
 
-/*:617*//*620:*/
-#line 1521 "web/udp.w"
+/*:623*//*626:*/
+#line 1637 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -8870,16 +9054,16 @@ if(err)return err;
 return 0;
 }
 
-/*:620*//*621:*/
-#line 1574 "web/udp.w"
+/*:626*//*627:*/
+#line 1690 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*622:*/
-#line 1615 "web/udp.w"
+case IP_RETOPTS:/*628:*/
+#line 1731 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -8894,8 +9078,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:622*/
-#line 1580 "web/udp.w"
+/*:628*/
+#line 1696 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -8927,8 +9111,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:621*//*624:*/
-#line 1637 "web/udp.w"
+/*:627*//*630:*/
+#line 1753 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8960,8 +9144,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:624*//*627:*/
-#line 1710 "web/udp.w"
+/*:630*//*633:*/
+#line 1826 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8980,16 +9164,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*628:*/
-#line 1757 "web/udp.w"
+/*634:*/
+#line 1873 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:628*/
-#line 1728 "web/udp.w"
+/*:634*/
+#line 1844 "web/udp.w"
 
 goto try_again;
 }
@@ -9015,8 +9199,8 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:627*//*631:*/
-#line 1798 "web/udp.w"
+/*:633*//*637:*/
+#line 1914 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9026,8 +9210,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:631*//*633:*/
-#line 1821 "web/udp.w"
+/*:637*//*639:*/
+#line 1937 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9070,8 +9254,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:633*//*634:*/
-#line 1874 "web/udp.w"
+/*:639*//*640:*/
+#line 1990 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9092,8 +9276,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:634*//*636:*/
-#line 1909 "web/udp.w"
+/*:640*//*642:*/
+#line 2025 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9107,8 +9291,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:636*//*638:*/
-#line 1951 "web/udp.w"
+/*:642*//*644:*/
+#line 2067 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9143,8 +9327,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:638*//*640:*/
-#line 2006 "web/udp.w"
+/*:644*//*646:*/
+#line 2122 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9165,8 +9349,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:640*//*642:*/
-#line 2042 "web/udp.w"
+/*:646*//*648:*/
+#line 2158 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9176,8 +9360,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:642*//*644:*/
-#line 2086 "web/udp.w"
+/*:648*//*650:*/
+#line 2202 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9197,8 +9381,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*646:*/
-#line 2133 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*652:*/
+#line 2249 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9207,11 +9391,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:646*/
-#line 2105 "web/udp.w"
+/*:652*/
+#line 2221 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*645:*/
-#line 2120 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*651:*/
+#line 2236 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9225,13 +9409,13 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:645*/
-#line 2106 "web/udp.w"
+/*:651*/
+#line 2222 "web/udp.w"
 
 }
 
-/*:644*//*648:*/
-#line 2160 "web/udp.w"
+/*:650*//*654:*/
+#line 2276 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9242,8 +9426,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*649:*/
-#line 2176 "web/udp.w"
+if(rr)/*655:*/
+#line 2292 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9257,11 +9441,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:649*/
-#line 2170 "web/udp.w"
+/*:655*/
+#line 2286 "web/udp.w"
 
-if(ts)/*650:*/
-#line 2194 "web/udp.w"
+if(ts)/*656:*/
+#line 2310 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9302,15 +9486,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:650*/
-#line 2171 "web/udp.w"
+/*:656*/
+#line 2287 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:648*//*653:*/
-#line 2249 "web/udp.w"
+/*:654*//*659:*/
+#line 2365 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9319,8 +9503,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:653*//*655:*/
-#line 2289 "web/udp.w"
+/*:659*//*661:*/
+#line 2405 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9347,8 +9531,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:655*//*657:*/
-#line 2327 "web/udp.w"
+/*:661*//*663:*/
+#line 2443 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9373,8 +9557,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:657*//*659:*/
-#line 2367 "web/udp.w"
+/*:663*//*665:*/
+#line 2483 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9391,8 +9575,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:659*//*662:*/
-#line 2442 "web/udp.w"
+/*:665*//*668:*/
+#line 2558 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9411,8 +9595,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:662*//*666:*/
-#line 2512 "web/udp.w"
+/*:668*//*672:*/
+#line 2628 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9425,8 +9609,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:666*//*667:*/
-#line 2529 "web/udp.w"
+/*:672*//*673:*/
+#line 2645 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9444,8 +9628,8 @@ net_run();
 return r;
 }
 
-/*:667*//*668:*/
-#line 2546 "web/udp.w"
+/*:673*//*674:*/
+#line 2662 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9476,8 +9660,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:668*//*669:*/
-#line 2579 "web/udp.w"
+/*:674*//*675:*/
+#line 2695 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9509,8 +9693,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:669*//*671:*/
-#line 2619 "web/udp.w"
+/*:675*//*677:*/
+#line 2735 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9525,8 +9709,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:671*//*673:*/
-#line 2636 "web/udp.w"
+/*:677*//*679:*/
+#line 2752 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9547,8 +9731,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:673*//*676:*/
-#line 2695 "web/udp.w"
+/*:679*//*682:*/
+#line 2816 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9564,8 +9748,8 @@ net_run();
 return r;
 }
 
-/*:676*//*677:*/
-#line 2710 "web/udp.w"
+/*:682*//*683:*/
+#line 2831 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9581,7 +9765,6 @@ ssize_t r;
 world_ready();
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 memset(&m,0,sizeof m);
-memset(&a,0,sizeof a);
 v.iov_base= buf;
 v.iov_len= len> SR_MAX_RW_COUNT?SR_MAX_RW_COUNT:len;
 m.msg_iov= &v;
@@ -9600,8 +9783,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:677*//*678:*/
-#line 2744 "web/udp.w"
+/*:683*//*684:*/
+#line 2864 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9618,7 +9801,6 @@ if(!msg)return sys_return(-EFAULT);
 if(msg->msg_name&&(int)msg->msg_namelen<0)return sys_return(-EINVAL);
 if(msg->msg_iovlen> SR_UIO_MAXIOV)return sys_return(-EMSGSIZE);
 if(msg->msg_iovlen&&!msg->msg_iov)return sys_return(-EFAULT);
-memset(&a,0,sizeof a);
 m= *msg;
 m.msg_name= msg->msg_name?&a:NULL;
 m.msg_flags= flags&MSG_CMSG_CLOEXEC;
@@ -9636,8 +9818,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:678*//*679:*/
-#line 2778 "web/udp.w"
+/*:684*//*685:*/
+#line 2897 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9652,8 +9834,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:679*//*681:*/
-#line 2795 "web/udp.w"
+/*:685*//*687:*/
+#line 2914 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9677,8 +9859,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:681*//*683:*/
-#line 2845 "web/udp.w"
+/*:687*//*689:*/
+#line 2964 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9717,8 +9899,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:683*//*685:*/
-#line 2890 "web/udp.w"
+/*:689*//*691:*/
+#line 3009 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9728,8 +9910,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:685*//*688:*/
-#line 2931 "web/udp.w"
+/*:691*//*694:*/
+#line 3050 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -9755,7 +9937,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:688*//*692:*/
+/*:694*//*698:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9780,20 +9962,21 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:692*//*693:*/
+/*:698*//*699:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
 {
-uint64_t tick= 1000000000u/(uint64_t)W->hz;
+uint64_t tick;
 if(timeo==SR_MAX_TIMEOUT)return SR_FOREVER;
 if(timeo<=0)return W->now_ns;
+tick= 1000000000u/(uint64_t)W->hz;
 if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:693*//*695:*/
-#line 92 "web/poll.w"
+/*:699*//*701:*/
+#line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
 {
@@ -9807,8 +9990,8 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:695*//*697:*/
-#line 149 "web/poll.w"
+/*:701*//*703:*/
+#line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
 {
@@ -9823,8 +10006,8 @@ else s->nospace= true;
 return mask;
 }
 
-/*:697*//*698:*/
-#line 175 "web/poll.w"
+/*:703*//*704:*/
+#line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
 {
@@ -9835,8 +10018,8 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:698*//*699:*/
-#line 199 "web/poll.w"
+/*:704*//*705:*/
+#line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
 {
@@ -9848,8 +10031,8 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:699*//*700:*/
-#line 215 "web/poll.w"
+/*:705*//*706:*/
+#line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
 {
@@ -9860,8 +10043,8 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:700*//*703:*/
-#line 256 "web/poll.w"
+/*:706*//*709:*/
+#line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
 {
@@ -9908,8 +10091,8 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:703*//*705:*/
-#line 309 "web/poll.w"
+/*:709*//*711:*/
+#line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
 {
@@ -9923,8 +10106,8 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:705*//*709:*/
-#line 370 "web/poll.w"
+/*:711*//*715:*/
+#line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
 {
@@ -9976,8 +10159,8 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:709*//*710:*/
-#line 421 "web/poll.w"
+/*:715*//*716:*/
+#line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 struct timeval*timeout)
@@ -10013,8 +10196,8 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:710*//*714:*/
-#line 514 "web/poll.w"
+/*:716*//*720:*/
+#line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
 static void sock_error_report(sr_sock*s){sk_wake_async(s);}
@@ -10041,8 +10224,8 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:714*//*718:*/
-#line 554 "web/poll.w"
+/*:720*//*724:*/
+#line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
 {
@@ -10053,7 +10236,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:718*//*722:*/
+/*:724*//*728:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10081,7 +10264,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:722*//*728:*/
+/*:728*//*734:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10095,7 +10278,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:728*//*730:*/
+/*:734*//*736:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10120,7 +10303,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:730*//*732:*/
+/*:736*//*738:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10131,8 +10314,8 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:732*//*734:*/
-#line 250 "web/raw.w"
+/*:738*//*740:*/
+#line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
 {
@@ -10141,8 +10324,8 @@ d->l4off= (int)(len-rx->l4len);
 sock_queue_rcv(s,d);
 }
 
-/*:734*//*736:*/
-#line 281 "web/raw.w"
+/*:740*//*742:*/
+#line 280 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
 {
@@ -10156,25 +10339,12 @@ int truesize)
 {
 sr_dgram*d= dgram_new(len);
 if(len)memcpy(d->data,data,len);
-d->saddr= rx->saddr;
-d->daddr= rx->daddr;
-d->ifindex= rx->ifindex;
-d->spec_dst= rx->spec_dst;
-d->ttl= rx->ttl;
-d->tos= rx->tos;
-d->optlen= rx->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:rx->optlen;
-if(d->optlen){
-memcpy(d->opt,rx->opt,(size_t)d->optlen);
-memcpy(d->wire_opt,rx->wire_opt,(size_t)d->optlen);
-}
-d->stamped= W->netstamp_sockets> 0;
-d->tstamp_ns= rx->tstamp_ns;
-d->truesize= truesize;
+dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:736*//*738:*/
-#line 332 "web/raw.w"
+/*:742*//*744:*/
+#line 318 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
 {
@@ -10191,8 +10361,8 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:738*//*740:*/
-#line 372 "web/raw.w"
+/*:744*//*746:*/
+#line 358 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -10239,8 +10409,8 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:740*//*742:*/
-#line 462 "web/raw.w"
+/*:746*//*748:*/
+#line 448 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -10252,25 +10422,25 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*743:*/
-#line 490 "web/raw.w"
+/*749:*/
+#line 476 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:743*/
-#line 473 "web/raw.w"
+/*:749*/
+#line 459 "web/raw.w"
 
-/*746:*/
-#line 519 "web/raw.w"
+/*752:*/
+#line 505 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:746*/
-#line 474 "web/raw.w"
+/*:752*/
+#line 460 "web/raw.w"
 
-/*747:*/
-#line 532 "web/raw.w"
+/*753:*/
+#line 518 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -10280,23 +10450,23 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:747*/
-#line 475 "web/raw.w"
+/*:753*/
+#line 461 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
 uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*748:*/
-#line 554 "web/raw.w"
+/*754:*/
+#line 540 "web/raw.w"
 
 saddr= ipc.addr?ipc.addr:s->inet_saddr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:748*/
-#line 481 "web/raw.w"
+/*:754*/
+#line 467 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(!daddr)daddr= rt.saddr;
@@ -10306,8 +10476,8 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:742*//*745:*/
-#line 502 "web/raw.w"
+/*:748*//*751:*/
+#line 488 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr)
@@ -10325,8 +10495,8 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:745*//*750:*/
-#line 584 "web/raw.w"
+/*:751*//*756:*/
+#line 570 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -10349,8 +10519,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:750*//*752:*/
-#line 653 "web/raw.w"
+/*:756*//*758:*/
+#line 639 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr)
@@ -10377,8 +10547,8 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*753:*/
-#line 688 "web/raw.w"
+/*759:*/
+#line 674 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
 put16(pkt->data+2,(uint16_t)len);
@@ -10387,8 +10557,8 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:753*/
-#line 679 "web/raw.w"
+/*:759*/
+#line 665 "web/raw.w"
 
 pkt->iif= rt->iif;
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -10398,8 +10568,8 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:752*//*755:*/
-#line 703 "web/raw.w"
+/*:758*//*761:*/
+#line 689 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
 {
@@ -10409,8 +10579,8 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:755*//*758:*/
-#line 776 "web/raw.w"
+/*:761*//*764:*/
+#line 762 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len)
@@ -10445,8 +10615,8 @@ sock_error_report(s);
 }
 }
 
-/*:758*//*760:*/
-#line 816 "web/raw.w"
+/*:764*//*766:*/
+#line 802 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
 {
@@ -10465,8 +10635,8 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:760*//*763:*/
-#line 883 "web/raw.w"
+/*:766*//*769:*/
+#line 869 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
 {
@@ -10479,8 +10649,8 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:763*//*764:*/
-#line 899 "web/raw.w"
+/*:769*//*770:*/
+#line 885 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -10502,8 +10672,8 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:764*//*765:*/
-#line 923 "web/raw.w"
+/*:770*//*771:*/
+#line 909 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
 {
@@ -10514,15 +10684,15 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:765*//*768:*/
-#line 959 "web/raw.w"
+/*:771*//*774:*/
+#line 945 "web/raw.w"
 
 static void raw_release(sr_sock*s)
 {
 ip_ra_control(s,false);
 }
 
-/*:768*//*772:*/
+/*:774*//*778:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10539,13 +10709,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*746:*/
-#line 519 "web/raw.w"
+/*752:*/
+#line 505 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:746*/
+/*:752*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10562,7 +10732,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:772*//*774:*/
+/*:778*//*780:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -10572,7 +10742,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:774*//*776:*/
+/*:780*//*782:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -10594,7 +10764,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:776*//*778:*/
+/*:782*//*784:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10623,4 +10793,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:778*/
+/*:784*/
