@@ -84,6 +84,9 @@ generated/srcheck.c: web/srcheck.w web/format.w
 generated/srrecord.c: web/srrecord.w web/format.w
 	ctangle +c web/srrecord.w - generated/srrecord.c >/dev/null
 
+generated/srgen.c: web/srgen.w web/format.w
+	ctangle +c web/srgen.w - generated/srgen.c >/dev/null
+
 # The sockscript library: one web with two chapters, tangled like the
 # library (ctangle, then linefix), into generated/sockscript.[ch].
 SSWEBS := web/sockscript.w web/sscalls.w web/ssexec.w web/format.w
@@ -109,6 +112,10 @@ build/clauses: generated/clauses.c
 	$(CC) $(WARN) -O2 -o $@ $<
 
 build/symgen: generated/symgen.c
+	@mkdir -p build
+	$(CC) $(WARN) -O2 -o $@ $<
+
+build/sr-gen: generated/srgen.c
 	@mkdir -p build
 	$(CC) $(WARN) -O2 -o $@ $<
 
@@ -145,7 +152,7 @@ $(B)/libsockref.so: $(B)/sockref.o
 	$(CC) $(OPT) -shared -Wl,-soname,libsockref.so -o $@ $^
 
 lib: $(B)/libsockref.a $(B)/libsockref.so
-tools: build/optgen build/clauses build/covclause build/linefix build/symgen $(B)/sr-check $(B)/sr-record
+tools: build/optgen build/clauses build/covclause build/linefix build/symgen build/sr-gen $(B)/sr-check $(B)/sr-record
 
 # ---- sockscripts: the checker and the recorder -------------------------------
 $(B)/sockscript.o: generated/sockscript.c generated/sockscript.h generated/ss_symbols.h generated/sockref.h
@@ -157,6 +164,13 @@ $(B)/sr-check: generated/srcheck.c $(B)/sockscript.o $(B)/libsockref.a
 
 $(B)/sr-record: generated/srrecord.c $(B)/sockscript.o $(B)/libsockref.a
 	$(CC) $(WARN) $(OPT) -Igenerated -o $@ generated/srrecord.c $(B)/sockscript.o $(B)/libsockref.a
+
+# make record: regenerate the families from the option table and record
+# every script of the corpus on this machine's kernel (root, namespaces).
+SCRIPTS := tests/scripts
+record: build/sr-gen build/sr-record
+	build/sr-gen $(OPTION_TABLES) $(SCRIPTS)
+	build/sr-record -q $(SCRIPTS)
 
 
 # ---- the book ---------------------------------------------------------------
@@ -213,7 +227,7 @@ install: lib pdf
 # ---- lint: cweave is stricter than ctangle ------------------------------------
 lint:
 	@mkdir -p build/lint
-	for w in sockref optgen clauses covclause linefix symgen sockscript srcheck srrecord; do \
+	for w in sockref optgen clauses covclause linefix symgen sockscript srcheck srrecord srgen; do \
 	  (cd build/lint && CWEBINPUTS=../../web:../../generated cweave -bhp ../../web/$$w.w - $$w.tex >/dev/null) || exit 1; done
 
 # CI: generated/ must be what the generators write now.

@@ -159,12 +159,12 @@ void(*advance)(uint64_t);
 long(*signal_count)(int);
 pid_t(*getpid)(void);
 pid_t(*getpgrp)(void);
-pid_t(*proc_new)(uid_t);
+pid_t(*proc_new)(int,uid_t);
 int(*proc_switch)(pid_t);
 }ss_backend;
 
-/*:82*//*87:*/
-#line 217 "web/ssexec.w"
+/*:82*//*86:*/
+#line 215 "web/ssexec.w"
 
 typedef struct ss_kshared ss_kshared;
 typedef struct{
@@ -176,8 +176,8 @@ ss_arena scratch,vals;
 ss_kshared*sh;
 }ss_exec;
 
-/*:87*//*130:*/
-#line 1170 "web/ssexec.w"
+/*:86*//*130:*/
+#line 1180 "web/ssexec.w"
 
 struct ss_kshared{
 uint32_t seq;
@@ -235,8 +235,8 @@ static void check_arity(ss_line*ln,ss_lexer*L);
 
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len);
 
-/*:76*//*86:*/
-#line 204 "web/ssexec.w"
+/*:76*//*85:*/
+#line 202 "web/ssexec.w"
 
 static int k_setuid(uid_t uid);
 static int k_cap_drop(int cap);
@@ -245,19 +245,20 @@ static int k_sysctl_get(const char*name,char*buf,size_t len);
 static void k_advance(uint64_t ns);
 static long k_signal_count(int sig);
 
-/*:86*//*107:*/
-#line 741 "web/ssexec.w"
+/*:85*//*106:*/
+#line 739 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m);
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout);
 static void bind_line(ss_exec*x,int li);
 
-/*:107*//*124:*/
-#line 990 "web/ssexec.w"
+/*:106*//*124:*/
+#line 998 "web/ssexec.w"
 
 static long long lit(const ss_value*v);
 static bool writes_through(int kind);
 static int return_class(const ss_line*ln);
+static const ss_value*inout_of(ss_arena*a,int kind,const ss_value*x);
 static ss_value*actual_msghdr(ss_arena*a,const ss_value*v,const ss_raw*r,
 const unsigned char*p,size_t n);
 static ss_value*actual_iov(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n);
@@ -266,7 +267,7 @@ static ss_value*actual_fdset(ss_arena*a,long long nfds,const unsigned char*p,siz
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n);
 
 /*:124*//*134:*/
-#line 1277 "web/ssexec.w"
+#line 1287 "web/ssexec.w"
 
 static int k_helper(ss_kshared*sh,int timeout_s);
 static int k_spawner(ss_kshared*sh);
@@ -274,7 +275,7 @@ static int k_build_world(int peerns,int peernl,char*note,size_t notelen);
 static long long k_proc_action(ss_exec*x,int call,long long arg);
 
 /*:134*//*138:*/
-#line 1372 "web/ssexec.w"
+#line 1382 "web/ssexec.w"
 
 static void k_fork_script_proc(ss_kshared*sh,int k,uid_t uid);
 static void k_read_ports(ss_outcome*o);
@@ -1887,6 +1888,8 @@ ssize_t sr_writev(int,const struct iovec*,int);
 int sr_shutdown(int,int);
 int sr_poll(struct pollfd*,nfds_t,int);
 int sr_select(int,fd_set*,fd_set*,fd_set*,struct timeval*);
+pid_t sr_proc_new(int,uid_t);
+int sr_proc_switch(pid_t);
 #pragma weak sr_bind
 #pragma weak sr_connect
 #pragma weak sr_listen
@@ -1905,13 +1908,10 @@ int sr_select(int,fd_set*,fd_set*,fd_set*,struct timeval*);
 #pragma weak sr_shutdown
 #pragma weak sr_poll
 #pragma weak sr_select
+#pragma weak sr_proc_new
+#pragma weak sr_proc_switch
 
 static void sr_advance(uint64_t ns){sr_advance_ns(ns);}
-
-/*:83*//*84:*/
-#line 178 "web/ssexec.w"
-
-static pid_t sr_proc_new_here(uid_t uid){return sr_proc_new(0,uid);}
 
 static const ss_backend sockref_backend= {
 "sockref",sr_socket,sr_socketpair,sr_close,sr_fcntl,sr_ioctl,sr_pread,sr_pwrite,
@@ -1919,11 +1919,11 @@ sr_getsockopt,sr_setsockopt,sr_bind,sr_connect,sr_listen,sr_getsockname,
 sr_getpeername,sr_send,sr_sendto,sr_sendmsg,sr_recv,sr_recvfrom,sr_recvmsg,
 sr_read,sr_write,sr_readv,sr_writev,sr_shutdown,sr_poll,sr_select,
 sr_setuid,sr_seteuid,sr_cap_drop,sr_sysctl_set,sr_sysctl_get,sr_advance,
-sr_signal_count,sr_getpid,sr_getpgrp,sr_proc_new_here,sr_proc_switch
+sr_signal_count,sr_getpid,sr_getpgrp,sr_proc_new,sr_proc_switch
 };
 
-/*:84*//*85:*/
-#line 194 "web/ssexec.w"
+/*:83*//*84:*/
+#line 192 "web/ssexec.w"
 
 static const ss_backend kernel_backend= {
 "kernel",socket,socketpair,close,fcntl,ioctl,pread,pwrite,
@@ -1934,8 +1934,8 @@ k_setuid,seteuid,k_cap_drop,k_sysctl_set,k_sysctl_get,k_advance,
 k_signal_count,getpid,getpgrp,NULL,NULL
 };
 
-/*:85*//*88:*/
-#line 232 "web/ssexec.w"
+/*:84*//*87:*/
+#line 230 "web/ssexec.w"
 
 static bool eval_int(ss_exec*x,const ss_value*v,long long*out)
 {
@@ -1954,8 +1954,8 @@ case SV_LIST:return v->n==1&&eval_int(x,v->item[0],out);
 return false;
 }
 
-/*:88*//*89:*/
-#line 254 "web/ssexec.w"
+/*:87*//*88:*/
+#line 252 "web/ssexec.w"
 
 static size_t value_size(const ss_value*v)
 {
@@ -1979,8 +1979,8 @@ return n;
 return 0;
 }
 
-/*:89*//*90:*/
-#line 281 "web/ssexec.w"
+/*:88*//*89:*/
+#line 279 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p);
 static bool encode_struct(ss_exec*x,const ss_value*v,unsigned char*p)
@@ -2006,8 +2006,8 @@ u= htonl((uint32_t)n);
 memcpy(p+f->off+4*k,&u,4);
 }
 break;
-case FK_FILTERS:/*91:*/
-#line 319 "web/ssexec.w"
+case FK_FILTERS:/*90:*/
+#line 317 "web/ssexec.w"
 
 {
 unsigned char*prog= NULL;
@@ -2020,8 +2020,8 @@ return false;
 memcpy(p+f->off,&prog,sizeof prog);
 }
 
-/*:91*/
-#line 306 "web/ssexec.w"
+/*:90*/
+#line 304 "web/ssexec.w"
 break;
 case FK_SPECIAL:return false;
 default:
@@ -2032,8 +2032,8 @@ field_put(f,p,n);
 return true;
 }
 
-/*:90*//*92:*/
-#line 331 "web/ssexec.w"
+/*:89*//*91:*/
+#line 329 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p)
 {
@@ -2061,8 +2061,8 @@ return encode_struct(x,v,p);
 return false;
 }
 
-/*:92*//*93:*/
-#line 363 "web/ssexec.w"
+/*:91*//*92:*/
+#line 361 "web/ssexec.w"
 
 #define SS_SLACK 4096
 #define SS_BUFMAX (16u << 20)
@@ -2071,8 +2071,8 @@ static unsigned char*arg_buffer(ss_exec*x,size_t need)
 return ss_alloc(&x->scratch,need+SS_SLACK);
 }
 
-/*:93*//*94:*/
-#line 374 "web/ssexec.w"
+/*:92*//*93:*/
+#line 372 "web/ssexec.w"
 
 static void keep(ss_exec*x,ss_raw*r,int i,const void*p,size_t n)
 {
@@ -2084,8 +2084,8 @@ if(n&&p)memcpy(o->data+o->used,p,n);
 o->used+= (uint32_t)n;
 }
 
-/*:94*//*95:*/
-#line 388 "web/ssexec.w"
+/*:93*//*94:*/
+#line 386 "web/ssexec.w"
 
 static void exec_line(ss_exec*x,int li)
 {
@@ -2099,23 +2099,23 @@ socklen_t*lenp[SS_MAXARGS]= {0};
 socklen_t lenin[SS_MAXARGS]= {0};
 long long ret= 0;
 int err= 0;
-/*101:*/
-#line 610 "web/ssexec.w"
+/*100:*/
+#line 608 "web/ssexec.w"
 
 struct msghdr*msg= NULL;
 struct iovec*iov= NULL;
 int niov= 0;
 size_t namecap= 0,ctlcap= 0;
 
-/*:101*/
-#line 401 "web/ssexec.w"
+/*:100*/
+#line 399 "web/ssexec.w"
 
 ss_arena_reset(&x->scratch);
 r->proc= (short)x->proc;
 r->status= RS_BADINPUT;
 x->o->env.cur= x->proc;
-/*96:*/
-#line 419 "web/ssexec.w"
+/*95:*/
+#line 417 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++){
 const ss_value*v= ln->arg[i];
@@ -2133,11 +2133,11 @@ break;
 }
 }
 
-/*:96*/
-#line 406 "web/ssexec.w"
+/*:95*/
+#line 404 "web/ssexec.w"
 
-for(int i= 0;i<ln->nargs;i++)/*97:*/
-#line 439 "web/ssexec.w"
+for(int i= 0;i<ln->nargs;i++)/*96:*/
+#line 437 "web/ssexec.w"
 
 {
 const ss_value*v= ln->arg[i];
@@ -2155,8 +2155,8 @@ memcpy(pv[i],v->s,v->len);
 break;
 case AK_INBUF:case AK_OPTIN:case AK_SAIN:case AK_OUTBUF:case AK_OPTOUT:
 case AK_SAOUT:case AK_OUTSTR:case AK_SV:
-/*98:*/
-#line 483 "web/ssexec.w"
+/*97:*/
+#line 481 "web/ssexec.w"
 
 {
 int k= c->kind[i];
@@ -2173,8 +2173,8 @@ pv[i]= arg_buffer(x,cap[i]);
 if(in&&!encode_value(x,in,pv[i]))return;
 }
 
-/*:98*/
-#line 456 "web/ssexec.w"
+/*:97*/
+#line 454 "web/ssexec.w"
 
 break;
 case AK_IOCTLARG:
@@ -2183,8 +2183,8 @@ cap[i]= 64;
 pv[i]= arg_buffer(x,cap[i]);
 if(value_size(v)> cap[i]||!encode_value(x,v,pv[i]))return;
 break;
-case AK_MSGIN:case AK_MSGIO:/*102:*/
-#line 616 "web/ssexec.w"
+case AK_MSGIN:case AK_MSGIO:/*101:*/
+#line 614 "web/ssexec.w"
 
 {
 bool rcv= c->kind[i]==AK_MSGIO;
@@ -2194,8 +2194,8 @@ if(v->kind==SV_NULL)break;
 if(v->kind!=SV_STRUCT||v->st->special!=ST_MSGHDR)return;
 msg= ss_alloc(&x->scratch,sizeof*msg);
 pv[i]= msg;
-/*103:*/
-#line 636 "web/ssexec.w"
+/*102:*/
+#line 634 "web/ssexec.w"
 
 {
 const ss_value*nm= struct_get(v,"msg_name"),*nl= struct_get(v,"msg_namelen");
@@ -2210,8 +2210,8 @@ msg->msg_namelen= (socklen_t)(rcv?namecap:vs);
 if(nl)msg->msg_namelen= (socklen_t)n;
 }
 
-/*:103*/
-#line 625 "web/ssexec.w"
+/*:102*/
+#line 623 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_iov"))&&f->kind!=SV_NULL){
 if(!make_iov(x,f,rcv,&iov,&niov))return;
@@ -2219,8 +2219,8 @@ msg->msg_iov= iov;
 }
 msg->msg_iovlen= (size_t)niov;
 if((f= struct_get(v,"msg_iovlen"))){if(!eval_int(x,f,&n))return;msg->msg_iovlen= (size_t)n;}
-/*104:*/
-#line 653 "web/ssexec.w"
+/*103:*/
+#line 651 "web/ssexec.w"
 
 {
 const ss_value*ct= struct_get(v,"msg_control"),*cl= struct_get(v,"msg_controllen");
@@ -2235,28 +2235,28 @@ msg->msg_controllen= ctlcap;
 if(cl)msg->msg_controllen= (size_t)n;
 }
 
-/*:104*/
-#line 632 "web/ssexec.w"
+/*:103*/
+#line 630 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_flags"))){if(!eval_int(x,f,&n))return;msg->msg_flags= (int)n;}
 }
 
-/*:102*/
-#line 464 "web/ssexec.w"
+/*:101*/
+#line 462 "web/ssexec.w"
 break;
-case AK_IOVIN:case AK_IOVOUT:/*108:*/
-#line 746 "web/ssexec.w"
+case AK_IOVIN:case AK_IOVOUT:/*107:*/
+#line 744 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 if(!make_iov(x,v,c->kind[i]==AK_IOVOUT,&iov,&niov))return;
 pv[i]= iov;
 }
 
-/*:108*/
-#line 465 "web/ssexec.w"
+/*:107*/
+#line 463 "web/ssexec.w"
 break;
-case AK_POLLFD:/*113:*/
-#line 809 "web/ssexec.w"
+case AK_POLLFD:/*112:*/
+#line 807 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const struct ss_struct*pst= st_by_name("pollfd");
@@ -2265,8 +2265,8 @@ pv[i]= arg_buffer(x,(size_t)v->n*pst->size);
 for(int k= 0;k<v->n;k++){
 ss_value*e= v->item[k];
 if(e->kind!=SV_STRUCT||e->st!=pst)return;
-/*114:*/
-#line 825 "web/ssexec.w"
+/*113:*/
+#line 823 "web/ssexec.w"
 
 {
 struct pollfd pf= {0,0,0};
@@ -2277,18 +2277,18 @@ if(ev){if(!eval_int(x,ev,&n))return;pf.events= (short)n;}
 memcpy((unsigned char*)pv[i]+k*sizeof pf,&pf,sizeof pf);
 }
 
-/*:114*/
-#line 817 "web/ssexec.w"
+/*:113*/
+#line 815 "web/ssexec.w"
 
 }
 cap[i]= (size_t)v->n;
 }
 
-/*:113*/
-#line 466 "web/ssexec.w"
+/*:112*/
+#line 464 "web/ssexec.w"
 break;
-case AK_FDSET:/*116:*/
-#line 849 "web/ssexec.w"
+case AK_FDSET:/*115:*/
+#line 847 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const ss_value*in= v->kind==SV_INOUT?v->a:v;
@@ -2303,8 +2303,8 @@ FD_SET((int)fd,set);
 pv[i]= set;
 }
 
-/*:116*/
-#line 467 "web/ssexec.w"
+/*:115*/
+#line 465 "web/ssexec.w"
 break;
 case AK_TVIO:
 if(v->kind==SV_NULL)break;
@@ -2315,11 +2315,11 @@ break;
 }
 }
 
-/*:97*/
-#line 407 "web/ssexec.w"
+/*:96*/
+#line 405 "web/ssexec.w"
 
-/*99:*/
-#line 502 "web/ssexec.w"
+/*98:*/
+#line 500 "web/ssexec.w"
 
 #define NEED(f) if (!x->b->f) { r->status =  RS_MISSING; return; }
 errno= 0;
@@ -2369,14 +2369,14 @@ case C_SYSCTL_GET:ret= x->b->sysctl_get(pv[0],pv[1],pv[1]?cap[1]:0);break;
 case C_ADVANCE:x->b->advance((uint64_t)iv[0]);ret= 0;break;
 case C_SIGNAL_COUNT:ret= x->b->signal_count((int)iv[0]);break;
 case C_PROC_NEW:case C_PROC_SWITCH:/*129:*/
-#line 1127 "web/ssexec.w"
+#line 1137 "web/ssexec.w"
 
 if(x->sh){ret= k_proc_action(x,ln->call,iv[0]);break;}
 if(ln->call==C_PROC_NEW){
 pid_t pid;
 if(!x->b->proc_new){r->status= RS_MISSING;return;}
 if(x->o->env.nprocs==SS_MAXPROC){errno= EAGAIN;ret= -1;break;}
-pid= x->b->proc_new((uid_t)iv[0]);
+pid= x->b->proc_new(0,(uid_t)iv[0]);
 if(pid<0){ret= -1;break;}
 x->o->env.pid[x->o->env.nprocs]= pid;
 x->o->env.pgrp[x->o->env.nprocs]= pid;
@@ -2389,20 +2389,20 @@ if(ret==0)x->proc= (int)iv[0]-1;
 }
 
 /*:129*/
-#line 550 "web/ssexec.w"
+#line 548 "web/ssexec.w"
 break;
 }
 err= ret==-1?errno:0;
 #undef NEED
 
-/*:99*/
-#line 408 "web/ssexec.w"
+/*:98*/
+#line 406 "web/ssexec.w"
 
 r->ret= ret;
 r->err= err;
 r->status= RS_DONE;
-for(int i= 0;i<ln->nargs;i++)/*100:*/
-#line 559 "web/ssexec.w"
+for(int i= 0;i<ln->nargs;i++)/*99:*/
+#line 557 "web/ssexec.w"
 
 {
 size_t n= 0;
@@ -2430,8 +2430,8 @@ break;
 case AK_SV:keep(x,r,i,pv[i],pv[i]?2*sizeof(int):0);break;
 case AK_IOCTLARG:keep(x,r,i,pv[i],pv[i]?16:0);break;
 case AK_TVIO:keep(x,r,i,pv[i],pv[i]?sizeof(struct timeval):0);break;
-case AK_MSGIO:/*109:*/
-#line 756 "web/ssexec.w"
+case AK_MSGIO:/*108:*/
+#line 754 "web/ssexec.w"
 
 if(msg){
 uint32_t head[3];
@@ -2451,33 +2451,33 @@ if(nctl)memcpy(blob+off,msg->msg_control,nctl);
 off+= nctl;
 ndata= gather(blob+off,msg->msg_iov,(int)msg->msg_iovlen<niov?(int)msg->msg_iovlen:niov,ndata);
 keep(x,r,i,blob,off+ndata);
-/*110:*/
-#line 782 "web/ssexec.w"
+/*109:*/
+#line 780 "web/ssexec.w"
 
 r->off[4]= (uint32_t)nname;
 r->off[5]= (uint32_t)nctl;
 
-/*:110*/
-#line 775 "web/ssexec.w"
+/*:109*/
+#line 773 "web/ssexec.w"
 
 }
 
-/*:109*/
-#line 586 "web/ssexec.w"
+/*:108*/
+#line 584 "web/ssexec.w"
 break;
-case AK_IOVOUT:/*112:*/
-#line 801 "web/ssexec.w"
+case AK_IOVOUT:/*111:*/
+#line 799 "web/ssexec.w"
 
 if(iov&&ret> 0){
 unsigned char*blob= ss_alloc(&x->scratch,(size_t)ret);
 keep(x,r,i,blob,gather(blob,iov,niov,(size_t)ret));
 }else keep(x,r,i,NULL,0);
 
-/*:112*/
-#line 587 "web/ssexec.w"
+/*:111*/
+#line 585 "web/ssexec.w"
 break;
-case AK_POLLFD:/*115:*/
-#line 835 "web/ssexec.w"
+case AK_POLLFD:/*114:*/
+#line 833 "web/ssexec.w"
 
 if(pv[i]){
 short*rev= ss_alloc(&x->scratch,cap[i]*sizeof(short)+1);
@@ -2489,21 +2489,21 @@ rev[k]= pf.revents;
 keep(x,r,i,rev,cap[i]*sizeof(short));
 }else keep(x,r,i,NULL,0);
 
-/*:115*/
-#line 588 "web/ssexec.w"
+/*:114*/
+#line 586 "web/ssexec.w"
 break;
 case AK_FDSET:keep(x,r,i,pv[i],pv[i]?sizeof(fd_set):0);break;
 }
 }
 
-/*:100*/
-#line 412 "web/ssexec.w"
+/*:99*/
+#line 410 "web/ssexec.w"
 
 if(ln->binds)bind_line(x,li);
 }
 
-/*:95*//*105:*/
-#line 671 "web/ssexec.w"
+/*:94*//*104:*/
+#line 669 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m)
 {
@@ -2542,8 +2542,8 @@ m->msg_controllen= total;
 return true;
 }
 
-/*:105*//*106:*/
-#line 713 "web/ssexec.w"
+/*:104*//*105:*/
+#line 711 "web/ssexec.w"
 
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout)
 {
@@ -2572,8 +2572,8 @@ iv[k].iov_len= (size_t)n;
 return true;
 }
 
-/*:106*//*111:*/
-#line 789 "web/ssexec.w"
+/*:105*//*110:*/
+#line 787 "web/ssexec.w"
 
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n)
 {
@@ -2586,8 +2586,8 @@ got+= take;
 return got;
 }
 
-/*:111*//*117:*/
-#line 866 "web/ssexec.w"
+/*:110*//*116:*/
+#line 864 "web/ssexec.w"
 
 static void bind_line(ss_exec*x,int li)
 {
@@ -2601,8 +2601,8 @@ if(act[i])(void)ss_match(ln->arg[i],act[i],&x->o->env);
 ss_arena_reset(&x->vals);
 }
 
-/*:117*//*118:*/
-#line 885 "web/ssexec.w"
+/*:116*//*117:*/
+#line 883 "web/ssexec.w"
 
 void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
 ss_value**act,ss_value**ret,ss_value**err)
@@ -2620,11 +2620,15 @@ size_t n= r->len[i];
 const ss_value*v= ln->arg[i];
 if(!writes_through(c->kind[i]))continue;
 if(v->kind==SV_NULL){act[i]= val_new(a,SV_NULL);continue;}
+if(r->ret==-1&&c->kind[i]!=AK_LENIO&&c->kind[i]!=AK_IOCTLARG){
+act[i]= val_new(a,SV_ANY);
+continue;
+}
 switch(c->kind[i]){
 case AK_OUTBUF:case AK_OUTSTR:act[i]= val_str(a,p,n);break;
 case AK_OPTOUT:act[i]= decode_optval(a,lit(ln->arg[1]),lit(ln->arg[2]),p,n);break;
 case AK_LENIO:case AK_SV:case AK_IOCTLARG:/*121:*/
-#line 947 "web/ssexec.w"
+#line 955 "web/ssexec.w"
 
 if(c->kind[i]==AK_IOCTLARG&&(lit(ln->arg[1])==SIOCGSTAMP||lit(ln->arg[1])==SIOCGSTAMPNS)){
 act[i]= decode_struct(a,st_by_name(lit(ln->arg[1])==SIOCGSTAMP?"timeval":"timespec"),p,
@@ -2638,11 +2642,11 @@ act[i]= int_list(a,p,c->kind[i]==AK_IOCTLARG?4:n,cls);
 }
 
 /*:121*/
-#line 905 "web/ssexec.w"
+#line 907 "web/ssexec.w"
 break;
 case AK_SAOUT:act[i]= decode_sockaddr(a,p,n);break;
 case AK_TVIO:/*122:*/
-#line 962 "web/ssexec.w"
+#line 970 "web/ssexec.w"
 
 act[i]= decode_struct(a,st_by_name("timeval"),p,n);
 {
@@ -2656,7 +2660,7 @@ if(sec||usec)act[i]->nondet= ND_TIME;
 }
 
 /*:122*/
-#line 907 "web/ssexec.w"
+#line 909 "web/ssexec.w"
 break;
 case AK_MSGIO:act[i]= actual_msghdr(a,v,r,p,n);break;
 case AK_IOVOUT:act[i]= actual_iov(a,v,p,n);break;
@@ -2666,8 +2670,8 @@ case AK_FDSET:act[i]= actual_fdset(a,lit(ln->arg[0]),p,n);break;
 }
 }
 
-/*:118*//*119:*/
-#line 918 "web/ssexec.w"
+/*:117*//*119:*/
+#line 926 "web/ssexec.w"
 
 static bool writes_through(int kind)
 {
@@ -2681,7 +2685,7 @@ return false;
 }
 
 /*:119*//*120:*/
-#line 935 "web/ssexec.w"
+#line 943 "web/ssexec.w"
 
 static long long lit(const ss_value*v)
 {
@@ -2690,7 +2694,7 @@ return-1;
 }
 
 /*:120*//*123:*/
-#line 977 "web/ssexec.w"
+#line 985 "web/ssexec.w"
 
 static int return_class(const ss_line*ln)
 {
@@ -2705,7 +2709,7 @@ return-1;
 }
 
 /*:123*//*125:*/
-#line 1005 "web/ssexec.w"
+#line 1014 "web/ssexec.w"
 
 static ss_value*actual_msghdr(ss_arena*a,const ss_value*v,const ss_raw*r,
 const unsigned char*p,size_t n)
@@ -2738,7 +2742,7 @@ return m;
 }
 
 /*:125*//*126:*/
-#line 1039 "web/ssexec.w"
+#line 1048 "web/ssexec.w"
 
 static ss_value*actual_iov(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2758,7 +2762,7 @@ return l;
 }
 
 /*:126*//*127:*/
-#line 1057 "web/ssexec.w"
+#line 1066 "web/ssexec.w"
 
 static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2792,7 +2796,7 @@ return l;
 }
 
 /*:127*//*128:*/
-#line 1093 "web/ssexec.w"
+#line 1102 "web/ssexec.w"
 
 static void exec_init(ss_exec*x,const ss_backend*b,ss_script*s,ss_outcome*o)
 {
@@ -2822,7 +2826,7 @@ return 0;
 }
 
 /*:128*//*131:*/
-#line 1188 "web/ssexec.w"
+#line 1198 "web/ssexec.w"
 
 static void k_wake(ss_kshared*sh)
 {
@@ -2842,7 +2846,7 @@ syscall(SYS_futex,&sh->seq,FUTEX_WAIT,seen,&ts,NULL,0);
     k_wait((sh), seen_); }
 
 /*:131*//*132:*/
-#line 1211 "web/ssexec.w"
+#line 1221 "web/ssexec.w"
 
 int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s)
 {
@@ -2873,7 +2877,7 @@ return rc;
 }
 
 /*:132*//*133:*/
-#line 1243 "web/ssexec.w"
+#line 1253 "web/ssexec.w"
 
 static pid_t k_spawner_pid;
 static void k_alarm(int sig)
@@ -2909,7 +2913,7 @@ return 0;
 }
 
 /*:133*//*135:*/
-#line 1286 "web/ssexec.w"
+#line 1296 "web/ssexec.w"
 
 static int k_spawner(ss_kshared*sh)
 {
@@ -2938,7 +2942,7 @@ return 0;
 }
 
 /*:135*//*136:*/
-#line 1320 "web/ssexec.w"
+#line 1330 "web/ssexec.w"
 
 static ss_kshared*k_sh;
 static int k_me;
@@ -2959,7 +2963,7 @@ sh->o->env.pid[k]= getpid();
 sh->o->env.pgrp[k]= getpgrp();
 if(uid!=0&&(setgroups(0,NULL)<0||setgid(uid)<0||setuid(uid)<0))_exit(1);
 /*137:*/
-#line 1361 "web/ssexec.w"
+#line 1371 "web/ssexec.w"
 
 {
 struct sigaction sa;
@@ -2972,7 +2976,7 @@ if(sig!=SIGKILL&&sig!=SIGSTOP&&sig!=SIGCHLD)sigaction(sig,&sa,NULL);
 }
 
 /*:137*/
-#line 1339 "web/ssexec.w"
+#line 1349 "web/ssexec.w"
 
 sh->ready[k]= 1;
 k_wake(sh);
@@ -2996,7 +3000,7 @@ _exit(0);
 }
 
 /*:136*//*139:*/
-#line 1378 "web/ssexec.w"
+#line 1388 "web/ssexec.w"
 
 static void k_read_ports(ss_outcome*o)
 {
@@ -3006,7 +3010,7 @@ sscanf(buf,"%lld %lld",&o->eph_lo,&o->eph_hi);
 }
 
 /*:139*//*140:*/
-#line 1390 "web/ssexec.w"
+#line 1400 "web/ssexec.w"
 
 static long long k_proc_action(ss_exec*x,int call,long long arg)
 {
@@ -3027,7 +3031,7 @@ return 0;
 }
 
 /*:140*//*141:*/
-#line 1417 "web/ssexec.w"
+#line 1427 "web/ssexec.w"
 
 static int k_setuid(uid_t uid)
 {
@@ -3102,7 +3106,7 @@ return k_sh?k_sh->sigcount[k_me][sig]:0;
 }
 
 /*:141*//*142:*/
-#line 1495 "web/ssexec.w"
+#line 1505 "web/ssexec.w"
 
 typedef struct{struct nlmsghdr h;char body[1024];}k_nlreq;
 
@@ -3150,7 +3154,7 @@ return e.error;
 }
 
 /*:142*//*143:*/
-#line 1547 "web/ssexec.w"
+#line 1557 "web/ssexec.w"
 
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen)
 {
@@ -3195,7 +3199,7 @@ ifi.ifi_flags= ifi.ifi_change= IFF_UP;
 nl_start(&r,RTM_NEWLINK,0,&ifi,sizeof ifi);
 if((err= nl_talk(fd,&r)))goto fail;
 /*144:*/
-#line 1600 "web/ssexec.w"
+#line 1610 "web/ssexec.w"
 
 {
 struct ifaddrmsg ifa;
@@ -3214,10 +3218,10 @@ if((err= nl_talk(fd,&r)))goto fail;
 }
 
 /*:144*/
-#line 1590 "web/ssexec.w"
+#line 1600 "web/ssexec.w"
 
 /*145:*/
-#line 1617 "web/ssexec.w"
+#line 1627 "web/ssexec.w"
 
 {
 struct rtmsg rt;
@@ -3237,7 +3241,7 @@ if((err= nl_talk(fd,&r)))goto fail;
 }
 
 /*:145*/
-#line 1591 "web/ssexec.w"
+#line 1601 "web/ssexec.w"
 
 close(fd);
 return 0;
@@ -3248,7 +3252,7 @@ return-1;
 }
 
 /*:143*//*148:*/
-#line 1655 "web/ssexec.w"
+#line 1665 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what)
@@ -3277,7 +3281,45 @@ return SS_PASS;
 }
 
 /*:148*//*149:*/
-#line 1685 "web/ssexec.w"
+#line 1699 "web/ssexec.w"
+
+static ss_value*pair_of(ss_arena*a,const ss_value*x)
+{
+ss_value*io;
+if(!x||x->kind==SV_INOUT||x->kind==SV_NULL)return(ss_value*)x;
+io= val_new(a,SV_INOUT);
+io->a= (ss_value*)x;
+io->b= (ss_value*)x;
+return io;
+}
+
+static const ss_value*inout_of(ss_arena*a,int kind,const ss_value*x)
+{
+ss_value*v;
+switch(kind){
+case AK_LENIO:
+if(x->kind!=SV_LIST||x->n!=1)return x;
+v= val_list(a,1);
+v->item[0]= pair_of(a,x->item[0]);
+v->src= NULL;
+return v;
+case AK_FDSET:case AK_TVIO:return pair_of(a,x);
+case AK_MSGIO:
+if(x->kind!=SV_STRUCT)return x;
+v= val_struct(a,x->st,x->n);
+for(int i= 0;i<x->n;i++){
+v->field[i]= x->field[i];
+v->item[i]= !strcmp(x->field[i],"msg_namelen")||!strcmp(x->field[i],"msg_controllen")?
+pair_of(a,x->item[i]):x->item[i];
+}
+v->more= x->more;
+return v;
+}
+return x;
+}
+
+/*:149*//*150:*/
+#line 1738 "web/ssexec.w"
 
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e)
@@ -3293,8 +3335,9 @@ e->cur= r->proc;
 ss_actual(a,s,li,o,act,&ret,&err);
 ss_printf(b,"%s(",ss_calls[ln->call].name);
 for(int i= 0;i<ln->nargs;i++){
+const ss_value*x= inout_of(a,ss_calls[ln->call].kind[i],ln->arg[i]);
 if(i)ss_puts(b,", ",2);
-if(act[i])ss_print_value(b,ss_merge(a,ln->arg[i],act[i],e,o->eph_lo,o->eph_hi),true);
+if(act[i])ss_print_value(b,ss_merge(a,x,act[i],e,o->eph_lo,o->eph_hi),true);
 else ss_print_value(b,ln->arg[i],true);
 }
 ss_puts(b,") = ",4);
@@ -3310,8 +3353,8 @@ ss_puts(b,ln->comment,(size_t)ln->commentlen);
 }
 }
 
-/*:149*//*151:*/
-#line 1726 "web/ssexec.w"
+/*:150*//*152:*/
+#line 1780 "web/ssexec.w"
 
 static int path_cmp(const void*x,const void*y)
 {
@@ -3355,7 +3398,7 @@ if(n)qsort(list,(size_t)n,sizeof*list,path_cmp);
 return n;
 }
 
-/*:151*/
+/*:152*/
 #line 72 "web/sockscript.w"
 
 

@@ -130,7 +130,7 @@ unsigned char data[SS_DATA];
 }ss_outcome;
 
 /*:79*//*146:*/
-#line 1642 "web/ssexec.w"
+#line 1652 "web/ssexec.w"
 
 enum{SS_PASS,SS_DIVERGE,SS_MISSING,SS_NOTRUN,SS_BADINPUT,SS_UNRECORDED};
 enum{SS_WHAT_RET= -1,SS_WHAT_ERR= -2,SS_WHAT_NONE= -3};
@@ -195,19 +195,19 @@ void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
 ss_value**act,ss_value**ret,ss_value**err);
 
 /*:80*//*147:*/
-#line 1646 "web/ssexec.w"
+#line 1656 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what);
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e);
 
-/*:147*//*150:*/
-#line 1723 "web/ssexec.w"
+/*:147*//*151:*/
+#line 1777 "web/ssexec.w"
 
 int ss_collect(char**paths,int npaths,char***out);
 
-/*:150*/
+/*:151*/
 #line 129 "web/sockscript.w"
 
 #endif

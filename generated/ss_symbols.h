@@ -1092,8 +1092,14 @@ static const ss_sym ss_sym_ip[] = {
 #ifdef IP_TRANSPARENT
   {"IP_TRANSPARENT", (long long) (IP_TRANSPARENT)},
 #endif
+#ifdef IP_RECVRETOPTS
+  {"IP_RECVRETOPTS", (long long) (IP_RECVRETOPTS)},
+#endif
 #ifdef IP_ORIGDSTADDR
   {"IP_ORIGDSTADDR", (long long) (IP_ORIGDSTADDR)},
+#endif
+#ifdef IP_RECVORIGDSTADDR
+  {"IP_RECVORIGDSTADDR", (long long) (IP_RECVORIGDSTADDR)},
 #endif
 #ifdef IP_MINTTL
   {"IP_MINTTL", (long long) (IP_MINTTL)},

@@ -122,7 +122,7 @@ typedef struct {
   long (*signal_count)(int);
   pid_t (*getpid)(void);
   pid_t (*getpgrp)(void);
-  pid_t (*proc_new)(uid_t);
+  pid_t (*proc_new)(int, uid_t);
   int (*proc_switch)(pid_t);
 } ss_backend;
 
@@ -151,6 +151,8 @@ ssize_t sr_writev(int, const struct iovec *, int);
 int sr_shutdown(int, int);
 int sr_poll(struct pollfd *, nfds_t, int);
 int sr_select(int, fd_set *, fd_set *, fd_set *, struct timeval *);
+pid_t sr_proc_new(int, uid_t);
+int sr_proc_switch(pid_t);
 #pragma weak sr_bind
 #pragma weak sr_connect
 #pragma weak sr_listen
@@ -169,14 +171,10 @@ int sr_select(int, fd_set *, fd_set *, fd_set *, struct timeval *);
 #pragma weak sr_shutdown
 #pragma weak sr_poll
 #pragma weak sr_select
+#pragma weak sr_proc_new
+#pragma weak sr_proc_switch
 
 static void sr_advance(uint64_t ns) { sr_advance_ns(ns); }
-
-@ A script's world has one host, the default one (host 0), so a script's
-new process lives there.
-
-@<The executor@>=
-static pid_t sr_proc_new_here(uid_t uid) { return sr_proc_new(0, uid); }
 
 static const ss_backend sockref_backend = {
   "sockref", sr_socket, sr_socketpair, sr_close, sr_fcntl, sr_ioctl, sr_pread, sr_pwrite,
@@ -184,7 +182,7 @@ static const ss_backend sockref_backend = {
   sr_getpeername, sr_send, sr_sendto, sr_sendmsg, sr_recv, sr_recvfrom, sr_recvmsg,
   sr_read, sr_write, sr_readv, sr_writev, sr_shutdown, sr_poll, sr_select,
   sr_setuid, sr_seteuid, sr_cap_drop, sr_sysctl_set, sr_sysctl_get, sr_advance,
-  sr_signal_count, sr_getpid, sr_getpgrp, sr_proc_new_here, sr_proc_switch
+  sr_signal_count, sr_getpid, sr_getpgrp, sr_proc_new, sr_proc_switch
 };
 
 @ The kernel backend is the C library, and a few functions of our own
@@ -899,6 +897,10 @@ void ss_actual(ss_arena *a, const ss_script *s, int li, const ss_outcome *o,
     const ss_value *v = ln->arg[i];
     if (!writes_through(c->kind[i])) continue;
     if (v->kind == SV_NULL) { act[i] = val_new(a, SV_NULL); continue; }
+    if (r->ret == -1 && c->kind[i] != AK_LENIO && c->kind[i] != AK_IOCTLARG) {
+      act[i] = val_new(a, SV_ANY);
+      continue;
+    }
     switch (c->kind[i]) {
     case AK_OUTBUF: case AK_OUTSTR: act[i] = val_str(a, p, n); break;
     case AK_OPTOUT: act[i] = decode_optval(a, lit(ln->arg[1]), lit(ln->arg[2]), p, n); break;
@@ -912,6 +914,12 @@ void ss_actual(ss_arena *a, const ss_script *s, int li, const ss_outcome *o,
     }
   }
 }
+
+@ A buffer given to a call that failed holds nothing the call meant to
+return; it is not compared, and a recorder writes it as \.{...}.  The
+lengths are compared still (at level \.{IPPROTO\_IP} the kernel writes
+|optlen| before it finds a null |optval|), and so is the |int| of an
+\.{ioctl}, which the call only reads when it fails.
 
 @ The kinds of argument a call writes through.
 
@@ -991,6 +999,7 @@ static int return_class(const ss_line *ln)
 static long long lit(const ss_value *v);
 static bool writes_through(int kind);
 static int return_class(const ss_line *ln);
+static const ss_value *inout_of(ss_arena *a, int kind, const ss_value *x);
 static ss_value *actual_msghdr(ss_arena *a, const ss_value *v, const ss_raw *r,
   const unsigned char *p, size_t n);
 static ss_value *actual_iov(ss_arena *a, const ss_value *v, const unsigned char *p, size_t n);
@@ -1119,7 +1128,8 @@ int ss_run_sockref(ss_script *s, ss_outcome *o)
 }
 
 @ Making and switching processes on sockref.  |sr_proc_new| makes a
-process for a user on the current process's host and answers its ID;
+process for a user on a host (the default world has one, host~0) and
+answers its ID;
 |sr_proc_switch| makes a process the one whose calls follow.  The
 script numbers its processes from 1 in the order it makes them, and
 \.{proc\_new} answers that number.
@@ -1130,7 +1140,7 @@ if (ln->call == C_PROC_NEW) {
   pid_t pid;
   if (!x->b->proc_new) { r->status = RS_MISSING; return; }
   if (x->o->env.nprocs == SS_MAXPROC) { errno = EAGAIN; ret = -1; break; }
-  pid = x->b->proc_new((uid_t) iv[0]);
+  pid = x->b->proc_new(0, (uid_t) iv[0]);
   if (pid < 0) { ret = -1; break; }
   x->o->env.pid[x->o->env.nprocs] = pid;
   x->o->env.pgrp[x->o->env.nprocs] = pid;
@@ -1679,6 +1689,49 @@ int ss_check_line(const ss_script *s, int li, const ss_outcome *o, ss_arena *a,
   return SS_PASS;
 }
 
+@ An argument that a call both reads and writes --- a length, a set of
+descriptors, a time-out, the lengths in a |msghdr| --- is written
+\.{IN => OUT} when the call changed it and as \.{IN} alone when it did
+not.  A script may write it plainly; before merging, the printer makes
+such a value a pair whose output is the value itself, so that a change is
+recorded beside the input instead of replacing it.
+
+@<The executor@>=
+static ss_value *pair_of(ss_arena *a, const ss_value *x)
+{
+  ss_value *io;
+  if (!x || x->kind == SV_INOUT || x->kind == SV_NULL) return (ss_value *) x;
+  io = val_new(a, SV_INOUT);
+  io->a = (ss_value *) x;
+  io->b = (ss_value *) x;
+  return io;
+}
+
+static const ss_value *inout_of(ss_arena *a, int kind, const ss_value *x)
+{
+  ss_value *v;
+  switch (kind) {
+  case AK_LENIO:
+    if (x->kind != SV_LIST || x->n != 1) return x;
+    v = val_list(a, 1);
+    v->item[0] = pair_of(a, x->item[0]);
+    v->src = NULL;
+    return v;
+  case AK_FDSET: case AK_TVIO: return pair_of(a, x);
+  case AK_MSGIO:
+    if (x->kind != SV_STRUCT) return x;
+    v = val_struct(a, x->st, x->n);
+    for (int i = 0; i < x->n; i++) {
+      v->field[i] = x->field[i];
+      v->item[i] = !strcmp(x->field[i], "msg_namelen") || !strcmp(x->field[i], "msg_controllen") ?
+        pair_of(a, x->item[i]) : x->item[i];
+    }
+    v->more = x->more;
+    return v;
+  }
+  return x;
+}
+
 @ Printing.  A line that did not run prints as it stands.  The error
 number is followed by its explanation, as \.{strace} prints it.
 
@@ -1697,8 +1750,9 @@ void ss_print_line(ss_buf *b, const ss_script *s, int li, const ss_outcome *o,
   ss_actual(a, s, li, o, act, &ret, &err);
   ss_printf(b, "%s(", ss_calls[ln->call].name);
   for (int i = 0; i < ln->nargs; i++) {
+    const ss_value *x = inout_of(a, ss_calls[ln->call].kind[i], ln->arg[i]);
     if (i) ss_puts(b, ", ", 2);
-    if (act[i]) ss_print_value(b, ss_merge(a, ln->arg[i], act[i], e, o->eph_lo, o->eph_hi), true);
+    if (act[i]) ss_print_value(b, ss_merge(a, x, act[i], e, o->eph_lo, o->eph_hi), true);
     else ss_print_value(b, ln->arg[i], true);
   }
   ss_puts(b, ") = ", 4);

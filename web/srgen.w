@@ -1,0 +1,402 @@
+% srgen.w --- sr-gen: families of sockscripts for every row of the option table.
+\def\title{SR-GEN}
+\input srmac
+@i format.w
+@s row int
+@s sock int
+
+@* Families of scripts.
+Most of what the option table says about an option is the same kind of
+fact for every option: its default on each socket type, what a write of
+a boundary value stores, what a short or long |optlen| does, which socket
+types take it, and whether an unprivileged process may write it.
+\.{sr-gen} writes, for every row of \.{spec/options.tsv}, a family of
+sockscripts that asks those questions.  It writes only the questions:
+every result is \.{?}, and \.{sr-record} fills them in from the kernel.
+The generator never says what an answer should be, so a family cannot
+encode a belief about Linux; it only decides which calls are worth
+making.  Each script names the clauses of its row.
+
+The families, each a file \.{DIR/OPTION.FAMILY.sr}:
+\smallskip
+\item{} \.{default}: the option read on a socket of every type (TCP, UDP,
+raw of protocol \.{IPPROTO\_RAW} and \.{IPPROTO\_ICMP}, ping);
+\item{} \.{values}: values written and read back, chosen by the argument
+type and the row's range;
+\item{} \.{optlen}: writes and reads with lengths from 0 to 8, a null
+value and a null length;
+\item{} \.{types}: a write and a read on a socket of every type;
+\item{} \.{unpriv}: writes and reads by a process that gave up root, and,
+for a row that names capabilities, by one that dropped each of them.
+\smallskip\noindent
+Options whose argument is a structure or a string get only
+\.{default}; their other behaviour is in hand-written scripts.  The
+directory is the book's chapter: \.{solsocket} for \.{SOL\_SOCKET},
+\.{mcast} for the multicast options, \.{ipopt} for the other options of
+\.{IPPROTO\_IP}.
+
+Usage: \.{sr-gen spec/options.tsv DIR} writes the families under |DIR|
+(normally \.{tests/scripts}) and prints how many it wrote.
+
+@c
+@<Header files@>@;
+@<Types@>@;
+@<Prototypes@>@;
+@<Functions@>@;
+int main(int argc, char **argv)
+{
+  int n = 0;
+  if (argc != 3) {
+    fprintf(stderr, "usage: sr-gen OPTIONS.tsv DIR\n");
+    @.usage: sr-gen...@>
+    return 2;
+  }
+  read_rows(argv[1]);
+  for (int i = 0; i < nrows; i++) n += families(&rows[i], argv[2]);
+  printf("sr-gen: %d scripts for %d options\n", n, nrows);
+  return 0;
+}
+
+@ @<Header files@>=
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdbool.h>
+#include <sys/stat.h>
+
+@ A row of the option table, as \.{optgen} reads it; only some columns
+matter here.
+
+@<Types@>=
+enum { F_CLAUSE, F_LEVEL, F_NAME, F_TYPE, F_ACCESS, F_TYPES, F_RANGE, F_CAP,
+  F_SETLEN, F_SINCE, F_HANDLER, NFIELDS };
+typedef struct { char *f[NFIELDS]; } row;
+
+@ @<Functions@>=
+#define MAXROWS 256
+static row rows[MAXROWS];
+static int nrows;
+
+static void read_rows(const char *path)
+{
+  char line[4096];
+  bool header = false;
+  FILE *in = fopen(path, "r");
+  if (!in) { fprintf(stderr, "sr-gen: cannot read %s\n", path); exit(2); }
+  @.sr-gen: cannot read...@>
+  while (fgets(line, sizeof line, in)) {
+    char *p = line;
+    int n = 0;
+    if (line[0] == '#' || line[0] == '\n') continue;
+    line[strcspn(line, "\n")] = '\0';
+    if (!header) { header = true; continue; }
+    if (nrows == MAXROWS) break;
+    while (n < NFIELDS) {
+      char *t = strchr(p, '\t');
+      rows[nrows].f[n++] = strdup(p);
+      if (!t) break;
+      *strchr(rows[nrows].f[n - 1], '\t') = '\0';
+      p = t + 1;
+    }
+    if (n == NFIELDS) nrows++;
+  }
+  fclose(in);
+}
+
+@ Facts of a row: its level as a script writes it, its directory, and
+whether its argument is an integer the families can vary.
+
+@<Functions@>=
+static const char *level_of(const row *r)
+{
+  return !strcmp(r->f[F_LEVEL], "SOL_SOCKET") ? "SOL_SOCKET" : "SOL_IP";
+}
+
+static const char *dir_of(const row *r)
+{
+  const char *t = r->f[F_TYPE];
+  if (!strcmp(r->f[F_LEVEL], "SOL_SOCKET")) return "solsocket";
+  if (!strcmp(t, "mreq") || !strcmp(t, "mreq_source") || !strcmp(t, "msfilter") ||
+      !strncmp(r->f[F_NAME], "IP_MULTICAST_", 13))
+    return "mcast";
+  return "ipopt";
+}
+
+static bool is_int_like(const row *r)
+{
+  const char *t = r->f[F_TYPE];
+  return !strcmp(t, "int") || !strcmp(t, "bool") || !strcmp(t, "byte") || !strcmp(t, "bytebool");
+}
+
+static bool can_get(const row *r) { return strcmp(r->f[F_ACCESS], "set") != 0; }
+static bool can_set(const row *r) { return strcmp(r->f[F_ACCESS], "get") != 0; }
+
+@ The sockets.  Each family starts by making the sockets it uses, in a
+fixed order, so that their descriptors are 3, 4, \dots.  A ping socket
+needs the group range opened first.
+
+@<Types@>=
+enum { S_STREAM, S_DGRAM, S_RAW, S_ICMPRAW, S_PING, NSOCK };
+static const char *const sock_call[NSOCK] = {
+  "socket(AF_INET, SOCK_STREAM, 0) = ?",
+  "socket(AF_INET, SOCK_DGRAM, 0) = ?",
+  "socket(AF_INET, SOCK_RAW, IPPROTO_RAW) = ?",
+  "socket(AF_INET, SOCK_RAW, IPPROTO_ICMP) = ?",
+  "socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP) = ?"};
+static const char *const sock_name[NSOCK] = {"TCP", "UDP", "raw (IPPROTO_RAW)",
+  "raw (IPPROTO_ICMP)", "ping"};
+
+@ The socket a family writes on: the first of UDP, raw and TCP that the
+row allows writes on.
+
+@<Functions@>=
+static bool allows(const row *r, int s)
+{
+  const char *t = r->f[F_TYPES];
+  const char *want = s == S_STREAM ? "stream" : s == S_DGRAM || s == S_PING ? "dgram" : "raw";
+  if (!strncmp(t, "set:", 4)) t += 4;
+  return !strncmp(t, "all", 3) || strstr(t, want) != NULL;
+}
+
+static int write_sock(const row *r)
+{
+  if (allows(r, S_DGRAM)) return S_DGRAM;
+  if (allows(r, S_RAW)) return S_ICMPRAW;
+  return S_STREAM;
+}
+
+@ Writing a family's file.  The header names the row's clauses (the
+first column, split at semicolons), then says where the script came
+from.
+
+@<Functions@>=
+static FILE *open_script(const row *r, const char *root, const char *family, const char *what)
+{
+  char path[4096], ids[1024], *id, *save;
+  FILE *f;
+  mkdir(root, 0755);
+  snprintf(path, sizeof path, "%s/%s", root, dir_of(r));
+  mkdir(path, 0755);
+  snprintf(path, sizeof path, "%s/%s/%s.%s.sr", root, dir_of(r), r->f[F_NAME], family);
+  if (!(f = fopen(path, "w"))) { fprintf(stderr, "sr-gen: cannot write %s\n", path); exit(1); }
+  snprintf(ids, sizeof ids, "%s", r->f[F_CLAUSE]);
+  fprintf(f, "#! clauses");
+  for (id = strtok_r(ids, ";", &save); id; id = strtok_r(NULL, ";", &save)) fprintf(f, " %s", id);
+  fprintf(f, "\n# %s (%s): %s.\n", r->f[F_NAME], r->f[F_TYPE], what);
+  fprintf(f, "# Generated by sr-gen from spec/options.tsv; make record regenerates and records it.\n");
+  return f;
+}
+
+@ The length of a read that gets the whole value, by argument type: an
+integer 4, a 64-bit value 8, a |linger| 8, a |timeval| 16, an
+|ip_msfilter| header 16, an interface name |IFNAMSIZ|, option bytes 40;
+\.{IP\_MULTICAST\_IF}, which reads back an |in_addr|, is asked with the
+size of an |ip_mreqn|.  \.{SO\_GET\_FILTER} counts instructions, and 0
+asks only for the count.
+
+@<Functions@>=
+static int get_len(const row *r)
+{
+  const char *t = r->f[F_TYPE];
+  if (!strcmp(t, "u64") || !strcmp(t, "linger")) return 8;
+  if (!strcmp(t, "timeval") || !strcmp(t, "msfilter") || !strcmp(t, "string")) return 16;
+  if (!strcmp(t, "mreq")) return 12;
+  if (!strcmp(t, "bytes")) return 40;
+  if (!strcmp(t, "custom")) return 0;
+  return 4;
+}
+
+static void get_line(FILE *f, const row *r, int fd, int len)
+{
+  fprintf(f, "getsockopt(%d, %s, %s, ?, [%d]) = ?\n", fd, level_of(r), r->f[F_NAME], len);
+}
+
+@ The families.  Each returns the number of scripts it wrote.
+
+@<Functions@>=
+static int families(const row *r, const char *root)
+{
+  int n = 0;
+  n += family_default(r, root);
+  if (is_int_like(r) || !strcmp(r->f[F_TYPE], "u64")) {
+    if (can_set(r)) n += family_values(r, root);
+    n += family_optlen(r, root);
+    if (can_set(r)) n += family_types(r, root);
+    if (can_set(r)) n += family_unpriv(r, root);
+  }
+  return n;
+}
+
+@ \.{default}: the option read on every kind of socket.  A write-only
+option is read too: the read is refused, and that is a fact.
+
+@<Functions@>=
+static int family_default(const row *r, const char *root)
+{
+  FILE *f = open_script(r, root, "default", "read on a fresh socket of every type");
+  fprintf(f, "sysctl_set(\"net.ipv4.ping_group_range\", \"0 0\") = ?\n");
+  for (int s = 0; s < NSOCK; s++) fprintf(f, "%s\n", sock_call[s]);
+  for (int s = 0; s < NSOCK; s++) get_line(f, r, 3 + s, get_len(r));
+  fclose(f);
+  return 1;
+}
+
+@ \.{values}: each value is written with an |int| and read back.  The
+values are the edges of an |int|, the small numbers every option treats
+specially, and the edges of the row's range; byte options are also
+written as one and two bytes, boolean ones with numbers that are not 0
+or 1.  A 64-bit option is written with 4 and with 8 bytes.
+
+@<Functions@>=
+static int family_values(const row *r, const char *root)
+{
+  static const char *const ints[] = {"0", "1", "2", "-1", "7", "255", "256", "65535",
+    "1000000", "2147483647", "-2147483648", NULL};
+  static const char *const bytes[] = {"\"\\x00\"", "\"\\x05\"", "\"\\xff\"", NULL};
+  FILE *f = open_script(r, root, "values", "values written and read back");
+  int s = write_sock(r);
+  const char *t = r->f[F_TYPE];
+  if (s == S_PING) fprintf(f, "sysctl_set(\"net.ipv4.ping_group_range\", \"0 0\") = ?\n");
+  fprintf(f, "%s\n", sock_call[s]);
+  if (!strcmp(t, "u64")) @<Write the 64-bit values@>@;
+  else {
+    for (int i = 0; ints[i]; i++) set_get(f, r, ints[i], 4);
+    @<Write the edges of the row's range@>@;
+    if (!strcmp(t, "byte") || !strcmp(t, "bytebool")) {
+      for (int i = 0; bytes[i]; i++) set_get(f, r, bytes[i], 1);
+      set_get(f, r, "\"\\x00\\x01\"", 2);
+      set_get(f, r, "[9]", 0);
+    }
+  }
+  fclose(f);
+  return 1;
+}
+
+static void set_get(FILE *f, const row *r, const char *v, int len)
+{
+  if (v[0] == '"' || v[0] == '[') fprintf(f, "setsockopt(3, %s, %s, %s, %d) = ?\n", level_of(r), r->f[F_NAME], v, len);
+  else fprintf(f, "setsockopt(3, %s, %s, [%s], %d) = ?\n", level_of(r), r->f[F_NAME], v, len);
+  if (can_get(r)) get_line(f, r, 3, !strcmp(r->f[F_TYPE], "u64") ? 8 : 4);
+}
+
+@ A range \.{LO..HI:ACTION} whose bounds are numbers adds the values just
+inside and just outside it.
+
+@<Write the edges of the row's range@>=
+if (strcmp(r->f[F_RANGE], "-")) {
+  long lo, hi;
+  char *end;
+  lo = strtol(r->f[F_RANGE], &end, 10);
+  if (end != r->f[F_RANGE] && !strncmp(end, "..", 2)) {
+    char *e2;
+    hi = strtol(end + 2, &e2, 10);
+    if (e2 != end + 2 && *e2 == ':') {
+      long edge[4] = {lo - 1, lo, hi, hi + 1};
+      for (int i = 0; i < 4; i++) {
+        char v[32];
+        snprintf(v, sizeof v, "%ld", edge[i]);
+        set_get(f, r, v, 4);
+      }
+    }
+  }
+}
+
+@ @<Write the 64-bit values@>=
+{
+  set_get(f, r, "1", 4);
+  set_get(f, r, "-1", 4);
+  set_get(f, r, "\"\\x00\\x10\\x00\\x00\\x01\\x00\\x00\\x00\"", 8);
+  set_get(f, r, "\"\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\"", 8);
+  get_line(f, r, 3, 4);
+}
+
+@ @<Prototypes@>=
+static void set_get(FILE *f, const row *r, const char *v, int len);
+static int family_default(const row *r, const char *root);
+static int family_values(const row *r, const char *root);
+static int family_optlen(const row *r, const char *root);
+static int family_types(const row *r, const char *root);
+static int family_unpriv(const row *r, const char *root);
+
+@ \.{optlen}: lengths from 0 to 8 and past an |int|, a negative length,
+a null value; for reads, the same lengths, a null value and a null
+length.
+
+@<Functions@>=
+static int family_optlen(const row *r, const char *root)
+{
+  static const int lens[] = {0, 1, 2, 3, 4, 5, 8, 16};
+  FILE *f = open_script(r, root, "optlen", "short, long and null arguments");
+  int s = write_sock(r);
+  if (s == S_PING) fprintf(f, "sysctl_set(\"net.ipv4.ping_group_range\", \"0 0\") = ?\n");
+  fprintf(f, "%s\n", sock_call[s]);
+  if (can_set(r)) {
+    for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++)
+      fprintf(f, "setsockopt(3, %s, %s, [1, 0, 0, 0], %d) = ?\n", level_of(r), r->f[F_NAME], lens[i]);
+    fprintf(f, "setsockopt(3, %s, %s, [1], -1) = ?\n", level_of(r), r->f[F_NAME]);
+    fprintf(f, "setsockopt(3, %s, %s, NULL, 4) = ?\n", level_of(r), r->f[F_NAME]);
+    fprintf(f, "setsockopt(3, %s, %s, NULL, 0) = ?\n", level_of(r), r->f[F_NAME]);
+  }
+  for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++) get_line(f, r, 3, lens[i]);
+  fprintf(f, "getsockopt(3, %s, %s, ?, [-1]) = ?\n", level_of(r), r->f[F_NAME]);
+  fprintf(f, "getsockopt(3, %s, %s, NULL, [4]) = ?\n", level_of(r), r->f[F_NAME]);
+  fprintf(f, "getsockopt(3, %s, %s, ?, NULL) = ?\n", level_of(r), r->f[F_NAME]);
+  fclose(f);
+  return 1;
+}
+
+@ \.{types}: one write and one read on each kind of socket.
+
+@<Functions@>=
+static int family_types(const row *r, const char *root)
+{
+  FILE *f = open_script(r, root, "types", "written and read on a socket of every type");
+  fprintf(f, "sysctl_set(\"net.ipv4.ping_group_range\", \"0 0\") = ?\n");
+  for (int s = 0; s < NSOCK; s++) fprintf(f, "%s\n", sock_call[s]);
+  for (int s = 0; s < NSOCK; s++) {
+    fprintf(f, "# %s\n", sock_name[s]);
+    fprintf(f, "setsockopt(%d, %s, %s, [1], 4) = ?\n", 3 + s, level_of(r), r->f[F_NAME]);
+    if (can_get(r)) get_line(f, r, 3 + s, 4);
+  }
+  fclose(f);
+  return 1;
+}
+
+@ \.{unpriv}: a socket made by root, then the process gives up root
+(\.{setuid}), and writes and reads.  A row that names capabilities gets
+two more scripts, each dropping one of them only.
+
+@<Functions@>=
+static void unpriv_body(FILE *f, const row *r)
+{
+  static const char *const vals[] = {"0", "1", "6", "7", "-1", NULL};
+  for (int i = 0; vals[i]; i++) set_get(f, r, vals[i], 4);
+}
+
+static int family_unpriv(const row *r, const char *root)
+{
+  FILE *f = open_script(r, root, "unpriv", "written by a process that gave up root");
+  int s = write_sock(r), n = 1;
+  fprintf(f, "%s\n", sock_call[s]);
+  fprintf(f, "setuid(65534) = ?\n");
+  unpriv_body(f, r);
+  fclose(f);
+  if (strcmp(r->f[F_CAP], "-")) {
+    static const char *const caps[] = {"CAP_NET_ADMIN", "CAP_NET_RAW"};
+    for (int c = 0; c < 2; c++) {
+      char fam[64], what[128];
+      snprintf(fam, sizeof fam, "drop-%s", caps[c] + 8);
+      snprintf(what, sizeof what, "written by root without %s", caps[c]);
+      f = open_script(r, root, fam, what);
+      fprintf(f, "%s\n", sock_call[s]);
+      fprintf(f, "cap_drop(%s) = ?\n", caps[c]);
+      unpriv_body(f, r);
+      fclose(f);
+      n++;
+    }
+  }
+  return n;
+}
+
+@* Index.
