@@ -25,7 +25,7 @@ endif
 CFLAGS_LIB := $(WARN) $(OPT) -fPIC -Igenerated
 CHECK_LIBS  = $$(pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt -lpthread)
 
-DEB_PKGS := texlive-binaries texlive-base texlive-plain-generic texlive-extra-utils check lcov pkg-config
+DEB_PKGS := texlive-binaries texlive-base texlive-plain-generic texlive-extra-utils check lcov pkg-config clang
 WEBS     := $(wildcard web/*.w)
 LIBWEBS  := web/sockref.w web/format.w web/world.w web/proc.w web/fd.w web/socket.w \
             web/ioctl.w web/sysctl.w web/sockopt.w web/solsocket.w web/ipopt.w web/mcast.w \
@@ -33,7 +33,7 @@ LIBWEBS  := web/sockref.w web/format.w web/world.w web/proc.w web/fd.w web/socke
 HAVE_SEEDS := $(wildcard $(SEEDS)/INDEX.md)
 
 .PHONY: all deps lib tools pdf check install coverage clean regen-check lint \
-        record check-scripts scripts-drift
+        record check-scripts scripts-drift fuzz-diff fuzz check-fuzz
 
 all: deps lib tools pdf
 
@@ -98,6 +98,20 @@ generated/sockscript.c generated/sockscript.h: $(SSWEBS) build/linefix
 	cmp -s build/sockscript.c.fixed generated/sockscript.c || cp build/sockscript.c.fixed generated/sockscript.c
 	cmp -s build/sockscript.h.fixed generated/sockscript.h || cp build/sockscript.h.fixed generated/sockscript.h
 
+# The sequence generator of the fuzzers (web/fuzzgen.w), tangled like the
+# sockscript library; the differential fuzzer (web/srfuzz.w) and the
+# libFuzzer harness (web/srlibfuzz.w).
+generated/fuzzgen.c generated/fuzzgen.h: web/fuzzgen.w web/format.w build/linefix
+	@mkdir -p build
+	ctangle web/fuzzgen.w - build/fuzzgen.raw.c >/dev/null
+	build/linefix web/fuzzgen.w build/fuzzgen.raw.c build/fuzzgen.c.fixed
+	build/linefix web/fuzzgen.w generated/fuzzgen.h build/fuzzgen.h.fixed
+	cmp -s build/fuzzgen.c.fixed generated/fuzzgen.c || cp build/fuzzgen.c.fixed generated/fuzzgen.c
+	cmp -s build/fuzzgen.h.fixed generated/fuzzgen.h || cp build/fuzzgen.h.fixed generated/fuzzgen.h
+
+generated/srfuzz.c: web/srfuzz.w web/format.w
+	ctangle +c web/srfuzz.w - generated/srfuzz.c >/dev/null
+
 # ---- the tools that generate ------------------------------------------------
 build/optgen: generated/optgen.c
 	@mkdir -p build
@@ -152,7 +166,7 @@ $(B)/libsockref.so: $(B)/sockref.o
 	$(CC) $(OPT) -shared -Wl,-soname,libsockref.so -o $@ $^
 
 lib: $(B)/libsockref.a $(B)/libsockref.so
-tools: build/optgen build/clauses build/covclause build/linefix build/symgen build/sr-gen $(B)/sr-check $(B)/sr-record
+tools: build/optgen build/clauses build/covclause build/linefix build/symgen build/sr-gen $(B)/sr-check $(B)/sr-record $(B)/sr-fuzz
 
 # ---- sockscripts: the checker and the recorder -------------------------------
 $(B)/sockscript.o: generated/sockscript.c generated/sockscript.h generated/ss_symbols.h generated/sockref.h
@@ -164,6 +178,22 @@ $(B)/sr-check: generated/srcheck.c $(B)/sockscript.o $(B)/libsockref.a
 
 $(B)/sr-record: generated/srrecord.c $(B)/sockscript.o $(B)/libsockref.a
 	$(CC) $(WARN) $(OPT) -Igenerated -o $@ generated/srrecord.c $(B)/sockscript.o $(B)/libsockref.a
+
+# ---- the fuzzers ---------------------------------------------------------------
+$(B)/fuzzgen.o: generated/fuzzgen.c generated/fuzzgen.h generated/sockscript.h generated/sockref.h
+	@mkdir -p $(B)
+	$(CC) $(WARN) $(OPT) -Igenerated -c -o $@ generated/fuzzgen.c
+
+$(B)/sr-fuzz: generated/srfuzz.c $(B)/fuzzgen.o $(B)/sockscript.o $(B)/libsockref.a
+	$(CC) $(WARN) $(OPT) -Igenerated -o $@ generated/srfuzz.c $(B)/fuzzgen.o $(B)/sockscript.o $(B)/libsockref.a
+
+# make fuzz-diff N=... SEED=...: N sequences on the kernel and on sockref
+# (root); divergences are shrunk and saved under tests/scripts/fuzz.
+N    ?= 1000
+SEED ?= 1
+JOBS ?= 2
+fuzz-diff: $(B)/sr-fuzz
+	$(B)/sr-fuzz -n $(N) --seed $(SEED) --jobs $(JOBS)
 
 # make record: regenerate the families from the option table and record
 # every script of the corpus on this machine's kernel (root, namespaces).
@@ -227,7 +257,7 @@ install: lib pdf
 # ---- lint: cweave is stricter than ctangle ------------------------------------
 lint:
 	@mkdir -p build/lint
-	for w in sockref optgen clauses covclause linefix symgen sockscript srcheck srrecord srgen; do \
+	for w in sockref optgen clauses covclause linefix symgen sockscript srcheck srrecord srgen fuzzgen srfuzz; do \
 	  (cd build/lint && CWEBINPUTS=../../web:../../generated cweave -bhp ../../web/$$w.w - $$w.tex >/dev/null) || exit 1; done
 
 # CI: generated/ must be what the generators write now.

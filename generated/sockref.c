@@ -63,12 +63,17 @@
 
 #define SR_NR_OPEN 1048576
 
-/*:64*//*82:*/
+/*:64*//*67:*/
+#line 21 "web/fd.w"
+
+#define SR_O_LARGEFILE 0100000 
+
+/*:67*//*83:*/
 #line 30 "web/socket.w"
 
 #define SR_MAX_TIMEOUT LONG_MAX
 
-/*:82*//*84:*/
+/*:83*//*85:*/
 #line 53 "web/socket.w"
 
 #define SK_DEBUG (1u << 0)
@@ -88,7 +93,7 @@
 #define SR_FILTER_CLASSIC 1
 #define SR_FILTER_EBPF 2
 
-/*:84*//*86:*/
+/*:85*//*87:*/
 #line 90 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
@@ -111,26 +116,26 @@
 #define IPF_MC_LOOP (1u << 17) 
 #define IPF_MC_ALL (1u << 18) 
 
-/*:86*//*88:*/
+/*:87*//*89:*/
 #line 174 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
-/*:88*//*95:*/
-#line 280 "web/socket.w"
+/*:89*//*96:*/
+#line 301 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
 
-/*:95*//*99:*/
+/*:96*//*100:*/
 #line 22 "web/ioctl.w"
 
 #define SR_SETFL_MASK (O_APPEND | O_NONBLOCK | O_ASYNC | O_NOATIME | O_DIRECT)
 
-/*:99*//*113:*/
-#line 59 "web/sysctl.w"
+/*:100*//*114:*/
+#line 66 "web/sysctl.w"
 
 enum{
 SYS_RMEM_DEFAULT,SYS_RMEM_MAX,SYS_WMEM_DEFAULT,SYS_WMEM_MAX,
@@ -147,13 +152,13 @@ SYS_IP6FRAG_HIGH_THRESH,SYS_IP6FRAG_LOW_THRESH,SYS_IP6FRAG_TIME,
 SR_NSYSCTL
 };
 
-/*:113*//*116:*/
-#line 106 "web/sysctl.w"
+/*:114*//*117:*/
+#line 113 "web/sysctl.w"
 
 #define SR_MIN_RCVBUF 2304
 #define SR_MIN_SNDBUF 4608
 
-/*:116*//*149:*/
+/*:117*//*151:*/
 #line 52 "web/sockopt.w"
 
 enum{
@@ -177,18 +182,18 @@ enum{CAP_NEVER,CAP_ALWAYS,CAP_OUTSIDE_RANGE,CAP_NONZERO};
 enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
 OPT_STORE_INT_FIELD};
 
-/*:149*//*157:*/
+/*:151*//*159:*/
 #line 224 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
 
-/*:157*//*172:*/
+/*:159*//*174:*/
 #line 153 "web/solsocket.w"
 
 #define SR_TCP_RMEM_MAX 33554432 
 
-/*:172*//*203:*/
+/*:174*//*205:*/
 #line 584 "web/solsocket.w"
 
 #define SR_SOF_OPT_ID (1u << 7)
@@ -198,23 +203,23 @@ OPT_STORE_INT_FIELD};
 #define SR_SOF_OPT_ID_TCP (1u << 16)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:203*//*234:*/
+/*:205*//*236:*/
 #line 91 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:234*//*238:*/
+/*:236*//*240:*/
 #line 162 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:238*//*258:*/
+/*:240*//*260:*/
 #line 430 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:258*//*288:*/
+/*:260*//*290:*/
 #line 20 "web/wire.w"
 
 #define SR_IPHDR_LEN 20 
@@ -222,44 +227,44 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:288*//*308:*/
+/*:290*//*310:*/
 #line 333 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:308*//*346:*/
+/*:310*//*348:*/
 #line 554 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:346*//*355:*/
+/*:348*//*357:*/
 #line 40 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:355*//*402:*/
+/*:357*//*404:*/
 #line 959 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:402*//*407:*/
+/*:404*//*409:*/
 #line 1056 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:407*//*425:*/
+/*:409*//*427:*/
 #line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:425*/
+/*:427*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -309,8 +314,8 @@ int scope;
 bool kernel;
 };
 
-/*:16*//*67:*/
-#line 13 "web/fd.w"
+/*:16*//*68:*/
+#line 26 "web/fd.w"
 
 enum{SR_FILE_TTY,SR_FILE_SOCKET};
 struct sr_file{
@@ -323,8 +328,8 @@ int sig;
 sr_sock*sock;
 };
 
-/*:67*//*68:*/
-#line 32 "web/fd.w"
+/*:68*//*69:*/
+#line 45 "web/fd.w"
 
 typedef struct{
 sr_file**file;
@@ -334,7 +339,7 @@ int cap;
 int open;
 }sr_fdtab;
 
-/*:68*//*81:*/
+/*:69*//*82:*/
 #line 13 "web/socket.w"
 
 struct sr_sock{
@@ -343,7 +348,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*83:*/
+/*84:*/
 #line 33 "web/socket.w"
 
 int rcvbuf,sndbuf;
@@ -365,7 +370,7 @@ int filter_kind;
 struct sock_filter*filter;
 int filter_len;
 
-/*:83*//*107:*/
+/*:84*//*108:*/
 #line 204 "web/ioctl.w"
 
 bool stamped;
@@ -373,7 +378,7 @@ uint64_t last_stamp_ns;
 int rx_first_len;
 int tx_queued;
 
-/*:107*//*165:*/
+/*:108*//*167:*/
 #line 35 "web/solsocket.w"
 
 uint32_t tsflags;
@@ -381,10 +386,10 @@ uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 bool reuseport_prog;
 
-/*:165*/
+/*:167*/
 #line 20 "web/socket.w"
 
-/*85:*/
+/*86:*/
 #line 75 "web/socket.w"
 
 int uc_ttl;
@@ -401,29 +406,29 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:85*//*256:*/
+/*:86*//*258:*/
 #line 412 "web/ipopt.w"
 
 bool connected;
 uint32_t daddr;
 
-/*:256*/
+/*:258*/
 #line 21 "web/socket.w"
 
-/*368:*/
+/*370:*/
 #line 326 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:368*/
+/*:370*/
 #line 22 "web/socket.w"
 
 };
 
-/*:81*//*112:*/
-#line 46 "web/sysctl.w"
+/*:82*//*113:*/
+#line 53 "web/sysctl.w"
 
-enum{SYSV_INT,SYSV_U8,SYSV_ULONG,SYSV_PAIR,SYSV_PORTS};
+enum{SYSV_INT,SYSV_U8,SYSV_ULONG,SYSV_PAIR,SYSV_PORTS,SYSV_JIFFIES};
 enum{SYS_NETNS,SYS_GLOBAL};
 typedef struct{
 const char*name,*clause;
@@ -432,7 +437,7 @@ long long def,def2;
 long long min,max;
 }sr_sysctl;
 
-/*:112*//*148:*/
+/*:113*//*150:*/
 #line 26 "web/sockopt.w"
 
 typedef struct sr_optreq sr_optreq;
@@ -457,7 +462,7 @@ sr_setter*set;
 sr_getter*get;
 }sr_optdesc;
 
-/*:148*//*150:*/
+/*:150*//*152:*/
 #line 81 "web/sockopt.w"
 
 struct sr_optreq{
@@ -471,7 +476,7 @@ void*ubuf;
 socklen_t*ulen;
 };
 
-/*:150*//*264:*/
+/*:152*//*266:*/
 #line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
@@ -486,7 +491,7 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:264*//*295:*/
+/*:266*//*297:*/
 #line 119 "web/wire.w"
 
 struct sr_ipv4{
@@ -498,7 +503,7 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:295*//*301:*/
+/*:297*//*303:*/
 #line 205 "web/wire.w"
 
 struct sr_udp{
@@ -509,7 +514,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:301*//*304:*/
+/*:303*//*306:*/
 #line 266 "web/wire.w"
 
 struct sr_icmp{
@@ -519,7 +524,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:304*//*315:*/
+/*:306*//*317:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -532,7 +537,7 @@ sr_hent**b;
 size_t nb,n;
 }sr_htab;
 
-/*:315*//*321:*/
+/*:317*//*323:*/
 #line 154 "web/link.w"
 
 typedef struct{
@@ -549,7 +554,7 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:321*//*331:*/
+/*:323*//*333:*/
 #line 310 "web/link.w"
 
 typedef struct{
@@ -559,7 +564,7 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:331*//*347:*/
+/*:333*//*349:*/
 #line 559 "web/link.w"
 
 typedef struct{
@@ -571,7 +576,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:347*//*354:*/
+/*:349*//*356:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -589,7 +594,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:354*//*362:*/
+/*:356*//*364:*/
 #line 227 "web/ip.w"
 
 typedef struct{
@@ -599,7 +604,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:362*//*367:*/
+/*:364*//*369:*/
 #line 298 "web/ip.w"
 
 struct sr_ipout{
@@ -613,7 +618,7 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:367*//*383:*/
+/*:369*//*385:*/
 #line 583 "web/ip.w"
 
 struct sr_rx{
@@ -630,7 +635,7 @@ size_t l4len;
 uint64_t tstamp_ns;
 };
 
-/*:383*//*387:*/
+/*:385*//*389:*/
 #line 691 "web/ip.w"
 
 typedef struct{
@@ -648,7 +653,7 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:387*//*408:*/
+/*:389*//*410:*/
 #line 1061 "web/ip.w"
 
 typedef struct{
@@ -656,7 +661,7 @@ sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:408*//*419:*/
+/*:410*//*421:*/
 #line 1193 "web/ip.w"
 
 typedef struct{
@@ -664,7 +669,7 @@ sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:419*//*426:*/
+/*:421*//*428:*/
 #line 45 "web/pcap.w"
 
 typedef struct{
@@ -672,7 +677,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:426*/
+/*:428*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -688,7 +693,7 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*322:*/
+/*324:*/
 #line 172 "web/link.w"
 
 uint64_t rng;
@@ -696,19 +701,19 @@ sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:322*//*332:*/
+/*:324*//*334:*/
 #line 321 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:332*//*427:*/
+/*:334*//*429:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:427*/
+/*:429*/
 #line 45 "web/world.w"
 
 };
@@ -723,45 +728,45 @@ sr_iface*ifs;
 int nifs;
 sr_route*routes;
 int nroutes;
-/*111:*/
+/*112:*/
 #line 35 "web/sysctl.w"
 
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:111*//*348:*/
+/*:112*//*350:*/
 #line 569 "web/link.w"
 
 sr_htab neigh;
 
-/*:348*//*363:*/
+/*:350*//*365:*/
 #line 235 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:363*//*369:*/
+/*:365*//*371:*/
 #line 329 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:369*//*388:*/
+/*:371*//*390:*/
 #line 707 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:388*//*409:*/
+/*:390*//*411:*/
 #line 1067 "web/ip.w"
 
 sr_htab peers;
 
-/*:409*//*417:*/
+/*:411*//*419:*/
 #line 1187 "web/ip.w"
 
 sr_htab mc;
 
-/*:417*/
+/*:419*/
 #line 185 "web/world.w"
 
 };
@@ -774,12 +779,12 @@ pid_t pid,pgrp;
 uid_t ruid,euid,suid,fsuid;
 uint64_t cap_eff,cap_perm;
 struct rlimit nofile;
-/*69:*/
-#line 41 "web/fd.w"
+/*70:*/
+#line 54 "web/fd.w"
 
 sr_fdtab fds;
 
-/*:69*/
+/*:70*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -869,8 +874,8 @@ static bool pgrp_exists(pid_t pgrp);
 
 static bool proc_capable(const sr_proc*p,int cap);
 
-/*:60*//*70:*/
-#line 44 "web/fd.w"
+/*:60*//*71:*/
+#line 57 "web/fd.w"
 
 static void fdtab_init(sr_proc*p);
 static void fdtab_free(sr_proc*p);
@@ -879,28 +884,28 @@ static sr_file*fd_file(sr_proc*p,int fd);
 static void fd_release(sr_proc*p,int fd);
 static void file_put(sr_file*f);
 
-/*:70*//*75:*/
-#line 166 "web/fd.w"
+/*:71*//*76:*/
+#line 179 "web/fd.w"
 
 static sr_sock*sock_lookup(int fd,int*err);
 
-/*:75*//*77:*/
-#line 182 "web/fd.w"
+/*:76*//*78:*/
+#line 195 "web/fd.w"
 
 static int sys_return(int r);
 
-/*:77*//*89:*/
+/*:78*//*90:*/
 #line 195 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
-/*:89*//*92:*/
-#line 252 "web/socket.w"
+/*:90*//*93:*/
+#line 273 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
 
-/*:92*//*109:*/
+/*:93*//*110:*/
 #line 235 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg);
@@ -908,33 +913,34 @@ static int file_setown(sr_file*f,int who);
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled);
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp);
-/*:109*//*114:*/
-#line 77 "web/sysctl.w"
+/*:110*//*115:*/
+#line 84 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL];
 
-/*:114*//*135:*/
-#line 324 "web/sysctl.w"
+/*:115*//*136:*/
+#line 334 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i);
 static long long sysctl_value(sr_host*h,int i);
 static bool ping_group_allowed(const sr_proc*p);
 
-/*:135*//*146:*/
-#line 579 "web/sysctl.w"
+/*:136*//*148:*/
+#line 622 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text);
 static void ports_format(const uint64_t*bits,char*out,size_t len);
 static int sysctl_parse(int i,const char*text,long long nv[2]);
+static bool sysctl_is_dir(const char*name);
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2]);
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value);
-/*:146*//*152:*/
+/*:148*//*154:*/
 #line 104 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name);
 
-/*:152*//*154:*/
+/*:154*//*156:*/
 #line 134 "web/sockopt.w"
 
 static int set_flag(sr_sock*s,sr_optreq*rq);
@@ -942,7 +948,7 @@ static int get_flag(sr_sock*s,sr_optreq*rq);
 static int set_int_field(sr_sock*s,sr_optreq*rq);
 static int get_int_field(sr_sock*s,sr_optreq*rq);
 
-/*:154*//*160:*/
+/*:156*//*162:*/
 #line 293 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
@@ -950,52 +956,52 @@ static bool opt_capable(uint64_t caps);
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
-/*:160*//*168:*/
+/*:162*//*170:*/
 #line 73 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val);
 static int buffer_store(int*size,bool*locked,int val,int min);
 
-/*:168*//*177:*/
+/*:170*//*179:*/
 #line 242 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq);
 static int timeo_get(long timeo,sr_optreq*rq);
 
-/*:177*//*191:*/
+/*:179*//*193:*/
 #line 401 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s);
 
-/*:191*//*193:*/
+/*:193*//*195:*/
 #line 436 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns);
 
-/*:193*//*201:*/
+/*:195*//*203:*/
 #line 525 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:201*//*219:*/
+/*:203*//*221:*/
 #line 808 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:219*//*226:*/
+/*:221*//*228:*/
 #line 991 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:226*//*239:*/
+/*:228*//*241:*/
 #line 166 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:239*//*265:*/
+/*:241*//*267:*/
 #line 48 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
@@ -1010,12 +1016,12 @@ static int mc_leave(sr_sock*s,struct ip_mreqn*mr);
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs);
 
-/*:265*//*280:*/
+/*:267*//*282:*/
 #line 350 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:280*//*289:*/
+/*:282*//*291:*/
 #line 28 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p);
@@ -1023,31 +1029,31 @@ static void put16(uint8_t*p,uint16_t v);
 static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
-/*:289*//*291:*/
+/*:291*//*293:*/
 #line 64 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
-/*:291*//*293:*/
+/*:293*//*295:*/
 #line 95 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:293*//*296:*/
+/*:295*//*298:*/
 #line 136 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:296*//*299:*/
+/*:298*//*301:*/
 #line 188 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:299*//*302:*/
+/*:301*//*304:*/
 #line 218 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -1056,13 +1062,13 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:302*//*305:*/
+/*:304*//*307:*/
 #line 277 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:305*//*307:*/
+/*:307*//*309:*/
 #line 322 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
@@ -1070,12 +1076,12 @@ uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:307*//*312:*/
+/*:309*//*314:*/
 #line 435 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:312*//*316:*/
+/*:314*//*318:*/
 #line 42 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1083,13 +1089,13 @@ static void htab_insert(sr_htab*t,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:316*//*319:*/
+/*:318*//*321:*/
 #line 122 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:319*//*325:*/
+/*:321*//*327:*/
 #line 185 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len);
@@ -1097,7 +1103,7 @@ static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:325*//*337:*/
+/*:327*//*339:*/
 #line 401 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -1105,20 +1111,20 @@ sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:337*//*341:*/
+/*:339*//*343:*/
 #line 472 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
 
-/*:341*//*350:*/
+/*:343*//*352:*/
 #line 575 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:350*//*356:*/
+/*:352*//*358:*/
 #line 43 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1126,7 +1132,7 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:356*//*365:*/
+/*:358*//*367:*/
 #line 241 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1134,13 +1140,13 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:365*//*371:*/
+/*:367*//*373:*/
 #line 339 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:371*//*373:*/
+/*:373*//*375:*/
 #line 373 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -1148,24 +1154,24 @@ const struct sr_ipout*o,const void*l4,size_t l4len);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:373*//*376:*/
+/*:375*//*378:*/
 #line 453 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:376*//*378:*/
+/*:378*//*380:*/
 #line 500 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:378*//*381:*/
+/*:380*//*383:*/
 #line 553 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:381*//*384:*/
+/*:383*//*386:*/
 #line 598 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
@@ -1175,67 +1181,67 @@ const uint8_t*orig_ip,size_t len,uint32_t offender);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:384*//*390:*/
+/*:386*//*392:*/
 #line 714 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:390*//*396:*/
+/*:392*//*398:*/
 #line 826 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:396*//*399:*/
+/*:398*//*401:*/
 #line 891 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:399*//*403:*/
+/*:401*//*405:*/
 #line 963 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:403*//*405:*/
+/*:405*//*407:*/
 #line 1007 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:405*//*411:*/
+/*:407*//*413:*/
 #line 1073 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:411*//*413:*/
+/*:413*//*415:*/
 #line 1121 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:413*//*415:*/
+/*:415*//*417:*/
 #line 1161 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:415*//*420:*/
+/*:417*//*422:*/
 #line 1199 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:420*//*430:*/
+/*:422*//*432:*/
 #line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:430*/
+/*:432*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -1247,12 +1253,12 @@ static sr_world the_world;
 /*:6*/
 #line 46 "web/sockref.w"
 
-/*151:*/
+/*153:*/
 #line 98 "web/sockopt.w"
 
 #include "sr_options.h"
 
-/*:151*/
+/*:153*/
 #line 47 "web/sockref.w"
 
 
@@ -1540,8 +1546,8 @@ static sr_host*host_new(const char*name)
 sr_host*h= xcalloc(1,sizeof*h);
 h->id= W->nhosts;
 snprintf(h->name,sizeof h->name,"%s",name);
-/*134:*/
-#line 317 "web/sysctl.w"
+/*135:*/
+#line 327 "web/sysctl.w"
 
 for(int i= 0;i<SR_NSYSCTL;i++){
 h->sys[i][0]= sysctls[i].def;
@@ -1549,15 +1555,15 @@ h->sys[i][1]= sysctls[i].def2;
 }
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
-/*:134*/
+/*:135*/
 #line 608 "web/world.w"
 
-/*370:*/
+/*372:*/
 #line 336 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:370*/
+/*:372*/
 #line 609 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -1730,56 +1736,56 @@ if(W->ready)/*46:*/
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*324:*/
+/*326:*/
 #line 181 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:324*//*333:*/
+/*:326*//*335:*/
 #line 325 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:333*//*428:*/
+/*:335*//*430:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:428*/
+/*:430*/
 #line 814 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*349:*/
+/*351:*/
 #line 572 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:349*//*364:*/
+/*:351*//*366:*/
 #line 238 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:364*//*389:*/
+/*:366*//*391:*/
 #line 711 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:389*//*410:*/
+/*:391*//*412:*/
 #line 1070 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:410*//*418:*/
+/*:412*//*420:*/
 #line 1190 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:418*/
+/*:420*/
 #line 817 "web/world.w"
 
 free(fh->ifs);
@@ -1796,12 +1802,12 @@ memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*323:*/
+/*325:*/
 #line 178 "web/link.w"
 
 W->rng= 1;
 
-/*:323*/
+/*:325*/
 #line 794 "web/world.w"
 
 h= host_new("host0");
@@ -1821,12 +1827,12 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 /*:34*/
 #line 796 "web/world.w"
 
-/*336:*/
+/*338:*/
 #line 386 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:336*/
+/*:338*/
 #line 797 "web/world.w"
 
 W->cur= proc_new(h,0);
@@ -2020,8 +2026,8 @@ if(rlim->rlim_max> SR_NR_OPEN){errno= EPERM;return-1;}
 p->nofile= *rlim;
 return 0;
 }
-/*:66*//*71:*/
-#line 52 "web/fd.w"
+/*:66*//*72:*/
+#line 65 "web/fd.w"
 
 static void fdtab_grow(sr_fdtab*t,int need)
 {
@@ -2046,7 +2052,7 @@ fdtab_grow(&p->fds,0);
 for(int i= 0;i<3;i++){
 sr_file*f= xcalloc(1,sizeof*f);
 f->kind= SR_FILE_TTY;
-f->flags= O_RDWR;
+f->flags= O_RDWR|SR_O_LARGEFILE;
 fd_install(p,f,i,false);
 }
 }
@@ -2059,8 +2065,8 @@ if(t->file[fd])fd_release(p,fd);
 free(t->file);free(t->cloexec);free(t->used);free(t->full);
 }
 
-/*:71*//*72:*/
-#line 93 "web/fd.w"
+/*:72*//*73:*/
+#line 106 "web/fd.w"
 
 static int fd_lowest_free(const sr_fdtab*t,int minfd)
 {
@@ -2081,8 +2087,8 @@ w++;
 return nw*64> minfd?nw*64:minfd;
 }
 
-/*:72*//*73:*/
-#line 117 "web/fd.w"
+/*:73*//*74:*/
+#line 130 "web/fd.w"
 
 static int fd_install(sr_proc*p,sr_file*f,int minfd,bool cloexec)
 {
@@ -2117,8 +2123,8 @@ t->open--;
 file_put(f);
 }
 
-/*:73*//*74:*/
-#line 154 "web/fd.w"
+/*:74*//*75:*/
+#line 167 "web/fd.w"
 
 static void file_put(sr_file*f)
 {
@@ -2127,8 +2133,8 @@ if(f->sock)sock_release(f->sock);
 free(f);
 }
 
-/*:74*//*76:*/
-#line 169 "web/fd.w"
+/*:75*//*77:*/
+#line 182 "web/fd.w"
 
 static sr_sock*sock_lookup(int fd,int*err)
 {
@@ -2138,8 +2144,8 @@ if(f->kind!=SR_FILE_SOCKET){*err= -ENOTSOCK;return NULL;}
 return f->sock;
 }
 
-/*:76*//*78:*/
-#line 185 "web/fd.w"
+/*:77*//*79:*/
+#line 198 "web/fd.w"
 
 static int sys_return(int r)
 {
@@ -2147,8 +2153,8 @@ if(r<0){errno= -r;return-1;}
 return r;
 }
 
-/*:78*//*79:*/
-#line 197 "web/fd.w"
+/*:79*//*80:*/
+#line 210 "web/fd.w"
 
 int sr_close(int fd)
 {
@@ -2158,8 +2164,8 @@ fd_release(W->cur,fd);
 return 0;
 }
 
-/*:79*//*80:*/
-#line 219 "web/fd.w"
+/*:80*//*81:*/
+#line 232 "web/fd.w"
 
 static ssize_t positional_io(int fd,off_t offset)
 {
@@ -2180,7 +2186,7 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 (void)buf;(void)count;
 return positional_io(fd,offset);
 }
-/*:80*//*87:*/
+/*:81*//*88:*/
 #line 139 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
@@ -2214,7 +2220,7 @@ return sys_return(fd);
 return fd;
 }
 
-/*:87*//*90:*/
+/*:88*//*91:*/
 #line 198 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
@@ -2248,19 +2254,30 @@ return-EACCES;
 return 0;
 }
 
-/*:90*//*91:*/
-#line 237 "web/socket.w"
+/*:91*//*92:*/
+#line 247 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
-int fd= sr_socket(domain,type,protocol);
-if(fd<0)return-1;
-fd_release(W->cur,fd);
-return sys_return(sv?-EOPNOTSUPP:-EFAULT);
+sr_proc*p;
+int fd1,fd2,fd;
+world_ready();
+p= W->cur;
+if((type&~SR_SOCK_TYPE_MASK)&~(SOCK_CLOEXEC|SOCK_NONBLOCK))return sys_return(-EINVAL);
+fd1= fd_lowest_free(&p->fds,0);
+fd2= fd_lowest_free(&p->fds,fd1+1);
+if((rlim_t)fd1>=p->nofile.rlim_cur||(rlim_t)fd2>=p->nofile.rlim_cur)
+return sys_return(-EMFILE);
+if(!sv)return sys_return(-EFAULT);
+sv[0]= fd1;
+sv[1]= fd2;
+if((fd= sr_socket(domain,type,protocol))<0)return-1;
+fd_release(p,fd);
+return sys_return(-EOPNOTSUPP);
 }
 
-/*:91*//*93:*/
-#line 256 "web/socket.w"
+/*:92*//*94:*/
+#line 277 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -2271,8 +2288,8 @@ s->type= type;
 s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
-/*94:*/
-#line 271 "web/socket.w"
+/*95:*/
+#line 292 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -2282,17 +2299,17 @@ s->peek_off= -1;
 s->incoming_cpu= -1;
 s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 
-/*:94*//*166:*/
+/*:95*//*168:*/
 #line 41 "web/solsocket.w"
 
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:166*/
-#line 266 "web/socket.w"
+/*:168*/
+#line 287 "web/socket.w"
 
-/*96:*/
-#line 284 "web/socket.w"
+/*97:*/
+#line 305 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -2300,14 +2317,14 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:96*/
-#line 267 "web/socket.w"
+/*:97*/
+#line 288 "web/socket.w"
 
 return s;
 }
 
-/*:93*//*97:*/
-#line 293 "web/socket.w"
+/*:94*//*98:*/
+#line 314 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
@@ -2315,7 +2332,7 @@ mc_drop_all(s);
 free(s->filter);
 free(s);
 }
-/*:97*//*100:*/
+/*:98*//*101:*/
 #line 25 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg)
@@ -2328,7 +2345,7 @@ f->flags= (f->flags&~SR_SETFL_MASK)|(arg&SR_SETFL_MASK);
 return 0;
 }
 
-/*:100*//*101:*/
+/*:101*//*102:*/
 #line 50 "web/ioctl.w"
 
 static int file_setown(sr_file*f,int who)
@@ -2340,7 +2357,7 @@ f->owner= who;
 return 0;
 }
 
-/*:101*//*103:*/
+/*:102*//*104:*/
 #line 72 "web/ioctl.w"
 
 int sr_fcntl(int fd,int cmd,...)
@@ -2376,7 +2393,7 @@ default:return sys_return(-EINVAL);
 }
 }
 
-/*:103*//*104:*/
+/*:104*//*105:*/
 #line 115 "web/ioctl.w"
 
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
@@ -2398,7 +2415,7 @@ return 0;
 return 0;
 }
 
-/*:104*//*105:*/
+/*:105*//*106:*/
 #line 149 "web/ioctl.w"
 
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp)
@@ -2414,7 +2431,7 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*106:*/
+/*107:*/
 #line 184 "web/ioctl.w"
 
 case SIOCGSTAMP:
@@ -2434,14 +2451,14 @@ v= req==SIOCINQ?s->rx_first_len:s->tx_queued;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:106*/
+/*:107*/
 #line 163 "web/ioctl.w"
 
 }
 return-ENOTTY;
 }
 
-/*:105*//*108:*/
+/*:106*//*109:*/
 #line 216 "web/ioctl.w"
 
 int sr_ioctl(int fd,unsigned long request,...)
@@ -2462,13 +2479,13 @@ if(f->kind!=SR_FILE_SOCKET)return sys_return(-ENOTTY);
 return sys_return(sock_ioctl(f,request,argp));
 }
 
-/*:108*//*115:*/
-#line 80 "web/sysctl.w"
+/*:109*//*116:*/
+#line 87 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL]= {
 
-/*117:*/
-#line 110 "web/sysctl.w"
+/*118:*/
+#line 117 "web/sysctl.w"
 
 [SYS_RMEM_DEFAULT]= {"net.core.rmem_default","socket.7:proc:rmem_default",
 SYS_GLOBAL,SYSV_INT,212992,0,SR_MIN_RCVBUF,INT_MAX},
@@ -2479,29 +2496,29 @@ SYS_GLOBAL,SYSV_INT,212992,0,SR_MIN_SNDBUF,INT_MAX},
 [SYS_WMEM_MAX]= {"net.core.wmem_max","socket.7:proc:wmem_max",
 SYS_GLOBAL,SYSV_INT,4194304,0,SR_MIN_SNDBUF,INT_MAX},
 
-/*:117*//*118:*/
-#line 128 "web/sysctl.w"
+/*:118*//*119:*/
+#line 135 "web/sysctl.w"
 
 [SYS_MESSAGE_COST]= {"net.core.message_cost","socket.7:proc:message_cost",
 SYS_GLOBAL,SYSV_INT,5,0,INT_MIN,INT_MAX},
 [SYS_MESSAGE_BURST]= {"net.core.message_burst","socket.7:proc:message_burst",
 SYS_GLOBAL,SYSV_INT,10,0,INT_MIN,INT_MAX},
 
-/*:118*//*119:*/
-#line 139 "web/sysctl.w"
+/*:119*//*120:*/
+#line 146 "web/sysctl.w"
 
 [SYS_NETDEV_MAX_BACKLOG]= {"net.core.netdev_max_backlog",
 "socket.7:proc:netdev_max_backlog",SYS_GLOBAL,SYSV_INT,1000,0,
 INT_MIN,INT_MAX},
 
-/*:119*//*120:*/
-#line 149 "web/sysctl.w"
+/*:120*//*121:*/
+#line 156 "web/sysctl.w"
 
 [SYS_OPTMEM_MAX]= {"net.core.optmem_max","socket.7:proc:optmem_max",
 SYS_NETNS,SYSV_INT,131072,0,0,INT_MAX},
 
-/*:120*//*121:*/
-#line 159 "web/sysctl.w"
+/*:121*//*122:*/
+#line 166 "web/sysctl.w"
 
 [SYS_BUSY_READ]= {"net.core.busy_read","socket.7:SO_BUSY_POLL",
 SYS_GLOBAL,SYSV_INT,0,0,0,INT_MAX},
@@ -2510,26 +2527,26 @@ SYS_GLOBAL,SYSV_INT,0,0,0,INT_MAX},
 [SYS_SOMAXCONN]= {"net.core.somaxconn","socket.7:call:listen",
 SYS_NETNS,SYSV_INT,4096,0,0,INT_MAX},
 
-/*:121*//*122:*/
-#line 172 "web/sysctl.w"
+/*:122*//*123:*/
+#line 179 "web/sysctl.w"
 
 [SYS_IP_DEFAULT_TTL]= {"net.ipv4.ip_default_ttl","ip.7:proc:ip_default_ttl",
 SYS_NETNS,SYSV_U8,64,0,1,255},
 
-/*:122*//*123:*/
-#line 181 "web/sysctl.w"
+/*:123*//*124:*/
+#line 188 "web/sysctl.w"
 
 [SYS_IP_DYNADDR]= {"net.ipv4.ip_dynaddr","ip.7:proc:ip_dynaddr",
 SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:123*//*124:*/
-#line 193 "web/sysctl.w"
+/*:124*//*125:*/
+#line 200 "web/sysctl.w"
 
 [SYS_IP_FORWARD]= {"net.ipv4.ip_forward","ip.7:proc:ip_forward",
 SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 
-/*:124*//*125:*/
-#line 205 "web/sysctl.w"
+/*:125*//*126:*/
+#line 212 "web/sysctl.w"
 
 [SYS_IP_LOCAL_PORT_RANGE]= {"net.ipv4.ip_local_port_range",
 "ip.7:proc:ip_local_port_range",SYS_NETNS,SYSV_PAIR,32768,60999,
@@ -2542,26 +2559,26 @@ SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 [SYS_IP_AUTOBIND_REUSE]= {"net.ipv4.ip_autobind_reuse",
 "ip.7:addr:autobind_connect",SYS_NETNS,SYSV_INT,0,0,0,1},
 
-/*:125*//*126:*/
-#line 225 "web/sysctl.w"
+/*:126*//*127:*/
+#line 235 "web/sysctl.w"
 
 [SYS_IP_NO_PMTU_DISC]= {"net.ipv4.ip_no_pmtu_disc","ip.7:proc:ip_no_pmtu_disc",
 SYS_NETNS,SYSV_U8,0,0,0,255},
 [SYS_ROUTE_MIN_PMTU]= {"net.ipv4.route.min_pmtu","ip.7:IP_MTU_DISCOVER",
-SYS_NETNS,SYSV_INT,552,0,68,65535},
+SYS_NETNS,SYSV_INT,552,0,68,INT_MAX},
 [SYS_ROUTE_MTU_EXPIRES]= {"net.ipv4.route.mtu_expires",
-"ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,600,0,INT_MIN,INT_MAX},
+"ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_JIFFIES,600,0,INT_MIN,INT_MAX},
 [SYS_ROUTE_MIN_ADV_MSS]= {"net.ipv4.route.min_adv_mss",
 "ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,256,0,INT_MIN,INT_MAX},
 
-/*:126*//*127:*/
-#line 240 "web/sysctl.w"
+/*:127*//*128:*/
+#line 250 "web/sysctl.w"
 
 [SYS_IP_NONLOCAL_BIND]= {"net.ipv4.ip_nonlocal_bind",
 "ip.7:proc:ip_nonlocal_bind",SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:127*//*128:*/
-#line 254 "web/sysctl.w"
+/*:128*//*129:*/
+#line 264 "web/sysctl.w"
 
 [SYS_IPFRAG_HIGH_THRESH]= {"net.ipv4.ipfrag_high_thresh",
 "ip.7:proc:ipfrag_high_thresh",SYS_NETNS,SYSV_ULONG,4194304,0,0,
@@ -2570,12 +2587,12 @@ LLONG_MAX},
 "ip.7:proc:ipfrag_low_thresh",SYS_NETNS,SYSV_ULONG,3145728,0,0,
 LLONG_MAX},
 [SYS_IPFRAG_TIME]= {"net.ipv4.ipfrag_time","ip.7:proc_interfaces",
-SYS_NETNS,SYSV_INT,30,0,INT_MIN,INT_MAX},
+SYS_NETNS,SYSV_JIFFIES,30,0,INT_MIN,INT_MAX},
 [SYS_IPFRAG_MAX_DIST]= {"net.ipv4.ipfrag_max_dist","ip.7:proc_interfaces",
 SYS_NETNS,SYSV_INT,64,0,0,INT_MAX},
 
-/*:128*//*129:*/
-#line 271 "web/sysctl.w"
+/*:129*//*130:*/
+#line 281 "web/sysctl.w"
 
 [SYS_IP6FRAG_HIGH_THRESH]= {"net.ipv6.ip6frag_high_thresh",
 "ip.7:proc_interfaces",SYS_NETNS,SYSV_ULONG,4194304,0,0,
@@ -2584,10 +2601,10 @@ LLONG_MAX},
 "ip.7:proc_interfaces",SYS_NETNS,SYSV_ULONG,3145728,0,0,
 LLONG_MAX},
 [SYS_IP6FRAG_TIME]= {"net.ipv6.ip6frag_time","ip.7:proc:ip6frag_time",
-SYS_NETNS,SYSV_INT,60,0,INT_MIN,INT_MAX},
+SYS_NETNS,SYSV_JIFFIES,60,0,INT_MIN,INT_MAX},
 
-/*:129*//*132:*/
-#line 305 "web/sysctl.w"
+/*:130*//*133:*/
+#line 315 "web/sysctl.w"
 
 [SYS_IGMP_MAX_MEMBERSHIPS]= {"net.ipv4.igmp_max_memberships",
 "ip.7:IP_ADD_MEMBERSHIP",SYS_NETNS,SYSV_INT,20,0,INT_MIN,INT_MAX},
@@ -2597,14 +2614,14 @@ SYS_NETNS,SYSV_INT,10,0,INT_MIN,INT_MAX},
 SYS_NETNS,SYSV_PAIR,1,0,0,4294967294LL},
 
 
-/*:132*/
-#line 83 "web/sysctl.w"
+/*:133*/
+#line 90 "web/sysctl.w"
 
 
 };
 
-/*:115*//*136:*/
-#line 332 "web/sysctl.w"
+/*:116*//*137:*/
+#line 342 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i)
 {
@@ -2617,8 +2634,8 @@ static long long sysctl_value(sr_host*h,int i)
 return sysctl_slot(h,i)[0];
 }
 
-/*:136*//*137:*/
-#line 348 "web/sysctl.w"
+/*:137*//*138:*/
+#line 358 "web/sysctl.w"
 
 static bool ping_group_allowed(const sr_proc*p)
 {
@@ -2626,8 +2643,21 @@ long long*r= sysctl_slot(p->host,SYS_PING_GROUP_RANGE);
 return(long long)p->ruid>=r[0]&&(long long)p->ruid<=r[1];
 }
 
-/*:137*//*138:*/
-#line 358 "web/sysctl.w"
+/*:138*//*139:*/
+#line 376 "web/sysctl.w"
+
+static bool sysctl_is_dir(const char*name)
+{
+size_t n= strlen(name);
+while(n&&name[n-1]=='.')n--;
+if(!n)return true;
+for(int i= 0;i<SR_NSYSCTL;i++)
+if(!strncmp(sysctls[i].name,name,n)&&sysctls[i].name[n]=='.')return true;
+return false;
+}
+
+/*:139*//*140:*/
+#line 390 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len)
 {
@@ -2637,7 +2667,7 @@ long long*v;
 world_ready();
 if(!name||!buf)return sys_return(-EFAULT);
 for(i= 0;i<SR_NSYSCTL&&strcmp(sysctls[i].name,name)!=0;i++);
-if(i==SR_NSYSCTL)return sys_return(-ENOENT);
+if(i==SR_NSYSCTL)return sys_return(sysctl_is_dir(name)?-EISDIR:-ENOENT);
 v= sysctl_slot(W->cur->host,i);
 switch(sysctls[i].kind){
 case SYSV_PAIR:snprintf(text,sizeof text,"%lld\t%lld",v[0],v[1]);break;
@@ -2650,8 +2680,8 @@ memcpy(buf,text,strlen(text)+1);
 return(int)strlen(text);
 }
 
-/*:138*//*139:*/
-#line 387 "web/sysctl.w"
+/*:140*//*141:*/
+#line 428 "web/sysctl.w"
 
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value)
@@ -2660,10 +2690,11 @@ int i,r;
 long long nv[2];
 if(!name||!value)return-EFAULT;
 for(i= 0;i<SR_NSYSCTL&&strcmp(sysctls[i].name,name)!=0;i++);
-if(i==SR_NSYSCTL)return-ENOENT;
+if(i==SR_NSYSCTL)return sysctl_is_dir(name)?-EISDIR:-ENOENT;
 if(p&&p->fsuid!=0&&!proc_capable(p,sysctls[i].scope==SYS_GLOBAL?
 CAP_DAC_OVERRIDE:CAP_NET_ADMIN))
 return-EACCES;
+if(i==SYS_IP_FORWARD&&p&&!proc_capable(p,CAP_NET_ADMIN))return-EPERM;
 if(!*value)return 0;
 if(sysctls[i].kind==SYSV_PORTS)return ports_parse(h->reserved_ports,value);
 memcpy(nv,sysctl_slot(h,i),sizeof nv);
@@ -2680,8 +2711,8 @@ world_ready();
 return sys_return(sysctl_write(W->cur->host,W->cur,name,value));
 }
 
-/*:139*//*141:*/
-#line 424 "web/sysctl.w"
+/*:141*//*143:*/
+#line 466 "web/sysctl.w"
 
 int sr_host_sysctl_set(int host,const char*name,const char*value)
 {
@@ -2691,8 +2722,8 @@ if(!(h= host_by_id(host)))return sys_return(-ENOENT);
 return sys_return(sysctl_write(h,NULL,name,value));
 }
 
-/*:141*//*142:*/
-#line 444 "web/sysctl.w"
+/*:143*//*144:*/
+#line 486 "web/sysctl.w"
 
 static int read_number(const char**pp,bool*neg,unsigned long long*out)
 {
@@ -2710,8 +2741,8 @@ if(*end&&*end!=' '&&*end!='\t'&&*end!='\n')return-EINVAL;
 return 0;
 }
 
-/*:142*//*143:*/
-#line 465 "web/sysctl.w"
+/*:144*//*145:*/
+#line 507 "web/sysctl.w"
 
 static int sysctl_parse(int i,const char*text,long long nv[2])
 {
@@ -2737,14 +2768,15 @@ if(neg?u> (unsigned long long)INT_MAX+1:u> (unsigned long long)INT_MAX)
 if(i!=SYS_PING_GROUP_RANGE)return-EINVAL;
 v= neg?-(long long)u:(long long)u;
 if(v<s->min||v> s->max)return-EINVAL;
+if(s->kind==SYSV_JIFFIES&&u> (unsigned long long)(INT_MAX/W->hz))return-EINVAL;
 }
 nv[k]= v;
 }
 return 0;
 }
 
-/*:143*//*144:*/
-#line 508 "web/sysctl.w"
+/*:145*//*146:*/
+#line 551 "web/sysctl.w"
 
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2])
 {
@@ -2769,8 +2801,8 @@ break;
 return 0;
 }
 
-/*:144*//*145:*/
-#line 537 "web/sysctl.w"
+/*:146*//*147:*/
+#line 580 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text)
 {
@@ -2813,7 +2845,7 @@ k= e;
 }
 }
 
-/*:145*//*153:*/
+/*:147*//*155:*/
 #line 107 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name)
@@ -2826,7 +2858,7 @@ else return NULL;
 return index[name]?&sr_optdescs[index[name]-1]:NULL;
 }
 
-/*:153*//*155:*/
+/*:155*//*157:*/
 #line 140 "web/sockopt.w"
 
 static unsigned*flag_word(sr_sock*s,const sr_optdesc*d)
@@ -2860,7 +2892,7 @@ memcpy(&rq->val,(char*)s+rq->d->offset,sizeof(int));
 return 0;
 }
 
-/*:155*//*156:*/
+/*:157*//*158:*/
 #line 190 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
@@ -2891,7 +2923,7 @@ if(err==0)err= d->set(s,&rq);
 return sys_return(err);
 }
 
-/*:156*//*158:*/
+/*:158*//*160:*/
 #line 239 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
@@ -2936,7 +2968,7 @@ if(d->type==OPT_BOOL||d->type==OPT_BYTEBOOL)rq->val= rq->val!=0;
 return 0;
 }
 
-/*:158*//*159:*/
+/*:160*//*161:*/
 #line 285 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
@@ -2946,7 +2978,7 @@ if(((caps>>c)&1)&&proc_capable(W->cur,c))return true;
 return false;
 }
 
-/*:159*//*161:*/
+/*:161*//*163:*/
 #line 313 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
@@ -2979,7 +3011,7 @@ if(d->type==OPT_CUSTOM)return 0;
 return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
-/*:161*//*162:*/
+/*:163*//*164:*/
 #line 359 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
@@ -3012,7 +3044,7 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 *optlen= (socklen_t)len;
 return 0;
 }
-/*:162*//*167:*/
+/*:164*//*169:*/
 #line 58 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val)
@@ -3029,7 +3061,7 @@ if(val> INT_MAX/2)val= INT_MAX/2;
 return 0;
 }
 
-/*:167*//*169:*/
+/*:169*//*171:*/
 #line 87 "web/solsocket.w"
 
 static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
@@ -3039,7 +3071,7 @@ buffer_request(s,SYS_RMEM_MAX,rq->val),SR_MIN_RCVBUF);
 }
 
 
-/*:169*//*170:*/
+/*:171*//*172:*/
 #line 103 "web/solsocket.w"
 
 static int set_sndbuf(sr_sock*s,sr_optreq*rq)
@@ -3049,7 +3081,7 @@ buffer_request(s,SYS_WMEM_MAX,rq->val),SR_MIN_SNDBUF);
 }
 
 
-/*:170*//*171:*/
+/*:172*//*173:*/
 #line 125 "web/solsocket.w"
 
 static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
@@ -3064,7 +3096,7 @@ return buffer_store(&s->sndbuf,&s->sndbuf_locked,rq->val<0?0:rq->val,
 SR_MIN_SNDBUF);
 }
 
-/*:171*//*173:*/
+/*:173*//*175:*/
 #line 156 "web/solsocket.w"
 
 static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
@@ -3081,7 +3113,7 @@ return 0;
 }
 
 
-/*:173*//*174:*/
+/*:175*//*176:*/
 #line 177 "web/solsocket.w"
 
 static int get_sndlowat(sr_sock*s,sr_optreq*rq)
@@ -3091,7 +3123,7 @@ rq->val= 1;
 return 0;
 }
 
-/*:174*//*176:*/
+/*:176*//*178:*/
 #line 211 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq)
@@ -3124,7 +3156,7 @@ static int get_rcvtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->rcvtimeo,rq)
 static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq);}
 static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
 
-/*:176*//*178:*/
+/*:178*//*180:*/
 #line 261 "web/solsocket.w"
 
 static int set_linger(sr_sock*s,sr_optreq*rq)
@@ -3151,13 +3183,13 @@ rq->outlen= sizeof l;
 return 0;
 }
 
-/*:178*//*189:*/
+/*:180*//*191:*/
 #line 357 "web/solsocket.w"
 
 static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
 static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:189*//*190:*/
+/*:191*//*192:*/
 #line 375 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s)
@@ -3185,7 +3217,7 @@ static int get_sock_passsec(sr_sock*s,sr_optreq*rq)
 return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
-/*:190*//*192:*/
+/*:192*//*194:*/
 #line 418 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns)
@@ -3205,7 +3237,7 @@ return 0;
 }
 
 
-/*:192*//*200:*/
+/*:194*//*202:*/
 #line 505 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
@@ -3227,7 +3259,7 @@ rq->val= s->peek_off;
 return 0;
 }
 
-/*:200*//*202:*/
+/*:202*//*204:*/
 #line 540 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
@@ -3254,7 +3286,7 @@ rq->outlen= sizeof v;
 return 0;
 }
 
-/*:202*//*204:*/
+/*:204*//*206:*/
 #line 592 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
@@ -3282,12 +3314,12 @@ rq->outlen= sizeof pair;
 return 0;
 }
 
-/*:204*//*207:*/
+/*:206*//*209:*/
 #line 639 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
-/*:207*//*208:*/
+/*:209*//*210:*/
 #line 650 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
@@ -3297,12 +3329,12 @@ s->err= 0;
 return 0;
 }
 
-/*:208*//*209:*/
+/*:210*//*211:*/
 #line 664 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:209*//*210:*/
+/*:211*//*212:*/
 #line 673 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
@@ -3312,7 +3344,7 @@ rq->val= SKF_AD_MAX;
 return 0;
 }
 
-/*:210*//*211:*/
+/*:212*//*213:*/
 #line 690 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
@@ -3324,17 +3356,17 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:211*//*212:*/
+/*:213*//*214:*/
 #line 709 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
-/*:212*//*213:*/
+/*:214*//*215:*/
 #line 720 "web/solsocket.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOTCONN;}
 
-/*:213*//*215:*/
+/*:215*//*217:*/
 #line 741 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -3353,7 +3385,7 @@ s->bound_dev_if= index;
 return 0;
 }
 
-/*:215*//*216:*/
+/*:217*//*218:*/
 #line 767 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -3368,7 +3400,7 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:216*//*218:*/
+/*:218*//*220:*/
 #line 794 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
@@ -3384,14 +3416,14 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:218*//*220:*/
+/*:220*//*222:*/
 #line 824 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*221:*/
+/*223:*/
 #line 854 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
@@ -3411,7 +3443,7 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:221*/
+/*:223*/
 #line 829 "web/solsocket.w"
 
 return true;
@@ -3436,7 +3468,7 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:220*//*222:*/
+/*:222*//*224:*/
 #line 880 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
@@ -3463,7 +3495,7 @@ free(mask);
 return ok;
 }
 
-/*:222*//*223:*/
+/*:224*//*225:*/
 #line 924 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
@@ -3481,7 +3513,7 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:223*//*224:*/
+/*:225*//*226:*/
 #line 953 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
@@ -3498,7 +3530,7 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:224*//*225:*/
+/*:226*//*227:*/
 #line 980 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
@@ -3511,7 +3543,7 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:225*//*227:*/
+/*:227*//*229:*/
 #line 1005 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
@@ -3526,7 +3558,7 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:227*//*228:*/
+/*:229*//*230:*/
 #line 1024 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
@@ -3536,7 +3568,7 @@ return set_flag(s,rq);
 }
 
 
-/*:228*//*229:*/
+/*:230*//*231:*/
 #line 1050 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
@@ -3552,7 +3584,7 @@ return 0;
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:229*//*232:*/
+/*:231*//*234:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -3568,7 +3600,7 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:232*//*233:*/
+/*:234*//*235:*/
 #line 73 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
@@ -3588,7 +3620,7 @@ return 0;
 }
 
 
-/*:233*//*237:*/
+/*:235*//*239:*/
 #line 135 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
@@ -3617,7 +3649,7 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:237*//*240:*/
+/*:239*//*242:*/
 #line 184 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
@@ -3650,7 +3682,7 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*241:*/
+if(p[2]<=n)/*243:*/
 #line 234 "web/ipopt.w"
 
 {
@@ -3673,7 +3705,7 @@ break;
 }
 }
 
-/*:241*/
+/*:243*/
 #line 215 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
@@ -3694,7 +3726,7 @@ l-= n;
 return 0;
 }
 
-/*:240*//*242:*/
+/*:242*//*244:*/
 #line 259 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
@@ -3707,7 +3739,7 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:242*//*243:*/
+/*:244*//*245:*/
 #line 287 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
@@ -3720,7 +3752,7 @@ return set_flag(s,rq);
 }
 
 
-/*:243*//*257:*/
+/*:245*//*259:*/
 #line 416 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
@@ -3736,7 +3768,7 @@ rq->val= rt.mtu;
 return 0;
 }
 
-/*:257*//*259:*/
+/*:259*//*261:*/
 #line 452 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
@@ -3767,7 +3799,7 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:259*//*260:*/
+/*:261*//*262:*/
 #line 490 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
@@ -3777,10 +3809,10 @@ return 0;
 }
 
 
-/*:260*//*262:*/
+/*:262*//*264:*/
 #line 516 "web/ipopt.w"
 
-/*:262*//*266:*/
+/*:264*//*268:*/
 #line 64 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
@@ -3788,7 +3820,7 @@ static bool ipv4_is_multicast(uint32_t addr)
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:266*//*267:*/
+/*:268*//*269:*/
 #line 78 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
@@ -3801,7 +3833,7 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:267*//*268:*/
+/*:269*//*270:*/
 #line 103 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
@@ -3820,7 +3852,7 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:268*//*269:*/
+/*:270*//*271:*/
 #line 127 "web/mcast.w"
 
 static void mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -3834,7 +3866,7 @@ else if(rq->len>=(int)sizeof(struct in_addr))
 memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
 }
 
-/*:269*//*270:*/
+/*:271*//*272:*/
 #line 143 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
@@ -3845,7 +3877,7 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:270*//*271:*/
+/*:272*//*273:*/
 #line 162 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
@@ -3870,7 +3902,7 @@ ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:271*//*272:*/
+/*:273*//*274:*/
 #line 197 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
@@ -3894,7 +3926,7 @@ return 0;
 return-EADDRNOTAVAIL;
 }
 
-/*:272*//*273:*/
+/*:274*//*275:*/
 #line 221 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
@@ -3909,7 +3941,7 @@ free(m);
 s->mc_count= 0;
 }
 
-/*:273*//*274:*/
+/*:275*//*276:*/
 #line 248 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
@@ -3920,7 +3952,7 @@ mreq_decode(rq,&mr);
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:274*//*275:*/
+/*:276*//*277:*/
 #line 263 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
@@ -3931,7 +3963,7 @@ mreq_decode(rq,&mr);
 return mc_leave(s,&mr);
 }
 
-/*:275*//*276:*/
+/*:277*//*278:*/
 #line 290 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
@@ -3955,7 +3987,7 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*277:*/
+if(!add)/*279:*/
 #line 317 "web/mcast.w"
 
 {
@@ -3966,10 +3998,10 @@ m->nsrc--;
 return 0;
 }
 
-/*:277*/
+/*:279*/
 #line 312 "web/mcast.w"
 
-/*278:*/
+/*280:*/
 #line 326 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
@@ -3982,13 +4014,13 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 m->src[m->nsrc++]= src;
 m->has_list= true;
 
-/*:278*/
+/*:280*/
 #line 313 "web/mcast.w"
 
 return 0;
 }
 
-/*:276*//*279:*/
+/*:278*//*281:*/
 #line 342 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
@@ -3998,7 +4030,7 @@ memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:279*//*281:*/
+/*:281*//*283:*/
 #line 365 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
@@ -4015,7 +4047,7 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs);
 }
 
-/*:281*//*282:*/
+/*:283*//*284:*/
 #line 388 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
@@ -4025,7 +4057,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
 }
 
-/*:282*//*283:*/
+/*:284*//*285:*/
 #line 402 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
@@ -4035,7 +4067,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
 }
 
-/*:283*//*284:*/
+/*:285*//*286:*/
 #line 416 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
@@ -4045,7 +4077,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
 }
 
-/*:284*//*285:*/
+/*:286*//*287:*/
 #line 446 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
@@ -4073,7 +4105,7 @@ return-ENODEV;
 if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*286:*/
+/*288:*/
 #line 476 "web/mcast.w"
 
 if((int)n> m->maxsrc){
@@ -4085,13 +4117,13 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)hdr.imsf_fmode;
 
-/*:286*/
+/*:288*/
 #line 472 "web/mcast.w"
 
 return 0;
 }
 
-/*:285*//*287:*/
+/*:287*//*289:*/
 #line 502 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
@@ -4123,7 +4155,7 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:287*//*290:*/
+/*:289*//*292:*/
 #line 34 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p)
@@ -4149,7 +4181,7 @@ static void put_addr(uint8_t*p,uint32_t a)
 memcpy(p,&a,4);
 }
 
-/*:290*//*292:*/
+/*:292*//*294:*/
 #line 69 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
@@ -4173,7 +4205,7 @@ static uint16_t inet_csum(const uint8_t*p,size_t n)
 return csum_fold(csum_add(0,p,n));
 }
 
-/*:292*//*294:*/
+/*:294*//*296:*/
 #line 99 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
@@ -4188,7 +4220,7 @@ put16(ph+10,(uint16_t)len);
 return csum_add(0,ph,sizeof ph);
 }
 
-/*:294*//*297:*/
+/*:296*//*299:*/
 #line 140 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
@@ -4211,7 +4243,7 @@ ip->optlen= ip->ihl-SR_IPHDR_LEN;
 return true;
 }
 
-/*:297*//*298:*/
+/*:299*//*300:*/
 #line 165 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
@@ -4232,7 +4264,7 @@ memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
 put16(p+10,inet_csum(p,(size_t)hl));
 }
 
-/*:298*//*300:*/
+/*:300*//*302:*/
 #line 191 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
@@ -4242,7 +4274,7 @@ put16(p+10,0);
 put16(p+10,inet_csum(p,hl));
 }
 
-/*:300*//*303:*/
+/*:302*//*305:*/
 #line 225 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -4277,7 +4309,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:303*//*306:*/
+/*:305*//*308:*/
 #line 281 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
@@ -4303,7 +4335,7 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:306*//*309:*/
+/*:308*//*311:*/
 #line 336 "web/wire.w"
 
 static uint32_t inet_current_timestamp(void)
@@ -4328,7 +4360,7 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*310:*/
+/*312:*/
 #line 373 "web/wire.w"
 
 {
@@ -4355,7 +4387,7 @@ break;
 }
 }
 
-/*:310*/
+/*:312*/
 #line 359 "web/wire.w"
 
 break;
@@ -4371,7 +4403,7 @@ l-= n;
 }
 }
 
-/*:309*//*311:*/
+/*:311*//*313:*/
 #line 402 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
@@ -4395,7 +4427,7 @@ l-= n;
 return false;
 }
 
-/*:311*//*313:*/
+/*:313*//*315:*/
 #line 438 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
@@ -4413,7 +4445,7 @@ p+= n;
 l-= n;
 }
 }
-/*:313*//*317:*/
+/*:315*//*319:*/
 #line 51 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -4478,7 +4510,7 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:317*//*320:*/
+/*:319*//*322:*/
 #line 126 "web/link.w"
 
 static uint64_t rng_next(void)
@@ -4500,7 +4532,7 @@ world_ready();
 W->rng= seed;
 }
 
-/*:320*//*326:*/
+/*:322*//*328:*/
 #line 191 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len)
@@ -4511,7 +4543,7 @@ if(data)memcpy(p->data,data,len);
 return p;
 }
 
-/*:326*//*327:*/
+/*:328*//*329:*/
 #line 203 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
@@ -4551,7 +4583,7 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:327*//*328:*/
+/*:329*//*330:*/
 #line 248 "web/link.w"
 
 static void net_run(void)
@@ -4574,7 +4606,7 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:328*//*329:*/
+/*:330*//*331:*/
 #line 273 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
@@ -4591,7 +4623,7 @@ net_run();
 W->now_ns= target;
 }
 
-/*:329*//*334:*/
+/*:331*//*336:*/
 #line 335 "web/link.w"
 
 int sr_lan_new(int mtu)
@@ -4626,7 +4658,7 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:334*//*335:*/
+/*:336*//*337:*/
 #line 370 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
@@ -4642,7 +4674,7 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:335*//*338:*/
+/*:337*//*340:*/
 #line 407 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -4668,7 +4700,7 @@ else if(owner>=0){lan_carry(l,&l->port[owner],pkt);free(pkt);}
 else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
-/*:338*//*339:*/
+/*:340*//*341:*/
 #line 434 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
@@ -4681,7 +4713,7 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:339*//*340:*/
+/*:341*//*342:*/
 #line 450 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
@@ -4705,7 +4737,7 @@ ev_push(&e);
 }
 }
 
-/*:340*//*342:*/
+/*:342*//*344:*/
 #line 483 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -4721,7 +4753,7 @@ e.rt_type= rt_type;
 ev_push(&e);
 }
 
-/*:342*//*343:*/
+/*:344*//*345:*/
 #line 500 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -4732,7 +4764,7 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:343*//*345:*/
+/*:345*//*347:*/
 #line 520 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
@@ -4748,7 +4780,7 @@ net_run();
 return 0;
 }
 
-/*:345*//*351:*/
+/*:347*//*353:*/
 #line 580 "web/link.w"
 
 static void neigh_free(sr_hent*e)
@@ -4792,7 +4824,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:351*//*352:*/
+/*:353*//*354:*/
 #line 626 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
@@ -4823,7 +4855,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:352*//*357:*/
+/*:354*//*359:*/
 #line 58 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -4846,7 +4878,7 @@ return a->addr;
 return 0;
 }
 
-/*:357*//*358:*/
+/*:359*//*360:*/
 #line 116 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -4859,7 +4891,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*359:*/
+/*361:*/
 #line 157 "web/ip.w"
 
 if(saddr){
@@ -4872,10 +4904,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-EINVAL;
 }
 
-/*:359*/
+/*:361*/
 #line 127 "web/ip.w"
 
-/*360:*/
+/*362:*/
 #line 168 "web/ip.w"
 
 if(oif){
@@ -4891,7 +4923,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:360*/
+/*:362*/
 #line 128 "web/ip.w"
 
 if(!daddr){
@@ -4918,7 +4950,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*361:*/
+/*363:*/
 #line 188 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -4938,13 +4970,13 @@ rt->mtu_locked= pm->locked;
 }
 }
 
-/*:361*/
+/*:363*/
 #line 153 "web/ip.w"
 
 return 0;
 }
 
-/*:358*//*366:*/
+/*:360*//*368:*/
 #line 247 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -4989,7 +5021,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:366*//*372:*/
+/*:368*//*374:*/
 #line 346 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -5002,7 +5034,7 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:372*//*374:*/
+/*:374*//*376:*/
 #line 379 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -5045,7 +5077,7 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:374*//*375:*/
+/*:376*//*377:*/
 #line 429 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
@@ -5064,7 +5096,7 @@ dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:375*//*377:*/
+/*:377*//*379:*/
 #line 457 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
@@ -5099,7 +5131,7 @@ left-= len;
 free(pkt);
 }
 
-/*:377*//*379:*/
+/*:379*//*381:*/
 #line 504 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5114,7 +5146,7 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:379*//*380:*/
+/*:381*//*382:*/
 #line 527 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
@@ -5136,7 +5168,7 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:380*//*382:*/
+/*:382*//*384:*/
 #line 556 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
@@ -5153,7 +5185,7 @@ opt+= opt[1];
 return false;
 }
 
-/*:382*//*385:*/
+/*:384*//*387:*/
 #line 606 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5199,7 +5231,7 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:385*//*386:*/
+/*:387*//*388:*/
 #line 656 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
@@ -5216,7 +5248,7 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:386*//*391:*/
+/*:388*//*393:*/
 #line 719 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
@@ -5234,7 +5266,7 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:391*//*392:*/
+/*:393*//*394:*/
 #line 737 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
@@ -5262,7 +5294,7 @@ ev_push(&e);
 return q;
 }
 
-/*:392*//*393:*/
+/*:394*//*395:*/
 #line 765 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5276,7 +5308,7 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*394:*/
+/*396:*/
 #line 793 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
@@ -5292,11 +5324,11 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:394*/
+/*:396*/
 #line 777 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*395:*/
+/*397:*/
 #line 807 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
@@ -5314,7 +5346,7 @@ free(pkt);
 return NULL;
 }
 
-/*:395*/
+/*:397*/
 #line 779 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
@@ -5330,7 +5362,7 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:393*//*397:*/
+/*:395*//*399:*/
 #line 829 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
@@ -5352,7 +5384,7 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:397*//*398:*/
+/*:399*//*400:*/
 #line 852 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
@@ -5365,7 +5397,7 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:398*//*400:*/
+/*:400*//*402:*/
 #line 894 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -5408,7 +5440,7 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:400*//*404:*/
+/*:402*//*406:*/
 #line 968 "web/ip.w"
 
 static bool icmp_is_error(int type)
@@ -5445,7 +5477,7 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:404*//*406:*/
+/*:406*//*408:*/
 #line 1012 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -5470,7 +5502,7 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:406*//*412:*/
+/*:408*//*414:*/
 #line 1078 "web/ip.w"
 
 static uint64_t jiffies(void)
@@ -5502,7 +5534,7 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:412*//*414:*/
+/*:414*//*416:*/
 #line 1124 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
@@ -5536,7 +5568,7 @@ if(q.protocol==IPPROTO_UDP||q.protocol==IPPROTO_UDPLITE)
 udp_err(h,ic.type,ic.code,info,ic.data,ic.datalen,rx->saddr);
 }
 
-/*:414*//*416:*/
+/*:416*//*418:*/
 #line 1164 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
@@ -5551,7 +5583,7 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:416*//*421:*/
+/*:418*//*423:*/
 #line 1204 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
@@ -5584,10 +5616,10 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:421*//*423:*/
+/*:423*//*425:*/
 #line 1260 "web/ip.w"
 
-/*422:*/
+/*424:*/
 #line 1243 "web/ip.w"
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -5606,10 +5638,10 @@ const uint8_t*orig_ip,size_t len,uint32_t offender)
 (void)offender;
 }
 
-/*:422*/
+/*:424*/
 #line 1261 "web/ip.w"
 
-/*:423*//*429:*/
+/*:425*//*431:*/
 #line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -5645,7 +5677,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:429*//*431:*/
+/*:431*//*433:*/
 #line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -5666,4 +5698,4 @@ fwrite(pkt->data,1,pkt->len,c->f);
 }
 #line 119 "web/pcap.w"
 
-/*:431*/
+/*:433*/

@@ -86,23 +86,23 @@ long sr_signal_count(int signo);
 int sr_getrlimit(int resource,struct rlimit*rlim);
 int sr_setrlimit(int resource,const struct rlimit*rlim);
 
-/*:65*//*110:*/
+/*:65*//*111:*/
 #line 17 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len);
 int sr_sysctl_set(const char*name,const char*value);
 
-/*:110*//*140:*/
-#line 421 "web/sysctl.w"
+/*:111*//*142:*/
+#line 463 "web/sysctl.w"
 
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 
-/*:140*//*318:*/
+/*:142*//*320:*/
 #line 119 "web/link.w"
 
 void sr_world_seed(uint64_t seed);
 
-/*:318*//*330:*/
+/*:320*//*332:*/
 #line 297 "web/link.w"
 
 struct sr_lan_config{
@@ -117,18 +117,18 @@ int sr_lan_new(int mtu);
 int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
-/*:330*//*344:*/
+/*:332*//*346:*/
 #line 517 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:344*//*424:*/
+/*:346*//*426:*/
 #line 36 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:424*/
+/*:426*/
 #line 88 "web/sockref.w"
 
 #endif

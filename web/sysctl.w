@@ -41,10 +41,17 @@ describes it, its scope, the kind of value it takes, its default and the
 bounds the kernel's handler enforces on a write.  |SYSV_INT| is
 |proc_dointvec_minmax|; |SYSV_U8| is |proc_dou8vec_minmax|; |SYSV_PAIR|
 holds two integers, |SYSV_ULONG| an unsigned long, |SYSV_PORTS| a list
-of port ranges.
+of port ranges.  |SYSV_JIFFIES| is |proc_dointvec_jiffies|: a number of
+seconds that the kernel keeps in ticks, so that a value whose product
+with the tick rate does not fit in an |int| is |EINVAL|, on either side
+of zero (the row's bounds are then those of an |int|).
+
+\kernel{with |HZ| 250, \.{ipfrag\_time}, \.{ip6frag\_time} and
+\.{route.mtu\_expires} take 8589934 and $-8589934$ and refuse 8589935,
+$-8589935$ and |INT_MAX| (scripts found by \.{sr-fuzz}).}
 
 @<Type definitions@>=
-enum { SYSV_INT, SYSV_U8, SYSV_ULONG, SYSV_PAIR, SYSV_PORTS };
+enum { SYSV_INT, SYSV_U8, SYSV_ULONG, SYSV_PAIR, SYSV_PORTS, SYSV_JIFFIES };
 enum { SYS_NETNS, SYS_GLOBAL };
 typedef struct {
   const char *name, *clause;
@@ -219,16 +226,19 @@ share a port.
 Nonzero makes new sockets start with \.{IP\_PMTUDISC\_DONT} instead of
 \.{IP\_PMTUDISC\_WANT}.  The route cache's tunables that path-MTU
 discovery uses come with it: the smallest MTU a discovery may lower a
-route to (552), how long a learnt MTU lives (600~s), and the smallest
-advertised MSS (256).
+route to (552, at least 68 and with no upper bound), how long a learnt
+MTU lives (600~s), and the smallest advertised MSS (256).
+
+\kernel{\.{route.min\_pmtu} takes 65536 and |INT_MAX| and refuses 67
+(a script found by \.{sr-fuzz}).}
 
 @<Rows of the tunables table@>=
 @[ [SYS_IP_NO_PMTU_DISC] = {"net.ipv4.ip_no_pmtu_disc", "ip.7:proc:ip_no_pmtu_disc",
     SYS_NETNS, SYSV_U8, 0, 0, 0, 255} @],
 @[ [SYS_ROUTE_MIN_PMTU] = {"net.ipv4.route.min_pmtu", "ip.7:IP_MTU_DISCOVER",
-    SYS_NETNS, SYSV_INT, 552, 0, 68, 65535} @],
+    SYS_NETNS, SYSV_INT, 552, 0, 68, INT_MAX} @],
 @[ [SYS_ROUTE_MTU_EXPIRES] = {"net.ipv4.route.mtu_expires",
-    "ip.7:IP_MTU_DISCOVER", SYS_NETNS, SYSV_INT, 600, 0, INT_MIN, INT_MAX} @],
+    "ip.7:IP_MTU_DISCOVER", SYS_NETNS, SYSV_JIFFIES, 600, 0, INT_MIN, INT_MAX} @],
 @[ [SYS_ROUTE_MIN_ADV_MSS] = {"net.ipv4.route.min_adv_mss",
     "ip.7:IP_MTU_DISCOVER", SYS_NETNS, SYSV_INT, 256, 0, INT_MIN, INT_MAX} @],
 
@@ -259,7 +269,7 @@ cross-check below relies on.  The lifetime of an incomplete datagram
     "ip.7:proc:ipfrag_low_thresh", SYS_NETNS, SYSV_ULONG, 3145728, 0, 0,
     LLONG_MAX} @],
 @[ [SYS_IPFRAG_TIME] = {"net.ipv4.ipfrag_time", "ip.7:proc_interfaces",
-    SYS_NETNS, SYSV_INT, 30, 0, INT_MIN, INT_MAX} @],
+    SYS_NETNS, SYSV_JIFFIES, 30, 0, INT_MIN, INT_MAX} @],
 @[ [SYS_IPFRAG_MAX_DIST] = {"net.ipv4.ipfrag_max_dist", "ip.7:proc_interfaces",
     SYS_NETNS, SYSV_INT, 64, 0, 0, INT_MAX} @],
 
@@ -276,7 +286,7 @@ under \.{net.ipv6} and follow the same rules as their IPv4 twins.
     "ip.7:proc_interfaces", SYS_NETNS, SYSV_ULONG, 3145728, 0, 0,
     LLONG_MAX} @],
 @[ [SYS_IP6FRAG_TIME] = {"net.ipv6.ip6frag_time", "ip.7:proc:ip6frag_time",
-    SYS_NETNS, SYSV_INT, 60, 0, INT_MIN, INT_MAX} @],
+    SYS_NETNS, SYSV_JIFFIES, 60, 0, INT_MIN, INT_MAX} @],
 
 @ \clause{ip.7:proc:ip_always_defrag}
 \clause{ip.7:proc:ip_autoconfig}
@@ -352,6 +362,28 @@ static bool ping_group_allowed(const sr_proc *p)
   return (long long) p->ruid >= r[0] && (long long) p->ruid <= r[1];
 }
 
+@ A name is a path under \.{/proc/sys} with dots for slashes, and the
+names that lead to tunables are directories: reading or writing
+\.{"net.ipv4"}, \.{"net.ipv4."} or \.{""} (\.{/proc/sys} itself) is
+|EISDIR|, as opening a directory for reading and reading it, or opening it
+for writing, is.  The model knows the directories on the way to its own
+tunables.
+@^model limits@>
+
+\kernel{\.{sysctl\_get("net.ipv4")} and \.{sysctl\_get("")} are
+|EISDIR| (scripts found by \.{sr-fuzz}).}
+
+@c
+static bool sysctl_is_dir(const char *name)
+{
+  size_t n = strlen(name);
+  while (n && name[n - 1] == '.') n--;
+  if (!n) return true;
+  for (int i = 0; i < SR_NSYSCTL; i++)
+    if (!strncmp(sysctls[i].name, name, n) && sysctls[i].name[n] == '.') return true;
+  return false;
+}
+
 @ Reading.  Integers print in decimal, pairs with a tab between them, and
 the reserved ports as a comma-separated list of ranges.
 
@@ -364,7 +396,7 @@ int sr_sysctl_get(const char *name, char *buf, size_t len)
   world_ready();
   if (!name || !buf) return sys_return(-EFAULT);
   for (i = 0; i < SR_NSYSCTL && strcmp(sysctls[i].name, name) != 0; i++) ;
-  if (i == SR_NSYSCTL) return sys_return(-ENOENT);
+  if (i == SR_NSYSCTL) return sys_return(sysctl_is_dir(name) ? -EISDIR : -ENOENT);
   v = sysctl_slot(W->cur->host, i);
   switch (sysctls[i].kind) {
   case SYSV_PAIR: snprintf(text, sizeof text, "%lld\t%lld", v[0], v[1]); break;
@@ -384,6 +416,15 @@ the file is opened.  An empty write succeeds and changes nothing.  The
 text is then parsed and checked by kind; only when every check passes is
 the value stored.
 
+One tunable asks more of its writer than the file does: \.{ip\_forward}
+changes every interface's forwarding, and its handler wants
+\.{CAP\_NET\_ADMIN} even of root, answering |EPERM| without it --- even
+for an empty write, since the handler runs before any text is read.
+
+\kernel{root without \.{CAP\_NET\_ADMIN}: \.{ip\_forward} with
+\.{"256"}, \.{"abc"} or \.{""} is |EPERM|, \.{ip\_default\_ttl} with
+\.{"5"} succeeds (a script found by \.{sr-fuzz}).}
+
 @c
 static int sysctl_write(sr_host *h, const sr_proc *p, const char *name,
   const char *value)
@@ -392,10 +433,11 @@ static int sysctl_write(sr_host *h, const sr_proc *p, const char *name,
   long long nv[2];
   if (!name || !value) return -EFAULT;
   for (i = 0; i < SR_NSYSCTL && strcmp(sysctls[i].name, name) != 0; i++) ;
-  if (i == SR_NSYSCTL) return -ENOENT;
+  if (i == SR_NSYSCTL) return sysctl_is_dir(name) ? -EISDIR : -ENOENT;
   if (p && p->fsuid != 0 && !proc_capable(p, sysctls[i].scope == SYS_GLOBAL ?
       CAP_DAC_OVERRIDE : CAP_NET_ADMIN))
     return -EACCES;
+  if (i == SYS_IP_FORWARD && p && !proc_capable(p, CAP_NET_ADMIN)) return -EPERM;
   if (!*value) return 0;
   if (sysctls[i].kind == SYSV_PORTS) return ports_parse(h->reserved_ports, value);
   memcpy(nv, sysctl_slot(h, i), sizeof nv);
@@ -487,6 +529,7 @@ static int sysctl_parse(int i, const char *text, long long nv[2])
         if (i != SYS_PING_GROUP_RANGE) return -EINVAL;
       v = neg ? -(long long) u : (long long) u;
       if (v < s->min || v > s->max) return -EINVAL;
+      if (s->kind == SYSV_JIFFIES && u > (unsigned long long) (INT_MAX / W->hz)) return -EINVAL;
     }
     nv[k] = v;
   }
@@ -580,6 +623,7 @@ static void ports_format(const uint64_t *bits, char *out, size_t len)
 static int ports_parse(uint64_t *bits, const char *text);
 static void ports_format(const uint64_t *bits, char *out, size_t len);
 static int sysctl_parse(int i, const char *text, long long nv[2]);
+static bool sysctl_is_dir(const char *name);
 static int sysctl_cross_check(sr_host *h, int i, long long nv[2]);
 static int sysctl_write(sr_host *h, const sr_proc *p, const char *name,
   const char *value);

@@ -1,0 +1,104 @@
+/*3:*/
+#line 84 "web/fuzzgen.w"
+
+#ifndef FUZZGEN_H
+#define FUZZGEN_H
+#include <stdbool.h> 
+#include <stddef.h> 
+#include <stdint.h> 
+#include "sockscript.h"
+/*4:*/
+#line 105 "web/fuzzgen.w"
+
+typedef struct{
+uint64_t state;
+const uint8_t*bytes;
+size_t len,pos;
+}fg_rand;
+
+/*:4*//*8:*/
+#line 180 "web/fuzzgen.w"
+
+typedef struct{
+char name[40];
+char level[12];
+char type[16];
+char clause[160];
+bool get,set;
+long long lo,hi;
+bool ranged;
+}fg_option;
+typedef struct{
+fg_option*opt;
+int n;
+}fg_options;
+
+/*:8*//*16:*/
+#line 343 "web/fuzzgen.w"
+
+#define FG_NFD 64
+#define FG_NFILES 64
+#define FG_NTUNABLES 40
+typedef struct fg_gen fg_gen;
+struct fg_gen{
+fg_rand*r;
+const fg_options*opts;
+const bool*enabled;
+ss_buf*out;
+int fd[FG_NFD];
+bool used[FG_NFD];
+struct fg_file*file;
+int highest;
+bool root;
+bool saved_root;
+bool cap_raw;
+bool ping_ok;
+bool wrote[FG_NTUNABLES];
+char defaults[FG_NTUNABLES][64];
+int lines;
+};
+
+/*:16*/
+#line 91 "web/fuzzgen.w"
+
+/*5:*/
+#line 112 "web/fuzzgen.w"
+
+void fg_seed(fg_rand*r,uint64_t seed);
+void fg_from_bytes(fg_rand*r,const uint8_t*bytes,size_t len);
+uint32_t fg_below(fg_rand*r,uint32_t n);
+uint32_t fg_bits32(fg_rand*r);
+bool fg_exhausted(const fg_rand*r);
+
+/*:5*//*9:*/
+#line 195 "web/fuzzgen.w"
+
+int fg_load_options(const char*path,fg_options*t);
+const fg_option*fg_find_option(const fg_options*t,bool sol_socket,long long value);
+
+/*:9*//*17:*/
+#line 366 "web/fuzzgen.w"
+
+void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out);
+void fg_free(fg_gen*g);
+void fg_begin(fg_gen*g,bool root);
+
+/*:17*//*67:*/
+#line 1527 "web/fuzzgen.w"
+
+void fg_sequence(fg_gen*g,int nlines);
+void fg_close_all(fg_gen*g);
+void fg_restore(fg_gen*g);
+
+/*:67*//*71:*/
+#line 1594 "web/fuzzgen.w"
+
+void fg_probe_sockref(const fg_options*opts,bool*enabled);
+
+/*:71*/
+#line 92 "web/fuzzgen.w"
+
+#endif
+#line 94 "web/fuzzgen.w"
+
+/*:3*/
