@@ -1,8 +1,8 @@
 /*1:*/
-#line 27 "web/covclause.w"
+#line 32 "web/covclause.w"
 
 /*2:*/
-#line 46 "web/covclause.w"
+#line 56 "web/covclause.w"
 
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h> 
@@ -11,10 +11,10 @@
 #include <dirent.h> 
 
 /*:2*/
-#line 28 "web/covclause.w"
+#line 33 "web/covclause.w"
 
 /*3:*/
-#line 58 "web/covclause.w"
+#line 68 "web/covclause.w"
 
 #define MAXFILES 32
 #define MAXLINES 65536
@@ -28,12 +28,13 @@ static char*clause[MAXCL];
 static int nclauses;
 static unsigned char names[MAXCL][MAXSECT/8];
 static char*tests_of[MAXCL];
+static int scripts_of[MAXCL],errata_of[MAXCL],with_scripts;
 
 /*:3*/
-#line 29 "web/covclause.w"
+#line 34 "web/covclause.w"
 
 /*4:*/
-#line 72 "web/covclause.w"
+#line 83 "web/covclause.w"
 
 static void*xmalloc(size_t n)
 {
@@ -72,7 +73,7 @@ return f;
 }
 
 /*:4*//*5:*/
-#line 115 "web/covclause.w"
+#line 126 "web/covclause.w"
 
 static void read_tangled(const char*path)
 {
@@ -98,7 +99,7 @@ fclose(in);
 }
 
 /*:5*//*6:*/
-#line 143 "web/covclause.w"
+#line 154 "web/covclause.w"
 
 static void read_woven(const char*path)
 {
@@ -125,7 +126,7 @@ fclose(in);
 }
 
 /*:6*//*7:*/
-#line 170 "web/covclause.w"
+#line 181 "web/covclause.w"
 
 static void read_trace(const char*path)
 {
@@ -146,7 +147,7 @@ fclose(in);
 }
 
 /*:7*//*8:*/
-#line 194 "web/covclause.w"
+#line 205 "web/covclause.w"
 
 static void note_test(int c,const char*test)
 {
@@ -191,11 +192,59 @@ closedir(d);
 }
 
 /*:8*//*9:*/
-#line 242 "web/covclause.w"
+#line 251 "web/covclause.w"
+
+static void read_scripts(const char*dir)
+{
+DIR*d= opendir(dir);
+struct dirent*e;
+if(!d){fprintf(stderr,"covclause: cannot open %s\n",dir);exit(1);}
+while((e= readdir(d))){
+char path[4096],buf[8192];
+size_t n= strlen(e->d_name);
+FILE*in;
+if(e->d_name[0]=='.')continue;
+snprintf(path,sizeof path,"%s/%s",dir,e->d_name);
+if(n<3||strcmp(e->d_name+n-3,".sr")){
+DIR*sub= opendir(path);
+if(sub){closedir(sub);read_scripts(path);}
+continue;
+}
+in= open_or_die(path);
+while(fgets(buf,sizeof buf,in)){
+char*tok,*save;
+if(strncmp(buf,"#! clauses",10))continue;
+for(tok= strtok_r(buf+10," \t\n",&save);tok;tok= strtok_r(NULL," \t\n",&save))
+scripts_of[clause_index(tok)]++;
+}
+fclose(in);
+}
+closedir(d);
+}
+
+/*:9*//*10:*/
+#line 283 "web/covclause.w"
+
+static void read_errata(const char*path)
+{
+char buf[8192];
+int header= 0;
+FILE*in= open_or_die(path);
+while(fgets(buf,sizeof buf,in)){
+if(buf[0]=='#'||buf[0]=='\n')continue;
+buf[strcspn(buf,"\t\n")]= '\0';
+if(!header){header= 1;continue;}
+errata_of[clause_index(buf)]++;
+}
+fclose(in);
+}
+
+/*:10*//*11:*/
+#line 303 "web/covclause.w"
 
 static void report(void)
 {
-printf("clause\tsections\tlines_hit/total\ttests\n");
+printf("clause\tsections\tlines_hit/total\ttests%s\n",with_scripts?"\tscripts\terrata":"");
 for(int c= 0;c<nclauses;c++){
 char sects[4096]= "";
 size_t n= 0;
@@ -211,18 +260,20 @@ if(count_of[f][l]> 0)hit++;
 }
 if(n>=sizeof sects-16)break;
 }
-printf("%s\t%s\t%ld/%ld\t%s\n",clause[c],*sects?sects:"-",hit,total,
+printf("%s\t%s\t%ld/%ld\t%s",clause[c],*sects?sects:"-",hit,total,
 *tests_of[c]?tests_of[c]:"-");
+if(with_scripts)printf("\t%d\t%d",scripts_of[c],errata_of[c]);
+putchar('\n');
 }
 }
 
-/*:9*/
-#line 30 "web/covclause.w"
+/*:11*/
+#line 35 "web/covclause.w"
 
 int main(int argc,char**argv)
 {
-if(argc!=5){
-fprintf(stderr,"usage: covclause SOCKREF.c SOCKREF.tex WEB.info TESTDIR\n");
+if(argc!=5&&argc!=7){
+fprintf(stderr,"usage: covclause SOCKREF.c SOCKREF.tex WEB.info TESTDIR [SCRIPTDIR ERRATA]\n");
 
 return 2;
 }
@@ -230,6 +281,11 @@ read_tangled(argv[1]);
 read_woven(argv[2]);
 read_trace(argv[3]);
 read_tests(argv[4]);
+if(argc==7){
+with_scripts= 1;
+read_scripts(argv[5]);
+read_errata(argv[6]);
+}
 report();
 return 0;
 }

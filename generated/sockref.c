@@ -69,12 +69,12 @@
 #define SR_O_LARGEFILE 0100000 
 
 /*:67*//*83:*/
-#line 30 "web/socket.w"
+#line 31 "web/socket.w"
 
 #define SR_MAX_TIMEOUT LONG_MAX
 
 /*:83*//*85:*/
-#line 53 "web/socket.w"
+#line 54 "web/socket.w"
 
 #define SK_DEBUG (1u << 0)
 #define SK_BROADCAST (1u << 1)
@@ -94,7 +94,7 @@
 #define SR_FILTER_EBPF 2
 
 /*:85*//*87:*/
-#line 90 "web/socket.w"
+#line 91 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -117,14 +117,14 @@
 #define IPF_MC_ALL (1u << 18) 
 
 /*:87*//*89:*/
-#line 174 "web/socket.w"
+#line 175 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
 /*:89*//*96:*/
-#line 301 "web/socket.w"
+#line 302 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
@@ -135,7 +135,7 @@
 #define SR_SETFL_MASK (O_APPEND | O_NONBLOCK | O_ASYNC | O_NOATIME | O_DIRECT)
 
 /*:100*//*114:*/
-#line 66 "web/sysctl.w"
+#line 60 "web/sysctl.w"
 
 enum{
 SYS_RMEM_DEFAULT,SYS_RMEM_MAX,SYS_WMEM_DEFAULT,SYS_WMEM_MAX,
@@ -153,7 +153,7 @@ SR_NSYSCTL
 };
 
 /*:114*//*117:*/
-#line 113 "web/sysctl.w"
+#line 107 "web/sysctl.w"
 
 #define SR_MIN_RCVBUF 2304
 #define SR_MIN_SNDBUF 4608
@@ -189,12 +189,12 @@ OPT_STORE_INT_FIELD};
 #define SR_MRT_MAX 212
 
 /*:159*//*174:*/
-#line 153 "web/solsocket.w"
+#line 152 "web/solsocket.w"
 
 #define SR_TCP_RMEM_MAX 33554432 
 
 /*:174*//*205:*/
-#line 584 "web/solsocket.w"
+#line 600 "web/solsocket.w"
 
 #define SR_SOF_OPT_ID (1u << 7)
 #define SR_SOF_OPT_TSONLY (1u << 11)
@@ -203,23 +203,23 @@ OPT_STORE_INT_FIELD};
 #define SR_SOF_OPT_ID_TCP (1u << 16)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:205*//*236:*/
-#line 91 "web/ipopt.w"
+/*:205*//*235:*/
+#line 93 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:236*//*240:*/
-#line 162 "web/ipopt.w"
+/*:235*//*239:*/
+#line 164 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:240*//*260:*/
-#line 430 "web/ipopt.w"
+/*:239*//*258:*/
+#line 428 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:260*//*290:*/
+/*:258*//*288:*/
 #line 20 "web/wire.w"
 
 #define SR_IPHDR_LEN 20 
@@ -227,44 +227,74 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:290*//*310:*/
+/*:288*//*308:*/
 #line 333 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:310*//*348:*/
-#line 554 "web/link.w"
+/*:308*//*347:*/
+#line 555 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:348*//*357:*/
+/*:347*//*356:*/
 #line 40 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:357*//*404:*/
-#line 959 "web/ip.w"
+/*:356*//*406:*/
+#line 1018 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:404*//*409:*/
-#line 1056 "web/ip.w"
+/*:406*//*411:*/
+#line 1115 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:409*//*427:*/
+/*:411*//*430:*/
 #line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:427*/
+/*:430*//*439:*/
+#line 61 "web/bind.w"
+
+#define SR_BINDADDR_LOCK 4
+#define SR_BINDPORT_LOCK 8
+enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
+
+/*:439*//*450:*/
+#line 240 "web/bind.w"
+
+#define KEY_PORT(port) (uint64_t) (port), 0
+#define KEY_ADDR(addr, port) ((uint64_t) (addr) << 16 | (port)), 0
+#define KEY_CONN(laddr, lport, raddr, rport) \
+  ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
+
+/*:450*//*460:*/
+#line 409 "web/bind.w"
+
+enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
+
+/*:460*//*468:*/
+#line 580 "web/bind.w"
+
+#define SR_UDP_HTABLE_SIZE 16384 
+
+/*:468*//*530:*/
+#line 1855 "web/bind.w"
+
+#define SR_THIS_CPU 0 
+
+/*:530*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -348,8 +378,32 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
+/*438:*/
+#line 42 "web/bind.w"
+
+uint32_t inet_saddr;
+uint32_t inet_rcv_saddr;
+uint32_t inet_daddr;
+uint16_t inet_num;
+uint16_t inet_sport,inet_dport;
+unsigned userlocks;
+bool connected;
+bool dst_cached;
+bool hashed;
+struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
+struct sr_rpgroup*rp;
+int rp_index;
+
+/*:438*//*515:*/
+#line 1533 "web/bind.w"
+
+int dst_ifindex,dst_type;
+
+/*:515*/
+#line 20 "web/socket.w"
+
 /*84:*/
-#line 33 "web/socket.w"
+#line 34 "web/socket.w"
 
 int rcvbuf,sndbuf;
 bool rcvbuf_locked,sndbuf_locked;
@@ -371,7 +425,7 @@ struct sock_filter*filter;
 int filter_len;
 
 /*:84*//*108:*/
-#line 204 "web/ioctl.w"
+#line 220 "web/ioctl.w"
 
 bool stamped;
 uint64_t last_stamp_ns;
@@ -384,13 +438,12 @@ int tx_queued;
 uint32_t tsflags;
 uint64_t max_pacing_rate;
 int nofcs,wifi_status;
-bool reuseport_prog;
 
 /*:167*/
-#line 20 "web/socket.w"
+#line 21 "web/socket.w"
 
 /*86:*/
-#line 75 "web/socket.w"
+#line 76 "web/socket.w"
 
 int uc_ttl;
 int tos;
@@ -406,27 +459,21 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:86*//*258:*/
-#line 412 "web/ipopt.w"
+/*:86*/
+#line 22 "web/socket.w"
 
-bool connected;
-uint32_t daddr;
-
-/*:258*/
-#line 21 "web/socket.w"
-
-/*370:*/
-#line 326 "web/ip.w"
+/*372:*/
+#line 363 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:370*/
-#line 22 "web/socket.w"
+/*:372*/
+#line 23 "web/socket.w"
 
 };
 
 /*:82*//*113:*/
-#line 53 "web/sysctl.w"
+#line 47 "web/sysctl.w"
 
 enum{SYSV_INT,SYSV_U8,SYSV_ULONG,SYSV_PAIR,SYSV_PORTS,SYSV_JIFFIES};
 enum{SYS_NETNS,SYS_GLOBAL};
@@ -476,7 +523,7 @@ void*ubuf;
 socklen_t*ulen;
 };
 
-/*:152*//*266:*/
+/*:152*//*264:*/
 #line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
@@ -491,7 +538,7 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:266*//*297:*/
+/*:264*//*295:*/
 #line 119 "web/wire.w"
 
 struct sr_ipv4{
@@ -503,7 +550,7 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:297*//*303:*/
+/*:295*//*301:*/
 #line 205 "web/wire.w"
 
 struct sr_udp{
@@ -514,7 +561,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:303*//*306:*/
+/*:301*//*304:*/
 #line 266 "web/wire.w"
 
 struct sr_icmp{
@@ -524,7 +571,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:306*//*317:*/
+/*:304*//*316:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -537,8 +584,8 @@ sr_hent**b;
 size_t nb,n;
 }sr_htab;
 
-/*:317*//*323:*/
-#line 154 "web/link.w"
+/*:316*//*322:*/
+#line 155 "web/link.w"
 
 typedef struct{
 size_t len;
@@ -554,8 +601,8 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:323*//*333:*/
-#line 310 "web/link.w"
+/*:322*//*332:*/
+#line 311 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -564,8 +611,8 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:333*//*349:*/
-#line 559 "web/link.w"
+/*:332*//*348:*/
+#line 560 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -576,7 +623,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:349*//*356:*/
+/*:348*//*355:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -594,8 +641,8 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:356*//*364:*/
-#line 227 "web/ip.w"
+/*:355*//*366:*/
+#line 264 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -604,8 +651,8 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:364*//*369:*/
-#line 298 "web/ip.w"
+/*:366*//*371:*/
+#line 335 "web/ip.w"
 
 struct sr_ipout{
 uint8_t protocol,ttl,tos;
@@ -618,8 +665,8 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:369*//*385:*/
-#line 583 "web/ip.w"
+/*:371*//*387:*/
+#line 631 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -635,8 +682,8 @@ size_t l4len;
 uint64_t tstamp_ns;
 };
 
-/*:385*//*389:*/
-#line 691 "web/ip.w"
+/*:387*//*391:*/
+#line 750 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -653,23 +700,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:389*//*410:*/
-#line 1061 "web/ip.w"
+/*:391*//*412:*/
+#line 1120 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:410*//*421:*/
-#line 1193 "web/ip.w"
+/*:412*//*423:*/
+#line 1254 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:421*//*428:*/
+/*:423*//*431:*/
 #line 45 "web/pcap.w"
 
 typedef struct{
@@ -677,7 +724,37 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:428*/
+/*:431*//*445:*/
+#line 164 "web/bind.w"
+
+typedef struct sr_slot sr_slot;
+struct sr_slot{
+sr_hent h;
+sr_sock*first;
+int count;
+int fastreuseport;
+uid_t fastuid;
+uint32_t fast_rcv_saddr;
+};
+
+/*:445*//*446:*/
+#line 179 "web/bind.w"
+
+enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
+typedef struct{sr_htab t[SR_NLINKS];}sr_porttab;
+typedef struct sr_bindtab{sr_porttab proto[SR_NTABS];long nsocks;}sr_bindtab;
+
+/*:446*//*478:*/
+#line 792 "web/bind.w"
+
+typedef struct sr_rpgroup{
+sr_sock**sock;
+int n,cap;
+bool has_conns;
+bool prog;
+}sr_rpgroup;
+
+/*:478*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -693,27 +770,27 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*324:*/
-#line 172 "web/link.w"
+/*323:*/
+#line 173 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:324*//*334:*/
-#line 321 "web/link.w"
+/*:323*//*333:*/
+#line 322 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:334*//*429:*/
+/*:333*//*432:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:429*/
+/*:432*/
 #line 45 "web/world.w"
 
 };
@@ -734,39 +811,46 @@ int nroutes;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:112*//*350:*/
-#line 569 "web/link.w"
+/*:112*//*349:*/
+#line 570 "web/link.w"
 
 sr_htab neigh;
 
-/*:350*//*365:*/
-#line 235 "web/ip.w"
+/*:349*//*367:*/
+#line 272 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:365*//*371:*/
-#line 329 "web/ip.w"
+/*:367*//*373:*/
+#line 366 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:371*//*390:*/
-#line 707 "web/ip.w"
+/*:373*//*392:*/
+#line 766 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:390*//*411:*/
-#line 1067 "web/ip.w"
+/*:392*//*413:*/
+#line 1126 "web/ip.w"
 
 sr_htab peers;
 
-/*:411*//*419:*/
-#line 1187 "web/ip.w"
+/*:413*//*421:*/
+#line 1248 "web/ip.w"
 
 sr_htab mc;
 
-/*:419*/
+/*:421*//*447:*/
+#line 184 "web/bind.w"
+
+struct sr_bindtab*bind;
+uint32_t ehash_secret;
+uint16_t ping_rover;
+
+/*:447*/
 #line 185 "web/world.w"
 
 };
@@ -895,18 +979,18 @@ static sr_sock*sock_lookup(int fd,int*err);
 static int sys_return(int r);
 
 /*:78*//*90:*/
-#line 195 "web/socket.w"
+#line 196 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
 /*:90*//*93:*/
-#line 273 "web/socket.w"
+#line 274 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
 
 /*:93*//*110:*/
-#line 235 "web/ioctl.w"
+#line 251 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg);
 static int file_setown(sr_file*f,int who);
@@ -914,19 +998,19 @@ static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled);
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp);
 /*:110*//*115:*/
-#line 84 "web/sysctl.w"
+#line 78 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL];
 
 /*:115*//*136:*/
-#line 334 "web/sysctl.w"
+#line 327 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i);
 static long long sysctl_value(sr_host*h,int i);
 static bool ping_group_allowed(const sr_proc*p);
 
 /*:136*//*148:*/
-#line 622 "web/sysctl.w"
+#line 623 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text);
 static void ports_format(const uint64_t*bits,char*out,size_t len);
@@ -957,51 +1041,51 @@ static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
 /*:162*//*170:*/
-#line 73 "web/solsocket.w"
+#line 72 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val);
 static int buffer_store(int*size,bool*locked,int val,int min);
 
 /*:170*//*179:*/
-#line 242 "web/solsocket.w"
+#line 241 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq);
 static int timeo_get(long timeo,sr_optreq*rq);
 
 /*:179*//*193:*/
-#line 401 "web/solsocket.w"
+#line 408 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s);
 
 /*:193*//*195:*/
-#line 436 "web/solsocket.w"
+#line 443 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns);
 
 /*:195*//*203:*/
-#line 525 "web/solsocket.w"
+#line 541 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:203*//*221:*/
-#line 808 "web/solsocket.w"
+/*:203*//*220:*/
+#line 818 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:221*//*228:*/
-#line 991 "web/solsocket.w"
+/*:220*//*227:*/
+#line 1001 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:228*//*241:*/
-#line 166 "web/ipopt.w"
+/*:227*//*240:*/
+#line 168 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:241*//*267:*/
+/*:240*//*265:*/
 #line 48 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
@@ -1016,12 +1100,12 @@ static int mc_leave(sr_sock*s,struct ip_mreqn*mr);
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs);
 
-/*:267*//*282:*/
+/*:265*//*280:*/
 #line 350 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:282*//*291:*/
+/*:280*//*289:*/
 #line 28 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p);
@@ -1029,31 +1113,31 @@ static void put16(uint8_t*p,uint16_t v);
 static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
-/*:291*//*293:*/
+/*:289*//*291:*/
 #line 64 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
-/*:293*//*295:*/
+/*:291*//*293:*/
 #line 95 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:295*//*298:*/
+/*:293*//*296:*/
 #line 136 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:298*//*301:*/
+/*:296*//*299:*/
 #line 188 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:301*//*304:*/
+/*:299*//*302:*/
 #line 218 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -1062,13 +1146,13 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:304*//*307:*/
+/*:302*//*305:*/
 #line 277 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:307*//*309:*/
+/*:305*//*307:*/
 #line 322 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
@@ -1076,12 +1160,17 @@ uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:309*//*314:*/
-#line 435 "web/wire.w"
+/*:307*//*309:*/
+#line 341 "web/wire.w"
+
+static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
+
+/*:309*//*313:*/
+#line 440 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:314*//*318:*/
+/*:313*//*317:*/
 #line 42 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1089,42 +1178,42 @@ static void htab_insert(sr_htab*t,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:318*//*321:*/
-#line 122 "web/link.w"
+/*:317*//*320:*/
+#line 123 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:321*//*327:*/
-#line 185 "web/link.w"
+/*:320*//*326:*/
+#line 186 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len);
 static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:327*//*339:*/
-#line 401 "web/link.w"
+/*:326*//*338:*/
+#line 402 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:339*//*343:*/
-#line 472 "web/link.w"
+/*:338*//*342:*/
+#line 473 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
 
-/*:343*//*352:*/
-#line 575 "web/link.w"
+/*:342*//*351:*/
+#line 576 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:352*//*358:*/
+/*:351*//*357:*/
 #line 43 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1132,47 +1221,53 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:358*//*367:*/
-#line 241 "web/ip.w"
+/*:357*//*363:*/
+#line 207 "web/ip.w"
+
+static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
+bool*locked);
+
+/*:363*//*369:*/
+#line 278 "web/ip.w"
 
 static void hent_free(sr_hent*e);
 static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:367*//*373:*/
-#line 339 "web/ip.w"
+/*:369*//*375:*/
+#line 376 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:373*//*375:*/
-#line 373 "web/ip.w"
+/*:375*//*377:*/
+#line 415 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:375*//*378:*/
-#line 453 "web/ip.w"
+/*:377*//*380:*/
+#line 507 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:378*//*380:*/
-#line 500 "web/ip.w"
+/*:380*//*382:*/
+#line 554 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:380*//*383:*/
-#line 553 "web/ip.w"
+/*:382*//*385:*/
+#line 607 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:383*//*386:*/
-#line 598 "web/ip.w"
+/*:385*//*388:*/
+#line 646 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int udp_rcv(const struct sr_rx*rx);
@@ -1181,67 +1276,268 @@ const uint8_t*orig_ip,size_t len,uint32_t offender);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:386*//*392:*/
-#line 714 "web/ip.w"
+/*:388*//*394:*/
+#line 773 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:392*//*398:*/
-#line 826 "web/ip.w"
+/*:394*//*400:*/
+#line 885 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:398*//*401:*/
-#line 891 "web/ip.w"
+/*:400*//*403:*/
+#line 950 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:401*//*405:*/
-#line 963 "web/ip.w"
+/*:403*//*407:*/
+#line 1022 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:405*//*407:*/
-#line 1007 "web/ip.w"
+/*:407*//*409:*/
+#line 1066 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:407*//*413:*/
-#line 1073 "web/ip.w"
+/*:409*//*415:*/
+#line 1132 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:413*//*415:*/
-#line 1121 "web/ip.w"
+/*:415*//*417:*/
+#line 1182 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:415*//*417:*/
-#line 1161 "web/ip.w"
+/*:417*//*419:*/
+#line 1222 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:417*//*422:*/
-#line 1199 "web/ip.w"
+/*:419*//*424:*/
+#line 1260 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:422*//*432:*/
+/*:424*//*435:*/
 #line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:432*/
+/*:435*//*442:*/
+#line 93 "web/bind.w"
+
+static int inet_addr_type(sr_host*h,uint32_t addr);
+static bool inet_can_nonlocal_bind(const sr_sock*s);
+static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
+int type);
+
+/*:442*//*448:*/
+#line 189 "web/bind.w"
+
+static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
+static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
+static void link_del(sr_htab*t,int k,sr_sock*s);
+
+/*:448*//*451:*/
+#line 253 "web/bind.w"
+
+static int sock_tabno(const sr_sock*s);
+static sr_porttab*sock_tab(sr_sock*s);
+static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
+static void sock_hash(sr_sock*s);
+static void sock_unhash(sr_sock*s);
+
+/*:451*//*454:*/
+#line 315 "web/bind.w"
+
+static void bind_tables_free(sr_host*h);
+
+/*:454*//*456:*/
+#line 340 "web/bind.w"
+
+static uint32_t bind_random32(void);
+static uint32_t bind_random_below(uint32_t n);
+
+/*:456*//*459:*/
+#line 379 "web/bind.w"
+
+static bool addr_overlap(uint32_t a,uint32_t b);
+static bool dev_compatible(const sr_sock*s,const sr_sock*o);
+
+/*:459*//*463:*/
+#line 445 "web/bind.w"
+
+static int udp_clash(const sr_sock*s,const sr_sock*o);
+static bool udp_port_taken(const sr_sock*s,uint16_t port);
+static bool udp_port_used(const sr_sock*s,uint16_t port);
+
+/*:463*//*465:*/
+#line 497 "web/bind.w"
+
+static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
+bool reuseport_ok);
+static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
+bool reuseport_ok);
+
+/*:465*//*467:*/
+#line 536 "web/bind.w"
+
+static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
+static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
+
+/*:467*//*469:*/
+#line 583 "web/bind.w"
+
+static bool port_reserved(sr_host*h,uint16_t port);
+static void local_port_range(sr_host*h,int*low,int*high);
+static uint16_t udp_find_port(sr_sock*s);
+static uint16_t tcp_find_port(sr_sock*s);
+
+/*:469*//*473:*/
+#line 688 "web/bind.w"
+
+static int sk_get_port(sr_sock*s,uint16_t snum);
+static int udp_get_port(sr_sock*s,uint16_t snum);
+static int tcp_get_port(sr_sock*s,uint16_t snum);
+static int ping_get_port(sr_sock*s,uint16_t ident);
+
+/*:473*//*479:*/
+#line 800 "web/bind.w"
+
+static void rp_alloc(sr_sock*s);
+static void rp_add(sr_sock*s,sr_sock*o);
+static void rp_detach(sr_sock*s);
+
+/*:479*//*483:*/
+#line 888 "web/bind.w"
+
+static void udp_reuseport_join(sr_sock*s);
+static void tcp_reuseport_join(sr_sock*s);
+
+/*:483*//*485:*/
+#line 923 "web/bind.w"
+
+static int reuseport_attach(sr_sock*s);
+
+/*:485*//*488:*/
+#line 959 "web/bind.w"
+
+static int move_addr_to_kernel(const void*uaddr,int len,
+struct sockaddr_storage*kaddr);
+static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
+static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
+static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
+
+/*:488*//*491:*/
+#line 1011 "web/bind.w"
+
+static int inet_check_family(const struct sockaddr_in*sin,int len);
+
+/*:491*//*494:*/
+#line 1095 "web/bind.w"
+
+static void bind_finish(sr_sock*s,uint16_t snum);
+
+/*:494*//*498:*/
+#line 1192 "web/bind.w"
+
+static int inet_autobind(sr_sock*s);
+
+/*:498*//*502:*/
+#line 1275 "web/bind.w"
+
+static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
+
+/*:502*//*505:*/
+#line 1326 "web/bind.w"
+
+static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
+socklen_t*ulen);
+static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
+
+/*:505*//*511:*/
+#line 1403 "web/bind.w"
+
+static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
+static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
+static int dgram_disconnect(sr_sock*s);
+static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
+static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
+static void udp_hash4(sr_sock*s);
+
+/*:511*//*517:*/
+#line 1551 "web/bind.w"
+
+static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
+struct sr_flow*fl);
+static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
+static int sk_dst_mtu(sr_sock*s);
+
+/*:517*//*524:*/
+#line 1730 "web/bind.w"
+
+static int tcp_disconnect(sr_sock*s);
+static bool tcp_connect_port_free(sr_sock*s);
+
+/*:524*//*525:*/
+#line 1759 "web/bind.w"
+
+static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
+uint32_t daddr,uint16_t dport,int ifindex);
+static sr_sock*udp_table_lookup(sr_host*h,int proto,uint32_t saddr,
+uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex);
+static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
+uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
+void*arg);
+static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
+uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
+void(*fn)(sr_sock*,void*),void*arg);
+
+/*:525*//*528:*/
+#line 1809 "web/bind.w"
+
+static bool udp_dev_match(const sr_sock*s,int ifindex);
+static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
+uint32_t daddr,uint16_t hnum,int ifindex);
+static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
+uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
+
+/*:528*//*534:*/
+#line 1958 "web/bind.w"
+
+static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
+static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
+uint32_t faddr,uint16_t fport);
+
+/*:534*//*537:*/
+#line 2027 "web/bind.w"
+
+static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
+
+/*:537*//*541:*/
+#line 2085 "web/bind.w"
+
+static int sock_fd(const sr_sock*s);
+
+/*:541*//*542:*/
+#line 2099 "web/bind.w"
+
+static void inet_release(sr_sock*s);
+
+/*:542*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -1547,7 +1843,7 @@ sr_host*h= xcalloc(1,sizeof*h);
 h->id= W->nhosts;
 snprintf(h->name,sizeof h->name,"%s",name);
 /*135:*/
-#line 327 "web/sysctl.w"
+#line 320 "web/sysctl.w"
 
 for(int i= 0;i<SR_NSYSCTL;i++){
 h->sys[i][0]= sysctls[i].def;
@@ -1558,12 +1854,12 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 /*:135*/
 #line 608 "web/world.w"
 
-/*372:*/
-#line 336 "web/ip.w"
+/*374:*/
+#line 373 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:372*/
+/*:374*/
 #line 609 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -1736,56 +2032,56 @@ if(W->ready)/*46:*/
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*326:*/
-#line 181 "web/link.w"
+/*325:*/
+#line 182 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:326*//*335:*/
-#line 325 "web/link.w"
+/*:325*//*334:*/
+#line 326 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:335*//*430:*/
+/*:334*//*433:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:430*/
+/*:433*/
 #line 814 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*351:*/
-#line 572 "web/link.w"
+/*350:*/
+#line 573 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:351*//*366:*/
-#line 238 "web/ip.w"
+/*:350*//*368:*/
+#line 275 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:366*//*391:*/
-#line 711 "web/ip.w"
+/*:368*//*393:*/
+#line 770 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:391*//*412:*/
-#line 1070 "web/ip.w"
+/*:393*//*414:*/
+#line 1129 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:412*//*420:*/
-#line 1190 "web/ip.w"
+/*:414*//*422:*/
+#line 1251 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:420*/
+/*:422*/
 #line 817 "web/world.w"
 
 free(fh->ifs);
@@ -1802,12 +2098,12 @@ memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*325:*/
-#line 178 "web/link.w"
+/*324:*/
+#line 179 "web/link.w"
 
 W->rng= 1;
 
-/*:325*/
+/*:324*/
 #line 794 "web/world.w"
 
 h= host_new("host0");
@@ -1827,12 +2123,12 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 /*:34*/
 #line 796 "web/world.w"
 
-/*338:*/
-#line 386 "web/link.w"
+/*337:*/
+#line 387 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:338*/
+/*:337*/
 #line 797 "web/world.w"
 
 W->cur= proc_new(h,0);
@@ -2187,7 +2483,7 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 return positional_io(fd,offset);
 }
 /*:81*//*88:*/
-#line 139 "web/socket.w"
+#line 140 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -2221,7 +2517,7 @@ return fd;
 }
 
 /*:88*//*91:*/
-#line 198 "web/socket.w"
+#line 199 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -2255,7 +2551,7 @@ return 0;
 }
 
 /*:91*//*92:*/
-#line 247 "web/socket.w"
+#line 248 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
@@ -2277,7 +2573,7 @@ return sys_return(-EOPNOTSUPP);
 }
 
 /*:92*//*94:*/
-#line 277 "web/socket.w"
+#line 278 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -2289,7 +2585,7 @@ s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
 /*95:*/
-#line 292 "web/socket.w"
+#line 293 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -2300,16 +2596,16 @@ s->incoming_cpu= -1;
 s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 
 /*:95*//*168:*/
-#line 41 "web/solsocket.w"
+#line 40 "web/solsocket.w"
 
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
 /*:168*/
-#line 287 "web/socket.w"
+#line 288 "web/socket.w"
 
 /*97:*/
-#line 305 "web/socket.w"
+#line 306 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -2317,17 +2613,27 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:97*/
-#line 288 "web/socket.w"
+/*:97*//*440:*/
+#line 71 "web/bind.w"
+
+if(type==SOCK_RAW){
+s->inet_num= (uint16_t)protocol;
+s->inet_sport= htons((uint16_t)protocol);
+s->hashed= true;
+}
+
+/*:440*/
+#line 289 "web/socket.w"
 
 return s;
 }
 
 /*:94*//*98:*/
-#line 314 "web/socket.w"
+#line 316 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
+inet_release(s);
 mc_drop_all(s);
 free(s->filter);
 free(s);
@@ -2432,22 +2738,29 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*107:*/
-#line 184 "web/ioctl.w"
+#line 193 "web/ioctl.w"
 
-case SIOCGSTAMP:
+case SIOCGSTAMP:case SIOCGSTAMPNS:
 if(!s->stamped)return-ENOENT;
 if(!argp)return-EFAULT;
-{
+if(req==SIOCGSTAMPNS){
+struct timespec ts;
+ts.tv_sec= (time_t)(s->last_stamp_ns/1000000000u);
+ts.tv_nsec= (long)(s->last_stamp_ns%1000000000u);
+memcpy(argp,&ts,sizeof ts);
+}else{
 struct timeval tv;
 tv.tv_sec= (time_t)(s->last_stamp_ns/1000000000u);
 tv.tv_usec= (suseconds_t)(s->last_stamp_ns%1000000000u/1000u);
 memcpy(argp,&tv,sizeof tv);
 }
 return 0;
-case SIOCINQ:case SIOCOUTQ:
-if(s->type==SOCK_STREAM&&s->listening)return-EINVAL;
+case SIOCINQ:case SIOCOUTQ:case SIOCATMARK:case SIOCOUTQNSD:
+if(s->type==SOCK_DGRAM&&s->protocol==IPPROTO_ICMP)return-ENOTTY;
+if(s->type!=SOCK_STREAM&&(req==SIOCATMARK||req==SIOCOUTQNSD))return-ENOTTY;
+if(s->type==SOCK_STREAM&&s->listening&&req!=SIOCATMARK)return-EINVAL;
 if(!argp)return-EFAULT;
-v= req==SIOCINQ?s->rx_first_len:s->tx_queued;
+v= req==SIOCINQ?s->rx_first_len:req==SIOCOUTQ?s->tx_queued:0;
 memcpy(argp,&v,sizeof v);
 return 0;
 
@@ -2459,7 +2772,7 @@ return-ENOTTY;
 }
 
 /*:106*//*109:*/
-#line 216 "web/ioctl.w"
+#line 232 "web/ioctl.w"
 
 int sr_ioctl(int fd,unsigned long request,...)
 {
@@ -2480,12 +2793,12 @@ return sys_return(sock_ioctl(f,request,argp));
 }
 
 /*:109*//*116:*/
-#line 87 "web/sysctl.w"
+#line 81 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL]= {
 
 /*118:*/
-#line 117 "web/sysctl.w"
+#line 111 "web/sysctl.w"
 
 [SYS_RMEM_DEFAULT]= {"net.core.rmem_default","socket.7:proc:rmem_default",
 SYS_GLOBAL,SYSV_INT,212992,0,SR_MIN_RCVBUF,INT_MAX},
@@ -2497,7 +2810,7 @@ SYS_GLOBAL,SYSV_INT,212992,0,SR_MIN_SNDBUF,INT_MAX},
 SYS_GLOBAL,SYSV_INT,4194304,0,SR_MIN_SNDBUF,INT_MAX},
 
 /*:118*//*119:*/
-#line 135 "web/sysctl.w"
+#line 129 "web/sysctl.w"
 
 [SYS_MESSAGE_COST]= {"net.core.message_cost","socket.7:proc:message_cost",
 SYS_GLOBAL,SYSV_INT,5,0,INT_MIN,INT_MAX},
@@ -2505,20 +2818,20 @@ SYS_GLOBAL,SYSV_INT,5,0,INT_MIN,INT_MAX},
 SYS_GLOBAL,SYSV_INT,10,0,INT_MIN,INT_MAX},
 
 /*:119*//*120:*/
-#line 146 "web/sysctl.w"
+#line 140 "web/sysctl.w"
 
 [SYS_NETDEV_MAX_BACKLOG]= {"net.core.netdev_max_backlog",
 "socket.7:proc:netdev_max_backlog",SYS_GLOBAL,SYSV_INT,1000,0,
 INT_MIN,INT_MAX},
 
 /*:120*//*121:*/
-#line 156 "web/sysctl.w"
+#line 150 "web/sysctl.w"
 
 [SYS_OPTMEM_MAX]= {"net.core.optmem_max","socket.7:proc:optmem_max",
 SYS_NETNS,SYSV_INT,131072,0,0,INT_MAX},
 
 /*:121*//*122:*/
-#line 166 "web/sysctl.w"
+#line 160 "web/sysctl.w"
 
 [SYS_BUSY_READ]= {"net.core.busy_read","socket.7:SO_BUSY_POLL",
 SYS_GLOBAL,SYSV_INT,0,0,0,INT_MAX},
@@ -2528,25 +2841,25 @@ SYS_GLOBAL,SYSV_INT,0,0,0,INT_MAX},
 SYS_NETNS,SYSV_INT,4096,0,0,INT_MAX},
 
 /*:122*//*123:*/
-#line 179 "web/sysctl.w"
+#line 173 "web/sysctl.w"
 
 [SYS_IP_DEFAULT_TTL]= {"net.ipv4.ip_default_ttl","ip.7:proc:ip_default_ttl",
 SYS_NETNS,SYSV_U8,64,0,1,255},
 
 /*:123*//*124:*/
-#line 188 "web/sysctl.w"
+#line 182 "web/sysctl.w"
 
 [SYS_IP_DYNADDR]= {"net.ipv4.ip_dynaddr","ip.7:proc:ip_dynaddr",
 SYS_NETNS,SYSV_U8,0,0,0,255},
 
 /*:124*//*125:*/
-#line 200 "web/sysctl.w"
+#line 194 "web/sysctl.w"
 
 [SYS_IP_FORWARD]= {"net.ipv4.ip_forward","ip.7:proc:ip_forward",
 SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 
 /*:125*//*126:*/
-#line 212 "web/sysctl.w"
+#line 206 "web/sysctl.w"
 
 [SYS_IP_LOCAL_PORT_RANGE]= {"net.ipv4.ip_local_port_range",
 "ip.7:proc:ip_local_port_range",SYS_NETNS,SYSV_PAIR,32768,60999,
@@ -2560,7 +2873,7 @@ SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 "ip.7:addr:autobind_connect",SYS_NETNS,SYSV_INT,0,0,0,1},
 
 /*:126*//*127:*/
-#line 235 "web/sysctl.w"
+#line 228 "web/sysctl.w"
 
 [SYS_IP_NO_PMTU_DISC]= {"net.ipv4.ip_no_pmtu_disc","ip.7:proc:ip_no_pmtu_disc",
 SYS_NETNS,SYSV_U8,0,0,0,255},
@@ -2572,13 +2885,13 @@ SYS_NETNS,SYSV_INT,552,0,68,INT_MAX},
 "ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,256,0,INT_MIN,INT_MAX},
 
 /*:127*//*128:*/
-#line 250 "web/sysctl.w"
+#line 243 "web/sysctl.w"
 
 [SYS_IP_NONLOCAL_BIND]= {"net.ipv4.ip_nonlocal_bind",
 "ip.7:proc:ip_nonlocal_bind",SYS_NETNS,SYSV_U8,0,0,0,255},
 
 /*:128*//*129:*/
-#line 264 "web/sysctl.w"
+#line 257 "web/sysctl.w"
 
 [SYS_IPFRAG_HIGH_THRESH]= {"net.ipv4.ipfrag_high_thresh",
 "ip.7:proc:ipfrag_high_thresh",SYS_NETNS,SYSV_ULONG,4194304,0,0,
@@ -2592,7 +2905,7 @@ SYS_NETNS,SYSV_JIFFIES,30,0,INT_MIN,INT_MAX},
 SYS_NETNS,SYSV_INT,64,0,0,INT_MAX},
 
 /*:129*//*130:*/
-#line 281 "web/sysctl.w"
+#line 274 "web/sysctl.w"
 
 [SYS_IP6FRAG_HIGH_THRESH]= {"net.ipv6.ip6frag_high_thresh",
 "ip.7:proc_interfaces",SYS_NETNS,SYSV_ULONG,4194304,0,0,
@@ -2604,7 +2917,7 @@ LLONG_MAX},
 SYS_NETNS,SYSV_JIFFIES,60,0,INT_MIN,INT_MAX},
 
 /*:130*//*133:*/
-#line 315 "web/sysctl.w"
+#line 308 "web/sysctl.w"
 
 [SYS_IGMP_MAX_MEMBERSHIPS]= {"net.ipv4.igmp_max_memberships",
 "ip.7:IP_ADD_MEMBERSHIP",SYS_NETNS,SYSV_INT,20,0,INT_MIN,INT_MAX},
@@ -2615,13 +2928,13 @@ SYS_NETNS,SYSV_PAIR,1,0,0,4294967294LL},
 
 
 /*:133*/
-#line 90 "web/sysctl.w"
+#line 84 "web/sysctl.w"
 
 
 };
 
 /*:116*//*137:*/
-#line 342 "web/sysctl.w"
+#line 335 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i)
 {
@@ -2635,7 +2948,7 @@ return sysctl_slot(h,i)[0];
 }
 
 /*:137*//*138:*/
-#line 358 "web/sysctl.w"
+#line 351 "web/sysctl.w"
 
 static bool ping_group_allowed(const sr_proc*p)
 {
@@ -2644,7 +2957,7 @@ return(long long)p->ruid>=r[0]&&(long long)p->ruid<=r[1];
 }
 
 /*:138*//*139:*/
-#line 376 "web/sysctl.w"
+#line 369 "web/sysctl.w"
 
 static bool sysctl_is_dir(const char*name)
 {
@@ -2657,7 +2970,7 @@ return false;
 }
 
 /*:139*//*140:*/
-#line 390 "web/sysctl.w"
+#line 383 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len)
 {
@@ -2681,7 +2994,7 @@ return(int)strlen(text);
 }
 
 /*:140*//*141:*/
-#line 428 "web/sysctl.w"
+#line 421 "web/sysctl.w"
 
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value)
@@ -2712,7 +3025,7 @@ return sys_return(sysctl_write(W->cur->host,W->cur,name,value));
 }
 
 /*:141*//*143:*/
-#line 466 "web/sysctl.w"
+#line 459 "web/sysctl.w"
 
 int sr_host_sysctl_set(int host,const char*name,const char*value)
 {
@@ -2723,7 +3036,7 @@ return sys_return(sysctl_write(h,NULL,name,value));
 }
 
 /*:143*//*144:*/
-#line 486 "web/sysctl.w"
+#line 479 "web/sysctl.w"
 
 static int read_number(const char**pp,bool*neg,unsigned long long*out)
 {
@@ -2761,14 +3074,15 @@ if(!*q)break;
 if(read_number(&p,&neg,&u)<0)return-EINVAL;
 if(s->kind==SYSV_ULONG){
 if(neg)return-EINVAL;
-if(u> (unsigned long long)LLONG_MAX)v= LLONG_MAX;
-else v= (long long)u;
+v= (long long)u;
+}else if(s->kind==SYSV_JIFFIES){
+if(u> (unsigned long long)(INT_MAX/W->hz))return-EINVAL;
+v= neg?-(long long)u:(long long)u;
 }else{
 if(neg?u> (unsigned long long)INT_MAX+1:u> (unsigned long long)INT_MAX)
 if(i!=SYS_PING_GROUP_RANGE)return-EINVAL;
 v= neg?-(long long)u:(long long)u;
 if(v<s->min||v> s->max)return-EINVAL;
-if(s->kind==SYSV_JIFFIES&&u> (unsigned long long)(INT_MAX/W->hz))return-EINVAL;
 }
 nv[k]= v;
 }
@@ -2776,7 +3090,7 @@ return 0;
 }
 
 /*:145*//*146:*/
-#line 551 "web/sysctl.w"
+#line 552 "web/sysctl.w"
 
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2])
 {
@@ -2789,10 +3103,10 @@ case SYS_IP_UNPRIVILEGED_PORT_START:
 if(nv[0]> sysctl_value(h,SYS_IP_LOCAL_PORT_RANGE))return-EINVAL;
 break;
 case SYS_IPFRAG_HIGH_THRESH:case SYS_IP6FRAG_HIGH_THRESH:
-if(nv[0]<sysctl_value(h,i+1))return-EINVAL;
+if((unsigned long long)nv[0]<(unsigned long long)sysctl_value(h,i+1))return-EINVAL;
 break;
 case SYS_IPFRAG_LOW_THRESH:case SYS_IP6FRAG_LOW_THRESH:
-if(nv[0]> sysctl_value(h,i-1))return-EINVAL;
+if((unsigned long long)nv[0]> (unsigned long long)sysctl_value(h,i-1))return-EINVAL;
 break;
 case SYS_PING_GROUP_RANGE:
 if(nv[1]<nv[0]){nv[0]= 1;nv[1]= 0;}
@@ -2802,7 +3116,7 @@ return 0;
 }
 
 /*:146*//*147:*/
-#line 580 "web/sysctl.w"
+#line 581 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text)
 {
@@ -3045,7 +3359,7 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 return 0;
 }
 /*:164*//*169:*/
-#line 58 "web/solsocket.w"
+#line 57 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val)
 {
@@ -3062,7 +3376,7 @@ return 0;
 }
 
 /*:169*//*171:*/
-#line 87 "web/solsocket.w"
+#line 86 "web/solsocket.w"
 
 static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
 {
@@ -3072,7 +3386,7 @@ buffer_request(s,SYS_RMEM_MAX,rq->val),SR_MIN_RCVBUF);
 
 
 /*:171*//*172:*/
-#line 103 "web/solsocket.w"
+#line 102 "web/solsocket.w"
 
 static int set_sndbuf(sr_sock*s,sr_optreq*rq)
 {
@@ -3082,7 +3396,7 @@ buffer_request(s,SYS_WMEM_MAX,rq->val),SR_MIN_SNDBUF);
 
 
 /*:172*//*173:*/
-#line 125 "web/solsocket.w"
+#line 124 "web/solsocket.w"
 
 static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
 {
@@ -3097,7 +3411,7 @@ SR_MIN_SNDBUF);
 }
 
 /*:173*//*175:*/
-#line 156 "web/solsocket.w"
+#line 155 "web/solsocket.w"
 
 static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
 {
@@ -3114,7 +3428,7 @@ return 0;
 
 
 /*:175*//*176:*/
-#line 177 "web/solsocket.w"
+#line 176 "web/solsocket.w"
 
 static int get_sndlowat(sr_sock*s,sr_optreq*rq)
 {
@@ -3124,7 +3438,7 @@ return 0;
 }
 
 /*:176*//*178:*/
-#line 211 "web/solsocket.w"
+#line 210 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq)
 {
@@ -3157,7 +3471,7 @@ static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq
 static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
 
 /*:178*//*180:*/
-#line 261 "web/solsocket.w"
+#line 260 "web/solsocket.w"
 
 static int set_linger(sr_sock*s,sr_optreq*rq)
 {
@@ -3183,14 +3497,23 @@ rq->outlen= sizeof l;
 return 0;
 }
 
-/*:180*//*191:*/
-#line 357 "web/solsocket.w"
+/*:180*//*184:*/
+#line 314 "web/solsocket.w"
+
+static int set_dontroute(sr_sock*s,sr_optreq*rq)
+{
+s->dst_cached= false;
+return set_flag(s,rq);
+}
+
+/*:184*//*191:*/
+#line 364 "web/solsocket.w"
 
 static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
 static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
 /*:191*//*192:*/
-#line 375 "web/solsocket.w"
+#line 382 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s)
 {
@@ -3218,7 +3541,7 @@ return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
 /*:192*//*194:*/
-#line 418 "web/solsocket.w"
+#line 425 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns)
 {
@@ -3237,8 +3560,17 @@ return 0;
 }
 
 
-/*:194*//*202:*/
-#line 505 "web/solsocket.w"
+/*:194*//*199:*/
+#line 483 "web/solsocket.w"
+
+static int set_mark(sr_sock*s,sr_optreq*rq)
+{
+if(s->mark!=(uint32_t)rq->val)s->dst_cached= false;
+return set_int_field(s,rq);
+}
+
+/*:199*//*202:*/
+#line 521 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
 {
@@ -3260,7 +3592,7 @@ return 0;
 }
 
 /*:202*//*204:*/
-#line 540 "web/solsocket.w"
+#line 556 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
 {
@@ -3287,7 +3619,7 @@ return 0;
 }
 
 /*:204*//*206:*/
-#line 592 "web/solsocket.w"
+#line 608 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
 {
@@ -3315,12 +3647,12 @@ return 0;
 }
 
 /*:206*//*209:*/
-#line 639 "web/solsocket.w"
+#line 655 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
 /*:209*//*210:*/
-#line 650 "web/solsocket.w"
+#line 666 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
 {
@@ -3330,12 +3662,12 @@ return 0;
 }
 
 /*:210*//*211:*/
-#line 664 "web/solsocket.w"
+#line 680 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
 /*:211*//*212:*/
-#line 673 "web/solsocket.w"
+#line 689 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
 {
@@ -3345,7 +3677,7 @@ return 0;
 }
 
 /*:212*//*213:*/
-#line 690 "web/solsocket.w"
+#line 706 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
 {
@@ -3357,17 +3689,13 @@ return 0;
 }
 
 /*:213*//*214:*/
-#line 709 "web/solsocket.w"
+#line 725 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
-/*:214*//*215:*/
-#line 720 "web/solsocket.w"
 
-static int get_peername(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOTCONN;}
-
-/*:215*//*217:*/
-#line 741 "web/solsocket.w"
+/*:214*//*216:*/
+#line 749 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -3382,11 +3710,13 @@ index= ifp->ifindex;
 }
 if(s->bound_dev_if&&!proc_capable(W->cur,CAP_NET_RAW))return-EPERM;
 s->bound_dev_if= index;
+udp_rehash(s,s->inet_rcv_saddr);
+s->dst_cached= false;
 return 0;
 }
 
-/*:217*//*218:*/
-#line 767 "web/solsocket.w"
+/*:216*//*217:*/
+#line 777 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -3400,8 +3730,8 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:218*//*220:*/
-#line 794 "web/solsocket.w"
+/*:217*//*219:*/
+#line 804 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
 {
@@ -3416,15 +3746,15 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:220*//*222:*/
-#line 824 "web/solsocket.w"
+/*:219*//*221:*/
+#line 834 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*223:*/
-#line 854 "web/solsocket.w"
+/*222:*/
+#line 864 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
 case BPF_ALU|BPF_SUB|BPF_K:case BPF_ALU|BPF_SUB|BPF_X:
@@ -3443,8 +3773,8 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:223*/
-#line 829 "web/solsocket.w"
+/*:222*/
+#line 839 "web/solsocket.w"
 
 return true;
 case BPF_ALU|BPF_DIV|BPF_K:case BPF_ALU|BPF_MOD|BPF_K:
@@ -3468,8 +3798,8 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:222*//*224:*/
-#line 880 "web/solsocket.w"
+/*:221*//*223:*/
+#line 890 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
 {
@@ -3495,8 +3825,8 @@ free(mask);
 return ok;
 }
 
-/*:224*//*225:*/
-#line 924 "web/solsocket.w"
+/*:223*//*224:*/
+#line 934 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -3513,8 +3843,8 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:225*//*226:*/
-#line 953 "web/solsocket.w"
+/*:224*//*225:*/
+#line 963 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -3530,8 +3860,8 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:226*//*227:*/
-#line 980 "web/solsocket.w"
+/*:225*//*226:*/
+#line 990 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
 {
@@ -3543,8 +3873,8 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:227*//*229:*/
-#line 1005 "web/solsocket.w"
+/*:226*//*228:*/
+#line 1015 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -3558,8 +3888,8 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:229*//*230:*/
-#line 1024 "web/solsocket.w"
+/*:228*//*229:*/
+#line 1034 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -3568,8 +3898,8 @@ return set_flag(s,rq);
 }
 
 
-/*:230*//*231:*/
-#line 1050 "web/solsocket.w"
+/*:229*//*230:*/
+#line 1061 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
 {
@@ -3578,13 +3908,11 @@ int err;
 if(rq->len!=(int)sizeof fp)return-EINVAL;
 memcpy(&fp,rq->buf,sizeof fp);
 if((err= filter_check(s,&fp))!=0)return err;
-if(!s->reuseport||s->type==SOCK_RAW)return-EINVAL;
-s->reuseport_prog= true;
-return 0;
+return reuseport_attach(s);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:231*//*234:*/
+/*:230*//*233:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -3600,8 +3928,8 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:234*//*235:*/
-#line 73 "web/ipopt.w"
+/*:233*//*234:*/
+#line 74 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
 0,0,0,0,2,2,2,2,6,6,6,6,4,4,4,4
@@ -3615,13 +3943,14 @@ val= (val&~SR_INET_ECN_MASK)|(s->tos&SR_INET_ECN_MASK);
 if(s->tos!=val){
 s->tos= (unsigned char)val;
 s->priority= ip_tos2prio[(s->tos&0x1e)>>1];
+s->dst_cached= false;
 }
 return 0;
 }
 
 
-/*:235*//*239:*/
-#line 135 "web/ipopt.w"
+/*:234*//*238:*/
+#line 137 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
 {
@@ -3649,8 +3978,8 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:239*//*242:*/
-#line 184 "web/ipopt.w"
+/*:238*//*241:*/
+#line 186 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
 {
@@ -3682,8 +4011,8 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*243:*/
-#line 234 "web/ipopt.w"
+if(p[2]<=n)/*242:*/
+#line 236 "web/ipopt.w"
 
 {
 if(p[2]+3> n)return-EINVAL;
@@ -3705,8 +4034,8 @@ break;
 }
 }
 
-/*:243*/
-#line 215 "web/ipopt.w"
+/*:242*/
+#line 217 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
 ts= true;
@@ -3726,8 +4055,8 @@ l-= n;
 return 0;
 }
 
-/*:242*//*244:*/
-#line 259 "web/ipopt.w"
+/*:241*//*243:*/
+#line 261 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
 {
@@ -3739,8 +4068,8 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:244*//*245:*/
-#line 287 "web/ipopt.w"
+/*:243*//*244:*/
+#line 289 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
 {
@@ -3752,24 +4081,18 @@ return set_flag(s,rq);
 }
 
 
-/*:245*//*259:*/
-#line 416 "web/ipopt.w"
+/*:244*//*257:*/
+#line 420 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
 {
-struct sr_flow fl;
-struct sr_rtres rt;
-if(!s->connected)return-ENOTCONN;
-memset(&fl,0,sizeof fl);
-fl.daddr= s->daddr;
-fl.oif= s->bound_dev_if;
-if(ip_route_output(s->host,&fl,&rt))return-ENOTCONN;
-rq->val= rt.mtu;
+if(!s->dst_cached)return-ENOTCONN;
+rq->val= sk_dst_mtu(s);
 return 0;
 }
 
-/*:259*//*261:*/
-#line 452 "web/ipopt.w"
+/*:257*//*259:*/
+#line 450 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
 {
@@ -3799,8 +4122,8 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:261*//*262:*/
-#line 490 "web/ipopt.w"
+/*:259*//*260:*/
+#line 488 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
 {
@@ -3809,10 +4132,10 @@ return 0;
 }
 
 
-/*:262*//*264:*/
-#line 516 "web/ipopt.w"
+/*:260*//*262:*/
+#line 514 "web/ipopt.w"
 
-/*:264*//*268:*/
+/*:262*//*266:*/
 #line 64 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
@@ -3820,7 +4143,7 @@ static bool ipv4_is_multicast(uint32_t addr)
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:268*//*269:*/
+/*:266*//*267:*/
 #line 78 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
@@ -3833,7 +4156,7 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:269*//*270:*/
+/*:267*//*268:*/
 #line 103 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
@@ -3852,7 +4175,7 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:270*//*271:*/
+/*:268*//*269:*/
 #line 127 "web/mcast.w"
 
 static void mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -3866,7 +4189,7 @@ else if(rq->len>=(int)sizeof(struct in_addr))
 memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
 }
 
-/*:271*//*272:*/
+/*:269*//*270:*/
 #line 143 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
@@ -3877,7 +4200,7 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:272*//*273:*/
+/*:270*//*271:*/
 #line 162 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
@@ -3902,7 +4225,7 @@ ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:273*//*274:*/
+/*:271*//*272:*/
 #line 197 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
@@ -3926,7 +4249,7 @@ return 0;
 return-EADDRNOTAVAIL;
 }
 
-/*:274*//*275:*/
+/*:272*//*273:*/
 #line 221 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
@@ -3941,7 +4264,7 @@ free(m);
 s->mc_count= 0;
 }
 
-/*:275*//*276:*/
+/*:273*//*274:*/
 #line 248 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
@@ -3952,7 +4275,7 @@ mreq_decode(rq,&mr);
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:276*//*277:*/
+/*:274*//*275:*/
 #line 263 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
@@ -3963,7 +4286,7 @@ mreq_decode(rq,&mr);
 return mc_leave(s,&mr);
 }
 
-/*:277*//*278:*/
+/*:275*//*276:*/
 #line 290 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
@@ -3987,7 +4310,7 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*279:*/
+if(!add)/*277:*/
 #line 317 "web/mcast.w"
 
 {
@@ -3998,10 +4321,10 @@ m->nsrc--;
 return 0;
 }
 
-/*:279*/
+/*:277*/
 #line 312 "web/mcast.w"
 
-/*280:*/
+/*278:*/
 #line 326 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
@@ -4014,13 +4337,13 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 m->src[m->nsrc++]= src;
 m->has_list= true;
 
-/*:280*/
+/*:278*/
 #line 313 "web/mcast.w"
 
 return 0;
 }
 
-/*:278*//*281:*/
+/*:276*//*279:*/
 #line 342 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
@@ -4030,7 +4353,7 @@ memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:281*//*283:*/
+/*:279*//*281:*/
 #line 365 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
@@ -4047,7 +4370,7 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs);
 }
 
-/*:283*//*284:*/
+/*:281*//*282:*/
 #line 388 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
@@ -4057,7 +4380,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
 }
 
-/*:284*//*285:*/
+/*:282*//*283:*/
 #line 402 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
@@ -4067,7 +4390,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
 }
 
-/*:285*//*286:*/
+/*:283*//*284:*/
 #line 416 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
@@ -4077,7 +4400,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
 }
 
-/*:286*//*287:*/
+/*:284*//*285:*/
 #line 446 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
@@ -4105,7 +4428,7 @@ return-ENODEV;
 if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*288:*/
+/*286:*/
 #line 476 "web/mcast.w"
 
 if((int)n> m->maxsrc){
@@ -4117,13 +4440,13 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)hdr.imsf_fmode;
 
-/*:288*/
+/*:286*/
 #line 472 "web/mcast.w"
 
 return 0;
 }
 
-/*:287*//*289:*/
+/*:285*//*287:*/
 #line 502 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
@@ -4155,7 +4478,7 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:289*//*292:*/
+/*:287*//*290:*/
 #line 34 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p)
@@ -4181,7 +4504,7 @@ static void put_addr(uint8_t*p,uint32_t a)
 memcpy(p,&a,4);
 }
 
-/*:292*//*294:*/
+/*:290*//*292:*/
 #line 69 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
@@ -4205,7 +4528,7 @@ static uint16_t inet_csum(const uint8_t*p,size_t n)
 return csum_fold(csum_add(0,p,n));
 }
 
-/*:294*//*296:*/
+/*:292*//*294:*/
 #line 99 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
@@ -4220,7 +4543,7 @@ put16(ph+10,(uint16_t)len);
 return csum_add(0,ph,sizeof ph);
 }
 
-/*:296*//*299:*/
+/*:294*//*297:*/
 #line 140 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
@@ -4243,7 +4566,7 @@ ip->optlen= ip->ihl-SR_IPHDR_LEN;
 return true;
 }
 
-/*:299*//*300:*/
+/*:297*//*298:*/
 #line 165 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
@@ -4264,7 +4587,7 @@ memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
 put16(p+10,inet_csum(p,(size_t)hl));
 }
 
-/*:300*//*302:*/
+/*:298*//*300:*/
 #line 191 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
@@ -4274,7 +4597,7 @@ put16(p+10,0);
 put16(p+10,inet_csum(p,hl));
 }
 
-/*:302*//*305:*/
+/*:300*//*303:*/
 #line 225 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -4309,7 +4632,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:305*//*308:*/
+/*:303*//*306:*/
 #line 281 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
@@ -4335,8 +4658,21 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:308*//*311:*/
-#line 336 "web/wire.w"
+/*:306*//*310:*/
+#line 344 "web/wire.w"
+
+static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
+{
+while(*pos<optlen){
+uint8_t*p= opt+*pos;
+if(p[0]==IPOPT_END)return NULL;
+if(p[0]==IPOPT_NOOP){(*pos)++;continue;}
+if(optlen-*pos<2||p[1]<2||p[1]> optlen-*pos)return NULL;
+*pos+= p[1];
+return p;
+}
+return NULL;
+}
 
 static uint32_t inet_current_timestamp(void)
 {
@@ -4347,21 +4683,16 @@ return htonl((uint32_t)(ms%86400000u));
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
 uint32_t saddr,uint32_t daddr)
 {
-int l= optlen;
-uint8_t*p= opt;
-while(l> 0){
-int n;
-if(p[0]==IPOPT_END)break;
-if(p[0]==IPOPT_NOOP){p++;l--;continue;}
-n= p[1];
-if(n<2||n> l)break;
+uint8_t*p;
+for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;){
+int n= p[1];
 switch(p[0]){
 case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*312:*/
-#line 373 "web/wire.w"
+/*311:*/
+#line 387 "web/wire.w"
 
 {
 uint32_t now= inet_current_timestamp();
@@ -4387,8 +4718,8 @@ break;
 }
 }
 
-/*:312*/
-#line 359 "web/wire.w"
+/*:311*/
+#line 375 "web/wire.w"
 
 break;
 case IPOPT_LSRR:case IPOPT_SSRR:
@@ -4398,54 +4729,34 @@ put_addr(p+n-4,daddr);
 }
 break;
 }
-p+= n;
-l-= n;
 }
 }
 
-/*:311*//*313:*/
-#line 402 "web/wire.w"
+/*:310*//*312:*/
+#line 416 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr)
 {
-int l= optlen;
-const uint8_t*p= opt;
-while(l> 0){
-int n;
-if(p[0]==IPOPT_END)break;
-if(p[0]==IPOPT_NOOP){p++;l--;continue;}
-n= p[1];
-if(n<2||n> l)break;
-if((p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)&&n>=7){
+uint8_t*p;
+for(int pos= 0;(p= ipopt_next((uint8_t*)opt,optlen,&pos))!=NULL;)
+if((p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)&&p[1]>=7){
 *faddr= get_addr(p+3);
 return true;
-}
-p+= n;
-l-= n;
 }
 return false;
 }
 
-/*:313*//*315:*/
-#line 438 "web/wire.w"
+/*:312*//*314:*/
+#line 443 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
 {
-int l= optlen;
-uint8_t*p= opt;
-while(l> 0){
-int n;
-if(p[0]==IPOPT_END)return;
-if(p[0]==IPOPT_NOOP){p++;l--;continue;}
-n= p[1];
-if(n<2||n> l)return;
-if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,(size_t)n);
-p+= n;
-l-= n;
+uint8_t*p;
+for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
+if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-}
-/*:315*//*319:*/
+/*:314*//*318:*/
 #line 51 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -4510,8 +4821,8 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:319*//*322:*/
-#line 126 "web/link.w"
+/*:318*//*321:*/
+#line 127 "web/link.w"
 
 static uint64_t rng_next(void)
 {
@@ -4532,8 +4843,8 @@ world_ready();
 W->rng= seed;
 }
 
-/*:322*//*328:*/
-#line 191 "web/link.w"
+/*:321*//*327:*/
+#line 192 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len)
 {
@@ -4543,8 +4854,8 @@ if(data)memcpy(p->data,data,len);
 return p;
 }
 
-/*:328*//*329:*/
-#line 203 "web/link.w"
+/*:327*//*328:*/
+#line 204 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -4583,8 +4894,8 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:329*//*330:*/
-#line 248 "web/link.w"
+/*:328*//*329:*/
+#line 249 "web/link.w"
 
 static void net_run(void)
 {
@@ -4606,8 +4917,8 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:330*//*331:*/
-#line 273 "web/link.w"
+/*:329*//*330:*/
+#line 274 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -4623,8 +4934,8 @@ net_run();
 W->now_ns= target;
 }
 
-/*:331*//*336:*/
-#line 335 "web/link.w"
+/*:330*//*335:*/
+#line 336 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -4658,8 +4969,8 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:336*//*337:*/
-#line 370 "web/link.w"
+/*:335*//*336:*/
+#line 371 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -4674,8 +4985,8 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:337*//*340:*/
-#line 407 "web/link.w"
+/*:336*//*339:*/
+#line 408 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -4700,8 +5011,8 @@ else if(owner>=0){lan_carry(l,&l->port[owner],pkt);free(pkt);}
 else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
-/*:340*//*341:*/
-#line 434 "web/link.w"
+/*:339*//*340:*/
+#line 435 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
 {
@@ -4713,8 +5024,8 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:341*//*342:*/
-#line 450 "web/link.w"
+/*:340*//*341:*/
+#line 451 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
 {
@@ -4737,8 +5048,8 @@ ev_push(&e);
 }
 }
 
-/*:342*//*344:*/
-#line 483 "web/link.w"
+/*:341*//*343:*/
+#line 484 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -4753,8 +5064,8 @@ e.rt_type= rt_type;
 ev_push(&e);
 }
 
-/*:344*//*345:*/
-#line 500 "web/link.w"
+/*:343*//*344:*/
+#line 501 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -4764,8 +5075,8 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:345*//*347:*/
-#line 520 "web/link.w"
+/*:344*//*346:*/
+#line 521 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -4780,8 +5091,8 @@ net_run();
 return 0;
 }
 
-/*:347*//*353:*/
-#line 580 "web/link.w"
+/*:346*//*352:*/
+#line 581 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -4824,8 +5135,8 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:353*//*354:*/
-#line 626 "web/link.w"
+/*:352*//*353:*/
+#line 627 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -4855,7 +5166,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:354*//*359:*/
+/*:353*//*358:*/
 #line 58 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -4878,8 +5189,8 @@ return a->addr;
 return 0;
 }
 
-/*:359*//*360:*/
-#line 116 "web/ip.w"
+/*:358*//*359:*/
+#line 118 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt)
@@ -4891,8 +5202,8 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*361:*/
-#line 157 "web/ip.w"
+/*360:*/
+#line 159 "web/ip.w"
 
 if(saddr){
 if(ipv4_is_multicast(saddr)||ipv4_is_lbcast(saddr)||ipv4_is_zeronet(saddr))
@@ -4901,14 +5212,14 @@ if(!oif&&(ipv4_is_multicast(daddr)||ipv4_is_lbcast(daddr))){
 if(!(dev= ip_dev_find(h,saddr)))return-EINVAL;
 goto make_route;
 }
-if(!fl->freebind&&!ip_dev_find(h,saddr))return-EINVAL;
+if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:361*/
-#line 127 "web/ip.w"
+/*:360*/
+#line 129 "web/ip.w"
 
-/*362:*/
-#line 168 "web/ip.w"
+/*361:*/
+#line 170 "web/ip.w"
 
 if(oif){
 if(!(dev= iface_by_index(h,oif)))return-ENODEV;
@@ -4923,8 +5234,8 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:362*/
-#line 128 "web/ip.w"
+/*:361*/
+#line 130 "web/ip.w"
 
 if(!daddr){
 daddr= saddr;
@@ -4950,8 +5261,8 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*363:*/
-#line 188 "web/ip.w"
+/*362:*/
+#line 190 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
 if(ipv4_is_lbcast(daddr))type= SR_RT_BROADCAST;
@@ -4961,23 +5272,35 @@ rt->type= type;
 rt->saddr= saddr;
 rt->ifindex= dev->ifindex;
 rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
-rt->mtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
-if(type==SR_RT_UNICAST){
-const sr_pmtu*pm= pmtu_find(h,daddr);
-if(pm&&pm->mtu<rt->mtu){
-rt->mtu= pm->mtu;
-rt->mtu_locked= pm->locked;
-}
-}
+rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
-/*:363*/
-#line 153 "web/ip.w"
+
+/*:362*/
+#line 155 "web/ip.w"
 
 return 0;
 }
 
-/*:360*//*368:*/
-#line 247 "web/ip.w"
+/*:359*//*364:*/
+#line 211 "web/ip.w"
+
+static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
+bool*locked)
+{
+int mtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
+*locked= false;
+if(type==SR_RT_UNICAST){
+const sr_pmtu*pm= pmtu_find(h,daddr);
+if(pm&&pm->mtu<mtu){
+mtu= pm->mtu;
+*locked= pm->locked;
+}
+}
+return mtu;
+}
+
+/*:364*//*370:*/
+#line 284 "web/ip.w"
 
 static void hent_free(sr_hent*e)
 {
@@ -5021,8 +5344,8 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:368*//*374:*/
-#line 346 "web/ip.w"
+/*:370*//*376:*/
+#line 383 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
 {
@@ -5034,8 +5357,8 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:374*//*376:*/
-#line 379 "web/ip.w"
+/*:376*//*378:*/
+#line 421 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -5077,8 +5400,8 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:376*//*377:*/
-#line 429 "web/ip.w"
+/*:378*//*379:*/
+#line 483 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -5096,8 +5419,8 @@ dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:377*//*379:*/
-#line 457 "web/ip.w"
+/*:379*//*381:*/
+#line 511 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -5131,8 +5454,8 @@ left-= len;
 free(pkt);
 }
 
-/*:379*//*381:*/
-#line 504 "web/ip.w"
+/*:381*//*383:*/
+#line 558 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5146,8 +5469,8 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:381*//*382:*/
-#line 527 "web/ip.w"
+/*:383*//*384:*/
+#line 581 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -5168,25 +5491,19 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:382*//*384:*/
-#line 556 "web/ip.w"
+/*:384*//*386:*/
+#line 610 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
-int l= optlen;
-while(l> 0){
-if(opt[0]==IPOPT_END)return false;
-if(opt[0]==IPOPT_NOOP){opt++;l--;continue;}
-if(l<2||opt[1]<2||opt[1]> l)return false;
-if(opt[0]==IPOPT_LSRR||opt[0]==IPOPT_SSRR)return true;
-l-= opt[1];
-opt+= opt[1];
-}
+uint8_t*p;
+for(int pos= 0;(p= ipopt_next((uint8_t*)opt,optlen,&pos))!=NULL;)
+if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:384*//*387:*/
-#line 606 "web/ip.w"
+/*:386*//*389:*/
+#line 654 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5231,8 +5548,8 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:387*//*388:*/
-#line 656 "web/ip.w"
+/*:389*//*390:*/
+#line 704 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -5248,8 +5565,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:388*//*393:*/
-#line 719 "web/ip.w"
+/*:390*//*395:*/
+#line 778 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -5266,8 +5583,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:393*//*394:*/
-#line 737 "web/ip.w"
+/*:395*//*396:*/
+#line 796 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -5294,8 +5611,8 @@ ev_push(&e);
 return q;
 }
 
-/*:394*//*395:*/
-#line 765 "web/ip.w"
+/*:396*//*397:*/
+#line 824 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5308,8 +5625,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*396:*/
-#line 793 "web/ip.w"
+/*398:*/
+#line 852 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -5324,12 +5641,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:396*/
-#line 777 "web/ip.w"
+/*:398*/
+#line 836 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*397:*/
-#line 807 "web/ip.w"
+/*399:*/
+#line 866 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -5346,8 +5663,8 @@ free(pkt);
 return NULL;
 }
 
-/*:397*/
-#line 779 "web/ip.w"
+/*:399*/
+#line 838 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -5362,8 +5679,8 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:395*//*399:*/
-#line 829 "web/ip.w"
+/*:397*//*401:*/
+#line 888 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -5384,8 +5701,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:399*//*400:*/
-#line 852 "web/ip.w"
+/*:401*//*402:*/
+#line 911 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -5397,8 +5714,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:400*//*402:*/
-#line 894 "web/ip.w"
+/*:402*//*404:*/
+#line 953 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -5440,8 +5757,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:402*//*406:*/
-#line 968 "web/ip.w"
+/*:404*//*408:*/
+#line 1027 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -5477,8 +5794,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:406*//*408:*/
-#line 1012 "web/ip.w"
+/*:408*//*410:*/
+#line 1071 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -5502,8 +5819,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:408*//*414:*/
-#line 1078 "web/ip.w"
+/*:410*//*416:*/
+#line 1137 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -5534,8 +5851,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:414*//*416:*/
-#line 1124 "web/ip.w"
+/*:416*//*418:*/
+#line 1185 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -5568,8 +5885,8 @@ if(q.protocol==IPPROTO_UDP||q.protocol==IPPROTO_UDPLITE)
 udp_err(h,ic.type,ic.code,info,ic.data,ic.datalen,rx->saddr);
 }
 
-/*:416*//*418:*/
-#line 1164 "web/ip.w"
+/*:418*//*420:*/
+#line 1225 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -5583,8 +5900,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:418*//*423:*/
-#line 1204 "web/ip.w"
+/*:420*//*425:*/
+#line 1265 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -5616,11 +5933,11 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:423*//*425:*/
-#line 1260 "web/ip.w"
+/*:425*//*428:*/
+#line 1336 "web/ip.w"
 
-/*424:*/
-#line 1243 "web/ip.w"
+/*427:*/
+#line 1319 "web/ip.w"
 
 static int udp_rcv(const struct sr_rx*rx)
 {
@@ -5638,10 +5955,10 @@ const uint8_t*orig_ip,size_t len,uint32_t offender)
 (void)offender;
 }
 
-/*:424*/
-#line 1261 "web/ip.w"
+/*:427*/
+#line 1337 "web/ip.w"
 
-/*:425*//*431:*/
+/*:428*//*434:*/
 #line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -5677,7 +5994,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:431*//*433:*/
+/*:434*//*436:*/
 #line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -5696,6 +6013,1167 @@ fwrite(&rec,sizeof rec,1,c->f);
 fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-#line 119 "web/pcap.w"
+/*:436*//*443:*/
+#line 99 "web/bind.w"
 
-/*:433*/
+static int inet_addr_type(sr_host*h,uint32_t addr)
+{
+const sr_route*r;
+if(ipv4_is_lbcast(addr))return SR_RT_BROADCAST;
+if(ipv4_is_multicast(addr))return SR_RT_MULTICAST;
+r= route_lookup(h,addr);
+if(r&&r->table==SR_TABLE_LOCAL&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST))
+return r->type;
+return SR_RT_UNICAST;
+}
+
+/*:443*//*444:*/
+#line 131 "web/bind.w"
+
+static bool inet_can_nonlocal_bind(const sr_sock*s)
+{
+return sysctl_value(s->host,SYS_IP_NONLOCAL_BIND)!=0||
+(s->ipflags&(IPF_FREEBIND|IPF_TRANSPARENT))!=0;
+}
+
+static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
+int type)
+{
+return inet_can_nonlocal_bind(s)||addr==htonl(INADDR_ANY)||
+type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
+type==SR_RT_BROADCAST;
+}
+
+/*:444*//*449:*/
+#line 199 "web/bind.w"
+
+static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
+{
+return(sr_slot*)htab_find(t,k0,k1);
+}
+
+static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1)
+{
+sr_slot*sl= slot_find(t,k0,k1);
+if(!sl){
+sl= xcalloc(1,sizeof*sl);
+sl->h.k0= k0;
+sl->h.k1= k1;
+htab_insert(t,&sl->h);
+}
+s->lk[k].slot= sl;
+s->lk[k].prev= NULL;
+s->lk[k].next= sl->first;
+if(sl->first)sl->first->lk[k].prev= s;
+sl->first= s;
+sl->count++;
+}
+
+static void link_del(sr_htab*t,int k,sr_sock*s)
+{
+sr_slot*sl= s->lk[k].slot;
+if(!sl)return;
+if(s->lk[k].prev)s->lk[k].prev->lk[k].next= s->lk[k].next;
+else sl->first= s->lk[k].next;
+if(s->lk[k].next)s->lk[k].next->lk[k].prev= s->lk[k].prev;
+memset(&s->lk[k],0,sizeof s->lk[k]);
+if(--sl->count==0){
+htab_remove(t,&sl->h);
+free(sl);
+}
+}
+
+/*:449*//*452:*/
+#line 260 "web/bind.w"
+
+static int sock_tabno(const sr_sock*s)
+{
+if(s->type==SOCK_STREAM)return SR_TAB_TCP;
+if(s->type!=SOCK_DGRAM)return-1;
+if(s->protocol==IPPROTO_ICMP)return SR_TAB_PING;
+return s->protocol==IPPROTO_UDPLITE?SR_TAB_UDPLITE:SR_TAB_UDP;
+}
+
+static sr_porttab*sock_tab(sr_sock*s)
+{
+int n= sock_tabno(s);
+if(n<0)return NULL;
+if(!s->host->bind)s->host->bind= xcalloc(1,sizeof*s->host->bind);
+return&s->host->bind->proto[n];
+}
+
+static sr_sock*port_first(sr_host*h,int tab,uint16_t port)
+{
+sr_slot*sl;
+if(!h->bind)return NULL;
+sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
+return sl?sl->first:NULL;
+}
+
+/*:452*//*453:*/
+#line 290 "web/bind.w"
+
+static void sock_hash(sr_sock*s)
+{
+sr_porttab*pt= sock_tab(s);
+s->hashed= true;
+if(!pt)return;
+link_add(&pt->t[LK_PORT],LK_PORT,s,KEY_PORT(s->inet_num));
+if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)
+link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
+s->host->bind->nsocks++;
+}
+
+static void sock_unhash(sr_sock*s)
+{
+sr_porttab*pt;
+if(!s->hashed)return;
+s->hashed= false;
+if(s->rp)rp_detach(s);
+if(s->type==SOCK_RAW)return;
+pt= sock_tab(s);
+for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
+s->inet_num= 0;
+if(--s->host->bind->nsocks==0)bind_tables_free(s->host);
+}
+
+/*:453*//*455:*/
+#line 318 "web/bind.w"
+
+static void bind_tables_free(sr_host*h)
+{
+for(int p= 0;p<SR_NTABS;p++)
+for(int k= 0;k<SR_NLINKS;k++)free(h->bind->proto[p].t[k].b);
+free(h->bind);
+h->bind= NULL;
+}
+
+/*:455*//*457:*/
+#line 344 "web/bind.w"
+
+static uint32_t bind_random32(void)
+{
+return(uint32_t)(rng_next()>>32);
+}
+
+static uint32_t bind_random_below(uint32_t n)
+{
+return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
+}
+
+/*:457*//*458:*/
+#line 368 "web/bind.w"
+
+static bool addr_overlap(uint32_t a,uint32_t b)
+{
+return a==b||!a||!b;
+}
+
+static bool dev_compatible(const sr_sock*s,const sr_sock*o)
+{
+return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
+}
+
+/*:458*//*461:*/
+#line 412 "web/bind.w"
+
+static int udp_clash(const sr_sock*s,const sr_sock*o)
+{
+if(o==s||(o->reuse&&s->reuse))return CLASH_NONE;
+if(!dev_compatible(s,o)||!addr_overlap(s->inet_rcv_saddr,o->inet_rcv_saddr))
+return CLASH_NONE;
+if(o->reuseport&&s->reuseport&&!s->rp&&o->uid==s->uid)
+return CLASH_PARTNER;
+return CLASH_YES;
+}
+
+/*:461*//*462:*/
+#line 427 "web/bind.w"
+
+static bool udp_port_taken(const sr_sock*s,uint16_t port)
+{
+for(sr_sock*o= port_first(s->host,sock_tabno(s),port);o;o= o->lk[LK_PORT].next)
+switch(udp_clash(s,o)){
+case CLASH_PARTNER:return false;
+case CLASH_YES:return true;
+}
+return false;
+}
+
+static bool udp_port_used(const sr_sock*s,uint16_t port)
+{
+for(sr_sock*o= port_first(s->host,sock_tabno(s),port);o;o= o->lk[LK_PORT].next)
+if(udp_clash(s,o)==CLASH_YES)return true;
+return false;
+}
+
+/*:462*//*464:*/
+#line 475 "web/bind.w"
+
+static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
+bool reuseport_ok)
+{
+bool cb_ok= !s->rp;
+if(o==s||!dev_compatible(s,o))return false;
+if(!addr_overlap(s->inet_rcv_saddr,o->inet_rcv_saddr))return false;
+if(s->reuse&&o->reuse&&!o->listening)
+return!relax||(!reuseport_ok&&s->reuseport&&o->reuseport&&cb_ok&&
+o->uid==s->uid);
+return!reuseport_ok||!s->reuseport||!o->reuseport||!cb_ok||
+o->uid!=s->uid;
+}
+
+static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
+bool reuseport_ok)
+{
+for(sr_sock*o= port_first(s->host,SR_TAB_TCP,port);o;o= o->lk[LK_PORT].next)
+if(tcp_clash(s,o,relax,reuseport_ok))return true;
+return false;
+}
+
+/*:464*//*466:*/
+#line 518 "web/bind.w"
+
+static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
+{
+return sl->fastreuseport> 0&&s->reuseport&&!s->rp&&
+sl->fastuid==s->uid&&
+(sl->fast_rcv_saddr==s->inet_rcv_saddr||!sl->fast_rcv_saddr);
+}
+
+static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s)
+{
+if(!s->reuseport)sl->fastreuseport= 0;
+else if(!tcp_reuseport_match(sl,s)){
+sl->fastreuseport= 1;
+sl->fastuid= s->uid;
+sl->fast_rcv_saddr= s->inet_rcv_saddr;
+}
+}
+
+/*:466*//*470:*/
+#line 589 "web/bind.w"
+
+static bool port_reserved(sr_host*h,uint16_t port)
+{
+return(h->reserved_ports[port/64]>>(port%64))&1;
+}
+
+static void local_port_range(sr_host*h,int*low,int*high)
+{
+long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
+*low= (int)r[0];
+*high= (int)r[1];
+}
+
+/*:470*//*471:*/
+#line 607 "web/bind.w"
+
+static uint16_t udp_find_port(sr_sock*s)
+{
+sr_host*h= s->host;
+int low,high;
+uint32_t remaining,rnd;
+uint16_t first,last,step,snum;
+local_port_range(h,&low,&high);
+remaining= (uint32_t)(high-low+1);
+rnd= bind_random32();
+first= (uint16_t)((((uint64_t)rnd*remaining)>>32)+(uint32_t)low);
+step= (uint16_t)((rnd|1)*SR_UDP_HTABLE_SIZE);
+last= (uint16_t)(first+SR_UDP_HTABLE_SIZE);
+do{
+snum= first;
+do{
+if(low<=snum&&snum<=high&&!port_reserved(h,snum)&&
+!udp_port_used(s,snum))
+return snum;
+snum= (uint16_t)(snum+step);
+}while(snum!=first);
+}while(++first!=last);
+return 0;
+}
+
+/*:471*//*472:*/
+#line 640 "web/bind.w"
+
+static uint16_t tcp_find_port(sr_sock*s)
+{
+sr_host*h= s->host;
+int low,high,half,attempt_half,port;
+uint32_t remaining,offset,i;
+bool relax= false;
+ports_exhausted:
+attempt_half= s->reuse?1:0;
+other_half_scan:
+local_port_range(h,&low,&high);
+high++;
+if(high-low<4)attempt_half= 0;
+if(attempt_half){
+half= low+(((high-low)>>2)<<1);
+if(attempt_half==1)high= half;
+else low= half;
+}
+remaining= (uint32_t)(high-low);
+if(remaining> 1)remaining&= ~1u;
+offset= bind_random_below(remaining)|1u;
+other_parity_scan:
+port= low+(int)offset;
+for(i= 0;i<remaining;i+= 2,port+= 2){
+if(port>=high)port-= (int)remaining;
+if(port_reserved(h,(uint16_t)port))continue;
+if(!tcp_port_taken(s,(uint16_t)port,relax,false))return(uint16_t)port;
+}
+offset--;
+if(!(offset&1))goto other_parity_scan;
+if(attempt_half==1){
+attempt_half= 2;
+goto other_half_scan;
+}
+if(sysctl_value(h,SYS_IP_AUTOBIND_REUSE)&&!relax){
+relax= true;
+goto ports_exhausted;
+}
+return 0;
+}
+
+/*:472*//*474:*/
+#line 694 "web/bind.w"
+
+static int sk_get_port(sr_sock*s,uint16_t snum)
+{
+switch(sock_tabno(s)){
+case SR_TAB_UDP:case SR_TAB_UDPLITE:return udp_get_port(s,snum);
+case SR_TAB_TCP:return tcp_get_port(s,snum);
+case SR_TAB_PING:return ping_get_port(s,snum);
+}
+return-EADDRINUSE;
+}
+
+/*:474*//*475:*/
+#line 708 "web/bind.w"
+
+static int udp_get_port(sr_sock*s,uint16_t snum)
+{
+if(!snum){
+if(!(snum= udp_find_port(s)))return-EADDRINUSE;
+}else if(udp_port_taken(s,snum))return-EADDRINUSE;
+s->inet_num= snum;
+if(!s->hashed){
+if(s->reuseport)udp_reuseport_join(s);
+sock_hash(s);
+}
+return 0;
+}
+
+/*:475*//*476:*/
+#line 725 "web/bind.w"
+
+static int tcp_get_port(sr_sock*s,uint16_t snum)
+{
+sr_slot*sl;
+if(!snum){
+if(!(snum= tcp_find_port(s)))return-EADDRINUSE;
+}else{
+sl= s->host->bind?
+slot_find(&s->host->bind->proto[SR_TAB_TCP].t[LK_PORT],KEY_PORT(snum)):NULL;
+if(!(sl&&tcp_reuseport_match(sl,s))&&tcp_port_taken(s,snum,true,true))
+return-EADDRINUSE;
+}
+if(!s->hashed){
+s->inet_num= snum;
+sock_hash(s);
+}
+tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
+return 0;
+}
+
+/*:476*//*477:*/
+#line 760 "web/bind.w"
+
+static int ping_get_port(sr_sock*s,uint16_t ident)
+{
+sr_host*h= s->host;
+if(!ident){
+uint16_t result= (uint16_t)(h->ping_rover+1);
+long i;
+for(i= 0;i<65536;i++,result++){
+if(!result)result++;
+if(!port_first(h,SR_TAB_PING,result))break;
+}
+if(i==65536)return-EADDRINUSE;
+h->ping_rover= ident= result;
+}else
+for(sr_sock*o= port_first(h,SR_TAB_PING,ident);o;o= o->lk[LK_PORT].next)
+if(o!=s&&(!o->reuse||!s->reuse))return-EADDRINUSE;
+s->inet_num= ident;
+if(!s->hashed)sock_hash(s);
+return 0;
+}
+
+/*:477*//*480:*/
+#line 809 "web/bind.w"
+
+static void rp_alloc(sr_sock*s)
+{
+if(s->rp)return;
+s->rp= xcalloc(1,sizeof*s->rp);
+s->rp->cap= 4;
+s->rp->sock= xcalloc((size_t)s->rp->cap,sizeof*s->rp->sock);
+s->rp->sock[0]= s;
+s->rp->n= 1;
+s->rp_index= 0;
+}
+
+static void rp_add(sr_sock*s,sr_sock*o)
+{
+sr_rpgroup*g;
+if(!o->rp)rp_alloc(o);
+g= o->rp;
+if(s->rp)rp_detach(s);
+if(g->n==g->cap){
+g->cap*= 2;
+g->sock= xrealloc(g->sock,(size_t)g->cap,sizeof*g->sock);
+}
+s->rp= g;
+s->rp_index= g->n;
+g->sock[g->n++]= s;
+}
+
+static void rp_detach(sr_sock*s)
+{
+sr_rpgroup*g= s->rp;
+g->sock[s->rp_index]= g->sock[--g->n];
+g->sock[s->rp_index]->rp_index= s->rp_index;
+s->rp= NULL;
+if(!g->n){
+free(g->sock);
+free(g);
+}
+}
+
+/*:480*//*481:*/
+#line 855 "web/bind.w"
+
+static void udp_reuseport_join(sr_sock*s)
+{
+for(sr_sock*o= port_first(s->host,sock_tabno(s),s->inet_num);o;
+o= o->lk[LK_PORT].next)
+if(o!=s&&o->bound_dev_if==s->bound_dev_if&&o->reuseport&&
+o->uid==s->uid&&o->inet_rcv_saddr==s->inet_rcv_saddr){
+rp_add(s,o);
+return;
+}
+rp_alloc(s);
+}
+
+/*:481*//*482:*/
+#line 875 "web/bind.w"
+
+static void tcp_reuseport_join(sr_sock*s)
+{
+for(sr_sock*o= port_first(s->host,SR_TAB_TCP,s->inet_num);o;
+o= o->lk[LK_PORT].next)
+if(o!=s&&o->listening&&o->bound_dev_if==s->bound_dev_if&&
+o->reuseport&&o->uid==s->uid&&o->inet_rcv_saddr==s->inet_rcv_saddr){
+rp_add(s,o);
+return;
+}
+rp_alloc(s);
+}
+
+/*:482*//*484:*/
+#line 911 "web/bind.w"
+
+static int reuseport_attach(sr_sock*s)
+{
+bool in_tables= s->type==SOCK_STREAM?s->listening:s->hashed;
+if(!in_tables){
+if(!s->reuseport)return-EINVAL;
+rp_alloc(s);
+}else if(!s->rp)return-EINVAL;
+s->rp->prog= true;
+return 0;
+}
+
+/*:484*//*487:*/
+#line 944 "web/bind.w"
+
+int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
+{
+int err= 0,len= (int)addrlen;
+sr_sock*s;
+struct sockaddr_storage a;
+world_ready();
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if((err= move_addr_to_kernel(addr,len,&a))<0)return sys_return(err);
+if(s->type==SOCK_RAW)err= raw_bind(s,&a,len);
+else if(sock_tabno(s)==SR_TAB_PING)err= ping_bind(s,&a,len);
+else err= inet_bind(s,&a,len);
+return sys_return(err);
+}
+
+/*:487*//*489:*/
+#line 970 "web/bind.w"
+
+static int move_addr_to_kernel(const void*uaddr,int len,
+struct sockaddr_storage*kaddr)
+{
+memset(kaddr,0,sizeof*kaddr);
+if(len<0||len> (int)sizeof*kaddr)return-EINVAL;
+if(len==0)return 0;
+if(!uaddr)return-EFAULT;
+memcpy(kaddr,uaddr,(size_t)len);
+return 0;
+}
+
+/*:489*//*490:*/
+#line 1001 "web/bind.w"
+
+static int inet_check_family(const struct sockaddr_in*sin,int len)
+{
+if(len<(int)sizeof*sin)return-EINVAL;
+if(sin->sin_family!=AF_INET&&
+!(sin->sin_family==AF_UNSPEC&&sin->sin_addr.s_addr==htonl(INADDR_ANY)))
+return-EAFNOSUPPORT;
+return 0;
+}
+
+/*:490*//*492:*/
+#line 1055 "web/bind.w"
+
+static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
+{
+const struct sockaddr_in*sin= (const struct sockaddr_in*)a;
+uint32_t addr= sin->sin_addr.s_addr;
+uint16_t snum= ntohs(sin->sin_port);
+int type,err;
+if((err= inet_check_family(sin,len))<0)return err;
+type= inet_addr_type(s->host,addr);
+if(!inet_addr_valid_or_nonlocal(s,addr,type))return-EADDRNOTAVAIL;
+if(snum&&snum<sysctl_value(s->host,SYS_IP_UNPRIVILEGED_PORT_START)&&
+!proc_capable(W->cur,CAP_NET_BIND_SERVICE))
+return-EACCES;
+if(s->listening||s->connected||s->inet_num)return-EINVAL;
+s->inet_rcv_saddr= s->inet_saddr= addr;
+if(type==SR_RT_MULTICAST||type==SR_RT_BROADCAST)s->inet_saddr= 0;
+if(snum||!(s->ipflags&IPF_BIND_ADDRESS_NO_PORT)){
+if(sk_get_port(s,snum)<0){
+s->inet_saddr= s->inet_rcv_saddr= 0;
+return-EADDRINUSE;
+}
+}
+bind_finish(s,snum);
+return 0;
+}
+
+/*:492*//*493:*/
+#line 1084 "web/bind.w"
+
+static void bind_finish(sr_sock*s,uint16_t snum)
+{
+if(s->inet_rcv_saddr)s->userlocks|= SR_BINDADDR_LOCK;
+if(snum)s->userlocks|= SR_BINDPORT_LOCK;
+s->inet_sport= htons(s->inet_num);
+s->inet_daddr= 0;
+s->inet_dport= 0;
+s->dst_cached= false;
+}
+
+/*:493*//*496:*/
+#line 1131 "web/bind.w"
+
+static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
+{
+const struct sockaddr_in*sin= (const struct sockaddr_in*)a;
+int type;
+if(s->connected||len<(int)sizeof*sin)return-EINVAL;
+type= inet_addr_type(s->host,sin->sin_addr.s_addr);
+if(!inet_addr_valid_or_nonlocal(s,sin->sin_addr.s_addr,type))
+return-EADDRNOTAVAIL;
+s->inet_rcv_saddr= s->inet_saddr= sin->sin_addr.s_addr;
+if(type==SR_RT_MULTICAST||type==SR_RT_BROADCAST)s->inet_saddr= 0;
+s->dst_cached= false;
+return 0;
+}
+
+/*:496*//*497:*/
+#line 1156 "web/bind.w"
+
+static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
+{
+const struct sockaddr_in*sin= (const struct sockaddr_in*)a;
+uint32_t addr= sin->sin_addr.s_addr;
+uint16_t snum= ntohs(sin->sin_port);
+int type,err;
+if((err= inet_check_family(sin,len))<0)return err;
+if(addr!=htonl(INADDR_ANY)){
+type= inet_addr_type(s->host,addr);
+if(type==SR_RT_MULTICAST||type==SR_RT_BROADCAST||
+(type!=SR_RT_LOCAL&&!inet_can_nonlocal_bind(s)))
+return-EADDRNOTAVAIL;
+}
+if(s->inet_num)return-EINVAL;
+if(ping_get_port(s,snum)<0)return-EADDRINUSE;
+s->inet_rcv_saddr= s->inet_saddr= addr;
+bind_finish(s,snum);
+return 0;
+}
+
+/*:497*//*499:*/
+#line 1195 "web/bind.w"
+
+static int inet_autobind(sr_sock*s)
+{
+if(!s->inet_num){
+if(sk_get_port(s,0)<0)return-EAGAIN;
+s->inet_sport= htons(s->inet_num);
+}
+return 0;
+}
+
+/*:499*//*501:*/
+#line 1232 "web/bind.w"
+
+int sr_listen(int fd,int backlog)
+{
+int err= 0;
+sr_sock*s;
+world_ready();
+(void)backlog;
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if(s->type!=SOCK_STREAM)return sys_return(-EOPNOTSUPP);
+if(s->listening)return 0;
+s->listening= true;
+if(tcp_get_port(s,s->inet_num)<0){
+s->listening= false;
+return sys_return(-EADDRINUSE);
+}
+s->inet_sport= htons(s->inet_num);
+s->dst_cached= false;
+if(s->reuseport)tcp_reuseport_join(s);
+return 0;
+}
+
+/*:501*//*503:*/
+#line 1278 "web/bind.w"
+
+static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
+{
+memset(sin,0,sizeof*sin);
+sin->sin_family= AF_INET;
+if(peer){
+if(!s->inet_dport||(peer==1&&!s->connected))return-ENOTCONN;
+sin->sin_port= s->inet_dport;
+sin->sin_addr.s_addr= s->inet_daddr;
+}else{
+sin->sin_port= s->inet_sport;
+sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
+}
+return(int)sizeof*sin;
+}
+
+/*:503*//*504:*/
+#line 1309 "web/bind.w"
+
+static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
+socklen_t*ulen)
+{
+int len;
+if(!ulen)return-EFAULT;
+len= (int)*ulen;
+if(len> klen)len= klen;
+if(len>=0)*ulen= (socklen_t)klen;
+if(len){
+if(len<0)return-EINVAL;
+if(!uaddr)return-EFAULT;
+memcpy(uaddr,kaddr,(size_t)len);
+}
+return 0;
+}
+
+/*:504*//*507:*/
+#line 1335 "web/bind.w"
+
+static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
+{
+int err= 0;
+sr_sock*s;
+struct sockaddr_in sin;
+world_ready();
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if((err= inet_getname(s,&sin,peer))<0)return sys_return(err);
+return sys_return(move_addr_to_user(&sin,err,addr,addrlen));
+}
+
+int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen)
+{
+return sock_name(fd,addr,addrlen,0);
+}
+
+int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
+{
+return sock_name(fd,addr,addrlen,1);
+}
+
+/*:507*//*508:*/
+#line 1368 "web/bind.w"
+
+static int get_peername(sr_sock*s,sr_optreq*rq)
+{
+struct sockaddr_in sin;
+int lv= inet_getname(s,&sin,2);
+if(lv<0)return-ENOTCONN;
+if(lv<rq->len)return-EINVAL;
+memcpy(rq->out,&sin,sizeof sin);
+rq->outlen= lv;
+return 0;
+}
+
+/*:508*//*510:*/
+#line 1389 "web/bind.w"
+
+int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
+{
+int err= 0,len= (int)addrlen;
+sr_sock*s;
+struct sockaddr_storage a;
+world_ready();
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if((err= move_addr_to_kernel(addr,len,&a))<0)return sys_return(err);
+if(s->type==SOCK_STREAM)err= tcp_connect(s,&a,len);
+else err= dgram_connect(s,&a,len);
+return sys_return(err);
+}
+
+/*:510*//*512:*/
+#line 1423 "web/bind.w"
+
+static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
+{
+if(len<(int)sizeof a->ss_family)return-EINVAL;
+if(a->ss_family==AF_UNSPEC)return dgram_disconnect(s);
+if(inet_autobind(s)<0)return-EAGAIN;
+return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
+}
+
+/*:512*//*513:*/
+#line 1464 "web/bind.w"
+
+static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
+{
+struct sr_flow fl;
+struct sr_rtres rt;
+uint32_t daddr,saddr;
+int oif,err;
+if(len<(int)sizeof*sin)return-EINVAL;
+if(sin->sin_family!=AF_INET)return-EAFNOSUPPORT;
+s->dst_cached= false;
+daddr= sin->sin_addr.s_addr;
+oif= s->bound_dev_if;
+saddr= s->inet_saddr;
+if(ipv4_is_multicast(daddr)){
+if(!oif)oif= s->mc_index;
+if(!saddr)saddr= s->mc_addr;
+}else if(!oif)oif= s->uc_index;
+if(!daddr)daddr= saddr?saddr:htonl(INADDR_LOOPBACK);
+sk_flow(s,daddr,saddr,oif,&fl);
+if((err= ip_route_output(s->host,&fl,&rt))<0)return err;
+if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
+if(!s->inet_saddr)s->inet_saddr= rt.saddr;
+if(!s->inet_rcv_saddr){
+s->inet_rcv_saddr= rt.saddr;
+udp_rehash(s,0);
+}
+s->inet_daddr= daddr;
+s->inet_dport= sin->sin_port;
+if(s->rp)s->rp->has_conns= true;
+s->connected= true;
+ip_sk_new_ident(s);
+sk_dst_set(s,&rt);
+udp_hash4(s);
+return 0;
+}
+
+/*:513*//*514:*/
+#line 1510 "web/bind.w"
+
+static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
+struct sr_flow*fl)
+{
+memset(fl,0,sizeof*fl);
+fl->daddr= daddr;
+fl->saddr= saddr;
+fl->oif= oif;
+fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
+fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
+}
+
+/*:514*//*516:*/
+#line 1536 "web/bind.w"
+
+static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
+{
+s->dst_cached= true;
+s->dst_ifindex= rt->ifindex;
+s->dst_type= rt->type;
+}
+
+static int sk_dst_mtu(sr_sock*s)
+{
+bool locked;
+return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
+s->inet_daddr,&locked);
+}
+
+/*:516*//*518:*/
+#line 1569 "web/bind.w"
+
+static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
+{
+sr_porttab*pt;
+int tab= sock_tabno(s);
+if(!s->hashed||(tab!=SR_TAB_UDP&&tab!=SR_TAB_UDPLITE))return;
+if(s->rp)rp_detach(s);
+if(old_rcv_saddr==s->inet_rcv_saddr)return;
+pt= sock_tab(s);
+link_del(&pt->t[LK_ADDR],LK_ADDR,s);
+link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
+}
+
+/*:518*//*519:*/
+#line 1586 "web/bind.w"
+
+static void udp_hash4(sr_sock*s)
+{
+sr_porttab*pt;
+int tab= sock_tabno(s);
+if(!s->hashed||!s->inet_rcv_saddr||(tab!=SR_TAB_UDP&&tab!=SR_TAB_UDPLITE))
+return;
+pt= sock_tab(s);
+if(s->lk[LK_CONN].slot){
+sr_slot*sl= s->lk[LK_CONN].slot;
+uint64_t k[2]= {KEY_CONN(s->inet_rcv_saddr,s->inet_num,s->inet_daddr,
+ntohs(s->inet_dport))};
+if(sl->h.k0==k[0]&&sl->h.k1==k[1])return;
+link_del(&pt->t[LK_CONN],LK_CONN,s);
+}else if(s->rp)rp_detach(s);
+link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
+s->inet_daddr,ntohs(s->inet_dport)));
+}
+
+/*:519*//*520:*/
+#line 1621 "web/bind.w"
+
+static int dgram_disconnect(sr_sock*s)
+{
+s->connected= false;
+s->inet_daddr= 0;
+s->inet_dport= 0;
+s->bound_dev_if= 0;
+if(s->lk[LK_CONN].slot)link_del(&sock_tab(s)->t[LK_CONN],LK_CONN,s);
+if(!(s->userlocks&SR_BINDADDR_LOCK)){
+uint32_t old= s->inet_rcv_saddr;
+s->inet_rcv_saddr= s->inet_saddr= 0;
+if(s->userlocks&SR_BINDPORT_LOCK)udp_rehash(s,old);
+}
+if(!(s->userlocks&SR_BINDPORT_LOCK)){
+sock_unhash(s);
+s->inet_sport= 0;
+}
+s->dst_cached= false;
+return 0;
+}
+
+/*:520*//*521:*/
+#line 1659 "web/bind.w"
+
+static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
+{
+const struct sockaddr_in*sin= (const struct sockaddr_in*)a;
+struct sr_flow fl;
+struct sr_rtres rt;
+uint32_t daddr;
+int err;
+if(len<(int)sizeof a->ss_family)return-EINVAL;
+if(a->ss_family==AF_UNSPEC)return tcp_disconnect(s);
+if(s->listening)return-EISCONN;
+if(len<(int)sizeof*sin)return-EINVAL;
+if(sin->sin_family!=AF_INET)return-EAFNOSUPPORT;
+daddr= sin->sin_addr.s_addr;
+if(!daddr)daddr= s->inet_saddr?s->inet_saddr:htonl(INADDR_LOOPBACK);
+sk_flow(s,daddr,s->inet_saddr,s->bound_dev_if,&fl);
+if((err= ip_route_output(s->host,&fl,&rt))<0)return err;
+if(rt.type==SR_RT_BROADCAST||rt.type==SR_RT_MULTICAST)
+return-ENETUNREACH;
+if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
+return-EOPNOTSUPP;
+}
+
+/*:521*//*522:*/
+#line 1691 "web/bind.w"
+
+static bool tcp_connect_port_free(sr_sock*s)
+{
+int low,high,remaining;
+local_port_range(s->host,&low,&high);
+remaining= high+1-low;
+if(remaining> 1)remaining&= ~1;
+for(int p= low;p<low+remaining;p++)
+if(!port_reserved(s->host,(uint16_t)p)&&
+!port_first(s->host,SR_TAB_TCP,(uint16_t)p))
+return true;
+return false;
+}
+
+/*:522*//*523:*/
+#line 1718 "web/bind.w"
+
+static int tcp_disconnect(sr_sock*s)
+{
+if(s->listening){
+s->listening= false;
+if(s->rp)rp_detach(s);
+if(!(s->userlocks&SR_BINDPORT_LOCK))sock_unhash(s);
+}
+if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
+return 0;
+}
+
+/*:523*//*526:*/
+#line 1771 "web/bind.w"
+
+static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
+uint32_t daddr,uint16_t dport,int ifindex)
+{
+return udp_table_lookup(h,IPPROTO_UDP,saddr,sport,daddr,dport,ifindex);
+}
+
+static sr_sock*udp_table_lookup(sr_host*h,int proto,uint32_t saddr,
+uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex)
+{
+sr_porttab*pt;
+sr_slot*sl;
+sr_sock*r;
+uint16_t hnum= ntohs(dport);
+if(!h->bind)return NULL;
+pt= &h->bind->proto[proto==IPPROTO_UDPLITE?SR_TAB_UDPLITE:SR_TAB_UDP];
+sl= slot_find(&pt->t[LK_CONN],KEY_CONN(daddr,hnum,saddr,ntohs(sport)));
+for(r= sl?sl->first:NULL;r;r= r->lk[LK_CONN].next)
+if(r->inet_daddr==saddr&&r->inet_dport==sport&&
+r->inet_rcv_saddr==daddr&&r->inet_num==hnum&&
+udp_dev_match(r,ifindex))
+return r;
+r= udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(daddr,hnum)),saddr,sport,
+daddr,hnum,ifindex);
+if(r)return r;
+return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum)),
+saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
+}
+
+/*:526*//*527:*/
+#line 1803 "web/bind.w"
+
+static bool udp_dev_match(const sr_sock*s,int ifindex)
+{
+return!s->bound_dev_if||s->bound_dev_if==ifindex;
+}
+
+/*:527*//*529:*/
+#line 1835 "web/bind.w"
+
+static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
+uint32_t daddr,uint16_t hnum,int ifindex)
+{
+int score= 2;
+if(s->inet_num!=hnum||s->inet_rcv_saddr!=daddr)return-1;
+if(s->inet_daddr){
+if(s->inet_daddr!=saddr)return-1;
+score+= 4;
+}
+if(s->inet_dport){
+if(s->inet_dport!=sport)return-1;
+score+= 4;
+}
+if(!udp_dev_match(s,ifindex))return-1;
+if(s->bound_dev_if)score+= 4;
+if(s->incoming_cpu==SR_THIS_CPU)score++;
+return score;
+}
+
+/*:529*//*531:*/
+#line 1871 "web/bind.w"
+
+static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
+uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex)
+{
+sr_sock*result= NULL,*pick;
+int badness= 0,score;
+for(sr_sock*s= sl?sl->first:NULL;s;s= s->lk[LK_ADDR].next){
+score= udp_score(s,saddr,sport,daddr,hnum,ifindex);
+if(score<=badness)continue;
+badness= score;
+result= s;
+if(s->connected||!s->reuseport||!s->rp)continue;
+pick= rp_select(s->rp,udp_ehashfn(h,daddr,hnum,saddr,sport));
+if(!pick)continue;
+result= pick;
+if(!s->rp->has_conns)return result;
+score= udp_score(pick,saddr,sport,daddr,hnum,ifindex);
+if(score> badness)badness= score;
+}
+return result;
+}
+
+/*:531*//*532:*/
+#line 1901 "web/bind.w"
+
+static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
+{
+sr_sock*first_valid= NULL;
+bool want_cpu= false;
+int i,j;
+for(i= 0;i<g->n;i++)
+if(g->sock[i]->incoming_cpu>=0)want_cpu= true;
+i= j= (int)(((uint64_t)hash*(uint32_t)g->n)>>32);
+do{
+sr_sock*s= g->sock[i];
+if(!s->connected){
+if(!want_cpu||s->incoming_cpu==SR_THIS_CPU)return s;
+if(!first_valid)first_valid= s;
+}
+if(++i>=g->n)i= 0;
+}while(i!=j);
+return first_valid;
+}
+
+/*:532*//*533:*/
+#line 1929 "web/bind.w"
+
+static uint32_t rol32(uint32_t x,int k)
+{
+return(x<<k)|(x>>(32-k));
+}
+
+static uint32_t jhash_3words(uint32_t a,uint32_t b,uint32_t c,uint32_t initval)
+{
+initval+= 0xdeadbeefu+(3u<<2);
+a+= initval;
+b+= initval;
+c+= initval;
+c^= b;c-= rol32(b,14);
+a^= c;a-= rol32(c,11);
+b^= a;b-= rol32(a,25);
+c^= b;c-= rol32(b,16);
+a^= c;a-= rol32(c,4);
+b^= a;b-= rol32(a,14);
+c^= b;c-= rol32(b,24);
+return c;
+}
+
+static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
+uint32_t faddr,uint16_t fport)
+{
+if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
+return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
+}
+
+/*:533*//*535:*/
+#line 1979 "web/bind.w"
+
+static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
+uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
+void*arg)
+{
+udp_table_lookup_all(h,IPPROTO_UDP,saddr,sport,daddr,dport,ifindex,fn,arg);
+}
+
+static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
+uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
+void(*fn)(sr_sock*,void*),void*arg)
+{
+sr_sock*first= NULL;
+int tab= proto==IPPROTO_UDPLITE?SR_TAB_UDPLITE:SR_TAB_UDP;
+for(sr_sock*s= port_first(h,tab,ntohs(dport));s;s= s->lk[LK_PORT].next){
+if((s->inet_daddr&&s->inet_daddr!=saddr)||
+(s->inet_dport&&s->inet_dport!=sport)||
+(s->inet_rcv_saddr&&s->inet_rcv_saddr!=daddr)||
+!udp_dev_match(s,ifindex)||!mc_sf_allow(s,daddr,saddr,ifindex))
+continue;
+if(!first)first= s;
+else fn(s,arg);
+}
+if(first)fn(first,arg);
+}
+
+/*:535*//*536:*/
+#line 2013 "web/bind.w"
+
+static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
+{
+const sr_mcsock*m;
+int i;
+if(!ipv4_is_multicast(loc))return true;
+for(m= s->mc_list;m;m= m->next)
+if(m->group==loc&&m->ifindex==ifindex)break;
+if(!m)return(s->ipflags&IPF_MC_ALL)!=0;
+if(!m->has_list)return m->mode==MCAST_EXCLUDE;
+for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
+return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
+}
+
+/*:536*//*539:*/
+#line 2044 "web/bind.w"
+
+static int sock_fd(const sr_sock*s)
+{
+const sr_fdtab*t= &W->cur->fds;
+for(int fd= 0;fd<t->cap;fd++)
+if(t->file[fd]&&t->file[fd]->sock==s)return fd;
+return-ENOENT;
+}
+
+int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
+int ifindex)
+{
+sr_sock*s;
+world_ready();
+if(!from||!to)return sys_return(-EFAULT);
+s= udp_lookup(W->cur->host,from->sin_addr.s_addr,from->sin_port,
+to->sin_addr.s_addr,to->sin_port,ifindex);
+return sys_return(s?sock_fd(s):-ENOENT);
+}
+
+/*:539*//*540:*/
+#line 2064 "web/bind.w"
+
+struct receivers{int*fds,max,n;};
+
+static void add_receiver(sr_sock*s,void*arg)
+{
+struct receivers*r= arg;
+if(r->n<r->max)r->fds[r->n]= sock_fd(s);
+r->n++;
+}
+
+int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
+int ifindex,int*fds,int max)
+{
+struct receivers r= {fds,max,0};
+world_ready();
+if(!from||!to||(max> 0&&!fds))return sys_return(-EFAULT);
+udp_lookup_all(W->cur->host,from->sin_addr.s_addr,from->sin_port,
+to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
+return r.n;
+}
+
+/*:540*//*543:*/
+#line 2102 "web/bind.w"
+
+static void inet_release(sr_sock*s)
+{
+s->listening= false;
+sock_unhash(s);
+if(s->rp)rp_detach(s);
+}
+
+/*:543*/

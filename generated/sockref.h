@@ -93,17 +93,17 @@ int sr_sysctl_get(const char*name,char*buf,size_t len);
 int sr_sysctl_set(const char*name,const char*value);
 
 /*:111*//*142:*/
-#line 463 "web/sysctl.w"
+#line 456 "web/sysctl.w"
 
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 
-/*:142*//*320:*/
-#line 119 "web/link.w"
+/*:142*//*319:*/
+#line 120 "web/link.w"
 
 void sr_world_seed(uint64_t seed);
 
-/*:320*//*332:*/
-#line 297 "web/link.w"
+/*:319*//*331:*/
+#line 298 "web/link.w"
 
 struct sr_lan_config{
 uint64_t delay_ns;
@@ -117,18 +117,47 @@ int sr_lan_new(int mtu);
 int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
-/*:332*//*346:*/
-#line 517 "web/link.w"
+/*:331*//*345:*/
+#line 518 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:346*//*426:*/
+/*:345*//*429:*/
 #line 36 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:426*/
+/*:429*//*486:*/
+#line 941 "web/bind.w"
+
+int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
+
+/*:486*//*500:*/
+#line 1229 "web/bind.w"
+
+int sr_listen(int fd,int backlog);
+
+/*:500*//*506:*/
+#line 1331 "web/bind.w"
+
+int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
+int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
+
+/*:506*//*509:*/
+#line 1386 "web/bind.w"
+
+int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
+
+/*:509*//*538:*/
+#line 2038 "web/bind.w"
+
+int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
+int ifindex);
+int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
+int ifindex,int*fds,int max);
+
+/*:538*/
 #line 88 "web/sockref.w"
 
 #endif

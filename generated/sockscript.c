@@ -51,19 +51,19 @@
 #line 61 "web/sockscript.w"
 
 /*10:*/
-#line 315 "web/sockscript.w"
+#line 323 "web/sockscript.w"
 
 typedef struct{const char*name;long long value;}ss_sym;
 enum{SS_KIND_ENUM,SS_KIND_FLAGS,SS_KIND_OFLAGS};
 typedef struct{const char*name;int kind;const ss_sym*sym;}ss_symclass;
 
 /*:10*//*13:*/
-#line 334 "web/sockscript.w"
+#line 342 "web/sockscript.w"
 
 typedef struct{const char*name;long long value;}ss_name;
 
 /*:13*//*21:*/
-#line 474 "web/sockscript.w"
+#line 482 "web/sockscript.w"
 
 enum{T_END,T_NUM,T_NAME,T_STR,T_VAR,T_PUNCT,T_BAD};
 typedef struct{
@@ -77,7 +77,7 @@ const char*err;
 const char*errat;
 }ss_lexer;
 
-/*:21*//*63:*/
+/*:21*//*64:*/
 #line 11 "web/sscalls.w"
 
 enum{FK_U8,FK_I16,FK_U16,FK_I32,FK_U32,FK_I64,FK_PORT,FK_ADDR,
@@ -98,7 +98,7 @@ int nf;
 ss_field f[8];
 };
 
-/*:63*//*68:*/
+/*:64*//*69:*/
 #line 244 "web/sscalls.w"
 
 enum{AK_NONE,AK_INT,AK_LONG,AK_CSTR,AK_INBUF,AK_OUTBUF,AK_OPTIN,AK_OPTOUT,
@@ -118,7 +118,7 @@ short cls[SS_MAXARGS];
 signed char lenarg[SS_MAXARGS];
 }ss_call;
 
-/*:68*//*82:*/
+/*:69*//*83:*/
 #line 86 "web/ssexec.w"
 
 typedef struct{
@@ -163,8 +163,8 @@ pid_t(*proc_new)(int,uid_t);
 int(*proc_switch)(pid_t);
 }ss_backend;
 
-/*:82*//*86:*/
-#line 215 "web/ssexec.w"
+/*:83*//*87:*/
+#line 202 "web/ssexec.w"
 
 typedef struct ss_kshared ss_kshared;
 typedef struct{
@@ -176,8 +176,8 @@ ss_arena scratch,vals;
 ss_kshared*sh;
 }ss_exec;
 
-/*:86*//*130:*/
-#line 1180 "web/ssexec.w"
+/*:87*//*131:*/
+#line 1176 "web/ssexec.w"
 
 struct ss_kshared{
 uint32_t seq;
@@ -192,11 +192,11 @@ ss_script*s;
 ss_outcome*o;
 };
 
-/*:130*/
+/*:131*/
 #line 62 "web/sockscript.w"
 
 /*11:*/
-#line 320 "web/sockscript.w"
+#line 328 "web/sockscript.w"
 
 #include "ss_symbols.h"
 
@@ -209,34 +209,36 @@ ss_outcome*o;
 static ss_value*val_new(ss_arena*a,int kind);
 static ss_value*val_int(ss_arena*a,long long i,int cls,int fmt);
 static ss_value*val_str(ss_arena*a,const void*s,size_t len);
+static ss_value*val_bytes(ss_arena*a,const void*s,size_t len);
 static ss_value*val_list(ss_arena*a,int n);
 static ss_value*val_struct(ss_arena*a,const struct ss_struct*st,int n);
 
 /*:8*//*27:*/
-#line 599 "web/sockscript.w"
+#line 607 "web/sockscript.w"
 
 static ss_value*parse_value(ss_lexer*L,ss_arena*a);
 
 /*:27*//*56:*/
-#line 1389 "web/sockscript.w"
+#line 1399 "web/sockscript.w"
 
 static const ss_value*struct_get(const ss_value*v,const char*name);
 
-/*:56*//*62:*/
-#line 1503 "web/sockscript.w"
+/*:56*//*63:*/
+#line 1550 "web/sockscript.w"
 
 static ss_value*pid_value(ss_arena*a,const ss_value*y,ss_env*e);
+static bool is_pattern(const ss_value*v);
 static const struct ss_struct*struct_for_fields(const char**names,int n);
 static int call_lookup(const char*name,int len);
 static void check_arity(ss_line*ln,ss_lexer*L);
 
-/*:62*//*76:*/
+/*:63*//*77:*/
 #line 442 "web/sscalls.w"
 
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len);
 
-/*:76*//*85:*/
-#line 202 "web/ssexec.w"
+/*:77*//*86:*/
+#line 189 "web/ssexec.w"
 
 static int k_setuid(uid_t uid);
 static int k_cap_drop(int cap);
@@ -245,15 +247,15 @@ static int k_sysctl_get(const char*name,char*buf,size_t len);
 static void k_advance(uint64_t ns);
 static long k_signal_count(int sig);
 
-/*:85*//*106:*/
-#line 739 "web/ssexec.w"
+/*:86*//*107:*/
+#line 729 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m);
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout);
 static void bind_line(ss_exec*x,int li);
 
-/*:106*//*124:*/
-#line 998 "web/ssexec.w"
+/*:107*//*125:*/
+#line 994 "web/ssexec.w"
 
 static long long lit(const ss_value*v);
 static bool writes_through(int kind);
@@ -266,21 +268,21 @@ static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,
 static ss_value*actual_fdset(ss_arena*a,long long nfds,const unsigned char*p,size_t n);
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n);
 
-/*:124*//*134:*/
-#line 1287 "web/ssexec.w"
+/*:125*//*135:*/
+#line 1283 "web/ssexec.w"
 
 static int k_helper(ss_kshared*sh,int timeout_s);
 static int k_spawner(ss_kshared*sh);
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen);
 static long long k_proc_action(ss_exec*x,int call,long long arg);
 
-/*:134*//*138:*/
-#line 1382 "web/ssexec.w"
+/*:135*//*139:*/
+#line 1378 "web/ssexec.w"
 
 static void k_fork_script_proc(ss_kshared*sh,int k,uid_t uid);
 static void k_read_ports(ss_outcome*o);
 
-/*:138*/
+/*:139*/
 #line 64 "web/sockscript.w"
 
 /*7:*/
@@ -340,7 +342,14 @@ a->cap= h.cap;
 }
 
 /*:7*//*9:*/
-#line 262 "web/sockscript.w"
+#line 263 "web/sockscript.w"
+
+static ss_value*val_bytes(ss_arena*a,const void*s,size_t len)
+{
+ss_value*v= val_str(a,s,len);
+v->fmt= SF_HEX;
+return v;
+}
 
 static ss_value*val_new(ss_arena*a,int kind)
 {
@@ -390,7 +399,7 @@ return v;
 #line 65 "web/sockscript.w"
 
 /*14:*/
-#line 337 "web/sockscript.w"
+#line 345 "web/sockscript.w"
 
 static int name_cmp(const void*x,const void*y)
 {
@@ -435,7 +444,7 @@ return true;
 }
 
 /*:14*//*15:*/
-#line 382 "web/sockscript.w"
+#line 390 "web/sockscript.w"
 
 static const char*sym_name(int cls,long long value)
 {
@@ -446,7 +455,7 @@ return NULL;
 }
 
 /*:15*//*17:*/
-#line 399 "web/sockscript.w"
+#line 407 "web/sockscript.w"
 
 bool ss_symbol(const char*name,long long*value)
 {
@@ -464,7 +473,7 @@ return NULL;
 #line 66 "web/sockscript.w"
 
 /*22:*/
-#line 487 "web/sockscript.w"
+#line 495 "web/sockscript.w"
 
 static void lex_next(ss_lexer*L)
 {
@@ -473,7 +482,7 @@ L->ts= L->p;
 L->punct[0]= '\0';
 if(L->p>=L->end||*L->p=='#'){L->tok= T_END;L->tlen= 0;return;}
 if(isdigit((unsigned char)*L->p))/*23:*/
-#line 511 "web/sockscript.w"
+#line 519 "web/sockscript.w"
 
 {
 char*e;
@@ -485,7 +494,7 @@ L->p= e;
 }
 
 /*:23*/
-#line 494 "web/sockscript.w"
+#line 502 "web/sockscript.w"
 
 else if(isalpha((unsigned char)*L->p)||*L->p=='_'){
 while(L->p<L->end&&(isalnum((unsigned char)*L->p)||*L->p=='_'))L->p++;
@@ -495,7 +504,7 @@ L->p++;
 while(L->p<L->end&&(isalnum((unsigned char)*L->p)||*L->p=='_'))L->p++;
 L->tok= L->p-L->ts> 1?T_VAR:T_BAD;
 }else if(*L->p=='"')/*24:*/
-#line 524 "web/sockscript.w"
+#line 532 "web/sockscript.w"
 
 {
 L->p++;
@@ -505,10 +514,10 @@ else{L->p++;L->tok= T_STR;}
 }
 
 /*:24*/
-#line 502 "web/sockscript.w"
+#line 510 "web/sockscript.w"
 
 else/*25:*/
-#line 535 "web/sockscript.w"
+#line 543 "web/sockscript.w"
 
 {
 static const char*const multi[]= {"...","..","=>"};
@@ -529,13 +538,13 @@ done:;
 }
 
 /*:25*/
-#line 503 "web/sockscript.w"
+#line 511 "web/sockscript.w"
 
 L->tlen= (int)(L->p-L->ts);
 }
 
 /*:22*//*26:*/
-#line 557 "web/sockscript.w"
+#line 565 "web/sockscript.w"
 
 static bool is_punct(const ss_lexer*L,const char*p)
 {
@@ -567,7 +576,7 @@ return false;
 #line 67 "web/sockscript.w"
 
 /*28:*/
-#line 602 "web/sockscript.w"
+#line 610 "web/sockscript.w"
 
 static ss_value*parse_primary(ss_lexer*L,ss_arena*a);
 static ss_value*parse_term(ss_lexer*L,ss_arena*a)
@@ -598,7 +607,7 @@ return v;
 }
 
 /*:28*//*29:*/
-#line 634 "web/sockscript.w"
+#line 642 "web/sockscript.w"
 
 static ss_value*parse_alts(ss_lexer*L,ss_arena*a)
 {
@@ -639,7 +648,7 @@ return v;
 }
 
 /*:29*//*30:*/
-#line 675 "web/sockscript.w"
+#line 683 "web/sockscript.w"
 
 static ss_value*parse_list(ss_lexer*L,ss_arena*a);
 static ss_value*parse_fields(ss_lexer*L,ss_arena*a);
@@ -657,7 +666,7 @@ break;
 case T_NAME:v= parse_name(L,a);break;
 case T_STR:v= parse_string(L,a);break;
 case T_VAR:/*31:*/
-#line 717 "web/sockscript.w"
+#line 725 "web/sockscript.w"
 
 {
 v= val_new(a,SV_VAR);
@@ -679,7 +688,7 @@ v= b;
 }
 
 /*:31*/
-#line 691 "web/sockscript.w"
+#line 699 "web/sockscript.w"
 break;
 case T_PUNCT:
 if(is_punct(L,"[")){v= parse_list(L,a);break;}
@@ -701,7 +710,7 @@ return v;
 }
 
 /*:30*//*32:*/
-#line 740 "web/sockscript.w"
+#line 748 "web/sockscript.w"
 
 static ss_value*parse_name(ss_lexer*L,ss_arena*a)
 {
@@ -716,7 +725,7 @@ if(fmt>=0){
 lex_next(L);
 if(!expect(L,"("))return NULL;
 if(fmt==SF_ADDR)/*33:*/
-#line 769 "web/sockscript.w"
+#line 777 "web/sockscript.w"
 
 {
 char buf[64];
@@ -736,7 +745,7 @@ lex_next(L);
 }
 
 /*:33*/
-#line 753 "web/sockscript.w"
+#line 761 "web/sockscript.w"
 
 else v= parse_term(L,a);
 if(!v||!expect(L,")"))return NULL;
@@ -754,7 +763,7 @@ return val_int(a,value,-1,SF_DEC);
 }
 
 /*:32*//*34:*/
-#line 791 "web/sockscript.w"
+#line 799 "web/sockscript.w"
 
 static ss_value*parse_string(ss_lexer*L,ss_arena*a)
 {
@@ -797,7 +806,7 @@ return v;
 }
 
 /*:34*//*35:*/
-#line 835 "web/sockscript.w"
+#line 843 "web/sockscript.w"
 
 static ss_value*parse_list(ss_lexer*L,ss_arena*a)
 {
@@ -823,7 +832,7 @@ return v;
 }
 
 /*:35*//*36:*/
-#line 863 "web/sockscript.w"
+#line 871 "web/sockscript.w"
 
 static ss_value*parse_fields(ss_lexer*L,ss_arena*a)
 {
@@ -855,7 +864,7 @@ return v;
 }
 
 /*:36*//*37:*/
-#line 897 "web/sockscript.w"
+#line 905 "web/sockscript.w"
 
 static void parse_call_line(ss_script*s,ss_line*ln,ss_lexer*L)
 {
@@ -876,7 +885,7 @@ if(!lex_accept(L,","))break;
 if(!expect(L,")")||!expect(L,"="))return;
 if(!(ln->ret= parse_value(L,a)))return;
 if(L->tok==T_NAME)/*38:*/
-#line 926 "web/sockscript.w"
+#line 934 "web/sockscript.w"
 
 {
 long long e;
@@ -888,10 +897,10 @@ lex_next(L);
 }
 
 /*:38*/
-#line 916 "web/sockscript.w"
+#line 924 "web/sockscript.w"
 
 if(L->tok==T_PUNCT&&L->punct[0]=='(')/*39:*/
-#line 936 "web/sockscript.w"
+#line 944 "web/sockscript.w"
 
 {
 int depth= 0;
@@ -903,7 +912,7 @@ lex_next(L);
 }
 
 /*:39*/
-#line 917 "web/sockscript.w"
+#line 925 "web/sockscript.w"
 
 if(L->tok!=T_END){lex_error(L,"unexpected text after the result");return;}
 if(L->p<L->end&&*L->p=='#'){
@@ -914,7 +923,7 @@ check_arity(ln,L);
 }
 
 /*:37*//*40:*/
-#line 948 "web/sockscript.w"
+#line 956 "web/sockscript.w"
 
 static bool val_has(const ss_value*v,int kind)
 {
@@ -927,7 +936,7 @@ return false;
 }
 
 /*:40*//*41:*/
-#line 962 "web/sockscript.w"
+#line 970 "web/sockscript.w"
 
 ss_script*ss_parse(const char*name,const char*text,size_t len,FILE*errs)
 {
@@ -945,7 +954,7 @@ const char*nl= memchr(p,'\n',(size_t)(end-p));
 const char*e= nl?nl:end;
 ss_line*ln;
 if(s->nlines==cap)/*42:*/
-#line 991 "web/sockscript.w"
+#line 999 "web/sockscript.w"
 
 {
 ss_line*nl2;
@@ -956,7 +965,7 @@ s->line= nl2;
 }
 
 /*:42*/
-#line 978 "web/sockscript.w"
+#line 986 "web/sockscript.w"
 
 ln= &s->line[s->nlines++];
 memset(ln,0,sizeof*ln);
@@ -964,7 +973,7 @@ ln->lineno= s->nlines;
 ln->text= p;
 ln->len= (int)(e-p);
 /*43:*/
-#line 1000 "web/sockscript.w"
+#line 1008 "web/sockscript.w"
 
 {
 const char*q= p;
@@ -973,7 +982,7 @@ if(q==e)ln->kind= SL_BLANK;
 else if(e-q>=2&&q[0]=='#'&&q[1]=='!'){
 ln->kind= SL_HEADER;
 /*44:*/
-#line 1036 "web/sockscript.w"
+#line 1044 "web/sockscript.w"
 
 {
 const char*w= q+2,*we;
@@ -1004,7 +1013,7 @@ errors++;
 }
 
 /*:44*/
-#line 1007 "web/sockscript.w"
+#line 1015 "web/sockscript.w"
 
 }else if(*q=='#')ln->kind= SL_COMMENT;
 else{
@@ -1031,7 +1040,7 @@ if(val_has(ln->ret,SV_BIND))ln->binds= true;
 }
 
 /*:43*/
-#line 984 "web/sockscript.w"
+#line 992 "web/sockscript.w"
 
 p= nl?nl+1:end;
 }
@@ -1040,7 +1049,7 @@ return s;
 }
 
 /*:41*//*45:*/
-#line 1067 "web/sockscript.w"
+#line 1075 "web/sockscript.w"
 
 ss_script*ss_load(const char*path,FILE*errs)
 {
@@ -1076,7 +1085,7 @@ free(s);
 #line 68 "web/sockscript.w"
 
 /*48:*/
-#line 1117 "web/sockscript.w"
+#line 1125 "web/sockscript.w"
 
 void ss_puts(ss_buf*b,const char*s,size_t n)
 {
@@ -1107,7 +1116,7 @@ ss_puts(b,tmp,(size_t)n<sizeof tmp?(size_t)n:sizeof tmp-1);
 }
 
 /*:48*//*49:*/
-#line 1150 "web/sockscript.w"
+#line 1158 "web/sockscript.w"
 
 static void print_flags(ss_buf*b,int cls,long long v)
 {
@@ -1155,14 +1164,10 @@ else ss_printf(b,"%lld",v);
 }
 
 /*:49*//*50:*/
-#line 1200 "web/sockscript.w"
+#line 1210 "web/sockscript.w"
 
-static void print_string(ss_buf*b,const unsigned char*s,size_t n,bool more)
+static void print_string(ss_buf*b,const unsigned char*s,size_t n,bool more,bool hex)
 {
-size_t text= 0;
-bool hex;
-for(size_t i= 0;i<n;i++)if(s[i]>=32&&s[i]<127)text++;
-hex= n> 0&&(n<2||2*text<n);
 ss_putc(b,'"');
 for(size_t i= 0;i<n;i++){
 unsigned char c= s[i];
@@ -1178,7 +1183,7 @@ if(more)ss_puts(b,"...",3);
 }
 
 /*:50*//*51:*/
-#line 1224 "web/sockscript.w"
+#line 1230 "web/sockscript.w"
 
 void ss_print_value(ss_buf*b,const ss_value*v,bool use_source)
 {
@@ -1190,7 +1195,7 @@ case SV_RANGE:
 if(v->fmt==SF_PORT)ss_printf(b,"htons(%lld..%lld)",v->i,v->hi);
 else ss_printf(b,"%lld..%lld",v->i,v->hi);
 break;
-case SV_STR:print_string(b,v->s,v->len,v->more);break;
+case SV_STR:print_string(b,v->s,v->len,v->more,v->fmt==SF_HEX);break;
 case SV_NULL:ss_puts(b,"NULL",4);break;
 case SV_ANY:ss_puts(b,"...",3);break;
 case SV_UNKNOWN:ss_putc(b,'?');break;
@@ -1240,7 +1245,7 @@ break;
 #line 69 "web/sockscript.w"
 
 /*54:*/
-#line 1312 "web/sockscript.w"
+#line 1318 "web/sockscript.w"
 
 bool ss_env_get(const ss_env*e,const char*name,long long*value)
 {
@@ -1276,7 +1281,7 @@ return true;
 }
 
 /*:54*//*55:*/
-#line 1349 "web/sockscript.w"
+#line 1358 "web/sockscript.w"
 
 bool ss_match(const ss_value*x,const ss_value*y,ss_env*e)
 {
@@ -1294,7 +1299,8 @@ case SV_VAR:
 if(!ss_env_get(e,x->name,&v))return false;
 return y->kind==SV_INT&&y->i==(x->neg?-v:v);
 case SV_BIND:
-return ss_match(x->a,y,e)&&y->kind==SV_INT&&env_bind(e,x->name,y->i);
+return(x->a->kind==SV_UNKNOWN||ss_match(x->a,y,e))&&y->kind==SV_INT&&
+env_bind(e,x->name,y->i);
 case SV_STR:
 if(y->kind!=SV_STR)return false;
 if(x->more?y->len<x->len:y->len!=x->len)return false;
@@ -1316,7 +1322,7 @@ return false;
 }
 
 /*:55*//*57:*/
-#line 1392 "web/sockscript.w"
+#line 1402 "web/sockscript.w"
 
 static const ss_value*struct_get(const ss_value*v,const char*name)
 {
@@ -1326,7 +1332,7 @@ return NULL;
 }
 
 /*:57*//*59:*/
-#line 1412 "web/sockscript.w"
+#line 1427 "web/sockscript.w"
 
 ss_value*ss_merge(ss_arena*a,const ss_value*x,const ss_value*y,ss_env*e,
 long long lo,long long hi)
@@ -1335,12 +1341,20 @@ ss_value*m;
 if(!y)return(ss_value*)x;
 if(x&&x->kind==SV_INOUT){
 ss_env scratch= *e;
+if(x->b!=x->a&&is_pattern(x->b)&&ss_match(x->b,y,&scratch))return(ss_value*)x;
+scratch= *e;
+if(x->b==x->a&&ss_match(x->a,y,&scratch))return(ss_value*)x->a;
 m= val_new(a,SV_INOUT);
 m->a= x->a;
-m->b= ss_merge(a,x->b,y,e,lo,hi);
-if(ss_match(x->a,y,&scratch)&&(m->b->kind==SV_INT||m->b->kind==SV_STR||
-m->b->kind==SV_LIST||m->b->kind==SV_STRUCT||m->b->kind==SV_NULL))
-return(ss_value*)x->a;
+m->b= ss_merge(a,x->b==x->a?NULL:x->b,y,e,lo,hi);
+return m;
+}
+if(x&&x->kind==SV_BIND){
+ss_env scratch= *e;
+m= val_new(a,SV_BIND);
+m->name= x->name;
+m->a= x->a->kind!=SV_UNKNOWN&&ss_match(x->a,y,&scratch)?x->a:
+ss_merge(a,x->a->kind==SV_UNKNOWN?NULL:x->a,y,e,lo,hi);
 return m;
 }
 if(x&&x->kind!=SV_INT&&x->kind!=SV_STR&&x->kind!=SV_LIST&&
@@ -1353,14 +1367,22 @@ ss_env scratch= *e;
 if(ss_match(x,y,&scratch))return(ss_value*)x;
 }
 if(y->nondet==ND_TIME)return val_new(a,SV_ANY);
+if(y->nondet==ND_PORT&&y->kind==SV_INT)
+for(int k= 0;k<e->nvars;k++)
+if(e->var[k].value==y->i){
+m= val_new(a,SV_VAR);
+m->name= e->var[k].name;
+m->fmt= SF_PORT;
+return m;
+}
 if(y->nondet==ND_PORT&&y->kind==SV_INT&&y->i>=lo&&y->i<=hi){
 m= val_int(a,lo,-1,SF_PORT);
 m->kind= SV_RANGE;
 m->hi= hi;
 return m;
 }
-/*60:*/
-#line 1453 "web/sockscript.w"
+/*61:*/
+#line 1497 "web/sockscript.w"
 
 if(x&&y->kind==SV_LIST&&x->kind==SV_LIST&&!x->more&&x->n==y->n){
 m= val_list(a,y->n);
@@ -1386,20 +1408,33 @@ m->item[i]= ss_merge(a,xf,y->item[i],e,lo,hi);
 return m;
 }
 
-/*:60*/
-#line 1444 "web/sockscript.w"
+/*:61*/
+#line 1475 "web/sockscript.w"
 
 if(y->kind==SV_INT&&y->cls==SS_CLS_PID)return pid_value(a,y,e);
 return(ss_value*)y;
 }
 
-/*:59*//*61:*/
-#line 1482 "web/sockscript.w"
+/*:59*//*60:*/
+#line 1483 "web/sockscript.w"
+
+static bool is_pattern(const ss_value*v)
+{
+switch(v->kind){
+case SV_ANY:case SV_RANGE:case SV_VAR:case SV_BIND:return true;
+case SV_STR:case SV_LIST:case SV_STRUCT:return v->more;
+}
+return false;
+}
+
+/*:60*//*62:*/
+#line 1527 "web/sockscript.w"
 
 static ss_value*pid_value(ss_arena*a,const ss_value*y,ss_env*e)
 {
 static const char*const names[2]= {"pid","pgrp"};
-for(int pass= 0;pass<2;pass++)
+for(int turn= 0;turn<2;turn++){
+int pass= y->i<0?1-turn:turn;
 for(int sign= 1;sign>=-1;sign-= 2)
 for(int k= -1;k<e->nprocs;k++){
 long long id= (pass?e->pgrp:e->pid)[k<0?e->cur:k];
@@ -1413,13 +1448,14 @@ v->neg= sign<0;
 return v;
 }
 }
+}
 return(ss_value*)y;
 }
 
-/*:61*/
+/*:62*/
 #line 70 "web/sockscript.w"
 
-/*64:*/
+/*65:*/
 #line 36 "web/sscalls.w"
 
 #define FLD(T, NAME, M, K, C) {NAME, K, offsetof(struct T, M), sizeof(((struct T *) 0)->M), C, false}
@@ -1499,7 +1535,7 @@ FLD(pollfd,"revents",revents,FK_I16,SS_CLASS_POLLEV)}},
 };
 #define SS_NSTRUCTS ((int) (sizeof ss_structs / sizeof ss_structs[0]))
 
-/*:64*//*65:*/
+/*:65*//*66:*/
 #line 116 "web/sscalls.w"
 
 static const struct ss_struct*st_by_name(const char*name)
@@ -1526,7 +1562,7 @@ if(k==n)return&ss_structs[i];
 return NULL;
 }
 
-/*:65*//*66:*/
+/*:66*//*67:*/
 #line 145 "web/sscalls.w"
 
 static long long field_get(const ss_field*f,const unsigned char*p)
@@ -1561,7 +1597,7 @@ case FK_ADDR:u32= htonl(u32);memcpy(p,&u32,4);break;
 }
 }
 
-/*:66*//*67:*/
+/*:67*//*68:*/
 #line 182 "web/sscalls.w"
 
 static ss_value*decode_struct(ss_arena*a,const struct ss_struct*st,
@@ -1576,7 +1612,7 @@ if(f->kind==FK_BYTES){
 bool zero= true;
 for(int k= 0;k<f->size;k++)if(p[f->off+k])zero= false;
 if(zero&&f->hide_zero)continue;
-item= val_str(a,p+f->off,f->size);
+item= val_bytes(a,p+f->off,f->size);
 }else if(f->kind==FK_ADDRLIST){
 size_t cnt= len> f->off?(len-f->off)/4:0;
 item= val_list(a,(int)cnt);
@@ -1597,7 +1633,7 @@ v->n= n;
 return v;
 }
 
-/*:67*//*69:*/
+/*:68*//*70:*/
 #line 264 "web/sscalls.w"
 
 #define I AK_INT
@@ -1645,7 +1681,7 @@ static const ss_call ss_calls[C_NCALLS]= {
 #undef L
 #undef N
 
-/*:69*//*70:*/
+/*:70*//*71:*/
 #line 310 "web/sscalls.w"
 
 static int call_lookup(const char*name,int len)
@@ -1665,13 +1701,13 @@ L->err= ln->nargs<c->min?"too few arguments":"too many arguments";
 }
 }
 
-/*:70*//*72:*/
+/*:71*//*73:*/
 #line 334 "web/sscalls.w"
 
 const char*ss_call_name(int call){return call>=0&&call<C_NCALLS?ss_calls[call].name:NULL;}
 int ss_ncalls(void){return C_NCALLS;}
 
-/*:72*//*73:*/
+/*:73*//*74:*/
 #line 346 "web/sscalls.w"
 
 static ss_value*int_list(ss_arena*a,const unsigned char*p,size_t len,int cls)
@@ -1717,7 +1753,7 @@ case SO_TIMESTAMPING:if(len==8)return int_list(a,p,len,-1);break;
 switch(name){
 case IP_MULTICAST_IF:st= "in_addr";break;
 case IP_MSFILTER:if(len>=16)return decode_struct(a,st_by_name("ip_msfilter"),p,len);break;
-case IP_OPTIONS:case IP_PKTOPTIONS:return val_str(a,p,len);
+case IP_OPTIONS:case IP_PKTOPTIONS:return val_bytes(a,p,len);
 case IP_MTU_DISCOVER:cls= SS_CLASS_PMTUDISC;break;
 }
 }
@@ -1726,10 +1762,10 @@ const struct ss_struct*s= st_by_name(st);
 if(len==s->size)return decode_struct(a,s,p,len);
 }
 if(len==4)return int_list(a,p,len,cls);
-return val_str(a,p,len);
+return val_bytes(a,p,len);
 }
 
-/*:73*//*74:*/
+/*:74*//*75:*/
 #line 405 "web/sscalls.w"
 
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len)
@@ -1740,12 +1776,12 @@ for(int k= 0;k<v->n;k++)v->item[k]= decode_struct(a,st,p+k*st->size,st->size);
 return v;
 }
 
-/*:74*//*75:*/
+/*:75*//*76:*/
 #line 418 "web/sscalls.w"
 
 static ss_value*decode_sockaddr(ss_arena*a,const unsigned char*p,size_t len)
 {
-uint16_t fam;
+uint16_t fam= 0;
 if(len>=2)memcpy(&fam,p,2);
 if(len==sizeof(struct sockaddr_in)&&fam==AF_INET){
 ss_value*v= decode_struct(a,st_by_name("sockaddr_in"),p,len);
@@ -1763,10 +1799,10 @@ v->item[0]= val_int(a,fam,SS_CLASS_AF,SF_DEC);
 return v;
 }
 }
-return val_str(a,p,len);
+return val_bytes(a,p,len);
 }
 
-/*:75*//*77:*/
+/*:76*//*78:*/
 #line 451 "web/sscalls.w"
 
 static ss_value*decode_cmsg_data(ss_arena*a,int level,int type,
@@ -1793,15 +1829,15 @@ if(v->n==2)v->item[1]= decode_sockaddr(a,p+ee,sizeof(struct sockaddr_in));
 return v;
 }
 break;
-case IP_RECVOPTS:case IP_RETOPTS:return val_str(a,p,len);
+case IP_RECVOPTS:case IP_RETOPTS:return val_bytes(a,p,len);
 }
 }
 if(st&&len==st_by_name(st)->size)return decode_struct(a,st_by_name(st),p,len);
 if(len==4)return int_list(a,p,len,-1);
-return val_str(a,p,len);
+return val_bytes(a,p,len);
 }
 
-/*:77*//*78:*/
+/*:78*//*79:*/
 #line 487 "web/sscalls.w"
 
 static ss_value*decode_control(ss_arena*a,unsigned char*p,size_t len)
@@ -1831,10 +1867,10 @@ v= val_list(a,n);
 memcpy(v->item,items,(size_t)n*sizeof*items);
 return v;
 }
-/*:78*/
+/*:79*/
 #line 71 "web/sockscript.w"
 
-/*81:*/
+/*82:*/
 #line 51 "web/ssexec.w"
 
 ss_outcome*ss_outcome_new(bool shared)
@@ -1867,14 +1903,9 @@ o->eph_lo= 32768;
 o->eph_hi= 60999;
 }
 
-/*:81*//*83:*/
-#line 135 "web/ssexec.w"
+/*:82*//*84:*/
+#line 136 "web/ssexec.w"
 
-int sr_bind(int,const struct sockaddr*,socklen_t);
-int sr_connect(int,const struct sockaddr*,socklen_t);
-int sr_listen(int,int);
-int sr_getsockname(int,struct sockaddr*,socklen_t*);
-int sr_getpeername(int,struct sockaddr*,socklen_t*);
 ssize_t sr_send(int,const void*,size_t,int);
 ssize_t sr_sendto(int,const void*,size_t,int,const struct sockaddr*,socklen_t);
 ssize_t sr_sendmsg(int,const struct msghdr*,int);
@@ -1888,13 +1919,6 @@ ssize_t sr_writev(int,const struct iovec*,int);
 int sr_shutdown(int,int);
 int sr_poll(struct pollfd*,nfds_t,int);
 int sr_select(int,fd_set*,fd_set*,fd_set*,struct timeval*);
-pid_t sr_proc_new(int,uid_t);
-int sr_proc_switch(pid_t);
-#pragma weak sr_bind
-#pragma weak sr_connect
-#pragma weak sr_listen
-#pragma weak sr_getsockname
-#pragma weak sr_getpeername
 #pragma weak sr_send
 #pragma weak sr_sendto
 #pragma weak sr_sendmsg
@@ -1908,8 +1932,6 @@ int sr_proc_switch(pid_t);
 #pragma weak sr_shutdown
 #pragma weak sr_poll
 #pragma weak sr_select
-#pragma weak sr_proc_new
-#pragma weak sr_proc_switch
 
 static void sr_advance(uint64_t ns){sr_advance_ns(ns);}
 
@@ -1922,8 +1944,8 @@ sr_setuid,sr_seteuid,sr_cap_drop,sr_sysctl_set,sr_sysctl_get,sr_advance,
 sr_signal_count,sr_getpid,sr_getpgrp,sr_proc_new,sr_proc_switch
 };
 
-/*:83*//*84:*/
-#line 192 "web/ssexec.w"
+/*:84*//*85:*/
+#line 179 "web/ssexec.w"
 
 static const ss_backend kernel_backend= {
 "kernel",socket,socketpair,close,fcntl,ioctl,pread,pwrite,
@@ -1934,8 +1956,8 @@ k_setuid,seteuid,k_cap_drop,k_sysctl_set,k_sysctl_get,k_advance,
 k_signal_count,getpid,getpgrp,NULL,NULL
 };
 
-/*:84*//*87:*/
-#line 230 "web/ssexec.w"
+/*:85*//*88:*/
+#line 217 "web/ssexec.w"
 
 static bool eval_int(ss_exec*x,const ss_value*v,long long*out)
 {
@@ -1954,8 +1976,8 @@ case SV_LIST:return v->n==1&&eval_int(x,v->item[0],out);
 return false;
 }
 
-/*:87*//*88:*/
-#line 252 "web/ssexec.w"
+/*:88*//*89:*/
+#line 239 "web/ssexec.w"
 
 static size_t value_size(const ss_value*v)
 {
@@ -1979,8 +2001,8 @@ return n;
 return 0;
 }
 
-/*:88*//*89:*/
-#line 279 "web/ssexec.w"
+/*:89*//*90:*/
+#line 266 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p);
 static bool encode_struct(ss_exec*x,const ss_value*v,unsigned char*p)
@@ -2006,8 +2028,8 @@ u= htonl((uint32_t)n);
 memcpy(p+f->off+4*k,&u,4);
 }
 break;
-case FK_FILTERS:/*90:*/
-#line 317 "web/ssexec.w"
+case FK_FILTERS:/*91:*/
+#line 304 "web/ssexec.w"
 
 {
 unsigned char*prog= NULL;
@@ -2020,8 +2042,8 @@ return false;
 memcpy(p+f->off,&prog,sizeof prog);
 }
 
-/*:90*/
-#line 304 "web/ssexec.w"
+/*:91*/
+#line 291 "web/ssexec.w"
 break;
 case FK_SPECIAL:return false;
 default:
@@ -2032,8 +2054,8 @@ field_put(f,p,n);
 return true;
 }
 
-/*:89*//*91:*/
-#line 329 "web/ssexec.w"
+/*:90*//*92:*/
+#line 316 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p)
 {
@@ -2061,8 +2083,8 @@ return encode_struct(x,v,p);
 return false;
 }
 
-/*:91*//*92:*/
-#line 361 "web/ssexec.w"
+/*:92*//*93:*/
+#line 348 "web/ssexec.w"
 
 #define SS_SLACK 4096
 #define SS_BUFMAX (16u << 20)
@@ -2071,8 +2093,8 @@ static unsigned char*arg_buffer(ss_exec*x,size_t need)
 return ss_alloc(&x->scratch,need+SS_SLACK);
 }
 
-/*:92*//*93:*/
-#line 372 "web/ssexec.w"
+/*:93*//*94:*/
+#line 359 "web/ssexec.w"
 
 static void keep(ss_exec*x,ss_raw*r,int i,const void*p,size_t n)
 {
@@ -2084,8 +2106,8 @@ if(n&&p)memcpy(o->data+o->used,p,n);
 o->used+= (uint32_t)n;
 }
 
-/*:93*//*94:*/
-#line 386 "web/ssexec.w"
+/*:94*//*95:*/
+#line 373 "web/ssexec.w"
 
 static void exec_line(ss_exec*x,int li)
 {
@@ -2099,23 +2121,23 @@ socklen_t*lenp[SS_MAXARGS]= {0};
 socklen_t lenin[SS_MAXARGS]= {0};
 long long ret= 0;
 int err= 0;
-/*100:*/
-#line 608 "web/ssexec.w"
+/*101:*/
+#line 598 "web/ssexec.w"
 
 struct msghdr*msg= NULL;
 struct iovec*iov= NULL;
 int niov= 0;
 size_t namecap= 0,ctlcap= 0;
 
-/*:100*/
-#line 399 "web/ssexec.w"
+/*:101*/
+#line 386 "web/ssexec.w"
 
 ss_arena_reset(&x->scratch);
 r->proc= (short)x->proc;
 r->status= RS_BADINPUT;
 x->o->env.cur= x->proc;
-/*95:*/
-#line 417 "web/ssexec.w"
+/*96:*/
+#line 404 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++){
 const ss_value*v= ln->arg[i];
@@ -2133,11 +2155,11 @@ break;
 }
 }
 
-/*:95*/
-#line 404 "web/ssexec.w"
+/*:96*/
+#line 391 "web/ssexec.w"
 
-for(int i= 0;i<ln->nargs;i++)/*96:*/
-#line 437 "web/ssexec.w"
+for(int i= 0;i<ln->nargs;i++)/*97:*/
+#line 424 "web/ssexec.w"
 
 {
 const ss_value*v= ln->arg[i];
@@ -2155,8 +2177,8 @@ memcpy(pv[i],v->s,v->len);
 break;
 case AK_INBUF:case AK_OPTIN:case AK_SAIN:case AK_OUTBUF:case AK_OPTOUT:
 case AK_SAOUT:case AK_OUTSTR:case AK_SV:
-/*97:*/
-#line 481 "web/ssexec.w"
+/*98:*/
+#line 468 "web/ssexec.w"
 
 {
 int k= c->kind[i];
@@ -2173,8 +2195,8 @@ pv[i]= arg_buffer(x,cap[i]);
 if(in&&!encode_value(x,in,pv[i]))return;
 }
 
-/*:97*/
-#line 454 "web/ssexec.w"
+/*:98*/
+#line 441 "web/ssexec.w"
 
 break;
 case AK_IOCTLARG:
@@ -2183,8 +2205,8 @@ cap[i]= 64;
 pv[i]= arg_buffer(x,cap[i]);
 if(value_size(v)> cap[i]||!encode_value(x,v,pv[i]))return;
 break;
-case AK_MSGIN:case AK_MSGIO:/*101:*/
-#line 614 "web/ssexec.w"
+case AK_MSGIN:case AK_MSGIO:/*102:*/
+#line 604 "web/ssexec.w"
 
 {
 bool rcv= c->kind[i]==AK_MSGIO;
@@ -2194,8 +2216,8 @@ if(v->kind==SV_NULL)break;
 if(v->kind!=SV_STRUCT||v->st->special!=ST_MSGHDR)return;
 msg= ss_alloc(&x->scratch,sizeof*msg);
 pv[i]= msg;
-/*102:*/
-#line 634 "web/ssexec.w"
+/*103:*/
+#line 624 "web/ssexec.w"
 
 {
 const ss_value*nm= struct_get(v,"msg_name"),*nl= struct_get(v,"msg_namelen");
@@ -2210,8 +2232,8 @@ msg->msg_namelen= (socklen_t)(rcv?namecap:vs);
 if(nl)msg->msg_namelen= (socklen_t)n;
 }
 
-/*:102*/
-#line 623 "web/ssexec.w"
+/*:103*/
+#line 613 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_iov"))&&f->kind!=SV_NULL){
 if(!make_iov(x,f,rcv,&iov,&niov))return;
@@ -2219,8 +2241,8 @@ msg->msg_iov= iov;
 }
 msg->msg_iovlen= (size_t)niov;
 if((f= struct_get(v,"msg_iovlen"))){if(!eval_int(x,f,&n))return;msg->msg_iovlen= (size_t)n;}
-/*103:*/
-#line 651 "web/ssexec.w"
+/*104:*/
+#line 641 "web/ssexec.w"
 
 {
 const ss_value*ct= struct_get(v,"msg_control"),*cl= struct_get(v,"msg_controllen");
@@ -2235,28 +2257,28 @@ msg->msg_controllen= ctlcap;
 if(cl)msg->msg_controllen= (size_t)n;
 }
 
-/*:103*/
-#line 630 "web/ssexec.w"
+/*:104*/
+#line 620 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_flags"))){if(!eval_int(x,f,&n))return;msg->msg_flags= (int)n;}
 }
 
-/*:101*/
-#line 462 "web/ssexec.w"
+/*:102*/
+#line 449 "web/ssexec.w"
 break;
-case AK_IOVIN:case AK_IOVOUT:/*107:*/
-#line 744 "web/ssexec.w"
+case AK_IOVIN:case AK_IOVOUT:/*108:*/
+#line 734 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 if(!make_iov(x,v,c->kind[i]==AK_IOVOUT,&iov,&niov))return;
 pv[i]= iov;
 }
 
-/*:107*/
-#line 463 "web/ssexec.w"
+/*:108*/
+#line 450 "web/ssexec.w"
 break;
-case AK_POLLFD:/*112:*/
-#line 807 "web/ssexec.w"
+case AK_POLLFD:/*113:*/
+#line 797 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const struct ss_struct*pst= st_by_name("pollfd");
@@ -2265,8 +2287,8 @@ pv[i]= arg_buffer(x,(size_t)v->n*pst->size);
 for(int k= 0;k<v->n;k++){
 ss_value*e= v->item[k];
 if(e->kind!=SV_STRUCT||e->st!=pst)return;
-/*113:*/
-#line 823 "web/ssexec.w"
+/*114:*/
+#line 813 "web/ssexec.w"
 
 {
 struct pollfd pf= {0,0,0};
@@ -2277,18 +2299,18 @@ if(ev){if(!eval_int(x,ev,&n))return;pf.events= (short)n;}
 memcpy((unsigned char*)pv[i]+k*sizeof pf,&pf,sizeof pf);
 }
 
-/*:113*/
-#line 815 "web/ssexec.w"
+/*:114*/
+#line 805 "web/ssexec.w"
 
 }
 cap[i]= (size_t)v->n;
 }
 
-/*:112*/
-#line 464 "web/ssexec.w"
+/*:113*/
+#line 451 "web/ssexec.w"
 break;
-case AK_FDSET:/*115:*/
-#line 847 "web/ssexec.w"
+case AK_FDSET:/*116:*/
+#line 837 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const ss_value*in= v->kind==SV_INOUT?v->a:v;
@@ -2303,8 +2325,8 @@ FD_SET((int)fd,set);
 pv[i]= set;
 }
 
-/*:115*/
-#line 465 "web/ssexec.w"
+/*:116*/
+#line 452 "web/ssexec.w"
 break;
 case AK_TVIO:
 if(v->kind==SV_NULL)break;
@@ -2315,11 +2337,11 @@ break;
 }
 }
 
-/*:96*/
-#line 405 "web/ssexec.w"
+/*:97*/
+#line 392 "web/ssexec.w"
 
-/*98:*/
-#line 500 "web/ssexec.w"
+/*99:*/
+#line 487 "web/ssexec.w"
 
 #define NEED(f) if (!x->b->f) { r->status =  RS_MISSING; return; }
 errno= 0;
@@ -2368,8 +2390,8 @@ case C_SYSCTL_SET:ret= x->b->sysctl_set(pv[0],pv[1]);break;
 case C_SYSCTL_GET:ret= x->b->sysctl_get(pv[0],pv[1],pv[1]?cap[1]:0);break;
 case C_ADVANCE:x->b->advance((uint64_t)iv[0]);ret= 0;break;
 case C_SIGNAL_COUNT:ret= x->b->signal_count((int)iv[0]);break;
-case C_PROC_NEW:case C_PROC_SWITCH:/*129:*/
-#line 1137 "web/ssexec.w"
+case C_PROC_NEW:case C_PROC_SWITCH:/*130:*/
+#line 1133 "web/ssexec.w"
 
 if(x->sh){ret= k_proc_action(x,ln->call,iv[0]);break;}
 if(ln->call==C_PROC_NEW){
@@ -2388,21 +2410,21 @@ ret= x->b->proc_switch((pid_t)x->o->env.pid[iv[0]-1]);
 if(ret==0)x->proc= (int)iv[0]-1;
 }
 
-/*:129*/
-#line 548 "web/ssexec.w"
+/*:130*/
+#line 535 "web/ssexec.w"
 break;
 }
 err= ret==-1?errno:0;
 #undef NEED
 
-/*:98*/
-#line 406 "web/ssexec.w"
+/*:99*/
+#line 393 "web/ssexec.w"
 
 r->ret= ret;
 r->err= err;
 r->status= RS_DONE;
-for(int i= 0;i<ln->nargs;i++)/*99:*/
-#line 557 "web/ssexec.w"
+for(int i= 0;i<ln->nargs;i++)/*100:*/
+#line 547 "web/ssexec.w"
 
 {
 size_t n= 0;
@@ -2416,7 +2438,7 @@ case AK_OPTOUT:
 if(pv[i]&&lenp[i+1]){
 n= *lenp[i+1];
 if(iv[1]==SOL_SOCKET&&iv[2]==SO_GET_FILTER)n*= sizeof(struct sock_filter);
-if(n> cap[i])n= cap[i];
+if(n> cap[i]+SS_SLACK)n= cap[i]+SS_SLACK;
 }
 keep(x,r,i,pv[i],n);
 break;
@@ -2430,8 +2452,8 @@ break;
 case AK_SV:keep(x,r,i,pv[i],pv[i]?2*sizeof(int):0);break;
 case AK_IOCTLARG:keep(x,r,i,pv[i],pv[i]?16:0);break;
 case AK_TVIO:keep(x,r,i,pv[i],pv[i]?sizeof(struct timeval):0);break;
-case AK_MSGIO:/*108:*/
-#line 754 "web/ssexec.w"
+case AK_MSGIO:/*109:*/
+#line 744 "web/ssexec.w"
 
 if(msg){
 uint32_t head[3];
@@ -2451,33 +2473,33 @@ if(nctl)memcpy(blob+off,msg->msg_control,nctl);
 off+= nctl;
 ndata= gather(blob+off,msg->msg_iov,(int)msg->msg_iovlen<niov?(int)msg->msg_iovlen:niov,ndata);
 keep(x,r,i,blob,off+ndata);
-/*109:*/
-#line 780 "web/ssexec.w"
+/*110:*/
+#line 770 "web/ssexec.w"
 
 r->off[4]= (uint32_t)nname;
 r->off[5]= (uint32_t)nctl;
 
-/*:109*/
-#line 773 "web/ssexec.w"
+/*:110*/
+#line 763 "web/ssexec.w"
 
 }
 
-/*:108*/
-#line 584 "web/ssexec.w"
+/*:109*/
+#line 574 "web/ssexec.w"
 break;
-case AK_IOVOUT:/*111:*/
-#line 799 "web/ssexec.w"
+case AK_IOVOUT:/*112:*/
+#line 789 "web/ssexec.w"
 
 if(iov&&ret> 0){
 unsigned char*blob= ss_alloc(&x->scratch,(size_t)ret);
 keep(x,r,i,blob,gather(blob,iov,niov,(size_t)ret));
 }else keep(x,r,i,NULL,0);
 
-/*:111*/
-#line 585 "web/ssexec.w"
+/*:112*/
+#line 575 "web/ssexec.w"
 break;
-case AK_POLLFD:/*114:*/
-#line 833 "web/ssexec.w"
+case AK_POLLFD:/*115:*/
+#line 823 "web/ssexec.w"
 
 if(pv[i]){
 short*rev= ss_alloc(&x->scratch,cap[i]*sizeof(short)+1);
@@ -2489,21 +2511,21 @@ rev[k]= pf.revents;
 keep(x,r,i,rev,cap[i]*sizeof(short));
 }else keep(x,r,i,NULL,0);
 
-/*:114*/
-#line 586 "web/ssexec.w"
+/*:115*/
+#line 576 "web/ssexec.w"
 break;
 case AK_FDSET:keep(x,r,i,pv[i],pv[i]?sizeof(fd_set):0);break;
 }
 }
 
-/*:99*/
-#line 410 "web/ssexec.w"
+/*:100*/
+#line 397 "web/ssexec.w"
 
 if(ln->binds)bind_line(x,li);
 }
 
-/*:94*//*104:*/
-#line 669 "web/ssexec.w"
+/*:95*//*105:*/
+#line 659 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m)
 {
@@ -2542,8 +2564,8 @@ m->msg_controllen= total;
 return true;
 }
 
-/*:104*//*105:*/
-#line 711 "web/ssexec.w"
+/*:105*//*106:*/
+#line 701 "web/ssexec.w"
 
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout)
 {
@@ -2572,8 +2594,8 @@ iv[k].iov_len= (size_t)n;
 return true;
 }
 
-/*:105*//*110:*/
-#line 787 "web/ssexec.w"
+/*:106*//*111:*/
+#line 777 "web/ssexec.w"
 
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n)
 {
@@ -2586,8 +2608,8 @@ got+= take;
 return got;
 }
 
-/*:110*//*116:*/
-#line 864 "web/ssexec.w"
+/*:111*//*117:*/
+#line 854 "web/ssexec.w"
 
 static void bind_line(ss_exec*x,int li)
 {
@@ -2601,8 +2623,8 @@ if(act[i])(void)ss_match(ln->arg[i],act[i],&x->o->env);
 ss_arena_reset(&x->vals);
 }
 
-/*:116*//*117:*/
-#line 883 "web/ssexec.w"
+/*:117*//*118:*/
+#line 873 "web/ssexec.w"
 
 void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
 ss_value**act,ss_value**ret,ss_value**err)
@@ -2627,10 +2649,11 @@ continue;
 switch(c->kind[i]){
 case AK_OUTBUF:case AK_OUTSTR:act[i]= val_str(a,p,n);break;
 case AK_OPTOUT:act[i]= decode_optval(a,lit(ln->arg[1]),lit(ln->arg[2]),p,n);break;
-case AK_LENIO:case AK_SV:case AK_IOCTLARG:/*121:*/
-#line 955 "web/ssexec.w"
+case AK_LENIO:case AK_SV:case AK_IOCTLARG:/*122:*/
+#line 946 "web/ssexec.w"
 
-if(c->kind[i]==AK_IOCTLARG&&(lit(ln->arg[1])==SIOCGSTAMP||lit(ln->arg[1])==SIOCGSTAMPNS)){
+if(c->kind[i]==AK_IOCTLARG&&r->ret==0&&
+(lit(ln->arg[1])==SIOCGSTAMP||lit(ln->arg[1])==SIOCGSTAMPNS)){
 act[i]= decode_struct(a,st_by_name(lit(ln->arg[1])==SIOCGSTAMP?"timeval":"timespec"),p,
 n>=16?16:n);
 act[i]->nondet= ND_TIME;
@@ -2638,15 +2661,19 @@ act[i]->nondet= ND_TIME;
 int cls= -1;
 if(c->kind[i]==AK_IOCTLARG&&(lit(ln->arg[1])==SIOCGPGRP||lit(ln->arg[1])==FIOGETOWN))
 cls= SS_CLS_PID;
-act[i]= int_list(a,p,c->kind[i]==AK_IOCTLARG?4:n,cls);
+if(c->kind[i]==AK_IOCTLARG){
+size_t in= value_size(v);
+n= in<n?in:n;
+}
+act[i]= int_list(a,p,n,cls);
 }
 
-/*:121*/
-#line 907 "web/ssexec.w"
+/*:122*/
+#line 897 "web/ssexec.w"
 break;
 case AK_SAOUT:act[i]= decode_sockaddr(a,p,n);break;
-case AK_TVIO:/*122:*/
-#line 970 "web/ssexec.w"
+case AK_TVIO:/*123:*/
+#line 966 "web/ssexec.w"
 
 act[i]= decode_struct(a,st_by_name("timeval"),p,n);
 {
@@ -2659,8 +2686,8 @@ if(fu)usec= lit(fu);
 if(sec||usec)act[i]->nondet= ND_TIME;
 }
 
-/*:122*/
-#line 909 "web/ssexec.w"
+/*:123*/
+#line 899 "web/ssexec.w"
 break;
 case AK_MSGIO:act[i]= actual_msghdr(a,v,r,p,n);break;
 case AK_IOVOUT:act[i]= actual_iov(a,v,p,n);break;
@@ -2670,8 +2697,8 @@ case AK_FDSET:act[i]= actual_fdset(a,lit(ln->arg[0]),p,n);break;
 }
 }
 
-/*:117*//*119:*/
-#line 926 "web/ssexec.w"
+/*:118*//*120:*/
+#line 916 "web/ssexec.w"
 
 static bool writes_through(int kind)
 {
@@ -2684,8 +2711,8 @@ return true;
 return false;
 }
 
-/*:119*//*120:*/
-#line 943 "web/ssexec.w"
+/*:120*//*121:*/
+#line 933 "web/ssexec.w"
 
 static long long lit(const ss_value*v)
 {
@@ -2693,8 +2720,8 @@ if(v&&v->kind==SV_INT)return v->i;
 return-1;
 }
 
-/*:120*//*123:*/
-#line 985 "web/ssexec.w"
+/*:121*//*124:*/
+#line 981 "web/ssexec.w"
 
 static int return_class(const ss_line*ln)
 {
@@ -2708,8 +2735,8 @@ case F_GETOWN:return SS_CLS_PID;
 return-1;
 }
 
-/*:123*//*125:*/
-#line 1014 "web/ssexec.w"
+/*:124*//*126:*/
+#line 1010 "web/ssexec.w"
 
 static ss_value*actual_msghdr(ss_arena*a,const ss_value*v,const ss_raw*r,
 const unsigned char*p,size_t n)
@@ -2741,8 +2768,8 @@ m->n= k;
 return m;
 }
 
-/*:125*//*126:*/
-#line 1048 "web/ssexec.w"
+/*:126*//*127:*/
+#line 1044 "web/ssexec.w"
 
 static ss_value*actual_iov(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2761,8 +2788,8 @@ l->item[k]= io;
 return l;
 }
 
-/*:126*//*127:*/
-#line 1066 "web/ssexec.w"
+/*:127*//*128:*/
+#line 1062 "web/ssexec.w"
 
 static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2795,8 +2822,8 @@ memcpy(l->item,items,(size_t)cnt*sizeof*items);
 return l;
 }
 
-/*:127*//*128:*/
-#line 1102 "web/ssexec.w"
+/*:128*//*129:*/
+#line 1098 "web/ssexec.w"
 
 static void exec_init(ss_exec*x,const ss_backend*b,ss_script*s,ss_outcome*o)
 {
@@ -2825,8 +2852,8 @@ ss_arena_free(&x.vals);
 return 0;
 }
 
-/*:128*//*131:*/
-#line 1198 "web/ssexec.w"
+/*:129*//*132:*/
+#line 1194 "web/ssexec.w"
 
 static void k_wake(ss_kshared*sh)
 {
@@ -2845,8 +2872,8 @@ syscall(SYS_futex,&sh->seq,FUTEX_WAIT,seen,&ts,NULL,0);
     if (cond) break; \
     k_wait((sh), seen_); }
 
-/*:131*//*132:*/
-#line 1221 "web/ssexec.w"
+/*:132*//*133:*/
+#line 1217 "web/ssexec.w"
 
 int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s)
 {
@@ -2876,8 +2903,8 @@ munmap(sh,sizeof*sh);
 return rc;
 }
 
-/*:132*//*133:*/
-#line 1253 "web/ssexec.w"
+/*:133*//*134:*/
+#line 1249 "web/ssexec.w"
 
 static pid_t k_spawner_pid;
 static void k_alarm(int sig)
@@ -2912,8 +2939,8 @@ return 1;
 return 0;
 }
 
-/*:133*//*135:*/
-#line 1296 "web/ssexec.w"
+/*:134*//*136:*/
+#line 1292 "web/ssexec.w"
 
 static int k_spawner(ss_kshared*sh)
 {
@@ -2941,8 +2968,8 @@ while(wait(NULL)> 0);
 return 0;
 }
 
-/*:135*//*136:*/
-#line 1330 "web/ssexec.w"
+/*:136*//*137:*/
+#line 1326 "web/ssexec.w"
 
 static ss_kshared*k_sh;
 static int k_me;
@@ -2962,8 +2989,8 @@ setpgid(0,0);
 sh->o->env.pid[k]= getpid();
 sh->o->env.pgrp[k]= getpgrp();
 if(uid!=0&&(setgroups(0,NULL)<0||setgid(uid)<0||setuid(uid)<0))_exit(1);
-/*137:*/
-#line 1371 "web/ssexec.w"
+/*138:*/
+#line 1367 "web/ssexec.w"
 
 {
 struct sigaction sa;
@@ -2975,8 +3002,8 @@ for(int sig= 1;sig<65;sig++)
 if(sig!=SIGKILL&&sig!=SIGSTOP&&sig!=SIGCHLD)sigaction(sig,&sa,NULL);
 }
 
-/*:137*/
-#line 1349 "web/ssexec.w"
+/*:138*/
+#line 1345 "web/ssexec.w"
 
 sh->ready[k]= 1;
 k_wake(sh);
@@ -2999,8 +3026,8 @@ _exit(0);
 }
 }
 
-/*:136*//*139:*/
-#line 1388 "web/ssexec.w"
+/*:137*//*140:*/
+#line 1384 "web/ssexec.w"
 
 static void k_read_ports(ss_outcome*o)
 {
@@ -3009,8 +3036,8 @@ if(k_sysctl_get("net.ipv4.ip_local_port_range",buf,sizeof buf)> 0)
 sscanf(buf,"%lld %lld",&o->eph_lo,&o->eph_hi);
 }
 
-/*:139*//*140:*/
-#line 1400 "web/ssexec.w"
+/*:140*//*141:*/
+#line 1396 "web/ssexec.w"
 
 static long long k_proc_action(ss_exec*x,int call,long long arg)
 {
@@ -3030,8 +3057,8 @@ k_wake(sh);
 return 0;
 }
 
-/*:140*//*141:*/
-#line 1427 "web/ssexec.w"
+/*:141*//*142:*/
+#line 1423 "web/ssexec.w"
 
 static int k_setuid(uid_t uid)
 {
@@ -3105,8 +3132,8 @@ if(sig<=0||sig>=65){errno= EINVAL;return-1;}
 return k_sh?k_sh->sigcount[k_me][sig]:0;
 }
 
-/*:141*//*142:*/
-#line 1505 "web/ssexec.w"
+/*:142*//*143:*/
+#line 1501 "web/ssexec.w"
 
 typedef struct{struct nlmsghdr h;char body[1024];}k_nlreq;
 
@@ -3153,8 +3180,8 @@ return e.error;
 }
 }
 
-/*:142*//*143:*/
-#line 1557 "web/ssexec.w"
+/*:143*//*144:*/
+#line 1553 "web/ssexec.w"
 
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen)
 {
@@ -3198,8 +3225,8 @@ ifi.ifi_index= eth;
 ifi.ifi_flags= ifi.ifi_change= IFF_UP;
 nl_start(&r,RTM_NEWLINK,0,&ifi,sizeof ifi);
 if((err= nl_talk(fd,&r)))goto fail;
-/*144:*/
-#line 1610 "web/ssexec.w"
+/*145:*/
+#line 1606 "web/ssexec.w"
 
 {
 struct ifaddrmsg ifa;
@@ -3217,11 +3244,11 @@ nl_attr(&r,IFA_BROADCAST,&a,4);
 if((err= nl_talk(fd,&r)))goto fail;
 }
 
-/*:144*/
-#line 1600 "web/ssexec.w"
+/*:145*/
+#line 1596 "web/ssexec.w"
 
-/*145:*/
-#line 1627 "web/ssexec.w"
+/*146:*/
+#line 1623 "web/ssexec.w"
 
 {
 struct rtmsg rt;
@@ -3240,8 +3267,8 @@ nl_attr(&r,RTA_OIF,&oif,4);
 if((err= nl_talk(fd,&r)))goto fail;
 }
 
-/*:145*/
-#line 1601 "web/ssexec.w"
+/*:146*/
+#line 1597 "web/ssexec.w"
 
 close(fd);
 return 0;
@@ -3251,8 +3278,8 @@ close(fd);
 return-1;
 }
 
-/*:143*//*148:*/
-#line 1665 "web/ssexec.w"
+/*:144*//*149:*/
+#line 1661 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what)
@@ -3280,8 +3307,8 @@ if(act[i]&&!ss_match(ln->arg[i],act[i],e)){*what= i;return SS_DIVERGE;}
 return SS_PASS;
 }
 
-/*:148*//*149:*/
-#line 1699 "web/ssexec.w"
+/*:149*//*150:*/
+#line 1696 "web/ssexec.w"
 
 static ss_value*pair_of(ss_arena*a,const ss_value*x)
 {
@@ -3297,8 +3324,8 @@ static const ss_value*inout_of(ss_arena*a,int kind,const ss_value*x)
 {
 ss_value*v;
 switch(kind){
-case AK_LENIO:
-if(x->kind!=SV_LIST||x->n!=1)return x;
+case AK_LENIO:case AK_IOCTLARG:
+if(x->kind!=SV_LIST||x->n!=1)return kind==AK_IOCTLARG?pair_of(a,x):x;
 v= val_list(a,1);
 v->item[0]= pair_of(a,x->item[0]);
 v->src= NULL;
@@ -3318,8 +3345,8 @@ return v;
 return x;
 }
 
-/*:149*//*150:*/
-#line 1738 "web/ssexec.w"
+/*:150*//*151:*/
+#line 1735 "web/ssexec.w"
 
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e)
@@ -3353,8 +3380,8 @@ ss_puts(b,ln->comment,(size_t)ln->commentlen);
 }
 }
 
-/*:150*//*152:*/
-#line 1780 "web/ssexec.w"
+/*:151*//*153:*/
+#line 1777 "web/ssexec.w"
 
 static int path_cmp(const void*x,const void*y)
 {
@@ -3398,7 +3425,7 @@ if(n)qsort(list,(size_t)n,sizeof*list,path_cmp);
 return n;
 }
 
-/*:152*/
+/*:153*/
 #line 72 "web/sockscript.w"
 
 

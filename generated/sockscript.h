@@ -45,12 +45,12 @@ size_t used,cap;
 };
 
 /*:5*//*12:*/
-#line 328 "web/sockscript.w"
+#line 336 "web/sockscript.w"
 
 enum{SS_CLS_PID= 1000,SS_CLS_OPTNAME,SS_CLS_CMSGTYPE,SS_CLS_SIGNAL};
 
 /*:12*//*18:*/
-#line 425 "web/sockscript.w"
+#line 433 "web/sockscript.w"
 
 #define SS_MAXARGS 6
 typedef struct ss_line ss_line;
@@ -71,7 +71,7 @@ bool binds;
 };
 
 /*:18*//*19:*/
-#line 446 "web/sockscript.w"
+#line 454 "web/sockscript.w"
 
 typedef struct ss_script ss_script;
 struct ss_script{
@@ -87,12 +87,12 @@ ss_arena arena;
 };
 
 /*:19*//*46:*/
-#line 1108 "web/sockscript.w"
+#line 1116 "web/sockscript.w"
 
 typedef struct{char*p;size_t n,cap;}ss_buf;
 
 /*:46*//*52:*/
-#line 1294 "web/sockscript.w"
+#line 1300 "web/sockscript.w"
 
 #define SS_MAXVARS 32
 #define SS_MAXPROC 16
@@ -105,7 +105,7 @@ long long pid[SS_MAXPROC],pgrp[SS_MAXPROC];
 int cur;
 }ss_env;
 
-/*:52*//*79:*/
+/*:52*//*80:*/
 #line 16 "web/ssexec.w"
 
 #define SS_MAXLINES 4096
@@ -129,13 +129,13 @@ ss_raw raw[SS_MAXLINES];
 unsigned char data[SS_DATA];
 }ss_outcome;
 
-/*:79*//*146:*/
-#line 1652 "web/ssexec.w"
+/*:80*//*147:*/
+#line 1648 "web/ssexec.w"
 
 enum{SS_PASS,SS_DIVERGE,SS_MISSING,SS_NOTRUN,SS_BADINPUT,SS_UNRECORDED};
 enum{SS_WHAT_RET= -1,SS_WHAT_ERR= -2,SS_WHAT_NONE= -3};
 
-/*:146*/
+/*:147*/
 #line 128 "web/sockscript.w"
 
 /*6:*/
@@ -146,20 +146,20 @@ void ss_arena_free(ss_arena*a);
 void ss_arena_reset(ss_arena*a);
 
 /*:6*//*16:*/
-#line 395 "web/sockscript.w"
+#line 403 "web/sockscript.w"
 
 bool ss_symbol(const char*name,long long*value);
 const char*ss_symbol_name(const char*cls,long long value);
 
 /*:16*//*20:*/
-#line 463 "web/sockscript.w"
+#line 471 "web/sockscript.w"
 
 ss_script*ss_parse(const char*name,const char*text,size_t len,FILE*errs);
 ss_script*ss_load(const char*path,FILE*errs);
 void ss_free(ss_script*s);
 
 /*:20*//*47:*/
-#line 1111 "web/sockscript.w"
+#line 1119 "web/sockscript.w"
 
 void ss_putc(ss_buf*b,char c);
 void ss_puts(ss_buf*b,const char*s,size_t n);
@@ -167,24 +167,24 @@ void ss_printf(ss_buf*b,const char*fmt,...);
 void ss_print_value(ss_buf*b,const ss_value*v,bool use_source);
 
 /*:47*//*53:*/
-#line 1306 "web/sockscript.w"
+#line 1312 "web/sockscript.w"
 
 bool ss_env_get(const ss_env*e,const char*name,long long*value);
 bool ss_match(const ss_value*expected,const ss_value*actual,ss_env*e);
 
 /*:53*//*58:*/
-#line 1408 "web/sockscript.w"
+#line 1423 "web/sockscript.w"
 
 ss_value*ss_merge(ss_arena*a,const ss_value*expected,const ss_value*actual,
 ss_env*e,long long eph_lo,long long eph_hi);
 
-/*:58*//*71:*/
+/*:58*//*72:*/
 #line 330 "web/sscalls.w"
 
 const char*ss_call_name(int call);
 int ss_ncalls(void);
 
-/*:71*//*80:*/
+/*:72*//*81:*/
 #line 38 "web/ssexec.w"
 
 ss_outcome*ss_outcome_new(bool shared);
@@ -194,20 +194,20 @@ int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s);
 void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
 ss_value**act,ss_value**ret,ss_value**err);
 
-/*:80*//*147:*/
-#line 1656 "web/ssexec.w"
+/*:81*//*148:*/
+#line 1652 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what);
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e);
 
-/*:147*//*151:*/
-#line 1777 "web/ssexec.w"
+/*:148*//*152:*/
+#line 1774 "web/ssexec.w"
 
 int ss_collect(char**paths,int npaths,char***out);
 
-/*:151*/
+/*:152*/
 #line 129 "web/sockscript.w"
 
 #endif

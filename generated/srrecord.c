@@ -26,7 +26,7 @@ return z^(z>>31);
 }
 
 /*:4*//*7:*/
-#line 128 "web/srrecord.w"
+#line 132 "web/srrecord.w"
 
 static void show_changes(const char*path,const ss_script*s,const char*text,size_t n);
 static int record(const char*path,ss_outcome*o,int timeout,bool dry,bool quiet)
@@ -42,7 +42,7 @@ ss_free(s);
 return-1;
 }
 /*8:*/
-#line 157 "web/srrecord.w"
+#line 161 "web/srrecord.w"
 
 for(int li= 0;li<s->nlines;li++){
 ss_env e= o->env;
@@ -51,13 +51,13 @@ if(li+1<s->nlines||(s->textlen&&s->text[s->textlen-1]=='\n'))ss_putc(&b,'\n');
 }
 
 /*:8*/
-#line 142 "web/srrecord.w"
+#line 146 "web/srrecord.w"
 
 if(b.n!=s->textlen||memcmp(b.p,s->text,b.n)){
 rc= 1;
 if(!quiet||dry)show_changes(path,s,b.p,b.n);
 if(!dry)/*9:*/
-#line 164 "web/srrecord.w"
+#line 168 "web/srrecord.w"
 
 {
 FILE*f= fopen(path,"w");
@@ -68,7 +68,7 @@ rc= -1;
 }
 
 /*:9*/
-#line 146 "web/srrecord.w"
+#line 150 "web/srrecord.w"
 
 }
 free(b.p);
@@ -78,7 +78,7 @@ return rc;
 }
 
 /*:7*//*10:*/
-#line 175 "web/srrecord.w"
+#line 179 "web/srrecord.w"
 
 static void show_changes(const char*path,const ss_script*s,const char*text,size_t n)
 {
@@ -102,7 +102,7 @@ int main(int argc,char**argv)
 #line 56 "web/srrecord.w"
 
 bool dry= false,drift= false,quiet= false;
-int timeout= 10,sample= 0,npaths= 0,nfiles,failed= 0,changed= 0;
+int timeout= 10,sample= 0,npaths= 0,nfiles,nfiles0,failed= 0,changed= 0;
 unsigned long long seed= 1;
 char**paths= calloc((size_t)argc,sizeof*paths),**files;
 ss_outcome*o= ss_outcome_new(true);
@@ -120,7 +120,7 @@ fprintf(stderr,"usage: sr-record [-n] [-q] [--timeout S] [--drift --sample N --s
 return 2;
 }else paths[npaths++]= argv[i];
 }
-nfiles= ss_collect(paths,npaths,&files);
+nfiles= nfiles0= ss_collect(paths,npaths,&files);
 
 /*:3*/
 #line 44 "web/srrecord.w"
@@ -146,7 +146,7 @@ else if(r> 0)changed++;
 }
 clock_gettime(CLOCK_MONOTONIC,&t1);
 /*6:*/
-#line 113 "web/srrecord.w"
+#line 117 "web/srrecord.w"
 
 {
 double s= (double)(t1.tv_sec-t0.tv_sec)+(double)(t1.tv_nsec-t0.tv_nsec)/1e9;
@@ -162,6 +162,10 @@ nfiles,s,changed,dry?" (not written)":"",failed);
 #line 109 "web/srrecord.w"
 
 }
+for(int f= 0;f<nfiles0;f++)free(files[f]);
+free(files);
+free(paths);
+ss_outcome_free(o,true);
 return failed||(drift&&changed)?1:0;
 
 /*:5*/

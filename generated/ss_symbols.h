@@ -2001,6 +2001,27 @@ static const ss_sym ss_sym_bpf[] = {
 #ifdef BPF_X
   {"BPF_X", (long long) (BPF_X)},
 #endif
+#ifdef BPF_MAJOR_VERSION
+  {"BPF_MAJOR_VERSION", (long long) (BPF_MAJOR_VERSION)},
+#endif
+#ifdef BPF_MINOR_VERSION
+  {"BPF_MINOR_VERSION", (long long) (BPF_MINOR_VERSION)},
+#endif
+#ifdef BPF_A
+  {"BPF_A", (long long) (BPF_A)},
+#endif
+#ifdef BPF_TAX
+  {"BPF_TAX", (long long) (BPF_TAX)},
+#endif
+#ifdef BPF_TXA
+  {"BPF_TXA", (long long) (BPF_TXA)},
+#endif
+#ifdef BPF_NET_OFF
+  {"BPF_NET_OFF", (long long) (BPF_NET_OFF)},
+#endif
+#ifdef BPF_LL_OFF
+  {"BPF_LL_OFF", (long long) (BPF_LL_OFF)},
+#endif
   {0, 0}
 };
 static const ss_sym ss_sym_eeorigin[] = {

@@ -145,6 +145,26 @@ START_TEST(echo_reply)
 }
 END_TEST
 
+/* A datagram carrying a source route is dropped on input
+   (accept_source_route is 0 in a new namespace): no answer. */
+START_TEST(source_route_dropped)
+{
+  CLAUSES("ip.7:IP_OPTIONS:8");
+  uint8_t d[200], c8[8];
+  static const uint8_t lsrr[8] = {IPOPT_NOP, IPOPT_LSRR, 7, 4, 10, 0, 0, 1};
+  nt_cap c;
+  size_t hl = nt_ip(d, "10.0.0.2", "10.0.0.1", IPPROTO_ICMP, 64, 0, 1, 0, 8, lsrr, 8);
+  memset(c8, 0, 8);
+  c8[0] = ICMP_ECHO;
+  nt_put16(c8 + 2, nt_sum(c8, 8, 0));
+  memcpy(d + hl, c8, 8);
+  ck_assert_int_eq(sr_inject(0, 2, d, hl + 8), 0);
+  frames(&c);
+  ck_assert_int_eq(c.n, 0);
+  nt_free(&c);
+}
+END_TEST
+
 /* The reply to a 3008-byte echo is a 3028-byte datagram: fragments of
    1500, 1500 and 68 bytes at offsets 0, 1480, 2960, without DF, with one
    identification (the pattern measured for a 3000-byte UDP payload). */
@@ -316,6 +336,14 @@ static void routed(void)
   cap = sr_pcap_open(nt_path(cap_path, sizeof cap_path), 0, 2);
   ck_assert_int_gt(cap, 0);
 }
+/* Offer R a UDP datagram from A (10.0.0.1:sport) with n bytes of data. */
+static void offer(const char *dst, uint16_t sport, size_t n, uint8_t ttl, uint16_t id,
+  uint16_t frag)
+{
+  static uint8_t d[1600];
+  size_t len = nt_udp(d, "10.0.0.1", sport, dst, 9, n, ttl, 0, id, frag);
+  ck_assert_int_eq(sr_inject(R, 2, d, len), 0);
+}
 static const uint8_t *one_icmp(nt_cap *c, int type, int code, const char *from)
 {
   frames(c);
@@ -335,10 +363,8 @@ static const uint8_t *one_icmp(nt_cap *c, int type, int code, const char *from)
 START_TEST(forward_ttl_exceeded)
 {
   CLAUSES("ip.7:proc:ip_forward");
-  uint8_t d[200];
   nt_cap c;
-  size_t n = nt_udp(d, "10.0.0.1", 37935, "10.2.0.3", 9, 4, 1, 0, 35625, IP_DF);
-  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
+  offer("10.2.0.3", 37935, 4, 1, 35625, IP_DF);
   const uint8_t *p = one_icmp(&c, ICMP_TIME_EXCEEDED, ICMP_EXC_TTL, "10.0.0.254");
   ck_assert_uint_eq(NT_TTL(p), 64);
   ck_assert_uint_eq(NT_LEN(p), 60);
@@ -350,10 +376,8 @@ END_TEST
 START_TEST(forward_ttl_decrement)
 {
   CLAUSES("ip.7:proc:ip_forward");
-  uint8_t d[200];
   nt_cap c;
-  size_t n = nt_udp(d, "10.0.0.1", 37935, "10.2.0.3", 9, 4, 2, 0, 35627, IP_DF);
-  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
+  offer("10.2.0.3", 37935, 4, 2, 35627, IP_DF);
   /* C's answer has crossed R: TTL 63, quoting the datagram with TTL 1 */
   const uint8_t *p = one_icmp(&c, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, "10.2.0.3");
   ck_assert_uint_eq(NT_TTL(p), 63);
@@ -365,10 +389,8 @@ END_TEST
 START_TEST(forward_frag_needed)
 {
   CLAUSES("ip.7:proc:ip_forward", "ip.7:IP_MTU_DISCOVER:8");
-  static uint8_t d[1600];
   nt_cap c;
-  size_t n = nt_udp(d, "10.0.0.1", 37935, "10.2.0.3", 9, 1450, 64, 0, 35630, IP_DF);
-  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
+  offer("10.2.0.3", 37935, 1450, 64, 35630, IP_DF);
   const uint8_t *p = one_icmp(&c, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, "10.0.0.254");
   ck_assert_uint_eq(NT_LEN(p), 576);
   ck_assert_uint_eq(nt_get16(p + 26), 1400);
@@ -379,14 +401,12 @@ END_TEST
 START_TEST(forward_fragments)
 {
   CLAUSES("ip.7:proc:ip_forward", "ip.7:IP_MTU_DISCOVER:6");
-  static uint8_t d[1600];
   nt_cap c;
   int cc;
   char path2[80];
   snprintf(path2, sizeof path2, "%s.c", cap_path);
   cc = sr_pcap_open(path2, C, 2);
-  size_t n = nt_udp(d, "10.0.0.1", 37693, "10.2.0.3", 9, 1450, 64, 0, 65360, 0);
-  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
+  offer("10.2.0.3", 37693, 1450, 64, 65360, 0);
   ck_assert_int_eq(sr_pcap_close(cc), 0);
   nt_read(path2, &c);
   unlink(path2);
@@ -410,10 +430,8 @@ END_TEST
 START_TEST(forward_no_route)
 {
   CLAUSES("ip.7:proc:ip_forward");
-  uint8_t d[200];
   nt_cap c;
-  size_t n = nt_udp(d, "10.0.0.1", 37935, "10.3.0.3", 9, 10, 64, 0, 18587, IP_DF);
-  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
+  offer("10.3.0.3", 37935, 10, 64, 18587, IP_DF);
   one_icmp(&c, ICMP_DEST_UNREACH, ICMP_NET_UNREACH, "10.0.0.254");
   nt_free(&c);
 }
@@ -422,17 +440,13 @@ END_TEST
 START_TEST(forward_unreachable_route)
 {
   CLAUSES("ip.7:proc:ip_forward");
-  uint8_t d[200];
   nt_cap c;
   ck_assert_int_eq(sr_route_add_type(R, "10.3.0.0/16", SR_ROUTE_UNREACHABLE), 0);
   ck_assert_int_eq(sr_route_add_type(R, "10.4.0.0/16", SR_ROUTE_BLACKHOLE), 0);
   ck_assert_int_eq(sr_route_add_type(R, "10.5.0.0/16", SR_ROUTE_PROHIBIT), 0);
-  size_t n = nt_udp(d, "10.0.0.1", 37935, "10.4.0.3", 9, 10, 64, 0, 1, IP_DF);
-  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
-  n = nt_udp(d, "10.0.0.1", 37935, "10.5.0.3", 9, 10, 64, 0, 2, IP_DF);
-  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
-  n = nt_udp(d, "10.0.0.1", 37935, "10.3.0.3", 9, 10, 64, 0, 3, IP_DF);
-  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
+  offer("10.4.0.3", 37935, 10, 64, 1, IP_DF);
+  offer("10.5.0.3", 37935, 10, 64, 2, IP_DF);
+  offer("10.3.0.3", 37935, 10, 64, 3, IP_DF);
   frames(&c);
   ck_assert_int_eq(c.n, 2);
   ck_assert_uint_eq(c.f[0].d[21], ICMP_PKT_FILTERED);
@@ -444,10 +458,8 @@ END_TEST
 START_TEST(forward_absent_host)
 {
   CLAUSES("ip.7:proc:ip_forward");
-  uint8_t d[200];
   nt_cap c;
-  size_t n = nt_udp(d, "10.0.0.1", 37935, "10.2.0.77", 9, 10, 64, 0, 11875, IP_DF);
-  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
+  offer("10.2.0.77", 37935, 10, 64, 11875, IP_DF);
   sr_advance_ns(3000000000u);
   const uint8_t *p = one_icmp(&c, ICMP_DEST_UNREACH, ICMP_HOST_UNREACH, "10.0.0.254");
   ck_assert_uint_eq(c.f[0].t_ns, 3000000000u);
@@ -459,13 +471,10 @@ END_TEST
 START_TEST(no_forwarding_by_default)
 {
   CLAUSES("ip.7:proc:ip_forward");
-  uint8_t d[200];
   nt_cap c;
   ck_assert_int_eq(sr_host_sysctl_set(R, "net.ipv4.ip_forward", "0"), 0);
-  size_t n = nt_udp(d, "10.0.0.1", 37935, "10.2.0.3", 9, 4, 1, 0, 1, IP_DF);
-  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
-  n = nt_udp(d, "10.0.0.1", 37935, "10.3.0.3", 9, 4, 64, 0, 2, IP_DF);
-  ck_assert_int_eq(sr_inject(R, 2, d, n), 0);
+  offer("10.2.0.3", 37935, 4, 1, 1, IP_DF);
+  offer("10.3.0.3", 37935, 4, 64, 2, IP_DF);
   frames(&c);
   ck_assert_int_eq(c.n, 0);
   nt_free(&c);
@@ -482,6 +491,7 @@ Suite *suite_ip(void)
   tcase_add_test(tc, no_answer_to_bad_checksum_or_broadcast);
   tcase_add_test(tc, icmp_rate_limit);
   tcase_add_test(tc, echo_reply);
+  tcase_add_test(tc, source_route_dropped);
   tcase_add_test(tc, unanswered_arp);
   suite_add_tcase(s, tc);
   tc = tcase_create("fragments");

@@ -18,11 +18,16 @@ says \.{\\clause\{ID\}} and each section begins with \.{\\M\{N\}} or
 \.{\\N\{d\}\{N\}};
 \item{3.} the \.{lcov} trace of the tests, with a count per web line;
 \item{4.} the test sources, in which each test lists the clauses it checks
-in \.{CLAUSES(...)}.
+in \.{CLAUSES(...)};
+\item{5.} optionally, the corpus of sockscripts, whose headers name the
+clauses each script exercises, and the errata register, whose rows name
+the clauses where the pages and Linux disagree.
 \smallskip\noindent
-Usage: \.{covclause sockref.c sockref.tex web.info TESTDIR}; the table goes
-to standard output, one clause a line:
-\.{clause}, \.{sections}, \.{hit/total}, \.{tests}.
+Usage: \.{covclause sockref.c sockref.tex web.info TESTDIR [SCRIPTDIR
+ERRATA]}; the table goes to standard output, one clause a line:
+\.{clause}, \.{sections}, \.{hit/total}, \.{tests}, and with the last two
+arguments \.{scripts} (how many scripts name the clause) and \.{errata}
+(how many rows of the register).
 
 @c
 @<Header files@>@;
@@ -30,8 +35,8 @@ to standard output, one clause a line:
 @<Functions@>@;
 int main(int argc, char **argv)
 {
-  if (argc != 5) {
-    fprintf(stderr, "usage: covclause SOCKREF.c SOCKREF.tex WEB.info TESTDIR\n");
+  if (argc != 5 && argc != 7) {
+    fprintf(stderr, "usage: covclause SOCKREF.c SOCKREF.tex WEB.info TESTDIR [SCRIPTDIR ERRATA]\n");
     @.usage: covclause...@>
     return 2;
   }
@@ -39,6 +44,11 @@ int main(int argc, char **argv)
   read_woven(argv[2]);
   read_trace(argv[3]);
   read_tests(argv[4]);
+  if (argc == 7) {
+    with_scripts = 1;
+    read_scripts(argv[5]);
+    read_errata(argv[6]);
+  }
   report();
   return 0;
 }
@@ -68,6 +78,7 @@ static char *clause[MAXCL];
 static int nclauses;
 static unsigned char names[MAXCL][MAXSECT / 8]; /* clause $\times$ section */
 static char *tests_of[MAXCL];
+static int scripts_of[MAXCL], errata_of[MAXCL], with_scripts;
 
 @ @<Functions@>=
 static void *xmalloc(size_t n)
@@ -234,6 +245,56 @@ static void read_tests(const char *dir)
   closedir(d);
 }
 
+@ The scripts: every file under the directory whose name ends in
+\.{.sr}; a header line \.{\#! clauses ID...} names clauses.
+
+@<Functions@>=
+static void read_scripts(const char *dir)
+{
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  if (!d) { fprintf(stderr, "covclause: cannot open %s\n", dir); exit(1); }
+  while ((e = readdir(d))) {
+    char path[4096], buf[8192];
+    size_t n = strlen(e->d_name);
+    FILE *in;
+    if (e->d_name[0] == '.') continue;
+    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+    if (n < 3 || strcmp(e->d_name + n - 3, ".sr")) {
+      DIR *sub = opendir(path);
+      if (sub) { closedir(sub); read_scripts(path); }
+      continue;
+    }
+    in = open_or_die(path);
+    while (fgets(buf, sizeof buf, in)) {
+      char *tok, *save;
+      if (strncmp(buf, "#! clauses", 10)) continue;
+      for (tok = strtok_r(buf + 10, " \t\n", &save); tok; tok = strtok_r(NULL, " \t\n", &save))
+        scripts_of[clause_index(tok)]++;
+    }
+    fclose(in);
+  }
+  closedir(d);
+}
+
+@ The register: a tab-separated file whose first column is a clause; comment
+lines and the header line are skipped.
+
+@<Functions@>=
+static void read_errata(const char *path)
+{
+  char buf[8192];
+  int header = 0;
+  FILE *in = open_or_die(path);
+  while (fgets(buf, sizeof buf, in)) {
+    if (buf[0] == '#' || buf[0] == '\n') continue;
+    buf[strcspn(buf, "\t\n")] = '\0';
+    if (!header) { header = 1; continue; }
+    errata_of[clause_index(buf)]++;
+  }
+  fclose(in);
+}
+
 @ The report.  For each clause: the sections that name it, the code lines
 of those sections that the trace knows and how many of them ran, and the
 tests.  A clause that no section names still appears when a test names
@@ -242,7 +303,7 @@ it, with no sections.
 @<Functions@>=
 static void report(void)
 {
-  printf("clause\tsections\tlines_hit/total\ttests\n");
+  printf("clause\tsections\tlines_hit/total\ttests%s\n", with_scripts ? "\tscripts\terrata" : "");
   for (int c = 0; c < nclauses; c++) {
     char sects[4096] = "";
     size_t n = 0;
@@ -258,8 +319,10 @@ static void report(void)
           }
       if (n >= sizeof sects - 16) break;
     }
-    printf("%s\t%s\t%ld/%ld\t%s\n", clause[c], *sects ? sects : "-", hit, total,
+    printf("%s\t%s\t%ld/%ld\t%s", clause[c], *sects ? sects : "-", hit, total,
       *tests_of[c] ? tests_of[c] : "-");
+    if (with_scripts) printf("\t%d\t%d", scripts_of[c], errata_of[c]);
+    putchar('\n');
   }
 }
 

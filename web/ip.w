@@ -85,7 +85,9 @@ in \.{0/8} is |EINVAL|.  With a source and no interface, a multicast or
 limited-broadcast destination leaves from the interface that owns the
 source (|EINVAL| if none does: the ``special hack'' that lets a program
 choose the interface by binding).  Otherwise a source must be local unless
-the flow may use any source (|EINVAL|).
+the flow may use any source (|ENETUNREACH|: a UDP, ping or raw socket bound
+with \.{IP\_FREEBIND} to \.{10.0.0.99} gets it from |connect| to
+\.{10.0.0.2}).
 \item{2.} A named interface must exist (|ENODEV|) and be up
 (|ENETUNREACH|).  To a link-local multicast group or the limited
 broadcast the datagram leaves there without consulting the tables, from
@@ -162,7 +164,7 @@ if (saddr) {
     if (!(dev = ip_dev_find(h, saddr))) return -EINVAL;
     goto make_route;
   }
-  if (!fl->freebind && !ip_dev_find(h, saddr)) return -EINVAL;
+  if (!fl->freebind && !ip_dev_find(h, saddr)) return -ENETUNREACH;
 }
 
 @ @<Apply the flow's output interface@>=
@@ -194,14 +196,49 @@ rt->type = type;
 rt->saddr = saddr;
 rt->ifindex = dev->ifindex;
 rt->nexthop = type == SR_RT_UNICAST && r && r->gw ? r->gw : daddr;
-rt->mtu = dev->mtu > SR_IP_MAX_MTU ? SR_IP_MAX_MTU : dev->mtu;
-if (type == SR_RT_UNICAST) {
-  const sr_pmtu *pm = pmtu_find(h, daddr);
-  if (pm && pm->mtu < rt->mtu) {
-    rt->mtu = pm->mtu;
-    rt->mtu_locked = pm->locked;
+rt->mtu = ip_path_mtu(h, dev, type, daddr, &rt->mtu_locked);
+
+
+@ The MTU of a path: the interface's, capped at the largest datagram, or
+for a unicast destination a smaller one learnt for it.  A socket's cached
+route asks the same question whenever \.{IP\_MTU} is read, so the answer
+follows the interface and what is learnt later.
+
+@<Private function prototypes@>=
+static int ip_path_mtu(sr_host *h, const sr_iface *dev, int type, uint32_t daddr,
+  bool *locked);
+
+@ @c
+static int ip_path_mtu(sr_host *h, const sr_iface *dev, int type, uint32_t daddr,
+  bool *locked)
+{
+  int mtu = dev->mtu > SR_IP_MAX_MTU ? SR_IP_MAX_MTU : dev->mtu;
+  *locked = false;
+  if (type == SR_RT_UNICAST) {
+    const sr_pmtu *pm = pmtu_find(h, daddr);
+    if (pm && pm->mtu < mtu) {
+      mtu = pm->mtu;
+      *locked = pm->locked;
+    }
   }
+  return mtu;
 }
+
+@ \clause{socket.7:SO_DONTROUTE}
+\clause{socket.7:SO_DONTROUTE:2}
+@^socket.7:SO\_DONTROUTE@>
+``Do not route'' is a scope: a flow with it set asks the tables for
+link scope, so every route through a gateway --- the default route
+included --- is passed over, and a destination that only a gateway
+reaches has no route (|ENETUNREACH|).  Destinations on a connected
+network, the host's own addresses and its broadcast addresses are still
+found.  The socket option and the per-call flag set the same field of
+the flow.  With an output interface named as well, the kernel assumes the
+destination is on that link and sends straight to it.
+
+\kernel{with \.{SO\_DONTROUTE} a UDP socket's |sendto| to \.{8.8.8.8}
+fails with |ENETUNREACH|; to \.{10.1.0.2}, on the connected network, the
+datagram leaves as usual.}
 
 @*1 Learnt path MTUs.
 When a router answers a datagram with ``fragmentation needed'', the
@@ -354,7 +391,12 @@ static void ip_sk_new_ident(sr_sock *sk)
   sk->inet_id = (uint16_t) rng_next();
 }
 
-@ The rules for DF and for refusing, from |__ip_append_data| and
+@ \clause{ip.7:IP_MTU_DISCOVER:3}
+\clause{ip.7:IP_MTU_DISCOVER:5}
+\clause{ip.7:IP_MTU_DISCOVER:6}
+\clause{ip.7:IP_MTU_DISCOVER:17}
+@^ip.7:IP\_MTU\_DISCOVER@>
+The rules for DF and for refusing, from |__ip_append_data| and
 |__ip_make_skb|.  A mode that ``ignores DF'' (\.{DONT}, \.{WANT},
 \.{OMIT}) may fragment locally; the others refuse a datagram longer than
 the MTU with |EMSGSIZE|.  Modes \.{PROBE}, \.{INTERFACE} and \.{OMIT}
@@ -417,12 +459,24 @@ static int ip_output(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   return 0;
 }
 
-@ Handing a datagram to its interface, |ip_mc_output| and
+@ \clause{ip.7:IP_MULTICAST_LOOP}
+\clause{ip.7:IP_MULTICAST_TTL:3}
+@^ip.7:IP\_MULTICAST\_LOOP@>
+Handing a datagram to its interface, |ip_mc_output| and
 |ip_finish_output|.  A broadcast leaving an Ethernet-like interface is
 also looped back to the sending host, always; a multicast datagram is
 looped back when the socket asked for it (\.{IP\_MULTICAST\_LOOP}) and
 the host is a member of the group on that interface; a multicast datagram
-with TTL 0 goes no further than that.  The looped copy is the whole
+with TTL 0 goes no further than that.
+
+\kernel{a socket joined to \.{239.1.2.3} receives the group datagram of
+another socket of its host; with \.{IP\_MULTICAST\_LOOP} 0 on the sender,
+nothing; with \.{IP\_MULTICAST\_TTL} 0 it receives it and \.{tcpdump}
+on the interface sees nothing; the default TTL on the wire is 1, with DF.
+A socket bound to port 5001 receives its own broadcast to
+\.{10.1.0.255}; a socket that joined nothing receives a datagram to
+\.{224.0.0.1}.  (The kernel also sends IGMP reports when a socket joins;
+the model does not.)}  The looped copy is the whole
 datagram and arrives on the output interface.  Then the datagram is
 fragmented if it exceeds the MTU and sent.
 
@@ -556,15 +610,9 @@ static bool ip_options_have_srr(const uint8_t *opt, int optlen);
 @ @c
 static bool ip_options_have_srr(const uint8_t *opt, int optlen)
 {
-  int l = optlen;
-  while (l > 0) {
-    if (opt[0] == IPOPT_END) return false;
-    if (opt[0] == IPOPT_NOOP) { opt++; l--; continue; }
-    if (l < 2 || opt[1] < 2 || opt[1] > l) return false;
-    if (opt[0] == IPOPT_LSRR || opt[0] == IPOPT_SSRR) return true;
-    l -= opt[1];
-    opt += opt[1];
-  }
+  uint8_t *p;
+  for (int pos = 0; (p = ipopt_next((uint8_t *) opt, optlen, &pos)) != NULL;)
+    if (p[0] == IPOPT_LSRR || p[0] == IPOPT_SSRR) return true;
   return false;
 }
 
@@ -669,6 +717,9 @@ static uint32_t fib_compute_spec_dst(sr_host *h, int ifindex,
 }
 
 @*1 Reassembly.
+\clause{ip.7:proc:ipfrag_high_thresh}
+\clause{ip.7:proc:ipfrag_low_thresh}
+@^ip.7:proc:ipfrag\_high\_thresh@>
 Fragments of a datagram for this host wait in a queue keyed by source,
 destination, identification and protocol until all have arrived; the
 datagram is then rebuilt from the first fragment's header and passed up.
@@ -684,7 +735,15 @@ and its first fragment had arrived and it was for one of the host's own
 addresses, the host sends ``fragment reassembly time exceeded'' to the
 source.  New queues are refused while the fragments held exceed
 \.{ipfrag\_high\_thresh}; the model counts the bytes of the fragments
-where the kernel counts their buffers' true size.
+where the kernel counts their buffers' true size, and, having no memory
+pressure to relieve, never prunes old queues down to
+\.{ipfrag\_low\_thresh}.  \.{ipfrag\_max\_dist} (the kernel's per-peer
+disorder check) is not modelled.
+
+\kernel{with \.{ipfrag\_time} 2 on the receiver, the first fragment
+alone of a 2028-byte UDP datagram is answered 2~s later by \.{ICMP ip
+reassembly time exceeded}, 576 bytes long, TOS \.{0xc0}, quoting the
+fragment.}
 @^reassembly@>
 @^model limits@>
 
@@ -1105,7 +1164,9 @@ static bool icmp_rate_allow(sr_host *h, const struct sr_rtres *rt, int type,
   return true;
 }
 
-@ Receiving ICMP, |icmp_rcv|.  A message whose checksum fails is
+@ \clause{ip.7:proc:ip_no_pmtu_disc}
+@^ip.7:proc:ip\_no\_pmtu\_disc@>
+Receiving ICMP, |icmp_rcv|.  A message whose checksum fails is
 dropped.  Echo requests are answered; but one sent to a broadcast or
 multicast address is ignored (\.{icmp\_echo\_ignore\_broadcasts} is 1),
 and so is any error sent to one.  An error is passed to the transport
@@ -1231,6 +1292,21 @@ static bool ip_check_mc(sr_host *h, int ifindex, uint32_t group)
   if (group == htonl(INADDR_ALLHOSTS_GROUP)) return true;
   return htab_find(&h->mc, (uint64_t) (unsigned) ifindex << 32 | group, 0) != NULL;
 }
+
+@*1 What the model leaves out.
+\clause{ip.7:proc:ip_dynaddr}
+@^ip.7:proc:ip\_dynaddr@>
+Interfaces of the model never change their addresses by themselves ---
+there is no dial-up link and no DHCP --- so \.{ip\_dynaddr}, which lets
+sockets follow such a change, has nothing to act on; the tunable is kept
+and read back.  Also absent: ICMP redirects (a router forwarding back
+out of the arrival interface would send one), the reply options of ICMP
+errors and echo replies (the kernel echoes a received record-route or
+timestamp option), the ``parameter problem'' answer to a received
+datagram whose options are malformed (the model passes such options up
+as they are), the timestamp and address-mask requests, IGMP reports, and
+TCP.
+@^model limits@>
 
 @*1 Transport hooks until udp.w exists.
 Until the chapter on UDP supplies them, the two entry points of the

@@ -62,6 +62,7 @@ drops the caller's.  A change of the byte also sets the socket's priority
 a write that leaves the stored byte as it was leaves the priority alone ---
 except that the kernel compares the stored byte with the {\it uncut\/}
 value, so 256 over 0 counts as a change and resets the priority to 0.
+A change also drops the socket's cached route.
 @^priority from TOS@>
 
 \kernel{as user 65534 without capabilities \.{0xe0} is accepted.
@@ -83,6 +84,7 @@ static int set_tos(sr_sock *s, sr_optreq *rq)
   if (s->tos != val) {
     s->tos = (unsigned char) val;
     s->priority = ip_tos2prio[(s->tos & 0x1e) >> 1];
+    s->dst_cached = false;
   }
   return 0;
 }
@@ -397,33 +399,29 @@ ignores the learnt path MTU, 4 and 5 use the interface MTU.  Values 0 to
 
 @ \clause{ip.7:IP_MTU}
 @^ip.7:IP\_MTU@>
-Reads the path MTU of a connected socket: the MTU that route selection
-gives for the socket's destination (through the device it is bound to,
-if any) --- the device's MTU, at most 65535, or a smaller one the host
-has learnt for that destination from ``fragmentation needed''.  A socket
-with no route cached --- one not connected --- gets |ENOTCONN|.  Writes
-are |ENOPROTOOPT| (the row is read-only).
+Reads the path MTU of the route the socket has cached: the MTU of the
+route's device, at most 65535, or a smaller one the host has learnt for
+the socket's destination from ``fragmentation needed'' (|sk_dst_mtu|).  A datagram socket caches a route when it
+connects, and loses it to a failed |connect|, to a disconnect, and to the
+options that change how it routes (\.{SO\_BINDTODEVICE}, \.{SO\_MARK},
+\.{SO\_DONTROUTE}, \.{IP\_TOS}); a socket with no route cached --- one
+never connected, one only bound, a TCP listener --- gets |ENOTCONN|.
+Writes are |ENOPROTOOPT| (the row is read-only).
 
 \kernel{unconnected, or a UDP socket only bound: |ENOTCONN|; a datagram
 socket connected to \.{10.0.0.2} or \.{8.8.8.8} reads 1500, one
 connected to \.{127.0.0.1} reads 65535; read into 1 byte, 1500 gives
-\.{0xdc}; after ``need to frag (mtu 1400)'' from a router, 1400.}
+\.{0xdc}; after ``need to frag (mtu 1400)'' from a router, 1400.  After
+\.{SO\_MARK} 5, \.{SO\_DONTROUTE}, \.{IP\_TOS} \.{0x10} or
+\.{SO\_BINDTODEVICE}: |ENOTCONN|; after \.{SO\_PRIORITY}, \.{IP\_TTL},
+\.{IP\_OPTIONS}, \.{IP\_MULTICAST\_IF} and the like it still reads
+1500.}
 
-@<IP fields of a socket@>=
-bool connected; /* a destination is fixed and routed */
-uint32_t daddr; /* that destination, network order */
-
-@ @c
+@c
 static int get_mtu(sr_sock *s, sr_optreq *rq)
 {
-  struct sr_flow fl;
-  struct sr_rtres rt;
-  if (!s->connected) return -ENOTCONN;
-  memset(&fl, 0, sizeof fl);
-  fl.daddr = s->daddr;
-  fl.oif = s->bound_dev_if;
-  if (ip_route_output(s->host, &fl, &rt)) return -ENOTCONN;
-  rq->val = rt.mtu;
+  if (!s->dst_cached) return -ENOTCONN;
+  rq->val = sk_dst_mtu(s);
   return 0;
 }
 

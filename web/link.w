@@ -114,7 +114,8 @@ static void htab_free(sr_htab *t, void (*fn)(sr_hent *))
 @ The random generator is splitmix64: one 64-bit word of state, a fixed
 sequence for a given seed, and good enough statistics for deciding which
 frames a lossy link drops.  |sr_world_seed| sets the seed; |sr_reset|
-seeds with 1.  Only the links draw from it.
+seeds with 1.  The links draw from it, and so do the choices of ports
+and of identification counters.
 
 @<Public declarations@>=
 void sr_world_seed(uint64_t seed);

@@ -17,6 +17,7 @@ struct sr_sock {
   sr_host *host;
   uid_t uid; /* effective user that created it: \.{SO\_REUSEPORT} compares it */
   bool listening; /* |listen| was called: \.{SO\_ACCEPTCONN} */
+  @<Binding fields of a socket@>@;
   @<Socket-layer fields of a socket@>@;
   @<IP fields of a socket@>@;
   @<Network fields of a socket@>@;
@@ -309,11 +310,13 @@ s->ipflags |= IPF_MC_LOOP | IPF_MC_ALL;
 s->pmtudisc = sysctl_value(h, SYS_IP_NO_PMTU_DISC) ? IP_PMTUDISC_DONT : IP_PMTUDISC_WANT;
 if (type == SOCK_RAW && protocol == IPPROTO_RAW) s->ipflags |= IPF_HDRINCL;
 
-@ Releasing a socket drops its multicast memberships and frees it.
+@ Releasing a socket gives up its name and its multicast memberships,
+and frees it.
 
 @c
 static void sock_release(sr_sock *s)
 {
+  inet_release(s);
   mc_drop_all(s);
   free(s->filter);
   free(s);

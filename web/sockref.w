@@ -116,5 +116,9 @@ int sr_setsockopt(int fd, int level, int optname, const void *optval,
 @i link.w
 @i ip.w
 @i pcap.w
+@i bind.w
+
+@i scripts.w
+@i errata.w
 
 @* Index.

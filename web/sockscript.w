@@ -256,10 +256,18 @@ void ss_arena_reset(ss_arena *a)
 static ss_value *val_new(ss_arena *a, int kind);
 static ss_value *val_int(ss_arena *a, long long i, int cls, int fmt);
 static ss_value *val_str(ss_arena *a, const void *s, size_t len);
+static ss_value *val_bytes(ss_arena *a, const void *s, size_t len);
 static ss_value *val_list(ss_arena *a, int n);
 static ss_value *val_struct(ss_arena *a, const struct ss_struct *st, int n);
 
 @ @<The arena@>=
+static ss_value *val_bytes(ss_arena *a, const void *s, size_t len)
+{
+  ss_value *v = val_str(a, s, len);
+  v->fmt = SF_HEX;
+  return v;
+}
+
 static ss_value *val_new(ss_arena *a, int kind)
 {
   ss_value *v = ss_alloc(a, sizeof *v);
@@ -1193,17 +1201,15 @@ static void print_int(ss_buf *b, long long v, int cls, int fmt)
   else ss_printf(b, "%lld", v);
 }
 
-@ Strings.  Text prints as text; bytes that are mostly not text --- a
-one-byte option value, an address --- print all in hexadecimal, so that
-\.{"\\x40"} is not mistaken for a character.
+@ Strings.  Text prints as text, with C's escapes for what is not
+printable.  Bytes a call wrote as binary --- an option's value, the data of
+a control message --- are marked |SF_HEX| by the decoder and print all in
+hexadecimal, so that the byte 64 of \.{IP\_TTL} reads \.{"\\x40"}, not
+\.{"@"}.
 
 @<The printer@>=
-static void print_string(ss_buf *b, const unsigned char *s, size_t n, bool more)
+static void print_string(ss_buf *b, const unsigned char *s, size_t n, bool more, bool hex)
 {
-  size_t text = 0;
-  bool hex;
-  for (size_t i = 0; i < n; i++) if (s[i] >= 32 && s[i] < 127) text++;
-  hex = n > 0 && (n < 2 || 2 * text < n);
   ss_putc(b, '"');
   for (size_t i = 0; i < n; i++) {
     unsigned char c = s[i];
@@ -1232,7 +1238,7 @@ void ss_print_value(ss_buf *b, const ss_value *v, bool use_source)
     if (v->fmt == SF_PORT) ss_printf(b, "htons(%lld..%lld)", v->i, v->hi);
     else ss_printf(b, "%lld..%lld", v->i, v->hi);
     break;
-  case SV_STR: print_string(b, v->s, v->len, v->more); break;
+  case SV_STR: print_string(b, v->s, v->len, v->more, v->fmt == SF_HEX); break;
   case SV_NULL: ss_puts(b, "NULL", 4); break;
   case SV_ANY: ss_puts(b, "...", 3); break;
   case SV_UNKNOWN: ss_putc(b, '?'); break;
@@ -1344,7 +1350,10 @@ static bool env_bind(ss_env *e, const char *name, long long value)
 }
 
 @ Matching.  An unrecorded \.{?} matches nothing: a script must be
-recorded before it is checked.
+recorded before it is checked.  The one exception is a binding to \.{?},
+\.{\$p=?}, which an author writes to say ``remember whatever comes
+here'': it binds at once, so that the lines after it can run, and the
+recorder writes the value it found in place of the \.{?}.
 
 @<The matcher@>=
 bool ss_match(const ss_value *x, const ss_value *y, ss_env *e)
@@ -1363,7 +1372,8 @@ bool ss_match(const ss_value *x, const ss_value *y, ss_env *e)
     if (!ss_env_get(e, x->name, &v)) return false;
     return y->kind == SV_INT && y->i == (x->neg ? -v : v);
   case SV_BIND:
-    return ss_match(x->a, y, e) && y->kind == SV_INT && env_bind(e, x->name, y->i);
+    return (x->a->kind == SV_UNKNOWN || ss_match(x->a, y, e)) && y->kind == SV_INT &&
+      env_bind(e, x->name, y->i);
   case SV_STR:
     if (y->kind != SV_STR) return false;
     if (x->more ? y->len < x->len : y->len != x->len) return false;
@@ -1401,9 +1411,14 @@ static const ss_value *struct_get(const ss_value *v, const char *name)
 fits them, and otherwise takes the result: |ss_merge| makes the value a
 recorder writes.  A result the executor marked as varying from run to
 run --- a port the kernel chose, a time stamp --- is written as a
-pattern, unless the script already has one that fits.  An \.{IN => OUT}
-pair keeps its input; when the output equals the input the pair is
-written as the input alone.
+pattern, unless the script already has one that fits: a port that a
+variable of the script holds is written as that variable, another one in
+the ephemeral range as the range.  An \.{IN => OUT}
+pair keeps its input.  A pair the printer made from a plain value (for an
+argument that is both read and written, whose plain form means ``in, and
+the same out'') is written as the input alone when the output equals it;
+a pair the author wrote stays a pair, because for an output buffer the
+plain form means the output only.
 
 @<Public declarations@>=
 ss_value *ss_merge(ss_arena *a, const ss_value *expected, const ss_value *actual,
@@ -1417,12 +1432,20 @@ ss_value *ss_merge(ss_arena *a, const ss_value *x, const ss_value *y, ss_env *e,
   if (!y) return (ss_value *) x;
   if (x && x->kind == SV_INOUT) {
     ss_env scratch = *e;
+    if (x->b != x->a && is_pattern(x->b) && ss_match(x->b, y, &scratch)) return (ss_value *) x;
+    scratch = *e;
+    if (x->b == x->a && ss_match(x->a, y, &scratch)) return (ss_value *) x->a;
     m = val_new(a, SV_INOUT);
     m->a = x->a;
-    m->b = ss_merge(a, x->b, y, e, lo, hi);
-    if (ss_match(x->a, y, &scratch) && (m->b->kind == SV_INT || m->b->kind == SV_STR ||
-        m->b->kind == SV_LIST || m->b->kind == SV_STRUCT || m->b->kind == SV_NULL))
-      return (ss_value *) x->a;
+    m->b = ss_merge(a, x->b == x->a ? NULL : x->b, y, e, lo, hi);
+    return m;
+  }
+  if (x && x->kind == SV_BIND) {
+    ss_env scratch = *e;
+    m = val_new(a, SV_BIND);
+    m->name = x->name;
+    m->a = x->a->kind != SV_UNKNOWN && ss_match(x->a, y, &scratch) ? x->a :
+      ss_merge(a, x->a->kind == SV_UNKNOWN ? NULL : x->a, y, e, lo, hi);
     return m;
   }
   if (x && x->kind != SV_INT && x->kind != SV_STR && x->kind != SV_LIST &&
@@ -1435,6 +1458,14 @@ ss_value *ss_merge(ss_arena *a, const ss_value *x, const ss_value *y, ss_env *e,
     if (ss_match(x, y, &scratch)) return (ss_value *) x;
   }
   if (y->nondet == ND_TIME) return val_new(a, SV_ANY);
+  if (y->nondet == ND_PORT && y->kind == SV_INT)
+    for (int k = 0; k < e->nvars; k++)
+      if (e->var[k].value == y->i) {
+        m = val_new(a, SV_VAR);
+        m->name = e->var[k].name;
+        m->fmt = SF_PORT;
+        return m;
+      }
   if (y->nondet == ND_PORT && y->kind == SV_INT && y->i >= lo && y->i <= hi) {
     m = val_int(a, lo, -1, SF_PORT);
     m->kind = SV_RANGE;
@@ -1444,6 +1475,19 @@ ss_value *ss_merge(ss_arena *a, const ss_value *x, const ss_value *y, ss_env *e,
   @<Merge the items of a list or structure@>@;
   if (y->kind == SV_INT && y->cls == SS_CLS_PID) return pid_value(a, y, e);
   return (ss_value *) y;
+}
+
+@ A pattern is a value that stands for more than one: \.{...}, a range, a
+variable, a binding, or a string, list or structure that may go on.
+
+@<The matcher@>=
+static bool is_pattern(const ss_value *v)
+{
+  switch (v->kind) {
+  case SV_ANY: case SV_RANGE: case SV_VAR: case SV_BIND: return true;
+  case SV_STR: case SV_LIST: case SV_STRUCT: return v->more;
+  }
+  return false;
 }
 
 @ A list or structure merges item by item when the script had one of the
@@ -1477,13 +1521,15 @@ if (y->kind == SV_STRUCT) {
 
 @ A process ID in a result is written as the variable that names it in
 the script: \.{\$pid} for the process making the call, \.{\$pid2} for the
-second process, \.{-\$pgrp} for a process group.
+second process, \.{-\$pgrp} for a process group (a negative number is
+taken for a group first, as that is what it means to \.{F\_SETOWN}).
 
 @<The matcher@>=
 static ss_value *pid_value(ss_arena *a, const ss_value *y, ss_env *e)
 {
   static const char *const names[2] = {"pid", "pgrp"};
-  for (int pass = 0; pass < 2; pass++)
+  for (int turn = 0; turn < 2; turn++) {
+    int pass = y->i < 0 ? 1 - turn : turn;
     for (int sign = 1; sign >= -1; sign -= 2)
       for (int k = -1; k < e->nprocs; k++) {
         long long id = (pass ? e->pgrp : e->pid)[k < 0 ? e->cur : k];
@@ -1497,11 +1543,13 @@ static ss_value *pid_value(ss_arena *a, const ss_value *y, ss_env *e)
           return v;
         }
       }
+  }
   return (ss_value *) y;
 }
 
 @ @<Prototypes@>=
 static ss_value *pid_value(ss_arena *a, const ss_value *y, ss_env *e);
+static bool is_pattern(const ss_value *v);
 static const struct ss_struct *struct_for_fields(const char **names, int n);
 static int call_lookup(const char *name, int len);
 static void check_arity(ss_line *ln, ss_lexer *L);

@@ -36,7 +36,6 @@ ones.
 uint32_t tsflags; /* \.{SO\_TIMESTAMPING} flags */
 uint64_t max_pacing_rate; /* bytes per second */
 int nofcs, wifi_status; /* flags kept as |int| fields: their rows say \.{field:} */
-bool reuseport_prog; /* a reuseport group program is attached */
 
 @ @<Set the socket-layer defaults of |s|@>=
 s->reuse = type == SOCK_RAW || (type == SOCK_DGRAM && protocol == IPPROTO_ICMP);
@@ -308,8 +307,16 @@ is |EACCES| and setting 0 succeeds.}
 @ \clause{socket.7:SO_DONTROUTE}
 @^socket.7:SO\_DONTROUTE@>
 Send only to destinations on a directly attached network, bypassing
-gateways, as the flag |MSG_DONTROUTE| does for one message.
+gateways, as the flag |MSG_DONTROUTE| does for one message.  Writing it,
+even the value it has, drops the socket's cached route (\.{IP\_MTU} then
+says |ENOTCONN| until the socket routes again).
 
+@c
+static int set_dontroute(sr_sock *s, sr_optreq *rq)
+{
+  s->dst_cached = false;
+  return set_flag(s, rq);
+}
 
 @ \clause{socket.7:SO_KEEPALIVE}
 @^socket.7:SO\_KEEPALIVE@>
@@ -467,9 +474,18 @@ A 32-bit mark on every packet, for policy routing and filtering.  The page
 names \.{CAP\_NET\_ADMIN}; since Linux~5.17 \.{CAP\_NET\_RAW} does as well.
 Without either, every write is |EPERM|, even of the current value.
 
+A new value drops the cached route; writing the mark the socket already
+has does not.
+
 \kernel{as root $-1$ and |INT_MIN| read back as set; with only one of the
 two capabilities 1 succeeds; with neither, 0 on a fresh socket is |EPERM|.}
 
+@c
+static int set_mark(sr_sock *s, sr_optreq *rq)
+{
+  if (s->mark != (uint32_t) rq->val) s->dst_cached = false;
+  return set_int_field(s, rq);
+}
 
 @ \clause{socket.7:SO_INCOMING_CPU}
 @^socket.7:SO\_INCOMING\_CPU@>
@@ -709,16 +725,6 @@ then says |ENOPROTOOPT|.  The model has no security module either.
 @c
 static int get_peersec(sr_sock *s, sr_optreq *rq) { (void) s; (void) rq; return -ENOPROTOOPT; }
 
-@ \clause{socket.7:SO_PEERNAME}
-@^socket.7:SO\_PEERNAME@>
-The address of the peer, like |getpeername|, but with the length rules of
-an option: an |optlen| above 16 is |EINVAL| instead of being cut.  The
-model has no connections yet, so every socket answers |ENOTCONN|, as an
-unconnected or listening socket does.
-@^model limits@>
-
-@c
-static int get_peername(sr_sock *s, sr_optreq *rq) { (void) s; (void) rq; return -ENOTCONN; }
 
 @*1 The device binding.
 
@@ -730,7 +736,9 @@ name or an |optlen| of 0 removes the binding.  Because it is a string the
 dispatcher lets an |optlen| below~4 through.  The name is looked up first
 (|ENODEV|); then, if the socket is already bound, the change --- even to
 the same device, even an unbinding --- needs \.{CAP\_NET\_RAW} (|EPERM|).
-A first binding needs nothing since Linux~5.7.
+A first binding needs nothing since Linux~5.7.  A new binding drops the
+cached route, and takes a UDP socket out of its \.{SO\_REUSEPORT} group
+(see |udp_rehash|).
 
 \kernel{\.{"lo"} with |optlen| 2, \.{"lo\\0garbage"} with |optlen| 24
 bind; \.{"lo"} with |optlen| 1 and a 21-character name are |ENODEV|; an
@@ -752,6 +760,8 @@ static int set_bindtodevice(sr_sock *s, sr_optreq *rq)
   }
   if (s->bound_dev_if && !proc_capable(W->cur, CAP_NET_RAW)) return -EPERM;
   s->bound_dev_if = index;
+  udp_rehash(s, s->inet_rcv_saddr);
+  s->dst_cached = false;
   return 0;
 }
 
@@ -1037,8 +1047,9 @@ A program that picks, for each packet, the socket of a \.{SO\_REUSEPORT}
 group that receives it.  The arguments are those of \.{SO\_ATTACH\_FILTER}
 and \.{SO\_ATTACH\_BPF}, checked the same way and in the same order (the
 lock included).  Then the socket must have \.{SO\_REUSEPORT} set and must
-not yet be in its protocol's tables, which a raw socket is from its
-creation: otherwise |EINVAL|.  This program is the group's, not the
+not yet be in its protocol's tables, or must already be in a group ---
+the rule is |reuseport_attach| in the chapter on binding; a raw socket is
+in its table from its creation and in no group: |EINVAL|.  This program is the group's, not the
 socket's filter: \.{SO\_GET\_FILTER} does not see it and
 \.{SO\_DETACH\_FILTER} does not remove it.
 
@@ -1055,9 +1066,7 @@ static int set_reuseport_cbpf(sr_sock *s, sr_optreq *rq)
   if (rq->len != (int) sizeof fp) return -EINVAL;
   memcpy(&fp, rq->buf, sizeof fp);
   if ((err = filter_check(s, &fp)) != 0) return err;
-  if (!s->reuseport || s->type == SOCK_RAW) return -EINVAL;
-  s->reuseport_prog = true;
-  return 0;
+  return reuseport_attach(s);
 }
 
 static int set_reuseport_ebpf(sr_sock *s, sr_optreq *rq) { return bpf_prog_get(s, rq); }

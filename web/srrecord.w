@@ -55,7 +55,7 @@ int main(int argc, char **argv)
 
 @ @<Read the options@>=
 bool dry = false, drift = false, quiet = false;
-int timeout = 10, sample = 0, npaths = 0, nfiles, failed = 0, changed = 0;
+int timeout = 10, sample = 0, npaths = 0, nfiles, nfiles0, failed = 0, changed = 0;
 unsigned long long seed = 1;
 char **paths = calloc((size_t) argc, sizeof *paths), **files;
 ss_outcome *o = ss_outcome_new(true);
@@ -73,7 +73,7 @@ for (int i = 1; i < argc; i++) {
     return 2;
   } else paths[npaths++] = argv[i];
 }
-nfiles = ss_collect(paths, npaths, &files);
+nfiles = nfiles0 = ss_collect(paths, npaths, &files);
 
 @ The sample: the files in a shuffled order drawn from the seed, and the
 first |sample| of them.  The generator is SplitMix64, which is a few
@@ -108,6 +108,10 @@ if (sample > 0 && sample < nfiles) {
   clock_gettime(CLOCK_MONOTONIC, &t1);
   @<Report the recording@>@;
 }
+for (int f = 0; f < nfiles0; f++) free(files[f]);
+free(files);
+free(paths);
+ss_outcome_free(o, true);
 return failed || (drift && changed) ? 1 : 0;
 
 @ @<Report the recording@>=

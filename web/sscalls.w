@@ -192,7 +192,7 @@ static ss_value *decode_struct(ss_arena *a, const struct ss_struct *st,
       bool zero = true;
       for (int k = 0; k < f->size; k++) if (p[f->off + k]) zero = false;
       if (zero && f->hide_zero) continue;
-      item = val_str(a, p + f->off, f->size);
+      item = val_bytes(a, p + f->off, f->size);
     } else if (f->kind == FK_ADDRLIST) {
       size_t cnt = len > f->off ? (len - f->off) / 4 : 0;
       item = val_list(a, (int) cnt);
@@ -387,7 +387,7 @@ static ss_value *decode_optval(ss_arena *a, long long level, long long name,
     switch (name) {
     case IP_MULTICAST_IF: st = "in_addr"; break;
     case IP_MSFILTER: if (len >= 16) return decode_struct(a, st_by_name("ip_msfilter"), p, len); break;
-    case IP_OPTIONS: case IP_PKTOPTIONS: return val_str(a, p, len);
+    case IP_OPTIONS: case IP_PKTOPTIONS: return val_bytes(a, p, len);
     case IP_MTU_DISCOVER: cls = SS_CLASS_PMTUDISC; break;
     }
   }
@@ -396,7 +396,7 @@ static ss_value *decode_optval(ss_arena *a, long long level, long long name,
     if (len == s->size) return decode_struct(a, s, p, len);
   }
   if (len == 4) return int_list(a, p, len, cls);
-  return val_str(a, p, len);
+  return val_bytes(a, p, len);
 }
 
 @ A classic filter read back by \.{SO\_GET\_FILTER} is a list of
@@ -418,7 +418,7 @@ value is marked so that a recorder writes the range of ephemeral ports.
 @<Structures and calls@>=
 static ss_value *decode_sockaddr(ss_arena *a, const unsigned char *p, size_t len)
 {
-  uint16_t fam;
+  uint16_t fam = 0;
   if (len >= 2) memcpy(&fam, p, 2);
   if (len == sizeof(struct sockaddr_in) && fam == AF_INET) {
     ss_value *v = decode_struct(a, st_by_name("sockaddr_in"), p, len);
@@ -436,7 +436,7 @@ static ss_value *decode_sockaddr(ss_arena *a, const unsigned char *p, size_t len
       return v;
     }
   }
-  return val_str(a, p, len);
+  return val_bytes(a, p, len);
 }
 
 @ @<Prototypes@>=
@@ -473,12 +473,12 @@ static ss_value *decode_cmsg_data(ss_arena *a, int level, int type,
         return v;
       }
       break;
-    case IP_RECVOPTS: case IP_RETOPTS: return val_str(a, p, len);
+    case IP_RECVOPTS: case IP_RETOPTS: return val_bytes(a, p, len);
     }
   }
   if (st && len == st_by_name(st)->size) return decode_struct(a, st_by_name(st), p, len);
   if (len == 4) return int_list(a, p, len, -1);
-  return val_str(a, p, len);
+  return val_bytes(a, p, len);
 }
 
 @ Decoding the control buffer of a received message: the records as

@@ -126,18 +126,14 @@ typedef struct {
   int (*proc_switch)(pid_t);
 } ss_backend;
 
-@ The sockref backend.  The data path (|bind| to |select|) and the
-process calls are being added to \.{libsockref} by other chapters of the
-book; until each exists, a weak reference lets the tools link, and the
-line reports it missing.  When \.{sockref.h} declares a call, its
+@ The sockref backend.  The data path (|send| to |select|) is being added
+to \.{libsockref} by other chapters of the book; until each call exists,
+a weak reference lets the tools link, and a line that makes it reports
+it missing.  (Binding, connecting and the names of sockets exist, and
+\.{sockref.h} declares them.)  When \.{sockref.h} declares a call, its
 declaration here must agree with it, or the compiler says so.
 
 @<The executor@>=
-int sr_bind(int, const struct sockaddr *, socklen_t);
-int sr_connect(int, const struct sockaddr *, socklen_t);
-int sr_listen(int, int);
-int sr_getsockname(int, struct sockaddr *, socklen_t *);
-int sr_getpeername(int, struct sockaddr *, socklen_t *);
 ssize_t sr_send(int, const void *, size_t, int);
 ssize_t sr_sendto(int, const void *, size_t, int, const struct sockaddr *, socklen_t);
 ssize_t sr_sendmsg(int, const struct msghdr *, int);
@@ -151,13 +147,6 @@ ssize_t sr_writev(int, const struct iovec *, int);
 int sr_shutdown(int, int);
 int sr_poll(struct pollfd *, nfds_t, int);
 int sr_select(int, fd_set *, fd_set *, fd_set *, struct timeval *);
-pid_t sr_proc_new(int, uid_t);
-int sr_proc_switch(pid_t);
-#pragma weak sr_bind
-#pragma weak sr_connect
-#pragma weak sr_listen
-#pragma weak sr_getsockname
-#pragma weak sr_getpeername
 #pragma weak sr_send
 #pragma weak sr_sendto
 #pragma weak sr_sendmsg
@@ -171,8 +160,6 @@ int sr_proc_switch(pid_t);
 #pragma weak sr_shutdown
 #pragma weak sr_poll
 #pragma weak sr_select
-#pragma weak sr_proc_new
-#pragma weak sr_proc_switch
 
 static void sr_advance(uint64_t ns) { sr_advance_ns(ns); }
 
@@ -552,7 +539,10 @@ err = ret == -1 ? errno : 0;
 
 @ What the call wrote.  A buffer keeps as many bytes as the call says it
 filled: its result for a read, the |socklen_t| it returned for an address
-or an option.  \.{SO\_GET\_FILTER} counts its length in instructions.
+or an option.  \.{SO\_GET\_FILTER} counts its length in instructions.  An
+option may be longer than the buffer the caller said it had
+(\.{IP\_MSFILTER} trusts the count of sources in the buffer); what it
+wrote into the spare room is kept too.
 
 @<Keep what the call wrote through argument |i|@>=
 {
@@ -567,7 +557,7 @@ or an option.  \.{SO\_GET\_FILTER} counts its length in instructions.
     if (pv[i] && lenp[i + 1]) {
       n = *lenp[i + 1];
       if (iv[1] == SOL_SOCKET && iv[2] == SO_GET_FILTER) n *= sizeof(struct sock_filter);
-      if (n > cap[i]) n = cap[i];
+      if (n > cap[i] + SS_SLACK) n = cap[i] + SS_SLACK;
     }
     keep(x, r, i, pv[i], n);
     break;
@@ -948,12 +938,14 @@ static long long lit(const ss_value *v)
 }
 
 @ Integers a call writes through a pointer: a |socklen_t|, the two
-descriptors of \.{socketpair}, and the |int| of an \.{ioctl} --- which for
-\.{SIOCGPGRP} and \.{FIOGETOWN} is a process ID and for
-\.{SIOCGSTAMP} a time stamp.
+descriptors of \.{socketpair}, and the argument of an \.{ioctl}, as many
+|int|s as the script gave --- which for \.{SIOCGPGRP} and
+\.{FIOGETOWN} is a process ID, and for a \.{SIOCGSTAMP} that succeeded a
+time stamp.
 
 @<Make the value of an integer output@>=
-if (c->kind[i] == AK_IOCTLARG && (lit(ln->arg[1]) == SIOCGSTAMP || lit(ln->arg[1]) == SIOCGSTAMPNS)) {
+if (c->kind[i] == AK_IOCTLARG && r->ret == 0 &&
+    (lit(ln->arg[1]) == SIOCGSTAMP || lit(ln->arg[1]) == SIOCGSTAMPNS)) {
   act[i] = decode_struct(a, st_by_name(lit(ln->arg[1]) == SIOCGSTAMP ? "timeval" : "timespec"), p,
     n >= 16 ? 16 : n);
   act[i]->nondet = ND_TIME;
@@ -961,7 +953,11 @@ if (c->kind[i] == AK_IOCTLARG && (lit(ln->arg[1]) == SIOCGSTAMP || lit(ln->arg[1
   int cls = -1;
   if (c->kind[i] == AK_IOCTLARG && (lit(ln->arg[1]) == SIOCGPGRP || lit(ln->arg[1]) == FIOGETOWN))
     cls = SS_CLS_PID;
-  act[i] = int_list(a, p, c->kind[i] == AK_IOCTLARG ? 4 : n, cls);
+  if (c->kind[i] == AK_IOCTLARG) {
+    size_t in = value_size(v);
+    n = in < n ? in : n;
+  }
+  act[i] = int_list(a, p, n, cls);
 }
 
 @ The time that \.{select} leaves in its time-out is what was left of the
@@ -1690,7 +1686,8 @@ int ss_check_line(const ss_script *s, int li, const ss_outcome *o, ss_arena *a,
 }
 
 @ An argument that a call both reads and writes --- a length, a set of
-descriptors, a time-out, the lengths in a |msghdr| --- is written
+descriptors, a time-out, the lengths in a |msghdr|, the argument of an
+\.{ioctl} --- is written
 \.{IN => OUT} when the call changed it and as \.{IN} alone when it did
 not.  A script may write it plainly; before merging, the printer makes
 such a value a pair whose output is the value itself, so that a change is
@@ -1711,8 +1708,8 @@ static const ss_value *inout_of(ss_arena *a, int kind, const ss_value *x)
 {
   ss_value *v;
   switch (kind) {
-  case AK_LENIO:
-    if (x->kind != SV_LIST || x->n != 1) return x;
+  case AK_LENIO: case AK_IOCTLARG:
+    if (x->kind != SV_LIST || x->n != 1) return kind == AK_IOCTLARG ? pair_of(a, x) : x;
     v = val_list(a, 1);
     v->item[0] = pair_of(a, x->item[0]);
     v->src = NULL;

@@ -41,14 +41,8 @@ describes it, its scope, the kind of value it takes, its default and the
 bounds the kernel's handler enforces on a write.  |SYSV_INT| is
 |proc_dointvec_minmax|; |SYSV_U8| is |proc_dou8vec_minmax|; |SYSV_PAIR|
 holds two integers, |SYSV_ULONG| an unsigned long, |SYSV_PORTS| a list
-of port ranges.  |SYSV_JIFFIES| is |proc_dointvec_jiffies|: a number of
-seconds that the kernel keeps in ticks, so that a value whose product
-with the tick rate does not fit in an |int| is |EINVAL|, on either side
-of zero (the row's bounds are then those of an |int|).
-
-\kernel{with |HZ| 250, \.{ipfrag\_time}, \.{ip6frag\_time} and
-\.{route.mtu\_expires} take 8589934 and $-8589934$ and refuse 8589935,
-$-8589935$ and |INT_MAX| (scripts found by \.{sr-fuzz}).}
+of port ranges; |SYSV_JIFFIES| is |proc_dointvec_jiffies|, seconds that the
+kernel keeps in ticks.
 
 @<Type definitions@>=
 enum { SYSV_INT, SYSV_U8, SYSV_ULONG, SYSV_PAIR, SYSV_PORTS, SYSV_JIFFIES };
@@ -226,11 +220,10 @@ share a port.
 Nonzero makes new sockets start with \.{IP\_PMTUDISC\_DONT} instead of
 \.{IP\_PMTUDISC\_WANT}.  The route cache's tunables that path-MTU
 discovery uses come with it: the smallest MTU a discovery may lower a
-route to (552, at least 68 and with no upper bound), how long a learnt
-MTU lives (600~s), and the smallest advertised MSS (256).
+route to (552, with no upper bound), how long a learnt MTU lives
+(600~s), and the smallest advertised MSS (256).
 
-\kernel{\.{route.min\_pmtu} takes 65536 and |INT_MAX| and refuses 67
-(a script found by \.{sr-fuzz}).}
+\kernel{\.{route/min\_pmtu} takes 2147483647 and refuses 67.}
 
 @<Rows of the tunables table@>=
 @[ [SYS_IP_NO_PMTU_DISC] = {"net.ipv4.ip_no_pmtu_disc", "ip.7:proc:ip_no_pmtu_disc",
@@ -501,8 +494,15 @@ static int read_number(const char **pp, bool *neg, unsigned long long *out)
 }
 
 @ Parsing by kind.  An int must fit in an |int|, then in the row's bounds;
-an unsigned long must not be negative.  A pair reads one or two numbers:
-a single number sets the first and keeps the second.
+an unsigned long must not be negative, and is kept as its bits (up to
+|ULONG_MAX|).  A number of seconds kept in ticks must not overflow an
+|int| of ticks: its magnitude is at most |INT_MAX/hz|.  A pair reads one
+or two numbers: a single number sets the first and keeps the second.
+
+\kernel{with \.{HZ=250}, \.{ipfrag\_time}, \.{ip6frag\_time} and
+\.{route/mtu\_expires} take 8589934 and $-8589934$ and refuse 8589935
+and $-8589935$; \.{ipfrag\_high\_thresh} takes and reads back
+18446744073709551615.}
 
 @c
 static int sysctl_parse(int i, const char *text, long long nv[2])
@@ -522,14 +522,15 @@ static int sysctl_parse(int i, const char *text, long long nv[2])
     if (read_number(&p, &neg, &u) < 0) return -EINVAL;
     if (s->kind == SYSV_ULONG) {
       if (neg) return -EINVAL;
-      if (u > (unsigned long long) LLONG_MAX) v = LLONG_MAX;
-      else v = (long long) u;
+      v = (long long) u;
+    } else if (s->kind == SYSV_JIFFIES) {
+      if (u > (unsigned long long) (INT_MAX / W->hz)) return -EINVAL;
+      v = neg ? -(long long) u : (long long) u;
     } else {
       if (neg ? u > (unsigned long long) INT_MAX + 1 : u > (unsigned long long) INT_MAX)
         if (i != SYS_PING_GROUP_RANGE) return -EINVAL;
       v = neg ? -(long long) u : (long long) u;
       if (v < s->min || v > s->max) return -EINVAL;
-      if (s->kind == SYSV_JIFFIES && u > (unsigned long long) (INT_MAX / W->hz)) return -EINVAL;
     }
     nv[k] = v;
   }
@@ -560,10 +561,10 @@ static int sysctl_cross_check(sr_host *h, int i, long long nv[2])
     if (nv[0] > sysctl_value(h, SYS_IP_LOCAL_PORT_RANGE)) return -EINVAL;
     break;
   case SYS_IPFRAG_HIGH_THRESH: case SYS_IP6FRAG_HIGH_THRESH:
-    if (nv[0] < sysctl_value(h, i + 1)) return -EINVAL;
+    if ((unsigned long long) nv[0] < (unsigned long long) sysctl_value(h, i + 1)) return -EINVAL;
     break;
   case SYS_IPFRAG_LOW_THRESH: case SYS_IP6FRAG_LOW_THRESH:
-    if (nv[0] > sysctl_value(h, i - 1)) return -EINVAL;
+    if ((unsigned long long) nv[0] > (unsigned long long) sysctl_value(h, i - 1)) return -EINVAL;
     break;
   case SYS_PING_GROUP_RANGE:
     if (nv[1] < nv[0]) { nv[0] = 1; nv[1] = 0; }

@@ -333,7 +333,28 @@ caller in a build that lacks that layer; the compiler is told so.
 @<Constants of the model@>=
 #define SR_TRANSPORT_API __attribute__((unused))
 
+@ Walking a list of options: |ipopt_next| returns the next option that
+has a length byte, skipping no-operation bytes, and stops at the end of
+the list, at an end-of-list byte, or at a length that does not fit.
+Every function below walks with it.
+
+@<Private function prototypes@>=
+static uint8_t *ipopt_next(uint8_t *opt, int optlen, int *pos);
+
 @ @c
+static uint8_t *ipopt_next(uint8_t *opt, int optlen, int *pos)
+{
+  while (*pos < optlen) {
+    uint8_t *p = opt + *pos;
+    if (p[0] == IPOPT_END) return NULL;
+    if (p[0] == IPOPT_NOOP) { (*pos)++; continue; }
+    if (optlen - *pos < 2 || p[1] < 2 || p[1] > optlen - *pos) return NULL;
+    *pos += p[1];
+    return p;
+  }
+  return NULL;
+}
+
 static uint32_t inet_current_timestamp(void)
 {
   uint64_t ms = W->now_ns / 1000000u;
@@ -343,14 +364,9 @@ static uint32_t inet_current_timestamp(void)
 static void ip_options_build(sr_host *h, uint8_t *opt, int optlen,
   uint32_t saddr, uint32_t daddr)
 {
-  int l = optlen;
-  uint8_t *p = opt;
-  while (l > 0) {
-    int n;
-    if (p[0] == IPOPT_END) break;
-    if (p[0] == IPOPT_NOOP) { p++; l--; continue; }
-    n = p[1];
-    if (n < 2 || n > l) break;
+  uint8_t *p;
+  for (int pos = 0; (p = ipopt_next(opt, optlen, &pos)) != NULL;) {
+    int n = p[1];
     switch (p[0]) {
     case IPOPT_RR:
       if (p[2] + 3 <= n) { put_addr(p + p[2] - 1, saddr); p[2] += 4; }
@@ -365,8 +381,6 @@ static void ip_options_build(sr_host *h, uint8_t *opt, int optlen,
       }
       break;
     }
-    p += n;
-    l -= n;
   }
 }
 
@@ -403,21 +417,12 @@ destination (|udp_sendmsg| uses |faddr|).
 static bool ip_options_first_hop(const uint8_t *opt, int optlen,
   uint32_t *faddr)
 {
-  int l = optlen;
-  const uint8_t *p = opt;
-  while (l > 0) {
-    int n;
-    if (p[0] == IPOPT_END) break;
-    if (p[0] == IPOPT_NOOP) { p++; l--; continue; }
-    n = p[1];
-    if (n < 2 || n > l) break;
-    if ((p[0] == IPOPT_LSRR || p[0] == IPOPT_SSRR) && n >= 7) {
+  uint8_t *p;
+  for (int pos = 0; (p = ipopt_next((uint8_t *) opt, optlen, &pos)) != NULL;)
+    if ((p[0] == IPOPT_LSRR || p[0] == IPOPT_SSRR) && p[1] >= 7) {
       *faddr = get_addr(p + 3);
       return true;
     }
-    p += n;
-    l -= n;
-  }
   return false;
 }
 
@@ -438,16 +443,7 @@ static void ip_options_fragment(uint8_t *opt, int optlen);
 @ @c
 static void ip_options_fragment(uint8_t *opt, int optlen)
 {
-  int l = optlen;
-  uint8_t *p = opt;
-  while (l > 0) {
-    int n;
-    if (p[0] == IPOPT_END) return;
-    if (p[0] == IPOPT_NOOP) { p++; l--; continue; }
-    n = p[1];
-    if (n < 2 || n > l) return;
-    if (!(p[0] & IPOPT_COPY)) memset(p, IPOPT_NOOP, (size_t) n);
-    p += n;
-    l -= n;
-  }
+  uint8_t *p;
+  for (int pos = 0; (p = ipopt_next(opt, optlen, &pos)) != NULL;)
+    if (!(p[0] & IPOPT_COPY)) memset(p, IPOPT_NOOP, p[1]);
 }
