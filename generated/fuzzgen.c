@@ -43,7 +43,7 @@ typedef struct fg_file fg_file;
 typedef struct{const char*name;bool writable;}fg_tunable;
 
 /*:14*//*20:*/
-#line 467 "web/fuzzgen.w"
+#line 468 "web/fuzzgen.w"
 
 typedef struct{char s[1024];}fg_text;
 
@@ -51,12 +51,13 @@ typedef struct{char s[1024];}fg_text;
 #line 54 "web/fuzzgen.w"
 
 /*39:*/
-#line 829 "web/fuzzgen.w"
+#line 830 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o);
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len);
 static const char*custom_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len);
 static void read_option(fg_gen*g,int fd,const fg_option*o);
+static long long name_len(fg_gen*g);
 
 /*:39*/
 #line 55 "web/fuzzgen.w"
@@ -195,7 +196,7 @@ return NULL;
 #line 57 "web/fuzzgen.w"
 
 /*18:*/
-#line 375 "web/fuzzgen.w"
+#line 376 "web/fuzzgen.w"
 
 /*15:*/
 #line 317 "web/fuzzgen.w"
@@ -221,7 +222,7 @@ static const fg_tunable tunables[]= {
 #define NTUNABLES ((int) (sizeof tunables / sizeof tunables[0]))
 
 /*:15*/
-#line 376 "web/fuzzgen.w"
+#line 377 "web/fuzzgen.w"
 
 void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out)
 {
@@ -250,14 +251,14 @@ g->file[0].refs= 3;
 for(int i= 0;i<3;i++){g->fd[i]= 0;g->used[i]= true;}
 g->highest= 2;
 g->root= g->saved_root= root;
-g->cap_raw= root;
+g->cap_raw= g->cap_admin= root;
 g->ping_ok= false;
 memset(g->wrote,0,sizeof g->wrote);
 g->lines= 0;
 }
 
 /*:18*//*19:*/
-#line 413 "web/fuzzgen.w"
+#line 414 "web/fuzzgen.w"
 
 static int lowest_free(const fg_gen*g,int min)
 {
@@ -310,7 +311,7 @@ return fd>=0&&fd<FG_NFD&&g->fd[fd]>=0?&g->file[g->fd[fd]]:NULL;
 #line 58 "web/fuzzgen.w"
 
 /*21:*/
-#line 470 "web/fuzzgen.w"
+#line 471 "web/fuzzgen.w"
 
 static const char*text(fg_text*t,const char*fmt,...)
 {
@@ -322,7 +323,7 @@ return t->s;
 }
 
 /*:21*//*22:*/
-#line 491 "web/fuzzgen.w"
+#line 492 "web/fuzzgen.w"
 
 static int pick_fd(fg_gen*g,bool std_ok)
 {
@@ -346,7 +347,7 @@ return PICK(g->r,garbage);
 }
 
 /*:22*//*23:*/
-#line 518 "web/fuzzgen.w"
+#line 519 "web/fuzzgen.w"
 
 static long long any_int(fg_gen*g)
 {
@@ -358,7 +359,7 @@ return PICK(g->r,ints);
 }
 
 /*:23*//*24:*/
-#line 534 "web/fuzzgen.w"
+#line 535 "web/fuzzgen.w"
 
 static long long any_len(fg_gen*g,long long natural)
 {
@@ -372,7 +373,7 @@ return PICK(g->r,lens);
 }
 
 /*:24*//*25:*/
-#line 553 "web/fuzzgen.w"
+#line 554 "web/fuzzgen.w"
 
 static const char*any_addr(fg_gen*g)
 {
@@ -396,7 +397,7 @@ return PICK(g->r,groups);
 }
 
 /*:25*//*26:*/
-#line 580 "web/fuzzgen.w"
+#line 581 "web/fuzzgen.w"
 
 static const char*any_sockaddr(fg_gen*g,fg_text*t,long long*len)
 {
@@ -414,7 +415,7 @@ return text(t,"\"\\x02\\x00\\x13\\x88\"");
 }
 
 /*:26*//*27:*/
-#line 600 "web/fuzzgen.w"
+#line 601 "web/fuzzgen.w"
 
 static const char*any_data(fg_gen*g,long long*len)
 {
@@ -429,7 +430,7 @@ return d;
 }
 
 /*:27*//*28:*/
-#line 618 "web/fuzzgen.w"
+#line 619 "web/fuzzgen.w"
 
 static const char*any_flags(fg_gen*g,fg_text*t,const char*const*names,int n,unsigned pct)
 {
@@ -443,14 +444,14 @@ return t->s;
 }
 
 /*:28*//*29:*/
-#line 638 "web/fuzzgen.w"
+#line 639 "web/fuzzgen.w"
 
 static const char*option_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
 const char*ty= o->type;
 if(chance(g->r,8)){*len= any_len(g,4);return"NULL";}
 if(chance(g->r,6))/*31:*/
-#line 677 "web/fuzzgen.w"
+#line 678 "web/fuzzgen.w"
 
 {
 size_t n= 1+fg_below(g->r,24),used= 0;
@@ -462,10 +463,10 @@ return t->s;
 }
 
 /*:31*/
-#line 643 "web/fuzzgen.w"
+#line 644 "web/fuzzgen.w"
 
 if(!strcmp(ty,"linger"))/*32:*/
-#line 687 "web/fuzzgen.w"
+#line 688 "web/fuzzgen.w"
 
 {
 static const int secs[]= {0,1,5,-1,65535,INT_MAX,INT_MIN};
@@ -474,10 +475,10 @@ return text(t,"{l_onoff=%d, l_linger=%d}",PICK(g->r,((const int[]){0,1,2,-1})),P
 }
 
 /*:32*/
-#line 644 "web/fuzzgen.w"
+#line 645 "web/fuzzgen.w"
 
 if(!strcmp(ty,"timeval"))/*33:*/
-#line 697 "web/fuzzgen.w"
+#line 698 "web/fuzzgen.w"
 
 {
 static const long long sec[]= {0,0,1,5,-1,2147483647LL,9223372036854775807LL};
@@ -487,10 +488,10 @@ return text(t,"{tv_sec=%lld, tv_usec=%lld}",PICK(g->r,sec),PICK(g->r,usec));
 }
 
 /*:33*/
-#line 645 "web/fuzzgen.w"
+#line 646 "web/fuzzgen.w"
 
 if(!strcmp(ty,"string"))/*34:*/
-#line 709 "web/fuzzgen.w"
+#line 710 "web/fuzzgen.w"
 
 {
 static const char*const names[]= {"eth0","lo","","nosuch0","eth0\\x00junk",
@@ -503,10 +504,10 @@ return text(t,"\"%s\"",nm);
 }
 
 /*:34*/
-#line 646 "web/fuzzgen.w"
+#line 647 "web/fuzzgen.w"
 
 if(!strcmp(ty,"bytes"))/*35:*/
-#line 724 "web/fuzzgen.w"
+#line 725 "web/fuzzgen.w"
 
 {
 static const char*const opts[]= {"","\\x01","\\x00","\\x01\\x01\\x01\\x01",
@@ -522,12 +523,12 @@ return text(t,"\"%s\"",op);
 }
 
 /*:35*/
-#line 647 "web/fuzzgen.w"
+#line 648 "web/fuzzgen.w"
 
 if(!strcmp(ty,"mreq")||!strcmp(ty,"mreq_source"))return mreq_value(g,o,t,len);
 if(!strcmp(ty,"custom"))return custom_value(g,o,t,len);
 if(!strcmp(ty,"u64"))/*36:*/
-#line 741 "web/fuzzgen.w"
+#line 742 "web/fuzzgen.w"
 
 {
 static const char*const v64[]= {"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00",
@@ -539,7 +540,7 @@ return text(t,"\"%s\"",PICK(g->r,v64));
 }
 
 /*:36*/
-#line 650 "web/fuzzgen.w"
+#line 651 "web/fuzzgen.w"
 
 if((!strcmp(ty,"byte")||!strcmp(ty,"bytebool"))&&chance(g->r,30)){
 *len= any_len(g,1);
@@ -550,7 +551,7 @@ return text(t,"[%lld]",int_value(g,o));
 }
 
 /*:29*//*30:*/
-#line 662 "web/fuzzgen.w"
+#line 663 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o)
 {
@@ -567,7 +568,7 @@ return any_int(g);
 }
 
 /*:30*//*37:*/
-#line 757 "web/fuzzgen.w"
+#line 758 "web/fuzzgen.w"
 
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
@@ -594,7 +595,7 @@ any_mcast(g),PICK(g->r,ifaddr),PICK(g->r,ifindex));
 }
 
 /*:37*//*38:*/
-#line 790 "web/fuzzgen.w"
+#line 791 "web/fuzzgen.w"
 
 static const char*msfilter_text(fg_gen*g,fg_text*t,int nsrc,const char*mode)
 {
@@ -635,7 +636,7 @@ return t->s;
 }
 
 /*:38*//*40:*/
-#line 839 "web/fuzzgen.w"
+#line 841 "web/fuzzgen.w"
 
 static long long read_len(fg_gen*g,const fg_option*o)
 {
@@ -647,14 +648,24 @@ else if(!strcmp(ty,"bytes"))natural= 40;
 else if(!strcmp(ty,"mreq"))natural= 12;
 else if(!strcmp(ty,"custom"))natural= !strcmp(o->name,"IP_MSFILTER")?20:4;
 if(!strcmp(ty,"byte")||!strcmp(ty,"bytebool"))natural= chance(g->r,20)?1:4;
+if(!strcmp(o->name,"SO_PEERNAME"))return name_len(g);
 return any_len(g,natural);
 }
 
-/*:40*/
+/*:40*//*55:*/
+#line 1224 "web/fuzzgen.w"
+
+static long long name_len(fg_gen*g)
+{
+static const long long lens[]= {16,16,16,0,1,2,17,20,128,-1};
+return PICK(g->r,lens);
+}
+
+/*:55*/
 #line 59 "web/fuzzgen.w"
 
 /*41:*/
-#line 861 "web/fuzzgen.w"
+#line 864 "web/fuzzgen.w"
 
 static void line(fg_gen*g,const char*fmt,...)
 {
@@ -671,7 +682,7 @@ g->lines++;
 }
 
 /*:41*//*42:*/
-#line 887 "web/fuzzgen.w"
+#line 891 "web/fuzzgen.w"
 
 static void gen_socket(fg_gen*g)
 {
@@ -686,13 +697,13 @@ static const struct{const char*type,*proto;int t,p;}good[]= {
 static const char*const badfam[]= {"AF_UNSPEC","-1","46","47","255","1000","2147483647"};
 static const char*const badtype[]= {"0","SOCK_SEQPACKET","SOCK_RDM","7","8","9","11",
 "15","-1","SOCK_DGRAM|0x100","SOCK_DGRAM|0x40000000"};
-static const char*const badproto[]= {"IPPROTO_TCP","263","-1","256","1000","IPPROTO_RAW"};
+static const char*const badproto[]= {"263","-1","256","1000","IPPROTO_RAW","IPPROTO_ICMP"};
 fg_text fl;
 int i= (int)fg_below(g->r,(uint32_t)(sizeof good/sizeof good[0]));
 unsigned k= fg_below(g->r,100);
 const char*flags= any_flags(g,&fl,(const char*const[]){"SOCK_NONBLOCK","SOCK_CLOEXEC"},2,25);
 if(k<84)/*43:*/
-#line 918 "web/fuzzgen.w"
+#line 924 "web/fuzzgen.w"
 
 {
 bool ok= (good[i].t!=SOCK_RAW||g->cap_raw)&&
@@ -705,16 +716,18 @@ if(ok&&strchr(flags,'x')==NULL)open_fd(g,lowest_free(g,0),new_file(g,FG_SOCKET,g
 }
 
 /*:43*/
-#line 906 "web/fuzzgen.w"
+#line 910 "web/fuzzgen.w"
 
 else if(k<89)line(g,"socket(%s, %s, 0)",PICK(g->r,badfam),good[i].type);
 else if(k<95)line(g,"socket(AF_INET, %s, 0)",PICK(g->r,badtype));
-else line(g,"socket(AF_INET, %s, %s)",good[i].t==SOCK_RAW?"SOCK_RAW":good[i].type,
-good[i].t==SOCK_RAW?"0":PICK(g->r,badproto));
+else if(good[i].t==SOCK_RAW)line(g,"socket(AF_INET, SOCK_RAW, 0)");
+else if(chance(g->r,30))line(g,"socket(AF_INET, %s, %s)",good[i].type,
+good[i].t==SOCK_STREAM?"IPPROTO_UDP":"IPPROTO_TCP");
+else line(g,"socket(AF_INET, %s, %s)",good[i].type,PICK(g->r,badproto));
 }
 
 /*:42*//*44:*/
-#line 933 "web/fuzzgen.w"
+#line 939 "web/fuzzgen.w"
 
 static void gen_socketpair(fg_gen*g)
 {
@@ -723,7 +736,7 @@ line(g,"socketpair(AF_INET, %s, 0, %s)",PICK(g->r,types),chance(g->r,85)?"?":"NU
 }
 
 /*:44*//*45:*/
-#line 942 "web/fuzzgen.w"
+#line 948 "web/fuzzgen.w"
 
 static void gen_close(fg_gen*g)
 {
@@ -733,7 +746,7 @@ close_fd(g,fd);
 }
 
 /*:45*//*46:*/
-#line 963 "web/fuzzgen.w"
+#line 969 "web/fuzzgen.w"
 
 static void gen_fcntl(fg_gen*g)
 {
@@ -748,7 +761,7 @@ fg_text t;
 if(k<15)line(g,"fcntl(%d, F_GETFD)",fd);
 else if(k<25)line(g,"fcntl(%d, F_SETFD, %s)",fd,PICK(g->r,((const char*const[]){"FD_CLOEXEC","0","3","-1"})));
 else if(k<40)/*47:*/
-#line 989 "web/fuzzgen.w"
+#line 995 "web/fuzzgen.w"
 
 {
 long long min= PICK(g->r,dupmin);
@@ -762,11 +775,11 @@ else if(min> g->highest)g->highest= (int)min;
 }
 
 /*:47*/
-#line 976 "web/fuzzgen.w"
+#line 982 "web/fuzzgen.w"
 
 else if(k<50)line(g,"fcntl(%d, F_GETFL)",fd);
 else if(k<65)/*48:*/
-#line 1004 "web/fuzzgen.w"
+#line 1010 "web/fuzzgen.w"
 
 {
 const char*fl= any_flags(g,&t,setfl,(int)(sizeof setfl/sizeof setfl[0]),20);
@@ -777,7 +790,7 @@ g->file[g->fd[fd]].nonblock= strstr(fl,"O_NONBLOCK")!=NULL;
 }
 
 /*:48*/
-#line 978 "web/fuzzgen.w"
+#line 984 "web/fuzzgen.w"
 
 else if(k<72)line(g,"fcntl(%d, F_GETOWN)",fd);
 else if(k<82)line(g,"fcntl(%d, F_SETOWN, %s)",fd,PICK(g->r,owners));
@@ -787,7 +800,7 @@ else line(g,"fcntl(%d, %d, 0)",fd,PICK(g->r,((const int[]){-1,999,1200,2000,1234
 }
 
 /*:46*//*49:*/
-#line 1030 "web/fuzzgen.w"
+#line 1036 "web/fuzzgen.w"
 
 static void gen_ioctl(fg_gen*g)
 {
@@ -809,7 +822,7 @@ g->file[g->fd[fd]].nonblock= strcmp(v,"[0]")!=0;
 }
 
 /*:49*//*50:*/
-#line 1052 "web/fuzzgen.w"
+#line 1058 "web/fuzzgen.w"
 
 static void gen_pread(fg_gen*g)
 {
@@ -822,7 +835,7 @@ line(g,"pwrite(%d, \"abc\", %d, %d)",pick_fd(g,false),PICK(g->r,((const int[]){0
 }
 
 /*:50*//*51:*/
-#line 1077 "web/fuzzgen.w"
+#line 1083 "web/fuzzgen.w"
 
 static const char*other_level(fg_gen*g)
 {
@@ -843,11 +856,12 @@ return PICK(g->r,((const char*const[]){"0","100","199","200","205","209","210","
 }
 
 /*:51*//*52:*/
-#line 1116 "web/fuzzgen.w"
+#line 1125 "web/fuzzgen.w"
 
 static bool policy_forbids(const fg_gen*g,const fg_option*o)
 {
-return!g->root&&(!strcmp(o->name,"SO_ATTACH_FILTER")||!strcmp(o->name,"SO_ATTACH_REUSEPORT_CBPF"));
+return(!g->root||!g->cap_admin)&&
+(!strcmp(o->name,"SO_ATTACH_FILTER")||!strcmp(o->name,"SO_ATTACH_REUSEPORT_CBPF"));
 }
 
 static void gen_setsockopt(fg_gen*g)
@@ -882,7 +896,7 @@ line(g,"getsockopt(%d, %s, %s, ?, [%lld])",fd,lvl,unknown_name(g,lvl),any_len(g,
 }
 
 /*:52*//*53:*/
-#line 1158 "web/fuzzgen.w"
+#line 1168 "web/fuzzgen.w"
 
 static void read_option(fg_gen*g,int fd,const fg_option*o)
 {
@@ -901,7 +915,7 @@ else line(g,"getsockopt(%d, %s, %s, %s, [%lld])",fd,o->level,o->name,val,len);
 }
 
 /*:53*//*54:*/
-#line 1181 "web/fuzzgen.w"
+#line 1191 "web/fuzzgen.w"
 
 static void gen_bind(fg_gen*g)
 {
@@ -927,12 +941,12 @@ static void gen_listen(fg_gen*g)
 line(g,"listen(%d, %d)",pick_fd(g,true),PICK(g->r,((const int[]){0,1,5,128,-1,4096,4097,INT_MAX})));
 }
 
-/*:54*//*55:*/
-#line 1209 "web/fuzzgen.w"
+/*:54*//*56:*/
+#line 1231 "web/fuzzgen.w"
 
 static void name_call(fg_gen*g,const char*call)
 {
-long long len= any_len(g,16);
+long long len= name_len(g);
 if(chance(g->r,5))line(g,"%s(%d, NULL, [%lld])",call,pick_fd(g,true),len);
 else if(chance(g->r,5))line(g,"%s(%d, ?, NULL)",call,pick_fd(g,true));
 else line(g,"%s(%d, ?, [%lld])",call,pick_fd(g,true),len);
@@ -941,8 +955,8 @@ else line(g,"%s(%d, ?, [%lld])",call,pick_fd(g,true),len);
 static void gen_getsockname(fg_gen*g){name_call(g,"getsockname");}
 static void gen_getpeername(fg_gen*g){name_call(g,"getpeername");}
 
-/*:55*//*56:*/
-#line 1226 "web/fuzzgen.w"
+/*:56*//*57:*/
+#line 1248 "web/fuzzgen.w"
 
 static const char*send_flags(fg_gen*g,fg_text*t)
 {
@@ -981,8 +995,8 @@ const char*d= any_data(g,&len);
 line(g,"write(%d, %s, %lld)",pick_fd(g,false),d,len);
 }
 
-/*:56*//*57:*/
-#line 1269 "web/fuzzgen.w"
+/*:57*//*58:*/
+#line 1291 "web/fuzzgen.w"
 
 static void gen_sendmsg(fg_gen*g)
 {
@@ -1011,8 +1025,8 @@ snprintf(msg+used,sizeof msg-used,"}");
 line(g,"sendmsg(%d, %s, %s)",pick_fd(g,true),msg,send_flags(g,&t));
 }
 
-/*:57*//*58:*/
-#line 1297 "web/fuzzgen.w"
+/*:58*//*59:*/
+#line 1319 "web/fuzzgen.w"
 
 static void gen_writev(fg_gen*g)
 {
@@ -1026,8 +1040,8 @@ snprintf(iov+used,sizeof iov-used,"]");
 line(g,"writev(%d, %s, %d)",pick_fd(g,false),iov,chance(g->r,85)?n:PICK(g->r,((const int[]){-1,0,1025})));
 }
 
-/*:58*//*59:*/
-#line 1317 "web/fuzzgen.w"
+/*:59*//*60:*/
+#line 1339 "web/fuzzgen.w"
 
 static const char*recv_flags(fg_gen*g,fg_text*t)
 {
@@ -1054,7 +1068,7 @@ line(g,"recv(%d, ?, %d, %s)",pick_fd(g,true),recv_size(g),recv_flags(g,&t));
 static void gen_recvfrom(fg_gen*g)
 {
 fg_text t;
-long long len= any_len(g,16);
+long long len= name_len(g);
 if(chance(g->r,10))line(g,"recvfrom(%d, ?, %d, %s, NULL, NULL)",pick_fd(g,true),recv_size(g),recv_flags(g,&t));
 else line(g,"recvfrom(%d, ?, %d, %s, ?, [%lld])",pick_fd(g,true),recv_size(g),recv_flags(g,&t),len);
 }
@@ -1063,12 +1077,12 @@ static void gen_recvmsg(fg_gen*g)
 {
 fg_text t;
 line(g,"recvmsg(%d, {msg_name=%s, msg_namelen=%lld, msg_iov=[{iov_base=?, iov_len=%d}], msg_control=%s, msg_controllen=%d}, %s)",
-pick_fd(g,true),chance(g->r,80)?"?":"NULL",any_len(g,16),recv_size(g),
+pick_fd(g,true),chance(g->r,80)?"?":"NULL",name_len(g),recv_size(g),
 chance(g->r,70)?"?":"NULL",PICK(g->r,((const int[]){0,16,20,64,256,1024})),recv_flags(g,&t));
 }
 
-/*:59*//*60:*/
-#line 1360 "web/fuzzgen.w"
+/*:60*//*61:*/
+#line 1382 "web/fuzzgen.w"
 
 static int nonblocking_fd(fg_gen*g)
 {
@@ -1093,16 +1107,16 @@ line(g,"readv(%d, [{iov_base=?, iov_len=%d}%s], %d)",nonblocking_fd(g),recv_size
 n==2?", {iov_base=?, iov_len=3}":"",chance(g->r,85)?n:PICK(g->r,((const int[]){-1,0,1025})));
 }
 
-/*:60*//*61:*/
-#line 1386 "web/fuzzgen.w"
+/*:61*//*62:*/
+#line 1408 "web/fuzzgen.w"
 
 static void gen_shutdown(fg_gen*g)
 {
 line(g,"shutdown(%d, %s)",pick_fd(g,true),PICK(g->r,((const char*const[]){"SHUT_RD","SHUT_WR","SHUT_RDWR","3","-1"})));
 }
 
-/*:61*//*62:*/
-#line 1398 "web/fuzzgen.w"
+/*:62*//*63:*/
+#line 1420 "web/fuzzgen.w"
 
 static void gen_poll(fg_gen*g)
 {
@@ -1128,22 +1142,22 @@ line(g,"select(%d, [%d], [%d], %s, {tv_sec=0, tv_usec=0})",
 chance(g->r,85)?hi+1:PICK(g->r,((const int[]){0,-1,1,1024})),a,b,chance(g->r,50)?"[]":"NULL");
 }
 
-/*:62*//*63:*/
-#line 1430 "web/fuzzgen.w"
+/*:63*//*64:*/
+#line 1452 "web/fuzzgen.w"
 
 static void gen_setuid(fg_gen*g)
 {
 int uid= PICK(g->r,((const int[]){65534,65534,1000,0,-1}));
 line(g,"setuid(%d)",uid);
-if(uid> 0&&g->root)g->root= g->saved_root= g->cap_raw= false;
+if(uid> 0&&g->root)g->root= g->saved_root= g->cap_raw= g->cap_admin= false;
 }
 
 static void gen_seteuid(fg_gen*g)
 {
 int uid= PICK(g->r,((const int[]){65534,1000,0}));
 line(g,"seteuid(%d)",uid);
-if(uid> 0&&g->root)g->root= g->cap_raw= false;
-else if(uid==0&&g->saved_root)g->root= g->cap_raw= true;
+if(uid> 0&&g->root)g->root= g->cap_raw= g->cap_admin= false;
+else if(uid==0&&g->saved_root)g->root= g->cap_raw= g->cap_admin= true;
 }
 
 static void gen_cap_drop(fg_gen*g)
@@ -1153,10 +1167,11 @@ static const char*const caps[]= {"CAP_NET_ADMIN","CAP_NET_RAW","CAP_NET_BIND_SER
 const char*c= PICK(g->r,caps);
 line(g,"cap_drop(%s)",c);
 if(!strcmp(c,"CAP_NET_RAW"))g->cap_raw= false;
+if(!strcmp(c,"CAP_NET_ADMIN"))g->cap_admin= false;
 }
 
-/*:63*//*64:*/
-#line 1459 "web/fuzzgen.w"
+/*:64*//*65:*/
+#line 1482 "web/fuzzgen.w"
 
 static void gen_sysctl_set(fg_gen*g)
 {
@@ -1187,8 +1202,8 @@ static void gen_signal_count(fg_gen*g)
 line(g,"signal_count(%d)",PICK(g->r,((const int[]){29,23,13,0,65})));
 }
 
-/*:64*//*65:*/
-#line 1495 "web/fuzzgen.w"
+/*:65*//*66:*/
+#line 1518 "web/fuzzgen.w"
 
 static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 {"socket",gen_socket,10},{"socketpair",gen_socketpair,1},{"close",gen_close,3},
@@ -1205,8 +1220,8 @@ static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 };
 #define NCALLS ((int) (sizeof calls / sizeof calls[0]))
 
-/*:65*//*66:*/
-#line 1514 "web/fuzzgen.w"
+/*:66*//*67:*/
+#line 1537 "web/fuzzgen.w"
 
 static bool call_enabled(const fg_gen*g,const char*name)
 {
@@ -1215,11 +1230,11 @@ if(!strcmp(ss_call_name(c),name))return g->enabled?g->enabled[c]:true;
 return false;
 }
 
-/*:66*/
+/*:67*/
 #line 60 "web/fuzzgen.w"
 
-/*68:*/
-#line 1532 "web/fuzzgen.w"
+/*69:*/
+#line 1555 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines)
 {
@@ -1237,8 +1252,8 @@ w-= calls[i].weight;
 }
 }
 
-/*:68*//*69:*/
-#line 1558 "web/fuzzgen.w"
+/*:69*//*70:*/
+#line 1581 "web/fuzzgen.w"
 
 void fg_close_all(fg_gen*g)
 {
@@ -1264,8 +1279,8 @@ line(g,"sysctl_set(\"%s\", \"%s\\n\")",tunables[i].name,v);
 }
 }
 
-/*:69*//*72:*/
-#line 1597 "web/fuzzgen.w"
+/*:70*//*73:*/
+#line 1620 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled)
 {
@@ -1275,8 +1290,8 @@ int i;
 enabled[c]= false;
 for(i= 0;i<NCALLS&&strcmp(calls[i].name,ss_call_name(c));i++);
 if(i==NCALLS)continue;
-/*73:*/
-#line 1611 "web/fuzzgen.w"
+/*74:*/
+#line 1634 "web/fuzzgen.w"
 
 {
 fg_rand r;
@@ -1296,14 +1311,14 @@ fg_free(&g);
 free(b.p);
 }
 
-/*:73*/
-#line 1606 "web/fuzzgen.w"
+/*:74*/
+#line 1629 "web/fuzzgen.w"
 
 }
 ss_outcome_free(o,false);
 }
 
-/*:72*/
+/*:73*/
 #line 61 "web/fuzzgen.w"
 
 

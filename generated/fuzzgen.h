@@ -52,6 +52,7 @@ int highest;
 bool root;
 bool saved_root;
 bool cap_raw;
+bool cap_admin;
 bool ping_ok;
 bool wrote[FG_NTUNABLES];
 char defaults[FG_NTUNABLES][64];
@@ -77,25 +78,25 @@ int fg_load_options(const char*path,fg_options*t);
 const fg_option*fg_find_option(const fg_options*t,bool sol_socket,long long value);
 
 /*:9*//*17:*/
-#line 366 "web/fuzzgen.w"
+#line 367 "web/fuzzgen.w"
 
 void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out);
 void fg_free(fg_gen*g);
 void fg_begin(fg_gen*g,bool root);
 
-/*:17*//*67:*/
-#line 1527 "web/fuzzgen.w"
+/*:17*//*68:*/
+#line 1550 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines);
 void fg_close_all(fg_gen*g);
 void fg_restore(fg_gen*g);
 
-/*:67*//*71:*/
-#line 1594 "web/fuzzgen.w"
+/*:68*//*72:*/
+#line 1617 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled);
 
-/*:71*/
+/*:72*/
 #line 92 "web/fuzzgen.w"
 
 #endif

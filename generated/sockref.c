@@ -290,7 +290,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_UDP_HTABLE_SIZE 16384 
 
 /*:468*//*530:*/
-#line 1855 "web/bind.w"
+#line 1863 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
@@ -395,7 +395,7 @@ struct sr_rpgroup*rp;
 int rp_index;
 
 /*:438*//*515:*/
-#line 1533 "web/bind.w"
+#line 1541 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
@@ -1469,7 +1469,7 @@ socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
 /*:505*//*511:*/
-#line 1403 "web/bind.w"
+#line 1411 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
@@ -1479,7 +1479,7 @@ static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
 /*:511*//*517:*/
-#line 1551 "web/bind.w"
+#line 1559 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
@@ -1487,13 +1487,13 @@ static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
 /*:517*//*524:*/
-#line 1730 "web/bind.w"
+#line 1738 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
 /*:524*//*525:*/
-#line 1759 "web/bind.w"
+#line 1767 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1507,7 +1507,7 @@ uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
 /*:525*//*528:*/
-#line 1809 "web/bind.w"
+#line 1817 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1516,24 +1516,24 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
 
 /*:528*//*534:*/
-#line 1958 "web/bind.w"
+#line 1966 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
 /*:534*//*537:*/
-#line 2027 "web/bind.w"
+#line 2035 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
 /*:537*//*541:*/
-#line 2085 "web/bind.w"
+#line 2093 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
 /*:541*//*542:*/
-#line 2099 "web/bind.w"
+#line 2107 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
@@ -6730,7 +6730,7 @@ return 0;
 }
 
 /*:508*//*510:*/
-#line 1389 "web/bind.w"
+#line 1396 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -6738,15 +6738,16 @@ int err= 0,len= (int)addrlen;
 sr_sock*s;
 struct sockaddr_storage a;
 world_ready();
-if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if(!fd_file(W->cur,fd))return sys_return(-EBADF);
 if((err= move_addr_to_kernel(addr,len,&a))<0)return sys_return(err);
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 if(s->type==SOCK_STREAM)err= tcp_connect(s,&a,len);
 else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
 /*:510*//*512:*/
-#line 1423 "web/bind.w"
+#line 1431 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -6757,7 +6758,7 @@ return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
 /*:512*//*513:*/
-#line 1464 "web/bind.w"
+#line 1472 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -6795,7 +6796,7 @@ return 0;
 }
 
 /*:513*//*514:*/
-#line 1510 "web/bind.w"
+#line 1518 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -6809,7 +6810,7 @@ fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
 /*:514*//*516:*/
-#line 1536 "web/bind.w"
+#line 1544 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -6826,7 +6827,7 @@ s->inet_daddr,&locked);
 }
 
 /*:516*//*518:*/
-#line 1569 "web/bind.w"
+#line 1577 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -6841,7 +6842,7 @@ link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
 /*:518*//*519:*/
-#line 1586 "web/bind.w"
+#line 1594 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -6862,7 +6863,7 @@ s->inet_daddr,ntohs(s->inet_dport)));
 }
 
 /*:519*//*520:*/
-#line 1621 "web/bind.w"
+#line 1629 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -6885,7 +6886,7 @@ return 0;
 }
 
 /*:520*//*521:*/
-#line 1659 "web/bind.w"
+#line 1667 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -6910,7 +6911,7 @@ return-EOPNOTSUPP;
 }
 
 /*:521*//*522:*/
-#line 1691 "web/bind.w"
+#line 1699 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -6926,7 +6927,7 @@ return false;
 }
 
 /*:522*//*523:*/
-#line 1718 "web/bind.w"
+#line 1726 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -6940,7 +6941,7 @@ return 0;
 }
 
 /*:523*//*526:*/
-#line 1771 "web/bind.w"
+#line 1779 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -6971,7 +6972,7 @@ saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
 }
 
 /*:526*//*527:*/
-#line 1803 "web/bind.w"
+#line 1811 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
@@ -6979,7 +6980,7 @@ return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
 /*:527*//*529:*/
-#line 1835 "web/bind.w"
+#line 1843 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7001,7 +7002,7 @@ return score;
 }
 
 /*:529*//*531:*/
-#line 1871 "web/bind.w"
+#line 1879 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7025,7 +7026,7 @@ return result;
 }
 
 /*:531*//*532:*/
-#line 1901 "web/bind.w"
+#line 1909 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
 {
@@ -7047,7 +7048,7 @@ return first_valid;
 }
 
 /*:532*//*533:*/
-#line 1929 "web/bind.w"
+#line 1937 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -7078,7 +7079,7 @@ return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
 /*:533*//*535:*/
-#line 1979 "web/bind.w"
+#line 1987 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -7106,7 +7107,7 @@ if(first)fn(first,arg);
 }
 
 /*:535*//*536:*/
-#line 2013 "web/bind.w"
+#line 2021 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -7122,7 +7123,7 @@ return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
 /*:536*//*539:*/
-#line 2044 "web/bind.w"
+#line 2052 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -7144,7 +7145,7 @@ return sys_return(s?sock_fd(s):-ENOENT);
 }
 
 /*:539*//*540:*/
-#line 2064 "web/bind.w"
+#line 2072 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -7167,7 +7168,7 @@ return r.n;
 }
 
 /*:540*//*543:*/
-#line 2102 "web/bind.w"
+#line 2110 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {

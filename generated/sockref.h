@@ -145,12 +145,12 @@ int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
 /*:506*//*509:*/
-#line 1386 "web/bind.w"
+#line 1393 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
 /*:509*//*538:*/
-#line 2038 "web/bind.w"
+#line 2046 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);

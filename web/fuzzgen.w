@@ -357,6 +357,7 @@ struct fg_gen {
   bool root; /* the process may still do what root does */
   bool saved_root; /* it may become root again with \.{seteuid(0)} */
   bool cap_raw; /* \.{CAP\_NET\_RAW} kept */
+  bool cap_admin; /* \.{CAP\_NET\_ADMIN} kept */
   bool ping_ok; /* the sequence opened the ping group range */
   bool wrote[FG_NTUNABLES]; /* tunables to put back */
   char defaults[FG_NTUNABLES][64]; /* their values in a new world */
@@ -401,7 +402,7 @@ void fg_begin(fg_gen *g, bool root)
   for (int i = 0; i < 3; i++) { g->fd[i] = 0; g->used[i] = true; }
   g->highest = 2;
   g->root = g->saved_root = root;
-  g->cap_raw = root;
+  g->cap_raw = g->cap_admin = root;
   g->ping_ok = false;
   memset(g->wrote, 0, sizeof g->wrote);
   g->lines = 0;
@@ -831,6 +832,7 @@ static long long int_value(fg_gen *g, const fg_option *o);
 static const char *mreq_value(fg_gen *g, const fg_option *o, fg_text *t, long long *len);
 static const char *custom_value(fg_gen *g, const fg_option *o, fg_text *t, long long *len);
 static void read_option(fg_gen *g, int fd, const fg_option *o);
+static long long name_len(fg_gen *g);
 
 @ The length a read of an option asks for: the size of the option's
 value, or something else.  \.{SO\_GET\_FILTER} counts instructions, not
@@ -847,6 +849,7 @@ static long long read_len(fg_gen *g, const fg_option *o)
   else if (!strcmp(ty, "mreq")) natural = 12;
   else if (!strcmp(ty, "custom")) natural = !strcmp(o->name, "IP_MSFILTER") ? 20 : 4;
   if (!strcmp(ty, "byte") || !strcmp(ty, "bytebool")) natural = chance(g->r, 20) ? 1 : 4;
+  if (!strcmp(o->name, "SO_PEERNAME")) return name_len(g);
   return any_len(g, natural);
 }
 
@@ -876,7 +879,8 @@ static void line(fg_gen *g, const char *fmt, ...)
 @ \.{socket}.  Most sockets are good ones of the kinds \.{AF\_INET}
 has: UDP, UDP-Lite, TCP, raw sockets of a few protocols, and the ping
 socket; a flag or two may be or'ed into the type.  The rest are bad in one
-place: the family, the type, the flags or the protocol.  The model has
+place: the family, the type, the flags or the protocol (a protocol of the
+wrong type, \.{IPPROTO\_UDP} for a stream, or one no type carries).  The model has
 one family, and other families the kernel has (\.{AF\_UNIX},
 \.{AF\_INET6}, \dots) would answer differently by design; so a bad
 family is one no kernel has.  For the same reason the generator does not
@@ -898,7 +902,7 @@ static void gen_socket(fg_gen *g)
   static const char *const badfam[] = {"AF_UNSPEC", "-1", "46", "47", "255", "1000", "2147483647"};
   static const char *const badtype[] = {"0", "SOCK_SEQPACKET", "SOCK_RDM", "7", "8", "9", "11",
     "15", "-1", "SOCK_DGRAM|0x100", "SOCK_DGRAM|0x40000000"};
-  static const char *const badproto[] = {"IPPROTO_TCP", "263", "-1", "256", "1000", "IPPROTO_RAW"};
+  static const char *const badproto[] = {"263", "-1", "256", "1000", "IPPROTO_RAW", "IPPROTO_ICMP"};
   fg_text fl;
   int i = (int) fg_below(g->r, (uint32_t) (sizeof good / sizeof good[0]));
   unsigned k = fg_below(g->r, 100);
@@ -906,8 +910,10 @@ static void gen_socket(fg_gen *g)
   if (k < 84) @<Make a good socket of kind |i|@>@;
   else if (k < 89) line(g, "socket(%s, %s, 0)", PICK(g->r, badfam), good[i].type);
   else if (k < 95) line(g, "socket(AF_INET, %s, 0)", PICK(g->r, badtype));
-  else line(g, "socket(AF_INET, %s, %s)", good[i].t == SOCK_RAW ? "SOCK_RAW" : good[i].type,
-    good[i].t == SOCK_RAW ? "0" : PICK(g->r, badproto));
+  else if (good[i].t == SOCK_RAW) line(g, "socket(AF_INET, SOCK_RAW, 0)");
+  else if (chance(g->r, 30)) line(g, "socket(AF_INET, %s, %s)", good[i].type,
+    good[i].t == SOCK_STREAM ? "IPPROTO_UDP" : "IPPROTO_TCP");
+  else line(g, "socket(AF_INET, %s, %s)", good[i].type, PICK(g->r, badproto));
 }
 
 @ A good socket is predicted to open when the process may make it: a raw
@@ -1096,27 +1102,31 @@ static const char *unknown_name(fg_gen *g, const char *level)
 @ A write.  Half the time the option is read back on the next line, so
 that what the write stored is seen.
 
-A process that gave up root does not attach classic BPF programs.  On
-the machine whose kernel the fuzzer was built against, such a process
-gets |EPERM| for any \.{SO\_ATTACH\_FILTER} or
-\.{SO\_ATTACH\_REUSEPORT\_CBPF}, valid or not, even with every
-capability of root but one dropped; a process that only changed its
-effective user (\.{seteuid}) does not.  Upstream Linux has no such rule
-(|sk_attach_filter| checks only the filter lock); the kernel there is
-built with the BPF security module, and the check comes before the
-option is looked at, which is what a security hook on \.{setsockopt}
-does.  It is a policy of that machine, not a behaviour of Linux.
+Classic BPF programs are attached only by a process that is root with
+\.{CAP\_NET\_ADMIN}.  On the machine whose kernel the fuzzer was built
+against, a process that gave up root with \.{setuid} gets |EPERM| for any
+\.{SO\_ATTACH\_FILTER} or \.{SO\_ATTACH\_REUSEPORT\_CBPF}, valid or not;
+root without \.{CAP\_NET\_ADMIN} gets |EPERM| for a program that does not
+pass the checker (where root with it gets |EINVAL|) and attaches a good
+one; a process that only changed its effective user attaches a good one.
+Upstream Linux has no such rule (|sk_attach_filter| checks only the
+filter lock, and a bad program is |EINVAL| for everyone); that kernel is
+a vendor's, built with the BPF security module.  It is a policy of that
+machine, not a behaviour of Linux, and the model does not follow it.
 @^model limits@>
 
 \kernel{as uid 1000 after \.{setuid}, \.{SO\_ATTACH\_FILTER} with
 \.{BPF\_RET$\vert$BPF\_K} is |EPERM|; as root after dropping
-\.{CAP\_SYS\_ADMIN} and \.{CAP\_BPF}, or after \.{seteuid(1000)}, it is 0;
+\.{CAP\_SYS\_ADMIN} and \.{CAP\_BPF}, or \.{CAP\_NET\_ADMIN}, or after
+\.{seteuid(1000)}, it is 0; root without \.{CAP\_NET\_ADMIN} and a program
+with the opcode 0xffff: |EPERM|, root with it: |EINVAL|;
 \.{CONFIG\_BPF\_LSM=y}.}
 
 @<Calls@>=
 static bool policy_forbids(const fg_gen *g, const fg_option *o)
 {
-  return !g->root && (!strcmp(o->name, "SO_ATTACH_FILTER") || !strcmp(o->name, "SO_ATTACH_REUSEPORT_CBPF"));
+  return (!g->root || !g->cap_admin) &&
+    (!strcmp(o->name, "SO_ATTACH_FILTER") || !strcmp(o->name, "SO_ATTACH_REUSEPORT_CBPF"));
 }
 
 static void gen_setsockopt(fg_gen *g)
@@ -1204,12 +1214,24 @@ static void gen_listen(fg_gen *g)
 }
 
 @ \.{getsockname} and \.{getpeername}: an address buffer of some length,
-or none.
+or none.  A length that cuts the port in two, or keeps the port and not
+the whole address (3 to 15), is not asked: the bytes come back as bytes,
+not as an address, and a port the kernel chose at random would then be
+compared as a plain number.  The lengths that cut an address before its
+port, and those that hold all of it, are asked.
+@^model limits@>
 
-@<Calls@>=
+@<Arguments@>=
+static long long name_len(fg_gen *g)
+{
+  static const long long lens[] = {16, 16, 16, 0, 1, 2, 17, 20, 128, -1};
+  return PICK(g->r, lens);
+}
+
+@ @<Calls@>=
 static void name_call(fg_gen *g, const char *call)
 {
-  long long len = any_len(g, 16);
+  long long len = name_len(g);
   if (chance(g->r, 5)) line(g, "%s(%d, NULL, [%lld])", call, pick_fd(g, true), len);
   else if (chance(g->r, 5)) line(g, "%s(%d, ?, NULL)", call, pick_fd(g, true));
   else line(g, "%s(%d, ?, [%lld])", call, pick_fd(g, true), len);
@@ -1340,7 +1362,7 @@ static void gen_recv(fg_gen *g)
 static void gen_recvfrom(fg_gen *g)
 {
   fg_text t;
-  long long len = any_len(g, 16);
+  long long len = name_len(g);
   if (chance(g->r, 10)) line(g, "recvfrom(%d, ?, %d, %s, NULL, NULL)", pick_fd(g, true), recv_size(g), recv_flags(g, &t));
   else line(g, "recvfrom(%d, ?, %d, %s, ?, [%lld])", pick_fd(g, true), recv_size(g), recv_flags(g, &t), len);
 }
@@ -1349,7 +1371,7 @@ static void gen_recvmsg(fg_gen *g)
 {
   fg_text t;
   line(g, "recvmsg(%d, {msg_name=%s, msg_namelen=%lld, msg_iov=[{iov_base=?, iov_len=%d}], msg_control=%s, msg_controllen=%d}, %s)",
-    pick_fd(g, true), chance(g->r, 80) ? "?" : "NULL", any_len(g, 16), recv_size(g),
+    pick_fd(g, true), chance(g->r, 80) ? "?" : "NULL", name_len(g), recv_size(g),
     chance(g->r, 70) ? "?" : "NULL", PICK(g->r, ((const int[]) {0, 16, 20, 64, 256, 1024})), recv_flags(g, &t));
 }
 
@@ -1432,15 +1454,15 @@ static void gen_setuid(fg_gen *g)
 {
   int uid = PICK(g->r, ((const int[]) {65534, 65534, 1000, 0, -1}));
   line(g, "setuid(%d)", uid);
-  if (uid > 0 && g->root) g->root = g->saved_root = g->cap_raw = false;
+  if (uid > 0 && g->root) g->root = g->saved_root = g->cap_raw = g->cap_admin = false;
 }
 
 static void gen_seteuid(fg_gen *g)
 {
   int uid = PICK(g->r, ((const int[]) {65534, 1000, 0}));
   line(g, "seteuid(%d)", uid);
-  if (uid > 0 && g->root) g->root = g->cap_raw = false;
-  else if (uid == 0 && g->saved_root) g->root = g->cap_raw = true;
+  if (uid > 0 && g->root) g->root = g->cap_raw = g->cap_admin = false;
+  else if (uid == 0 && g->saved_root) g->root = g->cap_raw = g->cap_admin = true;
 }
 
 static void gen_cap_drop(fg_gen *g)
@@ -1450,6 +1472,7 @@ static void gen_cap_drop(fg_gen *g)
   const char *c = PICK(g->r, caps);
   line(g, "cap_drop(%s)", c);
   if (!strcmp(c, "CAP_NET_RAW")) g->cap_raw = false;
+  if (!strcmp(c, "CAP_NET_ADMIN")) g->cap_admin = false;
 }
 
 @ Tunables.  A write is of a good value, a boundary value, or text that
