@@ -69,7 +69,7 @@ build/linefix: generated/linefix.c
 	$(CC) $(WARN) -O2 -o $@ $<
 
 # The tools that are one web each, tangled whole.
-TOOL_WEBS := optgen covclause clauses symgen srcheck srrecord srgen
+TOOL_WEBS := optgen covclause clauses symgen srcheck srrecord srgen srfuzz
 $(TOOL_WEBS:%=generated/%.c): generated/%.c: web/%.w web/format.w
 	ctangle +c $< - $@ >/dev/null
 
@@ -94,9 +94,6 @@ generated/fuzzgen.c generated/fuzzgen.h: web/fuzzgen.w web/format.w build/linefi
 	build/linefix web/fuzzgen.w generated/fuzzgen.h build/fuzzgen.h.fixed
 	cmp -s build/fuzzgen.c.fixed generated/fuzzgen.c || cp build/fuzzgen.c.fixed generated/fuzzgen.c
 	cmp -s build/fuzzgen.h.fixed generated/fuzzgen.h || cp build/fuzzgen.h.fixed generated/fuzzgen.h
-
-generated/srfuzz.c: web/srfuzz.w web/format.w
-	ctangle +c web/srfuzz.w - generated/srfuzz.c >/dev/null
 
 # ---- the tools that generate ------------------------------------------------
 build/optgen: generated/optgen.c
@@ -173,13 +170,51 @@ $(B)/fuzzgen.o: generated/fuzzgen.c generated/fuzzgen.h generated/sockscript.h g
 $(B)/sr-fuzz: generated/srfuzz.c $(B)/fuzzgen.o $(B)/sockscript.o $(B)/libsockref.a
 	$(CC) $(WARN) $(OPT) -Igenerated -o $@ generated/srfuzz.c $(B)/fuzzgen.o $(B)/sockscript.o $(B)/libsockref.a
 
-# make fuzz-diff N=... SEED=...: N sequences on the kernel and on sockref
-# (root); divergences are shrunk and saved under tests/scripts/fuzz.
-N    ?= 1000
+# make fuzz-diff N=... SEED=... JOBS=...: N sequences on the kernel and on
+# sockref (root and network namespaces); divergences are shrunk and saved
+# under tests/scripts/fuzz.  make check runs a short seeded campaign that
+# saves into build/fuzz instead (check-fuzz).
+N    ?= 2000
 SEED ?= 1
 JOBS ?= 2
+HAVE_NETNS = [ "$$(id -u)" = 0 ] && unshare -n true 2>/dev/null
 fuzz-diff: $(B)/sr-fuzz
-	$(B)/sr-fuzz -n $(N) --seed $(SEED) --jobs $(JOBS)
+	@if $(HAVE_NETNS); then \
+	  $(B)/sr-fuzz -n $(N) --seed $(SEED) --jobs $(JOBS) --save tests/scripts/fuzz; \
+	else echo "fuzz-diff: SKIPPED: needs root and network namespaces"; fi
+
+# make fuzz FUZZ_SECONDS=N: the libFuzzer harness (web/srlibfuzz.w, clang)
+# drives sockref alone under ASan and UBSan; new inputs go to
+# build/libfuzz/corpus, crashes to build/libfuzz/.  fuzz/ holds the seed
+# corpus and the dictionary.
+FUZZ_SECONDS ?= 60
+LIBFUZZ      := build/libfuzz/sr-libfuzz
+LIBFUZZ_SRCS := generated/srlibfuzz.c generated/fuzzgen.c generated/sockscript.c generated/sockref.c
+LIBFUZZ_RUN   = SRFUZZ_OPTIONS=spec/options.tsv $(LIBFUZZ) -dict=fuzz/srlibfuzz.dict \
+  -artifact_prefix=build/libfuzz/ -print_final_stats=1
+generated/srlibfuzz.c: web/srlibfuzz.w web/format.w
+	ctangle +c web/srlibfuzz.w - generated/srlibfuzz.c >/dev/null
+$(LIBFUZZ): $(LIBFUZZ_SRCS) generated/fuzzgen.h generated/sockscript.h generated/sockref.h generated/sr_options.h generated/ss_symbols.h
+	@mkdir -p build/libfuzz/corpus
+	clang -std=c11 -Wall -Wextra -Werror -g -O1 -fsanitize=fuzzer,address,undefined \
+	  -fno-sanitize-recover=all -Igenerated -o $@ $(LIBFUZZ_SRCS)
+fuzz: $(LIBFUZZ)
+	$(LIBFUZZ_RUN) -max_total_time=$(FUZZ_SECONDS) build/libfuzz/corpus fuzz/corpus
+
+# What make check runs of the fuzzers: a seeded differential campaign of
+# CHECK_FUZZ_N sequences (root and namespaces, else skipped; divergences
+# go to build/fuzz, not into the corpus), and, when clang is there, the
+# libFuzzer harness for CHECK_LIBFUZZ_RUNS inputs from a fixed seed.
+CHECK_FUZZ_N       ?= 3000
+CHECK_LIBFUZZ_RUNS ?= 4000
+check-fuzz: $(B)/sr-fuzz
+	@if $(HAVE_NETNS); then \
+	  $(B)/sr-fuzz -n $(CHECK_FUZZ_N) --seed 1 --jobs $(JOBS) --save build/fuzz; \
+	else echo "check-fuzz: differential campaign SKIPPED: needs root and network namespaces"; fi
+	@if command -v clang >/dev/null; then $(MAKE) --no-print-directory $(LIBFUZZ) && \
+	  $(LIBFUZZ_RUN) -runs=$(CHECK_LIBFUZZ_RUNS) -max_total_time=20 -seed=1 fuzz/corpus 2>&1 | grep -E 'DONE|Done|ERROR|broke|SUMMARY'; \
+	  exit $${PIPESTATUS[0]}; \
+	else echo "check-fuzz: libFuzzer harness SKIPPED: no clang"; fi
 
 # make record: regenerate the families from the option table and record
 # every script of the corpus on this machine's kernel (root, namespaces).
@@ -221,7 +256,7 @@ $(B)/check_sockref: tests/main.c tests/sr_test.h $(TEST_SRCS) $(B)/tests/suites.
 	$(CC) -std=c11 -Wall -Wextra -Werror $(OPT) -Igenerated -Itests -I$(B)/tests -o $@ \
 	  tests/main.c $(TEST_SRCS) $(B)/libsockref.a $(CHECK_LIBS)
 
-check: deps $(B)/check_sockref check-scripts scripts-drift
+check: deps $(B)/check_sockref check-scripts scripts-drift check-fuzz
 	CK_FORK=yes $(B)/check_sockref
 
 # The corpus of sockscripts (tests/scripts, recorded on Linux) replayed on
@@ -259,10 +294,10 @@ coverage: deps build/covclause build/sockref.pdf
 	lcov --summary coverage/web.info 2>&1 | tail -3
 
 # ---- install ----------------------------------------------------------------
-install: lib pdf build/sr-check build/sr-record build/sr-gen
+install: lib pdf build/sr-check build/sr-record build/sr-gen build/sr-fuzz
 	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/doc/sockref \
 	  $(DESTDIR)$(PREFIX)/bin
-	install -m 755 build/sr-check build/sr-record build/sr-gen $(DESTDIR)$(PREFIX)/bin/
+	install -m 755 build/sr-check build/sr-record build/sr-gen build/sr-fuzz $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 generated/sockref.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 build/libsockref.a build/libsockref.so $(DESTDIR)$(PREFIX)/lib/
 	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: sockref\nDescription: literate reference model of the Linux socket layer and IPv4\nVersion: 0.1\nLibs: -L$${libdir} -lsockref\nCflags: -I$${includedir}\n' '$(PREFIX)' \
@@ -272,7 +307,7 @@ install: lib pdf build/sr-check build/sr-record build/sr-gen
 # ---- lint: cweave is stricter than ctangle ------------------------------------
 lint:
 	@mkdir -p build/lint
-	for w in sockref optgen clauses covclause linefix symgen sockscript srcheck srrecord srgen fuzzgen srfuzz; do \
+	for w in sockref optgen clauses covclause linefix symgen sockscript srcheck srrecord srgen fuzzgen srfuzz srlibfuzz; do \
 	  (cd build/lint && CWEBINPUTS=../../web:../../generated cweave -bhp ../../web/$$w.w - $$w.tex >/dev/null) || exit 1; done
 
 # CI: generated/ must be what the generators write now.

@@ -2,7 +2,7 @@
 #line 52 "web/fuzzgen.w"
 
 /*2:*/
-#line 63 "web/fuzzgen.w"
+#line 64 "web/fuzzgen.w"
 
 #define _GNU_SOURCE 1
 #include "fuzzgen.h"
@@ -25,8 +25,8 @@
 /*:2*/
 #line 53 "web/fuzzgen.w"
 
-/*13:*/
-#line 284 "web/fuzzgen.w"
+/*14:*/
+#line 298 "web/fuzzgen.w"
 
 enum{FG_TTY,FG_SOCKET};
 struct fg_file{
@@ -37,21 +37,21 @@ int refs;
 };
 typedef struct fg_file fg_file;
 
-/*:13*//*14:*/
-#line 314 "web/fuzzgen.w"
+/*:14*//*15:*/
+#line 328 "web/fuzzgen.w"
 
 typedef struct{const char*name;bool writable;}fg_tunable;
 
-/*:14*//*20:*/
-#line 468 "web/fuzzgen.w"
+/*:15*//*21:*/
+#line 473 "web/fuzzgen.w"
 
 typedef struct{char s[1024];}fg_text;
 
-/*:20*/
+/*:21*/
 #line 54 "web/fuzzgen.w"
 
-/*39:*/
-#line 830 "web/fuzzgen.w"
+/*40:*/
+#line 835 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o);
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len);
@@ -59,11 +59,37 @@ static const char*custom_value(fg_gen*g,const fg_option*o,fg_text*t,long long*le
 static void read_option(fg_gen*g,int fd,const fg_option*o);
 static long long name_len(fg_gen*g);
 
-/*:39*/
+/*:40*/
 #line 55 "web/fuzzgen.w"
 
+/*16:*/
+#line 331 "web/fuzzgen.w"
+
+static const fg_tunable tunables[]= {
+{"net.core.optmem_max",true},{"net.core.somaxconn",true},
+{"net.ipv4.ip_default_ttl",true},{"net.ipv4.ip_dynaddr",true},
+{"net.ipv4.ip_forward",true},{"net.ipv4.ip_local_port_range",true},
+{"net.ipv4.ip_local_reserved_ports",true},{"net.ipv4.ip_unprivileged_port_start",true},
+{"net.ipv4.ip_autobind_reuse",true},{"net.ipv4.ip_no_pmtu_disc",true},
+{"net.ipv4.route.min_pmtu",true},{"net.ipv4.route.mtu_expires",true},
+{"net.ipv4.route.min_adv_mss",true},{"net.ipv4.ip_nonlocal_bind",true},
+{"net.ipv4.ipfrag_high_thresh",true},{"net.ipv4.ipfrag_low_thresh",true},
+{"net.ipv4.ipfrag_time",true},{"net.ipv4.ipfrag_max_dist",true},
+{"net.ipv6.ip6frag_high_thresh",true},{"net.ipv6.ip6frag_low_thresh",true},
+{"net.ipv6.ip6frag_time",true},{"net.ipv4.igmp_max_memberships",true},
+{"net.ipv4.igmp_max_msf",true},{"net.ipv4.ping_group_range",true},
+{"net.core.rmem_default",false},{"net.core.rmem_max",false},
+{"net.core.wmem_default",false},{"net.core.wmem_max",false},
+{"net.ipv4.ip_always_defrag",false},
+{"net.ipv4.no_such_tunable",true},{"net.ipv4",false},{"",false}
+};
+#define NTUNABLES ((int) (sizeof tunables / sizeof tunables[0]))
+
+/*:16*/
+#line 56 "web/fuzzgen.w"
+
 /*6:*/
-#line 119 "web/fuzzgen.w"
+#line 120 "web/fuzzgen.w"
 
 void fg_seed(fg_rand*r,uint64_t seed)
 {
@@ -110,16 +136,16 @@ return(uint32_t)(splitmix(&r->state)%n);
 }
 
 /*:6*//*7:*/
-#line 167 "web/fuzzgen.w"
+#line 168 "web/fuzzgen.w"
 
 static bool chance(fg_rand*r,unsigned pct){return fg_below(r,100)<pct;}
 #define PICK(r, arr) ((arr)[fg_below((r), (uint32_t) (sizeof (arr) / sizeof (arr)[0]))])
 
 /*:7*/
-#line 56 "web/fuzzgen.w"
+#line 57 "web/fuzzgen.w"
 
 /*10:*/
-#line 205 "web/fuzzgen.w"
+#line 208 "web/fuzzgen.w"
 
 static bool range_bound(const char*s,size_t n,long long*v)
 {
@@ -148,8 +174,8 @@ line[strcspn(line,"\n")]= '\0';
 if(!header){header= true;continue;}
 while(n<8){f[n++]= p;if(!(p= strchr(p,'\t')))break;*p++= '\0';}
 if(n<7)continue;
-/*11:*/
-#line 239 "web/fuzzgen.w"
+/*12:*/
+#line 253 "web/fuzzgen.w"
 
 {
 fg_option*o;
@@ -171,16 +197,28 @@ range_bound(dots+2,(size_t)(colon-dots-2),&o->hi);
 }
 }
 
-/*:11*/
-#line 233 "web/fuzzgen.w"
+/*:12*/
+#line 236 "web/fuzzgen.w"
 
 }
 fclose(in);
+/*11:*/
+#line 246 "web/fuzzgen.w"
+
+sr_reset();
+for(int i= 0;i<NTUNABLES&&i<FG_NTUNABLES;i++)
+if(sr_sysctl_get(tunables[i].name,t->defaults[i],sizeof t->defaults[i])<0)
+t->defaults[i][0]= '\0';
+sr_reset();
+
+/*:11*/
+#line 239 "web/fuzzgen.w"
+
 return t->n;
 }
 
-/*:10*//*12:*/
-#line 263 "web/fuzzgen.w"
+/*:10*//*13:*/
+#line 277 "web/fuzzgen.w"
 
 const fg_option*fg_find_option(const fg_options*t,bool sol_socket,long long value)
 {
@@ -192,37 +230,11 @@ if(ss_symbol(t->opt[i].name,&v)&&v==value)return&t->opt[i];
 return NULL;
 }
 
-/*:12*/
-#line 57 "web/fuzzgen.w"
+/*:13*/
+#line 58 "web/fuzzgen.w"
 
-/*18:*/
-#line 376 "web/fuzzgen.w"
-
-/*15:*/
-#line 317 "web/fuzzgen.w"
-
-static const fg_tunable tunables[]= {
-{"net.core.optmem_max",true},{"net.core.somaxconn",true},
-{"net.ipv4.ip_default_ttl",true},{"net.ipv4.ip_dynaddr",true},
-{"net.ipv4.ip_forward",true},{"net.ipv4.ip_local_port_range",true},
-{"net.ipv4.ip_local_reserved_ports",true},{"net.ipv4.ip_unprivileged_port_start",true},
-{"net.ipv4.ip_autobind_reuse",true},{"net.ipv4.ip_no_pmtu_disc",true},
-{"net.ipv4.route.min_pmtu",true},{"net.ipv4.route.mtu_expires",true},
-{"net.ipv4.route.min_adv_mss",true},{"net.ipv4.ip_nonlocal_bind",true},
-{"net.ipv4.ipfrag_high_thresh",true},{"net.ipv4.ipfrag_low_thresh",true},
-{"net.ipv4.ipfrag_time",true},{"net.ipv4.ipfrag_max_dist",true},
-{"net.ipv6.ip6frag_high_thresh",true},{"net.ipv6.ip6frag_low_thresh",true},
-{"net.ipv6.ip6frag_time",true},{"net.ipv4.igmp_max_memberships",true},
-{"net.ipv4.igmp_max_msf",true},{"net.ipv4.ping_group_range",true},
-{"net.core.rmem_default",false},{"net.core.rmem_max",false},
-{"net.core.wmem_default",false},{"net.core.wmem_max",false},
-{"net.ipv4.ip_always_defrag",false},
-{"net.ipv4.no_such_tunable",true},{"net.ipv4",false},{"",false}
-};
-#define NTUNABLES ((int) (sizeof tunables / sizeof tunables[0]))
-
-/*:15*/
-#line 377 "web/fuzzgen.w"
+/*19:*/
+#line 387 "web/fuzzgen.w"
 
 void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out)
 {
@@ -233,11 +245,6 @@ g->enabled= enabled;
 g->out= out;
 g->file= calloc(FG_NFILES,sizeof*g->file);
 if(!g->file)abort();
-sr_reset();
-for(int i= 0;i<NTUNABLES&&i<FG_NTUNABLES;i++)
-if(sr_sysctl_get(tunables[i].name,g->defaults[i],sizeof g->defaults[i])<0)
-g->defaults[i][0]= '\0';
-sr_reset();
 }
 
 void fg_free(fg_gen*g){free(g->file);g->file= NULL;}
@@ -257,8 +264,8 @@ memset(g->wrote,0,sizeof g->wrote);
 g->lines= 0;
 }
 
-/*:18*//*19:*/
-#line 414 "web/fuzzgen.w"
+/*:19*//*20:*/
+#line 419 "web/fuzzgen.w"
 
 static int lowest_free(const fg_gen*g,int min)
 {
@@ -307,11 +314,11 @@ static const fg_file*file_of(const fg_gen*g,int fd)
 return fd>=0&&fd<FG_NFD&&g->fd[fd]>=0?&g->file[g->fd[fd]]:NULL;
 }
 
-/*:19*/
-#line 58 "web/fuzzgen.w"
+/*:20*/
+#line 59 "web/fuzzgen.w"
 
-/*21:*/
-#line 471 "web/fuzzgen.w"
+/*22:*/
+#line 476 "web/fuzzgen.w"
 
 static const char*text(fg_text*t,const char*fmt,...)
 {
@@ -322,8 +329,8 @@ va_end(ap);
 return t->s;
 }
 
-/*:21*//*22:*/
-#line 492 "web/fuzzgen.w"
+/*:22*//*23:*/
+#line 497 "web/fuzzgen.w"
 
 static int pick_fd(fg_gen*g,bool std_ok)
 {
@@ -346,8 +353,8 @@ if(std_ok||!f||f->kind==FG_SOCKET)return fd;
 return PICK(g->r,garbage);
 }
 
-/*:22*//*23:*/
-#line 519 "web/fuzzgen.w"
+/*:23*//*24:*/
+#line 524 "web/fuzzgen.w"
 
 static long long any_int(fg_gen*g)
 {
@@ -358,8 +365,8 @@ if(chance(g->r,10))return(int32_t)fg_bits32(g->r);
 return PICK(g->r,ints);
 }
 
-/*:23*//*24:*/
-#line 535 "web/fuzzgen.w"
+/*:24*//*25:*/
+#line 540 "web/fuzzgen.w"
 
 static long long any_len(fg_gen*g,long long natural)
 {
@@ -372,8 +379,8 @@ if(k<75)return natural+1;
 return PICK(g->r,lens);
 }
 
-/*:24*//*25:*/
-#line 554 "web/fuzzgen.w"
+/*:25*//*26:*/
+#line 559 "web/fuzzgen.w"
 
 static const char*any_addr(fg_gen*g)
 {
@@ -396,8 +403,8 @@ static const char*const groups[]= {"224.0.0.1","239.1.2.3","239.1.2.3","224.0.0.
 return PICK(g->r,groups);
 }
 
-/*:25*//*26:*/
-#line 581 "web/fuzzgen.w"
+/*:26*//*27:*/
+#line 586 "web/fuzzgen.w"
 
 static const char*any_sockaddr(fg_gen*g,fg_text*t,long long*len)
 {
@@ -414,8 +421,8 @@ if(k<96){*len= chance(g->r,50)?0:16;return"NULL";}
 return text(t,"\"\\x02\\x00\\x13\\x88\"");
 }
 
-/*:26*//*27:*/
-#line 601 "web/fuzzgen.w"
+/*:27*//*28:*/
+#line 606 "web/fuzzgen.w"
 
 static const char*any_data(fg_gen*g,long long*len)
 {
@@ -429,8 +436,8 @@ for(const char*p= d;*p;p++)if(*p=='\\')n-= 3;
 return d;
 }
 
-/*:27*//*28:*/
-#line 619 "web/fuzzgen.w"
+/*:28*//*29:*/
+#line 624 "web/fuzzgen.w"
 
 static const char*any_flags(fg_gen*g,fg_text*t,const char*const*names,int n,unsigned pct)
 {
@@ -443,15 +450,15 @@ if(!used)snprintf(t->s,sizeof t->s,"0");
 return t->s;
 }
 
-/*:28*//*29:*/
-#line 639 "web/fuzzgen.w"
+/*:29*//*30:*/
+#line 644 "web/fuzzgen.w"
 
 static const char*option_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
 const char*ty= o->type;
 if(chance(g->r,8)){*len= any_len(g,4);return"NULL";}
-if(chance(g->r,6))/*31:*/
-#line 678 "web/fuzzgen.w"
+if(chance(g->r,6))/*32:*/
+#line 683 "web/fuzzgen.w"
 
 {
 size_t n= 1+fg_below(g->r,24),used= 0;
@@ -462,11 +469,11 @@ snprintf(t->s+used,sizeof t->s-used,"\"");
 return t->s;
 }
 
-/*:31*/
-#line 644 "web/fuzzgen.w"
+/*:32*/
+#line 649 "web/fuzzgen.w"
 
-if(!strcmp(ty,"linger"))/*32:*/
-#line 688 "web/fuzzgen.w"
+if(!strcmp(ty,"linger"))/*33:*/
+#line 693 "web/fuzzgen.w"
 
 {
 static const int secs[]= {0,1,5,-1,65535,INT_MAX,INT_MIN};
@@ -474,11 +481,11 @@ static const int secs[]= {0,1,5,-1,65535,INT_MAX,INT_MIN};
 return text(t,"{l_onoff=%d, l_linger=%d}",PICK(g->r,((const int[]){0,1,2,-1})),PICK(g->r,secs));
 }
 
-/*:32*/
-#line 645 "web/fuzzgen.w"
+/*:33*/
+#line 650 "web/fuzzgen.w"
 
-if(!strcmp(ty,"timeval"))/*33:*/
-#line 698 "web/fuzzgen.w"
+if(!strcmp(ty,"timeval"))/*34:*/
+#line 703 "web/fuzzgen.w"
 
 {
 static const long long sec[]= {0,0,1,5,-1,2147483647LL,9223372036854775807LL};
@@ -487,11 +494,11 @@ static const long long usec[]= {0,1,1000,999999,1000000,-1};
 return text(t,"{tv_sec=%lld, tv_usec=%lld}",PICK(g->r,sec),PICK(g->r,usec));
 }
 
-/*:33*/
-#line 646 "web/fuzzgen.w"
+/*:34*/
+#line 651 "web/fuzzgen.w"
 
-if(!strcmp(ty,"string"))/*34:*/
-#line 710 "web/fuzzgen.w"
+if(!strcmp(ty,"string"))/*35:*/
+#line 715 "web/fuzzgen.w"
 
 {
 static const char*const names[]= {"eth0","lo","","nosuch0","eth0\\x00junk",
@@ -503,11 +510,11 @@ if(strstr(nm,"\\x00"))n-= 3;
 return text(t,"\"%s\"",nm);
 }
 
-/*:34*/
-#line 647 "web/fuzzgen.w"
+/*:35*/
+#line 652 "web/fuzzgen.w"
 
-if(!strcmp(ty,"bytes"))/*35:*/
-#line 725 "web/fuzzgen.w"
+if(!strcmp(ty,"bytes"))/*36:*/
+#line 730 "web/fuzzgen.w"
 
 {
 static const char*const opts[]= {"","\\x01","\\x00","\\x01\\x01\\x01\\x01",
@@ -522,13 +529,13 @@ for(const char*p= op;*p;p++)if(*p=='\\')n++;
 return text(t,"\"%s\"",op);
 }
 
-/*:35*/
-#line 648 "web/fuzzgen.w"
+/*:36*/
+#line 653 "web/fuzzgen.w"
 
 if(!strcmp(ty,"mreq")||!strcmp(ty,"mreq_source"))return mreq_value(g,o,t,len);
 if(!strcmp(ty,"custom"))return custom_value(g,o,t,len);
-if(!strcmp(ty,"u64"))/*36:*/
-#line 742 "web/fuzzgen.w"
+if(!strcmp(ty,"u64"))/*37:*/
+#line 747 "web/fuzzgen.w"
 
 {
 static const char*const v64[]= {"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00",
@@ -539,8 +546,8 @@ if(chance(g->r,30)){*len= any_len(g,4);return text(t,"[%lld]",any_int(g));}
 return text(t,"\"%s\"",PICK(g->r,v64));
 }
 
-/*:36*/
-#line 651 "web/fuzzgen.w"
+/*:37*/
+#line 656 "web/fuzzgen.w"
 
 if((!strcmp(ty,"byte")||!strcmp(ty,"bytebool"))&&chance(g->r,30)){
 *len= any_len(g,1);
@@ -550,8 +557,8 @@ return text(t,"\"\\x%02x\"",(unsigned)PICK(g->r,((const int[]){0,1,2,5,64,127,12
 return text(t,"[%lld]",int_value(g,o));
 }
 
-/*:29*//*30:*/
-#line 663 "web/fuzzgen.w"
+/*:30*//*31:*/
+#line 668 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o)
 {
@@ -567,8 +574,8 @@ return(long long)fg_below(g->r,2);
 return any_int(g);
 }
 
-/*:30*//*37:*/
-#line 758 "web/fuzzgen.w"
+/*:31*//*38:*/
+#line 763 "web/fuzzgen.w"
 
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
@@ -594,8 +601,8 @@ return text(t,"{imr_multiaddr=inet_addr(\"%s\"), imr_address=inet_addr(\"%s\"), 
 any_mcast(g),PICK(g->r,ifaddr),PICK(g->r,ifindex));
 }
 
-/*:37*//*38:*/
-#line 791 "web/fuzzgen.w"
+/*:38*//*39:*/
+#line 796 "web/fuzzgen.w"
 
 static const char*msfilter_text(fg_gen*g,fg_text*t,int nsrc,const char*mode)
 {
@@ -635,8 +642,8 @@ return t->s;
 }
 }
 
-/*:38*//*40:*/
-#line 841 "web/fuzzgen.w"
+/*:39*//*41:*/
+#line 846 "web/fuzzgen.w"
 
 static long long read_len(fg_gen*g,const fg_option*o)
 {
@@ -652,8 +659,8 @@ if(!strcmp(o->name,"SO_PEERNAME"))return name_len(g);
 return any_len(g,natural);
 }
 
-/*:40*//*55:*/
-#line 1224 "web/fuzzgen.w"
+/*:41*//*56:*/
+#line 1229 "web/fuzzgen.w"
 
 static long long name_len(fg_gen*g)
 {
@@ -661,11 +668,11 @@ static const long long lens[]= {16,16,16,0,1,2,17,20,128,-1};
 return PICK(g->r,lens);
 }
 
-/*:55*/
-#line 59 "web/fuzzgen.w"
+/*:56*/
+#line 60 "web/fuzzgen.w"
 
-/*41:*/
-#line 864 "web/fuzzgen.w"
+/*42:*/
+#line 869 "web/fuzzgen.w"
 
 static void line(fg_gen*g,const char*fmt,...)
 {
@@ -681,8 +688,8 @@ ss_puts(g->out," = ?\n",5);
 g->lines++;
 }
 
-/*:41*//*42:*/
-#line 891 "web/fuzzgen.w"
+/*:42*//*43:*/
+#line 896 "web/fuzzgen.w"
 
 static void gen_socket(fg_gen*g)
 {
@@ -702,8 +709,8 @@ fg_text fl;
 int i= (int)fg_below(g->r,(uint32_t)(sizeof good/sizeof good[0]));
 unsigned k= fg_below(g->r,100);
 const char*flags= any_flags(g,&fl,(const char*const[]){"SOCK_NONBLOCK","SOCK_CLOEXEC"},2,25);
-if(k<84)/*43:*/
-#line 924 "web/fuzzgen.w"
+if(k<84)/*44:*/
+#line 929 "web/fuzzgen.w"
 
 {
 bool ok= (good[i].t!=SOCK_RAW||g->cap_raw)&&
@@ -715,8 +722,8 @@ else line(g,"socket(AF_INET, %s|%s, %s)",good[i].type,flags,good[i].proto);
 if(ok&&strchr(flags,'x')==NULL)open_fd(g,lowest_free(g,0),new_file(g,FG_SOCKET,good[i].t,good[i].p,nb));
 }
 
-/*:43*/
-#line 910 "web/fuzzgen.w"
+/*:44*/
+#line 915 "web/fuzzgen.w"
 
 else if(k<89)line(g,"socket(%s, %s, 0)",PICK(g->r,badfam),good[i].type);
 else if(k<95)line(g,"socket(AF_INET, %s, 0)",PICK(g->r,badtype));
@@ -726,8 +733,8 @@ good[i].t==SOCK_STREAM?"IPPROTO_UDP":"IPPROTO_TCP");
 else line(g,"socket(AF_INET, %s, %s)",good[i].type,PICK(g->r,badproto));
 }
 
-/*:42*//*44:*/
-#line 939 "web/fuzzgen.w"
+/*:43*//*45:*/
+#line 944 "web/fuzzgen.w"
 
 static void gen_socketpair(fg_gen*g)
 {
@@ -735,8 +742,8 @@ static const char*const types[]= {"SOCK_DGRAM","SOCK_STREAM","SOCK_RAW","SOCK_SE
 line(g,"socketpair(AF_INET, %s, 0, %s)",PICK(g->r,types),chance(g->r,85)?"?":"NULL");
 }
 
-/*:44*//*45:*/
-#line 948 "web/fuzzgen.w"
+/*:45*//*46:*/
+#line 953 "web/fuzzgen.w"
 
 static void gen_close(fg_gen*g)
 {
@@ -745,8 +752,8 @@ line(g,"close(%d)",fd);
 close_fd(g,fd);
 }
 
-/*:45*//*46:*/
-#line 969 "web/fuzzgen.w"
+/*:46*//*47:*/
+#line 974 "web/fuzzgen.w"
 
 static void gen_fcntl(fg_gen*g)
 {
@@ -760,8 +767,8 @@ const fg_file*f= file_of(g,fd);
 fg_text t;
 if(k<15)line(g,"fcntl(%d, F_GETFD)",fd);
 else if(k<25)line(g,"fcntl(%d, F_SETFD, %s)",fd,PICK(g->r,((const char*const[]){"FD_CLOEXEC","0","3","-1"})));
-else if(k<40)/*47:*/
-#line 995 "web/fuzzgen.w"
+else if(k<40)/*48:*/
+#line 1000 "web/fuzzgen.w"
 
 {
 long long min= PICK(g->r,dupmin);
@@ -774,12 +781,12 @@ else if(min> g->highest)g->highest= (int)min;
 }
 }
 
-/*:47*/
-#line 982 "web/fuzzgen.w"
+/*:48*/
+#line 987 "web/fuzzgen.w"
 
 else if(k<50)line(g,"fcntl(%d, F_GETFL)",fd);
-else if(k<65)/*48:*/
-#line 1010 "web/fuzzgen.w"
+else if(k<65)/*49:*/
+#line 1015 "web/fuzzgen.w"
 
 {
 const char*fl= any_flags(g,&t,setfl,(int)(sizeof setfl/sizeof setfl[0]),20);
@@ -789,8 +796,8 @@ if(f&&!strstr(fl,"O_DIRECT")&&!strstr(fl,"0x")&&
 g->file[g->fd[fd]].nonblock= strstr(fl,"O_NONBLOCK")!=NULL;
 }
 
-/*:48*/
-#line 984 "web/fuzzgen.w"
+/*:49*/
+#line 989 "web/fuzzgen.w"
 
 else if(k<72)line(g,"fcntl(%d, F_GETOWN)",fd);
 else if(k<82)line(g,"fcntl(%d, F_SETOWN, %s)",fd,PICK(g->r,owners));
@@ -799,8 +806,8 @@ else if(k<93)line(g,"fcntl(%d, F_SETSIG, %d)",fd,PICK(g->r,((const int[]){0,1,29
 else line(g,"fcntl(%d, %d, 0)",fd,PICK(g->r,((const int[]){-1,999,1200,2000,12345})));
 }
 
-/*:46*//*49:*/
-#line 1036 "web/fuzzgen.w"
+/*:47*//*50:*/
+#line 1041 "web/fuzzgen.w"
 
 static void gen_ioctl(fg_gen*g)
 {
@@ -821,8 +828,8 @@ if(f&&!strcmp(req,"FIONBIO")&&strcmp(v,"NULL"))
 g->file[g->fd[fd]].nonblock= strcmp(v,"[0]")!=0;
 }
 
-/*:49*//*50:*/
-#line 1058 "web/fuzzgen.w"
+/*:50*//*51:*/
+#line 1063 "web/fuzzgen.w"
 
 static void gen_pread(fg_gen*g)
 {
@@ -834,8 +841,8 @@ static void gen_pwrite(fg_gen*g)
 line(g,"pwrite(%d, \"abc\", %d, %d)",pick_fd(g,false),PICK(g->r,((const int[]){0,3})),PICK(g->r,((const int[]){0,1,-1})));
 }
 
-/*:50*//*51:*/
-#line 1083 "web/fuzzgen.w"
+/*:51*//*52:*/
+#line 1088 "web/fuzzgen.w"
 
 static const char*other_level(fg_gen*g)
 {
@@ -855,8 +862,8 @@ if(!strcmp(level,"SOL_SOCKET"))return PICK(g->r,((const char*const[]){"0","100",
 return PICK(g->r,((const char*const[]){"0","100","199","200","205","209","210","1000","-1","2147483647"}));
 }
 
-/*:51*//*52:*/
-#line 1125 "web/fuzzgen.w"
+/*:52*//*53:*/
+#line 1130 "web/fuzzgen.w"
 
 static bool policy_forbids(const fg_gen*g,const fg_option*o)
 {
@@ -895,8 +902,8 @@ line(g,"getsockopt(%d, %s, %s, ?, [%lld])",fd,lvl,unknown_name(g,lvl),any_len(g,
 }else line(g,"getsockopt(%d, %s, %s, ?, [4])",fd,other_level(g),o->name);
 }
 
-/*:52*//*53:*/
-#line 1168 "web/fuzzgen.w"
+/*:53*//*54:*/
+#line 1173 "web/fuzzgen.w"
 
 static void read_option(fg_gen*g,int fd,const fg_option*o)
 {
@@ -914,8 +921,8 @@ if(chance(g->r,4))line(g,"getsockopt(%d, %s, %s, %s, NULL)",fd,o->level,o->name,
 else line(g,"getsockopt(%d, %s, %s, %s, [%lld])",fd,o->level,o->name,val,len);
 }
 
-/*:53*//*54:*/
-#line 1191 "web/fuzzgen.w"
+/*:54*//*55:*/
+#line 1196 "web/fuzzgen.w"
 
 static void gen_bind(fg_gen*g)
 {
@@ -941,8 +948,8 @@ static void gen_listen(fg_gen*g)
 line(g,"listen(%d, %d)",pick_fd(g,true),PICK(g->r,((const int[]){0,1,5,128,-1,4096,4097,INT_MAX})));
 }
 
-/*:54*//*56:*/
-#line 1231 "web/fuzzgen.w"
+/*:55*//*57:*/
+#line 1236 "web/fuzzgen.w"
 
 static void name_call(fg_gen*g,const char*call)
 {
@@ -955,8 +962,8 @@ else line(g,"%s(%d, ?, [%lld])",call,pick_fd(g,true),len);
 static void gen_getsockname(fg_gen*g){name_call(g,"getsockname");}
 static void gen_getpeername(fg_gen*g){name_call(g,"getpeername");}
 
-/*:56*//*57:*/
-#line 1248 "web/fuzzgen.w"
+/*:57*//*58:*/
+#line 1253 "web/fuzzgen.w"
 
 static const char*send_flags(fg_gen*g,fg_text*t)
 {
@@ -995,8 +1002,8 @@ const char*d= any_data(g,&len);
 line(g,"write(%d, %s, %lld)",pick_fd(g,false),d,len);
 }
 
-/*:57*//*58:*/
-#line 1291 "web/fuzzgen.w"
+/*:58*//*59:*/
+#line 1296 "web/fuzzgen.w"
 
 static void gen_sendmsg(fg_gen*g)
 {
@@ -1025,8 +1032,8 @@ snprintf(msg+used,sizeof msg-used,"}");
 line(g,"sendmsg(%d, %s, %s)",pick_fd(g,true),msg,send_flags(g,&t));
 }
 
-/*:58*//*59:*/
-#line 1319 "web/fuzzgen.w"
+/*:59*//*60:*/
+#line 1324 "web/fuzzgen.w"
 
 static void gen_writev(fg_gen*g)
 {
@@ -1040,8 +1047,8 @@ snprintf(iov+used,sizeof iov-used,"]");
 line(g,"writev(%d, %s, %d)",pick_fd(g,false),iov,chance(g->r,85)?n:PICK(g->r,((const int[]){-1,0,1025})));
 }
 
-/*:59*//*60:*/
-#line 1339 "web/fuzzgen.w"
+/*:60*//*61:*/
+#line 1344 "web/fuzzgen.w"
 
 static const char*recv_flags(fg_gen*g,fg_text*t)
 {
@@ -1081,8 +1088,8 @@ pick_fd(g,true),chance(g->r,80)?"?":"NULL",name_len(g),recv_size(g),
 chance(g->r,70)?"?":"NULL",PICK(g->r,((const int[]){0,16,20,64,256,1024})),recv_flags(g,&t));
 }
 
-/*:60*//*61:*/
-#line 1382 "web/fuzzgen.w"
+/*:61*//*62:*/
+#line 1387 "web/fuzzgen.w"
 
 static int nonblocking_fd(fg_gen*g)
 {
@@ -1107,16 +1114,16 @@ line(g,"readv(%d, [{iov_base=?, iov_len=%d}%s], %d)",nonblocking_fd(g),recv_size
 n==2?", {iov_base=?, iov_len=3}":"",chance(g->r,85)?n:PICK(g->r,((const int[]){-1,0,1025})));
 }
 
-/*:61*//*62:*/
-#line 1408 "web/fuzzgen.w"
+/*:62*//*63:*/
+#line 1413 "web/fuzzgen.w"
 
 static void gen_shutdown(fg_gen*g)
 {
 line(g,"shutdown(%d, %s)",pick_fd(g,true),PICK(g->r,((const char*const[]){"SHUT_RD","SHUT_WR","SHUT_RDWR","3","-1"})));
 }
 
-/*:62*//*63:*/
-#line 1420 "web/fuzzgen.w"
+/*:63*//*64:*/
+#line 1425 "web/fuzzgen.w"
 
 static void gen_poll(fg_gen*g)
 {
@@ -1142,8 +1149,8 @@ line(g,"select(%d, [%d], [%d], %s, {tv_sec=0, tv_usec=0})",
 chance(g->r,85)?hi+1:PICK(g->r,((const int[]){0,-1,1,1024})),a,b,chance(g->r,50)?"[]":"NULL");
 }
 
-/*:63*//*64:*/
-#line 1452 "web/fuzzgen.w"
+/*:64*//*65:*/
+#line 1457 "web/fuzzgen.w"
 
 static void gen_setuid(fg_gen*g)
 {
@@ -1170,8 +1177,8 @@ if(!strcmp(c,"CAP_NET_RAW"))g->cap_raw= false;
 if(!strcmp(c,"CAP_NET_ADMIN"))g->cap_admin= false;
 }
 
-/*:64*//*65:*/
-#line 1482 "web/fuzzgen.w"
+/*:65*//*66:*/
+#line 1487 "web/fuzzgen.w"
 
 static void gen_sysctl_set(fg_gen*g)
 {
@@ -1202,8 +1209,8 @@ static void gen_signal_count(fg_gen*g)
 line(g,"signal_count(%d)",PICK(g->r,((const int[]){29,23,13,0,65})));
 }
 
-/*:65*//*66:*/
-#line 1518 "web/fuzzgen.w"
+/*:66*//*67:*/
+#line 1523 "web/fuzzgen.w"
 
 static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 {"socket",gen_socket,10},{"socketpair",gen_socketpair,1},{"close",gen_close,3},
@@ -1220,8 +1227,8 @@ static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 };
 #define NCALLS ((int) (sizeof calls / sizeof calls[0]))
 
-/*:66*//*67:*/
-#line 1537 "web/fuzzgen.w"
+/*:67*//*68:*/
+#line 1542 "web/fuzzgen.w"
 
 static bool call_enabled(const fg_gen*g,const char*name)
 {
@@ -1230,11 +1237,11 @@ if(!strcmp(ss_call_name(c),name))return g->enabled?g->enabled[c]:true;
 return false;
 }
 
-/*:67*/
-#line 60 "web/fuzzgen.w"
+/*:68*/
+#line 61 "web/fuzzgen.w"
 
-/*69:*/
-#line 1555 "web/fuzzgen.w"
+/*70:*/
+#line 1560 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines)
 {
@@ -1252,8 +1259,8 @@ w-= calls[i].weight;
 }
 }
 
-/*:69*//*70:*/
-#line 1581 "web/fuzzgen.w"
+/*:70*//*71:*/
+#line 1586 "web/fuzzgen.w"
 
 void fg_close_all(fg_gen*g)
 {
@@ -1267,10 +1274,10 @@ if(g->highest>=FG_NFD)line(g,"close(%d)",g->highest);
 void fg_restore(fg_gen*g)
 {
 for(int i= 0;i<NTUNABLES&&i<FG_NTUNABLES;i++)
-if(g->wrote[i]&&tunables[i].name[0]&&g->defaults[i][0]){
+if(g->wrote[i]&&tunables[i].name[0]&&g->opts->defaults[i][0]){
 char v[160];
 size_t n= 0;
-for(const char*p= g->defaults[i];*p&&n+3<sizeof v;p++){
+for(const char*p= g->opts->defaults[i];*p&&n+3<sizeof v;p++){
 if(*p=='\t'){v[n++]= '\\';v[n++]= 't';}
 else v[n++]= *p;
 }
@@ -1279,8 +1286,8 @@ line(g,"sysctl_set(\"%s\", \"%s\\n\")",tunables[i].name,v);
 }
 }
 
-/*:70*//*73:*/
-#line 1620 "web/fuzzgen.w"
+/*:71*//*74:*/
+#line 1625 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled)
 {
@@ -1290,8 +1297,8 @@ int i;
 enabled[c]= false;
 for(i= 0;i<NCALLS&&strcmp(calls[i].name,ss_call_name(c));i++);
 if(i==NCALLS)continue;
-/*74:*/
-#line 1634 "web/fuzzgen.w"
+/*75:*/
+#line 1639 "web/fuzzgen.w"
 
 {
 fg_rand r;
@@ -1311,15 +1318,15 @@ fg_free(&g);
 free(b.p);
 }
 
-/*:74*/
-#line 1629 "web/fuzzgen.w"
+/*:75*/
+#line 1634 "web/fuzzgen.w"
 
 }
 ss_outcome_free(o,false);
 }
 
-/*:73*/
-#line 61 "web/fuzzgen.w"
+/*:74*/
+#line 62 "web/fuzzgen.w"
 
 
 /*:1*/

@@ -1,5 +1,5 @@
 /*3:*/
-#line 84 "web/fuzzgen.w"
+#line 85 "web/fuzzgen.w"
 
 #ifndef FUZZGEN_H
 #define FUZZGEN_H
@@ -8,7 +8,7 @@
 #include <stdint.h> 
 #include "sockscript.h"
 /*4:*/
-#line 105 "web/fuzzgen.w"
+#line 106 "web/fuzzgen.w"
 
 typedef struct{
 uint64_t state;
@@ -17,7 +17,7 @@ size_t len,pos;
 }fg_rand;
 
 /*:4*//*8:*/
-#line 180 "web/fuzzgen.w"
+#line 181 "web/fuzzgen.w"
 
 typedef struct{
 char name[40];
@@ -28,17 +28,18 @@ bool get,set;
 long long lo,hi;
 bool ranged;
 }fg_option;
+#define FG_NTUNABLES 40
 typedef struct{
 fg_option*opt;
 int n;
+char defaults[FG_NTUNABLES][64];
 }fg_options;
 
-/*:8*//*16:*/
-#line 343 "web/fuzzgen.w"
+/*:8*//*17:*/
+#line 357 "web/fuzzgen.w"
 
 #define FG_NFD 64
 #define FG_NFILES 64
-#define FG_NTUNABLES 40
 typedef struct fg_gen fg_gen;
 struct fg_gen{
 fg_rand*r;
@@ -55,15 +56,14 @@ bool cap_raw;
 bool cap_admin;
 bool ping_ok;
 bool wrote[FG_NTUNABLES];
-char defaults[FG_NTUNABLES][64];
 int lines;
 };
 
-/*:16*/
-#line 91 "web/fuzzgen.w"
+/*:17*/
+#line 92 "web/fuzzgen.w"
 
 /*5:*/
-#line 112 "web/fuzzgen.w"
+#line 113 "web/fuzzgen.w"
 
 void fg_seed(fg_rand*r,uint64_t seed);
 void fg_from_bytes(fg_rand*r,const uint8_t*bytes,size_t len);
@@ -72,34 +72,34 @@ uint32_t fg_bits32(fg_rand*r);
 bool fg_exhausted(const fg_rand*r);
 
 /*:5*//*9:*/
-#line 195 "web/fuzzgen.w"
+#line 198 "web/fuzzgen.w"
 
 int fg_load_options(const char*path,fg_options*t);
 const fg_option*fg_find_option(const fg_options*t,bool sol_socket,long long value);
 
-/*:9*//*17:*/
-#line 367 "web/fuzzgen.w"
+/*:9*//*18:*/
+#line 379 "web/fuzzgen.w"
 
 void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out);
 void fg_free(fg_gen*g);
 void fg_begin(fg_gen*g,bool root);
 
-/*:17*//*68:*/
-#line 1550 "web/fuzzgen.w"
+/*:18*//*69:*/
+#line 1555 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines);
 void fg_close_all(fg_gen*g);
 void fg_restore(fg_gen*g);
 
-/*:68*//*72:*/
-#line 1617 "web/fuzzgen.w"
+/*:69*//*73:*/
+#line 1622 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled);
 
-/*:72*/
-#line 92 "web/fuzzgen.w"
+/*:73*/
+#line 93 "web/fuzzgen.w"
 
 #endif
-#line 94 "web/fuzzgen.w"
+#line 95 "web/fuzzgen.w"
 
 /*:3*/

@@ -74,7 +74,7 @@
 #define SR_MAX_TIMEOUT LONG_MAX
 
 /*:83*//*85:*/
-#line 54 "web/socket.w"
+#line 55 "web/socket.w"
 
 #define SK_DEBUG (1u << 0)
 #define SK_BROADCAST (1u << 1)
@@ -94,7 +94,7 @@
 #define SR_FILTER_EBPF 2
 
 /*:85*//*87:*/
-#line 91 "web/socket.w"
+#line 92 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -117,24 +117,29 @@
 #define IPF_MC_ALL (1u << 18) 
 
 /*:87*//*89:*/
-#line 175 "web/socket.w"
+#line 176 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
 /*:89*//*96:*/
-#line 302 "web/socket.w"
+#line 303 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
 
 /*:96*//*100:*/
-#line 22 "web/ioctl.w"
+#line 23 "web/ioctl.w"
 
 #define SR_SETFL_MASK (O_APPEND | O_NONBLOCK | O_ASYNC | O_NOATIME | O_DIRECT)
 
-/*:100*//*114:*/
+/*:100*//*109:*/
+#line 239 "web/ioctl.w"
+
+#define SR_IS_SOCK_IOCTL(req) ((((req) >> 8) & 0xff) == 0x89)
+
+/*:109*//*115:*/
 #line 60 "web/sysctl.w"
 
 enum{
@@ -152,13 +157,13 @@ SYS_IP6FRAG_HIGH_THRESH,SYS_IP6FRAG_LOW_THRESH,SYS_IP6FRAG_TIME,
 SR_NSYSCTL
 };
 
-/*:114*//*117:*/
+/*:115*//*118:*/
 #line 107 "web/sysctl.w"
 
 #define SR_MIN_RCVBUF 2304
 #define SR_MIN_SNDBUF 4608
 
-/*:117*//*151:*/
+/*:118*//*152:*/
 #line 52 "web/sockopt.w"
 
 enum{
@@ -182,18 +187,18 @@ enum{CAP_NEVER,CAP_ALWAYS,CAP_OUTSIDE_RANGE,CAP_NONZERO};
 enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
 OPT_STORE_INT_FIELD};
 
-/*:151*//*159:*/
+/*:152*//*160:*/
 #line 224 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
 
-/*:159*//*174:*/
+/*:160*//*175:*/
 #line 152 "web/solsocket.w"
 
 #define SR_TCP_RMEM_MAX 33554432 
 
-/*:174*//*205:*/
+/*:175*//*206:*/
 #line 600 "web/solsocket.w"
 
 #define SR_SOF_OPT_ID (1u << 7)
@@ -203,23 +208,30 @@ OPT_STORE_INT_FIELD};
 #define SR_SOF_OPT_ID_TCP (1u << 16)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:205*//*235:*/
+/*:206*//*236:*/
 #line 93 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:235*//*239:*/
-#line 164 "web/ipopt.w"
+/*:236*//*240:*/
+#line 165 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:239*//*258:*/
-#line 428 "web/ipopt.w"
+/*:240*//*259:*/
+#line 429 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:258*//*288:*/
+/*:259*//*271:*/
+#line 168 "web/mcast.w"
+
+#define SR_MC_SOCKLIST_SIZE 48
+#define SR_SFLSIZE(n) (24 + 4 * (n))
+#define SR_SFBLOCK 10
+
+/*:271*//*291:*/
 #line 20 "web/wire.w"
 
 #define SR_IPHDR_LEN 20 
@@ -227,51 +239,51 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:288*//*308:*/
+/*:291*//*311:*/
 #line 333 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:308*//*347:*/
+/*:311*//*350:*/
 #line 555 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:347*//*356:*/
+/*:350*//*359:*/
 #line 40 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:356*//*406:*/
+/*:359*//*409:*/
 #line 1018 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:406*//*411:*/
+/*:409*//*414:*/
 #line 1115 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:411*//*430:*/
+/*:414*//*433:*/
 #line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:430*//*439:*/
+/*:433*//*442:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:439*//*450:*/
+/*:442*//*453:*/
 #line 240 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -279,22 +291,22 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:450*//*460:*/
+/*:453*//*463:*/
 #line 409 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:460*//*468:*/
+/*:463*//*471:*/
 #line 580 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:468*//*530:*/
+/*:471*//*533:*/
 #line 1863 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:530*/
+/*:533*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -378,7 +390,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*438:*/
+/*441:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -394,12 +406,12 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:438*//*515:*/
+/*:441*//*518:*/
 #line 1541 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:515*/
+/*:518*/
 #line 20 "web/socket.w"
 
 /*84:*/
@@ -423,27 +435,28 @@ unsigned flags;
 int filter_kind;
 struct sock_filter*filter;
 int filter_len;
+int omem;
 
 /*:84*//*108:*/
-#line 220 "web/ioctl.w"
+#line 221 "web/ioctl.w"
 
 bool stamped;
 uint64_t last_stamp_ns;
 int rx_first_len;
 int tx_queued;
 
-/*:108*//*167:*/
+/*:108*//*168:*/
 #line 35 "web/solsocket.w"
 
 uint32_t tsflags;
 uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 
-/*:167*/
+/*:168*/
 #line 21 "web/socket.w"
 
 /*86:*/
-#line 76 "web/socket.w"
+#line 77 "web/socket.w"
 
 int uc_ttl;
 int tos;
@@ -462,17 +475,17 @@ int mc_count;
 /*:86*/
 #line 22 "web/socket.w"
 
-/*372:*/
+/*375:*/
 #line 363 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:372*/
+/*:375*/
 #line 23 "web/socket.w"
 
 };
 
-/*:82*//*113:*/
+/*:82*//*114:*/
 #line 47 "web/sysctl.w"
 
 enum{SYSV_INT,SYSV_U8,SYSV_ULONG,SYSV_PAIR,SYSV_PORTS,SYSV_JIFFIES};
@@ -484,7 +497,7 @@ long long def,def2;
 long long min,max;
 }sr_sysctl;
 
-/*:113*//*150:*/
+/*:114*//*151:*/
 #line 26 "web/sockopt.w"
 
 typedef struct sr_optreq sr_optreq;
@@ -509,7 +522,7 @@ sr_setter*set;
 sr_getter*get;
 }sr_optdesc;
 
-/*:150*//*152:*/
+/*:151*//*153:*/
 #line 81 "web/sockopt.w"
 
 struct sr_optreq{
@@ -523,7 +536,7 @@ void*ubuf;
 socklen_t*ulen;
 };
 
-/*:152*//*264:*/
+/*:153*//*265:*/
 #line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
@@ -534,11 +547,12 @@ uint32_t addr;
 int ifindex;
 int mode;
 bool has_list;
+int sfmax;
 int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:264*//*295:*/
+/*:265*//*298:*/
 #line 119 "web/wire.w"
 
 struct sr_ipv4{
@@ -550,7 +564,7 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:295*//*301:*/
+/*:298*//*304:*/
 #line 205 "web/wire.w"
 
 struct sr_udp{
@@ -561,7 +575,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:301*//*304:*/
+/*:304*//*307:*/
 #line 266 "web/wire.w"
 
 struct sr_icmp{
@@ -571,7 +585,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:304*//*316:*/
+/*:307*//*319:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -584,7 +598,7 @@ sr_hent**b;
 size_t nb,n;
 }sr_htab;
 
-/*:316*//*322:*/
+/*:319*//*325:*/
 #line 155 "web/link.w"
 
 typedef struct{
@@ -601,7 +615,7 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:322*//*332:*/
+/*:325*//*335:*/
 #line 311 "web/link.w"
 
 typedef struct{
@@ -611,7 +625,7 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:332*//*348:*/
+/*:335*//*351:*/
 #line 560 "web/link.w"
 
 typedef struct{
@@ -623,7 +637,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:348*//*355:*/
+/*:351*//*358:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -641,7 +655,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:355*//*366:*/
+/*:358*//*369:*/
 #line 264 "web/ip.w"
 
 typedef struct{
@@ -651,7 +665,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:366*//*371:*/
+/*:369*//*374:*/
 #line 335 "web/ip.w"
 
 struct sr_ipout{
@@ -665,7 +679,7 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:371*//*387:*/
+/*:374*//*390:*/
 #line 631 "web/ip.w"
 
 struct sr_rx{
@@ -682,7 +696,7 @@ size_t l4len;
 uint64_t tstamp_ns;
 };
 
-/*:387*//*391:*/
+/*:390*//*394:*/
 #line 750 "web/ip.w"
 
 typedef struct{
@@ -700,7 +714,7 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:391*//*412:*/
+/*:394*//*415:*/
 #line 1120 "web/ip.w"
 
 typedef struct{
@@ -708,7 +722,7 @@ sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:412*//*423:*/
+/*:415*//*426:*/
 #line 1254 "web/ip.w"
 
 typedef struct{
@@ -716,7 +730,7 @@ sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:423*//*431:*/
+/*:426*//*434:*/
 #line 45 "web/pcap.w"
 
 typedef struct{
@@ -724,7 +738,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:431*//*445:*/
+/*:434*//*448:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -737,14 +751,14 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:445*//*446:*/
+/*:448*//*449:*/
 #line 179 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
 typedef struct{sr_htab t[SR_NLINKS];}sr_porttab;
 typedef struct sr_bindtab{sr_porttab proto[SR_NTABS];long nsocks;}sr_bindtab;
 
-/*:446*//*478:*/
+/*:449*//*481:*/
 #line 792 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -754,7 +768,7 @@ bool has_conns;
 bool prog;
 }sr_rpgroup;
 
-/*:478*/
+/*:481*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -770,7 +784,7 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*323:*/
+/*326:*/
 #line 173 "web/link.w"
 
 uint64_t rng;
@@ -778,19 +792,19 @@ sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:323*//*333:*/
+/*:326*//*336:*/
 #line 322 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:333*//*432:*/
+/*:336*//*435:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:432*/
+/*:435*/
 #line 45 "web/world.w"
 
 };
@@ -805,52 +819,52 @@ sr_iface*ifs;
 int nifs;
 sr_route*routes;
 int nroutes;
-/*112:*/
+/*113:*/
 #line 35 "web/sysctl.w"
 
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:112*//*349:*/
+/*:113*//*352:*/
 #line 570 "web/link.w"
 
 sr_htab neigh;
 
-/*:349*//*367:*/
+/*:352*//*370:*/
 #line 272 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:367*//*373:*/
+/*:370*//*376:*/
 #line 366 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:373*//*392:*/
+/*:376*//*395:*/
 #line 766 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:392*//*413:*/
+/*:395*//*416:*/
 #line 1126 "web/ip.w"
 
 sr_htab peers;
 
-/*:413*//*421:*/
+/*:416*//*424:*/
 #line 1248 "web/ip.w"
 
 sr_htab mc;
 
-/*:421*//*447:*/
+/*:424*//*450:*/
 #line 184 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:447*/
+/*:450*/
 #line 185 "web/world.w"
 
 };
@@ -979,38 +993,38 @@ static sr_sock*sock_lookup(int fd,int*err);
 static int sys_return(int r);
 
 /*:78*//*90:*/
-#line 196 "web/socket.w"
+#line 197 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
 /*:90*//*93:*/
-#line 274 "web/socket.w"
+#line 275 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
 
-/*:93*//*110:*/
-#line 251 "web/ioctl.w"
+/*:93*//*111:*/
+#line 267 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg);
 static int file_setown(sr_file*f,int who);
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled);
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp);
-/*:110*//*115:*/
+/*:111*//*116:*/
 #line 78 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL];
 
-/*:115*//*136:*/
+/*:116*//*137:*/
 #line 327 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i);
 static long long sysctl_value(sr_host*h,int i);
 static bool ping_group_allowed(const sr_proc*p);
 
-/*:136*//*148:*/
-#line 623 "web/sysctl.w"
+/*:137*//*149:*/
+#line 621 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text);
 static void ports_format(const uint64_t*bits,char*out,size_t len);
@@ -1019,12 +1033,12 @@ static bool sysctl_is_dir(const char*name);
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2]);
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value);
-/*:148*//*154:*/
+/*:149*//*155:*/
 #line 104 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name);
 
-/*:154*//*156:*/
+/*:155*//*157:*/
 #line 134 "web/sockopt.w"
 
 static int set_flag(sr_sock*s,sr_optreq*rq);
@@ -1032,80 +1046,82 @@ static int get_flag(sr_sock*s,sr_optreq*rq);
 static int set_int_field(sr_sock*s,sr_optreq*rq);
 static int get_int_field(sr_sock*s,sr_optreq*rq);
 
-/*:156*//*162:*/
-#line 293 "web/sockopt.w"
+/*:157*//*163:*/
+#line 295 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
 static bool opt_capable(uint64_t caps);
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
-/*:162*//*170:*/
+/*:163*//*171:*/
 #line 72 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val);
 static int buffer_store(int*size,bool*locked,int val,int min);
 
-/*:170*//*179:*/
+/*:171*//*180:*/
 #line 241 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq);
 static int timeo_get(long timeo,sr_optreq*rq);
 
-/*:179*//*193:*/
+/*:180*//*194:*/
 #line 408 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s);
 
-/*:193*//*195:*/
+/*:194*//*196:*/
 #line 443 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns);
 
-/*:195*//*203:*/
+/*:196*//*204:*/
 #line 541 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:203*//*220:*/
+/*:204*//*221:*/
 #line 818 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:220*//*227:*/
+/*:221*//*228:*/
 #line 1001 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:227*//*240:*/
-#line 168 "web/ipopt.w"
+/*:228*//*241:*/
+#line 169 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:240*//*265:*/
-#line 48 "web/mcast.w"
+/*:241*//*266:*/
+#line 49 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
 static bool ipv4_is_multicast(uint32_t addr);
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr);
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
 int*ifindex);
-static void mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr);
+static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex);
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode);
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr);
+static bool omem_charge(sr_sock*s,int size);
+static void mc_free(sr_sock*s,sr_mcsock*m);
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs);
 
-/*:265*//*280:*/
-#line 350 "web/mcast.w"
+/*:266*//*283:*/
+#line 412 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:280*//*289:*/
+/*:283*//*292:*/
 #line 28 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p);
@@ -1113,31 +1129,31 @@ static void put16(uint8_t*p,uint16_t v);
 static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
-/*:289*//*291:*/
+/*:292*//*294:*/
 #line 64 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
-/*:291*//*293:*/
+/*:294*//*296:*/
 #line 95 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:293*//*296:*/
+/*:296*//*299:*/
 #line 136 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:296*//*299:*/
+/*:299*//*302:*/
 #line 188 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:299*//*302:*/
+/*:302*//*305:*/
 #line 218 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -1146,13 +1162,13 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:302*//*305:*/
+/*:305*//*308:*/
 #line 277 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:305*//*307:*/
+/*:308*//*310:*/
 #line 322 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
@@ -1160,17 +1176,17 @@ uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:307*//*309:*/
+/*:310*//*312:*/
 #line 341 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:309*//*313:*/
+/*:312*//*316:*/
 #line 440 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:313*//*317:*/
+/*:316*//*320:*/
 #line 42 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1178,13 +1194,13 @@ static void htab_insert(sr_htab*t,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:317*//*320:*/
+/*:320*//*323:*/
 #line 123 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:320*//*326:*/
+/*:323*//*329:*/
 #line 186 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len);
@@ -1192,7 +1208,7 @@ static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:326*//*338:*/
+/*:329*//*341:*/
 #line 402 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -1200,20 +1216,20 @@ sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:338*//*342:*/
+/*:341*//*345:*/
 #line 473 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
 
-/*:342*//*351:*/
+/*:345*//*354:*/
 #line 576 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:351*//*357:*/
+/*:354*//*360:*/
 #line 43 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1221,13 +1237,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:357*//*363:*/
+/*:360*//*366:*/
 #line 207 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:363*//*369:*/
+/*:366*//*372:*/
 #line 278 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1235,13 +1251,13 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:369*//*375:*/
+/*:372*//*378:*/
 #line 376 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:375*//*377:*/
+/*:378*//*380:*/
 #line 415 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -1249,24 +1265,24 @@ const struct sr_ipout*o,const void*l4,size_t l4len);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:377*//*380:*/
+/*:380*//*383:*/
 #line 507 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:380*//*382:*/
+/*:383*//*385:*/
 #line 554 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:382*//*385:*/
+/*:385*//*388:*/
 #line 607 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:385*//*388:*/
+/*:388*//*391:*/
 #line 646 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
@@ -1276,67 +1292,67 @@ const uint8_t*orig_ip,size_t len,uint32_t offender);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:388*//*394:*/
+/*:391*//*397:*/
 #line 773 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:394*//*400:*/
+/*:397*//*403:*/
 #line 885 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:400*//*403:*/
+/*:403*//*406:*/
 #line 950 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:403*//*407:*/
+/*:406*//*410:*/
 #line 1022 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:407*//*409:*/
+/*:410*//*412:*/
 #line 1066 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:409*//*415:*/
+/*:412*//*418:*/
 #line 1132 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:415*//*417:*/
+/*:418*//*420:*/
 #line 1182 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:417*//*419:*/
+/*:420*//*422:*/
 #line 1222 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:419*//*424:*/
+/*:422*//*427:*/
 #line 1260 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:424*//*435:*/
+/*:427*//*438:*/
 #line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:435*//*442:*/
+/*:438*//*445:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1344,14 +1360,14 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:442*//*448:*/
+/*:445*//*451:*/
 #line 189 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:448*//*451:*/
+/*:451*//*454:*/
 #line 253 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
@@ -1360,31 +1376,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:451*//*454:*/
+/*:454*//*457:*/
 #line 315 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:454*//*456:*/
+/*:457*//*459:*/
 #line 340 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:456*//*459:*/
+/*:459*//*462:*/
 #line 379 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:459*//*463:*/
+/*:462*//*466:*/
 #line 445 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:463*//*465:*/
+/*:466*//*468:*/
 #line 497 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1392,13 +1408,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:465*//*467:*/
+/*:468*//*470:*/
 #line 536 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:467*//*469:*/
+/*:470*//*472:*/
 #line 583 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1406,7 +1422,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:469*//*473:*/
+/*:472*//*476:*/
 #line 688 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1414,25 +1430,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:473*//*479:*/
+/*:476*//*482:*/
 #line 800 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:479*//*483:*/
+/*:482*//*486:*/
 #line 888 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:483*//*485:*/
+/*:486*//*488:*/
 #line 923 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s);
 
-/*:485*//*488:*/
+/*:488*//*491:*/
 #line 959 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1441,34 +1457,34 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:488*//*491:*/
+/*:491*//*494:*/
 #line 1011 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:491*//*494:*/
+/*:494*//*497:*/
 #line 1095 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:494*//*498:*/
+/*:497*//*501:*/
 #line 1192 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:498*//*502:*/
+/*:501*//*505:*/
 #line 1275 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:502*//*505:*/
+/*:505*//*508:*/
 #line 1326 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:505*//*511:*/
+/*:508*//*514:*/
 #line 1411 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
@@ -1478,7 +1494,7 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:511*//*517:*/
+/*:514*//*520:*/
 #line 1559 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -1486,13 +1502,13 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:517*//*524:*/
+/*:520*//*527:*/
 #line 1738 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:524*//*525:*/
+/*:527*//*528:*/
 #line 1767 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -1506,7 +1522,7 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:525*//*528:*/
+/*:528*//*531:*/
 #line 1817 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
@@ -1515,29 +1531,29 @@ uint32_t daddr,uint16_t hnum,int ifindex);
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
 
-/*:528*//*534:*/
+/*:531*//*537:*/
 #line 1966 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:534*//*537:*/
+/*:537*//*540:*/
 #line 2035 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:537*//*541:*/
+/*:540*//*544:*/
 #line 2093 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:541*//*542:*/
+/*:544*//*545:*/
 #line 2107 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:542*/
+/*:545*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -1549,12 +1565,12 @@ static sr_world the_world;
 /*:6*/
 #line 46 "web/sockref.w"
 
-/*153:*/
+/*154:*/
 #line 98 "web/sockopt.w"
 
 #include "sr_options.h"
 
-/*:153*/
+/*:154*/
 #line 47 "web/sockref.w"
 
 
@@ -1842,7 +1858,7 @@ static sr_host*host_new(const char*name)
 sr_host*h= xcalloc(1,sizeof*h);
 h->id= W->nhosts;
 snprintf(h->name,sizeof h->name,"%s",name);
-/*135:*/
+/*136:*/
 #line 320 "web/sysctl.w"
 
 for(int i= 0;i<SR_NSYSCTL;i++){
@@ -1851,15 +1867,15 @@ h->sys[i][1]= sysctls[i].def2;
 }
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
-/*:135*/
+/*:136*/
 #line 608 "web/world.w"
 
-/*374:*/
+/*377:*/
 #line 373 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:374*/
+/*:377*/
 #line 609 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -2032,56 +2048,56 @@ if(W->ready)/*46:*/
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*325:*/
+/*328:*/
 #line 182 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:325*//*334:*/
+/*:328*//*337:*/
 #line 326 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:334*//*433:*/
+/*:337*//*436:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:433*/
+/*:436*/
 #line 814 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*350:*/
+/*353:*/
 #line 573 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:350*//*368:*/
+/*:353*//*371:*/
 #line 275 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:368*//*393:*/
+/*:371*//*396:*/
 #line 770 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:393*//*414:*/
+/*:396*//*417:*/
 #line 1129 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:414*//*422:*/
+/*:417*//*425:*/
 #line 1251 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:422*/
+/*:425*/
 #line 817 "web/world.w"
 
 free(fh->ifs);
@@ -2098,12 +2114,12 @@ memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*324:*/
+/*327:*/
 #line 179 "web/link.w"
 
 W->rng= 1;
 
-/*:324*/
+/*:327*/
 #line 794 "web/world.w"
 
 h= host_new("host0");
@@ -2123,12 +2139,12 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 /*:34*/
 #line 796 "web/world.w"
 
-/*337:*/
+/*340:*/
 #line 387 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:337*/
+/*:340*/
 #line 797 "web/world.w"
 
 W->cur= proc_new(h,0);
@@ -2483,7 +2499,7 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 return positional_io(fd,offset);
 }
 /*:81*//*88:*/
-#line 140 "web/socket.w"
+#line 141 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -2517,7 +2533,7 @@ return fd;
 }
 
 /*:88*//*91:*/
-#line 199 "web/socket.w"
+#line 200 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -2551,7 +2567,7 @@ return 0;
 }
 
 /*:91*//*92:*/
-#line 248 "web/socket.w"
+#line 249 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
@@ -2573,7 +2589,7 @@ return sys_return(-EOPNOTSUPP);
 }
 
 /*:92*//*94:*/
-#line 278 "web/socket.w"
+#line 279 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -2585,7 +2601,7 @@ s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
 /*95:*/
-#line 293 "web/socket.w"
+#line 294 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -2595,17 +2611,17 @@ s->peek_off= -1;
 s->incoming_cpu= -1;
 s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 
-/*:95*//*168:*/
+/*:95*//*169:*/
 #line 40 "web/solsocket.w"
 
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:168*/
-#line 288 "web/socket.w"
+/*:169*/
+#line 289 "web/socket.w"
 
 /*97:*/
-#line 306 "web/socket.w"
+#line 307 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -2613,7 +2629,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:97*//*440:*/
+/*:97*//*443:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -2622,14 +2638,14 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:440*/
-#line 289 "web/socket.w"
+/*:443*/
+#line 290 "web/socket.w"
 
 return s;
 }
 
 /*:94*//*98:*/
-#line 316 "web/socket.w"
+#line 317 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
@@ -2639,20 +2655,20 @@ free(s->filter);
 free(s);
 }
 /*:98*//*101:*/
-#line 25 "web/ioctl.w"
+#line 26 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg)
 {
-if((arg&O_DIRECT)&&f->kind==SR_FILE_SOCKET)return-EINVAL;
 if((arg&O_NOATIME)&&!(f->flags&O_NOATIME)&&
 W->cur->fsuid!=f->owner_uid&&!proc_capable(W->cur,CAP_FOWNER))
 return-EPERM;
+if((arg&O_DIRECT)&&f->kind==SR_FILE_SOCKET)return-EINVAL;
 f->flags= (f->flags&~SR_SETFL_MASK)|(arg&SR_SETFL_MASK);
 return 0;
 }
 
 /*:101*//*102:*/
-#line 50 "web/ioctl.w"
+#line 51 "web/ioctl.w"
 
 static int file_setown(sr_file*f,int who)
 {
@@ -2664,7 +2680,7 @@ return 0;
 }
 
 /*:102*//*104:*/
-#line 72 "web/ioctl.w"
+#line 73 "web/ioctl.w"
 
 int sr_fcntl(int fd,int cmd,...)
 {
@@ -2700,7 +2716,7 @@ default:return sys_return(-EINVAL);
 }
 
 /*:104*//*105:*/
-#line 115 "web/ioctl.w"
+#line 116 "web/ioctl.w"
 
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled)
@@ -2722,7 +2738,7 @@ return 0;
 }
 
 /*:105*//*106:*/
-#line 149 "web/ioctl.w"
+#line 150 "web/ioctl.w"
 
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp)
 {
@@ -2738,7 +2754,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*107:*/
-#line 193 "web/ioctl.w"
+#line 194 "web/ioctl.w"
 
 case SIOCGSTAMP:case SIOCGSTAMPNS:
 if(!s->stamped)return-ENOENT;
@@ -2765,14 +2781,14 @@ memcpy(argp,&v,sizeof v);
 return 0;
 
 /*:107*/
-#line 163 "web/ioctl.w"
+#line 164 "web/ioctl.w"
 
 }
 return-ENOTTY;
 }
 
-/*:106*//*109:*/
-#line 232 "web/ioctl.w"
+/*:106*//*110:*/
+#line 246 "web/ioctl.w"
 
 int sr_ioctl(int fd,unsigned long request,...)
 {
@@ -2789,15 +2805,17 @@ if(!(f= fd_file(W->cur,fd)))return sys_return(-EBADF);
 r= generic_ioctl(W->cur,fd,f,request,argp,&handled);
 if(handled)return sys_return(r);
 if(f->kind!=SR_FILE_SOCKET)return sys_return(-ENOTTY);
-return sys_return(sock_ioctl(f,request,argp));
+r= sock_ioctl(f,request,argp);
+if(r==-ENOTTY&&SR_IS_SOCK_IOCTL(request)&&!argp)r= -EFAULT;
+return sys_return(r);
 }
 
-/*:109*//*116:*/
+/*:110*//*117:*/
 #line 81 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL]= {
 
-/*118:*/
+/*119:*/
 #line 111 "web/sysctl.w"
 
 [SYS_RMEM_DEFAULT]= {"net.core.rmem_default","socket.7:proc:rmem_default",
@@ -2809,7 +2827,7 @@ SYS_GLOBAL,SYSV_INT,212992,0,SR_MIN_SNDBUF,INT_MAX},
 [SYS_WMEM_MAX]= {"net.core.wmem_max","socket.7:proc:wmem_max",
 SYS_GLOBAL,SYSV_INT,4194304,0,SR_MIN_SNDBUF,INT_MAX},
 
-/*:118*//*119:*/
+/*:119*//*120:*/
 #line 129 "web/sysctl.w"
 
 [SYS_MESSAGE_COST]= {"net.core.message_cost","socket.7:proc:message_cost",
@@ -2817,20 +2835,20 @@ SYS_GLOBAL,SYSV_INT,5,0,INT_MIN,INT_MAX},
 [SYS_MESSAGE_BURST]= {"net.core.message_burst","socket.7:proc:message_burst",
 SYS_GLOBAL,SYSV_INT,10,0,INT_MIN,INT_MAX},
 
-/*:119*//*120:*/
+/*:120*//*121:*/
 #line 140 "web/sysctl.w"
 
 [SYS_NETDEV_MAX_BACKLOG]= {"net.core.netdev_max_backlog",
 "socket.7:proc:netdev_max_backlog",SYS_GLOBAL,SYSV_INT,1000,0,
 INT_MIN,INT_MAX},
 
-/*:120*//*121:*/
+/*:121*//*122:*/
 #line 150 "web/sysctl.w"
 
 [SYS_OPTMEM_MAX]= {"net.core.optmem_max","socket.7:proc:optmem_max",
 SYS_NETNS,SYSV_INT,131072,0,0,INT_MAX},
 
-/*:121*//*122:*/
+/*:122*//*123:*/
 #line 160 "web/sysctl.w"
 
 [SYS_BUSY_READ]= {"net.core.busy_read","socket.7:SO_BUSY_POLL",
@@ -2840,25 +2858,25 @@ SYS_GLOBAL,SYSV_INT,0,0,0,INT_MAX},
 [SYS_SOMAXCONN]= {"net.core.somaxconn","socket.7:call:listen",
 SYS_NETNS,SYSV_INT,4096,0,0,INT_MAX},
 
-/*:122*//*123:*/
+/*:123*//*124:*/
 #line 173 "web/sysctl.w"
 
 [SYS_IP_DEFAULT_TTL]= {"net.ipv4.ip_default_ttl","ip.7:proc:ip_default_ttl",
 SYS_NETNS,SYSV_U8,64,0,1,255},
 
-/*:123*//*124:*/
+/*:124*//*125:*/
 #line 182 "web/sysctl.w"
 
 [SYS_IP_DYNADDR]= {"net.ipv4.ip_dynaddr","ip.7:proc:ip_dynaddr",
 SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:124*//*125:*/
+/*:125*//*126:*/
 #line 194 "web/sysctl.w"
 
 [SYS_IP_FORWARD]= {"net.ipv4.ip_forward","ip.7:proc:ip_forward",
 SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 
-/*:125*//*126:*/
+/*:126*//*127:*/
 #line 206 "web/sysctl.w"
 
 [SYS_IP_LOCAL_PORT_RANGE]= {"net.ipv4.ip_local_port_range",
@@ -2872,7 +2890,7 @@ SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 [SYS_IP_AUTOBIND_REUSE]= {"net.ipv4.ip_autobind_reuse",
 "ip.7:addr:autobind_connect",SYS_NETNS,SYSV_INT,0,0,0,1},
 
-/*:126*//*127:*/
+/*:127*//*128:*/
 #line 228 "web/sysctl.w"
 
 [SYS_IP_NO_PMTU_DISC]= {"net.ipv4.ip_no_pmtu_disc","ip.7:proc:ip_no_pmtu_disc",
@@ -2884,13 +2902,13 @@ SYS_NETNS,SYSV_INT,552,0,68,INT_MAX},
 [SYS_ROUTE_MIN_ADV_MSS]= {"net.ipv4.route.min_adv_mss",
 "ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,256,0,INT_MIN,INT_MAX},
 
-/*:127*//*128:*/
+/*:128*//*129:*/
 #line 243 "web/sysctl.w"
 
 [SYS_IP_NONLOCAL_BIND]= {"net.ipv4.ip_nonlocal_bind",
 "ip.7:proc:ip_nonlocal_bind",SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:128*//*129:*/
+/*:129*//*130:*/
 #line 257 "web/sysctl.w"
 
 [SYS_IPFRAG_HIGH_THRESH]= {"net.ipv4.ipfrag_high_thresh",
@@ -2904,7 +2922,7 @@ SYS_NETNS,SYSV_JIFFIES,30,0,INT_MIN,INT_MAX},
 [SYS_IPFRAG_MAX_DIST]= {"net.ipv4.ipfrag_max_dist","ip.7:proc_interfaces",
 SYS_NETNS,SYSV_INT,64,0,0,INT_MAX},
 
-/*:129*//*130:*/
+/*:130*//*131:*/
 #line 274 "web/sysctl.w"
 
 [SYS_IP6FRAG_HIGH_THRESH]= {"net.ipv6.ip6frag_high_thresh",
@@ -2916,7 +2934,7 @@ LLONG_MAX},
 [SYS_IP6FRAG_TIME]= {"net.ipv6.ip6frag_time","ip.7:proc:ip6frag_time",
 SYS_NETNS,SYSV_JIFFIES,60,0,INT_MIN,INT_MAX},
 
-/*:130*//*133:*/
+/*:131*//*134:*/
 #line 308 "web/sysctl.w"
 
 [SYS_IGMP_MAX_MEMBERSHIPS]= {"net.ipv4.igmp_max_memberships",
@@ -2927,13 +2945,13 @@ SYS_NETNS,SYSV_INT,10,0,INT_MIN,INT_MAX},
 SYS_NETNS,SYSV_PAIR,1,0,0,4294967294LL},
 
 
-/*:133*/
+/*:134*/
 #line 84 "web/sysctl.w"
 
 
 };
 
-/*:116*//*137:*/
+/*:117*//*138:*/
 #line 335 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i)
@@ -2947,7 +2965,7 @@ static long long sysctl_value(sr_host*h,int i)
 return sysctl_slot(h,i)[0];
 }
 
-/*:137*//*138:*/
+/*:138*//*139:*/
 #line 351 "web/sysctl.w"
 
 static bool ping_group_allowed(const sr_proc*p)
@@ -2956,7 +2974,7 @@ long long*r= sysctl_slot(p->host,SYS_PING_GROUP_RANGE);
 return(long long)p->ruid>=r[0]&&(long long)p->ruid<=r[1];
 }
 
-/*:138*//*139:*/
+/*:139*//*140:*/
 #line 369 "web/sysctl.w"
 
 static bool sysctl_is_dir(const char*name)
@@ -2969,7 +2987,7 @@ if(!strncmp(sysctls[i].name,name,n)&&sysctls[i].name[n]=='.')return true;
 return false;
 }
 
-/*:139*//*140:*/
+/*:140*//*141:*/
 #line 383 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len)
@@ -2993,8 +3011,8 @@ memcpy(buf,text,strlen(text)+1);
 return(int)strlen(text);
 }
 
-/*:140*//*141:*/
-#line 421 "web/sysctl.w"
+/*:141*//*142:*/
+#line 418 "web/sysctl.w"
 
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value)
@@ -3007,7 +3025,7 @@ if(i==SR_NSYSCTL)return sysctl_is_dir(name)?-EISDIR:-ENOENT;
 if(p&&p->fsuid!=0&&!proc_capable(p,sysctls[i].scope==SYS_GLOBAL?
 CAP_DAC_OVERRIDE:CAP_NET_ADMIN))
 return-EACCES;
-if(i==SYS_IP_FORWARD&&p&&!proc_capable(p,CAP_NET_ADMIN))return-EPERM;
+if(p&&i==SYS_IP_FORWARD&&!proc_capable(p,CAP_NET_ADMIN))return-EPERM;
 if(!*value)return 0;
 if(sysctls[i].kind==SYSV_PORTS)return ports_parse(h->reserved_ports,value);
 memcpy(nv,sysctl_slot(h,i),sizeof nv);
@@ -3024,8 +3042,8 @@ world_ready();
 return sys_return(sysctl_write(W->cur->host,W->cur,name,value));
 }
 
-/*:141*//*143:*/
-#line 459 "web/sysctl.w"
+/*:142*//*144:*/
+#line 456 "web/sysctl.w"
 
 int sr_host_sysctl_set(int host,const char*name,const char*value)
 {
@@ -3035,8 +3053,8 @@ if(!(h= host_by_id(host)))return sys_return(-ENOENT);
 return sys_return(sysctl_write(h,NULL,name,value));
 }
 
-/*:143*//*144:*/
-#line 479 "web/sysctl.w"
+/*:144*//*145:*/
+#line 476 "web/sysctl.w"
 
 static int read_number(const char**pp,bool*neg,unsigned long long*out)
 {
@@ -3054,8 +3072,8 @@ if(*end&&*end!=' '&&*end!='\t'&&*end!='\n')return-EINVAL;
 return 0;
 }
 
-/*:144*//*145:*/
-#line 507 "web/sysctl.w"
+/*:145*//*146:*/
+#line 504 "web/sysctl.w"
 
 static int sysctl_parse(int i,const char*text,long long nv[2])
 {
@@ -3089,8 +3107,8 @@ nv[k]= v;
 return 0;
 }
 
-/*:145*//*146:*/
-#line 552 "web/sysctl.w"
+/*:146*//*147:*/
+#line 549 "web/sysctl.w"
 
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2])
 {
@@ -3115,8 +3133,8 @@ break;
 return 0;
 }
 
-/*:146*//*147:*/
-#line 581 "web/sysctl.w"
+/*:147*//*148:*/
+#line 578 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text)
 {
@@ -3150,6 +3168,7 @@ size_t n= 0;
 out[0]= '\0';
 for(long k= 0;k<65536;k++){
 long e;
+if(!bits[k/64]){k= k/64*64+63;continue;}
 if(!((bits[k/64]>>(k%64))&1))continue;
 for(e= k;e+1<65536&&((bits[(e+1)/64]>>((e+1)%64))&1);e++);
 if(n+16>=len)break;
@@ -3159,7 +3178,7 @@ k= e;
 }
 }
 
-/*:147*//*155:*/
+/*:148*//*156:*/
 #line 107 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name)
@@ -3172,7 +3191,7 @@ else return NULL;
 return index[name]?&sr_optdescs[index[name]-1]:NULL;
 }
 
-/*:155*//*157:*/
+/*:156*//*158:*/
 #line 140 "web/sockopt.w"
 
 static unsigned*flag_word(sr_sock*s,const sr_optdesc*d)
@@ -3206,7 +3225,7 @@ memcpy(&rq->val,(char*)s+rq->d->offset,sizeof(int));
 return 0;
 }
 
-/*:157*//*158:*/
+/*:158*//*159:*/
 #line 190 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
@@ -3237,8 +3256,8 @@ if(err==0)err= d->set(s,&rq);
 return sys_return(err);
 }
 
-/*:158*//*160:*/
-#line 239 "web/sockopt.w"
+/*:159*//*161:*/
+#line 241 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
 {
@@ -3261,7 +3280,7 @@ rq->val= rq->buf[0];
 break;
 default:
 if(!(d->types&(1u<<s->type)))return-d->type_errno;
-if(rq->len> 0&&!rq->buf)return-EFAULT;
+if(d->level==SOL_SOCKET&&rq->len> 0&&!rq->buf)return-EFAULT;
 break;
 }
 if(!(d->types&(1u<<s->type)))return-d->type_errno;
@@ -3282,8 +3301,8 @@ if(d->type==OPT_BOOL||d->type==OPT_BYTEBOOL)rq->val= rq->val!=0;
 return 0;
 }
 
-/*:160*//*161:*/
-#line 285 "web/sockopt.w"
+/*:161*//*162:*/
+#line 287 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
 {
@@ -3292,8 +3311,8 @@ if(((caps>>c)&1)&&proc_capable(W->cur,c))return true;
 return false;
 }
 
-/*:161*//*163:*/
-#line 313 "web/sockopt.w"
+/*:162*//*164:*/
+#line 315 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
 socklen_t*optlen)
@@ -3325,8 +3344,8 @@ if(d->type==OPT_CUSTOM)return 0;
 return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
-/*:163*//*164:*/
-#line 359 "web/sockopt.w"
+/*:164*//*165:*/
+#line 361 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len)
@@ -3358,7 +3377,7 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 *optlen= (socklen_t)len;
 return 0;
 }
-/*:164*//*169:*/
+/*:165*//*170:*/
 #line 57 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val)
@@ -3375,7 +3394,7 @@ if(val> INT_MAX/2)val= INT_MAX/2;
 return 0;
 }
 
-/*:169*//*171:*/
+/*:170*//*172:*/
 #line 86 "web/solsocket.w"
 
 static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
@@ -3385,7 +3404,7 @@ buffer_request(s,SYS_RMEM_MAX,rq->val),SR_MIN_RCVBUF);
 }
 
 
-/*:171*//*172:*/
+/*:172*//*173:*/
 #line 102 "web/solsocket.w"
 
 static int set_sndbuf(sr_sock*s,sr_optreq*rq)
@@ -3395,7 +3414,7 @@ buffer_request(s,SYS_WMEM_MAX,rq->val),SR_MIN_SNDBUF);
 }
 
 
-/*:172*//*173:*/
+/*:173*//*174:*/
 #line 124 "web/solsocket.w"
 
 static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
@@ -3410,7 +3429,7 @@ return buffer_store(&s->sndbuf,&s->sndbuf_locked,rq->val<0?0:rq->val,
 SR_MIN_SNDBUF);
 }
 
-/*:173*//*175:*/
+/*:174*//*176:*/
 #line 155 "web/solsocket.w"
 
 static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
@@ -3427,7 +3446,7 @@ return 0;
 }
 
 
-/*:175*//*176:*/
+/*:176*//*177:*/
 #line 176 "web/solsocket.w"
 
 static int get_sndlowat(sr_sock*s,sr_optreq*rq)
@@ -3437,7 +3456,7 @@ rq->val= 1;
 return 0;
 }
 
-/*:176*//*178:*/
+/*:177*//*179:*/
 #line 210 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq)
@@ -3470,7 +3489,7 @@ static int get_rcvtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->rcvtimeo,rq)
 static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq);}
 static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
 
-/*:178*//*180:*/
+/*:179*//*181:*/
 #line 260 "web/solsocket.w"
 
 static int set_linger(sr_sock*s,sr_optreq*rq)
@@ -3497,7 +3516,7 @@ rq->outlen= sizeof l;
 return 0;
 }
 
-/*:180*//*184:*/
+/*:181*//*185:*/
 #line 314 "web/solsocket.w"
 
 static int set_dontroute(sr_sock*s,sr_optreq*rq)
@@ -3506,13 +3525,13 @@ s->dst_cached= false;
 return set_flag(s,rq);
 }
 
-/*:184*//*191:*/
+/*:185*//*192:*/
 #line 364 "web/solsocket.w"
 
 static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
 static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:191*//*192:*/
+/*:192*//*193:*/
 #line 382 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s)
@@ -3540,7 +3559,7 @@ static int get_sock_passsec(sr_sock*s,sr_optreq*rq)
 return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
-/*:192*//*194:*/
+/*:193*//*195:*/
 #line 425 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns)
@@ -3560,7 +3579,7 @@ return 0;
 }
 
 
-/*:194*//*199:*/
+/*:195*//*200:*/
 #line 483 "web/solsocket.w"
 
 static int set_mark(sr_sock*s,sr_optreq*rq)
@@ -3569,7 +3588,7 @@ if(s->mark!=(uint32_t)rq->val)s->dst_cached= false;
 return set_int_field(s,rq);
 }
 
-/*:199*//*202:*/
+/*:200*//*203:*/
 #line 521 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
@@ -3591,7 +3610,7 @@ rq->val= s->peek_off;
 return 0;
 }
 
-/*:202*//*204:*/
+/*:203*//*205:*/
 #line 556 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
@@ -3618,7 +3637,7 @@ rq->outlen= sizeof v;
 return 0;
 }
 
-/*:204*//*206:*/
+/*:205*//*207:*/
 #line 608 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
@@ -3646,12 +3665,12 @@ rq->outlen= sizeof pair;
 return 0;
 }
 
-/*:206*//*209:*/
+/*:207*//*210:*/
 #line 655 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
-/*:209*//*210:*/
+/*:210*//*211:*/
 #line 666 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
@@ -3661,12 +3680,12 @@ s->err= 0;
 return 0;
 }
 
-/*:210*//*211:*/
+/*:211*//*212:*/
 #line 680 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:211*//*212:*/
+/*:212*//*213:*/
 #line 689 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
@@ -3676,7 +3695,7 @@ rq->val= SKF_AD_MAX;
 return 0;
 }
 
-/*:212*//*213:*/
+/*:213*//*214:*/
 #line 706 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
@@ -3688,13 +3707,13 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:213*//*214:*/
+/*:214*//*215:*/
 #line 725 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
 
-/*:214*//*216:*/
+/*:215*//*217:*/
 #line 749 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -3715,7 +3734,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:216*//*217:*/
+/*:217*//*218:*/
 #line 777 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -3730,7 +3749,7 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:217*//*219:*/
+/*:218*//*220:*/
 #line 804 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
@@ -3746,14 +3765,14 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:219*//*221:*/
+/*:220*//*222:*/
 #line 834 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*222:*/
+/*223:*/
 #line 864 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
@@ -3773,7 +3792,7 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:222*/
+/*:223*/
 #line 839 "web/solsocket.w"
 
 return true;
@@ -3798,7 +3817,7 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:221*//*223:*/
+/*:222*//*224:*/
 #line 890 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
@@ -3825,7 +3844,7 @@ free(mask);
 return ok;
 }
 
-/*:223*//*224:*/
+/*:224*//*225:*/
 #line 934 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
@@ -3843,7 +3862,7 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:224*//*225:*/
+/*:225*//*226:*/
 #line 963 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
@@ -3860,7 +3879,7 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:225*//*226:*/
+/*:226*//*227:*/
 #line 990 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
@@ -3873,7 +3892,7 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:226*//*228:*/
+/*:227*//*229:*/
 #line 1015 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
@@ -3888,7 +3907,7 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:228*//*229:*/
+/*:229*//*230:*/
 #line 1034 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
@@ -3898,7 +3917,7 @@ return set_flag(s,rq);
 }
 
 
-/*:229*//*230:*/
+/*:230*//*231:*/
 #line 1061 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
@@ -3912,7 +3931,7 @@ return reuseport_attach(s);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:230*//*233:*/
+/*:231*//*234:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -3928,7 +3947,7 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:233*//*234:*/
+/*:234*//*235:*/
 #line 74 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
@@ -3949,7 +3968,7 @@ return 0;
 }
 
 
-/*:234*//*238:*/
+/*:235*//*239:*/
 #line 137 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
@@ -3958,6 +3977,7 @@ unsigned char opt[SR_MAX_IPOPTLEN];
 int len= rq->len,err;
 bool srr;
 if(len> SR_MAX_IPOPTLEN)return-EINVAL;
+if(len&&!rq->buf)return-EFAULT;
 memset(opt,IPOPT_END,sizeof opt);
 if(len)memcpy(opt,rq->buf,(size_t)len);
 len= (len+3)&~3;
@@ -3978,8 +3998,8 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:238*//*241:*/
-#line 186 "web/ipopt.w"
+/*:239*//*242:*/
+#line 187 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
 {
@@ -4011,8 +4031,8 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*242:*/
-#line 236 "web/ipopt.w"
+if(p[2]<=n)/*243:*/
+#line 237 "web/ipopt.w"
 
 {
 if(p[2]+3> n)return-EINVAL;
@@ -4034,8 +4054,8 @@ break;
 }
 }
 
-/*:242*/
-#line 217 "web/ipopt.w"
+/*:243*/
+#line 218 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
 ts= true;
@@ -4055,8 +4075,8 @@ l-= n;
 return 0;
 }
 
-/*:241*//*243:*/
-#line 261 "web/ipopt.w"
+/*:242*//*244:*/
+#line 262 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
 {
@@ -4068,8 +4088,8 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:243*//*244:*/
-#line 289 "web/ipopt.w"
+/*:244*//*245:*/
+#line 290 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
 {
@@ -4081,8 +4101,8 @@ return set_flag(s,rq);
 }
 
 
-/*:244*//*257:*/
-#line 420 "web/ipopt.w"
+/*:245*//*258:*/
+#line 421 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
 {
@@ -4091,14 +4111,15 @@ rq->val= sk_dst_mtu(s);
 return 0;
 }
 
-/*:257*//*259:*/
-#line 450 "web/ipopt.w"
+/*:258*//*260:*/
+#line 451 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
 {
 struct ip_mreqn mr;
 sr_iface*dev;
-mreq_decode(rq,&mr);
+int err;
+if((err= mreq_decode(rq,&mr))!=0)return err;
 if(!mr.imr_ifindex){
 if(mr.imr_address.s_addr==htonl(INADDR_ANY)){
 s->mc_index= 0;
@@ -4122,8 +4143,8 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:259*//*260:*/
-#line 488 "web/ipopt.w"
+/*:260*//*261:*/
+#line 490 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
 {
@@ -4132,19 +4153,19 @@ return 0;
 }
 
 
-/*:260*//*262:*/
-#line 514 "web/ipopt.w"
+/*:261*//*263:*/
+#line 516 "web/ipopt.w"
 
-/*:262*//*266:*/
-#line 64 "web/mcast.w"
+/*:263*//*267:*/
+#line 67 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
 {
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:266*//*267:*/
-#line 78 "web/mcast.w"
+/*:267*//*268:*/
+#line 81 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
 {
@@ -4156,8 +4177,8 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:267*//*268:*/
-#line 103 "web/mcast.w"
+/*:268*//*269:*/
+#line 106 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
 int*ifindex)
@@ -4175,22 +4196,43 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:268*//*269:*/
-#line 127 "web/mcast.w"
+/*:269*//*270:*/
+#line 135 "web/mcast.w"
 
-static void mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
+static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
 {
 memset(mr,0,sizeof*mr);
+if(!rq->buf)return-EFAULT;
 if(rq->len>=(int)sizeof(struct ip_mreqn))
 memcpy(mr,rq->buf,sizeof*mr);
 else if(rq->len>=(int)sizeof(struct ip_mreq))
 memcpy(mr,rq->buf,sizeof(struct ip_mreq));
 else if(rq->len>=(int)sizeof(struct in_addr))
 memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
+return 0;
 }
 
-/*:269*//*270:*/
-#line 143 "web/mcast.w"
+/*:270*//*272:*/
+#line 173 "web/mcast.w"
+
+static bool omem_charge(sr_sock*s,int size)
+{
+long long max= sysctl_value(s->host,SYS_OPTMEM_MAX);
+if(size> max||s->omem+size>=max)return false;
+s->omem+= size;
+return true;
+}
+
+static void mc_free(sr_sock*s,sr_mcsock*m)
+{
+s->omem-= SR_MC_SOCKLIST_SIZE+(m->sfmax?SR_SFLSIZE(m->sfmax):0);
+ip_mc_dec_group(s->host,m->ifindex,m->group);
+free(m->src);
+free(m);
+}
+
+/*:272*//*273:*/
+#line 194 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
 {
@@ -4200,8 +4242,8 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:270*//*271:*/
-#line 162 "web/mcast.w"
+/*:273*//*274:*/
+#line 214 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
 {
@@ -4213,6 +4255,7 @@ return-ENODEV;
 if(*mc_find(s,group,mr->imr_ifindex))return-EADDRINUSE;
 if(s->mc_count>=sysctl_value(s->host,SYS_IGMP_MAX_MEMBERSHIPS))
 return-ENOBUFS;
+if(!omem_charge(s,SR_MC_SOCKLIST_SIZE))return-ENOBUFS;
 m= xcalloc(1,sizeof*m);
 m->group= group;
 m->addr= mr->imr_address.s_addr;
@@ -4225,8 +4268,8 @@ ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:271*//*272:*/
-#line 197 "web/mcast.w"
+/*:274*//*275:*/
+#line 250 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
 {
@@ -4240,54 +4283,52 @@ if(mr->imr_ifindex){
 if(m->ifindex!=mr->imr_ifindex)continue;
 }else if(addr&&addr!=m->addr)continue;
 *p= m->next;
-ip_mc_dec_group(s->host,m->ifindex,m->group);
-free(m->src);
-free(m);
+mc_free(s,m);
 s->mc_count--;
 return 0;
 }
 return-EADDRNOTAVAIL;
 }
 
-/*:272*//*273:*/
-#line 221 "web/mcast.w"
+/*:275*//*276:*/
+#line 272 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
 {
 while(s->mc_list){
 sr_mcsock*m= s->mc_list;
 s->mc_list= m->next;
-ip_mc_dec_group(s->host,m->ifindex,m->group);
-free(m->src);
-free(m);
+mc_free(s,m);
 }
 s->mc_count= 0;
 }
 
-/*:273*//*274:*/
-#line 248 "web/mcast.w"
+/*:276*//*277:*/
+#line 297 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
 {
 struct ip_mreqn mr;
+int err;
 if(rq->len<(int)sizeof(struct ip_mreq))return-EINVAL;
-mreq_decode(rq,&mr);
+if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:274*//*275:*/
-#line 263 "web/mcast.w"
+/*:277*//*278:*/
+#line 313 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
 {
 struct ip_mreqn mr;
+int err;
 if(rq->len<(int)sizeof(struct ip_mreq))return-EINVAL;
-mreq_decode(rq,&mr);
+if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_leave(s,&mr);
 }
 
-/*:275*//*276:*/
-#line 290 "web/mcast.w"
+/*:278*//*279:*/
+#line 341 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs)
@@ -4310,8 +4351,8 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*277:*/
-#line 317 "web/mcast.w"
+if(!add)/*280:*/
+#line 368 "web/mcast.w"
 
 {
 if(!m->has_list||i==m->nsrc)return-EADDRNOTAVAIL;
@@ -4321,40 +4362,47 @@ m->nsrc--;
 return 0;
 }
 
-/*:277*/
-#line 312 "web/mcast.w"
+/*:280*/
+#line 363 "web/mcast.w"
 
-/*278:*/
-#line 326 "web/mcast.w"
+/*281:*/
+#line 381 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
 return-ENOBUFS;
+if(!m->has_list||m->nsrc==m->sfmax){
+int count= (m->has_list?m->sfmax:0)+SR_SFBLOCK;
+if(!omem_charge(s,SR_SFLSIZE(count)))return-ENOBUFS;
+if(m->has_list)s->omem-= SR_SFLSIZE(m->sfmax);
+m->sfmax= count;
+m->has_list= true;
+}
 if(i<m->nsrc)return-EADDRNOTAVAIL;
 if(m->nsrc==m->maxsrc){
 m->maxsrc= m->maxsrc?2*m->maxsrc:4;
 m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 }
 m->src[m->nsrc++]= src;
-m->has_list= true;
 
-/*:278*/
-#line 313 "web/mcast.w"
+/*:281*/
+#line 364 "web/mcast.w"
 
 return 0;
 }
 
-/*:276*//*279:*/
-#line 342 "web/mcast.w"
+/*:279*//*282:*/
+#line 403 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
 {
 if(rq->len!=(int)sizeof*mrs)return-EINVAL;
+if(!rq->buf)return-EFAULT;
 memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:279*//*281:*/
-#line 365 "web/mcast.w"
+/*:282*//*284:*/
+#line 427 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -4370,8 +4418,8 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs);
 }
 
-/*:281*//*282:*/
-#line 388 "web/mcast.w"
+/*:284*//*285:*/
+#line 450 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -4380,8 +4428,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
 }
 
-/*:282*//*283:*/
-#line 402 "web/mcast.w"
+/*:285*//*286:*/
+#line 464 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
 {
@@ -4390,8 +4438,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
 }
 
-/*:283*//*284:*/
-#line 416 "web/mcast.w"
+/*:286*//*287:*/
+#line 478 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
 {
@@ -4400,8 +4448,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
 }
 
-/*:284*//*285:*/
-#line 446 "web/mcast.w"
+/*:287*//*288:*/
+#line 508 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -4411,6 +4459,7 @@ sr_mcsock*m;
 uint32_t n;
 if(rq->len<(int)IP_MSFILTER_SIZE(0))return-EINVAL;
 if(rq->len> sysctl_value(s->host,SYS_OPTMEM_MAX))return-ENOBUFS;
+if(!rq->buf)return-EFAULT;
 memcpy(&hdr,rq->buf,IP_MSFILTER_SIZE(0));
 n= hdr.imsf_numsrc;
 if(n>=0x3ffffffcu||n> (uint32_t)sysctl_value(s->host,SYS_IGMP_MAX_MSF))
@@ -4428,9 +4477,12 @@ return-ENODEV;
 if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*286:*/
-#line 476 "web/mcast.w"
+/*289:*/
+#line 541 "web/mcast.w"
 
+if(n&&!omem_charge(s,SR_SFLSIZE((int)n)))return-ENOBUFS;
+if(m->has_list)s->omem-= SR_SFLSIZE(m->sfmax);
+m->sfmax= (int)n;
 if((int)n> m->maxsrc){
 m->maxsrc= (int)n;
 m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
@@ -4440,14 +4492,14 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)hdr.imsf_fmode;
 
-/*:286*/
-#line 472 "web/mcast.w"
+/*:289*/
+#line 535 "web/mcast.w"
 
 return 0;
 }
 
-/*:285*//*287:*/
-#line 502 "web/mcast.w"
+/*:288*//*290:*/
+#line 570 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -4478,7 +4530,7 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:287*//*290:*/
+/*:290*//*293:*/
 #line 34 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p)
@@ -4504,7 +4556,7 @@ static void put_addr(uint8_t*p,uint32_t a)
 memcpy(p,&a,4);
 }
 
-/*:290*//*292:*/
+/*:293*//*295:*/
 #line 69 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
@@ -4528,7 +4580,7 @@ static uint16_t inet_csum(const uint8_t*p,size_t n)
 return csum_fold(csum_add(0,p,n));
 }
 
-/*:292*//*294:*/
+/*:295*//*297:*/
 #line 99 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
@@ -4543,7 +4595,7 @@ put16(ph+10,(uint16_t)len);
 return csum_add(0,ph,sizeof ph);
 }
 
-/*:294*//*297:*/
+/*:297*//*300:*/
 #line 140 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
@@ -4566,7 +4618,7 @@ ip->optlen= ip->ihl-SR_IPHDR_LEN;
 return true;
 }
 
-/*:297*//*298:*/
+/*:300*//*301:*/
 #line 165 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
@@ -4587,7 +4639,7 @@ memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
 put16(p+10,inet_csum(p,(size_t)hl));
 }
 
-/*:298*//*300:*/
+/*:301*//*303:*/
 #line 191 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
@@ -4597,7 +4649,7 @@ put16(p+10,0);
 put16(p+10,inet_csum(p,hl));
 }
 
-/*:300*//*303:*/
+/*:303*//*306:*/
 #line 225 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -4632,7 +4684,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:303*//*306:*/
+/*:306*//*309:*/
 #line 281 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
@@ -4658,7 +4710,7 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:306*//*310:*/
+/*:309*//*313:*/
 #line 344 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
@@ -4691,7 +4743,7 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*311:*/
+/*314:*/
 #line 387 "web/wire.w"
 
 {
@@ -4718,7 +4770,7 @@ break;
 }
 }
 
-/*:311*/
+/*:314*/
 #line 375 "web/wire.w"
 
 break;
@@ -4732,7 +4784,7 @@ break;
 }
 }
 
-/*:310*//*312:*/
+/*:313*//*315:*/
 #line 416 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
@@ -4747,7 +4799,7 @@ return true;
 return false;
 }
 
-/*:312*//*314:*/
+/*:315*//*317:*/
 #line 443 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
@@ -4756,7 +4808,7 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:314*//*318:*/
+/*:317*//*321:*/
 #line 51 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -4821,7 +4873,7 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:318*//*321:*/
+/*:321*//*324:*/
 #line 127 "web/link.w"
 
 static uint64_t rng_next(void)
@@ -4843,7 +4895,7 @@ world_ready();
 W->rng= seed;
 }
 
-/*:321*//*327:*/
+/*:324*//*330:*/
 #line 192 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len)
@@ -4854,7 +4906,7 @@ if(data)memcpy(p->data,data,len);
 return p;
 }
 
-/*:327*//*328:*/
+/*:330*//*331:*/
 #line 204 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
@@ -4894,7 +4946,7 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:328*//*329:*/
+/*:331*//*332:*/
 #line 249 "web/link.w"
 
 static void net_run(void)
@@ -4917,7 +4969,7 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:329*//*330:*/
+/*:332*//*333:*/
 #line 274 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
@@ -4934,7 +4986,7 @@ net_run();
 W->now_ns= target;
 }
 
-/*:330*//*335:*/
+/*:333*//*338:*/
 #line 336 "web/link.w"
 
 int sr_lan_new(int mtu)
@@ -4969,7 +5021,7 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:335*//*336:*/
+/*:338*//*339:*/
 #line 371 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
@@ -4985,7 +5037,7 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:336*//*339:*/
+/*:339*//*342:*/
 #line 408 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -5011,7 +5063,7 @@ else if(owner>=0){lan_carry(l,&l->port[owner],pkt);free(pkt);}
 else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
-/*:339*//*340:*/
+/*:342*//*343:*/
 #line 435 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
@@ -5024,7 +5076,7 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:340*//*341:*/
+/*:343*//*344:*/
 #line 451 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
@@ -5048,7 +5100,7 @@ ev_push(&e);
 }
 }
 
-/*:341*//*343:*/
+/*:344*//*346:*/
 #line 484 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5064,7 +5116,7 @@ e.rt_type= rt_type;
 ev_push(&e);
 }
 
-/*:343*//*344:*/
+/*:346*//*347:*/
 #line 501 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5075,7 +5127,7 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:344*//*346:*/
+/*:347*//*349:*/
 #line 521 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
@@ -5091,7 +5143,7 @@ net_run();
 return 0;
 }
 
-/*:346*//*352:*/
+/*:349*//*355:*/
 #line 581 "web/link.w"
 
 static void neigh_free(sr_hent*e)
@@ -5135,7 +5187,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:352*//*353:*/
+/*:355*//*356:*/
 #line 627 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
@@ -5166,7 +5218,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:353*//*358:*/
+/*:356*//*361:*/
 #line 58 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -5189,7 +5241,7 @@ return a->addr;
 return 0;
 }
 
-/*:358*//*359:*/
+/*:361*//*362:*/
 #line 118 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -5202,7 +5254,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*360:*/
+/*363:*/
 #line 159 "web/ip.w"
 
 if(saddr){
@@ -5215,10 +5267,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:360*/
+/*:363*/
 #line 129 "web/ip.w"
 
-/*361:*/
+/*364:*/
 #line 170 "web/ip.w"
 
 if(oif){
@@ -5234,7 +5286,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:361*/
+/*:364*/
 #line 130 "web/ip.w"
 
 if(!daddr){
@@ -5261,7 +5313,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*362:*/
+/*365:*/
 #line 190 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -5275,13 +5327,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:362*/
+/*:365*/
 #line 155 "web/ip.w"
 
 return 0;
 }
 
-/*:359*//*364:*/
+/*:362*//*367:*/
 #line 211 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -5299,7 +5351,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:364*//*370:*/
+/*:367*//*373:*/
 #line 284 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -5344,7 +5396,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:370*//*376:*/
+/*:373*//*379:*/
 #line 383 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -5357,7 +5409,7 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:376*//*378:*/
+/*:379*//*381:*/
 #line 421 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -5400,7 +5452,7 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:378*//*379:*/
+/*:381*//*382:*/
 #line 483 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
@@ -5419,7 +5471,7 @@ dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:379*//*381:*/
+/*:382*//*384:*/
 #line 511 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
@@ -5454,7 +5506,7 @@ left-= len;
 free(pkt);
 }
 
-/*:381*//*383:*/
+/*:384*//*386:*/
 #line 558 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5469,7 +5521,7 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:383*//*384:*/
+/*:386*//*387:*/
 #line 581 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
@@ -5491,7 +5543,7 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:384*//*386:*/
+/*:387*//*389:*/
 #line 610 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
@@ -5502,7 +5554,7 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:386*//*389:*/
+/*:389*//*392:*/
 #line 654 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5548,7 +5600,7 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:389*//*390:*/
+/*:392*//*393:*/
 #line 704 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
@@ -5565,7 +5617,7 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:390*//*395:*/
+/*:393*//*398:*/
 #line 778 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
@@ -5583,7 +5635,7 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:395*//*396:*/
+/*:398*//*399:*/
 #line 796 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
@@ -5611,7 +5663,7 @@ ev_push(&e);
 return q;
 }
 
-/*:396*//*397:*/
+/*:399*//*400:*/
 #line 824 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5625,7 +5677,7 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*398:*/
+/*401:*/
 #line 852 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
@@ -5641,11 +5693,11 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:398*/
+/*:401*/
 #line 836 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*399:*/
+/*402:*/
 #line 866 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
@@ -5663,7 +5715,7 @@ free(pkt);
 return NULL;
 }
 
-/*:399*/
+/*:402*/
 #line 838 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
@@ -5679,7 +5731,7 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:397*//*401:*/
+/*:400*//*404:*/
 #line 888 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
@@ -5701,7 +5753,7 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:401*//*402:*/
+/*:404*//*405:*/
 #line 911 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
@@ -5714,7 +5766,7 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:402*//*404:*/
+/*:405*//*407:*/
 #line 953 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -5757,7 +5809,7 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:404*//*408:*/
+/*:407*//*411:*/
 #line 1027 "web/ip.w"
 
 static bool icmp_is_error(int type)
@@ -5794,7 +5846,7 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:408*//*410:*/
+/*:411*//*413:*/
 #line 1071 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -5819,7 +5871,7 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:410*//*416:*/
+/*:413*//*419:*/
 #line 1137 "web/ip.w"
 
 static uint64_t jiffies(void)
@@ -5851,7 +5903,7 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:416*//*418:*/
+/*:419*//*421:*/
 #line 1185 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
@@ -5885,7 +5937,7 @@ if(q.protocol==IPPROTO_UDP||q.protocol==IPPROTO_UDPLITE)
 udp_err(h,ic.type,ic.code,info,ic.data,ic.datalen,rx->saddr);
 }
 
-/*:418*//*420:*/
+/*:421*//*423:*/
 #line 1225 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
@@ -5900,7 +5952,7 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:420*//*425:*/
+/*:423*//*428:*/
 #line 1265 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
@@ -5933,10 +5985,10 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:425*//*428:*/
+/*:428*//*431:*/
 #line 1336 "web/ip.w"
 
-/*427:*/
+/*430:*/
 #line 1319 "web/ip.w"
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -5955,10 +6007,10 @@ const uint8_t*orig_ip,size_t len,uint32_t offender)
 (void)offender;
 }
 
-/*:427*/
+/*:430*/
 #line 1337 "web/ip.w"
 
-/*:428*//*434:*/
+/*:431*//*437:*/
 #line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -5994,7 +6046,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:434*//*436:*/
+/*:437*//*439:*/
 #line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -6013,7 +6065,7 @@ fwrite(&rec,sizeof rec,1,c->f);
 fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:436*//*443:*/
+/*:439*//*446:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -6027,7 +6079,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:443*//*444:*/
+/*:446*//*447:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -6044,7 +6096,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:444*//*449:*/
+/*:447*//*452:*/
 #line 199 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -6083,7 +6135,7 @@ free(sl);
 }
 }
 
-/*:449*//*452:*/
+/*:452*//*455:*/
 #line 260 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
@@ -6110,7 +6162,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:452*//*453:*/
+/*:455*//*456:*/
 #line 290 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
@@ -6137,7 +6189,7 @@ s->inet_num= 0;
 if(--s->host->bind->nsocks==0)bind_tables_free(s->host);
 }
 
-/*:453*//*455:*/
+/*:456*//*458:*/
 #line 318 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -6148,7 +6200,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:455*//*457:*/
+/*:458*//*460:*/
 #line 344 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -6161,7 +6213,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:457*//*458:*/
+/*:460*//*461:*/
 #line 368 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -6174,7 +6226,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:458*//*461:*/
+/*:461*//*464:*/
 #line 412 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -6187,7 +6239,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:461*//*462:*/
+/*:464*//*465:*/
 #line 427 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
@@ -6207,7 +6259,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:462*//*464:*/
+/*:465*//*467:*/
 #line 475 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -6231,7 +6283,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:464*//*466:*/
+/*:467*//*469:*/
 #line 518 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -6251,7 +6303,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:466*//*470:*/
+/*:469*//*473:*/
 #line 589 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -6266,7 +6318,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:470*//*471:*/
+/*:473*//*474:*/
 #line 607 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -6293,7 +6345,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:471*//*472:*/
+/*:474*//*475:*/
 #line 640 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -6336,7 +6388,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:472*//*474:*/
+/*:475*//*477:*/
 #line 694 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -6349,7 +6401,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:474*//*475:*/
+/*:477*//*478:*/
 #line 708 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -6365,7 +6417,7 @@ sock_hash(s);
 return 0;
 }
 
-/*:475*//*476:*/
+/*:478*//*479:*/
 #line 725 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -6387,7 +6439,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:476*//*477:*/
+/*:479*//*480:*/
 #line 760 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -6410,7 +6462,7 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:477*//*480:*/
+/*:480*//*483:*/
 #line 809 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -6451,7 +6503,7 @@ free(g);
 }
 }
 
-/*:480*//*481:*/
+/*:483*//*484:*/
 #line 855 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -6466,7 +6518,7 @@ return;
 rp_alloc(s);
 }
 
-/*:481*//*482:*/
+/*:484*//*485:*/
 #line 875 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -6481,7 +6533,7 @@ return;
 rp_alloc(s);
 }
 
-/*:482*//*484:*/
+/*:485*//*487:*/
 #line 911 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s)
@@ -6495,7 +6547,7 @@ s->rp->prog= true;
 return 0;
 }
 
-/*:484*//*487:*/
+/*:487*//*490:*/
 #line 944 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -6512,7 +6564,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:487*//*489:*/
+/*:490*//*492:*/
 #line 970 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -6526,7 +6578,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:489*//*490:*/
+/*:492*//*493:*/
 #line 1001 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -6538,7 +6590,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:490*//*492:*/
+/*:493*//*495:*/
 #line 1055 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -6566,7 +6618,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:492*//*493:*/
+/*:495*//*496:*/
 #line 1084 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -6579,7 +6631,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:493*//*496:*/
+/*:496*//*499:*/
 #line 1131 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -6596,7 +6648,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:496*//*497:*/
+/*:499*//*500:*/
 #line 1156 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -6619,7 +6671,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:497*//*499:*/
+/*:500*//*502:*/
 #line 1195 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -6631,7 +6683,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:499*//*501:*/
+/*:502*//*504:*/
 #line 1232 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -6654,7 +6706,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:501*//*503:*/
+/*:504*//*506:*/
 #line 1278 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -6672,7 +6724,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:503*//*504:*/
+/*:506*//*507:*/
 #line 1309 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -6691,7 +6743,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:504*//*507:*/
+/*:507*//*510:*/
 #line 1335 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -6715,7 +6767,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:507*//*508:*/
+/*:510*//*511:*/
 #line 1368 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -6729,7 +6781,7 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:508*//*510:*/
+/*:511*//*513:*/
 #line 1396 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -6746,7 +6798,7 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:510*//*512:*/
+/*:513*//*515:*/
 #line 1431 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -6757,7 +6809,7 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:512*//*513:*/
+/*:515*//*516:*/
 #line 1472 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
@@ -6795,7 +6847,7 @@ udp_hash4(s);
 return 0;
 }
 
-/*:513*//*514:*/
+/*:516*//*517:*/
 #line 1518 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -6809,7 +6861,7 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:514*//*516:*/
+/*:517*//*519:*/
 #line 1544 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
@@ -6826,7 +6878,7 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:516*//*518:*/
+/*:519*//*521:*/
 #line 1577 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
@@ -6841,7 +6893,7 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:518*//*519:*/
+/*:521*//*522:*/
 #line 1594 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
@@ -6862,7 +6914,7 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:519*//*520:*/
+/*:522*//*523:*/
 #line 1629 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
@@ -6885,7 +6937,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:520*//*521:*/
+/*:523*//*524:*/
 #line 1667 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -6910,7 +6962,7 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:521*//*522:*/
+/*:524*//*525:*/
 #line 1699 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
@@ -6926,7 +6978,7 @@ return true;
 return false;
 }
 
-/*:522*//*523:*/
+/*:525*//*526:*/
 #line 1726 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
@@ -6940,7 +6992,7 @@ if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
 return 0;
 }
 
-/*:523*//*526:*/
+/*:526*//*529:*/
 #line 1779 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -6971,7 +7023,7 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
 }
 
-/*:526*//*527:*/
+/*:529*//*530:*/
 #line 1811 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
@@ -6979,7 +7031,7 @@ static bool udp_dev_match(const sr_sock*s,int ifindex)
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:527*//*529:*/
+/*:530*//*532:*/
 #line 1843 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -7001,7 +7053,7 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:529*//*531:*/
+/*:532*//*534:*/
 #line 1879 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
@@ -7025,7 +7077,7 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:531*//*532:*/
+/*:534*//*535:*/
 #line 1909 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
@@ -7047,7 +7099,7 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:532*//*533:*/
+/*:535*//*536:*/
 #line 1937 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
@@ -7078,7 +7130,7 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:533*//*535:*/
+/*:536*//*538:*/
 #line 1987 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -7106,7 +7158,7 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:535*//*536:*/
+/*:538*//*539:*/
 #line 2021 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
@@ -7122,7 +7174,7 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:536*//*539:*/
+/*:539*//*542:*/
 #line 2052 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
@@ -7144,7 +7196,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:539*//*540:*/
+/*:542*//*543:*/
 #line 2072 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
@@ -7167,7 +7219,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:540*//*543:*/
+/*:543*//*546:*/
 #line 2110 "web/bind.w"
 
 static void inet_release(sr_sock*s)
@@ -7177,4 +7229,4 @@ sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
 
-/*:543*/
+/*:546*/

@@ -86,23 +86,23 @@ long sr_signal_count(int signo);
 int sr_getrlimit(int resource,struct rlimit*rlim);
 int sr_setrlimit(int resource,const struct rlimit*rlim);
 
-/*:65*//*111:*/
+/*:65*//*112:*/
 #line 17 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len);
 int sr_sysctl_set(const char*name,const char*value);
 
-/*:111*//*142:*/
-#line 456 "web/sysctl.w"
+/*:112*//*143:*/
+#line 453 "web/sysctl.w"
 
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 
-/*:142*//*319:*/
+/*:143*//*322:*/
 #line 120 "web/link.w"
 
 void sr_world_seed(uint64_t seed);
 
-/*:319*//*331:*/
+/*:322*//*334:*/
 #line 298 "web/link.w"
 
 struct sr_lan_config{
@@ -117,39 +117,39 @@ int sr_lan_new(int mtu);
 int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
-/*:331*//*345:*/
+/*:334*//*348:*/
 #line 518 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:345*//*429:*/
+/*:348*//*432:*/
 #line 36 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:429*//*486:*/
+/*:432*//*489:*/
 #line 941 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:486*//*500:*/
+/*:489*//*503:*/
 #line 1229 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
-/*:500*//*506:*/
+/*:503*//*509:*/
 #line 1331 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
-/*:506*//*509:*/
+/*:509*//*512:*/
 #line 1393 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:509*//*538:*/
+/*:512*//*541:*/
 #line 2046 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
@@ -157,7 +157,7 @@ int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:538*/
+/*:541*/
 #line 88 "web/sockref.w"
 
 #endif

@@ -119,7 +119,7 @@ signed char lenarg[SS_MAXARGS];
 }ss_call;
 
 /*:69*//*83:*/
-#line 86 "web/ssexec.w"
+#line 88 "web/ssexec.w"
 
 typedef struct{
 const char*name;
@@ -164,7 +164,7 @@ int(*proc_switch)(pid_t);
 }ss_backend;
 
 /*:83*//*87:*/
-#line 202 "web/ssexec.w"
+#line 204 "web/ssexec.w"
 
 typedef struct ss_kshared ss_kshared;
 typedef struct{
@@ -176,8 +176,8 @@ ss_arena scratch,vals;
 ss_kshared*sh;
 }ss_exec;
 
-/*:87*//*131:*/
-#line 1176 "web/ssexec.w"
+/*:87*//*132:*/
+#line 1190 "web/ssexec.w"
 
 struct ss_kshared{
 uint32_t seq;
@@ -192,7 +192,7 @@ ss_script*s;
 ss_outcome*o;
 };
 
-/*:131*/
+/*:132*/
 #line 62 "web/sockscript.w"
 
 /*11:*/
@@ -238,7 +238,7 @@ static void check_arity(ss_line*ln,ss_lexer*L);
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len);
 
 /*:77*//*86:*/
-#line 189 "web/ssexec.w"
+#line 191 "web/ssexec.w"
 
 static int k_setuid(uid_t uid);
 static int k_cap_drop(int cap);
@@ -248,14 +248,14 @@ static void k_advance(uint64_t ns);
 static long k_signal_count(int sig);
 
 /*:86*//*107:*/
-#line 729 "web/ssexec.w"
+#line 731 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m);
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout);
 static void bind_line(ss_exec*x,int li);
 
 /*:107*//*125:*/
-#line 994 "web/ssexec.w"
+#line 996 "web/ssexec.w"
 
 static long long lit(const ss_value*v);
 static bool writes_through(int kind);
@@ -268,21 +268,21 @@ static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,
 static ss_value*actual_fdset(ss_arena*a,long long nfds,const unsigned char*p,size_t n);
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n);
 
-/*:125*//*135:*/
-#line 1283 "web/ssexec.w"
+/*:125*//*136:*/
+#line 1297 "web/ssexec.w"
 
 static int k_helper(ss_kshared*sh,int timeout_s);
 static int k_spawner(ss_kshared*sh);
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen);
 static long long k_proc_action(ss_exec*x,int call,long long arg);
 
-/*:135*//*139:*/
-#line 1378 "web/ssexec.w"
+/*:136*//*140:*/
+#line 1392 "web/ssexec.w"
 
 static void k_fork_script_proc(ss_kshared*sh,int k,uid_t uid);
 static void k_read_ports(ss_outcome*o);
 
-/*:139*/
+/*:140*/
 #line 64 "web/sockscript.w"
 
 /*7:*/
@@ -1871,7 +1871,7 @@ return v;
 #line 71 "web/sockscript.w"
 
 /*82:*/
-#line 51 "web/ssexec.w"
+#line 53 "web/ssexec.w"
 
 ss_outcome*ss_outcome_new(bool shared)
 {
@@ -1904,7 +1904,7 @@ o->eph_hi= 60999;
 }
 
 /*:82*//*84:*/
-#line 136 "web/ssexec.w"
+#line 138 "web/ssexec.w"
 
 ssize_t sr_send(int,const void*,size_t,int);
 ssize_t sr_sendto(int,const void*,size_t,int,const struct sockaddr*,socklen_t);
@@ -1945,7 +1945,7 @@ sr_signal_count,sr_getpid,sr_getpgrp,sr_proc_new,sr_proc_switch
 };
 
 /*:84*//*85:*/
-#line 179 "web/ssexec.w"
+#line 181 "web/ssexec.w"
 
 static const ss_backend kernel_backend= {
 "kernel",socket,socketpair,close,fcntl,ioctl,pread,pwrite,
@@ -1957,7 +1957,7 @@ k_signal_count,getpid,getpgrp,NULL,NULL
 };
 
 /*:85*//*88:*/
-#line 217 "web/ssexec.w"
+#line 219 "web/ssexec.w"
 
 static bool eval_int(ss_exec*x,const ss_value*v,long long*out)
 {
@@ -1977,7 +1977,7 @@ return false;
 }
 
 /*:88*//*89:*/
-#line 239 "web/ssexec.w"
+#line 241 "web/ssexec.w"
 
 static size_t value_size(const ss_value*v)
 {
@@ -2002,7 +2002,7 @@ return 0;
 }
 
 /*:89*//*90:*/
-#line 266 "web/ssexec.w"
+#line 268 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p);
 static bool encode_struct(ss_exec*x,const ss_value*v,unsigned char*p)
@@ -2029,7 +2029,7 @@ memcpy(p+f->off+4*k,&u,4);
 }
 break;
 case FK_FILTERS:/*91:*/
-#line 304 "web/ssexec.w"
+#line 306 "web/ssexec.w"
 
 {
 unsigned char*prog= NULL;
@@ -2043,7 +2043,7 @@ memcpy(p+f->off,&prog,sizeof prog);
 }
 
 /*:91*/
-#line 291 "web/ssexec.w"
+#line 293 "web/ssexec.w"
 break;
 case FK_SPECIAL:return false;
 default:
@@ -2055,7 +2055,7 @@ return true;
 }
 
 /*:90*//*92:*/
-#line 316 "web/ssexec.w"
+#line 318 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p)
 {
@@ -2084,7 +2084,7 @@ return false;
 }
 
 /*:92*//*93:*/
-#line 348 "web/ssexec.w"
+#line 350 "web/ssexec.w"
 
 #define SS_SLACK 4096
 #define SS_BUFMAX (16u << 20)
@@ -2094,7 +2094,7 @@ return ss_alloc(&x->scratch,need+SS_SLACK);
 }
 
 /*:93*//*94:*/
-#line 359 "web/ssexec.w"
+#line 361 "web/ssexec.w"
 
 static void keep(ss_exec*x,ss_raw*r,int i,const void*p,size_t n)
 {
@@ -2107,7 +2107,7 @@ o->used+= (uint32_t)n;
 }
 
 /*:94*//*95:*/
-#line 373 "web/ssexec.w"
+#line 375 "web/ssexec.w"
 
 static void exec_line(ss_exec*x,int li)
 {
@@ -2122,7 +2122,7 @@ socklen_t lenin[SS_MAXARGS]= {0};
 long long ret= 0;
 int err= 0;
 /*101:*/
-#line 598 "web/ssexec.w"
+#line 600 "web/ssexec.w"
 
 struct msghdr*msg= NULL;
 struct iovec*iov= NULL;
@@ -2130,14 +2130,14 @@ int niov= 0;
 size_t namecap= 0,ctlcap= 0;
 
 /*:101*/
-#line 386 "web/ssexec.w"
+#line 388 "web/ssexec.w"
 
 ss_arena_reset(&x->scratch);
 r->proc= (short)x->proc;
 r->status= RS_BADINPUT;
 x->o->env.cur= x->proc;
 /*96:*/
-#line 404 "web/ssexec.w"
+#line 406 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++){
 const ss_value*v= ln->arg[i];
@@ -2156,10 +2156,10 @@ break;
 }
 
 /*:96*/
-#line 391 "web/ssexec.w"
+#line 393 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++)/*97:*/
-#line 424 "web/ssexec.w"
+#line 426 "web/ssexec.w"
 
 {
 const ss_value*v= ln->arg[i];
@@ -2178,7 +2178,7 @@ break;
 case AK_INBUF:case AK_OPTIN:case AK_SAIN:case AK_OUTBUF:case AK_OPTOUT:
 case AK_SAOUT:case AK_OUTSTR:case AK_SV:
 /*98:*/
-#line 468 "web/ssexec.w"
+#line 470 "web/ssexec.w"
 
 {
 int k= c->kind[i];
@@ -2196,7 +2196,7 @@ if(in&&!encode_value(x,in,pv[i]))return;
 }
 
 /*:98*/
-#line 441 "web/ssexec.w"
+#line 443 "web/ssexec.w"
 
 break;
 case AK_IOCTLARG:
@@ -2206,7 +2206,7 @@ pv[i]= arg_buffer(x,cap[i]);
 if(value_size(v)> cap[i]||!encode_value(x,v,pv[i]))return;
 break;
 case AK_MSGIN:case AK_MSGIO:/*102:*/
-#line 604 "web/ssexec.w"
+#line 606 "web/ssexec.w"
 
 {
 bool rcv= c->kind[i]==AK_MSGIO;
@@ -2217,7 +2217,7 @@ if(v->kind!=SV_STRUCT||v->st->special!=ST_MSGHDR)return;
 msg= ss_alloc(&x->scratch,sizeof*msg);
 pv[i]= msg;
 /*103:*/
-#line 624 "web/ssexec.w"
+#line 626 "web/ssexec.w"
 
 {
 const ss_value*nm= struct_get(v,"msg_name"),*nl= struct_get(v,"msg_namelen");
@@ -2233,7 +2233,7 @@ if(nl)msg->msg_namelen= (socklen_t)n;
 }
 
 /*:103*/
-#line 613 "web/ssexec.w"
+#line 615 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_iov"))&&f->kind!=SV_NULL){
 if(!make_iov(x,f,rcv,&iov,&niov))return;
@@ -2242,7 +2242,7 @@ msg->msg_iov= iov;
 msg->msg_iovlen= (size_t)niov;
 if((f= struct_get(v,"msg_iovlen"))){if(!eval_int(x,f,&n))return;msg->msg_iovlen= (size_t)n;}
 /*104:*/
-#line 641 "web/ssexec.w"
+#line 643 "web/ssexec.w"
 
 {
 const ss_value*ct= struct_get(v,"msg_control"),*cl= struct_get(v,"msg_controllen");
@@ -2258,16 +2258,16 @@ if(cl)msg->msg_controllen= (size_t)n;
 }
 
 /*:104*/
-#line 620 "web/ssexec.w"
+#line 622 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_flags"))){if(!eval_int(x,f,&n))return;msg->msg_flags= (int)n;}
 }
 
 /*:102*/
-#line 449 "web/ssexec.w"
+#line 451 "web/ssexec.w"
 break;
 case AK_IOVIN:case AK_IOVOUT:/*108:*/
-#line 734 "web/ssexec.w"
+#line 736 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 if(!make_iov(x,v,c->kind[i]==AK_IOVOUT,&iov,&niov))return;
@@ -2275,10 +2275,10 @@ pv[i]= iov;
 }
 
 /*:108*/
-#line 450 "web/ssexec.w"
+#line 452 "web/ssexec.w"
 break;
 case AK_POLLFD:/*113:*/
-#line 797 "web/ssexec.w"
+#line 799 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const struct ss_struct*pst= st_by_name("pollfd");
@@ -2288,7 +2288,7 @@ for(int k= 0;k<v->n;k++){
 ss_value*e= v->item[k];
 if(e->kind!=SV_STRUCT||e->st!=pst)return;
 /*114:*/
-#line 813 "web/ssexec.w"
+#line 815 "web/ssexec.w"
 
 {
 struct pollfd pf= {0,0,0};
@@ -2300,17 +2300,17 @@ memcpy((unsigned char*)pv[i]+k*sizeof pf,&pf,sizeof pf);
 }
 
 /*:114*/
-#line 805 "web/ssexec.w"
+#line 807 "web/ssexec.w"
 
 }
 cap[i]= (size_t)v->n;
 }
 
 /*:113*/
-#line 451 "web/ssexec.w"
+#line 453 "web/ssexec.w"
 break;
 case AK_FDSET:/*116:*/
-#line 837 "web/ssexec.w"
+#line 839 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const ss_value*in= v->kind==SV_INOUT?v->a:v;
@@ -2326,7 +2326,7 @@ pv[i]= set;
 }
 
 /*:116*/
-#line 452 "web/ssexec.w"
+#line 454 "web/ssexec.w"
 break;
 case AK_TVIO:
 if(v->kind==SV_NULL)break;
@@ -2338,10 +2338,10 @@ break;
 }
 
 /*:97*/
-#line 392 "web/ssexec.w"
+#line 394 "web/ssexec.w"
 
 /*99:*/
-#line 487 "web/ssexec.w"
+#line 489 "web/ssexec.w"
 
 #define NEED(f) if (!x->b->f) { r->status =  RS_MISSING; return; }
 errno= 0;
@@ -2390,8 +2390,8 @@ case C_SYSCTL_SET:ret= x->b->sysctl_set(pv[0],pv[1]);break;
 case C_SYSCTL_GET:ret= x->b->sysctl_get(pv[0],pv[1],pv[1]?cap[1]:0);break;
 case C_ADVANCE:x->b->advance((uint64_t)iv[0]);ret= 0;break;
 case C_SIGNAL_COUNT:ret= x->b->signal_count((int)iv[0]);break;
-case C_PROC_NEW:case C_PROC_SWITCH:/*130:*/
-#line 1133 "web/ssexec.w"
+case C_PROC_NEW:case C_PROC_SWITCH:/*131:*/
+#line 1147 "web/ssexec.w"
 
 if(x->sh){ret= k_proc_action(x,ln->call,iv[0]);break;}
 if(ln->call==C_PROC_NEW){
@@ -2410,21 +2410,21 @@ ret= x->b->proc_switch((pid_t)x->o->env.pid[iv[0]-1]);
 if(ret==0)x->proc= (int)iv[0]-1;
 }
 
-/*:130*/
-#line 535 "web/ssexec.w"
+/*:131*/
+#line 537 "web/ssexec.w"
 break;
 }
 err= ret==-1?errno:0;
 #undef NEED
 
 /*:99*/
-#line 393 "web/ssexec.w"
+#line 395 "web/ssexec.w"
 
 r->ret= ret;
 r->err= err;
 r->status= RS_DONE;
 for(int i= 0;i<ln->nargs;i++)/*100:*/
-#line 547 "web/ssexec.w"
+#line 549 "web/ssexec.w"
 
 {
 size_t n= 0;
@@ -2453,7 +2453,7 @@ case AK_SV:keep(x,r,i,pv[i],pv[i]?2*sizeof(int):0);break;
 case AK_IOCTLARG:keep(x,r,i,pv[i],pv[i]?16:0);break;
 case AK_TVIO:keep(x,r,i,pv[i],pv[i]?sizeof(struct timeval):0);break;
 case AK_MSGIO:/*109:*/
-#line 744 "web/ssexec.w"
+#line 746 "web/ssexec.w"
 
 if(msg){
 uint32_t head[3];
@@ -2474,21 +2474,21 @@ off+= nctl;
 ndata= gather(blob+off,msg->msg_iov,(int)msg->msg_iovlen<niov?(int)msg->msg_iovlen:niov,ndata);
 keep(x,r,i,blob,off+ndata);
 /*110:*/
-#line 770 "web/ssexec.w"
+#line 772 "web/ssexec.w"
 
 r->off[4]= (uint32_t)nname;
 r->off[5]= (uint32_t)nctl;
 
 /*:110*/
-#line 763 "web/ssexec.w"
+#line 765 "web/ssexec.w"
 
 }
 
 /*:109*/
-#line 574 "web/ssexec.w"
+#line 576 "web/ssexec.w"
 break;
 case AK_IOVOUT:/*112:*/
-#line 789 "web/ssexec.w"
+#line 791 "web/ssexec.w"
 
 if(iov&&ret> 0){
 unsigned char*blob= ss_alloc(&x->scratch,(size_t)ret);
@@ -2496,10 +2496,10 @@ keep(x,r,i,blob,gather(blob,iov,niov,(size_t)ret));
 }else keep(x,r,i,NULL,0);
 
 /*:112*/
-#line 575 "web/ssexec.w"
+#line 577 "web/ssexec.w"
 break;
 case AK_POLLFD:/*115:*/
-#line 823 "web/ssexec.w"
+#line 825 "web/ssexec.w"
 
 if(pv[i]){
 short*rev= ss_alloc(&x->scratch,cap[i]*sizeof(short)+1);
@@ -2512,20 +2512,20 @@ keep(x,r,i,rev,cap[i]*sizeof(short));
 }else keep(x,r,i,NULL,0);
 
 /*:115*/
-#line 576 "web/ssexec.w"
+#line 578 "web/ssexec.w"
 break;
 case AK_FDSET:keep(x,r,i,pv[i],pv[i]?sizeof(fd_set):0);break;
 }
 }
 
 /*:100*/
-#line 397 "web/ssexec.w"
+#line 399 "web/ssexec.w"
 
 if(ln->binds)bind_line(x,li);
 }
 
 /*:95*//*105:*/
-#line 659 "web/ssexec.w"
+#line 661 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m)
 {
@@ -2565,7 +2565,7 @@ return true;
 }
 
 /*:105*//*106:*/
-#line 701 "web/ssexec.w"
+#line 703 "web/ssexec.w"
 
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout)
 {
@@ -2595,7 +2595,7 @@ return true;
 }
 
 /*:106*//*111:*/
-#line 777 "web/ssexec.w"
+#line 779 "web/ssexec.w"
 
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n)
 {
@@ -2609,7 +2609,7 @@ return got;
 }
 
 /*:111*//*117:*/
-#line 854 "web/ssexec.w"
+#line 856 "web/ssexec.w"
 
 static void bind_line(ss_exec*x,int li)
 {
@@ -2624,7 +2624,7 @@ ss_arena_reset(&x->vals);
 }
 
 /*:117*//*118:*/
-#line 873 "web/ssexec.w"
+#line 875 "web/ssexec.w"
 
 void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
 ss_value**act,ss_value**ret,ss_value**err)
@@ -2650,7 +2650,7 @@ switch(c->kind[i]){
 case AK_OUTBUF:case AK_OUTSTR:act[i]= val_str(a,p,n);break;
 case AK_OPTOUT:act[i]= decode_optval(a,lit(ln->arg[1]),lit(ln->arg[2]),p,n);break;
 case AK_LENIO:case AK_SV:case AK_IOCTLARG:/*122:*/
-#line 946 "web/ssexec.w"
+#line 948 "web/ssexec.w"
 
 if(c->kind[i]==AK_IOCTLARG&&r->ret==0&&
 (lit(ln->arg[1])==SIOCGSTAMP||lit(ln->arg[1])==SIOCGSTAMPNS)){
@@ -2669,11 +2669,11 @@ act[i]= int_list(a,p,n,cls);
 }
 
 /*:122*/
-#line 897 "web/ssexec.w"
+#line 899 "web/ssexec.w"
 break;
 case AK_SAOUT:act[i]= decode_sockaddr(a,p,n);break;
 case AK_TVIO:/*123:*/
-#line 966 "web/ssexec.w"
+#line 968 "web/ssexec.w"
 
 act[i]= decode_struct(a,st_by_name("timeval"),p,n);
 {
@@ -2687,7 +2687,7 @@ if(sec||usec)act[i]->nondet= ND_TIME;
 }
 
 /*:123*/
-#line 899 "web/ssexec.w"
+#line 901 "web/ssexec.w"
 break;
 case AK_MSGIO:act[i]= actual_msghdr(a,v,r,p,n);break;
 case AK_IOVOUT:act[i]= actual_iov(a,v,p,n);break;
@@ -2698,7 +2698,7 @@ case AK_FDSET:act[i]= actual_fdset(a,lit(ln->arg[0]),p,n);break;
 }
 
 /*:118*//*120:*/
-#line 916 "web/ssexec.w"
+#line 918 "web/ssexec.w"
 
 static bool writes_through(int kind)
 {
@@ -2712,7 +2712,7 @@ return false;
 }
 
 /*:120*//*121:*/
-#line 933 "web/ssexec.w"
+#line 935 "web/ssexec.w"
 
 static long long lit(const ss_value*v)
 {
@@ -2721,7 +2721,7 @@ return-1;
 }
 
 /*:121*//*124:*/
-#line 981 "web/ssexec.w"
+#line 983 "web/ssexec.w"
 
 static int return_class(const ss_line*ln)
 {
@@ -2736,7 +2736,7 @@ return-1;
 }
 
 /*:124*//*126:*/
-#line 1010 "web/ssexec.w"
+#line 1012 "web/ssexec.w"
 
 static ss_value*actual_msghdr(ss_arena*a,const ss_value*v,const ss_raw*r,
 const unsigned char*p,size_t n)
@@ -2769,7 +2769,7 @@ return m;
 }
 
 /*:126*//*127:*/
-#line 1044 "web/ssexec.w"
+#line 1046 "web/ssexec.w"
 
 static ss_value*actual_iov(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2789,7 +2789,7 @@ return l;
 }
 
 /*:127*//*128:*/
-#line 1062 "web/ssexec.w"
+#line 1064 "web/ssexec.w"
 
 static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2823,7 +2823,7 @@ return l;
 }
 
 /*:128*//*129:*/
-#line 1098 "web/ssexec.w"
+#line 1100 "web/ssexec.w"
 
 static void exec_init(ss_exec*x,const ss_backend*b,ss_script*s,ss_outcome*o)
 {
@@ -2833,7 +2833,12 @@ x->s= s;
 x->o= o;
 }
 
-int ss_run_sockref(ss_script*s,ss_outcome*o)
+int ss_run_sockref(ss_script*s,ss_outcome*o){return ss_run_sockref_hooked(s,o,NULL,NULL);}
+
+/*:129*//*130:*/
+#line 1116 "web/ssexec.w"
+
+int ss_run_sockref_hooked(ss_script*s,ss_outcome*o,ss_line_hook*hook,void*arg)
 {
 ss_exec x;
 char range[64];
@@ -2844,7 +2849,11 @@ o->env.nprocs= 1;
 o->env.pid[0]= sr_getpid();
 o->env.pgrp[0]= sr_getpgrp();
 for(int li= 0;li<o->nlines;li++)
-if(s->line[li].kind==SL_CALL)exec_line(&x,li);
+if(s->line[li].kind==SL_CALL){
+if(hook)hook(arg,s,li,o,false);
+exec_line(&x,li);
+if(hook)hook(arg,s,li,o,true);
+}
 if(sr_sysctl_get("net.ipv4.ip_local_port_range",range,sizeof range)> 0)
 sscanf(range,"%lld %lld",&o->eph_lo,&o->eph_hi);
 ss_arena_free(&x.scratch);
@@ -2852,8 +2861,8 @@ ss_arena_free(&x.vals);
 return 0;
 }
 
-/*:129*//*132:*/
-#line 1194 "web/ssexec.w"
+/*:130*//*133:*/
+#line 1208 "web/ssexec.w"
 
 static void k_wake(ss_kshared*sh)
 {
@@ -2872,8 +2881,8 @@ syscall(SYS_futex,&sh->seq,FUTEX_WAIT,seen,&ts,NULL,0);
     if (cond) break; \
     k_wait((sh), seen_); }
 
-/*:132*//*133:*/
-#line 1217 "web/ssexec.w"
+/*:133*//*134:*/
+#line 1231 "web/ssexec.w"
 
 int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s)
 {
@@ -2903,8 +2912,8 @@ munmap(sh,sizeof*sh);
 return rc;
 }
 
-/*:133*//*134:*/
-#line 1249 "web/ssexec.w"
+/*:134*//*135:*/
+#line 1263 "web/ssexec.w"
 
 static pid_t k_spawner_pid;
 static void k_alarm(int sig)
@@ -2939,8 +2948,8 @@ return 1;
 return 0;
 }
 
-/*:134*//*136:*/
-#line 1292 "web/ssexec.w"
+/*:135*//*137:*/
+#line 1306 "web/ssexec.w"
 
 static int k_spawner(ss_kshared*sh)
 {
@@ -2968,8 +2977,8 @@ while(wait(NULL)> 0);
 return 0;
 }
 
-/*:136*//*137:*/
-#line 1326 "web/ssexec.w"
+/*:137*//*138:*/
+#line 1340 "web/ssexec.w"
 
 static ss_kshared*k_sh;
 static int k_me;
@@ -2989,8 +2998,8 @@ setpgid(0,0);
 sh->o->env.pid[k]= getpid();
 sh->o->env.pgrp[k]= getpgrp();
 if(uid!=0&&(setgroups(0,NULL)<0||setgid(uid)<0||setuid(uid)<0))_exit(1);
-/*138:*/
-#line 1367 "web/ssexec.w"
+/*139:*/
+#line 1381 "web/ssexec.w"
 
 {
 struct sigaction sa;
@@ -3002,8 +3011,8 @@ for(int sig= 1;sig<65;sig++)
 if(sig!=SIGKILL&&sig!=SIGSTOP&&sig!=SIGCHLD)sigaction(sig,&sa,NULL);
 }
 
-/*:138*/
-#line 1345 "web/ssexec.w"
+/*:139*/
+#line 1359 "web/ssexec.w"
 
 sh->ready[k]= 1;
 k_wake(sh);
@@ -3026,8 +3035,8 @@ _exit(0);
 }
 }
 
-/*:137*//*140:*/
-#line 1384 "web/ssexec.w"
+/*:138*//*141:*/
+#line 1398 "web/ssexec.w"
 
 static void k_read_ports(ss_outcome*o)
 {
@@ -3036,8 +3045,8 @@ if(k_sysctl_get("net.ipv4.ip_local_port_range",buf,sizeof buf)> 0)
 sscanf(buf,"%lld %lld",&o->eph_lo,&o->eph_hi);
 }
 
-/*:140*//*141:*/
-#line 1396 "web/ssexec.w"
+/*:141*//*142:*/
+#line 1410 "web/ssexec.w"
 
 static long long k_proc_action(ss_exec*x,int call,long long arg)
 {
@@ -3057,8 +3066,8 @@ k_wake(sh);
 return 0;
 }
 
-/*:141*//*142:*/
-#line 1423 "web/ssexec.w"
+/*:142*//*143:*/
+#line 1437 "web/ssexec.w"
 
 static int k_setuid(uid_t uid)
 {
@@ -3132,8 +3141,8 @@ if(sig<=0||sig>=65){errno= EINVAL;return-1;}
 return k_sh?k_sh->sigcount[k_me][sig]:0;
 }
 
-/*:142*//*143:*/
-#line 1501 "web/ssexec.w"
+/*:143*//*144:*/
+#line 1515 "web/ssexec.w"
 
 typedef struct{struct nlmsghdr h;char body[1024];}k_nlreq;
 
@@ -3180,8 +3189,8 @@ return e.error;
 }
 }
 
-/*:143*//*144:*/
-#line 1553 "web/ssexec.w"
+/*:144*//*145:*/
+#line 1567 "web/ssexec.w"
 
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen)
 {
@@ -3225,8 +3234,8 @@ ifi.ifi_index= eth;
 ifi.ifi_flags= ifi.ifi_change= IFF_UP;
 nl_start(&r,RTM_NEWLINK,0,&ifi,sizeof ifi);
 if((err= nl_talk(fd,&r)))goto fail;
-/*145:*/
-#line 1606 "web/ssexec.w"
+/*146:*/
+#line 1620 "web/ssexec.w"
 
 {
 struct ifaddrmsg ifa;
@@ -3244,11 +3253,11 @@ nl_attr(&r,IFA_BROADCAST,&a,4);
 if((err= nl_talk(fd,&r)))goto fail;
 }
 
-/*:145*/
-#line 1596 "web/ssexec.w"
+/*:146*/
+#line 1610 "web/ssexec.w"
 
-/*146:*/
-#line 1623 "web/ssexec.w"
+/*147:*/
+#line 1637 "web/ssexec.w"
 
 {
 struct rtmsg rt;
@@ -3267,8 +3276,8 @@ nl_attr(&r,RTA_OIF,&oif,4);
 if((err= nl_talk(fd,&r)))goto fail;
 }
 
-/*:146*/
-#line 1597 "web/ssexec.w"
+/*:147*/
+#line 1611 "web/ssexec.w"
 
 close(fd);
 return 0;
@@ -3278,8 +3287,8 @@ close(fd);
 return-1;
 }
 
-/*:144*//*149:*/
-#line 1661 "web/ssexec.w"
+/*:145*//*150:*/
+#line 1675 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what)
@@ -3307,8 +3316,8 @@ if(act[i]&&!ss_match(ln->arg[i],act[i],e)){*what= i;return SS_DIVERGE;}
 return SS_PASS;
 }
 
-/*:149*//*150:*/
-#line 1696 "web/ssexec.w"
+/*:150*//*151:*/
+#line 1710 "web/ssexec.w"
 
 static ss_value*pair_of(ss_arena*a,const ss_value*x)
 {
@@ -3345,8 +3354,8 @@ return v;
 return x;
 }
 
-/*:150*//*151:*/
-#line 1735 "web/ssexec.w"
+/*:151*//*152:*/
+#line 1749 "web/ssexec.w"
 
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e)
@@ -3380,8 +3389,8 @@ ss_puts(b,ln->comment,(size_t)ln->commentlen);
 }
 }
 
-/*:151*//*153:*/
-#line 1777 "web/ssexec.w"
+/*:152*//*154:*/
+#line 1791 "web/ssexec.w"
 
 static int path_cmp(const void*x,const void*y)
 {
@@ -3425,7 +3434,7 @@ if(n)qsort(list,(size_t)n,sizeof*list,path_cmp);
 return n;
 }
 
-/*:153*/
+/*:154*/
 #line 72 "web/sockscript.w"
 
 

@@ -129,13 +129,13 @@ ss_raw raw[SS_MAXLINES];
 unsigned char data[SS_DATA];
 }ss_outcome;
 
-/*:80*//*147:*/
-#line 1648 "web/ssexec.w"
+/*:80*//*148:*/
+#line 1662 "web/ssexec.w"
 
 enum{SS_PASS,SS_DIVERGE,SS_MISSING,SS_NOTRUN,SS_BADINPUT,SS_UNRECORDED};
 enum{SS_WHAT_RET= -1,SS_WHAT_ERR= -2,SS_WHAT_NONE= -3};
 
-/*:147*/
+/*:148*/
 #line 128 "web/sockscript.w"
 
 /*6:*/
@@ -190,24 +190,26 @@ int ss_ncalls(void);
 ss_outcome*ss_outcome_new(bool shared);
 void ss_outcome_free(ss_outcome*o,bool shared);
 int ss_run_sockref(ss_script*s,ss_outcome*o);
+typedef void ss_line_hook(void*arg,const ss_script*s,int li,const ss_outcome*o,bool after);
+int ss_run_sockref_hooked(ss_script*s,ss_outcome*o,ss_line_hook*hook,void*arg);
 int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s);
 void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
 ss_value**act,ss_value**ret,ss_value**err);
 
-/*:81*//*148:*/
-#line 1652 "web/ssexec.w"
+/*:81*//*149:*/
+#line 1666 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what);
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e);
 
-/*:148*//*152:*/
-#line 1774 "web/ssexec.w"
+/*:149*//*153:*/
+#line 1788 "web/ssexec.w"
 
 int ss_collect(char**paths,int npaths,char***out);
 
-/*:152*/
+/*:153*/
 #line 129 "web/sockscript.w"
 
 #endif

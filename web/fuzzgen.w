@@ -53,6 +53,7 @@ changes of the sequence.
 @<Header files@>@;
 @<Private types@>@;
 @<Prototypes@>@;
+@<State data@>@;
 @<The source of randomness@>@;
 @<The option table@>@;
 @<The state of the generator@>@;
@@ -187,9 +188,11 @@ typedef struct {
   long long lo, hi; /* the row's range, when it has one */
   bool ranged;
 } fg_option;
+#define FG_NTUNABLES 40
 typedef struct {
   fg_option *opt;
   int n;
+  char defaults[FG_NTUNABLES][64]; /* the tunables' values in a new world */
 } fg_options;
 
 @ @<Public declarations@>=
@@ -233,8 +236,19 @@ int fg_load_options(const char *path, fg_options *t)
     @<Append the row |f| to |t|@>@;
   }
   fclose(in);
+  @<Read the defaults of the tunables from a new world@>@;
   return t->n;
 }
+
+@ The defaults of the tunables (next chapter) are read once, with the
+table, from a fresh sockref world.
+
+@<Read the defaults of the tunables from a new world@>=
+sr_reset();
+for (int i = 0; i < NTUNABLES && i < FG_NTUNABLES; i++)
+  if (sr_sysctl_get(tunables[i].name, t->defaults[i], sizeof t->defaults[i]) < 0)
+    t->defaults[i][0] = '\0';
+sr_reset();
 
 @ @<Append the row |f| to |t|@>=
 {
@@ -343,7 +357,6 @@ it.
 @<Public types@>=
 #define FG_NFD 64
 #define FG_NFILES 64
-#define FG_NTUNABLES 40
 typedef struct fg_gen fg_gen;
 struct fg_gen {
   fg_rand *r;
@@ -360,7 +373,6 @@ struct fg_gen {
   bool cap_admin; /* \.{CAP\_NET\_ADMIN} kept */
   bool ping_ok; /* the sequence opened the ping group range */
   bool wrote[FG_NTUNABLES]; /* tunables to put back */
-  char defaults[FG_NTUNABLES][64]; /* their values in a new world */
   int lines; /* call lines written */
 };
 
@@ -369,12 +381,10 @@ void fg_init(fg_gen *g, fg_rand *r, const fg_options *opts, const bool *enabled,
 void fg_free(fg_gen *g);
 void fg_begin(fg_gen *g, bool root);
 
-@ Starting: the defaults of the tunables are read from a fresh sockref
-world.  A new sequence begins with descriptors 0 to 2 open on the
+@ Starting.  A new sequence begins with descriptors 0 to 2 open on the
 terminal and the others closed.
 
 @<The state of the generator@>=
-@<State data@>@;
 void fg_init(fg_gen *g, fg_rand *r, const fg_options *opts, const bool *enabled, ss_buf *out)
 {
   memset(g, 0, sizeof *g);
@@ -384,11 +394,6 @@ void fg_init(fg_gen *g, fg_rand *r, const fg_options *opts, const bool *enabled,
   g->out = out;
   g->file = calloc(FG_NFILES, sizeof *g->file);
   if (!g->file) abort();
-  sr_reset();
-  for (int i = 0; i < NTUNABLES && i < FG_NTUNABLES; i++)
-    if (sr_sysctl_get(tunables[i].name, g->defaults[i], sizeof g->defaults[i]) < 0)
-      g->defaults[i][0] = '\0';
-  sr_reset();
 }
 
 void fg_free(fg_gen *g) { free(g->file); g->file = NULL; }
@@ -1591,10 +1596,10 @@ void fg_close_all(fg_gen *g)
 void fg_restore(fg_gen *g)
 {
   for (int i = 0; i < NTUNABLES && i < FG_NTUNABLES; i++)
-    if (g->wrote[i] && tunables[i].name[0] && g->defaults[i][0]) {
+    if (g->wrote[i] && tunables[i].name[0] && g->opts->defaults[i][0]) {
       char v[160];
       size_t n = 0;
-      for (const char *p = g->defaults[i]; *p && n + 3 < sizeof v; p++) {
+      for (const char *p = g->opts->defaults[i]; *p && n + 3 < sizeof v; p++) {
         if (*p == '\t') { v[n++] = '\\'; v[n++] = 't'; }
         else v[n++] = *p;
       }

@@ -14,7 +14,8 @@ so \.{FIONBIO} shows in \.{F\_GETFL} and \.{SIOCSPGRP} in \.{F\_GETOWN}.
 |O_ASYNC| and |O_NOATIME| (the last only for the socket's owner or a
 holder of \.{CAP\_FOWNER}, else |EPERM|), ignores the access mode and any
 other bit, and refuses |O_DIRECT| with |EINVAL| because a socket has no
-direct I/O.
+direct I/O.  The owner is checked first: a caller who may not set
+|O_NOATIME| and asks for it with |O_DIRECT| gets |EPERM|.
 
 \kernel{\.{F\_SETFL} with |O_APPEND|$\vert$|O_NONBLOCK|$\vert$|O_RDONLY|
 reads back |0x802|$\vert$|O_APPEND|; with |O_DIRECT| it is |EINVAL|.}
@@ -25,10 +26,10 @@ reads back |0x802|$\vert$|O_APPEND|; with |O_DIRECT| it is |EINVAL|.}
 @ @c
 static int file_setfl(sr_file *f, int arg)
 {
-  if ((arg & O_DIRECT) && f->kind == SR_FILE_SOCKET) return -EINVAL;
   if ((arg & O_NOATIME) && !(f->flags & O_NOATIME) &&
       W->cur->fsuid != f->owner_uid && !proc_capable(W->cur, CAP_FOWNER))
     return -EPERM;
+  if ((arg & O_DIRECT) && f->kind == SR_FILE_SOCKET) return -EINVAL;
   f->flags = (f->flags & ~SR_SETFL_MASK) | (arg & SR_SETFL_MASK);
   return 0;
 }
@@ -225,7 +226,20 @@ int tx_queued;
 
 @ The |ioctl| call: a bad descriptor is |EBADF|; the generic requests come
 first; a socket then gets its own; anything else is |ENOTTY|, the answer
-the kernel gives for a request no layer knows.
+the kernel gives for a request no layer knows.  A request of the socket
+type (\.{0x89} in its type byte) that no protocol answers is handed by the
+kernel to the device layer, which first reads a |struct ifreq| from the
+argument: with a null argument that is |EFAULT|, with any other the device
+layer knows no such request either.  The model has no device requests.
+@^model limits@>
+
+\kernel{\.{SIOCATMARK} with a null argument is |EFAULT| on UDP and raw
+sockets and |ENOTTY| with a buffer; \.{0x12345678} is |ENOTTY| either way.}
+
+@<Constants of the model@>=
+#define SR_IS_SOCK_IOCTL(req) ((((req) >> 8) & 0xff) == 0x89)
+
+@ The call.
 
 \kernel{\.{ioctl(udp, 0x12345678, \&v)} is |ENOTTY|.}
 
@@ -245,7 +259,9 @@ int sr_ioctl(int fd, unsigned long request, ...)
   r = generic_ioctl(W->cur, fd, f, request, argp, &handled);
   if (handled) return sys_return(r);
   if (f->kind != SR_FILE_SOCKET) return sys_return(-ENOTTY);
-  return sys_return(sock_ioctl(f, request, argp));
+  r = sock_ioctl(f, request, argp);
+  if (r == -ENOTTY && SR_IS_SOCK_IOCTL(request) && !argp) r = -EFAULT;
+  return sys_return(r);
 }
 
 @ @<Private function prototypes@>=

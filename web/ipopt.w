@@ -141,6 +141,7 @@ static int set_options(sr_sock *s, sr_optreq *rq)
   int len = rq->len, err;
   bool srr;
   if (len > SR_MAX_IPOPTLEN) return -EINVAL;
+  if (len && !rq->buf) return -EFAULT;
   memset(opt, IPOPT_END, sizeof opt);
   if (len) memcpy(opt, rq->buf, (size_t) len);
   len = (len + 3) & ~3;
@@ -452,7 +453,8 @@ static int set_multicast_if(sr_sock *s, sr_optreq *rq)
 {
   struct ip_mreqn mr;
   sr_iface *dev;
-  mreq_decode(rq, &mr);
+  int err;
+  if ((err = mreq_decode(rq, &mr)) != 0) return err;
   if (!mr.imr_ifindex) {
     if (mr.imr_address.s_addr == htonl(INADDR_ANY)) {
       s->mc_index = 0;

@@ -50,6 +50,7 @@ unsigned flags; /* |SK_BROADCAST| etc. */
 int filter_kind; /* |SR_FILTER_NONE|, |SR_FILTER_CLASSIC| or |SR_FILTER_EBPF| */
 struct sock_filter *filter; /* a classic filter, as attached */
 int filter_len;
+int omem; /* option memory in use, the kernel's |sk_omem_alloc| (bytes) */
 
 @ @<Constants of the model@>=
 #define SK_DEBUG (1u << 0)

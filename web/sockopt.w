@@ -234,7 +234,9 @@ only after, in the option's own code: so for integers a null |optval| is
 |EFAULT| even on the wrong socket type, while for structures the socket
 type is checked first (\.{IP\_ADD\_MEMBERSHIP} on TCP is |EPROTO| even
 with a null pointer).  Structures are otherwise left to the handler,
-which knows their sizes.
+which knows their sizes: at \.{IPPROTO\_IP} the handler checks the length
+before it reads, so a null pointer with a wrong length is |EINVAL|, and
+the handler answers |EFAULT| for a null pointer only after that.
 
 @c
 static int opt_validate_set(sr_sock *s, const sr_optdesc *d, sr_optreq *rq)
@@ -258,7 +260,7 @@ static int opt_validate_set(sr_sock *s, const sr_optdesc *d, sr_optreq *rq)
     break;
   default:
     if (!(d->types & (1u << s->type))) return -d->type_errno;
-    if (rq->len > 0 && !rq->buf) return -EFAULT;
+    if (d->level == SOL_SOCKET && rq->len > 0 && !rq->buf) return -EFAULT;
     break;
   }
   if (!(d->types & (1u << s->type))) return -d->type_errno;
