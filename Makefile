@@ -204,7 +204,8 @@ fuzz: $(LIBFUZZ)
 # What make check runs of the fuzzers: a seeded differential campaign of
 # CHECK_FUZZ_N sequences (root and namespaces, else skipped; divergences
 # go to build/fuzz, not into the corpus), and, when clang is there, the
-# libFuzzer harness for CHECK_LIBFUZZ_RUNS inputs from a fixed seed.
+# libFuzzer harness for CHECK_LIBFUZZ_RUNS inputs (at most 20 s) from a
+# fixed seed, starting from the seed corpus (new inputs go to build/).
 CHECK_FUZZ_N       ?= 3000
 CHECK_LIBFUZZ_RUNS ?= 4000
 check-fuzz: $(B)/sr-fuzz
@@ -212,7 +213,8 @@ check-fuzz: $(B)/sr-fuzz
 	  $(B)/sr-fuzz -n $(CHECK_FUZZ_N) --seed 1 --jobs $(JOBS) --save build/fuzz; \
 	else echo "check-fuzz: differential campaign SKIPPED: needs root and network namespaces"; fi
 	@if command -v clang >/dev/null; then $(MAKE) --no-print-directory $(LIBFUZZ) && \
-	  $(LIBFUZZ_RUN) -runs=$(CHECK_LIBFUZZ_RUNS) -max_total_time=20 -seed=1 fuzz/corpus 2>&1 | grep -E 'DONE|Done|ERROR|broke|SUMMARY'; \
+	  rm -rf build/libfuzz/check && mkdir -p build/libfuzz/check && \
+	  $(LIBFUZZ_RUN) -runs=$(CHECK_LIBFUZZ_RUNS) -max_total_time=20 -seed=1 build/libfuzz/check fuzz/corpus 2>&1 | grep -E 'DONE|Done|ERROR|broke|SUMMARY'; \
 	  exit $${PIPESTATUS[0]}; \
 	else echo "check-fuzz: libFuzzer harness SKIPPED: no clang"; fi
 
