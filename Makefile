@@ -206,7 +206,9 @@ fuzz: $(LIBFUZZ)
 # go to build/fuzz, not into the corpus), and, when clang is there, the
 # libFuzzer harness for CHECK_LIBFUZZ_RUNS inputs (at most 20 s) from a
 # fixed seed, starting from the seed corpus (new inputs go to build/).
-CHECK_FUZZ_N       ?= 3000
+# Under the sanitizers every fork of the kernel runner copies ASan's large
+# mappings, and the campaign is the minimum of 2000 sequences.
+CHECK_FUZZ_N       ?= $(if $(filter 1,$(SANITIZE)),2000,3000)
 CHECK_LIBFUZZ_RUNS ?= 4000
 check-fuzz: $(B)/sr-fuzz
 	@if $(HAVE_NETNS); then \

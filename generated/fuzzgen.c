@@ -25,8 +25,8 @@
 /*:2*/
 #line 53 "web/fuzzgen.w"
 
-/*14:*/
-#line 298 "web/fuzzgen.w"
+/*15:*/
+#line 307 "web/fuzzgen.w"
 
 enum{FG_TTY,FG_SOCKET};
 struct fg_file{
@@ -37,21 +37,21 @@ int refs;
 };
 typedef struct fg_file fg_file;
 
-/*:14*//*15:*/
-#line 328 "web/fuzzgen.w"
+/*:15*//*16:*/
+#line 337 "web/fuzzgen.w"
 
 typedef struct{const char*name;bool writable;}fg_tunable;
 
-/*:15*//*21:*/
-#line 473 "web/fuzzgen.w"
+/*:16*//*22:*/
+#line 482 "web/fuzzgen.w"
 
 typedef struct{char s[1024];}fg_text;
 
-/*:21*/
+/*:22*/
 #line 54 "web/fuzzgen.w"
 
-/*40:*/
-#line 835 "web/fuzzgen.w"
+/*41:*/
+#line 844 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o);
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len);
@@ -59,11 +59,11 @@ static const char*custom_value(fg_gen*g,const fg_option*o,fg_text*t,long long*le
 static void read_option(fg_gen*g,int fd,const fg_option*o);
 static long long name_len(fg_gen*g);
 
-/*:40*/
+/*:41*/
 #line 55 "web/fuzzgen.w"
 
-/*16:*/
-#line 331 "web/fuzzgen.w"
+/*17:*/
+#line 340 "web/fuzzgen.w"
 
 static const fg_tunable tunables[]= {
 {"net.core.optmem_max",true},{"net.core.somaxconn",true},
@@ -85,7 +85,7 @@ static const fg_tunable tunables[]= {
 };
 #define NTUNABLES ((int) (sizeof tunables / sizeof tunables[0]))
 
-/*:16*/
+/*:17*/
 #line 56 "web/fuzzgen.w"
 
 /*6:*/
@@ -145,7 +145,7 @@ static bool chance(fg_rand*r,unsigned pct){return fg_below(r,100)<pct;}
 #line 57 "web/fuzzgen.w"
 
 /*10:*/
-#line 208 "web/fuzzgen.w"
+#line 209 "web/fuzzgen.w"
 
 static bool range_bound(const char*s,size_t n,long long*v)
 {
@@ -175,7 +175,7 @@ if(!header){header= true;continue;}
 while(n<8){f[n++]= p;if(!(p= strchr(p,'\t')))break;*p++= '\0';}
 if(n<7)continue;
 /*12:*/
-#line 253 "web/fuzzgen.w"
+#line 254 "web/fuzzgen.w"
 
 {
 fg_option*o;
@@ -198,12 +198,12 @@ range_bound(dots+2,(size_t)(colon-dots-2),&o->hi);
 }
 
 /*:12*/
-#line 236 "web/fuzzgen.w"
+#line 237 "web/fuzzgen.w"
 
 }
 fclose(in);
 /*11:*/
-#line 246 "web/fuzzgen.w"
+#line 247 "web/fuzzgen.w"
 
 sr_reset();
 for(int i= 0;i<NTUNABLES&&i<FG_NTUNABLES;i++)
@@ -212,13 +212,23 @@ t->defaults[i][0]= '\0';
 sr_reset();
 
 /*:11*/
-#line 239 "web/fuzzgen.w"
+#line 240 "web/fuzzgen.w"
 
 return t->n;
 }
 
 /*:10*//*13:*/
-#line 277 "web/fuzzgen.w"
+#line 275 "web/fuzzgen.w"
+
+void fg_free_options(fg_options*t)
+{
+free(t->opt);
+t->opt= NULL;
+t->n= 0;
+}
+
+/*:13*//*14:*/
+#line 286 "web/fuzzgen.w"
 
 const fg_option*fg_find_option(const fg_options*t,bool sol_socket,long long value)
 {
@@ -230,11 +240,11 @@ if(ss_symbol(t->opt[i].name,&v)&&v==value)return&t->opt[i];
 return NULL;
 }
 
-/*:13*/
+/*:14*/
 #line 58 "web/fuzzgen.w"
 
-/*19:*/
-#line 387 "web/fuzzgen.w"
+/*20:*/
+#line 396 "web/fuzzgen.w"
 
 void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out)
 {
@@ -264,8 +274,8 @@ memset(g->wrote,0,sizeof g->wrote);
 g->lines= 0;
 }
 
-/*:19*//*20:*/
-#line 419 "web/fuzzgen.w"
+/*:20*//*21:*/
+#line 428 "web/fuzzgen.w"
 
 static int lowest_free(const fg_gen*g,int min)
 {
@@ -314,11 +324,11 @@ static const fg_file*file_of(const fg_gen*g,int fd)
 return fd>=0&&fd<FG_NFD&&g->fd[fd]>=0?&g->file[g->fd[fd]]:NULL;
 }
 
-/*:20*/
+/*:21*/
 #line 59 "web/fuzzgen.w"
 
-/*22:*/
-#line 476 "web/fuzzgen.w"
+/*23:*/
+#line 485 "web/fuzzgen.w"
 
 static const char*text(fg_text*t,const char*fmt,...)
 {
@@ -329,8 +339,8 @@ va_end(ap);
 return t->s;
 }
 
-/*:22*//*23:*/
-#line 497 "web/fuzzgen.w"
+/*:23*//*24:*/
+#line 506 "web/fuzzgen.w"
 
 static int pick_fd(fg_gen*g,bool std_ok)
 {
@@ -353,8 +363,8 @@ if(std_ok||!f||f->kind==FG_SOCKET)return fd;
 return PICK(g->r,garbage);
 }
 
-/*:23*//*24:*/
-#line 524 "web/fuzzgen.w"
+/*:24*//*25:*/
+#line 533 "web/fuzzgen.w"
 
 static long long any_int(fg_gen*g)
 {
@@ -365,8 +375,8 @@ if(chance(g->r,10))return(int32_t)fg_bits32(g->r);
 return PICK(g->r,ints);
 }
 
-/*:24*//*25:*/
-#line 540 "web/fuzzgen.w"
+/*:25*//*26:*/
+#line 549 "web/fuzzgen.w"
 
 static long long any_len(fg_gen*g,long long natural)
 {
@@ -379,8 +389,8 @@ if(k<75)return natural+1;
 return PICK(g->r,lens);
 }
 
-/*:25*//*26:*/
-#line 559 "web/fuzzgen.w"
+/*:26*//*27:*/
+#line 568 "web/fuzzgen.w"
 
 static const char*any_addr(fg_gen*g)
 {
@@ -403,8 +413,8 @@ static const char*const groups[]= {"224.0.0.1","239.1.2.3","239.1.2.3","224.0.0.
 return PICK(g->r,groups);
 }
 
-/*:26*//*27:*/
-#line 586 "web/fuzzgen.w"
+/*:27*//*28:*/
+#line 595 "web/fuzzgen.w"
 
 static const char*any_sockaddr(fg_gen*g,fg_text*t,long long*len)
 {
@@ -421,8 +431,8 @@ if(k<96){*len= chance(g->r,50)?0:16;return"NULL";}
 return text(t,"\"\\x02\\x00\\x13\\x88\"");
 }
 
-/*:27*//*28:*/
-#line 606 "web/fuzzgen.w"
+/*:28*//*29:*/
+#line 615 "web/fuzzgen.w"
 
 static const char*any_data(fg_gen*g,long long*len)
 {
@@ -436,8 +446,8 @@ for(const char*p= d;*p;p++)if(*p=='\\')n-= 3;
 return d;
 }
 
-/*:28*//*29:*/
-#line 624 "web/fuzzgen.w"
+/*:29*//*30:*/
+#line 633 "web/fuzzgen.w"
 
 static const char*any_flags(fg_gen*g,fg_text*t,const char*const*names,int n,unsigned pct)
 {
@@ -450,15 +460,15 @@ if(!used)snprintf(t->s,sizeof t->s,"0");
 return t->s;
 }
 
-/*:29*//*30:*/
-#line 644 "web/fuzzgen.w"
+/*:30*//*31:*/
+#line 653 "web/fuzzgen.w"
 
 static const char*option_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
 const char*ty= o->type;
 if(chance(g->r,8)){*len= any_len(g,4);return"NULL";}
-if(chance(g->r,6))/*32:*/
-#line 683 "web/fuzzgen.w"
+if(chance(g->r,6))/*33:*/
+#line 692 "web/fuzzgen.w"
 
 {
 size_t n= 1+fg_below(g->r,24),used= 0;
@@ -469,11 +479,11 @@ snprintf(t->s+used,sizeof t->s-used,"\"");
 return t->s;
 }
 
-/*:32*/
-#line 649 "web/fuzzgen.w"
+/*:33*/
+#line 658 "web/fuzzgen.w"
 
-if(!strcmp(ty,"linger"))/*33:*/
-#line 693 "web/fuzzgen.w"
+if(!strcmp(ty,"linger"))/*34:*/
+#line 702 "web/fuzzgen.w"
 
 {
 static const int secs[]= {0,1,5,-1,65535,INT_MAX,INT_MIN};
@@ -481,11 +491,11 @@ static const int secs[]= {0,1,5,-1,65535,INT_MAX,INT_MIN};
 return text(t,"{l_onoff=%d, l_linger=%d}",PICK(g->r,((const int[]){0,1,2,-1})),PICK(g->r,secs));
 }
 
-/*:33*/
-#line 650 "web/fuzzgen.w"
+/*:34*/
+#line 659 "web/fuzzgen.w"
 
-if(!strcmp(ty,"timeval"))/*34:*/
-#line 703 "web/fuzzgen.w"
+if(!strcmp(ty,"timeval"))/*35:*/
+#line 712 "web/fuzzgen.w"
 
 {
 static const long long sec[]= {0,0,1,5,-1,2147483647LL,9223372036854775807LL};
@@ -494,11 +504,11 @@ static const long long usec[]= {0,1,1000,999999,1000000,-1};
 return text(t,"{tv_sec=%lld, tv_usec=%lld}",PICK(g->r,sec),PICK(g->r,usec));
 }
 
-/*:34*/
-#line 651 "web/fuzzgen.w"
+/*:35*/
+#line 660 "web/fuzzgen.w"
 
-if(!strcmp(ty,"string"))/*35:*/
-#line 715 "web/fuzzgen.w"
+if(!strcmp(ty,"string"))/*36:*/
+#line 724 "web/fuzzgen.w"
 
 {
 static const char*const names[]= {"eth0","lo","","nosuch0","eth0\\x00junk",
@@ -510,11 +520,11 @@ if(strstr(nm,"\\x00"))n-= 3;
 return text(t,"\"%s\"",nm);
 }
 
-/*:35*/
-#line 652 "web/fuzzgen.w"
+/*:36*/
+#line 661 "web/fuzzgen.w"
 
-if(!strcmp(ty,"bytes"))/*36:*/
-#line 730 "web/fuzzgen.w"
+if(!strcmp(ty,"bytes"))/*37:*/
+#line 739 "web/fuzzgen.w"
 
 {
 static const char*const opts[]= {"","\\x01","\\x00","\\x01\\x01\\x01\\x01",
@@ -529,13 +539,13 @@ for(const char*p= op;*p;p++)if(*p=='\\')n++;
 return text(t,"\"%s\"",op);
 }
 
-/*:36*/
-#line 653 "web/fuzzgen.w"
+/*:37*/
+#line 662 "web/fuzzgen.w"
 
 if(!strcmp(ty,"mreq")||!strcmp(ty,"mreq_source"))return mreq_value(g,o,t,len);
 if(!strcmp(ty,"custom"))return custom_value(g,o,t,len);
-if(!strcmp(ty,"u64"))/*37:*/
-#line 747 "web/fuzzgen.w"
+if(!strcmp(ty,"u64"))/*38:*/
+#line 756 "web/fuzzgen.w"
 
 {
 static const char*const v64[]= {"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00",
@@ -546,8 +556,8 @@ if(chance(g->r,30)){*len= any_len(g,4);return text(t,"[%lld]",any_int(g));}
 return text(t,"\"%s\"",PICK(g->r,v64));
 }
 
-/*:37*/
-#line 656 "web/fuzzgen.w"
+/*:38*/
+#line 665 "web/fuzzgen.w"
 
 if((!strcmp(ty,"byte")||!strcmp(ty,"bytebool"))&&chance(g->r,30)){
 *len= any_len(g,1);
@@ -557,8 +567,8 @@ return text(t,"\"\\x%02x\"",(unsigned)PICK(g->r,((const int[]){0,1,2,5,64,127,12
 return text(t,"[%lld]",int_value(g,o));
 }
 
-/*:30*//*31:*/
-#line 668 "web/fuzzgen.w"
+/*:31*//*32:*/
+#line 677 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o)
 {
@@ -574,8 +584,8 @@ return(long long)fg_below(g->r,2);
 return any_int(g);
 }
 
-/*:31*//*38:*/
-#line 763 "web/fuzzgen.w"
+/*:32*//*39:*/
+#line 772 "web/fuzzgen.w"
 
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
@@ -601,8 +611,8 @@ return text(t,"{imr_multiaddr=inet_addr(\"%s\"), imr_address=inet_addr(\"%s\"), 
 any_mcast(g),PICK(g->r,ifaddr),PICK(g->r,ifindex));
 }
 
-/*:38*//*39:*/
-#line 796 "web/fuzzgen.w"
+/*:39*//*40:*/
+#line 805 "web/fuzzgen.w"
 
 static const char*msfilter_text(fg_gen*g,fg_text*t,int nsrc,const char*mode)
 {
@@ -642,8 +652,8 @@ return t->s;
 }
 }
 
-/*:39*//*41:*/
-#line 846 "web/fuzzgen.w"
+/*:40*//*42:*/
+#line 855 "web/fuzzgen.w"
 
 static long long read_len(fg_gen*g,const fg_option*o)
 {
@@ -659,8 +669,8 @@ if(!strcmp(o->name,"SO_PEERNAME"))return name_len(g);
 return any_len(g,natural);
 }
 
-/*:41*//*56:*/
-#line 1229 "web/fuzzgen.w"
+/*:42*//*57:*/
+#line 1238 "web/fuzzgen.w"
 
 static long long name_len(fg_gen*g)
 {
@@ -668,11 +678,11 @@ static const long long lens[]= {16,16,16,0,1,2,17,20,128,-1};
 return PICK(g->r,lens);
 }
 
-/*:56*/
+/*:57*/
 #line 60 "web/fuzzgen.w"
 
-/*42:*/
-#line 869 "web/fuzzgen.w"
+/*43:*/
+#line 878 "web/fuzzgen.w"
 
 static void line(fg_gen*g,const char*fmt,...)
 {
@@ -688,8 +698,8 @@ ss_puts(g->out," = ?\n",5);
 g->lines++;
 }
 
-/*:42*//*43:*/
-#line 896 "web/fuzzgen.w"
+/*:43*//*44:*/
+#line 905 "web/fuzzgen.w"
 
 static void gen_socket(fg_gen*g)
 {
@@ -709,8 +719,8 @@ fg_text fl;
 int i= (int)fg_below(g->r,(uint32_t)(sizeof good/sizeof good[0]));
 unsigned k= fg_below(g->r,100);
 const char*flags= any_flags(g,&fl,(const char*const[]){"SOCK_NONBLOCK","SOCK_CLOEXEC"},2,25);
-if(k<84)/*44:*/
-#line 929 "web/fuzzgen.w"
+if(k<84)/*45:*/
+#line 938 "web/fuzzgen.w"
 
 {
 bool ok= (good[i].t!=SOCK_RAW||g->cap_raw)&&
@@ -722,8 +732,8 @@ else line(g,"socket(AF_INET, %s|%s, %s)",good[i].type,flags,good[i].proto);
 if(ok&&strchr(flags,'x')==NULL)open_fd(g,lowest_free(g,0),new_file(g,FG_SOCKET,good[i].t,good[i].p,nb));
 }
 
-/*:44*/
-#line 915 "web/fuzzgen.w"
+/*:45*/
+#line 924 "web/fuzzgen.w"
 
 else if(k<89)line(g,"socket(%s, %s, 0)",PICK(g->r,badfam),good[i].type);
 else if(k<95)line(g,"socket(AF_INET, %s, 0)",PICK(g->r,badtype));
@@ -733,8 +743,8 @@ good[i].t==SOCK_STREAM?"IPPROTO_UDP":"IPPROTO_TCP");
 else line(g,"socket(AF_INET, %s, %s)",good[i].type,PICK(g->r,badproto));
 }
 
-/*:43*//*45:*/
-#line 944 "web/fuzzgen.w"
+/*:44*//*46:*/
+#line 953 "web/fuzzgen.w"
 
 static void gen_socketpair(fg_gen*g)
 {
@@ -742,8 +752,8 @@ static const char*const types[]= {"SOCK_DGRAM","SOCK_STREAM","SOCK_RAW","SOCK_SE
 line(g,"socketpair(AF_INET, %s, 0, %s)",PICK(g->r,types),chance(g->r,85)?"?":"NULL");
 }
 
-/*:45*//*46:*/
-#line 953 "web/fuzzgen.w"
+/*:46*//*47:*/
+#line 962 "web/fuzzgen.w"
 
 static void gen_close(fg_gen*g)
 {
@@ -752,8 +762,8 @@ line(g,"close(%d)",fd);
 close_fd(g,fd);
 }
 
-/*:46*//*47:*/
-#line 974 "web/fuzzgen.w"
+/*:47*//*48:*/
+#line 983 "web/fuzzgen.w"
 
 static void gen_fcntl(fg_gen*g)
 {
@@ -767,8 +777,8 @@ const fg_file*f= file_of(g,fd);
 fg_text t;
 if(k<15)line(g,"fcntl(%d, F_GETFD)",fd);
 else if(k<25)line(g,"fcntl(%d, F_SETFD, %s)",fd,PICK(g->r,((const char*const[]){"FD_CLOEXEC","0","3","-1"})));
-else if(k<40)/*48:*/
-#line 1000 "web/fuzzgen.w"
+else if(k<40)/*49:*/
+#line 1009 "web/fuzzgen.w"
 
 {
 long long min= PICK(g->r,dupmin);
@@ -781,12 +791,12 @@ else if(min> g->highest)g->highest= (int)min;
 }
 }
 
-/*:48*/
-#line 987 "web/fuzzgen.w"
+/*:49*/
+#line 996 "web/fuzzgen.w"
 
 else if(k<50)line(g,"fcntl(%d, F_GETFL)",fd);
-else if(k<65)/*49:*/
-#line 1015 "web/fuzzgen.w"
+else if(k<65)/*50:*/
+#line 1024 "web/fuzzgen.w"
 
 {
 const char*fl= any_flags(g,&t,setfl,(int)(sizeof setfl/sizeof setfl[0]),20);
@@ -796,8 +806,8 @@ if(f&&!strstr(fl,"O_DIRECT")&&!strstr(fl,"0x")&&
 g->file[g->fd[fd]].nonblock= strstr(fl,"O_NONBLOCK")!=NULL;
 }
 
-/*:49*/
-#line 989 "web/fuzzgen.w"
+/*:50*/
+#line 998 "web/fuzzgen.w"
 
 else if(k<72)line(g,"fcntl(%d, F_GETOWN)",fd);
 else if(k<82)line(g,"fcntl(%d, F_SETOWN, %s)",fd,PICK(g->r,owners));
@@ -806,8 +816,8 @@ else if(k<93)line(g,"fcntl(%d, F_SETSIG, %d)",fd,PICK(g->r,((const int[]){0,1,29
 else line(g,"fcntl(%d, %d, 0)",fd,PICK(g->r,((const int[]){-1,999,1200,2000,12345})));
 }
 
-/*:47*//*50:*/
-#line 1041 "web/fuzzgen.w"
+/*:48*//*51:*/
+#line 1050 "web/fuzzgen.w"
 
 static void gen_ioctl(fg_gen*g)
 {
@@ -828,8 +838,8 @@ if(f&&!strcmp(req,"FIONBIO")&&strcmp(v,"NULL"))
 g->file[g->fd[fd]].nonblock= strcmp(v,"[0]")!=0;
 }
 
-/*:50*//*51:*/
-#line 1063 "web/fuzzgen.w"
+/*:51*//*52:*/
+#line 1072 "web/fuzzgen.w"
 
 static void gen_pread(fg_gen*g)
 {
@@ -841,8 +851,8 @@ static void gen_pwrite(fg_gen*g)
 line(g,"pwrite(%d, \"abc\", %d, %d)",pick_fd(g,false),PICK(g->r,((const int[]){0,3})),PICK(g->r,((const int[]){0,1,-1})));
 }
 
-/*:51*//*52:*/
-#line 1088 "web/fuzzgen.w"
+/*:52*//*53:*/
+#line 1097 "web/fuzzgen.w"
 
 static const char*other_level(fg_gen*g)
 {
@@ -862,8 +872,8 @@ if(!strcmp(level,"SOL_SOCKET"))return PICK(g->r,((const char*const[]){"0","100",
 return PICK(g->r,((const char*const[]){"0","100","199","200","205","209","210","1000","-1","2147483647"}));
 }
 
-/*:52*//*53:*/
-#line 1130 "web/fuzzgen.w"
+/*:53*//*54:*/
+#line 1139 "web/fuzzgen.w"
 
 static bool policy_forbids(const fg_gen*g,const fg_option*o)
 {
@@ -902,8 +912,8 @@ line(g,"getsockopt(%d, %s, %s, ?, [%lld])",fd,lvl,unknown_name(g,lvl),any_len(g,
 }else line(g,"getsockopt(%d, %s, %s, ?, [4])",fd,other_level(g),o->name);
 }
 
-/*:53*//*54:*/
-#line 1173 "web/fuzzgen.w"
+/*:54*//*55:*/
+#line 1182 "web/fuzzgen.w"
 
 static void read_option(fg_gen*g,int fd,const fg_option*o)
 {
@@ -921,8 +931,8 @@ if(chance(g->r,4))line(g,"getsockopt(%d, %s, %s, %s, NULL)",fd,o->level,o->name,
 else line(g,"getsockopt(%d, %s, %s, %s, [%lld])",fd,o->level,o->name,val,len);
 }
 
-/*:54*//*55:*/
-#line 1196 "web/fuzzgen.w"
+/*:55*//*56:*/
+#line 1205 "web/fuzzgen.w"
 
 static void gen_bind(fg_gen*g)
 {
@@ -948,8 +958,8 @@ static void gen_listen(fg_gen*g)
 line(g,"listen(%d, %d)",pick_fd(g,true),PICK(g->r,((const int[]){0,1,5,128,-1,4096,4097,INT_MAX})));
 }
 
-/*:55*//*57:*/
-#line 1236 "web/fuzzgen.w"
+/*:56*//*58:*/
+#line 1245 "web/fuzzgen.w"
 
 static void name_call(fg_gen*g,const char*call)
 {
@@ -962,8 +972,8 @@ else line(g,"%s(%d, ?, [%lld])",call,pick_fd(g,true),len);
 static void gen_getsockname(fg_gen*g){name_call(g,"getsockname");}
 static void gen_getpeername(fg_gen*g){name_call(g,"getpeername");}
 
-/*:57*//*58:*/
-#line 1253 "web/fuzzgen.w"
+/*:58*//*59:*/
+#line 1262 "web/fuzzgen.w"
 
 static const char*send_flags(fg_gen*g,fg_text*t)
 {
@@ -1002,8 +1012,8 @@ const char*d= any_data(g,&len);
 line(g,"write(%d, %s, %lld)",pick_fd(g,false),d,len);
 }
 
-/*:58*//*59:*/
-#line 1296 "web/fuzzgen.w"
+/*:59*//*60:*/
+#line 1305 "web/fuzzgen.w"
 
 static void gen_sendmsg(fg_gen*g)
 {
@@ -1032,8 +1042,8 @@ snprintf(msg+used,sizeof msg-used,"}");
 line(g,"sendmsg(%d, %s, %s)",pick_fd(g,true),msg,send_flags(g,&t));
 }
 
-/*:59*//*60:*/
-#line 1324 "web/fuzzgen.w"
+/*:60*//*61:*/
+#line 1333 "web/fuzzgen.w"
 
 static void gen_writev(fg_gen*g)
 {
@@ -1047,8 +1057,8 @@ snprintf(iov+used,sizeof iov-used,"]");
 line(g,"writev(%d, %s, %d)",pick_fd(g,false),iov,chance(g->r,85)?n:PICK(g->r,((const int[]){-1,0,1025})));
 }
 
-/*:60*//*61:*/
-#line 1344 "web/fuzzgen.w"
+/*:61*//*62:*/
+#line 1353 "web/fuzzgen.w"
 
 static const char*recv_flags(fg_gen*g,fg_text*t)
 {
@@ -1088,8 +1098,8 @@ pick_fd(g,true),chance(g->r,80)?"?":"NULL",name_len(g),recv_size(g),
 chance(g->r,70)?"?":"NULL",PICK(g->r,((const int[]){0,16,20,64,256,1024})),recv_flags(g,&t));
 }
 
-/*:61*//*62:*/
-#line 1387 "web/fuzzgen.w"
+/*:62*//*63:*/
+#line 1396 "web/fuzzgen.w"
 
 static int nonblocking_fd(fg_gen*g)
 {
@@ -1114,16 +1124,16 @@ line(g,"readv(%d, [{iov_base=?, iov_len=%d}%s], %d)",nonblocking_fd(g),recv_size
 n==2?", {iov_base=?, iov_len=3}":"",chance(g->r,85)?n:PICK(g->r,((const int[]){-1,0,1025})));
 }
 
-/*:62*//*63:*/
-#line 1413 "web/fuzzgen.w"
+/*:63*//*64:*/
+#line 1422 "web/fuzzgen.w"
 
 static void gen_shutdown(fg_gen*g)
 {
 line(g,"shutdown(%d, %s)",pick_fd(g,true),PICK(g->r,((const char*const[]){"SHUT_RD","SHUT_WR","SHUT_RDWR","3","-1"})));
 }
 
-/*:63*//*64:*/
-#line 1425 "web/fuzzgen.w"
+/*:64*//*65:*/
+#line 1434 "web/fuzzgen.w"
 
 static void gen_poll(fg_gen*g)
 {
@@ -1149,8 +1159,8 @@ line(g,"select(%d, [%d], [%d], %s, {tv_sec=0, tv_usec=0})",
 chance(g->r,85)?hi+1:PICK(g->r,((const int[]){0,-1,1,1024})),a,b,chance(g->r,50)?"[]":"NULL");
 }
 
-/*:64*//*65:*/
-#line 1457 "web/fuzzgen.w"
+/*:65*//*66:*/
+#line 1466 "web/fuzzgen.w"
 
 static void gen_setuid(fg_gen*g)
 {
@@ -1177,8 +1187,8 @@ if(!strcmp(c,"CAP_NET_RAW"))g->cap_raw= false;
 if(!strcmp(c,"CAP_NET_ADMIN"))g->cap_admin= false;
 }
 
-/*:65*//*66:*/
-#line 1487 "web/fuzzgen.w"
+/*:66*//*67:*/
+#line 1496 "web/fuzzgen.w"
 
 static void gen_sysctl_set(fg_gen*g)
 {
@@ -1209,8 +1219,8 @@ static void gen_signal_count(fg_gen*g)
 line(g,"signal_count(%d)",PICK(g->r,((const int[]){29,23,13,0,65})));
 }
 
-/*:66*//*67:*/
-#line 1523 "web/fuzzgen.w"
+/*:67*//*68:*/
+#line 1532 "web/fuzzgen.w"
 
 static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 {"socket",gen_socket,10},{"socketpair",gen_socketpair,1},{"close",gen_close,3},
@@ -1227,8 +1237,8 @@ static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 };
 #define NCALLS ((int) (sizeof calls / sizeof calls[0]))
 
-/*:67*//*68:*/
-#line 1542 "web/fuzzgen.w"
+/*:68*//*69:*/
+#line 1551 "web/fuzzgen.w"
 
 static bool call_enabled(const fg_gen*g,const char*name)
 {
@@ -1237,11 +1247,11 @@ if(!strcmp(ss_call_name(c),name))return g->enabled?g->enabled[c]:true;
 return false;
 }
 
-/*:68*/
+/*:69*/
 #line 61 "web/fuzzgen.w"
 
-/*70:*/
-#line 1560 "web/fuzzgen.w"
+/*71:*/
+#line 1569 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines)
 {
@@ -1259,8 +1269,8 @@ w-= calls[i].weight;
 }
 }
 
-/*:70*//*71:*/
-#line 1586 "web/fuzzgen.w"
+/*:71*//*72:*/
+#line 1595 "web/fuzzgen.w"
 
 void fg_close_all(fg_gen*g)
 {
@@ -1286,8 +1296,8 @@ line(g,"sysctl_set(\"%s\", \"%s\\n\")",tunables[i].name,v);
 }
 }
 
-/*:71*//*74:*/
-#line 1625 "web/fuzzgen.w"
+/*:72*//*75:*/
+#line 1634 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled)
 {
@@ -1297,8 +1307,8 @@ int i;
 enabled[c]= false;
 for(i= 0;i<NCALLS&&strcmp(calls[i].name,ss_call_name(c));i++);
 if(i==NCALLS)continue;
-/*75:*/
-#line 1639 "web/fuzzgen.w"
+/*76:*/
+#line 1648 "web/fuzzgen.w"
 
 {
 fg_rand r;
@@ -1318,14 +1328,14 @@ fg_free(&g);
 free(b.p);
 }
 
-/*:75*/
-#line 1634 "web/fuzzgen.w"
+/*:76*/
+#line 1643 "web/fuzzgen.w"
 
 }
 ss_outcome_free(o,false);
 }
 
-/*:74*/
+/*:75*/
 #line 62 "web/fuzzgen.w"
 
 

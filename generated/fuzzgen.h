@@ -35,8 +35,8 @@ int n;
 char defaults[FG_NTUNABLES][64];
 }fg_options;
 
-/*:8*//*17:*/
-#line 357 "web/fuzzgen.w"
+/*:8*//*18:*/
+#line 366 "web/fuzzgen.w"
 
 #define FG_NFD 64
 #define FG_NFILES 64
@@ -59,7 +59,7 @@ bool wrote[FG_NTUNABLES];
 int lines;
 };
 
-/*:17*/
+/*:18*/
 #line 92 "web/fuzzgen.w"
 
 /*5:*/
@@ -75,28 +75,29 @@ bool fg_exhausted(const fg_rand*r);
 #line 198 "web/fuzzgen.w"
 
 int fg_load_options(const char*path,fg_options*t);
+void fg_free_options(fg_options*t);
 const fg_option*fg_find_option(const fg_options*t,bool sol_socket,long long value);
 
-/*:9*//*18:*/
-#line 379 "web/fuzzgen.w"
+/*:9*//*19:*/
+#line 388 "web/fuzzgen.w"
 
 void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out);
 void fg_free(fg_gen*g);
 void fg_begin(fg_gen*g,bool root);
 
-/*:18*//*69:*/
-#line 1555 "web/fuzzgen.w"
+/*:19*//*70:*/
+#line 1564 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines);
 void fg_close_all(fg_gen*g);
 void fg_restore(fg_gen*g);
 
-/*:69*//*73:*/
-#line 1622 "web/fuzzgen.w"
+/*:70*//*74:*/
+#line 1631 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled);
 
-/*:73*/
+/*:74*/
 #line 93 "web/fuzzgen.w"
 
 #endif

@@ -197,6 +197,7 @@ typedef struct {
 
 @ @<Public declarations@>=
 int fg_load_options(const char *path, fg_options *t);
+void fg_free_options(fg_options *t);
 const fg_option *fg_find_option(const fg_options *t, bool sol_socket, long long value);
 
 @ Reading the table.  The columns are those \.{optgen} reads (its web
@@ -269,6 +270,14 @@ sr_reset();
     o->ranged = colon && range_bound(f[6], (size_t) (dots - f[6]), &o->lo) &&
       range_bound(dots + 2, (size_t) (colon - dots - 2), &o->hi);
   }
+}
+
+@ @<The option table@>=
+void fg_free_options(fg_options *t)
+{
+  free(t->opt);
+  t->opt = NULL;
+  t->n = 0;
 }
 
 @ Finding the row of an option by its number, for the programs that name

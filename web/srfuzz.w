@@ -65,10 +65,17 @@ int main(int argc, char **argv)
   setvbuf(stdout, NULL, _IOLBF, 0);
   @<Read the options@>@;
   @<Prepare the generator@>@;
-  if (F.print) return print_sequences(&F);
+  if (F.print) {
+    int rc = print_sequences(&F);
+    fg_free_options(&F.opts);
+    for (int i = 0; i < F.ncat; i++) free(F.catalogue[i]);
+    free(F.catalogue);
+    return rc;
+  }
   @<Run the campaign@>@;
   @<Handle the divergences@>@;
   @<Report@>@;
+  @<Free what the campaign made@>@;
   return F.failed || F.divergent ? 1 : 0;
 }
 
@@ -1058,6 +1065,17 @@ printf("sr-fuzz: seed %llu: %ld sequences (%ld lines, %ld batches) on the kernel
   F.seed, F.ran, F.nlines, F.batches, F.seconds, F.seconds > 0 ? (double) F.ran / F.seconds : 0.0);
 printf("sr-fuzz: %ld divergent sequences (%ld of a kind already saved, %ld new scripts; %ld lines sockref could not be given), %ld failed only in their batch, %ld kernel runs failed\n",
   F.divergent, F.known, F.saved, F.tool, F.batchonly, F.failed);
+
+@ Everything is given back at the end, so that a leak checker run on the
+program reports only real leaks.
+
+@<Free what the campaign made@>=
+munmap(V, (size_t) (F.batches ? F.batches : 1) * sizeof *V);
+ss_outcome_free(F.ko, true);
+ss_outcome_free(F.so, false);
+fg_free_options(&F.opts);
+for (int i = 0; i < F.ncat; i++) free(F.catalogue[i]);
+free(F.catalogue);
 
 @ @<Prototypes@>=
 static int print_sequences(const fuzz *F);
