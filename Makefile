@@ -210,7 +210,19 @@ fuzz: $(LIBFUZZ)
 # mappings, and the campaign is the minimum of 2000 sequences.
 CHECK_FUZZ_N       ?= $(if $(filter 1,$(SANITIZE)),2000,3000)
 CHECK_LIBFUZZ_RUNS ?= 4000
-check-fuzz: $(B)/sr-fuzz
+$(B)/check_fuzzgen: tests/fuzz/test_fuzzgen.c $(B)/fuzzgen.o $(B)/sockscript.o $(B)/libsockref.a
+	$(CC) $(WARN) $(OPT) -Igenerated -o $@ tests/fuzz/test_fuzzgen.c $(B)/fuzzgen.o \
+	  $(B)/sockscript.o $(B)/libsockref.a $(CHECK_LIBS)
+
+# The harness without libFuzzer: the seed corpus run once, with the build's
+# compiler and sanitizers (web/srlibfuzz.w, SR_LIBFUZZ_STANDALONE).
+$(B)/sr-libfuzz-corpus: generated/srlibfuzz.c $(B)/fuzzgen.o $(B)/sockscript.o $(B)/libsockref.a
+	$(CC) $(WARN) $(OPT) -DSR_LIBFUZZ_STANDALONE -Igenerated -o $@ generated/srlibfuzz.c \
+	  $(B)/fuzzgen.o $(B)/sockscript.o $(B)/libsockref.a
+
+check-fuzz: $(B)/sr-fuzz $(B)/check_fuzzgen $(B)/sr-libfuzz-corpus
+	CK_FORK=yes $(B)/check_fuzzgen
+	SRFUZZ_OPTIONS=spec/options.tsv $(B)/sr-libfuzz-corpus fuzz/corpus/*
 	@if $(HAVE_NETNS); then \
 	  $(B)/sr-fuzz -n $(CHECK_FUZZ_N) --seed 1 --jobs $(JOBS) --save build/fuzz; \
 	else echo "check-fuzz: differential campaign SKIPPED: needs root and network namespaces"; fi

@@ -26,7 +26,7 @@
 #line 53 "web/fuzzgen.w"
 
 /*15:*/
-#line 307 "web/fuzzgen.w"
+#line 309 "web/fuzzgen.w"
 
 enum{FG_TTY,FG_SOCKET};
 struct fg_file{
@@ -38,12 +38,12 @@ int refs;
 typedef struct fg_file fg_file;
 
 /*:15*//*16:*/
-#line 337 "web/fuzzgen.w"
+#line 339 "web/fuzzgen.w"
 
 typedef struct{const char*name;bool writable;}fg_tunable;
 
 /*:16*//*22:*/
-#line 482 "web/fuzzgen.w"
+#line 484 "web/fuzzgen.w"
 
 typedef struct{char s[1024];}fg_text;
 
@@ -51,7 +51,7 @@ typedef struct{char s[1024];}fg_text;
 #line 54 "web/fuzzgen.w"
 
 /*41:*/
-#line 844 "web/fuzzgen.w"
+#line 853 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o);
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len);
@@ -63,7 +63,7 @@ static long long name_len(fg_gen*g);
 #line 55 "web/fuzzgen.w"
 
 /*17:*/
-#line 340 "web/fuzzgen.w"
+#line 342 "web/fuzzgen.w"
 
 static const fg_tunable tunables[]= {
 {"net.core.optmem_max",true},{"net.core.somaxconn",true},
@@ -145,7 +145,7 @@ static bool chance(fg_rand*r,unsigned pct){return fg_below(r,100)<pct;}
 #line 57 "web/fuzzgen.w"
 
 /*10:*/
-#line 209 "web/fuzzgen.w"
+#line 210 "web/fuzzgen.w"
 
 static bool range_bound(const char*s,size_t n,long long*v)
 {
@@ -175,7 +175,7 @@ if(!header){header= true;continue;}
 while(n<8){f[n++]= p;if(!(p= strchr(p,'\t')))break;*p++= '\0';}
 if(n<7)continue;
 /*12:*/
-#line 254 "web/fuzzgen.w"
+#line 256 "web/fuzzgen.w"
 
 {
 fg_option*o;
@@ -198,27 +198,28 @@ range_bound(dots+2,(size_t)(colon-dots-2),&o->hi);
 }
 
 /*:12*/
-#line 237 "web/fuzzgen.w"
+#line 238 "web/fuzzgen.w"
 
 }
 fclose(in);
 /*11:*/
-#line 247 "web/fuzzgen.w"
+#line 248 "web/fuzzgen.w"
 
 sr_reset();
-for(int i= 0;i<NTUNABLES&&i<FG_NTUNABLES;i++)
-if(sr_sysctl_get(tunables[i].name,t->defaults[i],sizeof t->defaults[i])<0)
-t->defaults[i][0]= '\0';
+for(int i= 0;i<NTUNABLES&&i<FG_NTUNABLES;i++){
+t->have_default[i]= sr_sysctl_get(tunables[i].name,t->defaults[i],sizeof t->defaults[i])>=0;
+if(!t->have_default[i])t->defaults[i][0]= '\0';
+}
 sr_reset();
 
 /*:11*/
-#line 240 "web/fuzzgen.w"
+#line 241 "web/fuzzgen.w"
 
 return t->n;
 }
 
 /*:10*//*13:*/
-#line 275 "web/fuzzgen.w"
+#line 277 "web/fuzzgen.w"
 
 void fg_free_options(fg_options*t)
 {
@@ -228,7 +229,7 @@ t->n= 0;
 }
 
 /*:13*//*14:*/
-#line 286 "web/fuzzgen.w"
+#line 288 "web/fuzzgen.w"
 
 const fg_option*fg_find_option(const fg_options*t,bool sol_socket,long long value)
 {
@@ -244,7 +245,7 @@ return NULL;
 #line 58 "web/fuzzgen.w"
 
 /*20:*/
-#line 396 "web/fuzzgen.w"
+#line 398 "web/fuzzgen.w"
 
 void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out)
 {
@@ -275,7 +276,7 @@ g->lines= 0;
 }
 
 /*:20*//*21:*/
-#line 428 "web/fuzzgen.w"
+#line 430 "web/fuzzgen.w"
 
 static int lowest_free(const fg_gen*g,int min)
 {
@@ -328,7 +329,7 @@ return fd>=0&&fd<FG_NFD&&g->fd[fd]>=0?&g->file[g->fd[fd]]:NULL;
 #line 59 "web/fuzzgen.w"
 
 /*23:*/
-#line 485 "web/fuzzgen.w"
+#line 487 "web/fuzzgen.w"
 
 static const char*text(fg_text*t,const char*fmt,...)
 {
@@ -340,7 +341,7 @@ return t->s;
 }
 
 /*:23*//*24:*/
-#line 506 "web/fuzzgen.w"
+#line 508 "web/fuzzgen.w"
 
 static int pick_fd(fg_gen*g,bool std_ok)
 {
@@ -364,7 +365,7 @@ return PICK(g->r,garbage);
 }
 
 /*:24*//*25:*/
-#line 533 "web/fuzzgen.w"
+#line 535 "web/fuzzgen.w"
 
 static long long any_int(fg_gen*g)
 {
@@ -376,7 +377,7 @@ return PICK(g->r,ints);
 }
 
 /*:25*//*26:*/
-#line 549 "web/fuzzgen.w"
+#line 551 "web/fuzzgen.w"
 
 static long long any_len(fg_gen*g,long long natural)
 {
@@ -390,7 +391,7 @@ return PICK(g->r,lens);
 }
 
 /*:26*//*27:*/
-#line 568 "web/fuzzgen.w"
+#line 570 "web/fuzzgen.w"
 
 static const char*any_addr(fg_gen*g)
 {
@@ -414,7 +415,7 @@ return PICK(g->r,groups);
 }
 
 /*:27*//*28:*/
-#line 595 "web/fuzzgen.w"
+#line 597 "web/fuzzgen.w"
 
 static const char*any_sockaddr(fg_gen*g,fg_text*t,long long*len)
 {
@@ -432,7 +433,7 @@ return text(t,"\"\\x02\\x00\\x13\\x88\"");
 }
 
 /*:28*//*29:*/
-#line 615 "web/fuzzgen.w"
+#line 617 "web/fuzzgen.w"
 
 static const char*any_data(fg_gen*g,long long*len)
 {
@@ -447,7 +448,7 @@ return d;
 }
 
 /*:29*//*30:*/
-#line 633 "web/fuzzgen.w"
+#line 636 "web/fuzzgen.w"
 
 static const char*any_flags(fg_gen*g,fg_text*t,const char*const*names,int n,unsigned pct)
 {
@@ -455,20 +456,26 @@ size_t used= 0;
 t->s[0]= '\0';
 for(int i= 0;i<n;i++)
 if(chance(g->r,pct))used+= (size_t)snprintf(t->s+used,sizeof t->s-used,"%s%s",used?"|":"",names[i]);
-if(chance(g->r,3))used+= (size_t)snprintf(t->s+used,sizeof t->s-used,"%s0x%x",used?"|":"",1u<<(4+fg_below(g->r,27)));
+if(chance(g->r,3)){
+unsigned long long named= 0,bit= 1ULL<<(4+fg_below(g->r,27));
+long long v;
+for(int i= 0;i<n;i++)if(ss_symbol(names[i],&v))named|= (unsigned long long)v;
+if(!(bit&named))
+used+= (size_t)snprintf(t->s+used,sizeof t->s-used,"%s0x%llx",used?"|":"",bit);
+}
 if(!used)snprintf(t->s,sizeof t->s,"0");
 return t->s;
 }
 
 /*:30*//*31:*/
-#line 653 "web/fuzzgen.w"
+#line 662 "web/fuzzgen.w"
 
 static const char*option_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
 const char*ty= o->type;
 if(chance(g->r,8)){*len= any_len(g,4);return"NULL";}
 if(chance(g->r,6))/*33:*/
-#line 692 "web/fuzzgen.w"
+#line 701 "web/fuzzgen.w"
 
 {
 size_t n= 1+fg_below(g->r,24),used= 0;
@@ -480,10 +487,10 @@ return t->s;
 }
 
 /*:33*/
-#line 658 "web/fuzzgen.w"
+#line 667 "web/fuzzgen.w"
 
 if(!strcmp(ty,"linger"))/*34:*/
-#line 702 "web/fuzzgen.w"
+#line 711 "web/fuzzgen.w"
 
 {
 static const int secs[]= {0,1,5,-1,65535,INT_MAX,INT_MIN};
@@ -492,10 +499,10 @@ return text(t,"{l_onoff=%d, l_linger=%d}",PICK(g->r,((const int[]){0,1,2,-1})),P
 }
 
 /*:34*/
-#line 659 "web/fuzzgen.w"
+#line 668 "web/fuzzgen.w"
 
 if(!strcmp(ty,"timeval"))/*35:*/
-#line 712 "web/fuzzgen.w"
+#line 721 "web/fuzzgen.w"
 
 {
 static const long long sec[]= {0,0,1,5,-1,2147483647LL,9223372036854775807LL};
@@ -505,10 +512,10 @@ return text(t,"{tv_sec=%lld, tv_usec=%lld}",PICK(g->r,sec),PICK(g->r,usec));
 }
 
 /*:35*/
-#line 660 "web/fuzzgen.w"
+#line 669 "web/fuzzgen.w"
 
 if(!strcmp(ty,"string"))/*36:*/
-#line 724 "web/fuzzgen.w"
+#line 733 "web/fuzzgen.w"
 
 {
 static const char*const names[]= {"eth0","lo","","nosuch0","eth0\\x00junk",
@@ -521,10 +528,10 @@ return text(t,"\"%s\"",nm);
 }
 
 /*:36*/
-#line 661 "web/fuzzgen.w"
+#line 670 "web/fuzzgen.w"
 
 if(!strcmp(ty,"bytes"))/*37:*/
-#line 739 "web/fuzzgen.w"
+#line 748 "web/fuzzgen.w"
 
 {
 static const char*const opts[]= {"","\\x01","\\x00","\\x01\\x01\\x01\\x01",
@@ -540,12 +547,12 @@ return text(t,"\"%s\"",op);
 }
 
 /*:37*/
-#line 662 "web/fuzzgen.w"
+#line 671 "web/fuzzgen.w"
 
 if(!strcmp(ty,"mreq")||!strcmp(ty,"mreq_source"))return mreq_value(g,o,t,len);
 if(!strcmp(ty,"custom"))return custom_value(g,o,t,len);
 if(!strcmp(ty,"u64"))/*38:*/
-#line 756 "web/fuzzgen.w"
+#line 765 "web/fuzzgen.w"
 
 {
 static const char*const v64[]= {"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00",
@@ -557,7 +564,7 @@ return text(t,"\"%s\"",PICK(g->r,v64));
 }
 
 /*:38*/
-#line 665 "web/fuzzgen.w"
+#line 674 "web/fuzzgen.w"
 
 if((!strcmp(ty,"byte")||!strcmp(ty,"bytebool"))&&chance(g->r,30)){
 *len= any_len(g,1);
@@ -568,7 +575,7 @@ return text(t,"[%lld]",int_value(g,o));
 }
 
 /*:31*//*32:*/
-#line 677 "web/fuzzgen.w"
+#line 686 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o)
 {
@@ -585,7 +592,7 @@ return any_int(g);
 }
 
 /*:32*//*39:*/
-#line 772 "web/fuzzgen.w"
+#line 781 "web/fuzzgen.w"
 
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
@@ -612,7 +619,7 @@ any_mcast(g),PICK(g->r,ifaddr),PICK(g->r,ifindex));
 }
 
 /*:39*//*40:*/
-#line 805 "web/fuzzgen.w"
+#line 814 "web/fuzzgen.w"
 
 static const char*msfilter_text(fg_gen*g,fg_text*t,int nsrc,const char*mode)
 {
@@ -653,7 +660,7 @@ return t->s;
 }
 
 /*:40*//*42:*/
-#line 855 "web/fuzzgen.w"
+#line 864 "web/fuzzgen.w"
 
 static long long read_len(fg_gen*g,const fg_option*o)
 {
@@ -670,7 +677,7 @@ return any_len(g,natural);
 }
 
 /*:42*//*57:*/
-#line 1238 "web/fuzzgen.w"
+#line 1249 "web/fuzzgen.w"
 
 static long long name_len(fg_gen*g)
 {
@@ -682,7 +689,7 @@ return PICK(g->r,lens);
 #line 60 "web/fuzzgen.w"
 
 /*43:*/
-#line 878 "web/fuzzgen.w"
+#line 887 "web/fuzzgen.w"
 
 static void line(fg_gen*g,const char*fmt,...)
 {
@@ -699,7 +706,7 @@ g->lines++;
 }
 
 /*:43*//*44:*/
-#line 905 "web/fuzzgen.w"
+#line 914 "web/fuzzgen.w"
 
 static void gen_socket(fg_gen*g)
 {
@@ -720,7 +727,7 @@ int i= (int)fg_below(g->r,(uint32_t)(sizeof good/sizeof good[0]));
 unsigned k= fg_below(g->r,100);
 const char*flags= any_flags(g,&fl,(const char*const[]){"SOCK_NONBLOCK","SOCK_CLOEXEC"},2,25);
 if(k<84)/*45:*/
-#line 938 "web/fuzzgen.w"
+#line 947 "web/fuzzgen.w"
 
 {
 bool ok= (good[i].t!=SOCK_RAW||g->cap_raw)&&
@@ -733,7 +740,7 @@ if(ok&&strchr(flags,'x')==NULL)open_fd(g,lowest_free(g,0),new_file(g,FG_SOCKET,g
 }
 
 /*:45*/
-#line 924 "web/fuzzgen.w"
+#line 933 "web/fuzzgen.w"
 
 else if(k<89)line(g,"socket(%s, %s, 0)",PICK(g->r,badfam),good[i].type);
 else if(k<95)line(g,"socket(AF_INET, %s, 0)",PICK(g->r,badtype));
@@ -744,7 +751,7 @@ else line(g,"socket(AF_INET, %s, %s)",good[i].type,PICK(g->r,badproto));
 }
 
 /*:44*//*46:*/
-#line 953 "web/fuzzgen.w"
+#line 962 "web/fuzzgen.w"
 
 static void gen_socketpair(fg_gen*g)
 {
@@ -753,7 +760,7 @@ line(g,"socketpair(AF_INET, %s, 0, %s)",PICK(g->r,types),chance(g->r,85)?"?":"NU
 }
 
 /*:46*//*47:*/
-#line 962 "web/fuzzgen.w"
+#line 971 "web/fuzzgen.w"
 
 static void gen_close(fg_gen*g)
 {
@@ -763,7 +770,7 @@ close_fd(g,fd);
 }
 
 /*:47*//*48:*/
-#line 983 "web/fuzzgen.w"
+#line 992 "web/fuzzgen.w"
 
 static void gen_fcntl(fg_gen*g)
 {
@@ -778,7 +785,7 @@ fg_text t;
 if(k<15)line(g,"fcntl(%d, F_GETFD)",fd);
 else if(k<25)line(g,"fcntl(%d, F_SETFD, %s)",fd,PICK(g->r,((const char*const[]){"FD_CLOEXEC","0","3","-1"})));
 else if(k<40)/*49:*/
-#line 1009 "web/fuzzgen.w"
+#line 1018 "web/fuzzgen.w"
 
 {
 long long min= PICK(g->r,dupmin);
@@ -792,11 +799,11 @@ else if(min> g->highest)g->highest= (int)min;
 }
 
 /*:49*/
-#line 996 "web/fuzzgen.w"
+#line 1005 "web/fuzzgen.w"
 
 else if(k<50)line(g,"fcntl(%d, F_GETFL)",fd);
 else if(k<65)/*50:*/
-#line 1024 "web/fuzzgen.w"
+#line 1033 "web/fuzzgen.w"
 
 {
 const char*fl= any_flags(g,&t,setfl,(int)(sizeof setfl/sizeof setfl[0]),20);
@@ -807,7 +814,7 @@ g->file[g->fd[fd]].nonblock= strstr(fl,"O_NONBLOCK")!=NULL;
 }
 
 /*:50*/
-#line 998 "web/fuzzgen.w"
+#line 1007 "web/fuzzgen.w"
 
 else if(k<72)line(g,"fcntl(%d, F_GETOWN)",fd);
 else if(k<82)line(g,"fcntl(%d, F_SETOWN, %s)",fd,PICK(g->r,owners));
@@ -817,7 +824,7 @@ else line(g,"fcntl(%d, %d, 0)",fd,PICK(g->r,((const int[]){-1,999,1200,2000,1234
 }
 
 /*:48*//*51:*/
-#line 1050 "web/fuzzgen.w"
+#line 1059 "web/fuzzgen.w"
 
 static void gen_ioctl(fg_gen*g)
 {
@@ -839,7 +846,7 @@ g->file[g->fd[fd]].nonblock= strcmp(v,"[0]")!=0;
 }
 
 /*:51*//*52:*/
-#line 1072 "web/fuzzgen.w"
+#line 1081 "web/fuzzgen.w"
 
 static void gen_pread(fg_gen*g)
 {
@@ -852,11 +859,11 @@ line(g,"pwrite(%d, \"abc\", %d, %d)",pick_fd(g,false),PICK(g->r,((const int[]){0
 }
 
 /*:52*//*53:*/
-#line 1097 "web/fuzzgen.w"
+#line 1108 "web/fuzzgen.w"
 
 static const char*other_level(fg_gen*g)
 {
-static const char*const levels[]= {"SOL_IPV6","SOL_PACKET","SOL_TLS","SOL_NETLINK","-1",
+static const char*const levels[]= {"41","SOL_PACKET","SOL_TLS","SOL_NETLINK","-1",
 "9999","2147483647"};
 return PICK(g->r,levels);
 }
@@ -873,7 +880,7 @@ return PICK(g->r,((const char*const[]){"0","100","199","200","205","209","210","
 }
 
 /*:53*//*54:*/
-#line 1139 "web/fuzzgen.w"
+#line 1150 "web/fuzzgen.w"
 
 static bool policy_forbids(const fg_gen*g,const fg_option*o)
 {
@@ -913,7 +920,7 @@ line(g,"getsockopt(%d, %s, %s, ?, [%lld])",fd,lvl,unknown_name(g,lvl),any_len(g,
 }
 
 /*:54*//*55:*/
-#line 1182 "web/fuzzgen.w"
+#line 1193 "web/fuzzgen.w"
 
 static void read_option(fg_gen*g,int fd,const fg_option*o)
 {
@@ -932,7 +939,7 @@ else line(g,"getsockopt(%d, %s, %s, %s, [%lld])",fd,o->level,o->name,val,len);
 }
 
 /*:55*//*56:*/
-#line 1205 "web/fuzzgen.w"
+#line 1216 "web/fuzzgen.w"
 
 static void gen_bind(fg_gen*g)
 {
@@ -959,7 +966,7 @@ line(g,"listen(%d, %d)",pick_fd(g,true),PICK(g->r,((const int[]){0,1,5,128,-1,40
 }
 
 /*:56*//*58:*/
-#line 1245 "web/fuzzgen.w"
+#line 1256 "web/fuzzgen.w"
 
 static void name_call(fg_gen*g,const char*call)
 {
@@ -973,12 +980,12 @@ static void gen_getsockname(fg_gen*g){name_call(g,"getsockname");}
 static void gen_getpeername(fg_gen*g){name_call(g,"getpeername");}
 
 /*:58*//*59:*/
-#line 1262 "web/fuzzgen.w"
+#line 1273 "web/fuzzgen.w"
 
 static const char*send_flags(fg_gen*g,fg_text*t)
 {
 static const char*const names[]= {"MSG_DONTROUTE","MSG_CONFIRM","MSG_MORE","MSG_NOSIGNAL",
-"MSG_OOB","MSG_EOR","MSG_PROBE","MSG_FASTOPEN","MSG_ZEROCOPY"};
+"MSG_OOB","MSG_EOR","MSG_FASTOPEN","MSG_ZEROCOPY"};
 size_t used= 0;
 const char*rest= any_flags(g,t,names,(int)(sizeof names/sizeof names[0]),6);
 char tmp[512];
@@ -1013,7 +1020,7 @@ line(g,"write(%d, %s, %lld)",pick_fd(g,false),d,len);
 }
 
 /*:59*//*60:*/
-#line 1305 "web/fuzzgen.w"
+#line 1316 "web/fuzzgen.w"
 
 static void gen_sendmsg(fg_gen*g)
 {
@@ -1043,7 +1050,7 @@ line(g,"sendmsg(%d, %s, %s)",pick_fd(g,true),msg,send_flags(g,&t));
 }
 
 /*:60*//*61:*/
-#line 1333 "web/fuzzgen.w"
+#line 1344 "web/fuzzgen.w"
 
 static void gen_writev(fg_gen*g)
 {
@@ -1058,7 +1065,7 @@ line(g,"writev(%d, %s, %d)",pick_fd(g,false),iov,chance(g->r,85)?n:PICK(g->r,((c
 }
 
 /*:61*//*62:*/
-#line 1353 "web/fuzzgen.w"
+#line 1364 "web/fuzzgen.w"
 
 static const char*recv_flags(fg_gen*g,fg_text*t)
 {
@@ -1099,7 +1106,7 @@ chance(g->r,70)?"?":"NULL",PICK(g->r,((const int[]){0,16,20,64,256,1024})),recv_
 }
 
 /*:62*//*63:*/
-#line 1396 "web/fuzzgen.w"
+#line 1407 "web/fuzzgen.w"
 
 static int nonblocking_fd(fg_gen*g)
 {
@@ -1125,7 +1132,7 @@ n==2?", {iov_base=?, iov_len=3}":"",chance(g->r,85)?n:PICK(g->r,((const int[]){-
 }
 
 /*:63*//*64:*/
-#line 1422 "web/fuzzgen.w"
+#line 1433 "web/fuzzgen.w"
 
 static void gen_shutdown(fg_gen*g)
 {
@@ -1133,7 +1140,7 @@ line(g,"shutdown(%d, %s)",pick_fd(g,true),PICK(g->r,((const char*const[]){"SHUT_
 }
 
 /*:64*//*65:*/
-#line 1434 "web/fuzzgen.w"
+#line 1445 "web/fuzzgen.w"
 
 static void gen_poll(fg_gen*g)
 {
@@ -1160,7 +1167,7 @@ chance(g->r,85)?hi+1:PICK(g->r,((const int[]){0,-1,1,1024})),a,b,chance(g->r,50)
 }
 
 /*:65*//*66:*/
-#line 1466 "web/fuzzgen.w"
+#line 1477 "web/fuzzgen.w"
 
 static void gen_setuid(fg_gen*g)
 {
@@ -1188,7 +1195,7 @@ if(!strcmp(c,"CAP_NET_ADMIN"))g->cap_admin= false;
 }
 
 /*:66*//*67:*/
-#line 1496 "web/fuzzgen.w"
+#line 1507 "web/fuzzgen.w"
 
 static void gen_sysctl_set(fg_gen*g)
 {
@@ -1220,7 +1227,7 @@ line(g,"signal_count(%d)",PICK(g->r,((const int[]){29,23,13,0,65})));
 }
 
 /*:67*//*68:*/
-#line 1532 "web/fuzzgen.w"
+#line 1543 "web/fuzzgen.w"
 
 static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 {"socket",gen_socket,10},{"socketpair",gen_socketpair,1},{"close",gen_close,3},
@@ -1238,7 +1245,7 @@ static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 #define NCALLS ((int) (sizeof calls / sizeof calls[0]))
 
 /*:68*//*69:*/
-#line 1551 "web/fuzzgen.w"
+#line 1562 "web/fuzzgen.w"
 
 static bool call_enabled(const fg_gen*g,const char*name)
 {
@@ -1251,7 +1258,7 @@ return false;
 #line 61 "web/fuzzgen.w"
 
 /*71:*/
-#line 1569 "web/fuzzgen.w"
+#line 1580 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines)
 {
@@ -1270,21 +1277,23 @@ w-= calls[i].weight;
 }
 
 /*:71*//*72:*/
-#line 1595 "web/fuzzgen.w"
+#line 1607 "web/fuzzgen.w"
 
 void fg_close_all(fg_gen*g)
 {
 int hi= g->highest<FG_NFD?g->highest:FG_NFD-1;
-for(int fd= 0;fd<=hi;fd++)
-if(g->fd[fd]>=0?g->file[g->fd[fd]].kind==FG_SOCKET:g->used[fd]&&fd> 2)
+for(int fd= 0;fd<=hi;fd++){
+bool open= g->fd[fd]>=0;
+if((fd> 2&&(open||g->used[fd]))||(open&&g->file[g->fd[fd]].kind==FG_SOCKET))
 line(g,"close(%d)",fd);
+}
 if(g->highest>=FG_NFD)line(g,"close(%d)",g->highest);
 }
 
 void fg_restore(fg_gen*g)
 {
 for(int i= 0;i<NTUNABLES&&i<FG_NTUNABLES;i++)
-if(g->wrote[i]&&tunables[i].name[0]&&g->opts->defaults[i][0]){
+if(g->wrote[i]&&g->opts->have_default[i]){
 char v[160];
 size_t n= 0;
 for(const char*p= g->opts->defaults[i];*p&&n+3<sizeof v;p++){
@@ -1297,7 +1306,7 @@ line(g,"sysctl_set(\"%s\", \"%s\\n\")",tunables[i].name,v);
 }
 
 /*:72*//*75:*/
-#line 1634 "web/fuzzgen.w"
+#line 1648 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled)
 {
@@ -1308,7 +1317,7 @@ enabled[c]= false;
 for(i= 0;i<NCALLS&&strcmp(calls[i].name,ss_call_name(c));i++);
 if(i==NCALLS)continue;
 /*76:*/
-#line 1648 "web/fuzzgen.w"
+#line 1662 "web/fuzzgen.w"
 
 {
 fg_rand r;
@@ -1329,7 +1338,7 @@ free(b.p);
 }
 
 /*:76*/
-#line 1643 "web/fuzzgen.w"
+#line 1657 "web/fuzzgen.w"
 
 }
 ss_outcome_free(o,false);

@@ -33,10 +33,11 @@ typedef struct{
 fg_option*opt;
 int n;
 char defaults[FG_NTUNABLES][64];
+bool have_default[FG_NTUNABLES];
 }fg_options;
 
 /*:8*//*18:*/
-#line 366 "web/fuzzgen.w"
+#line 368 "web/fuzzgen.w"
 
 #define FG_NFD 64
 #define FG_NFILES 64
@@ -72,28 +73,28 @@ uint32_t fg_bits32(fg_rand*r);
 bool fg_exhausted(const fg_rand*r);
 
 /*:5*//*9:*/
-#line 198 "web/fuzzgen.w"
+#line 199 "web/fuzzgen.w"
 
 int fg_load_options(const char*path,fg_options*t);
 void fg_free_options(fg_options*t);
 const fg_option*fg_find_option(const fg_options*t,bool sol_socket,long long value);
 
 /*:9*//*19:*/
-#line 388 "web/fuzzgen.w"
+#line 390 "web/fuzzgen.w"
 
 void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out);
 void fg_free(fg_gen*g);
 void fg_begin(fg_gen*g,bool root);
 
 /*:19*//*70:*/
-#line 1564 "web/fuzzgen.w"
+#line 1575 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines);
 void fg_close_all(fg_gen*g);
 void fg_restore(fg_gen*g);
 
 /*:70*//*74:*/
-#line 1631 "web/fuzzgen.w"
+#line 1645 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled);
 

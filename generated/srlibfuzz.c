@@ -318,7 +318,34 @@ free(b.p);
 return 0;
 }
 
-/*:17*/
+/*:17*//*19:*/
+#line 413 "web/srlibfuzz.w"
+
+#ifdef SR_LIBFUZZ_STANDALONE
+int main(int argc,char**argv)
+{
+int n= 0;
+LLVMFuzzerInitialize(&argc,&argv);
+for(int i= 1;i<argc;i++){
+FILE*f= fopen(argv[i],"rb");
+unsigned char buf[1<<16];
+size_t len;
+if(!f){fprintf(stderr,"sr-libfuzz: cannot read %s\n",argv[i]);return 2;}
+len= fread(buf,1,sizeof buf,f);
+fclose(f);
+LLVMFuzzerTestOneInput(buf,len);
+n++;
+}
+printf("sr-libfuzz: %d inputs run, every promise kept\n",n);
+ss_outcome_free(the_harness->o,false);
+fg_free_options(&the_harness->opts);
+free(the_harness);
+return 0;
+}
+#endif
+#line 436 "web/srlibfuzz.w"
+
+/*:19*/
 #line 65 "web/srlibfuzz.w"
 
 

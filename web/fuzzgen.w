@@ -193,6 +193,7 @@ typedef struct {
   fg_option *opt;
   int n;
   char defaults[FG_NTUNABLES][64]; /* the tunables' values in a new world */
+  bool have_default[FG_NTUNABLES]; /* the tunable exists */
 } fg_options;
 
 @ @<Public declarations@>=
@@ -246,9 +247,10 @@ table, from a fresh sockref world.
 
 @<Read the defaults of the tunables from a new world@>=
 sr_reset();
-for (int i = 0; i < NTUNABLES && i < FG_NTUNABLES; i++)
-  if (sr_sysctl_get(tunables[i].name, t->defaults[i], sizeof t->defaults[i]) < 0)
-    t->defaults[i][0] = '\0';
+for (int i = 0; i < NTUNABLES && i < FG_NTUNABLES; i++) {
+  t->have_default[i] = sr_sysctl_get(tunables[i].name, t->defaults[i], sizeof t->defaults[i]) >= 0;
+  if (!t->have_default[i]) t->defaults[i][0] = '\0';
+}
 sr_reset();
 
 @ @<Append the row |f| to |t|@>=
@@ -626,9 +628,10 @@ static const char *any_data(fg_gen *g, long long *len)
 }
 
 @ Flags.  A set of flags is some of the names of a class, or'ed, and now
-and then a bit no name has --- never one of the four lowest, which in a
-socket's type are the type itself (\.{SOCK\_DGRAM}$\vert$8 is
-\.{SOCK\_PACKET}).
+and then a bit no name of the set has --- never one of the four lowest,
+which in a socket's type are the type itself (\.{SOCK\_DGRAM}$\vert$8 is
+\.{SOCK\_PACKET}), and never one of the named bits written as a number
+(0x800 is \.{SOCK\_NONBLOCK}), which would fool the prediction.
 
 @<Arguments@>=
 static const char *any_flags(fg_gen *g, fg_text *t, const char *const *names, int n, unsigned pct)
@@ -637,7 +640,13 @@ static const char *any_flags(fg_gen *g, fg_text *t, const char *const *names, in
   t->s[0] = '\0';
   for (int i = 0; i < n; i++)
     if (chance(g->r, pct)) used += (size_t) snprintf(t->s + used, sizeof t->s - used, "%s%s", used ? "|" : "", names[i]);
-  if (chance(g->r, 3)) used += (size_t) snprintf(t->s + used, sizeof t->s - used, "%s0x%x", used ? "|" : "", 1u << (4 + fg_below(g->r, 27)));
+  if (chance(g->r, 3)) {
+    unsigned long long named = 0, bit = 1ULL << (4 + fg_below(g->r, 27));
+    long long v;
+    for (int i = 0; i < n; i++) if (ss_symbol(names[i], &v)) named |= (unsigned long long) v;
+    if (!(bit & named))
+      used += (size_t) snprintf(t->s + used, sizeof t->s - used, "%s0x%llx", used ? "|" : "", bit);
+  }
   if (!used) snprintf(t->s, sizeof t->s, "0");
   return t->s;
 }
@@ -1084,7 +1093,9 @@ static void gen_pwrite(fg_gen *g)
 option of the table; the name is the option's.  A tenth of the calls
 use a name the table does not have (a number no option of the level
 has, or one of the multicast-routing range) and a few use another level.
-Another level is one no socket of \.{AF\_INET} answers --- never a
+Another level is one no socket of \.{AF\_INET} answers (41 is
+\.{IPPROTO\_IPV6}, which the headers define only as an enumeration
+constant, where the symbol table does not look) --- never a
 transport protocol's, which on a socket of that protocol would reach the
 options of {\it tcp\/}(7), {\it udp\/}(7) or {\it raw\/}(7), outside the
 pages (the prediction of a descriptor's protocol is not sure enough to
@@ -1097,7 +1108,7 @@ the generator takes its names from the table, it never asks for them.
 @<Calls@>=
 static const char *other_level(fg_gen *g)
 {
-  static const char *const levels[] = {"SOL_IPV6", "SOL_PACKET", "SOL_TLS", "SOL_NETLINK", "-1",
+  static const char *const levels[] = {"41", "SOL_PACKET", "SOL_TLS", "SOL_NETLINK", "-1",
     "9999", "2147483647"};
   return PICK(g->r, levels);
 }
@@ -1263,7 +1274,7 @@ on it fails at once.
 static const char *send_flags(fg_gen *g, fg_text *t)
 {
   static const char *const names[] = {"MSG_DONTROUTE", "MSG_CONFIRM", "MSG_MORE", "MSG_NOSIGNAL",
-    "MSG_OOB", "MSG_EOR", "MSG_PROBE", "MSG_FASTOPEN", "MSG_ZEROCOPY"};
+    "MSG_OOB", "MSG_EOR", "MSG_FASTOPEN", "MSG_ZEROCOPY"};
   size_t used = 0;
   const char *rest = any_flags(g, t, names, (int) (sizeof names / sizeof names[0]), 6);
   char tmp[512];
@@ -1584,8 +1595,9 @@ void fg_sequence(fg_gen *g, int nlines)
 }
 
 @ The end of a sequence, when another follows in the same namespace.
-The sequence's process closes every descriptor it may have opened, which
-releases its ports and its group memberships; then (in another, root
+The sequence's process closes every descriptor above 2 it may have
+opened, and any of 0 to 2 that became a socket, which releases its ports
+and its group memberships; then (in another, root
 process, which the caller chooses) every tunable the sequence wrote is
 written back with its value in a new world and a newline, as
 \.{sysctl -w} writes it --- the newline is what empties a list such as
@@ -1596,16 +1608,18 @@ nothing.
 void fg_close_all(fg_gen *g)
 {
   int hi = g->highest < FG_NFD ? g->highest : FG_NFD - 1;
-  for (int fd = 0; fd <= hi; fd++)
-    if (g->fd[fd] >= 0 ? g->file[g->fd[fd]].kind == FG_SOCKET : g->used[fd] && fd > 2)
+  for (int fd = 0; fd <= hi; fd++) {
+    bool open = g->fd[fd] >= 0;
+    if ((fd > 2 && (open || g->used[fd])) || (open && g->file[g->fd[fd]].kind == FG_SOCKET))
       line(g, "close(%d)", fd);
+  }
   if (g->highest >= FG_NFD) line(g, "close(%d)", g->highest);
 }
 
 void fg_restore(fg_gen *g)
 {
   for (int i = 0; i < NTUNABLES && i < FG_NTUNABLES; i++)
-    if (g->wrote[i] && tunables[i].name[0] && g->opts->defaults[i][0]) {
+    if (g->wrote[i] && g->opts->have_default[i]) {
       char v[160];
       size_t n = 0;
       for (const char *p = g->opts->defaults[i]; *p && n + 3 < sizeof v; p++) {

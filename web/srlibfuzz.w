@@ -402,4 +402,36 @@ static void hook(void *arg, const ss_script *s, int li, const ss_outcome *o, boo
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+@* Without libFuzzer.
+Compiled with |SR_LIBFUZZ_STANDALONE| defined, the harness has a |main|
+of its own that runs the inputs named on its command line, one file
+each, and nothing else: no search, no coverage.  \.{make check} runs the
+seed corpus (\.{fuzz/corpus}) through it with the C compiler of the
+build, sanitizers included under \.{SANITIZE=1}, so that the promises
+are checked on every build, with or without clang.
+
+@<The entry points@>=
+#ifdef SR_LIBFUZZ_STANDALONE
+int main(int argc, char **argv)
+{
+  int n = 0;
+  LLVMFuzzerInitialize(&argc, &argv);
+  for (int i = 1; i < argc; i++) {
+    FILE *f = fopen(argv[i], "rb");
+    unsigned char buf[1 << 16];
+    size_t len;
+    if (!f) { fprintf(stderr, "sr-libfuzz: cannot read %s\n", argv[i]); return 2; }
+    len = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    LLVMFuzzerTestOneInput(buf, len);
+    n++;
+  }
+  printf("sr-libfuzz: %d inputs run, every promise kept\n", n);
+  ss_outcome_free(the_harness->o, false);
+  fg_free_options(&the_harness->opts);
+  free(the_harness);
+  return 0;
+}
+#endif
+
 @* Index.
