@@ -262,6 +262,16 @@ build/sockref.pdf: $(WEBS) web/srmac.tex build/book/clausetext.tex build/book/er
 
 pdf: build/sockref.pdf
 
+# The fuzzers are books of their own, typeset beside the main one.
+FUZZ_BOOKS := $(patsubst %,build/tools/%.pdf,fuzzgen srfuzz srlibfuzz)
+build/tools/%.pdf: web/%.w web/format.w web/srmac.tex
+	@mkdir -p build/tools
+	cd build/tools && CWEBINPUTS=../../web:../../generated cweave -bhp ../../web/$*.w - $*.tex >/dev/null
+	cd build/tools && rm -f $*.toc && TEXINPUTS=../../web: pdftex -interaction=batchmode $* >/dev/null \
+	  && TEXINPUTS=../../web: pdftex -interaction=batchmode $* >/dev/null \
+	  || { grep -A5 '^!' $*.log | head -40; exit 1; }
+pdf: $(FUZZ_BOOKS)
+
 # ---- tests ------------------------------------------------------------------
 TEST_SRCS := $(wildcard tests/test_*.c)
 $(B)/tests/suites.inc: $(TEST_SRCS)
@@ -318,7 +328,9 @@ install: lib pdf build/sr-check build/sr-record build/sr-gen build/sr-fuzz
 	install -m 644 build/libsockref.a build/libsockref.so $(DESTDIR)$(PREFIX)/lib/
 	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: sockref\nDescription: literate reference model of the Linux socket layer and IPv4\nVersion: 0.1\nLibs: -L$${libdir} -lsockref\nCflags: -I$${includedir}\n' '$(PREFIX)' \
 	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/sockref.pc
-	install -m 644 build/sockref.pdf $(DESTDIR)$(PREFIX)/share/doc/sockref/
+	install -m 644 build/sockref.pdf $(FUZZ_BOOKS) $(DESTDIR)$(PREFIX)/share/doc/sockref/
+	install -d $(DESTDIR)$(PREFIX)/share/sockref
+	install -m 644 spec/options.tsv generated/catalogue.tsv $(DESTDIR)$(PREFIX)/share/sockref/
 
 # ---- lint: cweave is stricter than ctangle ------------------------------------
 lint:

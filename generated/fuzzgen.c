@@ -43,7 +43,7 @@ typedef struct fg_file fg_file;
 typedef struct{const char*name;bool writable;}fg_tunable;
 
 /*:16*//*22:*/
-#line 484 "web/fuzzgen.w"
+#line 488 "web/fuzzgen.w"
 
 typedef struct{char s[1024];}fg_text;
 
@@ -51,7 +51,7 @@ typedef struct{char s[1024];}fg_text;
 #line 54 "web/fuzzgen.w"
 
 /*41:*/
-#line 853 "web/fuzzgen.w"
+#line 877 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o);
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len);
@@ -245,7 +245,7 @@ return NULL;
 #line 58 "web/fuzzgen.w"
 
 /*20:*/
-#line 398 "web/fuzzgen.w"
+#line 401 "web/fuzzgen.w"
 
 void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out)
 {
@@ -268,15 +268,16 @@ g->file[0].kind= FG_TTY;
 g->file[0].refs= 3;
 for(int i= 0;i<3;i++){g->fd[i]= 0;g->used[i]= true;}
 g->highest= 2;
+g->nbound= 0;
 g->root= g->saved_root= root;
 g->cap_raw= g->cap_admin= root;
-g->ping_ok= false;
+g->ping_ok= g->optmem_written= false;
 memset(g->wrote,0,sizeof g->wrote);
 g->lines= 0;
 }
 
 /*:20*//*21:*/
-#line 430 "web/fuzzgen.w"
+#line 434 "web/fuzzgen.w"
 
 static int lowest_free(const fg_gen*g,int min)
 {
@@ -329,7 +330,7 @@ return fd>=0&&fd<FG_NFD&&g->fd[fd]>=0?&g->file[g->fd[fd]]:NULL;
 #line 59 "web/fuzzgen.w"
 
 /*23:*/
-#line 487 "web/fuzzgen.w"
+#line 491 "web/fuzzgen.w"
 
 static const char*text(fg_text*t,const char*fmt,...)
 {
@@ -341,7 +342,7 @@ return t->s;
 }
 
 /*:23*//*24:*/
-#line 508 "web/fuzzgen.w"
+#line 512 "web/fuzzgen.w"
 
 static int pick_fd(fg_gen*g,bool std_ok)
 {
@@ -365,7 +366,7 @@ return PICK(g->r,garbage);
 }
 
 /*:24*//*25:*/
-#line 535 "web/fuzzgen.w"
+#line 539 "web/fuzzgen.w"
 
 static long long any_int(fg_gen*g)
 {
@@ -377,7 +378,7 @@ return PICK(g->r,ints);
 }
 
 /*:25*//*26:*/
-#line 551 "web/fuzzgen.w"
+#line 555 "web/fuzzgen.w"
 
 static long long any_len(fg_gen*g,long long natural)
 {
@@ -391,7 +392,7 @@ return PICK(g->r,lens);
 }
 
 /*:26*//*27:*/
-#line 570 "web/fuzzgen.w"
+#line 574 "web/fuzzgen.w"
 
 static const char*any_addr(fg_gen*g)
 {
@@ -415,16 +416,27 @@ return PICK(g->r,groups);
 }
 
 /*:27*//*28:*/
-#line 597 "web/fuzzgen.w"
+#line 605 "web/fuzzgen.w"
 
-static const char*any_sockaddr(fg_gen*g,fg_text*t,long long*len)
+static const char*sockaddr_to(fg_gen*g,fg_text*t,long long*len,bool toward_bound)
 {
 static const char*const fams[]= {"AF_UNSPEC","AF_INET6","AF_UNIX","1000"};
+static const char*const here[]= {"127.0.0.1","10.0.0.1","127.0.0.1","0.0.0.0"};
 unsigned k= fg_below(g->r,100);
+int port;
 *len= any_len(g,16);
-if(k<80)
+if(toward_bound&&g->nbound&&chance(g->r,33)){
+*len= 16;
 return text(t,"{sa_family=AF_INET, sin_port=htons(%d), sin_addr=inet_addr(\"%s\")}",
-any_port(g),any_addr(g));
+g->bound[fg_below(g->r,(uint32_t)g->nbound)],PICK(g->r,here));
+}
+if(k<80){
+port= any_port(g);
+g->last_port= port;
+return text(t,"{sa_family=AF_INET, sin_port=htons(%d), sin_addr=inet_addr(\"%s\")}",
+port,any_addr(g));
+}
+g->last_port= -1;
 if(k<92)
 return text(t,"{sa_family=%s, sin_port=htons(%d), sin_addr=inet_addr(\"%s\")}",
 PICK(g->r,fams),any_port(g),any_addr(g));
@@ -432,8 +444,13 @@ if(k<96){*len= chance(g->r,50)?0:16;return"NULL";}
 return text(t,"\"\\x02\\x00\\x13\\x88\"");
 }
 
+static const char*any_sockaddr(fg_gen*g,fg_text*t,long long*len)
+{
+return sockaddr_to(g,t,len,true);
+}
+
 /*:28*//*29:*/
-#line 617 "web/fuzzgen.w"
+#line 641 "web/fuzzgen.w"
 
 static const char*any_data(fg_gen*g,long long*len)
 {
@@ -448,7 +465,7 @@ return d;
 }
 
 /*:29*//*30:*/
-#line 636 "web/fuzzgen.w"
+#line 660 "web/fuzzgen.w"
 
 static const char*any_flags(fg_gen*g,fg_text*t,const char*const*names,int n,unsigned pct)
 {
@@ -468,14 +485,14 @@ return t->s;
 }
 
 /*:30*//*31:*/
-#line 662 "web/fuzzgen.w"
+#line 686 "web/fuzzgen.w"
 
 static const char*option_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
 const char*ty= o->type;
 if(chance(g->r,8)){*len= any_len(g,4);return"NULL";}
 if(chance(g->r,6))/*33:*/
-#line 701 "web/fuzzgen.w"
+#line 725 "web/fuzzgen.w"
 
 {
 size_t n= 1+fg_below(g->r,24),used= 0;
@@ -487,10 +504,10 @@ return t->s;
 }
 
 /*:33*/
-#line 667 "web/fuzzgen.w"
+#line 691 "web/fuzzgen.w"
 
 if(!strcmp(ty,"linger"))/*34:*/
-#line 711 "web/fuzzgen.w"
+#line 735 "web/fuzzgen.w"
 
 {
 static const int secs[]= {0,1,5,-1,65535,INT_MAX,INT_MIN};
@@ -499,10 +516,10 @@ return text(t,"{l_onoff=%d, l_linger=%d}",PICK(g->r,((const int[]){0,1,2,-1})),P
 }
 
 /*:34*/
-#line 668 "web/fuzzgen.w"
+#line 692 "web/fuzzgen.w"
 
 if(!strcmp(ty,"timeval"))/*35:*/
-#line 721 "web/fuzzgen.w"
+#line 745 "web/fuzzgen.w"
 
 {
 static const long long sec[]= {0,0,1,5,-1,2147483647LL,9223372036854775807LL};
@@ -512,10 +529,10 @@ return text(t,"{tv_sec=%lld, tv_usec=%lld}",PICK(g->r,sec),PICK(g->r,usec));
 }
 
 /*:35*/
-#line 669 "web/fuzzgen.w"
+#line 693 "web/fuzzgen.w"
 
 if(!strcmp(ty,"string"))/*36:*/
-#line 733 "web/fuzzgen.w"
+#line 757 "web/fuzzgen.w"
 
 {
 static const char*const names[]= {"eth0","lo","","nosuch0","eth0\\x00junk",
@@ -528,10 +545,10 @@ return text(t,"\"%s\"",nm);
 }
 
 /*:36*/
-#line 670 "web/fuzzgen.w"
+#line 694 "web/fuzzgen.w"
 
 if(!strcmp(ty,"bytes"))/*37:*/
-#line 748 "web/fuzzgen.w"
+#line 772 "web/fuzzgen.w"
 
 {
 static const char*const opts[]= {"","\\x01","\\x00","\\x01\\x01\\x01\\x01",
@@ -547,12 +564,12 @@ return text(t,"\"%s\"",op);
 }
 
 /*:37*/
-#line 671 "web/fuzzgen.w"
+#line 695 "web/fuzzgen.w"
 
 if(!strcmp(ty,"mreq")||!strcmp(ty,"mreq_source"))return mreq_value(g,o,t,len);
 if(!strcmp(ty,"custom"))return custom_value(g,o,t,len);
 if(!strcmp(ty,"u64"))/*38:*/
-#line 765 "web/fuzzgen.w"
+#line 789 "web/fuzzgen.w"
 
 {
 static const char*const v64[]= {"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00",
@@ -564,7 +581,7 @@ return text(t,"\"%s\"",PICK(g->r,v64));
 }
 
 /*:38*/
-#line 674 "web/fuzzgen.w"
+#line 698 "web/fuzzgen.w"
 
 if((!strcmp(ty,"byte")||!strcmp(ty,"bytebool"))&&chance(g->r,30)){
 *len= any_len(g,1);
@@ -575,7 +592,7 @@ return text(t,"[%lld]",int_value(g,o));
 }
 
 /*:31*//*32:*/
-#line 686 "web/fuzzgen.w"
+#line 710 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o)
 {
@@ -592,7 +609,7 @@ return any_int(g);
 }
 
 /*:32*//*39:*/
-#line 781 "web/fuzzgen.w"
+#line 805 "web/fuzzgen.w"
 
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
@@ -619,7 +636,7 @@ any_mcast(g),PICK(g->r,ifaddr),PICK(g->r,ifindex));
 }
 
 /*:39*//*40:*/
-#line 814 "web/fuzzgen.w"
+#line 838 "web/fuzzgen.w"
 
 static const char*msfilter_text(fg_gen*g,fg_text*t,int nsrc,const char*mode)
 {
@@ -660,7 +677,7 @@ return t->s;
 }
 
 /*:40*//*42:*/
-#line 864 "web/fuzzgen.w"
+#line 888 "web/fuzzgen.w"
 
 static long long read_len(fg_gen*g,const fg_option*o)
 {
@@ -677,7 +694,7 @@ return any_len(g,natural);
 }
 
 /*:42*//*57:*/
-#line 1249 "web/fuzzgen.w"
+#line 1286 "web/fuzzgen.w"
 
 static long long name_len(fg_gen*g)
 {
@@ -689,7 +706,7 @@ return PICK(g->r,lens);
 #line 60 "web/fuzzgen.w"
 
 /*43:*/
-#line 887 "web/fuzzgen.w"
+#line 911 "web/fuzzgen.w"
 
 static void line(fg_gen*g,const char*fmt,...)
 {
@@ -706,7 +723,7 @@ g->lines++;
 }
 
 /*:43*//*44:*/
-#line 914 "web/fuzzgen.w"
+#line 938 "web/fuzzgen.w"
 
 static void gen_socket(fg_gen*g)
 {
@@ -727,7 +744,7 @@ int i= (int)fg_below(g->r,(uint32_t)(sizeof good/sizeof good[0]));
 unsigned k= fg_below(g->r,100);
 const char*flags= any_flags(g,&fl,(const char*const[]){"SOCK_NONBLOCK","SOCK_CLOEXEC"},2,25);
 if(k<84)/*45:*/
-#line 947 "web/fuzzgen.w"
+#line 971 "web/fuzzgen.w"
 
 {
 bool ok= (good[i].t!=SOCK_RAW||g->cap_raw)&&
@@ -740,7 +757,7 @@ if(ok&&strchr(flags,'x')==NULL)open_fd(g,lowest_free(g,0),new_file(g,FG_SOCKET,g
 }
 
 /*:45*/
-#line 933 "web/fuzzgen.w"
+#line 957 "web/fuzzgen.w"
 
 else if(k<89)line(g,"socket(%s, %s, 0)",PICK(g->r,badfam),good[i].type);
 else if(k<95)line(g,"socket(AF_INET, %s, 0)",PICK(g->r,badtype));
@@ -751,7 +768,7 @@ else line(g,"socket(AF_INET, %s, %s)",good[i].type,PICK(g->r,badproto));
 }
 
 /*:44*//*46:*/
-#line 962 "web/fuzzgen.w"
+#line 986 "web/fuzzgen.w"
 
 static void gen_socketpair(fg_gen*g)
 {
@@ -760,7 +777,7 @@ line(g,"socketpair(AF_INET, %s, 0, %s)",PICK(g->r,types),chance(g->r,85)?"?":"NU
 }
 
 /*:46*//*47:*/
-#line 971 "web/fuzzgen.w"
+#line 995 "web/fuzzgen.w"
 
 static void gen_close(fg_gen*g)
 {
@@ -770,7 +787,7 @@ close_fd(g,fd);
 }
 
 /*:47*//*48:*/
-#line 992 "web/fuzzgen.w"
+#line 1016 "web/fuzzgen.w"
 
 static void gen_fcntl(fg_gen*g)
 {
@@ -785,7 +802,7 @@ fg_text t;
 if(k<15)line(g,"fcntl(%d, F_GETFD)",fd);
 else if(k<25)line(g,"fcntl(%d, F_SETFD, %s)",fd,PICK(g->r,((const char*const[]){"FD_CLOEXEC","0","3","-1"})));
 else if(k<40)/*49:*/
-#line 1018 "web/fuzzgen.w"
+#line 1042 "web/fuzzgen.w"
 
 {
 long long min= PICK(g->r,dupmin);
@@ -799,11 +816,11 @@ else if(min> g->highest)g->highest= (int)min;
 }
 
 /*:49*/
-#line 1005 "web/fuzzgen.w"
+#line 1029 "web/fuzzgen.w"
 
 else if(k<50)line(g,"fcntl(%d, F_GETFL)",fd);
 else if(k<65)/*50:*/
-#line 1033 "web/fuzzgen.w"
+#line 1057 "web/fuzzgen.w"
 
 {
 const char*fl= any_flags(g,&t,setfl,(int)(sizeof setfl/sizeof setfl[0]),20);
@@ -814,7 +831,7 @@ g->file[g->fd[fd]].nonblock= strstr(fl,"O_NONBLOCK")!=NULL;
 }
 
 /*:50*/
-#line 1007 "web/fuzzgen.w"
+#line 1031 "web/fuzzgen.w"
 
 else if(k<72)line(g,"fcntl(%d, F_GETOWN)",fd);
 else if(k<82)line(g,"fcntl(%d, F_SETOWN, %s)",fd,PICK(g->r,owners));
@@ -824,7 +841,7 @@ else line(g,"fcntl(%d, %d, 0)",fd,PICK(g->r,((const int[]){-1,999,1200,2000,1234
 }
 
 /*:48*//*51:*/
-#line 1059 "web/fuzzgen.w"
+#line 1083 "web/fuzzgen.w"
 
 static void gen_ioctl(fg_gen*g)
 {
@@ -846,7 +863,7 @@ g->file[g->fd[fd]].nonblock= strcmp(v,"[0]")!=0;
 }
 
 /*:51*//*52:*/
-#line 1081 "web/fuzzgen.w"
+#line 1105 "web/fuzzgen.w"
 
 static void gen_pread(fg_gen*g)
 {
@@ -859,7 +876,7 @@ line(g,"pwrite(%d, \"abc\", %d, %d)",pick_fd(g,false),PICK(g->r,((const int[]){0
 }
 
 /*:52*//*53:*/
-#line 1108 "web/fuzzgen.w"
+#line 1132 "web/fuzzgen.w"
 
 static const char*other_level(fg_gen*g)
 {
@@ -880,11 +897,11 @@ return PICK(g->r,((const char*const[]){"0","100","199","200","205","209","210","
 }
 
 /*:53*//*54:*/
-#line 1150 "web/fuzzgen.w"
+#line 1186 "web/fuzzgen.w"
 
 static bool policy_forbids(const fg_gen*g,const fg_option*o)
 {
-return(!g->root||!g->cap_admin)&&
+return(!g->root||!g->cap_admin||g->optmem_written)&&
 (!strcmp(o->name,"SO_ATTACH_FILTER")||!strcmp(o->name,"SO_ATTACH_REUSEPORT_CBPF"));
 }
 
@@ -920,7 +937,7 @@ line(g,"getsockopt(%d, %s, %s, ?, [%lld])",fd,lvl,unknown_name(g,lvl),any_len(g,
 }
 
 /*:54*//*55:*/
-#line 1193 "web/fuzzgen.w"
+#line 1229 "web/fuzzgen.w"
 
 static void read_option(fg_gen*g,int fd,const fg_option*o)
 {
@@ -939,14 +956,15 @@ else line(g,"getsockopt(%d, %s, %s, %s, [%lld])",fd,o->level,o->name,val,len);
 }
 
 /*:55*//*56:*/
-#line 1216 "web/fuzzgen.w"
+#line 1252 "web/fuzzgen.w"
 
 static void gen_bind(fg_gen*g)
 {
 fg_text t;
 long long len;
-const char*sa= any_sockaddr(g,&t,&len);
+const char*sa= sockaddr_to(g,&t,&len,false);
 line(g,"bind(%d, %s, %lld)",pick_fd(g,true),sa,len);
+if(g->last_port> 0&&g->nbound<8)g->bound[g->nbound++]= g->last_port;
 }
 
 static void gen_connect(fg_gen*g)
@@ -966,7 +984,7 @@ line(g,"listen(%d, %d)",pick_fd(g,true),PICK(g->r,((const int[]){0,1,5,128,-1,40
 }
 
 /*:56*//*58:*/
-#line 1256 "web/fuzzgen.w"
+#line 1293 "web/fuzzgen.w"
 
 static void name_call(fg_gen*g,const char*call)
 {
@@ -980,7 +998,7 @@ static void gen_getsockname(fg_gen*g){name_call(g,"getsockname");}
 static void gen_getpeername(fg_gen*g){name_call(g,"getpeername");}
 
 /*:58*//*59:*/
-#line 1273 "web/fuzzgen.w"
+#line 1310 "web/fuzzgen.w"
 
 static const char*send_flags(fg_gen*g,fg_text*t)
 {
@@ -1020,7 +1038,7 @@ line(g,"write(%d, %s, %lld)",pick_fd(g,false),d,len);
 }
 
 /*:59*//*60:*/
-#line 1316 "web/fuzzgen.w"
+#line 1353 "web/fuzzgen.w"
 
 static void gen_sendmsg(fg_gen*g)
 {
@@ -1050,7 +1068,7 @@ line(g,"sendmsg(%d, %s, %s)",pick_fd(g,true),msg,send_flags(g,&t));
 }
 
 /*:60*//*61:*/
-#line 1344 "web/fuzzgen.w"
+#line 1381 "web/fuzzgen.w"
 
 static void gen_writev(fg_gen*g)
 {
@@ -1065,7 +1083,7 @@ line(g,"writev(%d, %s, %d)",pick_fd(g,false),iov,chance(g->r,85)?n:PICK(g->r,((c
 }
 
 /*:61*//*62:*/
-#line 1364 "web/fuzzgen.w"
+#line 1401 "web/fuzzgen.w"
 
 static const char*recv_flags(fg_gen*g,fg_text*t)
 {
@@ -1106,7 +1124,7 @@ chance(g->r,70)?"?":"NULL",PICK(g->r,((const int[]){0,16,20,64,256,1024})),recv_
 }
 
 /*:62*//*63:*/
-#line 1407 "web/fuzzgen.w"
+#line 1444 "web/fuzzgen.w"
 
 static int nonblocking_fd(fg_gen*g)
 {
@@ -1132,7 +1150,7 @@ n==2?", {iov_base=?, iov_len=3}":"",chance(g->r,85)?n:PICK(g->r,((const int[]){-
 }
 
 /*:63*//*64:*/
-#line 1433 "web/fuzzgen.w"
+#line 1470 "web/fuzzgen.w"
 
 static void gen_shutdown(fg_gen*g)
 {
@@ -1140,7 +1158,7 @@ line(g,"shutdown(%d, %s)",pick_fd(g,true),PICK(g->r,((const char*const[]){"SHUT_
 }
 
 /*:64*//*65:*/
-#line 1445 "web/fuzzgen.w"
+#line 1482 "web/fuzzgen.w"
 
 static void gen_poll(fg_gen*g)
 {
@@ -1167,7 +1185,7 @@ chance(g->r,85)?hi+1:PICK(g->r,((const int[]){0,-1,1,1024})),a,b,chance(g->r,50)
 }
 
 /*:65*//*66:*/
-#line 1477 "web/fuzzgen.w"
+#line 1514 "web/fuzzgen.w"
 
 static void gen_setuid(fg_gen*g)
 {
@@ -1195,7 +1213,7 @@ if(!strcmp(c,"CAP_NET_ADMIN"))g->cap_admin= false;
 }
 
 /*:66*//*67:*/
-#line 1507 "web/fuzzgen.w"
+#line 1544 "web/fuzzgen.w"
 
 static void gen_sysctl_set(fg_gen*g)
 {
@@ -1209,6 +1227,7 @@ line(g,"sysctl_set(\"%s\", \"%s\")",tunables[i].name,v);
 g->wrote[i]= true;
 if(!strcmp(tunables[i].name,"net.ipv4.ping_group_range")&&g->root)
 g->ping_ok= !strcmp(v,"0 0")||!strcmp(v,"0 2147483647");
+if(!strcmp(tunables[i].name,"net.core.optmem_max"))g->optmem_written= true;
 }
 
 static void gen_sysctl_get(fg_gen*g)
@@ -1227,7 +1246,7 @@ line(g,"signal_count(%d)",PICK(g->r,((const int[]){29,23,13,0,65})));
 }
 
 /*:67*//*68:*/
-#line 1543 "web/fuzzgen.w"
+#line 1581 "web/fuzzgen.w"
 
 static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 {"socket",gen_socket,10},{"socketpair",gen_socketpair,1},{"close",gen_close,3},
@@ -1245,7 +1264,7 @@ static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 #define NCALLS ((int) (sizeof calls / sizeof calls[0]))
 
 /*:68*//*69:*/
-#line 1562 "web/fuzzgen.w"
+#line 1600 "web/fuzzgen.w"
 
 static bool call_enabled(const fg_gen*g,const char*name)
 {
@@ -1258,7 +1277,7 @@ return false;
 #line 61 "web/fuzzgen.w"
 
 /*71:*/
-#line 1580 "web/fuzzgen.w"
+#line 1618 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines)
 {
@@ -1277,7 +1296,7 @@ w-= calls[i].weight;
 }
 
 /*:71*//*72:*/
-#line 1607 "web/fuzzgen.w"
+#line 1645 "web/fuzzgen.w"
 
 void fg_close_all(fg_gen*g)
 {
@@ -1306,7 +1325,7 @@ line(g,"sysctl_set(\"%s\", \"%s\\n\")",tunables[i].name,v);
 }
 
 /*:72*//*75:*/
-#line 1648 "web/fuzzgen.w"
+#line 1686 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled)
 {
@@ -1317,7 +1336,7 @@ enabled[c]= false;
 for(i= 0;i<NCALLS&&strcmp(calls[i].name,ss_call_name(c));i++);
 if(i==NCALLS)continue;
 /*76:*/
-#line 1662 "web/fuzzgen.w"
+#line 1700 "web/fuzzgen.w"
 
 {
 fg_rand r;
@@ -1338,7 +1357,7 @@ free(b.p);
 }
 
 /*:76*/
-#line 1657 "web/fuzzgen.w"
+#line 1695 "web/fuzzgen.w"
 
 }
 ss_outcome_free(o,false);

@@ -51,11 +51,14 @@ int fd[FG_NFD];
 bool used[FG_NFD];
 struct fg_file*file;
 int highest;
+int bound[8],nbound;
+int last_port;
 bool root;
 bool saved_root;
 bool cap_raw;
 bool cap_admin;
 bool ping_ok;
+bool optmem_written;
 bool wrote[FG_NTUNABLES];
 int lines;
 };
@@ -80,21 +83,21 @@ void fg_free_options(fg_options*t);
 const fg_option*fg_find_option(const fg_options*t,bool sol_socket,long long value);
 
 /*:9*//*19:*/
-#line 390 "web/fuzzgen.w"
+#line 393 "web/fuzzgen.w"
 
 void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out);
 void fg_free(fg_gen*g);
 void fg_begin(fg_gen*g,bool root);
 
 /*:19*//*70:*/
-#line 1575 "web/fuzzgen.w"
+#line 1613 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines);
 void fg_close_all(fg_gen*g);
 void fg_restore(fg_gen*g);
 
 /*:70*//*74:*/
-#line 1645 "web/fuzzgen.w"
+#line 1683 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled);
 

@@ -1,8 +1,8 @@
 /*1:*/
-#line 57 "web/srfuzz.w"
+#line 65 "web/srfuzz.w"
 
 /*2:*/
-#line 82 "web/srfuzz.w"
+#line 90 "web/srfuzz.w"
 
 #define _GNU_SOURCE 1
 #include "fuzzgen.h"
@@ -20,16 +20,16 @@
 #include <sys/wait.h> 
 
 /*:2*/
-#line 58 "web/srfuzz.w"
+#line 66 "web/srfuzz.w"
 
 /*3:*/
-#line 100 "web/srfuzz.w"
+#line 108 "web/srfuzz.w"
 
 typedef struct{
 long n;
 unsigned long long seed;
 int batch,lines,jobs,timeout;
-bool print,print_batches,verbose;
+bool print,print_batches,verbose,all_calls;
 const char*save,*optpath,*catpath;
 fg_options opts;
 bool enabled[64];
@@ -37,18 +37,18 @@ char**catalogue;
 int ncat;
 ss_outcome*ko,*so;
 /*18:*/
-#line 488 "web/srfuzz.w"
+#line 504 "web/srfuzz.w"
 
 long batches,ran,nlines,divergent,batchonly,failed,saved,known,tool;
 double seconds;
 
 /*:18*/
-#line 112 "web/srfuzz.w"
+#line 120 "web/srfuzz.w"
 
 }fuzz;
 
 /*:3*//*6:*/
-#line 179 "web/srfuzz.w"
+#line 195 "web/srfuzz.w"
 
 typedef struct{
 uint64_t seed;
@@ -62,7 +62,7 @@ size_t restorelen;
 }seqinfo;
 
 /*:6*//*9:*/
-#line 284 "web/srfuzz.w"
+#line 300 "web/srfuzz.w"
 
 typedef struct{
 ss_buf text;
@@ -73,7 +73,7 @@ int nlines,cap;
 }batch;
 
 /*:9*//*11:*/
-#line 374 "web/srfuzz.w"
+#line 390 "web/srfuzz.w"
 
 typedef struct{
 int line;
@@ -83,7 +83,7 @@ int kerr,serr;
 }failure;
 
 /*:11*//*17:*/
-#line 480 "web/srfuzz.w"
+#line 496 "web/srfuzz.w"
 
 typedef struct{
 int status;
@@ -93,10 +93,10 @@ char note[160];
 }verdict;
 
 /*:17*/
-#line 59 "web/srfuzz.w"
+#line 67 "web/srfuzz.w"
 
 /*44:*/
-#line 1080 "web/srfuzz.w"
+#line 1096 "web/srfuzz.w"
 
 static int print_sequences(const fuzz*F);
 static int print_batches(const fuzz*F);
@@ -117,10 +117,10 @@ const char*kind,const char*what);
 static void write_clauses(const fuzz*F,FILE*f,ss_script*s);
 
 /*:44*/
-#line 60 "web/srfuzz.w"
+#line 68 "web/srfuzz.w"
 
 /*7:*/
-#line 191 "web/srfuzz.w"
+#line 207 "web/srfuzz.w"
 
 static uint64_t sequence_seed(unsigned long long seed,long k)
 {
@@ -169,7 +169,7 @@ free(q->restore);
 }
 
 /*:7*//*8:*/
-#line 241 "web/srfuzz.w"
+#line 257 "web/srfuzz.w"
 
 static int print_sequences(const fuzz*F)
 {
@@ -186,7 +186,7 @@ return 0;
 }
 
 /*:8*//*10:*/
-#line 293 "web/srfuzz.w"
+#line 309 "web/srfuzz.w"
 
 static void batch_add(batch*B,const char*p,size_t n,int seq,bool body)
 {
@@ -251,7 +251,7 @@ return 0;
 }
 
 /*:10*//*12:*/
-#line 382 "web/srfuzz.w"
+#line 398 "web/srfuzz.w"
 
 static bool same_failure(const failure*a,const failure*b)
 {
@@ -260,7 +260,7 @@ a->sret==b->sret&&a->kerr==b->kerr&&a->serr==b->serr;
 }
 
 /*:12*//*13:*/
-#line 389 "web/srfuzz.w"
+#line 405 "web/srfuzz.w"
 
 static int compare(fuzz*F,const char*text,size_t len,const int*seqof,int nseq,
 failure*fl,char*note,size_t notelen,ss_buf*recorded)
@@ -272,7 +272,7 @@ int rc= 0;
 for(int j= 0;j<(seqof?nseq:1);j++)fl[j].line= -1;
 if(!s){snprintf(note,notelen,"the generator wrote a line that does not parse");return-1;}
 /*15:*/
-#line 428 "web/srfuzz.w"
+#line 444 "web/srfuzz.w"
 
 {
 ss_outcome*ko= F->ko;
@@ -288,14 +288,14 @@ ss_putc(&rec,'\n');
 }
 
 /*:15*/
-#line 399 "web/srfuzz.w"
+#line 415 "web/srfuzz.w"
 
 if(rc==0&&!(rs= ss_parse("recorded",rec.p,rec.n,stderr))){
 snprintf(note,notelen,"the recorded script does not parse");
 rc= -1;
 }
 if(rc==0)/*16:*/
-#line 447 "web/srfuzz.w"
+#line 463 "web/srfuzz.w"
 
 {
 ss_outcome*so= F->so;
@@ -322,7 +322,7 @@ ss_arena_reset(&a);
 }
 
 /*:16*/
-#line 404 "web/srfuzz.w"
+#line 420 "web/srfuzz.w"
 
 if(recorded&&rc==0){free(recorded->p);*recorded= rec;}
 else free(rec.p);
@@ -333,7 +333,7 @@ return rc;
 }
 
 /*:13*//*14:*/
-#line 417 "web/srfuzz.w"
+#line 433 "web/srfuzz.w"
 
 static void make_outcomes(fuzz*F)
 {
@@ -343,7 +343,7 @@ if(!F->ko||!F->so){fputs("sr-fuzz: out of memory\n",stderr);exit(1);}
 }
 
 /*:14*//*20:*/
-#line 517 "web/srfuzz.w"
+#line 533 "web/srfuzz.w"
 
 static void run_batches(fuzz*F,verdict*V,int w)
 {
@@ -361,16 +361,16 @@ else{
 V[b].status= 1;
 for(int j= 0;j<nseq;j++)V[b].failed[j]= fl[j].line>=0?B.bodyline[fl[j].line]:-1;
 /*21:*/
-#line 547 "web/srfuzz.w"
+#line 563 "web/srfuzz.w"
 
 for(int j= 0;j<nseq;j++)
 if(fl[j].line>=0&&B.bodyline[fl[j].line]<0)V[b].failed[j]= INT32_MAX;
 
 /*:21*/
-#line 533 "web/srfuzz.w"
+#line 549 "web/srfuzz.w"
 
 if(F->verbose)/*22:*/
-#line 555 "web/srfuzz.w"
+#line 571 "web/srfuzz.w"
 
 for(int j= 0;j<nseq;j++)
 if(fl[j].line>=0){
@@ -381,7 +381,7 @@ if(p)fprintf(stderr,"sr-fuzz: sequence %ld fails in its batch at: %.*s\n",k0+j,
 }
 
 /*:22*/
-#line 534 "web/srfuzz.w"
+#line 550 "web/srfuzz.w"
 
 }
 if(F->verbose)fprintf(stderr,"sr-fuzz: batch %ld done\n",b);
@@ -390,7 +390,7 @@ free_batch(&B);
 }
 
 /*:20*//*25:*/
-#line 602 "web/srfuzz.w"
+#line 618 "web/srfuzz.w"
 
 static void alone_text(ss_buf*b,const seqinfo*q,char**ln,const bool*keep,int n,bool tail)
 {
@@ -403,7 +403,7 @@ if(!b->p)ss_puts(b,"",0);
 }
 
 /*:25*//*26:*/
-#line 615 "web/srfuzz.w"
+#line 631 "web/srfuzz.w"
 
 static int split_lines(char*body,char***out)
 {
@@ -422,7 +422,7 @@ return n;
 }
 
 /*:26*//*27:*/
-#line 643 "web/srfuzz.w"
+#line 659 "web/srfuzz.w"
 
 static int fails_at(fuzz*F,const seqinfo*q,char**ln,const bool*keep,int n,bool tail,
 failure*fl,ss_buf*recorded)
@@ -453,7 +453,7 @@ return fails_at(F,q,ln,keep,n,tail,&fl,NULL)==at&&same_failure(&fl,want);
 }
 
 /*:27*//*28:*/
-#line 677 "web/srfuzz.w"
+#line 693 "web/srfuzz.w"
 
 static void handle_divergence(fuzz*F,long k)
 {
@@ -495,7 +495,7 @@ free_sequence(&q);
 }
 
 /*:28*//*29:*/
-#line 727 "web/srfuzz.w"
+#line 743 "web/srfuzz.w"
 
 static void shrink(fuzz*F,const seqinfo*q,char**ln,bool*keep,int n,int at,bool tail,
 const failure*want)
@@ -508,7 +508,7 @@ while(nc>=1){
 bool reduced= false;
 if(parts> nc)parts= nc;
 for(int p= 0;p<parts&&!reduced;p++)/*30:*/
-#line 754 "web/srfuzz.w"
+#line 770 "web/srfuzz.w"
 
 {
 int lo= p*nc/parts,hi= (p+1)*nc/parts;
@@ -529,7 +529,7 @@ reduced= true;
 }
 
 /*:30*/
-#line 738 "web/srfuzz.w"
+#line 754 "web/srfuzz.w"
 
 if(!reduced){
 if(parts>=nc)break;
@@ -541,7 +541,7 @@ free(trial);
 }
 
 /*:29*//*31:*/
-#line 787 "web/srfuzz.w"
+#line 803 "web/srfuzz.w"
 
 static int describe(fuzz*F,const char*rec,char*kind,size_t klen,char*what,size_t wlen)
 {
@@ -567,7 +567,7 @@ ss_free(s);
 }
 
 /*:31*//*32:*/
-#line 814 "web/srfuzz.w"
+#line 830 "web/srfuzz.w"
 
 static int failing_line(fuzz*F,ss_script*s,char*what,size_t len)
 {
@@ -594,7 +594,7 @@ return found;
 }
 
 /*:32*//*33:*/
-#line 844 "web/srfuzz.w"
+#line 860 "web/srfuzz.w"
 
 static void divergence_kind(fuzz*F,ss_script*s,int li,char*kind,size_t len)
 {
@@ -615,7 +615,7 @@ snprintf(kind,len,"%s%s: %s",call,arg,part);
 }
 
 /*:33*//*34:*/
-#line 865 "web/srfuzz.w"
+#line 881 "web/srfuzz.w"
 
 static const char*result_part(fuzz*F,ss_script*s,int li)
 {
@@ -630,7 +630,7 @@ w>=0?"an output":"an input sockref could not be given";
 }
 
 /*:34*//*35:*/
-#line 881 "web/srfuzz.w"
+#line 897 "web/srfuzz.w"
 
 static const char*kind_file_name(const char*kind,char*name,size_t len)
 {
@@ -647,7 +647,7 @@ return name;
 }
 
 /*:35*//*36:*/
-#line 898 "web/srfuzz.w"
+#line 914 "web/srfuzz.w"
 
 static bool kind_known(const fuzz*F,const char*kind)
 {
@@ -672,7 +672,7 @@ return known;
 }
 
 /*:36*//*37:*/
-#line 923 "web/srfuzz.w"
+#line 939 "web/srfuzz.w"
 
 static bool write_script(const fuzz*F,const char*path,ss_script*s,const seqinfo*q,long k,
 const char*kind,const char*what)
@@ -697,7 +697,7 @@ return fclose(f)==0;
 }
 
 /*:37*//*38:*/
-#line 964 "web/srfuzz.w"
+#line 980 "web/srfuzz.w"
 
 static void read_catalogue(fuzz*F)
 {
@@ -725,7 +725,7 @@ return false;
 }
 
 /*:38*//*39:*/
-#line 993 "web/srfuzz.w"
+#line 1009 "web/srfuzz.w"
 
 #define MAXCL 64
 static void add_clause(const fuzz*F,char(*cl)[128],int*n,const char*id)
@@ -743,7 +743,7 @@ for(id= strtok_r(ids,";",&save);id;id= strtok_r(NULL,";",&save))add_clause(F,cl,
 }
 
 /*:39*//*40:*/
-#line 1009 "web/srfuzz.w"
+#line 1025 "web/srfuzz.w"
 
 static void write_clauses(const fuzz*F,FILE*f,ss_script*s)
 {
@@ -757,7 +757,7 @@ call= ss_call_name(ln->call);
 snprintf(id,sizeof id,"socket.7:call:%s",call);
 add_clause(F,cl,&n,id);
 /*41:*/
-#line 1026 "web/srfuzz.w"
+#line 1042 "web/srfuzz.w"
 
 if((!strcmp(call,"setsockopt")||!strcmp(call,"getsockopt"))&&ln->nargs>=3&&
 ln->arg[1]->kind==SV_INT&&ln->arg[2]->kind==SV_INT){
@@ -790,21 +790,21 @@ add_clause(F,cl,&n,id);
 }
 
 /*:41*/
-#line 1021 "web/srfuzz.w"
+#line 1037 "web/srfuzz.w"
 
 }
 for(int i= 0;i<n;i++)fprintf(f," %s",cl[i]);
 }
 
 /*:40*/
-#line 61 "web/srfuzz.w"
+#line 69 "web/srfuzz.w"
 
 int main(int argc,char**argv)
 {
 fuzz F;
 setvbuf(stdout,NULL,_IOLBF,0);
 /*4:*/
-#line 115 "web/srfuzz.w"
+#line 123 "web/srfuzz.w"
 
 memset(&F,0,sizeof F);
 F.n= 100;
@@ -830,9 +830,11 @@ else if(!strcmp(a,"--catalogue")&&v){F.catpath= v;i++;}
 else if(!strcmp(a,"--print"))F.print= true;
 else if(!strcmp(a,"--print-batches"))F.print= F.print_batches= true;
 else if(!strcmp(a,"-v"))F.verbose= true;
+else if(!strcmp(a,"--all-calls"))F.all_calls= true;
 else{
 fprintf(stderr,"usage: sr-fuzz [-n N] [--seed S] [--batch K] [--lines L] [--jobs J] [--save DIR]\n"
-"               [--options FILE] [--catalogue FILE] [--timeout S] [-v] [--print]\n");
+"               [--options FILE] [--catalogue FILE] [--timeout S] [-v] [--all-calls]\n"
+"               [--print | --print-batches]\n");
 
 return 2;
 }
@@ -843,10 +845,10 @@ if(F.jobs<1)F.jobs= 1;
 if(F.lines<1)F.lines= 1;
 
 /*:4*/
-#line 66 "web/srfuzz.w"
+#line 74 "web/srfuzz.w"
 
 /*5:*/
-#line 156 "web/srfuzz.w"
+#line 166 "web/srfuzz.w"
 
 if(fg_load_options(F.optpath,&F.opts)<=0){
 fprintf(stderr,"sr-fuzz: cannot read the option table %s\n",F.optpath);
@@ -858,10 +860,16 @@ fprintf(stderr,"sr-fuzz: the executor has more calls than the fuzzer can enable\
 return 2;
 }
 fg_probe_sockref(&F.opts,F.enabled);
+if(F.all_calls)for(int c= 0;c<ss_ncalls();c++)F.enabled[c]= true;
 read_catalogue(&F);
+if(F.verbose){
+fprintf(stderr,"sr-fuzz: the calls sockref has, which the sequences make:");
+for(int c= 0;c<ss_ncalls();c++)if(F.enabled[c])fprintf(stderr," %s",ss_call_name(c));
+fputc('\n',stderr);
+}
 
 /*:5*/
-#line 67 "web/srfuzz.w"
+#line 75 "web/srfuzz.w"
 
 if(F.print){
 int rc= print_sequences(&F);
@@ -871,7 +879,7 @@ free(F.catalogue);
 return rc;
 }
 /*19:*/
-#line 492 "web/srfuzz.w"
+#line 508 "web/srfuzz.w"
 
 struct timespec t0,t1;
 verdict*V;
@@ -894,7 +902,7 @@ while(wait(NULL)> 0||errno==EINTR);
 clock_gettime(CLOCK_MONOTONIC,&t1);
 F.seconds= (double)(t1.tv_sec-t0.tv_sec)+(double)(t1.tv_nsec-t0.tv_nsec)/1e9;
 /*23:*/
-#line 564 "web/srfuzz.w"
+#line 580 "web/srfuzz.w"
 
 for(long b= 0;b<F.batches;b++){
 long k0= b*F.batch;
@@ -910,14 +918,14 @@ F.nlines+= V[b].lines;
 }
 
 /*:23*/
-#line 513 "web/srfuzz.w"
+#line 529 "web/srfuzz.w"
 
 
 /*:19*/
-#line 75 "web/srfuzz.w"
+#line 83 "web/srfuzz.w"
 
 /*24:*/
-#line 586 "web/srfuzz.w"
+#line 602 "web/srfuzz.w"
 
 make_outcomes(&F);
 for(long b= 0;b<F.batches;b++){
@@ -929,10 +937,10 @@ if(V[b].failed[j]>=0)handle_divergence(&F,k0+j);
 }
 
 /*:24*/
-#line 76 "web/srfuzz.w"
+#line 84 "web/srfuzz.w"
 
 /*42:*/
-#line 1063 "web/srfuzz.w"
+#line 1079 "web/srfuzz.w"
 
 printf("sr-fuzz: seed %llu: %ld sequences (%ld lines, %ld batches) on the kernel and on sockref in %.1f s: %.0f sequences/s\n",
 F.seed,F.ran,F.nlines,F.batches,F.seconds,F.seconds> 0?(double)F.ran/F.seconds:0.0);
@@ -940,10 +948,10 @@ printf("sr-fuzz: %ld divergent sequences (%ld of a kind already saved, %ld new s
 F.divergent,F.known,F.saved,F.tool,F.batchonly,F.failed);
 
 /*:42*/
-#line 77 "web/srfuzz.w"
+#line 85 "web/srfuzz.w"
 
 /*43:*/
-#line 1072 "web/srfuzz.w"
+#line 1088 "web/srfuzz.w"
 
 munmap(V,(size_t)(F.batches?F.batches:1)*sizeof*V);
 ss_outcome_free(F.ko,true);
@@ -953,7 +961,7 @@ for(int i= 0;i<F.ncat;i++)free(F.catalogue[i]);
 free(F.catalogue);
 
 /*:43*/
-#line 78 "web/srfuzz.w"
+#line 86 "web/srfuzz.w"
 
 return F.failed||F.divergent?1:0;
 }

@@ -378,11 +378,14 @@ struct fg_gen {
   bool used[FG_NFD]; /* was ever open in this sequence */
   struct fg_file *file;
   int highest; /* the highest descriptor a call may have made */
+  int bound[8], nbound; /* ports the sequence's \.{bind}s named */
+  int last_port; /* the port of the last address written, or $-1$ */
   bool root; /* the process may still do what root does */
   bool saved_root; /* it may become root again with \.{seteuid(0)} */
   bool cap_raw; /* \.{CAP\_NET\_RAW} kept */
   bool cap_admin; /* \.{CAP\_NET\_ADMIN} kept */
   bool ping_ok; /* the sequence opened the ping group range */
+  bool optmem_written; /* the sequence wrote \.{optmem\_max} */
   bool wrote[FG_NTUNABLES]; /* tunables to put back */
   int lines; /* call lines written */
 };
@@ -417,9 +420,10 @@ void fg_begin(fg_gen *g, bool root)
   g->file[0].refs = 3;
   for (int i = 0; i < 3; i++) { g->fd[i] = 0; g->used[i] = true; }
   g->highest = 2;
+  g->nbound = 0;
   g->root = g->saved_root = root;
   g->cap_raw = g->cap_admin = root;
-  g->ping_ok = false;
+  g->ping_ok = g->optmem_written = false;
   memset(g->wrote, 0, sizeof g->wrote);
   g->lines = 0;
 }
@@ -589,25 +593,45 @@ static const char *any_mcast(fg_gen *g)
   return PICK(g->r, groups);
 }
 
-@ A socket address: mostly a proper |sockaddr_in| of 16 bytes; sometimes
-another family (\.{AF\_UNSPEC} disconnects a datagram socket, a foreign
-family is refused), a length that is too short or too long, or no
-address at all.  The length goes in |*len|.
+@ A socket address: mostly a proper |sockaddr_in| of 16 bytes;
+sometimes another family (\.{AF\_UNSPEC} disconnects a datagram socket, a
+foreign family is refused), a length that is too short or too long, or no
+address at all.  The length goes in |*len|.  Data is only interesting when
+it arrives somewhere, so an address to send to or connect to is, a third
+of the time, a port some socket of the sequence was bound to, on an
+address of this host: the generator remembers the ports of the
+\.{bind}s it wrote.
 
 @<Arguments@>=
-static const char *any_sockaddr(fg_gen *g, fg_text *t, long long *len)
+static const char *sockaddr_to(fg_gen *g, fg_text *t, long long *len, bool toward_bound)
 {
   static const char *const fams[] = {"AF_UNSPEC", "AF_INET6", "AF_UNIX", "1000"};
+  static const char *const here[] = {"127.0.0.1", "10.0.0.1", "127.0.0.1", "0.0.0.0"};
   unsigned k = fg_below(g->r, 100);
+  int port;
   *len = any_len(g, 16);
-  if (k < 80)
+  if (toward_bound && g->nbound && chance(g->r, 33)) {
+    *len = 16;
     return text(t, "{sa_family=AF_INET, sin_port=htons(%d), sin_addr=inet_addr(\"%s\")}",
-      any_port(g), any_addr(g));
+      g->bound[fg_below(g->r, (uint32_t) g->nbound)], PICK(g->r, here));
+  }
+  if (k < 80) {
+    port = any_port(g);
+    g->last_port = port;
+    return text(t, "{sa_family=AF_INET, sin_port=htons(%d), sin_addr=inet_addr(\"%s\")}",
+      port, any_addr(g));
+  }
+  g->last_port = -1;
   if (k < 92)
     return text(t, "{sa_family=%s, sin_port=htons(%d), sin_addr=inet_addr(\"%s\")}",
       PICK(g->r, fams), any_port(g), any_addr(g));
   if (k < 96) { *len = chance(g->r, 50) ? 0 : 16; return "NULL"; }
   return text(t, "\"\\x02\\x00\\x13\\x88\"");
+}
+
+static const char *any_sockaddr(fg_gen *g, fg_text *t, long long *len)
+{
+  return sockaddr_to(g, t, len, true);
 }
 
 @ Bytes to send: short text, an empty string, or a long run (the
@@ -1147,10 +1171,22 @@ machine, not a behaviour of Linux, and the model does not follow it.
 with the opcode 0xffff: |EPERM|, root with it: |EINVAL|;
 \.{CONFIG\_BPF\_LSM=y}.}
 
+Nor are they attached after the sequence wrote \.{optmem\_max}.  The
+kernel charges a filter to the socket's option memory by the size of the
+program it runs, which is the classic program translated into eBPF
+(|bpf_prog_size| of the translated length); the model does not translate
+programs and charges nothing for them, so a small \.{optmem\_max} that
+the kernel enforces (|ENOMEM|) the model would not.
+@^model limits@>
+
+\kernel{with \.{optmem\_max} 100 a one-instruction program is |ENOMEM|,
+with 200 it attaches; replacing it with a two-instruction program needs
+between 400 and 500 (a script found by \.{sr-fuzz}).}
+
 @<Calls@>=
 static bool policy_forbids(const fg_gen *g, const fg_option *o)
 {
-  return (!g->root || !g->cap_admin) &&
+  return (!g->root || !g->cap_admin || g->optmem_written) &&
     (!strcmp(o->name, "SO_ATTACH_FILTER") || !strcmp(o->name, "SO_ATTACH_REUSEPORT_CBPF"));
 }
 
@@ -1218,8 +1254,9 @@ static void gen_bind(fg_gen *g)
 {
   fg_text t;
   long long len;
-  const char *sa = any_sockaddr(g, &t, &len);
+  const char *sa = sockaddr_to(g, &t, &len, false);
   line(g, "bind(%d, %s, %lld)", pick_fd(g, true), sa, len);
+  if (g->last_port > 0 && g->nbound < 8) g->bound[g->nbound++] = g->last_port;
 }
 
 static void gen_connect(fg_gen *g)
@@ -1517,6 +1554,7 @@ static void gen_sysctl_set(fg_gen *g)
   g->wrote[i] = true;
   if (!strcmp(tunables[i].name, "net.ipv4.ping_group_range") && g->root)
     g->ping_ok = !strcmp(v, "0 0") || !strcmp(v, "0 2147483647");
+  if (!strcmp(tunables[i].name, "net.core.optmem_max")) g->optmem_written = true;
 }
 
 static void gen_sysctl_get(fg_gen *g)

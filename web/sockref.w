@@ -119,6 +119,7 @@ int sr_setsockopt(int fd, int level, int optname, const void *optval,
 @i bind.w
 
 @i scripts.w
+@i fuzzing.w
 @i errata.w
 
 @* Index.

@@ -42,9 +42,17 @@ pages to register.
 
 Usage:
 \smallskip
-\item{} \.{sr-fuzz [-n N] [--seed S] [--batch K] [--lines L] [--jobs J]
-[--save DIR] [--options FILE] [--catalogue FILE] [--timeout S] [-v]}
-runs |N| sequences and reports;
+\item{} \.{sr-fuzz} runs |N| sequences and reports; its options are
+\.{-n N}, \.{--seed S}, \.{--batch K} (sequences in a batch), \.{--lines L}
+(calls in a sequence), \.{--jobs J}, \.{--save DIR}, \.{--options FILE},
+\.{--catalogue FILE}, \.{--timeout S}, \.{-v}, and \.{--all-calls}, which
+makes every call the generator knows, not only those sockref has (lines
+of the others are then reported as inputs sockref could not be given:
+the option is for trying the generator's sequences on the kernel before
+sockref has the calls); the option table and
+the catalogue are \.{spec/options.tsv} and \.{generated/catalogue.tsv}
+of the source tree unless named (an installation puts them in
+\.{share/sockref});
 \item{} \.{sr-fuzz --print [-n N] [--seed S] [--lines L]} writes the
 sequences as scripts, without running them; \.{--print-batches [--batch
 K]} writes the batch scripts instead, as they run.
@@ -102,7 +110,7 @@ typedef struct {
   long n; /* sequences to run */
   unsigned long long seed;
   int batch, lines, jobs, timeout;
-  bool print, print_batches, verbose;
+  bool print, print_batches, verbose, all_calls;
   const char *save, *optpath, *catpath;
   fg_options opts;
   bool enabled[64]; /* the calls sockref has, by executor number */
@@ -137,9 +145,11 @@ for (int i = 1; i < argc; i++) {
   else if (!strcmp(a, "--print")) F.print = true;
   else if (!strcmp(a, "--print-batches")) F.print = F.print_batches = true;
   else if (!strcmp(a, "-v")) F.verbose = true;
+  else if (!strcmp(a, "--all-calls")) F.all_calls = true;
   else {
     fprintf(stderr, "usage: sr-fuzz [-n N] [--seed S] [--batch K] [--lines L] [--jobs J] [--save DIR]\n"
-      "               [--options FILE] [--catalogue FILE] [--timeout S] [-v] [--print]\n");
+      "               [--options FILE] [--catalogue FILE] [--timeout S] [-v] [--all-calls]\n"
+      "               [--print | --print-batches]\n");
     @.usage: sr-fuzz...@>
     return 2;
   }
@@ -164,7 +174,13 @@ if ((size_t) ss_ncalls() > sizeof F.enabled / sizeof F.enabled[0]) {
   return 2;
 }
 fg_probe_sockref(&F.opts, F.enabled);
+if (F.all_calls) for (int c = 0; c < ss_ncalls(); c++) F.enabled[c] = true;
 read_catalogue(&F);
+if (F.verbose) {
+  fprintf(stderr, "sr-fuzz: the calls sockref has, which the sequences make:");
+  for (int c = 0; c < ss_ncalls(); c++) if (F.enabled[c]) fprintf(stderr, " %s", ss_call_name(c));
+  fputc('\n', stderr);
+}
 
 @* Sequences and their seeds.
 Every sequence has a number, from 0, and is drawn from a source seeded by
