@@ -53,13 +53,20 @@ deps:
 # ---- tangling ---------------------------------------------------------------
 # ctangle 4.7 garbles the file names of #line directives in a large
 # multi-file web; linefix (web/linefix.w) restores them from the sections.
-generated/sockref.c generated/sockref.h: $(LIBWEBS) build/linefix
+# $(call tangle_fixed,NAME) tangles web/NAME.w, which writes a header of its
+# own, into generated/NAME.[ch], touching neither when it is unchanged.  The
+# two files are one grouped target (&:), made by one run of the recipe even
+# under make -j, since ctangle writes the header itself.
+define tangle_fixed
 	@mkdir -p build
-	ctangle web/sockref.w - build/sockref.raw.c >/dev/null
-	build/linefix web/sockref.w build/sockref.raw.c build/sockref.c.fixed
-	build/linefix web/sockref.w generated/sockref.h build/sockref.h.fixed
-	cmp -s build/sockref.c.fixed generated/sockref.c || cp build/sockref.c.fixed generated/sockref.c
-	cmp -s build/sockref.h.fixed generated/sockref.h || cp build/sockref.h.fixed generated/sockref.h
+	ctangle web/$(1).w - build/$(1).raw.c >/dev/null
+	build/linefix web/$(1).w build/$(1).raw.c build/$(1).c.fixed
+	build/linefix web/$(1).w generated/$(1).h build/$(1).h.fixed
+	cmp -s build/$(1).c.fixed generated/$(1).c || cp build/$(1).c.fixed generated/$(1).c
+	cmp -s build/$(1).h.fixed generated/$(1).h || cp build/$(1).h.fixed generated/$(1).h
+endef
+generated/sockref.c generated/sockref.h &: $(LIBWEBS) build/linefix
+	$(call tangle_fixed,sockref)
 
 generated/linefix.c: web/linefix.w web/format.w
 	ctangle +c web/linefix.w - generated/linefix.c >/dev/null
@@ -69,31 +76,21 @@ build/linefix: generated/linefix.c
 	$(CC) $(WARN) -O2 -o $@ $<
 
 # The tools that are one web each, tangled whole.
-TOOL_WEBS := optgen covclause clauses symgen srcheck srrecord srgen srfuzz
+TOOL_WEBS := optgen covclause clauses symgen srcheck srrecord srgen srfuzz srlibfuzz
 $(TOOL_WEBS:%=generated/%.c): generated/%.c: web/%.w web/format.w
 	ctangle +c $< - $@ >/dev/null
 
 # The sockscript library: one web with two chapters, tangled like the
 # library (ctangle, then linefix), into generated/sockscript.[ch].
 SSWEBS := web/sockscript.w web/sscalls.w web/ssexec.w web/format.w
-generated/sockscript.c generated/sockscript.h: $(SSWEBS) build/linefix
-	@mkdir -p build
-	ctangle web/sockscript.w - build/sockscript.raw.c >/dev/null
-	build/linefix web/sockscript.w build/sockscript.raw.c build/sockscript.c.fixed
-	build/linefix web/sockscript.w generated/sockscript.h build/sockscript.h.fixed
-	cmp -s build/sockscript.c.fixed generated/sockscript.c || cp build/sockscript.c.fixed generated/sockscript.c
-	cmp -s build/sockscript.h.fixed generated/sockscript.h || cp build/sockscript.h.fixed generated/sockscript.h
+generated/sockscript.c generated/sockscript.h &: $(SSWEBS) build/linefix
+	$(call tangle_fixed,sockscript)
 
 # The sequence generator of the fuzzers (web/fuzzgen.w), tangled like the
 # sockscript library; the differential fuzzer (web/srfuzz.w) and the
 # libFuzzer harness (web/srlibfuzz.w).
-generated/fuzzgen.c generated/fuzzgen.h: web/fuzzgen.w web/format.w build/linefix
-	@mkdir -p build
-	ctangle web/fuzzgen.w - build/fuzzgen.raw.c >/dev/null
-	build/linefix web/fuzzgen.w build/fuzzgen.raw.c build/fuzzgen.c.fixed
-	build/linefix web/fuzzgen.w generated/fuzzgen.h build/fuzzgen.h.fixed
-	cmp -s build/fuzzgen.c.fixed generated/fuzzgen.c || cp build/fuzzgen.c.fixed generated/fuzzgen.c
-	cmp -s build/fuzzgen.h.fixed generated/fuzzgen.h || cp build/fuzzgen.h.fixed generated/fuzzgen.h
+generated/fuzzgen.c generated/fuzzgen.h &: web/fuzzgen.w web/format.w build/linefix
+	$(call tangle_fixed,fuzzgen)
 
 # ---- the tools that generate ------------------------------------------------
 build/optgen: generated/optgen.c
@@ -192,8 +189,6 @@ LIBFUZZ      := build/libfuzz/sr-libfuzz
 LIBFUZZ_SRCS := generated/srlibfuzz.c generated/fuzzgen.c generated/sockscript.c generated/sockref.c
 LIBFUZZ_RUN   = SRFUZZ_OPTIONS=spec/options.tsv $(LIBFUZZ) -dict=fuzz/srlibfuzz.dict \
   -artifact_prefix=build/libfuzz/ -print_final_stats=1
-generated/srlibfuzz.c: web/srlibfuzz.w web/format.w
-	ctangle +c web/srlibfuzz.w - generated/srlibfuzz.c >/dev/null
 $(LIBFUZZ): $(LIBFUZZ_SRCS) generated/fuzzgen.h generated/sockscript.h generated/sockref.h generated/sr_options.h generated/ss_symbols.h
 	@mkdir -p build/libfuzz/corpus
 	clang -std=c11 -Wall -Wextra -Werror -g -O1 -fsanitize=fuzzer,address,undefined \
