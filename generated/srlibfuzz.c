@@ -19,7 +19,7 @@
 #include <linux/capability.h> 
 
 /*:2*//*9:*/
-#line 238 "web/srlibfuzz.w"
+#line 242 "web/srlibfuzz.w"
 
 #include <stdarg.h> 
 
@@ -27,7 +27,7 @@
 #line 60 "web/srlibfuzz.w"
 
 /*3:*/
-#line 97 "web/srlibfuzz.w"
+#line 101 "web/srlibfuzz.w"
 
 #define NFD 16
 #define NOPT 2 
@@ -40,23 +40,22 @@ unsigned char val[VALLEN];
 typedef struct{
 int open[NFD],fdflags[NFD],flflags[NFD],owner[NFD],sig[NFD];
 bool sock[NFD];
-optread opt[NFD][NOPT][OPTMAX];
+int target;
+optread opt[NOPT][OPTMAX];
 long long uid,euid;
 unsigned long long caps;
 char tunables[8][64];
 }snapshot;
 
 /*:3*//*4:*/
-#line 118 "web/srlibfuzz.w"
+#line 123 "web/srlibfuzz.w"
 
 typedef struct{
 fg_options opts;
 bool enabled[64];
 ss_outcome*o;
 bool named[NOPT][OPTMAX];
-snapshot snap[2];
-snapshot*before,*after;
-bool have_before;
+snapshot before,after;
 const char*text;
 }harness;
 
@@ -64,21 +63,22 @@ const char*text;
 #line 61 "web/srlibfuzz.w"
 
 /*10:*/
-#line 241 "web/srlibfuzz.w"
+#line 245 "web/srlibfuzz.w"
 
 static const char*fmt(char*buf,size_t len,const char*f,...);
 
 /*:10*//*15:*/
-#line 327 "web/srlibfuzz.w"
+#line 339 "web/srlibfuzz.w"
 
 static void check_line(harness*H,const ss_script*s,int li,const ss_raw*r,int err_after);
 static void broken(const harness*H,const ss_script*s,int li,const char*why);
 static int call_number(const char*name);
 
 /*:15*//*18:*/
-#line 400 "web/srlibfuzz.w"
+#line 409 "web/srlibfuzz.w"
 
 static void hook(void*arg,const ss_script*s,int li,const ss_outcome*o,bool after);
+static int target_of(const ss_script*s,int li);
 int LLVMFuzzerInitialize(int*argc,char***argv);
 int LLVMFuzzerTestOneInput(const uint8_t*data,size_t size);
 
@@ -86,16 +86,17 @@ int LLVMFuzzerTestOneInput(const uint8_t*data,size_t size);
 #line 62 "web/srlibfuzz.w"
 
 /*5:*/
-#line 133 "web/srlibfuzz.w"
+#line 136 "web/srlibfuzz.w"
 
 static const char*const tunable_names[8]= {"net.ipv4.ip_default_ttl",
 "net.ipv4.ip_local_port_range","net.ipv4.ping_group_range","net.ipv4.ip_nonlocal_bind",
 "net.ipv4.ip_unprivileged_port_start","net.core.somaxconn","net.ipv4.igmp_max_memberships",
 "net.ipv4.ip_local_reserved_ports"};
 
-static void take_snapshot(const harness*H,snapshot*S)
+static void take_snapshot(const harness*H,snapshot*S,int target)
 {
 memset(S,0,sizeof*S);
+S->target= target;
 for(int fd= 0;fd<NFD;fd++){
 int t;
 socklen_t tl= sizeof t;
@@ -106,12 +107,12 @@ S->flflags[fd]= sr_fcntl(fd,F_GETFL);
 S->owner[fd]= sr_fcntl(fd,F_GETOWN);
 S->sig[fd]= sr_fcntl(fd,F_GETSIG);
 S->sock[fd]= sr_getsockopt(fd,SOL_SOCKET,SO_TYPE,&t,&tl)==0;
-if(S->sock[fd])/*6:*/
-#line 163 "web/srlibfuzz.w"
+if(S->sock[fd]&&fd==target)/*6:*/
+#line 167 "web/srlibfuzz.w"
 
 for(int l= 0;l<NOPT;l++)
 for(int n= 0;n<OPTMAX;n++){
-optread*r= &S->opt[fd][l][n];
+optread*r= &S->opt[l][n];
 socklen_t len= VALLEN;
 if(!H->named[l][n]||(l==0&&n==SO_ERROR))continue;
 errno= 0;
@@ -121,7 +122,7 @@ r->len= (int)len;
 }
 
 /*:6*/
-#line 152 "web/srlibfuzz.w"
+#line 156 "web/srlibfuzz.w"
 
 }
 S->uid= sr_getuid();
@@ -134,7 +135,7 @@ S->tunables[i][0]= '\0';
 }
 
 /*:5*//*7:*/
-#line 189 "web/srlibfuzz.w"
+#line 193 "web/srlibfuzz.w"
 
 static const struct{const char*call;int level,name;}may_change[]= {
 {"connect",IPPROTO_IP,IP_MTU}
@@ -150,7 +151,7 @@ return false;
 }
 
 /*:7*//*8:*/
-#line 207 "web/srlibfuzz.w"
+#line 211 "web/srlibfuzz.w"
 
 static const char*difference(const snapshot*a,const snapshot*b,const char*call,char*buf,size_t len)
 {
@@ -159,13 +160,13 @@ if(a->open[fd]!=b->open[fd])return fmt(buf,len,"descriptor %d: open %d, then %d"
 if(a->flflags[fd]!=b->flflags[fd])return fmt(buf,len,"descriptor %d: F_GETFL %#x, then %#x",fd,a->flflags[fd],b->flflags[fd]);
 if(a->owner[fd]!=b->owner[fd])return fmt(buf,len,"descriptor %d: F_GETOWN %d, then %d",fd,a->owner[fd],b->owner[fd]);
 if(a->sig[fd]!=b->sig[fd])return fmt(buf,len,"descriptor %d: F_GETSIG %d, then %d",fd,a->sig[fd],b->sig[fd]);
+}
 for(int l= 0;l<NOPT;l++)
 for(int n= 0;n<OPTMAX;n++)
-if(memcmp(&a->opt[fd][l][n],&b->opt[fd][l][n],sizeof a->opt[fd][l][n])&&!exempt(call,l,n))
+if(memcmp(&a->opt[l][n],&b->opt[l][n],sizeof a->opt[l][n])&&!exempt(call,l,n))
 return fmt(buf,len,"descriptor %d: option %d of level %s: result %d/%d length %d, then %d/%d length %d",
-fd,n,l?"IPPROTO_IP":"SOL_SOCKET",a->opt[fd][l][n].ret,a->opt[fd][l][n].err,
-a->opt[fd][l][n].len,b->opt[fd][l][n].ret,b->opt[fd][l][n].err,b->opt[fd][l][n].len);
-}
+a->target,n,l?"IPPROTO_IP":"SOL_SOCKET",a->opt[l][n].ret,a->opt[l][n].err,
+a->opt[l][n].len,b->opt[l][n].ret,b->opt[l][n].err,b->opt[l][n].len);
 if(a->uid!=b->uid||a->euid!=b->euid)return fmt(buf,len,"the users changed");
 if(a->caps!=b->caps)return fmt(buf,len,"the capabilities changed");
 for(int i= 0;i<8;i++)
@@ -186,25 +187,34 @@ return buf;
 #line 63 "web/srlibfuzz.w"
 
 /*11:*/
-#line 255 "web/srlibfuzz.w"
+#line 257 "web/srlibfuzz.w"
+
+static int target_of(const ss_script*s,int li)
+{
+const ss_line*ln= &s->line[li];
+const char*c= ss_call_name(ln->call);
+static const char*const nofd[]= {"socket","socketpair","poll","select","setuid",
+"seteuid","cap_drop","sysctl_set","sysctl_get","advance","proc_new","proc_switch",
+"signal_count"};
+for(size_t i= 0;i<sizeof nofd/sizeof nofd[0];i++)if(!strcmp(c,nofd[i]))return-1;
+return ln->nargs> 0&&ln->arg[0]->kind==SV_INT?(int)ln->arg[0]->i:-1;
+}
 
 static void hook(void*arg,const ss_script*s,int li,const ss_outcome*o,bool after)
 {
 harness*H= arg;
 int saved= errno;
-snapshot*t;
 if(!after){
-if(!H->have_before){take_snapshot(H,H->before);H->have_before= true;}
+take_snapshot(H,&H->before,target_of(s,li));
 errno= 0;
 return;
 }
-take_snapshot(H,H->after);
+take_snapshot(H,&H->after,target_of(s,li));
 check_line(H,s,li,&o->raw[li],saved);
-t= H->before;H->before= H->after;H->after= t;
 }
 
 /*:11*//*12:*/
-#line 275 "web/srlibfuzz.w"
+#line 286 "web/srlibfuzz.w"
 
 static void check_line(harness*H,const ss_script*s,int li,const ss_raw*r,int err_after)
 {
@@ -215,10 +225,11 @@ if(r->status!=RS_DONE)return;
 if(r->ret==-1&&r->err==0)broken(H,s,li,"the call returned -1 and left errno 0");
 if(r->ret!=-1&&err_after!=0&&ln->call!=call_number("advance"))
 broken(H,s,li,fmt(why,sizeof why,"the call succeeded and set errno to %d",err_after));
-if(r->ret==-1&&(d= difference(H->before,H->after,ss_call_name(ln->call),why,sizeof why))!=NULL)
+if(r->ret==-1&&ln->call!=call_number("proc_switch")&&
+(d= difference(&H->before,&H->after,ss_call_name(ln->call),why,sizeof why))!=NULL)
 broken(H,s,li,d);
 if(r->ret>=0)/*13:*/
-#line 296 "web/srlibfuzz.w"
+#line 308 "web/srlibfuzz.w"
 
 {
 int min= -1;
@@ -228,19 +239,19 @@ else if(ln->call==call_number("fcntl")&&ln->nargs==3&&ln->arg[1]->kind==SV_INT&&
 min= (int)ln->arg[2]->i;
 if(min>=0&&min<NFD){
 int want= -1;
-for(int fd= min;fd<NFD&&want<0;fd++)if(H->before->open[fd]<0)want= fd;
+for(int fd= min;fd<NFD&&want<0;fd++)if(H->before.open[fd]<0)want= fd;
 if(want>=0&&r->ret!=want)
 broken(H,s,li,fmt(why,sizeof why,"the new descriptor is %lld, the lowest free one %d",r->ret,want));
 }
 }
 
 /*:13*/
-#line 287 "web/srlibfuzz.w"
+#line 299 "web/srlibfuzz.w"
 
 }
 
 /*:12*//*14:*/
-#line 313 "web/srlibfuzz.w"
+#line 325 "web/srlibfuzz.w"
 
 static void broken(const harness*H,const ss_script*s,int li,const char*why)
 {
@@ -259,7 +270,7 @@ return-1;
 #line 64 "web/srlibfuzz.w"
 
 /*16:*/
-#line 340 "web/srlibfuzz.w"
+#line 352 "web/srlibfuzz.w"
 
 static harness*the_harness;
 
@@ -280,14 +291,12 @@ for(int n= 0;n<OPTMAX;n++){
 H->named[0][n]= ss_symbol_name("so",n)!=NULL;
 H->named[1][n]= ss_symbol_name("ip",n)!=NULL;
 }
-H->before= &H->snap[0];
-H->after= &H->snap[1];
 the_harness= H;
 return 0;
 }
 
 /*:16*//*17:*/
-#line 370 "web/srlibfuzz.w"
+#line 380 "web/srlibfuzz.w"
 
 int LLVMFuzzerTestOneInput(const uint8_t*data,size_t size)
 {
@@ -311,7 +320,6 @@ fprintf(stderr,"sr-libfuzz: the generator wrote a script that does not parse:\n%
 abort();
 }
 H->text= b.p;
-H->have_before= false;
 ss_run_sockref_hooked(s,H->o,hook,H);
 ss_free(s);
 free(b.p);
@@ -319,7 +327,7 @@ return 0;
 }
 
 /*:17*//*19:*/
-#line 413 "web/srlibfuzz.w"
+#line 423 "web/srlibfuzz.w"
 
 #ifdef SR_LIBFUZZ_STANDALONE
 int main(int argc,char**argv)
@@ -343,7 +351,7 @@ free(the_harness);
 return 0;
 }
 #endif
-#line 436 "web/srlibfuzz.w"
+#line 446 "web/srlibfuzz.w"
 
 /*:19*/
 #line 65 "web/srlibfuzz.w"
