@@ -31,11 +31,11 @@ DEB_PKGS := texlive-binaries texlive-base texlive-plain-generic texlive-extra-ut
 WEBS     := $(wildcard web/*.w)
 LIBWEBS  := web/sockref.w web/format.w web/world.w web/proc.w web/fd.w web/socket.w \
             web/ioctl.w web/sysctl.w web/sockopt.w web/solsocket.w web/ipopt.w web/mcast.w \
-            web/wire.w web/link.w web/ip.w web/pcap.w web/bind.w
+            web/wire.w web/link.w web/ip.w web/pcap.w web/bind.w web/udp.w web/poll.w
 HAVE_SEEDS := $(wildcard $(SEEDS)/INDEX.md)
 
 .PHONY: all deps lib tools pdf check install coverage clean regen-check lint \
-        record check-scripts scripts-drift fuzz-diff fuzz check-fuzz
+        record check-scripts scripts-drift bench examples check-examples fuzz-diff fuzz check-fuzz
 
 all: deps lib tools pdf
 
@@ -53,10 +53,7 @@ deps:
 # ---- tangling ---------------------------------------------------------------
 # ctangle 4.7 garbles the file names of #line directives in a large
 # multi-file web; linefix (web/linefix.w) restores them from the sections.
-# $(call tangle_fixed,NAME) tangles web/NAME.w, which writes a header of its
-# own, into generated/NAME.[ch], touching neither when it is unchanged.  The
-# two files are one grouped target (&:), made by one run of the recipe even
-# under make -j, since ctangle writes the header itself.
+# $(call tangle_fixed,NAME): web/NAME.w to generated/NAME.c and NAME.h.
 define tangle_fixed
 	@mkdir -p build
 	ctangle web/$(1).w - build/$(1).raw.c >/dev/null
@@ -76,7 +73,7 @@ build/linefix: generated/linefix.c
 	$(CC) $(WARN) -O2 -o $@ $<
 
 # The tools that are one web each, tangled whole.
-TOOL_WEBS := optgen covclause clauses symgen srcheck srrecord srgen srfuzz srlibfuzz
+TOOL_WEBS := optgen covclause clauses symgen srcheck srrecord srgen srfuzz srlibfuzz bench
 $(TOOL_WEBS:%=generated/%.c): generated/%.c: web/%.w web/format.w
 	ctangle +c $< - $@ >/dev/null
 
@@ -88,7 +85,7 @@ generated/sockscript.c generated/sockscript.h &: $(SSWEBS) build/linefix
 
 # The sequence generator of the fuzzers (web/fuzzgen.w), tangled like the
 # sockscript library; the differential fuzzer (web/srfuzz.w) and the
-# libFuzzer harness (web/srlibfuzz.w).
+# libFuzzer harness (web/srlibfuzz.w) are tool webs.
 generated/fuzzgen.c generated/fuzzgen.h &: web/fuzzgen.w web/format.w build/linefix
 	$(call tangle_fixed,fuzzgen)
 
@@ -109,9 +106,6 @@ build/symgen: generated/symgen.c
 	@mkdir -p build
 	$(CC) $(WARN) -O2 -o $@ $<
 
-build/sr-gen: generated/srgen.c
-	@mkdir -p build
-	$(CC) $(WARN) -O2 -o $@ $<
 
 # The names of the constants scripts use, from the system headers.
 SYSINC := /usr/include/$(shell $(CC) -print-multiarch 2>/dev/null) /usr/include
@@ -146,7 +140,7 @@ $(B)/libsockref.so: $(B)/sockref.o
 	$(CC) $(OPT) -shared -Wl,-soname,libsockref.so -o $@ $^
 
 lib: $(B)/libsockref.a $(B)/libsockref.so
-tools: build/optgen build/clauses build/covclause build/linefix build/symgen build/sr-gen $(B)/sr-check $(B)/sr-record $(B)/sr-fuzz
+tools: build/optgen build/clauses build/covclause build/linefix build/symgen $(B)/sr-gen $(B)/sr-check $(B)/sr-record $(B)/sr-fuzz $(B)/sr-bench
 
 # ---- sockscripts: the checker and the recorder -------------------------------
 $(B)/sockscript.o: generated/sockscript.c generated/sockscript.h generated/ss_symbols.h generated/sockref.h
@@ -158,6 +152,25 @@ $(B)/sr-check: generated/srcheck.c $(B)/sockscript.o $(B)/libsockref.a
 
 $(B)/sr-record: generated/srrecord.c $(B)/sockscript.o $(B)/libsockref.a
 	$(CC) $(WARN) $(OPT) -Igenerated -o $@ generated/srrecord.c $(B)/sockscript.o $(B)/libsockref.a
+
+$(B)/sr-gen: generated/srgen.c $(B)/sockscript.o $(B)/libsockref.a
+	$(CC) $(WARN) $(OPT) -Igenerated -o $@ generated/srgen.c $(B)/sockscript.o $(B)/libsockref.a
+
+# ---- the benchmark and the example ---------------------------------------------
+$(B)/sr-bench: generated/bench.c $(B)/libsockref.a
+	$(CC) $(WARN) $(OPT) -Igenerated -o $@ generated/bench.c $(B)/libsockref.a
+
+# make bench: every workload on the kernel (in a namespace of its own) and on
+# sockref; BENCH_FLAGS=-q for short loops, -k to skip the kernel.
+bench: $(B)/sr-bench
+	@if [ "$$(id -u)" = 0 ] && unshare -n true 2>/dev/null; then $(B)/sr-bench $(BENCH_FLAGS); \
+	else echo "bench: no namespaces here; sockref only"; $(B)/sr-bench -k $(BENCH_FLAGS); fi
+
+$(B)/examples/twohosts: examples/twohosts.c $(B)/libsockref.a
+	@mkdir -p $(B)/examples
+	$(CC) $(WARN) $(OPT) -Igenerated -o $@ examples/twohosts.c $(B)/libsockref.a
+
+examples: $(B)/examples/twohosts
 
 # ---- the fuzzers ---------------------------------------------------------------
 $(B)/fuzzgen.o: generated/fuzzgen.c generated/fuzzgen.h generated/sockscript.h generated/sockref.h
@@ -229,9 +242,9 @@ check-fuzz: $(B)/sr-fuzz $(B)/check_fuzzgen $(B)/sr-libfuzz-corpus
 
 # make record: regenerate the families from the option table and record
 # every script of the corpus on this machine's kernel (root, namespaces).
-record: build/sr-gen build/sr-record
-	build/sr-gen $(OPTION_TABLES) $(SCRIPTS)
-	build/sr-record -q $(SCRIPTS)
+record: $(B)/sr-gen $(B)/sr-record
+	$(B)/sr-gen $(OPTION_TABLES) $(SCRIPTS)
+	$(B)/sr-record -q $(SCRIPTS)
 
 
 # ---- the book ---------------------------------------------------------------
@@ -277,8 +290,13 @@ $(B)/check_sockref: tests/main.c tests/sr_test.h $(TEST_SRCS) $(B)/tests/suites.
 	$(CC) -std=c11 -Wall -Wextra -Werror $(OPT) -Igenerated -Itests -I$(B)/tests -o $@ \
 	  tests/main.c $(TEST_SRCS) $(B)/libsockref.a $(CHECK_LIBS)
 
-check: deps $(B)/check_sockref check-scripts scripts-drift check-fuzz
+check: deps $(B)/check_sockref check-scripts scripts-drift check-fuzz check-examples
 	CK_FORK=yes $(B)/check_sockref
+
+# The example runs and its capture is a pcap file (magic number checked).
+check-examples: $(B)/examples/twohosts
+	$(B)/examples/twohosts $(B)/twohosts.pcap >/dev/null
+	@test "$$(od -An -tx4 -N4 $(B)/twohosts.pcap | tr -d ' ')" = a1b23c4d || { echo 'twohosts: bad capture'; exit 1; }
 
 # The corpus of sockscripts (tests/scripts, recorded on Linux) replayed on
 # sockref: no divergence but those the errata register expects; the
@@ -330,7 +348,7 @@ install: lib pdf build/sr-check build/sr-record build/sr-gen build/sr-fuzz
 # ---- lint: cweave is stricter than ctangle ------------------------------------
 lint:
 	@mkdir -p build/lint
-	for w in sockref optgen clauses covclause linefix symgen sockscript srcheck srrecord srgen fuzzgen srfuzz srlibfuzz; do \
+	for w in sockref optgen clauses covclause linefix symgen sockscript srcheck srrecord srgen fuzzgen srfuzz srlibfuzz bench; do \
 	  (cd build/lint && CWEBINPUTS=../../web:../../generated cweave -bhp ../../web/$$w.w - $$w.tex >/dev/null) || exit 1; done
 
 # CI: generated/ must be what the generators write now.

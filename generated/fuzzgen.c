@@ -26,7 +26,7 @@
 #line 53 "web/fuzzgen.w"
 
 /*15:*/
-#line 309 "web/fuzzgen.w"
+#line 298 "web/fuzzgen.w"
 
 enum{FG_TTY,FG_SOCKET};
 struct fg_file{
@@ -38,20 +38,20 @@ int refs;
 typedef struct fg_file fg_file;
 
 /*:15*//*16:*/
-#line 339 "web/fuzzgen.w"
+#line 328 "web/fuzzgen.w"
 
 typedef struct{const char*name;bool writable;}fg_tunable;
 
 /*:16*//*22:*/
-#line 488 "web/fuzzgen.w"
+#line 477 "web/fuzzgen.w"
 
 typedef struct{char s[1024];}fg_text;
 
 /*:22*/
 #line 54 "web/fuzzgen.w"
 
-/*41:*/
-#line 877 "web/fuzzgen.w"
+/*42:*/
+#line 898 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o);
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len);
@@ -59,11 +59,11 @@ static const char*custom_value(fg_gen*g,const fg_option*o,fg_text*t,long long*le
 static void read_option(fg_gen*g,int fd,const fg_option*o);
 static long long name_len(fg_gen*g);
 
-/*:41*/
+/*:42*/
 #line 55 "web/fuzzgen.w"
 
 /*17:*/
-#line 342 "web/fuzzgen.w"
+#line 331 "web/fuzzgen.w"
 
 static const fg_tunable tunables[]= {
 {"net.core.optmem_max",true},{"net.core.somaxconn",true},
@@ -161,49 +161,38 @@ return ss_symbol(buf,v);
 
 int fg_load_options(const char*path,fg_options*t)
 {
-FILE*in= fopen(path,"r");
-char line[4096];
-bool header= false;
+ss_optrow*rows;
+int n= ss_read_options(path,&rows);
 memset(t,0,sizeof*t);
-if(!in)return-1;
-while(fgets(line,sizeof line,in)){
-char*f[8],*p= line;
-int n= 0;
-if(line[0]=='#'||line[0]=='\n')continue;
-line[strcspn(line,"\n")]= '\0';
-if(!header){header= true;continue;}
-while(n<8){f[n++]= p;if(!(p= strchr(p,'\t')))break;*p++= '\0';}
-if(n<7)continue;
-/*12:*/
-#line 256 "web/fuzzgen.w"
+if(n<0)return-1;
+t->opt= calloc((size_t)(n?n:1),sizeof*t->opt);
+if(!t->opt)abort();
+for(int i= 0;i<n;i++)/*11:*/
+#line 237 "web/fuzzgen.w"
 
 {
-fg_option*o;
+char**f= rows[i].f;
+fg_option*o= &t->opt[t->n++];
 const char*dots;
-t->opt= realloc(t->opt,(size_t)(t->n+1)*sizeof*t->opt);
-if(!t->opt)abort();
-o= &t->opt[t->n++];
-memset(o,0,sizeof*o);
-snprintf(o->clause,sizeof o->clause,"%s",f[0]);
-snprintf(o->level,sizeof o->level,"%s",strcmp(f[1],"SOL_SOCKET")?"SOL_IP":"SOL_SOCKET");
-snprintf(o->name,sizeof o->name,"%s",f[2]);
-snprintf(o->type,sizeof o->type,"%s",f[3]);
-o->get= strcmp(f[4],"set")!=0;
-o->set= strcmp(f[4],"get")!=0;
-if((dots= strstr(f[6],".."))!=NULL){
+snprintf(o->clause,sizeof o->clause,"%s",f[SS_OPT_CLAUSE]);
+snprintf(o->level,sizeof o->level,"%s",strcmp(f[SS_OPT_LEVEL],"SOL_SOCKET")?"SOL_IP":"SOL_SOCKET");
+snprintf(o->name,sizeof o->name,"%s",f[SS_OPT_NAME]);
+snprintf(o->type,sizeof o->type,"%s",f[SS_OPT_TYPE]);
+o->get= strcmp(f[SS_OPT_ACCESS],"set")!=0;
+o->set= strcmp(f[SS_OPT_ACCESS],"get")!=0;
+if((dots= strstr(f[SS_OPT_RANGE],".."))!=NULL){
 const char*colon= strchr(dots,':');
-o->ranged= colon&&range_bound(f[6],(size_t)(dots-f[6]),&o->lo)&&
+o->ranged= colon&&range_bound(f[SS_OPT_RANGE],(size_t)(dots-f[SS_OPT_RANGE]),&o->lo)&&
 range_bound(dots+2,(size_t)(colon-dots-2),&o->hi);
 }
 }
 
-/*:12*/
-#line 238 "web/fuzzgen.w"
+/*:11*/
+#line 231 "web/fuzzgen.w"
 
-}
-fclose(in);
-/*11:*/
-#line 248 "web/fuzzgen.w"
+ss_free_options(rows,n);
+/*12:*/
+#line 258 "web/fuzzgen.w"
 
 sr_reset();
 for(int i= 0;i<NTUNABLES&&i<FG_NTUNABLES;i++){
@@ -212,14 +201,14 @@ if(!t->have_default[i])t->defaults[i][0]= '\0';
 }
 sr_reset();
 
-/*:11*/
-#line 241 "web/fuzzgen.w"
+/*:12*/
+#line 233 "web/fuzzgen.w"
 
 return t->n;
 }
 
 /*:10*//*13:*/
-#line 277 "web/fuzzgen.w"
+#line 266 "web/fuzzgen.w"
 
 void fg_free_options(fg_options*t)
 {
@@ -229,7 +218,7 @@ t->n= 0;
 }
 
 /*:13*//*14:*/
-#line 288 "web/fuzzgen.w"
+#line 277 "web/fuzzgen.w"
 
 const fg_option*fg_find_option(const fg_options*t,bool sol_socket,long long value)
 {
@@ -245,7 +234,7 @@ return NULL;
 #line 58 "web/fuzzgen.w"
 
 /*20:*/
-#line 401 "web/fuzzgen.w"
+#line 390 "web/fuzzgen.w"
 
 void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out)
 {
@@ -270,14 +259,14 @@ for(int i= 0;i<3;i++){g->fd[i]= 0;g->used[i]= true;}
 g->highest= 2;
 g->nbound= 0;
 g->root= g->saved_root= root;
-g->cap_raw= g->cap_admin= root;
+g->cap_raw= g->cap_admin= g->cap_setuid= root;
 g->ping_ok= g->optmem_written= false;
 memset(g->wrote,0,sizeof g->wrote);
 g->lines= 0;
 }
 
 /*:20*//*21:*/
-#line 434 "web/fuzzgen.w"
+#line 423 "web/fuzzgen.w"
 
 static int lowest_free(const fg_gen*g,int min)
 {
@@ -330,7 +319,7 @@ return fd>=0&&fd<FG_NFD&&g->fd[fd]>=0?&g->file[g->fd[fd]]:NULL;
 #line 59 "web/fuzzgen.w"
 
 /*23:*/
-#line 491 "web/fuzzgen.w"
+#line 480 "web/fuzzgen.w"
 
 static const char*text(fg_text*t,const char*fmt,...)
 {
@@ -342,7 +331,7 @@ return t->s;
 }
 
 /*:23*//*24:*/
-#line 512 "web/fuzzgen.w"
+#line 501 "web/fuzzgen.w"
 
 static int pick_fd(fg_gen*g,bool std_ok)
 {
@@ -362,11 +351,34 @@ int fd= 3+(int)fg_below(g->r,8);
 const fg_file*f= file_of(g,fd);
 if(std_ok||!f||f->kind==FG_SOCKET)return fd;
 }
-return PICK(g->r,garbage);
+{
+int fd= PICK(g->r,garbage);
+const fg_file*f= file_of(g,fd);
+return std_ok||!f||f->kind==FG_SOCKET?fd:-1;
+}
 }
 
 /*:24*//*25:*/
-#line 539 "web/fuzzgen.w"
+#line 535 "web/fuzzgen.w"
+
+static bool raw_or_ping(const fg_file*f)
+{
+return f&&f->kind==FG_SOCKET&&(f->type==SOCK_RAW||f->protocol==IPPROTO_ICMP);
+}
+
+static int data_fd(fg_gen*g,bool std_ok)
+{
+int fd= pick_fd(g,std_ok),cand[FG_NFD],n= 0;
+if(!raw_or_ping(file_of(g,fd)))return fd;
+for(int d= 0;d<FG_NFD;d++){
+const fg_file*f= file_of(g,d);
+if(f&&f->kind==FG_SOCKET&&!raw_or_ping(f))cand[n++]= d;
+}
+return n?cand[fg_below(g->r,(uint32_t)n)]:PICK(g->r,((const int[]){-1,1024,4096}));
+}
+
+/*:25*//*26:*/
+#line 557 "web/fuzzgen.w"
 
 static long long any_int(fg_gen*g)
 {
@@ -377,8 +389,8 @@ if(chance(g->r,10))return(int32_t)fg_bits32(g->r);
 return PICK(g->r,ints);
 }
 
-/*:25*//*26:*/
-#line 555 "web/fuzzgen.w"
+/*:26*//*27:*/
+#line 573 "web/fuzzgen.w"
 
 static long long any_len(fg_gen*g,long long natural)
 {
@@ -391,8 +403,8 @@ if(k<75)return natural+1;
 return PICK(g->r,lens);
 }
 
-/*:26*//*27:*/
-#line 574 "web/fuzzgen.w"
+/*:27*//*28:*/
+#line 592 "web/fuzzgen.w"
 
 static const char*any_addr(fg_gen*g)
 {
@@ -415,8 +427,8 @@ static const char*const groups[]= {"224.0.0.1","239.1.2.3","239.1.2.3","224.0.0.
 return PICK(g->r,groups);
 }
 
-/*:27*//*28:*/
-#line 605 "web/fuzzgen.w"
+/*:28*//*29:*/
+#line 623 "web/fuzzgen.w"
 
 static const char*sockaddr_to(fg_gen*g,fg_text*t,long long*len,bool toward_bound)
 {
@@ -449,8 +461,8 @@ static const char*any_sockaddr(fg_gen*g,fg_text*t,long long*len)
 return sockaddr_to(g,t,len,true);
 }
 
-/*:28*//*29:*/
-#line 641 "web/fuzzgen.w"
+/*:29*//*30:*/
+#line 659 "web/fuzzgen.w"
 
 static const char*any_data(fg_gen*g,long long*len)
 {
@@ -464,10 +476,11 @@ for(const char*p= d;*p;p++)if(*p=='\\')n-= 3;
 return d;
 }
 
-/*:29*//*30:*/
-#line 660 "web/fuzzgen.w"
+/*:30*//*31:*/
+#line 680 "web/fuzzgen.w"
 
-static const char*any_flags(fg_gen*g,fg_text*t,const char*const*names,int n,unsigned pct)
+static const char*any_flags(fg_gen*g,fg_text*t,const char*const*names,int n,unsigned pct,
+const char*cls)
 {
 size_t used= 0;
 t->s[0]= '\0';
@@ -477,22 +490,22 @@ if(chance(g->r,3)){
 unsigned long long named= 0,bit= 1ULL<<(4+fg_below(g->r,27));
 long long v;
 for(int i= 0;i<n;i++)if(ss_symbol(names[i],&v))named|= (unsigned long long)v;
-if(!(bit&named))
+if(!(bit&named)&&!ss_symbol_name(cls,(long long)bit))
 used+= (size_t)snprintf(t->s+used,sizeof t->s-used,"%s0x%llx",used?"|":"",bit);
 }
 if(!used)snprintf(t->s,sizeof t->s,"0");
 return t->s;
 }
 
-/*:30*//*31:*/
-#line 686 "web/fuzzgen.w"
+/*:31*//*32:*/
+#line 707 "web/fuzzgen.w"
 
 static const char*option_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
 const char*ty= o->type;
 if(chance(g->r,8)){*len= any_len(g,4);return"NULL";}
-if(chance(g->r,6))/*33:*/
-#line 725 "web/fuzzgen.w"
+if(chance(g->r,6))/*34:*/
+#line 746 "web/fuzzgen.w"
 
 {
 size_t n= 1+fg_below(g->r,24),used= 0;
@@ -503,11 +516,11 @@ snprintf(t->s+used,sizeof t->s-used,"\"");
 return t->s;
 }
 
-/*:33*/
-#line 691 "web/fuzzgen.w"
+/*:34*/
+#line 712 "web/fuzzgen.w"
 
-if(!strcmp(ty,"linger"))/*34:*/
-#line 735 "web/fuzzgen.w"
+if(!strcmp(ty,"linger"))/*35:*/
+#line 756 "web/fuzzgen.w"
 
 {
 static const int secs[]= {0,1,5,-1,65535,INT_MAX,INT_MIN};
@@ -515,11 +528,11 @@ static const int secs[]= {0,1,5,-1,65535,INT_MAX,INT_MIN};
 return text(t,"{l_onoff=%d, l_linger=%d}",PICK(g->r,((const int[]){0,1,2,-1})),PICK(g->r,secs));
 }
 
-/*:34*/
-#line 692 "web/fuzzgen.w"
+/*:35*/
+#line 713 "web/fuzzgen.w"
 
-if(!strcmp(ty,"timeval"))/*35:*/
-#line 745 "web/fuzzgen.w"
+if(!strcmp(ty,"timeval"))/*36:*/
+#line 766 "web/fuzzgen.w"
 
 {
 static const long long sec[]= {0,0,1,5,-1,2147483647LL,9223372036854775807LL};
@@ -528,11 +541,11 @@ static const long long usec[]= {0,1,1000,999999,1000000,-1};
 return text(t,"{tv_sec=%lld, tv_usec=%lld}",PICK(g->r,sec),PICK(g->r,usec));
 }
 
-/*:35*/
-#line 693 "web/fuzzgen.w"
+/*:36*/
+#line 714 "web/fuzzgen.w"
 
-if(!strcmp(ty,"string"))/*36:*/
-#line 757 "web/fuzzgen.w"
+if(!strcmp(ty,"string"))/*37:*/
+#line 778 "web/fuzzgen.w"
 
 {
 static const char*const names[]= {"eth0","lo","","nosuch0","eth0\\x00junk",
@@ -544,11 +557,11 @@ if(strstr(nm,"\\x00"))n-= 3;
 return text(t,"\"%s\"",nm);
 }
 
-/*:36*/
-#line 694 "web/fuzzgen.w"
+/*:37*/
+#line 715 "web/fuzzgen.w"
 
-if(!strcmp(ty,"bytes"))/*37:*/
-#line 772 "web/fuzzgen.w"
+if(!strcmp(ty,"bytes"))/*38:*/
+#line 793 "web/fuzzgen.w"
 
 {
 static const char*const opts[]= {"","\\x01","\\x00","\\x01\\x01\\x01\\x01",
@@ -563,13 +576,13 @@ for(const char*p= op;*p;p++)if(*p=='\\')n++;
 return text(t,"\"%s\"",op);
 }
 
-/*:37*/
-#line 695 "web/fuzzgen.w"
+/*:38*/
+#line 716 "web/fuzzgen.w"
 
 if(!strcmp(ty,"mreq")||!strcmp(ty,"mreq_source"))return mreq_value(g,o,t,len);
 if(!strcmp(ty,"custom"))return custom_value(g,o,t,len);
-if(!strcmp(ty,"u64"))/*38:*/
-#line 789 "web/fuzzgen.w"
+if(!strcmp(ty,"u64"))/*39:*/
+#line 810 "web/fuzzgen.w"
 
 {
 static const char*const v64[]= {"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00",
@@ -580,8 +593,8 @@ if(chance(g->r,30)){*len= any_len(g,4);return text(t,"[%lld]",any_int(g));}
 return text(t,"\"%s\"",PICK(g->r,v64));
 }
 
-/*:38*/
-#line 698 "web/fuzzgen.w"
+/*:39*/
+#line 719 "web/fuzzgen.w"
 
 if((!strcmp(ty,"byte")||!strcmp(ty,"bytebool"))&&chance(g->r,30)){
 *len= any_len(g,1);
@@ -591,8 +604,8 @@ return text(t,"\"\\x%02x\"",(unsigned)PICK(g->r,((const int[]){0,1,2,5,64,127,12
 return text(t,"[%lld]",int_value(g,o));
 }
 
-/*:31*//*32:*/
-#line 710 "web/fuzzgen.w"
+/*:32*//*33:*/
+#line 731 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o)
 {
@@ -608,8 +621,8 @@ return(long long)fg_below(g->r,2);
 return any_int(g);
 }
 
-/*:32*//*39:*/
-#line 805 "web/fuzzgen.w"
+/*:33*//*40:*/
+#line 826 "web/fuzzgen.w"
 
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
@@ -635,8 +648,8 @@ return text(t,"{imr_multiaddr=inet_addr(\"%s\"), imr_address=inet_addr(\"%s\"), 
 any_mcast(g),PICK(g->r,ifaddr),PICK(g->r,ifindex));
 }
 
-/*:39*//*40:*/
-#line 838 "web/fuzzgen.w"
+/*:40*//*41:*/
+#line 859 "web/fuzzgen.w"
 
 static const char*msfilter_text(fg_gen*g,fg_text*t,int nsrc,const char*mode)
 {
@@ -676,8 +689,8 @@ return t->s;
 }
 }
 
-/*:40*//*42:*/
-#line 888 "web/fuzzgen.w"
+/*:41*//*43:*/
+#line 909 "web/fuzzgen.w"
 
 static long long read_len(fg_gen*g,const fg_option*o)
 {
@@ -693,8 +706,8 @@ if(!strcmp(o->name,"SO_PEERNAME"))return name_len(g);
 return any_len(g,natural);
 }
 
-/*:42*//*57:*/
-#line 1286 "web/fuzzgen.w"
+/*:43*//*58:*/
+#line 1320 "web/fuzzgen.w"
 
 static long long name_len(fg_gen*g)
 {
@@ -702,11 +715,11 @@ static const long long lens[]= {16,16,16,0,1,2,17,20,128,-1};
 return PICK(g->r,lens);
 }
 
-/*:57*/
+/*:58*/
 #line 60 "web/fuzzgen.w"
 
-/*43:*/
-#line 911 "web/fuzzgen.w"
+/*44:*/
+#line 932 "web/fuzzgen.w"
 
 static void line(fg_gen*g,const char*fmt,...)
 {
@@ -722,8 +735,8 @@ ss_puts(g->out," = ?\n",5);
 g->lines++;
 }
 
-/*:43*//*44:*/
-#line 938 "web/fuzzgen.w"
+/*:44*//*45:*/
+#line 959 "web/fuzzgen.w"
 
 static void gen_socket(fg_gen*g)
 {
@@ -742,9 +755,9 @@ static const char*const badproto[]= {"263","-1","256","1000","IPPROTO_RAW","IPPR
 fg_text fl;
 int i= (int)fg_below(g->r,(uint32_t)(sizeof good/sizeof good[0]));
 unsigned k= fg_below(g->r,100);
-const char*flags= any_flags(g,&fl,(const char*const[]){"SOCK_NONBLOCK","SOCK_CLOEXEC"},2,25);
-if(k<84)/*45:*/
-#line 971 "web/fuzzgen.w"
+const char*flags= any_flags(g,&fl,(const char*const[]){"SOCK_NONBLOCK","SOCK_CLOEXEC"},2,25,"sockflag");
+if(k<84)/*46:*/
+#line 992 "web/fuzzgen.w"
 
 {
 bool ok= (good[i].t!=SOCK_RAW||g->cap_raw)&&
@@ -756,8 +769,8 @@ else line(g,"socket(AF_INET, %s|%s, %s)",good[i].type,flags,good[i].proto);
 if(ok&&strchr(flags,'x')==NULL)open_fd(g,lowest_free(g,0),new_file(g,FG_SOCKET,good[i].t,good[i].p,nb));
 }
 
-/*:45*/
-#line 957 "web/fuzzgen.w"
+/*:46*/
+#line 978 "web/fuzzgen.w"
 
 else if(k<89)line(g,"socket(%s, %s, 0)",PICK(g->r,badfam),good[i].type);
 else if(k<95)line(g,"socket(AF_INET, %s, 0)",PICK(g->r,badtype));
@@ -767,8 +780,8 @@ good[i].t==SOCK_STREAM?"IPPROTO_UDP":"IPPROTO_TCP");
 else line(g,"socket(AF_INET, %s, %s)",good[i].type,PICK(g->r,badproto));
 }
 
-/*:44*//*46:*/
-#line 986 "web/fuzzgen.w"
+/*:45*//*47:*/
+#line 1007 "web/fuzzgen.w"
 
 static void gen_socketpair(fg_gen*g)
 {
@@ -776,8 +789,8 @@ static const char*const types[]= {"SOCK_DGRAM","SOCK_STREAM","SOCK_RAW","SOCK_SE
 line(g,"socketpair(AF_INET, %s, 0, %s)",PICK(g->r,types),chance(g->r,85)?"?":"NULL");
 }
 
-/*:46*//*47:*/
-#line 995 "web/fuzzgen.w"
+/*:47*//*48:*/
+#line 1016 "web/fuzzgen.w"
 
 static void gen_close(fg_gen*g)
 {
@@ -786,8 +799,8 @@ line(g,"close(%d)",fd);
 close_fd(g,fd);
 }
 
-/*:47*//*48:*/
-#line 1016 "web/fuzzgen.w"
+/*:48*//*49:*/
+#line 1037 "web/fuzzgen.w"
 
 static void gen_fcntl(fg_gen*g)
 {
@@ -801,8 +814,8 @@ const fg_file*f= file_of(g,fd);
 fg_text t;
 if(k<15)line(g,"fcntl(%d, F_GETFD)",fd);
 else if(k<25)line(g,"fcntl(%d, F_SETFD, %s)",fd,PICK(g->r,((const char*const[]){"FD_CLOEXEC","0","3","-1"})));
-else if(k<40)/*49:*/
-#line 1042 "web/fuzzgen.w"
+else if(k<40)/*50:*/
+#line 1063 "web/fuzzgen.w"
 
 {
 long long min= PICK(g->r,dupmin);
@@ -815,23 +828,22 @@ else if(min> g->highest)g->highest= (int)min;
 }
 }
 
-/*:49*/
-#line 1029 "web/fuzzgen.w"
+/*:50*/
+#line 1050 "web/fuzzgen.w"
 
 else if(k<50)line(g,"fcntl(%d, F_GETFL)",fd);
-else if(k<65)/*50:*/
-#line 1057 "web/fuzzgen.w"
+else if(k<65)/*51:*/
+#line 1083 "web/fuzzgen.w"
 
 {
-const char*fl= any_flags(g,&t,setfl,(int)(sizeof setfl/sizeof setfl[0]),20);
+const char*fl= any_flags(g,&t,setfl,(int)(sizeof setfl/sizeof setfl[0]),20,"oflags");
 line(g,"fcntl(%d, F_SETFL, %s)",fd,fl);
-if(f&&!strstr(fl,"O_DIRECT")&&!strstr(fl,"0x")&&
-(!strstr(fl,"O_NOATIME")||g->root))
-g->file[g->fd[fd]].nonblock= strstr(fl,"O_NONBLOCK")!=NULL;
+if(f)g->file[g->fd[fd]].nonblock= strstr(fl,"O_NONBLOCK")&&!strstr(fl,"O_DIRECT")&&
+!strstr(fl,"0x")&&!strstr(fl,"O_NOATIME");
 }
 
-/*:50*/
-#line 1031 "web/fuzzgen.w"
+/*:51*/
+#line 1052 "web/fuzzgen.w"
 
 else if(k<72)line(g,"fcntl(%d, F_GETOWN)",fd);
 else if(k<82)line(g,"fcntl(%d, F_SETOWN, %s)",fd,PICK(g->r,owners));
@@ -840,8 +852,8 @@ else if(k<93)line(g,"fcntl(%d, F_SETSIG, %d)",fd,PICK(g->r,((const int[]){0,1,29
 else line(g,"fcntl(%d, %d, 0)",fd,PICK(g->r,((const int[]){-1,999,1200,2000,12345})));
 }
 
-/*:48*//*51:*/
-#line 1083 "web/fuzzgen.w"
+/*:49*//*52:*/
+#line 1108 "web/fuzzgen.w"
 
 static void gen_ioctl(fg_gen*g)
 {
@@ -854,7 +866,8 @@ static const char*const flags[]= {"[0]","[1]","[2]","[-1]","NULL"};
 const char*req= PICK(g->r,reqs);
 bool generic= !strcmp(req,"FIOCLEX")||!strcmp(req,"FIONCLEX");
 bool owner= strstr(req,"OWN")||strstr(req,"PGRP");
-int fd= pick_fd(g,generic);
+bool queue= !generic&&!owner&&strcmp(req,"FIONBIO")&&strcmp(req,"FIOASYNC");
+int fd= queue?data_fd(g,false):pick_fd(g,generic);
 const char*v= owner?PICK(g->r,owners):PICK(g->r,flags);
 const fg_file*f= file_of(g,fd);
 line(g,"ioctl(%d, %s, %s)",fd,req,v);
@@ -862,8 +875,8 @@ if(f&&!strcmp(req,"FIONBIO")&&strcmp(v,"NULL"))
 g->file[g->fd[fd]].nonblock= strcmp(v,"[0]")!=0;
 }
 
-/*:51*//*52:*/
-#line 1105 "web/fuzzgen.w"
+/*:52*//*53:*/
+#line 1131 "web/fuzzgen.w"
 
 static void gen_pread(fg_gen*g)
 {
@@ -875,8 +888,8 @@ static void gen_pwrite(fg_gen*g)
 line(g,"pwrite(%d, \"abc\", %d, %d)",pick_fd(g,false),PICK(g->r,((const int[]){0,3})),PICK(g->r,((const int[]){0,1,-1})));
 }
 
-/*:52*//*53:*/
-#line 1132 "web/fuzzgen.w"
+/*:53*//*54:*/
+#line 1158 "web/fuzzgen.w"
 
 static const char*other_level(fg_gen*g)
 {
@@ -896,11 +909,12 @@ if(!strcmp(level,"SOL_SOCKET"))return PICK(g->r,((const char*const[]){"0","100",
 return PICK(g->r,((const char*const[]){"0","100","199","200","205","209","210","1000","-1","2147483647"}));
 }
 
-/*:53*//*54:*/
-#line 1186 "web/fuzzgen.w"
+/*:54*//*55:*/
+#line 1219 "web/fuzzgen.w"
 
 static bool policy_forbids(const fg_gen*g,const fg_option*o)
 {
+if(!strcmp(o->name,"SO_TIMESTAMPING"))return true;
 return(!g->root||!g->cap_admin||g->optmem_written)&&
 (!strcmp(o->name,"SO_ATTACH_FILTER")||!strcmp(o->name,"SO_ATTACH_REUSEPORT_CBPF"));
 }
@@ -936,8 +950,8 @@ line(g,"getsockopt(%d, %s, %s, ?, [%lld])",fd,lvl,unknown_name(g,lvl),any_len(g,
 }else line(g,"getsockopt(%d, %s, %s, ?, [4])",fd,other_level(g),o->name);
 }
 
-/*:54*//*55:*/
-#line 1229 "web/fuzzgen.w"
+/*:55*//*56:*/
+#line 1263 "web/fuzzgen.w"
 
 static void read_option(fg_gen*g,int fd,const fg_option*o)
 {
@@ -955,8 +969,8 @@ if(chance(g->r,4))line(g,"getsockopt(%d, %s, %s, %s, NULL)",fd,o->level,o->name,
 else line(g,"getsockopt(%d, %s, %s, %s, [%lld])",fd,o->level,o->name,val,len);
 }
 
-/*:55*//*56:*/
-#line 1252 "web/fuzzgen.w"
+/*:56*//*57:*/
+#line 1286 "web/fuzzgen.w"
 
 static void gen_bind(fg_gen*g)
 {
@@ -983,8 +997,8 @@ static void gen_listen(fg_gen*g)
 line(g,"listen(%d, %d)",pick_fd(g,true),PICK(g->r,((const int[]){0,1,5,128,-1,4096,4097,INT_MAX})));
 }
 
-/*:56*//*58:*/
-#line 1293 "web/fuzzgen.w"
+/*:57*//*59:*/
+#line 1327 "web/fuzzgen.w"
 
 static void name_call(fg_gen*g,const char*call)
 {
@@ -997,18 +1011,18 @@ else line(g,"%s(%d, ?, [%lld])",call,pick_fd(g,true),len);
 static void gen_getsockname(fg_gen*g){name_call(g,"getsockname");}
 static void gen_getpeername(fg_gen*g){name_call(g,"getpeername");}
 
-/*:58*//*59:*/
-#line 1310 "web/fuzzgen.w"
+/*:59*//*60:*/
+#line 1347 "web/fuzzgen.w"
 
 static const char*send_flags(fg_gen*g,fg_text*t)
 {
 static const char*const names[]= {"MSG_DONTROUTE","MSG_CONFIRM","MSG_MORE","MSG_NOSIGNAL",
-"MSG_OOB","MSG_EOR","MSG_FASTOPEN","MSG_ZEROCOPY"};
+"MSG_OOB","MSG_EOR","MSG_ZEROCOPY"};
 size_t used= 0;
-const char*rest= any_flags(g,t,names,(int)(sizeof names/sizeof names[0]),6);
+const char*rest= any_flags(g,t,names,(int)(sizeof names/sizeof names[0]),6,"msgflags");
 char tmp[512];
 snprintf(tmp,sizeof tmp,"%s",rest);
-used= (size_t)snprintf(t->s,sizeof t->s,"%s",chance(g->r,80)?"MSG_DONTWAIT":"");
+used= (size_t)snprintf(t->s,sizeof t->s,"%s","MSG_DONTWAIT");
 if(strcmp(tmp,"0")||!used)snprintf(t->s+used,sizeof t->s-used,"%s%s",used?"|":"",tmp);
 return t->s;
 }
@@ -1018,7 +1032,7 @@ static void gen_send(fg_gen*g)
 fg_text t;
 long long len;
 const char*d= any_data(g,&len);
-line(g,"send(%d, %s, %lld, %s)",pick_fd(g,true),d,len,send_flags(g,&t));
+line(g,"send(%d, %s, %lld, %s)",data_fd(g,true),d,len,send_flags(g,&t));
 }
 
 static void gen_sendto(fg_gen*g)
@@ -1027,18 +1041,18 @@ fg_text t,a;
 long long len,alen;
 const char*d= any_data(g,&len);
 const char*sa= any_sockaddr(g,&a,&alen);
-line(g,"sendto(%d, %s, %lld, %s, %s, %lld)",pick_fd(g,true),d,len,send_flags(g,&t),sa,alen);
+line(g,"sendto(%d, %s, %lld, %s, %s, %lld)",data_fd(g,true),d,len,send_flags(g,&t),sa,alen);
 }
 
 static void gen_write(fg_gen*g)
 {
 long long len;
 const char*d= any_data(g,&len);
-line(g,"write(%d, %s, %lld)",pick_fd(g,false),d,len);
+line(g,"write(%d, %s, %lld)",data_fd(g,false),d,len);
 }
 
-/*:59*//*60:*/
-#line 1353 "web/fuzzgen.w"
+/*:60*//*61:*/
+#line 1390 "web/fuzzgen.w"
 
 static void gen_sendmsg(fg_gen*g)
 {
@@ -1064,11 +1078,11 @@ used+= (size_t)snprintf(msg+used,sizeof msg-used,"]");
 if(chance(g->r,50))
 used+= (size_t)snprintf(msg+used,sizeof msg-used,", msg_control=[%s]",PICK(g->r,cmsgs));
 snprintf(msg+used,sizeof msg-used,"}");
-line(g,"sendmsg(%d, %s, %s)",pick_fd(g,true),msg,send_flags(g,&t));
+line(g,"sendmsg(%d, %s, %s)",data_fd(g,true),msg,send_flags(g,&t));
 }
 
-/*:60*//*61:*/
-#line 1381 "web/fuzzgen.w"
+/*:61*//*62:*/
+#line 1418 "web/fuzzgen.w"
 
 static void gen_writev(fg_gen*g)
 {
@@ -1079,18 +1093,18 @@ size_t used= (size_t)snprintf(iov,sizeof iov,"[");
 for(int i= 0;i<n;i++)
 used+= (size_t)snprintf(iov+used,sizeof iov-used,"%s{iov_base=%s}",i?", ":"",any_data(g,&len));
 snprintf(iov+used,sizeof iov-used,"]");
-line(g,"writev(%d, %s, %d)",pick_fd(g,false),iov,chance(g->r,85)?n:PICK(g->r,((const int[]){-1,0,1025})));
+line(g,"writev(%d, %s, %d)",data_fd(g,false),iov,chance(g->r,85)?n:PICK(g->r,((const int[]){-1,0,1025})));
 }
 
-/*:61*//*62:*/
-#line 1401 "web/fuzzgen.w"
+/*:62*//*63:*/
+#line 1438 "web/fuzzgen.w"
 
 static const char*recv_flags(fg_gen*g,fg_text*t)
 {
 static const char*const names[]= {"MSG_PEEK","MSG_TRUNC","MSG_ERRQUEUE","MSG_WAITALL",
 "MSG_OOB","MSG_CMSG_CLOEXEC"};
 char tmp[512];
-snprintf(tmp,sizeof tmp,"%s",any_flags(g,t,names,(int)(sizeof names/sizeof names[0]),8));
+snprintf(tmp,sizeof tmp,"%s",any_flags(g,t,names,(int)(sizeof names/sizeof names[0]),8,"msgflags"));
 if(!strcmp(tmp,"0"))snprintf(t->s,sizeof t->s,"MSG_DONTWAIT");
 else snprintf(t->s,sizeof t->s,"MSG_DONTWAIT|%s",tmp);
 return t->s;
@@ -1104,34 +1118,34 @@ return PICK(g->r,((const int[]){0,1,2,5,16,64,1500,2048,65536}));
 static void gen_recv(fg_gen*g)
 {
 fg_text t;
-line(g,"recv(%d, ?, %d, %s)",pick_fd(g,true),recv_size(g),recv_flags(g,&t));
+line(g,"recv(%d, ?, %d, %s)",data_fd(g,true),recv_size(g),recv_flags(g,&t));
 }
 
 static void gen_recvfrom(fg_gen*g)
 {
 fg_text t;
 long long len= name_len(g);
-if(chance(g->r,10))line(g,"recvfrom(%d, ?, %d, %s, NULL, NULL)",pick_fd(g,true),recv_size(g),recv_flags(g,&t));
-else line(g,"recvfrom(%d, ?, %d, %s, ?, [%lld])",pick_fd(g,true),recv_size(g),recv_flags(g,&t),len);
+if(chance(g->r,10))line(g,"recvfrom(%d, ?, %d, %s, NULL, NULL)",data_fd(g,true),recv_size(g),recv_flags(g,&t));
+else line(g,"recvfrom(%d, ?, %d, %s, ?, [%lld])",data_fd(g,true),recv_size(g),recv_flags(g,&t),len);
 }
 
 static void gen_recvmsg(fg_gen*g)
 {
 fg_text t;
 line(g,"recvmsg(%d, {msg_name=%s, msg_namelen=%lld, msg_iov=[{iov_base=?, iov_len=%d}], msg_control=%s, msg_controllen=%d}, %s)",
-pick_fd(g,true),chance(g->r,80)?"?":"NULL",name_len(g),recv_size(g),
+data_fd(g,true),chance(g->r,80)?"?":"NULL",name_len(g),recv_size(g),
 chance(g->r,70)?"?":"NULL",PICK(g->r,((const int[]){0,16,20,64,256,1024})),recv_flags(g,&t));
 }
 
-/*:62*//*63:*/
-#line 1444 "web/fuzzgen.w"
+/*:63*//*64:*/
+#line 1481 "web/fuzzgen.w"
 
 static int nonblocking_fd(fg_gen*g)
 {
 int cand[FG_NFD],n= 0;
 for(int fd= 3;fd<FG_NFD;fd++){
 const fg_file*f= file_of(g,fd);
-if((f&&f->nonblock)||(!f&&g->used[fd]))cand[n++]= fd;
+if((f&&f->nonblock&&!raw_or_ping(f))||(!f&&g->used[fd]))cand[n++]= fd;
 }
 if(n&&chance(g->r,85))return cand[fg_below(g->r,(uint32_t)n)];
 return PICK(g->r,((const int[]){-1,1024,INT_MAX}));
@@ -1149,16 +1163,16 @@ line(g,"readv(%d, [{iov_base=?, iov_len=%d}%s], %d)",nonblocking_fd(g),recv_size
 n==2?", {iov_base=?, iov_len=3}":"",chance(g->r,85)?n:PICK(g->r,((const int[]){-1,0,1025})));
 }
 
-/*:63*//*64:*/
-#line 1470 "web/fuzzgen.w"
+/*:64*//*65:*/
+#line 1507 "web/fuzzgen.w"
 
 static void gen_shutdown(fg_gen*g)
 {
 line(g,"shutdown(%d, %s)",pick_fd(g,true),PICK(g->r,((const char*const[]){"SHUT_RD","SHUT_WR","SHUT_RDWR","3","-1"})));
 }
 
-/*:64*//*65:*/
-#line 1482 "web/fuzzgen.w"
+/*:65*//*66:*/
+#line 1522 "web/fuzzgen.w"
 
 static void gen_poll(fg_gen*g)
 {
@@ -1169,36 +1183,38 @@ int n= 1+(int)fg_below(g->r,3);
 size_t used= (size_t)snprintf(list,sizeof list,"[");
 for(int i= 0;i<n;i++)
 used+= (size_t)snprintf(list+used,sizeof list-used,"%s{fd=%d, events=%s}",i?", ":"",
-pick_fd(g,false),any_flags(g,&t,ev,(int)(sizeof ev/sizeof ev[0]),30));
+data_fd(g,false),any_flags(g,&t,ev,(int)(sizeof ev/sizeof ev[0]),30,"pollev"));
 snprintf(list+used,sizeof list-used,"]");
 line(g,"poll(%s, %d, 0)",list,chance(g->r,85)?n:(int)fg_below(g->r,(uint32_t)n));
 }
 
 static void gen_select(fg_gen*g)
 {
-int a= pick_fd(g,false),b= pick_fd(g,false),hi;
-if(a<0||a>=1024)a= 3;
-if(b<0||b>=1024)b= 4;
+int a= data_fd(g,false),b= data_fd(g,false),hi;
+if(a<0||a>=1024)a= lowest_free(g,3);
+if(b<0||b>=1024)b= lowest_free(g,3);
+if(a<0)a= 1023;
+if(b<0)b= 1023;
 hi= a> b?a:b;
 line(g,"select(%d, [%d], [%d], %s, {tv_sec=0, tv_usec=0})",
 chance(g->r,85)?hi+1:PICK(g->r,((const int[]){0,-1,1,1024})),a,b,chance(g->r,50)?"[]":"NULL");
 }
 
-/*:65*//*66:*/
-#line 1514 "web/fuzzgen.w"
+/*:66*//*67:*/
+#line 1557 "web/fuzzgen.w"
 
 static void gen_setuid(fg_gen*g)
 {
 int uid= PICK(g->r,((const int[]){65534,65534,1000,0,-1}));
 line(g,"setuid(%d)",uid);
-if(uid> 0&&g->root)g->root= g->saved_root= g->cap_raw= g->cap_admin= false;
+if(uid> 0&&g->root&&g->cap_setuid)g->root= g->saved_root= g->cap_raw= g->cap_admin= false;
 }
 
 static void gen_seteuid(fg_gen*g)
 {
 int uid= PICK(g->r,((const int[]){65534,1000,0}));
 line(g,"seteuid(%d)",uid);
-if(uid> 0&&g->root)g->root= g->cap_raw= g->cap_admin= false;
+if(uid> 0&&g->root&&g->cap_setuid)g->root= g->cap_raw= g->cap_admin= false;
 else if(uid==0&&g->saved_root)g->root= g->cap_raw= g->cap_admin= true;
 }
 
@@ -1210,10 +1226,11 @@ const char*c= PICK(g->r,caps);
 line(g,"cap_drop(%s)",c);
 if(!strcmp(c,"CAP_NET_RAW"))g->cap_raw= false;
 if(!strcmp(c,"CAP_NET_ADMIN"))g->cap_admin= false;
+if(!strcmp(c,"CAP_SETUID"))g->cap_setuid= false;
 }
 
-/*:66*//*67:*/
-#line 1544 "web/fuzzgen.w"
+/*:67*//*68:*/
+#line 1588 "web/fuzzgen.w"
 
 static void gen_sysctl_set(fg_gen*g)
 {
@@ -1245,8 +1262,8 @@ static void gen_signal_count(fg_gen*g)
 line(g,"signal_count(%d)",PICK(g->r,((const int[]){29,23,13,0,65})));
 }
 
-/*:67*//*68:*/
-#line 1581 "web/fuzzgen.w"
+/*:68*//*69:*/
+#line 1625 "web/fuzzgen.w"
 
 static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 {"socket",gen_socket,10},{"socketpair",gen_socketpair,1},{"close",gen_close,3},
@@ -1263,8 +1280,8 @@ static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 };
 #define NCALLS ((int) (sizeof calls / sizeof calls[0]))
 
-/*:68*//*69:*/
-#line 1600 "web/fuzzgen.w"
+/*:69*//*70:*/
+#line 1644 "web/fuzzgen.w"
 
 static bool call_enabled(const fg_gen*g,const char*name)
 {
@@ -1273,11 +1290,11 @@ if(!strcmp(ss_call_name(c),name))return g->enabled?g->enabled[c]:true;
 return false;
 }
 
-/*:69*/
+/*:70*/
 #line 61 "web/fuzzgen.w"
 
-/*71:*/
-#line 1618 "web/fuzzgen.w"
+/*72:*/
+#line 1662 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines)
 {
@@ -1295,8 +1312,8 @@ w-= calls[i].weight;
 }
 }
 
-/*:71*//*72:*/
-#line 1645 "web/fuzzgen.w"
+/*:72*//*73:*/
+#line 1689 "web/fuzzgen.w"
 
 void fg_close_all(fg_gen*g)
 {
@@ -1324,8 +1341,8 @@ line(g,"sysctl_set(\"%s\", \"%s\\n\")",tunables[i].name,v);
 }
 }
 
-/*:72*//*75:*/
-#line 1686 "web/fuzzgen.w"
+/*:73*//*76:*/
+#line 1730 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled)
 {
@@ -1335,8 +1352,8 @@ int i;
 enabled[c]= false;
 for(i= 0;i<NCALLS&&strcmp(calls[i].name,ss_call_name(c));i++);
 if(i==NCALLS)continue;
-/*76:*/
-#line 1700 "web/fuzzgen.w"
+/*77:*/
+#line 1744 "web/fuzzgen.w"
 
 {
 fg_rand r;
@@ -1356,14 +1373,14 @@ fg_free(&g);
 free(b.p);
 }
 
-/*:76*/
-#line 1695 "web/fuzzgen.w"
+/*:77*/
+#line 1739 "web/fuzzgen.w"
 
 }
 ss_outcome_free(o,false);
 }
 
-/*:75*/
+/*:76*/
 #line 62 "web/fuzzgen.w"
 
 

@@ -37,9 +37,9 @@ bool have_default[FG_NTUNABLES];
 }fg_options;
 
 /*:8*//*18:*/
-#line 368 "web/fuzzgen.w"
+#line 356 "web/fuzzgen.w"
 
-#define FG_NFD 64
+#define FG_NFD 1024 
 #define FG_NFILES 64
 typedef struct fg_gen fg_gen;
 struct fg_gen{
@@ -57,6 +57,7 @@ bool root;
 bool saved_root;
 bool cap_raw;
 bool cap_admin;
+bool cap_setuid;
 bool ping_ok;
 bool optmem_written;
 bool wrote[FG_NTUNABLES];
@@ -83,25 +84,25 @@ void fg_free_options(fg_options*t);
 const fg_option*fg_find_option(const fg_options*t,bool sol_socket,long long value);
 
 /*:9*//*19:*/
-#line 393 "web/fuzzgen.w"
+#line 382 "web/fuzzgen.w"
 
 void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out);
 void fg_free(fg_gen*g);
 void fg_begin(fg_gen*g,bool root);
 
-/*:19*//*70:*/
-#line 1613 "web/fuzzgen.w"
+/*:19*//*71:*/
+#line 1657 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines);
 void fg_close_all(fg_gen*g);
 void fg_restore(fg_gen*g);
 
-/*:70*//*74:*/
-#line 1683 "web/fuzzgen.w"
+/*:71*//*75:*/
+#line 1727 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled);
 
-/*:74*/
+/*:75*/
 #line 93 "web/fuzzgen.w"
 
 #endif

@@ -26,22 +26,25 @@
 #include <linux/capability.h> 
 #include <linux/sockios.h> 
 #include <linux/filter.h> 
+#include <linux/errqueue.h> 
+#include <netinet/udp.h> 
+#include <poll.h> 
 
 /*:3*/
 #line 41 "web/sockref.w"
 
 /*11:*/
-#line 65 "web/world.w"
+#line 67 "web/world.w"
 
 #define SR_DEFAULT_HZ 250
 
 /*:11*//*14:*/
-#line 120 "web/world.w"
+#line 122 "web/world.w"
 
 #define SR_MAX_IFADDR 8 
 
 /*:14*//*40:*/
-#line 654 "web/world.w"
+#line 656 "web/world.w"
 
 #define SR_MIN_MTU 68
 
@@ -69,12 +72,12 @@
 #define SR_O_LARGEFILE 0100000 
 
 /*:67*//*83:*/
-#line 31 "web/socket.w"
+#line 32 "web/socket.w"
 
 #define SR_MAX_TIMEOUT LONG_MAX
 
 /*:83*//*85:*/
-#line 55 "web/socket.w"
+#line 56 "web/socket.w"
 
 #define SK_DEBUG (1u << 0)
 #define SK_BROADCAST (1u << 1)
@@ -94,7 +97,7 @@
 #define SR_FILTER_EBPF 2
 
 /*:85*//*87:*/
-#line 92 "web/socket.w"
+#line 93 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -117,14 +120,14 @@
 #define IPF_MC_ALL (1u << 18) 
 
 /*:87*//*89:*/
-#line 176 "web/socket.w"
+#line 177 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
 /*:89*//*96:*/
-#line 303 "web/socket.w"
+#line 304 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
@@ -134,12 +137,12 @@
 
 #define SR_SETFL_MASK (O_APPEND | O_NONBLOCK | O_ASYNC | O_NOATIME | O_DIRECT)
 
-/*:100*//*109:*/
-#line 239 "web/ioctl.w"
+/*:100*//*108:*/
+#line 188 "web/ioctl.w"
 
 #define SR_IS_SOCK_IOCTL(req) ((((req) >> 8) & 0xff) == 0x89)
 
-/*:109*//*115:*/
+/*:108*//*114:*/
 #line 60 "web/sysctl.w"
 
 enum{
@@ -157,13 +160,13 @@ SYS_IP6FRAG_HIGH_THRESH,SYS_IP6FRAG_LOW_THRESH,SYS_IP6FRAG_TIME,
 SR_NSYSCTL
 };
 
-/*:115*//*118:*/
+/*:114*//*117:*/
 #line 107 "web/sysctl.w"
 
 #define SR_MIN_RCVBUF 2304
 #define SR_MIN_SNDBUF 4608
 
-/*:118*//*152:*/
+/*:117*//*151:*/
 #line 52 "web/sockopt.w"
 
 enum{
@@ -187,19 +190,19 @@ enum{CAP_NEVER,CAP_ALWAYS,CAP_OUTSIDE_RANGE,CAP_NONZERO};
 enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
 OPT_STORE_INT_FIELD};
 
-/*:152*//*160:*/
-#line 224 "web/sockopt.w"
+/*:151*//*161:*/
+#line 243 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
 
-/*:160*//*175:*/
-#line 152 "web/solsocket.w"
+/*:161*//*176:*/
+#line 157 "web/solsocket.w"
 
 #define SR_TCP_RMEM_MAX 33554432 
 
-/*:175*//*206:*/
-#line 600 "web/solsocket.w"
+/*:176*//*207:*/
+#line 608 "web/solsocket.w"
 
 #define SR_SOF_OPT_ID (1u << 7)
 #define SR_SOF_OPT_TSONLY (1u << 11)
@@ -208,30 +211,30 @@ OPT_STORE_INT_FIELD};
 #define SR_SOF_OPT_ID_TCP (1u << 16)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:206*//*236:*/
+/*:207*//*237:*/
 #line 93 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:236*//*240:*/
+/*:237*//*241:*/
 #line 165 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:240*//*259:*/
+/*:241*//*260:*/
 #line 429 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:259*//*271:*/
+/*:260*//*272:*/
 #line 168 "web/mcast.w"
 
 #define SR_MC_SOCKLIST_SIZE 48
 #define SR_SFLSIZE(n) (24 + 4 * (n))
 #define SR_SFBLOCK 10
 
-/*:271*//*291:*/
+/*:272*//*292:*/
 #line 20 "web/wire.w"
 
 #define SR_IPHDR_LEN 20 
@@ -239,74 +242,147 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:291*//*311:*/
-#line 333 "web/wire.w"
+/*:292*//*312:*/
+#line 357 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:311*//*350:*/
-#line 555 "web/link.w"
+/*:312*//*351:*/
+#line 559 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:350*//*359:*/
-#line 40 "web/ip.w"
+/*:351*//*360:*/
+#line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:359*//*409:*/
-#line 1018 "web/ip.w"
+/*:360*//*410:*/
+#line 1038 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:409*//*414:*/
-#line 1115 "web/ip.w"
+/*:410*//*415:*/
+#line 1135 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:414*//*433:*/
+/*:415*//*432:*/
 #line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:433*//*442:*/
+/*:432*//*441:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:442*//*453:*/
-#line 240 "web/bind.w"
+/*:441*//*452:*/
+#line 260 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
 #define KEY_ADDR(addr, port) ((uint64_t) (addr) << 16 | (port)), 0
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:453*//*463:*/
-#line 409 "web/bind.w"
+/*:452*//*463:*/
+#line 437 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
 /*:463*//*471:*/
-#line 580 "web/bind.w"
+#line 608 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
 /*:471*//*533:*/
-#line 1863 "web/bind.w"
+#line 1892 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:533*/
+/*:533*//*550:*/
+#line 87 "web/udp.w"
+
+#define SR_RCV_SHUTDOWN 1
+#define SR_SEND_SHUTDOWN 2
+#define SR_SHUTDOWN_MASK 3
+enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
+
+/*:550*//*552:*/
+#line 123 "web/udp.w"
+
+#define SR_SKB_EXTRA 31 
+#define SR_SKB_SHINFO 320
+#define SR_SKB_STRUCT 256
+#define SR_SKB_SMALL_HEAD 576
+#define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
+
+/*:552*//*560:*/
+#line 272 "web/udp.w"
+
+#define SR_CHECKSUM_BREAK 76
+
+/*:560*//*584:*/
+#line 826 "web/udp.w"
+
+#define SR_MSG_PROBE 0x10
+
+/*:584*//*601:*/
+#line 1204 "web/udp.w"
+
+#define SR_UDP_MAX_SEGMENTS 128
+
+/*:601*//*617:*/
+#line 1544 "web/udp.w"
+
+#define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
+#define SR_SCM_TS_OPT_ID 81
+
+/*:617*//*623:*/
+#line 1677 "web/udp.w"
+
+#define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
+  IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
+
+/*:623*//*658:*/
+#line 2400 "web/udp.w"
+
+#define SR_MAX_RW_COUNT (INT_MAX & ~4095)
+#define SR_UIO_MAXIOV 1024
+
+/*:658*//*664:*/
+#line 2510 "web/udp.w"
+
+#define SR_CTL_STACK 36
+
+/*:664*//*686:*/
+#line 29 "web/poll.w"
+
+#define SR_EWAITFOREVER (-EDEADLK)
+#define SR_FOREVER UINT64_MAX
+
+/*:686*//*703:*/
+#line 358 "web/poll.w"
+
+#define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
+#define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
+#define SR_POLLEX_SET POLLPRI
+
+/*:703*//*711:*/
+#line 544 "web/poll.w"
+
+#define SR_SIGRTMIN 32 
+
+/*:711*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -321,7 +397,7 @@ typedef struct sr_file sr_file;
 typedef struct sr_sock sr_sock;
 
 /*:7*//*15:*/
-#line 131 "web/world.w"
+#line 133 "web/world.w"
 
 struct sr_ifaddr{
 uint32_t addr,brd;
@@ -340,7 +416,7 @@ int lan;
 };
 
 /*:15*//*16:*/
-#line 159 "web/world.w"
+#line 161 "web/world.w"
 
 enum{SR_RT_UNICAST,SR_RT_LOCAL,SR_RT_BROADCAST,SR_RT_MULTICAST,
 SR_RT_UNREACHABLE,SR_RT_BLACKHOLE,SR_RT_PROHIBIT};
@@ -366,12 +442,13 @@ int kind;
 int flags;
 uid_t owner_uid;
 pid_t owner;
+uid_t fown_uid,fown_euid;
 int sig;
 sr_sock*sock;
 };
 
 /*:68*//*69:*/
-#line 45 "web/fd.w"
+#line 46 "web/fd.w"
 
 typedef struct{
 sr_file**file;
@@ -379,6 +456,14 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
+/*707:*/
+#line 461 "web/poll.w"
+
+int kmax;
+
+/*:707*/
+#line 53 "web/fd.w"
+
 }sr_fdtab;
 
 /*:69*//*82:*/
@@ -390,7 +475,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*441:*/
+/*440:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -406,8 +491,8 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:441*//*518:*/
-#line 1541 "web/bind.w"
+/*:440*//*518:*/
+#line 1570 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
@@ -415,7 +500,7 @@ int dst_ifindex,dst_type;
 #line 20 "web/socket.w"
 
 /*84:*/
-#line 34 "web/socket.w"
+#line 35 "web/socket.w"
 
 int rcvbuf,sndbuf;
 bool rcvbuf_locked,sndbuf_locked;
@@ -437,26 +522,18 @@ struct sock_filter*filter;
 int filter_len;
 int omem;
 
-/*:84*//*108:*/
-#line 221 "web/ioctl.w"
-
-bool stamped;
-uint64_t last_stamp_ns;
-int rx_first_len;
-int tx_queued;
-
-/*:108*//*168:*/
+/*:84*//*169:*/
 #line 35 "web/solsocket.w"
 
 uint32_t tsflags;
 uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 
-/*:168*/
+/*:169*/
 #line 21 "web/socket.w"
 
 /*86:*/
-#line 77 "web/socket.w"
+#line 78 "web/socket.w"
 
 int uc_ttl;
 int tos;
@@ -475,17 +552,49 @@ int mc_count;
 /*:86*/
 #line 22 "web/socket.w"
 
-/*375:*/
-#line 363 "web/ip.w"
+/*376:*/
+#line 372 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:375*/
+/*:376*/
 #line 23 "web/socket.w"
+
+/*549:*/
+#line 72 "web/udp.w"
+
+struct sr_dgram*rq_head,*rq_tail;
+int rq_len;
+int rq_reader;
+int rmem;
+int forward_deficit,forward_threshold;
+uint32_t drops;
+struct sr_dgram*eq_head,*eq_tail;
+int wmem;
+unsigned shutdown;
+int stamp_state;
+uint64_t stamp_ns;
+bool netstamp;
+uint64_t rq_seq;
+
+/*:549*//*604:*/
+#line 1272 "web/udp.w"
+
+struct sr_udpcork*cork;
+
+/*:604*//*682:*/
+#line 2840 "web/udp.w"
+
+int wheld;
+bool orphaned;
+bool nospace;
+
+/*:682*/
+#line 24 "web/socket.w"
 
 };
 
-/*:82*//*114:*/
+/*:82*//*113:*/
 #line 47 "web/sysctl.w"
 
 enum{SYSV_INT,SYSV_U8,SYSV_ULONG,SYSV_PAIR,SYSV_PORTS,SYSV_JIFFIES};
@@ -497,7 +606,7 @@ long long def,def2;
 long long min,max;
 }sr_sysctl;
 
-/*:114*//*151:*/
+/*:113*//*150:*/
 #line 26 "web/sockopt.w"
 
 typedef struct sr_optreq sr_optreq;
@@ -522,21 +631,21 @@ sr_setter*set;
 sr_getter*get;
 }sr_optdesc;
 
-/*:151*//*153:*/
-#line 81 "web/sockopt.w"
+/*:150*//*152:*/
+#line 87 "web/sockopt.w"
 
 struct sr_optreq{
 const sr_optdesc*d;
 int val;
 const unsigned char*buf;
 int len;
-unsigned char out[256];
 int outlen;
 void*ubuf;
 socklen_t*ulen;
+unsigned char out[256];
 };
 
-/*:153*//*265:*/
+/*:152*//*266:*/
 #line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
@@ -552,8 +661,8 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:265*//*298:*/
-#line 119 "web/wire.w"
+/*:266*//*299:*/
+#line 137 "web/wire.w"
 
 struct sr_ipv4{
 uint8_t ihl;
@@ -564,8 +673,8 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:298*//*304:*/
-#line 205 "web/wire.w"
+/*:299*//*305:*/
+#line 223 "web/wire.w"
 
 struct sr_udp{
 uint16_t sport,dport;
@@ -575,8 +684,8 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:304*//*307:*/
-#line 266 "web/wire.w"
+/*:305*//*308:*/
+#line 290 "web/wire.w"
 
 struct sr_icmp{
 uint8_t type,code;
@@ -585,7 +694,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:307*//*319:*/
+/*:308*//*320:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -598,11 +707,15 @@ sr_hent**b;
 size_t nb,n;
 }sr_htab;
 
-/*:319*//*325:*/
+/*:320*//*326:*/
 #line 155 "web/link.w"
 
 typedef struct{
 size_t len;
+sr_sock*sk;
+int truesize;
+bool held;
+int iif;
 uint8_t data[];
 }sr_pkt;
 enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE};
@@ -615,8 +728,8 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:325*//*335:*/
-#line 311 "web/link.w"
+/*:326*//*336:*/
+#line 315 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -625,8 +738,8 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:335*//*351:*/
-#line 560 "web/link.w"
+/*:336*//*352:*/
+#line 564 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -637,7 +750,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:351*//*358:*/
+/*:352*//*359:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -651,12 +764,13 @@ int type;
 uint32_t saddr;
 uint32_t nexthop;
 int ifindex;
+int iif;
 int mtu;
 bool mtu_locked;
 };
 
-/*:358*//*369:*/
-#line 264 "web/ip.w"
+/*:359*//*370:*/
+#line 273 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -665,8 +779,8 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:369*//*374:*/
-#line 335 "web/ip.w"
+/*:370*//*375:*/
+#line 344 "web/ip.w"
 
 struct sr_ipout{
 uint8_t protocol,ttl,tos;
@@ -679,8 +793,8 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:374*//*390:*/
-#line 631 "web/ip.w"
+/*:375*//*391:*/
+#line 646 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -688,6 +802,7 @@ int ifindex;
 uint32_t saddr,daddr;
 uint8_t ttl,tos,protocol;
 const uint8_t*opt;
+const uint8_t*wire_opt;
 int optlen;
 uint32_t spec_dst;
 int rt_type;
@@ -696,8 +811,8 @@ size_t l4len;
 uint64_t tstamp_ns;
 };
 
-/*:390*//*394:*/
-#line 750 "web/ip.w"
+/*:391*//*395:*/
+#line 770 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -714,23 +829,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:394*//*415:*/
-#line 1120 "web/ip.w"
+/*:395*//*416:*/
+#line 1140 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:415*//*426:*/
-#line 1254 "web/ip.w"
+/*:416*//*427:*/
+#line 1274 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:426*//*434:*/
+/*:427*//*433:*/
 #line 45 "web/pcap.w"
 
 typedef struct{
@@ -738,7 +853,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:434*//*448:*/
+/*:433*//*447:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -751,15 +866,18 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:448*//*449:*/
-#line 179 "web/bind.w"
+/*:447*//*448:*/
+#line 182 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
 typedef struct{sr_htab t[SR_NLINKS];}sr_porttab;
-typedef struct sr_bindtab{sr_porttab proto[SR_NTABS];long nsocks;}sr_bindtab;
+typedef struct sr_bindtab{
+sr_porttab proto[SR_NTABS];
+sr_slot*spare;
+}sr_bindtab;
 
-/*:449*//*481:*/
-#line 792 "web/bind.w"
+/*:448*//*481:*/
+#line 820 "web/bind.w"
 
 typedef struct sr_rpgroup{
 sr_sock**sock;
@@ -768,7 +886,89 @@ bool has_conns;
 bool prog;
 }sr_rpgroup;
 
-/*:481*/
+/*:481*//*548:*/
+#line 36 "web/udp.w"
+
+typedef struct sr_dgram sr_dgram;
+struct sr_dgram{
+sr_dgram*next;
+uint32_t saddr,daddr;
+uint16_t sport,dport;
+int ifindex;
+uint32_t spec_dst;
+uint8_t ttl,tos;
+uint8_t opt[SR_MAX_IPOPTLEN];
+uint8_t wire_opt[SR_MAX_IPOPTLEN];
+int optlen;
+bool stamped;
+uint64_t tstamp_ns;
+int truesize;
+uint32_t dropcount;
+bool peeked;
+bool csum_bad;
+/*573:*/
+#line 641 "web/udp.w"
+
+bool is_err;
+struct sock_extended_err ee;
+uint32_t offender;
+
+/*:573*/
+#line 54 "web/udp.w"
+
+size_t len;
+uint8_t data[];
+};
+
+/*:548*//*557:*/
+#line 234 "web/udp.w"
+
+struct udp_arrival{
+const struct sr_rx*rx;
+struct sr_udp u;
+bool bad;
+int truesize;
+};
+
+/*:557*//*585:*/
+#line 832 "web/udp.w"
+
+struct sr_ipcm{
+int oif;
+uint32_t addr;
+int ttl,tos;
+int priority;
+uint32_t mark;
+uint8_t opt[SR_MAX_IPOPTLEN];
+int optlen;
+bool has_opt;
+int gso_size;
+};
+
+/*:585*//*605:*/
+#line 1275 "web/udp.w"
+
+struct sr_udpcork{
+struct sr_ipcm ipc;
+struct sr_rtres rt;
+uint32_t daddr;
+uint16_t dport;
+uint8_t opt[SR_MAX_IPOPTLEN];
+int optlen,mtu;
+size_t len;
+int charge;
+uint8_t*data;
+};
+
+/*:605*//*620:*/
+#line 1615 "web/udp.w"
+
+struct sr_cmsg_out{
+uint8_t*pos;
+size_t room,used;
+};
+
+/*:620*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -784,33 +984,46 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*326:*/
-#line 173 "web/link.w"
+/*327:*/
+#line 177 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:326*//*336:*/
-#line 322 "web/link.w"
+/*:327*//*337:*/
+#line 326 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:336*//*435:*/
+/*:337*//*434:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:435*/
+/*:434*//*645:*/
+#line 2142 "web/udp.w"
+
+int netstamp_sockets;
+
+/*:645*/
 #line 45 "web/world.w"
+
+/*713:*/
+#line 551 "web/poll.w"
+
+uint64_t calls;
+
+/*:713*/
+#line 46 "web/world.w"
 
 };
 
 /*:8*//*17:*/
-#line 177 "web/world.w"
+#line 179 "web/world.w"
 
 struct sr_host{
 int id;
@@ -819,53 +1032,53 @@ sr_iface*ifs;
 int nifs;
 sr_route*routes;
 int nroutes;
-/*113:*/
+/*112:*/
 #line 35 "web/sysctl.w"
 
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:113*//*352:*/
-#line 570 "web/link.w"
+/*:112*//*353:*/
+#line 574 "web/link.w"
 
 sr_htab neigh;
 
-/*:352*//*370:*/
-#line 272 "web/ip.w"
+/*:353*//*371:*/
+#line 281 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:370*//*376:*/
-#line 366 "web/ip.w"
+/*:371*//*377:*/
+#line 375 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:376*//*395:*/
-#line 766 "web/ip.w"
+/*:377*//*396:*/
+#line 786 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:395*//*416:*/
-#line 1126 "web/ip.w"
+/*:396*//*417:*/
+#line 1146 "web/ip.w"
 
 sr_htab peers;
 
-/*:416*//*424:*/
-#line 1248 "web/ip.w"
+/*:417*//*425:*/
+#line 1268 "web/ip.w"
 
 sr_htab mc;
 
-/*:424*//*450:*/
-#line 184 "web/bind.w"
+/*:425*//*449:*/
+#line 190 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:450*/
-#line 185 "web/world.w"
+/*:449*/
+#line 187 "web/world.w"
 
 };
 
@@ -878,11 +1091,17 @@ uid_t ruid,euid,suid,fsuid;
 uint64_t cap_eff,cap_perm;
 struct rlimit nofile;
 /*70:*/
-#line 54 "web/fd.w"
+#line 56 "web/fd.w"
 
 sr_fdtab fds;
 
-/*:70*/
+/*:70*//*712:*/
+#line 547 "web/poll.w"
+
+uint64_t sig_call[SR_NSIG];
+uint64_t sig_time[SR_NSIG];
+
+/*:712*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -893,18 +1112,18 @@ unsigned long sigcount[SR_NSIG];
 #line 44 "web/sockref.w"
 
 /*9:*/
-#line 48 "web/world.w"
+#line 49 "web/world.w"
 
 static void world_ready(void);
 
 /*:9*//*18:*/
-#line 192 "web/world.w"
+#line 194 "web/world.w"
 
 static void*xcalloc(size_t n,size_t size);
 static void*xrealloc(void*p,size_t n,size_t size);
 
 /*:18*//*20:*/
-#line 219 "web/world.w"
+#line 221 "web/world.w"
 
 static uint32_t prefix_mask(int len);
 static bool ipv4_is_lbcast(uint32_t a);
@@ -913,7 +1132,7 @@ static bool ipv4_is_loopback(uint32_t a);
 static bool ipv4_is_local_multicast(uint32_t a);
 
 /*:20*//*22:*/
-#line 245 "web/world.w"
+#line 247 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu);
@@ -922,7 +1141,7 @@ static sr_iface*iface_by_name(sr_host*h,const char*name);
 static sr_iface*iface_by_addr(sr_host*h,uint32_t addr);
 
 /*:22*//*25:*/
-#line 306 "web/world.w"
+#line 308 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -930,14 +1149,14 @@ bool kernel);
 static void route_del(sr_host*h,int i);
 
 /*:25*//*27:*/
-#line 363 "web/world.w"
+#line 365 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err);
 static const sr_route*route_lookup(sr_host*h,uint32_t dst);
 
 /*:27*//*29:*/
-#line 413 "web/world.w"
+#line 415 "web/world.w"
 
 static int iface_add_addr(sr_host*h,int ifindex,uint32_t addr,
 int prefixlen,uint32_t brd);
@@ -945,12 +1164,12 @@ static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a);
 
 /*:29*//*32:*/
-#line 496 "web/world.w"
+#line 498 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up);
 
 /*:32*//*36:*/
-#line 584 "web/world.w"
+#line 586 "web/world.w"
 
 _Static_assert(SR_ROUTE_UNREACHABLE==SR_RT_UNREACHABLE&&
 SR_ROUTE_BLACKHOLE==SR_RT_BLACKHOLE&&SR_ROUTE_PROHIBIT==SR_RT_PROHIBIT,
@@ -973,7 +1192,7 @@ static bool pgrp_exists(pid_t pgrp);
 static bool proc_capable(const sr_proc*p,int cap);
 
 /*:60*//*71:*/
-#line 57 "web/fd.w"
+#line 59 "web/fd.w"
 
 static void fdtab_init(sr_proc*p);
 static void fdtab_free(sr_proc*p);
@@ -983,47 +1202,47 @@ static void fd_release(sr_proc*p,int fd);
 static void file_put(sr_file*f);
 
 /*:71*//*76:*/
-#line 179 "web/fd.w"
+#line 183 "web/fd.w"
 
 static sr_sock*sock_lookup(int fd,int*err);
 
 /*:76*//*78:*/
-#line 195 "web/fd.w"
+#line 199 "web/fd.w"
 
 static int sys_return(int r);
 
 /*:78*//*90:*/
-#line 197 "web/socket.w"
+#line 198 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
 /*:90*//*93:*/
-#line 275 "web/socket.w"
+#line 276 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
 
-/*:93*//*111:*/
-#line 267 "web/ioctl.w"
+/*:93*//*110:*/
+#line 216 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg);
 static int file_setown(sr_file*f,int who);
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled);
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp);
-/*:111*//*116:*/
+/*:110*//*115:*/
 #line 78 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL];
 
-/*:116*//*137:*/
+/*:115*//*136:*/
 #line 327 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i);
 static long long sysctl_value(sr_host*h,int i);
 static bool ping_group_allowed(const sr_proc*p);
 
-/*:137*//*149:*/
+/*:136*//*148:*/
 #line 621 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text);
@@ -1033,73 +1252,78 @@ static bool sysctl_is_dir(const char*name);
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2]);
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value);
-/*:149*//*155:*/
-#line 104 "web/sockopt.w"
+/*:148*//*153:*/
+#line 99 "web/sockopt.w"
+
+static void optreq_init(sr_optreq*rq,const sr_optdesc*d,int len);
+
+/*:153*//*156:*/
+#line 125 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name);
 
-/*:155*//*157:*/
-#line 134 "web/sockopt.w"
+/*:156*//*158:*/
+#line 155 "web/sockopt.w"
 
 static int set_flag(sr_sock*s,sr_optreq*rq);
 static int get_flag(sr_sock*s,sr_optreq*rq);
 static int set_int_field(sr_sock*s,sr_optreq*rq);
 static int get_int_field(sr_sock*s,sr_optreq*rq);
 
-/*:157*//*163:*/
-#line 295 "web/sockopt.w"
+/*:158*//*164:*/
+#line 314 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
 static bool opt_capable(uint64_t caps);
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
-/*:163*//*171:*/
+/*:164*//*172:*/
 #line 72 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val);
 static int buffer_store(int*size,bool*locked,int val,int min);
 
-/*:171*//*180:*/
-#line 241 "web/solsocket.w"
+/*:172*//*181:*/
+#line 246 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq);
 static int timeo_get(long timeo,sr_optreq*rq);
 
-/*:180*//*194:*/
-#line 408 "web/solsocket.w"
+/*:181*//*195:*/
+#line 413 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s);
 
-/*:194*//*196:*/
-#line 443 "web/solsocket.w"
+/*:195*//*197:*/
+#line 451 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns);
 
-/*:196*//*204:*/
-#line 541 "web/solsocket.w"
+/*:197*//*205:*/
+#line 549 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:204*//*221:*/
-#line 818 "web/solsocket.w"
+/*:205*//*222:*/
+#line 826 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:221*//*228:*/
-#line 1001 "web/solsocket.w"
+/*:222*//*229:*/
+#line 1009 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:228*//*241:*/
+/*:229*//*242:*/
 #line 169 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:241*//*266:*/
+/*:242*//*267:*/
 #line 49 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
@@ -1116,12 +1340,12 @@ static void mc_free(sr_sock*s,sr_mcsock*m);
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs);
 
-/*:266*//*283:*/
+/*:267*//*284:*/
 #line 412 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:283*//*292:*/
+/*:284*//*293:*/
 #line 28 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p);
@@ -1129,64 +1353,64 @@ static void put16(uint8_t*p,uint16_t v);
 static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
-/*:292*//*294:*/
-#line 64 "web/wire.w"
+/*:293*//*295:*/
+#line 65 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
-/*:294*//*296:*/
-#line 95 "web/wire.w"
+/*:295*//*297:*/
+#line 113 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:296*//*299:*/
-#line 136 "web/wire.w"
+/*:297*//*300:*/
+#line 154 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:299*//*302:*/
-#line 188 "web/wire.w"
+/*:300*//*303:*/
+#line 206 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:302*//*305:*/
-#line 218 "web/wire.w"
+/*:303*//*306:*/
+#line 242 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
-uint32_t daddr,struct sr_udp*u);
+uint32_t daddr,uint8_t proto,struct sr_udp*u);
 SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:305*//*308:*/
-#line 277 "web/wire.w"
+/*:306*//*309:*/
+#line 301 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:308*//*310:*/
-#line 322 "web/wire.w"
+/*:309*//*311:*/
+#line 346 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
 uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:310*//*312:*/
-#line 341 "web/wire.w"
+/*:311*//*313:*/
+#line 365 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:312*//*316:*/
-#line 440 "web/wire.w"
+/*:313*//*317:*/
+#line 464 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:316*//*320:*/
+/*:317*//*321:*/
 #line 42 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1194,165 +1418,162 @@ static void htab_insert(sr_htab*t,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:320*//*323:*/
+/*:321*//*324:*/
 #line 123 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:323*//*329:*/
-#line 186 "web/link.w"
+/*:324*//*330:*/
+#line 190 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len);
 static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:329*//*341:*/
-#line 402 "web/link.w"
+/*:330*//*342:*/
+#line 406 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:341*//*345:*/
-#line 473 "web/link.w"
+/*:342*//*346:*/
+#line 477 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
 
-/*:345*//*354:*/
-#line 576 "web/link.w"
+/*:346*//*355:*/
+#line 580 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:354*//*360:*/
-#line 43 "web/ip.w"
+/*:355*//*361:*/
+#line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
 int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:360*//*366:*/
-#line 207 "web/ip.w"
+/*:361*//*367:*/
+#line 216 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:366*//*372:*/
-#line 278 "web/ip.w"
+/*:367*//*373:*/
+#line 287 "web/ip.w"
 
 static void hent_free(sr_hent*e);
 static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:372*//*378:*/
-#line 376 "web/ip.w"
+/*:373*//*379:*/
+#line 385 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:378*//*380:*/
-#line 415 "web/ip.w"
+/*:379*//*381:*/
+#line 424 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:380*//*383:*/
-#line 507 "web/ip.w"
+/*:381*//*384:*/
+#line 519 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:383*//*385:*/
-#line 554 "web/ip.w"
+/*:384*//*386:*/
+#line 569 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:385*//*388:*/
-#line 607 "web/ip.w"
+/*:386*//*389:*/
+#line 622 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:388*//*391:*/
-#line 646 "web/ip.w"
+/*:389*//*392:*/
+#line 662 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
-static int udp_rcv(const struct sr_rx*rx);
-static void udp_err(sr_host*h,int type,int code,uint32_t info,
-const uint8_t*orig_ip,size_t len,uint32_t offender);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:391*//*397:*/
-#line 773 "web/ip.w"
+/*:392*//*398:*/
+#line 793 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:397*//*403:*/
-#line 885 "web/ip.w"
+/*:398*//*404:*/
+#line 905 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:403*//*406:*/
-#line 950 "web/ip.w"
+/*:404*//*407:*/
+#line 970 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:406*//*410:*/
-#line 1022 "web/ip.w"
+/*:407*//*411:*/
+#line 1042 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:410*//*412:*/
-#line 1066 "web/ip.w"
+/*:411*//*413:*/
+#line 1086 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:412*//*418:*/
-#line 1132 "web/ip.w"
+/*:413*//*419:*/
+#line 1152 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:418*//*420:*/
-#line 1182 "web/ip.w"
+/*:419*//*421:*/
+#line 1202 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:420*//*422:*/
-#line 1222 "web/ip.w"
+/*:421*//*423:*/
+#line 1242 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:422*//*427:*/
-#line 1260 "web/ip.w"
+/*:423*//*428:*/
+#line 1280 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:427*//*438:*/
+/*:428*//*437:*/
 #line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:438*//*445:*/
+/*:437*//*444:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1360,15 +1581,15 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:445*//*451:*/
-#line 189 "web/bind.w"
+/*:444*//*450:*/
+#line 195 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:451*//*454:*/
-#line 253 "web/bind.w"
+/*:450*//*453:*/
+#line 273 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
 static sr_porttab*sock_tab(sr_sock*s);
@@ -1376,32 +1597,32 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:454*//*457:*/
-#line 315 "web/bind.w"
+/*:453*//*457:*/
+#line 338 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
 /*:457*//*459:*/
-#line 340 "web/bind.w"
+#line 368 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
 /*:459*//*462:*/
-#line 379 "web/bind.w"
+#line 407 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
 /*:462*//*466:*/
-#line 445 "web/bind.w"
+#line 473 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
 /*:466*//*468:*/
-#line 497 "web/bind.w"
+#line 525 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok);
@@ -1409,13 +1630,13 @@ static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
 /*:468*//*470:*/
-#line 536 "web/bind.w"
+#line 564 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
 /*:470*//*472:*/
-#line 583 "web/bind.w"
+#line 611 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
 static void local_port_range(sr_host*h,int*low,int*high);
@@ -1423,7 +1644,7 @@ static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
 /*:472*//*476:*/
-#line 688 "web/bind.w"
+#line 716 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
 static int udp_get_port(sr_sock*s,uint16_t snum);
@@ -1431,25 +1652,25 @@ static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
 /*:476*//*482:*/
-#line 800 "web/bind.w"
+#line 828 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
 /*:482*//*486:*/
-#line 888 "web/bind.w"
+#line 916 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
 /*:486*//*488:*/
-#line 923 "web/bind.w"
+#line 951 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s);
 
 /*:488*//*491:*/
-#line 959 "web/bind.w"
+#line 987 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr);
@@ -1458,34 +1679,34 @@ static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
 /*:491*//*494:*/
-#line 1011 "web/bind.w"
+#line 1039 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
 /*:494*//*497:*/
-#line 1095 "web/bind.w"
+#line 1123 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
 /*:497*//*501:*/
-#line 1192 "web/bind.w"
+#line 1220 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
 /*:501*//*505:*/
-#line 1275 "web/bind.w"
+#line 1303 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
 /*:505*//*508:*/
-#line 1326 "web/bind.w"
+#line 1354 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
 /*:508*//*514:*/
-#line 1411 "web/bind.w"
+#line 1439 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
@@ -1495,7 +1716,7 @@ static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
 /*:514*//*520:*/
-#line 1559 "web/bind.w"
+#line 1588 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
@@ -1503,13 +1724,13 @@ static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
 /*:520*//*527:*/
-#line 1738 "web/bind.w"
+#line 1767 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
 /*:527*//*528:*/
-#line 1767 "web/bind.w"
+#line 1796 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1523,7 +1744,7 @@ uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
 /*:528*//*531:*/
-#line 1817 "web/bind.w"
+#line 1846 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1532,28 +1753,330 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
 
 /*:531*//*537:*/
-#line 1966 "web/bind.w"
+#line 1995 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
 /*:537*//*540:*/
-#line 2035 "web/bind.w"
+#line 2064 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
 /*:540*//*544:*/
-#line 2093 "web/bind.w"
+#line 2122 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
 /*:544*//*545:*/
-#line 2107 "web/bind.w"
+#line 2136 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:545*/
+/*:545*//*553:*/
+#line 130 "web/udp.w"
+
+static int skb_alloc_size(int need);
+static int skb_truesize(int iplen,int paylen);
+static int udp_truesize(int hlen,size_t l4len,int mtu);
+
+/*:553*//*556:*/
+#line 228 "web/udp.w"
+
+static int udp_rcv(const struct sr_rx*rx);
+
+/*:556*//*558:*/
+#line 242 "web/udp.w"
+
+static void udp_deliver_one(sr_sock*s,void*arg);
+
+/*:558*//*561:*/
+#line 280 "web/udp.w"
+
+static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
+
+/*:561*//*563:*/
+#line 309 "web/udp.w"
+
+static sr_dgram*dgram_new(size_t len);
+static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
+static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
+
+/*:563*//*566:*/
+#line 398 "web/udp.w"
+
+static void udp_queue_tail(sr_sock*s,sr_dgram*d);
+static sr_dgram*udp_queue_head_remove(sr_sock*s);
+
+/*:566*//*568:*/
+#line 438 "web/udp.w"
+
+static int udp_filter_run(const sr_sock*s,const struct udp_arrival*a);
+static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
+
+/*:568*//*571:*/
+#line 563 "web/udp.w"
+
+static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
+const uint8_t*orig_ip,size_t len);
+
+/*:571*//*574:*/
+#line 646 "web/udp.w"
+
+static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
+int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
+size_t len);
+static void sock_queue_err(sr_sock*s,sr_dgram*d);
+
+/*:574*//*577:*/
+#line 703 "web/udp.w"
+
+static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
+uint32_t info);
+
+/*:577*//*579:*/
+#line 734 "web/udp.w"
+
+static sr_dgram*sock_dequeue_err(sr_sock*s);
+static void sock_purge_err(sr_sock*s);
+
+/*:579*//*581:*/
+#line 772 "web/udp.w"
+
+static int set_recverr(sr_sock*s,sr_optreq*rq);
+
+/*:581*//*583:*/
+#line 820 "web/udp.w"
+
+static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
+
+/*:583*//*591:*/
+#line 1000 "web/udp.w"
+
+static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
+int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
+uint16_t dport,const uint8_t*opt,int optlen,int mtu);
+static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
+const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen);
+static int sock_alloc_send(sr_sock*s,int flags,int truesize);
+static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
+int*total);
+
+/*:591*//*597:*/
+#line 1134 "web/udp.w"
+
+static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
+uint32_t saddr,uint32_t daddr,uint8_t proto);
+
+/*:597*//*599:*/
+#line 1154 "web/udp.w"
+
+static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
+static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
+
+/*:599*//*602:*/
+#line 1207 "web/udp.w"
+
+static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
+int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
+uint16_t dport,const uint8_t*opt,int optlen,int mtu);
+
+/*:602*//*606:*/
+#line 1288 "web/udp.w"
+
+static bool ip_sk_ignore_df(const sr_sock*s);
+static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
+const uint8_t*opt,int optlen,int mtu);
+static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
+static void udp_cork_discard(sr_sock*s);
+static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
+
+/*:606*//*612:*/
+#line 1423 "web/udp.w"
+
+static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
+static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
+struct sr_ipcm*ipc);
+static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
+struct sr_ipcm*ipc);
+static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
+struct cmsghdr*c);
+
+/*:612*//*613:*/
+#line 1439 "web/udp.w"
+
+static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
+
+/*:613*//*619:*/
+#line 1608 "web/udp.w"
+
+static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
+socklen_t*namelen,struct sr_cmsg_out*co);
+
+/*:619*//*624:*/
+#line 1706 "web/udp.w"
+
+static void sk_peek_offset_bwd(sr_sock*s,int val);
+
+/*:624*//*626:*/
+#line 1725 "web/udp.w"
+
+static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err);
+static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
+static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
+
+/*:626*//*629:*/
+#line 1812 "web/udp.w"
+
+static void udp_rmem_release(sr_sock*s,int size,bool partial);
+
+/*:629*//*631:*/
+#line 1853 "web/udp.w"
+
+static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
+socklen_t*namelen,struct sr_cmsg_out*co);
+
+/*:631*//*633:*/
+#line 1908 "web/udp.w"
+
+static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
+size_t len,const void*data);
+
+/*:633*//*635:*/
+#line 1944 "web/udp.w"
+
+static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+sr_dgram*d);
+
+/*:635*//*637:*/
+#line 1988 "web/udp.w"
+
+static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+const sr_dgram*d);
+
+/*:637*//*641:*/
+#line 2056 "web/udp.w"
+
+static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
+
+/*:641*//*646:*/
+#line 2145 "web/udp.w"
+
+static void sock_enable_timestamp(sr_sock*s);
+
+/*:646*//*648:*/
+#line 2184 "web/udp.w"
+
+static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+sr_dgram*d);
+
+/*:648*//*650:*/
+#line 2223 "web/udp.w"
+
+static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
+
+/*:650*//*652:*/
+#line 2263 "web/udp.w"
+
+static int first_packet_length(sr_sock*s);
+
+/*:652*//*659:*/
+#line 2404 "web/udp.w"
+
+static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
+static ssize_t iov_total(const struct iovec*iov,size_t n);
+
+/*:659*//*666:*/
+#line 2530 "web/udp.w"
+
+static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
+
+/*:666*//*669:*/
+#line 2585 "web/udp.w"
+
+static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
+struct sr_cmsg_out*co);
+
+/*:669*//*674:*/
+#line 2686 "web/udp.w"
+
+static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
+
+/*:674*//*676:*/
+#line 2739 "web/udp.w"
+
+static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
+static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
+socklen_t*namelen,struct sr_cmsg_out*co);
+
+/*:676*//*678:*/
+#line 2782 "web/udp.w"
+
+static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
+int flags);
+
+/*:678*//*680:*/
+#line 2805 "web/udp.w"
+
+static void udp_release(sr_sock*s);
+
+/*:680*//*683:*/
+#line 2845 "web/udp.w"
+
+static void pkt_hold(sr_pkt*p);
+static void pkt_release(sr_pkt*p);
+
+/*:683*//*687:*/
+#line 33 "web/poll.w"
+
+static int world_wait(uint64_t deadline);
+static uint64_t sock_deadline(long timeo);
+typedef bool sr_wait_cond(sr_sock*s,const void*arg);
+static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
+
+/*:687*//*690:*/
+#line 88 "web/poll.w"
+
+static bool sock_recv_woken(sr_sock*s,const void*arg);
+static bool sock_may_send(sr_sock*s,const void*arg);
+
+/*:690*//*692:*/
+#line 143 "web/poll.w"
+
+static unsigned datagram_poll(sr_sock*s);
+static unsigned udp_poll(sr_sock*s,const sr_file*f);
+static unsigned tcp_poll(sr_sock*s);
+static unsigned file_poll(const sr_file*f);
+
+/*:692*//*698:*/
+#line 252 "web/poll.w"
+
+static int poll_scan(struct pollfd*fds,nfds_t nfds);
+static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
+
+/*:698*//*700:*/
+#line 306 "web/poll.w"
+
+static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
+
+/*:700*//*704:*/
+#line 363 "web/poll.w"
+
+static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
+static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
+
+/*:704*//*709:*/
+#line 507 "web/poll.w"
+
+static void sk_wake_async(sr_sock*s);
+static void sock_data_ready(sr_sock*s);
+static void sock_error_report(sr_sock*s);
+static bool sigio_perm(const sr_proc*p,const sr_file*f);
+static void proc_send_signal(sr_proc*p,int sig);
+
+/*:709*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -1565,25 +2088,26 @@ static sr_world the_world;
 /*:6*/
 #line 46 "web/sockref.w"
 
-/*154:*/
-#line 98 "web/sockopt.w"
+/*155:*/
+#line 119 "web/sockopt.w"
 
 #include "sr_options.h"
 
-/*:154*/
+/*:155*/
 #line 47 "web/sockref.w"
 
 
 /*:2*//*10:*/
-#line 51 "web/world.w"
+#line 52 "web/world.w"
 
 static void world_ready(void)
 {
 if(!W->ready)sr_reset();
+W->calls++;
 }
 
 /*:10*//*13:*/
-#line 77 "web/world.w"
+#line 79 "web/world.w"
 
 uint64_t sr_now_ns(void)
 {
@@ -1609,7 +2133,7 @@ return 0;
 }
 
 /*:13*//*19:*/
-#line 196 "web/world.w"
+#line 198 "web/world.w"
 
 static void*xcalloc(size_t n,size_t size)
 {
@@ -1628,7 +2152,7 @@ return p;
 }
 
 /*:19*//*21:*/
-#line 226 "web/world.w"
+#line 228 "web/world.w"
 
 static uint32_t prefix_mask(int len)
 {
@@ -1644,7 +2168,7 @@ return(ntohl(a)&0xffffff00u)==0xe0000000u;
 }
 
 /*:21*//*23:*/
-#line 252 "web/world.w"
+#line 254 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu)
@@ -1661,7 +2185,7 @@ return ifp;
 }
 
 /*:23*//*24:*/
-#line 271 "web/world.w"
+#line 273 "web/world.w"
 
 static sr_iface*iface_by_index(sr_host*h,int ifindex)
 {
@@ -1685,7 +2209,7 @@ return NULL;
 }
 
 /*:24*//*26:*/
-#line 312 "web/world.w"
+#line 314 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -1729,7 +2253,7 @@ h->nroutes--;
 }
 
 /*:26*//*28:*/
-#line 368 "web/world.w"
+#line 370 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err)
@@ -1758,7 +2282,7 @@ return fib_lookup(h,dst,0,RT_SCOPE_UNIVERSE,&err);
 }
 
 /*:28*//*30:*/
-#line 422 "web/world.w"
+#line 424 "web/world.w"
 
 static const struct sr_ifaddr*ifaddr_primary(const sr_iface*ifp,
 uint32_t addr,int prefixlen)
@@ -1793,7 +2317,7 @@ return 0;
 }
 
 /*:30*//*31:*/
-#line 455 "web/world.w"
+#line 457 "web/world.w"
 
 static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a)
@@ -1823,7 +2347,7 @@ ifp->ifindex,src,RT_SCOPE_LINK,true);
 }
 
 /*:31*//*33:*/
-#line 499 "web/world.w"
+#line 501 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up)
 {
@@ -1843,7 +2367,7 @@ route_del(h,i);
 }
 
 /*:33*//*37:*/
-#line 594 "web/world.w"
+#line 596 "web/world.w"
 
 static sr_host*host_by_id(int id)
 {
@@ -1851,14 +2375,14 @@ return id>=0&&id<W->nhosts?W->host[id]:NULL;
 }
 
 /*:37*//*38:*/
-#line 602 "web/world.w"
+#line 604 "web/world.w"
 
 static sr_host*host_new(const char*name)
 {
 sr_host*h= xcalloc(1,sizeof*h);
 h->id= W->nhosts;
 snprintf(h->name,sizeof h->name,"%s",name);
-/*136:*/
+/*135:*/
 #line 320 "web/sysctl.w"
 
 for(int i= 0;i<SR_NSYSCTL;i++){
@@ -1867,16 +2391,16 @@ h->sys[i][1]= sysctls[i].def2;
 }
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
-/*:136*/
-#line 608 "web/world.w"
+/*:135*/
+#line 610 "web/world.w"
 
-/*377:*/
-#line 373 "web/ip.w"
+/*378:*/
+#line 382 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:377*/
-#line 609 "web/world.w"
+/*:378*/
+#line 611 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
 W->host[W->nhosts++]= h;
@@ -1893,7 +2417,7 @@ return host_new(name)->id;
 }
 
 /*:38*//*39:*/
-#line 627 "web/world.w"
+#line 629 "web/world.w"
 
 static int parse_cidr(const char*s,uint32_t*addr,int*prefixlen)
 {
@@ -1919,7 +2443,7 @@ return 0;
 }
 
 /*:39*//*41:*/
-#line 657 "web/world.w"
+#line 659 "web/world.w"
 
 int sr_if_add(int host,const char*name,int mtu)
 {
@@ -1956,7 +2480,7 @@ return 0;
 }
 
 /*:41*//*42:*/
-#line 695 "web/world.w"
+#line 697 "web/world.w"
 
 int sr_addr_add(int host,int ifindex,const char*cidr,const char*brd)
 {
@@ -1979,7 +2503,7 @@ return sys_return(iface_add_addr(h,ifindex,addr,plen,b));
 }
 
 /*:42*//*43:*/
-#line 721 "web/world.w"
+#line 723 "web/world.w"
 
 int sr_route_add(int host,const char*cidr,const char*gw,int ifindex)
 {
@@ -2037,68 +2561,73 @@ return sys_return(-ESRCH);
 }
 
 /*:43*//*45:*/
-#line 785 "web/world.w"
+#line 787 "web/world.w"
 
 void sr_reset(void)
 {
 sr_host*h;
 if(W->ready)/*46:*/
-#line 810 "web/world.w"
+#line 812 "web/world.w"
 
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*328:*/
-#line 182 "web/link.w"
+/*329:*/
+#line 186 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:328*//*337:*/
-#line 326 "web/link.w"
+/*:329*//*338:*/
+#line 330 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:337*//*436:*/
+/*:338*//*435:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:436*/
-#line 814 "web/world.w"
+/*:435*/
+#line 816 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*353:*/
-#line 573 "web/link.w"
+/*354:*/
+#line 577 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:353*//*371:*/
-#line 275 "web/ip.w"
+/*:354*//*372:*/
+#line 284 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:371*//*396:*/
-#line 770 "web/ip.w"
+/*:372*//*397:*/
+#line 790 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:396*//*417:*/
-#line 1129 "web/ip.w"
+/*:397*//*418:*/
+#line 1149 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:417*//*425:*/
-#line 1251 "web/ip.w"
+/*:418*//*426:*/
+#line 1271 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:425*/
-#line 817 "web/world.w"
+/*:426*//*456:*/
+#line 335 "web/bind.w"
+
+if(fh->bind)bind_tables_free(fh);
+
+/*:456*/
+#line 819 "web/world.w"
 
 free(fh->ifs);
 free(fh->routes);
@@ -2108,23 +2637,23 @@ free(fh);
 free(W->host);
 }
 /*:46*/
-#line 789 "web/world.w"
+#line 791 "web/world.w"
 
 memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*327:*/
-#line 179 "web/link.w"
+/*328:*/
+#line 183 "web/link.w"
 
 W->rng= 1;
 
-/*:327*/
-#line 794 "web/world.w"
+/*:328*/
+#line 796 "web/world.w"
 
 h= host_new("host0");
 /*34:*/
-#line 526 "web/world.w"
+#line 528 "web/world.w"
 
 {
 int eth;
@@ -2137,15 +2666,15 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 }
 
 /*:34*/
-#line 796 "web/world.w"
+#line 798 "web/world.w"
 
-/*340:*/
-#line 387 "web/link.w"
+/*341:*/
+#line 391 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:340*/
-#line 797 "web/world.w"
+/*:341*/
+#line 799 "web/world.w"
 
 W->cur= proc_new(h,0);
 }
@@ -2339,7 +2868,7 @@ p->nofile= *rlim;
 return 0;
 }
 /*:66*//*72:*/
-#line 65 "web/fd.w"
+#line 67 "web/fd.w"
 
 static void fdtab_grow(sr_fdtab*t,int need)
 {
@@ -2360,6 +2889,7 @@ t->cap= ncap;
 static void fdtab_init(sr_proc*p)
 {
 memset(&p->fds,0,sizeof p->fds);
+p->fds.kmax= 64;
 fdtab_grow(&p->fds,0);
 for(int i= 0;i<3;i++){
 sr_file*f= xcalloc(1,sizeof*f);
@@ -2378,7 +2908,7 @@ free(t->file);free(t->cloexec);free(t->used);free(t->full);
 }
 
 /*:72*//*73:*/
-#line 106 "web/fd.w"
+#line 109 "web/fd.w"
 
 static int fd_lowest_free(const sr_fdtab*t,int minfd)
 {
@@ -2400,7 +2930,7 @@ return nw*64> minfd?nw*64:minfd;
 }
 
 /*:73*//*74:*/
-#line 130 "web/fd.w"
+#line 133 "web/fd.w"
 
 static int fd_install(sr_proc*p,sr_file*f,int minfd,bool cloexec)
 {
@@ -2408,6 +2938,18 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
+/*708:*/
+#line 464 "web/poll.w"
+
+if(fd>=t->kmax){
+int nr= 1;
+while(nr<fd+1)nr<<= 1;
+t->kmax= nr;
+}
+
+/*:708*/
+#line 140 "web/fd.w"
+
 t->file[fd]= f;
 t->cloexec[fd]= cloexec;
 t->used[fd/64]|= (uint64_t)1<<(fd%64);
@@ -2436,7 +2978,7 @@ file_put(f);
 }
 
 /*:74*//*75:*/
-#line 167 "web/fd.w"
+#line 171 "web/fd.w"
 
 static void file_put(sr_file*f)
 {
@@ -2446,7 +2988,7 @@ free(f);
 }
 
 /*:75*//*77:*/
-#line 182 "web/fd.w"
+#line 186 "web/fd.w"
 
 static sr_sock*sock_lookup(int fd,int*err)
 {
@@ -2457,7 +2999,7 @@ return f->sock;
 }
 
 /*:77*//*79:*/
-#line 198 "web/fd.w"
+#line 202 "web/fd.w"
 
 static int sys_return(int r)
 {
@@ -2466,7 +3008,7 @@ return r;
 }
 
 /*:79*//*80:*/
-#line 210 "web/fd.w"
+#line 214 "web/fd.w"
 
 int sr_close(int fd)
 {
@@ -2477,7 +3019,7 @@ return 0;
 }
 
 /*:80*//*81:*/
-#line 232 "web/fd.w"
+#line 236 "web/fd.w"
 
 static ssize_t positional_io(int fd,off_t offset)
 {
@@ -2499,7 +3041,7 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 return positional_io(fd,offset);
 }
 /*:81*//*88:*/
-#line 141 "web/socket.w"
+#line 142 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -2533,7 +3075,7 @@ return fd;
 }
 
 /*:88*//*91:*/
-#line 200 "web/socket.w"
+#line 201 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -2567,7 +3109,7 @@ return 0;
 }
 
 /*:91*//*92:*/
-#line 249 "web/socket.w"
+#line 250 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
@@ -2589,7 +3131,7 @@ return sys_return(-EOPNOTSUPP);
 }
 
 /*:92*//*94:*/
-#line 279 "web/socket.w"
+#line 280 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -2601,7 +3143,7 @@ s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
 /*95:*/
-#line 294 "web/socket.w"
+#line 295 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -2611,17 +3153,22 @@ s->peek_off= -1;
 s->incoming_cpu= -1;
 s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 
-/*:95*//*169:*/
+/*:95*//*170:*/
 #line 40 "web/solsocket.w"
 
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:169*/
-#line 289 "web/socket.w"
+/*:170*//*551:*/
+#line 97 "web/udp.w"
+
+s->forward_threshold= s->rcvbuf>>2;
+
+/*:551*/
+#line 290 "web/socket.w"
 
 /*97:*/
-#line 307 "web/socket.w"
+#line 308 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -2629,7 +3176,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:97*//*443:*/
+/*:97*//*442:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -2638,21 +3185,25 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:443*/
-#line 290 "web/socket.w"
+/*:442*/
+#line 291 "web/socket.w"
 
 return s;
 }
 
 /*:94*//*98:*/
-#line 317 "web/socket.w"
+#line 320 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
 inet_release(s);
+udp_release(s);
 mc_drop_all(s);
 free(s->filter);
-free(s);
+s->filter= NULL;
+s->file= NULL;
+if(s->wheld)s->orphaned= true;
+else free(s);
 }
 /*:98*//*101:*/
 #line 26 "web/ioctl.w"
@@ -2676,11 +3227,13 @@ if(who==INT_MIN)return-EINVAL;
 if(who> 0&&!proc_by_pid(who))return-ESRCH;
 if(who<0&&!pgrp_exists(-who))return-ESRCH;
 f->owner= who;
+f->fown_uid= W->cur->ruid;
+f->fown_euid= W->cur->euid;
 return 0;
 }
 
 /*:102*//*104:*/
-#line 73 "web/ioctl.w"
+#line 75 "web/ioctl.w"
 
 int sr_fcntl(int fd,int cmd,...)
 {
@@ -2716,7 +3269,7 @@ default:return sys_return(-EINVAL);
 }
 
 /*:104*//*105:*/
-#line 116 "web/ioctl.w"
+#line 118 "web/ioctl.w"
 
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled)
@@ -2738,7 +3291,7 @@ return 0;
 }
 
 /*:105*//*106:*/
-#line 150 "web/ioctl.w"
+#line 152 "web/ioctl.w"
 
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp)
 {
@@ -2753,42 +3306,35 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*107:*/
-#line 194 "web/ioctl.w"
+/*654:*/
+#line 2297 "web/udp.w"
 
-case SIOCGSTAMP:case SIOCGSTAMPNS:
-if(!s->stamped)return-ENOENT;
-if(!argp)return-EFAULT;
-if(req==SIOCGSTAMPNS){
-struct timespec ts;
-ts.tv_sec= (time_t)(s->last_stamp_ns/1000000000u);
-ts.tv_nsec= (long)(s->last_stamp_ns%1000000000u);
-memcpy(argp,&ts,sizeof ts);
-}else{
-struct timeval tv;
-tv.tv_sec= (time_t)(s->last_stamp_ns/1000000000u);
-tv.tv_usec= (suseconds_t)(s->last_stamp_ns%1000000000u/1000u);
-memcpy(argp,&tv,sizeof tv);
-}
-return 0;
+case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
+case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
 case SIOCINQ:case SIOCOUTQ:case SIOCATMARK:case SIOCOUTQNSD:
 if(s->type==SOCK_DGRAM&&s->protocol==IPPROTO_ICMP)return-ENOTTY;
 if(s->type!=SOCK_STREAM&&(req==SIOCATMARK||req==SIOCOUTQNSD))return-ENOTTY;
 if(s->type==SOCK_STREAM&&s->listening&&req!=SIOCATMARK)return-EINVAL;
 if(!argp)return-EFAULT;
-v= req==SIOCINQ?s->rx_first_len:req==SIOCOUTQ?s->tx_queued:0;
+v= 0;
+if(s->type!=SOCK_STREAM){
+if(req==SIOCINQ){
+int n= first_packet_length(s);
+v= n<0?0:n;
+}else v= s->wmem;
+}
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:107*/
-#line 164 "web/ioctl.w"
+/*:654*/
+#line 166 "web/ioctl.w"
 
 }
 return-ENOTTY;
 }
 
-/*:106*//*110:*/
-#line 246 "web/ioctl.w"
+/*:106*//*109:*/
+#line 195 "web/ioctl.w"
 
 int sr_ioctl(int fd,unsigned long request,...)
 {
@@ -2810,12 +3356,12 @@ if(r==-ENOTTY&&SR_IS_SOCK_IOCTL(request)&&!argp)r= -EFAULT;
 return sys_return(r);
 }
 
-/*:110*//*117:*/
+/*:109*//*116:*/
 #line 81 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL]= {
 
-/*119:*/
+/*118:*/
 #line 111 "web/sysctl.w"
 
 [SYS_RMEM_DEFAULT]= {"net.core.rmem_default","socket.7:proc:rmem_default",
@@ -2827,7 +3373,7 @@ SYS_GLOBAL,SYSV_INT,212992,0,SR_MIN_SNDBUF,INT_MAX},
 [SYS_WMEM_MAX]= {"net.core.wmem_max","socket.7:proc:wmem_max",
 SYS_GLOBAL,SYSV_INT,4194304,0,SR_MIN_SNDBUF,INT_MAX},
 
-/*:119*//*120:*/
+/*:118*//*119:*/
 #line 129 "web/sysctl.w"
 
 [SYS_MESSAGE_COST]= {"net.core.message_cost","socket.7:proc:message_cost",
@@ -2835,20 +3381,20 @@ SYS_GLOBAL,SYSV_INT,5,0,INT_MIN,INT_MAX},
 [SYS_MESSAGE_BURST]= {"net.core.message_burst","socket.7:proc:message_burst",
 SYS_GLOBAL,SYSV_INT,10,0,INT_MIN,INT_MAX},
 
-/*:120*//*121:*/
+/*:119*//*120:*/
 #line 140 "web/sysctl.w"
 
 [SYS_NETDEV_MAX_BACKLOG]= {"net.core.netdev_max_backlog",
 "socket.7:proc:netdev_max_backlog",SYS_GLOBAL,SYSV_INT,1000,0,
 INT_MIN,INT_MAX},
 
-/*:121*//*122:*/
+/*:120*//*121:*/
 #line 150 "web/sysctl.w"
 
 [SYS_OPTMEM_MAX]= {"net.core.optmem_max","socket.7:proc:optmem_max",
 SYS_NETNS,SYSV_INT,131072,0,0,INT_MAX},
 
-/*:122*//*123:*/
+/*:121*//*122:*/
 #line 160 "web/sysctl.w"
 
 [SYS_BUSY_READ]= {"net.core.busy_read","socket.7:SO_BUSY_POLL",
@@ -2858,25 +3404,25 @@ SYS_GLOBAL,SYSV_INT,0,0,0,INT_MAX},
 [SYS_SOMAXCONN]= {"net.core.somaxconn","socket.7:call:listen",
 SYS_NETNS,SYSV_INT,4096,0,0,INT_MAX},
 
-/*:123*//*124:*/
+/*:122*//*123:*/
 #line 173 "web/sysctl.w"
 
 [SYS_IP_DEFAULT_TTL]= {"net.ipv4.ip_default_ttl","ip.7:proc:ip_default_ttl",
 SYS_NETNS,SYSV_U8,64,0,1,255},
 
-/*:124*//*125:*/
+/*:123*//*124:*/
 #line 182 "web/sysctl.w"
 
 [SYS_IP_DYNADDR]= {"net.ipv4.ip_dynaddr","ip.7:proc:ip_dynaddr",
 SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:125*//*126:*/
+/*:124*//*125:*/
 #line 194 "web/sysctl.w"
 
 [SYS_IP_FORWARD]= {"net.ipv4.ip_forward","ip.7:proc:ip_forward",
 SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 
-/*:126*//*127:*/
+/*:125*//*126:*/
 #line 206 "web/sysctl.w"
 
 [SYS_IP_LOCAL_PORT_RANGE]= {"net.ipv4.ip_local_port_range",
@@ -2890,7 +3436,7 @@ SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 [SYS_IP_AUTOBIND_REUSE]= {"net.ipv4.ip_autobind_reuse",
 "ip.7:addr:autobind_connect",SYS_NETNS,SYSV_INT,0,0,0,1},
 
-/*:127*//*128:*/
+/*:126*//*127:*/
 #line 228 "web/sysctl.w"
 
 [SYS_IP_NO_PMTU_DISC]= {"net.ipv4.ip_no_pmtu_disc","ip.7:proc:ip_no_pmtu_disc",
@@ -2902,13 +3448,13 @@ SYS_NETNS,SYSV_INT,552,0,68,INT_MAX},
 [SYS_ROUTE_MIN_ADV_MSS]= {"net.ipv4.route.min_adv_mss",
 "ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,256,0,INT_MIN,INT_MAX},
 
-/*:128*//*129:*/
+/*:127*//*128:*/
 #line 243 "web/sysctl.w"
 
 [SYS_IP_NONLOCAL_BIND]= {"net.ipv4.ip_nonlocal_bind",
 "ip.7:proc:ip_nonlocal_bind",SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:129*//*130:*/
+/*:128*//*129:*/
 #line 257 "web/sysctl.w"
 
 [SYS_IPFRAG_HIGH_THRESH]= {"net.ipv4.ipfrag_high_thresh",
@@ -2922,7 +3468,7 @@ SYS_NETNS,SYSV_JIFFIES,30,0,INT_MIN,INT_MAX},
 [SYS_IPFRAG_MAX_DIST]= {"net.ipv4.ipfrag_max_dist","ip.7:proc_interfaces",
 SYS_NETNS,SYSV_INT,64,0,0,INT_MAX},
 
-/*:130*//*131:*/
+/*:129*//*130:*/
 #line 274 "web/sysctl.w"
 
 [SYS_IP6FRAG_HIGH_THRESH]= {"net.ipv6.ip6frag_high_thresh",
@@ -2934,7 +3480,7 @@ LLONG_MAX},
 [SYS_IP6FRAG_TIME]= {"net.ipv6.ip6frag_time","ip.7:proc:ip6frag_time",
 SYS_NETNS,SYSV_JIFFIES,60,0,INT_MIN,INT_MAX},
 
-/*:131*//*134:*/
+/*:130*//*133:*/
 #line 308 "web/sysctl.w"
 
 [SYS_IGMP_MAX_MEMBERSHIPS]= {"net.ipv4.igmp_max_memberships",
@@ -2945,13 +3491,13 @@ SYS_NETNS,SYSV_INT,10,0,INT_MIN,INT_MAX},
 SYS_NETNS,SYSV_PAIR,1,0,0,4294967294LL},
 
 
-/*:134*/
+/*:133*/
 #line 84 "web/sysctl.w"
 
 
 };
 
-/*:117*//*138:*/
+/*:116*//*137:*/
 #line 335 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i)
@@ -2965,7 +3511,7 @@ static long long sysctl_value(sr_host*h,int i)
 return sysctl_slot(h,i)[0];
 }
 
-/*:138*//*139:*/
+/*:137*//*138:*/
 #line 351 "web/sysctl.w"
 
 static bool ping_group_allowed(const sr_proc*p)
@@ -2974,7 +3520,7 @@ long long*r= sysctl_slot(p->host,SYS_PING_GROUP_RANGE);
 return(long long)p->ruid>=r[0]&&(long long)p->ruid<=r[1];
 }
 
-/*:139*//*140:*/
+/*:138*//*139:*/
 #line 369 "web/sysctl.w"
 
 static bool sysctl_is_dir(const char*name)
@@ -2987,7 +3533,7 @@ if(!strncmp(sysctls[i].name,name,n)&&sysctls[i].name[n]=='.')return true;
 return false;
 }
 
-/*:140*//*141:*/
+/*:139*//*140:*/
 #line 383 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len)
@@ -3011,7 +3557,7 @@ memcpy(buf,text,strlen(text)+1);
 return(int)strlen(text);
 }
 
-/*:141*//*142:*/
+/*:140*//*141:*/
 #line 418 "web/sysctl.w"
 
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
@@ -3042,7 +3588,7 @@ world_ready();
 return sys_return(sysctl_write(W->cur->host,W->cur,name,value));
 }
 
-/*:142*//*144:*/
+/*:141*//*143:*/
 #line 456 "web/sysctl.w"
 
 int sr_host_sysctl_set(int host,const char*name,const char*value)
@@ -3053,7 +3599,7 @@ if(!(h= host_by_id(host)))return sys_return(-ENOENT);
 return sys_return(sysctl_write(h,NULL,name,value));
 }
 
-/*:144*//*145:*/
+/*:143*//*144:*/
 #line 476 "web/sysctl.w"
 
 static int read_number(const char**pp,bool*neg,unsigned long long*out)
@@ -3072,7 +3618,7 @@ if(*end&&*end!=' '&&*end!='\t'&&*end!='\n')return-EINVAL;
 return 0;
 }
 
-/*:145*//*146:*/
+/*:144*//*145:*/
 #line 504 "web/sysctl.w"
 
 static int sysctl_parse(int i,const char*text,long long nv[2])
@@ -3107,7 +3653,7 @@ nv[k]= v;
 return 0;
 }
 
-/*:146*//*147:*/
+/*:145*//*146:*/
 #line 549 "web/sysctl.w"
 
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2])
@@ -3133,7 +3679,7 @@ break;
 return 0;
 }
 
-/*:147*//*148:*/
+/*:146*//*147:*/
 #line 578 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text)
@@ -3178,8 +3724,22 @@ k= e;
 }
 }
 
-/*:148*//*156:*/
-#line 107 "web/sockopt.w"
+/*:147*//*154:*/
+#line 102 "web/sockopt.w"
+
+static void optreq_init(sr_optreq*rq,const sr_optdesc*d,int len)
+{
+rq->d= d;
+rq->val= 0;
+rq->buf= NULL;
+rq->len= len;
+rq->outlen= 0;
+rq->ubuf= NULL;
+rq->ulen= NULL;
+}
+
+/*:154*//*157:*/
+#line 128 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name)
 {
@@ -3191,8 +3751,8 @@ else return NULL;
 return index[name]?&sr_optdescs[index[name]-1]:NULL;
 }
 
-/*:156*//*158:*/
-#line 140 "web/sockopt.w"
+/*:157*//*159:*/
+#line 161 "web/sockopt.w"
 
 static unsigned*flag_word(sr_sock*s,const sr_optdesc*d)
 {
@@ -3225,8 +3785,8 @@ memcpy(&rq->val,(char*)s+rq->d->offset,sizeof(int));
 return 0;
 }
 
-/*:158*//*159:*/
-#line 190 "web/sockopt.w"
+/*:159*//*160:*/
+#line 211 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
 socklen_t optlen)
@@ -3247,17 +3807,15 @@ if(!optval)return sys_return(-EFAULT);
 if(level==IPPROTO_IP&&optname>=SR_MRT_BASE&&optname<=SR_MRT_MAX)
 return sys_return(-EOPNOTSUPP);
 if(!d||!(d->access&OPT_SET))return sys_return(-ENOPROTOOPT);
-memset(&rq,0,sizeof rq);
-rq.d= d;
+optreq_init(&rq,d,len);
 rq.buf= optval;
-rq.len= len;
 err= opt_validate_set(s,d,&rq);
 if(err==0)err= d->set(s,&rq);
 return sys_return(err);
 }
 
-/*:159*//*161:*/
-#line 241 "web/sockopt.w"
+/*:160*//*162:*/
+#line 260 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
 {
@@ -3301,8 +3859,8 @@ if(d->type==OPT_BOOL||d->type==OPT_BYTEBOOL)rq->val= rq->val!=0;
 return 0;
 }
 
-/*:161*//*162:*/
-#line 287 "web/sockopt.w"
+/*:162*//*163:*/
+#line 306 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
 {
@@ -3311,8 +3869,8 @@ if(((caps>>c)&1)&&proc_capable(W->cur,c))return true;
 return false;
 }
 
-/*:162*//*164:*/
-#line 315 "web/sockopt.w"
+/*:163*//*165:*/
+#line 334 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
 socklen_t*optlen)
@@ -3333,9 +3891,7 @@ d= opt_lookup(level,optname);
 if(!d||!(d->access&OPT_GET))return sys_return(-ENOPROTOOPT);
 if(!d->types_set_only&&!(d->types&(1u<<s->type)))
 return sys_return(-d->type_errno);
-memset(&rq,0,sizeof rq);
-rq.d= d;
-rq.len= len;
+optreq_init(&rq,d,len);
 rq.ubuf= optval;
 rq.ulen= optlen;
 err= d->get(s,&rq);
@@ -3344,8 +3900,8 @@ if(d->type==OPT_CUSTOM)return 0;
 return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
-/*:164*//*165:*/
-#line 361 "web/sockopt.w"
+/*:165*//*166:*/
+#line 378 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len)
@@ -3377,7 +3933,7 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 *optlen= (socklen_t)len;
 return 0;
 }
-/*:165*//*170:*/
+/*:166*//*171:*/
 #line 57 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val)
@@ -3394,18 +3950,20 @@ if(val> INT_MAX/2)val= INT_MAX/2;
 return 0;
 }
 
-/*:170*//*172:*/
-#line 86 "web/solsocket.w"
+/*:171*//*173:*/
+#line 88 "web/solsocket.w"
 
 static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
 {
-return buffer_store(&s->rcvbuf,&s->rcvbuf_locked,
+buffer_store(&s->rcvbuf,&s->rcvbuf_locked,
 buffer_request(s,SYS_RMEM_MAX,rq->val),SR_MIN_RCVBUF);
+s->forward_threshold= s->rcvbuf>>2;
+return 0;
 }
 
 
-/*:172*//*173:*/
-#line 102 "web/solsocket.w"
+/*:173*//*174:*/
+#line 106 "web/solsocket.w"
 
 static int set_sndbuf(sr_sock*s,sr_optreq*rq)
 {
@@ -3414,13 +3972,14 @@ buffer_request(s,SYS_WMEM_MAX,rq->val),SR_MIN_SNDBUF);
 }
 
 
-/*:173*//*174:*/
-#line 124 "web/solsocket.w"
+/*:174*//*175:*/
+#line 128 "web/solsocket.w"
 
 static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
 {
-return buffer_store(&s->rcvbuf,&s->rcvbuf_locked,rq->val<0?0:rq->val,
-SR_MIN_RCVBUF);
+buffer_store(&s->rcvbuf,&s->rcvbuf_locked,rq->val<0?0:rq->val,SR_MIN_RCVBUF);
+s->forward_threshold= s->rcvbuf>>2;
+return 0;
 }
 
 static int set_sndbufforce(sr_sock*s,sr_optreq*rq)
@@ -3429,8 +3988,8 @@ return buffer_store(&s->sndbuf,&s->sndbuf_locked,rq->val<0?0:rq->val,
 SR_MIN_SNDBUF);
 }
 
-/*:174*//*176:*/
-#line 155 "web/solsocket.w"
+/*:175*//*177:*/
+#line 160 "web/solsocket.w"
 
 static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
 {
@@ -3446,8 +4005,8 @@ return 0;
 }
 
 
-/*:176*//*177:*/
-#line 176 "web/solsocket.w"
+/*:177*//*178:*/
+#line 181 "web/solsocket.w"
 
 static int get_sndlowat(sr_sock*s,sr_optreq*rq)
 {
@@ -3456,8 +4015,8 @@ rq->val= 1;
 return 0;
 }
 
-/*:177*//*179:*/
-#line 210 "web/solsocket.w"
+/*:178*//*180:*/
+#line 215 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq)
 {
@@ -3489,8 +4048,8 @@ static int get_rcvtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->rcvtimeo,rq)
 static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq);}
 static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
 
-/*:179*//*181:*/
-#line 260 "web/solsocket.w"
+/*:180*//*182:*/
+#line 265 "web/solsocket.w"
 
 static int set_linger(sr_sock*s,sr_optreq*rq)
 {
@@ -3516,8 +4075,8 @@ rq->outlen= sizeof l;
 return 0;
 }
 
-/*:181*//*185:*/
-#line 314 "web/solsocket.w"
+/*:182*//*186:*/
+#line 319 "web/solsocket.w"
 
 static int set_dontroute(sr_sock*s,sr_optreq*rq)
 {
@@ -3525,14 +4084,14 @@ s->dst_cached= false;
 return set_flag(s,rq);
 }
 
-/*:185*//*192:*/
-#line 364 "web/solsocket.w"
+/*:186*//*193:*/
+#line 369 "web/solsocket.w"
 
 static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
 static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:192*//*193:*/
-#line 382 "web/solsocket.w"
+/*:193*//*194:*/
+#line 387 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s)
 {
@@ -3559,13 +4118,16 @@ static int get_sock_passsec(sr_sock*s,sr_optreq*rq)
 return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
-/*:193*//*195:*/
-#line 425 "web/solsocket.w"
+/*:194*//*196:*/
+#line 430 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns)
 {
 s->flags&= ~(SK_TIMESTAMP|SK_TIMESTAMPNS);
-if(on)s->flags|= SK_TIMESTAMP|(ns?SK_TIMESTAMPNS:0);
+if(on){
+s->flags|= SK_TIMESTAMP|(ns?SK_TIMESTAMPNS:0);
+sock_enable_timestamp(s);
+}
 return 0;
 }
 
@@ -3579,8 +4141,8 @@ return 0;
 }
 
 
-/*:195*//*200:*/
-#line 483 "web/solsocket.w"
+/*:196*//*201:*/
+#line 491 "web/solsocket.w"
 
 static int set_mark(sr_sock*s,sr_optreq*rq)
 {
@@ -3588,8 +4150,8 @@ if(s->mark!=(uint32_t)rq->val)s->dst_cached= false;
 return set_int_field(s,rq);
 }
 
-/*:200*//*203:*/
-#line 521 "web/solsocket.w"
+/*:201*//*204:*/
+#line 529 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
 {
@@ -3610,8 +4172,8 @@ rq->val= s->peek_off;
 return 0;
 }
 
-/*:203*//*205:*/
-#line 556 "web/solsocket.w"
+/*:204*//*206:*/
+#line 564 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
 {
@@ -3637,8 +4199,8 @@ rq->outlen= sizeof v;
 return 0;
 }
 
-/*:205*//*207:*/
-#line 608 "web/solsocket.w"
+/*:206*//*208:*/
+#line 616 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
 {
@@ -3665,13 +4227,13 @@ rq->outlen= sizeof pair;
 return 0;
 }
 
-/*:207*//*210:*/
-#line 655 "web/solsocket.w"
+/*:208*//*211:*/
+#line 663 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
-/*:210*//*211:*/
-#line 666 "web/solsocket.w"
+/*:211*//*212:*/
+#line 674 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
 {
@@ -3680,13 +4242,13 @@ s->err= 0;
 return 0;
 }
 
-/*:211*//*212:*/
-#line 680 "web/solsocket.w"
+/*:212*//*213:*/
+#line 688 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:212*//*213:*/
-#line 689 "web/solsocket.w"
+/*:213*//*214:*/
+#line 697 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
 {
@@ -3695,8 +4257,8 @@ rq->val= SKF_AD_MAX;
 return 0;
 }
 
-/*:213*//*214:*/
-#line 706 "web/solsocket.w"
+/*:214*//*215:*/
+#line 714 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
 {
@@ -3707,14 +4269,14 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:214*//*215:*/
-#line 725 "web/solsocket.w"
+/*:215*//*216:*/
+#line 733 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
 
-/*:215*//*217:*/
-#line 749 "web/solsocket.w"
+/*:216*//*218:*/
+#line 757 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -3734,8 +4296,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:217*//*218:*/
-#line 777 "web/solsocket.w"
+/*:218*//*219:*/
+#line 785 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -3749,8 +4311,8 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:218*//*220:*/
-#line 804 "web/solsocket.w"
+/*:219*//*221:*/
+#line 812 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
 {
@@ -3765,15 +4327,15 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:220*//*222:*/
-#line 834 "web/solsocket.w"
+/*:221*//*223:*/
+#line 842 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*223:*/
-#line 864 "web/solsocket.w"
+/*224:*/
+#line 872 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
 case BPF_ALU|BPF_SUB|BPF_K:case BPF_ALU|BPF_SUB|BPF_X:
@@ -3792,8 +4354,8 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:223*/
-#line 839 "web/solsocket.w"
+/*:224*/
+#line 847 "web/solsocket.w"
 
 return true;
 case BPF_ALU|BPF_DIV|BPF_K:case BPF_ALU|BPF_MOD|BPF_K:
@@ -3817,8 +4379,8 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:222*//*224:*/
-#line 890 "web/solsocket.w"
+/*:223*//*225:*/
+#line 898 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
 {
@@ -3844,8 +4406,8 @@ free(mask);
 return ok;
 }
 
-/*:224*//*225:*/
-#line 934 "web/solsocket.w"
+/*:225*//*226:*/
+#line 942 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -3862,8 +4424,8 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:225*//*226:*/
-#line 963 "web/solsocket.w"
+/*:226*//*227:*/
+#line 971 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -3879,8 +4441,8 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:226*//*227:*/
-#line 990 "web/solsocket.w"
+/*:227*//*228:*/
+#line 998 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
 {
@@ -3892,8 +4454,8 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:227*//*229:*/
-#line 1015 "web/solsocket.w"
+/*:228*//*230:*/
+#line 1023 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -3907,8 +4469,8 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:229*//*230:*/
-#line 1034 "web/solsocket.w"
+/*:230*//*231:*/
+#line 1042 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -3917,8 +4479,8 @@ return set_flag(s,rq);
 }
 
 
-/*:230*//*231:*/
-#line 1061 "web/solsocket.w"
+/*:231*//*232:*/
+#line 1069 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
 {
@@ -3931,7 +4493,7 @@ return reuseport_attach(s);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:231*//*234:*/
+/*:232*//*235:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -3947,7 +4509,7 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:234*//*235:*/
+/*:235*//*236:*/
 #line 74 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
@@ -3968,7 +4530,7 @@ return 0;
 }
 
 
-/*:235*//*239:*/
+/*:236*//*240:*/
 #line 137 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
@@ -3998,7 +4560,7 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:239*//*242:*/
+/*:240*//*243:*/
 #line 187 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
@@ -4031,7 +4593,7 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*243:*/
+if(p[2]<=n)/*244:*/
 #line 237 "web/ipopt.w"
 
 {
@@ -4054,7 +4616,7 @@ break;
 }
 }
 
-/*:243*/
+/*:244*/
 #line 218 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
@@ -4075,7 +4637,7 @@ l-= n;
 return 0;
 }
 
-/*:242*//*244:*/
+/*:243*//*245:*/
 #line 262 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
@@ -4088,7 +4650,7 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:244*//*245:*/
+/*:245*//*246:*/
 #line 290 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
@@ -4101,7 +4663,7 @@ return set_flag(s,rq);
 }
 
 
-/*:245*//*258:*/
+/*:246*//*259:*/
 #line 421 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
@@ -4111,7 +4673,7 @@ rq->val= sk_dst_mtu(s);
 return 0;
 }
 
-/*:258*//*260:*/
+/*:259*//*261:*/
 #line 451 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
@@ -4143,7 +4705,7 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:260*//*261:*/
+/*:261*//*262:*/
 #line 490 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
@@ -4153,10 +4715,10 @@ return 0;
 }
 
 
-/*:261*//*263:*/
+/*:262*//*264:*/
 #line 516 "web/ipopt.w"
 
-/*:263*//*267:*/
+/*:264*//*268:*/
 #line 67 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
@@ -4164,7 +4726,7 @@ static bool ipv4_is_multicast(uint32_t addr)
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:267*//*268:*/
+/*:268*//*269:*/
 #line 81 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
@@ -4177,7 +4739,7 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:268*//*269:*/
+/*:269*//*270:*/
 #line 106 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
@@ -4196,7 +4758,7 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:269*//*270:*/
+/*:270*//*271:*/
 #line 135 "web/mcast.w"
 
 static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -4212,7 +4774,7 @@ memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
 return 0;
 }
 
-/*:270*//*272:*/
+/*:271*//*273:*/
 #line 173 "web/mcast.w"
 
 static bool omem_charge(sr_sock*s,int size)
@@ -4231,7 +4793,7 @@ free(m->src);
 free(m);
 }
 
-/*:272*//*273:*/
+/*:273*//*274:*/
 #line 194 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
@@ -4242,7 +4804,7 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:273*//*274:*/
+/*:274*//*275:*/
 #line 214 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
@@ -4268,7 +4830,7 @@ ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:274*//*275:*/
+/*:275*//*276:*/
 #line 250 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
@@ -4290,7 +4852,7 @@ return 0;
 return-EADDRNOTAVAIL;
 }
 
-/*:275*//*276:*/
+/*:276*//*277:*/
 #line 272 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
@@ -4303,7 +4865,7 @@ mc_free(s,m);
 s->mc_count= 0;
 }
 
-/*:276*//*277:*/
+/*:277*//*278:*/
 #line 297 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
@@ -4315,7 +4877,7 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:277*//*278:*/
+/*:278*//*279:*/
 #line 313 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
@@ -4327,7 +4889,7 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_leave(s,&mr);
 }
 
-/*:278*//*279:*/
+/*:279*//*280:*/
 #line 341 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
@@ -4351,7 +4913,7 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*280:*/
+if(!add)/*281:*/
 #line 368 "web/mcast.w"
 
 {
@@ -4362,10 +4924,10 @@ m->nsrc--;
 return 0;
 }
 
-/*:280*/
+/*:281*/
 #line 363 "web/mcast.w"
 
-/*281:*/
+/*282:*/
 #line 381 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
@@ -4384,13 +4946,13 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 }
 m->src[m->nsrc++]= src;
 
-/*:281*/
+/*:282*/
 #line 364 "web/mcast.w"
 
 return 0;
 }
 
-/*:279*//*282:*/
+/*:280*//*283:*/
 #line 403 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
@@ -4401,7 +4963,7 @@ memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:282*//*284:*/
+/*:283*//*285:*/
 #line 427 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
@@ -4418,7 +4980,7 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs);
 }
 
-/*:284*//*285:*/
+/*:285*//*286:*/
 #line 450 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
@@ -4428,7 +4990,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
 }
 
-/*:285*//*286:*/
+/*:286*//*287:*/
 #line 464 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
@@ -4438,7 +5000,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
 }
 
-/*:286*//*287:*/
+/*:287*//*288:*/
 #line 478 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
@@ -4448,7 +5010,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
 }
 
-/*:287*//*288:*/
+/*:288*//*289:*/
 #line 508 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
@@ -4477,7 +5039,7 @@ return-ENODEV;
 if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*289:*/
+/*290:*/
 #line 541 "web/mcast.w"
 
 if(n&&!omem_charge(s,SR_SFLSIZE((int)n)))return-ENOBUFS;
@@ -4492,13 +5054,13 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)hdr.imsf_fmode;
 
-/*:289*/
+/*:290*/
 #line 535 "web/mcast.w"
 
 return 0;
 }
 
-/*:288*//*290:*/
+/*:289*//*291:*/
 #line 570 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
@@ -4530,7 +5092,7 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:290*//*293:*/
+/*:291*//*294:*/
 #line 34 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p)
@@ -4556,17 +5118,26 @@ static void put_addr(uint8_t*p,uint32_t a)
 memcpy(p,&a,4);
 }
 
-/*:293*//*295:*/
-#line 69 "web/wire.w"
+/*:294*//*296:*/
+#line 78 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
 {
-uint64_t s= sum;
-size_t i;
-for(i= 0;i+1<n;i+= 2)s+= (uint32_t)(p[i]<<8|p[i+1]);
-if(n&1)s+= (uint32_t)p[n-1]<<8;
-while(s>>32)s= (s&0xffffffffu)+(s>>32);
-return(uint32_t)s;
+uint64_t acc= 0,w;
+uint16_t h;
+for(;n>=8;p+= 8,n-= 8){
+memcpy(&w,p,8);
+acc+= w;
+acc+= acc<w;
+}
+acc= (acc&0xffffffffu)+(acc>>32);
+if(n>=4){uint32_t v;memcpy(&v,p,4);acc+= v;p+= 4,n-= 4;}
+if(n>=2){memcpy(&h,p,2);acc+= h;p+= 2,n-= 2;}
+if(n){uint8_t last[2]= {p[0],0};memcpy(&h,last,2);acc+= h;}
+while(acc>>16)acc= (acc&0xffff)+(acc>>16);
+acc= (uint64_t)sum+ntohs((uint16_t)acc);
+while(acc>>32)acc= (acc&0xffffffffu)+(acc>>32);
+return(uint32_t)acc;
 }
 
 static uint16_t csum_fold(uint32_t sum)
@@ -4580,8 +5151,8 @@ static uint16_t inet_csum(const uint8_t*p,size_t n)
 return csum_fold(csum_add(0,p,n));
 }
 
-/*:295*//*297:*/
-#line 99 "web/wire.w"
+/*:296*//*298:*/
+#line 117 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len)
@@ -4595,8 +5166,8 @@ put16(ph+10,(uint16_t)len);
 return csum_add(0,ph,sizeof ph);
 }
 
-/*:297*//*300:*/
-#line 140 "web/wire.w"
+/*:298*//*301:*/
+#line 158 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
 {
@@ -4618,8 +5189,8 @@ ip->optlen= ip->ihl-SR_IPHDR_LEN;
 return true;
 }
 
-/*:300*//*301:*/
-#line 165 "web/wire.w"
+/*:301*//*302:*/
+#line 183 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
 {
@@ -4639,8 +5210,8 @@ memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
 put16(p+10,inet_csum(p,(size_t)hl));
 }
 
-/*:301*//*303:*/
-#line 191 "web/wire.w"
+/*:302*//*304:*/
+#line 209 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
 {
@@ -4649,11 +5220,11 @@ put16(p+10,0);
 put16(p+10,inet_csum(p,hl));
 }
 
-/*:303*//*306:*/
-#line 225 "web/wire.w"
+/*:304*//*307:*/
+#line 249 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
-uint32_t daddr,struct sr_udp*u)
+uint32_t daddr,uint8_t proto,struct sr_udp*u)
 {
 if(len<SR_UDPHDR_LEN)return false;
 u->sport= get16(p);
@@ -4662,7 +5233,7 @@ u->len= get16(p+4);
 u->check= get16(p+6);
 if(u->len<SR_UDPHDR_LEN||u->len> len)return false;
 if(u->check&&
-csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,u->len),p,
+csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,u->len),p,
 u->len))!=0)
 return false;
 u->data= p+SR_UDPHDR_LEN;
@@ -4684,8 +5255,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:306*//*309:*/
-#line 281 "web/wire.w"
+/*:307*//*310:*/
+#line 305 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
 {
@@ -4710,8 +5281,8 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:309*//*313:*/
-#line 344 "web/wire.w"
+/*:310*//*314:*/
+#line 368 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
 {
@@ -4743,8 +5314,8 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*314:*/
-#line 387 "web/wire.w"
+/*315:*/
+#line 411 "web/wire.w"
 
 {
 uint32_t now= inet_current_timestamp();
@@ -4770,8 +5341,8 @@ break;
 }
 }
 
-/*:314*/
-#line 375 "web/wire.w"
+/*:315*/
+#line 399 "web/wire.w"
 
 break;
 case IPOPT_LSRR:case IPOPT_SSRR:
@@ -4784,8 +5355,8 @@ break;
 }
 }
 
-/*:313*//*315:*/
-#line 416 "web/wire.w"
+/*:314*//*316:*/
+#line 440 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr)
@@ -4799,8 +5370,8 @@ return true;
 return false;
 }
 
-/*:315*//*317:*/
-#line 443 "web/wire.w"
+/*:316*//*318:*/
+#line 467 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
 {
@@ -4808,7 +5379,7 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:317*//*321:*/
+/*:318*//*322:*/
 #line 51 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -4873,7 +5444,7 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:321*//*324:*/
+/*:322*//*325:*/
 #line 127 "web/link.w"
 
 static uint64_t rng_next(void)
@@ -4895,8 +5466,8 @@ world_ready();
 W->rng= seed;
 }
 
-/*:324*//*330:*/
-#line 192 "web/link.w"
+/*:325*//*331:*/
+#line 196 "web/link.w"
 
 static sr_pkt*pkt_new(const void*data,size_t len)
 {
@@ -4906,8 +5477,8 @@ if(data)memcpy(p->data,data,len);
 return p;
 }
 
-/*:330*//*331:*/
-#line 204 "web/link.w"
+/*:331*//*332:*/
+#line 208 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -4946,8 +5517,8 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:331*//*332:*/
-#line 249 "web/link.w"
+/*:332*//*333:*/
+#line 253 "web/link.w"
 
 static void net_run(void)
 {
@@ -4969,8 +5540,8 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:332*//*333:*/
-#line 274 "web/link.w"
+/*:333*//*334:*/
+#line 278 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -4986,8 +5557,8 @@ net_run();
 W->now_ns= target;
 }
 
-/*:333*//*338:*/
-#line 336 "web/link.w"
+/*:334*//*339:*/
+#line 340 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -5021,8 +5592,8 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:338*//*339:*/
-#line 371 "web/link.w"
+/*:339*//*340:*/
+#line 375 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -5037,8 +5608,8 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:339*//*342:*/
-#line 408 "web/link.w"
+/*:340*//*343:*/
+#line 412 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -5063,8 +5634,8 @@ else if(owner>=0){lan_carry(l,&l->port[owner],pkt);free(pkt);}
 else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
-/*:342*//*343:*/
-#line 435 "web/link.w"
+/*:343*//*344:*/
+#line 439 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
 {
@@ -5076,8 +5647,8 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:343*//*344:*/
-#line 451 "web/link.w"
+/*:344*//*345:*/
+#line 455 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
 {
@@ -5100,8 +5671,8 @@ ev_push(&e);
 }
 }
 
-/*:344*//*346:*/
-#line 484 "web/link.w"
+/*:345*//*347:*/
+#line 488 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5116,8 +5687,8 @@ e.rt_type= rt_type;
 ev_push(&e);
 }
 
-/*:346*//*347:*/
-#line 501 "web/link.w"
+/*:347*//*348:*/
+#line 505 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5127,8 +5698,8 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:347*//*349:*/
-#line 521 "web/link.w"
+/*:348*//*350:*/
+#line 525 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -5143,13 +5714,13 @@ net_run();
 return 0;
 }
 
-/*:349*//*355:*/
-#line 581 "web/link.w"
+/*:350*//*356:*/
+#line 585 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
 sr_neigh*n= (sr_neigh*)e;
-for(int i= 0;i<n->nq;i++)free(n->q[i]);
+for(int i= 0;i<n->nq;i++){pkt_release(n->q[i]);free(n->q[i]);}
 free(n->q);
 free(n);
 }
@@ -5180,15 +5751,17 @@ neigh_schedule(h,n);
 n->q= xrealloc(n->q,(size_t)n->nq+1,sizeof*n->q);
 n->q[n->nq++]= pkt;
 n->qbytes+= pkt->len;
+pkt_hold(pkt);
 while(n->qbytes> SR_UNRES_QLEN_BYTES&&n->nq> 1){
 n->qbytes-= n->q[0]->len;
+pkt_release(n->q[0]);
 free(n->q[0]);
 memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:355*//*356:*/
-#line 627 "web/link.w"
+/*:356*//*357:*/
+#line 633 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -5208,6 +5781,7 @@ resolved= true;
 if(!resolved&&++n->probes<SR_ARP_PROBES){neigh_schedule(h,n);return;}
 htab_remove(&h->neigh,&n->h);
 for(int i= 0;i<n->nq;i++){
+pkt_release(n->q[i]);
 if(resolved)dev_xmit(h,ifindex,nexthop,false,n->q[i]);
 else{
 icmp_send(h,n->q[i]->data,n->q[i]->len,ICMP_DEST_UNREACH,
@@ -5218,8 +5792,8 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:356*//*361:*/
-#line 58 "web/ip.w"
+/*:357*//*362:*/
+#line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
 int scope)
@@ -5241,8 +5815,8 @@ return a->addr;
 return 0;
 }
 
-/*:361*//*362:*/
-#line 118 "web/ip.w"
+/*:362*//*363:*/
+#line 125 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt)
@@ -5254,8 +5828,8 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*363:*/
-#line 159 "web/ip.w"
+/*364:*/
+#line 167 "web/ip.w"
 
 if(saddr){
 if(ipv4_is_multicast(saddr)||ipv4_is_lbcast(saddr)||ipv4_is_zeronet(saddr))
@@ -5267,11 +5841,11 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:363*/
-#line 129 "web/ip.w"
+/*:364*/
+#line 136 "web/ip.w"
 
-/*364:*/
-#line 170 "web/ip.w"
+/*365:*/
+#line 178 "web/ip.w"
 
 if(oif){
 if(!(dev= iface_by_index(h,oif)))return-ENODEV;
@@ -5286,8 +5860,8 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:364*/
-#line 130 "web/ip.w"
+/*:365*/
+#line 137 "web/ip.w"
 
 if(!daddr){
 daddr= saddr;
@@ -5304,6 +5878,7 @@ goto make_route;
 }
 if(r->type==SR_RT_LOCAL){
 if(!saddr)saddr= r->prefsrc?r->prefsrc:daddr;
+oif= r->ifindex;
 dev= iface_by_index(h,SR_LOOPBACK_IFINDEX);
 type= SR_RT_LOCAL;
 r= NULL;
@@ -5313,8 +5888,8 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*365:*/
-#line 190 "web/ip.w"
+/*366:*/
+#line 198 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
 if(ipv4_is_lbcast(daddr))type= SR_RT_BROADCAST;
@@ -5323,18 +5898,19 @@ else if(ipv4_is_zeronet(daddr))return-EINVAL;
 rt->type= type;
 rt->saddr= saddr;
 rt->ifindex= dev->ifindex;
+rt->iif= oif;
 rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:365*/
-#line 155 "web/ip.w"
+/*:366*/
+#line 163 "web/ip.w"
 
 return 0;
 }
 
-/*:362*//*367:*/
-#line 211 "web/ip.w"
+/*:363*//*368:*/
+#line 220 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked)
@@ -5351,8 +5927,8 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:367*//*373:*/
-#line 284 "web/ip.w"
+/*:368*//*374:*/
+#line 293 "web/ip.w"
 
 static void hent_free(sr_hent*e)
 {
@@ -5396,8 +5972,8 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:373*//*379:*/
-#line 383 "web/ip.w"
+/*:374*//*380:*/
+#line 392 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
 {
@@ -5409,8 +5985,8 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:379*//*381:*/
-#line 421 "web/ip.w"
+/*:380*//*382:*/
+#line 430 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -5439,6 +6015,9 @@ else ip.id= h->ip_ident++;
 ip.saddr= rt->saddr;
 ip.daddr= daddr;
 pkt= pkt_new(NULL,tot);
+pkt->sk= o->sk;
+pkt->iif= rt->iif;
+pkt->truesize= skb_truesize((int)tot,(int)l4len-SR_UDPHDR_LEN);
 if(o->optlen){
 memcpy(pkt->data+SR_IPHDR_LEN,o->opt,(size_t)o->optlen);
 ip_options_first_hop(o->opt,o->optlen,&ip.daddr);
@@ -5452,8 +6031,8 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:381*//*382:*/
-#line 483 "web/ip.w"
+/*:382*//*383:*/
+#line 495 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -5471,8 +6050,8 @@ dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:382*//*384:*/
-#line 511 "web/ip.w"
+/*:383*//*385:*/
+#line 523 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -5492,6 +6071,9 @@ chunk= ((size_t)mtu-hlen)&~(size_t)7;
 while(left> 0){
 size_t len= left> (size_t)mtu-hlen?chunk:left;
 sr_pkt*f= pkt_new(NULL,hlen+len);
+f->sk= pkt->sk;
+f->truesize= skb_truesize((int)(hlen+len),
+(int)len-(pos==hlen?SR_UDPHDR_LEN:0));
 memcpy(f->data,hdr,hlen);
 memcpy(f->data+hlen,pkt->data+pos,len);
 put16(f->data+2,(uint16_t)(hlen+len));
@@ -5506,8 +6088,8 @@ left-= len;
 free(pkt);
 }
 
-/*:384*//*386:*/
-#line 558 "web/ip.w"
+/*:385*//*387:*/
+#line 573 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5521,8 +6103,8 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:386*//*387:*/
-#line 581 "web/ip.w"
+/*:387*//*388:*/
+#line 596 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -5543,8 +6125,8 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:387*//*389:*/
-#line 610 "web/ip.w"
+/*:388*//*390:*/
+#line 625 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -5554,20 +6136,21 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:389*//*392:*/
-#line 654 "web/ip.w"
+/*:390*//*393:*/
+#line 671 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
 struct sr_ipv4 ip;
 struct sr_rx rx;
+uint8_t wire_opt[SR_MAX_IPOPTLEN];
 if(get16(pkt->data+6)&(IP_MF|IP_OFFMASK)){
 if(!(pkt= ip_defrag(h,ifindex,pkt,rt_type)))return;
 }
 ipv4_parse(pkt->data,pkt->len,&ip);
 memset(&rx,0,sizeof rx);
 rx.host= h;
-rx.ifindex= ifindex;
+rx.ifindex= ifindex==SR_LOOPBACK_IFINDEX&&pkt->iif?pkt->iif:ifindex;
 rx.saddr= ip.saddr;
 rx.daddr= ip.daddr;
 rx.ttl= ip.ttl;
@@ -5575,10 +6158,12 @@ rx.tos= ip.tos;
 rx.protocol= ip.protocol;
 rx.spec_dst= fib_compute_spec_dst(h,ifindex,&ip,rt_type);
 if(ip.optlen){
+memcpy(wire_opt,pkt->data+SR_IPHDR_LEN,(size_t)ip.optlen);
 ip_options_build(h,pkt->data+SR_IPHDR_LEN,ip.optlen,rx.spec_dst,ip.daddr);
 ipv4_recsum(pkt->data);
 }
 rx.opt= pkt->data+SR_IPHDR_LEN;
+rx.wire_opt= wire_opt;
 rx.optlen= ip.optlen;
 rx.rt_type= rt_type;
 rx.l4= pkt->data+ip.ihl;
@@ -5600,8 +6185,8 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:392*//*393:*/
-#line 704 "web/ip.w"
+/*:393*//*394:*/
+#line 724 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -5617,8 +6202,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:393*//*398:*/
-#line 778 "web/ip.w"
+/*:394*//*399:*/
+#line 798 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -5635,8 +6220,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:398*//*399:*/
-#line 796 "web/ip.w"
+/*:399*//*400:*/
+#line 816 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -5663,8 +6248,8 @@ ev_push(&e);
 return q;
 }
 
-/*:399*//*400:*/
-#line 824 "web/ip.w"
+/*:400*//*401:*/
+#line 844 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5677,8 +6262,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*401:*/
-#line 852 "web/ip.w"
+/*402:*/
+#line 872 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -5693,12 +6278,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:401*/
-#line 836 "web/ip.w"
+/*:402*/
+#line 856 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*402:*/
-#line 866 "web/ip.w"
+/*403:*/
+#line 886 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -5715,8 +6300,8 @@ free(pkt);
 return NULL;
 }
 
-/*:402*/
-#line 838 "web/ip.w"
+/*:403*/
+#line 858 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -5731,8 +6316,8 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:400*//*404:*/
-#line 888 "web/ip.w"
+/*:401*//*405:*/
+#line 908 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -5753,8 +6338,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:404*//*405:*/
-#line 911 "web/ip.w"
+/*:405*//*406:*/
+#line 931 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -5766,8 +6351,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:405*//*407:*/
-#line 953 "web/ip.w"
+/*:406*//*408:*/
+#line 973 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -5809,8 +6394,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:407*//*411:*/
-#line 1027 "web/ip.w"
+/*:408*//*412:*/
+#line 1047 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -5846,8 +6431,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:411*//*413:*/
-#line 1071 "web/ip.w"
+/*:412*//*414:*/
+#line 1091 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -5871,8 +6456,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:413*//*419:*/
-#line 1137 "web/ip.w"
+/*:414*//*420:*/
+#line 1157 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -5903,8 +6488,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:419*//*421:*/
-#line 1185 "web/ip.w"
+/*:420*//*422:*/
+#line 1205 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -5934,11 +6519,11 @@ if(ic.code> NR_ICMP_UNREACH)return;
 r= route_lookup(h,q.daddr);
 if(r&&r->type==SR_RT_BROADCAST)return;
 if(q.protocol==IPPROTO_UDP||q.protocol==IPPROTO_UDPLITE)
-udp_err(h,ic.type,ic.code,info,ic.data,ic.datalen,rx->saddr);
+udp_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:421*//*423:*/
-#line 1225 "web/ip.w"
+/*:422*//*424:*/
+#line 1245 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -5952,8 +6537,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:423*//*428:*/
-#line 1265 "web/ip.w"
+/*:424*//*429:*/
+#line 1285 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -5985,32 +6570,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:428*//*431:*/
-#line 1336 "web/ip.w"
-
-/*430:*/
-#line 1319 "web/ip.w"
-
-static int udp_rcv(const struct sr_rx*rx)
-{
-struct sr_udp u;
-if(rx->protocol==IPPROTO_UDP&&
-!udp_parse(rx->l4,rx->l4len,rx->saddr,rx->daddr,&u))
-return 0;
-return-1;
-}
-
-static void udp_err(sr_host*h,int type,int code,uint32_t info,
-const uint8_t*orig_ip,size_t len,uint32_t offender)
-{
-(void)h;(void)type;(void)code;(void)info;(void)orig_ip;(void)len;
-(void)offender;
-}
-
-/*:430*/
-#line 1337 "web/ip.w"
-
-/*:431*//*437:*/
+/*:429*//*436:*/
 #line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -6046,7 +6606,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:437*//*439:*/
+/*:436*//*438:*/
 #line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -6065,7 +6625,7 @@ fwrite(&rec,sizeof rec,1,c->f);
 fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:439*//*446:*/
+/*:438*//*445:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -6079,7 +6639,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:446*//*447:*/
+/*:445*//*446:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -6096,19 +6656,28 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:447*//*452:*/
-#line 199 "web/bind.w"
+/*:446*//*451:*/
+#line 209 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
 {
 return(sr_slot*)htab_find(t,k0,k1);
 }
 
+static sr_slot*slot_new(sr_bindtab*bt)
+{
+sr_slot*sl= bt->spare;
+if(!sl)return xcalloc(1,sizeof*sl);
+bt->spare= (sr_slot*)sl->h.next;
+memset(sl,0,sizeof*sl);
+return sl;
+}
+
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1)
 {
 sr_slot*sl= slot_find(t,k0,k1);
 if(!sl){
-sl= xcalloc(1,sizeof*sl);
+sl= slot_new(s->host->bind);
 sl->h.k0= k0;
 sl->h.k1= k1;
 htab_insert(t,&sl->h);
@@ -6131,12 +6700,13 @@ if(s->lk[k].next)s->lk[k].next->lk[k].prev= s->lk[k].prev;
 memset(&s->lk[k],0,sizeof s->lk[k]);
 if(--sl->count==0){
 htab_remove(t,&sl->h);
-free(sl);
+sl->h.next= (sr_hent*)s->host->bind->spare;
+s->host->bind->spare= sl;
 }
 }
 
-/*:452*//*455:*/
-#line 260 "web/bind.w"
+/*:451*//*454:*/
+#line 280 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
 {
@@ -6162,8 +6732,8 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:455*//*456:*/
-#line 290 "web/bind.w"
+/*:454*//*455:*/
+#line 310 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
 {
@@ -6173,7 +6743,6 @@ if(!pt)return;
 link_add(&pt->t[LK_PORT],LK_PORT,s,KEY_PORT(s->inet_num));
 if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
-s->host->bind->nsocks++;
 }
 
 static void sock_unhash(sr_sock*s)
@@ -6186,22 +6755,26 @@ if(s->type==SOCK_RAW)return;
 pt= sock_tab(s);
 for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
-if(--s->host->bind->nsocks==0)bind_tables_free(s->host);
 }
 
-/*:456*//*458:*/
-#line 318 "web/bind.w"
+/*:455*//*458:*/
+#line 341 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
 {
 for(int p= 0;p<SR_NTABS;p++)
 for(int k= 0;k<SR_NLINKS;k++)free(h->bind->proto[p].t[k].b);
+while(h->bind->spare){
+sr_slot*sl= h->bind->spare;
+h->bind->spare= (sr_slot*)sl->h.next;
+free(sl);
+}
 free(h->bind);
 h->bind= NULL;
 }
 
 /*:458*//*460:*/
-#line 344 "web/bind.w"
+#line 372 "web/bind.w"
 
 static uint32_t bind_random32(void)
 {
@@ -6214,7 +6787,7 @@ return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
 /*:460*//*461:*/
-#line 368 "web/bind.w"
+#line 396 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
 {
@@ -6227,7 +6800,7 @@ return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
 /*:461*//*464:*/
-#line 412 "web/bind.w"
+#line 440 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
 {
@@ -6240,7 +6813,7 @@ return CLASH_YES;
 }
 
 /*:464*//*465:*/
-#line 427 "web/bind.w"
+#line 455 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
 {
@@ -6260,7 +6833,7 @@ return false;
 }
 
 /*:465*//*467:*/
-#line 475 "web/bind.w"
+#line 503 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok)
@@ -6284,7 +6857,7 @@ return false;
 }
 
 /*:467*//*469:*/
-#line 518 "web/bind.w"
+#line 546 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
 {
@@ -6304,7 +6877,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 
 /*:469*//*473:*/
-#line 589 "web/bind.w"
+#line 617 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
 {
@@ -6319,7 +6892,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 }
 
 /*:473*//*474:*/
-#line 607 "web/bind.w"
+#line 635 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
 {
@@ -6346,7 +6919,7 @@ return 0;
 }
 
 /*:474*//*475:*/
-#line 640 "web/bind.w"
+#line 668 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
 {
@@ -6389,7 +6962,7 @@ return 0;
 }
 
 /*:475*//*477:*/
-#line 694 "web/bind.w"
+#line 722 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
 {
@@ -6402,7 +6975,7 @@ return-EADDRINUSE;
 }
 
 /*:477*//*478:*/
-#line 708 "web/bind.w"
+#line 736 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -6418,7 +6991,7 @@ return 0;
 }
 
 /*:478*//*479:*/
-#line 725 "web/bind.w"
+#line 753 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -6440,7 +7013,7 @@ return 0;
 }
 
 /*:479*//*480:*/
-#line 760 "web/bind.w"
+#line 788 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
 {
@@ -6463,7 +7036,7 @@ return 0;
 }
 
 /*:480*//*483:*/
-#line 809 "web/bind.w"
+#line 837 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
 {
@@ -6504,7 +7077,7 @@ free(g);
 }
 
 /*:483*//*484:*/
-#line 855 "web/bind.w"
+#line 883 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
 {
@@ -6519,7 +7092,7 @@ rp_alloc(s);
 }
 
 /*:484*//*485:*/
-#line 875 "web/bind.w"
+#line 903 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
 {
@@ -6534,7 +7107,7 @@ rp_alloc(s);
 }
 
 /*:485*//*487:*/
-#line 911 "web/bind.w"
+#line 939 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s)
 {
@@ -6548,7 +7121,7 @@ return 0;
 }
 
 /*:487*//*490:*/
-#line 944 "web/bind.w"
+#line 972 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -6565,7 +7138,7 @@ return sys_return(err);
 }
 
 /*:490*//*492:*/
-#line 970 "web/bind.w"
+#line 998 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr)
@@ -6579,7 +7152,7 @@ return 0;
 }
 
 /*:492*//*493:*/
-#line 1001 "web/bind.w"
+#line 1029 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
 {
@@ -6591,7 +7164,7 @@ return 0;
 }
 
 /*:493*//*495:*/
-#line 1055 "web/bind.w"
+#line 1083 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -6619,7 +7192,7 @@ return 0;
 }
 
 /*:495*//*496:*/
-#line 1084 "web/bind.w"
+#line 1112 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
 {
@@ -6632,7 +7205,7 @@ s->dst_cached= false;
 }
 
 /*:496*//*499:*/
-#line 1131 "web/bind.w"
+#line 1159 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -6649,7 +7222,7 @@ return 0;
 }
 
 /*:499*//*500:*/
-#line 1156 "web/bind.w"
+#line 1184 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -6672,7 +7245,7 @@ return 0;
 }
 
 /*:500*//*502:*/
-#line 1195 "web/bind.w"
+#line 1223 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
 {
@@ -6684,7 +7257,7 @@ return 0;
 }
 
 /*:502*//*504:*/
-#line 1232 "web/bind.w"
+#line 1260 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
 {
@@ -6707,7 +7280,7 @@ return 0;
 }
 
 /*:504*//*506:*/
-#line 1278 "web/bind.w"
+#line 1306 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
 {
@@ -6725,7 +7298,7 @@ return(int)sizeof*sin;
 }
 
 /*:506*//*507:*/
-#line 1309 "web/bind.w"
+#line 1337 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen)
@@ -6744,7 +7317,7 @@ return 0;
 }
 
 /*:507*//*510:*/
-#line 1335 "web/bind.w"
+#line 1363 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
 {
@@ -6768,7 +7341,7 @@ return sock_name(fd,addr,addrlen,1);
 }
 
 /*:510*//*511:*/
-#line 1368 "web/bind.w"
+#line 1396 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
 {
@@ -6782,7 +7355,7 @@ return 0;
 }
 
 /*:511*//*513:*/
-#line 1396 "web/bind.w"
+#line 1424 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -6799,7 +7372,7 @@ return sys_return(err);
 }
 
 /*:513*//*515:*/
-#line 1431 "web/bind.w"
+#line 1459 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -6810,7 +7383,7 @@ return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
 /*:515*//*516:*/
-#line 1472 "web/bind.w"
+#line 1500 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -6844,11 +7417,12 @@ s->connected= true;
 ip_sk_new_ident(s);
 sk_dst_set(s,&rt);
 udp_hash4(s);
+udp_cork_follow(s,&rt);
 return 0;
 }
 
 /*:516*//*517:*/
-#line 1518 "web/bind.w"
+#line 1547 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -6862,7 +7436,7 @@ fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
 /*:517*//*519:*/
-#line 1544 "web/bind.w"
+#line 1573 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -6879,7 +7453,7 @@ s->inet_daddr,&locked);
 }
 
 /*:519*//*521:*/
-#line 1577 "web/bind.w"
+#line 1606 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -6894,7 +7468,7 @@ link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
 /*:521*//*522:*/
-#line 1594 "web/bind.w"
+#line 1623 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -6915,7 +7489,7 @@ s->inet_daddr,ntohs(s->inet_dport)));
 }
 
 /*:522*//*523:*/
-#line 1629 "web/bind.w"
+#line 1658 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -6938,7 +7512,7 @@ return 0;
 }
 
 /*:523*//*524:*/
-#line 1667 "web/bind.w"
+#line 1696 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -6963,7 +7537,7 @@ return-EOPNOTSUPP;
 }
 
 /*:524*//*525:*/
-#line 1699 "web/bind.w"
+#line 1728 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -6979,7 +7553,7 @@ return false;
 }
 
 /*:525*//*526:*/
-#line 1726 "web/bind.w"
+#line 1755 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -6993,7 +7567,7 @@ return 0;
 }
 
 /*:526*//*529:*/
-#line 1779 "web/bind.w"
+#line 1808 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -7024,7 +7598,7 @@ saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
 }
 
 /*:529*//*530:*/
-#line 1811 "web/bind.w"
+#line 1840 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
@@ -7032,7 +7606,7 @@ return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
 /*:530*//*532:*/
-#line 1843 "web/bind.w"
+#line 1872 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7054,7 +7628,7 @@ return score;
 }
 
 /*:532*//*534:*/
-#line 1879 "web/bind.w"
+#line 1908 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7078,7 +7652,7 @@ return result;
 }
 
 /*:534*//*535:*/
-#line 1909 "web/bind.w"
+#line 1938 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
 {
@@ -7100,7 +7674,7 @@ return first_valid;
 }
 
 /*:535*//*536:*/
-#line 1937 "web/bind.w"
+#line 1966 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -7131,7 +7705,7 @@ return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
 /*:536*//*538:*/
-#line 1987 "web/bind.w"
+#line 2016 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -7159,7 +7733,7 @@ if(first)fn(first,arg);
 }
 
 /*:538*//*539:*/
-#line 2021 "web/bind.w"
+#line 2050 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -7175,7 +7749,7 @@ return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
 /*:539*//*542:*/
-#line 2052 "web/bind.w"
+#line 2081 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -7197,7 +7771,7 @@ return sys_return(s?sock_fd(s):-ENOENT);
 }
 
 /*:542*//*543:*/
-#line 2072 "web/bind.w"
+#line 2101 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -7220,7 +7794,7 @@ return r.n;
 }
 
 /*:543*//*546:*/
-#line 2110 "web/bind.w"
+#line 2139 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -7228,5 +7802,2031 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
+/*:546*//*554:*/
+#line 139 "web/udp.w"
 
-/*:546*/
+static int skb_alloc_size(int need)
+{
+int size= 1024;
+if(need<=SR_SKB_SMALL_HEAD)return SR_SKB_SMALL_HEAD;
+while(size<need)size*= 2;
+return size;
+}
+
+static int skb_truesize(int iplen,int paylen)
+{
+if(iplen+SR_SKB_EXTRA>=SR_SKB_MAX_ALLOC)
+return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
+return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
+}
+
+/*:554*//*555:*/
+#line 175 "web/udp.w"
+
+static int udp_truesize(int hlen,size_t l4len,int mtu)
+{
+int len= (int)l4len,per,first,total,tail,left;
+if(hlen+len<=mtu)return skb_truesize(hlen+len,len-SR_UDPHDR_LEN);
+per= (mtu-hlen)&~7;
+first= per;
+total= skb_truesize(hlen+first,first-SR_UDPHDR_LEN);
+tail= skb_alloc_size(hlen+first+SR_SKB_EXTRA+SR_SKB_SHINFO)-
+SR_SKB_SHINFO-16-(hlen+first);
+left= len-first;
+for(int i= 0;left> 0;i++){
+int frag= left> mtu-hlen?per:left;
+if(!(i==0&&frag<=tail))total+= skb_truesize(hlen+frag,frag);
+left-= frag;
+}
+return total;
+}
+
+/*:555*//*559:*/
+#line 245 "web/udp.w"
+
+
+static int udp_rcv(const struct sr_rx*rx)
+{
+struct udp_arrival a;
+sr_sock*s;
+memset(&a,0,sizeof a);
+a.rx= rx;
+if(!udp_parse_header(rx,&a.u,&a.bad))return 0;
+if(a.bad&&a.u.len<=SR_CHECKSUM_BREAK)return 0;
+{
+sr_iface*dev= iface_by_index(rx->host,rx->ifindex);
+int mtu= dev?(dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu):SR_IP_MAX_MTU;
+a.truesize= udp_truesize(SR_IPHDR_LEN+rx->optlen,rx->l4len,mtu);
+}
+if(rx->rt_type==SR_RT_BROADCAST||rx->rt_type==SR_RT_MULTICAST){
+udp_table_lookup_all(rx->host,rx->protocol,rx->saddr,htons(a.u.sport),
+rx->daddr,htons(a.u.dport),rx->ifindex,udp_deliver_one,&a);
+return 0;
+}
+s= udp_table_lookup(rx->host,rx->protocol,rx->saddr,htons(a.u.sport),rx->daddr,
+htons(a.u.dport),rx->ifindex);
+if(!s)return a.bad?0:-1;
+udp_deliver_one(s,&a);
+return 0;
+}
+
+/*:559*//*562:*/
+#line 283 "web/udp.w"
+
+static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
+{
+const uint8_t*p= rx->l4;
+*bad= false;
+if(udp_parse(p,rx->l4len,rx->saddr,rx->daddr,rx->protocol,u))return true;
+if(rx->l4len<SR_UDPHDR_LEN)return false;
+u->sport= get16(p);
+u->dport= get16(p+2);
+u->len= get16(p+4);
+u->check= get16(p+6);
+if(u->len<SR_UDPHDR_LEN||u->len> rx->l4len)return false;
+u->data= p+SR_UDPHDR_LEN;
+u->datalen= u->len-SR_UDPHDR_LEN;
+*bad= true;
+return true;
+}
+
+/*:562*//*564:*/
+#line 314 "web/udp.w"
+
+static sr_dgram*dgram_new(size_t len)
+{
+sr_dgram*d= xcalloc(1,sizeof*d+len);
+d->len= len;
+return d;
+}
+
+static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx)
+{
+d->daddr= rx->daddr;
+d->ifindex= rx->ifindex;
+d->ttl= rx->ttl;
+d->tos= rx->tos;
+d->optlen= rx->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:rx->optlen;
+if(d->optlen){
+memcpy(d->opt,rx->opt,(size_t)d->optlen);
+memcpy(d->wire_opt,rx->wire_opt,(size_t)d->optlen);
+}
+d->stamped= W->netstamp_sockets> 0;
+d->tstamp_ns= rx->tstamp_ns;
+}
+
+static sr_dgram*dgram_from_rx(const struct udp_arrival*a)
+{
+const struct sr_rx*rx= a->rx;
+sr_dgram*d= dgram_new(a->u.datalen);
+if(a->u.datalen)memcpy(d->data,a->u.data,a->u.datalen);
+dgram_take_ip(d,rx);
+d->saddr= rx->saddr;
+d->sport= htons(a->u.sport);
+d->dport= htons(a->u.dport);
+d->spec_dst= rx->spec_dst;
+d->truesize= a->truesize;
+d->csum_bad= a->bad;
+return d;
+}
+
+/*:564*//*565:*/
+#line 375 "web/udp.w"
+
+static void udp_deliver_one(sr_sock*s,void*arg)
+{
+const struct udp_arrival*a= arg;
+sr_dgram*d;
+unsigned rmem= (unsigned)s->rmem,rcvbuf= (unsigned)s->rcvbuf;
+int keep= udp_filter_run(s,a);
+if(keep==0||(keep> 0&&a->bad)){s->drops++;return;}
+if(rmem+(unsigned)a->truesize> rcvbuf&&(rcvbuf> INT_MAX>>1||rmem)){
+s->drops++;
+return;
+}
+d= dgram_from_rx(a);
+if(keep> 0&&(size_t)keep<d->len+SR_UDPHDR_LEN)
+d->len= keep> SR_UDPHDR_LEN?(size_t)keep-SR_UDPHDR_LEN:0;
+d->dropcount= (s->flags&SK_RXQ_OVFL)?s->drops:0;
+udp_queue_tail(s,d);
+s->rmem+= d->truesize;
+sock_data_ready(s);
+}
+
+/*:565*//*567:*/
+#line 402 "web/udp.w"
+
+static void udp_queue_tail(sr_sock*s,sr_dgram*d)
+{
+d->next= NULL;
+if(s->rq_tail)s->rq_tail->next= d;
+else s->rq_head= d;
+s->rq_tail= d;
+s->rq_len++;
+s->rq_seq++;
+}
+
+static sr_dgram*udp_queue_head_remove(sr_sock*s)
+{
+sr_dgram*d= s->rq_head;
+s->rq_head= d->next;
+if(!s->rq_head)s->rq_tail= NULL;
+s->rq_len--;
+if(s->rq_reader)s->rq_reader--;
+return d;
+}
+
+/*:567*//*569:*/
+#line 442 "web/udp.w"
+
+static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
+{
+if(k>=(uint32_t)SKF_AD_OFF){*v= 0;return true;}
+if((size_t)k+(size_t)size> len)return false;
+*v= size==4?(uint32_t)p[k]<<24|(uint32_t)p[k+1]<<16|
+(uint32_t)p[k+2]<<8|p[k+3]:
+size==2?(uint32_t)p[k]<<8|p[k+1]:p[k];
+return true;
+}
+
+static int udp_filter_run(const sr_sock*s,const struct udp_arrival*a)
+{
+const uint8_t*p= a->rx->l4;
+size_t len= a->u.len;
+uint32_t A= 0,X= 0,M[BPF_MEMWORDS],v;
+if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
+memset(M,0,sizeof M);
+for(int pc= 0;pc<s->filter_len;pc++){
+const struct sock_filter*f= &s->filter[pc];
+uint32_t k= f->k;
+switch(f->code){
+/*570:*/
+#line 474 "web/udp.w"
+
+case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
+case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
+case BPF_LD|BPF_W|BPF_ABS:if(!bpf_load(p,len,k,4,&A))return 0;break;
+case BPF_LD|BPF_H|BPF_ABS:if(!bpf_load(p,len,k,2,&A))return 0;break;
+case BPF_LD|BPF_B|BPF_ABS:if(!bpf_load(p,len,k,1,&A))return 0;break;
+case BPF_LD|BPF_W|BPF_IND:if(!bpf_load(p,len,X+k,4,&A))return 0;break;
+case BPF_LD|BPF_H|BPF_IND:if(!bpf_load(p,len,X+k,2,&A))return 0;break;
+case BPF_LD|BPF_B|BPF_IND:if(!bpf_load(p,len,X+k,1,&A))return 0;break;
+case BPF_LD|BPF_W|BPF_LEN:A= (uint32_t)len;break;
+case BPF_LDX|BPF_W|BPF_LEN:X= (uint32_t)len;break;
+case BPF_LD|BPF_IMM:A= k;break;
+case BPF_LDX|BPF_IMM:X= k;break;
+case BPF_LD|BPF_MEM:A= M[k];break;
+case BPF_LDX|BPF_MEM:X= M[k];break;
+case BPF_LDX|BPF_B|BPF_MSH:
+if(!bpf_load(p,len,k,1,&v))return 0;
+X= (v&0xf)<<2;
+break;
+case BPF_ST:M[k]= A;break;
+case BPF_STX:M[k]= X;break;
+case BPF_MISC|BPF_TAX:X= A;break;
+case BPF_MISC|BPF_TXA:A= X;break;
+case BPF_ALU|BPF_ADD|BPF_K:A+= k;break;
+case BPF_ALU|BPF_ADD|BPF_X:A+= X;break;
+case BPF_ALU|BPF_SUB|BPF_K:A-= k;break;
+case BPF_ALU|BPF_SUB|BPF_X:A-= X;break;
+case BPF_ALU|BPF_MUL|BPF_K:A*= k;break;
+case BPF_ALU|BPF_MUL|BPF_X:A*= X;break;
+case BPF_ALU|BPF_DIV|BPF_K:A/= k;break;
+case BPF_ALU|BPF_DIV|BPF_X:if(!X)return 0;A/= X;break;
+case BPF_ALU|BPF_MOD|BPF_K:A%= k;break;
+case BPF_ALU|BPF_MOD|BPF_X:if(!X)return 0;A%= X;break;
+case BPF_ALU|BPF_AND|BPF_K:A&= k;break;
+case BPF_ALU|BPF_AND|BPF_X:A&= X;break;
+case BPF_ALU|BPF_OR|BPF_K:A|= k;break;
+case BPF_ALU|BPF_OR|BPF_X:A|= X;break;
+case BPF_ALU|BPF_XOR|BPF_K:A^= k;break;
+case BPF_ALU|BPF_XOR|BPF_X:A^= X;break;
+case BPF_ALU|BPF_LSH|BPF_K:A<<= k;break;
+case BPF_ALU|BPF_LSH|BPF_X:A= X<32?A<<X:0;break;
+case BPF_ALU|BPF_RSH|BPF_K:A>>= k;break;
+case BPF_ALU|BPF_RSH|BPF_X:A= X<32?A>>X:0;break;
+case BPF_ALU|BPF_NEG:A= (uint32_t)-A;break;
+case BPF_JMP|BPF_JA:pc+= (int)k;break;
+case BPF_JMP|BPF_JEQ|BPF_K:pc+= A==k?f->jt:f->jf;break;
+case BPF_JMP|BPF_JEQ|BPF_X:pc+= A==X?f->jt:f->jf;break;
+case BPF_JMP|BPF_JGT|BPF_K:pc+= A> k?f->jt:f->jf;break;
+case BPF_JMP|BPF_JGT|BPF_X:pc+= A> X?f->jt:f->jf;break;
+case BPF_JMP|BPF_JGE|BPF_K:pc+= A>=k?f->jt:f->jf;break;
+case BPF_JMP|BPF_JGE|BPF_X:pc+= A>=X?f->jt:f->jf;break;
+case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
+case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
+
+
+/*:570*/
+#line 464 "web/udp.w"
+
+default:return 0;
+}
+}
+return 0;
+}
+
+/*:569*//*572:*/
+#line 570 "web/udp.w"
+
+static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
+{ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
+{ECONNREFUSED,true},{EMSGSIZE,false},{EOPNOTSUPP,false},
+{ENETUNREACH,true},{EHOSTDOWN,true},{ENONET,true},{ENETUNREACH,true},
+{EHOSTUNREACH,true},{ENETUNREACH,false},{EHOSTUNREACH,false},
+{EHOSTUNREACH,true},{EHOSTUNREACH,true},{EHOSTUNREACH,true}
+};
+
+static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
+const uint8_t*orig_ip,size_t len)
+{
+sr_host*h= icmp->host;
+size_t ihl= (size_t)(orig_ip[0]&0xf)*4;
+uint32_t saddr= get_addr(orig_ip+12),daddr= get_addr(orig_ip+16);
+uint16_t sport,dport;
+int err,proto= orig_ip[9];
+bool hard= false;
+sr_sock*s;
+memcpy(&sport,orig_ip+ihl,2);
+memcpy(&dport,orig_ip+ihl+2,2);
+s= udp_table_lookup(h,proto,daddr,dport,saddr,sport,icmp->ifindex);
+if(!s)return;
+switch(type){
+case ICMP_SOURCE_QUENCH:case ICMP_REDIRECT:return;
+case ICMP_PARAMETERPROB:err= EPROTO;hard= true;break;
+case ICMP_DEST_UNREACH:
+if(code==ICMP_FRAG_NEEDED){
+ip_rt_update_pmtu(h,daddr,info);
+if(s->pmtudisc==IP_PMTUDISC_DONT)return;
+err= EMSGSIZE;
+hard= true;
+break;
+}
+err= EHOSTUNREACH;
+if(code<=NR_ICMP_UNREACH){
+err= icmp_unreach_err[code].err;
+hard= icmp_unreach_err[code].hard;
+}
+break;
+default:err= EHOSTUNREACH;break;
+}
+if(!(s->ipflags&IPF_RECVERR)){
+if(!hard||!s->connected)return;
+}else ip_icmp_error(s,icmp,err,type,code,info,dport,daddr,
+orig_ip+ihl+SR_UDPHDR_LEN,len-ihl-SR_UDPHDR_LEN);
+s->err= err;
+sock_error_report(s);
+}
+
+/*:572*//*575:*/
+#line 652 "web/udp.w"
+
+static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
+int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
+size_t len)
+{
+sr_dgram*d= dgram_new(len);
+if(len)memcpy(d->data,payload,len);
+d->is_err= true;
+d->ee.ee_errno= (uint32_t)err;
+d->ee.ee_origin= SO_EE_ORIGIN_ICMP;
+d->ee.ee_type= (uint8_t)type;
+d->ee.ee_code= (uint8_t)code;
+d->ee.ee_info= info;
+d->offender= icmp->saddr;
+dgram_take_ip(d,icmp);
+d->saddr= daddr;
+d->dport= port;
+d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
+sock_queue_err(s,d);
+}
+
+/*:575*//*576:*/
+#line 675 "web/udp.w"
+
+static void sock_queue_err(sr_sock*s,sr_dgram*d)
+{
+if((unsigned)s->rmem+(unsigned)d->truesize>=(unsigned)s->rcvbuf){
+free(d);
+return;
+}
+d->next= NULL;
+if(s->eq_tail)s->eq_tail->next= d;
+else s->eq_head= d;
+s->eq_tail= d;
+s->rmem+= d->truesize;
+sock_error_report(s);
+}
+
+/*:576*//*578:*/
+#line 707 "web/udp.w"
+
+static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
+uint32_t info)
+{
+sr_dgram*d;
+if(!(s->ipflags&IPF_RECVERR))return;
+d= dgram_new(0);
+d->is_err= true;
+d->ee.ee_errno= (uint32_t)err;
+d->ee.ee_origin= SO_EE_ORIGIN_LOCAL;
+d->ee.ee_info= info;
+d->saddr= daddr;
+d->dport= port;
+d->stamped= W->netstamp_sockets> 0;
+d->tstamp_ns= W->now_ns;
+d->truesize= skb_truesize(SR_IPHDR_LEN,0);
+sock_queue_err(s,d);
+}
+
+/*:578*//*580:*/
+#line 738 "web/udp.w"
+
+static sr_dgram*sock_dequeue_err(sr_sock*s)
+{
+sr_dgram*d= s->eq_head,*next;
+bool icmp_next= false;
+if(!d)return NULL;
+next= s->eq_head= d->next;
+if(!next)s->eq_tail= NULL;
+if(next&&next->ee.ee_origin==SO_EE_ORIGIN_ICMP){
+icmp_next= true;
+s->err= (int)next->ee.ee_errno;
+}
+if(d->ee.ee_origin==SO_EE_ORIGIN_ICMP&&!icmp_next)s->err= 0;
+s->rmem-= d->truesize;
+if(next)sock_error_report(s);
+return d;
+}
+
+static void sock_purge_err(sr_sock*s)
+{
+while(s->eq_head){
+sr_dgram*d= s->eq_head;
+s->eq_head= d->next;
+s->rmem-= d->truesize;
+free(d);
+}
+s->eq_tail= NULL;
+}
+
+/*:580*//*582:*/
+#line 775 "web/udp.w"
+
+static int set_recverr(sr_sock*s,sr_optreq*rq)
+{
+if(!rq->val)sock_purge_err(s);
+return set_flag(s,rq);
+}
+
+/*:582*//*586:*/
+#line 845 "web/udp.w"
+
+static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
+{
+const struct sockaddr_in*usin= msg->msg_name;
+uint32_t daddr,faddr,saddr;
+uint16_t dport;
+bool connected= false;
+struct sr_ipcm ipc;
+struct sr_flow fl;
+struct sr_rtres rt;
+const uint8_t*opt;
+int optlen,err,mtu;
+if(len> 0xFFFF)return-EMSGSIZE;
+if(flags&MSG_OOB)return-EOPNOTSUPP;
+if(s->cork)return udp_cork_append(s,msg,len,flags);
+/*587:*/
+#line 883 "web/udp.w"
+
+if(usin){
+if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
+if(usin->sin_family!=AF_INET&&usin->sin_family!=AF_UNSPEC)
+return-EAFNOSUPPORT;
+daddr= usin->sin_addr.s_addr;
+dport= usin->sin_port;
+if(dport==0)return-EINVAL;
+}else{
+if(!s->connected)return-EDESTADDRREQ;
+daddr= s->inet_daddr;
+dport= s->inet_dport;
+connected= true;
+}
+
+/*:587*/
+#line 860 "web/udp.w"
+
+/*588:*/
+#line 909 "web/udp.w"
+
+memset(&ipc,0,sizeof ipc);
+ipc.addr= s->inet_saddr;
+ipc.oif= s->bound_dev_if;
+ipc.ttl= ipc.tos= -1;
+ipc.priority= s->priority;
+ipc.mark= s->mark;
+if(msg->msg_controllen){
+err= udp_cmsg_send(s,msg,&ipc);
+if(err<0)return err;
+connected= false;
+}
+
+/*:588*/
+#line 861 "web/udp.w"
+
+opt= ipc.has_opt?ipc.opt:s->opt;
+optlen= ipc.has_opt?ipc.optlen:s->optlen;
+saddr= ipc.addr;
+faddr= daddr;
+if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
+if(!daddr)return-EINVAL;
+connected= false;
+}
+/*589:*/
+#line 937 "web/udp.w"
+
+if(ipv4_is_multicast(daddr)){
+if(!ipc.oif)ipc.oif= s->mc_index;
+if(!saddr)saddr= s->mc_addr;
+connected= false;
+}else if(!ipc.oif)ipc.oif= s->uc_index;
+sk_flow(s,faddr,saddr,ipc.oif,&fl);
+if(flags&MSG_DONTROUTE)fl.dontroute= true;
+err= ip_route_output(s->host,&fl,&rt);
+if(err)return err;
+if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!(connected&&s->dst_cached))
+return-EACCES;
+if(connected)sk_dst_set(s,&rt);
+
+/*:589*/
+#line 870 "web/udp.w"
+
+if(!daddr)daddr= rt.saddr;
+if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
+if(flags&SR_MSG_PROBE)return(ssize_t)len;
+/*590:*/
+#line 963 "web/udp.w"
+
+{
+sr_iface*dev= iface_by_index(s->host,rt.ifindex);
+int devmtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
+bool ignore_df= ip_sk_ignore_df(s);
+int hlen= SR_IPHDR_LEN+optlen;
+int maxsize;
+mtu= s->pmtudisc>=IP_PMTUDISC_PROBE?devmtu:rt.mtu;
+maxsize= ignore_df||ipc.gso_size?SR_IP_MAXPACKET:mtu;
+if(len+SR_UDPHDR_LEN> (size_t)(maxsize-hlen)){
+ip_local_error(s,EMSGSIZE,daddr,s->inet_dport,
+(uint32_t)((ipc.gso_size?SR_IP_MAXPACKET:mtu)-optlen));
+return-EMSGSIZE;
+}
+}
+
+/*:590*/
+#line 874 "web/udp.w"
+
+if(flags&MSG_MORE)
+return udp_cork_start(s,msg,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
+if(ipc.gso_size)return udp_send_segments(s,msg,len,flags,&ipc,&rt,daddr,dport,
+opt,optlen,mtu);
+err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
+return err<0?err:(ssize_t)len;
+}
+
+/*:586*//*592:*/
+#line 1014 "web/udp.w"
+
+static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
+int*total)
+{
+int len= (int)l4len,per= (mtu-hlen)&~7,first,delta= 0,err;
+first= hlen+len<=mtu?len:per;
+*total= skb_truesize(hlen+first,first-SR_UDPHDR_LEN);
+if((err= sock_alloc_send(s,flags,*total))!=0)return err;
+for(int left= len-first;left> 0;){
+int frag= left> mtu-hlen?per:left;
+int ts= skb_truesize(hlen+frag,frag);
+if((long long)s->wmem+delta> 2LL*s->sndbuf){
+s->wmem-= *total;
+return-ENOBUFS;
+}
+delta+= ts;
+left-= frag;
+}
+s->wmem+= delta;
+*total+= delta;
+return 0;
+}
+
+/*:592*//*593:*/
+#line 1040 "web/udp.w"
+
+static int sock_alloc_send(sr_sock*s,int flags,int truesize)
+{
+uint64_t deadline= sock_deadline((flags&MSG_DONTWAIT)?0:s->sndtimeo);
+for(;;){
+int err;
+if(s->err){err= s->err;s->err= 0;return-err;}
+if(s->shutdown&SR_SEND_SHUTDOWN)return-EPIPE;
+if(s->wmem<s->sndbuf)break;
+s->nospace= true;
+if(deadline<=W->now_ns)return-EAGAIN;
+s->nospace= false;
+err= sock_wait(s,sock_may_send,NULL,deadline);
+if(err)return err;
+}
+s->wmem+= truesize;
+return 0;
+}
+
+/*:593*//*594:*/
+#line 1063 "web/udp.w"
+
+static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
+int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
+uint16_t dport,const uint8_t*opt,int optlen,int mtu)
+{
+size_t l4len= SR_UDPHDR_LEN+len;
+int total,err;
+uint8_t*l4;
+err= udp_frags_charge(s,flags,SR_IPHDR_LEN+optlen,l4len,mtu,&total);
+if(err)return err;
+l4= xcalloc(1,l4len);
+if(!iov_gather(msg,from,l4+SR_UDPHDR_LEN,len)){
+free(l4);
+s->wmem-= total;
+return-EFAULT;
+}
+err= udp_send_built(s,l4,l4len,ipc,rt,daddr,dport,opt,optlen);
+free(l4);
+s->wmem-= total;
+return err;
+}
+
+/*:594*//*595:*/
+#line 1088 "web/udp.w"
+
+static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
+const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen)
+{
+struct sr_ipout o;
+udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
+/*596:*/
+#line 1113 "web/udp.w"
+
+memset(&o,0,sizeof o);
+o.protocol= (uint8_t)s->protocol;
+o.ttl= (uint8_t)(ipc->ttl>=0?ipc->ttl:rt->type==SR_RT_MULTICAST?s->mc_ttl:
+s->uc_ttl>=0?s->uc_ttl:(int)sysctl_value(s->host,SYS_IP_DEFAULT_TTL));
+o.tos= (uint8_t)(ipc->tos>=0?ipc->tos:s->tos);
+o.pmtudisc= s->pmtudisc;
+o.opt= opt;
+o.optlen= optlen;
+o.mark= ipc->mark;
+o.priority= ipc->priority;
+o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
+o.sk= s;
+
+/*:596*/
+#line 1094 "web/udp.w"
+
+return ip_output(s->host,rt,daddr,&o,l4,l4len);
+}
+
+/*:595*//*598:*/
+#line 1138 "web/udp.w"
+
+static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
+uint32_t saddr,uint32_t daddr,uint8_t proto)
+{
+uint16_t c;
+memcpy(p,&sport,2);
+memcpy(p+2,&dport,2);
+put16(p+4,(uint16_t)len);
+put16(p+6,0);
+c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
+put16(p+6,c?c:0xffff);
+}
+
+/*:598*//*600:*/
+#line 1158 "web/udp.w"
+
+static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
+{
+for(size_t i= 0;i<(size_t)msg->msg_iovlen&&len> 0;i++){
+const struct iovec*v= &msg->msg_iov[i];
+size_t n= v->iov_len;
+if(from>=n){from-= n;continue;}
+n-= from;
+if(n> len)n= len;
+if(!v->iov_base)return false;
+memcpy(dst,(const uint8_t*)v->iov_base+from,n);
+dst+= n;
+len-= n;
+from= 0;
+}
+return true;
+}
+
+static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len)
+{
+for(size_t i= 0;i<(size_t)msg->msg_iovlen&&len> 0;i++){
+const struct iovec*v= &msg->msg_iov[i];
+size_t n= v->iov_len<len?v->iov_len:len;
+if(!n)continue;
+if(!v->iov_base)return false;
+memcpy(v->iov_base,src,n);
+src+= n;
+len-= n;
+}
+return true;
+}
+
+/*:600*//*603:*/
+#line 1212 "web/udp.w"
+
+static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
+int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
+uint16_t dport,const uint8_t*opt,int optlen,int mtu)
+{
+size_t seg= (size_t)ipc->gso_size;
+int err;
+if(SR_IPHDR_LEN+optlen+SR_UDPHDR_LEN+(int)(len<seg?len:seg)> mtu)
+return-EMSGSIZE;
+if(len> seg*SR_UDP_MAX_SEGMENTS)return-EINVAL;
+if(len<=seg)
+err= udp_send_one(s,msg,0,len,flags,ipc,rt,daddr,dport,opt,optlen,mtu);
+else
+for(size_t off= 0;off<len;off+= seg){
+err= udp_send_one(s,msg,off,len-off<seg?len-off:seg,flags,ipc,rt,
+daddr,dport,opt,optlen,mtu);
+if(err)break;
+}
+return err<0?err:(ssize_t)len;
+}
+
+/*:603*//*607:*/
+#line 1299 "web/udp.w"
+
+static bool ip_sk_ignore_df(const sr_sock*s)
+{
+return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
+}
+
+/*:607*//*608:*/
+#line 1305 "web/udp.w"
+
+static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
+const uint8_t*opt,int optlen,int mtu)
+{
+struct sr_udpcork*c;
+int total,err;
+err= udp_frags_charge(s,flags,SR_IPHDR_LEN+optlen,SR_UDPHDR_LEN+len,mtu,&total);
+if(err)return err;
+c= xcalloc(1,sizeof*c);
+c->data= xcalloc(len?len:1,1);
+if(!iov_gather(msg,0,c->data,len)){
+free(c->data);
+free(c);
+s->wmem-= total;
+return-EFAULT;
+}
+c->ipc= *ipc;
+c->rt= *rt;
+c->daddr= daddr;
+c->dport= dport;
+memcpy(c->opt,opt,(size_t)optlen);
+c->optlen= optlen;
+c->mtu= mtu;
+c->len= SR_UDPHDR_LEN+len;
+c->charge= total;
+s->cork= c;
+return(ssize_t)len;
+}
+
+/*:608*//*609:*/
+#line 1338 "web/udp.w"
+
+static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
+{
+struct sr_udpcork*c= s->cork;
+int hlen= SR_IPHDR_LEN+c->optlen,err;
+int limit= c->ipc.gso_size?SR_IP_MAXPACKET:c->mtu;
+int maxsize= ip_sk_ignore_df(s)?SR_IP_MAXPACKET:limit;
+uint8_t*l4;
+if(c->len+len> (size_t)(maxsize-hlen)){
+ip_local_error(s,EMSGSIZE,c->daddr,s->inet_dport,(uint32_t)(limit-c->optlen));
+udp_cork_discard(s);
+return-EMSGSIZE;
+}
+c->data= xrealloc(c->data,c->len-SR_UDPHDR_LEN+len+1,1);
+if(!iov_gather(msg,0,c->data+c->len-SR_UDPHDR_LEN,len)){
+udp_cork_discard(s);
+return-EFAULT;
+}
+c->len+= len;
+c->charge+= (int)len;
+s->wmem+= (int)len;
+if(flags&MSG_MORE)return(ssize_t)len;
+l4= xcalloc(1,c->len);
+memcpy(l4+SR_UDPHDR_LEN,c->data,c->len-SR_UDPHDR_LEN);
+err= udp_send_built(s,l4,c->len,&c->ipc,&c->rt,c->daddr,c->dport,c->opt,c->optlen);
+free(l4);
+udp_cork_discard(s);
+return err<0?err:(ssize_t)len;
+}
+
+/*:609*//*610:*/
+#line 1368 "web/udp.w"
+
+static void udp_cork_discard(sr_sock*s)
+{
+s->wmem-= s->cork->charge;
+free(s->cork->data);
+free(s->cork);
+s->cork= NULL;
+}
+
+/*:610*//*611:*/
+#line 1382 "web/udp.w"
+
+static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
+{
+if(!s->cork)return;
+s->cork->daddr= s->inet_daddr;
+s->cork->dport= s->inet_dport;
+s->cork->rt.saddr= rt->saddr;
+}
+
+/*:611*//*614:*/
+#line 1442 "web/udp.w"
+
+static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
+struct cmsghdr*c)
+{
+const uint8_t*ctl= msg->msg_control;
+if(!p){
+if(msg->msg_controllen<sizeof*c)return NULL;
+p= ctl;
+}else{
+p+= CMSG_ALIGN(c->cmsg_len);
+if((size_t)(p+sizeof*c-ctl)> msg->msg_controllen)return NULL;
+}
+memcpy(c,p,sizeof*c);
+return p;
+}
+
+static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c)
+{
+size_t used= (size_t)(p-(const uint8_t*)msg->msg_control);
+return c->cmsg_len>=sizeof*c&&c->cmsg_len<=msg->msg_controllen-used;
+}
+
+static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc)
+{
+const uint8_t*p;
+struct cmsghdr c;
+bool need_ip= false;
+int err;
+for(p= cmsg_next(msg,NULL,&c);p;p= cmsg_next(msg,p,&c)){
+uint16_t gso;
+if(!cmsg_ok(msg,p,&c))return-EINVAL;
+if(c.cmsg_level!=SOL_UDP){need_ip= true;continue;}
+if(c.cmsg_type!=UDP_SEGMENT||c.cmsg_len!=CMSG_LEN(sizeof gso))return-EINVAL;
+memcpy(&gso,p+CMSG_LEN(0),sizeof gso);
+ipc->gso_size= gso;
+}
+if(!need_ip)return 0;
+for(p= cmsg_next(msg,NULL,&c);p;p= cmsg_next(msg,p,&c)){
+if(!cmsg_ok(msg,p,&c))return-EINVAL;
+if(c.cmsg_level==SOL_SOCKET)err= sock_cmsg_send_one(s,&c,p+CMSG_LEN(0),ipc);
+else if(c.cmsg_level==IPPROTO_IP)err= ip_cmsg_send_one(s,&c,p+CMSG_LEN(0),ipc);
+else err= 0;
+if(err)return err;
+}
+return 0;
+}
+
+/*:614*//*615:*/
+#line 1489 "web/udp.w"
+
+static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
+struct sr_ipcm*ipc)
+{
+int val;
+switch(c->cmsg_type){
+case IP_RETOPTS:/*616:*/
+#line 1526 "web/udp.w"
+
+{
+int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
+bool srr;
+if(len> SR_MAX_IPOPTLEN)len= SR_MAX_IPOPTLEN;
+memset(ipc->opt,IPOPT_END,sizeof ipc->opt);
+memcpy(ipc->opt,data,(size_t)len);
+len= (len+3)&~3;
+if(len&&ip_options_compile(s->host,ipc->opt,len,&srr))return-EINVAL;
+ipc->optlen= len;
+ipc->has_opt= true;
+return 0;
+}
+
+/*:616*/
+#line 1495 "web/udp.w"
+
+case IP_PKTINFO:{
+struct in_pktinfo info;
+if(c->cmsg_len!=CMSG_LEN(sizeof info))return-EINVAL;
+memcpy(&info,data,sizeof info);
+if(info.ipi_ifindex)ipc->oif= info.ipi_ifindex;
+ipc->addr= info.ipi_spec_dst.s_addr;
+return 0;
+}
+case IP_TTL:
+if(c->cmsg_len!=CMSG_LEN(sizeof(int)))return-EINVAL;
+memcpy(&val,data,sizeof val);
+if(val<1||val> 255)return-EINVAL;
+ipc->ttl= val;
+return 0;
+case IP_TOS:
+if(c->cmsg_len==CMSG_LEN(sizeof(int)))memcpy(&val,data,sizeof val);
+else if(c->cmsg_len==CMSG_LEN(1))val= *data;
+else return-EINVAL;
+if(val<0||val> 255)return-EINVAL;
+ipc->tos= val;
+ipc->priority= ip_tos2prio[(val&0x1e)>>1];
+return 0;
+}
+return-EINVAL;
+}
+
+/*:615*//*618:*/
+#line 1548 "web/udp.w"
+
+static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
+struct sr_ipcm*ipc)
+{
+uint32_t v;
+switch(c->cmsg_type){
+case SO_MARK:
+if(!proc_capable(W->cur,CAP_NET_RAW)&&!proc_capable(W->cur,CAP_NET_ADMIN))
+return-EPERM;
+if(c->cmsg_len!=CMSG_LEN(sizeof v))return-EINVAL;
+memcpy(&ipc->mark,data,sizeof v);
+return 0;
+case SO_PRIORITY:
+if(c->cmsg_len!=CMSG_LEN(sizeof v))return-EINVAL;
+memcpy(&v,data,sizeof v);
+if(v> 6&&!proc_capable(W->cur,CAP_NET_RAW)&&!proc_capable(W->cur,CAP_NET_ADMIN))
+return-EPERM;
+ipc->priority= (int)v;
+return 0;
+case SO_TIMESTAMPING_OLD:case SO_TIMESTAMPING_NEW:
+if(c->cmsg_len!=CMSG_LEN(sizeof v))return-EINVAL;
+memcpy(&v,data,sizeof v);
+return(v&~SR_SOF_TX_RECORD_MASK)?-EINVAL:0;
+case SR_SCM_TS_OPT_ID:
+if(c->cmsg_len!=CMSG_LEN(sizeof v))return-EINVAL;
+return(s->tsflags&SR_SOF_OPT_ID)?0:-EINVAL;
+case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
+}
+return-EINVAL;
+}
+
+/*:618*//*621:*/
+#line 1621 "web/udp.w"
+
+static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
+socklen_t*namelen,struct sr_cmsg_out*co)
+{
+bool peeking= (flags&MSG_PEEK)!=0;
+sr_dgram*d;
+int off,err;
+size_t ulen,copied;
+if(flags&MSG_ERRQUEUE)return ip_recv_error(s,msg,len,namelen,co);
+try_again:
+off= peeking?s->peek_off:0;
+d= skb_recv_udp(s,flags,&off,&err);
+if(!d)return err;
+ulen= d->len;
+copied= len;
+if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
+else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
+if(d->csum_bad){
+/*622:*/
+#line 1668 "web/udp.w"
+
+if(peeking)udp_queue_unlink(s,d);
+s->drops++;
+free(d);
+msg->msg_flags&= ~MSG_TRUNC;
+
+/*:622*/
+#line 1639 "web/udp.w"
+
+goto try_again;
+}
+if(!iov_scatter(msg,d->data+off,copied)){
+if(!peeking){s->drops++;free(d);}
+return-EFAULT;
+}
+sock_recv_cmsgs(s,msg,co,d);
+if(msg->msg_name){
+struct sockaddr_in sin;
+memset(&sin,0,sizeof sin);
+sin.sin_family= AF_INET;
+sin.sin_port= d->sport;
+sin.sin_addr.s_addr= d->saddr;
+memcpy(msg->msg_name,&sin,sizeof sin);
+*namelen= sizeof sin;
+}
+if(s->ipflags&SR_IP_CMSG_FLAGS)ip_cmsg_recv(s,msg,co,d);
+err= (int)copied;
+if(flags&MSG_TRUNC)err= (int)ulen;
+sk_peek_offset_bwd(s,peeking?-err:err);
+if(!peeking)free(d);
+return err;
+}
+
+/*:621*//*625:*/
+#line 1709 "web/udp.w"
+
+static void sk_peek_offset_bwd(sr_sock*s,int val)
+{
+long long off= s->peek_off;
+if(off<0)return;
+off-= val;
+s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
+}
+
+/*:625*//*627:*/
+#line 1730 "web/udp.w"
+
+static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
+{
+sr_dgram*d;
+int skip= *off,i= 0;
+bool at_off= *off>=0;
+if(!(flags&MSG_PEEK)){
+if(!s->rq_head)return NULL;
+if(!s->rq_reader)s->rq_reader= s->rq_len;
+d= udp_queue_head_remove(s);
+udp_rmem_release(s,d->truesize,true);
+*off= 0;
+return d;
+}
+if(!at_off)skip= 0;
+for(d= s->rq_head;d;d= d->next,i++){
+if(i==s->rq_reader&&i<s->rq_len)s->rq_reader= s->rq_len;
+if(at_off&&skip>=(int)d->len&&(skip||d->peeked)){
+skip-= (int)d->len;
+continue;
+}
+if(d->len==0)d->peeked= true;
+*off= skip;
+return d;
+}
+if(s->rq_len)s->rq_reader= s->rq_len;
+return NULL;
+}
+
+static void udp_queue_unlink(sr_sock*s,sr_dgram*d)
+{
+sr_dgram**p,*prev= NULL;
+int i= 0;
+for(p= &s->rq_head;*p&&*p!=d;p= &(*p)->next,i++)prev= *p;
+if(!*p)return;
+*p= d->next;
+if(s->rq_tail==d)s->rq_tail= prev;
+s->rq_len--;
+if(i<s->rq_reader)s->rq_reader--;
+udp_rmem_release(s,d->truesize,true);
+}
+
+/*:627*//*628:*/
+#line 1781 "web/udp.w"
+
+static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err)
+{
+uint64_t deadline= sock_deadline((flags&MSG_DONTWAIT)?0:s->rcvtimeo);
+for(;;){
+sr_dgram*d;
+uint64_t seen;
+int w;
+if(s->err){*err= -s->err;s->err= 0;return NULL;}
+if((d= udp_try_recv(s,flags,off))!=NULL)return d;
+*err= -EAGAIN;
+if(deadline<=W->now_ns)return NULL;
+if(s->shutdown&SR_RCV_SHUTDOWN){*err= 0;return NULL;}
+seen= s->rq_seq;
+w= sock_wait(s,sock_recv_woken,&seen,deadline);
+if(w){*err= w;return NULL;}
+}
+}
+
+/*:628*//*630:*/
+#line 1815 "web/udp.w"
+
+static void udp_rmem_release(sr_sock*s,int size,bool partial)
+{
+if(partial){
+s->forward_deficit+= size;
+size= s->forward_deficit;
+if(size<s->forward_threshold&&s->rq_reader> 0)return;
+}else size+= s->forward_deficit;
+s->forward_deficit= 0;
+s->rmem-= size;
+s->rq_reader= s->rq_len;
+}
+
+/*:630*//*632:*/
+#line 1857 "web/udp.w"
+
+static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
+socklen_t*namelen,struct sr_cmsg_out*co)
+{
+sr_dgram*d= sock_dequeue_err(s);
+size_t copied;
+struct{struct sock_extended_err ee;struct sockaddr_in offender;}errhdr;
+if(!d)return-EAGAIN;
+copied= d->len;
+if(copied> len){msg->msg_flags|= MSG_TRUNC;copied= len;}
+if(!iov_scatter(msg,d->data,copied)){free(d);return-EFAULT;}
+sock_recv_timestamp(s,msg,co,d);
+if(msg->msg_name){
+struct sockaddr_in sin;
+memset(&sin,0,sizeof sin);
+sin.sin_family= AF_INET;
+sin.sin_addr.s_addr= d->saddr;
+sin.sin_port= d->dport;
+memcpy(msg->msg_name,&sin,sizeof sin);
+*namelen= sizeof sin;
+}
+memset(&errhdr,0,sizeof errhdr);
+errhdr.ee= d->ee;
+if(d->ee.ee_origin==SO_EE_ORIGIN_ICMP){
+errhdr.offender.sin_family= AF_INET;
+errhdr.offender.sin_addr.s_addr= d->offender;
+if(s->ipflags&SR_IP_CMSG_FLAGS)ip_cmsg_recv(s,msg,co,d);
+}
+put_cmsg(msg,co,IPPROTO_IP,IP_RECVERR,sizeof errhdr,&errhdr);
+msg->msg_flags|= MSG_ERRQUEUE;
+free(d);
+return(ssize_t)copied;
+}
+
+/*:632*//*634:*/
+#line 1912 "web/udp.w"
+
+static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
+size_t len,const void*data)
+{
+struct cmsghdr h;
+size_t cmlen= CMSG_LEN(len),take;
+if(!co->pos||co->room<sizeof h){msg->msg_flags|= MSG_CTRUNC;return;}
+if(co->room<cmlen){msg->msg_flags|= MSG_CTRUNC;cmlen= co->room;}
+memset(&h,0,sizeof h);
+h.cmsg_len= cmlen;
+h.cmsg_level= level;
+h.cmsg_type= type;
+memcpy(co->pos,&h,sizeof h);
+if(cmlen> sizeof h)memcpy(co->pos+sizeof h,data,cmlen-sizeof h);
+take= CMSG_SPACE(len)<co->room?CMSG_SPACE(len):co->room;
+co->pos+= take;
+co->room-= take;
+co->used+= take;
+}
+
+/*:634*//*636:*/
+#line 1948 "web/udp.w"
+
+static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+sr_dgram*d)
+{
+sock_recv_timestamp(s,msg,co,d);
+if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
+put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
+}
+
+/*:636*//*638:*/
+#line 1992 "web/udp.w"
+
+static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+const sr_dgram*d)
+{
+unsigned f= s->ipflags;
+if(f&IPF_PKTINFO){
+struct in_pktinfo info;
+info.ipi_ifindex= d->ifindex;
+info.ipi_spec_dst.s_addr= d->spec_dst;
+info.ipi_addr.s_addr= d->daddr;
+put_cmsg(msg,co,IPPROTO_IP,IP_PKTINFO,sizeof info,&info);
+}
+if(f&IPF_RECVTTL){
+int ttl= d->ttl;
+put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
+}
+if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
+if((f&IPF_RECVOPTS)&&d->optlen)
+put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
+if((f&IPF_RETOPTS)&&d->optlen)/*640:*/
+#line 2032 "web/udp.w"
+
+{
+uint8_t echo[SR_MAX_IPOPTLEN];
+int n= ip_options_echo(s->host,d,echo);
+if(n<0)msg->msg_flags|= MSG_CTRUNC;
+else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
+}
+
+/*:640*/
+#line 2011 "web/udp.w"
+
+if(f&IPF_ORIGDSTADDR)/*639:*/
+#line 2020 "web/udp.w"
+
+{
+struct sockaddr_in sin;
+memset(&sin,0,sizeof sin);
+sin.sin_family= AF_INET;
+sin.sin_addr.s_addr= d->daddr;
+sin.sin_port= d->dport;
+if(d->is_err&&d->len>=4)memcpy(&sin.sin_port,d->data+2,2);
+if(!d->is_err||d->len>=4)
+put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
+}
+
+/*:639*/
+#line 2012 "web/udp.w"
+
+}
+
+/*:638*//*642:*/
+#line 2059 "web/udp.w"
+
+static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
+{
+const uint8_t*rr= NULL,*ts= NULL,*wrr= NULL,*wts= NULL;
+uint8_t*p;
+int n= 0,pos= 0;
+for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
+if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
+if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
+}
+if(rr)/*643:*/
+#line 2075 "web/udp.w"
+
+{
+int len= rr[1],soff= rr[2];
+bool need= wrr[2]<=len;
+if(len<3||n+len> SR_MAX_IPOPTLEN)return-1;
+memcpy(echo+n,rr,(size_t)len);
+if(need&&soff<=len){
+if(soff+3> len)return-1;
+memset(echo+n+soff-1,0,4);
+}
+n+= len;
+}
+
+/*:643*/
+#line 2069 "web/udp.w"
+
+if(ts)/*644:*/
+#line 2093 "web/udp.w"
+
+{
+int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
+bool room= wts[2]<=len,need_addr= false,need_time= false;
+uint8_t*t= echo+n;
+if(len<4||n+len> SR_MAX_IPOPTLEN)return-1;
+if(room){
+need_addr= flag==IPOPT_TS_TSANDADDR;
+need_time= flag!=IPOPT_TS_PRESPEC||!inet_addr_is_unicast(h,wts+wts[2]-1);
+}
+memcpy(t,ts,(size_t)len);
+if(soff<=len){
+bool dtime= false,daddr= false;
+if(need_addr){
+if(soff+3> len)return-1;
+daddr= true;
+soff+= 4;
+}
+if(need_time){
+if(soff+3> len)return-1;
+if(flag!=IPOPT_TS_PRESPEC){dtime= true;soff+= 4;}
+else if(soff+7<=len&&!inet_addr_is_unicast(h,t+soff-1)){
+dtime= true;
+soff+= 8;
+}
+}
+t[2]= (uint8_t)soff;
+if(dtime){
+t[2]-= 4;
+memset(t+t[2]-1,0,4);
+if(flag==IPOPT_TS_PRESPEC)t[2]-= 4;
+}
+if(daddr){
+t[2]-= 4;
+memset(t+t[2]-1,0,4);
+}
+}
+n+= len;
+}
+
+/*:644*/
+#line 2070 "web/udp.w"
+
+while(n&3)echo[n++]= IPOPT_END;
+return n;
+}
+
+/*:642*//*647:*/
+#line 2148 "web/udp.w"
+
+static void sock_enable_timestamp(sr_sock*s)
+{
+if(s->netstamp)return;
+s->netstamp= true;
+W->netstamp_sockets++;
+}
+
+/*:647*//*649:*/
+#line 2188 "web/udp.w"
+
+static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+sr_dgram*d)
+{
+if(!(s->flags&SK_TIMESTAMP)){
+s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
+s->stamp_ns= d->tstamp_ns;
+return;
+}
+if(!d->stamped){
+d->stamped= true;
+d->tstamp_ns= W->now_ns;
+}
+if(s->flags&SK_TIMESTAMPNS){
+struct timespec ts;
+ts.tv_sec= (time_t)(d->tstamp_ns/1000000000u);
+ts.tv_nsec= (long)(d->tstamp_ns%1000000000u);
+put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMPNS,sizeof ts,&ts);
+}else{
+struct timeval tv;
+tv.tv_sec= (time_t)(d->tstamp_ns/1000000000u);
+tv.tv_usec= (suseconds_t)(d->tstamp_ns%1000000000u/1000u);
+put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
+}
+}
+
+/*:649*//*651:*/
+#line 2226 "web/udp.w"
+
+static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
+{
+sock_enable_timestamp(s);
+if(s->stamp_state==SR_STAMP_NONE)return-ENOENT;
+if(s->stamp_state==SR_STAMP_UNKNOWN){
+s->stamp_state= SR_STAMP_VALID;
+s->stamp_ns= W->now_ns;
+}
+if(!argp)return-EFAULT;
+if(ns){
+struct timespec ts;
+ts.tv_sec= (time_t)(s->stamp_ns/1000000000u);
+ts.tv_nsec= (long)(s->stamp_ns%1000000000u);
+memcpy(argp,&ts,sizeof ts);
+}else{
+struct timeval tv;
+tv.tv_sec= (time_t)(s->stamp_ns/1000000000u);
+tv.tv_usec= (suseconds_t)(s->stamp_ns%1000000000u/1000u);
+memcpy(argp,&tv,sizeof tv);
+}
+return 0;
+}
+
+/*:651*//*653:*/
+#line 2266 "web/udp.w"
+
+static int first_packet_length(sr_sock*s)
+{
+int total= 0;
+if(!s->rq_reader&&s->rq_len)s->rq_reader= s->rq_len;
+while(s->rq_head&&s->rq_head->csum_bad){
+sr_dgram*d= udp_queue_head_remove(s);
+total+= d->truesize;
+s->drops++;
+free(d);
+if(!s->rq_reader&&s->rq_len)s->rq_reader= s->rq_len;
+}
+if(total)udp_rmem_release(s,total,true);
+return s->rq_head?(int)s->rq_head->len:-1;
+}
+
+/*:653*//*656:*/
+#line 2341 "web/udp.w"
+
+int sr_shutdown(int fd,int how)
+{
+int err= 0;
+sr_sock*s;
+world_ready();
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+how++;
+if((how&~SR_SHUTDOWN_MASK)||!how)return sys_return(-EINVAL);
+if(s->type==SOCK_STREAM&&s->listening){
+if(how&SR_RCV_SHUTDOWN)tcp_disconnect(s);
+return 0;
+}
+if(!s->connected)err= -ENOTCONN;
+s->shutdown|= (unsigned)how;
+return sys_return(err);
+}
+
+/*:656*//*660:*/
+#line 2411 "web/udp.w"
+
+static ssize_t iov_total(const struct iovec*iov,size_t n)
+{
+size_t total= 0;
+for(size_t i= 0;i<n;i++){
+if(iov[i].iov_len> (size_t)SSIZE_MAX)return-EINVAL;
+if(iov[i].iov_len> (size_t)SR_MAX_RW_COUNT-total)return SR_MAX_RW_COUNT;
+total+= iov[i].iov_len;
+}
+return(ssize_t)total;
+}
+
+/*:660*//*661:*/
+#line 2428 "web/udp.w"
+
+static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
+{
+ssize_t r,len= iov_total(m->msg_iov,(size_t)m->msg_iovlen);
+if(len<0)return len;
+if(s->file&&(s->file->flags&O_NONBLOCK))flags|= MSG_DONTWAIT;
+if(s->type==SOCK_STREAM)return tcp_sendmsg_closed(s,m,flags);
+if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP){
+if(inet_autobind(s))return-EAGAIN;
+r= udp_sendmsg(s,m,(size_t)len,flags);
+}else r= raw_sendmsg_unmodelled(s,m,(size_t)len,flags);
+net_run();
+return r;
+}
+
+/*:661*//*662:*/
+#line 2443 "web/udp.w"
+
+ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
+const struct sockaddr*dest_addr,socklen_t addrlen)
+{
+int err= 0;
+sr_sock*s;
+struct sockaddr_storage a;
+struct iovec v;
+struct msghdr m;
+world_ready();
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+memset(&m,0,sizeof m);
+v.iov_base= (void*)buf;
+v.iov_len= len> SR_MAX_RW_COUNT?SR_MAX_RW_COUNT:len;
+m.msg_iov= &v;
+m.msg_iovlen= 1;
+if(dest_addr){
+if((err= move_addr_to_kernel(dest_addr,(int)addrlen,&a))<0)
+return sys_return(err);
+m.msg_name= &a;
+m.msg_namelen= addrlen;
+}
+return sys_return((int)sock_sendmsg(s,&m,flags));
+}
+
+ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
+{
+return sr_sendto(fd,buf,len,flags,NULL,0);
+}
+
+/*:662*//*663:*/
+#line 2476 "web/udp.w"
+
+ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
+{
+int err= 0;
+sr_sock*s;
+struct sockaddr_storage a;
+struct msghdr m;
+world_ready();
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if(!msg)return sys_return(-EFAULT);
+m= *msg;
+if(!m.msg_name||(int)m.msg_namelen==0){
+m.msg_name= NULL;
+m.msg_namelen= 0;
+}else{
+if((int)m.msg_namelen<0)return sys_return(-EINVAL);
+if(m.msg_namelen> sizeof a)m.msg_namelen= sizeof a;
+if((err= move_addr_to_kernel(msg->msg_name,(int)m.msg_namelen,&a))<0)
+return sys_return(err);
+m.msg_name= &a;
+}
+if(m.msg_iovlen> SR_UIO_MAXIOV)return sys_return(-EMSGSIZE);
+if(m.msg_iovlen&&!m.msg_iov)return sys_return(-EFAULT);
+if(m.msg_controllen> INT_MAX)return sys_return(-ENOBUFS);
+if(m.msg_controllen> SR_CTL_STACK&&
+m.msg_controllen> (size_t)sysctl_value(s->host,SYS_OPTMEM_MAX))
+return sys_return(-ENOBUFS);
+if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
+return sys_return((int)sock_sendmsg(s,&m,flags));
+}
+
+/*:663*//*665:*/
+#line 2516 "web/udp.w"
+
+ssize_t sr_write(int fd,const void*buf,size_t count)
+{
+struct iovec v;
+v.iov_base= (void*)buf;
+v.iov_len= count;
+return file_writev(fd,&v,1,false);
+}
+
+ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
+{
+return file_writev(fd,iov,iovcnt,true);
+}
+
+/*:665*//*667:*/
+#line 2533 "web/udp.w"
+
+static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
+{
+sr_file*f;
+struct msghdr m;
+ssize_t total;
+world_ready();
+if(!(f= fd_file(W->cur,fd)))return sys_return(-EBADF);
+if(iovcnt<0||iovcnt> SR_UIO_MAXIOV)return sys_return(-EINVAL);
+if(iovcnt&&!iov)return sys_return(-EFAULT);
+total= iov_total(iov,(size_t)iovcnt);
+if(total<0)return sys_return((int)total);
+if(vector&&total==0)return 0;
+if(f->kind!=SR_FILE_SOCKET)return total;
+memset(&m,0,sizeof m);
+m.msg_iov= (struct iovec*)iov;
+m.msg_iovlen= (size_t)iovcnt;
+return sys_return((int)sock_sendmsg(f->sock,&m,0));
+}
+
+/*:667*//*670:*/
+#line 2591 "web/udp.w"
+
+static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
+struct sr_cmsg_out*co)
+{
+ssize_t len= iov_total(m->msg_iov,(size_t)m->msg_iovlen),r;
+if(len<0)return len;
+if(s->file&&(s->file->flags&O_NONBLOCK))flags|= MSG_DONTWAIT;
+if(s->type==SOCK_STREAM)r= tcp_recvmsg_closed(s,m,(size_t)len,flags,namelen,co);
+else r= udp_recvmsg(s,m,(size_t)len,flags,namelen,co);
+net_run();
+return r;
+}
+
+/*:670*//*671:*/
+#line 2604 "web/udp.w"
+
+ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
+struct sockaddr*src_addr,socklen_t*addrlen)
+{
+int err= 0;
+sr_sock*s;
+struct sockaddr_storage a;
+struct iovec v;
+struct msghdr m;
+struct sr_cmsg_out co= {NULL,0,0};
+socklen_t klen= 0;
+ssize_t r;
+world_ready();
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+memset(&m,0,sizeof m);
+memset(&a,0,sizeof a);
+v.iov_base= buf;
+v.iov_len= len> SR_MAX_RW_COUNT?SR_MAX_RW_COUNT:len;
+m.msg_iov= &v;
+m.msg_iovlen= 1;
+m.msg_name= src_addr?&a:NULL;
+r= sock_recvmsg(s,&m,flags,&klen,&co);
+if(r>=0&&src_addr){
+err= move_addr_to_user(&a,(int)klen,src_addr,addrlen);
+if(err<0)return sys_return(err);
+}
+return r<0?sys_return((int)r):r;
+}
+
+ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
+{
+return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
+}
+
+/*:671*//*672:*/
+#line 2638 "web/udp.w"
+
+ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
+{
+int err= 0;
+sr_sock*s;
+struct sockaddr_storage a;
+struct msghdr m;
+struct sr_cmsg_out co;
+socklen_t klen= 0;
+ssize_t r;
+world_ready();
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if(!msg)return sys_return(-EFAULT);
+if(msg->msg_name&&(int)msg->msg_namelen<0)return sys_return(-EINVAL);
+if(msg->msg_iovlen> SR_UIO_MAXIOV)return sys_return(-EMSGSIZE);
+if(msg->msg_iovlen&&!msg->msg_iov)return sys_return(-EFAULT);
+memset(&a,0,sizeof a);
+m= *msg;
+m.msg_name= msg->msg_name?&a:NULL;
+m.msg_flags= flags&MSG_CMSG_CLOEXEC;
+co.pos= msg->msg_control;
+co.room= msg->msg_controllen;
+co.used= 0;
+r= sock_recvmsg(s,&m,flags,&klen,&co);
+if(r<0)return sys_return((int)r);
+if(msg->msg_name){
+err= move_addr_to_user(&a,(int)klen,msg->msg_name,&msg->msg_namelen);
+if(err<0)return sys_return(err);
+}
+msg->msg_flags= m.msg_flags;
+msg->msg_controllen= co.used;
+return r;
+}
+
+/*:672*//*673:*/
+#line 2672 "web/udp.w"
+
+ssize_t sr_read(int fd,void*buf,size_t count)
+{
+struct iovec v;
+v.iov_base= buf;
+v.iov_len= count;
+return file_readv(fd,&v,1);
+}
+
+ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
+{
+return file_readv(fd,iov,iovcnt);
+}
+
+/*:673*//*675:*/
+#line 2689 "web/udp.w"
+
+static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
+{
+sr_file*f;
+struct msghdr m;
+struct sr_cmsg_out co= {NULL,0,0};
+socklen_t klen= 0;
+ssize_t total;
+world_ready();
+if(!(f= fd_file(W->cur,fd)))return sys_return(-EBADF);
+if(iovcnt<0||iovcnt> SR_UIO_MAXIOV)return sys_return(-EINVAL);
+if(iovcnt&&!iov)return sys_return(-EFAULT);
+total= iov_total(iov,(size_t)iovcnt);
+if(total<0)return sys_return((int)total);
+if(total==0)return 0;
+if(f->kind!=SR_FILE_SOCKET)
+return sys_return((f->flags&O_NONBLOCK)?-EAGAIN:SR_EWAITFOREVER);
+memset(&m,0,sizeof m);
+m.msg_iov= (struct iovec*)iov;
+m.msg_iovlen= (size_t)iovcnt;
+return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
+}
+
+/*:675*//*677:*/
+#line 2744 "web/udp.w"
+
+static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
+{
+(void)m;
+if(s->err){
+int err= s->err;
+s->err= 0;
+return-err;
+}
+if(!(flags&MSG_NOSIGNAL))proc_send_signal(W->cur,SIGPIPE);
+return-EPIPE;
+}
+
+static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
+socklen_t*namelen,struct sr_cmsg_out*co)
+{
+if(flags&MSG_ERRQUEUE)return ip_recv_error(s,m,len,namelen,co);
+if(s->listening)return-ENOTCONN;
+if(flags&MSG_OOB)return-EINVAL;
+if(s->err){
+int err= s->err;
+s->err= 0;
+return-err;
+}
+if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
+return-ENOTCONN;
+}
+
+/*:677*//*679:*/
+#line 2786 "web/udp.w"
+
+static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
+int flags)
+{
+const struct sockaddr_in*usin= m->msg_name;
+if(len> 0xFFFF)return-EMSGSIZE;
+if(flags&MSG_OOB)return-EOPNOTSUPP;
+if(usin){
+if(m->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
+if(usin->sin_family!=AF_INET&&usin->sin_family!=AF_UNSPEC)
+return-EAFNOSUPPORT;
+}else if(!s->connected)return-EDESTADDRREQ;
+return-EOPNOTSUPP;
+}
+
+/*:679*//*681:*/
+#line 2808 "web/udp.w"
+
+static void udp_release(sr_sock*s)
+{
+while(s->rq_head)free(udp_queue_head_remove(s));
+sock_purge_err(s);
+if(s->cork)udp_cork_discard(s);
+if(s->netstamp)W->netstamp_sockets--;
+}
+
+/*:681*//*684:*/
+#line 2849 "web/udp.w"
+
+static void pkt_hold(sr_pkt*p)
+{
+if(!p->sk||p->held)return;
+p->held= true;
+p->sk->wmem+= p->truesize;
+p->sk->wheld++;
+}
+
+static void pkt_release(sr_pkt*p)
+{
+sr_sock*s= p->sk;
+if(!s||!p->held)return;
+p->held= false;
+p->sk= NULL;
+s->wmem-= p->truesize;
+if(--s->wheld==0&&s->orphaned){
+free(s);
+return;
+}
+if(!s->orphaned&&s->wmem<s->sndbuf>>1&&s->nospace){
+s->nospace= false;
+sk_wake_async(s);
+}
+}
+/*:684*//*688:*/
+#line 41 "web/poll.w"
+
+static int world_wait(uint64_t deadline)
+{
+uint64_t t;
+if(!net_next_event(&t)||t> deadline){
+if(deadline==SR_FOREVER)return SR_EWAITFOREVER;
+if(deadline> W->now_ns)W->now_ns= deadline;
+return-EAGAIN;
+}
+if(t> W->now_ns)W->now_ns= t;
+net_run();
+return 0;
+}
+
+static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline)
+{
+for(;;){
+int w;
+if(cond(s,arg))return 0;
+if((w= world_wait(deadline))!=0)return w;
+}
+}
+
+/*:688*//*689:*/
+#line 73 "web/poll.w"
+
+static uint64_t sock_deadline(long timeo)
+{
+uint64_t tick= 1000000000u/(uint64_t)W->hz;
+if(timeo==SR_MAX_TIMEOUT)return SR_FOREVER;
+if(timeo<=0)return W->now_ns;
+if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
+return W->now_ns+(uint64_t)timeo*tick;
+}
+
+/*:689*//*691:*/
+#line 92 "web/poll.w"
+
+static bool sock_recv_woken(sr_sock*s,const void*arg)
+{
+const uint64_t*seen= arg;
+return s->err||s->rq_seq!=*seen||(s->shutdown&SR_RCV_SHUTDOWN);
+}
+
+static bool sock_may_send(sr_sock*s,const void*arg)
+{
+(void)arg;
+return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
+}
+
+/*:691*//*693:*/
+#line 149 "web/poll.w"
+
+static unsigned datagram_poll(sr_sock*s)
+{
+unsigned mask= 0;
+if(s->err||s->eq_head)
+mask|= POLLERR|((s->flags&SK_SELECT_ERR_QUEUE)?POLLPRI:0);
+if(s->shutdown&SR_RCV_SHUTDOWN)mask|= POLLRDHUP|POLLIN|POLLRDNORM;
+if(s->shutdown==SR_SHUTDOWN_MASK)mask|= POLLHUP;
+if(s->rq_len)mask|= POLLIN|POLLRDNORM;
+if(s->wmem<s->sndbuf>>1)mask|= POLLOUT|POLLWRNORM|POLLWRBAND;
+else s->nospace= true;
+return mask;
+}
+
+/*:693*//*694:*/
+#line 175 "web/poll.w"
+
+static unsigned udp_poll(sr_sock*s,const sr_file*f)
+{
+unsigned mask= datagram_poll(s);
+if((mask&POLLRDNORM)&&!(f->flags&O_NONBLOCK)&&
+!(s->shutdown&SR_RCV_SHUTDOWN)&&first_packet_length(s)==-1)
+mask&= ~(unsigned)(POLLIN|POLLRDNORM);
+return mask;
+}
+
+/*:694*//*695:*/
+#line 199 "web/poll.w"
+
+static unsigned tcp_poll(sr_sock*s)
+{
+unsigned mask= POLLHUP;
+if(s->listening)return 0;
+if(s->shutdown&SR_RCV_SHUTDOWN)mask|= POLLIN|POLLRDNORM|POLLRDHUP;
+mask|= POLLOUT|POLLWRNORM;
+if(s->err||s->eq_head)mask|= POLLERR;
+return mask;
+}
+
+/*:695*//*696:*/
+#line 215 "web/poll.w"
+
+static unsigned file_poll(const sr_file*f)
+{
+sr_sock*s= f->sock;
+if(f->kind!=SR_FILE_SOCKET)return POLLOUT|POLLWRNORM;
+if(s->type==SOCK_STREAM)return tcp_poll(s);
+if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
+return datagram_poll(s);
+}
+
+/*:696*//*699:*/
+#line 256 "web/poll.w"
+
+static int poll_scan(struct pollfd*fds,nfds_t nfds)
+{
+int count= 0;
+for(nfds_t i= 0;i<nfds;i++){
+sr_file*f;
+fds[i].revents= 0;
+if(fds[i].fd<0)continue;
+if(!(f= fd_file(W->cur,fds[i].fd)))fds[i].revents= POLLNVAL;
+else fds[i].revents= (short)(file_poll(f)&
+((unsigned short)fds[i].events|POLLERR|POLLHUP));
+if(fds[i].revents)count++;
+}
+return count;
+}
+
+static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline)
+{
+if(nfds> (nfds_t)W->cur->nofile.rlim_cur)return-EINVAL;
+if(nfds&&!fds)return-EFAULT;
+for(;;){
+int n= poll_scan(fds,nfds),w;
+if(n||deadline<=W->now_ns)return n;
+w= world_wait(deadline);
+if(w==-EAGAIN)return poll_scan(fds,nfds);
+if(w)return w;
+}
+}
+
+int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout)
+{
+world_ready();
+return sys_return(do_poll(fds,nfds,
+timeout<0?SR_FOREVER:W->now_ns+(uint64_t)timeout*1000000u));
+}
+
+int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
+const sigset_t*sigmask)
+{
+uint64_t deadline;
+(void)sigmask;
+world_ready();
+if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
+return sys_return(do_poll(fds,nfds,deadline));
+}
+
+/*:699*//*701:*/
+#line 309 "web/poll.w"
+
+static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
+{
+uint64_t ns;
+*deadline= SR_FOREVER;
+if(!ts)return 0;
+if(ts->tv_sec<0||ts->tv_nsec<0||ts->tv_nsec>=1000000000L)return-EINVAL;
+if((uint64_t)ts->tv_sec> (SR_FOREVER-W->now_ns)/1000000000u-1)return 0;
+ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
+*deadline= W->now_ns+ns;
+return 0;
+}
+
+/*:701*//*705:*/
+#line 370 "web/poll.w"
+
+static int select_scan(int n,fd_set*const in[3],fd_set out[3])
+{
+static const unsigned want[3]= {SR_POLLIN_SET,SR_POLLOUT_SET,SR_POLLEX_SET};
+int count= 0;
+for(int k= 0;k<3;k++)FD_ZERO(&out[k]);
+for(int fd= 0;fd<n;fd++){
+unsigned mask;
+sr_file*f;
+if(!((in[0]&&FD_ISSET(fd,in[0]))||(in[1]&&FD_ISSET(fd,in[1]))||
+(in[2]&&FD_ISSET(fd,in[2]))))
+continue;
+f= fd_file(W->cur,fd);
+mask= file_poll(f);
+for(int k= 0;k<3;k++)
+if(in[k]&&FD_ISSET(fd,in[k])&&(mask&want[k])){
+FD_SET(fd,&out[k]);
+count++;
+}
+}
+return count;
+}
+
+static int do_select(int nfds,fd_set*sets[3],uint64_t deadline)
+{
+fd_set out[3];
+int n,count;
+if(nfds<0)return-EINVAL;
+n= nfds<W->cur->fds.kmax?nfds:W->cur->fds.kmax;
+if(n> FD_SETSIZE)n= FD_SETSIZE;
+for(int fd= 0;fd<n;fd++)
+for(int k= 0;k<3;k++)
+if(sets[k]&&FD_ISSET(fd,sets[k])&&!fd_file(W->cur,fd))return-EBADF;
+for(;;){
+int w;
+count= select_scan(n,sets,out);
+if(count||deadline<=W->now_ns)break;
+w= world_wait(deadline);
+if(w==-EAGAIN){count= select_scan(n,sets,out);break;}
+if(w)return w;
+}
+for(int k= 0;k<3;k++){
+if(!sets[k])continue;
+for(int fd= 0;fd<n;fd++){
+if(FD_ISSET(fd,&out[k]))FD_SET(fd,sets[k]);
+else FD_CLR(fd,sets[k]);
+}
+}
+return count;
+}
+
+/*:705*//*706:*/
+#line 421 "web/poll.w"
+
+int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
+struct timeval*timeout)
+{
+fd_set*sets[3]= {readfds,writefds,exceptfds};
+uint64_t deadline= SR_FOREVER;
+int r;
+world_ready();
+if(timeout){
+struct timespec ts;
+if(timeout->tv_sec<0||timeout->tv_usec<0)return sys_return(-EINVAL);
+ts.tv_sec= timeout->tv_sec+timeout->tv_usec/1000000;
+ts.tv_nsec= (long)(timeout->tv_usec%1000000)*1000;
+if(timespec_deadline(&ts,&deadline))return sys_return(-EINVAL);
+}
+r= do_select(nfds,sets,deadline);
+if(timeout&&r>=0&&deadline!=SR_FOREVER){
+uint64_t left= deadline> W->now_ns?deadline-W->now_ns:0;
+timeout->tv_sec= (time_t)(left/1000000000u);
+timeout->tv_usec= (suseconds_t)(left%1000000000u/1000u);
+}
+return sys_return(r);
+}
+
+int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
+const struct timespec*timeout,const sigset_t*sigmask)
+{
+fd_set*sets[3]= {readfds,writefds,exceptfds};
+uint64_t deadline;
+(void)sigmask;
+world_ready();
+if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
+return sys_return(do_select(nfds,sets,deadline));
+}
+
+/*:706*//*710:*/
+#line 514 "web/poll.w"
+
+static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
+static void sock_error_report(sr_sock*s){sk_wake_async(s);}
+
+static void sk_wake_async(sr_sock*s)
+{
+sr_file*f= s->file;
+int sig;
+if(!f||!(f->flags&O_ASYNC)||!f->owner)return;
+sig= f->sig?f->sig:SIGIO;
+if(f->owner> 0){
+sr_proc*p= proc_by_pid(f->owner);
+if(p&&sigio_perm(p,f))proc_send_signal(p,sig);
+return;
+}
+for(int i= 0;i<W->nprocs;i++)
+if(W->proc[i]->pgrp==-f->owner&&sigio_perm(W->proc[i],f))
+proc_send_signal(W->proc[i],sig);
+}
+
+static bool sigio_perm(const sr_proc*p,const sr_file*f)
+{
+return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
+f->fown_uid==p->suid||f->fown_uid==p->ruid;
+}
+
+/*:710*//*714:*/
+#line 554 "web/poll.w"
+
+static void proc_send_signal(sr_proc*p,int sig)
+{
+if(sig<SR_SIGRTMIN&&p->sigcount[sig]&&p->sig_call[sig]==W->calls&&
+p->sig_time[sig]==W->now_ns)
+return;
+p->sig_call[sig]= W->calls;
+p->sig_time[sig]= W->now_ns;
+p->sigcount[sig]++;
+}
+
+/*:714*/

@@ -1,5 +1,5 @@
 /*4:*/
-#line 79 "web/sockref.w"
+#line 82 "web/sockref.w"
 
 #ifndef SOCKREF_H
 #define SOCKREF_H
@@ -8,9 +8,14 @@
 #include <sys/types.h> 
 #include <sys/socket.h> 
 #include <sys/resource.h> 
+#include <sys/uio.h> 
+#include <sys/select.h> 
+#include <poll.h> 
+#include <signal.h> 
+#include <time.h> 
 #include <netinet/in.h> 
 /*5:*/
-#line 91 "web/sockref.w"
+#line 99 "web/sockref.w"
 
 void sr_reset(void);
 int sr_socket(int domain,int type,int protocol);
@@ -26,7 +31,7 @@ int sr_setsockopt(int fd,int level,int optname,const void*optval,
 socklen_t optlen);
 
 /*:5*//*12:*/
-#line 68 "web/world.w"
+#line 70 "web/world.w"
 
 uint64_t sr_now_ns(void);
 void sr_advance_ns(uint64_t ns);
@@ -34,7 +39,7 @@ int sr_get_hz(void);
 int sr_set_hz(int hz);
 
 /*:12*//*35:*/
-#line 568 "web/world.w"
+#line 570 "web/world.w"
 
 int sr_host_new(const char*name);
 int sr_if_add(int host,const char*name,int mtu);
@@ -49,7 +54,7 @@ int sr_route_del(int host,const char*cidr);
 #define SR_ROUTE_PROHIBIT 6
 
 /*:35*//*44:*/
-#line 782 "web/world.w"
+#line 784 "web/world.w"
 
 int sr_world_hosts(void);
 
@@ -86,24 +91,24 @@ long sr_signal_count(int signo);
 int sr_getrlimit(int resource,struct rlimit*rlim);
 int sr_setrlimit(int resource,const struct rlimit*rlim);
 
-/*:65*//*112:*/
+/*:65*//*111:*/
 #line 17 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len);
 int sr_sysctl_set(const char*name,const char*value);
 
-/*:112*//*143:*/
+/*:111*//*142:*/
 #line 453 "web/sysctl.w"
 
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 
-/*:143*//*322:*/
+/*:142*//*323:*/
 #line 120 "web/link.w"
 
 void sr_world_seed(uint64_t seed);
 
-/*:322*//*334:*/
-#line 298 "web/link.w"
+/*:323*//*335:*/
+#line 302 "web/link.w"
 
 struct sr_lan_config{
 uint64_t delay_ns;
@@ -117,50 +122,90 @@ int sr_lan_new(int mtu);
 int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
-/*:334*//*348:*/
-#line 518 "web/link.w"
+/*:335*//*349:*/
+#line 522 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:348*//*432:*/
+/*:349*//*431:*/
 #line 36 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:432*//*489:*/
-#line 941 "web/bind.w"
+/*:431*//*489:*/
+#line 969 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
 /*:489*//*503:*/
-#line 1229 "web/bind.w"
+#line 1257 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
 /*:503*//*509:*/
-#line 1331 "web/bind.w"
+#line 1359 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
 /*:509*//*512:*/
-#line 1393 "web/bind.w"
+#line 1421 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
 /*:512*//*541:*/
-#line 2046 "web/bind.w"
+#line 2075 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:541*/
-#line 88 "web/sockref.w"
+/*:541*//*655:*/
+#line 2338 "web/udp.w"
+
+int sr_shutdown(int fd,int how);
+
+/*:655*//*657:*/
+#line 2390 "web/udp.w"
+
+ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
+ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
+const struct sockaddr*dest_addr,socklen_t addrlen);
+ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
+ssize_t sr_write(int fd,const void*buf,size_t count);
+ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
+
+/*:657*//*668:*/
+#line 2577 "web/udp.w"
+
+ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
+ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
+struct sockaddr*src_addr,socklen_t*addrlen);
+ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
+ssize_t sr_read(int fd,void*buf,size_t count);
+ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
+
+/*:668*//*697:*/
+#line 247 "web/poll.w"
+
+int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
+int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
+const sigset_t*sigmask);
+
+/*:697*//*702:*/
+#line 352 "web/poll.w"
+
+int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
+struct timeval*timeout);
+int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
+const struct timespec*timeout,const sigset_t*sigmask);
+
+/*:702*/
+#line 96 "web/sockref.w"
 
 #endif
-#line 90 "web/sockref.w"
+#line 98 "web/sockref.w"
 
 /*:4*/

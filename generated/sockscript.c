@@ -164,7 +164,7 @@ int(*proc_switch)(pid_t);
 }ss_backend;
 
 /*:83*//*87:*/
-#line 204 "web/ssexec.w"
+#line 175 "web/ssexec.w"
 
 typedef struct ss_kshared ss_kshared;
 typedef struct{
@@ -177,7 +177,7 @@ ss_kshared*sh;
 }ss_exec;
 
 /*:87*//*132:*/
-#line 1190 "web/ssexec.w"
+#line 1170 "web/ssexec.w"
 
 struct ss_kshared{
 uint32_t seq;
@@ -238,7 +238,7 @@ static void check_arity(ss_line*ln,ss_lexer*L);
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len);
 
 /*:77*//*86:*/
-#line 191 "web/ssexec.w"
+#line 162 "web/ssexec.w"
 
 static int k_setuid(uid_t uid);
 static int k_cap_drop(int cap);
@@ -248,17 +248,18 @@ static void k_advance(uint64_t ns);
 static long k_signal_count(int sig);
 
 /*:86*//*107:*/
-#line 731 "web/ssexec.w"
+#line 699 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m);
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout);
 static void bind_line(ss_exec*x,int li);
 
 /*:107*//*125:*/
-#line 996 "web/ssexec.w"
+#line 975 "web/ssexec.w"
 
 static long long lit(const ss_value*v);
 static bool writes_through(int kind);
+static bool carries_inputs(int kind);
 static int return_class(const ss_line*ln);
 static const ss_value*inout_of(ss_arena*a,int kind,const ss_value*x);
 static ss_value*actual_msghdr(ss_arena*a,const ss_value*v,const ss_raw*r,
@@ -269,7 +270,7 @@ static ss_value*actual_fdset(ss_arena*a,long long nfds,const unsigned char*p,siz
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n);
 
 /*:125*//*136:*/
-#line 1297 "web/ssexec.w"
+#line 1277 "web/ssexec.w"
 
 static int k_helper(ss_kshared*sh,int timeout_s);
 static int k_spawner(ss_kshared*sh);
@@ -277,7 +278,7 @@ static int k_build_world(int peerns,int peernl,char*note,size_t notelen);
 static long long k_proc_action(ss_exec*x,int call,long long arg);
 
 /*:136*//*140:*/
-#line 1392 "web/ssexec.w"
+#line 1372 "web/ssexec.w"
 
 static void k_fork_script_proc(ss_kshared*sh,int k,uid_t uid);
 static void k_read_ports(ss_outcome*o);
@@ -1675,7 +1676,7 @@ static const ss_call ss_calls[C_NCALLS]= {
 {"advance",1,1,{L},{-1},{N}},
 {"proc_new",1,1,{I},{-1},{N}},
 {"proc_switch",1,1,{I},{-1},{N}},
-{"signal_count",1,1,{I},{-1},{N}},
+{"signal_count",1,1,{I},{SS_CLASS_SIGNAL},{N}},
 };
 #undef I
 #undef L
@@ -1904,34 +1905,7 @@ o->eph_hi= 60999;
 }
 
 /*:82*//*84:*/
-#line 138 "web/ssexec.w"
-
-ssize_t sr_send(int,const void*,size_t,int);
-ssize_t sr_sendto(int,const void*,size_t,int,const struct sockaddr*,socklen_t);
-ssize_t sr_sendmsg(int,const struct msghdr*,int);
-ssize_t sr_recv(int,void*,size_t,int);
-ssize_t sr_recvfrom(int,void*,size_t,int,struct sockaddr*,socklen_t*);
-ssize_t sr_recvmsg(int,struct msghdr*,int);
-ssize_t sr_read(int,void*,size_t);
-ssize_t sr_write(int,const void*,size_t);
-ssize_t sr_readv(int,const struct iovec*,int);
-ssize_t sr_writev(int,const struct iovec*,int);
-int sr_shutdown(int,int);
-int sr_poll(struct pollfd*,nfds_t,int);
-int sr_select(int,fd_set*,fd_set*,fd_set*,struct timeval*);
-#pragma weak sr_send
-#pragma weak sr_sendto
-#pragma weak sr_sendmsg
-#pragma weak sr_recv
-#pragma weak sr_recvfrom
-#pragma weak sr_recvmsg
-#pragma weak sr_read
-#pragma weak sr_write
-#pragma weak sr_readv
-#pragma weak sr_writev
-#pragma weak sr_shutdown
-#pragma weak sr_poll
-#pragma weak sr_select
+#line 136 "web/ssexec.w"
 
 static void sr_advance(uint64_t ns){sr_advance_ns(ns);}
 
@@ -1945,7 +1919,7 @@ sr_signal_count,sr_getpid,sr_getpgrp,sr_proc_new,sr_proc_switch
 };
 
 /*:84*//*85:*/
-#line 181 "web/ssexec.w"
+#line 152 "web/ssexec.w"
 
 static const ss_backend kernel_backend= {
 "kernel",socket,socketpair,close,fcntl,ioctl,pread,pwrite,
@@ -1957,7 +1931,7 @@ k_signal_count,getpid,getpgrp,NULL,NULL
 };
 
 /*:85*//*88:*/
-#line 219 "web/ssexec.w"
+#line 190 "web/ssexec.w"
 
 static bool eval_int(ss_exec*x,const ss_value*v,long long*out)
 {
@@ -1977,7 +1951,7 @@ return false;
 }
 
 /*:88*//*89:*/
-#line 241 "web/ssexec.w"
+#line 212 "web/ssexec.w"
 
 static size_t value_size(const ss_value*v)
 {
@@ -2002,7 +1976,7 @@ return 0;
 }
 
 /*:89*//*90:*/
-#line 268 "web/ssexec.w"
+#line 239 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p);
 static bool encode_struct(ss_exec*x,const ss_value*v,unsigned char*p)
@@ -2029,7 +2003,7 @@ memcpy(p+f->off+4*k,&u,4);
 }
 break;
 case FK_FILTERS:/*91:*/
-#line 306 "web/ssexec.w"
+#line 277 "web/ssexec.w"
 
 {
 unsigned char*prog= NULL;
@@ -2043,7 +2017,7 @@ memcpy(p+f->off,&prog,sizeof prog);
 }
 
 /*:91*/
-#line 293 "web/ssexec.w"
+#line 264 "web/ssexec.w"
 break;
 case FK_SPECIAL:return false;
 default:
@@ -2055,7 +2029,7 @@ return true;
 }
 
 /*:90*//*92:*/
-#line 318 "web/ssexec.w"
+#line 289 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p)
 {
@@ -2084,7 +2058,7 @@ return false;
 }
 
 /*:92*//*93:*/
-#line 350 "web/ssexec.w"
+#line 321 "web/ssexec.w"
 
 #define SS_SLACK 4096
 #define SS_BUFMAX (16u << 20)
@@ -2094,7 +2068,7 @@ return ss_alloc(&x->scratch,need+SS_SLACK);
 }
 
 /*:93*//*94:*/
-#line 361 "web/ssexec.w"
+#line 332 "web/ssexec.w"
 
 static void keep(ss_exec*x,ss_raw*r,int i,const void*p,size_t n)
 {
@@ -2107,7 +2081,7 @@ o->used+= (uint32_t)n;
 }
 
 /*:94*//*95:*/
-#line 375 "web/ssexec.w"
+#line 346 "web/ssexec.w"
 
 static void exec_line(ss_exec*x,int li)
 {
@@ -2122,7 +2096,7 @@ socklen_t lenin[SS_MAXARGS]= {0};
 long long ret= 0;
 int err= 0;
 /*101:*/
-#line 600 "web/ssexec.w"
+#line 568 "web/ssexec.w"
 
 struct msghdr*msg= NULL;
 struct iovec*iov= NULL;
@@ -2130,14 +2104,14 @@ int niov= 0;
 size_t namecap= 0,ctlcap= 0;
 
 /*:101*/
-#line 388 "web/ssexec.w"
+#line 359 "web/ssexec.w"
 
 ss_arena_reset(&x->scratch);
 r->proc= (short)x->proc;
 r->status= RS_BADINPUT;
 x->o->env.cur= x->proc;
 /*96:*/
-#line 406 "web/ssexec.w"
+#line 377 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++){
 const ss_value*v= ln->arg[i];
@@ -2156,10 +2130,10 @@ break;
 }
 
 /*:96*/
-#line 393 "web/ssexec.w"
+#line 364 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++)/*97:*/
-#line 426 "web/ssexec.w"
+#line 397 "web/ssexec.w"
 
 {
 const ss_value*v= ln->arg[i];
@@ -2178,7 +2152,7 @@ break;
 case AK_INBUF:case AK_OPTIN:case AK_SAIN:case AK_OUTBUF:case AK_OPTOUT:
 case AK_SAOUT:case AK_OUTSTR:case AK_SV:
 /*98:*/
-#line 470 "web/ssexec.w"
+#line 441 "web/ssexec.w"
 
 {
 int k= c->kind[i];
@@ -2196,7 +2170,7 @@ if(in&&!encode_value(x,in,pv[i]))return;
 }
 
 /*:98*/
-#line 443 "web/ssexec.w"
+#line 414 "web/ssexec.w"
 
 break;
 case AK_IOCTLARG:
@@ -2206,7 +2180,7 @@ pv[i]= arg_buffer(x,cap[i]);
 if(value_size(v)> cap[i]||!encode_value(x,v,pv[i]))return;
 break;
 case AK_MSGIN:case AK_MSGIO:/*102:*/
-#line 606 "web/ssexec.w"
+#line 574 "web/ssexec.w"
 
 {
 bool rcv= c->kind[i]==AK_MSGIO;
@@ -2217,7 +2191,7 @@ if(v->kind!=SV_STRUCT||v->st->special!=ST_MSGHDR)return;
 msg= ss_alloc(&x->scratch,sizeof*msg);
 pv[i]= msg;
 /*103:*/
-#line 626 "web/ssexec.w"
+#line 594 "web/ssexec.w"
 
 {
 const ss_value*nm= struct_get(v,"msg_name"),*nl= struct_get(v,"msg_namelen");
@@ -2233,7 +2207,7 @@ if(nl)msg->msg_namelen= (socklen_t)n;
 }
 
 /*:103*/
-#line 615 "web/ssexec.w"
+#line 583 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_iov"))&&f->kind!=SV_NULL){
 if(!make_iov(x,f,rcv,&iov,&niov))return;
@@ -2242,7 +2216,7 @@ msg->msg_iov= iov;
 msg->msg_iovlen= (size_t)niov;
 if((f= struct_get(v,"msg_iovlen"))){if(!eval_int(x,f,&n))return;msg->msg_iovlen= (size_t)n;}
 /*104:*/
-#line 643 "web/ssexec.w"
+#line 611 "web/ssexec.w"
 
 {
 const ss_value*ct= struct_get(v,"msg_control"),*cl= struct_get(v,"msg_controllen");
@@ -2258,16 +2232,16 @@ if(cl)msg->msg_controllen= (size_t)n;
 }
 
 /*:104*/
-#line 622 "web/ssexec.w"
+#line 590 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_flags"))){if(!eval_int(x,f,&n))return;msg->msg_flags= (int)n;}
 }
 
 /*:102*/
-#line 451 "web/ssexec.w"
+#line 422 "web/ssexec.w"
 break;
 case AK_IOVIN:case AK_IOVOUT:/*108:*/
-#line 736 "web/ssexec.w"
+#line 704 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 if(!make_iov(x,v,c->kind[i]==AK_IOVOUT,&iov,&niov))return;
@@ -2275,10 +2249,10 @@ pv[i]= iov;
 }
 
 /*:108*/
-#line 452 "web/ssexec.w"
+#line 423 "web/ssexec.w"
 break;
 case AK_POLLFD:/*113:*/
-#line 799 "web/ssexec.w"
+#line 767 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const struct ss_struct*pst= st_by_name("pollfd");
@@ -2288,7 +2262,7 @@ for(int k= 0;k<v->n;k++){
 ss_value*e= v->item[k];
 if(e->kind!=SV_STRUCT||e->st!=pst)return;
 /*114:*/
-#line 815 "web/ssexec.w"
+#line 783 "web/ssexec.w"
 
 {
 struct pollfd pf= {0,0,0};
@@ -2300,17 +2274,17 @@ memcpy((unsigned char*)pv[i]+k*sizeof pf,&pf,sizeof pf);
 }
 
 /*:114*/
-#line 807 "web/ssexec.w"
+#line 775 "web/ssexec.w"
 
 }
 cap[i]= (size_t)v->n;
 }
 
 /*:113*/
-#line 453 "web/ssexec.w"
+#line 424 "web/ssexec.w"
 break;
 case AK_FDSET:/*116:*/
-#line 839 "web/ssexec.w"
+#line 807 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const ss_value*in= v->kind==SV_INOUT?v->a:v;
@@ -2326,7 +2300,7 @@ pv[i]= set;
 }
 
 /*:116*/
-#line 454 "web/ssexec.w"
+#line 425 "web/ssexec.w"
 break;
 case AK_TVIO:
 if(v->kind==SV_NULL)break;
@@ -2338,12 +2312,11 @@ break;
 }
 
 /*:97*/
-#line 394 "web/ssexec.w"
+#line 365 "web/ssexec.w"
 
 /*99:*/
-#line 489 "web/ssexec.w"
+#line 461 "web/ssexec.w"
 
-#define NEED(f) if (!x->b->f) { r->status =  RS_MISSING; return; }
 errno= 0;
 switch(ln->call){
 case C_SOCKET:ret= x->b->socket((int)iv[0],(int)iv[1],(int)iv[2]);break;
@@ -2359,30 +2332,28 @@ break;
 case C_SETSOCKOPT:
 ret= x->b->setsockopt((int)iv[0],(int)iv[1],(int)iv[2],pv[3],(socklen_t)iv[4]);
 break;
-case C_BIND:NEED(bind);ret= x->b->bind((int)iv[0],pv[1],(socklen_t)iv[2]);break;
-case C_CONNECT:NEED(connect);ret= x->b->connect((int)iv[0],pv[1],(socklen_t)iv[2]);break;
-case C_LISTEN:NEED(listen);ret= x->b->listen((int)iv[0],(int)iv[1]);break;
-case C_GETSOCKNAME:NEED(getsockname);ret= x->b->getsockname((int)iv[0],pv[1],lenp[2]);break;
-case C_GETPEERNAME:NEED(getpeername);ret= x->b->getpeername((int)iv[0],pv[1],lenp[2]);break;
-case C_SEND:NEED(send);ret= x->b->send((int)iv[0],pv[1],(size_t)iv[2],(int)iv[3]);break;
+case C_BIND:ret= x->b->bind((int)iv[0],pv[1],(socklen_t)iv[2]);break;
+case C_CONNECT:ret= x->b->connect((int)iv[0],pv[1],(socklen_t)iv[2]);break;
+case C_LISTEN:ret= x->b->listen((int)iv[0],(int)iv[1]);break;
+case C_GETSOCKNAME:ret= x->b->getsockname((int)iv[0],pv[1],lenp[2]);break;
+case C_GETPEERNAME:ret= x->b->getpeername((int)iv[0],pv[1],lenp[2]);break;
+case C_SEND:ret= x->b->send((int)iv[0],pv[1],(size_t)iv[2],(int)iv[3]);break;
 case C_SENDTO:
-NEED(sendto);
 ret= x->b->sendto((int)iv[0],pv[1],(size_t)iv[2],(int)iv[3],pv[4],(socklen_t)iv[5]);
 break;
-case C_SENDMSG:NEED(sendmsg);ret= x->b->sendmsg((int)iv[0],pv[1],(int)iv[2]);break;
-case C_RECV:NEED(recv);ret= x->b->recv((int)iv[0],pv[1],(size_t)iv[2],(int)iv[3]);break;
+case C_SENDMSG:ret= x->b->sendmsg((int)iv[0],pv[1],(int)iv[2]);break;
+case C_RECV:ret= x->b->recv((int)iv[0],pv[1],(size_t)iv[2],(int)iv[3]);break;
 case C_RECVFROM:
-NEED(recvfrom);
 ret= x->b->recvfrom((int)iv[0],pv[1],(size_t)iv[2],(int)iv[3],pv[4],lenp[5]);
 break;
-case C_RECVMSG:NEED(recvmsg);ret= x->b->recvmsg((int)iv[0],pv[1],(int)iv[2]);break;
-case C_READ:NEED(read);ret= x->b->read((int)iv[0],pv[1],(size_t)iv[2]);break;
-case C_WRITE:NEED(write);ret= x->b->write((int)iv[0],pv[1],(size_t)iv[2]);break;
-case C_READV:NEED(readv);ret= x->b->readv((int)iv[0],pv[1],(int)iv[2]);break;
-case C_WRITEV:NEED(writev);ret= x->b->writev((int)iv[0],pv[1],(int)iv[2]);break;
-case C_SHUTDOWN:NEED(shutdown);ret= x->b->shutdown((int)iv[0],(int)iv[1]);break;
-case C_POLL:NEED(poll);ret= x->b->poll(pv[0],(nfds_t)iv[1],(int)iv[2]);break;
-case C_SELECT:NEED(select);ret= x->b->select((int)iv[0],pv[1],pv[2],pv[3],pv[4]);break;
+case C_RECVMSG:ret= x->b->recvmsg((int)iv[0],pv[1],(int)iv[2]);break;
+case C_READ:ret= x->b->read((int)iv[0],pv[1],(size_t)iv[2]);break;
+case C_WRITE:ret= x->b->write((int)iv[0],pv[1],(size_t)iv[2]);break;
+case C_READV:ret= x->b->readv((int)iv[0],pv[1],(int)iv[2]);break;
+case C_WRITEV:ret= x->b->writev((int)iv[0],pv[1],(int)iv[2]);break;
+case C_SHUTDOWN:ret= x->b->shutdown((int)iv[0],(int)iv[1]);break;
+case C_POLL:ret= x->b->poll(pv[0],(nfds_t)iv[1],(int)iv[2]);break;
+case C_SELECT:ret= x->b->select((int)iv[0],pv[1],pv[2],pv[3],pv[4]);break;
 case C_SETUID:ret= x->b->setuid((uid_t)iv[0]);break;
 case C_SETEUID:ret= x->b->seteuid((uid_t)iv[0]);break;
 case C_CAP_DROP:ret= x->b->cap_drop((int)iv[0]);break;
@@ -2391,7 +2362,7 @@ case C_SYSCTL_GET:ret= x->b->sysctl_get(pv[0],pv[1],pv[1]?cap[1]:0);break;
 case C_ADVANCE:x->b->advance((uint64_t)iv[0]);ret= 0;break;
 case C_SIGNAL_COUNT:ret= x->b->signal_count((int)iv[0]);break;
 case C_PROC_NEW:case C_PROC_SWITCH:/*131:*/
-#line 1147 "web/ssexec.w"
+#line 1127 "web/ssexec.w"
 
 if(x->sh){ret= k_proc_action(x,ln->call,iv[0]);break;}
 if(ln->call==C_PROC_NEW){
@@ -2411,20 +2382,19 @@ if(ret==0)x->proc= (int)iv[0]-1;
 }
 
 /*:131*/
-#line 537 "web/ssexec.w"
+#line 506 "web/ssexec.w"
 break;
 }
 err= ret==-1?errno:0;
-#undef NEED
 
 /*:99*/
-#line 395 "web/ssexec.w"
+#line 366 "web/ssexec.w"
 
 r->ret= ret;
 r->err= err;
 r->status= RS_DONE;
 for(int i= 0;i<ln->nargs;i++)/*100:*/
-#line 549 "web/ssexec.w"
+#line 517 "web/ssexec.w"
 
 {
 size_t n= 0;
@@ -2453,7 +2423,7 @@ case AK_SV:keep(x,r,i,pv[i],pv[i]?2*sizeof(int):0);break;
 case AK_IOCTLARG:keep(x,r,i,pv[i],pv[i]?16:0);break;
 case AK_TVIO:keep(x,r,i,pv[i],pv[i]?sizeof(struct timeval):0);break;
 case AK_MSGIO:/*109:*/
-#line 746 "web/ssexec.w"
+#line 714 "web/ssexec.w"
 
 if(msg){
 uint32_t head[3];
@@ -2474,21 +2444,21 @@ off+= nctl;
 ndata= gather(blob+off,msg->msg_iov,(int)msg->msg_iovlen<niov?(int)msg->msg_iovlen:niov,ndata);
 keep(x,r,i,blob,off+ndata);
 /*110:*/
-#line 772 "web/ssexec.w"
+#line 740 "web/ssexec.w"
 
 r->off[4]= (uint32_t)nname;
 r->off[5]= (uint32_t)nctl;
 
 /*:110*/
-#line 765 "web/ssexec.w"
+#line 733 "web/ssexec.w"
 
 }
 
 /*:109*/
-#line 576 "web/ssexec.w"
+#line 544 "web/ssexec.w"
 break;
 case AK_IOVOUT:/*112:*/
-#line 791 "web/ssexec.w"
+#line 759 "web/ssexec.w"
 
 if(iov&&ret> 0){
 unsigned char*blob= ss_alloc(&x->scratch,(size_t)ret);
@@ -2496,10 +2466,10 @@ keep(x,r,i,blob,gather(blob,iov,niov,(size_t)ret));
 }else keep(x,r,i,NULL,0);
 
 /*:112*/
-#line 577 "web/ssexec.w"
+#line 545 "web/ssexec.w"
 break;
 case AK_POLLFD:/*115:*/
-#line 825 "web/ssexec.w"
+#line 793 "web/ssexec.w"
 
 if(pv[i]){
 short*rev= ss_alloc(&x->scratch,cap[i]*sizeof(short)+1);
@@ -2512,20 +2482,20 @@ keep(x,r,i,rev,cap[i]*sizeof(short));
 }else keep(x,r,i,NULL,0);
 
 /*:115*/
-#line 578 "web/ssexec.w"
+#line 546 "web/ssexec.w"
 break;
 case AK_FDSET:keep(x,r,i,pv[i],pv[i]?sizeof(fd_set):0);break;
 }
 }
 
 /*:100*/
-#line 399 "web/ssexec.w"
+#line 370 "web/ssexec.w"
 
 if(ln->binds)bind_line(x,li);
 }
 
 /*:95*//*105:*/
-#line 661 "web/ssexec.w"
+#line 629 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m)
 {
@@ -2565,7 +2535,7 @@ return true;
 }
 
 /*:105*//*106:*/
-#line 703 "web/ssexec.w"
+#line 671 "web/ssexec.w"
 
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout)
 {
@@ -2595,7 +2565,7 @@ return true;
 }
 
 /*:106*//*111:*/
-#line 779 "web/ssexec.w"
+#line 747 "web/ssexec.w"
 
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n)
 {
@@ -2609,7 +2579,7 @@ return got;
 }
 
 /*:111*//*117:*/
-#line 856 "web/ssexec.w"
+#line 824 "web/ssexec.w"
 
 static void bind_line(ss_exec*x,int li)
 {
@@ -2624,7 +2594,7 @@ ss_arena_reset(&x->vals);
 }
 
 /*:117*//*118:*/
-#line 875 "web/ssexec.w"
+#line 843 "web/ssexec.w"
 
 void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
 ss_value**act,ss_value**ret,ss_value**err)
@@ -2642,6 +2612,7 @@ size_t n= r->len[i];
 const ss_value*v= ln->arg[i];
 if(!writes_through(c->kind[i]))continue;
 if(v->kind==SV_NULL){act[i]= val_new(a,SV_NULL);continue;}
+if(r->ret==-1&&carries_inputs(c->kind[i]))continue;
 if(r->ret==-1&&c->kind[i]!=AK_LENIO&&c->kind[i]!=AK_IOCTLARG){
 act[i]= val_new(a,SV_ANY);
 continue;
@@ -2650,7 +2621,7 @@ switch(c->kind[i]){
 case AK_OUTBUF:case AK_OUTSTR:act[i]= val_str(a,p,n);break;
 case AK_OPTOUT:act[i]= decode_optval(a,lit(ln->arg[1]),lit(ln->arg[2]),p,n);break;
 case AK_LENIO:case AK_SV:case AK_IOCTLARG:/*122:*/
-#line 948 "web/ssexec.w"
+#line 927 "web/ssexec.w"
 
 if(c->kind[i]==AK_IOCTLARG&&r->ret==0&&
 (lit(ln->arg[1])==SIOCGSTAMP||lit(ln->arg[1])==SIOCGSTAMPNS)){
@@ -2669,11 +2640,11 @@ act[i]= int_list(a,p,n,cls);
 }
 
 /*:122*/
-#line 899 "web/ssexec.w"
+#line 868 "web/ssexec.w"
 break;
 case AK_SAOUT:act[i]= decode_sockaddr(a,p,n);break;
 case AK_TVIO:/*123:*/
-#line 968 "web/ssexec.w"
+#line 947 "web/ssexec.w"
 
 act[i]= decode_struct(a,st_by_name("timeval"),p,n);
 {
@@ -2687,7 +2658,7 @@ if(sec||usec)act[i]->nondet= ND_TIME;
 }
 
 /*:123*/
-#line 901 "web/ssexec.w"
+#line 870 "web/ssexec.w"
 break;
 case AK_MSGIO:act[i]= actual_msghdr(a,v,r,p,n);break;
 case AK_IOVOUT:act[i]= actual_iov(a,v,p,n);break;
@@ -2697,8 +2668,16 @@ case AK_FDSET:act[i]= actual_fdset(a,lit(ln->arg[0]),p,n);break;
 }
 }
 
-/*:118*//*120:*/
-#line 918 "web/ssexec.w"
+/*:118*//*119:*/
+#line 889 "web/ssexec.w"
+
+static bool carries_inputs(int kind)
+{
+return kind==AK_MSGIO||kind==AK_IOVOUT||kind==AK_POLLFD;
+}
+
+/*:119*//*120:*/
+#line 897 "web/ssexec.w"
 
 static bool writes_through(int kind)
 {
@@ -2712,7 +2691,7 @@ return false;
 }
 
 /*:120*//*121:*/
-#line 935 "web/ssexec.w"
+#line 914 "web/ssexec.w"
 
 static long long lit(const ss_value*v)
 {
@@ -2721,7 +2700,7 @@ return-1;
 }
 
 /*:121*//*124:*/
-#line 983 "web/ssexec.w"
+#line 962 "web/ssexec.w"
 
 static int return_class(const ss_line*ln)
 {
@@ -2736,7 +2715,7 @@ return-1;
 }
 
 /*:124*//*126:*/
-#line 1012 "web/ssexec.w"
+#line 992 "web/ssexec.w"
 
 static ss_value*actual_msghdr(ss_arena*a,const ss_value*v,const ss_raw*r,
 const unsigned char*p,size_t n)
@@ -2769,7 +2748,7 @@ return m;
 }
 
 /*:126*//*127:*/
-#line 1046 "web/ssexec.w"
+#line 1026 "web/ssexec.w"
 
 static ss_value*actual_iov(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2789,7 +2768,7 @@ return l;
 }
 
 /*:127*//*128:*/
-#line 1064 "web/ssexec.w"
+#line 1044 "web/ssexec.w"
 
 static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2823,7 +2802,7 @@ return l;
 }
 
 /*:128*//*129:*/
-#line 1100 "web/ssexec.w"
+#line 1080 "web/ssexec.w"
 
 static void exec_init(ss_exec*x,const ss_backend*b,ss_script*s,ss_outcome*o)
 {
@@ -2836,7 +2815,7 @@ x->o= o;
 int ss_run_sockref(ss_script*s,ss_outcome*o){return ss_run_sockref_hooked(s,o,NULL,NULL);}
 
 /*:129*//*130:*/
-#line 1116 "web/ssexec.w"
+#line 1096 "web/ssexec.w"
 
 int ss_run_sockref_hooked(ss_script*s,ss_outcome*o,ss_line_hook*hook,void*arg)
 {
@@ -2862,7 +2841,7 @@ return 0;
 }
 
 /*:130*//*133:*/
-#line 1208 "web/ssexec.w"
+#line 1188 "web/ssexec.w"
 
 static void k_wake(ss_kshared*sh)
 {
@@ -2882,7 +2861,7 @@ syscall(SYS_futex,&sh->seq,FUTEX_WAIT,seen,&ts,NULL,0);
     k_wait((sh), seen_); }
 
 /*:133*//*134:*/
-#line 1231 "web/ssexec.w"
+#line 1211 "web/ssexec.w"
 
 int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s)
 {
@@ -2913,7 +2892,7 @@ return rc;
 }
 
 /*:134*//*135:*/
-#line 1263 "web/ssexec.w"
+#line 1243 "web/ssexec.w"
 
 static pid_t k_spawner_pid;
 static void k_alarm(int sig)
@@ -2949,7 +2928,7 @@ return 0;
 }
 
 /*:135*//*137:*/
-#line 1306 "web/ssexec.w"
+#line 1286 "web/ssexec.w"
 
 static int k_spawner(ss_kshared*sh)
 {
@@ -2978,7 +2957,7 @@ return 0;
 }
 
 /*:137*//*138:*/
-#line 1340 "web/ssexec.w"
+#line 1320 "web/ssexec.w"
 
 static ss_kshared*k_sh;
 static int k_me;
@@ -2999,7 +2978,7 @@ sh->o->env.pid[k]= getpid();
 sh->o->env.pgrp[k]= getpgrp();
 if(uid!=0&&(setgroups(0,NULL)<0||setgid(uid)<0||setuid(uid)<0))_exit(1);
 /*139:*/
-#line 1381 "web/ssexec.w"
+#line 1361 "web/ssexec.w"
 
 {
 struct sigaction sa;
@@ -3012,7 +2991,7 @@ if(sig!=SIGKILL&&sig!=SIGSTOP&&sig!=SIGCHLD)sigaction(sig,&sa,NULL);
 }
 
 /*:139*/
-#line 1359 "web/ssexec.w"
+#line 1339 "web/ssexec.w"
 
 sh->ready[k]= 1;
 k_wake(sh);
@@ -3036,7 +3015,7 @@ _exit(0);
 }
 
 /*:138*//*141:*/
-#line 1398 "web/ssexec.w"
+#line 1378 "web/ssexec.w"
 
 static void k_read_ports(ss_outcome*o)
 {
@@ -3046,7 +3025,7 @@ sscanf(buf,"%lld %lld",&o->eph_lo,&o->eph_hi);
 }
 
 /*:141*//*142:*/
-#line 1410 "web/ssexec.w"
+#line 1390 "web/ssexec.w"
 
 static long long k_proc_action(ss_exec*x,int call,long long arg)
 {
@@ -3067,7 +3046,7 @@ return 0;
 }
 
 /*:142*//*143:*/
-#line 1437 "web/ssexec.w"
+#line 1417 "web/ssexec.w"
 
 static int k_setuid(uid_t uid)
 {
@@ -3142,7 +3121,7 @@ return k_sh?k_sh->sigcount[k_me][sig]:0;
 }
 
 /*:143*//*144:*/
-#line 1515 "web/ssexec.w"
+#line 1495 "web/ssexec.w"
 
 typedef struct{struct nlmsghdr h;char body[1024];}k_nlreq;
 
@@ -3190,7 +3169,7 @@ return e.error;
 }
 
 /*:144*//*145:*/
-#line 1567 "web/ssexec.w"
+#line 1547 "web/ssexec.w"
 
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen)
 {
@@ -3235,7 +3214,7 @@ ifi.ifi_flags= ifi.ifi_change= IFF_UP;
 nl_start(&r,RTM_NEWLINK,0,&ifi,sizeof ifi);
 if((err= nl_talk(fd,&r)))goto fail;
 /*146:*/
-#line 1620 "web/ssexec.w"
+#line 1600 "web/ssexec.w"
 
 {
 struct ifaddrmsg ifa;
@@ -3254,10 +3233,10 @@ if((err= nl_talk(fd,&r)))goto fail;
 }
 
 /*:146*/
-#line 1610 "web/ssexec.w"
+#line 1590 "web/ssexec.w"
 
 /*147:*/
-#line 1637 "web/ssexec.w"
+#line 1617 "web/ssexec.w"
 
 {
 struct rtmsg rt;
@@ -3277,7 +3256,7 @@ if((err= nl_talk(fd,&r)))goto fail;
 }
 
 /*:147*/
-#line 1611 "web/ssexec.w"
+#line 1591 "web/ssexec.w"
 
 close(fd);
 return 0;
@@ -3288,7 +3267,7 @@ return-1;
 }
 
 /*:145*//*150:*/
-#line 1675 "web/ssexec.w"
+#line 1655 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what)
@@ -3317,7 +3296,7 @@ return SS_PASS;
 }
 
 /*:150*//*151:*/
-#line 1710 "web/ssexec.w"
+#line 1690 "web/ssexec.w"
 
 static ss_value*pair_of(ss_arena*a,const ss_value*x)
 {
@@ -3355,7 +3334,7 @@ return x;
 }
 
 /*:151*//*152:*/
-#line 1749 "web/ssexec.w"
+#line 1729 "web/ssexec.w"
 
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e)
@@ -3390,7 +3369,7 @@ ss_puts(b,ln->comment,(size_t)ln->commentlen);
 }
 
 /*:152*//*154:*/
-#line 1791 "web/ssexec.w"
+#line 1771 "web/ssexec.w"
 
 static int path_cmp(const void*x,const void*y)
 {
@@ -3434,7 +3413,45 @@ if(n)qsort(list,(size_t)n,sizeof*list,path_cmp);
 return n;
 }
 
-/*:154*/
+/*:154*//*157:*/
+#line 1832 "web/ssexec.w"
+
+int ss_read_options(const char*path,ss_optrow**rows)
+{
+char line[4096];
+bool header= false;
+int n= 0,cap= 0;
+FILE*in= fopen(path,"r");
+*rows= NULL;
+if(!in)return-1;
+while(fgets(line,sizeof line,in)){
+char*f[SS_OPT_NFIELDS],*p= line;
+int k= 0;
+if(line[0]=='#'||line[0]=='\n')continue;
+line[strcspn(line,"\n")]= '\0';
+if(!header){header= true;continue;}
+while(k<SS_OPT_NFIELDS){f[k++]= p;if(!(p= strchr(p,'\t')))break;*p++= '\0';}
+if(k!=SS_OPT_NFIELDS)continue;
+if(n==cap){
+cap= cap?2*cap:64;
+*rows= realloc(*rows,(size_t)cap*sizeof**rows);
+if(!*rows)abort();
+}
+for(k= 0;k<SS_OPT_NFIELDS;k++)(*rows)[n].f[k]= strdup(f[k]);
+n++;
+}
+fclose(in);
+return n;
+}
+
+void ss_free_options(ss_optrow*rows,int n)
+{
+for(int i= 0;i<n;i++)
+for(int k= 0;k<SS_OPT_NFIELDS;k++)free(rows[i].f[k]);
+free(rows);
+}
+
+/*:157*/
 #line 72 "web/sockscript.w"
 
 

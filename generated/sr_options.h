@@ -59,6 +59,7 @@ static int set_multicast_if(sr_sock *s, sr_optreq *rq);
 static int set_multicast_ttl(sr_sock *s, sr_optreq *rq);
 static int get_options(sr_sock *s, sr_optreq *rq);
 static int set_options(sr_sock *s, sr_optreq *rq);
+static int set_recverr(sr_sock *s, sr_optreq *rq);
 static int set_router_alert(sr_sock *s, sr_optreq *rq);
 static int set_tos(sr_sock *s, sr_optreq *rq);
 static int get_ttl(sr_sock *s, sr_optreq *rq);
@@ -133,7 +134,7 @@ static const sr_optdesc sr_optdescs[] = {
   { .level = IPPROTO_IP, .name = IP_OPTIONS, .str = "IP_OPTIONS", .clause = "ip.7:IP_OPTIONS", .since = "2.0", .type = OPT_BYTES, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_options, .get = get_options },
   { .level = IPPROTO_IP, .name = IP_PASSSEC, .str = "IP_PASSSEC", .clause = "ip.7:IP_PASSSEC", .since = "2.6.17", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_PASSSEC, .set = set_flag, .get = get_flag },
   { .level = IPPROTO_IP, .name = IP_PKTINFO, .str = "IP_PKTINFO", .clause = "ip.7:IP_PKTINFO", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_PKTINFO, .set = set_flag, .get = get_flag },
-  { .level = IPPROTO_IP, .name = IP_RECVERR, .str = "IP_RECVERR", .clause = "ip.7:IP_RECVERR", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_RECVERR, .set = set_flag, .get = get_flag },
+  { .level = IPPROTO_IP, .name = IP_RECVERR, .str = "IP_RECVERR", .clause = "ip.7:IP_RECVERR", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_RECVERR, .set = set_recverr, .get = get_flag },
   { .level = IPPROTO_IP, .name = IP_RECVOPTS, .str = "IP_RECVOPTS", .clause = "ip.7:IP_RECVOPTS", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_RECVOPTS, .set = set_flag, .get = get_flag },
   { .level = IPPROTO_IP, .name = IP_RECVORIGDSTADDR, .str = "IP_RECVORIGDSTADDR", .clause = "ip.7:IP_RECVORIGDSTADDR", .since = "2.6.29", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_ORIGDSTADDR, .set = set_flag, .get = get_flag },
   { .level = IPPROTO_IP, .name = IP_RECVTOS, .str = "IP_RECVTOS", .clause = "ip.7:IP_RECVTOS", .since = "2.2", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_RECVTOS, .set = set_flag, .get = get_flag },

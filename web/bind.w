@@ -173,16 +173,22 @@ struct sr_slot {
 };
 
 @ The tables of one protocol, and the set of them that a host has.  The
-whole set is allocated when a host binds its first socket and freed when
-its last one goes, so a host without bound sockets costs nothing.
+whole set is allocated when a host binds its first socket, so a host that
+never binds costs nothing, and kept until the host goes: a program that
+makes, binds and closes one socket after another would otherwise build
+and tear down the tables, and grow their bucket arrays again, on every
+socket.  (The kernel's tables are made once, when the namespace is.)
 
 @<Type definitions@>=
 enum { SR_TAB_UDP, SR_TAB_UDPLITE, SR_TAB_TCP, SR_TAB_PING, SR_NTABS };
 typedef struct { sr_htab t[SR_NLINKS]; } sr_porttab;
-typedef struct sr_bindtab { sr_porttab proto[SR_NTABS]; long nsocks; } sr_bindtab;
+typedef struct sr_bindtab {
+  sr_porttab proto[SR_NTABS];
+  sr_slot *spare; /* emptied slots, kept for the next new key */
+} sr_bindtab;
 
 @ @<Fields of a host@>=
-struct sr_bindtab *bind; /* the port tables, while a socket is in them */
+struct sr_bindtab *bind; /* the port tables, from the first bind on */
 uint32_t ehash_secret; /* the salt of the \.{SO\_REUSEPORT} hash */
 uint16_t ping_rover; /* the last ping identifier chosen */
 
@@ -194,7 +200,11 @@ static void link_del(sr_htab *t, int k, sr_sock *s);
 @ A socket joins a slot at its head, creating the slot if it is the
 first with its key, and leaves it from anywhere; an emptied slot is
 freed, and with it the TCP port cache it carried, as the kernel frees an
-empty bind bucket.
+empty bind bucket.  ``Freed'' means put on the host's list of spare
+slots, from which the next new key takes its slot: binding and closing
+sockets one after another then costs no allocation (the kernel keeps its
+bind buckets in a cache of their own for the same reason).  A slot taken
+from the list is cleared, so nothing of its last key survives.
 
 @c
 static sr_slot *slot_find(const sr_htab *t, uint64_t k0, uint64_t k1)
@@ -202,11 +212,20 @@ static sr_slot *slot_find(const sr_htab *t, uint64_t k0, uint64_t k1)
   return (sr_slot *) htab_find(t, k0, k1);
 }
 
+static sr_slot *slot_new(sr_bindtab *bt)
+{
+  sr_slot *sl = bt->spare;
+  if (!sl) return xcalloc(1, sizeof *sl);
+  bt->spare = (sr_slot *) sl->h.next;
+  memset(sl, 0, sizeof *sl);
+  return sl;
+}
+
 static void link_add(sr_htab *t, int k, sr_sock *s, uint64_t k0, uint64_t k1)
 {
   sr_slot *sl = slot_find(t, k0, k1);
   if (!sl) {
-    sl = xcalloc(1, sizeof *sl);
+    sl = slot_new(s->host->bind);
     sl->h.k0 = k0;
     sl->h.k1 = k1;
     htab_insert(t, &sl->h);
@@ -229,7 +248,8 @@ static void link_del(sr_htab *t, int k, sr_sock *s)
   memset(&s->lk[k], 0, sizeof s->lk[k]);
   if (--sl->count == 0) {
     htab_remove(t, &sl->h);
-    free(sl);
+    sl->h.next = (sr_hent *) s->host->bind->spare;
+    s->host->bind->spare = sl;
   }
 }
 
@@ -285,7 +305,7 @@ static sr_sock *port_first(sr_host *h, int tab, uint16_t port)
 @ Hashing a socket enters it under its port and, for UDP, under its
 (address, port) pair; raw sockets only change their flag.  Unhashing
 takes it out of every table, out of its \.{SO\_REUSEPORT} group, and gives
-the port up; when the host's last socket leaves, the tables go.
+the port up.
 
 @c
 static void sock_hash(sr_sock *s)
@@ -296,7 +316,6 @@ static void sock_hash(sr_sock *s)
   link_add(&pt->t[LK_PORT], LK_PORT, s, KEY_PORT(s->inet_num));
   if (s->type == SOCK_DGRAM && s->protocol != IPPROTO_ICMP)
     link_add(&pt->t[LK_ADDR], LK_ADDR, s, KEY_ADDR(s->inet_rcv_saddr, s->inet_num));
-  s->host->bind->nsocks++;
 }
 
 static void sock_unhash(sr_sock *s)
@@ -309,8 +328,12 @@ static void sock_unhash(sr_sock *s)
   pt = sock_tab(s);
   for (int k = 0; k < SR_NLINKS; k++) link_del(&pt->t[k], k, s);
   s->inet_num = 0;
-  if (--s->host->bind->nsocks == 0) bind_tables_free(s->host);
 }
+
+@ The tables go with the host, after its sockets have been released.
+
+@<Free the network state of host |fh|@>=
+if (fh->bind) bind_tables_free(fh);
 
 @ @<Private function prototypes@>=
 static void bind_tables_free(sr_host *h);
@@ -320,6 +343,11 @@ static void bind_tables_free(sr_host *h)
 {
   for (int p = 0; p < SR_NTABS; p++)
     for (int k = 0; k < SR_NLINKS; k++) free(h->bind->proto[p].t[k].b);
+  while (h->bind->spare) {
+    sr_slot *sl = h->bind->spare;
+    h->bind->spare = (sr_slot *) sl->h.next;
+    free(sl);
+  }
   free(h->bind);
   h->bind = NULL;
 }
@@ -1502,6 +1530,7 @@ static int ip4_datagram_connect(sr_sock *s, const struct sockaddr_in *sin, int l
   ip_sk_new_ident(s);
   sk_dst_set(s, &rt);
   udp_hash4(s);
+  udp_cork_follow(s, &rt);
   return 0;
 }
 

@@ -31,6 +31,7 @@ struct sr_file {
   int flags; /* |O_RDWR| and the status flags */
   uid_t owner_uid; /* the file system user that created it */
   pid_t owner; /* \.{F\_SETOWN}: a process, or minus a process group */
+  uid_t fown_uid, fown_euid; /* who set the owner: \.{SIGIO} permission */
   int sig; /* \.{F\_SETSIG}: 0 means \.{SIGIO} */
   sr_sock *sock; /* for a socket */
 };
@@ -49,6 +50,7 @@ typedef struct {
   uint64_t *used, *full;
   int cap; /* a multiple of 4096 */
   int open; /* descriptors in use */
+  @<Fields of a descriptor table@>@;
 } sr_fdtab;
 
 @ @<Fields of a process@>=
@@ -82,6 +84,7 @@ static void fdtab_grow(sr_fdtab *t, int need)
 static void fdtab_init(sr_proc *p)
 {
   memset(&p->fds, 0, sizeof p->fds);
+  p->fds.kmax = 64;
   fdtab_grow(&p->fds, 0);
   for (int i = 0; i < 3; i++) {
     sr_file *f = xcalloc(1, sizeof *f);
@@ -134,6 +137,7 @@ static int fd_install(sr_proc *p, sr_file *f, int minfd, bool cloexec)
   int fd = fd_lowest_free(t, minfd);
   if ((rlim_t) fd >= p->nofile.rlim_cur) return -EMFILE;
   if (fd >= t->cap) fdtab_grow(t, fd);
+  @<Note descriptor |fd| in the kernel's table size of |t|@>@;
   t->file[fd] = f;
   t->cloexec[fd] = cloexec;
   t->used[fd / 64] |= (uint64_t) 1 << (fd % 64);

@@ -59,3 +59,5 @@
 @s sr_peer int
 @s sr_mcgroup int
 @s sr_capture int
+@s sr_dgram int
+@s sr_wait_cond int

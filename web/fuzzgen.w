@@ -201,11 +201,11 @@ int fg_load_options(const char *path, fg_options *t);
 void fg_free_options(fg_options *t);
 const fg_option *fg_find_option(const fg_options *t, bool sol_socket, long long value);
 
-@ Reading the table.  The columns are those \.{optgen} reads (its web
-says what each means): clause, level, name, type, access, types, range,
-and more that the generator does not need.  A range is \.{LO..HI:ACTION};
-the bounds may be names (\.{IP\_PMTUDISC\_DONT}) or numbers
-(\.{INT\_MAX} is spelled out).
+@ Reading the table.  The sockscript library reads its rows
+(|ss_read_options|); the generator keeps, of each, the clause, the
+level, the name, the type, the access and the range.  A range is
+\.{LO..HI:ACTION}; the bounds may be names (\.{IP\_PMTUDISC\_DONT}) or
+numbers (\.{INT\_MAX} is spelled out).
 
 @<The option table@>=
 static bool range_bound(const char *s, size_t n, long long *v)
@@ -222,24 +222,34 @@ static bool range_bound(const char *s, size_t n, long long *v)
 
 int fg_load_options(const char *path, fg_options *t)
 {
-  FILE *in = fopen(path, "r");
-  char line[4096];
-  bool header = false;
+  ss_optrow *rows;
+  int n = ss_read_options(path, &rows);
   memset(t, 0, sizeof *t);
-  if (!in) return -1;
-  while (fgets(line, sizeof line, in)) {
-    char *f[8], *p = line;
-    int n = 0;
-    if (line[0] == '#' || line[0] == '\n') continue;
-    line[strcspn(line, "\n")] = '\0';
-    if (!header) { header = true; continue; }
-    while (n < 8) { f[n++] = p; if (!(p = strchr(p, '\t'))) break; *p++ = '\0'; }
-    if (n < 7) continue;
-    @<Append the row |f| to |t|@>@;
-  }
-  fclose(in);
+  if (n < 0) return -1;
+  t->opt = calloc((size_t) (n ? n : 1), sizeof *t->opt);
+  if (!t->opt) abort();
+  for (int i = 0; i < n; i++) @<Keep row |i| in |t|@>@;
+  ss_free_options(rows, n);
   @<Read the defaults of the tunables from a new world@>@;
   return t->n;
+}
+
+@ @<Keep row |i| in |t|@>=
+{
+  char **f = rows[i].f;
+  fg_option *o = &t->opt[t->n++];
+  const char *dots;
+  snprintf(o->clause, sizeof o->clause, "%s", f[SS_OPT_CLAUSE]);
+  snprintf(o->level, sizeof o->level, "%s", strcmp(f[SS_OPT_LEVEL], "SOL_SOCKET") ? "SOL_IP" : "SOL_SOCKET");
+  snprintf(o->name, sizeof o->name, "%s", f[SS_OPT_NAME]);
+  snprintf(o->type, sizeof o->type, "%s", f[SS_OPT_TYPE]);
+  o->get = strcmp(f[SS_OPT_ACCESS], "set") != 0;
+  o->set = strcmp(f[SS_OPT_ACCESS], "get") != 0;
+  if ((dots = strstr(f[SS_OPT_RANGE], "..")) != NULL) {
+    const char *colon = strchr(dots, ':');
+    o->ranged = colon && range_bound(f[SS_OPT_RANGE], (size_t) (dots - f[SS_OPT_RANGE]), &o->lo) &&
+      range_bound(dots + 2, (size_t) (colon - dots - 2), &o->hi);
+  }
 }
 
 @ The defaults of the tunables (next chapter) are read once, with the
@@ -252,27 +262,6 @@ for (int i = 0; i < NTUNABLES && i < FG_NTUNABLES; i++) {
   if (!t->have_default[i]) t->defaults[i][0] = '\0';
 }
 sr_reset();
-
-@ @<Append the row |f| to |t|@>=
-{
-  fg_option *o;
-  const char *dots;
-  t->opt = realloc(t->opt, (size_t) (t->n + 1) * sizeof *t->opt);
-  if (!t->opt) abort();
-  o = &t->opt[t->n++];
-  memset(o, 0, sizeof *o);
-  snprintf(o->clause, sizeof o->clause, "%s", f[0]);
-  snprintf(o->level, sizeof o->level, "%s", strcmp(f[1], "SOL_SOCKET") ? "SOL_IP" : "SOL_SOCKET");
-  snprintf(o->name, sizeof o->name, "%s", f[2]);
-  snprintf(o->type, sizeof o->type, "%s", f[3]);
-  o->get = strcmp(f[4], "set") != 0;
-  o->set = strcmp(f[4], "get") != 0;
-  if ((dots = strstr(f[6], "..")) != NULL) {
-    const char *colon = strchr(dots, ':');
-    o->ranged = colon && range_bound(f[6], (size_t) (dots - f[6]), &o->lo) &&
-      range_bound(dots + 2, (size_t) (colon - dots - 2), &o->hi);
-  }
-}
 
 @ @<The option table@>=
 void fg_free_options(fg_options *t)
@@ -360,13 +349,12 @@ static const fg_tunable tunables[] = {
 };
 #define NTUNABLES ((int) (sizeof tunables / sizeof tunables[0]))
 
-@ The generator.  Its descriptors are those below |FG_NFD|; a sequence
-that reaches higher (with \.{F\_DUPFD}) is remembered only as the highest
-descriptor it may have made, so that the end of the sequence can close
-it.
+@ The generator.  It follows every descriptor below |FG_NFD|, the limit of
+descriptors a process has (\.{RLIMIT\_NOFILE}, 1024), so that a copy made
+with \.{F\_DUPFD} at 1023 is known for what it is.
 
 @<Public types@>=
-#define FG_NFD 64
+#define FG_NFD 1024 /* every descriptor below the limit a process has */
 #define FG_NFILES 64
 typedef struct fg_gen fg_gen;
 struct fg_gen {
@@ -384,6 +372,7 @@ struct fg_gen {
   bool saved_root; /* it may become root again with \.{seteuid(0)} */
   bool cap_raw; /* \.{CAP\_NET\_RAW} kept */
   bool cap_admin; /* \.{CAP\_NET\_ADMIN} kept */
+  bool cap_setuid; /* \.{CAP\_SETUID} kept: the users may change */
   bool ping_ok; /* the sequence opened the ping group range */
   bool optmem_written; /* the sequence wrote \.{optmem\_max} */
   bool wrote[FG_NTUNABLES]; /* tunables to put back */
@@ -422,7 +411,7 @@ void fg_begin(fg_gen *g, bool root)
   g->highest = 2;
   g->nbound = 0;
   g->root = g->saved_root = root;
-  g->cap_raw = g->cap_admin = root;
+  g->cap_raw = g->cap_admin = g->cap_setuid = root;
   g->ping_ok = g->optmem_written = false;
   memset(g->wrote, 0, sizeof g->wrote);
   g->lines = 0;
@@ -528,7 +517,36 @@ static int pick_fd(fg_gen *g, bool std_ok)
     const fg_file *f = file_of(g, fd);
     if (std_ok || !f || f->kind == FG_SOCKET) return fd;
   }
-  return PICK(g->r, garbage);
+  {
+    int fd = PICK(g->r, garbage);
+    const fg_file *f = file_of(g, fd);
+    return std_ok || !f || f->kind == FG_SOCKET ? fd : -1;
+  }
+}
+
+@ A descriptor for the data path --- a send, a receive, a readiness
+question (\.{poll}, \.{select}, the queue \.{ioctl}s) --- is never one the
+generator believes a raw or a ping socket.  The model neither sends on
+those nor delivers to them (its chapter on datagrams says so), while the
+kernel does both, and a raw socket receives a copy of every datagram of
+its protocol that the other sockets of the sequence exchange.
+@^model limits@>
+
+@<Arguments@>=
+static bool raw_or_ping(const fg_file *f)
+{
+  return f && f->kind == FG_SOCKET && (f->type == SOCK_RAW || f->protocol == IPPROTO_ICMP);
+}
+
+static int data_fd(fg_gen *g, bool std_ok)
+{
+  int fd = pick_fd(g, std_ok), cand[FG_NFD], n = 0;
+  if (!raw_or_ping(file_of(g, fd))) return fd;
+  for (int d = 0; d < FG_NFD; d++) {
+    const fg_file *f = file_of(g, d);
+    if (f && f->kind == FG_SOCKET && !raw_or_ping(f)) cand[n++] = d;
+  }
+  return n ? cand[fg_below(g->r, (uint32_t) n)] : PICK(g->r, ((const int[]) {-1, 1024, 4096}));
 }
 
 @ Integers.  The interesting |int|s are the edges of the type, the
@@ -652,13 +670,16 @@ static const char *any_data(fg_gen *g, long long *len)
 }
 
 @ Flags.  A set of flags is some of the names of a class, or'ed, and now
-and then a bit no name of the set has --- never one of the four lowest,
+and then a bit no name of the class has --- never one of the four lowest,
 which in a socket's type are the type itself (\.{SOCK\_DGRAM}$\vert$8 is
 \.{SOCK\_PACKET}), and never one of the named bits written as a number
-(0x800 is \.{SOCK\_NONBLOCK}), which would fool the prediction.
+(0x800 is \.{SOCK\_NONBLOCK}), which would fool the prediction, and never
+a flag the generator leaves out on purpose (0x20000000 is
+\.{MSG\_FASTOPEN}).
 
 @<Arguments@>=
-static const char *any_flags(fg_gen *g, fg_text *t, const char *const *names, int n, unsigned pct)
+static const char *any_flags(fg_gen *g, fg_text *t, const char *const *names, int n, unsigned pct,
+  const char *cls)
 {
   size_t used = 0;
   t->s[0] = '\0';
@@ -668,7 +689,7 @@ static const char *any_flags(fg_gen *g, fg_text *t, const char *const *names, in
     unsigned long long named = 0, bit = 1ULL << (4 + fg_below(g->r, 27));
     long long v;
     for (int i = 0; i < n; i++) if (ss_symbol(names[i], &v)) named |= (unsigned long long) v;
-    if (!(bit & named))
+    if (!(bit & named) && !ss_symbol_name(cls, (long long) bit))
       used += (size_t) snprintf(t->s + used, sizeof t->s - used, "%s0x%llx", used ? "|" : "", bit);
   }
   if (!used) snprintf(t->s, sizeof t->s, "0");
@@ -953,7 +974,7 @@ static void gen_socket(fg_gen *g)
   fg_text fl;
   int i = (int) fg_below(g->r, (uint32_t) (sizeof good / sizeof good[0]));
   unsigned k = fg_below(g->r, 100);
-  const char *flags = any_flags(g, &fl, (const char *const[]) {"SOCK_NONBLOCK", "SOCK_CLOEXEC"}, 2, 25);
+  const char *flags = any_flags(g, &fl, (const char *const[]) {"SOCK_NONBLOCK", "SOCK_CLOEXEC"}, 2, 25, "sockflag");
   if (k < 84) @<Make a good socket of kind |i|@>@;
   else if (k < 89) line(g, "socket(%s, %s, 0)", PICK(g->r, badfam), good[i].type);
   else if (k < 95) line(g, "socket(AF_INET, %s, 0)", PICK(g->r, badtype));
@@ -1053,14 +1074,18 @@ argument, on the same open file.
 
 @ Setting the status flags: the prediction follows |O_NONBLOCK|.  The
 flags are set on the file, so every descriptor of the file sees them.
+The prediction errs on the safe side: when the call might fail (an
+|O_DIRECT|, an unnamed bit, an |O_NOATIME| that only the file's owner
+may set), the file is taken to be blocking, whatever it was --- a file
+wrongly believed non-blocking would make a later \.{read} wait for
+ever.
 
 @<Set the status flags of |fd|@>=
 {
-  const char *fl = any_flags(g, &t, setfl, (int) (sizeof setfl / sizeof setfl[0]), 20);
+  const char *fl = any_flags(g, &t, setfl, (int) (sizeof setfl / sizeof setfl[0]), 20, "oflags");
   line(g, "fcntl(%d, F_SETFL, %s)", fd, fl);
-  if (f && !strstr(fl, "O_DIRECT") && !strstr(fl, "0x") &&
-      (!strstr(fl, "O_NOATIME") || g->root))
-    g->file[g->fd[fd]].nonblock = strstr(fl, "O_NONBLOCK") != NULL;
+  if (f) g->file[g->fd[fd]].nonblock = strstr(fl, "O_NONBLOCK") && !strstr(fl, "O_DIRECT") &&
+    !strstr(fl, "0x") && !strstr(fl, "O_NOATIME");
 }
 
 @ \.{ioctl}.  The requests are those of {\it socket\/}(7) --- the owner
@@ -1092,7 +1117,8 @@ static void gen_ioctl(fg_gen *g)
   const char *req = PICK(g->r, reqs);
   bool generic = !strcmp(req, "FIOCLEX") || !strcmp(req, "FIONCLEX");
   bool owner = strstr(req, "OWN") || strstr(req, "PGRP");
-  int fd = pick_fd(g, generic);
+  bool queue = !generic && !owner && strcmp(req, "FIONBIO") && strcmp(req, "FIOASYNC");
+  int fd = queue ? data_fd(g, false) : pick_fd(g, generic);
   const char *v = owner ? PICK(g->r, owners) : PICK(g->r, flags);
   const fg_file *f = file_of(g, fd);
   line(g, "ioctl(%d, %s, %s)", fd, req, v);
@@ -1171,7 +1197,14 @@ machine, not a behaviour of Linux, and the model does not follow it.
 with the opcode 0xffff: |EPERM|, root with it: |EINVAL|;
 \.{CONFIG\_BPF\_LSM=y}.}
 
-Nor are they attached after the sequence wrote \.{optmem\_max}.  The
+\.{SO\_TIMESTAMPING} is not written either: its transmit flags make the
+kernel queue a time stamp of every datagram sent on the error queue, and
+the model keeps no transmit time stamps (its chapter on datagrams says
+so); the error queue and |POLLERR| would differ from then on.
+@^model limits@>
+
+Nor are classic programs attached after the sequence wrote
+\.{optmem\_max}.  The
 kernel charges a filter to the socket's option memory by the size of the
 program it runs, which is the classic program translated into eBPF
 (|bpf_prog_size| of the translated length); the model does not translate
@@ -1186,6 +1219,7 @@ between 400 and 500 (a script found by \.{sr-fuzz}).}
 @<Calls@>=
 static bool policy_forbids(const fg_gen *g, const fg_option *o)
 {
+  if (!strcmp(o->name, "SO_TIMESTAMPING")) return true;
   return (!g->root || !g->cap_admin || g->optmem_written) &&
     (!strcmp(o->name, "SO_ATTACH_FILTER") || !strcmp(o->name, "SO_ATTACH_REUSEPORT_CBPF"));
 }
@@ -1303,20 +1337,23 @@ static void gen_getsockname(fg_gen *g) { name_call(g, "getsockname"); }
 static void gen_getpeername(fg_gen *g) { name_call(g, "getpeername"); }
 
 @ Sending.  The flags are some of those that mean something to a
-datagram socket; usually \.{MSG\_DONTWAIT} is among them, so that a
-sequence never waits.  A stream socket is never connected, so sending
-on it fails at once.
+datagram socket, and always \.{MSG\_DONTWAIT}, so that a sequence never
+waits: a datagram for an address on the link that nobody answers waits
+in the kernel for the neighbour, which takes seconds of real time to give
+up, and the model's virtual seconds would not match them.  A stream
+socket is never connected, so sending on it fails at once; and
+\.{MSG\_FASTOPEN}, which would connect it, is never sent.
 
 @<Calls@>=
 static const char *send_flags(fg_gen *g, fg_text *t)
 {
   static const char *const names[] = {"MSG_DONTROUTE", "MSG_CONFIRM", "MSG_MORE", "MSG_NOSIGNAL",
-    "MSG_OOB", "MSG_EOR", "MSG_FASTOPEN", "MSG_ZEROCOPY"};
+    "MSG_OOB", "MSG_EOR", "MSG_ZEROCOPY"};
   size_t used = 0;
-  const char *rest = any_flags(g, t, names, (int) (sizeof names / sizeof names[0]), 6);
+  const char *rest = any_flags(g, t, names, (int) (sizeof names / sizeof names[0]), 6, "msgflags");
   char tmp[512];
   snprintf(tmp, sizeof tmp, "%s", rest);
-  used = (size_t) snprintf(t->s, sizeof t->s, "%s", chance(g->r, 80) ? "MSG_DONTWAIT" : "");
+  used = (size_t) snprintf(t->s, sizeof t->s, "%s", "MSG_DONTWAIT");
   if (strcmp(tmp, "0") || !used) snprintf(t->s + used, sizeof t->s - used, "%s%s", used ? "|" : "", tmp);
   return t->s;
 }
@@ -1326,7 +1363,7 @@ static void gen_send(fg_gen *g)
   fg_text t;
   long long len;
   const char *d = any_data(g, &len);
-  line(g, "send(%d, %s, %lld, %s)", pick_fd(g, true), d, len, send_flags(g, &t));
+  line(g, "send(%d, %s, %lld, %s)", data_fd(g, true), d, len, send_flags(g, &t));
 }
 
 static void gen_sendto(fg_gen *g)
@@ -1335,14 +1372,14 @@ static void gen_sendto(fg_gen *g)
   long long len, alen;
   const char *d = any_data(g, &len);
   const char *sa = any_sockaddr(g, &a, &alen);
-  line(g, "sendto(%d, %s, %lld, %s, %s, %lld)", pick_fd(g, true), d, len, send_flags(g, &t), sa, alen);
+  line(g, "sendto(%d, %s, %lld, %s, %s, %lld)", data_fd(g, true), d, len, send_flags(g, &t), sa, alen);
 }
 
 static void gen_write(fg_gen *g)
 {
   long long len;
   const char *d = any_data(g, &len);
-  line(g, "write(%d, %s, %lld)", pick_fd(g, false), d, len);
+  line(g, "write(%d, %s, %lld)", data_fd(g, false), d, len);
 }
 
 @ A message to send: an address or none, one to three pieces of data,
@@ -1375,7 +1412,7 @@ static void gen_sendmsg(fg_gen *g)
   if (chance(g->r, 50))
     used += (size_t) snprintf(msg + used, sizeof msg - used, ", msg_control=[%s]", PICK(g->r, cmsgs));
   snprintf(msg + used, sizeof msg - used, "}");
-  line(g, "sendmsg(%d, %s, %s)", pick_fd(g, true), msg, send_flags(g, &t));
+  line(g, "sendmsg(%d, %s, %s)", data_fd(g, true), msg, send_flags(g, &t));
 }
 
 @ @<Calls@>=
@@ -1388,7 +1425,7 @@ static void gen_writev(fg_gen *g)
   for (int i = 0; i < n; i++)
     used += (size_t) snprintf(iov + used, sizeof iov - used, "%s{iov_base=%s}", i ? ", " : "", any_data(g, &len));
   snprintf(iov + used, sizeof iov - used, "]");
-  line(g, "writev(%d, %s, %d)", pick_fd(g, false), iov, chance(g->r, 85) ? n : PICK(g->r, ((const int[]) {-1, 0, 1025})));
+  line(g, "writev(%d, %s, %d)", data_fd(g, false), iov, chance(g->r, 85) ? n : PICK(g->r, ((const int[]) {-1, 0, 1025})));
 }
 
 @ Receiving.  Every receive that could wait is made so that it cannot:
@@ -1404,7 +1441,7 @@ static const char *recv_flags(fg_gen *g, fg_text *t)
   static const char *const names[] = {"MSG_PEEK", "MSG_TRUNC", "MSG_ERRQUEUE", "MSG_WAITALL",
     "MSG_OOB", "MSG_CMSG_CLOEXEC"};
   char tmp[512];
-  snprintf(tmp, sizeof tmp, "%s", any_flags(g, t, names, (int) (sizeof names / sizeof names[0]), 8));
+  snprintf(tmp, sizeof tmp, "%s", any_flags(g, t, names, (int) (sizeof names / sizeof names[0]), 8, "msgflags"));
   if (!strcmp(tmp, "0")) snprintf(t->s, sizeof t->s, "MSG_DONTWAIT");
   else snprintf(t->s, sizeof t->s, "MSG_DONTWAIT|%s", tmp);
   return t->s;
@@ -1418,22 +1455,22 @@ static int recv_size(fg_gen *g)
 static void gen_recv(fg_gen *g)
 {
   fg_text t;
-  line(g, "recv(%d, ?, %d, %s)", pick_fd(g, true), recv_size(g), recv_flags(g, &t));
+  line(g, "recv(%d, ?, %d, %s)", data_fd(g, true), recv_size(g), recv_flags(g, &t));
 }
 
 static void gen_recvfrom(fg_gen *g)
 {
   fg_text t;
   long long len = name_len(g);
-  if (chance(g->r, 10)) line(g, "recvfrom(%d, ?, %d, %s, NULL, NULL)", pick_fd(g, true), recv_size(g), recv_flags(g, &t));
-  else line(g, "recvfrom(%d, ?, %d, %s, ?, [%lld])", pick_fd(g, true), recv_size(g), recv_flags(g, &t), len);
+  if (chance(g->r, 10)) line(g, "recvfrom(%d, ?, %d, %s, NULL, NULL)", data_fd(g, true), recv_size(g), recv_flags(g, &t));
+  else line(g, "recvfrom(%d, ?, %d, %s, ?, [%lld])", data_fd(g, true), recv_size(g), recv_flags(g, &t), len);
 }
 
 static void gen_recvmsg(fg_gen *g)
 {
   fg_text t;
   line(g, "recvmsg(%d, {msg_name=%s, msg_namelen=%lld, msg_iov=[{iov_base=?, iov_len=%d}], msg_control=%s, msg_controllen=%d}, %s)",
-    pick_fd(g, true), chance(g->r, 80) ? "?" : "NULL", name_len(g), recv_size(g),
+    data_fd(g, true), chance(g->r, 80) ? "?" : "NULL", name_len(g), recv_size(g),
     chance(g->r, 70) ? "?" : "NULL", PICK(g->r, ((const int[]) {0, 16, 20, 64, 256, 1024})), recv_flags(g, &t));
 }
 
@@ -1447,7 +1484,7 @@ static int nonblocking_fd(fg_gen *g)
   int cand[FG_NFD], n = 0;
   for (int fd = 3; fd < FG_NFD; fd++) {
     const fg_file *f = file_of(g, fd);
-    if ((f && f->nonblock) || (!f && g->used[fd])) cand[n++] = fd;
+    if ((f && f->nonblock && !raw_or_ping(f)) || (!f && g->used[fd])) cand[n++] = fd;
   }
   if (n && chance(g->r, 85)) return cand[fg_below(g->r, (uint32_t) n)];
   return PICK(g->r, ((const int[]) {-1, 1024, INT_MAX}));
@@ -1473,7 +1510,10 @@ static void gen_shutdown(fg_gen *g)
   line(g, "shutdown(%d, %s)", pick_fd(g, true), PICK(g->r, ((const char *const[]) {"SHUT_RD", "SHUT_WR", "SHUT_RDWR", "3", "-1"})));
 }
 
-@ \.{poll} and \.{select} never wait: the time-out is zero.  A \.{poll}
+@ \.{poll} and \.{select} never wait: the time-out is zero.  A set of
+\.{select} holds descriptors below 1024 only, so where the descriptor
+chosen is a number no set can hold, a descriptor that is not open takes
+its place.  A \.{poll}
 asks about one to three descriptors, with some of the events (or none),
 and a count that is sometimes short; a \.{select} asks about one or two
 descriptors in each set, with a count that covers them, or a count that
@@ -1489,16 +1529,18 @@ static void gen_poll(fg_gen *g)
   size_t used = (size_t) snprintf(list, sizeof list, "[");
   for (int i = 0; i < n; i++)
     used += (size_t) snprintf(list + used, sizeof list - used, "%s{fd=%d, events=%s}", i ? ", " : "",
-      pick_fd(g, false), any_flags(g, &t, ev, (int) (sizeof ev / sizeof ev[0]), 30));
+      data_fd(g, false), any_flags(g, &t, ev, (int) (sizeof ev / sizeof ev[0]), 30, "pollev"));
   snprintf(list + used, sizeof list - used, "]");
   line(g, "poll(%s, %d, 0)", list, chance(g->r, 85) ? n : (int) fg_below(g->r, (uint32_t) n));
 }
 
 static void gen_select(fg_gen *g)
 {
-  int a = pick_fd(g, false), b = pick_fd(g, false), hi;
-  if (a < 0 || a >= 1024) a = 3;
-  if (b < 0 || b >= 1024) b = 4;
+  int a = data_fd(g, false), b = data_fd(g, false), hi;
+  if (a < 0 || a >= 1024) a = lowest_free(g, 3);
+  if (b < 0 || b >= 1024) b = lowest_free(g, 3);
+  if (a < 0) a = 1023;
+  if (b < 0) b = 1023;
   hi = a > b ? a : b;
   line(g, "select(%d, [%d], [%d], %s, {tv_sec=0, tv_usec=0})",
     chance(g->r, 85) ? hi + 1 : PICK(g->r, ((const int[]) {0, -1, 1, 1024})), a, b, chance(g->r, 50) ? "[]" : "NULL");
@@ -1509,21 +1551,22 @@ writing and reading tunables, letting a little time pass, counting
 signals.  Giving up root is a change the generator follows: after it,
 no raw socket is predicted to open.  \.{setuid} gives root up for good;
 \.{seteuid} only until a \.{seteuid(0)}, which a process that was never
-root, or gave root up for good, cannot make.
+root, or gave root up for good, cannot make.  A process that dropped
+\.{CAP\_SETUID} cannot change its users at all, and stays root.
 
 @<Calls@>=
 static void gen_setuid(fg_gen *g)
 {
   int uid = PICK(g->r, ((const int[]) {65534, 65534, 1000, 0, -1}));
   line(g, "setuid(%d)", uid);
-  if (uid > 0 && g->root) g->root = g->saved_root = g->cap_raw = g->cap_admin = false;
+  if (uid > 0 && g->root && g->cap_setuid) g->root = g->saved_root = g->cap_raw = g->cap_admin = false;
 }
 
 static void gen_seteuid(fg_gen *g)
 {
   int uid = PICK(g->r, ((const int[]) {65534, 1000, 0}));
   line(g, "seteuid(%d)", uid);
-  if (uid > 0 && g->root) g->root = g->cap_raw = g->cap_admin = false;
+  if (uid > 0 && g->root && g->cap_setuid) g->root = g->cap_raw = g->cap_admin = false;
   else if (uid == 0 && g->saved_root) g->root = g->cap_raw = g->cap_admin = true;
 }
 
@@ -1535,6 +1578,7 @@ static void gen_cap_drop(fg_gen *g)
   line(g, "cap_drop(%s)", c);
   if (!strcmp(c, "CAP_NET_RAW")) g->cap_raw = false;
   if (!strcmp(c, "CAP_NET_ADMIN")) g->cap_admin = false;
+  if (!strcmp(c, "CAP_SETUID")) g->cap_setuid = false;
 }
 
 @ Tunables.  A write is of a good value, a boundary value, or text that

@@ -61,7 +61,16 @@ sockets (locks, leases, directory notification, pipe sizes, seals, write
 hints, the extended owner) and the interface requests of
 {\it netdevice\/}(7);
 \item{$\bullet$} connections of TCP, whose handshake is outside the
-pages;
+pages (nor \.{MSG\_FASTOPEN}, which would make one);
+\item{$\bullet$} sends, receives and readiness questions on raw and ping
+sockets, whose data path the model does not have (chapter {\it
+Datagrams\/}): the kernel delivers to a raw socket a copy of every
+datagram of its protocol, so such a socket is not even asked whether it
+is readable;
+\item{$\bullet$} writes of \.{SO\_TIMESTAMPING}, whose transmit time
+stamps the model does not keep, and sends that could wait (every send
+carries \.{MSG\_DONTWAIT}: a datagram waiting for a neighbour that never
+answers waits seconds of real time on the kernel);
 \item{$\bullet$} writes to the machine-wide tunables, which the kernel
 runner's new namespace shows read-only and the model's first host, which
 stands for the initial namespace, lets root write (chapter {\it
@@ -118,7 +127,13 @@ at the same time by the first version of the fuzzer, in the branch that
 wrote the scripts chapter);
 \item{$\bullet$} multicast memberships and source lists charged no option
 memory: Linux refuses a join, a first source or a source filter with
-|ENOBUFS| when \.{optmem\_max} has no room for it.
+|ENOBUFS| when \.{optmem\_max} has no room for it;
+\item{$\bullet$} UDP-Lite datagrams were checked against the pseudo-header
+of UDP, failed, and were dropped: nothing arrived and no ``port
+unreachable'' came back;
+\item{$\bullet$} a send on a TCP socket that is not connected checked its
+control messages first; Linux answers |EPIPE| (or the pending error)
+before it looks at them.
 \smallskip
 
 \scriptfile{fuzz/socketpair-s3-19.sr}

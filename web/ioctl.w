@@ -55,6 +55,8 @@ static int file_setown(sr_file *f, int who)
   if (who > 0 && !proc_by_pid(who)) return -ESRCH;
   if (who < 0 && !pgrp_exists(-who)) return -ESRCH;
   f->owner = who;
+  f->fown_uid = W->cur->ruid;
+  f->fown_euid = W->cur->euid;
   return 0;
 }
 
@@ -166,63 +168,10 @@ static int sock_ioctl(sr_file *f, unsigned long req, void *argp)
   return -ENOTTY;
 }
 
-@ \clause{socket.7:ioctl:SIOCGSTAMP}
-@^socket.7:ioctl:SIOCGSTAMP@>
-\.{SIOCGSTAMP} returns the arrival time of the last packet passed to the
-user while no timestamp option was set; before any such packet it fails
-with |ENOENT|, and it does so without looking at its argument.  The
-receive path, which sets |last_stamp|, comes with the datagram chapters;
-until a packet has been received the answer is |ENOENT|.
-
-\clause{socket.7:call:ioctl}
-\.{SIOCINQ} (the same number as \.{FIONREAD}) and \.{SIOCOUTQ} report the
-bytes waiting in the receive and the send queue; on a listening TCP socket
-both are |EINVAL|.  These requests belong to the protocols: TCP also
-answers \.{SIOCATMARK} (whether urgent data is next, 0 when none came)
-and \.{SIOCOUTQNSD} (bytes not yet sent, |EINVAL| when listening); UDP
-and raw sockets answer only the first two; ping sockets have no handler,
-so all four are |ENOTTY| for them.  \.{SIOCGSTAMPNS} is \.{SIOCGSTAMP}
-with a |timespec|.
-
-\kernel{on a fresh UDP socket \.{SIOCGSTAMP} with a null argument is
-|ENOENT|, \.{SIOCINQ} and \.{SIOCOUTQ} store 0; \.{SIOCGSTAMPNS} is
-|ENOENT| on every fresh socket; \.{SIOCATMARK} and \.{SIOCOUTQNSD} store
-0 on a fresh TCP socket and are |ENOTTY| on UDP and raw ones; on a ping
-socket \.{SIOCINQ} and \.{SIOCOUTQ} are |ENOTTY| (scripts
-\.{ioctl/sweep.*.sr}).}
-
-@<Cases of the socket ioctls that read the queues@>=
-case SIOCGSTAMP: case SIOCGSTAMPNS:
-  if (!s->stamped) return -ENOENT;
-  if (!argp) return -EFAULT;
-  if (req == SIOCGSTAMPNS) {
-    struct timespec ts;
-    ts.tv_sec = (time_t) (s->last_stamp_ns / 1000000000u);
-    ts.tv_nsec = (long) (s->last_stamp_ns % 1000000000u);
-    memcpy(argp, &ts, sizeof ts);
-  } else {
-    struct timeval tv;
-    tv.tv_sec = (time_t) (s->last_stamp_ns / 1000000000u);
-    tv.tv_usec = (suseconds_t) (s->last_stamp_ns % 1000000000u / 1000u);
-    memcpy(argp, &tv, sizeof tv);
-  }
-  return 0;
-case SIOCINQ: case SIOCOUTQ: case SIOCATMARK: case SIOCOUTQNSD:
-  if (s->type == SOCK_DGRAM && s->protocol == IPPROTO_ICMP) return -ENOTTY;
-  if (s->type != SOCK_STREAM && (req == SIOCATMARK || req == SIOCOUTQNSD)) return -ENOTTY;
-  if (s->type == SOCK_STREAM && s->listening && req != SIOCATMARK) return -EINVAL;
-  if (!argp) return -EFAULT;
-  v = req == SIOCINQ ? s->rx_first_len : req == SIOCOUTQ ? s->tx_queued : 0;
-  memcpy(argp, &v, sizeof v);
-  return 0;
-
-@ The receive state these ioctls read.  The datagram path fills it.
-
-@<Socket-layer fields of a socket@>=
-bool stamped;
-uint64_t last_stamp_ns;
-int rx_first_len; /* bytes of the first queued datagram */
-int tx_queued;
+@ The requests that read a socket's queues --- \.{SIOCGSTAMP},
+\.{SIOCGSTAMPNS}, \.{SIOCINQ} (the same number as \.{FIONREAD}) and
+\.{SIOCOUTQ} --- are answered by the chapter on the UDP data path, which
+keeps those queues.
 
 @ The |ioctl| call: a bad descriptor is |EBADF|; the generic requests come
 first; a socket then gets its own; anything else is |ENOTTY|, the answer

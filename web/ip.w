@@ -31,6 +31,7 @@ struct sr_rtres { /* the result of route selection */
   uint32_t saddr; /* the source address chosen */
   uint32_t nexthop; /* the gateway, or the destination */
   int ifindex; /* the output interface (\.{lo} for local destinations) */
+  int iif; /* where a datagram looped back over \.{lo} is taken to arrive, or 0 */
   int mtu; /* the path MTU: the interface's, or a learnt smaller one */
   bool mtu_locked; /* a learnt MTU below \.{min\_pmtu}: never set DF */
 };
@@ -100,7 +101,10 @@ assumed to be on that link --- how |SO_BINDTODEVICE| and
 \.{IP\_MULTICAST\_IF} reach addresses no route mentions.  Otherwise the
 lookup's error is the answer.
 \item{5.} A local route sends the datagram to the loopback device, from
-the route's preferred source or the destination itself.  Other routes
+the route's preferred source or the destination itself; the datagram is
+taken to arrive on the interface that has the address (the kernel's
+|rt_iif| is the device of the local route), so that a socket bound to
+that device receives it and \.{IP\_PKTINFO} names it.  Other routes
 leave from their interface, from the preferred source or the address
 that |inet_select_addr| picks for the gateway.
 \item{6.} Finally (|__mkroute_output|): a loopback source may not leave
@@ -109,7 +113,10 @@ destinations make the route broadcast or multicast whatever the table
 said; a destination in \.{0/8} is |EINVAL|.
 \smallskip
 
-\kernel{\.{ip route get}: \.{10.9.1.1 via 10.1.0.253 dev va src
+\kernel{a socket bound with \.{SO\_BINDTODEVICE} to \.{eth0} receives
+a datagram the host sends to \.{10.0.0.1}, one bound to \.{lo} does not,
+and \.{IP\_PKTINFO} gives it |ipi_ifindex| 2 (scripts
+\.{udp/bindtodevice.rx.sr}, \.{udp/ip-cmsgs.sr}).  \.{ip route get}: \.{10.9.1.1 via 10.1.0.253 dev va src
 10.1.0.1}; \.{local 10.1.0.1 dev lo src 10.1.0.1}; \.{broadcast
 255.255.255.255 dev va src 10.1.0.1}; \.{broadcast 10.1.0.255 dev va};
 \.{multicast 239.1.1.1 dev va src 10.1.0.1}; a UDP socket with
@@ -143,6 +150,7 @@ static int ip_route_output(sr_host *h, const struct sr_flow *fl,
   }
   if (r->type == SR_RT_LOCAL) {
     if (!saddr) saddr = r->prefsrc ? r->prefsrc : daddr;
+    oif = r->ifindex;
     dev = iface_by_index(h, SR_LOOPBACK_IFINDEX);
     type = SR_RT_LOCAL;
     r = NULL;
@@ -195,6 +203,7 @@ else if (ipv4_is_zeronet(daddr)) return -EINVAL;
 rt->type = type;
 rt->saddr = saddr;
 rt->ifindex = dev->ifindex;
+rt->iif = oif;
 rt->nexthop = type == SR_RT_UNICAST && r && r->gw ? r->gw : daddr;
 rt->mtu = ip_path_mtu(h, dev, type, daddr, &rt->mtu_locked);
 
@@ -446,6 +455,9 @@ static int ip_output(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   ip.saddr = rt->saddr;
   ip.daddr = daddr;
   pkt = pkt_new(NULL, tot);
+  pkt->sk = o->sk;
+  pkt->iif = rt->iif;
+  pkt->truesize = skb_truesize((int) tot, (int) l4len - SR_UDPHDR_LEN);
   if (o->optlen) {
     memcpy(pkt->data + SR_IPHDR_LEN, o->opt, (size_t) o->optlen);
     ip_options_first_hop(o->opt, o->optlen, &ip.daddr);
@@ -527,6 +539,9 @@ static void ip_fragment(sr_host *h, int ifindex, uint32_t nexthop, bool group,
   while (left > 0) {
     size_t len = left > (size_t) mtu - hlen ? chunk : left;
     sr_pkt *f = pkt_new(NULL, hlen + len);
+    f->sk = pkt->sk;
+    f->truesize = skb_truesize((int) (hlen + len),
+      (int) len - (pos == hlen ? SR_UDPHDR_LEN : 0));
     memcpy(f->data, hdr, hlen);
     memcpy(f->data + hlen, pkt->data + pos, len);
     put16(f->data + 2, (uint16_t) (hlen + len));
@@ -634,7 +649,8 @@ struct sr_rx { /* one received, reassembled IPv4 datagram */
   int ifindex; /* the arrival interface */
   uint32_t saddr, daddr;
   uint8_t ttl, tos, protocol;
-  const uint8_t *opt; /* the received IP options (wire form) */
+  const uint8_t *opt; /* the received IP options, as this host processed them */
+  const uint8_t *wire_opt; /* the same options as they arrived */
   int optlen;
   uint32_t spec_dst; /* the local address for |ipi_spec_dst| */
   int rt_type; /* |SR_RT_LOCAL|, |SR_RT_BROADCAST| or |SR_RT_MULTICAST| */
@@ -645,24 +661,26 @@ struct sr_rx { /* one received, reassembled IPv4 datagram */
 
 @ @<Private function prototypes@>=
 static void ip_local_deliver(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type);
-static int udp_rcv(const struct sr_rx *rx);
-static void udp_err(sr_host *h, int type, int code, uint32_t info,
-  const uint8_t *orig_ip, size_t len, uint32_t offender);
 static uint32_t fib_compute_spec_dst(sr_host *h, int ifindex,
   const struct sr_ipv4 *ip, int rt_type);
 
-@ @c
+@ The arrival interface that the transport sees, the kernel's |inet_iif|:
+a datagram the host sent itself over \.{lo} arrives where its route said
+(|rt_iif|, above); any other on the interface that received it.
+
+@c
 static void ip_local_deliver(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type)
 {
   struct sr_ipv4 ip;
   struct sr_rx rx;
+  uint8_t wire_opt[SR_MAX_IPOPTLEN];
   if (get16(pkt->data + 6) & (IP_MF | IP_OFFMASK)) {
     if (!(pkt = ip_defrag(h, ifindex, pkt, rt_type))) return;
   }
   ipv4_parse(pkt->data, pkt->len, &ip);
   memset(&rx, 0, sizeof rx);
   rx.host = h;
-  rx.ifindex = ifindex;
+  rx.ifindex = ifindex == SR_LOOPBACK_IFINDEX && pkt->iif ? pkt->iif : ifindex;
   rx.saddr = ip.saddr;
   rx.daddr = ip.daddr;
   rx.ttl = ip.ttl;
@@ -670,10 +688,12 @@ static void ip_local_deliver(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type)
   rx.protocol = ip.protocol;
   rx.spec_dst = fib_compute_spec_dst(h, ifindex, &ip, rt_type);
   if (ip.optlen) {
+    memcpy(wire_opt, pkt->data + SR_IPHDR_LEN, (size_t) ip.optlen);
     ip_options_build(h, pkt->data + SR_IPHDR_LEN, ip.optlen, rx.spec_dst, ip.daddr);
     ipv4_recsum(pkt->data);
   }
   rx.opt = pkt->data + SR_IPHDR_LEN;
+  rx.wire_opt = wire_opt;
   rx.optlen = ip.optlen;
   rx.rt_type = rt_type;
   rx.l4 = pkt->data + ip.ihl;
@@ -1211,7 +1231,7 @@ static void icmp_rcv(const struct sr_rx *rx, const sr_pkt *pkt)
   r = route_lookup(h, q.daddr);
   if (r && r->type == SR_RT_BROADCAST) return;
   if (q.protocol == IPPROTO_UDP || q.protocol == IPPROTO_UDPLITE)
-    udp_err(h, ic.type, ic.code, info, ic.data, ic.datalen, rx->saddr);
+    udp_err(rx, ic.type, ic.code, info, ic.data, ic.datalen);
 }
 
 @ The echo service, |icmp_echo|: the reply carries the request's
@@ -1307,31 +1327,3 @@ datagram whose options are malformed (the model passes such options up
 as they are), the timestamp and address-mask requests, IGMP reports, and
 TCP.
 @^model limits@>
-
-@*1 Transport hooks until udp.w exists.
-Until the chapter on UDP supplies them, the two entry points of the
-transport layer are these: no socket ever takes a datagram, so every UDP
-datagram to one of the host's addresses whose header and checksum are
-sound is answered with ``port unreachable'' (one that is not sound is
-dropped silently, as |__udp4_lib_rcv| drops it), and an ICMP error about
-a UDP datagram has no socket to inform.  The chapter on UDP replaces this section.
-
-@<Transport hooks until udp.w exists@>=
-static int udp_rcv(const struct sr_rx *rx)
-{
-  struct sr_udp u;
-  if (rx->protocol == IPPROTO_UDP &&
-      !udp_parse(rx->l4, rx->l4len, rx->saddr, rx->daddr, &u))
-    return 0; /* a bad header or checksum: dropped without an answer */
-  return -1;
-}
-
-static void udp_err(sr_host *h, int type, int code, uint32_t info,
-  const uint8_t *orig_ip, size_t len, uint32_t offender)
-{
-  (void) h; (void) type; (void) code; (void) info; (void) orig_ip; (void) len;
-  (void) offender;
-}
-
-@ @c
-@<Transport hooks until udp.w exists@>@;

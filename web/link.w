@@ -155,6 +155,10 @@ arrives in order.
 @<Type definitions@>=
 typedef struct {
   size_t len;
+  sr_sock *sk; /* the socket that sent it, while the host holds it for it */
+  int truesize; /* what it is charged to that socket */
+  bool held; /* charged now (see |pkt_hold|) */
+  int iif; /* sent by this host over \.{lo}: the arrival interface to report */
   uint8_t data[];
 } sr_pkt;
 enum { EV_RX, EV_FRAG_EXPIRE, EV_NEIGH_PROBE };
@@ -582,7 +586,7 @@ static void neigh_free(sr_hent *e);
 static void neigh_free(sr_hent *e)
 {
   sr_neigh *n = (sr_neigh *) e;
-  for (int i = 0; i < n->nq; i++) free(n->q[i]);
+  for (int i = 0; i < n->nq; i++) { pkt_release(n->q[i]); free(n->q[i]); }
   free(n->q);
   free(n);
 }
@@ -613,8 +617,10 @@ static void neigh_enqueue(sr_host *h, int ifindex, uint32_t nexthop, sr_pkt *pkt
   n->q = xrealloc(n->q, (size_t) n->nq + 1, sizeof *n->q);
   n->q[n->nq++] = pkt;
   n->qbytes += pkt->len;
+  pkt_hold(pkt);
   while (n->qbytes > SR_UNRES_QLEN_BYTES && n->nq > 1) {
     n->qbytes -= n->q[0]->len;
+    pkt_release(n->q[0]);
     free(n->q[0]);
     memmove(n->q, n->q + 1, (size_t) --n->nq * sizeof *n->q);
   }
@@ -643,6 +649,7 @@ static void neigh_probe(sr_host *h, uint64_t key, uint64_t serial)
   if (!resolved && ++n->probes < SR_ARP_PROBES) { neigh_schedule(h, n); return; }
   htab_remove(&h->neigh, &n->h);
   for (int i = 0; i < n->nq; i++) {
+    pkt_release(n->q[i]);
     if (resolved) dev_xmit(h, ifindex, nexthop, false, n->q[i]);
     else {
       icmp_send(h, n->q[i]->data, n->q[i]->len, ICMP_DEST_UNREACH,

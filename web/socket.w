@@ -21,6 +21,7 @@ struct sr_sock {
   @<Socket-layer fields of a socket@>@;
   @<IP fields of a socket@>@;
   @<Network fields of a socket@>@;
+  @<UDP fields of a socket@>@;
 };
 
 @ The socket-layer state.  Timeouts and the linger time are kept in ticks,
@@ -312,13 +313,19 @@ s->pmtudisc = sysctl_value(h, SYS_IP_NO_PMTU_DISC) ? IP_PMTUDISC_DONT : IP_PMTUD
 if (type == SOCK_RAW && protocol == IPPROTO_RAW) s->ipflags |= IPF_HDRINCL;
 
 @ Releasing a socket gives up its name and its multicast memberships,
-and frees it.
+and frees it --- unless the host still holds frames it sent, which keep it
+alive, orphaned, until they are gone (see the send buffer in the chapter on
+UDP).
 
 @c
 static void sock_release(sr_sock *s)
 {
   inet_release(s);
+  udp_release(s);
   mc_drop_all(s);
   free(s->filter);
-  free(s);
+  s->filter = NULL;
+  s->file = NULL;
+  if (s->wheld) s->orphaned = true;
+  else free(s);
 }

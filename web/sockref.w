@@ -69,6 +69,9 @@ which the chapters of this book present them.
 #include <linux/capability.h>
 #include <linux/sockios.h>
 #include <linux/filter.h>
+#include <linux/errqueue.h>
+#include <netinet/udp.h>
+#include <poll.h>
 
 @ The public header declares nothing but the calls.  Every call has the
 name of its \.{libc} counterpart with the prefix \.{sr\_}, the same
@@ -84,6 +87,11 @@ substitution.  The world-building calls follow.
 #include <sys/types.h>
 #include <sys/socket.h>
 #include <sys/resource.h>
+#include <sys/uio.h>
+#include <sys/select.h>
+#include <poll.h>
+#include <signal.h>
+#include <time.h>
 #include <netinet/in.h>
 @<Public declarations@>@;
 #endif
@@ -117,6 +125,8 @@ int sr_setsockopt(int fd, int level, int optname, const void *optval,
 @i ip.w
 @i pcap.w
 @i bind.w
+@i udp.w
+@i poll.w
 
 @i scripts.w
 @i fuzzing.w

@@ -75,7 +75,9 @@ static int buffer_store(int *size, bool *locked, int val, int min);
 
 @ \clause{socket.7:SO_RCVBUF}
 @^socket.7:SO\_RCVBUF@>
-The receive buffer.  The comparison with \.{rmem\_max} is made between
+The receive buffer.  A new size also resets the batch in which UDP gives
+buffer space back (a quarter of the size; see the chapter on UDP).  The
+comparison with \.{rmem\_max} is made between
 unsigned numbers, so a negative request counts as a huge one and gets the
 maximum.  TCP starts from \.{tcp\_rmem[1]} (131072), the others from
 \.{rmem\_default} (212992).
@@ -86,8 +88,10 @@ maximum.  TCP starts from \.{tcp\_rmem[1]} (131072), the others from
 @c
 static int set_rcvbuf(sr_sock *s, sr_optreq *rq)
 {
-  return buffer_store(&s->rcvbuf, &s->rcvbuf_locked,
+  buffer_store(&s->rcvbuf, &s->rcvbuf_locked,
     buffer_request(s, SYS_RMEM_MAX, rq->val), SR_MIN_RCVBUF);
+  s->forward_threshold = s->rcvbuf >> 2;
+  return 0;
 }
 
 
@@ -124,8 +128,9 @@ set lacks \.{CAP\_NET\_ADMIN} gets |EPERM| even when it holds
 @c
 static int set_rcvbufforce(sr_sock *s, sr_optreq *rq)
 {
-  return buffer_store(&s->rcvbuf, &s->rcvbuf_locked, rq->val < 0 ? 0 : rq->val,
-    SR_MIN_RCVBUF);
+  buffer_store(&s->rcvbuf, &s->rcvbuf_locked, rq->val < 0 ? 0 : rq->val, SR_MIN_RCVBUF);
+  s->forward_threshold = s->rcvbuf >> 2;
+  return 0;
 }
 
 static int set_sndbufforce(sr_sock *s, sr_optreq *rq)
@@ -426,7 +431,10 @@ both.
 static int tstamp_set(sr_sock *s, bool on, bool ns)
 {
   s->flags &= ~(SK_TIMESTAMP | SK_TIMESTAMPNS);
-  if (on) s->flags |= SK_TIMESTAMP | (ns ? SK_TIMESTAMPNS : 0);
+  if (on) {
+    s->flags |= SK_TIMESTAMP | (ns ? SK_TIMESTAMPNS : 0);
+    sock_enable_timestamp(s);
+  }
   return 0;
 }
 

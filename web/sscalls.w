@@ -301,7 +301,7 @@ static const ss_call ss_calls[C_NCALLS] = {
   {"advance", 1, 1, {L}, {-1}, {N}},
   {"proc_new", 1, 1, {I}, {-1}, {N}},
   {"proc_switch", 1, 1, {I}, {-1}, {N}},
-  {"signal_count", 1, 1, {I}, {-1}, {N}},
+  {"signal_count", 1, 1, {I}, {SS_CLASS_SIGNAL}, {N}},
 };
 #undef I
 #undef L

@@ -82,8 +82,8 @@ static void outcome_reset(ss_outcome *o, const ss_script *s)
 }
 
 @* Backends.
-A backend lists the calls.  A call sockref does not have yet is a null
-pointer, and a line that makes it is reported as \.{not in sockref}.
+A backend lists the calls.  A call a backend lacks is a null pointer, and
+a line that makes it is reported as missing.
 
 @<Private types@>=
 typedef struct {
@@ -128,41 +128,12 @@ typedef struct {
   int (*proc_switch)(pid_t);
 } ss_backend;
 
-@ The sockref backend.  The data path (|send| to |select|) is being added
-to \.{libsockref} by other chapters of the book; until each call exists,
-a weak reference lets the tools link, and a line that makes it reports
-it missing.  (Binding, connecting and the names of sockets exist, and
-\.{sockref.h} declares them.)  When \.{sockref.h} declares a call, its
-declaration here must agree with it, or the compiler says so.
+@ The sockref backend: \.{libsockref}'s |sr_| calls, which \.{sockref.h}
+declares with the C library's signatures (a call missing from the library
+is a link error, not a line reported missing).  Only advancing the
+virtual clock needs a wrapper, for its signature.
 
 @<The executor@>=
-ssize_t sr_send(int, const void *, size_t, int);
-ssize_t sr_sendto(int, const void *, size_t, int, const struct sockaddr *, socklen_t);
-ssize_t sr_sendmsg(int, const struct msghdr *, int);
-ssize_t sr_recv(int, void *, size_t, int);
-ssize_t sr_recvfrom(int, void *, size_t, int, struct sockaddr *, socklen_t *);
-ssize_t sr_recvmsg(int, struct msghdr *, int);
-ssize_t sr_read(int, void *, size_t);
-ssize_t sr_write(int, const void *, size_t);
-ssize_t sr_readv(int, const struct iovec *, int);
-ssize_t sr_writev(int, const struct iovec *, int);
-int sr_shutdown(int, int);
-int sr_poll(struct pollfd *, nfds_t, int);
-int sr_select(int, fd_set *, fd_set *, fd_set *, struct timeval *);
-#pragma weak sr_send
-#pragma weak sr_sendto
-#pragma weak sr_sendmsg
-#pragma weak sr_recv
-#pragma weak sr_recvfrom
-#pragma weak sr_recvmsg
-#pragma weak sr_read
-#pragma weak sr_write
-#pragma weak sr_readv
-#pragma weak sr_writev
-#pragma weak sr_shutdown
-#pragma weak sr_poll
-#pragma weak sr_select
-
 static void sr_advance(uint64_t ns) { sr_advance_ns(ns); }
 
 static const ss_backend sockref_backend = {
@@ -483,11 +454,11 @@ must write, not what it reads, so only its input half is encoded.
   if (in && !encode_value(x, in, pv[i])) return;
 }
 
-@ The backend's functions, called with the arguments made above.  A null
-function is a call the backend lacks.
+@ The backend's functions, called with the arguments made above.  Both
+backends have every call; only the kernel's lacks the making and
+switching of processes, which its runner does itself.
 
 @<Call the backend@>=
-#define NEED(f) if (!x->b->f) { r->status = RS_MISSING; return; }
 errno = 0;
 switch (ln->call) {
 case C_SOCKET: ret = x->b->socket((int) iv[0], (int) iv[1], (int) iv[2]); break;
@@ -503,30 +474,28 @@ case C_GETSOCKOPT:
 case C_SETSOCKOPT:
   ret = x->b->setsockopt((int) iv[0], (int) iv[1], (int) iv[2], pv[3], (socklen_t) iv[4]);
   break;
-case C_BIND: NEED(bind); ret = x->b->bind((int) iv[0], pv[1], (socklen_t) iv[2]); break;
-case C_CONNECT: NEED(connect); ret = x->b->connect((int) iv[0], pv[1], (socklen_t) iv[2]); break;
-case C_LISTEN: NEED(listen); ret = x->b->listen((int) iv[0], (int) iv[1]); break;
-case C_GETSOCKNAME: NEED(getsockname); ret = x->b->getsockname((int) iv[0], pv[1], lenp[2]); break;
-case C_GETPEERNAME: NEED(getpeername); ret = x->b->getpeername((int) iv[0], pv[1], lenp[2]); break;
-case C_SEND: NEED(send); ret = x->b->send((int) iv[0], pv[1], (size_t) iv[2], (int) iv[3]); break;
+case C_BIND: ret = x->b->bind((int) iv[0], pv[1], (socklen_t) iv[2]); break;
+case C_CONNECT: ret = x->b->connect((int) iv[0], pv[1], (socklen_t) iv[2]); break;
+case C_LISTEN: ret = x->b->listen((int) iv[0], (int) iv[1]); break;
+case C_GETSOCKNAME: ret = x->b->getsockname((int) iv[0], pv[1], lenp[2]); break;
+case C_GETPEERNAME: ret = x->b->getpeername((int) iv[0], pv[1], lenp[2]); break;
+case C_SEND: ret = x->b->send((int) iv[0], pv[1], (size_t) iv[2], (int) iv[3]); break;
 case C_SENDTO:
-  NEED(sendto);
   ret = x->b->sendto((int) iv[0], pv[1], (size_t) iv[2], (int) iv[3], pv[4], (socklen_t) iv[5]);
   break;
-case C_SENDMSG: NEED(sendmsg); ret = x->b->sendmsg((int) iv[0], pv[1], (int) iv[2]); break;
-case C_RECV: NEED(recv); ret = x->b->recv((int) iv[0], pv[1], (size_t) iv[2], (int) iv[3]); break;
+case C_SENDMSG: ret = x->b->sendmsg((int) iv[0], pv[1], (int) iv[2]); break;
+case C_RECV: ret = x->b->recv((int) iv[0], pv[1], (size_t) iv[2], (int) iv[3]); break;
 case C_RECVFROM:
-  NEED(recvfrom);
   ret = x->b->recvfrom((int) iv[0], pv[1], (size_t) iv[2], (int) iv[3], pv[4], lenp[5]);
   break;
-case C_RECVMSG: NEED(recvmsg); ret = x->b->recvmsg((int) iv[0], pv[1], (int) iv[2]); break;
-case C_READ: NEED(read); ret = x->b->read((int) iv[0], pv[1], (size_t) iv[2]); break;
-case C_WRITE: NEED(write); ret = x->b->write((int) iv[0], pv[1], (size_t) iv[2]); break;
-case C_READV: NEED(readv); ret = x->b->readv((int) iv[0], pv[1], (int) iv[2]); break;
-case C_WRITEV: NEED(writev); ret = x->b->writev((int) iv[0], pv[1], (int) iv[2]); break;
-case C_SHUTDOWN: NEED(shutdown); ret = x->b->shutdown((int) iv[0], (int) iv[1]); break;
-case C_POLL: NEED(poll); ret = x->b->poll(pv[0], (nfds_t) iv[1], (int) iv[2]); break;
-case C_SELECT: NEED(select); ret = x->b->select((int) iv[0], pv[1], pv[2], pv[3], pv[4]); break;
+case C_RECVMSG: ret = x->b->recvmsg((int) iv[0], pv[1], (int) iv[2]); break;
+case C_READ: ret = x->b->read((int) iv[0], pv[1], (size_t) iv[2]); break;
+case C_WRITE: ret = x->b->write((int) iv[0], pv[1], (size_t) iv[2]); break;
+case C_READV: ret = x->b->readv((int) iv[0], pv[1], (int) iv[2]); break;
+case C_WRITEV: ret = x->b->writev((int) iv[0], pv[1], (int) iv[2]); break;
+case C_SHUTDOWN: ret = x->b->shutdown((int) iv[0], (int) iv[1]); break;
+case C_POLL: ret = x->b->poll(pv[0], (nfds_t) iv[1], (int) iv[2]); break;
+case C_SELECT: ret = x->b->select((int) iv[0], pv[1], pv[2], pv[3], pv[4]); break;
 case C_SETUID: ret = x->b->setuid((uid_t) iv[0]); break;
 case C_SETEUID: ret = x->b->seteuid((uid_t) iv[0]); break;
 case C_CAP_DROP: ret = x->b->cap_drop((int) iv[0]); break;
@@ -537,7 +506,6 @@ case C_SIGNAL_COUNT: ret = x->b->signal_count((int) iv[0]); break;
 case C_PROC_NEW: case C_PROC_SWITCH: @<Make or switch a process@>@; break;
 }
 err = ret == -1 ? errno : 0;
-#undef NEED
 
 @ What the call wrote.  A buffer keeps as many bytes as the call says it
 filled: its result for a read, the |socklen_t| it returned for an address
@@ -889,6 +857,7 @@ void ss_actual(ss_arena *a, const ss_script *s, int li, const ss_outcome *o,
     const ss_value *v = ln->arg[i];
     if (!writes_through(c->kind[i])) continue;
     if (v->kind == SV_NULL) { act[i] = val_new(a, SV_NULL); continue; }
+    if (r->ret == -1 && carries_inputs(c->kind[i])) continue;
     if (r->ret == -1 && c->kind[i] != AK_LENIO && c->kind[i] != AK_IOCTLARG) {
       act[i] = val_new(a, SV_ANY);
       continue;
@@ -911,7 +880,17 @@ void ss_actual(ss_arena *a, const ss_script *s, int li, const ss_outcome *o,
 return; it is not compared, and a recorder writes it as \.{...}.  The
 lengths are compared still (at level \.{IPPROTO\_IP} the kernel writes
 |optlen| before it finds a null |optval|), and so is the |int| of an
-\.{ioctl}, which the call only reads when it fails.
+\.{ioctl}, which the call only reads when it fails.  An argument whose
+value is mostly input --- the |msghdr| of \.{recvmsg}, the |iovec|
+array of \.{readv}, the |pollfd| array of \.{poll} --- is neither
+compared nor rewritten: it stays as the script wrote it, so that the
+line can run again.
+
+@<The executor@>=
+static bool carries_inputs(int kind)
+{
+  return kind == AK_MSGIO || kind == AK_IOVOUT || kind == AK_POLLFD;
+}
 
 @ The kinds of argument a call writes through.
 
@@ -996,6 +975,7 @@ static int return_class(const ss_line *ln)
 @ @<Prototypes@>=
 static long long lit(const ss_value *v);
 static bool writes_through(int kind);
+static bool carries_inputs(int kind);
 static int return_class(const ss_line *ln);
 static const ss_value *inout_of(ss_arena *a, int kind, const ss_value *x);
 static ss_value *actual_msghdr(ss_arena *a, const ss_value *v, const ss_raw *r,
@@ -1829,4 +1809,58 @@ int ss_collect(char **paths, int npaths, char ***out)
   if (n) qsort(list, (size_t) n, sizeof *list, path_cmp);
   *out = list;
   return n;
+}
+
+@* The option table.
+The tools that generate scripts (\.{sr-gen}, \.{sr-fuzz}) read
+\.{spec/options.tsv}, the table the library's option layer is generated
+from, to know the options, their levels and the types of their
+arguments.  |ss_read_options| reads it as \.{optgen} does: lines
+beginning with \.{\#} are comments, the first other line names the
+columns, and every further line with all eleven columns is a row.  It
+answers the number of rows, or $-1$ when the file cannot be read.
+
+@<Public types@>=
+enum { SS_OPT_CLAUSE, SS_OPT_LEVEL, SS_OPT_NAME, SS_OPT_TYPE, SS_OPT_ACCESS, SS_OPT_TYPES,
+  SS_OPT_RANGE, SS_OPT_CAP, SS_OPT_SETLEN, SS_OPT_SINCE, SS_OPT_HANDLER, SS_OPT_NFIELDS };
+typedef struct { char *f[SS_OPT_NFIELDS]; } ss_optrow;
+
+@ @<Public declarations@>=
+int ss_read_options(const char *path, ss_optrow **rows);
+void ss_free_options(ss_optrow *rows, int n);
+
+@ @<The executor@>=
+int ss_read_options(const char *path, ss_optrow **rows)
+{
+  char line[4096];
+  bool header = false;
+  int n = 0, cap = 0;
+  FILE *in = fopen(path, "r");
+  *rows = NULL;
+  if (!in) return -1;
+  while (fgets(line, sizeof line, in)) {
+    char *f[SS_OPT_NFIELDS], *p = line;
+    int k = 0;
+    if (line[0] == '#' || line[0] == '\n') continue;
+    line[strcspn(line, "\n")] = '\0';
+    if (!header) { header = true; continue; }
+    while (k < SS_OPT_NFIELDS) { f[k++] = p; if (!(p = strchr(p, '\t'))) break; *p++ = '\0'; }
+    if (k != SS_OPT_NFIELDS) continue;
+    if (n == cap) {
+      cap = cap ? 2 * cap : 64;
+      *rows = realloc(*rows, (size_t) cap * sizeof **rows);
+      if (!*rows) abort();
+    }
+    for (k = 0; k < SS_OPT_NFIELDS; k++) (*rows)[n].f[k] = strdup(f[k]);
+    n++;
+  }
+  fclose(in);
+  return n;
+}
+
+void ss_free_options(ss_optrow *rows, int n)
+{
+  for (int i = 0; i < n; i++)
+    for (int k = 0; k < SS_OPT_NFIELDS; k++) free(rows[i].f[k]);
+  free(rows);
 }

@@ -59,22 +59,40 @@ static void put_addr(uint8_t *p, uint32_t a)
 RFC~1071: the ones'-complement sum of the data taken as 16-bit big-endian
 words, an odd last byte padded with zero, folded to 16 bits and
 complemented.  The sum is kept unfolded in 32 bits while data is added, so
-that a header and a pseudo-header can be summed separately and combined.
+that a header and a pseudo-header can be summed separately and combined;
+each piece is summed as if it began at an even offset.
 
 @<Private function prototypes@>=
 static uint32_t csum_add(uint32_t sum, const uint8_t *p, size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t *p, size_t n);
 
-@ @c
+@ Every datagram is summed once when it is made and once when it is
+received, so the sum is the inner loop of the data path and is written
+for speed: eight bytes at a time into a 64-bit accumulator whose carries
+are added back (ones'-complement addition), in the machine's byte order.
+RFC~1071 shows that the ones'-complement sum does not depend on byte
+order except for a final swap of its two bytes, which |ntohs| makes (and
+which is nothing on a big-endian machine).
+
+@c
 static uint32_t csum_add(uint32_t sum, const uint8_t *p, size_t n)
 {
-  uint64_t s = sum;
-  size_t i;
-  for (i = 0; i + 1 < n; i += 2) s += (uint32_t) (p[i] << 8 | p[i + 1]);
-  if (n & 1) s += (uint32_t) p[n - 1] << 8;
-  while (s >> 32) s = (s & 0xffffffffu) + (s >> 32);
-  return (uint32_t) s;
+  uint64_t acc = 0, w;
+  uint16_t h;
+  for (; n >= 8; p += 8, n -= 8) {
+    memcpy(&w, p, 8);
+    acc += w;
+    acc += acc < w; /* the carry out of bit 63 */
+  }
+  acc = (acc & 0xffffffffu) + (acc >> 32);
+  if (n >= 4) { uint32_t v; memcpy(&v, p, 4); acc += v; p += 4, n -= 4; }
+  if (n >= 2) { memcpy(&h, p, 2); acc += h; p += 2, n -= 2; }
+  if (n) { uint8_t last[2] = { p[0], 0 }; memcpy(&h, last, 2); acc += h; }
+  while (acc >> 16) acc = (acc & 0xffff) + (acc >> 16);
+  acc = (uint64_t) sum + ntohs((uint16_t) acc);
+  while (acc >> 32) acc = (acc & 0xffffffffu) + (acc >> 32);
+  return (uint32_t) acc;
 }
 
 static uint16_t csum_fold(uint32_t sum)
@@ -213,18 +231,24 @@ struct sr_udp {
 
 @ Parsing a UDP message, |__udp4_lib_rcv|'s checks: eight bytes at
 least, a length field from 8 up to the bytes present (extra bytes are
-trimmed), and a checksum that is zero or verifies.
+trimmed), and a checksum that is zero or verifies.  UDP-Lite (protocol
+136) has the same header and puts its own protocol number in the
+pseudo-header, so the protocol is given.
+
+\kernel{two UDP-Lite sockets on \.{lo}: \.{sendto} of ``hello'' arrives;
+a connected UDP-Lite socket's second \.{send} to a closed port is
+|ECONNREFUSED| (a script found by \.{sr-fuzz}).}
 
 @<Private function prototypes@>=
 static bool udp_parse(const uint8_t *p, size_t len, uint32_t saddr,
-  uint32_t daddr, struct sr_udp *u);
+  uint32_t daddr, uint8_t proto, struct sr_udp *u);
 SR_TRANSPORT_API static void udp_emit(uint8_t *p, uint16_t sport,
   uint16_t dport, const void *data, size_t datalen, uint32_t saddr,
   uint32_t daddr);
 
 @ @c
 static bool udp_parse(const uint8_t *p, size_t len, uint32_t saddr,
-  uint32_t daddr, struct sr_udp *u)
+  uint32_t daddr, uint8_t proto, struct sr_udp *u)
 {
   if (len < SR_UDPHDR_LEN) return false;
   u->sport = get16(p);
@@ -233,7 +257,7 @@ static bool udp_parse(const uint8_t *p, size_t len, uint32_t saddr,
   u->check = get16(p + 6);
   if (u->len < SR_UDPHDR_LEN || u->len > len) return false;
   if (u->check &&
-      csum_fold(csum_add(csum_pseudo(saddr, daddr, IPPROTO_UDP, u->len), p,
+      csum_fold(csum_add(csum_pseudo(saddr, daddr, proto, u->len), p,
         u->len)) != 0)
     return false;
   u->data = p + SR_UDPHDR_LEN;

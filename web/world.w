@@ -43,6 +43,7 @@ struct sr_world {
   sr_proc *cur; /* the process that makes the calls */
   pid_t next_pid;
   @<Network fields of the world@>@;
+  @<Fields of the world for waiting and signals@>@;
 };
 
 @ @<Private function prototypes@>=
@@ -52,6 +53,7 @@ static void world_ready(void);
 static void world_ready(void)
 {
   if (!W->ready) sr_reset();
+  W->calls++;
 }
 
 @ Time is explicit and virtual.  It advances only when a caller advances it,
