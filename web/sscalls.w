@@ -482,7 +482,10 @@ static ss_value *decode_cmsg_data(ss_arena *a, int level, int type,
 }
 
 @ Decoding the control buffer of a received message: the records as
-\.{CMSG\_FIRSTHDR} and \.{CMSG\_NXTHDR} walk them.
+\.{CMSG\_FIRSTHDR} and \.{CMSG\_NXTHDR} walk them.  The bytes are
+copied first into memory of the arena, whose blocks are aligned as a
+|cmsghdr| must be: the outcome keeps them wherever the last call's bytes
+ended.
 
 @<Structures and calls@>=
 static ss_value *decode_control(ss_arena *a, unsigned char *p, size_t len)
@@ -492,6 +495,9 @@ static ss_value *decode_control(ss_arena *a, unsigned char *p, size_t len)
   ss_value *items[64];
   int n = 0;
   ss_value *v;
+  unsigned char *q = ss_alloc(a, len ? len : 1);
+  if (len) memcpy(q, p, len);
+  p = q;
   memset(&m, 0, sizeof m);
   m.msg_control = p;
   m.msg_controllen = len;
