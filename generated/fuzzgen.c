@@ -50,16 +50,17 @@ typedef struct{char s[1024];}fg_text;
 /*:22*/
 #line 54 "web/fuzzgen.w"
 
-/*42:*/
-#line 898 "web/fuzzgen.w"
+/*43:*/
+#line 912 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o);
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len);
 static const char*custom_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len);
 static void read_option(fg_gen*g,int fd,const fg_option*o);
 static long long name_len(fg_gen*g);
+static bool holds_pointer(const fg_option*o);
 
-/*:42*/
+/*:43*/
 #line 55 "web/fuzzgen.w"
 
 /*17:*/
@@ -504,8 +505,8 @@ static const char*option_value(fg_gen*g,const fg_option*o,fg_text*t,long long*le
 {
 const char*ty= o->type;
 if(chance(g->r,8)){*len= any_len(g,4);return"NULL";}
-if(chance(g->r,6))/*34:*/
-#line 746 "web/fuzzgen.w"
+if(chance(g->r,6)&&!holds_pointer(o))/*35:*/
+#line 760 "web/fuzzgen.w"
 
 {
 size_t n= 1+fg_below(g->r,24),used= 0;
@@ -516,11 +517,11 @@ snprintf(t->s+used,sizeof t->s-used,"\"");
 return t->s;
 }
 
-/*:34*/
+/*:35*/
 #line 712 "web/fuzzgen.w"
 
-if(!strcmp(ty,"linger"))/*35:*/
-#line 756 "web/fuzzgen.w"
+if(!strcmp(ty,"linger"))/*36:*/
+#line 770 "web/fuzzgen.w"
 
 {
 static const int secs[]= {0,1,5,-1,65535,INT_MAX,INT_MIN};
@@ -528,11 +529,11 @@ static const int secs[]= {0,1,5,-1,65535,INT_MAX,INT_MIN};
 return text(t,"{l_onoff=%d, l_linger=%d}",PICK(g->r,((const int[]){0,1,2,-1})),PICK(g->r,secs));
 }
 
-/*:35*/
+/*:36*/
 #line 713 "web/fuzzgen.w"
 
-if(!strcmp(ty,"timeval"))/*36:*/
-#line 766 "web/fuzzgen.w"
+if(!strcmp(ty,"timeval"))/*37:*/
+#line 780 "web/fuzzgen.w"
 
 {
 static const long long sec[]= {0,0,1,5,-1,2147483647LL,9223372036854775807LL};
@@ -541,11 +542,11 @@ static const long long usec[]= {0,1,1000,999999,1000000,-1};
 return text(t,"{tv_sec=%lld, tv_usec=%lld}",PICK(g->r,sec),PICK(g->r,usec));
 }
 
-/*:36*/
+/*:37*/
 #line 714 "web/fuzzgen.w"
 
-if(!strcmp(ty,"string"))/*37:*/
-#line 778 "web/fuzzgen.w"
+if(!strcmp(ty,"string"))/*38:*/
+#line 792 "web/fuzzgen.w"
 
 {
 static const char*const names[]= {"eth0","lo","","nosuch0","eth0\\x00junk",
@@ -557,11 +558,11 @@ if(strstr(nm,"\\x00"))n-= 3;
 return text(t,"\"%s\"",nm);
 }
 
-/*:37*/
+/*:38*/
 #line 715 "web/fuzzgen.w"
 
-if(!strcmp(ty,"bytes"))/*38:*/
-#line 793 "web/fuzzgen.w"
+if(!strcmp(ty,"bytes"))/*39:*/
+#line 807 "web/fuzzgen.w"
 
 {
 static const char*const opts[]= {"","\\x01","\\x00","\\x01\\x01\\x01\\x01",
@@ -576,13 +577,13 @@ for(const char*p= op;*p;p++)if(*p=='\\')n++;
 return text(t,"\"%s\"",op);
 }
 
-/*:38*/
+/*:39*/
 #line 716 "web/fuzzgen.w"
 
 if(!strcmp(ty,"mreq")||!strcmp(ty,"mreq_source"))return mreq_value(g,o,t,len);
 if(!strcmp(ty,"custom"))return custom_value(g,o,t,len);
-if(!strcmp(ty,"u64"))/*39:*/
-#line 810 "web/fuzzgen.w"
+if(!strcmp(ty,"u64"))/*40:*/
+#line 824 "web/fuzzgen.w"
 
 {
 static const char*const v64[]= {"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00",
@@ -593,7 +594,7 @@ if(chance(g->r,30)){*len= any_len(g,4);return text(t,"[%lld]",any_int(g));}
 return text(t,"\"%s\"",PICK(g->r,v64));
 }
 
-/*:39*/
+/*:40*/
 #line 719 "web/fuzzgen.w"
 
 if((!strcmp(ty,"byte")||!strcmp(ty,"bytebool"))&&chance(g->r,30)){
@@ -605,7 +606,15 @@ return text(t,"[%lld]",int_value(g,o));
 }
 
 /*:32*//*33:*/
-#line 731 "web/fuzzgen.w"
+#line 736 "web/fuzzgen.w"
+
+static bool holds_pointer(const fg_option*o)
+{
+return!strcmp(o->name,"SO_ATTACH_FILTER")||!strcmp(o->name,"SO_ATTACH_REUSEPORT_CBPF");
+}
+
+/*:33*//*34:*/
+#line 745 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o)
 {
@@ -621,8 +630,8 @@ return(long long)fg_below(g->r,2);
 return any_int(g);
 }
 
-/*:33*//*40:*/
-#line 826 "web/fuzzgen.w"
+/*:34*//*41:*/
+#line 840 "web/fuzzgen.w"
 
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
@@ -648,8 +657,8 @@ return text(t,"{imr_multiaddr=inet_addr(\"%s\"), imr_address=inet_addr(\"%s\"), 
 any_mcast(g),PICK(g->r,ifaddr),PICK(g->r,ifindex));
 }
 
-/*:40*//*41:*/
-#line 859 "web/fuzzgen.w"
+/*:41*//*42:*/
+#line 873 "web/fuzzgen.w"
 
 static const char*msfilter_text(fg_gen*g,fg_text*t,int nsrc,const char*mode)
 {
@@ -689,8 +698,8 @@ return t->s;
 }
 }
 
-/*:41*//*43:*/
-#line 909 "web/fuzzgen.w"
+/*:42*//*44:*/
+#line 924 "web/fuzzgen.w"
 
 static long long read_len(fg_gen*g,const fg_option*o)
 {
@@ -706,8 +715,8 @@ if(!strcmp(o->name,"SO_PEERNAME"))return name_len(g);
 return any_len(g,natural);
 }
 
-/*:43*//*58:*/
-#line 1320 "web/fuzzgen.w"
+/*:44*//*59:*/
+#line 1335 "web/fuzzgen.w"
 
 static long long name_len(fg_gen*g)
 {
@@ -715,11 +724,11 @@ static const long long lens[]= {16,16,16,0,1,2,17,20,128,-1};
 return PICK(g->r,lens);
 }
 
-/*:58*/
+/*:59*/
 #line 60 "web/fuzzgen.w"
 
-/*44:*/
-#line 932 "web/fuzzgen.w"
+/*45:*/
+#line 947 "web/fuzzgen.w"
 
 static void line(fg_gen*g,const char*fmt,...)
 {
@@ -735,8 +744,8 @@ ss_puts(g->out," = ?\n",5);
 g->lines++;
 }
 
-/*:44*//*45:*/
-#line 959 "web/fuzzgen.w"
+/*:45*//*46:*/
+#line 974 "web/fuzzgen.w"
 
 static void gen_socket(fg_gen*g)
 {
@@ -756,8 +765,8 @@ fg_text fl;
 int i= (int)fg_below(g->r,(uint32_t)(sizeof good/sizeof good[0]));
 unsigned k= fg_below(g->r,100);
 const char*flags= any_flags(g,&fl,(const char*const[]){"SOCK_NONBLOCK","SOCK_CLOEXEC"},2,25,"sockflag");
-if(k<84)/*46:*/
-#line 992 "web/fuzzgen.w"
+if(k<84)/*47:*/
+#line 1007 "web/fuzzgen.w"
 
 {
 bool ok= (good[i].t!=SOCK_RAW||g->cap_raw)&&
@@ -769,8 +778,8 @@ else line(g,"socket(AF_INET, %s|%s, %s)",good[i].type,flags,good[i].proto);
 if(ok&&strchr(flags,'x')==NULL)open_fd(g,lowest_free(g,0),new_file(g,FG_SOCKET,good[i].t,good[i].p,nb));
 }
 
-/*:46*/
-#line 978 "web/fuzzgen.w"
+/*:47*/
+#line 993 "web/fuzzgen.w"
 
 else if(k<89)line(g,"socket(%s, %s, 0)",PICK(g->r,badfam),good[i].type);
 else if(k<95)line(g,"socket(AF_INET, %s, 0)",PICK(g->r,badtype));
@@ -780,8 +789,8 @@ good[i].t==SOCK_STREAM?"IPPROTO_UDP":"IPPROTO_TCP");
 else line(g,"socket(AF_INET, %s, %s)",good[i].type,PICK(g->r,badproto));
 }
 
-/*:45*//*47:*/
-#line 1007 "web/fuzzgen.w"
+/*:46*//*48:*/
+#line 1022 "web/fuzzgen.w"
 
 static void gen_socketpair(fg_gen*g)
 {
@@ -789,8 +798,8 @@ static const char*const types[]= {"SOCK_DGRAM","SOCK_STREAM","SOCK_RAW","SOCK_SE
 line(g,"socketpair(AF_INET, %s, 0, %s)",PICK(g->r,types),chance(g->r,85)?"?":"NULL");
 }
 
-/*:47*//*48:*/
-#line 1016 "web/fuzzgen.w"
+/*:48*//*49:*/
+#line 1031 "web/fuzzgen.w"
 
 static void gen_close(fg_gen*g)
 {
@@ -799,8 +808,8 @@ line(g,"close(%d)",fd);
 close_fd(g,fd);
 }
 
-/*:48*//*49:*/
-#line 1037 "web/fuzzgen.w"
+/*:49*//*50:*/
+#line 1052 "web/fuzzgen.w"
 
 static void gen_fcntl(fg_gen*g)
 {
@@ -814,8 +823,8 @@ const fg_file*f= file_of(g,fd);
 fg_text t;
 if(k<15)line(g,"fcntl(%d, F_GETFD)",fd);
 else if(k<25)line(g,"fcntl(%d, F_SETFD, %s)",fd,PICK(g->r,((const char*const[]){"FD_CLOEXEC","0","3","-1"})));
-else if(k<40)/*50:*/
-#line 1063 "web/fuzzgen.w"
+else if(k<40)/*51:*/
+#line 1078 "web/fuzzgen.w"
 
 {
 long long min= PICK(g->r,dupmin);
@@ -828,12 +837,12 @@ else if(min> g->highest)g->highest= (int)min;
 }
 }
 
-/*:50*/
-#line 1050 "web/fuzzgen.w"
+/*:51*/
+#line 1065 "web/fuzzgen.w"
 
 else if(k<50)line(g,"fcntl(%d, F_GETFL)",fd);
-else if(k<65)/*51:*/
-#line 1083 "web/fuzzgen.w"
+else if(k<65)/*52:*/
+#line 1098 "web/fuzzgen.w"
 
 {
 const char*fl= any_flags(g,&t,setfl,(int)(sizeof setfl/sizeof setfl[0]),20,"oflags");
@@ -842,8 +851,8 @@ if(f)g->file[g->fd[fd]].nonblock= strstr(fl,"O_NONBLOCK")&&!strstr(fl,"O_DIRECT"
 !strstr(fl,"0x")&&!strstr(fl,"O_NOATIME");
 }
 
-/*:51*/
-#line 1052 "web/fuzzgen.w"
+/*:52*/
+#line 1067 "web/fuzzgen.w"
 
 else if(k<72)line(g,"fcntl(%d, F_GETOWN)",fd);
 else if(k<82)line(g,"fcntl(%d, F_SETOWN, %s)",fd,PICK(g->r,owners));
@@ -852,8 +861,8 @@ else if(k<93)line(g,"fcntl(%d, F_SETSIG, %d)",fd,PICK(g->r,((const int[]){0,1,29
 else line(g,"fcntl(%d, %d, 0)",fd,PICK(g->r,((const int[]){-1,999,1200,2000,12345})));
 }
 
-/*:49*//*52:*/
-#line 1108 "web/fuzzgen.w"
+/*:50*//*53:*/
+#line 1123 "web/fuzzgen.w"
 
 static void gen_ioctl(fg_gen*g)
 {
@@ -875,8 +884,8 @@ if(f&&!strcmp(req,"FIONBIO")&&strcmp(v,"NULL"))
 g->file[g->fd[fd]].nonblock= strcmp(v,"[0]")!=0;
 }
 
-/*:52*//*53:*/
-#line 1131 "web/fuzzgen.w"
+/*:53*//*54:*/
+#line 1146 "web/fuzzgen.w"
 
 static void gen_pread(fg_gen*g)
 {
@@ -888,8 +897,8 @@ static void gen_pwrite(fg_gen*g)
 line(g,"pwrite(%d, \"abc\", %d, %d)",pick_fd(g,false),PICK(g->r,((const int[]){0,3})),PICK(g->r,((const int[]){0,1,-1})));
 }
 
-/*:53*//*54:*/
-#line 1158 "web/fuzzgen.w"
+/*:54*//*55:*/
+#line 1173 "web/fuzzgen.w"
 
 static const char*other_level(fg_gen*g)
 {
@@ -909,8 +918,8 @@ if(!strcmp(level,"SOL_SOCKET"))return PICK(g->r,((const char*const[]){"0","100",
 return PICK(g->r,((const char*const[]){"0","100","199","200","205","209","210","1000","-1","2147483647"}));
 }
 
-/*:54*//*55:*/
-#line 1219 "web/fuzzgen.w"
+/*:55*//*56:*/
+#line 1234 "web/fuzzgen.w"
 
 static bool policy_forbids(const fg_gen*g,const fg_option*o)
 {
@@ -950,8 +959,8 @@ line(g,"getsockopt(%d, %s, %s, ?, [%lld])",fd,lvl,unknown_name(g,lvl),any_len(g,
 }else line(g,"getsockopt(%d, %s, %s, ?, [4])",fd,other_level(g),o->name);
 }
 
-/*:55*//*56:*/
-#line 1263 "web/fuzzgen.w"
+/*:56*//*57:*/
+#line 1278 "web/fuzzgen.w"
 
 static void read_option(fg_gen*g,int fd,const fg_option*o)
 {
@@ -969,8 +978,8 @@ if(chance(g->r,4))line(g,"getsockopt(%d, %s, %s, %s, NULL)",fd,o->level,o->name,
 else line(g,"getsockopt(%d, %s, %s, %s, [%lld])",fd,o->level,o->name,val,len);
 }
 
-/*:56*//*57:*/
-#line 1286 "web/fuzzgen.w"
+/*:57*//*58:*/
+#line 1301 "web/fuzzgen.w"
 
 static void gen_bind(fg_gen*g)
 {
@@ -997,8 +1006,8 @@ static void gen_listen(fg_gen*g)
 line(g,"listen(%d, %d)",pick_fd(g,true),PICK(g->r,((const int[]){0,1,5,128,-1,4096,4097,INT_MAX})));
 }
 
-/*:57*//*59:*/
-#line 1327 "web/fuzzgen.w"
+/*:58*//*60:*/
+#line 1342 "web/fuzzgen.w"
 
 static void name_call(fg_gen*g,const char*call)
 {
@@ -1011,8 +1020,8 @@ else line(g,"%s(%d, ?, [%lld])",call,pick_fd(g,true),len);
 static void gen_getsockname(fg_gen*g){name_call(g,"getsockname");}
 static void gen_getpeername(fg_gen*g){name_call(g,"getpeername");}
 
-/*:59*//*60:*/
-#line 1347 "web/fuzzgen.w"
+/*:60*//*61:*/
+#line 1362 "web/fuzzgen.w"
 
 static const char*send_flags(fg_gen*g,fg_text*t)
 {
@@ -1051,8 +1060,8 @@ const char*d= any_data(g,&len);
 line(g,"write(%d, %s, %lld)",data_fd(g,false),d,len);
 }
 
-/*:60*//*61:*/
-#line 1390 "web/fuzzgen.w"
+/*:61*//*62:*/
+#line 1405 "web/fuzzgen.w"
 
 static void gen_sendmsg(fg_gen*g)
 {
@@ -1081,8 +1090,8 @@ snprintf(msg+used,sizeof msg-used,"}");
 line(g,"sendmsg(%d, %s, %s)",data_fd(g,true),msg,send_flags(g,&t));
 }
 
-/*:61*//*62:*/
-#line 1418 "web/fuzzgen.w"
+/*:62*//*63:*/
+#line 1433 "web/fuzzgen.w"
 
 static void gen_writev(fg_gen*g)
 {
@@ -1096,8 +1105,8 @@ snprintf(iov+used,sizeof iov-used,"]");
 line(g,"writev(%d, %s, %d)",data_fd(g,false),iov,chance(g->r,85)?n:PICK(g->r,((const int[]){-1,0,1025})));
 }
 
-/*:62*//*63:*/
-#line 1438 "web/fuzzgen.w"
+/*:63*//*64:*/
+#line 1453 "web/fuzzgen.w"
 
 static const char*recv_flags(fg_gen*g,fg_text*t)
 {
@@ -1137,8 +1146,8 @@ data_fd(g,true),chance(g->r,80)?"?":"NULL",name_len(g),recv_size(g),
 chance(g->r,70)?"?":"NULL",PICK(g->r,((const int[]){0,16,20,64,256,1024})),recv_flags(g,&t));
 }
 
-/*:63*//*64:*/
-#line 1481 "web/fuzzgen.w"
+/*:64*//*65:*/
+#line 1496 "web/fuzzgen.w"
 
 static int nonblocking_fd(fg_gen*g)
 {
@@ -1163,16 +1172,16 @@ line(g,"readv(%d, [{iov_base=?, iov_len=%d}%s], %d)",nonblocking_fd(g),recv_size
 n==2?", {iov_base=?, iov_len=3}":"",chance(g->r,85)?n:PICK(g->r,((const int[]){-1,0,1025})));
 }
 
-/*:64*//*65:*/
-#line 1507 "web/fuzzgen.w"
+/*:65*//*66:*/
+#line 1522 "web/fuzzgen.w"
 
 static void gen_shutdown(fg_gen*g)
 {
 line(g,"shutdown(%d, %s)",pick_fd(g,true),PICK(g->r,((const char*const[]){"SHUT_RD","SHUT_WR","SHUT_RDWR","3","-1"})));
 }
 
-/*:65*//*66:*/
-#line 1522 "web/fuzzgen.w"
+/*:66*//*67:*/
+#line 1537 "web/fuzzgen.w"
 
 static void gen_poll(fg_gen*g)
 {
@@ -1200,14 +1209,15 @@ line(g,"select(%d, [%d], [%d], %s, {tv_sec=0, tv_usec=0})",
 chance(g->r,85)?hi+1:PICK(g->r,((const int[]){0,-1,1,1024})),a,b,chance(g->r,50)?"[]":"NULL");
 }
 
-/*:66*//*67:*/
-#line 1557 "web/fuzzgen.w"
+/*:67*//*68:*/
+#line 1573 "web/fuzzgen.w"
 
 static void gen_setuid(fg_gen*g)
 {
 int uid= PICK(g->r,((const int[]){65534,65534,1000,0,-1}));
 line(g,"setuid(%d)",uid);
 if(uid> 0&&g->root&&g->cap_setuid)g->root= g->saved_root= g->cap_raw= g->cap_admin= false;
+else if(uid==0&&g->saved_root)g->root= g->cap_raw= g->cap_admin= true;
 }
 
 static void gen_seteuid(fg_gen*g)
@@ -1229,8 +1239,8 @@ if(!strcmp(c,"CAP_NET_ADMIN"))g->cap_admin= false;
 if(!strcmp(c,"CAP_SETUID"))g->cap_setuid= false;
 }
 
-/*:67*//*68:*/
-#line 1588 "web/fuzzgen.w"
+/*:68*//*69:*/
+#line 1605 "web/fuzzgen.w"
 
 static void gen_sysctl_set(fg_gen*g)
 {
@@ -1262,8 +1272,8 @@ static void gen_signal_count(fg_gen*g)
 line(g,"signal_count(%d)",PICK(g->r,((const int[]){29,23,13,0,65})));
 }
 
-/*:68*//*69:*/
-#line 1625 "web/fuzzgen.w"
+/*:69*//*70:*/
+#line 1642 "web/fuzzgen.w"
 
 static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 {"socket",gen_socket,10},{"socketpair",gen_socketpair,1},{"close",gen_close,3},
@@ -1280,8 +1290,8 @@ static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 };
 #define NCALLS ((int) (sizeof calls / sizeof calls[0]))
 
-/*:69*//*70:*/
-#line 1644 "web/fuzzgen.w"
+/*:70*//*71:*/
+#line 1661 "web/fuzzgen.w"
 
 static bool call_enabled(const fg_gen*g,const char*name)
 {
@@ -1290,11 +1300,11 @@ if(!strcmp(ss_call_name(c),name))return g->enabled?g->enabled[c]:true;
 return false;
 }
 
-/*:70*/
+/*:71*/
 #line 61 "web/fuzzgen.w"
 
-/*72:*/
-#line 1662 "web/fuzzgen.w"
+/*73:*/
+#line 1679 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines)
 {
@@ -1312,8 +1322,8 @@ w-= calls[i].weight;
 }
 }
 
-/*:72*//*73:*/
-#line 1689 "web/fuzzgen.w"
+/*:73*//*74:*/
+#line 1706 "web/fuzzgen.w"
 
 void fg_close_all(fg_gen*g)
 {
@@ -1341,8 +1351,8 @@ line(g,"sysctl_set(\"%s\", \"%s\\n\")",tunables[i].name,v);
 }
 }
 
-/*:73*//*76:*/
-#line 1730 "web/fuzzgen.w"
+/*:74*//*77:*/
+#line 1747 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled)
 {
@@ -1352,8 +1362,8 @@ int i;
 enabled[c]= false;
 for(i= 0;i<NCALLS&&strcmp(calls[i].name,ss_call_name(c));i++);
 if(i==NCALLS)continue;
-/*77:*/
-#line 1744 "web/fuzzgen.w"
+/*78:*/
+#line 1761 "web/fuzzgen.w"
 
 {
 fg_rand r;
@@ -1373,14 +1383,14 @@ fg_free(&g);
 free(b.p);
 }
 
-/*:77*/
-#line 1739 "web/fuzzgen.w"
+/*:78*/
+#line 1756 "web/fuzzgen.w"
 
 }
 ss_outcome_free(o,false);
 }
 
-/*:76*/
+/*:77*/
 #line 62 "web/fuzzgen.w"
 
 

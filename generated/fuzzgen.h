@@ -90,19 +90,19 @@ void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*
 void fg_free(fg_gen*g);
 void fg_begin(fg_gen*g,bool root);
 
-/*:19*//*71:*/
-#line 1657 "web/fuzzgen.w"
+/*:19*//*72:*/
+#line 1674 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines);
 void fg_close_all(fg_gen*g);
 void fg_restore(fg_gen*g);
 
-/*:71*//*75:*/
-#line 1727 "web/fuzzgen.w"
+/*:72*//*76:*/
+#line 1744 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled);
 
-/*:75*/
+/*:76*/
 #line 93 "web/fuzzgen.w"
 
 #endif

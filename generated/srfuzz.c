@@ -96,7 +96,7 @@ char note[160];
 #line 67 "web/srfuzz.w"
 
 /*44:*/
-#line 1096 "web/srfuzz.w"
+#line 1109 "web/srfuzz.w"
 
 static int print_sequences(const fuzz*F);
 static int print_batches(const fuzz*F);
@@ -343,7 +343,7 @@ if(!F->ko||!F->so){fputs("sr-fuzz: out of memory\n",stderr);exit(1);}
 }
 
 /*:14*//*20:*/
-#line 533 "web/srfuzz.w"
+#line 538 "web/srfuzz.w"
 
 static void run_batches(fuzz*F,verdict*V,int w)
 {
@@ -361,16 +361,16 @@ else{
 V[b].status= 1;
 for(int j= 0;j<nseq;j++)V[b].failed[j]= fl[j].line>=0?B.bodyline[fl[j].line]:-1;
 /*21:*/
-#line 563 "web/srfuzz.w"
+#line 568 "web/srfuzz.w"
 
 for(int j= 0;j<nseq;j++)
 if(fl[j].line>=0&&B.bodyline[fl[j].line]<0)V[b].failed[j]= INT32_MAX;
 
 /*:21*/
-#line 549 "web/srfuzz.w"
+#line 554 "web/srfuzz.w"
 
 if(F->verbose)/*22:*/
-#line 571 "web/srfuzz.w"
+#line 576 "web/srfuzz.w"
 
 for(int j= 0;j<nseq;j++)
 if(fl[j].line>=0){
@@ -381,7 +381,7 @@ if(p)fprintf(stderr,"sr-fuzz: sequence %ld fails in its batch at: %.*s\n",k0+j,
 }
 
 /*:22*/
-#line 550 "web/srfuzz.w"
+#line 555 "web/srfuzz.w"
 
 }
 if(F->verbose)fprintf(stderr,"sr-fuzz: batch %ld done\n",b);
@@ -390,7 +390,7 @@ free_batch(&B);
 }
 
 /*:20*//*25:*/
-#line 618 "web/srfuzz.w"
+#line 631 "web/srfuzz.w"
 
 static void alone_text(ss_buf*b,const seqinfo*q,char**ln,const bool*keep,int n,bool tail)
 {
@@ -403,7 +403,7 @@ if(!b->p)ss_puts(b,"",0);
 }
 
 /*:25*//*26:*/
-#line 631 "web/srfuzz.w"
+#line 644 "web/srfuzz.w"
 
 static int split_lines(char*body,char***out)
 {
@@ -422,7 +422,7 @@ return n;
 }
 
 /*:26*//*27:*/
-#line 659 "web/srfuzz.w"
+#line 672 "web/srfuzz.w"
 
 static int fails_at(fuzz*F,const seqinfo*q,char**ln,const bool*keep,int n,bool tail,
 failure*fl,ss_buf*recorded)
@@ -453,7 +453,7 @@ return fails_at(F,q,ln,keep,n,tail,&fl,NULL)==at&&same_failure(&fl,want);
 }
 
 /*:27*//*28:*/
-#line 693 "web/srfuzz.w"
+#line 706 "web/srfuzz.w"
 
 static void handle_divergence(fuzz*F,long k)
 {
@@ -495,7 +495,7 @@ free_sequence(&q);
 }
 
 /*:28*//*29:*/
-#line 743 "web/srfuzz.w"
+#line 756 "web/srfuzz.w"
 
 static void shrink(fuzz*F,const seqinfo*q,char**ln,bool*keep,int n,int at,bool tail,
 const failure*want)
@@ -508,7 +508,7 @@ while(nc>=1){
 bool reduced= false;
 if(parts> nc)parts= nc;
 for(int p= 0;p<parts&&!reduced;p++)/*30:*/
-#line 770 "web/srfuzz.w"
+#line 783 "web/srfuzz.w"
 
 {
 int lo= p*nc/parts,hi= (p+1)*nc/parts;
@@ -529,7 +529,7 @@ reduced= true;
 }
 
 /*:30*/
-#line 754 "web/srfuzz.w"
+#line 767 "web/srfuzz.w"
 
 if(!reduced){
 if(parts>=nc)break;
@@ -541,7 +541,7 @@ free(trial);
 }
 
 /*:29*//*31:*/
-#line 803 "web/srfuzz.w"
+#line 816 "web/srfuzz.w"
 
 static int describe(fuzz*F,const char*rec,char*kind,size_t klen,char*what,size_t wlen)
 {
@@ -567,7 +567,7 @@ ss_free(s);
 }
 
 /*:31*//*32:*/
-#line 830 "web/srfuzz.w"
+#line 843 "web/srfuzz.w"
 
 static int failing_line(fuzz*F,ss_script*s,char*what,size_t len)
 {
@@ -594,7 +594,7 @@ return found;
 }
 
 /*:32*//*33:*/
-#line 860 "web/srfuzz.w"
+#line 873 "web/srfuzz.w"
 
 static void divergence_kind(fuzz*F,ss_script*s,int li,char*kind,size_t len)
 {
@@ -615,7 +615,7 @@ snprintf(kind,len,"%s%s: %s",call,arg,part);
 }
 
 /*:33*//*34:*/
-#line 881 "web/srfuzz.w"
+#line 894 "web/srfuzz.w"
 
 static const char*result_part(fuzz*F,ss_script*s,int li)
 {
@@ -630,7 +630,7 @@ w>=0?"an output":"an input sockref could not be given";
 }
 
 /*:34*//*35:*/
-#line 897 "web/srfuzz.w"
+#line 910 "web/srfuzz.w"
 
 static const char*kind_file_name(const char*kind,char*name,size_t len)
 {
@@ -647,7 +647,7 @@ return name;
 }
 
 /*:35*//*36:*/
-#line 914 "web/srfuzz.w"
+#line 927 "web/srfuzz.w"
 
 static bool kind_known(const fuzz*F,const char*kind)
 {
@@ -672,7 +672,7 @@ return known;
 }
 
 /*:36*//*37:*/
-#line 939 "web/srfuzz.w"
+#line 952 "web/srfuzz.w"
 
 static bool write_script(const fuzz*F,const char*path,ss_script*s,const seqinfo*q,long k,
 const char*kind,const char*what)
@@ -697,7 +697,7 @@ return fclose(f)==0;
 }
 
 /*:37*//*38:*/
-#line 980 "web/srfuzz.w"
+#line 993 "web/srfuzz.w"
 
 static void read_catalogue(fuzz*F)
 {
@@ -725,7 +725,7 @@ return false;
 }
 
 /*:38*//*39:*/
-#line 1009 "web/srfuzz.w"
+#line 1022 "web/srfuzz.w"
 
 #define MAXCL 64
 static void add_clause(const fuzz*F,char(*cl)[128],int*n,const char*id)
@@ -743,7 +743,7 @@ for(id= strtok_r(ids,";",&save);id;id= strtok_r(NULL,";",&save))add_clause(F,cl,
 }
 
 /*:39*//*40:*/
-#line 1025 "web/srfuzz.w"
+#line 1038 "web/srfuzz.w"
 
 static void write_clauses(const fuzz*F,FILE*f,ss_script*s)
 {
@@ -757,7 +757,7 @@ call= ss_call_name(ln->call);
 snprintf(id,sizeof id,"socket.7:call:%s",call);
 add_clause(F,cl,&n,id);
 /*41:*/
-#line 1042 "web/srfuzz.w"
+#line 1055 "web/srfuzz.w"
 
 if((!strcmp(call,"setsockopt")||!strcmp(call,"getsockopt"))&&ln->nargs>=3&&
 ln->arg[1]->kind==SV_INT&&ln->arg[2]->kind==SV_INT){
@@ -790,7 +790,7 @@ add_clause(F,cl,&n,id);
 }
 
 /*:41*/
-#line 1037 "web/srfuzz.w"
+#line 1050 "web/srfuzz.w"
 
 }
 for(int i= 0;i<n;i++)fprintf(f," %s",cl[i]);
@@ -891,22 +891,32 @@ memset(V,0,(size_t)(F.batches?F.batches:1)*sizeof*V);
 clock_gettime(CLOCK_MONOTONIC,&t0);
 if(F.jobs==1)run_batches(&F,V,0);
 else{
-for(int w= 0;w<F.jobs;w++){
+int status;
 pid_t p;
+for(int w= 0;w<F.jobs;w++){
 fflush(NULL);
 if((p= fork())==0){run_batches(&F,V,w);_exit(0);}
 if(p<0){perror("sr-fuzz: fork");return 1;}
 }
-while(wait(NULL)> 0||errno==EINTR);
+while((p= wait(&status))> 0||errno==EINTR)
+if(p> 0&&!(WIFEXITED(status)&&WEXITSTATUS(status)==0)){
+fprintf(stderr,"sr-fuzz: a worker died (status %#x); its batches that did not finish are failures\n",status);
+
+}
 }
 clock_gettime(CLOCK_MONOTONIC,&t1);
 F.seconds= (double)(t1.tv_sec-t0.tv_sec)+(double)(t1.tv_nsec-t0.tv_nsec)/1e9;
 /*23:*/
-#line 580 "web/srfuzz.w"
+#line 588 "web/srfuzz.w"
 
 for(long b= 0;b<F.batches;b++){
 long k0= b*F.batch;
 int nseq= (int)(F.n-k0<F.batch?F.n-k0:F.batch);
+if(V[b].status==0){
+F.failed++;
+fprintf(stderr,"sr-fuzz: batch %ld (sequences %ld to %ld) did not finish\n",b,k0,k0+nseq-1);
+continue;
+}
 if(V[b].status<0){
 F.failed++;
 fprintf(stderr,"sr-fuzz: batch %ld (sequences %ld to %ld): %s\n",b,k0,k0+nseq-1,V[b].note);
@@ -918,14 +928,14 @@ F.nlines+= V[b].lines;
 }
 
 /*:23*/
-#line 529 "web/srfuzz.w"
+#line 534 "web/srfuzz.w"
 
 
 /*:19*/
 #line 83 "web/srfuzz.w"
 
 /*24:*/
-#line 602 "web/srfuzz.w"
+#line 615 "web/srfuzz.w"
 
 make_outcomes(&F);
 for(long b= 0;b<F.batches;b++){
@@ -940,7 +950,7 @@ if(V[b].failed[j]>=0)handle_divergence(&F,k0+j);
 #line 84 "web/srfuzz.w"
 
 /*42:*/
-#line 1079 "web/srfuzz.w"
+#line 1092 "web/srfuzz.w"
 
 printf("sr-fuzz: seed %llu: %ld sequences (%ld lines, %ld batches) on the kernel and on sockref in %.1f s: %.0f sequences/s\n",
 F.seed,F.ran,F.nlines,F.batches,F.seconds,F.seconds> 0?(double)F.ran/F.seconds:0.0);
@@ -951,7 +961,7 @@ F.divergent,F.known,F.saved,F.tool,F.batchonly,F.failed);
 #line 85 "web/srfuzz.w"
 
 /*43:*/
-#line 1088 "web/srfuzz.w"
+#line 1101 "web/srfuzz.w"
 
 munmap(V,(size_t)(F.batches?F.batches:1)*sizeof*V);
 ss_outcome_free(F.ko,true);

@@ -709,7 +709,7 @@ static const char *option_value(fg_gen *g, const fg_option *o, fg_text *t, long 
 {
   const char *ty = o->type;
   if (chance(g->r, 8)) { *len = any_len(g, 4); return "NULL"; }
-  if (chance(g->r, 6)) @<Write garbage bytes as the value@>@;
+  if (chance(g->r, 6) && !holds_pointer(o)) @<Write garbage bytes as the value@>@;
   if (!strcmp(ty, "linger")) @<Write a |linger|@>@;
   if (!strcmp(ty, "timeval")) @<Write a |timeval|@>@;
   if (!strcmp(ty, "string")) @<Write an interface name@>@;
@@ -723,6 +723,20 @@ static const char *option_value(fg_gen *g, const fg_option *o, fg_text *t, long 
   }
   *len = any_len(g, 4);
   return text(t, "[%lld]", int_value(g, o));
+}
+
+@ Garbage bytes are never the value of an option whose value holds a
+pointer --- a classic program's |sock_fprog| points at its instructions.
+The kernel copies from a bad pointer and answers |EFAULT|; the model,
+which lives in the caller's memory, can tell only a null pointer from a
+good one, and would follow a bad one.  The pointers a script gives are
+the executor's, made from the values the script writes.
+@^model limits@>
+
+@<Arguments@>=
+static bool holds_pointer(const fg_option *o)
+{
+  return !strcmp(o->name, "SO_ATTACH_FILTER") || !strcmp(o->name, "SO_ATTACH_REUSEPORT_CBPF");
 }
 
 @ An |int| for an option: near the row's range when it has one, else an
@@ -901,6 +915,7 @@ static const char *mreq_value(fg_gen *g, const fg_option *o, fg_text *t, long lo
 static const char *custom_value(fg_gen *g, const fg_option *o, fg_text *t, long long *len);
 static void read_option(fg_gen *g, int fd, const fg_option *o);
 static long long name_len(fg_gen *g);
+static bool holds_pointer(const fg_option *o);
 
 @ The length a read of an option asks for: the size of the option's
 value, or something else.  \.{SO\_GET\_FILTER} counts instructions, not
@@ -1550,8 +1565,9 @@ static void gen_select(fg_gen *g)
 writing and reading tunables, letting a little time pass, counting
 signals.  Giving up root is a change the generator follows: after it,
 no raw socket is predicted to open.  \.{setuid} gives root up for good;
-\.{seteuid} only until a \.{seteuid(0)}, which a process that was never
-root, or gave root up for good, cannot make.  A process that dropped
+\.{seteuid} only until a \.{seteuid(0)} or a \.{setuid(0)} (the real
+user is still root), which a process that was never root, or gave root
+up for good, cannot make.  A process that dropped
 \.{CAP\_SETUID} cannot change its users at all, and stays root.
 
 @<Calls@>=
@@ -1560,6 +1576,7 @@ static void gen_setuid(fg_gen *g)
   int uid = PICK(g->r, ((const int[]) {65534, 65534, 1000, 0, -1}));
   line(g, "setuid(%d)", uid);
   if (uid > 0 && g->root && g->cap_setuid) g->root = g->saved_root = g->cap_raw = g->cap_admin = false;
+  else if (uid == 0 && g->saved_root) g->root = g->cap_raw = g->cap_admin = true;
 }
 
 static void gen_seteuid(fg_gen *g)

@@ -82,6 +82,10 @@ runner's on \.{/dev/null}, shared by every process of a script;
 \.{getpeername}, \.{recvfrom} and \.{SO\_PEERNAME}: the cut address comes
 back as bytes, so a port the kernel chose at random could not be
 compared as the range it is;
+\item{$\bullet$} garbage bytes as the value of an option that holds a
+pointer (a classic program's |sock_fprog|): the kernel answers |EFAULT|
+for a bad pointer, while the model, living in the caller's memory, can
+only follow it --- the first campaign that made one crashed;
 \item{$\bullet$} classic BPF programs attached by a process that is not
 root with \.{CAP\_NET\_ADMIN}: the kernel of the machine these scripts
 were recorded on refuses them by a policy of its own (a security module),

@@ -516,13 +516,18 @@ memset(V, 0, (size_t) (F.batches ? F.batches : 1) * sizeof *V);
 clock_gettime(CLOCK_MONOTONIC, &t0);
 if (F.jobs == 1) run_batches(&F, V, 0);
 else {
+  int status;
+  pid_t p;
   for (int w = 0; w < F.jobs; w++) {
-    pid_t p;
     fflush(NULL);
     if ((p = fork()) == 0) { run_batches(&F, V, w); _exit(0); }
     if (p < 0) { perror("sr-fuzz: fork"); return 1; }
   }
-  while (wait(NULL) > 0 || errno == EINTR) ;
+  while ((p = wait(&status)) > 0 || errno == EINTR)
+    if (p > 0 && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
+      fprintf(stderr, "sr-fuzz: a worker died (status %#x); its batches that did not finish are failures\n", status);
+      @.sr-fuzz: a worker died@>
+    }
 }
 clock_gettime(CLOCK_MONOTONIC, &t1);
 F.seconds = (double) (t1.tv_sec - t0.tv_sec) + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
@@ -577,10 +582,18 @@ for (int j = 0; j < nseq; j++)
       (int) strcspn(p, "\n"), p);
   }
 
-@ @<Count what the workers found@>=
+@ A batch that a worker did not finish --- the worker died, which only
+a crash does --- counts as a failed run, as one whose kernel run failed.
+
+@<Count what the workers found@>=
 for (long b = 0; b < F.batches; b++) {
   long k0 = b * F.batch;
   int nseq = (int) (F.n - k0 < F.batch ? F.n - k0 : F.batch);
+  if (V[b].status == 0) {
+    F.failed++;
+    fprintf(stderr, "sr-fuzz: batch %ld (sequences %ld to %ld) did not finish\n", b, k0, k0 + nseq - 1);
+    continue;
+  }
   if (V[b].status < 0) {
     F.failed++;
     fprintf(stderr, "sr-fuzz: batch %ld (sequences %ld to %ld): %s\n", b, k0, k0 + nseq - 1, V[b].note);
