@@ -66,13 +66,18 @@
 
 #define SR_NR_OPEN 1048576
 
-/*:64*//*82:*/
+/*:64*//*67:*/
+#line 21 "web/fd.w"
+
+#define SR_O_LARGEFILE 0100000 
+
+/*:67*//*83:*/
 #line 39 "web/socket.w"
 
 #define SR_MAX_TIMEOUT LONG_MAX
 
-/*:82*//*84:*/
-#line 62 "web/socket.w"
+/*:83*//*85:*/
+#line 63 "web/socket.w"
 
 #define SK_DEBUG (1u << 0)
 #define SK_BROADCAST (1u << 1)
@@ -91,8 +96,8 @@
 #define SR_FILTER_CLASSIC 1
 #define SR_FILTER_EBPF 2
 
-/*:84*//*86:*/
-#line 99 "web/socket.w"
+/*:85*//*87:*/
+#line 100 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -114,30 +119,30 @@
 #define IPF_MC_LOOP (1u << 17) 
 #define IPF_MC_ALL (1u << 18) 
 
-/*:86*//*88:*/
-#line 183 "web/socket.w"
+/*:87*//*89:*/
+#line 184 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
-/*:88*//*95:*/
-#line 289 "web/socket.w"
+/*:89*//*96:*/
+#line 311 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
 
-/*:95*//*99:*/
+/*:96*//*100:*/
 #line 23 "web/ioctl.w"
 
 #define SR_SETFL_MASK (O_APPEND | O_NONBLOCK | O_ASYNC | O_NOATIME | O_DIRECT)
 
-/*:99*//*107:*/
+/*:100*//*108:*/
 #line 188 "web/ioctl.w"
 
 #define SR_IS_SOCK_IOCTL(req) ((((req) >> 8) & 0xff) == 0x89)
 
-/*:107*//*113:*/
+/*:108*//*114:*/
 #line 60 "web/sysctl.w"
 
 enum{
@@ -155,13 +160,13 @@ SYS_IP6FRAG_HIGH_THRESH,SYS_IP6FRAG_LOW_THRESH,SYS_IP6FRAG_TIME,
 SR_NSYSCTL
 };
 
-/*:113*//*116:*/
+/*:114*//*117:*/
 #line 107 "web/sysctl.w"
 
 #define SR_MIN_RCVBUF 2304
 #define SR_MIN_SNDBUF 4608
 
-/*:116*//*149:*/
+/*:117*//*151:*/
 #line 52 "web/sockopt.w"
 
 enum{
@@ -185,18 +190,18 @@ enum{CAP_NEVER,CAP_ALWAYS,CAP_OUTSIDE_RANGE,CAP_NONZERO};
 enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
 OPT_STORE_INT_FIELD};
 
-/*:149*//*159:*/
+/*:151*//*161:*/
 #line 246 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
 
-/*:159*//*174:*/
+/*:161*//*176:*/
 #line 157 "web/solsocket.w"
 
 #define SR_TCP_RMEM_MAX 33554432 
 
-/*:174*//*205:*/
+/*:176*//*207:*/
 #line 608 "web/solsocket.w"
 
 #define SR_SOF_OPT_ID (1u << 7)
@@ -206,23 +211,30 @@ OPT_STORE_INT_FIELD};
 #define SR_SOF_OPT_ID_TCP (1u << 16)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:205*//*235:*/
+/*:207*//*237:*/
 #line 93 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:235*//*239:*/
+/*:237*//*241:*/
 #line 166 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:239*//*258:*/
+/*:241*//*260:*/
 #line 431 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:258*//*288:*/
+/*:260*//*272:*/
+#line 168 "web/mcast.w"
+
+#define SR_MC_SOCKLIST_SIZE 48
+#define SR_SFLSIZE(n) (24 + 4 * (n))
+#define SR_SFBLOCK 10
+
+/*:272*//*292:*/
 #line 20 "web/wire.w"
 
 #define SR_IPHDR_LEN 20 
@@ -230,51 +242,51 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:288*//*312:*/
-#line 446 "web/wire.w"
+/*:292*//*316:*/
+#line 452 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:312*//*351:*/
+/*:316*//*355:*/
 #line 604 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:351*//*360:*/
+/*:355*//*364:*/
 #line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:360*//*411:*/
+/*:364*//*415:*/
 #line 1099 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:411*//*416:*/
+/*:415*//*420:*/
 #line 1196 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:416*//*433:*/
+/*:420*//*437:*/
 #line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:433*//*442:*/
+/*:437*//*446:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:442*//*453:*/
+/*:446*//*457:*/
 #line 260 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -282,22 +294,22 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:453*//*464:*/
+/*:457*//*468:*/
 #line 446 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:464*//*472:*/
+/*:468*//*476:*/
 #line 617 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:472*//*534:*/
-#line 1916 "web/bind.w"
+/*:476*//*538:*/
+#line 1924 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:534*//*552:*/
+/*:538*//*556:*/
 #line 105 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
@@ -305,7 +317,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:552*//*554:*/
+/*:556*//*558:*/
 #line 141 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
@@ -314,63 +326,63 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:554*//*562:*/
+/*:558*//*566:*/
 #line 288 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:562*//*588:*/
+/*:566*//*592:*/
 #line 903 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:588*//*613:*/
+/*:592*//*617:*/
 #line 1394 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:613*//*629:*/
+/*:617*//*633:*/
 #line 1749 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:629*//*635:*/
+/*:633*//*639:*/
 #line 1882 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:635*//*670:*/
+/*:639*//*674:*/
 #line 2617 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:670*//*676:*/
+/*:674*//*680:*/
 #line 2729 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:676*//*696:*/
+/*:680*//*700:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:696*//*713:*/
+/*:700*//*717:*/
 #line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:713*//*721:*/
+/*:717*//*725:*/
 #line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:721*//*729:*/
+/*:725*//*733:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -378,13 +390,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:729*//*775:*/
+/*:733*//*779:*/
 #line 955 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:775*/
+/*:779*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -435,8 +447,8 @@ int scope;
 bool kernel;
 };
 
-/*:16*//*67:*/
-#line 13 "web/fd.w"
+/*:16*//*68:*/
+#line 26 "web/fd.w"
 
 enum{SR_FILE_TTY,SR_FILE_SOCKET};
 struct sr_file{
@@ -450,8 +462,8 @@ int sig;
 sr_sock*sock;
 };
 
-/*:67*//*68:*/
-#line 33 "web/fd.w"
+/*:68*//*69:*/
+#line 46 "web/fd.w"
 
 typedef struct{
 sr_file**file;
@@ -459,17 +471,17 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*717:*/
+/*721:*/
 #line 462 "web/poll.w"
 
 int kmax;
 
-/*:717*/
-#line 40 "web/fd.w"
+/*:721*/
+#line 53 "web/fd.w"
 
 }sr_fdtab;
 
-/*:68*//*81:*/
+/*:69*//*82:*/
 #line 13 "web/socket.w"
 
 struct sr_sock{
@@ -478,7 +490,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*441:*/
+/*445:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -494,15 +506,15 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:441*//*519:*/
-#line 1589 "web/bind.w"
+/*:445*//*523:*/
+#line 1597 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:519*/
+/*:523*/
 #line 20 "web/socket.w"
 
-/*83:*/
+/*84:*/
 #line 42 "web/socket.w"
 
 int reuse,reuseport;
@@ -523,18 +535,19 @@ uint32_t mark;
 unsigned int busy_poll;
 struct sock_filter*filter;
 int filter_len;
+int omem;
 
-/*:83*//*167:*/
+/*:84*//*169:*/
 #line 35 "web/solsocket.w"
 
 uint32_t tsflags;
 uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 
-/*:167*/
+/*:169*/
 #line 21 "web/socket.w"
 
-/*551:*/
+/*555:*/
 #line 90 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -551,23 +564,23 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:551*//*616:*/
+/*:555*//*620:*/
 #line 1464 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:616*//*692:*/
-#line 3038 "web/udp.w"
+/*:620*//*696:*/
+#line 3036 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:692*/
+/*:696*/
 #line 22 "web/socket.w"
 
-/*85:*/
-#line 84 "web/socket.w"
+/*86:*/
+#line 85 "web/socket.w"
 
 int uc_ttl;
 int tos;
@@ -583,18 +596,18 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:85*/
+/*:86*/
 #line 23 "web/socket.w"
 
-/*376:*/
+/*380:*/
 #line 372 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:376*/
+/*:380*/
 #line 24 "web/socket.w"
 
-/*726:*/
+/*730:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -602,12 +615,12 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:726*/
+/*:730*/
 #line 25 "web/socket.w"
 
 };
 
-/*:81*//*112:*/
+/*:82*//*113:*/
 #line 47 "web/sysctl.w"
 
 enum{SYSV_INT,SYSV_U8,SYSV_ULONG,SYSV_PAIR,SYSV_PORTS,SYSV_JIFFIES};
@@ -619,7 +632,7 @@ long long def,def2;
 long long min,max;
 }sr_sysctl;
 
-/*:112*//*148:*/
+/*:113*//*150:*/
 #line 26 "web/sockopt.w"
 
 typedef struct sr_optreq sr_optreq;
@@ -644,7 +657,7 @@ sr_setter*set;
 sr_getter*get;
 }sr_optdesc;
 
-/*:148*//*150:*/
+/*:150*//*152:*/
 #line 87 "web/sockopt.w"
 
 struct sr_optreq{
@@ -658,7 +671,7 @@ socklen_t*ulen;
 unsigned char out[256];
 };
 
-/*:150*//*264:*/
+/*:152*//*266:*/
 #line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
@@ -669,11 +682,12 @@ uint32_t addr;
 int ifindex;
 int mode;
 bool has_list;
+int sfmax;
 int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:264*//*297:*/
+/*:266*//*301:*/
 #line 165 "web/wire.w"
 
 struct sr_ipv4{
@@ -685,7 +699,7 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:297*//*303:*/
+/*:301*//*307:*/
 #line 273 "web/wire.w"
 
 struct sr_udp{
@@ -696,8 +710,8 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:303*//*308:*/
-#line 379 "web/wire.w"
+/*:307*//*312:*/
+#line 385 "web/wire.w"
 
 struct sr_icmp{
 uint8_t type,code;
@@ -706,7 +720,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:308*//*320:*/
+/*:312*//*324:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -720,7 +734,7 @@ size_t nb,n;
 int shift;
 }sr_htab;
 
-/*:320*//*326:*/
+/*:324*//*330:*/
 #line 174 "web/link.w"
 
 typedef struct{
@@ -742,7 +756,7 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:326*//*336:*/
+/*:330*//*340:*/
 #line 369 "web/link.w"
 
 typedef struct{
@@ -752,7 +766,7 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:336*//*352:*/
+/*:340*//*356:*/
 #line 609 "web/link.w"
 
 typedef struct{
@@ -764,7 +778,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:352*//*359:*/
+/*:356*//*363:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -783,7 +797,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:359*//*370:*/
+/*:363*//*374:*/
 #line 273 "web/ip.w"
 
 typedef struct{
@@ -793,7 +807,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:370*//*375:*/
+/*:374*//*379:*/
 #line 344 "web/ip.w"
 
 struct sr_ipout{
@@ -807,7 +821,7 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:375*//*391:*/
+/*:379*//*395:*/
 #line 677 "web/ip.w"
 
 struct sr_rx{
@@ -828,7 +842,7 @@ bool csum_ok;
 sr_pkt**pkt;
 };
 
-/*:391*//*396:*/
+/*:395*//*400:*/
 #line 828 "web/ip.w"
 
 typedef struct{
@@ -846,7 +860,7 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:396*//*417:*/
+/*:400*//*421:*/
 #line 1201 "web/ip.w"
 
 typedef struct{
@@ -854,7 +868,7 @@ sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:417*//*428:*/
+/*:421*//*432:*/
 #line 1339 "web/ip.w"
 
 typedef struct{
@@ -862,7 +876,7 @@ sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:428*//*434:*/
+/*:432*//*438:*/
 #line 45 "web/pcap.w"
 
 typedef struct{
@@ -870,7 +884,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:434*//*448:*/
+/*:438*//*452:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -883,7 +897,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:448*//*449:*/
+/*:452*//*453:*/
 #line 182 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -893,7 +907,7 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:449*//*482:*/
+/*:453*//*486:*/
 #line 829 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -904,7 +918,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:482*//*549:*/
+/*:486*//*553:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -925,21 +939,21 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*577:*/
+/*581:*/
 #line 717 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:577*/
+/*:581*/
 #line 55 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:549*//*550:*/
+/*:553*//*554:*/
 #line 70 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
@@ -948,7 +962,7 @@ _Static_assert(offsetof(sr_dgram,wire_opt)==offsetof(sr_dgram,opt)+SR_MAX_IPOPTL
 _Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
 
-/*:550*//*559:*/
+/*:554*//*563:*/
 #line 252 "web/udp.w"
 
 struct udp_arrival{
@@ -959,7 +973,7 @@ bool sole;
 int truesize;
 };
 
-/*:559*//*589:*/
+/*:563*//*593:*/
 #line 909 "web/udp.w"
 
 struct sr_ipcm{
@@ -974,7 +988,7 @@ int gso_size;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:589*//*617:*/
+/*:593*//*621:*/
 #line 1467 "web/udp.w"
 
 struct sr_udpcork{
@@ -989,7 +1003,7 @@ int charge;
 uint8_t*data;
 };
 
-/*:617*//*632:*/
+/*:621*//*636:*/
 #line 1820 "web/udp.w"
 
 struct sr_cmsg_out{
@@ -997,7 +1011,7 @@ uint8_t*pos;
 size_t room,used;
 };
 
-/*:632*/
+/*:636*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1013,7 +1027,7 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*327:*/
+/*331:*/
 #line 197 "web/link.w"
 
 uint64_t rng;
@@ -1021,32 +1035,32 @@ sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:327*//*337:*/
+/*:331*//*341:*/
 #line 380 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:337*//*435:*/
+/*:341*//*439:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:435*//*657:*/
+/*:439*//*661:*/
 #line 2359 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:657*/
+/*:661*/
 #line 45 "web/world.w"
 
-/*723:*/
+/*727:*/
 #line 552 "web/poll.w"
 
 uint64_t calls;
 
-/*:723*/
+/*:727*/
 #line 46 "web/world.w"
 
 };
@@ -1061,62 +1075,62 @@ sr_iface*ifs;
 int nifs;
 sr_route*routes;
 int nroutes;
-/*111:*/
+/*112:*/
 #line 35 "web/sysctl.w"
 
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:111*//*353:*/
+/*:112*//*357:*/
 #line 619 "web/link.w"
 
 sr_htab neigh;
 
-/*:353*//*371:*/
+/*:357*//*375:*/
 #line 281 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:371*//*377:*/
+/*:375*//*381:*/
 #line 375 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:377*//*397:*/
+/*:381*//*401:*/
 #line 844 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:397*//*418:*/
+/*:401*//*422:*/
 #line 1207 "web/ip.w"
 
 sr_htab peers;
 
-/*:418*//*426:*/
+/*:422*//*430:*/
 #line 1333 "web/ip.w"
 
 sr_htab mc;
 
-/*:426*//*450:*/
+/*:430*//*454:*/
 #line 190 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:450*//*730:*/
+/*:454*//*734:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:730*//*767:*/
+/*:734*//*771:*/
 #line 861 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:767*/
+/*:771*/
 #line 188 "web/world.w"
 
 };
@@ -1129,18 +1143,18 @@ pid_t pid,pgrp;
 uid_t ruid,euid,suid,fsuid;
 uint64_t cap_eff,cap_perm;
 struct rlimit nofile;
-/*69:*/
-#line 43 "web/fd.w"
+/*70:*/
+#line 56 "web/fd.w"
 
 sr_fdtab fds;
 
-/*:69*//*722:*/
+/*:70*//*726:*/
 #line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:722*/
+/*:726*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1231,8 +1245,8 @@ static bool pgrp_exists(pid_t pgrp);
 
 static bool proc_capable(const sr_proc*p,int cap);
 
-/*:60*//*70:*/
-#line 46 "web/fd.w"
+/*:60*//*71:*/
+#line 59 "web/fd.w"
 
 static void fdtab_init(sr_proc*p);
 static void fdtab_free(sr_proc*p);
@@ -1241,28 +1255,28 @@ static sr_file*fd_file(sr_proc*p,int fd);
 static void fd_release(sr_proc*p,int fd);
 static void file_put(sr_file*f);
 
-/*:70*//*75:*/
-#line 170 "web/fd.w"
+/*:71*//*76:*/
+#line 183 "web/fd.w"
 
 static sr_sock*sock_lookup(int fd,int*err);
 
-/*:75*//*77:*/
-#line 186 "web/fd.w"
+/*:76*//*78:*/
+#line 199 "web/fd.w"
 
 static int sys_return(int r);
 
-/*:77*//*89:*/
-#line 204 "web/socket.w"
+/*:78*//*90:*/
+#line 205 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
-/*:89*//*92:*/
-#line 261 "web/socket.w"
+/*:90*//*93:*/
+#line 283 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
 
-/*:92*//*109:*/
+/*:93*//*110:*/
 #line 216 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg);
@@ -1270,38 +1284,39 @@ static int file_setown(sr_file*f,int who);
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled);
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp);
-/*:109*//*114:*/
+/*:110*//*115:*/
 #line 78 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL];
 
-/*:114*//*135:*/
+/*:115*//*136:*/
 #line 327 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i);
 static long long sysctl_value(sr_host*h,int i);
 static bool ping_group_allowed(const sr_proc*p);
 
-/*:135*//*146:*/
-#line 598 "web/sysctl.w"
+/*:136*//*148:*/
+#line 621 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text);
 static void ports_format(const uint64_t*bits,char*out,size_t len);
 static int sysctl_parse(int i,const char*text,long long nv[2]);
+static bool sysctl_is_dir(const char*name);
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2]);
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value);
-/*:146*//*151:*/
+/*:148*//*153:*/
 #line 99 "web/sockopt.w"
 
 static void optreq_init(sr_optreq*rq,const sr_optdesc*d,int len);
 
-/*:151*//*154:*/
+/*:153*//*156:*/
 #line 125 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name);
 
-/*:154*//*156:*/
+/*:156*//*158:*/
 #line 155 "web/sockopt.w"
 
 static int set_flag(sr_sock*s,sr_optreq*rq);
@@ -1309,7 +1324,7 @@ static int get_flag(sr_sock*s,sr_optreq*rq);
 static int set_int_field(sr_sock*s,sr_optreq*rq);
 static int get_int_field(sr_sock*s,sr_optreq*rq);
 
-/*:156*//*162:*/
+/*:158*//*164:*/
 #line 317 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
@@ -1317,53 +1332,53 @@ static bool opt_capable(uint64_t caps);
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
-/*:162*//*170:*/
+/*:164*//*172:*/
 #line 72 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val);
 static int buffer_store(int*size,bool*locked,int val,int min);
 
-/*:170*//*179:*/
+/*:172*//*181:*/
 #line 246 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq);
 static int timeo_get(long timeo,sr_optreq*rq);
 
-/*:179*//*193:*/
+/*:181*//*195:*/
 #line 413 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s);
 
-/*:193*//*195:*/
+/*:195*//*197:*/
 #line 451 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns);
 
-/*:195*//*203:*/
+/*:197*//*205:*/
 #line 549 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:203*//*220:*/
+/*:205*//*222:*/
 #line 826 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:220*//*227:*/
+/*:222*//*229:*/
 #line 1009 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:227*//*240:*/
+/*:229*//*242:*/
 #line 170 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:240*//*265:*/
-#line 48 "web/mcast.w"
+/*:242*//*267:*/
+#line 49 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
 static bool ipv4_is_multicast(uint32_t addr);
@@ -1374,15 +1389,17 @@ static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex);
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode);
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr);
+static bool omem_charge(sr_sock*s,int size);
+static void mc_free(sr_sock*s,sr_mcsock*m);
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs);
 
-/*:265*//*280:*/
-#line 360 "web/mcast.w"
+/*:267*//*284:*/
+#line 412 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:280*//*289:*/
+/*:284*//*293:*/
 #line 28 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p);
@@ -1390,77 +1407,77 @@ static void put16(uint8_t*p,uint16_t v);
 static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
-/*:289*//*291:*/
+/*:293*//*295:*/
 #line 65 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
-/*:291*//*293:*/
+/*:295*//*297:*/
 #line 115 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:293*//*295:*/
+/*:297*//*299:*/
 #line 139 "web/wire.w"
 
 static uint16_t ip_fast_csum(const uint8_t*p,size_t hl);
 
-/*:295*//*298:*/
+/*:299*//*302:*/
 #line 186 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_read(const uint8_t*p,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:298*//*301:*/
+/*:302*//*305:*/
 #line 256 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:301*//*304:*/
-#line 286 "web/wire.w"
+/*:305*//*308:*/
+#line 292 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
-uint32_t daddr,struct sr_udp*u);
+uint32_t daddr,uint8_t proto,struct sr_udp*u);
 SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:304*//*306:*/
-#line 352 "web/wire.w"
+/*:308*//*310:*/
+#line 358 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
 uint8_t proto);
 static void udp_csum_complete(uint8_t*ip);
 
-/*:306*//*309:*/
-#line 390 "web/wire.w"
+/*:310*//*313:*/
+#line 396 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:309*//*311:*/
-#line 435 "web/wire.w"
+/*:313*//*315:*/
+#line 441 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
 uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:311*//*313:*/
-#line 454 "web/wire.w"
+/*:315*//*317:*/
+#line 460 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:313*//*317:*/
-#line 553 "web/wire.w"
+/*:317*//*321:*/
+#line 559 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:317*//*321:*/
+/*:321*//*325:*/
 #line 43 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1468,13 +1485,13 @@ static void htab_insert(sr_htab*t,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:321*//*324:*/
+/*:325*//*328:*/
 #line 132 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:324*//*330:*/
+/*:328*//*334:*/
 #line 210 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len);
@@ -1484,7 +1501,7 @@ static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:330*//*342:*/
+/*:334*//*346:*/
 #line 460 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -1492,20 +1509,20 @@ sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:342*//*346:*/
+/*:346*//*350:*/
 #line 528 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
-/*:346*//*355:*/
+/*:350*//*359:*/
 #line 625 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:355*//*361:*/
+/*:359*//*365:*/
 #line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1513,13 +1530,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:361*//*367:*/
+/*:365*//*371:*/
 #line 216 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:367*//*373:*/
+/*:371*//*377:*/
 #line 287 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1527,13 +1544,13 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:373*//*379:*/
+/*:377*//*383:*/
 #line 385 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:379*//*381:*/
+/*:383*//*385:*/
 #line 424 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -1543,24 +1560,24 @@ const struct sr_ipout*o,sr_pkt*pkt);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:381*//*384:*/
+/*:385*//*388:*/
 #line 539 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:384*//*386:*/
+/*:388*//*390:*/
 #line 590 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:386*//*389:*/
+/*:390*//*393:*/
 #line 643 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:389*//*392:*/
+/*:393*//*396:*/
 #line 696 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
@@ -1569,67 +1586,67 @@ struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:392*//*399:*/
+/*:396*//*403:*/
 #line 851 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:399*//*405:*/
+/*:403*//*409:*/
 #line 963 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:405*//*408:*/
+/*:409*//*412:*/
 #line 1030 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:408*//*412:*/
+/*:412*//*416:*/
 #line 1103 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:412*//*414:*/
+/*:416*//*418:*/
 #line 1147 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:414*//*420:*/
+/*:418*//*424:*/
 #line 1213 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:420*//*422:*/
+/*:424*//*426:*/
 #line 1263 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:422*//*424:*/
+/*:426*//*428:*/
 #line 1307 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:424*//*429:*/
+/*:428*//*433:*/
 #line 1345 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:429*//*438:*/
+/*:433*//*442:*/
 #line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:438*//*445:*/
+/*:442*//*449:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1637,14 +1654,14 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:445*//*451:*/
+/*:449*//*455:*/
 #line 195 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:451*//*454:*/
+/*:455*//*458:*/
 #line 273 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
@@ -1654,31 +1671,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:454*//*458:*/
+/*:458*//*462:*/
 #line 347 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:458*//*460:*/
+/*:462*//*464:*/
 #line 377 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:460*//*463:*/
+/*:464*//*467:*/
 #line 416 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:463*//*467:*/
+/*:467*//*471:*/
 #line 482 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:467*//*469:*/
+/*:471*//*473:*/
 #line 534 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1686,13 +1703,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:469*//*471:*/
+/*:473*//*475:*/
 #line 573 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:471*//*473:*/
+/*:475*//*477:*/
 #line 620 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1700,7 +1717,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:473*//*477:*/
+/*:477*//*481:*/
 #line 725 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1708,25 +1725,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:477*//*483:*/
+/*:481*//*487:*/
 #line 838 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:483*//*487:*/
+/*:487*//*491:*/
 #line 927 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:487*//*489:*/
+/*:491*//*493:*/
 #line 967 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
-/*:489*//*492:*/
+/*:493*//*496:*/
 #line 1003 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1735,35 +1752,35 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:492*//*495:*/
+/*:496*//*499:*/
 #line 1066 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:495*//*498:*/
+/*:499*//*502:*/
 #line 1150 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:498*//*502:*/
+/*:502*//*506:*/
 #line 1247 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:502*//*506:*/
+/*:506*//*510:*/
 #line 1330 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:506*//*509:*/
+/*:510*//*513:*/
 #line 1381 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:509*//*515:*/
-#line 1458 "web/bind.w"
+/*:513*//*519:*/
+#line 1466 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
@@ -1772,22 +1789,22 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:515*//*521:*/
-#line 1607 "web/bind.w"
+/*:519*//*525:*/
+#line 1615 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:521*//*528:*/
-#line 1786 "web/bind.w"
+/*:525*//*532:*/
+#line 1794 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:528*//*529:*/
-#line 1817 "web/bind.w"
+/*:532*//*533:*/
+#line 1825 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1801,8 +1818,8 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:529*//*532:*/
-#line 1869 "web/bind.w"
+/*:533*//*536:*/
+#line 1877 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1811,52 +1828,52 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:532*//*538:*/
-#line 2043 "web/bind.w"
+/*:536*//*542:*/
+#line 2051 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:538*//*541:*/
-#line 2113 "web/bind.w"
+/*:542*//*545:*/
+#line 2121 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:541*//*545:*/
-#line 2171 "web/bind.w"
+/*:545*//*549:*/
+#line 2179 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:545*//*546:*/
-#line 2185 "web/bind.w"
+/*:549*//*550:*/
+#line 2193 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:546*//*555:*/
+/*:550*//*559:*/
 #line 148 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:555*//*558:*/
+/*:559*//*562:*/
 #line 246 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:558*//*560:*/
+/*:562*//*564:*/
 #line 261 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:560*//*563:*/
+/*:564*//*567:*/
 #line 298 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:563*//*565:*/
+/*:567*//*569:*/
 #line 336 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
@@ -1866,31 +1883,31 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:565*//*568:*/
+/*:569*//*572:*/
 #line 459 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:568*//*570:*/
+/*:572*//*574:*/
 #line 500 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:570*//*572:*/
+/*:574*//*576:*/
 #line 526 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:572*//*575:*/
+/*:576*//*579:*/
 #line 639 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:575*//*578:*/
+/*:579*//*582:*/
 #line 722 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -1898,46 +1915,46 @@ int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:578*//*581:*/
+/*:582*//*585:*/
 #line 780 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:581*//*583:*/
+/*:585*//*587:*/
 #line 811 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:583*//*585:*/
+/*:587*//*589:*/
 #line 849 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:585*//*587:*/
+/*:589*//*591:*/
 #line 897 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:587*//*593:*/
+/*:591*//*597:*/
 #line 997 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:593*//*596:*/
+/*:597*//*600:*/
 #line 1038 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:596*//*599:*/
+/*:600*//*603:*/
 #line 1082 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:599*//*601:*/
+/*:603*//*605:*/
 #line 1125 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
@@ -1951,7 +1968,7 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:601*//*607:*/
+/*:605*//*611:*/
 #line 1276 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
@@ -1959,26 +1976,26 @@ const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:607*//*609:*/
+/*:611*//*613:*/
 #line 1320 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:609*//*611:*/
+/*:613*//*615:*/
 #line 1344 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:611*//*614:*/
+/*:615*//*618:*/
 #line 1397 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:614*//*618:*/
+/*:618*//*622:*/
 #line 1480 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
@@ -1989,7 +2006,7 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
-/*:618*//*624:*/
+/*:622*//*628:*/
 #line 1617 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2001,23 +2018,23 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:624*//*625:*/
+/*:628*//*629:*/
 #line 1634 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:625*//*631:*/
+/*:629*//*635:*/
 #line 1813 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:631*//*636:*/
+/*:635*//*640:*/
 #line 1911 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:636*//*638:*/
+/*:640*//*642:*/
 #line 1930 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
@@ -2026,102 +2043,102 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:638*//*641:*/
+/*:642*//*645:*/
 #line 2022 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:641*//*643:*/
+/*:645*//*647:*/
 #line 2063 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:643*//*645:*/
+/*:647*//*649:*/
 #line 2118 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:645*//*647:*/
+/*:649*//*651:*/
 #line 2154 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:647*//*649:*/
+/*:651*//*653:*/
 #line 2198 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:649*//*653:*/
+/*:653*//*657:*/
 #line 2273 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:653*//*658:*/
+/*:657*//*662:*/
 #line 2362 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:658*//*660:*/
+/*:662*//*664:*/
 #line 2401 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:660*//*662:*/
+/*:664*//*666:*/
 #line 2440 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:662*//*664:*/
+/*:666*//*668:*/
 #line 2480 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:664*//*671:*/
+/*:668*//*675:*/
 #line 2621 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:671*//*678:*/
+/*:675*//*682:*/
 #line 2749 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:678*//*681:*/
-#line 2806 "web/udp.w"
+/*:682*//*685:*/
+#line 2809 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:681*//*686:*/
-#line 2908 "web/udp.w"
+/*:685*//*690:*/
+#line 2911 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:686*//*688:*/
-#line 2956 "web/udp.w"
+/*:690*//*692:*/
+#line 2964 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:688*//*690:*/
-#line 3003 "web/udp.w"
+/*:692*//*694:*/
+#line 3001 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:690*//*693:*/
-#line 3043 "web/udp.w"
+/*:694*//*697:*/
+#line 3041 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:693*//*697:*/
+/*:697*//*701:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2129,13 +2146,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:697*//*700:*/
+/*:701*//*704:*/
 #line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:700*//*702:*/
+/*:704*//*706:*/
 #line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2143,24 +2160,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:702*//*708:*/
+/*:706*//*712:*/
 #line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:708*//*710:*/
+/*:712*//*714:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:710*//*714:*/
+/*:714*//*718:*/
 #line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:714*//*719:*/
+/*:718*//*723:*/
 #line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2169,84 +2186,84 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:719*//*727:*/
+/*:723*//*731:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:727*//*733:*/
+/*:731*//*737:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:733*//*735:*/
+/*:737*//*739:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:735*//*737:*/
+/*:739*//*741:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:737*//*739:*/
+/*:741*//*743:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:739*//*741:*/
+/*:743*//*745:*/
 #line 275 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:741*//*743:*/
+/*:745*//*747:*/
 #line 315 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:743*//*745:*/
+/*:747*//*749:*/
 #line 353 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:745*//*747:*/
+/*:749*//*751:*/
 #line 445 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:747*//*750:*/
+/*:751*//*754:*/
 #line 484 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:750*//*755:*/
+/*:754*//*759:*/
 #line 565 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:755*//*757:*/
+/*:759*//*761:*/
 #line 635 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:757*//*760:*/
+/*:761*//*764:*/
 #line 686 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:760*//*763:*/
+/*:764*//*767:*/
 #line 756 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2254,46 +2271,46 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:763*//*765:*/
+/*:767*//*769:*/
 #line 799 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:765*//*768:*/
+/*:769*//*772:*/
 #line 864 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:768*//*773:*/
+/*:772*//*777:*/
 #line 942 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:773*//*777:*/
+/*:777*//*781:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:777*//*779:*/
+/*:781*//*783:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:779*//*781:*/
+/*:783*//*785:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:781*//*783:*/
+/*:785*//*787:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:783*/
+/*:787*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2305,12 +2322,12 @@ static sr_world the_world;
 /*:6*/
 #line 46 "web/sockref.w"
 
-/*153:*/
+/*155:*/
 #line 119 "web/sockopt.w"
 
 #include "sr_options.h"
 
-/*:153*/
+/*:155*/
 #line 47 "web/sockref.w"
 
 
@@ -2607,7 +2624,7 @@ static sr_host*host_new(const char*name)
 sr_host*h= xcalloc(1,sizeof*h);
 h->id= W->nhosts;
 snprintf(h->name,sizeof h->name,"%s",name);
-/*134:*/
+/*135:*/
 #line 320 "web/sysctl.w"
 
 for(int i= 0;i<SR_NSYSCTL;i++){
@@ -2616,15 +2633,15 @@ h->sys[i][1]= sysctls[i].def2;
 }
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
-/*:134*/
+/*:135*/
 #line 624 "web/world.w"
 
-/*378:*/
+/*382:*/
 #line 382 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:378*/
+/*:382*/
 #line 625 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -2797,66 +2814,66 @@ if(W->ready)/*46:*/
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*329:*/
+/*333:*/
 #line 206 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:329*//*338:*/
+/*:333*//*342:*/
 #line 384 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:338*//*436:*/
+/*:342*//*440:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:436*/
+/*:440*/
 #line 830 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*354:*/
+/*358:*/
 #line 622 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:354*//*372:*/
+/*:358*//*376:*/
 #line 284 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:372*//*398:*/
+/*:376*//*402:*/
 #line 848 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:398*//*419:*/
+/*:402*//*423:*/
 #line 1210 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:419*//*427:*/
+/*:423*//*431:*/
 #line 1336 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:427*//*457:*/
+/*:431*//*461:*/
 #line 344 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:457*//*731:*/
+/*:461*//*735:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:731*/
+/*:735*/
 #line 833 "web/world.w"
 
 free(fh->ifs);
@@ -2873,12 +2890,12 @@ memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*328:*/
+/*332:*/
 #line 203 "web/link.w"
 
 W->rng= 1;
 
-/*:328*/
+/*:332*/
 #line 810 "web/world.w"
 
 h= host_new("host0");
@@ -2898,12 +2915,12 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 /*:34*/
 #line 812 "web/world.w"
 
-/*341:*/
+/*345:*/
 #line 445 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:341*/
+/*:345*/
 #line 813 "web/world.w"
 
 W->cur= proc_new(h,0);
@@ -3097,8 +3114,8 @@ if(rlim->rlim_max> SR_NR_OPEN){errno= EPERM;return-1;}
 p->nofile= *rlim;
 return 0;
 }
-/*:66*//*71:*/
-#line 54 "web/fd.w"
+/*:66*//*72:*/
+#line 67 "web/fd.w"
 
 static void fdtab_grow(sr_fdtab*t,int need)
 {
@@ -3124,7 +3141,7 @@ fdtab_grow(&p->fds,0);
 for(int i= 0;i<3;i++){
 sr_file*f= xcalloc(1,sizeof*f);
 f->kind= SR_FILE_TTY;
-f->flags= O_RDWR;
+f->flags= O_RDWR|SR_O_LARGEFILE;
 fd_install(p,f,i,false);
 }
 }
@@ -3137,8 +3154,8 @@ if(t->file[fd])fd_release(p,fd);
 free(t->file);free(t->cloexec);free(t->used);free(t->full);
 }
 
-/*:71*//*72:*/
-#line 96 "web/fd.w"
+/*:72*//*73:*/
+#line 109 "web/fd.w"
 
 static int fd_lowest_free(const sr_fdtab*t,int minfd)
 {
@@ -3159,8 +3176,8 @@ w++;
 return nw*64> minfd?nw*64:minfd;
 }
 
-/*:72*//*73:*/
-#line 120 "web/fd.w"
+/*:73*//*74:*/
+#line 133 "web/fd.w"
 
 static int fd_install(sr_proc*p,sr_file*f,int minfd,bool cloexec)
 {
@@ -3168,7 +3185,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*718:*/
+/*722:*/
 #line 465 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3177,8 +3194,8 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:718*/
-#line 127 "web/fd.w"
+/*:722*/
+#line 140 "web/fd.w"
 
 t->file[fd]= f;
 t->cloexec[fd]= cloexec;
@@ -3207,8 +3224,8 @@ t->open--;
 file_put(f);
 }
 
-/*:73*//*74:*/
-#line 158 "web/fd.w"
+/*:74*//*75:*/
+#line 171 "web/fd.w"
 
 static void file_put(sr_file*f)
 {
@@ -3217,8 +3234,8 @@ if(f->sock)sock_release(f->sock);
 free(f);
 }
 
-/*:74*//*76:*/
-#line 173 "web/fd.w"
+/*:75*//*77:*/
+#line 186 "web/fd.w"
 
 static sr_sock*sock_lookup(int fd,int*err)
 {
@@ -3228,8 +3245,8 @@ if(f->kind!=SR_FILE_SOCKET){*err= -ENOTSOCK;return NULL;}
 return f->sock;
 }
 
-/*:76*//*78:*/
-#line 189 "web/fd.w"
+/*:77*//*79:*/
+#line 202 "web/fd.w"
 
 static int sys_return(int r)
 {
@@ -3237,8 +3254,8 @@ if(r<0){errno= -r;return-1;}
 return r;
 }
 
-/*:78*//*79:*/
-#line 201 "web/fd.w"
+/*:79*//*80:*/
+#line 214 "web/fd.w"
 
 int sr_close(int fd)
 {
@@ -3248,8 +3265,8 @@ fd_release(W->cur,fd);
 return 0;
 }
 
-/*:79*//*80:*/
-#line 223 "web/fd.w"
+/*:80*//*81:*/
+#line 236 "web/fd.w"
 
 static ssize_t positional_io(int fd,off_t offset)
 {
@@ -3270,8 +3287,8 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 (void)buf;(void)count;
 return positional_io(fd,offset);
 }
-/*:80*//*87:*/
-#line 148 "web/socket.w"
+/*:81*//*88:*/
+#line 149 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -3304,8 +3321,8 @@ return sys_return(fd);
 return fd;
 }
 
-/*:87*//*90:*/
-#line 207 "web/socket.w"
+/*:88*//*91:*/
+#line 208 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -3338,19 +3355,30 @@ return-EACCES;
 return 0;
 }
 
-/*:90*//*91:*/
-#line 246 "web/socket.w"
+/*:91*//*92:*/
+#line 257 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
-int fd= sr_socket(domain,type,protocol);
-if(fd<0)return-1;
-fd_release(W->cur,fd);
-return sys_return(sv?-EOPNOTSUPP:-EFAULT);
+sr_proc*p;
+int fd1,fd2,fd;
+world_ready();
+p= W->cur;
+if((type&~SR_SOCK_TYPE_MASK)&~(SOCK_CLOEXEC|SOCK_NONBLOCK))return sys_return(-EINVAL);
+fd1= fd_lowest_free(&p->fds,0);
+fd2= fd_lowest_free(&p->fds,fd1+1);
+if((rlim_t)fd1>=p->nofile.rlim_cur||(rlim_t)fd2>=p->nofile.rlim_cur)
+return sys_return(-EMFILE);
+if(!sv)return sys_return(-EFAULT);
+sv[0]= fd1;
+sv[1]= fd2;
+if((fd= sr_socket(domain,type,protocol))<0)return-1;
+fd_release(p,fd);
+return sys_return(-EOPNOTSUPP);
 }
 
-/*:91*//*93:*/
-#line 265 "web/socket.w"
+/*:92*//*94:*/
+#line 287 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -3361,8 +3389,8 @@ s->type= type;
 s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
-/*94:*/
-#line 280 "web/socket.w"
+/*95:*/
+#line 302 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -3372,22 +3400,22 @@ s->peek_off= -1;
 s->incoming_cpu= -1;
 s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 
-/*:94*//*168:*/
+/*:95*//*170:*/
 #line 40 "web/solsocket.w"
 
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:168*//*553:*/
+/*:170*//*557:*/
 #line 115 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:553*/
-#line 275 "web/socket.w"
+/*:557*/
+#line 297 "web/socket.w"
 
-/*96:*/
-#line 293 "web/socket.w"
+/*97:*/
+#line 315 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -3395,7 +3423,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:96*//*443:*/
+/*:97*//*447:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -3404,19 +3432,19 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:443*//*732:*/
+/*:447*//*736:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:732*/
-#line 276 "web/socket.w"
+/*:736*/
+#line 298 "web/socket.w"
 
 return s;
 }
 
-/*:93*//*97:*/
-#line 305 "web/socket.w"
+/*:94*//*98:*/
+#line 327 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
@@ -3430,7 +3458,7 @@ s->file= NULL;
 if(s->wheld)s->orphaned= true;
 else free(s);
 }
-/*:97*//*100:*/
+/*:98*//*101:*/
 #line 26 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg)
@@ -3443,7 +3471,7 @@ f->flags= (f->flags&~SR_SETFL_MASK)|(arg&SR_SETFL_MASK);
 return 0;
 }
 
-/*:100*//*101:*/
+/*:101*//*102:*/
 #line 51 "web/ioctl.w"
 
 static int file_setown(sr_file*f,int who)
@@ -3457,7 +3485,7 @@ f->fown_euid= W->cur->euid;
 return 0;
 }
 
-/*:101*//*103:*/
+/*:102*//*104:*/
 #line 75 "web/ioctl.w"
 
 int sr_fcntl(int fd,int cmd,...)
@@ -3493,7 +3521,7 @@ default:return sys_return(-EINVAL);
 }
 }
 
-/*:103*//*104:*/
+/*:104*//*105:*/
 #line 118 "web/ioctl.w"
 
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
@@ -3515,7 +3543,7 @@ return 0;
 return 0;
 }
 
-/*:104*//*105:*/
+/*:105*//*106:*/
 #line 152 "web/ioctl.w"
 
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp)
@@ -3531,7 +3559,7 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*666:*/
+/*670:*/
 #line 2514 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
@@ -3551,14 +3579,14 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:666*/
+/*:670*/
 #line 166 "web/ioctl.w"
 
 }
 return-ENOTTY;
 }
 
-/*:105*//*108:*/
+/*:106*//*109:*/
 #line 195 "web/ioctl.w"
 
 int sr_ioctl(int fd,unsigned long request,...)
@@ -3581,12 +3609,12 @@ if(r==-ENOTTY&&SR_IS_SOCK_IOCTL(request)&&!argp)r= -EFAULT;
 return sys_return(r);
 }
 
-/*:108*//*115:*/
+/*:109*//*116:*/
 #line 81 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL]= {
 
-/*117:*/
+/*118:*/
 #line 111 "web/sysctl.w"
 
 [SYS_RMEM_DEFAULT]= {"net.core.rmem_default","socket.7:proc:rmem_default",
@@ -3598,7 +3626,7 @@ SYS_GLOBAL,SYSV_INT,212992,0,SR_MIN_SNDBUF,INT_MAX},
 [SYS_WMEM_MAX]= {"net.core.wmem_max","socket.7:proc:wmem_max",
 SYS_GLOBAL,SYSV_INT,4194304,0,SR_MIN_SNDBUF,INT_MAX},
 
-/*:117*//*118:*/
+/*:118*//*119:*/
 #line 129 "web/sysctl.w"
 
 [SYS_MESSAGE_COST]= {"net.core.message_cost","socket.7:proc:message_cost",
@@ -3606,20 +3634,20 @@ SYS_GLOBAL,SYSV_INT,5,0,INT_MIN,INT_MAX},
 [SYS_MESSAGE_BURST]= {"net.core.message_burst","socket.7:proc:message_burst",
 SYS_GLOBAL,SYSV_INT,10,0,INT_MIN,INT_MAX},
 
-/*:118*//*119:*/
+/*:119*//*120:*/
 #line 140 "web/sysctl.w"
 
 [SYS_NETDEV_MAX_BACKLOG]= {"net.core.netdev_max_backlog",
 "socket.7:proc:netdev_max_backlog",SYS_GLOBAL,SYSV_INT,1000,0,
 INT_MIN,INT_MAX},
 
-/*:119*//*120:*/
+/*:120*//*121:*/
 #line 150 "web/sysctl.w"
 
 [SYS_OPTMEM_MAX]= {"net.core.optmem_max","socket.7:proc:optmem_max",
 SYS_NETNS,SYSV_INT,131072,0,0,INT_MAX},
 
-/*:120*//*121:*/
+/*:121*//*122:*/
 #line 160 "web/sysctl.w"
 
 [SYS_BUSY_READ]= {"net.core.busy_read","socket.7:SO_BUSY_POLL",
@@ -3629,25 +3657,25 @@ SYS_GLOBAL,SYSV_INT,0,0,0,INT_MAX},
 [SYS_SOMAXCONN]= {"net.core.somaxconn","socket.7:call:listen",
 SYS_NETNS,SYSV_INT,4096,0,0,INT_MAX},
 
-/*:121*//*122:*/
+/*:122*//*123:*/
 #line 173 "web/sysctl.w"
 
 [SYS_IP_DEFAULT_TTL]= {"net.ipv4.ip_default_ttl","ip.7:proc:ip_default_ttl",
 SYS_NETNS,SYSV_U8,64,0,1,255},
 
-/*:122*//*123:*/
+/*:123*//*124:*/
 #line 182 "web/sysctl.w"
 
 [SYS_IP_DYNADDR]= {"net.ipv4.ip_dynaddr","ip.7:proc:ip_dynaddr",
 SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:123*//*124:*/
+/*:124*//*125:*/
 #line 194 "web/sysctl.w"
 
 [SYS_IP_FORWARD]= {"net.ipv4.ip_forward","ip.7:proc:ip_forward",
 SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 
-/*:124*//*125:*/
+/*:125*//*126:*/
 #line 206 "web/sysctl.w"
 
 [SYS_IP_LOCAL_PORT_RANGE]= {"net.ipv4.ip_local_port_range",
@@ -3661,7 +3689,7 @@ SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 [SYS_IP_AUTOBIND_REUSE]= {"net.ipv4.ip_autobind_reuse",
 "ip.7:addr:autobind_connect",SYS_NETNS,SYSV_INT,0,0,0,1},
 
-/*:125*//*126:*/
+/*:126*//*127:*/
 #line 228 "web/sysctl.w"
 
 [SYS_IP_NO_PMTU_DISC]= {"net.ipv4.ip_no_pmtu_disc","ip.7:proc:ip_no_pmtu_disc",
@@ -3673,13 +3701,13 @@ SYS_NETNS,SYSV_INT,552,0,68,INT_MAX},
 [SYS_ROUTE_MIN_ADV_MSS]= {"net.ipv4.route.min_adv_mss",
 "ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,256,0,INT_MIN,INT_MAX},
 
-/*:126*//*127:*/
+/*:127*//*128:*/
 #line 243 "web/sysctl.w"
 
 [SYS_IP_NONLOCAL_BIND]= {"net.ipv4.ip_nonlocal_bind",
 "ip.7:proc:ip_nonlocal_bind",SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:127*//*128:*/
+/*:128*//*129:*/
 #line 257 "web/sysctl.w"
 
 [SYS_IPFRAG_HIGH_THRESH]= {"net.ipv4.ipfrag_high_thresh",
@@ -3693,7 +3721,7 @@ SYS_NETNS,SYSV_JIFFIES,30,0,INT_MIN,INT_MAX},
 [SYS_IPFRAG_MAX_DIST]= {"net.ipv4.ipfrag_max_dist","ip.7:proc_interfaces",
 SYS_NETNS,SYSV_INT,64,0,0,INT_MAX},
 
-/*:128*//*129:*/
+/*:129*//*130:*/
 #line 274 "web/sysctl.w"
 
 [SYS_IP6FRAG_HIGH_THRESH]= {"net.ipv6.ip6frag_high_thresh",
@@ -3705,7 +3733,7 @@ LLONG_MAX},
 [SYS_IP6FRAG_TIME]= {"net.ipv6.ip6frag_time","ip.7:proc:ip6frag_time",
 SYS_NETNS,SYSV_JIFFIES,60,0,INT_MIN,INT_MAX},
 
-/*:129*//*132:*/
+/*:130*//*133:*/
 #line 308 "web/sysctl.w"
 
 [SYS_IGMP_MAX_MEMBERSHIPS]= {"net.ipv4.igmp_max_memberships",
@@ -3716,13 +3744,13 @@ SYS_NETNS,SYSV_INT,10,0,INT_MIN,INT_MAX},
 SYS_NETNS,SYSV_PAIR,1,0,0,4294967294LL},
 
 
-/*:132*/
+/*:133*/
 #line 84 "web/sysctl.w"
 
 
 };
 
-/*:115*//*136:*/
+/*:116*//*137:*/
 #line 335 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i)
@@ -3736,7 +3764,7 @@ static long long sysctl_value(sr_host*h,int i)
 return sysctl_slot(h,i)[0];
 }
 
-/*:136*//*137:*/
+/*:137*//*138:*/
 #line 351 "web/sysctl.w"
 
 static bool ping_group_allowed(const sr_proc*p)
@@ -3745,8 +3773,21 @@ long long*r= sysctl_slot(p->host,SYS_PING_GROUP_RANGE);
 return(long long)p->ruid>=r[0]&&(long long)p->ruid<=r[1];
 }
 
-/*:137*//*138:*/
-#line 361 "web/sysctl.w"
+/*:138*//*139:*/
+#line 369 "web/sysctl.w"
+
+static bool sysctl_is_dir(const char*name)
+{
+size_t n= strlen(name);
+while(n&&name[n-1]=='.')n--;
+if(!n)return true;
+for(int i= 0;i<SR_NSYSCTL;i++)
+if(!strncmp(sysctls[i].name,name,n)&&sysctls[i].name[n]=='.')return true;
+return false;
+}
+
+/*:139*//*140:*/
+#line 383 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len)
 {
@@ -3756,7 +3797,7 @@ long long*v;
 world_ready();
 if(!name||!buf)return sys_return(-EFAULT);
 for(i= 0;i<SR_NSYSCTL&&strcmp(sysctls[i].name,name)!=0;i++);
-if(i==SR_NSYSCTL)return sys_return(-ENOENT);
+if(i==SR_NSYSCTL)return sys_return(sysctl_is_dir(name)?-EISDIR:-ENOENT);
 v= sysctl_slot(W->cur->host,i);
 switch(sysctls[i].kind){
 case SYSV_PAIR:snprintf(text,sizeof text,"%lld\t%lld",v[0],v[1]);break;
@@ -3769,8 +3810,8 @@ memcpy(buf,text,strlen(text)+1);
 return(int)strlen(text);
 }
 
-/*:138*//*139:*/
-#line 396 "web/sysctl.w"
+/*:140*//*141:*/
+#line 418 "web/sysctl.w"
 
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value)
@@ -3779,7 +3820,7 @@ int i,r;
 long long nv[2];
 if(!name||!value)return-EFAULT;
 for(i= 0;i<SR_NSYSCTL&&strcmp(sysctls[i].name,name)!=0;i++);
-if(i==SR_NSYSCTL)return-ENOENT;
+if(i==SR_NSYSCTL)return sysctl_is_dir(name)?-EISDIR:-ENOENT;
 if(p&&p->fsuid!=0&&!proc_capable(p,sysctls[i].scope==SYS_GLOBAL?
 CAP_DAC_OVERRIDE:CAP_NET_ADMIN))
 return-EACCES;
@@ -3800,8 +3841,8 @@ world_ready();
 return sys_return(sysctl_write(W->cur->host,W->cur,name,value));
 }
 
-/*:139*//*141:*/
-#line 434 "web/sysctl.w"
+/*:141*//*143:*/
+#line 456 "web/sysctl.w"
 
 int sr_host_sysctl_set(int host,const char*name,const char*value)
 {
@@ -3811,8 +3852,8 @@ if(!(h= host_by_id(host)))return sys_return(-ENOENT);
 return sys_return(sysctl_write(h,NULL,name,value));
 }
 
-/*:141*//*142:*/
-#line 454 "web/sysctl.w"
+/*:143*//*144:*/
+#line 476 "web/sysctl.w"
 
 static int read_number(const char**pp,bool*neg,unsigned long long*out)
 {
@@ -3830,8 +3871,8 @@ if(*end&&*end!=' '&&*end!='\t'&&*end!='\n')return-EINVAL;
 return 0;
 }
 
-/*:142*//*143:*/
-#line 482 "web/sysctl.w"
+/*:144*//*145:*/
+#line 504 "web/sysctl.w"
 
 static int sysctl_parse(int i,const char*text,long long nv[2])
 {
@@ -3865,8 +3906,8 @@ nv[k]= v;
 return 0;
 }
 
-/*:143*//*144:*/
-#line 527 "web/sysctl.w"
+/*:145*//*146:*/
+#line 549 "web/sysctl.w"
 
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2])
 {
@@ -3891,8 +3932,8 @@ break;
 return 0;
 }
 
-/*:144*//*145:*/
-#line 556 "web/sysctl.w"
+/*:146*//*147:*/
+#line 578 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text)
 {
@@ -3926,6 +3967,7 @@ size_t n= 0;
 out[0]= '\0';
 for(long k= 0;k<65536;k++){
 long e;
+if(!bits[k/64]){k= k/64*64+63;continue;}
 if(!((bits[k/64]>>(k%64))&1))continue;
 for(e= k;e+1<65536&&((bits[(e+1)/64]>>((e+1)%64))&1);e++);
 if(n+16>=len)break;
@@ -3935,7 +3977,7 @@ k= e;
 }
 }
 
-/*:145*//*152:*/
+/*:147*//*154:*/
 #line 102 "web/sockopt.w"
 
 static void optreq_init(sr_optreq*rq,const sr_optdesc*d,int len)
@@ -3949,7 +3991,7 @@ rq->ubuf= NULL;
 rq->ulen= NULL;
 }
 
-/*:152*//*155:*/
+/*:154*//*157:*/
 #line 128 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name)
@@ -3962,7 +4004,7 @@ else return NULL;
 return index[name]?&sr_optdescs[index[name]-1]:NULL;
 }
 
-/*:155*//*157:*/
+/*:157*//*159:*/
 #line 161 "web/sockopt.w"
 
 static unsigned*flag_word(sr_sock*s,const sr_optdesc*d)
@@ -3996,7 +4038,7 @@ memcpy(&rq->val,(char*)s+rq->d->offset,sizeof(int));
 return 0;
 }
 
-/*:157*//*158:*/
+/*:159*//*160:*/
 #line 212 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
@@ -4027,7 +4069,7 @@ if(err==0)err= d->set(s,&rq);
 return sys_return(err);
 }
 
-/*:158*//*160:*/
+/*:160*//*162:*/
 #line 263 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
@@ -4072,7 +4114,7 @@ if(d->type==OPT_BOOL||d->type==OPT_BYTEBOOL)rq->val= rq->val!=0;
 return 0;
 }
 
-/*:160*//*161:*/
+/*:162*//*163:*/
 #line 309 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
@@ -4082,7 +4124,7 @@ if(((caps>>c)&1)&&proc_capable(W->cur,c))return true;
 return false;
 }
 
-/*:161*//*163:*/
+/*:163*//*165:*/
 #line 338 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
@@ -4115,7 +4157,7 @@ if(d->type==OPT_CUSTOM)return 0;
 return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
-/*:163*//*164:*/
+/*:165*//*166:*/
 #line 384 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
@@ -4148,7 +4190,7 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 *optlen= (socklen_t)len;
 return 0;
 }
-/*:164*//*169:*/
+/*:166*//*171:*/
 #line 57 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val)
@@ -4165,7 +4207,7 @@ if(val> INT_MAX/2)val= INT_MAX/2;
 return 0;
 }
 
-/*:169*//*171:*/
+/*:171*//*173:*/
 #line 88 "web/solsocket.w"
 
 static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
@@ -4177,7 +4219,7 @@ return 0;
 }
 
 
-/*:171*//*172:*/
+/*:173*//*174:*/
 #line 106 "web/solsocket.w"
 
 static int set_sndbuf(sr_sock*s,sr_optreq*rq)
@@ -4187,7 +4229,7 @@ buffer_request(s,SYS_WMEM_MAX,rq->val),SR_MIN_SNDBUF);
 }
 
 
-/*:172*//*173:*/
+/*:174*//*175:*/
 #line 128 "web/solsocket.w"
 
 static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
@@ -4203,7 +4245,7 @@ return buffer_store(&s->sndbuf,&s->sndbuf_locked,rq->val<0?0:rq->val,
 SR_MIN_SNDBUF);
 }
 
-/*:173*//*175:*/
+/*:175*//*177:*/
 #line 160 "web/solsocket.w"
 
 static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
@@ -4220,7 +4262,7 @@ return 0;
 }
 
 
-/*:175*//*176:*/
+/*:177*//*178:*/
 #line 181 "web/solsocket.w"
 
 static int get_sndlowat(sr_sock*s,sr_optreq*rq)
@@ -4230,7 +4272,7 @@ rq->val= 1;
 return 0;
 }
 
-/*:176*//*178:*/
+/*:178*//*180:*/
 #line 215 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq)
@@ -4263,7 +4305,7 @@ static int get_rcvtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->rcvtimeo,rq)
 static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq);}
 static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
 
-/*:178*//*180:*/
+/*:180*//*182:*/
 #line 265 "web/solsocket.w"
 
 static int set_linger(sr_sock*s,sr_optreq*rq)
@@ -4290,7 +4332,7 @@ rq->outlen= sizeof l;
 return 0;
 }
 
-/*:180*//*184:*/
+/*:182*//*186:*/
 #line 319 "web/solsocket.w"
 
 static int set_dontroute(sr_sock*s,sr_optreq*rq)
@@ -4299,13 +4341,13 @@ s->dst_cached= false;
 return set_flag(s,rq);
 }
 
-/*:184*//*191:*/
+/*:186*//*193:*/
 #line 369 "web/solsocket.w"
 
 static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
 static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:191*//*192:*/
+/*:193*//*194:*/
 #line 387 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s)
@@ -4333,7 +4375,7 @@ static int get_sock_passsec(sr_sock*s,sr_optreq*rq)
 return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
-/*:192*//*194:*/
+/*:194*//*196:*/
 #line 430 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns)
@@ -4356,7 +4398,7 @@ return 0;
 }
 
 
-/*:194*//*199:*/
+/*:196*//*201:*/
 #line 491 "web/solsocket.w"
 
 static int set_mark(sr_sock*s,sr_optreq*rq)
@@ -4365,7 +4407,7 @@ if(s->mark!=(uint32_t)rq->val)s->dst_cached= false;
 return set_int_field(s,rq);
 }
 
-/*:199*//*202:*/
+/*:201*//*204:*/
 #line 529 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
@@ -4387,7 +4429,7 @@ rq->val= s->peek_off;
 return 0;
 }
 
-/*:202*//*204:*/
+/*:204*//*206:*/
 #line 564 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
@@ -4414,7 +4456,7 @@ rq->outlen= sizeof v;
 return 0;
 }
 
-/*:204*//*206:*/
+/*:206*//*208:*/
 #line 616 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
@@ -4442,12 +4484,12 @@ rq->outlen= sizeof pair;
 return 0;
 }
 
-/*:206*//*209:*/
+/*:208*//*211:*/
 #line 663 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
-/*:209*//*210:*/
+/*:211*//*212:*/
 #line 674 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
@@ -4457,12 +4499,12 @@ s->err= 0;
 return 0;
 }
 
-/*:210*//*211:*/
+/*:212*//*213:*/
 #line 688 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:211*//*212:*/
+/*:213*//*214:*/
 #line 697 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
@@ -4472,7 +4514,7 @@ rq->val= SKF_AD_MAX;
 return 0;
 }
 
-/*:212*//*213:*/
+/*:214*//*215:*/
 #line 714 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
@@ -4484,13 +4526,13 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:213*//*214:*/
+/*:215*//*216:*/
 #line 733 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
 
-/*:214*//*216:*/
+/*:216*//*218:*/
 #line 757 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -4511,7 +4553,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:216*//*217:*/
+/*:218*//*219:*/
 #line 785 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -4526,7 +4568,7 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:217*//*219:*/
+/*:219*//*221:*/
 #line 812 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
@@ -4542,14 +4584,14 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:219*//*221:*/
+/*:221*//*223:*/
 #line 842 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*222:*/
+/*224:*/
 #line 872 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
@@ -4569,7 +4611,7 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:222*/
+/*:224*/
 #line 847 "web/solsocket.w"
 
 return true;
@@ -4594,7 +4636,7 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:221*//*223:*/
+/*:223*//*225:*/
 #line 898 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
@@ -4621,7 +4663,7 @@ free(mask);
 return ok;
 }
 
-/*:223*//*224:*/
+/*:225*//*226:*/
 #line 942 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
@@ -4639,7 +4681,7 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:224*//*225:*/
+/*:226*//*227:*/
 #line 971 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
@@ -4656,7 +4698,7 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:225*//*226:*/
+/*:227*//*228:*/
 #line 998 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
@@ -4669,7 +4711,7 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:226*//*228:*/
+/*:228*//*230:*/
 #line 1023 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
@@ -4684,7 +4726,7 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:228*//*229:*/
+/*:230*//*231:*/
 #line 1042 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
@@ -4694,7 +4736,7 @@ return set_flag(s,rq);
 }
 
 
-/*:229*//*230:*/
+/*:231*//*232:*/
 #line 1069 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
@@ -4708,7 +4750,7 @@ return reuseport_attach(s,fp.filter,fp.len);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:230*//*233:*/
+/*:232*//*235:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -4724,7 +4766,7 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:233*//*234:*/
+/*:235*//*236:*/
 #line 74 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
@@ -4745,7 +4787,7 @@ return 0;
 }
 
 
-/*:234*//*238:*/
+/*:236*//*240:*/
 #line 137 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
@@ -4776,7 +4818,7 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:238*//*241:*/
+/*:240*//*243:*/
 #line 188 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
@@ -4809,7 +4851,7 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*242:*/
+if(p[2]<=n)/*244:*/
 #line 238 "web/ipopt.w"
 
 {
@@ -4832,7 +4874,7 @@ break;
 }
 }
 
-/*:242*/
+/*:244*/
 #line 219 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
@@ -4853,7 +4895,7 @@ l-= n;
 return 0;
 }
 
-/*:241*//*243:*/
+/*:243*//*245:*/
 #line 263 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
@@ -4866,7 +4908,7 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:243*//*244:*/
+/*:245*//*246:*/
 #line 291 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
@@ -4880,7 +4922,7 @@ return set_flag(s,rq);
 }
 
 
-/*:244*//*257:*/
+/*:246*//*259:*/
 #line 423 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
@@ -4890,7 +4932,7 @@ rq->val= sk_dst_mtu(s);
 return 0;
 }
 
-/*:257*//*259:*/
+/*:259*//*261:*/
 #line 453 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
@@ -4922,7 +4964,7 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:259*//*260:*/
+/*:261*//*262:*/
 #line 492 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
@@ -4932,19 +4974,19 @@ return 0;
 }
 
 
-/*:260*//*262:*/
+/*:262*//*264:*/
 #line 518 "web/ipopt.w"
 
-/*:262*//*266:*/
-#line 64 "web/mcast.w"
+/*:264*//*268:*/
+#line 67 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
 {
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:266*//*267:*/
-#line 78 "web/mcast.w"
+/*:268*//*269:*/
+#line 81 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
 {
@@ -4956,8 +4998,8 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:267*//*268:*/
-#line 103 "web/mcast.w"
+/*:269*//*270:*/
+#line 106 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
 int*ifindex)
@@ -4975,8 +5017,8 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:268*//*269:*/
-#line 132 "web/mcast.w"
+/*:270*//*271:*/
+#line 135 "web/mcast.w"
 
 static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
 {
@@ -4991,8 +5033,27 @@ memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
 return 0;
 }
 
-/*:269*//*270:*/
-#line 150 "web/mcast.w"
+/*:271*//*273:*/
+#line 173 "web/mcast.w"
+
+static bool omem_charge(sr_sock*s,int size)
+{
+long long max= sysctl_value(s->host,SYS_OPTMEM_MAX);
+if(size> max||s->omem+size>=max)return false;
+s->omem+= size;
+return true;
+}
+
+static void mc_free(sr_sock*s,sr_mcsock*m)
+{
+s->omem-= SR_MC_SOCKLIST_SIZE+(m->sfmax?SR_SFLSIZE(m->sfmax):0);
+ip_mc_dec_group(s->host,m->ifindex,m->group);
+free(m->src);
+free(m);
+}
+
+/*:273*//*274:*/
+#line 194 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
 {
@@ -5002,8 +5063,8 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:270*//*271:*/
-#line 169 "web/mcast.w"
+/*:274*//*275:*/
+#line 214 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
 {
@@ -5015,6 +5076,7 @@ return-ENODEV;
 if(*mc_find(s,group,mr->imr_ifindex))return-EADDRINUSE;
 if(s->mc_count>=sysctl_value(s->host,SYS_IGMP_MAX_MEMBERSHIPS))
 return-ENOBUFS;
+if(!omem_charge(s,SR_MC_SOCKLIST_SIZE))return-ENOBUFS;
 m= xcalloc(1,sizeof*m);
 m->group= group;
 m->addr= mr->imr_address.s_addr;
@@ -5027,8 +5089,8 @@ ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:271*//*272:*/
-#line 204 "web/mcast.w"
+/*:275*//*276:*/
+#line 250 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
 {
@@ -5042,32 +5104,28 @@ if(mr->imr_ifindex){
 if(m->ifindex!=mr->imr_ifindex)continue;
 }else if(addr&&addr!=m->addr)continue;
 *p= m->next;
-ip_mc_dec_group(s->host,m->ifindex,m->group);
-free(m->src);
-free(m);
+mc_free(s,m);
 s->mc_count--;
 return 0;
 }
 return-EADDRNOTAVAIL;
 }
 
-/*:272*//*273:*/
-#line 228 "web/mcast.w"
+/*:276*//*277:*/
+#line 272 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
 {
 while(s->mc_list){
 sr_mcsock*m= s->mc_list;
 s->mc_list= m->next;
-ip_mc_dec_group(s->host,m->ifindex,m->group);
-free(m->src);
-free(m);
+mc_free(s,m);
 }
 s->mc_count= 0;
 }
 
-/*:273*//*274:*/
-#line 255 "web/mcast.w"
+/*:277*//*278:*/
+#line 297 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -5078,8 +5136,8 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:274*//*275:*/
-#line 271 "web/mcast.w"
+/*:278*//*279:*/
+#line 313 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -5090,8 +5148,8 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_leave(s,&mr);
 }
 
-/*:275*//*276:*/
-#line 299 "web/mcast.w"
+/*:279*//*280:*/
+#line 341 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs)
@@ -5114,8 +5172,8 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*277:*/
-#line 326 "web/mcast.w"
+if(!add)/*281:*/
+#line 368 "web/mcast.w"
 
 {
 if(!m->has_list||i==m->nsrc)return-EADDRNOTAVAIL;
@@ -5125,30 +5183,36 @@ m->nsrc--;
 return 0;
 }
 
-/*:277*/
-#line 321 "web/mcast.w"
+/*:281*/
+#line 363 "web/mcast.w"
 
-/*278:*/
-#line 335 "web/mcast.w"
+/*282:*/
+#line 381 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
 return-ENOBUFS;
+if(!m->has_list||m->nsrc==m->sfmax){
+int count= (m->has_list?m->sfmax:0)+SR_SFBLOCK;
+if(!omem_charge(s,SR_SFLSIZE(count)))return-ENOBUFS;
+if(m->has_list)s->omem-= SR_SFLSIZE(m->sfmax);
+m->sfmax= count;
+m->has_list= true;
+}
 if(i<m->nsrc)return-EADDRNOTAVAIL;
 if(m->nsrc==m->maxsrc){
 m->maxsrc= m->maxsrc?2*m->maxsrc:4;
 m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 }
 m->src[m->nsrc++]= src;
-m->has_list= true;
 
-/*:278*/
-#line 322 "web/mcast.w"
+/*:282*/
+#line 364 "web/mcast.w"
 
 return 0;
 }
 
-/*:276*//*279:*/
-#line 351 "web/mcast.w"
+/*:280*//*283:*/
+#line 403 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
 {
@@ -5158,8 +5222,8 @@ memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:279*//*281:*/
-#line 375 "web/mcast.w"
+/*:283*//*285:*/
+#line 427 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -5175,8 +5239,8 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs);
 }
 
-/*:281*//*282:*/
-#line 398 "web/mcast.w"
+/*:285*//*286:*/
+#line 450 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -5185,8 +5249,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
 }
 
-/*:282*//*283:*/
-#line 412 "web/mcast.w"
+/*:286*//*287:*/
+#line 464 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
 {
@@ -5195,8 +5259,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
 }
 
-/*:283*//*284:*/
-#line 426 "web/mcast.w"
+/*:287*//*288:*/
+#line 478 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
 {
@@ -5205,8 +5269,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
 }
 
-/*:284*//*285:*/
-#line 456 "web/mcast.w"
+/*:288*//*289:*/
+#line 508 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -5234,9 +5298,12 @@ return-ENODEV;
 if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*286:*/
-#line 487 "web/mcast.w"
+/*290:*/
+#line 541 "web/mcast.w"
 
+if(n&&!omem_charge(s,SR_SFLSIZE((int)n)))return-ENOBUFS;
+if(m->has_list)s->omem-= SR_SFLSIZE(m->sfmax);
+m->sfmax= (int)n;
 if((int)n> m->maxsrc){
 m->maxsrc= (int)n;
 m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
@@ -5246,14 +5313,14 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)hdr.imsf_fmode;
 
-/*:286*/
-#line 483 "web/mcast.w"
+/*:290*/
+#line 535 "web/mcast.w"
 
 return 0;
 }
 
-/*:285*//*287:*/
-#line 513 "web/mcast.w"
+/*:289*//*291:*/
+#line 570 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -5284,7 +5351,7 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:287*//*290:*/
+/*:291*//*294:*/
 #line 34 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p)
@@ -5310,7 +5377,7 @@ static void put_addr(uint8_t*p,uint32_t a)
 memcpy(p,&a,4);
 }
 
-/*:290*//*292:*/
+/*:294*//*296:*/
 #line 78 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
@@ -5343,7 +5410,7 @@ static uint16_t inet_csum(const uint8_t*p,size_t n)
 return csum_fold(csum_add(0,p,n));
 }
 
-/*:292*//*294:*/
+/*:296*//*298:*/
 #line 119 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
@@ -5358,7 +5425,7 @@ while(acc>>16)acc= (acc&0xffff)+(acc>>16);
 return ntohs((uint16_t)acc);
 }
 
-/*:294*//*296:*/
+/*:298*//*300:*/
 #line 142 "web/wire.w"
 
 static uint16_t ip_fast_csum(const uint8_t*p,size_t hl)
@@ -5376,7 +5443,7 @@ while(acc>>16)acc= (acc&0xffff)+(acc>>16);
 return(uint16_t)~ntohs((uint16_t)acc);
 }
 
-/*:296*//*299:*/
+/*:300*//*303:*/
 #line 191 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
@@ -5407,7 +5474,7 @@ ip->opt= p+SR_IPHDR_LEN;
 ip->optlen= ip->ihl-SR_IPHDR_LEN;
 }
 
-/*:299*//*300:*/
+/*:303*//*304:*/
 #line 228 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
@@ -5433,7 +5500,7 @@ sum= csum_add(sum,p+SR_IPHDR_LEN,(size_t)ip->optlen);
 put16(p+10,csum_fold(sum));
 }
 
-/*:300*//*302:*/
+/*:304*//*306:*/
 #line 259 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
@@ -5443,11 +5510,11 @@ put16(p+10,0);
 put16(p+10,ip_fast_csum(p,hl));
 }
 
-/*:302*//*305:*/
-#line 293 "web/wire.w"
+/*:306*//*309:*/
+#line 299 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
-uint32_t daddr,struct sr_udp*u)
+uint32_t daddr,uint8_t proto,struct sr_udp*u)
 {
 if(len<SR_UDPHDR_LEN)return false;
 u->sport= get16(p);
@@ -5456,7 +5523,7 @@ u->len= get16(p+4);
 u->check= get16(p+6);
 if(u->len<SR_UDPHDR_LEN||u->len> len)return false;
 if(u->check&&
-csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,u->len),p,
+csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,u->len),p,
 u->len))!=0)
 return false;
 u->data= p+SR_UDPHDR_LEN;
@@ -5478,8 +5545,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:305*//*307:*/
-#line 357 "web/wire.w"
+/*:309*//*311:*/
+#line 363 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
 uint8_t proto)
@@ -5494,8 +5561,8 @@ uint16_t c= csum_fold(csum_add(0,ip+hl,len));
 put16(ip+hl+6,c?c:0xffff);
 }
 
-/*:307*//*310:*/
-#line 394 "web/wire.w"
+/*:311*//*314:*/
+#line 400 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
 {
@@ -5520,8 +5587,8 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:310*//*314:*/
-#line 457 "web/wire.w"
+/*:314*//*318:*/
+#line 463 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
 {
@@ -5553,8 +5620,8 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*315:*/
-#line 500 "web/wire.w"
+/*319:*/
+#line 506 "web/wire.w"
 
 {
 uint32_t now= inet_current_timestamp();
@@ -5580,8 +5647,8 @@ break;
 }
 }
 
-/*:315*/
-#line 488 "web/wire.w"
+/*:319*/
+#line 494 "web/wire.w"
 
 break;
 case IPOPT_LSRR:case IPOPT_SSRR:
@@ -5594,8 +5661,8 @@ break;
 }
 }
 
-/*:314*//*316:*/
-#line 529 "web/wire.w"
+/*:318*//*320:*/
+#line 535 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr)
@@ -5609,8 +5676,8 @@ return true;
 return false;
 }
 
-/*:316*//*318:*/
-#line 556 "web/wire.w"
+/*:320*//*322:*/
+#line 562 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
 {
@@ -5618,7 +5685,7 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:318*//*322:*/
+/*:322*//*326:*/
 #line 62 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5681,7 +5748,7 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:322*//*325:*/
+/*:326*//*329:*/
 #line 136 "web/link.w"
 
 static uint64_t rng_next(void)
@@ -5703,7 +5770,7 @@ world_ready();
 W->rng= seed;
 }
 
-/*:325*//*331:*/
+/*:329*//*335:*/
 #line 228 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
@@ -5736,7 +5803,7 @@ c->csum_partial= p->csum_partial;
 return c;
 }
 
-/*:331*//*332:*/
+/*:335*//*336:*/
 #line 262 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
@@ -5776,7 +5843,7 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:332*//*333:*/
+/*:336*//*337:*/
 #line 307 "web/link.w"
 
 static void net_run(void)
@@ -5799,7 +5866,7 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:333*//*334:*/
+/*:337*//*338:*/
 #line 332 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
@@ -5816,7 +5883,7 @@ net_run();
 W->now_ns= target;
 }
 
-/*:334*//*339:*/
+/*:338*//*343:*/
 #line 394 "web/link.w"
 
 int sr_lan_new(int mtu)
@@ -5851,7 +5918,7 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:339*//*340:*/
+/*:343*//*344:*/
 #line 429 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
@@ -5867,7 +5934,7 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:340*//*343:*/
+/*:344*//*347:*/
 #line 466 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -5893,7 +5960,7 @@ else if(owner>=0)lan_carry(l,&l->port[owner],pkt);
 else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
-/*:343*//*344:*/
+/*:347*//*348:*/
 #line 493 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
@@ -5906,7 +5973,7 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:344*//*345:*/
+/*:348*//*349:*/
 #line 511 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
@@ -5925,7 +5992,7 @@ ev_push(&e);
 }
 }
 
-/*:345*//*347:*/
+/*:349*//*351:*/
 #line 539 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5935,7 +6002,7 @@ sr_event e= {.t= W->now_ns,.kind= EV_RX,.host= h->id,.ifindex= ifindex,
 ev_push(&e);
 }
 
-/*:347*//*348:*/
+/*:351*//*352:*/
 #line 550 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -5946,7 +6013,7 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:348*//*350:*/
+/*:352*//*354:*/
 #line 570 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
@@ -5962,7 +6029,7 @@ net_run();
 return 0;
 }
 
-/*:350*//*356:*/
+/*:354*//*360:*/
 #line 630 "web/link.w"
 
 static void neigh_free(sr_hent*e)
@@ -6008,7 +6075,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:356*//*357:*/
+/*:360*//*361:*/
 #line 678 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
@@ -6040,7 +6107,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:357*//*362:*/
+/*:361*//*366:*/
 #line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -6063,7 +6130,7 @@ return a->addr;
 return 0;
 }
 
-/*:362*//*363:*/
+/*:366*//*367:*/
 #line 125 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -6076,7 +6143,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*364:*/
+/*368:*/
 #line 167 "web/ip.w"
 
 if(saddr){
@@ -6089,10 +6156,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:364*/
+/*:368*/
 #line 136 "web/ip.w"
 
-/*365:*/
+/*369:*/
 #line 178 "web/ip.w"
 
 if(oif){
@@ -6108,7 +6175,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:365*/
+/*:369*/
 #line 137 "web/ip.w"
 
 if(!daddr){
@@ -6136,7 +6203,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*366:*/
+/*370:*/
 #line 198 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -6151,13 +6218,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:366*/
+/*:370*/
 #line 163 "web/ip.w"
 
 return 0;
 }
 
-/*:363*//*368:*/
+/*:367*//*372:*/
 #line 220 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -6175,7 +6242,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:368*//*374:*/
+/*:372*//*378:*/
 #line 293 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -6220,7 +6287,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:374*//*380:*/
+/*:378*//*384:*/
 #line 392 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -6233,7 +6300,7 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:380*//*382:*/
+/*:384*//*386:*/
 #line 439 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -6287,7 +6354,7 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:382*//*383:*/
+/*:386*//*387:*/
 #line 512 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
@@ -6306,7 +6373,7 @@ dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:383*//*385:*/
+/*:387*//*389:*/
 #line 543 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
@@ -6345,7 +6412,7 @@ left-= len;
 free(pkt);
 }
 
-/*:385*//*387:*/
+/*:389*//*391:*/
 #line 594 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6360,7 +6427,7 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:387*//*388:*/
+/*:391*//*392:*/
 #line 617 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
@@ -6382,7 +6449,7 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:388*//*390:*/
+/*:392*//*394:*/
 #line 646 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
@@ -6393,7 +6460,7 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:390*//*393:*/
+/*:394*//*397:*/
 #line 707 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6429,7 +6496,7 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:393*//*394:*/
+/*:397*//*398:*/
 #line 751 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -6456,7 +6523,7 @@ rx->csum_ok= pkt->csum_partial;
 rx->pkt= NULL;
 }
 
-/*:394*//*395:*/
+/*:398*//*399:*/
 #line 782 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
@@ -6473,7 +6540,7 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:395*//*400:*/
+/*:399*//*404:*/
 #line 856 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
@@ -6491,7 +6558,7 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:400*//*401:*/
+/*:404*//*405:*/
 #line 874 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
@@ -6519,7 +6586,7 @@ ev_push(&e);
 return q;
 }
 
-/*:401*//*402:*/
+/*:405*//*406:*/
 #line 902 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6533,7 +6600,7 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*403:*/
+/*407:*/
 #line 930 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
@@ -6549,11 +6616,11 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:403*/
+/*:407*/
 #line 914 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*404:*/
+/*408:*/
 #line 944 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
@@ -6571,7 +6638,7 @@ free(pkt);
 return NULL;
 }
 
-/*:404*/
+/*:408*/
 #line 916 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
@@ -6587,7 +6654,7 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:402*//*406:*/
+/*:406*//*410:*/
 #line 966 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
@@ -6609,7 +6676,7 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:406*//*407:*/
+/*:410*//*411:*/
 #line 989 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
@@ -6622,7 +6689,7 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:407*//*409:*/
+/*:411*//*413:*/
 #line 1033 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -6666,7 +6733,7 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:409*//*413:*/
+/*:413*//*417:*/
 #line 1108 "web/ip.w"
 
 static bool icmp_is_error(int type)
@@ -6703,7 +6770,7 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:413*//*415:*/
+/*:417*//*419:*/
 #line 1152 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -6728,7 +6795,7 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:415*//*421:*/
+/*:419*//*425:*/
 #line 1218 "web/ip.w"
 
 static uint64_t jiffies(void)
@@ -6760,7 +6827,7 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:421*//*423:*/
+/*:425*//*427:*/
 #line 1266 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
@@ -6798,7 +6865,7 @@ else if(q.protocol==IPPROTO_ICMP)
 ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:423*//*425:*/
+/*:427*//*429:*/
 #line 1310 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
@@ -6813,7 +6880,7 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:425*//*430:*/
+/*:429*//*434:*/
 #line 1350 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
@@ -6846,7 +6913,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:430*//*437:*/
+/*:434*//*441:*/
 #line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -6882,7 +6949,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:437*//*439:*/
+/*:441*//*443:*/
 #line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -6901,7 +6968,7 @@ fwrite(&rec,sizeof rec,1,c->f);
 fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:439*//*446:*/
+/*:443*//*450:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -6915,7 +6982,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:446*//*447:*/
+/*:450*//*451:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -6932,7 +6999,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:447*//*452:*/
+/*:451*//*456:*/
 #line 209 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -6981,7 +7048,7 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:452*//*455:*/
+/*:456*//*459:*/
 #line 281 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
@@ -7013,7 +7080,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:455*//*456:*/
+/*:459*//*460:*/
 #line 316 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
@@ -7041,7 +7108,7 @@ for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:456*//*459:*/
+/*:460*//*463:*/
 #line 350 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -7057,7 +7124,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:459*//*461:*/
+/*:463*//*465:*/
 #line 381 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -7070,7 +7137,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:461*//*462:*/
+/*:465*//*466:*/
 #line 405 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -7083,7 +7150,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:462*//*465:*/
+/*:466*//*469:*/
 #line 449 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -7096,7 +7163,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:465*//*466:*/
+/*:469*//*470:*/
 #line 464 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
@@ -7116,7 +7183,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:466*//*468:*/
+/*:470*//*472:*/
 #line 512 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -7140,7 +7207,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:468*//*470:*/
+/*:472*//*474:*/
 #line 555 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -7160,7 +7227,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:470*//*474:*/
+/*:474*//*478:*/
 #line 626 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -7175,7 +7242,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:474*//*475:*/
+/*:478*//*479:*/
 #line 644 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -7202,7 +7269,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:475*//*476:*/
+/*:479*//*480:*/
 #line 677 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -7245,7 +7312,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:476*//*478:*/
+/*:480*//*482:*/
 #line 731 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -7258,7 +7325,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:478*//*479:*/
+/*:482*//*483:*/
 #line 745 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -7274,7 +7341,7 @@ sock_hash(s);
 return 0;
 }
 
-/*:479*//*480:*/
+/*:483*//*484:*/
 #line 762 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -7296,7 +7363,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:480*//*481:*/
+/*:484*//*485:*/
 #line 797 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -7319,7 +7386,7 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:481*//*484:*/
+/*:485*//*488:*/
 #line 847 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -7361,7 +7428,7 @@ free(g);
 }
 }
 
-/*:484*//*485:*/
+/*:488*//*489:*/
 #line 894 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -7376,7 +7443,7 @@ return;
 rp_alloc(s);
 }
 
-/*:485*//*486:*/
+/*:489*//*490:*/
 #line 914 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -7391,7 +7458,7 @@ return;
 rp_alloc(s);
 }
 
-/*:486*//*488:*/
+/*:490*//*492:*/
 #line 950 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
@@ -7410,7 +7477,7 @@ g->prog_len= n;
 return 0;
 }
 
-/*:488*//*491:*/
+/*:492*//*495:*/
 #line 988 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7427,7 +7494,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:491*//*493:*/
+/*:495*//*497:*/
 #line 1018 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -7448,7 +7515,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:493*//*494:*/
+/*:497*//*498:*/
 #line 1056 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -7460,7 +7527,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:494*//*496:*/
+/*:498*//*500:*/
 #line 1110 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7488,7 +7555,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:496*//*497:*/
+/*:500*//*501:*/
 #line 1139 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -7501,7 +7568,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:497*//*500:*/
+/*:501*//*504:*/
 #line 1186 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7518,7 +7585,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:500*//*501:*/
+/*:504*//*505:*/
 #line 1211 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7541,7 +7608,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:501*//*503:*/
+/*:505*//*507:*/
 #line 1250 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -7553,7 +7620,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:503*//*505:*/
+/*:507*//*509:*/
 #line 1287 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -7576,7 +7643,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:505*//*507:*/
+/*:509*//*511:*/
 #line 1333 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -7594,7 +7661,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:507*//*508:*/
+/*:511*//*512:*/
 #line 1364 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -7613,7 +7680,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:508*//*511:*/
+/*:512*//*515:*/
 #line 1390 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -7637,7 +7704,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:511*//*512:*/
+/*:515*//*516:*/
 #line 1423 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -7651,8 +7718,8 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:512*//*514:*/
-#line 1444 "web/bind.w"
+/*:516*//*518:*/
+#line 1451 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7660,15 +7727,16 @@ int err= 0,len= (int)addrlen;
 sr_sock*s;
 struct sockaddr_storage a;
 world_ready();
-if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if(!fd_file(W->cur,fd))return sys_return(-EBADF);
 if((err= move_addr_to_kernel(addr,len,&a))<0)return sys_return(err);
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 if(s->type==SOCK_STREAM)err= tcp_connect(s,&a,len);
 else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:514*//*516:*/
-#line 1478 "web/bind.w"
+/*:518*//*520:*/
+#line 1486 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7678,8 +7746,8 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:516*//*517:*/
-#line 1519 "web/bind.w"
+/*:520*//*521:*/
+#line 1527 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -7717,8 +7785,8 @@ udp_cork_follow(s,&rt);
 return 0;
 }
 
-/*:517*//*518:*/
-#line 1566 "web/bind.w"
+/*:521*//*522:*/
+#line 1574 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -7731,8 +7799,8 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:518*//*520:*/
-#line 1592 "web/bind.w"
+/*:522*//*524:*/
+#line 1600 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -7748,8 +7816,8 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:520*//*522:*/
-#line 1625 "web/bind.w"
+/*:524*//*526:*/
+#line 1633 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -7763,8 +7831,8 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:522*//*523:*/
-#line 1642 "web/bind.w"
+/*:526*//*527:*/
+#line 1650 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -7784,8 +7852,8 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:523*//*524:*/
-#line 1677 "web/bind.w"
+/*:527*//*528:*/
+#line 1685 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -7807,8 +7875,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:524*//*525:*/
-#line 1715 "web/bind.w"
+/*:528*//*529:*/
+#line 1723 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7832,8 +7900,8 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:525*//*526:*/
-#line 1747 "web/bind.w"
+/*:529*//*530:*/
+#line 1755 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -7848,8 +7916,8 @@ return true;
 return false;
 }
 
-/*:526*//*527:*/
-#line 1774 "web/bind.w"
+/*:530*//*531:*/
+#line 1782 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -7862,8 +7930,8 @@ if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
 return 0;
 }
 
-/*:527*//*530:*/
-#line 1830 "web/bind.w"
+/*:531*//*534:*/
+#line 1838 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -7894,16 +7962,16 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
-/*:530*//*531:*/
-#line 1863 "web/bind.w"
+/*:534*//*535:*/
+#line 1871 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:531*//*533:*/
-#line 1896 "web/bind.w"
+/*:535*//*537:*/
+#line 1904 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7924,8 +7992,8 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:533*//*535:*/
-#line 1932 "web/bind.w"
+/*:537*//*539:*/
+#line 1940 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
@@ -7949,8 +8017,8 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:535*//*536:*/
-#line 1981 "web/bind.w"
+/*:539*//*540:*/
+#line 1989 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len)
@@ -7976,8 +8044,8 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:536*//*537:*/
-#line 2014 "web/bind.w"
+/*:540*//*541:*/
+#line 2022 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -8007,8 +8075,8 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:537*//*539:*/
-#line 2065 "web/bind.w"
+/*:541*//*543:*/
+#line 2073 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -8035,8 +8103,8 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:539*//*540:*/
-#line 2099 "web/bind.w"
+/*:543*//*544:*/
+#line 2107 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -8051,8 +8119,8 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:540*//*543:*/
-#line 2130 "web/bind.w"
+/*:544*//*547:*/
+#line 2138 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -8073,8 +8141,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:543*//*544:*/
-#line 2150 "web/bind.w"
+/*:547*//*548:*/
+#line 2158 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -8096,8 +8164,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:544*//*547:*/
-#line 2188 "web/bind.w"
+/*:548*//*551:*/
+#line 2196 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -8105,7 +8173,7 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:547*//*556:*/
+/*:551*//*560:*/
 #line 157 "web/udp.w"
 
 static int skb_alloc_size(int need)
@@ -8123,7 +8191,7 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:556*//*557:*/
+/*:560*//*561:*/
 #line 193 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
@@ -8144,7 +8212,7 @@ left-= frag;
 return total;
 }
 
-/*:557*//*561:*/
+/*:561*//*565:*/
 #line 264 "web/udp.w"
 
 
@@ -8170,14 +8238,14 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:561*//*564:*/
+/*:565*//*568:*/
 #line 301 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
 const uint8_t*p= rx->l4;
 *bad= false;
-if(!rx->csum_ok&&udp_parse(p,rx->l4len,rx->saddr,rx->daddr,u))return true;
+if(!rx->csum_ok&&udp_parse(p,rx->l4len,rx->saddr,rx->daddr,rx->protocol,u))return true;
 if(rx->l4len<SR_UDPHDR_LEN)return false;
 u->sport= get16(p);
 u->dport= get16(p+2);
@@ -8190,7 +8258,7 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:564*//*566:*/
+/*:568*//*570:*/
 #line 344 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
@@ -8261,7 +8329,7 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:566*//*567:*/
+/*:570*//*571:*/
 #line 436 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
@@ -8284,7 +8352,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:567*//*569:*/
+/*:571*//*573:*/
 #line 463 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
@@ -8307,7 +8375,7 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:569*//*571:*/
+/*:573*//*575:*/
 #line 504 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
@@ -8326,7 +8394,7 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:571*//*573:*/
+/*:575*//*577:*/
 #line 530 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
@@ -8338,7 +8406,7 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*574:*/
+/*578:*/
 #line 550 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
@@ -8395,7 +8463,7 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:574*/
+/*:578*/
 #line 540 "web/udp.w"
 
 default:return 0;
@@ -8404,7 +8472,7 @@ default:return 0;
 return 0;
 }
 
-/*:573*//*576:*/
+/*:577*//*580:*/
 #line 646 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
@@ -8456,7 +8524,7 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:576*//*579:*/
+/*:580*//*583:*/
 #line 728 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -8480,7 +8548,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:579*//*580:*/
+/*:583*//*584:*/
 #line 752 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
@@ -8497,7 +8565,7 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:580*//*582:*/
+/*:584*//*586:*/
 #line 784 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
@@ -8518,7 +8586,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:582*//*584:*/
+/*:586*//*588:*/
 #line 815 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
@@ -8549,7 +8617,7 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:584*//*586:*/
+/*:588*//*590:*/
 #line 852 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
@@ -8558,7 +8626,7 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:586*//*590:*/
+/*:590*//*594:*/
 #line 922 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -8574,7 +8642,7 @@ int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*591:*/
+/*595:*/
 #line 959 "web/udp.w"
 
 if(usin){
@@ -8591,10 +8659,10 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:591*/
+/*:595*/
 #line 936 "web/udp.w"
 
-/*592:*/
+/*596:*/
 #line 985 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
@@ -8604,7 +8672,7 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:592*/
+/*:596*/
 #line 937 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -8615,7 +8683,7 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*595:*/
+/*599:*/
 #line 1026 "web/udp.w"
 
 if(ipv4_is_multicast(daddr))connected= false;
@@ -8624,20 +8692,20 @@ connected&&s->dst_cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:595*/
+/*:599*/
 #line 946 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*598:*/
+/*602:*/
 #line 1072 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:598*/
+/*:602*/
 #line 950 "web/udp.w"
 
 if(flags&MSG_MORE)
@@ -8648,7 +8716,7 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:590*//*594:*/
+/*:594*//*598:*/
 #line 1000 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
@@ -8661,7 +8729,7 @@ ipc->priority= s->priority;
 ipc->mark= s->mark;
 }
 
-/*:594*//*597:*/
+/*:598*//*601:*/
 #line 1042 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
@@ -8681,7 +8749,7 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:597*//*600:*/
+/*:601*//*604:*/
 #line 1086 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
@@ -8701,7 +8769,7 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:600*//*602:*/
+/*:604*//*606:*/
 #line 1152 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
@@ -8730,7 +8798,7 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:602*//*603:*/
+/*:606*//*607:*/
 #line 1182 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
@@ -8751,7 +8819,7 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:603*//*604:*/
+/*:607*//*608:*/
 #line 1209 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
@@ -8775,7 +8843,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:604*//*605:*/
+/*:608*//*609:*/
 #line 1235 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
@@ -8784,7 +8852,7 @@ size_t hlen= (size_t)SR_IPHDR_LEN+(size_t)optlen;
 return pkt_alloc(SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen,hlen+l4len);
 }
 
-/*:605*//*606:*/
+/*:609*//*610:*/
 #line 1246 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
@@ -8801,7 +8869,7 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:606*//*608:*/
+/*:610*//*612:*/
 #line 1286 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
@@ -8829,7 +8897,7 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:608*//*610:*/
+/*:612*//*614:*/
 #line 1324 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
@@ -8848,7 +8916,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:610*//*612:*/
+/*:614*//*616:*/
 #line 1348 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
@@ -8882,7 +8950,7 @@ len-= n;
 return true;
 }
 
-/*:612*//*615:*/
+/*:616*//*619:*/
 #line 1402 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
@@ -8905,7 +8973,7 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:615*//*619:*/
+/*:619*//*623:*/
 #line 1491 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
@@ -8913,7 +8981,7 @@ static bool ip_sk_ignore_df(const sr_sock*s)
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:619*//*620:*/
+/*:623*//*624:*/
 #line 1497 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -8946,7 +9014,7 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:620*//*621:*/
+/*:624*//*625:*/
 #line 1531 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -8977,7 +9045,7 @@ udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:621*//*622:*/
+/*:625*//*626:*/
 #line 1560 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
@@ -8988,7 +9056,7 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:622*//*623:*/
+/*:626*//*627:*/
 #line 1574 "web/udp.w"
 
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
@@ -8999,7 +9067,7 @@ s->cork->dport= s->inet_dport;
 s->cork->rt.saddr= rt->saddr;
 }
 
-/*:623*//*626:*/
+/*:627*//*630:*/
 #line 1637 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
@@ -9054,7 +9122,7 @@ if(err)return err;
 return 0;
 }
 
-/*:626*//*627:*/
+/*:630*//*631:*/
 #line 1690 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -9062,7 +9130,7 @@ struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*628:*/
+case IP_RETOPTS:/*632:*/
 #line 1731 "web/udp.w"
 
 {
@@ -9078,7 +9146,7 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:628*/
+/*:632*/
 #line 1696 "web/udp.w"
 
 case IP_PKTINFO:{
@@ -9111,7 +9179,7 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:627*//*630:*/
+/*:631*//*634:*/
 #line 1753 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -9144,7 +9212,7 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:630*//*633:*/
+/*:634*//*637:*/
 #line 1826 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
@@ -9164,7 +9232,7 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*634:*/
+/*638:*/
 #line 1873 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
@@ -9172,7 +9240,7 @@ s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:634*/
+/*:638*/
 #line 1844 "web/udp.w"
 
 goto try_again;
@@ -9199,7 +9267,7 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:633*//*637:*/
+/*:637*//*641:*/
 #line 1914 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
@@ -9210,7 +9278,7 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:637*//*639:*/
+/*:641*//*643:*/
 #line 1937 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
@@ -9254,7 +9322,7 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:639*//*640:*/
+/*:643*//*644:*/
 #line 1990 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -9276,7 +9344,7 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:640*//*642:*/
+/*:644*//*646:*/
 #line 2025 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
@@ -9291,7 +9359,7 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:642*//*644:*/
+/*:646*//*648:*/
 #line 2067 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
@@ -9327,7 +9395,7 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:644*//*646:*/
+/*:648*//*650:*/
 #line 2122 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
@@ -9349,7 +9417,7 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:646*//*648:*/
+/*:650*//*652:*/
 #line 2158 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -9360,7 +9428,7 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:648*//*650:*/
+/*:652*//*654:*/
 #line 2202 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -9381,7 +9449,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*652:*/
+if((f&IPF_RETOPTS)&&d->optlen)/*656:*/
 #line 2249 "web/udp.w"
 
 {
@@ -9391,10 +9459,10 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:652*/
+/*:656*/
 #line 2221 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*651:*/
+if(f&IPF_ORIGDSTADDR)/*655:*/
 #line 2236 "web/udp.w"
 
 {
@@ -9409,12 +9477,12 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:651*/
+/*:655*/
 #line 2222 "web/udp.w"
 
 }
 
-/*:650*//*654:*/
+/*:654*//*658:*/
 #line 2276 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
@@ -9426,7 +9494,7 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*655:*/
+if(rr)/*659:*/
 #line 2292 "web/udp.w"
 
 {
@@ -9441,10 +9509,10 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:655*/
+/*:659*/
 #line 2286 "web/udp.w"
 
-if(ts)/*656:*/
+if(ts)/*660:*/
 #line 2310 "web/udp.w"
 
 {
@@ -9486,14 +9554,14 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:656*/
+/*:660*/
 #line 2287 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:654*//*659:*/
+/*:658*//*663:*/
 #line 2365 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
@@ -9503,7 +9571,7 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:659*//*661:*/
+/*:663*//*665:*/
 #line 2405 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -9531,7 +9599,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:661*//*663:*/
+/*:665*//*667:*/
 #line 2443 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
@@ -9557,7 +9625,7 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:663*//*665:*/
+/*:667*//*669:*/
 #line 2483 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
@@ -9575,7 +9643,7 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:665*//*668:*/
+/*:669*//*672:*/
 #line 2558 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
@@ -9595,7 +9663,7 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:668*//*672:*/
+/*:672*//*676:*/
 #line 2628 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
@@ -9609,7 +9677,7 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:672*//*673:*/
+/*:676*//*677:*/
 #line 2645 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
@@ -9628,7 +9696,7 @@ net_run();
 return r;
 }
 
-/*:673*//*674:*/
+/*:677*//*678:*/
 #line 2662 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -9660,7 +9728,7 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:674*//*675:*/
+/*:678*//*679:*/
 #line 2695 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
@@ -9693,7 +9761,7 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:675*//*677:*/
+/*:679*//*681:*/
 #line 2735 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
@@ -9709,7 +9777,7 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:677*//*679:*/
+/*:681*//*683:*/
 #line 2752 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
@@ -9731,8 +9799,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:679*//*682:*/
-#line 2813 "web/udp.w"
+/*:683*//*686:*/
+#line 2816 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9748,8 +9816,8 @@ net_run();
 return r;
 }
 
-/*:682*//*683:*/
-#line 2828 "web/udp.w"
+/*:686*//*687:*/
+#line 2831 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9783,8 +9851,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:683*//*684:*/
-#line 2861 "web/udp.w"
+/*:687*//*688:*/
+#line 2864 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9818,8 +9886,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:684*//*685:*/
-#line 2894 "web/udp.w"
+/*:688*//*689:*/
+#line 2897 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9834,8 +9902,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:685*//*687:*/
-#line 2911 "web/udp.w"
+/*:689*//*691:*/
+#line 2914 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9859,22 +9927,12 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:687*//*689:*/
-#line 2961 "web/udp.w"
+/*:691*//*693:*/
+#line 2969 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
-struct sr_ipcm ipc;
-memset(&ipc,0,sizeof ipc);
-if(m->msg_controllen){
-const uint8_t*p;
-struct cmsghdr c;
-for(p= cmsg_next(m,NULL,&c);p;p= cmsg_next(m,p,&c)){
-if(!cmsg_ok(m,p,&c))return-EINVAL;
-if(c.cmsg_level==SOL_SOCKET&&sock_cmsg_send_one(s,&c,p+CMSG_LEN(0),&ipc))
-return-EINVAL;
-}
-}
+(void)m;
 if(s->err){
 int err= s->err;
 s->err= 0;
@@ -9899,8 +9957,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:689*//*691:*/
-#line 3006 "web/udp.w"
+/*:693*//*695:*/
+#line 3004 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9910,8 +9968,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:691*//*694:*/
-#line 3047 "web/udp.w"
+/*:695*//*698:*/
+#line 3045 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -9937,7 +9995,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:694*//*698:*/
+/*:698*//*702:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9962,7 +10020,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:698*//*699:*/
+/*:702*//*703:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -9975,7 +10033,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:699*//*701:*/
+/*:703*//*705:*/
 #line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -9990,7 +10048,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:701*//*703:*/
+/*:705*//*707:*/
 #line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10006,7 +10064,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:703*//*704:*/
+/*:707*//*708:*/
 #line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10018,7 +10076,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:704*//*705:*/
+/*:708*//*709:*/
 #line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10031,7 +10089,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:705*//*706:*/
+/*:709*//*710:*/
 #line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10043,7 +10101,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:706*//*709:*/
+/*:710*//*713:*/
 #line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10091,7 +10149,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:709*//*711:*/
+/*:713*//*715:*/
 #line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10106,7 +10164,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:711*//*715:*/
+/*:715*//*719:*/
 #line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -10159,7 +10217,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:715*//*716:*/
+/*:719*//*720:*/
 #line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -10196,7 +10254,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:716*//*720:*/
+/*:720*//*724:*/
 #line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -10224,7 +10282,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:720*//*724:*/
+/*:724*//*728:*/
 #line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -10236,7 +10294,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:724*//*728:*/
+/*:728*//*732:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10264,7 +10322,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:728*//*734:*/
+/*:732*//*738:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10278,7 +10336,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:734*//*736:*/
+/*:738*//*740:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10303,7 +10361,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:736*//*738:*/
+/*:740*//*742:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10314,7 +10372,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:738*//*740:*/
+/*:742*//*744:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -10324,7 +10382,7 @@ d->l4off= (int)(len-rx->l4len);
 sock_queue_rcv(s,d);
 }
 
-/*:740*//*742:*/
+/*:744*//*746:*/
 #line 280 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -10343,7 +10401,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:742*//*744:*/
+/*:746*//*748:*/
 #line 318 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -10361,7 +10419,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:744*//*746:*/
+/*:748*//*750:*/
 #line 358 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -10409,7 +10467,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:746*//*748:*/
+/*:750*//*752:*/
 #line 448 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10422,24 +10480,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*749:*/
+/*753:*/
 #line 476 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:749*/
+/*:753*/
 #line 459 "web/raw.w"
 
-/*752:*/
+/*756:*/
 #line 505 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:752*/
+/*:756*/
 #line 460 "web/raw.w"
 
-/*753:*/
+/*757:*/
 #line 518 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10450,7 +10508,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:753*/
+/*:757*/
 #line 461 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -10458,14 +10516,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*754:*/
+/*758:*/
 #line 540 "web/raw.w"
 
 saddr= ipc.addr?ipc.addr:s->inet_saddr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:754*/
+/*:758*/
 #line 467 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -10476,7 +10534,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:748*//*751:*/
+/*:752*//*755:*/
 #line 488 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -10495,7 +10553,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:751*//*756:*/
+/*:755*//*760:*/
 #line 570 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10519,7 +10577,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:756*//*758:*/
+/*:760*//*762:*/
 #line 639 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10547,7 +10605,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*759:*/
+/*763:*/
 #line 674 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -10557,7 +10615,7 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:759*/
+/*:763*/
 #line 665 "web/raw.w"
 
 pkt->iif= rt->iif;
@@ -10568,7 +10626,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:758*//*761:*/
+/*:762*//*765:*/
 #line 689 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -10579,7 +10637,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:761*//*764:*/
+/*:765*//*768:*/
 #line 762 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10615,7 +10673,7 @@ sock_error_report(s);
 }
 }
 
-/*:764*//*766:*/
+/*:768*//*770:*/
 #line 802 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -10635,7 +10693,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:766*//*769:*/
+/*:770*//*773:*/
 #line 869 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -10649,7 +10707,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:769*//*770:*/
+/*:773*//*774:*/
 #line 885 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -10672,7 +10730,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:770*//*771:*/
+/*:774*//*775:*/
 #line 909 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -10684,7 +10742,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:771*//*774:*/
+/*:775*//*778:*/
 #line 945 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -10692,7 +10750,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:774*//*778:*/
+/*:778*//*782:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10709,13 +10767,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*752:*/
+/*756:*/
 #line 505 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:752*/
+/*:756*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10732,7 +10790,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:778*//*780:*/
+/*:782*//*784:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -10742,7 +10800,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:780*//*782:*/
+/*:784*//*786:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -10764,7 +10822,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:782*//*784:*/
+/*:786*//*788:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10793,4 +10851,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:784*/
+/*:788*/

@@ -91,23 +91,23 @@ long sr_signal_count(int signo);
 int sr_getrlimit(int resource,struct rlimit*rlim);
 int sr_setrlimit(int resource,const struct rlimit*rlim);
 
-/*:65*//*110:*/
+/*:65*//*111:*/
 #line 17 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len);
 int sr_sysctl_set(const char*name,const char*value);
 
-/*:110*//*140:*/
-#line 431 "web/sysctl.w"
+/*:111*//*142:*/
+#line 453 "web/sysctl.w"
 
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 
-/*:140*//*323:*/
+/*:142*//*327:*/
 #line 129 "web/link.w"
 
 void sr_world_seed(uint64_t seed);
 
-/*:323*//*335:*/
+/*:327*//*339:*/
 #line 356 "web/link.w"
 
 struct sr_lan_config{
@@ -122,52 +122,52 @@ int sr_lan_new(int mtu);
 int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
-/*:335*//*349:*/
+/*:339*//*353:*/
 #line 567 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:349*//*432:*/
+/*:353*//*436:*/
 #line 36 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:432*//*490:*/
+/*:436*//*494:*/
 #line 985 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:490*//*504:*/
+/*:494*//*508:*/
 #line 1284 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
-/*:504*//*510:*/
+/*:508*//*514:*/
 #line 1386 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
-/*:510*//*513:*/
-#line 1441 "web/bind.w"
+/*:514*//*517:*/
+#line 1448 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:513*//*542:*/
-#line 2124 "web/bind.w"
+/*:517*//*546:*/
+#line 2132 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:542*//*667:*/
+/*:546*//*671:*/
 #line 2555 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:667*//*669:*/
+/*:671*//*673:*/
 #line 2607 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
@@ -177,8 +177,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:669*//*680:*/
-#line 2798 "web/udp.w"
+/*:673*//*684:*/
+#line 2801 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,14 +187,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:680*//*707:*/
+/*:684*//*711:*/
 #line 248 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:707*//*712:*/
+/*:711*//*716:*/
 #line 353 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -202,7 +202,7 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:712*/
+/*:716*/
 #line 96 "web/sockref.w"
 
 #endif

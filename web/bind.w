@@ -1436,7 +1436,14 @@ static int get_peername(sr_sock *s, sr_optreq *rq)
 \clause{socket.7:call:connect}
 @^socket.7:call:connect@>
 |connect| gives a socket its peer.  After the descriptor and the copy of
-the address (as for |bind|), stream and datagram sockets go separate ways.
+the address, stream and datagram sockets go separate ways.  The order of
+the first checks is not |bind|'s: the kernel's |__sys_connect| takes the
+open file, copies the address, and only then asks whether the file is a
+socket, so a bad length on a descriptor that is not a socket is |EINVAL|,
+not |ENOTSOCK|.
+
+\kernel{\.{connect(2, \&sin, 65536)} with descriptor 2 on \.{/dev/null} is
+|EINVAL|; with length 16 it is |ENOTSOCK| (a script found by \.{sr-fuzz}).}
 
 @<Public declarations@>=
 int sr_connect(int fd, const struct sockaddr *addr, socklen_t addrlen);
@@ -1448,8 +1455,9 @@ int sr_connect(int fd, const struct sockaddr *addr, socklen_t addrlen)
   sr_sock *s;
   struct sockaddr_storage a;
   world_ready();
-  if (!(s = sock_lookup(fd, &err))) return sys_return(err);
+  if (!fd_file(W->cur, fd)) return sys_return(-EBADF);
   if ((err = move_addr_to_kernel(addr, len, &a)) < 0) return sys_return(err);
+  if (!(s = sock_lookup(fd, &err))) return sys_return(err);
   if (s->type == SOCK_STREAM) err = tcp_connect(s, &a, len);
   else err = dgram_connect(s, &a, len);
   return sys_return(err);

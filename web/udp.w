@@ -303,7 +303,7 @@ static bool udp_parse_header(const struct sr_rx *rx, struct sr_udp *u, bool *bad
 {
   const uint8_t *p = rx->l4;
   *bad = false;
-  if (!rx->csum_ok && udp_parse(p, rx->l4len, rx->saddr, rx->daddr, u)) return true;
+  if (!rx->csum_ok && udp_parse(p, rx->l4len, rx->saddr, rx->daddr, rx->protocol, u)) return true;
   if (rx->l4len < SR_UDPHDR_LEN) return false;
   u->sport = get16(p);
   u->dport = get16(p + 2);
@@ -2791,7 +2791,10 @@ out.
 \kernel{|recvfrom| with address length 4 copies 4 bytes and sets 16; with
 $-1$ it is |EINVAL| and the datagram is gone; with a null length pointer
 |EFAULT|, gone too; |recvmsg| with |msg_namelen| $-1$ is |EINVAL| and the
-datagram stays; |msg_namelen| 200 comes back 16; |MSG_CMSG_CLOEXEC|
+datagram stays; |msg_namelen| 200 comes back 16; a name buffer with
+|msg_namelen| 0 gets no byte of the name, with 4 or 15 the first 4 or 15,
+and |msg_namelen| comes back 16 each time, on UDP, raw and ping sockets
+alike (script \.{udp/recvmsg-namelen.sr}); |MSG_CMSG_CLOEXEC|
 shows in |msg_flags|; |read| of 0 bytes returns 0 and the datagram
 stays; |readv| of 1025 pieces is |EINVAL|.}
 
@@ -2934,9 +2937,11 @@ static ssize_t file_readv(int fd, const struct iovec *iov, int iovcnt)
 @*1 Sockets without a modelled data path.
 The model has no TCP connections, so a TCP socket is always closed or
 listening, and its data calls have one answer each (|tcp_sendmsg| and
-|tcp_recvmsg| on such a socket).  A send: control messages are checked
-first (any fault is |EINVAL|); a pending error is returned; otherwise
-|EPIPE|, and the sender gets \.{SIGPIPE} unless it passed |MSG_NOSIGNAL|.
+|tcp_recvmsg| on such a socket).  A send: a pending error is returned;
+otherwise |EPIPE|, and the sender gets \.{SIGPIPE} unless it passed
+|MSG_NOSIGNAL|.  Control messages are not looked at: Linux~6.18 reads them
+at once but reports a fault in them only after it has waited for the
+connection, which a closed socket never gets past.
 A receive: the error queue is read with |MSG_ERRQUEUE|; a listener is
 |ENOTCONN|; |MSG_OOB| is |EINVAL|; a pending error is returned; a socket
 shut for reading returns 0; otherwise |ENOTCONN|.  Even an empty receive
@@ -2947,7 +2952,10 @@ is |ENOTCONN|.
 \clause{socket.7:signal:SIGPIPE:2}
 @^socket.7:signal:SIGPIPE@>
 \kernel{a fresh TCP socket: |send|, |sendto|, |send| of nothing and |send|
-with |MSG_OOB| are |EPIPE| (\.{SIGPIPE} unless |MSG_NOSIGNAL|); |recv| of
+with |MSG_OOB| are |EPIPE| (\.{SIGPIPE} unless |MSG_NOSIGNAL|), and so is
+|sendmsg| with a control message whose length is 8, or an \.{SO\_MARK}
+message from a process without the capability (scripts found by
+\.{sr-fuzz}); |recv| of
 4 or 0 bytes and with |MSG_PEEK| is |ENOTCONN|, with |MSG_OOB| |EINVAL|,
 with |MSG_ERRQUEUE| |EAGAIN|; |read| of 0 bytes returns 0; after
 \.{SHUT\_RD} (|ENOTCONN|) |recv| returns 0.  A listener: |send| |EPIPE|,
@@ -2961,17 +2969,7 @@ static ssize_t tcp_recvmsg_closed(sr_sock *s, struct msghdr *m, size_t len, int 
 @ @c
 static ssize_t tcp_sendmsg_closed(sr_sock *s, const struct msghdr *m, int flags)
 {
-  struct sr_ipcm ipc;
-  memset(&ipc, 0, sizeof ipc);
-  if (m->msg_controllen) {
-    const uint8_t *p;
-    struct cmsghdr c;
-    for (p = cmsg_next(m, NULL, &c); p; p = cmsg_next(m, p, &c)) {
-      if (!cmsg_ok(m, p, &c)) return -EINVAL;
-      if (c.cmsg_level == SOL_SOCKET && sock_cmsg_send_one(s, &c, p + CMSG_LEN(0), &ipc))
-        return -EINVAL;
-    }
-  }
+  (void) m;
   if (s->err) {
     int err = s->err;
     s->err = 0;

@@ -281,18 +281,24 @@ struct sr_udp {
 
 @ Parsing a UDP message, |__udp4_lib_rcv|'s checks: eight bytes at
 least, a length field from 8 up to the bytes present (extra bytes are
-trimmed), and a checksum that is zero or verifies.
+trimmed), and a checksum that is zero or verifies.  UDP-Lite (protocol
+136) has the same header and puts its own protocol number in the
+pseudo-header, so the protocol is given.
+
+\kernel{two UDP-Lite sockets on \.{lo}: \.{sendto} of ``hello'' arrives;
+a connected UDP-Lite socket's second \.{send} to a closed port is
+|ECONNREFUSED| (a script found by \.{sr-fuzz}).}
 
 @<Private function prototypes@>=
 static bool udp_parse(const uint8_t *p, size_t len, uint32_t saddr,
-  uint32_t daddr, struct sr_udp *u);
+  uint32_t daddr, uint8_t proto, struct sr_udp *u);
 SR_TRANSPORT_API static void udp_emit(uint8_t *p, uint16_t sport,
   uint16_t dport, const void *data, size_t datalen, uint32_t saddr,
   uint32_t daddr);
 
 @ @c
 static bool udp_parse(const uint8_t *p, size_t len, uint32_t saddr,
-  uint32_t daddr, struct sr_udp *u)
+  uint32_t daddr, uint8_t proto, struct sr_udp *u)
 {
   if (len < SR_UDPHDR_LEN) return false;
   u->sport = get16(p);
@@ -301,7 +307,7 @@ static bool udp_parse(const uint8_t *p, size_t len, uint32_t saddr,
   u->check = get16(p + 6);
   if (u->len < SR_UDPHDR_LEN || u->len > len) return false;
   if (u->check &&
-      csum_fold(csum_add(csum_pseudo(saddr, daddr, IPPROTO_UDP, u->len), p,
+      csum_fold(csum_add(csum_pseudo(saddr, daddr, proto, u->len), p,
         u->len)) != 0)
     return false;
   u->data = p + SR_UDPHDR_LEN;
