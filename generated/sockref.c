@@ -248,7 +248,7 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:316*//*355:*/
-#line 604 "web/link.w"
+#line 635 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -287,7 +287,7 @@ OPT_STORE_INT_FIELD};
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
 /*:446*//*457:*/
-#line 260 "web/bind.w"
+#line 261 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
 #define KEY_ADDR(addr, port) ((uint64_t) (addr) << 16 | (port)), 0
@@ -295,17 +295,17 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
 /*:457*//*468:*/
-#line 446 "web/bind.w"
+#line 447 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
 /*:468*//*476:*/
-#line 617 "web/bind.w"
+#line 618 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
 /*:476*//*538:*/
-#line 1924 "web/bind.w"
+#line 1925 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
@@ -507,7 +507,7 @@ struct sr_rpgroup*rp;
 int rp_index;
 
 /*:445*//*523:*/
-#line 1597 "web/bind.w"
+#line 1598 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
@@ -735,7 +735,7 @@ int shift;
 }sr_htab;
 
 /*:324*//*330:*/
-#line 174 "web/link.w"
+#line 205 "web/link.w"
 
 typedef struct{
 size_t len;
@@ -757,7 +757,7 @@ int rt_type;
 }sr_event;
 
 /*:330*//*340:*/
-#line 369 "web/link.w"
+#line 400 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -767,7 +767,7 @@ int nports;
 }sr_lan;
 
 /*:340*//*356:*/
-#line 609 "web/link.w"
+#line 640 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -908,7 +908,7 @@ sr_slot*spare;
 }sr_bindtab;
 
 /*:453*//*486:*/
-#line 829 "web/bind.w"
+#line 830 "web/bind.w"
 
 typedef struct sr_rpgroup{
 sr_sock**sock;
@@ -1028,7 +1028,7 @@ int nprocs;
 sr_proc*cur;
 pid_t next_pid;
 /*331:*/
-#line 197 "web/link.w"
+#line 228 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
@@ -1036,7 +1036,7 @@ size_t nev,evcap;
 uint64_t evseq;
 
 /*:331*//*341:*/
-#line 380 "web/link.w"
+#line 411 "web/link.w"
 
 sr_lan*lan;
 int nlans;
@@ -1082,7 +1082,7 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:112*//*357:*/
-#line 619 "web/link.w"
+#line 650 "web/link.w"
 
 sr_htab neigh;
 
@@ -1478,21 +1478,23 @@ static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
 /*:321*//*325:*/
-#line 43 "web/link.w"
+#line 50 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void htab_insert(sr_htab*t,sr_hent*e);
+static sr_hent**htab_where(sr_htab*t,uint64_t k0,uint64_t k1);
+static void htab_link(sr_htab*t,sr_hent**at,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
 /*:325*//*328:*/
-#line 132 "web/link.w"
+#line 163 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
 /*:328*//*334:*/
-#line 210 "web/link.w"
+#line 241 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len);
 static sr_pkt*pkt_new(const void*data,size_t len);
@@ -1502,7 +1504,7 @@ static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
 /*:334*//*346:*/
-#line 460 "web/link.w"
+#line 491 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1510,13 +1512,13 @@ static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
 /*:346*//*350:*/
-#line 528 "web/link.w"
+#line 559 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:350*//*359:*/
-#line 625 "web/link.w"
+#line 656 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -1662,7 +1664,7 @@ static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
 /*:455*//*458:*/
-#line 273 "web/bind.w"
+#line 274 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
 static sr_porttab*sock_tab(sr_sock*s);
@@ -1672,31 +1674,31 @@ static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
 /*:458*//*462:*/
-#line 347 "web/bind.w"
+#line 348 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
 /*:462*//*464:*/
-#line 377 "web/bind.w"
+#line 378 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
 /*:464*//*467:*/
-#line 416 "web/bind.w"
+#line 417 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
 /*:467*//*471:*/
-#line 482 "web/bind.w"
+#line 483 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
 /*:471*//*473:*/
-#line 534 "web/bind.w"
+#line 535 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok);
@@ -1704,13 +1706,13 @@ static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
 /*:473*//*475:*/
-#line 573 "web/bind.w"
+#line 574 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
 /*:475*//*477:*/
-#line 620 "web/bind.w"
+#line 621 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
 static void local_port_range(sr_host*h,int*low,int*high);
@@ -1718,7 +1720,7 @@ static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
 /*:477*//*481:*/
-#line 725 "web/bind.w"
+#line 726 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
 static int udp_get_port(sr_sock*s,uint16_t snum);
@@ -1726,25 +1728,25 @@ static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
 /*:481*//*487:*/
-#line 838 "web/bind.w"
+#line 839 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
 /*:487*//*491:*/
-#line 927 "web/bind.w"
+#line 928 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
 /*:491*//*493:*/
-#line 967 "web/bind.w"
+#line 968 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
 /*:493*//*496:*/
-#line 1003 "web/bind.w"
+#line 1004 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr);
@@ -1753,34 +1755,34 @@ static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
 /*:496*//*499:*/
-#line 1066 "web/bind.w"
+#line 1067 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
 /*:499*//*502:*/
-#line 1150 "web/bind.w"
+#line 1151 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
 /*:502*//*506:*/
-#line 1247 "web/bind.w"
+#line 1248 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
 /*:506*//*510:*/
-#line 1330 "web/bind.w"
+#line 1331 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
 /*:510*//*513:*/
-#line 1381 "web/bind.w"
+#line 1382 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
 /*:513*//*519:*/
-#line 1466 "web/bind.w"
+#line 1467 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
@@ -1790,7 +1792,7 @@ static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
 /*:519*//*525:*/
-#line 1615 "web/bind.w"
+#line 1616 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
@@ -1798,13 +1800,13 @@ static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
 /*:525*//*532:*/
-#line 1794 "web/bind.w"
+#line 1795 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
 /*:532*//*533:*/
-#line 1825 "web/bind.w"
+#line 1826 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1819,7 +1821,7 @@ uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
 /*:533*//*536:*/
-#line 1877 "web/bind.w"
+#line 1878 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1829,7 +1831,7 @@ uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
 /*:536*//*542:*/
-#line 2051 "web/bind.w"
+#line 2052 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len);
@@ -1837,17 +1839,17 @@ static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
 /*:542*//*545:*/
-#line 2121 "web/bind.w"
+#line 2122 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
 /*:545*//*549:*/
-#line 2179 "web/bind.w"
+#line 2180 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
 /*:549*//*550:*/
-#line 2193 "web/bind.w"
+#line 2194 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
@@ -2815,13 +2817,13 @@ if(W->ready)/*46:*/
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
 /*333:*/
-#line 206 "web/link.w"
+#line 237 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
 /*:333*//*342:*/
-#line 384 "web/link.w"
+#line 415 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
@@ -2839,7 +2841,7 @@ free(W->cap);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*358:*/
-#line 622 "web/link.w"
+#line 653 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
@@ -2864,7 +2866,7 @@ htab_free(&fh->peers,hent_free);
 htab_free(&fh->mc,hent_free);
 
 /*:431*//*461:*/
-#line 344 "web/bind.w"
+#line 345 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
@@ -2891,7 +2893,7 @@ W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
 /*332:*/
-#line 203 "web/link.w"
+#line 234 "web/link.w"
 
 W->rng= 1;
 
@@ -2916,7 +2918,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 #line 812 "web/world.w"
 
 /*345:*/
-#line 445 "web/link.w"
+#line 476 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
@@ -5686,7 +5688,7 @@ for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
 /*:322*//*326:*/
-#line 62 "web/link.w"
+#line 71 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
 {
@@ -5702,7 +5704,7 @@ if(e->k0==k0&&e->k1==k1)return e;
 return NULL;
 }
 
-static void htab_insert(sr_htab*t,sr_hent*e)
+static void htab_grow_if_full(sr_htab*t)
 {
 size_t s;
 if(t->n>=t->nb){
@@ -5721,9 +5723,31 @@ t->b= g.b;
 t->nb= g.nb;
 t->shift= g.shift;
 }
+}
+
+static void htab_insert(sr_htab*t,sr_hent*e)
+{
+size_t s;
+htab_grow_if_full(t);
 s= htab_slot(t,e->k0,e->k1);
 e->next= t->b[s];
 t->b[s]= e;
+t->n++;
+}
+
+static sr_hent**htab_where(sr_htab*t,uint64_t k0,uint64_t k1)
+{
+sr_hent**at;
+htab_grow_if_full(t);
+for(at= &t->b[htab_slot(t,k0,k1)];*at;at= &(*at)->next)
+if((*at)->k0==k0&&(*at)->k1==k1)break;
+return at;
+}
+
+static void htab_link(sr_htab*t,sr_hent**at,sr_hent*e)
+{
+e->next= *at;
+*at= e;
 t->n++;
 }
 
@@ -5749,7 +5773,7 @@ t->nb= t->n= 0;
 }
 
 /*:326*//*329:*/
-#line 136 "web/link.w"
+#line 167 "web/link.w"
 
 static uint64_t rng_next(void)
 {
@@ -5771,7 +5795,7 @@ W->rng= seed;
 }
 
 /*:329*//*335:*/
-#line 228 "web/link.w"
+#line 259 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
@@ -5804,7 +5828,7 @@ return c;
 }
 
 /*:335*//*336:*/
-#line 262 "web/link.w"
+#line 293 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -5844,7 +5868,7 @@ return top;
 }
 
 /*:336*//*337:*/
-#line 307 "web/link.w"
+#line 338 "web/link.w"
 
 static void net_run(void)
 {
@@ -5867,7 +5891,7 @@ return true;
 }
 
 /*:337*//*338:*/
-#line 332 "web/link.w"
+#line 363 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -5884,7 +5908,7 @@ W->now_ns= target;
 }
 
 /*:338*//*343:*/
-#line 394 "web/link.w"
+#line 425 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -5919,7 +5943,7 @@ return 0;
 }
 
 /*:343*//*344:*/
-#line 429 "web/link.w"
+#line 460 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -5935,7 +5959,7 @@ return 0;
 }
 
 /*:344*//*347:*/
-#line 466 "web/link.w"
+#line 497 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -5961,7 +5985,7 @@ else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
 /*:347*//*348:*/
-#line 493 "web/link.w"
+#line 524 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
 {
@@ -5974,7 +5998,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:348*//*349:*/
-#line 511 "web/link.w"
+#line 542 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -5993,7 +6017,7 @@ ev_push(&e);
 }
 
 /*:349*//*351:*/
-#line 539 "web/link.w"
+#line 570 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6003,7 +6027,7 @@ ev_push(&e);
 }
 
 /*:351*//*352:*/
-#line 550 "web/link.w"
+#line 581 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6014,7 +6038,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:352*//*354:*/
-#line 570 "web/link.w"
+#line 601 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6030,7 +6054,7 @@ return 0;
 }
 
 /*:354*//*360:*/
-#line 630 "web/link.w"
+#line 661 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6076,7 +6100,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:360*//*361:*/
-#line 678 "web/link.w"
+#line 709 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -7018,12 +7042,13 @@ return sl;
 
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1)
 {
-sr_slot*sl= slot_find(t,k0,k1);
+sr_hent**at= htab_where(t,k0,k1);
+sr_slot*sl= (sr_slot*)*at;
 if(!sl){
 sl= slot_new(s->host->bind);
 sl->h.k0= k0;
 sl->h.k1= k1;
-htab_insert(t,&sl->h);
+htab_link(t,at,&sl->h);
 }
 s->lk[k].slot= sl;
 s->lk[k].prev= NULL;
@@ -7049,7 +7074,7 @@ s->host->bind->spare= sl;
 }
 
 /*:456*//*459:*/
-#line 281 "web/bind.w"
+#line 282 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
 {
@@ -7081,7 +7106,7 @@ return sl?sl->first:NULL;
 }
 
 /*:459*//*460:*/
-#line 316 "web/bind.w"
+#line 317 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
 {
@@ -7109,7 +7134,7 @@ s->inet_num= 0;
 }
 
 /*:460*//*463:*/
-#line 350 "web/bind.w"
+#line 351 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
 {
@@ -7125,7 +7150,7 @@ h->bind= NULL;
 }
 
 /*:463*//*465:*/
-#line 381 "web/bind.w"
+#line 382 "web/bind.w"
 
 static uint32_t bind_random32(void)
 {
@@ -7138,7 +7163,7 @@ return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
 /*:465*//*466:*/
-#line 405 "web/bind.w"
+#line 406 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
 {
@@ -7151,7 +7176,7 @@ return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
 /*:466*//*469:*/
-#line 449 "web/bind.w"
+#line 450 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
 {
@@ -7164,7 +7189,7 @@ return CLASH_YES;
 }
 
 /*:469*//*470:*/
-#line 464 "web/bind.w"
+#line 465 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
 {
@@ -7184,7 +7209,7 @@ return false;
 }
 
 /*:470*//*472:*/
-#line 512 "web/bind.w"
+#line 513 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok)
@@ -7208,7 +7233,7 @@ return false;
 }
 
 /*:472*//*474:*/
-#line 555 "web/bind.w"
+#line 556 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
 {
@@ -7228,7 +7253,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 
 /*:474*//*478:*/
-#line 626 "web/bind.w"
+#line 627 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
 {
@@ -7243,7 +7268,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 }
 
 /*:478*//*479:*/
-#line 644 "web/bind.w"
+#line 645 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
 {
@@ -7270,7 +7295,7 @@ return 0;
 }
 
 /*:479*//*480:*/
-#line 677 "web/bind.w"
+#line 678 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
 {
@@ -7313,7 +7338,7 @@ return 0;
 }
 
 /*:480*//*482:*/
-#line 731 "web/bind.w"
+#line 732 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
 {
@@ -7326,7 +7351,7 @@ return-EADDRINUSE;
 }
 
 /*:482*//*483:*/
-#line 745 "web/bind.w"
+#line 746 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -7342,7 +7367,7 @@ return 0;
 }
 
 /*:483*//*484:*/
-#line 762 "web/bind.w"
+#line 763 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -7364,7 +7389,7 @@ return 0;
 }
 
 /*:484*//*485:*/
-#line 797 "web/bind.w"
+#line 798 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
 {
@@ -7387,7 +7412,7 @@ return 0;
 }
 
 /*:485*//*488:*/
-#line 847 "web/bind.w"
+#line 848 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
 {
@@ -7429,7 +7454,7 @@ free(g);
 }
 
 /*:488*//*489:*/
-#line 894 "web/bind.w"
+#line 895 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
 {
@@ -7444,7 +7469,7 @@ rp_alloc(s);
 }
 
 /*:489*//*490:*/
-#line 914 "web/bind.w"
+#line 915 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
 {
@@ -7459,7 +7484,7 @@ rp_alloc(s);
 }
 
 /*:490*//*492:*/
-#line 950 "web/bind.w"
+#line 951 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
 {
@@ -7478,7 +7503,7 @@ return 0;
 }
 
 /*:492*//*495:*/
-#line 988 "web/bind.w"
+#line 989 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7495,7 +7520,7 @@ return sys_return(err);
 }
 
 /*:495*//*497:*/
-#line 1018 "web/bind.w"
+#line 1019 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr)
@@ -7516,7 +7541,7 @@ return 0;
 }
 
 /*:497*//*498:*/
-#line 1056 "web/bind.w"
+#line 1057 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
 {
@@ -7528,7 +7553,7 @@ return 0;
 }
 
 /*:498*//*500:*/
-#line 1110 "web/bind.w"
+#line 1111 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7556,7 +7581,7 @@ return 0;
 }
 
 /*:500*//*501:*/
-#line 1139 "web/bind.w"
+#line 1140 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
 {
@@ -7569,7 +7594,7 @@ s->dst_cached= false;
 }
 
 /*:501*//*504:*/
-#line 1186 "web/bind.w"
+#line 1187 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7586,7 +7611,7 @@ return 0;
 }
 
 /*:504*//*505:*/
-#line 1211 "web/bind.w"
+#line 1212 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7609,7 +7634,7 @@ return 0;
 }
 
 /*:505*//*507:*/
-#line 1250 "web/bind.w"
+#line 1251 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
 {
@@ -7621,7 +7646,7 @@ return 0;
 }
 
 /*:507*//*509:*/
-#line 1287 "web/bind.w"
+#line 1288 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
 {
@@ -7644,7 +7669,7 @@ return 0;
 }
 
 /*:509*//*511:*/
-#line 1333 "web/bind.w"
+#line 1334 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
 {
@@ -7662,7 +7687,7 @@ return(int)sizeof*sin;
 }
 
 /*:511*//*512:*/
-#line 1364 "web/bind.w"
+#line 1365 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen)
@@ -7681,7 +7706,7 @@ return 0;
 }
 
 /*:512*//*515:*/
-#line 1390 "web/bind.w"
+#line 1391 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
 {
@@ -7705,7 +7730,7 @@ return sock_name(fd,addr,addrlen,1);
 }
 
 /*:515*//*516:*/
-#line 1423 "web/bind.w"
+#line 1424 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
 {
@@ -7719,7 +7744,7 @@ return 0;
 }
 
 /*:516*//*518:*/
-#line 1451 "web/bind.w"
+#line 1452 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7736,7 +7761,7 @@ return sys_return(err);
 }
 
 /*:518*//*520:*/
-#line 1486 "web/bind.w"
+#line 1487 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7747,7 +7772,7 @@ return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
 /*:520*//*521:*/
-#line 1527 "web/bind.w"
+#line 1528 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -7786,7 +7811,7 @@ return 0;
 }
 
 /*:521*//*522:*/
-#line 1574 "web/bind.w"
+#line 1575 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -7800,7 +7825,7 @@ fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
 /*:522*//*524:*/
-#line 1600 "web/bind.w"
+#line 1601 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -7817,7 +7842,7 @@ s->inet_daddr,&locked);
 }
 
 /*:524*//*526:*/
-#line 1633 "web/bind.w"
+#line 1634 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -7832,7 +7857,7 @@ link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
 /*:526*//*527:*/
-#line 1650 "web/bind.w"
+#line 1651 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -7853,7 +7878,7 @@ s->inet_daddr,ntohs(s->inet_dport)));
 }
 
 /*:527*//*528:*/
-#line 1685 "web/bind.w"
+#line 1686 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -7876,7 +7901,7 @@ return 0;
 }
 
 /*:528*//*529:*/
-#line 1723 "web/bind.w"
+#line 1724 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7901,7 +7926,7 @@ return-EOPNOTSUPP;
 }
 
 /*:529*//*530:*/
-#line 1755 "web/bind.w"
+#line 1756 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -7917,7 +7942,7 @@ return false;
 }
 
 /*:530*//*531:*/
-#line 1782 "web/bind.w"
+#line 1783 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -7931,7 +7956,7 @@ return 0;
 }
 
 /*:531*//*534:*/
-#line 1838 "web/bind.w"
+#line 1839 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -7963,7 +7988,7 @@ saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
 /*:534*//*535:*/
-#line 1871 "web/bind.w"
+#line 1872 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
@@ -7971,7 +7996,7 @@ return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
 /*:535*//*537:*/
-#line 1904 "web/bind.w"
+#line 1905 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7993,7 +8018,7 @@ return score;
 }
 
 /*:537*//*539:*/
-#line 1940 "web/bind.w"
+#line 1941 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
@@ -8018,7 +8043,7 @@ return result;
 }
 
 /*:539*//*540:*/
-#line 1989 "web/bind.w"
+#line 1990 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len)
@@ -8045,7 +8070,7 @@ return first_valid;
 }
 
 /*:540*//*541:*/
-#line 2022 "web/bind.w"
+#line 2023 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -8076,7 +8101,7 @@ return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
 /*:541*//*543:*/
-#line 2073 "web/bind.w"
+#line 2074 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -8104,7 +8129,7 @@ if(first)fn(first,arg);
 }
 
 /*:543*//*544:*/
-#line 2107 "web/bind.w"
+#line 2108 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -8120,7 +8145,7 @@ return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
 /*:544*//*547:*/
-#line 2138 "web/bind.w"
+#line 2139 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -8142,7 +8167,7 @@ return sys_return(s?sock_fd(s):-ENOENT);
 }
 
 /*:547*//*548:*/
-#line 2158 "web/bind.w"
+#line 2159 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -8165,7 +8190,7 @@ return r.n;
 }
 
 /*:548*//*551:*/
-#line 2196 "web/bind.w"
+#line 2197 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {

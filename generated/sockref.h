@@ -103,12 +103,12 @@ int sr_sysctl_set(const char*name,const char*value);
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 
 /*:142*//*327:*/
-#line 129 "web/link.w"
+#line 160 "web/link.w"
 
 void sr_world_seed(uint64_t seed);
 
 /*:327*//*339:*/
-#line 356 "web/link.w"
+#line 387 "web/link.w"
 
 struct sr_lan_config{
 uint64_t delay_ns;
@@ -123,7 +123,7 @@ int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
 /*:339*//*353:*/
-#line 567 "web/link.w"
+#line 598 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
@@ -134,28 +134,28 @@ int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
 /*:436*//*494:*/
-#line 985 "web/bind.w"
+#line 986 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
 /*:494*//*508:*/
-#line 1284 "web/bind.w"
+#line 1285 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
 /*:508*//*514:*/
-#line 1386 "web/bind.w"
+#line 1387 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
 /*:514*//*517:*/
-#line 1448 "web/bind.w"
+#line 1449 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
 /*:517*//*546:*/
-#line 2132 "web/bind.w"
+#line 2133 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);

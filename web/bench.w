@@ -264,9 +264,9 @@ spoils a fifth of a row's rounds, not all of them.
 \item{3.} {\it Minimum.}  Interference only ever adds time, so the
 fastest round of a side is the best estimate of what the operation costs;
 the table shows each side's minimum and the ratio of the two minima.  Beside
-it, the median of the ratios of the paired rounds: where the two ratios
-agree, the machine was quiet enough; where they differ, the run should be
-repeated.
+it, the ratio of the two sides' medians, the typical round: where the two
+ratios agree, the machine was quiet enough; where they differ, the run
+should be repeated.
 \item{4.} {\it A quiet processor.}  The program pins itself to one processor
 (the one it starts on, or the one \.{-c} names), so that no round migrates
 and starts with cold caches, and raises its scheduling priority to the
@@ -293,8 +293,8 @@ typedef struct {
   const char *what;
   long n[2]; /* the calibrated batch sizes; 0: not yet */
   double ns[2]; /* the minimum ns/op of the kernel and of sockref; 0: not run */
-  double ratio[PASSES * ROUNDS]; /* the paired rounds' ratios */
-  int nratio;
+  double round[2][PASSES * ROUNDS]; /* every round's ns/op, each side */
+  int nrounds;
 } result;
 
 @ @<Constants@>=
@@ -366,22 +366,22 @@ static void measure(const timing *t, bool kernel, result *r)
   for (int side = kernel ? 0 : 1; side < 2; side++)
     if (!r->n[side]) r->n[side] = calibrate(t, side);
   for (int i = 0; i < rounds; i++) {
-    double ns[2] = { 0, 0 };
     for (int k = 0; k < 2; k++) {
       int side = (i + k) % 2;
+      double ns;
       if (side == 0 && !kernel) continue;
-      ns[side] = batch(t, side, r->n[side]);
-      if (r->ns[side] == 0 || ns[side] < r->ns[side]) r->ns[side] = ns[side];
+      ns = batch(t, side, r->n[side]);
+      r->round[side][r->nrounds] = ns;
+      if (r->ns[side] == 0 || ns < r->ns[side]) r->ns[side] = ns;
     }
-    if (kernel) r->ratio[r->nratio++] = ns[0] / ns[1];
+    r->nrounds++;
   }
 }
 
-static double median_ratio(result *r)
+static double median(double *v, int n)
 {
-  if (!r->nratio) return 0;
-  qsort(r->ratio, (size_t) r->nratio, sizeof r->ratio[0], cmp_double);
-  return r->ratio[r->nratio / 2];
+  qsort(v, (size_t) n, sizeof v[0], cmp_double);
+  return n ? v[n / 2] : 0;
 }
 
 @ Quieting the processor: the priority first (a failure only means a
@@ -403,10 +403,10 @@ static void quiet_machine(int cpu)
       cpu = -1;
     }
   }
-  printf("# %s; nice -20; %d passes of %d rounds a row, kernel and sockref interleaved,"
+  printf("# %s; nice -20; %d pass(es) of %d rounds a row, kernel and sockref interleaved,"
     " batches of %g ms;\n"
-    "# ns/op: the fastest round; ratio: of the fastest rounds (median of the paired"
-    " rounds' ratios in brackets)\n", cpu >= 0 ? "pinned to one CPU" : "not pinned",
+    "# ns/op: the fastest round; ratio: of the fastest rounds (of the medians in"
+    " brackets)\n", cpu >= 0 ? "pinned to one CPU" : "not pinned",
     quick_mode ? QUICK_PASSES : PASSES, quick_mode ? QUICK_ROUNDS : ROUNDS,
     (quick_mode ? QUICK_BATCH_S : BATCH_S) * 1e3);
 }
@@ -718,7 +718,7 @@ static void print_row(result *r, bool kernel)
   if (!r->what) return;
   if (kernel)
     printf("%-34s %12.1f %13.1f %7.1fx (%5.1fx)\n", r->what, r->ns[0], r->ns[1],
-      r->ns[0] / r->ns[1], median_ratio(r));
+      r->ns[0] / r->ns[1], median(r->round[0], r->nrounds) / median(r->round[1], r->nrounds));
   else printf("%-34s %12s %13.1f %8s\n", r->what, "-", r->ns[1], "-");
   fflush(stdout);
 }

@@ -223,12 +223,13 @@ static sr_slot *slot_new(sr_bindtab *bt)
 
 static void link_add(sr_htab *t, int k, sr_sock *s, uint64_t k0, uint64_t k1)
 {
-  sr_slot *sl = slot_find(t, k0, k1);
+  sr_hent **at = htab_where(t, k0, k1);
+  sr_slot *sl = (sr_slot *) *at;
   if (!sl) {
     sl = slot_new(s->host->bind);
     sl->h.k0 = k0;
     sl->h.k1 = k1;
-    htab_insert(t, &sl->h);
+    htab_link(t, at, &sl->h);
   }
   s->lk[k].slot = sl;
   s->lk[k].prev = NULL;

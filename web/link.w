@@ -40,9 +40,18 @@ typedef struct {
   int shift; /* 64 minus the number of bits of a bucket's index */
 } sr_htab;
 
-@ @<Private function prototypes@>=
+@ A caller that looks a key up to insert it when it is missing (the binding
+tables, on every bind) asks |htab_where| for the place of the key ---
+the link that holds its entry, or the empty link at the end of its chain
+--- and, finding it empty, puts the new entry there with |htab_link|:
+one hash and one walk instead of two.  (|htab_where| makes room first,
+so that the place stays valid.)
+
+@<Private function prototypes@>=
 static sr_hent *htab_find(const sr_htab *t, uint64_t k0, uint64_t k1);
 static void htab_insert(sr_htab *t, sr_hent *e);
+static sr_hent **htab_where(sr_htab *t, uint64_t k0, uint64_t k1);
+static void htab_link(sr_htab *t, sr_hent **at, sr_hent *e);
 static void htab_remove(sr_htab *t, sr_hent *e);
 static void htab_free(sr_htab *t, void (*fn)(sr_hent *));
 
@@ -74,7 +83,7 @@ static sr_hent *htab_find(const sr_htab *t, uint64_t k0, uint64_t k1)
   return NULL;
 }
 
-static void htab_insert(sr_htab *t, sr_hent *e)
+static void htab_grow_if_full(sr_htab *t)
 {
   size_t s;
   if (t->n >= t->nb) {
@@ -93,9 +102,31 @@ static void htab_insert(sr_htab *t, sr_hent *e)
     t->nb = g.nb;
     t->shift = g.shift;
   }
+}
+
+static void htab_insert(sr_htab *t, sr_hent *e)
+{
+  size_t s;
+  htab_grow_if_full(t);
   s = htab_slot(t, e->k0, e->k1);
   e->next = t->b[s];
   t->b[s] = e;
+  t->n++;
+}
+
+static sr_hent **htab_where(sr_htab *t, uint64_t k0, uint64_t k1)
+{
+  sr_hent **at;
+  htab_grow_if_full(t);
+  for (at = &t->b[htab_slot(t, k0, k1)]; *at; at = &(*at)->next)
+    if ((*at)->k0 == k0 && (*at)->k1 == k1) break;
+  return at;
+}
+
+static void htab_link(sr_htab *t, sr_hent **at, sr_hent *e)
+{
+  e->next = *at;
+  *at = e;
   t->n++;
 }
 
