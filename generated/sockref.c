@@ -243,7 +243,7 @@ OPT_STORE_INT_FIELD};
 #define SR_IP_MAXPACKET 65535 
 
 /*:292*//*316:*/
-#line 452 "web/wire.w"
+#line 453 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
@@ -688,7 +688,7 @@ uint32_t*src;
 };
 
 /*:266*//*301:*/
-#line 165 "web/wire.w"
+#line 166 "web/wire.w"
 
 struct sr_ipv4{
 uint8_t ihl;
@@ -700,7 +700,7 @@ int optlen;
 };
 
 /*:301*//*307:*/
-#line 273 "web/wire.w"
+#line 274 "web/wire.w"
 
 struct sr_udp{
 uint16_t sport,dport;
@@ -711,7 +711,7 @@ size_t datalen;
 };
 
 /*:307*//*312:*/
-#line 385 "web/wire.w"
+#line 386 "web/wire.w"
 
 struct sr_icmp{
 uint8_t type,code;
@@ -1415,30 +1415,30 @@ static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
 /*:295*//*297:*/
-#line 115 "web/wire.w"
+#line 116 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
 /*:297*//*299:*/
-#line 139 "web/wire.w"
+#line 140 "web/wire.w"
 
 static uint16_t ip_fast_csum(const uint8_t*p,size_t hl);
 
 /*:299*//*302:*/
-#line 186 "web/wire.w"
+#line 187 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_read(const uint8_t*p,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
 /*:302*//*305:*/
-#line 256 "web/wire.w"
+#line 257 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
 /*:305*//*308:*/
-#line 292 "web/wire.w"
+#line 293 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
 uint32_t daddr,uint8_t proto,struct sr_udp*u);
@@ -1447,20 +1447,20 @@ uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
 /*:308*//*310:*/
-#line 358 "web/wire.w"
+#line 359 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
 uint8_t proto);
 static void udp_csum_complete(uint8_t*ip);
 
 /*:310*//*313:*/
-#line 396 "web/wire.w"
+#line 397 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
 /*:313*//*315:*/
-#line 441 "web/wire.w"
+#line 442 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
 uint32_t saddr,uint32_t daddr);
@@ -1468,12 +1468,12 @@ static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
 /*:315*//*317:*/
-#line 460 "web/wire.w"
+#line 461 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
 /*:317*//*321:*/
-#line 559 "web/wire.w"
+#line 560 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
@@ -5380,7 +5380,7 @@ memcpy(p,&a,4);
 }
 
 /*:294*//*296:*/
-#line 78 "web/wire.w"
+#line 79 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
 {
@@ -5413,7 +5413,7 @@ return csum_fold(csum_add(0,p,n));
 }
 
 /*:296*//*298:*/
-#line 119 "web/wire.w"
+#line 120 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len)
@@ -5428,7 +5428,7 @@ return ntohs((uint16_t)acc);
 }
 
 /*:298*//*300:*/
-#line 142 "web/wire.w"
+#line 143 "web/wire.w"
 
 static uint16_t ip_fast_csum(const uint8_t*p,size_t hl)
 {
@@ -5446,7 +5446,7 @@ return(uint16_t)~ntohs((uint16_t)acc);
 }
 
 /*:300*//*303:*/
-#line 191 "web/wire.w"
+#line 192 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
 {
@@ -5477,7 +5477,7 @@ ip->optlen= ip->ihl-SR_IPHDR_LEN;
 }
 
 /*:303*//*304:*/
-#line 228 "web/wire.w"
+#line 229 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
 {
@@ -5503,7 +5503,7 @@ put16(p+10,csum_fold(sum));
 }
 
 /*:304*//*306:*/
-#line 259 "web/wire.w"
+#line 260 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
 {
@@ -5513,7 +5513,7 @@ put16(p+10,ip_fast_csum(p,hl));
 }
 
 /*:306*//*309:*/
-#line 299 "web/wire.w"
+#line 300 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
 uint32_t daddr,uint8_t proto,struct sr_udp*u)
@@ -5548,7 +5548,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:309*//*311:*/
-#line 363 "web/wire.w"
+#line 364 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
 uint8_t proto)
@@ -5564,7 +5564,7 @@ put16(ip+hl+6,c?c:0xffff);
 }
 
 /*:311*//*314:*/
-#line 400 "web/wire.w"
+#line 401 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
 {
@@ -5590,7 +5590,7 @@ put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
 /*:314*//*318:*/
-#line 463 "web/wire.w"
+#line 464 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
 {
@@ -5623,7 +5623,7 @@ if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
 /*319:*/
-#line 506 "web/wire.w"
+#line 507 "web/wire.w"
 
 {
 uint32_t now= inet_current_timestamp();
@@ -5650,7 +5650,7 @@ break;
 }
 
 /*:319*/
-#line 494 "web/wire.w"
+#line 495 "web/wire.w"
 
 break;
 case IPOPT_LSRR:case IPOPT_SSRR:
@@ -5664,7 +5664,7 @@ break;
 }
 
 /*:318*//*320:*/
-#line 535 "web/wire.w"
+#line 536 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr)
@@ -5679,7 +5679,7 @@ return false;
 }
 
 /*:320*//*322:*/
-#line 562 "web/wire.w"
+#line 563 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
 {

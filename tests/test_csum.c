@@ -2,25 +2,16 @@
    web/ip.w): what a capture and an ICMP quote show of a datagram the model
    sends, against values measured on Linux 6.18 with a packet socket and a
    raw IPPROTO_UDP socket on lo and on both ends of a veth pair. */
-#include "sr_net_test.h"
+#include "sr_data_test.h"
 
 static char cap_path[64];
 static int cap;
 static void done(void) { unlink(cap_path); }
 
-/* host0 and host 1 "peer", 10.0.0.2/24 on LAN 1; a capture of every frame */
-static void two_hosts(void)
+/* a capture of host 0's lo (host -1: every frame of the world) */
+static void capture(int host, int ifindex)
 {
-  int peer, e;
-  sr_reset();
-  peer = sr_host_new("peer");
-  ck_assert_int_eq(peer, 1);
-  e = sr_if_add(peer, "eth0", 1500);
-  ck_assert_int_eq(sr_if_set_up(peer, 1, 1), 0);
-  ck_assert_int_eq(sr_addr_add(peer, e, "10.0.0.2/24", "+"), 0);
-  ck_assert_int_eq(sr_if_set_up(peer, e, 1), 0);
-  ck_assert_int_eq(sr_lan_attach(1, peer, e), 0);
-  cap = sr_pcap_open(nt_path(cap_path, sizeof cap_path), -1, 0);
+  cap = sr_pcap_open(nt_path(cap_path, sizeof cap_path), host, ifindex);
   ck_assert_int_gt(cap, 0);
 }
 
@@ -30,24 +21,14 @@ static void frames(nt_cap *c)
   nt_read(cap_path, c);
 }
 
-static struct sockaddr_in sin_at(const char *addr, int port)
+/* A datagram of n bytes of 'x' to addr:port from a fresh socket. */
+static void send_x(const char *addr, int port, size_t n, int flags)
 {
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_port = htons((uint16_t) port);
-  a.sin_addr.s_addr = inet_addr(addr);
-  return a;
-}
-
-/* A socket of the current process bound to addr:port. */
-static int bound(const char *addr, int port)
-{
-  struct sockaddr_in a = sin_at(addr, port);
-  int fd = sr_socket(AF_INET, SOCK_DGRAM, 0);
-  ck_assert_int_ge(fd, 0);
-  ck_assert_int_eq(sr_bind(fd, (struct sockaddr *) &a, sizeof a), 0);
-  return fd;
+  static char buf[3000];
+  struct sockaddr_in to = sin_of(addr, port);
+  memset(buf, 'x', n);
+  ck_assert_int_eq(sr_sendto(udp(), buf, n, flags, (struct sockaddr *) &to, sizeof to),
+    (int) n);
 }
 
 /* The full checksum of the UDP message u of n bytes between two addresses,
@@ -70,13 +51,11 @@ static uint16_t full_sum(const uint8_t *ip, const uint8_t *u, size_t n)
 START_TEST(partial_on_loopback)
 {
   CLAUSES("ip.7:DESCRIPTION", "socket.7:call:sendto");
-  struct sockaddr_in to = sin_at("127.0.0.1", 7777);
   char buf[100];
-  int rx = bound("127.0.0.1", 7777), tx = sr_socket(AF_INET, SOCK_DGRAM, 0);
+  int rx = udp_bound("127.0.0.1", 7777);
   nt_cap c;
-  cap = sr_pcap_open(nt_path(cap_path, sizeof cap_path), 0, 1);
-  memset(buf, 'x', sizeof buf);
-  ck_assert_int_eq(sr_sendto(tx, buf, 64, 0, (struct sockaddr *) &to, sizeof to), 64);
+  capture(0, 1);
+  send_x("127.0.0.1", 7777, 64, 0);
   ck_assert_int_eq(sr_recv(rx, buf, sizeof buf, MSG_DONTWAIT), 64);
   frames(&c);
   ck_assert_int_eq(c.n, 1);
@@ -90,20 +69,15 @@ END_TEST
 START_TEST(partial_across_a_lan)
 {
   CLAUSES("ip.7:DESCRIPTION", "socket.7:call:sendto");
-  struct sockaddr_in to = sin_at("10.0.0.2", 7777);
   char buf[100];
-  int rx, tx;
-  pid_t home, there;
+  pid_t home = sr_getpid(), there = sr_proc_new(peer_host(0), 0);
+  int rx;
   nt_cap c;
-  two_hosts();
-  tx = sr_socket(AF_INET, SOCK_DGRAM, 0);
-  home = sr_getpid();
-  there = sr_proc_new(1, 0);
+  capture(-1, 0);
   ck_assert_int_eq(sr_proc_switch(there), 0);
-  rx = bound("10.0.0.2", 7777);
+  rx = udp_bound("10.0.0.2", 7777);
   ck_assert_int_eq(sr_proc_switch(home), 0);
-  memset(buf, 'x', sizeof buf);
-  ck_assert_int_eq(sr_sendto(tx, buf, 64, 0, (struct sockaddr *) &to, sizeof to), 64);
+  send_x("10.0.0.2", 7777, 64, 0);
   ck_assert_int_eq(sr_proc_switch(there), 0);
   /* trusted by the receiver: the datagram is delivered whole */
   ck_assert_int_eq(sr_recv(rx, buf, sizeof buf, MSG_DONTWAIT), 64);
@@ -119,16 +93,12 @@ END_TEST
 START_TEST(full_when_fragmented)
 {
   CLAUSES("ip.7:IP_MTU_DISCOVER:17", "socket.7:call:sendto");
-  static uint8_t buf[3000], whole[3008];
-  struct sockaddr_in to = sin_at("10.0.0.2", 7777);
-  int tx;
+  static uint8_t whole[3008];
   size_t at = 0;
   nt_cap c;
-  two_hosts();
-  tx = sr_socket(AF_INET, SOCK_DGRAM, 0);
-  for (size_t i = 0; i < sizeof buf; i++) buf[i] = (uint8_t) (i * 7);
-  ck_assert_int_eq(sr_sendto(tx, buf, sizeof buf, 0, (struct sockaddr *) &to, sizeof to),
-    (int) sizeof buf);
+  peer_host(0);
+  capture(-1, 0);
+  send_x("10.0.0.2", 7777, 3000, 0);
   frames(&c);
   /* three fragments (1500, 1500, 68 bytes at offsets 0, 1480, 2960), then the
      peer's port unreachable */
@@ -147,11 +117,11 @@ END_TEST
 START_TEST(full_when_corked)
 {
   CLAUSES("socket.7:call:sendto");
-  struct sockaddr_in to = sin_at("127.0.0.1", 7777);
+  struct sockaddr_in to = sin_of("127.0.0.1", 7777);
   char buf[100];
-  int rx = bound("127.0.0.1", 7777), tx = sr_socket(AF_INET, SOCK_DGRAM, 0);
+  int rx = udp_bound("127.0.0.1", 7777), tx = udp();
   nt_cap c;
-  cap = sr_pcap_open(nt_path(cap_path, sizeof cap_path), 0, 1);
+  capture(0, 1);
   memset(buf, 'x', sizeof buf);
   ck_assert_int_eq(sr_sendto(tx, buf, 30, MSG_MORE, (struct sockaddr *) &to, sizeof to), 30);
   ck_assert_int_eq(sr_sendto(tx, buf, 30, 0, (struct sockaddr *) &to, sizeof to), 30);
@@ -166,13 +136,9 @@ END_TEST
 START_TEST(icmp_quotes_the_partial_field)
 {
   CLAUSES("ip.7:DESCRIPTION");
-  struct sockaddr_in to = sin_at("127.0.0.1", 7778);
-  char buf[30];
-  int tx = sr_socket(AF_INET, SOCK_DGRAM, 0);
   nt_cap c;
-  cap = sr_pcap_open(nt_path(cap_path, sizeof cap_path), 0, 1);
-  memset(buf, 'x', sizeof buf);
-  ck_assert_int_eq(sr_sendto(tx, buf, 30, 0, (struct sockaddr *) &to, sizeof to), 30);
+  capture(0, 1);
+  send_x("127.0.0.1", 7778, 30, 0);
   frames(&c);
   ck_assert_int_eq(c.n, 2);
   ck_assert_uint_eq(nt_get16(c.f[0].d + 26), 0xfe39);
@@ -191,8 +157,8 @@ START_TEST(injected_partial_is_summed)
   char buf[100];
   int rx;
   size_t n;
-  two_hosts();
-  rx = bound("10.0.0.1", 9);
+  peer_host(0);
+  rx = udp_bound("10.0.0.1", 9);
   n = nt_udp(d, "10.0.0.2", 58292, "10.0.0.1", 9, 30, 64, 0, 1, IP_DF);
   ck_assert_uint_ne(nt_get16(d + 26), 0x143a);
   nt_put16(d + 26, 0x143a); /* the folded pseudo-header sum of this datagram */

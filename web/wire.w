@@ -67,8 +67,9 @@ static uint32_t csum_add(uint32_t sum, const uint8_t *p, size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t *p, size_t n);
 
-@ Every datagram is summed once when it is made and once when it is
-received, so the sum is the inner loop of the data path and is written
+@ A datagram that is fragmented, corked, UDP-Lite, or that comes from
+outside the model is summed in full when it is made or received (most
+datagrams are not: see |udp_csum_partial| below), so the sum is written
 for speed: eight bytes at a time into a 64-bit accumulator whose carries
 are added back (ones'-complement addition), in the machine's byte order.
 RFC~1071 shows that the ones'-complement sum does not depend on byte
