@@ -248,7 +248,7 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:316*//*355:*/
-#line 635 "web/link.w"
+#line 649 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -260,13 +260,13 @@ OPT_STORE_INT_FIELD};
 #define SR_LOOPBACK_IFINDEX 1
 
 /*:364*//*415:*/
-#line 1099 "web/ip.w"
+#line 1101 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
 /*:415*//*420:*/
-#line 1196 "web/ip.w"
+#line 1198 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
@@ -310,7 +310,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_THIS_CPU 0 
 
 /*:538*//*556:*/
-#line 105 "web/udp.w"
+#line 131 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
 #define SR_SEND_SHUTDOWN 2
@@ -318,7 +318,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
 /*:556*//*558:*/
-#line 141 "web/udp.w"
+#line 167 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
 #define SR_SKB_SHINFO 320
@@ -327,62 +327,62 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
 /*:558*//*566:*/
-#line 288 "web/udp.w"
+#line 314 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
 /*:566*//*592:*/
-#line 903 "web/udp.w"
+#line 930 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
 /*:592*//*617:*/
-#line 1394 "web/udp.w"
+#line 1424 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:617*//*633:*/
-#line 1749 "web/udp.w"
+#line 1779 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:633*//*639:*/
-#line 1882 "web/udp.w"
+#line 1912 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:639*//*674:*/
-#line 2617 "web/udp.w"
+/*:639*//*678:*/
+#line 2671 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:674*//*680:*/
-#line 2729 "web/udp.w"
+/*:678*//*684:*/
+#line 2783 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:680*//*700:*/
+/*:684*//*704:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:700*//*717:*/
+/*:704*//*721:*/
 #line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:717*//*725:*/
+/*:721*//*729:*/
 #line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:725*//*733:*/
+/*:729*//*737:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -390,13 +390,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:733*//*779:*/
+/*:737*//*783:*/
 #line 955 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:779*/
+/*:783*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -471,12 +471,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*721:*/
+/*725:*/
 #line 462 "web/poll.w"
 
 int kmax;
 
-/*:721*/
+/*:725*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -548,7 +548,7 @@ int nofcs,wifi_status;
 #line 21 "web/socket.w"
 
 /*555:*/
-#line 90 "web/udp.w"
+#line 116 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
 int rq_len;
@@ -565,18 +565,18 @@ bool netstamp;
 uint64_t rq_seq;
 
 /*:555*//*620:*/
-#line 1464 "web/udp.w"
+#line 1494 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:620*//*696:*/
-#line 3036 "web/udp.w"
+/*:620*//*700:*/
+#line 3090 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:696*/
+/*:700*/
 #line 22 "web/socket.w"
 
 /*86:*/
@@ -607,7 +607,7 @@ uint16_t inet_id;
 /*:380*/
 #line 24 "web/socket.w"
 
-/*730:*/
+/*734:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -615,7 +615,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:730*/
+/*:734*/
 #line 25 "web/socket.w"
 
 };
@@ -744,6 +744,7 @@ sr_sock*sk;
 int truesize;
 bool held;
 bool csum_partial;
+bool local;
 int iif;
 }sr_pkt;
 enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE};
@@ -757,7 +758,7 @@ int rt_type;
 }sr_event;
 
 /*:330*//*340:*/
-#line 400 "web/link.w"
+#line 408 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -767,7 +768,7 @@ int nports;
 }sr_lan;
 
 /*:340*//*356:*/
-#line 640 "web/link.w"
+#line 654 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -822,7 +823,7 @@ sr_sock*sk;
 };
 
 /*:379*//*395:*/
-#line 677 "web/ip.w"
+#line 679 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -843,7 +844,7 @@ sr_pkt**pkt;
 };
 
 /*:395*//*400:*/
-#line 828 "web/ip.w"
+#line 830 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -861,7 +862,7 @@ int rt_type;
 }sr_fragq;
 
 /*:400*//*421:*/
-#line 1201 "web/ip.w"
+#line 1203 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -869,7 +870,7 @@ uint64_t tokens,last;
 }sr_peer;
 
 /*:421*//*432:*/
-#line 1339 "web/ip.w"
+#line 1341 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -940,7 +941,7 @@ bool peeked;
 bool csum_bad;
 int l4off;
 /*581:*/
-#line 717 "web/udp.w"
+#line 744 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
@@ -954,16 +955,33 @@ uint8_t data[];
 };
 
 /*:553*//*554:*/
-#line 70 "web/udp.w"
+#line 83 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
-_Static_assert(offsetof(sr_dgram,wire_opt)==offsetof(sr_dgram,opt)+SR_MAX_IPOPTLEN,
+#define SR_SMALL_DGRAM 256
+#define SR_SMALL_BUF (SR_DGRAM_HEADROOM + SR_SMALL_DGRAM)
+#define SR_SMALL_SPARE 64
+#if defined(__SANITIZE_ADDRESS__)
+#define SR_KEEP_SPARES 0
+#elif defined(__has_feature)
+#line 91 "web/udp.w"
+#if __has_feature(address_sanitizer)
+#define SR_KEEP_SPARES 0
+#endif
+#line 94 "web/udp.w"
+#endif
+#line 95 "web/udp.w"
+#ifndef SR_KEEP_SPARES
+#define SR_KEEP_SPARES 1
+#endif
+#line 98 "web/udp.w"
+ _Static_assert(offsetof(sr_dgram,wire_opt)==offsetof(sr_dgram,opt)+SR_MAX_IPOPTLEN,
 "the two copies of the options are side by side");
 _Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
 
 /*:554*//*563:*/
-#line 252 "web/udp.w"
+#line 278 "web/udp.w"
 
 struct udp_arrival{
 const struct sr_rx*rx;
@@ -974,7 +992,7 @@ int truesize;
 };
 
 /*:563*//*593:*/
-#line 909 "web/udp.w"
+#line 936 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -989,7 +1007,7 @@ uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
 /*:593*//*621:*/
-#line 1467 "web/udp.w"
+#line 1497 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1004,7 +1022,7 @@ uint8_t*data;
 };
 
 /*:621*//*636:*/
-#line 1820 "web/udp.w"
+#line 1850 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -1028,7 +1046,7 @@ int nprocs;
 sr_proc*cur;
 pid_t next_pid;
 /*331:*/
-#line 228 "web/link.w"
+#line 229 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
@@ -1036,7 +1054,7 @@ size_t nev,evcap;
 uint64_t evseq;
 
 /*:331*//*341:*/
-#line 411 "web/link.w"
+#line 419 "web/link.w"
 
 sr_lan*lan;
 int nlans;
@@ -1048,19 +1066,25 @@ sr_capture*cap;
 int ncaps;
 
 /*:439*//*661:*/
-#line 2359 "web/udp.w"
+#line 2389 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:661*/
+/*:661*//*662:*/
+#line 2392 "web/udp.w"
+
+void*small_spare[SR_SMALL_SPARE];
+int nsmall_spare;
+
+/*:662*/
 #line 45 "web/world.w"
 
-/*727:*/
+/*731:*/
 #line 552 "web/poll.w"
 
 uint64_t calls;
 
-/*:727*/
+/*:731*/
 #line 46 "web/world.w"
 
 };
@@ -1082,7 +1106,7 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:112*//*357:*/
-#line 650 "web/link.w"
+#line 664 "web/link.w"
 
 sr_htab neigh;
 
@@ -1098,18 +1122,18 @@ uint16_t ip_ident;
 uint64_t serial;
 
 /*:381*//*401:*/
-#line 844 "web/ip.w"
+#line 846 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
 /*:401*//*422:*/
-#line 1207 "web/ip.w"
+#line 1209 "web/ip.w"
 
 sr_htab peers;
 
 /*:422*//*430:*/
-#line 1333 "web/ip.w"
+#line 1335 "web/ip.w"
 
 sr_htab mc;
 
@@ -1120,17 +1144,17 @@ struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:454*//*734:*/
+/*:454*//*738:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:734*//*771:*/
+/*:738*//*775:*/
 #line 861 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:771*/
+/*:775*/
 #line 188 "web/world.w"
 
 };
@@ -1148,13 +1172,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*726:*/
+/*:70*//*730:*/
 #line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:726*/
+/*:730*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1494,9 +1518,10 @@ static uint64_t rng_next(void);
 static double rng_unit(void);
 
 /*:328*//*334:*/
-#line 241 "web/link.w"
+#line 242 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len);
+static sr_pkt*pkt_init(void*buf,size_t headroom,size_t len);
 static sr_pkt*pkt_new(const void*data,size_t len);
 static sr_pkt*pkt_clone(const sr_pkt*p);
 static void ev_push(sr_event*e);
@@ -1504,7 +1529,7 @@ static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
 /*:334*//*346:*/
-#line 491 "web/link.w"
+#line 502 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1512,13 +1537,13 @@ static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
 /*:346*//*350:*/
-#line 559 "web/link.w"
+#line 573 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:350*//*359:*/
-#line 656 "web/link.w"
+#line 670 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -1563,24 +1588,24 @@ static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
 /*:385*//*388:*/
-#line 539 "web/ip.w"
+#line 540 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
 /*:388*//*390:*/
-#line 590 "web/ip.w"
+#line 592 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
 /*:390*//*393:*/
-#line 643 "web/ip.w"
+#line 645 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
 /*:393*//*396:*/
-#line 696 "web/ip.w"
+#line 698 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1589,55 +1614,55 @@ static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
 /*:396*//*403:*/
-#line 851 "web/ip.w"
+#line 853 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
 /*:403*//*409:*/
-#line 963 "web/ip.w"
+#line 965 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
 /*:409*//*412:*/
-#line 1030 "web/ip.w"
+#line 1032 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:412*//*416:*/
-#line 1103 "web/ip.w"
+#line 1105 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
 /*:416*//*418:*/
-#line 1147 "web/ip.w"
+#line 1149 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
 /*:418*//*424:*/
-#line 1213 "web/ip.w"
+#line 1215 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
 /*:424*//*426:*/
-#line 1263 "web/ip.w"
+#line 1265 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
 /*:426*//*428:*/
-#line 1307 "web/ip.w"
+#line 1309 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
 /*:428*//*433:*/
-#line 1345 "web/ip.w"
+#line 1347 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
@@ -1854,29 +1879,29 @@ static int sock_fd(const sr_sock*s);
 static void inet_release(sr_sock*s);
 
 /*:550*//*559:*/
-#line 148 "web/udp.w"
+#line 174 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
 /*:559*//*562:*/
-#line 246 "web/udp.w"
+#line 272 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
 /*:562*//*564:*/
-#line 261 "web/udp.w"
+#line 287 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
 /*:564*//*567:*/
-#line 298 "web/udp.w"
+#line 324 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
 /*:567*//*569:*/
-#line 336 "web/udp.w"
+#line 362 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
@@ -1886,31 +1911,31 @@ int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
 /*:569*//*572:*/
-#line 459 "web/udp.w"
+#line 486 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
 /*:572*//*574:*/
-#line 500 "web/udp.w"
+#line 527 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
 /*:574*//*576:*/
-#line 526 "web/udp.w"
+#line 553 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
 /*:576*//*579:*/
-#line 639 "web/udp.w"
+#line 666 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
 /*:579*//*582:*/
-#line 722 "web/udp.w"
+#line 749 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -1918,46 +1943,46 @@ size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
 /*:582*//*585:*/
-#line 780 "web/udp.w"
+#line 807 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
 /*:585*//*587:*/
-#line 811 "web/udp.w"
+#line 838 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
 /*:587*//*589:*/
-#line 849 "web/udp.w"
+#line 876 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
 /*:589*//*591:*/
-#line 897 "web/udp.w"
+#line 924 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:591*//*597:*/
-#line 997 "web/udp.w"
+#line 1024 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
 /*:597*//*600:*/
-#line 1038 "web/udp.w"
+#line 1065 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
 /*:600*//*603:*/
-#line 1082 "web/udp.w"
+#line 1109 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
 /*:603*//*605:*/
-#line 1125 "web/udp.w"
+#line 1152 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -1971,7 +1996,7 @@ static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
 /*:605*//*611:*/
-#line 1276 "web/udp.w"
+#line 1306 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
@@ -1979,26 +2004,26 @@ static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
 /*:611*//*613:*/
-#line 1320 "web/udp.w"
+#line 1350 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
 /*:613*//*615:*/
-#line 1344 "web/udp.w"
+#line 1374 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:615*//*618:*/
-#line 1397 "web/udp.w"
+#line 1427 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:618*//*622:*/
-#line 1480 "web/udp.w"
+#line 1510 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2009,7 +2034,7 @@ static void udp_cork_discard(sr_sock*s);
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
 /*:622*//*628:*/
-#line 1617 "web/udp.w"
+#line 1647 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2021,23 +2046,23 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:628*//*629:*/
-#line 1634 "web/udp.w"
+#line 1664 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:629*//*635:*/
-#line 1813 "web/udp.w"
+#line 1843 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:635*//*640:*/
-#line 1911 "web/udp.w"
+#line 1941 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:640*//*642:*/
-#line 1930 "web/udp.w"
+#line 1960 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2046,101 +2071,107 @@ static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:642*//*645:*/
-#line 2022 "web/udp.w"
+#line 2052 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:645*//*647:*/
-#line 2063 "web/udp.w"
+#line 2093 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:647*//*649:*/
-#line 2118 "web/udp.w"
+#line 2148 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:649*//*651:*/
-#line 2154 "web/udp.w"
+#line 2184 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:651*//*653:*/
-#line 2198 "web/udp.w"
+#line 2228 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:653*//*657:*/
-#line 2273 "web/udp.w"
+#line 2303 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:657*//*662:*/
-#line 2362 "web/udp.w"
+/*:657*//*664:*/
+#line 2399 "web/udp.w"
+
+static void*small_buf(void);
+static void dgram_free(sr_dgram*d);
+
+/*:664*//*666:*/
+#line 2416 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:662*//*664:*/
-#line 2401 "web/udp.w"
+/*:666*//*668:*/
+#line 2455 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:664*//*666:*/
-#line 2440 "web/udp.w"
+/*:668*//*670:*/
+#line 2494 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:666*//*668:*/
-#line 2480 "web/udp.w"
+/*:670*//*672:*/
+#line 2534 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:668*//*675:*/
-#line 2621 "web/udp.w"
+/*:672*//*679:*/
+#line 2675 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:675*//*682:*/
-#line 2749 "web/udp.w"
+/*:679*//*686:*/
+#line 2803 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:682*//*685:*/
-#line 2809 "web/udp.w"
+/*:686*//*689:*/
+#line 2863 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:685*//*690:*/
-#line 2911 "web/udp.w"
+/*:689*//*694:*/
+#line 2965 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:690*//*692:*/
-#line 2964 "web/udp.w"
+/*:694*//*696:*/
+#line 3018 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:692*//*694:*/
-#line 3001 "web/udp.w"
+/*:696*//*698:*/
+#line 3055 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:694*//*697:*/
-#line 3041 "web/udp.w"
+/*:698*//*701:*/
+#line 3095 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:697*//*701:*/
+/*:701*//*705:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2148,13 +2179,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:701*//*704:*/
+/*:705*//*708:*/
 #line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:704*//*706:*/
+/*:708*//*710:*/
 #line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2162,24 +2193,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:706*//*712:*/
+/*:710*//*716:*/
 #line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:712*//*714:*/
+/*:716*//*718:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:714*//*718:*/
+/*:718*//*722:*/
 #line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:718*//*723:*/
+/*:722*//*727:*/
 #line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2188,84 +2219,84 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:723*//*731:*/
+/*:727*//*735:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:731*//*737:*/
+/*:735*//*741:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:737*//*739:*/
+/*:741*//*743:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:739*//*741:*/
+/*:743*//*745:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:741*//*743:*/
+/*:745*//*747:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:743*//*745:*/
+/*:747*//*749:*/
 #line 275 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:745*//*747:*/
+/*:749*//*751:*/
 #line 315 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:747*//*749:*/
+/*:751*//*753:*/
 #line 353 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:749*//*751:*/
+/*:753*//*755:*/
 #line 445 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:751*//*754:*/
+/*:755*//*758:*/
 #line 484 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:754*//*759:*/
+/*:758*//*763:*/
 #line 565 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:759*//*761:*/
+/*:763*//*765:*/
 #line 635 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:761*//*764:*/
+/*:765*//*768:*/
 #line 686 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:764*//*767:*/
+/*:768*//*771:*/
 #line 756 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2273,46 +2304,46 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:767*//*769:*/
+/*:771*//*773:*/
 #line 799 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:769*//*772:*/
+/*:773*//*776:*/
 #line 864 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:772*//*777:*/
+/*:776*//*781:*/
 #line 942 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:777*//*781:*/
+/*:781*//*785:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:781*//*783:*/
+/*:785*//*787:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:783*//*785:*/
+/*:787*//*789:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:785*//*787:*/
+/*:789*//*791:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:787*/
+/*:791*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2817,13 +2848,13 @@ if(W->ready)/*46:*/
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
 /*333:*/
-#line 237 "web/link.w"
+#line 238 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
 /*:333*//*342:*/
-#line 415 "web/link.w"
+#line 423 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
@@ -2835,13 +2866,18 @@ for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:440*/
+/*:440*//*663:*/
+#line 2396 "web/udp.w"
+
+while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
+
+/*:663*/
 #line 830 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*358:*/
-#line 653 "web/link.w"
+#line 667 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
@@ -2851,17 +2887,17 @@ htab_free(&fh->neigh,neigh_free);
 htab_free(&fh->pmtu,hent_free);
 
 /*:376*//*402:*/
-#line 848 "web/ip.w"
+#line 850 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
 /*:402*//*423:*/
-#line 1210 "web/ip.w"
+#line 1212 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
 /*:423*//*431:*/
-#line 1336 "web/ip.w"
+#line 1338 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
@@ -2870,12 +2906,12 @@ htab_free(&fh->mc,hent_free);
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:461*//*735:*/
+/*:461*//*739:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:735*/
+/*:739*/
 #line 833 "web/world.w"
 
 free(fh->ifs);
@@ -2893,7 +2929,7 @@ W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
 /*332:*/
-#line 234 "web/link.w"
+#line 235 "web/link.w"
 
 W->rng= 1;
 
@@ -2918,7 +2954,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 #line 812 "web/world.w"
 
 /*345:*/
-#line 476 "web/link.w"
+#line 484 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
@@ -3187,7 +3223,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*722:*/
+/*726:*/
 #line 465 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3196,7 +3232,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:722*/
+/*:726*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3409,7 +3445,7 @@ s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
 /*:170*//*557:*/
-#line 115 "web/udp.w"
+#line 141 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
@@ -3434,12 +3470,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:447*//*736:*/
+/*:447*//*740:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:736*/
+/*:740*/
 #line 298 "web/socket.w"
 
 return s;
@@ -3561,8 +3597,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*670:*/
-#line 2514 "web/udp.w"
+/*674:*/
+#line 2568 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3581,7 +3617,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:670*/
+/*:674*/
 #line 166 "web/ioctl.w"
 
 }
@@ -5795,19 +5831,24 @@ W->rng= seed;
 }
 
 /*:329*//*335:*/
-#line 259 "web/link.w"
+#line 262 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
-sr_pkt*p;
-if(headroom<sizeof*p)headroom= sizeof*p;
-p= xmalloc(headroom+len);
+if(headroom<sizeof(sr_pkt))headroom= sizeof(sr_pkt);
+return pkt_init(xmalloc(headroom+len),headroom,len);
+}
+
+static sr_pkt*pkt_init(void*buf,size_t headroom,size_t len)
+{
+sr_pkt*p= buf;
 p->len= len;
 p->data= (uint8_t*)p+headroom;
 p->sk= NULL;
 p->truesize= 0;
 p->held= false;
 p->csum_partial= false;
+p->local= false;
 p->iif= 0;
 return p;
 }
@@ -5828,7 +5869,7 @@ return c;
 }
 
 /*:335*//*336:*/
-#line 293 "web/link.w"
+#line 301 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -5868,7 +5909,7 @@ return top;
 }
 
 /*:336*//*337:*/
-#line 338 "web/link.w"
+#line 346 "web/link.w"
 
 static void net_run(void)
 {
@@ -5891,7 +5932,7 @@ return true;
 }
 
 /*:337*//*338:*/
-#line 363 "web/link.w"
+#line 371 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -5908,7 +5949,7 @@ W->now_ns= target;
 }
 
 /*:338*//*343:*/
-#line 425 "web/link.w"
+#line 433 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -5943,7 +5984,7 @@ return 0;
 }
 
 /*:343*//*344:*/
-#line 460 "web/link.w"
+#line 468 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -5959,7 +6000,7 @@ return 0;
 }
 
 /*:344*//*347:*/
-#line 497 "web/link.w"
+#line 508 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -5969,7 +6010,10 @@ sr_lan*l;
 int owner= -1;
 if(!ifp||!(ifp->flags&IFF_UP)){free(pkt);return;}
 pcap_record(h,ifindex,pkt,true);
-if(ifp->flags&IFF_LOOPBACK){dev_loop(h,ifindex,pkt,-1);return;}
+if(ifp->flags&IFF_LOOPBACK){
+dev_loop(h,ifindex,pkt,pkt->local?SR_RT_LOCAL:-1);
+return;
+}
 if(!ifp->lan){free(pkt);return;}
 l= &W->lan[ifp->lan];
 if(l->mtu&&pkt->len> (size_t)l->mtu){free(pkt);return;}
@@ -5985,7 +6029,7 @@ else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
 /*:347*//*348:*/
-#line 524 "web/link.w"
+#line 538 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
 {
@@ -5998,7 +6042,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:348*//*349:*/
-#line 542 "web/link.w"
+#line 556 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6017,7 +6061,7 @@ ev_push(&e);
 }
 
 /*:349*//*351:*/
-#line 570 "web/link.w"
+#line 584 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6027,7 +6071,7 @@ ev_push(&e);
 }
 
 /*:351*//*352:*/
-#line 581 "web/link.w"
+#line 595 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6038,7 +6082,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:352*//*354:*/
-#line 601 "web/link.w"
+#line 615 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6054,7 +6098,7 @@ return 0;
 }
 
 /*:354*//*360:*/
-#line 661 "web/link.w"
+#line 675 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6100,7 +6144,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:360*//*361:*/
-#line 709 "web/link.w"
+#line 723 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -6365,6 +6409,7 @@ ip.saddr= rt->saddr;
 ip.daddr= daddr;
 pkt->sk= o->sk;
 pkt->iif= rt->iif;
+pkt->local= rt->type==SR_RT_LOCAL;
 pkt->truesize= skb_truesize((int)tot,(int)l4len-SR_UDPHDR_LEN);
 if(o->optlen){
 memcpy(pkt->data+SR_IPHDR_LEN,o->opt,(size_t)o->optlen);
@@ -6379,7 +6424,7 @@ return 0;
 }
 
 /*:386*//*387:*/
-#line 512 "web/ip.w"
+#line 513 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6398,7 +6443,7 @@ ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
 /*:387*//*389:*/
-#line 543 "web/ip.w"
+#line 544 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6420,6 +6465,7 @@ while(left> 0){
 size_t len= left> (size_t)mtu-hlen?chunk:left;
 sr_pkt*f= pkt_alloc(0,hlen+len);
 f->sk= pkt->sk;
+f->local= pkt->local;
 f->truesize= skb_truesize((int)(hlen+len),
 (int)len-(pos==hlen?SR_UDPHDR_LEN:0));
 memcpy(f->data,hdr,hlen);
@@ -6437,7 +6483,7 @@ free(pkt);
 }
 
 /*:389*//*391:*/
-#line 594 "web/ip.w"
+#line 596 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6452,7 +6498,7 @@ else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
 /*:391*//*392:*/
-#line 617 "web/ip.w"
+#line 619 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6474,7 +6520,7 @@ return SR_RT_UNICAST;
 }
 
 /*:392*//*394:*/
-#line 646 "web/ip.w"
+#line 648 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6485,7 +6531,7 @@ return false;
 }
 
 /*:394*//*397:*/
-#line 707 "web/ip.w"
+#line 709 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6521,7 +6567,7 @@ free(pkt);
 }
 
 /*:397*//*398:*/
-#line 751 "web/ip.w"
+#line 753 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -6548,7 +6594,7 @@ rx->pkt= NULL;
 }
 
 /*:398*//*399:*/
-#line 782 "web/ip.w"
+#line 784 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6565,7 +6611,7 @@ return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
 /*:399*//*404:*/
-#line 856 "web/ip.w"
+#line 858 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6583,7 +6629,7 @@ fragq_free(&q->h);
 }
 
 /*:404*//*405:*/
-#line 874 "web/ip.w"
+#line 876 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6611,7 +6657,7 @@ return q;
 }
 
 /*:405*//*406:*/
-#line 902 "web/ip.w"
+#line 904 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6625,7 +6671,7 @@ if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
 /*407:*/
-#line 930 "web/ip.w"
+#line 932 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6641,11 +6687,11 @@ q->len= end;
 if(end<=off)goto discard;
 
 /*:407*/
-#line 914 "web/ip.w"
+#line 916 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
 /*408:*/
-#line 944 "web/ip.w"
+#line 946 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6663,7 +6709,7 @@ return NULL;
 }
 
 /*:408*/
-#line 916 "web/ip.w"
+#line 918 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6679,7 +6725,7 @@ return NULL;
 }
 
 /*:406*//*410:*/
-#line 966 "web/ip.w"
+#line 968 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -6701,7 +6747,7 @@ return whole;
 }
 
 /*:410*//*411:*/
-#line 989 "web/ip.w"
+#line 991 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6714,7 +6760,7 @@ fragq_kill(h,q);
 }
 
 /*:411*//*413:*/
-#line 1033 "web/ip.w"
+#line 1035 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6758,7 +6804,7 @@ ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
 /*:413*//*417:*/
-#line 1108 "web/ip.w"
+#line 1110 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6795,7 +6841,7 @@ len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
 /*:417*//*419:*/
-#line 1152 "web/ip.w"
+#line 1154 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6820,7 +6866,7 @@ free(buf);
 }
 
 /*:419*//*425:*/
-#line 1218 "web/ip.w"
+#line 1220 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6852,7 +6898,7 @@ return true;
 }
 
 /*:425*//*427:*/
-#line 1266 "web/ip.w"
+#line 1268 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6890,7 +6936,7 @@ ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
 /*:427*//*429:*/
-#line 1310 "web/ip.w"
+#line 1312 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -6905,7 +6951,7 @@ ic->data,ic->datalen);
 }
 
 /*:429*//*434:*/
-#line 1350 "web/ip.w"
+#line 1352 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -8199,7 +8245,7 @@ sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
 /*:551*//*560:*/
-#line 157 "web/udp.w"
+#line 183 "web/udp.w"
 
 static int skb_alloc_size(int need)
 {
@@ -8217,7 +8263,7 @@ return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
 /*:560*//*561:*/
-#line 193 "web/udp.w"
+#line 219 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
 {
@@ -8238,7 +8284,7 @@ return total;
 }
 
 /*:561*//*565:*/
-#line 264 "web/udp.w"
+#line 290 "web/udp.w"
 
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -8264,7 +8310,7 @@ return 0;
 }
 
 /*:565*//*568:*/
-#line 301 "web/udp.w"
+#line 327 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
@@ -8284,7 +8330,7 @@ return true;
 }
 
 /*:568*//*570:*/
-#line 344 "web/udp.w"
+#line 370 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
 {
@@ -8297,7 +8343,8 @@ return d;
 
 static sr_dgram*dgram_new(size_t len)
 {
-return dgram_clear(xmalloc(SR_DGRAM_HEADROOM+len),len);
+return dgram_clear(len<=SR_SMALL_DGRAM?small_buf():xmalloc(SR_DGRAM_HEADROOM+len),
+len);
 }
 
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx)
@@ -8355,7 +8402,7 @@ return d;
 }
 
 /*:570*//*571:*/
-#line 436 "web/udp.w"
+#line 463 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -8378,7 +8425,7 @@ sock_data_ready(s);
 }
 
 /*:571*//*573:*/
-#line 463 "web/udp.w"
+#line 490 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -8401,7 +8448,7 @@ return d;
 }
 
 /*:573*//*575:*/
-#line 504 "web/udp.w"
+#line 531 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -8420,7 +8467,7 @@ return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
 /*:575*//*577:*/
-#line 530 "web/udp.w"
+#line 557 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -8432,7 +8479,7 @@ const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
 /*578:*/
-#line 550 "web/udp.w"
+#line 577 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -8489,7 +8536,7 @@ case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
 /*:578*/
-#line 540 "web/udp.w"
+#line 567 "web/udp.w"
 
 default:return 0;
 }
@@ -8498,7 +8545,7 @@ return 0;
 }
 
 /*:577*//*580:*/
-#line 646 "web/udp.w"
+#line 673 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8550,7 +8597,7 @@ sock_error_report(s);
 }
 
 /*:580*//*583:*/
-#line 728 "web/udp.w"
+#line 755 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8574,7 +8621,7 @@ sock_queue_err(s,d);
 }
 
 /*:583*//*584:*/
-#line 752 "web/udp.w"
+#line 779 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8591,7 +8638,7 @@ sock_error_report(s);
 }
 
 /*:584*//*586:*/
-#line 784 "web/udp.w"
+#line 811 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8612,7 +8659,7 @@ sock_queue_err(s,d);
 }
 
 /*:586*//*588:*/
-#line 815 "web/udp.w"
+#line 842 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8643,7 +8690,7 @@ s->eq_tail= NULL;
 }
 
 /*:588*//*590:*/
-#line 852 "web/udp.w"
+#line 879 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8652,7 +8699,7 @@ return set_flag(s,rq);
 }
 
 /*:590*//*594:*/
-#line 922 "web/udp.w"
+#line 949 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8668,7 +8715,7 @@ if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
 /*595:*/
-#line 959 "web/udp.w"
+#line 986 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8685,10 +8732,10 @@ connected= true;
 }
 
 /*:595*/
-#line 936 "web/udp.w"
+#line 963 "web/udp.w"
 
 /*596:*/
-#line 985 "web/udp.w"
+#line 1012 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8698,7 +8745,7 @@ connected= false;
 }
 
 /*:596*/
-#line 937 "web/udp.w"
+#line 964 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8709,7 +8756,7 @@ if(!daddr)return-EINVAL;
 connected= false;
 }
 /*599:*/
-#line 1026 "web/udp.w"
+#line 1053 "web/udp.w"
 
 if(ipv4_is_multicast(daddr))connected= false;
 err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,
@@ -8718,20 +8765,20 @@ if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
 /*:599*/
-#line 946 "web/udp.w"
+#line 973 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
 /*602:*/
-#line 1072 "web/udp.w"
+#line 1099 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
 /*:602*/
-#line 950 "web/udp.w"
+#line 977 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
@@ -8742,7 +8789,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:594*//*598:*/
-#line 1000 "web/udp.w"
+#line 1027 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -8755,7 +8802,7 @@ ipc->mark= s->mark;
 }
 
 /*:598*//*601:*/
-#line 1042 "web/udp.w"
+#line 1069 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -8775,7 +8822,7 @@ return 0;
 }
 
 /*:601*//*604:*/
-#line 1086 "web/udp.w"
+#line 1113 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -8795,7 +8842,7 @@ return 0;
 }
 
 /*:604*//*606:*/
-#line 1152 "web/udp.w"
+#line 1179 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -8824,7 +8871,7 @@ return 0;
 }
 
 /*:606*//*607:*/
-#line 1182 "web/udp.w"
+#line 1209 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8845,7 +8892,7 @@ return 0;
 }
 
 /*:607*//*608:*/
-#line 1209 "web/udp.w"
+#line 1236 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8869,16 +8916,19 @@ return err;
 }
 
 /*:608*//*609:*/
-#line 1235 "web/udp.w"
+#line 1262 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
 size_t hlen= (size_t)SR_IPHDR_LEN+(size_t)optlen;
-return pkt_alloc(SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen,hlen+l4len);
+size_t headroom= SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen;
+if(l4len-SR_UDPHDR_LEN<=SR_SMALL_DGRAM)
+return pkt_init(small_buf(),headroom,hlen+l4len);
+return pkt_alloc(headroom,hlen+l4len);
 }
 
 /*:609*//*610:*/
-#line 1246 "web/udp.w"
+#line 1276 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -8895,7 +8945,7 @@ return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
 /*:610*//*612:*/
-#line 1286 "web/udp.w"
+#line 1316 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -8923,7 +8973,7 @@ return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
 /*:612*//*614:*/
-#line 1324 "web/udp.w"
+#line 1354 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -8942,7 +8992,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:614*//*616:*/
-#line 1348 "web/udp.w"
+#line 1378 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8976,7 +9026,7 @@ return true;
 }
 
 /*:616*//*619:*/
-#line 1402 "web/udp.w"
+#line 1432 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8999,7 +9049,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:619*//*623:*/
-#line 1491 "web/udp.w"
+#line 1521 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
@@ -9007,7 +9057,7 @@ return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
 /*:623*//*624:*/
-#line 1497 "web/udp.w"
+#line 1527 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
@@ -9040,7 +9090,7 @@ return(ssize_t)len;
 }
 
 /*:624*//*625:*/
-#line 1531 "web/udp.w"
+#line 1561 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9071,7 +9121,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:625*//*626:*/
-#line 1560 "web/udp.w"
+#line 1590 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9082,7 +9132,7 @@ s->cork= NULL;
 }
 
 /*:626*//*627:*/
-#line 1574 "web/udp.w"
+#line 1604 "web/udp.w"
 
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -9093,7 +9143,7 @@ s->cork->rt.saddr= rt->saddr;
 }
 
 /*:627*//*630:*/
-#line 1637 "web/udp.w"
+#line 1667 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9148,7 +9198,7 @@ return 0;
 }
 
 /*:630*//*631:*/
-#line 1690 "web/udp.w"
+#line 1720 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9156,7 +9206,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*632:*/
-#line 1731 "web/udp.w"
+#line 1761 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9172,7 +9222,7 @@ return 0;
 }
 
 /*:632*/
-#line 1696 "web/udp.w"
+#line 1726 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9205,7 +9255,7 @@ return-EINVAL;
 }
 
 /*:631*//*634:*/
-#line 1753 "web/udp.w"
+#line 1783 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9238,7 +9288,7 @@ return-EINVAL;
 }
 
 /*:634*//*637:*/
-#line 1826 "web/udp.w"
+#line 1856 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9258,7 +9308,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*638:*/
-#line 1873 "web/udp.w"
+#line 1903 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -9266,7 +9316,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:638*/
-#line 1844 "web/udp.w"
+#line 1874 "web/udp.w"
 
 goto try_again;
 }
@@ -9288,12 +9338,12 @@ if(s->ipflags&SR_IP_CMSG_FLAGS)ip_cmsg_recv(s,msg,co,d);
 err= (int)copied;
 if(flags&MSG_TRUNC)err= (int)ulen;
 sk_peek_offset_bwd(s,peeking?-err:err);
-if(!peeking)free(d);
+if(!peeking)dgram_free(d);
 return err;
 }
 
 /*:637*//*641:*/
-#line 1914 "web/udp.w"
+#line 1944 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9304,7 +9354,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:641*//*643:*/
-#line 1937 "web/udp.w"
+#line 1967 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9348,7 +9398,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:643*//*644:*/
-#line 1990 "web/udp.w"
+#line 2020 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9370,7 +9420,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:644*//*646:*/
-#line 2025 "web/udp.w"
+#line 2055 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9385,7 +9435,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:646*//*648:*/
-#line 2067 "web/udp.w"
+#line 2097 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9421,7 +9471,7 @@ return(ssize_t)copied;
 }
 
 /*:648*//*650:*/
-#line 2122 "web/udp.w"
+#line 2152 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9443,7 +9493,7 @@ co->used+= take;
 }
 
 /*:650*//*652:*/
-#line 2158 "web/udp.w"
+#line 2188 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9454,7 +9504,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
 /*:652*//*654:*/
-#line 2202 "web/udp.w"
+#line 2232 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9475,7 +9525,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*656:*/
-#line 2249 "web/udp.w"
+#line 2279 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9485,10 +9535,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:656*/
-#line 2221 "web/udp.w"
+#line 2251 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*655:*/
-#line 2236 "web/udp.w"
+#line 2266 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9503,12 +9553,12 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:655*/
-#line 2222 "web/udp.w"
+#line 2252 "web/udp.w"
 
 }
 
 /*:654*//*658:*/
-#line 2276 "web/udp.w"
+#line 2306 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9520,7 +9570,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*659:*/
-#line 2292 "web/udp.w"
+#line 2322 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9535,10 +9585,10 @@ n+= len;
 }
 
 /*:659*/
-#line 2286 "web/udp.w"
+#line 2316 "web/udp.w"
 
 if(ts)/*660:*/
-#line 2310 "web/udp.w"
+#line 2340 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9580,14 +9630,29 @@ n+= len;
 }
 
 /*:660*/
-#line 2287 "web/udp.w"
+#line 2317 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:658*//*663:*/
-#line 2365 "web/udp.w"
+/*:658*//*665:*/
+#line 2403 "web/udp.w"
+
+static void*small_buf(void)
+{
+return W->nsmall_spare?W->small_spare[--W->nsmall_spare]:xmalloc(SR_SMALL_BUF);
+}
+
+static void dgram_free(sr_dgram*d)
+{
+if(SR_KEEP_SPARES&&d->len<=SR_SMALL_DGRAM&&W->nsmall_spare<SR_SMALL_SPARE)
+W->small_spare[W->nsmall_spare++]= d;
+else free(d);
+}
+
+/*:665*//*667:*/
+#line 2419 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9596,8 +9661,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:663*//*665:*/
-#line 2405 "web/udp.w"
+/*:667*//*669:*/
+#line 2459 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9624,8 +9689,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:665*//*667:*/
-#line 2443 "web/udp.w"
+/*:669*//*671:*/
+#line 2497 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9650,8 +9715,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:667*//*669:*/
-#line 2483 "web/udp.w"
+/*:671*//*673:*/
+#line 2537 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9668,8 +9733,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:669*//*672:*/
-#line 2558 "web/udp.w"
+/*:673*//*676:*/
+#line 2612 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9688,8 +9753,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:672*//*676:*/
-#line 2628 "web/udp.w"
+/*:676*//*680:*/
+#line 2682 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9702,8 +9767,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:676*//*677:*/
-#line 2645 "web/udp.w"
+/*:680*//*681:*/
+#line 2699 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9721,8 +9786,8 @@ net_run();
 return r;
 }
 
-/*:677*//*678:*/
-#line 2662 "web/udp.w"
+/*:681*//*682:*/
+#line 2716 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9753,8 +9818,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:678*//*679:*/
-#line 2695 "web/udp.w"
+/*:682*//*683:*/
+#line 2749 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9786,8 +9851,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:679*//*681:*/
-#line 2735 "web/udp.w"
+/*:683*//*685:*/
+#line 2789 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9802,8 +9867,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:681*//*683:*/
-#line 2752 "web/udp.w"
+/*:685*//*687:*/
+#line 2806 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9824,8 +9889,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:683*//*686:*/
-#line 2816 "web/udp.w"
+/*:687*//*690:*/
+#line 2870 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9841,8 +9906,8 @@ net_run();
 return r;
 }
 
-/*:686*//*687:*/
-#line 2831 "web/udp.w"
+/*:690*//*691:*/
+#line 2885 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9876,8 +9941,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:687*//*688:*/
-#line 2864 "web/udp.w"
+/*:691*//*692:*/
+#line 2918 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9911,8 +9976,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:688*//*689:*/
-#line 2897 "web/udp.w"
+/*:692*//*693:*/
+#line 2951 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9927,8 +9992,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:689*//*691:*/
-#line 2914 "web/udp.w"
+/*:693*//*695:*/
+#line 2968 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9952,8 +10017,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:691*//*693:*/
-#line 2969 "web/udp.w"
+/*:695*//*697:*/
+#line 3023 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9982,8 +10047,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:693*//*695:*/
-#line 3004 "web/udp.w"
+/*:697*//*699:*/
+#line 3058 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9993,8 +10058,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:695*//*698:*/
-#line 3045 "web/udp.w"
+/*:699*//*702:*/
+#line 3099 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10020,7 +10085,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:698*//*702:*/
+/*:702*//*706:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10045,7 +10110,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:702*//*703:*/
+/*:706*//*707:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10058,7 +10123,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:703*//*705:*/
+/*:707*//*709:*/
 #line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10073,7 +10138,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:705*//*707:*/
+/*:709*//*711:*/
 #line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10089,7 +10154,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:707*//*708:*/
+/*:711*//*712:*/
 #line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10101,7 +10166,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:708*//*709:*/
+/*:712*//*713:*/
 #line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10114,7 +10179,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:709*//*710:*/
+/*:713*//*714:*/
 #line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10126,7 +10191,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:710*//*713:*/
+/*:714*//*717:*/
 #line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10174,7 +10239,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:713*//*715:*/
+/*:717*//*719:*/
 #line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10189,7 +10254,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:715*//*719:*/
+/*:719*//*723:*/
 #line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -10242,7 +10307,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:719*//*720:*/
+/*:723*//*724:*/
 #line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -10279,7 +10344,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:720*//*724:*/
+/*:724*//*728:*/
 #line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -10307,7 +10372,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:724*//*728:*/
+/*:728*//*732:*/
 #line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -10319,7 +10384,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:728*//*732:*/
+/*:732*//*736:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10347,7 +10412,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:732*//*738:*/
+/*:736*//*742:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10361,7 +10426,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:738*//*740:*/
+/*:742*//*744:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10386,7 +10451,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:740*//*742:*/
+/*:744*//*746:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10397,7 +10462,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:742*//*744:*/
+/*:746*//*748:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -10407,7 +10472,7 @@ d->l4off= (int)(len-rx->l4len);
 sock_queue_rcv(s,d);
 }
 
-/*:744*//*746:*/
+/*:748*//*750:*/
 #line 280 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -10426,7 +10491,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:746*//*748:*/
+/*:750*//*752:*/
 #line 318 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -10444,7 +10509,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:748*//*750:*/
+/*:752*//*754:*/
 #line 358 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -10492,7 +10557,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:750*//*752:*/
+/*:754*//*756:*/
 #line 448 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10505,24 +10570,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*753:*/
+/*757:*/
 #line 476 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:753*/
+/*:757*/
 #line 459 "web/raw.w"
 
-/*756:*/
+/*760:*/
 #line 505 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:756*/
+/*:760*/
 #line 460 "web/raw.w"
 
-/*757:*/
+/*761:*/
 #line 518 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10533,7 +10598,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:757*/
+/*:761*/
 #line 461 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -10541,14 +10606,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*758:*/
+/*762:*/
 #line 540 "web/raw.w"
 
 saddr= ipc.addr?ipc.addr:s->inet_saddr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:758*/
+/*:762*/
 #line 467 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -10559,7 +10624,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:752*//*755:*/
+/*:756*//*759:*/
 #line 488 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -10578,7 +10643,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:755*//*760:*/
+/*:759*//*764:*/
 #line 570 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10602,7 +10667,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:760*//*762:*/
+/*:764*//*766:*/
 #line 639 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10630,7 +10695,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*763:*/
+/*767:*/
 #line 674 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -10640,7 +10705,7 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:763*/
+/*:767*/
 #line 665 "web/raw.w"
 
 pkt->iif= rt->iif;
@@ -10651,7 +10716,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:762*//*765:*/
+/*:766*//*769:*/
 #line 689 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -10662,7 +10727,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:765*//*768:*/
+/*:769*//*772:*/
 #line 762 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10698,7 +10763,7 @@ sock_error_report(s);
 }
 }
 
-/*:768*//*770:*/
+/*:772*//*774:*/
 #line 802 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -10718,7 +10783,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:770*//*773:*/
+/*:774*//*777:*/
 #line 869 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -10732,7 +10797,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:773*//*774:*/
+/*:777*//*778:*/
 #line 885 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -10755,7 +10820,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:774*//*775:*/
+/*:778*//*779:*/
 #line 909 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -10767,7 +10832,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:775*//*778:*/
+/*:779*//*782:*/
 #line 945 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -10775,7 +10840,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:778*//*782:*/
+/*:782*//*786:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10792,13 +10857,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*756:*/
+/*760:*/
 #line 505 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:756*/
+/*:760*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10815,7 +10880,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:782*//*784:*/
+/*:786*//*788:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -10825,7 +10890,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:784*//*786:*/
+/*:788*//*790:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -10847,7 +10912,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:786*//*788:*/
+/*:790*//*792:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10876,4 +10941,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:788*/
+/*:792*/

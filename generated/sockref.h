@@ -108,7 +108,7 @@ int sr_host_sysctl_set(int host,const char*name,const char*value);
 void sr_world_seed(uint64_t seed);
 
 /*:327*//*339:*/
-#line 387 "web/link.w"
+#line 395 "web/link.w"
 
 struct sr_lan_config{
 uint64_t delay_ns;
@@ -123,7 +123,7 @@ int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
 /*:339*//*353:*/
-#line 598 "web/link.w"
+#line 612 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
@@ -162,13 +162,13 @@ int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:546*//*671:*/
-#line 2555 "web/udp.w"
+/*:546*//*675:*/
+#line 2609 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:671*//*673:*/
-#line 2607 "web/udp.w"
+/*:675*//*677:*/
+#line 2661 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -177,8 +177,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:673*//*684:*/
-#line 2801 "web/udp.w"
+/*:677*//*688:*/
+#line 2855 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,14 +187,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:684*//*711:*/
+/*:688*//*715:*/
 #line 248 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:711*//*716:*/
+/*:715*//*720:*/
 #line 353 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -202,7 +202,7 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:716*/
+/*:720*/
 #line 96 "web/sockref.w"
 
 #endif

@@ -475,6 +475,7 @@ static int ip_output_pkt(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   ip.daddr = daddr;
   pkt->sk = o->sk;
   pkt->iif = rt->iif;
+  pkt->local = rt->type == SR_RT_LOCAL;
   pkt->truesize = skb_truesize((int) tot, (int) l4len - SR_UDPHDR_LEN);
   if (o->optlen) {
     memcpy(pkt->data + SR_IPHDR_LEN, o->opt, (size_t) o->optlen);
@@ -561,6 +562,7 @@ static void ip_fragment(sr_host *h, int ifindex, uint32_t nexthop, bool group,
     size_t len = left > (size_t) mtu - hlen ? chunk : left;
     sr_pkt *f = pkt_alloc(0, hlen + len);
     f->sk = pkt->sk;
+    f->local = pkt->local;
     f->truesize = skb_truesize((int) (hlen + len),
       (int) len - (pos == hlen ? SR_UDPHDR_LEN : 0));
     memcpy(f->data, hdr, hlen);

@@ -210,6 +210,7 @@ typedef struct {
   int truesize; /* what it is charged to that socket */
   bool held; /* charged now (see |pkt_hold|) */
   bool csum_partial; /* its UDP checksum holds only the pseudo-header's sum */
+  bool local; /* routed to its own host: it arrives over \.{lo} with its route */
   int iif; /* sent by this host over \.{lo}: the arrival interface to report */
 } sr_pkt;
 enum { EV_RX, EV_FRAG_EXPIRE, EV_NEIGH_PROBE };
@@ -240,6 +241,7 @@ free(W->ev);
 
 @ @<Private function prototypes@>=
 static sr_pkt *pkt_alloc(size_t headroom, size_t len);
+static sr_pkt *pkt_init(void *buf, size_t headroom, size_t len);
 static sr_pkt *pkt_new(const void *data, size_t len);
 static sr_pkt *pkt_clone(const sr_pkt *p);
 static void ev_push(sr_event *e);
@@ -250,7 +252,8 @@ static bool net_next_event(uint64_t *t);
 begins |headroom| bytes into the buffer (the header itself takes the
 first bytes of the headroom); its bytes are not cleared, since whoever
 makes a packet fills it.  |pkt_new| makes one without spare room,
-holding a copy of |data| when that is not |NULL|; |pkt_clone| copies a
+holding a copy of |data| when that is not |NULL|; |pkt_init| makes one in
+a buffer the caller has, big enough; |pkt_clone| copies a
 packet, its checksum state included, as the kernel's |skb_clone| shares
 it.  The buffers come from |malloc| and not |calloc|: the C library's
 |calloc| bypasses the allocator's per-thread cache, which made every
@@ -259,15 +262,20 @@ packet cost several times what |malloc| does.
 @c
 static sr_pkt *pkt_alloc(size_t headroom, size_t len)
 {
-  sr_pkt *p;
-  if (headroom < sizeof *p) headroom = sizeof *p;
-  p = xmalloc(headroom + len);
+  if (headroom < sizeof(sr_pkt)) headroom = sizeof(sr_pkt);
+  return pkt_init(xmalloc(headroom + len), headroom, len);
+}
+
+static sr_pkt *pkt_init(void *buf, size_t headroom, size_t len)
+{
+  sr_pkt *p = buf;
   p->len = len;
   p->data = (uint8_t *) p + headroom;
   p->sk = NULL;
   p->truesize = 0;
   p->held = false;
   p->csum_partial = false;
+  p->local = false;
   p->iif = 0;
   return p;
 }
@@ -480,7 +488,10 @@ sr_lan_attach(sr_lan_new(0), h->id, iface_by_name(h, "eth0")->ifindex);
 |dev_xmit| is the bottom of the output path: IP hands it a finished
 datagram (or fragment), the interface to send it on, and the next-hop
 address.  The loopback device hands the frame straight back to its own
-host.  An Ethernet-like interface that is down, or on no LAN, drops it.
+host --- with its route, when the sender routed it to this host: Linux's
+loopback device keeps a buffer's route, and the receiving side routes
+only a buffer that has none, so a datagram a host sends itself is not
+routed a second time (the raw chapter's |ip_loop_local| does the same).  An Ethernet-like interface that is down, or on no LAN, drops it.
 Otherwise the frame goes to the LAN: to every other member when the next
 hop is a broadcast or multicast address, to the one member that owns the
 next hop otherwise.  Ownership is what ARP asks: with Linux's default
@@ -503,7 +514,10 @@ static void dev_xmit(sr_host *h, int ifindex, uint32_t nexthop, bool bcast,
   int owner = -1;
   if (!ifp || !(ifp->flags & IFF_UP)) { free(pkt); return; }
   pcap_record(h, ifindex, pkt, true);
-  if (ifp->flags & IFF_LOOPBACK) { dev_loop(h, ifindex, pkt, -1); return; }
+  if (ifp->flags & IFF_LOOPBACK) {
+    dev_loop(h, ifindex, pkt, pkt->local ? SR_RT_LOCAL : -1);
+    return;
+  }
   if (!ifp->lan) { free(pkt); return; }
   l = &W->lan[ifp->lan];
   if (l->mtu && pkt->len > (size_t) l->mtu) { free(pkt); return; }

@@ -67,8 +67,34 @@ the two calls (the kernel too queues the sender's buffer on loopback and
 veth).  The packet's own header, the IP header with the longest options
 and the UDP header must fit in front of the payload.
 
+The buffers of small datagrams --- up to |SR_SMALL_DGRAM| bytes of data,
+which is most of what tests send --- all have the same size, enough for
+that much, and a buffer that a read has emptied is kept for the next
+small datagram (at most |SR_SMALL_SPARE| of them), as the kernel keeps
+its buffers in caches of its own: a datagram then costs no call to the
+allocator at either end.  A small queue entry is thus always a buffer of
+the small size, whether it was the sender's packet or a copy, and may go
+back to the spares; an entry cut short by a filter may be a bigger
+buffer, which is as good.  Only the read that consumes a datagram
+returns its buffer; every other way an entry goes frees it.  Under
+AddressSanitizer no spares are kept, so that a buffer used after its
+datagram was read is still caught.
+
 @<Type definitions@>=
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
+#define SR_SMALL_DGRAM 256
+#define SR_SMALL_BUF (SR_DGRAM_HEADROOM + SR_SMALL_DGRAM)
+#define SR_SMALL_SPARE 64
+#if defined(__SANITIZE_ADDRESS__)
+#define SR_KEEP_SPARES 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SR_KEEP_SPARES 0
+#endif
+#endif
+#ifndef SR_KEEP_SPARES
+#define SR_KEEP_SPARES 1
+#endif
 _Static_assert(offsetof(sr_dgram, wire_opt) == offsetof(sr_dgram, opt) + SR_MAX_IPOPTLEN,
   "the two copies of the options are side by side");
 _Static_assert(offsetof(sr_dgram, data) >= sizeof(sr_pkt) + SR_IPHDR_LEN +
@@ -353,7 +379,8 @@ static sr_dgram *dgram_clear(sr_dgram *d, size_t len)
 
 static sr_dgram *dgram_new(size_t len)
 {
-  return dgram_clear(xmalloc(SR_DGRAM_HEADROOM + len), len);
+  return dgram_clear(len <= SR_SMALL_DGRAM ? small_buf() : xmalloc(SR_DGRAM_HEADROOM + len),
+    len);
 }
 
 static void dgram_take_ip(sr_dgram *d, const struct sr_rx *rx)
@@ -1236,7 +1263,10 @@ into the buffer.
 static sr_pkt *udp_pkt_new(int optlen, size_t l4len)
 {
   size_t hlen = (size_t) SR_IPHDR_LEN + (size_t) optlen;
-  return pkt_alloc(SR_DGRAM_HEADROOM - SR_UDPHDR_LEN - hlen, hlen + l4len);
+  size_t headroom = SR_DGRAM_HEADROOM - SR_UDPHDR_LEN - hlen;
+  if (l4len - SR_UDPHDR_LEN <= SR_SMALL_DGRAM)
+    return pkt_init(small_buf(), headroom, hlen + l4len);
+  return pkt_alloc(headroom, hlen + l4len);
 }
 
 @ Putting the header on a datagram whose data is in place in its packet,
@@ -1862,7 +1892,7 @@ try_again:
   err = (int) copied;
   if (flags & MSG_TRUNC) err = (int) ulen;
   sk_peek_offset_bwd(s, peeking ? -err : err);
-  if (!peeking) free(d);
+  if (!peeking) dgram_free(d);
   return err;
 }
 
@@ -2358,6 +2388,30 @@ is stamped while the count is not zero.
 
 @<Network fields of the world@>=
 int netstamp_sockets; /* sockets that want arrival times */
+
+@ @<Network fields of the world@>=
+void *small_spare[SR_SMALL_SPARE]; /* emptied small datagram buffers */
+int nsmall_spare;
+
+@ @<Free the network state of the world@>=
+while (W->nsmall_spare) free(W->small_spare[--W->nsmall_spare]);
+
+@ @<Private function prototypes@>=
+static void *small_buf(void);
+static void dgram_free(sr_dgram *d);
+
+@ @c
+static void *small_buf(void)
+{
+  return W->nsmall_spare ? W->small_spare[--W->nsmall_spare] : xmalloc(SR_SMALL_BUF);
+}
+
+static void dgram_free(sr_dgram *d)
+{
+  if (SR_KEEP_SPARES && d->len <= SR_SMALL_DGRAM && W->nsmall_spare < SR_SMALL_SPARE)
+    W->small_spare[W->nsmall_spare++] = d;
+  else free(d);
+}
 
 @ @<Private function prototypes@>=
 static void sock_enable_timestamp(sr_sock *s);
