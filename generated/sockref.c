@@ -236,7 +236,7 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:308*//*347:*/
-#line 559 "web/link.w"
+#line 588 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -261,7 +261,7 @@ OPT_STORE_INT_FIELD};
 #define SR_XRLIM_BURST_FACTOR 6
 
 /*:412*//*429:*/
-#line 40 "web/pcap.w"
+#line 45 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
@@ -584,7 +584,7 @@ uint64_t rq_seq;
 struct sr_udpcork*cork;
 
 /*:610*//*686:*/
-#line 2922 "web/udp.w"
+#line 2925 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -750,7 +750,7 @@ int nports;
 }sr_lan;
 
 /*:332*//*348:*/
-#line 564 "web/link.w"
+#line 593 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -858,7 +858,7 @@ int users;
 }sr_mcgroup;
 
 /*:424*//*430:*/
-#line 45 "web/pcap.w"
+#line 50 "web/pcap.w"
 
 typedef struct{
 FILE*f;
@@ -1013,7 +1013,7 @@ sr_lan*lan;
 int nlans;
 
 /*:333*//*431:*/
-#line 51 "web/pcap.w"
+#line 56 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
@@ -1053,7 +1053,7 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:111*//*349:*/
-#line 574 "web/link.w"
+#line 603 "web/link.w"
 
 sr_htab neigh;
 
@@ -1454,7 +1454,7 @@ static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
 /*:326*//*338:*/
-#line 406 "web/link.w"
+#line 419 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1462,13 +1462,14 @@ static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
 /*:338*//*342:*/
-#line 477 "web/link.w"
+#line 505 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
+static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
 
 /*:342*//*351:*/
-#line 580 "web/link.w"
+#line 609 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -1592,7 +1593,7 @@ static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
 /*:425*//*434:*/
-#line 101 "web/pcap.w"
+#line 106 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
@@ -2053,30 +2054,30 @@ static ssize_t iov_total(const struct iovec*iov,size_t n);
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:672*//*675:*/
-#line 2688 "web/udp.w"
+#line 2691 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:675*//*680:*/
-#line 2792 "web/udp.w"
+#line 2795 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:680*//*682:*/
-#line 2840 "web/udp.w"
+#line 2843 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:682*//*684:*/
-#line 2887 "web/udp.w"
+#line 2890 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:684*//*687:*/
-#line 2927 "web/udp.w"
+#line 2930 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -2762,7 +2763,7 @@ for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
 /*:334*//*432:*/
-#line 55 "web/pcap.w"
+#line 60 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
@@ -2774,7 +2775,7 @@ free(W->cap);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*350:*/
-#line 577 "web/link.w"
+#line 606 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
@@ -5753,7 +5754,7 @@ return 0;
 }
 
 /*:336*//*339:*/
-#line 412 "web/link.w"
+#line 425 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -5762,24 +5763,37 @@ sr_iface*ifp= iface_by_index(h,ifindex);
 sr_lan*l;
 int owner= -1;
 if(!ifp||!(ifp->flags&IFF_UP)){free(pkt);return;}
+if(ifp->flags&IFF_LOOPBACK){
 pcap_record(h,ifindex,pkt,true);
-if(ifp->flags&IFF_LOOPBACK){dev_loop(h,ifindex,pkt,-1);return;}
+dev_loop(h,ifindex,pkt,-1);
+return;
+}
+if(bcast)pcap_record(h,ifindex,pkt,true);
 if(!ifp->lan){free(pkt);return;}
 l= &W->lan[ifp->lan];
+if(!bcast)owner= lan_owner(h,ifindex,l,nexthop);
+if(!bcast&&owner<0){neigh_enqueue(h,ifindex,nexthop,pkt);return;}
+if(!bcast)pcap_record(h,ifindex,pkt,true);
 if(l->mtu&&pkt->len> (size_t)l->mtu){free(pkt);return;}
 for(int i= 0;i<l->nports;i++){
-struct sr_port*pt= &l->port[i];
-if(pt->host==h->id&&pt->ifindex==ifindex)continue;
-if(bcast)lan_carry(l,pt,pkt);
-else if(owner<0&&port_owns(pt,nexthop))owner= i;
+const struct sr_port*pt= &l->port[i];
+if(bcast?!(pt->host==h->id&&pt->ifindex==ifindex):i==owner)
+lan_carry(l,pt,pkt);
 }
-if(bcast)free(pkt);
-else if(owner>=0){lan_carry(l,&l->port[owner],pkt);free(pkt);}
-else neigh_enqueue(h,ifindex,nexthop,pkt);
+free(pkt);
 }
 
 /*:339*//*340:*/
-#line 439 "web/link.w"
+#line 458 "web/link.w"
+
+static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
+{
+for(int i= 0;i<l->nports;i++){
+const struct sr_port*pt= &l->port[i];
+if(!(pt->host==h->id&&pt->ifindex==ifindex)&&port_owns(pt,addr))return i;
+}
+return-1;
+}
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
 {
@@ -5792,7 +5806,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:340*//*341:*/
-#line 455 "web/link.w"
+#line 483 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
 {
@@ -5816,7 +5830,7 @@ ev_push(&e);
 }
 
 /*:341*//*343:*/
-#line 488 "web/link.w"
+#line 517 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5832,7 +5846,7 @@ ev_push(&e);
 }
 
 /*:343*//*344:*/
-#line 505 "web/link.w"
+#line 534 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5843,7 +5857,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:344*//*346:*/
-#line 525 "web/link.w"
+#line 554 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -5859,7 +5873,7 @@ return 0;
 }
 
 /*:346*//*352:*/
-#line 585 "web/link.w"
+#line 614 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -5905,7 +5919,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:352*//*353:*/
-#line 633 "web/link.w"
+#line 662 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -5915,13 +5929,7 @@ uint32_t nexthop= (uint32_t)key;
 bool resolved= false;
 sr_iface*ifp= iface_by_index(h,ifindex);
 if(!n||n->serial!=serial)return;
-if(ifp->lan){
-sr_lan*l= &W->lan[ifp->lan];
-for(int i= 0;i<l->nports&&!resolved;i++)
-if(!(l->port[i].host==h->id&&l->port[i].ifindex==ifindex)&&
-port_owns(&l->port[i],nexthop))
-resolved= true;
-}
+if(ifp->lan)resolved= lan_owner(h,ifindex,&W->lan[ifp->lan],nexthop)>=0;
 if(!resolved&&++n->probes<SR_ARP_PROBES){neigh_schedule(h,n);return;}
 htab_remove(&h->neigh,&n->h);
 for(int i= 0;i<n->nq;i++){
@@ -6732,7 +6740,7 @@ return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
 /*:426*//*433:*/
-#line 64 "web/pcap.w"
+#line 69 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
 {
@@ -6768,7 +6776,7 @@ return 0;
 }
 
 /*:433*//*435:*/
-#line 104 "web/pcap.w"
+#line 109 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
 {
@@ -9548,7 +9556,7 @@ return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
 /*:673*//*676:*/
-#line 2695 "web/udp.w"
+#line 2698 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9565,7 +9573,7 @@ return r;
 }
 
 /*:676*//*677:*/
-#line 2710 "web/udp.w"
+#line 2713 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9601,7 +9609,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:677*//*678:*/
-#line 2744 "web/udp.w"
+#line 2747 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9637,7 +9645,7 @@ return r;
 }
 
 /*:678*//*679:*/
-#line 2778 "web/udp.w"
+#line 2781 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9653,7 +9661,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:679*//*681:*/
-#line 2795 "web/udp.w"
+#line 2798 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9678,7 +9686,7 @@ return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
 /*:681*//*683:*/
-#line 2845 "web/udp.w"
+#line 2848 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9718,7 +9726,7 @@ return-ENOTCONN;
 }
 
 /*:683*//*685:*/
-#line 2890 "web/udp.w"
+#line 2893 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9729,7 +9737,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:685*//*688:*/
-#line 2931 "web/udp.w"
+#line 2934 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {

@@ -123,12 +123,12 @@ int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
 /*:331*//*345:*/
-#line 522 "web/link.w"
+#line 551 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
 /*:345*//*428:*/
-#line 36 "web/pcap.w"
+#line 41 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
@@ -178,7 +178,7 @@ ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
 /*:663*//*674:*/
-#line 2680 "web/udp.w"
+#line 2683 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
