@@ -248,7 +248,7 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:316*//*355:*/
-#line 604 "web/link.w"
+#line 634 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -273,7 +273,7 @@ OPT_STORE_INT_FIELD};
 #define SR_XRLIM_BURST_FACTOR 6
 
 /*:420*//*437:*/
-#line 40 "web/pcap.w"
+#line 45 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
@@ -767,7 +767,7 @@ int nports;
 }sr_lan;
 
 /*:340*//*356:*/
-#line 609 "web/link.w"
+#line 639 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -877,7 +877,7 @@ int users;
 }sr_mcgroup;
 
 /*:432*//*438:*/
-#line 45 "web/pcap.w"
+#line 50 "web/pcap.w"
 
 typedef struct{
 FILE*f;
@@ -1042,7 +1042,7 @@ sr_lan*lan;
 int nlans;
 
 /*:341*//*439:*/
-#line 51 "web/pcap.w"
+#line 56 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
@@ -1082,7 +1082,7 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:112*//*357:*/
-#line 619 "web/link.w"
+#line 649 "web/link.w"
 
 sr_htab neigh;
 
@@ -1502,7 +1502,7 @@ static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
 /*:334*//*346:*/
-#line 460 "web/link.w"
+#line 473 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1510,13 +1510,14 @@ static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
 /*:346*//*350:*/
-#line 528 "web/link.w"
+#line 557 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
+static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:350*//*359:*/
-#line 625 "web/link.w"
+#line 655 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -1642,7 +1643,7 @@ static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
 /*:433*//*442:*/
-#line 101 "web/pcap.w"
+#line 106 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
@@ -2827,7 +2828,7 @@ for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
 /*:342*//*440:*/
-#line 55 "web/pcap.w"
+#line 60 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
@@ -2839,7 +2840,7 @@ free(W->cap);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*358:*/
-#line 622 "web/link.w"
+#line 652 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
@@ -5935,7 +5936,7 @@ return 0;
 }
 
 /*:344*//*347:*/
-#line 466 "web/link.w"
+#line 479 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -5944,24 +5945,38 @@ sr_iface*ifp= iface_by_index(h,ifindex);
 sr_lan*l;
 int owner= -1;
 if(!ifp||!(ifp->flags&IFF_UP)){free(pkt);return;}
+if(ifp->flags&IFF_LOOPBACK){
 pcap_record(h,ifindex,pkt,true);
-if(ifp->flags&IFF_LOOPBACK){dev_loop(h,ifindex,pkt,-1);return;}
+dev_loop(h,ifindex,pkt,-1);
+return;
+}
+if(bcast)pcap_record(h,ifindex,pkt,true);
 if(!ifp->lan){free(pkt);return;}
 l= &W->lan[ifp->lan];
+if(!bcast)owner= lan_owner(h,ifindex,l,nexthop);
+if(!bcast&&owner<0){neigh_enqueue(h,ifindex,nexthop,pkt);return;}
+if(!bcast)pcap_record(h,ifindex,pkt,true);
 if(l->mtu&&pkt->len> (size_t)l->mtu){free(pkt);return;}
 for(int i= 0;i<l->nports;i++){
 struct sr_port*pt= &l->port[i];
-if(pt->host==h->id&&pt->ifindex==ifindex)continue;
-if(bcast)lan_carry(l,pt,pkt_clone(pkt));
-else if(owner<0&&port_owns(pt,nexthop))owner= i;
+if(bcast&&!(pt->host==h->id&&pt->ifindex==ifindex))
+lan_carry(l,pt,pkt_clone(pkt));
 }
 if(bcast)free(pkt);
-else if(owner>=0)lan_carry(l,&l->port[owner],pkt);
-else neigh_enqueue(h,ifindex,nexthop,pkt);
+else lan_carry(l,&l->port[owner],pkt);
 }
 
 /*:347*//*348:*/
-#line 493 "web/link.w"
+#line 513 "web/link.w"
+
+static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
+{
+for(int i= 0;i<l->nports;i++){
+const struct sr_port*pt= &l->port[i];
+if(!(pt->host==h->id&&pt->ifindex==ifindex)&&port_owns(pt,addr))return i;
+}
+return-1;
+}
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
 {
@@ -5974,7 +5989,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:348*//*349:*/
-#line 511 "web/link.w"
+#line 540 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -5993,7 +6008,7 @@ ev_push(&e);
 }
 
 /*:349*//*351:*/
-#line 539 "web/link.w"
+#line 569 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6003,7 +6018,7 @@ ev_push(&e);
 }
 
 /*:351*//*352:*/
-#line 550 "web/link.w"
+#line 580 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6014,7 +6029,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:352*//*354:*/
-#line 570 "web/link.w"
+#line 600 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6030,7 +6045,7 @@ return 0;
 }
 
 /*:354*//*360:*/
-#line 630 "web/link.w"
+#line 660 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6076,7 +6091,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:360*//*361:*/
-#line 678 "web/link.w"
+#line 708 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -6086,13 +6101,7 @@ uint32_t nexthop= (uint32_t)key;
 bool resolved= false;
 sr_iface*ifp= iface_by_index(h,ifindex);
 if(!n||n->serial!=serial)return;
-if(ifp->lan){
-sr_lan*l= &W->lan[ifp->lan];
-for(int i= 0;i<l->nports&&!resolved;i++)
-if(!(l->port[i].host==h->id&&l->port[i].ifindex==ifindex)&&
-port_owns(&l->port[i],nexthop))
-resolved= true;
-}
+if(ifp->lan)resolved= lan_owner(h,ifindex,&W->lan[ifp->lan],nexthop)>=0;
 if(!resolved&&++n->probes<SR_ARP_PROBES){neigh_schedule(h,n);return;}
 htab_remove(&h->neigh,&n->h);
 for(int i= 0;i<n->nq;i++){
@@ -6914,7 +6923,7 @@ return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
 /*:434*//*441:*/
-#line 64 "web/pcap.w"
+#line 69 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
 {
@@ -6950,7 +6959,7 @@ return 0;
 }
 
 /*:441*//*443:*/
-#line 104 "web/pcap.w"
+#line 109 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
 {

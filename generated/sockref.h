@@ -123,12 +123,12 @@ int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
 /*:339*//*353:*/
-#line 567 "web/link.w"
+#line 597 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
 /*:353*//*436:*/
-#line 36 "web/pcap.w"
+#line 41 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);

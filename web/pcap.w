@@ -16,6 +16,11 @@ sent (so a frame that a lossy LAN loses is still in the file, as it would
 be in a capture at the sender).
 \smallskip
 \noindent
+A frame is sent when it leaves its interface: one waiting for its next
+hop to answer ARP is recorded when the answer comes and it goes, and not
+at all if the neighbour never answers (chapter {\it Links, time and events\/}, sending a
+frame).
+\noindent
 Looped-back copies of a host's own broadcast and multicast datagrams are
 not frames and are not recorded, as \.{tcpdump} does not see them either.
 Timestamps are the virtual clock, to the nanosecond: the file uses the
