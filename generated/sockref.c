@@ -1643,7 +1643,7 @@ static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
 /*:433*//*442:*/
-#line 106 "web/pcap.w"
+#line 114 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
@@ -6959,7 +6959,7 @@ return 0;
 }
 
 /*:441*//*443:*/
-#line 109 "web/pcap.w"
+#line 117 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
 {
@@ -6974,7 +6974,13 @@ rec.sec= (uint32_t)(W->now_ns/1000000000u);
 rec.nsec= (uint32_t)(W->now_ns%1000000000u);
 rec.incl= rec.orig= (uint32_t)pkt->len;
 fwrite(&rec,sizeof rec,1,c->f);
-fwrite(pkt->data,1,pkt->len,c->f);
+if(pkt->csum_partial){
+uint8_t*wire= xmalloc(pkt->len);
+memcpy(wire,pkt->data,pkt->len);
+udp_csum_complete(wire);
+fwrite(wire,1,pkt->len,c->f);
+free(wire);
+}else fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
 /*:443*//*450:*/
