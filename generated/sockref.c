@@ -44,7 +44,7 @@
 #define SR_MAX_IFADDR 8 
 
 /*:14*//*40:*/
-#line 656 "web/world.w"
+#line 670 "web/world.w"
 
 #define SR_MIN_MTU 68
 
@@ -66,13 +66,18 @@
 
 #define SR_NR_OPEN 1048576
 
-/*:64*//*82:*/
+/*:64*//*67:*/
+#line 21 "web/fd.w"
+
+#define SR_O_LARGEFILE 0100000 
+
+/*:67*//*83:*/
 #line 33 "web/socket.w"
 
 #define SR_MAX_TIMEOUT LONG_MAX
 
-/*:82*//*84:*/
-#line 56 "web/socket.w"
+/*:83*//*85:*/
+#line 57 "web/socket.w"
 
 #define SK_DEBUG (1u << 0)
 #define SK_BROADCAST (1u << 1)
@@ -91,8 +96,8 @@
 #define SR_FILTER_CLASSIC 1
 #define SR_FILTER_EBPF 2
 
-/*:84*//*86:*/
-#line 93 "web/socket.w"
+/*:85*//*87:*/
+#line 94 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -114,30 +119,30 @@
 #define IPF_MC_LOOP (1u << 17) 
 #define IPF_MC_ALL (1u << 18) 
 
-/*:86*//*88:*/
-#line 177 "web/socket.w"
+/*:87*//*89:*/
+#line 178 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
-/*:88*//*95:*/
-#line 283 "web/socket.w"
+/*:89*//*96:*/
+#line 305 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
 
-/*:95*//*99:*/
+/*:96*//*100:*/
 #line 23 "web/ioctl.w"
 
 #define SR_SETFL_MASK (O_APPEND | O_NONBLOCK | O_ASYNC | O_NOATIME | O_DIRECT)
 
-/*:99*//*107:*/
+/*:100*//*108:*/
 #line 188 "web/ioctl.w"
 
 #define SR_IS_SOCK_IOCTL(req) ((((req) >> 8) & 0xff) == 0x89)
 
-/*:107*//*113:*/
+/*:108*//*114:*/
 #line 60 "web/sysctl.w"
 
 enum{
@@ -155,13 +160,13 @@ SYS_IP6FRAG_HIGH_THRESH,SYS_IP6FRAG_LOW_THRESH,SYS_IP6FRAG_TIME,
 SR_NSYSCTL
 };
 
-/*:113*//*116:*/
+/*:114*//*117:*/
 #line 107 "web/sysctl.w"
 
 #define SR_MIN_RCVBUF 2304
 #define SR_MIN_SNDBUF 4608
 
-/*:116*//*149:*/
+/*:117*//*151:*/
 #line 52 "web/sockopt.w"
 
 enum{
@@ -185,18 +190,18 @@ enum{CAP_NEVER,CAP_ALWAYS,CAP_OUTSIDE_RANGE,CAP_NONZERO};
 enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
 OPT_STORE_INT_FIELD};
 
-/*:149*//*159:*/
+/*:151*//*161:*/
 #line 246 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
 
-/*:159*//*174:*/
+/*:161*//*176:*/
 #line 157 "web/solsocket.w"
 
 #define SR_TCP_RMEM_MAX 33554432 
 
-/*:174*//*205:*/
+/*:176*//*207:*/
 #line 608 "web/solsocket.w"
 
 #define SR_SOF_OPT_ID (1u << 7)
@@ -206,23 +211,30 @@ OPT_STORE_INT_FIELD};
 #define SR_SOF_OPT_ID_TCP (1u << 16)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:205*//*235:*/
+/*:207*//*237:*/
 #line 93 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:235*//*239:*/
+/*:237*//*241:*/
 #line 166 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:239*//*258:*/
+/*:241*//*260:*/
 #line 431 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:258*//*288:*/
+/*:260*//*272:*/
+#line 168 "web/mcast.w"
+
+#define SR_MC_SOCKLIST_SIZE 48
+#define SR_SFLSIZE(n) (24 + 4 * (n))
+#define SR_SFBLOCK 10
+
+/*:272*//*292:*/
 #line 20 "web/wire.w"
 
 #define SR_IPHDR_LEN 20 
@@ -230,51 +242,51 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:288*//*308:*/
-#line 351 "web/wire.w"
+/*:292*//*316:*/
+#line 452 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:308*//*347:*/
-#line 588 "web/link.w"
+/*:316*//*355:*/
+#line 631 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:347*//*356:*/
+/*:355*//*364:*/
 #line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:356*//*407:*/
-#line 1066 "web/ip.w"
+/*:364*//*415:*/
+#line 1099 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:407*//*412:*/
-#line 1163 "web/ip.w"
+/*:415*//*420:*/
+#line 1196 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:412*//*429:*/
+/*:420*//*437:*/
 #line 45 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:429*//*438:*/
+/*:437*//*446:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:438*//*449:*/
+/*:446*//*457:*/
 #line 260 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -282,31 +294,31 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:449*//*460:*/
+/*:457*//*468:*/
 #line 446 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:460*//*468:*/
+/*:468*//*476:*/
 #line 617 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:468*//*530:*/
-#line 1905 "web/bind.w"
+/*:476*//*538:*/
+#line 1924 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:530*//*547:*/
-#line 88 "web/udp.w"
+/*:538*//*556:*/
+#line 105 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
 #define SR_SEND_SHUTDOWN 2
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:547*//*549:*/
-#line 124 "web/udp.w"
+/*:556*//*558:*/
+#line 141 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
 #define SR_SKB_SHINFO 320
@@ -314,63 +326,63 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:549*//*557:*/
-#line 269 "web/udp.w"
+/*:558*//*566:*/
+#line 288 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:557*//*583:*/
-#line 834 "web/udp.w"
+/*:566*//*592:*/
+#line 903 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:583*//*607:*/
-#line 1279 "web/udp.w"
+/*:592*//*617:*/
+#line 1394 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:607*//*623:*/
-#line 1633 "web/udp.w"
+/*:617*//*633:*/
+#line 1749 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:623*//*629:*/
-#line 1766 "web/udp.w"
+/*:633*//*639:*/
+#line 1882 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:629*//*664:*/
-#line 2501 "web/udp.w"
+/*:639*//*674:*/
+#line 2617 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:664*//*670:*/
-#line 2613 "web/udp.w"
+/*:674*//*680:*/
+#line 2729 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:670*//*690:*/
+/*:680*//*700:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:690*//*707:*/
-#line 358 "web/poll.w"
+/*:700*//*717:*/
+#line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:707*//*715:*/
-#line 544 "web/poll.w"
+/*:717*//*725:*/
+#line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:715*//*723:*/
+/*:725*//*733:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -378,13 +390,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:723*//*769:*/
-#line 969 "web/raw.w"
+/*:733*//*779:*/
+#line 955 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:769*/
+/*:779*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -425,6 +437,7 @@ SR_RT_UNREACHABLE,SR_RT_BLACKHOLE,SR_RT_PROHIBIT};
 enum{SR_TABLE_LOCAL,SR_TABLE_MAIN};
 struct sr_route{
 uint32_t dst;
+uint32_t mask;
 int prefixlen;
 uint32_t gw,prefsrc;
 int ifindex;
@@ -434,8 +447,8 @@ int scope;
 bool kernel;
 };
 
-/*:16*//*67:*/
-#line 13 "web/fd.w"
+/*:16*//*68:*/
+#line 26 "web/fd.w"
 
 enum{SR_FILE_TTY,SR_FILE_SOCKET};
 struct sr_file{
@@ -449,8 +462,8 @@ int sig;
 sr_sock*sock;
 };
 
-/*:67*//*68:*/
-#line 33 "web/fd.w"
+/*:68*//*69:*/
+#line 46 "web/fd.w"
 
 typedef struct{
 sr_file**file;
@@ -458,17 +471,17 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*711:*/
-#line 461 "web/poll.w"
+/*721:*/
+#line 462 "web/poll.w"
 
 int kmax;
 
-/*:711*/
-#line 40 "web/fd.w"
+/*:721*/
+#line 53 "web/fd.w"
 
 }sr_fdtab;
 
-/*:68*//*81:*/
+/*:69*//*82:*/
 #line 13 "web/socket.w"
 
 struct sr_sock{
@@ -477,7 +490,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*437:*/
+/*445:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -493,15 +506,15 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:437*//*515:*/
-#line 1578 "web/bind.w"
+/*:445*//*523:*/
+#line 1597 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:515*/
+/*:523*/
 #line 20 "web/socket.w"
 
-/*83:*/
+/*84:*/
 #line 36 "web/socket.w"
 
 int rcvbuf,sndbuf;
@@ -522,19 +535,20 @@ unsigned flags;
 int filter_kind;
 struct sock_filter*filter;
 int filter_len;
+int omem;
 
-/*:83*//*167:*/
+/*:84*//*169:*/
 #line 35 "web/solsocket.w"
 
 uint32_t tsflags;
 uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 
-/*:167*/
+/*:169*/
 #line 21 "web/socket.w"
 
-/*85:*/
-#line 78 "web/socket.w"
+/*86:*/
+#line 79 "web/socket.w"
 
 int uc_ttl;
 int tos;
@@ -550,19 +564,19 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:85*/
+/*:86*/
 #line 22 "web/socket.w"
 
-/*372:*/
+/*380:*/
 #line 372 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:372*/
+/*:380*/
 #line 23 "web/socket.w"
 
-/*546:*/
-#line 73 "web/udp.w"
+/*555:*/
+#line 90 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
 int rq_len;
@@ -578,22 +592,22 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:546*//*610:*/
-#line 1347 "web/udp.w"
+/*:555*//*620:*/
+#line 1464 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:610*//*686:*/
-#line 2925 "web/udp.w"
+/*:620*//*696:*/
+#line 3036 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:686*/
+/*:696*/
 #line 24 "web/socket.w"
 
-/*720:*/
+/*730:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -601,12 +615,12 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:720*/
+/*:730*/
 #line 25 "web/socket.w"
 
 };
 
-/*:81*//*112:*/
+/*:82*//*113:*/
 #line 47 "web/sysctl.w"
 
 enum{SYSV_INT,SYSV_U8,SYSV_ULONG,SYSV_PAIR,SYSV_PORTS,SYSV_JIFFIES};
@@ -618,7 +632,7 @@ long long def,def2;
 long long min,max;
 }sr_sysctl;
 
-/*:112*//*148:*/
+/*:113*//*150:*/
 #line 26 "web/sockopt.w"
 
 typedef struct sr_optreq sr_optreq;
@@ -643,7 +657,7 @@ sr_setter*set;
 sr_getter*get;
 }sr_optdesc;
 
-/*:148*//*150:*/
+/*:150*//*152:*/
 #line 87 "web/sockopt.w"
 
 struct sr_optreq{
@@ -657,7 +671,7 @@ socklen_t*ulen;
 unsigned char out[256];
 };
 
-/*:150*//*264:*/
+/*:152*//*266:*/
 #line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
@@ -668,12 +682,13 @@ uint32_t addr;
 int ifindex;
 int mode;
 bool has_list;
+int sfmax;
 int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:264*//*295:*/
-#line 137 "web/wire.w"
+/*:266*//*301:*/
+#line 165 "web/wire.w"
 
 struct sr_ipv4{
 uint8_t ihl;
@@ -684,8 +699,8 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:295*//*301:*/
-#line 223 "web/wire.w"
+/*:301*//*307:*/
+#line 273 "web/wire.w"
 
 struct sr_udp{
 uint16_t sport,dport;
@@ -695,8 +710,8 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:301*//*304:*/
-#line 284 "web/wire.w"
+/*:307*//*312:*/
+#line 385 "web/wire.w"
 
 struct sr_icmp{
 uint8_t type,code;
@@ -705,7 +720,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:304*//*316:*/
+/*:312*//*324:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -716,18 +731,20 @@ uint64_t k0,k1;
 typedef struct{
 sr_hent**b;
 size_t nb,n;
+int shift;
 }sr_htab;
 
-/*:316*//*322:*/
-#line 155 "web/link.w"
+/*:324*//*330:*/
+#line 168 "web/link.w"
 
 typedef struct{
 size_t len;
+uint8_t*data;
 sr_sock*sk;
 int truesize;
 bool held;
+bool csum_partial;
 int iif;
-uint8_t data[];
 }sr_pkt;
 enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE};
 typedef struct{
@@ -739,8 +756,8 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:322*//*332:*/
-#line 315 "web/link.w"
+/*:330*//*340:*/
+#line 363 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -749,8 +766,8 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:332*//*348:*/
-#line 593 "web/link.w"
+/*:340*//*356:*/
+#line 636 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -761,7 +778,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:348*//*355:*/
+/*:356*//*363:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -780,7 +797,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:355*//*366:*/
+/*:363*//*374:*/
 #line 273 "web/ip.w"
 
 typedef struct{
@@ -790,7 +807,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:366*//*371:*/
+/*:374*//*379:*/
 #line 344 "web/ip.w"
 
 struct sr_ipout{
@@ -804,8 +821,8 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:371*//*387:*/
-#line 648 "web/ip.w"
+/*:379*//*395:*/
+#line 677 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -821,10 +838,12 @@ int rt_type;
 const uint8_t*l4;
 size_t l4len;
 uint64_t tstamp_ns;
+bool csum_ok;
+sr_pkt**pkt;
 };
 
-/*:387*//*392:*/
-#line 795 "web/ip.w"
+/*:395*//*400:*/
+#line 828 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -841,23 +860,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:392*//*413:*/
-#line 1168 "web/ip.w"
+/*:400*//*421:*/
+#line 1201 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:413*//*424:*/
-#line 1306 "web/ip.w"
+/*:421*//*432:*/
+#line 1339 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:424*//*430:*/
+/*:432*//*438:*/
 #line 50 "web/pcap.w"
 
 typedef struct{
@@ -865,7 +884,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:430*//*444:*/
+/*:438*//*452:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -878,7 +897,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:444*//*445:*/
+/*:452*//*453:*/
 #line 182 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -888,7 +907,7 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:445*//*478:*/
+/*:453*//*486:*/
 #line 829 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -899,7 +918,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:478*//*545:*/
+/*:486*//*553:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -920,32 +939,42 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*572:*/
-#line 648 "web/udp.w"
+/*581:*/
+#line 717 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:572*/
+/*:581*/
 #line 55 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:545*//*554:*/
-#line 235 "web/udp.w"
+/*:553*//*554:*/
+#line 70 "web/udp.w"
+
+#define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
+_Static_assert(offsetof(sr_dgram,wire_opt)==offsetof(sr_dgram,opt)+SR_MAX_IPOPTLEN,
+"the two copies of the options are side by side");
+_Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
+SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
+
+/*:554*//*563:*/
+#line 252 "web/udp.w"
 
 struct udp_arrival{
 const struct sr_rx*rx;
 struct sr_udp u;
 bool bad;
+bool sole;
 int truesize;
 };
 
-/*:554*//*584:*/
-#line 840 "web/udp.w"
+/*:563*//*593:*/
+#line 909 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -953,14 +982,14 @@ uint32_t addr;
 int ttl,tos;
 int priority;
 uint32_t mark;
-uint8_t opt[SR_MAX_IPOPTLEN];
 int optlen;
 bool has_opt;
 int gso_size;
+uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:584*//*611:*/
-#line 1350 "web/udp.w"
+/*:593*//*621:*/
+#line 1467 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -974,15 +1003,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:611*//*626:*/
-#line 1704 "web/udp.w"
+/*:621*//*636:*/
+#line 1820 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:626*/
+/*:636*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -998,46 +1027,46 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*323:*/
-#line 177 "web/link.w"
+/*331:*/
+#line 191 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:323*//*333:*/
-#line 326 "web/link.w"
+/*:331*//*341:*/
+#line 374 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:333*//*431:*/
+/*:341*//*439:*/
 #line 56 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:431*//*651:*/
-#line 2243 "web/udp.w"
+/*:439*//*661:*/
+#line 2359 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:651*/
+/*:661*/
 #line 45 "web/world.w"
 
-/*717:*/
-#line 551 "web/poll.w"
+/*727:*/
+#line 552 "web/poll.w"
 
 uint64_t calls;
 
-/*:717*/
+/*:727*/
 #line 46 "web/world.w"
 
 };
 
 /*:8*//*17:*/
-#line 179 "web/world.w"
+#line 180 "web/world.w"
 
 struct sr_host{
 int id;
@@ -1046,63 +1075,63 @@ sr_iface*ifs;
 int nifs;
 sr_route*routes;
 int nroutes;
-/*111:*/
+/*112:*/
 #line 35 "web/sysctl.w"
 
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:111*//*349:*/
-#line 603 "web/link.w"
+/*:112*//*357:*/
+#line 646 "web/link.w"
 
 sr_htab neigh;
 
-/*:349*//*367:*/
+/*:357*//*375:*/
 #line 281 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:367*//*373:*/
+/*:375*//*381:*/
 #line 375 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:373*//*393:*/
-#line 811 "web/ip.w"
+/*:381*//*401:*/
+#line 844 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:393*//*414:*/
-#line 1174 "web/ip.w"
+/*:401*//*422:*/
+#line 1207 "web/ip.w"
 
 sr_htab peers;
 
-/*:414*//*422:*/
-#line 1300 "web/ip.w"
+/*:422*//*430:*/
+#line 1333 "web/ip.w"
 
 sr_htab mc;
 
-/*:422*//*446:*/
+/*:430*//*454:*/
 #line 190 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:446*//*724:*/
+/*:454*//*734:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:724*//*761:*/
-#line 875 "web/raw.w"
+/*:734*//*771:*/
+#line 861 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:761*/
-#line 187 "web/world.w"
+/*:771*/
+#line 188 "web/world.w"
 
 };
 
@@ -1114,18 +1143,18 @@ pid_t pid,pgrp;
 uid_t ruid,euid,suid,fsuid;
 uint64_t cap_eff,cap_perm;
 struct rlimit nofile;
-/*69:*/
-#line 43 "web/fd.w"
+/*70:*/
+#line 56 "web/fd.w"
 
 sr_fdtab fds;
 
-/*:69*//*716:*/
-#line 547 "web/poll.w"
+/*:70*//*726:*/
+#line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:716*/
+/*:726*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1141,13 +1170,14 @@ unsigned long sigcount[SR_NSIG];
 static void world_ready(void);
 
 /*:9*//*18:*/
-#line 194 "web/world.w"
+#line 197 "web/world.w"
 
 static void*xcalloc(size_t n,size_t size);
+static void*xmalloc(size_t size);
 static void*xrealloc(void*p,size_t n,size_t size);
 
 /*:18*//*20:*/
-#line 221 "web/world.w"
+#line 232 "web/world.w"
 
 static uint32_t prefix_mask(int len);
 static bool ipv4_is_lbcast(uint32_t a);
@@ -1156,7 +1186,7 @@ static bool ipv4_is_loopback(uint32_t a);
 static bool ipv4_is_local_multicast(uint32_t a);
 
 /*:20*//*22:*/
-#line 247 "web/world.w"
+#line 258 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu);
@@ -1165,7 +1195,7 @@ static sr_iface*iface_by_name(sr_host*h,const char*name);
 static sr_iface*iface_by_addr(sr_host*h,uint32_t addr);
 
 /*:22*//*25:*/
-#line 308 "web/world.w"
+#line 319 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -1173,14 +1203,14 @@ bool kernel);
 static void route_del(sr_host*h,int i);
 
 /*:25*//*27:*/
-#line 365 "web/world.w"
+#line 379 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err);
 static const sr_route*route_lookup(sr_host*h,uint32_t dst);
 
 /*:27*//*29:*/
-#line 415 "web/world.w"
+#line 429 "web/world.w"
 
 static int iface_add_addr(sr_host*h,int ifindex,uint32_t addr,
 int prefixlen,uint32_t brd);
@@ -1188,12 +1218,12 @@ static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a);
 
 /*:29*//*32:*/
-#line 498 "web/world.w"
+#line 512 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up);
 
 /*:32*//*36:*/
-#line 586 "web/world.w"
+#line 600 "web/world.w"
 
 _Static_assert(SR_ROUTE_UNREACHABLE==SR_RT_UNREACHABLE&&
 SR_ROUTE_BLACKHOLE==SR_RT_BLACKHOLE&&SR_ROUTE_PROHIBIT==SR_RT_PROHIBIT,
@@ -1215,8 +1245,8 @@ static bool pgrp_exists(pid_t pgrp);
 
 static bool proc_capable(const sr_proc*p,int cap);
 
-/*:60*//*70:*/
-#line 46 "web/fd.w"
+/*:60*//*71:*/
+#line 59 "web/fd.w"
 
 static void fdtab_init(sr_proc*p);
 static void fdtab_free(sr_proc*p);
@@ -1225,28 +1255,28 @@ static sr_file*fd_file(sr_proc*p,int fd);
 static void fd_release(sr_proc*p,int fd);
 static void file_put(sr_file*f);
 
-/*:70*//*75:*/
-#line 170 "web/fd.w"
+/*:71*//*76:*/
+#line 183 "web/fd.w"
 
 static sr_sock*sock_lookup(int fd,int*err);
 
-/*:75*//*77:*/
-#line 186 "web/fd.w"
+/*:76*//*78:*/
+#line 199 "web/fd.w"
 
 static int sys_return(int r);
 
-/*:77*//*89:*/
-#line 198 "web/socket.w"
+/*:78*//*90:*/
+#line 199 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
-/*:89*//*92:*/
-#line 255 "web/socket.w"
+/*:90*//*93:*/
+#line 277 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
 
-/*:92*//*109:*/
+/*:93*//*110:*/
 #line 216 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg);
@@ -1254,38 +1284,39 @@ static int file_setown(sr_file*f,int who);
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
 void*argp,bool*handled);
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp);
-/*:109*//*114:*/
+/*:110*//*115:*/
 #line 78 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL];
 
-/*:114*//*135:*/
+/*:115*//*136:*/
 #line 327 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i);
 static long long sysctl_value(sr_host*h,int i);
 static bool ping_group_allowed(const sr_proc*p);
 
-/*:135*//*146:*/
-#line 598 "web/sysctl.w"
+/*:136*//*148:*/
+#line 621 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text);
 static void ports_format(const uint64_t*bits,char*out,size_t len);
 static int sysctl_parse(int i,const char*text,long long nv[2]);
+static bool sysctl_is_dir(const char*name);
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2]);
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value);
-/*:146*//*151:*/
+/*:148*//*153:*/
 #line 99 "web/sockopt.w"
 
 static void optreq_init(sr_optreq*rq,const sr_optdesc*d,int len);
 
-/*:151*//*154:*/
+/*:153*//*156:*/
 #line 125 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name);
 
-/*:154*//*156:*/
+/*:156*//*158:*/
 #line 155 "web/sockopt.w"
 
 static int set_flag(sr_sock*s,sr_optreq*rq);
@@ -1293,7 +1324,7 @@ static int get_flag(sr_sock*s,sr_optreq*rq);
 static int set_int_field(sr_sock*s,sr_optreq*rq);
 static int get_int_field(sr_sock*s,sr_optreq*rq);
 
-/*:156*//*162:*/
+/*:158*//*164:*/
 #line 317 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
@@ -1301,53 +1332,53 @@ static bool opt_capable(uint64_t caps);
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len);
 
-/*:162*//*170:*/
+/*:164*//*172:*/
 #line 72 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val);
 static int buffer_store(int*size,bool*locked,int val,int min);
 
-/*:170*//*179:*/
+/*:172*//*181:*/
 #line 246 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq);
 static int timeo_get(long timeo,sr_optreq*rq);
 
-/*:179*//*193:*/
+/*:181*//*195:*/
 #line 413 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s);
 
-/*:193*//*195:*/
+/*:195*//*197:*/
 #line 451 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns);
 
-/*:195*//*203:*/
+/*:197*//*205:*/
 #line 549 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:203*//*220:*/
+/*:205*//*222:*/
 #line 826 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:220*//*227:*/
+/*:222*//*229:*/
 #line 1009 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:227*//*240:*/
+/*:229*//*242:*/
 #line 170 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:240*//*265:*/
-#line 48 "web/mcast.w"
+/*:242*//*267:*/
+#line 49 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
 static bool ipv4_is_multicast(uint32_t addr);
@@ -1358,15 +1389,17 @@ static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex);
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode);
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr);
+static bool omem_charge(sr_sock*s,int size);
+static void mc_free(sr_sock*s,sr_mcsock*m);
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs);
 
-/*:265*//*280:*/
-#line 360 "web/mcast.w"
+/*:267*//*284:*/
+#line 412 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:280*//*289:*/
+/*:284*//*293:*/
 #line 28 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p);
@@ -1374,108 +1407,123 @@ static void put16(uint8_t*p,uint16_t v);
 static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
-/*:289*//*291:*/
+/*:293*//*295:*/
 #line 65 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
-/*:291*//*293:*/
-#line 113 "web/wire.w"
+/*:295*//*297:*/
+#line 115 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:293*//*296:*/
-#line 154 "web/wire.w"
+/*:297*//*299:*/
+#line 139 "web/wire.w"
+
+static uint16_t ip_fast_csum(const uint8_t*p,size_t hl);
+
+/*:299*//*302:*/
+#line 186 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
+static void ipv4_read(const uint8_t*p,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:296*//*299:*/
-#line 206 "web/wire.w"
+/*:302*//*305:*/
+#line 256 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:299*//*302:*/
-#line 236 "web/wire.w"
+/*:305*//*308:*/
+#line 292 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
-uint32_t daddr,struct sr_udp*u);
+uint32_t daddr,uint8_t proto,struct sr_udp*u);
 SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:302*//*305:*/
-#line 295 "web/wire.w"
+/*:308*//*310:*/
+#line 358 "web/wire.w"
+
+static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
+uint8_t proto);
+static void udp_csum_complete(uint8_t*ip);
+
+/*:310*//*313:*/
+#line 396 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:305*//*307:*/
-#line 340 "web/wire.w"
+/*:313*//*315:*/
+#line 441 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
 uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:307*//*309:*/
-#line 359 "web/wire.w"
+/*:315*//*317:*/
+#line 460 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:309*//*313:*/
-#line 458 "web/wire.w"
+/*:317*//*321:*/
+#line 559 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:313*//*317:*/
-#line 42 "web/link.w"
+/*:321*//*325:*/
+#line 43 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void htab_insert(sr_htab*t,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:317*//*320:*/
-#line 123 "web/link.w"
+/*:325*//*328:*/
+#line 126 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:320*//*326:*/
-#line 190 "web/link.w"
+/*:328*//*334:*/
+#line 204 "web/link.w"
 
+static sr_pkt*pkt_alloc(size_t headroom,size_t len);
 static sr_pkt*pkt_new(const void*data,size_t len);
+static sr_pkt*pkt_clone(const sr_pkt*p);
 static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:326*//*338:*/
-#line 419 "web/link.w"
+/*:334*//*346:*/
+#line 467 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:338*//*342:*/
-#line 505 "web/link.w"
+/*:346*//*350:*/
+#line 554 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
-static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
+static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
-/*:342*//*351:*/
-#line 609 "web/link.w"
+/*:350*//*359:*/
+#line 652 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:351*//*357:*/
+/*:359*//*365:*/
 #line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1483,13 +1531,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:357*//*363:*/
+/*:365*//*371:*/
 #line 216 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:363*//*369:*/
+/*:371*//*377:*/
 #line 287 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1497,39 +1545,41 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:369*//*375:*/
+/*:377*//*383:*/
 #line 385 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:375*//*377:*/
+/*:383*//*385:*/
 #line 424 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
+static int ip_output_pkt(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
+const struct sr_ipout*o,sr_pkt*pkt);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:377*//*380:*/
-#line 519 "web/ip.w"
+/*:385*//*388:*/
+#line 539 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:380*//*382:*/
-#line 569 "web/ip.w"
+/*:388*//*390:*/
+#line 590 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:382*//*385:*/
-#line 622 "web/ip.w"
+/*:390*//*393:*/
+#line 643 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:385*//*388:*/
-#line 665 "web/ip.w"
+/*:393*//*396:*/
+#line 696 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1537,67 +1587,67 @@ struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:388*//*395:*/
-#line 818 "web/ip.w"
+/*:396*//*403:*/
+#line 851 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:395*//*401:*/
-#line 930 "web/ip.w"
+/*:403*//*409:*/
+#line 963 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:401*//*404:*/
-#line 997 "web/ip.w"
+/*:409*//*412:*/
+#line 1030 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:404*//*408:*/
-#line 1070 "web/ip.w"
+/*:412*//*416:*/
+#line 1103 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:408*//*410:*/
-#line 1114 "web/ip.w"
+/*:416*//*418:*/
+#line 1147 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:410*//*416:*/
-#line 1180 "web/ip.w"
+/*:418*//*424:*/
+#line 1213 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:416*//*418:*/
-#line 1230 "web/ip.w"
+/*:424*//*426:*/
+#line 1263 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:418*//*420:*/
-#line 1274 "web/ip.w"
+/*:426*//*428:*/
+#line 1307 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:420*//*425:*/
-#line 1312 "web/ip.w"
+/*:428*//*433:*/
+#line 1345 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:425*//*434:*/
+/*:433*//*442:*/
 #line 106 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:434*//*441:*/
+/*:442*//*449:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1605,14 +1655,14 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:441*//*447:*/
+/*:449*//*455:*/
 #line 195 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:447*//*450:*/
+/*:455*//*458:*/
 #line 273 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
@@ -1622,31 +1672,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:450*//*454:*/
+/*:458*//*462:*/
 #line 347 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:454*//*456:*/
+/*:462*//*464:*/
 #line 377 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:456*//*459:*/
+/*:464*//*467:*/
 #line 416 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:459*//*463:*/
+/*:467*//*471:*/
 #line 482 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:463*//*465:*/
+/*:471*//*473:*/
 #line 534 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1654,13 +1704,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:465*//*467:*/
+/*:473*//*475:*/
 #line 573 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:467*//*469:*/
+/*:475*//*477:*/
 #line 620 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1668,7 +1718,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:469*//*473:*/
+/*:477*//*481:*/
 #line 725 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1676,25 +1726,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:473*//*479:*/
+/*:481*//*487:*/
 #line 838 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:479*//*483:*/
+/*:487*//*491:*/
 #line 927 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:483*//*485:*/
+/*:491*//*493:*/
 #line 967 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
-/*:485*//*488:*/
+/*:493*//*496:*/
 #line 1003 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1703,35 +1753,35 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:488*//*491:*/
-#line 1055 "web/bind.w"
+/*:496*//*499:*/
+#line 1066 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:491*//*494:*/
-#line 1139 "web/bind.w"
+/*:499*//*502:*/
+#line 1150 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:494*//*498:*/
-#line 1236 "web/bind.w"
+/*:502*//*506:*/
+#line 1247 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:498*//*502:*/
-#line 1319 "web/bind.w"
+/*:506*//*510:*/
+#line 1330 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:502*//*505:*/
-#line 1370 "web/bind.w"
+/*:510*//*513:*/
+#line 1381 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:505*//*511:*/
-#line 1447 "web/bind.w"
+/*:513*//*519:*/
+#line 1466 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
@@ -1740,22 +1790,22 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:511*//*517:*/
-#line 1596 "web/bind.w"
+/*:519*//*525:*/
+#line 1615 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:517*//*524:*/
-#line 1775 "web/bind.w"
+/*:525*//*532:*/
+#line 1794 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:524*//*525:*/
-#line 1806 "web/bind.w"
+/*:532*//*533:*/
+#line 1825 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1769,8 +1819,8 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:525*//*528:*/
-#line 1858 "web/bind.w"
+/*:533*//*536:*/
+#line 1877 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1779,168 +1829,175 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:528*//*534:*/
-#line 2032 "web/bind.w"
+/*:536*//*542:*/
+#line 2051 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:534*//*537:*/
-#line 2102 "web/bind.w"
+/*:542*//*545:*/
+#line 2121 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:537*//*541:*/
-#line 2160 "web/bind.w"
+/*:545*//*549:*/
+#line 2179 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:541*//*542:*/
-#line 2174 "web/bind.w"
+/*:549*//*550:*/
+#line 2193 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:542*//*550:*/
-#line 131 "web/udp.w"
+/*:550*//*559:*/
+#line 148 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:550*//*553:*/
-#line 229 "web/udp.w"
+/*:559*//*562:*/
+#line 246 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:553*//*555:*/
-#line 243 "web/udp.w"
+/*:562*//*564:*/
+#line 261 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:555*//*558:*/
-#line 277 "web/udp.w"
+/*:564*//*567:*/
+#line 298 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:558*//*560:*/
-#line 306 "web/udp.w"
+/*:567*//*569:*/
+#line 336 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
+static void dgram_take_rx(sr_dgram*d,const struct sr_rx*rx,int truesize);
+static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
+int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:560*//*563:*/
-#line 390 "web/udp.w"
+/*:569*//*572:*/
+#line 459 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:563*//*565:*/
-#line 431 "web/udp.w"
+/*:572*//*574:*/
+#line 500 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:565*//*567:*/
-#line 457 "web/udp.w"
+/*:574*//*576:*/
+#line 526 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:567*//*570:*/
-#line 570 "web/udp.w"
+/*:576*//*579:*/
+#line 639 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:570*//*573:*/
-#line 653 "web/udp.w"
+/*:579*//*582:*/
+#line 722 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:573*//*576:*/
-#line 711 "web/udp.w"
+/*:582*//*585:*/
+#line 780 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:576*//*578:*/
-#line 742 "web/udp.w"
+/*:585*//*587:*/
+#line 811 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:578*//*580:*/
-#line 780 "web/udp.w"
+/*:587*//*589:*/
+#line 849 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:580*//*582:*/
-#line 828 "web/udp.w"
+/*:589*//*591:*/
+#line 897 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:582*//*588:*/
-#line 924 "web/udp.w"
+/*:591*//*597:*/
+#line 997 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:588*//*591:*/
-#line 965 "web/udp.w"
+/*:597*//*600:*/
+#line 1038 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:591*//*594:*/
-#line 1009 "web/udp.w"
+/*:600*//*603:*/
+#line 1082 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:594*//*596:*/
-#line 1052 "web/udp.w"
+/*:603*//*605:*/
+#line 1125 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
-static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
-const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen);
+static sr_pkt*udp_pkt_new(int optlen,size_t l4len);
+static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
+const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
+bool partial);
 static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:596*//*601:*/
-#line 1178 "web/udp.w"
+/*:605*//*611:*/
+#line 1276 "web/udp.w"
 
+static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
+const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:601*//*603:*/
-#line 1209 "web/udp.w"
+/*:611*//*613:*/
+#line 1320 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
-uint32_t saddr,uint32_t daddr,uint8_t proto);
+uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:603*//*605:*/
-#line 1229 "web/udp.w"
+/*:613*//*615:*/
+#line 1344 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:605*//*608:*/
-#line 1282 "web/udp.w"
+/*:615*//*618:*/
+#line 1397 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:608*//*612:*/
-#line 1363 "web/udp.w"
+/*:618*//*622:*/
+#line 1480 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -1950,8 +2007,8 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
-/*:612*//*618:*/
-#line 1501 "web/udp.w"
+/*:622*//*628:*/
+#line 1617 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -1962,24 +2019,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:618*//*619:*/
-#line 1518 "web/udp.w"
+/*:628*//*629:*/
+#line 1634 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:619*//*625:*/
-#line 1697 "web/udp.w"
+/*:629*//*635:*/
+#line 1813 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:625*//*630:*/
-#line 1795 "web/udp.w"
+/*:635*//*640:*/
+#line 1911 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:630*//*632:*/
-#line 1814 "web/udp.w"
+/*:640*//*642:*/
+#line 1930 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -1987,102 +2044,102 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:632*//*635:*/
-#line 1906 "web/udp.w"
+/*:642*//*645:*/
+#line 2022 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:635*//*637:*/
-#line 1947 "web/udp.w"
+/*:645*//*647:*/
+#line 2063 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:637*//*639:*/
-#line 2002 "web/udp.w"
+/*:647*//*649:*/
+#line 2118 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:639*//*641:*/
-#line 2038 "web/udp.w"
+/*:649*//*651:*/
+#line 2154 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:641*//*643:*/
-#line 2082 "web/udp.w"
+/*:651*//*653:*/
+#line 2198 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:643*//*647:*/
-#line 2157 "web/udp.w"
+/*:653*//*657:*/
+#line 2273 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:647*//*652:*/
-#line 2246 "web/udp.w"
+/*:657*//*662:*/
+#line 2362 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:652*//*654:*/
-#line 2285 "web/udp.w"
+/*:662*//*664:*/
+#line 2401 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:654*//*656:*/
-#line 2324 "web/udp.w"
+/*:664*//*666:*/
+#line 2440 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:656*//*658:*/
-#line 2364 "web/udp.w"
+/*:666*//*668:*/
+#line 2480 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:658*//*665:*/
-#line 2505 "web/udp.w"
+/*:668*//*675:*/
+#line 2621 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:665*//*672:*/
-#line 2633 "web/udp.w"
+/*:675*//*682:*/
+#line 2749 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:672*//*675:*/
-#line 2691 "web/udp.w"
+/*:682*//*685:*/
+#line 2809 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:675*//*680:*/
-#line 2795 "web/udp.w"
+/*:685*//*690:*/
+#line 2911 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:680*//*682:*/
-#line 2843 "web/udp.w"
+/*:690*//*692:*/
+#line 2964 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:682*//*684:*/
-#line 2890 "web/udp.w"
+/*:692*//*694:*/
+#line 3001 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:684*//*687:*/
-#line 2930 "web/udp.w"
+/*:694*//*697:*/
+#line 3041 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:687*//*691:*/
+/*:697*//*701:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2090,39 +2147,39 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:691*//*694:*/
-#line 88 "web/poll.w"
+/*:701*//*704:*/
+#line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:694*//*696:*/
-#line 143 "web/poll.w"
+/*:704*//*706:*/
+#line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
 static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:696*//*702:*/
-#line 252 "web/poll.w"
+/*:706*//*712:*/
+#line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:702*//*704:*/
-#line 306 "web/poll.w"
+/*:712*//*714:*/
+#line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:704*//*708:*/
-#line 363 "web/poll.w"
+/*:714*//*718:*/
+#line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:708*//*713:*/
-#line 507 "web/poll.w"
+/*:718*//*723:*/
+#line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
 static void sock_data_ready(sr_sock*s);
@@ -2130,131 +2187,131 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:713*//*721:*/
+/*:723*//*731:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:721*//*727:*/
+/*:731*//*737:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:727*//*729:*/
+/*:737*//*739:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:729*//*731:*/
+/*:739*//*741:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:731*//*733:*/
-#line 247 "web/raw.w"
+/*:741*//*743:*/
+#line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:733*//*735:*/
-#line 276 "web/raw.w"
+/*:743*//*745:*/
+#line 275 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:735*//*737:*/
-#line 329 "web/raw.w"
+/*:745*//*747:*/
+#line 315 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:737*//*739:*/
-#line 367 "web/raw.w"
+/*:747*//*749:*/
+#line 353 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:739*//*741:*/
-#line 459 "web/raw.w"
+/*:749*//*751:*/
+#line 445 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:741*//*744:*/
-#line 498 "web/raw.w"
+/*:751*//*754:*/
+#line 484 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:744*//*749:*/
-#line 579 "web/raw.w"
+/*:754*//*759:*/
+#line 565 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:749*//*751:*/
-#line 649 "web/raw.w"
+/*:759*//*761:*/
+#line 635 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:751*//*754:*/
-#line 700 "web/raw.w"
+/*:761*//*764:*/
+#line 686 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:754*//*757:*/
-#line 770 "web/raw.w"
+/*:764*//*767:*/
+#line 756 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:757*//*759:*/
-#line 813 "web/raw.w"
+/*:767*//*769:*/
+#line 799 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:759*//*762:*/
-#line 878 "web/raw.w"
+/*:769*//*772:*/
+#line 864 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:762*//*767:*/
-#line 956 "web/raw.w"
+/*:772*//*777:*/
+#line 942 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:767*//*771:*/
+/*:777*//*781:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:771*//*773:*/
+/*:781*//*783:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:773*//*775:*/
+/*:783*//*785:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:775*//*777:*/
+/*:785*//*787:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:777*/
+/*:787*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2266,12 +2323,12 @@ static sr_world the_world;
 /*:6*/
 #line 46 "web/sockref.w"
 
-/*153:*/
+/*155:*/
 #line 119 "web/sockopt.w"
 
 #include "sr_options.h"
 
-/*:153*/
+/*:155*/
 #line 47 "web/sockref.w"
 
 
@@ -2311,7 +2368,14 @@ return 0;
 }
 
 /*:13*//*19:*/
-#line 198 "web/world.w"
+#line 202 "web/world.w"
+
+static void*xmalloc(size_t size)
+{
+void*p= malloc(size?size:1);
+if(!p){fputs("sockref: out of memory\n",stderr);abort();}
+return p;
+}
 
 static void*xcalloc(size_t n,size_t size)
 {
@@ -2330,7 +2394,7 @@ return p;
 }
 
 /*:19*//*21:*/
-#line 228 "web/world.w"
+#line 239 "web/world.w"
 
 static uint32_t prefix_mask(int len)
 {
@@ -2346,7 +2410,7 @@ return(ntohl(a)&0xffffff00u)==0xe0000000u;
 }
 
 /*:21*//*23:*/
-#line 254 "web/world.w"
+#line 265 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu)
@@ -2363,7 +2427,7 @@ return ifp;
 }
 
 /*:23*//*24:*/
-#line 273 "web/world.w"
+#line 284 "web/world.w"
 
 static sr_iface*iface_by_index(sr_host*h,int ifindex)
 {
@@ -2387,7 +2451,7 @@ return NULL;
 }
 
 /*:24*//*26:*/
-#line 314 "web/world.w"
+#line 325 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -2412,6 +2476,7 @@ memmove(&h->routes[i+1],&h->routes[i],
 h->nroutes++;
 r= &h->routes[i];
 r->dst= dst;
+r->mask= prefix_mask(prefixlen);
 r->prefixlen= prefixlen;
 r->gw= gw;
 r->ifindex= ifindex;
@@ -2431,14 +2496,14 @@ h->nroutes--;
 }
 
 /*:26*//*28:*/
-#line 370 "web/world.w"
+#line 384 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err)
 {
 for(int i= 0;i<h->nroutes;i++){
 const sr_route*r= &h->routes[i];
-if((dst&prefix_mask(r->prefixlen))!=r->dst)continue;
+if((dst&r->mask)!=r->dst)continue;
 if(r->scope<scope)continue;
 switch(r->type){
 case SR_RT_UNREACHABLE:*err= -EHOSTUNREACH;return NULL;
@@ -2460,7 +2525,7 @@ return fib_lookup(h,dst,0,RT_SCOPE_UNIVERSE,&err);
 }
 
 /*:28*//*30:*/
-#line 424 "web/world.w"
+#line 438 "web/world.w"
 
 static const struct sr_ifaddr*ifaddr_primary(const sr_iface*ifp,
 uint32_t addr,int prefixlen)
@@ -2495,7 +2560,7 @@ return 0;
 }
 
 /*:30*//*31:*/
-#line 457 "web/world.w"
+#line 471 "web/world.w"
 
 static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a)
@@ -2525,7 +2590,7 @@ ifp->ifindex,src,RT_SCOPE_LINK,true);
 }
 
 /*:31*//*33:*/
-#line 501 "web/world.w"
+#line 515 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up)
 {
@@ -2545,7 +2610,7 @@ route_del(h,i);
 }
 
 /*:33*//*37:*/
-#line 596 "web/world.w"
+#line 610 "web/world.w"
 
 static sr_host*host_by_id(int id)
 {
@@ -2553,14 +2618,14 @@ return id>=0&&id<W->nhosts?W->host[id]:NULL;
 }
 
 /*:37*//*38:*/
-#line 604 "web/world.w"
+#line 618 "web/world.w"
 
 static sr_host*host_new(const char*name)
 {
 sr_host*h= xcalloc(1,sizeof*h);
 h->id= W->nhosts;
 snprintf(h->name,sizeof h->name,"%s",name);
-/*134:*/
+/*135:*/
 #line 320 "web/sysctl.w"
 
 for(int i= 0;i<SR_NSYSCTL;i++){
@@ -2569,16 +2634,16 @@ h->sys[i][1]= sysctls[i].def2;
 }
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
-/*:134*/
-#line 610 "web/world.w"
+/*:135*/
+#line 624 "web/world.w"
 
-/*374:*/
+/*382:*/
 #line 382 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:374*/
-#line 611 "web/world.w"
+/*:382*/
+#line 625 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
 W->host[W->nhosts++]= h;
@@ -2595,7 +2660,7 @@ return host_new(name)->id;
 }
 
 /*:38*//*39:*/
-#line 629 "web/world.w"
+#line 643 "web/world.w"
 
 static int parse_cidr(const char*s,uint32_t*addr,int*prefixlen)
 {
@@ -2621,7 +2686,7 @@ return 0;
 }
 
 /*:39*//*41:*/
-#line 659 "web/world.w"
+#line 673 "web/world.w"
 
 int sr_if_add(int host,const char*name,int mtu)
 {
@@ -2658,7 +2723,7 @@ return 0;
 }
 
 /*:41*//*42:*/
-#line 697 "web/world.w"
+#line 711 "web/world.w"
 
 int sr_addr_add(int host,int ifindex,const char*cidr,const char*brd)
 {
@@ -2681,7 +2746,7 @@ return sys_return(iface_add_addr(h,ifindex,addr,plen,b));
 }
 
 /*:42*//*43:*/
-#line 723 "web/world.w"
+#line 737 "web/world.w"
 
 int sr_route_add(int host,const char*cidr,const char*gw,int ifindex)
 {
@@ -2739,78 +2804,78 @@ return sys_return(-ESRCH);
 }
 
 /*:43*//*45:*/
-#line 787 "web/world.w"
+#line 801 "web/world.w"
 
 void sr_reset(void)
 {
 sr_host*h;
 if(W->ready)/*46:*/
-#line 812 "web/world.w"
+#line 826 "web/world.w"
 
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*325:*/
-#line 186 "web/link.w"
+/*333:*/
+#line 200 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:325*//*334:*/
-#line 330 "web/link.w"
+/*:333*//*342:*/
+#line 378 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:334*//*432:*/
+/*:342*//*440:*/
 #line 60 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:432*/
-#line 816 "web/world.w"
+/*:440*/
+#line 830 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*350:*/
-#line 606 "web/link.w"
+/*358:*/
+#line 649 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:350*//*368:*/
+/*:358*//*376:*/
 #line 284 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:368*//*394:*/
-#line 815 "web/ip.w"
+/*:376*//*402:*/
+#line 848 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:394*//*415:*/
-#line 1177 "web/ip.w"
+/*:402*//*423:*/
+#line 1210 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:415*//*423:*/
-#line 1303 "web/ip.w"
+/*:423*//*431:*/
+#line 1336 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:423*//*453:*/
+/*:431*//*461:*/
 #line 344 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:453*//*725:*/
+/*:461*//*735:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:725*/
-#line 819 "web/world.w"
+/*:735*/
+#line 833 "web/world.w"
 
 free(fh->ifs);
 free(fh->routes);
@@ -2820,23 +2885,23 @@ free(fh);
 free(W->host);
 }
 /*:46*/
-#line 791 "web/world.w"
+#line 805 "web/world.w"
 
 memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*324:*/
-#line 183 "web/link.w"
+/*332:*/
+#line 197 "web/link.w"
 
 W->rng= 1;
 
-/*:324*/
-#line 796 "web/world.w"
+/*:332*/
+#line 810 "web/world.w"
 
 h= host_new("host0");
 /*34:*/
-#line 528 "web/world.w"
+#line 542 "web/world.w"
 
 {
 int eth;
@@ -2849,15 +2914,15 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 }
 
 /*:34*/
-#line 798 "web/world.w"
+#line 812 "web/world.w"
 
-/*337:*/
-#line 391 "web/link.w"
+/*345:*/
+#line 439 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:337*/
-#line 799 "web/world.w"
+/*:345*/
+#line 813 "web/world.w"
 
 W->cur= proc_new(h,0);
 }
@@ -3050,8 +3115,8 @@ if(rlim->rlim_max> SR_NR_OPEN){errno= EPERM;return-1;}
 p->nofile= *rlim;
 return 0;
 }
-/*:66*//*71:*/
-#line 54 "web/fd.w"
+/*:66*//*72:*/
+#line 67 "web/fd.w"
 
 static void fdtab_grow(sr_fdtab*t,int need)
 {
@@ -3077,7 +3142,7 @@ fdtab_grow(&p->fds,0);
 for(int i= 0;i<3;i++){
 sr_file*f= xcalloc(1,sizeof*f);
 f->kind= SR_FILE_TTY;
-f->flags= O_RDWR;
+f->flags= O_RDWR|SR_O_LARGEFILE;
 fd_install(p,f,i,false);
 }
 }
@@ -3090,8 +3155,8 @@ if(t->file[fd])fd_release(p,fd);
 free(t->file);free(t->cloexec);free(t->used);free(t->full);
 }
 
-/*:71*//*72:*/
-#line 96 "web/fd.w"
+/*:72*//*73:*/
+#line 109 "web/fd.w"
 
 static int fd_lowest_free(const sr_fdtab*t,int minfd)
 {
@@ -3112,8 +3177,8 @@ w++;
 return nw*64> minfd?nw*64:minfd;
 }
 
-/*:72*//*73:*/
-#line 120 "web/fd.w"
+/*:73*//*74:*/
+#line 133 "web/fd.w"
 
 static int fd_install(sr_proc*p,sr_file*f,int minfd,bool cloexec)
 {
@@ -3121,8 +3186,8 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*712:*/
-#line 464 "web/poll.w"
+/*722:*/
+#line 465 "web/poll.w"
 
 if(fd>=t->kmax){
 int nr= 1;
@@ -3130,8 +3195,8 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:712*/
-#line 127 "web/fd.w"
+/*:722*/
+#line 140 "web/fd.w"
 
 t->file[fd]= f;
 t->cloexec[fd]= cloexec;
@@ -3160,8 +3225,8 @@ t->open--;
 file_put(f);
 }
 
-/*:73*//*74:*/
-#line 158 "web/fd.w"
+/*:74*//*75:*/
+#line 171 "web/fd.w"
 
 static void file_put(sr_file*f)
 {
@@ -3170,8 +3235,8 @@ if(f->sock)sock_release(f->sock);
 free(f);
 }
 
-/*:74*//*76:*/
-#line 173 "web/fd.w"
+/*:75*//*77:*/
+#line 186 "web/fd.w"
 
 static sr_sock*sock_lookup(int fd,int*err)
 {
@@ -3181,8 +3246,8 @@ if(f->kind!=SR_FILE_SOCKET){*err= -ENOTSOCK;return NULL;}
 return f->sock;
 }
 
-/*:76*//*78:*/
-#line 189 "web/fd.w"
+/*:77*//*79:*/
+#line 202 "web/fd.w"
 
 static int sys_return(int r)
 {
@@ -3190,8 +3255,8 @@ if(r<0){errno= -r;return-1;}
 return r;
 }
 
-/*:78*//*79:*/
-#line 201 "web/fd.w"
+/*:79*//*80:*/
+#line 214 "web/fd.w"
 
 int sr_close(int fd)
 {
@@ -3201,8 +3266,8 @@ fd_release(W->cur,fd);
 return 0;
 }
 
-/*:79*//*80:*/
-#line 223 "web/fd.w"
+/*:80*//*81:*/
+#line 236 "web/fd.w"
 
 static ssize_t positional_io(int fd,off_t offset)
 {
@@ -3223,8 +3288,8 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 (void)buf;(void)count;
 return positional_io(fd,offset);
 }
-/*:80*//*87:*/
-#line 142 "web/socket.w"
+/*:81*//*88:*/
+#line 143 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -3257,8 +3322,8 @@ return sys_return(fd);
 return fd;
 }
 
-/*:87*//*90:*/
-#line 201 "web/socket.w"
+/*:88*//*91:*/
+#line 202 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -3291,19 +3356,30 @@ return-EACCES;
 return 0;
 }
 
-/*:90*//*91:*/
-#line 240 "web/socket.w"
+/*:91*//*92:*/
+#line 251 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
-int fd= sr_socket(domain,type,protocol);
-if(fd<0)return-1;
-fd_release(W->cur,fd);
-return sys_return(sv?-EOPNOTSUPP:-EFAULT);
+sr_proc*p;
+int fd1,fd2,fd;
+world_ready();
+p= W->cur;
+if((type&~SR_SOCK_TYPE_MASK)&~(SOCK_CLOEXEC|SOCK_NONBLOCK))return sys_return(-EINVAL);
+fd1= fd_lowest_free(&p->fds,0);
+fd2= fd_lowest_free(&p->fds,fd1+1);
+if((rlim_t)fd1>=p->nofile.rlim_cur||(rlim_t)fd2>=p->nofile.rlim_cur)
+return sys_return(-EMFILE);
+if(!sv)return sys_return(-EFAULT);
+sv[0]= fd1;
+sv[1]= fd2;
+if((fd= sr_socket(domain,type,protocol))<0)return-1;
+fd_release(p,fd);
+return sys_return(-EOPNOTSUPP);
 }
 
-/*:91*//*93:*/
-#line 259 "web/socket.w"
+/*:92*//*94:*/
+#line 281 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -3314,8 +3390,8 @@ s->type= type;
 s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
-/*94:*/
-#line 274 "web/socket.w"
+/*95:*/
+#line 296 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -3325,22 +3401,22 @@ s->peek_off= -1;
 s->incoming_cpu= -1;
 s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 
-/*:94*//*168:*/
+/*:95*//*170:*/
 #line 40 "web/solsocket.w"
 
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:168*//*548:*/
-#line 98 "web/udp.w"
+/*:170*//*557:*/
+#line 115 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:548*/
-#line 269 "web/socket.w"
+/*:557*/
+#line 291 "web/socket.w"
 
-/*96:*/
-#line 287 "web/socket.w"
+/*97:*/
+#line 309 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -3348,7 +3424,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:96*//*439:*/
+/*:97*//*447:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -3357,19 +3433,19 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:439*//*726:*/
+/*:447*//*736:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:726*/
-#line 270 "web/socket.w"
+/*:736*/
+#line 292 "web/socket.w"
 
 return s;
 }
 
-/*:93*//*97:*/
-#line 299 "web/socket.w"
+/*:94*//*98:*/
+#line 321 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
@@ -3383,7 +3459,7 @@ s->file= NULL;
 if(s->wheld)s->orphaned= true;
 else free(s);
 }
-/*:97*//*100:*/
+/*:98*//*101:*/
 #line 26 "web/ioctl.w"
 
 static int file_setfl(sr_file*f,int arg)
@@ -3396,7 +3472,7 @@ f->flags= (f->flags&~SR_SETFL_MASK)|(arg&SR_SETFL_MASK);
 return 0;
 }
 
-/*:100*//*101:*/
+/*:101*//*102:*/
 #line 51 "web/ioctl.w"
 
 static int file_setown(sr_file*f,int who)
@@ -3410,7 +3486,7 @@ f->fown_euid= W->cur->euid;
 return 0;
 }
 
-/*:101*//*103:*/
+/*:102*//*104:*/
 #line 75 "web/ioctl.w"
 
 int sr_fcntl(int fd,int cmd,...)
@@ -3446,7 +3522,7 @@ default:return sys_return(-EINVAL);
 }
 }
 
-/*:103*//*104:*/
+/*:104*//*105:*/
 #line 118 "web/ioctl.w"
 
 static int generic_ioctl(sr_proc*p,int fd,sr_file*f,unsigned long req,
@@ -3468,7 +3544,7 @@ return 0;
 return 0;
 }
 
-/*:104*//*105:*/
+/*:105*//*106:*/
 #line 152 "web/ioctl.w"
 
 static int sock_ioctl(sr_file*f,unsigned long req,void*argp)
@@ -3484,8 +3560,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*660:*/
-#line 2398 "web/udp.w"
+/*670:*/
+#line 2514 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3504,14 +3580,14 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:660*/
+/*:670*/
 #line 166 "web/ioctl.w"
 
 }
 return-ENOTTY;
 }
 
-/*:105*//*108:*/
+/*:106*//*109:*/
 #line 195 "web/ioctl.w"
 
 int sr_ioctl(int fd,unsigned long request,...)
@@ -3534,12 +3610,12 @@ if(r==-ENOTTY&&SR_IS_SOCK_IOCTL(request)&&!argp)r= -EFAULT;
 return sys_return(r);
 }
 
-/*:108*//*115:*/
+/*:109*//*116:*/
 #line 81 "web/sysctl.w"
 
 static const sr_sysctl sysctls[SR_NSYSCTL]= {
 
-/*117:*/
+/*118:*/
 #line 111 "web/sysctl.w"
 
 [SYS_RMEM_DEFAULT]= {"net.core.rmem_default","socket.7:proc:rmem_default",
@@ -3551,7 +3627,7 @@ SYS_GLOBAL,SYSV_INT,212992,0,SR_MIN_SNDBUF,INT_MAX},
 [SYS_WMEM_MAX]= {"net.core.wmem_max","socket.7:proc:wmem_max",
 SYS_GLOBAL,SYSV_INT,4194304,0,SR_MIN_SNDBUF,INT_MAX},
 
-/*:117*//*118:*/
+/*:118*//*119:*/
 #line 129 "web/sysctl.w"
 
 [SYS_MESSAGE_COST]= {"net.core.message_cost","socket.7:proc:message_cost",
@@ -3559,20 +3635,20 @@ SYS_GLOBAL,SYSV_INT,5,0,INT_MIN,INT_MAX},
 [SYS_MESSAGE_BURST]= {"net.core.message_burst","socket.7:proc:message_burst",
 SYS_GLOBAL,SYSV_INT,10,0,INT_MIN,INT_MAX},
 
-/*:118*//*119:*/
+/*:119*//*120:*/
 #line 140 "web/sysctl.w"
 
 [SYS_NETDEV_MAX_BACKLOG]= {"net.core.netdev_max_backlog",
 "socket.7:proc:netdev_max_backlog",SYS_GLOBAL,SYSV_INT,1000,0,
 INT_MIN,INT_MAX},
 
-/*:119*//*120:*/
+/*:120*//*121:*/
 #line 150 "web/sysctl.w"
 
 [SYS_OPTMEM_MAX]= {"net.core.optmem_max","socket.7:proc:optmem_max",
 SYS_NETNS,SYSV_INT,131072,0,0,INT_MAX},
 
-/*:120*//*121:*/
+/*:121*//*122:*/
 #line 160 "web/sysctl.w"
 
 [SYS_BUSY_READ]= {"net.core.busy_read","socket.7:SO_BUSY_POLL",
@@ -3582,25 +3658,25 @@ SYS_GLOBAL,SYSV_INT,0,0,0,INT_MAX},
 [SYS_SOMAXCONN]= {"net.core.somaxconn","socket.7:call:listen",
 SYS_NETNS,SYSV_INT,4096,0,0,INT_MAX},
 
-/*:121*//*122:*/
+/*:122*//*123:*/
 #line 173 "web/sysctl.w"
 
 [SYS_IP_DEFAULT_TTL]= {"net.ipv4.ip_default_ttl","ip.7:proc:ip_default_ttl",
 SYS_NETNS,SYSV_U8,64,0,1,255},
 
-/*:122*//*123:*/
+/*:123*//*124:*/
 #line 182 "web/sysctl.w"
 
 [SYS_IP_DYNADDR]= {"net.ipv4.ip_dynaddr","ip.7:proc:ip_dynaddr",
 SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:123*//*124:*/
+/*:124*//*125:*/
 #line 194 "web/sysctl.w"
 
 [SYS_IP_FORWARD]= {"net.ipv4.ip_forward","ip.7:proc:ip_forward",
 SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 
-/*:124*//*125:*/
+/*:125*//*126:*/
 #line 206 "web/sysctl.w"
 
 [SYS_IP_LOCAL_PORT_RANGE]= {"net.ipv4.ip_local_port_range",
@@ -3614,7 +3690,7 @@ SYS_NETNS,SYSV_INT,0,0,INT_MIN,INT_MAX},
 [SYS_IP_AUTOBIND_REUSE]= {"net.ipv4.ip_autobind_reuse",
 "ip.7:addr:autobind_connect",SYS_NETNS,SYSV_INT,0,0,0,1},
 
-/*:125*//*126:*/
+/*:126*//*127:*/
 #line 228 "web/sysctl.w"
 
 [SYS_IP_NO_PMTU_DISC]= {"net.ipv4.ip_no_pmtu_disc","ip.7:proc:ip_no_pmtu_disc",
@@ -3626,13 +3702,13 @@ SYS_NETNS,SYSV_INT,552,0,68,INT_MAX},
 [SYS_ROUTE_MIN_ADV_MSS]= {"net.ipv4.route.min_adv_mss",
 "ip.7:IP_MTU_DISCOVER",SYS_NETNS,SYSV_INT,256,0,INT_MIN,INT_MAX},
 
-/*:126*//*127:*/
+/*:127*//*128:*/
 #line 243 "web/sysctl.w"
 
 [SYS_IP_NONLOCAL_BIND]= {"net.ipv4.ip_nonlocal_bind",
 "ip.7:proc:ip_nonlocal_bind",SYS_NETNS,SYSV_U8,0,0,0,255},
 
-/*:127*//*128:*/
+/*:128*//*129:*/
 #line 257 "web/sysctl.w"
 
 [SYS_IPFRAG_HIGH_THRESH]= {"net.ipv4.ipfrag_high_thresh",
@@ -3646,7 +3722,7 @@ SYS_NETNS,SYSV_JIFFIES,30,0,INT_MIN,INT_MAX},
 [SYS_IPFRAG_MAX_DIST]= {"net.ipv4.ipfrag_max_dist","ip.7:proc_interfaces",
 SYS_NETNS,SYSV_INT,64,0,0,INT_MAX},
 
-/*:128*//*129:*/
+/*:129*//*130:*/
 #line 274 "web/sysctl.w"
 
 [SYS_IP6FRAG_HIGH_THRESH]= {"net.ipv6.ip6frag_high_thresh",
@@ -3658,7 +3734,7 @@ LLONG_MAX},
 [SYS_IP6FRAG_TIME]= {"net.ipv6.ip6frag_time","ip.7:proc:ip6frag_time",
 SYS_NETNS,SYSV_JIFFIES,60,0,INT_MIN,INT_MAX},
 
-/*:129*//*132:*/
+/*:130*//*133:*/
 #line 308 "web/sysctl.w"
 
 [SYS_IGMP_MAX_MEMBERSHIPS]= {"net.ipv4.igmp_max_memberships",
@@ -3669,13 +3745,13 @@ SYS_NETNS,SYSV_INT,10,0,INT_MIN,INT_MAX},
 SYS_NETNS,SYSV_PAIR,1,0,0,4294967294LL},
 
 
-/*:132*/
+/*:133*/
 #line 84 "web/sysctl.w"
 
 
 };
 
-/*:115*//*136:*/
+/*:116*//*137:*/
 #line 335 "web/sysctl.w"
 
 static long long*sysctl_slot(sr_host*h,int i)
@@ -3689,7 +3765,7 @@ static long long sysctl_value(sr_host*h,int i)
 return sysctl_slot(h,i)[0];
 }
 
-/*:136*//*137:*/
+/*:137*//*138:*/
 #line 351 "web/sysctl.w"
 
 static bool ping_group_allowed(const sr_proc*p)
@@ -3698,8 +3774,21 @@ long long*r= sysctl_slot(p->host,SYS_PING_GROUP_RANGE);
 return(long long)p->ruid>=r[0]&&(long long)p->ruid<=r[1];
 }
 
-/*:137*//*138:*/
-#line 361 "web/sysctl.w"
+/*:138*//*139:*/
+#line 369 "web/sysctl.w"
+
+static bool sysctl_is_dir(const char*name)
+{
+size_t n= strlen(name);
+while(n&&name[n-1]=='.')n--;
+if(!n)return true;
+for(int i= 0;i<SR_NSYSCTL;i++)
+if(!strncmp(sysctls[i].name,name,n)&&sysctls[i].name[n]=='.')return true;
+return false;
+}
+
+/*:139*//*140:*/
+#line 383 "web/sysctl.w"
 
 int sr_sysctl_get(const char*name,char*buf,size_t len)
 {
@@ -3709,7 +3798,7 @@ long long*v;
 world_ready();
 if(!name||!buf)return sys_return(-EFAULT);
 for(i= 0;i<SR_NSYSCTL&&strcmp(sysctls[i].name,name)!=0;i++);
-if(i==SR_NSYSCTL)return sys_return(-ENOENT);
+if(i==SR_NSYSCTL)return sys_return(sysctl_is_dir(name)?-EISDIR:-ENOENT);
 v= sysctl_slot(W->cur->host,i);
 switch(sysctls[i].kind){
 case SYSV_PAIR:snprintf(text,sizeof text,"%lld\t%lld",v[0],v[1]);break;
@@ -3722,8 +3811,8 @@ memcpy(buf,text,strlen(text)+1);
 return(int)strlen(text);
 }
 
-/*:138*//*139:*/
-#line 396 "web/sysctl.w"
+/*:140*//*141:*/
+#line 418 "web/sysctl.w"
 
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value)
@@ -3732,7 +3821,7 @@ int i,r;
 long long nv[2];
 if(!name||!value)return-EFAULT;
 for(i= 0;i<SR_NSYSCTL&&strcmp(sysctls[i].name,name)!=0;i++);
-if(i==SR_NSYSCTL)return-ENOENT;
+if(i==SR_NSYSCTL)return sysctl_is_dir(name)?-EISDIR:-ENOENT;
 if(p&&p->fsuid!=0&&!proc_capable(p,sysctls[i].scope==SYS_GLOBAL?
 CAP_DAC_OVERRIDE:CAP_NET_ADMIN))
 return-EACCES;
@@ -3753,8 +3842,8 @@ world_ready();
 return sys_return(sysctl_write(W->cur->host,W->cur,name,value));
 }
 
-/*:139*//*141:*/
-#line 434 "web/sysctl.w"
+/*:141*//*143:*/
+#line 456 "web/sysctl.w"
 
 int sr_host_sysctl_set(int host,const char*name,const char*value)
 {
@@ -3764,8 +3853,8 @@ if(!(h= host_by_id(host)))return sys_return(-ENOENT);
 return sys_return(sysctl_write(h,NULL,name,value));
 }
 
-/*:141*//*142:*/
-#line 454 "web/sysctl.w"
+/*:143*//*144:*/
+#line 476 "web/sysctl.w"
 
 static int read_number(const char**pp,bool*neg,unsigned long long*out)
 {
@@ -3783,8 +3872,8 @@ if(*end&&*end!=' '&&*end!='\t'&&*end!='\n')return-EINVAL;
 return 0;
 }
 
-/*:142*//*143:*/
-#line 482 "web/sysctl.w"
+/*:144*//*145:*/
+#line 504 "web/sysctl.w"
 
 static int sysctl_parse(int i,const char*text,long long nv[2])
 {
@@ -3818,8 +3907,8 @@ nv[k]= v;
 return 0;
 }
 
-/*:143*//*144:*/
-#line 527 "web/sysctl.w"
+/*:145*//*146:*/
+#line 549 "web/sysctl.w"
 
 static int sysctl_cross_check(sr_host*h,int i,long long nv[2])
 {
@@ -3844,8 +3933,8 @@ break;
 return 0;
 }
 
-/*:144*//*145:*/
-#line 556 "web/sysctl.w"
+/*:146*//*147:*/
+#line 578 "web/sysctl.w"
 
 static int ports_parse(uint64_t*bits,const char*text)
 {
@@ -3879,6 +3968,7 @@ size_t n= 0;
 out[0]= '\0';
 for(long k= 0;k<65536;k++){
 long e;
+if(!bits[k/64]){k= k/64*64+63;continue;}
 if(!((bits[k/64]>>(k%64))&1))continue;
 for(e= k;e+1<65536&&((bits[(e+1)/64]>>((e+1)%64))&1);e++);
 if(n+16>=len)break;
@@ -3888,7 +3978,7 @@ k= e;
 }
 }
 
-/*:145*//*152:*/
+/*:147*//*154:*/
 #line 102 "web/sockopt.w"
 
 static void optreq_init(sr_optreq*rq,const sr_optdesc*d,int len)
@@ -3902,7 +3992,7 @@ rq->ubuf= NULL;
 rq->ulen= NULL;
 }
 
-/*:152*//*155:*/
+/*:154*//*157:*/
 #line 128 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name)
@@ -3915,7 +4005,7 @@ else return NULL;
 return index[name]?&sr_optdescs[index[name]-1]:NULL;
 }
 
-/*:155*//*157:*/
+/*:157*//*159:*/
 #line 161 "web/sockopt.w"
 
 static unsigned*flag_word(sr_sock*s,const sr_optdesc*d)
@@ -3949,7 +4039,7 @@ memcpy(&rq->val,(char*)s+rq->d->offset,sizeof(int));
 return 0;
 }
 
-/*:157*//*158:*/
+/*:159*//*160:*/
 #line 212 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
@@ -3980,7 +4070,7 @@ if(err==0)err= d->set(s,&rq);
 return sys_return(err);
 }
 
-/*:158*//*160:*/
+/*:160*//*162:*/
 #line 263 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
@@ -4025,7 +4115,7 @@ if(d->type==OPT_BOOL||d->type==OPT_BYTEBOOL)rq->val= rq->val!=0;
 return 0;
 }
 
-/*:160*//*161:*/
+/*:162*//*163:*/
 #line 309 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
@@ -4035,7 +4125,7 @@ if(((caps>>c)&1)&&proc_capable(W->cur,c))return true;
 return false;
 }
 
-/*:161*//*163:*/
+/*:163*//*165:*/
 #line 338 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
@@ -4068,7 +4158,7 @@ if(d->type==OPT_CUSTOM)return 0;
 return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
-/*:163*//*164:*/
+/*:165*//*166:*/
 #line 384 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
@@ -4101,7 +4191,7 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 *optlen= (socklen_t)len;
 return 0;
 }
-/*:164*//*169:*/
+/*:166*//*171:*/
 #line 57 "web/solsocket.w"
 
 static int buffer_request(const sr_sock*s,int tunable,int val)
@@ -4118,7 +4208,7 @@ if(val> INT_MAX/2)val= INT_MAX/2;
 return 0;
 }
 
-/*:169*//*171:*/
+/*:171*//*173:*/
 #line 88 "web/solsocket.w"
 
 static int set_rcvbuf(sr_sock*s,sr_optreq*rq)
@@ -4130,7 +4220,7 @@ return 0;
 }
 
 
-/*:171*//*172:*/
+/*:173*//*174:*/
 #line 106 "web/solsocket.w"
 
 static int set_sndbuf(sr_sock*s,sr_optreq*rq)
@@ -4140,7 +4230,7 @@ buffer_request(s,SYS_WMEM_MAX,rq->val),SR_MIN_SNDBUF);
 }
 
 
-/*:172*//*173:*/
+/*:174*//*175:*/
 #line 128 "web/solsocket.w"
 
 static int set_rcvbufforce(sr_sock*s,sr_optreq*rq)
@@ -4156,7 +4246,7 @@ return buffer_store(&s->sndbuf,&s->sndbuf_locked,rq->val<0?0:rq->val,
 SR_MIN_SNDBUF);
 }
 
-/*:173*//*175:*/
+/*:175*//*177:*/
 #line 160 "web/solsocket.w"
 
 static int set_rcvlowat(sr_sock*s,sr_optreq*rq)
@@ -4173,7 +4263,7 @@ return 0;
 }
 
 
-/*:175*//*176:*/
+/*:177*//*178:*/
 #line 181 "web/solsocket.w"
 
 static int get_sndlowat(sr_sock*s,sr_optreq*rq)
@@ -4183,7 +4273,7 @@ rq->val= 1;
 return 0;
 }
 
-/*:176*//*178:*/
+/*:178*//*180:*/
 #line 215 "web/solsocket.w"
 
 static int timeo_set(long*timeo,const sr_optreq*rq)
@@ -4216,7 +4306,7 @@ static int get_rcvtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->rcvtimeo,rq)
 static int set_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_set(&s->sndtimeo,rq);}
 static int get_sndtimeo(sr_sock*s,sr_optreq*rq){return timeo_get(s->sndtimeo,rq);}
 
-/*:178*//*180:*/
+/*:180*//*182:*/
 #line 265 "web/solsocket.w"
 
 static int set_linger(sr_sock*s,sr_optreq*rq)
@@ -4243,7 +4333,7 @@ rq->outlen= sizeof l;
 return 0;
 }
 
-/*:180*//*184:*/
+/*:182*//*186:*/
 #line 319 "web/solsocket.w"
 
 static int set_dontroute(sr_sock*s,sr_optreq*rq)
@@ -4252,13 +4342,13 @@ s->dst_cached= false;
 return set_flag(s,rq);
 }
 
-/*:184*//*191:*/
+/*:186*//*193:*/
 #line 369 "web/solsocket.w"
 
 static int set_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return 0;}
 static int get_bsdcompat(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:191*//*192:*/
+/*:193*//*194:*/
 #line 387 "web/solsocket.w"
 
 static bool sock_may_scm_recv(const sr_sock*s)
@@ -4286,7 +4376,7 @@ static int get_sock_passsec(sr_sock*s,sr_optreq*rq)
 return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
-/*:192*//*194:*/
+/*:194*//*196:*/
 #line 430 "web/solsocket.w"
 
 static int tstamp_set(sr_sock*s,bool on,bool ns)
@@ -4309,7 +4399,7 @@ return 0;
 }
 
 
-/*:194*//*199:*/
+/*:196*//*201:*/
 #line 491 "web/solsocket.w"
 
 static int set_mark(sr_sock*s,sr_optreq*rq)
@@ -4318,7 +4408,7 @@ if(s->mark!=(uint32_t)rq->val)s->dst_cached= false;
 return set_int_field(s,rq);
 }
 
-/*:199*//*202:*/
+/*:201*//*204:*/
 #line 529 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
@@ -4340,7 +4430,7 @@ rq->val= s->peek_off;
 return 0;
 }
 
-/*:202*//*204:*/
+/*:204*//*206:*/
 #line 564 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
@@ -4367,7 +4457,7 @@ rq->outlen= sizeof v;
 return 0;
 }
 
-/*:204*//*206:*/
+/*:206*//*208:*/
 #line 616 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
@@ -4395,12 +4485,12 @@ rq->outlen= sizeof pair;
 return 0;
 }
 
-/*:206*//*209:*/
+/*:208*//*211:*/
 #line 663 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
-/*:209*//*210:*/
+/*:211*//*212:*/
 #line 674 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
@@ -4410,12 +4500,12 @@ s->err= 0;
 return 0;
 }
 
-/*:210*//*211:*/
+/*:212*//*213:*/
 #line 688 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:211*//*212:*/
+/*:213*//*214:*/
 #line 697 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
@@ -4425,7 +4515,7 @@ rq->val= SKF_AD_MAX;
 return 0;
 }
 
-/*:212*//*213:*/
+/*:214*//*215:*/
 #line 714 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
@@ -4437,13 +4527,13 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:213*//*214:*/
+/*:215*//*216:*/
 #line 733 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
 
-/*:214*//*216:*/
+/*:216*//*218:*/
 #line 757 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -4464,7 +4554,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:216*//*217:*/
+/*:218*//*219:*/
 #line 785 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
@@ -4479,7 +4569,7 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:217*//*219:*/
+/*:219*//*221:*/
 #line 812 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
@@ -4495,14 +4585,14 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:219*//*221:*/
+/*:221*//*223:*/
 #line 842 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*222:*/
+/*224:*/
 #line 872 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
@@ -4522,7 +4612,7 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:222*/
+/*:224*/
 #line 847 "web/solsocket.w"
 
 return true;
@@ -4547,7 +4637,7 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:221*//*223:*/
+/*:223*//*225:*/
 #line 898 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
@@ -4574,7 +4664,7 @@ free(mask);
 return ok;
 }
 
-/*:223*//*224:*/
+/*:225*//*226:*/
 #line 942 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
@@ -4592,7 +4682,7 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:224*//*225:*/
+/*:226*//*227:*/
 #line 971 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
@@ -4609,7 +4699,7 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:225*//*226:*/
+/*:227*//*228:*/
 #line 998 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
@@ -4622,7 +4712,7 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:226*//*228:*/
+/*:228*//*230:*/
 #line 1023 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
@@ -4637,7 +4727,7 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:228*//*229:*/
+/*:230*//*231:*/
 #line 1042 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
@@ -4647,7 +4737,7 @@ return set_flag(s,rq);
 }
 
 
-/*:229*//*230:*/
+/*:231*//*232:*/
 #line 1069 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
@@ -4661,7 +4751,7 @@ return reuseport_attach(s,fp.filter,fp.len);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:230*//*233:*/
+/*:232*//*235:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -4677,7 +4767,7 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:233*//*234:*/
+/*:235*//*236:*/
 #line 74 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
@@ -4698,7 +4788,7 @@ return 0;
 }
 
 
-/*:234*//*238:*/
+/*:236*//*240:*/
 #line 137 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
@@ -4729,7 +4819,7 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:238*//*241:*/
+/*:240*//*243:*/
 #line 188 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
@@ -4762,7 +4852,7 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*242:*/
+if(p[2]<=n)/*244:*/
 #line 238 "web/ipopt.w"
 
 {
@@ -4785,7 +4875,7 @@ break;
 }
 }
 
-/*:242*/
+/*:244*/
 #line 219 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
@@ -4806,7 +4896,7 @@ l-= n;
 return 0;
 }
 
-/*:241*//*243:*/
+/*:243*//*245:*/
 #line 263 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
@@ -4819,7 +4909,7 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:243*//*244:*/
+/*:245*//*246:*/
 #line 291 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
@@ -4833,7 +4923,7 @@ return set_flag(s,rq);
 }
 
 
-/*:244*//*257:*/
+/*:246*//*259:*/
 #line 423 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
@@ -4843,7 +4933,7 @@ rq->val= sk_dst_mtu(s);
 return 0;
 }
 
-/*:257*//*259:*/
+/*:259*//*261:*/
 #line 453 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
@@ -4875,7 +4965,7 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:259*//*260:*/
+/*:261*//*262:*/
 #line 492 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
@@ -4885,19 +4975,19 @@ return 0;
 }
 
 
-/*:260*//*262:*/
+/*:262*//*264:*/
 #line 518 "web/ipopt.w"
 
-/*:262*//*266:*/
-#line 64 "web/mcast.w"
+/*:264*//*268:*/
+#line 67 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
 {
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:266*//*267:*/
-#line 78 "web/mcast.w"
+/*:268*//*269:*/
+#line 81 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
 {
@@ -4909,8 +4999,8 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:267*//*268:*/
-#line 103 "web/mcast.w"
+/*:269*//*270:*/
+#line 106 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
 int*ifindex)
@@ -4928,8 +5018,8 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:268*//*269:*/
-#line 132 "web/mcast.w"
+/*:270*//*271:*/
+#line 135 "web/mcast.w"
 
 static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
 {
@@ -4944,8 +5034,27 @@ memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
 return 0;
 }
 
-/*:269*//*270:*/
-#line 150 "web/mcast.w"
+/*:271*//*273:*/
+#line 173 "web/mcast.w"
+
+static bool omem_charge(sr_sock*s,int size)
+{
+long long max= sysctl_value(s->host,SYS_OPTMEM_MAX);
+if(size> max||s->omem+size>=max)return false;
+s->omem+= size;
+return true;
+}
+
+static void mc_free(sr_sock*s,sr_mcsock*m)
+{
+s->omem-= SR_MC_SOCKLIST_SIZE+(m->sfmax?SR_SFLSIZE(m->sfmax):0);
+ip_mc_dec_group(s->host,m->ifindex,m->group);
+free(m->src);
+free(m);
+}
+
+/*:273*//*274:*/
+#line 194 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
 {
@@ -4955,8 +5064,8 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:270*//*271:*/
-#line 169 "web/mcast.w"
+/*:274*//*275:*/
+#line 214 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
 {
@@ -4968,6 +5077,7 @@ return-ENODEV;
 if(*mc_find(s,group,mr->imr_ifindex))return-EADDRINUSE;
 if(s->mc_count>=sysctl_value(s->host,SYS_IGMP_MAX_MEMBERSHIPS))
 return-ENOBUFS;
+if(!omem_charge(s,SR_MC_SOCKLIST_SIZE))return-ENOBUFS;
 m= xcalloc(1,sizeof*m);
 m->group= group;
 m->addr= mr->imr_address.s_addr;
@@ -4980,8 +5090,8 @@ ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:271*//*272:*/
-#line 204 "web/mcast.w"
+/*:275*//*276:*/
+#line 250 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
 {
@@ -4995,32 +5105,28 @@ if(mr->imr_ifindex){
 if(m->ifindex!=mr->imr_ifindex)continue;
 }else if(addr&&addr!=m->addr)continue;
 *p= m->next;
-ip_mc_dec_group(s->host,m->ifindex,m->group);
-free(m->src);
-free(m);
+mc_free(s,m);
 s->mc_count--;
 return 0;
 }
 return-EADDRNOTAVAIL;
 }
 
-/*:272*//*273:*/
-#line 228 "web/mcast.w"
+/*:276*//*277:*/
+#line 272 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
 {
 while(s->mc_list){
 sr_mcsock*m= s->mc_list;
 s->mc_list= m->next;
-ip_mc_dec_group(s->host,m->ifindex,m->group);
-free(m->src);
-free(m);
+mc_free(s,m);
 }
 s->mc_count= 0;
 }
 
-/*:273*//*274:*/
-#line 255 "web/mcast.w"
+/*:277*//*278:*/
+#line 297 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -5031,8 +5137,8 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:274*//*275:*/
-#line 271 "web/mcast.w"
+/*:278*//*279:*/
+#line 313 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -5043,8 +5149,8 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_leave(s,&mr);
 }
 
-/*:275*//*276:*/
-#line 299 "web/mcast.w"
+/*:279*//*280:*/
+#line 341 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs)
@@ -5067,8 +5173,8 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*277:*/
-#line 326 "web/mcast.w"
+if(!add)/*281:*/
+#line 368 "web/mcast.w"
 
 {
 if(!m->has_list||i==m->nsrc)return-EADDRNOTAVAIL;
@@ -5078,30 +5184,36 @@ m->nsrc--;
 return 0;
 }
 
-/*:277*/
-#line 321 "web/mcast.w"
+/*:281*/
+#line 363 "web/mcast.w"
 
-/*278:*/
-#line 335 "web/mcast.w"
+/*282:*/
+#line 381 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
 return-ENOBUFS;
+if(!m->has_list||m->nsrc==m->sfmax){
+int count= (m->has_list?m->sfmax:0)+SR_SFBLOCK;
+if(!omem_charge(s,SR_SFLSIZE(count)))return-ENOBUFS;
+if(m->has_list)s->omem-= SR_SFLSIZE(m->sfmax);
+m->sfmax= count;
+m->has_list= true;
+}
 if(i<m->nsrc)return-EADDRNOTAVAIL;
 if(m->nsrc==m->maxsrc){
 m->maxsrc= m->maxsrc?2*m->maxsrc:4;
 m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 }
 m->src[m->nsrc++]= src;
-m->has_list= true;
 
-/*:278*/
-#line 322 "web/mcast.w"
+/*:282*/
+#line 364 "web/mcast.w"
 
 return 0;
 }
 
-/*:276*//*279:*/
-#line 351 "web/mcast.w"
+/*:280*//*283:*/
+#line 403 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
 {
@@ -5111,8 +5223,8 @@ memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:279*//*281:*/
-#line 375 "web/mcast.w"
+/*:283*//*285:*/
+#line 427 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -5128,8 +5240,8 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs);
 }
 
-/*:281*//*282:*/
-#line 398 "web/mcast.w"
+/*:285*//*286:*/
+#line 450 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -5138,8 +5250,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
 }
 
-/*:282*//*283:*/
-#line 412 "web/mcast.w"
+/*:286*//*287:*/
+#line 464 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
 {
@@ -5148,8 +5260,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
 }
 
-/*:283*//*284:*/
-#line 426 "web/mcast.w"
+/*:287*//*288:*/
+#line 478 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
 {
@@ -5158,8 +5270,8 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
 }
 
-/*:284*//*285:*/
-#line 456 "web/mcast.w"
+/*:288*//*289:*/
+#line 508 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -5187,9 +5299,12 @@ return-ENODEV;
 if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*286:*/
-#line 487 "web/mcast.w"
+/*290:*/
+#line 541 "web/mcast.w"
 
+if(n&&!omem_charge(s,SR_SFLSIZE((int)n)))return-ENOBUFS;
+if(m->has_list)s->omem-= SR_SFLSIZE(m->sfmax);
+m->sfmax= (int)n;
 if((int)n> m->maxsrc){
 m->maxsrc= (int)n;
 m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
@@ -5199,14 +5314,14 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)hdr.imsf_fmode;
 
-/*:286*/
-#line 483 "web/mcast.w"
+/*:290*/
+#line 535 "web/mcast.w"
 
 return 0;
 }
 
-/*:285*//*287:*/
-#line 513 "web/mcast.w"
+/*:289*//*291:*/
+#line 570 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -5237,7 +5352,7 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:287*//*290:*/
+/*:291*//*294:*/
 #line 34 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p)
@@ -5263,7 +5378,7 @@ static void put_addr(uint8_t*p,uint32_t a)
 memcpy(p,&a,4);
 }
 
-/*:290*//*292:*/
+/*:294*//*296:*/
 #line 78 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
@@ -5296,32 +5411,59 @@ static uint16_t inet_csum(const uint8_t*p,size_t n)
 return csum_fold(csum_add(0,p,n));
 }
 
-/*:292*//*294:*/
-#line 117 "web/wire.w"
+/*:296*//*298:*/
+#line 119 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len)
 {
-uint8_t ph[12];
-put_addr(ph,saddr);
-put_addr(ph+4,daddr);
-ph[8]= 0;
-ph[9]= proto;
-put16(ph+10,(uint16_t)len);
-return csum_add(0,ph,sizeof ph);
+uint8_t tail[4]= {0,proto,(uint8_t)(len>>8),(uint8_t)len};
+uint32_t w;
+uint64_t acc;
+memcpy(&w,tail,4);
+acc= (uint64_t)saddr+daddr+w;
+while(acc>>16)acc= (acc&0xffff)+(acc>>16);
+return ntohs((uint16_t)acc);
 }
 
-/*:294*//*297:*/
-#line 158 "web/wire.w"
+/*:298*//*300:*/
+#line 142 "web/wire.w"
+
+static uint16_t ip_fast_csum(const uint8_t*p,size_t hl)
+{
+uint32_t w[5];
+uint64_t acc;
+memcpy(w,p,sizeof w);
+acc= (uint64_t)w[0]+w[1]+w[2]+w[3]+w[4];
+for(size_t i= SR_IPHDR_LEN;i+4<=hl;i+= 4){
+uint32_t o;
+memcpy(&o,p+i,4);
+acc+= o;
+}
+while(acc>>16)acc= (acc&0xffff)+(acc>>16);
+return(uint16_t)~ntohs((uint16_t)acc);
+}
+
+/*:300*//*303:*/
+#line 191 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
 {
+size_t ihl,tot_len;
 if(len<SR_IPHDR_LEN||p[0]>>4!=4)return false;
+ihl= (size_t)(p[0]&0xf)*4;
+tot_len= get16(p+2);
+if(ihl<SR_IPHDR_LEN||ihl> len)return false;
+if(tot_len<ihl||tot_len> len)return false;
+if(ip_fast_csum(p,ihl)!=0)return false;
+ipv4_read(p,ip);
+return true;
+}
+
+static void ipv4_read(const uint8_t*p,struct sr_ipv4*ip)
+{
 ip->ihl= (uint8_t)((p[0]&0xf)*4);
 ip->tot_len= get16(p+2);
-if(ip->ihl<SR_IPHDR_LEN||ip->ihl> len)return false;
-if(ip->tot_len<ip->ihl||ip->tot_len> len)return false;
-if(inet_csum(p,ip->ihl)!=0)return false;
 ip->tos= p[1];
 ip->id= get16(p+4);
 ip->frag_off= get16(p+6);
@@ -5331,15 +5473,15 @@ ip->saddr= get_addr(p+12);
 ip->daddr= get_addr(p+16);
 ip->opt= p+SR_IPHDR_LEN;
 ip->optlen= ip->ihl-SR_IPHDR_LEN;
-return true;
 }
 
-/*:297*//*298:*/
-#line 183 "web/wire.w"
+/*:303*//*304:*/
+#line 228 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
 {
 int hl= SR_IPHDR_LEN+ip->optlen;
+uint32_t sa= ntohl(ip->saddr),da= ntohl(ip->daddr),sum;
 p[0]= (uint8_t)(0x40|hl/4);
 p[1]= ip->tos;
 put16(p+2,ip->tot_len);
@@ -5347,29 +5489,33 @@ put16(p+4,ip->id);
 put16(p+6,ip->frag_off);
 p[8]= ip->ttl;
 p[9]= ip->protocol;
-put16(p+10,0);
 put_addr(p+12,ip->saddr);
 put_addr(p+16,ip->daddr);
-if(ip->optlen&&ip->opt!=p+SR_IPHDR_LEN)
-memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
-put16(p+10,inet_csum(p,(size_t)hl));
+sum= (uint32_t)(p[0]<<8|ip->tos)+ip->tot_len+ip->id+ip->frag_off+
+(uint32_t)(ip->ttl<<8|ip->protocol)+(sa>>16)+(sa&0xffff)+(da>>16)+
+(da&0xffff);
+if(ip->optlen){
+if(ip->opt!=p+SR_IPHDR_LEN)memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
+sum= csum_add(sum,p+SR_IPHDR_LEN,(size_t)ip->optlen);
+}
+put16(p+10,csum_fold(sum));
 }
 
-/*:298*//*300:*/
-#line 209 "web/wire.w"
+/*:304*//*306:*/
+#line 259 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
 {
 size_t hl= (size_t)(p[0]&0xf)*4;
 put16(p+10,0);
-put16(p+10,inet_csum(p,hl));
+put16(p+10,ip_fast_csum(p,hl));
 }
 
-/*:300*//*303:*/
-#line 243 "web/wire.w"
+/*:306*//*309:*/
+#line 299 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
-uint32_t daddr,struct sr_udp*u)
+uint32_t daddr,uint8_t proto,struct sr_udp*u)
 {
 if(len<SR_UDPHDR_LEN)return false;
 u->sport= get16(p);
@@ -5378,7 +5524,7 @@ u->len= get16(p+4);
 u->check= get16(p+6);
 if(u->len<SR_UDPHDR_LEN||u->len> len)return false;
 if(u->check&&
-csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,u->len),p,
+csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,u->len),p,
 u->len))!=0)
 return false;
 u->data= p+SR_UDPHDR_LEN;
@@ -5400,8 +5546,24 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:303*//*306:*/
-#line 299 "web/wire.w"
+/*:309*//*311:*/
+#line 363 "web/wire.w"
+
+static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
+uint8_t proto)
+{
+put16(p+6,(uint16_t)~csum_fold(csum_pseudo(saddr,daddr,proto,len)));
+}
+
+static void udp_csum_complete(uint8_t*ip)
+{
+size_t hl= (size_t)(ip[0]&0xf)*4,len= (size_t)get16(ip+2)-hl;
+uint16_t c= csum_fold(csum_add(0,ip+hl,len));
+put16(ip+hl+6,c?c:0xffff);
+}
+
+/*:311*//*314:*/
+#line 400 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
 {
@@ -5426,8 +5588,8 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:306*//*310:*/
-#line 362 "web/wire.w"
+/*:314*//*318:*/
+#line 463 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
 {
@@ -5459,8 +5621,8 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*311:*/
-#line 405 "web/wire.w"
+/*319:*/
+#line 506 "web/wire.w"
 
 {
 uint32_t now= inet_current_timestamp();
@@ -5486,8 +5648,8 @@ break;
 }
 }
 
-/*:311*/
-#line 393 "web/wire.w"
+/*:319*/
+#line 494 "web/wire.w"
 
 break;
 case IPOPT_LSRR:case IPOPT_SSRR:
@@ -5500,8 +5662,8 @@ break;
 }
 }
 
-/*:310*//*312:*/
-#line 434 "web/wire.w"
+/*:318*//*320:*/
+#line 535 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr)
@@ -5515,8 +5677,8 @@ return true;
 return false;
 }
 
-/*:312*//*314:*/
-#line 461 "web/wire.w"
+/*:320*//*322:*/
+#line 562 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
 {
@@ -5524,16 +5686,13 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:314*//*318:*/
-#line 51 "web/link.w"
+/*:322*//*326:*/
+#line 56 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
 {
-uint64_t x= k0*0x9e3779b97f4a7c15u^(k1+0x632be59bd9b4e019u);
-x^= x>>31;
-x*= 0xbf58476d1ce4e5b9u;
-x^= x>>29;
-return(size_t)(x&(t->nb-1));
+uint64_t x= (k0^k1*0xbf58476d1ce4e5b9u)*0x9e3779b97f4a7c15u;
+return(size_t)(x>>t->shift);
 }
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5549,7 +5708,7 @@ static void htab_insert(sr_htab*t,sr_hent*e)
 size_t s;
 if(t->n>=t->nb){
 sr_htab g= {xcalloc(t->nb?2*t->nb:16,sizeof(sr_hent*)),
-t->nb?2*t->nb:16,0};
+t->nb?2*t->nb:16,0,t->nb?t->shift-1:60};
 for(size_t i= 0;i<t->nb;i++)
 while(t->b[i]){
 sr_hent*x= t->b[i];
@@ -5561,6 +5720,7 @@ g.b[s]= x;
 free(t->b);
 t->b= g.b;
 t->nb= g.nb;
+t->shift= g.shift;
 }
 s= htab_slot(t,e->k0,e->k1);
 e->next= t->b[s];
@@ -5589,8 +5749,8 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:318*//*321:*/
-#line 127 "web/link.w"
+/*:326*//*329:*/
+#line 130 "web/link.w"
 
 static uint64_t rng_next(void)
 {
@@ -5611,19 +5771,41 @@ world_ready();
 W->rng= seed;
 }
 
-/*:321*//*327:*/
-#line 196 "web/link.w"
+/*:329*//*335:*/
+#line 222 "web/link.w"
 
-static sr_pkt*pkt_new(const void*data,size_t len)
+static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
-sr_pkt*p= xcalloc(1,sizeof*p+len);
+sr_pkt*p;
+if(headroom<sizeof*p)headroom= sizeof*p;
+p= xmalloc(headroom+len);
 p->len= len;
-if(data)memcpy(p->data,data,len);
+p->data= (uint8_t*)p+headroom;
+p->sk= NULL;
+p->truesize= 0;
+p->held= false;
+p->csum_partial= false;
+p->iif= 0;
 return p;
 }
 
-/*:327*//*328:*/
-#line 208 "web/link.w"
+static sr_pkt*pkt_new(const void*data,size_t len)
+{
+sr_pkt*p= pkt_alloc(sizeof*p,len);
+if(data)memcpy(p->data,data,len);
+else memset(p->data,0,len);
+return p;
+}
+
+static sr_pkt*pkt_clone(const sr_pkt*p)
+{
+sr_pkt*c= pkt_new(p->data,p->len);
+c->csum_partial= p->csum_partial;
+return c;
+}
+
+/*:335*//*336:*/
+#line 256 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -5662,8 +5844,8 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:328*//*329:*/
-#line 253 "web/link.w"
+/*:336*//*337:*/
+#line 301 "web/link.w"
 
 static void net_run(void)
 {
@@ -5685,8 +5867,8 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:329*//*330:*/
-#line 278 "web/link.w"
+/*:337*//*338:*/
+#line 326 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -5702,8 +5884,8 @@ net_run();
 W->now_ns= target;
 }
 
-/*:330*//*335:*/
-#line 340 "web/link.w"
+/*:338*//*343:*/
+#line 388 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -5737,8 +5919,8 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:335*//*336:*/
-#line 375 "web/link.w"
+/*:343*//*344:*/
+#line 423 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -5753,8 +5935,8 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:336*//*339:*/
-#line 425 "web/link.w"
+/*:344*//*347:*/
+#line 473 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -5771,20 +5953,24 @@ return;
 if(bcast)pcap_record(h,ifindex,pkt,true);
 if(!ifp->lan){free(pkt);return;}
 l= &W->lan[ifp->lan];
-if(!bcast)owner= lan_owner(h,ifindex,l,nexthop);
-if(!bcast&&owner<0){neigh_enqueue(h,ifindex,nexthop,pkt);return;}
-if(!bcast)pcap_record(h,ifindex,pkt,true);
+if(!bcast){
+if((owner= lan_owner(h,ifindex,l,nexthop))<0){
+neigh_enqueue(h,ifindex,nexthop,pkt);
+return;
+}
+pcap_record(h,ifindex,pkt,true);
+}
 if(l->mtu&&pkt->len> (size_t)l->mtu){free(pkt);return;}
+if(!bcast){lan_carry(l,&l->port[owner],pkt);return;}
 for(int i= 0;i<l->nports;i++){
 const struct sr_port*pt= &l->port[i];
-if(bcast?!(pt->host==h->id&&pt->ifindex==ifindex):i==owner)
-lan_carry(l,pt,pkt);
+if(!(pt->host==h->id&&pt->ifindex==ifindex))lan_carry(l,pt,pkt_clone(pkt));
 }
 free(pkt);
 }
 
-/*:339*//*340:*/
-#line 458 "web/link.w"
+/*:347*//*348:*/
+#line 510 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -5805,48 +5991,37 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:340*//*341:*/
-#line 483 "web/link.w"
+/*:348*//*349:*/
+#line 537 "web/link.w"
 
-static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
+static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
 int copies= 1;
-if(l->cfg.loss> 0&&rng_unit()<l->cfg.loss)return;
+if(l->cfg.loss> 0&&rng_unit()<l->cfg.loss){free(pkt);return;}
 if(l->cfg.duplicate> 0&&rng_unit()<l->cfg.duplicate)copies= 2;
 while(copies--){
-sr_event e;
-memset(&e,0,sizeof e);
-e.t= W->now_ns+l->cfg.delay_ns;
+sr_event e= {.t= W->now_ns+l->cfg.delay_ns,.kind= EV_RX,.host= pt->host,
+.ifindex= pt->ifindex,.rt_type= -1};
 if(l->cfg.jitter_ns)
 e.t+= (uint64_t)(rng_unit()*(double)(l->cfg.jitter_ns+1));
 if(l->cfg.reorder> 0&&rng_unit()<l->cfg.reorder)e.t+= l->cfg.reorder_ns;
-e.kind= EV_RX;
-e.host= pt->host;
-e.ifindex= pt->ifindex;
-e.pkt= pkt_new(pkt->data,pkt->len);
-e.rt_type= -1;
+e.pkt= copies?pkt_clone(pkt):pkt;
 ev_push(&e);
 }
 }
 
-/*:341*//*343:*/
-#line 517 "web/link.w"
+/*:349*//*351:*/
+#line 566 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
-sr_event e;
-memset(&e,0,sizeof e);
-e.t= W->now_ns;
-e.kind= EV_RX;
-e.host= h->id;
-e.ifindex= ifindex;
-e.pkt= pkt;
-e.rt_type= rt_type;
+sr_event e= {.t= W->now_ns,.kind= EV_RX,.host= h->id,.ifindex= ifindex,
+.pkt= pkt,.rt_type= rt_type};
 ev_push(&e);
 }
 
-/*:343*//*344:*/
-#line 534 "web/link.w"
+/*:351*//*352:*/
+#line 577 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5856,8 +6031,8 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:344*//*346:*/
-#line 554 "web/link.w"
+/*:352*//*354:*/
+#line 597 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -5872,8 +6047,8 @@ net_run();
 return 0;
 }
 
-/*:346*//*352:*/
-#line 614 "web/link.w"
+/*:354*//*360:*/
+#line 657 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -5918,8 +6093,8 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:352*//*353:*/
-#line 662 "web/link.w"
+/*:360*//*361:*/
+#line 705 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -5944,7 +6119,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:353*//*358:*/
+/*:361*//*366:*/
 #line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -5967,7 +6142,7 @@ return a->addr;
 return 0;
 }
 
-/*:358*//*359:*/
+/*:366*//*367:*/
 #line 125 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -5980,7 +6155,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*360:*/
+/*368:*/
 #line 167 "web/ip.w"
 
 if(saddr){
@@ -5993,10 +6168,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:360*/
+/*:368*/
 #line 136 "web/ip.w"
 
-/*361:*/
+/*369:*/
 #line 178 "web/ip.w"
 
 if(oif){
@@ -6012,7 +6187,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:361*/
+/*:369*/
 #line 137 "web/ip.w"
 
 if(!daddr){
@@ -6040,7 +6215,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*362:*/
+/*370:*/
 #line 198 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -6055,13 +6230,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:362*/
+/*:370*/
 #line 163 "web/ip.w"
 
 return 0;
 }
 
-/*:359*//*364:*/
+/*:367*//*372:*/
 #line 220 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -6079,7 +6254,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:364*//*370:*/
+/*:372*//*378:*/
 #line 293 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -6124,7 +6299,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:370*//*376:*/
+/*:378*//*384:*/
 #line 392 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -6137,22 +6312,32 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:376*//*378:*/
-#line 430 "web/ip.w"
+/*:384*//*386:*/
+#line 439 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
 {
+sr_pkt*pkt= pkt_alloc(0,(size_t)SR_IPHDR_LEN+(size_t)o->optlen+l4len);
+memcpy(pkt->data+SR_IPHDR_LEN+o->optlen,l4,l4len);
+return ip_output_pkt(h,rt,daddr,o,pkt);
+}
+
+static int ip_output_pkt(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
+const struct sr_ipout*o,sr_pkt*pkt)
+{
 sr_iface*dev= iface_by_index(h,rt->ifindex);
 int hlen= SR_IPHDR_LEN+o->optlen;
-size_t tot= (size_t)hlen+l4len;
+size_t tot= pkt->len,l4len= tot-(size_t)hlen;
 int devmtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
 int mtu= o->pmtudisc>=IP_PMTUDISC_PROBE?devmtu:rt->mtu;
 bool ignore_df= o->pmtudisc<IP_PMTUDISC_DO||o->pmtudisc==IP_PMTUDISC_OMIT;
 bool df;
 struct sr_ipv4 ip;
-sr_pkt*pkt;
-if(tot> SR_IP_MAXPACKET||(!ignore_df&&tot> (size_t)mtu))return-EMSGSIZE;
+if(tot> SR_IP_MAXPACKET||(!ignore_df&&tot> (size_t)mtu)){
+free(pkt);
+return-EMSGSIZE;
+}
 df= o->pmtudisc==IP_PMTUDISC_DO||o->pmtudisc==IP_PMTUDISC_PROBE||
 (tot<=(size_t)rt->mtu&&o->pmtudisc==IP_PMTUDISC_WANT&&!rt->mtu_locked);
 memset(&ip,0,sizeof ip);
@@ -6166,7 +6351,6 @@ else if(df&&!ignore_df)ip.id= 0;
 else ip.id= h->ip_ident++;
 ip.saddr= rt->saddr;
 ip.daddr= daddr;
-pkt= pkt_new(NULL,tot);
 pkt->sk= o->sk;
 pkt->iif= rt->iif;
 pkt->truesize= skb_truesize((int)tot,(int)l4len-SR_UDPHDR_LEN);
@@ -6178,13 +6362,12 @@ ip_options_build(h,pkt->data+SR_IPHDR_LEN,o->optlen,rt->saddr,daddr);
 ip.opt= pkt->data+SR_IPHDR_LEN;
 ip.optlen= o->optlen;
 ipv4_emit(pkt->data,&ip);
-memcpy(pkt->data+hlen,l4,l4len);
 ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:378*//*379:*/
-#line 495 "web/ip.w"
+/*:386*//*387:*/
+#line 512 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6194,16 +6377,16 @@ bool loopdev= (dev->flags&IFF_LOOPBACK)!=0;
 bool group= type==SR_RT_BROADCAST||type==SR_RT_MULTICAST;
 if(type==SR_RT_MULTICAST&&!loopdev){
 if(mc_loop&&ip_check_mc(h,ifindex,get_addr(pkt->data+16)))
-dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_MULTICAST);
+dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_MULTICAST);
 if(pkt->data[8]==0){free(pkt);return;}
 }
 if(type==SR_RT_BROADCAST&&!loopdev)
-dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_BROADCAST);
+dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:379*//*381:*/
-#line 523 "web/ip.w"
+/*:387*//*389:*/
+#line 543 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6213,6 +6396,7 @@ size_t hlen= (size_t)(pkt->data[0]&0xf)*4,left,pos,off,chunk;
 uint16_t fo;
 bool more;
 if(pkt->len<=(size_t)mtu){dev_xmit(h,ifindex,nexthop,group,pkt);return;}
+if(pkt->csum_partial)udp_csum_complete(pkt->data);
 fo= get16(pkt->data+6);
 off= (size_t)(fo&IP_OFFMASK)*8;
 more= (fo&IP_MF)!=0;
@@ -6222,7 +6406,7 @@ pos= hlen;
 chunk= ((size_t)mtu-hlen)&~(size_t)7;
 while(left> 0){
 size_t len= left> (size_t)mtu-hlen?chunk:left;
-sr_pkt*f= pkt_new(NULL,hlen+len);
+sr_pkt*f= pkt_alloc(0,hlen+len);
 f->sk= pkt->sk;
 f->truesize= skb_truesize((int)(hlen+len),
 (int)len-(pos==hlen?SR_UDPHDR_LEN:0));
@@ -6240,8 +6424,8 @@ left-= len;
 free(pkt);
 }
 
-/*:381*//*383:*/
-#line 573 "web/ip.w"
+/*:389*//*391:*/
+#line 594 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6255,8 +6439,8 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:383*//*384:*/
-#line 596 "web/ip.w"
+/*:391*//*392:*/
+#line 617 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6277,8 +6461,8 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:384*//*386:*/
-#line 625 "web/ip.w"
+/*:392*//*394:*/
+#line 646 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6288,8 +6472,8 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:386*//*389:*/
-#line 676 "web/ip.w"
+/*:394*//*397:*/
+#line 707 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6306,6 +6490,7 @@ rx.wire_opt= wire_opt;
 ip_options_build(h,pkt->data+SR_IPHDR_LEN,rx.optlen,rx.spec_dst,rx.daddr);
 ipv4_recsum(pkt->data);
 }
+rx.pkt= &pkt;
 raw= raw_local_deliver(&rx,pkt->data,pkt->len);
 switch(rx.protocol){
 case IPPROTO_UDP:case IPPROTO_UDPLITE:
@@ -6323,15 +6508,14 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:389*//*390:*/
-#line 719 "web/ip.w"
+/*:397*//*398:*/
+#line 751 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
 {
 struct sr_ipv4 ip;
-ipv4_parse(pkt->data,pkt->len,&ip);
-memset(rx,0,sizeof*rx);
+ipv4_read(pkt->data,&ip);
 rx->host= h;
 rx->ifindex= ifindex==SR_LOOPBACK_IFINDEX&&pkt->iif?pkt->iif:ifindex;
 rx->dev_ifindex= ifindex;
@@ -6347,10 +6531,12 @@ rx->rt_type= rt_type;
 rx->l4= pkt->data+ip.ihl;
 rx->l4len= ip.tot_len-ip.ihl;
 rx->tstamp_ns= W->now_ns;
+rx->csum_ok= pkt->csum_partial;
+rx->pkt= NULL;
 }
 
-/*:390*//*391:*/
-#line 749 "web/ip.w"
+/*:398*//*399:*/
+#line 782 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6366,8 +6552,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:391*//*396:*/
-#line 823 "web/ip.w"
+/*:399*//*404:*/
+#line 856 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6384,8 +6570,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:396*//*397:*/
-#line 841 "web/ip.w"
+/*:404*//*405:*/
+#line 874 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6412,8 +6598,8 @@ ev_push(&e);
 return q;
 }
 
-/*:397*//*398:*/
-#line 869 "web/ip.w"
+/*:405*//*406:*/
+#line 902 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6426,8 +6612,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*399:*/
-#line 897 "web/ip.w"
+/*407:*/
+#line 930 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6442,12 +6628,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:399*/
-#line 881 "web/ip.w"
+/*:407*/
+#line 914 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*400:*/
-#line 911 "web/ip.w"
+/*408:*/
+#line 944 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6464,8 +6650,8 @@ free(pkt);
 return NULL;
 }
 
-/*:400*/
-#line 883 "web/ip.w"
+/*:408*/
+#line 916 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6480,15 +6666,15 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:398*//*402:*/
-#line 933 "web/ip.w"
+/*:406*//*410:*/
+#line 966 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
 sr_pkt*first= q->f[0].pkt,*whole;
 size_t hlen= (size_t)(first->data[0]&0xf)*4;
 if(hlen+q->len> SR_IP_MAXPACKET){fragq_kill(h,q);return NULL;}
-whole= pkt_new(NULL,hlen+q->len);
+whole= pkt_alloc(0,hlen+q->len);
 memcpy(whole->data,first->data,hlen);
 for(int i= 0;i<q->nf;i++){
 sr_pkt*f= q->f[i].pkt;
@@ -6502,8 +6688,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:402*//*403:*/
-#line 956 "web/ip.w"
+/*:410*//*411:*/
+#line 989 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6515,8 +6701,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:403*//*405:*/
-#line 1000 "web/ip.w"
+/*:411*//*413:*/
+#line 1033 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6559,8 +6745,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:405*//*409:*/
-#line 1075 "web/ip.w"
+/*:413*//*417:*/
+#line 1108 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6596,8 +6782,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:409*//*411:*/
-#line 1119 "web/ip.w"
+/*:417*//*419:*/
+#line 1152 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6621,8 +6807,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:411*//*417:*/
-#line 1185 "web/ip.w"
+/*:419*//*425:*/
+#line 1218 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6653,8 +6839,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:417*//*419:*/
-#line 1233 "web/ip.w"
+/*:425*//*427:*/
+#line 1266 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6691,8 +6877,8 @@ else if(q.protocol==IPPROTO_ICMP)
 ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:419*//*421:*/
-#line 1277 "web/ip.w"
+/*:427*//*429:*/
+#line 1310 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -6706,8 +6892,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:421*//*426:*/
-#line 1317 "web/ip.w"
+/*:429*//*434:*/
+#line 1350 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -6739,7 +6925,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:426*//*433:*/
+/*:434*//*441:*/
 #line 69 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -6775,7 +6961,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:433*//*435:*/
+/*:441*//*443:*/
 #line 109 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -6794,7 +6980,7 @@ fwrite(&rec,sizeof rec,1,c->f);
 fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:435*//*442:*/
+/*:443*//*450:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -6808,7 +6994,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:442*//*443:*/
+/*:450*//*451:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -6825,7 +7011,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:443*//*448:*/
+/*:451*//*456:*/
 #line 209 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -6874,7 +7060,7 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:448*//*451:*/
+/*:456*//*459:*/
 #line 281 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
@@ -6906,7 +7092,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:451*//*452:*/
+/*:459*//*460:*/
 #line 316 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
@@ -6934,7 +7120,7 @@ for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:452*//*455:*/
+/*:460*//*463:*/
 #line 350 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -6950,7 +7136,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:455*//*457:*/
+/*:463*//*465:*/
 #line 381 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -6963,7 +7149,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:457*//*458:*/
+/*:465*//*466:*/
 #line 405 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -6976,7 +7162,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:458*//*461:*/
+/*:466*//*469:*/
 #line 449 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -6989,7 +7175,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:461*//*462:*/
+/*:469*//*470:*/
 #line 464 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
@@ -7009,7 +7195,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:462*//*464:*/
+/*:470*//*472:*/
 #line 512 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -7033,7 +7219,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:464*//*466:*/
+/*:472*//*474:*/
 #line 555 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -7053,7 +7239,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:466*//*470:*/
+/*:474*//*478:*/
 #line 626 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -7068,7 +7254,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:470*//*471:*/
+/*:478*//*479:*/
 #line 644 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -7095,7 +7281,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:471*//*472:*/
+/*:479*//*480:*/
 #line 677 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -7138,7 +7324,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:472*//*474:*/
+/*:480*//*482:*/
 #line 731 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -7151,7 +7337,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:474*//*475:*/
+/*:482*//*483:*/
 #line 745 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -7167,7 +7353,7 @@ sock_hash(s);
 return 0;
 }
 
-/*:475*//*476:*/
+/*:483*//*484:*/
 #line 762 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -7189,7 +7375,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:476*//*477:*/
+/*:484*//*485:*/
 #line 797 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -7212,7 +7398,7 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:477*//*480:*/
+/*:485*//*488:*/
 #line 847 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -7254,7 +7440,7 @@ free(g);
 }
 }
 
-/*:480*//*481:*/
+/*:488*//*489:*/
 #line 894 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -7269,7 +7455,7 @@ return;
 rp_alloc(s);
 }
 
-/*:481*//*482:*/
+/*:489*//*490:*/
 #line 914 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -7284,7 +7470,7 @@ return;
 rp_alloc(s);
 }
 
-/*:482*//*484:*/
+/*:490*//*492:*/
 #line 950 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
@@ -7303,7 +7489,7 @@ g->prog_len= n;
 return 0;
 }
 
-/*:484*//*487:*/
+/*:492*//*495:*/
 #line 988 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7320,22 +7506,29 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:487*//*489:*/
-#line 1014 "web/bind.w"
+/*:495*//*497:*/
+#line 1018 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr)
 {
-memset(kaddr,0,sizeof*kaddr);
 if(len<0||len> (int)sizeof*kaddr)return-EINVAL;
-if(len==0)return 0;
+if(len==0){
+memset(kaddr,0,sizeof(struct sockaddr_in));
+return 0;
+}
 if(!uaddr)return-EFAULT;
+if(len==(int)sizeof(struct sockaddr_in)){
+memcpy(kaddr,uaddr,sizeof(struct sockaddr_in));
+return 0;
+}
+memset(kaddr,0,sizeof(struct sockaddr_in));
 memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:489*//*490:*/
-#line 1045 "web/bind.w"
+/*:497*//*498:*/
+#line 1056 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
 {
@@ -7346,8 +7539,8 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:490*//*492:*/
-#line 1099 "web/bind.w"
+/*:498*//*500:*/
+#line 1110 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7374,8 +7567,8 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:492*//*493:*/
-#line 1128 "web/bind.w"
+/*:500*//*501:*/
+#line 1139 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
 {
@@ -7387,8 +7580,8 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:493*//*496:*/
-#line 1175 "web/bind.w"
+/*:501*//*504:*/
+#line 1186 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7404,8 +7597,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:496*//*497:*/
-#line 1200 "web/bind.w"
+/*:504*//*505:*/
+#line 1211 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7427,8 +7620,8 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:497*//*499:*/
-#line 1239 "web/bind.w"
+/*:505*//*507:*/
+#line 1250 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
 {
@@ -7439,8 +7632,8 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:499*//*501:*/
-#line 1276 "web/bind.w"
+/*:507*//*509:*/
+#line 1287 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
 {
@@ -7462,8 +7655,8 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:501*//*503:*/
-#line 1322 "web/bind.w"
+/*:509*//*511:*/
+#line 1333 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
 {
@@ -7480,8 +7673,8 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:503*//*504:*/
-#line 1353 "web/bind.w"
+/*:511*//*512:*/
+#line 1364 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen)
@@ -7499,8 +7692,8 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:504*//*507:*/
-#line 1379 "web/bind.w"
+/*:512*//*515:*/
+#line 1390 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
 {
@@ -7523,8 +7716,8 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:507*//*508:*/
-#line 1412 "web/bind.w"
+/*:515*//*516:*/
+#line 1423 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
 {
@@ -7537,8 +7730,8 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:508*//*510:*/
-#line 1433 "web/bind.w"
+/*:516*//*518:*/
+#line 1451 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7546,15 +7739,16 @@ int err= 0,len= (int)addrlen;
 sr_sock*s;
 struct sockaddr_storage a;
 world_ready();
-if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if(!fd_file(W->cur,fd))return sys_return(-EBADF);
 if((err= move_addr_to_kernel(addr,len,&a))<0)return sys_return(err);
+if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 if(s->type==SOCK_STREAM)err= tcp_connect(s,&a,len);
 else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:510*//*512:*/
-#line 1467 "web/bind.w"
+/*:518*//*520:*/
+#line 1486 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7564,8 +7758,8 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:512*//*513:*/
-#line 1508 "web/bind.w"
+/*:520*//*521:*/
+#line 1527 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -7603,8 +7797,8 @@ udp_cork_follow(s,&rt);
 return 0;
 }
 
-/*:513*//*514:*/
-#line 1555 "web/bind.w"
+/*:521*//*522:*/
+#line 1574 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -7617,8 +7811,8 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:514*//*516:*/
-#line 1581 "web/bind.w"
+/*:522*//*524:*/
+#line 1600 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -7634,8 +7828,8 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:516*//*518:*/
-#line 1614 "web/bind.w"
+/*:524*//*526:*/
+#line 1633 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -7649,8 +7843,8 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:518*//*519:*/
-#line 1631 "web/bind.w"
+/*:526*//*527:*/
+#line 1650 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -7670,8 +7864,8 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:519*//*520:*/
-#line 1666 "web/bind.w"
+/*:527*//*528:*/
+#line 1685 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -7693,8 +7887,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:520*//*521:*/
-#line 1704 "web/bind.w"
+/*:528*//*529:*/
+#line 1723 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7718,8 +7912,8 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:521*//*522:*/
-#line 1736 "web/bind.w"
+/*:529*//*530:*/
+#line 1755 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -7734,8 +7928,8 @@ return true;
 return false;
 }
 
-/*:522*//*523:*/
-#line 1763 "web/bind.w"
+/*:530*//*531:*/
+#line 1782 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -7748,8 +7942,8 @@ if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
 return 0;
 }
 
-/*:523*//*526:*/
-#line 1819 "web/bind.w"
+/*:531*//*534:*/
+#line 1838 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -7780,16 +7974,16 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
-/*:526*//*527:*/
-#line 1852 "web/bind.w"
+/*:534*//*535:*/
+#line 1871 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:527*//*529:*/
-#line 1885 "web/bind.w"
+/*:535*//*537:*/
+#line 1904 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7810,8 +8004,8 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:529*//*531:*/
-#line 1921 "web/bind.w"
+/*:537*//*539:*/
+#line 1940 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
@@ -7835,8 +8029,8 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:531*//*532:*/
-#line 1970 "web/bind.w"
+/*:539*//*540:*/
+#line 1989 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len)
@@ -7862,8 +8056,8 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:532*//*533:*/
-#line 2003 "web/bind.w"
+/*:540*//*541:*/
+#line 2022 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -7893,8 +8087,8 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:533*//*535:*/
-#line 2054 "web/bind.w"
+/*:541*//*543:*/
+#line 2073 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -7921,8 +8115,8 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:535*//*536:*/
-#line 2088 "web/bind.w"
+/*:543*//*544:*/
+#line 2107 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -7937,8 +8131,8 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:536*//*539:*/
-#line 2119 "web/bind.w"
+/*:544*//*547:*/
+#line 2138 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -7959,8 +8153,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:539*//*540:*/
-#line 2139 "web/bind.w"
+/*:547*//*548:*/
+#line 2158 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -7982,8 +8176,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:540*//*543:*/
-#line 2177 "web/bind.w"
+/*:548*//*551:*/
+#line 2196 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -7991,8 +8185,8 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:543*//*551:*/
-#line 140 "web/udp.w"
+/*:551*//*560:*/
+#line 157 "web/udp.w"
 
 static int skb_alloc_size(int need)
 {
@@ -8009,8 +8203,8 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:551*//*552:*/
-#line 176 "web/udp.w"
+/*:560*//*561:*/
+#line 193 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
 {
@@ -8030,8 +8224,8 @@ left-= frag;
 return total;
 }
 
-/*:552*//*556:*/
-#line 246 "web/udp.w"
+/*:561*//*565:*/
+#line 264 "web/udp.w"
 
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -8051,18 +8245,19 @@ return 0;
 s= udp_table_lookup(rx->host,rx->protocol,rx->saddr,htons(a.u.sport),rx->daddr,
 htons(a.u.dport),rx->ifindex,a.u.data,a.u.datalen);
 if(!s)return a.bad?0:-1;
+a.sole= true;
 udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:556*//*559:*/
-#line 280 "web/udp.w"
+/*:565*//*568:*/
+#line 301 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
 const uint8_t*p= rx->l4;
 *bad= false;
-if(udp_parse(p,rx->l4len,rx->saddr,rx->daddr,u))return true;
+if(!rx->csum_ok&&udp_parse(p,rx->l4len,rx->saddr,rx->daddr,rx->protocol,u))return true;
 if(rx->l4len<SR_UDPHDR_LEN)return false;
 u->sport= get16(p);
 u->dport= get16(p+2);
@@ -8071,18 +8266,25 @@ u->check= get16(p+6);
 if(u->len<SR_UDPHDR_LEN||u->len> rx->l4len)return false;
 u->data= p+SR_UDPHDR_LEN;
 u->datalen= u->len-SR_UDPHDR_LEN;
-*bad= true;
+*bad= !rx->csum_ok;
 return true;
 }
 
-/*:559*//*561:*/
-#line 311 "web/udp.w"
+/*:568*//*570:*/
+#line 344 "web/udp.w"
+
+static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
+{
+size_t after_opts= offsetof(sr_dgram,wire_opt)+sizeof d->wire_opt;
+memset(d,0,offsetof(sr_dgram,opt));
+memset((uint8_t*)d+after_opts,0,SR_DGRAM_HEADROOM-after_opts);
+d->len= len;
+return d;
+}
 
 static sr_dgram*dgram_new(size_t len)
 {
-sr_dgram*d= xcalloc(1,sizeof*d+len);
-d->len= len;
-return d;
+return dgram_clear(xmalloc(SR_DGRAM_HEADROOM+len),len);
 }
 
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx)
@@ -8100,9 +8302,38 @@ d->stamped= W->netstamp_sockets> 0;
 d->tstamp_ns= rx->tstamp_ns;
 }
 
+static void dgram_take_rx(sr_dgram*d,const struct sr_rx*rx,int truesize)
+{
+dgram_take_ip(d,rx);
+d->saddr= rx->saddr;
+d->spec_dst= rx->spec_dst;
+d->truesize= truesize;
+}
+
+static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
+int truesize)
+{
+sr_pkt*pkt= rx->pkt?*rx->pkt:NULL;
+struct sr_rx saved;
+uint8_t opt[SR_MAX_IPOPTLEN];
+sr_dgram*d;
+if(!pkt||data!=(const uint8_t*)pkt+SR_DGRAM_HEADROOM)return NULL;
+saved= *rx;
+if(rx->optlen){
+memcpy(opt,rx->opt,(size_t)(rx->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:
+rx->optlen));
+saved.opt= opt;
+}
+*rx->pkt= NULL;
+d= dgram_clear((sr_dgram*)(void*)pkt,len);
+dgram_take_rx(d,&saved,truesize);
+return d;
+}
+
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a)
 {
-sr_dgram*d= dgram_of_rx(a->rx,a->u.data,a->u.datalen,a->truesize);
+sr_dgram*d= a->sole?dgram_adopt(a->rx,a->u.data,a->u.datalen,a->truesize):NULL;
+if(!d)d= dgram_of_rx(a->rx,a->u.data,a->u.datalen,a->truesize);
 d->sport= htons(a->u.sport);
 d->dport= htons(a->u.dport);
 d->l4off= -1;
@@ -8110,8 +8341,8 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:561*//*562:*/
-#line 367 "web/udp.w"
+/*:570*//*571:*/
+#line 436 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -8133,8 +8364,8 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:562*//*564:*/
-#line 394 "web/udp.w"
+/*:571*//*573:*/
+#line 463 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -8156,8 +8387,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:564*//*566:*/
-#line 435 "web/udp.w"
+/*:573*//*575:*/
+#line 504 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -8175,8 +8406,8 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:566*//*568:*/
-#line 461 "web/udp.w"
+/*:575*//*577:*/
+#line 530 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -8187,8 +8418,8 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*569:*/
-#line 481 "web/udp.w"
+/*578:*/
+#line 550 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -8244,8 +8475,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:569*/
-#line 471 "web/udp.w"
+/*:578*/
+#line 540 "web/udp.w"
 
 default:return 0;
 }
@@ -8253,8 +8484,8 @@ default:return 0;
 return 0;
 }
 
-/*:568*//*571:*/
-#line 577 "web/udp.w"
+/*:577*//*580:*/
+#line 646 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8305,8 +8536,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:571*//*574:*/
-#line 659 "web/udp.w"
+/*:580*//*583:*/
+#line 728 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8329,8 +8560,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:574*//*575:*/
-#line 683 "web/udp.w"
+/*:583*//*584:*/
+#line 752 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8346,8 +8577,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:575*//*577:*/
-#line 715 "web/udp.w"
+/*:584*//*586:*/
+#line 784 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8367,8 +8598,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:577*//*579:*/
-#line 746 "web/udp.w"
+/*:586*//*588:*/
+#line 815 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8398,8 +8629,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:579*//*581:*/
-#line 783 "web/udp.w"
+/*:588*//*590:*/
+#line 852 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8407,8 +8638,8 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:581*//*585:*/
-#line 853 "web/udp.w"
+/*:590*//*594:*/
+#line 922 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8423,8 +8654,8 @@ int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*586:*/
-#line 890 "web/udp.w"
+/*595:*/
+#line 959 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8440,11 +8671,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:586*/
-#line 867 "web/udp.w"
+/*:595*/
+#line 936 "web/udp.w"
 
-/*587:*/
-#line 916 "web/udp.w"
+/*596:*/
+#line 985 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8453,8 +8684,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:587*/
-#line 868 "web/udp.w"
+/*:596*/
+#line 937 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8464,8 +8695,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*590:*/
-#line 953 "web/udp.w"
+/*599:*/
+#line 1026 "web/udp.w"
 
 if(ipv4_is_multicast(daddr))connected= false;
 err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,
@@ -8473,21 +8704,21 @@ connected&&s->dst_cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:590*/
-#line 877 "web/udp.w"
+/*:599*/
+#line 946 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*593:*/
-#line 999 "web/udp.w"
+/*602:*/
+#line 1072 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:593*/
-#line 881 "web/udp.w"
+/*:602*/
+#line 950 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
@@ -8497,12 +8728,12 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:585*//*589:*/
-#line 927 "web/udp.w"
+/*:594*//*598:*/
+#line 1000 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
-memset(ipc,0,sizeof*ipc);
+memset(ipc,0,offsetof(struct sr_ipcm,opt));
 ipc->addr= s->inet_saddr;
 ipc->oif= s->bound_dev_if;
 ipc->ttl= ipc->tos= -1;
@@ -8510,8 +8741,8 @@ ipc->priority= s->priority;
 ipc->mark= s->mark;
 }
 
-/*:589*//*592:*/
-#line 969 "web/udp.w"
+/*:598*//*601:*/
+#line 1042 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -8530,8 +8761,8 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:592*//*595:*/
-#line 1013 "web/udp.w"
+/*:601*//*604:*/
+#line 1086 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -8550,8 +8781,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:595*//*597:*/
-#line 1077 "web/udp.w"
+/*:604*//*606:*/
+#line 1152 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -8579,8 +8810,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:597*//*598:*/
-#line 1107 "web/udp.w"
+/*:606*//*607:*/
+#line 1182 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8600,79 +8831,105 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:598*//*599:*/
-#line 1130 "web/udp.w"
+/*:607*//*608:*/
+#line 1209 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu)
 {
 size_t l4len= SR_UDPHDR_LEN+len;
-int total,err;
-uint8_t*l4;
-err= ip_frags_charge(s,flags,SR_IPHDR_LEN+optlen,l4len,mtu,SR_UDPHDR_LEN,&total);
+int hlen= SR_IPHDR_LEN+optlen,total,err;
+sr_pkt*pkt;
+err= ip_frags_charge(s,flags,hlen,l4len,mtu,SR_UDPHDR_LEN,&total);
 if(err)return err;
-l4= xcalloc(1,l4len);
-if(!iov_gather(msg,from,l4+SR_UDPHDR_LEN,len)){
-free(l4);
+pkt= udp_pkt_new(optlen,l4len);
+if(!iov_gather(msg,from,pkt->data+hlen+SR_UDPHDR_LEN,len)){
+free(pkt);
 s->wmem-= total;
 return-EFAULT;
 }
-err= udp_send_built(s,l4,l4len,ipc,rt,daddr,dport,opt,optlen);
-free(l4);
+err= udp_send_built(s,pkt,ipc,rt,daddr,dport,opt,optlen,
+(size_t)hlen+l4len<=(size_t)mtu);
 s->wmem-= total;
 return err;
 }
 
-/*:599*//*600:*/
-#line 1155 "web/udp.w"
+/*:608*//*609:*/
+#line 1235 "web/udp.w"
 
-static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
-const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen)
+static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
-udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
-return ip_output_sk(s,ipc,rt,daddr,opt,optlen,l4,l4len);
+size_t hlen= (size_t)SR_IPHDR_LEN+(size_t)optlen;
+return pkt_alloc(SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen,hlen+l4len);
 }
 
-/*:600*//*602:*/
-#line 1182 "web/udp.w"
+/*:609*//*610:*/
+#line 1246 "web/udp.w"
+
+static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
+const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
+bool partial)
+{
+struct sr_ipout o;
+uint8_t*l4= pkt->data+SR_IPHDR_LEN+optlen;
+size_t l4len= pkt->len-SR_IPHDR_LEN-(size_t)optlen;
+pkt->csum_partial= partial&&s->protocol==IPPROTO_UDP;
+udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol,
+pkt->csum_partial);
+ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
+return ip_output_pkt(s->host,rt,daddr,&o,pkt);
+}
+
+/*:610*//*612:*/
+#line 1286 "web/udp.w"
+
+static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
+const uint8_t*opt,int optlen,struct sr_ipout*o)
+{
+memset(o,0,sizeof*o);
+o->protocol= (uint8_t)s->protocol;
+o->ttl= (uint8_t)(ipc->ttl>=0?ipc->ttl:rt->type==SR_RT_MULTICAST?s->mc_ttl:
+s->uc_ttl>=0?s->uc_ttl:(int)sysctl_value(s->host,SYS_IP_DEFAULT_TTL));
+o->tos= (uint8_t)(ipc->tos>=0?ipc->tos:s->tos);
+o->pmtudisc= s->pmtudisc;
+o->opt= opt;
+o->optlen= optlen;
+o->mark= ipc->mark;
+o->priority= ipc->priority;
+o->mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
+o->sk= s;
+}
 
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len)
 {
 struct sr_ipout o;
-memset(&o,0,sizeof o);
-o.protocol= (uint8_t)s->protocol;
-o.ttl= (uint8_t)(ipc->ttl>=0?ipc->ttl:rt->type==SR_RT_MULTICAST?s->mc_ttl:
-s->uc_ttl>=0?s->uc_ttl:(int)sysctl_value(s->host,SYS_IP_DEFAULT_TTL));
-o.tos= (uint8_t)(ipc->tos>=0?ipc->tos:s->tos);
-o.pmtudisc= s->pmtudisc;
-o.opt= opt;
-o.optlen= optlen;
-o.mark= ipc->mark;
-o.priority= ipc->priority;
-o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
-o.sk= s;
+ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:602*//*604:*/
-#line 1213 "web/udp.w"
+/*:612*//*614:*/
+#line 1324 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
-uint32_t saddr,uint32_t daddr,uint8_t proto)
+uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
 {
 uint16_t c;
 memcpy(p,&sport,2);
 memcpy(p+2,&dport,2);
 put16(p+4,(uint16_t)len);
+if(partial){
+udp_csum_partial(p,len,saddr,daddr,proto);
+return;
+}
 put16(p+6,0);
 c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:604*//*606:*/
-#line 1233 "web/udp.w"
+/*:614*//*616:*/
+#line 1348 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8705,8 +8962,8 @@ len-= n;
 return true;
 }
 
-/*:606*//*609:*/
-#line 1287 "web/udp.w"
+/*:616*//*619:*/
+#line 1402 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8728,16 +8985,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:609*//*613:*/
-#line 1374 "web/udp.w"
+/*:619*//*623:*/
+#line 1491 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:613*//*614:*/
-#line 1380 "web/udp.w"
+/*:623*//*624:*/
+#line 1497 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
@@ -8769,8 +9026,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:614*//*615:*/
-#line 1414 "web/udp.w"
+/*:624*//*625:*/
+#line 1531 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8778,7 +9035,7 @@ struct sr_udpcork*c= s->cork;
 int hlen= SR_IPHDR_LEN+c->optlen,err;
 int limit= c->ipc.gso_size?SR_IP_MAXPACKET:c->mtu;
 int maxsize= ip_sk_ignore_df(s)?SR_IP_MAXPACKET:limit;
-uint8_t*l4;
+sr_pkt*pkt;
 if(c->len+len> (size_t)(maxsize-hlen)){
 ip_local_error(s,EMSGSIZE,c->daddr,s->inet_dport,(uint32_t)(limit-c->optlen));
 udp_cork_discard(s);
@@ -8793,16 +9050,15 @@ c->len+= len;
 c->charge+= (int)len;
 s->wmem+= (int)len;
 if(flags&MSG_MORE)return(ssize_t)len;
-l4= xcalloc(1,c->len);
-memcpy(l4+SR_UDPHDR_LEN,c->data,c->len-SR_UDPHDR_LEN);
-err= udp_send_built(s,l4,c->len,&c->ipc,&c->rt,c->daddr,c->dport,c->opt,c->optlen);
-free(l4);
+pkt= udp_pkt_new(c->optlen,c->len);
+memcpy(pkt->data+hlen+SR_UDPHDR_LEN,c->data,c->len-SR_UDPHDR_LEN);
+err= udp_send_built(s,pkt,&c->ipc,&c->rt,c->daddr,c->dport,c->opt,c->optlen,false);
 udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:615*//*616:*/
-#line 1444 "web/udp.w"
+/*:625*//*626:*/
+#line 1560 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -8812,8 +9068,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:616*//*617:*/
-#line 1458 "web/udp.w"
+/*:626*//*627:*/
+#line 1574 "web/udp.w"
 
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -8823,8 +9079,8 @@ s->cork->dport= s->inet_dport;
 s->cork->rt.saddr= rt->saddr;
 }
 
-/*:617*//*620:*/
-#line 1521 "web/udp.w"
+/*:627*//*630:*/
+#line 1637 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -8878,16 +9134,16 @@ if(err)return err;
 return 0;
 }
 
-/*:620*//*621:*/
-#line 1574 "web/udp.w"
+/*:630*//*631:*/
+#line 1690 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*622:*/
-#line 1615 "web/udp.w"
+case IP_RETOPTS:/*632:*/
+#line 1731 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -8902,8 +9158,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:622*/
-#line 1580 "web/udp.w"
+/*:632*/
+#line 1696 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -8935,8 +9191,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:621*//*624:*/
-#line 1637 "web/udp.w"
+/*:631*//*634:*/
+#line 1753 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8968,8 +9224,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:624*//*627:*/
-#line 1710 "web/udp.w"
+/*:634*//*637:*/
+#line 1826 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8988,16 +9244,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*628:*/
-#line 1757 "web/udp.w"
+/*638:*/
+#line 1873 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:628*/
-#line 1728 "web/udp.w"
+/*:638*/
+#line 1844 "web/udp.w"
 
 goto try_again;
 }
@@ -9023,8 +9279,8 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:627*//*631:*/
-#line 1798 "web/udp.w"
+/*:637*//*641:*/
+#line 1914 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9034,8 +9290,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:631*//*633:*/
-#line 1821 "web/udp.w"
+/*:641*//*643:*/
+#line 1937 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9078,8 +9334,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:633*//*634:*/
-#line 1874 "web/udp.w"
+/*:643*//*644:*/
+#line 1990 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9100,8 +9356,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:634*//*636:*/
-#line 1909 "web/udp.w"
+/*:644*//*646:*/
+#line 2025 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9115,8 +9371,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:636*//*638:*/
-#line 1951 "web/udp.w"
+/*:646*//*648:*/
+#line 2067 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9151,8 +9407,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:638*//*640:*/
-#line 2006 "web/udp.w"
+/*:648*//*650:*/
+#line 2122 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9173,8 +9429,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:640*//*642:*/
-#line 2042 "web/udp.w"
+/*:650*//*652:*/
+#line 2158 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9184,8 +9440,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:642*//*644:*/
-#line 2086 "web/udp.w"
+/*:652*//*654:*/
+#line 2202 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9205,8 +9461,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*646:*/
-#line 2133 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*656:*/
+#line 2249 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9215,11 +9471,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:646*/
-#line 2105 "web/udp.w"
+/*:656*/
+#line 2221 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*645:*/
-#line 2120 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*655:*/
+#line 2236 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9233,13 +9489,13 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:645*/
-#line 2106 "web/udp.w"
+/*:655*/
+#line 2222 "web/udp.w"
 
 }
 
-/*:644*//*648:*/
-#line 2160 "web/udp.w"
+/*:654*//*658:*/
+#line 2276 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9250,8 +9506,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*649:*/
-#line 2176 "web/udp.w"
+if(rr)/*659:*/
+#line 2292 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9265,11 +9521,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:649*/
-#line 2170 "web/udp.w"
+/*:659*/
+#line 2286 "web/udp.w"
 
-if(ts)/*650:*/
-#line 2194 "web/udp.w"
+if(ts)/*660:*/
+#line 2310 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9310,15 +9566,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:650*/
-#line 2171 "web/udp.w"
+/*:660*/
+#line 2287 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:648*//*653:*/
-#line 2249 "web/udp.w"
+/*:658*//*663:*/
+#line 2365 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9327,8 +9583,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:653*//*655:*/
-#line 2289 "web/udp.w"
+/*:663*//*665:*/
+#line 2405 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9355,8 +9611,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:655*//*657:*/
-#line 2327 "web/udp.w"
+/*:665*//*667:*/
+#line 2443 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9381,8 +9637,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:657*//*659:*/
-#line 2367 "web/udp.w"
+/*:667*//*669:*/
+#line 2483 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9399,8 +9655,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:659*//*662:*/
-#line 2442 "web/udp.w"
+/*:669*//*672:*/
+#line 2558 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9419,8 +9675,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:662*//*666:*/
-#line 2512 "web/udp.w"
+/*:672*//*676:*/
+#line 2628 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9433,8 +9689,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:666*//*667:*/
-#line 2529 "web/udp.w"
+/*:676*//*677:*/
+#line 2645 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9452,8 +9708,8 @@ net_run();
 return r;
 }
 
-/*:667*//*668:*/
-#line 2546 "web/udp.w"
+/*:677*//*678:*/
+#line 2662 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9484,8 +9740,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:668*//*669:*/
-#line 2579 "web/udp.w"
+/*:678*//*679:*/
+#line 2695 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9517,8 +9773,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:669*//*671:*/
-#line 2619 "web/udp.w"
+/*:679*//*681:*/
+#line 2735 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9533,8 +9789,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:671*//*673:*/
-#line 2636 "web/udp.w"
+/*:681*//*683:*/
+#line 2752 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9555,8 +9811,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:673*//*676:*/
-#line 2698 "web/udp.w"
+/*:683*//*686:*/
+#line 2816 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9572,8 +9828,8 @@ net_run();
 return r;
 }
 
-/*:676*//*677:*/
-#line 2713 "web/udp.w"
+/*:686*//*687:*/
+#line 2831 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9589,7 +9845,6 @@ ssize_t r;
 world_ready();
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 memset(&m,0,sizeof m);
-memset(&a,0,sizeof a);
 v.iov_base= buf;
 v.iov_len= len> SR_MAX_RW_COUNT?SR_MAX_RW_COUNT:len;
 m.msg_iov= &v;
@@ -9608,8 +9863,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:677*//*678:*/
-#line 2747 "web/udp.w"
+/*:687*//*688:*/
+#line 2864 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9626,7 +9881,6 @@ if(!msg)return sys_return(-EFAULT);
 if(msg->msg_name&&(int)msg->msg_namelen<0)return sys_return(-EINVAL);
 if(msg->msg_iovlen> SR_UIO_MAXIOV)return sys_return(-EMSGSIZE);
 if(msg->msg_iovlen&&!msg->msg_iov)return sys_return(-EFAULT);
-memset(&a,0,sizeof a);
 m= *msg;
 m.msg_name= msg->msg_name?&a:NULL;
 m.msg_flags= flags&MSG_CMSG_CLOEXEC;
@@ -9644,8 +9898,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:678*//*679:*/
-#line 2781 "web/udp.w"
+/*:688*//*689:*/
+#line 2897 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9660,8 +9914,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:679*//*681:*/
-#line 2798 "web/udp.w"
+/*:689*//*691:*/
+#line 2914 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9685,22 +9939,12 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:681*//*683:*/
-#line 2848 "web/udp.w"
+/*:691*//*693:*/
+#line 2969 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
-struct sr_ipcm ipc;
-memset(&ipc,0,sizeof ipc);
-if(m->msg_controllen){
-const uint8_t*p;
-struct cmsghdr c;
-for(p= cmsg_next(m,NULL,&c);p;p= cmsg_next(m,p,&c)){
-if(!cmsg_ok(m,p,&c))return-EINVAL;
-if(c.cmsg_level==SOL_SOCKET&&sock_cmsg_send_one(s,&c,p+CMSG_LEN(0),&ipc))
-return-EINVAL;
-}
-}
+(void)m;
 if(s->err){
 int err= s->err;
 s->err= 0;
@@ -9725,8 +9969,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:683*//*685:*/
-#line 2893 "web/udp.w"
+/*:693*//*695:*/
+#line 3004 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9736,8 +9980,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:685*//*688:*/
-#line 2934 "web/udp.w"
+/*:695*//*698:*/
+#line 3045 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -9763,7 +10007,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:688*//*692:*/
+/*:698*//*702:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9788,20 +10032,21 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:692*//*693:*/
+/*:702*//*703:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
 {
-uint64_t tick= 1000000000u/(uint64_t)W->hz;
+uint64_t tick;
 if(timeo==SR_MAX_TIMEOUT)return SR_FOREVER;
 if(timeo<=0)return W->now_ns;
+tick= 1000000000u/(uint64_t)W->hz;
 if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:693*//*695:*/
-#line 92 "web/poll.w"
+/*:703*//*705:*/
+#line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
 {
@@ -9815,8 +10060,8 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:695*//*697:*/
-#line 149 "web/poll.w"
+/*:705*//*707:*/
+#line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
 {
@@ -9831,8 +10076,8 @@ else s->nospace= true;
 return mask;
 }
 
-/*:697*//*698:*/
-#line 175 "web/poll.w"
+/*:707*//*708:*/
+#line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
 {
@@ -9843,8 +10088,8 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:698*//*699:*/
-#line 199 "web/poll.w"
+/*:708*//*709:*/
+#line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
 {
@@ -9856,8 +10101,8 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:699*//*700:*/
-#line 215 "web/poll.w"
+/*:709*//*710:*/
+#line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
 {
@@ -9868,8 +10113,8 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:700*//*703:*/
-#line 256 "web/poll.w"
+/*:710*//*713:*/
+#line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
 {
@@ -9916,8 +10161,8 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:703*//*705:*/
-#line 309 "web/poll.w"
+/*:713*//*715:*/
+#line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
 {
@@ -9931,8 +10176,8 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:705*//*709:*/
-#line 370 "web/poll.w"
+/*:715*//*719:*/
+#line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
 {
@@ -9984,8 +10229,8 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:709*//*710:*/
-#line 421 "web/poll.w"
+/*:719*//*720:*/
+#line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 struct timeval*timeout)
@@ -10021,8 +10266,8 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:710*//*714:*/
-#line 514 "web/poll.w"
+/*:720*//*724:*/
+#line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
 static void sock_error_report(sr_sock*s){sk_wake_async(s);}
@@ -10049,8 +10294,8 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:714*//*718:*/
-#line 554 "web/poll.w"
+/*:724*//*728:*/
+#line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
 {
@@ -10061,7 +10306,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:718*//*722:*/
+/*:728*//*732:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10089,7 +10334,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:722*//*728:*/
+/*:732*//*738:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10103,7 +10348,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:728*//*730:*/
+/*:738*//*740:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10128,7 +10373,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:730*//*732:*/
+/*:740*//*742:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10139,8 +10384,8 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:732*//*734:*/
-#line 250 "web/raw.w"
+/*:742*//*744:*/
+#line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
 {
@@ -10149,8 +10394,8 @@ d->l4off= (int)(len-rx->l4len);
 sock_queue_rcv(s,d);
 }
 
-/*:734*//*736:*/
-#line 281 "web/raw.w"
+/*:744*//*746:*/
+#line 280 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
 {
@@ -10164,25 +10409,12 @@ int truesize)
 {
 sr_dgram*d= dgram_new(len);
 if(len)memcpy(d->data,data,len);
-d->saddr= rx->saddr;
-d->daddr= rx->daddr;
-d->ifindex= rx->ifindex;
-d->spec_dst= rx->spec_dst;
-d->ttl= rx->ttl;
-d->tos= rx->tos;
-d->optlen= rx->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:rx->optlen;
-if(d->optlen){
-memcpy(d->opt,rx->opt,(size_t)d->optlen);
-memcpy(d->wire_opt,rx->wire_opt,(size_t)d->optlen);
-}
-d->stamped= W->netstamp_sockets> 0;
-d->tstamp_ns= rx->tstamp_ns;
-d->truesize= truesize;
+dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:736*//*738:*/
-#line 332 "web/raw.w"
+/*:746*//*748:*/
+#line 318 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
 {
@@ -10199,8 +10431,8 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:738*//*740:*/
-#line 372 "web/raw.w"
+/*:748*//*750:*/
+#line 358 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -10247,8 +10479,8 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:740*//*742:*/
-#line 462 "web/raw.w"
+/*:750*//*752:*/
+#line 448 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -10260,25 +10492,25 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*743:*/
-#line 490 "web/raw.w"
+/*753:*/
+#line 476 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:743*/
-#line 473 "web/raw.w"
+/*:753*/
+#line 459 "web/raw.w"
 
-/*746:*/
-#line 519 "web/raw.w"
+/*756:*/
+#line 505 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:746*/
-#line 474 "web/raw.w"
+/*:756*/
+#line 460 "web/raw.w"
 
-/*747:*/
-#line 532 "web/raw.w"
+/*757:*/
+#line 518 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -10288,23 +10520,23 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:747*/
-#line 475 "web/raw.w"
+/*:757*/
+#line 461 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
 uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*748:*/
-#line 554 "web/raw.w"
+/*758:*/
+#line 540 "web/raw.w"
 
 saddr= ipc.addr?ipc.addr:s->inet_saddr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:748*/
-#line 481 "web/raw.w"
+/*:758*/
+#line 467 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(!daddr)daddr= rt.saddr;
@@ -10314,8 +10546,8 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:742*//*745:*/
-#line 502 "web/raw.w"
+/*:752*//*755:*/
+#line 488 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr)
@@ -10333,8 +10565,8 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:745*//*750:*/
-#line 584 "web/raw.w"
+/*:755*//*760:*/
+#line 570 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -10357,8 +10589,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:750*//*752:*/
-#line 653 "web/raw.w"
+/*:760*//*762:*/
+#line 639 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr)
@@ -10385,8 +10617,8 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*753:*/
-#line 688 "web/raw.w"
+/*763:*/
+#line 674 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
 put16(pkt->data+2,(uint16_t)len);
@@ -10395,8 +10627,8 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:753*/
-#line 679 "web/raw.w"
+/*:763*/
+#line 665 "web/raw.w"
 
 pkt->iif= rt->iif;
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -10406,8 +10638,8 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:752*//*755:*/
-#line 703 "web/raw.w"
+/*:762*//*765:*/
+#line 689 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
 {
@@ -10417,8 +10649,8 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:755*//*758:*/
-#line 776 "web/raw.w"
+/*:765*//*768:*/
+#line 762 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len)
@@ -10453,8 +10685,8 @@ sock_error_report(s);
 }
 }
 
-/*:758*//*760:*/
-#line 816 "web/raw.w"
+/*:768*//*770:*/
+#line 802 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
 {
@@ -10473,8 +10705,8 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:760*//*763:*/
-#line 883 "web/raw.w"
+/*:770*//*773:*/
+#line 869 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
 {
@@ -10487,8 +10719,8 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:763*//*764:*/
-#line 899 "web/raw.w"
+/*:773*//*774:*/
+#line 885 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -10510,8 +10742,8 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:764*//*765:*/
-#line 923 "web/raw.w"
+/*:774*//*775:*/
+#line 909 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
 {
@@ -10522,15 +10754,15 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:765*//*768:*/
-#line 959 "web/raw.w"
+/*:775*//*778:*/
+#line 945 "web/raw.w"
 
 static void raw_release(sr_sock*s)
 {
 ip_ra_control(s,false);
 }
 
-/*:768*//*772:*/
+/*:778*//*782:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10547,13 +10779,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*746:*/
-#line 519 "web/raw.w"
+/*756:*/
+#line 505 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:746*/
+/*:756*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10570,7 +10802,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:772*//*774:*/
+/*:782*//*784:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -10580,7 +10812,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:774*//*776:*/
+/*:784*//*786:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -10602,7 +10834,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:776*//*778:*/
+/*:786*//*788:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10631,4 +10863,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:778*/
+/*:788*/

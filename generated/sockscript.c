@@ -119,7 +119,7 @@ signed char lenarg[SS_MAXARGS];
 }ss_call;
 
 /*:69*//*83:*/
-#line 86 "web/ssexec.w"
+#line 88 "web/ssexec.w"
 
 typedef struct{
 const char*name;
@@ -164,7 +164,7 @@ int(*proc_switch)(pid_t);
 }ss_backend;
 
 /*:83*//*87:*/
-#line 173 "web/ssexec.w"
+#line 175 "web/ssexec.w"
 
 typedef struct ss_kshared ss_kshared;
 typedef struct{
@@ -176,8 +176,8 @@ ss_arena scratch,vals;
 ss_kshared*sh;
 }ss_exec;
 
-/*:87*//*131:*/
-#line 1156 "web/ssexec.w"
+/*:87*//*132:*/
+#line 1170 "web/ssexec.w"
 
 struct ss_kshared{
 uint32_t seq;
@@ -192,7 +192,7 @@ ss_script*s;
 ss_outcome*o;
 };
 
-/*:131*/
+/*:132*/
 #line 62 "web/sockscript.w"
 
 /*11:*/
@@ -238,7 +238,7 @@ static void check_arity(ss_line*ln,ss_lexer*L);
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len);
 
 /*:77*//*86:*/
-#line 160 "web/ssexec.w"
+#line 162 "web/ssexec.w"
 
 static int k_setuid(uid_t uid);
 static int k_cap_drop(int cap);
@@ -248,14 +248,14 @@ static void k_advance(uint64_t ns);
 static long k_signal_count(int sig);
 
 /*:86*//*107:*/
-#line 697 "web/ssexec.w"
+#line 699 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m);
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout);
 static void bind_line(ss_exec*x,int li);
 
 /*:107*//*125:*/
-#line 973 "web/ssexec.w"
+#line 975 "web/ssexec.w"
 
 static long long lit(const ss_value*v);
 static bool writes_through(int kind);
@@ -269,21 +269,21 @@ static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,
 static ss_value*actual_fdset(ss_arena*a,long long nfds,const unsigned char*p,size_t n);
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n);
 
-/*:125*//*135:*/
-#line 1263 "web/ssexec.w"
+/*:125*//*136:*/
+#line 1277 "web/ssexec.w"
 
 static int k_helper(ss_kshared*sh,int timeout_s);
 static int k_spawner(ss_kshared*sh);
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen);
 static long long k_proc_action(ss_exec*x,int call,long long arg);
 
-/*:135*//*139:*/
-#line 1358 "web/ssexec.w"
+/*:136*//*140:*/
+#line 1372 "web/ssexec.w"
 
 static void k_fork_script_proc(ss_kshared*sh,int k,uid_t uid);
 static void k_read_ports(ss_outcome*o);
 
-/*:139*/
+/*:140*/
 #line 64 "web/sockscript.w"
 
 /*7:*/
@@ -1877,7 +1877,7 @@ return v;
 #line 71 "web/sockscript.w"
 
 /*82:*/
-#line 51 "web/ssexec.w"
+#line 53 "web/ssexec.w"
 
 ss_outcome*ss_outcome_new(bool shared)
 {
@@ -1910,7 +1910,7 @@ o->eph_hi= 60999;
 }
 
 /*:82*//*84:*/
-#line 134 "web/ssexec.w"
+#line 136 "web/ssexec.w"
 
 static void sr_advance(uint64_t ns){sr_advance_ns(ns);}
 
@@ -1924,7 +1924,7 @@ sr_signal_count,sr_getpid,sr_getpgrp,sr_proc_new,sr_proc_switch
 };
 
 /*:84*//*85:*/
-#line 150 "web/ssexec.w"
+#line 152 "web/ssexec.w"
 
 static const ss_backend kernel_backend= {
 "kernel",socket,socketpair,close,fcntl,ioctl,pread,pwrite,
@@ -1936,7 +1936,7 @@ k_signal_count,getpid,getpgrp,NULL,NULL
 };
 
 /*:85*//*88:*/
-#line 188 "web/ssexec.w"
+#line 190 "web/ssexec.w"
 
 static bool eval_int(ss_exec*x,const ss_value*v,long long*out)
 {
@@ -1956,7 +1956,7 @@ return false;
 }
 
 /*:88*//*89:*/
-#line 210 "web/ssexec.w"
+#line 212 "web/ssexec.w"
 
 static size_t value_size(const ss_value*v)
 {
@@ -1981,7 +1981,7 @@ return 0;
 }
 
 /*:89*//*90:*/
-#line 237 "web/ssexec.w"
+#line 239 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p);
 static bool encode_struct(ss_exec*x,const ss_value*v,unsigned char*p)
@@ -2008,7 +2008,7 @@ memcpy(p+f->off+4*k,&u,4);
 }
 break;
 case FK_FILTERS:/*91:*/
-#line 275 "web/ssexec.w"
+#line 277 "web/ssexec.w"
 
 {
 unsigned char*prog= NULL;
@@ -2022,7 +2022,7 @@ memcpy(p+f->off,&prog,sizeof prog);
 }
 
 /*:91*/
-#line 262 "web/ssexec.w"
+#line 264 "web/ssexec.w"
 break;
 case FK_SPECIAL:return false;
 default:
@@ -2034,7 +2034,7 @@ return true;
 }
 
 /*:90*//*92:*/
-#line 287 "web/ssexec.w"
+#line 289 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p)
 {
@@ -2063,7 +2063,7 @@ return false;
 }
 
 /*:92*//*93:*/
-#line 319 "web/ssexec.w"
+#line 321 "web/ssexec.w"
 
 #define SS_SLACK 4096
 #define SS_BUFMAX (16u << 20)
@@ -2073,7 +2073,7 @@ return ss_alloc(&x->scratch,need+SS_SLACK);
 }
 
 /*:93*//*94:*/
-#line 330 "web/ssexec.w"
+#line 332 "web/ssexec.w"
 
 static void keep(ss_exec*x,ss_raw*r,int i,const void*p,size_t n)
 {
@@ -2086,7 +2086,7 @@ o->used+= (uint32_t)n;
 }
 
 /*:94*//*95:*/
-#line 344 "web/ssexec.w"
+#line 346 "web/ssexec.w"
 
 static void exec_line(ss_exec*x,int li)
 {
@@ -2101,7 +2101,7 @@ socklen_t lenin[SS_MAXARGS]= {0};
 long long ret= 0;
 int err= 0;
 /*101:*/
-#line 566 "web/ssexec.w"
+#line 568 "web/ssexec.w"
 
 struct msghdr*msg= NULL;
 struct iovec*iov= NULL;
@@ -2109,14 +2109,14 @@ int niov= 0;
 size_t namecap= 0,ctlcap= 0;
 
 /*:101*/
-#line 357 "web/ssexec.w"
+#line 359 "web/ssexec.w"
 
 ss_arena_reset(&x->scratch);
 r->proc= (short)x->proc;
 r->status= RS_BADINPUT;
 x->o->env.cur= x->proc;
 /*96:*/
-#line 375 "web/ssexec.w"
+#line 377 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++){
 const ss_value*v= ln->arg[i];
@@ -2135,10 +2135,10 @@ break;
 }
 
 /*:96*/
-#line 362 "web/ssexec.w"
+#line 364 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++)/*97:*/
-#line 395 "web/ssexec.w"
+#line 397 "web/ssexec.w"
 
 {
 const ss_value*v= ln->arg[i];
@@ -2157,7 +2157,7 @@ break;
 case AK_INBUF:case AK_OPTIN:case AK_SAIN:case AK_OUTBUF:case AK_OPTOUT:
 case AK_SAOUT:case AK_OUTSTR:case AK_SV:
 /*98:*/
-#line 439 "web/ssexec.w"
+#line 441 "web/ssexec.w"
 
 {
 int k= c->kind[i];
@@ -2175,7 +2175,7 @@ if(in&&!encode_value(x,in,pv[i]))return;
 }
 
 /*:98*/
-#line 412 "web/ssexec.w"
+#line 414 "web/ssexec.w"
 
 break;
 case AK_IOCTLARG:
@@ -2185,7 +2185,7 @@ pv[i]= arg_buffer(x,cap[i]);
 if(value_size(v)> cap[i]||!encode_value(x,v,pv[i]))return;
 break;
 case AK_MSGIN:case AK_MSGIO:/*102:*/
-#line 572 "web/ssexec.w"
+#line 574 "web/ssexec.w"
 
 {
 bool rcv= c->kind[i]==AK_MSGIO;
@@ -2196,7 +2196,7 @@ if(v->kind!=SV_STRUCT||v->st->special!=ST_MSGHDR)return;
 msg= ss_alloc(&x->scratch,sizeof*msg);
 pv[i]= msg;
 /*103:*/
-#line 592 "web/ssexec.w"
+#line 594 "web/ssexec.w"
 
 {
 const ss_value*nm= struct_get(v,"msg_name"),*nl= struct_get(v,"msg_namelen");
@@ -2212,7 +2212,7 @@ if(nl)msg->msg_namelen= (socklen_t)n;
 }
 
 /*:103*/
-#line 581 "web/ssexec.w"
+#line 583 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_iov"))&&f->kind!=SV_NULL){
 if(!make_iov(x,f,rcv,&iov,&niov))return;
@@ -2221,7 +2221,7 @@ msg->msg_iov= iov;
 msg->msg_iovlen= (size_t)niov;
 if((f= struct_get(v,"msg_iovlen"))){if(!eval_int(x,f,&n))return;msg->msg_iovlen= (size_t)n;}
 /*104:*/
-#line 609 "web/ssexec.w"
+#line 611 "web/ssexec.w"
 
 {
 const ss_value*ct= struct_get(v,"msg_control"),*cl= struct_get(v,"msg_controllen");
@@ -2237,16 +2237,16 @@ if(cl)msg->msg_controllen= (size_t)n;
 }
 
 /*:104*/
-#line 588 "web/ssexec.w"
+#line 590 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_flags"))){if(!eval_int(x,f,&n))return;msg->msg_flags= (int)n;}
 }
 
 /*:102*/
-#line 420 "web/ssexec.w"
+#line 422 "web/ssexec.w"
 break;
 case AK_IOVIN:case AK_IOVOUT:/*108:*/
-#line 702 "web/ssexec.w"
+#line 704 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 if(!make_iov(x,v,c->kind[i]==AK_IOVOUT,&iov,&niov))return;
@@ -2254,10 +2254,10 @@ pv[i]= iov;
 }
 
 /*:108*/
-#line 421 "web/ssexec.w"
+#line 423 "web/ssexec.w"
 break;
 case AK_POLLFD:/*113:*/
-#line 765 "web/ssexec.w"
+#line 767 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const struct ss_struct*pst= st_by_name("pollfd");
@@ -2267,7 +2267,7 @@ for(int k= 0;k<v->n;k++){
 ss_value*e= v->item[k];
 if(e->kind!=SV_STRUCT||e->st!=pst)return;
 /*114:*/
-#line 781 "web/ssexec.w"
+#line 783 "web/ssexec.w"
 
 {
 struct pollfd pf= {0,0,0};
@@ -2279,17 +2279,17 @@ memcpy((unsigned char*)pv[i]+k*sizeof pf,&pf,sizeof pf);
 }
 
 /*:114*/
-#line 773 "web/ssexec.w"
+#line 775 "web/ssexec.w"
 
 }
 cap[i]= (size_t)v->n;
 }
 
 /*:113*/
-#line 422 "web/ssexec.w"
+#line 424 "web/ssexec.w"
 break;
 case AK_FDSET:/*116:*/
-#line 805 "web/ssexec.w"
+#line 807 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const ss_value*in= v->kind==SV_INOUT?v->a:v;
@@ -2305,7 +2305,7 @@ pv[i]= set;
 }
 
 /*:116*/
-#line 423 "web/ssexec.w"
+#line 425 "web/ssexec.w"
 break;
 case AK_TVIO:
 if(v->kind==SV_NULL)break;
@@ -2317,10 +2317,10 @@ break;
 }
 
 /*:97*/
-#line 363 "web/ssexec.w"
+#line 365 "web/ssexec.w"
 
 /*99:*/
-#line 459 "web/ssexec.w"
+#line 461 "web/ssexec.w"
 
 errno= 0;
 switch(ln->call){
@@ -2366,8 +2366,8 @@ case C_SYSCTL_SET:ret= x->b->sysctl_set(pv[0],pv[1]);break;
 case C_SYSCTL_GET:ret= x->b->sysctl_get(pv[0],pv[1],pv[1]?cap[1]:0);break;
 case C_ADVANCE:x->b->advance((uint64_t)iv[0]);ret= 0;break;
 case C_SIGNAL_COUNT:ret= x->b->signal_count((int)iv[0]);break;
-case C_PROC_NEW:case C_PROC_SWITCH:/*130:*/
-#line 1113 "web/ssexec.w"
+case C_PROC_NEW:case C_PROC_SWITCH:/*131:*/
+#line 1127 "web/ssexec.w"
 
 if(x->sh){ret= k_proc_action(x,ln->call,iv[0]);break;}
 if(ln->call==C_PROC_NEW){
@@ -2386,20 +2386,20 @@ ret= x->b->proc_switch((pid_t)x->o->env.pid[iv[0]-1]);
 if(ret==0)x->proc= (int)iv[0]-1;
 }
 
-/*:130*/
-#line 504 "web/ssexec.w"
+/*:131*/
+#line 506 "web/ssexec.w"
 break;
 }
 err= ret==-1?errno:0;
 
 /*:99*/
-#line 364 "web/ssexec.w"
+#line 366 "web/ssexec.w"
 
 r->ret= ret;
 r->err= err;
 r->status= RS_DONE;
 for(int i= 0;i<ln->nargs;i++)/*100:*/
-#line 515 "web/ssexec.w"
+#line 517 "web/ssexec.w"
 
 {
 size_t n= 0;
@@ -2428,7 +2428,7 @@ case AK_SV:keep(x,r,i,pv[i],pv[i]?2*sizeof(int):0);break;
 case AK_IOCTLARG:keep(x,r,i,pv[i],pv[i]?16:0);break;
 case AK_TVIO:keep(x,r,i,pv[i],pv[i]?sizeof(struct timeval):0);break;
 case AK_MSGIO:/*109:*/
-#line 712 "web/ssexec.w"
+#line 714 "web/ssexec.w"
 
 if(msg){
 uint32_t head[3];
@@ -2449,21 +2449,21 @@ off+= nctl;
 ndata= gather(blob+off,msg->msg_iov,(int)msg->msg_iovlen<niov?(int)msg->msg_iovlen:niov,ndata);
 keep(x,r,i,blob,off+ndata);
 /*110:*/
-#line 738 "web/ssexec.w"
+#line 740 "web/ssexec.w"
 
 r->off[4]= (uint32_t)nname;
 r->off[5]= (uint32_t)nctl;
 
 /*:110*/
-#line 731 "web/ssexec.w"
+#line 733 "web/ssexec.w"
 
 }
 
 /*:109*/
-#line 542 "web/ssexec.w"
+#line 544 "web/ssexec.w"
 break;
 case AK_IOVOUT:/*112:*/
-#line 757 "web/ssexec.w"
+#line 759 "web/ssexec.w"
 
 if(iov&&ret> 0){
 unsigned char*blob= ss_alloc(&x->scratch,(size_t)ret);
@@ -2471,10 +2471,10 @@ keep(x,r,i,blob,gather(blob,iov,niov,(size_t)ret));
 }else keep(x,r,i,NULL,0);
 
 /*:112*/
-#line 543 "web/ssexec.w"
+#line 545 "web/ssexec.w"
 break;
 case AK_POLLFD:/*115:*/
-#line 791 "web/ssexec.w"
+#line 793 "web/ssexec.w"
 
 if(pv[i]){
 short*rev= ss_alloc(&x->scratch,cap[i]*sizeof(short)+1);
@@ -2487,20 +2487,20 @@ keep(x,r,i,rev,cap[i]*sizeof(short));
 }else keep(x,r,i,NULL,0);
 
 /*:115*/
-#line 544 "web/ssexec.w"
+#line 546 "web/ssexec.w"
 break;
 case AK_FDSET:keep(x,r,i,pv[i],pv[i]?sizeof(fd_set):0);break;
 }
 }
 
 /*:100*/
-#line 368 "web/ssexec.w"
+#line 370 "web/ssexec.w"
 
 if(ln->binds)bind_line(x,li);
 }
 
 /*:95*//*105:*/
-#line 627 "web/ssexec.w"
+#line 629 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m)
 {
@@ -2540,7 +2540,7 @@ return true;
 }
 
 /*:105*//*106:*/
-#line 669 "web/ssexec.w"
+#line 671 "web/ssexec.w"
 
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout)
 {
@@ -2570,7 +2570,7 @@ return true;
 }
 
 /*:106*//*111:*/
-#line 745 "web/ssexec.w"
+#line 747 "web/ssexec.w"
 
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n)
 {
@@ -2584,7 +2584,7 @@ return got;
 }
 
 /*:111*//*117:*/
-#line 822 "web/ssexec.w"
+#line 824 "web/ssexec.w"
 
 static void bind_line(ss_exec*x,int li)
 {
@@ -2599,7 +2599,7 @@ ss_arena_reset(&x->vals);
 }
 
 /*:117*//*118:*/
-#line 841 "web/ssexec.w"
+#line 843 "web/ssexec.w"
 
 void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
 ss_value**act,ss_value**ret,ss_value**err)
@@ -2626,7 +2626,7 @@ switch(c->kind[i]){
 case AK_OUTBUF:case AK_OUTSTR:act[i]= val_str(a,p,n);break;
 case AK_OPTOUT:act[i]= decode_optval(a,lit(ln->arg[1]),lit(ln->arg[2]),p,n);break;
 case AK_LENIO:case AK_SV:case AK_IOCTLARG:/*122:*/
-#line 925 "web/ssexec.w"
+#line 927 "web/ssexec.w"
 
 if(c->kind[i]==AK_IOCTLARG&&r->ret==0&&
 (lit(ln->arg[1])==SIOCGSTAMP||lit(ln->arg[1])==SIOCGSTAMPNS)){
@@ -2645,11 +2645,11 @@ act[i]= int_list(a,p,n,cls);
 }
 
 /*:122*/
-#line 866 "web/ssexec.w"
+#line 868 "web/ssexec.w"
 break;
 case AK_SAOUT:act[i]= decode_sockaddr(a,p,n);break;
 case AK_TVIO:/*123:*/
-#line 945 "web/ssexec.w"
+#line 947 "web/ssexec.w"
 
 act[i]= decode_struct(a,st_by_name("timeval"),p,n);
 {
@@ -2663,7 +2663,7 @@ if(sec||usec)act[i]->nondet= ND_TIME;
 }
 
 /*:123*/
-#line 868 "web/ssexec.w"
+#line 870 "web/ssexec.w"
 break;
 case AK_MSGIO:act[i]= actual_msghdr(a,v,r,p,n);break;
 case AK_IOVOUT:act[i]= actual_iov(a,v,p,n);break;
@@ -2674,7 +2674,7 @@ case AK_FDSET:act[i]= actual_fdset(a,lit(ln->arg[0]),p,n);break;
 }
 
 /*:118*//*119:*/
-#line 887 "web/ssexec.w"
+#line 889 "web/ssexec.w"
 
 static bool carries_inputs(int kind)
 {
@@ -2682,7 +2682,7 @@ return kind==AK_MSGIO||kind==AK_IOVOUT||kind==AK_POLLFD;
 }
 
 /*:119*//*120:*/
-#line 895 "web/ssexec.w"
+#line 897 "web/ssexec.w"
 
 static bool writes_through(int kind)
 {
@@ -2696,7 +2696,7 @@ return false;
 }
 
 /*:120*//*121:*/
-#line 912 "web/ssexec.w"
+#line 914 "web/ssexec.w"
 
 static long long lit(const ss_value*v)
 {
@@ -2705,7 +2705,7 @@ return-1;
 }
 
 /*:121*//*124:*/
-#line 960 "web/ssexec.w"
+#line 962 "web/ssexec.w"
 
 static int return_class(const ss_line*ln)
 {
@@ -2720,7 +2720,7 @@ return-1;
 }
 
 /*:124*//*126:*/
-#line 990 "web/ssexec.w"
+#line 992 "web/ssexec.w"
 
 static ss_value*actual_msghdr(ss_arena*a,const ss_value*v,const ss_raw*r,
 const unsigned char*p,size_t n)
@@ -2753,7 +2753,7 @@ return m;
 }
 
 /*:126*//*127:*/
-#line 1024 "web/ssexec.w"
+#line 1026 "web/ssexec.w"
 
 static ss_value*actual_iov(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2773,7 +2773,7 @@ return l;
 }
 
 /*:127*//*128:*/
-#line 1042 "web/ssexec.w"
+#line 1044 "web/ssexec.w"
 
 static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2807,7 +2807,7 @@ return l;
 }
 
 /*:128*//*129:*/
-#line 1078 "web/ssexec.w"
+#line 1080 "web/ssexec.w"
 
 static void exec_init(ss_exec*x,const ss_backend*b,ss_script*s,ss_outcome*o)
 {
@@ -2817,7 +2817,12 @@ x->s= s;
 x->o= o;
 }
 
-int ss_run_sockref(ss_script*s,ss_outcome*o)
+int ss_run_sockref(ss_script*s,ss_outcome*o){return ss_run_sockref_hooked(s,o,NULL,NULL);}
+
+/*:129*//*130:*/
+#line 1096 "web/ssexec.w"
+
+int ss_run_sockref_hooked(ss_script*s,ss_outcome*o,ss_line_hook*hook,void*arg)
 {
 ss_exec x;
 char range[64];
@@ -2828,7 +2833,11 @@ o->env.nprocs= 1;
 o->env.pid[0]= sr_getpid();
 o->env.pgrp[0]= sr_getpgrp();
 for(int li= 0;li<o->nlines;li++)
-if(s->line[li].kind==SL_CALL)exec_line(&x,li);
+if(s->line[li].kind==SL_CALL){
+if(hook)hook(arg,s,li,o,false);
+exec_line(&x,li);
+if(hook)hook(arg,s,li,o,true);
+}
 if(sr_sysctl_get("net.ipv4.ip_local_port_range",range,sizeof range)> 0)
 sscanf(range,"%lld %lld",&o->eph_lo,&o->eph_hi);
 ss_arena_free(&x.scratch);
@@ -2836,8 +2845,8 @@ ss_arena_free(&x.vals);
 return 0;
 }
 
-/*:129*//*132:*/
-#line 1174 "web/ssexec.w"
+/*:130*//*133:*/
+#line 1188 "web/ssexec.w"
 
 static void k_wake(ss_kshared*sh)
 {
@@ -2856,8 +2865,8 @@ syscall(SYS_futex,&sh->seq,FUTEX_WAIT,seen,&ts,NULL,0);
     if (cond) break; \
     k_wait((sh), seen_); }
 
-/*:132*//*133:*/
-#line 1197 "web/ssexec.w"
+/*:133*//*134:*/
+#line 1211 "web/ssexec.w"
 
 int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s)
 {
@@ -2887,8 +2896,8 @@ munmap(sh,sizeof*sh);
 return rc;
 }
 
-/*:133*//*134:*/
-#line 1229 "web/ssexec.w"
+/*:134*//*135:*/
+#line 1243 "web/ssexec.w"
 
 static pid_t k_spawner_pid;
 static void k_alarm(int sig)
@@ -2923,8 +2932,8 @@ return 1;
 return 0;
 }
 
-/*:134*//*136:*/
-#line 1272 "web/ssexec.w"
+/*:135*//*137:*/
+#line 1286 "web/ssexec.w"
 
 static int k_spawner(ss_kshared*sh)
 {
@@ -2952,8 +2961,8 @@ while(wait(NULL)> 0);
 return 0;
 }
 
-/*:136*//*137:*/
-#line 1306 "web/ssexec.w"
+/*:137*//*138:*/
+#line 1320 "web/ssexec.w"
 
 static ss_kshared*k_sh;
 static int k_me;
@@ -2973,8 +2982,8 @@ setpgid(0,0);
 sh->o->env.pid[k]= getpid();
 sh->o->env.pgrp[k]= getpgrp();
 if(uid!=0&&(setgroups(0,NULL)<0||setgid(uid)<0||setuid(uid)<0))_exit(1);
-/*138:*/
-#line 1347 "web/ssexec.w"
+/*139:*/
+#line 1361 "web/ssexec.w"
 
 {
 struct sigaction sa;
@@ -2986,8 +2995,8 @@ for(int sig= 1;sig<65;sig++)
 if(sig!=SIGKILL&&sig!=SIGSTOP&&sig!=SIGCHLD)sigaction(sig,&sa,NULL);
 }
 
-/*:138*/
-#line 1325 "web/ssexec.w"
+/*:139*/
+#line 1339 "web/ssexec.w"
 
 sh->ready[k]= 1;
 k_wake(sh);
@@ -3010,8 +3019,8 @@ _exit(0);
 }
 }
 
-/*:137*//*140:*/
-#line 1364 "web/ssexec.w"
+/*:138*//*141:*/
+#line 1378 "web/ssexec.w"
 
 static void k_read_ports(ss_outcome*o)
 {
@@ -3020,8 +3029,8 @@ if(k_sysctl_get("net.ipv4.ip_local_port_range",buf,sizeof buf)> 0)
 sscanf(buf,"%lld %lld",&o->eph_lo,&o->eph_hi);
 }
 
-/*:140*//*141:*/
-#line 1376 "web/ssexec.w"
+/*:141*//*142:*/
+#line 1390 "web/ssexec.w"
 
 static long long k_proc_action(ss_exec*x,int call,long long arg)
 {
@@ -3041,8 +3050,8 @@ k_wake(sh);
 return 0;
 }
 
-/*:141*//*142:*/
-#line 1403 "web/ssexec.w"
+/*:142*//*143:*/
+#line 1417 "web/ssexec.w"
 
 static int k_setuid(uid_t uid)
 {
@@ -3116,8 +3125,8 @@ if(sig<=0||sig>=65){errno= EINVAL;return-1;}
 return k_sh?k_sh->sigcount[k_me][sig]:0;
 }
 
-/*:142*//*143:*/
-#line 1481 "web/ssexec.w"
+/*:143*//*144:*/
+#line 1495 "web/ssexec.w"
 
 typedef struct{struct nlmsghdr h;char body[1024];}k_nlreq;
 
@@ -3164,8 +3173,8 @@ return e.error;
 }
 }
 
-/*:143*//*144:*/
-#line 1533 "web/ssexec.w"
+/*:144*//*145:*/
+#line 1547 "web/ssexec.w"
 
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen)
 {
@@ -3209,8 +3218,8 @@ ifi.ifi_index= eth;
 ifi.ifi_flags= ifi.ifi_change= IFF_UP;
 nl_start(&r,RTM_NEWLINK,0,&ifi,sizeof ifi);
 if((err= nl_talk(fd,&r)))goto fail;
-/*145:*/
-#line 1586 "web/ssexec.w"
+/*146:*/
+#line 1600 "web/ssexec.w"
 
 {
 struct ifaddrmsg ifa;
@@ -3228,11 +3237,11 @@ nl_attr(&r,IFA_BROADCAST,&a,4);
 if((err= nl_talk(fd,&r)))goto fail;
 }
 
-/*:145*/
-#line 1576 "web/ssexec.w"
+/*:146*/
+#line 1590 "web/ssexec.w"
 
-/*146:*/
-#line 1603 "web/ssexec.w"
+/*147:*/
+#line 1617 "web/ssexec.w"
 
 {
 struct rtmsg rt;
@@ -3251,8 +3260,8 @@ nl_attr(&r,RTA_OIF,&oif,4);
 if((err= nl_talk(fd,&r)))goto fail;
 }
 
-/*:146*/
-#line 1577 "web/ssexec.w"
+/*:147*/
+#line 1591 "web/ssexec.w"
 
 close(fd);
 return 0;
@@ -3262,8 +3271,8 @@ close(fd);
 return-1;
 }
 
-/*:144*//*149:*/
-#line 1641 "web/ssexec.w"
+/*:145*//*150:*/
+#line 1655 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what)
@@ -3291,8 +3300,8 @@ if(act[i]&&!ss_match(ln->arg[i],act[i],e)){*what= i;return SS_DIVERGE;}
 return SS_PASS;
 }
 
-/*:149*//*150:*/
-#line 1676 "web/ssexec.w"
+/*:150*//*151:*/
+#line 1690 "web/ssexec.w"
 
 static ss_value*pair_of(ss_arena*a,const ss_value*x)
 {
@@ -3329,8 +3338,8 @@ return v;
 return x;
 }
 
-/*:150*//*151:*/
-#line 1715 "web/ssexec.w"
+/*:151*//*152:*/
+#line 1729 "web/ssexec.w"
 
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e)
@@ -3364,8 +3373,8 @@ ss_puts(b,ln->comment,(size_t)ln->commentlen);
 }
 }
 
-/*:151*//*153:*/
-#line 1757 "web/ssexec.w"
+/*:152*//*154:*/
+#line 1771 "web/ssexec.w"
 
 static int path_cmp(const void*x,const void*y)
 {
@@ -3409,8 +3418,8 @@ if(n)qsort(list,(size_t)n,sizeof*list,path_cmp);
 return n;
 }
 
-/*:153*//*156:*/
-#line 1818 "web/ssexec.w"
+/*:154*//*157:*/
+#line 1832 "web/ssexec.w"
 
 int ss_read_options(const char*path,ss_optrow**rows)
 {
@@ -3447,7 +3456,7 @@ for(int k= 0;k<SS_OPT_NFIELDS;k++)free(rows[i].f[k]);
 free(rows);
 }
 
-/*:156*/
+/*:157*/
 #line 72 "web/sockscript.w"
 
 

@@ -1,501 +1,979 @@
 /*1:*/
-#line 38 "web/srfuzz.w"
+#line 65 "web/srfuzz.w"
 
 /*2:*/
-#line 49 "web/srfuzz.w"
+#line 90 "web/srfuzz.w"
 
 #define _GNU_SOURCE 1
+#include "fuzzgen.h"
 #include "sockscript.h"
+#include "sockref.h"
+#include <errno.h> 
+#include <fcntl.h> 
 #include <stdio.h> 
 #include <stdlib.h> 
 #include <string.h> 
 #include <time.h> 
+#include <unistd.h> 
+#include <sys/mman.h> 
 #include <sys/stat.h> 
+#include <sys/wait.h> 
 
 /*:2*/
-#line 39 "web/srfuzz.w"
+#line 66 "web/srfuzz.w"
 
-/*4:*/
-#line 82 "web/srfuzz.w"
-
-typedef ss_optrow row;
-
-/*:4*//*6:*/
-#line 101 "web/srfuzz.w"
+/*3:*/
+#line 108 "web/srfuzz.w"
 
 typedef struct{
-unsigned long long state;
-ss_buf b;
-int nsock;
-bool stream,dropped;
-}gen;
+long n;
+unsigned long long seed;
+int batch,lines,jobs,timeout;
+bool print,print_batches,verbose,all_calls;
+const char*save,*optpath,*catpath;
+fg_options opts;
+bool enabled[64];
+char**catalogue;
+int ncat;
+ss_outcome*ko,*so;
+/*18:*/
+#line 504 "web/srfuzz.w"
 
-/*:6*/
-#line 40 "web/srfuzz.w"
+long batches,ran,nlines,divergent,batchonly,failed,saved,known,tool;
+double seconds;
 
-/*20:*/
-#line 464 "web/srfuzz.w"
+/*:18*/
+#line 120 "web/srfuzz.w"
 
-static void read_rows(const char*path);
-static char*generate(unsigned long long seed);
-static char*record(const char*text,ss_outcome*ko);
-static int diverges(const char*recorded,ss_outcome*so);
-static char*minimise(char*text,ss_outcome*ko,ss_outcome*so);
+}fuzz;
 
-/*:20*/
-#line 41 "web/srfuzz.w"
+/*:3*//*6:*/
+#line 195 "web/srfuzz.w"
 
-/*5:*/
-#line 85 "web/srfuzz.w"
+typedef struct{
+uint64_t seed;
+int uid;
+char*body;
+size_t bodylen;
+char*tail;
+size_t taillen;
+char*restore;
+size_t restorelen;
+}seqinfo;
 
-static row*rows;
-static int nrows;
+/*:6*//*9:*/
+#line 300 "web/srfuzz.w"
 
-static void read_rows(const char*path)
+typedef struct{
+ss_buf text;
+long first;
+int nseq;
+int*seq,*bodyline;
+int nlines,cap;
+}batch;
+
+/*:9*//*11:*/
+#line 390 "web/srfuzz.w"
+
+typedef struct{
+int line;
+int status,what;
+long long kret,sret;
+int kerr,serr;
+}failure;
+
+/*:11*//*17:*/
+#line 496 "web/srfuzz.w"
+
+typedef struct{
+int status;
+int lines;
+int failed[SS_MAXPROC];
+char note[160];
+}verdict;
+
+/*:17*/
+#line 67 "web/srfuzz.w"
+
+/*44:*/
+#line 1109 "web/srfuzz.w"
+
+static int print_sequences(const fuzz*F);
+static int print_batches(const fuzz*F);
+static void read_catalogue(fuzz*F);
+static void run_batches(fuzz*F,verdict*V,int w);
+static void handle_divergence(fuzz*F,long k);
+static void shrink(fuzz*F,const seqinfo*q,char**ln,bool*keep,int n,int at,bool tail,
+const failure*want);
+static void save_divergence(fuzz*F,long k,const seqinfo*q,const char*rec);
+static int describe(fuzz*F,const char*rec,char*kind,size_t klen,char*what,size_t wlen);
+static int failing_line(fuzz*F,ss_script*s,char*what,size_t len);
+static void divergence_kind(fuzz*F,ss_script*s,int li,char*kind,size_t len);
+static const char*result_part(fuzz*F,ss_script*s,int li);
+static const char*kind_file_name(const char*kind,char*name,size_t len);
+static bool kind_known(const fuzz*F,const char*kind);
+static bool write_script(const fuzz*F,const char*path,ss_script*s,const seqinfo*q,long k,
+const char*kind,const char*what);
+static void write_clauses(const fuzz*F,FILE*f,ss_script*s);
+
+/*:44*/
+#line 68 "web/srfuzz.w"
+
+/*7:*/
+#line 207 "web/srfuzz.w"
+
+static uint64_t sequence_seed(unsigned long long seed,long k)
 {
-if((nrows= ss_read_options(path,&rows))<=0){
-fprintf(stderr,"sr-fuzz: cannot read %s\n",path);
-exit(2);
+uint64_t s= seed*0x9e3779b97f4a7c15ULL+(uint64_t)k;
+for(int i= 0;i<3;i++){
+s^= s>>31;
+s*= 0xbf58476d1ce4e5b9ULL;
+s^= s>>29;
 }
+return s;
 }
 
-/*:5*//*7:*/
-#line 109 "web/srfuzz.w"
-
-static unsigned long long next(gen*g)
+static void take(ss_buf*b,char**p,size_t*n)
 {
-unsigned long long z= (g->state+= 0x9e3779b97f4a7c15ULL);
-z= (z^(z>>30))*0xbf58476d1ce4e5b9ULL;
-z= (z^(z>>27))*0x94d049bb133111ebULL;
-return z^(z>>31);
+*p= b->p?b->p:strdup("");
+*n= b->n;
+b->p= NULL;
+b->n= b->cap= 0;
 }
 
-static int pick(gen*g,int n){return(int)(next(g)%(unsigned long long)n);}
+static void make_sequence(const fuzz*F,long k,seqinfo*q)
+{
+fg_rand r;
+fg_gen g;
+ss_buf b= {NULL,0,0};
+static const int uids[]= {0,0,0,0,0,0,0,1000,65534,0};
+q->seed= sequence_seed(F->seed,k);
+fg_seed(&r,q->seed);
+q->uid= uids[fg_below(&r,10)];
+fg_init(&g,&r,&F->opts,F->enabled,&b);
+fg_begin(&g,q->uid==0);
+fg_sequence(&g,F->lines);
+take(&b,&q->body,&q->bodylen);
+fg_close_all(&g);
+take(&b,&q->tail,&q->taillen);
+fg_restore(&g);
+take(&b,&q->restore,&q->restorelen);
+fg_free(&g);
+}
 
-#define ONE_OF(g, a) (a)[pick((g), (int) (sizeof (a) / sizeof (a)[0]))]
+static void free_sequence(seqinfo*q)
+{
+free(q->body);
+free(q->tail);
+free(q->restore);
+}
 
 /*:7*//*8:*/
-#line 130 "web/srfuzz.w"
+#line 257 "web/srfuzz.w"
 
-static int fd_any(gen*g,bool std)
+static int print_sequences(const fuzz*F)
 {
-static const int odd[]= {0,2,99,-1};
-int k;
-if(pick(g,10)==0||g->nsock==0){
-do k= ONE_OF(g,odd);while(!std&&k>=0&&k<=2);
-return k;
+if(F->print_batches)return print_batches(F);
+for(long k= 0;k<F->n;k++){
+seqinfo q;
+make_sequence(F,k,&q);
+printf("# sequence %ld of seed %llu, for user %d\n",k,F->seed,q.uid);
+if(q.uid)printf("proc_new(%d) = ?\nproc_switch(2) = ?\n",q.uid);
+fwrite(q.body,1,q.bodylen,stdout);
+free_sequence(&q);
 }
-return 3+pick(g,g->nsock);
+return 0;
 }
 
-static int fd_of(gen*g){return fd_any(g,true);}
-static int fd_nonstd(gen*g){return fd_any(g,false);}
+/*:8*//*10:*/
+#line 309 "web/srfuzz.w"
 
-static const char*int_of(gen*g)
+static void batch_add(batch*B,const char*p,size_t n,int seq,bool body)
 {
-static const char*const v[]= {"0","1","2","-1","3","6","7","64","255","256",
-"1000","65535","65536","2147483647","-2147483648","0x80","0xe0","0xff"};
-return ONE_OF(g,v);
+int k= 0;
+ss_puts(&B->text,p,n);
+for(size_t i= 0;i<n;i++)
+if(p[i]=='\n'){
+if(B->nlines==B->cap){
+B->cap= B->cap?2*B->cap:256;
+B->seq= realloc(B->seq,(size_t)B->cap*sizeof*B->seq);
+B->bodyline= realloc(B->bodyline,(size_t)B->cap*sizeof*B->bodyline);
+if(!B->seq||!B->bodyline)abort();
+}
+B->seq[B->nlines]= seq;
+B->bodyline[B->nlines++]= body?k++:-1;
+}
 }
 
-static int len_of(gen*g,int natural)
+static void batch_line(batch*B,int seq,const char*fmt,int arg)
 {
-static const int v[]= {0,1,2,3,5,7,8,11,12,13,15,16,17,20,24,40,41,-1};
-return pick(g,10)<7?natural:ONE_OF(g,v);
+char buf[64];
+int n= snprintf(buf,sizeof buf,fmt,arg);
+batch_add(B,buf,(size_t)n,seq,false);
 }
 
-static const char*group_of(gen*g)
+static void make_batch(const fuzz*F,long first,int nseq,batch*B)
 {
-static const char*const v[]= {"224.1.1.1","224.1.1.2","232.1.1.1","239.255.255.255",
-"10.0.0.1","0.0.0.0"};
-return ONE_OF(g,v);
+memset(B,0,sizeof*B);
+B->first= first;
+B->nseq= nseq;
+for(int j= 0;j<nseq;j++){
+seqinfo q;
+make_sequence(F,first+j,&q);
+batch_line(B,j,"proc_new(%d) = ?\n",q.uid);
+batch_line(B,j,"proc_switch(%d) = ?\n",j+2);
+batch_add(B,q.body,q.bodylen,j,true);
+batch_add(B,q.tail,q.taillen,j,false);
+batch_line(B,j,"proc_switch(%d) = ?\n",1);
+batch_add(B,q.restore,q.restorelen,j,false);
+free_sequence(&q);
+}
 }
 
-static const char*local_of(gen*g)
+static void free_batch(batch*B)
 {
-static const char*const v[]= {"0.0.0.0","10.0.0.1","127.0.0.1","1.2.3.4","10.0.0.255"};
-return ONE_OF(g,v);
+free(B->text.p);
+free(B->seq);
+free(B->bodyline);
 }
 
-/*:8*//*9:*/
-#line 175 "web/srfuzz.w"
-
-static int value_of(gen*g,const row*r,ss_buf*v)
+static int print_batches(const fuzz*F)
 {
-const char*t= r->f[SS_OPT_TYPE];
-int shape= pick(g,12);
-v->n= 0;
-if(shape==0){ss_puts(v,"NULL",4);return 4;}
-if(shape==1||!strcmp(t,"bytes")||!strcmp(t,"string"))/*10:*/
-#line 199 "web/srfuzz.w"
+for(long k0= 0;k0<F->n;k0+= F->batch){
+batch B;
+int nseq= (int)(F->n-k0<F->batch?F->n-k0:F->batch);
+make_batch(F,k0,nseq,&B);
+printf("# batch of sequences %ld to %ld of seed %llu\n",k0,k0+nseq-1,F->seed);
+fwrite(B.text.p,1,B.text.n,stdout);
+free_batch(&B);
+}
+return 0;
+}
 
+/*:10*//*12:*/
+#line 398 "web/srfuzz.w"
+
+static bool same_failure(const failure*a,const failure*b)
 {
-int len= pick(g,44);
-ss_putc(v,'"');
-if(!strcmp(r->f[SS_OPT_NAME],"SO_BINDTODEVICE")&&pick(g,2)){
-const char*dev= pick(g,2)?"lo":"eth0";
-len= (int)strlen(dev);
-ss_puts(v,dev,(size_t)len);
-}else for(int k= 0;k<len;k++)
-ss_printf(v,"\\x%02x",pick(g,3)?(int)ONE_OF(g,((const int[]){0,1,7,0x44,0x83,0x94,4,8})):pick(g,256));
-ss_putc(v,'"');
-return len;
+return a->status==b->status&&a->what==b->what&&a->kret==b->kret&&
+a->sret==b->sret&&a->kerr==b->kerr&&a->serr==b->serr;
 }
 
-/*:10*/
-#line 182 "web/srfuzz.w"
+/*:12*//*13:*/
+#line 405 "web/srfuzz.w"
 
-if(!strcmp(t,"linger"))
-{ss_printf(v,"{l_onoff=%s, l_linger=%s}",int_of(g),int_of(g));return 8;}
-if(!strcmp(t,"timeval"))
-{ss_printf(v,"{tv_sec=%s, tv_usec=%s}",int_of(g),pick(g,2)?"999999":int_of(g));return 16;}
-if(!strcmp(t,"mreq"))/*11:*/
-#line 213 "web/srfuzz.w"
-
+static int compare(fuzz*F,const char*text,size_t len,const int*seqof,int nseq,
+failure*fl,char*note,size_t notelen,ss_buf*recorded)
 {
-if(pick(g,3)){
-ss_printf(v,"{imr_multiaddr=inet_addr(\"%s\"), imr_address=inet_addr(\"%s\"), imr_ifindex=%d}",
-group_of(g),local_of(g),ONE_OF(g,((const int[]){0,0,1,2,99})));
-return 12;
-}
-ss_printf(v,"{imr_multiaddr=inet_addr(\"%s\"), imr_interface=inet_addr(\"%s\")}",group_of(g),
-local_of(g));
-return 8;
-}
-
-/*:11*/
-#line 187 "web/srfuzz.w"
-
-if(!strcmp(t,"mreq_source")){
-ss_printf(v,"{imr_multiaddr=inet_addr(\"%s\"), imr_interface=inet_addr(\"%s\"), "
-"imr_sourceaddr=inet_addr(\"%s\")}",group_of(g),local_of(g),pick(g,2)?"1.2.3.4":"5.6.7.8");
-return 12;
-}
-if(!strcmp(r->f[SS_OPT_NAME],"IP_MSFILTER"))/*12:*/
-#line 225 "web/srfuzz.w"
-
-{
-int ns= pick(g,4),numsrc= pick(g,5)?ns:pick(g,13);
-ss_printf(v,"{imsf_multiaddr=inet_addr(\"%s\"), imsf_interface=inet_addr(\"%s\"), "
-"imsf_fmode=%d, imsf_numsrc=%d, imsf_slist=[",group_of(g),local_of(g),
-pick(g,8)?pick(g,2):2,numsrc);
-for(int k= 0;k<ns;k++)ss_printf(v,"%sinet_addr(\"1.2.3.%d\")",k?", ":"",1+pick(g,3));
-ss_puts(v,"]}",2);
-return 16+4*ns;
-}
-
-/*:12*/
-#line 193 "web/srfuzz.w"
-
-if(!strcmp(t,"custom")||!strcmp(t,"fprog"))/*13:*/
-#line 236 "web/srfuzz.w"
-
-{
-static const char*const insn[]= {"BPF_RET|BPF_K","BPF_RET|BPF_A","BPF_LD|BPF_W|BPF_LEN",
-"BPF_ALU|BPF_ADD|BPF_K","BPF_ALU|BPF_DIV|BPF_K","BPF_JMP|BPF_JA","BPF_LD|BPF_MEM",
-"BPF_ST","BPF_MISC|BPF_TAX","BPF_LD|BPF_W|BPF_ABS"};
-int len= 1+pick(g,4);
-ss_printf(v,"{len=%d, filter=[",pick(g,6)?len:pick(g,3));
-for(int k= 0;k<len;k++)
-ss_printf(v,"%s{code=%s, jt=%d, jf=%d, k=%d}",k?", ":"",
-k==len-1&&pick(g,4)?"BPF_RET|BPF_K":ONE_OF(g,insn),pick(g,3),pick(g,3),
-ONE_OF(g,((const int[]){0,1,15,16,31,32})));
-ss_puts(v,"]}",2);
-return 16;
-}
-
-/*:13*/
-#line 194 "web/srfuzz.w"
-
-ss_printf(v,"[%s]",int_of(g));
-return!strcmp(t,"u64")&&pick(g,2)?8:4;
-}
-
-/*:9*//*14:*/
-#line 254 "web/srfuzz.w"
-
-static void line_socket(gen*g)
-{
-static const char*const s[]= {"SOCK_DGRAM, 0","SOCK_STREAM, 0","SOCK_RAW, IPPROTO_ICMP",
-"SOCK_RAW, IPPROTO_RAW","SOCK_DGRAM, IPPROTO_UDPLITE","SOCK_DGRAM, IPPROTO_ICMP",
-"SOCK_DGRAM|SOCK_NONBLOCK, 0","SOCK_STREAM|SOCK_CLOEXEC, 0","SOCK_SEQPACKET, 0",
-"SOCK_RAW, 0","SOCK_DGRAM, IPPROTO_TCP"};
-const char*t= ONE_OF(g,s);
-ss_printf(&g->b,"socket(AF_INET, %s) = ?\n",t);
-if(!strncmp(t,"SOCK_STREAM",11))g->stream= true;
-g->nsock++;
-}
-
-static void line_option(gen*g,bool set)
-{
-ss_buf v= {NULL,0,0};
-const row*r= &rows[pick(g,nrows)];
-while(g->stream&&g->dropped&&(!strcmp(r->f[SS_OPT_NAME],"SO_ATTACH_FILTER")||
-!strcmp(r->f[SS_OPT_NAME],"SO_ATTACH_REUSEPORT_CBPF")))
-r= &rows[pick(g,nrows)];
-char level[32],name[48];
-int len;
-snprintf(level,sizeof level,"%s",!strcmp(r->f[SS_OPT_LEVEL],"SOL_SOCKET")?"SOL_SOCKET":"SOL_IP");
-snprintf(name,sizeof name,"%s",r->f[SS_OPT_NAME]);
-if(pick(g,25)==0)snprintf(name,sizeof name,"%d",pick(g,2)?120+pick(g,80):1000+pick(g,100));
-if(pick(g,40)==0)snprintf(level,sizeof level,"%s",pick(g,2)?"9999":"1000");
-len= value_of(g,r,&v);
-if(set)ss_printf(&g->b,"setsockopt(%d, %s, %s, %s, %d) = ?\n",fd_of(g),level,name,v.p,len_of(g,len));
-else if(!strcmp(r->f[SS_OPT_NAME],"IP_MSFILTER")&&strncmp(v.p,"NULL",4))
-ss_printf(&g->b,"getsockopt(%d, %s, %s, %s => ?, [%d]) = ?\n",fd_of(g),level,name,v.p,len_of(g,56));
-else if(pick(g,30)==0)ss_printf(&g->b,"getsockopt(%d, %s, %s, ?, NULL) = ?\n",fd_of(g),level,name);
-else ss_printf(&g->b,"getsockopt(%d, %s, %s, %s, [%d]) = ?\n",fd_of(g),level,name,
-pick(g,30)?"?":"NULL",len_of(g,len<4?4:len));
-free(v.p);
-}
-
-/*:14*//*15:*/
-#line 290 "web/srfuzz.w"
-
-static void line_fcntl(gen*g)
-{
-static const char*const get[]= {"F_GETFL","F_GETFD","F_GETOWN","F_GETSIG"};
-static const char*const fl[]= {"O_NONBLOCK","O_ASYNC","O_APPEND","O_NOATIME","O_DIRECT",
-"O_RDONLY","0","O_NONBLOCK|O_ASYNC","0x7fffffff"};
-static const char*const own[]= {"$pid","-$pgrp","99999","-99999","0","-2147483648"};
-switch(pick(g,8)){
-case 0:case 1:ss_printf(&g->b,"fcntl(%d, %s) = ?\n",fd_nonstd(g),ONE_OF(g,get));break;
-case 2:ss_printf(&g->b,"fcntl(%d, F_SETFL, %s) = ?\n",fd_nonstd(g),ONE_OF(g,fl));break;
-case 3:ss_printf(&g->b,"fcntl(%d, F_SETFD, %s) = ?\n",fd_nonstd(g),int_of(g));break;
-case 4:ss_printf(&g->b,"fcntl(%d, F_SETOWN, %s) = ?\n",fd_nonstd(g),ONE_OF(g,own));break;
-case 5:ss_printf(&g->b,"fcntl(%d, F_SETSIG, %s) = ?\n",fd_nonstd(g),int_of(g));break;
-case 6:ss_printf(&g->b,"fcntl(%d, %s, %d) = ?\n",fd_nonstd(g),pick(g,2)?"F_DUPFD":"F_DUPFD_CLOEXEC",
-ONE_OF(g,((const int[]){0,10,100,1023,1024,-1})));break;
-default:ss_printf(&g->b,"fcntl(%d, 9999) = ?\n",fd_nonstd(g));
-}
-}
-
-static void line_ioctl(gen*g)
-{
-static const char*const rq[]= {"FIONBIO","FIOASYNC","SIOCSPGRP","SIOCGPGRP","FIOSETOWN",
-"FIOGETOWN","SIOCINQ","SIOCOUTQ","SIOCATMARK","SIOCOUTQNSD","0x12345678"};
-static const char*const arg[]= {"[0]","[$pid]","[-$pgrp]","[99999]","[-99999]"};
-static const char*const flag[]= {"[0]","[1]","[256]","[-1]"};
-int k= pick(g,14);
-if(k<11)ss_printf(&g->b,"ioctl(%d, %s, %s) = ?\n",fd_nonstd(g),rq[k],!pick(g,12)?"NULL":
-k<2?ONE_OF(g,flag):ONE_OF(g,arg));
-else if(k==11)ss_printf(&g->b,"ioctl(%d, %s) = ?\n",fd_nonstd(g),pick(g,2)?"FIOCLEX":"FIONCLEX");
-else ss_printf(&g->b,"ioctl(%d, %s, %s) = ?\n",fd_nonstd(g),pick(g,2)?"SIOCGSTAMP":"SIOCGSTAMPNS",
-pick(g,2)?"NULL":"[0, 0, 0, 0]");
-}
-
-/*:15*//*16:*/
-#line 329 "web/srfuzz.w"
-
-static void line_sysctl(gen*g)
-{
-static const char*const name[]= {"net.ipv4.ip_default_ttl","net.ipv4.ip_no_pmtu_disc",
-"net.ipv4.igmp_max_memberships","net.ipv4.igmp_max_msf","net.ipv4.ping_group_range",
-"net.ipv4.ip_local_port_range","net.ipv4.ip_unprivileged_port_start","net.core.somaxconn",
-"net.ipv4.ipfrag_time","net.ipv4.ip_forward"};
-static const char*const val[]= {"0","1","2","-1","5","255","256","0 0","1 0",
-"1024 65535","abc","","0x10","2147483648","40000 50000"};
-if(pick(g,3))ss_printf(&g->b,"sysctl_set(\"%s\", \"%s\") = ?\n",ONE_OF(g,name),ONE_OF(g,val));
-else ss_printf(&g->b,"sysctl_get(\"%s\", ?) = ?\n",ONE_OF(g,name));
-}
-
-static void line_process(gen*g)
-{
-static const char*const cap[]= {"CAP_NET_ADMIN","CAP_NET_RAW","CAP_SETUID","CAP_FOWNER"};
-g->dropped= true;
-switch(pick(g,4)){
-case 0:ss_printf(&g->b,"setuid(65534) = ?\n");break;
-case 1:ss_printf(&g->b,"seteuid(%d) = ?\n",pick(g,2)?0:1000);break;
-default:ss_printf(&g->b,"cap_drop(%s) = ?\n",ONE_OF(g,cap));
-}
-}
-
-/*:16*//*17:*/
-#line 355 "web/srfuzz.w"
-
-static char*generate(unsigned long long seed)
-{
-gen g;
-int len;
-memset(&g,0,sizeof g);
-g.state= seed;
-ss_printf(&g.b,"# sr-fuzz sequence %llu\n",seed);
-if(pick(&g,2))ss_printf(&g.b,"sysctl_set(\"net.ipv4.ping_group_range\", \"0 0\") = ?\n");
-for(int k= 1+pick(&g,3);k> 0;k--)line_socket(&g);
-len= 5+pick(&g,26);
-for(int k= 0;k<len;k++){
-int w= pick(&g,100);
-if(w<36)line_option(&g,true);
-else if(w<70)line_option(&g,false);
-else if(w<78)line_fcntl(&g);
-else if(w<85)line_ioctl(&g);
-else if(w<89)line_socket(&g);
-else if(w<92)ss_printf(&g.b,"close(%d) = ?\n",fd_of(&g));
-else if(w<97)line_sysctl(&g);
-else line_process(&g);
-}
-return g.b.p;
-}
-
-/*:17*//*18:*/
-#line 387 "web/srfuzz.w"
-
-static char*record(const char*text,ss_outcome*ko)
-{
-ss_script*s= ss_parse("fuzz",text,strlen(text),stderr);
-ss_buf b= {NULL,0,0};
+ss_script*s= ss_parse("sequence",text,len,stderr),*rs= NULL;
+ss_buf rec= {NULL,0,0};
 ss_arena a= {NULL,0,0};
-if(!s)return NULL;
-if(ss_run_kernel(s,ko,5)<0){ss_free(s);return NULL;}
+int rc= 0;
+for(int j= 0;j<(seqof?nseq:1);j++)fl[j].line= -1;
+if(!s){snprintf(note,notelen,"the generator wrote a line that does not parse");return-1;}
+/*15:*/
+#line 444 "web/srfuzz.w"
+
+{
+ss_outcome*ko= F->ko;
+if(ss_run_kernel(s,ko,F->timeout)<0){
+snprintf(note,notelen,"%s",ko->note[0]?ko->note:"the kernel run failed");
+rc= -1;
+}else
 for(int li= 0;li<s->nlines;li++){
 ss_env e= ko->env;
-ss_print_line(&b,s,li,ko,&a,&e);
-ss_putc(&b,'\n');
+ss_print_line(&rec,s,li,ko,&a,&e);
+ss_putc(&rec,'\n');
 }
-ss_arena_free(&a);
+}
+
+/*:15*/
+#line 415 "web/srfuzz.w"
+
+if(rc==0&&!(rs= ss_parse("recorded",rec.p,rec.n,stderr))){
+snprintf(note,notelen,"the recorded script does not parse");
+rc= -1;
+}
+if(rc==0)/*16:*/
+#line 463 "web/srfuzz.w"
+
+{
+ss_outcome*so= F->so;
+ss_env e;
+ss_run_sockref(rs,so);
+e= so->env;
+for(int li= 0;li<rs->nlines;li++){
+int what,j= seqof?seqof[li]:0;
+if(rs->line[li].kind!=SL_CALL)continue;
+{
+int st= ss_check_line(rs,li,so,&a,&e,&what);
+if(st!=SS_PASS&&fl[j].line<0){
+fl[j].line= li;
+fl[j].status= st;
+fl[j].what= what;
+fl[j].kret= F->ko->raw[li].ret;
+fl[j].kerr= F->ko->raw[li].err;
+fl[j].sret= so->raw[li].ret;
+fl[j].serr= so->raw[li].err;
+}
+}
+ss_arena_reset(&a);
+}
+}
+
+/*:16*/
+#line 420 "web/srfuzz.w"
+
+if(recorded&&rc==0){free(recorded->p);*recorded= rec;}
+else free(rec.p);
 ss_free(s);
-return b.p;
-}
-
-static int diverges(const char*recorded,ss_outcome*so)
-{
-ss_script*s= ss_parse("fuzz",recorded,strlen(recorded),stderr);
-ss_arena a= {NULL,0,0};
-int first= -1;
-if(!s)return-2;
-ss_run_sockref(s,so);
-for(int li= 0;li<s->nlines&&first<0;li++){
-ss_env e= so->env;
-int what;
-if(s->line[li].kind==SL_CALL&&ss_check_line(s,li,so,&a,&e,&what)!=SS_PASS)first= li;
-}
+ss_free(rs);
 ss_arena_free(&a);
-ss_free(s);
-return first;
+return rc;
 }
 
-/*:18*//*19:*/
-#line 427 "web/srfuzz.w"
+/*:13*//*14:*/
+#line 433 "web/srfuzz.w"
 
-static char*without_line(const char*text,int drop)
+static void make_outcomes(fuzz*F)
 {
-ss_buf b= {NULL,0,0};
-int li= 0;
-for(const char*p= text;*p;li++){
-const char*nl= strchr(p,'\n');
-size_t len= nl?(size_t)(nl-p+1):strlen(p);
-if(li!=drop)ss_puts(&b,p,len);
-p+= len;
-}
-if(!b.p)ss_puts(&b,"",0);
-return b.p;
+if(!F->ko)F->ko= ss_outcome_new(true);
+if(!F->so)F->so= ss_outcome_new(false);
+if(!F->ko||!F->so){fputs("sr-fuzz: out of memory\n",stderr);exit(1);}
 }
 
-static int count_lines(const char*text)
+/*:14*//*20:*/
+#line 538 "web/srfuzz.w"
+
+static void run_batches(fuzz*F,verdict*V,int w)
 {
-int n= 0;
-for(const char*p= text;*p;p++)if(*p=='\n')n++;
+make_outcomes(F);
+for(long b= w;b<F->batches;b+= F->jobs){
+batch B;
+failure fl[SS_MAXPROC];
+long k0= b*F->batch;
+int nseq= (int)(F->n-k0<F->batch?F->n-k0:F->batch);
+make_batch(F,k0,nseq,&B);
+V[b].lines= B.nlines;
+if(compare(F,B.text.p,B.text.n,B.seq,nseq,fl,V[b].note,sizeof V[b].note,NULL)<0)
+V[b].status= -1;
+else{
+V[b].status= 1;
+for(int j= 0;j<nseq;j++)V[b].failed[j]= fl[j].line>=0?B.bodyline[fl[j].line]:-1;
+/*21:*/
+#line 568 "web/srfuzz.w"
+
+for(int j= 0;j<nseq;j++)
+if(fl[j].line>=0&&B.bodyline[fl[j].line]<0)V[b].failed[j]= INT32_MAX;
+
+/*:21*/
+#line 554 "web/srfuzz.w"
+
+if(F->verbose)/*22:*/
+#line 576 "web/srfuzz.w"
+
+for(int j= 0;j<nseq;j++)
+if(fl[j].line>=0){
+const char*p= B.text.p;
+for(int li= 0;li<fl[j].line&&p;li++){p= strchr(p,'\n');if(p)p++;}
+if(p)fprintf(stderr,"sr-fuzz: sequence %ld fails in its batch at: %.*s\n",k0+j,
+(int)strcspn(p,"\n"),p);
+}
+
+/*:22*/
+#line 555 "web/srfuzz.w"
+
+}
+if(F->verbose)fprintf(stderr,"sr-fuzz: batch %ld done\n",b);
+free_batch(&B);
+}
+}
+
+/*:20*//*25:*/
+#line 631 "web/srfuzz.w"
+
+static void alone_text(ss_buf*b,const seqinfo*q,char**ln,const bool*keep,int n,bool tail)
+{
+b->n= 0;
+if(q->uid)ss_printf(b,"proc_new(%d) = ?\nproc_switch(2) = ?\n",q->uid);
+for(int i= 0;i<n;i++)
+if(keep[i]){ss_puts(b,ln[i],strlen(ln[i]));ss_putc(b,'\n');}
+if(tail)ss_puts(b,q->tail,q->taillen);
+if(!b->p)ss_puts(b,"",0);
+}
+
+/*:25*//*26:*/
+#line 644 "web/srfuzz.w"
+
+static int split_lines(char*body,char***out)
+{
+int n= 0,cap= 16;
+char**v= malloc((size_t)cap*sizeof*v);
+for(char*p= body;p&&*p;){
+char*nl= strchr(p,'\n');
+if(nl)*nl= '\0';
+if(n==cap){cap*= 2;v= realloc(v,(size_t)cap*sizeof*v);}
+if(!v)abort();
+v[n++]= p;
+p= nl?nl+1:NULL;
+}
+*out= v;
 return n;
 }
 
-static char*minimise(char*text,ss_outcome*ko,ss_outcome*so)
+/*:26*//*27:*/
+#line 672 "web/srfuzz.w"
+
+static int fails_at(fuzz*F,const seqinfo*q,char**ln,const bool*keep,int n,bool tail,
+failure*fl,ss_buf*recorded)
 {
-bool changed= true;
-while(changed){
-changed= false;
-for(int li= count_lines(text)-1;li>=1;li--){
-char*shorter= without_line(text,li),*rec= record(shorter,ko);
-if(rec&&diverges(rec,so)>=0){free(text);text= shorter;changed= true;}
-else free(shorter);
-free(rec);
+ss_buf b= {NULL,0,0};
+int at= -2,k= q->uid?2:0;
+char note[256];
+alone_text(&b,q,ln,keep,n,tail);
+if(compare(F,b.p,b.n,NULL,1,fl,note,sizeof note,recorded)<0)at= -3;
+else if(fl->line>=0){
+if(fl->line<k)at= -1;
+else{
+at= n;
+for(int i= 0;i<n;i++)
+if(keep[i]&&k++==fl->line){at= i;break;}
 }
 }
-return text;
+if(F->verbose)fprintf(stderr,"sr-fuzz: a trial of %d bytes fails at %d\n",(int)b.n,at);
+free(b.p);
+return at;
 }
 
-/*:19*/
-#line 42 "web/srfuzz.w"
+static bool still_fails(fuzz*F,const seqinfo*q,char**ln,const bool*keep,int n,bool tail,
+int at,const failure*want)
+{
+failure fl;
+return fails_at(F,q,ln,keep,n,tail,&fl,NULL)==at&&same_failure(&fl,want);
+}
+
+/*:27*//*28:*/
+#line 706 "web/srfuzz.w"
+
+static void handle_divergence(fuzz*F,long k)
+{
+seqinfo q;
+char**ln,kind[256],what[4096];
+int n,at;
+bool*keep,tail;
+failure fl;
+ss_buf rec= {NULL,0,0};
+make_sequence(F,k,&q);
+n= split_lines(q.body,&ln);
+keep= malloc((size_t)(n+1)*sizeof*keep);
+for(int i= 0;i<n;i++)keep[i]= true;
+at= fails_at(F,&q,ln,keep,n,false,&fl,&rec);
+tail= at<0;
+if(tail)at= fails_at(F,&q,ln,keep,n,true,&fl,&rec);
+if(at<-1){
+F->batchonly++;
+printf("sr-fuzz: sequence %ld failed in its batch but not alone\n",k);
+}else if(describe(F,rec.p,kind,sizeof kind,what,sizeof what)<0){
+F->batchonly++;
+printf("sr-fuzz: sequence %ld: the recorded script no longer fails\n",k);
+}else{
+F->divergent++;
+if(fl.status!=SS_DIVERGE)F->tool++;
+printf("sr-fuzz: sequence %ld diverges: %s\n%s",k,kind,what);
+if(kind_known(F,kind))F->known++;
+else{
+failure want= fl;
+shrink(F,&q,ln,keep,n,at,tail,&want);
+fails_at(F,&q,ln,keep,n,tail,&fl,&rec);
+save_divergence(F,k,&q,rec.p?rec.p:"");
+}
+}
+free(rec.p);
+free(keep);
+free(ln);
+free_sequence(&q);
+}
+
+/*:28*//*29:*/
+#line 756 "web/srfuzz.w"
+
+static void shrink(fuzz*F,const seqinfo*q,char**ln,bool*keep,int n,int at,bool tail,
+const failure*want)
+{
+int*cand= malloc((size_t)(n+1)*sizeof*cand),nc= 0,parts= 2;
+bool*trial= malloc((size_t)(n+1)*sizeof*trial);
+if(at<n)for(int i= at+1;i<n;i++)keep[i]= false;
+for(int i= 0;i<n&&i<at;i++)if(keep[i])cand[nc++]= i;
+while(nc>=1){
+bool reduced= false;
+if(parts> nc)parts= nc;
+for(int p= 0;p<parts&&!reduced;p++)/*30:*/
+#line 783 "web/srfuzz.w"
+
+{
+int lo= p*nc/parts,hi= (p+1)*nc/parts;
+for(int mode= 0;mode<2&&!reduced;mode++){
+if(mode==1&&parts<=2)break;
+memcpy(trial,keep,(size_t)n*sizeof*trial);
+for(int c= 0;c<nc;c++)
+if((c>=lo&&c<hi)==(mode==0))trial[cand[c]]= false;
+if(still_fails(F,q,ln,trial,n,tail,at,want)){
+int m= 0;
+memcpy(keep,trial,(size_t)n*sizeof*keep);
+for(int c= 0;c<nc;c++)if(keep[cand[c]])cand[m++]= cand[c];
+nc= m;
+parts= mode==0?(parts> 2?parts-1:2):2;
+reduced= true;
+}
+}
+}
+
+/*:30*/
+#line 767 "web/srfuzz.w"
+
+if(!reduced){
+if(parts>=nc)break;
+parts= parts*2<nc?parts*2:nc;
+}
+}
+free(cand);
+free(trial);
+}
+
+/*:29*//*31:*/
+#line 816 "web/srfuzz.w"
+
+static int describe(fuzz*F,const char*rec,char*kind,size_t klen,char*what,size_t wlen)
+{
+ss_script*s= rec?ss_parse("recorded",rec,strlen(rec),stderr):NULL;
+int li= s?failing_line(F,s,what,wlen):-1;
+if(li>=0)divergence_kind(F,s,li,kind,klen);
+ss_free(s);
+return li;
+}
+
+static void save_divergence(fuzz*F,long k,const seqinfo*q,const char*rec)
+{
+ss_script*s= ss_parse("saved",rec,strlen(rec),stderr);
+char kind[256],path[4096],what[4096],fname[96];
+int li;
+if(!s)return;
+li= failing_line(F,s,what,sizeof what);
+if(li<0){printf("sr-fuzz: sequence %ld: the shrunk script no longer fails\n",k);ss_free(s);return;}
+divergence_kind(F,s,li,kind,sizeof kind);
+snprintf(path,sizeof path,"%s/%s-s%llu-%ld.sr",F->save,kind_file_name(kind,fname,sizeof fname),F->seed,k);
+if(write_script(F,path,s,q,k,kind,what)){F->saved++;printf("sr-fuzz: saved %s\n",path);}
+ss_free(s);
+}
+
+/*:31*//*32:*/
+#line 843 "web/srfuzz.w"
+
+static int failing_line(fuzz*F,ss_script*s,char*what,size_t len)
+{
+ss_outcome*so= F->so;
+ss_arena a= {NULL,0,0};
+ss_env e;
+int found= -1;
+ss_run_sockref(s,so);
+e= so->env;
+for(int li= 0;li<s->nlines&&found<0;li++){
+int w;
+if(s->line[li].kind!=SL_CALL)continue;
+if(ss_check_line(s,li,so,&a,&e,&w)!=SS_PASS){
+ss_buf b= {NULL,0,0};
+ss_env e2= so->env;
+ss_print_line(&b,s,li,so,&a,&e2);
+snprintf(what,len,"  kernel:  %.*s\n  sockref: %s\n",s->line[li].len,s->line[li].text,b.p?b.p:"");
+free(b.p);
+found= li;
+}
+}
+ss_arena_free(&a);
+return found;
+}
+
+/*:32*//*33:*/
+#line 873 "web/srfuzz.w"
+
+static void divergence_kind(fuzz*F,ss_script*s,int li,char*kind,size_t len)
+{
+const ss_line*ln= &s->line[li];
+const char*call= ss_call_name(ln->call),*part;
+char arg[128]= "";
+int ai= !strcmp(call,"getsockopt")||!strcmp(call,"setsockopt")?2:
+!strcmp(call,"fcntl")||!strcmp(call,"ioctl")?1:
+!strcmp(call,"sysctl_set")||!strcmp(call,"sysctl_get")?0:-1;
+ss_buf b= {NULL,0,0};
+if(ai>=0&&ai<ln->nargs){
+ss_print_value(&b,ln->arg[ai],true);
+snprintf(arg,sizeof arg," %s",b.p?b.p:"");
+free(b.p);
+}
+part= result_part(F,s,li);
+snprintf(kind,len,"%s%s: %s",call,arg,part);
+}
+
+/*:33*//*34:*/
+#line 894 "web/srfuzz.w"
+
+static const char*result_part(fuzz*F,ss_script*s,int li)
+{
+ss_outcome*so= F->so;
+ss_arena a= {NULL,0,0};
+ss_env e= so->env;
+int w= SS_WHAT_NONE;
+ss_check_line(s,li,so,&a,&e,&w);
+ss_arena_free(&a);
+return w==SS_WHAT_RET?"the result":w==SS_WHAT_ERR?"the error number":
+w>=0?"an output":"an input sockref could not be given";
+}
+
+/*:34*//*35:*/
+#line 910 "web/srfuzz.w"
+
+static const char*kind_file_name(const char*kind,char*name,size_t len)
+{
+size_t n= 0;
+for(const char*p= kind;*p&&*p!=':'&&n+1<len;p++){
+char c= *p;
+bool ok= (c>='a'&&c<='z')||(c>='A'&&c<='Z')||(c>='0'&&c<='9')||c=='_';
+if(ok)name[n++]= c;
+else if(n&&name[n-1]!='-')name[n++]= '-';
+}
+while(n&&name[n-1]=='-')n--;
+name[n]= '\0';
+return name;
+}
+
+/*:35*//*36:*/
+#line 927 "web/srfuzz.w"
+
+static bool kind_known(const fuzz*F,const char*kind)
+{
+char**files,*dirs[1];
+int n;
+bool known= false;
+dirs[0]= (char*)F->save;
+n= ss_collect(dirs,1,&files);
+for(int i= 0;i<n;i++){
+FILE*f= known?NULL:fopen(files[i],"r");
+char line[1024];
+while(f&&fgets(line,sizeof line,f))
+if(!strncmp(line,"# divergence: ",14)){
+line[strcspn(line,"\n")]= '\0';
+if(!strcmp(line+14,kind))known= true;
+}
+if(f)fclose(f);
+free(files[i]);
+}
+free(files);
+return known;
+}
+
+/*:36*//*37:*/
+#line 952 "web/srfuzz.w"
+
+static bool write_script(const fuzz*F,const char*path,ss_script*s,const seqinfo*q,long k,
+const char*kind,const char*what)
+{
+FILE*f;
+mkdir(F->save,0755);
+if(!(f= fopen(path,"w"))){fprintf(stderr,"sr-fuzz: cannot write %s\n",path);return false;}
+
+fprintf(f,"#! clauses");
+write_clauses(F,f,s);
+fprintf(f,"\n# Found by sr-fuzz --seed %llu (sequence %ld, user %d) and shrunk; recorded on Linux.\n",
+F->seed,k,q->uid);
+fprintf(f,"# divergence: %s\n",kind);
+for(const char*p= what;*p;){
+const char*nl= strchr(p,'\n');
+int len= nl?(int)(nl-p):(int)strlen(p);
+fprintf(f,"#%.*s\n",len,p);
+p+= len+(nl!=NULL);
+}
+fwrite(s->text,1,s->textlen,f);
+return fclose(f)==0;
+}
+
+/*:37*//*38:*/
+#line 993 "web/srfuzz.w"
+
+static void read_catalogue(fuzz*F)
+{
+FILE*in= fopen(F->catpath,"r");
+char line[8192];
+int cap= 0;
+if(!in)return;
+while(fgets(line,sizeof line,in)){
+line[strcspn(line,"\t\n")]= '\0';
+if(!line[0]||line[0]=='#'||!strcmp(line,"id"))continue;
+if(F->ncat==cap){
+cap= cap?2*cap:1024;
+F->catalogue= realloc(F->catalogue,(size_t)cap*sizeof*F->catalogue);
+if(!F->catalogue)abort();
+}
+F->catalogue[F->ncat++]= strdup(line);
+}
+fclose(in);
+}
+
+static bool in_catalogue(const fuzz*F,const char*id)
+{
+for(int i= 0;i<F->ncat;i++)if(!strcmp(F->catalogue[i],id))return true;
+return false;
+}
+
+/*:38*//*39:*/
+#line 1022 "web/srfuzz.w"
+
+#define MAXCL 64
+static void add_clause(const fuzz*F,char(*cl)[128],int*n,const char*id)
+{
+if(*n==MAXCL||!in_catalogue(F,id))return;
+for(int i= 0;i<*n;i++)if(!strcmp(cl[i],id))return;
+snprintf(cl[(*n)++],128,"%s",id);
+}
+
+static void add_clauses_of_row(const fuzz*F,char(*cl)[128],int*n,const fg_option*o)
+{
+char ids[160],*save,*id;
+snprintf(ids,sizeof ids,"%s",o->clause);
+for(id= strtok_r(ids,";",&save);id;id= strtok_r(NULL,";",&save))add_clause(F,cl,n,id);
+}
+
+/*:39*//*40:*/
+#line 1038 "web/srfuzz.w"
+
+static void write_clauses(const fuzz*F,FILE*f,ss_script*s)
+{
+char cl[MAXCL][128],id[160];
+int n= 0;
+for(int li= 0;li<s->nlines;li++){
+const ss_line*ln= &s->line[li];
+const char*call;
+if(ln->kind!=SL_CALL)continue;
+call= ss_call_name(ln->call);
+snprintf(id,sizeof id,"socket.7:call:%s",call);
+add_clause(F,cl,&n,id);
+/*41:*/
+#line 1055 "web/srfuzz.w"
+
+if((!strcmp(call,"setsockopt")||!strcmp(call,"getsockopt"))&&ln->nargs>=3&&
+ln->arg[1]->kind==SV_INT&&ln->arg[2]->kind==SV_INT){
+const fg_option*o= fg_find_option(&F->opts,ln->arg[1]->i==SOL_SOCKET,ln->arg[2]->i);
+if(o&&(ln->arg[1]->i==SOL_SOCKET||ln->arg[1]->i==IPPROTO_IP))add_clauses_of_row(F,cl,&n,o);
+}
+if(!strcmp(call,"ioctl")&&ln->nargs>=2&&ln->arg[1]->kind==SV_INT){
+const char*nm= ss_symbol_name("ioctl",ln->arg[1]->i);
+if(nm){
+snprintf(id,sizeof id,"socket.7:ioctl:%s",nm);add_clause(F,cl,&n,id);
+snprintf(id,sizeof id,"socket.7:fcntl:%s",nm);add_clause(F,cl,&n,id);
+}
+}
+if(!strcmp(call,"fcntl")&&ln->nargs>=2&&ln->arg[1]->kind==SV_INT){
+long long c= ln->arg[1]->i;
+if(c==F_GETFL||c==F_SETFL)add_clause(F,cl,&n,"socket.7:nonblock");
+if(c==F_GETOWN||c==F_SETOWN||c==F_GETSIG||c==F_SETSIG)add_clause(F,cl,&n,"socket.7:signal:SIGIO");
+}
+if((!strcmp(call,"sysctl_set")||!strcmp(call,"sysctl_get"))&&ln->nargs>=1&&
+ln->arg[0]->kind==SV_STR){
+const char*nm= (const char*)ln->arg[0]->s,*last= strrchr(nm,'.');
+const char*page= !strncmp(nm,"net.core.",9)?"socket.7":"ip.7";
+int before= n;
+snprintf(id,sizeof id,"%s:proc:%s",page,last?last+1:nm);
+add_clause(F,cl,&n,id);
+if(n==before){
+snprintf(id,sizeof id,"%s:proc_interfaces",page);
+add_clause(F,cl,&n,id);
+}
+}
+
+/*:41*/
+#line 1050 "web/srfuzz.w"
+
+}
+for(int i= 0;i<n;i++)fprintf(f," %s",cl[i]);
+}
+
+/*:40*/
+#line 69 "web/srfuzz.w"
 
 int main(int argc,char**argv)
 {
-/*3:*/
-#line 58 "web/srfuzz.w"
+fuzz F;
+setvbuf(stdout,NULL,_IOLBF,0);
+/*4:*/
+#line 123 "web/srfuzz.w"
 
-long n= 2000;
-unsigned long long seed= 1;
-const char*save= NULL,*table= NULL;
-bool verbose= false;
+memset(&F,0,sizeof F);
+F.n= 100;
+F.seed= 1;
+F.batch= 15;
+F.lines= 24;
+F.jobs= 1;
+F.timeout= 20;
+F.save= "tests/scripts/fuzz";
+F.optpath= "spec/options.tsv";
+F.catpath= "generated/catalogue.tsv";
 for(int i= 1;i<argc;i++){
-if(!strcmp(argv[i],"-n")&&i+1<argc)n= atol(argv[++i]);
-else if(!strcmp(argv[i],"--seed")&&i+1<argc)seed= strtoull(argv[++i],NULL,0);
-else if(!strcmp(argv[i],"--save")&&i+1<argc)save= argv[++i];
-else if(!strcmp(argv[i],"-v"))verbose= true;
-else if(argv[i][0]!='-'&&!table)table= argv[i];
+const char*a= argv[i],*v= i+1<argc?argv[i+1]:NULL;
+if(!strcmp(a,"-n")&&v){F.n= atol(v);i++;}
+else if(!strcmp(a,"--seed")&&v){F.seed= strtoull(v,NULL,0);i++;}
+else if(!strcmp(a,"--batch")&&v){F.batch= atoi(v);i++;}
+else if(!strcmp(a,"--lines")&&v){F.lines= atoi(v);i++;}
+else if(!strcmp(a,"--jobs")&&v){F.jobs= atoi(v);i++;}
+else if(!strcmp(a,"--timeout")&&v){F.timeout= atoi(v);i++;}
+else if(!strcmp(a,"--save")&&v){F.save= v;i++;}
+else if(!strcmp(a,"--options")&&v){F.optpath= v;i++;}
+else if(!strcmp(a,"--catalogue")&&v){F.catpath= v;i++;}
+else if(!strcmp(a,"--print"))F.print= true;
+else if(!strcmp(a,"--print-batches"))F.print= F.print_batches= true;
+else if(!strcmp(a,"-v"))F.verbose= true;
+else if(!strcmp(a,"--all-calls"))F.all_calls= true;
 else{
-fprintf(stderr,"usage: sr-fuzz [-n N] [--seed S] [--save DIR] [-v] OPTIONS.tsv\n");
+fprintf(stderr,"usage: sr-fuzz [-n N] [--seed S] [--batch K] [--lines L] [--jobs J] [--save DIR]\n"
+"               [--options FILE] [--catalogue FILE] [--timeout S] [-v] [--all-calls]\n"
+"               [--print | --print-batches]\n");
 
 return 2;
 }
 }
-if(!table){fprintf(stderr,"sr-fuzz: no option table\n");return 2;}
-read_rows(table);
+if(F.batch<1)F.batch= 1;
+if(F.batch> SS_MAXPROC-1)F.batch= SS_MAXPROC-1;
+if(F.jobs<1)F.jobs= 1;
+if(F.lines<1)F.lines= 1;
 
-/*:3*/
-#line 45 "web/srfuzz.w"
+/*:4*/
+#line 74 "web/srfuzz.w"
 
-/*21:*/
-#line 476 "web/srfuzz.w"
+/*5:*/
+#line 166 "web/srfuzz.w"
 
-{
-ss_outcome*ko= ss_outcome_new(true),*so= ss_outcome_new(false);
-long found= 0,skipped= 0,lines= 0;
+if(fg_load_options(F.optpath,&F.opts)<=0){
+fprintf(stderr,"sr-fuzz: cannot read the option table %s\n",F.optpath);
+
+return 2;
+}
+if((size_t)ss_ncalls()> sizeof F.enabled/sizeof F.enabled[0]){
+fprintf(stderr,"sr-fuzz: the executor has more calls than the fuzzer can enable\n");
+return 2;
+}
+fg_probe_sockref(&F.opts,F.enabled);
+if(F.all_calls)for(int c= 0;c<ss_ncalls();c++)F.enabled[c]= true;
+read_catalogue(&F);
+if(F.verbose){
+fprintf(stderr,"sr-fuzz: the calls sockref has, which the sequences make:");
+for(int c= 0;c<ss_ncalls();c++)if(F.enabled[c])fprintf(stderr," %s",ss_call_name(c));
+fputc('\n',stderr);
+}
+
+/*:5*/
+#line 75 "web/srfuzz.w"
+
+if(F.print){
+int rc= print_sequences(&F);
+fg_free_options(&F.opts);
+for(int i= 0;i<F.ncat;i++)free(F.catalogue[i]);
+free(F.catalogue);
+return rc;
+}
+/*19:*/
+#line 508 "web/srfuzz.w"
+
 struct timespec t0,t1;
-double secs;
+verdict*V;
+F.batches= (F.n+F.batch-1)/F.batch;
+V= mmap(NULL,(size_t)(F.batches?F.batches:1)*sizeof*V,PROT_READ|PROT_WRITE,
+MAP_SHARED|MAP_ANONYMOUS,-1,0);
+if(V==MAP_FAILED){perror("sr-fuzz: mmap");return 1;}
+memset(V,0,(size_t)(F.batches?F.batches:1)*sizeof*V);
 clock_gettime(CLOCK_MONOTONIC,&t0);
-for(long i= 0;i<n;i++){
-char*text= generate(seed+(unsigned long long)i),*rec= record(text,ko);
-int d;
-lines+= count_lines(text);
-if(!rec){skipped++;free(text);continue;}
-d= diverges(rec,so);
-if(verbose)printf("%s",rec);
-if(d>=0)/*22:*/
-#line 504 "web/srfuzz.w"
-
-{
-char*small= minimise(strdup(text),ko,so),*srec= record(small,ko);
-found++;
-printf("DIVERGENCE seed %llu (minimised):\n%s",seed+(unsigned long long)i,srec?srec:small);
-if(save&&srec){
-char path[4096];
-FILE*f;
-mkdir(save,0755);
-snprintf(path,sizeof path,"%s/fuzz-%llu.sr",save,seed+(unsigned long long)i);
-if((f= fopen(path,"w"))){fputs(srec,f);fclose(f);}
+if(F.jobs==1)run_batches(&F,V,0);
+else{
+int status;
+pid_t p;
+for(int w= 0;w<F.jobs;w++){
+fflush(NULL);
+if((p= fork())==0){run_batches(&F,V,w);_exit(0);}
+if(p<0){perror("sr-fuzz: fork");return 1;}
 }
-free(small);
-free(srec);
+while((p= wait(&status))> 0||errno==EINTR)
+if(p> 0&&!(WIFEXITED(status)&&WEXITSTATUS(status)==0)){
+fprintf(stderr,"sr-fuzz: a worker died (status %#x); its batches that did not finish are failures\n",status);
+
 }
-
-/*:22*/
-#line 490 "web/srfuzz.w"
-
-free(text);
-free(rec);
 }
 clock_gettime(CLOCK_MONOTONIC,&t1);
-secs= (double)(t1.tv_sec-t0.tv_sec)+(double)(t1.tv_nsec-t0.tv_nsec)/1e9;
-ss_free_options(rows,nrows);
-printf("sr-fuzz: %ld sequences (%ld lines, seeds %llu to %llu) on the kernel and sockref in %.1f s: "
-"%ld divergences, %ld not run\n",n,lines,seed,seed+(unsigned long long)n-1,secs,found,skipped);
-ss_outcome_free(ko,true);
-ss_outcome_free(so,false);
-return found?1:0;
+F.seconds= (double)(t1.tv_sec-t0.tv_sec)+(double)(t1.tv_nsec-t0.tv_nsec)/1e9;
+/*23:*/
+#line 588 "web/srfuzz.w"
+
+for(long b= 0;b<F.batches;b++){
+long k0= b*F.batch;
+int nseq= (int)(F.n-k0<F.batch?F.n-k0:F.batch);
+if(V[b].status==0){
+F.failed++;
+fprintf(stderr,"sr-fuzz: batch %ld (sequences %ld to %ld) did not finish\n",b,k0,k0+nseq-1);
+continue;
+}
+if(V[b].status<0){
+F.failed++;
+fprintf(stderr,"sr-fuzz: batch %ld (sequences %ld to %ld): %s\n",b,k0,k0+nseq-1,V[b].note);
+if(strstr(V[b].note,"namespaces")){fprintf(stderr,"sr-fuzz: skipped: the kernel runner needs root\n");return 77;}
+continue;
+}
+F.ran+= nseq;
+F.nlines+= V[b].lines;
 }
 
-/*:21*/
-#line 46 "web/srfuzz.w"
+/*:23*/
+#line 534 "web/srfuzz.w"
 
+
+/*:19*/
+#line 83 "web/srfuzz.w"
+
+/*24:*/
+#line 615 "web/srfuzz.w"
+
+make_outcomes(&F);
+for(long b= 0;b<F.batches;b++){
+long k0= b*F.batch;
+int nseq= (int)(F.n-k0<F.batch?F.n-k0:F.batch);
+if(V[b].status<=0)continue;
+for(int j= 0;j<nseq;j++)
+if(V[b].failed[j]>=0)handle_divergence(&F,k0+j);
+}
+
+/*:24*/
+#line 84 "web/srfuzz.w"
+
+/*42:*/
+#line 1092 "web/srfuzz.w"
+
+printf("sr-fuzz: seed %llu: %ld sequences (%ld lines, %ld batches) on the kernel and on sockref in %.1f s: %.0f sequences/s\n",
+F.seed,F.ran,F.nlines,F.batches,F.seconds,F.seconds> 0?(double)F.ran/F.seconds:0.0);
+printf("sr-fuzz: %ld divergent sequences (%ld of a kind already saved, %ld new scripts; %ld lines sockref could not be given), %ld failed only in their batch, %ld kernel runs failed\n",
+F.divergent,F.known,F.saved,F.tool,F.batchonly,F.failed);
+
+/*:42*/
+#line 85 "web/srfuzz.w"
+
+/*43:*/
+#line 1101 "web/srfuzz.w"
+
+munmap(V,(size_t)(F.batches?F.batches:1)*sizeof*V);
+ss_outcome_free(F.ko,true);
+ss_outcome_free(F.so,false);
+fg_free_options(&F.opts);
+for(int i= 0;i<F.ncat;i++)free(F.catalogue[i]);
+free(F.catalogue);
+
+/*:43*/
+#line 86 "web/srfuzz.w"
+
+return F.failed||F.divergent?1:0;
 }
 
 /*:1*/

@@ -132,7 +132,15 @@ START_TEST(socketpair_is_not_supported_for_inet)
   ck_fails(sr_socketpair(AF_INET, SOCK_RAW, 0, sv), EPROTONOSUPPORT);
   ck_fails(sr_socketpair(AF_INET, SOCK_SEQPACKET, 0, sv), ESOCKTNOSUPPORT);
   ck_fails(sr_socketpair(AF_INET, SOCK_DGRAM, 1000, sv), EINVAL);
+  /* the kernel writes the two reserved descriptors before it fails */
+  ck_assert_int_eq(sv[0], 3);
+  ck_assert_int_eq(sv[1], 4);
+  /* a null array is EFAULT before any check of family, type or protocol */
   ck_fails(sr_socketpair(AF_INET, SOCK_DGRAM, 0, NULL), EFAULT);
+  ck_fails(sr_socketpair(-1, SOCK_SEQPACKET, 1000, NULL), EFAULT);
+  /* but after the flags of the type, which leave the array alone */
+  sv[0] = sv[1] = -7;
+  ck_fails(sr_socketpair(AF_INET, SOCK_DGRAM | 0x100, 0, sv), EINVAL);
   ck_assert_int_eq(sv[0], -7);
   /* no descriptor leaked */
   ck_assert_int_eq(sr_socket(AF_INET, SOCK_DGRAM, 0), 3);

@@ -8,7 +8,20 @@ flags (\.{O\_NONBLOCK}, \.{O\_ASYNC}, \dots) and the owner that receives
 
 A process starts with descriptors 0, 1 and 2 open on a terminal, as a
 process started from a shell has them; so the first socket a test creates
-is descriptor~3, as it is under the kernel.
+is descriptor~3, as it is under the kernel.  They were opened read-write
+by |open|, which on a 64-bit machine always adds |O_LARGEFILE|, so
+\.{F\_GETFL} shows that flag on them (a socket, made by the kernel
+without |open|, has it not).  The C library of such a machine defines
+|O_LARGEFILE| as 0, since it has no meaning there; the kernel's bit is
+0100000.
+
+\kernel{\.{fcntl(1, F\_GETFL)} is |O_RDWR|$\vert$0x8000 for a descriptor
+opened with |open|, |O_RDWR| for a socket (a script found by \.{sr-fuzz}).}
+
+@<Constants of the model@>=
+#define SR_O_LARGEFILE 0100000 /* the kernel's |O_LARGEFILE| */
+
+@ The descriptor's file.
 
 @<Type definitions@>=
 enum { SR_FILE_TTY, SR_FILE_SOCKET };
@@ -76,7 +89,7 @@ static void fdtab_init(sr_proc *p)
   for (int i = 0; i < 3; i++) {
     sr_file *f = xcalloc(1, sizeof *f);
     f->kind = SR_FILE_TTY;
-    f->flags = O_RDWR;
+    f->flags = O_RDWR | SR_O_LARGEFILE;
     fd_install(p, f, i, false);
   }
 }

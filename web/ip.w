@@ -424,23 +424,42 @@ broadcast datagrams that fit carry DF too.}
 @<Private function prototypes@>=
 static int ip_output(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   const struct sr_ipout *o, const void *l4, size_t l4len);
+static int ip_output_pkt(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
+  const struct sr_ipout *o, sr_pkt *pkt);
 static void ip_send(sr_host *h, int type, int ifindex, uint32_t nexthop,
   sr_pkt *pkt, int mtu, bool mc_loop);
 
-@ @c
+@ |ip_output| takes the transport's bytes from anywhere and copies them
+behind a new header; |ip_output_pkt| takes a packet in which the
+transport has already put its bytes, leaving room in front for the
+header and its options (|pkt->len| counts them), so that a datagram can
+be built where it will travel.  Either way the packet belongs to the IP
+layer from then on, and a datagram refused is freed.
+
+@c
 static int ip_output(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   const struct sr_ipout *o, const void *l4, size_t l4len)
 {
+  sr_pkt *pkt = pkt_alloc(0, (size_t) SR_IPHDR_LEN + (size_t) o->optlen + l4len);
+  memcpy(pkt->data + SR_IPHDR_LEN + o->optlen, l4, l4len);
+  return ip_output_pkt(h, rt, daddr, o, pkt);
+}
+
+static int ip_output_pkt(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
+  const struct sr_ipout *o, sr_pkt *pkt)
+{
   sr_iface *dev = iface_by_index(h, rt->ifindex);
   int hlen = SR_IPHDR_LEN + o->optlen;
-  size_t tot = (size_t) hlen + l4len;
+  size_t tot = pkt->len, l4len = tot - (size_t) hlen;
   int devmtu = dev->mtu > SR_IP_MAX_MTU ? SR_IP_MAX_MTU : dev->mtu;
   int mtu = o->pmtudisc >= IP_PMTUDISC_PROBE ? devmtu : rt->mtu;
   bool ignore_df = o->pmtudisc < IP_PMTUDISC_DO || o->pmtudisc == IP_PMTUDISC_OMIT;
   bool df;
   struct sr_ipv4 ip;
-  sr_pkt *pkt;
-  if (tot > SR_IP_MAXPACKET || (!ignore_df && tot > (size_t) mtu)) return -EMSGSIZE;
+  if (tot > SR_IP_MAXPACKET || (!ignore_df && tot > (size_t) mtu)) {
+    free(pkt);
+    return -EMSGSIZE;
+  }
   df = o->pmtudisc == IP_PMTUDISC_DO || o->pmtudisc == IP_PMTUDISC_PROBE ||
     (tot <= (size_t) rt->mtu && o->pmtudisc == IP_PMTUDISC_WANT && !rt->mtu_locked);
   memset(&ip, 0, sizeof ip);
@@ -454,7 +473,6 @@ static int ip_output(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   else ip.id = h->ip_ident++;
   ip.saddr = rt->saddr;
   ip.daddr = daddr;
-  pkt = pkt_new(NULL, tot);
   pkt->sk = o->sk;
   pkt->iif = rt->iif;
   pkt->truesize = skb_truesize((int) tot, (int) l4len - SR_UDPHDR_LEN);
@@ -466,7 +484,6 @@ static int ip_output(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   ip.opt = pkt->data + SR_IPHDR_LEN;
   ip.optlen = o->optlen;
   ipv4_emit(pkt->data, &ip);
-  memcpy(pkt->data + hlen, l4, l4len);
   ip_send(h, rt->type, rt->ifindex, rt->nexthop, pkt, mtu, o->mc_loop);
   return 0;
 }
@@ -501,11 +518,11 @@ static void ip_send(sr_host *h, int type, int ifindex, uint32_t nexthop,
   bool group = type == SR_RT_BROADCAST || type == SR_RT_MULTICAST;
   if (type == SR_RT_MULTICAST && !loopdev) {
     if (mc_loop && ip_check_mc(h, ifindex, get_addr(pkt->data + 16)))
-      dev_loop(h, ifindex, pkt_new(pkt->data, pkt->len), SR_RT_MULTICAST);
+      dev_loop(h, ifindex, pkt_clone(pkt), SR_RT_MULTICAST);
     if (pkt->data[8] == 0) { free(pkt); return; }
   }
   if (type == SR_RT_BROADCAST && !loopdev)
-    dev_loop(h, ifindex, pkt_new(pkt->data, pkt->len), SR_RT_BROADCAST);
+    dev_loop(h, ifindex, pkt_clone(pkt), SR_RT_BROADCAST);
   ip_fragment(h, ifindex, nexthop, group, pkt, mtu);
 }
 
@@ -515,6 +532,9 @@ every fragment carries the header, the first with all options and the
 others with the options that are copied (|ip_options_fragment|).  A
 datagram that was itself a fragment (a router re-fragmenting) keeps its
 offset and its more-fragments flag on the last piece.  DF is cleared.
+A datagram whose UDP checksum was left partial has it completed first,
+as |ip_do_fragment| does (|skb_checksum_help|): no receiver could
+complete it from the pieces.
 
 @<Private function prototypes@>=
 static void ip_fragment(sr_host *h, int ifindex, uint32_t nexthop, bool group,
@@ -529,6 +549,7 @@ static void ip_fragment(sr_host *h, int ifindex, uint32_t nexthop, bool group,
   uint16_t fo;
   bool more;
   if (pkt->len <= (size_t) mtu) { dev_xmit(h, ifindex, nexthop, group, pkt); return; }
+  if (pkt->csum_partial) udp_csum_complete(pkt->data);
   fo = get16(pkt->data + 6);
   off = (size_t) (fo & IP_OFFMASK) * 8;
   more = (fo & IP_MF) != 0;
@@ -538,7 +559,7 @@ static void ip_fragment(sr_host *h, int ifindex, uint32_t nexthop, bool group,
   chunk = ((size_t) mtu - hlen) & ~(size_t) 7;
   while (left > 0) {
     size_t len = left > (size_t) mtu - hlen ? chunk : left;
-    sr_pkt *f = pkt_new(NULL, hlen + len);
+    sr_pkt *f = pkt_alloc(0, hlen + len);
     f->sk = pkt->sk;
     f->truesize = skb_truesize((int) (hlen + len),
       (int) len - (pos == hlen ? SR_UDPHDR_LEN : 0));
@@ -645,6 +666,14 @@ dropped; any other protocol is answered with ``protocol unreachable''
 unless a raw socket matched.
 @^model limits@>
 
+The datagram goes up with two things besides its fields.  Whether its
+UDP checksum was left to hardware by the sending stack (|csum_ok|):
+Linux trusts such a datagram without summing it (|skb_csum_unnecessary|),
+and so does the model --- a datagram that arrived from outside the model
+is always summed.  And the packet itself, which the transport may keep,
+so that a datagram for one socket reaches its queue without a copy; the
+IP layer then has nothing left to free.
+
 @<Type definitions@>=
 struct sr_rx { /* one received, reassembled IPv4 datagram */
   sr_host *host;
@@ -660,6 +689,8 @@ struct sr_rx { /* one received, reassembled IPv4 datagram */
   const uint8_t *l4; /* transport header and payload */
   size_t l4len;
   uint64_t tstamp_ns; /* the virtual time of arrival */
+  bool csum_ok; /* its sender left the UDP checksum partial: trust it */
+  sr_pkt **pkt; /* the packet holding it; a transport that keeps it sets |*pkt| to |NULL| */
 };
 
 @ @<Private function prototypes@>=
@@ -689,6 +720,7 @@ static void ip_local_deliver(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type)
     ip_options_build(h, pkt->data + SR_IPHDR_LEN, rx.optlen, rx.spec_dst, rx.daddr);
     ipv4_recsum(pkt->data);
   }
+  rx.pkt = &pkt;
   raw = raw_local_deliver(&rx, pkt->data, pkt->len);
   switch (rx.protocol) {
   case IPPROTO_UDP: case IPPROTO_UDPLITE:
@@ -721,9 +753,8 @@ static void ip_rx_fill(sr_host *h, int ifindex, const sr_pkt *pkt, int rt_type,
   struct sr_rx *rx)
 {
   struct sr_ipv4 ip;
-  ipv4_parse(pkt->data, pkt->len, &ip);
-  memset(rx, 0, sizeof *rx);
-  rx->host = h;
+  ipv4_read(pkt->data, &ip);
+  rx->host = h; /* every field of |rx| is set here: clearing it first costs more */
   rx->ifindex = ifindex == SR_LOOPBACK_IFINDEX && pkt->iif ? pkt->iif : ifindex;
   rx->dev_ifindex = ifindex;
   rx->saddr = ip.saddr;
@@ -738,6 +769,8 @@ static void ip_rx_fill(sr_host *h, int ifindex, const sr_pkt *pkt, int rt_type,
   rx->l4 = pkt->data + ip.ihl;
   rx->l4len = ip.tot_len - ip.ihl;
   rx->tstamp_ns = W->now_ns;
+  rx->csum_ok = pkt->csum_partial;
+  rx->pkt = NULL;
 }
 
 @ The local address that |IP_PKTINFO| reports as |ipi_spec_dst|,
@@ -936,7 +969,7 @@ static sr_pkt *ip_frag_reasm(sr_host *h, sr_fragq *q)
   sr_pkt *first = q->f[0].pkt, *whole;
   size_t hlen = (size_t) (first->data[0] & 0xf) * 4;
   if (hlen + q->len > SR_IP_MAXPACKET) { fragq_kill(h, q); return NULL; }
-  whole = pkt_new(NULL, hlen + q->len);
+  whole = pkt_alloc(0, hlen + q->len);
   memcpy(whole->data, first->data, hlen);
   for (int i = 0; i < q->nf; i++) {
     sr_pkt *f = q->f[i].pkt;

@@ -39,6 +39,7 @@ struct sr_mcsock {
   int ifindex; /* the interface the membership is on */
   int mode; /* |MCAST_INCLUDE| or |MCAST_EXCLUDE| */
   bool has_list; /* the kernel's |sflist| is allocated */
+  int sfmax; /* the sources its allocated list holds, the kernel's |sl_max| */
   int nsrc, maxsrc;
   uint32_t *src;
 };
@@ -55,6 +56,8 @@ static int mreq_decode(const sr_optreq *rq, struct ip_mreqn *mr);
 static sr_mcsock **mc_find(sr_sock *s, uint32_t group, int ifindex);
 static int mc_join(sr_sock *s, struct ip_mreqn *mr, int mode);
 static int mc_leave(sr_sock *s, struct ip_mreqn *mr);
+static bool omem_charge(sr_sock *s, int size);
+static void mc_free(sr_sock *s, sr_mcsock *m);
 static int mc_source(sr_sock *s, bool add, int omode,
   const struct ip_mreq_source *mrs);
 
@@ -143,6 +146,47 @@ static int mreq_decode(const sr_optreq *rq, struct ip_mreqn *mr)
   return 0;
 }
 
+@ Option memory.  The kernel allocates a membership and a source list
+with |sock_kmalloc|, which charges them to the socket's option memory and
+refuses (|ENOBUFS| here) an allocation of more than \.{optmem\_max}
+bytes, or one that would bring the socket's total to \.{optmem\_max} or
+more.  A membership (|struct ip_mc_socklist|) is 48 bytes; a source list
+for |n| sources (|struct ip_sf_socklist|) is $24+4n$.  The first source
+added to a membership makes a list for 10 (|IP_SFBLOCK|) and a full list
+is replaced by one 10 longer, the old one still charged while the new one
+is asked for; \.{IP\_MSFILTER} makes a list exactly as long as its
+sources.  Leaving a group, or closing the socket, gives all of it back.
+The sizes are those of the kernel's structures on a 64-bit machine.
+
+\kernel{with \.{optmem\_max} 48 no group can be joined, with 49 one,
+97 two, 145 three, 200 four; after a join, the first blocked source needs
+\.{optmem\_max} 113 (112 is |ENOBUFS|); an \.{IP\_MSFILTER} of one
+source needs 77 (76 is |ENOBUFS|); with 60, \.{IP\_ADD\_SOURCE\_MEMBERSHIP}
+is |ENOBUFS| yet leaves the group joined in include mode with no source
+(scripts found by \.{sr-fuzz}).}
+
+@<Constants of the model@>=
+#define SR_MC_SOCKLIST_SIZE 48
+#define SR_SFLSIZE(n) (24 + 4 * (n))
+#define SR_SFBLOCK 10
+
+@ @c
+static bool omem_charge(sr_sock *s, int size)
+{
+  long long max = sysctl_value(s->host, SYS_OPTMEM_MAX);
+  if (size > max || s->omem + size >= max) return false;
+  s->omem += size;
+  return true;
+}
+
+static void mc_free(sr_sock *s, sr_mcsock *m)
+{
+  s->omem -= SR_MC_SOCKLIST_SIZE + (m->sfmax ? SR_SFLSIZE(m->sfmax) : 0);
+  ip_mc_dec_group(s->host, m->ifindex, m->group);
+  free(m->src);
+  free(m);
+}
+
 @ A socket has at most \.{igmp\_max\_memberships} groups (20 by default),
 so the list is searched linearly.  |mc_find| returns the link that points
 at the membership of |group| on |ifindex|, or at the terminating null.
@@ -159,7 +203,8 @@ static sr_mcsock **mc_find(sr_sock *s, uint32_t group, int ifindex)
 @ Joining, |__ip_mc_join_group|: the group must be multicast (|EINVAL|),
 an interface must be found (|ENODEV|), the pair (group, interface) must be
 new to the socket (|EADDRINUSE|), and the socket must be below the limit
-(|ENOBUFS|).  Source-specific joins count against the same limit.
+(|ENOBUFS|), and the option memory must have room for it (|ENOBUFS|).
+Source-specific joins count against the same limit.
 @^igmp\_max\_memberships@>
 
 \kernel{the 21st join on one socket fails with |ENOBUFS|, after 20
@@ -177,6 +222,7 @@ static int mc_join(sr_sock *s, struct ip_mreqn *mr, int mode)
   if (*mc_find(s, group, mr->imr_ifindex)) return -EADDRINUSE;
   if (s->mc_count >= sysctl_value(s->host, SYS_IGMP_MAX_MEMBERSHIPS))
     return -ENOBUFS;
+  if (!omem_charge(s, SR_MC_SOCKLIST_SIZE)) return -ENOBUFS;
   m = xcalloc(1, sizeof *m);
   m->group = group;
   m->addr = mr->imr_address.s_addr;
@@ -214,9 +260,7 @@ static int mc_leave(sr_sock *s, struct ip_mreqn *mr)
       if (m->ifindex != mr->imr_ifindex) continue;
     } else if (addr && addr != m->addr) continue;
     *p = m->next;
-    ip_mc_dec_group(s->host, m->ifindex, m->group);
-    free(m->src);
-    free(m);
+    mc_free(s, m);
     s->mc_count--;
     return 0;
   }
@@ -231,9 +275,7 @@ static void mc_drop_all(sr_sock *s)
   while (s->mc_list) {
     sr_mcsock *m = s->mc_list;
     s->mc_list = m->next;
-    ip_mc_dec_group(s->host, m->ifindex, m->group);
-    free(m->src);
-    free(m);
+    mc_free(s, m);
   }
   s->mc_count = 0;
 }
@@ -332,16 +374,26 @@ static int mc_source(sr_sock *s, bool add, int omode,
   return 0;
 }
 
-@ @<Append |src| to |m|, or fail@>=
+@ Adding a source: the limit first, then a longer list when the list is
+missing or full (which stays even when the source then turns out to be
+there already), then the duplicate.
+
+@<Append |src| to |m|, or fail@>=
 if (m->has_list && m->nsrc >= sysctl_value(s->host, SYS_IGMP_MAX_MSF))
   return -ENOBUFS;
+if (!m->has_list || m->nsrc == m->sfmax) {
+  int count = (m->has_list ? m->sfmax : 0) + SR_SFBLOCK;
+  if (!omem_charge(s, SR_SFLSIZE(count))) return -ENOBUFS;
+  if (m->has_list) s->omem -= SR_SFLSIZE(m->sfmax);
+  m->sfmax = count;
+  m->has_list = true;
+}
 if (i < m->nsrc) return -EADDRNOTAVAIL;
 if (m->nsrc == m->maxsrc) {
   m->maxsrc = m->maxsrc ? 2 * m->maxsrc : 4;
   m->src = xrealloc(m->src, (size_t) m->maxsrc, sizeof *m->src);
 }
 m->src[m->nsrc++] = src;
-m->has_list = true;
 
 @ The four options share the argument, an |ip_mreq_source| of exactly 12
 bytes (|EINVAL| for any other length, on every socket type).
@@ -484,7 +536,12 @@ static int set_msfilter(sr_sock *s, sr_optreq *rq)
   return 0;
 }
 
-@ @<Replace the filter of |m| by the |n| sources of the request@>=
+@ The new list is asked for while the old one is still charged.
+
+@<Replace the filter of |m| by the |n| sources of the request@>=
+if (n && !omem_charge(s, SR_SFLSIZE((int) n))) return -ENOBUFS;
+if (m->has_list) s->omem -= SR_SFLSIZE(m->sfmax);
+m->sfmax = (int) n;
 if ((int) n > m->maxsrc) {
   m->maxsrc = (int) n;
   m->src = xrealloc(m->src, (size_t) m->maxsrc, sizeof *m->src);

@@ -231,11 +231,10 @@ receive options need of it (an entry of the datagram path's queue).  The
 sender's address is the header's source; a raw socket has no ports, so
 the port reported is 0.
 
-One difference shows in the copies of UDP datagrams: over \.{lo} and veth
+The copies of UDP datagrams show what Linux shows: over \.{lo} and veth
 Linux leaves the UDP checksum for the device to complete, and since neither
 device computes it, the field a raw socket (or a capture) sees holds the sum
-of the pseudo-header only; the model writes the whole checksum.
-@^model limits@>
+of the pseudo-header only; so does the model's (see the wire chapter).
 @^checksum@>
 
 \kernel{|recvfrom| reports family 2, port 0, length 16; a datagram sent
@@ -291,20 +290,7 @@ static sr_dgram *dgram_of_rx(const struct sr_rx *rx, const uint8_t *data, size_t
 {
   sr_dgram *d = dgram_new(len);
   if (len) memcpy(d->data, data, len);
-  d->saddr = rx->saddr;
-  d->daddr = rx->daddr;
-  d->ifindex = rx->ifindex;
-  d->spec_dst = rx->spec_dst;
-  d->ttl = rx->ttl;
-  d->tos = rx->tos;
-  d->optlen = rx->optlen > SR_MAX_IPOPTLEN ? SR_MAX_IPOPTLEN : rx->optlen;
-  if (d->optlen) {
-    memcpy(d->opt, rx->opt, (size_t) d->optlen);
-    memcpy(d->wire_opt, rx->wire_opt, (size_t) d->optlen);
-  }
-  d->stamped = W->netstamp_sockets > 0;
-  d->tstamp_ns = rx->tstamp_ns;
-  d->truesize = truesize;
+  dgram_take_rx(d, rx, truesize);
   return d;
 }
 

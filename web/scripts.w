@@ -196,10 +196,7 @@ the kernel, failing if any has changed.
 share (\.{generated/sockscript.h}) parses a script from text
 (|ss_parse|), runs it on sockref (|ss_run_sockref|) or on the kernel
 (|ss_run_kernel|), and checks or prints each line from the outcome
-(|ss_check_line|, |ss_print_line|).  The differential fuzzer \.{sr-fuzz}
-is such a program: it writes random, well-typed call sequences as script
-text, records them on the kernel, replays the recordings on sockref, and
-makes each divergence as small as it can; a divergence it finds is
-already a script.  \.{make check} runs two thousand sequences from a fixed
-seed; \.{make fuzz-diff N=... SEED=...} runs any others.  Several
-sections of this book were corrected from what it found.
+(|ss_check_line|, |ss_print_line|).  The fuzzers of the next chapter are
+such programs: they write random, well-typed call sequences as script
+text and run them through the same functions, so that a divergence they
+find is already a script.

@@ -52,6 +52,7 @@ unsigned flags; /* |SK_BROADCAST| etc. */
 int filter_kind; /* |SR_FILTER_NONE|, |SR_FILTER_CLASSIC| or |SR_FILTER_EBPF| */
 struct sock_filter *filter; /* a classic filter, as attached */
 int filter_len;
+int omem; /* option memory in use, the kernel's |sk_omem_alloc| (bytes) */
 
 @ @<Constants of the model@>=
 #define SK_DEBUG (1u << 0)
@@ -234,16 +235,37 @@ static int inet_protocol_check(int type, int *protocol)
 @^socket.7:call:socketpair@>
 \.{AF\_INET} has no socket pairs: the kernel's |inet_stream_ops| and
 |inet_dgram_ops| have |sock_no_socketpair|, which answers |EOPNOTSUPP|
-after the two sockets were created, so every error of |socket| comes
-first.  Nothing is left open.
+after the two sockets were created.  Before it creates them, the kernel
+checks the flags of the type (|EINVAL|), reserves two descriptors
+(|EMFILE|) and writes their numbers into the caller's array (|EFAULT| for
+a null array) --- so a failing call still leaves the two numbers there,
+and a null array is |EFAULT| whatever the family, type and protocol.
+Every other error of |socket| comes after.  Nothing is left open.
+
+\kernel{\.{socketpair(AF\_INET, SOCK\_DGRAM, 0, sv)} is |EOPNOTSUPP| and
+leaves 3 and 4 in |sv|; \.{SOCK\_SEQPACKET} is |ESOCKTNOSUPPORT| with
+3 and 4 in |sv|; with a null |sv| both are |EFAULT|, and so is family
+$-1$; \.{SOCK\_DGRAM$\vert$0x100} is |EINVAL| and leaves |sv| alone
+(scripts found by \.{sr-fuzz}).}
 
 @c
 int sr_socketpair(int domain, int type, int protocol, int sv[2])
 {
-  int fd = sr_socket(domain, type, protocol);
-  if (fd < 0) return -1;
-  fd_release(W->cur, fd);
-  return sys_return(sv ? -EOPNOTSUPP : -EFAULT);
+  sr_proc *p;
+  int fd1, fd2, fd;
+  world_ready();
+  p = W->cur;
+  if ((type & ~SR_SOCK_TYPE_MASK) & ~(SOCK_CLOEXEC | SOCK_NONBLOCK)) return sys_return(-EINVAL);
+  fd1 = fd_lowest_free(&p->fds, 0);
+  fd2 = fd_lowest_free(&p->fds, fd1 + 1);
+  if ((rlim_t) fd1 >= p->nofile.rlim_cur || (rlim_t) fd2 >= p->nofile.rlim_cur)
+    return sys_return(-EMFILE);
+  if (!sv) return sys_return(-EFAULT);
+  sv[0] = fd1;
+  sv[1] = fd2;
+  if ((fd = sr_socket(domain, type, protocol)) < 0) return -1;
+  fd_release(p, fd);
+  return sys_return(-EOPNOTSUPP);
 }
 
 @ A new socket takes its defaults from the host's tunables and its type, as

@@ -131,6 +131,7 @@ int sr_setsockopt(int fd, int level, int optname, const void *optval,
 @i ping.w
 
 @i scripts.w
+@i fuzzing.w
 @i errata.w
 
 @* Index.

@@ -1,39 +1,66 @@
-% srfuzz.w --- sr-fuzz: differential fuzzing of sockref against the kernel.
+% srfuzz.w --- sr-fuzz: the differential fuzzer: random sequences on the kernel and on sockref, compared.
 \def\title{SR-FUZZ}
+\def\topofcontents{\null\vfill
+  \centerline{\titlefont The differential fuzzer}
+  \vskip 12pt
+  \centerline{Random call sequences run on Linux and on sockref, and compared}
+  \vfill}
 \input srmac
 @i format.w
+@s fg_rand int
+@s fg_gen int
+@s fg_options int
+@s fg_option int
+@s ss_buf int
 @s ss_script int
 @s ss_outcome int
-@s ss_buf int
 @s ss_arena int
 @s ss_env int
-@s row int
-@s gen int
-@s input int
+@s batch int
+@s seqinfo int
+@s fuzz int
+@s verdict int
+@s failure int
 
-@* Differential fuzzing.
-The corpus asks the questions its authors thought of.  \.{sr-fuzz} asks
-random ones: it writes sequences of calls --- well typed, drawn from the
-option table, with boundary and garbage values, short, long and negative
-lengths, null pointers, changes of privilege and of tunables --- as
-sockscripts, records each on the kernel, replays the recording on
-sockref, and reports every line where the two differ.  A divergence is
-made as small as it can be (lines are taken out while it stays) and saved
-as a script, ready to become part of the corpus once sockref is fixed.
+@* The differential fuzzer.
+\.{sr-fuzz} asks the question every sockscript asks, about sequences
+nobody wrote: does sockref answer as Linux does?  It draws random, well
+typed call sequences from the sequence generator (its own book), runs each
+on the kernel of the machine it runs on and on sockref, and compares the
+two with the matcher of the checker --- so that the values that differ
+from run to run by nature (an ephemeral port, a time stamp, a process ID)
+are compared as the checker compares them, by the patterns a recorder
+writes for them.
 
-The generator draws only from what the model implements: the options of
-\.{spec/options.tsv}, the \.{fcntl} commands and \.{ioctl} requests of
-the book, the tunables of a network namespace, and option numbers that no
-Linux knows.  Options Linux has beyond the pages are not the model's
-business and are not asked; nor is the one question whose answer is a
-policy of the measured machine that the model states it does not
-reproduce (a classic filter on a TCP socket, asked after giving up
-privileges: see the errata register).
+A {\it divergence\/} is a line where sockref's answer is not in the set
+the kernel's answer stands for.  The fuzzer shrinks the sequence that
+showed it to the fewest lines that still show it, and saves those lines,
+recorded on the kernel, as a new sockscript in \.{tests/scripts/fuzz/},
+with the clauses its lines exercise.  From then on the divergence is an
+ordinary failing script: a bug of sockref to fix, or an erratum of the
+pages to register.
 
-Usage: \.{sr-fuzz [-n N] [--seed S] [--save DIR] [-v] OPTIONS.tsv} runs |N|
-sequences (2000 by default), the $i$th from seed $S+i$, so that any
-sequence can be run again alone; it needs root and namespaces, like the
-recorder.  The exit status is 1 when a divergence was found.
+Usage:
+\smallskip
+\item{} \.{sr-fuzz} runs |N| sequences and reports; its options are
+\.{-n N}, \.{--seed S}, \.{--batch K} (sequences in a batch), \.{--lines L}
+(calls in a sequence), \.{--jobs J}, \.{--save DIR}, \.{--options FILE},
+\.{--catalogue FILE}, \.{--timeout S}, \.{-v}, and \.{--all-calls}, which
+makes every call the generator knows, not only those sockref has (lines
+of the others are then reported as inputs sockref could not be given:
+the option is for trying the generator's sequences on the kernel before
+sockref has the calls); the option table and
+the catalogue are \.{spec/options.tsv} and \.{generated/catalogue.tsv}
+of the source tree unless named (an installation puts them in
+\.{share/sockref});
+\item{} \.{sr-fuzz --print [-n N] [--seed S] [--lines L]} writes the
+sequences as scripts, without running them; \.{--print-batches [--batch
+K]} writes the batch scripts instead, as they run.
+\smallskip\noindent
+The exit status is 0 when no sequence diverged and every kernel run
+succeeded, 1 otherwise, 2 for a usage error, and 77 --- the code test
+harnesses read as ``skipped'' --- when the kernel runner cannot make its
+namespaces (the program is not root).
 
 @c
 @<Header files@>@;
@@ -42,624 +69,1060 @@ recorder.  The exit status is 1 when a divergence was found.
 @<Functions@>@;
 int main(int argc, char **argv)
 {
+  fuzz F;
+  setvbuf(stdout, NULL, _IOLBF, 0);
   @<Read the options@>@;
+  @<Prepare the generator@>@;
+  if (F.print) {
+    int rc = print_sequences(&F);
+    fg_free_options(&F.opts);
+    for (int i = 0; i < F.ncat; i++) free(F.catalogue[i]);
+    free(F.catalogue);
+    return rc;
+  }
   @<Run the campaign@>@;
+  @<Handle the divergences@>@;
+  @<Report@>@;
+  @<Free what the campaign made@>@;
+  return F.failed || F.divergent ? 1 : 0;
 }
 
 @ @<Header files@>=
 #define _GNU_SOURCE 1
+#include "fuzzgen.h"
 #include "sockscript.h"
+#include "sockref.h"
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+
+@ The state of a campaign, in one structure that every function gets.
+
+@<Types@>=
+typedef struct {
+  long n; /* sequences to run */
+  unsigned long long seed;
+  int batch, lines, jobs, timeout;
+  bool print, print_batches, verbose, all_calls;
+  const char *save, *optpath, *catpath;
+  fg_options opts;
+  bool enabled[64]; /* the calls sockref has, by executor number */
+  char **catalogue; /* clause IDs */
+  int ncat;
+  ss_outcome *ko, *so; /* the outcomes of the kernel and of sockref, made once per process */
+  @<Counts of a campaign@>@;
+} fuzz;
 
 @ @<Read the options@>=
-long n = 2000;
-unsigned long long seed = 1;
-const char *save = NULL, *table = NULL;
-bool verbose = false;
+memset(&F, 0, sizeof F);
+F.n = 100;
+F.seed = 1;
+F.batch = 15;
+F.lines = 24;
+F.jobs = 1;
+F.timeout = 20;
+F.save = "tests/scripts/fuzz";
+F.optpath = "spec/options.tsv";
+F.catpath = "generated/catalogue.tsv";
 for (int i = 1; i < argc; i++) {
-  if (!strcmp(argv[i], "-n") && i + 1 < argc) n = atol(argv[++i]);
-  else if (!strcmp(argv[i], "--seed") && i + 1 < argc) seed = strtoull(argv[++i], NULL, 0);
-  else if (!strcmp(argv[i], "--save") && i + 1 < argc) save = argv[++i];
-  else if (!strcmp(argv[i], "-v")) verbose = true;
-  else if (argv[i][0] != '-' && !table) table = argv[i];
+  const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+  if (!strcmp(a, "-n") && v) { F.n = atol(v); i++; }
+  else if (!strcmp(a, "--seed") && v) { F.seed = strtoull(v, NULL, 0); i++; }
+  else if (!strcmp(a, "--batch") && v) { F.batch = atoi(v); i++; }
+  else if (!strcmp(a, "--lines") && v) { F.lines = atoi(v); i++; }
+  else if (!strcmp(a, "--jobs") && v) { F.jobs = atoi(v); i++; }
+  else if (!strcmp(a, "--timeout") && v) { F.timeout = atoi(v); i++; }
+  else if (!strcmp(a, "--save") && v) { F.save = v; i++; }
+  else if (!strcmp(a, "--options") && v) { F.optpath = v; i++; }
+  else if (!strcmp(a, "--catalogue") && v) { F.catpath = v; i++; }
+  else if (!strcmp(a, "--print")) F.print = true;
+  else if (!strcmp(a, "--print-batches")) F.print = F.print_batches = true;
+  else if (!strcmp(a, "-v")) F.verbose = true;
+  else if (!strcmp(a, "--all-calls")) F.all_calls = true;
   else {
-    fprintf(stderr, "usage: sr-fuzz [-n N] [--seed S] [--save DIR] [-v] OPTIONS.tsv\n");
+    fprintf(stderr, "usage: sr-fuzz [-n N] [--seed S] [--batch K] [--lines L] [--jobs J] [--save DIR]\n"
+      "               [--options FILE] [--catalogue FILE] [--timeout S] [-v] [--all-calls]\n"
+      "               [--print | --print-batches]\n");
     @.usage: sr-fuzz...@>
     return 2;
   }
 }
-if (!table) { fprintf(stderr, "sr-fuzz: no option table\n"); return 2; }
-read_rows(table);
+if (F.batch < 1) F.batch = 1;
+if (F.batch > SS_MAXPROC - 1) F.batch = SS_MAXPROC - 1;
+if (F.jobs < 1) F.jobs = 1;
+if (F.lines < 1) F.lines = 1;
 
-@* The option table.
-The generator needs, of each row, the level, the name and the type of the
-argument; the sockscript library reads \.{spec/options.tsv} for it.
+@ The generator needs the option table; the calls it may make are the
+ones sockref has, which it asks sockref (see the generator's book);
+the catalogue names the clauses a saved script may cite.
 
-@<Types@>=
-typedef ss_optrow row;
-
-@ @<Functions@>=
-static row *rows;
-static int nrows;
-
-static void read_rows(const char *path)
-{
-  if ((nrows = ss_read_options(path, &rows)) <= 0) {
-    fprintf(stderr, "sr-fuzz: cannot read %s\n", path);
-    exit(2);
-  }
+@<Prepare the generator@>=
+if (fg_load_options(F.optpath, &F.opts) <= 0) {
+  fprintf(stderr, "sr-fuzz: cannot read the option table %s\n", F.optpath);
+  @.sr-fuzz: cannot read the option table@>
+  return 2;
+}
+if ((size_t) ss_ncalls() > sizeof F.enabled / sizeof F.enabled[0]) {
+  fprintf(stderr, "sr-fuzz: the executor has more calls than the fuzzer can enable\n");
+  return 2;
+}
+fg_probe_sockref(&F.opts, F.enabled);
+if (F.all_calls) for (int c = 0; c < ss_ncalls(); c++) F.enabled[c] = true;
+read_catalogue(&F);
+if (F.verbose) {
+  fprintf(stderr, "sr-fuzz: the calls sockref has, which the sequences make:");
+  for (int c = 0; c < ss_ncalls(); c++) if (F.enabled[c]) fprintf(stderr, " %s", ss_call_name(c));
+  fputc('\n', stderr);
 }
 
-@* The generator.
-A sequence is text, built line by line into a buffer.  The random numbers
-come from SplitMix64, seeded per sequence.
+@* Sequences and their seeds.
+Every sequence has a number, from 0, and is drawn from a source seeded by
+the campaign's seed and its number alone.  A sequence is therefore the
+same whatever the batch size or the number of jobs, and
+\.{sr-fuzz --print --seed S} shows the sequence a report names.
+
+A sequence runs in a process of its own, made for it: most sequences
+start as root, some as an ordinary user (1000) or as \.{nobody}
+(65534).
 
 @<Types@>=
 typedef struct {
-  unsigned long long state;
-  ss_buf b;
-  int nsock; /* sockets made so far: descriptors 3, 4, \dots\ (roughly) */
-  bool stream, dropped; /* a TCP socket was made; privileges were given up */
-} gen;
+  uint64_t seed;
+  int uid;
+  char *body; /* the call lines, each ending in a newline */
+  size_t bodylen;
+  char *tail; /* the lines that close its descriptors */
+  size_t taillen;
+  char *restore; /* the lines, for a root process, that put back its tunables */
+  size_t restorelen;
+} seqinfo;
 
 @ @<Functions@>=
-static unsigned long long next(gen *g)
+static uint64_t sequence_seed(unsigned long long seed, long k)
 {
-  unsigned long long z = (g->state += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
-static int pick(gen *g, int n) { return (int) (next(g) % (unsigned long long) n); }
-
-#define ONE_OF(g, a) (a)[pick((g), (int) (sizeof (a) / sizeof (a)[0]))]
-
-@ The pieces: descriptors (mostly sockets of the sequence, sometimes a
-descriptor that is no socket or is not open), integers (the edges and the
-small numbers that options treat specially), lengths.  Descriptors 0 to
-2 are only given to the option calls, which answer |ENOTSOCK| for them:
-what they are open on (\.{/dev/null} for the recorder, a terminal in the
-model) is the environment's, not the socket layer's.  Process IDs are
-written as variables, never as numbers, for the same reason.
-
-@<Functions@>=
-static int fd_any(gen *g, bool std)
-{
-  static const int odd[] = {0, 2, 99, -1};
-  int k;
-  if (pick(g, 10) == 0 || g->nsock == 0) {
-    do k = ONE_OF(g, odd); while (!std && k >= 0 && k <= 2);
-    return k;
+  uint64_t s = seed * 0x9e3779b97f4a7c15ULL + (uint64_t) k;
+  for (int i = 0; i < 3; i++) {
+    s ^= s >> 31;
+    s *= 0xbf58476d1ce4e5b9ULL;
+    s ^= s >> 29;
   }
-  return 3 + pick(g, g->nsock);
+  return s;
 }
 
-static int fd_of(gen *g) { return fd_any(g, true); }
-static int fd_nonstd(gen *g) { return fd_any(g, false); }
-
-static const char *int_of(gen *g)
+static void take(ss_buf *b, char **p, size_t *n)
 {
-  static const char *const v[] = {"0", "1", "2", "-1", "3", "6", "7", "64", "255", "256",
-    "1000", "65535", "65536", "2147483647", "-2147483648", "0x80", "0xe0", "0xff"};
-  return ONE_OF(g, v);
+  *p = b->p ? b->p : strdup("");
+  *n = b->n;
+  b->p = NULL;
+  b->n = b->cap = 0;
 }
 
-static int len_of(gen *g, int natural)
+static void make_sequence(const fuzz *F, long k, seqinfo *q)
 {
-  static const int v[] = {0, 1, 2, 3, 5, 7, 8, 11, 12, 13, 15, 16, 17, 20, 24, 40, 41, -1};
-  return pick(g, 10) < 7 ? natural : ONE_OF(g, v);
-}
-
-static const char *group_of(gen *g)
-{
-  static const char *const v[] = {"224.1.1.1", "224.1.1.2", "232.1.1.1", "239.255.255.255",
-    "10.0.0.1", "0.0.0.0"};
-  return ONE_OF(g, v);
-}
-
-static const char *local_of(gen *g)
-{
-  static const char *const v[] = {"0.0.0.0", "10.0.0.1", "127.0.0.1", "1.2.3.4", "10.0.0.255"};
-  return ONE_OF(g, v);
-}
-
-@ A value of an option, by the row's type, and its natural length.  Now and
-then a value of another shape is given instead, as a program with a bug
-would.
-
-@<Functions@>=
-static int value_of(gen *g, const row *r, ss_buf *v)
-{
-  const char *t = r->f[SS_OPT_TYPE];
-  int shape = pick(g, 12);
-  v->n = 0;
-  if (shape == 0) { ss_puts(v, "NULL", 4); return 4; }
-  if (shape == 1 || !strcmp(t, "bytes") || !strcmp(t, "string")) @<Write random bytes@>@;
-  if (!strcmp(t, "linger"))
-    { ss_printf(v, "{l_onoff=%s, l_linger=%s}", int_of(g), int_of(g)); return 8; }
-  if (!strcmp(t, "timeval"))
-    { ss_printf(v, "{tv_sec=%s, tv_usec=%s}", int_of(g), pick(g, 2) ? "999999" : int_of(g)); return 16; }
-  if (!strcmp(t, "mreq")) @<Write an |ip_mreqn| or an |ip_mreq|@>@;
-  if (!strcmp(t, "mreq_source")) {
-    ss_printf(v, "{imr_multiaddr=inet_addr(\"%s\"), imr_interface=inet_addr(\"%s\"), "
-      "imr_sourceaddr=inet_addr(\"%s\")}", group_of(g), local_of(g), pick(g, 2) ? "1.2.3.4" : "5.6.7.8");
-    return 12;
-  }
-  if (!strcmp(r->f[SS_OPT_NAME], "IP_MSFILTER")) @<Write an |ip_msfilter|@>@;
-  if (!strcmp(t, "custom") || !strcmp(t, "fprog")) @<Write a classic program@>@;
-  ss_printf(v, "[%s]", int_of(g));
-  return !strcmp(t, "u64") && pick(g, 2) ? 8 : 4;
-}
-
-@ @<Write random bytes@>=
-{
-  int len = pick(g, 44);
-  ss_putc(v, '"');
-  if (!strcmp(r->f[SS_OPT_NAME], "SO_BINDTODEVICE") && pick(g, 2)) {
-    const char *dev = pick(g, 2) ? "lo" : "eth0";
-    len = (int) strlen(dev);
-    ss_puts(v, dev, (size_t) len);
-  } else for (int k = 0; k < len; k++)
-    ss_printf(v, "\\x%02x", pick(g, 3) ? (int) ONE_OF(g, ((const int[]) {0, 1, 7, 0x44, 0x83, 0x94, 4, 8})) : pick(g, 256));
-  ss_putc(v, '"');
-  return len;
-}
-
-@ @<Write an |ip_mreqn| or an |ip_mreq|@>=
-{
-  if (pick(g, 3)) {
-    ss_printf(v, "{imr_multiaddr=inet_addr(\"%s\"), imr_address=inet_addr(\"%s\"), imr_ifindex=%d}",
-      group_of(g), local_of(g), ONE_OF(g, ((const int[]) {0, 0, 1, 2, 99})));
-    return 12;
-  }
-  ss_printf(v, "{imr_multiaddr=inet_addr(\"%s\"), imr_interface=inet_addr(\"%s\")}", group_of(g),
-    local_of(g));
-  return 8;
-}
-
-@ @<Write an |ip_msfilter|@>=
-{
-  int ns = pick(g, 4), numsrc = pick(g, 5) ? ns : pick(g, 13);
-  ss_printf(v, "{imsf_multiaddr=inet_addr(\"%s\"), imsf_interface=inet_addr(\"%s\"), "
-    "imsf_fmode=%d, imsf_numsrc=%d, imsf_slist=[", group_of(g), local_of(g),
-    pick(g, 8) ? pick(g, 2) : 2, numsrc);
-  for (int k = 0; k < ns; k++) ss_printf(v, "%sinet_addr(\"1.2.3.%d\")", k ? ", " : "", 1 + pick(g, 3));
-  ss_puts(v, "]}", 2);
-  return 16 + 4 * ns;
-}
-
-@ @<Write a classic program@>=
-{
-  static const char *const insn[] = {"BPF_RET|BPF_K", "BPF_RET|BPF_A", "BPF_LD|BPF_W|BPF_LEN",
-    "BPF_ALU|BPF_ADD|BPF_K", "BPF_ALU|BPF_DIV|BPF_K", "BPF_JMP|BPF_JA", "BPF_LD|BPF_MEM",
-    "BPF_ST", "BPF_MISC|BPF_TAX", "BPF_LD|BPF_W|BPF_ABS"};
-  int len = 1 + pick(g, 4);
-  ss_printf(v, "{len=%d, filter=[", pick(g, 6) ? len : pick(g, 3));
-  for (int k = 0; k < len; k++)
-    ss_printf(v, "%s{code=%s, jt=%d, jf=%d, k=%d}", k ? ", " : "",
-      k == len - 1 && pick(g, 4) ? "BPF_RET|BPF_K" : ONE_OF(g, insn), pick(g, 3), pick(g, 3),
-      ONE_OF(g, ((const int[]) {0, 1, 15, 16, 31, 32})));
-  ss_puts(v, "]}", 2);
-  return 16;
-}
-
-@ The lines.  Each kind of call is written with its own habits; the
-weights favour the option calls, which are most of the model.
-
-@<Functions@>=
-static void line_socket(gen *g)
-{
-  static const char *const s[] = {"SOCK_DGRAM, 0", "SOCK_STREAM, 0", "SOCK_RAW, IPPROTO_ICMP",
-    "SOCK_RAW, IPPROTO_RAW", "SOCK_DGRAM, IPPROTO_UDPLITE", "SOCK_DGRAM, IPPROTO_ICMP",
-    "SOCK_DGRAM|SOCK_NONBLOCK, 0", "SOCK_STREAM|SOCK_CLOEXEC, 0", "SOCK_SEQPACKET, 0",
-    "SOCK_RAW, 0", "SOCK_DGRAM, IPPROTO_TCP"};
-  const char *t = ONE_OF(g, s);
-  ss_printf(&g->b, "socket(AF_INET, %s) = ?\n", t);
-  if (!strncmp(t, "SOCK_STREAM", 11)) g->stream = true;
-  g->nsock++;
-}
-
-static void line_option(gen *g, bool set)
-{
-  ss_buf v = {NULL, 0, 0};
-  const row *r = &rows[pick(g, nrows)];
-  while (g->stream && g->dropped && (!strcmp(r->f[SS_OPT_NAME], "SO_ATTACH_FILTER") ||
-      !strcmp(r->f[SS_OPT_NAME], "SO_ATTACH_REUSEPORT_CBPF")))
-    r = &rows[pick(g, nrows)];
-  char level[32], name[48];
-  int len;
-  snprintf(level, sizeof level, "%s", !strcmp(r->f[SS_OPT_LEVEL], "SOL_SOCKET") ? "SOL_SOCKET" : "SOL_IP");
-  snprintf(name, sizeof name, "%s", r->f[SS_OPT_NAME]);
-  if (pick(g, 25) == 0) snprintf(name, sizeof name, "%d", pick(g, 2) ? 120 + pick(g, 80) : 1000 + pick(g, 100));
-  if (pick(g, 40) == 0) snprintf(level, sizeof level, "%s", pick(g, 2) ? "9999" : "1000");
-  len = value_of(g, r, &v);
-  if (set) ss_printf(&g->b, "setsockopt(%d, %s, %s, %s, %d) = ?\n", fd_of(g), level, name, v.p, len_of(g, len));
-  else if (!strcmp(r->f[SS_OPT_NAME], "IP_MSFILTER") && strncmp(v.p, "NULL", 4))
-    ss_printf(&g->b, "getsockopt(%d, %s, %s, %s => ?, [%d]) = ?\n", fd_of(g), level, name, v.p, len_of(g, 56));
-  else if (pick(g, 30) == 0) ss_printf(&g->b, "getsockopt(%d, %s, %s, ?, NULL) = ?\n", fd_of(g), level, name);
-  else ss_printf(&g->b, "getsockopt(%d, %s, %s, %s, [%d]) = ?\n", fd_of(g), level, name,
-    pick(g, 30) ? "?" : "NULL", len_of(g, len < 4 ? 4 : len));
-  free(v.p);
-}
-
-@ @<Functions@>=
-static void line_fcntl(gen *g)
-{
-  static const char *const get[] = {"F_GETFL", "F_GETFD", "F_GETOWN", "F_GETSIG"};
-  static const char *const fl[] = {"O_NONBLOCK", "O_ASYNC", "O_APPEND", "O_NOATIME", "O_DIRECT",
-    "O_RDONLY", "0", "O_NONBLOCK|O_ASYNC", "0x7fffffff"};
-  static const char *const own[] = {"$pid", "-$pgrp", "99999", "-99999", "0", "-2147483648"};
-  switch (pick(g, 8)) {
-  case 0: case 1: ss_printf(&g->b, "fcntl(%d, %s) = ?\n", fd_nonstd(g), ONE_OF(g, get)); break;
-  case 2: ss_printf(&g->b, "fcntl(%d, F_SETFL, %s) = ?\n", fd_nonstd(g), ONE_OF(g, fl)); break;
-  case 3: ss_printf(&g->b, "fcntl(%d, F_SETFD, %s) = ?\n", fd_nonstd(g), int_of(g)); break;
-  case 4: ss_printf(&g->b, "fcntl(%d, F_SETOWN, %s) = ?\n", fd_nonstd(g), ONE_OF(g, own)); break;
-  case 5: ss_printf(&g->b, "fcntl(%d, F_SETSIG, %s) = ?\n", fd_nonstd(g), int_of(g)); break;
-  case 6: ss_printf(&g->b, "fcntl(%d, %s, %d) = ?\n", fd_nonstd(g), pick(g, 2) ? "F_DUPFD" : "F_DUPFD_CLOEXEC",
-    ONE_OF(g, ((const int[]) {0, 10, 100, 1023, 1024, -1}))); break;
-  default: ss_printf(&g->b, "fcntl(%d, 9999) = ?\n", fd_nonstd(g));
-  }
-}
-
-static void line_ioctl(gen *g)
-{
-  static const char *const rq[] = {"FIONBIO", "FIOASYNC", "SIOCSPGRP", "SIOCGPGRP", "FIOSETOWN",
-    "FIOGETOWN", "SIOCINQ", "SIOCOUTQ", "SIOCATMARK", "SIOCOUTQNSD", "0x12345678"};
-  static const char *const arg[] = {"[0]", "[$pid]", "[-$pgrp]", "[99999]", "[-99999]"};
-  static const char *const flag[] = {"[0]", "[1]", "[256]", "[-1]"};
-  int k = pick(g, 14);
-  if (k < 11) ss_printf(&g->b, "ioctl(%d, %s, %s) = ?\n", fd_nonstd(g), rq[k], !pick(g, 12) ? "NULL" :
-    k < 2 ? ONE_OF(g, flag) : ONE_OF(g, arg));
-  else if (k == 11) ss_printf(&g->b, "ioctl(%d, %s) = ?\n", fd_nonstd(g), pick(g, 2) ? "FIOCLEX" : "FIONCLEX");
-  else ss_printf(&g->b, "ioctl(%d, %s, %s) = ?\n", fd_nonstd(g), pick(g, 2) ? "SIOCGSTAMP" : "SIOCGSTAMPNS",
-    pick(g, 2) ? "NULL" : "[0, 0, 0, 0]");
-}
-
-@ Tunables of the namespace only: the machine-wide ones are a stated limit
-of the model.  \.{optmem\_max} is left out too, for now: Linux charges
-filters, memberships and source lists against it, and the model does not
-yet keep that account (a shrunken \.{optmem\_max} makes the kernel refuse
-a filter with |ENOMEM| where the model accepts it: seed 301322).
-
-@<Functions@>=
-static void line_sysctl(gen *g)
-{
-  static const char *const name[] = {"net.ipv4.ip_default_ttl", "net.ipv4.ip_no_pmtu_disc",
-    "net.ipv4.igmp_max_memberships", "net.ipv4.igmp_max_msf", "net.ipv4.ping_group_range",
-    "net.ipv4.ip_local_port_range", "net.ipv4.ip_unprivileged_port_start", "net.core.somaxconn",
-    "net.ipv4.ipfrag_time", "net.ipv4.ip_forward"};
-  static const char *const val[] = {"0", "1", "2", "-1", "5", "255", "256", "0 0", "1 0",
-    "1024 65535", "abc", "", "0x10", "2147483648", "40000 50000"};
-  if (pick(g, 3)) ss_printf(&g->b, "sysctl_set(\"%s\", \"%s\") = ?\n", ONE_OF(g, name), ONE_OF(g, val));
-  else ss_printf(&g->b, "sysctl_get(\"%s\", ?) = ?\n", ONE_OF(g, name));
-}
-
-static void line_process(gen *g)
-{
-  static const char *const cap[] = {"CAP_NET_ADMIN", "CAP_NET_RAW", "CAP_SETUID", "CAP_FOWNER"};
-  g->dropped = true;
-  switch (pick(g, 4)) {
-  case 0: ss_printf(&g->b, "setuid(65534) = ?\n"); break;
-  case 1: ss_printf(&g->b, "seteuid(%d) = ?\n", pick(g, 2) ? 0 : 1000); break;
-  default: ss_printf(&g->b, "cap_drop(%s) = ?\n", ONE_OF(g, cap));
-  }
-}
-
-@ A sequence: one to three sockets, then up to thirty calls.
-
-@<Functions@>=
-static char *generate(unsigned long long seed)
-{
-  gen g;
-  int len;
-  memset(&g, 0, sizeof g);
-  g.state = seed;
-  ss_printf(&g.b, "# sr-fuzz sequence %llu\n", seed);
-  if (pick(&g, 2)) ss_printf(&g.b, "sysctl_set(\"net.ipv4.ping_group_range\", \"0 0\") = ?\n");
-  for (int k = 1 + pick(&g, 3); k > 0; k--) line_socket(&g);
-  len = 5 + pick(&g, 26);
-  for (int k = 0; k < len; k++) {
-    int w = pick(&g, 100);
-    if (w < 36) line_option(&g, true);
-    else if (w < 70) line_option(&g, false);
-    else if (w < 78) line_fcntl(&g);
-    else if (w < 85) line_ioctl(&g);
-    else if (w < 89) line_socket(&g);
-    else if (w < 92) ss_printf(&g.b, "close(%d) = ?\n", fd_of(&g));
-    else if (w < 97) line_sysctl(&g);
-    else line_process(&g);
-  }
-  return g.b.p;
-}
-
-@* Running a sequence.
-Recording a sequence is what \.{sr-record} does, in memory: run it on
-the kernel and print every line with the kernel's results.  Checking the
-recording is what \.{sr-check} does.  The answer is the first line that
-diverges, or $-1$; $-2$ when the kernel could not run the sequence (it
-blocked, or the namespaces could not be made), which is no divergence.
-
-@<Functions@>=
-static char *record(const char *text, ss_outcome *ko)
-{
-  ss_script *s = ss_parse("fuzz", text, strlen(text), stderr);
+  fg_rand r;
+  fg_gen g;
   ss_buf b = {NULL, 0, 0};
-  ss_arena a = {NULL, 0, 0};
-  if (!s) return NULL;
-  if (ss_run_kernel(s, ko, 5) < 0) { ss_free(s); return NULL; }
-  for (int li = 0; li < s->nlines; li++) {
-    ss_env e = ko->env;
-    ss_print_line(&b, s, li, ko, &a, &e);
-    ss_putc(&b, '\n');
-  }
-  ss_arena_free(&a);
-  ss_free(s);
-  return b.p;
+  static const int uids[] = {0, 0, 0, 0, 0, 0, 0, 1000, 65534, 0};
+  q->seed = sequence_seed(F->seed, k);
+  fg_seed(&r, q->seed);
+  q->uid = uids[fg_below(&r, 10)];
+  fg_init(&g, &r, &F->opts, F->enabled, &b);
+  fg_begin(&g, q->uid == 0);
+  fg_sequence(&g, F->lines);
+  take(&b, &q->body, &q->bodylen);
+  fg_close_all(&g);
+  take(&b, &q->tail, &q->taillen);
+  fg_restore(&g);
+  take(&b, &q->restore, &q->restorelen);
+  fg_free(&g);
 }
 
-static int diverges(const char *recorded, ss_outcome *so)
+static void free_sequence(seqinfo *q)
 {
-  ss_script *s = ss_parse("fuzz", recorded, strlen(recorded), stderr);
-  ss_arena a = {NULL, 0, 0};
-  int first = -1;
-  if (!s) return -2;
-  ss_run_sockref(s, so);
-  for (int li = 0; li < s->nlines && first < 0; li++) {
-    ss_env e = so->env;
-    int what;
-    if (s->line[li].kind == SL_CALL && ss_check_line(s, li, so, &a, &e, &what) != SS_PASS) first = li;
-  }
-  ss_arena_free(&a);
-  ss_free(s);
-  return first;
+  free(q->body);
+  free(q->tail);
+  free(q->restore);
 }
 
-@ Making a divergence small: take out one line at a time, from the last,
-and keep it out when the shorter sequence, recorded again, still
-diverges.  Lines are taken out of the generated text, not the recording,
-so every trial is a fresh recording.
+@ \.{--print} writes sequences as the standalone scripts the fuzzer would
+save, unrecorded.
 
 @<Functions@>=
-static char *without_line(const char *text, int drop)
+static int print_sequences(const fuzz *F)
 {
-  ss_buf b = {NULL, 0, 0};
-  int li = 0;
-  for (const char *p = text; *p; li++) {
-    const char *nl = strchr(p, '\n');
-    size_t len = nl ? (size_t) (nl - p + 1) : strlen(p);
-    if (li != drop) ss_puts(&b, p, len);
-    p += len;
+  if (F->print_batches) return print_batches(F);
+  for (long k = 0; k < F->n; k++) {
+    seqinfo q;
+    make_sequence(F, k, &q);
+    printf("# sequence %ld of seed %llu, for user %d\n", k, F->seed, q.uid);
+    if (q.uid) printf("proc_new(%d) = ?\nproc_switch(2) = ?\n", q.uid);
+    fwrite(q.body, 1, q.bodylen, stdout);
+    free_sequence(&q);
   }
-  if (!b.p) ss_puts(&b, "", 0);
-  return b.p;
-}
-
-static int count_lines(const char *text)
-{
-  int n = 0;
-  for (const char *p = text; *p; p++) if (*p == '\n') n++;
-  return n;
-}
-
-static char *minimise(char *text, ss_outcome *ko, ss_outcome *so)
-{
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    for (int li = count_lines(text) - 1; li >= 1; li--) {
-      char *shorter = without_line(text, li), *rec = record(shorter, ko);
-      if (rec && diverges(rec, so) >= 0) { free(text); text = shorter; changed = true; }
-      else free(shorter);
-      free(rec);
-    }
-  }
-  return text;
-}
-
-@ @<Prototypes@>=
-static void read_rows(const char *path);
-static char *generate(unsigned long long seed);
-static char *record(const char *text, ss_outcome *ko);
-static int diverges(const char *recorded, ss_outcome *so);
-static char *minimise(char *text, ss_outcome *ko, ss_outcome *so);
-
-@* The campaign.
-Each sequence is generated, recorded and checked; a divergence is
-minimised, printed and, with \.{--save}, written to
-\.{DIR/fuzz-SEED.sr} as its recording.
-
-@<Run the campaign@>=
-{
-  ss_outcome *ko = ss_outcome_new(true), *so = ss_outcome_new(false);
-  long found = 0, skipped = 0, lines = 0;
-  struct timespec t0, t1;
-  double secs;
-  clock_gettime(CLOCK_MONOTONIC, &t0);
-  for (long i = 0; i < n; i++) {
-    char *text = generate(seed + (unsigned long long) i), *rec = record(text, ko);
-    int d;
-    lines += count_lines(text);
-    if (!rec) { skipped++; free(text); continue; }
-    d = diverges(rec, so);
-    if (verbose) printf("%s", rec);
-    if (d >= 0) @<Report and save a divergence@>@;
-    free(text);
-    free(rec);
-  }
-  clock_gettime(CLOCK_MONOTONIC, &t1);
-  secs = (double) (t1.tv_sec - t0.tv_sec) + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
-  ss_free_options(rows, nrows);
-  printf("sr-fuzz: %ld sequences (%ld lines, seeds %llu to %llu) on the kernel and sockref in %.1f s: "
-    "%ld divergences, %ld not run\n", n, lines, seed, seed + (unsigned long long) n - 1, secs, found, skipped);
-  ss_outcome_free(ko, true);
-  ss_outcome_free(so, false);
-  return found ? 1 : 0;
-}
-
-@ @<Report and save a divergence@>=
-{
-  char *small = minimise(strdup(text), ko, so), *srec = record(small, ko);
-  found++;
-  printf("DIVERGENCE seed %llu (minimised):\n%s", seed + (unsigned long long) i, srec ? srec : small);
-  if (save && srec) {
-    char path[4096];
-    FILE *f;
-    mkdir(save, 0755);
-    snprintf(path, sizeof path, "%s/fuzz-%llu.sr", save, seed + (unsigned long long) i);
-    if ((f = fopen(path, "w"))) { fputs(srec, f); fclose(f); }
-  }
-  free(small);
-  free(srec);
-}
-
-@* A libFuzzer harness for sockref alone.
-The differential fuzzer needs the kernel and asks well-typed questions.
-The harness below asks sockref anything: libFuzzer (clang's
-\.{-fsanitize=fuzzer}) hands it arbitrary bytes, which it reads as a
-sequence of calls --- the call, its descriptor, level, option, length and
-the bytes of its value all come from the input --- on a fresh world each
-time, under AddressSanitizer and UndefinedBehaviorSanitizer.  It looks for
-crashes, memory errors and undefined behaviour, and checks the invariants
-every call must keep: a result of $-1$ comes with an error number, any
-other result is not negative, and a failed call leaves |errno| in the
-range of the kernel's error numbers.  \.{make fuzz FUZZ\_SECONDS=N} builds
-and runs it.
-
-@(generated/srlibfuzz.c@>=
-#define _GNU_SOURCE 1
-#include "sockref.h"
-#include <errno.h>
-#include <fcntl.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/ioctl.h>
-#include <linux/sockios.h>
-#include <netinet/in.h>
-@<The harness's input reader@>@;
-@<The harness's calls@>@;
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-  input in = {data, size};
-  sr_reset();
-  for (int k = 0; k < 64 && in.n > 0; k++) one_call(&in);
   return 0;
 }
 
-@ Reading the input: a byte, an integer of a few bytes, or a run of bytes;
-when the input is used up every read gives zeros.
+@* Batches.
+Running a script on the kernel costs a fresh network namespace, which the
+kernel takes milliseconds to build and to tear down; sockref takes
+microseconds.  So sequences run in {\it batches\/}: one script, one
+namespace, up to |SS_MAXPROC|$-1$ sequences.  The batch's first process
+stays root and does nothing but put tunables back; each sequence gets a
+new process, made for it with \.{proc\_new}, which starts with
+descriptors 0 to 2 and nothing else, under the sequence's user:
+\smallskip
+\.{proc\_new(0) = ?}\par
+\.{proc\_switch(2) = ?}\par
+{\it the sequence's lines}\par
+{\it \.{close} of every descriptor it may have opened}\par
+\.{proc\_switch(1) = ?}\par
+{\it \.{sysctl\_set} of every tunable it wrote, back to its default}
+\smallskip\noindent
+The sequences of a batch then meet only where the namespace is shared ---
+ports, memberships, tunables --- and the closing and restoring lines take
+those back.  A batch runs the same way on both systems (sockref also
+makes a process per sequence), so a leak from one sequence into the next
+could not make a divergence appear where there is none; it could only
+make one sequence's divergence depend on another's lines, and the
+fuzzer rechecks every divergent sequence alone before it blames it.
 
-@<The harness's input reader@>=
-typedef struct { const uint8_t *p; size_t n; } input;
-static unsigned byte(input *in)
+A batch remembers, for each of its lines, the sequence the line belongs
+to and its place in that sequence's body ($-1$ for the lines around the
+body).
+
+@<Types@>=
+typedef struct {
+  ss_buf text;
+  long first; /* the number of its first sequence */
+  int nseq;
+  int *seq, *bodyline; /* per line of the script */
+  int nlines, cap;
+} batch;
+
+@ @<Functions@>=
+static void batch_add(batch *B, const char *p, size_t n, int seq, bool body)
 {
-  unsigned b = 0;
-  if (in->n) { b = *in->p++; in->n--; }
-  return b;
-}
-static int32_t i32(input *in)
-{
-  uint32_t v = 0;
-  for (int k = 0; k < 4; k++) v = v << 8 | byte(in);
-  return (int32_t) v;
-}
-static int small_int(input *in)
-{
-  static const int v[] = {0, 1, 2, 3, 4, 5, 7, 8, 12, 16, 20, 24, 40, 41, 255, 256,
-    65535, -1, 2147483647, (int) 0x80000000u};
-  unsigned b = byte(in);
-  return b < 128 ? v[b % (sizeof v / sizeof v[0])] : i32(in);
+  int k = 0;
+  ss_puts(&B->text, p, n);
+  for (size_t i = 0; i < n; i++)
+    if (p[i] == '\n') {
+      if (B->nlines == B->cap) {
+        B->cap = B->cap ? 2 * B->cap : 256;
+        B->seq = realloc(B->seq, (size_t) B->cap * sizeof *B->seq);
+        B->bodyline = realloc(B->bodyline, (size_t) B->cap * sizeof *B->bodyline);
+        if (!B->seq || !B->bodyline) abort();
+      }
+      B->seq[B->nlines] = seq;
+      B->bodyline[B->nlines++] = body ? k++ : -1;
+    }
 }
 
-@ One call.  The descriptor is one of the first few, where the sockets are;
-the level one of the two the model knows or another; the buffers are
-large enough for any length the input chose up to 512 bytes, and the
-length may be larger, smaller or negative.
-
-@<The harness's calls@>=
-static void check_result(long r)
+static void batch_line(batch *B, int seq, const char *fmt, int arg)
 {
-  if (r == -1 ? (errno <= 0 || errno > 133) : r < 0) abort();
+  char buf[64];
+  int n = snprintf(buf, sizeof buf, fmt, arg);
+  batch_add(B, buf, (size_t) n, seq, false);
 }
 
-static void one_call(input *in)
+static void make_batch(const fuzz *F, long first, int nseq, batch *B)
 {
-  static const int levels[] = {SOL_SOCKET, IPPROTO_IP, IPPROTO_TCP, 9999};
-  static const int types[] = {SOCK_DGRAM, SOCK_STREAM, SOCK_RAW, SOCK_SEQPACKET, 0, 15};
-  static const unsigned long reqs[] = {FIONBIO, FIOASYNC, FIOCLEX, FIONCLEX, SIOCSPGRP,
-    SIOCGPGRP, FIOSETOWN, FIOGETOWN, SIOCINQ, SIOCOUTQ, SIOCATMARK, SIOCOUTQNSD, SIOCGSTAMP,
-    SIOCGSTAMPNS, 0x8999};
-  static const char *const tun[] = {"net.ipv4.ip_default_ttl", "net.ipv4.ping_group_range",
-    "net.ipv4.igmp_max_memberships", "net.ipv4.igmp_max_msf", "net.core.optmem_max",
-    "net.ipv4.ip_local_port_range", "net.core.rmem_max", "net.ipv4.ip_local_reserved_ports"};
-  uint8_t buf[512 + 64];
-  unsigned op = byte(in) % 14;
-  int fd = (int) (byte(in) % 8), len;
-  socklen_t sl;
-  long r = 0;
-  memset(buf, 0, sizeof buf);
-  errno = 0;
-  switch (op) {
-  case 0: r = sr_socket(AF_INET, types[byte(in) % 6] | (byte(in) & 1 ? SOCK_NONBLOCK : 0),
-    (int) (byte(in) % 4 == 0 ? small_int(in) : (int) byte(in))); break;
-  case 1: case 2: case 3:
-    len = small_int(in);
-    for (int k = 0; k < (len > 0 && len < 512 ? len : 16); k++) buf[k] = (uint8_t) byte(in);
-    r = sr_setsockopt(fd, levels[byte(in) % 4], (int) byte(in), byte(in) % 16 ? buf : NULL,
-      (socklen_t) len);
-    break;
-  case 4: case 5:
-    len = small_int(in);
-    sl = (socklen_t) (len > 512 ? 512 : len);
-    for (int k = 0; k < 16; k++) buf[k] = (uint8_t) byte(in);
-    r = sr_getsockopt(fd, levels[byte(in) % 4], (int) byte(in), byte(in) % 16 ? buf : NULL,
-      byte(in) % 16 ? &sl : NULL);
-    break;
-  case 6: r = sr_fcntl(fd, (int) (byte(in) % 16), (long) small_int(in)); break;
-  case 7:
-    memcpy(buf, &(int) {small_int(in)}, sizeof(int));
-    r = sr_ioctl(fd, reqs[byte(in) % 15], byte(in) % 8 ? buf : NULL);
-    break;
-  case 8: r = sr_close(fd); break;
-  case 9: {
-    char text[16];
-    snprintf(text, sizeof text, "%d", small_int(in));
-    r = sr_sysctl_set(tun[byte(in) % 8], text);
-    break;
+  memset(B, 0, sizeof *B);
+  B->first = first;
+  B->nseq = nseq;
+  for (int j = 0; j < nseq; j++) {
+    seqinfo q;
+    make_sequence(F, first + j, &q);
+    batch_line(B, j, "proc_new(%d) = ?\n", q.uid);
+    batch_line(B, j, "proc_switch(%d) = ?\n", j + 2);
+    batch_add(B, q.body, q.bodylen, j, true);
+    batch_add(B, q.tail, q.taillen, j, false);
+    batch_line(B, j, "proc_switch(%d) = ?\n", 1);
+    batch_add(B, q.restore, q.restorelen, j, false);
+    free_sequence(&q);
   }
-  case 10: {
-    struct sockaddr_in a;
-    memset(&a, 0, sizeof a);
-    a.sin_family = (sa_family_t) (byte(in) % 4 ? AF_INET : byte(in));
-    a.sin_port = (in_port_t) (byte(in) << 8 | byte(in));
-    a.sin_addr.s_addr = (in_addr_t) i32(in);
-    memcpy(buf, &a, sizeof a);
-    len = small_int(in);
-    if (len > 128) len = 16;
-    r = byte(in) & 1 ? sr_bind(fd, (struct sockaddr *) buf, (socklen_t) len)
-                     : sr_connect(fd, (struct sockaddr *) buf, (socklen_t) len);
-    break;
+}
+
+static void free_batch(batch *B)
+{
+  free(B->text.p);
+  free(B->seq);
+  free(B->bodyline);
+}
+
+static int print_batches(const fuzz *F)
+{
+  for (long k0 = 0; k0 < F->n; k0 += F->batch) {
+    batch B;
+    int nseq = (int) (F->n - k0 < F->batch ? F->n - k0 : F->batch);
+    make_batch(F, k0, nseq, &B);
+    printf("# batch of sequences %ld to %ld of seed %llu\n", k0, k0 + nseq - 1, F->seed);
+    fwrite(B.text.p, 1, B.text.n, stdout);
+    free_batch(&B);
   }
-  case 11: r = sr_listen(fd, small_int(in)); break;
-  case 12:
-    sl = (socklen_t) (byte(in) % 32);
-    r = byte(in) & 1 ? sr_getsockname(fd, (struct sockaddr *) buf, &sl)
-                     : sr_getpeername(fd, (struct sockaddr *) buf, &sl);
-    break;
-  default:
-    switch (byte(in) % 4) {
-    case 0: r = sr_setuid((uid_t) (byte(in) % 2 ? 65534 : 0)); break;
-    case 1: r = sr_cap_drop((int) (byte(in) % 42)); break;
-    case 2: r = sr_proc_new(0, (uid_t) (byte(in) % 2 ? 65534 : 0)); break;
-    default: r = sr_proc_switch((pid_t) (1000 + byte(in) % 4)); break;
+  return 0;
+}
+
+@* Comparing.
+The comparison is a recording followed by a check, as a person would do
+it with \.{sr-record} and \.{sr-check}.  The script, with its results
+left as \.{?}, runs on the kernel; every line is written back with the
+kernel's results, merged as the recorder merges them (a port the kernel
+chose becomes the range of ephemeral ports, a time stamp \.{...}, a
+process ID \.{\$pid}); the recorded text is parsed again and run on
+sockref; and each line is checked as the checker checks it.
+
+|compare| does all of it for a script text.  It answers, in |fl|, the
+first line (from 0) of each sequence that did not pass --- indexed by
+|seqof|, the sequence of each line --- or, when |seqof| is null, the
+first failing line of the whole script in |fl[0]|; with the line come
+what the two systems answered there, so that shrinking can tell one
+failure from another.  The answer is 0, or $-1$ when the kernel run
+failed (the note says why).  With |recorded|, the recorded text is
+handed back.
+
+@<Types@>=
+typedef struct {
+  int line; /* $-1$ when every line passed */
+  int status, what; /* as |ss_check_line| says */
+  long long kret, sret; /* the results of the kernel and of sockref */
+  int kerr, serr;
+} failure;
+
+@ @<Functions@>=
+static bool same_failure(const failure *a, const failure *b)
+{
+  return a->status == b->status && a->what == b->what && a->kret == b->kret &&
+    a->sret == b->sret && a->kerr == b->kerr && a->serr == b->serr;
+}
+
+@ @<Functions@>=
+static int compare(fuzz *F, const char *text, size_t len, const int *seqof, int nseq,
+  failure *fl, char *note, size_t notelen, ss_buf *recorded)
+{
+  ss_script *s = ss_parse("sequence", text, len, stderr), *rs = NULL;
+  ss_buf rec = {NULL, 0, 0};
+  ss_arena a = {NULL, 0, 0};
+  int rc = 0;
+  for (int j = 0; j < (seqof ? nseq : 1); j++) fl[j].line = -1;
+  if (!s) { snprintf(note, notelen, "the generator wrote a line that does not parse"); return -1; }
+  @<Run |s| on the kernel and print it recorded into |rec|@>@;
+  if (rc == 0 && !(rs = ss_parse("recorded", rec.p, rec.n, stderr))) {
+    snprintf(note, notelen, "the recorded script does not parse");
+    rc = -1;
+  }
+  if (rc == 0) @<Run |rs| on sockref and find the first failing lines@>@;
+  if (recorded && rc == 0) { free(recorded->p); *recorded = rec; }
+  else free(rec.p);
+  ss_free(s);
+  ss_free(rs);
+  ss_arena_free(&a);
+  return rc;
+}
+
+@ The two outcomes are large and are made once by each process that
+compares (a worker, or the main process): the kernel's is shared with the
+processes that run the lines.
+
+@<Functions@>=
+static void make_outcomes(fuzz *F)
+{
+  if (!F->ko) F->ko = ss_outcome_new(true);
+  if (!F->so) F->so = ss_outcome_new(false);
+  if (!F->ko || !F->so) { fputs("sr-fuzz: out of memory\n", stderr); exit(1); }
+}
+
+@ Recording, as \.{sr-record} prints a recorded script: every line from
+the outcome, with the environment of the whole run.
+
+@<Run |s| on the kernel and print it recorded into |rec|@>=
+{
+  ss_outcome *ko = F->ko;
+  if (ss_run_kernel(s, ko, F->timeout) < 0) {
+    snprintf(note, notelen, "%s", ko->note[0] ? ko->note : "the kernel run failed");
+    rc = -1;
+  } else
+    for (int li = 0; li < s->nlines; li++) {
+      ss_env e = ko->env;
+      ss_print_line(&rec, s, li, ko, &a, &e);
+      ss_putc(&rec, '\n');
+    }
+}
+
+@ Checking, as \.{sr-check} checks a script: one environment for the
+run, every call line in order.  A line that did not pass is any line
+whose status is not a pass: a divergence, or an input sockref could not
+be given.
+
+@<Run |rs| on sockref and find the first failing lines@>=
+{
+  ss_outcome *so = F->so;
+  ss_env e;
+  ss_run_sockref(rs, so);
+  e = so->env;
+  for (int li = 0; li < rs->nlines; li++) {
+    int what, j = seqof ? seqof[li] : 0;
+    if (rs->line[li].kind != SL_CALL) continue;
+    {
+    int st = ss_check_line(rs, li, so, &a, &e, &what);
+    if (st != SS_PASS && fl[j].line < 0) {
+      fl[j].line = li;
+      fl[j].status = st;
+      fl[j].what = what;
+      fl[j].kret = F->ko->raw[li].ret;
+      fl[j].kerr = F->ko->raw[li].err;
+      fl[j].sret = so->raw[li].ret;
+      fl[j].serr = so->raw[li].err;
+    }
+    }
+    ss_arena_reset(&a);
+  }
+}
+
+@* Running the campaign.
+The batches are shared among |jobs| worker processes, batch |b| going to
+worker |b| mod |jobs|.  A worker writes what it found into a table in
+shared memory: for each batch, whether the kernel run succeeded, and for
+each sequence the line at which it first failed.  The divergences are
+handled afterwards, one at a time, by the main process, in the order of
+the sequences, so the report does not depend on the number of jobs.
+
+@<Types@>=
+typedef struct {
+  int status; /* 0 not run, 1 run, $-1$ the kernel run failed */
+  int lines;
+  int failed[SS_MAXPROC]; /* per sequence: the first failing body line, or $-1$ */
+  char note[160];
+} verdict;
+
+@ @<Counts of a campaign@>=
+long batches, ran, nlines, divergent, batchonly, failed, saved, known, tool;
+double seconds;
+
+@ @<Run the campaign@>=
+struct timespec t0, t1;
+verdict *V;
+F.batches = (F.n + F.batch - 1) / F.batch;
+V = mmap(NULL, (size_t) (F.batches ? F.batches : 1) * sizeof *V, PROT_READ | PROT_WRITE,
+  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+if (V == MAP_FAILED) { perror("sr-fuzz: mmap"); return 1; }
+memset(V, 0, (size_t) (F.batches ? F.batches : 1) * sizeof *V);
+clock_gettime(CLOCK_MONOTONIC, &t0);
+if (F.jobs == 1) run_batches(&F, V, 0);
+else {
+  int status;
+  pid_t p;
+  for (int w = 0; w < F.jobs; w++) {
+    fflush(NULL);
+    if ((p = fork()) == 0) { run_batches(&F, V, w); _exit(0); }
+    if (p < 0) { perror("sr-fuzz: fork"); return 1; }
+  }
+  while ((p = wait(&status)) > 0 || errno == EINTR)
+    if (p > 0 && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
+      fprintf(stderr, "sr-fuzz: a worker died (status %#x); its batches that did not finish are failures\n", status);
+      @.sr-fuzz: a worker died@>
+    }
+}
+clock_gettime(CLOCK_MONOTONIC, &t1);
+F.seconds = (double) (t1.tv_sec - t0.tv_sec) + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
+@<Count what the workers found@>@;
+
+@ A worker's loop.
+
+@<Functions@>=
+static void run_batches(fuzz *F, verdict *V, int w)
+{
+  make_outcomes(F);
+  for (long b = w; b < F->batches; b += F->jobs) {
+    batch B;
+    failure fl[SS_MAXPROC];
+    long k0 = b * F->batch;
+    int nseq = (int) (F->n - k0 < F->batch ? F->n - k0 : F->batch);
+    make_batch(F, k0, nseq, &B);
+    V[b].lines = B.nlines;
+    if (compare(F, B.text.p, B.text.n, B.seq, nseq, fl, V[b].note, sizeof V[b].note, NULL) < 0)
+      V[b].status = -1;
+    else {
+      V[b].status = 1;
+      for (int j = 0; j < nseq; j++) V[b].failed[j] = fl[j].line >= 0 ? B.bodyline[fl[j].line] : -1;
+      @<Treat a failure outside the bodies as one of the body's end@>@;
+      if (F->verbose) @<Show the failing lines of the batch@>@;
+    }
+    if (F->verbose) fprintf(stderr, "sr-fuzz: batch %ld done\n", b);
+    free_batch(&B);
+  }
+}
+
+@ A sequence can fail on a line that is not in its body: a \.{close} of
+its end, or a \.{sysctl\_set} that puts a tunable back.  Such a failure
+still belongs to the sequence; it is recorded as a failure just past the
+last line of the body, so that the sequence is rechecked alone with its
+closing lines.
+
+@<Treat a failure outside the bodies as one of the body's end@>=
+for (int j = 0; j < nseq; j++)
+  if (fl[j].line >= 0 && B.bodyline[fl[j].line] < 0) V[b].failed[j] = INT32_MAX;
+
+@ With \.{-v}, a worker shows the lines at which the sequences of a
+batch failed, as the batch has them --- the only place a failure that
+depends on the batch can be seen.
+
+@<Show the failing lines of the batch@>=
+for (int j = 0; j < nseq; j++)
+  if (fl[j].line >= 0) {
+    const char *p = B.text.p;
+    for (int li = 0; li < fl[j].line && p; li++) { p = strchr(p, '\n'); if (p) p++; }
+    if (p) fprintf(stderr, "sr-fuzz: sequence %ld fails in its batch at: %.*s\n", k0 + j,
+      (int) strcspn(p, "\n"), p);
+  }
+
+@ A batch that a worker did not finish --- the worker died, which only
+a crash does --- counts as a failed run, as one whose kernel run failed.
+
+@<Count what the workers found@>=
+for (long b = 0; b < F.batches; b++) {
+  long k0 = b * F.batch;
+  int nseq = (int) (F.n - k0 < F.batch ? F.n - k0 : F.batch);
+  if (V[b].status == 0) {
+    F.failed++;
+    fprintf(stderr, "sr-fuzz: batch %ld (sequences %ld to %ld) did not finish\n", b, k0, k0 + nseq - 1);
+    continue;
+  }
+  if (V[b].status < 0) {
+    F.failed++;
+    fprintf(stderr, "sr-fuzz: batch %ld (sequences %ld to %ld): %s\n", b, k0, k0 + nseq - 1, V[b].note);
+    if (strstr(V[b].note, "namespaces")) { fprintf(stderr, "sr-fuzz: skipped: the kernel runner needs root\n"); return 77; }
+    continue;
+  }
+  F.ran += nseq;
+  F.nlines += V[b].lines;
+}
+
+@* Divergences.
+A sequence that failed in its batch is run again alone: its own script,
+in a namespace of its own, with only its process.  If it passes there,
+its failure in the batch depended on another sequence; the fuzzer says
+so and goes on, because the failure that matters is that other
+sequence's, and it is reported under that sequence's number.  If it
+fails alone, it is shrunk and saved.
+
+@<Handle the divergences@>=
+make_outcomes(&F);
+for (long b = 0; b < F.batches; b++) {
+  long k0 = b * F.batch;
+  int nseq = (int) (F.n - k0 < F.batch ? F.n - k0 : F.batch);
+  if (V[b].status <= 0) continue;
+  for (int j = 0; j < nseq; j++)
+    if (V[b].failed[j] >= 0) handle_divergence(&F, k0 + j);
+}
+
+@ The script of a sequence alone.  A sequence of another user starts by
+making its process, as in a batch; a sequence of root runs in the
+script's first process.  The lines are given as an array of pointers
+into the body, with a mask of the ones to keep, which is what shrinking
+varies; with |tail|, the closing lines are added.
+
+@<Functions@>=
+static void alone_text(ss_buf *b, const seqinfo *q, char **ln, const bool *keep, int n, bool tail)
+{
+  b->n = 0;
+  if (q->uid) ss_printf(b, "proc_new(%d) = ?\nproc_switch(2) = ?\n", q->uid);
+  for (int i = 0; i < n; i++)
+    if (keep[i]) { ss_puts(b, ln[i], strlen(ln[i])); ss_putc(b, '\n'); }
+  if (tail) ss_puts(b, q->tail, q->taillen);
+  if (!b->p) ss_puts(b, "", 0);
+}
+
+@ Splitting a body into its lines, in place.
+
+@<Functions@>=
+static int split_lines(char *body, char ***out)
+{
+  int n = 0, cap = 16;
+  char **v = malloc((size_t) cap * sizeof *v);
+  for (char *p = body; p && *p; ) {
+    char *nl = strchr(p, '\n');
+    if (nl) *nl = '\0';
+    if (n == cap) { cap *= 2; v = realloc(v, (size_t) cap * sizeof *v); }
+    if (!v) abort();
+    v[n++] = p;
+    p = nl ? nl + 1 : NULL;
+  }
+  *out = v;
+  return n;
+}
+
+@ The test that shrinking repeats: does this subset of the lines still
+fail, on the same line, in the same way?  The same line means the same
+line of the body --- not just any line --- and the same way means the
+same answers from both systems there; otherwise shrinking could wander
+off to another divergence that a subset happens to show (dropping a
+\.{seteuid(0)} turns one refusal into another).  The line at which the
+alone script fails is counted back to the body's numbering through the
+mask; lines before the body (the process's making) and after it (the
+closing lines) count as $-1$ and as |n|.  A subset that passes is $-2$, a
+kernel run that failed $-3$.
+
+@<Functions@>=
+static int fails_at(fuzz *F, const seqinfo *q, char **ln, const bool *keep, int n, bool tail,
+  failure *fl, ss_buf *recorded)
+{
+  ss_buf b = {NULL, 0, 0};
+  int at = -2, k = q->uid ? 2 : 0;
+  char note[256];
+  alone_text(&b, q, ln, keep, n, tail);
+  if (compare(F, b.p, b.n, NULL, 1, fl, note, sizeof note, recorded) < 0) at = -3;
+  else if (fl->line >= 0) {
+    if (fl->line < k) at = -1;
+    else {
+      at = n;
+      for (int i = 0; i < n; i++)
+        if (keep[i] && k++ == fl->line) { at = i; break; }
     }
   }
-  check_result(r);
+  if (F->verbose) fprintf(stderr, "sr-fuzz: a trial of %d bytes fails at %d\n", (int) b.n, at);
+  free(b.p);
+  return at;
 }
+
+static bool still_fails(fuzz *F, const seqinfo *q, char **ln, const bool *keep, int n, bool tail,
+  int at, const failure *want)
+{
+  failure fl;
+  return fails_at(F, q, ln, keep, n, tail, &fl, NULL) == at && same_failure(&fl, want);
+}
+
+@ Handling one divergent sequence: rebuild it and run it alone; name the
+kind of its failure, and unless a script of that kind exists already,
+shrink it and save it.  Naming the kind first spares the shrinking of
+the many sequences that show a bug already saved.
+
+@<Functions@>=
+static void handle_divergence(fuzz *F, long k)
+{
+  seqinfo q;
+  char **ln, kind[256], what[4096];
+  int n, at;
+  bool *keep, tail;
+  failure fl;
+  ss_buf rec = {NULL, 0, 0};
+  make_sequence(F, k, &q);
+  n = split_lines(q.body, &ln);
+  keep = malloc((size_t) (n + 1) * sizeof *keep);
+  for (int i = 0; i < n; i++) keep[i] = true;
+  at = fails_at(F, &q, ln, keep, n, false, &fl, &rec);
+  tail = at < 0;
+  if (tail) at = fails_at(F, &q, ln, keep, n, true, &fl, &rec);
+  if (at < -1) {
+    F->batchonly++;
+    printf("sr-fuzz: sequence %ld failed in its batch but not alone\n", k);
+  } else if (describe(F, rec.p, kind, sizeof kind, what, sizeof what) < 0) {
+    F->batchonly++;
+    printf("sr-fuzz: sequence %ld: the recorded script no longer fails\n", k);
+  } else {
+    F->divergent++;
+    if (fl.status != SS_DIVERGE) F->tool++;
+    printf("sr-fuzz: sequence %ld diverges: %s\n%s", k, kind, what);
+    if (kind_known(F, kind)) F->known++;
+    else {
+      failure want = fl;
+      shrink(F, &q, ln, keep, n, at, tail, &want);
+      fails_at(F, &q, ln, keep, n, tail, &fl, &rec);
+      save_divergence(F, k, &q, rec.p ? rec.p : "");
+    }
+  }
+  free(rec.p);
+  free(keep);
+  free(ln);
+  free_sequence(&q);
+}
+
+@* Shrinking.
+Shrinking is Zeller's delta debugging on the lines of the body: try
+dropping one part of the lines; failing that, try keeping only one part;
+when neither keeps the failure, cut the lines into twice as many parts,
+until the parts are single lines.  The failing line itself is always
+kept, and the lines after it are dropped at once, since a line cannot be
+made to fail by what follows it.  What is left is a subset in which every
+line is needed: without any one of them the failure is gone (or is
+another failure).
+
+@<Functions@>=
+static void shrink(fuzz *F, const seqinfo *q, char **ln, bool *keep, int n, int at, bool tail,
+  const failure *want)
+{
+  int *cand = malloc((size_t) (n + 1) * sizeof *cand), nc = 0, parts = 2;
+  bool *trial = malloc((size_t) (n + 1) * sizeof *trial);
+  if (at < n) for (int i = at + 1; i < n; i++) keep[i] = false;
+  for (int i = 0; i < n && i < at; i++) if (keep[i]) cand[nc++] = i;
+  while (nc >= 1) {
+    bool reduced = false;
+    if (parts > nc) parts = nc;
+    for (int p = 0; p < parts && !reduced; p++) @<Try dropping part |p|, then keeping only it@>@;
+    if (!reduced) {
+      if (parts >= nc) break;
+      parts = parts * 2 < nc ? parts * 2 : nc;
+    }
+  }
+  free(cand);
+  free(trial);
+}
+
+@ A part is the slice $[p\cdot|nc|/|parts|, (p+1)\cdot|nc|/|parts|)$
+of the candidate lines.  Dropping it is tried first: it is the cheaper
+success, removing few lines at a time once the parts are small.  Keeping
+only one part is tried when there are more than two (of two parts,
+keeping one is dropping the other, already tried).
+
+@<Try dropping part |p|, then keeping only it@>=
+{
+  int lo = p * nc / parts, hi = (p + 1) * nc / parts;
+  for (int mode = 0; mode < 2 && !reduced; mode++) {
+    if (mode == 1 && parts <= 2) break;
+    memcpy(trial, keep, (size_t) n * sizeof *trial);
+    for (int c = 0; c < nc; c++)
+      if ((c >= lo && c < hi) == (mode == 0)) trial[cand[c]] = false;
+    if (still_fails(F, q, ln, trial, n, tail, at, want)) {
+      int m = 0;
+      memcpy(keep, trial, (size_t) n * sizeof *keep);
+      for (int c = 0; c < nc; c++) if (keep[cand[c]]) cand[m++] = cand[c];
+      nc = m;
+      parts = mode == 0 ? (parts > 2 ? parts - 1 : 2) : 2;
+      reduced = true;
+    }
+  }
+}
+
+@* Saving a divergence.
+A divergence is saved as a recorded script: the lines that are left, as
+the kernel answered them, under a header that names the clauses they
+exercise and a comment that says where they came from and what sockref
+answered instead.  Its name is made of the call and the option or
+command of the failing line, with the sequence's number to keep names
+apart: \.{setsockopt-IP\_TTL-s1-1234.sr}.
+
+One bug shows in many sequences.  A campaign saves one script per {\it
+kind\/} of divergence --- the call, its option or command, and the part
+of the answer that differs --- and counts the others; a kind is already
+known when a script of the directory names it in its \.{\# divergence:}
+comment.
+
+@<Functions@>=
+static int describe(fuzz *F, const char *rec, char *kind, size_t klen, char *what, size_t wlen)
+{
+  ss_script *s = rec ? ss_parse("recorded", rec, strlen(rec), stderr) : NULL;
+  int li = s ? failing_line(F, s, what, wlen) : -1;
+  if (li >= 0) divergence_kind(F, s, li, kind, klen);
+  ss_free(s);
+  return li;
+}
+
+static void save_divergence(fuzz *F, long k, const seqinfo *q, const char *rec)
+{
+  ss_script *s = ss_parse("saved", rec, strlen(rec), stderr);
+  char kind[256], path[4096], what[4096], fname[96];
+  int li;
+  if (!s) return;
+  li = failing_line(F, s, what, sizeof what);
+  if (li < 0) { printf("sr-fuzz: sequence %ld: the shrunk script no longer fails\n", k); ss_free(s); return; }
+  divergence_kind(F, s, li, kind, sizeof kind);
+  snprintf(path, sizeof path, "%s/%s-s%llu-%ld.sr", F->save, kind_file_name(kind, fname, sizeof fname), F->seed, k);
+  if (write_script(F, path, s, q, k, kind, what)) { F->saved++; printf("sr-fuzz: saved %s\n", path); }
+  ss_free(s);
+}
+
+@ The failing line of a recorded script, checked on sockref, with the
+expected and actual lines as \.{sr-check} prints them.
+
+@<Functions@>=
+static int failing_line(fuzz *F, ss_script *s, char *what, size_t len)
+{
+  ss_outcome *so = F->so;
+  ss_arena a = {NULL, 0, 0};
+  ss_env e;
+  int found = -1;
+  ss_run_sockref(s, so);
+  e = so->env;
+  for (int li = 0; li < s->nlines && found < 0; li++) {
+    int w;
+    if (s->line[li].kind != SL_CALL) continue;
+    if (ss_check_line(s, li, so, &a, &e, &w) != SS_PASS) {
+      ss_buf b = {NULL, 0, 0};
+      ss_env e2 = so->env;
+      ss_print_line(&b, s, li, so, &a, &e2);
+      snprintf(what, len, "  kernel:  %.*s\n  sockref: %s\n", s->line[li].len, s->line[li].text, b.p ? b.p : "");
+      free(b.p);
+      found = li;
+    }
+  }
+  ss_arena_free(&a);
+  return found;
+}
+
+@ The kind of a divergence: the call's name, then for an option call its
+option, for \.{fcntl} and \.{ioctl} their command, for a tunable its
+name (the arguments as the script writes them), and which part of the
+answer differs.
+
+@<Functions@>=
+static void divergence_kind(fuzz *F, ss_script *s, int li, char *kind, size_t len)
+{
+  const ss_line *ln = &s->line[li];
+  const char *call = ss_call_name(ln->call), *part;
+  char arg[128] = "";
+  int ai = !strcmp(call, "getsockopt") || !strcmp(call, "setsockopt") ? 2 :
+    !strcmp(call, "fcntl") || !strcmp(call, "ioctl") ? 1 :
+    !strcmp(call, "sysctl_set") || !strcmp(call, "sysctl_get") ? 0 : -1;
+  ss_buf b = {NULL, 0, 0};
+  if (ai >= 0 && ai < ln->nargs) {
+    ss_print_value(&b, ln->arg[ai], true);
+    snprintf(arg, sizeof arg, " %s", b.p ? b.p : "");
+    free(b.p);
+  }
+  part = result_part(F, s, li);
+  snprintf(kind, len, "%s%s: %s", call, arg, part);
+}
+
+@ Which part of the answer differs, found again with the checker.
+
+@<Functions@>=
+static const char *result_part(fuzz *F, ss_script *s, int li)
+{
+  ss_outcome *so = F->so;
+  ss_arena a = {NULL, 0, 0};
+  ss_env e = so->env;
+  int w = SS_WHAT_NONE;
+  ss_check_line(s, li, so, &a, &e, &w);
+  ss_arena_free(&a);
+  return w == SS_WHAT_RET ? "the result" : w == SS_WHAT_ERR ? "the error number" :
+    w >= 0 ? "an output" : "an input sockref could not be given";
+}
+
+@ A file name from a kind: its call and argument, with every character
+that is not a letter, a digit or an underscore turned into a hyphen.
+
+@<Functions@>=
+static const char *kind_file_name(const char *kind, char *name, size_t len)
+{
+  size_t n = 0;
+  for (const char *p = kind; *p && *p != ':' && n + 1 < len; p++) {
+    char c = *p;
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    if (ok) name[n++] = c;
+    else if (n && name[n - 1] != '-') name[n++] = '-';
+  }
+  while (n && name[n - 1] == '-') n--;
+  name[n] = '\0';
+  return name;
+}
+
+@ Whether a script of the save directory already names a kind.
+
+@<Functions@>=
+static bool kind_known(const fuzz *F, const char *kind)
+{
+  char **files, *dirs[1];
+  int n;
+  bool known = false;
+  dirs[0] = (char *) F->save;
+  n = ss_collect(dirs, 1, &files);
+  for (int i = 0; i < n; i++) {
+    FILE *f = known ? NULL : fopen(files[i], "r");
+    char line[1024];
+    while (f && fgets(line, sizeof line, f))
+      if (!strncmp(line, "# divergence: ", 14)) {
+        line[strcspn(line, "\n")] = '\0';
+        if (!strcmp(line + 14, kind)) known = true;
+      }
+    if (f) fclose(f);
+    free(files[i]);
+  }
+  free(files);
+  return known;
+}
+
+@ Writing the script.
+
+@<Functions@>=
+static bool write_script(const fuzz *F, const char *path, ss_script *s, const seqinfo *q, long k,
+  const char *kind, const char *what)
+{
+  FILE *f;
+  mkdir(F->save, 0755);
+  if (!(f = fopen(path, "w"))) { fprintf(stderr, "sr-fuzz: cannot write %s\n", path); return false; }
+  @.sr-fuzz: cannot write...@>
+  fprintf(f, "#! clauses");
+  write_clauses(F, f, s);
+  fprintf(f, "\n# Found by sr-fuzz --seed %llu (sequence %ld, user %d) and shrunk; recorded on Linux.\n",
+    F->seed, k, q->uid);
+  fprintf(f, "# divergence: %s\n", kind);
+  for (const char *p = what; *p; ) {
+    const char *nl = strchr(p, '\n');
+    int len = nl ? (int) (nl - p) : (int) strlen(p);
+    fprintf(f, "#%.*s\n", len, p);
+    p += len + (nl != NULL);
+  }
+  fwrite(s->text, 1, s->textlen, f);
+  return fclose(f) == 0;
+}
+
+@* The clauses of a script.
+A saved script names the clauses its lines exercise, so that the checker
+can say which clause a failure is about and the coverage of the corpus
+counts it.  The clauses come from the calls:
+\smallskip
+\item{} every call of the page has its clause, \.{socket.7:call:NAME};
+\item{} an option call adds the clauses of the option's row;
+\item{} \.{ioctl} adds the clause of its request when the page has one
+(\.{socket.7:ioctl:NAME}, or \.{socket.7:fcntl:NAME} for the two the
+page calls fcntl operations);
+\item{} \.{fcntl} adds the clause of non-blocking mode for the status
+flags and that of \.{SIGIO} for the owner and the signal;
+\item{} a tunable adds the clause of its file, \.{ip.7:proc:NAME} or
+\.{socket.7:proc:NAME}, or when the page has none, that of the page's
+section on the \.{/proc} interfaces.
+\smallskip\noindent
+Only clauses of the catalogue are named, each once.
+
+@<Functions@>=
+static void read_catalogue(fuzz *F)
+{
+  FILE *in = fopen(F->catpath, "r");
+  char line[8192];
+  int cap = 0;
+  if (!in) return;
+  while (fgets(line, sizeof line, in)) {
+    line[strcspn(line, "\t\n")] = '\0';
+    if (!line[0] || line[0] == '#' || !strcmp(line, "id")) continue;
+    if (F->ncat == cap) {
+      cap = cap ? 2 * cap : 1024;
+      F->catalogue = realloc(F->catalogue, (size_t) cap * sizeof *F->catalogue);
+      if (!F->catalogue) abort();
+    }
+    F->catalogue[F->ncat++] = strdup(line);
+  }
+  fclose(in);
+}
+
+static bool in_catalogue(const fuzz *F, const char *id)
+{
+  for (int i = 0; i < F->ncat; i++) if (!strcmp(F->catalogue[i], id)) return true;
+  return false;
+}
+
+@ Adding one clause to a list, if the catalogue has it and the list does
+not.
+
+@<Functions@>=
+#define MAXCL 64
+static void add_clause(const fuzz *F, char (*cl)[128], int *n, const char *id)
+{
+  if (*n == MAXCL || !in_catalogue(F, id)) return;
+  for (int i = 0; i < *n; i++) if (!strcmp(cl[i], id)) return;
+  snprintf(cl[(*n)++], 128, "%s", id);
+}
+
+static void add_clauses_of_row(const fuzz *F, char (*cl)[128], int *n, const fg_option *o)
+{
+  char ids[160], *save, *id;
+  snprintf(ids, sizeof ids, "%s", o->clause);
+  for (id = strtok_r(ids, ";", &save); id; id = strtok_r(NULL, ";", &save)) add_clause(F, cl, n, id);
+}
+
+@ @<Functions@>=
+static void write_clauses(const fuzz *F, FILE *f, ss_script *s)
+{
+  char cl[MAXCL][128], id[160];
+  int n = 0;
+  for (int li = 0; li < s->nlines; li++) {
+    const ss_line *ln = &s->line[li];
+    const char *call;
+    if (ln->kind != SL_CALL) continue;
+    call = ss_call_name(ln->call);
+    snprintf(id, sizeof id, "socket.7:call:%s", call);
+    add_clause(F, cl, &n, id);
+    @<Add the clauses of the line's option, command or tunable@>@;
+  }
+  for (int i = 0; i < n; i++) fprintf(f, " %s", cl[i]);
+}
+
+@ @<Add the clauses of the line's option, command or tunable@>=
+if ((!strcmp(call, "setsockopt") || !strcmp(call, "getsockopt")) && ln->nargs >= 3 &&
+    ln->arg[1]->kind == SV_INT && ln->arg[2]->kind == SV_INT) {
+  const fg_option *o = fg_find_option(&F->opts, ln->arg[1]->i == SOL_SOCKET, ln->arg[2]->i);
+  if (o && (ln->arg[1]->i == SOL_SOCKET || ln->arg[1]->i == IPPROTO_IP)) add_clauses_of_row(F, cl, &n, o);
+}
+if (!strcmp(call, "ioctl") && ln->nargs >= 2 && ln->arg[1]->kind == SV_INT) {
+  const char *nm = ss_symbol_name("ioctl", ln->arg[1]->i);
+  if (nm) {
+    snprintf(id, sizeof id, "socket.7:ioctl:%s", nm); add_clause(F, cl, &n, id);
+    snprintf(id, sizeof id, "socket.7:fcntl:%s", nm); add_clause(F, cl, &n, id);
+  }
+}
+if (!strcmp(call, "fcntl") && ln->nargs >= 2 && ln->arg[1]->kind == SV_INT) {
+  long long c = ln->arg[1]->i;
+  if (c == F_GETFL || c == F_SETFL) add_clause(F, cl, &n, "socket.7:nonblock");
+  if (c == F_GETOWN || c == F_SETOWN || c == F_GETSIG || c == F_SETSIG) add_clause(F, cl, &n, "socket.7:signal:SIGIO");
+}
+if ((!strcmp(call, "sysctl_set") || !strcmp(call, "sysctl_get")) && ln->nargs >= 1 &&
+    ln->arg[0]->kind == SV_STR) {
+  const char *nm = (const char *) ln->arg[0]->s, *last = strrchr(nm, '.');
+  const char *page = !strncmp(nm, "net.core.", 9) ? "socket.7" : "ip.7";
+  int before = n;
+  snprintf(id, sizeof id, "%s:proc:%s", page, last ? last + 1 : nm);
+  add_clause(F, cl, &n, id);
+  if (n == before) {
+    snprintf(id, sizeof id, "%s:proc_interfaces", page);
+    add_clause(F, cl, &n, id);
+  }
+}
+
+@* The report.
+The report gives the sequences run, the lines they made, the time and the
+rate, and the divergences: how many sequences diverged, how many of
+those showed a kind already saved, how many new scripts were written,
+and how many sequences failed only in their batch.
+
+@<Report@>=
+printf("sr-fuzz: seed %llu: %ld sequences (%ld lines, %ld batches) on the kernel and on sockref in %.1f s: %.0f sequences/s\n",
+  F.seed, F.ran, F.nlines, F.batches, F.seconds, F.seconds > 0 ? (double) F.ran / F.seconds : 0.0);
+printf("sr-fuzz: %ld divergent sequences (%ld of a kind already saved, %ld new scripts; %ld lines sockref could not be given), %ld failed only in their batch, %ld kernel runs failed\n",
+  F.divergent, F.known, F.saved, F.tool, F.batchonly, F.failed);
+
+@ Everything is given back at the end, so that a leak checker run on the
+program reports only real leaks.
+
+@<Free what the campaign made@>=
+munmap(V, (size_t) (F.batches ? F.batches : 1) * sizeof *V);
+ss_outcome_free(F.ko, true);
+ss_outcome_free(F.so, false);
+fg_free_options(&F.opts);
+for (int i = 0; i < F.ncat; i++) free(F.catalogue[i]);
+free(F.catalogue);
+
+@ @<Prototypes@>=
+static int print_sequences(const fuzz *F);
+static int print_batches(const fuzz *F);
+static void read_catalogue(fuzz *F);
+static void run_batches(fuzz *F, verdict *V, int w);
+static void handle_divergence(fuzz *F, long k);
+static void shrink(fuzz *F, const seqinfo *q, char **ln, bool *keep, int n, int at, bool tail,
+  const failure *want);
+static void save_divergence(fuzz *F, long k, const seqinfo *q, const char *rec);
+static int describe(fuzz *F, const char *rec, char *kind, size_t klen, char *what, size_t wlen);
+static int failing_line(fuzz *F, ss_script *s, char *what, size_t len);
+static void divergence_kind(fuzz *F, ss_script *s, int li, char *kind, size_t len);
+static const char *result_part(fuzz *F, ss_script *s, int li);
+static const char *kind_file_name(const char *kind, char *name, size_t len);
+static bool kind_known(const fuzz *F, const char *kind);
+static bool write_script(const fuzz *F, const char *path, ss_script *s, const seqinfo *q, long k,
+  const char *kind, const char *what);
+static void write_clauses(const fuzz *F, FILE *f, ss_script *s);
 
 @* Index.

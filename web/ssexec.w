@@ -39,6 +39,8 @@ typedef struct ss_outcome {
 ss_outcome *ss_outcome_new(bool shared);
 void ss_outcome_free(ss_outcome *o, bool shared);
 int ss_run_sockref(ss_script *s, ss_outcome *o);
+typedef void ss_line_hook(void *arg, const ss_script *s, int li, const ss_outcome *o, bool after);
+int ss_run_sockref_hooked(ss_script *s, ss_outcome *o, ss_line_hook *hook, void *arg);
 int ss_run_kernel(ss_script *s, ss_outcome *o, int timeout_s);
 void ss_actual(ss_arena *a, const ss_script *s, int li, const ss_outcome *o,
   ss_value **act, ss_value **ret, ss_value **err);
@@ -1084,7 +1086,15 @@ static void exec_init(ss_exec *x, const ss_backend *b, ss_script *s, ss_outcome 
   x->o = o;
 }
 
-int ss_run_sockref(ss_script *s, ss_outcome *o)
+int ss_run_sockref(ss_script *s, ss_outcome *o) { return ss_run_sockref_hooked(s, o, NULL, NULL); }
+
+@ A program that checks sockref between calls --- the libFuzzer harness
+compares what sockref shows before and after each call --- runs the
+script with a {\it hook\/}, a function called before and after every
+call line, in the world as the line finds it and leaves it.
+
+@<The executor@>=
+int ss_run_sockref_hooked(ss_script *s, ss_outcome *o, ss_line_hook *hook, void *arg)
 {
   ss_exec x;
   char range[64];
@@ -1095,7 +1105,11 @@ int ss_run_sockref(ss_script *s, ss_outcome *o)
   o->env.pid[0] = sr_getpid();
   o->env.pgrp[0] = sr_getpgrp();
   for (int li = 0; li < o->nlines; li++)
-    if (s->line[li].kind == SL_CALL) exec_line(&x, li);
+    if (s->line[li].kind == SL_CALL) {
+      if (hook) hook(arg, s, li, o, false);
+      exec_line(&x, li);
+      if (hook) hook(arg, s, li, o, true);
+    }
   if (sr_sysctl_get("net.ipv4.ip_local_port_range", range, sizeof range) > 0)
     sscanf(range, "%lld %lld", &o->eph_lo, &o->eph_hi);
   ss_arena_free(&x.scratch);

@@ -355,6 +355,28 @@ static bool ping_group_allowed(const sr_proc *p)
   return (long long) p->ruid >= r[0] && (long long) p->ruid <= r[1];
 }
 
+@ A name is a path under \.{/proc/sys} with dots for slashes, and the
+names that lead to tunables are directories: reading or writing
+\.{"net.ipv4"}, \.{"net.ipv4."} or \.{""} (\.{/proc/sys} itself) is
+|EISDIR|, as opening a directory for reading and reading it, or opening it
+for writing, is.  The model knows the directories on the way to its own
+tunables.
+@^model limits@>
+
+\kernel{\.{sysctl\_get("net.ipv4")} and \.{sysctl\_get("")} are
+|EISDIR| (scripts found by \.{sr-fuzz}).}
+
+@c
+static bool sysctl_is_dir(const char *name)
+{
+  size_t n = strlen(name);
+  while (n && name[n - 1] == '.') n--;
+  if (!n) return true;
+  for (int i = 0; i < SR_NSYSCTL; i++)
+    if (!strncmp(sysctls[i].name, name, n) && sysctls[i].name[n] == '.') return true;
+  return false;
+}
+
 @ Reading.  Integers print in decimal, pairs with a tab between them, and
 the reserved ports as a comma-separated list of ranges.
 
@@ -367,7 +389,7 @@ int sr_sysctl_get(const char *name, char *buf, size_t len)
   world_ready();
   if (!name || !buf) return sys_return(-EFAULT);
   for (i = 0; i < SR_NSYSCTL && strcmp(sysctls[i].name, name) != 0; i++) ;
-  if (i == SR_NSYSCTL) return sys_return(-ENOENT);
+  if (i == SR_NSYSCTL) return sys_return(sysctl_is_dir(name) ? -EISDIR : -ENOENT);
   v = sysctl_slot(W->cur->host, i);
   switch (sysctls[i].kind) {
   case SYSV_PAIR: snprintf(text, sizeof text, "%lld\t%lld", v[0], v[1]); break;
@@ -401,7 +423,7 @@ static int sysctl_write(sr_host *h, const sr_proc *p, const char *name,
   long long nv[2];
   if (!name || !value) return -EFAULT;
   for (i = 0; i < SR_NSYSCTL && strcmp(sysctls[i].name, name) != 0; i++) ;
-  if (i == SR_NSYSCTL) return -ENOENT;
+  if (i == SR_NSYSCTL) return sysctl_is_dir(name) ? -EISDIR : -ENOENT;
   if (p && p->fsuid != 0 && !proc_capable(p, sysctls[i].scope == SYS_GLOBAL ?
       CAP_DAC_OVERRIDE : CAP_NET_ADMIN))
     return -EACCES;
@@ -586,6 +608,7 @@ static void ports_format(const uint64_t *bits, char *out, size_t len)
   out[0] = '\0';
   for (long k = 0; k < 65536; k++) {
     long e;
+    if (!bits[k / 64]) { k = k / 64 * 64 + 63; continue; } /* a word of no reserved port */
     if (!((bits[k / 64] >> (k % 64)) & 1)) continue;
     for (e = k; e + 1 < 65536 && ((bits[(e + 1) / 64] >> ((e + 1) % 64)) & 1); e++) ;
     if (n + 16 >= len) break;
@@ -599,6 +622,7 @@ static void ports_format(const uint64_t *bits, char *out, size_t len)
 static int ports_parse(uint64_t *bits, const char *text);
 static void ports_format(const uint64_t *bits, char *out, size_t len);
 static int sysctl_parse(int i, const char *text, long long nv[2]);
+static bool sysctl_is_dir(const char *name);
 static int sysctl_cross_check(sr_host *h, int i, long long nv[2]);
 static int sysctl_write(sr_host *h, const sr_proc *p, const char *name,
   const char *value);

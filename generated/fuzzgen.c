@@ -1,0 +1,1397 @@
+/*1:*/
+#line 52 "web/fuzzgen.w"
+
+/*2:*/
+#line 64 "web/fuzzgen.w"
+
+#define _GNU_SOURCE 1
+#include "fuzzgen.h"
+#include "sockscript.h"
+#include "sockref.h"
+#include <errno.h> 
+#include <fcntl.h> 
+#include <limits.h> 
+#include <stdarg.h> 
+#include <stdio.h> 
+#include <stdlib.h> 
+#include <string.h> 
+#include <poll.h> 
+#include <sys/ioctl.h> 
+#include <sys/socket.h> 
+#include <netinet/in.h> 
+#include <linux/capability.h> 
+#include <linux/sockios.h> 
+
+/*:2*/
+#line 53 "web/fuzzgen.w"
+
+/*15:*/
+#line 298 "web/fuzzgen.w"
+
+enum{FG_TTY,FG_SOCKET};
+struct fg_file{
+int kind;
+int type,protocol;
+bool nonblock;
+int refs;
+};
+typedef struct fg_file fg_file;
+
+/*:15*//*16:*/
+#line 328 "web/fuzzgen.w"
+
+typedef struct{const char*name;bool writable;}fg_tunable;
+
+/*:16*//*22:*/
+#line 477 "web/fuzzgen.w"
+
+typedef struct{char s[1024];}fg_text;
+
+/*:22*/
+#line 54 "web/fuzzgen.w"
+
+/*43:*/
+#line 912 "web/fuzzgen.w"
+
+static long long int_value(fg_gen*g,const fg_option*o);
+static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len);
+static const char*custom_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len);
+static void read_option(fg_gen*g,int fd,const fg_option*o);
+static long long name_len(fg_gen*g);
+static bool holds_pointer(const fg_option*o);
+
+/*:43*/
+#line 55 "web/fuzzgen.w"
+
+/*17:*/
+#line 331 "web/fuzzgen.w"
+
+static const fg_tunable tunables[]= {
+{"net.core.optmem_max",true},{"net.core.somaxconn",true},
+{"net.ipv4.ip_default_ttl",true},{"net.ipv4.ip_dynaddr",true},
+{"net.ipv4.ip_forward",true},{"net.ipv4.ip_local_port_range",true},
+{"net.ipv4.ip_local_reserved_ports",true},{"net.ipv4.ip_unprivileged_port_start",true},
+{"net.ipv4.ip_autobind_reuse",true},{"net.ipv4.ip_no_pmtu_disc",true},
+{"net.ipv4.route.min_pmtu",true},{"net.ipv4.route.mtu_expires",true},
+{"net.ipv4.route.min_adv_mss",true},{"net.ipv4.ip_nonlocal_bind",true},
+{"net.ipv4.ipfrag_high_thresh",true},{"net.ipv4.ipfrag_low_thresh",true},
+{"net.ipv4.ipfrag_time",true},{"net.ipv4.ipfrag_max_dist",true},
+{"net.ipv6.ip6frag_high_thresh",true},{"net.ipv6.ip6frag_low_thresh",true},
+{"net.ipv6.ip6frag_time",true},{"net.ipv4.igmp_max_memberships",true},
+{"net.ipv4.igmp_max_msf",true},{"net.ipv4.ping_group_range",true},
+{"net.core.rmem_default",false},{"net.core.rmem_max",false},
+{"net.core.wmem_default",false},{"net.core.wmem_max",false},
+{"net.ipv4.ip_always_defrag",false},
+{"net.ipv4.no_such_tunable",true},{"net.ipv4",false},{"",false}
+};
+#define NTUNABLES ((int) (sizeof tunables / sizeof tunables[0]))
+
+/*:17*/
+#line 56 "web/fuzzgen.w"
+
+/*6:*/
+#line 120 "web/fuzzgen.w"
+
+void fg_seed(fg_rand*r,uint64_t seed)
+{
+memset(r,0,sizeof*r);
+r->state= seed;
+}
+
+void fg_from_bytes(fg_rand*r,const uint8_t*bytes,size_t len)
+{
+memset(r,0,sizeof*r);
+r->bytes= bytes;
+r->len= len;
+}
+
+bool fg_exhausted(const fg_rand*r){return r->bytes&&r->pos>=r->len;}
+
+static uint64_t splitmix(uint64_t*s)
+{
+uint64_t z= (*s+= 0x9e3779b97f4a7c15ULL);
+z= (z^(z>>30))*0xbf58476d1ce4e5b9ULL;
+z= (z^(z>>27))*0x94d049bb133111ebULL;
+return z^(z>>31);
+}
+
+static uint32_t take_bytes(fg_rand*r,int n)
+{
+uint32_t v= 0;
+for(int i= 0;i<n;i++)
+v= v<<8|(r->pos<r->len?r->bytes[r->pos++]:0);
+return v;
+}
+
+uint32_t fg_bits32(fg_rand*r)
+{
+if(r->bytes)return take_bytes(r,4);
+return(uint32_t)(splitmix(&r->state)>>32);
+}
+
+uint32_t fg_below(fg_rand*r,uint32_t n)
+{
+if(n<=1)return 0;
+if(r->bytes)return take_bytes(r,n<=256?1:n<=65536?2:4)%n;
+return(uint32_t)(splitmix(&r->state)%n);
+}
+
+/*:6*//*7:*/
+#line 168 "web/fuzzgen.w"
+
+static bool chance(fg_rand*r,unsigned pct){return fg_below(r,100)<pct;}
+#define PICK(r, arr) ((arr)[fg_below((r), (uint32_t) (sizeof (arr) / sizeof (arr)[0]))])
+
+/*:7*/
+#line 57 "web/fuzzgen.w"
+
+/*10:*/
+#line 210 "web/fuzzgen.w"
+
+static bool range_bound(const char*s,size_t n,long long*v)
+{
+char buf[48],*end;
+if(n==0||n>=sizeof buf)return false;
+memcpy(buf,s,n);
+buf[n]= '\0';
+if(!strcmp(buf,"INT_MAX")){*v= INT_MAX;return true;}
+*v= strtoll(buf,&end,10);
+if(*end=='\0')return true;
+return ss_symbol(buf,v);
+}
+
+int fg_load_options(const char*path,fg_options*t)
+{
+ss_optrow*rows;
+int n= ss_read_options(path,&rows);
+memset(t,0,sizeof*t);
+if(n<0)return-1;
+t->opt= calloc((size_t)(n?n:1),sizeof*t->opt);
+if(!t->opt)abort();
+for(int i= 0;i<n;i++)/*11:*/
+#line 237 "web/fuzzgen.w"
+
+{
+char**f= rows[i].f;
+fg_option*o= &t->opt[t->n++];
+const char*dots;
+snprintf(o->clause,sizeof o->clause,"%s",f[SS_OPT_CLAUSE]);
+snprintf(o->level,sizeof o->level,"%s",strcmp(f[SS_OPT_LEVEL],"SOL_SOCKET")?"SOL_IP":"SOL_SOCKET");
+snprintf(o->name,sizeof o->name,"%s",f[SS_OPT_NAME]);
+snprintf(o->type,sizeof o->type,"%s",f[SS_OPT_TYPE]);
+o->get= strcmp(f[SS_OPT_ACCESS],"set")!=0;
+o->set= strcmp(f[SS_OPT_ACCESS],"get")!=0;
+if((dots= strstr(f[SS_OPT_RANGE],".."))!=NULL){
+const char*colon= strchr(dots,':');
+o->ranged= colon&&range_bound(f[SS_OPT_RANGE],(size_t)(dots-f[SS_OPT_RANGE]),&o->lo)&&
+range_bound(dots+2,(size_t)(colon-dots-2),&o->hi);
+}
+}
+
+/*:11*/
+#line 231 "web/fuzzgen.w"
+
+ss_free_options(rows,n);
+/*12:*/
+#line 258 "web/fuzzgen.w"
+
+sr_reset();
+for(int i= 0;i<NTUNABLES&&i<FG_NTUNABLES;i++){
+t->have_default[i]= sr_sysctl_get(tunables[i].name,t->defaults[i],sizeof t->defaults[i])>=0;
+if(!t->have_default[i])t->defaults[i][0]= '\0';
+}
+sr_reset();
+
+/*:12*/
+#line 233 "web/fuzzgen.w"
+
+return t->n;
+}
+
+/*:10*//*13:*/
+#line 266 "web/fuzzgen.w"
+
+void fg_free_options(fg_options*t)
+{
+free(t->opt);
+t->opt= NULL;
+t->n= 0;
+}
+
+/*:13*//*14:*/
+#line 277 "web/fuzzgen.w"
+
+const fg_option*fg_find_option(const fg_options*t,bool sol_socket,long long value)
+{
+for(int i= 0;i<t->n;i++){
+long long v;
+if(sol_socket!=!strcmp(t->opt[i].level,"SOL_SOCKET"))continue;
+if(ss_symbol(t->opt[i].name,&v)&&v==value)return&t->opt[i];
+}
+return NULL;
+}
+
+/*:14*/
+#line 58 "web/fuzzgen.w"
+
+/*20:*/
+#line 390 "web/fuzzgen.w"
+
+void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out)
+{
+memset(g,0,sizeof*g);
+g->r= r;
+g->opts= opts;
+g->enabled= enabled;
+g->out= out;
+g->file= calloc(FG_NFILES,sizeof*g->file);
+if(!g->file)abort();
+}
+
+void fg_free(fg_gen*g){free(g->file);g->file= NULL;}
+
+void fg_begin(fg_gen*g,bool root)
+{
+for(int i= 0;i<FG_NFD;i++){g->fd[i]= -1;g->used[i]= false;}
+memset(g->file,0,FG_NFILES*sizeof*g->file);
+g->file[0].kind= FG_TTY;
+g->file[0].refs= 3;
+for(int i= 0;i<3;i++){g->fd[i]= 0;g->used[i]= true;}
+g->highest= 2;
+g->nbound= 0;
+g->root= g->saved_root= root;
+g->cap_raw= g->cap_admin= g->cap_setuid= root;
+g->ping_ok= g->optmem_written= false;
+memset(g->wrote,0,sizeof g->wrote);
+g->lines= 0;
+}
+
+/*:20*//*21:*/
+#line 423 "web/fuzzgen.w"
+
+static int lowest_free(const fg_gen*g,int min)
+{
+for(int fd= min<0?0:min;fd<FG_NFD;fd++)if(g->fd[fd]<0)return fd;
+return-1;
+}
+
+static int new_file(fg_gen*g,int kind,int type,int protocol,bool nonblock)
+{
+for(int i= 1;i<FG_NFILES;i++)
+if(!g->file[i].refs){
+g->file[i].kind= kind;
+g->file[i].type= type;
+g->file[i].protocol= protocol;
+g->file[i].nonblock= nonblock;
+return i;
+}
+return-1;
+}
+
+static void open_fd(fg_gen*g,int fd,int file)
+{
+if(fd<0||fd>=FG_NFD||file<0)return;
+g->fd[fd]= file;
+g->file[file].refs++;
+g->used[fd]= true;
+if(fd> g->highest)g->highest= fd;
+}
+
+static void close_fd(fg_gen*g,int fd)
+{
+if(fd<0||fd>=FG_NFD||g->fd[fd]<0)return;
+g->file[g->fd[fd]].refs--;
+g->fd[fd]= -1;
+}
+
+static int sockets_open(const fg_gen*g)
+{
+int n= 0;
+for(int fd= 0;fd<FG_NFD;fd++)if(g->fd[fd]>=0&&g->file[g->fd[fd]].kind==FG_SOCKET)n++;
+return n;
+}
+
+static const fg_file*file_of(const fg_gen*g,int fd)
+{
+return fd>=0&&fd<FG_NFD&&g->fd[fd]>=0?&g->file[g->fd[fd]]:NULL;
+}
+
+/*:21*/
+#line 59 "web/fuzzgen.w"
+
+/*23:*/
+#line 480 "web/fuzzgen.w"
+
+static const char*text(fg_text*t,const char*fmt,...)
+{
+va_list ap;
+va_start(ap,fmt);
+vsnprintf(t->s,sizeof t->s,fmt,ap);
+va_end(ap);
+return t->s;
+}
+
+/*:23*//*24:*/
+#line 501 "web/fuzzgen.w"
+
+static int pick_fd(fg_gen*g,bool std_ok)
+{
+static const int garbage[]= {-1,-2,63,64,1023,1024,4096,65536,INT_MAX,INT_MIN};
+unsigned k= fg_below(g->r,100);
+int open[FG_NFD],closed[FG_NFD],no= 0,nc= 0;
+for(int fd= 0;fd<FG_NFD;fd++){
+const fg_file*f= file_of(g,fd);
+if(f&&f->kind==FG_SOCKET)open[no++]= fd;
+else if(!f&&g->used[fd])closed[nc++]= fd;
+}
+if(k<75&&no)return open[fg_below(g->r,(uint32_t)no)];
+if(k<85&&nc)return closed[fg_below(g->r,(uint32_t)nc)];
+if(k<88&&std_ok)return(int)fg_below(g->r,3);
+if(k<94){
+int fd= 3+(int)fg_below(g->r,8);
+const fg_file*f= file_of(g,fd);
+if(std_ok||!f||f->kind==FG_SOCKET)return fd;
+}
+{
+int fd= PICK(g->r,garbage);
+const fg_file*f= file_of(g,fd);
+return std_ok||!f||f->kind==FG_SOCKET?fd:-1;
+}
+}
+
+/*:24*//*25:*/
+#line 535 "web/fuzzgen.w"
+
+static bool raw_or_ping(const fg_file*f)
+{
+return f&&f->kind==FG_SOCKET&&(f->type==SOCK_RAW||f->protocol==IPPROTO_ICMP);
+}
+
+static int data_fd(fg_gen*g,bool std_ok)
+{
+int fd= pick_fd(g,std_ok),cand[FG_NFD],n= 0;
+if(!raw_or_ping(file_of(g,fd)))return fd;
+for(int d= 0;d<FG_NFD;d++){
+const fg_file*f= file_of(g,d);
+if(f&&f->kind==FG_SOCKET&&!raw_or_ping(f))cand[n++]= d;
+}
+return n?cand[fg_below(g->r,(uint32_t)n)]:PICK(g->r,((const int[]){-1,1024,4096}));
+}
+
+/*:25*//*26:*/
+#line 557 "web/fuzzgen.w"
+
+static long long any_int(fg_gen*g)
+{
+static const long long ints[]= {0,1,2,3,-1,-2,7,8,15,16,64,127,128,255,256,
+1023,1024,2303,2304,4608,65535,65536,131072,212992,1<<20,INT_MAX,INT_MIN,
+INT_MAX-1,INT_MIN+1,0x7fffffffLL/2+1};
+if(chance(g->r,10))return(int32_t)fg_bits32(g->r);
+return PICK(g->r,ints);
+}
+
+/*:26*//*27:*/
+#line 573 "web/fuzzgen.w"
+
+static long long any_len(fg_gen*g,long long natural)
+{
+static const long long lens[]= {0,1,2,3,4,5,7,8,12,15,16,17,20,24,32,40,41,
+64,128,255,256,4096,65536,-1,-4};
+unsigned k= fg_below(g->r,100);
+if(k<60)return natural;
+if(k<70)return natural> 0?natural-1:0;
+if(k<75)return natural+1;
+return PICK(g->r,lens);
+}
+
+/*:27*//*28:*/
+#line 592 "web/fuzzgen.w"
+
+static const char*any_addr(fg_gen*g)
+{
+static const char*const addrs[]= {"127.0.0.1","127.0.0.1","10.0.0.1","10.0.0.1",
+"0.0.0.0","0.0.0.0","127.0.0.2","10.0.0.255","255.255.255.255","224.0.0.1",
+"239.1.2.3","224.0.0.251","10.0.0.2","192.0.2.1","240.0.0.1","127.255.255.255"};
+return PICK(g->r,addrs);
+}
+
+static int any_port(fg_gen*g)
+{
+static const int ports[]= {0,0,5000,5000,5001,7,53,1023,1024,32768,60999,65535};
+return PICK(g->r,ports);
+}
+
+static const char*any_mcast(fg_gen*g)
+{
+static const char*const groups[]= {"224.0.0.1","239.1.2.3","239.1.2.3","224.0.0.251",
+"232.1.1.1","10.0.0.1","0.0.0.0","255.255.255.255"};
+return PICK(g->r,groups);
+}
+
+/*:28*//*29:*/
+#line 623 "web/fuzzgen.w"
+
+static const char*sockaddr_to(fg_gen*g,fg_text*t,long long*len,bool toward_bound)
+{
+static const char*const fams[]= {"AF_UNSPEC","AF_INET6","AF_UNIX","1000"};
+static const char*const here[]= {"127.0.0.1","10.0.0.1","127.0.0.1","0.0.0.0"};
+unsigned k= fg_below(g->r,100);
+int port;
+*len= any_len(g,16);
+if(toward_bound&&g->nbound&&chance(g->r,33)){
+*len= 16;
+return text(t,"{sa_family=AF_INET, sin_port=htons(%d), sin_addr=inet_addr(\"%s\")}",
+g->bound[fg_below(g->r,(uint32_t)g->nbound)],PICK(g->r,here));
+}
+if(k<80){
+port= any_port(g);
+g->last_port= port;
+return text(t,"{sa_family=AF_INET, sin_port=htons(%d), sin_addr=inet_addr(\"%s\")}",
+port,any_addr(g));
+}
+g->last_port= -1;
+if(k<92)
+return text(t,"{sa_family=%s, sin_port=htons(%d), sin_addr=inet_addr(\"%s\")}",
+PICK(g->r,fams),any_port(g),any_addr(g));
+if(k<96){*len= chance(g->r,50)?0:16;return"NULL";}
+return text(t,"\"\\x02\\x00\\x13\\x88\"");
+}
+
+static const char*any_sockaddr(fg_gen*g,fg_text*t,long long*len)
+{
+return sockaddr_to(g,t,len,true);
+}
+
+/*:29*//*30:*/
+#line 659 "web/fuzzgen.w"
+
+static const char*any_data(fg_gen*g,long long*len)
+{
+static const char*const data[]= {"\"\"","\"a\"","\"hello\"","\"0123456789abcdef\"",
+"\"\\x00\\xff\\x01\""};
+static const long long big[]= {100,1472,1473,8192,65507,65508,65536,70000};
+const char*d= PICK(g->r,data);
+long long n= (long long)strlen(d)-2;
+for(const char*p= d;*p;p++)if(*p=='\\')n-= 3;
+*len= chance(g->r,80)?n:PICK(g->r,big);
+return d;
+}
+
+/*:30*//*31:*/
+#line 680 "web/fuzzgen.w"
+
+static const char*any_flags(fg_gen*g,fg_text*t,const char*const*names,int n,unsigned pct,
+const char*cls)
+{
+size_t used= 0;
+t->s[0]= '\0';
+for(int i= 0;i<n;i++)
+if(chance(g->r,pct))used+= (size_t)snprintf(t->s+used,sizeof t->s-used,"%s%s",used?"|":"",names[i]);
+if(chance(g->r,3)){
+unsigned long long named= 0,bit= 1ULL<<(4+fg_below(g->r,27));
+long long v;
+for(int i= 0;i<n;i++)if(ss_symbol(names[i],&v))named|= (unsigned long long)v;
+if(!(bit&named)&&!ss_symbol_name(cls,(long long)bit))
+used+= (size_t)snprintf(t->s+used,sizeof t->s-used,"%s0x%llx",used?"|":"",bit);
+}
+if(!used)snprintf(t->s,sizeof t->s,"0");
+return t->s;
+}
+
+/*:31*//*32:*/
+#line 707 "web/fuzzgen.w"
+
+static const char*option_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
+{
+const char*ty= o->type;
+if(chance(g->r,8)){*len= any_len(g,4);return"NULL";}
+if(chance(g->r,6)&&!holds_pointer(o))/*35:*/
+#line 760 "web/fuzzgen.w"
+
+{
+size_t n= 1+fg_below(g->r,24),used= 0;
+used+= (size_t)snprintf(t->s,sizeof t->s,"\"");
+for(size_t i= 0;i<n;i++)used+= (size_t)snprintf(t->s+used,sizeof t->s-used,"\\x%02x",fg_below(g->r,256));
+snprintf(t->s+used,sizeof t->s-used,"\"");
+*len= any_len(g,(long long)n);
+return t->s;
+}
+
+/*:35*/
+#line 712 "web/fuzzgen.w"
+
+if(!strcmp(ty,"linger"))/*36:*/
+#line 770 "web/fuzzgen.w"
+
+{
+static const int secs[]= {0,1,5,-1,65535,INT_MAX,INT_MIN};
+*len= any_len(g,8);
+return text(t,"{l_onoff=%d, l_linger=%d}",PICK(g->r,((const int[]){0,1,2,-1})),PICK(g->r,secs));
+}
+
+/*:36*/
+#line 713 "web/fuzzgen.w"
+
+if(!strcmp(ty,"timeval"))/*37:*/
+#line 780 "web/fuzzgen.w"
+
+{
+static const long long sec[]= {0,0,1,5,-1,2147483647LL,9223372036854775807LL};
+static const long long usec[]= {0,1,1000,999999,1000000,-1};
+*len= any_len(g,16);
+return text(t,"{tv_sec=%lld, tv_usec=%lld}",PICK(g->r,sec),PICK(g->r,usec));
+}
+
+/*:37*/
+#line 714 "web/fuzzgen.w"
+
+if(!strcmp(ty,"string"))/*38:*/
+#line 792 "web/fuzzgen.w"
+
+{
+static const char*const names[]= {"eth0","lo","","nosuch0","eth0\\x00junk",
+"abcdefghijklmnopqrstuvwxyz"};
+const char*nm= PICK(g->r,names);
+long long n= (long long)strlen(nm);
+if(strstr(nm,"\\x00"))n-= 3;
+*len= chance(g->r,50)?n:any_len(g,n+1);
+return text(t,"\"%s\"",nm);
+}
+
+/*:38*/
+#line 715 "web/fuzzgen.w"
+
+if(!strcmp(ty,"bytes"))/*39:*/
+#line 807 "web/fuzzgen.w"
+
+{
+static const char*const opts[]= {"","\\x01","\\x00","\\x01\\x01\\x01\\x01",
+"\\x07\\x07\\x04\\x00\\x00\\x00\\x00\\x00","\\x44\\x0c\\x05\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00",
+"\\x83\\x07\\x04\\x0a\\x00\\x00\\x01\\x00","\\x89\\x07\\x04\\x7f\\x00\\x00\\x01\\x00",
+"\\x94\\x04\\x00\\x00","\\x82\\x0b\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00",
+"\\x07\\x28\\x04","\\x44\\x02","\\x07\\x03\\x03\\x00"};
+const char*op= PICK(g->r,opts);
+long long n= 0;
+for(const char*p= op;*p;p++)if(*p=='\\')n++;
+*len= chance(g->r,70)?n:any_len(g,n);
+return text(t,"\"%s\"",op);
+}
+
+/*:39*/
+#line 716 "web/fuzzgen.w"
+
+if(!strcmp(ty,"mreq")||!strcmp(ty,"mreq_source"))return mreq_value(g,o,t,len);
+if(!strcmp(ty,"custom"))return custom_value(g,o,t,len);
+if(!strcmp(ty,"u64"))/*40:*/
+#line 824 "web/fuzzgen.w"
+
+{
+static const char*const v64[]= {"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00",
+"\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00","\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff",
+"\\x00\\x10\\x00\\x00\\x01\\x00\\x00\\x00","\\xff\\xff\\xff\\xff\\x00\\x00\\x00\\x00"};
+if(chance(g->r,30)){*len= any_len(g,4);return text(t,"[%lld]",any_int(g));}
+*len= any_len(g,8);
+return text(t,"\"%s\"",PICK(g->r,v64));
+}
+
+/*:40*/
+#line 719 "web/fuzzgen.w"
+
+if((!strcmp(ty,"byte")||!strcmp(ty,"bytebool"))&&chance(g->r,30)){
+*len= any_len(g,1);
+return text(t,"\"\\x%02x\"",(unsigned)PICK(g->r,((const int[]){0,1,2,5,64,127,128,255})));
+}
+*len= any_len(g,4);
+return text(t,"[%lld]",int_value(g,o));
+}
+
+/*:32*//*33:*/
+#line 736 "web/fuzzgen.w"
+
+static bool holds_pointer(const fg_option*o)
+{
+return!strcmp(o->name,"SO_ATTACH_FILTER")||!strcmp(o->name,"SO_ATTACH_REUSEPORT_CBPF");
+}
+
+/*:33*//*34:*/
+#line 745 "web/fuzzgen.w"
+
+static long long int_value(fg_gen*g,const fg_option*o)
+{
+if(o->ranged&&chance(g->r,50)){
+long long edge[]= {o->lo-1,o->lo,o->lo+1,o->hi-1,o->hi,o->hi+1};
+long long v= PICK(g->r,edge);
+if(v> INT_MAX)v= INT_MAX;
+if(v<INT_MIN)v= INT_MIN;
+return v;
+}
+if((!strcmp(o->type,"bool")||!strcmp(o->type,"bytebool"))&&chance(g->r,60))
+return(long long)fg_below(g->r,2);
+return any_int(g);
+}
+
+/*:34*//*41:*/
+#line 840 "web/fuzzgen.w"
+
+static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
+{
+static const char*const ifaddr[]= {"0.0.0.0","0.0.0.0","10.0.0.1","127.0.0.1","10.0.0.2"};
+static const int ifindex[]= {0,0,1,2,3,-1};
+unsigned k= fg_below(g->r,100);
+if(!strcmp(o->type,"mreq_source")){
+*len= any_len(g,12);
+return text(t,"{imr_multiaddr=inet_addr(\"%s\"), imr_interface=inet_addr(\"%s\"), imr_sourceaddr=inet_addr(\"%s\")}",
+any_mcast(g),PICK(g->r,ifaddr),PICK(g->r,((const char*const[]){"10.0.0.2","192.0.2.1","127.0.0.1","0.0.0.0"})));
+}
+if(k<20&&!strcmp(o->name,"IP_MULTICAST_IF")){
+*len= any_len(g,4);
+return text(t,"{s_addr=inet_addr(\"%s\")}",PICK(g->r,ifaddr));
+}
+if(k<60){
+*len= any_len(g,8);
+return text(t,"{imr_multiaddr=inet_addr(\"%s\"), imr_interface=inet_addr(\"%s\")}",
+any_mcast(g),PICK(g->r,ifaddr));
+}
+*len= any_len(g,12);
+return text(t,"{imr_multiaddr=inet_addr(\"%s\"), imr_address=inet_addr(\"%s\"), imr_ifindex=%d}",
+any_mcast(g),PICK(g->r,ifaddr),PICK(g->r,ifindex));
+}
+
+/*:41*//*42:*/
+#line 873 "web/fuzzgen.w"
+
+static const char*msfilter_text(fg_gen*g,fg_text*t,int nsrc,const char*mode)
+{
+static const char*const srcs[]= {"10.0.0.2","192.0.2.1","127.0.0.1"};
+size_t used= (size_t)snprintf(t->s,sizeof t->s,
+"{imsf_multiaddr=inet_addr(\"%s\"), imsf_interface=inet_addr(\"%s\"), imsf_fmode=%s, imsf_numsrc=%d, imsf_slist=[",
+any_mcast(g),PICK(g->r,((const char*const[]){"0.0.0.0","10.0.0.1","127.0.0.1","10.0.0.2"})),mode,nsrc);
+for(int i= 0;i<nsrc&&i<3;i++)
+used+= (size_t)snprintf(t->s+used,sizeof t->s-used,"%sinet_addr(\"%s\")",i?", ":"",srcs[i]);
+snprintf(t->s+used,sizeof t->s-used,"]}");
+return t->s;
+}
+
+static const char*custom_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
+{
+static const char*const insns[]= {"{code=BPF_RET|BPF_K, jt=0, jf=0, k=0xffff}",
+"{code=BPF_RET|BPF_K, jt=0, jf=0, k=0}","{code=BPF_LD|BPF_B|BPF_ABS, jt=0, jf=0, k=0}",
+"{code=0xffff, jt=0, jf=0, k=0}","{code=BPF_JMP|BPF_JA, jt=0, jf=0, k=5}"};
+if(!strcmp(o->name,"IP_MSFILTER")){
+int nsrc= (int)fg_below(g->r,4);
+msfilter_text(g,t,nsrc,PICK(g->r,((const char*const[]){"MCAST_INCLUDE","MCAST_EXCLUDE","2"})));
+*len= any_len(g,16+4*(nsrc?nsrc:1));
+return t->s;
+}else{
+int n= (int)fg_below(g->r,3),cnt= chance(g->r,80)?n:(int)PICK(g->r,((const int[]){0,1,4096,65535}));
+size_t used= (size_t)snprintf(t->s,sizeof t->s,"{len=%d, filter=",cnt);
+if(chance(g->r,10))used+= (size_t)snprintf(t->s+used,sizeof t->s-used,"NULL");
+else{
+used+= (size_t)snprintf(t->s+used,sizeof t->s-used,"[");
+for(int i= 0;i<n;i++)
+used+= (size_t)snprintf(t->s+used,sizeof t->s-used,"%s%s",i?", ":"",PICK(g->r,insns));
+used+= (size_t)snprintf(t->s+used,sizeof t->s-used,"]");
+}
+snprintf(t->s+used,sizeof t->s-used,"}");
+*len= any_len(g,16);
+return t->s;
+}
+}
+
+/*:42*//*44:*/
+#line 924 "web/fuzzgen.w"
+
+static long long read_len(fg_gen*g,const fg_option*o)
+{
+long long natural= 4;
+const char*ty= o->type;
+if(!strcmp(ty,"u64")||!strcmp(ty,"linger"))natural= 8;
+else if(!strcmp(ty,"timeval")||!strcmp(ty,"string"))natural= 16;
+else if(!strcmp(ty,"bytes"))natural= 40;
+else if(!strcmp(ty,"mreq"))natural= 12;
+else if(!strcmp(ty,"custom"))natural= !strcmp(o->name,"IP_MSFILTER")?20:4;
+if(!strcmp(ty,"byte")||!strcmp(ty,"bytebool"))natural= chance(g->r,20)?1:4;
+if(!strcmp(o->name,"SO_PEERNAME"))return name_len(g);
+return any_len(g,natural);
+}
+
+/*:44*//*59:*/
+#line 1335 "web/fuzzgen.w"
+
+static long long name_len(fg_gen*g)
+{
+static const long long lens[]= {16,16,16,0,1,2,17,20,128,-1};
+return PICK(g->r,lens);
+}
+
+/*:59*/
+#line 60 "web/fuzzgen.w"
+
+/*45:*/
+#line 947 "web/fuzzgen.w"
+
+static void line(fg_gen*g,const char*fmt,...)
+{
+char buf[2048];
+va_list ap;
+int n;
+va_start(ap,fmt);
+n= vsnprintf(buf,sizeof buf,fmt,ap);
+va_end(ap);
+if(n<0)return;
+ss_puts(g->out,buf,(size_t)n<sizeof buf?(size_t)n:sizeof buf-1);
+ss_puts(g->out," = ?\n",5);
+g->lines++;
+}
+
+/*:45*//*46:*/
+#line 974 "web/fuzzgen.w"
+
+static void gen_socket(fg_gen*g)
+{
+static const struct{const char*type,*proto;int t,p;}good[]= {
+{"SOCK_DGRAM","0",SOCK_DGRAM,IPPROTO_UDP},{"SOCK_DGRAM","0",SOCK_DGRAM,IPPROTO_UDP},
+{"SOCK_DGRAM","IPPROTO_UDP",SOCK_DGRAM,IPPROTO_UDP},
+{"SOCK_DGRAM","IPPROTO_UDPLITE",SOCK_DGRAM,IPPROTO_UDPLITE},
+{"SOCK_STREAM","0",SOCK_STREAM,IPPROTO_TCP},{"SOCK_STREAM","IPPROTO_TCP",SOCK_STREAM,IPPROTO_TCP},
+{"SOCK_RAW","IPPROTO_RAW",SOCK_RAW,IPPROTO_RAW},{"SOCK_RAW","IPPROTO_ICMP",SOCK_RAW,IPPROTO_ICMP},
+{"SOCK_RAW","IPPROTO_UDP",SOCK_RAW,IPPROTO_UDP},
+{"SOCK_DGRAM","IPPROTO_ICMP",SOCK_DGRAM,IPPROTO_ICMP}};
+static const char*const badfam[]= {"AF_UNSPEC","-1","46","47","255","1000","2147483647"};
+static const char*const badtype[]= {"0","SOCK_SEQPACKET","SOCK_RDM","7","8","9","11",
+"15","-1","SOCK_DGRAM|0x100","SOCK_DGRAM|0x40000000"};
+static const char*const badproto[]= {"263","-1","256","1000","IPPROTO_RAW","IPPROTO_ICMP"};
+fg_text fl;
+int i= (int)fg_below(g->r,(uint32_t)(sizeof good/sizeof good[0]));
+unsigned k= fg_below(g->r,100);
+const char*flags= any_flags(g,&fl,(const char*const[]){"SOCK_NONBLOCK","SOCK_CLOEXEC"},2,25,"sockflag");
+if(k<84)/*47:*/
+#line 1007 "web/fuzzgen.w"
+
+{
+bool ok= (good[i].t!=SOCK_RAW||g->cap_raw)&&
+!(good[i].t==SOCK_DGRAM&&good[i].p==IPPROTO_ICMP&&!g->ping_ok);
+bool nb= strstr(flags,"SOCK_NONBLOCK")!=NULL;
+if(sockets_open(g)>=8)return;
+if(!strcmp(flags,"0"))line(g,"socket(AF_INET, %s, %s)",good[i].type,good[i].proto);
+else line(g,"socket(AF_INET, %s|%s, %s)",good[i].type,flags,good[i].proto);
+if(ok&&strchr(flags,'x')==NULL)open_fd(g,lowest_free(g,0),new_file(g,FG_SOCKET,good[i].t,good[i].p,nb));
+}
+
+/*:47*/
+#line 993 "web/fuzzgen.w"
+
+else if(k<89)line(g,"socket(%s, %s, 0)",PICK(g->r,badfam),good[i].type);
+else if(k<95)line(g,"socket(AF_INET, %s, 0)",PICK(g->r,badtype));
+else if(good[i].t==SOCK_RAW)line(g,"socket(AF_INET, SOCK_RAW, 0)");
+else if(chance(g->r,30))line(g,"socket(AF_INET, %s, %s)",good[i].type,
+good[i].t==SOCK_STREAM?"IPPROTO_UDP":"IPPROTO_TCP");
+else line(g,"socket(AF_INET, %s, %s)",good[i].type,PICK(g->r,badproto));
+}
+
+/*:46*//*48:*/
+#line 1022 "web/fuzzgen.w"
+
+static void gen_socketpair(fg_gen*g)
+{
+static const char*const types[]= {"SOCK_DGRAM","SOCK_STREAM","SOCK_RAW","SOCK_SEQPACKET","-1"};
+line(g,"socketpair(AF_INET, %s, 0, %s)",PICK(g->r,types),chance(g->r,85)?"?":"NULL");
+}
+
+/*:48*//*49:*/
+#line 1031 "web/fuzzgen.w"
+
+static void gen_close(fg_gen*g)
+{
+int fd= pick_fd(g,true);
+line(g,"close(%d)",fd);
+close_fd(g,fd);
+}
+
+/*:49*//*50:*/
+#line 1052 "web/fuzzgen.w"
+
+static void gen_fcntl(fg_gen*g)
+{
+static const char*const setfl[]= {"O_NONBLOCK","O_APPEND","O_ASYNC","O_NOATIME","O_DIRECT",
+"O_RDONLY","O_WRONLY","O_CREAT","O_TRUNC","O_DSYNC"};
+static const char*const owners[]= {"$pid","$pid","-$pgrp","0","99999","-99999","-2147483648","2147483647"};
+static const long long dupmin[]= {0,0,3,5,10,63,100,1023,1024,-1,2147483647};
+unsigned k= fg_below(g->r,100);
+int fd= pick_fd(g,k<50);
+const fg_file*f= file_of(g,fd);
+fg_text t;
+if(k<15)line(g,"fcntl(%d, F_GETFD)",fd);
+else if(k<25)line(g,"fcntl(%d, F_SETFD, %s)",fd,PICK(g->r,((const char*const[]){"FD_CLOEXEC","0","3","-1"})));
+else if(k<40)/*51:*/
+#line 1078 "web/fuzzgen.w"
+
+{
+long long min= PICK(g->r,dupmin);
+bool cloexec= chance(g->r,30);
+line(g,"fcntl(%d, %s, %lld)",fd,cloexec?"F_DUPFD_CLOEXEC":"F_DUPFD",min);
+if(f&&min>=0&&min<1024){
+int nfd= lowest_free(g,(int)min);
+if(nfd>=0)open_fd(g,nfd,g->fd[fd]);
+else if(min> g->highest)g->highest= (int)min;
+}
+}
+
+/*:51*/
+#line 1065 "web/fuzzgen.w"
+
+else if(k<50)line(g,"fcntl(%d, F_GETFL)",fd);
+else if(k<65)/*52:*/
+#line 1098 "web/fuzzgen.w"
+
+{
+const char*fl= any_flags(g,&t,setfl,(int)(sizeof setfl/sizeof setfl[0]),20,"oflags");
+line(g,"fcntl(%d, F_SETFL, %s)",fd,fl);
+if(f)g->file[g->fd[fd]].nonblock= strstr(fl,"O_NONBLOCK")&&!strstr(fl,"O_DIRECT")&&
+!strstr(fl,"0x")&&!strstr(fl,"O_NOATIME");
+}
+
+/*:52*/
+#line 1067 "web/fuzzgen.w"
+
+else if(k<72)line(g,"fcntl(%d, F_GETOWN)",fd);
+else if(k<82)line(g,"fcntl(%d, F_SETOWN, %s)",fd,PICK(g->r,owners));
+else if(k<86)line(g,"fcntl(%d, F_GETSIG)",fd);
+else if(k<93)line(g,"fcntl(%d, F_SETSIG, %d)",fd,PICK(g->r,((const int[]){0,1,29,64,65,-1,10})));
+else line(g,"fcntl(%d, %d, 0)",fd,PICK(g->r,((const int[]){-1,999,1200,2000,12345})));
+}
+
+/*:50*//*53:*/
+#line 1123 "web/fuzzgen.w"
+
+static void gen_ioctl(fg_gen*g)
+{
+static const char*const reqs[]= {"FIONREAD","SIOCINQ","SIOCOUTQ","FIONBIO","FIONBIO",
+"FIOASYNC","FIOCLEX","FIONCLEX","FIOSETOWN","SIOCSPGRP","FIOGETOWN","SIOCGPGRP",
+"SIOCGSTAMP","SIOCGSTAMPNS","SIOCATMARK","SIOCOUTQNSD","0x1234","0"};
+static const char*const owners[]= {"[$pid]","[-$pgrp]","[0]","[99999]","[-99999]",
+"[-2147483648]","NULL"};
+static const char*const flags[]= {"[0]","[1]","[2]","[-1]","NULL"};
+const char*req= PICK(g->r,reqs);
+bool generic= !strcmp(req,"FIOCLEX")||!strcmp(req,"FIONCLEX");
+bool owner= strstr(req,"OWN")||strstr(req,"PGRP");
+bool queue= !generic&&!owner&&strcmp(req,"FIONBIO")&&strcmp(req,"FIOASYNC");
+int fd= queue?data_fd(g,false):pick_fd(g,generic);
+const char*v= owner?PICK(g->r,owners):PICK(g->r,flags);
+const fg_file*f= file_of(g,fd);
+line(g,"ioctl(%d, %s, %s)",fd,req,v);
+if(f&&!strcmp(req,"FIONBIO")&&strcmp(v,"NULL"))
+g->file[g->fd[fd]].nonblock= strcmp(v,"[0]")!=0;
+}
+
+/*:53*//*54:*/
+#line 1146 "web/fuzzgen.w"
+
+static void gen_pread(fg_gen*g)
+{
+line(g,"pread(%d, ?, %d, %d)",pick_fd(g,false),PICK(g->r,((const int[]){0,1,16})),PICK(g->r,((const int[]){0,1,-1})));
+}
+
+static void gen_pwrite(fg_gen*g)
+{
+line(g,"pwrite(%d, \"abc\", %d, %d)",pick_fd(g,false),PICK(g->r,((const int[]){0,3})),PICK(g->r,((const int[]){0,1,-1})));
+}
+
+/*:54*//*55:*/
+#line 1173 "web/fuzzgen.w"
+
+static const char*other_level(fg_gen*g)
+{
+static const char*const levels[]= {"41","SOL_PACKET","SOL_TLS","SOL_NETLINK","-1",
+"9999","2147483647"};
+return PICK(g->r,levels);
+}
+
+static const fg_option*any_option(fg_gen*g)
+{
+return g->opts->n?&g->opts->opt[fg_below(g->r,(uint32_t)g->opts->n)]:NULL;
+}
+
+static const char*unknown_name(fg_gen*g,const char*level)
+{
+if(!strcmp(level,"SOL_SOCKET"))return PICK(g->r,((const char*const[]){"0","100","200","9999","-1","2147483647"}));
+return PICK(g->r,((const char*const[]){"0","100","199","200","205","209","210","1000","-1","2147483647"}));
+}
+
+/*:55*//*56:*/
+#line 1234 "web/fuzzgen.w"
+
+static bool policy_forbids(const fg_gen*g,const fg_option*o)
+{
+if(!strcmp(o->name,"SO_TIMESTAMPING"))return true;
+return(!g->root||!g->cap_admin||g->optmem_written)&&
+(!strcmp(o->name,"SO_ATTACH_FILTER")||!strcmp(o->name,"SO_ATTACH_REUSEPORT_CBPF"));
+}
+
+static void gen_setsockopt(fg_gen*g)
+{
+const fg_option*o= any_option(g);
+int fd= pick_fd(g,true);
+unsigned k= fg_below(g->r,100);
+fg_text t;
+long long len;
+if(!o||policy_forbids(g,o))return;
+if(k<88){
+const char*v= option_value(g,o,&t,&len);
+line(g,"setsockopt(%d, %s, %s, %s, %lld)",fd,o->level,o->name,v,len);
+if(o->get&&chance(g->r,50))read_option(g,fd,o);
+}else if(k<96){
+const char*lvl= chance(g->r,50)?"SOL_SOCKET":"SOL_IP";
+line(g,"setsockopt(%d, %s, %s, [%lld], %lld)",fd,lvl,unknown_name(g,lvl),any_int(g),any_len(g,4));
+}else line(g,"setsockopt(%d, %s, %s, [1], 4)",fd,other_level(g),o->name);
+}
+
+static void gen_getsockopt(fg_gen*g)
+{
+const fg_option*o= any_option(g);
+int fd= pick_fd(g,true);
+unsigned k= fg_below(g->r,100);
+if(!o)return;
+if(k<88)read_option(g,fd,o);
+else if(k<96){
+const char*lvl= chance(g->r,50)?"SOL_SOCKET":"SOL_IP";
+line(g,"getsockopt(%d, %s, %s, ?, [%lld])",fd,lvl,unknown_name(g,lvl),any_len(g,4));
+}else line(g,"getsockopt(%d, %s, %s, ?, [4])",fd,other_level(g),o->name);
+}
+
+/*:56*//*57:*/
+#line 1278 "web/fuzzgen.w"
+
+static void read_option(fg_gen*g,int fd,const fg_option*o)
+{
+long long len= read_len(g,o);
+const char*val= chance(g->r,6)?"NULL":"?";
+fg_text t;
+if(!strcmp(o->name,"IP_MSFILTER")&&!strcmp(val,"?")){
+int nsrc= (int)fg_below(g->r,3);
+msfilter_text(g,&t,nsrc,"MCAST_INCLUDE");
+len= any_len(g,16+4*(nsrc?nsrc:1));
+line(g,"getsockopt(%d, SOL_IP, IP_MSFILTER, %s => ?, [%lld])",fd,t.s,len);
+return;
+}
+if(chance(g->r,4))line(g,"getsockopt(%d, %s, %s, %s, NULL)",fd,o->level,o->name,val);
+else line(g,"getsockopt(%d, %s, %s, %s, [%lld])",fd,o->level,o->name,val,len);
+}
+
+/*:57*//*58:*/
+#line 1301 "web/fuzzgen.w"
+
+static void gen_bind(fg_gen*g)
+{
+fg_text t;
+long long len;
+const char*sa= sockaddr_to(g,&t,&len,false);
+line(g,"bind(%d, %s, %lld)",pick_fd(g,true),sa,len);
+if(g->last_port> 0&&g->nbound<8)g->bound[g->nbound++]= g->last_port;
+}
+
+static void gen_connect(fg_gen*g)
+{
+fg_text t;
+long long len;
+int fd= pick_fd(g,true);
+const fg_file*f= file_of(g,fd);
+const char*sa= any_sockaddr(g,&t,&len);
+if(f&&f->kind==FG_SOCKET&&f->type==SOCK_STREAM)return;
+line(g,"connect(%d, %s, %lld)",fd,sa,len);
+}
+
+static void gen_listen(fg_gen*g)
+{
+line(g,"listen(%d, %d)",pick_fd(g,true),PICK(g->r,((const int[]){0,1,5,128,-1,4096,4097,INT_MAX})));
+}
+
+/*:58*//*60:*/
+#line 1342 "web/fuzzgen.w"
+
+static void name_call(fg_gen*g,const char*call)
+{
+long long len= name_len(g);
+if(chance(g->r,5))line(g,"%s(%d, NULL, [%lld])",call,pick_fd(g,true),len);
+else if(chance(g->r,5))line(g,"%s(%d, ?, NULL)",call,pick_fd(g,true));
+else line(g,"%s(%d, ?, [%lld])",call,pick_fd(g,true),len);
+}
+
+static void gen_getsockname(fg_gen*g){name_call(g,"getsockname");}
+static void gen_getpeername(fg_gen*g){name_call(g,"getpeername");}
+
+/*:60*//*61:*/
+#line 1362 "web/fuzzgen.w"
+
+static const char*send_flags(fg_gen*g,fg_text*t)
+{
+static const char*const names[]= {"MSG_DONTROUTE","MSG_CONFIRM","MSG_MORE","MSG_NOSIGNAL",
+"MSG_OOB","MSG_EOR","MSG_ZEROCOPY"};
+size_t used= 0;
+const char*rest= any_flags(g,t,names,(int)(sizeof names/sizeof names[0]),6,"msgflags");
+char tmp[512];
+snprintf(tmp,sizeof tmp,"%s",rest);
+used= (size_t)snprintf(t->s,sizeof t->s,"%s","MSG_DONTWAIT");
+if(strcmp(tmp,"0")||!used)snprintf(t->s+used,sizeof t->s-used,"%s%s",used?"|":"",tmp);
+return t->s;
+}
+
+static void gen_send(fg_gen*g)
+{
+fg_text t;
+long long len;
+const char*d= any_data(g,&len);
+line(g,"send(%d, %s, %lld, %s)",data_fd(g,true),d,len,send_flags(g,&t));
+}
+
+static void gen_sendto(fg_gen*g)
+{
+fg_text t,a;
+long long len,alen;
+const char*d= any_data(g,&len);
+const char*sa= any_sockaddr(g,&a,&alen);
+line(g,"sendto(%d, %s, %lld, %s, %s, %lld)",data_fd(g,true),d,len,send_flags(g,&t),sa,alen);
+}
+
+static void gen_write(fg_gen*g)
+{
+long long len;
+const char*d= any_data(g,&len);
+line(g,"write(%d, %s, %lld)",data_fd(g,false),d,len);
+}
+
+/*:61*//*62:*/
+#line 1405 "web/fuzzgen.w"
+
+static void gen_sendmsg(fg_gen*g)
+{
+static const char*const cmsgs[]= {"{cmsg_level=SOL_IP, cmsg_type=IP_TTL, cmsg_data=[5]}",
+"{cmsg_level=SOL_IP, cmsg_type=IP_TTL, cmsg_data=[0]}","{cmsg_level=SOL_IP, cmsg_type=IP_TTL, cmsg_data=[256]}",
+"{cmsg_level=SOL_IP, cmsg_type=IP_TOS, cmsg_data=[16]}","{cmsg_level=SOL_IP, cmsg_type=IP_TOS, cmsg_data=\"\\x10\"}",
+"{cmsg_level=SOL_IP, cmsg_type=IP_PKTINFO, cmsg_data={ipi_ifindex=0, ipi_spec_dst=inet_addr(\"10.0.0.1\"), ipi_addr=inet_addr(\"0.0.0.0\")}}",
+"{cmsg_level=SOL_IP, cmsg_type=IP_PKTINFO, cmsg_data={ipi_ifindex=3, ipi_spec_dst=inet_addr(\"0.0.0.0\"), ipi_addr=inet_addr(\"0.0.0.0\")}}",
+"{cmsg_level=SOL_IP, cmsg_type=IP_RETOPTS, cmsg_data=\"\\x01\\x01\\x01\\x00\"}",
+"{cmsg_level=SOL_SOCKET, cmsg_type=SO_MARK, cmsg_data=[1]}","{cmsg_level=SOL_IP, cmsg_type=IP_RECVERR, cmsg_data=[1]}",
+"{cmsg_len=8, cmsg_level=SOL_IP, cmsg_type=IP_TTL, cmsg_data=[5]}",
+"{cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[3]}"};
+fg_text t,a;
+long long len,alen;
+char msg[1536];
+size_t used;
+int niov= 1+(int)fg_below(g->r,3);
+const char*sa= any_sockaddr(g,&a,&alen);
+used= (size_t)snprintf(msg,sizeof msg,"{msg_name=%s, msg_iov=[",chance(g->r,70)?sa:"NULL");
+for(int i= 0;i<niov;i++)
+used+= (size_t)snprintf(msg+used,sizeof msg-used,"%s{iov_base=%s}",i?", ":"",any_data(g,&len));
+used+= (size_t)snprintf(msg+used,sizeof msg-used,"]");
+if(chance(g->r,50))
+used+= (size_t)snprintf(msg+used,sizeof msg-used,", msg_control=[%s]",PICK(g->r,cmsgs));
+snprintf(msg+used,sizeof msg-used,"}");
+line(g,"sendmsg(%d, %s, %s)",data_fd(g,true),msg,send_flags(g,&t));
+}
+
+/*:62*//*63:*/
+#line 1433 "web/fuzzgen.w"
+
+static void gen_writev(fg_gen*g)
+{
+long long len;
+int n= (int)fg_below(g->r,3);
+char iov[512];
+size_t used= (size_t)snprintf(iov,sizeof iov,"[");
+for(int i= 0;i<n;i++)
+used+= (size_t)snprintf(iov+used,sizeof iov-used,"%s{iov_base=%s}",i?", ":"",any_data(g,&len));
+snprintf(iov+used,sizeof iov-used,"]");
+line(g,"writev(%d, %s, %d)",data_fd(g,false),iov,chance(g->r,85)?n:PICK(g->r,((const int[]){-1,0,1025})));
+}
+
+/*:63*//*64:*/
+#line 1453 "web/fuzzgen.w"
+
+static const char*recv_flags(fg_gen*g,fg_text*t)
+{
+static const char*const names[]= {"MSG_PEEK","MSG_TRUNC","MSG_ERRQUEUE","MSG_WAITALL",
+"MSG_OOB","MSG_CMSG_CLOEXEC"};
+char tmp[512];
+snprintf(tmp,sizeof tmp,"%s",any_flags(g,t,names,(int)(sizeof names/sizeof names[0]),8,"msgflags"));
+if(!strcmp(tmp,"0"))snprintf(t->s,sizeof t->s,"MSG_DONTWAIT");
+else snprintf(t->s,sizeof t->s,"MSG_DONTWAIT|%s",tmp);
+return t->s;
+}
+
+static int recv_size(fg_gen*g)
+{
+return PICK(g->r,((const int[]){0,1,2,5,16,64,1500,2048,65536}));
+}
+
+static void gen_recv(fg_gen*g)
+{
+fg_text t;
+line(g,"recv(%d, ?, %d, %s)",data_fd(g,true),recv_size(g),recv_flags(g,&t));
+}
+
+static void gen_recvfrom(fg_gen*g)
+{
+fg_text t;
+long long len= name_len(g);
+if(chance(g->r,10))line(g,"recvfrom(%d, ?, %d, %s, NULL, NULL)",data_fd(g,true),recv_size(g),recv_flags(g,&t));
+else line(g,"recvfrom(%d, ?, %d, %s, ?, [%lld])",data_fd(g,true),recv_size(g),recv_flags(g,&t),len);
+}
+
+static void gen_recvmsg(fg_gen*g)
+{
+fg_text t;
+line(g,"recvmsg(%d, {msg_name=%s, msg_namelen=%lld, msg_iov=[{iov_base=?, iov_len=%d}], msg_control=%s, msg_controllen=%d}, %s)",
+data_fd(g,true),chance(g->r,80)?"?":"NULL",name_len(g),recv_size(g),
+chance(g->r,70)?"?":"NULL",PICK(g->r,((const int[]){0,16,20,64,256,1024})),recv_flags(g,&t));
+}
+
+/*:64*//*65:*/
+#line 1496 "web/fuzzgen.w"
+
+static int nonblocking_fd(fg_gen*g)
+{
+int cand[FG_NFD],n= 0;
+for(int fd= 3;fd<FG_NFD;fd++){
+const fg_file*f= file_of(g,fd);
+if((f&&f->nonblock&&!raw_or_ping(f))||(!f&&g->used[fd]))cand[n++]= fd;
+}
+if(n&&chance(g->r,85))return cand[fg_below(g->r,(uint32_t)n)];
+return PICK(g->r,((const int[]){-1,1024,INT_MAX}));
+}
+
+static void gen_read(fg_gen*g)
+{
+line(g,"read(%d, ?, %d)",nonblocking_fd(g),recv_size(g));
+}
+
+static void gen_readv(fg_gen*g)
+{
+int n= 1+(int)fg_below(g->r,2);
+line(g,"readv(%d, [{iov_base=?, iov_len=%d}%s], %d)",nonblocking_fd(g),recv_size(g),
+n==2?", {iov_base=?, iov_len=3}":"",chance(g->r,85)?n:PICK(g->r,((const int[]){-1,0,1025})));
+}
+
+/*:65*//*66:*/
+#line 1522 "web/fuzzgen.w"
+
+static void gen_shutdown(fg_gen*g)
+{
+line(g,"shutdown(%d, %s)",pick_fd(g,true),PICK(g->r,((const char*const[]){"SHUT_RD","SHUT_WR","SHUT_RDWR","3","-1"})));
+}
+
+/*:66*//*67:*/
+#line 1537 "web/fuzzgen.w"
+
+static void gen_poll(fg_gen*g)
+{
+static const char*const ev[]= {"POLLIN","POLLOUT","POLLPRI","POLLERR","POLLHUP","POLLRDNORM","POLLWRNORM","POLLRDHUP"};
+fg_text t;
+char list[512];
+int n= 1+(int)fg_below(g->r,3);
+size_t used= (size_t)snprintf(list,sizeof list,"[");
+for(int i= 0;i<n;i++)
+used+= (size_t)snprintf(list+used,sizeof list-used,"%s{fd=%d, events=%s}",i?", ":"",
+data_fd(g,false),any_flags(g,&t,ev,(int)(sizeof ev/sizeof ev[0]),30,"pollev"));
+snprintf(list+used,sizeof list-used,"]");
+line(g,"poll(%s, %d, 0)",list,chance(g->r,85)?n:(int)fg_below(g->r,(uint32_t)n));
+}
+
+static void gen_select(fg_gen*g)
+{
+int a= data_fd(g,false),b= data_fd(g,false),hi;
+if(a<0||a>=1024)a= lowest_free(g,3);
+if(b<0||b>=1024)b= lowest_free(g,3);
+if(a<0)a= 1023;
+if(b<0)b= 1023;
+hi= a> b?a:b;
+line(g,"select(%d, [%d], [%d], %s, {tv_sec=0, tv_usec=0})",
+chance(g->r,85)?hi+1:PICK(g->r,((const int[]){0,-1,1,1024})),a,b,chance(g->r,50)?"[]":"NULL");
+}
+
+/*:67*//*68:*/
+#line 1573 "web/fuzzgen.w"
+
+static void gen_setuid(fg_gen*g)
+{
+int uid= PICK(g->r,((const int[]){65534,65534,1000,0,-1}));
+line(g,"setuid(%d)",uid);
+if(uid> 0&&g->root&&g->cap_setuid)g->root= g->saved_root= g->cap_raw= g->cap_admin= false;
+else if(uid==0&&g->saved_root)g->root= g->cap_raw= g->cap_admin= true;
+}
+
+static void gen_seteuid(fg_gen*g)
+{
+int uid= PICK(g->r,((const int[]){65534,1000,0}));
+line(g,"seteuid(%d)",uid);
+if(uid> 0&&g->root&&g->cap_setuid)g->root= g->cap_raw= g->cap_admin= false;
+else if(uid==0&&g->saved_root)g->root= g->cap_raw= g->cap_admin= true;
+}
+
+static void gen_cap_drop(fg_gen*g)
+{
+static const char*const caps[]= {"CAP_NET_ADMIN","CAP_NET_RAW","CAP_NET_BIND_SERVICE","CAP_SETUID",
+"CAP_SETGID","CAP_DAC_OVERRIDE","CAP_FOWNER","CAP_SYS_ADMIN","-1","64"};
+const char*c= PICK(g->r,caps);
+line(g,"cap_drop(%s)",c);
+if(!strcmp(c,"CAP_NET_RAW"))g->cap_raw= false;
+if(!strcmp(c,"CAP_NET_ADMIN"))g->cap_admin= false;
+if(!strcmp(c,"CAP_SETUID"))g->cap_setuid= false;
+}
+
+/*:68*//*69:*/
+#line 1605 "web/fuzzgen.w"
+
+static void gen_sysctl_set(fg_gen*g)
+{
+static const char*const vals[]= {"0","1","2","-1","64","255","256","65535","65536",
+"2147483647","2147483648","0 0","0 2147483647","1 0","100 200","200 100","1024 65535",
+"5000-5005","5000,6000","abc",""," 5","5 ","\\n","99999999999999999999","1 2 3"};
+int i= (int)fg_below(g->r,NTUNABLES);
+const char*v= PICK(g->r,vals);
+if(!tunables[i].writable)return;
+line(g,"sysctl_set(\"%s\", \"%s\")",tunables[i].name,v);
+g->wrote[i]= true;
+if(!strcmp(tunables[i].name,"net.ipv4.ping_group_range")&&g->root)
+g->ping_ok= !strcmp(v,"0 0")||!strcmp(v,"0 2147483647");
+if(!strcmp(tunables[i].name,"net.core.optmem_max"))g->optmem_written= true;
+}
+
+static void gen_sysctl_get(fg_gen*g)
+{
+line(g,"sysctl_get(\"%s\", ?)",tunables[fg_below(g->r,NTUNABLES)].name);
+}
+
+static void gen_advance(fg_gen*g)
+{
+line(g,"advance(%d)",PICK(g->r,((const int[]){0,1000,1000000})));
+}
+
+static void gen_signal_count(fg_gen*g)
+{
+line(g,"signal_count(%d)",PICK(g->r,((const int[]){29,23,13,0,65})));
+}
+
+/*:69*//*70:*/
+#line 1642 "web/fuzzgen.w"
+
+static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
+{"socket",gen_socket,10},{"socketpair",gen_socketpair,1},{"close",gen_close,3},
+{"fcntl",gen_fcntl,6},{"ioctl",gen_ioctl,4},{"pread",gen_pread,1},{"pwrite",gen_pwrite,1},
+{"getsockopt",gen_getsockopt,14},{"setsockopt",gen_setsockopt,22},{"bind",gen_bind,5},
+{"connect",gen_connect,3},{"listen",gen_listen,2},{"getsockname",gen_getsockname,2},
+{"getpeername",gen_getpeername,1},{"send",gen_send,2},{"sendto",gen_sendto,4},
+{"sendmsg",gen_sendmsg,3},{"recv",gen_recv,2},{"recvfrom",gen_recvfrom,2},
+{"recvmsg",gen_recvmsg,3},{"read",gen_read,1},{"write",gen_write,1},
+{"readv",gen_readv,1},{"writev",gen_writev,1},{"shutdown",gen_shutdown,1},
+{"poll",gen_poll,2},{"select",gen_select,1},{"setuid",gen_setuid,1},
+{"seteuid",gen_seteuid,1},{"cap_drop",gen_cap_drop,1},{"sysctl_set",gen_sysctl_set,2},
+{"sysctl_get",gen_sysctl_get,1},{"advance",gen_advance,1},{"signal_count",gen_signal_count,1}
+};
+#define NCALLS ((int) (sizeof calls / sizeof calls[0]))
+
+/*:70*//*71:*/
+#line 1661 "web/fuzzgen.w"
+
+static bool call_enabled(const fg_gen*g,const char*name)
+{
+for(int c= 0;c<ss_ncalls();c++)
+if(!strcmp(ss_call_name(c),name))return g->enabled?g->enabled[c]:true;
+return false;
+}
+
+/*:71*/
+#line 61 "web/fuzzgen.w"
+
+/*73:*/
+#line 1679 "web/fuzzgen.w"
+
+void fg_sequence(fg_gen*g,int nlines)
+{
+int total= 0;
+for(int i= 0;i<NCALLS;i++)if(call_enabled(g,calls[i].name))total+= calls[i].weight;
+if(!total)return;
+if(call_enabled(g,"socket")&&chance(g->r,90))gen_socket(g);
+while(g->lines<nlines&&!fg_exhausted(g->r)){
+int w= (int)fg_below(g->r,(uint32_t)total);
+for(int i= 0;i<NCALLS;i++){
+if(!call_enabled(g,calls[i].name))continue;
+if(w<calls[i].weight){calls[i].gen(g);break;}
+w-= calls[i].weight;
+}
+}
+}
+
+/*:73*//*74:*/
+#line 1706 "web/fuzzgen.w"
+
+void fg_close_all(fg_gen*g)
+{
+int hi= g->highest<FG_NFD?g->highest:FG_NFD-1;
+for(int fd= 0;fd<=hi;fd++){
+bool open= g->fd[fd]>=0;
+if((fd> 2&&(open||g->used[fd]))||(open&&g->file[g->fd[fd]].kind==FG_SOCKET))
+line(g,"close(%d)",fd);
+}
+if(g->highest>=FG_NFD)line(g,"close(%d)",g->highest);
+}
+
+void fg_restore(fg_gen*g)
+{
+for(int i= 0;i<NTUNABLES&&i<FG_NTUNABLES;i++)
+if(g->wrote[i]&&g->opts->have_default[i]){
+char v[160];
+size_t n= 0;
+for(const char*p= g->opts->defaults[i];*p&&n+3<sizeof v;p++){
+if(*p=='\t'){v[n++]= '\\';v[n++]= 't';}
+else v[n++]= *p;
+}
+v[n]= '\0';
+line(g,"sysctl_set(\"%s\", \"%s\\n\")",tunables[i].name,v);
+}
+}
+
+/*:74*//*77:*/
+#line 1747 "web/fuzzgen.w"
+
+void fg_probe_sockref(const fg_options*opts,bool*enabled)
+{
+ss_outcome*o= ss_outcome_new(false);
+for(int c= 0;c<ss_ncalls();c++){
+int i;
+enabled[c]= false;
+for(i= 0;i<NCALLS&&strcmp(calls[i].name,ss_call_name(c));i++);
+if(i==NCALLS)continue;
+/*78:*/
+#line 1761 "web/fuzzgen.w"
+
+{
+fg_rand r;
+fg_gen g;
+ss_buf b= {NULL,0,0};
+ss_script*s;
+fg_seed(&r,1);
+fg_init(&g,&r,opts,NULL,&b);
+fg_begin(&g,true);
+calls[i].gen(&g);
+if(b.n&&(s= ss_parse("probe",b.p,b.n,NULL))!=NULL){
+ss_run_sockref(s,o);
+enabled[c]= o->nlines> 0&&o->raw[0].status!=RS_MISSING;
+ss_free(s);
+}
+fg_free(&g);
+free(b.p);
+}
+
+/*:78*/
+#line 1756 "web/fuzzgen.w"
+
+}
+ss_outcome_free(o,false);
+}
+
+/*:77*/
+#line 62 "web/fuzzgen.w"
+
+
+/*:1*/
