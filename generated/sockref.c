@@ -72,12 +72,12 @@
 #define SR_O_LARGEFILE 0100000 
 
 /*:67*//*83:*/
-#line 33 "web/socket.w"
+#line 39 "web/socket.w"
 
 #define SR_MAX_TIMEOUT LONG_MAX
 
 /*:83*//*85:*/
-#line 57 "web/socket.w"
+#line 63 "web/socket.w"
 
 #define SK_DEBUG (1u << 0)
 #define SK_BROADCAST (1u << 1)
@@ -97,7 +97,7 @@
 #define SR_FILTER_EBPF 2
 
 /*:85*//*87:*/
-#line 94 "web/socket.w"
+#line 100 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -120,14 +120,14 @@
 #define IPF_MC_ALL (1u << 18) 
 
 /*:87*//*89:*/
-#line 178 "web/socket.w"
+#line 184 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
 /*:89*//*96:*/
-#line 305 "web/socket.w"
+#line 311 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
@@ -248,7 +248,7 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:316*//*355:*/
-#line 631 "web/link.w"
+#line 634 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -515,24 +515,24 @@ int dst_ifindex,dst_type;
 #line 20 "web/socket.w"
 
 /*84:*/
-#line 36 "web/socket.w"
+#line 42 "web/socket.w"
 
+int reuse,reuseport;
+int bound_dev_if;
+int incoming_cpu;
+unsigned flags;
+int filter_kind;
 int rcvbuf,sndbuf;
+int err;
+int peek_off;
+long rcvtimeo,sndtimeo;
 bool rcvbuf_locked,sndbuf_locked;
 int rcvlowat;
-long rcvtimeo,sndtimeo;
 bool linger;
 long lingertime;
 int priority;
 uint32_t mark;
-int reuse,reuseport;
-int bound_dev_if;
-int incoming_cpu;
 unsigned int busy_poll;
-int peek_off;
-int err;
-unsigned flags;
-int filter_kind;
 struct sock_filter*filter;
 int filter_len;
 int omem;
@@ -546,34 +546,6 @@ int nofcs,wifi_status;
 
 /*:169*/
 #line 21 "web/socket.w"
-
-/*86:*/
-#line 79 "web/socket.w"
-
-int uc_ttl;
-int tos;
-int mc_ttl;
-int mc_index;
-uint32_t mc_addr;
-int uc_index;
-int pmtudisc;
-int minttl;
-unsigned ipflags;
-unsigned char opt[40];
-int optlen;
-struct sr_mcsock*mc_list;
-int mc_count;
-
-/*:86*/
-#line 22 "web/socket.w"
-
-/*380:*/
-#line 386 "web/ip.w"
-
-uint16_t inet_id;
-
-/*:380*/
-#line 23 "web/socket.w"
 
 /*555:*/
 #line 90 "web/udp.w"
@@ -605,6 +577,34 @@ bool orphaned;
 bool nospace;
 
 /*:696*/
+#line 22 "web/socket.w"
+
+/*86:*/
+#line 85 "web/socket.w"
+
+int uc_ttl;
+int tos;
+int mc_ttl;
+int mc_index;
+uint32_t mc_addr;
+int uc_index;
+int pmtudisc;
+int minttl;
+unsigned ipflags;
+unsigned char opt[40];
+int optlen;
+struct sr_mcsock*mc_list;
+int mc_count;
+
+/*:86*/
+#line 23 "web/socket.w"
+
+/*380:*/
+#line 386 "web/ip.w"
+
+uint16_t inet_id;
+
+/*:380*/
 #line 24 "web/socket.w"
 
 /*730:*/
@@ -735,7 +735,7 @@ int shift;
 }sr_htab;
 
 /*:324*//*330:*/
-#line 168 "web/link.w"
+#line 174 "web/link.w"
 
 typedef struct{
 size_t len;
@@ -757,7 +757,7 @@ int rt_type;
 }sr_event;
 
 /*:330*//*340:*/
-#line 363 "web/link.w"
+#line 369 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -767,7 +767,7 @@ int nports;
 }sr_lan;
 
 /*:340*//*356:*/
-#line 636 "web/link.w"
+#line 639 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -1028,7 +1028,7 @@ int nprocs;
 sr_proc*cur;
 pid_t next_pid;
 /*331:*/
-#line 191 "web/link.w"
+#line 197 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
@@ -1036,7 +1036,7 @@ size_t nev,evcap;
 uint64_t evseq;
 
 /*:331*//*341:*/
-#line 374 "web/link.w"
+#line 380 "web/link.w"
 
 sr_lan*lan;
 int nlans;
@@ -1082,7 +1082,7 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:112*//*357:*/
-#line 646 "web/link.w"
+#line 649 "web/link.w"
 
 sr_htab neigh;
 
@@ -1266,12 +1266,12 @@ static sr_sock*sock_lookup(int fd,int*err);
 static int sys_return(int r);
 
 /*:78*//*90:*/
-#line 199 "web/socket.w"
+#line 205 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
 /*:90*//*93:*/
-#line 277 "web/socket.w"
+#line 283 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
@@ -1486,13 +1486,13 @@ static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
 /*:325*//*328:*/
-#line 126 "web/link.w"
+#line 132 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
 /*:328*//*334:*/
-#line 204 "web/link.w"
+#line 210 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len);
 static sr_pkt*pkt_new(const void*data,size_t len);
@@ -1502,7 +1502,7 @@ static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
 /*:334*//*346:*/
-#line 467 "web/link.w"
+#line 473 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1510,14 +1510,14 @@ static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
 /*:346*//*350:*/
-#line 554 "web/link.w"
+#line 557 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:350*//*359:*/
-#line 652 "web/link.w"
+#line 655 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -2816,13 +2816,13 @@ if(W->ready)/*46:*/
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
 /*333:*/
-#line 200 "web/link.w"
+#line 206 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
 /*:333*//*342:*/
-#line 378 "web/link.w"
+#line 384 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
@@ -2840,7 +2840,7 @@ free(W->cap);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*358:*/
-#line 649 "web/link.w"
+#line 652 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
@@ -2892,7 +2892,7 @@ W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
 /*332:*/
-#line 197 "web/link.w"
+#line 203 "web/link.w"
 
 W->rng= 1;
 
@@ -2917,7 +2917,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 #line 812 "web/world.w"
 
 /*345:*/
-#line 439 "web/link.w"
+#line 445 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
@@ -3289,7 +3289,7 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 return positional_io(fd,offset);
 }
 /*:81*//*88:*/
-#line 143 "web/socket.w"
+#line 149 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -3323,7 +3323,7 @@ return fd;
 }
 
 /*:88*//*91:*/
-#line 202 "web/socket.w"
+#line 208 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -3357,7 +3357,7 @@ return 0;
 }
 
 /*:91*//*92:*/
-#line 251 "web/socket.w"
+#line 257 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
@@ -3379,7 +3379,7 @@ return sys_return(-EOPNOTSUPP);
 }
 
 /*:92*//*94:*/
-#line 281 "web/socket.w"
+#line 287 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -3391,7 +3391,7 @@ s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
 /*95:*/
-#line 296 "web/socket.w"
+#line 302 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -3413,10 +3413,10 @@ s->max_pacing_rate= UINT64_MAX;
 s->forward_threshold= s->rcvbuf>>2;
 
 /*:557*/
-#line 291 "web/socket.w"
+#line 297 "web/socket.w"
 
 /*97:*/
-#line 309 "web/socket.w"
+#line 315 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -3439,13 +3439,13 @@ s->hashed= true;
 if(type==SOCK_RAW)raw_hash(s);
 
 /*:736*/
-#line 292 "web/socket.w"
+#line 298 "web/socket.w"
 
 return s;
 }
 
 /*:94*//*98:*/
-#line 321 "web/socket.w"
+#line 327 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
@@ -5687,12 +5687,12 @@ for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
 /*:322*//*326:*/
-#line 56 "web/link.w"
+#line 62 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
 {
-uint64_t x= (k0^k1*0xbf58476d1ce4e5b9u)*0x9e3779b97f4a7c15u;
-return(size_t)(x>>t->shift);
+uint64_t x= ((k0>>16)^k1*0xbf58476d1ce4e5b9u)*0x9e3779b97f4a7c15u;
+return(size_t)((x>>t->shift)^(k0&0xffff))&(t->nb-1);
 }
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5750,7 +5750,7 @@ t->nb= t->n= 0;
 }
 
 /*:326*//*329:*/
-#line 130 "web/link.w"
+#line 136 "web/link.w"
 
 static uint64_t rng_next(void)
 {
@@ -5772,7 +5772,7 @@ W->rng= seed;
 }
 
 /*:329*//*335:*/
-#line 222 "web/link.w"
+#line 228 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
@@ -5805,7 +5805,7 @@ return c;
 }
 
 /*:335*//*336:*/
-#line 256 "web/link.w"
+#line 262 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -5845,7 +5845,7 @@ return top;
 }
 
 /*:336*//*337:*/
-#line 301 "web/link.w"
+#line 307 "web/link.w"
 
 static void net_run(void)
 {
@@ -5868,7 +5868,7 @@ return true;
 }
 
 /*:337*//*338:*/
-#line 326 "web/link.w"
+#line 332 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -5885,7 +5885,7 @@ W->now_ns= target;
 }
 
 /*:338*//*343:*/
-#line 388 "web/link.w"
+#line 394 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -5920,7 +5920,7 @@ return 0;
 }
 
 /*:343*//*344:*/
-#line 423 "web/link.w"
+#line 429 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -5936,7 +5936,7 @@ return 0;
 }
 
 /*:344*//*347:*/
-#line 473 "web/link.w"
+#line 479 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -5953,24 +5953,21 @@ return;
 if(bcast)pcap_record(h,ifindex,pkt,true);
 if(!ifp->lan){free(pkt);return;}
 l= &W->lan[ifp->lan];
-if(!bcast){
-if((owner= lan_owner(h,ifindex,l,nexthop))<0){
-neigh_enqueue(h,ifindex,nexthop,pkt);
-return;
-}
-pcap_record(h,ifindex,pkt,true);
-}
+if(!bcast)owner= lan_owner(h,ifindex,l,nexthop);
+if(!bcast&&owner<0){neigh_enqueue(h,ifindex,nexthop,pkt);return;}
+if(!bcast)pcap_record(h,ifindex,pkt,true);
 if(l->mtu&&pkt->len> (size_t)l->mtu){free(pkt);return;}
-if(!bcast){lan_carry(l,&l->port[owner],pkt);return;}
 for(int i= 0;i<l->nports;i++){
-const struct sr_port*pt= &l->port[i];
-if(!(pt->host==h->id&&pt->ifindex==ifindex))lan_carry(l,pt,pkt_clone(pkt));
+struct sr_port*pt= &l->port[i];
+if(bcast&&!(pt->host==h->id&&pt->ifindex==ifindex))
+lan_carry(l,pt,pkt_clone(pkt));
 }
-free(pkt);
+if(bcast)free(pkt);
+else lan_carry(l,&l->port[owner],pkt);
 }
 
 /*:347*//*348:*/
-#line 510 "web/link.w"
+#line 513 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -5992,7 +5989,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:348*//*349:*/
-#line 537 "web/link.w"
+#line 540 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6011,7 +6008,7 @@ ev_push(&e);
 }
 
 /*:349*//*351:*/
-#line 566 "web/link.w"
+#line 569 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6021,7 +6018,7 @@ ev_push(&e);
 }
 
 /*:351*//*352:*/
-#line 577 "web/link.w"
+#line 580 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6032,7 +6029,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:352*//*354:*/
-#line 597 "web/link.w"
+#line 600 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6048,7 +6045,7 @@ return 0;
 }
 
 /*:354*//*360:*/
-#line 657 "web/link.w"
+#line 660 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6094,7 +6091,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:360*//*361:*/
-#line 705 "web/link.w"
+#line 708 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {

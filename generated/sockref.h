@@ -103,12 +103,12 @@ int sr_sysctl_set(const char*name,const char*value);
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 
 /*:142*//*327:*/
-#line 123 "web/link.w"
+#line 129 "web/link.w"
 
 void sr_world_seed(uint64_t seed);
 
 /*:327*//*339:*/
-#line 350 "web/link.w"
+#line 356 "web/link.w"
 
 struct sr_lan_config{
 uint64_t delay_ns;
@@ -123,7 +123,7 @@ int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
 /*:339*//*353:*/
-#line 594 "web/link.w"
+#line 597 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 

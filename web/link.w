@@ -46,18 +46,24 @@ static void htab_insert(sr_htab *t, sr_hent *e);
 static void htab_remove(sr_htab *t, sr_hent *e);
 static void htab_free(sr_htab *t, void (*fn)(sr_hent *));
 
-@ The hash is Fibonacci hashing (Knuth's multiplicative method): the two
-halves of the key are combined, multiplied by $2^{64}$ over the golden
-ratio, and the bucket is the product's top bits --- which every bit of
-the key reaches, so that consecutive ports, or addresses differing in
-their last byte, spread over the whole table.  Every bind, send and
-arrival hashes several keys, so the hash is kept to two multiplications.
+@ The hash is Fibonacci hashing (Knuth's multiplicative method): the key
+without its low sixteen bits is multiplied by $2^{64}$ over the golden
+ratio, and the product's top bits --- which every bit of the key reaches
+--- are xored with those low sixteen bits, unmixed.  In the binding
+tables' keys the low sixteen bits are a port, so this places sockets as
+the kernel's UDP tables do (the port, xored with a hash of the address):
+consecutive ports of one address fall in consecutive buckets, and binding
+or receiving on a run of ports touches a few cache lines of a big table
+instead of one line a port --- at 100\,000 sockets, the difference
+between a bind that stays in the processor's cache and one that does
+not.  Every bind, send and arrival hashes several keys, so the hash is
+kept to two multiplications.
 
 @c
 static size_t htab_slot(const sr_htab *t, uint64_t k0, uint64_t k1)
 {
-  uint64_t x = (k0 ^ k1 * 0xbf58476d1ce4e5b9u) * 0x9e3779b97f4a7c15u;
-  return (size_t) (x >> t->shift);
+  uint64_t x = ((k0 >> 16) ^ k1 * 0xbf58476d1ce4e5b9u) * 0x9e3779b97f4a7c15u;
+  return (size_t) ((x >> t->shift) ^ (k0 & 0xffff)) & (t->nb - 1);
 }
 
 static sr_hent *htab_find(const sr_htab *t, uint64_t k0, uint64_t k1)
@@ -486,20 +492,17 @@ static void dev_xmit(sr_host *h, int ifindex, uint32_t nexthop, bool bcast,
   if (bcast) pcap_record(h, ifindex, pkt, true);
   if (!ifp->lan) { free(pkt); return; }
   l = &W->lan[ifp->lan];
-  if (!bcast) {
-    if ((owner = lan_owner(h, ifindex, l, nexthop)) < 0) {
-      neigh_enqueue(h, ifindex, nexthop, pkt);
-      return;
-    }
-    pcap_record(h, ifindex, pkt, true);
-  }
+  if (!bcast) owner = lan_owner(h, ifindex, l, nexthop);
+  if (!bcast && owner < 0) { neigh_enqueue(h, ifindex, nexthop, pkt); return; }
+  if (!bcast) pcap_record(h, ifindex, pkt, true);
   if (l->mtu && pkt->len > (size_t) l->mtu) { free(pkt); return; }
-  if (!bcast) { lan_carry(l, &l->port[owner], pkt); return; }
   for (int i = 0; i < l->nports; i++) {
-    const struct sr_port *pt = &l->port[i];
-    if (!(pt->host == h->id && pt->ifindex == ifindex)) lan_carry(l, pt, pkt_clone(pkt));
+    struct sr_port *pt = &l->port[i];
+    if (bcast && !(pt->host == h->id && pt->ifindex == ifindex))
+      lan_carry(l, pt, pkt_clone(pkt));
   }
-  free(pkt);
+  if (bcast) free(pkt);
+  else lan_carry(l, &l->port[owner], pkt);
 }
 
 @ A port owns an address when its interface is up and its host has the
