@@ -260,13 +260,13 @@ OPT_STORE_INT_FIELD};
 #define SR_LOOPBACK_IFINDEX 1
 
 /*:364*//*415:*/
-#line 1099 "web/ip.w"
+#line 1116 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
 /*:415*//*420:*/
-#line 1196 "web/ip.w"
+#line 1213 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
@@ -332,35 +332,35 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_CHECKSUM_BREAK 76
 
 /*:566*//*592:*/
-#line 903 "web/udp.w"
+#line 916 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
 /*:592*//*617:*/
-#line 1394 "web/udp.w"
+#line 1407 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:617*//*633:*/
-#line 1749 "web/udp.w"
+#line 1762 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:633*//*639:*/
-#line 1882 "web/udp.w"
+#line 1895 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
 /*:639*//*674:*/
-#line 2617 "web/udp.w"
+#line 2630 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:674*//*680:*/
-#line 2729 "web/udp.w"
+#line 2742 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -565,12 +565,12 @@ bool netstamp;
 uint64_t rq_seq;
 
 /*:555*//*620:*/
-#line 1464 "web/udp.w"
+#line 1477 "web/udp.w"
 
 struct sr_udpcork*cork;
 
 /*:620*//*696:*/
-#line 3036 "web/udp.w"
+#line 3049 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -600,7 +600,7 @@ int mc_count;
 #line 23 "web/socket.w"
 
 /*380:*/
-#line 372 "web/ip.w"
+#line 386 "web/ip.w"
 
 uint16_t inet_id;
 
@@ -798,7 +798,7 @@ bool mtu_locked;
 };
 
 /*:363*//*374:*/
-#line 273 "web/ip.w"
+#line 287 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -808,7 +808,7 @@ uint64_t expires_ns;
 }sr_pmtu;
 
 /*:374*//*379:*/
-#line 344 "web/ip.w"
+#line 358 "web/ip.w"
 
 struct sr_ipout{
 uint8_t protocol,ttl,tos;
@@ -822,7 +822,7 @@ sr_sock*sk;
 };
 
 /*:379*//*395:*/
-#line 677 "web/ip.w"
+#line 694 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -843,7 +843,7 @@ sr_pkt**pkt;
 };
 
 /*:395*//*400:*/
-#line 828 "web/ip.w"
+#line 845 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -861,7 +861,7 @@ int rt_type;
 }sr_fragq;
 
 /*:400*//*421:*/
-#line 1201 "web/ip.w"
+#line 1218 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -869,7 +869,7 @@ uint64_t tokens,last;
 }sr_peer;
 
 /*:421*//*432:*/
-#line 1339 "web/ip.w"
+#line 1356 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -940,7 +940,7 @@ bool peeked;
 bool csum_bad;
 int l4off;
 /*581:*/
-#line 717 "web/udp.w"
+#line 730 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
@@ -974,7 +974,7 @@ int truesize;
 };
 
 /*:563*//*593:*/
-#line 909 "web/udp.w"
+#line 922 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -989,7 +989,7 @@ uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
 /*:593*//*621:*/
-#line 1467 "web/udp.w"
+#line 1480 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1004,7 +1004,7 @@ uint8_t*data;
 };
 
 /*:621*//*636:*/
-#line 1820 "web/udp.w"
+#line 1833 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -1048,7 +1048,7 @@ sr_capture*cap;
 int ncaps;
 
 /*:439*//*661:*/
-#line 2359 "web/udp.w"
+#line 2372 "web/udp.w"
 
 int netstamp_sockets;
 
@@ -1087,29 +1087,29 @@ uint64_t*reserved_ports;
 sr_htab neigh;
 
 /*:357*//*375:*/
-#line 281 "web/ip.w"
+#line 295 "web/ip.w"
 
 sr_htab pmtu;
 
 /*:375*//*381:*/
-#line 375 "web/ip.w"
+#line 389 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
 /*:381*//*401:*/
-#line 844 "web/ip.w"
+#line 861 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
 /*:401*//*422:*/
-#line 1207 "web/ip.w"
+#line 1224 "web/ip.w"
 
 sr_htab peers;
 
 /*:422*//*430:*/
-#line 1333 "web/ip.w"
+#line 1350 "web/ip.w"
 
 sr_htab mc;
 
@@ -1538,7 +1538,7 @@ static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
 /*:371*//*377:*/
-#line 287 "web/ip.w"
+#line 301 "web/ip.w"
 
 static void hent_free(sr_hent*e);
 static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
@@ -1546,13 +1546,13 @@ SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
 /*:377*//*383:*/
-#line 385 "web/ip.w"
+#line 399 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
 /*:383*//*385:*/
-#line 424 "web/ip.w"
+#line 441 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
@@ -1562,24 +1562,24 @@ static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
 /*:385*//*388:*/
-#line 539 "web/ip.w"
+#line 556 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
 /*:388*//*390:*/
-#line 590 "web/ip.w"
+#line 607 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
 /*:390*//*393:*/
-#line 643 "web/ip.w"
+#line 660 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
 /*:393*//*396:*/
-#line 696 "web/ip.w"
+#line 713 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1588,55 +1588,55 @@ static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
 /*:396*//*403:*/
-#line 851 "web/ip.w"
+#line 868 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
 /*:403*//*409:*/
-#line 963 "web/ip.w"
+#line 980 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
 /*:409*//*412:*/
-#line 1030 "web/ip.w"
+#line 1047 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:412*//*416:*/
-#line 1103 "web/ip.w"
+#line 1120 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
 /*:416*//*418:*/
-#line 1147 "web/ip.w"
+#line 1164 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
 /*:418*//*424:*/
-#line 1213 "web/ip.w"
+#line 1230 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
 /*:424*//*426:*/
-#line 1263 "web/ip.w"
+#line 1280 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
 /*:426*//*428:*/
-#line 1307 "web/ip.w"
+#line 1324 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
 /*:428*//*433:*/
-#line 1345 "web/ip.w"
+#line 1362 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
@@ -1903,13 +1903,13 @@ static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
 /*:576*//*579:*/
-#line 639 "web/udp.w"
+#line 652 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
 /*:579*//*582:*/
-#line 722 "web/udp.w"
+#line 735 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -1917,46 +1917,46 @@ size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
 /*:582*//*585:*/
-#line 780 "web/udp.w"
+#line 793 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
 /*:585*//*587:*/
-#line 811 "web/udp.w"
+#line 824 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
 /*:587*//*589:*/
-#line 849 "web/udp.w"
+#line 862 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
 /*:589*//*591:*/
-#line 897 "web/udp.w"
+#line 910 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:591*//*597:*/
-#line 997 "web/udp.w"
+#line 1010 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
 /*:597*//*600:*/
-#line 1038 "web/udp.w"
+#line 1051 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
 /*:600*//*603:*/
-#line 1082 "web/udp.w"
+#line 1095 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
 /*:603*//*605:*/
-#line 1125 "web/udp.w"
+#line 1138 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -1970,7 +1970,7 @@ static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
 /*:605*//*611:*/
-#line 1276 "web/udp.w"
+#line 1289 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
@@ -1978,26 +1978,26 @@ static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
 /*:611*//*613:*/
-#line 1320 "web/udp.w"
+#line 1333 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
 /*:613*//*615:*/
-#line 1344 "web/udp.w"
+#line 1357 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:615*//*618:*/
-#line 1397 "web/udp.w"
+#line 1410 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:618*//*622:*/
-#line 1480 "web/udp.w"
+#line 1493 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2008,7 +2008,7 @@ static void udp_cork_discard(sr_sock*s);
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
 /*:622*//*628:*/
-#line 1617 "web/udp.w"
+#line 1630 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2020,23 +2020,23 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:628*//*629:*/
-#line 1634 "web/udp.w"
+#line 1647 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:629*//*635:*/
-#line 1813 "web/udp.w"
+#line 1826 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:635*//*640:*/
-#line 1911 "web/udp.w"
+#line 1924 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:640*//*642:*/
-#line 1930 "web/udp.w"
+#line 1943 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2045,96 +2045,96 @@ static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:642*//*645:*/
-#line 2022 "web/udp.w"
+#line 2035 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:645*//*647:*/
-#line 2063 "web/udp.w"
+#line 2076 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:647*//*649:*/
-#line 2118 "web/udp.w"
+#line 2131 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:649*//*651:*/
-#line 2154 "web/udp.w"
+#line 2167 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:651*//*653:*/
-#line 2198 "web/udp.w"
+#line 2211 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:653*//*657:*/
-#line 2273 "web/udp.w"
+#line 2286 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:657*//*662:*/
-#line 2362 "web/udp.w"
+#line 2375 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
 /*:662*//*664:*/
-#line 2401 "web/udp.w"
+#line 2414 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:664*//*666:*/
-#line 2440 "web/udp.w"
+#line 2453 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:666*//*668:*/
-#line 2480 "web/udp.w"
+#line 2493 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:668*//*675:*/
-#line 2621 "web/udp.w"
+#line 2634 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:675*//*682:*/
-#line 2749 "web/udp.w"
+#line 2762 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:682*//*685:*/
-#line 2809 "web/udp.w"
+#line 2822 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:685*//*690:*/
-#line 2911 "web/udp.w"
+#line 2924 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:690*//*692:*/
-#line 2964 "web/udp.w"
+#line 2977 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:692*//*694:*/
-#line 3001 "web/udp.w"
+#line 3014 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:694*//*697:*/
-#line 3041 "web/udp.w"
+#line 3054 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -2638,7 +2638,7 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 #line 624 "web/world.w"
 
 /*382:*/
-#line 382 "web/ip.w"
+#line 396 "web/ip.w"
 
 h->ip_ident= 1;
 
@@ -2845,22 +2845,22 @@ sr_host*fh= W->host[i];
 htab_free(&fh->neigh,neigh_free);
 
 /*:358*//*376:*/
-#line 284 "web/ip.w"
+#line 298 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
 /*:376*//*402:*/
-#line 848 "web/ip.w"
+#line 865 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
 /*:402*//*423:*/
-#line 1210 "web/ip.w"
+#line 1227 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
 /*:423*//*431:*/
-#line 1336 "web/ip.w"
+#line 1353 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
@@ -3561,7 +3561,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*670:*/
-#line 2514 "web/udp.w"
+#line 2527 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -6252,7 +6252,7 @@ return mtu;
 }
 
 /*:372*//*378:*/
-#line 293 "web/ip.w"
+#line 307 "web/ip.w"
 
 static void hent_free(sr_hent*e)
 {
@@ -6297,7 +6297,7 @@ pm->expires_ns= W->now_ns+
 }
 
 /*:378*//*384:*/
-#line 392 "web/ip.w"
+#line 406 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
 {
@@ -6310,7 +6310,7 @@ sk->inet_id= (uint16_t)rng_next();
 }
 
 /*:384*//*386:*/
-#line 439 "web/ip.w"
+#line 456 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -6364,7 +6364,7 @@ return 0;
 }
 
 /*:386*//*387:*/
-#line 512 "web/ip.w"
+#line 529 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6383,7 +6383,7 @@ ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
 /*:387*//*389:*/
-#line 543 "web/ip.w"
+#line 560 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6422,7 +6422,7 @@ free(pkt);
 }
 
 /*:389*//*391:*/
-#line 594 "web/ip.w"
+#line 611 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6437,7 +6437,7 @@ else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
 /*:391*//*392:*/
-#line 617 "web/ip.w"
+#line 634 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6459,7 +6459,7 @@ return SR_RT_UNICAST;
 }
 
 /*:392*//*394:*/
-#line 646 "web/ip.w"
+#line 663 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6470,7 +6470,7 @@ return false;
 }
 
 /*:394*//*397:*/
-#line 707 "web/ip.w"
+#line 724 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6506,7 +6506,7 @@ free(pkt);
 }
 
 /*:397*//*398:*/
-#line 751 "web/ip.w"
+#line 768 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -6533,7 +6533,7 @@ rx->pkt= NULL;
 }
 
 /*:398*//*399:*/
-#line 782 "web/ip.w"
+#line 799 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6550,7 +6550,7 @@ return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
 /*:399*//*404:*/
-#line 856 "web/ip.w"
+#line 873 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6568,7 +6568,7 @@ fragq_free(&q->h);
 }
 
 /*:404*//*405:*/
-#line 874 "web/ip.w"
+#line 891 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6596,7 +6596,7 @@ return q;
 }
 
 /*:405*//*406:*/
-#line 902 "web/ip.w"
+#line 919 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6610,7 +6610,7 @@ if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
 /*407:*/
-#line 930 "web/ip.w"
+#line 947 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6626,11 +6626,11 @@ q->len= end;
 if(end<=off)goto discard;
 
 /*:407*/
-#line 914 "web/ip.w"
+#line 931 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
 /*408:*/
-#line 944 "web/ip.w"
+#line 961 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6648,7 +6648,7 @@ return NULL;
 }
 
 /*:408*/
-#line 916 "web/ip.w"
+#line 933 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6664,7 +6664,7 @@ return NULL;
 }
 
 /*:406*//*410:*/
-#line 966 "web/ip.w"
+#line 983 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -6686,7 +6686,7 @@ return whole;
 }
 
 /*:410*//*411:*/
-#line 989 "web/ip.w"
+#line 1006 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6699,7 +6699,7 @@ fragq_kill(h,q);
 }
 
 /*:411*//*413:*/
-#line 1033 "web/ip.w"
+#line 1050 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6743,7 +6743,7 @@ ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
 /*:413*//*417:*/
-#line 1108 "web/ip.w"
+#line 1125 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6780,7 +6780,7 @@ len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
 /*:417*//*419:*/
-#line 1152 "web/ip.w"
+#line 1169 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6805,7 +6805,7 @@ free(buf);
 }
 
 /*:419*//*425:*/
-#line 1218 "web/ip.w"
+#line 1235 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6837,7 +6837,7 @@ return true;
 }
 
 /*:425*//*427:*/
-#line 1266 "web/ip.w"
+#line 1283 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6875,7 +6875,7 @@ ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
 /*:427*//*429:*/
-#line 1310 "web/ip.w"
+#line 1327 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -6890,7 +6890,7 @@ ic->data,ic->datalen);
 }
 
 /*:429*//*434:*/
-#line 1350 "web/ip.w"
+#line 1367 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -8488,7 +8488,7 @@ return 0;
 }
 
 /*:577*//*580:*/
-#line 646 "web/udp.w"
+#line 659 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8540,7 +8540,7 @@ sock_error_report(s);
 }
 
 /*:580*//*583:*/
-#line 728 "web/udp.w"
+#line 741 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8564,7 +8564,7 @@ sock_queue_err(s,d);
 }
 
 /*:583*//*584:*/
-#line 752 "web/udp.w"
+#line 765 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8581,7 +8581,7 @@ sock_error_report(s);
 }
 
 /*:584*//*586:*/
-#line 784 "web/udp.w"
+#line 797 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8602,7 +8602,7 @@ sock_queue_err(s,d);
 }
 
 /*:586*//*588:*/
-#line 815 "web/udp.w"
+#line 828 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8633,7 +8633,7 @@ s->eq_tail= NULL;
 }
 
 /*:588*//*590:*/
-#line 852 "web/udp.w"
+#line 865 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8642,7 +8642,7 @@ return set_flag(s,rq);
 }
 
 /*:590*//*594:*/
-#line 922 "web/udp.w"
+#line 935 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8658,7 +8658,7 @@ if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
 /*595:*/
-#line 959 "web/udp.w"
+#line 972 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8675,10 +8675,10 @@ connected= true;
 }
 
 /*:595*/
-#line 936 "web/udp.w"
+#line 949 "web/udp.w"
 
 /*596:*/
-#line 985 "web/udp.w"
+#line 998 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8688,7 +8688,7 @@ connected= false;
 }
 
 /*:596*/
-#line 937 "web/udp.w"
+#line 950 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8699,7 +8699,7 @@ if(!daddr)return-EINVAL;
 connected= false;
 }
 /*599:*/
-#line 1026 "web/udp.w"
+#line 1039 "web/udp.w"
 
 if(ipv4_is_multicast(daddr))connected= false;
 err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,
@@ -8708,20 +8708,20 @@ if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
 /*:599*/
-#line 946 "web/udp.w"
+#line 959 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
 /*602:*/
-#line 1072 "web/udp.w"
+#line 1085 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
 /*:602*/
-#line 950 "web/udp.w"
+#line 963 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
@@ -8732,7 +8732,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:594*//*598:*/
-#line 1000 "web/udp.w"
+#line 1013 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -8745,7 +8745,7 @@ ipc->mark= s->mark;
 }
 
 /*:598*//*601:*/
-#line 1042 "web/udp.w"
+#line 1055 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -8765,7 +8765,7 @@ return 0;
 }
 
 /*:601*//*604:*/
-#line 1086 "web/udp.w"
+#line 1099 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -8785,7 +8785,7 @@ return 0;
 }
 
 /*:604*//*606:*/
-#line 1152 "web/udp.w"
+#line 1165 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -8814,7 +8814,7 @@ return 0;
 }
 
 /*:606*//*607:*/
-#line 1182 "web/udp.w"
+#line 1195 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8835,7 +8835,7 @@ return 0;
 }
 
 /*:607*//*608:*/
-#line 1209 "web/udp.w"
+#line 1222 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8859,7 +8859,7 @@ return err;
 }
 
 /*:608*//*609:*/
-#line 1235 "web/udp.w"
+#line 1248 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -8868,7 +8868,7 @@ return pkt_alloc(SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen,hlen+l4len);
 }
 
 /*:609*//*610:*/
-#line 1246 "web/udp.w"
+#line 1259 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -8885,7 +8885,7 @@ return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
 /*:610*//*612:*/
-#line 1286 "web/udp.w"
+#line 1299 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -8913,7 +8913,7 @@ return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
 /*:612*//*614:*/
-#line 1324 "web/udp.w"
+#line 1337 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -8932,7 +8932,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:614*//*616:*/
-#line 1348 "web/udp.w"
+#line 1361 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8966,7 +8966,7 @@ return true;
 }
 
 /*:616*//*619:*/
-#line 1402 "web/udp.w"
+#line 1415 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8989,7 +8989,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:619*//*623:*/
-#line 1491 "web/udp.w"
+#line 1504 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
@@ -8997,7 +8997,7 @@ return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
 /*:623*//*624:*/
-#line 1497 "web/udp.w"
+#line 1510 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
@@ -9030,7 +9030,7 @@ return(ssize_t)len;
 }
 
 /*:624*//*625:*/
-#line 1531 "web/udp.w"
+#line 1544 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9061,7 +9061,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:625*//*626:*/
-#line 1560 "web/udp.w"
+#line 1573 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9072,7 +9072,7 @@ s->cork= NULL;
 }
 
 /*:626*//*627:*/
-#line 1574 "web/udp.w"
+#line 1587 "web/udp.w"
 
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -9083,7 +9083,7 @@ s->cork->rt.saddr= rt->saddr;
 }
 
 /*:627*//*630:*/
-#line 1637 "web/udp.w"
+#line 1650 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9138,7 +9138,7 @@ return 0;
 }
 
 /*:630*//*631:*/
-#line 1690 "web/udp.w"
+#line 1703 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9146,7 +9146,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*632:*/
-#line 1731 "web/udp.w"
+#line 1744 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9162,7 +9162,7 @@ return 0;
 }
 
 /*:632*/
-#line 1696 "web/udp.w"
+#line 1709 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9195,7 +9195,7 @@ return-EINVAL;
 }
 
 /*:631*//*634:*/
-#line 1753 "web/udp.w"
+#line 1766 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9228,7 +9228,7 @@ return-EINVAL;
 }
 
 /*:634*//*637:*/
-#line 1826 "web/udp.w"
+#line 1839 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9248,7 +9248,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*638:*/
-#line 1873 "web/udp.w"
+#line 1886 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -9256,7 +9256,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:638*/
-#line 1844 "web/udp.w"
+#line 1857 "web/udp.w"
 
 goto try_again;
 }
@@ -9283,7 +9283,7 @@ return err;
 }
 
 /*:637*//*641:*/
-#line 1914 "web/udp.w"
+#line 1927 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9294,7 +9294,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:641*//*643:*/
-#line 1937 "web/udp.w"
+#line 1950 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9338,7 +9338,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:643*//*644:*/
-#line 1990 "web/udp.w"
+#line 2003 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9360,7 +9360,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:644*//*646:*/
-#line 2025 "web/udp.w"
+#line 2038 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9375,7 +9375,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:646*//*648:*/
-#line 2067 "web/udp.w"
+#line 2080 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9411,7 +9411,7 @@ return(ssize_t)copied;
 }
 
 /*:648*//*650:*/
-#line 2122 "web/udp.w"
+#line 2135 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9433,7 +9433,7 @@ co->used+= take;
 }
 
 /*:650*//*652:*/
-#line 2158 "web/udp.w"
+#line 2171 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9444,7 +9444,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
 /*:652*//*654:*/
-#line 2202 "web/udp.w"
+#line 2215 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9465,7 +9465,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*656:*/
-#line 2249 "web/udp.w"
+#line 2262 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9475,10 +9475,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:656*/
-#line 2221 "web/udp.w"
+#line 2234 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*655:*/
-#line 2236 "web/udp.w"
+#line 2249 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9493,12 +9493,12 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:655*/
-#line 2222 "web/udp.w"
+#line 2235 "web/udp.w"
 
 }
 
 /*:654*//*658:*/
-#line 2276 "web/udp.w"
+#line 2289 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9510,7 +9510,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*659:*/
-#line 2292 "web/udp.w"
+#line 2305 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9525,10 +9525,10 @@ n+= len;
 }
 
 /*:659*/
-#line 2286 "web/udp.w"
+#line 2299 "web/udp.w"
 
 if(ts)/*660:*/
-#line 2310 "web/udp.w"
+#line 2323 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9570,14 +9570,14 @@ n+= len;
 }
 
 /*:660*/
-#line 2287 "web/udp.w"
+#line 2300 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:658*//*663:*/
-#line 2365 "web/udp.w"
+#line 2378 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9587,7 +9587,7 @@ W->netstamp_sockets++;
 }
 
 /*:663*//*665:*/
-#line 2405 "web/udp.w"
+#line 2418 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9615,7 +9615,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 
 /*:665*//*667:*/
-#line 2443 "web/udp.w"
+#line 2456 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9641,7 +9641,7 @@ return 0;
 }
 
 /*:667*//*669:*/
-#line 2483 "web/udp.w"
+#line 2496 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9659,7 +9659,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:669*//*672:*/
-#line 2558 "web/udp.w"
+#line 2571 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9679,7 +9679,7 @@ return sys_return(err);
 }
 
 /*:672*//*676:*/
-#line 2628 "web/udp.w"
+#line 2641 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9693,7 +9693,7 @@ return(ssize_t)total;
 }
 
 /*:676*//*677:*/
-#line 2645 "web/udp.w"
+#line 2658 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9712,7 +9712,7 @@ return r;
 }
 
 /*:677*//*678:*/
-#line 2662 "web/udp.w"
+#line 2675 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9744,7 +9744,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:678*//*679:*/
-#line 2695 "web/udp.w"
+#line 2708 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9777,7 +9777,7 @@ return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
 /*:679*//*681:*/
-#line 2735 "web/udp.w"
+#line 2748 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9793,7 +9793,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:681*//*683:*/
-#line 2752 "web/udp.w"
+#line 2765 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9815,7 +9815,7 @@ return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
 /*:683*//*686:*/
-#line 2816 "web/udp.w"
+#line 2829 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9832,7 +9832,7 @@ return r;
 }
 
 /*:686*//*687:*/
-#line 2831 "web/udp.w"
+#line 2844 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9867,7 +9867,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:687*//*688:*/
-#line 2864 "web/udp.w"
+#line 2877 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9902,7 +9902,7 @@ return r;
 }
 
 /*:688*//*689:*/
-#line 2897 "web/udp.w"
+#line 2910 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9918,7 +9918,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:689*//*691:*/
-#line 2914 "web/udp.w"
+#line 2927 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9943,7 +9943,7 @@ return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
 /*:691*//*693:*/
-#line 2969 "web/udp.w"
+#line 2982 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9973,7 +9973,7 @@ return-ENOTCONN;
 }
 
 /*:693*//*695:*/
-#line 3004 "web/udp.w"
+#line 3017 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9984,7 +9984,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:695*//*698:*/
-#line 3045 "web/udp.w"
+#line 3058 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
