@@ -248,7 +248,7 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:316*//*355:*/
-#line 649 "web/link.w"
+#line 676 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -260,20 +260,20 @@ OPT_STORE_INT_FIELD};
 #define SR_LOOPBACK_IFINDEX 1
 
 /*:364*//*415:*/
-#line 1101 "web/ip.w"
+#line 1118 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
 /*:415*//*420:*/
-#line 1198 "web/ip.w"
+#line 1215 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
 /*:420*//*437:*/
-#line 40 "web/pcap.w"
+#line 45 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
@@ -332,35 +332,35 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_CHECKSUM_BREAK 76
 
 /*:566*//*592:*/
-#line 930 "web/udp.w"
+#line 943 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
 /*:592*//*617:*/
-#line 1424 "web/udp.w"
+#line 1437 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:617*//*633:*/
-#line 1779 "web/udp.w"
+#line 1792 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:633*//*639:*/
-#line 1912 "web/udp.w"
+#line 1925 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
 /*:639*//*678:*/
-#line 2671 "web/udp.w"
+#line 2684 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:678*//*684:*/
-#line 2783 "web/udp.w"
+#line 2796 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -565,12 +565,12 @@ bool netstamp;
 uint64_t rq_seq;
 
 /*:555*//*620:*/
-#line 1494 "web/udp.w"
+#line 1507 "web/udp.w"
 
 struct sr_udpcork*cork;
 
 /*:620*//*700:*/
-#line 3090 "web/udp.w"
+#line 3103 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -600,7 +600,7 @@ int mc_count;
 #line 23 "web/socket.w"
 
 /*380:*/
-#line 372 "web/ip.w"
+#line 386 "web/ip.w"
 
 uint16_t inet_id;
 
@@ -768,7 +768,7 @@ int nports;
 }sr_lan;
 
 /*:340*//*356:*/
-#line 654 "web/link.w"
+#line 681 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -799,7 +799,7 @@ bool mtu_locked;
 };
 
 /*:363*//*374:*/
-#line 273 "web/ip.w"
+#line 287 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -809,7 +809,7 @@ uint64_t expires_ns;
 }sr_pmtu;
 
 /*:374*//*379:*/
-#line 344 "web/ip.w"
+#line 358 "web/ip.w"
 
 struct sr_ipout{
 uint8_t protocol,ttl,tos;
@@ -823,7 +823,7 @@ sr_sock*sk;
 };
 
 /*:379*//*395:*/
-#line 679 "web/ip.w"
+#line 696 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -844,7 +844,7 @@ sr_pkt**pkt;
 };
 
 /*:395*//*400:*/
-#line 830 "web/ip.w"
+#line 847 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -862,7 +862,7 @@ int rt_type;
 }sr_fragq;
 
 /*:400*//*421:*/
-#line 1203 "web/ip.w"
+#line 1220 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -870,7 +870,7 @@ uint64_t tokens,last;
 }sr_peer;
 
 /*:421*//*432:*/
-#line 1341 "web/ip.w"
+#line 1358 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -878,7 +878,7 @@ int users;
 }sr_mcgroup;
 
 /*:432*//*438:*/
-#line 45 "web/pcap.w"
+#line 50 "web/pcap.w"
 
 typedef struct{
 FILE*f;
@@ -941,7 +941,7 @@ bool peeked;
 bool csum_bad;
 int l4off;
 /*581:*/
-#line 744 "web/udp.w"
+#line 757 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
@@ -992,7 +992,7 @@ int truesize;
 };
 
 /*:563*//*593:*/
-#line 936 "web/udp.w"
+#line 949 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1007,7 +1007,7 @@ uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
 /*:593*//*621:*/
-#line 1497 "web/udp.w"
+#line 1510 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1022,7 +1022,7 @@ uint8_t*data;
 };
 
 /*:621*//*636:*/
-#line 1850 "web/udp.w"
+#line 1863 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -1060,18 +1060,18 @@ sr_lan*lan;
 int nlans;
 
 /*:341*//*439:*/
-#line 51 "web/pcap.w"
+#line 56 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
 /*:439*//*661:*/
-#line 2389 "web/udp.w"
+#line 2402 "web/udp.w"
 
 int netstamp_sockets;
 
 /*:661*//*662:*/
-#line 2392 "web/udp.w"
+#line 2405 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
@@ -1106,34 +1106,34 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:112*//*357:*/
-#line 664 "web/link.w"
+#line 691 "web/link.w"
 
 sr_htab neigh;
 
 /*:357*//*375:*/
-#line 281 "web/ip.w"
+#line 295 "web/ip.w"
 
 sr_htab pmtu;
 
 /*:375*//*381:*/
-#line 375 "web/ip.w"
+#line 389 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
 /*:381*//*401:*/
-#line 846 "web/ip.w"
+#line 863 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
 /*:401*//*422:*/
-#line 1209 "web/ip.w"
+#line 1226 "web/ip.w"
 
 sr_htab peers;
 
 /*:422*//*430:*/
-#line 1335 "web/ip.w"
+#line 1352 "web/ip.w"
 
 sr_htab mc;
 
@@ -1529,7 +1529,7 @@ static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
 /*:334*//*346:*/
-#line 502 "web/link.w"
+#line 515 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1537,13 +1537,14 @@ static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
 /*:346*//*350:*/
-#line 573 "web/link.w"
+#line 599 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
+static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:350*//*359:*/
-#line 670 "web/link.w"
+#line 697 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -1564,7 +1565,7 @@ static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
 /*:371*//*377:*/
-#line 287 "web/ip.w"
+#line 301 "web/ip.w"
 
 static void hent_free(sr_hent*e);
 static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
@@ -1572,13 +1573,13 @@ SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
 /*:377*//*383:*/
-#line 385 "web/ip.w"
+#line 399 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
 /*:383*//*385:*/
-#line 424 "web/ip.w"
+#line 441 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
@@ -1588,24 +1589,24 @@ static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
 /*:385*//*388:*/
-#line 540 "web/ip.w"
+#line 557 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
 /*:388*//*390:*/
-#line 592 "web/ip.w"
+#line 609 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
 /*:390*//*393:*/
-#line 645 "web/ip.w"
+#line 662 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
 /*:393*//*396:*/
-#line 698 "web/ip.w"
+#line 715 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1614,62 +1615,62 @@ static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
 /*:396*//*403:*/
-#line 853 "web/ip.w"
+#line 870 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
 /*:403*//*409:*/
-#line 965 "web/ip.w"
+#line 982 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
 /*:409*//*412:*/
-#line 1032 "web/ip.w"
+#line 1049 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:412*//*416:*/
-#line 1105 "web/ip.w"
+#line 1122 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
 /*:416*//*418:*/
-#line 1149 "web/ip.w"
+#line 1166 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
 /*:418*//*424:*/
-#line 1215 "web/ip.w"
+#line 1232 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
 /*:424*//*426:*/
-#line 1265 "web/ip.w"
+#line 1282 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
 /*:426*//*428:*/
-#line 1309 "web/ip.w"
+#line 1326 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
 /*:428*//*433:*/
-#line 1347 "web/ip.w"
+#line 1364 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
 /*:433*//*442:*/
-#line 101 "web/pcap.w"
+#line 114 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
@@ -1929,13 +1930,13 @@ static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
 /*:576*//*579:*/
-#line 666 "web/udp.w"
+#line 679 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
 /*:579*//*582:*/
-#line 749 "web/udp.w"
+#line 762 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -1943,46 +1944,46 @@ size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
 /*:582*//*585:*/
-#line 807 "web/udp.w"
+#line 820 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
 /*:585*//*587:*/
-#line 838 "web/udp.w"
+#line 851 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
 /*:587*//*589:*/
-#line 876 "web/udp.w"
+#line 889 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
 /*:589*//*591:*/
-#line 924 "web/udp.w"
+#line 937 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:591*//*597:*/
-#line 1024 "web/udp.w"
+#line 1037 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
 /*:597*//*600:*/
-#line 1065 "web/udp.w"
+#line 1078 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
 /*:600*//*603:*/
-#line 1109 "web/udp.w"
+#line 1122 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
 /*:603*//*605:*/
-#line 1152 "web/udp.w"
+#line 1165 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -1996,7 +1997,7 @@ static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
 /*:605*//*611:*/
-#line 1306 "web/udp.w"
+#line 1319 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
@@ -2004,26 +2005,26 @@ static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
 /*:611*//*613:*/
-#line 1350 "web/udp.w"
+#line 1363 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
 /*:613*//*615:*/
-#line 1374 "web/udp.w"
+#line 1387 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:615*//*618:*/
-#line 1427 "web/udp.w"
+#line 1440 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:618*//*622:*/
-#line 1510 "web/udp.w"
+#line 1523 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2034,7 +2035,7 @@ static void udp_cork_discard(sr_sock*s);
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
 /*:622*//*628:*/
-#line 1647 "web/udp.w"
+#line 1660 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2046,23 +2047,23 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:628*//*629:*/
-#line 1664 "web/udp.w"
+#line 1677 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:629*//*635:*/
-#line 1843 "web/udp.w"
+#line 1856 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:635*//*640:*/
-#line 1941 "web/udp.w"
+#line 1954 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:640*//*642:*/
-#line 1960 "web/udp.w"
+#line 1973 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2071,102 +2072,102 @@ static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:642*//*645:*/
-#line 2052 "web/udp.w"
+#line 2065 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:645*//*647:*/
-#line 2093 "web/udp.w"
+#line 2106 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:647*//*649:*/
-#line 2148 "web/udp.w"
+#line 2161 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:649*//*651:*/
-#line 2184 "web/udp.w"
+#line 2197 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:651*//*653:*/
-#line 2228 "web/udp.w"
+#line 2241 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:653*//*657:*/
-#line 2303 "web/udp.w"
+#line 2316 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:657*//*664:*/
-#line 2399 "web/udp.w"
+#line 2412 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
 /*:664*//*666:*/
-#line 2416 "web/udp.w"
+#line 2429 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
 /*:666*//*668:*/
-#line 2455 "web/udp.w"
+#line 2468 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:668*//*670:*/
-#line 2494 "web/udp.w"
+#line 2507 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:670*//*672:*/
-#line 2534 "web/udp.w"
+#line 2547 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:672*//*679:*/
-#line 2675 "web/udp.w"
+#line 2688 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:679*//*686:*/
-#line 2803 "web/udp.w"
+#line 2816 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:686*//*689:*/
-#line 2863 "web/udp.w"
+#line 2876 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:689*//*694:*/
-#line 2965 "web/udp.w"
+#line 2978 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:694*//*696:*/
-#line 3018 "web/udp.w"
+#line 3031 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:696*//*698:*/
-#line 3055 "web/udp.w"
+#line 3068 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:698*//*701:*/
-#line 3095 "web/udp.w"
+#line 3108 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -2670,7 +2671,7 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 #line 624 "web/world.w"
 
 /*382:*/
-#line 382 "web/ip.w"
+#line 396 "web/ip.w"
 
 h->ip_ident= 1;
 
@@ -2860,14 +2861,14 @@ for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
 /*:342*//*440:*/
-#line 55 "web/pcap.w"
+#line 60 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
 /*:440*//*663:*/
-#line 2396 "web/udp.w"
+#line 2409 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
@@ -2877,27 +2878,27 @@ while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*358:*/
-#line 667 "web/link.w"
+#line 694 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
 /*:358*//*376:*/
-#line 284 "web/ip.w"
+#line 298 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
 /*:376*//*402:*/
-#line 850 "web/ip.w"
+#line 867 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
 /*:402*//*423:*/
-#line 1212 "web/ip.w"
+#line 1229 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
 /*:423*//*431:*/
-#line 1338 "web/ip.w"
+#line 1355 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
@@ -3598,7 +3599,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*674:*/
-#line 2568 "web/udp.w"
+#line 2581 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -6000,7 +6001,7 @@ return 0;
 }
 
 /*:344*//*347:*/
-#line 508 "web/link.w"
+#line 521 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -6009,27 +6010,38 @@ sr_iface*ifp= iface_by_index(h,ifindex);
 sr_lan*l;
 int owner= -1;
 if(!ifp||!(ifp->flags&IFF_UP)){free(pkt);return;}
-pcap_record(h,ifindex,pkt,true);
 if(ifp->flags&IFF_LOOPBACK){
+pcap_record(h,ifindex,pkt,true);
 dev_loop(h,ifindex,pkt,pkt->local?SR_RT_LOCAL:-1);
 return;
 }
+if(bcast)pcap_record(h,ifindex,pkt,true);
 if(!ifp->lan){free(pkt);return;}
 l= &W->lan[ifp->lan];
+if(!bcast)owner= lan_owner(h,ifindex,l,nexthop);
+if(!bcast&&owner<0){neigh_enqueue(h,ifindex,nexthop,pkt);return;}
+if(!bcast)pcap_record(h,ifindex,pkt,true);
 if(l->mtu&&pkt->len> (size_t)l->mtu){free(pkt);return;}
 for(int i= 0;i<l->nports;i++){
 struct sr_port*pt= &l->port[i];
-if(pt->host==h->id&&pt->ifindex==ifindex)continue;
-if(bcast)lan_carry(l,pt,pkt_clone(pkt));
-else if(owner<0&&port_owns(pt,nexthop))owner= i;
+if(bcast&&!(pt->host==h->id&&pt->ifindex==ifindex))
+lan_carry(l,pt,pkt_clone(pkt));
 }
 if(bcast)free(pkt);
-else if(owner>=0)lan_carry(l,&l->port[owner],pkt);
-else neigh_enqueue(h,ifindex,nexthop,pkt);
+else lan_carry(l,&l->port[owner],pkt);
 }
 
 /*:347*//*348:*/
-#line 538 "web/link.w"
+#line 555 "web/link.w"
+
+static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
+{
+for(int i= 0;i<l->nports;i++){
+const struct sr_port*pt= &l->port[i];
+if(!(pt->host==h->id&&pt->ifindex==ifindex)&&port_owns(pt,addr))return i;
+}
+return-1;
+}
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
 {
@@ -6042,7 +6054,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:348*//*349:*/
-#line 556 "web/link.w"
+#line 582 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6061,7 +6073,7 @@ ev_push(&e);
 }
 
 /*:349*//*351:*/
-#line 584 "web/link.w"
+#line 611 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6071,7 +6083,7 @@ ev_push(&e);
 }
 
 /*:351*//*352:*/
-#line 595 "web/link.w"
+#line 622 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6082,7 +6094,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:352*//*354:*/
-#line 615 "web/link.w"
+#line 642 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6098,7 +6110,7 @@ return 0;
 }
 
 /*:354*//*360:*/
-#line 675 "web/link.w"
+#line 702 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6144,7 +6156,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:360*//*361:*/
-#line 723 "web/link.w"
+#line 750 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -6154,13 +6166,7 @@ uint32_t nexthop= (uint32_t)key;
 bool resolved= false;
 sr_iface*ifp= iface_by_index(h,ifindex);
 if(!n||n->serial!=serial)return;
-if(ifp->lan){
-sr_lan*l= &W->lan[ifp->lan];
-for(int i= 0;i<l->nports&&!resolved;i++)
-if(!(l->port[i].host==h->id&&l->port[i].ifindex==ifindex)&&
-port_owns(&l->port[i],nexthop))
-resolved= true;
-}
+if(ifp->lan)resolved= lan_owner(h,ifindex,&W->lan[ifp->lan],nexthop)>=0;
 if(!resolved&&++n->probes<SR_ARP_PROBES){neigh_schedule(h,n);return;}
 htab_remove(&h->neigh,&n->h);
 for(int i= 0;i<n->nq;i++){
@@ -6311,7 +6317,7 @@ return mtu;
 }
 
 /*:372*//*378:*/
-#line 293 "web/ip.w"
+#line 307 "web/ip.w"
 
 static void hent_free(sr_hent*e)
 {
@@ -6356,7 +6362,7 @@ pm->expires_ns= W->now_ns+
 }
 
 /*:378*//*384:*/
-#line 392 "web/ip.w"
+#line 406 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
 {
@@ -6369,7 +6375,7 @@ sk->inet_id= (uint16_t)rng_next();
 }
 
 /*:384*//*386:*/
-#line 439 "web/ip.w"
+#line 456 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -6424,7 +6430,7 @@ return 0;
 }
 
 /*:386*//*387:*/
-#line 513 "web/ip.w"
+#line 530 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6443,7 +6449,7 @@ ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
 /*:387*//*389:*/
-#line 544 "web/ip.w"
+#line 561 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6483,7 +6489,7 @@ free(pkt);
 }
 
 /*:389*//*391:*/
-#line 596 "web/ip.w"
+#line 613 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6498,7 +6504,7 @@ else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
 /*:391*//*392:*/
-#line 619 "web/ip.w"
+#line 636 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6520,7 +6526,7 @@ return SR_RT_UNICAST;
 }
 
 /*:392*//*394:*/
-#line 648 "web/ip.w"
+#line 665 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6531,7 +6537,7 @@ return false;
 }
 
 /*:394*//*397:*/
-#line 709 "web/ip.w"
+#line 726 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6567,7 +6573,7 @@ free(pkt);
 }
 
 /*:397*//*398:*/
-#line 753 "web/ip.w"
+#line 770 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -6594,7 +6600,7 @@ rx->pkt= NULL;
 }
 
 /*:398*//*399:*/
-#line 784 "web/ip.w"
+#line 801 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6611,7 +6617,7 @@ return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
 /*:399*//*404:*/
-#line 858 "web/ip.w"
+#line 875 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6629,7 +6635,7 @@ fragq_free(&q->h);
 }
 
 /*:404*//*405:*/
-#line 876 "web/ip.w"
+#line 893 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6657,7 +6663,7 @@ return q;
 }
 
 /*:405*//*406:*/
-#line 904 "web/ip.w"
+#line 921 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6671,7 +6677,7 @@ if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
 /*407:*/
-#line 932 "web/ip.w"
+#line 949 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6687,11 +6693,11 @@ q->len= end;
 if(end<=off)goto discard;
 
 /*:407*/
-#line 916 "web/ip.w"
+#line 933 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
 /*408:*/
-#line 946 "web/ip.w"
+#line 963 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6709,7 +6715,7 @@ return NULL;
 }
 
 /*:408*/
-#line 918 "web/ip.w"
+#line 935 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6725,7 +6731,7 @@ return NULL;
 }
 
 /*:406*//*410:*/
-#line 968 "web/ip.w"
+#line 985 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -6747,7 +6753,7 @@ return whole;
 }
 
 /*:410*//*411:*/
-#line 991 "web/ip.w"
+#line 1008 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6760,7 +6766,7 @@ fragq_kill(h,q);
 }
 
 /*:411*//*413:*/
-#line 1035 "web/ip.w"
+#line 1052 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6804,7 +6810,7 @@ ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
 /*:413*//*417:*/
-#line 1110 "web/ip.w"
+#line 1127 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6841,7 +6847,7 @@ len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
 /*:417*//*419:*/
-#line 1154 "web/ip.w"
+#line 1171 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6866,7 +6872,7 @@ free(buf);
 }
 
 /*:419*//*425:*/
-#line 1220 "web/ip.w"
+#line 1237 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6898,7 +6904,7 @@ return true;
 }
 
 /*:425*//*427:*/
-#line 1268 "web/ip.w"
+#line 1285 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6936,7 +6942,7 @@ ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
 /*:427*//*429:*/
-#line 1312 "web/ip.w"
+#line 1329 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -6951,7 +6957,7 @@ ic->data,ic->datalen);
 }
 
 /*:429*//*434:*/
-#line 1352 "web/ip.w"
+#line 1369 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -6984,7 +6990,7 @@ return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
 /*:434*//*441:*/
-#line 64 "web/pcap.w"
+#line 69 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
 {
@@ -7020,7 +7026,7 @@ return 0;
 }
 
 /*:441*//*443:*/
-#line 104 "web/pcap.w"
+#line 117 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
 {
@@ -7035,7 +7041,13 @@ rec.sec= (uint32_t)(W->now_ns/1000000000u);
 rec.nsec= (uint32_t)(W->now_ns%1000000000u);
 rec.incl= rec.orig= (uint32_t)pkt->len;
 fwrite(&rec,sizeof rec,1,c->f);
-fwrite(pkt->data,1,pkt->len,c->f);
+if(pkt->csum_partial){
+uint8_t*wire= xmalloc(pkt->len);
+memcpy(wire,pkt->data,pkt->len);
+udp_csum_complete(wire);
+fwrite(wire,1,pkt->len,c->f);
+free(wire);
+}else fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
 /*:443*//*450:*/
@@ -8545,7 +8557,7 @@ return 0;
 }
 
 /*:577*//*580:*/
-#line 673 "web/udp.w"
+#line 686 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8597,7 +8609,7 @@ sock_error_report(s);
 }
 
 /*:580*//*583:*/
-#line 755 "web/udp.w"
+#line 768 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8621,7 +8633,7 @@ sock_queue_err(s,d);
 }
 
 /*:583*//*584:*/
-#line 779 "web/udp.w"
+#line 792 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8638,7 +8650,7 @@ sock_error_report(s);
 }
 
 /*:584*//*586:*/
-#line 811 "web/udp.w"
+#line 824 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8659,7 +8671,7 @@ sock_queue_err(s,d);
 }
 
 /*:586*//*588:*/
-#line 842 "web/udp.w"
+#line 855 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8690,7 +8702,7 @@ s->eq_tail= NULL;
 }
 
 /*:588*//*590:*/
-#line 879 "web/udp.w"
+#line 892 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8699,7 +8711,7 @@ return set_flag(s,rq);
 }
 
 /*:590*//*594:*/
-#line 949 "web/udp.w"
+#line 962 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8715,7 +8727,7 @@ if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
 /*595:*/
-#line 986 "web/udp.w"
+#line 999 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8732,10 +8744,10 @@ connected= true;
 }
 
 /*:595*/
-#line 963 "web/udp.w"
+#line 976 "web/udp.w"
 
 /*596:*/
-#line 1012 "web/udp.w"
+#line 1025 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8745,7 +8757,7 @@ connected= false;
 }
 
 /*:596*/
-#line 964 "web/udp.w"
+#line 977 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8756,7 +8768,7 @@ if(!daddr)return-EINVAL;
 connected= false;
 }
 /*599:*/
-#line 1053 "web/udp.w"
+#line 1066 "web/udp.w"
 
 if(ipv4_is_multicast(daddr))connected= false;
 err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,
@@ -8765,20 +8777,20 @@ if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
 /*:599*/
-#line 973 "web/udp.w"
+#line 986 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
 /*602:*/
-#line 1099 "web/udp.w"
+#line 1112 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
 /*:602*/
-#line 977 "web/udp.w"
+#line 990 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
@@ -8789,7 +8801,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:594*//*598:*/
-#line 1027 "web/udp.w"
+#line 1040 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -8802,7 +8814,7 @@ ipc->mark= s->mark;
 }
 
 /*:598*//*601:*/
-#line 1069 "web/udp.w"
+#line 1082 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -8822,7 +8834,7 @@ return 0;
 }
 
 /*:601*//*604:*/
-#line 1113 "web/udp.w"
+#line 1126 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -8842,7 +8854,7 @@ return 0;
 }
 
 /*:604*//*606:*/
-#line 1179 "web/udp.w"
+#line 1192 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -8871,7 +8883,7 @@ return 0;
 }
 
 /*:606*//*607:*/
-#line 1209 "web/udp.w"
+#line 1222 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8892,7 +8904,7 @@ return 0;
 }
 
 /*:607*//*608:*/
-#line 1236 "web/udp.w"
+#line 1249 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8916,7 +8928,7 @@ return err;
 }
 
 /*:608*//*609:*/
-#line 1262 "web/udp.w"
+#line 1275 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -8928,7 +8940,7 @@ return pkt_alloc(headroom,hlen+l4len);
 }
 
 /*:609*//*610:*/
-#line 1276 "web/udp.w"
+#line 1289 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -8945,7 +8957,7 @@ return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
 /*:610*//*612:*/
-#line 1316 "web/udp.w"
+#line 1329 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -8973,7 +8985,7 @@ return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
 /*:612*//*614:*/
-#line 1354 "web/udp.w"
+#line 1367 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -8992,7 +9004,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:614*//*616:*/
-#line 1378 "web/udp.w"
+#line 1391 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9026,7 +9038,7 @@ return true;
 }
 
 /*:616*//*619:*/
-#line 1432 "web/udp.w"
+#line 1445 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9049,7 +9061,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:619*//*623:*/
-#line 1521 "web/udp.w"
+#line 1534 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
@@ -9057,7 +9069,7 @@ return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
 /*:623*//*624:*/
-#line 1527 "web/udp.w"
+#line 1540 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
@@ -9090,7 +9102,7 @@ return(ssize_t)len;
 }
 
 /*:624*//*625:*/
-#line 1561 "web/udp.w"
+#line 1574 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9121,7 +9133,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:625*//*626:*/
-#line 1590 "web/udp.w"
+#line 1603 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9132,7 +9144,7 @@ s->cork= NULL;
 }
 
 /*:626*//*627:*/
-#line 1604 "web/udp.w"
+#line 1617 "web/udp.w"
 
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -9143,7 +9155,7 @@ s->cork->rt.saddr= rt->saddr;
 }
 
 /*:627*//*630:*/
-#line 1667 "web/udp.w"
+#line 1680 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9198,7 +9210,7 @@ return 0;
 }
 
 /*:630*//*631:*/
-#line 1720 "web/udp.w"
+#line 1733 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9206,7 +9218,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*632:*/
-#line 1761 "web/udp.w"
+#line 1774 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9222,7 +9234,7 @@ return 0;
 }
 
 /*:632*/
-#line 1726 "web/udp.w"
+#line 1739 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9255,7 +9267,7 @@ return-EINVAL;
 }
 
 /*:631*//*634:*/
-#line 1783 "web/udp.w"
+#line 1796 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9288,7 +9300,7 @@ return-EINVAL;
 }
 
 /*:634*//*637:*/
-#line 1856 "web/udp.w"
+#line 1869 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9308,7 +9320,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*638:*/
-#line 1903 "web/udp.w"
+#line 1916 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -9316,7 +9328,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:638*/
-#line 1874 "web/udp.w"
+#line 1887 "web/udp.w"
 
 goto try_again;
 }
@@ -9343,7 +9355,7 @@ return err;
 }
 
 /*:637*//*641:*/
-#line 1944 "web/udp.w"
+#line 1957 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9354,7 +9366,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:641*//*643:*/
-#line 1967 "web/udp.w"
+#line 1980 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9398,7 +9410,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:643*//*644:*/
-#line 2020 "web/udp.w"
+#line 2033 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9420,7 +9432,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:644*//*646:*/
-#line 2055 "web/udp.w"
+#line 2068 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9435,7 +9447,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:646*//*648:*/
-#line 2097 "web/udp.w"
+#line 2110 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9471,7 +9483,7 @@ return(ssize_t)copied;
 }
 
 /*:648*//*650:*/
-#line 2152 "web/udp.w"
+#line 2165 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9493,7 +9505,7 @@ co->used+= take;
 }
 
 /*:650*//*652:*/
-#line 2188 "web/udp.w"
+#line 2201 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9504,7 +9516,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
 /*:652*//*654:*/
-#line 2232 "web/udp.w"
+#line 2245 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9525,7 +9537,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*656:*/
-#line 2279 "web/udp.w"
+#line 2292 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9535,10 +9547,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:656*/
-#line 2251 "web/udp.w"
+#line 2264 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*655:*/
-#line 2266 "web/udp.w"
+#line 2279 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9553,12 +9565,12 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:655*/
-#line 2252 "web/udp.w"
+#line 2265 "web/udp.w"
 
 }
 
 /*:654*//*658:*/
-#line 2306 "web/udp.w"
+#line 2319 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9570,7 +9582,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*659:*/
-#line 2322 "web/udp.w"
+#line 2335 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9585,10 +9597,10 @@ n+= len;
 }
 
 /*:659*/
-#line 2316 "web/udp.w"
+#line 2329 "web/udp.w"
 
 if(ts)/*660:*/
-#line 2340 "web/udp.w"
+#line 2353 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9630,14 +9642,14 @@ n+= len;
 }
 
 /*:660*/
-#line 2317 "web/udp.w"
+#line 2330 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:658*//*665:*/
-#line 2403 "web/udp.w"
+#line 2416 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -9652,7 +9664,7 @@ else free(d);
 }
 
 /*:665*//*667:*/
-#line 2419 "web/udp.w"
+#line 2432 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9662,7 +9674,7 @@ W->netstamp_sockets++;
 }
 
 /*:667*//*669:*/
-#line 2459 "web/udp.w"
+#line 2472 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9690,7 +9702,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 
 /*:669*//*671:*/
-#line 2497 "web/udp.w"
+#line 2510 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9716,7 +9728,7 @@ return 0;
 }
 
 /*:671*//*673:*/
-#line 2537 "web/udp.w"
+#line 2550 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9734,7 +9746,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:673*//*676:*/
-#line 2612 "web/udp.w"
+#line 2625 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9754,7 +9766,7 @@ return sys_return(err);
 }
 
 /*:676*//*680:*/
-#line 2682 "web/udp.w"
+#line 2695 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9768,7 +9780,7 @@ return(ssize_t)total;
 }
 
 /*:680*//*681:*/
-#line 2699 "web/udp.w"
+#line 2712 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9787,7 +9799,7 @@ return r;
 }
 
 /*:681*//*682:*/
-#line 2716 "web/udp.w"
+#line 2729 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9819,7 +9831,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:682*//*683:*/
-#line 2749 "web/udp.w"
+#line 2762 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9852,7 +9864,7 @@ return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
 /*:683*//*685:*/
-#line 2789 "web/udp.w"
+#line 2802 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9868,7 +9880,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:685*//*687:*/
-#line 2806 "web/udp.w"
+#line 2819 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9890,7 +9902,7 @@ return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
 /*:687*//*690:*/
-#line 2870 "web/udp.w"
+#line 2883 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9907,7 +9919,7 @@ return r;
 }
 
 /*:690*//*691:*/
-#line 2885 "web/udp.w"
+#line 2898 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9942,7 +9954,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:691*//*692:*/
-#line 2918 "web/udp.w"
+#line 2931 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9977,7 +9989,7 @@ return r;
 }
 
 /*:692*//*693:*/
-#line 2951 "web/udp.w"
+#line 2964 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9993,7 +10005,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:693*//*695:*/
-#line 2968 "web/udp.w"
+#line 2981 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10018,7 +10030,7 @@ return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
 /*:695*//*697:*/
-#line 3023 "web/udp.w"
+#line 3036 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10048,7 +10060,7 @@ return-ENOTCONN;
 }
 
 /*:697*//*699:*/
-#line 3058 "web/udp.w"
+#line 3071 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10059,7 +10071,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:699*//*702:*/
-#line 3099 "web/udp.w"
+#line 3112 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {

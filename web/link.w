@@ -499,6 +499,19 @@ next hop otherwise.  Ownership is what ARP asks: with Linux's default
 interface the question arrives.  When no member answers, the frame waits
 for the neighbour to be resolved (below).
 
+A capture records the frame when it leaves the interface: a broadcast or
+a frame to a neighbour that answers, now; a frame held for an unresolved
+neighbour, only when the neighbour answers and the frame goes, and never
+if it does not.  (The model has no ARP, so the requests that a capture on
+Linux shows meanwhile are not in the file.)  A frame too long for the
+LAN's medium has left the sender all the same, and is recorded.
+
+\kernel{\.{tcpdump -i} on a veth whose peer namespace has no address: a
+datagram to \.{10.9.0.77} shows three ARP requests a second apart and
+never the datagram; one to \.{10.9.0.2}, an address the peer takes
+1.5~s after the send, shows ARP requests at 0~s, 1~s and 2~s, the reply
+to the third, and the datagram just after it.}
+
 @<Private function prototypes@>=
 static void dev_xmit(sr_host *h, int ifindex, uint32_t nexthop, bool bcast,
   sr_pkt *pkt);
@@ -513,29 +526,42 @@ static void dev_xmit(sr_host *h, int ifindex, uint32_t nexthop, bool bcast,
   sr_lan *l;
   int owner = -1;
   if (!ifp || !(ifp->flags & IFF_UP)) { free(pkt); return; }
-  pcap_record(h, ifindex, pkt, true);
   if (ifp->flags & IFF_LOOPBACK) {
+    pcap_record(h, ifindex, pkt, true);
     dev_loop(h, ifindex, pkt, pkt->local ? SR_RT_LOCAL : -1);
     return;
   }
+  if (bcast) pcap_record(h, ifindex, pkt, true);
   if (!ifp->lan) { free(pkt); return; }
   l = &W->lan[ifp->lan];
+  if (!bcast) owner = lan_owner(h, ifindex, l, nexthop);
+  if (!bcast && owner < 0) { neigh_enqueue(h, ifindex, nexthop, pkt); return; }
+  if (!bcast) pcap_record(h, ifindex, pkt, true);
   if (l->mtu && pkt->len > (size_t) l->mtu) { free(pkt); return; }
   for (int i = 0; i < l->nports; i++) {
     struct sr_port *pt = &l->port[i];
-    if (pt->host == h->id && pt->ifindex == ifindex) continue;
-    if (bcast) lan_carry(l, pt, pkt_clone(pkt));
-    else if (owner < 0 && port_owns(pt, nexthop)) owner = i;
+    if (bcast && !(pt->host == h->id && pt->ifindex == ifindex))
+      lan_carry(l, pt, pkt_clone(pkt));
   }
   if (bcast) free(pkt);
-  else if (owner >= 0) lan_carry(l, &l->port[owner], pkt);
-  else neigh_enqueue(h, ifindex, nexthop, pkt);
+  else lan_carry(l, &l->port[owner], pkt);
 }
 
 @ A port owns an address when its interface is up and its host has the
-address as a local one.
+address as a local one; the neighbour that answers for an address is the
+first port of the LAN, other than the asker's own, that owns it
+($-1$ when none does).
 
 @c
+static int lan_owner(const sr_host *h, int ifindex, const sr_lan *l, uint32_t addr)
+{
+  for (int i = 0; i < l->nports; i++) {
+    const struct sr_port *pt = &l->port[i];
+    if (!(pt->host == h->id && pt->ifindex == ifindex) && port_owns(pt, addr)) return i;
+  }
+  return -1;
+}
+
 static bool port_owns(const struct sr_port *pt, uint32_t addr)
 {
   sr_host *th = host_by_id(pt->host);
@@ -572,6 +598,7 @@ static void lan_carry(sr_lan *l, const struct sr_port *pt, sr_pkt *pkt)
 
 @ @<Private function prototypes@>=
 static bool port_owns(const struct sr_port *pt, uint32_t addr);
+static int lan_owner(const sr_host *h, int ifindex, const sr_lan *l, uint32_t addr);
 static void lan_carry(sr_lan *l, const struct sr_port *pt, sr_pkt *pkt);
 
 @ The loopback path: a frame handed back to the host that sent it,
@@ -729,13 +756,7 @@ static void neigh_probe(sr_host *h, uint64_t key, uint64_t serial)
   bool resolved = false;
   sr_iface *ifp = iface_by_index(h, ifindex);
   if (!n || n->serial != serial) return;
-  if (ifp->lan) {
-    sr_lan *l = &W->lan[ifp->lan];
-    for (int i = 0; i < l->nports && !resolved; i++)
-      if (!(l->port[i].host == h->id && l->port[i].ifindex == ifindex) &&
-          port_owns(&l->port[i], nexthop))
-        resolved = true;
-  }
+  if (ifp->lan) resolved = lan_owner(h, ifindex, &W->lan[ifp->lan], nexthop) >= 0;
   if (!resolved && ++n->probes < SR_ARP_PROBES) { neigh_schedule(h, n); return; }
   htab_remove(&h->neigh, &n->h);
   for (int i = 0; i < n->nq; i++) {
