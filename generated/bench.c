@@ -54,17 +54,17 @@ bool fds_per_host;
 #define PEER_ADDR "10.0.0.2"
 
 /*:4*//*13:*/
-#line 300 "web/bench.w"
+#line 303 "web/bench.w"
 
-#define PASSES 5
-#define ROUNDS 7
+#define PASSES 7
+#define ROUNDS 9
 #define QUICK_PASSES 1
 #define QUICK_ROUNDS 3
-#define BATCH_S 0.002
-#define QUICK_BATCH_S 0.001
+#define BATCH_S 0.001
+#define QUICK_BATCH_S 0.001 
 
 /*:13*//*23:*/
-#line 545 "web/bench.w"
+#line 548 "web/bench.w"
 
 #define FILL_PORT0 20000
 #define FILL_PORTS 40000
@@ -76,7 +76,7 @@ bool fds_per_host;
 
 
 /*:5*//*12:*/
-#line 284 "web/bench.w"
+#line 287 "web/bench.w"
 
 typedef long(*workload)(const bench_ops*b,void*ctx,long n);
 typedef struct{
@@ -94,7 +94,7 @@ int nrounds;
 }result;
 
 /*:12*//*20:*/
-#line 475 "web/bench.w"
+#line 478 "web/bench.w"
 
 typedef struct{
 int tx,rx;
@@ -105,7 +105,7 @@ char buf[65536];
 }dgram_ctx;
 
 /*:20*//*28:*/
-#line 652 "web/bench.w"
+#line 655 "web/bench.w"
 
 typedef struct{
 int tx,rx[RECEIVERS];
@@ -228,7 +228,7 @@ return setns(kernel_ns[host],CLONE_NEWNET);
 }
 
 /*:11*//*14:*/
-#line 308 "web/bench.w"
+#line 311 "web/bench.w"
 
 static double now_s(void)
 {
@@ -246,7 +246,7 @@ return side?&sockref_ops:&kernel_ops;
 }
 
 /*:14*//*15:*/
-#line 326 "web/bench.w"
+#line 329 "web/bench.w"
 
 static double batch(const timing*t,int side,long n)
 {
@@ -262,7 +262,7 @@ return secs/(double)n*1e9;
 }
 
 /*:15*//*16:*/
-#line 343 "web/bench.w"
+#line 346 "web/bench.w"
 
 static long calibrate(const timing*t,int side)
 {
@@ -273,7 +273,7 @@ return n;
 }
 
 /*:16*//*17:*/
-#line 355 "web/bench.w"
+#line 358 "web/bench.w"
 
 static int cmp_double(const void*a,const void*b)
 {
@@ -307,7 +307,7 @@ return n?v[n/2]:0;
 }
 
 /*:17*//*18:*/
-#line 390 "web/bench.w"
+#line 393 "web/bench.w"
 
 static void quiet_machine(int cpu)
 {
@@ -333,7 +333,7 @@ quick_mode?QUICK_PASSES:PASSES,quick_mode?QUICK_ROUNDS:ROUNDS,
 }
 
 /*:18*//*19:*/
-#line 421 "web/bench.w"
+#line 424 "web/bench.w"
 
 static long w_socket_close(const bench_ops*b,void*ctx,long n)
 {
@@ -383,7 +383,7 @@ return ok;
 }
 
 /*:19*//*21:*/
-#line 484 "web/bench.w"
+#line 487 "web/bench.w"
 
 static long w_dgram(const bench_ops*b,void*ctx,long n)
 {
@@ -402,7 +402,7 @@ return ok;
 }
 
 /*:21*//*22:*/
-#line 505 "web/bench.w"
+#line 508 "web/bench.w"
 
 static int dgram_pair(const bench_ops*b,dgram_ctx*c,int rx_host,
 const char*rx_addr,int port)
@@ -430,7 +430,7 @@ b->close(c->tx);
 }
 
 /*:22*//*24:*/
-#line 553 "web/bench.w"
+#line 556 "web/bench.w"
 
 static struct sockaddr_in fill_addr(long i)
 {
@@ -451,7 +451,7 @@ return 0;
 }
 
 /*:24*//*25:*/
-#line 574 "web/bench.w"
+#line 577 "web/bench.w"
 
 static int sr_fill(long n,int**fds)
 {
@@ -462,7 +462,7 @@ return fill_range(&sockref_ops,0,n,*fds);
 }
 
 /*:25*//*26:*/
-#line 587 "web/bench.w"
+#line 590 "web/bench.w"
 
 static int kernel_fill(long n,pid_t*kids,int*nkids)
 {
@@ -493,7 +493,7 @@ for(int i= 0;i<nkids;i++){kill(kids[i],SIGKILL);waitpid(kids[i],NULL,0);}
 }
 
 /*:26*//*27:*/
-#line 624 "web/bench.w"
+#line 627 "web/bench.w"
 
 #define BIND_BATCH 512
 static long w_bind_batch(const bench_ops*b,void*ctx,long n)
@@ -518,7 +518,7 @@ return ok;
 }
 
 /*:27*//*29:*/
-#line 659 "web/bench.w"
+#line 662 "web/bench.w"
 
 static int demux_setup(const bench_ops*b,demux_ctx*c)
 {
@@ -554,7 +554,7 @@ return ok;
 }
 
 /*:29*//*31:*/
-#line 710 "web/bench.w"
+#line 713 "web/bench.w"
 
 static bool wanted(const char*what)
 {
@@ -597,7 +597,7 @@ if(kernel&&kernel_enter()<0)return 1;
 quick_mode= quick;
 quiet_machine(cpu);
 /*30:*/
-#line 699 "web/bench.w"
+#line 702 "web/bench.w"
 
 sr_reset();
 if(sr_second_host()<0){perror("sr-bench: building sockref's world");return 1;}
@@ -605,7 +605,7 @@ printf("%-34s %12s %13s %8s %8s\n","workload","kernel ns/op","sockref ns/op","ra
 "(median)");
 fflush(stdout);
 /*32:*/
-#line 734 "web/bench.w"
+#line 737 "web/bench.w"
 
 {
 static dgram_ctx dk,ds;
@@ -649,10 +649,10 @@ for(int i= 0;i<6;i++)print_row(&res[i],kernel);
 }
 
 /*:32*/
-#line 705 "web/bench.w"
+#line 708 "web/bench.w"
 
 /*33:*/
-#line 783 "web/bench.w"
+#line 786 "web/bench.w"
 
 {
 static const long sizes[]= {1000,10000,100000};
@@ -704,14 +704,14 @@ sb[2]/sb[0],sd[2]/sd[0]);
 }
 
 /*:33*/
-#line 706 "web/bench.w"
+#line 709 "web/bench.w"
 
 
 /*:30*/
 #line 62 "web/bench.w"
 
 /*34:*/
-#line 840 "web/bench.w"
+#line 843 "web/bench.w"
 
 {
 struct mallinfo2 before,after;

@@ -252,15 +252,18 @@ comparison honest.
 workload alternate, round after round (the kernel first in even rounds,
 sockref first in odd ones), so that a slow spell of the machine falls on
 both and not on one.
-\item{2.} {\it Repetition, spread out.}  Each side of a row runs 35
+\item{2.} {\it Repetition, spread out.}  Each side of a row runs 63
 rounds (3 with \.{-q}), each a batch of operations long enough to be
 read precisely: the batch size is calibrated once per side, doubling
-until a batch lasts 2~ms (1~ms with \.{-q}), so a round is hundreds to
-thousands of operations and short enough to fall, often, between two
-interruptions of the processor (the kernel's clock ticks every 4~ms).
-The rounds of a row are not run together: the whole table is measured in
-five passes of seven rounds a row, so that a busy second of the machine
-spoils a fifth of a row's rounds, not all of them.
+until a batch lasts 1~ms, so a round is hundreds to thousands of
+operations and short enough to fall, often, between two interruptions of
+the processor (the kernel's clock ticks every 4~ms).  The rounds of a row
+are not run together: the table is measured in seven passes of nine
+rounds a row (the rows at a size alternate within their fill), so that a
+busy second of the machine spoils a part of a row's rounds, not all of
+them.  What no method can remove is a machine loaded for the whole run:
+then both sides slow down, sockref (all memory, no system calls) more
+than the kernel, and the run should be repeated.
 \item{3.} {\it Minimum.}  Interference only ever adds time, so the
 fastest round of a side is the best estimate of what the operation costs;
 the table shows each side's minimum and the ratio of the two minima.  Beside
@@ -298,12 +301,12 @@ typedef struct {
 } result;
 
 @ @<Constants@>=
-#define PASSES 5
-#define ROUNDS 7
+#define PASSES 7
+#define ROUNDS 9
 #define QUICK_PASSES 1
 #define QUICK_ROUNDS 3
-#define BATCH_S 0.002
-#define QUICK_BATCH_S 0.001
+#define BATCH_S 0.001
+#define QUICK_BATCH_S 0.001 /* the same: only the rounds are fewer */
 
 @ @<Functions@>=
 static double now_s(void)
