@@ -364,25 +364,25 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
 #define SR_CTL_STACK 36
 
-/*:664*//*686:*/
+/*:664*//*687:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:686*//*703:*/
+/*:687*//*704:*/
 #line 358 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:703*//*711:*/
+/*:704*//*712:*/
 #line 544 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:711*/
+/*:712*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -456,12 +456,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*707:*/
+/*708:*/
 #line 461 "web/poll.w"
 
 int kmax;
 
-/*:707*/
+/*:708*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -582,14 +582,14 @@ uint64_t rq_seq;
 
 struct sr_udpcork*cork;
 
-/*:604*//*682:*/
-#line 2840 "web/udp.w"
+/*:604*//*683:*/
+#line 2863 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:682*/
+/*:683*/
 #line 24 "web/socket.w"
 
 };
@@ -1012,12 +1012,12 @@ int netstamp_sockets;
 /*:645*/
 #line 45 "web/world.w"
 
-/*713:*/
+/*714:*/
 #line 551 "web/poll.w"
 
 uint64_t calls;
 
-/*:713*/
+/*:714*/
 #line 46 "web/world.w"
 
 };
@@ -1095,13 +1095,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*712:*/
+/*:70*//*713:*/
 #line 547 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:712*/
+/*:713*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -2012,23 +2012,23 @@ static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:676*//*678:*/
-#line 2782 "web/udp.w"
+#line 2794 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags);
 
-/*:678*//*680:*/
-#line 2805 "web/udp.w"
+/*:678*//*681:*/
+#line 2828 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:680*//*683:*/
-#line 2845 "web/udp.w"
+/*:681*//*684:*/
+#line 2868 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:683*//*687:*/
+/*:684*//*688:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2036,13 +2036,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:687*//*690:*/
+/*:688*//*691:*/
 #line 88 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:690*//*692:*/
+/*:691*//*693:*/
 #line 143 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2050,24 +2050,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:692*//*698:*/
+/*:693*//*699:*/
 #line 252 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:698*//*700:*/
+/*:699*//*701:*/
 #line 306 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:700*//*704:*/
+/*:701*//*705:*/
 #line 363 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:704*//*709:*/
+/*:705*//*710:*/
 #line 507 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2076,7 +2076,7 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:709*/
+/*:710*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2938,7 +2938,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*708:*/
+/*709:*/
 #line 464 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -2947,7 +2947,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:708*/
+/*:709*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -9476,24 +9476,39 @@ return-ENOTCONN;
 }
 
 /*:677*//*679:*/
-#line 2786 "web/udp.w"
+#line 2798 "web/udp.w"
 
 static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
 int flags)
 {
 const struct sockaddr_in*usin= m->msg_name;
+bool ping= s->type==SOCK_DGRAM;
 if(len> 0xFFFF)return-EMSGSIZE;
+if(ping)/*680:*/
+#line 2815 "web/udp.w"
+
+{
+uint8_t h[8];
+if(len<sizeof h)return-EINVAL;
+if(flags&MSG_OOB)return-EOPNOTSUPP;
+if(!iov_gather(m,0,h,sizeof h))return-EFAULT;
+if(h[0]!=ICMP_ECHO||h[1]!=0)return-EINVAL;
+}
+
+/*:680*/
+#line 2805 "web/udp.w"
+
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(usin){
 if(m->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
-if(usin->sin_family!=AF_INET&&usin->sin_family!=AF_UNSPEC)
+if(usin->sin_family!=AF_INET&&(ping||usin->sin_family!=AF_UNSPEC))
 return-EAFNOSUPPORT;
 }else if(!s->connected)return-EDESTADDRREQ;
 return-EOPNOTSUPP;
 }
 
-/*:679*//*681:*/
-#line 2808 "web/udp.w"
+/*:679*//*682:*/
+#line 2831 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9503,8 +9518,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:681*//*684:*/
-#line 2849 "web/udp.w"
+/*:682*//*685:*/
+#line 2872 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -9530,7 +9545,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:684*//*688:*/
+/*:685*//*689:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9555,7 +9570,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:688*//*689:*/
+/*:689*//*690:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -9567,7 +9582,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:689*//*691:*/
+/*:690*//*692:*/
 #line 92 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -9582,7 +9597,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:691*//*693:*/
+/*:692*//*694:*/
 #line 149 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -9598,7 +9613,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:693*//*694:*/
+/*:694*//*695:*/
 #line 175 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -9610,7 +9625,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:694*//*695:*/
+/*:695*//*696:*/
 #line 199 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -9623,7 +9638,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:695*//*696:*/
+/*:696*//*697:*/
 #line 215 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -9635,7 +9650,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:696*//*699:*/
+/*:697*//*700:*/
 #line 256 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -9683,7 +9698,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:699*//*701:*/
+/*:700*//*702:*/
 #line 309 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -9698,7 +9713,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:701*//*705:*/
+/*:702*//*706:*/
 #line 370 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -9751,7 +9766,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:705*//*706:*/
+/*:706*//*707:*/
 #line 421 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -9788,7 +9803,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:706*//*710:*/
+/*:707*//*711:*/
 #line 514 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -9816,7 +9831,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:710*//*714:*/
+/*:711*//*715:*/
 #line 554 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -9829,4 +9844,4 @@ p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
 
-/*:714*/
+/*:715*/

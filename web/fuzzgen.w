@@ -373,7 +373,8 @@ struct fg_gen {
   bool cap_raw; /* \.{CAP\_NET\_RAW} kept */
   bool cap_admin; /* \.{CAP\_NET\_ADMIN} kept */
   bool cap_setuid; /* \.{CAP\_SETUID} kept: the users may change */
-  bool ping_ok; /* the sequence opened the ping group range */
+  bool ping_ok; /* the ping group range holds group 0 */
+  long ping_range[2]; /* the ping group range, as the generator believes it */
   bool optmem_written; /* the sequence wrote \.{optmem\_max} */
   bool wrote[FG_NTUNABLES]; /* tunables to put back */
   int lines; /* call lines written */
@@ -413,6 +414,7 @@ void fg_begin(fg_gen *g, bool root)
   g->root = g->saved_root = root;
   g->cap_raw = g->cap_admin = g->cap_setuid = root;
   g->ping_ok = g->optmem_written = false;
+  g->ping_range[0] = 1; g->ping_range[1] = 0;
   memset(g->wrote, 0, sizeof g->wrote);
   g->lines = 0;
 }
@@ -1001,8 +1003,8 @@ static void gen_socket(fg_gen *g)
 
 @ A good socket is predicted to open when the process may make it: a raw
 socket needs \.{CAP\_NET\_RAW}, a ping socket a group in
-\.{ping\_group\_range}, which the generator believes open only after the
-sequence wrote it as root.  The new descriptor is the lowest free one.
+\.{ping\_group\_range}, which is empty until the sequence writes it as
+root (the generator follows such writes below).  The new descriptor is the lowest free one.
 
 @<Make a good socket of kind |i|@>=
 {
@@ -1600,9 +1602,12 @@ static void gen_cap_drop(fg_gen *g)
 
 @ Tunables.  A write is of a good value, a boundary value, or text that
 is not a number; the written tunable is remembered for the end of the
-sequence.  Opening the ping group range is remembered as well.
+sequence.  A write of the ping group range is followed, since it decides
+whether ping sockets open.
 
 @<Calls@>=
+static void write_ping_range(fg_gen *g, const char *v);
+
 static void gen_sysctl_set(fg_gen *g)
 {
   static const char *const vals[] = {"0", "1", "2", "-1", "64", "255", "256", "65535", "65536",
@@ -1613,9 +1618,40 @@ static void gen_sysctl_set(fg_gen *g)
   if (!tunables[i].writable) return;
   line(g, "sysctl_set(\"%s\", \"%s\")", tunables[i].name, v);
   g->wrote[i] = true;
-  if (!strcmp(tunables[i].name, "net.ipv4.ping_group_range") && g->root)
-    g->ping_ok = !strcmp(v, "0 0") || !strcmp(v, "0 2147483647");
+  if (!strcmp(tunables[i].name, "net.ipv4.ping_group_range") && g->root) write_ping_range(g, v);
   if (!strcmp(tunables[i].name, "net.core.optmem_max")) g->optmem_written = true;
+}
+
+@ The ping group range is written as the kernel reads a vector of two
+integers: blanks separate them (a written \.{\\n} is a newline), a
+number must end at a blank or at the end, up to two are read and the
+rest is ignored; no number at all, a bad ending, or a value outside
+$[0, 2^{31}-1]$ refuses the write.  A single number sets the low end
+only.  A range whose high end is below its low end becomes the empty
+range $[1, 0]$.  The sequence's processes keep group 0, so ping sockets
+open when the range starts at 0.
+
+@<Calls@>=
+static void write_ping_range(fg_gen *g, const char *v)
+{
+  long r[2] = {g->ping_range[0], g->ping_range[1]};
+  int n = 0;
+  for (const char *p = v;;) {
+    while (*p == ' ' || *p == '\t' || (p[0] == '\\' && p[1] == 'n')) p += *p == '\\' ? 2 : 1;
+    if (!*p || n == 2) break;
+    char *end;
+    errno = 0;
+    long x = strtol(p, &end, 10);
+    if (end == p || errno || x < 0 || x > 2147483647L) return;
+    if (*end && *end != ' ' && *end != '\t' && *end != '\\') return;
+    r[n++] = x;
+    p = end;
+  }
+  if (n == 0) return;
+  if (r[1] < r[0]) { r[0] = 1; r[1] = 0; }
+  g->ping_range[0] = r[0];
+  g->ping_range[1] = r[1];
+  g->ping_ok = r[0] == 0;
 }
 
 static void gen_sysctl_get(fg_gen *g)

@@ -137,7 +137,10 @@ of UDP, failed, and were dropped: nothing arrived and no ``port
 unreachable'' came back;
 \item{$\bullet$} a send on a TCP socket that is not connected checked its
 control messages first; Linux answers |EPIPE| (or the pending error)
-before it looks at them.
+before it looks at them;
+\item{$\bullet$} a send on a ping socket was checked as a raw socket's
+is; Linux first wants an ICMP echo request of at least eight bytes
+(|EINVAL|), and only an \.{AF\_INET} address.
 \smallskip
 
 \scriptfile{fuzz/socketpair-s3-19.sr}

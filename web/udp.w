@@ -2772,12 +2772,24 @@ static ssize_t tcp_recvmsg_closed(sr_sock *s, struct msghdr *m, size_t len, int 
 @ Raw and ping sockets receive through the datagram path above --- nothing
 is ever queued for them, the model delivering no datagram to them --- and
 their sends are checked as |raw_sendmsg| and |ping_v4_sendmsg| check them
-(size, |MSG_OOB|, the address, a missing destination) and then refused
-with |EOPNOTSUPP|: the model does not send on them.
+and then refused with |EOPNOTSUPP|: the model does not send on them.
 @^model limits@>
 
+A raw socket checks the size, |MSG_OOB|, the address (a family other than
+\.{AF\_INET} and \.{AF\_UNSPEC} is refused) and a missing destination.  A
+ping socket first checks the size and that the message holds at least an
+ICMP header (8 bytes, |EINVAL|), then |MSG_OOB|, then reads the header
+(|EFAULT|) and wants an echo request of code 0 (|EINVAL|); only then the
+address, which must be \.{AF\_INET} itself (|EAFNOSUPPORT|), or a
+destination it is connected to.
+
 \kernel{an ICMP raw socket: |send| without an address is |EDESTADDRREQ|,
-|recv| with |MSG_DONTWAIT| |EAGAIN|.}
+|recv| with |MSG_DONTWAIT| |EAGAIN|.  A ping socket: ``abc'' is |EINVAL|,
+with |MSG_OOB| too; ``hellohello'' is |EINVAL|; an echo request without an
+address |EDESTADDRREQ|, with |MSG_OOB| |EOPNOTSUPP|, to \.{AF\_UNSPEC}
+|EAFNOSUPPORT|, with an address of 8 bytes |EINVAL|, of code 1 |EINVAL|;
+70000 bytes |EMSGSIZE|; a header in a null buffer |EFAULT| (scripts found
+by \.{sr-fuzz}).}
 
 @<Private function prototypes@>=
 static ssize_t raw_sendmsg_unmodelled(sr_sock *s, const struct msghdr *m, size_t len,
@@ -2788,14 +2800,25 @@ static ssize_t raw_sendmsg_unmodelled(sr_sock *s, const struct msghdr *m, size_t
   int flags)
 {
   const struct sockaddr_in *usin = m->msg_name;
+  bool ping = s->type == SOCK_DGRAM;
   if (len > 0xFFFF) return -EMSGSIZE;
+  if (ping) @<Check the ICMP header of a ping socket's message@>@;
   if (flags & MSG_OOB) return -EOPNOTSUPP;
   if (usin) {
     if (m->msg_namelen < (socklen_t) sizeof *usin) return -EINVAL;
-    if (usin->sin_family != AF_INET && usin->sin_family != AF_UNSPEC)
+    if (usin->sin_family != AF_INET && (ping || usin->sin_family != AF_UNSPEC))
       return -EAFNOSUPPORT;
   } else if (!s->connected) return -EDESTADDRREQ;
   return -EOPNOTSUPP;
+}
+
+@ @<Check the ICMP header of a ping socket's message@>=
+{
+  uint8_t h[8];
+  if (len < sizeof h) return -EINVAL;
+  if (flags & MSG_OOB) return -EOPNOTSUPP;
+  if (!iov_gather(m, 0, h, sizeof h)) return -EFAULT;
+  if (h[0] != ICMP_ECHO || h[1] != 0) return -EINVAL;
 }
 
 @*1 Releasing a socket's queues.
