@@ -44,7 +44,7 @@
 #define SR_MAX_IFADDR 8 
 
 /*:14*//*40:*/
-#line 656 "web/world.w"
+#line 670 "web/world.w"
 
 #define SR_MIN_MTU 68
 
@@ -72,12 +72,12 @@
 #define SR_O_LARGEFILE 0100000 
 
 /*:67*//*83:*/
-#line 32 "web/socket.w"
+#line 33 "web/socket.w"
 
 #define SR_MAX_TIMEOUT LONG_MAX
 
 /*:83*//*85:*/
-#line 56 "web/socket.w"
+#line 57 "web/socket.w"
 
 #define SK_DEBUG (1u << 0)
 #define SK_BROADCAST (1u << 1)
@@ -97,7 +97,7 @@
 #define SR_FILTER_EBPF 2
 
 /*:85*//*87:*/
-#line 93 "web/socket.w"
+#line 94 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -120,14 +120,14 @@
 #define IPF_MC_ALL (1u << 18) 
 
 /*:87*//*89:*/
-#line 177 "web/socket.w"
+#line 178 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
 /*:89*//*96:*/
-#line 304 "web/socket.w"
+#line 305 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
@@ -191,7 +191,7 @@ enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
 OPT_STORE_INT_FIELD};
 
 /*:151*//*161:*/
-#line 243 "web/sockopt.w"
+#line 246 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
@@ -217,13 +217,13 @@ OPT_STORE_INT_FIELD};
 #define SR_INET_ECN_MASK 3
 
 /*:237*//*241:*/
-#line 165 "web/ipopt.w"
+#line 166 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
 /*:241*//*260:*/
-#line 429 "web/ipopt.w"
+#line 431 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
@@ -242,51 +242,51 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:292*//*312:*/
-#line 357 "web/wire.w"
+/*:292*//*316:*/
+#line 452 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:312*//*351:*/
-#line 559 "web/link.w"
+/*:316*//*355:*/
+#line 598 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:351*//*360:*/
+/*:355*//*364:*/
 #line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:360*//*410:*/
-#line 1038 "web/ip.w"
+/*:364*//*415:*/
+#line 1099 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:410*//*415:*/
-#line 1135 "web/ip.w"
+/*:415*//*420:*/
+#line 1196 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:415*//*432:*/
+/*:420*//*437:*/
 #line 40 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:432*//*441:*/
+/*:437*//*446:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:441*//*452:*/
+/*:446*//*457:*/
 #line 260 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -294,31 +294,31 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:452*//*463:*/
-#line 437 "web/bind.w"
+/*:457*//*468:*/
+#line 446 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:463*//*471:*/
-#line 608 "web/bind.w"
+/*:468*//*476:*/
+#line 617 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:471*//*533:*/
-#line 1892 "web/bind.w"
+/*:476*//*538:*/
+#line 1924 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:533*//*550:*/
-#line 87 "web/udp.w"
+/*:538*//*556:*/
+#line 105 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
 #define SR_SEND_SHUTDOWN 2
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:550*//*552:*/
-#line 123 "web/udp.w"
+/*:556*//*558:*/
+#line 141 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
 #define SR_SKB_SHINFO 320
@@ -326,63 +326,77 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:552*//*560:*/
-#line 272 "web/udp.w"
+/*:558*//*566:*/
+#line 288 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:560*//*584:*/
-#line 826 "web/udp.w"
+/*:566*//*592:*/
+#line 903 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:584*//*601:*/
-#line 1204 "web/udp.w"
+/*:592*//*617:*/
+#line 1394 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:601*//*617:*/
-#line 1544 "web/udp.w"
+/*:617*//*633:*/
+#line 1749 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:617*//*623:*/
-#line 1677 "web/udp.w"
+/*:633*//*639:*/
+#line 1882 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:623*//*658:*/
-#line 2400 "web/udp.w"
+/*:639*//*674:*/
+#line 2617 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:658*//*664:*/
-#line 2510 "web/udp.w"
+/*:674*//*680:*/
+#line 2729 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:664*//*687:*/
+/*:680*//*700:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:687*//*704:*/
-#line 358 "web/poll.w"
+/*:700*//*717:*/
+#line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:704*//*712:*/
-#line 544 "web/poll.w"
+/*:717*//*725:*/
+#line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:712*/
+/*:725*//*733:*/
+#line 98 "web/raw.w"
+
+#ifndef ICMP_FILTER
+#define ICMP_FILTER 1
+#endif
+#line 102 "web/raw.w"
+
+/*:733*//*779:*/
+#line 955 "web/raw.w"
+
+#ifndef IP_PROTOCOL
+#define IP_PROTOCOL 52
+#endif
+/*:779*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -423,6 +437,7 @@ SR_RT_UNREACHABLE,SR_RT_BLACKHOLE,SR_RT_PROHIBIT};
 enum{SR_TABLE_LOCAL,SR_TABLE_MAIN};
 struct sr_route{
 uint32_t dst;
+uint32_t mask;
 int prefixlen;
 uint32_t gw,prefsrc;
 int ifindex;
@@ -456,12 +471,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*708:*/
-#line 461 "web/poll.w"
+/*721:*/
+#line 462 "web/poll.w"
 
 int kmax;
 
-/*:708*/
+/*:721*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -475,7 +490,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*440:*/
+/*445:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -491,16 +506,16 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:440*//*518:*/
-#line 1570 "web/bind.w"
+/*:445*//*523:*/
+#line 1597 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:518*/
+/*:523*/
 #line 20 "web/socket.w"
 
 /*84:*/
-#line 35 "web/socket.w"
+#line 36 "web/socket.w"
 
 int rcvbuf,sndbuf;
 bool rcvbuf_locked,sndbuf_locked;
@@ -533,7 +548,7 @@ int nofcs,wifi_status;
 #line 21 "web/socket.w"
 
 /*86:*/
-#line 78 "web/socket.w"
+#line 79 "web/socket.w"
 
 int uc_ttl;
 int tos;
@@ -552,16 +567,16 @@ int mc_count;
 /*:86*/
 #line 22 "web/socket.w"
 
-/*376:*/
+/*380:*/
 #line 372 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:376*/
+/*:380*/
 #line 23 "web/socket.w"
 
-/*549:*/
-#line 72 "web/udp.w"
+/*555:*/
+#line 90 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
 int rq_len;
@@ -577,20 +592,31 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:549*//*604:*/
-#line 1272 "web/udp.w"
+/*:555*//*620:*/
+#line 1464 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:604*//*683:*/
-#line 2863 "web/udp.w"
+/*:620*//*696:*/
+#line 3036 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:683*/
+/*:696*/
 #line 24 "web/socket.w"
+
+/*730:*/
+#line 25 "web/raw.w"
+
+uint32_t icmp_filter;
+sr_sock*ra_next;
+bool ra_on;
+bool opt_set;
+
+/*:730*/
+#line 25 "web/socket.w"
 
 };
 
@@ -661,8 +687,8 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:266*//*299:*/
-#line 137 "web/wire.w"
+/*:266*//*301:*/
+#line 165 "web/wire.w"
 
 struct sr_ipv4{
 uint8_t ihl;
@@ -673,8 +699,8 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:299*//*305:*/
-#line 223 "web/wire.w"
+/*:301*//*307:*/
+#line 273 "web/wire.w"
 
 struct sr_udp{
 uint16_t sport,dport;
@@ -684,8 +710,8 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:305*//*308:*/
-#line 290 "web/wire.w"
+/*:307*//*312:*/
+#line 385 "web/wire.w"
 
 struct sr_icmp{
 uint8_t type,code;
@@ -694,7 +720,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:308*//*320:*/
+/*:312*//*324:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -705,18 +731,20 @@ uint64_t k0,k1;
 typedef struct{
 sr_hent**b;
 size_t nb,n;
+int shift;
 }sr_htab;
 
-/*:320*//*326:*/
-#line 155 "web/link.w"
+/*:324*//*330:*/
+#line 168 "web/link.w"
 
 typedef struct{
 size_t len;
+uint8_t*data;
 sr_sock*sk;
 int truesize;
 bool held;
+bool csum_partial;
 int iif;
-uint8_t data[];
 }sr_pkt;
 enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE};
 typedef struct{
@@ -728,8 +756,8 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:326*//*336:*/
-#line 315 "web/link.w"
+/*:330*//*340:*/
+#line 363 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -738,8 +766,8 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:336*//*352:*/
-#line 564 "web/link.w"
+/*:340*//*356:*/
+#line 603 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -750,7 +778,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:352*//*359:*/
+/*:356*//*363:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -769,7 +797,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:359*//*370:*/
+/*:363*//*374:*/
 #line 273 "web/ip.w"
 
 typedef struct{
@@ -779,7 +807,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:370*//*375:*/
+/*:374*//*379:*/
 #line 344 "web/ip.w"
 
 struct sr_ipout{
@@ -793,12 +821,13 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:375*//*391:*/
-#line 646 "web/ip.w"
+/*:379*//*395:*/
+#line 677 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
 int ifindex;
+int dev_ifindex;
 uint32_t saddr,daddr;
 uint8_t ttl,tos,protocol;
 const uint8_t*opt;
@@ -809,10 +838,12 @@ int rt_type;
 const uint8_t*l4;
 size_t l4len;
 uint64_t tstamp_ns;
+bool csum_ok;
+sr_pkt**pkt;
 };
 
-/*:391*//*395:*/
-#line 770 "web/ip.w"
+/*:395*//*400:*/
+#line 828 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -829,23 +860,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:395*//*416:*/
-#line 1140 "web/ip.w"
+/*:400*//*421:*/
+#line 1201 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:416*//*427:*/
-#line 1274 "web/ip.w"
+/*:421*//*432:*/
+#line 1339 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:427*//*433:*/
+/*:432*//*438:*/
 #line 45 "web/pcap.w"
 
 typedef struct{
@@ -853,7 +884,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:433*//*447:*/
+/*:438*//*452:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -866,7 +897,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:447*//*448:*/
+/*:452*//*453:*/
 #line 182 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -876,17 +907,18 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:448*//*481:*/
-#line 820 "web/bind.w"
+/*:453*//*486:*/
+#line 829 "web/bind.w"
 
 typedef struct sr_rpgroup{
 sr_sock**sock;
 int n,cap;
 bool has_conns;
-bool prog;
+struct sock_filter*prog;
+int prog_len;
 }sr_rpgroup;
 
-/*:481*//*548:*/
+/*:486*//*553:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -906,32 +938,43 @@ int truesize;
 uint32_t dropcount;
 bool peeked;
 bool csum_bad;
-/*573:*/
-#line 641 "web/udp.w"
+int l4off;
+/*581:*/
+#line 717 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:573*/
-#line 54 "web/udp.w"
+/*:581*/
+#line 55 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:548*//*557:*/
-#line 234 "web/udp.w"
+/*:553*//*554:*/
+#line 70 "web/udp.w"
+
+#define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
+_Static_assert(offsetof(sr_dgram,wire_opt)==offsetof(sr_dgram,opt)+SR_MAX_IPOPTLEN,
+"the two copies of the options are side by side");
+_Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
+SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
+
+/*:554*//*563:*/
+#line 252 "web/udp.w"
 
 struct udp_arrival{
 const struct sr_rx*rx;
 struct sr_udp u;
 bool bad;
+bool sole;
 int truesize;
 };
 
-/*:557*//*585:*/
-#line 832 "web/udp.w"
+/*:563*//*593:*/
+#line 909 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -939,14 +982,14 @@ uint32_t addr;
 int ttl,tos;
 int priority;
 uint32_t mark;
-uint8_t opt[SR_MAX_IPOPTLEN];
 int optlen;
 bool has_opt;
 int gso_size;
+uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:585*//*605:*/
-#line 1275 "web/udp.w"
+/*:593*//*621:*/
+#line 1467 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -960,15 +1003,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:605*//*620:*/
-#line 1615 "web/udp.w"
+/*:621*//*636:*/
+#line 1820 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:620*/
+/*:636*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -984,46 +1027,46 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*327:*/
-#line 177 "web/link.w"
+/*331:*/
+#line 191 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:327*//*337:*/
-#line 326 "web/link.w"
+/*:331*//*341:*/
+#line 374 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:337*//*434:*/
+/*:341*//*439:*/
 #line 51 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:434*//*645:*/
-#line 2142 "web/udp.w"
+/*:439*//*661:*/
+#line 2359 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:645*/
+/*:661*/
 #line 45 "web/world.w"
 
-/*714:*/
-#line 551 "web/poll.w"
+/*727:*/
+#line 552 "web/poll.w"
 
 uint64_t calls;
 
-/*:714*/
+/*:727*/
 #line 46 "web/world.w"
 
 };
 
 /*:8*//*17:*/
-#line 179 "web/world.w"
+#line 180 "web/world.w"
 
 struct sr_host{
 int id;
@@ -1038,47 +1081,57 @@ int nroutes;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:112*//*353:*/
-#line 574 "web/link.w"
+/*:112*//*357:*/
+#line 613 "web/link.w"
 
 sr_htab neigh;
 
-/*:353*//*371:*/
+/*:357*//*375:*/
 #line 281 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:371*//*377:*/
+/*:375*//*381:*/
 #line 375 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:377*//*396:*/
-#line 786 "web/ip.w"
+/*:381*//*401:*/
+#line 844 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:396*//*417:*/
-#line 1146 "web/ip.w"
+/*:401*//*422:*/
+#line 1207 "web/ip.w"
 
 sr_htab peers;
 
-/*:417*//*425:*/
-#line 1268 "web/ip.w"
+/*:422*//*430:*/
+#line 1333 "web/ip.w"
 
 sr_htab mc;
 
-/*:425*//*449:*/
+/*:430*//*454:*/
 #line 190 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:449*/
-#line 187 "web/world.w"
+/*:454*//*734:*/
+#line 121 "web/raw.w"
+
+sr_htab raw;
+
+/*:734*//*771:*/
+#line 861 "web/raw.w"
+
+sr_sock*ra_chain;
+
+/*:771*/
+#line 188 "web/world.w"
 
 };
 
@@ -1095,13 +1148,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*713:*/
-#line 547 "web/poll.w"
+/*:70*//*726:*/
+#line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:713*/
+/*:726*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1117,13 +1170,14 @@ unsigned long sigcount[SR_NSIG];
 static void world_ready(void);
 
 /*:9*//*18:*/
-#line 194 "web/world.w"
+#line 197 "web/world.w"
 
 static void*xcalloc(size_t n,size_t size);
+static void*xmalloc(size_t size);
 static void*xrealloc(void*p,size_t n,size_t size);
 
 /*:18*//*20:*/
-#line 221 "web/world.w"
+#line 232 "web/world.w"
 
 static uint32_t prefix_mask(int len);
 static bool ipv4_is_lbcast(uint32_t a);
@@ -1132,7 +1186,7 @@ static bool ipv4_is_loopback(uint32_t a);
 static bool ipv4_is_local_multicast(uint32_t a);
 
 /*:20*//*22:*/
-#line 247 "web/world.w"
+#line 258 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu);
@@ -1141,7 +1195,7 @@ static sr_iface*iface_by_name(sr_host*h,const char*name);
 static sr_iface*iface_by_addr(sr_host*h,uint32_t addr);
 
 /*:22*//*25:*/
-#line 308 "web/world.w"
+#line 319 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -1149,14 +1203,14 @@ bool kernel);
 static void route_del(sr_host*h,int i);
 
 /*:25*//*27:*/
-#line 365 "web/world.w"
+#line 379 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err);
 static const sr_route*route_lookup(sr_host*h,uint32_t dst);
 
 /*:27*//*29:*/
-#line 415 "web/world.w"
+#line 429 "web/world.w"
 
 static int iface_add_addr(sr_host*h,int ifindex,uint32_t addr,
 int prefixlen,uint32_t brd);
@@ -1164,12 +1218,12 @@ static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a);
 
 /*:29*//*32:*/
-#line 498 "web/world.w"
+#line 512 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up);
 
 /*:32*//*36:*/
-#line 586 "web/world.w"
+#line 600 "web/world.w"
 
 _Static_assert(SR_ROUTE_UNREACHABLE==SR_RT_UNREACHABLE&&
 SR_ROUTE_BLACKHOLE==SR_RT_BLACKHOLE&&SR_ROUTE_PROHIBIT==SR_RT_PROHIBIT,
@@ -1212,12 +1266,12 @@ static sr_sock*sock_lookup(int fd,int*err);
 static int sys_return(int r);
 
 /*:78*//*90:*/
-#line 198 "web/socket.w"
+#line 199 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
 /*:90*//*93:*/
-#line 276 "web/socket.w"
+#line 277 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
@@ -1271,7 +1325,7 @@ static int set_int_field(sr_sock*s,sr_optreq*rq);
 static int get_int_field(sr_sock*s,sr_optreq*rq);
 
 /*:158*//*164:*/
-#line 314 "web/sockopt.w"
+#line 317 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
 static bool opt_capable(uint64_t caps);
@@ -1318,7 +1372,7 @@ static bool filter_mem_ok(const struct sock_filter*f,int len);
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
 /*:229*//*242:*/
-#line 169 "web/ipopt.w"
+#line 170 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
@@ -1361,24 +1415,30 @@ static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
 /*:295*//*297:*/
-#line 113 "web/wire.w"
+#line 115 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:297*//*300:*/
-#line 154 "web/wire.w"
+/*:297*//*299:*/
+#line 139 "web/wire.w"
+
+static uint16_t ip_fast_csum(const uint8_t*p,size_t hl);
+
+/*:299*//*302:*/
+#line 186 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
+static void ipv4_read(const uint8_t*p,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:300*//*303:*/
-#line 206 "web/wire.w"
+/*:302*//*305:*/
+#line 256 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:303*//*306:*/
-#line 242 "web/wire.w"
+/*:305*//*308:*/
+#line 292 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
 uint32_t daddr,uint8_t proto,struct sr_udp*u);
@@ -1386,74 +1446,83 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:306*//*309:*/
-#line 301 "web/wire.w"
+/*:308*//*310:*/
+#line 358 "web/wire.w"
+
+static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
+uint8_t proto);
+static void udp_csum_complete(uint8_t*ip);
+
+/*:310*//*313:*/
+#line 396 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:309*//*311:*/
-#line 346 "web/wire.w"
+/*:313*//*315:*/
+#line 441 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
 uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:311*//*313:*/
-#line 365 "web/wire.w"
+/*:315*//*317:*/
+#line 460 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:313*//*317:*/
-#line 464 "web/wire.w"
+/*:317*//*321:*/
+#line 559 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:317*//*321:*/
-#line 42 "web/link.w"
+/*:321*//*325:*/
+#line 43 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void htab_insert(sr_htab*t,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:321*//*324:*/
-#line 123 "web/link.w"
+/*:325*//*328:*/
+#line 126 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:324*//*330:*/
-#line 190 "web/link.w"
+/*:328*//*334:*/
+#line 204 "web/link.w"
 
+static sr_pkt*pkt_alloc(size_t headroom,size_t len);
 static sr_pkt*pkt_new(const void*data,size_t len);
+static sr_pkt*pkt_clone(const sr_pkt*p);
 static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:330*//*342:*/
-#line 406 "web/link.w"
+/*:334*//*346:*/
+#line 454 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:342*//*346:*/
-#line 477 "web/link.w"
+/*:346*//*350:*/
+#line 522 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
-static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt);
+static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
-/*:346*//*355:*/
-#line 580 "web/link.w"
+/*:350*//*359:*/
+#line 619 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:355*//*361:*/
+/*:359*//*365:*/
 #line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1461,13 +1530,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:361*//*367:*/
+/*:365*//*371:*/
 #line 216 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:367*//*373:*/
+/*:371*//*377:*/
 #line 287 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1475,105 +1544,109 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:373*//*379:*/
+/*:377*//*383:*/
 #line 385 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:379*//*381:*/
+/*:383*//*385:*/
 #line 424 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
+static int ip_output_pkt(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
+const struct sr_ipout*o,sr_pkt*pkt);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:381*//*384:*/
-#line 519 "web/ip.w"
+/*:385*//*388:*/
+#line 539 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:384*//*386:*/
-#line 569 "web/ip.w"
+/*:388*//*390:*/
+#line 590 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:386*//*389:*/
-#line 622 "web/ip.w"
+/*:390*//*393:*/
+#line 643 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:389*//*392:*/
-#line 662 "web/ip.w"
+/*:393*//*396:*/
+#line 696 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
+static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
+struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:392*//*398:*/
-#line 793 "web/ip.w"
+/*:396*//*403:*/
+#line 851 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:398*//*404:*/
-#line 905 "web/ip.w"
+/*:403*//*409:*/
+#line 963 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:404*//*407:*/
-#line 970 "web/ip.w"
+/*:409*//*412:*/
+#line 1030 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:407*//*411:*/
-#line 1042 "web/ip.w"
+/*:412*//*416:*/
+#line 1103 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:411*//*413:*/
-#line 1086 "web/ip.w"
+/*:416*//*418:*/
+#line 1147 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:413*//*419:*/
-#line 1152 "web/ip.w"
+/*:418*//*424:*/
+#line 1213 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:419*//*421:*/
-#line 1202 "web/ip.w"
+/*:424*//*426:*/
+#line 1263 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:421*//*423:*/
-#line 1242 "web/ip.w"
+/*:426*//*428:*/
+#line 1307 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:423*//*428:*/
-#line 1280 "web/ip.w"
+/*:428*//*433:*/
+#line 1345 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:428*//*437:*/
+/*:433*//*442:*/
 #line 101 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:437*//*444:*/
+/*:442*//*449:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1581,96 +1654,97 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:444*//*450:*/
+/*:449*//*455:*/
 #line 195 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:450*//*453:*/
+/*:455*//*458:*/
 #line 273 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
 static sr_porttab*sock_tab(sr_sock*s);
+static sr_bindtab*bind_tables(sr_host*h);
 static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:453*//*457:*/
-#line 338 "web/bind.w"
+/*:458*//*462:*/
+#line 347 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:457*//*459:*/
-#line 368 "web/bind.w"
+/*:462*//*464:*/
+#line 377 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:459*//*462:*/
-#line 407 "web/bind.w"
+/*:464*//*467:*/
+#line 416 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:462*//*466:*/
-#line 473 "web/bind.w"
+/*:467*//*471:*/
+#line 482 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:466*//*468:*/
-#line 525 "web/bind.w"
+/*:471*//*473:*/
+#line 534 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:468*//*470:*/
-#line 564 "web/bind.w"
+/*:473*//*475:*/
+#line 573 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:470*//*472:*/
-#line 611 "web/bind.w"
+/*:475*//*477:*/
+#line 620 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
 static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:472*//*476:*/
-#line 716 "web/bind.w"
+/*:477*//*481:*/
+#line 725 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
 static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:476*//*482:*/
-#line 828 "web/bind.w"
+/*:481*//*487:*/
+#line 838 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:482*//*486:*/
-#line 916 "web/bind.w"
+/*:487*//*491:*/
+#line 927 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:486*//*488:*/
-#line 951 "web/bind.w"
+/*:491*//*493:*/
+#line 967 "web/bind.w"
 
-static int reuseport_attach(sr_sock*s);
+static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
-/*:488*//*491:*/
-#line 987 "web/bind.w"
+/*:493*//*496:*/
+#line 1003 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr);
@@ -1678,35 +1752,35 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:491*//*494:*/
-#line 1039 "web/bind.w"
+/*:496*//*499:*/
+#line 1066 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:494*//*497:*/
-#line 1123 "web/bind.w"
+/*:499*//*502:*/
+#line 1150 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:497*//*501:*/
-#line 1220 "web/bind.w"
+/*:502*//*506:*/
+#line 1247 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:501*//*505:*/
-#line 1303 "web/bind.w"
+/*:506*//*510:*/
+#line 1330 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:505*//*508:*/
-#line 1354 "web/bind.w"
+/*:510*//*513:*/
+#line 1381 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:508*//*514:*/
-#line 1439 "web/bind.w"
+/*:513*//*519:*/
+#line 1466 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
@@ -1715,27 +1789,28 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:514*//*520:*/
-#line 1588 "web/bind.w"
+/*:519*//*525:*/
+#line 1615 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:520*//*527:*/
-#line 1767 "web/bind.w"
+/*:525*//*532:*/
+#line 1794 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:527*//*528:*/
-#line 1796 "web/bind.w"
+/*:532*//*533:*/
+#line 1825 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
 static sr_sock*udp_table_lookup(sr_host*h,int proto,uint32_t saddr,
-uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex);
+uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,const uint8_t*data,
+size_t len);
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
 void*arg);
@@ -1743,147 +1818,185 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:528*//*531:*/
-#line 1846 "web/bind.w"
+/*:533*//*536:*/
+#line 1877 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex);
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
-uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex);
+uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
+size_t len);
 
-/*:531*//*537:*/
-#line 1995 "web/bind.w"
+/*:536*//*542:*/
+#line 2051 "web/bind.w"
 
-static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash);
+static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
+size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:537*//*540:*/
-#line 2064 "web/bind.w"
+/*:542*//*545:*/
+#line 2121 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:540*//*544:*/
-#line 2122 "web/bind.w"
+/*:545*//*549:*/
+#line 2179 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:544*//*545:*/
-#line 2136 "web/bind.w"
+/*:549*//*550:*/
+#line 2193 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:545*//*553:*/
-#line 130 "web/udp.w"
+/*:550*//*559:*/
+#line 148 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:553*//*556:*/
-#line 228 "web/udp.w"
+/*:559*//*562:*/
+#line 246 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:556*//*558:*/
-#line 242 "web/udp.w"
+/*:562*//*564:*/
+#line 261 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:558*//*561:*/
-#line 280 "web/udp.w"
+/*:564*//*567:*/
+#line 298 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:561*//*563:*/
-#line 309 "web/udp.w"
+/*:567*//*569:*/
+#line 336 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
+static void dgram_take_rx(sr_dgram*d,const struct sr_rx*rx,int truesize);
+static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
+int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:563*//*566:*/
-#line 398 "web/udp.w"
+/*:569*//*572:*/
+#line 459 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:566*//*568:*/
-#line 438 "web/udp.w"
+/*:572*//*574:*/
+#line 500 "web/udp.w"
 
-static int udp_filter_run(const sr_sock*s,const struct udp_arrival*a);
+static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:568*//*571:*/
-#line 563 "web/udp.w"
+/*:574*//*576:*/
+#line 526 "web/udp.w"
+
+static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
+size_t len);
+
+/*:576*//*579:*/
+#line 639 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:571*//*574:*/
-#line 646 "web/udp.w"
+/*:579*//*582:*/
+#line 722 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:574*//*577:*/
-#line 703 "web/udp.w"
+/*:582*//*585:*/
+#line 780 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:577*//*579:*/
-#line 734 "web/udp.w"
+/*:585*//*587:*/
+#line 811 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:579*//*581:*/
-#line 772 "web/udp.w"
+/*:587*//*589:*/
+#line 849 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:581*//*583:*/
-#line 820 "web/udp.w"
+/*:589*//*591:*/
+#line 897 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:583*//*591:*/
-#line 1000 "web/udp.w"
+/*:591*//*597:*/
+#line 997 "web/udp.w"
+
+static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
+
+/*:597*//*600:*/
+#line 1038 "web/udp.w"
+
+static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
+struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
+
+/*:600*//*603:*/
+#line 1082 "web/udp.w"
+
+static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
+int optlen,size_t l4len,bool gso,int*mtu);
+
+/*:603*//*605:*/
+#line 1125 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
-static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
-const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen);
+static sr_pkt*udp_pkt_new(int optlen,size_t l4len);
+static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
+const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
+bool partial);
 static int sock_alloc_send(sr_sock*s,int flags,int truesize);
-static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
-int*total);
+static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
+int thlen,int*total);
 
-/*:591*//*597:*/
-#line 1134 "web/udp.w"
+/*:605*//*611:*/
+#line 1276 "web/udp.w"
+
+static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
+const uint8_t*opt,int optlen,struct sr_ipout*o);
+static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
+uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
+
+/*:611*//*613:*/
+#line 1320 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
-uint32_t saddr,uint32_t daddr,uint8_t proto);
+uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:597*//*599:*/
-#line 1154 "web/udp.w"
+/*:613*//*615:*/
+#line 1344 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:599*//*602:*/
-#line 1207 "web/udp.w"
+/*:615*//*618:*/
+#line 1397 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:602*//*606:*/
-#line 1288 "web/udp.w"
+/*:618*//*622:*/
+#line 1480 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -1893,10 +2006,11 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
-/*:606*//*612:*/
-#line 1423 "web/udp.w"
+/*:622*//*628:*/
+#line 1617 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
+static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc);
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -1904,131 +2018,127 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:612*//*613:*/
-#line 1439 "web/udp.w"
+/*:628*//*629:*/
+#line 1634 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:613*//*619:*/
-#line 1608 "web/udp.w"
+/*:629*//*635:*/
+#line 1813 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:619*//*624:*/
-#line 1706 "web/udp.w"
+/*:635*//*640:*/
+#line 1911 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:624*//*626:*/
-#line 1725 "web/udp.w"
+/*:640*//*642:*/
+#line 1930 "web/udp.w"
 
-static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err);
+typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
+static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
+sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:626*//*629:*/
-#line 1812 "web/udp.w"
+/*:642*//*645:*/
+#line 2022 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:629*//*631:*/
-#line 1853 "web/udp.w"
+/*:645*//*647:*/
+#line 2063 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:631*//*633:*/
-#line 1908 "web/udp.w"
+/*:647*//*649:*/
+#line 2118 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:633*//*635:*/
-#line 1944 "web/udp.w"
+/*:649*//*651:*/
+#line 2154 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:635*//*637:*/
-#line 1988 "web/udp.w"
+/*:651*//*653:*/
+#line 2198 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:637*//*641:*/
-#line 2056 "web/udp.w"
+/*:653*//*657:*/
+#line 2273 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:641*//*646:*/
-#line 2145 "web/udp.w"
+/*:657*//*662:*/
+#line 2362 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:646*//*648:*/
-#line 2184 "web/udp.w"
+/*:662*//*664:*/
+#line 2401 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:648*//*650:*/
-#line 2223 "web/udp.w"
+/*:664*//*666:*/
+#line 2440 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:650*//*652:*/
-#line 2263 "web/udp.w"
+/*:666*//*668:*/
+#line 2480 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:652*//*659:*/
-#line 2404 "web/udp.w"
+/*:668*//*675:*/
+#line 2621 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:659*//*666:*/
-#line 2530 "web/udp.w"
+/*:675*//*682:*/
+#line 2749 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:666*//*669:*/
-#line 2585 "web/udp.w"
+/*:682*//*685:*/
+#line 2809 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:669*//*674:*/
-#line 2686 "web/udp.w"
+/*:685*//*690:*/
+#line 2911 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:674*//*676:*/
-#line 2739 "web/udp.w"
+/*:690*//*692:*/
+#line 2964 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:676*//*678:*/
-#line 2794 "web/udp.w"
-
-static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
-int flags);
-
-/*:678*//*681:*/
-#line 2828 "web/udp.w"
+/*:692*//*694:*/
+#line 3001 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:681*//*684:*/
-#line 2868 "web/udp.w"
+/*:694*//*697:*/
+#line 3041 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:684*//*688:*/
+/*:697*//*701:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2036,39 +2146,39 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:688*//*691:*/
-#line 88 "web/poll.w"
+/*:701*//*704:*/
+#line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:691*//*693:*/
-#line 143 "web/poll.w"
+/*:704*//*706:*/
+#line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
 static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:693*//*699:*/
-#line 252 "web/poll.w"
+/*:706*//*712:*/
+#line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:699*//*701:*/
-#line 306 "web/poll.w"
+/*:712*//*714:*/
+#line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:701*//*705:*/
-#line 363 "web/poll.w"
+/*:714*//*718:*/
+#line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:705*//*710:*/
-#line 507 "web/poll.w"
+/*:718*//*723:*/
+#line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
 static void sock_data_ready(sr_sock*s);
@@ -2076,7 +2186,131 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:710*/
+/*:723*//*731:*/
+#line 64 "web/raw.w"
+
+static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
+static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
+
+/*:731*//*737:*/
+#line 130 "web/raw.w"
+
+static void raw_hash(sr_sock*s);
+static void raw_unhash(sr_sock*s);
+
+/*:737*//*739:*/
+#line 178 "web/raw.w"
+
+static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
+int ifindex);
+static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
+
+/*:739*//*741:*/
+#line 215 "web/raw.w"
+
+static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
+
+/*:741*//*743:*/
+#line 246 "web/raw.w"
+
+static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
+
+/*:743*//*745:*/
+#line 275 "web/raw.w"
+
+static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
+int truesize);
+static int rx_truesize(const struct sr_rx*rx);
+
+/*:745*//*747:*/
+#line 315 "web/raw.w"
+
+static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
+
+/*:747*//*749:*/
+#line 353 "web/raw.w"
+
+static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
+socklen_t*namelen,struct sr_cmsg_out*co);
+static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
+
+/*:749*//*751:*/
+#line 445 "web/raw.w"
+
+static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
+
+/*:751*//*754:*/
+#line 484 "web/raw.w"
+
+static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
+uint32_t*daddr);
+
+/*:754*//*759:*/
+#line 565 "web/raw.w"
+
+static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
+const uint8_t*opt,int optlen);
+
+/*:759*//*761:*/
+#line 635 "web/raw.w"
+
+static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+const struct sr_rtres*rt,uint32_t daddr);
+
+/*:761*//*764:*/
+#line 686 "web/raw.w"
+
+static void ip_loop_local(sr_host*h,sr_pkt*pkt);
+
+/*:764*//*767:*/
+#line 756 "web/raw.w"
+
+static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
+const uint8_t*orig_ip,size_t len);
+static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
+uint32_t info,const uint8_t*orig_ip,size_t len);
+
+/*:767*//*769:*/
+#line 799 "web/raw.w"
+
+static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
+
+/*:769*//*772:*/
+#line 864 "web/raw.w"
+
+static void ip_ra_control(sr_sock*s,bool on);
+static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
+static bool ip_has_router_alert(const uint8_t*pkt);
+
+/*:772*//*777:*/
+#line 942 "web/raw.w"
+
+static void raw_release(sr_sock*s);
+
+/*:777*//*781:*/
+#line 53 "web/ping.w"
+
+static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
+
+/*:781*//*783:*/
+#line 91 "web/ping.w"
+
+static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
+
+/*:783*//*785:*/
+#line 126 "web/ping.w"
+
+static void ping_rcv(const struct sr_rx*rx);
+static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
+
+/*:785*//*787:*/
+#line 173 "web/ping.w"
+
+static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
+const uint8_t*orig_ip,size_t len);
+
+/*:787*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2133,7 +2367,14 @@ return 0;
 }
 
 /*:13*//*19:*/
-#line 198 "web/world.w"
+#line 202 "web/world.w"
+
+static void*xmalloc(size_t size)
+{
+void*p= malloc(size?size:1);
+if(!p){fputs("sockref: out of memory\n",stderr);abort();}
+return p;
+}
 
 static void*xcalloc(size_t n,size_t size)
 {
@@ -2152,7 +2393,7 @@ return p;
 }
 
 /*:19*//*21:*/
-#line 228 "web/world.w"
+#line 239 "web/world.w"
 
 static uint32_t prefix_mask(int len)
 {
@@ -2168,7 +2409,7 @@ return(ntohl(a)&0xffffff00u)==0xe0000000u;
 }
 
 /*:21*//*23:*/
-#line 254 "web/world.w"
+#line 265 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu)
@@ -2185,7 +2426,7 @@ return ifp;
 }
 
 /*:23*//*24:*/
-#line 273 "web/world.w"
+#line 284 "web/world.w"
 
 static sr_iface*iface_by_index(sr_host*h,int ifindex)
 {
@@ -2209,7 +2450,7 @@ return NULL;
 }
 
 /*:24*//*26:*/
-#line 314 "web/world.w"
+#line 325 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -2234,6 +2475,7 @@ memmove(&h->routes[i+1],&h->routes[i],
 h->nroutes++;
 r= &h->routes[i];
 r->dst= dst;
+r->mask= prefix_mask(prefixlen);
 r->prefixlen= prefixlen;
 r->gw= gw;
 r->ifindex= ifindex;
@@ -2253,14 +2495,14 @@ h->nroutes--;
 }
 
 /*:26*//*28:*/
-#line 370 "web/world.w"
+#line 384 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err)
 {
 for(int i= 0;i<h->nroutes;i++){
 const sr_route*r= &h->routes[i];
-if((dst&prefix_mask(r->prefixlen))!=r->dst)continue;
+if((dst&r->mask)!=r->dst)continue;
 if(r->scope<scope)continue;
 switch(r->type){
 case SR_RT_UNREACHABLE:*err= -EHOSTUNREACH;return NULL;
@@ -2282,7 +2524,7 @@ return fib_lookup(h,dst,0,RT_SCOPE_UNIVERSE,&err);
 }
 
 /*:28*//*30:*/
-#line 424 "web/world.w"
+#line 438 "web/world.w"
 
 static const struct sr_ifaddr*ifaddr_primary(const sr_iface*ifp,
 uint32_t addr,int prefixlen)
@@ -2317,7 +2559,7 @@ return 0;
 }
 
 /*:30*//*31:*/
-#line 457 "web/world.w"
+#line 471 "web/world.w"
 
 static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a)
@@ -2347,7 +2589,7 @@ ifp->ifindex,src,RT_SCOPE_LINK,true);
 }
 
 /*:31*//*33:*/
-#line 501 "web/world.w"
+#line 515 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up)
 {
@@ -2367,7 +2609,7 @@ route_del(h,i);
 }
 
 /*:33*//*37:*/
-#line 596 "web/world.w"
+#line 610 "web/world.w"
 
 static sr_host*host_by_id(int id)
 {
@@ -2375,7 +2617,7 @@ return id>=0&&id<W->nhosts?W->host[id]:NULL;
 }
 
 /*:37*//*38:*/
-#line 604 "web/world.w"
+#line 618 "web/world.w"
 
 static sr_host*host_new(const char*name)
 {
@@ -2392,15 +2634,15 @@ h->sys[i][1]= sysctls[i].def2;
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
 /*:135*/
-#line 610 "web/world.w"
+#line 624 "web/world.w"
 
-/*378:*/
+/*382:*/
 #line 382 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:378*/
-#line 611 "web/world.w"
+/*:382*/
+#line 625 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
 W->host[W->nhosts++]= h;
@@ -2417,7 +2659,7 @@ return host_new(name)->id;
 }
 
 /*:38*//*39:*/
-#line 629 "web/world.w"
+#line 643 "web/world.w"
 
 static int parse_cidr(const char*s,uint32_t*addr,int*prefixlen)
 {
@@ -2443,7 +2685,7 @@ return 0;
 }
 
 /*:39*//*41:*/
-#line 659 "web/world.w"
+#line 673 "web/world.w"
 
 int sr_if_add(int host,const char*name,int mtu)
 {
@@ -2480,7 +2722,7 @@ return 0;
 }
 
 /*:41*//*42:*/
-#line 697 "web/world.w"
+#line 711 "web/world.w"
 
 int sr_addr_add(int host,int ifindex,const char*cidr,const char*brd)
 {
@@ -2503,7 +2745,7 @@ return sys_return(iface_add_addr(h,ifindex,addr,plen,b));
 }
 
 /*:42*//*43:*/
-#line 723 "web/world.w"
+#line 737 "web/world.w"
 
 int sr_route_add(int host,const char*cidr,const char*gw,int ifindex)
 {
@@ -2561,73 +2803,78 @@ return sys_return(-ESRCH);
 }
 
 /*:43*//*45:*/
-#line 787 "web/world.w"
+#line 801 "web/world.w"
 
 void sr_reset(void)
 {
 sr_host*h;
 if(W->ready)/*46:*/
-#line 812 "web/world.w"
+#line 826 "web/world.w"
 
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*329:*/
-#line 186 "web/link.w"
+/*333:*/
+#line 200 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:329*//*338:*/
-#line 330 "web/link.w"
+/*:333*//*342:*/
+#line 378 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:338*//*435:*/
+/*:342*//*440:*/
 #line 55 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:435*/
-#line 816 "web/world.w"
+/*:440*/
+#line 830 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*354:*/
-#line 577 "web/link.w"
+/*358:*/
+#line 616 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:354*//*372:*/
+/*:358*//*376:*/
 #line 284 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:372*//*397:*/
-#line 790 "web/ip.w"
+/*:376*//*402:*/
+#line 848 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:397*//*418:*/
-#line 1149 "web/ip.w"
+/*:402*//*423:*/
+#line 1210 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:418*//*426:*/
-#line 1271 "web/ip.w"
+/*:423*//*431:*/
+#line 1336 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:426*//*456:*/
-#line 335 "web/bind.w"
+/*:431*//*461:*/
+#line 344 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:456*/
-#line 819 "web/world.w"
+/*:461*//*735:*/
+#line 124 "web/raw.w"
+
+htab_free(&fh->raw,hent_free);
+
+/*:735*/
+#line 833 "web/world.w"
 
 free(fh->ifs);
 free(fh->routes);
@@ -2637,23 +2884,23 @@ free(fh);
 free(W->host);
 }
 /*:46*/
-#line 791 "web/world.w"
+#line 805 "web/world.w"
 
 memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*328:*/
-#line 183 "web/link.w"
+/*332:*/
+#line 197 "web/link.w"
 
 W->rng= 1;
 
-/*:328*/
-#line 796 "web/world.w"
+/*:332*/
+#line 810 "web/world.w"
 
 h= host_new("host0");
 /*34:*/
-#line 528 "web/world.w"
+#line 542 "web/world.w"
 
 {
 int eth;
@@ -2666,15 +2913,15 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 }
 
 /*:34*/
-#line 798 "web/world.w"
+#line 812 "web/world.w"
 
-/*341:*/
-#line 391 "web/link.w"
+/*345:*/
+#line 439 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:341*/
-#line 799 "web/world.w"
+/*:345*/
+#line 813 "web/world.w"
 
 W->cur= proc_new(h,0);
 }
@@ -2938,8 +3185,8 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*709:*/
-#line 464 "web/poll.w"
+/*722:*/
+#line 465 "web/poll.w"
 
 if(fd>=t->kmax){
 int nr= 1;
@@ -2947,7 +3194,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:709*/
+/*:722*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3041,7 +3288,7 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 return positional_io(fd,offset);
 }
 /*:81*//*88:*/
-#line 142 "web/socket.w"
+#line 143 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -3075,7 +3322,7 @@ return fd;
 }
 
 /*:88*//*91:*/
-#line 201 "web/socket.w"
+#line 202 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -3109,7 +3356,7 @@ return 0;
 }
 
 /*:91*//*92:*/
-#line 250 "web/socket.w"
+#line 251 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
@@ -3131,7 +3378,7 @@ return sys_return(-EOPNOTSUPP);
 }
 
 /*:92*//*94:*/
-#line 280 "web/socket.w"
+#line 281 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -3143,7 +3390,7 @@ s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
 /*95:*/
-#line 295 "web/socket.w"
+#line 296 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -3159,16 +3406,16 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*551:*/
-#line 97 "web/udp.w"
+/*:170*//*557:*/
+#line 115 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:551*/
-#line 290 "web/socket.w"
+/*:557*/
+#line 291 "web/socket.w"
 
 /*97:*/
-#line 308 "web/socket.w"
+#line 309 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -3176,7 +3423,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:97*//*442:*/
+/*:97*//*447:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -3185,18 +3432,24 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:442*/
-#line 291 "web/socket.w"
+/*:447*//*736:*/
+#line 127 "web/raw.w"
+
+if(type==SOCK_RAW)raw_hash(s);
+
+/*:736*/
+#line 292 "web/socket.w"
 
 return s;
 }
 
 /*:94*//*98:*/
-#line 320 "web/socket.w"
+#line 321 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
 inet_release(s);
+raw_release(s);
 udp_release(s);
 mc_drop_all(s);
 free(s->filter);
@@ -3306,8 +3559,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*654:*/
-#line 2297 "web/udp.w"
+/*670:*/
+#line 2514 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3326,7 +3579,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:654*/
+/*:670*/
 #line 166 "web/ioctl.w"
 
 }
@@ -3786,7 +4039,7 @@ return 0;
 }
 
 /*:159*//*160:*/
-#line 211 "web/sockopt.w"
+#line 212 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
 socklen_t optlen)
@@ -3798,6 +4051,8 @@ sr_optreq rq;
 world_ready();
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 if(len<0)return sys_return(-EINVAL);
+if(level==SOL_RAW&&s->type==SOCK_RAW)
+return sys_return(raw_setsockopt(s,optname,optval,len));
 if(level!=SOL_SOCKET&&level!=IPPROTO_IP)return sys_return(-ENOPROTOOPT);
 d= opt_lookup(level,optname);
 if(level==SOL_SOCKET&&!(d&&d->type==OPT_STRING)){
@@ -3815,7 +4070,7 @@ return sys_return(err);
 }
 
 /*:160*//*162:*/
-#line 260 "web/sockopt.w"
+#line 263 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
 {
@@ -3860,7 +4115,7 @@ return 0;
 }
 
 /*:162*//*163:*/
-#line 306 "web/sockopt.w"
+#line 309 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
 {
@@ -3870,7 +4125,7 @@ return false;
 }
 
 /*:163*//*165:*/
-#line 334 "web/sockopt.w"
+#line 338 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
 socklen_t*optlen)
@@ -3881,6 +4136,8 @@ const sr_optdesc*d;
 sr_optreq rq;
 world_ready();
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
+if(level==SOL_RAW&&s->type==SOCK_RAW)
+return sys_return(raw_getsockopt(s,optname,optval,optlen));
 if(level!=SOL_SOCKET&&level!=IPPROTO_IP)return sys_return(-EOPNOTSUPP);
 if(level==IPPROTO_IP&&optname>=SR_MRT_BASE&&optname<=SR_MRT_MAX)
 return sys_return(-EOPNOTSUPP);
@@ -3901,7 +4158,7 @@ return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
 /*:165*//*166:*/
-#line 378 "web/sockopt.w"
+#line 384 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len)
@@ -4489,7 +4746,7 @@ int err;
 if(rq->len!=(int)sizeof fp)return-EINVAL;
 memcpy(&fp,rq->buf,sizeof fp);
 if((err= filter_check(s,&fp))!=0)return err;
-return reuseport_attach(s);
+return reuseport_attach(s,fp.filter,fp.len);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
@@ -4550,6 +4807,7 @@ if(srr&&!proc_capable(W->cur,CAP_NET_RAW))return-EPERM;
 }
 memcpy(s->opt,opt,(size_t)len);
 s->optlen= len;
+s->opt_set= true;
 return 0;
 }
 
@@ -4561,7 +4819,7 @@ return 0;
 }
 
 /*:240*//*243:*/
-#line 187 "web/ipopt.w"
+#line 188 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
 {
@@ -4594,7 +4852,7 @@ break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
 if(p[2]<=n)/*244:*/
-#line 237 "web/ipopt.w"
+#line 238 "web/ipopt.w"
 
 {
 if(p[2]+3> n)return-EINVAL;
@@ -4617,7 +4875,7 @@ break;
 }
 
 /*:244*/
-#line 218 "web/ipopt.w"
+#line 219 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
 ts= true;
@@ -4638,7 +4896,7 @@ return 0;
 }
 
 /*:243*//*245:*/
-#line 262 "web/ipopt.w"
+#line 263 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
 {
@@ -4651,7 +4909,7 @@ return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
 /*:245*//*246:*/
-#line 290 "web/ipopt.w"
+#line 291 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
 {
@@ -4659,12 +4917,13 @@ bool on= (s->ipflags&IPF_ROUTER_ALERT)!=0;
 if(s->type!=SOCK_RAW||s->protocol==IPPROTO_RAW)return-EINVAL;
 if(rq->val&&on)return-EADDRINUSE;
 if(!rq->val&&!on)return-ENOBUFS;
+ip_ra_control(s,rq->val!=0);
 return set_flag(s,rq);
 }
 
 
 /*:246*//*259:*/
-#line 421 "web/ipopt.w"
+#line 423 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
 {
@@ -4674,7 +4933,7 @@ return 0;
 }
 
 /*:259*//*261:*/
-#line 451 "web/ipopt.w"
+#line 453 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
 {
@@ -4706,7 +4965,7 @@ return 0;
 }
 
 /*:261*//*262:*/
-#line 490 "web/ipopt.w"
+#line 492 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
 {
@@ -4716,7 +4975,7 @@ return 0;
 
 
 /*:262*//*264:*/
-#line 516 "web/ipopt.w"
+#line 518 "web/ipopt.w"
 
 /*:264*//*268:*/
 #line 67 "web/mcast.w"
@@ -5152,31 +5411,58 @@ return csum_fold(csum_add(0,p,n));
 }
 
 /*:296*//*298:*/
-#line 117 "web/wire.w"
+#line 119 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len)
 {
-uint8_t ph[12];
-put_addr(ph,saddr);
-put_addr(ph+4,daddr);
-ph[8]= 0;
-ph[9]= proto;
-put16(ph+10,(uint16_t)len);
-return csum_add(0,ph,sizeof ph);
+uint8_t tail[4]= {0,proto,(uint8_t)(len>>8),(uint8_t)len};
+uint32_t w;
+uint64_t acc;
+memcpy(&w,tail,4);
+acc= (uint64_t)saddr+daddr+w;
+while(acc>>16)acc= (acc&0xffff)+(acc>>16);
+return ntohs((uint16_t)acc);
 }
 
-/*:298*//*301:*/
-#line 158 "web/wire.w"
+/*:298*//*300:*/
+#line 142 "web/wire.w"
+
+static uint16_t ip_fast_csum(const uint8_t*p,size_t hl)
+{
+uint32_t w[5];
+uint64_t acc;
+memcpy(w,p,sizeof w);
+acc= (uint64_t)w[0]+w[1]+w[2]+w[3]+w[4];
+for(size_t i= SR_IPHDR_LEN;i+4<=hl;i+= 4){
+uint32_t o;
+memcpy(&o,p+i,4);
+acc+= o;
+}
+while(acc>>16)acc= (acc&0xffff)+(acc>>16);
+return(uint16_t)~ntohs((uint16_t)acc);
+}
+
+/*:300*//*303:*/
+#line 191 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
 {
+size_t ihl,tot_len;
 if(len<SR_IPHDR_LEN||p[0]>>4!=4)return false;
+ihl= (size_t)(p[0]&0xf)*4;
+tot_len= get16(p+2);
+if(ihl<SR_IPHDR_LEN||ihl> len)return false;
+if(tot_len<ihl||tot_len> len)return false;
+if(ip_fast_csum(p,ihl)!=0)return false;
+ipv4_read(p,ip);
+return true;
+}
+
+static void ipv4_read(const uint8_t*p,struct sr_ipv4*ip)
+{
 ip->ihl= (uint8_t)((p[0]&0xf)*4);
 ip->tot_len= get16(p+2);
-if(ip->ihl<SR_IPHDR_LEN||ip->ihl> len)return false;
-if(ip->tot_len<ip->ihl||ip->tot_len> len)return false;
-if(inet_csum(p,ip->ihl)!=0)return false;
 ip->tos= p[1];
 ip->id= get16(p+4);
 ip->frag_off= get16(p+6);
@@ -5186,15 +5472,15 @@ ip->saddr= get_addr(p+12);
 ip->daddr= get_addr(p+16);
 ip->opt= p+SR_IPHDR_LEN;
 ip->optlen= ip->ihl-SR_IPHDR_LEN;
-return true;
 }
 
-/*:301*//*302:*/
-#line 183 "web/wire.w"
+/*:303*//*304:*/
+#line 228 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
 {
 int hl= SR_IPHDR_LEN+ip->optlen;
+uint32_t sa= ntohl(ip->saddr),da= ntohl(ip->daddr),sum;
 p[0]= (uint8_t)(0x40|hl/4);
 p[1]= ip->tos;
 put16(p+2,ip->tot_len);
@@ -5202,26 +5488,30 @@ put16(p+4,ip->id);
 put16(p+6,ip->frag_off);
 p[8]= ip->ttl;
 p[9]= ip->protocol;
-put16(p+10,0);
 put_addr(p+12,ip->saddr);
 put_addr(p+16,ip->daddr);
-if(ip->optlen&&ip->opt!=p+SR_IPHDR_LEN)
-memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
-put16(p+10,inet_csum(p,(size_t)hl));
+sum= (uint32_t)(p[0]<<8|ip->tos)+ip->tot_len+ip->id+ip->frag_off+
+(uint32_t)(ip->ttl<<8|ip->protocol)+(sa>>16)+(sa&0xffff)+(da>>16)+
+(da&0xffff);
+if(ip->optlen){
+if(ip->opt!=p+SR_IPHDR_LEN)memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
+sum= csum_add(sum,p+SR_IPHDR_LEN,(size_t)ip->optlen);
+}
+put16(p+10,csum_fold(sum));
 }
 
-/*:302*//*304:*/
-#line 209 "web/wire.w"
+/*:304*//*306:*/
+#line 259 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
 {
 size_t hl= (size_t)(p[0]&0xf)*4;
 put16(p+10,0);
-put16(p+10,inet_csum(p,hl));
+put16(p+10,ip_fast_csum(p,hl));
 }
 
-/*:304*//*307:*/
-#line 249 "web/wire.w"
+/*:306*//*309:*/
+#line 299 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
 uint32_t daddr,uint8_t proto,struct sr_udp*u)
@@ -5255,8 +5545,24 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:307*//*310:*/
-#line 305 "web/wire.w"
+/*:309*//*311:*/
+#line 363 "web/wire.w"
+
+static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
+uint8_t proto)
+{
+put16(p+6,(uint16_t)~csum_fold(csum_pseudo(saddr,daddr,proto,len)));
+}
+
+static void udp_csum_complete(uint8_t*ip)
+{
+size_t hl= (size_t)(ip[0]&0xf)*4,len= (size_t)get16(ip+2)-hl;
+uint16_t c= csum_fold(csum_add(0,ip+hl,len));
+put16(ip+hl+6,c?c:0xffff);
+}
+
+/*:311*//*314:*/
+#line 400 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
 {
@@ -5281,8 +5587,8 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:310*//*314:*/
-#line 368 "web/wire.w"
+/*:314*//*318:*/
+#line 463 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
 {
@@ -5314,8 +5620,8 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*315:*/
-#line 411 "web/wire.w"
+/*319:*/
+#line 506 "web/wire.w"
 
 {
 uint32_t now= inet_current_timestamp();
@@ -5341,8 +5647,8 @@ break;
 }
 }
 
-/*:315*/
-#line 399 "web/wire.w"
+/*:319*/
+#line 494 "web/wire.w"
 
 break;
 case IPOPT_LSRR:case IPOPT_SSRR:
@@ -5355,8 +5661,8 @@ break;
 }
 }
 
-/*:314*//*316:*/
-#line 440 "web/wire.w"
+/*:318*//*320:*/
+#line 535 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr)
@@ -5370,8 +5676,8 @@ return true;
 return false;
 }
 
-/*:316*//*318:*/
-#line 467 "web/wire.w"
+/*:320*//*322:*/
+#line 562 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
 {
@@ -5379,16 +5685,13 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:318*//*322:*/
-#line 51 "web/link.w"
+/*:322*//*326:*/
+#line 56 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
 {
-uint64_t x= k0*0x9e3779b97f4a7c15u^(k1+0x632be59bd9b4e019u);
-x^= x>>31;
-x*= 0xbf58476d1ce4e5b9u;
-x^= x>>29;
-return(size_t)(x&(t->nb-1));
+uint64_t x= (k0^k1*0xbf58476d1ce4e5b9u)*0x9e3779b97f4a7c15u;
+return(size_t)(x>>t->shift);
 }
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5404,7 +5707,7 @@ static void htab_insert(sr_htab*t,sr_hent*e)
 size_t s;
 if(t->n>=t->nb){
 sr_htab g= {xcalloc(t->nb?2*t->nb:16,sizeof(sr_hent*)),
-t->nb?2*t->nb:16,0};
+t->nb?2*t->nb:16,0,t->nb?t->shift-1:60};
 for(size_t i= 0;i<t->nb;i++)
 while(t->b[i]){
 sr_hent*x= t->b[i];
@@ -5416,6 +5719,7 @@ g.b[s]= x;
 free(t->b);
 t->b= g.b;
 t->nb= g.nb;
+t->shift= g.shift;
 }
 s= htab_slot(t,e->k0,e->k1);
 e->next= t->b[s];
@@ -5444,8 +5748,8 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:322*//*325:*/
-#line 127 "web/link.w"
+/*:326*//*329:*/
+#line 130 "web/link.w"
 
 static uint64_t rng_next(void)
 {
@@ -5466,19 +5770,41 @@ world_ready();
 W->rng= seed;
 }
 
-/*:325*//*331:*/
-#line 196 "web/link.w"
+/*:329*//*335:*/
+#line 222 "web/link.w"
 
-static sr_pkt*pkt_new(const void*data,size_t len)
+static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
-sr_pkt*p= xcalloc(1,sizeof*p+len);
+sr_pkt*p;
+if(headroom<sizeof*p)headroom= sizeof*p;
+p= xmalloc(headroom+len);
 p->len= len;
-if(data)memcpy(p->data,data,len);
+p->data= (uint8_t*)p+headroom;
+p->sk= NULL;
+p->truesize= 0;
+p->held= false;
+p->csum_partial= false;
+p->iif= 0;
 return p;
 }
 
-/*:331*//*332:*/
-#line 208 "web/link.w"
+static sr_pkt*pkt_new(const void*data,size_t len)
+{
+sr_pkt*p= pkt_alloc(sizeof*p,len);
+if(data)memcpy(p->data,data,len);
+else memset(p->data,0,len);
+return p;
+}
+
+static sr_pkt*pkt_clone(const sr_pkt*p)
+{
+sr_pkt*c= pkt_new(p->data,p->len);
+c->csum_partial= p->csum_partial;
+return c;
+}
+
+/*:335*//*336:*/
+#line 256 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -5517,8 +5843,8 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:332*//*333:*/
-#line 253 "web/link.w"
+/*:336*//*337:*/
+#line 301 "web/link.w"
 
 static void net_run(void)
 {
@@ -5540,8 +5866,8 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:333*//*334:*/
-#line 278 "web/link.w"
+/*:337*//*338:*/
+#line 326 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -5557,8 +5883,8 @@ net_run();
 W->now_ns= target;
 }
 
-/*:334*//*339:*/
-#line 340 "web/link.w"
+/*:338*//*343:*/
+#line 388 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -5592,8 +5918,8 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:339*//*340:*/
-#line 375 "web/link.w"
+/*:343*//*344:*/
+#line 423 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -5608,8 +5934,8 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:340*//*343:*/
-#line 412 "web/link.w"
+/*:344*//*347:*/
+#line 460 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -5626,16 +5952,16 @@ if(l->mtu&&pkt->len> (size_t)l->mtu){free(pkt);return;}
 for(int i= 0;i<l->nports;i++){
 struct sr_port*pt= &l->port[i];
 if(pt->host==h->id&&pt->ifindex==ifindex)continue;
-if(bcast)lan_carry(l,pt,pkt);
+if(bcast)lan_carry(l,pt,pkt_clone(pkt));
 else if(owner<0&&port_owns(pt,nexthop))owner= i;
 }
 if(bcast)free(pkt);
-else if(owner>=0){lan_carry(l,&l->port[owner],pkt);free(pkt);}
+else if(owner>=0)lan_carry(l,&l->port[owner],pkt);
 else neigh_enqueue(h,ifindex,nexthop,pkt);
 }
 
-/*:343*//*344:*/
-#line 439 "web/link.w"
+/*:347*//*348:*/
+#line 487 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
 {
@@ -5647,48 +5973,37 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:344*//*345:*/
-#line 455 "web/link.w"
+/*:348*//*349:*/
+#line 505 "web/link.w"
 
-static void lan_carry(sr_lan*l,const struct sr_port*pt,const sr_pkt*pkt)
+static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
 int copies= 1;
-if(l->cfg.loss> 0&&rng_unit()<l->cfg.loss)return;
+if(l->cfg.loss> 0&&rng_unit()<l->cfg.loss){free(pkt);return;}
 if(l->cfg.duplicate> 0&&rng_unit()<l->cfg.duplicate)copies= 2;
 while(copies--){
-sr_event e;
-memset(&e,0,sizeof e);
-e.t= W->now_ns+l->cfg.delay_ns;
+sr_event e= {.t= W->now_ns+l->cfg.delay_ns,.kind= EV_RX,.host= pt->host,
+.ifindex= pt->ifindex,.rt_type= -1};
 if(l->cfg.jitter_ns)
 e.t+= (uint64_t)(rng_unit()*(double)(l->cfg.jitter_ns+1));
 if(l->cfg.reorder> 0&&rng_unit()<l->cfg.reorder)e.t+= l->cfg.reorder_ns;
-e.kind= EV_RX;
-e.host= pt->host;
-e.ifindex= pt->ifindex;
-e.pkt= pkt_new(pkt->data,pkt->len);
-e.rt_type= -1;
+e.pkt= copies?pkt_clone(pkt):pkt;
 ev_push(&e);
 }
 }
 
-/*:345*//*347:*/
-#line 488 "web/link.w"
+/*:349*//*351:*/
+#line 533 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
-sr_event e;
-memset(&e,0,sizeof e);
-e.t= W->now_ns;
-e.kind= EV_RX;
-e.host= h->id;
-e.ifindex= ifindex;
-e.pkt= pkt;
-e.rt_type= rt_type;
+sr_event e= {.t= W->now_ns,.kind= EV_RX,.host= h->id,.ifindex= ifindex,
+.pkt= pkt,.rt_type= rt_type};
 ev_push(&e);
 }
 
-/*:347*//*348:*/
-#line 505 "web/link.w"
+/*:351*//*352:*/
+#line 544 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -5698,8 +6013,8 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:348*//*350:*/
-#line 525 "web/link.w"
+/*:352*//*354:*/
+#line 564 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -5714,8 +6029,8 @@ net_run();
 return 0;
 }
 
-/*:350*//*356:*/
-#line 585 "web/link.w"
+/*:354*//*360:*/
+#line 624 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -5760,8 +6075,8 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:356*//*357:*/
-#line 633 "web/link.w"
+/*:360*//*361:*/
+#line 672 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -5792,7 +6107,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:357*//*362:*/
+/*:361*//*366:*/
 #line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -5815,7 +6130,7 @@ return a->addr;
 return 0;
 }
 
-/*:362*//*363:*/
+/*:366*//*367:*/
 #line 125 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -5828,7 +6143,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*364:*/
+/*368:*/
 #line 167 "web/ip.w"
 
 if(saddr){
@@ -5841,10 +6156,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:364*/
+/*:368*/
 #line 136 "web/ip.w"
 
-/*365:*/
+/*369:*/
 #line 178 "web/ip.w"
 
 if(oif){
@@ -5860,7 +6175,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:365*/
+/*:369*/
 #line 137 "web/ip.w"
 
 if(!daddr){
@@ -5888,7 +6203,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*366:*/
+/*370:*/
 #line 198 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -5903,13 +6218,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:366*/
+/*:370*/
 #line 163 "web/ip.w"
 
 return 0;
 }
 
-/*:363*//*368:*/
+/*:367*//*372:*/
 #line 220 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -5927,7 +6242,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:368*//*374:*/
+/*:372*//*378:*/
 #line 293 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -5972,7 +6287,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:374*//*380:*/
+/*:378*//*384:*/
 #line 392 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -5985,22 +6300,32 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:380*//*382:*/
-#line 430 "web/ip.w"
+/*:384*//*386:*/
+#line 439 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
 {
+sr_pkt*pkt= pkt_alloc(0,(size_t)SR_IPHDR_LEN+(size_t)o->optlen+l4len);
+memcpy(pkt->data+SR_IPHDR_LEN+o->optlen,l4,l4len);
+return ip_output_pkt(h,rt,daddr,o,pkt);
+}
+
+static int ip_output_pkt(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
+const struct sr_ipout*o,sr_pkt*pkt)
+{
 sr_iface*dev= iface_by_index(h,rt->ifindex);
 int hlen= SR_IPHDR_LEN+o->optlen;
-size_t tot= (size_t)hlen+l4len;
+size_t tot= pkt->len,l4len= tot-(size_t)hlen;
 int devmtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
 int mtu= o->pmtudisc>=IP_PMTUDISC_PROBE?devmtu:rt->mtu;
 bool ignore_df= o->pmtudisc<IP_PMTUDISC_DO||o->pmtudisc==IP_PMTUDISC_OMIT;
 bool df;
 struct sr_ipv4 ip;
-sr_pkt*pkt;
-if(tot> SR_IP_MAXPACKET||(!ignore_df&&tot> (size_t)mtu))return-EMSGSIZE;
+if(tot> SR_IP_MAXPACKET||(!ignore_df&&tot> (size_t)mtu)){
+free(pkt);
+return-EMSGSIZE;
+}
 df= o->pmtudisc==IP_PMTUDISC_DO||o->pmtudisc==IP_PMTUDISC_PROBE||
 (tot<=(size_t)rt->mtu&&o->pmtudisc==IP_PMTUDISC_WANT&&!rt->mtu_locked);
 memset(&ip,0,sizeof ip);
@@ -6014,7 +6339,6 @@ else if(df&&!ignore_df)ip.id= 0;
 else ip.id= h->ip_ident++;
 ip.saddr= rt->saddr;
 ip.daddr= daddr;
-pkt= pkt_new(NULL,tot);
 pkt->sk= o->sk;
 pkt->iif= rt->iif;
 pkt->truesize= skb_truesize((int)tot,(int)l4len-SR_UDPHDR_LEN);
@@ -6026,13 +6350,12 @@ ip_options_build(h,pkt->data+SR_IPHDR_LEN,o->optlen,rt->saddr,daddr);
 ip.opt= pkt->data+SR_IPHDR_LEN;
 ip.optlen= o->optlen;
 ipv4_emit(pkt->data,&ip);
-memcpy(pkt->data+hlen,l4,l4len);
 ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:382*//*383:*/
-#line 495 "web/ip.w"
+/*:386*//*387:*/
+#line 512 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6042,16 +6365,16 @@ bool loopdev= (dev->flags&IFF_LOOPBACK)!=0;
 bool group= type==SR_RT_BROADCAST||type==SR_RT_MULTICAST;
 if(type==SR_RT_MULTICAST&&!loopdev){
 if(mc_loop&&ip_check_mc(h,ifindex,get_addr(pkt->data+16)))
-dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_MULTICAST);
+dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_MULTICAST);
 if(pkt->data[8]==0){free(pkt);return;}
 }
 if(type==SR_RT_BROADCAST&&!loopdev)
-dev_loop(h,ifindex,pkt_new(pkt->data,pkt->len),SR_RT_BROADCAST);
+dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:383*//*385:*/
-#line 523 "web/ip.w"
+/*:387*//*389:*/
+#line 543 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6061,6 +6384,7 @@ size_t hlen= (size_t)(pkt->data[0]&0xf)*4,left,pos,off,chunk;
 uint16_t fo;
 bool more;
 if(pkt->len<=(size_t)mtu){dev_xmit(h,ifindex,nexthop,group,pkt);return;}
+if(pkt->csum_partial)udp_csum_complete(pkt->data);
 fo= get16(pkt->data+6);
 off= (size_t)(fo&IP_OFFMASK)*8;
 more= (fo&IP_MF)!=0;
@@ -6070,7 +6394,7 @@ pos= hlen;
 chunk= ((size_t)mtu-hlen)&~(size_t)7;
 while(left> 0){
 size_t len= left> (size_t)mtu-hlen?chunk:left;
-sr_pkt*f= pkt_new(NULL,hlen+len);
+sr_pkt*f= pkt_alloc(0,hlen+len);
 f->sk= pkt->sk;
 f->truesize= skb_truesize((int)(hlen+len),
 (int)len-(pos==hlen?SR_UDPHDR_LEN:0));
@@ -6088,8 +6412,8 @@ left-= len;
 free(pkt);
 }
 
-/*:385*//*387:*/
-#line 573 "web/ip.w"
+/*:389*//*391:*/
+#line 594 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6103,8 +6427,8 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:387*//*388:*/
-#line 596 "web/ip.w"
+/*:391*//*392:*/
+#line 617 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6125,8 +6449,8 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:388*//*390:*/
-#line 625 "web/ip.w"
+/*:392*//*394:*/
+#line 646 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6136,40 +6460,27 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:390*//*393:*/
-#line 671 "web/ip.w"
+/*:394*//*397:*/
+#line 707 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
-struct sr_ipv4 ip;
 struct sr_rx rx;
 uint8_t wire_opt[SR_MAX_IPOPTLEN];
+bool raw;
 if(get16(pkt->data+6)&(IP_MF|IP_OFFMASK)){
 if(!(pkt= ip_defrag(h,ifindex,pkt,rt_type)))return;
 }
-ipv4_parse(pkt->data,pkt->len,&ip);
-memset(&rx,0,sizeof rx);
-rx.host= h;
-rx.ifindex= ifindex==SR_LOOPBACK_IFINDEX&&pkt->iif?pkt->iif:ifindex;
-rx.saddr= ip.saddr;
-rx.daddr= ip.daddr;
-rx.ttl= ip.ttl;
-rx.tos= ip.tos;
-rx.protocol= ip.protocol;
-rx.spec_dst= fib_compute_spec_dst(h,ifindex,&ip,rt_type);
-if(ip.optlen){
-memcpy(wire_opt,pkt->data+SR_IPHDR_LEN,(size_t)ip.optlen);
-ip_options_build(h,pkt->data+SR_IPHDR_LEN,ip.optlen,rx.spec_dst,ip.daddr);
+ip_rx_fill(h,ifindex,pkt,rt_type,&rx);
+if(rx.optlen){
+memcpy(wire_opt,rx.opt,(size_t)rx.optlen);
+rx.wire_opt= wire_opt;
+ip_options_build(h,pkt->data+SR_IPHDR_LEN,rx.optlen,rx.spec_dst,rx.daddr);
 ipv4_recsum(pkt->data);
 }
-rx.opt= pkt->data+SR_IPHDR_LEN;
-rx.wire_opt= wire_opt;
-rx.optlen= ip.optlen;
-rx.rt_type= rt_type;
-rx.l4= pkt->data+ip.ihl;
-rx.l4len= ip.tot_len-ip.ihl;
-rx.tstamp_ns= W->now_ns;
-switch(ip.protocol){
+rx.pkt= &pkt;
+raw= raw_local_deliver(&rx,pkt->data,pkt->len);
+switch(rx.protocol){
 case IPPROTO_UDP:case IPPROTO_UDPLITE:
 if(udp_rcv(&rx)<0&&rt_type==SR_RT_LOCAL)
 icmp_send(h,pkt->data,pkt->len,ICMP_DEST_UNREACH,ICMP_PORT_UNREACH,0,
@@ -6178,15 +6489,42 @@ break;
 case IPPROTO_ICMP:icmp_rcv(&rx,pkt);break;
 case IPPROTO_TCP:case IPPROTO_IGMP:break;
 default:
-if(rt_type==SR_RT_LOCAL)
+if(rt_type==SR_RT_LOCAL&&!raw)
 icmp_send(h,pkt->data,pkt->len,ICMP_DEST_UNREACH,ICMP_PROT_UNREACH,0,
 rt_type,ifindex);
 }
 free(pkt);
 }
 
-/*:393*//*394:*/
-#line 724 "web/ip.w"
+/*:397*//*398:*/
+#line 751 "web/ip.w"
+
+static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
+struct sr_rx*rx)
+{
+struct sr_ipv4 ip;
+ipv4_read(pkt->data,&ip);
+rx->host= h;
+rx->ifindex= ifindex==SR_LOOPBACK_IFINDEX&&pkt->iif?pkt->iif:ifindex;
+rx->dev_ifindex= ifindex;
+rx->saddr= ip.saddr;
+rx->daddr= ip.daddr;
+rx->ttl= ip.ttl;
+rx->tos= ip.tos;
+rx->protocol= ip.protocol;
+rx->spec_dst= fib_compute_spec_dst(h,ifindex,&ip,rt_type);
+rx->opt= rx->wire_opt= pkt->data+SR_IPHDR_LEN;
+rx->optlen= ip.optlen;
+rx->rt_type= rt_type;
+rx->l4= pkt->data+ip.ihl;
+rx->l4len= ip.tot_len-ip.ihl;
+rx->tstamp_ns= W->now_ns;
+rx->csum_ok= pkt->csum_partial;
+rx->pkt= NULL;
+}
+
+/*:398*//*399:*/
+#line 782 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6202,8 +6540,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:394*//*399:*/
-#line 798 "web/ip.w"
+/*:399*//*404:*/
+#line 856 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6220,8 +6558,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:399*//*400:*/
-#line 816 "web/ip.w"
+/*:404*//*405:*/
+#line 874 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6248,8 +6586,8 @@ ev_push(&e);
 return q;
 }
 
-/*:400*//*401:*/
-#line 844 "web/ip.w"
+/*:405*//*406:*/
+#line 902 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6262,8 +6600,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*402:*/
-#line 872 "web/ip.w"
+/*407:*/
+#line 930 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6278,12 +6616,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:402*/
-#line 856 "web/ip.w"
+/*:407*/
+#line 914 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*403:*/
-#line 886 "web/ip.w"
+/*408:*/
+#line 944 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6300,8 +6638,8 @@ free(pkt);
 return NULL;
 }
 
-/*:403*/
-#line 858 "web/ip.w"
+/*:408*/
+#line 916 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6316,15 +6654,15 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:401*//*405:*/
-#line 908 "web/ip.w"
+/*:406*//*410:*/
+#line 966 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
 sr_pkt*first= q->f[0].pkt,*whole;
 size_t hlen= (size_t)(first->data[0]&0xf)*4;
 if(hlen+q->len> SR_IP_MAXPACKET){fragq_kill(h,q);return NULL;}
-whole= pkt_new(NULL,hlen+q->len);
+whole= pkt_alloc(0,hlen+q->len);
 memcpy(whole->data,first->data,hlen);
 for(int i= 0;i<q->nf;i++){
 sr_pkt*f= q->f[i].pkt;
@@ -6338,8 +6676,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:405*//*406:*/
-#line 931 "web/ip.w"
+/*:410*//*411:*/
+#line 989 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6351,8 +6689,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:406*//*408:*/
-#line 973 "web/ip.w"
+/*:411*//*413:*/
+#line 1033 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6363,6 +6701,7 @@ int err,mtu;
 uint32_t src;
 ipv4_parse(pkt->data,pkt->len,&ip);
 if(!sysctl_value(h,SYS_IP_FORWARD)){free(pkt);return;}
+if(ip_call_ra_chain(h,ifindex,pkt))return;
 if(ip.ttl<=1){
 icmp_send(h,pkt->data,pkt->len,ICMP_TIME_EXCEEDED,ICMP_EXC_TTL,0,
 SR_RT_UNICAST,ifindex);
@@ -6394,8 +6733,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:408*//*412:*/
-#line 1047 "web/ip.w"
+/*:413*//*417:*/
+#line 1108 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6431,8 +6770,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:412*//*414:*/
-#line 1091 "web/ip.w"
+/*:417*//*419:*/
+#line 1152 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6456,8 +6795,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:414*//*420:*/
-#line 1157 "web/ip.w"
+/*:419*//*425:*/
+#line 1218 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6488,8 +6827,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:420*//*422:*/
-#line 1205 "web/ip.w"
+/*:425*//*427:*/
+#line 1266 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6502,6 +6841,7 @@ const sr_route*r;
 if(!icmp_parse(rx->l4,rx->l4len,&ic))return;
 if(rx->rt_type!=SR_RT_LOCAL&&ic.type!=ICMP_ECHOREPLY)return;
 if(ic.type==ICMP_ECHO){icmp_echo(rx,&ic);return;}
+if(ic.type==ICMP_ECHOREPLY){ping_rcv(rx);return;}
 if(!icmp_is_error(ic.type)||ic.type==ICMP_REDIRECT)return;
 if(ic.datalen<SR_IPHDR_LEN)return;
 q.ihl= (uint8_t)((ic.data[0]&0xf)*4);
@@ -6518,12 +6858,15 @@ if(ic.code> NR_ICMP_UNREACH)return;
 }else if(ic.type==ICMP_PARAMETERPROB)info= ic.rest>>24;
 r= route_lookup(h,q.daddr);
 if(r&&r->type==SR_RT_BROADCAST)return;
+raw_icmp_error(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 if(q.protocol==IPPROTO_UDP||q.protocol==IPPROTO_UDPLITE)
 udp_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
+else if(q.protocol==IPPROTO_ICMP)
+ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:422*//*424:*/
-#line 1245 "web/ip.w"
+/*:427*//*429:*/
+#line 1310 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -6537,8 +6880,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:424*//*429:*/
-#line 1285 "web/ip.w"
+/*:429*//*434:*/
+#line 1350 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -6570,7 +6913,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:429*//*436:*/
+/*:434*//*441:*/
 #line 64 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -6606,7 +6949,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:436*//*438:*/
+/*:441*//*443:*/
 #line 104 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -6625,7 +6968,7 @@ fwrite(&rec,sizeof rec,1,c->f);
 fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:438*//*445:*/
+/*:443*//*450:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -6639,7 +6982,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:445*//*446:*/
+/*:450*//*451:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -6656,7 +6999,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:446*//*451:*/
+/*:451*//*456:*/
 #line 209 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -6705,8 +7048,8 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:451*//*454:*/
-#line 280 "web/bind.w"
+/*:456*//*459:*/
+#line 281 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
 {
@@ -6720,8 +7063,13 @@ static sr_porttab*sock_tab(sr_sock*s)
 {
 int n= sock_tabno(s);
 if(n<0)return NULL;
-if(!s->host->bind)s->host->bind= xcalloc(1,sizeof*s->host->bind);
-return&s->host->bind->proto[n];
+return&bind_tables(s->host)->proto[n];
+}
+
+static sr_bindtab*bind_tables(sr_host*h)
+{
+if(!h->bind)h->bind= xcalloc(1,sizeof*h->bind);
+return h->bind;
 }
 
 static sr_sock*port_first(sr_host*h,int tab,uint16_t port)
@@ -6732,8 +7080,8 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:454*//*455:*/
-#line 310 "web/bind.w"
+/*:459*//*460:*/
+#line 316 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
 {
@@ -6751,14 +7099,17 @@ sr_porttab*pt;
 if(!s->hashed)return;
 s->hashed= false;
 if(s->rp)rp_detach(s);
-if(s->type==SOCK_RAW)return;
+if(s->type==SOCK_RAW){
+raw_unhash(s);
+return;
+}
 pt= sock_tab(s);
 for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:455*//*458:*/
-#line 341 "web/bind.w"
+/*:460*//*463:*/
+#line 350 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
 {
@@ -6773,8 +7124,8 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:458*//*460:*/
-#line 372 "web/bind.w"
+/*:463*//*465:*/
+#line 381 "web/bind.w"
 
 static uint32_t bind_random32(void)
 {
@@ -6786,8 +7137,8 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:460*//*461:*/
-#line 396 "web/bind.w"
+/*:465*//*466:*/
+#line 405 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
 {
@@ -6799,8 +7150,8 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:461*//*464:*/
-#line 440 "web/bind.w"
+/*:466*//*469:*/
+#line 449 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
 {
@@ -6812,8 +7163,8 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:464*//*465:*/
-#line 455 "web/bind.w"
+/*:469*//*470:*/
+#line 464 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
 {
@@ -6832,8 +7183,8 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:465*//*467:*/
-#line 503 "web/bind.w"
+/*:470*//*472:*/
+#line 512 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok)
@@ -6856,8 +7207,8 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:467*//*469:*/
-#line 546 "web/bind.w"
+/*:472*//*474:*/
+#line 555 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
 {
@@ -6876,8 +7227,8 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:469*//*473:*/
-#line 617 "web/bind.w"
+/*:474*//*478:*/
+#line 626 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
 {
@@ -6891,8 +7242,8 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:473*//*474:*/
-#line 635 "web/bind.w"
+/*:478*//*479:*/
+#line 644 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
 {
@@ -6918,8 +7269,8 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:474*//*475:*/
-#line 668 "web/bind.w"
+/*:479*//*480:*/
+#line 677 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
 {
@@ -6961,8 +7312,8 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:475*//*477:*/
-#line 722 "web/bind.w"
+/*:480*//*482:*/
+#line 731 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
 {
@@ -6974,8 +7325,8 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:477*//*478:*/
-#line 736 "web/bind.w"
+/*:482*//*483:*/
+#line 745 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -6990,8 +7341,8 @@ sock_hash(s);
 return 0;
 }
 
-/*:478*//*479:*/
-#line 753 "web/bind.w"
+/*:483*//*484:*/
+#line 762 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -7012,8 +7363,8 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:479*//*480:*/
-#line 788 "web/bind.w"
+/*:484*//*485:*/
+#line 797 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
 {
@@ -7035,8 +7386,8 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:480*//*483:*/
-#line 837 "web/bind.w"
+/*:485*//*488:*/
+#line 847 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
 {
@@ -7072,12 +7423,13 @@ g->sock[s->rp_index]->rp_index= s->rp_index;
 s->rp= NULL;
 if(!g->n){
 free(g->sock);
+free(g->prog);
 free(g);
 }
 }
 
-/*:483*//*484:*/
-#line 883 "web/bind.w"
+/*:488*//*489:*/
+#line 894 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
 {
@@ -7091,8 +7443,8 @@ return;
 rp_alloc(s);
 }
 
-/*:484*//*485:*/
-#line 903 "web/bind.w"
+/*:489*//*490:*/
+#line 914 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
 {
@@ -7106,22 +7458,27 @@ return;
 rp_alloc(s);
 }
 
-/*:485*//*487:*/
-#line 939 "web/bind.w"
+/*:490*//*492:*/
+#line 950 "web/bind.w"
 
-static int reuseport_attach(sr_sock*s)
+static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
 {
 bool in_tables= s->type==SOCK_STREAM?s->listening:s->hashed;
+sr_rpgroup*g;
 if(!in_tables){
 if(!s->reuseport)return-EINVAL;
 rp_alloc(s);
 }else if(!s->rp)return-EINVAL;
-s->rp->prog= true;
+g= s->rp;
+free(g->prog);
+g->prog= xcalloc((size_t)n,sizeof*prog);
+memcpy(g->prog,prog,(size_t)n*sizeof*prog);
+g->prog_len= n;
 return 0;
 }
 
-/*:487*//*490:*/
-#line 972 "web/bind.w"
+/*:492*//*495:*/
+#line 988 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7137,22 +7494,29 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:490*//*492:*/
-#line 998 "web/bind.w"
+/*:495*//*497:*/
+#line 1018 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr)
 {
-memset(kaddr,0,sizeof*kaddr);
 if(len<0||len> (int)sizeof*kaddr)return-EINVAL;
-if(len==0)return 0;
+if(len==0){
+memset(kaddr,0,sizeof(struct sockaddr_in));
+return 0;
+}
 if(!uaddr)return-EFAULT;
+if(len==(int)sizeof(struct sockaddr_in)){
+memcpy(kaddr,uaddr,sizeof(struct sockaddr_in));
+return 0;
+}
+memset(kaddr,0,sizeof(struct sockaddr_in));
 memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:492*//*493:*/
-#line 1029 "web/bind.w"
+/*:497*//*498:*/
+#line 1056 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
 {
@@ -7163,8 +7527,8 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:493*//*495:*/
-#line 1083 "web/bind.w"
+/*:498*//*500:*/
+#line 1110 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7191,8 +7555,8 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:495*//*496:*/
-#line 1112 "web/bind.w"
+/*:500*//*501:*/
+#line 1139 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
 {
@@ -7204,8 +7568,8 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:496*//*499:*/
-#line 1159 "web/bind.w"
+/*:501*//*504:*/
+#line 1186 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7221,8 +7585,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:499*//*500:*/
-#line 1184 "web/bind.w"
+/*:504*//*505:*/
+#line 1211 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7244,8 +7608,8 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:500*//*502:*/
-#line 1223 "web/bind.w"
+/*:505*//*507:*/
+#line 1250 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
 {
@@ -7256,8 +7620,8 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:502*//*504:*/
-#line 1260 "web/bind.w"
+/*:507*//*509:*/
+#line 1287 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
 {
@@ -7279,8 +7643,8 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:504*//*506:*/
-#line 1306 "web/bind.w"
+/*:509*//*511:*/
+#line 1333 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
 {
@@ -7297,8 +7661,8 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:506*//*507:*/
-#line 1337 "web/bind.w"
+/*:511*//*512:*/
+#line 1364 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen)
@@ -7316,8 +7680,8 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:507*//*510:*/
-#line 1363 "web/bind.w"
+/*:512*//*515:*/
+#line 1390 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
 {
@@ -7340,8 +7704,8 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:510*//*511:*/
-#line 1396 "web/bind.w"
+/*:515*//*516:*/
+#line 1423 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
 {
@@ -7354,8 +7718,8 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:511*//*513:*/
-#line 1424 "web/bind.w"
+/*:516*//*518:*/
+#line 1451 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7371,8 +7735,8 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:513*//*515:*/
-#line 1459 "web/bind.w"
+/*:518*//*520:*/
+#line 1486 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7382,8 +7746,8 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:515*//*516:*/
-#line 1500 "web/bind.w"
+/*:520*//*521:*/
+#line 1527 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -7421,8 +7785,8 @@ udp_cork_follow(s,&rt);
 return 0;
 }
 
-/*:516*//*517:*/
-#line 1547 "web/bind.w"
+/*:521*//*522:*/
+#line 1574 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -7435,8 +7799,8 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:517*//*519:*/
-#line 1573 "web/bind.w"
+/*:522*//*524:*/
+#line 1600 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -7452,8 +7816,8 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:519*//*521:*/
-#line 1606 "web/bind.w"
+/*:524*//*526:*/
+#line 1633 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -7467,8 +7831,8 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:521*//*522:*/
-#line 1623 "web/bind.w"
+/*:526*//*527:*/
+#line 1650 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -7488,8 +7852,8 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:522*//*523:*/
-#line 1658 "web/bind.w"
+/*:527*//*528:*/
+#line 1685 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -7511,8 +7875,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:523*//*524:*/
-#line 1696 "web/bind.w"
+/*:528*//*529:*/
+#line 1723 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7536,8 +7900,8 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:524*//*525:*/
-#line 1728 "web/bind.w"
+/*:529*//*530:*/
+#line 1755 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -7552,8 +7916,8 @@ return true;
 return false;
 }
 
-/*:525*//*526:*/
-#line 1755 "web/bind.w"
+/*:530*//*531:*/
+#line 1782 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -7566,17 +7930,18 @@ if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
 return 0;
 }
 
-/*:526*//*529:*/
-#line 1808 "web/bind.w"
+/*:531*//*534:*/
+#line 1838 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
 {
-return udp_table_lookup(h,IPPROTO_UDP,saddr,sport,daddr,dport,ifindex);
+return udp_table_lookup(h,IPPROTO_UDP,saddr,sport,daddr,dport,ifindex,NULL,0);
 }
 
 static sr_sock*udp_table_lookup(sr_host*h,int proto,uint32_t saddr,
-uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex)
+uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,const uint8_t*data,
+size_t len)
 {
 sr_porttab*pt;
 sr_slot*sl;
@@ -7591,22 +7956,22 @@ r->inet_rcv_saddr==daddr&&r->inet_num==hnum&&
 udp_dev_match(r,ifindex))
 return r;
 r= udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(daddr,hnum)),saddr,sport,
-daddr,hnum,ifindex);
+daddr,hnum,ifindex,data,len);
 if(r)return r;
 return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum)),
-saddr,sport,htonl(INADDR_ANY),hnum,ifindex);
+saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
-/*:529*//*530:*/
-#line 1840 "web/bind.w"
+/*:534*//*535:*/
+#line 1871 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:530*//*532:*/
-#line 1872 "web/bind.w"
+/*:535*//*537:*/
+#line 1904 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7627,11 +7992,12 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:532*//*534:*/
-#line 1908 "web/bind.w"
+/*:537*//*539:*/
+#line 1940 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
-uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex)
+uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
+size_t len)
 {
 sr_sock*result= NULL,*pick;
 int badness= 0,score;
@@ -7641,7 +8007,7 @@ if(score<=badness)continue;
 badness= score;
 result= s;
 if(s->connected||!s->reuseport||!s->rp)continue;
-pick= rp_select(s->rp,udp_ehashfn(h,daddr,hnum,saddr,sport));
+pick= rp_select(s->rp,udp_ehashfn(h,daddr,hnum,saddr,sport),data,len);
 if(!pick)continue;
 result= pick;
 if(!s->rp->has_conns)return result;
@@ -7651,14 +8017,19 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:534*//*535:*/
-#line 1938 "web/bind.w"
+/*:539*//*540:*/
+#line 1989 "web/bind.w"
 
-static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash)
+static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
+size_t len)
 {
 sr_sock*first_valid= NULL;
 bool want_cpu= false;
 int i,j;
+if(g->prog&&data){
+int idx= bpf_classic_run(g->prog,g->prog_len,data,len);
+if(idx>=0&&idx<g->n)return g->sock[idx];
+}
 for(i= 0;i<g->n;i++)
 if(g->sock[i]->incoming_cpu>=0)want_cpu= true;
 i= j= (int)(((uint64_t)hash*(uint32_t)g->n)>>32);
@@ -7673,8 +8044,8 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:535*//*536:*/
-#line 1966 "web/bind.w"
+/*:540*//*541:*/
+#line 2022 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -7704,8 +8075,8 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:536*//*538:*/
-#line 2016 "web/bind.w"
+/*:541*//*543:*/
+#line 2073 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -7732,8 +8103,8 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:538*//*539:*/
-#line 2050 "web/bind.w"
+/*:543*//*544:*/
+#line 2107 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -7748,8 +8119,8 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:539*//*542:*/
-#line 2081 "web/bind.w"
+/*:544*//*547:*/
+#line 2138 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -7770,8 +8141,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:542*//*543:*/
-#line 2101 "web/bind.w"
+/*:547*//*548:*/
+#line 2158 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -7793,8 +8164,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:543*//*546:*/
-#line 2139 "web/bind.w"
+/*:548*//*551:*/
+#line 2196 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -7802,8 +8173,8 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:546*//*554:*/
-#line 139 "web/udp.w"
+/*:551*//*560:*/
+#line 157 "web/udp.w"
 
 static int skb_alloc_size(int need)
 {
@@ -7820,8 +8191,8 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:554*//*555:*/
-#line 175 "web/udp.w"
+/*:560*//*561:*/
+#line 193 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
 {
@@ -7841,8 +8212,8 @@ left-= frag;
 return total;
 }
 
-/*:555*//*559:*/
-#line 245 "web/udp.w"
+/*:561*//*565:*/
+#line 264 "web/udp.w"
 
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -7853,31 +8224,28 @@ memset(&a,0,sizeof a);
 a.rx= rx;
 if(!udp_parse_header(rx,&a.u,&a.bad))return 0;
 if(a.bad&&a.u.len<=SR_CHECKSUM_BREAK)return 0;
-{
-sr_iface*dev= iface_by_index(rx->host,rx->ifindex);
-int mtu= dev?(dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu):SR_IP_MAX_MTU;
-a.truesize= udp_truesize(SR_IPHDR_LEN+rx->optlen,rx->l4len,mtu);
-}
+a.truesize= rx_truesize(rx);
 if(rx->rt_type==SR_RT_BROADCAST||rx->rt_type==SR_RT_MULTICAST){
 udp_table_lookup_all(rx->host,rx->protocol,rx->saddr,htons(a.u.sport),
 rx->daddr,htons(a.u.dport),rx->ifindex,udp_deliver_one,&a);
 return 0;
 }
 s= udp_table_lookup(rx->host,rx->protocol,rx->saddr,htons(a.u.sport),rx->daddr,
-htons(a.u.dport),rx->ifindex);
+htons(a.u.dport),rx->ifindex,a.u.data,a.u.datalen);
 if(!s)return a.bad?0:-1;
+a.sole= true;
 udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:559*//*562:*/
-#line 283 "web/udp.w"
+/*:565*//*568:*/
+#line 301 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
 const uint8_t*p= rx->l4;
 *bad= false;
-if(udp_parse(p,rx->l4len,rx->saddr,rx->daddr,rx->protocol,u))return true;
+if(!rx->csum_ok&&udp_parse(p,rx->l4len,rx->saddr,rx->daddr,rx->protocol,u))return true;
 if(rx->l4len<SR_UDPHDR_LEN)return false;
 u->sport= get16(p);
 u->dport= get16(p+2);
@@ -7886,18 +8254,25 @@ u->check= get16(p+6);
 if(u->len<SR_UDPHDR_LEN||u->len> rx->l4len)return false;
 u->data= p+SR_UDPHDR_LEN;
 u->datalen= u->len-SR_UDPHDR_LEN;
-*bad= true;
+*bad= !rx->csum_ok;
 return true;
 }
 
-/*:562*//*564:*/
-#line 314 "web/udp.w"
+/*:568*//*570:*/
+#line 344 "web/udp.w"
+
+static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
+{
+size_t after_opts= offsetof(sr_dgram,wire_opt)+sizeof d->wire_opt;
+memset(d,0,offsetof(sr_dgram,opt));
+memset((uint8_t*)d+after_opts,0,SR_DGRAM_HEADROOM-after_opts);
+d->len= len;
+return d;
+}
 
 static sr_dgram*dgram_new(size_t len)
 {
-sr_dgram*d= xcalloc(1,sizeof*d+len);
-d->len= len;
-return d;
+return dgram_clear(xmalloc(SR_DGRAM_HEADROOM+len),len);
 }
 
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx)
@@ -7915,30 +8290,54 @@ d->stamped= W->netstamp_sockets> 0;
 d->tstamp_ns= rx->tstamp_ns;
 }
 
-static sr_dgram*dgram_from_rx(const struct udp_arrival*a)
+static void dgram_take_rx(sr_dgram*d,const struct sr_rx*rx,int truesize)
 {
-const struct sr_rx*rx= a->rx;
-sr_dgram*d= dgram_new(a->u.datalen);
-if(a->u.datalen)memcpy(d->data,a->u.data,a->u.datalen);
 dgram_take_ip(d,rx);
 d->saddr= rx->saddr;
+d->spec_dst= rx->spec_dst;
+d->truesize= truesize;
+}
+
+static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
+int truesize)
+{
+sr_pkt*pkt= rx->pkt?*rx->pkt:NULL;
+struct sr_rx saved;
+uint8_t opt[SR_MAX_IPOPTLEN];
+sr_dgram*d;
+if(!pkt||data!=(const uint8_t*)pkt+SR_DGRAM_HEADROOM)return NULL;
+saved= *rx;
+if(rx->optlen){
+memcpy(opt,rx->opt,(size_t)(rx->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:
+rx->optlen));
+saved.opt= opt;
+}
+*rx->pkt= NULL;
+d= dgram_clear((sr_dgram*)(void*)pkt,len);
+dgram_take_rx(d,&saved,truesize);
+return d;
+}
+
+static sr_dgram*dgram_from_rx(const struct udp_arrival*a)
+{
+sr_dgram*d= a->sole?dgram_adopt(a->rx,a->u.data,a->u.datalen,a->truesize):NULL;
+if(!d)d= dgram_of_rx(a->rx,a->u.data,a->u.datalen,a->truesize);
 d->sport= htons(a->u.sport);
 d->dport= htons(a->u.dport);
-d->spec_dst= rx->spec_dst;
-d->truesize= a->truesize;
+d->l4off= -1;
 d->csum_bad= a->bad;
 return d;
 }
 
-/*:564*//*565:*/
-#line 375 "web/udp.w"
+/*:570*//*571:*/
+#line 436 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
 const struct udp_arrival*a= arg;
 sr_dgram*d;
 unsigned rmem= (unsigned)s->rmem,rcvbuf= (unsigned)s->rcvbuf;
-int keep= udp_filter_run(s,a);
+int keep= sk_filter_run(s,a->rx->l4,a->u.len);
 if(keep==0||(keep> 0&&a->bad)){s->drops++;return;}
 if(rmem+(unsigned)a->truesize> rcvbuf&&(rcvbuf> INT_MAX>>1||rmem)){
 s->drops++;
@@ -7953,8 +8352,8 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:565*//*567:*/
-#line 402 "web/udp.w"
+/*:571*//*573:*/
+#line 463 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -7976,8 +8375,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:567*//*569:*/
-#line 442 "web/udp.w"
+/*:573*//*575:*/
+#line 504 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -7989,19 +8388,26 @@ size==2?(uint32_t)p[k]<<8|p[k+1]:p[k];
 return true;
 }
 
-static int udp_filter_run(const sr_sock*s,const struct udp_arrival*a)
+static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len)
 {
-const uint8_t*p= a->rx->l4;
-size_t len= a->u.len;
-uint32_t A= 0,X= 0,M[BPF_MEMWORDS],v;
 if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
+return bpf_classic_run(s->filter,s->filter_len,p,len);
+}
+
+/*:575*//*577:*/
+#line 530 "web/udp.w"
+
+static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
+size_t len)
+{
+uint32_t A= 0,X= 0,M[BPF_MEMWORDS],v;
 memset(M,0,sizeof M);
-for(int pc= 0;pc<s->filter_len;pc++){
-const struct sock_filter*f= &s->filter[pc];
+for(int pc= 0;pc<n;pc++){
+const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*570:*/
-#line 474 "web/udp.w"
+/*578:*/
+#line 550 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -8057,8 +8463,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:570*/
-#line 464 "web/udp.w"
+/*:578*/
+#line 540 "web/udp.w"
 
 default:return 0;
 }
@@ -8066,8 +8472,8 @@ default:return 0;
 return 0;
 }
 
-/*:569*//*572:*/
-#line 570 "web/udp.w"
+/*:577*//*580:*/
+#line 646 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8089,7 +8495,7 @@ bool hard= false;
 sr_sock*s;
 memcpy(&sport,orig_ip+ihl,2);
 memcpy(&dport,orig_ip+ihl+2,2);
-s= udp_table_lookup(h,proto,daddr,dport,saddr,sport,icmp->ifindex);
+s= udp_table_lookup(h,proto,daddr,dport,saddr,sport,icmp->dev_ifindex,NULL,0);
 if(!s)return;
 switch(type){
 case ICMP_SOURCE_QUENCH:case ICMP_REDIRECT:return;
@@ -8118,8 +8524,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:572*//*575:*/
-#line 652 "web/udp.w"
+/*:580*//*583:*/
+#line 728 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8137,12 +8543,13 @@ d->offender= icmp->saddr;
 dgram_take_ip(d,icmp);
 d->saddr= daddr;
 d->dport= port;
+d->ifindex= icmp->dev_ifindex;
 d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:575*//*576:*/
-#line 675 "web/udp.w"
+/*:583*//*584:*/
+#line 752 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8158,8 +8565,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:576*//*578:*/
-#line 707 "web/udp.w"
+/*:584*//*586:*/
+#line 784 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8179,8 +8586,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:578*//*580:*/
-#line 738 "web/udp.w"
+/*:586*//*588:*/
+#line 815 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8210,8 +8617,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:580*//*582:*/
-#line 775 "web/udp.w"
+/*:588*//*590:*/
+#line 852 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8219,8 +8626,8 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:582*//*586:*/
-#line 845 "web/udp.w"
+/*:590*//*594:*/
+#line 922 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8229,15 +8636,14 @@ uint32_t daddr,faddr,saddr;
 uint16_t dport;
 bool connected= false;
 struct sr_ipcm ipc;
-struct sr_flow fl;
 struct sr_rtres rt;
 const uint8_t*opt;
 int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*587:*/
-#line 883 "web/udp.w"
+/*595:*/
+#line 959 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8253,26 +8659,21 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:587*/
-#line 860 "web/udp.w"
+/*:595*/
+#line 936 "web/udp.w"
 
-/*588:*/
-#line 909 "web/udp.w"
+/*596:*/
+#line 985 "web/udp.w"
 
-memset(&ipc,0,sizeof ipc);
-ipc.addr= s->inet_saddr;
-ipc.oif= s->bound_dev_if;
-ipc.ttl= ipc.tos= -1;
-ipc.priority= s->priority;
-ipc.mark= s->mark;
+ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
 err= udp_cmsg_send(s,msg,&ipc);
 if(err<0)return err;
 connected= false;
 }
 
-/*:588*/
-#line 861 "web/udp.w"
+/*:596*/
+#line 937 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8282,48 +8683,30 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*589:*/
-#line 937 "web/udp.w"
+/*599:*/
+#line 1026 "web/udp.w"
 
-if(ipv4_is_multicast(daddr)){
-if(!ipc.oif)ipc.oif= s->mc_index;
-if(!saddr)saddr= s->mc_addr;
-connected= false;
-}else if(!ipc.oif)ipc.oif= s->uc_index;
-sk_flow(s,faddr,saddr,ipc.oif,&fl);
-if(flags&MSG_DONTROUTE)fl.dontroute= true;
-err= ip_route_output(s->host,&fl,&rt);
+if(ipv4_is_multicast(daddr))connected= false;
+err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,
+connected&&s->dst_cached,&rt);
 if(err)return err;
-if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!(connected&&s->dst_cached))
-return-EACCES;
 if(connected)sk_dst_set(s,&rt);
 
-/*:589*/
-#line 870 "web/udp.w"
+/*:599*/
+#line 946 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*590:*/
-#line 963 "web/udp.w"
+/*602:*/
+#line 1072 "web/udp.w"
 
-{
-sr_iface*dev= iface_by_index(s->host,rt.ifindex);
-int devmtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
-bool ignore_df= ip_sk_ignore_df(s);
-int hlen= SR_IPHDR_LEN+optlen;
-int maxsize;
-mtu= s->pmtudisc>=IP_PMTUDISC_PROBE?devmtu:rt.mtu;
-maxsize= ignore_df||ipc.gso_size?SR_IP_MAXPACKET:mtu;
-if(len+SR_UDPHDR_LEN> (size_t)(maxsize-hlen)){
-ip_local_error(s,EMSGSIZE,daddr,s->inet_dport,
-(uint32_t)((ipc.gso_size?SR_IP_MAXPACKET:mtu)-optlen));
-return-EMSGSIZE;
-}
-}
+err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
+&mtu);
+if(err)return err;
 
-/*:590*/
-#line 874 "web/udp.w"
+/*:602*/
+#line 950 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
@@ -8333,20 +8716,77 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:586*//*592:*/
-#line 1014 "web/udp.w"
+/*:594*//*598:*/
+#line 1000 "web/udp.w"
 
-static int udp_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
-int*total)
+static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
-int len= (int)l4len,per= (mtu-hlen)&~7,first,delta= 0,err;
-first= hlen+len<=mtu?len:per;
-*total= skb_truesize(hlen+first,first-SR_UDPHDR_LEN);
+memset(ipc,0,offsetof(struct sr_ipcm,opt));
+ipc->addr= s->inet_saddr;
+ipc->oif= s->bound_dev_if;
+ipc->ttl= ipc->tos= -1;
+ipc->priority= s->priority;
+ipc->mark= s->mark;
+}
+
+/*:598*//*601:*/
+#line 1042 "web/udp.w"
+
+static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
+struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
+{
+struct sr_flow fl;
+int err;
+if(ipv4_is_multicast(daddr)){
+if(!ipc->oif)ipc->oif= s->mc_index;
+if(!saddr)saddr= s->mc_addr;
+}else if(!ipc->oif)ipc->oif= s->uc_index;
+sk_flow(s,faddr,saddr,ipc->oif,&fl);
+if(anysrc)fl.freebind= true;
+if(flags&MSG_DONTROUTE)fl.dontroute= true;
+if((err= ip_route_output(s->host,&fl,rt))<0)return err;
+if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
+return 0;
+}
+
+/*:601*//*604:*/
+#line 1086 "web/udp.w"
+
+static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
+int optlen,size_t l4len,bool gso,int*mtu)
+{
+sr_iface*dev= iface_by_index(s->host,rt->ifindex);
+int devmtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
+bool ignore_df= ip_sk_ignore_df(s);
+int maxsize;
+*mtu= s->pmtudisc>=IP_PMTUDISC_PROBE?devmtu:rt->mtu;
+maxsize= ignore_df||gso?SR_IP_MAXPACKET:*mtu;
+if(l4len> (size_t)(maxsize-SR_IPHDR_LEN-optlen)){
+ip_local_error(s,EMSGSIZE,daddr,s->inet_dport,
+(uint32_t)((gso?SR_IP_MAXPACKET:*mtu)-optlen));
+return-EMSGSIZE;
+}
+return 0;
+}
+
+/*:604*//*606:*/
+#line 1152 "web/udp.w"
+
+static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
+int thlen,int*total)
+{
+int len= (int)l4len,per= (mtu-hlen)&~7,left= len,delta= 0,err;
+*total= 0;
+if(thlen){
+int first= hlen+len<=mtu?len:per;
+*total= skb_truesize(hlen+first,first-thlen);
 if((err= sock_alloc_send(s,flags,*total))!=0)return err;
-for(int left= len-first;left> 0;){
+left-= first;
+}
+while(left> 0){
 int frag= left> mtu-hlen?per:left;
 int ts= skb_truesize(hlen+frag,frag);
-if((long long)s->wmem+delta> 2LL*s->sndbuf){
+if((long long)s->wmem+delta>=2LL*s->sndbuf){
 s->wmem-= *total;
 return-ENOBUFS;
 }
@@ -8358,8 +8798,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:592*//*593:*/
-#line 1040 "web/udp.w"
+/*:606*//*607:*/
+#line 1182 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8379,77 +8819,105 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:593*//*594:*/
-#line 1063 "web/udp.w"
+/*:607*//*608:*/
+#line 1209 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu)
 {
 size_t l4len= SR_UDPHDR_LEN+len;
-int total,err;
-uint8_t*l4;
-err= udp_frags_charge(s,flags,SR_IPHDR_LEN+optlen,l4len,mtu,&total);
+int hlen= SR_IPHDR_LEN+optlen,total,err;
+sr_pkt*pkt;
+err= ip_frags_charge(s,flags,hlen,l4len,mtu,SR_UDPHDR_LEN,&total);
 if(err)return err;
-l4= xcalloc(1,l4len);
-if(!iov_gather(msg,from,l4+SR_UDPHDR_LEN,len)){
-free(l4);
+pkt= udp_pkt_new(optlen,l4len);
+if(!iov_gather(msg,from,pkt->data+hlen+SR_UDPHDR_LEN,len)){
+free(pkt);
 s->wmem-= total;
 return-EFAULT;
 }
-err= udp_send_built(s,l4,l4len,ipc,rt,daddr,dport,opt,optlen);
-free(l4);
+err= udp_send_built(s,pkt,ipc,rt,daddr,dport,opt,optlen,
+(size_t)hlen+l4len<=(size_t)mtu);
 s->wmem-= total;
 return err;
 }
 
-/*:594*//*595:*/
-#line 1088 "web/udp.w"
+/*:608*//*609:*/
+#line 1235 "web/udp.w"
 
-static int udp_send_built(sr_sock*s,uint8_t*l4,size_t l4len,const struct sr_ipcm*ipc,
-const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen)
+static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
+{
+size_t hlen= (size_t)SR_IPHDR_LEN+(size_t)optlen;
+return pkt_alloc(SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen,hlen+l4len);
+}
+
+/*:609*//*610:*/
+#line 1246 "web/udp.w"
+
+static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
+const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
+bool partial)
 {
 struct sr_ipout o;
-udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol);
-/*596:*/
-#line 1113 "web/udp.w"
+uint8_t*l4= pkt->data+SR_IPHDR_LEN+optlen;
+size_t l4len= pkt->len-SR_IPHDR_LEN-(size_t)optlen;
+pkt->csum_partial= partial&&s->protocol==IPPROTO_UDP;
+udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol,
+pkt->csum_partial);
+ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
+return ip_output_pkt(s->host,rt,daddr,&o,pkt);
+}
 
-memset(&o,0,sizeof o);
-o.protocol= (uint8_t)s->protocol;
-o.ttl= (uint8_t)(ipc->ttl>=0?ipc->ttl:rt->type==SR_RT_MULTICAST?s->mc_ttl:
+/*:610*//*612:*/
+#line 1286 "web/udp.w"
+
+static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
+const uint8_t*opt,int optlen,struct sr_ipout*o)
+{
+memset(o,0,sizeof*o);
+o->protocol= (uint8_t)s->protocol;
+o->ttl= (uint8_t)(ipc->ttl>=0?ipc->ttl:rt->type==SR_RT_MULTICAST?s->mc_ttl:
 s->uc_ttl>=0?s->uc_ttl:(int)sysctl_value(s->host,SYS_IP_DEFAULT_TTL));
-o.tos= (uint8_t)(ipc->tos>=0?ipc->tos:s->tos);
-o.pmtudisc= s->pmtudisc;
-o.opt= opt;
-o.optlen= optlen;
-o.mark= ipc->mark;
-o.priority= ipc->priority;
-o.mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
-o.sk= s;
+o->tos= (uint8_t)(ipc->tos>=0?ipc->tos:s->tos);
+o->pmtudisc= s->pmtudisc;
+o->opt= opt;
+o->optlen= optlen;
+o->mark= ipc->mark;
+o->priority= ipc->priority;
+o->mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
+o->sk= s;
+}
 
-/*:596*/
-#line 1094 "web/udp.w"
-
+static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
+uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len)
+{
+struct sr_ipout o;
+ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:595*//*598:*/
-#line 1138 "web/udp.w"
+/*:612*//*614:*/
+#line 1324 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
-uint32_t saddr,uint32_t daddr,uint8_t proto)
+uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
 {
 uint16_t c;
 memcpy(p,&sport,2);
 memcpy(p+2,&dport,2);
 put16(p+4,(uint16_t)len);
+if(partial){
+udp_csum_partial(p,len,saddr,daddr,proto);
+return;
+}
 put16(p+6,0);
 c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:598*//*600:*/
-#line 1158 "web/udp.w"
+/*:614*//*616:*/
+#line 1348 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8482,8 +8950,8 @@ len-= n;
 return true;
 }
 
-/*:600*//*603:*/
-#line 1212 "web/udp.w"
+/*:616*//*619:*/
+#line 1402 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8505,16 +8973,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:603*//*607:*/
-#line 1299 "web/udp.w"
+/*:619*//*623:*/
+#line 1491 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:607*//*608:*/
-#line 1305 "web/udp.w"
+/*:623*//*624:*/
+#line 1497 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
@@ -8522,7 +8990,8 @@ const uint8_t*opt,int optlen,int mtu)
 {
 struct sr_udpcork*c;
 int total,err;
-err= udp_frags_charge(s,flags,SR_IPHDR_LEN+optlen,SR_UDPHDR_LEN+len,mtu,&total);
+err= ip_frags_charge(s,flags,SR_IPHDR_LEN+optlen,SR_UDPHDR_LEN+len,mtu,SR_UDPHDR_LEN,
+&total);
 if(err)return err;
 c= xcalloc(1,sizeof*c);
 c->data= xcalloc(len?len:1,1);
@@ -8545,8 +9014,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:608*//*609:*/
-#line 1338 "web/udp.w"
+/*:624*//*625:*/
+#line 1531 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8554,7 +9023,7 @@ struct sr_udpcork*c= s->cork;
 int hlen= SR_IPHDR_LEN+c->optlen,err;
 int limit= c->ipc.gso_size?SR_IP_MAXPACKET:c->mtu;
 int maxsize= ip_sk_ignore_df(s)?SR_IP_MAXPACKET:limit;
-uint8_t*l4;
+sr_pkt*pkt;
 if(c->len+len> (size_t)(maxsize-hlen)){
 ip_local_error(s,EMSGSIZE,c->daddr,s->inet_dport,(uint32_t)(limit-c->optlen));
 udp_cork_discard(s);
@@ -8569,16 +9038,15 @@ c->len+= len;
 c->charge+= (int)len;
 s->wmem+= (int)len;
 if(flags&MSG_MORE)return(ssize_t)len;
-l4= xcalloc(1,c->len);
-memcpy(l4+SR_UDPHDR_LEN,c->data,c->len-SR_UDPHDR_LEN);
-err= udp_send_built(s,l4,c->len,&c->ipc,&c->rt,c->daddr,c->dport,c->opt,c->optlen);
-free(l4);
+pkt= udp_pkt_new(c->optlen,c->len);
+memcpy(pkt->data+hlen+SR_UDPHDR_LEN,c->data,c->len-SR_UDPHDR_LEN);
+err= udp_send_built(s,pkt,&c->ipc,&c->rt,c->daddr,c->dport,c->opt,c->optlen,false);
 udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:609*//*610:*/
-#line 1368 "web/udp.w"
+/*:625*//*626:*/
+#line 1560 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -8588,8 +9056,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:610*//*611:*/
-#line 1382 "web/udp.w"
+/*:626*//*627:*/
+#line 1574 "web/udp.w"
 
 static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -8599,8 +9067,8 @@ s->cork->dport= s->inet_dport;
 s->cork->rt.saddr= rt->saddr;
 }
 
-/*:611*//*614:*/
-#line 1442 "web/udp.w"
+/*:627*//*630:*/
+#line 1637 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -8628,7 +9096,6 @@ static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc)
 const uint8_t*p;
 struct cmsghdr c;
 bool need_ip= false;
-int err;
 for(p= cmsg_next(msg,NULL,&c);p;p= cmsg_next(msg,p,&c)){
 uint16_t gso;
 if(!cmsg_ok(msg,p,&c))return-EINVAL;
@@ -8637,7 +9104,14 @@ if(c.cmsg_type!=UDP_SEGMENT||c.cmsg_len!=CMSG_LEN(sizeof gso))return-EINVAL;
 memcpy(&gso,p+CMSG_LEN(0),sizeof gso);
 ipc->gso_size= gso;
 }
-if(!need_ip)return 0;
+return need_ip?ip_cmsg_send(s,msg,ipc):0;
+}
+
+static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc)
+{
+const uint8_t*p;
+struct cmsghdr c;
+int err;
 for(p= cmsg_next(msg,NULL,&c);p;p= cmsg_next(msg,p,&c)){
 if(!cmsg_ok(msg,p,&c))return-EINVAL;
 if(c.cmsg_level==SOL_SOCKET)err= sock_cmsg_send_one(s,&c,p+CMSG_LEN(0),ipc);
@@ -8648,16 +9122,16 @@ if(err)return err;
 return 0;
 }
 
-/*:614*//*615:*/
-#line 1489 "web/udp.w"
+/*:630*//*631:*/
+#line 1690 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*616:*/
-#line 1526 "web/udp.w"
+case IP_RETOPTS:/*632:*/
+#line 1731 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -8672,8 +9146,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:616*/
-#line 1495 "web/udp.w"
+/*:632*/
+#line 1696 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -8697,12 +9171,16 @@ if(val<0||val> 255)return-EINVAL;
 ipc->tos= val;
 ipc->priority= ip_tos2prio[(val&0x1e)>>1];
 return 0;
+case IP_PROTOCOL:
+if(c->cmsg_len!=CMSG_LEN(sizeof(int)))return-EINVAL;
+memcpy(&val,data,sizeof val);
+return val<1||val> 255?-EINVAL:0;
 }
 return-EINVAL;
 }
 
-/*:615*//*618:*/
-#line 1548 "web/udp.w"
+/*:631*//*634:*/
+#line 1753 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -8734,8 +9212,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:618*//*621:*/
-#line 1621 "web/udp.w"
+/*:634*//*637:*/
+#line 1826 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8747,23 +9225,23 @@ size_t ulen,copied;
 if(flags&MSG_ERRQUEUE)return ip_recv_error(s,msg,len,namelen,co);
 try_again:
 off= peeking?s->peek_off:0;
-d= skb_recv_udp(s,flags,&off,&err);
+d= skb_recv_wait(s,flags,&off,&err,udp_try_recv);
 if(!d)return err;
 ulen= d->len;
 copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*622:*/
-#line 1668 "web/udp.w"
+/*638:*/
+#line 1873 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:622*/
-#line 1639 "web/udp.w"
+/*:638*/
+#line 1844 "web/udp.w"
 
 goto try_again;
 }
@@ -8789,8 +9267,8 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:621*//*625:*/
-#line 1709 "web/udp.w"
+/*:637*//*641:*/
+#line 1914 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -8800,8 +9278,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:625*//*627:*/
-#line 1730 "web/udp.w"
+/*:641*//*643:*/
+#line 1937 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -8844,10 +9322,11 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:627*//*628:*/
-#line 1781 "web/udp.w"
+/*:643*//*644:*/
+#line 1990 "web/udp.w"
 
-static sr_dgram*skb_recv_udp(sr_sock*s,int flags,int*off,int*err)
+static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
+sr_try_recv*try_recv)
 {
 uint64_t deadline= sock_deadline((flags&MSG_DONTWAIT)?0:s->rcvtimeo);
 for(;;){
@@ -8855,7 +9334,7 @@ sr_dgram*d;
 uint64_t seen;
 int w;
 if(s->err){*err= -s->err;s->err= 0;return NULL;}
-if((d= udp_try_recv(s,flags,off))!=NULL)return d;
+if((d= try_recv(s,flags,off))!=NULL)return d;
 *err= -EAGAIN;
 if(deadline<=W->now_ns)return NULL;
 if(s->shutdown&SR_RCV_SHUTDOWN){*err= 0;return NULL;}
@@ -8865,8 +9344,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:628*//*630:*/
-#line 1815 "web/udp.w"
+/*:644*//*646:*/
+#line 2025 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -8880,8 +9359,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:630*//*632:*/
-#line 1857 "web/udp.w"
+/*:646*//*648:*/
+#line 2067 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -8916,8 +9395,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:632*//*634:*/
-#line 1912 "web/udp.w"
+/*:648*//*650:*/
+#line 2122 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -8938,8 +9417,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:634*//*636:*/
-#line 1948 "web/udp.w"
+/*:650*//*652:*/
+#line 2158 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -8949,8 +9428,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:636*//*638:*/
-#line 1992 "web/udp.w"
+/*:652*//*654:*/
+#line 2202 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -8970,8 +9449,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*640:*/
-#line 2032 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*656:*/
+#line 2249 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -8980,11 +9459,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:640*/
-#line 2011 "web/udp.w"
+/*:656*/
+#line 2221 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*639:*/
-#line 2020 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*655:*/
+#line 2236 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -8992,18 +9471,19 @@ memset(&sin,0,sizeof sin);
 sin.sin_family= AF_INET;
 sin.sin_addr.s_addr= d->daddr;
 sin.sin_port= d->dport;
-if(d->is_err&&d->len>=4)memcpy(&sin.sin_port,d->data+2,2);
-if(!d->is_err||d->len>=4)
+if(d->l4off>=0&&d->len>=(size_t)d->l4off+4)
+memcpy(&sin.sin_port,d->data+d->l4off+2,2);
+if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:639*/
-#line 2012 "web/udp.w"
+/*:655*/
+#line 2222 "web/udp.w"
 
 }
 
-/*:638*//*642:*/
-#line 2059 "web/udp.w"
+/*:654*//*658:*/
+#line 2276 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9014,8 +9494,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*643:*/
-#line 2075 "web/udp.w"
+if(rr)/*659:*/
+#line 2292 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9029,11 +9509,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:643*/
-#line 2069 "web/udp.w"
+/*:659*/
+#line 2286 "web/udp.w"
 
-if(ts)/*644:*/
-#line 2093 "web/udp.w"
+if(ts)/*660:*/
+#line 2310 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9074,15 +9554,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:644*/
-#line 2070 "web/udp.w"
+/*:660*/
+#line 2287 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:642*//*647:*/
-#line 2148 "web/udp.w"
+/*:658*//*663:*/
+#line 2365 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9091,8 +9571,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:647*//*649:*/
-#line 2188 "web/udp.w"
+/*:663*//*665:*/
+#line 2405 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9119,8 +9599,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:649*//*651:*/
-#line 2226 "web/udp.w"
+/*:665*//*667:*/
+#line 2443 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9145,8 +9625,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:651*//*653:*/
-#line 2266 "web/udp.w"
+/*:667*//*669:*/
+#line 2483 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9163,8 +9643,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:653*//*656:*/
-#line 2341 "web/udp.w"
+/*:669*//*672:*/
+#line 2558 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9183,8 +9663,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:656*//*660:*/
-#line 2411 "web/udp.w"
+/*:672*//*676:*/
+#line 2628 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9197,8 +9677,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:660*//*661:*/
-#line 2428 "web/udp.w"
+/*:676*//*677:*/
+#line 2645 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9206,16 +9686,18 @@ ssize_t r,len= iov_total(m->msg_iov,(size_t)m->msg_iovlen);
 if(len<0)return len;
 if(s->file&&(s->file->flags&O_NONBLOCK))flags|= MSG_DONTWAIT;
 if(s->type==SOCK_STREAM)return tcp_sendmsg_closed(s,m,flags);
-if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP){
+if(s->type==SOCK_RAW)r= raw_sendmsg(s,m,(size_t)len,flags);
+else{
 if(inet_autobind(s))return-EAGAIN;
-r= udp_sendmsg(s,m,(size_t)len,flags);
-}else r= raw_sendmsg_unmodelled(s,m,(size_t)len,flags);
+r= s->protocol==IPPROTO_ICMP?ping_sendmsg(s,m,(size_t)len,flags):
+udp_sendmsg(s,m,(size_t)len,flags);
+}
 net_run();
 return r;
 }
 
-/*:661*//*662:*/
-#line 2443 "web/udp.w"
+/*:677*//*678:*/
+#line 2662 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9246,8 +9728,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:662*//*663:*/
-#line 2476 "web/udp.w"
+/*:678*//*679:*/
+#line 2695 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9279,8 +9761,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:663*//*665:*/
-#line 2516 "web/udp.w"
+/*:679*//*681:*/
+#line 2735 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9295,8 +9777,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:665*//*667:*/
-#line 2533 "web/udp.w"
+/*:681*//*683:*/
+#line 2752 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9317,8 +9799,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:667*//*670:*/
-#line 2591 "web/udp.w"
+/*:683*//*686:*/
+#line 2816 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9327,13 +9809,15 @@ ssize_t len= iov_total(m->msg_iov,(size_t)m->msg_iovlen),r;
 if(len<0)return len;
 if(s->file&&(s->file->flags&O_NONBLOCK))flags|= MSG_DONTWAIT;
 if(s->type==SOCK_STREAM)r= tcp_recvmsg_closed(s,m,(size_t)len,flags,namelen,co);
+else if(s->type==SOCK_RAW||s->protocol==IPPROTO_ICMP)
+r= raw_recvmsg(s,m,(size_t)len,flags,namelen,co);
 else r= udp_recvmsg(s,m,(size_t)len,flags,namelen,co);
 net_run();
 return r;
 }
 
-/*:670*//*671:*/
-#line 2604 "web/udp.w"
+/*:686*//*687:*/
+#line 2831 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9349,7 +9833,6 @@ ssize_t r;
 world_ready();
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 memset(&m,0,sizeof m);
-memset(&a,0,sizeof a);
 v.iov_base= buf;
 v.iov_len= len> SR_MAX_RW_COUNT?SR_MAX_RW_COUNT:len;
 m.msg_iov= &v;
@@ -9368,8 +9851,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:671*//*672:*/
-#line 2638 "web/udp.w"
+/*:687*//*688:*/
+#line 2864 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9386,7 +9869,6 @@ if(!msg)return sys_return(-EFAULT);
 if(msg->msg_name&&(int)msg->msg_namelen<0)return sys_return(-EINVAL);
 if(msg->msg_iovlen> SR_UIO_MAXIOV)return sys_return(-EMSGSIZE);
 if(msg->msg_iovlen&&!msg->msg_iov)return sys_return(-EFAULT);
-memset(&a,0,sizeof a);
 m= *msg;
 m.msg_name= msg->msg_name?&a:NULL;
 m.msg_flags= flags&MSG_CMSG_CLOEXEC;
@@ -9404,8 +9886,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:672*//*673:*/
-#line 2672 "web/udp.w"
+/*:688*//*689:*/
+#line 2897 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9420,8 +9902,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:673*//*675:*/
-#line 2689 "web/udp.w"
+/*:689*//*691:*/
+#line 2914 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9445,8 +9927,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:675*//*677:*/
-#line 2744 "web/udp.w"
+/*:691*//*693:*/
+#line 2969 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9475,40 +9957,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:677*//*679:*/
-#line 2798 "web/udp.w"
-
-static ssize_t raw_sendmsg_unmodelled(sr_sock*s,const struct msghdr*m,size_t len,
-int flags)
-{
-const struct sockaddr_in*usin= m->msg_name;
-bool ping= s->type==SOCK_DGRAM;
-if(len> 0xFFFF)return-EMSGSIZE;
-if(ping)/*680:*/
-#line 2815 "web/udp.w"
-
-{
-uint8_t h[8];
-if(len<sizeof h)return-EINVAL;
-if(flags&MSG_OOB)return-EOPNOTSUPP;
-if(!iov_gather(m,0,h,sizeof h))return-EFAULT;
-if(h[0]!=ICMP_ECHO||h[1]!=0)return-EINVAL;
-}
-
-/*:680*/
-#line 2805 "web/udp.w"
-
-if(flags&MSG_OOB)return-EOPNOTSUPP;
-if(usin){
-if(m->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
-if(usin->sin_family!=AF_INET&&(ping||usin->sin_family!=AF_UNSPEC))
-return-EAFNOSUPPORT;
-}else if(!s->connected)return-EDESTADDRREQ;
-return-EOPNOTSUPP;
-}
-
-/*:679*//*682:*/
-#line 2831 "web/udp.w"
+/*:693*//*695:*/
+#line 3004 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9518,8 +9968,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:682*//*685:*/
-#line 2872 "web/udp.w"
+/*:695*//*698:*/
+#line 3045 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -9545,7 +9995,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:685*//*689:*/
+/*:698*//*702:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -9570,20 +10020,21 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:689*//*690:*/
+/*:702*//*703:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
 {
-uint64_t tick= 1000000000u/(uint64_t)W->hz;
+uint64_t tick;
 if(timeo==SR_MAX_TIMEOUT)return SR_FOREVER;
 if(timeo<=0)return W->now_ns;
+tick= 1000000000u/(uint64_t)W->hz;
 if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:690*//*692:*/
-#line 92 "web/poll.w"
+/*:703*//*705:*/
+#line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
 {
@@ -9597,8 +10048,8 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:692*//*694:*/
-#line 149 "web/poll.w"
+/*:705*//*707:*/
+#line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
 {
@@ -9613,8 +10064,8 @@ else s->nospace= true;
 return mask;
 }
 
-/*:694*//*695:*/
-#line 175 "web/poll.w"
+/*:707*//*708:*/
+#line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
 {
@@ -9625,8 +10076,8 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:695*//*696:*/
-#line 199 "web/poll.w"
+/*:708*//*709:*/
+#line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
 {
@@ -9638,8 +10089,8 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:696*//*697:*/
-#line 215 "web/poll.w"
+/*:709*//*710:*/
+#line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
 {
@@ -9650,8 +10101,8 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:697*//*700:*/
-#line 256 "web/poll.w"
+/*:710*//*713:*/
+#line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
 {
@@ -9698,8 +10149,8 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:700*//*702:*/
-#line 309 "web/poll.w"
+/*:713*//*715:*/
+#line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
 {
@@ -9713,8 +10164,8 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:702*//*706:*/
-#line 370 "web/poll.w"
+/*:715*//*719:*/
+#line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
 {
@@ -9766,8 +10217,8 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:706*//*707:*/
-#line 421 "web/poll.w"
+/*:719*//*720:*/
+#line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 struct timeval*timeout)
@@ -9803,8 +10254,8 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:707*//*711:*/
-#line 514 "web/poll.w"
+/*:720*//*724:*/
+#line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
 static void sock_error_report(sr_sock*s){sk_wake_async(s);}
@@ -9831,8 +10282,8 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:711*//*715:*/
-#line 554 "web/poll.w"
+/*:724*//*728:*/
+#line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
 {
@@ -9843,5 +10294,561 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
+/*:728*//*732:*/
+#line 68 "web/raw.w"
 
-/*:715*/
+static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
+{
+if(optname!=ICMP_FILTER)return-ENOPROTOOPT;
+if(s->inet_num!=IPPROTO_ICMP)return-EOPNOTSUPP;
+if(len> (int)sizeof s->icmp_filter)len= sizeof s->icmp_filter;
+if(len> 0&&!optval)return-EFAULT;
+if(len> 0)memcpy(&s->icmp_filter,optval,(size_t)len);
+return 0;
+}
+
+static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen)
+{
+int len;
+if(optname!=ICMP_FILTER)return-ENOPROTOOPT;
+if(s->inet_num!=IPPROTO_ICMP)return-EOPNOTSUPP;
+if(!optlen)return-EFAULT;
+len= (int)*optlen;
+if(len<0)return-EINVAL;
+if(len> (int)sizeof s->icmp_filter)len= sizeof s->icmp_filter;
+*optlen= (socklen_t)len;
+if(len> 0&&!optval)return-EFAULT;
+if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
+return 0;
+}
+
+/*:732*//*738:*/
+#line 134 "web/raw.w"
+
+static void raw_hash(sr_sock*s)
+{
+bind_tables(s->host);
+link_add(&s->host->raw,LK_PORT,s,KEY_PORT(s->inet_num));
+}
+
+static void raw_unhash(sr_sock*s)
+{
+link_del(&s->host->raw,LK_PORT,s);
+}
+
+/*:738*//*740:*/
+#line 183 "web/raw.w"
+
+static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
+int ifindex)
+{
+return s->inet_num==num&&!(s->inet_daddr&&s->inet_daddr!=raddr)&&
+!(s->inet_rcv_saddr&&s->inet_rcv_saddr!=laddr)&&
+!(s->bound_dev_if&&s->bound_dev_if!=ifindex);
+}
+
+static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len)
+{
+sr_slot*sl= slot_find(&rx->host->raw,KEY_PORT(rx->protocol));
+bool delivered= false;
+for(sr_sock*s= sl?sl->first:NULL;s;s= s->lk[LK_PORT].next){
+if(!raw_v4_match(s,rx->protocol,rx->saddr,rx->daddr,rx->ifindex))continue;
+delivered= true;
+if(rx->protocol==IPPROTO_ICMP&&icmp_filter_drops(s,rx))continue;
+if(!mc_sf_allow(s,rx->daddr,rx->saddr,rx->ifindex))continue;
+raw_rcv(s,rx,pkt,len);
+}
+return delivered;
+}
+
+/*:740*//*742:*/
+#line 218 "web/raw.w"
+
+static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
+{
+int type;
+if(rx->l4len<SR_ICMPHDR_LEN)return true;
+type= rx->l4[0];
+return type<32&&((s->icmp_filter>>type)&1);
+}
+
+/*:742*//*744:*/
+#line 249 "web/raw.w"
+
+static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
+{
+sr_dgram*d= dgram_of_rx(rx,pkt,len,rx_truesize(rx));
+d->l4off= (int)(len-rx->l4len);
+sock_queue_rcv(s,d);
+}
+
+/*:744*//*746:*/
+#line 280 "web/raw.w"
+
+static int rx_truesize(const struct sr_rx*rx)
+{
+sr_iface*dev= iface_by_index(rx->host,rx->ifindex);
+int mtu= dev?(dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu):SR_IP_MAX_MTU;
+return udp_truesize(SR_IPHDR_LEN+rx->optlen,rx->l4len,mtu);
+}
+
+static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
+int truesize)
+{
+sr_dgram*d= dgram_new(len);
+if(len)memcpy(d->data,data,len);
+dgram_take_rx(d,rx,truesize);
+return d;
+}
+
+/*:746*//*748:*/
+#line 318 "web/raw.w"
+
+static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
+{
+int keep= sk_filter_run(s,d->data,d->len);
+if(keep==0||s->rmem>=s->rcvbuf){
+if(keep)s->drops++;
+free(d);
+return;
+}
+if(keep> 0&&(size_t)keep<d->len)d->len= (size_t)keep;
+d->dropcount= (s->flags&SK_RXQ_OVFL)?s->drops:0;
+udp_queue_tail(s,d);
+s->rmem+= d->truesize;
+sock_data_ready(s);
+}
+
+/*:748*//*750:*/
+#line 358 "web/raw.w"
+
+static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
+{
+sr_dgram*d= s->rq_head;
+*off= 0;
+if(d&&!(flags&MSG_PEEK)){
+udp_queue_head_remove(s);
+s->rmem-= d->truesize;
+}
+return d;
+}
+
+static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
+socklen_t*namelen,struct sr_cmsg_out*co)
+{
+bool peeking= (flags&MSG_PEEK)!=0;
+int off,err;
+size_t copied;
+sr_dgram*d;
+if(flags&MSG_OOB)return-EOPNOTSUPP;
+if(flags&MSG_ERRQUEUE)return ip_recv_error(s,msg,len,namelen,co);
+if(!(d= skb_recv_wait(s,flags,&off,&err,raw_try_recv)))return err;
+copied= d->len;
+if(len<copied){
+msg->msg_flags|= MSG_TRUNC;
+copied= len;
+}
+if(!iov_scatter(msg,d->data,copied)){
+if(!peeking)free(d);
+return-EFAULT;
+}
+sock_recv_cmsgs(s,msg,co,d);
+if(msg->msg_name){
+struct sockaddr_in sin;
+memset(&sin,0,sizeof sin);
+sin.sin_family= AF_INET;
+sin.sin_addr.s_addr= d->saddr;
+memcpy(msg->msg_name,&sin,sizeof sin);
+*namelen= sizeof sin;
+}
+if(s->ipflags&SR_IP_CMSG_FLAGS)ip_cmsg_recv(s,msg,co,d);
+if(s->type==SOCK_RAW&&(flags&MSG_TRUNC))copied= d->len;
+if(!peeking)free(d);
+return(ssize_t)copied;
+}
+
+/*:750*//*752:*/
+#line 448 "web/raw.w"
+
+static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
+{
+bool hdrincl= (s->ipflags&IPF_HDRINCL)!=0;
+uint32_t daddr,faddr,saddr;
+struct sr_ipcm ipc;
+struct sr_rtres rt;
+const uint8_t*opt;
+int optlen,err;
+if(len> 0xFFFF)return-EMSGSIZE;
+if(flags&MSG_OOB)return-EOPNOTSUPP;
+/*753:*/
+#line 476 "web/raw.w"
+
+if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
+
+/*:753*/
+#line 459 "web/raw.w"
+
+/*756:*/
+#line 505 "web/raw.w"
+
+ipcm_init_sk(s,&ipc);
+if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
+
+/*:756*/
+#line 460 "web/raw.w"
+
+/*757:*/
+#line 518 "web/raw.w"
+
+opt= ipc.has_opt?ipc.opt:s->opt;
+optlen= ipc.has_opt?ipc.optlen:s->optlen;
+faddr= daddr;
+if(ipc.has_opt||s->opt_set){
+if(hdrincl)return-EINVAL;
+if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
+}
+
+/*:757*/
+#line 461 "web/raw.w"
+
+if(!hdrincl&&s->protocol==IPPROTO_ICMP){
+uint8_t type_code[2];
+if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
+return-EFAULT;
+}
+/*758:*/
+#line 540 "web/raw.w"
+
+saddr= ipc.addr?ipc.addr:s->inet_saddr;
+if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
+return err;
+
+/*:758*/
+#line 467 "web/raw.w"
+
+if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
+if(!daddr)daddr= rt.saddr;
+if(hdrincl)err= raw_send_hdrinc(s,msg,len,flags,&rt,daddr);
+else if(flags&SR_MSG_PROBE)err= 0;
+else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
+return err<0?err:(ssize_t)len;
+}
+
+/*:752*//*755:*/
+#line 488 "web/raw.w"
+
+static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
+uint32_t*daddr)
+{
+const struct sockaddr_in*usin= msg->msg_name;
+if(!usin){
+if(!s->connected)return-EDESTADDRREQ;
+*daddr= s->inet_daddr;
+return 0;
+}
+if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
+if(usin->sin_family!=AF_INET&&!(unspec_ok&&usin->sin_family==AF_UNSPEC))
+return-EAFNOSUPPORT;
+*daddr= usin->sin_addr.s_addr;
+return 0;
+}
+
+/*:755*//*760:*/
+#line 570 "web/raw.w"
+
+static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
+const uint8_t*opt,int optlen)
+{
+int thlen= s->type==SOCK_RAW?0:SR_ICMPHDR_LEN;
+uint8_t*l4;
+int mtu,total,err;
+if((err= ip_append_size_check(s,rt,daddr,optlen,len,false,&mtu))<0)return err;
+err= ip_frags_charge(s,flags,SR_IPHDR_LEN+optlen,len,mtu,thlen,&total);
+if(err)return err;
+l4= xcalloc(1,len?len:1);
+if(!iov_gather(msg,0,l4,len))err= -EFAULT;
+else{
+if(thlen)ping_complete_header(s,l4,len);
+err= ip_output_sk(s,ipc,rt,daddr,opt,optlen,l4,len);
+}
+free(l4);
+s->wmem-= total;
+return err;
+}
+
+/*:760*//*762:*/
+#line 639 "web/raw.w"
+
+static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
+const struct sr_rtres*rt,uint32_t daddr)
+{
+sr_host*h= s->host;
+sr_iface*dev= iface_by_index(h,rt->ifindex);
+int truesize,err;
+size_t ihl;
+sr_pkt*pkt;
+if(len> (size_t)dev->mtu){
+ip_local_error(s,EMSGSIZE,daddr,s->inet_dport,(uint32_t)dev->mtu);
+return-EMSGSIZE;
+}
+if(len<SR_IPHDR_LEN)return-EINVAL;
+if(flags&SR_MSG_PROBE)return 0;
+truesize= skb_alloc_size((int)len+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
+if((err= sock_alloc_send(s,flags,truesize))!=0)return err;
+pkt= pkt_new(NULL,len);
+if(!iov_gather(msg,0,pkt->data,len))err= -EFAULT;
+else if((ihl= (size_t)(pkt->data[0]&0xf)*4)> len||ihl<SR_IPHDR_LEN)
+err= -EINVAL;
+if(err){
+free(pkt);
+s->wmem-= truesize;
+return err;
+}
+/*763:*/
+#line 674 "web/raw.w"
+
+if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
+put16(pkt->data+2,(uint16_t)len);
+if(get16(pkt->data+4)==0&&!(get16(pkt->data+6)&IP_DF))
+put16(pkt->data+4,h->ip_ident++);
+put16(pkt->data+10,0);
+put16(pkt->data+10,inet_csum(pkt->data,ihl));
+
+/*:763*/
+#line 665 "web/raw.w"
+
+pkt->iif= rt->iif;
+if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
+else ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,dev->mtu,
+(s->ipflags&IPF_MC_LOOP)!=0);
+s->wmem-= truesize;
+return 0;
+}
+
+/*:762*//*765:*/
+#line 689 "web/raw.w"
+
+static void ip_loop_local(sr_host*h,sr_pkt*pkt)
+{
+sr_iface*lo= iface_by_index(h,SR_LOOPBACK_IFINDEX);
+if(!(lo->flags&IFF_UP)){free(pkt);return;}
+pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
+dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
+}
+
+/*:765*//*768:*/
+#line 762 "web/raw.w"
+
+static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
+const uint8_t*orig_ip,size_t len)
+{
+int proto= orig_ip[9];
+uint32_t saddr= get_addr(orig_ip+12),daddr= get_addr(orig_ip+16);
+sr_slot*sl= slot_find(&icmp->host->raw,KEY_PORT(proto));
+for(sr_sock*s= sl?sl->first:NULL;s;s= s->lk[LK_PORT].next)
+if(raw_v4_match(s,proto,daddr,saddr,icmp->dev_ifindex))
+raw_err(s,icmp,type,code,info,orig_ip,len);
+}
+
+static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
+uint32_t info,const uint8_t*orig_ip,size_t len)
+{
+size_t ihl= (size_t)(orig_ip[0]&0xf)*4;
+bool recverr= (s->ipflags&IPF_RECVERR)!=0,hard= false;
+int err;
+if(type==ICMP_DEST_UNREACH&&code==ICMP_FRAG_NEEDED)
+ip_rt_update_pmtu(s->host,get_addr(orig_ip+16),info);
+if(!recverr&&!s->connected)return;
+if(type==ICMP_SOURCE_QUENCH)return;
+err= icmp_error_errno(s,type,code,&hard);
+if(recverr){
+size_t skip= (s->ipflags&IPF_HDRINCL)?0:ihl;
+ip_icmp_error(s,icmp,err,type,code,info,0,get_addr(orig_ip+16),
+orig_ip+skip,len-skip);
+}
+if(recverr||hard){
+s->err= err;
+sock_error_report(s);
+}
+}
+
+/*:768*//*770:*/
+#line 802 "web/raw.w"
+
+static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
+{
+*hard= false;
+switch(type){
+case ICMP_PARAMETERPROB:*hard= true;return EPROTO;
+case ICMP_DEST_UNREACH:
+if(code> NR_ICMP_UNREACH)return EHOSTUNREACH;
+if(code==ICMP_FRAG_NEEDED){
+*hard= s->pmtudisc!=IP_PMTUDISC_DONT;
+return EMSGSIZE;
+}
+*hard= icmp_unreach_err[code].hard;
+return icmp_unreach_err[code].err;
+default:return EHOSTUNREACH;
+}
+}
+
+/*:770*//*773:*/
+#line 869 "web/raw.w"
+
+static void ip_ra_control(sr_sock*s,bool on)
+{
+sr_sock**pp= &s->host->ra_chain;
+if(on==s->ra_on)return;
+while(*pp&&*pp!=s)pp= &(*pp)->ra_next;
+if(on)*pp= s;
+else*pp= s->ra_next;
+s->ra_next= NULL;
+s->ra_on= on;
+}
+
+/*:773*//*774:*/
+#line 885 "web/raw.w"
+
+static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
+{
+struct sr_rx rx;
+bool tapped= false;
+if(!ip_has_router_alert(pkt->data))return false;
+for(sr_sock*s= h->ra_chain;s;s= s->ra_next){
+if(s->inet_num!=pkt->data[9]||(s->bound_dev_if&&s->bound_dev_if!=ifindex))
+continue;
+if(!tapped&&(get16(pkt->data+6)&(IP_MF|IP_OFFMASK))){
+tapped= true;
+if(!(pkt= ip_defrag(h,ifindex,pkt,SR_RT_UNICAST)))return true;
+}
+tapped= true;
+ip_rx_fill(h,ifindex,pkt,SR_RT_UNICAST,&rx);
+raw_rcv(s,&rx,pkt->data,pkt->len);
+}
+if(tapped)free(pkt);
+return tapped;
+}
+
+/*:774*//*775:*/
+#line 909 "web/raw.w"
+
+static bool ip_has_router_alert(const uint8_t*pkt)
+{
+int optlen= (pkt[0]&0xf)*4-SR_IPHDR_LEN;
+uint8_t*p;
+for(int pos= 0;(p= ipopt_next((uint8_t*)pkt+SR_IPHDR_LEN,optlen,&pos))!=NULL;)
+if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
+return false;
+}
+
+/*:775*//*778:*/
+#line 945 "web/raw.w"
+
+static void raw_release(sr_sock*s)
+{
+ip_ra_control(s,false);
+}
+
+/*:778*//*782:*/
+#line 56 "web/ping.w"
+
+static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
+{
+uint8_t icmph[SR_ICMPHDR_LEN];
+uint32_t daddr,faddr,saddr;
+struct sr_ipcm ipc;
+struct sr_rtres rt;
+const uint8_t*opt;
+int optlen,err;
+if(len> 0xFFFF)return-EMSGSIZE;
+if(len<sizeof icmph)return-EINVAL;
+if(flags&MSG_OOB)return-EOPNOTSUPP;
+if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
+if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
+if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
+/*756:*/
+#line 505 "web/raw.w"
+
+ipcm_init_sk(s,&ipc);
+if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
+
+/*:756*/
+#line 71 "web/ping.w"
+
+opt= ipc.has_opt?ipc.opt:s->opt;
+optlen= ipc.has_opt?ipc.optlen:s->optlen;
+saddr= ipc.addr?ipc.addr:s->inet_saddr;
+faddr= daddr;
+if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
+if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,false,&rt))<0)
+return err;
+if(flags&SR_MSG_PROBE)return(ssize_t)len;
+if(!daddr)daddr= rt.saddr;
+err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
+return err<0?err:(ssize_t)len;
+}
+
+
+/*:782*//*784:*/
+#line 94 "web/ping.w"
+
+static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
+{
+memcpy(icmp+4,&s->inet_sport,2);
+put16(icmp+2,0);
+put16(icmp+2,inet_csum(icmp,len));
+}
+
+/*:784*//*786:*/
+#line 130 "web/ping.w"
+
+static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
+{
+for(sr_sock*s= port_first(h,SR_TAB_PING,ident);s;s= s->lk[LK_PORT].next)
+if(!(s->inet_rcv_saddr&&s->inet_rcv_saddr!=daddr)&&
+!(s->bound_dev_if&&s->bound_dev_if!=ifindex))
+return s;
+return NULL;
+}
+
+static void ping_rcv(const struct sr_rx*rx)
+{
+sr_sock*s= ping_lookup(rx->host,get16(rx->l4+4),rx->daddr,rx->ifindex);
+sr_dgram*d;
+if(!s)return;
+d= dgram_of_rx(rx,rx->l4,rx->l4len,rx_truesize(rx));
+d->spec_dst= 0;
+sock_queue_rcv(s,d);
+}
+
+/*:786*//*788:*/
+#line 177 "web/ping.w"
+
+static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
+const uint8_t*orig_ip,size_t len)
+{
+size_t ihl= (size_t)(orig_ip[0]&0xf)*4;
+const uint8_t*echo= orig_ip+ihl;
+bool hard;
+int err;
+sr_sock*s;
+if(echo[0]!=ICMP_ECHO||echo[1]!=0)return;
+if(!(s= ping_lookup(icmp->host,get16(echo+4),icmp->daddr,icmp->ifindex)))return;
+if(type==ICMP_DEST_UNREACH&&code==ICMP_FRAG_NEEDED){
+ip_rt_update_pmtu(s->host,get_addr(orig_ip+16),info);
+if(s->pmtudisc==IP_PMTUDISC_DONT)return;
+}
+if(type==ICMP_SOURCE_QUENCH){
+err= EREMOTEIO;
+hard= false;
+}else err= icmp_error_errno(s,type,code,&hard);
+if(s->ipflags&IPF_RECVERR)
+ip_icmp_error(s,icmp,err,type,code,info,0,get_addr(orig_ip+16),echo,
+len-ihl);
+else if(!hard||!s->connected)return;
+s->err= err;
+sock_error_report(s);
+}
+
+/*:788*/

@@ -39,7 +39,7 @@ int sr_get_hz(void);
 int sr_set_hz(int hz);
 
 /*:12*//*35:*/
-#line 570 "web/world.w"
+#line 584 "web/world.w"
 
 int sr_host_new(const char*name);
 int sr_if_add(int host,const char*name,int mtu);
@@ -54,7 +54,7 @@ int sr_route_del(int host,const char*cidr);
 #define SR_ROUTE_PROHIBIT 6
 
 /*:35*//*44:*/
-#line 784 "web/world.w"
+#line 798 "web/world.w"
 
 int sr_world_hosts(void);
 
@@ -102,13 +102,13 @@ int sr_sysctl_set(const char*name,const char*value);
 
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 
-/*:142*//*323:*/
-#line 120 "web/link.w"
+/*:142*//*327:*/
+#line 123 "web/link.w"
 
 void sr_world_seed(uint64_t seed);
 
-/*:323*//*335:*/
-#line 302 "web/link.w"
+/*:327*//*339:*/
+#line 350 "web/link.w"
 
 struct sr_lan_config{
 uint64_t delay_ns;
@@ -122,53 +122,53 @@ int sr_lan_new(int mtu);
 int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
-/*:335*//*349:*/
-#line 522 "web/link.w"
+/*:339*//*353:*/
+#line 561 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:349*//*431:*/
+/*:353*//*436:*/
 #line 36 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:431*//*489:*/
-#line 969 "web/bind.w"
+/*:436*//*494:*/
+#line 985 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:489*//*503:*/
-#line 1257 "web/bind.w"
+/*:494*//*508:*/
+#line 1284 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
-/*:503*//*509:*/
-#line 1359 "web/bind.w"
+/*:508*//*514:*/
+#line 1386 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
-/*:509*//*512:*/
-#line 1421 "web/bind.w"
+/*:514*//*517:*/
+#line 1448 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:512*//*541:*/
-#line 2075 "web/bind.w"
+/*:517*//*546:*/
+#line 2132 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:541*//*655:*/
-#line 2338 "web/udp.w"
+/*:546*//*671:*/
+#line 2555 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:655*//*657:*/
-#line 2390 "web/udp.w"
+/*:671*//*673:*/
+#line 2607 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -177,8 +177,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:657*//*668:*/
-#line 2577 "web/udp.w"
+/*:673*//*684:*/
+#line 2801 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,22 +187,22 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:668*//*698:*/
-#line 247 "web/poll.w"
+/*:684*//*711:*/
+#line 248 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:698*//*703:*/
-#line 352 "web/poll.w"
+/*:711*//*716:*/
+#line 353 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:703*/
+/*:716*/
 #line 96 "web/sockref.w"
 
 #endif

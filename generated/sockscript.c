@@ -1839,7 +1839,7 @@ return val_bytes(a,p,len);
 }
 
 /*:78*//*79:*/
-#line 490 "web/sscalls.w"
+#line 489 "web/sscalls.w"
 
 static ss_value*decode_control(ss_arena*a,unsigned char*p,size_t len)
 {
@@ -1848,9 +1848,11 @@ struct cmsghdr*c;
 ss_value*items[64];
 int n= 0;
 ss_value*v;
-unsigned char*q= ss_alloc(a,len?len:1);
-if(len)memcpy(q,p,len);
-p= q;
+if(len){
+unsigned char*aligned= ss_alloc(a,len);
+memcpy(aligned,p,len);
+p= aligned;
+}
 memset(&m,0,sizeof m);
 m.msg_control= p;
 m.msg_controllen= len;

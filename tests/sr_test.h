@@ -45,6 +45,17 @@ static inline int sr_test_seti(int fd, int level, int name, int v)
   return sr_setsockopt(fd, level, name, &v, sizeof v);
 }
 
+/* An AF_INET address, network order inside. */
+static inline struct sockaddr_in sr_test_sin(const char *addr, int port)
+{
+  struct sockaddr_in s;
+  memset(&s, 0, sizeof s);
+  s.sin_family = AF_INET;
+  s.sin_port = htons((uint16_t) port);
+  s.sin_addr.s_addr = inet_addr(addr);
+  return s;
+}
+
 /* A test case whose every test starts from a fresh default world. */
 static inline TCase *sr_tcase(Suite *s, const char *name)
 {

@@ -132,6 +132,27 @@ START_TEST(recvmsg_outputs)
   m.msg_namelen = 200;
   ck_assert_int_eq(sr_recvmsg(r, &m, MSG_DONTWAIT), 2);
   ck_assert_int_eq(m.msg_namelen, 16);
+  /* a name buffer of length 0 receives nothing, of length 4 the first 4
+     bytes; the length comes back 16 either way (measured: the same for
+     raw and ping sockets) */
+  int raw = sr_socket(AF_INET, SOCK_RAW, IPPROTO_UDP);
+  struct sockaddr_in me;
+  socklen_t melen = sizeof me;
+  ck_assert_int_eq(sr_getsockname(s, (struct sockaddr *) &me, &melen), 0);
+  in_port_t sport = me.sin_port;
+  for (socklen_t len = 0; len <= 4; len += 4) {
+    ck_assert_int_eq(send_to(s, "hi", 2, "127.0.0.1", 5000), 2);
+    for (int k = 0; k < 2; k++) {
+      memset(&a, 0xaa, sizeof a);
+      m.msg_namelen = len;
+      ck_assert_int_eq(sr_recvmsg(k ? raw : r, &m, MSG_DONTWAIT), (k ? 8 : 2)); /* raw: 8 of the 30 bytes */
+      ck_assert_int_eq(m.msg_namelen, 16);
+      struct sockaddr_in *in = (struct sockaddr_in *) &a;
+      ck_assert_uint_eq(in->sin_family, len ? AF_INET : 0xaaaa);
+      ck_assert_uint_eq(in->sin_port, len ? (k ? 0 : sport) : 0xaaaa);
+      ck_assert_uint_eq(in->sin_addr.s_addr, 0xaaaaaaaau);
+    }
+  }
 }
 END_TEST
 

@@ -273,6 +273,7 @@ at once.}
 @<Private function prototypes@>=
 static int sock_tabno(const sr_sock *s);
 static sr_porttab *sock_tab(sr_sock *s);
+static sr_bindtab *bind_tables(sr_host *h);
 static sr_sock *port_first(sr_host *h, int tab, uint16_t port);
 static void sock_hash(sr_sock *s);
 static void sock_unhash(sr_sock *s);
@@ -290,8 +291,13 @@ static sr_porttab *sock_tab(sr_sock *s)
 {
   int n = sock_tabno(s);
   if (n < 0) return NULL;
-  if (!s->host->bind) s->host->bind = xcalloc(1, sizeof *s->host->bind);
-  return &s->host->bind->proto[n];
+  return &bind_tables(s->host)->proto[n];
+}
+
+static sr_bindtab *bind_tables(sr_host *h)
+{
+  if (!h->bind) h->bind = xcalloc(1, sizeof *h->bind);
+  return h->bind;
 }
 
 static sr_sock *port_first(sr_host *h, int tab, uint16_t port)
@@ -324,7 +330,10 @@ static void sock_unhash(sr_sock *s)
   if (!s->hashed) return;
   s->hashed = false;
   if (s->rp) rp_detach(s);
-  if (s->type == SOCK_RAW) return;
+  if (s->type == SOCK_RAW) {
+    raw_unhash(s);
+    return;
+  }
   pt = sock_tab(s);
   for (int k = 0; k < SR_NLINKS; k++) link_del(&pt->t[k], k, s);
   s->inet_num = 0;
@@ -814,7 +823,7 @@ A group lists its members in the order they joined; a member that leaves
 is replaced by the last one, as the kernel's |reuseport_detach_sock|
 does.  |has_conns| remembers that a member was ever connected, which
 makes the lookup check the chosen member against the others.
-|prog| records that a group program was attached.
+|prog| is the classic program attached to the group, if any.
 @^reuseport groups@>
 
 @<Type definitions@>=
@@ -822,7 +831,8 @@ typedef struct sr_rpgroup {
   sr_sock **sock;
   int n, cap;
   bool has_conns;
-  bool prog;
+  struct sock_filter *prog; /* the group's classic program, or |NULL| */
+  int prog_len;
 } sr_rpgroup;
 
 @ @<Private function prototypes@>=
@@ -869,6 +879,7 @@ static void rp_detach(sr_sock *s)
   s->rp = NULL;
   if (!g->n) {
     free(g->sock);
+    free(g->prog);
     free(g);
   }
 }
@@ -927,9 +938,9 @@ sharing with sockets that were bound before.  A socket already in the
 tables must already be in a group: a UDP socket bound with
 \.{SO\_REUSEPORT} (and not since connected, which leaves the group), a TCP
 socket listening with it.  A raw socket is in its table from birth and
-never in a group.  The program itself is recorded but not run: the model
-picks the member by hash (see |rp_select|).
-@^model limits@>
+never in a group.  The program becomes the group's, replacing the one it
+had, whichever member attaches it, and sockets that join later are
+governed by it too.
 
 \kernel{UDP with \.{SO\_REUSEPORT}: unbound 0, bound 0, connected
 |EINVAL|; bound without it, even if set afterwards: |EINVAL|; TCP with
@@ -937,19 +948,24 @@ it: bound (not listening) 0, listening 0; TCP listening without it:
 |EINVAL|.}
 
 @c
-static int reuseport_attach(sr_sock *s)
+static int reuseport_attach(sr_sock *s, const struct sock_filter *prog, int n)
 {
   bool in_tables = s->type == SOCK_STREAM ? s->listening : s->hashed;
+  sr_rpgroup *g;
   if (!in_tables) {
     if (!s->reuseport) return -EINVAL;
     rp_alloc(s);
   } else if (!s->rp) return -EINVAL;
-  s->rp->prog = true;
+  g = s->rp;
+  free(g->prog);
+  g->prog = xcalloc((size_t) n, sizeof *prog);
+  memcpy(g->prog, prog, (size_t) n * sizeof *prog);
+  g->prog_len = n;
   return 0;
 }
 
 @ @<Private function prototypes@>=
-static int reuseport_attach(sr_sock *s);
+static int reuseport_attach(sr_sock *s, const struct sock_filter *prog, int n);
 
 @*1 Binding.
 \clause{socket.7:call:bind}
@@ -991,18 +1007,29 @@ static int inet_bind(sr_sock *s, const struct sockaddr_storage *a, int len);
 static int raw_bind(sr_sock *s, const struct sockaddr_storage *a, int len);
 static int ping_bind(sr_sock *s, const struct sockaddr_storage *a, int len);
 
-@ The copy.  The model's buffer starts zeroed where the kernel's holds
-whatever was on its stack; no path reads beyond the length it was given,
-so the difference cannot show.
+@ The copy.  The kernel's buffer holds whatever was on its stack beyond
+the bytes copied; no path reads beyond the length it was given, so the
+difference cannot show.  Every path reads a |sockaddr_in| at most, after
+checking the length, and the model clears that much, no more: clearing
+the whole 128 bytes on every send cost more than the rest of the copy.
+The usual length, a |sockaddr_in|'s, is copied as a constant, which the
+compiler does in two moves rather than with a string instruction.
 
 @c
 static int move_addr_to_kernel(const void *uaddr, int len,
   struct sockaddr_storage *kaddr)
 {
-  memset(kaddr, 0, sizeof *kaddr);
   if (len < 0 || len > (int) sizeof *kaddr) return -EINVAL;
-  if (len == 0) return 0;
+  if (len == 0) {
+    memset(kaddr, 0, sizeof(struct sockaddr_in));
+    return 0;
+  }
   if (!uaddr) return -EFAULT;
+  if (len == (int) sizeof(struct sockaddr_in)) {
+    memcpy(kaddr, uaddr, sizeof(struct sockaddr_in));
+    return 0;
+  }
+  memset(kaddr, 0, sizeof(struct sockaddr_in));
   memcpy(kaddr, uaddr, (size_t) len);
   return 0;
 }
@@ -1785,7 +1812,9 @@ the number of sockets on the host.
 
 Ports are in network order in the arguments, as in the UDP header;
 |ifindex| is the interface the datagram arrived on (for a datagram the
-host sent to itself, the interface of the route to the destination).
+host sent to itself, the interface of the route to the destination);
+|data| and |len| are the datagram's data, for a group program (|NULL| when
+an error from the network is looked up).
 |udp_lookup| searches the UDP tables, |udp_table_lookup| those of UDP or
 UDP-Lite.
 
@@ -1797,7 +1826,8 @@ B, one to \.{10.0.0.1} to A.}
 static sr_sock *udp_lookup(sr_host *h, uint32_t saddr, uint16_t sport,
   uint32_t daddr, uint16_t dport, int ifindex);
 static sr_sock *udp_table_lookup(sr_host *h, int proto, uint32_t saddr,
-  uint16_t sport, uint32_t daddr, uint16_t dport, int ifindex);
+  uint16_t sport, uint32_t daddr, uint16_t dport, int ifindex, const uint8_t *data,
+  size_t len);
 static void udp_lookup_all(sr_host *h, uint32_t saddr, uint16_t sport,
   uint32_t daddr, uint16_t dport, int ifindex, void (*fn)(sr_sock *, void *),
   void *arg);
@@ -1809,11 +1839,12 @@ static void udp_table_lookup_all(sr_host *h, int proto, uint32_t saddr,
 static sr_sock *udp_lookup(sr_host *h, uint32_t saddr, uint16_t sport,
   uint32_t daddr, uint16_t dport, int ifindex)
 {
-  return udp_table_lookup(h, IPPROTO_UDP, saddr, sport, daddr, dport, ifindex);
+  return udp_table_lookup(h, IPPROTO_UDP, saddr, sport, daddr, dport, ifindex, NULL, 0);
 }
 
 static sr_sock *udp_table_lookup(sr_host *h, int proto, uint32_t saddr,
-  uint16_t sport, uint32_t daddr, uint16_t dport, int ifindex)
+  uint16_t sport, uint32_t daddr, uint16_t dport, int ifindex, const uint8_t *data,
+  size_t len)
 {
   sr_porttab *pt;
   sr_slot *sl;
@@ -1828,10 +1859,10 @@ static sr_sock *udp_table_lookup(sr_host *h, int proto, uint32_t saddr,
         udp_dev_match(r, ifindex))
       return r;
   r = udp_lookup2(h, slot_find(&pt->t[LK_ADDR], KEY_ADDR(daddr, hnum)), saddr, sport,
-    daddr, hnum, ifindex);
+    daddr, hnum, ifindex, data, len);
   if (r) return r;
   return udp_lookup2(h, slot_find(&pt->t[LK_ADDR], KEY_ADDR(htonl(INADDR_ANY), hnum)),
-    saddr, sport, htonl(INADDR_ANY), hnum, ifindex);
+    saddr, sport, htonl(INADDR_ANY), hnum, ifindex, data, len);
 }
 
 @ A socket bound to a device hears only what arrives on it
@@ -1848,7 +1879,8 @@ static bool udp_dev_match(const sr_sock *s, int ifindex);
 static int udp_score(const sr_sock *s, uint32_t saddr, uint16_t sport,
   uint32_t daddr, uint16_t hnum, int ifindex);
 static sr_sock *udp_lookup2(sr_host *h, const sr_slot *sl, uint32_t saddr,
-  uint16_t sport, uint32_t daddr, uint16_t hnum, int ifindex);
+  uint16_t sport, uint32_t daddr, uint16_t hnum, int ifindex, const uint8_t *data,
+  size_t len);
 
 @ \clause{socket.7:SO_BINDTODEVICE:4}
 @^socket.7:SO\_BINDTODEVICE@>
@@ -1907,7 +1939,8 @@ share the rest.}
 
 @c
 static sr_sock *udp_lookup2(sr_host *h, const sr_slot *sl, uint32_t saddr,
-  uint16_t sport, uint32_t daddr, uint16_t hnum, int ifindex)
+  uint16_t sport, uint32_t daddr, uint16_t hnum, int ifindex, const uint8_t *data,
+  size_t len)
 {
   sr_sock *result = NULL, *pick;
   int badness = 0, score;
@@ -1917,7 +1950,7 @@ static sr_sock *udp_lookup2(sr_host *h, const sr_slot *sl, uint32_t saddr,
     badness = score;
     result = s;
     if (s->connected || !s->reuseport || !s->rp) continue;
-    pick = rp_select(s->rp, udp_ehashfn(h, daddr, hnum, saddr, sport));
+    pick = rp_select(s->rp, udp_ehashfn(h, daddr, hnum, saddr, sport), data, len);
     if (!pick) continue;
     result = pick;
     if (!s->rp->has_conns) return result;
@@ -1927,20 +1960,43 @@ static sr_sock *udp_lookup2(sr_host *h, const sr_slot *sl, uint32_t saddr,
   return result;
 }
 
-@ Choosing a member, |reuseport_select_sock_by_hash|: the hash is scaled
+@ \clause{socket.7:SO_ATTACH_REUSEPORT_CBPF:2}
+\clause{socket.7:SO_ATTACH_REUSEPORT_CBPF:3}
+\clause{socket.7:SO_ATTACH_REUSEPORT_CBPF:4}
+\clause{socket.7:SO_ATTACH_REUSEPORT_CBPF:5}
+\clause{socket.7:SO_ATTACH_REUSEPORT_CBPF:6}
+\clause{socket.7:SO_ATTACH_REUSEPORT_CBPF:7}
+@^socket.7:SO\_ATTACH\_REUSEPORT\_CBPF@>
+Choosing a member, |reuseport_select_sock|.  A group with a program runs
+it over the datagram's data (the UDP header stripped, |data| and |len|);
+a result below the number of members is the index of the member that
+gets the datagram, connected or not, and any other result falls back to
+the hash.  Members are numbered in the order they joined, and one that
+leaves hands its number to the last.  An error from the network is
+looked up without data, by hash alone.
+
+Then |reuseport_select_sock_by_hash|: the hash is scaled
 to the number of members, and from that member on the first one that is
 not connected is taken --- unless some member asked for a processor with
 \.{SO\_INCOMING\_CPU}, in which case a member on this processor is
-preferred, else the first unconnected one met.  The program a group may
-carry is not run (see |reuseport_attach|).
-@^model limits@>
+preferred, else the first unconnected one met.
+
+\kernel{three members on \.{127.0.0.1:P} with the program ``return the
+first data byte'': datagrams starting with 0, 1, 2 reach the members in
+bind order, 7 falls back to the hash; after the first member closes, 0
+reaches the third (script \.{udp/reuseport.cbpf.sr}).}
 
 @c
-static sr_sock *rp_select(const sr_rpgroup *g, uint32_t hash)
+static sr_sock *rp_select(const sr_rpgroup *g, uint32_t hash, const uint8_t *data,
+  size_t len)
 {
   sr_sock *first_valid = NULL;
   bool want_cpu = false;
   int i, j;
+  if (g->prog && data) {
+    int idx = bpf_classic_run(g->prog, g->prog_len, data, len);
+    if (idx >= 0 && idx < g->n) return g->sock[idx];
+  }
   for (i = 0; i < g->n; i++)
     if (g->sock[i]->incoming_cpu >= 0) want_cpu = true;
   i = j = (int) (((uint64_t) hash * (uint32_t) g->n) >> 32);
@@ -1993,7 +2049,8 @@ static uint32_t udp_ehashfn(sr_host *h, uint32_t laddr, uint16_t lport,
 }
 
 @ @<Private function prototypes@>=
-static sr_sock *rp_select(const sr_rpgroup *g, uint32_t hash);
+static sr_sock *rp_select(const sr_rpgroup *g, uint32_t hash, const uint8_t *data,
+  size_t len);
 static uint32_t udp_ehashfn(sr_host *h, uint32_t laddr, uint16_t lport,
   uint32_t faddr, uint16_t fport);
 

@@ -424,23 +424,42 @@ broadcast datagrams that fit carry DF too.}
 @<Private function prototypes@>=
 static int ip_output(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   const struct sr_ipout *o, const void *l4, size_t l4len);
+static int ip_output_pkt(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
+  const struct sr_ipout *o, sr_pkt *pkt);
 static void ip_send(sr_host *h, int type, int ifindex, uint32_t nexthop,
   sr_pkt *pkt, int mtu, bool mc_loop);
 
-@ @c
+@ |ip_output| takes the transport's bytes from anywhere and copies them
+behind a new header; |ip_output_pkt| takes a packet in which the
+transport has already put its bytes, leaving room in front for the
+header and its options (|pkt->len| counts them), so that a datagram can
+be built where it will travel.  Either way the packet belongs to the IP
+layer from then on, and a datagram refused is freed.
+
+@c
 static int ip_output(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   const struct sr_ipout *o, const void *l4, size_t l4len)
 {
+  sr_pkt *pkt = pkt_alloc(0, (size_t) SR_IPHDR_LEN + (size_t) o->optlen + l4len);
+  memcpy(pkt->data + SR_IPHDR_LEN + o->optlen, l4, l4len);
+  return ip_output_pkt(h, rt, daddr, o, pkt);
+}
+
+static int ip_output_pkt(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
+  const struct sr_ipout *o, sr_pkt *pkt)
+{
   sr_iface *dev = iface_by_index(h, rt->ifindex);
   int hlen = SR_IPHDR_LEN + o->optlen;
-  size_t tot = (size_t) hlen + l4len;
+  size_t tot = pkt->len, l4len = tot - (size_t) hlen;
   int devmtu = dev->mtu > SR_IP_MAX_MTU ? SR_IP_MAX_MTU : dev->mtu;
   int mtu = o->pmtudisc >= IP_PMTUDISC_PROBE ? devmtu : rt->mtu;
   bool ignore_df = o->pmtudisc < IP_PMTUDISC_DO || o->pmtudisc == IP_PMTUDISC_OMIT;
   bool df;
   struct sr_ipv4 ip;
-  sr_pkt *pkt;
-  if (tot > SR_IP_MAXPACKET || (!ignore_df && tot > (size_t) mtu)) return -EMSGSIZE;
+  if (tot > SR_IP_MAXPACKET || (!ignore_df && tot > (size_t) mtu)) {
+    free(pkt);
+    return -EMSGSIZE;
+  }
   df = o->pmtudisc == IP_PMTUDISC_DO || o->pmtudisc == IP_PMTUDISC_PROBE ||
     (tot <= (size_t) rt->mtu && o->pmtudisc == IP_PMTUDISC_WANT && !rt->mtu_locked);
   memset(&ip, 0, sizeof ip);
@@ -454,7 +473,6 @@ static int ip_output(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   else ip.id = h->ip_ident++;
   ip.saddr = rt->saddr;
   ip.daddr = daddr;
-  pkt = pkt_new(NULL, tot);
   pkt->sk = o->sk;
   pkt->iif = rt->iif;
   pkt->truesize = skb_truesize((int) tot, (int) l4len - SR_UDPHDR_LEN);
@@ -466,7 +484,6 @@ static int ip_output(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   ip.opt = pkt->data + SR_IPHDR_LEN;
   ip.optlen = o->optlen;
   ipv4_emit(pkt->data, &ip);
-  memcpy(pkt->data + hlen, l4, l4len);
   ip_send(h, rt->type, rt->ifindex, rt->nexthop, pkt, mtu, o->mc_loop);
   return 0;
 }
@@ -501,11 +518,11 @@ static void ip_send(sr_host *h, int type, int ifindex, uint32_t nexthop,
   bool group = type == SR_RT_BROADCAST || type == SR_RT_MULTICAST;
   if (type == SR_RT_MULTICAST && !loopdev) {
     if (mc_loop && ip_check_mc(h, ifindex, get_addr(pkt->data + 16)))
-      dev_loop(h, ifindex, pkt_new(pkt->data, pkt->len), SR_RT_MULTICAST);
+      dev_loop(h, ifindex, pkt_clone(pkt), SR_RT_MULTICAST);
     if (pkt->data[8] == 0) { free(pkt); return; }
   }
   if (type == SR_RT_BROADCAST && !loopdev)
-    dev_loop(h, ifindex, pkt_new(pkt->data, pkt->len), SR_RT_BROADCAST);
+    dev_loop(h, ifindex, pkt_clone(pkt), SR_RT_BROADCAST);
   ip_fragment(h, ifindex, nexthop, group, pkt, mtu);
 }
 
@@ -515,6 +532,9 @@ every fragment carries the header, the first with all options and the
 others with the options that are copied (|ip_options_fragment|).  A
 datagram that was itself a fragment (a router re-fragmenting) keeps its
 offset and its more-fragments flag on the last piece.  DF is cleared.
+A datagram whose UDP checksum was left partial has it completed first,
+as |ip_do_fragment| does (|skb_checksum_help|): no receiver could
+complete it from the pieces.
 
 @<Private function prototypes@>=
 static void ip_fragment(sr_host *h, int ifindex, uint32_t nexthop, bool group,
@@ -529,6 +549,7 @@ static void ip_fragment(sr_host *h, int ifindex, uint32_t nexthop, bool group,
   uint16_t fo;
   bool more;
   if (pkt->len <= (size_t) mtu) { dev_xmit(h, ifindex, nexthop, group, pkt); return; }
+  if (pkt->csum_partial) udp_csum_complete(pkt->data);
   fo = get16(pkt->data + 6);
   off = (size_t) (fo & IP_OFFMASK) * 8;
   more = (fo & IP_MF) != 0;
@@ -538,7 +559,7 @@ static void ip_fragment(sr_host *h, int ifindex, uint32_t nexthop, bool group,
   chunk = ((size_t) mtu - hlen) & ~(size_t) 7;
   while (left > 0) {
     size_t len = left > (size_t) mtu - hlen ? chunk : left;
-    sr_pkt *f = pkt_new(NULL, hlen + len);
+    sr_pkt *f = pkt_alloc(0, hlen + len);
     f->sk = pkt->sk;
     f->truesize = skb_truesize((int) (hlen + len),
       (int) len - (pos == hlen ? SR_UDPHDR_LEN : 0));
@@ -638,15 +659,26 @@ kernel's |ip_options_compile| does on input, and what \.{IP\_RECVOPTS}
 shows); then it goes to its protocol.  UDP (and UDP-Lite) go to
 |udp_rcv|; when no socket takes a datagram sent to one of the host's own
 addresses, the host answers ``port unreachable''.  ICMP is handled in
-this chapter.  TCP and IGMP are not modelled and their datagrams are
-dropped; any other protocol is answered with ``protocol unreachable'',
-as a host without a raw socket for it answers.
+this chapter.  Before its protocol, the datagram is offered to the host's
+raw sockets of that protocol (|raw_local_deliver|, chapter {\it Raw
+sockets\/}).  TCP and IGMP are not modelled and their datagrams are
+dropped; any other protocol is answered with ``protocol unreachable''
+unless a raw socket matched.
 @^model limits@>
+
+The datagram goes up with two things besides its fields.  Whether its
+UDP checksum was left to hardware by the sending stack (|csum_ok|):
+Linux trusts such a datagram without summing it (|skb_csum_unnecessary|),
+and so does the model --- a datagram that arrived from outside the model
+is always summed.  And the packet itself, which the transport may keep,
+so that a datagram for one socket reaches its queue without a copy; the
+IP layer then has nothing left to free.
 
 @<Type definitions@>=
 struct sr_rx { /* one received, reassembled IPv4 datagram */
   sr_host *host;
-  int ifindex; /* the arrival interface */
+  int ifindex; /* the arrival interface, as sockets match it */
+  int dev_ifindex; /* the device it came in on */
   uint32_t saddr, daddr;
   uint8_t ttl, tos, protocol;
   const uint8_t *opt; /* the received IP options, as this host processed them */
@@ -657,10 +689,14 @@ struct sr_rx { /* one received, reassembled IPv4 datagram */
   const uint8_t *l4; /* transport header and payload */
   size_t l4len;
   uint64_t tstamp_ns; /* the virtual time of arrival */
+  bool csum_ok; /* its sender left the UDP checksum partial: trust it */
+  sr_pkt **pkt; /* the packet holding it; a transport that keeps it sets |*pkt| to |NULL| */
 };
 
 @ @<Private function prototypes@>=
 static void ip_local_deliver(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type);
+static void ip_rx_fill(sr_host *h, int ifindex, const sr_pkt *pkt, int rt_type,
+  struct sr_rx *rx);
 static uint32_t fib_compute_spec_dst(sr_host *h, int ifindex,
   const struct sr_ipv4 *ip, int rt_type);
 
@@ -671,35 +707,22 @@ a datagram the host sent itself over \.{lo} arrives where its route said
 @c
 static void ip_local_deliver(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type)
 {
-  struct sr_ipv4 ip;
   struct sr_rx rx;
   uint8_t wire_opt[SR_MAX_IPOPTLEN];
+  bool raw;
   if (get16(pkt->data + 6) & (IP_MF | IP_OFFMASK)) {
     if (!(pkt = ip_defrag(h, ifindex, pkt, rt_type))) return;
   }
-  ipv4_parse(pkt->data, pkt->len, &ip);
-  memset(&rx, 0, sizeof rx);
-  rx.host = h;
-  rx.ifindex = ifindex == SR_LOOPBACK_IFINDEX && pkt->iif ? pkt->iif : ifindex;
-  rx.saddr = ip.saddr;
-  rx.daddr = ip.daddr;
-  rx.ttl = ip.ttl;
-  rx.tos = ip.tos;
-  rx.protocol = ip.protocol;
-  rx.spec_dst = fib_compute_spec_dst(h, ifindex, &ip, rt_type);
-  if (ip.optlen) {
-    memcpy(wire_opt, pkt->data + SR_IPHDR_LEN, (size_t) ip.optlen);
-    ip_options_build(h, pkt->data + SR_IPHDR_LEN, ip.optlen, rx.spec_dst, ip.daddr);
+  ip_rx_fill(h, ifindex, pkt, rt_type, &rx);
+  if (rx.optlen) {
+    memcpy(wire_opt, rx.opt, (size_t) rx.optlen);
+    rx.wire_opt = wire_opt;
+    ip_options_build(h, pkt->data + SR_IPHDR_LEN, rx.optlen, rx.spec_dst, rx.daddr);
     ipv4_recsum(pkt->data);
   }
-  rx.opt = pkt->data + SR_IPHDR_LEN;
-  rx.wire_opt = wire_opt;
-  rx.optlen = ip.optlen;
-  rx.rt_type = rt_type;
-  rx.l4 = pkt->data + ip.ihl;
-  rx.l4len = ip.tot_len - ip.ihl;
-  rx.tstamp_ns = W->now_ns;
-  switch (ip.protocol) {
+  rx.pkt = &pkt;
+  raw = raw_local_deliver(&rx, pkt->data, pkt->len);
+  switch (rx.protocol) {
   case IPPROTO_UDP: case IPPROTO_UDPLITE:
     if (udp_rcv(&rx) < 0 && rt_type == SR_RT_LOCAL)
       icmp_send(h, pkt->data, pkt->len, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, 0,
@@ -708,11 +731,46 @@ static void ip_local_deliver(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type)
   case IPPROTO_ICMP: icmp_rcv(&rx, pkt); break;
   case IPPROTO_TCP: case IPPROTO_IGMP: break;
   default:
-    if (rt_type == SR_RT_LOCAL)
+    if (rt_type == SR_RT_LOCAL && !raw)
       icmp_send(h, pkt->data, pkt->len, ICMP_DEST_UNREACH, ICMP_PROT_UNREACH, 0,
         rt_type, ifindex);
   }
   free(pkt);
+}
+
+@ What the protocols are told of a datagram: its addresses, TTL, TOS,
+options (as they stand in the packet), the local address that answers it,
+where its transport header begins, and when it arrived; and where it came
+in, twice: the interface the transport sees (|inet_iif|, above), and the
+device itself, by which an ICMP error is matched with its senders.
+
+\kernel{a ``protocol unreachable'' from \.{127.0.0.1} to \.{10.0.0.1} reaches
+the raw socket bound to \.{lo} and not the one bound to \.{eth0}, and so
+does a ``port unreachable'' for UDP sockets.}
+
+@c
+static void ip_rx_fill(sr_host *h, int ifindex, const sr_pkt *pkt, int rt_type,
+  struct sr_rx *rx)
+{
+  struct sr_ipv4 ip;
+  ipv4_read(pkt->data, &ip);
+  rx->host = h; /* every field of |rx| is set here: clearing it first costs more */
+  rx->ifindex = ifindex == SR_LOOPBACK_IFINDEX && pkt->iif ? pkt->iif : ifindex;
+  rx->dev_ifindex = ifindex;
+  rx->saddr = ip.saddr;
+  rx->daddr = ip.daddr;
+  rx->ttl = ip.ttl;
+  rx->tos = ip.tos;
+  rx->protocol = ip.protocol;
+  rx->spec_dst = fib_compute_spec_dst(h, ifindex, &ip, rt_type);
+  rx->opt = rx->wire_opt = pkt->data + SR_IPHDR_LEN;
+  rx->optlen = ip.optlen;
+  rx->rt_type = rt_type;
+  rx->l4 = pkt->data + ip.ihl;
+  rx->l4len = ip.tot_len - ip.ihl;
+  rx->tstamp_ns = W->now_ns;
+  rx->csum_ok = pkt->csum_partial;
+  rx->pkt = NULL;
 }
 
 @ The local address that |IP_PKTINFO| reports as |ipi_spec_dst|,
@@ -911,7 +969,7 @@ static sr_pkt *ip_frag_reasm(sr_host *h, sr_fragq *q)
   sr_pkt *first = q->f[0].pkt, *whole;
   size_t hlen = (size_t) (first->data[0] & 0xf) * 4;
   if (hlen + q->len > SR_IP_MAXPACKET) { fragq_kill(h, q); return NULL; }
-  whole = pkt_new(NULL, hlen + q->len);
+  whole = pkt_alloc(0, hlen + q->len);
   memcpy(whole->data, first->data, hlen);
   for (int i = 0; i < q->nf; i++) {
     sr_pkt *f = q->f[i].pkt;
@@ -944,7 +1002,9 @@ static void ip_frag_expire(sr_host *h, uint64_t k0, uint64_t k1, uint64_t serial
 A host whose \.{ip\_forward} is nonzero is a router: a datagram that
 arrives for an address that is not its own is sent on towards its
 destination.  A host that is no router drops it silently.  The router,
-as |ip_forward| and |ip_error| do: answers a datagram whose TTL would
+as |ip_forward| and |ip_error| do: hands a datagram with the router-alert
+option to its listeners, if any match, instead of forwarding it (chapter
+{\it Raw sockets\/}); answers a datagram whose TTL would
 reach zero with ``time exceeded in transit''; looks up the route, and
 answers ``net unreachable'' when there is none (``host unreachable'' for
 an \.{unreachable} route, ``packet filtered'' for a \.{prohibit} one,
@@ -980,6 +1040,7 @@ static void ip_forward(sr_host *h, int ifindex, sr_pkt *pkt)
   uint32_t src;
   ipv4_parse(pkt->data, pkt->len, &ip);
   if (!sysctl_value(h, SYS_IP_FORWARD)) { free(pkt); return; }
+  if (ip_call_ra_chain(h, ifindex, pkt)) return;
   if (ip.ttl <= 1) {
     icmp_send(h, pkt->data, pkt->len, ICMP_TIME_EXCEEDED, ICMP_EXC_TTL, 0,
       SR_RT_UNICAST, ifindex);
@@ -1214,6 +1275,7 @@ static void icmp_rcv(const struct sr_rx *rx, const sr_pkt *pkt)
   if (!icmp_parse(rx->l4, rx->l4len, &ic)) return;
   if (rx->rt_type != SR_RT_LOCAL && ic.type != ICMP_ECHOREPLY) return;
   if (ic.type == ICMP_ECHO) { icmp_echo(rx, &ic); return; }
+  if (ic.type == ICMP_ECHOREPLY) { ping_rcv(rx); return; }
   if (!icmp_is_error(ic.type) || ic.type == ICMP_REDIRECT) return;
   if (ic.datalen < SR_IPHDR_LEN) return;
   q.ihl = (uint8_t) ((ic.data[0] & 0xf) * 4);
@@ -1230,8 +1292,11 @@ static void icmp_rcv(const struct sr_rx *rx, const sr_pkt *pkt)
   } else if (ic.type == ICMP_PARAMETERPROB) info = ic.rest >> 24;
   r = route_lookup(h, q.daddr);
   if (r && r->type == SR_RT_BROADCAST) return;
+  raw_icmp_error(rx, ic.type, ic.code, info, ic.data, ic.datalen);
   if (q.protocol == IPPROTO_UDP || q.protocol == IPPROTO_UDPLITE)
     udp_err(rx, ic.type, ic.code, info, ic.data, ic.datalen);
+  else if (q.protocol == IPPROTO_ICMP)
+    ping_err(rx, ic.type, ic.code, info, ic.data, ic.datalen);
 }
 
 @ The echo service, |icmp_echo|: the reply carries the request's

@@ -152,6 +152,7 @@ static int set_options(sr_sock *s, sr_optreq *rq)
   }
   memcpy(s->opt, opt, (size_t) len);
   s->optlen = len;
+  s->opt_set = true;
   return 0;
 }
 
@@ -294,6 +295,7 @@ static int set_router_alert(sr_sock *s, sr_optreq *rq)
   if (s->type != SOCK_RAW || s->protocol == IPPROTO_RAW) return -EINVAL;
   if (rq->val && on) return -EADDRINUSE;
   if (!rq->val && !on) return -ENOBUFS;
+  ip_ra_control(s, rq->val != 0);
   return set_flag(s, rq);
 }
 

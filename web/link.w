@@ -37,6 +37,7 @@ struct sr_hent {
 typedef struct {
   sr_hent **b;
   size_t nb, n;
+  int shift; /* 64 minus the number of bits of a bucket's index */
 } sr_htab;
 
 @ @<Private function prototypes@>=
@@ -45,17 +46,18 @@ static void htab_insert(sr_htab *t, sr_hent *e);
 static void htab_remove(sr_htab *t, sr_hent *e);
 static void htab_free(sr_htab *t, void (*fn)(sr_hent *));
 
-@ The hash mixes both halves of the key with a multiplier of
-splitmix64's finaliser.
+@ The hash is Fibonacci hashing (Knuth's multiplicative method): the two
+halves of the key are combined, multiplied by $2^{64}$ over the golden
+ratio, and the bucket is the product's top bits --- which every bit of
+the key reaches, so that consecutive ports, or addresses differing in
+their last byte, spread over the whole table.  Every bind, send and
+arrival hashes several keys, so the hash is kept to two multiplications.
 
 @c
 static size_t htab_slot(const sr_htab *t, uint64_t k0, uint64_t k1)
 {
-  uint64_t x = k0 * 0x9e3779b97f4a7c15u ^ (k1 + 0x632be59bd9b4e019u);
-  x ^= x >> 31;
-  x *= 0xbf58476d1ce4e5b9u;
-  x ^= x >> 29;
-  return (size_t) (x & (t->nb - 1));
+  uint64_t x = (k0 ^ k1 * 0xbf58476d1ce4e5b9u) * 0x9e3779b97f4a7c15u;
+  return (size_t) (x >> t->shift);
 }
 
 static sr_hent *htab_find(const sr_htab *t, uint64_t k0, uint64_t k1)
@@ -71,7 +73,7 @@ static void htab_insert(sr_htab *t, sr_hent *e)
   size_t s;
   if (t->n >= t->nb) {
     sr_htab g = { xcalloc(t->nb ? 2 * t->nb : 16, sizeof(sr_hent *)),
-      t->nb ? 2 * t->nb : 16, 0 };
+      t->nb ? 2 * t->nb : 16, 0, t->nb ? t->shift - 1 : 60 };
     for (size_t i = 0; i < t->nb; i++)
       while (t->b[i]) {
         sr_hent *x = t->b[i];
@@ -83,6 +85,7 @@ static void htab_insert(sr_htab *t, sr_hent *e)
     free(t->b);
     t->b = g.b;
     t->nb = g.nb;
+    t->shift = g.shift;
   }
   s = htab_slot(t, e->k0, e->k1);
   e->next = t->b[s];
@@ -152,14 +155,25 @@ probe of a neighbour being resolved.  Events at the same time run in the
 order they were queued (|seq| breaks ties), so a burst sent in one call
 arrives in order.
 
+A packet's bytes need not begin right after its header: like the
+kernel's socket buffer, a packet may have {\it headroom}, room in its
+buffer in front of the datagram.  The UDP chapter uses it so that the
+socket that receives a datagram can keep the very buffer the sender
+filled, instead of copying the data out of it.  |csum_partial| is the
+kernel's |CHECKSUM_PARTIAL|: the transport checksum in the packet holds
+only the sum of the pseudo-header, the rest being left to hardware that
+will complete it --- which no device of the model has, as neither the
+loopback device nor veth has (see the UDP chapter).
+
 @<Type definitions@>=
 typedef struct {
   size_t len;
+  uint8_t *data; /* the datagram, inside the packet's own buffer */
   sr_sock *sk; /* the socket that sent it, while the host holds it for it */
   int truesize; /* what it is charged to that socket */
   bool held; /* charged now (see |pkt_hold|) */
+  bool csum_partial; /* its UDP checksum holds only the pseudo-header's sum */
   int iif; /* sent by this host over \.{lo}: the arrival interface to report */
-  uint8_t data[];
 } sr_pkt;
 enum { EV_RX, EV_FRAG_EXPIRE, EV_NEIGH_PROBE };
 typedef struct {
@@ -188,18 +202,52 @@ for (size_t i = 0; i < W->nev; i++) free(W->ev[i].pkt);
 free(W->ev);
 
 @ @<Private function prototypes@>=
+static sr_pkt *pkt_alloc(size_t headroom, size_t len);
 static sr_pkt *pkt_new(const void *data, size_t len);
+static sr_pkt *pkt_clone(const sr_pkt *p);
 static void ev_push(sr_event *e);
 static void net_run(void);
 static bool net_next_event(uint64_t *t);
 
-@ @c
+@ Making a packet.  |pkt_alloc| makes one of |len| bytes whose datagram
+begins |headroom| bytes into the buffer (the header itself takes the
+first bytes of the headroom); its bytes are not cleared, since whoever
+makes a packet fills it.  |pkt_new| makes one without spare room,
+holding a copy of |data| when that is not |NULL|; |pkt_clone| copies a
+packet, its checksum state included, as the kernel's |skb_clone| shares
+it.  The buffers come from |malloc| and not |calloc|: the C library's
+|calloc| bypasses the allocator's per-thread cache, which made every
+packet cost several times what |malloc| does.
+
+@c
+static sr_pkt *pkt_alloc(size_t headroom, size_t len)
+{
+  sr_pkt *p;
+  if (headroom < sizeof *p) headroom = sizeof *p;
+  p = xmalloc(headroom + len);
+  p->len = len;
+  p->data = (uint8_t *) p + headroom;
+  p->sk = NULL;
+  p->truesize = 0;
+  p->held = false;
+  p->csum_partial = false;
+  p->iif = 0;
+  return p;
+}
+
 static sr_pkt *pkt_new(const void *data, size_t len)
 {
-  sr_pkt *p = xcalloc(1, sizeof *p + len);
-  p->len = len;
+  sr_pkt *p = pkt_alloc(sizeof *p, len);
   if (data) memcpy(p->data, data, len);
+  else memset(p->data, 0, len);
   return p;
+}
+
+static sr_pkt *pkt_clone(const sr_pkt *p)
+{
+  sr_pkt *c = pkt_new(p->data, p->len);
+  c->csum_partial = p->csum_partial;
+  return c;
 }
 
 @ The heap.  Pushing sifts the new event up; popping moves the last event
@@ -425,11 +473,11 @@ static void dev_xmit(sr_host *h, int ifindex, uint32_t nexthop, bool bcast,
   for (int i = 0; i < l->nports; i++) {
     struct sr_port *pt = &l->port[i];
     if (pt->host == h->id && pt->ifindex == ifindex) continue;
-    if (bcast) lan_carry(l, pt, pkt);
+    if (bcast) lan_carry(l, pt, pkt_clone(pkt));
     else if (owner < 0 && port_owns(pt, nexthop)) owner = i;
   }
   if (bcast) free(pkt);
-  else if (owner >= 0) { lan_carry(l, &l->port[owner], pkt); free(pkt); }
+  else if (owner >= 0) lan_carry(l, &l->port[owner], pkt);
   else neigh_enqueue(h, ifindex, nexthop, pkt);
 }
 
@@ -447,36 +495,33 @@ static bool port_owns(const struct sr_port *pt, uint32_t addr)
   return r && r->type == SR_RT_LOCAL;
 }
 
-@ Carrying a copy of a frame to one port, through the medium: the frame
-may be lost, may be duplicated, and arrives after the LAN's delay plus
-its jitter plus, sometimes, the reordering delay.  The draws are made in
-a fixed order, so a seed decides everything.
+@ Carrying a frame to one port, through the medium: the frame may be
+lost, may be duplicated, and arrives after the LAN's delay plus its
+jitter plus, sometimes, the reordering delay.  The draws are made in a
+fixed order, so a seed decides everything.  The frame passes to the
+port's event (a duplicate travels as a copy), so that a unicast frame
+crosses the LAN without being copied.
 
 @c
-static void lan_carry(sr_lan *l, const struct sr_port *pt, const sr_pkt *pkt)
+static void lan_carry(sr_lan *l, const struct sr_port *pt, sr_pkt *pkt)
 {
   int copies = 1;
-  if (l->cfg.loss > 0 && rng_unit() < l->cfg.loss) return;
+  if (l->cfg.loss > 0 && rng_unit() < l->cfg.loss) { free(pkt); return; }
   if (l->cfg.duplicate > 0 && rng_unit() < l->cfg.duplicate) copies = 2;
   while (copies--) {
-    sr_event e;
-    memset(&e, 0, sizeof e);
-    e.t = W->now_ns + l->cfg.delay_ns;
+    sr_event e = { .t = W->now_ns + l->cfg.delay_ns, .kind = EV_RX, .host = pt->host,
+      .ifindex = pt->ifindex, .rt_type = -1 };
     if (l->cfg.jitter_ns)
       e.t += (uint64_t) (rng_unit() * (double) (l->cfg.jitter_ns + 1));
     if (l->cfg.reorder > 0 && rng_unit() < l->cfg.reorder) e.t += l->cfg.reorder_ns;
-    e.kind = EV_RX;
-    e.host = pt->host;
-    e.ifindex = pt->ifindex;
-    e.pkt = pkt_new(pkt->data, pkt->len);
-    e.rt_type = -1;
+    e.pkt = copies ? pkt_clone(pkt) : pkt;
     ev_push(&e);
   }
 }
 
 @ @<Private function prototypes@>=
 static bool port_owns(const struct sr_port *pt, uint32_t addr);
-static void lan_carry(sr_lan *l, const struct sr_port *pt, const sr_pkt *pkt);
+static void lan_carry(sr_lan *l, const struct sr_port *pt, sr_pkt *pkt);
 
 @ The loopback path: a frame handed back to the host that sent it,
 arriving now on the given interface.  The loopback device uses it, and so
@@ -488,14 +533,8 @@ leaves it).
 @c
 static void dev_loop(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type)
 {
-  sr_event e;
-  memset(&e, 0, sizeof e);
-  e.t = W->now_ns;
-  e.kind = EV_RX;
-  e.host = h->id;
-  e.ifindex = ifindex;
-  e.pkt = pkt;
-  e.rt_type = rt_type;
+  sr_event e = { .t = W->now_ns, .kind = EV_RX, .host = h->id, .ifindex = ifindex,
+    .pkt = pkt, .rt_type = rt_type };
   ev_push(&e);
 }
 

@@ -73,9 +73,10 @@ until the $n$th tick boundary has passed and a little more.
 @c
 static uint64_t sock_deadline(long timeo)
 {
-  uint64_t tick = 1000000000u / (uint64_t) W->hz;
+  uint64_t tick;
   if (timeo == SR_MAX_TIMEOUT) return SR_FOREVER;
   if (timeo <= 0) return W->now_ns;
+  tick = 1000000000u / (uint64_t) W->hz; /* a division: only when needed */
   if ((uint64_t) timeo > (SR_FOREVER - W->now_ns) / tick) return SR_FOREVER;
   return W->now_ns + (uint64_t) timeo * tick;
 }

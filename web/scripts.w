@@ -111,7 +111,11 @@ count of sources from the caller's buffer:
 \scriptfile{mcast/IP_MSFILTER.get-numsrc.sr}
 
 \noindent A buffer given to a call that failed holds nothing the call
-meant to return, and is written \.{...}.
+meant to return, and is written \.{...}; the |msghdr| of \.{recvmsg}, the
+|iovec| array of \.{readv} and the |pollfd| array of \.{poll}, which are
+mostly what the call reads, stay as written.  A received message's
+control data is written \.{msg\_control=[]} in a script to be recorded:
+the recorder fills in the records, which \.{...} would match without showing.
 
 @ Calls and actions.  The calls are those of \.{libsockref} under their
 C library names: \.{socket}, \.{socketpair}, \.{close}, \.{fcntl},
@@ -137,7 +141,8 @@ one that makes the calls that follow;
 \item{$\bullet$} \.{advance(NS)}: let |NS| nanoseconds pass (sockref's
 virtual clock moves; on the kernel the process sleeps);
 \item{$\bullet$} \.{signal\_count(SIG)}: how many times the signal was
-sent to the current process.
+sent to the current process (\.{SIGIO}, \.{SIGPIPE}, \.{SIGUSR1}: the
+names of \.{signal.h}).
 \smallskip
 
 \scriptfile{proc/owner-other-process.sr}
@@ -172,7 +177,9 @@ of scripts a second; \.{make check} prints the rate.
 
 @ The corpus.  The scripts live in \.{tests/scripts}, in a directory per
 chapter of this book (\.{socket}, \.{fd}, \.{ioctl}, \.{sysctl},
-\.{solsocket}, \.{ipopt}, \.{mcast}, \.{proc}, \dots).  Most scripts were
+\.{solsocket}, \.{ipopt}, \.{mcast}, \.{proc}, \.{bind}, \.{addr}; the data
+path in \.{udp}, readiness, waiting and signals in \.{poll}, the error
+queue in \.{errq}, and stream sockets without a connection in \.{tcp}).  Most scripts were
 written by hand, each for the sentences of the pages it names.  The rest
 are {\it families\/} that \.{sr-gen} writes from the option table: for
 every option its default on each kind of socket, boundary values, short

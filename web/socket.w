@@ -22,6 +22,7 @@ struct sr_sock {
   @<IP fields of a socket@>@;
   @<Network fields of a socket@>@;
   @<UDP fields of a socket@>@;
+  @<Raw fields of a socket@>@;
 };
 
 @ The socket-layer state.  Timeouts and the linger time are kept in ticks,
@@ -321,6 +322,7 @@ UDP).
 static void sock_release(sr_sock *s)
 {
   inet_release(s);
+  raw_release(s);
   udp_release(s);
   mc_drop_all(s);
   free(s->filter);

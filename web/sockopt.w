@@ -195,7 +195,8 @@ static int get_int_field(sr_sock *s, sr_optreq *rq)
 @^socket.7:call:setsockopt@>
 The order of the checks is the kernel's: the descriptor; a negative
 |optlen| (|EINVAL|, for every level and name); then the level.
-Unknown levels are |ENOPROTOOPT| on a write.  At \.{SOL\_SOCKET} the
+Level \.{SOL\_RAW} of a raw socket goes to the raw socket's own handler
+(chapter {\it Raw sockets\/}); other unknown levels are |ENOPROTOOPT| on a write.  At \.{SOL\_SOCKET} the
 kernel reads an |int| before it looks at the name, so an |optlen| below 4
 is |EINVAL| and a null |optval| is |EFAULT| even for a name that does not
 exist; \.{SO\_BINDTODEVICE} alone escapes this, having its own length
@@ -219,6 +220,8 @@ int sr_setsockopt(int fd, int level, int optname, const void *optval,
   world_ready();
   if (!(s = sock_lookup(fd, &err))) return sys_return(err);
   if (len < 0) return sys_return(-EINVAL);
+  if (level == SOL_RAW && s->type == SOCK_RAW)
+    return sys_return(raw_setsockopt(s, optname, optval, len));
   if (level != SOL_SOCKET && level != IPPROTO_IP) return sys_return(-ENOPROTOOPT);
   d = opt_lookup(level, optname);
   if (level == SOL_SOCKET && !(d && d->type == OPT_STRING)) {
@@ -320,7 +323,8 @@ static int opt_copy_out(const sr_optdesc *d, sr_optreq *rq, void *optval,
 @*1 Reading an option.
 \clause{socket.7:call:getsockopt}
 @^socket.7:call:getsockopt@>
-A read checks the descriptor, then the level: an unknown level is
+A read checks the descriptor, then the level (\.{SOL\_RAW} of a raw
+socket going to its own handler): an unknown level is
 |EOPNOTSUPP| on a read --- not |ENOPROTOOPT| as on a write, and before
 |optlen| is even looked at.  Then |optlen| is read (a null pointer is
 |EFAULT|, a negative length |EINVAL|), the name is looked up (|ENOPROTOOPT|
@@ -341,6 +345,8 @@ int sr_getsockopt(int fd, int level, int optname, void *optval,
   sr_optreq rq;
   world_ready();
   if (!(s = sock_lookup(fd, &err))) return sys_return(err);
+  if (level == SOL_RAW && s->type == SOCK_RAW)
+    return sys_return(raw_getsockopt(s, optname, optval, optlen));
   if (level != SOL_SOCKET && level != IPPROTO_IP) return sys_return(-EOPNOTSUPP);
   if (level == IPPROTO_IP && optname >= SR_MRT_BASE && optname <= SR_MRT_MAX)
     return sys_return(-EOPNOTSUPP);

@@ -127,6 +127,8 @@ int sr_setsockopt(int fd, int level, int optname, const void *optval,
 @i bind.w
 @i udp.w
 @i poll.w
+@i raw.w
+@i ping.w
 
 @i scripts.w
 @i fuzzing.w

@@ -1074,7 +1074,7 @@ static int set_reuseport_cbpf(sr_sock *s, sr_optreq *rq)
   if (rq->len != (int) sizeof fp) return -EINVAL;
   memcpy(&fp, rq->buf, sizeof fp);
   if ((err = filter_check(s, &fp)) != 0) return err;
-  return reuseport_attach(s);
+  return reuseport_attach(s, fp.filter, fp.len);
 }
 
 static int set_reuseport_ebpf(sr_sock *s, sr_optreq *rq) { return bpf_prog_get(s, rq); }

@@ -482,10 +482,9 @@ static ss_value *decode_cmsg_data(ss_arena *a, int level, int type,
 }
 
 @ Decoding the control buffer of a received message: the records as
-\.{CMSG\_FIRSTHDR} and \.{CMSG\_NXTHDR} walk them.  The bytes are
-copied first into memory of the arena, whose blocks are aligned as a
-|cmsghdr| must be: the outcome keeps them wherever the last call's bytes
-ended.
+\.{CMSG\_FIRSTHDR} and \.{CMSG\_NXTHDR} walk them, over a copy in the arena,
+since in a received message's record the control bytes follow data of any
+length and need not be aligned.
 
 @<Structures and calls@>=
 static ss_value *decode_control(ss_arena *a, unsigned char *p, size_t len)
@@ -495,9 +494,11 @@ static ss_value *decode_control(ss_arena *a, unsigned char *p, size_t len)
   ss_value *items[64];
   int n = 0;
   ss_value *v;
-  unsigned char *q = ss_alloc(a, len ? len : 1);
-  if (len) memcpy(q, p, len);
-  p = q;
+  if (len) {
+    unsigned char *aligned = ss_alloc(a, len);
+    memcpy(aligned, p, len);
+    p = aligned;
+  }
   memset(&m, 0, sizeof m);
   m.msg_control = p;
   m.msg_controllen = len;

@@ -51,10 +51,28 @@ struct sr_dgram {
   uint32_t dropcount; /* the socket's drops when it was queued */
   bool peeked; /* an empty datagram already seen by a peek */
   bool csum_bad; /* its checksum fails; found out when it is read */
+  int l4off; /* where |data| holds the transport header; $-1$: the ports are |dport| */
   @<Fields of an error-queue entry@>@;
   size_t len; /* bytes of |data| */
   uint8_t data[];
 };
+
+@ A datagram the model sends is built in a packet whose headroom is
+exactly what makes its UDP payload fall where the |data| of a queue
+entry begins: |SR_DGRAM_HEADROOM| bytes into the buffer.  The receiving
+socket, when it is the datagram's only taker, then writes its entry's
+fields over the packet's header and the IP and UDP headers, which it has
+read, and queues the buffer itself; the data is never copied between
+the two calls (the kernel too queues the sender's buffer on loopback and
+veth).  The packet's own header, the IP header with the longest options
+and the UDP header must fit in front of the payload.
+
+@<Type definitions@>=
+#define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
+_Static_assert(offsetof(sr_dgram, wire_opt) == offsetof(sr_dgram, opt) + SR_MAX_IPOPTLEN,
+  "the two copies of the options are side by side");
+_Static_assert(offsetof(sr_dgram, data) >= sizeof(sr_pkt) + SR_IPHDR_LEN +
+  SR_MAX_IPOPTLEN + SR_UDPHDR_LEN, "a queue entry's header covers a packet's headers");
 
 @ The fields a socket gains.  The receive queue is one list in arrival
 order.  Linux keeps it as two --- the queue the network appends to and a
@@ -236,6 +254,7 @@ struct udp_arrival {
   const struct sr_rx *rx;
   struct sr_udp u;
   bool bad;
+  bool sole; /* one socket takes it: it may keep the packet */
   int truesize;
 };
 
@@ -252,19 +271,16 @@ static int udp_rcv(const struct sr_rx *rx)
   a.rx = rx;
   if (!udp_parse_header(rx, &a.u, &a.bad)) return 0;
   if (a.bad && a.u.len <= SR_CHECKSUM_BREAK) return 0;
-  {
-    sr_iface *dev = iface_by_index(rx->host, rx->ifindex);
-    int mtu = dev ? (dev->mtu > SR_IP_MAX_MTU ? SR_IP_MAX_MTU : dev->mtu) : SR_IP_MAX_MTU;
-    a.truesize = udp_truesize(SR_IPHDR_LEN + rx->optlen, rx->l4len, mtu);
-  }
+  a.truesize = rx_truesize(rx);
   if (rx->rt_type == SR_RT_BROADCAST || rx->rt_type == SR_RT_MULTICAST) {
     udp_table_lookup_all(rx->host, rx->protocol, rx->saddr, htons(a.u.sport),
       rx->daddr, htons(a.u.dport), rx->ifindex, udp_deliver_one, &a);
     return 0;
   }
   s = udp_table_lookup(rx->host, rx->protocol, rx->saddr, htons(a.u.sport), rx->daddr,
-    htons(a.u.dport), rx->ifindex);
+    htons(a.u.dport), rx->ifindex, a.u.data, a.u.datalen);
   if (!s) return a.bad ? 0 : -1;
+  a.sole = true;
   udp_deliver_one(s, &a);
   return 0;
 }
@@ -276,6 +292,8 @@ static int udp_rcv(const struct sr_rx *rx)
 checks the length and the checksum together; a datagram that fails it is
 looked at again to tell a bad length (dropped here) from a bad checksum
 (delivered, flagged).  A zero checksum means ``none'' and always passes.
+A datagram whose checksum its sender left partial is not summed at all,
+only its length checked: the kernel trusts it (see the wire chapter).
 
 @<Private function prototypes@>=
 static bool udp_parse_header(const struct sr_rx *rx, struct sr_udp *u, bool *bad);
@@ -285,7 +303,7 @@ static bool udp_parse_header(const struct sr_rx *rx, struct sr_udp *u, bool *bad
 {
   const uint8_t *p = rx->l4;
   *bad = false;
-  if (udp_parse(p, rx->l4len, rx->saddr, rx->daddr, rx->protocol, u)) return true;
+  if (!rx->csum_ok && udp_parse(p, rx->l4len, rx->saddr, rx->daddr, rx->protocol, u)) return true;
   if (rx->l4len < SR_UDPHDR_LEN) return false;
   u->sport = get16(p);
   u->dport = get16(p + 2);
@@ -294,29 +312,48 @@ static bool udp_parse_header(const struct sr_rx *rx, struct sr_udp *u, bool *bad
   if (u->len < SR_UDPHDR_LEN || u->len > rx->l4len) return false;
   u->data = p + SR_UDPHDR_LEN;
   u->datalen = u->len - SR_UDPHDR_LEN;
-  *bad = true;
+  *bad = !rx->csum_ok;
   return true;
 }
 
 @ Making the queue entry of an arrival.  Every receiver of a broadcast gets
 its own copy, charged at the same true size (the kernel clones the buffer).
+The only receiver of a unicast datagram keeps the packet instead, when
+the packet was built with the headroom a queue entry needs (a datagram
+the model sent; not one reassembled from fragments or given to
+|sr_inject|): |dgram_adopt| saves the IP options, which lie where the
+entry's fields go, and writes the entry over the headers.
 |dgram_take_ip| copies what the receive options report of an IP packet ---
-for an error-queue entry, of the ICMP message that brought the error.
+for an error-queue entry, of the ICMP message that brought the error ---
+and |dgram_take_rx| that and the rest an arrival tells its entry.
 The arrival is stamped with its time only when some socket of the world
 wants arrival times (see the section on time stamps); otherwise it carries
-no time.
+no time.  An entry's data is not cleared when it is made, since it is
+filled at once, and neither are its two copies of the IP options, which
+are read only as far as |optlen| says.  (A cleared entry costs a string
+instruction whose start-up alone is a tenth of a datagram's journey.)
 
 @<Private function prototypes@>=
 static sr_dgram *dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram *d, const struct sr_rx *rx);
+static void dgram_take_rx(sr_dgram *d, const struct sr_rx *rx, int truesize);
+static sr_dgram *dgram_adopt(const struct sr_rx *rx, const uint8_t *data, size_t len,
+  int truesize);
 static sr_dgram *dgram_from_rx(const struct udp_arrival *a);
 
 @ @c
-static sr_dgram *dgram_new(size_t len)
+static sr_dgram *dgram_clear(sr_dgram *d, size_t len)
 {
-  sr_dgram *d = xcalloc(1, sizeof *d + len);
+  size_t after_opts = offsetof(sr_dgram, wire_opt) + sizeof d->wire_opt;
+  memset(d, 0, offsetof(sr_dgram, opt));
+  memset((uint8_t *) d + after_opts, 0, SR_DGRAM_HEADROOM - after_opts);
   d->len = len;
   return d;
+}
+
+static sr_dgram *dgram_new(size_t len)
+{
+  return dgram_clear(xmalloc(SR_DGRAM_HEADROOM + len), len);
 }
 
 static void dgram_take_ip(sr_dgram *d, const struct sr_rx *rx)
@@ -334,17 +371,41 @@ static void dgram_take_ip(sr_dgram *d, const struct sr_rx *rx)
   d->tstamp_ns = rx->tstamp_ns;
 }
 
-static sr_dgram *dgram_from_rx(const struct udp_arrival *a)
+static void dgram_take_rx(sr_dgram *d, const struct sr_rx *rx, int truesize)
 {
-  const struct sr_rx *rx = a->rx;
-  sr_dgram *d = dgram_new(a->u.datalen);
-  if (a->u.datalen) memcpy(d->data, a->u.data, a->u.datalen);
   dgram_take_ip(d, rx);
   d->saddr = rx->saddr;
+  d->spec_dst = rx->spec_dst;
+  d->truesize = truesize;
+}
+
+static sr_dgram *dgram_adopt(const struct sr_rx *rx, const uint8_t *data, size_t len,
+  int truesize)
+{
+  sr_pkt *pkt = rx->pkt ? *rx->pkt : NULL;
+  struct sr_rx saved;
+  uint8_t opt[SR_MAX_IPOPTLEN];
+  sr_dgram *d;
+  if (!pkt || data != (const uint8_t *) pkt + SR_DGRAM_HEADROOM) return NULL;
+  saved = *rx;
+  if (rx->optlen) {
+    memcpy(opt, rx->opt, (size_t) (rx->optlen > SR_MAX_IPOPTLEN ? SR_MAX_IPOPTLEN :
+      rx->optlen));
+    saved.opt = opt;
+  }
+  *rx->pkt = NULL;
+  d = dgram_clear((sr_dgram *) (void *) pkt, len);
+  dgram_take_rx(d, &saved, truesize);
+  return d;
+}
+
+static sr_dgram *dgram_from_rx(const struct udp_arrival *a)
+{
+  sr_dgram *d = a->sole ? dgram_adopt(a->rx, a->u.data, a->u.datalen, a->truesize) : NULL;
+  if (!d) d = dgram_of_rx(a->rx, a->u.data, a->u.datalen, a->truesize);
   d->sport = htons(a->u.sport);
   d->dport = htons(a->u.dport);
-  d->spec_dst = rx->spec_dst;
-  d->truesize = a->truesize;
+  d->l4off = -1;
   d->csum_bad = a->bad;
   return d;
 }
@@ -378,7 +439,7 @@ static void udp_deliver_one(sr_sock *s, void *arg)
   const struct udp_arrival *a = arg;
   sr_dgram *d;
   unsigned rmem = (unsigned) s->rmem, rcvbuf = (unsigned) s->rcvbuf;
-  int keep = udp_filter_run(s, a);
+  int keep = sk_filter_run(s, a->rx->l4, a->u.len);
   if (keep == 0 || (keep > 0 && a->bad)) { s->drops++; return; }
   if (rmem + (unsigned) a->truesize > rcvbuf && (rcvbuf > INT_MAX >> 1 || rmem)) {
     s->drops++;
@@ -426,7 +487,8 @@ A classic filter attached to the socket runs on every arriving datagram,
 over the UDP header and the data: its return value is how many bytes to
 keep, so 0 drops the datagram (counted as a drop) and a smaller value cuts
 it.  The model runs the program with the classic machine's semantics;
-|udp_filter_run| answers $-1$ when there is no filter.  The loads from the
+|sk_filter_run| answers $-1$ when there is no filter; raw and ping sockets run
+it too, over what they queue (chapter {\it Raw sockets\/}).  The loads from the
 ancillary area above |SKF_AD_OFF| read as 0, and a load outside the packet
 ends the program with 0, as the kernel's interpreter does.
 @^model limits@>
@@ -436,7 +498,7 @@ received and \.{/proc/net/udp} counts them as drops; \.{RET \#10} delivers
 the first two data bytes of a datagram (the header is eight).}
 
 @<Private function prototypes@>=
-static int udp_filter_run(const sr_sock *s, const struct udp_arrival *a);
+static int sk_filter_run(const sr_sock *s, const uint8_t *p, size_t len);
 static bool bpf_load(const uint8_t *p, size_t len, uint32_t k, int size, uint32_t *v);
 
 @ @c
@@ -450,15 +512,29 @@ static bool bpf_load(const uint8_t *p, size_t len, uint32_t k, int size, uint32_
   return true;
 }
 
-static int udp_filter_run(const sr_sock *s, const struct udp_arrival *a)
+static int sk_filter_run(const sr_sock *s, const uint8_t *p, size_t len)
 {
-  const uint8_t *p = a->rx->l4;
-  size_t len = a->u.len;
-  uint32_t A = 0, X = 0, M[BPF_MEMWORDS], v;
   if (s->filter_kind != SR_FILTER_CLASSIC) return -1;
+  return bpf_classic_run(s->filter, s->filter_len, p, len);
+}
+
+@ The classic machine itself, over the bytes |p| of length |len|: the
+program's result, at most |INT_MAX|.  A socket's filter sees the UDP
+header and data; a group program of \.{SO\_REUSEPORT} sees the data only
+(the chapter on binding).
+
+@<Private function prototypes@>=
+static int bpf_classic_run(const struct sock_filter *prog, int n, const uint8_t *p,
+  size_t len);
+
+@ @c
+static int bpf_classic_run(const struct sock_filter *prog, int n, const uint8_t *p,
+  size_t len)
+{
+  uint32_t A = 0, X = 0, M[BPF_MEMWORDS], v;
   memset(M, 0, sizeof M);
-  for (int pc = 0; pc < s->filter_len; pc++) {
-    const struct sock_filter *f = &s->filter[pc];
+  for (int pc = 0; pc < n; pc++) {
+    const struct sock_filter *f = &prog[pc];
     uint32_t k = f->k;
     switch (f->code) {
     @<Cases of the classic machine@>@;
@@ -588,7 +664,7 @@ static void udp_err(const struct sr_rx *icmp, int type, int code, uint32_t info,
   sr_sock *s;
   memcpy(&sport, orig_ip + ihl, 2);
   memcpy(&dport, orig_ip + ihl + 2, 2);
-  s = udp_table_lookup(h, proto, daddr, dport, saddr, sport, icmp->ifindex);
+  s = udp_table_lookup(h, proto, daddr, dport, saddr, sport, icmp->dev_ifindex, NULL, 0);
   if (!s) return;
   switch (type) {
   case ICMP_SOURCE_QUENCH: case ICMP_REDIRECT: return;
@@ -666,6 +742,7 @@ static void ip_icmp_error(sr_sock *s, const struct sr_rx *icmp, int err, int typ
   dgram_take_ip(d, icmp);
   d->saddr = daddr; /* the name reported: where the datagram went */
   d->dport = port;
+  d->ifindex = icmp->dev_ifindex;
   d->truesize = skb_truesize(SR_IPHDR_LEN + icmp->optlen + (int) icmp->l4len, 0);
   sock_queue_err(s, d);
 }
@@ -836,10 +913,10 @@ struct sr_ipcm {
   int ttl, tos; /* $-1$: the socket's */
   int priority;
   uint32_t mark;
-  uint8_t opt[SR_MAX_IPOPTLEN]; /* options given by \.{IP\_RETOPTS} */
   int optlen;
   bool has_opt;
   int gso_size; /* \.{UDP\_SEGMENT} */
+  uint8_t opt[SR_MAX_IPOPTLEN]; /* options given by \.{IP\_RETOPTS}; last, see below */
 };
 
 @ @c
@@ -850,7 +927,6 @@ static ssize_t udp_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, int
   uint16_t dport;
   bool connected = false;
   struct sr_ipcm ipc;
-  struct sr_flow fl;
   struct sr_rtres rt;
   const uint8_t *opt;
   int optlen, err, mtu;
@@ -907,16 +983,29 @@ address of \.{eth0}, reached over \.{lo}): the receiver's |recvfrom|
 names \.{127.0.0.1} (script \.{udp/sendto-recvfrom.sr}).}
 
 @<Start |ipc| from the socket and read the control messages@>=
-memset(&ipc, 0, sizeof ipc);
-ipc.addr = s->inet_saddr;
-ipc.oif = s->bound_dev_if;
-ipc.ttl = ipc.tos = -1;
-ipc.priority = s->priority;
-ipc.mark = s->mark;
+ipcm_init_sk(s, &ipc);
 if (msg->msg_controllen) {
   err = udp_cmsg_send(s, msg, &ipc);
   if (err < 0) return err;
   connected = false;
+}
+
+@ The option bytes of |ipc|, last in the structure, are not cleared: they
+are read only as far as |optlen| says, and clearing them cost a string
+instruction on every send.
+
+@<Private function prototypes@>=
+static void ipcm_init_sk(const sr_sock *s, struct sr_ipcm *ipc);
+
+@ @c
+static void ipcm_init_sk(const sr_sock *s, struct sr_ipcm *ipc)
+{
+  memset(ipc, 0, offsetof(struct sr_ipcm, opt));
+  ipc->addr = s->inet_saddr;
+  ipc->oif = s->bound_dev_if;
+  ipc->ttl = ipc->tos = -1;
+  ipc->priority = s->priority;
+  ipc->mark = s->mark;
 }
 
 @ \clause{socket.7:SO_BROADCAST:2}
@@ -935,18 +1024,38 @@ still sends after clearing it; |sendto| the same address is |EACCES|
 (script \.{udp/broadcast.sr}).}
 
 @<Route the datagram to |faddr|, or fail@>=
-if (ipv4_is_multicast(daddr)) {
-  if (!ipc.oif) ipc.oif = s->mc_index;
-  if (!saddr) saddr = s->mc_addr;
-  connected = false;
-} else if (!ipc.oif) ipc.oif = s->uc_index;
-sk_flow(s, faddr, saddr, ipc.oif, &fl);
-if (flags & MSG_DONTROUTE) fl.dontroute = true;
-err = ip_route_output(s->host, &fl, &rt);
+if (ipv4_is_multicast(daddr)) connected = false;
+err = ip_route_dgram(s, daddr, faddr, saddr, &ipc, flags, false,
+  connected && s->dst_cached, &rt);
 if (err) return err;
-if (rt.type == SR_RT_BROADCAST && !(s->flags & SK_BROADCAST) && !(connected && s->dst_cached))
-  return -EACCES;
 if (connected) sk_dst_set(s, &rt);
+
+@ The same for every datagram socket, |anysrc| saying whether the source may
+be an address the host does not have (a raw socket writing its own headers),
+|cached| whether the socket sends on the route it cached (UDP only: raw and
+ping sockets look their route up every time).
+
+@<Private function prototypes@>=
+static int ip_route_dgram(sr_sock *s, uint32_t daddr, uint32_t faddr, uint32_t saddr,
+  struct sr_ipcm *ipc, int flags, bool anysrc, bool cached, struct sr_rtres *rt);
+
+@ @c
+static int ip_route_dgram(sr_sock *s, uint32_t daddr, uint32_t faddr, uint32_t saddr,
+  struct sr_ipcm *ipc, int flags, bool anysrc, bool cached, struct sr_rtres *rt)
+{
+  struct sr_flow fl;
+  int err;
+  if (ipv4_is_multicast(daddr)) {
+    if (!ipc->oif) ipc->oif = s->mc_index;
+    if (!saddr) saddr = s->mc_addr;
+  } else if (!ipc->oif) ipc->oif = s->uc_index;
+  sk_flow(s, faddr, saddr, ipc->oif, &fl);
+  if (anysrc) fl.freebind = true;
+  if (flags & MSG_DONTROUTE) fl.dontroute = true;
+  if ((err = ip_route_output(s->host, &fl, rt)) < 0) return err;
+  if (rt->type == SR_RT_BROADCAST && !(s->flags & SK_BROADCAST) && !cached) return -EACCES;
+  return 0;
+}
 
 @ \clause{ip.7:IP_MTU_DISCOVER:5}
 @^ip.7:IP\_MTU\_DISCOVER@>
@@ -961,19 +1070,35 @@ learnt.  A longer datagram is |EMSGSIZE|, and a socket with
 data are |EMSGSIZE|.}
 
 @<Refuse a datagram longer than the socket's MTU@>=
+err = ip_append_size_check(s, &rt, daddr, optlen, len + SR_UDPHDR_LEN, ipc.gso_size != 0,
+  &mtu);
+if (err) return err;
+
+@ The rule itself, for a datagram of |l4len| bytes behind an IP header with
+|optlen| bytes of options; a send that asked for segmentation is measured
+against the IP limit.  |*mtu| receives the MTU the datagram is cut at.
+Raw and ping sockets apply it too.
+
+@<Private function prototypes@>=
+static int ip_append_size_check(sr_sock *s, const struct sr_rtres *rt, uint32_t daddr,
+  int optlen, size_t l4len, bool gso, int *mtu);
+
+@ @c
+static int ip_append_size_check(sr_sock *s, const struct sr_rtres *rt, uint32_t daddr,
+  int optlen, size_t l4len, bool gso, int *mtu)
 {
-  sr_iface *dev = iface_by_index(s->host, rt.ifindex);
+  sr_iface *dev = iface_by_index(s->host, rt->ifindex);
   int devmtu = dev->mtu > SR_IP_MAX_MTU ? SR_IP_MAX_MTU : dev->mtu;
   bool ignore_df = ip_sk_ignore_df(s);
-  int hlen = SR_IPHDR_LEN + optlen;
   int maxsize;
-  mtu = s->pmtudisc >= IP_PMTUDISC_PROBE ? devmtu : rt.mtu;
-  maxsize = ignore_df || ipc.gso_size ? SR_IP_MAXPACKET : mtu;
-  if (len + SR_UDPHDR_LEN > (size_t) (maxsize - hlen)) {
+  *mtu = s->pmtudisc >= IP_PMTUDISC_PROBE ? devmtu : rt->mtu;
+  maxsize = ignore_df || gso ? SR_IP_MAXPACKET : *mtu;
+  if (l4len > (size_t) (maxsize - SR_IPHDR_LEN - optlen)) {
     ip_local_error(s, EMSGSIZE, daddr, s->inet_dport,
-      (uint32_t) ((ipc.gso_size ? SR_IP_MAXPACKET : mtu) - optlen));
+      (uint32_t) ((gso ? SR_IP_MAXPACKET : *mtu) - optlen));
     return -EMSGSIZE;
   }
+  return 0;
 }
 
 @ \clause{socket.7:SO_SNDBUF}
@@ -1001,28 +1126,45 @@ datagram (21 fragments) is |ENOBUFS|.}
 static int udp_send_one(sr_sock *s, const struct msghdr *msg, size_t from, size_t len,
   int flags, const struct sr_ipcm *ipc, const struct sr_rtres *rt, uint32_t daddr,
   uint16_t dport, const uint8_t *opt, int optlen, int mtu);
-static int udp_send_built(sr_sock *s, uint8_t *l4, size_t l4len, const struct sr_ipcm *ipc,
-  const struct sr_rtres *rt, uint32_t daddr, uint16_t dport, const uint8_t *opt, int optlen);
+static sr_pkt *udp_pkt_new(int optlen, size_t l4len);
+static int udp_send_built(sr_sock *s, sr_pkt *pkt, const struct sr_ipcm *ipc,
+  const struct sr_rtres *rt, uint32_t daddr, uint16_t dport, const uint8_t *opt, int optlen,
+  bool partial);
 static int sock_alloc_send(sr_sock *s, int flags, int truesize);
-static int udp_frags_charge(sr_sock *s, int flags, int hlen, size_t l4len, int mtu,
-  int *total);
+static int ip_frags_charge(sr_sock *s, int flags, int hlen, size_t l4len, int mtu,
+  int thlen, int *total);
 
 @ The charge of a datagram's fragments: the first through
 |sock_alloc_send|, the others by the doubled limit.  |*total| receives the
-sum, to be released when the datagram is gone.
+sum, to be released when the datagram is gone.  This is for a datagram
+with a transport header of |thlen| bytes (UDP's, a ping socket's ICMP
+header); one without (|thlen| 0: a raw socket's) has every buffer taken by
+the doubled limit, the first included, so that nothing waits and neither a
+pending error nor a shutdown is looked at.  The kernel's count of the
+send buffer starts at 1 (the socket holds a reference of its own), so a
+fragment is refused as soon as the count reaches twice \.{SO\_SNDBUF}.
+
+\kernel{a raw socket with \.{SO\_SNDBUF} 4608 (written 0) sends 4440 and
+5920 bytes to an unresolved neighbour on a veth of MTU 1500 (three and four
+fragments, \.{SIOCOUTQ} 6912 and 9216); 7400 bytes (five fragments) and more
+are |ENOBUFS|.}
 
 @c
-static int udp_frags_charge(sr_sock *s, int flags, int hlen, size_t l4len, int mtu,
-  int *total)
+static int ip_frags_charge(sr_sock *s, int flags, int hlen, size_t l4len, int mtu,
+  int thlen, int *total)
 {
-  int len = (int) l4len, per = (mtu - hlen) & ~7, first, delta = 0, err;
-  first = hlen + len <= mtu ? len : per;
-  *total = skb_truesize(hlen + first, first - SR_UDPHDR_LEN);
-  if ((err = sock_alloc_send(s, flags, *total)) != 0) return err;
-  for (int left = len - first; left > 0;) {
+  int len = (int) l4len, per = (mtu - hlen) & ~7, left = len, delta = 0, err;
+  *total = 0;
+  if (thlen) {
+    int first = hlen + len <= mtu ? len : per;
+    *total = skb_truesize(hlen + first, first - thlen);
+    if ((err = sock_alloc_send(s, flags, *total)) != 0) return err;
+    left -= first;
+  }
+  while (left > 0) {
     int frag = left > mtu - hlen ? per : left;
     int ts = skb_truesize(hlen + frag, frag);
-    if ((long long) s->wmem + delta > 2LL * s->sndbuf) {
+    if ((long long) s->wmem + delta >= 2LL * s->sndbuf) {
       s->wmem -= *total;
       return -ENOBUFS;
     }
@@ -1057,8 +1199,12 @@ static int sock_alloc_send(sr_sock *s, int flags, int truesize)
 }
 
 @ One datagram: its buffers are charged, the data is copied from the
-caller (|EFAULT| for a null buffer), the UDP header and checksum are put in
-front, and the IP layer sends it with what |ipc| and the socket say.
+caller (|EFAULT| for a null buffer) into the packet it will travel in,
+the UDP header and checksum are put in front, and the IP layer sends it
+with what |ipc| and the socket say.  A datagram that fits the MTU leaves
+its checksum partial, as Linux leaves it for \.{lo} and veth, which
+compute none; a longer one is cut into fragments and has it computed in
+full (|__ip_append_data| asks the device only for a datagram that fits).
 
 @c
 static int udp_send_one(sr_sock *s, const struct msghdr *msg, size_t from, size_t len,
@@ -1066,33 +1212,50 @@ static int udp_send_one(sr_sock *s, const struct msghdr *msg, size_t from, size_
   uint16_t dport, const uint8_t *opt, int optlen, int mtu)
 {
   size_t l4len = SR_UDPHDR_LEN + len;
-  int total, err;
-  uint8_t *l4;
-  err = udp_frags_charge(s, flags, SR_IPHDR_LEN + optlen, l4len, mtu, &total);
+  int hlen = SR_IPHDR_LEN + optlen, total, err;
+  sr_pkt *pkt;
+  err = ip_frags_charge(s, flags, hlen, l4len, mtu, SR_UDPHDR_LEN, &total);
   if (err) return err;
-  l4 = xcalloc(1, l4len);
-  if (!iov_gather(msg, from, l4 + SR_UDPHDR_LEN, len)) {
-    free(l4);
+  pkt = udp_pkt_new(optlen, l4len);
+  if (!iov_gather(msg, from, pkt->data + hlen + SR_UDPHDR_LEN, len)) {
+    free(pkt);
     s->wmem -= total;
     return -EFAULT;
   }
-  err = udp_send_built(s, l4, l4len, ipc, rt, daddr, dport, opt, optlen);
-  free(l4);
+  err = udp_send_built(s, pkt, ipc, rt, daddr, dport, opt, optlen,
+    (size_t) hlen + l4len <= (size_t) mtu);
   s->wmem -= total;
   return err;
 }
 
-@ Putting the header on a datagram whose data is in place behind it, and
-handing it to the IP layer.
+@ The packet of a datagram with |optlen| bytes of IP options and |l4len|
+bytes of UDP: laid out so that its payload lies |SR_DGRAM_HEADROOM| bytes
+into the buffer.
 
 @c
-static int udp_send_built(sr_sock *s, uint8_t *l4, size_t l4len, const struct sr_ipcm *ipc,
-  const struct sr_rtres *rt, uint32_t daddr, uint16_t dport, const uint8_t *opt, int optlen)
+static sr_pkt *udp_pkt_new(int optlen, size_t l4len)
+{
+  size_t hlen = (size_t) SR_IPHDR_LEN + (size_t) optlen;
+  return pkt_alloc(SR_DGRAM_HEADROOM - SR_UDPHDR_LEN - hlen, hlen + l4len);
+}
+
+@ Putting the header on a datagram whose data is in place in its packet,
+and handing the packet to the IP layer.  Only UDP leaves its checksum to
+the device; UDP-Lite computes its own, always.
+
+@c
+static int udp_send_built(sr_sock *s, sr_pkt *pkt, const struct sr_ipcm *ipc,
+  const struct sr_rtres *rt, uint32_t daddr, uint16_t dport, const uint8_t *opt, int optlen,
+  bool partial)
 {
   struct sr_ipout o;
-  udp_header_emit(l4, l4len, s->inet_sport, dport, rt->saddr, daddr, (uint8_t) s->protocol);
-  @<Fill |o|, the IP parameters of the datagram@>@;
-  return ip_output(s->host, rt, daddr, &o, l4, l4len);
+  uint8_t *l4 = pkt->data + SR_IPHDR_LEN + optlen;
+  size_t l4len = pkt->len - SR_IPHDR_LEN - (size_t) optlen;
+  pkt->csum_partial = partial && s->protocol == IPPROTO_UDP;
+  udp_header_emit(l4, l4len, s->inet_sport, dport, rt->saddr, daddr, (uint8_t) s->protocol,
+    pkt->csum_partial);
+  ip_sk_ipout(s, ipc, rt, opt, optlen, &o);
+  return ip_output_pkt(s->host, rt, daddr, &o, pkt);
 }
 
 @ \clause{ip.7:IP_TTL}
@@ -1110,39 +1273,66 @@ go with the datagram too, though nothing on the wire shows them.
 record-route option arrives with TTL 33, TOS \.{0x10} and the option
 holding the sender's address.}
 
-@<Fill |o|, the IP parameters of the datagram@>=
-memset(&o, 0, sizeof o);
-o.protocol = (uint8_t) s->protocol;
-o.ttl = (uint8_t) (ipc->ttl >= 0 ? ipc->ttl : rt->type == SR_RT_MULTICAST ? s->mc_ttl :
-  s->uc_ttl >= 0 ? s->uc_ttl : (int) sysctl_value(s->host, SYS_IP_DEFAULT_TTL));
-o.tos = (uint8_t) (ipc->tos >= 0 ? ipc->tos : s->tos);
-o.pmtudisc = s->pmtudisc;
-o.opt = opt;
-o.optlen = optlen;
-o.mark = ipc->mark;
-o.priority = ipc->priority;
-o.mc_loop = (s->ipflags & IPF_MC_LOOP) != 0;
-o.sk = s;
+@<Private function prototypes@>=
+static void ip_sk_ipout(sr_sock *s, const struct sr_ipcm *ipc, const struct sr_rtres *rt,
+  const uint8_t *opt, int optlen, struct sr_ipout *o);
+static int ip_output_sk(sr_sock *s, const struct sr_ipcm *ipc, const struct sr_rtres *rt,
+  uint32_t daddr, const uint8_t *opt, int optlen, const uint8_t *l4, size_t l4len);
 
-@ The UDP header, with the checksum over the pseudo-header.  UDP-Lite
-(protocol 136) uses the same header; its length field is the checksum
-coverage, which the model always makes the whole datagram, and its
-pseudo-header carries its own protocol number.  A checksum that comes out
-zero is sent as \.{0xffff}.
+@ |ip_sk_ipout| resolves the parameters; |ip_output_sk| sends bytes that
+are anywhere, with them; UDP, which has built its datagram in its packet
+already, hands that to |ip_output_pkt| itself.
+
+@c
+static void ip_sk_ipout(sr_sock *s, const struct sr_ipcm *ipc, const struct sr_rtres *rt,
+  const uint8_t *opt, int optlen, struct sr_ipout *o)
+{
+  memset(o, 0, sizeof *o);
+  o->protocol = (uint8_t) s->protocol;
+  o->ttl = (uint8_t) (ipc->ttl >= 0 ? ipc->ttl : rt->type == SR_RT_MULTICAST ? s->mc_ttl :
+    s->uc_ttl >= 0 ? s->uc_ttl : (int) sysctl_value(s->host, SYS_IP_DEFAULT_TTL));
+  o->tos = (uint8_t) (ipc->tos >= 0 ? ipc->tos : s->tos);
+  o->pmtudisc = s->pmtudisc;
+  o->opt = opt;
+  o->optlen = optlen;
+  o->mark = ipc->mark;
+  o->priority = ipc->priority;
+  o->mc_loop = (s->ipflags & IPF_MC_LOOP) != 0;
+  o->sk = s;
+}
+
+static int ip_output_sk(sr_sock *s, const struct sr_ipcm *ipc, const struct sr_rtres *rt,
+  uint32_t daddr, const uint8_t *opt, int optlen, const uint8_t *l4, size_t l4len)
+{
+  struct sr_ipout o;
+  ip_sk_ipout(s, ipc, rt, opt, optlen, &o);
+  return ip_output(s->host, rt, daddr, &o, l4, l4len);
+}
+
+@ The UDP header, with the checksum over the pseudo-header --- or only the
+pseudo-header's part of it, when |partial|.  UDP-Lite (protocol 136)
+uses the same header; its length field is the checksum coverage, which
+the model always makes the whole datagram, and its pseudo-header carries
+its own protocol number.  A checksum that comes out zero is sent as
+\.{0xffff}.
 @^UDP-Lite@>
 
 @<Private function prototypes@>=
 static void udp_header_emit(uint8_t *p, size_t len, uint16_t sport, uint16_t dport,
-  uint32_t saddr, uint32_t daddr, uint8_t proto);
+  uint32_t saddr, uint32_t daddr, uint8_t proto, bool partial);
 
 @ @c
 static void udp_header_emit(uint8_t *p, size_t len, uint16_t sport, uint16_t dport,
-  uint32_t saddr, uint32_t daddr, uint8_t proto)
+  uint32_t saddr, uint32_t daddr, uint8_t proto, bool partial)
 {
   uint16_t c;
   memcpy(p, &sport, 2);
   memcpy(p + 2, &dport, 2);
   put16(p + 4, (uint16_t) len);
+  if (partial) {
+    udp_csum_partial(p, len, saddr, daddr, proto);
+    return;
+  }
   put16(p + 6, 0);
   c = csum_fold(csum_add(csum_pseudo(saddr, daddr, proto, (uint16_t) len), p, len));
   put16(p + 6, c ? c : 0xffff);
@@ -1246,7 +1436,9 @@ while a datagram is pending sends it to the new peer (the kernel's
 |connect| writes its flow into the cork).  The datagram's first part is
 charged to the send buffer as a datagram of that size is; each later
 part adds its length (the bytes go into page fragments on a device
-that gathers, as \.{lo} and veth do).  Not modelled: \.{UDP\_CORK}, which
+that gathers, as \.{lo} and veth do).  The datagram's checksum is
+computed in full: the kernel leaves it to the device only for a datagram
+sent in one call.  Not modelled: \.{UDP\_CORK}, which
 the option tables do not have a level for, and \.{UDP\_SEGMENT} on a
 corked datagram (the model sends it as one datagram).
 @^MSG\_MORE@>
@@ -1309,7 +1501,8 @@ static ssize_t udp_cork_start(sr_sock *s, const struct msghdr *msg, size_t len, 
 {
   struct sr_udpcork *c;
   int total, err;
-  err = udp_frags_charge(s, flags, SR_IPHDR_LEN + optlen, SR_UDPHDR_LEN + len, mtu, &total);
+  err = ip_frags_charge(s, flags, SR_IPHDR_LEN + optlen, SR_UDPHDR_LEN + len, mtu, SR_UDPHDR_LEN,
+    &total);
   if (err) return err;
   c = xcalloc(1, sizeof *c);
   c->data = xcalloc(len ? len : 1, 1);
@@ -1342,7 +1535,7 @@ static ssize_t udp_cork_append(sr_sock *s, const struct msghdr *msg, size_t len,
   int hlen = SR_IPHDR_LEN + c->optlen, err;
   int limit = c->ipc.gso_size ? SR_IP_MAXPACKET : c->mtu;
   int maxsize = ip_sk_ignore_df(s) ? SR_IP_MAXPACKET : limit;
-  uint8_t *l4;
+  sr_pkt *pkt;
   if (c->len + len > (size_t) (maxsize - hlen)) {
     ip_local_error(s, EMSGSIZE, c->daddr, s->inet_dport, (uint32_t) (limit - c->optlen));
     udp_cork_discard(s);
@@ -1357,10 +1550,9 @@ static ssize_t udp_cork_append(sr_sock *s, const struct msghdr *msg, size_t len,
   c->charge += (int) len;
   s->wmem += (int) len;
   if (flags & MSG_MORE) return (ssize_t) len;
-  l4 = xcalloc(1, c->len);
-  memcpy(l4 + SR_UDPHDR_LEN, c->data, c->len - SR_UDPHDR_LEN);
-  err = udp_send_built(s, l4, c->len, &c->ipc, &c->rt, c->daddr, c->dport, c->opt, c->optlen);
-  free(l4);
+  pkt = udp_pkt_new(c->optlen, c->len);
+  memcpy(pkt->data + hlen + SR_UDPHDR_LEN, c->data, c->len - SR_UDPHDR_LEN);
+  err = udp_send_built(s, pkt, &c->ipc, &c->rt, c->daddr, c->dport, c->opt, c->optlen, false);
   udp_cork_discard(s);
   return err < 0 ? err : (ssize_t) len;
 }
@@ -1404,7 +1596,9 @@ ignored; of level \.{IPPROTO\_IP}, \.{IP\_PKTINFO} (exactly an
 the source address), \.{IP\_TTL} (exactly an |int|, 1 to 255),
 \.{IP\_TOS} (an |int| or a byte, 0 to 255; it also sets the priority as
 \.{IP\_TOS} does) and \.{IP\_RETOPTS} (options, at most 40 bytes, parsed as
-\.{IP\_OPTIONS} parses them).  Any other type of these two levels is
+\.{IP\_OPTIONS} parses them), and \.{IP\_PROTOCOL} (an |int|, 1 to 255: the
+protocol number routing looks at, which a raw socket writing its own
+headers may set; nothing the model routes by).  Any other type of these two levels is
 |EINVAL|; other levels are ignored.  An unknown interface or a source
 address the host does not have shows later, in routing (|ENODEV|,
 |ENETUNREACH|).
@@ -1422,6 +1616,7 @@ levels 6 and 12345 are ignored; a |cmsg_len| of 14, or beyond the buffer,
 
 @<Private function prototypes@>=
 static int udp_cmsg_send(sr_sock *s, const struct msghdr *msg, struct sr_ipcm *ipc);
+static int ip_cmsg_send(sr_sock *s, const struct msghdr *msg, struct sr_ipcm *ipc);
 static int ip_cmsg_send_one(sr_sock *s, const struct cmsghdr *c, const uint8_t *data,
   struct sr_ipcm *ipc);
 static int sock_cmsg_send_one(sr_sock *s, const struct cmsghdr *c, const uint8_t *data,
@@ -1466,7 +1661,6 @@ static int udp_cmsg_send(sr_sock *s, const struct msghdr *msg, struct sr_ipcm *i
   const uint8_t *p;
   struct cmsghdr c;
   bool need_ip = false;
-  int err;
   for (p = cmsg_next(msg, NULL, &c); p; p = cmsg_next(msg, p, &c)) {
     uint16_t gso;
     if (!cmsg_ok(msg, p, &c)) return -EINVAL;
@@ -1475,7 +1669,14 @@ static int udp_cmsg_send(sr_sock *s, const struct msghdr *msg, struct sr_ipcm *i
     memcpy(&gso, p + CMSG_LEN(0), sizeof gso);
     ipc->gso_size = gso;
   }
-  if (!need_ip) return 0;
+  return need_ip ? ip_cmsg_send(s, msg, ipc) : 0;
+}
+
+static int ip_cmsg_send(sr_sock *s, const struct msghdr *msg, struct sr_ipcm *ipc)
+{
+  const uint8_t *p;
+  struct cmsghdr c;
+  int err;
   for (p = cmsg_next(msg, NULL, &c); p; p = cmsg_next(msg, p, &c)) {
     if (!cmsg_ok(msg, p, &c)) return -EINVAL;
     if (c.cmsg_level == SOL_SOCKET) err = sock_cmsg_send_one(s, &c, p + CMSG_LEN(0), ipc);
@@ -1515,6 +1716,10 @@ static int ip_cmsg_send_one(sr_sock *s, const struct cmsghdr *c, const uint8_t *
     ipc->tos = val;
     ipc->priority = ip_tos2prio[(val & 0x1e) >> 1];
     return 0;
+  case IP_PROTOCOL:
+    if (c->cmsg_len != CMSG_LEN(sizeof(int))) return -EINVAL;
+    memcpy(&val, data, sizeof val);
+    return val < 1 || val > 255 ? -EINVAL : 0;
   }
   return -EINVAL;
 }
@@ -1629,7 +1834,7 @@ static ssize_t udp_recvmsg(sr_sock *s, struct msghdr *msg, size_t len, int flags
   if (flags & MSG_ERRQUEUE) return ip_recv_error(s, msg, len, namelen, co);
 try_again:
   off = peeking ? s->peek_off : 0;
-  d = skb_recv_udp(s, flags, &off, &err);
+  d = skb_recv_wait(s, flags, &off, &err, udp_try_recv);
   if (!d) return err;
   ulen = d->len;
   copied = len;
@@ -1723,7 +1928,9 @@ reader part with the offset; if it finds nothing there, the rest of the
 queue joins the reader part and the walk goes on.
 
 @<Private function prototypes@>=
-static sr_dgram *skb_recv_udp(sr_sock *s, int flags, int *off, int *err);
+typedef sr_dgram *sr_try_recv(sr_sock *s, int flags, int *off);
+static sr_dgram *skb_recv_wait(sr_sock *s, int flags, int *off, int *err,
+  sr_try_recv *try_recv);
 static sr_dgram *udp_try_recv(sr_sock *s, int flags, int *off);
 static void udp_queue_unlink(sr_sock *s, sr_dgram *d);
 
@@ -1772,14 +1979,17 @@ static void udp_queue_unlink(sr_sock *s, sr_dgram *d)
 @ The wait.  A read that finds nothing returns a pending error first;
 then |EAGAIN| if it may not wait; then 0 if the socket is shut down for
 reading; otherwise it waits for an arrival, an error or a shutdown, and
-looks again.  When \.{SO\_RCVTIMEO} runs out the answer is |EAGAIN|.
+looks again.  When \.{SO\_RCVTIMEO} runs out the answer is |EAGAIN|.  How
+a datagram is taken from the queue is the protocol's (|try_recv|): UDP's
+above, the raw and ping sockets' in their chapter.
 
 \kernel{an unconnected UDP socket after \.{SHUT\_RD}: a blocking |recv|
 returns 0 at once, one with |MSG_DONTWAIT| is |EAGAIN|; a connected one
 still receives a datagram that arrives afterwards, then returns 0 again.}
 
 @c
-static sr_dgram *skb_recv_udp(sr_sock *s, int flags, int *off, int *err)
+static sr_dgram *skb_recv_wait(sr_sock *s, int flags, int *off, int *err,
+  sr_try_recv *try_recv)
 {
   uint64_t deadline = sock_deadline((flags & MSG_DONTWAIT) ? 0 : s->rcvtimeo);
   for (;;) {
@@ -1787,7 +1997,7 @@ static sr_dgram *skb_recv_udp(sr_sock *s, int flags, int *off, int *err)
     uint64_t seen;
     int w;
     if (s->err) { *err = -s->err; s->err = 0; return NULL; }
-    if ((d = udp_try_recv(s, flags, off)) != NULL) return d;
+    if ((d = try_recv(s, flags, off)) != NULL) return d;
     *err = -EAGAIN;
     if (deadline <= W->now_ns) return NULL;
     if (s->shutdown & SR_RCV_SHUTDOWN) { *err = 0; return NULL; }
@@ -2012,10 +2222,16 @@ static void ip_cmsg_recv(sr_sock *s, struct msghdr *msg, struct sr_cmsg_out *co,
   if (f & IPF_ORIGDSTADDR) @<Put the original destination, if the data has ports@>@;
 }
 
-@ An entry of the error queue has its UDP header behind it, and the kernel
-reads the ``ports'' where the data begins: the port reported is the data's
-third and fourth bytes, and with fewer than four bytes of data there is no
-message.
+@ A UDP datagram's port is the one its header had.  Other entries have
+their transport header in their data, and the kernel reads the ``ports''
+there: an entry of the error queue where its data begins, a raw socket's
+datagram behind the IP header, a ping socket's at the ICMP header.  The
+port reported is then the third and fourth bytes of that header, and when
+fewer than four bytes are there, there is no message.
+
+\kernel{a raw protocol-253 socket with \.{IP\_RECVORIGDSTADDR}: for the data
+\.{11 22 33 44 55} the port is \.{0x3344}; for three bytes or none, no
+message; a ping socket's port is the reply's checksum.}
 
 @<Put the original destination, if the data has ports@>=
 {
@@ -2024,8 +2240,9 @@ message.
   sin.sin_family = AF_INET;
   sin.sin_addr.s_addr = d->daddr;
   sin.sin_port = d->dport;
-  if (d->is_err && d->len >= 4) memcpy(&sin.sin_port, d->data + 2, 2);
-  if (!d->is_err || d->len >= 4)
+  if (d->l4off >= 0 && d->len >= (size_t) d->l4off + 4)
+    memcpy(&sin.sin_port, d->data + d->l4off + 2, 2);
+  if (d->l4off < 0 || d->len >= (size_t) d->l4off + 4)
     put_cmsg(msg, co, IPPROTO_IP, IP_ORIGDSTADDR, sizeof sin, &sin);
 }
 
@@ -2420,10 +2637,10 @@ static ssize_t iov_total(const struct iovec *iov, size_t n)
   return (ssize_t) total;
 }
 
-@ The protocol's send.  UDP and UDP-Lite first take a port; TCP's model
-sockets are never connected (see |tcp_sendmsg_closed|); raw and ping
-sockets are checked and then refused.  The network runs until it is quiet
-before the call returns.
+@ The protocol's send.  UDP, UDP-Lite and ping sockets first take a port
+(an identifier, for ping); raw sockets have theirs; TCP's model sockets
+are never connected (see |tcp_sendmsg_closed|).  The network runs until it
+is quiet before the call returns.
 
 @c
 static ssize_t sock_sendmsg(sr_sock *s, struct msghdr *m, int flags)
@@ -2432,10 +2649,12 @@ static ssize_t sock_sendmsg(sr_sock *s, struct msghdr *m, int flags)
   if (len < 0) return len;
   if (s->file && (s->file->flags & O_NONBLOCK)) flags |= MSG_DONTWAIT;
   if (s->type == SOCK_STREAM) return tcp_sendmsg_closed(s, m, flags);
-  if (s->type == SOCK_DGRAM && s->protocol != IPPROTO_ICMP) {
+  if (s->type == SOCK_RAW) r = raw_sendmsg(s, m, (size_t) len, flags);
+  else {
     if (inet_autobind(s)) return -EAGAIN;
-    r = udp_sendmsg(s, m, (size_t) len, flags);
-  } else r = raw_sendmsg_unmodelled(s, m, (size_t) len, flags);
+    r = s->protocol == IPPROTO_ICMP ? ping_sendmsg(s, m, (size_t) len, flags) :
+      udp_sendmsg(s, m, (size_t) len, flags);
+  }
   net_run();
   return r;
 }
@@ -2565,12 +2784,17 @@ answers |msg_flags| (with the caller's |MSG_CMSG_CLOEXEC| kept),
 |msg_controllen| (the bytes of control messages written) and, when it has
 a name buffer, |msg_namelen| (16, or 0 when the protocol gave no name); a
 failed call writes none of them.  The terminal has no input: a read from
-it would wait forever.
+it would wait forever.  The buffer the protocol writes the name into is
+not cleared first: only the |klen| bytes the protocol wrote are copied
+out.
 
 \kernel{|recvfrom| with address length 4 copies 4 bytes and sets 16; with
 $-1$ it is |EINVAL| and the datagram is gone; with a null length pointer
 |EFAULT|, gone too; |recvmsg| with |msg_namelen| $-1$ is |EINVAL| and the
-datagram stays; |msg_namelen| 200 comes back 16; |MSG_CMSG_CLOEXEC|
+datagram stays; |msg_namelen| 200 comes back 16; a name buffer with
+|msg_namelen| 0 gets no byte of the name, with 4 or 15 the first 4 or 15,
+and |msg_namelen| comes back 16 each time, on UDP, raw and ping sockets
+alike (script \.{udp/recvmsg-namelen.sr}); |MSG_CMSG_CLOEXEC|
 shows in |msg_flags|; |read| of 0 bytes returns 0 and the datagram
 stays; |readv| of 1025 pieces is |EINVAL|.}
 
@@ -2586,7 +2810,8 @@ ssize_t sr_readv(int fd, const struct iovec *iov, int iovcnt);
 static ssize_t sock_recvmsg(sr_sock *s, struct msghdr *m, int flags, socklen_t *namelen,
   struct sr_cmsg_out *co);
 
-@ The protocol's receive.
+@ The protocol's receive: raw and ping sockets have their own
+(|raw_recvmsg|, chapter {\it Raw sockets\/}).
 
 @c
 static ssize_t sock_recvmsg(sr_sock *s, struct msghdr *m, int flags, socklen_t *namelen,
@@ -2596,6 +2821,8 @@ static ssize_t sock_recvmsg(sr_sock *s, struct msghdr *m, int flags, socklen_t *
   if (len < 0) return len;
   if (s->file && (s->file->flags & O_NONBLOCK)) flags |= MSG_DONTWAIT;
   if (s->type == SOCK_STREAM) r = tcp_recvmsg_closed(s, m, (size_t) len, flags, namelen, co);
+  else if (s->type == SOCK_RAW || s->protocol == IPPROTO_ICMP)
+    r = raw_recvmsg(s, m, (size_t) len, flags, namelen, co);
   else r = udp_recvmsg(s, m, (size_t) len, flags, namelen, co);
   net_run();
   return r;
@@ -2616,7 +2843,6 @@ ssize_t sr_recvfrom(int fd, void *buf, size_t len, int flags,
   world_ready();
   if (!(s = sock_lookup(fd, &err))) return sys_return(err);
   memset(&m, 0, sizeof m);
-  memset(&a, 0, sizeof a);
   v.iov_base = buf;
   v.iov_len = len > SR_MAX_RW_COUNT ? SR_MAX_RW_COUNT : len;
   m.msg_iov = &v;
@@ -2651,7 +2877,6 @@ ssize_t sr_recvmsg(int fd, struct msghdr *msg, int flags)
   if (msg->msg_name && (int) msg->msg_namelen < 0) return sys_return(-EINVAL);
   if (msg->msg_iovlen > SR_UIO_MAXIOV) return sys_return(-EMSGSIZE);
   if (msg->msg_iovlen && !msg->msg_iov) return sys_return(-EFAULT);
-  memset(&a, 0, sizeof a);
   m = *msg;
   m.msg_name = msg->msg_name ? &a : NULL;
   m.msg_flags = flags & MSG_CMSG_CLOEXEC;
@@ -2767,58 +2992,6 @@ static ssize_t tcp_recvmsg_closed(sr_sock *s, struct msghdr *m, size_t len, int 
   }
   if (s->shutdown & SR_RCV_SHUTDOWN) return 0;
   return -ENOTCONN;
-}
-
-@ Raw and ping sockets receive through the datagram path above --- nothing
-is ever queued for them, the model delivering no datagram to them --- and
-their sends are checked as |raw_sendmsg| and |ping_v4_sendmsg| check them
-and then refused with |EOPNOTSUPP|: the model does not send on them.
-@^model limits@>
-
-A raw socket checks the size, |MSG_OOB|, the address (a family other than
-\.{AF\_INET} and \.{AF\_UNSPEC} is refused) and a missing destination.  A
-ping socket first checks the size and that the message holds at least an
-ICMP header (8 bytes, |EINVAL|), then |MSG_OOB|, then reads the header
-(|EFAULT|) and wants an echo request of code 0 (|EINVAL|); only then the
-address, which must be \.{AF\_INET} itself (|EAFNOSUPPORT|), or a
-destination it is connected to.
-
-\kernel{an ICMP raw socket: |send| without an address is |EDESTADDRREQ|,
-|recv| with |MSG_DONTWAIT| |EAGAIN|.  A ping socket: ``abc'' is |EINVAL|,
-with |MSG_OOB| too; ``hellohello'' is |EINVAL|; an echo request without an
-address |EDESTADDRREQ|, with |MSG_OOB| |EOPNOTSUPP|, to \.{AF\_UNSPEC}
-|EAFNOSUPPORT|, with an address of 8 bytes |EINVAL|, of code 1 |EINVAL|;
-70000 bytes |EMSGSIZE|; a header in a null buffer |EFAULT| (scripts found
-by \.{sr-fuzz}).}
-
-@<Private function prototypes@>=
-static ssize_t raw_sendmsg_unmodelled(sr_sock *s, const struct msghdr *m, size_t len,
-  int flags);
-
-@ @c
-static ssize_t raw_sendmsg_unmodelled(sr_sock *s, const struct msghdr *m, size_t len,
-  int flags)
-{
-  const struct sockaddr_in *usin = m->msg_name;
-  bool ping = s->type == SOCK_DGRAM;
-  if (len > 0xFFFF) return -EMSGSIZE;
-  if (ping) @<Check the ICMP header of a ping socket's message@>@;
-  if (flags & MSG_OOB) return -EOPNOTSUPP;
-  if (usin) {
-    if (m->msg_namelen < (socklen_t) sizeof *usin) return -EINVAL;
-    if (usin->sin_family != AF_INET && (ping || usin->sin_family != AF_UNSPEC))
-      return -EAFNOSUPPORT;
-  } else if (!s->connected) return -EDESTADDRREQ;
-  return -EOPNOTSUPP;
-}
-
-@ @<Check the ICMP header of a ping socket's message@>=
-{
-  uint8_t h[8];
-  if (len < sizeof h) return -EINVAL;
-  if (flags & MSG_OOB) return -EOPNOTSUPP;
-  if (!iov_gather(m, 0, h, sizeof h)) return -EFAULT;
-  if (h[0] != ICMP_ECHO || h[1] != 0) return -EINVAL;
 }
 
 @*1 Releasing a socket's queues.

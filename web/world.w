@@ -164,6 +164,7 @@ enum { SR_RT_UNICAST, SR_RT_LOCAL, SR_RT_BROADCAST, SR_RT_MULTICAST,
 enum { SR_TABLE_LOCAL, SR_TABLE_MAIN };
 struct sr_route {
   uint32_t dst; /* network byte order */
+  uint32_t mask; /* the prefix as a mask, network byte order */
   int prefixlen;
   uint32_t gw, prefsrc;
   int ifindex;
@@ -189,13 +190,23 @@ struct sr_host {
 
 @ Building a host.  Interfaces and routes are added with the helpers
 below; both grow their arrays geometrically.  Allocation failure is fatal
-for the model, as it would be for a kernel that cannot boot.
+for the model, as it would be for a kernel that cannot boot.  |xmalloc|
+leaves the memory as it finds it, for the data path, whose buffers are
+filled at once and made too often to be cleared first.
 
 @<Private function prototypes@>=
 static void *xcalloc(size_t n, size_t size);
+static void *xmalloc(size_t size);
 static void *xrealloc(void *p, size_t n, size_t size);
 
 @ @c
+static void *xmalloc(size_t size)
+{
+  void *p = malloc(size ? size : 1);
+  if (!p) { fputs("sockref: out of memory\n", stderr); abort(); }
+  return p;
+}
+
 static void *xcalloc(size_t n, size_t size)
 {
   void *p = calloc(n ? n : 1, size ? size : 1);
@@ -335,6 +346,7 @@ static int route_add(sr_host *h, int table, int type, uint32_t dst,
   h->nroutes++;
   r = &h->routes[i];
   r->dst = dst;
+  r->mask = prefix_mask(prefixlen);
   r->prefixlen = prefixlen;
   r->gw = gw;
   r->ifindex = ifindex;
@@ -360,7 +372,9 @@ every route through a gateway), and when the flow names an output
 interface a route through another interface is skipped.  A route of an
 error type stops the lookup with its error: |EHOSTUNREACH| for
 \.{unreachable}, |EINVAL| for \.{blackhole}, |EACCES| for
-\.{prohibit}.  No route at all is |ENETUNREACH|.
+\.{prohibit}.  No route at all is |ENETUNREACH|.  Every send and every
+arrival looks a route up, so each route keeps its prefix as a mask, made
+once when the route is added.
 
 @<Private function prototypes@>=
 static const sr_route *fib_lookup(sr_host *h, uint32_t dst, int oif,
@@ -373,7 +387,7 @@ static const sr_route *fib_lookup(sr_host *h, uint32_t dst, int oif,
 {
   for (int i = 0; i < h->nroutes; i++) {
     const sr_route *r = &h->routes[i];
-    if ((dst & prefix_mask(r->prefixlen)) != r->dst) continue;
+    if ((dst & r->mask) != r->dst) continue;
     if (r->scope < scope) continue;
     switch (r->type) {
     case SR_RT_UNREACHABLE: *err = -EHOSTUNREACH; return NULL;
