@@ -717,7 +717,7 @@ return any_len(g,natural);
 }
 
 /*:44*//*59:*/
-#line 1337 "web/fuzzgen.w"
+#line 1342 "web/fuzzgen.w"
 
 static long long name_len(fg_gen*g)
 {
@@ -863,7 +863,7 @@ else line(g,"fcntl(%d, %d, 0)",fd,PICK(g->r,((const int[]){-1,999,1200,2000,1234
 }
 
 /*:50*//*53:*/
-#line 1125 "web/fuzzgen.w"
+#line 1128 "web/fuzzgen.w"
 
 static void gen_ioctl(fg_gen*g)
 {
@@ -878,7 +878,9 @@ bool generic= !strcmp(req,"FIOCLEX")||!strcmp(req,"FIONCLEX");
 bool owner= strstr(req,"OWN")||strstr(req,"PGRP");
 bool queue= !generic&&!owner&&strcmp(req,"FIONBIO")&&strcmp(req,"FIOASYNC");
 int fd= queue?data_fd(g,false):pick_fd(g,generic);
-const char*v= owner?PICK(g->r,owners):PICK(g->r,flags);
+bool stamp= !strncmp(req,"SIOCGSTAMP",10);
+const char*v= owner?PICK(g->r,owners):stamp?(chance(g->r,85)?"[0, 0, 0, 0]":"NULL"):
+PICK(g->r,flags);
 const fg_file*f= file_of(g,fd);
 line(g,"ioctl(%d, %s, %s)",fd,req,v);
 if(f&&!strcmp(req,"FIONBIO")&&strcmp(v,"NULL"))
@@ -886,7 +888,7 @@ g->file[g->fd[fd]].nonblock= strcmp(v,"[0]")!=0;
 }
 
 /*:53*//*54:*/
-#line 1148 "web/fuzzgen.w"
+#line 1153 "web/fuzzgen.w"
 
 static void gen_pread(fg_gen*g)
 {
@@ -899,7 +901,7 @@ line(g,"pwrite(%d, \"abc\", %d, %d)",pick_fd(g,false),PICK(g->r,((const int[]){0
 }
 
 /*:54*//*55:*/
-#line 1175 "web/fuzzgen.w"
+#line 1180 "web/fuzzgen.w"
 
 static const char*other_level(fg_gen*g)
 {
@@ -920,7 +922,7 @@ return PICK(g->r,((const char*const[]){"0","100","199","200","205","209","210","
 }
 
 /*:55*//*56:*/
-#line 1236 "web/fuzzgen.w"
+#line 1241 "web/fuzzgen.w"
 
 static bool policy_forbids(const fg_gen*g,const fg_option*o)
 {
@@ -961,7 +963,7 @@ line(g,"getsockopt(%d, %s, %s, ?, [%lld])",fd,lvl,unknown_name(g,lvl),any_len(g,
 }
 
 /*:56*//*57:*/
-#line 1280 "web/fuzzgen.w"
+#line 1285 "web/fuzzgen.w"
 
 static void read_option(fg_gen*g,int fd,const fg_option*o)
 {
@@ -980,7 +982,7 @@ else line(g,"getsockopt(%d, %s, %s, %s, [%lld])",fd,o->level,o->name,val,len);
 }
 
 /*:57*//*58:*/
-#line 1303 "web/fuzzgen.w"
+#line 1308 "web/fuzzgen.w"
 
 static void gen_bind(fg_gen*g)
 {
@@ -1008,7 +1010,7 @@ line(g,"listen(%d, %d)",pick_fd(g,true),PICK(g->r,((const int[]){0,1,5,128,-1,40
 }
 
 /*:58*//*60:*/
-#line 1344 "web/fuzzgen.w"
+#line 1349 "web/fuzzgen.w"
 
 static void name_call(fg_gen*g,const char*call)
 {
@@ -1022,7 +1024,7 @@ static void gen_getsockname(fg_gen*g){name_call(g,"getsockname");}
 static void gen_getpeername(fg_gen*g){name_call(g,"getpeername");}
 
 /*:60*//*61:*/
-#line 1364 "web/fuzzgen.w"
+#line 1369 "web/fuzzgen.w"
 
 static const char*send_flags(fg_gen*g,fg_text*t)
 {
@@ -1062,7 +1064,7 @@ line(g,"write(%d, %s, %lld)",data_fd(g,false),d,len);
 }
 
 /*:61*//*62:*/
-#line 1407 "web/fuzzgen.w"
+#line 1412 "web/fuzzgen.w"
 
 static void gen_sendmsg(fg_gen*g)
 {
@@ -1092,7 +1094,7 @@ line(g,"sendmsg(%d, %s, %s)",data_fd(g,true),msg,send_flags(g,&t));
 }
 
 /*:62*//*63:*/
-#line 1435 "web/fuzzgen.w"
+#line 1440 "web/fuzzgen.w"
 
 static void gen_writev(fg_gen*g)
 {
@@ -1107,7 +1109,7 @@ line(g,"writev(%d, %s, %d)",data_fd(g,false),iov,chance(g->r,85)?n:PICK(g->r,((c
 }
 
 /*:63*//*64:*/
-#line 1455 "web/fuzzgen.w"
+#line 1460 "web/fuzzgen.w"
 
 static const char*recv_flags(fg_gen*g,fg_text*t)
 {
@@ -1148,7 +1150,7 @@ chance(g->r,70)?"?":"NULL",PICK(g->r,((const int[]){0,16,20,64,256,1024})),recv_
 }
 
 /*:64*//*65:*/
-#line 1498 "web/fuzzgen.w"
+#line 1503 "web/fuzzgen.w"
 
 static int nonblocking_fd(fg_gen*g)
 {
@@ -1174,7 +1176,7 @@ n==2?", {iov_base=?, iov_len=3}":"",chance(g->r,85)?n:PICK(g->r,((const int[]){-
 }
 
 /*:65*//*66:*/
-#line 1524 "web/fuzzgen.w"
+#line 1529 "web/fuzzgen.w"
 
 static void gen_shutdown(fg_gen*g)
 {
@@ -1182,7 +1184,7 @@ line(g,"shutdown(%d, %s)",pick_fd(g,true),PICK(g->r,((const char*const[]){"SHUT_
 }
 
 /*:66*//*67:*/
-#line 1539 "web/fuzzgen.w"
+#line 1544 "web/fuzzgen.w"
 
 static void gen_poll(fg_gen*g)
 {
@@ -1211,7 +1213,7 @@ chance(g->r,85)?hi+1:PICK(g->r,((const int[]){0,-1,1,1024})),a,b,chance(g->r,50)
 }
 
 /*:67*//*68:*/
-#line 1575 "web/fuzzgen.w"
+#line 1580 "web/fuzzgen.w"
 
 static void gen_setuid(fg_gen*g)
 {
@@ -1241,7 +1243,7 @@ if(!strcmp(c,"CAP_SETUID"))g->cap_setuid= false;
 }
 
 /*:68*//*69:*/
-#line 1608 "web/fuzzgen.w"
+#line 1613 "web/fuzzgen.w"
 
 static void write_ping_range(fg_gen*g,const char*v);
 
@@ -1260,7 +1262,7 @@ if(!strcmp(tunables[i].name,"net.core.optmem_max"))g->optmem_written= true;
 }
 
 /*:69*//*70:*/
-#line 1634 "web/fuzzgen.w"
+#line 1639 "web/fuzzgen.w"
 
 static void write_ping_range(fg_gen*g,const char*v)
 {
@@ -1300,7 +1302,7 @@ line(g,"signal_count(%d)",PICK(g->r,((const int[]){29,23,13,0,65})));
 }
 
 /*:70*//*71:*/
-#line 1678 "web/fuzzgen.w"
+#line 1683 "web/fuzzgen.w"
 
 static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 {"socket",gen_socket,10},{"socketpair",gen_socketpair,1},{"close",gen_close,3},
@@ -1318,7 +1320,7 @@ static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 #define NCALLS ((int) (sizeof calls / sizeof calls[0]))
 
 /*:71*//*72:*/
-#line 1697 "web/fuzzgen.w"
+#line 1702 "web/fuzzgen.w"
 
 static bool call_enabled(const fg_gen*g,const char*name)
 {
@@ -1331,7 +1333,7 @@ return false;
 #line 61 "web/fuzzgen.w"
 
 /*74:*/
-#line 1715 "web/fuzzgen.w"
+#line 1720 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines)
 {
@@ -1350,7 +1352,7 @@ w-= calls[i].weight;
 }
 
 /*:74*//*75:*/
-#line 1742 "web/fuzzgen.w"
+#line 1747 "web/fuzzgen.w"
 
 void fg_close_all(fg_gen*g)
 {
@@ -1379,7 +1381,7 @@ line(g,"sysctl_set(\"%s\", \"%s\\n\")",tunables[i].name,v);
 }
 
 /*:75*//*78:*/
-#line 1783 "web/fuzzgen.w"
+#line 1788 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled)
 {
@@ -1390,7 +1392,7 @@ enabled[c]= false;
 for(i= 0;i<NCALLS&&strcmp(calls[i].name,ss_call_name(c));i++);
 if(i==NCALLS)continue;
 /*79:*/
-#line 1797 "web/fuzzgen.w"
+#line 1802 "web/fuzzgen.w"
 
 {
 fg_rand r;
@@ -1411,7 +1413,7 @@ free(b.p);
 }
 
 /*:79*/
-#line 1792 "web/fuzzgen.w"
+#line 1797 "web/fuzzgen.w"
 
 }
 ss_outcome_free(o,false);

@@ -260,13 +260,13 @@ OPT_STORE_INT_FIELD};
 #define SR_LOOPBACK_IFINDEX 1
 
 /*:364*//*415:*/
-#line 1099 "web/ip.w"
+#line 1101 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
 /*:415*//*420:*/
-#line 1196 "web/ip.w"
+#line 1198 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
@@ -304,12 +304,12 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:476*//*538:*/
-#line 1924 "web/bind.w"
+/*:476*//*539:*/
+#line 1952 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:538*//*556:*/
+/*:539*//*557:*/
 #line 105 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
@@ -317,7 +317,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:556*//*558:*/
+/*:557*//*559:*/
 #line 141 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
@@ -326,63 +326,63 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:558*//*566:*/
+/*:559*//*567:*/
 #line 288 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:566*//*592:*/
+/*:567*//*593:*/
 #line 903 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:592*//*617:*/
-#line 1394 "web/udp.w"
+/*:593*//*619:*/
+#line 1415 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:617*//*633:*/
-#line 1749 "web/udp.w"
+/*:619*//*634:*/
+#line 1754 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:633*//*639:*/
-#line 1882 "web/udp.w"
+/*:634*//*640:*/
+#line 1887 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:639*//*674:*/
-#line 2617 "web/udp.w"
+/*:640*//*675:*/
+#line 2622 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:674*//*680:*/
-#line 2729 "web/udp.w"
+/*:675*//*681:*/
+#line 2734 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:680*//*700:*/
+/*:681*//*701:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:700*//*717:*/
+/*:701*//*718:*/
 #line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:717*//*725:*/
+/*:718*//*726:*/
 #line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:725*//*733:*/
+/*:726*//*734:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -390,13 +390,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:733*//*779:*/
+/*:734*//*780:*/
 #line 955 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:779*/
+/*:780*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -471,12 +471,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*721:*/
+/*722:*/
 #line 462 "web/poll.w"
 
 int kmax;
 
-/*:721*/
+/*:722*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -507,11 +507,17 @@ struct sr_rpgroup*rp;
 int rp_index;
 
 /*:445*//*523:*/
-#line 1597 "web/bind.w"
+#line 1601 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:523*/
+/*:523*//*524:*/
+#line 1624 "web/bind.w"
+
+uint32_t fl_daddr,fl_saddr;
+uint16_t fl_dport;
+
+/*:524*/
 #line 20 "web/socket.w"
 
 /*84:*/
@@ -568,14 +574,14 @@ int mc_count;
 #line 22 "web/socket.w"
 
 /*380:*/
-#line 372 "web/ip.w"
+#line 374 "web/ip.w"
 
 uint16_t inet_id;
 
 /*:380*/
 #line 23 "web/socket.w"
 
-/*555:*/
+/*556:*/
 #line 90 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -592,22 +598,22 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:555*//*620:*/
-#line 1464 "web/udp.w"
+/*:556*//*622:*/
+#line 1486 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:620*//*696:*/
-#line 3036 "web/udp.w"
+/*:622*//*697:*/
+#line 3041 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:696*/
+/*:697*/
 #line 24 "web/socket.w"
 
-/*730:*/
+/*731:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -615,7 +621,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:730*/
+/*:731*/
 #line 25 "web/socket.w"
 
 };
@@ -798,7 +804,7 @@ bool mtu_locked;
 };
 
 /*:363*//*374:*/
-#line 273 "web/ip.w"
+#line 275 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -808,7 +814,7 @@ uint64_t expires_ns;
 }sr_pmtu;
 
 /*:374*//*379:*/
-#line 344 "web/ip.w"
+#line 346 "web/ip.w"
 
 struct sr_ipout{
 uint8_t protocol,ttl,tos;
@@ -822,7 +828,7 @@ sr_sock*sk;
 };
 
 /*:379*//*395:*/
-#line 677 "web/ip.w"
+#line 679 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -843,7 +849,7 @@ sr_pkt**pkt;
 };
 
 /*:395*//*400:*/
-#line 828 "web/ip.w"
+#line 830 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -861,7 +867,7 @@ int rt_type;
 }sr_fragq;
 
 /*:400*//*421:*/
-#line 1201 "web/ip.w"
+#line 1203 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -869,7 +875,7 @@ uint64_t tokens,last;
 }sr_peer;
 
 /*:421*//*432:*/
-#line 1339 "web/ip.w"
+#line 1341 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -918,7 +924,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:486*//*553:*/
+/*:486*//*554:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -939,21 +945,21 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*581:*/
+/*582:*/
 #line 717 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:581*/
+/*:582*/
 #line 55 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:553*//*554:*/
+/*:554*//*555:*/
 #line 70 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
@@ -962,7 +968,7 @@ _Static_assert(offsetof(sr_dgram,wire_opt)==offsetof(sr_dgram,opt)+SR_MAX_IPOPTL
 _Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
 
-/*:554*//*563:*/
+/*:555*//*564:*/
 #line 252 "web/udp.w"
 
 struct udp_arrival{
@@ -973,7 +979,7 @@ bool sole;
 int truesize;
 };
 
-/*:563*//*593:*/
+/*:564*//*594:*/
 #line 909 "web/udp.w"
 
 struct sr_ipcm{
@@ -988,14 +994,12 @@ int gso_size;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:593*//*621:*/
-#line 1467 "web/udp.w"
+/*:594*//*623:*/
+#line 1489 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
 struct sr_rtres rt;
-uint32_t daddr;
-uint16_t dport;
 uint8_t opt[SR_MAX_IPOPTLEN];
 int optlen,mtu;
 size_t len;
@@ -1003,15 +1007,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:621*//*636:*/
-#line 1820 "web/udp.w"
+/*:623*//*637:*/
+#line 1825 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:636*/
+/*:637*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1047,20 +1051,20 @@ int nlans;
 sr_capture*cap;
 int ncaps;
 
-/*:439*//*661:*/
-#line 2359 "web/udp.w"
+/*:439*//*662:*/
+#line 2364 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:661*/
+/*:662*/
 #line 45 "web/world.w"
 
-/*727:*/
+/*728:*/
 #line 552 "web/poll.w"
 
 uint64_t calls;
 
-/*:727*/
+/*:728*/
 #line 46 "web/world.w"
 
 };
@@ -1087,29 +1091,29 @@ uint64_t*reserved_ports;
 sr_htab neigh;
 
 /*:357*//*375:*/
-#line 281 "web/ip.w"
+#line 283 "web/ip.w"
 
 sr_htab pmtu;
 
 /*:375*//*381:*/
-#line 375 "web/ip.w"
+#line 377 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
 /*:381*//*401:*/
-#line 844 "web/ip.w"
+#line 846 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
 /*:401*//*422:*/
-#line 1207 "web/ip.w"
+#line 1209 "web/ip.w"
 
 sr_htab peers;
 
 /*:422*//*430:*/
-#line 1333 "web/ip.w"
+#line 1335 "web/ip.w"
 
 sr_htab mc;
 
@@ -1120,17 +1124,17 @@ struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:454*//*734:*/
+/*:454*//*735:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:734*//*771:*/
+/*:735*//*772:*/
 #line 861 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:771*/
+/*:772*/
 #line 188 "web/world.w"
 
 };
@@ -1148,13 +1152,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*726:*/
+/*:70*//*727:*/
 #line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:726*/
+/*:727*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1531,13 +1535,13 @@ static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
 /*:365*//*371:*/
-#line 216 "web/ip.w"
+#line 218 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
 /*:371*//*377:*/
-#line 287 "web/ip.w"
+#line 289 "web/ip.w"
 
 static void hent_free(sr_hent*e);
 static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
@@ -1545,13 +1549,13 @@ SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
 /*:377*//*383:*/
-#line 385 "web/ip.w"
+#line 387 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
 /*:383*//*385:*/
-#line 424 "web/ip.w"
+#line 426 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
@@ -1561,24 +1565,24 @@ static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
 /*:385*//*388:*/
-#line 539 "web/ip.w"
+#line 541 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
 /*:388*//*390:*/
-#line 590 "web/ip.w"
+#line 592 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
 /*:390*//*393:*/
-#line 643 "web/ip.w"
+#line 645 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
 /*:393*//*396:*/
-#line 696 "web/ip.w"
+#line 698 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1587,55 +1591,55 @@ static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
 /*:396*//*403:*/
-#line 851 "web/ip.w"
+#line 853 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
 /*:403*//*409:*/
-#line 963 "web/ip.w"
+#line 965 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
 /*:409*//*412:*/
-#line 1030 "web/ip.w"
+#line 1032 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:412*//*416:*/
-#line 1103 "web/ip.w"
+#line 1105 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
 /*:416*//*418:*/
-#line 1147 "web/ip.w"
+#line 1149 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
 /*:418*//*424:*/
-#line 1213 "web/ip.w"
+#line 1215 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
 /*:424*//*426:*/
-#line 1263 "web/ip.w"
+#line 1265 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
 /*:426*//*428:*/
-#line 1307 "web/ip.w"
+#line 1309 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
 /*:428*//*433:*/
-#line 1345 "web/ip.w"
+#line 1347 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
@@ -1789,22 +1793,22 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:519*//*525:*/
-#line 1615 "web/bind.w"
+/*:519*//*526:*/
+#line 1643 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:525*//*532:*/
-#line 1794 "web/bind.w"
+/*:526*//*533:*/
+#line 1822 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:532*//*533:*/
-#line 1825 "web/bind.w"
+/*:533*//*534:*/
+#line 1853 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1818,8 +1822,8 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:533*//*536:*/
-#line 1877 "web/bind.w"
+/*:534*//*537:*/
+#line 1905 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1828,52 +1832,52 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:536*//*542:*/
-#line 2051 "web/bind.w"
+/*:537*//*543:*/
+#line 2079 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:542*//*545:*/
-#line 2121 "web/bind.w"
+/*:543*//*546:*/
+#line 2149 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:545*//*549:*/
-#line 2179 "web/bind.w"
+/*:546*//*550:*/
+#line 2207 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:549*//*550:*/
-#line 2193 "web/bind.w"
+/*:550*//*551:*/
+#line 2221 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:550*//*559:*/
+/*:551*//*560:*/
 #line 148 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:559*//*562:*/
+/*:560*//*563:*/
 #line 246 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:562*//*564:*/
+/*:563*//*565:*/
 #line 261 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:564*//*567:*/
+/*:565*//*568:*/
 #line 298 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:567*//*569:*/
+/*:568*//*570:*/
 #line 336 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
@@ -1883,31 +1887,31 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:569*//*572:*/
+/*:570*//*573:*/
 #line 459 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:572*//*574:*/
+/*:573*//*575:*/
 #line 500 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:574*//*576:*/
+/*:575*//*577:*/
 #line 526 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:576*//*579:*/
+/*:577*//*580:*/
 #line 639 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:579*//*582:*/
+/*:580*//*583:*/
 #line 722 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -1915,47 +1919,47 @@ int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:582*//*585:*/
+/*:583*//*586:*/
 #line 780 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:585*//*587:*/
+/*:586*//*588:*/
 #line 811 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:587*//*589:*/
+/*:588*//*590:*/
 #line 849 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:589*//*591:*/
+/*:590*//*592:*/
 #line 897 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:591*//*597:*/
-#line 997 "web/udp.w"
+/*:592*//*598:*/
+#line 998 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:597*//*600:*/
-#line 1038 "web/udp.w"
+/*:598*//*602:*/
+#line 1059 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:600*//*603:*/
-#line 1082 "web/udp.w"
+/*:602*//*605:*/
+#line 1103 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:603*//*605:*/
-#line 1125 "web/udp.w"
+/*:605*//*607:*/
+#line 1146 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -1968,46 +1972,45 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:605*//*611:*/
-#line 1276 "web/udp.w"
+/*:607*//*613:*/
+#line 1297 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:611*//*613:*/
-#line 1320 "web/udp.w"
+/*:613*//*615:*/
+#line 1341 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:613*//*615:*/
-#line 1344 "web/udp.w"
+/*:615*//*617:*/
+#line 1365 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:615*//*618:*/
-#line 1397 "web/udp.w"
+/*:617*//*620:*/
+#line 1418 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:618*//*622:*/
-#line 1480 "web/udp.w"
+/*:620*//*624:*/
+#line 1500 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
-const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
-const uint8_t*opt,int optlen,int mtu);
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
+int mtu);
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 static void udp_cork_discard(sr_sock*s);
-static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
-/*:622*//*628:*/
-#line 1617 "web/udp.w"
+/*:624*//*629:*/
+#line 1622 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2018,24 +2021,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:628*//*629:*/
-#line 1634 "web/udp.w"
+/*:629*//*630:*/
+#line 1639 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:629*//*635:*/
-#line 1813 "web/udp.w"
+/*:630*//*636:*/
+#line 1818 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:635*//*640:*/
-#line 1911 "web/udp.w"
+/*:636*//*641:*/
+#line 1916 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:640*//*642:*/
-#line 1930 "web/udp.w"
+/*:641*//*643:*/
+#line 1935 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2043,102 +2046,102 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:642*//*645:*/
-#line 2022 "web/udp.w"
+/*:643*//*646:*/
+#line 2027 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:645*//*647:*/
-#line 2063 "web/udp.w"
+/*:646*//*648:*/
+#line 2068 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:647*//*649:*/
-#line 2118 "web/udp.w"
+/*:648*//*650:*/
+#line 2123 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:649*//*651:*/
-#line 2154 "web/udp.w"
+/*:650*//*652:*/
+#line 2159 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:651*//*653:*/
-#line 2198 "web/udp.w"
+/*:652*//*654:*/
+#line 2203 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:653*//*657:*/
-#line 2273 "web/udp.w"
+/*:654*//*658:*/
+#line 2278 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:657*//*662:*/
-#line 2362 "web/udp.w"
+/*:658*//*663:*/
+#line 2367 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:662*//*664:*/
-#line 2401 "web/udp.w"
+/*:663*//*665:*/
+#line 2406 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:664*//*666:*/
-#line 2440 "web/udp.w"
+/*:665*//*667:*/
+#line 2445 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:666*//*668:*/
-#line 2480 "web/udp.w"
+/*:667*//*669:*/
+#line 2485 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:668*//*675:*/
-#line 2621 "web/udp.w"
+/*:669*//*676:*/
+#line 2626 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:675*//*682:*/
-#line 2749 "web/udp.w"
+/*:676*//*683:*/
+#line 2754 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:682*//*685:*/
-#line 2809 "web/udp.w"
+/*:683*//*686:*/
+#line 2814 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:685*//*690:*/
-#line 2911 "web/udp.w"
+/*:686*//*691:*/
+#line 2916 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:690*//*692:*/
-#line 2964 "web/udp.w"
+/*:691*//*693:*/
+#line 2969 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:692*//*694:*/
-#line 3001 "web/udp.w"
+/*:693*//*695:*/
+#line 3006 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:694*//*697:*/
-#line 3041 "web/udp.w"
+/*:695*//*698:*/
+#line 3046 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:697*//*701:*/
+/*:698*//*702:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2146,13 +2149,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:701*//*704:*/
+/*:702*//*705:*/
 #line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:704*//*706:*/
+/*:705*//*707:*/
 #line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2160,24 +2163,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:706*//*712:*/
+/*:707*//*713:*/
 #line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:712*//*714:*/
+/*:713*//*715:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:714*//*718:*/
+/*:715*//*719:*/
 #line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:718*//*723:*/
+/*:719*//*724:*/
 #line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2186,84 +2189,84 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:723*//*731:*/
+/*:724*//*732:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:731*//*737:*/
+/*:732*//*738:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:737*//*739:*/
+/*:738*//*740:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:739*//*741:*/
+/*:740*//*742:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:741*//*743:*/
+/*:742*//*744:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:743*//*745:*/
+/*:744*//*746:*/
 #line 275 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:745*//*747:*/
+/*:746*//*748:*/
 #line 315 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:747*//*749:*/
+/*:748*//*750:*/
 #line 353 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:749*//*751:*/
+/*:750*//*752:*/
 #line 445 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:751*//*754:*/
+/*:752*//*755:*/
 #line 484 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:754*//*759:*/
+/*:755*//*760:*/
 #line 565 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:759*//*761:*/
+/*:760*//*762:*/
 #line 635 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:761*//*764:*/
+/*:762*//*765:*/
 #line 686 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:764*//*767:*/
+/*:765*//*768:*/
 #line 756 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2271,46 +2274,46 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:767*//*769:*/
+/*:768*//*770:*/
 #line 799 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:769*//*772:*/
+/*:770*//*773:*/
 #line 864 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:772*//*777:*/
+/*:773*//*778:*/
 #line 942 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:777*//*781:*/
+/*:778*//*782:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:781*//*783:*/
+/*:782*//*784:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:783*//*785:*/
+/*:784*//*786:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:785*//*787:*/
+/*:786*//*788:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:787*/
+/*:788*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2637,7 +2640,7 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 #line 624 "web/world.w"
 
 /*382:*/
-#line 382 "web/ip.w"
+#line 384 "web/ip.w"
 
 h->ip_ident= 1;
 
@@ -2844,22 +2847,22 @@ sr_host*fh= W->host[i];
 htab_free(&fh->neigh,neigh_free);
 
 /*:358*//*376:*/
-#line 284 "web/ip.w"
+#line 286 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
 /*:376*//*402:*/
-#line 848 "web/ip.w"
+#line 850 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
 /*:402*//*423:*/
-#line 1210 "web/ip.w"
+#line 1212 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
 /*:423*//*431:*/
-#line 1336 "web/ip.w"
+#line 1338 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
@@ -2868,12 +2871,12 @@ htab_free(&fh->mc,hent_free);
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:461*//*735:*/
+/*:461*//*736:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:735*/
+/*:736*/
 #line 833 "web/world.w"
 
 free(fh->ifs);
@@ -3185,7 +3188,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*722:*/
+/*723:*/
 #line 465 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3194,7 +3197,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:722*/
+/*:723*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3406,12 +3409,12 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*557:*/
+/*:170*//*558:*/
 #line 115 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:557*/
+/*:558*/
 #line 291 "web/socket.w"
 
 /*97:*/
@@ -3432,12 +3435,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:447*//*736:*/
+/*:447*//*737:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:736*/
+/*:737*/
 #line 292 "web/socket.w"
 
 return s;
@@ -3559,8 +3562,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*670:*/
-#line 2514 "web/udp.w"
+/*671:*/
+#line 2519 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3579,7 +3582,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:670*/
+/*:671*/
 #line 166 "web/ioctl.w"
 
 }
@@ -6131,7 +6134,7 @@ return 0;
 }
 
 /*:366*//*367:*/
-#line 125 "web/ip.w"
+#line 127 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt)
@@ -6144,23 +6147,23 @@ const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
 /*368:*/
-#line 167 "web/ip.w"
+#line 169 "web/ip.w"
 
 if(saddr){
 if(ipv4_is_multicast(saddr)||ipv4_is_lbcast(saddr)||ipv4_is_zeronet(saddr))
 return-EINVAL;
 if(!oif&&(ipv4_is_multicast(daddr)||ipv4_is_lbcast(daddr))){
-if(!(dev= ip_dev_find(h,saddr)))return-EINVAL;
+if(!(dev= ip_dev_find(h,saddr)))return-ENETUNREACH;
 goto make_route;
 }
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
 /*:368*/
-#line 136 "web/ip.w"
+#line 138 "web/ip.w"
 
 /*369:*/
-#line 178 "web/ip.w"
+#line 180 "web/ip.w"
 
 if(oif){
 if(!(dev= iface_by_index(h,oif)))return-ENODEV;
@@ -6176,7 +6179,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 
 /*:369*/
-#line 137 "web/ip.w"
+#line 139 "web/ip.w"
 
 if(!daddr){
 daddr= saddr;
@@ -6204,7 +6207,7 @@ type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
 /*370:*/
-#line 198 "web/ip.w"
+#line 200 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
 if(ipv4_is_lbcast(daddr))type= SR_RT_BROADCAST;
@@ -6219,13 +6222,13 @@ rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
 /*:370*/
-#line 163 "web/ip.w"
+#line 165 "web/ip.w"
 
 return 0;
 }
 
 /*:367*//*372:*/
-#line 220 "web/ip.w"
+#line 222 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked)
@@ -6243,7 +6246,7 @@ return mtu;
 }
 
 /*:372*//*378:*/
-#line 293 "web/ip.w"
+#line 295 "web/ip.w"
 
 static void hent_free(sr_hent*e)
 {
@@ -6288,7 +6291,7 @@ pm->expires_ns= W->now_ns+
 }
 
 /*:378*//*384:*/
-#line 392 "web/ip.w"
+#line 394 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
 {
@@ -6301,7 +6304,7 @@ sk->inet_id= (uint16_t)rng_next();
 }
 
 /*:384*//*386:*/
-#line 439 "web/ip.w"
+#line 441 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -6355,7 +6358,7 @@ return 0;
 }
 
 /*:386*//*387:*/
-#line 512 "web/ip.w"
+#line 514 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6374,7 +6377,7 @@ ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
 /*:387*//*389:*/
-#line 543 "web/ip.w"
+#line 545 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6413,7 +6416,7 @@ free(pkt);
 }
 
 /*:389*//*391:*/
-#line 594 "web/ip.w"
+#line 596 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6428,7 +6431,7 @@ else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
 /*:391*//*392:*/
-#line 617 "web/ip.w"
+#line 619 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6450,7 +6453,7 @@ return SR_RT_UNICAST;
 }
 
 /*:392*//*394:*/
-#line 646 "web/ip.w"
+#line 648 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6461,7 +6464,7 @@ return false;
 }
 
 /*:394*//*397:*/
-#line 707 "web/ip.w"
+#line 709 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6497,7 +6500,7 @@ free(pkt);
 }
 
 /*:397*//*398:*/
-#line 751 "web/ip.w"
+#line 753 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -6524,7 +6527,7 @@ rx->pkt= NULL;
 }
 
 /*:398*//*399:*/
-#line 782 "web/ip.w"
+#line 784 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6541,7 +6544,7 @@ return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
 /*:399*//*404:*/
-#line 856 "web/ip.w"
+#line 858 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6559,7 +6562,7 @@ fragq_free(&q->h);
 }
 
 /*:404*//*405:*/
-#line 874 "web/ip.w"
+#line 876 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6587,7 +6590,7 @@ return q;
 }
 
 /*:405*//*406:*/
-#line 902 "web/ip.w"
+#line 904 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6601,7 +6604,7 @@ if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
 /*407:*/
-#line 930 "web/ip.w"
+#line 932 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6617,11 +6620,11 @@ q->len= end;
 if(end<=off)goto discard;
 
 /*:407*/
-#line 914 "web/ip.w"
+#line 916 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
 /*408:*/
-#line 944 "web/ip.w"
+#line 946 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6639,7 +6642,7 @@ return NULL;
 }
 
 /*:408*/
-#line 916 "web/ip.w"
+#line 918 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6655,7 +6658,7 @@ return NULL;
 }
 
 /*:406*//*410:*/
-#line 966 "web/ip.w"
+#line 968 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -6677,7 +6680,7 @@ return whole;
 }
 
 /*:410*//*411:*/
-#line 989 "web/ip.w"
+#line 991 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6690,7 +6693,7 @@ fragq_kill(h,q);
 }
 
 /*:411*//*413:*/
-#line 1033 "web/ip.w"
+#line 1035 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6734,7 +6737,7 @@ ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
 /*:413*//*417:*/
-#line 1108 "web/ip.w"
+#line 1110 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6771,7 +6774,7 @@ len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
 /*:417*//*419:*/
-#line 1152 "web/ip.w"
+#line 1154 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6796,7 +6799,7 @@ free(buf);
 }
 
 /*:419*//*425:*/
-#line 1218 "web/ip.w"
+#line 1220 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6828,7 +6831,7 @@ return true;
 }
 
 /*:425*//*427:*/
-#line 1266 "web/ip.w"
+#line 1268 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6866,7 +6869,7 @@ ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
 /*:427*//*429:*/
-#line 1310 "web/ip.w"
+#line 1312 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -6881,7 +6884,7 @@ ic->data,ic->datalen);
 }
 
 /*:429*//*434:*/
-#line 1350 "web/ip.w"
+#line 1352 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -7747,7 +7750,7 @@ return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
 /*:520*//*521:*/
-#line 1527 "web/bind.w"
+#line 1528 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -7767,7 +7770,11 @@ if(!saddr)saddr= s->mc_addr;
 }else if(!oif)oif= s->uc_index;
 if(!daddr)daddr= saddr?saddr:htonl(INADDR_LOOPBACK);
 sk_flow(s,daddr,saddr,oif,&fl);
+s->fl_daddr= daddr;
+s->fl_dport= sin->sin_port;
+s->fl_saddr= saddr;
 if((err= ip_route_output(s->host,&fl,&rt))<0)return err;
+s->fl_saddr= rt.saddr;
 if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
 if(!s->inet_saddr)s->inet_saddr= rt.saddr;
 if(!s->inet_rcv_saddr){
@@ -7781,12 +7788,11 @@ s->connected= true;
 ip_sk_new_ident(s);
 sk_dst_set(s,&rt);
 udp_hash4(s);
-udp_cork_follow(s,&rt);
 return 0;
 }
 
 /*:521*//*522:*/
-#line 1574 "web/bind.w"
+#line 1578 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -7799,8 +7805,8 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:522*//*524:*/
-#line 1600 "web/bind.w"
+/*:522*//*525:*/
+#line 1628 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -7816,8 +7822,8 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:524*//*526:*/
-#line 1633 "web/bind.w"
+/*:525*//*527:*/
+#line 1661 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -7831,8 +7837,8 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:526*//*527:*/
-#line 1650 "web/bind.w"
+/*:527*//*528:*/
+#line 1678 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -7852,8 +7858,8 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:527*//*528:*/
-#line 1685 "web/bind.w"
+/*:528*//*529:*/
+#line 1713 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -7875,8 +7881,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:528*//*529:*/
-#line 1723 "web/bind.w"
+/*:529*//*530:*/
+#line 1751 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7900,8 +7906,8 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:529*//*530:*/
-#line 1755 "web/bind.w"
+/*:530*//*531:*/
+#line 1783 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -7916,8 +7922,8 @@ return true;
 return false;
 }
 
-/*:530*//*531:*/
-#line 1782 "web/bind.w"
+/*:531*//*532:*/
+#line 1810 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -7930,8 +7936,8 @@ if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
 return 0;
 }
 
-/*:531*//*534:*/
-#line 1838 "web/bind.w"
+/*:532*//*535:*/
+#line 1866 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -7962,16 +7968,16 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
-/*:534*//*535:*/
-#line 1871 "web/bind.w"
+/*:535*//*536:*/
+#line 1899 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:535*//*537:*/
-#line 1904 "web/bind.w"
+/*:536*//*538:*/
+#line 1932 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -7992,8 +7998,8 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:537*//*539:*/
-#line 1940 "web/bind.w"
+/*:538*//*540:*/
+#line 1968 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
@@ -8017,8 +8023,8 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:539*//*540:*/
-#line 1989 "web/bind.w"
+/*:540*//*541:*/
+#line 2017 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len)
@@ -8044,8 +8050,8 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:540*//*541:*/
-#line 2022 "web/bind.w"
+/*:541*//*542:*/
+#line 2050 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -8075,8 +8081,8 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:541*//*543:*/
-#line 2073 "web/bind.w"
+/*:542*//*544:*/
+#line 2101 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -8103,8 +8109,8 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:543*//*544:*/
-#line 2107 "web/bind.w"
+/*:544*//*545:*/
+#line 2135 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -8119,8 +8125,8 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:544*//*547:*/
-#line 2138 "web/bind.w"
+/*:545*//*548:*/
+#line 2166 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -8141,8 +8147,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:547*//*548:*/
-#line 2158 "web/bind.w"
+/*:548*//*549:*/
+#line 2186 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -8164,8 +8170,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:548*//*551:*/
-#line 2196 "web/bind.w"
+/*:549*//*552:*/
+#line 2224 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -8173,7 +8179,7 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:551*//*560:*/
+/*:552*//*561:*/
 #line 157 "web/udp.w"
 
 static int skb_alloc_size(int need)
@@ -8191,7 +8197,7 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:560*//*561:*/
+/*:561*//*562:*/
 #line 193 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
@@ -8212,7 +8218,7 @@ left-= frag;
 return total;
 }
 
-/*:561*//*565:*/
+/*:562*//*566:*/
 #line 264 "web/udp.w"
 
 
@@ -8238,7 +8244,7 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:565*//*568:*/
+/*:566*//*569:*/
 #line 301 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
@@ -8258,7 +8264,7 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:568*//*570:*/
+/*:569*//*571:*/
 #line 344 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
@@ -8329,7 +8335,7 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:570*//*571:*/
+/*:571*//*572:*/
 #line 436 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
@@ -8352,7 +8358,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:571*//*573:*/
+/*:572*//*574:*/
 #line 463 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
@@ -8375,7 +8381,7 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:573*//*575:*/
+/*:574*//*576:*/
 #line 504 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
@@ -8394,7 +8400,7 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:575*//*577:*/
+/*:576*//*578:*/
 #line 530 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
@@ -8406,7 +8412,7 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*578:*/
+/*579:*/
 #line 550 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
@@ -8463,7 +8469,7 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:578*/
+/*:579*/
 #line 540 "web/udp.w"
 
 default:return 0;
@@ -8472,7 +8478,7 @@ default:return 0;
 return 0;
 }
 
-/*:577*//*580:*/
+/*:578*//*581:*/
 #line 646 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
@@ -8524,7 +8530,7 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:580*//*583:*/
+/*:581*//*584:*/
 #line 728 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -8548,7 +8554,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:583*//*584:*/
+/*:584*//*585:*/
 #line 752 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
@@ -8565,7 +8571,7 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:584*//*586:*/
+/*:585*//*587:*/
 #line 784 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
@@ -8586,7 +8592,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:586*//*588:*/
+/*:587*//*589:*/
 #line 815 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
@@ -8617,7 +8623,7 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:588*//*590:*/
+/*:589*//*591:*/
 #line 852 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
@@ -8626,7 +8632,7 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:590*//*594:*/
+/*:591*//*595:*/
 #line 922 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -8634,7 +8640,7 @@ static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flag
 const struct sockaddr_in*usin= msg->msg_name;
 uint32_t daddr,faddr,saddr;
 uint16_t dport;
-bool connected= false;
+bool connected= false,cached;
 struct sr_ipcm ipc;
 struct sr_rtres rt;
 const uint8_t*opt;
@@ -8642,8 +8648,8 @@ int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*595:*/
-#line 959 "web/udp.w"
+/*596:*/
+#line 960 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8659,11 +8665,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:595*/
+/*:596*/
 #line 936 "web/udp.w"
 
-/*596:*/
-#line 985 "web/udp.w"
+/*597:*/
+#line 986 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8672,7 +8678,7 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:596*/
+/*:597*/
 #line 937 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -8683,41 +8689,58 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*599:*/
-#line 1026 "web/udp.w"
+/*600:*/
+#line 1029 "web/udp.w"
 
-if(ipv4_is_multicast(daddr))connected= false;
-err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,
-connected&&s->dst_cached,&rt);
+if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
+connected= false;
+cached= connected&&s->dst_cached;
+err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:599*/
+/*:600*/
 #line 946 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
+/*601:*/
+#line 1043 "web/udp.w"
+
+if(cached)rt.saddr= s->fl_saddr;
+if(flags&MSG_MORE){
+s->fl_daddr= daddr;
+s->fl_dport= dport;
+s->fl_saddr= rt.saddr;
+}else if(cached){
+daddr= s->fl_daddr;
+dport= s->fl_dport;
+}
+
+/*:601*/
+#line 948 "web/udp.w"
+
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*602:*/
-#line 1072 "web/udp.w"
+/*604:*/
+#line 1093 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:602*/
-#line 950 "web/udp.w"
+/*:604*/
+#line 951 "web/udp.w"
 
 if(flags&MSG_MORE)
-return udp_cork_start(s,msg,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
+return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
 if(ipc.gso_size)return udp_send_segments(s,msg,len,flags,&ipc,&rt,daddr,dport,
 opt,optlen,mtu);
 err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:594*//*598:*/
-#line 1000 "web/udp.w"
+/*:595*//*599:*/
+#line 1001 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -8729,8 +8752,8 @@ ipc->priority= s->priority;
 ipc->mark= s->mark;
 }
 
-/*:598*//*601:*/
-#line 1042 "web/udp.w"
+/*:599*//*603:*/
+#line 1063 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -8749,8 +8772,8 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:601*//*604:*/
-#line 1086 "web/udp.w"
+/*:603*//*606:*/
+#line 1107 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -8769,8 +8792,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:604*//*606:*/
-#line 1152 "web/udp.w"
+/*:606*//*608:*/
+#line 1173 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -8798,8 +8821,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:606*//*607:*/
-#line 1182 "web/udp.w"
+/*:608*//*609:*/
+#line 1203 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8819,8 +8842,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:607*//*608:*/
-#line 1209 "web/udp.w"
+/*:609*//*610:*/
+#line 1230 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8843,8 +8866,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:608*//*609:*/
-#line 1235 "web/udp.w"
+/*:610*//*611:*/
+#line 1256 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -8852,8 +8875,8 @@ size_t hlen= (size_t)SR_IPHDR_LEN+(size_t)optlen;
 return pkt_alloc(SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen,hlen+l4len);
 }
 
-/*:609*//*610:*/
-#line 1246 "web/udp.w"
+/*:611*//*612:*/
+#line 1267 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -8869,8 +8892,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:610*//*612:*/
-#line 1286 "web/udp.w"
+/*:612*//*614:*/
+#line 1307 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -8897,8 +8920,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:612*//*614:*/
-#line 1324 "web/udp.w"
+/*:614*//*616:*/
+#line 1345 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -8916,8 +8939,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:614*//*616:*/
-#line 1348 "web/udp.w"
+/*:616*//*618:*/
+#line 1369 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8950,8 +8973,8 @@ len-= n;
 return true;
 }
 
-/*:616*//*619:*/
-#line 1402 "web/udp.w"
+/*:618*//*621:*/
+#line 1423 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8973,20 +8996,20 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:619*//*623:*/
-#line 1491 "web/udp.w"
+/*:621*//*625:*/
+#line 1510 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:623*//*624:*/
-#line 1497 "web/udp.w"
+/*:625*//*626:*/
+#line 1516 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
-const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
-const uint8_t*opt,int optlen,int mtu)
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
+int mtu)
 {
 struct sr_udpcork*c;
 int total,err;
@@ -9003,8 +9026,6 @@ return-EFAULT;
 }
 c->ipc= *ipc;
 c->rt= *rt;
-c->daddr= daddr;
-c->dport= dport;
 memcpy(c->opt,opt,(size_t)optlen);
 c->optlen= optlen;
 c->mtu= mtu;
@@ -9014,8 +9035,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:624*//*625:*/
-#line 1531 "web/udp.w"
+/*:626*//*627:*/
+#line 1548 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9025,7 +9046,7 @@ int limit= c->ipc.gso_size?SR_IP_MAXPACKET:c->mtu;
 int maxsize= ip_sk_ignore_df(s)?SR_IP_MAXPACKET:limit;
 sr_pkt*pkt;
 if(c->len+len> (size_t)(maxsize-hlen)){
-ip_local_error(s,EMSGSIZE,c->daddr,s->inet_dport,(uint32_t)(limit-c->optlen));
+ip_local_error(s,EMSGSIZE,s->fl_daddr,s->inet_dport,(uint32_t)(limit-c->optlen));
 udp_cork_discard(s);
 return-EMSGSIZE;
 }
@@ -9040,13 +9061,15 @@ s->wmem+= (int)len;
 if(flags&MSG_MORE)return(ssize_t)len;
 pkt= udp_pkt_new(c->optlen,c->len);
 memcpy(pkt->data+hlen+SR_UDPHDR_LEN,c->data,c->len-SR_UDPHDR_LEN);
-err= udp_send_built(s,pkt,&c->ipc,&c->rt,c->daddr,c->dport,c->opt,c->optlen,false);
+c->rt.saddr= s->fl_saddr;
+err= udp_send_built(s,pkt,&c->ipc,&c->rt,s->fl_daddr,s->fl_dport,c->opt,c->optlen,
+false);
 udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:625*//*626:*/
-#line 1560 "web/udp.w"
+/*:627*//*628:*/
+#line 1579 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9056,19 +9079,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:626*//*627:*/
-#line 1574 "web/udp.w"
-
-static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
-{
-if(!s->cork)return;
-s->cork->daddr= s->inet_daddr;
-s->cork->dport= s->inet_dport;
-s->cork->rt.saddr= rt->saddr;
-}
-
-/*:627*//*630:*/
-#line 1637 "web/udp.w"
+/*:628*//*631:*/
+#line 1642 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9122,16 +9134,16 @@ if(err)return err;
 return 0;
 }
 
-/*:630*//*631:*/
-#line 1690 "web/udp.w"
+/*:631*//*632:*/
+#line 1695 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*632:*/
-#line 1731 "web/udp.w"
+case IP_RETOPTS:/*633:*/
+#line 1736 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9146,8 +9158,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:632*/
-#line 1696 "web/udp.w"
+/*:633*/
+#line 1701 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9179,8 +9191,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:631*//*634:*/
-#line 1753 "web/udp.w"
+/*:632*//*635:*/
+#line 1758 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9212,8 +9224,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:634*//*637:*/
-#line 1826 "web/udp.w"
+/*:635*//*638:*/
+#line 1831 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9232,16 +9244,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*638:*/
-#line 1873 "web/udp.w"
+/*639:*/
+#line 1878 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:638*/
-#line 1844 "web/udp.w"
+/*:639*/
+#line 1849 "web/udp.w"
 
 goto try_again;
 }
@@ -9267,8 +9279,8 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:637*//*641:*/
-#line 1914 "web/udp.w"
+/*:638*//*642:*/
+#line 1919 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9278,8 +9290,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:641*//*643:*/
-#line 1937 "web/udp.w"
+/*:642*//*644:*/
+#line 1942 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9322,8 +9334,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:643*//*644:*/
-#line 1990 "web/udp.w"
+/*:644*//*645:*/
+#line 1995 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9344,8 +9356,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:644*//*646:*/
-#line 2025 "web/udp.w"
+/*:645*//*647:*/
+#line 2030 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9359,8 +9371,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:646*//*648:*/
-#line 2067 "web/udp.w"
+/*:647*//*649:*/
+#line 2072 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9395,8 +9407,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:648*//*650:*/
-#line 2122 "web/udp.w"
+/*:649*//*651:*/
+#line 2127 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9417,8 +9429,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:650*//*652:*/
-#line 2158 "web/udp.w"
+/*:651*//*653:*/
+#line 2163 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9428,8 +9440,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:652*//*654:*/
-#line 2202 "web/udp.w"
+/*:653*//*655:*/
+#line 2207 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9449,8 +9461,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*656:*/
-#line 2249 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*657:*/
+#line 2254 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9459,11 +9471,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:656*/
-#line 2221 "web/udp.w"
+/*:657*/
+#line 2226 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*655:*/
-#line 2236 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*656:*/
+#line 2241 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9477,13 +9489,13 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:655*/
-#line 2222 "web/udp.w"
+/*:656*/
+#line 2227 "web/udp.w"
 
 }
 
-/*:654*//*658:*/
-#line 2276 "web/udp.w"
+/*:655*//*659:*/
+#line 2281 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9494,8 +9506,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*659:*/
-#line 2292 "web/udp.w"
+if(rr)/*660:*/
+#line 2297 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9509,11 +9521,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:659*/
-#line 2286 "web/udp.w"
+/*:660*/
+#line 2291 "web/udp.w"
 
-if(ts)/*660:*/
-#line 2310 "web/udp.w"
+if(ts)/*661:*/
+#line 2315 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9554,15 +9566,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:660*/
-#line 2287 "web/udp.w"
+/*:661*/
+#line 2292 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:658*//*663:*/
-#line 2365 "web/udp.w"
+/*:659*//*664:*/
+#line 2370 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9571,8 +9583,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:663*//*665:*/
-#line 2405 "web/udp.w"
+/*:664*//*666:*/
+#line 2410 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9599,8 +9611,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:665*//*667:*/
-#line 2443 "web/udp.w"
+/*:666*//*668:*/
+#line 2448 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9625,8 +9637,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:667*//*669:*/
-#line 2483 "web/udp.w"
+/*:668*//*670:*/
+#line 2488 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9643,8 +9655,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:669*//*672:*/
-#line 2558 "web/udp.w"
+/*:670*//*673:*/
+#line 2563 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9663,8 +9675,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:672*//*676:*/
-#line 2628 "web/udp.w"
+/*:673*//*677:*/
+#line 2633 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9677,8 +9689,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:676*//*677:*/
-#line 2645 "web/udp.w"
+/*:677*//*678:*/
+#line 2650 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9696,8 +9708,8 @@ net_run();
 return r;
 }
 
-/*:677*//*678:*/
-#line 2662 "web/udp.w"
+/*:678*//*679:*/
+#line 2667 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9728,8 +9740,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:678*//*679:*/
-#line 2695 "web/udp.w"
+/*:679*//*680:*/
+#line 2700 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9761,8 +9773,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:679*//*681:*/
-#line 2735 "web/udp.w"
+/*:680*//*682:*/
+#line 2740 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9777,8 +9789,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:681*//*683:*/
-#line 2752 "web/udp.w"
+/*:682*//*684:*/
+#line 2757 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9799,8 +9811,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:683*//*686:*/
-#line 2816 "web/udp.w"
+/*:684*//*687:*/
+#line 2821 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9816,8 +9828,8 @@ net_run();
 return r;
 }
 
-/*:686*//*687:*/
-#line 2831 "web/udp.w"
+/*:687*//*688:*/
+#line 2836 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9851,8 +9863,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:687*//*688:*/
-#line 2864 "web/udp.w"
+/*:688*//*689:*/
+#line 2869 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9886,8 +9898,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:688*//*689:*/
-#line 2897 "web/udp.w"
+/*:689*//*690:*/
+#line 2902 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9902,8 +9914,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:689*//*691:*/
-#line 2914 "web/udp.w"
+/*:690*//*692:*/
+#line 2919 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9927,8 +9939,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:691*//*693:*/
-#line 2969 "web/udp.w"
+/*:692*//*694:*/
+#line 2974 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9957,8 +9969,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:693*//*695:*/
-#line 3004 "web/udp.w"
+/*:694*//*696:*/
+#line 3009 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9968,8 +9980,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:695*//*698:*/
-#line 3045 "web/udp.w"
+/*:696*//*699:*/
+#line 3050 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -9995,7 +10007,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:698*//*702:*/
+/*:699*//*703:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10020,7 +10032,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:702*//*703:*/
+/*:703*//*704:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10033,7 +10045,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:703*//*705:*/
+/*:704*//*706:*/
 #line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10048,7 +10060,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:705*//*707:*/
+/*:706*//*708:*/
 #line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10064,7 +10076,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:707*//*708:*/
+/*:708*//*709:*/
 #line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10076,7 +10088,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:708*//*709:*/
+/*:709*//*710:*/
 #line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10089,7 +10101,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:709*//*710:*/
+/*:710*//*711:*/
 #line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10101,7 +10113,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:710*//*713:*/
+/*:711*//*714:*/
 #line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10149,7 +10161,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:713*//*715:*/
+/*:714*//*716:*/
 #line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10164,7 +10176,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:715*//*719:*/
+/*:716*//*720:*/
 #line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -10217,7 +10229,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:719*//*720:*/
+/*:720*//*721:*/
 #line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -10254,7 +10266,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:720*//*724:*/
+/*:721*//*725:*/
 #line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -10282,7 +10294,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:724*//*728:*/
+/*:725*//*729:*/
 #line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -10294,7 +10306,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:728*//*732:*/
+/*:729*//*733:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10322,7 +10334,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:732*//*738:*/
+/*:733*//*739:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10336,7 +10348,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:738*//*740:*/
+/*:739*//*741:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10361,7 +10373,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:740*//*742:*/
+/*:741*//*743:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10372,7 +10384,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:742*//*744:*/
+/*:743*//*745:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -10382,7 +10394,7 @@ d->l4off= (int)(len-rx->l4len);
 sock_queue_rcv(s,d);
 }
 
-/*:744*//*746:*/
+/*:745*//*747:*/
 #line 280 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -10401,7 +10413,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:746*//*748:*/
+/*:747*//*749:*/
 #line 318 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -10419,7 +10431,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:748*//*750:*/
+/*:749*//*751:*/
 #line 358 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -10467,7 +10479,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:750*//*752:*/
+/*:751*//*753:*/
 #line 448 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10480,24 +10492,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*753:*/
+/*754:*/
 #line 476 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:753*/
+/*:754*/
 #line 459 "web/raw.w"
 
-/*756:*/
+/*757:*/
 #line 505 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:756*/
+/*:757*/
 #line 460 "web/raw.w"
 
-/*757:*/
+/*758:*/
 #line 518 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10508,7 +10520,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:757*/
+/*:758*/
 #line 461 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -10516,14 +10528,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*758:*/
+/*759:*/
 #line 540 "web/raw.w"
 
 saddr= ipc.addr?ipc.addr:s->inet_saddr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:758*/
+/*:759*/
 #line 467 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -10534,7 +10546,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:752*//*755:*/
+/*:753*//*756:*/
 #line 488 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -10553,7 +10565,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:755*//*760:*/
+/*:756*//*761:*/
 #line 570 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10577,7 +10589,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:760*//*762:*/
+/*:761*//*763:*/
 #line 639 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10605,7 +10617,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*763:*/
+/*764:*/
 #line 674 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -10615,7 +10627,7 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:763*/
+/*:764*/
 #line 665 "web/raw.w"
 
 pkt->iif= rt->iif;
@@ -10626,7 +10638,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:762*//*765:*/
+/*:763*//*766:*/
 #line 689 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -10637,7 +10649,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:765*//*768:*/
+/*:766*//*769:*/
 #line 762 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10673,7 +10685,7 @@ sock_error_report(s);
 }
 }
 
-/*:768*//*770:*/
+/*:769*//*771:*/
 #line 802 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -10693,7 +10705,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:770*//*773:*/
+/*:771*//*774:*/
 #line 869 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -10707,7 +10719,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:773*//*774:*/
+/*:774*//*775:*/
 #line 885 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -10730,7 +10742,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:774*//*775:*/
+/*:775*//*776:*/
 #line 909 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -10742,7 +10754,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:775*//*778:*/
+/*:776*//*779:*/
 #line 945 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -10750,7 +10762,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:778*//*782:*/
+/*:779*//*783:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10767,13 +10779,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*756:*/
+/*757:*/
 #line 505 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:756*/
+/*:757*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10790,7 +10802,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:782*//*784:*/
+/*:783*//*785:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -10800,7 +10812,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:784*//*786:*/
+/*:785*//*787:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -10822,7 +10834,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:786*//*788:*/
+/*:787*//*789:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10851,4 +10863,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:788*/
+/*:789*/

@@ -1508,7 +1508,8 @@ bound to that address too --- which is why a connected socket's name shows
 an address and stays so until it disconnects.  The destination
 \.{0.0.0.0} means this host: the socket connects to its own source address,
 or to \.{127.0.0.1}.  A socket may connect again, to another peer; its
-address stays what the first |connect| chose.
+address stays what the first |connect| chose.  The socket's flow (below) takes the
+new destination before the route is looked up.
 
 \kernel{UDP, ping and ICMP raw sockets: to \.{127.0.0.1}, \.{127.0.0.2},
 \.{10.0.0.1}: name \.{127.0.0.1}, \.{127.0.0.1}, \.{10.0.0.1}, \.{IP\_MTU}
@@ -1543,7 +1544,11 @@ static int ip4_datagram_connect(sr_sock *s, const struct sockaddr_in *sin, int l
   } else if (!oif) oif = s->uc_index;
   if (!daddr) daddr = saddr ? saddr : htonl(INADDR_LOOPBACK);
   sk_flow(s, daddr, saddr, oif, &fl);
+  s->fl_daddr = daddr;
+  s->fl_dport = sin->sin_port;
+  s->fl_saddr = saddr;
   if ((err = ip_route_output(s->host, &fl, &rt)) < 0) return err;
+  s->fl_saddr = rt.saddr;
   if (rt.type == SR_RT_BROADCAST && !(s->flags & SK_BROADCAST)) return -EACCES;
   if (!s->inet_saddr) s->inet_saddr = rt.saddr;
   if (!s->inet_rcv_saddr) {
@@ -1557,7 +1562,6 @@ static int ip4_datagram_connect(sr_sock *s, const struct sockaddr_in *sin, int l
   ip_sk_new_ident(s);
   sk_dst_set(s, &rt);
   udp_hash4(s);
-  udp_cork_follow(s, &rt);
   return 0;
 }
 
@@ -1596,6 +1600,30 @@ the route to \.{10.0.0.0/24} is deleted.}
 
 @<Binding fields of a socket@>=
 int dst_ifindex, dst_type; /* the cached route's device and kind */
+
+@ The flow.  Besides the route, the kernel keeps with a datagram socket
+one flow (|inet->cork.fl|): the destination, port and source that the
+last |connect| asked for --- written before routing, so even a |connect|
+that fails leaves its address there --- or that the first part of the
+last corked UDP datagram was sent to.  A pending datagram goes to that
+flow, and so does every send of a connected UDP socket that takes its
+cached route (chapter {\it UDP\/}): after a |MSG_MORE| datagram to
+another address, or a refused |connect|, a connected socket sends to
+that other address until its route is dropped.
+@^corking@>
+
+\kernel{a socket connected to port 5000 of \.{10.0.0.1} sends ``x''
+with |MSG_MORE| to port 5001, then ``y'' and ``z'' without an address:
+port 5001 receives ``xy'' and then ``z'', port 5000 nothing.  A socket
+connected to port 5000 whose |connect| to \.{10.0.0.255} port 5001 is
+refused (|EACCES|): its first |send| reaches port 5000, its second the
+broadcast port 5001; a datagram pending to port 5000 when such a
+|connect| is refused arrives at port 5001 (scripts found by
+\.{sr-fuzz}, \.{fuzz/udp-flow.sr}).}
+
+@<Binding fields of a socket@>=
+uint32_t fl_daddr, fl_saddr; /* the flow's destination and source */
+uint16_t fl_dport; /* its port, network order */
 
 @ @c
 static void sk_dst_set(sr_sock *s, const struct sr_rtres *rt)

@@ -1116,6 +1116,9 @@ given descriptors 0 to 2: \.{FIOASYNC} asks the file for asynchronous
 notification, which a terminal gives and \.{/dev/null} refuses with
 |ENOTTY|, and \.{FIONBIO} changes the open file, which in the kernel
 runner every process shares (see \.{fcntl}).
+A time stamp is read into four |int|s, the size of the
+|timeval| or |timespec| it is (a buffer of one |int| would be overrun
+by the kernel), or into no buffer.
 An owner is the process itself, its group, nobody, or a process or group
 that does not exist in either world; never a small number, because the
 two worlds number their processes differently (in the kernel runner, 1
@@ -1136,7 +1139,9 @@ static void gen_ioctl(fg_gen *g)
   bool owner = strstr(req, "OWN") || strstr(req, "PGRP");
   bool queue = !generic && !owner && strcmp(req, "FIONBIO") && strcmp(req, "FIOASYNC");
   int fd = queue ? data_fd(g, false) : pick_fd(g, generic);
-  const char *v = owner ? PICK(g->r, owners) : PICK(g->r, flags);
+  bool stamp = !strncmp(req, "SIOCGSTAMP", 10);
+  const char *v = owner ? PICK(g->r, owners) : stamp ? (chance(g->r, 85) ? "[0, 0, 0, 0]" : "NULL") :
+    PICK(g->r, flags);
   const fg_file *f = file_of(g, fd);
   line(g, "ioctl(%d, %s, %s)", fd, req, v);
   if (f && !strcmp(req, "FIONBIO") && strcmp(v, "NULL"))

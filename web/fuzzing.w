@@ -140,7 +140,16 @@ control messages first; Linux answers |EPIPE| (or the pending error)
 before it looks at them;
 \item{$\bullet$} a send on a ping socket was checked as a raw socket's
 is; Linux first wants an ICMP echo request of at least eight bytes
-(|EINVAL|), and only an \.{AF\_INET} address.
+(|EINVAL|), and only an \.{AF\_INET} address (the chapter on ping
+sockets, written meanwhile, checks it so too);
+\item{$\bullet$} a datagram to a multicast group from a source the host
+does not have (\.{IP\_FREEBIND}) was |EINVAL|; Linux says |ENETUNREACH|;
+\item{$\bullet$} a connected UDP socket always sent to its peer.  Linux
+sends on the cached route to the socket's {\it flow}, which a |MSG_MORE|
+datagram to another address, or even a refused |connect|, overwrites ---
+an erratum of the register; and a send with |MSG_DONTROUTE| or
+\.{SO\_DONTROUTE} looks its route up again, so a broadcast peer without
+\.{SO\_BROADCAST} is |EACCES| then.
 \smallskip
 
 \scriptfile{fuzz/socketpair-s3-19.sr}
