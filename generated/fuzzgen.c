@@ -51,7 +51,7 @@ typedef struct{char s[1024];}fg_text;
 #line 54 "web/fuzzgen.w"
 
 /*43:*/
-#line 914 "web/fuzzgen.w"
+#line 907 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o);
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len);
@@ -361,26 +361,20 @@ return std_ok||!f||f->kind==FG_SOCKET?fd:-1;
 }
 
 /*:24*//*25:*/
-#line 537 "web/fuzzgen.w"
+#line 536 "web/fuzzgen.w"
 
-static bool raw_or_ping(const fg_file*f)
+static bool is_raw(const fg_file*f)
 {
-return f&&f->kind==FG_SOCKET&&(f->type==SOCK_RAW||f->protocol==IPPROTO_ICMP);
+return f&&f->kind==FG_SOCKET&&f->type==SOCK_RAW;
 }
 
 static int data_fd(fg_gen*g,bool std_ok)
 {
-int fd= pick_fd(g,std_ok),cand[FG_NFD],n= 0;
-if(!raw_or_ping(file_of(g,fd)))return fd;
-for(int d= 0;d<FG_NFD;d++){
-const fg_file*f= file_of(g,d);
-if(f&&f->kind==FG_SOCKET&&!raw_or_ping(f))cand[n++]= d;
-}
-return n?cand[fg_below(g->r,(uint32_t)n)]:PICK(g->r,((const int[]){-1,1024,4096}));
+return pick_fd(g,std_ok);
 }
 
 /*:25*//*26:*/
-#line 559 "web/fuzzgen.w"
+#line 552 "web/fuzzgen.w"
 
 static long long any_int(fg_gen*g)
 {
@@ -392,7 +386,7 @@ return PICK(g->r,ints);
 }
 
 /*:26*//*27:*/
-#line 575 "web/fuzzgen.w"
+#line 568 "web/fuzzgen.w"
 
 static long long any_len(fg_gen*g,long long natural)
 {
@@ -406,7 +400,7 @@ return PICK(g->r,lens);
 }
 
 /*:27*//*28:*/
-#line 594 "web/fuzzgen.w"
+#line 587 "web/fuzzgen.w"
 
 static const char*any_addr(fg_gen*g)
 {
@@ -430,7 +424,7 @@ return PICK(g->r,groups);
 }
 
 /*:28*//*29:*/
-#line 625 "web/fuzzgen.w"
+#line 618 "web/fuzzgen.w"
 
 static const char*sockaddr_to(fg_gen*g,fg_text*t,long long*len,bool toward_bound)
 {
@@ -464,7 +458,7 @@ return sockaddr_to(g,t,len,true);
 }
 
 /*:29*//*30:*/
-#line 661 "web/fuzzgen.w"
+#line 654 "web/fuzzgen.w"
 
 static const char*any_data(fg_gen*g,long long*len)
 {
@@ -479,7 +473,7 @@ return d;
 }
 
 /*:30*//*31:*/
-#line 682 "web/fuzzgen.w"
+#line 675 "web/fuzzgen.w"
 
 static const char*any_flags(fg_gen*g,fg_text*t,const char*const*names,int n,unsigned pct,
 const char*cls)
@@ -500,14 +494,14 @@ return t->s;
 }
 
 /*:31*//*32:*/
-#line 709 "web/fuzzgen.w"
+#line 702 "web/fuzzgen.w"
 
 static const char*option_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
 const char*ty= o->type;
 if(chance(g->r,8)){*len= any_len(g,4);return"NULL";}
 if(chance(g->r,6)&&!holds_pointer(o))/*35:*/
-#line 762 "web/fuzzgen.w"
+#line 755 "web/fuzzgen.w"
 
 {
 size_t n= 1+fg_below(g->r,24),used= 0;
@@ -519,10 +513,10 @@ return t->s;
 }
 
 /*:35*/
-#line 714 "web/fuzzgen.w"
+#line 707 "web/fuzzgen.w"
 
 if(!strcmp(ty,"linger"))/*36:*/
-#line 772 "web/fuzzgen.w"
+#line 765 "web/fuzzgen.w"
 
 {
 static const int secs[]= {0,1,5,-1,65535,INT_MAX,INT_MIN};
@@ -531,10 +525,10 @@ return text(t,"{l_onoff=%d, l_linger=%d}",PICK(g->r,((const int[]){0,1,2,-1})),P
 }
 
 /*:36*/
-#line 715 "web/fuzzgen.w"
+#line 708 "web/fuzzgen.w"
 
 if(!strcmp(ty,"timeval"))/*37:*/
-#line 782 "web/fuzzgen.w"
+#line 775 "web/fuzzgen.w"
 
 {
 static const long long sec[]= {0,0,1,5,-1,2147483647LL,9223372036854775807LL};
@@ -544,10 +538,10 @@ return text(t,"{tv_sec=%lld, tv_usec=%lld}",PICK(g->r,sec),PICK(g->r,usec));
 }
 
 /*:37*/
-#line 716 "web/fuzzgen.w"
+#line 709 "web/fuzzgen.w"
 
 if(!strcmp(ty,"string"))/*38:*/
-#line 794 "web/fuzzgen.w"
+#line 787 "web/fuzzgen.w"
 
 {
 static const char*const names[]= {"eth0","lo","","nosuch0","eth0\\x00junk",
@@ -560,10 +554,10 @@ return text(t,"\"%s\"",nm);
 }
 
 /*:38*/
-#line 717 "web/fuzzgen.w"
+#line 710 "web/fuzzgen.w"
 
 if(!strcmp(ty,"bytes"))/*39:*/
-#line 809 "web/fuzzgen.w"
+#line 802 "web/fuzzgen.w"
 
 {
 static const char*const opts[]= {"","\\x01","\\x00","\\x01\\x01\\x01\\x01",
@@ -579,12 +573,12 @@ return text(t,"\"%s\"",op);
 }
 
 /*:39*/
-#line 718 "web/fuzzgen.w"
+#line 711 "web/fuzzgen.w"
 
 if(!strcmp(ty,"mreq")||!strcmp(ty,"mreq_source"))return mreq_value(g,o,t,len);
 if(!strcmp(ty,"custom"))return custom_value(g,o,t,len);
 if(!strcmp(ty,"u64"))/*40:*/
-#line 826 "web/fuzzgen.w"
+#line 819 "web/fuzzgen.w"
 
 {
 static const char*const v64[]= {"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00",
@@ -596,7 +590,7 @@ return text(t,"\"%s\"",PICK(g->r,v64));
 }
 
 /*:40*/
-#line 721 "web/fuzzgen.w"
+#line 714 "web/fuzzgen.w"
 
 if((!strcmp(ty,"byte")||!strcmp(ty,"bytebool"))&&chance(g->r,30)){
 *len= any_len(g,1);
@@ -607,7 +601,7 @@ return text(t,"[%lld]",int_value(g,o));
 }
 
 /*:32*//*33:*/
-#line 738 "web/fuzzgen.w"
+#line 731 "web/fuzzgen.w"
 
 static bool holds_pointer(const fg_option*o)
 {
@@ -615,7 +609,7 @@ return!strcmp(o->name,"SO_ATTACH_FILTER")||!strcmp(o->name,"SO_ATTACH_REUSEPORT_
 }
 
 /*:33*//*34:*/
-#line 747 "web/fuzzgen.w"
+#line 740 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o)
 {
@@ -632,7 +626,7 @@ return any_int(g);
 }
 
 /*:34*//*41:*/
-#line 842 "web/fuzzgen.w"
+#line 835 "web/fuzzgen.w"
 
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
@@ -659,7 +653,7 @@ any_mcast(g),PICK(g->r,ifaddr),PICK(g->r,ifindex));
 }
 
 /*:41*//*42:*/
-#line 875 "web/fuzzgen.w"
+#line 868 "web/fuzzgen.w"
 
 static const char*msfilter_text(fg_gen*g,fg_text*t,int nsrc,const char*mode)
 {
@@ -700,7 +694,7 @@ return t->s;
 }
 
 /*:42*//*44:*/
-#line 926 "web/fuzzgen.w"
+#line 919 "web/fuzzgen.w"
 
 static long long read_len(fg_gen*g,const fg_option*o)
 {
@@ -717,7 +711,7 @@ return any_len(g,natural);
 }
 
 /*:44*//*59:*/
-#line 1342 "web/fuzzgen.w"
+#line 1335 "web/fuzzgen.w"
 
 static long long name_len(fg_gen*g)
 {
@@ -729,7 +723,7 @@ return PICK(g->r,lens);
 #line 60 "web/fuzzgen.w"
 
 /*45:*/
-#line 949 "web/fuzzgen.w"
+#line 942 "web/fuzzgen.w"
 
 static void line(fg_gen*g,const char*fmt,...)
 {
@@ -746,7 +740,7 @@ g->lines++;
 }
 
 /*:45*//*46:*/
-#line 976 "web/fuzzgen.w"
+#line 969 "web/fuzzgen.w"
 
 static void gen_socket(fg_gen*g)
 {
@@ -767,7 +761,7 @@ int i= (int)fg_below(g->r,(uint32_t)(sizeof good/sizeof good[0]));
 unsigned k= fg_below(g->r,100);
 const char*flags= any_flags(g,&fl,(const char*const[]){"SOCK_NONBLOCK","SOCK_CLOEXEC"},2,25,"sockflag");
 if(k<84)/*47:*/
-#line 1009 "web/fuzzgen.w"
+#line 1002 "web/fuzzgen.w"
 
 {
 bool ok= (good[i].t!=SOCK_RAW||g->cap_raw)&&
@@ -780,7 +774,7 @@ if(ok&&strchr(flags,'x')==NULL)open_fd(g,lowest_free(g,0),new_file(g,FG_SOCKET,g
 }
 
 /*:47*/
-#line 995 "web/fuzzgen.w"
+#line 988 "web/fuzzgen.w"
 
 else if(k<89)line(g,"socket(%s, %s, 0)",PICK(g->r,badfam),good[i].type);
 else if(k<95)line(g,"socket(AF_INET, %s, 0)",PICK(g->r,badtype));
@@ -791,7 +785,7 @@ else line(g,"socket(AF_INET, %s, %s)",good[i].type,PICK(g->r,badproto));
 }
 
 /*:46*//*48:*/
-#line 1024 "web/fuzzgen.w"
+#line 1017 "web/fuzzgen.w"
 
 static void gen_socketpair(fg_gen*g)
 {
@@ -800,7 +794,7 @@ line(g,"socketpair(AF_INET, %s, 0, %s)",PICK(g->r,types),chance(g->r,85)?"?":"NU
 }
 
 /*:48*//*49:*/
-#line 1033 "web/fuzzgen.w"
+#line 1026 "web/fuzzgen.w"
 
 static void gen_close(fg_gen*g)
 {
@@ -810,7 +804,7 @@ close_fd(g,fd);
 }
 
 /*:49*//*50:*/
-#line 1054 "web/fuzzgen.w"
+#line 1047 "web/fuzzgen.w"
 
 static void gen_fcntl(fg_gen*g)
 {
@@ -825,7 +819,7 @@ fg_text t;
 if(k<15)line(g,"fcntl(%d, F_GETFD)",fd);
 else if(k<25)line(g,"fcntl(%d, F_SETFD, %s)",fd,PICK(g->r,((const char*const[]){"FD_CLOEXEC","0","3","-1"})));
 else if(k<40)/*51:*/
-#line 1080 "web/fuzzgen.w"
+#line 1073 "web/fuzzgen.w"
 
 {
 long long min= PICK(g->r,dupmin);
@@ -839,11 +833,11 @@ else if(min> g->highest)g->highest= (int)min;
 }
 
 /*:51*/
-#line 1067 "web/fuzzgen.w"
+#line 1060 "web/fuzzgen.w"
 
 else if(k<50)line(g,"fcntl(%d, F_GETFL)",fd);
 else if(k<65)/*52:*/
-#line 1100 "web/fuzzgen.w"
+#line 1093 "web/fuzzgen.w"
 
 {
 const char*fl= any_flags(g,&t,setfl,(int)(sizeof setfl/sizeof setfl[0]),20,"oflags");
@@ -853,7 +847,7 @@ if(f)g->file[g->fd[fd]].nonblock= strstr(fl,"O_NONBLOCK")&&!strstr(fl,"O_DIRECT"
 }
 
 /*:52*/
-#line 1069 "web/fuzzgen.w"
+#line 1062 "web/fuzzgen.w"
 
 else if(k<72)line(g,"fcntl(%d, F_GETOWN)",fd);
 else if(k<82)line(g,"fcntl(%d, F_SETOWN, %s)",fd,PICK(g->r,owners));
@@ -863,7 +857,7 @@ else line(g,"fcntl(%d, %d, 0)",fd,PICK(g->r,((const int[]){-1,999,1200,2000,1234
 }
 
 /*:50*//*53:*/
-#line 1128 "web/fuzzgen.w"
+#line 1121 "web/fuzzgen.w"
 
 static void gen_ioctl(fg_gen*g)
 {
@@ -888,7 +882,7 @@ g->file[g->fd[fd]].nonblock= strcmp(v,"[0]")!=0;
 }
 
 /*:53*//*54:*/
-#line 1153 "web/fuzzgen.w"
+#line 1146 "web/fuzzgen.w"
 
 static void gen_pread(fg_gen*g)
 {
@@ -901,7 +895,7 @@ line(g,"pwrite(%d, \"abc\", %d, %d)",pick_fd(g,false),PICK(g->r,((const int[]){0
 }
 
 /*:54*//*55:*/
-#line 1180 "web/fuzzgen.w"
+#line 1173 "web/fuzzgen.w"
 
 static const char*other_level(fg_gen*g)
 {
@@ -922,7 +916,7 @@ return PICK(g->r,((const char*const[]){"0","100","199","200","205","209","210","
 }
 
 /*:55*//*56:*/
-#line 1241 "web/fuzzgen.w"
+#line 1234 "web/fuzzgen.w"
 
 static bool policy_forbids(const fg_gen*g,const fg_option*o)
 {
@@ -963,7 +957,7 @@ line(g,"getsockopt(%d, %s, %s, ?, [%lld])",fd,lvl,unknown_name(g,lvl),any_len(g,
 }
 
 /*:56*//*57:*/
-#line 1285 "web/fuzzgen.w"
+#line 1278 "web/fuzzgen.w"
 
 static void read_option(fg_gen*g,int fd,const fg_option*o)
 {
@@ -982,7 +976,7 @@ else line(g,"getsockopt(%d, %s, %s, %s, [%lld])",fd,o->level,o->name,val,len);
 }
 
 /*:57*//*58:*/
-#line 1308 "web/fuzzgen.w"
+#line 1301 "web/fuzzgen.w"
 
 static void gen_bind(fg_gen*g)
 {
@@ -1010,7 +1004,7 @@ line(g,"listen(%d, %d)",pick_fd(g,true),PICK(g->r,((const int[]){0,1,5,128,-1,40
 }
 
 /*:58*//*60:*/
-#line 1349 "web/fuzzgen.w"
+#line 1342 "web/fuzzgen.w"
 
 static void name_call(fg_gen*g,const char*call)
 {
@@ -1024,14 +1018,15 @@ static void gen_getsockname(fg_gen*g){name_call(g,"getsockname");}
 static void gen_getpeername(fg_gen*g){name_call(g,"getpeername");}
 
 /*:60*//*61:*/
-#line 1369 "web/fuzzgen.w"
+#line 1365 "web/fuzzgen.w"
 
-static const char*send_flags(fg_gen*g,fg_text*t)
+static const char*send_flags(fg_gen*g,fg_text*t,int fd)
 {
-static const char*const names[]= {"MSG_DONTROUTE","MSG_CONFIRM","MSG_MORE","MSG_NOSIGNAL",
-"MSG_OOB","MSG_EOR","MSG_ZEROCOPY"};
+static const char*const names[]= {"MSG_DONTROUTE","MSG_CONFIRM","MSG_NOSIGNAL",
+"MSG_OOB","MSG_EOR","MSG_ZEROCOPY","MSG_MORE"};
+int n= (int)(sizeof names/sizeof names[0])-(is_raw(file_of(g,fd))?1:0);
 size_t used= 0;
-const char*rest= any_flags(g,t,names,(int)(sizeof names/sizeof names[0]),6,"msgflags");
+const char*rest= any_flags(g,t,names,n,6,"msgflags");
 char tmp[512];
 snprintf(tmp,sizeof tmp,"%s",rest);
 used= (size_t)snprintf(t->s,sizeof t->s,"%s","MSG_DONTWAIT");
@@ -1044,7 +1039,8 @@ static void gen_send(fg_gen*g)
 fg_text t;
 long long len;
 const char*d= any_data(g,&len);
-line(g,"send(%d, %s, %lld, %s)",data_fd(g,true),d,len,send_flags(g,&t));
+int fd= data_fd(g,true);
+line(g,"send(%d, %s, %lld, %s)",fd,d,len,send_flags(g,&t,fd));
 }
 
 static void gen_sendto(fg_gen*g)
@@ -1053,7 +1049,8 @@ fg_text t,a;
 long long len,alen;
 const char*d= any_data(g,&len);
 const char*sa= any_sockaddr(g,&a,&alen);
-line(g,"sendto(%d, %s, %lld, %s, %s, %lld)",data_fd(g,true),d,len,send_flags(g,&t),sa,alen);
+int fd= data_fd(g,true);
+line(g,"sendto(%d, %s, %lld, %s, %s, %lld)",fd,d,len,send_flags(g,&t,fd),sa,alen);
 }
 
 static void gen_write(fg_gen*g)
@@ -1064,7 +1061,7 @@ line(g,"write(%d, %s, %lld)",data_fd(g,false),d,len);
 }
 
 /*:61*//*62:*/
-#line 1412 "web/fuzzgen.w"
+#line 1411 "web/fuzzgen.w"
 
 static void gen_sendmsg(fg_gen*g)
 {
@@ -1081,7 +1078,7 @@ fg_text t,a;
 long long len,alen;
 char msg[1536];
 size_t used;
-int niov= 1+(int)fg_below(g->r,3);
+int fd,niov= 1+(int)fg_below(g->r,3);
 const char*sa= any_sockaddr(g,&a,&alen);
 used= (size_t)snprintf(msg,sizeof msg,"{msg_name=%s, msg_iov=[",chance(g->r,70)?sa:"NULL");
 for(int i= 0;i<niov;i++)
@@ -1090,7 +1087,8 @@ used+= (size_t)snprintf(msg+used,sizeof msg-used,"]");
 if(chance(g->r,50))
 used+= (size_t)snprintf(msg+used,sizeof msg-used,", msg_control=[%s]",PICK(g->r,cmsgs));
 snprintf(msg+used,sizeof msg-used,"}");
-line(g,"sendmsg(%d, %s, %s)",data_fd(g,true),msg,send_flags(g,&t));
+fd= data_fd(g,true);
+line(g,"sendmsg(%d, %s, %s)",fd,msg,send_flags(g,&t,fd));
 }
 
 /*:62*//*63:*/
@@ -1157,7 +1155,7 @@ static int nonblocking_fd(fg_gen*g)
 int cand[FG_NFD],n= 0;
 for(int fd= 3;fd<FG_NFD;fd++){
 const fg_file*f= file_of(g,fd);
-if((f&&f->nonblock&&!raw_or_ping(f))||(!f&&g->used[fd]))cand[n++]= fd;
+if((f&&f->nonblock)||(!f&&g->used[fd]))cand[n++]= fd;
 }
 if(n&&chance(g->r,85))return cand[fg_below(g->r,(uint32_t)n)];
 return PICK(g->r,((const int[]){-1,1024,INT_MAX}));

@@ -331,58 +331,58 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:567*//*593:*/
-#line 903 "web/udp.w"
+/*:567*//*595:*/
+#line 930 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:593*//*619:*/
-#line 1415 "web/udp.w"
+/*:595*//*621:*/
+#line 1442 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:619*//*634:*/
-#line 1754 "web/udp.w"
+/*:621*//*636:*/
+#line 1781 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:634*//*640:*/
-#line 1887 "web/udp.w"
+/*:636*//*642:*/
+#line 1914 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:640*//*675:*/
-#line 2622 "web/udp.w"
+/*:642*//*677:*/
+#line 2649 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:675*//*681:*/
-#line 2734 "web/udp.w"
+/*:677*//*683:*/
+#line 2761 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:681*//*701:*/
+/*:683*//*703:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:701*//*718:*/
+/*:703*//*720:*/
 #line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:718*//*726:*/
+/*:720*//*728:*/
 #line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:726*//*734:*/
+/*:728*//*736:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -390,13 +390,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:734*//*780:*/
-#line 955 "web/raw.w"
+/*:736*//*782:*/
+#line 966 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:780*/
+/*:782*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -471,12 +471,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*722:*/
+/*724:*/
 #line 462 "web/poll.w"
 
 int kmax;
 
-/*:722*/
+/*:724*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -598,22 +598,22 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:556*//*622:*/
-#line 1486 "web/udp.w"
+/*:556*//*624:*/
+#line 1513 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:622*//*697:*/
-#line 3041 "web/udp.w"
+/*:624*//*699:*/
+#line 3068 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:697*/
+/*:699*/
 #line 24 "web/socket.w"
 
-/*731:*/
+/*733:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -621,7 +621,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:731*/
+/*:733*/
 #line 25 "web/socket.w"
 
 };
@@ -945,14 +945,14 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*582:*/
-#line 717 "web/udp.w"
+/*584:*/
+#line 744 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:582*/
+/*:584*/
 #line 55 "web/udp.w"
 
 size_t len;
@@ -979,8 +979,8 @@ bool sole;
 int truesize;
 };
 
-/*:564*//*594:*/
-#line 909 "web/udp.w"
+/*:564*//*596:*/
+#line 936 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -994,8 +994,8 @@ int gso_size;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:594*//*623:*/
-#line 1489 "web/udp.w"
+/*:596*//*625:*/
+#line 1516 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1007,15 +1007,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:623*//*637:*/
-#line 1825 "web/udp.w"
+/*:625*//*639:*/
+#line 1852 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:637*/
+/*:639*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1051,20 +1051,20 @@ int nlans;
 sr_capture*cap;
 int ncaps;
 
-/*:439*//*662:*/
-#line 2364 "web/udp.w"
+/*:439*//*664:*/
+#line 2391 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:662*/
+/*:664*/
 #line 45 "web/world.w"
 
-/*728:*/
+/*730:*/
 #line 552 "web/poll.w"
 
 uint64_t calls;
 
-/*:728*/
+/*:730*/
 #line 46 "web/world.w"
 
 };
@@ -1124,17 +1124,17 @@ struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:454*//*735:*/
+/*:454*//*737:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:735*//*772:*/
-#line 861 "web/raw.w"
+/*:737*//*774:*/
+#line 872 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:772*/
+/*:774*/
 #line 188 "web/world.w"
 
 };
@@ -1152,13 +1152,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*727:*/
+/*:70*//*729:*/
 #line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:727*/
+/*:729*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1888,78 +1888,83 @@ int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
 /*:570*//*573:*/
-#line 459 "web/udp.w"
+#line 472 "web/udp.w"
+
+static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
+
+/*:573*//*575:*/
+#line 486 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:573*//*575:*/
-#line 500 "web/udp.w"
+/*:575*//*577:*/
+#line 527 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:575*//*577:*/
-#line 526 "web/udp.w"
+/*:577*//*579:*/
+#line 553 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:577*//*580:*/
-#line 639 "web/udp.w"
+/*:579*//*582:*/
+#line 666 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:580*//*583:*/
-#line 722 "web/udp.w"
+/*:582*//*585:*/
+#line 749 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:583*//*586:*/
-#line 780 "web/udp.w"
+/*:585*//*588:*/
+#line 807 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:586*//*588:*/
-#line 811 "web/udp.w"
+/*:588*//*590:*/
+#line 838 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:588*//*590:*/
-#line 849 "web/udp.w"
+/*:590*//*592:*/
+#line 876 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:590*//*592:*/
-#line 897 "web/udp.w"
+/*:592*//*594:*/
+#line 924 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:592*//*598:*/
-#line 998 "web/udp.w"
+/*:594*//*600:*/
+#line 1025 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:598*//*602:*/
-#line 1059 "web/udp.w"
+/*:600*//*604:*/
+#line 1086 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:602*//*605:*/
-#line 1103 "web/udp.w"
+/*:604*//*607:*/
+#line 1130 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:605*//*607:*/
-#line 1146 "web/udp.w"
+/*:607*//*609:*/
+#line 1173 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -1972,35 +1977,35 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:607*//*613:*/
-#line 1297 "web/udp.w"
+/*:609*//*615:*/
+#line 1324 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:613*//*615:*/
-#line 1341 "web/udp.w"
+/*:615*//*617:*/
+#line 1368 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:615*//*617:*/
-#line 1365 "web/udp.w"
+/*:617*//*619:*/
+#line 1392 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:617*//*620:*/
-#line 1418 "web/udp.w"
+/*:619*//*622:*/
+#line 1445 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:620*//*624:*/
-#line 1500 "web/udp.w"
+/*:622*//*626:*/
+#line 1527 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2009,8 +2014,8 @@ int mtu);
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 static void udp_cork_discard(sr_sock*s);
 
-/*:624*//*629:*/
-#line 1622 "web/udp.w"
+/*:626*//*631:*/
+#line 1649 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2021,24 +2026,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:629*//*630:*/
-#line 1639 "web/udp.w"
+/*:631*//*632:*/
+#line 1666 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:630*//*636:*/
-#line 1818 "web/udp.w"
+/*:632*//*638:*/
+#line 1845 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:636*//*641:*/
-#line 1916 "web/udp.w"
+/*:638*//*643:*/
+#line 1943 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:641*//*643:*/
-#line 1935 "web/udp.w"
+/*:643*//*645:*/
+#line 1962 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2046,102 +2051,102 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:643*//*646:*/
-#line 2027 "web/udp.w"
+/*:645*//*648:*/
+#line 2054 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:646*//*648:*/
-#line 2068 "web/udp.w"
+/*:648*//*650:*/
+#line 2095 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:648*//*650:*/
-#line 2123 "web/udp.w"
+/*:650*//*652:*/
+#line 2150 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:650*//*652:*/
-#line 2159 "web/udp.w"
+/*:652*//*654:*/
+#line 2186 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:652*//*654:*/
-#line 2203 "web/udp.w"
+/*:654*//*656:*/
+#line 2230 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:654*//*658:*/
-#line 2278 "web/udp.w"
+/*:656*//*660:*/
+#line 2305 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:658*//*663:*/
-#line 2367 "web/udp.w"
+/*:660*//*665:*/
+#line 2394 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:663*//*665:*/
-#line 2406 "web/udp.w"
+/*:665*//*667:*/
+#line 2433 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:665*//*667:*/
-#line 2445 "web/udp.w"
+/*:667*//*669:*/
+#line 2472 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:667*//*669:*/
-#line 2485 "web/udp.w"
+/*:669*//*671:*/
+#line 2512 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:669*//*676:*/
-#line 2626 "web/udp.w"
+/*:671*//*678:*/
+#line 2653 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:676*//*683:*/
-#line 2754 "web/udp.w"
+/*:678*//*685:*/
+#line 2781 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:683*//*686:*/
-#line 2814 "web/udp.w"
+/*:685*//*688:*/
+#line 2841 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:686*//*691:*/
-#line 2916 "web/udp.w"
+/*:688*//*693:*/
+#line 2943 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:691*//*693:*/
-#line 2969 "web/udp.w"
+/*:693*//*695:*/
+#line 2996 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:693*//*695:*/
-#line 3006 "web/udp.w"
+/*:695*//*697:*/
+#line 3033 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:695*//*698:*/
-#line 3046 "web/udp.w"
+/*:697*//*700:*/
+#line 3073 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:698*//*702:*/
+/*:700*//*704:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2149,13 +2154,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:702*//*705:*/
+/*:704*//*707:*/
 #line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:705*//*707:*/
+/*:707*//*709:*/
 #line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2163,24 +2168,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:707*//*713:*/
+/*:709*//*715:*/
 #line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:713*//*715:*/
+/*:715*//*717:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:715*//*719:*/
+/*:717*//*721:*/
 #line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:719*//*724:*/
+/*:721*//*726:*/
 #line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2189,131 +2194,131 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:724*//*732:*/
+/*:726*//*734:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:732*//*738:*/
+/*:734*//*740:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:738*//*740:*/
+/*:740*//*742:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:740*//*742:*/
+/*:742*//*744:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:742*//*744:*/
+/*:744*//*746:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:744*//*746:*/
-#line 275 "web/raw.w"
+/*:746*//*748:*/
+#line 276 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:746*//*748:*/
-#line 315 "web/raw.w"
+/*:748*//*750:*/
+#line 316 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:748*//*750:*/
-#line 353 "web/raw.w"
+/*:750*//*752:*/
+#line 354 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:750*//*752:*/
-#line 445 "web/raw.w"
+/*:752*//*754:*/
+#line 450 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:752*//*755:*/
-#line 484 "web/raw.w"
+/*:754*//*757:*/
+#line 495 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:755*//*760:*/
-#line 565 "web/raw.w"
+/*:757*//*762:*/
+#line 576 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:760*//*762:*/
-#line 635 "web/raw.w"
+/*:762*//*764:*/
+#line 646 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:762*//*765:*/
-#line 686 "web/raw.w"
+/*:764*//*767:*/
+#line 697 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:765*//*768:*/
-#line 756 "web/raw.w"
+/*:767*//*770:*/
+#line 767 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:768*//*770:*/
-#line 799 "web/raw.w"
+/*:770*//*772:*/
+#line 810 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:770*//*773:*/
-#line 864 "web/raw.w"
+/*:772*//*775:*/
+#line 875 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:773*//*778:*/
-#line 942 "web/raw.w"
+/*:775*//*780:*/
+#line 953 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:778*//*782:*/
+/*:780*//*784:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:782*//*784:*/
+/*:784*//*786:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:784*//*786:*/
+/*:786*//*788:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:786*//*788:*/
+/*:788*//*790:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:788*/
+/*:790*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2871,12 +2876,12 @@ htab_free(&fh->mc,hent_free);
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:461*//*736:*/
+/*:461*//*738:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:736*/
+/*:738*/
 #line 833 "web/world.w"
 
 free(fh->ifs);
@@ -3188,7 +3193,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*723:*/
+/*725:*/
 #line 465 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3197,7 +3202,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:723*/
+/*:725*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3435,12 +3440,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:447*//*737:*/
+/*:447*//*739:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:737*/
+/*:739*/
 #line 292 "web/socket.w"
 
 return s;
@@ -3562,8 +3567,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*671:*/
-#line 2519 "web/udp.w"
+/*673:*/
+#line 2546 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3582,7 +3587,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:671*/
+/*:673*/
 #line 166 "web/ioctl.w"
 
 }
@@ -8350,6 +8355,7 @@ s->drops++;
 return;
 }
 d= dgram_from_rx(a);
+dgram_pktinfo_prepare(s,d);
 if(keep> 0&&(size_t)keep<d->len+SR_UDPHDR_LEN)
 d->len= keep> SR_UDPHDR_LEN?(size_t)keep-SR_UDPHDR_LEN:0;
 d->dropcount= (s->flags&SK_RXQ_OVFL)?s->drops:0;
@@ -8359,7 +8365,18 @@ sock_data_ready(s);
 }
 
 /*:572*//*574:*/
-#line 463 "web/udp.w"
+#line 475 "web/udp.w"
+
+static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
+{
+if(!(s->ipflags&IPF_PKTINFO)){
+d->ifindex= 0;
+d->spec_dst= 0;
+}
+}
+
+/*:574*//*576:*/
+#line 490 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -8381,8 +8398,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:574*//*576:*/
-#line 504 "web/udp.w"
+/*:576*//*578:*/
+#line 531 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -8400,8 +8417,8 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:576*//*578:*/
-#line 530 "web/udp.w"
+/*:578*//*580:*/
+#line 557 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -8412,8 +8429,8 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*579:*/
-#line 550 "web/udp.w"
+/*581:*/
+#line 577 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -8469,8 +8486,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:579*/
-#line 540 "web/udp.w"
+/*:581*/
+#line 567 "web/udp.w"
 
 default:return 0;
 }
@@ -8478,8 +8495,8 @@ default:return 0;
 return 0;
 }
 
-/*:578*//*581:*/
-#line 646 "web/udp.w"
+/*:580*//*583:*/
+#line 673 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8530,8 +8547,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:581*//*584:*/
-#line 728 "web/udp.w"
+/*:583*//*586:*/
+#line 755 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8554,8 +8571,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:584*//*585:*/
-#line 752 "web/udp.w"
+/*:586*//*587:*/
+#line 779 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8571,8 +8588,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:585*//*587:*/
-#line 784 "web/udp.w"
+/*:587*//*589:*/
+#line 811 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8592,8 +8609,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:587*//*589:*/
-#line 815 "web/udp.w"
+/*:589*//*591:*/
+#line 842 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8623,8 +8640,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:589*//*591:*/
-#line 852 "web/udp.w"
+/*:591*//*593:*/
+#line 879 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8632,8 +8649,8 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:591*//*595:*/
-#line 922 "web/udp.w"
+/*:593*//*597:*/
+#line 949 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8648,8 +8665,8 @@ int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*596:*/
-#line 960 "web/udp.w"
+/*598:*/
+#line 987 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8665,11 +8682,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:596*/
-#line 936 "web/udp.w"
+/*:598*/
+#line 963 "web/udp.w"
 
-/*597:*/
-#line 986 "web/udp.w"
+/*599:*/
+#line 1013 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8678,8 +8695,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:597*/
-#line 937 "web/udp.w"
+/*:599*/
+#line 964 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8689,8 +8706,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*600:*/
-#line 1029 "web/udp.w"
+/*602:*/
+#line 1056 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -8699,12 +8716,12 @@ err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:600*/
-#line 946 "web/udp.w"
+/*:602*/
+#line 973 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
-/*601:*/
-#line 1043 "web/udp.w"
+/*603:*/
+#line 1070 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -8716,20 +8733,20 @@ daddr= s->fl_daddr;
 dport= s->fl_dport;
 }
 
-/*:601*/
-#line 948 "web/udp.w"
+/*:603*/
+#line 975 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*604:*/
-#line 1093 "web/udp.w"
+/*606:*/
+#line 1120 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:604*/
-#line 951 "web/udp.w"
+/*:606*/
+#line 978 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -8739,8 +8756,8 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:595*//*599:*/
-#line 1001 "web/udp.w"
+/*:597*//*601:*/
+#line 1028 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -8752,8 +8769,8 @@ ipc->priority= s->priority;
 ipc->mark= s->mark;
 }
 
-/*:599*//*603:*/
-#line 1063 "web/udp.w"
+/*:601*//*605:*/
+#line 1090 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -8772,8 +8789,8 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:603*//*606:*/
-#line 1107 "web/udp.w"
+/*:605*//*608:*/
+#line 1134 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -8792,8 +8809,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:606*//*608:*/
-#line 1173 "web/udp.w"
+/*:608*//*610:*/
+#line 1200 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -8821,8 +8838,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:608*//*609:*/
-#line 1203 "web/udp.w"
+/*:610*//*611:*/
+#line 1230 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8842,8 +8859,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:609*//*610:*/
-#line 1230 "web/udp.w"
+/*:611*//*612:*/
+#line 1257 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8866,8 +8883,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:610*//*611:*/
-#line 1256 "web/udp.w"
+/*:612*//*613:*/
+#line 1283 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -8875,8 +8892,8 @@ size_t hlen= (size_t)SR_IPHDR_LEN+(size_t)optlen;
 return pkt_alloc(SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen,hlen+l4len);
 }
 
-/*:611*//*612:*/
-#line 1267 "web/udp.w"
+/*:613*//*614:*/
+#line 1294 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -8892,8 +8909,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:612*//*614:*/
-#line 1307 "web/udp.w"
+/*:614*//*616:*/
+#line 1334 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -8920,8 +8937,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:614*//*616:*/
-#line 1345 "web/udp.w"
+/*:616*//*618:*/
+#line 1372 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -8939,8 +8956,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:616*//*618:*/
-#line 1369 "web/udp.w"
+/*:618*//*620:*/
+#line 1396 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8973,8 +8990,8 @@ len-= n;
 return true;
 }
 
-/*:618*//*621:*/
-#line 1423 "web/udp.w"
+/*:620*//*623:*/
+#line 1450 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8996,16 +9013,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:621*//*625:*/
-#line 1510 "web/udp.w"
+/*:623*//*627:*/
+#line 1537 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:625*//*626:*/
-#line 1516 "web/udp.w"
+/*:627*//*628:*/
+#line 1543 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9035,8 +9052,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:626*//*627:*/
-#line 1548 "web/udp.w"
+/*:628*//*629:*/
+#line 1575 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9068,8 +9085,8 @@ udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:627*//*628:*/
-#line 1579 "web/udp.w"
+/*:629*//*630:*/
+#line 1606 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9079,8 +9096,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:628*//*631:*/
-#line 1642 "web/udp.w"
+/*:630*//*633:*/
+#line 1669 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9134,16 +9151,16 @@ if(err)return err;
 return 0;
 }
 
-/*:631*//*632:*/
-#line 1695 "web/udp.w"
+/*:633*//*634:*/
+#line 1722 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*633:*/
-#line 1736 "web/udp.w"
+case IP_RETOPTS:/*635:*/
+#line 1763 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9158,8 +9175,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:633*/
-#line 1701 "web/udp.w"
+/*:635*/
+#line 1728 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9191,8 +9208,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:632*//*635:*/
-#line 1758 "web/udp.w"
+/*:634*//*637:*/
+#line 1785 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9224,8 +9241,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:635*//*638:*/
-#line 1831 "web/udp.w"
+/*:637*//*640:*/
+#line 1858 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9244,16 +9261,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*639:*/
-#line 1878 "web/udp.w"
+/*641:*/
+#line 1905 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:639*/
-#line 1849 "web/udp.w"
+/*:641*/
+#line 1876 "web/udp.w"
 
 goto try_again;
 }
@@ -9279,8 +9296,8 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:638*//*642:*/
-#line 1919 "web/udp.w"
+/*:640*//*644:*/
+#line 1946 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9290,8 +9307,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:642*//*644:*/
-#line 1942 "web/udp.w"
+/*:644*//*646:*/
+#line 1969 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9334,8 +9351,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:644*//*645:*/
-#line 1995 "web/udp.w"
+/*:646*//*647:*/
+#line 2022 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9356,8 +9373,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:645*//*647:*/
-#line 2030 "web/udp.w"
+/*:647*//*649:*/
+#line 2057 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9371,8 +9388,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:647*//*649:*/
-#line 2072 "web/udp.w"
+/*:649*//*651:*/
+#line 2099 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9407,8 +9424,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:649*//*651:*/
-#line 2127 "web/udp.w"
+/*:651*//*653:*/
+#line 2154 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9429,8 +9446,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:651*//*653:*/
-#line 2163 "web/udp.w"
+/*:653*//*655:*/
+#line 2190 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9440,8 +9457,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:653*//*655:*/
-#line 2207 "web/udp.w"
+/*:655*//*657:*/
+#line 2234 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9461,8 +9478,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*657:*/
-#line 2254 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*659:*/
+#line 2281 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9471,11 +9488,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:657*/
-#line 2226 "web/udp.w"
+/*:659*/
+#line 2253 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*656:*/
-#line 2241 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*658:*/
+#line 2268 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9489,13 +9506,13 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:656*/
-#line 2227 "web/udp.w"
+/*:658*/
+#line 2254 "web/udp.w"
 
 }
 
-/*:655*//*659:*/
-#line 2281 "web/udp.w"
+/*:657*//*661:*/
+#line 2308 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9506,8 +9523,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*660:*/
-#line 2297 "web/udp.w"
+if(rr)/*662:*/
+#line 2324 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9521,11 +9538,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:660*/
-#line 2291 "web/udp.w"
+/*:662*/
+#line 2318 "web/udp.w"
 
-if(ts)/*661:*/
-#line 2315 "web/udp.w"
+if(ts)/*663:*/
+#line 2342 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9566,15 +9583,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:661*/
-#line 2292 "web/udp.w"
+/*:663*/
+#line 2319 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:659*//*664:*/
-#line 2370 "web/udp.w"
+/*:661*//*666:*/
+#line 2397 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9583,8 +9600,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:664*//*666:*/
-#line 2410 "web/udp.w"
+/*:666*//*668:*/
+#line 2437 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9611,8 +9628,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:666*//*668:*/
-#line 2448 "web/udp.w"
+/*:668*//*670:*/
+#line 2475 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9637,8 +9654,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:668*//*670:*/
-#line 2488 "web/udp.w"
+/*:670*//*672:*/
+#line 2515 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9655,8 +9672,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:670*//*673:*/
-#line 2563 "web/udp.w"
+/*:672*//*675:*/
+#line 2590 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9675,8 +9692,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:673*//*677:*/
-#line 2633 "web/udp.w"
+/*:675*//*679:*/
+#line 2660 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9689,8 +9706,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:677*//*678:*/
-#line 2650 "web/udp.w"
+/*:679*//*680:*/
+#line 2677 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9708,8 +9725,8 @@ net_run();
 return r;
 }
 
-/*:678*//*679:*/
-#line 2667 "web/udp.w"
+/*:680*//*681:*/
+#line 2694 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9740,8 +9757,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:679*//*680:*/
-#line 2700 "web/udp.w"
+/*:681*//*682:*/
+#line 2727 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9773,8 +9790,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:680*//*682:*/
-#line 2740 "web/udp.w"
+/*:682*//*684:*/
+#line 2767 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9789,8 +9806,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:682*//*684:*/
-#line 2757 "web/udp.w"
+/*:684*//*686:*/
+#line 2784 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9811,8 +9828,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:684*//*687:*/
-#line 2821 "web/udp.w"
+/*:686*//*689:*/
+#line 2848 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9828,8 +9845,8 @@ net_run();
 return r;
 }
 
-/*:687*//*688:*/
-#line 2836 "web/udp.w"
+/*:689*//*690:*/
+#line 2863 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9863,8 +9880,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:688*//*689:*/
-#line 2869 "web/udp.w"
+/*:690*//*691:*/
+#line 2896 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9898,8 +9915,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:689*//*690:*/
-#line 2902 "web/udp.w"
+/*:691*//*692:*/
+#line 2929 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9914,8 +9931,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:690*//*692:*/
-#line 2919 "web/udp.w"
+/*:692*//*694:*/
+#line 2946 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9939,8 +9956,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:692*//*694:*/
-#line 2974 "web/udp.w"
+/*:694*//*696:*/
+#line 3001 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9969,8 +9986,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:694*//*696:*/
-#line 3009 "web/udp.w"
+/*:696*//*698:*/
+#line 3036 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9980,8 +9997,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:696*//*699:*/
-#line 3050 "web/udp.w"
+/*:698*//*701:*/
+#line 3077 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10007,7 +10024,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:699*//*703:*/
+/*:701*//*705:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10032,7 +10049,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:703*//*704:*/
+/*:705*//*706:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10045,7 +10062,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:704*//*706:*/
+/*:706*//*708:*/
 #line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10060,7 +10077,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:706*//*708:*/
+/*:708*//*710:*/
 #line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10076,7 +10093,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:708*//*709:*/
+/*:710*//*711:*/
 #line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10088,7 +10105,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:709*//*710:*/
+/*:711*//*712:*/
 #line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10101,7 +10118,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:710*//*711:*/
+/*:712*//*713:*/
 #line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10113,7 +10130,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:711*//*714:*/
+/*:713*//*716:*/
 #line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10161,7 +10178,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:714*//*716:*/
+/*:716*//*718:*/
 #line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10176,7 +10193,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:716*//*720:*/
+/*:718*//*722:*/
 #line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -10229,7 +10246,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:720*//*721:*/
+/*:722*//*723:*/
 #line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -10266,7 +10283,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:721*//*725:*/
+/*:723*//*727:*/
 #line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -10294,7 +10311,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:725*//*729:*/
+/*:727*//*731:*/
 #line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -10306,7 +10323,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:729*//*733:*/
+/*:731*//*735:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10334,7 +10351,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:733*//*739:*/
+/*:735*//*741:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10348,7 +10365,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:739*//*741:*/
+/*:741*//*743:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10373,7 +10390,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:741*//*743:*/
+/*:743*//*745:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10384,18 +10401,19 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:743*//*745:*/
+/*:745*//*747:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
 {
 sr_dgram*d= dgram_of_rx(rx,pkt,len,rx_truesize(rx));
 d->l4off= (int)(len-rx->l4len);
+dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:745*//*747:*/
-#line 280 "web/raw.w"
+/*:747*//*749:*/
+#line 281 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
 {
@@ -10413,8 +10431,8 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:747*//*749:*/
-#line 318 "web/raw.w"
+/*:749*//*751:*/
+#line 319 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
 {
@@ -10431,8 +10449,8 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:749*//*751:*/
-#line 358 "web/raw.w"
+/*:751*//*753:*/
+#line 359 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -10479,8 +10497,8 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:751*//*753:*/
-#line 448 "web/raw.w"
+/*:753*//*755:*/
+#line 453 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -10492,25 +10510,25 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*754:*/
-#line 476 "web/raw.w"
+/*756:*/
+#line 481 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:754*/
-#line 459 "web/raw.w"
+/*:756*/
+#line 464 "web/raw.w"
 
-/*757:*/
-#line 505 "web/raw.w"
+/*759:*/
+#line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:757*/
-#line 460 "web/raw.w"
+/*:759*/
+#line 465 "web/raw.w"
 
-/*758:*/
-#line 518 "web/raw.w"
+/*760:*/
+#line 529 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -10520,23 +10538,23 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:758*/
-#line 461 "web/raw.w"
+/*:760*/
+#line 466 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
 uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*759:*/
-#line 540 "web/raw.w"
+/*761:*/
+#line 551 "web/raw.w"
 
 saddr= ipc.addr?ipc.addr:s->inet_saddr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:759*/
-#line 467 "web/raw.w"
+/*:761*/
+#line 472 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(!daddr)daddr= rt.saddr;
@@ -10546,14 +10564,14 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:753*//*756:*/
-#line 488 "web/raw.w"
+/*:755*//*758:*/
+#line 499 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr)
 {
 const struct sockaddr_in*usin= msg->msg_name;
-if(!usin){
+if(!usin||(unspec_ok&&!msg->msg_namelen)){
 if(!s->connected)return-EDESTADDRREQ;
 *daddr= s->inet_daddr;
 return 0;
@@ -10565,8 +10583,8 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:756*//*761:*/
-#line 570 "web/raw.w"
+/*:758*//*763:*/
+#line 581 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -10589,8 +10607,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:761*//*763:*/
-#line 639 "web/raw.w"
+/*:763*//*765:*/
+#line 650 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr)
@@ -10617,8 +10635,8 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*764:*/
-#line 674 "web/raw.w"
+/*766:*/
+#line 685 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
 put16(pkt->data+2,(uint16_t)len);
@@ -10627,8 +10645,8 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:764*/
-#line 665 "web/raw.w"
+/*:766*/
+#line 676 "web/raw.w"
 
 pkt->iif= rt->iif;
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -10638,8 +10656,8 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:763*//*766:*/
-#line 689 "web/raw.w"
+/*:765*//*768:*/
+#line 700 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
 {
@@ -10649,8 +10667,8 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:766*//*769:*/
-#line 762 "web/raw.w"
+/*:768*//*771:*/
+#line 773 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len)
@@ -10685,8 +10703,8 @@ sock_error_report(s);
 }
 }
 
-/*:769*//*771:*/
-#line 802 "web/raw.w"
+/*:771*//*773:*/
+#line 813 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
 {
@@ -10705,8 +10723,8 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:771*//*774:*/
-#line 869 "web/raw.w"
+/*:773*//*776:*/
+#line 880 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
 {
@@ -10719,8 +10737,8 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:774*//*775:*/
-#line 885 "web/raw.w"
+/*:776*//*777:*/
+#line 896 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -10742,8 +10760,8 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:775*//*776:*/
-#line 909 "web/raw.w"
+/*:777*//*778:*/
+#line 920 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
 {
@@ -10754,15 +10772,15 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:776*//*779:*/
-#line 945 "web/raw.w"
+/*:778*//*781:*/
+#line 956 "web/raw.w"
 
 static void raw_release(sr_sock*s)
 {
 ip_ra_control(s,false);
 }
 
-/*:779*//*783:*/
+/*:781*//*785:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10779,13 +10797,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*757:*/
-#line 505 "web/raw.w"
+/*759:*/
+#line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:757*/
+/*:759*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10802,7 +10820,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:783*//*785:*/
+/*:785*//*787:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -10812,7 +10830,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:785*//*787:*/
+/*:787*//*789:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -10834,7 +10852,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:787*//*789:*/
+/*:789*//*791:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10863,4 +10881,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:789*/
+/*:791*/

@@ -527,28 +527,21 @@ static int pick_fd(fg_gen *g, bool std_ok)
 }
 
 @ A descriptor for the data path --- a send, a receive, a readiness
-question (\.{poll}, \.{select}, the queue \.{ioctl}s) --- is never one the
-generator believes a raw or a ping socket.  The model neither sends on
-those nor delivers to them (its chapter on datagrams says so), while the
-kernel does both, and a raw socket receives a copy of every datagram of
-its protocol that the other sockets of the sequence exchange.
-@^model limits@>
+question (\.{poll}, \.{select}, the queue \.{ioctl}s) --- is any
+descriptor, raw and ping sockets included: a raw socket also receives a
+copy of every datagram of its protocol that the other sockets of the
+sequence exchange, and what it reads begins with the IP header, whose
+identification the matcher knows to be random.
 
 @<Arguments@>=
-static bool raw_or_ping(const fg_file *f)
+static bool is_raw(const fg_file *f)
 {
-  return f && f->kind == FG_SOCKET && (f->type == SOCK_RAW || f->protocol == IPPROTO_ICMP);
+  return f && f->kind == FG_SOCKET && f->type == SOCK_RAW;
 }
 
 static int data_fd(fg_gen *g, bool std_ok)
 {
-  int fd = pick_fd(g, std_ok), cand[FG_NFD], n = 0;
-  if (!raw_or_ping(file_of(g, fd))) return fd;
-  for (int d = 0; d < FG_NFD; d++) {
-    const fg_file *f = file_of(g, d);
-    if (f && f->kind == FG_SOCKET && !raw_or_ping(f)) cand[n++] = d;
-  }
-  return n ? cand[fg_below(g->r, (uint32_t) n)] : PICK(g->r, ((const int[]) {-1, 1024, 4096}));
+  return pick_fd(g, std_ok);
 }
 
 @ Integers.  The interesting |int|s are the edges of the type, the
@@ -1364,15 +1357,19 @@ waits: a datagram for an address on the link that nobody answers waits
 in the kernel for the neighbour, which takes seconds of real time to give
 up, and the model's virtual seconds would not match them.  A stream
 socket is never connected, so sending on it fails at once; and
-\.{MSG\_FASTOPEN}, which would connect it, is never sent.
+\.{MSG\_FASTOPEN}, which would connect it, is never sent.  Nor is
+\.{MSG\_MORE} on a raw socket, which Linux corks and the model does not
+(the chapter on raw sockets says so).
+@^model limits@>
 
 @<Calls@>=
-static const char *send_flags(fg_gen *g, fg_text *t)
+static const char *send_flags(fg_gen *g, fg_text *t, int fd)
 {
-  static const char *const names[] = {"MSG_DONTROUTE", "MSG_CONFIRM", "MSG_MORE", "MSG_NOSIGNAL",
-    "MSG_OOB", "MSG_EOR", "MSG_ZEROCOPY"};
+  static const char *const names[] = {"MSG_DONTROUTE", "MSG_CONFIRM", "MSG_NOSIGNAL",
+    "MSG_OOB", "MSG_EOR", "MSG_ZEROCOPY", "MSG_MORE"};
+  int n = (int) (sizeof names / sizeof names[0]) - (is_raw(file_of(g, fd)) ? 1 : 0);
   size_t used = 0;
-  const char *rest = any_flags(g, t, names, (int) (sizeof names / sizeof names[0]), 6, "msgflags");
+  const char *rest = any_flags(g, t, names, n, 6, "msgflags");
   char tmp[512];
   snprintf(tmp, sizeof tmp, "%s", rest);
   used = (size_t) snprintf(t->s, sizeof t->s, "%s", "MSG_DONTWAIT");
@@ -1385,7 +1382,8 @@ static void gen_send(fg_gen *g)
   fg_text t;
   long long len;
   const char *d = any_data(g, &len);
-  line(g, "send(%d, %s, %lld, %s)", data_fd(g, true), d, len, send_flags(g, &t));
+  int fd = data_fd(g, true);
+  line(g, "send(%d, %s, %lld, %s)", fd, d, len, send_flags(g, &t, fd));
 }
 
 static void gen_sendto(fg_gen *g)
@@ -1394,7 +1392,8 @@ static void gen_sendto(fg_gen *g)
   long long len, alen;
   const char *d = any_data(g, &len);
   const char *sa = any_sockaddr(g, &a, &alen);
-  line(g, "sendto(%d, %s, %lld, %s, %s, %lld)", data_fd(g, true), d, len, send_flags(g, &t), sa, alen);
+  int fd = data_fd(g, true);
+  line(g, "sendto(%d, %s, %lld, %s, %s, %lld)", fd, d, len, send_flags(g, &t, fd), sa, alen);
 }
 
 static void gen_write(fg_gen *g)
@@ -1425,7 +1424,7 @@ static void gen_sendmsg(fg_gen *g)
   long long len, alen;
   char msg[1536];
   size_t used;
-  int niov = 1 + (int) fg_below(g->r, 3);
+  int fd, niov = 1 + (int) fg_below(g->r, 3);
   const char *sa = any_sockaddr(g, &a, &alen);
   used = (size_t) snprintf(msg, sizeof msg, "{msg_name=%s, msg_iov=[", chance(g->r, 70) ? sa : "NULL");
   for (int i = 0; i < niov; i++)
@@ -1434,7 +1433,8 @@ static void gen_sendmsg(fg_gen *g)
   if (chance(g->r, 50))
     used += (size_t) snprintf(msg + used, sizeof msg - used, ", msg_control=[%s]", PICK(g->r, cmsgs));
   snprintf(msg + used, sizeof msg - used, "}");
-  line(g, "sendmsg(%d, %s, %s)", data_fd(g, true), msg, send_flags(g, &t));
+  fd = data_fd(g, true);
+  line(g, "sendmsg(%d, %s, %s)", fd, msg, send_flags(g, &t, fd));
 }
 
 @ @<Calls@>=
@@ -1506,7 +1506,7 @@ static int nonblocking_fd(fg_gen *g)
   int cand[FG_NFD], n = 0;
   for (int fd = 3; fd < FG_NFD; fd++) {
     const fg_file *f = file_of(g, fd);
-    if ((f && f->nonblock && !raw_or_ping(f)) || (!f && g->used[fd])) cand[n++] = fd;
+    if ((f && f->nonblock) || (!f && g->used[fd])) cand[n++] = fd;
   }
   if (n && chance(g->r, 85)) return cand[fg_below(g->r, (uint32_t) n)];
   return PICK(g->r, ((const int[]) {-1, 1024, INT_MAX}));

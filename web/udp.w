@@ -446,12 +446,39 @@ static void udp_deliver_one(sr_sock *s, void *arg)
     return;
   }
   d = dgram_from_rx(a);
+  dgram_pktinfo_prepare(s, d);
   if (keep > 0 && (size_t) keep < d->len + SR_UDPHDR_LEN)
     d->len = keep > SR_UDPHDR_LEN ? (size_t) keep - SR_UDPHDR_LEN : 0;
   d->dropcount = (s->flags & SK_RXQ_OVFL) ? s->drops : 0;
   udp_queue_tail(s, d);
   s->rmem += d->truesize;
   sock_data_ready(s);
+}
+
+@ The interface and local address that \.{IP\_PKTINFO} reports are
+noted when the datagram is queued, and only if the socket has the option
+on then (|ipv4_pktinfo_prepare|); a datagram queued before the option was
+turned on reports interface 0 and address \.{0.0.0.0}, though its
+destination is reported all the same, from its header.  UDP and raw
+sockets alike.
+
+\kernel{a UDP socket receives ``a'' to \.{127.0.0.2}, turns
+\.{IP\_PKTINFO} on, receives ``b'': ``a'' reports $\{0, \.{0.0.0.0},
+\.{127.0.0.2}\}$, ``b'' $\{1, \.{127.0.0.2}, \.{127.0.0.2}\}$; one that
+arrived while the option was off again, $\{0, \.{0.0.0.0},
+\.{127.0.0.2}\}$ (a raw socket's script found by \.{sr-fuzz},
+\.{fuzz/pktinfo-late.sr}).}
+
+@<Private function prototypes@>=
+static void dgram_pktinfo_prepare(const sr_sock *s, sr_dgram *d);
+
+@ @c
+static void dgram_pktinfo_prepare(const sr_sock *s, sr_dgram *d)
+{
+  if (!(s->ipflags & IPF_PKTINFO)) {
+    d->ifindex = 0;
+    d->spec_dst = 0;
+  }
 }
 
 @ The queue's two ends.  The reader part is the prefix |rq_reader| long.
