@@ -1107,7 +1107,7 @@ line(g,"writev(%d, %s, %d)",data_fd(g,false),iov,chance(g->r,85)?n:PICK(g->r,((c
 }
 
 /*:63*//*64:*/
-#line 1460 "web/fuzzgen.w"
+#line 1464 "web/fuzzgen.w"
 
 static const char*recv_flags(fg_gen*g,fg_text*t)
 {
@@ -1148,7 +1148,7 @@ chance(g->r,70)?"?":"NULL",PICK(g->r,((const int[]){0,16,20,64,256,1024})),recv_
 }
 
 /*:64*//*65:*/
-#line 1503 "web/fuzzgen.w"
+#line 1507 "web/fuzzgen.w"
 
 static int nonblocking_fd(fg_gen*g)
 {
@@ -1168,13 +1168,14 @@ line(g,"read(%d, ?, %d)",nonblocking_fd(g),recv_size(g));
 
 static void gen_readv(fg_gen*g)
 {
-int n= 1+(int)fg_below(g->r,2);
-line(g,"readv(%d, [{iov_base=?, iov_len=%d}%s], %d)",nonblocking_fd(g),recv_size(g),
+int n= 1+(int)fg_below(g->r,2),fd= nonblocking_fd(g),size= recv_size(g);
+if(n==2&&is_raw(file_of(g,fd))&&size<128)size= 1500;
+line(g,"readv(%d, [{iov_base=?, iov_len=%d}%s], %d)",fd,size,
 n==2?", {iov_base=?, iov_len=3}":"",chance(g->r,85)?n:PICK(g->r,((const int[]){-1,0,1025})));
 }
 
 /*:65*//*66:*/
-#line 1529 "web/fuzzgen.w"
+#line 1534 "web/fuzzgen.w"
 
 static void gen_shutdown(fg_gen*g)
 {
@@ -1182,7 +1183,7 @@ line(g,"shutdown(%d, %s)",pick_fd(g,true),PICK(g->r,((const char*const[]){"SHUT_
 }
 
 /*:66*//*67:*/
-#line 1544 "web/fuzzgen.w"
+#line 1549 "web/fuzzgen.w"
 
 static void gen_poll(fg_gen*g)
 {
@@ -1211,7 +1212,7 @@ chance(g->r,85)?hi+1:PICK(g->r,((const int[]){0,-1,1,1024})),a,b,chance(g->r,50)
 }
 
 /*:67*//*68:*/
-#line 1580 "web/fuzzgen.w"
+#line 1585 "web/fuzzgen.w"
 
 static void gen_setuid(fg_gen*g)
 {
@@ -1241,7 +1242,7 @@ if(!strcmp(c,"CAP_SETUID"))g->cap_setuid= false;
 }
 
 /*:68*//*69:*/
-#line 1613 "web/fuzzgen.w"
+#line 1618 "web/fuzzgen.w"
 
 static void write_ping_range(fg_gen*g,const char*v);
 
@@ -1260,7 +1261,7 @@ if(!strcmp(tunables[i].name,"net.core.optmem_max"))g->optmem_written= true;
 }
 
 /*:69*//*70:*/
-#line 1639 "web/fuzzgen.w"
+#line 1644 "web/fuzzgen.w"
 
 static void write_ping_range(fg_gen*g,const char*v)
 {
@@ -1300,7 +1301,7 @@ line(g,"signal_count(%d)",PICK(g->r,((const int[]){29,23,13,0,65})));
 }
 
 /*:70*//*71:*/
-#line 1683 "web/fuzzgen.w"
+#line 1688 "web/fuzzgen.w"
 
 static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 {"socket",gen_socket,10},{"socketpair",gen_socketpair,1},{"close",gen_close,3},
@@ -1318,7 +1319,7 @@ static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 #define NCALLS ((int) (sizeof calls / sizeof calls[0]))
 
 /*:71*//*72:*/
-#line 1702 "web/fuzzgen.w"
+#line 1707 "web/fuzzgen.w"
 
 static bool call_enabled(const fg_gen*g,const char*name)
 {
@@ -1331,7 +1332,7 @@ return false;
 #line 61 "web/fuzzgen.w"
 
 /*74:*/
-#line 1720 "web/fuzzgen.w"
+#line 1725 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines)
 {
@@ -1350,7 +1351,7 @@ w-= calls[i].weight;
 }
 
 /*:74*//*75:*/
-#line 1747 "web/fuzzgen.w"
+#line 1752 "web/fuzzgen.w"
 
 void fg_close_all(fg_gen*g)
 {
@@ -1379,7 +1380,7 @@ line(g,"sysctl_set(\"%s\", \"%s\\n\")",tunables[i].name,v);
 }
 
 /*:75*//*78:*/
-#line 1788 "web/fuzzgen.w"
+#line 1793 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled)
 {
@@ -1390,7 +1391,7 @@ enabled[c]= false;
 for(i= 0;i<NCALLS&&strcmp(calls[i].name,ss_call_name(c));i++);
 if(i==NCALLS)continue;
 /*79:*/
-#line 1802 "web/fuzzgen.w"
+#line 1807 "web/fuzzgen.w"
 
 {
 fg_rand r;
@@ -1411,7 +1412,7 @@ free(b.p);
 }
 
 /*:79*/
-#line 1797 "web/fuzzgen.w"
+#line 1802 "web/fuzzgen.w"
 
 }
 ss_outcome_free(o,false);

@@ -260,13 +260,13 @@ OPT_STORE_INT_FIELD};
 #define SR_LOOPBACK_IFINDEX 1
 
 /*:364*//*415:*/
-#line 1101 "web/ip.w"
+#line 1104 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
 /*:415*//*420:*/
-#line 1198 "web/ip.w"
+#line 1201 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
@@ -304,12 +304,12 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:476*//*539:*/
-#line 1952 "web/bind.w"
+/*:476*//*540:*/
+#line 1965 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:539*//*557:*/
+/*:540*//*558:*/
 #line 105 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
@@ -317,7 +317,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:557*//*559:*/
+/*:558*//*560:*/
 #line 141 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
@@ -326,63 +326,63 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:559*//*567:*/
+/*:560*//*568:*/
 #line 288 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:567*//*595:*/
+/*:568*//*596:*/
 #line 930 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:595*//*621:*/
+/*:596*//*622:*/
 #line 1442 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:621*//*636:*/
-#line 1781 "web/udp.w"
+/*:622*//*637:*/
+#line 1783 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:636*//*642:*/
-#line 1914 "web/udp.w"
+/*:637*//*643:*/
+#line 1916 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:642*//*677:*/
-#line 2649 "web/udp.w"
+/*:643*//*678:*/
+#line 2653 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:677*//*683:*/
-#line 2761 "web/udp.w"
+/*:678*//*684:*/
+#line 2765 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:683*//*703:*/
+/*:684*//*704:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:703*//*720:*/
+/*:704*//*721:*/
 #line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:720*//*728:*/
+/*:721*//*729:*/
 #line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:728*//*736:*/
+/*:729*//*737:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -390,13 +390,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:736*//*782:*/
-#line 966 "web/raw.w"
+/*:737*//*783:*/
+#line 971 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:782*/
+/*:783*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -471,12 +471,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*724:*/
+/*725:*/
 #line 462 "web/poll.w"
 
 int kmax;
 
-/*:724*/
+/*:725*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -517,7 +517,12 @@ int dst_ifindex,dst_type;
 uint32_t fl_daddr,fl_saddr;
 uint16_t fl_dport;
 
-/*:524*/
+/*:524*//*533:*/
+#line 1832 "web/bind.w"
+
+uint32_t tcp_write_seq;
+
+/*:533*/
 #line 20 "web/socket.w"
 
 /*84:*/
@@ -581,7 +586,7 @@ uint16_t inet_id;
 /*:380*/
 #line 23 "web/socket.w"
 
-/*556:*/
+/*557:*/
 #line 90 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -598,22 +603,22 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:556*//*624:*/
-#line 1513 "web/udp.w"
+/*:557*//*625:*/
+#line 1514 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:624*//*699:*/
-#line 3068 "web/udp.w"
+/*:625*//*700:*/
+#line 3072 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:699*/
+/*:700*/
 #line 24 "web/socket.w"
 
-/*733:*/
+/*734:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -621,7 +626,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:733*/
+/*:734*/
 #line 25 "web/socket.w"
 
 };
@@ -828,7 +833,7 @@ sr_sock*sk;
 };
 
 /*:379*//*395:*/
-#line 679 "web/ip.w"
+#line 682 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -849,7 +854,7 @@ sr_pkt**pkt;
 };
 
 /*:395*//*400:*/
-#line 830 "web/ip.w"
+#line 833 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -867,7 +872,7 @@ int rt_type;
 }sr_fragq;
 
 /*:400*//*421:*/
-#line 1203 "web/ip.w"
+#line 1206 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -875,7 +880,7 @@ uint64_t tokens,last;
 }sr_peer;
 
 /*:421*//*432:*/
-#line 1341 "web/ip.w"
+#line 1344 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -924,7 +929,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:486*//*554:*/
+/*:486*//*555:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -945,21 +950,21 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*584:*/
+/*585:*/
 #line 744 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:584*/
+/*:585*/
 #line 55 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:554*//*555:*/
+/*:555*//*556:*/
 #line 70 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
@@ -968,7 +973,7 @@ _Static_assert(offsetof(sr_dgram,wire_opt)==offsetof(sr_dgram,opt)+SR_MAX_IPOPTL
 _Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
 
-/*:555*//*564:*/
+/*:556*//*565:*/
 #line 252 "web/udp.w"
 
 struct udp_arrival{
@@ -979,7 +984,7 @@ bool sole;
 int truesize;
 };
 
-/*:564*//*596:*/
+/*:565*//*597:*/
 #line 936 "web/udp.w"
 
 struct sr_ipcm{
@@ -994,8 +999,8 @@ int gso_size;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:596*//*625:*/
-#line 1516 "web/udp.w"
+/*:597*//*626:*/
+#line 1517 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1007,15 +1012,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:625*//*639:*/
-#line 1852 "web/udp.w"
+/*:626*//*640:*/
+#line 1854 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:639*/
+/*:640*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1051,20 +1056,20 @@ int nlans;
 sr_capture*cap;
 int ncaps;
 
-/*:439*//*664:*/
-#line 2391 "web/udp.w"
+/*:439*//*665:*/
+#line 2393 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:664*/
+/*:665*/
 #line 45 "web/world.w"
 
-/*730:*/
+/*731:*/
 #line 552 "web/poll.w"
 
 uint64_t calls;
 
-/*:730*/
+/*:731*/
 #line 46 "web/world.w"
 
 };
@@ -1102,18 +1107,18 @@ uint16_t ip_ident;
 uint64_t serial;
 
 /*:381*//*401:*/
-#line 846 "web/ip.w"
+#line 849 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
 /*:401*//*422:*/
-#line 1209 "web/ip.w"
+#line 1212 "web/ip.w"
 
 sr_htab peers;
 
 /*:422*//*430:*/
-#line 1335 "web/ip.w"
+#line 1338 "web/ip.w"
 
 sr_htab mc;
 
@@ -1124,17 +1129,17 @@ struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:454*//*737:*/
+/*:454*//*738:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:737*//*774:*/
-#line 872 "web/raw.w"
+/*:738*//*775:*/
+#line 877 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:774*/
+/*:775*/
 #line 188 "web/world.w"
 
 };
@@ -1152,13 +1157,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*729:*/
+/*:70*//*730:*/
 #line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:729*/
+/*:730*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1565,24 +1570,24 @@ static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
 /*:385*//*388:*/
-#line 541 "web/ip.w"
+#line 544 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
 /*:388*//*390:*/
-#line 592 "web/ip.w"
+#line 595 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
 /*:390*//*393:*/
-#line 645 "web/ip.w"
+#line 648 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
 /*:393*//*396:*/
-#line 698 "web/ip.w"
+#line 701 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1591,55 +1596,55 @@ static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
 /*:396*//*403:*/
-#line 853 "web/ip.w"
+#line 856 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
 /*:403*//*409:*/
-#line 965 "web/ip.w"
+#line 968 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
 /*:409*//*412:*/
-#line 1032 "web/ip.w"
+#line 1035 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:412*//*416:*/
-#line 1105 "web/ip.w"
+#line 1108 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
 /*:416*//*418:*/
-#line 1149 "web/ip.w"
+#line 1152 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
 /*:418*//*424:*/
-#line 1215 "web/ip.w"
+#line 1218 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
 /*:424*//*426:*/
-#line 1265 "web/ip.w"
+#line 1268 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
 /*:426*//*428:*/
-#line 1309 "web/ip.w"
+#line 1312 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
 /*:428*//*433:*/
-#line 1347 "web/ip.w"
+#line 1350 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
@@ -1801,14 +1806,14 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:526*//*533:*/
-#line 1822 "web/bind.w"
+/*:526*//*534:*/
+#line 1835 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:533*//*534:*/
-#line 1853 "web/bind.w"
+/*:534*//*535:*/
+#line 1866 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1822,8 +1827,8 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:534*//*537:*/
-#line 1905 "web/bind.w"
+/*:535*//*538:*/
+#line 1918 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1832,52 +1837,52 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:537*//*543:*/
-#line 2079 "web/bind.w"
+/*:538*//*544:*/
+#line 2092 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:543*//*546:*/
-#line 2149 "web/bind.w"
+/*:544*//*547:*/
+#line 2162 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:546*//*550:*/
-#line 2207 "web/bind.w"
+/*:547*//*551:*/
+#line 2220 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:550*//*551:*/
-#line 2221 "web/bind.w"
+/*:551*//*552:*/
+#line 2234 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:551*//*560:*/
+/*:552*//*561:*/
 #line 148 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:560*//*563:*/
+/*:561*//*564:*/
 #line 246 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:563*//*565:*/
+/*:564*//*566:*/
 #line 261 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:565*//*568:*/
+/*:566*//*569:*/
 #line 298 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:568*//*570:*/
+/*:569*//*571:*/
 #line 336 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
@@ -1887,36 +1892,36 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:570*//*573:*/
+/*:571*//*574:*/
 #line 472 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
-/*:573*//*575:*/
+/*:574*//*576:*/
 #line 486 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:575*//*577:*/
+/*:576*//*578:*/
 #line 527 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:577*//*579:*/
+/*:578*//*580:*/
 #line 553 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:579*//*582:*/
+/*:580*//*583:*/
 #line 666 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:582*//*585:*/
+/*:583*//*586:*/
 #line 749 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -1924,46 +1929,46 @@ int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:585*//*588:*/
+/*:586*//*589:*/
 #line 807 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:588*//*590:*/
+/*:589*//*591:*/
 #line 838 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:590*//*592:*/
+/*:591*//*593:*/
 #line 876 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:592*//*594:*/
+/*:593*//*595:*/
 #line 924 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:594*//*600:*/
+/*:595*//*601:*/
 #line 1025 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:600*//*604:*/
+/*:601*//*605:*/
 #line 1086 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:604*//*607:*/
+/*:605*//*608:*/
 #line 1130 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:607*//*609:*/
+/*:608*//*610:*/
 #line 1173 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
@@ -1977,7 +1982,7 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:609*//*615:*/
+/*:610*//*616:*/
 #line 1324 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
@@ -1985,27 +1990,27 @@ const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:615*//*617:*/
+/*:616*//*618:*/
 #line 1368 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:617*//*619:*/
+/*:618*//*620:*/
 #line 1392 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:619*//*622:*/
+/*:620*//*623:*/
 #line 1445 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:622*//*626:*/
-#line 1527 "web/udp.w"
+/*:623*//*627:*/
+#line 1528 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2014,8 +2019,8 @@ int mtu);
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 static void udp_cork_discard(sr_sock*s);
 
-/*:626*//*631:*/
-#line 1649 "web/udp.w"
+/*:627*//*632:*/
+#line 1651 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2026,24 +2031,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:631*//*632:*/
-#line 1666 "web/udp.w"
+/*:632*//*633:*/
+#line 1668 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:632*//*638:*/
-#line 1845 "web/udp.w"
+/*:633*//*639:*/
+#line 1847 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:638*//*643:*/
-#line 1943 "web/udp.w"
+/*:639*//*644:*/
+#line 1945 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:643*//*645:*/
-#line 1962 "web/udp.w"
+/*:644*//*646:*/
+#line 1964 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2051,102 +2056,102 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:645*//*648:*/
-#line 2054 "web/udp.w"
+/*:646*//*649:*/
+#line 2056 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:648*//*650:*/
-#line 2095 "web/udp.w"
+/*:649*//*651:*/
+#line 2097 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:650*//*652:*/
-#line 2150 "web/udp.w"
+/*:651*//*653:*/
+#line 2152 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:652*//*654:*/
-#line 2186 "web/udp.w"
+/*:653*//*655:*/
+#line 2188 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:654*//*656:*/
-#line 2230 "web/udp.w"
+/*:655*//*657:*/
+#line 2232 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:656*//*660:*/
-#line 2305 "web/udp.w"
+/*:657*//*661:*/
+#line 2307 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:660*//*665:*/
-#line 2394 "web/udp.w"
+/*:661*//*666:*/
+#line 2396 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:665*//*667:*/
-#line 2433 "web/udp.w"
+/*:666*//*668:*/
+#line 2435 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:667*//*669:*/
-#line 2472 "web/udp.w"
+/*:668*//*670:*/
+#line 2474 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:669*//*671:*/
-#line 2512 "web/udp.w"
+/*:670*//*672:*/
+#line 2514 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:671*//*678:*/
-#line 2653 "web/udp.w"
+/*:672*//*679:*/
+#line 2657 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:678*//*685:*/
-#line 2781 "web/udp.w"
+/*:679*//*686:*/
+#line 2785 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:685*//*688:*/
-#line 2841 "web/udp.w"
+/*:686*//*689:*/
+#line 2845 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:688*//*693:*/
-#line 2943 "web/udp.w"
+/*:689*//*694:*/
+#line 2947 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:693*//*695:*/
-#line 2996 "web/udp.w"
+/*:694*//*696:*/
+#line 3000 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:695*//*697:*/
-#line 3033 "web/udp.w"
+/*:696*//*698:*/
+#line 3037 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:697*//*700:*/
-#line 3073 "web/udp.w"
+/*:698*//*701:*/
+#line 3077 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:700*//*704:*/
+/*:701*//*705:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2154,13 +2159,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:704*//*707:*/
+/*:705*//*708:*/
 #line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:707*//*709:*/
+/*:708*//*710:*/
 #line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2168,24 +2173,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:709*//*715:*/
+/*:710*//*716:*/
 #line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:715*//*717:*/
+/*:716*//*718:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:717*//*721:*/
+/*:718*//*722:*/
 #line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:721*//*726:*/
+/*:722*//*727:*/
 #line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2194,131 +2199,131 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:726*//*734:*/
+/*:727*//*735:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:734*//*740:*/
+/*:735*//*741:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:740*//*742:*/
+/*:741*//*743:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:742*//*744:*/
+/*:743*//*745:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:744*//*746:*/
+/*:745*//*747:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:746*//*748:*/
+/*:747*//*749:*/
 #line 276 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:748*//*750:*/
+/*:749*//*751:*/
 #line 316 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:750*//*752:*/
+/*:751*//*753:*/
 #line 354 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:752*//*754:*/
+/*:753*//*755:*/
 #line 450 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:754*//*757:*/
+/*:755*//*758:*/
 #line 495 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:757*//*762:*/
-#line 576 "web/raw.w"
+/*:758*//*763:*/
+#line 581 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:762*//*764:*/
-#line 646 "web/raw.w"
+/*:763*//*765:*/
+#line 651 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:764*//*767:*/
-#line 697 "web/raw.w"
+/*:765*//*768:*/
+#line 702 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:767*//*770:*/
-#line 767 "web/raw.w"
+/*:768*//*771:*/
+#line 772 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:770*//*772:*/
-#line 810 "web/raw.w"
+/*:771*//*773:*/
+#line 815 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:772*//*775:*/
-#line 875 "web/raw.w"
+/*:773*//*776:*/
+#line 880 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:775*//*780:*/
-#line 953 "web/raw.w"
+/*:776*//*781:*/
+#line 958 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:780*//*784:*/
+/*:781*//*785:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:784*//*786:*/
+/*:785*//*787:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:786*//*788:*/
+/*:787*//*789:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:788*//*790:*/
+/*:789*//*791:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:790*/
+/*:791*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2857,17 +2862,17 @@ htab_free(&fh->neigh,neigh_free);
 htab_free(&fh->pmtu,hent_free);
 
 /*:376*//*402:*/
-#line 850 "web/ip.w"
+#line 853 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
 /*:402*//*423:*/
-#line 1212 "web/ip.w"
+#line 1215 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
 /*:423*//*431:*/
-#line 1338 "web/ip.w"
+#line 1341 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
@@ -2876,12 +2881,12 @@ htab_free(&fh->mc,hent_free);
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:461*//*738:*/
+/*:461*//*739:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:738*/
+/*:739*/
 #line 833 "web/world.w"
 
 free(fh->ifs);
@@ -3193,7 +3198,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*725:*/
+/*726:*/
 #line 465 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3202,7 +3207,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:725*/
+/*:726*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3414,12 +3419,12 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*558:*/
+/*:170*//*559:*/
 #line 115 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:558*/
+/*:559*/
 #line 291 "web/socket.w"
 
 /*97:*/
@@ -3440,12 +3445,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:447*//*739:*/
+/*:447*//*740:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:739*/
+/*:740*/
 #line 292 "web/socket.w"
 
 return s;
@@ -3567,8 +3572,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*673:*/
-#line 2546 "web/udp.w"
+/*674:*/
+#line 2550 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3583,11 +3588,11 @@ if(req==SIOCINQ){
 int n= first_packet_length(s);
 v= n<0?0:n;
 }else v= s->wmem;
-}
+}else if(req==SIOCOUTQ||req==SIOCOUTQNSD)v= (int)s->tcp_write_seq;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:673*/
+/*:674*/
 #line 166 "web/ioctl.w"
 
 }
@@ -6309,7 +6314,7 @@ sk->inet_id= (uint16_t)rng_next();
 }
 
 /*:384*//*386:*/
-#line 441 "web/ip.w"
+#line 444 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -6349,7 +6354,7 @@ ip.saddr= rt->saddr;
 ip.daddr= daddr;
 pkt->sk= o->sk;
 pkt->iif= rt->iif;
-pkt->truesize= skb_truesize((int)tot,(int)l4len-SR_UDPHDR_LEN);
+if(!pkt->truesize)pkt->truesize= skb_truesize((int)tot,(int)l4len-SR_UDPHDR_LEN);
 if(o->optlen){
 memcpy(pkt->data+SR_IPHDR_LEN,o->opt,(size_t)o->optlen);
 ip_options_first_hop(o->opt,o->optlen,&ip.daddr);
@@ -6363,7 +6368,7 @@ return 0;
 }
 
 /*:386*//*387:*/
-#line 514 "web/ip.w"
+#line 517 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6382,7 +6387,7 @@ ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
 /*:387*//*389:*/
-#line 545 "web/ip.w"
+#line 548 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6421,7 +6426,7 @@ free(pkt);
 }
 
 /*:389*//*391:*/
-#line 596 "web/ip.w"
+#line 599 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6436,7 +6441,7 @@ else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
 /*:391*//*392:*/
-#line 619 "web/ip.w"
+#line 622 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6458,7 +6463,7 @@ return SR_RT_UNICAST;
 }
 
 /*:392*//*394:*/
-#line 648 "web/ip.w"
+#line 651 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6469,7 +6474,7 @@ return false;
 }
 
 /*:394*//*397:*/
-#line 709 "web/ip.w"
+#line 712 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6505,7 +6510,7 @@ free(pkt);
 }
 
 /*:397*//*398:*/
-#line 753 "web/ip.w"
+#line 756 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -6532,7 +6537,7 @@ rx->pkt= NULL;
 }
 
 /*:398*//*399:*/
-#line 784 "web/ip.w"
+#line 787 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6549,7 +6554,7 @@ return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
 /*:399*//*404:*/
-#line 858 "web/ip.w"
+#line 861 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6567,7 +6572,7 @@ fragq_free(&q->h);
 }
 
 /*:404*//*405:*/
-#line 876 "web/ip.w"
+#line 879 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6595,7 +6600,7 @@ return q;
 }
 
 /*:405*//*406:*/
-#line 904 "web/ip.w"
+#line 907 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6609,7 +6614,7 @@ if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
 /*407:*/
-#line 932 "web/ip.w"
+#line 935 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6625,11 +6630,11 @@ q->len= end;
 if(end<=off)goto discard;
 
 /*:407*/
-#line 916 "web/ip.w"
+#line 919 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
 /*408:*/
-#line 946 "web/ip.w"
+#line 949 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6647,7 +6652,7 @@ return NULL;
 }
 
 /*:408*/
-#line 918 "web/ip.w"
+#line 921 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6663,7 +6668,7 @@ return NULL;
 }
 
 /*:406*//*410:*/
-#line 968 "web/ip.w"
+#line 971 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -6685,7 +6690,7 @@ return whole;
 }
 
 /*:410*//*411:*/
-#line 991 "web/ip.w"
+#line 994 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6698,7 +6703,7 @@ fragq_kill(h,q);
 }
 
 /*:411*//*413:*/
-#line 1035 "web/ip.w"
+#line 1038 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6742,7 +6747,7 @@ ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
 /*:413*//*417:*/
-#line 1110 "web/ip.w"
+#line 1113 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6779,7 +6784,7 @@ len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
 /*:417*//*419:*/
-#line 1154 "web/ip.w"
+#line 1157 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6804,7 +6809,7 @@ free(buf);
 }
 
 /*:419*//*425:*/
-#line 1220 "web/ip.w"
+#line 1223 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6836,7 +6841,7 @@ return true;
 }
 
 /*:425*//*427:*/
-#line 1268 "web/ip.w"
+#line 1271 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6874,7 +6879,7 @@ ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
 /*:427*//*429:*/
-#line 1312 "web/ip.w"
+#line 1315 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -6889,7 +6894,7 @@ ic->data,ic->datalen);
 }
 
 /*:429*//*434:*/
-#line 1352 "web/ip.w"
+#line 1355 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -7928,7 +7933,7 @@ return false;
 }
 
 /*:531*//*532:*/
-#line 1810 "web/bind.w"
+#line 1818 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -7938,11 +7943,13 @@ if(s->rp)rp_detach(s);
 if(!(s->userlocks&SR_BINDPORT_LOCK))sock_unhash(s);
 }
 if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
+s->tcp_write_seq+= 2;
+if(!s->tcp_write_seq)s->tcp_write_seq= 1;
 return 0;
 }
 
-/*:532*//*535:*/
-#line 1866 "web/bind.w"
+/*:532*//*536:*/
+#line 1879 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -7973,16 +7980,16 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
-/*:535*//*536:*/
-#line 1899 "web/bind.w"
+/*:536*//*537:*/
+#line 1912 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:536*//*538:*/
-#line 1932 "web/bind.w"
+/*:537*//*539:*/
+#line 1945 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -8003,8 +8010,8 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:538*//*540:*/
-#line 1968 "web/bind.w"
+/*:539*//*541:*/
+#line 1981 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
@@ -8028,8 +8035,8 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:540*//*541:*/
-#line 2017 "web/bind.w"
+/*:541*//*542:*/
+#line 2030 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len)
@@ -8055,8 +8062,8 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:541*//*542:*/
-#line 2050 "web/bind.w"
+/*:542*//*543:*/
+#line 2063 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -8086,8 +8093,8 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:542*//*544:*/
-#line 2101 "web/bind.w"
+/*:543*//*545:*/
+#line 2114 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -8114,8 +8121,8 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:544*//*545:*/
-#line 2135 "web/bind.w"
+/*:545*//*546:*/
+#line 2148 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -8130,8 +8137,8 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:545*//*548:*/
-#line 2166 "web/bind.w"
+/*:546*//*549:*/
+#line 2179 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -8152,8 +8159,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:548*//*549:*/
-#line 2186 "web/bind.w"
+/*:549*//*550:*/
+#line 2199 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -8175,8 +8182,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:549*//*552:*/
-#line 2224 "web/bind.w"
+/*:550*//*553:*/
+#line 2237 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -8184,7 +8191,7 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:552*//*561:*/
+/*:553*//*562:*/
 #line 157 "web/udp.w"
 
 static int skb_alloc_size(int need)
@@ -8202,7 +8209,7 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:561*//*562:*/
+/*:562*//*563:*/
 #line 193 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
@@ -8223,7 +8230,7 @@ left-= frag;
 return total;
 }
 
-/*:562*//*566:*/
+/*:563*//*567:*/
 #line 264 "web/udp.w"
 
 
@@ -8249,7 +8256,7 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:566*//*569:*/
+/*:567*//*570:*/
 #line 301 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
@@ -8269,7 +8276,7 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:569*//*571:*/
+/*:570*//*572:*/
 #line 344 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
@@ -8340,7 +8347,7 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:571*//*572:*/
+/*:572*//*573:*/
 #line 436 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
@@ -8364,7 +8371,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:572*//*574:*/
+/*:573*//*575:*/
 #line 475 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
@@ -8375,7 +8382,7 @@ d->spec_dst= 0;
 }
 }
 
-/*:574*//*576:*/
+/*:575*//*577:*/
 #line 490 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
@@ -8398,7 +8405,7 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:576*//*578:*/
+/*:577*//*579:*/
 #line 531 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
@@ -8417,7 +8424,7 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:578*//*580:*/
+/*:579*//*581:*/
 #line 557 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
@@ -8429,7 +8436,7 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*581:*/
+/*582:*/
 #line 577 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
@@ -8486,7 +8493,7 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:581*/
+/*:582*/
 #line 567 "web/udp.w"
 
 default:return 0;
@@ -8495,7 +8502,7 @@ default:return 0;
 return 0;
 }
 
-/*:580*//*583:*/
+/*:581*//*584:*/
 #line 673 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
@@ -8547,7 +8554,7 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:583*//*586:*/
+/*:584*//*587:*/
 #line 755 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -8571,7 +8578,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:586*//*587:*/
+/*:587*//*588:*/
 #line 779 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
@@ -8588,7 +8595,7 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:587*//*589:*/
+/*:588*//*590:*/
 #line 811 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
@@ -8609,7 +8616,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:589*//*591:*/
+/*:590*//*592:*/
 #line 842 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
@@ -8640,7 +8647,7 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:591*//*593:*/
+/*:592*//*594:*/
 #line 879 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
@@ -8649,7 +8656,7 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:593*//*597:*/
+/*:594*//*598:*/
 #line 949 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -8665,7 +8672,7 @@ int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*598:*/
+/*599:*/
 #line 987 "web/udp.w"
 
 if(usin){
@@ -8682,10 +8689,10 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:598*/
+/*:599*/
 #line 963 "web/udp.w"
 
-/*599:*/
+/*600:*/
 #line 1013 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
@@ -8695,7 +8702,7 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:599*/
+/*:600*/
 #line 964 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -8706,7 +8713,7 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*602:*/
+/*603:*/
 #line 1056 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
@@ -8716,11 +8723,11 @@ err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:602*/
+/*:603*/
 #line 973 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
-/*603:*/
+/*604:*/
 #line 1070 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
@@ -8733,19 +8740,19 @@ daddr= s->fl_daddr;
 dport= s->fl_dport;
 }
 
-/*:603*/
+/*:604*/
 #line 975 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*606:*/
+/*607:*/
 #line 1120 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:606*/
+/*:607*/
 #line 978 "web/udp.w"
 
 if(flags&MSG_MORE)
@@ -8756,7 +8763,7 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:597*//*601:*/
+/*:598*//*602:*/
 #line 1028 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
@@ -8769,7 +8776,7 @@ ipc->priority= s->priority;
 ipc->mark= s->mark;
 }
 
-/*:601*//*605:*/
+/*:602*//*606:*/
 #line 1090 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
@@ -8789,7 +8796,7 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:605*//*608:*/
+/*:606*//*609:*/
 #line 1134 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
@@ -8809,7 +8816,7 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:608*//*610:*/
+/*:609*//*611:*/
 #line 1200 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
@@ -8838,7 +8845,7 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:610*//*611:*/
+/*:611*//*612:*/
 #line 1230 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
@@ -8859,7 +8866,7 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:611*//*612:*/
+/*:612*//*613:*/
 #line 1257 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
@@ -8883,7 +8890,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:612*//*613:*/
+/*:613*//*614:*/
 #line 1283 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
@@ -8892,7 +8899,7 @@ size_t hlen= (size_t)SR_IPHDR_LEN+(size_t)optlen;
 return pkt_alloc(SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen,hlen+l4len);
 }
 
-/*:613*//*614:*/
+/*:614*//*615:*/
 #line 1294 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
@@ -8909,7 +8916,7 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:614*//*616:*/
+/*:615*//*617:*/
 #line 1334 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
@@ -8937,7 +8944,7 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:616*//*618:*/
+/*:617*//*619:*/
 #line 1372 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
@@ -8956,7 +8963,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:618*//*620:*/
+/*:619*//*621:*/
 #line 1396 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
@@ -8990,7 +8997,7 @@ len-= n;
 return true;
 }
 
-/*:620*//*623:*/
+/*:621*//*624:*/
 #line 1450 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
@@ -9013,16 +9020,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:623*//*627:*/
-#line 1537 "web/udp.w"
+/*:624*//*628:*/
+#line 1538 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:627*//*628:*/
-#line 1543 "web/udp.w"
+/*:628*//*629:*/
+#line 1544 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9052,8 +9059,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:628*//*629:*/
-#line 1575 "web/udp.w"
+/*:629*//*630:*/
+#line 1576 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9079,14 +9086,15 @@ if(flags&MSG_MORE)return(ssize_t)len;
 pkt= udp_pkt_new(c->optlen,c->len);
 memcpy(pkt->data+hlen+SR_UDPHDR_LEN,c->data,c->len-SR_UDPHDR_LEN);
 c->rt.saddr= s->fl_saddr;
+pkt->truesize= c->charge;
 err= udp_send_built(s,pkt,&c->ipc,&c->rt,s->fl_daddr,s->fl_dport,c->opt,c->optlen,
 false);
 udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:629*//*630:*/
-#line 1606 "web/udp.w"
+/*:630*//*631:*/
+#line 1608 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9096,8 +9104,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:630*//*633:*/
-#line 1669 "web/udp.w"
+/*:631*//*634:*/
+#line 1671 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9151,16 +9159,16 @@ if(err)return err;
 return 0;
 }
 
-/*:633*//*634:*/
-#line 1722 "web/udp.w"
+/*:634*//*635:*/
+#line 1724 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*635:*/
-#line 1763 "web/udp.w"
+case IP_RETOPTS:/*636:*/
+#line 1765 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9175,8 +9183,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:635*/
-#line 1728 "web/udp.w"
+/*:636*/
+#line 1730 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9208,8 +9216,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:634*//*637:*/
-#line 1785 "web/udp.w"
+/*:635*//*638:*/
+#line 1787 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9241,8 +9249,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:637*//*640:*/
-#line 1858 "web/udp.w"
+/*:638*//*641:*/
+#line 1860 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9261,16 +9269,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*641:*/
-#line 1905 "web/udp.w"
+/*642:*/
+#line 1907 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:641*/
-#line 1876 "web/udp.w"
+/*:642*/
+#line 1878 "web/udp.w"
 
 goto try_again;
 }
@@ -9296,8 +9304,8 @@ if(!peeking)free(d);
 return err;
 }
 
-/*:640*//*644:*/
-#line 1946 "web/udp.w"
+/*:641*//*645:*/
+#line 1948 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9307,8 +9315,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:644*//*646:*/
-#line 1969 "web/udp.w"
+/*:645*//*647:*/
+#line 1971 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9351,8 +9359,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:646*//*647:*/
-#line 2022 "web/udp.w"
+/*:647*//*648:*/
+#line 2024 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9373,8 +9381,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:647*//*649:*/
-#line 2057 "web/udp.w"
+/*:648*//*650:*/
+#line 2059 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9388,8 +9396,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:649*//*651:*/
-#line 2099 "web/udp.w"
+/*:650*//*652:*/
+#line 2101 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9424,8 +9432,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:651*//*653:*/
-#line 2154 "web/udp.w"
+/*:652*//*654:*/
+#line 2156 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9446,8 +9454,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:653*//*655:*/
-#line 2190 "web/udp.w"
+/*:654*//*656:*/
+#line 2192 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9457,8 +9465,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:655*//*657:*/
-#line 2234 "web/udp.w"
+/*:656*//*658:*/
+#line 2236 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9478,8 +9486,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*659:*/
-#line 2281 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*660:*/
+#line 2283 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9488,11 +9496,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:659*/
-#line 2253 "web/udp.w"
+/*:660*/
+#line 2255 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*658:*/
-#line 2268 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*659:*/
+#line 2270 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9506,13 +9514,13 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:658*/
-#line 2254 "web/udp.w"
+/*:659*/
+#line 2256 "web/udp.w"
 
 }
 
-/*:657*//*661:*/
-#line 2308 "web/udp.w"
+/*:658*//*662:*/
+#line 2310 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9523,8 +9531,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*662:*/
-#line 2324 "web/udp.w"
+if(rr)/*663:*/
+#line 2326 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9538,11 +9546,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:662*/
-#line 2318 "web/udp.w"
+/*:663*/
+#line 2320 "web/udp.w"
 
-if(ts)/*663:*/
-#line 2342 "web/udp.w"
+if(ts)/*664:*/
+#line 2344 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9583,15 +9591,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:663*/
-#line 2319 "web/udp.w"
+/*:664*/
+#line 2321 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:661*//*666:*/
-#line 2397 "web/udp.w"
+/*:662*//*667:*/
+#line 2399 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9600,8 +9608,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:666*//*668:*/
-#line 2437 "web/udp.w"
+/*:667*//*669:*/
+#line 2439 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9628,8 +9636,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:668*//*670:*/
-#line 2475 "web/udp.w"
+/*:669*//*671:*/
+#line 2477 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9654,8 +9662,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:670*//*672:*/
-#line 2515 "web/udp.w"
+/*:671*//*673:*/
+#line 2517 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9672,8 +9680,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:672*//*675:*/
-#line 2590 "web/udp.w"
+/*:673*//*676:*/
+#line 2594 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9692,8 +9700,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:675*//*679:*/
-#line 2660 "web/udp.w"
+/*:676*//*680:*/
+#line 2664 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9706,8 +9714,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:679*//*680:*/
-#line 2677 "web/udp.w"
+/*:680*//*681:*/
+#line 2681 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9725,8 +9733,8 @@ net_run();
 return r;
 }
 
-/*:680*//*681:*/
-#line 2694 "web/udp.w"
+/*:681*//*682:*/
+#line 2698 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9757,8 +9765,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:681*//*682:*/
-#line 2727 "web/udp.w"
+/*:682*//*683:*/
+#line 2731 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9790,8 +9798,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:682*//*684:*/
-#line 2767 "web/udp.w"
+/*:683*//*685:*/
+#line 2771 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9806,8 +9814,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:684*//*686:*/
-#line 2784 "web/udp.w"
+/*:685*//*687:*/
+#line 2788 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9828,8 +9836,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:686*//*689:*/
-#line 2848 "web/udp.w"
+/*:687*//*690:*/
+#line 2852 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9845,8 +9853,8 @@ net_run();
 return r;
 }
 
-/*:689*//*690:*/
-#line 2863 "web/udp.w"
+/*:690*//*691:*/
+#line 2867 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9880,8 +9888,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:690*//*691:*/
-#line 2896 "web/udp.w"
+/*:691*//*692:*/
+#line 2900 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9915,8 +9923,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:691*//*692:*/
-#line 2929 "web/udp.w"
+/*:692*//*693:*/
+#line 2933 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9931,8 +9939,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:692*//*694:*/
-#line 2946 "web/udp.w"
+/*:693*//*695:*/
+#line 2950 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9956,8 +9964,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:694*//*696:*/
-#line 3001 "web/udp.w"
+/*:695*//*697:*/
+#line 3005 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9986,8 +9994,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:696*//*698:*/
-#line 3036 "web/udp.w"
+/*:697*//*699:*/
+#line 3040 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -9997,8 +10005,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:698*//*701:*/
-#line 3077 "web/udp.w"
+/*:699*//*702:*/
+#line 3081 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10024,7 +10032,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:701*//*705:*/
+/*:702*//*706:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10049,7 +10057,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:705*//*706:*/
+/*:706*//*707:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10062,7 +10070,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:706*//*708:*/
+/*:707*//*709:*/
 #line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10077,7 +10085,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:708*//*710:*/
+/*:709*//*711:*/
 #line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10093,7 +10101,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:710*//*711:*/
+/*:711*//*712:*/
 #line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10105,7 +10113,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:711*//*712:*/
+/*:712*//*713:*/
 #line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10118,7 +10126,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:712*//*713:*/
+/*:713*//*714:*/
 #line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10130,7 +10138,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:713*//*716:*/
+/*:714*//*717:*/
 #line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10178,7 +10186,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:716*//*718:*/
+/*:717*//*719:*/
 #line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10193,7 +10201,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:718*//*722:*/
+/*:719*//*723:*/
 #line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -10246,7 +10254,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:722*//*723:*/
+/*:723*//*724:*/
 #line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -10283,7 +10291,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:723*//*727:*/
+/*:724*//*728:*/
 #line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -10311,7 +10319,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:727*//*731:*/
+/*:728*//*732:*/
 #line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -10323,7 +10331,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:731*//*735:*/
+/*:732*//*736:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10351,7 +10359,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:735*//*741:*/
+/*:736*//*742:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10365,7 +10373,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:741*//*743:*/
+/*:742*//*744:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10390,7 +10398,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:743*//*745:*/
+/*:744*//*746:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10401,7 +10409,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:745*//*747:*/
+/*:746*//*748:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -10412,7 +10420,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:747*//*749:*/
+/*:748*//*750:*/
 #line 281 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -10431,7 +10439,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:749*//*751:*/
+/*:750*//*752:*/
 #line 319 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -10449,7 +10457,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:751*//*753:*/
+/*:752*//*754:*/
 #line 359 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -10497,7 +10505,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:753*//*755:*/
+/*:754*//*756:*/
 #line 453 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10510,24 +10518,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*756:*/
+/*757:*/
 #line 481 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:756*/
+/*:757*/
 #line 464 "web/raw.w"
 
-/*759:*/
+/*760:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:759*/
+/*:760*/
 #line 465 "web/raw.w"
 
-/*760:*/
+/*761:*/
 #line 529 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10538,7 +10546,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:760*/
+/*:761*/
 #line 466 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -10546,14 +10554,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*761:*/
-#line 551 "web/raw.w"
+/*762:*/
+#line 556 "web/raw.w"
 
-saddr= ipc.addr?ipc.addr:s->inet_saddr;
+saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:761*/
+/*:762*/
 #line 472 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -10564,7 +10572,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:755*//*758:*/
+/*:756*//*759:*/
 #line 499 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -10583,8 +10591,8 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:758*//*763:*/
-#line 581 "web/raw.w"
+/*:759*//*764:*/
+#line 586 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -10607,8 +10615,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:763*//*765:*/
-#line 650 "web/raw.w"
+/*:764*//*766:*/
+#line 655 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr)
@@ -10635,8 +10643,8 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*766:*/
-#line 685 "web/raw.w"
+/*767:*/
+#line 690 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
 put16(pkt->data+2,(uint16_t)len);
@@ -10645,8 +10653,8 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:766*/
-#line 676 "web/raw.w"
+/*:767*/
+#line 681 "web/raw.w"
 
 pkt->iif= rt->iif;
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -10656,8 +10664,8 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:765*//*768:*/
-#line 700 "web/raw.w"
+/*:766*//*769:*/
+#line 705 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
 {
@@ -10667,8 +10675,8 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:768*//*771:*/
-#line 773 "web/raw.w"
+/*:769*//*772:*/
+#line 778 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len)
@@ -10703,8 +10711,8 @@ sock_error_report(s);
 }
 }
 
-/*:771*//*773:*/
-#line 813 "web/raw.w"
+/*:772*//*774:*/
+#line 818 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
 {
@@ -10723,8 +10731,8 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:773*//*776:*/
-#line 880 "web/raw.w"
+/*:774*//*777:*/
+#line 885 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
 {
@@ -10737,8 +10745,8 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:776*//*777:*/
-#line 896 "web/raw.w"
+/*:777*//*778:*/
+#line 901 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -10760,8 +10768,8 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:777*//*778:*/
-#line 920 "web/raw.w"
+/*:778*//*779:*/
+#line 925 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
 {
@@ -10772,15 +10780,15 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:778*//*781:*/
-#line 956 "web/raw.w"
+/*:779*//*782:*/
+#line 961 "web/raw.w"
 
 static void raw_release(sr_sock*s)
 {
 ip_ra_control(s,false);
 }
 
-/*:781*//*785:*/
+/*:782*//*786:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10797,18 +10805,18 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*759:*/
+/*760:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:759*/
+/*:760*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
-saddr= ipc.addr?ipc.addr:s->inet_saddr;
+saddr= ipc.addr;
 faddr= daddr;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,false,&rt))<0)
@@ -10820,7 +10828,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:785*//*787:*/
+/*:786*//*788:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -10830,7 +10838,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:787*//*789:*/
+/*:788*//*790:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -10852,7 +10860,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:789*//*791:*/
+/*:790*//*792:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10881,4 +10889,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:791*/
+/*:792*/

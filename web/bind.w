@@ -1798,14 +1798,22 @@ static bool tcp_connect_port_free(sr_sock *s)
 listening and leaves its group; its port is given back unless the program
 bound it --- but the port it reports stays what it was, the kernel's
 |inet_sport| not being cleared.  An address the program did not bind is
-forgotten.  Any other socket is unchanged.
+forgotten.  Any other socket is unchanged, but for one number: the
+kernel moves the next sequence number to send two past the largest
+window the peer ever offered (none here), so that what \.{SIOCOUTQ} and
+\.{SIOCOUTQNSD} compute --- that number less the first unacknowledged, or
+less the next to send, both still 0 --- grows by 2 with every disconnect
+(|tcp_write_seq|).
 
 \kernel{a listener that |listen| bound to port 39375: after
 \.{AF\_UNSPEC}, \.{SO\_ACCEPTCONN} reads 0, |getsockname| still says
 39375, and another socket binds 39375; |listen| again picks a new port.
 Bound to \.{127.0.0.1:5555}: keeps it.  Bound to \.{0.0.0.0:0} and not
 listening: keeps its port (another |bind| to it is |EADDRINUSE|, a
-second |bind| |EINVAL|).  A fresh socket: 0, still \.{0.0.0.0:0}.}
+second |bind| |EINVAL|).  A fresh socket: 0, still \.{0.0.0.0:0}.
+\.{SIOCOUTQ} on a fresh socket: 0; after \.{AF\_UNSPEC}: 2, and
+\.{SIOCOUTQNSD} 2; after |listen| and \.{SHUT\_RDWR}: 4 (a script found
+by \.{sr-fuzz}, \.{fuzz/tcp-outq.sr}).}
 
 @c
 static int tcp_disconnect(sr_sock *s)
@@ -1816,8 +1824,13 @@ static int tcp_disconnect(sr_sock *s)
     if (!(s->userlocks & SR_BINDPORT_LOCK)) sock_unhash(s);
   }
   if (!(s->userlocks & SR_BINDADDR_LOCK)) s->inet_rcv_saddr = s->inet_saddr = 0;
+  s->tcp_write_seq += 2;
+  if (!s->tcp_write_seq) s->tcp_write_seq = 1;
   return 0;
 }
+
+@ @<Binding fields of a socket@>=
+uint32_t tcp_write_seq; /* TCP: |write_seq| less |snd_una|, moved by disconnects */
 
 @ @<Private function prototypes@>=
 static int tcp_disconnect(sr_sock *s);

@@ -1455,7 +1455,11 @@ static void gen_writev(fg_gen *g)
 \.{read} and \.{readv}, which have no flags, are made only on a
 descriptor the generator believes non-blocking, or on one that is not a
 socket at all.  Receiving from the error queue, peeking and truncating
-are among the other flags.
+are among the other flags.  A \.{readv} of two buffers from a raw socket
+gives the first at least 128 bytes: the matcher recognizes the varying
+fields of the IP header and of an ICMP error's quoted datagram only in
+bytes that begin with the header, not in a second buffer holding the rest
+of it.
 
 @<Calls@>=
 static const char *recv_flags(fg_gen *g, fg_text *t)
@@ -1519,8 +1523,9 @@ static void gen_read(fg_gen *g)
 
 static void gen_readv(fg_gen *g)
 {
-  int n = 1 + (int) fg_below(g->r, 2);
-  line(g, "readv(%d, [{iov_base=?, iov_len=%d}%s], %d)", nonblocking_fd(g), recv_size(g),
+  int n = 1 + (int) fg_below(g->r, 2), fd = nonblocking_fd(g), size = recv_size(g);
+  if (n == 2 && is_raw(file_of(g, fd)) && size < 128) size = 1500;
+  line(g, "readv(%d, [{iov_base=?, iov_len=%d}%s], %d)", fd, size,
     n == 2 ? ", {iov_base=?, iov_len=3}" : "", chance(g->r, 85) ? n : PICK(g->r, ((const int[]) {-1, 0, 1025})));
 }
 

@@ -151,6 +151,17 @@ peer or answers |EDESTADDRREQ|;
 \item{$\bullet$} \.{IP\_PKTINFO} reported the arrival interface and
 address of a datagram queued while the option was off; Linux notes them
 at queueing, and reports interface 0 and \.{0.0.0.0};
+\item{$\bullet$} raw and ping sockets kept their bound source when an
+\.{IP\_PKTINFO} message named \.{0.0.0.0}; Linux lets routing choose
+it then (so a foreign bound source no longer makes the send
+|ENETUNREACH|);
+\item{$\bullet$} a TCP socket's \.{SIOCOUTQ} and \.{SIOCOUTQNSD} were
+always 0; every disconnect moves Linux's next sequence number by two, and
+they count from it;
+\item{$\bullet$} a corked UDP datagram waiting for a neighbour was
+charged to its socket as a datagram built in one piece; Linux charges
+what the parts cost (\.{SIOCOUTQ} 835, not 832, for three bytes and
+three);
 \item{$\bullet$} a connected UDP socket always sent to its peer.  Linux
 sends on the cached route to the socket's {\it flow}, which a |MSG_MORE|
 datagram to another address, or even a refused |connect|, overwrites ---

@@ -436,7 +436,10 @@ behind a new header; |ip_output_pkt| takes a packet in which the
 transport has already put its bytes, leaving room in front for the
 header and its options (|pkt->len| counts them), so that a datagram can
 be built where it will travel.  Either way the packet belongs to the IP
-layer from then on, and a datagram refused is freed.
+layer from then on, and a datagram refused is freed.  The packet's true
+size, which its socket is charged while a neighbour holds it, is that of
+a buffer built for it in one piece, unless the transport set another (a
+corked UDP datagram, whose later parts went into page fragments).
 
 @c
 static int ip_output(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
@@ -477,7 +480,7 @@ static int ip_output_pkt(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   ip.daddr = daddr;
   pkt->sk = o->sk;
   pkt->iif = rt->iif;
-  pkt->truesize = skb_truesize((int) tot, (int) l4len - SR_UDPHDR_LEN);
+  if (!pkt->truesize) pkt->truesize = skb_truesize((int) tot, (int) l4len - SR_UDPHDR_LEN);
   if (o->optlen) {
     memcpy(pkt->data + SR_IPHDR_LEN, o->opt, (size_t) o->optlen);
     ip_options_first_hop(o->opt, o->optlen, &ip.daddr);

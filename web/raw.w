@@ -541,15 +541,20 @@ found as UDP finds it (|ip_route_dgram|): a multicast destination leaves by
 and |MSG_DONTROUTE| limits the route to the attached networks.  A socket
 that writes its own headers may use any source address --- the one it is
 bound to or the one an \.{IP\_PKTINFO} message names, local or not ---
-which the kernel grants as it grants a transparent socket.
+which the kernel grants as it grants a transparent socket.  An
+\.{IP\_PKTINFO} message always replaces the source, even with
+\.{0.0.0.0}, which leaves it to routing again.
 
 \kernel{an \.{IP\_PKTINFO} message naming \.{10.9.9.9} as the source:
 |ENETUNREACH| for a protocol-253 socket, and with \.{IP\_HDRINCL} the
 datagram arrives from \.{10.9.9.9}; an \.{IPPROTO\_RAW} socket bound with
-\.{IP\_FREEBIND} to \.{10.9.9.9} sends from it.}
+\.{IP\_FREEBIND} to \.{10.9.9.9} sends from it.  An ICMP raw socket bound
+with \.{IP\_FREEBIND} to \.{192.0.2.1}: a send with an \.{IP\_PKTINFO}
+message of interface 3 and source \.{0.0.0.0} is |ENODEV| (no interface 3)
+rather than |ENETUNREACH| (a script found by \.{sr-fuzz}).}
 
 @<Route a raw datagram to |daddr|, or fail@>=
-saddr = ipc.addr ? ipc.addr : s->inet_saddr;
+saddr = ipc.addr;
 if ((err = ip_route_dgram(s, daddr, faddr, saddr, &ipc, flags, hdrincl, false, &rt)) < 0)
   return err;
 

@@ -1485,7 +1485,8 @@ source: a |connect| while it is pending, even one refused, sends it to
 the address the |connect| named.  The datagram's first part is
 charged to the send buffer as a datagram of that size is; each later
 part adds its length (the bytes go into page fragments on a device
-that gathers, as \.{lo} and veth do).  The datagram's checksum is
+that gathers, as \.{lo} and veth do), and a datagram that waits for a
+neighbour is charged that much.  The datagram's checksum is
 computed in full: the kernel leaves it to the device only for a datagram
 sent in one call.  Not modelled: \.{UDP\_CORK}, which
 the option tables do not have a level for, and \.{UDP\_SEGMENT} on a
@@ -1597,6 +1598,7 @@ static ssize_t udp_cork_append(sr_sock *s, const struct msghdr *msg, size_t len,
   pkt = udp_pkt_new(c->optlen, c->len);
   memcpy(pkt->data + hlen + SR_UDPHDR_LEN, c->data, c->len - SR_UDPHDR_LEN);
   c->rt.saddr = s->fl_saddr;
+  pkt->truesize = c->charge;
   err = udp_send_built(s, pkt, &c->ipc, &c->rt, s->fl_daddr, s->fl_dport, c->opt, c->optlen,
     false);
   udp_cork_discard(s);
@@ -2535,7 +2537,9 @@ the queues.  These requests belong to the protocols.  TCP also answers
 and all but \.{SIOCATMARK} are |EINVAL| for it.  UDP and raw sockets
 answer only \.{SIOCINQ} and \.{SIOCOUTQ} (the others are |ENOTTY|); ping
 sockets have no handler at all, so all four are |ENOTTY| for them.  The
-model's TCP sockets never hold data, so their answers are 0.
+model's TCP sockets never hold data, so their answers are 0 --- but for
+the two that count from the next sequence number to send, which a
+disconnect moves (chapter {\it Binding\/}, |tcp_disconnect|).
 
 \kernel{\.{SIOCATMARK} and \.{SIOCOUTQNSD} store 0 on a fresh TCP socket
 and are |ENOTTY| on UDP and raw ones; on a ping socket \.{SIOCINQ} and
@@ -2557,7 +2561,7 @@ case SIOCINQ: case SIOCOUTQ: case SIOCATMARK: case SIOCOUTQNSD:
       int n = first_packet_length(s);
       v = n < 0 ? 0 : n;
     } else v = s->wmem;
-  }
+  } else if (req == SIOCOUTQ || req == SIOCOUTQNSD) v = (int) s->tcp_write_seq;
   memcpy(argp, &v, sizeof v);
   return 0;
 
