@@ -54,15 +54,17 @@ bool fds_per_host;
 #define PEER_ADDR "10.0.0.2"
 
 /*:4*//*13:*/
-#line 292 "web/bench.w"
+#line 300 "web/bench.w"
 
-#define ROUNDS 15
+#define PASSES 5
+#define ROUNDS 7
+#define QUICK_PASSES 1
 #define QUICK_ROUNDS 3
-#define BATCH_S 0.010
-#define QUICK_BATCH_S 0.002
+#define BATCH_S 0.002
+#define QUICK_BATCH_S 0.001
 
 /*:13*//*23:*/
-#line 532 "web/bench.w"
+#line 545 "web/bench.w"
 
 #define FILL_PORT0 20000
 #define FILL_PORTS 40000
@@ -74,7 +76,7 @@ bool fds_per_host;
 
 
 /*:5*//*12:*/
-#line 279 "web/bench.w"
+#line 284 "web/bench.w"
 
 typedef long(*workload)(const bench_ops*b,void*ctx,long n);
 typedef struct{
@@ -84,12 +86,15 @@ void*ctx[2];
 double*clock[2];
 }timing;
 typedef struct{
+const char*what;
+long n[2];
 double ns[2];
-double median_ratio;
+double ratio[PASSES*ROUNDS];
+int nratio;
 }result;
 
 /*:12*//*20:*/
-#line 462 "web/bench.w"
+#line 475 "web/bench.w"
 
 typedef struct{
 int tx,rx;
@@ -100,7 +105,7 @@ char buf[65536];
 }dgram_ctx;
 
 /*:20*//*28:*/
-#line 639 "web/bench.w"
+#line 652 "web/bench.w"
 
 typedef struct{
 int tx,rx[RECEIVERS];
@@ -223,7 +228,7 @@ return setns(kernel_ns[host],CLONE_NEWNET);
 }
 
 /*:11*//*14:*/
-#line 298 "web/bench.w"
+#line 308 "web/bench.w"
 
 static double now_s(void)
 {
@@ -241,7 +246,7 @@ return side?&sockref_ops:&kernel_ops;
 }
 
 /*:14*//*15:*/
-#line 316 "web/bench.w"
+#line 326 "web/bench.w"
 
 static double batch(const timing*t,int side,long n)
 {
@@ -257,7 +262,7 @@ return secs/(double)n*1e9;
 }
 
 /*:15*//*16:*/
-#line 333 "web/bench.w"
+#line 343 "web/bench.w"
 
 static long calibrate(const timing*t,int side)
 {
@@ -268,7 +273,7 @@ return n;
 }
 
 /*:16*//*17:*/
-#line 344 "web/bench.w"
+#line 355 "web/bench.w"
 
 static int cmp_double(const void*a,const void*b)
 {
@@ -276,33 +281,33 @@ double x= *(const double*)a,y= *(const double*)b;
 return x<y?-1:x> y;
 }
 
-static result measure(const timing*t,bool kernel)
+static void measure(const timing*t,bool kernel,result*r)
 {
 int rounds= quick_mode?QUICK_ROUNDS:ROUNDS;
-long n[2]= {0,0};
-double ns[2][ROUNDS],ratio[ROUNDS];
-result r= {{0,0},0};
-for(int side= kernel?0:1;side<2;side++)n[side]= calibrate(t,side);
+r->what= t->what;
+for(int side= kernel?0:1;side<2;side++)
+if(!r->n[side])r->n[side]= calibrate(t,side);
 for(int i= 0;i<rounds;i++){
+double ns[2]= {0,0};
 for(int k= 0;k<2;k++){
 int side= (i+k)%2;
 if(side==0&&!kernel)continue;
-ns[side][i]= batch(t,side,n[side]);
+ns[side]= batch(t,side,r->n[side]);
+if(r->ns[side]==0||ns[side]<r->ns[side])r->ns[side]= ns[side];
 }
-ratio[i]= kernel?ns[0][i]/ns[1][i]:0;
+if(kernel)r->ratio[r->nratio++]= ns[0]/ns[1];
 }
-for(int side= kernel?0:1;side<2;side++){
-r.ns[side]= ns[side][0];
-for(int i= 1;i<rounds;i++)
-if(ns[side][i]<r.ns[side])r.ns[side]= ns[side][i];
 }
-qsort(ratio,(size_t)rounds,sizeof ratio[0],cmp_double);
-r.median_ratio= ratio[rounds/2];
-return r;
+
+static double median_ratio(result*r)
+{
+if(!r->nratio)return 0;
+qsort(r->ratio,(size_t)r->nratio,sizeof r->ratio[0],cmp_double);
+return r->ratio[r->nratio/2];
 }
 
 /*:17*//*18:*/
-#line 379 "web/bench.w"
+#line 390 "web/bench.w"
 
 static void quiet_machine(int cpu)
 {
@@ -319,14 +324,16 @@ fprintf(stderr,"sr-bench: cannot pin to CPU %d: %s\n",cpu,strerror(errno));
 cpu= -1;
 }
 }
-printf("# %s; nice -20; %d rounds, kernel and sockref interleaved, batches of %g ms;\n"
+printf("# %s; nice -20; %d passes of %d rounds a row, kernel and sockref interleaved,"
+" batches of %g ms;\n"
 "# ns/op: the fastest round; ratio: of the fastest rounds (median of the paired"
 " rounds' ratios in brackets)\n",cpu>=0?"pinned to one CPU":"not pinned",
-quick_mode?QUICK_ROUNDS:ROUNDS,(quick_mode?QUICK_BATCH_S:BATCH_S)*1e3);
+quick_mode?QUICK_PASSES:PASSES,quick_mode?QUICK_ROUNDS:ROUNDS,
+(quick_mode?QUICK_BATCH_S:BATCH_S)*1e3);
 }
 
 /*:18*//*19:*/
-#line 408 "web/bench.w"
+#line 421 "web/bench.w"
 
 static long w_socket_close(const bench_ops*b,void*ctx,long n)
 {
@@ -376,7 +383,7 @@ return ok;
 }
 
 /*:19*//*21:*/
-#line 471 "web/bench.w"
+#line 484 "web/bench.w"
 
 static long w_dgram(const bench_ops*b,void*ctx,long n)
 {
@@ -395,7 +402,7 @@ return ok;
 }
 
 /*:21*//*22:*/
-#line 492 "web/bench.w"
+#line 505 "web/bench.w"
 
 static int dgram_pair(const bench_ops*b,dgram_ctx*c,int rx_host,
 const char*rx_addr,int port)
@@ -423,7 +430,7 @@ b->close(c->tx);
 }
 
 /*:22*//*24:*/
-#line 540 "web/bench.w"
+#line 553 "web/bench.w"
 
 static struct sockaddr_in fill_addr(long i)
 {
@@ -444,7 +451,7 @@ return 0;
 }
 
 /*:24*//*25:*/
-#line 561 "web/bench.w"
+#line 574 "web/bench.w"
 
 static int sr_fill(long n,int**fds)
 {
@@ -455,7 +462,7 @@ return fill_range(&sockref_ops,0,n,*fds);
 }
 
 /*:25*//*26:*/
-#line 574 "web/bench.w"
+#line 587 "web/bench.w"
 
 static int kernel_fill(long n,pid_t*kids,int*nkids)
 {
@@ -486,7 +493,7 @@ for(int i= 0;i<nkids;i++){kill(kids[i],SIGKILL);waitpid(kids[i],NULL,0);}
 }
 
 /*:26*//*27:*/
-#line 611 "web/bench.w"
+#line 624 "web/bench.w"
 
 #define BIND_BATCH 512
 static long w_bind_batch(const bench_ops*b,void*ctx,long n)
@@ -511,7 +518,7 @@ return ok;
 }
 
 /*:27*//*29:*/
-#line 646 "web/bench.w"
+#line 659 "web/bench.w"
 
 static int demux_setup(const bench_ops*b,demux_ctx*c)
 {
@@ -547,22 +554,26 @@ return ok;
 }
 
 /*:29*//*31:*/
-#line 696 "web/bench.w"
+#line 710 "web/bench.w"
 
 static bool wanted(const char*what)
 {
 return!only||strstr(what,only)!=NULL;
 }
 
-static result row(const timing*t,bool kernel)
+static void print_row(result*r,bool kernel)
 {
-result r= measure(t,kernel);
+if(!r->what)return;
 if(kernel)
-printf("%-34s %12.1f %13.1f %7.1fx (%5.1fx)\n",t->what,r.ns[0],r.ns[1],
-r.ns[0]/r.ns[1],r.median_ratio);
-else printf("%-34s %12s %13.1f %8s\n",t->what,"-",r.ns[1],"-");
+printf("%-34s %12.1f %13.1f %7.1fx (%5.1fx)\n",r->what,r->ns[0],r->ns[1],
+r->ns[0]/r->ns[1],median_ratio(r));
+else printf("%-34s %12s %13.1f %8s\n",r->what,"-",r->ns[1],"-");
 fflush(stdout);
-return r;
+}
+
+static int passes(void)
+{
+return quick_mode?QUICK_PASSES:PASSES;
 }
 
 /*:31*/
@@ -586,55 +597,62 @@ if(kernel&&kernel_enter()<0)return 1;
 quick_mode= quick;
 quiet_machine(cpu);
 /*30:*/
-#line 685 "web/bench.w"
+#line 699 "web/bench.w"
 
 sr_reset();
 if(sr_second_host()<0){perror("sr-bench: building sockref's world");return 1;}
 printf("%-34s %12s %13s %8s %8s\n","workload","kernel ns/op","sockref ns/op","ratio",
 "(median)");
+fflush(stdout);
 /*32:*/
-#line 713 "web/bench.w"
+#line 734 "web/bench.w"
 
 {
 static dgram_ctx dk,ds;
+static result res[6];
 int fk= -1,fs;
 static const struct{const char*what;int host;size_t size;}dg[]= {
 {"UDP send+recv 64 B, loopback",0,64},
 {"UDP send+recv 8 KiB, loopback",0,8192},
 {"UDP send+recv 64 B, two hosts",1,64},
 };
-timing t= {"UDP socket+close",w_socket_close,{NULL,NULL},{NULL,NULL}};
-if(wanted(t.what))row(&t,kernel);
+timing t;
 if(kernel)fk= socket(AF_INET,SOCK_DGRAM,0);
 fs= sr_socket(AF_INET,SOCK_DGRAM,0);
-t= (timing){"setsockopt+getsockopt SO_RCVBUF",w_setget,{&fk,&fs},{NULL,NULL}};
-if(wanted(t.what))row(&t,kernel);
-if(kernel)close(fk);
-sr_close(fs);
+for(int pass= 0;pass<passes();pass++){
+t= (timing){"UDP socket+close",w_socket_close,{NULL,NULL},{NULL,NULL}};
+if(wanted(t.what))measure(&t,kernel,&res[0]);
+t= (timing){"setsockopt+getsockopt SO_RCVBUF",w_setget,{&fk,&fs},
+{NULL,NULL}};
+if(wanted(t.what))measure(&t,kernel,&res[1]);
 t= (timing){"UDP socket+bind(port 0)+close",w_socket_bind_close,{NULL,NULL},
 {NULL,NULL}};
-if(wanted(t.what))row(&t,kernel);
+if(wanted(t.what))measure(&t,kernel,&res[2]);
 for(size_t i= 0;i<sizeof dg/sizeof dg[0];i++){
 const char*addr= dg[i].host?PEER_ADDR:"127.0.0.1";
 if(!wanted(dg[i].what))continue;
 dk.size= ds.size= dg[i].size;
-if(kernel&&dgram_pair(&kernel_ops,&dk,dg[i].host,addr,9000)<0){
+if((kernel&&dgram_pair(&kernel_ops,&dk,dg[i].host,addr,9000)<0)||
+dgram_pair(&sockref_ops,&ds,dg[i].host,addr,9000)<0){
 perror("pair");
 return 1;
 }
-if(dgram_pair(&sockref_ops,&ds,dg[i].host,addr,9000)<0){perror("pair");return 1;}
 t= (timing){dg[i].what,w_dgram,{&dk,&ds},{NULL,NULL}};
-row(&t,kernel);
+measure(&t,kernel,&res[3+i]);
 if(kernel)dgram_unpair(&kernel_ops,&dk);
 dgram_unpair(&sockref_ops,&ds);
 }
 }
+if(kernel)close(fk);
+sr_close(fs);
+for(int i= 0;i<6;i++)print_row(&res[i],kernel);
+}
 
 /*:32*/
-#line 690 "web/bench.w"
+#line 705 "web/bench.w"
 
 /*33:*/
-#line 755 "web/bench.w"
+#line 783 "web/bench.w"
 
 {
 static const long sizes[]= {1000,10000,100000};
@@ -646,7 +664,10 @@ pid_t kids[16];
 int nkids= 0,*fds= NULL;
 double clock[2];
 static demux_ctx ck,cs;
-timing t;
+result rb,rd;
+timing tb,td;
+memset(&rb,0,sizeof rb);
+memset(&rd,0,sizeof rd);
 snprintf(bwhat,sizeof bwhat,"bind at %ldk sockets",n/1000);
 snprintf(dwhat,sizeof dwhat,"demux send+recv at %ldk sockets",n/1000);
 if(!wanted(bwhat)&&!wanted(dwhat))continue;
@@ -656,14 +677,20 @@ return 1;
 }
 sr_reset();
 if(sr_fill(n,&fds)<0){perror("sr-bench: filling sockref");return 1;}
-t= (timing){bwhat,w_bind_batch,{&clock[0],&clock[1]},{&clock[0],&clock[1]}};
-if(wanted(bwhat))sb[si]= row(&t,kernel).ns[1];
 if((kernel&&demux_setup(&kernel_ops,&ck)<0)||demux_setup(&sockref_ops,&cs)<0){
 perror("demux");
 return 1;
 }
-t= (timing){dwhat,w_demux,{&ck,&cs},{NULL,NULL}};
-if(wanted(dwhat))sd[si]= row(&t,kernel).ns[1];
+tb= (timing){bwhat,w_bind_batch,{&clock[0],&clock[1]},{&clock[0],&clock[1]}};
+td= (timing){dwhat,w_demux,{&ck,&cs},{NULL,NULL}};
+for(int pass= 0;pass<passes();pass++){
+if(wanted(bwhat))measure(&tb,kernel,&rb);
+if(wanted(dwhat))measure(&td,kernel,&rd);
+}
+print_row(&rb,kernel);
+print_row(&rd,kernel);
+sb[si]= rb.ns[1];
+sd[si]= rd.ns[1];
 if(kernel){
 demux_teardown(&kernel_ops,&ck);
 kernel_unfill(kids,nkids);
@@ -677,14 +704,14 @@ sb[2]/sb[0],sd[2]/sd[0]);
 }
 
 /*:33*/
-#line 691 "web/bench.w"
+#line 706 "web/bench.w"
 
 
 /*:30*/
 #line 62 "web/bench.w"
 
 /*34:*/
-#line 803 "web/bench.w"
+#line 840 "web/bench.w"
 
 {
 struct mallinfo2 before,after;

@@ -72,12 +72,12 @@
 #define SR_O_LARGEFILE 0100000 
 
 /*:67*//*83:*/
-#line 33 "web/socket.w"
+#line 39 "web/socket.w"
 
 #define SR_MAX_TIMEOUT LONG_MAX
 
 /*:83*//*85:*/
-#line 57 "web/socket.w"
+#line 63 "web/socket.w"
 
 #define SK_DEBUG (1u << 0)
 #define SK_BROADCAST (1u << 1)
@@ -97,7 +97,7 @@
 #define SR_FILTER_EBPF 2
 
 /*:85*//*87:*/
-#line 94 "web/socket.w"
+#line 100 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -120,14 +120,14 @@
 #define IPF_MC_ALL (1u << 18) 
 
 /*:87*//*89:*/
-#line 178 "web/socket.w"
+#line 184 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
 /*:89*//*96:*/
-#line 305 "web/socket.w"
+#line 311 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
@@ -248,7 +248,7 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:316*//*355:*/
-#line 598 "web/link.w"
+#line 634 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -260,20 +260,20 @@ OPT_STORE_INT_FIELD};
 #define SR_LOOPBACK_IFINDEX 1
 
 /*:364*//*415:*/
-#line 1104 "web/ip.w"
+#line 1121 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
 /*:415*//*420:*/
-#line 1201 "web/ip.w"
+#line 1218 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
 /*:420*//*437:*/
-#line 40 "web/pcap.w"
+#line 45 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
@@ -332,35 +332,35 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_CHECKSUM_BREAK 76
 
 /*:568*//*596:*/
-#line 930 "web/udp.w"
+#line 943 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
 /*:596*//*622:*/
-#line 1442 "web/udp.w"
+#line 1455 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:622*//*637:*/
-#line 1783 "web/udp.w"
+#line 1796 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:637*//*643:*/
-#line 1916 "web/udp.w"
+#line 1929 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
 /*:643*//*678:*/
-#line 2653 "web/udp.w"
+#line 2666 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:678*//*684:*/
-#line 2765 "web/udp.w"
+#line 2778 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -526,24 +526,24 @@ uint32_t tcp_write_seq;
 #line 20 "web/socket.w"
 
 /*84:*/
-#line 36 "web/socket.w"
+#line 42 "web/socket.w"
 
+int reuse,reuseport;
+int bound_dev_if;
+int incoming_cpu;
+unsigned flags;
+int filter_kind;
 int rcvbuf,sndbuf;
+int err;
+int peek_off;
+long rcvtimeo,sndtimeo;
 bool rcvbuf_locked,sndbuf_locked;
 int rcvlowat;
-long rcvtimeo,sndtimeo;
 bool linger;
 long lingertime;
 int priority;
 uint32_t mark;
-int reuse,reuseport;
-int bound_dev_if;
-int incoming_cpu;
 unsigned int busy_poll;
-int peek_off;
-int err;
-unsigned flags;
-int filter_kind;
 struct sock_filter*filter;
 int filter_len;
 int omem;
@@ -557,34 +557,6 @@ int nofcs,wifi_status;
 
 /*:169*/
 #line 21 "web/socket.w"
-
-/*86:*/
-#line 79 "web/socket.w"
-
-int uc_ttl;
-int tos;
-int mc_ttl;
-int mc_index;
-uint32_t mc_addr;
-int uc_index;
-int pmtudisc;
-int minttl;
-unsigned ipflags;
-unsigned char opt[40];
-int optlen;
-struct sr_mcsock*mc_list;
-int mc_count;
-
-/*:86*/
-#line 22 "web/socket.w"
-
-/*380:*/
-#line 374 "web/ip.w"
-
-uint16_t inet_id;
-
-/*:380*/
-#line 23 "web/socket.w"
 
 /*557:*/
 #line 90 "web/udp.w"
@@ -604,18 +576,46 @@ bool netstamp;
 uint64_t rq_seq;
 
 /*:557*//*625:*/
-#line 1514 "web/udp.w"
+#line 1527 "web/udp.w"
 
 struct sr_udpcork*cork;
 
 /*:625*//*700:*/
-#line 3072 "web/udp.w"
+#line 3085 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
 /*:700*/
+#line 22 "web/socket.w"
+
+/*86:*/
+#line 85 "web/socket.w"
+
+int uc_ttl;
+int tos;
+int mc_ttl;
+int mc_index;
+uint32_t mc_addr;
+int uc_index;
+int pmtudisc;
+int minttl;
+unsigned ipflags;
+unsigned char opt[40];
+int optlen;
+struct sr_mcsock*mc_list;
+int mc_count;
+
+/*:86*/
+#line 23 "web/socket.w"
+
+/*380:*/
+#line 388 "web/ip.w"
+
+uint16_t inet_id;
+
+/*:380*/
 #line 24 "web/socket.w"
 
 /*734:*/
@@ -746,7 +746,7 @@ int shift;
 }sr_htab;
 
 /*:324*//*330:*/
-#line 168 "web/link.w"
+#line 174 "web/link.w"
 
 typedef struct{
 size_t len;
@@ -768,7 +768,7 @@ int rt_type;
 }sr_event;
 
 /*:330*//*340:*/
-#line 363 "web/link.w"
+#line 369 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -778,7 +778,7 @@ int nports;
 }sr_lan;
 
 /*:340*//*356:*/
-#line 603 "web/link.w"
+#line 639 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -809,7 +809,7 @@ bool mtu_locked;
 };
 
 /*:363*//*374:*/
-#line 275 "web/ip.w"
+#line 289 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -819,7 +819,7 @@ uint64_t expires_ns;
 }sr_pmtu;
 
 /*:374*//*379:*/
-#line 346 "web/ip.w"
+#line 360 "web/ip.w"
 
 struct sr_ipout{
 uint8_t protocol,ttl,tos;
@@ -833,7 +833,7 @@ sr_sock*sk;
 };
 
 /*:379*//*395:*/
-#line 682 "web/ip.w"
+#line 699 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -854,7 +854,7 @@ sr_pkt**pkt;
 };
 
 /*:395*//*400:*/
-#line 833 "web/ip.w"
+#line 850 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -872,7 +872,7 @@ int rt_type;
 }sr_fragq;
 
 /*:400*//*421:*/
-#line 1206 "web/ip.w"
+#line 1223 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -880,7 +880,7 @@ uint64_t tokens,last;
 }sr_peer;
 
 /*:421*//*432:*/
-#line 1344 "web/ip.w"
+#line 1361 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -888,7 +888,7 @@ int users;
 }sr_mcgroup;
 
 /*:432*//*438:*/
-#line 45 "web/pcap.w"
+#line 50 "web/pcap.w"
 
 typedef struct{
 FILE*f;
@@ -951,7 +951,7 @@ bool peeked;
 bool csum_bad;
 int l4off;
 /*585:*/
-#line 744 "web/udp.w"
+#line 757 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
@@ -985,7 +985,7 @@ int truesize;
 };
 
 /*:565*//*597:*/
-#line 936 "web/udp.w"
+#line 949 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1000,7 +1000,7 @@ uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
 /*:597*//*626:*/
-#line 1517 "web/udp.w"
+#line 1530 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1013,7 +1013,7 @@ uint8_t*data;
 };
 
 /*:626*//*640:*/
-#line 1854 "web/udp.w"
+#line 1867 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -1037,7 +1037,7 @@ int nprocs;
 sr_proc*cur;
 pid_t next_pid;
 /*331:*/
-#line 191 "web/link.w"
+#line 197 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
@@ -1045,19 +1045,19 @@ size_t nev,evcap;
 uint64_t evseq;
 
 /*:331*//*341:*/
-#line 374 "web/link.w"
+#line 380 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
 /*:341*//*439:*/
-#line 51 "web/pcap.w"
+#line 56 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
 /*:439*//*665:*/
-#line 2393 "web/udp.w"
+#line 2406 "web/udp.w"
 
 int netstamp_sockets;
 
@@ -1091,34 +1091,34 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:112*//*357:*/
-#line 613 "web/link.w"
+#line 649 "web/link.w"
 
 sr_htab neigh;
 
 /*:357*//*375:*/
-#line 283 "web/ip.w"
+#line 297 "web/ip.w"
 
 sr_htab pmtu;
 
 /*:375*//*381:*/
-#line 377 "web/ip.w"
+#line 391 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
 /*:381*//*401:*/
-#line 849 "web/ip.w"
+#line 866 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
 /*:401*//*422:*/
-#line 1212 "web/ip.w"
+#line 1229 "web/ip.w"
 
 sr_htab peers;
 
 /*:422*//*430:*/
-#line 1338 "web/ip.w"
+#line 1355 "web/ip.w"
 
 sr_htab mc;
 
@@ -1275,12 +1275,12 @@ static sr_sock*sock_lookup(int fd,int*err);
 static int sys_return(int r);
 
 /*:78*//*90:*/
-#line 199 "web/socket.w"
+#line 205 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
 /*:90*//*93:*/
-#line 277 "web/socket.w"
+#line 283 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
@@ -1495,13 +1495,13 @@ static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
 /*:325*//*328:*/
-#line 126 "web/link.w"
+#line 132 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
 /*:328*//*334:*/
-#line 204 "web/link.w"
+#line 210 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len);
 static sr_pkt*pkt_new(const void*data,size_t len);
@@ -1511,7 +1511,7 @@ static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
 /*:334*//*346:*/
-#line 454 "web/link.w"
+#line 473 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1519,13 +1519,14 @@ static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
 /*:346*//*350:*/
-#line 522 "web/link.w"
+#line 557 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
+static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:350*//*359:*/
-#line 619 "web/link.w"
+#line 655 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -1546,7 +1547,7 @@ static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
 /*:371*//*377:*/
-#line 289 "web/ip.w"
+#line 303 "web/ip.w"
 
 static void hent_free(sr_hent*e);
 static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
@@ -1554,13 +1555,13 @@ SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
 /*:377*//*383:*/
-#line 387 "web/ip.w"
+#line 401 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
 /*:383*//*385:*/
-#line 426 "web/ip.w"
+#line 443 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
@@ -1570,24 +1571,24 @@ static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
 /*:385*//*388:*/
-#line 544 "web/ip.w"
+#line 561 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
 /*:388*//*390:*/
-#line 595 "web/ip.w"
+#line 612 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
 /*:390*//*393:*/
-#line 648 "web/ip.w"
+#line 665 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
 /*:393*//*396:*/
-#line 701 "web/ip.w"
+#line 718 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1596,62 +1597,62 @@ static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
 /*:396*//*403:*/
-#line 856 "web/ip.w"
+#line 873 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
 /*:403*//*409:*/
-#line 968 "web/ip.w"
+#line 985 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
 /*:409*//*412:*/
-#line 1035 "web/ip.w"
+#line 1052 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:412*//*416:*/
-#line 1108 "web/ip.w"
+#line 1125 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
 /*:416*//*418:*/
-#line 1152 "web/ip.w"
+#line 1169 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
 /*:418*//*424:*/
-#line 1218 "web/ip.w"
+#line 1235 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
 /*:424*//*426:*/
-#line 1268 "web/ip.w"
+#line 1285 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
 /*:426*//*428:*/
-#line 1312 "web/ip.w"
+#line 1329 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
 /*:428*//*433:*/
-#line 1350 "web/ip.w"
+#line 1367 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
 /*:433*//*442:*/
-#line 101 "web/pcap.w"
+#line 114 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
@@ -1916,13 +1917,13 @@ static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
 /*:580*//*583:*/
-#line 666 "web/udp.w"
+#line 679 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
 /*:583*//*586:*/
-#line 749 "web/udp.w"
+#line 762 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -1930,46 +1931,46 @@ size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
 /*:586*//*589:*/
-#line 807 "web/udp.w"
+#line 820 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
 /*:589*//*591:*/
-#line 838 "web/udp.w"
+#line 851 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
 /*:591*//*593:*/
-#line 876 "web/udp.w"
+#line 889 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
 /*:593*//*595:*/
-#line 924 "web/udp.w"
+#line 937 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:595*//*601:*/
-#line 1025 "web/udp.w"
+#line 1038 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
 /*:601*//*605:*/
-#line 1086 "web/udp.w"
+#line 1099 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
 /*:605*//*608:*/
-#line 1130 "web/udp.w"
+#line 1143 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
 /*:608*//*610:*/
-#line 1173 "web/udp.w"
+#line 1186 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -1983,7 +1984,7 @@ static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
 /*:610*//*616:*/
-#line 1324 "web/udp.w"
+#line 1337 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
@@ -1991,26 +1992,26 @@ static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
 /*:616*//*618:*/
-#line 1368 "web/udp.w"
+#line 1381 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
 /*:618*//*620:*/
-#line 1392 "web/udp.w"
+#line 1405 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:620*//*623:*/
-#line 1445 "web/udp.w"
+#line 1458 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:623*//*627:*/
-#line 1528 "web/udp.w"
+#line 1541 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2020,7 +2021,7 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 
 /*:627*//*632:*/
-#line 1651 "web/udp.w"
+#line 1664 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2032,23 +2033,23 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:632*//*633:*/
-#line 1668 "web/udp.w"
+#line 1681 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:633*//*639:*/
-#line 1847 "web/udp.w"
+#line 1860 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:639*//*644:*/
-#line 1945 "web/udp.w"
+#line 1958 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:644*//*646:*/
-#line 1964 "web/udp.w"
+#line 1977 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2057,96 +2058,96 @@ static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:646*//*649:*/
-#line 2056 "web/udp.w"
+#line 2069 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:649*//*651:*/
-#line 2097 "web/udp.w"
+#line 2110 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:651*//*653:*/
-#line 2152 "web/udp.w"
+#line 2165 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:653*//*655:*/
-#line 2188 "web/udp.w"
+#line 2201 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:655*//*657:*/
-#line 2232 "web/udp.w"
+#line 2245 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:657*//*661:*/
-#line 2307 "web/udp.w"
+#line 2320 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:661*//*666:*/
-#line 2396 "web/udp.w"
+#line 2409 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
 /*:666*//*668:*/
-#line 2435 "web/udp.w"
+#line 2448 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:668*//*670:*/
-#line 2474 "web/udp.w"
+#line 2487 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:670*//*672:*/
-#line 2514 "web/udp.w"
+#line 2527 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:672*//*679:*/
-#line 2657 "web/udp.w"
+#line 2670 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:679*//*686:*/
-#line 2785 "web/udp.w"
+#line 2798 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:686*//*689:*/
-#line 2845 "web/udp.w"
+#line 2858 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:689*//*694:*/
-#line 2947 "web/udp.w"
+#line 2960 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:694*//*696:*/
-#line 3000 "web/udp.w"
+#line 3013 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:696*//*698:*/
-#line 3037 "web/udp.w"
+#line 3050 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:698*//*701:*/
-#line 3077 "web/udp.w"
+#line 3090 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -2650,7 +2651,7 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 #line 624 "web/world.w"
 
 /*382:*/
-#line 384 "web/ip.w"
+#line 398 "web/ip.w"
 
 h->ip_ident= 1;
 
@@ -2828,19 +2829,19 @@ if(W->ready)/*46:*/
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
 /*333:*/
-#line 200 "web/link.w"
+#line 206 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
 /*:333*//*342:*/
-#line 378 "web/link.w"
+#line 384 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
 /*:342*//*440:*/
-#line 55 "web/pcap.w"
+#line 60 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
@@ -2852,27 +2853,27 @@ free(W->cap);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*358:*/
-#line 616 "web/link.w"
+#line 652 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
 /*:358*//*376:*/
-#line 286 "web/ip.w"
+#line 300 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
 /*:376*//*402:*/
-#line 853 "web/ip.w"
+#line 870 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
 /*:402*//*423:*/
-#line 1215 "web/ip.w"
+#line 1232 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
 /*:423*//*431:*/
-#line 1341 "web/ip.w"
+#line 1358 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
@@ -2904,7 +2905,7 @@ W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
 /*332:*/
-#line 197 "web/link.w"
+#line 203 "web/link.w"
 
 W->rng= 1;
 
@@ -2929,7 +2930,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 #line 812 "web/world.w"
 
 /*345:*/
-#line 439 "web/link.w"
+#line 445 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
@@ -3301,7 +3302,7 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 return positional_io(fd,offset);
 }
 /*:81*//*88:*/
-#line 143 "web/socket.w"
+#line 149 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -3335,7 +3336,7 @@ return fd;
 }
 
 /*:88*//*91:*/
-#line 202 "web/socket.w"
+#line 208 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -3369,7 +3370,7 @@ return 0;
 }
 
 /*:91*//*92:*/
-#line 251 "web/socket.w"
+#line 257 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
@@ -3391,7 +3392,7 @@ return sys_return(-EOPNOTSUPP);
 }
 
 /*:92*//*94:*/
-#line 281 "web/socket.w"
+#line 287 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -3403,7 +3404,7 @@ s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
 /*95:*/
-#line 296 "web/socket.w"
+#line 302 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -3425,10 +3426,10 @@ s->max_pacing_rate= UINT64_MAX;
 s->forward_threshold= s->rcvbuf>>2;
 
 /*:559*/
-#line 291 "web/socket.w"
+#line 297 "web/socket.w"
 
 /*97:*/
-#line 309 "web/socket.w"
+#line 315 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -3451,13 +3452,13 @@ s->hashed= true;
 if(type==SOCK_RAW)raw_hash(s);
 
 /*:740*/
-#line 292 "web/socket.w"
+#line 298 "web/socket.w"
 
 return s;
 }
 
 /*:94*//*98:*/
-#line 321 "web/socket.w"
+#line 327 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
@@ -3573,7 +3574,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*674:*/
-#line 2550 "web/udp.w"
+#line 2563 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -5699,12 +5700,12 @@ for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
 /*:322*//*326:*/
-#line 56 "web/link.w"
+#line 62 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
 {
-uint64_t x= (k0^k1*0xbf58476d1ce4e5b9u)*0x9e3779b97f4a7c15u;
-return(size_t)(x>>t->shift);
+uint64_t x= ((k0>>16)^k1*0xbf58476d1ce4e5b9u)*0x9e3779b97f4a7c15u;
+return(size_t)((x>>t->shift)^(k0&0xffff))&(t->nb-1);
 }
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5762,7 +5763,7 @@ t->nb= t->n= 0;
 }
 
 /*:326*//*329:*/
-#line 130 "web/link.w"
+#line 136 "web/link.w"
 
 static uint64_t rng_next(void)
 {
@@ -5784,7 +5785,7 @@ W->rng= seed;
 }
 
 /*:329*//*335:*/
-#line 222 "web/link.w"
+#line 228 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
@@ -5817,7 +5818,7 @@ return c;
 }
 
 /*:335*//*336:*/
-#line 256 "web/link.w"
+#line 262 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -5857,7 +5858,7 @@ return top;
 }
 
 /*:336*//*337:*/
-#line 301 "web/link.w"
+#line 307 "web/link.w"
 
 static void net_run(void)
 {
@@ -5880,7 +5881,7 @@ return true;
 }
 
 /*:337*//*338:*/
-#line 326 "web/link.w"
+#line 332 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -5897,7 +5898,7 @@ W->now_ns= target;
 }
 
 /*:338*//*343:*/
-#line 388 "web/link.w"
+#line 394 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -5932,7 +5933,7 @@ return 0;
 }
 
 /*:343*//*344:*/
-#line 423 "web/link.w"
+#line 429 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -5948,7 +5949,7 @@ return 0;
 }
 
 /*:344*//*347:*/
-#line 460 "web/link.w"
+#line 479 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -5957,24 +5958,38 @@ sr_iface*ifp= iface_by_index(h,ifindex);
 sr_lan*l;
 int owner= -1;
 if(!ifp||!(ifp->flags&IFF_UP)){free(pkt);return;}
+if(ifp->flags&IFF_LOOPBACK){
 pcap_record(h,ifindex,pkt,true);
-if(ifp->flags&IFF_LOOPBACK){dev_loop(h,ifindex,pkt,-1);return;}
+dev_loop(h,ifindex,pkt,-1);
+return;
+}
+if(bcast)pcap_record(h,ifindex,pkt,true);
 if(!ifp->lan){free(pkt);return;}
 l= &W->lan[ifp->lan];
+if(!bcast)owner= lan_owner(h,ifindex,l,nexthop);
+if(!bcast&&owner<0){neigh_enqueue(h,ifindex,nexthop,pkt);return;}
+if(!bcast)pcap_record(h,ifindex,pkt,true);
 if(l->mtu&&pkt->len> (size_t)l->mtu){free(pkt);return;}
 for(int i= 0;i<l->nports;i++){
 struct sr_port*pt= &l->port[i];
-if(pt->host==h->id&&pt->ifindex==ifindex)continue;
-if(bcast)lan_carry(l,pt,pkt_clone(pkt));
-else if(owner<0&&port_owns(pt,nexthop))owner= i;
+if(bcast&&!(pt->host==h->id&&pt->ifindex==ifindex))
+lan_carry(l,pt,pkt_clone(pkt));
 }
 if(bcast)free(pkt);
-else if(owner>=0)lan_carry(l,&l->port[owner],pkt);
-else neigh_enqueue(h,ifindex,nexthop,pkt);
+else lan_carry(l,&l->port[owner],pkt);
 }
 
 /*:347*//*348:*/
-#line 487 "web/link.w"
+#line 513 "web/link.w"
+
+static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
+{
+for(int i= 0;i<l->nports;i++){
+const struct sr_port*pt= &l->port[i];
+if(!(pt->host==h->id&&pt->ifindex==ifindex)&&port_owns(pt,addr))return i;
+}
+return-1;
+}
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr)
 {
@@ -5987,7 +6002,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:348*//*349:*/
-#line 505 "web/link.w"
+#line 540 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6006,7 +6021,7 @@ ev_push(&e);
 }
 
 /*:349*//*351:*/
-#line 533 "web/link.w"
+#line 569 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6016,7 +6031,7 @@ ev_push(&e);
 }
 
 /*:351*//*352:*/
-#line 544 "web/link.w"
+#line 580 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6027,7 +6042,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:352*//*354:*/
-#line 564 "web/link.w"
+#line 600 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6043,7 +6058,7 @@ return 0;
 }
 
 /*:354*//*360:*/
-#line 624 "web/link.w"
+#line 660 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6089,7 +6104,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:360*//*361:*/
-#line 672 "web/link.w"
+#line 708 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -6099,13 +6114,7 @@ uint32_t nexthop= (uint32_t)key;
 bool resolved= false;
 sr_iface*ifp= iface_by_index(h,ifindex);
 if(!n||n->serial!=serial)return;
-if(ifp->lan){
-sr_lan*l= &W->lan[ifp->lan];
-for(int i= 0;i<l->nports&&!resolved;i++)
-if(!(l->port[i].host==h->id&&l->port[i].ifindex==ifindex)&&
-port_owns(&l->port[i],nexthop))
-resolved= true;
-}
+if(ifp->lan)resolved= lan_owner(h,ifindex,&W->lan[ifp->lan],nexthop)>=0;
 if(!resolved&&++n->probes<SR_ARP_PROBES){neigh_schedule(h,n);return;}
 htab_remove(&h->neigh,&n->h);
 for(int i= 0;i<n->nq;i++){
@@ -6256,7 +6265,7 @@ return mtu;
 }
 
 /*:372*//*378:*/
-#line 295 "web/ip.w"
+#line 309 "web/ip.w"
 
 static void hent_free(sr_hent*e)
 {
@@ -6301,7 +6310,7 @@ pm->expires_ns= W->now_ns+
 }
 
 /*:378*//*384:*/
-#line 394 "web/ip.w"
+#line 408 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
 {
@@ -6314,7 +6323,7 @@ sk->inet_id= (uint16_t)rng_next();
 }
 
 /*:384*//*386:*/
-#line 444 "web/ip.w"
+#line 461 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -6368,7 +6377,7 @@ return 0;
 }
 
 /*:386*//*387:*/
-#line 517 "web/ip.w"
+#line 534 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6387,7 +6396,7 @@ ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
 /*:387*//*389:*/
-#line 548 "web/ip.w"
+#line 565 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6426,7 +6435,7 @@ free(pkt);
 }
 
 /*:389*//*391:*/
-#line 599 "web/ip.w"
+#line 616 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6441,7 +6450,7 @@ else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
 /*:391*//*392:*/
-#line 622 "web/ip.w"
+#line 639 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6463,7 +6472,7 @@ return SR_RT_UNICAST;
 }
 
 /*:392*//*394:*/
-#line 651 "web/ip.w"
+#line 668 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6474,7 +6483,7 @@ return false;
 }
 
 /*:394*//*397:*/
-#line 712 "web/ip.w"
+#line 729 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6510,7 +6519,7 @@ free(pkt);
 }
 
 /*:397*//*398:*/
-#line 756 "web/ip.w"
+#line 773 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -6537,7 +6546,7 @@ rx->pkt= NULL;
 }
 
 /*:398*//*399:*/
-#line 787 "web/ip.w"
+#line 804 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6554,7 +6563,7 @@ return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
 /*:399*//*404:*/
-#line 861 "web/ip.w"
+#line 878 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6572,7 +6581,7 @@ fragq_free(&q->h);
 }
 
 /*:404*//*405:*/
-#line 879 "web/ip.w"
+#line 896 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6600,7 +6609,7 @@ return q;
 }
 
 /*:405*//*406:*/
-#line 907 "web/ip.w"
+#line 924 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6614,7 +6623,7 @@ if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
 /*407:*/
-#line 935 "web/ip.w"
+#line 952 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6630,11 +6639,11 @@ q->len= end;
 if(end<=off)goto discard;
 
 /*:407*/
-#line 919 "web/ip.w"
+#line 936 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
 /*408:*/
-#line 949 "web/ip.w"
+#line 966 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6652,7 +6661,7 @@ return NULL;
 }
 
 /*:408*/
-#line 921 "web/ip.w"
+#line 938 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6668,7 +6677,7 @@ return NULL;
 }
 
 /*:406*//*410:*/
-#line 971 "web/ip.w"
+#line 988 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -6690,7 +6699,7 @@ return whole;
 }
 
 /*:410*//*411:*/
-#line 994 "web/ip.w"
+#line 1011 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6703,7 +6712,7 @@ fragq_kill(h,q);
 }
 
 /*:411*//*413:*/
-#line 1038 "web/ip.w"
+#line 1055 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6747,7 +6756,7 @@ ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
 /*:413*//*417:*/
-#line 1113 "web/ip.w"
+#line 1130 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6784,7 +6793,7 @@ len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
 /*:417*//*419:*/
-#line 1157 "web/ip.w"
+#line 1174 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6809,7 +6818,7 @@ free(buf);
 }
 
 /*:419*//*425:*/
-#line 1223 "web/ip.w"
+#line 1240 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6841,7 +6850,7 @@ return true;
 }
 
 /*:425*//*427:*/
-#line 1271 "web/ip.w"
+#line 1288 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6879,7 +6888,7 @@ ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
 /*:427*//*429:*/
-#line 1315 "web/ip.w"
+#line 1332 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -6894,7 +6903,7 @@ ic->data,ic->datalen);
 }
 
 /*:429*//*434:*/
-#line 1355 "web/ip.w"
+#line 1372 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -6927,7 +6936,7 @@ return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
 /*:434*//*441:*/
-#line 64 "web/pcap.w"
+#line 69 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
 {
@@ -6963,7 +6972,7 @@ return 0;
 }
 
 /*:441*//*443:*/
-#line 104 "web/pcap.w"
+#line 117 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
 {
@@ -6978,7 +6987,13 @@ rec.sec= (uint32_t)(W->now_ns/1000000000u);
 rec.nsec= (uint32_t)(W->now_ns%1000000000u);
 rec.incl= rec.orig= (uint32_t)pkt->len;
 fwrite(&rec,sizeof rec,1,c->f);
-fwrite(pkt->data,1,pkt->len,c->f);
+if(pkt->csum_partial){
+uint8_t*wire= xmalloc(pkt->len);
+memcpy(wire,pkt->data,pkt->len);
+udp_csum_complete(wire);
+fwrite(wire,1,pkt->len,c->f);
+free(wire);
+}else fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
 /*:443*//*450:*/
@@ -8503,7 +8518,7 @@ return 0;
 }
 
 /*:581*//*584:*/
-#line 673 "web/udp.w"
+#line 686 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8555,7 +8570,7 @@ sock_error_report(s);
 }
 
 /*:584*//*587:*/
-#line 755 "web/udp.w"
+#line 768 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8579,7 +8594,7 @@ sock_queue_err(s,d);
 }
 
 /*:587*//*588:*/
-#line 779 "web/udp.w"
+#line 792 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8596,7 +8611,7 @@ sock_error_report(s);
 }
 
 /*:588*//*590:*/
-#line 811 "web/udp.w"
+#line 824 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8617,7 +8632,7 @@ sock_queue_err(s,d);
 }
 
 /*:590*//*592:*/
-#line 842 "web/udp.w"
+#line 855 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8648,7 +8663,7 @@ s->eq_tail= NULL;
 }
 
 /*:592*//*594:*/
-#line 879 "web/udp.w"
+#line 892 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8657,7 +8672,7 @@ return set_flag(s,rq);
 }
 
 /*:594*//*598:*/
-#line 949 "web/udp.w"
+#line 962 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8673,7 +8688,7 @@ if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
 /*599:*/
-#line 987 "web/udp.w"
+#line 1000 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8690,10 +8705,10 @@ connected= true;
 }
 
 /*:599*/
-#line 963 "web/udp.w"
+#line 976 "web/udp.w"
 
 /*600:*/
-#line 1013 "web/udp.w"
+#line 1026 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8703,7 +8718,7 @@ connected= false;
 }
 
 /*:600*/
-#line 964 "web/udp.w"
+#line 977 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8714,7 +8729,7 @@ if(!daddr)return-EINVAL;
 connected= false;
 }
 /*603:*/
-#line 1056 "web/udp.w"
+#line 1069 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -8724,11 +8739,11 @@ if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
 /*:603*/
-#line 973 "web/udp.w"
+#line 986 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 /*604:*/
-#line 1070 "web/udp.w"
+#line 1083 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -8741,19 +8756,19 @@ dport= s->fl_dport;
 }
 
 /*:604*/
-#line 975 "web/udp.w"
+#line 988 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
 /*607:*/
-#line 1120 "web/udp.w"
+#line 1133 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
 /*:607*/
-#line 978 "web/udp.w"
+#line 991 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -8764,7 +8779,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:598*//*602:*/
-#line 1028 "web/udp.w"
+#line 1041 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -8777,7 +8792,7 @@ ipc->mark= s->mark;
 }
 
 /*:602*//*606:*/
-#line 1090 "web/udp.w"
+#line 1103 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -8797,7 +8812,7 @@ return 0;
 }
 
 /*:606*//*609:*/
-#line 1134 "web/udp.w"
+#line 1147 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -8817,7 +8832,7 @@ return 0;
 }
 
 /*:609*//*611:*/
-#line 1200 "web/udp.w"
+#line 1213 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -8846,7 +8861,7 @@ return 0;
 }
 
 /*:611*//*612:*/
-#line 1230 "web/udp.w"
+#line 1243 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8867,7 +8882,7 @@ return 0;
 }
 
 /*:612*//*613:*/
-#line 1257 "web/udp.w"
+#line 1270 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8891,7 +8906,7 @@ return err;
 }
 
 /*:613*//*614:*/
-#line 1283 "web/udp.w"
+#line 1296 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -8900,7 +8915,7 @@ return pkt_alloc(SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen,hlen+l4len);
 }
 
 /*:614*//*615:*/
-#line 1294 "web/udp.w"
+#line 1307 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -8917,7 +8932,7 @@ return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
 /*:615*//*617:*/
-#line 1334 "web/udp.w"
+#line 1347 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -8945,7 +8960,7 @@ return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
 /*:617*//*619:*/
-#line 1372 "web/udp.w"
+#line 1385 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -8964,7 +8979,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:619*//*621:*/
-#line 1396 "web/udp.w"
+#line 1409 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -8998,7 +9013,7 @@ return true;
 }
 
 /*:621*//*624:*/
-#line 1450 "web/udp.w"
+#line 1463 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9021,7 +9036,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:624*//*628:*/
-#line 1538 "web/udp.w"
+#line 1551 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
@@ -9029,7 +9044,7 @@ return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
 /*:628*//*629:*/
-#line 1544 "web/udp.w"
+#line 1557 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9060,7 +9075,7 @@ return(ssize_t)len;
 }
 
 /*:629*//*630:*/
-#line 1576 "web/udp.w"
+#line 1589 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9094,7 +9109,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:630*//*631:*/
-#line 1608 "web/udp.w"
+#line 1621 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9105,7 +9120,7 @@ s->cork= NULL;
 }
 
 /*:631*//*634:*/
-#line 1671 "web/udp.w"
+#line 1684 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9160,7 +9175,7 @@ return 0;
 }
 
 /*:634*//*635:*/
-#line 1724 "web/udp.w"
+#line 1737 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9168,7 +9183,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*636:*/
-#line 1765 "web/udp.w"
+#line 1778 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9184,7 +9199,7 @@ return 0;
 }
 
 /*:636*/
-#line 1730 "web/udp.w"
+#line 1743 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9217,7 +9232,7 @@ return-EINVAL;
 }
 
 /*:635*//*638:*/
-#line 1787 "web/udp.w"
+#line 1800 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9250,7 +9265,7 @@ return-EINVAL;
 }
 
 /*:638*//*641:*/
-#line 1860 "web/udp.w"
+#line 1873 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9270,7 +9285,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*642:*/
-#line 1907 "web/udp.w"
+#line 1920 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -9278,7 +9293,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:642*/
-#line 1878 "web/udp.w"
+#line 1891 "web/udp.w"
 
 goto try_again;
 }
@@ -9305,7 +9320,7 @@ return err;
 }
 
 /*:641*//*645:*/
-#line 1948 "web/udp.w"
+#line 1961 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9316,7 +9331,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:645*//*647:*/
-#line 1971 "web/udp.w"
+#line 1984 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9360,7 +9375,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:647*//*648:*/
-#line 2024 "web/udp.w"
+#line 2037 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9382,7 +9397,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:648*//*650:*/
-#line 2059 "web/udp.w"
+#line 2072 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9397,7 +9412,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:650*//*652:*/
-#line 2101 "web/udp.w"
+#line 2114 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9433,7 +9448,7 @@ return(ssize_t)copied;
 }
 
 /*:652*//*654:*/
-#line 2156 "web/udp.w"
+#line 2169 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9455,7 +9470,7 @@ co->used+= take;
 }
 
 /*:654*//*656:*/
-#line 2192 "web/udp.w"
+#line 2205 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9466,7 +9481,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
 /*:656*//*658:*/
-#line 2236 "web/udp.w"
+#line 2249 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9487,7 +9502,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*660:*/
-#line 2283 "web/udp.w"
+#line 2296 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9497,10 +9512,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:660*/
-#line 2255 "web/udp.w"
+#line 2268 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*659:*/
-#line 2270 "web/udp.w"
+#line 2283 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9515,12 +9530,12 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:659*/
-#line 2256 "web/udp.w"
+#line 2269 "web/udp.w"
 
 }
 
 /*:658*//*662:*/
-#line 2310 "web/udp.w"
+#line 2323 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9532,7 +9547,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*663:*/
-#line 2326 "web/udp.w"
+#line 2339 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9547,10 +9562,10 @@ n+= len;
 }
 
 /*:663*/
-#line 2320 "web/udp.w"
+#line 2333 "web/udp.w"
 
 if(ts)/*664:*/
-#line 2344 "web/udp.w"
+#line 2357 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9592,14 +9607,14 @@ n+= len;
 }
 
 /*:664*/
-#line 2321 "web/udp.w"
+#line 2334 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:662*//*667:*/
-#line 2399 "web/udp.w"
+#line 2412 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9609,7 +9624,7 @@ W->netstamp_sockets++;
 }
 
 /*:667*//*669:*/
-#line 2439 "web/udp.w"
+#line 2452 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9637,7 +9652,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 
 /*:669*//*671:*/
-#line 2477 "web/udp.w"
+#line 2490 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9663,7 +9678,7 @@ return 0;
 }
 
 /*:671*//*673:*/
-#line 2517 "web/udp.w"
+#line 2530 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9681,7 +9696,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:673*//*676:*/
-#line 2594 "web/udp.w"
+#line 2607 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9701,7 +9716,7 @@ return sys_return(err);
 }
 
 /*:676*//*680:*/
-#line 2664 "web/udp.w"
+#line 2677 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9715,7 +9730,7 @@ return(ssize_t)total;
 }
 
 /*:680*//*681:*/
-#line 2681 "web/udp.w"
+#line 2694 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9734,7 +9749,7 @@ return r;
 }
 
 /*:681*//*682:*/
-#line 2698 "web/udp.w"
+#line 2711 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9766,7 +9781,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:682*//*683:*/
-#line 2731 "web/udp.w"
+#line 2744 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9799,7 +9814,7 @@ return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
 /*:683*//*685:*/
-#line 2771 "web/udp.w"
+#line 2784 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9815,7 +9830,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:685*//*687:*/
-#line 2788 "web/udp.w"
+#line 2801 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9837,7 +9852,7 @@ return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
 /*:687*//*690:*/
-#line 2852 "web/udp.w"
+#line 2865 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9854,7 +9869,7 @@ return r;
 }
 
 /*:690*//*691:*/
-#line 2867 "web/udp.w"
+#line 2880 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9889,7 +9904,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:691*//*692:*/
-#line 2900 "web/udp.w"
+#line 2913 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9924,7 +9939,7 @@ return r;
 }
 
 /*:692*//*693:*/
-#line 2933 "web/udp.w"
+#line 2946 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -9940,7 +9955,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:693*//*695:*/
-#line 2950 "web/udp.w"
+#line 2963 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -9965,7 +9980,7 @@ return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
 /*:695*//*697:*/
-#line 3005 "web/udp.w"
+#line 3018 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -9995,7 +10010,7 @@ return-ENOTCONN;
 }
 
 /*:697*//*699:*/
-#line 3040 "web/udp.w"
+#line 3053 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10006,7 +10021,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:699*//*702:*/
-#line 3081 "web/udp.w"
+#line 3094 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {

@@ -103,12 +103,12 @@ int sr_sysctl_set(const char*name,const char*value);
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 
 /*:142*//*327:*/
-#line 123 "web/link.w"
+#line 129 "web/link.w"
 
 void sr_world_seed(uint64_t seed);
 
 /*:327*//*339:*/
-#line 350 "web/link.w"
+#line 356 "web/link.w"
 
 struct sr_lan_config{
 uint64_t delay_ns;
@@ -123,12 +123,12 @@ int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
 /*:339*//*353:*/
-#line 561 "web/link.w"
+#line 597 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
 /*:353*//*436:*/
-#line 36 "web/pcap.w"
+#line 41 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
@@ -163,12 +163,12 @@ int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
 /*:548*//*675:*/
-#line 2591 "web/udp.w"
+#line 2604 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
 /*:675*//*677:*/
-#line 2643 "web/udp.w"
+#line 2656 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -178,7 +178,7 @@ ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
 /*:677*//*688:*/
-#line 2837 "web/udp.w"
+#line 2850 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,

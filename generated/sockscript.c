@@ -164,7 +164,7 @@ int(*proc_switch)(pid_t);
 }ss_backend;
 
 /*:85*//*89:*/
-#line 175 "web/ssexec.w"
+#line 176 "web/ssexec.w"
 
 typedef struct ss_kshared ss_kshared;
 typedef struct{
@@ -177,7 +177,7 @@ ss_kshared*sh;
 }ss_exec;
 
 /*:89*//*134:*/
-#line 1170 "web/ssexec.w"
+#line 1171 "web/ssexec.w"
 
 struct ss_kshared{
 uint32_t seq;
@@ -250,17 +250,18 @@ static int k_cap_drop(int cap);
 static int k_sysctl_set(const char*name,const char*value);
 static int k_sysctl_get(const char*name,char*buf,size_t len);
 static void k_advance(uint64_t ns);
+static int k_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 static long k_signal_count(int sig);
 
 /*:88*//*109:*/
-#line 699 "web/ssexec.w"
+#line 700 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m);
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout);
 static void bind_line(ss_exec*x,int li);
 
 /*:109*//*127:*/
-#line 975 "web/ssexec.w"
+#line 976 "web/ssexec.w"
 
 static long long lit(const ss_value*v);
 static bool writes_through(int kind);
@@ -275,7 +276,7 @@ static ss_value*actual_fdset(ss_arena*a,long long nfds,const unsigned char*p,siz
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n);
 
 /*:127*//*138:*/
-#line 1277 "web/ssexec.w"
+#line 1278 "web/ssexec.w"
 
 static int k_helper(ss_kshared*sh,int timeout_s);
 static int k_spawner(ss_kshared*sh);
@@ -283,7 +284,7 @@ static int k_build_world(int peerns,int peernl,char*note,size_t notelen);
 static long long k_proc_action(ss_exec*x,int call,long long arg);
 
 /*:138*//*142:*/
-#line 1372 "web/ssexec.w"
+#line 1373 "web/ssexec.w"
 
 static void k_fork_script_proc(ss_kshared*sh,int k,uid_t uid);
 static void k_read_ports(ss_outcome*o);
@@ -1989,13 +1990,13 @@ static const ss_backend kernel_backend= {
 "kernel",socket,socketpair,close,fcntl,ioctl,pread,pwrite,
 getsockopt,setsockopt,bind,connect,listen,getsockname,
 getpeername,send,sendto,sendmsg,recv,recvfrom,recvmsg,
-read,write,readv,writev,shutdown,poll,select,
+read,write,readv,writev,shutdown,k_poll,select,
 k_setuid,seteuid,k_cap_drop,k_sysctl_set,k_sysctl_get,k_advance,
 k_signal_count,getpid,getpgrp,NULL,NULL
 };
 
 /*:87*//*90:*/
-#line 190 "web/ssexec.w"
+#line 191 "web/ssexec.w"
 
 static bool eval_int(ss_exec*x,const ss_value*v,long long*out)
 {
@@ -2015,7 +2016,7 @@ return false;
 }
 
 /*:90*//*91:*/
-#line 212 "web/ssexec.w"
+#line 213 "web/ssexec.w"
 
 static size_t value_size(const ss_value*v)
 {
@@ -2040,7 +2041,7 @@ return 0;
 }
 
 /*:91*//*92:*/
-#line 239 "web/ssexec.w"
+#line 240 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p);
 static bool encode_struct(ss_exec*x,const ss_value*v,unsigned char*p)
@@ -2067,7 +2068,7 @@ memcpy(p+f->off+4*k,&u,4);
 }
 break;
 case FK_FILTERS:/*93:*/
-#line 277 "web/ssexec.w"
+#line 278 "web/ssexec.w"
 
 {
 unsigned char*prog= NULL;
@@ -2081,7 +2082,7 @@ memcpy(p+f->off,&prog,sizeof prog);
 }
 
 /*:93*/
-#line 264 "web/ssexec.w"
+#line 265 "web/ssexec.w"
 break;
 case FK_SPECIAL:return false;
 default:
@@ -2093,7 +2094,7 @@ return true;
 }
 
 /*:92*//*94:*/
-#line 289 "web/ssexec.w"
+#line 290 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p)
 {
@@ -2122,7 +2123,7 @@ return false;
 }
 
 /*:94*//*95:*/
-#line 321 "web/ssexec.w"
+#line 322 "web/ssexec.w"
 
 #define SS_SLACK 4096
 #define SS_BUFMAX (16u << 20)
@@ -2132,7 +2133,7 @@ return ss_alloc(&x->scratch,need+SS_SLACK);
 }
 
 /*:95*//*96:*/
-#line 332 "web/ssexec.w"
+#line 333 "web/ssexec.w"
 
 static void keep(ss_exec*x,ss_raw*r,int i,const void*p,size_t n)
 {
@@ -2145,7 +2146,7 @@ o->used+= (uint32_t)n;
 }
 
 /*:96*//*97:*/
-#line 346 "web/ssexec.w"
+#line 347 "web/ssexec.w"
 
 static void exec_line(ss_exec*x,int li)
 {
@@ -2160,7 +2161,7 @@ socklen_t lenin[SS_MAXARGS]= {0};
 long long ret= 0;
 int err= 0;
 /*103:*/
-#line 568 "web/ssexec.w"
+#line 569 "web/ssexec.w"
 
 struct msghdr*msg= NULL;
 struct iovec*iov= NULL;
@@ -2168,14 +2169,14 @@ int niov= 0;
 size_t namecap= 0,ctlcap= 0;
 
 /*:103*/
-#line 359 "web/ssexec.w"
+#line 360 "web/ssexec.w"
 
 ss_arena_reset(&x->scratch);
 r->proc= (short)x->proc;
 r->status= RS_BADINPUT;
 x->o->env.cur= x->proc;
 /*98:*/
-#line 377 "web/ssexec.w"
+#line 378 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++){
 const ss_value*v= ln->arg[i];
@@ -2194,10 +2195,10 @@ break;
 }
 
 /*:98*/
-#line 364 "web/ssexec.w"
+#line 365 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++)/*99:*/
-#line 397 "web/ssexec.w"
+#line 398 "web/ssexec.w"
 
 {
 const ss_value*v= ln->arg[i];
@@ -2216,7 +2217,7 @@ break;
 case AK_INBUF:case AK_OPTIN:case AK_SAIN:case AK_OUTBUF:case AK_OPTOUT:
 case AK_SAOUT:case AK_OUTSTR:case AK_SV:
 /*100:*/
-#line 441 "web/ssexec.w"
+#line 442 "web/ssexec.w"
 
 {
 int k= c->kind[i];
@@ -2234,7 +2235,7 @@ if(in&&!encode_value(x,in,pv[i]))return;
 }
 
 /*:100*/
-#line 414 "web/ssexec.w"
+#line 415 "web/ssexec.w"
 
 break;
 case AK_IOCTLARG:
@@ -2244,7 +2245,7 @@ pv[i]= arg_buffer(x,cap[i]);
 if(value_size(v)> cap[i]||!encode_value(x,v,pv[i]))return;
 break;
 case AK_MSGIN:case AK_MSGIO:/*104:*/
-#line 574 "web/ssexec.w"
+#line 575 "web/ssexec.w"
 
 {
 bool rcv= c->kind[i]==AK_MSGIO;
@@ -2255,7 +2256,7 @@ if(v->kind!=SV_STRUCT||v->st->special!=ST_MSGHDR)return;
 msg= ss_alloc(&x->scratch,sizeof*msg);
 pv[i]= msg;
 /*105:*/
-#line 594 "web/ssexec.w"
+#line 595 "web/ssexec.w"
 
 {
 const ss_value*nm= struct_get(v,"msg_name"),*nl= struct_get(v,"msg_namelen");
@@ -2271,7 +2272,7 @@ if(nl)msg->msg_namelen= (socklen_t)n;
 }
 
 /*:105*/
-#line 583 "web/ssexec.w"
+#line 584 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_iov"))&&f->kind!=SV_NULL){
 if(!make_iov(x,f,rcv,&iov,&niov))return;
@@ -2280,7 +2281,7 @@ msg->msg_iov= iov;
 msg->msg_iovlen= (size_t)niov;
 if((f= struct_get(v,"msg_iovlen"))){if(!eval_int(x,f,&n))return;msg->msg_iovlen= (size_t)n;}
 /*106:*/
-#line 611 "web/ssexec.w"
+#line 612 "web/ssexec.w"
 
 {
 const ss_value*ct= struct_get(v,"msg_control"),*cl= struct_get(v,"msg_controllen");
@@ -2296,16 +2297,16 @@ if(cl)msg->msg_controllen= (size_t)n;
 }
 
 /*:106*/
-#line 590 "web/ssexec.w"
+#line 591 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_flags"))){if(!eval_int(x,f,&n))return;msg->msg_flags= (int)n;}
 }
 
 /*:104*/
-#line 422 "web/ssexec.w"
+#line 423 "web/ssexec.w"
 break;
 case AK_IOVIN:case AK_IOVOUT:/*110:*/
-#line 704 "web/ssexec.w"
+#line 705 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 if(!make_iov(x,v,c->kind[i]==AK_IOVOUT,&iov,&niov))return;
@@ -2313,10 +2314,10 @@ pv[i]= iov;
 }
 
 /*:110*/
-#line 423 "web/ssexec.w"
+#line 424 "web/ssexec.w"
 break;
 case AK_POLLFD:/*115:*/
-#line 767 "web/ssexec.w"
+#line 768 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const struct ss_struct*pst= st_by_name("pollfd");
@@ -2326,7 +2327,7 @@ for(int k= 0;k<v->n;k++){
 ss_value*e= v->item[k];
 if(e->kind!=SV_STRUCT||e->st!=pst)return;
 /*116:*/
-#line 783 "web/ssexec.w"
+#line 784 "web/ssexec.w"
 
 {
 struct pollfd pf= {0,0,0};
@@ -2338,17 +2339,17 @@ memcpy((unsigned char*)pv[i]+k*sizeof pf,&pf,sizeof pf);
 }
 
 /*:116*/
-#line 775 "web/ssexec.w"
+#line 776 "web/ssexec.w"
 
 }
 cap[i]= (size_t)v->n;
 }
 
 /*:115*/
-#line 424 "web/ssexec.w"
+#line 425 "web/ssexec.w"
 break;
 case AK_FDSET:/*118:*/
-#line 807 "web/ssexec.w"
+#line 808 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const ss_value*in= v->kind==SV_INOUT?v->a:v;
@@ -2364,7 +2365,7 @@ pv[i]= set;
 }
 
 /*:118*/
-#line 425 "web/ssexec.w"
+#line 426 "web/ssexec.w"
 break;
 case AK_TVIO:
 if(v->kind==SV_NULL)break;
@@ -2376,10 +2377,10 @@ break;
 }
 
 /*:99*/
-#line 365 "web/ssexec.w"
+#line 366 "web/ssexec.w"
 
 /*101:*/
-#line 461 "web/ssexec.w"
+#line 462 "web/ssexec.w"
 
 errno= 0;
 switch(ln->call){
@@ -2426,7 +2427,7 @@ case C_SYSCTL_GET:ret= x->b->sysctl_get(pv[0],pv[1],pv[1]?cap[1]:0);break;
 case C_ADVANCE:x->b->advance((uint64_t)iv[0]);ret= 0;break;
 case C_SIGNAL_COUNT:ret= x->b->signal_count((int)iv[0]);break;
 case C_PROC_NEW:case C_PROC_SWITCH:/*133:*/
-#line 1127 "web/ssexec.w"
+#line 1128 "web/ssexec.w"
 
 if(x->sh){ret= k_proc_action(x,ln->call,iv[0]);break;}
 if(ln->call==C_PROC_NEW){
@@ -2446,19 +2447,19 @@ if(ret==0)x->proc= (int)iv[0]-1;
 }
 
 /*:133*/
-#line 506 "web/ssexec.w"
+#line 507 "web/ssexec.w"
 break;
 }
 err= ret==-1?errno:0;
 
 /*:101*/
-#line 366 "web/ssexec.w"
+#line 367 "web/ssexec.w"
 
 r->ret= ret;
 r->err= err;
 r->status= RS_DONE;
 for(int i= 0;i<ln->nargs;i++)/*102:*/
-#line 517 "web/ssexec.w"
+#line 518 "web/ssexec.w"
 
 {
 size_t n= 0;
@@ -2487,7 +2488,7 @@ case AK_SV:keep(x,r,i,pv[i],pv[i]?2*sizeof(int):0);break;
 case AK_IOCTLARG:keep(x,r,i,pv[i],pv[i]?16:0);break;
 case AK_TVIO:keep(x,r,i,pv[i],pv[i]?sizeof(struct timeval):0);break;
 case AK_MSGIO:/*111:*/
-#line 714 "web/ssexec.w"
+#line 715 "web/ssexec.w"
 
 if(msg){
 uint32_t head[3];
@@ -2508,21 +2509,21 @@ off+= nctl;
 ndata= gather(blob+off,msg->msg_iov,(int)msg->msg_iovlen<niov?(int)msg->msg_iovlen:niov,ndata);
 keep(x,r,i,blob,off+ndata);
 /*112:*/
-#line 740 "web/ssexec.w"
+#line 741 "web/ssexec.w"
 
 r->off[4]= (uint32_t)nname;
 r->off[5]= (uint32_t)nctl;
 
 /*:112*/
-#line 733 "web/ssexec.w"
+#line 734 "web/ssexec.w"
 
 }
 
 /*:111*/
-#line 544 "web/ssexec.w"
+#line 545 "web/ssexec.w"
 break;
 case AK_IOVOUT:/*114:*/
-#line 759 "web/ssexec.w"
+#line 760 "web/ssexec.w"
 
 if(iov&&ret> 0){
 unsigned char*blob= ss_alloc(&x->scratch,(size_t)ret);
@@ -2530,10 +2531,10 @@ keep(x,r,i,blob,gather(blob,iov,niov,(size_t)ret));
 }else keep(x,r,i,NULL,0);
 
 /*:114*/
-#line 545 "web/ssexec.w"
+#line 546 "web/ssexec.w"
 break;
 case AK_POLLFD:/*117:*/
-#line 793 "web/ssexec.w"
+#line 794 "web/ssexec.w"
 
 if(pv[i]){
 short*rev= ss_alloc(&x->scratch,cap[i]*sizeof(short)+1);
@@ -2546,20 +2547,20 @@ keep(x,r,i,rev,cap[i]*sizeof(short));
 }else keep(x,r,i,NULL,0);
 
 /*:117*/
-#line 546 "web/ssexec.w"
+#line 547 "web/ssexec.w"
 break;
 case AK_FDSET:keep(x,r,i,pv[i],pv[i]?sizeof(fd_set):0);break;
 }
 }
 
 /*:102*/
-#line 370 "web/ssexec.w"
+#line 371 "web/ssexec.w"
 
 if(ln->binds)bind_line(x,li);
 }
 
 /*:97*//*107:*/
-#line 629 "web/ssexec.w"
+#line 630 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m)
 {
@@ -2599,7 +2600,7 @@ return true;
 }
 
 /*:107*//*108:*/
-#line 671 "web/ssexec.w"
+#line 672 "web/ssexec.w"
 
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout)
 {
@@ -2629,7 +2630,7 @@ return true;
 }
 
 /*:108*//*113:*/
-#line 747 "web/ssexec.w"
+#line 748 "web/ssexec.w"
 
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n)
 {
@@ -2643,7 +2644,7 @@ return got;
 }
 
 /*:113*//*119:*/
-#line 824 "web/ssexec.w"
+#line 825 "web/ssexec.w"
 
 static void bind_line(ss_exec*x,int li)
 {
@@ -2658,7 +2659,7 @@ ss_arena_reset(&x->vals);
 }
 
 /*:119*//*120:*/
-#line 843 "web/ssexec.w"
+#line 844 "web/ssexec.w"
 
 void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
 ss_value**act,ss_value**ret,ss_value**err)
@@ -2685,7 +2686,7 @@ switch(c->kind[i]){
 case AK_OUTBUF:case AK_OUTSTR:act[i]= val_str(a,p,n);break;
 case AK_OPTOUT:act[i]= decode_optval(a,lit(ln->arg[1]),lit(ln->arg[2]),p,n);break;
 case AK_LENIO:case AK_SV:case AK_IOCTLARG:/*124:*/
-#line 927 "web/ssexec.w"
+#line 928 "web/ssexec.w"
 
 if(c->kind[i]==AK_IOCTLARG&&r->ret==0&&
 (lit(ln->arg[1])==SIOCGSTAMP||lit(ln->arg[1])==SIOCGSTAMPNS)){
@@ -2704,11 +2705,11 @@ act[i]= int_list(a,p,n,cls);
 }
 
 /*:124*/
-#line 868 "web/ssexec.w"
+#line 869 "web/ssexec.w"
 break;
 case AK_SAOUT:act[i]= decode_sockaddr(a,p,n);break;
 case AK_TVIO:/*125:*/
-#line 947 "web/ssexec.w"
+#line 948 "web/ssexec.w"
 
 act[i]= decode_struct(a,st_by_name("timeval"),p,n);
 {
@@ -2722,7 +2723,7 @@ if(sec||usec)act[i]->nondet= ND_TIME;
 }
 
 /*:125*/
-#line 870 "web/ssexec.w"
+#line 871 "web/ssexec.w"
 break;
 case AK_MSGIO:act[i]= actual_msghdr(a,v,r,p,n);break;
 case AK_IOVOUT:act[i]= actual_iov(a,v,p,n);break;
@@ -2733,7 +2734,7 @@ case AK_FDSET:act[i]= actual_fdset(a,lit(ln->arg[0]),p,n);break;
 }
 
 /*:120*//*121:*/
-#line 889 "web/ssexec.w"
+#line 890 "web/ssexec.w"
 
 static bool carries_inputs(int kind)
 {
@@ -2741,7 +2742,7 @@ return kind==AK_MSGIO||kind==AK_IOVOUT||kind==AK_POLLFD;
 }
 
 /*:121*//*122:*/
-#line 897 "web/ssexec.w"
+#line 898 "web/ssexec.w"
 
 static bool writes_through(int kind)
 {
@@ -2755,7 +2756,7 @@ return false;
 }
 
 /*:122*//*123:*/
-#line 914 "web/ssexec.w"
+#line 915 "web/ssexec.w"
 
 static long long lit(const ss_value*v)
 {
@@ -2764,7 +2765,7 @@ return-1;
 }
 
 /*:123*//*126:*/
-#line 962 "web/ssexec.w"
+#line 963 "web/ssexec.w"
 
 static int return_class(const ss_line*ln)
 {
@@ -2779,7 +2780,7 @@ return-1;
 }
 
 /*:126*//*128:*/
-#line 992 "web/ssexec.w"
+#line 993 "web/ssexec.w"
 
 static ss_value*actual_msghdr(ss_arena*a,const ss_value*v,const ss_raw*r,
 const unsigned char*p,size_t n)
@@ -2812,7 +2813,7 @@ return m;
 }
 
 /*:128*//*129:*/
-#line 1026 "web/ssexec.w"
+#line 1027 "web/ssexec.w"
 
 static ss_value*actual_iov(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2832,7 +2833,7 @@ return l;
 }
 
 /*:129*//*130:*/
-#line 1044 "web/ssexec.w"
+#line 1045 "web/ssexec.w"
 
 static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2866,7 +2867,7 @@ return l;
 }
 
 /*:130*//*131:*/
-#line 1080 "web/ssexec.w"
+#line 1081 "web/ssexec.w"
 
 static void exec_init(ss_exec*x,const ss_backend*b,ss_script*s,ss_outcome*o)
 {
@@ -2879,7 +2880,7 @@ x->o= o;
 int ss_run_sockref(ss_script*s,ss_outcome*o){return ss_run_sockref_hooked(s,o,NULL,NULL);}
 
 /*:131*//*132:*/
-#line 1096 "web/ssexec.w"
+#line 1097 "web/ssexec.w"
 
 int ss_run_sockref_hooked(ss_script*s,ss_outcome*o,ss_line_hook*hook,void*arg)
 {
@@ -2905,7 +2906,7 @@ return 0;
 }
 
 /*:132*//*135:*/
-#line 1188 "web/ssexec.w"
+#line 1189 "web/ssexec.w"
 
 static void k_wake(ss_kshared*sh)
 {
@@ -2925,7 +2926,7 @@ syscall(SYS_futex,&sh->seq,FUTEX_WAIT,seen,&ts,NULL,0);
     k_wait((sh), seen_); }
 
 /*:135*//*136:*/
-#line 1211 "web/ssexec.w"
+#line 1212 "web/ssexec.w"
 
 int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s)
 {
@@ -2956,7 +2957,7 @@ return rc;
 }
 
 /*:136*//*137:*/
-#line 1243 "web/ssexec.w"
+#line 1244 "web/ssexec.w"
 
 static pid_t k_spawner_pid;
 static void k_alarm(int sig)
@@ -2992,7 +2993,7 @@ return 0;
 }
 
 /*:137*//*139:*/
-#line 1286 "web/ssexec.w"
+#line 1287 "web/ssexec.w"
 
 static int k_spawner(ss_kshared*sh)
 {
@@ -3021,7 +3022,7 @@ return 0;
 }
 
 /*:139*//*140:*/
-#line 1320 "web/ssexec.w"
+#line 1321 "web/ssexec.w"
 
 static ss_kshared*k_sh;
 static int k_me;
@@ -3042,7 +3043,7 @@ sh->o->env.pid[k]= getpid();
 sh->o->env.pgrp[k]= getpgrp();
 if(uid!=0&&(setgroups(0,NULL)<0||setgid(uid)<0||setuid(uid)<0))_exit(1);
 /*141:*/
-#line 1361 "web/ssexec.w"
+#line 1362 "web/ssexec.w"
 
 {
 struct sigaction sa;
@@ -3055,7 +3056,7 @@ if(sig!=SIGKILL&&sig!=SIGSTOP&&sig!=SIGCHLD)sigaction(sig,&sa,NULL);
 }
 
 /*:141*/
-#line 1339 "web/ssexec.w"
+#line 1340 "web/ssexec.w"
 
 sh->ready[k]= 1;
 k_wake(sh);
@@ -3079,7 +3080,7 @@ _exit(0);
 }
 
 /*:140*//*143:*/
-#line 1378 "web/ssexec.w"
+#line 1379 "web/ssexec.w"
 
 static void k_read_ports(ss_outcome*o)
 {
@@ -3089,7 +3090,7 @@ sscanf(buf,"%lld %lld",&o->eph_lo,&o->eph_hi);
 }
 
 /*:143*//*144:*/
-#line 1390 "web/ssexec.w"
+#line 1391 "web/ssexec.w"
 
 static long long k_proc_action(ss_exec*x,int call,long long arg)
 {
@@ -3110,7 +3111,7 @@ return 0;
 }
 
 /*:144*//*145:*/
-#line 1417 "web/ssexec.w"
+#line 1418 "web/ssexec.w"
 
 static int k_setuid(uid_t uid)
 {
@@ -3178,14 +3179,28 @@ struct timespec ts= {(time_t)(ns/1000000000u),(long)(ns%1000000000u)};
 while(nanosleep(&ts,&ts)<0&&errno==EINTR);
 }
 
+/*:145*//*146:*/
+#line 1493 "web/ssexec.w"
+
+static int k_poll(struct pollfd*fds,nfds_t nfds,int timeout)
+{
+struct timespec ts,*tp= NULL;
+if(timeout>=0){
+ts.tv_sec= timeout/1000;
+ts.tv_nsec= (long)(timeout%1000)*1000000L;
+tp= &ts;
+}
+return(int)syscall(SYS_ppoll,fds,nfds,tp,NULL,(size_t)8);
+}
+
 static long k_signal_count(int sig)
 {
 if(sig<=0||sig>=65){errno= EINVAL;return-1;}
 return k_sh?k_sh->sigcount[k_me][sig]:0;
 }
 
-/*:145*//*146:*/
-#line 1495 "web/ssexec.w"
+/*:146*//*147:*/
+#line 1516 "web/ssexec.w"
 
 typedef struct{struct nlmsghdr h;char body[1024];}k_nlreq;
 
@@ -3232,8 +3247,8 @@ return e.error;
 }
 }
 
-/*:146*//*147:*/
-#line 1547 "web/ssexec.w"
+/*:147*//*148:*/
+#line 1568 "web/ssexec.w"
 
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen)
 {
@@ -3277,8 +3292,8 @@ ifi.ifi_index= eth;
 ifi.ifi_flags= ifi.ifi_change= IFF_UP;
 nl_start(&r,RTM_NEWLINK,0,&ifi,sizeof ifi);
 if((err= nl_talk(fd,&r)))goto fail;
-/*148:*/
-#line 1600 "web/ssexec.w"
+/*149:*/
+#line 1621 "web/ssexec.w"
 
 {
 struct ifaddrmsg ifa;
@@ -3296,11 +3311,11 @@ nl_attr(&r,IFA_BROADCAST,&a,4);
 if((err= nl_talk(fd,&r)))goto fail;
 }
 
-/*:148*/
-#line 1590 "web/ssexec.w"
+/*:149*/
+#line 1611 "web/ssexec.w"
 
-/*149:*/
-#line 1617 "web/ssexec.w"
+/*150:*/
+#line 1638 "web/ssexec.w"
 
 {
 struct rtmsg rt;
@@ -3319,8 +3334,8 @@ nl_attr(&r,RTA_OIF,&oif,4);
 if((err= nl_talk(fd,&r)))goto fail;
 }
 
-/*:149*/
-#line 1591 "web/ssexec.w"
+/*:150*/
+#line 1612 "web/ssexec.w"
 
 close(fd);
 return 0;
@@ -3330,8 +3345,8 @@ close(fd);
 return-1;
 }
 
-/*:147*//*152:*/
-#line 1655 "web/ssexec.w"
+/*:148*//*153:*/
+#line 1676 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what)
@@ -3359,8 +3374,8 @@ if(act[i]&&!ss_match(ln->arg[i],act[i],e)){*what= i;return SS_DIVERGE;}
 return SS_PASS;
 }
 
-/*:152*//*153:*/
-#line 1690 "web/ssexec.w"
+/*:153*//*154:*/
+#line 1711 "web/ssexec.w"
 
 static ss_value*pair_of(ss_arena*a,const ss_value*x)
 {
@@ -3397,8 +3412,8 @@ return v;
 return x;
 }
 
-/*:153*//*154:*/
-#line 1729 "web/ssexec.w"
+/*:154*//*155:*/
+#line 1750 "web/ssexec.w"
 
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e)
@@ -3432,8 +3447,8 @@ ss_puts(b,ln->comment,(size_t)ln->commentlen);
 }
 }
 
-/*:154*//*156:*/
-#line 1771 "web/ssexec.w"
+/*:155*//*157:*/
+#line 1792 "web/ssexec.w"
 
 static int path_cmp(const void*x,const void*y)
 {
@@ -3477,8 +3492,8 @@ if(n)qsort(list,(size_t)n,sizeof*list,path_cmp);
 return n;
 }
 
-/*:156*//*159:*/
-#line 1832 "web/ssexec.w"
+/*:157*//*160:*/
+#line 1853 "web/ssexec.w"
 
 int ss_read_options(const char*path,ss_optrow**rows)
 {
@@ -3515,7 +3530,7 @@ for(int k= 0;k<SS_OPT_NFIELDS;k++)free(rows[i].f[k]);
 free(rows);
 }
 
-/*:159*/
+/*:160*/
 #line 72 "web/sockscript.w"
 
 

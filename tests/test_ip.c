@@ -292,7 +292,7 @@ START_TEST(unanswered_arp)
   sr_advance_ns(2999999999u);
   ck_assert_int_eq(sr_pcap_close(cap), 0);
   nt_read(cap_path, &c);
-  ck_assert_int_eq(c.n, 1); /* the echo reply, sent into the void */
+  ck_assert_int_eq(c.n, 0); /* the echo reply waits for ARP: not on the wire */
   nt_free(&c);
   cap = sr_pcap_open(cap_path, -1, 0);
   sr_advance_ns(1);
@@ -309,6 +309,47 @@ START_TEST(unanswered_arp)
 }
 END_TEST
 
+/* A frame waiting for its neighbour is captured when it leaves: the echo
+   reply to 10.0.0.9, an address the peer takes 1.5 s later, goes at the
+   probe of 2 s (tcpdump on a veth: ARP requests at 0, 1, 2 s, the reply
+   to the third, then the datagram), once, on the sender's interface, in
+   the world's capture and at the peer. */
+START_TEST(capture_after_resolution)
+{
+  CLAUSES("ip.7:DESCRIPTION");
+  uint8_t d[200];
+  size_t n = nt_echo(d, "10.0.0.9", "10.0.0.1", 10, 1, 1, 0, 9);
+  char p0[80], p1[80];
+  nt_cap c;
+  snprintf(p0, sizeof p0, "%s.0", cap_path);
+  snprintf(p1, sizeof p1, "%s.1", cap_path);
+  int c0 = sr_pcap_open(p0, 0, 2), c1 = sr_pcap_open(p1, peer, 2);
+  ck_assert_int_eq(sr_inject(0, 2, d, n), 0);
+  sr_advance_ns(1500000000u);
+  ck_assert_int_eq(sr_addr_add(peer, 2, "10.0.0.9/24", NULL), 0);
+  sr_advance_ns(2000000000u);
+  ck_assert_int_eq(sr_pcap_close(c0), 0);
+  ck_assert_int_eq(sr_pcap_close(c1), 0);
+  frames(&c);
+  ck_assert_int_eq(c.n, 1);
+  ck_assert_uint_eq(c.f[0].t_ns, 2000000000u);
+  ck_assert_uint_eq(NT_DST(c.f[0].d), inet_addr("10.0.0.9"));
+  ck_assert_uint_eq(c.f[0].d[20], ICMP_ECHOREPLY);
+  nt_free(&c);
+  nt_read(p0, &c); /* the request as received, the reply as sent */
+  ck_assert_int_eq(c.n, 2);
+  ck_assert_uint_eq(c.f[0].t_ns, 0);
+  ck_assert_uint_eq(c.f[1].t_ns, 2000000000u);
+  ck_assert_uint_eq(c.f[1].d[20], ICMP_ECHOREPLY);
+  nt_free(&c);
+  nt_read(p1, &c);
+  ck_assert_int_eq(c.n, 1);
+  ck_assert_uint_eq(c.f[0].t_ns, 2000000000u);
+  nt_free(&c);
+  unlink(p0);
+  unlink(p1);
+}
+END_TEST
 
 /* A router: host0 A (10.0.0.1, LAN 1) -- R (10.0.0.254 on LAN 1,
    10.2.0.254 on LAN 2 of MTU 1400, ip_forward 1) -- C (10.2.0.3, LAN 2).
@@ -493,6 +534,7 @@ Suite *suite_ip(void)
   tcase_add_test(tc, echo_reply);
   tcase_add_test(tc, source_route_dropped);
   tcase_add_test(tc, unanswered_arp);
+  tcase_add_test(tc, capture_after_resolution);
   suite_add_tcase(s, tc);
   tc = tcase_create("fragments");
   tcase_add_checked_fixture(tc, two_hosts, done);

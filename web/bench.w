@@ -252,10 +252,15 @@ comparison honest.
 workload alternate, round after round (the kernel first in even rounds,
 sockref first in odd ones), so that a slow spell of the machine falls on
 both and not on one.
-\item{2.} {\it Repetition.}  Each side runs 15 rounds (3 with \.{-q}), each
-a batch of operations long enough to be read precisely: the batch size is
-calibrated once per side, doubling until a batch lasts 10~ms (2~ms with
-\.{-q}), so a round is thousands of operations.
+\item{2.} {\it Repetition, spread out.}  Each side of a row runs 35
+rounds (3 with \.{-q}), each a batch of operations long enough to be
+read precisely: the batch size is calibrated once per side, doubling
+until a batch lasts 2~ms (1~ms with \.{-q}), so a round is hundreds to
+thousands of operations and short enough to fall, often, between two
+interruptions of the processor (the kernel's clock ticks every 4~ms).
+The rounds of a row are not run together: the whole table is measured in
+five passes of seven rounds a row, so that a busy second of the machine
+spoils a fifth of a row's rounds, not all of them.
 \item{3.} {\it Minimum.}  Interference only ever adds time, so the
 fastest round of a side is the best estimate of what the operation costs;
 the table shows each side's minimum and the ratio of the two minima.  Beside
@@ -285,15 +290,20 @@ typedef struct {
   double *clock[2]; /* where a self-timed workload leaves its seconds, or |NULL| */
 } timing;
 typedef struct {
+  const char *what;
+  long n[2]; /* the calibrated batch sizes; 0: not yet */
   double ns[2]; /* the minimum ns/op of the kernel and of sockref; 0: not run */
-  double median_ratio; /* the median of the paired rounds' ratios */
+  double ratio[PASSES * ROUNDS]; /* the paired rounds' ratios */
+  int nratio;
 } result;
 
 @ @<Constants@>=
-#define ROUNDS 15
+#define PASSES 5
+#define ROUNDS 7
+#define QUICK_PASSES 1
 #define QUICK_ROUNDS 3
-#define BATCH_S 0.010
-#define QUICK_BATCH_S 0.002
+#define BATCH_S 0.002
+#define QUICK_BATCH_S 0.001
 
 @ @<Functions@>=
 static double now_s(void)
@@ -339,7 +349,8 @@ static long calibrate(const timing *t, int side)
   return n;
 }
 
-@ The rounds, interleaved, and their summary.
+@ The rounds of one pass, interleaved, added to the row's result.  The
+first pass of a row calibrates its batches.
 
 @<Functions@>=
 static int cmp_double(const void *a, const void *b)
@@ -348,29 +359,29 @@ static int cmp_double(const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
-static result measure(const timing *t, bool kernel)
+static void measure(const timing *t, bool kernel, result *r)
 {
   int rounds = quick_mode ? QUICK_ROUNDS : ROUNDS;
-  long n[2] = { 0, 0 };
-  double ns[2][ROUNDS], ratio[ROUNDS];
-  result r = { { 0, 0 }, 0 };
-  for (int side = kernel ? 0 : 1; side < 2; side++) n[side] = calibrate(t, side);
+  r->what = t->what;
+  for (int side = kernel ? 0 : 1; side < 2; side++)
+    if (!r->n[side]) r->n[side] = calibrate(t, side);
   for (int i = 0; i < rounds; i++) {
+    double ns[2] = { 0, 0 };
     for (int k = 0; k < 2; k++) {
       int side = (i + k) % 2;
       if (side == 0 && !kernel) continue;
-      ns[side][i] = batch(t, side, n[side]);
+      ns[side] = batch(t, side, r->n[side]);
+      if (r->ns[side] == 0 || ns[side] < r->ns[side]) r->ns[side] = ns[side];
     }
-    ratio[i] = kernel ? ns[0][i] / ns[1][i] : 0;
+    if (kernel) r->ratio[r->nratio++] = ns[0] / ns[1];
   }
-  for (int side = kernel ? 0 : 1; side < 2; side++) {
-    r.ns[side] = ns[side][0];
-    for (int i = 1; i < rounds; i++)
-      if (ns[side][i] < r.ns[side]) r.ns[side] = ns[side][i];
-  }
-  qsort(ratio, (size_t) rounds, sizeof ratio[0], cmp_double);
-  r.median_ratio = ratio[rounds / 2];
-  return r;
+}
+
+static double median_ratio(result *r)
+{
+  if (!r->nratio) return 0;
+  qsort(r->ratio, (size_t) r->nratio, sizeof r->ratio[0], cmp_double);
+  return r->ratio[r->nratio / 2];
 }
 
 @ Quieting the processor: the priority first (a failure only means a
@@ -392,10 +403,12 @@ static void quiet_machine(int cpu)
       cpu = -1;
     }
   }
-  printf("# %s; nice -20; %d rounds, kernel and sockref interleaved, batches of %g ms;\n"
+  printf("# %s; nice -20; %d passes of %d rounds a row, kernel and sockref interleaved,"
+    " batches of %g ms;\n"
     "# ns/op: the fastest round; ratio: of the fastest rounds (median of the paired"
     " rounds' ratios in brackets)\n", cpu >= 0 ? "pinned to one CPU" : "not pinned",
-    quick_mode ? QUICK_ROUNDS : ROUNDS, (quick_mode ? QUICK_BATCH_S : BATCH_S) * 1e3);
+    quick_mode ? QUICK_PASSES : PASSES, quick_mode ? QUICK_ROUNDS : ROUNDS,
+    (quick_mode ? QUICK_BATCH_S : BATCH_S) * 1e3);
 }
 
 @*1 The workloads.
@@ -680,18 +693,19 @@ static long w_demux(const bench_ops *b, void *ctx, long n)
 @*1 The table.
 Each row is a workload measured on the kernel and on sockref, with the
 ratio kernel/sockref: how many times faster the model is.  The rows at
-a size are measured with the tables filled to that size, on both.
+a size are measured with the tables filled to that size, on both.  A
+row is printed when its passes are done.
 
 @<Run every workload on both and print the table@>=
 sr_reset();
 if (sr_second_host() < 0) { perror("sr-bench: building sockref's world"); return 1; }
 printf("%-34s %12s %13s %8s %8s\n", "workload", "kernel ns/op", "sockref ns/op", "ratio",
   "(median)");
+fflush(stdout);
 @<The small workloads@>@;
 @<The workloads at 1k, 10k and 100k sockets@>@;
 
-@ A row is printed as soon as it is measured; |wanted| says whether \.{-w}
-selected it.
+@ |wanted| says whether \.{-w} selected a row; |print_row| prints one.
 
 @<Functions@>=
 static bool wanted(const char *what)
@@ -699,58 +713,72 @@ static bool wanted(const char *what)
   return !only || strstr(what, only) != NULL;
 }
 
-static result row(const timing *t, bool kernel)
+static void print_row(result *r, bool kernel)
 {
-  result r = measure(t, kernel);
+  if (!r->what) return;
   if (kernel)
-    printf("%-34s %12.1f %13.1f %7.1fx (%5.1fx)\n", t->what, r.ns[0], r.ns[1],
-      r.ns[0] / r.ns[1], r.median_ratio);
-  else printf("%-34s %12s %13.1f %8s\n", t->what, "-", r.ns[1], "-");
+    printf("%-34s %12.1f %13.1f %7.1fx (%5.1fx)\n", r->what, r->ns[0], r->ns[1],
+      r->ns[0] / r->ns[1], median_ratio(r));
+  else printf("%-34s %12s %13.1f %8s\n", r->what, "-", r->ns[1], "-");
   fflush(stdout);
-  return r;
 }
 
-@ @<The small workloads@>=
+static int passes(void)
+{
+  return quick_mode ? QUICK_PASSES : PASSES;
+}
+
+@ The small workloads, pass after pass.  A datagram pair is made for each
+pass and closed after it.
+
+@<The small workloads@>=
 {
   static dgram_ctx dk, ds;
+  static result res[6];
   int fk = -1, fs;
   static const struct { const char *what; int host; size_t size; } dg[] = {
     { "UDP send+recv 64 B, loopback", 0, 64 },
     { "UDP send+recv 8 KiB, loopback", 0, 8192 },
     { "UDP send+recv 64 B, two hosts", 1, 64 },
   };
-  timing t = { "UDP socket+close", w_socket_close, { NULL, NULL }, { NULL, NULL } };
-  if (wanted(t.what)) row(&t, kernel);
+  timing t;
   if (kernel) fk = socket(AF_INET, SOCK_DGRAM, 0);
   fs = sr_socket(AF_INET, SOCK_DGRAM, 0);
-  t = (timing) { "setsockopt+getsockopt SO_RCVBUF", w_setget, { &fk, &fs }, { NULL, NULL } };
-  if (wanted(t.what)) row(&t, kernel);
+  for (int pass = 0; pass < passes(); pass++) {
+    t = (timing) { "UDP socket+close", w_socket_close, { NULL, NULL }, { NULL, NULL } };
+    if (wanted(t.what)) measure(&t, kernel, &res[0]);
+    t = (timing) { "setsockopt+getsockopt SO_RCVBUF", w_setget, { &fk, &fs },
+      { NULL, NULL } };
+    if (wanted(t.what)) measure(&t, kernel, &res[1]);
+    t = (timing) { "UDP socket+bind(port 0)+close", w_socket_bind_close, { NULL, NULL },
+      { NULL, NULL } };
+    if (wanted(t.what)) measure(&t, kernel, &res[2]);
+    for (size_t i = 0; i < sizeof dg / sizeof dg[0]; i++) {
+      const char *addr = dg[i].host ? PEER_ADDR : "127.0.0.1";
+      if (!wanted(dg[i].what)) continue;
+      dk.size = ds.size = dg[i].size;
+      if ((kernel && dgram_pair(&kernel_ops, &dk, dg[i].host, addr, 9000) < 0) ||
+          dgram_pair(&sockref_ops, &ds, dg[i].host, addr, 9000) < 0) {
+        perror("pair");
+        return 1;
+      }
+      t = (timing) { dg[i].what, w_dgram, { &dk, &ds }, { NULL, NULL } };
+      measure(&t, kernel, &res[3 + i]);
+      if (kernel) dgram_unpair(&kernel_ops, &dk);
+      dgram_unpair(&sockref_ops, &ds);
+    }
+  }
   if (kernel) close(fk);
   sr_close(fs);
-  t = (timing) { "UDP socket+bind(port 0)+close", w_socket_bind_close, { NULL, NULL },
-    { NULL, NULL } };
-  if (wanted(t.what)) row(&t, kernel);
-  for (size_t i = 0; i < sizeof dg / sizeof dg[0]; i++) {
-    const char *addr = dg[i].host ? PEER_ADDR : "127.0.0.1";
-    if (!wanted(dg[i].what)) continue;
-    dk.size = ds.size = dg[i].size;
-    if (kernel && dgram_pair(&kernel_ops, &dk, dg[i].host, addr, 9000) < 0) {
-      perror("pair");
-      return 1;
-    }
-    if (dgram_pair(&sockref_ops, &ds, dg[i].host, addr, 9000) < 0) { perror("pair"); return 1; }
-    t = (timing) { dg[i].what, w_dgram, { &dk, &ds }, { NULL, NULL } };
-    row(&t, kernel);
-    if (kernel) dgram_unpair(&kernel_ops, &dk);
-    dgram_unpair(&sockref_ops, &ds);
-  }
+  for (int i = 0; i < 6; i++) print_row(&res[i], kernel);
 }
 
 @ At each size the kernel's tables are filled by children and sockref's by
 the process itself, both before the rounds begin, so that the two
-interleave as everywhere else; both are emptied before the next size.  The
-last lines compare each cost at 100\,000 sockets with its cost at 1\,000:
-the model's must stay within one and a half times.
+interleave as everywhere else; the passes alternate the size's two rows;
+both tables are emptied before the next size.  The last lines compare
+each cost at 100\,000 sockets with its cost at 1\,000: the model's must
+stay within one and a half times.
 
 @<The workloads at 1k, 10k and 100k sockets@>=
 {
@@ -763,7 +791,10 @@ the model's must stay within one and a half times.
     int nkids = 0, *fds = NULL;
     double clock[2];
     static demux_ctx ck, cs;
-    timing t;
+    result rb, rd;
+    timing tb, td;
+    memset(&rb, 0, sizeof rb);
+    memset(&rd, 0, sizeof rd);
     snprintf(bwhat, sizeof bwhat, "bind at %ldk sockets", n / 1000);
     snprintf(dwhat, sizeof dwhat, "demux send+recv at %ldk sockets", n / 1000);
     if (!wanted(bwhat) && !wanted(dwhat)) continue;
@@ -773,14 +804,20 @@ the model's must stay within one and a half times.
     }
     sr_reset();
     if (sr_fill(n, &fds) < 0) { perror("sr-bench: filling sockref"); return 1; }
-    t = (timing) { bwhat, w_bind_batch, { &clock[0], &clock[1] }, { &clock[0], &clock[1] } };
-    if (wanted(bwhat)) sb[si] = row(&t, kernel).ns[1];
     if ((kernel && demux_setup(&kernel_ops, &ck) < 0) || demux_setup(&sockref_ops, &cs) < 0) {
       perror("demux");
       return 1;
     }
-    t = (timing) { dwhat, w_demux, { &ck, &cs }, { NULL, NULL } };
-    if (wanted(dwhat)) sd[si] = row(&t, kernel).ns[1];
+    tb = (timing) { bwhat, w_bind_batch, { &clock[0], &clock[1] }, { &clock[0], &clock[1] } };
+    td = (timing) { dwhat, w_demux, { &ck, &cs }, { NULL, NULL } };
+    for (int pass = 0; pass < passes(); pass++) {
+      if (wanted(bwhat)) measure(&tb, kernel, &rb);
+      if (wanted(dwhat)) measure(&td, kernel, &rd);
+    }
+    print_row(&rb, kernel);
+    print_row(&rd, kernel);
+    sb[si] = rb.ns[1];
+    sd[si] = rd.ns[1];
     if (kernel) {
       demux_teardown(&kernel_ops, &ck);
       kernel_unfill(kids, nkids);

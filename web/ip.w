@@ -252,6 +252,10 @@ fails with |ENETUNREACH|; to \.{10.1.0.2}, on the connected network, the
 datagram leaves as usual.}
 
 @*1 Learnt path MTUs.
+\clause{ip.7:IP_MTU_DISCOVER:8}
+\clause{ip.7:IP_MTU_DISCOVER:10}
+\clause{ip.7:IP_MTU_DISCOVER:15}
+@^ip.7:IP\_MTU\_DISCOVER@>
 When a router answers a datagram with ``fragmentation needed'', the
 sender learns that the path to that destination carries no more than
 the MTU the router named, and remembers it for \.{route.mtu\_expires}
@@ -269,7 +273,17 @@ datagram with \.{need to frag (mtu 1400)}, \.{ip route get 10.2.0.3}
 shows \.{cache expires 595sec mtu 1400}; a socket connected to it reads
 \.{IP\_MTU} 1400, a 1450-byte datagram of an \.{IP\_PMTUDISC\_WANT}
 socket leaves as fragments of 1396 and 102 bytes (offsets 0 and 1376),
-and with \.{IP\_PMTUDISC\_DO} the send fails with |EMSGSIZE|.}
+and with \.{IP\_PMTUDISC\_DO} the send fails with |EMSGSIZE|.
+A raw socket of the host itself can play the router: an ICMP type 3
+code 4 that it sends to \.{10.0.0.1}, naming MTU 1400 and quoting a
+datagram from \.{10.0.0.1:5000} to \.{10.0.0.2:6000}, is taken as if it
+came from the wire.  Afterwards every socket connected to \.{10.0.0.2},
+whatever its ports, reads \.{IP\_MTU} 1400, one connected to
+\.{10.0.0.3} still 1500; an unconnected \.{IP\_PMTUDISC\_DO} socket whose
+1472 bytes went before now gets |EMSGSIZE| for them and for 1373, and
+sends 1372; updates to 1300, then 1450, then 500 leave the MTU at 1300,
+1300 and 552; one quoting a port no socket has changes nothing (scripts
+\.{pmtu/learned.sr}, \.{pmtu/changes.sr}, \.{pmtu/bootstrap.sr}).}
 @^path MTU@>
 
 @<Type definitions@>=
@@ -406,6 +420,7 @@ static void ip_sk_new_ident(sr_sock *sk)
 \clause{ip.7:IP_MTU_DISCOVER:5}
 \clause{ip.7:IP_MTU_DISCOVER:6}
 \clause{ip.7:IP_MTU_DISCOVER:17}
+\clause{ip.7:IP_MTU_DISCOVER:18}
 @^ip.7:IP\_MTU\_DISCOVER@>
 The rules for DF and for refusing, from |__ip_append_data| and
 |__ip_make_skb|.  A mode that ``ignores DF'' (\.{DONT}, \.{WANT},
@@ -421,7 +436,9 @@ data in one 1500-byte datagram with DF; 1473 bytes in two fragments
 68 bytes at offsets 0, 1480, 2960; 65507 bytes in 45 fragments; 65508
 bytes fail with |EMSGSIZE|.  With \.{IP\_PMTUDISC\_DONT} no DF; with
 \.{DO} or \.{PROBE} 1473 bytes fail with |EMSGSIZE|.  Multicast and
-broadcast datagrams that fit carry DF too.}
+broadcast datagrams that fit carry DF too.  Once the path's MTU is
+known to be 1400, \.{PROBE} still sends 1472 bytes, and refuses 1473
+(script \.{pmtu/bootstrap.sr}).}
 
 @<Private function prototypes@>=
 static int ip_output(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,

@@ -16,6 +16,11 @@ sent (so a frame that a lossy LAN loses is still in the file, as it would
 be in a capture at the sender).
 \smallskip
 \noindent
+A frame is sent when it leaves its interface: one waiting for its next
+hop to answer ARP is recorded when the answer comes and it goes, and not
+at all if the neighbour never answers (chapter {\it Links, time and events\/}, sending a
+frame).
+\noindent
 Looped-back copies of a host's own broadcast and multicast datagrams are
 not frames and are not recorded, as \.{tcpdump} does not see them either.
 Timestamps are the virtual clock, to the nanosecond: the file uses the
@@ -98,6 +103,14 @@ int sr_pcap_close(int capture)
 @ Recording a frame: every capture that watches the interface (or, for
 a frame being sent, the whole world) gets a record with the virtual time.
 
+A capture shows a UDP checksum that the sender left partial (see the
+wire chapter) completed, as the checksum the datagram would carry on a
+wire, so that \.{tcpdump -vv} and Wireshark find every datagram
+correct.  This is the one place where a capture differs from one made
+with \.{tcpdump} on a Linux \.{lo} or veth, which shows the partial
+field (``bad udp cksum''); inside the model, a raw socket still receives
+the partial field, as on Linux.
+
 @<Private function prototypes@>=
 static void pcap_record(sr_host *h, int ifindex, const sr_pkt *pkt, bool tx);
 
@@ -115,6 +128,12 @@ static void pcap_record(sr_host *h, int ifindex, const sr_pkt *pkt, bool tx)
     rec.nsec = (uint32_t) (W->now_ns % 1000000000u);
     rec.incl = rec.orig = (uint32_t) pkt->len;
     fwrite(&rec, sizeof rec, 1, c->f);
-    fwrite(pkt->data, 1, pkt->len, c->f);
+    if (pkt->csum_partial) {
+      uint8_t *wire = xmalloc(pkt->len);
+      memcpy(wire, pkt->data, pkt->len);
+      udp_csum_complete(wire);
+      fwrite(wire, 1, pkt->len, c->f);
+      free(wire);
+    } else fwrite(pkt->data, 1, pkt->len, c->f);
   }
 }

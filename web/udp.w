@@ -632,6 +632,8 @@ case BPF_JMP | BPF_JSET | BPF_X: pc += (A & X) ? f->jt : f->jf; break;
 @*1 Errors from the network.
 \clause{ip.7:IP_RECVERR}
 \clause{ip.7:IP_RECVERR:23}
+\clause{ip.7:IP_MTU_DISCOVER:11}
+\clause{ip.7:IP_MTU_DISCOVER:12}
 @^ip.7:IP\_RECVERR@>
 When a datagram a socket sent provokes an ICMP error somewhere, the error
 comes back quoting the datagram's IP header and the first bytes behind it;
@@ -659,7 +661,18 @@ first |send| succeeds, \.{SO\_ERROR} then reads 111 (|ECONNREFUSED|) once;
 after another |send| the next |send|, |recv|, or |recv| with |MSG_PEEK|
 fails with |ECONNREFUSED| and clears it, while |FIONREAD| and |recv| with
 |MSG_ERRQUEUE| leave it.  An unconnected socket sending to a closed port
-sees nothing; with \.{IP\_RECVERR} its \.{SO\_ERROR} reads 111.}
+sees nothing; with \.{IP\_RECVERR} its \.{SO\_ERROR} reads 111.
+Two ``fragmentation needed'' for \.{10.0.0.2}, naming 1400 then 1300, that
+a raw socket of the host sends to itself, quoting a datagram from
+\.{10.0.0.1:5000} to \.{10.0.0.2:6000}: the unconnected \.{IP\_RECVERR}
+socket bound to \.{10.0.0.1:5000} (which need not have sent it) finds \.{SO\_ERROR}
+|EMSGSIZE| and two entries on its error queue, each |EMSGSIZE| from the
+ICMP origin, type 3, code 4, |ee_info| 1400 and 1300, offender
+\.{10.0.0.1}, named \.{10.0.0.2:6000}; a later send of 1273 bytes fails
+with a local |EMSGSIZE| entry, |ee_info| 1300; a connected socket without
+\.{IP\_RECVERR} finds \.{SO\_ERROR} |EMSGSIZE| after each update, one in
+\.{IP\_PMTUDISC\_DONT} mode nothing (scripts \.{pmtu/errqueue.sr},
+\.{pmtu/changes.sr}).}
 @^ICMP errors@>
 @^ECONNREFUSED@>
 
