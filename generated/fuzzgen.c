@@ -43,7 +43,7 @@ typedef struct fg_file fg_file;
 typedef struct{const char*name;bool writable;}fg_tunable;
 
 /*:16*//*22:*/
-#line 477 "web/fuzzgen.w"
+#line 479 "web/fuzzgen.w"
 
 typedef struct{char s[1024];}fg_text;
 
@@ -51,7 +51,7 @@ typedef struct{char s[1024];}fg_text;
 #line 54 "web/fuzzgen.w"
 
 /*43:*/
-#line 912 "web/fuzzgen.w"
+#line 907 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o);
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len);
@@ -235,7 +235,7 @@ return NULL;
 #line 58 "web/fuzzgen.w"
 
 /*20:*/
-#line 390 "web/fuzzgen.w"
+#line 391 "web/fuzzgen.w"
 
 void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out)
 {
@@ -262,12 +262,13 @@ g->nbound= 0;
 g->root= g->saved_root= root;
 g->cap_raw= g->cap_admin= g->cap_setuid= root;
 g->ping_ok= g->optmem_written= false;
+g->ping_range[0]= 1;g->ping_range[1]= 0;
 memset(g->wrote,0,sizeof g->wrote);
 g->lines= 0;
 }
 
 /*:20*//*21:*/
-#line 423 "web/fuzzgen.w"
+#line 425 "web/fuzzgen.w"
 
 static int lowest_free(const fg_gen*g,int min)
 {
@@ -320,7 +321,7 @@ return fd>=0&&fd<FG_NFD&&g->fd[fd]>=0?&g->file[g->fd[fd]]:NULL;
 #line 59 "web/fuzzgen.w"
 
 /*23:*/
-#line 480 "web/fuzzgen.w"
+#line 482 "web/fuzzgen.w"
 
 static const char*text(fg_text*t,const char*fmt,...)
 {
@@ -332,7 +333,7 @@ return t->s;
 }
 
 /*:23*//*24:*/
-#line 501 "web/fuzzgen.w"
+#line 503 "web/fuzzgen.w"
 
 static int pick_fd(fg_gen*g,bool std_ok)
 {
@@ -360,26 +361,20 @@ return std_ok||!f||f->kind==FG_SOCKET?fd:-1;
 }
 
 /*:24*//*25:*/
-#line 535 "web/fuzzgen.w"
+#line 536 "web/fuzzgen.w"
 
-static bool raw_or_ping(const fg_file*f)
+static bool is_raw(const fg_file*f)
 {
-return f&&f->kind==FG_SOCKET&&(f->type==SOCK_RAW||f->protocol==IPPROTO_ICMP);
+return f&&f->kind==FG_SOCKET&&f->type==SOCK_RAW;
 }
 
 static int data_fd(fg_gen*g,bool std_ok)
 {
-int fd= pick_fd(g,std_ok),cand[FG_NFD],n= 0;
-if(!raw_or_ping(file_of(g,fd)))return fd;
-for(int d= 0;d<FG_NFD;d++){
-const fg_file*f= file_of(g,d);
-if(f&&f->kind==FG_SOCKET&&!raw_or_ping(f))cand[n++]= d;
-}
-return n?cand[fg_below(g->r,(uint32_t)n)]:PICK(g->r,((const int[]){-1,1024,4096}));
+return pick_fd(g,std_ok);
 }
 
 /*:25*//*26:*/
-#line 557 "web/fuzzgen.w"
+#line 552 "web/fuzzgen.w"
 
 static long long any_int(fg_gen*g)
 {
@@ -391,7 +386,7 @@ return PICK(g->r,ints);
 }
 
 /*:26*//*27:*/
-#line 573 "web/fuzzgen.w"
+#line 568 "web/fuzzgen.w"
 
 static long long any_len(fg_gen*g,long long natural)
 {
@@ -405,7 +400,7 @@ return PICK(g->r,lens);
 }
 
 /*:27*//*28:*/
-#line 592 "web/fuzzgen.w"
+#line 587 "web/fuzzgen.w"
 
 static const char*any_addr(fg_gen*g)
 {
@@ -429,7 +424,7 @@ return PICK(g->r,groups);
 }
 
 /*:28*//*29:*/
-#line 623 "web/fuzzgen.w"
+#line 618 "web/fuzzgen.w"
 
 static const char*sockaddr_to(fg_gen*g,fg_text*t,long long*len,bool toward_bound)
 {
@@ -463,7 +458,7 @@ return sockaddr_to(g,t,len,true);
 }
 
 /*:29*//*30:*/
-#line 659 "web/fuzzgen.w"
+#line 654 "web/fuzzgen.w"
 
 static const char*any_data(fg_gen*g,long long*len)
 {
@@ -478,7 +473,7 @@ return d;
 }
 
 /*:30*//*31:*/
-#line 680 "web/fuzzgen.w"
+#line 675 "web/fuzzgen.w"
 
 static const char*any_flags(fg_gen*g,fg_text*t,const char*const*names,int n,unsigned pct,
 const char*cls)
@@ -499,14 +494,14 @@ return t->s;
 }
 
 /*:31*//*32:*/
-#line 707 "web/fuzzgen.w"
+#line 702 "web/fuzzgen.w"
 
 static const char*option_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
 const char*ty= o->type;
 if(chance(g->r,8)){*len= any_len(g,4);return"NULL";}
 if(chance(g->r,6)&&!holds_pointer(o))/*35:*/
-#line 760 "web/fuzzgen.w"
+#line 755 "web/fuzzgen.w"
 
 {
 size_t n= 1+fg_below(g->r,24),used= 0;
@@ -518,10 +513,10 @@ return t->s;
 }
 
 /*:35*/
-#line 712 "web/fuzzgen.w"
+#line 707 "web/fuzzgen.w"
 
 if(!strcmp(ty,"linger"))/*36:*/
-#line 770 "web/fuzzgen.w"
+#line 765 "web/fuzzgen.w"
 
 {
 static const int secs[]= {0,1,5,-1,65535,INT_MAX,INT_MIN};
@@ -530,10 +525,10 @@ return text(t,"{l_onoff=%d, l_linger=%d}",PICK(g->r,((const int[]){0,1,2,-1})),P
 }
 
 /*:36*/
-#line 713 "web/fuzzgen.w"
+#line 708 "web/fuzzgen.w"
 
 if(!strcmp(ty,"timeval"))/*37:*/
-#line 780 "web/fuzzgen.w"
+#line 775 "web/fuzzgen.w"
 
 {
 static const long long sec[]= {0,0,1,5,-1,2147483647LL,9223372036854775807LL};
@@ -543,10 +538,10 @@ return text(t,"{tv_sec=%lld, tv_usec=%lld}",PICK(g->r,sec),PICK(g->r,usec));
 }
 
 /*:37*/
-#line 714 "web/fuzzgen.w"
+#line 709 "web/fuzzgen.w"
 
 if(!strcmp(ty,"string"))/*38:*/
-#line 792 "web/fuzzgen.w"
+#line 787 "web/fuzzgen.w"
 
 {
 static const char*const names[]= {"eth0","lo","","nosuch0","eth0\\x00junk",
@@ -559,10 +554,10 @@ return text(t,"\"%s\"",nm);
 }
 
 /*:38*/
-#line 715 "web/fuzzgen.w"
+#line 710 "web/fuzzgen.w"
 
 if(!strcmp(ty,"bytes"))/*39:*/
-#line 807 "web/fuzzgen.w"
+#line 802 "web/fuzzgen.w"
 
 {
 static const char*const opts[]= {"","\\x01","\\x00","\\x01\\x01\\x01\\x01",
@@ -578,12 +573,12 @@ return text(t,"\"%s\"",op);
 }
 
 /*:39*/
-#line 716 "web/fuzzgen.w"
+#line 711 "web/fuzzgen.w"
 
 if(!strcmp(ty,"mreq")||!strcmp(ty,"mreq_source"))return mreq_value(g,o,t,len);
 if(!strcmp(ty,"custom"))return custom_value(g,o,t,len);
 if(!strcmp(ty,"u64"))/*40:*/
-#line 824 "web/fuzzgen.w"
+#line 819 "web/fuzzgen.w"
 
 {
 static const char*const v64[]= {"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00",
@@ -595,7 +590,7 @@ return text(t,"\"%s\"",PICK(g->r,v64));
 }
 
 /*:40*/
-#line 719 "web/fuzzgen.w"
+#line 714 "web/fuzzgen.w"
 
 if((!strcmp(ty,"byte")||!strcmp(ty,"bytebool"))&&chance(g->r,30)){
 *len= any_len(g,1);
@@ -606,7 +601,7 @@ return text(t,"[%lld]",int_value(g,o));
 }
 
 /*:32*//*33:*/
-#line 736 "web/fuzzgen.w"
+#line 731 "web/fuzzgen.w"
 
 static bool holds_pointer(const fg_option*o)
 {
@@ -614,7 +609,7 @@ return!strcmp(o->name,"SO_ATTACH_FILTER")||!strcmp(o->name,"SO_ATTACH_REUSEPORT_
 }
 
 /*:33*//*34:*/
-#line 745 "web/fuzzgen.w"
+#line 740 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o)
 {
@@ -631,7 +626,7 @@ return any_int(g);
 }
 
 /*:34*//*41:*/
-#line 840 "web/fuzzgen.w"
+#line 835 "web/fuzzgen.w"
 
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
@@ -658,7 +653,7 @@ any_mcast(g),PICK(g->r,ifaddr),PICK(g->r,ifindex));
 }
 
 /*:41*//*42:*/
-#line 873 "web/fuzzgen.w"
+#line 868 "web/fuzzgen.w"
 
 static const char*msfilter_text(fg_gen*g,fg_text*t,int nsrc,const char*mode)
 {
@@ -699,7 +694,7 @@ return t->s;
 }
 
 /*:42*//*44:*/
-#line 924 "web/fuzzgen.w"
+#line 919 "web/fuzzgen.w"
 
 static long long read_len(fg_gen*g,const fg_option*o)
 {
@@ -728,7 +723,7 @@ return PICK(g->r,lens);
 #line 60 "web/fuzzgen.w"
 
 /*45:*/
-#line 947 "web/fuzzgen.w"
+#line 942 "web/fuzzgen.w"
 
 static void line(fg_gen*g,const char*fmt,...)
 {
@@ -745,7 +740,7 @@ g->lines++;
 }
 
 /*:45*//*46:*/
-#line 974 "web/fuzzgen.w"
+#line 969 "web/fuzzgen.w"
 
 static void gen_socket(fg_gen*g)
 {
@@ -766,7 +761,7 @@ int i= (int)fg_below(g->r,(uint32_t)(sizeof good/sizeof good[0]));
 unsigned k= fg_below(g->r,100);
 const char*flags= any_flags(g,&fl,(const char*const[]){"SOCK_NONBLOCK","SOCK_CLOEXEC"},2,25,"sockflag");
 if(k<84)/*47:*/
-#line 1007 "web/fuzzgen.w"
+#line 1002 "web/fuzzgen.w"
 
 {
 bool ok= (good[i].t!=SOCK_RAW||g->cap_raw)&&
@@ -779,7 +774,7 @@ if(ok&&strchr(flags,'x')==NULL)open_fd(g,lowest_free(g,0),new_file(g,FG_SOCKET,g
 }
 
 /*:47*/
-#line 993 "web/fuzzgen.w"
+#line 988 "web/fuzzgen.w"
 
 else if(k<89)line(g,"socket(%s, %s, 0)",PICK(g->r,badfam),good[i].type);
 else if(k<95)line(g,"socket(AF_INET, %s, 0)",PICK(g->r,badtype));
@@ -790,7 +785,7 @@ else line(g,"socket(AF_INET, %s, %s)",good[i].type,PICK(g->r,badproto));
 }
 
 /*:46*//*48:*/
-#line 1022 "web/fuzzgen.w"
+#line 1017 "web/fuzzgen.w"
 
 static void gen_socketpair(fg_gen*g)
 {
@@ -799,7 +794,7 @@ line(g,"socketpair(AF_INET, %s, 0, %s)",PICK(g->r,types),chance(g->r,85)?"?":"NU
 }
 
 /*:48*//*49:*/
-#line 1031 "web/fuzzgen.w"
+#line 1026 "web/fuzzgen.w"
 
 static void gen_close(fg_gen*g)
 {
@@ -809,7 +804,7 @@ close_fd(g,fd);
 }
 
 /*:49*//*50:*/
-#line 1052 "web/fuzzgen.w"
+#line 1047 "web/fuzzgen.w"
 
 static void gen_fcntl(fg_gen*g)
 {
@@ -824,7 +819,7 @@ fg_text t;
 if(k<15)line(g,"fcntl(%d, F_GETFD)",fd);
 else if(k<25)line(g,"fcntl(%d, F_SETFD, %s)",fd,PICK(g->r,((const char*const[]){"FD_CLOEXEC","0","3","-1"})));
 else if(k<40)/*51:*/
-#line 1078 "web/fuzzgen.w"
+#line 1073 "web/fuzzgen.w"
 
 {
 long long min= PICK(g->r,dupmin);
@@ -838,11 +833,11 @@ else if(min> g->highest)g->highest= (int)min;
 }
 
 /*:51*/
-#line 1065 "web/fuzzgen.w"
+#line 1060 "web/fuzzgen.w"
 
 else if(k<50)line(g,"fcntl(%d, F_GETFL)",fd);
 else if(k<65)/*52:*/
-#line 1098 "web/fuzzgen.w"
+#line 1093 "web/fuzzgen.w"
 
 {
 const char*fl= any_flags(g,&t,setfl,(int)(sizeof setfl/sizeof setfl[0]),20,"oflags");
@@ -852,7 +847,7 @@ if(f)g->file[g->fd[fd]].nonblock= strstr(fl,"O_NONBLOCK")&&!strstr(fl,"O_DIRECT"
 }
 
 /*:52*/
-#line 1067 "web/fuzzgen.w"
+#line 1062 "web/fuzzgen.w"
 
 else if(k<72)line(g,"fcntl(%d, F_GETOWN)",fd);
 else if(k<82)line(g,"fcntl(%d, F_SETOWN, %s)",fd,PICK(g->r,owners));
@@ -862,7 +857,7 @@ else line(g,"fcntl(%d, %d, 0)",fd,PICK(g->r,((const int[]){-1,999,1200,2000,1234
 }
 
 /*:50*//*53:*/
-#line 1123 "web/fuzzgen.w"
+#line 1121 "web/fuzzgen.w"
 
 static void gen_ioctl(fg_gen*g)
 {
@@ -877,7 +872,9 @@ bool generic= !strcmp(req,"FIOCLEX")||!strcmp(req,"FIONCLEX");
 bool owner= strstr(req,"OWN")||strstr(req,"PGRP");
 bool queue= !generic&&!owner&&strcmp(req,"FIONBIO")&&strcmp(req,"FIOASYNC");
 int fd= queue?data_fd(g,false):pick_fd(g,generic);
-const char*v= owner?PICK(g->r,owners):PICK(g->r,flags);
+bool stamp= !strncmp(req,"SIOCGSTAMP",10);
+const char*v= owner?PICK(g->r,owners):stamp?(chance(g->r,85)?"[0, 0, 0, 0]":"NULL"):
+PICK(g->r,flags);
 const fg_file*f= file_of(g,fd);
 line(g,"ioctl(%d, %s, %s)",fd,req,v);
 if(f&&!strcmp(req,"FIONBIO")&&strcmp(v,"NULL"))
@@ -1021,14 +1018,15 @@ static void gen_getsockname(fg_gen*g){name_call(g,"getsockname");}
 static void gen_getpeername(fg_gen*g){name_call(g,"getpeername");}
 
 /*:60*//*61:*/
-#line 1362 "web/fuzzgen.w"
+#line 1365 "web/fuzzgen.w"
 
-static const char*send_flags(fg_gen*g,fg_text*t)
+static const char*send_flags(fg_gen*g,fg_text*t,int fd)
 {
-static const char*const names[]= {"MSG_DONTROUTE","MSG_CONFIRM","MSG_MORE","MSG_NOSIGNAL",
-"MSG_OOB","MSG_EOR","MSG_ZEROCOPY"};
+static const char*const names[]= {"MSG_DONTROUTE","MSG_CONFIRM","MSG_NOSIGNAL",
+"MSG_OOB","MSG_EOR","MSG_ZEROCOPY","MSG_MORE"};
+int n= (int)(sizeof names/sizeof names[0])-(is_raw(file_of(g,fd))?1:0);
 size_t used= 0;
-const char*rest= any_flags(g,t,names,(int)(sizeof names/sizeof names[0]),6,"msgflags");
+const char*rest= any_flags(g,t,names,n,6,"msgflags");
 char tmp[512];
 snprintf(tmp,sizeof tmp,"%s",rest);
 used= (size_t)snprintf(t->s,sizeof t->s,"%s","MSG_DONTWAIT");
@@ -1041,7 +1039,8 @@ static void gen_send(fg_gen*g)
 fg_text t;
 long long len;
 const char*d= any_data(g,&len);
-line(g,"send(%d, %s, %lld, %s)",data_fd(g,true),d,len,send_flags(g,&t));
+int fd= data_fd(g,true);
+line(g,"send(%d, %s, %lld, %s)",fd,d,len,send_flags(g,&t,fd));
 }
 
 static void gen_sendto(fg_gen*g)
@@ -1050,7 +1049,8 @@ fg_text t,a;
 long long len,alen;
 const char*d= any_data(g,&len);
 const char*sa= any_sockaddr(g,&a,&alen);
-line(g,"sendto(%d, %s, %lld, %s, %s, %lld)",data_fd(g,true),d,len,send_flags(g,&t),sa,alen);
+int fd= data_fd(g,true);
+line(g,"sendto(%d, %s, %lld, %s, %s, %lld)",fd,d,len,send_flags(g,&t,fd),sa,alen);
 }
 
 static void gen_write(fg_gen*g)
@@ -1061,7 +1061,7 @@ line(g,"write(%d, %s, %lld)",data_fd(g,false),d,len);
 }
 
 /*:61*//*62:*/
-#line 1405 "web/fuzzgen.w"
+#line 1411 "web/fuzzgen.w"
 
 static void gen_sendmsg(fg_gen*g)
 {
@@ -1078,7 +1078,7 @@ fg_text t,a;
 long long len,alen;
 char msg[1536];
 size_t used;
-int niov= 1+(int)fg_below(g->r,3);
+int fd,niov= 1+(int)fg_below(g->r,3);
 const char*sa= any_sockaddr(g,&a,&alen);
 used= (size_t)snprintf(msg,sizeof msg,"{msg_name=%s, msg_iov=[",chance(g->r,70)?sa:"NULL");
 for(int i= 0;i<niov;i++)
@@ -1087,11 +1087,12 @@ used+= (size_t)snprintf(msg+used,sizeof msg-used,"]");
 if(chance(g->r,50))
 used+= (size_t)snprintf(msg+used,sizeof msg-used,", msg_control=[%s]",PICK(g->r,cmsgs));
 snprintf(msg+used,sizeof msg-used,"}");
-line(g,"sendmsg(%d, %s, %s)",data_fd(g,true),msg,send_flags(g,&t));
+fd= data_fd(g,true);
+line(g,"sendmsg(%d, %s, %s)",fd,msg,send_flags(g,&t,fd));
 }
 
 /*:62*//*63:*/
-#line 1433 "web/fuzzgen.w"
+#line 1440 "web/fuzzgen.w"
 
 static void gen_writev(fg_gen*g)
 {
@@ -1106,7 +1107,7 @@ line(g,"writev(%d, %s, %d)",data_fd(g,false),iov,chance(g->r,85)?n:PICK(g->r,((c
 }
 
 /*:63*//*64:*/
-#line 1453 "web/fuzzgen.w"
+#line 1464 "web/fuzzgen.w"
 
 static const char*recv_flags(fg_gen*g,fg_text*t)
 {
@@ -1147,14 +1148,14 @@ chance(g->r,70)?"?":"NULL",PICK(g->r,((const int[]){0,16,20,64,256,1024})),recv_
 }
 
 /*:64*//*65:*/
-#line 1496 "web/fuzzgen.w"
+#line 1507 "web/fuzzgen.w"
 
 static int nonblocking_fd(fg_gen*g)
 {
 int cand[FG_NFD],n= 0;
 for(int fd= 3;fd<FG_NFD;fd++){
 const fg_file*f= file_of(g,fd);
-if((f&&f->nonblock&&!raw_or_ping(f))||(!f&&g->used[fd]))cand[n++]= fd;
+if((f&&f->nonblock)||(!f&&g->used[fd]))cand[n++]= fd;
 }
 if(n&&chance(g->r,85))return cand[fg_below(g->r,(uint32_t)n)];
 return PICK(g->r,((const int[]){-1,1024,INT_MAX}));
@@ -1167,13 +1168,14 @@ line(g,"read(%d, ?, %d)",nonblocking_fd(g),recv_size(g));
 
 static void gen_readv(fg_gen*g)
 {
-int n= 1+(int)fg_below(g->r,2);
-line(g,"readv(%d, [{iov_base=?, iov_len=%d}%s], %d)",nonblocking_fd(g),recv_size(g),
+int n= 1+(int)fg_below(g->r,2),fd= nonblocking_fd(g),size= recv_size(g);
+if(n==2&&is_raw(file_of(g,fd))&&size<128)size= 1500;
+line(g,"readv(%d, [{iov_base=?, iov_len=%d}%s], %d)",fd,size,
 n==2?", {iov_base=?, iov_len=3}":"",chance(g->r,85)?n:PICK(g->r,((const int[]){-1,0,1025})));
 }
 
 /*:65*//*66:*/
-#line 1522 "web/fuzzgen.w"
+#line 1534 "web/fuzzgen.w"
 
 static void gen_shutdown(fg_gen*g)
 {
@@ -1181,7 +1183,7 @@ line(g,"shutdown(%d, %s)",pick_fd(g,true),PICK(g->r,((const char*const[]){"SHUT_
 }
 
 /*:66*//*67:*/
-#line 1537 "web/fuzzgen.w"
+#line 1549 "web/fuzzgen.w"
 
 static void gen_poll(fg_gen*g)
 {
@@ -1210,7 +1212,7 @@ chance(g->r,85)?hi+1:PICK(g->r,((const int[]){0,-1,1,1024})),a,b,chance(g->r,50)
 }
 
 /*:67*//*68:*/
-#line 1573 "web/fuzzgen.w"
+#line 1585 "web/fuzzgen.w"
 
 static void gen_setuid(fg_gen*g)
 {
@@ -1240,7 +1242,9 @@ if(!strcmp(c,"CAP_SETUID"))g->cap_setuid= false;
 }
 
 /*:68*//*69:*/
-#line 1605 "web/fuzzgen.w"
+#line 1618 "web/fuzzgen.w"
+
+static void write_ping_range(fg_gen*g,const char*v);
 
 static void gen_sysctl_set(fg_gen*g)
 {
@@ -1252,9 +1256,33 @@ const char*v= PICK(g->r,vals);
 if(!tunables[i].writable)return;
 line(g,"sysctl_set(\"%s\", \"%s\")",tunables[i].name,v);
 g->wrote[i]= true;
-if(!strcmp(tunables[i].name,"net.ipv4.ping_group_range")&&g->root)
-g->ping_ok= !strcmp(v,"0 0")||!strcmp(v,"0 2147483647");
+if(!strcmp(tunables[i].name,"net.ipv4.ping_group_range")&&g->root)write_ping_range(g,v);
 if(!strcmp(tunables[i].name,"net.core.optmem_max"))g->optmem_written= true;
+}
+
+/*:69*//*70:*/
+#line 1644 "web/fuzzgen.w"
+
+static void write_ping_range(fg_gen*g,const char*v)
+{
+long r[2]= {g->ping_range[0],g->ping_range[1]};
+int n= 0;
+for(const char*p= v;;){
+while(*p==' '||*p=='\t'||(p[0]=='\\'&&p[1]=='n'))p+= *p=='\\'?2:1;
+if(!*p||n==2)break;
+char*end;
+errno= 0;
+long x= strtol(p,&end,10);
+if(end==p||errno||x<0||x> 2147483647L)return;
+if(*end&&*end!=' '&&*end!='\t'&&*end!='\\')return;
+r[n++]= x;
+p= end;
+}
+if(n==0)return;
+if(r[1]<r[0]){r[0]= 1;r[1]= 0;}
+g->ping_range[0]= r[0];
+g->ping_range[1]= r[1];
+g->ping_ok= r[0]==0;
 }
 
 static void gen_sysctl_get(fg_gen*g)
@@ -1272,8 +1300,8 @@ static void gen_signal_count(fg_gen*g)
 line(g,"signal_count(%d)",PICK(g->r,((const int[]){29,23,13,0,65})));
 }
 
-/*:69*//*70:*/
-#line 1642 "web/fuzzgen.w"
+/*:70*//*71:*/
+#line 1688 "web/fuzzgen.w"
 
 static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 {"socket",gen_socket,10},{"socketpair",gen_socketpair,1},{"close",gen_close,3},
@@ -1290,8 +1318,8 @@ static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 };
 #define NCALLS ((int) (sizeof calls / sizeof calls[0]))
 
-/*:70*//*71:*/
-#line 1661 "web/fuzzgen.w"
+/*:71*//*72:*/
+#line 1707 "web/fuzzgen.w"
 
 static bool call_enabled(const fg_gen*g,const char*name)
 {
@@ -1300,11 +1328,11 @@ if(!strcmp(ss_call_name(c),name))return g->enabled?g->enabled[c]:true;
 return false;
 }
 
-/*:71*/
+/*:72*/
 #line 61 "web/fuzzgen.w"
 
-/*73:*/
-#line 1679 "web/fuzzgen.w"
+/*74:*/
+#line 1725 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines)
 {
@@ -1322,8 +1350,8 @@ w-= calls[i].weight;
 }
 }
 
-/*:73*//*74:*/
-#line 1706 "web/fuzzgen.w"
+/*:74*//*75:*/
+#line 1752 "web/fuzzgen.w"
 
 void fg_close_all(fg_gen*g)
 {
@@ -1351,8 +1379,8 @@ line(g,"sysctl_set(\"%s\", \"%s\\n\")",tunables[i].name,v);
 }
 }
 
-/*:74*//*77:*/
-#line 1747 "web/fuzzgen.w"
+/*:75*//*78:*/
+#line 1793 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled)
 {
@@ -1362,8 +1390,8 @@ int i;
 enabled[c]= false;
 for(i= 0;i<NCALLS&&strcmp(calls[i].name,ss_call_name(c));i++);
 if(i==NCALLS)continue;
-/*78:*/
-#line 1761 "web/fuzzgen.w"
+/*79:*/
+#line 1807 "web/fuzzgen.w"
 
 {
 fg_rand r;
@@ -1383,14 +1411,14 @@ fg_free(&g);
 free(b.p);
 }
 
-/*:78*/
-#line 1756 "web/fuzzgen.w"
+/*:79*/
+#line 1802 "web/fuzzgen.w"
 
 }
 ss_outcome_free(o,false);
 }
 
-/*:77*/
+/*:78*/
 #line 62 "web/fuzzgen.w"
 
 

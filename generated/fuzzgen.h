@@ -59,6 +59,7 @@ bool cap_raw;
 bool cap_admin;
 bool cap_setuid;
 bool ping_ok;
+long ping_range[2];
 bool optmem_written;
 bool wrote[FG_NTUNABLES];
 int lines;
@@ -84,25 +85,25 @@ void fg_free_options(fg_options*t);
 const fg_option*fg_find_option(const fg_options*t,bool sol_socket,long long value);
 
 /*:9*//*19:*/
-#line 382 "web/fuzzgen.w"
+#line 383 "web/fuzzgen.w"
 
 void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out);
 void fg_free(fg_gen*g);
 void fg_begin(fg_gen*g,bool root);
 
-/*:19*//*72:*/
-#line 1674 "web/fuzzgen.w"
+/*:19*//*73:*/
+#line 1720 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines);
 void fg_close_all(fg_gen*g);
 void fg_restore(fg_gen*g);
 
-/*:72*//*76:*/
-#line 1744 "web/fuzzgen.w"
+/*:73*//*77:*/
+#line 1790 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled);
 
-/*:76*/
+/*:77*/
 #line 93 "web/fuzzgen.w"
 
 #endif

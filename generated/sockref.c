@@ -260,13 +260,13 @@ OPT_STORE_INT_FIELD};
 #define SR_LOOPBACK_IFINDEX 1
 
 /*:364*//*415:*/
-#line 1118 "web/ip.w"
+#line 1123 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
 /*:415*//*420:*/
-#line 1215 "web/ip.w"
+#line 1220 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
@@ -304,12 +304,12 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:476*//*538:*/
-#line 1925 "web/bind.w"
+/*:476*//*540:*/
+#line 1966 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:538*//*556:*/
+/*:540*//*558:*/
 #line 131 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
@@ -317,7 +317,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:556*//*558:*/
+/*:558*//*560:*/
 #line 167 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
@@ -326,63 +326,63 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:558*//*566:*/
+/*:560*//*568:*/
 #line 314 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:566*//*592:*/
-#line 943 "web/udp.w"
+/*:568*//*596:*/
+#line 970 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:592*//*617:*/
-#line 1437 "web/udp.w"
+/*:596*//*622:*/
+#line 1485 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:617*//*633:*/
-#line 1792 "web/udp.w"
+/*:622*//*637:*/
+#line 1826 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:633*//*639:*/
-#line 1925 "web/udp.w"
+/*:637*//*643:*/
+#line 1959 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:639*//*678:*/
-#line 2684 "web/udp.w"
+/*:643*//*682:*/
+#line 2720 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:678*//*684:*/
-#line 2796 "web/udp.w"
+/*:682*//*688:*/
+#line 2832 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:684*//*704:*/
+/*:688*//*708:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:704*//*721:*/
+/*:708*//*725:*/
 #line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:721*//*729:*/
+/*:725*//*733:*/
 #line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:729*//*737:*/
+/*:733*//*741:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -390,13 +390,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:737*//*783:*/
-#line 955 "web/raw.w"
+/*:741*//*787:*/
+#line 971 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:783*/
+/*:787*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -471,12 +471,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*725:*/
+/*729:*/
 #line 462 "web/poll.w"
 
 int kmax;
 
-/*:725*/
+/*:729*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -507,11 +507,22 @@ struct sr_rpgroup*rp;
 int rp_index;
 
 /*:445*//*523:*/
-#line 1598 "web/bind.w"
+#line 1602 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:523*/
+/*:523*//*524:*/
+#line 1625 "web/bind.w"
+
+uint32_t fl_daddr,fl_saddr;
+uint16_t fl_dport;
+
+/*:524*//*533:*/
+#line 1833 "web/bind.w"
+
+uint32_t tcp_write_seq;
+
+/*:533*/
 #line 20 "web/socket.w"
 
 /*84:*/
@@ -547,7 +558,7 @@ int nofcs,wifi_status;
 /*:169*/
 #line 21 "web/socket.w"
 
-/*555:*/
+/*557:*/
 #line 116 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -564,19 +575,19 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:555*//*620:*/
-#line 1507 "web/udp.w"
+/*:557*//*625:*/
+#line 1557 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:620*//*700:*/
-#line 3103 "web/udp.w"
+/*:625*//*704:*/
+#line 3139 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:700*/
+/*:704*/
 #line 22 "web/socket.w"
 
 /*86:*/
@@ -600,14 +611,14 @@ int mc_count;
 #line 23 "web/socket.w"
 
 /*380:*/
-#line 386 "web/ip.w"
+#line 388 "web/ip.w"
 
 uint16_t inet_id;
 
 /*:380*/
 #line 24 "web/socket.w"
 
-/*734:*/
+/*738:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -615,7 +626,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:734*/
+/*:738*/
 #line 25 "web/socket.w"
 
 };
@@ -799,7 +810,7 @@ bool mtu_locked;
 };
 
 /*:363*//*374:*/
-#line 287 "web/ip.w"
+#line 289 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -809,7 +820,7 @@ uint64_t expires_ns;
 }sr_pmtu;
 
 /*:374*//*379:*/
-#line 358 "web/ip.w"
+#line 360 "web/ip.w"
 
 struct sr_ipout{
 uint8_t protocol,ttl,tos;
@@ -823,7 +834,7 @@ sr_sock*sk;
 };
 
 /*:379*//*395:*/
-#line 696 "web/ip.w"
+#line 701 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -844,7 +855,7 @@ sr_pkt**pkt;
 };
 
 /*:395*//*400:*/
-#line 847 "web/ip.w"
+#line 852 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -862,7 +873,7 @@ int rt_type;
 }sr_fragq;
 
 /*:400*//*421:*/
-#line 1220 "web/ip.w"
+#line 1225 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -870,7 +881,7 @@ uint64_t tokens,last;
 }sr_peer;
 
 /*:421*//*432:*/
-#line 1358 "web/ip.w"
+#line 1363 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -919,7 +930,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:486*//*553:*/
+/*:486*//*555:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -940,21 +951,21 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*581:*/
-#line 757 "web/udp.w"
+/*585:*/
+#line 784 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:581*/
+/*:585*/
 #line 55 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:553*//*554:*/
+/*:555*//*556:*/
 #line 83 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
@@ -980,7 +991,7 @@ uint8_t data[];
 _Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
 
-/*:554*//*563:*/
+/*:556*//*565:*/
 #line 278 "web/udp.w"
 
 struct udp_arrival{
@@ -991,8 +1002,8 @@ bool sole;
 int truesize;
 };
 
-/*:563*//*593:*/
-#line 949 "web/udp.w"
+/*:565*//*597:*/
+#line 976 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1006,14 +1017,12 @@ int gso_size;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:593*//*621:*/
-#line 1510 "web/udp.w"
+/*:597*//*626:*/
+#line 1560 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
 struct sr_rtres rt;
-uint32_t daddr;
-uint16_t dport;
 uint8_t opt[SR_MAX_IPOPTLEN];
 int optlen,mtu;
 size_t len;
@@ -1021,15 +1030,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:621*//*636:*/
-#line 1863 "web/udp.w"
+/*:626*//*640:*/
+#line 1897 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:636*/
+/*:640*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1065,26 +1074,26 @@ int nlans;
 sr_capture*cap;
 int ncaps;
 
-/*:439*//*661:*/
-#line 2402 "web/udp.w"
+/*:439*//*665:*/
+#line 2436 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:661*//*662:*/
-#line 2405 "web/udp.w"
+/*:665*//*666:*/
+#line 2439 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
 
-/*:662*/
+/*:666*/
 #line 45 "web/world.w"
 
-/*731:*/
+/*735:*/
 #line 552 "web/poll.w"
 
 uint64_t calls;
 
-/*:731*/
+/*:735*/
 #line 46 "web/world.w"
 
 };
@@ -1111,29 +1120,29 @@ uint64_t*reserved_ports;
 sr_htab neigh;
 
 /*:357*//*375:*/
-#line 295 "web/ip.w"
+#line 297 "web/ip.w"
 
 sr_htab pmtu;
 
 /*:375*//*381:*/
-#line 389 "web/ip.w"
+#line 391 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
 /*:381*//*401:*/
-#line 863 "web/ip.w"
+#line 868 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
 /*:401*//*422:*/
-#line 1226 "web/ip.w"
+#line 1231 "web/ip.w"
 
 sr_htab peers;
 
 /*:422*//*430:*/
-#line 1352 "web/ip.w"
+#line 1357 "web/ip.w"
 
 sr_htab mc;
 
@@ -1144,17 +1153,17 @@ struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:454*//*738:*/
+/*:454*//*742:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:738*//*775:*/
-#line 861 "web/raw.w"
+/*:742*//*779:*/
+#line 877 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:775*/
+/*:779*/
 #line 188 "web/world.w"
 
 };
@@ -1172,13 +1181,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*730:*/
+/*:70*//*734:*/
 #line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:730*/
+/*:734*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1559,13 +1568,13 @@ static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
 /*:365*//*371:*/
-#line 216 "web/ip.w"
+#line 218 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
 /*:371*//*377:*/
-#line 301 "web/ip.w"
+#line 303 "web/ip.w"
 
 static void hent_free(sr_hent*e);
 static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
@@ -1573,13 +1582,13 @@ SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
 /*:377*//*383:*/
-#line 399 "web/ip.w"
+#line 401 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
 /*:383*//*385:*/
-#line 441 "web/ip.w"
+#line 443 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
@@ -1589,24 +1598,24 @@ static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
 /*:385*//*388:*/
-#line 557 "web/ip.w"
+#line 562 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
 /*:388*//*390:*/
-#line 609 "web/ip.w"
+#line 614 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
 /*:390*//*393:*/
-#line 662 "web/ip.w"
+#line 667 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
 /*:393*//*396:*/
-#line 715 "web/ip.w"
+#line 720 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1615,55 +1624,55 @@ static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
 /*:396*//*403:*/
-#line 870 "web/ip.w"
+#line 875 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
 /*:403*//*409:*/
-#line 982 "web/ip.w"
+#line 987 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
 /*:409*//*412:*/
-#line 1049 "web/ip.w"
+#line 1054 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:412*//*416:*/
-#line 1122 "web/ip.w"
+#line 1127 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
 /*:416*//*418:*/
-#line 1166 "web/ip.w"
+#line 1171 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
 /*:418*//*424:*/
-#line 1232 "web/ip.w"
+#line 1237 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
 /*:424*//*426:*/
-#line 1282 "web/ip.w"
+#line 1287 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
 /*:426*//*428:*/
-#line 1326 "web/ip.w"
+#line 1331 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
 /*:428*//*433:*/
-#line 1364 "web/ip.w"
+#line 1369 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
@@ -1817,22 +1826,22 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:519*//*525:*/
-#line 1616 "web/bind.w"
+/*:519*//*526:*/
+#line 1644 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:525*//*532:*/
-#line 1795 "web/bind.w"
+/*:526*//*534:*/
+#line 1836 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:532*//*533:*/
-#line 1826 "web/bind.w"
+/*:534*//*535:*/
+#line 1867 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1846,8 +1855,8 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:533*//*536:*/
-#line 1878 "web/bind.w"
+/*:535*//*538:*/
+#line 1919 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1856,52 +1865,52 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:536*//*542:*/
-#line 2052 "web/bind.w"
+/*:538*//*544:*/
+#line 2093 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:542*//*545:*/
-#line 2122 "web/bind.w"
+/*:544*//*547:*/
+#line 2163 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:545*//*549:*/
-#line 2180 "web/bind.w"
+/*:547*//*551:*/
+#line 2221 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:549*//*550:*/
-#line 2194 "web/bind.w"
+/*:551*//*552:*/
+#line 2235 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:550*//*559:*/
+/*:552*//*561:*/
 #line 174 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:559*//*562:*/
+/*:561*//*564:*/
 #line 272 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:562*//*564:*/
+/*:564*//*566:*/
 #line 287 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:564*//*567:*/
+/*:566*//*569:*/
 #line 324 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:567*//*569:*/
+/*:569*//*571:*/
 #line 362 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
@@ -1911,79 +1920,84 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:569*//*572:*/
-#line 486 "web/udp.w"
+/*:571*//*574:*/
+#line 499 "web/udp.w"
+
+static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
+
+/*:574*//*576:*/
+#line 513 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:572*//*574:*/
-#line 527 "web/udp.w"
+/*:576*//*578:*/
+#line 554 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:574*//*576:*/
-#line 553 "web/udp.w"
+/*:578*//*580:*/
+#line 580 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:576*//*579:*/
-#line 679 "web/udp.w"
+/*:580*//*583:*/
+#line 706 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:579*//*582:*/
-#line 762 "web/udp.w"
+/*:583*//*586:*/
+#line 789 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:582*//*585:*/
-#line 820 "web/udp.w"
+/*:586*//*589:*/
+#line 847 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:585*//*587:*/
-#line 851 "web/udp.w"
+/*:589*//*591:*/
+#line 878 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:587*//*589:*/
-#line 889 "web/udp.w"
+/*:591*//*593:*/
+#line 916 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:589*//*591:*/
-#line 937 "web/udp.w"
+/*:593*//*595:*/
+#line 964 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:591*//*597:*/
-#line 1037 "web/udp.w"
+/*:595*//*601:*/
+#line 1065 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:597*//*600:*/
-#line 1078 "web/udp.w"
+/*:601*//*605:*/
+#line 1126 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:600*//*603:*/
-#line 1122 "web/udp.w"
+/*:605*//*608:*/
+#line 1170 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:603*//*605:*/
-#line 1165 "web/udp.w"
+/*:608*//*610:*/
+#line 1213 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -1996,46 +2010,45 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:605*//*611:*/
-#line 1319 "web/udp.w"
+/*:610*//*616:*/
+#line 1367 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:611*//*613:*/
-#line 1363 "web/udp.w"
+/*:616*//*618:*/
+#line 1411 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:613*//*615:*/
-#line 1387 "web/udp.w"
+/*:618*//*620:*/
+#line 1435 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:615*//*618:*/
-#line 1440 "web/udp.w"
+/*:620*//*623:*/
+#line 1488 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:618*//*622:*/
-#line 1523 "web/udp.w"
+/*:623*//*627:*/
+#line 1571 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
-const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
-const uint8_t*opt,int optlen,int mtu);
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
+int mtu);
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 static void udp_cork_discard(sr_sock*s);
-static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt);
 
-/*:622*//*628:*/
-#line 1660 "web/udp.w"
+/*:627*//*632:*/
+#line 1694 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2046,24 +2059,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:628*//*629:*/
-#line 1677 "web/udp.w"
+/*:632*//*633:*/
+#line 1711 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:629*//*635:*/
-#line 1856 "web/udp.w"
+/*:633*//*639:*/
+#line 1890 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:635*//*640:*/
-#line 1954 "web/udp.w"
+/*:639*//*644:*/
+#line 1988 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:640*//*642:*/
-#line 1973 "web/udp.w"
+/*:644*//*646:*/
+#line 2007 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2071,108 +2084,108 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:642*//*645:*/
-#line 2065 "web/udp.w"
+/*:646*//*649:*/
+#line 2099 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:645*//*647:*/
-#line 2106 "web/udp.w"
+/*:649*//*651:*/
+#line 2140 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:647*//*649:*/
-#line 2161 "web/udp.w"
+/*:651*//*653:*/
+#line 2195 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:649*//*651:*/
-#line 2197 "web/udp.w"
+/*:653*//*655:*/
+#line 2231 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:651*//*653:*/
-#line 2241 "web/udp.w"
+/*:655*//*657:*/
+#line 2275 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:653*//*657:*/
-#line 2316 "web/udp.w"
+/*:657*//*661:*/
+#line 2350 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:657*//*664:*/
-#line 2412 "web/udp.w"
+/*:661*//*668:*/
+#line 2446 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
-/*:664*//*666:*/
-#line 2429 "web/udp.w"
+/*:668*//*670:*/
+#line 2463 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:666*//*668:*/
-#line 2468 "web/udp.w"
+/*:670*//*672:*/
+#line 2502 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:668*//*670:*/
-#line 2507 "web/udp.w"
+/*:672*//*674:*/
+#line 2541 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:670*//*672:*/
-#line 2547 "web/udp.w"
+/*:674*//*676:*/
+#line 2581 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:672*//*679:*/
-#line 2688 "web/udp.w"
+/*:676*//*683:*/
+#line 2724 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:679*//*686:*/
-#line 2816 "web/udp.w"
+/*:683*//*690:*/
+#line 2852 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:686*//*689:*/
-#line 2876 "web/udp.w"
+/*:690*//*693:*/
+#line 2912 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:689*//*694:*/
-#line 2978 "web/udp.w"
+/*:693*//*698:*/
+#line 3014 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:694*//*696:*/
-#line 3031 "web/udp.w"
+/*:698*//*700:*/
+#line 3067 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:696*//*698:*/
-#line 3068 "web/udp.w"
+/*:700*//*702:*/
+#line 3104 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:698*//*701:*/
-#line 3108 "web/udp.w"
+/*:702*//*705:*/
+#line 3144 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:701*//*705:*/
+/*:705*//*709:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2180,13 +2193,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:705*//*708:*/
+/*:709*//*712:*/
 #line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:708*//*710:*/
+/*:712*//*714:*/
 #line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2194,24 +2207,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:710*//*716:*/
+/*:714*//*720:*/
 #line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:716*//*718:*/
+/*:720*//*722:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:718*//*722:*/
+/*:722*//*726:*/
 #line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:722*//*727:*/
+/*:726*//*731:*/
 #line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2220,131 +2233,131 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:727*//*735:*/
+/*:731*//*739:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:735*//*741:*/
+/*:739*//*745:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:741*//*743:*/
+/*:745*//*747:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:743*//*745:*/
+/*:747*//*749:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:745*//*747:*/
+/*:749*//*751:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:747*//*749:*/
-#line 275 "web/raw.w"
+/*:751*//*753:*/
+#line 276 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:749*//*751:*/
-#line 315 "web/raw.w"
+/*:753*//*755:*/
+#line 316 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:751*//*753:*/
-#line 353 "web/raw.w"
+/*:755*//*757:*/
+#line 354 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:753*//*755:*/
-#line 445 "web/raw.w"
+/*:757*//*759:*/
+#line 450 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:755*//*758:*/
-#line 484 "web/raw.w"
+/*:759*//*762:*/
+#line 495 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:758*//*763:*/
-#line 565 "web/raw.w"
+/*:762*//*767:*/
+#line 581 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:763*//*765:*/
-#line 635 "web/raw.w"
+/*:767*//*769:*/
+#line 651 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:765*//*768:*/
-#line 686 "web/raw.w"
+/*:769*//*772:*/
+#line 702 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:768*//*771:*/
-#line 756 "web/raw.w"
+/*:772*//*775:*/
+#line 772 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:771*//*773:*/
-#line 799 "web/raw.w"
+/*:775*//*777:*/
+#line 815 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:773*//*776:*/
-#line 864 "web/raw.w"
+/*:777*//*780:*/
+#line 880 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:776*//*781:*/
-#line 942 "web/raw.w"
+/*:780*//*785:*/
+#line 958 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:781*//*785:*/
+/*:785*//*789:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:785*//*787:*/
+/*:789*//*791:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:787*//*789:*/
+/*:791*//*793:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:789*//*791:*/
+/*:793*//*795:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:791*/
+/*:795*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2671,7 +2684,7 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 #line 624 "web/world.w"
 
 /*382:*/
-#line 396 "web/ip.w"
+#line 398 "web/ip.w"
 
 h->ip_ident= 1;
 
@@ -2867,12 +2880,12 @@ for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:440*//*663:*/
-#line 2409 "web/udp.w"
+/*:440*//*667:*/
+#line 2443 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
-/*:663*/
+/*:667*/
 #line 830 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
@@ -2883,22 +2896,22 @@ sr_host*fh= W->host[i];
 htab_free(&fh->neigh,neigh_free);
 
 /*:358*//*376:*/
-#line 298 "web/ip.w"
+#line 300 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
 /*:376*//*402:*/
-#line 867 "web/ip.w"
+#line 872 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
 /*:402*//*423:*/
-#line 1229 "web/ip.w"
+#line 1234 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
 /*:423*//*431:*/
-#line 1355 "web/ip.w"
+#line 1360 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
@@ -2907,12 +2920,12 @@ htab_free(&fh->mc,hent_free);
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:461*//*739:*/
+/*:461*//*743:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:739*/
+/*:743*/
 #line 833 "web/world.w"
 
 free(fh->ifs);
@@ -3224,7 +3237,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*726:*/
+/*730:*/
 #line 465 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3233,7 +3246,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:726*/
+/*:730*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3445,12 +3458,12 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*557:*/
+/*:170*//*559:*/
 #line 141 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:557*/
+/*:559*/
 #line 297 "web/socket.w"
 
 /*97:*/
@@ -3471,12 +3484,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:447*//*740:*/
+/*:447*//*744:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:740*/
+/*:744*/
 #line 298 "web/socket.w"
 
 return s;
@@ -3598,8 +3611,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*674:*/
-#line 2581 "web/udp.w"
+/*678:*/
+#line 2617 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3614,11 +3627,11 @@ if(req==SIOCINQ){
 int n= first_packet_length(s);
 v= n<0?0:n;
 }else v= s->wmem;
-}
+}else if(req==SIOCOUTQ||req==SIOCOUTQNSD)v= (int)s->tcp_write_seq;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:674*/
+/*:678*/
 #line 166 "web/ioctl.w"
 
 }
@@ -6205,7 +6218,7 @@ return 0;
 }
 
 /*:366*//*367:*/
-#line 125 "web/ip.w"
+#line 127 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt)
@@ -6218,23 +6231,23 @@ const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
 /*368:*/
-#line 167 "web/ip.w"
+#line 169 "web/ip.w"
 
 if(saddr){
 if(ipv4_is_multicast(saddr)||ipv4_is_lbcast(saddr)||ipv4_is_zeronet(saddr))
 return-EINVAL;
 if(!oif&&(ipv4_is_multicast(daddr)||ipv4_is_lbcast(daddr))){
-if(!(dev= ip_dev_find(h,saddr)))return-EINVAL;
+if(!(dev= ip_dev_find(h,saddr)))return-ENETUNREACH;
 goto make_route;
 }
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
 /*:368*/
-#line 136 "web/ip.w"
+#line 138 "web/ip.w"
 
 /*369:*/
-#line 178 "web/ip.w"
+#line 180 "web/ip.w"
 
 if(oif){
 if(!(dev= iface_by_index(h,oif)))return-ENODEV;
@@ -6250,7 +6263,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 
 /*:369*/
-#line 137 "web/ip.w"
+#line 139 "web/ip.w"
 
 if(!daddr){
 daddr= saddr;
@@ -6278,7 +6291,7 @@ type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
 /*370:*/
-#line 198 "web/ip.w"
+#line 200 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
 if(ipv4_is_lbcast(daddr))type= SR_RT_BROADCAST;
@@ -6293,13 +6306,13 @@ rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
 /*:370*/
-#line 163 "web/ip.w"
+#line 165 "web/ip.w"
 
 return 0;
 }
 
 /*:367*//*372:*/
-#line 220 "web/ip.w"
+#line 222 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked)
@@ -6317,7 +6330,7 @@ return mtu;
 }
 
 /*:372*//*378:*/
-#line 307 "web/ip.w"
+#line 309 "web/ip.w"
 
 static void hent_free(sr_hent*e)
 {
@@ -6362,7 +6375,7 @@ pm->expires_ns= W->now_ns+
 }
 
 /*:378*//*384:*/
-#line 406 "web/ip.w"
+#line 408 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
 {
@@ -6375,7 +6388,7 @@ sk->inet_id= (uint16_t)rng_next();
 }
 
 /*:384*//*386:*/
-#line 456 "web/ip.w"
+#line 461 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -6416,7 +6429,7 @@ ip.daddr= daddr;
 pkt->sk= o->sk;
 pkt->iif= rt->iif;
 pkt->local= rt->type==SR_RT_LOCAL;
-pkt->truesize= skb_truesize((int)tot,(int)l4len-SR_UDPHDR_LEN);
+if(!pkt->truesize)pkt->truesize= skb_truesize((int)tot,(int)l4len-SR_UDPHDR_LEN);
 if(o->optlen){
 memcpy(pkt->data+SR_IPHDR_LEN,o->opt,(size_t)o->optlen);
 ip_options_first_hop(o->opt,o->optlen,&ip.daddr);
@@ -6430,7 +6443,7 @@ return 0;
 }
 
 /*:386*//*387:*/
-#line 530 "web/ip.w"
+#line 535 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6449,7 +6462,7 @@ ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
 /*:387*//*389:*/
-#line 561 "web/ip.w"
+#line 566 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6489,7 +6502,7 @@ free(pkt);
 }
 
 /*:389*//*391:*/
-#line 613 "web/ip.w"
+#line 618 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6504,7 +6517,7 @@ else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
 /*:391*//*392:*/
-#line 636 "web/ip.w"
+#line 641 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6526,7 +6539,7 @@ return SR_RT_UNICAST;
 }
 
 /*:392*//*394:*/
-#line 665 "web/ip.w"
+#line 670 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6537,7 +6550,7 @@ return false;
 }
 
 /*:394*//*397:*/
-#line 726 "web/ip.w"
+#line 731 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6573,7 +6586,7 @@ free(pkt);
 }
 
 /*:397*//*398:*/
-#line 770 "web/ip.w"
+#line 775 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -6600,7 +6613,7 @@ rx->pkt= NULL;
 }
 
 /*:398*//*399:*/
-#line 801 "web/ip.w"
+#line 806 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6617,7 +6630,7 @@ return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
 /*:399*//*404:*/
-#line 875 "web/ip.w"
+#line 880 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6635,7 +6648,7 @@ fragq_free(&q->h);
 }
 
 /*:404*//*405:*/
-#line 893 "web/ip.w"
+#line 898 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6663,7 +6676,7 @@ return q;
 }
 
 /*:405*//*406:*/
-#line 921 "web/ip.w"
+#line 926 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6677,7 +6690,7 @@ if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
 /*407:*/
-#line 949 "web/ip.w"
+#line 954 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6693,11 +6706,11 @@ q->len= end;
 if(end<=off)goto discard;
 
 /*:407*/
-#line 933 "web/ip.w"
+#line 938 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
 /*408:*/
-#line 963 "web/ip.w"
+#line 968 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6715,7 +6728,7 @@ return NULL;
 }
 
 /*:408*/
-#line 935 "web/ip.w"
+#line 940 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6731,7 +6744,7 @@ return NULL;
 }
 
 /*:406*//*410:*/
-#line 985 "web/ip.w"
+#line 990 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -6753,7 +6766,7 @@ return whole;
 }
 
 /*:410*//*411:*/
-#line 1008 "web/ip.w"
+#line 1013 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6766,7 +6779,7 @@ fragq_kill(h,q);
 }
 
 /*:411*//*413:*/
-#line 1052 "web/ip.w"
+#line 1057 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6810,7 +6823,7 @@ ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
 /*:413*//*417:*/
-#line 1127 "web/ip.w"
+#line 1132 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6847,7 +6860,7 @@ len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
 /*:417*//*419:*/
-#line 1171 "web/ip.w"
+#line 1176 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6872,7 +6885,7 @@ free(buf);
 }
 
 /*:419*//*425:*/
-#line 1237 "web/ip.w"
+#line 1242 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6904,7 +6917,7 @@ return true;
 }
 
 /*:425*//*427:*/
-#line 1285 "web/ip.w"
+#line 1290 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6942,7 +6955,7 @@ ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
 /*:427*//*429:*/
-#line 1329 "web/ip.w"
+#line 1334 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -6957,7 +6970,7 @@ ic->data,ic->datalen);
 }
 
 /*:429*//*434:*/
-#line 1369 "web/ip.w"
+#line 1374 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -7830,7 +7843,7 @@ return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
 /*:520*//*521:*/
-#line 1528 "web/bind.w"
+#line 1529 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -7850,7 +7863,11 @@ if(!saddr)saddr= s->mc_addr;
 }else if(!oif)oif= s->uc_index;
 if(!daddr)daddr= saddr?saddr:htonl(INADDR_LOOPBACK);
 sk_flow(s,daddr,saddr,oif,&fl);
+s->fl_daddr= daddr;
+s->fl_dport= sin->sin_port;
+s->fl_saddr= saddr;
 if((err= ip_route_output(s->host,&fl,&rt))<0)return err;
+s->fl_saddr= rt.saddr;
 if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
 if(!s->inet_saddr)s->inet_saddr= rt.saddr;
 if(!s->inet_rcv_saddr){
@@ -7864,12 +7881,11 @@ s->connected= true;
 ip_sk_new_ident(s);
 sk_dst_set(s,&rt);
 udp_hash4(s);
-udp_cork_follow(s,&rt);
 return 0;
 }
 
 /*:521*//*522:*/
-#line 1575 "web/bind.w"
+#line 1579 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -7882,8 +7898,8 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:522*//*524:*/
-#line 1601 "web/bind.w"
+/*:522*//*525:*/
+#line 1629 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -7899,8 +7915,8 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:524*//*526:*/
-#line 1634 "web/bind.w"
+/*:525*//*527:*/
+#line 1662 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -7914,8 +7930,8 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:526*//*527:*/
-#line 1651 "web/bind.w"
+/*:527*//*528:*/
+#line 1679 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -7935,8 +7951,8 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:527*//*528:*/
-#line 1686 "web/bind.w"
+/*:528*//*529:*/
+#line 1714 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -7958,8 +7974,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:528*//*529:*/
-#line 1724 "web/bind.w"
+/*:529*//*530:*/
+#line 1752 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7983,8 +7999,8 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:529*//*530:*/
-#line 1756 "web/bind.w"
+/*:530*//*531:*/
+#line 1784 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -7999,8 +8015,8 @@ return true;
 return false;
 }
 
-/*:530*//*531:*/
-#line 1783 "web/bind.w"
+/*:531*//*532:*/
+#line 1819 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -8010,11 +8026,13 @@ if(s->rp)rp_detach(s);
 if(!(s->userlocks&SR_BINDPORT_LOCK))sock_unhash(s);
 }
 if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
+s->tcp_write_seq+= 2;
+if(!s->tcp_write_seq)s->tcp_write_seq= 1;
 return 0;
 }
 
-/*:531*//*534:*/
-#line 1839 "web/bind.w"
+/*:532*//*536:*/
+#line 1880 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -8045,16 +8063,16 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
-/*:534*//*535:*/
-#line 1872 "web/bind.w"
+/*:536*//*537:*/
+#line 1913 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:535*//*537:*/
-#line 1905 "web/bind.w"
+/*:537*//*539:*/
+#line 1946 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -8075,8 +8093,8 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:537*//*539:*/
-#line 1941 "web/bind.w"
+/*:539*//*541:*/
+#line 1982 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
@@ -8100,8 +8118,8 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:539*//*540:*/
-#line 1990 "web/bind.w"
+/*:541*//*542:*/
+#line 2031 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len)
@@ -8127,8 +8145,8 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:540*//*541:*/
-#line 2023 "web/bind.w"
+/*:542*//*543:*/
+#line 2064 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -8158,8 +8176,8 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:541*//*543:*/
-#line 2074 "web/bind.w"
+/*:543*//*545:*/
+#line 2115 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -8186,8 +8204,8 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:543*//*544:*/
-#line 2108 "web/bind.w"
+/*:545*//*546:*/
+#line 2149 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -8202,8 +8220,8 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:544*//*547:*/
-#line 2139 "web/bind.w"
+/*:546*//*549:*/
+#line 2180 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -8224,8 +8242,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:547*//*548:*/
-#line 2159 "web/bind.w"
+/*:549*//*550:*/
+#line 2200 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -8247,8 +8265,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:548*//*551:*/
-#line 2197 "web/bind.w"
+/*:550*//*553:*/
+#line 2238 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -8256,7 +8274,7 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:551*//*560:*/
+/*:553*//*562:*/
 #line 183 "web/udp.w"
 
 static int skb_alloc_size(int need)
@@ -8274,7 +8292,7 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:560*//*561:*/
+/*:562*//*563:*/
 #line 219 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
@@ -8295,7 +8313,7 @@ left-= frag;
 return total;
 }
 
-/*:561*//*565:*/
+/*:563*//*567:*/
 #line 290 "web/udp.w"
 
 
@@ -8321,7 +8339,7 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:565*//*568:*/
+/*:567*//*570:*/
 #line 327 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
@@ -8341,7 +8359,7 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:568*//*570:*/
+/*:570*//*572:*/
 #line 370 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
@@ -8413,7 +8431,7 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:570*//*571:*/
+/*:572*//*573:*/
 #line 463 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
@@ -8428,6 +8446,7 @@ s->drops++;
 return;
 }
 d= dgram_from_rx(a);
+dgram_pktinfo_prepare(s,d);
 if(keep> 0&&(size_t)keep<d->len+SR_UDPHDR_LEN)
 d->len= keep> SR_UDPHDR_LEN?(size_t)keep-SR_UDPHDR_LEN:0;
 d->dropcount= (s->flags&SK_RXQ_OVFL)?s->drops:0;
@@ -8436,8 +8455,19 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:571*//*573:*/
-#line 490 "web/udp.w"
+/*:573*//*575:*/
+#line 502 "web/udp.w"
+
+static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
+{
+if(!(s->ipflags&IPF_PKTINFO)){
+d->ifindex= 0;
+d->spec_dst= 0;
+}
+}
+
+/*:575*//*577:*/
+#line 517 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -8459,8 +8489,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:573*//*575:*/
-#line 531 "web/udp.w"
+/*:577*//*579:*/
+#line 558 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -8478,8 +8508,8 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:575*//*577:*/
-#line 557 "web/udp.w"
+/*:579*//*581:*/
+#line 584 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -8490,8 +8520,8 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*578:*/
-#line 577 "web/udp.w"
+/*582:*/
+#line 604 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -8547,8 +8577,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:578*/
-#line 567 "web/udp.w"
+/*:582*/
+#line 594 "web/udp.w"
 
 default:return 0;
 }
@@ -8556,8 +8586,8 @@ default:return 0;
 return 0;
 }
 
-/*:577*//*580:*/
-#line 686 "web/udp.w"
+/*:581*//*584:*/
+#line 713 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8608,8 +8638,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:580*//*583:*/
-#line 768 "web/udp.w"
+/*:584*//*587:*/
+#line 795 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8632,8 +8662,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:583*//*584:*/
-#line 792 "web/udp.w"
+/*:587*//*588:*/
+#line 819 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8649,8 +8679,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:584*//*586:*/
-#line 824 "web/udp.w"
+/*:588*//*590:*/
+#line 851 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8670,8 +8700,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:586*//*588:*/
-#line 855 "web/udp.w"
+/*:590*//*592:*/
+#line 882 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8701,8 +8731,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:588*//*590:*/
-#line 892 "web/udp.w"
+/*:592*//*594:*/
+#line 919 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8710,15 +8740,15 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:590*//*594:*/
-#line 962 "web/udp.w"
+/*:594*//*598:*/
+#line 989 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
 const struct sockaddr_in*usin= msg->msg_name;
 uint32_t daddr,faddr,saddr;
 uint16_t dport;
-bool connected= false;
+bool connected= false,cached;
 struct sr_ipcm ipc;
 struct sr_rtres rt;
 const uint8_t*opt;
@@ -8726,8 +8756,8 @@ int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*595:*/
-#line 999 "web/udp.w"
+/*599:*/
+#line 1027 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8743,11 +8773,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:595*/
-#line 976 "web/udp.w"
+/*:599*/
+#line 1003 "web/udp.w"
 
-/*596:*/
-#line 1025 "web/udp.w"
+/*600:*/
+#line 1053 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8756,8 +8786,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:596*/
-#line 977 "web/udp.w"
+/*:600*/
+#line 1004 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8767,41 +8797,58 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*599:*/
-#line 1066 "web/udp.w"
+/*603:*/
+#line 1096 "web/udp.w"
 
-if(ipv4_is_multicast(daddr))connected= false;
-err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,
-connected&&s->dst_cached,&rt);
+if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
+connected= false;
+cached= connected&&s->dst_cached;
+err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:599*/
-#line 986 "web/udp.w"
+/*:603*/
+#line 1013 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
+/*604:*/
+#line 1110 "web/udp.w"
+
+if(cached)rt.saddr= s->fl_saddr;
+if(flags&MSG_MORE){
+s->fl_daddr= daddr;
+s->fl_dport= dport;
+s->fl_saddr= rt.saddr;
+}else if(cached){
+daddr= s->fl_daddr;
+dport= s->fl_dport;
+}
+
+/*:604*/
+#line 1015 "web/udp.w"
+
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*602:*/
-#line 1112 "web/udp.w"
+/*607:*/
+#line 1160 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:602*/
-#line 990 "web/udp.w"
+/*:607*/
+#line 1018 "web/udp.w"
 
 if(flags&MSG_MORE)
-return udp_cork_start(s,msg,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
+return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
 if(ipc.gso_size)return udp_send_segments(s,msg,len,flags,&ipc,&rt,daddr,dport,
 opt,optlen,mtu);
 err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:594*//*598:*/
-#line 1040 "web/udp.w"
+/*:598*//*602:*/
+#line 1068 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -8813,8 +8860,8 @@ ipc->priority= s->priority;
 ipc->mark= s->mark;
 }
 
-/*:598*//*601:*/
-#line 1082 "web/udp.w"
+/*:602*//*606:*/
+#line 1130 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -8833,8 +8880,8 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:601*//*604:*/
-#line 1126 "web/udp.w"
+/*:606*//*609:*/
+#line 1174 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -8853,8 +8900,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:604*//*606:*/
-#line 1192 "web/udp.w"
+/*:609*//*611:*/
+#line 1240 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -8882,8 +8929,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:606*//*607:*/
-#line 1222 "web/udp.w"
+/*:611*//*612:*/
+#line 1270 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8903,8 +8950,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:607*//*608:*/
-#line 1249 "web/udp.w"
+/*:612*//*613:*/
+#line 1297 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8927,8 +8974,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:608*//*609:*/
-#line 1275 "web/udp.w"
+/*:613*//*614:*/
+#line 1323 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -8939,8 +8986,8 @@ return pkt_init(small_buf(),headroom,hlen+l4len);
 return pkt_alloc(headroom,hlen+l4len);
 }
 
-/*:609*//*610:*/
-#line 1289 "web/udp.w"
+/*:614*//*615:*/
+#line 1337 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -8956,8 +9003,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:610*//*612:*/
-#line 1329 "web/udp.w"
+/*:615*//*617:*/
+#line 1377 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -8984,8 +9031,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:612*//*614:*/
-#line 1367 "web/udp.w"
+/*:617*//*619:*/
+#line 1415 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9003,8 +9050,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:614*//*616:*/
-#line 1391 "web/udp.w"
+/*:619*//*621:*/
+#line 1439 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9037,8 +9084,8 @@ len-= n;
 return true;
 }
 
-/*:616*//*619:*/
-#line 1445 "web/udp.w"
+/*:621*//*624:*/
+#line 1493 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9060,20 +9107,20 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:619*//*623:*/
-#line 1534 "web/udp.w"
+/*:624*//*628:*/
+#line 1581 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:623*//*624:*/
-#line 1540 "web/udp.w"
+/*:628*//*629:*/
+#line 1587 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
-const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,
-const uint8_t*opt,int optlen,int mtu)
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
+int mtu)
 {
 struct sr_udpcork*c;
 int total,err;
@@ -9090,8 +9137,6 @@ return-EFAULT;
 }
 c->ipc= *ipc;
 c->rt= *rt;
-c->daddr= daddr;
-c->dport= dport;
 memcpy(c->opt,opt,(size_t)optlen);
 c->optlen= optlen;
 c->mtu= mtu;
@@ -9101,8 +9146,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:624*//*625:*/
-#line 1574 "web/udp.w"
+/*:629*//*630:*/
+#line 1619 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9112,7 +9157,7 @@ int limit= c->ipc.gso_size?SR_IP_MAXPACKET:c->mtu;
 int maxsize= ip_sk_ignore_df(s)?SR_IP_MAXPACKET:limit;
 sr_pkt*pkt;
 if(c->len+len> (size_t)(maxsize-hlen)){
-ip_local_error(s,EMSGSIZE,c->daddr,s->inet_dport,(uint32_t)(limit-c->optlen));
+ip_local_error(s,EMSGSIZE,s->fl_daddr,s->inet_dport,(uint32_t)(limit-c->optlen));
 udp_cork_discard(s);
 return-EMSGSIZE;
 }
@@ -9127,13 +9172,16 @@ s->wmem+= (int)len;
 if(flags&MSG_MORE)return(ssize_t)len;
 pkt= udp_pkt_new(c->optlen,c->len);
 memcpy(pkt->data+hlen+SR_UDPHDR_LEN,c->data,c->len-SR_UDPHDR_LEN);
-err= udp_send_built(s,pkt,&c->ipc,&c->rt,c->daddr,c->dport,c->opt,c->optlen,false);
+c->rt.saddr= s->fl_saddr;
+pkt->truesize= c->charge;
+err= udp_send_built(s,pkt,&c->ipc,&c->rt,s->fl_daddr,s->fl_dport,c->opt,c->optlen,
+false);
 udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:625*//*626:*/
-#line 1603 "web/udp.w"
+/*:630*//*631:*/
+#line 1651 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9143,19 +9191,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:626*//*627:*/
-#line 1617 "web/udp.w"
-
-static void udp_cork_follow(sr_sock*s,const struct sr_rtres*rt)
-{
-if(!s->cork)return;
-s->cork->daddr= s->inet_daddr;
-s->cork->dport= s->inet_dport;
-s->cork->rt.saddr= rt->saddr;
-}
-
-/*:627*//*630:*/
-#line 1680 "web/udp.w"
+/*:631*//*634:*/
+#line 1714 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9209,16 +9246,16 @@ if(err)return err;
 return 0;
 }
 
-/*:630*//*631:*/
-#line 1733 "web/udp.w"
+/*:634*//*635:*/
+#line 1767 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*632:*/
-#line 1774 "web/udp.w"
+case IP_RETOPTS:/*636:*/
+#line 1808 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9233,8 +9270,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:632*/
-#line 1739 "web/udp.w"
+/*:636*/
+#line 1773 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9266,8 +9303,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:631*//*634:*/
-#line 1796 "web/udp.w"
+/*:635*//*638:*/
+#line 1830 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9299,8 +9336,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:634*//*637:*/
-#line 1869 "web/udp.w"
+/*:638*//*641:*/
+#line 1903 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9319,16 +9356,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*638:*/
-#line 1916 "web/udp.w"
+/*642:*/
+#line 1950 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:638*/
-#line 1887 "web/udp.w"
+/*:642*/
+#line 1921 "web/udp.w"
 
 goto try_again;
 }
@@ -9354,8 +9391,8 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:637*//*641:*/
-#line 1957 "web/udp.w"
+/*:641*//*645:*/
+#line 1991 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9365,8 +9402,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:641*//*643:*/
-#line 1980 "web/udp.w"
+/*:645*//*647:*/
+#line 2014 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9409,8 +9446,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:643*//*644:*/
-#line 2033 "web/udp.w"
+/*:647*//*648:*/
+#line 2067 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9431,8 +9468,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:644*//*646:*/
-#line 2068 "web/udp.w"
+/*:648*//*650:*/
+#line 2102 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9446,8 +9483,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:646*//*648:*/
-#line 2110 "web/udp.w"
+/*:650*//*652:*/
+#line 2144 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9482,8 +9519,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:648*//*650:*/
-#line 2165 "web/udp.w"
+/*:652*//*654:*/
+#line 2199 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9504,8 +9541,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:650*//*652:*/
-#line 2201 "web/udp.w"
+/*:654*//*656:*/
+#line 2235 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9515,8 +9552,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:652*//*654:*/
-#line 2245 "web/udp.w"
+/*:656*//*658:*/
+#line 2279 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9536,8 +9573,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*656:*/
-#line 2292 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*660:*/
+#line 2326 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9546,11 +9583,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:656*/
-#line 2264 "web/udp.w"
+/*:660*/
+#line 2298 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*655:*/
-#line 2279 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*659:*/
+#line 2313 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9564,13 +9601,13 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:655*/
-#line 2265 "web/udp.w"
+/*:659*/
+#line 2299 "web/udp.w"
 
 }
 
-/*:654*//*658:*/
-#line 2319 "web/udp.w"
+/*:658*//*662:*/
+#line 2353 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9581,8 +9618,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*659:*/
-#line 2335 "web/udp.w"
+if(rr)/*663:*/
+#line 2369 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9596,11 +9633,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:659*/
-#line 2329 "web/udp.w"
+/*:663*/
+#line 2363 "web/udp.w"
 
-if(ts)/*660:*/
-#line 2353 "web/udp.w"
+if(ts)/*664:*/
+#line 2387 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9641,15 +9678,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:660*/
-#line 2330 "web/udp.w"
+/*:664*/
+#line 2364 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:658*//*665:*/
-#line 2416 "web/udp.w"
+/*:662*//*669:*/
+#line 2450 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -9663,8 +9700,8 @@ W->small_spare[W->nsmall_spare++]= d;
 else free(d);
 }
 
-/*:665*//*667:*/
-#line 2432 "web/udp.w"
+/*:669*//*671:*/
+#line 2466 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9673,8 +9710,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:667*//*669:*/
-#line 2472 "web/udp.w"
+/*:671*//*673:*/
+#line 2506 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9701,8 +9738,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:669*//*671:*/
-#line 2510 "web/udp.w"
+/*:673*//*675:*/
+#line 2544 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9727,8 +9764,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:671*//*673:*/
-#line 2550 "web/udp.w"
+/*:675*//*677:*/
+#line 2584 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9745,8 +9782,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:673*//*676:*/
-#line 2625 "web/udp.w"
+/*:677*//*680:*/
+#line 2661 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9765,8 +9802,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:676*//*680:*/
-#line 2695 "web/udp.w"
+/*:680*//*684:*/
+#line 2731 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9779,8 +9816,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:680*//*681:*/
-#line 2712 "web/udp.w"
+/*:684*//*685:*/
+#line 2748 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9798,8 +9835,8 @@ net_run();
 return r;
 }
 
-/*:681*//*682:*/
-#line 2729 "web/udp.w"
+/*:685*//*686:*/
+#line 2765 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9830,8 +9867,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:682*//*683:*/
-#line 2762 "web/udp.w"
+/*:686*//*687:*/
+#line 2798 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9863,8 +9900,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:683*//*685:*/
-#line 2802 "web/udp.w"
+/*:687*//*689:*/
+#line 2838 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9879,8 +9916,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:685*//*687:*/
-#line 2819 "web/udp.w"
+/*:689*//*691:*/
+#line 2855 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9901,8 +9938,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:687*//*690:*/
-#line 2883 "web/udp.w"
+/*:691*//*694:*/
+#line 2919 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9918,8 +9955,8 @@ net_run();
 return r;
 }
 
-/*:690*//*691:*/
-#line 2898 "web/udp.w"
+/*:694*//*695:*/
+#line 2934 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9953,8 +9990,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:691*//*692:*/
-#line 2931 "web/udp.w"
+/*:695*//*696:*/
+#line 2967 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -9988,8 +10025,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:692*//*693:*/
-#line 2964 "web/udp.w"
+/*:696*//*697:*/
+#line 3000 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10004,8 +10041,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:693*//*695:*/
-#line 2981 "web/udp.w"
+/*:697*//*699:*/
+#line 3017 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10029,8 +10066,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:695*//*697:*/
-#line 3036 "web/udp.w"
+/*:699*//*701:*/
+#line 3072 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10059,8 +10096,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:697*//*699:*/
-#line 3071 "web/udp.w"
+/*:701*//*703:*/
+#line 3107 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10070,8 +10107,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:699*//*702:*/
-#line 3112 "web/udp.w"
+/*:703*//*706:*/
+#line 3148 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10097,7 +10134,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:702*//*706:*/
+/*:706*//*710:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10122,7 +10159,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:706*//*707:*/
+/*:710*//*711:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10135,7 +10172,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:707*//*709:*/
+/*:711*//*713:*/
 #line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10150,7 +10187,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:709*//*711:*/
+/*:713*//*715:*/
 #line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10166,7 +10203,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:711*//*712:*/
+/*:715*//*716:*/
 #line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10178,7 +10215,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:712*//*713:*/
+/*:716*//*717:*/
 #line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10191,7 +10228,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:713*//*714:*/
+/*:717*//*718:*/
 #line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10203,7 +10240,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:714*//*717:*/
+/*:718*//*721:*/
 #line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10251,7 +10288,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:717*//*719:*/
+/*:721*//*723:*/
 #line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10266,7 +10303,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:719*//*723:*/
+/*:723*//*727:*/
 #line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -10319,7 +10356,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:723*//*724:*/
+/*:727*//*728:*/
 #line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -10356,7 +10393,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:724*//*728:*/
+/*:728*//*732:*/
 #line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -10384,7 +10421,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:728*//*732:*/
+/*:732*//*736:*/
 #line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -10396,7 +10433,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:732*//*736:*/
+/*:736*//*740:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10424,7 +10461,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:736*//*742:*/
+/*:740*//*746:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10438,7 +10475,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:742*//*744:*/
+/*:746*//*748:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10463,7 +10500,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:744*//*746:*/
+/*:748*//*750:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10474,18 +10511,19 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:746*//*748:*/
+/*:750*//*752:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
 {
 sr_dgram*d= dgram_of_rx(rx,pkt,len,rx_truesize(rx));
 d->l4off= (int)(len-rx->l4len);
+dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:748*//*750:*/
-#line 280 "web/raw.w"
+/*:752*//*754:*/
+#line 281 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
 {
@@ -10503,8 +10541,8 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:750*//*752:*/
-#line 318 "web/raw.w"
+/*:754*//*756:*/
+#line 319 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
 {
@@ -10521,8 +10559,8 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:752*//*754:*/
-#line 358 "web/raw.w"
+/*:756*//*758:*/
+#line 359 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -10569,8 +10607,8 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:754*//*756:*/
-#line 448 "web/raw.w"
+/*:758*//*760:*/
+#line 453 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -10582,25 +10620,25 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*757:*/
-#line 476 "web/raw.w"
+/*761:*/
+#line 481 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:757*/
-#line 459 "web/raw.w"
+/*:761*/
+#line 464 "web/raw.w"
 
-/*760:*/
-#line 505 "web/raw.w"
+/*764:*/
+#line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:760*/
-#line 460 "web/raw.w"
+/*:764*/
+#line 465 "web/raw.w"
 
-/*761:*/
-#line 518 "web/raw.w"
+/*765:*/
+#line 529 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -10610,23 +10648,23 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:761*/
-#line 461 "web/raw.w"
+/*:765*/
+#line 466 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
 uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*762:*/
-#line 540 "web/raw.w"
+/*766:*/
+#line 556 "web/raw.w"
 
-saddr= ipc.addr?ipc.addr:s->inet_saddr;
+saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:762*/
-#line 467 "web/raw.w"
+/*:766*/
+#line 472 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(!daddr)daddr= rt.saddr;
@@ -10636,14 +10674,14 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:756*//*759:*/
-#line 488 "web/raw.w"
+/*:760*//*763:*/
+#line 499 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr)
 {
 const struct sockaddr_in*usin= msg->msg_name;
-if(!usin){
+if(!usin||(unspec_ok&&!msg->msg_namelen)){
 if(!s->connected)return-EDESTADDRREQ;
 *daddr= s->inet_daddr;
 return 0;
@@ -10655,8 +10693,8 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:759*//*764:*/
-#line 570 "web/raw.w"
+/*:763*//*768:*/
+#line 586 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -10679,8 +10717,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:764*//*766:*/
-#line 639 "web/raw.w"
+/*:768*//*770:*/
+#line 655 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr)
@@ -10707,8 +10745,8 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*767:*/
-#line 674 "web/raw.w"
+/*771:*/
+#line 690 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
 put16(pkt->data+2,(uint16_t)len);
@@ -10717,8 +10755,8 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:767*/
-#line 665 "web/raw.w"
+/*:771*/
+#line 681 "web/raw.w"
 
 pkt->iif= rt->iif;
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -10728,8 +10766,8 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:766*//*769:*/
-#line 689 "web/raw.w"
+/*:770*//*773:*/
+#line 705 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
 {
@@ -10739,8 +10777,8 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:769*//*772:*/
-#line 762 "web/raw.w"
+/*:773*//*776:*/
+#line 778 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len)
@@ -10775,8 +10813,8 @@ sock_error_report(s);
 }
 }
 
-/*:772*//*774:*/
-#line 802 "web/raw.w"
+/*:776*//*778:*/
+#line 818 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
 {
@@ -10795,8 +10833,8 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:774*//*777:*/
-#line 869 "web/raw.w"
+/*:778*//*781:*/
+#line 885 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
 {
@@ -10809,8 +10847,8 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:777*//*778:*/
-#line 885 "web/raw.w"
+/*:781*//*782:*/
+#line 901 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -10832,8 +10870,8 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:778*//*779:*/
-#line 909 "web/raw.w"
+/*:782*//*783:*/
+#line 925 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
 {
@@ -10844,15 +10882,15 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:779*//*782:*/
-#line 945 "web/raw.w"
+/*:783*//*786:*/
+#line 961 "web/raw.w"
 
 static void raw_release(sr_sock*s)
 {
 ip_ra_control(s,false);
 }
 
-/*:782*//*786:*/
+/*:786*//*790:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10869,18 +10907,18 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*760:*/
-#line 505 "web/raw.w"
+/*764:*/
+#line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:760*/
+/*:764*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
-saddr= ipc.addr?ipc.addr:s->inet_saddr;
+saddr= ipc.addr;
 faddr= daddr;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,false,&rt))<0)
@@ -10892,7 +10930,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:786*//*788:*/
+/*:790*//*792:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -10902,7 +10940,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:788*//*790:*/
+/*:792*//*794:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -10924,7 +10962,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:790*//*792:*/
+/*:794*//*796:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10953,4 +10991,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:792*/
+/*:796*/

@@ -154,21 +154,21 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:517*//*546:*/
-#line 2133 "web/bind.w"
+/*:517*//*548:*/
+#line 2174 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:546*//*675:*/
-#line 2622 "web/udp.w"
+/*:548*//*679:*/
+#line 2658 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:675*//*677:*/
-#line 2674 "web/udp.w"
+/*:679*//*681:*/
+#line 2710 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -177,8 +177,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:677*//*688:*/
-#line 2868 "web/udp.w"
+/*:681*//*692:*/
+#line 2904 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,14 +187,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:688*//*715:*/
+/*:692*//*719:*/
 #line 248 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:715*//*720:*/
+/*:719*//*724:*/
 #line 353 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -202,7 +202,7 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:720*/
+/*:724*/
 #line 96 "web/sockref.w"
 
 #endif

@@ -77,7 +77,7 @@ const char*err;
 const char*errat;
 }ss_lexer;
 
-/*:21*//*64:*/
+/*:21*//*66:*/
 #line 11 "web/sscalls.w"
 
 enum{FK_U8,FK_I16,FK_U16,FK_I32,FK_U32,FK_I64,FK_PORT,FK_ADDR,
@@ -98,7 +98,7 @@ int nf;
 ss_field f[8];
 };
 
-/*:64*//*69:*/
+/*:66*//*71:*/
 #line 244 "web/sscalls.w"
 
 enum{AK_NONE,AK_INT,AK_LONG,AK_CSTR,AK_INBUF,AK_OUTBUF,AK_OPTIN,AK_OPTOUT,
@@ -118,7 +118,7 @@ short cls[SS_MAXARGS];
 signed char lenarg[SS_MAXARGS];
 }ss_call;
 
-/*:69*//*83:*/
+/*:71*//*85:*/
 #line 88 "web/ssexec.w"
 
 typedef struct{
@@ -163,7 +163,7 @@ pid_t(*proc_new)(int,uid_t);
 int(*proc_switch)(pid_t);
 }ss_backend;
 
-/*:83*//*87:*/
+/*:85*//*89:*/
 #line 176 "web/ssexec.w"
 
 typedef struct ss_kshared ss_kshared;
@@ -176,7 +176,7 @@ ss_arena scratch,vals;
 ss_kshared*sh;
 }ss_exec;
 
-/*:87*//*132:*/
+/*:89*//*134:*/
 #line 1171 "web/ssexec.w"
 
 struct ss_kshared{
@@ -192,7 +192,7 @@ ss_script*s;
 ss_outcome*o;
 };
 
-/*:132*/
+/*:134*/
 #line 62 "web/sockscript.w"
 
 /*11:*/
@@ -219,12 +219,17 @@ static ss_value*val_struct(ss_arena*a,const struct ss_struct*st,int n);
 static ss_value*parse_value(ss_lexer*L,ss_arena*a);
 
 /*:27*//*56:*/
-#line 1399 "web/sockscript.w"
+#line 1422 "web/sockscript.w"
+
+static bool ip_alike(const unsigned char*a,const unsigned char*b,size_t len,bool quoted);
+
+/*:56*//*58:*/
+#line 1478 "web/sockscript.w"
 
 static const ss_value*struct_get(const ss_value*v,const char*name);
 
-/*:56*//*63:*/
-#line 1550 "web/sockscript.w"
+/*:58*//*65:*/
+#line 1629 "web/sockscript.w"
 
 static ss_value*pid_value(ss_arena*a,const ss_value*y,ss_env*e);
 static bool is_pattern(const ss_value*v);
@@ -232,12 +237,12 @@ static const struct ss_struct*struct_for_fields(const char**names,int n);
 static int call_lookup(const char*name,int len);
 static void check_arity(ss_line*ln,ss_lexer*L);
 
-/*:63*//*77:*/
+/*:65*//*79:*/
 #line 442 "web/sscalls.w"
 
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len);
 
-/*:77*//*86:*/
+/*:79*//*88:*/
 #line 162 "web/ssexec.w"
 
 static int k_setuid(uid_t uid);
@@ -248,14 +253,14 @@ static void k_advance(uint64_t ns);
 static int k_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 static long k_signal_count(int sig);
 
-/*:86*//*107:*/
+/*:88*//*109:*/
 #line 700 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m);
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout);
 static void bind_line(ss_exec*x,int li);
 
-/*:107*//*125:*/
+/*:109*//*127:*/
 #line 976 "web/ssexec.w"
 
 static long long lit(const ss_value*v);
@@ -270,7 +275,7 @@ static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,
 static ss_value*actual_fdset(ss_arena*a,long long nfds,const unsigned char*p,size_t n);
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n);
 
-/*:125*//*136:*/
+/*:127*//*138:*/
 #line 1278 "web/ssexec.w"
 
 static int k_helper(ss_kshared*sh,int timeout_s);
@@ -278,13 +283,13 @@ static int k_spawner(ss_kshared*sh);
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen);
 static long long k_proc_action(ss_exec*x,int call,long long arg);
 
-/*:136*//*140:*/
+/*:138*//*142:*/
 #line 1373 "web/ssexec.w"
 
 static void k_fork_script_proc(ss_kshared*sh,int k,uid_t uid);
 static void k_read_ports(ss_outcome*o);
 
-/*:140*/
+/*:142*/
 #line 64 "web/sockscript.w"
 
 /*7:*/
@@ -1306,7 +1311,8 @@ env_bind(e,x->name,y->i);
 case SV_STR:
 if(y->kind!=SV_STR)return false;
 if(x->more?y->len<x->len:y->len!=x->len)return false;
-return!x->len||!memcmp(x->s,y->s,x->len);
+return!x->len||!memcmp(x->s,y->s,x->len)||
+ip_alike((const unsigned char*)x->s,(const unsigned char*)y->s,x->len,false);
 case SV_LIST:
 if(y->kind!=SV_LIST||(x->more?y->n<x->n:y->n!=x->n))return false;
 for(int i= 0;i<x->n;i++)
@@ -1324,7 +1330,60 @@ return false;
 }
 
 /*:55*//*57:*/
-#line 1402 "web/sockscript.w"
+#line 1425 "web/sockscript.w"
+
+static bool ip_header_sums(const unsigned char*p,size_t hl)
+{
+unsigned long sum= 0;
+for(size_t i= 0;i+1<hl;i+= 2)sum+= (unsigned long)(p[i]<<8|p[i+1]);
+while(sum>>16)sum= (sum&0xffff)+(sum>>16);
+return sum==0xffff;
+}
+
+static bool ephemeral(unsigned port){return port>=32768&&port<=60999;}
+
+static bool ip_alike(const unsigned char*a,const unsigned char*b,size_t len,bool quoted)
+{
+size_t hl,n;
+bool id,ports= false;
+unsigned proto;
+if(len<5||a[0]<0x45||a[0]> 0x4f)return false;
+hl= (size_t)(a[0]&0xf)*4;
+id= a[4]||(len> 5&&a[5]);
+if(!quoted&&len>=hl&&(!ip_header_sums(a,hl)||!ip_header_sums(b,hl)))return false;
+for(size_t i= 0;i<len&&i<hl;i++)
+if(a[i]!=b[i]&&!(id&&(i==4||i==5||i==10||i==11)))return false;
+if(len<=hl)return true;
+proto= a[9];
+n= len-hl;
+a+= hl;
+b+= hl;
+switch(proto){
+case 17:case 136:
+for(size_t k= 0;k<4&&k<n;k+= 2){
+if(k+1>=n)return a[k]==b[k];
+if(a[k]!=b[k]||a[k+1]!=b[k+1]){
+if(!ephemeral((unsigned)(a[k]<<8|a[k+1]))||
+!ephemeral((unsigned)(b[k]<<8|b[k+1])))
+return false;
+ports= true;
+}
+}
+for(size_t i= 4;i<n;i++)
+if(a[i]!=b[i]&&!(ports&&(i==6||i==7)))return false;
+return true;
+case 1:
+if(quoted||n<=8||!(a[0]==3||a[0]==4||a[0]==5||a[0]==11||a[0]==12))
+return!memcmp(a,b,n);
+if(memcmp(a,b,2)||memcmp(a+4,b+4,4))return false;
+if(!memcmp(a+8,b+8,n-8))return a[2]==b[2]&&a[3]==b[3];
+return ip_alike(a+8,b+8,n-8,true);
+}
+return!memcmp(a,b,n);
+}
+
+/*:57*//*59:*/
+#line 1481 "web/sockscript.w"
 
 static const ss_value*struct_get(const ss_value*v,const char*name)
 {
@@ -1333,8 +1392,8 @@ if(!strcmp(v->field[i],name))return v->item[i];
 return NULL;
 }
 
-/*:57*//*59:*/
-#line 1427 "web/sockscript.w"
+/*:59*//*61:*/
+#line 1506 "web/sockscript.w"
 
 ss_value*ss_merge(ss_arena*a,const ss_value*x,const ss_value*y,ss_env*e,
 long long lo,long long hi)
@@ -1383,8 +1442,8 @@ m->kind= SV_RANGE;
 m->hi= hi;
 return m;
 }
-/*61:*/
-#line 1497 "web/sockscript.w"
+/*63:*/
+#line 1576 "web/sockscript.w"
 
 if(x&&y->kind==SV_LIST&&x->kind==SV_LIST&&!x->more&&x->n==y->n){
 m= val_list(a,y->n);
@@ -1410,15 +1469,15 @@ m->item[i]= ss_merge(a,xf,y->item[i],e,lo,hi);
 return m;
 }
 
-/*:61*/
-#line 1475 "web/sockscript.w"
+/*:63*/
+#line 1554 "web/sockscript.w"
 
 if(y->kind==SV_INT&&y->cls==SS_CLS_PID)return pid_value(a,y,e);
 return(ss_value*)y;
 }
 
-/*:59*//*60:*/
-#line 1483 "web/sockscript.w"
+/*:61*//*62:*/
+#line 1562 "web/sockscript.w"
 
 static bool is_pattern(const ss_value*v)
 {
@@ -1429,8 +1488,8 @@ case SV_STR:case SV_LIST:case SV_STRUCT:return v->more;
 return false;
 }
 
-/*:60*//*62:*/
-#line 1527 "web/sockscript.w"
+/*:62*//*64:*/
+#line 1606 "web/sockscript.w"
 
 static ss_value*pid_value(ss_arena*a,const ss_value*y,ss_env*e)
 {
@@ -1454,10 +1513,10 @@ return v;
 return(ss_value*)y;
 }
 
-/*:62*/
+/*:64*/
 #line 70 "web/sockscript.w"
 
-/*65:*/
+/*67:*/
 #line 36 "web/sscalls.w"
 
 #define FLD(T, NAME, M, K, C) {NAME, K, offsetof(struct T, M), sizeof(((struct T *) 0)->M), C, false}
@@ -1537,7 +1596,7 @@ FLD(pollfd,"revents",revents,FK_I16,SS_CLASS_POLLEV)}},
 };
 #define SS_NSTRUCTS ((int) (sizeof ss_structs / sizeof ss_structs[0]))
 
-/*:65*//*66:*/
+/*:67*//*68:*/
 #line 116 "web/sscalls.w"
 
 static const struct ss_struct*st_by_name(const char*name)
@@ -1564,7 +1623,7 @@ if(k==n)return&ss_structs[i];
 return NULL;
 }
 
-/*:66*//*67:*/
+/*:68*//*69:*/
 #line 145 "web/sscalls.w"
 
 static long long field_get(const ss_field*f,const unsigned char*p)
@@ -1599,7 +1658,7 @@ case FK_ADDR:u32= htonl(u32);memcpy(p,&u32,4);break;
 }
 }
 
-/*:67*//*68:*/
+/*:69*//*70:*/
 #line 182 "web/sscalls.w"
 
 static ss_value*decode_struct(ss_arena*a,const struct ss_struct*st,
@@ -1635,7 +1694,7 @@ v->n= n;
 return v;
 }
 
-/*:68*//*70:*/
+/*:70*//*72:*/
 #line 264 "web/sscalls.w"
 
 #define I AK_INT
@@ -1683,7 +1742,7 @@ static const ss_call ss_calls[C_NCALLS]= {
 #undef L
 #undef N
 
-/*:70*//*71:*/
+/*:72*//*73:*/
 #line 310 "web/sscalls.w"
 
 static int call_lookup(const char*name,int len)
@@ -1703,13 +1762,13 @@ L->err= ln->nargs<c->min?"too few arguments":"too many arguments";
 }
 }
 
-/*:71*//*73:*/
+/*:73*//*75:*/
 #line 334 "web/sscalls.w"
 
 const char*ss_call_name(int call){return call>=0&&call<C_NCALLS?ss_calls[call].name:NULL;}
 int ss_ncalls(void){return C_NCALLS;}
 
-/*:73*//*74:*/
+/*:75*//*76:*/
 #line 346 "web/sscalls.w"
 
 static ss_value*int_list(ss_arena*a,const unsigned char*p,size_t len,int cls)
@@ -1767,7 +1826,7 @@ if(len==4)return int_list(a,p,len,cls);
 return val_bytes(a,p,len);
 }
 
-/*:74*//*75:*/
+/*:76*//*77:*/
 #line 405 "web/sscalls.w"
 
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len)
@@ -1778,7 +1837,7 @@ for(int k= 0;k<v->n;k++)v->item[k]= decode_struct(a,st,p+k*st->size,st->size);
 return v;
 }
 
-/*:75*//*76:*/
+/*:77*//*78:*/
 #line 418 "web/sscalls.w"
 
 static ss_value*decode_sockaddr(ss_arena*a,const unsigned char*p,size_t len)
@@ -1804,7 +1863,7 @@ return v;
 return val_bytes(a,p,len);
 }
 
-/*:76*//*78:*/
+/*:78*//*80:*/
 #line 451 "web/sscalls.w"
 
 static ss_value*decode_cmsg_data(ss_arena*a,int level,int type,
@@ -1839,7 +1898,7 @@ if(len==4)return int_list(a,p,len,-1);
 return val_bytes(a,p,len);
 }
 
-/*:78*//*79:*/
+/*:80*//*81:*/
 #line 489 "web/sscalls.w"
 
 static ss_value*decode_control(ss_arena*a,unsigned char*p,size_t len)
@@ -1874,10 +1933,10 @@ v= val_list(a,n);
 memcpy(v->item,items,(size_t)n*sizeof*items);
 return v;
 }
-/*:79*/
+/*:81*/
 #line 71 "web/sockscript.w"
 
-/*82:*/
+/*84:*/
 #line 53 "web/ssexec.w"
 
 ss_outcome*ss_outcome_new(bool shared)
@@ -1910,7 +1969,7 @@ o->eph_lo= 32768;
 o->eph_hi= 60999;
 }
 
-/*:82*//*84:*/
+/*:84*//*86:*/
 #line 136 "web/ssexec.w"
 
 static void sr_advance(uint64_t ns){sr_advance_ns(ns);}
@@ -1924,7 +1983,7 @@ sr_setuid,sr_seteuid,sr_cap_drop,sr_sysctl_set,sr_sysctl_get,sr_advance,
 sr_signal_count,sr_getpid,sr_getpgrp,sr_proc_new,sr_proc_switch
 };
 
-/*:84*//*85:*/
+/*:86*//*87:*/
 #line 152 "web/ssexec.w"
 
 static const ss_backend kernel_backend= {
@@ -1936,7 +1995,7 @@ k_setuid,seteuid,k_cap_drop,k_sysctl_set,k_sysctl_get,k_advance,
 k_signal_count,getpid,getpgrp,NULL,NULL
 };
 
-/*:85*//*88:*/
+/*:87*//*90:*/
 #line 191 "web/ssexec.w"
 
 static bool eval_int(ss_exec*x,const ss_value*v,long long*out)
@@ -1956,7 +2015,7 @@ case SV_LIST:return v->n==1&&eval_int(x,v->item[0],out);
 return false;
 }
 
-/*:88*//*89:*/
+/*:90*//*91:*/
 #line 213 "web/ssexec.w"
 
 static size_t value_size(const ss_value*v)
@@ -1981,7 +2040,7 @@ return n;
 return 0;
 }
 
-/*:89*//*90:*/
+/*:91*//*92:*/
 #line 240 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p);
@@ -2008,7 +2067,7 @@ u= htonl((uint32_t)n);
 memcpy(p+f->off+4*k,&u,4);
 }
 break;
-case FK_FILTERS:/*91:*/
+case FK_FILTERS:/*93:*/
 #line 278 "web/ssexec.w"
 
 {
@@ -2022,7 +2081,7 @@ return false;
 memcpy(p+f->off,&prog,sizeof prog);
 }
 
-/*:91*/
+/*:93*/
 #line 265 "web/ssexec.w"
 break;
 case FK_SPECIAL:return false;
@@ -2034,7 +2093,7 @@ field_put(f,p,n);
 return true;
 }
 
-/*:90*//*92:*/
+/*:92*//*94:*/
 #line 290 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p)
@@ -2063,7 +2122,7 @@ return encode_struct(x,v,p);
 return false;
 }
 
-/*:92*//*93:*/
+/*:94*//*95:*/
 #line 322 "web/ssexec.w"
 
 #define SS_SLACK 4096
@@ -2073,7 +2132,7 @@ static unsigned char*arg_buffer(ss_exec*x,size_t need)
 return ss_alloc(&x->scratch,need+SS_SLACK);
 }
 
-/*:93*//*94:*/
+/*:95*//*96:*/
 #line 333 "web/ssexec.w"
 
 static void keep(ss_exec*x,ss_raw*r,int i,const void*p,size_t n)
@@ -2086,7 +2145,7 @@ if(n&&p)memcpy(o->data+o->used,p,n);
 o->used+= (uint32_t)n;
 }
 
-/*:94*//*95:*/
+/*:96*//*97:*/
 #line 347 "web/ssexec.w"
 
 static void exec_line(ss_exec*x,int li)
@@ -2101,7 +2160,7 @@ socklen_t*lenp[SS_MAXARGS]= {0};
 socklen_t lenin[SS_MAXARGS]= {0};
 long long ret= 0;
 int err= 0;
-/*101:*/
+/*103:*/
 #line 569 "web/ssexec.w"
 
 struct msghdr*msg= NULL;
@@ -2109,14 +2168,14 @@ struct iovec*iov= NULL;
 int niov= 0;
 size_t namecap= 0,ctlcap= 0;
 
-/*:101*/
+/*:103*/
 #line 360 "web/ssexec.w"
 
 ss_arena_reset(&x->scratch);
 r->proc= (short)x->proc;
 r->status= RS_BADINPUT;
 x->o->env.cur= x->proc;
-/*96:*/
+/*98:*/
 #line 378 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++){
@@ -2135,10 +2194,10 @@ break;
 }
 }
 
-/*:96*/
+/*:98*/
 #line 365 "web/ssexec.w"
 
-for(int i= 0;i<ln->nargs;i++)/*97:*/
+for(int i= 0;i<ln->nargs;i++)/*99:*/
 #line 398 "web/ssexec.w"
 
 {
@@ -2157,7 +2216,7 @@ memcpy(pv[i],v->s,v->len);
 break;
 case AK_INBUF:case AK_OPTIN:case AK_SAIN:case AK_OUTBUF:case AK_OPTOUT:
 case AK_SAOUT:case AK_OUTSTR:case AK_SV:
-/*98:*/
+/*100:*/
 #line 442 "web/ssexec.w"
 
 {
@@ -2175,7 +2234,7 @@ pv[i]= arg_buffer(x,cap[i]);
 if(in&&!encode_value(x,in,pv[i]))return;
 }
 
-/*:98*/
+/*:100*/
 #line 415 "web/ssexec.w"
 
 break;
@@ -2185,7 +2244,7 @@ cap[i]= 64;
 pv[i]= arg_buffer(x,cap[i]);
 if(value_size(v)> cap[i]||!encode_value(x,v,pv[i]))return;
 break;
-case AK_MSGIN:case AK_MSGIO:/*102:*/
+case AK_MSGIN:case AK_MSGIO:/*104:*/
 #line 575 "web/ssexec.w"
 
 {
@@ -2196,7 +2255,7 @@ if(v->kind==SV_NULL)break;
 if(v->kind!=SV_STRUCT||v->st->special!=ST_MSGHDR)return;
 msg= ss_alloc(&x->scratch,sizeof*msg);
 pv[i]= msg;
-/*103:*/
+/*105:*/
 #line 595 "web/ssexec.w"
 
 {
@@ -2212,7 +2271,7 @@ msg->msg_namelen= (socklen_t)(rcv?namecap:vs);
 if(nl)msg->msg_namelen= (socklen_t)n;
 }
 
-/*:103*/
+/*:105*/
 #line 584 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_iov"))&&f->kind!=SV_NULL){
@@ -2221,7 +2280,7 @@ msg->msg_iov= iov;
 }
 msg->msg_iovlen= (size_t)niov;
 if((f= struct_get(v,"msg_iovlen"))){if(!eval_int(x,f,&n))return;msg->msg_iovlen= (size_t)n;}
-/*104:*/
+/*106:*/
 #line 612 "web/ssexec.w"
 
 {
@@ -2237,16 +2296,16 @@ msg->msg_controllen= ctlcap;
 if(cl)msg->msg_controllen= (size_t)n;
 }
 
-/*:104*/
+/*:106*/
 #line 591 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_flags"))){if(!eval_int(x,f,&n))return;msg->msg_flags= (int)n;}
 }
 
-/*:102*/
+/*:104*/
 #line 423 "web/ssexec.w"
 break;
-case AK_IOVIN:case AK_IOVOUT:/*108:*/
+case AK_IOVIN:case AK_IOVOUT:/*110:*/
 #line 705 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
@@ -2254,10 +2313,10 @@ if(!make_iov(x,v,c->kind[i]==AK_IOVOUT,&iov,&niov))return;
 pv[i]= iov;
 }
 
-/*:108*/
+/*:110*/
 #line 424 "web/ssexec.w"
 break;
-case AK_POLLFD:/*113:*/
+case AK_POLLFD:/*115:*/
 #line 768 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
@@ -2267,7 +2326,7 @@ pv[i]= arg_buffer(x,(size_t)v->n*pst->size);
 for(int k= 0;k<v->n;k++){
 ss_value*e= v->item[k];
 if(e->kind!=SV_STRUCT||e->st!=pst)return;
-/*114:*/
+/*116:*/
 #line 784 "web/ssexec.w"
 
 {
@@ -2279,17 +2338,17 @@ if(ev){if(!eval_int(x,ev,&n))return;pf.events= (short)n;}
 memcpy((unsigned char*)pv[i]+k*sizeof pf,&pf,sizeof pf);
 }
 
-/*:114*/
+/*:116*/
 #line 776 "web/ssexec.w"
 
 }
 cap[i]= (size_t)v->n;
 }
 
-/*:113*/
+/*:115*/
 #line 425 "web/ssexec.w"
 break;
-case AK_FDSET:/*116:*/
+case AK_FDSET:/*118:*/
 #line 808 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
@@ -2305,7 +2364,7 @@ FD_SET((int)fd,set);
 pv[i]= set;
 }
 
-/*:116*/
+/*:118*/
 #line 426 "web/ssexec.w"
 break;
 case AK_TVIO:
@@ -2317,10 +2376,10 @@ break;
 }
 }
 
-/*:97*/
+/*:99*/
 #line 366 "web/ssexec.w"
 
-/*99:*/
+/*101:*/
 #line 462 "web/ssexec.w"
 
 errno= 0;
@@ -2367,7 +2426,7 @@ case C_SYSCTL_SET:ret= x->b->sysctl_set(pv[0],pv[1]);break;
 case C_SYSCTL_GET:ret= x->b->sysctl_get(pv[0],pv[1],pv[1]?cap[1]:0);break;
 case C_ADVANCE:x->b->advance((uint64_t)iv[0]);ret= 0;break;
 case C_SIGNAL_COUNT:ret= x->b->signal_count((int)iv[0]);break;
-case C_PROC_NEW:case C_PROC_SWITCH:/*131:*/
+case C_PROC_NEW:case C_PROC_SWITCH:/*133:*/
 #line 1128 "web/ssexec.w"
 
 if(x->sh){ret= k_proc_action(x,ln->call,iv[0]);break;}
@@ -2387,19 +2446,19 @@ ret= x->b->proc_switch((pid_t)x->o->env.pid[iv[0]-1]);
 if(ret==0)x->proc= (int)iv[0]-1;
 }
 
-/*:131*/
+/*:133*/
 #line 507 "web/ssexec.w"
 break;
 }
 err= ret==-1?errno:0;
 
-/*:99*/
+/*:101*/
 #line 367 "web/ssexec.w"
 
 r->ret= ret;
 r->err= err;
 r->status= RS_DONE;
-for(int i= 0;i<ln->nargs;i++)/*100:*/
+for(int i= 0;i<ln->nargs;i++)/*102:*/
 #line 518 "web/ssexec.w"
 
 {
@@ -2428,7 +2487,7 @@ break;
 case AK_SV:keep(x,r,i,pv[i],pv[i]?2*sizeof(int):0);break;
 case AK_IOCTLARG:keep(x,r,i,pv[i],pv[i]?16:0);break;
 case AK_TVIO:keep(x,r,i,pv[i],pv[i]?sizeof(struct timeval):0);break;
-case AK_MSGIO:/*109:*/
+case AK_MSGIO:/*111:*/
 #line 715 "web/ssexec.w"
 
 if(msg){
@@ -2449,21 +2508,21 @@ if(nctl)memcpy(blob+off,msg->msg_control,nctl);
 off+= nctl;
 ndata= gather(blob+off,msg->msg_iov,(int)msg->msg_iovlen<niov?(int)msg->msg_iovlen:niov,ndata);
 keep(x,r,i,blob,off+ndata);
-/*110:*/
+/*112:*/
 #line 741 "web/ssexec.w"
 
 r->off[4]= (uint32_t)nname;
 r->off[5]= (uint32_t)nctl;
 
-/*:110*/
+/*:112*/
 #line 734 "web/ssexec.w"
 
 }
 
-/*:109*/
+/*:111*/
 #line 545 "web/ssexec.w"
 break;
-case AK_IOVOUT:/*112:*/
+case AK_IOVOUT:/*114:*/
 #line 760 "web/ssexec.w"
 
 if(iov&&ret> 0){
@@ -2471,10 +2530,10 @@ unsigned char*blob= ss_alloc(&x->scratch,(size_t)ret);
 keep(x,r,i,blob,gather(blob,iov,niov,(size_t)ret));
 }else keep(x,r,i,NULL,0);
 
-/*:112*/
+/*:114*/
 #line 546 "web/ssexec.w"
 break;
-case AK_POLLFD:/*115:*/
+case AK_POLLFD:/*117:*/
 #line 794 "web/ssexec.w"
 
 if(pv[i]){
@@ -2487,20 +2546,20 @@ rev[k]= pf.revents;
 keep(x,r,i,rev,cap[i]*sizeof(short));
 }else keep(x,r,i,NULL,0);
 
-/*:115*/
+/*:117*/
 #line 547 "web/ssexec.w"
 break;
 case AK_FDSET:keep(x,r,i,pv[i],pv[i]?sizeof(fd_set):0);break;
 }
 }
 
-/*:100*/
+/*:102*/
 #line 371 "web/ssexec.w"
 
 if(ln->binds)bind_line(x,li);
 }
 
-/*:95*//*105:*/
+/*:97*//*107:*/
 #line 630 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m)
@@ -2540,7 +2599,7 @@ m->msg_controllen= total;
 return true;
 }
 
-/*:105*//*106:*/
+/*:107*//*108:*/
 #line 672 "web/ssexec.w"
 
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout)
@@ -2570,7 +2629,7 @@ iv[k].iov_len= (size_t)n;
 return true;
 }
 
-/*:106*//*111:*/
+/*:108*//*113:*/
 #line 748 "web/ssexec.w"
 
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n)
@@ -2584,7 +2643,7 @@ got+= take;
 return got;
 }
 
-/*:111*//*117:*/
+/*:113*//*119:*/
 #line 825 "web/ssexec.w"
 
 static void bind_line(ss_exec*x,int li)
@@ -2599,7 +2658,7 @@ if(act[i])(void)ss_match(ln->arg[i],act[i],&x->o->env);
 ss_arena_reset(&x->vals);
 }
 
-/*:117*//*118:*/
+/*:119*//*120:*/
 #line 844 "web/ssexec.w"
 
 void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
@@ -2626,7 +2685,7 @@ continue;
 switch(c->kind[i]){
 case AK_OUTBUF:case AK_OUTSTR:act[i]= val_str(a,p,n);break;
 case AK_OPTOUT:act[i]= decode_optval(a,lit(ln->arg[1]),lit(ln->arg[2]),p,n);break;
-case AK_LENIO:case AK_SV:case AK_IOCTLARG:/*122:*/
+case AK_LENIO:case AK_SV:case AK_IOCTLARG:/*124:*/
 #line 928 "web/ssexec.w"
 
 if(c->kind[i]==AK_IOCTLARG&&r->ret==0&&
@@ -2645,11 +2704,11 @@ n= in<n?in:n;
 act[i]= int_list(a,p,n,cls);
 }
 
-/*:122*/
+/*:124*/
 #line 869 "web/ssexec.w"
 break;
 case AK_SAOUT:act[i]= decode_sockaddr(a,p,n);break;
-case AK_TVIO:/*123:*/
+case AK_TVIO:/*125:*/
 #line 948 "web/ssexec.w"
 
 act[i]= decode_struct(a,st_by_name("timeval"),p,n);
@@ -2663,7 +2722,7 @@ if(fu)usec= lit(fu);
 if(sec||usec)act[i]->nondet= ND_TIME;
 }
 
-/*:123*/
+/*:125*/
 #line 871 "web/ssexec.w"
 break;
 case AK_MSGIO:act[i]= actual_msghdr(a,v,r,p,n);break;
@@ -2674,7 +2733,7 @@ case AK_FDSET:act[i]= actual_fdset(a,lit(ln->arg[0]),p,n);break;
 }
 }
 
-/*:118*//*119:*/
+/*:120*//*121:*/
 #line 890 "web/ssexec.w"
 
 static bool carries_inputs(int kind)
@@ -2682,7 +2741,7 @@ static bool carries_inputs(int kind)
 return kind==AK_MSGIO||kind==AK_IOVOUT||kind==AK_POLLFD;
 }
 
-/*:119*//*120:*/
+/*:121*//*122:*/
 #line 898 "web/ssexec.w"
 
 static bool writes_through(int kind)
@@ -2696,7 +2755,7 @@ return true;
 return false;
 }
 
-/*:120*//*121:*/
+/*:122*//*123:*/
 #line 915 "web/ssexec.w"
 
 static long long lit(const ss_value*v)
@@ -2705,7 +2764,7 @@ if(v&&v->kind==SV_INT)return v->i;
 return-1;
 }
 
-/*:121*//*124:*/
+/*:123*//*126:*/
 #line 963 "web/ssexec.w"
 
 static int return_class(const ss_line*ln)
@@ -2720,7 +2779,7 @@ case F_GETOWN:return SS_CLS_PID;
 return-1;
 }
 
-/*:124*//*126:*/
+/*:126*//*128:*/
 #line 993 "web/ssexec.w"
 
 static ss_value*actual_msghdr(ss_arena*a,const ss_value*v,const ss_raw*r,
@@ -2753,7 +2812,7 @@ m->n= k;
 return m;
 }
 
-/*:126*//*127:*/
+/*:128*//*129:*/
 #line 1027 "web/ssexec.w"
 
 static ss_value*actual_iov(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
@@ -2773,7 +2832,7 @@ l->item[k]= io;
 return l;
 }
 
-/*:127*//*128:*/
+/*:129*//*130:*/
 #line 1045 "web/ssexec.w"
 
 static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
@@ -2807,7 +2866,7 @@ memcpy(l->item,items,(size_t)cnt*sizeof*items);
 return l;
 }
 
-/*:128*//*129:*/
+/*:130*//*131:*/
 #line 1081 "web/ssexec.w"
 
 static void exec_init(ss_exec*x,const ss_backend*b,ss_script*s,ss_outcome*o)
@@ -2820,7 +2879,7 @@ x->o= o;
 
 int ss_run_sockref(ss_script*s,ss_outcome*o){return ss_run_sockref_hooked(s,o,NULL,NULL);}
 
-/*:129*//*130:*/
+/*:131*//*132:*/
 #line 1097 "web/ssexec.w"
 
 int ss_run_sockref_hooked(ss_script*s,ss_outcome*o,ss_line_hook*hook,void*arg)
@@ -2846,7 +2905,7 @@ ss_arena_free(&x.vals);
 return 0;
 }
 
-/*:130*//*133:*/
+/*:132*//*135:*/
 #line 1189 "web/ssexec.w"
 
 static void k_wake(ss_kshared*sh)
@@ -2866,7 +2925,7 @@ syscall(SYS_futex,&sh->seq,FUTEX_WAIT,seen,&ts,NULL,0);
     if (cond) break; \
     k_wait((sh), seen_); }
 
-/*:133*//*134:*/
+/*:135*//*136:*/
 #line 1212 "web/ssexec.w"
 
 int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s)
@@ -2897,7 +2956,7 @@ munmap(sh,sizeof*sh);
 return rc;
 }
 
-/*:134*//*135:*/
+/*:136*//*137:*/
 #line 1244 "web/ssexec.w"
 
 static pid_t k_spawner_pid;
@@ -2933,7 +2992,7 @@ return 1;
 return 0;
 }
 
-/*:135*//*137:*/
+/*:137*//*139:*/
 #line 1287 "web/ssexec.w"
 
 static int k_spawner(ss_kshared*sh)
@@ -2962,7 +3021,7 @@ while(wait(NULL)> 0);
 return 0;
 }
 
-/*:137*//*138:*/
+/*:139*//*140:*/
 #line 1321 "web/ssexec.w"
 
 static ss_kshared*k_sh;
@@ -2983,7 +3042,7 @@ setpgid(0,0);
 sh->o->env.pid[k]= getpid();
 sh->o->env.pgrp[k]= getpgrp();
 if(uid!=0&&(setgroups(0,NULL)<0||setgid(uid)<0||setuid(uid)<0))_exit(1);
-/*139:*/
+/*141:*/
 #line 1362 "web/ssexec.w"
 
 {
@@ -2996,7 +3055,7 @@ for(int sig= 1;sig<65;sig++)
 if(sig!=SIGKILL&&sig!=SIGSTOP&&sig!=SIGCHLD)sigaction(sig,&sa,NULL);
 }
 
-/*:139*/
+/*:141*/
 #line 1340 "web/ssexec.w"
 
 sh->ready[k]= 1;
@@ -3020,7 +3079,7 @@ _exit(0);
 }
 }
 
-/*:138*//*141:*/
+/*:140*//*143:*/
 #line 1379 "web/ssexec.w"
 
 static void k_read_ports(ss_outcome*o)
@@ -3030,7 +3089,7 @@ if(k_sysctl_get("net.ipv4.ip_local_port_range",buf,sizeof buf)> 0)
 sscanf(buf,"%lld %lld",&o->eph_lo,&o->eph_hi);
 }
 
-/*:141*//*142:*/
+/*:143*//*144:*/
 #line 1391 "web/ssexec.w"
 
 static long long k_proc_action(ss_exec*x,int call,long long arg)
@@ -3051,7 +3110,7 @@ k_wake(sh);
 return 0;
 }
 
-/*:142*//*143:*/
+/*:144*//*145:*/
 #line 1418 "web/ssexec.w"
 
 static int k_setuid(uid_t uid)
@@ -3120,7 +3179,7 @@ struct timespec ts= {(time_t)(ns/1000000000u),(long)(ns%1000000000u)};
 while(nanosleep(&ts,&ts)<0&&errno==EINTR);
 }
 
-/*:143*//*144:*/
+/*:145*//*146:*/
 #line 1493 "web/ssexec.w"
 
 static int k_poll(struct pollfd*fds,nfds_t nfds,int timeout)
@@ -3140,7 +3199,7 @@ if(sig<=0||sig>=65){errno= EINVAL;return-1;}
 return k_sh?k_sh->sigcount[k_me][sig]:0;
 }
 
-/*:144*//*145:*/
+/*:146*//*147:*/
 #line 1516 "web/ssexec.w"
 
 typedef struct{struct nlmsghdr h;char body[1024];}k_nlreq;
@@ -3188,7 +3247,7 @@ return e.error;
 }
 }
 
-/*:145*//*146:*/
+/*:147*//*148:*/
 #line 1568 "web/ssexec.w"
 
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen)
@@ -3233,7 +3292,7 @@ ifi.ifi_index= eth;
 ifi.ifi_flags= ifi.ifi_change= IFF_UP;
 nl_start(&r,RTM_NEWLINK,0,&ifi,sizeof ifi);
 if((err= nl_talk(fd,&r)))goto fail;
-/*147:*/
+/*149:*/
 #line 1621 "web/ssexec.w"
 
 {
@@ -3252,10 +3311,10 @@ nl_attr(&r,IFA_BROADCAST,&a,4);
 if((err= nl_talk(fd,&r)))goto fail;
 }
 
-/*:147*/
+/*:149*/
 #line 1611 "web/ssexec.w"
 
-/*148:*/
+/*150:*/
 #line 1638 "web/ssexec.w"
 
 {
@@ -3275,7 +3334,7 @@ nl_attr(&r,RTA_OIF,&oif,4);
 if((err= nl_talk(fd,&r)))goto fail;
 }
 
-/*:148*/
+/*:150*/
 #line 1612 "web/ssexec.w"
 
 close(fd);
@@ -3286,7 +3345,7 @@ close(fd);
 return-1;
 }
 
-/*:146*//*151:*/
+/*:148*//*153:*/
 #line 1676 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
@@ -3315,7 +3374,7 @@ if(act[i]&&!ss_match(ln->arg[i],act[i],e)){*what= i;return SS_DIVERGE;}
 return SS_PASS;
 }
 
-/*:151*//*152:*/
+/*:153*//*154:*/
 #line 1711 "web/ssexec.w"
 
 static ss_value*pair_of(ss_arena*a,const ss_value*x)
@@ -3353,7 +3412,7 @@ return v;
 return x;
 }
 
-/*:152*//*153:*/
+/*:154*//*155:*/
 #line 1750 "web/ssexec.w"
 
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
@@ -3388,7 +3447,7 @@ ss_puts(b,ln->comment,(size_t)ln->commentlen);
 }
 }
 
-/*:153*//*155:*/
+/*:155*//*157:*/
 #line 1792 "web/ssexec.w"
 
 static int path_cmp(const void*x,const void*y)
@@ -3433,7 +3492,7 @@ if(n)qsort(list,(size_t)n,sizeof*list,path_cmp);
 return n;
 }
 
-/*:155*//*158:*/
+/*:157*//*160:*/
 #line 1853 "web/ssexec.w"
 
 int ss_read_options(const char*path,ss_optrow**rows)
@@ -3471,7 +3530,7 @@ for(int k= 0;k<SS_OPT_NFIELDS;k++)free(rows[i].f[k]);
 free(rows);
 }
 
-/*:158*/
+/*:160*/
 #line 72 "web/sockscript.w"
 
 

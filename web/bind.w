@@ -1509,7 +1509,8 @@ bound to that address too --- which is why a connected socket's name shows
 an address and stays so until it disconnects.  The destination
 \.{0.0.0.0} means this host: the socket connects to its own source address,
 or to \.{127.0.0.1}.  A socket may connect again, to another peer; its
-address stays what the first |connect| chose.
+address stays what the first |connect| chose.  The socket's flow (below) takes the
+new destination before the route is looked up.
 
 \kernel{UDP, ping and ICMP raw sockets: to \.{127.0.0.1}, \.{127.0.0.2},
 \.{10.0.0.1}: name \.{127.0.0.1}, \.{127.0.0.1}, \.{10.0.0.1}, \.{IP\_MTU}
@@ -1544,7 +1545,11 @@ static int ip4_datagram_connect(sr_sock *s, const struct sockaddr_in *sin, int l
   } else if (!oif) oif = s->uc_index;
   if (!daddr) daddr = saddr ? saddr : htonl(INADDR_LOOPBACK);
   sk_flow(s, daddr, saddr, oif, &fl);
+  s->fl_daddr = daddr;
+  s->fl_dport = sin->sin_port;
+  s->fl_saddr = saddr;
   if ((err = ip_route_output(s->host, &fl, &rt)) < 0) return err;
+  s->fl_saddr = rt.saddr;
   if (rt.type == SR_RT_BROADCAST && !(s->flags & SK_BROADCAST)) return -EACCES;
   if (!s->inet_saddr) s->inet_saddr = rt.saddr;
   if (!s->inet_rcv_saddr) {
@@ -1558,7 +1563,6 @@ static int ip4_datagram_connect(sr_sock *s, const struct sockaddr_in *sin, int l
   ip_sk_new_ident(s);
   sk_dst_set(s, &rt);
   udp_hash4(s);
-  udp_cork_follow(s, &rt);
   return 0;
 }
 
@@ -1597,6 +1601,30 @@ the route to \.{10.0.0.0/24} is deleted.}
 
 @<Binding fields of a socket@>=
 int dst_ifindex, dst_type; /* the cached route's device and kind */
+
+@ The flow.  Besides the route, the kernel keeps with a datagram socket
+one flow (|inet->cork.fl|): the destination, port and source that the
+last |connect| asked for --- written before routing, so even a |connect|
+that fails leaves its address there --- or that the first part of the
+last corked UDP datagram was sent to.  A pending datagram goes to that
+flow, and so does every send of a connected UDP socket that takes its
+cached route (chapter {\it UDP\/}): after a |MSG_MORE| datagram to
+another address, or a refused |connect|, a connected socket sends to
+that other address until its route is dropped.
+@^corking@>
+
+\kernel{a socket connected to port 5000 of \.{10.0.0.1} sends ``x''
+with |MSG_MORE| to port 5001, then ``y'' and ``z'' without an address:
+port 5001 receives ``xy'' and then ``z'', port 5000 nothing.  A socket
+connected to port 5000 whose |connect| to \.{10.0.0.255} port 5001 is
+refused (|EACCES|): its first |send| reaches port 5000, its second the
+broadcast port 5001; a datagram pending to port 5000 when such a
+|connect| is refused arrives at port 5001 (scripts found by
+\.{sr-fuzz}, \.{fuzz/udp-flow.sr}).}
+
+@<Binding fields of a socket@>=
+uint32_t fl_daddr, fl_saddr; /* the flow's destination and source */
+uint16_t fl_dport; /* its port, network order */
 
 @ @c
 static void sk_dst_set(sr_sock *s, const struct sr_rtres *rt)
@@ -1771,14 +1799,22 @@ static bool tcp_connect_port_free(sr_sock *s)
 listening and leaves its group; its port is given back unless the program
 bound it --- but the port it reports stays what it was, the kernel's
 |inet_sport| not being cleared.  An address the program did not bind is
-forgotten.  Any other socket is unchanged.
+forgotten.  Any other socket is unchanged, but for one number: the
+kernel moves the next sequence number to send two past the largest
+window the peer ever offered (none here), so that what \.{SIOCOUTQ} and
+\.{SIOCOUTQNSD} compute --- that number less the first unacknowledged, or
+less the next to send, both still 0 --- grows by 2 with every disconnect
+(|tcp_write_seq|).
 
 \kernel{a listener that |listen| bound to port 39375: after
 \.{AF\_UNSPEC}, \.{SO\_ACCEPTCONN} reads 0, |getsockname| still says
 39375, and another socket binds 39375; |listen| again picks a new port.
 Bound to \.{127.0.0.1:5555}: keeps it.  Bound to \.{0.0.0.0:0} and not
 listening: keeps its port (another |bind| to it is |EADDRINUSE|, a
-second |bind| |EINVAL|).  A fresh socket: 0, still \.{0.0.0.0:0}.}
+second |bind| |EINVAL|).  A fresh socket: 0, still \.{0.0.0.0:0}.
+\.{SIOCOUTQ} on a fresh socket: 0; after \.{AF\_UNSPEC}: 2, and
+\.{SIOCOUTQNSD} 2; after |listen| and \.{SHUT\_RDWR}: 4 (a script found
+by \.{sr-fuzz}, \.{fuzz/tcp-outq.sr}).}
 
 @c
 static int tcp_disconnect(sr_sock *s)
@@ -1789,8 +1825,13 @@ static int tcp_disconnect(sr_sock *s)
     if (!(s->userlocks & SR_BINDPORT_LOCK)) sock_unhash(s);
   }
   if (!(s->userlocks & SR_BINDADDR_LOCK)) s->inet_rcv_saddr = s->inet_saddr = 0;
+  s->tcp_write_seq += 2;
+  if (!s->tcp_write_seq) s->tcp_write_seq = 1;
   return 0;
 }
+
+@ @<Binding fields of a socket@>=
+uint32_t tcp_write_seq; /* TCP: |write_seq| less |snd_una|, moved by disconnects */
 
 @ @<Private function prototypes@>=
 static int tcp_disconnect(sr_sock *s);

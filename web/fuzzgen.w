@@ -373,7 +373,8 @@ struct fg_gen {
   bool cap_raw; /* \.{CAP\_NET\_RAW} kept */
   bool cap_admin; /* \.{CAP\_NET\_ADMIN} kept */
   bool cap_setuid; /* \.{CAP\_SETUID} kept: the users may change */
-  bool ping_ok; /* the sequence opened the ping group range */
+  bool ping_ok; /* the ping group range holds group 0 */
+  long ping_range[2]; /* the ping group range, as the generator believes it */
   bool optmem_written; /* the sequence wrote \.{optmem\_max} */
   bool wrote[FG_NTUNABLES]; /* tunables to put back */
   int lines; /* call lines written */
@@ -413,6 +414,7 @@ void fg_begin(fg_gen *g, bool root)
   g->root = g->saved_root = root;
   g->cap_raw = g->cap_admin = g->cap_setuid = root;
   g->ping_ok = g->optmem_written = false;
+  g->ping_range[0] = 1; g->ping_range[1] = 0;
   memset(g->wrote, 0, sizeof g->wrote);
   g->lines = 0;
 }
@@ -525,28 +527,21 @@ static int pick_fd(fg_gen *g, bool std_ok)
 }
 
 @ A descriptor for the data path --- a send, a receive, a readiness
-question (\.{poll}, \.{select}, the queue \.{ioctl}s) --- is never one the
-generator believes a raw or a ping socket.  The model neither sends on
-those nor delivers to them (its chapter on datagrams says so), while the
-kernel does both, and a raw socket receives a copy of every datagram of
-its protocol that the other sockets of the sequence exchange.
-@^model limits@>
+question (\.{poll}, \.{select}, the queue \.{ioctl}s) --- is any
+descriptor, raw and ping sockets included: a raw socket also receives a
+copy of every datagram of its protocol that the other sockets of the
+sequence exchange, and what it reads begins with the IP header, whose
+identification the matcher knows to be random.
 
 @<Arguments@>=
-static bool raw_or_ping(const fg_file *f)
+static bool is_raw(const fg_file *f)
 {
-  return f && f->kind == FG_SOCKET && (f->type == SOCK_RAW || f->protocol == IPPROTO_ICMP);
+  return f && f->kind == FG_SOCKET && f->type == SOCK_RAW;
 }
 
 static int data_fd(fg_gen *g, bool std_ok)
 {
-  int fd = pick_fd(g, std_ok), cand[FG_NFD], n = 0;
-  if (!raw_or_ping(file_of(g, fd))) return fd;
-  for (int d = 0; d < FG_NFD; d++) {
-    const fg_file *f = file_of(g, d);
-    if (f && f->kind == FG_SOCKET && !raw_or_ping(f)) cand[n++] = d;
-  }
-  return n ? cand[fg_below(g->r, (uint32_t) n)] : PICK(g->r, ((const int[]) {-1, 1024, 4096}));
+  return pick_fd(g, std_ok);
 }
 
 @ Integers.  The interesting |int|s are the edges of the type, the
@@ -1001,8 +996,8 @@ static void gen_socket(fg_gen *g)
 
 @ A good socket is predicted to open when the process may make it: a raw
 socket needs \.{CAP\_NET\_RAW}, a ping socket a group in
-\.{ping\_group\_range}, which the generator believes open only after the
-sequence wrote it as root.  The new descriptor is the lowest free one.
+\.{ping\_group\_range}, which is empty until the sequence writes it as
+root (the generator follows such writes below).  The new descriptor is the lowest free one.
 
 @<Make a good socket of kind |i|@>=
 {
@@ -1114,6 +1109,9 @@ given descriptors 0 to 2: \.{FIOASYNC} asks the file for asynchronous
 notification, which a terminal gives and \.{/dev/null} refuses with
 |ENOTTY|, and \.{FIONBIO} changes the open file, which in the kernel
 runner every process shares (see \.{fcntl}).
+A time stamp is read into four |int|s, the size of the
+|timeval| or |timespec| it is (a buffer of one |int| would be overrun
+by the kernel), or into no buffer.
 An owner is the process itself, its group, nobody, or a process or group
 that does not exist in either world; never a small number, because the
 two worlds number their processes differently (in the kernel runner, 1
@@ -1134,7 +1132,9 @@ static void gen_ioctl(fg_gen *g)
   bool owner = strstr(req, "OWN") || strstr(req, "PGRP");
   bool queue = !generic && !owner && strcmp(req, "FIONBIO") && strcmp(req, "FIOASYNC");
   int fd = queue ? data_fd(g, false) : pick_fd(g, generic);
-  const char *v = owner ? PICK(g->r, owners) : PICK(g->r, flags);
+  bool stamp = !strncmp(req, "SIOCGSTAMP", 10);
+  const char *v = owner ? PICK(g->r, owners) : stamp ? (chance(g->r, 85) ? "[0, 0, 0, 0]" : "NULL") :
+    PICK(g->r, flags);
   const fg_file *f = file_of(g, fd);
   line(g, "ioctl(%d, %s, %s)", fd, req, v);
   if (f && !strcmp(req, "FIONBIO") && strcmp(v, "NULL"))
@@ -1357,15 +1357,19 @@ waits: a datagram for an address on the link that nobody answers waits
 in the kernel for the neighbour, which takes seconds of real time to give
 up, and the model's virtual seconds would not match them.  A stream
 socket is never connected, so sending on it fails at once; and
-\.{MSG\_FASTOPEN}, which would connect it, is never sent.
+\.{MSG\_FASTOPEN}, which would connect it, is never sent.  Nor is
+\.{MSG\_MORE} on a raw socket, which Linux corks and the model does not
+(the chapter on raw sockets says so).
+@^model limits@>
 
 @<Calls@>=
-static const char *send_flags(fg_gen *g, fg_text *t)
+static const char *send_flags(fg_gen *g, fg_text *t, int fd)
 {
-  static const char *const names[] = {"MSG_DONTROUTE", "MSG_CONFIRM", "MSG_MORE", "MSG_NOSIGNAL",
-    "MSG_OOB", "MSG_EOR", "MSG_ZEROCOPY"};
+  static const char *const names[] = {"MSG_DONTROUTE", "MSG_CONFIRM", "MSG_NOSIGNAL",
+    "MSG_OOB", "MSG_EOR", "MSG_ZEROCOPY", "MSG_MORE"};
+  int n = (int) (sizeof names / sizeof names[0]) - (is_raw(file_of(g, fd)) ? 1 : 0);
   size_t used = 0;
-  const char *rest = any_flags(g, t, names, (int) (sizeof names / sizeof names[0]), 6, "msgflags");
+  const char *rest = any_flags(g, t, names, n, 6, "msgflags");
   char tmp[512];
   snprintf(tmp, sizeof tmp, "%s", rest);
   used = (size_t) snprintf(t->s, sizeof t->s, "%s", "MSG_DONTWAIT");
@@ -1378,7 +1382,8 @@ static void gen_send(fg_gen *g)
   fg_text t;
   long long len;
   const char *d = any_data(g, &len);
-  line(g, "send(%d, %s, %lld, %s)", data_fd(g, true), d, len, send_flags(g, &t));
+  int fd = data_fd(g, true);
+  line(g, "send(%d, %s, %lld, %s)", fd, d, len, send_flags(g, &t, fd));
 }
 
 static void gen_sendto(fg_gen *g)
@@ -1387,7 +1392,8 @@ static void gen_sendto(fg_gen *g)
   long long len, alen;
   const char *d = any_data(g, &len);
   const char *sa = any_sockaddr(g, &a, &alen);
-  line(g, "sendto(%d, %s, %lld, %s, %s, %lld)", data_fd(g, true), d, len, send_flags(g, &t), sa, alen);
+  int fd = data_fd(g, true);
+  line(g, "sendto(%d, %s, %lld, %s, %s, %lld)", fd, d, len, send_flags(g, &t, fd), sa, alen);
 }
 
 static void gen_write(fg_gen *g)
@@ -1418,7 +1424,7 @@ static void gen_sendmsg(fg_gen *g)
   long long len, alen;
   char msg[1536];
   size_t used;
-  int niov = 1 + (int) fg_below(g->r, 3);
+  int fd, niov = 1 + (int) fg_below(g->r, 3);
   const char *sa = any_sockaddr(g, &a, &alen);
   used = (size_t) snprintf(msg, sizeof msg, "{msg_name=%s, msg_iov=[", chance(g->r, 70) ? sa : "NULL");
   for (int i = 0; i < niov; i++)
@@ -1427,7 +1433,8 @@ static void gen_sendmsg(fg_gen *g)
   if (chance(g->r, 50))
     used += (size_t) snprintf(msg + used, sizeof msg - used, ", msg_control=[%s]", PICK(g->r, cmsgs));
   snprintf(msg + used, sizeof msg - used, "}");
-  line(g, "sendmsg(%d, %s, %s)", data_fd(g, true), msg, send_flags(g, &t));
+  fd = data_fd(g, true);
+  line(g, "sendmsg(%d, %s, %s)", fd, msg, send_flags(g, &t, fd));
 }
 
 @ @<Calls@>=
@@ -1448,7 +1455,11 @@ static void gen_writev(fg_gen *g)
 \.{read} and \.{readv}, which have no flags, are made only on a
 descriptor the generator believes non-blocking, or on one that is not a
 socket at all.  Receiving from the error queue, peeking and truncating
-are among the other flags.
+are among the other flags.  A \.{readv} of two buffers from a raw socket
+gives the first at least 128 bytes: the matcher recognizes the varying
+fields of the IP header and of an ICMP error's quoted datagram only in
+bytes that begin with the header, not in a second buffer holding the rest
+of it.
 
 @<Calls@>=
 static const char *recv_flags(fg_gen *g, fg_text *t)
@@ -1499,7 +1510,7 @@ static int nonblocking_fd(fg_gen *g)
   int cand[FG_NFD], n = 0;
   for (int fd = 3; fd < FG_NFD; fd++) {
     const fg_file *f = file_of(g, fd);
-    if ((f && f->nonblock && !raw_or_ping(f)) || (!f && g->used[fd])) cand[n++] = fd;
+    if ((f && f->nonblock) || (!f && g->used[fd])) cand[n++] = fd;
   }
   if (n && chance(g->r, 85)) return cand[fg_below(g->r, (uint32_t) n)];
   return PICK(g->r, ((const int[]) {-1, 1024, INT_MAX}));
@@ -1512,8 +1523,9 @@ static void gen_read(fg_gen *g)
 
 static void gen_readv(fg_gen *g)
 {
-  int n = 1 + (int) fg_below(g->r, 2);
-  line(g, "readv(%d, [{iov_base=?, iov_len=%d}%s], %d)", nonblocking_fd(g), recv_size(g),
+  int n = 1 + (int) fg_below(g->r, 2), fd = nonblocking_fd(g), size = recv_size(g);
+  if (n == 2 && is_raw(file_of(g, fd)) && size < 128) size = 1500;
+  line(g, "readv(%d, [{iov_base=?, iov_len=%d}%s], %d)", fd, size,
     n == 2 ? ", {iov_base=?, iov_len=3}" : "", chance(g->r, 85) ? n : PICK(g->r, ((const int[]) {-1, 0, 1025})));
 }
 
@@ -1600,9 +1612,12 @@ static void gen_cap_drop(fg_gen *g)
 
 @ Tunables.  A write is of a good value, a boundary value, or text that
 is not a number; the written tunable is remembered for the end of the
-sequence.  Opening the ping group range is remembered as well.
+sequence.  A write of the ping group range is followed, since it decides
+whether ping sockets open.
 
 @<Calls@>=
+static void write_ping_range(fg_gen *g, const char *v);
+
 static void gen_sysctl_set(fg_gen *g)
 {
   static const char *const vals[] = {"0", "1", "2", "-1", "64", "255", "256", "65535", "65536",
@@ -1613,9 +1628,40 @@ static void gen_sysctl_set(fg_gen *g)
   if (!tunables[i].writable) return;
   line(g, "sysctl_set(\"%s\", \"%s\")", tunables[i].name, v);
   g->wrote[i] = true;
-  if (!strcmp(tunables[i].name, "net.ipv4.ping_group_range") && g->root)
-    g->ping_ok = !strcmp(v, "0 0") || !strcmp(v, "0 2147483647");
+  if (!strcmp(tunables[i].name, "net.ipv4.ping_group_range") && g->root) write_ping_range(g, v);
   if (!strcmp(tunables[i].name, "net.core.optmem_max")) g->optmem_written = true;
+}
+
+@ The ping group range is written as the kernel reads a vector of two
+integers: blanks separate them (a written \.{\\n} is a newline), a
+number must end at a blank or at the end, up to two are read and the
+rest is ignored; no number at all, a bad ending, or a value outside
+$[0, 2^{31}-1]$ refuses the write.  A single number sets the low end
+only.  A range whose high end is below its low end becomes the empty
+range $[1, 0]$.  The sequence's processes keep group 0, so ping sockets
+open when the range starts at 0.
+
+@<Calls@>=
+static void write_ping_range(fg_gen *g, const char *v)
+{
+  long r[2] = {g->ping_range[0], g->ping_range[1]};
+  int n = 0;
+  for (const char *p = v;;) {
+    while (*p == ' ' || *p == '\t' || (p[0] == '\\' && p[1] == 'n')) p += *p == '\\' ? 2 : 1;
+    if (!*p || n == 2) break;
+    char *end;
+    errno = 0;
+    long x = strtol(p, &end, 10);
+    if (end == p || errno || x < 0 || x > 2147483647L) return;
+    if (*end && *end != ' ' && *end != '\t' && *end != '\\') return;
+    r[n++] = x;
+    p = end;
+  }
+  if (n == 0) return;
+  if (r[1] < r[0]) { r[0] = 1; r[1] = 0; }
+  g->ping_range[0] = r[0];
+  g->ping_range[1] = r[1];
+  g->ping_ok = r[0] == 0;
 }
 
 static void gen_sysctl_get(fg_gen *g)

@@ -84,8 +84,8 @@ step by step.
 \item{1.} A source address that is multicast, the limited broadcast or
 in \.{0/8} is |EINVAL|.  With a source and no interface, a multicast or
 limited-broadcast destination leaves from the interface that owns the
-source (|EINVAL| if none does: the ``special hack'' that lets a program
-choose the interface by binding).  Otherwise a source must be local unless
+source (|ENETUNREACH| if none does: the ``special hack'' that lets a
+program choose the interface by binding).  Otherwise a source must be local unless
 the flow may use any source (|ENETUNREACH|: a UDP, ping or raw socket bound
 with \.{IP\_FREEBIND} to \.{10.0.0.99} gets it from |connect| to
 \.{10.0.0.2}).
@@ -120,7 +120,9 @@ and \.{IP\_PKTINFO} gives it |ipi_ifindex| 2 (scripts
 10.1.0.1}; \.{local 10.1.0.1 dev lo src 10.1.0.1}; \.{broadcast
 255.255.255.255 dev va src 10.1.0.1}; \.{broadcast 10.1.0.255 dev va};
 \.{multicast 239.1.1.1 dev va src 10.1.0.1}; a UDP socket with
-\.{SO\_DONTROUTE} sending to \.{8.8.8.8} gets |ENETUNREACH|.}
+\.{SO\_DONTROUTE} sending to \.{8.8.8.8} gets |ENETUNREACH|, and so does
+one bound with \.{IP\_FREEBIND} to \.{192.0.2.1} sending to
+\.{224.0.0.251} (scripts found by \.{sr-fuzz}).}
 
 @c
 static int ip_route_output(sr_host *h, const struct sr_flow *fl,
@@ -169,7 +171,7 @@ if (saddr) {
   if (ipv4_is_multicast(saddr) || ipv4_is_lbcast(saddr) || ipv4_is_zeronet(saddr))
     return -EINVAL;
   if (!oif && (ipv4_is_multicast(daddr) || ipv4_is_lbcast(daddr))) {
-    if (!(dev = ip_dev_find(h, saddr))) return -EINVAL;
+    if (!(dev = ip_dev_find(h, saddr))) return -ENETUNREACH;
     goto make_route;
   }
   if (!fl->freebind && !ip_dev_find(h, saddr)) return -ENETUNREACH;
@@ -451,7 +453,10 @@ behind a new header; |ip_output_pkt| takes a packet in which the
 transport has already put its bytes, leaving room in front for the
 header and its options (|pkt->len| counts them), so that a datagram can
 be built where it will travel.  Either way the packet belongs to the IP
-layer from then on, and a datagram refused is freed.
+layer from then on, and a datagram refused is freed.  The packet's true
+size, which its socket is charged while a neighbour holds it, is that of
+a buffer built for it in one piece, unless the transport set another (a
+corked UDP datagram, whose later parts went into page fragments).
 
 @c
 static int ip_output(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
@@ -493,7 +498,7 @@ static int ip_output_pkt(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   pkt->sk = o->sk;
   pkt->iif = rt->iif;
   pkt->local = rt->type == SR_RT_LOCAL;
-  pkt->truesize = skb_truesize((int) tot, (int) l4len - SR_UDPHDR_LEN);
+  if (!pkt->truesize) pkt->truesize = skb_truesize((int) tot, (int) l4len - SR_UDPHDR_LEN);
   if (o->optlen) {
     memcpy(pkt->data + SR_IPHDR_LEN, o->opt, (size_t) o->optlen);
     ip_options_first_hop(o->opt, o->optlen, &ip.daddr);

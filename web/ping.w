@@ -71,7 +71,7 @@ static ssize_t ping_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, in
   @<Start |ipc| from the raw socket and read the control messages@>@;
   opt = ipc.has_opt ? ipc.opt : s->opt;
   optlen = ipc.has_opt ? ipc.optlen : s->optlen;
-  saddr = ipc.addr ? ipc.addr : s->inet_saddr;
+  saddr = ipc.addr;
   faddr = daddr;
   if (optlen && ip_options_first_hop(opt, optlen, &faddr) && !daddr) return -EINVAL;
   if ((err = ip_route_dgram(s, daddr, faddr, saddr, &ipc, flags, false, false, &rt)) < 0)

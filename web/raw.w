@@ -251,6 +251,7 @@ static void raw_rcv(sr_sock *s, const struct sr_rx *rx, const uint8_t *pkt, size
 {
   sr_dgram *d = dgram_of_rx(rx, pkt, len, rx_truesize(rx));
   d->l4off = (int) (len - rx->l4len);
+  dgram_pktinfo_prepare(s, d);
   sock_queue_rcv(s, d);
 }
 
@@ -427,7 +428,11 @@ protocol field is the socket's protocol --- 255 for an \.{IPPROTO\_RAW}
 socket that turned \.{IP\_HDRINCL} off.  The kernel computes no checksum
 of the data: the program writes the ICMP checksum, or the UDP one (where 0
 means none).  |MSG_PROBE| (the C library's |MSG_PROXY|) makes the call
-succeed without sending once the route is known.
+succeed without sending once the route is known.  |MSG_MORE| is not
+modelled: Linux keeps a raw socket's data sent with it and sends it with
+the next send that comes without it, as one datagram; the model sends
+every call's data at once.
+@^model limits@>
 
 \kernel{on an ICMP raw socket: a 15-byte address |EINVAL|, \.{AF\_UNSPEC}
 accepted, \.{AF\_INET6} |EAFNOSUPPORT|, port 99 ignored, |send| unconnected
@@ -479,7 +484,13 @@ if ((err = raw_msg_daddr(s, msg, true, &daddr)) < 0) return err;
 @ The destination of a raw or ping socket's send: the call's address (a
 whole |sockaddr_in|, of family \.{AF\_INET} --- or \.{AF\_UNSPEC}, which a
 raw socket takes as \.{AF\_INET} and a ping socket refuses), or the peer of
-a connected socket.
+a connected socket.  A raw socket asks whether there is an address by its
+length, a ping socket by its pointer: |sendto| with an address of length
+0 is a send without one on a raw socket, |EINVAL| on a ping socket.
+
+\kernel{a raw UDP socket, not connected: |sendto| ``hello'' to
+\.{10.0.0.1} with length 0 is |EDESTADDRREQ| (a script found by
+\.{sr-fuzz}).}
 
 @<Private function prototypes@>=
 static int raw_msg_daddr(const sr_sock *s, const struct msghdr *msg, bool unspec_ok,
@@ -490,7 +501,7 @@ static int raw_msg_daddr(const sr_sock *s, const struct msghdr *msg, bool unspec
   uint32_t *daddr)
 {
   const struct sockaddr_in *usin = msg->msg_name;
-  if (!usin) {
+  if (!usin || (unspec_ok && !msg->msg_namelen)) {
     if (!s->connected) return -EDESTADDRREQ;
     *daddr = s->inet_daddr;
     return 0;
@@ -530,15 +541,20 @@ found as UDP finds it (|ip_route_dgram|): a multicast destination leaves by
 and |MSG_DONTROUTE| limits the route to the attached networks.  A socket
 that writes its own headers may use any source address --- the one it is
 bound to or the one an \.{IP\_PKTINFO} message names, local or not ---
-which the kernel grants as it grants a transparent socket.
+which the kernel grants as it grants a transparent socket.  An
+\.{IP\_PKTINFO} message always replaces the source, even with
+\.{0.0.0.0}, which leaves it to routing again.
 
 \kernel{an \.{IP\_PKTINFO} message naming \.{10.9.9.9} as the source:
 |ENETUNREACH| for a protocol-253 socket, and with \.{IP\_HDRINCL} the
 datagram arrives from \.{10.9.9.9}; an \.{IPPROTO\_RAW} socket bound with
-\.{IP\_FREEBIND} to \.{10.9.9.9} sends from it.}
+\.{IP\_FREEBIND} to \.{10.9.9.9} sends from it.  An ICMP raw socket bound
+with \.{IP\_FREEBIND} to \.{192.0.2.1}: a send with an \.{IP\_PKTINFO}
+message of interface 3 and source \.{0.0.0.0} is |ENODEV| (no interface 3)
+rather than |ENETUNREACH| (a script found by \.{sr-fuzz}).}
 
 @<Route a raw datagram to |daddr|, or fail@>=
-saddr = ipc.addr ? ipc.addr : s->inet_saddr;
+saddr = ipc.addr;
 if ((err = ip_route_dgram(s, daddr, faddr, saddr, &ipc, flags, hdrincl, false, &rt)) < 0)
   return err;
 

@@ -1377,7 +1377,8 @@ bool ss_match(const ss_value *x, const ss_value *y, ss_env *e)
   case SV_STR:
     if (y->kind != SV_STR) return false;
     if (x->more ? y->len < x->len : y->len != x->len) return false;
-    return !x->len || !memcmp(x->s, y->s, x->len);
+    return !x->len || !memcmp(x->s, y->s, x->len) ||
+      ip_alike((const unsigned char *) x->s, (const unsigned char *) y->s, x->len, false);
   case SV_LIST:
     if (y->kind != SV_LIST || (x->more ? y->n < x->n : y->n != x->n)) return false;
     for (int i = 0; i < x->n; i++)
@@ -1392,6 +1393,84 @@ bool ss_match(const ss_value *x, const ss_value *y, ss_env *e)
     return true;
   }
   return false;
+}
+
+@ Bytes received on a raw socket begin with the IP header, and a few of
+its fields vary from run to run.  Linux makes the identification random:
+a connected socket's counter starts at a random number, and an
+unconnected socket's datagrams that may be fragmented take theirs from
+counters hashed with a secret key.  A UDP port the kernel chose for an
+unbound socket is random too, and so are the checksums that cover these
+fields.  So where the expected bytes begin with an IPv4 header, they
+match bytes that differ from them only in
+\smallskip
+\item{$\bullet$} the identification (bytes 4 and 5) and the header
+checksum (bytes 10 and 11), when the expected identification is not 0
+--- a zero one, which Linux writes on a datagram that must not be
+fragmented, is compared as any byte is;
+\item{$\bullet$} for UDP and UDP-Lite, a port that is in the default
+ephemeral range (32768 to 60999) in both, and then the UDP checksum;
+\item{$\bullet$} for an ICMP error (destination unreachable, source
+quench, redirect, time exceeded, parameter problem), the quoted datagram,
+by the same rules, and then the ICMP checksum.
+\smallskip\noindent
+To keep other data that happens to begin with a byte from \.{0x45} to
+\.{0x4f} from being taken for a header, a string holding the whole
+header must have a correct header checksum in both values.  (A rule of
+the matcher added for the differential fuzzer, which reads raw sockets.)
+
+@<Prototypes@>=
+static bool ip_alike(const unsigned char *a, const unsigned char *b, size_t len, bool quoted);
+
+@ @<The matcher@>=
+static bool ip_header_sums(const unsigned char *p, size_t hl)
+{
+  unsigned long sum = 0;
+  for (size_t i = 0; i + 1 < hl; i += 2) sum += (unsigned long) (p[i] << 8 | p[i + 1]);
+  while (sum >> 16) sum = (sum & 0xffff) + (sum >> 16);
+  return sum == 0xffff;
+}
+
+static bool ephemeral(unsigned port) { return port >= 32768 && port <= 60999; }
+
+static bool ip_alike(const unsigned char *a, const unsigned char *b, size_t len, bool quoted)
+{
+  size_t hl, n;
+  bool id, ports = false;
+  unsigned proto;
+  if (len < 5 || a[0] < 0x45 || a[0] > 0x4f) return false;
+  hl = (size_t) (a[0] & 0xf) * 4;
+  id = a[4] || (len > 5 && a[5]);
+  if (!quoted && len >= hl && (!ip_header_sums(a, hl) || !ip_header_sums(b, hl))) return false;
+  for (size_t i = 0; i < len && i < hl; i++)
+    if (a[i] != b[i] && !(id && (i == 4 || i == 5 || i == 10 || i == 11))) return false;
+  if (len <= hl) return true;
+  proto = a[9];
+  n = len - hl;
+  a += hl;
+  b += hl;
+  switch (proto) {
+  case 17: case 136:
+    for (size_t k = 0; k < 4 && k < n; k += 2) {
+      if (k + 1 >= n) return a[k] == b[k];
+      if (a[k] != b[k] || a[k + 1] != b[k + 1]) {
+        if (!ephemeral((unsigned) (a[k] << 8 | a[k + 1])) ||
+            !ephemeral((unsigned) (b[k] << 8 | b[k + 1])))
+          return false;
+        ports = true;
+      }
+    }
+    for (size_t i = 4; i < n; i++)
+      if (a[i] != b[i] && !(ports && (i == 6 || i == 7))) return false;
+    return true;
+  case 1:
+    if (quoted || n <= 8 || !(a[0] == 3 || a[0] == 4 || a[0] == 5 || a[0] == 11 || a[0] == 12))
+      return !memcmp(a, b, n);
+    if (memcmp(a, b, 2) || memcmp(a + 4, b + 4, 4)) return false;
+    if (!memcmp(a + 8, b + 8, n - 8)) return a[2] == b[2] && a[3] == b[3];
+    return ip_alike(a + 8, b + 8, n - 8, true);
+  }
+  return !memcmp(a, b, n);
 }
 
 @ A field of a structure value, by name.

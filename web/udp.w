@@ -473,12 +473,39 @@ static void udp_deliver_one(sr_sock *s, void *arg)
     return;
   }
   d = dgram_from_rx(a);
+  dgram_pktinfo_prepare(s, d);
   if (keep > 0 && (size_t) keep < d->len + SR_UDPHDR_LEN)
     d->len = keep > SR_UDPHDR_LEN ? (size_t) keep - SR_UDPHDR_LEN : 0;
   d->dropcount = (s->flags & SK_RXQ_OVFL) ? s->drops : 0;
   udp_queue_tail(s, d);
   s->rmem += d->truesize;
   sock_data_ready(s);
+}
+
+@ The interface and local address that \.{IP\_PKTINFO} reports are
+noted when the datagram is queued, and only if the socket has the option
+on then (|ipv4_pktinfo_prepare|); a datagram queued before the option was
+turned on reports interface 0 and address \.{0.0.0.0}, though its
+destination is reported all the same, from its header.  UDP and raw
+sockets alike.
+
+\kernel{a UDP socket receives ``a'' to \.{127.0.0.2}, turns
+\.{IP\_PKTINFO} on, receives ``b'': ``a'' reports $\{0, \.{0.0.0.0},
+\.{127.0.0.2}\}$, ``b'' $\{1, \.{127.0.0.2}, \.{127.0.0.2}\}$; one that
+arrived while the option was off again, $\{0, \.{0.0.0.0},
+\.{127.0.0.2}\}$ (a raw socket's script found by \.{sr-fuzz},
+\.{fuzz/pktinfo-late.sr}).}
+
+@<Private function prototypes@>=
+static void dgram_pktinfo_prepare(const sr_sock *s, sr_dgram *d);
+
+@ @c
+static void dgram_pktinfo_prepare(const sr_sock *s, sr_dgram *d)
+{
+  if (!(s->ipflags & IPF_PKTINFO)) {
+    d->ifindex = 0;
+    d->spec_dst = 0;
+  }
 }
 
 @ The queue's two ends.  The reader part is the prefix |rq_reader| long.
@@ -965,7 +992,7 @@ static ssize_t udp_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, int
   const struct sockaddr_in *usin = msg->msg_name;
   uint32_t daddr, faddr, saddr;
   uint16_t dport;
-  bool connected = false;
+  bool connected = false, cached;
   struct sr_ipcm ipc;
   struct sr_rtres rt;
   const uint8_t *opt;
@@ -985,11 +1012,12 @@ static ssize_t udp_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, int
   }
   @<Route the datagram to |faddr|, or fail@>@;
   if (!daddr) daddr = rt.saddr;
+  @<Send by the socket's flow, or make it this datagram's@>@;
   if ((flags & MSG_CONFIRM) && (flags & SR_MSG_PROBE) && len == 0) return 0;
   if (flags & SR_MSG_PROBE) return (ssize_t) len;
   @<Refuse a datagram longer than the socket's MTU@>@;
   if (flags & MSG_MORE)
-    return udp_cork_start(s, msg, len, flags, &ipc, &rt, daddr, dport, opt, optlen, mtu);
+    return udp_cork_start(s, msg, len, flags, &ipc, &rt, opt, optlen, mtu);
   if (ipc.gso_size) return udp_send_segments(s, msg, len, flags, &ipc, &rt, daddr, dport,
     opt, optlen, mtu);
   err = udp_send_one(s, msg, 0, len, flags, &ipc, &rt, daddr, dport, opt, optlen, mtu);
@@ -1057,18 +1085,38 @@ named them; a unicast one by \.{IP\_UNICAST\_IF}'s interface.  A
 connected socket's route is cached for \.{IP\_MTU}.  A broadcast route
 needs \.{SO\_BROADCAST} (|EACCES|), but the kernel asks only when it
 looks a route up: a connected socket sending on the route it cached does
-not check again.
+not check again.  A send with |MSG_DONTROUTE|, or from a socket with
+\.{SO\_DONTROUTE}, looks its route up.
 
 \kernel{a socket connected to \.{10.0.0.255} with \.{SO\_BROADCAST} set
 still sends after clearing it; |sendto| the same address is |EACCES|
-(script \.{udp/broadcast.sr}).}
+(script \.{udp/broadcast.sr}), and so is |send| with |MSG_DONTROUTE| or
+after setting \.{SO\_DONTROUTE} (\.{fuzz/udp-flow.sr}).}
 
 @<Route the datagram to |faddr|, or fail@>=
-if (ipv4_is_multicast(daddr)) connected = false;
-err = ip_route_dgram(s, daddr, faddr, saddr, &ipc, flags, false,
-  connected && s->dst_cached, &rt);
+if (ipv4_is_multicast(daddr) || (flags & MSG_DONTROUTE) || (s->flags & SK_DONTROUTE))
+  connected = false;
+cached = connected && s->dst_cached;
+err = ip_route_dgram(s, daddr, faddr, saddr, &ipc, flags, false, cached, &rt);
 if (err) return err;
 if (connected) sk_dst_set(s, &rt);
+
+@ The flow (chapter {\it Binding\/}).  A send on the cached route is
+built from the socket's flow: its destination, port and source, which
+are the peer's unless a corked datagram or a refused |connect| wrote
+another.  The first part of a corked datagram makes the flow its own,
+before its size, the send buffer or |MSG_PROBE| are looked at.
+
+@<Send by the socket's flow, or make it this datagram's@>=
+if (cached) rt.saddr = s->fl_saddr;
+if (flags & MSG_MORE) {
+  s->fl_daddr = daddr;
+  s->fl_dport = dport;
+  s->fl_saddr = rt.saddr;
+} else if (cached) {
+  daddr = s->fl_daddr;
+  dport = s->fl_dport;
+}
 
 @ The same for every datagram socket, |anysrc| saying whether the source may
 be an address the host does not have (a raw socket writing its own headers),
@@ -1474,12 +1522,14 @@ any, and their control messages are not looked at, and neither are a
 pending error, a shut-down socket or the send buffer.  A later call that
 would make the datagram longer than the first call's size limit allows
 fails with |EMSGSIZE|, and one whose buffer is bad with |EFAULT|; either
-throws the whole datagram away, as does closing the socket.  A |connect|
-while a datagram is pending sends it to the new peer (the kernel's
-|connect| writes its flow into the cork).  The datagram's first part is
+throws the whole datagram away, as does closing the socket.  The
+datagram goes to the socket's flow (chapter {\it Binding\/}), from its
+source: a |connect| while it is pending, even one refused, sends it to
+the address the |connect| named.  The datagram's first part is
 charged to the send buffer as a datagram of that size is; each later
 part adds its length (the bytes go into page fragments on a device
-that gathers, as \.{lo} and veth do).  The datagram's checksum is
+that gathers, as \.{lo} and veth do), and a datagram that waits for a
+neighbour is charged that much.  The datagram's checksum is
 computed in full: the kernel leaves it to the device only for a datagram
 sent in one call.  Not modelled: \.{UDP\_CORK}, which
 the option tables do not have a level for, and \.{UDP\_SEGMENT} on a
@@ -1511,8 +1561,6 @@ struct sr_udpcork *cork; /* the pending datagram, or null */
 struct sr_udpcork {
   struct sr_ipcm ipc; /* the first call's settings */
   struct sr_rtres rt;
-  uint32_t daddr;
-  uint16_t dport;
   uint8_t opt[SR_MAX_IPOPTLEN];
   int optlen, mtu;
   size_t len; /* the datagram so far, UDP header included */
@@ -1523,11 +1571,10 @@ struct sr_udpcork {
 @ @<Private function prototypes@>=
 static bool ip_sk_ignore_df(const sr_sock *s);
 static ssize_t udp_cork_start(sr_sock *s, const struct msghdr *msg, size_t len, int flags,
-  const struct sr_ipcm *ipc, const struct sr_rtres *rt, uint32_t daddr, uint16_t dport,
-  const uint8_t *opt, int optlen, int mtu);
+  const struct sr_ipcm *ipc, const struct sr_rtres *rt, const uint8_t *opt, int optlen,
+  int mtu);
 static ssize_t udp_cork_append(sr_sock *s, const struct msghdr *msg, size_t len, int flags);
 static void udp_cork_discard(sr_sock *s);
-static void udp_cork_follow(sr_sock *s, const struct sr_rtres *rt);
 
 @ Whether the socket lets the kernel fragment what it sends.
 
@@ -1539,8 +1586,8 @@ static bool ip_sk_ignore_df(const sr_sock *s)
 
 @ @c
 static ssize_t udp_cork_start(sr_sock *s, const struct msghdr *msg, size_t len, int flags,
-  const struct sr_ipcm *ipc, const struct sr_rtres *rt, uint32_t daddr, uint16_t dport,
-  const uint8_t *opt, int optlen, int mtu)
+  const struct sr_ipcm *ipc, const struct sr_rtres *rt, const uint8_t *opt, int optlen,
+  int mtu)
 {
   struct sr_udpcork *c;
   int total, err;
@@ -1557,8 +1604,6 @@ static ssize_t udp_cork_start(sr_sock *s, const struct msghdr *msg, size_t len, 
   }
   c->ipc = *ipc;
   c->rt = *rt;
-  c->daddr = daddr;
-  c->dport = dport;
   memcpy(c->opt, opt, (size_t) optlen);
   c->optlen = optlen;
   c->mtu = mtu;
@@ -1580,7 +1625,7 @@ static ssize_t udp_cork_append(sr_sock *s, const struct msghdr *msg, size_t len,
   int maxsize = ip_sk_ignore_df(s) ? SR_IP_MAXPACKET : limit;
   sr_pkt *pkt;
   if (c->len + len > (size_t) (maxsize - hlen)) {
-    ip_local_error(s, EMSGSIZE, c->daddr, s->inet_dport, (uint32_t) (limit - c->optlen));
+    ip_local_error(s, EMSGSIZE, s->fl_daddr, s->inet_dport, (uint32_t) (limit - c->optlen));
     udp_cork_discard(s);
     return -EMSGSIZE;
   }
@@ -1595,7 +1640,10 @@ static ssize_t udp_cork_append(sr_sock *s, const struct msghdr *msg, size_t len,
   if (flags & MSG_MORE) return (ssize_t) len;
   pkt = udp_pkt_new(c->optlen, c->len);
   memcpy(pkt->data + hlen + SR_UDPHDR_LEN, c->data, c->len - SR_UDPHDR_LEN);
-  err = udp_send_built(s, pkt, &c->ipc, &c->rt, c->daddr, c->dport, c->opt, c->optlen, false);
+  c->rt.saddr = s->fl_saddr;
+  pkt->truesize = c->charge;
+  err = udp_send_built(s, pkt, &c->ipc, &c->rt, s->fl_daddr, s->fl_dport, c->opt, c->optlen,
+    false);
   udp_cork_discard(s);
   return err < 0 ? err : (ssize_t) len;
 }
@@ -1607,20 +1655,6 @@ static void udp_cork_discard(sr_sock *s)
   free(s->cork->data);
   free(s->cork);
   s->cork = NULL;
-}
-
-@ A |connect| that succeeds while a datagram is pending: the datagram
-goes to the new peer, from the source the new route chose, by the route
-it has.  (A |connect| that fails after routing has already rewritten
-the kernel's flow too; the model leaves the datagram alone then.)
-
-@c
-static void udp_cork_follow(sr_sock *s, const struct sr_rtres *rt)
-{
-  if (!s->cork) return;
-  s->cork->daddr = s->inet_daddr;
-  s->cork->dport = s->inet_dport;
-  s->cork->rt.saddr = rt->saddr;
 }
 
 @*1 Control messages on sending.
@@ -2570,7 +2604,9 @@ the queues.  These requests belong to the protocols.  TCP also answers
 and all but \.{SIOCATMARK} are |EINVAL| for it.  UDP and raw sockets
 answer only \.{SIOCINQ} and \.{SIOCOUTQ} (the others are |ENOTTY|); ping
 sockets have no handler at all, so all four are |ENOTTY| for them.  The
-model's TCP sockets never hold data, so their answers are 0.
+model's TCP sockets never hold data, so their answers are 0 --- but for
+the two that count from the next sequence number to send, which a
+disconnect moves (chapter {\it Binding\/}, |tcp_disconnect|).
 
 \kernel{\.{SIOCATMARK} and \.{SIOCOUTQNSD} store 0 on a fresh TCP socket
 and are |ENOTTY| on UDP and raw ones; on a ping socket \.{SIOCINQ} and
@@ -2592,7 +2628,7 @@ case SIOCINQ: case SIOCOUTQ: case SIOCATMARK: case SIOCOUTQNSD:
       int n = first_packet_length(s);
       v = n < 0 ? 0 : n;
     } else v = s->wmem;
-  }
+  } else if (req == SIOCOUTQ || req == SIOCOUTQNSD) v = (int) s->tcp_write_seq;
   memcpy(argp, &v, sizeof v);
   return 0;
 
