@@ -248,7 +248,7 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:316*//*355:*/
-#line 676 "web/link.w"
+#line 683 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -280,14 +280,14 @@ OPT_STORE_INT_FIELD};
 #define SR_PCAP_SNAPLEN 262144
 
 /*:437*//*446:*/
-#line 61 "web/bind.w"
+#line 64 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
 /*:446*//*457:*/
-#line 261 "web/bind.w"
+#line 274 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
 #define KEY_ADDR(addr, port) ((uint64_t) (addr) << 16 | (port)), 0
@@ -295,17 +295,17 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
 /*:457*//*468:*/
-#line 447 "web/bind.w"
+#line 469 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
 /*:468*//*476:*/
-#line 618 "web/bind.w"
+#line 640 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
 /*:476*//*540:*/
-#line 1966 "web/bind.w"
+#line 1995 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
@@ -336,53 +336,58 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
 #define SR_MSG_PROBE 0x10
 
-/*:596*//*622:*/
-#line 1485 "web/udp.w"
+/*:596*//*623:*/
+#line 1499 "web/udp.w"
+
+#define SR_VCOPY_MIN 1024 
+
+/*:623*//*625:*/
+#line 1549 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:622*//*637:*/
-#line 1826 "web/udp.w"
+/*:625*//*640:*/
+#line 1890 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:637*//*643:*/
-#line 1959 "web/udp.w"
+/*:640*//*646:*/
+#line 2023 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:643*//*682:*/
-#line 2720 "web/udp.w"
+/*:646*//*685:*/
+#line 2784 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:682*//*688:*/
-#line 2832 "web/udp.w"
+/*:685*//*691:*/
+#line 2896 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:688*//*708:*/
+/*:691*//*711:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:708*//*725:*/
+/*:711*//*728:*/
 #line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:725*//*733:*/
+/*:728*//*736:*/
 #line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:733*//*741:*/
+/*:736*//*744:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -390,13 +395,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:741*//*787:*/
+/*:744*//*790:*/
 #line 971 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:787*/
+/*:790*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -471,12 +476,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*729:*/
+/*732:*/
 #line 462 "web/poll.w"
 
 int kmax;
 
-/*:729*/
+/*:732*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -491,7 +496,7 @@ sr_host*host;
 uid_t uid;
 bool listening;
 /*445:*/
-#line 42 "web/bind.w"
+#line 44 "web/bind.w"
 
 uint32_t inet_saddr;
 uint32_t inet_rcv_saddr;
@@ -502,23 +507,24 @@ unsigned userlocks;
 bool connected;
 bool dst_cached;
 bool hashed;
+int8_t tabno;
 struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
 /*:445*//*523:*/
-#line 1602 "web/bind.w"
+#line 1631 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
 /*:523*//*524:*/
-#line 1625 "web/bind.w"
+#line 1654 "web/bind.w"
 
 uint32_t fl_daddr,fl_saddr;
 uint16_t fl_dport;
 
 /*:524*//*533:*/
-#line 1833 "web/bind.w"
+#line 1862 "web/bind.w"
 
 uint32_t tcp_write_seq;
 
@@ -575,19 +581,19 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:557*//*625:*/
-#line 1557 "web/udp.w"
+/*:557*//*628:*/
+#line 1621 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:625*//*704:*/
-#line 3139 "web/udp.w"
+/*:628*//*707:*/
+#line 3203 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:704*/
+/*:707*/
 #line 22 "web/socket.w"
 
 /*86:*/
@@ -618,7 +624,7 @@ uint16_t inet_id;
 /*:380*/
 #line 24 "web/socket.w"
 
-/*738:*/
+/*741:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -626,7 +632,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:738*/
+/*:741*/
 #line 25 "web/socket.w"
 
 };
@@ -746,7 +752,7 @@ int shift;
 }sr_htab;
 
 /*:324*//*330:*/
-#line 205 "web/link.w"
+#line 212 "web/link.w"
 
 typedef struct{
 size_t len;
@@ -769,7 +775,7 @@ int rt_type;
 }sr_event;
 
 /*:330*//*340:*/
-#line 408 "web/link.w"
+#line 415 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -779,7 +785,7 @@ int nports;
 }sr_lan;
 
 /*:340*//*356:*/
-#line 681 "web/link.w"
+#line 688 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -897,7 +903,7 @@ int host,ifindex;
 }sr_capture;
 
 /*:438*//*452:*/
-#line 164 "web/bind.w"
+#line 168 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
 struct sr_slot{
@@ -910,7 +916,7 @@ uint32_t fast_rcv_saddr;
 };
 
 /*:452*//*453:*/
-#line 182 "web/bind.w"
+#line 186 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
 typedef struct{sr_htab t[SR_NLINKS];}sr_porttab;
@@ -920,7 +926,7 @@ sr_slot*spare;
 }sr_bindtab;
 
 /*:453*//*486:*/
-#line 830 "web/bind.w"
+#line 859 "web/bind.w"
 
 typedef struct sr_rpgroup{
 sr_sock**sock;
@@ -1017,8 +1023,8 @@ int gso_size;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:597*//*626:*/
-#line 1560 "web/udp.w"
+/*:597*//*629:*/
+#line 1624 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1030,15 +1036,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:626*//*640:*/
-#line 1897 "web/udp.w"
+/*:629*//*643:*/
+#line 1961 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:640*/
+/*:643*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1055,7 +1061,7 @@ int nprocs;
 sr_proc*cur;
 pid_t next_pid;
 /*331:*/
-#line 229 "web/link.w"
+#line 236 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
@@ -1063,7 +1069,7 @@ size_t nev,evcap;
 uint64_t evseq;
 
 /*:331*//*341:*/
-#line 419 "web/link.w"
+#line 426 "web/link.w"
 
 sr_lan*lan;
 int nlans;
@@ -1074,26 +1080,26 @@ int nlans;
 sr_capture*cap;
 int ncaps;
 
-/*:439*//*665:*/
-#line 2436 "web/udp.w"
+/*:439*//*668:*/
+#line 2500 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:665*//*666:*/
-#line 2439 "web/udp.w"
+/*:668*//*669:*/
+#line 2503 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
 
-/*:666*/
+/*:669*/
 #line 45 "web/world.w"
 
-/*735:*/
+/*738:*/
 #line 552 "web/poll.w"
 
 uint64_t calls;
 
-/*:735*/
+/*:738*/
 #line 46 "web/world.w"
 
 };
@@ -1115,7 +1121,7 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:112*//*357:*/
-#line 691 "web/link.w"
+#line 698 "web/link.w"
 
 sr_htab neigh;
 
@@ -1147,23 +1153,23 @@ sr_htab peers;
 sr_htab mc;
 
 /*:430*//*454:*/
-#line 190 "web/bind.w"
+#line 194 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:454*//*742:*/
+/*:454*//*745:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:742*//*779:*/
+/*:745*//*782:*/
 #line 877 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:779*/
+/*:782*/
 #line 188 "web/world.w"
 
 };
@@ -1181,13 +1187,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*734:*/
+/*:70*//*737:*/
 #line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:734*/
+/*:737*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1511,7 +1517,7 @@ static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
 /*:321*//*325:*/
-#line 50 "web/link.w"
+#line 53 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void htab_insert(sr_htab*t,sr_hent*e);
@@ -1519,15 +1525,16 @@ static sr_hent**htab_where(sr_htab*t,uint64_t k0,uint64_t k1);
 static void htab_link(sr_htab*t,sr_hent**at,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
+static void htab_grow(sr_htab*t);
 
 /*:325*//*328:*/
-#line 163 "web/link.w"
+#line 170 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
 /*:328*//*334:*/
-#line 242 "web/link.w"
+#line 249 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len);
 static sr_pkt*pkt_init(void*buf,size_t headroom,size_t len);
@@ -1538,7 +1545,7 @@ static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
 /*:334*//*346:*/
-#line 515 "web/link.w"
+#line 522 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1546,14 +1553,14 @@ static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
 /*:346*//*350:*/
-#line 599 "web/link.w"
+#line 606 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:350*//*359:*/
-#line 697 "web/link.w"
+#line 704 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -1684,7 +1691,7 @@ static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
 /*:442*//*449:*/
-#line 93 "web/bind.w"
+#line 97 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
 static bool inet_can_nonlocal_bind(const sr_sock*s);
@@ -1692,48 +1699,51 @@ static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
 /*:449*//*455:*/
-#line 195 "web/bind.w"
+#line 199 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
+static void link_at(sr_htab*t,sr_hent**at,int k,sr_sock*s,uint64_t k0,
+uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
 /*:455*//*458:*/
-#line 274 "web/bind.w"
+#line 287 "web/bind.w"
 
+static int proto_tabno(int type,int protocol);
 static int sock_tabno(const sr_sock*s);
 static sr_porttab*sock_tab(sr_sock*s);
 static sr_bindtab*bind_tables(sr_host*h);
 static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
-static void sock_hash(sr_sock*s);
+static void sock_hash(sr_sock*s,sr_hent**port_at);
 static void sock_unhash(sr_sock*s);
 
 /*:458*//*462:*/
-#line 348 "web/bind.w"
+#line 370 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
 /*:462*//*464:*/
-#line 378 "web/bind.w"
+#line 400 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
 /*:464*//*467:*/
-#line 417 "web/bind.w"
+#line 439 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
 /*:467*//*471:*/
-#line 483 "web/bind.w"
+#line 505 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
-static bool udp_port_taken(const sr_sock*s,uint16_t port);
+static bool udp_port_taken(const sr_sock*s,const sr_slot*sl);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
 /*:471*//*473:*/
-#line 535 "web/bind.w"
+#line 557 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok);
@@ -1741,13 +1751,13 @@ static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
 /*:473*//*475:*/
-#line 574 "web/bind.w"
+#line 596 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
 /*:475*//*477:*/
-#line 621 "web/bind.w"
+#line 643 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
 static void local_port_range(sr_host*h,int*low,int*high);
@@ -1755,7 +1765,7 @@ static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
 /*:477*//*481:*/
-#line 726 "web/bind.w"
+#line 748 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
 static int udp_get_port(sr_sock*s,uint16_t snum);
@@ -1763,25 +1773,25 @@ static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
 /*:481*//*487:*/
-#line 839 "web/bind.w"
+#line 868 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
 /*:487*//*491:*/
-#line 928 "web/bind.w"
+#line 957 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
 /*:491*//*493:*/
-#line 968 "web/bind.w"
+#line 997 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
 /*:493*//*496:*/
-#line 1004 "web/bind.w"
+#line 1033 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr);
@@ -1790,34 +1800,34 @@ static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
 /*:496*//*499:*/
-#line 1067 "web/bind.w"
+#line 1096 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
 /*:499*//*502:*/
-#line 1151 "web/bind.w"
+#line 1180 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
 /*:502*//*506:*/
-#line 1248 "web/bind.w"
+#line 1277 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
 /*:506*//*510:*/
-#line 1331 "web/bind.w"
+#line 1360 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
 /*:510*//*513:*/
-#line 1382 "web/bind.w"
+#line 1411 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
 /*:513*//*519:*/
-#line 1467 "web/bind.w"
+#line 1496 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
@@ -1827,7 +1837,7 @@ static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
 /*:519*//*526:*/
-#line 1644 "web/bind.w"
+#line 1673 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
@@ -1835,13 +1845,13 @@ static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
 /*:526*//*534:*/
-#line 1836 "web/bind.w"
+#line 1865 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
 /*:534*//*535:*/
-#line 1867 "web/bind.w"
+#line 1896 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1856,7 +1866,7 @@ uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
 /*:535*//*538:*/
-#line 1919 "web/bind.w"
+#line 1948 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1866,7 +1876,7 @@ uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
 /*:538*//*544:*/
-#line 2093 "web/bind.w"
+#line 2122 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len);
@@ -1874,17 +1884,17 @@ static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
 /*:544*//*547:*/
-#line 2163 "web/bind.w"
+#line 2192 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
 /*:547*//*551:*/
-#line 2221 "web/bind.w"
+#line 2250 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
 /*:551*//*552:*/
-#line 2235 "web/bind.w"
+#line 2264 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
@@ -2025,20 +2035,25 @@ static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
 /*:618*//*620:*/
-#line 1435 "web/udp.w"
+#line 1436 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:620*//*623:*/
-#line 1488 "web/udp.w"
+/*:620*//*622:*/
+#line 1496 "web/udp.w"
+
+static void data_copy(void*dst,const void*src,size_t n);
+
+/*:622*//*626:*/
+#line 1552 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:623*//*627:*/
-#line 1571 "web/udp.w"
+/*:626*//*630:*/
+#line 1635 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2047,8 +2062,8 @@ int mtu);
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 static void udp_cork_discard(sr_sock*s);
 
-/*:627*//*632:*/
-#line 1694 "web/udp.w"
+/*:630*//*635:*/
+#line 1758 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2059,24 +2074,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:632*//*633:*/
-#line 1711 "web/udp.w"
+/*:635*//*636:*/
+#line 1775 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:633*//*639:*/
-#line 1890 "web/udp.w"
+/*:636*//*642:*/
+#line 1954 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:639*//*644:*/
-#line 1988 "web/udp.w"
+/*:642*//*647:*/
+#line 2052 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:644*//*646:*/
-#line 2007 "web/udp.w"
+/*:647*//*649:*/
+#line 2071 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2084,108 +2099,108 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:646*//*649:*/
-#line 2099 "web/udp.w"
+/*:649*//*652:*/
+#line 2163 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:649*//*651:*/
-#line 2140 "web/udp.w"
+/*:652*//*654:*/
+#line 2204 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:651*//*653:*/
-#line 2195 "web/udp.w"
+/*:654*//*656:*/
+#line 2259 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:653*//*655:*/
-#line 2231 "web/udp.w"
+/*:656*//*658:*/
+#line 2295 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:655*//*657:*/
-#line 2275 "web/udp.w"
+/*:658*//*660:*/
+#line 2339 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:657*//*661:*/
-#line 2350 "web/udp.w"
+/*:660*//*664:*/
+#line 2414 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:661*//*668:*/
-#line 2446 "web/udp.w"
+/*:664*//*671:*/
+#line 2510 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
-/*:668*//*670:*/
-#line 2463 "web/udp.w"
+/*:671*//*673:*/
+#line 2527 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:670*//*672:*/
-#line 2502 "web/udp.w"
+/*:673*//*675:*/
+#line 2566 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:672*//*674:*/
-#line 2541 "web/udp.w"
+/*:675*//*677:*/
+#line 2605 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:674*//*676:*/
-#line 2581 "web/udp.w"
+/*:677*//*679:*/
+#line 2645 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:676*//*683:*/
-#line 2724 "web/udp.w"
+/*:679*//*686:*/
+#line 2788 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:683*//*690:*/
-#line 2852 "web/udp.w"
+/*:686*//*693:*/
+#line 2916 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:690*//*693:*/
-#line 2912 "web/udp.w"
+/*:693*//*696:*/
+#line 2976 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:693*//*698:*/
-#line 3014 "web/udp.w"
+/*:696*//*701:*/
+#line 3078 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:698*//*700:*/
-#line 3067 "web/udp.w"
+/*:701*//*703:*/
+#line 3131 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:700*//*702:*/
-#line 3104 "web/udp.w"
+/*:703*//*705:*/
+#line 3168 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:702*//*705:*/
-#line 3144 "web/udp.w"
+/*:705*//*708:*/
+#line 3208 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:705*//*709:*/
+/*:708*//*712:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2193,13 +2208,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:709*//*712:*/
+/*:712*//*715:*/
 #line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:712*//*714:*/
+/*:715*//*717:*/
 #line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2207,24 +2222,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:714*//*720:*/
+/*:717*//*723:*/
 #line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:720*//*722:*/
+/*:723*//*725:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:722*//*726:*/
+/*:725*//*729:*/
 #line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:726*//*731:*/
+/*:729*//*734:*/
 #line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2233,84 +2248,84 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:731*//*739:*/
+/*:734*//*742:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:739*//*745:*/
+/*:742*//*748:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:745*//*747:*/
+/*:748*//*750:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:747*//*749:*/
+/*:750*//*752:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:749*//*751:*/
+/*:752*//*754:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:751*//*753:*/
+/*:754*//*756:*/
 #line 276 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:753*//*755:*/
+/*:756*//*758:*/
 #line 316 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:755*//*757:*/
+/*:758*//*760:*/
 #line 354 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:757*//*759:*/
+/*:760*//*762:*/
 #line 450 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:759*//*762:*/
+/*:762*//*765:*/
 #line 495 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:762*//*767:*/
+/*:765*//*770:*/
 #line 581 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:767*//*769:*/
+/*:770*//*772:*/
 #line 651 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:769*//*772:*/
+/*:772*//*775:*/
 #line 702 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:772*//*775:*/
+/*:775*//*778:*/
 #line 772 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2318,46 +2333,46 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:775*//*777:*/
+/*:778*//*780:*/
 #line 815 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:777*//*780:*/
+/*:780*//*783:*/
 #line 880 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:780*//*785:*/
+/*:783*//*788:*/
 #line 958 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:785*//*789:*/
+/*:788*//*792:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:789*//*791:*/
+/*:792*//*794:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:791*//*793:*/
+/*:794*//*796:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:793*//*795:*/
+/*:796*//*798:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:795*/
+/*:798*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2862,13 +2877,13 @@ if(W->ready)/*46:*/
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
 /*333:*/
-#line 238 "web/link.w"
+#line 245 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
 /*:333*//*342:*/
-#line 423 "web/link.w"
+#line 430 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
@@ -2880,18 +2895,18 @@ for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:440*//*667:*/
-#line 2443 "web/udp.w"
+/*:440*//*670:*/
+#line 2507 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
-/*:667*/
+/*:670*/
 #line 830 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*358:*/
-#line 694 "web/link.w"
+#line 701 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
@@ -2916,16 +2931,16 @@ htab_free(&fh->peers,hent_free);
 htab_free(&fh->mc,hent_free);
 
 /*:431*//*461:*/
-#line 345 "web/bind.w"
+#line 367 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:461*//*743:*/
+/*:461*//*746:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:743*/
+/*:746*/
 #line 833 "web/world.w"
 
 free(fh->ifs);
@@ -2943,7 +2958,7 @@ W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
 /*332:*/
-#line 235 "web/link.w"
+#line 242 "web/link.w"
 
 W->rng= 1;
 
@@ -2968,7 +2983,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 #line 812 "web/world.w"
 
 /*345:*/
-#line 484 "web/link.w"
+#line 491 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
@@ -3237,7 +3252,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*730:*/
+/*733:*/
 #line 465 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3246,7 +3261,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:730*/
+/*:733*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3476,20 +3491,21 @@ s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WA
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
 /*:97*//*447:*/
-#line 71 "web/bind.w"
+#line 74 "web/bind.w"
 
+s->tabno= (int8_t)proto_tabno(type,protocol);
 if(type==SOCK_RAW){
 s->inet_num= (uint16_t)protocol;
 s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:447*//*744:*/
+/*:447*//*747:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:744*/
+/*:747*/
 #line 298 "web/socket.w"
 
 return s;
@@ -3611,8 +3627,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*678:*/
-#line 2617 "web/udp.w"
+/*681:*/
+#line 2681 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3631,7 +3647,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:678*/
+/*:681*/
 #line 166 "web/ioctl.w"
 
 }
@@ -5738,7 +5754,7 @@ for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
 /*:322*//*326:*/
-#line 71 "web/link.w"
+#line 75 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
 {
@@ -5754,10 +5770,9 @@ if(e->k0==k0&&e->k1==k1)return e;
 return NULL;
 }
 
-static void htab_grow_if_full(sr_htab*t)
+static void htab_grow(sr_htab*t)
 {
 size_t s;
-if(t->n>=t->nb){
 sr_htab g= {xcalloc(t->nb?2*t->nb:16,sizeof(sr_hent*)),
 t->nb?2*t->nb:16,0,t->nb?t->shift-1:60};
 for(size_t i= 0;i<t->nb;i++)
@@ -5773,6 +5788,10 @@ t->b= g.b;
 t->nb= g.nb;
 t->shift= g.shift;
 }
+
+static inline void htab_grow_if_full(sr_htab*t)
+{
+if(t->n>=t->nb)htab_grow(t);
 }
 
 static void htab_insert(sr_htab*t,sr_hent*e)
@@ -5823,7 +5842,7 @@ t->nb= t->n= 0;
 }
 
 /*:326*//*329:*/
-#line 167 "web/link.w"
+#line 174 "web/link.w"
 
 static uint64_t rng_next(void)
 {
@@ -5845,7 +5864,7 @@ W->rng= seed;
 }
 
 /*:329*//*335:*/
-#line 262 "web/link.w"
+#line 269 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
@@ -5883,7 +5902,7 @@ return c;
 }
 
 /*:335*//*336:*/
-#line 301 "web/link.w"
+#line 308 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -5923,7 +5942,7 @@ return top;
 }
 
 /*:336*//*337:*/
-#line 346 "web/link.w"
+#line 353 "web/link.w"
 
 static void net_run(void)
 {
@@ -5946,7 +5965,7 @@ return true;
 }
 
 /*:337*//*338:*/
-#line 371 "web/link.w"
+#line 378 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -5963,7 +5982,7 @@ W->now_ns= target;
 }
 
 /*:338*//*343:*/
-#line 433 "web/link.w"
+#line 440 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -5998,7 +6017,7 @@ return 0;
 }
 
 /*:343*//*344:*/
-#line 468 "web/link.w"
+#line 475 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -6014,7 +6033,7 @@ return 0;
 }
 
 /*:344*//*347:*/
-#line 521 "web/link.w"
+#line 528 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -6045,7 +6064,7 @@ else lan_carry(l,&l->port[owner],pkt);
 }
 
 /*:347*//*348:*/
-#line 555 "web/link.w"
+#line 562 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -6067,7 +6086,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:348*//*349:*/
-#line 582 "web/link.w"
+#line 589 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6086,7 +6105,7 @@ ev_push(&e);
 }
 
 /*:349*//*351:*/
-#line 611 "web/link.w"
+#line 618 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6096,7 +6115,7 @@ ev_push(&e);
 }
 
 /*:351*//*352:*/
-#line 622 "web/link.w"
+#line 629 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6107,7 +6126,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:352*//*354:*/
-#line 642 "web/link.w"
+#line 649 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6123,7 +6142,7 @@ return 0;
 }
 
 /*:354*//*360:*/
-#line 702 "web/link.w"
+#line 709 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6169,7 +6188,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:360*//*361:*/
-#line 750 "web/link.w"
+#line 757 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -7064,7 +7083,7 @@ free(wire);
 }
 }
 /*:443*//*450:*/
-#line 99 "web/bind.w"
+#line 103 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
 {
@@ -7078,7 +7097,7 @@ return SR_RT_UNICAST;
 }
 
 /*:450*//*451:*/
-#line 131 "web/bind.w"
+#line 135 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
 {
@@ -7095,7 +7114,7 @@ type==SR_RT_BROADCAST;
 }
 
 /*:451*//*456:*/
-#line 209 "web/bind.w"
+#line 217 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
 {
@@ -7113,7 +7132,12 @@ return sl;
 
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1)
 {
-sr_hent**at= htab_where(t,k0,k1);
+link_at(t,htab_where(t,k0,k1),k,s,k0,k1);
+}
+
+static void link_at(sr_htab*t,sr_hent**at,int k,sr_sock*s,uint64_t k0,
+uint64_t k1)
+{
 sr_slot*sl= (sr_slot*)*at;
 if(!sl){
 sl= slot_new(s->host->bind);
@@ -7145,14 +7169,19 @@ s->host->bind->spare= sl;
 }
 
 /*:456*//*459:*/
-#line 282 "web/bind.w"
+#line 296 "web/bind.w"
+
+static int proto_tabno(int type,int protocol)
+{
+if(type==SOCK_STREAM)return SR_TAB_TCP;
+if(type!=SOCK_DGRAM)return-1;
+if(protocol==IPPROTO_ICMP)return SR_TAB_PING;
+return protocol==IPPROTO_UDPLITE?SR_TAB_UDPLITE:SR_TAB_UDP;
+}
 
 static int sock_tabno(const sr_sock*s)
 {
-if(s->type==SOCK_STREAM)return SR_TAB_TCP;
-if(s->type!=SOCK_DGRAM)return-1;
-if(s->protocol==IPPROTO_ICMP)return SR_TAB_PING;
-return s->protocol==IPPROTO_UDPLITE?SR_TAB_UDPLITE:SR_TAB_UDP;
+return s->tabno;
 }
 
 static sr_porttab*sock_tab(sr_sock*s)
@@ -7177,14 +7206,15 @@ return sl?sl->first:NULL;
 }
 
 /*:459*//*460:*/
-#line 317 "web/bind.w"
+#line 338 "web/bind.w"
 
-static void sock_hash(sr_sock*s)
+static void sock_hash(sr_sock*s,sr_hent**port_at)
 {
 sr_porttab*pt= sock_tab(s);
 s->hashed= true;
 if(!pt)return;
-link_add(&pt->t[LK_PORT],LK_PORT,s,KEY_PORT(s->inet_num));
+if(port_at)link_at(&pt->t[LK_PORT],port_at,LK_PORT,s,KEY_PORT(s->inet_num));
+else link_add(&pt->t[LK_PORT],LK_PORT,s,KEY_PORT(s->inet_num));
 if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
@@ -7205,7 +7235,7 @@ s->inet_num= 0;
 }
 
 /*:460*//*463:*/
-#line 351 "web/bind.w"
+#line 373 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
 {
@@ -7221,7 +7251,7 @@ h->bind= NULL;
 }
 
 /*:463*//*465:*/
-#line 382 "web/bind.w"
+#line 404 "web/bind.w"
 
 static uint32_t bind_random32(void)
 {
@@ -7234,7 +7264,7 @@ return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
 /*:465*//*466:*/
-#line 406 "web/bind.w"
+#line 428 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
 {
@@ -7247,7 +7277,7 @@ return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
 /*:466*//*469:*/
-#line 450 "web/bind.w"
+#line 472 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
 {
@@ -7260,11 +7290,11 @@ return CLASH_YES;
 }
 
 /*:469*//*470:*/
-#line 465 "web/bind.w"
+#line 487 "web/bind.w"
 
-static bool udp_port_taken(const sr_sock*s,uint16_t port)
+static bool udp_port_taken(const sr_sock*s,const sr_slot*sl)
 {
-for(sr_sock*o= port_first(s->host,sock_tabno(s),port);o;o= o->lk[LK_PORT].next)
+for(sr_sock*o= sl?sl->first:NULL;o;o= o->lk[LK_PORT].next)
 switch(udp_clash(s,o)){
 case CLASH_PARTNER:return false;
 case CLASH_YES:return true;
@@ -7280,7 +7310,7 @@ return false;
 }
 
 /*:470*//*472:*/
-#line 513 "web/bind.w"
+#line 535 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok)
@@ -7304,7 +7334,7 @@ return false;
 }
 
 /*:472*//*474:*/
-#line 556 "web/bind.w"
+#line 578 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
 {
@@ -7324,7 +7354,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 
 /*:474*//*478:*/
-#line 627 "web/bind.w"
+#line 649 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
 {
@@ -7339,7 +7369,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 }
 
 /*:478*//*479:*/
-#line 645 "web/bind.w"
+#line 667 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
 {
@@ -7366,7 +7396,7 @@ return 0;
 }
 
 /*:479*//*480:*/
-#line 678 "web/bind.w"
+#line 700 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
 {
@@ -7409,7 +7439,7 @@ return 0;
 }
 
 /*:480*//*482:*/
-#line 732 "web/bind.w"
+#line 754 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
 {
@@ -7422,23 +7452,25 @@ return-EADDRINUSE;
 }
 
 /*:482*//*483:*/
-#line 746 "web/bind.w"
+#line 773 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
 {
-if(!snum){
-if(!(snum= udp_find_port(s)))return-EADDRINUSE;
-}else if(udp_port_taken(s,snum))return-EADDRINUSE;
+bool named= snum!=0;
+sr_hent**at;
+if(!named&&!(snum= udp_find_port(s)))return-EADDRINUSE;
+at= htab_where(&sock_tab(s)->t[LK_PORT],KEY_PORT(snum));
+if(named&&udp_port_taken(s,(const sr_slot*)*at))return-EADDRINUSE;
 s->inet_num= snum;
 if(!s->hashed){
 if(s->reuseport)udp_reuseport_join(s);
-sock_hash(s);
+sock_hash(s,at);
 }
 return 0;
 }
 
 /*:483*//*484:*/
-#line 763 "web/bind.w"
+#line 792 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -7453,14 +7485,14 @@ return-EADDRINUSE;
 }
 if(!s->hashed){
 s->inet_num= snum;
-sock_hash(s);
+sock_hash(s,NULL);
 }
 tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
 /*:484*//*485:*/
-#line 798 "web/bind.w"
+#line 827 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
 {
@@ -7478,12 +7510,12 @@ h->ping_rover= ident= result;
 for(sr_sock*o= port_first(h,SR_TAB_PING,ident);o;o= o->lk[LK_PORT].next)
 if(o!=s&&(!o->reuse||!s->reuse))return-EADDRINUSE;
 s->inet_num= ident;
-if(!s->hashed)sock_hash(s);
+if(!s->hashed)sock_hash(s,NULL);
 return 0;
 }
 
 /*:485*//*488:*/
-#line 848 "web/bind.w"
+#line 877 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
 {
@@ -7525,7 +7557,7 @@ free(g);
 }
 
 /*:488*//*489:*/
-#line 895 "web/bind.w"
+#line 924 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
 {
@@ -7540,7 +7572,7 @@ rp_alloc(s);
 }
 
 /*:489*//*490:*/
-#line 915 "web/bind.w"
+#line 944 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
 {
@@ -7555,7 +7587,7 @@ rp_alloc(s);
 }
 
 /*:490*//*492:*/
-#line 951 "web/bind.w"
+#line 980 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
 {
@@ -7574,7 +7606,7 @@ return 0;
 }
 
 /*:492*//*495:*/
-#line 989 "web/bind.w"
+#line 1018 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7591,7 +7623,7 @@ return sys_return(err);
 }
 
 /*:495*//*497:*/
-#line 1019 "web/bind.w"
+#line 1048 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr)
@@ -7612,7 +7644,7 @@ return 0;
 }
 
 /*:497*//*498:*/
-#line 1057 "web/bind.w"
+#line 1086 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
 {
@@ -7624,7 +7656,7 @@ return 0;
 }
 
 /*:498*//*500:*/
-#line 1111 "web/bind.w"
+#line 1140 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7652,7 +7684,7 @@ return 0;
 }
 
 /*:500*//*501:*/
-#line 1140 "web/bind.w"
+#line 1169 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
 {
@@ -7665,7 +7697,7 @@ s->dst_cached= false;
 }
 
 /*:501*//*504:*/
-#line 1187 "web/bind.w"
+#line 1216 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7682,7 +7714,7 @@ return 0;
 }
 
 /*:504*//*505:*/
-#line 1212 "web/bind.w"
+#line 1241 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7705,7 +7737,7 @@ return 0;
 }
 
 /*:505*//*507:*/
-#line 1251 "web/bind.w"
+#line 1280 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
 {
@@ -7717,7 +7749,7 @@ return 0;
 }
 
 /*:507*//*509:*/
-#line 1288 "web/bind.w"
+#line 1317 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
 {
@@ -7740,7 +7772,7 @@ return 0;
 }
 
 /*:509*//*511:*/
-#line 1334 "web/bind.w"
+#line 1363 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
 {
@@ -7758,7 +7790,7 @@ return(int)sizeof*sin;
 }
 
 /*:511*//*512:*/
-#line 1365 "web/bind.w"
+#line 1394 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen)
@@ -7777,7 +7809,7 @@ return 0;
 }
 
 /*:512*//*515:*/
-#line 1391 "web/bind.w"
+#line 1420 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
 {
@@ -7801,7 +7833,7 @@ return sock_name(fd,addr,addrlen,1);
 }
 
 /*:515*//*516:*/
-#line 1424 "web/bind.w"
+#line 1453 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
 {
@@ -7815,7 +7847,7 @@ return 0;
 }
 
 /*:516*//*518:*/
-#line 1452 "web/bind.w"
+#line 1481 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7832,7 +7864,7 @@ return sys_return(err);
 }
 
 /*:518*//*520:*/
-#line 1487 "web/bind.w"
+#line 1516 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7843,7 +7875,7 @@ return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
 /*:520*//*521:*/
-#line 1529 "web/bind.w"
+#line 1558 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -7885,7 +7917,7 @@ return 0;
 }
 
 /*:521*//*522:*/
-#line 1579 "web/bind.w"
+#line 1608 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -7899,7 +7931,7 @@ fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
 /*:522*//*525:*/
-#line 1629 "web/bind.w"
+#line 1658 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -7916,7 +7948,7 @@ s->inet_daddr,&locked);
 }
 
 /*:525*//*527:*/
-#line 1662 "web/bind.w"
+#line 1691 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -7931,7 +7963,7 @@ link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
 /*:527*//*528:*/
-#line 1679 "web/bind.w"
+#line 1708 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -7952,7 +7984,7 @@ s->inet_daddr,ntohs(s->inet_dport)));
 }
 
 /*:528*//*529:*/
-#line 1714 "web/bind.w"
+#line 1743 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -7975,7 +8007,7 @@ return 0;
 }
 
 /*:529*//*530:*/
-#line 1752 "web/bind.w"
+#line 1781 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -8000,7 +8032,7 @@ return-EOPNOTSUPP;
 }
 
 /*:530*//*531:*/
-#line 1784 "web/bind.w"
+#line 1813 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -8016,7 +8048,7 @@ return false;
 }
 
 /*:531*//*532:*/
-#line 1819 "web/bind.w"
+#line 1848 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -8032,7 +8064,7 @@ return 0;
 }
 
 /*:532*//*536:*/
-#line 1880 "web/bind.w"
+#line 1909 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -8064,7 +8096,7 @@ saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
 /*:536*//*537:*/
-#line 1913 "web/bind.w"
+#line 1942 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
@@ -8072,7 +8104,7 @@ return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
 /*:537*//*539:*/
-#line 1946 "web/bind.w"
+#line 1975 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -8094,7 +8126,7 @@ return score;
 }
 
 /*:539*//*541:*/
-#line 1982 "web/bind.w"
+#line 2011 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
@@ -8119,7 +8151,7 @@ return result;
 }
 
 /*:541*//*542:*/
-#line 2031 "web/bind.w"
+#line 2060 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len)
@@ -8146,7 +8178,7 @@ return first_valid;
 }
 
 /*:542*//*543:*/
-#line 2064 "web/bind.w"
+#line 2093 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -8177,7 +8209,7 @@ return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
 /*:543*//*545:*/
-#line 2115 "web/bind.w"
+#line 2144 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -8205,7 +8237,7 @@ if(first)fn(first,arg);
 }
 
 /*:545*//*546:*/
-#line 2149 "web/bind.w"
+#line 2178 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -8221,7 +8253,7 @@ return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
 /*:546*//*549:*/
-#line 2180 "web/bind.w"
+#line 2209 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -8243,7 +8275,7 @@ return sys_return(s?sock_fd(s):-ENOENT);
 }
 
 /*:549*//*550:*/
-#line 2200 "web/bind.w"
+#line 2229 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -8266,7 +8298,7 @@ return r.n;
 }
 
 /*:550*//*553:*/
-#line 2238 "web/bind.w"
+#line 2267 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -9051,7 +9083,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:619*//*621:*/
-#line 1439 "web/udp.w"
+#line 1440 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9062,7 +9094,7 @@ if(from>=n){from-= n;continue;}
 n-= from;
 if(n> len)n= len;
 if(!v->iov_base)return false;
-memcpy(dst,(const uint8_t*)v->iov_base+from,n);
+data_copy(dst,(const uint8_t*)v->iov_base+from,n);
 dst+= n;
 len-= n;
 from= 0;
@@ -9077,7 +9109,7 @@ const struct iovec*v= &msg->msg_iov[i];
 size_t n= v->iov_len<len?v->iov_len:len;
 if(!n)continue;
 if(!v->iov_base)return false;
-memcpy(v->iov_base,src,n);
+data_copy(v->iov_base,src,n);
 src+= n;
 len-= n;
 }
@@ -9085,7 +9117,44 @@ return true;
 }
 
 /*:621*//*624:*/
-#line 1493 "web/udp.w"
+#line 1502 "web/udp.w"
+
+#if defined(__x86_64__) && defined(__GNUC__)
+typedef char sr_v32 __attribute__((vector_size(32),aligned(1),may_alias));
+
+__attribute__((target("avx2")))static void vcopy_avx2(uint8_t*d,const uint8_t*s,
+size_t n)
+{
+size_t i= 32-((uintptr_t)d&31);
+*(sr_v32*)d= *(const sr_v32*)s;
+for(;i+128<=n;i+= 128){
+sr_v32 a= *(const sr_v32*)(s+i),b= *(const sr_v32*)(s+i+32),
+c= *(const sr_v32*)(s+i+64),e= *(const sr_v32*)(s+i+96);
+*(sr_v32*)(d+i)= a;
+*(sr_v32*)(d+i+32)= b;
+*(sr_v32*)(d+i+64)= c;
+*(sr_v32*)(d+i+96)= e;
+}
+for(;i+32<=n;i+= 32)*(sr_v32*)(d+i)= *(const sr_v32*)(s+i);
+if(i<n)*(sr_v32*)(d+n-32)= *(const sr_v32*)(s+n-32);
+}
+#endif
+#line 1523 "web/udp.w"
+
+static void data_copy(void*dst,const void*src,size_t n)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+if(n>=SR_VCOPY_MIN&&__builtin_cpu_supports("avx2")){
+vcopy_avx2(dst,src,n);
+return;
+}
+#endif
+#line 1532 "web/udp.w"
+ memcpy(dst,src,n);
+}
+
+/*:624*//*627:*/
+#line 1557 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9107,16 +9176,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:624*//*628:*/
-#line 1581 "web/udp.w"
+/*:627*//*631:*/
+#line 1645 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:628*//*629:*/
-#line 1587 "web/udp.w"
+/*:631*//*632:*/
+#line 1651 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9146,8 +9215,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:629*//*630:*/
-#line 1619 "web/udp.w"
+/*:632*//*633:*/
+#line 1683 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9180,8 +9249,8 @@ udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:630*//*631:*/
-#line 1651 "web/udp.w"
+/*:633*//*634:*/
+#line 1715 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9191,8 +9260,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:631*//*634:*/
-#line 1714 "web/udp.w"
+/*:634*//*637:*/
+#line 1778 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9246,16 +9315,16 @@ if(err)return err;
 return 0;
 }
 
-/*:634*//*635:*/
-#line 1767 "web/udp.w"
+/*:637*//*638:*/
+#line 1831 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*636:*/
-#line 1808 "web/udp.w"
+case IP_RETOPTS:/*639:*/
+#line 1872 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9270,8 +9339,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:636*/
-#line 1773 "web/udp.w"
+/*:639*/
+#line 1837 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9303,8 +9372,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:635*//*638:*/
-#line 1830 "web/udp.w"
+/*:638*//*641:*/
+#line 1894 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9336,8 +9405,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:638*//*641:*/
-#line 1903 "web/udp.w"
+/*:641*//*644:*/
+#line 1967 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9356,16 +9425,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*642:*/
-#line 1950 "web/udp.w"
+/*645:*/
+#line 2014 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:642*/
-#line 1921 "web/udp.w"
+/*:645*/
+#line 1985 "web/udp.w"
 
 goto try_again;
 }
@@ -9391,8 +9460,8 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:641*//*645:*/
-#line 1991 "web/udp.w"
+/*:644*//*648:*/
+#line 2055 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9402,8 +9471,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:645*//*647:*/
-#line 2014 "web/udp.w"
+/*:648*//*650:*/
+#line 2078 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9446,8 +9515,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:647*//*648:*/
-#line 2067 "web/udp.w"
+/*:650*//*651:*/
+#line 2131 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9468,8 +9537,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:648*//*650:*/
-#line 2102 "web/udp.w"
+/*:651*//*653:*/
+#line 2166 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9483,8 +9552,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:650*//*652:*/
-#line 2144 "web/udp.w"
+/*:653*//*655:*/
+#line 2208 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9519,8 +9588,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:652*//*654:*/
-#line 2199 "web/udp.w"
+/*:655*//*657:*/
+#line 2263 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9541,8 +9610,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:654*//*656:*/
-#line 2235 "web/udp.w"
+/*:657*//*659:*/
+#line 2299 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9552,8 +9621,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:656*//*658:*/
-#line 2279 "web/udp.w"
+/*:659*//*661:*/
+#line 2343 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9573,8 +9642,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*660:*/
-#line 2326 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*663:*/
+#line 2390 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9583,11 +9652,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:660*/
-#line 2298 "web/udp.w"
+/*:663*/
+#line 2362 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*659:*/
-#line 2313 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*662:*/
+#line 2377 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9601,13 +9670,13 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:659*/
-#line 2299 "web/udp.w"
+/*:662*/
+#line 2363 "web/udp.w"
 
 }
 
-/*:658*//*662:*/
-#line 2353 "web/udp.w"
+/*:661*//*665:*/
+#line 2417 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9618,8 +9687,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*663:*/
-#line 2369 "web/udp.w"
+if(rr)/*666:*/
+#line 2433 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9633,11 +9702,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:663*/
-#line 2363 "web/udp.w"
+/*:666*/
+#line 2427 "web/udp.w"
 
-if(ts)/*664:*/
-#line 2387 "web/udp.w"
+if(ts)/*667:*/
+#line 2451 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9678,15 +9747,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:664*/
-#line 2364 "web/udp.w"
+/*:667*/
+#line 2428 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:662*//*669:*/
-#line 2450 "web/udp.w"
+/*:665*//*672:*/
+#line 2514 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -9700,8 +9769,8 @@ W->small_spare[W->nsmall_spare++]= d;
 else free(d);
 }
 
-/*:669*//*671:*/
-#line 2466 "web/udp.w"
+/*:672*//*674:*/
+#line 2530 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9710,8 +9779,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:671*//*673:*/
-#line 2506 "web/udp.w"
+/*:674*//*676:*/
+#line 2570 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9738,8 +9807,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:673*//*675:*/
-#line 2544 "web/udp.w"
+/*:676*//*678:*/
+#line 2608 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9764,8 +9833,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:675*//*677:*/
-#line 2584 "web/udp.w"
+/*:678*//*680:*/
+#line 2648 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9782,8 +9851,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:677*//*680:*/
-#line 2661 "web/udp.w"
+/*:680*//*683:*/
+#line 2725 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9802,8 +9871,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:680*//*684:*/
-#line 2731 "web/udp.w"
+/*:683*//*687:*/
+#line 2795 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9816,8 +9885,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:684*//*685:*/
-#line 2748 "web/udp.w"
+/*:687*//*688:*/
+#line 2812 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9835,8 +9904,8 @@ net_run();
 return r;
 }
 
-/*:685*//*686:*/
-#line 2765 "web/udp.w"
+/*:688*//*689:*/
+#line 2829 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9867,8 +9936,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:686*//*687:*/
-#line 2798 "web/udp.w"
+/*:689*//*690:*/
+#line 2862 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9900,8 +9969,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:687*//*689:*/
-#line 2838 "web/udp.w"
+/*:690*//*692:*/
+#line 2902 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9916,8 +9985,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:689*//*691:*/
-#line 2855 "web/udp.w"
+/*:692*//*694:*/
+#line 2919 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9938,8 +10007,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:691*//*694:*/
-#line 2919 "web/udp.w"
+/*:694*//*697:*/
+#line 2983 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9955,8 +10024,8 @@ net_run();
 return r;
 }
 
-/*:694*//*695:*/
-#line 2934 "web/udp.w"
+/*:697*//*698:*/
+#line 2998 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9990,8 +10059,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:695*//*696:*/
-#line 2967 "web/udp.w"
+/*:698*//*699:*/
+#line 3031 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10025,8 +10094,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:696*//*697:*/
-#line 3000 "web/udp.w"
+/*:699*//*700:*/
+#line 3064 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10041,8 +10110,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:697*//*699:*/
-#line 3017 "web/udp.w"
+/*:700*//*702:*/
+#line 3081 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10066,8 +10135,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:699*//*701:*/
-#line 3072 "web/udp.w"
+/*:702*//*704:*/
+#line 3136 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10096,8 +10165,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:701*//*703:*/
-#line 3107 "web/udp.w"
+/*:704*//*706:*/
+#line 3171 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10107,8 +10176,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:703*//*706:*/
-#line 3148 "web/udp.w"
+/*:706*//*709:*/
+#line 3212 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10134,7 +10203,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:706*//*710:*/
+/*:709*//*713:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10159,7 +10228,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:710*//*711:*/
+/*:713*//*714:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10172,7 +10241,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:711*//*713:*/
+/*:714*//*716:*/
 #line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10187,7 +10256,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:713*//*715:*/
+/*:716*//*718:*/
 #line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10203,7 +10272,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:715*//*716:*/
+/*:718*//*719:*/
 #line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10215,7 +10284,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:716*//*717:*/
+/*:719*//*720:*/
 #line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10228,7 +10297,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:717*//*718:*/
+/*:720*//*721:*/
 #line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10240,7 +10309,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:718*//*721:*/
+/*:721*//*724:*/
 #line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10288,7 +10357,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:721*//*723:*/
+/*:724*//*726:*/
 #line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10303,7 +10372,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:723*//*727:*/
+/*:726*//*730:*/
 #line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -10356,7 +10425,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:727*//*728:*/
+/*:730*//*731:*/
 #line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -10393,7 +10462,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:728*//*732:*/
+/*:731*//*735:*/
 #line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -10421,7 +10490,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:732*//*736:*/
+/*:735*//*739:*/
 #line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -10433,7 +10502,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:736*//*740:*/
+/*:739*//*743:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10461,7 +10530,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:740*//*746:*/
+/*:743*//*749:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10475,7 +10544,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:746*//*748:*/
+/*:749*//*751:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10500,7 +10569,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:748*//*750:*/
+/*:751*//*753:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10511,7 +10580,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:750*//*752:*/
+/*:753*//*755:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -10522,7 +10591,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:752*//*754:*/
+/*:755*//*757:*/
 #line 281 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -10541,7 +10610,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:754*//*756:*/
+/*:757*//*759:*/
 #line 319 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -10559,7 +10628,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:756*//*758:*/
+/*:759*//*761:*/
 #line 359 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -10607,7 +10676,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:758*//*760:*/
+/*:761*//*763:*/
 #line 453 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10620,24 +10689,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*761:*/
+/*764:*/
 #line 481 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:761*/
+/*:764*/
 #line 464 "web/raw.w"
 
-/*764:*/
+/*767:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:764*/
+/*:767*/
 #line 465 "web/raw.w"
 
-/*765:*/
+/*768:*/
 #line 529 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10648,7 +10717,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:765*/
+/*:768*/
 #line 466 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -10656,14 +10725,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*766:*/
+/*769:*/
 #line 556 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:766*/
+/*:769*/
 #line 472 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -10674,7 +10743,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:760*//*763:*/
+/*:763*//*766:*/
 #line 499 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -10693,7 +10762,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:763*//*768:*/
+/*:766*//*771:*/
 #line 586 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10717,7 +10786,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:768*//*770:*/
+/*:771*//*773:*/
 #line 655 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10745,7 +10814,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*771:*/
+/*774:*/
 #line 690 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -10755,7 +10824,7 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:771*/
+/*:774*/
 #line 681 "web/raw.w"
 
 pkt->iif= rt->iif;
@@ -10766,7 +10835,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:770*//*773:*/
+/*:773*//*776:*/
 #line 705 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -10777,7 +10846,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:773*//*776:*/
+/*:776*//*779:*/
 #line 778 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10813,7 +10882,7 @@ sock_error_report(s);
 }
 }
 
-/*:776*//*778:*/
+/*:779*//*781:*/
 #line 818 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -10833,7 +10902,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:778*//*781:*/
+/*:781*//*784:*/
 #line 885 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -10847,7 +10916,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:781*//*782:*/
+/*:784*//*785:*/
 #line 901 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -10870,7 +10939,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:782*//*783:*/
+/*:785*//*786:*/
 #line 925 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -10882,7 +10951,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:783*//*786:*/
+/*:786*//*789:*/
 #line 961 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -10890,7 +10959,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:786*//*790:*/
+/*:789*//*793:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10907,13 +10976,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*764:*/
+/*767:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:764*/
+/*:767*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10930,7 +10999,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:790*//*792:*/
+/*:793*//*795:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -10940,7 +11009,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:792*//*794:*/
+/*:795*//*797:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -10962,7 +11031,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:794*//*796:*/
+/*:797*//*799:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10991,4 +11060,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:796*/
+/*:799*/

@@ -36,7 +36,9 @@ address and the port itself, which decides what a disconnect forgets.
 |connected| is the kernel's |TCP_ESTABLISHED| state of a datagram socket;
 |dst_cached| says a route is cached, which is what \.{IP\_MTU} reads and
 what several options throw away.  |hashed| says the socket is in its
-protocol's tables.  The links |lk| chain it into those tables, and |rp| is
+protocol's tables, |tabno| which tables those are (they follow from its
+type and protocol, which never change, and are found once, when the
+socket is made).  The links |lk| chain it into those tables, and |rp| is
 its \.{SO\_REUSEPORT} group.
 
 @<Binding fields of a socket@>=
@@ -49,6 +51,7 @@ unsigned userlocks; /* |SR_BINDADDR_LOCK|, |SR_BINDPORT_LOCK| */
 bool connected; /* a datagram socket with a peer */
 bool dst_cached; /* a route is cached */
 bool hashed; /* in its protocol's tables */
+int8_t tabno; /* the table it belongs to, from its type and protocol */
 struct sr_link { sr_sock *next, *prev; struct sr_slot *slot; } lk[SR_NLINKS];
 struct sr_rpgroup *rp; /* its \.{SO\_REUSEPORT} group, or |NULL| */
 int rp_index; /* its place in the group */
@@ -69,6 +72,7 @@ puts it in the raw table at once.  No other socket has a port before it
 binds.
 
 @<Set the IP defaults of |s|@>=
+s->tabno = (int8_t) proto_tabno(type, protocol);
 if (type == SOCK_RAW) {
   s->inet_num = (uint16_t) protocol;
   s->inet_sport = htons((uint16_t) protocol);
@@ -195,6 +199,8 @@ uint16_t ping_rover; /* the last ping identifier chosen */
 @ @<Private function prototypes@>=
 static sr_slot *slot_find(const sr_htab *t, uint64_t k0, uint64_t k1);
 static void link_add(sr_htab *t, int k, sr_sock *s, uint64_t k0, uint64_t k1);
+static void link_at(sr_htab *t, sr_hent **at, int k, sr_sock *s, uint64_t k0,
+  uint64_t k1);
 static void link_del(sr_htab *t, int k, sr_sock *s);
 
 @ A socket joins a slot at its head, creating the slot if it is the
@@ -204,7 +210,9 @@ empty bind bucket.  ``Freed'' means put on the host's list of spare
 slots, from which the next new key takes its slot: binding and closing
 sockets one after another then costs no allocation (the kernel keeps its
 bind buckets in a cache of their own for the same reason).  A slot taken
-from the list is cleared, so nothing of its last key survives.
+from the list is cleared, so nothing of its last key survives.  A caller
+that has already found the place of the key (|htab_where|) links there
+with |link_at|.
 
 @c
 static sr_slot *slot_find(const sr_htab *t, uint64_t k0, uint64_t k1)
@@ -223,7 +231,12 @@ static sr_slot *slot_new(sr_bindtab *bt)
 
 static void link_add(sr_htab *t, int k, sr_sock *s, uint64_t k0, uint64_t k1)
 {
-  sr_hent **at = htab_where(t, k0, k1);
+  link_at(t, htab_where(t, k0, k1), k, s, k0, k1);
+}
+
+static void link_at(sr_htab *t, sr_hent **at, int k, sr_sock *s, uint64_t k0,
+  uint64_t k1)
+{
   sr_slot *sl = (sr_slot *) *at;
   if (!sl) {
     sl = slot_new(s->host->bind);
@@ -272,20 +285,26 @@ ping sockets have a table of identifiers.  Raw sockets have no ports.
 at once.}
 
 @<Private function prototypes@>=
+static int proto_tabno(int type, int protocol);
 static int sock_tabno(const sr_sock *s);
 static sr_porttab *sock_tab(sr_sock *s);
 static sr_bindtab *bind_tables(sr_host *h);
 static sr_sock *port_first(sr_host *h, int tab, uint16_t port);
-static void sock_hash(sr_sock *s);
+static void sock_hash(sr_sock *s, sr_hent **port_at);
 static void sock_unhash(sr_sock *s);
 
 @ @c
+static int proto_tabno(int type, int protocol)
+{
+  if (type == SOCK_STREAM) return SR_TAB_TCP;
+  if (type != SOCK_DGRAM) return -1;
+  if (protocol == IPPROTO_ICMP) return SR_TAB_PING;
+  return protocol == IPPROTO_UDPLITE ? SR_TAB_UDPLITE : SR_TAB_UDP;
+}
+
 static int sock_tabno(const sr_sock *s)
 {
-  if (s->type == SOCK_STREAM) return SR_TAB_TCP;
-  if (s->type != SOCK_DGRAM) return -1;
-  if (s->protocol == IPPROTO_ICMP) return SR_TAB_PING;
-  return s->protocol == IPPROTO_UDPLITE ? SR_TAB_UDPLITE : SR_TAB_UDP;
+  return s->tabno;
 }
 
 static sr_porttab *sock_tab(sr_sock *s)
@@ -310,17 +329,20 @@ static sr_sock *port_first(sr_host *h, int tab, uint16_t port)
 }
 
 @ Hashing a socket enters it under its port and, for UDP, under its
-(address, port) pair; raw sockets only change their flag.  Unhashing
+(address, port) pair; raw sockets only change their flag.  A caller that
+has just looked the port up to check it passes the place it found,
+|port_at|, so that the port is not looked up twice; others pass |NULL|.  Unhashing
 takes it out of every table, out of its \.{SO\_REUSEPORT} group, and gives
 the port up.
 
 @c
-static void sock_hash(sr_sock *s)
+static void sock_hash(sr_sock *s, sr_hent **port_at)
 {
   sr_porttab *pt = sock_tab(s);
   s->hashed = true;
   if (!pt) return;
-  link_add(&pt->t[LK_PORT], LK_PORT, s, KEY_PORT(s->inet_num));
+  if (port_at) link_at(&pt->t[LK_PORT], port_at, LK_PORT, s, KEY_PORT(s->inet_num));
+  else link_add(&pt->t[LK_PORT], LK_PORT, s, KEY_PORT(s->inet_num));
   if (s->type == SOCK_DGRAM && s->protocol != IPPROTO_ICMP)
     link_add(&pt->t[LK_ADDR], LK_ADDR, s, KEY_ADDR(s->inet_rcv_saddr, s->inet_num));
 }
@@ -459,13 +481,13 @@ static int udp_clash(const sr_sock *s, const sr_sock *o)
 }
 
 @ Two uses of the rule.  Binding a named port lets the first deciding
-socket decide; searching for a free port counts a port as used when any
+socket of the port's slot |sl| decide; searching for a free port counts a port as used when any
 socket on it is in the way (there, partners are simply not in the way).
 
 @c
-static bool udp_port_taken(const sr_sock *s, uint16_t port)
+static bool udp_port_taken(const sr_sock *s, const sr_slot *sl)
 {
-  for (sr_sock *o = port_first(s->host, sock_tabno(s), port); o; o = o->lk[LK_PORT].next)
+  for (sr_sock *o = sl ? sl->first : NULL; o; o = o->lk[LK_PORT].next)
     switch (udp_clash(s, o)) {
     case CLASH_PARTNER: return false;
     case CLASH_YES: return true;
@@ -482,7 +504,7 @@ static bool udp_port_used(const sr_sock *s, uint16_t port)
 
 @ @<Private function prototypes@>=
 static int udp_clash(const sr_sock *s, const sr_sock *o);
-static bool udp_port_taken(const sr_sock *s, uint16_t port);
+static bool udp_port_taken(const sr_sock *s, const sr_slot *sl);
 static bool udp_port_used(const sr_sock *s, uint16_t port);
 
 @ \clause{socket.7:SO_REUSEADDR:2}
@@ -741,18 +763,25 @@ static int sk_get_port(sr_sock *s, uint16_t snum)
 }
 
 @ UDP.  A socket with \.{SO\_REUSEPORT} joins its group as it enters the
-table (see |udp_reuseport_join|).
+table (see |udp_reuseport_join|).  The port is looked up once: the place
+|htab_where| finds holds the slot whose sockets are checked, or is where
+the new slot goes.  Nothing is added to the table between the two, so the
+place stays valid (the group search only reads).  Making room in the
+table before a refusal changes nothing anyone can see: the slots and
+their order stay as they were.
 
 @c
 static int udp_get_port(sr_sock *s, uint16_t snum)
 {
-  if (!snum) {
-    if (!(snum = udp_find_port(s))) return -EADDRINUSE;
-  } else if (udp_port_taken(s, snum)) return -EADDRINUSE;
+  bool named = snum != 0;
+  sr_hent **at;
+  if (!named && !(snum = udp_find_port(s))) return -EADDRINUSE;
+  at = htab_where(&sock_tab(s)->t[LK_PORT], KEY_PORT(snum));
+  if (named && udp_port_taken(s, (const sr_slot *) *at)) return -EADDRINUSE;
   s->inet_num = snum;
   if (!s->hashed) {
     if (s->reuseport) udp_reuseport_join(s);
-    sock_hash(s);
+    sock_hash(s, at);
   }
   return 0;
 }
@@ -774,7 +803,7 @@ static int tcp_get_port(sr_sock *s, uint16_t snum)
   }
   if (!s->hashed) {
     s->inet_num = snum;
-    sock_hash(s);
+    sock_hash(s, NULL);
   }
   tcp_update_fastreuse(s->lk[LK_PORT].slot, s);
   return 0;
@@ -812,7 +841,7 @@ static int ping_get_port(sr_sock *s, uint16_t ident)
     for (sr_sock *o = port_first(h, SR_TAB_PING, ident); o; o = o->lk[LK_PORT].next)
       if (o != s && (!o->reuse || !s->reuse)) return -EADDRINUSE;
   s->inet_num = ident;
-  if (!s->hashed) sock_hash(s);
+  if (!s->hashed) sock_hash(s, NULL);
   return 0;
 }
 

@@ -45,7 +45,10 @@ tables, on every bind) asks |htab_where| for the place of the key ---
 the link that holds its entry, or the empty link at the end of its chain
 --- and, finding it empty, puts the new entry there with |htab_link|:
 one hash and one walk instead of two.  (|htab_where| makes room first,
-so that the place stays valid.)
+so that the place stays valid.)  The test for room is made where the
+table is used and the doubling is a function of its own, so the common
+case pays for a comparison and not for a call whose prologue saves the
+registers the rare case needs.
 
 @<Private function prototypes@>=
 static sr_hent *htab_find(const sr_htab *t, uint64_t k0, uint64_t k1);
@@ -54,6 +57,7 @@ static sr_hent **htab_where(sr_htab *t, uint64_t k0, uint64_t k1);
 static void htab_link(sr_htab *t, sr_hent **at, sr_hent *e);
 static void htab_remove(sr_htab *t, sr_hent *e);
 static void htab_free(sr_htab *t, void (*fn)(sr_hent *));
+static void htab_grow(sr_htab *t);
 
 @ The hash is Fibonacci hashing (Knuth's multiplicative method): the key
 without its low sixteen bits is multiplied by $2^{64}$ over the golden
@@ -83,25 +87,28 @@ static sr_hent *htab_find(const sr_htab *t, uint64_t k0, uint64_t k1)
   return NULL;
 }
 
-static void htab_grow_if_full(sr_htab *t)
+static void htab_grow(sr_htab *t)
 {
   size_t s;
-  if (t->n >= t->nb) {
-    sr_htab g = { xcalloc(t->nb ? 2 * t->nb : 16, sizeof(sr_hent *)),
-      t->nb ? 2 * t->nb : 16, 0, t->nb ? t->shift - 1 : 60 };
-    for (size_t i = 0; i < t->nb; i++)
-      while (t->b[i]) {
-        sr_hent *x = t->b[i];
-        t->b[i] = x->next;
-        s = htab_slot(&g, x->k0, x->k1);
-        x->next = g.b[s];
-        g.b[s] = x;
-      }
-    free(t->b);
-    t->b = g.b;
-    t->nb = g.nb;
-    t->shift = g.shift;
-  }
+  sr_htab g = { xcalloc(t->nb ? 2 * t->nb : 16, sizeof(sr_hent *)),
+    t->nb ? 2 * t->nb : 16, 0, t->nb ? t->shift - 1 : 60 };
+  for (size_t i = 0; i < t->nb; i++)
+    while (t->b[i]) {
+      sr_hent *x = t->b[i];
+      t->b[i] = x->next;
+      s = htab_slot(&g, x->k0, x->k1);
+      x->next = g.b[s];
+      g.b[s] = x;
+    }
+  free(t->b);
+  t->b = g.b;
+  t->nb = g.nb;
+  t->shift = g.shift;
+}
+
+static inline void htab_grow_if_full(sr_htab *t)
+{
+  if (t->n >= t->nb) htab_grow(t);
 }
 
 static void htab_insert(sr_htab *t, sr_hent *e)

@@ -1430,7 +1430,8 @@ static void udp_header_emit(uint8_t *p, size_t len, uint16_t sport, uint16_t dpo
 }
 
 @ Gathering the caller's data from its vector, starting |from| bytes in.
-A null buffer with a nonzero length is the model's bad address.
+A null buffer with a nonzero length is the model's bad address.  The
+bytes are moved by |data_copy| (below).
 
 @<Private function prototypes@>=
 static bool iov_gather(const struct msghdr *msg, size_t from, uint8_t *dst, size_t len);
@@ -1446,7 +1447,7 @@ static bool iov_gather(const struct msghdr *msg, size_t from, uint8_t *dst, size
     n -= from;
     if (n > len) n = len;
     if (!v->iov_base) return false;
-    memcpy(dst, (const uint8_t *) v->iov_base + from, n);
+    data_copy(dst, (const uint8_t *) v->iov_base + from, n);
     dst += n;
     len -= n;
     from = 0;
@@ -1461,11 +1462,74 @@ static bool iov_scatter(const struct msghdr *msg, const uint8_t *src, size_t len
     size_t n = v->iov_len < len ? v->iov_len : len;
     if (!n) continue;
     if (!v->iov_base) return false;
-    memcpy(v->iov_base, src, n);
+    data_copy(v->iov_base, src, n);
     src += n;
     len -= n;
   }
   return true;
+}
+
+@ Copying the data.  Every datagram is copied twice, as in the kernel:
+into its packet when it is sent, out of it when it is read.  For a large
+datagram the copies are most of the cost of the journey, and the C
+library's |memcpy| is not the best copy on every machine: on the one the
+benchmark runs on (AMD Zen~3, glibc~2.36) it moves blocks of 4\,KiB and
+more with the string instruction \.{rep movsb}, which costs 125--175\,ns
+for 8\,KiB in the cache and, when the destination lies a few bytes past
+the source modulo 64 (as a packet's data does behind its headers, or a
+caller's buffer may), 2--4\,{\it micro\/}seconds; for 64\,KiB, 1.6 to
+36\,$\mu$s.  A loop of 32-byte vector moves that first aligns the
+destination --- one unaligned 32-byte move at the start, the aligned body,
+one unaligned move that ends exactly at the end --- costs 80--90\,ns for
+8\,KiB at every offset measured (and up to 135\,ns when the two buffers
+are a few dozen bytes apart modulo 4\,KiB, where loads wait on the
+stores before them), 42--70\,ns for 4\,KiB, 1.4--2.0\,$\mu$s for
+64\,KiB.  Below 1\,KiB the library's own vector code is as fast, so
+smaller copies stay with |memcpy|.
+
+The vector loop needs AVX2, chosen when the program runs
+(|__builtin_cpu_supports|), so the library still runs on a processor
+without it; compilers other than GCC-compatible ones, and other
+processors, use |memcpy| for everything.  The copy only ever reads and
+writes within the two buffers' |n| bytes.
+
+@<Private function prototypes@>=
+static void data_copy(void *dst, const void *src, size_t n);
+
+@ @<Constants of the model@>=
+#define SR_VCOPY_MIN 1024 /* from here on, the vector loop */
+
+@ @c
+#if defined(__x86_64__) && defined(__GNUC__)
+typedef char sr_v32 __attribute__((vector_size(32), aligned(1), may_alias));
+
+__attribute__((target("avx2"))) static void vcopy_avx2(uint8_t *d, const uint8_t *s,
+  size_t n)
+{
+  size_t i = 32 - ((uintptr_t) d & 31);
+  *(sr_v32 *) d = *(const sr_v32 *) s;
+  for (; i + 128 <= n; i += 128) {
+    sr_v32 a = *(const sr_v32 *) (s + i), b = *(const sr_v32 *) (s + i + 32),
+      c = *(const sr_v32 *) (s + i + 64), e = *(const sr_v32 *) (s + i + 96);
+    *(sr_v32 *) (d + i) = a;
+    *(sr_v32 *) (d + i + 32) = b;
+    *(sr_v32 *) (d + i + 64) = c;
+    *(sr_v32 *) (d + i + 96) = e;
+  }
+  for (; i + 32 <= n; i += 32) *(sr_v32 *) (d + i) = *(const sr_v32 *) (s + i);
+  if (i < n) *(sr_v32 *) (d + n - 32) = *(const sr_v32 *) (s + n - 32);
+}
+#endif
+
+static void data_copy(void *dst, const void *src, size_t n)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (n >= SR_VCOPY_MIN && __builtin_cpu_supports("avx2")) {
+    vcopy_avx2(dst, src, n);
+    return;
+  }
+#endif
+  memcpy(dst, src, n);
 }
 
 @ \.{UDP\_SEGMENT}: a control message of level \.{SOL\_UDP} asks the stack
