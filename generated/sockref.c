@@ -44,7 +44,7 @@
 #define SR_MAX_IFADDR 8 
 
 /*:14*//*40:*/
-#line 670 "web/world.w"
+#line 673 "web/world.w"
 
 #define SR_MIN_MTU 68
 
@@ -287,7 +287,7 @@ OPT_STORE_INT_FIELD};
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
 /*:446*//*457:*/
-#line 274 "web/bind.w"
+#line 291 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
 #define KEY_ADDR(addr, port) ((uint64_t) (addr) << 16 | (port)), 0
@@ -295,17 +295,17 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
 /*:457*//*468:*/
-#line 469 "web/bind.w"
+#line 486 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
 /*:468*//*476:*/
-#line 640 "web/bind.w"
+#line 657 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
 /*:476*//*540:*/
-#line 1995 "web/bind.w"
+#line 2012 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
@@ -513,18 +513,18 @@ struct sr_rpgroup*rp;
 int rp_index;
 
 /*:445*//*523:*/
-#line 1631 "web/bind.w"
+#line 1648 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
 /*:523*//*524:*/
-#line 1654 "web/bind.w"
+#line 1671 "web/bind.w"
 
 uint32_t fl_daddr,fl_saddr;
 uint16_t fl_dport;
 
 /*:524*//*533:*/
-#line 1862 "web/bind.w"
+#line 1879 "web/bind.w"
 
 uint32_t tcp_write_seq;
 
@@ -903,7 +903,7 @@ int host,ifindex;
 }sr_capture;
 
 /*:438*//*452:*/
-#line 168 "web/bind.w"
+#line 182 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
 struct sr_slot{
@@ -916,7 +916,7 @@ uint32_t fast_rcv_saddr;
 };
 
 /*:452*//*453:*/
-#line 186 "web/bind.w"
+#line 200 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
 typedef struct{sr_htab t[SR_NLINKS];}sr_porttab;
@@ -926,7 +926,7 @@ sr_slot*spare;
 }sr_bindtab;
 
 /*:453*//*486:*/
-#line 859 "web/bind.w"
+#line 876 "web/bind.w"
 
 typedef struct sr_rpgroup{
 sr_sock**sock;
@@ -1114,6 +1114,7 @@ sr_iface*ifs;
 int nifs;
 sr_route*routes;
 int nroutes;
+uint64_t route_gen;
 /*112:*/
 #line 35 "web/sysctl.w"
 
@@ -1153,11 +1154,14 @@ sr_htab peers;
 sr_htab mc;
 
 /*:430*//*454:*/
-#line 194 "web/bind.w"
+#line 208 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
+uint64_t addr_type_gen;
+uint32_t addr_type_addr;
+int addr_type;
 
 /*:454*//*745:*/
 #line 121 "web/raw.w"
@@ -1170,7 +1174,7 @@ sr_htab raw;
 sr_sock*ra_chain;
 
 /*:782*/
-#line 188 "web/world.w"
+#line 189 "web/world.w"
 
 };
 
@@ -1209,14 +1213,14 @@ unsigned long sigcount[SR_NSIG];
 static void world_ready(void);
 
 /*:9*//*18:*/
-#line 197 "web/world.w"
+#line 198 "web/world.w"
 
 static void*xcalloc(size_t n,size_t size);
 static void*xmalloc(size_t size);
 static void*xrealloc(void*p,size_t n,size_t size);
 
 /*:18*//*20:*/
-#line 232 "web/world.w"
+#line 233 "web/world.w"
 
 static uint32_t prefix_mask(int len);
 static bool ipv4_is_lbcast(uint32_t a);
@@ -1225,7 +1229,7 @@ static bool ipv4_is_loopback(uint32_t a);
 static bool ipv4_is_local_multicast(uint32_t a);
 
 /*:20*//*22:*/
-#line 258 "web/world.w"
+#line 259 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu);
@@ -1234,7 +1238,7 @@ static sr_iface*iface_by_name(sr_host*h,const char*name);
 static sr_iface*iface_by_addr(sr_host*h,uint32_t addr);
 
 /*:22*//*25:*/
-#line 319 "web/world.w"
+#line 320 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -1242,14 +1246,14 @@ bool kernel);
 static void route_del(sr_host*h,int i);
 
 /*:25*//*27:*/
-#line 379 "web/world.w"
+#line 382 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err);
 static const sr_route*route_lookup(sr_host*h,uint32_t dst);
 
 /*:27*//*29:*/
-#line 429 "web/world.w"
+#line 432 "web/world.w"
 
 static int iface_add_addr(sr_host*h,int ifindex,uint32_t addr,
 int prefixlen,uint32_t brd);
@@ -1257,12 +1261,12 @@ static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a);
 
 /*:29*//*32:*/
-#line 512 "web/world.w"
+#line 515 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up);
 
 /*:32*//*36:*/
-#line 600 "web/world.w"
+#line 603 "web/world.w"
 
 _Static_assert(SR_ROUTE_UNREACHABLE==SR_RT_UNREACHABLE&&
 SR_ROUTE_BLACKHOLE==SR_RT_BLACKHOLE&&SR_ROUTE_PROHIBIT==SR_RT_PROHIBIT,
@@ -1691,7 +1695,7 @@ static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
 /*:442*//*449:*/
-#line 97 "web/bind.w"
+#line 105 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
 static bool inet_can_nonlocal_bind(const sr_sock*s);
@@ -1699,7 +1703,7 @@ static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
 /*:449*//*455:*/
-#line 199 "web/bind.w"
+#line 216 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
@@ -1708,7 +1712,7 @@ uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
 /*:455*//*458:*/
-#line 287 "web/bind.w"
+#line 304 "web/bind.w"
 
 static int proto_tabno(int type,int protocol);
 static int sock_tabno(const sr_sock*s);
@@ -1719,31 +1723,31 @@ static void sock_hash(sr_sock*s,sr_hent**port_at);
 static void sock_unhash(sr_sock*s);
 
 /*:458*//*462:*/
-#line 370 "web/bind.w"
+#line 387 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
 /*:462*//*464:*/
-#line 400 "web/bind.w"
+#line 417 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
 /*:464*//*467:*/
-#line 439 "web/bind.w"
+#line 456 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
 /*:467*//*471:*/
-#line 505 "web/bind.w"
+#line 522 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
 /*:471*//*473:*/
-#line 557 "web/bind.w"
+#line 574 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok);
@@ -1751,13 +1755,13 @@ static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
 /*:473*//*475:*/
-#line 596 "web/bind.w"
+#line 613 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
 /*:475*//*477:*/
-#line 643 "web/bind.w"
+#line 660 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
 static void local_port_range(sr_host*h,int*low,int*high);
@@ -1765,7 +1769,7 @@ static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
 /*:477*//*481:*/
-#line 748 "web/bind.w"
+#line 765 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
 static int udp_get_port(sr_sock*s,uint16_t snum);
@@ -1773,25 +1777,25 @@ static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
 /*:481*//*487:*/
-#line 868 "web/bind.w"
+#line 885 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
 /*:487*//*491:*/
-#line 957 "web/bind.w"
+#line 974 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
 /*:491*//*493:*/
-#line 997 "web/bind.w"
+#line 1014 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
 /*:493*//*496:*/
-#line 1033 "web/bind.w"
+#line 1050 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr);
@@ -1800,34 +1804,34 @@ static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
 /*:496*//*499:*/
-#line 1096 "web/bind.w"
+#line 1113 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
 /*:499*//*502:*/
-#line 1180 "web/bind.w"
+#line 1197 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
 /*:502*//*506:*/
-#line 1277 "web/bind.w"
+#line 1294 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
 /*:506*//*510:*/
-#line 1360 "web/bind.w"
+#line 1377 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
 /*:510*//*513:*/
-#line 1411 "web/bind.w"
+#line 1428 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
 /*:513*//*519:*/
-#line 1496 "web/bind.w"
+#line 1513 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len);
@@ -1837,7 +1841,7 @@ static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
 /*:519*//*526:*/
-#line 1673 "web/bind.w"
+#line 1690 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
@@ -1845,13 +1849,13 @@ static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
 /*:526*//*534:*/
-#line 1865 "web/bind.w"
+#line 1882 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
 /*:534*//*535:*/
-#line 1896 "web/bind.w"
+#line 1913 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1866,7 +1870,7 @@ uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
 /*:535*//*538:*/
-#line 1948 "web/bind.w"
+#line 1965 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1876,7 +1880,7 @@ uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
 /*:538*//*544:*/
-#line 2122 "web/bind.w"
+#line 2139 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len);
@@ -1884,17 +1888,17 @@ static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
 /*:544*//*547:*/
-#line 2192 "web/bind.w"
+#line 2209 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
 /*:547*//*551:*/
-#line 2250 "web/bind.w"
+#line 2267 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
 /*:551*//*552:*/
-#line 2264 "web/bind.w"
+#line 2281 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
@@ -2429,7 +2433,7 @@ return 0;
 }
 
 /*:13*//*19:*/
-#line 202 "web/world.w"
+#line 203 "web/world.w"
 
 static void*xmalloc(size_t size)
 {
@@ -2455,7 +2459,7 @@ return p;
 }
 
 /*:19*//*21:*/
-#line 239 "web/world.w"
+#line 240 "web/world.w"
 
 static uint32_t prefix_mask(int len)
 {
@@ -2471,7 +2475,7 @@ return(ntohl(a)&0xffffff00u)==0xe0000000u;
 }
 
 /*:21*//*23:*/
-#line 265 "web/world.w"
+#line 266 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu)
@@ -2488,7 +2492,7 @@ return ifp;
 }
 
 /*:23*//*24:*/
-#line 284 "web/world.w"
+#line 285 "web/world.w"
 
 static sr_iface*iface_by_index(sr_host*h,int ifindex)
 {
@@ -2512,7 +2516,7 @@ return NULL;
 }
 
 /*:24*//*26:*/
-#line 325 "web/world.w"
+#line 326 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -2531,6 +2535,7 @@ r= &h->routes[i];
 if(r->table> table||(r->table==table&&r->prefixlen<prefixlen))
 break;
 }
+h->route_gen++;
 h->routes= xrealloc(h->routes,(size_t)h->nroutes+1,sizeof*h->routes);
 memmove(&h->routes[i+1],&h->routes[i],
 (size_t)(h->nroutes-i)*sizeof*h->routes);
@@ -2551,13 +2556,14 @@ return 0;
 
 static void route_del(sr_host*h,int i)
 {
+h->route_gen++;
 memmove(&h->routes[i],&h->routes[i+1],
 (size_t)(h->nroutes-i-1)*sizeof*h->routes);
 h->nroutes--;
 }
 
 /*:26*//*28:*/
-#line 384 "web/world.w"
+#line 387 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err)
@@ -2586,7 +2592,7 @@ return fib_lookup(h,dst,0,RT_SCOPE_UNIVERSE,&err);
 }
 
 /*:28*//*30:*/
-#line 438 "web/world.w"
+#line 441 "web/world.w"
 
 static const struct sr_ifaddr*ifaddr_primary(const sr_iface*ifp,
 uint32_t addr,int prefixlen)
@@ -2621,7 +2627,7 @@ return 0;
 }
 
 /*:30*//*31:*/
-#line 471 "web/world.w"
+#line 474 "web/world.w"
 
 static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a)
@@ -2651,7 +2657,7 @@ ifp->ifindex,src,RT_SCOPE_LINK,true);
 }
 
 /*:31*//*33:*/
-#line 515 "web/world.w"
+#line 518 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up)
 {
@@ -2671,7 +2677,7 @@ route_del(h,i);
 }
 
 /*:33*//*37:*/
-#line 610 "web/world.w"
+#line 613 "web/world.w"
 
 static sr_host*host_by_id(int id)
 {
@@ -2679,7 +2685,7 @@ return id>=0&&id<W->nhosts?W->host[id]:NULL;
 }
 
 /*:37*//*38:*/
-#line 618 "web/world.w"
+#line 621 "web/world.w"
 
 static sr_host*host_new(const char*name)
 {
@@ -2696,7 +2702,7 @@ h->sys[i][1]= sysctls[i].def2;
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
 /*:135*/
-#line 624 "web/world.w"
+#line 627 "web/world.w"
 
 /*382:*/
 #line 398 "web/ip.w"
@@ -2704,7 +2710,7 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 h->ip_ident= 1;
 
 /*:382*/
-#line 625 "web/world.w"
+#line 628 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
 W->host[W->nhosts++]= h;
@@ -2721,7 +2727,7 @@ return host_new(name)->id;
 }
 
 /*:38*//*39:*/
-#line 643 "web/world.w"
+#line 646 "web/world.w"
 
 static int parse_cidr(const char*s,uint32_t*addr,int*prefixlen)
 {
@@ -2747,7 +2753,7 @@ return 0;
 }
 
 /*:39*//*41:*/
-#line 673 "web/world.w"
+#line 676 "web/world.w"
 
 int sr_if_add(int host,const char*name,int mtu)
 {
@@ -2784,7 +2790,7 @@ return 0;
 }
 
 /*:41*//*42:*/
-#line 711 "web/world.w"
+#line 714 "web/world.w"
 
 int sr_addr_add(int host,int ifindex,const char*cidr,const char*brd)
 {
@@ -2807,7 +2813,7 @@ return sys_return(iface_add_addr(h,ifindex,addr,plen,b));
 }
 
 /*:42*//*43:*/
-#line 737 "web/world.w"
+#line 740 "web/world.w"
 
 int sr_route_add(int host,const char*cidr,const char*gw,int ifindex)
 {
@@ -2865,13 +2871,13 @@ return sys_return(-ESRCH);
 }
 
 /*:43*//*45:*/
-#line 801 "web/world.w"
+#line 804 "web/world.w"
 
 void sr_reset(void)
 {
 sr_host*h;
 if(W->ready)/*46:*/
-#line 826 "web/world.w"
+#line 829 "web/world.w"
 
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
@@ -2901,7 +2907,7 @@ free(W->cap);
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
 /*:670*/
-#line 830 "web/world.w"
+#line 833 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
@@ -2931,7 +2937,7 @@ htab_free(&fh->peers,hent_free);
 htab_free(&fh->mc,hent_free);
 
 /*:431*//*461:*/
-#line 367 "web/bind.w"
+#line 384 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
@@ -2941,7 +2947,7 @@ if(fh->bind)bind_tables_free(fh);
 htab_free(&fh->raw,hent_free);
 
 /*:746*/
-#line 833 "web/world.w"
+#line 836 "web/world.w"
 
 free(fh->ifs);
 free(fh->routes);
@@ -2951,7 +2957,7 @@ free(fh);
 free(W->host);
 }
 /*:46*/
-#line 805 "web/world.w"
+#line 808 "web/world.w"
 
 memset(W,0,sizeof*W);
 W->ready= true;
@@ -2963,11 +2969,11 @@ W->next_pid= SR_FIRST_PID;
 W->rng= 1;
 
 /*:332*/
-#line 810 "web/world.w"
+#line 813 "web/world.w"
 
 h= host_new("host0");
 /*34:*/
-#line 542 "web/world.w"
+#line 545 "web/world.w"
 
 {
 int eth;
@@ -2980,7 +2986,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 }
 
 /*:34*/
-#line 812 "web/world.w"
+#line 815 "web/world.w"
 
 /*345:*/
 #line 491 "web/link.w"
@@ -2988,7 +2994,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
 /*:345*/
-#line 813 "web/world.w"
+#line 816 "web/world.w"
 
 W->cur= proc_new(h,0);
 }
@@ -7083,21 +7089,27 @@ free(wire);
 }
 }
 /*:443*//*450:*/
-#line 103 "web/bind.w"
+#line 111 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
 {
 const sr_route*r;
+int type= SR_RT_UNICAST;
 if(ipv4_is_lbcast(addr))return SR_RT_BROADCAST;
 if(ipv4_is_multicast(addr))return SR_RT_MULTICAST;
+if(h->addr_type_gen==h->route_gen+1&&h->addr_type_addr==addr)
+return h->addr_type;
 r= route_lookup(h,addr);
 if(r&&r->table==SR_TABLE_LOCAL&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST))
-return r->type;
-return SR_RT_UNICAST;
+type= r->type;
+h->addr_type_gen= h->route_gen+1;
+h->addr_type_addr= addr;
+h->addr_type= type;
+return type;
 }
 
 /*:450*//*451:*/
-#line 135 "web/bind.w"
+#line 149 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
 {
@@ -7114,7 +7126,7 @@ type==SR_RT_BROADCAST;
 }
 
 /*:451*//*456:*/
-#line 217 "web/bind.w"
+#line 234 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
 {
@@ -7169,7 +7181,7 @@ s->host->bind->spare= sl;
 }
 
 /*:456*//*459:*/
-#line 296 "web/bind.w"
+#line 313 "web/bind.w"
 
 static int proto_tabno(int type,int protocol)
 {
@@ -7206,7 +7218,7 @@ return sl?sl->first:NULL;
 }
 
 /*:459*//*460:*/
-#line 338 "web/bind.w"
+#line 355 "web/bind.w"
 
 static void sock_hash(sr_sock*s,sr_hent**port_at)
 {
@@ -7235,7 +7247,7 @@ s->inet_num= 0;
 }
 
 /*:460*//*463:*/
-#line 373 "web/bind.w"
+#line 390 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
 {
@@ -7251,7 +7263,7 @@ h->bind= NULL;
 }
 
 /*:463*//*465:*/
-#line 404 "web/bind.w"
+#line 421 "web/bind.w"
 
 static uint32_t bind_random32(void)
 {
@@ -7264,7 +7276,7 @@ return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
 /*:465*//*466:*/
-#line 428 "web/bind.w"
+#line 445 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
 {
@@ -7277,7 +7289,7 @@ return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
 /*:466*//*469:*/
-#line 472 "web/bind.w"
+#line 489 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
 {
@@ -7290,7 +7302,7 @@ return CLASH_YES;
 }
 
 /*:469*//*470:*/
-#line 487 "web/bind.w"
+#line 504 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl)
 {
@@ -7310,7 +7322,7 @@ return false;
 }
 
 /*:470*//*472:*/
-#line 535 "web/bind.w"
+#line 552 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
 bool reuseport_ok)
@@ -7334,7 +7346,7 @@ return false;
 }
 
 /*:472*//*474:*/
-#line 578 "web/bind.w"
+#line 595 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
 {
@@ -7354,7 +7366,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 
 /*:474*//*478:*/
-#line 649 "web/bind.w"
+#line 666 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
 {
@@ -7369,7 +7381,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 }
 
 /*:478*//*479:*/
-#line 667 "web/bind.w"
+#line 684 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
 {
@@ -7396,7 +7408,7 @@ return 0;
 }
 
 /*:479*//*480:*/
-#line 700 "web/bind.w"
+#line 717 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
 {
@@ -7439,7 +7451,7 @@ return 0;
 }
 
 /*:480*//*482:*/
-#line 754 "web/bind.w"
+#line 771 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
 {
@@ -7452,7 +7464,7 @@ return-EADDRINUSE;
 }
 
 /*:482*//*483:*/
-#line 773 "web/bind.w"
+#line 790 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -7470,7 +7482,7 @@ return 0;
 }
 
 /*:483*//*484:*/
-#line 792 "web/bind.w"
+#line 809 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
 {
@@ -7492,7 +7504,7 @@ return 0;
 }
 
 /*:484*//*485:*/
-#line 827 "web/bind.w"
+#line 844 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
 {
@@ -7515,7 +7527,7 @@ return 0;
 }
 
 /*:485*//*488:*/
-#line 877 "web/bind.w"
+#line 894 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
 {
@@ -7557,7 +7569,7 @@ free(g);
 }
 
 /*:488*//*489:*/
-#line 924 "web/bind.w"
+#line 941 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
 {
@@ -7572,7 +7584,7 @@ rp_alloc(s);
 }
 
 /*:489*//*490:*/
-#line 944 "web/bind.w"
+#line 961 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
 {
@@ -7587,7 +7599,7 @@ rp_alloc(s);
 }
 
 /*:490*//*492:*/
-#line 980 "web/bind.w"
+#line 997 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
 {
@@ -7606,7 +7618,7 @@ return 0;
 }
 
 /*:492*//*495:*/
-#line 1018 "web/bind.w"
+#line 1035 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7623,7 +7635,7 @@ return sys_return(err);
 }
 
 /*:495*//*497:*/
-#line 1048 "web/bind.w"
+#line 1065 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
 struct sockaddr_storage*kaddr)
@@ -7644,7 +7656,7 @@ return 0;
 }
 
 /*:497*//*498:*/
-#line 1086 "web/bind.w"
+#line 1103 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
 {
@@ -7656,7 +7668,7 @@ return 0;
 }
 
 /*:498*//*500:*/
-#line 1140 "web/bind.w"
+#line 1157 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7684,7 +7696,7 @@ return 0;
 }
 
 /*:500*//*501:*/
-#line 1169 "web/bind.w"
+#line 1186 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
 {
@@ -7697,7 +7709,7 @@ s->dst_cached= false;
 }
 
 /*:501*//*504:*/
-#line 1216 "web/bind.w"
+#line 1233 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7714,7 +7726,7 @@ return 0;
 }
 
 /*:504*//*505:*/
-#line 1241 "web/bind.w"
+#line 1258 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7737,7 +7749,7 @@ return 0;
 }
 
 /*:505*//*507:*/
-#line 1280 "web/bind.w"
+#line 1297 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
 {
@@ -7749,7 +7761,7 @@ return 0;
 }
 
 /*:507*//*509:*/
-#line 1317 "web/bind.w"
+#line 1334 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
 {
@@ -7772,7 +7784,7 @@ return 0;
 }
 
 /*:509*//*511:*/
-#line 1363 "web/bind.w"
+#line 1380 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
 {
@@ -7790,7 +7802,7 @@ return(int)sizeof*sin;
 }
 
 /*:511*//*512:*/
-#line 1394 "web/bind.w"
+#line 1411 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen)
@@ -7809,7 +7821,7 @@ return 0;
 }
 
 /*:512*//*515:*/
-#line 1420 "web/bind.w"
+#line 1437 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
 {
@@ -7833,7 +7845,7 @@ return sock_name(fd,addr,addrlen,1);
 }
 
 /*:515*//*516:*/
-#line 1453 "web/bind.w"
+#line 1470 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
 {
@@ -7847,7 +7859,7 @@ return 0;
 }
 
 /*:516*//*518:*/
-#line 1481 "web/bind.w"
+#line 1498 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
 {
@@ -7864,7 +7876,7 @@ return sys_return(err);
 }
 
 /*:518*//*520:*/
-#line 1516 "web/bind.w"
+#line 1533 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -7875,7 +7887,7 @@ return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
 /*:520*//*521:*/
-#line 1558 "web/bind.w"
+#line 1575 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -7917,7 +7929,7 @@ return 0;
 }
 
 /*:521*//*522:*/
-#line 1608 "web/bind.w"
+#line 1625 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -7931,7 +7943,7 @@ fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
 /*:522*//*525:*/
-#line 1658 "web/bind.w"
+#line 1675 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -7948,7 +7960,7 @@ s->inet_daddr,&locked);
 }
 
 /*:525*//*527:*/
-#line 1691 "web/bind.w"
+#line 1708 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -7963,7 +7975,7 @@ link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
 /*:527*//*528:*/
-#line 1708 "web/bind.w"
+#line 1725 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -7984,7 +7996,7 @@ s->inet_daddr,ntohs(s->inet_dport)));
 }
 
 /*:528*//*529:*/
-#line 1743 "web/bind.w"
+#line 1760 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -8007,7 +8019,7 @@ return 0;
 }
 
 /*:529*//*530:*/
-#line 1781 "web/bind.w"
+#line 1798 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -8032,7 +8044,7 @@ return-EOPNOTSUPP;
 }
 
 /*:530*//*531:*/
-#line 1813 "web/bind.w"
+#line 1830 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -8048,7 +8060,7 @@ return false;
 }
 
 /*:531*//*532:*/
-#line 1848 "web/bind.w"
+#line 1865 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -8064,7 +8076,7 @@ return 0;
 }
 
 /*:532*//*536:*/
-#line 1909 "web/bind.w"
+#line 1926 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -8096,7 +8108,7 @@ saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
 /*:536*//*537:*/
-#line 1942 "web/bind.w"
+#line 1959 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
@@ -8104,7 +8116,7 @@ return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
 /*:537*//*539:*/
-#line 1975 "web/bind.w"
+#line 1992 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -8126,7 +8138,7 @@ return score;
 }
 
 /*:539*//*541:*/
-#line 2011 "web/bind.w"
+#line 2028 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
@@ -8151,7 +8163,7 @@ return result;
 }
 
 /*:541*//*542:*/
-#line 2060 "web/bind.w"
+#line 2077 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len)
@@ -8178,7 +8190,7 @@ return first_valid;
 }
 
 /*:542*//*543:*/
-#line 2093 "web/bind.w"
+#line 2110 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -8209,7 +8221,7 @@ return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
 /*:543*//*545:*/
-#line 2144 "web/bind.w"
+#line 2161 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -8237,7 +8249,7 @@ if(first)fn(first,arg);
 }
 
 /*:545*//*546:*/
-#line 2178 "web/bind.w"
+#line 2195 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -8253,7 +8265,7 @@ return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
 /*:546*//*549:*/
-#line 2209 "web/bind.w"
+#line 2226 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -8275,7 +8287,7 @@ return sys_return(s?sock_fd(s):-ENOENT);
 }
 
 /*:549*//*550:*/
-#line 2229 "web/bind.w"
+#line 2246 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -8298,7 +8310,7 @@ return r.n;
 }
 
 /*:550*//*553:*/
-#line 2267 "web/bind.w"
+#line 2284 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {

@@ -39,7 +39,7 @@ int sr_get_hz(void);
 int sr_set_hz(int hz);
 
 /*:12*//*35:*/
-#line 584 "web/world.w"
+#line 587 "web/world.w"
 
 int sr_host_new(const char*name);
 int sr_if_add(int host,const char*name,int mtu);
@@ -54,7 +54,7 @@ int sr_route_del(int host,const char*cidr);
 #define SR_ROUTE_PROHIBIT 6
 
 /*:35*//*44:*/
-#line 798 "web/world.w"
+#line 801 "web/world.w"
 
 int sr_world_hosts(void);
 
@@ -134,28 +134,28 @@ int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
 /*:436*//*494:*/
-#line 1015 "web/bind.w"
+#line 1032 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
 /*:494*//*508:*/
-#line 1314 "web/bind.w"
+#line 1331 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
 /*:508*//*514:*/
-#line 1416 "web/bind.w"
+#line 1433 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
 /*:514*//*517:*/
-#line 1478 "web/bind.w"
+#line 1495 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
 /*:517*//*548:*/
-#line 2203 "web/bind.w"
+#line 2220 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);

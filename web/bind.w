@@ -94,6 +94,14 @@ block are recognized by their form.
 network's own address, is unicast in Linux~6.x (no broadcast route is
 made for it); \.{0.1.2.3} and \.{240.0.0.1} are unicast.}
 
+Every |bind| asks, and the answer costs a walk of the routes (an eighth
+of a bind), so the host remembers its last answer with the count of route
+changes it was computed under (|route_gen|, which every addition and
+removal of a route increments): the answer depends on nothing else, so
+while the count is unchanged a question about the same address has the
+same answer.  A program that binds socket after socket to one address
+walks the routes once.
+
 @ @<Private function prototypes@>=
 static int inet_addr_type(sr_host *h, uint32_t addr);
 static bool inet_can_nonlocal_bind(const sr_sock *s);
@@ -104,12 +112,18 @@ static bool inet_addr_valid_or_nonlocal(const sr_sock *s, uint32_t addr,
 static int inet_addr_type(sr_host *h, uint32_t addr)
 {
   const sr_route *r;
+  int type = SR_RT_UNICAST;
   if (ipv4_is_lbcast(addr)) return SR_RT_BROADCAST;
   if (ipv4_is_multicast(addr)) return SR_RT_MULTICAST;
+  if (h->addr_type_gen == h->route_gen + 1 && h->addr_type_addr == addr)
+    return h->addr_type;
   r = route_lookup(h, addr);
   if (r && r->table == SR_TABLE_LOCAL && (r->type == SR_RT_LOCAL || r->type == SR_RT_BROADCAST))
-    return r->type;
-  return SR_RT_UNICAST;
+    type = r->type;
+  h->addr_type_gen = h->route_gen + 1; /* 0 is never valid */
+  h->addr_type_addr = addr;
+  h->addr_type = type;
+  return type;
 }
 
 @ \clause{ip.7:IP_FREEBIND}
@@ -195,6 +209,9 @@ typedef struct sr_bindtab {
 struct sr_bindtab *bind; /* the port tables, from the first bind on */
 uint32_t ehash_secret; /* the salt of the \.{SO\_REUSEPORT} hash */
 uint16_t ping_rover; /* the last ping identifier chosen */
+uint64_t addr_type_gen; /* the last |inet_addr_type|: |route_gen| + 1 then, 0: none */
+uint32_t addr_type_addr;
+int addr_type;
 
 @ @<Private function prototypes@>=
 static sr_slot *slot_find(const sr_htab *t, uint64_t k0, uint64_t k1);

@@ -185,6 +185,7 @@ struct sr_host {
   int nifs;
   sr_route *routes; /* both tables, longest prefix first */
   int nroutes;
+  uint64_t route_gen; /* counts the changes to |routes|, for what is derived from them */
   @<Fields of a host@>@;
 };
 
@@ -340,6 +341,7 @@ static int route_add(sr_host *h, int table, int type, uint32_t dst,
     if (r->table > table || (r->table == table && r->prefixlen < prefixlen))
       break;
   }
+  h->route_gen++;
   h->routes = xrealloc(h->routes, (size_t) h->nroutes + 1, sizeof *h->routes);
   memmove(&h->routes[i + 1], &h->routes[i],
     (size_t) (h->nroutes - i) * sizeof *h->routes);
@@ -360,6 +362,7 @@ static int route_add(sr_host *h, int table, int type, uint32_t dst,
 
 static void route_del(sr_host *h, int i)
 {
+  h->route_gen++;
   memmove(&h->routes[i], &h->routes[i + 1],
     (size_t) (h->nroutes - i - 1) * sizeof *h->routes);
   h->nroutes--;
