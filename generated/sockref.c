@@ -247,46 +247,46 @@ OPT_STORE_INT_FIELD};
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:316*//*355:*/
-#line 683 "web/link.w"
+/*:316*//*356:*/
+#line 746 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:355*//*364:*/
+/*:356*//*365:*/
 #line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:364*//*415:*/
+/*:365*//*416:*/
 #line 1123 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:415*//*420:*/
+/*:416*//*421:*/
 #line 1220 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:420*//*437:*/
+/*:421*//*438:*/
 #line 45 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:437*//*446:*/
+/*:438*//*447:*/
 #line 64 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:446*//*457:*/
+/*:447*//*458:*/
 #line 291 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -294,22 +294,22 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:457*//*468:*/
+/*:458*//*469:*/
 #line 486 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:468*//*476:*/
+/*:469*//*477:*/
 #line 657 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:476*//*540:*/
+/*:477*//*541:*/
 #line 2012 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:540*//*558:*/
+/*:541*//*559:*/
 #line 131 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
@@ -317,7 +317,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:558*//*560:*/
+/*:559*//*561:*/
 #line 167 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
@@ -326,68 +326,68 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:560*//*568:*/
+/*:561*//*569:*/
 #line 314 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:568*//*596:*/
+/*:569*//*597:*/
 #line 970 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:596*//*623:*/
-#line 1499 "web/udp.w"
+/*:597*//*624:*/
+#line 1503 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
-/*:623*//*625:*/
-#line 1549 "web/udp.w"
+/*:624*//*626:*/
+#line 1553 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:625*//*640:*/
-#line 1890 "web/udp.w"
+/*:626*//*641:*/
+#line 1894 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:640*//*646:*/
-#line 2023 "web/udp.w"
+/*:641*//*647:*/
+#line 2027 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:646*//*685:*/
-#line 2784 "web/udp.w"
+/*:647*//*686:*/
+#line 2788 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:685*//*691:*/
-#line 2896 "web/udp.w"
+/*:686*//*692:*/
+#line 2900 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:691*//*711:*/
+/*:692*//*712:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:711*//*728:*/
+/*:712*//*729:*/
 #line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:728*//*736:*/
+/*:729*//*737:*/
 #line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:736*//*744:*/
+/*:737*//*745:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -395,13 +395,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:744*//*790:*/
+/*:745*//*791:*/
 #line 971 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:790*/
+/*:791*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -476,12 +476,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*732:*/
+/*733:*/
 #line 462 "web/poll.w"
 
 int kmax;
 
-/*:732*/
+/*:733*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -495,7 +495,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*445:*/
+/*446:*/
 #line 44 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -512,23 +512,23 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:445*//*523:*/
+/*:446*//*524:*/
 #line 1648 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:523*//*524:*/
+/*:524*//*525:*/
 #line 1671 "web/bind.w"
 
 uint32_t fl_daddr,fl_saddr;
 uint16_t fl_dport;
 
-/*:524*//*533:*/
+/*:525*//*534:*/
 #line 1879 "web/bind.w"
 
 uint32_t tcp_write_seq;
 
-/*:533*/
+/*:534*/
 #line 20 "web/socket.w"
 
 /*84:*/
@@ -564,7 +564,7 @@ int nofcs,wifi_status;
 /*:169*/
 #line 21 "web/socket.w"
 
-/*557:*/
+/*558:*/
 #line 116 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -581,19 +581,19 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:557*//*628:*/
-#line 1621 "web/udp.w"
+/*:558*//*629:*/
+#line 1625 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:628*//*707:*/
-#line 3203 "web/udp.w"
+/*:629*//*708:*/
+#line 3207 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:707*/
+/*:708*/
 #line 22 "web/socket.w"
 
 /*86:*/
@@ -616,15 +616,15 @@ int mc_count;
 /*:86*/
 #line 23 "web/socket.w"
 
-/*380:*/
+/*381:*/
 #line 388 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:380*/
+/*:381*/
 #line 24 "web/socket.w"
 
-/*741:*/
+/*742:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -632,7 +632,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:741*/
+/*:742*/
 #line 25 "web/socket.w"
 
 };
@@ -762,6 +762,7 @@ int truesize;
 bool held;
 bool csum_partial;
 bool local;
+bool last;
 int iif;
 }sr_pkt;
 enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE};
@@ -775,7 +776,7 @@ int rt_type;
 }sr_event;
 
 /*:330*//*340:*/
-#line 415 "web/link.w"
+#line 417 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -784,8 +785,8 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:340*//*356:*/
-#line 688 "web/link.w"
+/*:340*//*357:*/
+#line 751 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -796,7 +797,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:356*//*363:*/
+/*:357*//*364:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -815,7 +816,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:363*//*374:*/
+/*:364*//*375:*/
 #line 289 "web/ip.w"
 
 typedef struct{
@@ -825,7 +826,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:374*//*379:*/
+/*:375*//*380:*/
 #line 360 "web/ip.w"
 
 struct sr_ipout{
@@ -839,7 +840,7 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:379*//*395:*/
+/*:380*//*396:*/
 #line 701 "web/ip.w"
 
 struct sr_rx{
@@ -860,7 +861,7 @@ bool csum_ok;
 sr_pkt**pkt;
 };
 
-/*:395*//*400:*/
+/*:396*//*401:*/
 #line 852 "web/ip.w"
 
 typedef struct{
@@ -878,7 +879,7 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:400*//*421:*/
+/*:401*//*422:*/
 #line 1225 "web/ip.w"
 
 typedef struct{
@@ -886,7 +887,7 @@ sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:421*//*432:*/
+/*:422*//*433:*/
 #line 1363 "web/ip.w"
 
 typedef struct{
@@ -894,7 +895,7 @@ sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:432*//*438:*/
+/*:433*//*439:*/
 #line 50 "web/pcap.w"
 
 typedef struct{
@@ -902,7 +903,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:438*//*452:*/
+/*:439*//*453:*/
 #line 182 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -915,7 +916,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:452*//*453:*/
+/*:453*//*454:*/
 #line 200 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -925,7 +926,7 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:453*//*486:*/
+/*:454*//*487:*/
 #line 876 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -936,7 +937,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:486*//*555:*/
+/*:487*//*556:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -957,21 +958,21 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*585:*/
+/*586:*/
 #line 784 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:585*/
+/*:586*/
 #line 55 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:555*//*556:*/
+/*:556*//*557:*/
 #line 83 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
@@ -997,7 +998,7 @@ uint8_t data[];
 _Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
 
-/*:556*//*565:*/
+/*:557*//*566:*/
 #line 278 "web/udp.w"
 
 struct udp_arrival{
@@ -1008,7 +1009,7 @@ bool sole;
 int truesize;
 };
 
-/*:565*//*597:*/
+/*:566*//*598:*/
 #line 976 "web/udp.w"
 
 struct sr_ipcm{
@@ -1023,8 +1024,8 @@ int gso_size;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:597*//*629:*/
-#line 1624 "web/udp.w"
+/*:598*//*630:*/
+#line 1628 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1036,15 +1037,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:629*//*643:*/
-#line 1961 "web/udp.w"
+/*:630*//*644:*/
+#line 1965 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:643*/
+/*:644*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1061,7 +1062,7 @@ int nprocs;
 sr_proc*cur;
 pid_t next_pid;
 /*331:*/
-#line 236 "web/link.w"
+#line 237 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
@@ -1069,37 +1070,37 @@ size_t nev,evcap;
 uint64_t evseq;
 
 /*:331*//*341:*/
-#line 426 "web/link.w"
+#line 428 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:341*//*439:*/
+/*:341*//*440:*/
 #line 56 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:439*//*668:*/
-#line 2500 "web/udp.w"
+/*:440*//*669:*/
+#line 2504 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:668*//*669:*/
-#line 2503 "web/udp.w"
+/*:669*//*670:*/
+#line 2507 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
 
-/*:669*/
+/*:670*/
 #line 45 "web/world.w"
 
-/*738:*/
+/*739:*/
 #line 552 "web/poll.w"
 
 uint64_t calls;
 
-/*:738*/
+/*:739*/
 #line 46 "web/world.w"
 
 };
@@ -1121,39 +1122,39 @@ uint64_t route_gen;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:112*//*357:*/
-#line 698 "web/link.w"
+/*:112*//*358:*/
+#line 761 "web/link.w"
 
 sr_htab neigh;
 
-/*:357*//*375:*/
+/*:358*//*376:*/
 #line 297 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:375*//*381:*/
+/*:376*//*382:*/
 #line 391 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:381*//*401:*/
+/*:382*//*402:*/
 #line 868 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:401*//*422:*/
+/*:402*//*423:*/
 #line 1231 "web/ip.w"
 
 sr_htab peers;
 
-/*:422*//*430:*/
+/*:423*//*431:*/
 #line 1357 "web/ip.w"
 
 sr_htab mc;
 
-/*:430*//*454:*/
+/*:431*//*455:*/
 #line 208 "web/bind.w"
 
 struct sr_bindtab*bind;
@@ -1163,17 +1164,17 @@ uint64_t addr_type_gen;
 uint32_t addr_type_addr;
 int addr_type;
 
-/*:454*//*745:*/
+/*:455*//*746:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:745*//*782:*/
+/*:746*//*783:*/
 #line 877 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:782*/
+/*:783*/
 #line 189 "web/world.w"
 
 };
@@ -1191,13 +1192,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*737:*/
+/*:70*//*738:*/
 #line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:737*/
+/*:738*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1538,7 +1539,7 @@ static uint64_t rng_next(void);
 static double rng_unit(void);
 
 /*:328*//*334:*/
-#line 249 "web/link.w"
+#line 250 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len);
 static sr_pkt*pkt_init(void*buf,size_t headroom,size_t len);
@@ -1549,28 +1550,29 @@ static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
 /*:334*//*346:*/
-#line 522 "web/link.w"
+#line 524 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
+static bool loop_short_cut(const sr_pkt*pkt);
 
 /*:346*//*350:*/
-#line 606 "web/link.w"
+#line 610 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
-/*:350*//*359:*/
-#line 704 "web/link.w"
+/*:350*//*360:*/
+#line 767 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:359*//*365:*/
+/*:360*//*366:*/
 #line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1578,13 +1580,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:365*//*371:*/
+/*:366*//*372:*/
 #line 218 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:371*//*377:*/
+/*:372*//*378:*/
 #line 303 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1592,13 +1594,13 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:377*//*383:*/
+/*:378*//*384:*/
 #line 401 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:383*//*385:*/
+/*:384*//*386:*/
 #line 443 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -1608,24 +1610,24 @@ const struct sr_ipout*o,sr_pkt*pkt);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:385*//*388:*/
+/*:386*//*389:*/
 #line 562 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:388*//*390:*/
+/*:389*//*391:*/
 #line 614 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:390*//*393:*/
+/*:391*//*394:*/
 #line 667 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:393*//*396:*/
+/*:394*//*397:*/
 #line 720 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
@@ -1634,67 +1636,67 @@ struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:396*//*403:*/
+/*:397*//*404:*/
 #line 875 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:403*//*409:*/
+/*:404*//*410:*/
 #line 987 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:409*//*412:*/
+/*:410*//*413:*/
 #line 1054 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:412*//*416:*/
+/*:413*//*417:*/
 #line 1127 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:416*//*418:*/
+/*:417*//*419:*/
 #line 1171 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:418*//*424:*/
+/*:419*//*425:*/
 #line 1237 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:424*//*426:*/
+/*:425*//*427:*/
 #line 1287 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:426*//*428:*/
+/*:427*//*429:*/
 #line 1331 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:428*//*433:*/
+/*:429*//*434:*/
 #line 1369 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:433*//*442:*/
+/*:434*//*443:*/
 #line 114 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:442*//*449:*/
+/*:443*//*450:*/
 #line 105 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1702,7 +1704,7 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:449*//*455:*/
+/*:450*//*456:*/
 #line 216 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1711,7 +1713,7 @@ static void link_at(sr_htab*t,sr_hent**at,int k,sr_sock*s,uint64_t k0,
 uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:455*//*458:*/
+/*:456*//*459:*/
 #line 304 "web/bind.w"
 
 static int proto_tabno(int type,int protocol);
@@ -1722,31 +1724,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s,sr_hent**port_at);
 static void sock_unhash(sr_sock*s);
 
-/*:458*//*462:*/
+/*:459*//*463:*/
 #line 387 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:462*//*464:*/
+/*:463*//*465:*/
 #line 417 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:464*//*467:*/
+/*:465*//*468:*/
 #line 456 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:467*//*471:*/
+/*:468*//*472:*/
 #line 522 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:471*//*473:*/
+/*:472*//*474:*/
 #line 574 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1754,13 +1756,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:473*//*475:*/
+/*:474*//*476:*/
 #line 613 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:475*//*477:*/
+/*:476*//*478:*/
 #line 660 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1768,7 +1770,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:477*//*481:*/
+/*:478*//*482:*/
 #line 765 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1776,25 +1778,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:481*//*487:*/
+/*:482*//*488:*/
 #line 885 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:487*//*491:*/
+/*:488*//*492:*/
 #line 974 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:491*//*493:*/
+/*:492*//*494:*/
 #line 1014 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
-/*:493*//*496:*/
+/*:494*//*497:*/
 #line 1050 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1803,34 +1805,34 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:496*//*499:*/
+/*:497*//*500:*/
 #line 1113 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:499*//*502:*/
+/*:500*//*503:*/
 #line 1197 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:502*//*506:*/
+/*:503*//*507:*/
 #line 1294 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:506*//*510:*/
+/*:507*//*511:*/
 #line 1377 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:510*//*513:*/
+/*:511*//*514:*/
 #line 1428 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:513*//*519:*/
+/*:514*//*520:*/
 #line 1513 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
@@ -1840,7 +1842,7 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:519*//*526:*/
+/*:520*//*527:*/
 #line 1690 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -1848,13 +1850,13 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:526*//*534:*/
+/*:527*//*535:*/
 #line 1882 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:534*//*535:*/
+/*:535*//*536:*/
 #line 1913 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -1869,7 +1871,7 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:535*//*538:*/
+/*:536*//*539:*/
 #line 1965 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
@@ -1879,7 +1881,7 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:538*//*544:*/
+/*:539*//*545:*/
 #line 2139 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -1887,44 +1889,44 @@ size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:544*//*547:*/
+/*:545*//*548:*/
 #line 2209 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:547*//*551:*/
+/*:548*//*552:*/
 #line 2267 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:551*//*552:*/
+/*:552*//*553:*/
 #line 2281 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:552*//*561:*/
+/*:553*//*562:*/
 #line 174 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:561*//*564:*/
+/*:562*//*565:*/
 #line 272 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:564*//*566:*/
+/*:565*//*567:*/
 #line 287 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:566*//*569:*/
+/*:567*//*570:*/
 #line 324 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:569*//*571:*/
+/*:570*//*572:*/
 #line 362 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
@@ -1934,36 +1936,36 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:571*//*574:*/
+/*:572*//*575:*/
 #line 499 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
-/*:574*//*576:*/
+/*:575*//*577:*/
 #line 513 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:576*//*578:*/
+/*:577*//*579:*/
 #line 554 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:578*//*580:*/
+/*:579*//*581:*/
 #line 580 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:580*//*583:*/
+/*:581*//*584:*/
 #line 706 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:583*//*586:*/
+/*:584*//*587:*/
 #line 789 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -1971,51 +1973,51 @@ int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:586*//*589:*/
+/*:587*//*590:*/
 #line 847 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:589*//*591:*/
+/*:590*//*592:*/
 #line 878 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:591*//*593:*/
+/*:592*//*594:*/
 #line 916 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:593*//*595:*/
+/*:594*//*596:*/
 #line 964 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:595*//*601:*/
-#line 1065 "web/udp.w"
+/*:596*//*602:*/
+#line 1066 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:601*//*605:*/
-#line 1126 "web/udp.w"
+/*:602*//*606:*/
+#line 1127 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:605*//*608:*/
-#line 1170 "web/udp.w"
+/*:606*//*609:*/
+#line 1171 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:608*//*610:*/
-#line 1213 "web/udp.w"
+/*:609*//*611:*/
+#line 1214 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
-uint16_t dport,const uint8_t*opt,int optlen,int mtu);
+uint16_t dport,const uint8_t*opt,int optlen,int mtu,bool last);
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len);
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -2024,40 +2026,40 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:610*//*616:*/
-#line 1367 "web/udp.w"
+/*:611*//*617:*/
+#line 1371 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:616*//*618:*/
-#line 1411 "web/udp.w"
+/*:617*//*619:*/
+#line 1415 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:618*//*620:*/
-#line 1436 "web/udp.w"
+/*:619*//*621:*/
+#line 1440 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:620*//*622:*/
-#line 1496 "web/udp.w"
+/*:621*//*623:*/
+#line 1500 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
-/*:622*//*626:*/
-#line 1552 "web/udp.w"
+/*:623*//*627:*/
+#line 1556 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:626*//*630:*/
-#line 1635 "web/udp.w"
+/*:627*//*631:*/
+#line 1639 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2066,8 +2068,8 @@ int mtu);
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 static void udp_cork_discard(sr_sock*s);
 
-/*:630*//*635:*/
-#line 1758 "web/udp.w"
+/*:631*//*636:*/
+#line 1762 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2078,24 +2080,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:635*//*636:*/
-#line 1775 "web/udp.w"
+/*:636*//*637:*/
+#line 1779 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:636*//*642:*/
-#line 1954 "web/udp.w"
+/*:637*//*643:*/
+#line 1958 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:642*//*647:*/
-#line 2052 "web/udp.w"
+/*:643*//*648:*/
+#line 2056 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:647*//*649:*/
-#line 2071 "web/udp.w"
+/*:648*//*650:*/
+#line 2075 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2103,108 +2105,108 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:649*//*652:*/
-#line 2163 "web/udp.w"
+/*:650*//*653:*/
+#line 2167 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:652*//*654:*/
-#line 2204 "web/udp.w"
+/*:653*//*655:*/
+#line 2208 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:654*//*656:*/
-#line 2259 "web/udp.w"
+/*:655*//*657:*/
+#line 2263 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:656*//*658:*/
-#line 2295 "web/udp.w"
+/*:657*//*659:*/
+#line 2299 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:658*//*660:*/
-#line 2339 "web/udp.w"
+/*:659*//*661:*/
+#line 2343 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:660*//*664:*/
-#line 2414 "web/udp.w"
+/*:661*//*665:*/
+#line 2418 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:664*//*671:*/
-#line 2510 "web/udp.w"
+/*:665*//*672:*/
+#line 2514 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
-/*:671*//*673:*/
-#line 2527 "web/udp.w"
+/*:672*//*674:*/
+#line 2531 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:673*//*675:*/
-#line 2566 "web/udp.w"
+/*:674*//*676:*/
+#line 2570 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:675*//*677:*/
-#line 2605 "web/udp.w"
+/*:676*//*678:*/
+#line 2609 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:677*//*679:*/
-#line 2645 "web/udp.w"
+/*:678*//*680:*/
+#line 2649 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:679*//*686:*/
-#line 2788 "web/udp.w"
+/*:680*//*687:*/
+#line 2792 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:686*//*693:*/
-#line 2916 "web/udp.w"
+/*:687*//*694:*/
+#line 2920 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:693*//*696:*/
-#line 2976 "web/udp.w"
+/*:694*//*697:*/
+#line 2980 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:696*//*701:*/
-#line 3078 "web/udp.w"
+/*:697*//*702:*/
+#line 3082 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:701*//*703:*/
-#line 3131 "web/udp.w"
+/*:702*//*704:*/
+#line 3135 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:703*//*705:*/
-#line 3168 "web/udp.w"
+/*:704*//*706:*/
+#line 3172 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:705*//*708:*/
-#line 3208 "web/udp.w"
+/*:706*//*709:*/
+#line 3212 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:708*//*712:*/
+/*:709*//*713:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2212,13 +2214,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:712*//*715:*/
+/*:713*//*716:*/
 #line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:715*//*717:*/
+/*:716*//*718:*/
 #line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2226,24 +2228,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:717*//*723:*/
+/*:718*//*724:*/
 #line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:723*//*725:*/
+/*:724*//*726:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:725*//*729:*/
+/*:726*//*730:*/
 #line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:729*//*734:*/
+/*:730*//*735:*/
 #line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2252,84 +2254,84 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:734*//*742:*/
+/*:735*//*743:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:742*//*748:*/
+/*:743*//*749:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:748*//*750:*/
+/*:749*//*751:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:750*//*752:*/
+/*:751*//*753:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:752*//*754:*/
+/*:753*//*755:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:754*//*756:*/
+/*:755*//*757:*/
 #line 276 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:756*//*758:*/
+/*:757*//*759:*/
 #line 316 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:758*//*760:*/
+/*:759*//*761:*/
 #line 354 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:760*//*762:*/
+/*:761*//*763:*/
 #line 450 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:762*//*765:*/
+/*:763*//*766:*/
 #line 495 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:765*//*770:*/
+/*:766*//*771:*/
 #line 581 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:770*//*772:*/
+/*:771*//*773:*/
 #line 651 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:772*//*775:*/
+/*:773*//*776:*/
 #line 702 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:775*//*778:*/
+/*:776*//*779:*/
 #line 772 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2337,46 +2339,46 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:778*//*780:*/
+/*:779*//*781:*/
 #line 815 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:780*//*783:*/
+/*:781*//*784:*/
 #line 880 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:783*//*788:*/
+/*:784*//*789:*/
 #line 958 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:788*//*792:*/
+/*:789*//*793:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:792*//*794:*/
+/*:793*//*795:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:794*//*796:*/
+/*:795*//*797:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:796*//*798:*/
+/*:797*//*799:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:798*/
+/*:799*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2704,12 +2706,12 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 /*:135*/
 #line 627 "web/world.w"
 
-/*382:*/
+/*383:*/
 #line 398 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:382*/
+/*:383*/
 #line 628 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -2883,70 +2885,70 @@ if(W->ready)/*46:*/
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
 /*333:*/
-#line 245 "web/link.w"
+#line 246 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
 /*:333*//*342:*/
-#line 430 "web/link.w"
+#line 432 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:342*//*440:*/
+/*:342*//*441:*/
 #line 60 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:440*//*670:*/
-#line 2507 "web/udp.w"
+/*:441*//*671:*/
+#line 2511 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
-/*:670*/
+/*:671*/
 #line 833 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*358:*/
-#line 701 "web/link.w"
+/*359:*/
+#line 764 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:358*//*376:*/
+/*:359*//*377:*/
 #line 300 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:376*//*402:*/
+/*:377*//*403:*/
 #line 872 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:402*//*423:*/
+/*:403*//*424:*/
 #line 1234 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:423*//*431:*/
+/*:424*//*432:*/
 #line 1360 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:431*//*461:*/
+/*:432*//*462:*/
 #line 384 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:461*//*746:*/
+/*:462*//*747:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:746*/
+/*:747*/
 #line 836 "web/world.w"
 
 free(fh->ifs);
@@ -2964,7 +2966,7 @@ W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
 /*332:*/
-#line 242 "web/link.w"
+#line 243 "web/link.w"
 
 W->rng= 1;
 
@@ -2989,7 +2991,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 #line 815 "web/world.w"
 
 /*345:*/
-#line 491 "web/link.w"
+#line 493 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
@@ -3258,7 +3260,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*733:*/
+/*734:*/
 #line 465 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3267,7 +3269,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:733*/
+/*:734*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3479,12 +3481,12 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*559:*/
+/*:170*//*560:*/
 #line 141 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:559*/
+/*:560*/
 #line 297 "web/socket.w"
 
 /*97:*/
@@ -3496,7 +3498,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:97*//*447:*/
+/*:97*//*448:*/
 #line 74 "web/bind.w"
 
 s->tabno= (int8_t)proto_tabno(type,protocol);
@@ -3506,12 +3508,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:447*//*747:*/
+/*:448*//*748:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:747*/
+/*:748*/
 #line 298 "web/socket.w"
 
 return s;
@@ -3633,8 +3635,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*681:*/
-#line 2681 "web/udp.w"
+/*682:*/
+#line 2685 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3653,7 +3655,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:681*/
+/*:682*/
 #line 166 "web/ioctl.w"
 
 }
@@ -5870,7 +5872,7 @@ W->rng= seed;
 }
 
 /*:329*//*335:*/
-#line 269 "web/link.w"
+#line 270 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
@@ -5888,6 +5890,7 @@ p->truesize= 0;
 p->held= false;
 p->csum_partial= false;
 p->local= false;
+p->last= false;
 p->iif= 0;
 return p;
 }
@@ -5908,7 +5911,7 @@ return c;
 }
 
 /*:335*//*336:*/
-#line 308 "web/link.w"
+#line 310 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -5948,7 +5951,7 @@ return top;
 }
 
 /*:336*//*337:*/
-#line 353 "web/link.w"
+#line 355 "web/link.w"
 
 static void net_run(void)
 {
@@ -5971,7 +5974,7 @@ return true;
 }
 
 /*:337*//*338:*/
-#line 378 "web/link.w"
+#line 380 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -5988,7 +5991,7 @@ W->now_ns= target;
 }
 
 /*:338*//*343:*/
-#line 440 "web/link.w"
+#line 442 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -6023,7 +6026,7 @@ return 0;
 }
 
 /*:343*//*344:*/
-#line 475 "web/link.w"
+#line 477 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -6039,7 +6042,7 @@ return 0;
 }
 
 /*:344*//*347:*/
-#line 528 "web/link.w"
+#line 531 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -6050,7 +6053,8 @@ int owner= -1;
 if(!ifp||!(ifp->flags&IFF_UP)){free(pkt);return;}
 if(ifp->flags&IFF_LOOPBACK){
 pcap_record(h,ifindex,pkt,true);
-dev_loop(h,ifindex,pkt,pkt->local?SR_RT_LOCAL:-1);
+if(loop_short_cut(pkt))ip_local_deliver(h,ifindex,pkt,SR_RT_LOCAL);
+else dev_loop(h,ifindex,pkt,pkt->local?SR_RT_LOCAL:-1);
 return;
 }
 if(bcast)pcap_record(h,ifindex,pkt,true);
@@ -6070,7 +6074,7 @@ else lan_carry(l,&l->port[owner],pkt);
 }
 
 /*:347*//*348:*/
-#line 562 "web/link.w"
+#line 566 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -6092,7 +6096,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:348*//*349:*/
-#line 589 "web/link.w"
+#line 593 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6111,7 +6115,7 @@ ev_push(&e);
 }
 
 /*:349*//*351:*/
-#line 618 "web/link.w"
+#line 622 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6121,7 +6125,17 @@ ev_push(&e);
 }
 
 /*:351*//*352:*/
-#line 629 "web/link.w"
+#line 681 "web/link.w"
+
+static bool loop_short_cut(const sr_pkt*pkt)
+{
+return pkt->last&&pkt->local&&pkt->data[0]==0x45&&
+!(get16(pkt->data+6)&(IP_MF|IP_OFFMASK))&&
+(!W->nev||W->ev[0].t> W->now_ns);
+}
+
+/*:352*//*353:*/
+#line 692 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6131,8 +6145,8 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:352*//*354:*/
-#line 649 "web/link.w"
+/*:353*//*355:*/
+#line 712 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6147,8 +6161,8 @@ net_run();
 return 0;
 }
 
-/*:354*//*360:*/
-#line 709 "web/link.w"
+/*:355*//*361:*/
+#line 772 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6193,8 +6207,8 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:360*//*361:*/
-#line 757 "web/link.w"
+/*:361*//*362:*/
+#line 820 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -6219,7 +6233,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:361*//*366:*/
+/*:362*//*367:*/
 #line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -6242,7 +6256,7 @@ return a->addr;
 return 0;
 }
 
-/*:366*//*367:*/
+/*:367*//*368:*/
 #line 127 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -6255,7 +6269,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*368:*/
+/*369:*/
 #line 169 "web/ip.w"
 
 if(saddr){
@@ -6268,10 +6282,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:368*/
+/*:369*/
 #line 138 "web/ip.w"
 
-/*369:*/
+/*370:*/
 #line 180 "web/ip.w"
 
 if(oif){
@@ -6287,7 +6301,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:369*/
+/*:370*/
 #line 139 "web/ip.w"
 
 if(!daddr){
@@ -6315,7 +6329,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*370:*/
+/*371:*/
 #line 200 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -6330,13 +6344,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:370*/
+/*:371*/
 #line 165 "web/ip.w"
 
 return 0;
 }
 
-/*:367*//*372:*/
+/*:368*//*373:*/
 #line 222 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -6354,7 +6368,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:372*//*378:*/
+/*:373*//*379:*/
 #line 309 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -6399,7 +6413,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:378*//*384:*/
+/*:379*//*385:*/
 #line 408 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -6412,7 +6426,7 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:384*//*386:*/
+/*:385*//*387:*/
 #line 461 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -6467,7 +6481,7 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:386*//*387:*/
+/*:387*//*388:*/
 #line 535 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
@@ -6486,7 +6500,7 @@ dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:387*//*389:*/
+/*:388*//*390:*/
 #line 566 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
@@ -6526,7 +6540,7 @@ left-= len;
 free(pkt);
 }
 
-/*:389*//*391:*/
+/*:390*//*392:*/
 #line 618 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6541,7 +6555,7 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:391*//*392:*/
+/*:392*//*393:*/
 #line 641 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
@@ -6563,7 +6577,7 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:392*//*394:*/
+/*:393*//*395:*/
 #line 670 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
@@ -6574,7 +6588,7 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:394*//*397:*/
+/*:395*//*398:*/
 #line 731 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6610,7 +6624,7 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:397*//*398:*/
+/*:398*//*399:*/
 #line 775 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -6637,7 +6651,7 @@ rx->csum_ok= pkt->csum_partial;
 rx->pkt= NULL;
 }
 
-/*:398*//*399:*/
+/*:399*//*400:*/
 #line 806 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
@@ -6654,7 +6668,7 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:399*//*404:*/
+/*:400*//*405:*/
 #line 880 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
@@ -6672,7 +6686,7 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:404*//*405:*/
+/*:405*//*406:*/
 #line 898 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
@@ -6700,7 +6714,7 @@ ev_push(&e);
 return q;
 }
 
-/*:405*//*406:*/
+/*:406*//*407:*/
 #line 926 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6714,7 +6728,7 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*407:*/
+/*408:*/
 #line 954 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
@@ -6730,11 +6744,11 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:407*/
+/*:408*/
 #line 938 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*408:*/
+/*409:*/
 #line 968 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
@@ -6752,7 +6766,7 @@ free(pkt);
 return NULL;
 }
 
-/*:408*/
+/*:409*/
 #line 940 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
@@ -6768,7 +6782,7 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:406*//*410:*/
+/*:407*//*411:*/
 #line 990 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
@@ -6790,7 +6804,7 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:410*//*411:*/
+/*:411*//*412:*/
 #line 1013 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
@@ -6803,7 +6817,7 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:411*//*413:*/
+/*:412*//*414:*/
 #line 1057 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -6847,7 +6861,7 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:413*//*417:*/
+/*:414*//*418:*/
 #line 1132 "web/ip.w"
 
 static bool icmp_is_error(int type)
@@ -6884,7 +6898,7 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:417*//*419:*/
+/*:418*//*420:*/
 #line 1176 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -6909,7 +6923,7 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:419*//*425:*/
+/*:420*//*426:*/
 #line 1242 "web/ip.w"
 
 static uint64_t jiffies(void)
@@ -6941,7 +6955,7 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:425*//*427:*/
+/*:426*//*428:*/
 #line 1290 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
@@ -6979,7 +6993,7 @@ else if(q.protocol==IPPROTO_ICMP)
 ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:427*//*429:*/
+/*:428*//*430:*/
 #line 1334 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
@@ -6994,7 +7008,7 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:429*//*434:*/
+/*:430*//*435:*/
 #line 1374 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
@@ -7027,7 +7041,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:434*//*441:*/
+/*:435*//*442:*/
 #line 69 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -7063,7 +7077,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:441*//*443:*/
+/*:442*//*444:*/
 #line 117 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -7088,7 +7102,7 @@ free(wire);
 }else fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:443*//*450:*/
+/*:444*//*451:*/
 #line 111 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -7108,7 +7122,7 @@ h->addr_type= type;
 return type;
 }
 
-/*:450*//*451:*/
+/*:451*//*452:*/
 #line 149 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -7125,7 +7139,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:451*//*456:*/
+/*:452*//*457:*/
 #line 234 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -7180,7 +7194,7 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:456*//*459:*/
+/*:457*//*460:*/
 #line 313 "web/bind.w"
 
 static int proto_tabno(int type,int protocol)
@@ -7217,7 +7231,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:459*//*460:*/
+/*:460*//*461:*/
 #line 355 "web/bind.w"
 
 static void sock_hash(sr_sock*s,sr_hent**port_at)
@@ -7246,7 +7260,7 @@ for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:460*//*463:*/
+/*:461*//*464:*/
 #line 390 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -7262,7 +7276,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:463*//*465:*/
+/*:464*//*466:*/
 #line 421 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -7275,7 +7289,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:465*//*466:*/
+/*:466*//*467:*/
 #line 445 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -7288,7 +7302,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:466*//*469:*/
+/*:467*//*470:*/
 #line 489 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -7301,7 +7315,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:469*//*470:*/
+/*:470*//*471:*/
 #line 504 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl)
@@ -7321,7 +7335,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:470*//*472:*/
+/*:471*//*473:*/
 #line 552 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -7345,7 +7359,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:472*//*474:*/
+/*:473*//*475:*/
 #line 595 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -7365,7 +7379,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:474*//*478:*/
+/*:475*//*479:*/
 #line 666 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -7380,7 +7394,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:478*//*479:*/
+/*:479*//*480:*/
 #line 684 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -7407,7 +7421,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:479*//*480:*/
+/*:480*//*481:*/
 #line 717 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -7450,7 +7464,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:480*//*482:*/
+/*:481*//*483:*/
 #line 771 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -7463,7 +7477,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:482*//*483:*/
+/*:483*//*484:*/
 #line 790 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -7481,7 +7495,7 @@ sock_hash(s,at);
 return 0;
 }
 
-/*:483*//*484:*/
+/*:484*//*485:*/
 #line 809 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -7503,7 +7517,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:484*//*485:*/
+/*:485*//*486:*/
 #line 844 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -7526,7 +7540,7 @@ if(!s->hashed)sock_hash(s,NULL);
 return 0;
 }
 
-/*:485*//*488:*/
+/*:486*//*489:*/
 #line 894 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -7568,7 +7582,7 @@ free(g);
 }
 }
 
-/*:488*//*489:*/
+/*:489*//*490:*/
 #line 941 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -7583,7 +7597,7 @@ return;
 rp_alloc(s);
 }
 
-/*:489*//*490:*/
+/*:490*//*491:*/
 #line 961 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -7598,7 +7612,7 @@ return;
 rp_alloc(s);
 }
 
-/*:490*//*492:*/
+/*:491*//*493:*/
 #line 997 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
@@ -7617,7 +7631,7 @@ g->prog_len= n;
 return 0;
 }
 
-/*:492*//*495:*/
+/*:493*//*496:*/
 #line 1035 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7634,7 +7648,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:495*//*497:*/
+/*:496*//*498:*/
 #line 1065 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -7655,7 +7669,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:497*//*498:*/
+/*:498*//*499:*/
 #line 1103 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -7667,7 +7681,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:498*//*500:*/
+/*:499*//*501:*/
 #line 1157 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7695,7 +7709,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:500*//*501:*/
+/*:501*//*502:*/
 #line 1186 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -7708,7 +7722,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:501*//*504:*/
+/*:502*//*505:*/
 #line 1233 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7725,7 +7739,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:504*//*505:*/
+/*:505*//*506:*/
 #line 1258 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7748,7 +7762,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:505*//*507:*/
+/*:506*//*508:*/
 #line 1297 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -7760,7 +7774,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:507*//*509:*/
+/*:508*//*510:*/
 #line 1334 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -7783,7 +7797,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:509*//*511:*/
+/*:510*//*512:*/
 #line 1380 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -7801,7 +7815,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:511*//*512:*/
+/*:512*//*513:*/
 #line 1411 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -7820,7 +7834,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:512*//*515:*/
+/*:513*//*516:*/
 #line 1437 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -7844,7 +7858,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:515*//*516:*/
+/*:516*//*517:*/
 #line 1470 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -7858,7 +7872,7 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:516*//*518:*/
+/*:517*//*519:*/
 #line 1498 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7875,7 +7889,7 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:518*//*520:*/
+/*:519*//*521:*/
 #line 1533 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7886,7 +7900,7 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:520*//*521:*/
+/*:521*//*522:*/
 #line 1575 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
@@ -7928,7 +7942,7 @@ udp_hash4(s);
 return 0;
 }
 
-/*:521*//*522:*/
+/*:522*//*523:*/
 #line 1625 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -7942,7 +7956,7 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:522*//*525:*/
+/*:523*//*526:*/
 #line 1675 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
@@ -7959,7 +7973,7 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:525*//*527:*/
+/*:526*//*528:*/
 #line 1708 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
@@ -7974,7 +7988,7 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:527*//*528:*/
+/*:528*//*529:*/
 #line 1725 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
@@ -7995,7 +8009,7 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:528*//*529:*/
+/*:529*//*530:*/
 #line 1760 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
@@ -8018,7 +8032,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:529*//*530:*/
+/*:530*//*531:*/
 #line 1798 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8043,7 +8057,7 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:530*//*531:*/
+/*:531*//*532:*/
 #line 1830 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
@@ -8059,7 +8073,7 @@ return true;
 return false;
 }
 
-/*:531*//*532:*/
+/*:532*//*533:*/
 #line 1865 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
@@ -8075,7 +8089,7 @@ if(!s->tcp_write_seq)s->tcp_write_seq= 1;
 return 0;
 }
 
-/*:532*//*536:*/
+/*:533*//*537:*/
 #line 1926 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8107,7 +8121,7 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
-/*:536*//*537:*/
+/*:537*//*538:*/
 #line 1959 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
@@ -8115,7 +8129,7 @@ static bool udp_dev_match(const sr_sock*s,int ifindex)
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:537*//*539:*/
+/*:538*//*540:*/
 #line 1992 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -8137,7 +8151,7 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:539*//*541:*/
+/*:540*//*542:*/
 #line 2028 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
@@ -8162,7 +8176,7 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:541*//*542:*/
+/*:542*//*543:*/
 #line 2077 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -8189,7 +8203,7 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:542*//*543:*/
+/*:543*//*544:*/
 #line 2110 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
@@ -8220,7 +8234,7 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:543*//*545:*/
+/*:544*//*546:*/
 #line 2161 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8248,7 +8262,7 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:545*//*546:*/
+/*:546*//*547:*/
 #line 2195 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
@@ -8264,7 +8278,7 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:546*//*549:*/
+/*:547*//*550:*/
 #line 2226 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
@@ -8286,7 +8300,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:549*//*550:*/
+/*:550*//*551:*/
 #line 2246 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
@@ -8309,7 +8323,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:550*//*553:*/
+/*:551*//*554:*/
 #line 2284 "web/bind.w"
 
 static void inet_release(sr_sock*s)
@@ -8318,7 +8332,7 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:553*//*562:*/
+/*:554*//*563:*/
 #line 183 "web/udp.w"
 
 static int skb_alloc_size(int need)
@@ -8336,7 +8350,7 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:562*//*563:*/
+/*:563*//*564:*/
 #line 219 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
@@ -8357,7 +8371,7 @@ left-= frag;
 return total;
 }
 
-/*:563*//*567:*/
+/*:564*//*568:*/
 #line 290 "web/udp.w"
 
 
@@ -8383,7 +8397,7 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:567*//*570:*/
+/*:568*//*571:*/
 #line 327 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
@@ -8403,7 +8417,7 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:570*//*572:*/
+/*:571*//*573:*/
 #line 370 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
@@ -8475,7 +8489,7 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:572*//*573:*/
+/*:573*//*574:*/
 #line 463 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
@@ -8499,7 +8513,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:573*//*575:*/
+/*:574*//*576:*/
 #line 502 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
@@ -8510,7 +8524,7 @@ d->spec_dst= 0;
 }
 }
 
-/*:575*//*577:*/
+/*:576*//*578:*/
 #line 517 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
@@ -8533,7 +8547,7 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:577*//*579:*/
+/*:578*//*580:*/
 #line 558 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
@@ -8552,7 +8566,7 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:579*//*581:*/
+/*:580*//*582:*/
 #line 584 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
@@ -8564,7 +8578,7 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*582:*/
+/*583:*/
 #line 604 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
@@ -8621,7 +8635,7 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:582*/
+/*:583*/
 #line 594 "web/udp.w"
 
 default:return 0;
@@ -8630,7 +8644,7 @@ default:return 0;
 return 0;
 }
 
-/*:581*//*584:*/
+/*:582*//*585:*/
 #line 713 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
@@ -8682,7 +8696,7 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:584*//*587:*/
+/*:585*//*588:*/
 #line 795 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -8706,7 +8720,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:587*//*588:*/
+/*:588*//*589:*/
 #line 819 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
@@ -8723,7 +8737,7 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:588*//*590:*/
+/*:589*//*591:*/
 #line 851 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
@@ -8744,7 +8758,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:590*//*592:*/
+/*:591*//*593:*/
 #line 882 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
@@ -8775,7 +8789,7 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:592*//*594:*/
+/*:593*//*595:*/
 #line 919 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
@@ -8784,7 +8798,7 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:594*//*598:*/
+/*:595*//*599:*/
 #line 989 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -8800,8 +8814,8 @@ int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*599:*/
-#line 1027 "web/udp.w"
+/*600:*/
+#line 1028 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8817,11 +8831,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:599*/
+/*:600*/
 #line 1003 "web/udp.w"
 
-/*600:*/
-#line 1053 "web/udp.w"
+/*601:*/
+#line 1054 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8830,7 +8844,7 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:600*/
+/*:601*/
 #line 1004 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -8841,8 +8855,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*603:*/
-#line 1096 "web/udp.w"
+/*604:*/
+#line 1097 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -8851,12 +8865,12 @@ err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:603*/
+/*:604*/
 #line 1013 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
-/*604:*/
-#line 1110 "web/udp.w"
+/*605:*/
+#line 1111 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -8868,31 +8882,32 @@ daddr= s->fl_daddr;
 dport= s->fl_dport;
 }
 
-/*:604*/
+/*:605*/
 #line 1015 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*607:*/
-#line 1160 "web/udp.w"
+/*608:*/
+#line 1161 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:607*/
+/*:608*/
 #line 1018 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
 if(ipc.gso_size)return udp_send_segments(s,msg,len,flags,&ipc,&rt,daddr,dport,
 opt,optlen,mtu);
-err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
+err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu,
+true);
 return err<0?err:(ssize_t)len;
 }
 
-/*:598*//*602:*/
-#line 1068 "web/udp.w"
+/*:599*//*603:*/
+#line 1069 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -8904,8 +8919,8 @@ ipc->priority= s->priority;
 ipc->mark= s->mark;
 }
 
-/*:602*//*606:*/
-#line 1130 "web/udp.w"
+/*:603*//*607:*/
+#line 1131 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -8924,8 +8939,8 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:606*//*609:*/
-#line 1174 "web/udp.w"
+/*:607*//*610:*/
+#line 1175 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -8944,8 +8959,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:609*//*611:*/
-#line 1240 "web/udp.w"
+/*:610*//*612:*/
+#line 1241 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -8973,8 +8988,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:611*//*612:*/
-#line 1270 "web/udp.w"
+/*:612*//*613:*/
+#line 1271 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8994,12 +9009,12 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:612*//*613:*/
-#line 1297 "web/udp.w"
+/*:613*//*614:*/
+#line 1300 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
-uint16_t dport,const uint8_t*opt,int optlen,int mtu)
+uint16_t dport,const uint8_t*opt,int optlen,int mtu,bool last)
 {
 size_t l4len= SR_UDPHDR_LEN+len;
 int hlen= SR_IPHDR_LEN+optlen,total,err;
@@ -9007,6 +9022,7 @@ sr_pkt*pkt;
 err= ip_frags_charge(s,flags,hlen,l4len,mtu,SR_UDPHDR_LEN,&total);
 if(err)return err;
 pkt= udp_pkt_new(optlen,l4len);
+pkt->last= last;
 if(!iov_gather(msg,from,pkt->data+hlen+SR_UDPHDR_LEN,len)){
 free(pkt);
 s->wmem-= total;
@@ -9018,8 +9034,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:613*//*614:*/
-#line 1323 "web/udp.w"
+/*:614*//*615:*/
+#line 1327 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9030,8 +9046,8 @@ return pkt_init(small_buf(),headroom,hlen+l4len);
 return pkt_alloc(headroom,hlen+l4len);
 }
 
-/*:614*//*615:*/
-#line 1337 "web/udp.w"
+/*:615*//*616:*/
+#line 1341 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9047,8 +9063,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:615*//*617:*/
-#line 1377 "web/udp.w"
+/*:616*//*618:*/
+#line 1381 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9075,8 +9091,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:617*//*619:*/
-#line 1415 "web/udp.w"
+/*:618*//*620:*/
+#line 1419 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9094,8 +9110,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:619*//*621:*/
-#line 1440 "web/udp.w"
+/*:620*//*622:*/
+#line 1444 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9128,8 +9144,8 @@ len-= n;
 return true;
 }
 
-/*:621*//*624:*/
-#line 1502 "web/udp.w"
+/*:622*//*625:*/
+#line 1506 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 typedef char sr_v32 __attribute__((vector_size(32),aligned(1),may_alias));
@@ -9151,7 +9167,7 @@ for(;i+32<=n;i+= 32)*(sr_v32*)(d+i)= *(const sr_v32*)(s+i);
 if(i<n)*(sr_v32*)(d+n-32)= *(const sr_v32*)(s+n-32);
 }
 #endif
-#line 1523 "web/udp.w"
+#line 1527 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n)
 {
@@ -9161,12 +9177,12 @@ vcopy_avx2(dst,src,n);
 return;
 }
 #endif
-#line 1532 "web/udp.w"
+#line 1536 "web/udp.w"
  memcpy(dst,src,n);
 }
 
-/*:624*//*627:*/
-#line 1557 "web/udp.w"
+/*:625*//*628:*/
+#line 1561 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9178,26 +9194,26 @@ if(SR_IPHDR_LEN+optlen+SR_UDPHDR_LEN+(int)(len<seg?len:seg)> mtu)
 return-EMSGSIZE;
 if(len> seg*SR_UDP_MAX_SEGMENTS)return-EINVAL;
 if(len<=seg)
-err= udp_send_one(s,msg,0,len,flags,ipc,rt,daddr,dport,opt,optlen,mtu);
+err= udp_send_one(s,msg,0,len,flags,ipc,rt,daddr,dport,opt,optlen,mtu,false);
 else
 for(size_t off= 0;off<len;off+= seg){
 err= udp_send_one(s,msg,off,len-off<seg?len-off:seg,flags,ipc,rt,
-daddr,dport,opt,optlen,mtu);
+daddr,dport,opt,optlen,mtu,false);
 if(err)break;
 }
 return err<0?err:(ssize_t)len;
 }
 
-/*:627*//*631:*/
-#line 1645 "web/udp.w"
+/*:628*//*632:*/
+#line 1649 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:631*//*632:*/
-#line 1651 "web/udp.w"
+/*:632*//*633:*/
+#line 1655 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9227,8 +9243,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:632*//*633:*/
-#line 1683 "web/udp.w"
+/*:633*//*634:*/
+#line 1687 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9261,8 +9277,8 @@ udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:633*//*634:*/
-#line 1715 "web/udp.w"
+/*:634*//*635:*/
+#line 1719 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9272,8 +9288,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:634*//*637:*/
-#line 1778 "web/udp.w"
+/*:635*//*638:*/
+#line 1782 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9327,16 +9343,16 @@ if(err)return err;
 return 0;
 }
 
-/*:637*//*638:*/
-#line 1831 "web/udp.w"
+/*:638*//*639:*/
+#line 1835 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*639:*/
-#line 1872 "web/udp.w"
+case IP_RETOPTS:/*640:*/
+#line 1876 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9351,8 +9367,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:639*/
-#line 1837 "web/udp.w"
+/*:640*/
+#line 1841 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9384,8 +9400,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:638*//*641:*/
-#line 1894 "web/udp.w"
+/*:639*//*642:*/
+#line 1898 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9417,8 +9433,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:641*//*644:*/
-#line 1967 "web/udp.w"
+/*:642*//*645:*/
+#line 1971 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9437,16 +9453,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*645:*/
-#line 2014 "web/udp.w"
+/*646:*/
+#line 2018 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:645*/
-#line 1985 "web/udp.w"
+/*:646*/
+#line 1989 "web/udp.w"
 
 goto try_again;
 }
@@ -9472,8 +9488,8 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:644*//*648:*/
-#line 2055 "web/udp.w"
+/*:645*//*649:*/
+#line 2059 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9483,8 +9499,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:648*//*650:*/
-#line 2078 "web/udp.w"
+/*:649*//*651:*/
+#line 2082 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9527,8 +9543,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:650*//*651:*/
-#line 2131 "web/udp.w"
+/*:651*//*652:*/
+#line 2135 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9549,8 +9565,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:651*//*653:*/
-#line 2166 "web/udp.w"
+/*:652*//*654:*/
+#line 2170 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9564,8 +9580,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:653*//*655:*/
-#line 2208 "web/udp.w"
+/*:654*//*656:*/
+#line 2212 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9600,8 +9616,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:655*//*657:*/
-#line 2263 "web/udp.w"
+/*:656*//*658:*/
+#line 2267 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9622,8 +9638,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:657*//*659:*/
-#line 2299 "web/udp.w"
+/*:658*//*660:*/
+#line 2303 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9633,8 +9649,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:659*//*661:*/
-#line 2343 "web/udp.w"
+/*:660*//*662:*/
+#line 2347 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9654,8 +9670,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*663:*/
-#line 2390 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*664:*/
+#line 2394 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9664,11 +9680,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:663*/
-#line 2362 "web/udp.w"
+/*:664*/
+#line 2366 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*662:*/
-#line 2377 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*663:*/
+#line 2381 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9682,13 +9698,13 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:662*/
-#line 2363 "web/udp.w"
+/*:663*/
+#line 2367 "web/udp.w"
 
 }
 
-/*:661*//*665:*/
-#line 2417 "web/udp.w"
+/*:662*//*666:*/
+#line 2421 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9699,8 +9715,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*666:*/
-#line 2433 "web/udp.w"
+if(rr)/*667:*/
+#line 2437 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9714,11 +9730,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:666*/
-#line 2427 "web/udp.w"
+/*:667*/
+#line 2431 "web/udp.w"
 
-if(ts)/*667:*/
-#line 2451 "web/udp.w"
+if(ts)/*668:*/
+#line 2455 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9759,15 +9775,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:667*/
-#line 2428 "web/udp.w"
+/*:668*/
+#line 2432 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:665*//*672:*/
-#line 2514 "web/udp.w"
+/*:666*//*673:*/
+#line 2518 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -9781,8 +9797,8 @@ W->small_spare[W->nsmall_spare++]= d;
 else free(d);
 }
 
-/*:672*//*674:*/
-#line 2530 "web/udp.w"
+/*:673*//*675:*/
+#line 2534 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9791,8 +9807,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:674*//*676:*/
-#line 2570 "web/udp.w"
+/*:675*//*677:*/
+#line 2574 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9819,8 +9835,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:676*//*678:*/
-#line 2608 "web/udp.w"
+/*:677*//*679:*/
+#line 2612 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9845,8 +9861,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:678*//*680:*/
-#line 2648 "web/udp.w"
+/*:679*//*681:*/
+#line 2652 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9863,8 +9879,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:680*//*683:*/
-#line 2725 "web/udp.w"
+/*:681*//*684:*/
+#line 2729 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9883,8 +9899,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:683*//*687:*/
-#line 2795 "web/udp.w"
+/*:684*//*688:*/
+#line 2799 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9897,8 +9913,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:687*//*688:*/
-#line 2812 "web/udp.w"
+/*:688*//*689:*/
+#line 2816 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9916,8 +9932,8 @@ net_run();
 return r;
 }
 
-/*:688*//*689:*/
-#line 2829 "web/udp.w"
+/*:689*//*690:*/
+#line 2833 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9948,8 +9964,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:689*//*690:*/
-#line 2862 "web/udp.w"
+/*:690*//*691:*/
+#line 2866 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9981,8 +9997,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:690*//*692:*/
-#line 2902 "web/udp.w"
+/*:691*//*693:*/
+#line 2906 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9997,8 +10013,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:692*//*694:*/
-#line 2919 "web/udp.w"
+/*:693*//*695:*/
+#line 2923 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10019,8 +10035,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:694*//*697:*/
-#line 2983 "web/udp.w"
+/*:695*//*698:*/
+#line 2987 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10036,8 +10052,8 @@ net_run();
 return r;
 }
 
-/*:697*//*698:*/
-#line 2998 "web/udp.w"
+/*:698*//*699:*/
+#line 3002 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10071,8 +10087,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:698*//*699:*/
-#line 3031 "web/udp.w"
+/*:699*//*700:*/
+#line 3035 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10106,8 +10122,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:699*//*700:*/
-#line 3064 "web/udp.w"
+/*:700*//*701:*/
+#line 3068 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10122,8 +10138,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:700*//*702:*/
-#line 3081 "web/udp.w"
+/*:701*//*703:*/
+#line 3085 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10147,8 +10163,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:702*//*704:*/
-#line 3136 "web/udp.w"
+/*:703*//*705:*/
+#line 3140 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10177,8 +10193,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:704*//*706:*/
-#line 3171 "web/udp.w"
+/*:705*//*707:*/
+#line 3175 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10188,8 +10204,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:706*//*709:*/
-#line 3212 "web/udp.w"
+/*:707*//*710:*/
+#line 3216 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10215,7 +10231,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:709*//*713:*/
+/*:710*//*714:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10240,7 +10256,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:713*//*714:*/
+/*:714*//*715:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10253,7 +10269,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:714*//*716:*/
+/*:715*//*717:*/
 #line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10268,7 +10284,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:716*//*718:*/
+/*:717*//*719:*/
 #line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10284,7 +10300,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:718*//*719:*/
+/*:719*//*720:*/
 #line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10296,7 +10312,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:719*//*720:*/
+/*:720*//*721:*/
 #line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10309,7 +10325,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:720*//*721:*/
+/*:721*//*722:*/
 #line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10321,7 +10337,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:721*//*724:*/
+/*:722*//*725:*/
 #line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10369,7 +10385,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:724*//*726:*/
+/*:725*//*727:*/
 #line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10384,7 +10400,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:726*//*730:*/
+/*:727*//*731:*/
 #line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -10437,7 +10453,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:730*//*731:*/
+/*:731*//*732:*/
 #line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -10474,7 +10490,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:731*//*735:*/
+/*:732*//*736:*/
 #line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -10502,7 +10518,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:735*//*739:*/
+/*:736*//*740:*/
 #line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -10514,7 +10530,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:739*//*743:*/
+/*:740*//*744:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10542,7 +10558,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:743*//*749:*/
+/*:744*//*750:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10556,7 +10572,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:749*//*751:*/
+/*:750*//*752:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10581,7 +10597,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:751*//*753:*/
+/*:752*//*754:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10592,7 +10608,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:753*//*755:*/
+/*:754*//*756:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -10603,7 +10619,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:755*//*757:*/
+/*:756*//*758:*/
 #line 281 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -10622,7 +10638,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:757*//*759:*/
+/*:758*//*760:*/
 #line 319 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -10640,7 +10656,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:759*//*761:*/
+/*:760*//*762:*/
 #line 359 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -10688,7 +10704,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:761*//*763:*/
+/*:762*//*764:*/
 #line 453 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10701,24 +10717,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*764:*/
+/*765:*/
 #line 481 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:764*/
+/*:765*/
 #line 464 "web/raw.w"
 
-/*767:*/
+/*768:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:767*/
+/*:768*/
 #line 465 "web/raw.w"
 
-/*768:*/
+/*769:*/
 #line 529 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10729,7 +10745,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:768*/
+/*:769*/
 #line 466 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -10737,14 +10753,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*769:*/
+/*770:*/
 #line 556 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:769*/
+/*:770*/
 #line 472 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -10755,7 +10771,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:763*//*766:*/
+/*:764*//*767:*/
 #line 499 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -10774,7 +10790,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:766*//*771:*/
+/*:767*//*772:*/
 #line 586 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10798,7 +10814,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:771*//*773:*/
+/*:772*//*774:*/
 #line 655 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10826,7 +10842,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*774:*/
+/*775:*/
 #line 690 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -10836,7 +10852,7 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:774*/
+/*:775*/
 #line 681 "web/raw.w"
 
 pkt->iif= rt->iif;
@@ -10847,7 +10863,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:773*//*776:*/
+/*:774*//*777:*/
 #line 705 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -10858,7 +10874,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:776*//*779:*/
+/*:777*//*780:*/
 #line 778 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10894,7 +10910,7 @@ sock_error_report(s);
 }
 }
 
-/*:779*//*781:*/
+/*:780*//*782:*/
 #line 818 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -10914,7 +10930,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:781*//*784:*/
+/*:782*//*785:*/
 #line 885 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -10928,7 +10944,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:784*//*785:*/
+/*:785*//*786:*/
 #line 901 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -10951,7 +10967,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:785*//*786:*/
+/*:786*//*787:*/
 #line 925 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -10963,7 +10979,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:786*//*789:*/
+/*:787*//*790:*/
 #line 961 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -10971,7 +10987,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:789*//*793:*/
+/*:790*//*794:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10988,13 +11004,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*767:*/
+/*768:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:767*/
+/*:768*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11011,7 +11027,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:793*//*795:*/
+/*:794*//*796:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -11021,7 +11037,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:795*//*797:*/
+/*:796*//*798:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -11043,7 +11059,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:797*//*799:*/
+/*:798*//*800:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -11072,4 +11088,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:799*/
+/*:800*/

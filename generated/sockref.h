@@ -108,7 +108,7 @@ int sr_host_sysctl_set(int host,const char*name,const char*value);
 void sr_world_seed(uint64_t seed);
 
 /*:327*//*339:*/
-#line 402 "web/link.w"
+#line 404 "web/link.w"
 
 struct sr_lan_config{
 uint64_t delay_ns;
@@ -122,39 +122,39 @@ int sr_lan_new(int mtu);
 int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
-/*:339*//*353:*/
-#line 646 "web/link.w"
+/*:339*//*354:*/
+#line 709 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:353*//*436:*/
+/*:354*//*437:*/
 #line 41 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:436*//*494:*/
+/*:437*//*495:*/
 #line 1032 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:494*//*508:*/
+/*:495*//*509:*/
 #line 1331 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
-/*:508*//*514:*/
+/*:509*//*515:*/
 #line 1433 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
-/*:514*//*517:*/
+/*:515*//*518:*/
 #line 1495 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:517*//*548:*/
+/*:518*//*549:*/
 #line 2220 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
@@ -162,13 +162,13 @@ int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:548*//*682:*/
-#line 2722 "web/udp.w"
+/*:549*//*683:*/
+#line 2726 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:682*//*684:*/
-#line 2774 "web/udp.w"
+/*:683*//*685:*/
+#line 2778 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -177,8 +177,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:684*//*695:*/
-#line 2968 "web/udp.w"
+/*:685*//*696:*/
+#line 2972 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,14 +187,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:695*//*722:*/
+/*:696*//*723:*/
 #line 248 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:722*//*727:*/
+/*:723*//*728:*/
 #line 353 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -202,7 +202,7 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:727*/
+/*:728*/
 #line 96 "web/sockref.w"
 
 #endif

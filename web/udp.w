@@ -1020,7 +1020,8 @@ static ssize_t udp_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, int
     return udp_cork_start(s, msg, len, flags, &ipc, &rt, opt, optlen, mtu);
   if (ipc.gso_size) return udp_send_segments(s, msg, len, flags, &ipc, &rt, daddr, dport,
     opt, optlen, mtu);
-  err = udp_send_one(s, msg, 0, len, flags, &ipc, &rt, daddr, dport, opt, optlen, mtu);
+  err = udp_send_one(s, msg, 0, len, flags, &ipc, &rt, daddr, dport, opt, optlen, mtu,
+    true);
   return err < 0 ? err : (ssize_t) len;
 }
 
@@ -1213,7 +1214,7 @@ datagram (21 fragments) is |ENOBUFS|.}
 @<Private function prototypes@>=
 static int udp_send_one(sr_sock *s, const struct msghdr *msg, size_t from, size_t len,
   int flags, const struct sr_ipcm *ipc, const struct sr_rtres *rt, uint32_t daddr,
-  uint16_t dport, const uint8_t *opt, int optlen, int mtu);
+  uint16_t dport, const uint8_t *opt, int optlen, int mtu, bool last);
 static sr_pkt *udp_pkt_new(int optlen, size_t l4len);
 static int udp_send_built(sr_sock *s, sr_pkt *pkt, const struct sr_ipcm *ipc,
   const struct sr_rtres *rt, uint32_t daddr, uint16_t dport, const uint8_t *opt, int optlen,
@@ -1293,11 +1294,13 @@ with what |ipc| and the socket say.  A datagram that fits the MTU leaves
 its checksum partial, as Linux leaves it for \.{lo} and veth, which
 compute none; a longer one is cut into fragments and has it computed in
 full (|__ip_append_data| asks the device only for a datagram that fits).
+|last| says that the datagram is all its call sends (the loopback
+device's short cut, in the chapter on links, depends on it).
 
 @c
 static int udp_send_one(sr_sock *s, const struct msghdr *msg, size_t from, size_t len,
   int flags, const struct sr_ipcm *ipc, const struct sr_rtres *rt, uint32_t daddr,
-  uint16_t dport, const uint8_t *opt, int optlen, int mtu)
+  uint16_t dport, const uint8_t *opt, int optlen, int mtu, bool last)
 {
   size_t l4len = SR_UDPHDR_LEN + len;
   int hlen = SR_IPHDR_LEN + optlen, total, err;
@@ -1305,6 +1308,7 @@ static int udp_send_one(sr_sock *s, const struct msghdr *msg, size_t from, size_
   err = ip_frags_charge(s, flags, hlen, l4len, mtu, SR_UDPHDR_LEN, &total);
   if (err) return err;
   pkt = udp_pkt_new(optlen, l4len);
+  pkt->last = last;
   if (!iov_gather(msg, from, pkt->data + hlen + SR_UDPHDR_LEN, len)) {
     free(pkt);
     s->wmem -= total;
@@ -1565,11 +1569,11 @@ static ssize_t udp_send_segments(sr_sock *s, const struct msghdr *msg, size_t le
     return -EMSGSIZE;
   if (len > seg * SR_UDP_MAX_SEGMENTS) return -EINVAL;
   if (len <= seg)
-    err = udp_send_one(s, msg, 0, len, flags, ipc, rt, daddr, dport, opt, optlen, mtu);
+    err = udp_send_one(s, msg, 0, len, flags, ipc, rt, daddr, dport, opt, optlen, mtu, false);
   else
     for (size_t off = 0; off < len; off += seg) {
       err = udp_send_one(s, msg, off, len - off < seg ? len - off : seg, flags, ipc, rt,
-        daddr, dport, opt, optlen, mtu);
+        daddr, dport, opt, optlen, mtu, false);
       if (err) break;
     }
   return err < 0 ? err : (ssize_t) len;

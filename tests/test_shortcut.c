@@ -1,0 +1,173 @@
+/* test_shortcut.c -- the loopback device's short cut (web/link.w, "The short
+   cut"): a UDP datagram a host sends itself in one piece goes straight to
+   local delivery instead of through the event queue.  Each scenario runs
+   twice in fresh worlds: once with plain sends, which take the short cut,
+   and once with every datagram sent with a UDP_SEGMENT control message
+   whose segment size exceeds the datagram, which makes the same single
+   datagram but is excluded from the short cut (condition 1).  Everything a
+   program can observe is written to a trace -- return values, data,
+   addresses, flags, control messages (IP_PKTINFO, IP_RECVTTL, IP_RECVTOS,
+   SO_TIMESTAMPNS, SO_RXQ_OVFL), what a raw socket reads, the error queue,
+   SO_ERROR, SIOCINQ-like counts and the capture file of lo -- and the two
+   traces must be the same bytes.  The values themselves are the kernel's
+   as the sockscripts of the udp, raw and pcap chapters check them. */
+#include "sr_data_test.h"
+#include <netinet/udp.h>
+#include <stdbool.h>
+#include <sys/ioctl.h>
+
+typedef struct {
+  uint8_t *b;
+  size_t n, cap;
+} trace;
+
+static void put(trace *t, const void *p, size_t n)
+{
+  if (t->n + n > t->cap) {
+    t->cap = (t->n + n) * 2;
+    t->b = realloc(t->b, t->cap);
+    ck_assert_ptr_nonnull(t->b);
+  }
+  memcpy(t->b + t->n, p, n);
+  t->n += n;
+}
+static void put_int(trace *t, long v) { put(t, &v, sizeof v); }
+
+/* One datagram of n bytes to a:port, plainly or in a single segment. */
+static ssize_t send_one(int fd, bool plain, const char *a, int port, size_t n)
+{
+  static char data[2000];
+  char cb[CMSG_SPACE(2)] __attribute__((aligned(8)));
+  struct cmsghdr *cm = (struct cmsghdr *) cb;
+  struct sockaddr_in d = sin_of(a, port);
+  struct iovec iv = {data, n};
+  struct msghdr m;
+  uint16_t gs = 1400;
+  memset(data, (int) ('a' + n % 26), n);
+  if (plain) return sr_sendto(fd, data, n, 0, (struct sockaddr *) &d, sizeof d);
+  memset(cb, 0, sizeof cb);
+  cm->cmsg_level = SOL_UDP;
+  cm->cmsg_type = UDP_SEGMENT;
+  cm->cmsg_len = CMSG_LEN(2);
+  memcpy(CMSG_DATA(cm), &gs, 2);
+  msg_to(&m, &d, &iv, cb, sizeof cb);
+  return sr_sendmsg(fd, &m, 0);
+}
+
+/* Every message on fd, with its control messages, into the trace; the
+   number read. */
+static int read_all(trace *t, int fd, int flags)
+{
+  int n = 0;
+  for (;;) {
+    char data[2100], ctl[512] __attribute__((aligned(8)));
+    struct sockaddr_in from;
+    struct iovec iv = {data, sizeof data};
+    struct msghdr m;
+    ssize_t r;
+    memset(&m, 0, sizeof m);
+    memset(&from, 0, sizeof from);
+    memset(ctl, 0, sizeof ctl);
+    m.msg_name = &from;
+    m.msg_namelen = sizeof from;
+    m.msg_iov = &iv;
+    m.msg_iovlen = 1;
+    m.msg_control = ctl;
+    m.msg_controllen = sizeof ctl;
+    r = sr_recvmsg(fd, &m, flags | MSG_DONTWAIT);
+    put_int(t, r);
+    if (r < 0) { put_int(t, errno); return n; }
+    put_int(t, m.msg_flags);
+    put_int(t, m.msg_namelen);
+    put(t, &from, sizeof from);
+    put(t, data, (size_t) r);
+    put_int(t, (long) m.msg_controllen);
+    put(t, ctl, m.msg_controllen);
+    n++;
+  }
+}
+
+static void put_file(trace *t, const char *path)
+{
+  FILE *f = fopen(path, "rb");
+  char b[4096];
+  size_t k;
+  ck_assert_ptr_nonnull(f);
+  while ((k = fread(b, 1, sizeof b, f)) > 0) put(t, b, k);
+  fclose(f);
+}
+
+/* Receivers with every receive option, a raw socket, a small receive buffer
+   that overflows, a sender with IP_TOS and IP_RECVERR whose datagrams to a
+   closed port come back as errors, a connected sender, time passing between
+   sends, and a capture of lo. */
+static void scenario(bool plain, trace *t)
+{
+  char path[64];
+  int cap, r, raw, s, c, v;
+  int counts[3];
+  struct sockaddr_in peer = sin_of("127.0.0.1", 5000);
+  sr_reset();
+  snprintf(path, sizeof path, "/tmp/sr_test_%d_%d.pcap", (int) getpid(), plain);
+  cap = sr_pcap_open(path, 0, 1);
+  ck_assert_int_ge(cap, 0);
+  r = udp_bound("127.0.0.1", 5000);
+  ck_assert_int_eq(seti(r, SOL_SOCKET, SO_RCVBUF, 2304), 0);
+  ck_assert_int_eq(seti(r, IPPROTO_IP, IP_PKTINFO, 1), 0);
+  ck_assert_int_eq(seti(r, IPPROTO_IP, IP_RECVTTL, 1), 0);
+  ck_assert_int_eq(seti(r, IPPROTO_IP, IP_RECVTOS, 1), 0);
+  ck_assert_int_eq(seti(r, SOL_SOCKET, SO_TIMESTAMPNS, 1), 0);
+  ck_assert_int_eq(seti(r, SOL_SOCKET, SO_RXQ_OVFL, 1), 0);
+  raw = sr_socket(AF_INET, SOCK_RAW, IPPROTO_UDP);
+  ck_assert_int_ge(raw, 0);
+  ck_assert_int_eq(seti(raw, SOL_SOCKET, SO_RCVBUF, 1 << 20), 0);
+  s = udp_bound("127.0.0.2", 6000);
+  ck_assert_int_eq(seti(s, IPPROTO_IP, IP_TOS, 0x10), 0);
+  ck_assert_int_eq(seti(s, IPPROTO_IP, IP_RECVERR, 1), 0);
+  c = udp();
+  ck_assert_int_eq(sr_connect(c, (struct sockaddr *) &peer, sizeof peer), 0);
+  for (int i = 0; i < 12; i++) {
+    sr_advance_ns(1000 + 7 * (uint64_t) i);
+    put_int(t, send_one(s, plain, "127.0.0.1", 5000, 60 + 90 * (size_t) i));
+    put_int(t, send_one(s, plain, "127.0.0.1", 5001, 10));
+    put_int(t, send_one(c, plain, "127.0.0.1", 5000, 1 + (size_t) i));
+    put_int(t, sr_ioctl(r, FIONREAD, &v) == 0 ? v : -errno);
+  }
+  counts[0] = read_all(t, r, 0);
+  counts[1] = read_all(t, raw, 0);
+  counts[2] = read_all(t, s, MSG_ERRQUEUE);
+  put_int(t, geti(s, SOL_SOCKET, SO_ERROR));
+  put_int(t, geti(c, SOL_SOCKET, SO_ERROR));
+  ck_assert_int_eq(sr_pcap_close(cap), 0);
+  put_file(t, path);
+  unlink(path);
+  /* the scenario does what it is meant to: some datagrams are dropped;
+     the closed port answers, and the error it leaves on s refuses s's next
+     send to 5000 (11 of them), so the raw socket sees 25 datagrams */
+  ck_assert_int_gt(counts[0], 0);
+  ck_assert_int_lt(counts[0], 13);
+  ck_assert_int_eq(counts[1], 25);
+  ck_assert_int_gt(counts[2], 0);
+}
+
+START_TEST(short_cut_changes_nothing_observable)
+{
+  CLAUSES("socket.7:call:sendto", "socket.7:call:recvmsg", "socket.7:SO_RXQ_OVFL",
+    "ip.7:IP_PKTINFO:5", "ip.7:IP_RECVERR:2");
+  trace a = {NULL, 0, 0}, b = {NULL, 0, 0};
+  scenario(true, &a);
+  scenario(false, &b);
+  ck_assert_uint_eq(a.n, b.n);
+  ck_assert_int_eq(memcmp(a.b, b.b, a.n), 0);
+  free(a.b);
+  free(b.b);
+}
+END_TEST
+
+Suite *suite_shortcut(void)
+{
+  Suite *s = suite_create("shortcut");
+  TCase *tc = sr_tcase(s, "loopback");
+  tcase_add_test(tc, short_cut_changes_nothing_observable);
+  return s;
+}
