@@ -47,6 +47,18 @@ static inline int drain(int fd)
   return n;
 }
 
+/* one control message of the given level and type holding the n bytes at v,
+   in cb, which must have CMSG_SPACE(n) bytes (cleared here) */
+static inline void cmsg_one(void *cb, int level, int type, const void *v, size_t n)
+{
+  struct cmsghdr *cm = cb;
+  memset(cb, 0, CMSG_SPACE(n));
+  cm->cmsg_level = level;
+  cm->cmsg_type = type;
+  cm->cmsg_len = CMSG_LEN(n);
+  memcpy(CMSG_DATA(cm), v, n);
+}
+
 /* a msghdr to d with one piece of data and a control buffer */
 static inline void msg_to(struct msghdr *m, struct sockaddr_in *d, struct iovec *iv, void *ctl,
   size_t ctllen)

@@ -38,18 +38,13 @@ static ssize_t send_one(int fd, bool plain, const char *a, int port, size_t n)
 {
   static char data[2000];
   char cb[CMSG_SPACE(2)] __attribute__((aligned(8)));
-  struct cmsghdr *cm = (struct cmsghdr *) cb;
   struct sockaddr_in d = sin_of(a, port);
   struct iovec iv = {data, n};
   struct msghdr m;
   uint16_t gs = 1400;
   memset(data, (int) ('a' + n % 26), n);
   if (plain) return sr_sendto(fd, data, n, 0, (struct sockaddr *) &d, sizeof d);
-  memset(cb, 0, sizeof cb);
-  cm->cmsg_level = SOL_UDP;
-  cm->cmsg_type = UDP_SEGMENT;
-  cm->cmsg_len = CMSG_LEN(2);
-  memcpy(CMSG_DATA(cm), &gs, 2);
+  cmsg_one(cb, SOL_UDP, UDP_SEGMENT, &gs, 2);
   msg_to(&m, &d, &iv, cb, sizeof cb);
   return sr_sendmsg(fd, &m, 0);
 }
@@ -103,6 +98,8 @@ static void put_file(trace *t, const char *path)
    sends, and a capture of lo. */
 static void scenario(bool plain, trace *t)
 {
+  static const int rx_opts[][2] = { {IPPROTO_IP, IP_PKTINFO}, {IPPROTO_IP, IP_RECVTTL},
+    {IPPROTO_IP, IP_RECVTOS}, {SOL_SOCKET, SO_TIMESTAMPNS}, {SOL_SOCKET, SO_RXQ_OVFL} };
   char path[64];
   int cap, r, raw, s, c, v;
   int counts[3];
@@ -113,11 +110,8 @@ static void scenario(bool plain, trace *t)
   ck_assert_int_ge(cap, 0);
   r = udp_bound("127.0.0.1", 5000);
   ck_assert_int_eq(seti(r, SOL_SOCKET, SO_RCVBUF, 2304), 0);
-  ck_assert_int_eq(seti(r, IPPROTO_IP, IP_PKTINFO, 1), 0);
-  ck_assert_int_eq(seti(r, IPPROTO_IP, IP_RECVTTL, 1), 0);
-  ck_assert_int_eq(seti(r, IPPROTO_IP, IP_RECVTOS, 1), 0);
-  ck_assert_int_eq(seti(r, SOL_SOCKET, SO_TIMESTAMPNS, 1), 0);
-  ck_assert_int_eq(seti(r, SOL_SOCKET, SO_RXQ_OVFL, 1), 0);
+  for (size_t k = 0; k < sizeof rx_opts / sizeof rx_opts[0]; k++)
+    ck_assert_int_eq(seti(r, rx_opts[k][0], rx_opts[k][1], 1), 0);
   raw = sr_socket(AF_INET, SOCK_RAW, IPPROTO_UDP);
   ck_assert_int_ge(raw, 0);
   ck_assert_int_eq(seti(raw, SOL_SOCKET, SO_RCVBUF, 1 << 20), 0);

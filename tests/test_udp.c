@@ -924,11 +924,7 @@ START_TEST(udp_segment)
   uint16_t gs = 10;
   char b[100];
   ck_assert_int_eq(seti(r, SOL_SOCKET, SO_RCVBUF, 1 << 21), 0);
-  memset(cb, 0, sizeof cb);
-  cm->cmsg_level = SOL_UDP;
-  cm->cmsg_type = UDP_SEGMENT;
-  cm->cmsg_len = CMSG_LEN(2);
-  memcpy(CMSG_DATA(cm), &gs, 2);
+  cmsg_one(cb, SOL_UDP, UDP_SEGMENT, &gs, 2);
   msg_to(&m, &d, &iv, cb, sizeof cb);
   ck_assert_int_eq(sr_sendmsg(g, &m, 0), 35);
   ck_assert_int_eq(sr_recv(r, b, 100, MSG_DONTWAIT), 10);
