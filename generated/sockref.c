@@ -248,7 +248,7 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:316*//*356:*/
-#line 746 "web/link.w"
+#line 752 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -786,7 +786,7 @@ int nports;
 }sr_lan;
 
 /*:340*//*357:*/
-#line 751 "web/link.w"
+#line 757 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -1123,7 +1123,7 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:112*//*358:*/
-#line 761 "web/link.w"
+#line 767 "web/link.w"
 
 sr_htab neigh;
 
@@ -1559,14 +1559,14 @@ static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static bool loop_short_cut(const sr_pkt*pkt);
 
 /*:346*//*350:*/
-#line 610 "web/link.w"
+#line 612 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:350*//*360:*/
-#line 767 "web/link.w"
+#line 773 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -2914,7 +2914,7 @@ while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*359:*/
-#line 764 "web/link.w"
+#line 770 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
@@ -6053,8 +6053,10 @@ int owner= -1;
 if(!ifp||!(ifp->flags&IFF_UP)){free(pkt);return;}
 if(ifp->flags&IFF_LOOPBACK){
 pcap_record(h,ifindex,pkt,true);
-if(loop_short_cut(pkt))ip_local_deliver(h,ifindex,pkt,SR_RT_LOCAL);
-else dev_loop(h,ifindex,pkt,pkt->local?SR_RT_LOCAL:-1);
+if(loop_short_cut(pkt)){
+pkt->last= false;
+ip_local_deliver(h,ifindex,pkt,SR_RT_LOCAL);
+}else dev_loop(h,ifindex,pkt,pkt->local?SR_RT_LOCAL:-1);
 return;
 }
 if(bcast)pcap_record(h,ifindex,pkt,true);
@@ -6074,7 +6076,7 @@ else lan_carry(l,&l->port[owner],pkt);
 }
 
 /*:347*//*348:*/
-#line 566 "web/link.w"
+#line 568 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -6096,7 +6098,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:348*//*349:*/
-#line 593 "web/link.w"
+#line 595 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6115,7 +6117,7 @@ ev_push(&e);
 }
 
 /*:349*//*351:*/
-#line 622 "web/link.w"
+#line 624 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6125,7 +6127,7 @@ ev_push(&e);
 }
 
 /*:351*//*352:*/
-#line 681 "web/link.w"
+#line 687 "web/link.w"
 
 static bool loop_short_cut(const sr_pkt*pkt)
 {
@@ -6135,7 +6137,7 @@ return pkt->last&&pkt->local&&pkt->data[0]==0x45&&
 }
 
 /*:352*//*353:*/
-#line 692 "web/link.w"
+#line 698 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6146,7 +6148,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:353*//*355:*/
-#line 712 "web/link.w"
+#line 718 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6162,7 +6164,7 @@ return 0;
 }
 
 /*:355*//*361:*/
-#line 772 "web/link.w"
+#line 778 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6208,7 +6210,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:361*//*362:*/
-#line 820 "web/link.w"
+#line 826 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {

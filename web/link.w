@@ -538,8 +538,10 @@ static void dev_xmit(sr_host *h, int ifindex, uint32_t nexthop, bool bcast,
   if (!ifp || !(ifp->flags & IFF_UP)) { free(pkt); return; }
   if (ifp->flags & IFF_LOOPBACK) {
     pcap_record(h, ifindex, pkt, true);
-    if (loop_short_cut(pkt)) ip_local_deliver(h, ifindex, pkt, SR_RT_LOCAL);
-    else dev_loop(h, ifindex, pkt, pkt->local ? SR_RT_LOCAL : -1);
+    if (loop_short_cut(pkt)) {
+      pkt->last = false;
+      ip_local_deliver(h, ifindex, pkt, SR_RT_LOCAL);
+    } else dev_loop(h, ifindex, pkt, pkt->local ? SR_RT_LOCAL : -1);
     return;
   }
   if (bcast) pcap_record(h, ifindex, pkt, true);
@@ -672,11 +674,15 @@ queued and the closing |net_run| but returning (and releasing the send
 buffer's charge, which arrival does not read).  So every observable ---
 counters, drops, true sizes, time stamps, control messages, signals,
 poll states, the error queue, IP identifications --- comes out as it did.
+The mark is cleared as the frame is taken, so that nothing made later
+from its buffer inherits it.
 
 Measured with \.{callgrind} on 64-byte datagrams sent and read on
 \.{lo}: 188 of 2\,130 instructions a round trip saved, 9\% of its
 time (\.{sr-bench}: 182 to 166\,ns); of which skipping the queue alone is
-90.
+90.  The same short cut for a frame crossing a perfect LAN to another
+host (no delay, loss or reordering) would save only the queue, 84 of
+2\,420 instructions, and is not taken.
 
 @c
 static bool loop_short_cut(const sr_pkt *pkt)
