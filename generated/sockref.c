@@ -202,39 +202,47 @@ OPT_STORE_INT_FIELD};
 #define SR_TCP_RMEM_MAX 33554432 
 
 /*:176*//*207:*/
-#line 608 "web/solsocket.w"
+#line 622 "web/solsocket.w"
 
+#define SR_SOF_TX_HARDWARE (1u << 0)
+#define SR_SOF_TX_SOFTWARE (1u << 1)
+#define SR_SOF_RX_SOFTWARE (1u << 3)
+#define SR_SOF_SOFTWARE (1u << 4)
 #define SR_SOF_OPT_ID (1u << 7)
+#define SR_SOF_TX_SCHED (1u << 8)
+#define SR_SOF_OPT_CMSG (1u << 10)
 #define SR_SOF_OPT_TSONLY (1u << 11)
 #define SR_SOF_OPT_STATS (1u << 12)
 #define SR_SOF_BIND_PHC (1u << 15)
 #define SR_SOF_OPT_ID_TCP (1u << 16)
+#define SR_SOF_OPT_RX_FILTER (1u << 17)
+#define SR_SOF_TX_COMPLETION (1u << 18)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:207*//*237:*/
+/*:207*//*238:*/
 #line 93 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:237*//*241:*/
+/*:238*//*242:*/
 #line 166 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:241*//*260:*/
+/*:242*//*261:*/
 #line 431 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:260*//*272:*/
+/*:261*//*273:*/
 #line 168 "web/mcast.w"
 
 #define SR_MC_SOCKLIST_SIZE 48
 #define SR_SFLSIZE(n) (24 + 4 * (n))
 #define SR_SFBLOCK 10
 
-/*:272*//*292:*/
+/*:273*//*293:*/
 #line 20 "web/wire.w"
 
 #define SR_IPHDR_LEN 20 
@@ -242,51 +250,51 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:292*//*316:*/
+/*:293*//*317:*/
 #line 453 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:316*//*355:*/
-#line 676 "web/link.w"
+/*:317*//*356:*/
+#line 686 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:355*//*364:*/
+/*:356*//*365:*/
 #line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:364*//*415:*/
-#line 1123 "web/ip.w"
+/*:365*//*416:*/
+#line 1128 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:415*//*420:*/
-#line 1220 "web/ip.w"
+/*:416*//*421:*/
+#line 1225 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:420*//*437:*/
+/*:421*//*438:*/
 #line 45 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:437*//*446:*/
+/*:438*//*447:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:446*//*457:*/
+/*:447*//*458:*/
 #line 261 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -294,31 +302,31 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:457*//*468:*/
+/*:458*//*469:*/
 #line 447 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:468*//*476:*/
+/*:469*//*477:*/
 #line 618 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:476*//*540:*/
+/*:477*//*541:*/
 #line 1966 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:540*//*558:*/
-#line 131 "web/udp.w"
+/*:541*//*559:*/
+#line 132 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
 #define SR_SEND_SHUTDOWN 2
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:558*//*560:*/
-#line 167 "web/udp.w"
+/*:559*//*561:*/
+#line 168 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
 #define SR_SKB_SHINFO 320
@@ -326,63 +334,72 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:560*//*568:*/
-#line 314 "web/udp.w"
+/*:561*//*569:*/
+#line 315 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:568*//*596:*/
-#line 970 "web/udp.w"
+/*:569*//*597:*/
+#line 971 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:596*//*622:*/
-#line 1485 "web/udp.w"
+/*:597*//*623:*/
+#line 1491 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:622*//*637:*/
-#line 1826 "web/udp.w"
+/*:623*//*638:*/
+#line 1833 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:637*//*643:*/
-#line 1959 "web/udp.w"
+/*:638*//*644:*/
+#line 1971 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:643*//*682:*/
-#line 2720 "web/udp.w"
+/*:644*//*678:*/
+#line 2695 "web/udp.w"
+
+#define SR_SKBTX_SCHED 1u
+#define SR_SKBTX_SW 2u
+#define SR_SOF_TX_KEYED (SR_SOF_TX_HARDWARE | SR_SOF_TX_SOFTWARE | SR_SOF_TX_SCHED | \
+  SR_SOF_TX_COMPLETION)
+#define SR_ETH_HLEN 14
+
+/*:678*//*691:*/
+#line 2957 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:682*//*688:*/
-#line 2832 "web/udp.w"
+/*:691*//*697:*/
+#line 3069 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:688*//*708:*/
+/*:697*//*717:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:708*//*725:*/
+/*:717*//*734:*/
 #line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:725*//*733:*/
+/*:734*//*742:*/
 #line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:733*//*741:*/
+/*:742*//*750:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -390,13 +407,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:741*//*787:*/
+/*:750*//*796:*/
 #line 971 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:787*/
+/*:796*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -471,12 +488,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*729:*/
+/*738:*/
 #line 462 "web/poll.w"
 
 int kmax;
 
-/*:729*/
+/*:738*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -490,7 +507,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*445:*/
+/*446:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -506,23 +523,23 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:445*//*523:*/
+/*:446*//*524:*/
 #line 1602 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:523*//*524:*/
+/*:524*//*525:*/
 #line 1625 "web/bind.w"
 
 uint32_t fl_daddr,fl_saddr;
 uint16_t fl_dport;
 
-/*:524*//*533:*/
+/*:525*//*534:*/
 #line 1833 "web/bind.w"
 
 uint32_t tcp_write_seq;
 
-/*:533*/
+/*:534*/
 #line 20 "web/socket.w"
 
 /*84:*/
@@ -555,10 +572,15 @@ uint32_t tsflags;
 uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 
-/*:169*/
+/*:169*//*208:*/
+#line 638 "web/solsocket.w"
+
+uint32_t tskey;
+
+/*:208*/
 #line 21 "web/socket.w"
 
-/*557:*/
+/*558:*/
 #line 116 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -573,21 +595,22 @@ unsigned shutdown;
 int stamp_state;
 uint64_t stamp_ns;
 bool netstamp;
+bool stamp_asked;
 uint64_t rq_seq;
 
-/*:557*//*625:*/
-#line 1557 "web/udp.w"
+/*:558*//*626:*/
+#line 1563 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:625*//*704:*/
-#line 3139 "web/udp.w"
+/*:626*//*713:*/
+#line 3376 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:704*/
+/*:713*/
 #line 22 "web/socket.w"
 
 /*86:*/
@@ -610,15 +633,15 @@ int mc_count;
 /*:86*/
 #line 23 "web/socket.w"
 
-/*380:*/
-#line 388 "web/ip.w"
+/*381:*/
+#line 390 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:380*/
+/*:381*/
 #line 24 "web/socket.w"
 
-/*738:*/
+/*747:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -626,7 +649,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:738*/
+/*:747*/
 #line 25 "web/socket.w"
 
 };
@@ -682,7 +705,7 @@ socklen_t*ulen;
 unsigned char out[256];
 };
 
-/*:152*//*266:*/
+/*:152*//*267:*/
 #line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
@@ -698,7 +721,7 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:266*//*301:*/
+/*:267*//*302:*/
 #line 166 "web/wire.w"
 
 struct sr_ipv4{
@@ -710,7 +733,7 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:301*//*307:*/
+/*:302*//*308:*/
 #line 274 "web/wire.w"
 
 struct sr_udp{
@@ -721,7 +744,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:307*//*312:*/
+/*:308*//*313:*/
 #line 386 "web/wire.w"
 
 struct sr_icmp{
@@ -731,7 +754,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:312*//*324:*/
+/*:313*//*325:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -745,7 +768,7 @@ size_t nb,n;
 int shift;
 }sr_htab;
 
-/*:324*//*330:*/
+/*:325*//*331:*/
 #line 205 "web/link.w"
 
 typedef struct{
@@ -757,6 +780,8 @@ bool held;
 bool csum_partial;
 bool local;
 int iif;
+uint8_t tx_flags;
+uint32_t tskey;
 }sr_pkt;
 enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE};
 typedef struct{
@@ -768,8 +793,8 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:330*//*340:*/
-#line 408 "web/link.w"
+/*:331*//*341:*/
+#line 411 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -778,8 +803,8 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:340*//*356:*/
-#line 681 "web/link.w"
+/*:341*//*357:*/
+#line 691 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -790,7 +815,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:356*//*363:*/
+/*:357*//*364:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -809,7 +834,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:363*//*374:*/
+/*:364*//*375:*/
 #line 289 "web/ip.w"
 
 typedef struct{
@@ -819,7 +844,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:374*//*379:*/
+/*:375*//*380:*/
 #line 360 "web/ip.w"
 
 struct sr_ipout{
@@ -831,10 +856,12 @@ uint32_t mark;
 int priority;
 bool mc_loop;
 sr_sock*sk;
+uint8_t tx_flags;
+uint32_t tskey;
 };
 
-/*:379*//*395:*/
-#line 701 "web/ip.w"
+/*:380*//*396:*/
+#line 706 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -854,8 +881,8 @@ bool csum_ok;
 sr_pkt**pkt;
 };
 
-/*:395*//*400:*/
-#line 852 "web/ip.w"
+/*:396*//*401:*/
+#line 857 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -872,23 +899,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:400*//*421:*/
-#line 1225 "web/ip.w"
+/*:401*//*422:*/
+#line 1230 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:421*//*432:*/
-#line 1363 "web/ip.w"
+/*:422*//*433:*/
+#line 1368 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:432*//*438:*/
+/*:433*//*439:*/
 #line 50 "web/pcap.w"
 
 typedef struct{
@@ -896,7 +923,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:438*//*452:*/
+/*:439*//*453:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -909,7 +936,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:452*//*453:*/
+/*:453*//*454:*/
 #line 182 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -919,7 +946,7 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:453*//*486:*/
+/*:454*//*487:*/
 #line 830 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -930,7 +957,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:486*//*555:*/
+/*:487*//*556:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -951,21 +978,21 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*585:*/
-#line 784 "web/udp.w"
+/*586:*/
+#line 785 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:585*/
+/*:586*/
 #line 55 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:555*//*556:*/
+/*:556*//*557:*/
 #line 83 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
@@ -991,8 +1018,8 @@ uint8_t data[];
 _Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
 
-/*:556*//*565:*/
-#line 278 "web/udp.w"
+/*:557*//*566:*/
+#line 279 "web/udp.w"
 
 struct udp_arrival{
 const struct sr_rx*rx;
@@ -1002,8 +1029,8 @@ bool sole;
 int truesize;
 };
 
-/*:565*//*597:*/
-#line 976 "web/udp.w"
+/*:566*//*598:*/
+#line 977 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1014,11 +1041,14 @@ uint32_t mark;
 int optlen;
 bool has_opt;
 int gso_size;
+uint32_t tsflags;
+uint32_t ts_opt_id;
+bool has_ts_opt_id;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:597*//*626:*/
-#line 1560 "web/udp.w"
+/*:598*//*627:*/
+#line 1566 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1030,15 +1060,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:626*//*640:*/
-#line 1897 "web/udp.w"
+/*:627*//*641:*/
+#line 1909 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:640*/
+/*:641*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1054,46 +1084,46 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*331:*/
-#line 229 "web/link.w"
+/*332:*/
+#line 231 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:331*//*341:*/
-#line 419 "web/link.w"
+/*:332*//*342:*/
+#line 422 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:341*//*439:*/
+/*:342*//*440:*/
 #line 56 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:439*//*665:*/
-#line 2436 "web/udp.w"
+/*:440*//*666:*/
+#line 2455 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:665*//*666:*/
-#line 2439 "web/udp.w"
+/*:666*//*667:*/
+#line 2458 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
 
-/*:666*/
+/*:667*/
 #line 45 "web/world.w"
 
-/*735:*/
+/*744:*/
 #line 552 "web/poll.w"
 
 uint64_t calls;
 
-/*:735*/
+/*:744*/
 #line 46 "web/world.w"
 
 };
@@ -1114,56 +1144,56 @@ int nroutes;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:112*//*357:*/
-#line 691 "web/link.w"
+/*:112*//*358:*/
+#line 701 "web/link.w"
 
 sr_htab neigh;
 
-/*:357*//*375:*/
+/*:358*//*376:*/
 #line 297 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:375*//*381:*/
-#line 391 "web/ip.w"
+/*:376*//*382:*/
+#line 393 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:381*//*401:*/
-#line 868 "web/ip.w"
+/*:382*//*402:*/
+#line 873 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:401*//*422:*/
-#line 1231 "web/ip.w"
+/*:402*//*423:*/
+#line 1236 "web/ip.w"
 
 sr_htab peers;
 
-/*:422*//*430:*/
-#line 1357 "web/ip.w"
+/*:423*//*431:*/
+#line 1362 "web/ip.w"
 
 sr_htab mc;
 
-/*:430*//*454:*/
+/*:431*//*455:*/
 #line 190 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:454*//*742:*/
+/*:455*//*751:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:742*//*779:*/
+/*:751*//*788:*/
 #line 877 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:779*/
+/*:788*/
 #line 188 "web/world.w"
 
 };
@@ -1181,13 +1211,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*734:*/
+/*:70*//*743:*/
 #line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:734*/
+/*:743*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1392,25 +1422,25 @@ static int tstamp_set(sr_sock*s,bool on,bool ns);
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:205*//*222:*/
-#line 826 "web/solsocket.w"
+/*:205*//*223:*/
+#line 853 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:222*//*229:*/
-#line 1009 "web/solsocket.w"
+/*:223*//*230:*/
+#line 1036 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:229*//*242:*/
+/*:230*//*243:*/
 #line 170 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:242*//*267:*/
+/*:243*//*268:*/
 #line 49 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
@@ -1427,12 +1457,12 @@ static void mc_free(sr_sock*s,sr_mcsock*m);
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs);
 
-/*:267*//*284:*/
+/*:268*//*285:*/
 #line 412 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:284*//*293:*/
+/*:285*//*294:*/
 #line 28 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p);
@@ -1440,37 +1470,37 @@ static void put16(uint8_t*p,uint16_t v);
 static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
-/*:293*//*295:*/
+/*:294*//*296:*/
 #line 65 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
-/*:295*//*297:*/
+/*:296*//*298:*/
 #line 116 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:297*//*299:*/
+/*:298*//*300:*/
 #line 140 "web/wire.w"
 
 static uint16_t ip_fast_csum(const uint8_t*p,size_t hl);
 
-/*:299*//*302:*/
+/*:300*//*303:*/
 #line 187 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_read(const uint8_t*p,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:302*//*305:*/
+/*:303*//*306:*/
 #line 257 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:305*//*308:*/
+/*:306*//*309:*/
 #line 293 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -1479,20 +1509,20 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:308*//*310:*/
+/*:309*//*311:*/
 #line 359 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
 uint8_t proto);
 static void udp_csum_complete(uint8_t*ip);
 
-/*:310*//*313:*/
+/*:311*//*314:*/
 #line 397 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:313*//*315:*/
+/*:314*//*316:*/
 #line 442 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
@@ -1500,17 +1530,17 @@ uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:315*//*317:*/
+/*:316*//*318:*/
 #line 461 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:317*//*321:*/
+/*:318*//*322:*/
 #line 560 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:321*//*325:*/
+/*:322*//*326:*/
 #line 50 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1520,14 +1550,14 @@ static void htab_link(sr_htab*t,sr_hent**at,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:325*//*328:*/
+/*:326*//*329:*/
 #line 163 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:328*//*334:*/
-#line 242 "web/link.w"
+/*:329*//*335:*/
+#line 244 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len);
 static sr_pkt*pkt_init(void*buf,size_t headroom,size_t len);
@@ -1537,29 +1567,29 @@ static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:334*//*346:*/
-#line 515 "web/link.w"
+/*:335*//*347:*/
+#line 518 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:346*//*350:*/
-#line 599 "web/link.w"
+/*:347*//*351:*/
+#line 609 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
-/*:350*//*359:*/
-#line 697 "web/link.w"
+/*:351*//*360:*/
+#line 707 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:359*//*365:*/
+/*:360*//*366:*/
 #line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1567,13 +1597,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:365*//*371:*/
+/*:366*//*372:*/
 #line 218 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:371*//*377:*/
+/*:372*//*378:*/
 #line 303 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1581,14 +1611,14 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:377*//*383:*/
-#line 401 "web/ip.w"
+/*:378*//*384:*/
+#line 403 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:383*//*385:*/
-#line 443 "web/ip.w"
+/*:384*//*386:*/
+#line 445 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
@@ -1597,25 +1627,25 @@ const struct sr_ipout*o,sr_pkt*pkt);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:385*//*388:*/
-#line 562 "web/ip.w"
+/*:386*//*389:*/
+#line 566 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:388*//*390:*/
-#line 614 "web/ip.w"
+/*:389*//*391:*/
+#line 619 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:390*//*393:*/
-#line 667 "web/ip.w"
+/*:391*//*394:*/
+#line 672 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:393*//*396:*/
-#line 720 "web/ip.w"
+/*:394*//*397:*/
+#line 725 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1623,67 +1653,67 @@ struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:396*//*403:*/
-#line 875 "web/ip.w"
+/*:397*//*404:*/
+#line 880 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:403*//*409:*/
-#line 987 "web/ip.w"
+/*:404*//*410:*/
+#line 992 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:409*//*412:*/
-#line 1054 "web/ip.w"
+/*:410*//*413:*/
+#line 1059 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:412*//*416:*/
-#line 1127 "web/ip.w"
+/*:413*//*417:*/
+#line 1132 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:416*//*418:*/
-#line 1171 "web/ip.w"
+/*:417*//*419:*/
+#line 1176 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:418*//*424:*/
-#line 1237 "web/ip.w"
+/*:419*//*425:*/
+#line 1242 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:424*//*426:*/
-#line 1287 "web/ip.w"
+/*:425*//*427:*/
+#line 1292 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:426*//*428:*/
-#line 1331 "web/ip.w"
+/*:427*//*429:*/
+#line 1336 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:428*//*433:*/
-#line 1369 "web/ip.w"
+/*:429*//*434:*/
+#line 1374 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:433*//*442:*/
+/*:434*//*443:*/
 #line 114 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:442*//*449:*/
+/*:443*//*450:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1691,14 +1721,14 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:449*//*455:*/
+/*:450*//*456:*/
 #line 195 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:455*//*458:*/
+/*:456*//*459:*/
 #line 274 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
@@ -1708,31 +1738,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:458*//*462:*/
+/*:459*//*463:*/
 #line 348 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:462*//*464:*/
+/*:463*//*465:*/
 #line 378 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:464*//*467:*/
+/*:465*//*468:*/
 #line 417 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:467*//*471:*/
+/*:468*//*472:*/
 #line 483 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:471*//*473:*/
+/*:472*//*474:*/
 #line 535 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1740,13 +1770,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:473*//*475:*/
+/*:474*//*476:*/
 #line 574 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:475*//*477:*/
+/*:476*//*478:*/
 #line 621 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1754,7 +1784,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:477*//*481:*/
+/*:478*//*482:*/
 #line 726 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1762,25 +1792,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:481*//*487:*/
+/*:482*//*488:*/
 #line 839 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:487*//*491:*/
+/*:488*//*492:*/
 #line 928 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:491*//*493:*/
+/*:492*//*494:*/
 #line 968 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
-/*:493*//*496:*/
+/*:494*//*497:*/
 #line 1004 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1789,34 +1819,34 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:496*//*499:*/
+/*:497*//*500:*/
 #line 1067 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:499*//*502:*/
+/*:500*//*503:*/
 #line 1151 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:502*//*506:*/
+/*:503*//*507:*/
 #line 1248 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:506*//*510:*/
+/*:507*//*511:*/
 #line 1331 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:510*//*513:*/
+/*:511*//*514:*/
 #line 1382 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:513*//*519:*/
+/*:514*//*520:*/
 #line 1467 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
@@ -1826,7 +1856,7 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:519*//*526:*/
+/*:520*//*527:*/
 #line 1644 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -1834,13 +1864,13 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:526*//*534:*/
+/*:527*//*535:*/
 #line 1836 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:534*//*535:*/
+/*:535*//*536:*/
 #line 1867 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -1855,7 +1885,7 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:535*//*538:*/
+/*:536*//*539:*/
 #line 1919 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
@@ -1865,7 +1895,7 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:538*//*544:*/
+/*:539*//*545:*/
 #line 2093 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -1873,45 +1903,45 @@ size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:544*//*547:*/
+/*:545*//*548:*/
 #line 2163 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:547*//*551:*/
+/*:548*//*552:*/
 #line 2221 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:551*//*552:*/
+/*:552*//*553:*/
 #line 2235 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:552*//*561:*/
-#line 174 "web/udp.w"
+/*:553*//*562:*/
+#line 175 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:561*//*564:*/
-#line 272 "web/udp.w"
+/*:562*//*565:*/
+#line 273 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:564*//*566:*/
-#line 287 "web/udp.w"
+/*:565*//*567:*/
+#line 288 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:566*//*569:*/
-#line 324 "web/udp.w"
+/*:567*//*570:*/
+#line 325 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:569*//*571:*/
-#line 362 "web/udp.w"
+/*:570*//*572:*/
+#line 363 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
@@ -1920,84 +1950,84 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:571*//*574:*/
-#line 499 "web/udp.w"
+/*:572*//*575:*/
+#line 500 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
-/*:574*//*576:*/
-#line 513 "web/udp.w"
+/*:575*//*577:*/
+#line 514 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:576*//*578:*/
-#line 554 "web/udp.w"
+/*:577*//*579:*/
+#line 555 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:578*//*580:*/
-#line 580 "web/udp.w"
+/*:579*//*581:*/
+#line 581 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:580*//*583:*/
-#line 706 "web/udp.w"
+/*:581*//*584:*/
+#line 707 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:583*//*586:*/
-#line 789 "web/udp.w"
+/*:584*//*587:*/
+#line 790 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:586*//*589:*/
-#line 847 "web/udp.w"
+/*:587*//*590:*/
+#line 848 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:589*//*591:*/
-#line 878 "web/udp.w"
+/*:590*//*592:*/
+#line 879 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:591*//*593:*/
-#line 916 "web/udp.w"
+/*:592*//*594:*/
+#line 917 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:593*//*595:*/
-#line 964 "web/udp.w"
+/*:594*//*596:*/
+#line 965 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:595*//*601:*/
-#line 1065 "web/udp.w"
+/*:596*//*602:*/
+#line 1069 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:601*//*605:*/
-#line 1126 "web/udp.w"
+/*:602*//*606:*/
+#line 1131 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:605*//*608:*/
-#line 1170 "web/udp.w"
+/*:606*//*609:*/
+#line 1175 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:608*//*610:*/
-#line 1213 "web/udp.w"
+/*:609*//*611:*/
+#line 1218 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -2010,35 +2040,35 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:610*//*616:*/
-#line 1367 "web/udp.w"
+/*:611*//*617:*/
+#line 1372 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:616*//*618:*/
-#line 1411 "web/udp.w"
+/*:617*//*619:*/
+#line 1417 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:618*//*620:*/
-#line 1435 "web/udp.w"
+/*:619*//*621:*/
+#line 1441 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:620*//*623:*/
-#line 1488 "web/udp.w"
+/*:621*//*624:*/
+#line 1494 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:623*//*627:*/
-#line 1571 "web/udp.w"
+/*:624*//*628:*/
+#line 1577 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2047,8 +2077,8 @@ int mtu);
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 static void udp_cork_discard(sr_sock*s);
 
-/*:627*//*632:*/
-#line 1694 "web/udp.w"
+/*:628*//*633:*/
+#line 1700 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2059,24 +2089,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:632*//*633:*/
-#line 1711 "web/udp.w"
+/*:633*//*634:*/
+#line 1717 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:633*//*639:*/
-#line 1890 "web/udp.w"
+/*:634*//*640:*/
+#line 1902 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:639*//*644:*/
-#line 1988 "web/udp.w"
+/*:640*//*645:*/
+#line 2000 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:644*//*646:*/
-#line 2007 "web/udp.w"
+/*:645*//*647:*/
+#line 2019 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2084,108 +2114,124 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:646*//*649:*/
-#line 2099 "web/udp.w"
+/*:647*//*650:*/
+#line 2111 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:649*//*651:*/
-#line 2140 "web/udp.w"
+/*:650*//*652:*/
+#line 2152 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:651*//*653:*/
-#line 2195 "web/udp.w"
+/*:652*//*654:*/
+#line 2212 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:653*//*655:*/
-#line 2231 "web/udp.w"
+/*:654*//*656:*/
+#line 2248 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:655*//*657:*/
-#line 2275 "web/udp.w"
+/*:656*//*658:*/
+#line 2292 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:657*//*661:*/
-#line 2350 "web/udp.w"
+/*:658*//*662:*/
+#line 2367 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:661*//*668:*/
-#line 2446 "web/udp.w"
+/*:662*//*669:*/
+#line 2465 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
-/*:668*//*670:*/
-#line 2463 "web/udp.w"
+/*:669*//*671:*/
+#line 2482 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
+static void sock_netstamp_update(sr_sock*s);
 
-/*:670*//*672:*/
-#line 2502 "web/udp.w"
+/*:671*//*673:*/
+#line 2536 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
+static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+sr_dgram*d);
 
-/*:672*//*674:*/
-#line 2541 "web/udp.w"
+/*:673*//*676:*/
+#line 2615 "web/udp.w"
+
+static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+const sr_dgram*d);
+
+/*:676*//*679:*/
+#line 2702 "web/udp.w"
+
+static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
+static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
+static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
+
+/*:679*//*683:*/
+#line 2778 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:674*//*676:*/
-#line 2581 "web/udp.w"
+/*:683*//*685:*/
+#line 2818 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:676*//*683:*/
-#line 2724 "web/udp.w"
+/*:685*//*692:*/
+#line 2961 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:683*//*690:*/
-#line 2852 "web/udp.w"
+/*:692*//*699:*/
+#line 3089 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:690*//*693:*/
-#line 2912 "web/udp.w"
+/*:699*//*702:*/
+#line 3149 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:693*//*698:*/
-#line 3014 "web/udp.w"
+/*:702*//*707:*/
+#line 3251 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:698*//*700:*/
-#line 3067 "web/udp.w"
+/*:707*//*709:*/
+#line 3304 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:700*//*702:*/
-#line 3104 "web/udp.w"
+/*:709*//*711:*/
+#line 3341 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:702*//*705:*/
-#line 3144 "web/udp.w"
+/*:711*//*714:*/
+#line 3381 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:705*//*709:*/
+/*:714*//*718:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2193,13 +2239,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:709*//*712:*/
+/*:718*//*721:*/
 #line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:712*//*714:*/
+/*:721*//*723:*/
 #line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2207,24 +2253,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:714*//*720:*/
+/*:723*//*729:*/
 #line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:720*//*722:*/
+/*:729*//*731:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:722*//*726:*/
+/*:731*//*735:*/
 #line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:726*//*731:*/
+/*:735*//*740:*/
 #line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2233,84 +2279,84 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:731*//*739:*/
+/*:740*//*748:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:739*//*745:*/
+/*:748*//*754:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:745*//*747:*/
+/*:754*//*756:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:747*//*749:*/
+/*:756*//*758:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:749*//*751:*/
+/*:758*//*760:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:751*//*753:*/
+/*:760*//*762:*/
 #line 276 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:753*//*755:*/
+/*:762*//*764:*/
 #line 316 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:755*//*757:*/
+/*:764*//*766:*/
 #line 354 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:757*//*759:*/
+/*:766*//*768:*/
 #line 450 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:759*//*762:*/
+/*:768*//*771:*/
 #line 495 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:762*//*767:*/
+/*:771*//*776:*/
 #line 581 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:767*//*769:*/
+/*:776*//*778:*/
 #line 651 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:769*//*772:*/
+/*:778*//*781:*/
 #line 702 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:772*//*775:*/
+/*:781*//*784:*/
 #line 772 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2318,46 +2364,46 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:775*//*777:*/
+/*:784*//*786:*/
 #line 815 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:777*//*780:*/
+/*:786*//*789:*/
 #line 880 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:780*//*785:*/
+/*:789*//*794:*/
 #line 958 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:785*//*789:*/
+/*:794*//*798:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:789*//*791:*/
+/*:798*//*800:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:791*//*793:*/
+/*:800*//*802:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:793*//*795:*/
+/*:802*//*804:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:795*/
+/*:804*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2683,12 +2729,12 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 /*:135*/
 #line 624 "web/world.w"
 
-/*382:*/
-#line 398 "web/ip.w"
+/*383:*/
+#line 400 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:382*/
+/*:383*/
 #line 625 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -2861,71 +2907,71 @@ if(W->ready)/*46:*/
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*333:*/
-#line 238 "web/link.w"
+/*334:*/
+#line 240 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:333*//*342:*/
-#line 423 "web/link.w"
+/*:334*//*343:*/
+#line 426 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:342*//*440:*/
+/*:343*//*441:*/
 #line 60 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:440*//*667:*/
-#line 2443 "web/udp.w"
+/*:441*//*668:*/
+#line 2462 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
-/*:667*/
+/*:668*/
 #line 830 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*358:*/
-#line 694 "web/link.w"
+/*359:*/
+#line 704 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:358*//*376:*/
+/*:359*//*377:*/
 #line 300 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:376*//*402:*/
-#line 872 "web/ip.w"
+/*:377*//*403:*/
+#line 877 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:402*//*423:*/
-#line 1234 "web/ip.w"
+/*:403*//*424:*/
+#line 1239 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:423*//*431:*/
-#line 1360 "web/ip.w"
+/*:424*//*432:*/
+#line 1365 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:431*//*461:*/
+/*:432*//*462:*/
 #line 345 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:461*//*743:*/
+/*:462*//*752:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:743*/
+/*:752*/
 #line 833 "web/world.w"
 
 free(fh->ifs);
@@ -2942,12 +2988,12 @@ memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*332:*/
-#line 235 "web/link.w"
+/*333:*/
+#line 237 "web/link.w"
 
 W->rng= 1;
 
-/*:332*/
+/*:333*/
 #line 810 "web/world.w"
 
 h= host_new("host0");
@@ -2967,12 +3013,12 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 /*:34*/
 #line 812 "web/world.w"
 
-/*345:*/
-#line 484 "web/link.w"
+/*346:*/
+#line 487 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:345*/
+/*:346*/
 #line 813 "web/world.w"
 
 W->cur= proc_new(h,0);
@@ -3237,7 +3283,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*730:*/
+/*739:*/
 #line 465 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3246,7 +3292,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:730*/
+/*:739*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3458,12 +3504,12 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*559:*/
-#line 141 "web/udp.w"
+/*:170*//*560:*/
+#line 142 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:559*/
+/*:560*/
 #line 297 "web/socket.w"
 
 /*97:*/
@@ -3475,7 +3521,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:97*//*447:*/
+/*:97*//*448:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -3484,12 +3530,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:447*//*744:*/
+/*:448*//*753:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:744*/
+/*:753*/
 #line 298 "web/socket.w"
 
 return s;
@@ -3611,8 +3657,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*678:*/
-#line 2617 "web/udp.w"
+/*687:*/
+#line 2854 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3631,7 +3677,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:678*/
+/*:687*/
 #line 166 "web/ioctl.w"
 
 }
@@ -4508,8 +4554,8 @@ rq->outlen= sizeof v;
 return 0;
 }
 
-/*:206*//*208:*/
-#line 616 "web/solsocket.w"
+/*:206*//*209:*/
+#line 641 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
 {
@@ -4519,12 +4565,14 @@ memcpy(&flags,rq->buf,sizeof flags);
 val= (uint32_t)flags;
 if(val&~SR_SOF_MASK)return-EINVAL;
 if((val&SR_SOF_OPT_ID_TCP)&&!(val&SR_SOF_OPT_ID))return-EINVAL;
-if((val&SR_SOF_OPT_ID)&&!(s->tsflags&SR_SOF_OPT_ID)&&
-s->type==SOCK_STREAM)
-return-EINVAL;
+if((val&SR_SOF_OPT_ID)&&!(s->tsflags&SR_SOF_OPT_ID)){
+if(s->type==SOCK_STREAM)return-EINVAL;
+s->tskey= 0;
+}
 if((val&SR_SOF_OPT_STATS)&&!(val&SR_SOF_OPT_TSONLY))return-EINVAL;
 if(val&SR_SOF_BIND_PHC)return s->bound_dev_if?-EINVAL:-EOPNOTSUPP;
 s->tsflags= val;
+sock_netstamp_update(s);
 return 0;
 }
 
@@ -4536,13 +4584,13 @@ rq->outlen= sizeof pair;
 return 0;
 }
 
-/*:208*//*211:*/
-#line 663 "web/solsocket.w"
+/*:209*//*212:*/
+#line 690 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
-/*:211*//*212:*/
-#line 674 "web/solsocket.w"
+/*:212*//*213:*/
+#line 701 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
 {
@@ -4551,13 +4599,13 @@ s->err= 0;
 return 0;
 }
 
-/*:212*//*213:*/
-#line 688 "web/solsocket.w"
+/*:213*//*214:*/
+#line 715 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:213*//*214:*/
-#line 697 "web/solsocket.w"
+/*:214*//*215:*/
+#line 724 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
 {
@@ -4566,8 +4614,8 @@ rq->val= SKF_AD_MAX;
 return 0;
 }
 
-/*:214*//*215:*/
-#line 714 "web/solsocket.w"
+/*:215*//*216:*/
+#line 741 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
 {
@@ -4578,14 +4626,14 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:215*//*216:*/
-#line 733 "web/solsocket.w"
+/*:216*//*217:*/
+#line 760 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
 
-/*:216*//*218:*/
-#line 757 "web/solsocket.w"
+/*:217*//*219:*/
+#line 784 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -4605,8 +4653,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:218*//*219:*/
-#line 785 "web/solsocket.w"
+/*:219*//*220:*/
+#line 812 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -4620,8 +4668,8 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:219*//*221:*/
-#line 812 "web/solsocket.w"
+/*:220*//*222:*/
+#line 839 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
 {
@@ -4636,15 +4684,15 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:221*//*223:*/
-#line 842 "web/solsocket.w"
+/*:222*//*224:*/
+#line 869 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*224:*/
-#line 872 "web/solsocket.w"
+/*225:*/
+#line 899 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
 case BPF_ALU|BPF_SUB|BPF_K:case BPF_ALU|BPF_SUB|BPF_X:
@@ -4663,8 +4711,8 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:224*/
-#line 847 "web/solsocket.w"
+/*:225*/
+#line 874 "web/solsocket.w"
 
 return true;
 case BPF_ALU|BPF_DIV|BPF_K:case BPF_ALU|BPF_MOD|BPF_K:
@@ -4688,8 +4736,8 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:223*//*225:*/
-#line 898 "web/solsocket.w"
+/*:224*//*226:*/
+#line 925 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
 {
@@ -4715,8 +4763,8 @@ free(mask);
 return ok;
 }
 
-/*:225*//*226:*/
-#line 942 "web/solsocket.w"
+/*:226*//*227:*/
+#line 969 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4733,8 +4781,8 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:226*//*227:*/
-#line 971 "web/solsocket.w"
+/*:227*//*228:*/
+#line 998 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4750,8 +4798,8 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:227*//*228:*/
-#line 998 "web/solsocket.w"
+/*:228*//*229:*/
+#line 1025 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
 {
@@ -4763,8 +4811,8 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:228*//*230:*/
-#line 1023 "web/solsocket.w"
+/*:229*//*231:*/
+#line 1050 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4778,8 +4826,8 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:230*//*231:*/
-#line 1042 "web/solsocket.w"
+/*:231*//*232:*/
+#line 1069 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4788,8 +4836,8 @@ return set_flag(s,rq);
 }
 
 
-/*:231*//*232:*/
-#line 1069 "web/solsocket.w"
+/*:232*//*233:*/
+#line 1096 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
 {
@@ -4802,7 +4850,7 @@ return reuseport_attach(s,fp.filter,fp.len);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:232*//*235:*/
+/*:233*//*236:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -4818,7 +4866,7 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:235*//*236:*/
+/*:236*//*237:*/
 #line 74 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
@@ -4839,7 +4887,7 @@ return 0;
 }
 
 
-/*:236*//*240:*/
+/*:237*//*241:*/
 #line 137 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
@@ -4870,7 +4918,7 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:240*//*243:*/
+/*:241*//*244:*/
 #line 188 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
@@ -4903,7 +4951,7 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*244:*/
+if(p[2]<=n)/*245:*/
 #line 238 "web/ipopt.w"
 
 {
@@ -4926,7 +4974,7 @@ break;
 }
 }
 
-/*:244*/
+/*:245*/
 #line 219 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
@@ -4947,7 +4995,7 @@ l-= n;
 return 0;
 }
 
-/*:243*//*245:*/
+/*:244*//*246:*/
 #line 263 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
@@ -4960,7 +5008,7 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:245*//*246:*/
+/*:246*//*247:*/
 #line 291 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
@@ -4974,7 +5022,7 @@ return set_flag(s,rq);
 }
 
 
-/*:246*//*259:*/
+/*:247*//*260:*/
 #line 423 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
@@ -4984,7 +5032,7 @@ rq->val= sk_dst_mtu(s);
 return 0;
 }
 
-/*:259*//*261:*/
+/*:260*//*262:*/
 #line 453 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
@@ -5016,7 +5064,7 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:261*//*262:*/
+/*:262*//*263:*/
 #line 492 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
@@ -5026,10 +5074,10 @@ return 0;
 }
 
 
-/*:262*//*264:*/
+/*:263*//*265:*/
 #line 518 "web/ipopt.w"
 
-/*:264*//*268:*/
+/*:265*//*269:*/
 #line 67 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
@@ -5037,7 +5085,7 @@ static bool ipv4_is_multicast(uint32_t addr)
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:268*//*269:*/
+/*:269*//*270:*/
 #line 81 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
@@ -5050,7 +5098,7 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:269*//*270:*/
+/*:270*//*271:*/
 #line 106 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
@@ -5069,7 +5117,7 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:270*//*271:*/
+/*:271*//*272:*/
 #line 135 "web/mcast.w"
 
 static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -5085,7 +5133,7 @@ memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
 return 0;
 }
 
-/*:271*//*273:*/
+/*:272*//*274:*/
 #line 173 "web/mcast.w"
 
 static bool omem_charge(sr_sock*s,int size)
@@ -5104,7 +5152,7 @@ free(m->src);
 free(m);
 }
 
-/*:273*//*274:*/
+/*:274*//*275:*/
 #line 194 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
@@ -5115,7 +5163,7 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:274*//*275:*/
+/*:275*//*276:*/
 #line 214 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
@@ -5141,7 +5189,7 @@ ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:275*//*276:*/
+/*:276*//*277:*/
 #line 250 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
@@ -5163,7 +5211,7 @@ return 0;
 return-EADDRNOTAVAIL;
 }
 
-/*:276*//*277:*/
+/*:277*//*278:*/
 #line 272 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
@@ -5176,7 +5224,7 @@ mc_free(s,m);
 s->mc_count= 0;
 }
 
-/*:277*//*278:*/
+/*:278*//*279:*/
 #line 297 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
@@ -5188,7 +5236,7 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:278*//*279:*/
+/*:279*//*280:*/
 #line 313 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
@@ -5200,7 +5248,7 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_leave(s,&mr);
 }
 
-/*:279*//*280:*/
+/*:280*//*281:*/
 #line 341 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
@@ -5224,7 +5272,7 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*281:*/
+if(!add)/*282:*/
 #line 368 "web/mcast.w"
 
 {
@@ -5235,10 +5283,10 @@ m->nsrc--;
 return 0;
 }
 
-/*:281*/
+/*:282*/
 #line 363 "web/mcast.w"
 
-/*282:*/
+/*283:*/
 #line 381 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
@@ -5257,13 +5305,13 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 }
 m->src[m->nsrc++]= src;
 
-/*:282*/
+/*:283*/
 #line 364 "web/mcast.w"
 
 return 0;
 }
 
-/*:280*//*283:*/
+/*:281*//*284:*/
 #line 403 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
@@ -5274,7 +5322,7 @@ memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:283*//*285:*/
+/*:284*//*286:*/
 #line 427 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
@@ -5291,7 +5339,7 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs);
 }
 
-/*:285*//*286:*/
+/*:286*//*287:*/
 #line 450 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
@@ -5301,7 +5349,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
 }
 
-/*:286*//*287:*/
+/*:287*//*288:*/
 #line 464 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
@@ -5311,7 +5359,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
 }
 
-/*:287*//*288:*/
+/*:288*//*289:*/
 #line 478 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
@@ -5321,7 +5369,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
 }
 
-/*:288*//*289:*/
+/*:289*//*290:*/
 #line 508 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
@@ -5350,7 +5398,7 @@ return-ENODEV;
 if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*290:*/
+/*291:*/
 #line 541 "web/mcast.w"
 
 if(n&&!omem_charge(s,SR_SFLSIZE((int)n)))return-ENOBUFS;
@@ -5365,13 +5413,13 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)hdr.imsf_fmode;
 
-/*:290*/
+/*:291*/
 #line 535 "web/mcast.w"
 
 return 0;
 }
 
-/*:289*//*291:*/
+/*:290*//*292:*/
 #line 570 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
@@ -5403,7 +5451,7 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:291*//*294:*/
+/*:292*//*295:*/
 #line 34 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p)
@@ -5429,7 +5477,7 @@ static void put_addr(uint8_t*p,uint32_t a)
 memcpy(p,&a,4);
 }
 
-/*:294*//*296:*/
+/*:295*//*297:*/
 #line 79 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
@@ -5462,7 +5510,7 @@ static uint16_t inet_csum(const uint8_t*p,size_t n)
 return csum_fold(csum_add(0,p,n));
 }
 
-/*:296*//*298:*/
+/*:297*//*299:*/
 #line 120 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
@@ -5477,7 +5525,7 @@ while(acc>>16)acc= (acc&0xffff)+(acc>>16);
 return ntohs((uint16_t)acc);
 }
 
-/*:298*//*300:*/
+/*:299*//*301:*/
 #line 143 "web/wire.w"
 
 static uint16_t ip_fast_csum(const uint8_t*p,size_t hl)
@@ -5495,7 +5543,7 @@ while(acc>>16)acc= (acc&0xffff)+(acc>>16);
 return(uint16_t)~ntohs((uint16_t)acc);
 }
 
-/*:300*//*303:*/
+/*:301*//*304:*/
 #line 192 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
@@ -5526,7 +5574,7 @@ ip->opt= p+SR_IPHDR_LEN;
 ip->optlen= ip->ihl-SR_IPHDR_LEN;
 }
 
-/*:303*//*304:*/
+/*:304*//*305:*/
 #line 229 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
@@ -5552,7 +5600,7 @@ sum= csum_add(sum,p+SR_IPHDR_LEN,(size_t)ip->optlen);
 put16(p+10,csum_fold(sum));
 }
 
-/*:304*//*306:*/
+/*:305*//*307:*/
 #line 260 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
@@ -5562,7 +5610,7 @@ put16(p+10,0);
 put16(p+10,ip_fast_csum(p,hl));
 }
 
-/*:306*//*309:*/
+/*:307*//*310:*/
 #line 300 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -5597,7 +5645,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:309*//*311:*/
+/*:310*//*312:*/
 #line 364 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
@@ -5613,7 +5661,7 @@ uint16_t c= csum_fold(csum_add(0,ip+hl,len));
 put16(ip+hl+6,c?c:0xffff);
 }
 
-/*:311*//*314:*/
+/*:312*//*315:*/
 #line 401 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
@@ -5639,7 +5687,7 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:314*//*318:*/
+/*:315*//*319:*/
 #line 464 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
@@ -5672,7 +5720,7 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*319:*/
+/*320:*/
 #line 507 "web/wire.w"
 
 {
@@ -5699,7 +5747,7 @@ break;
 }
 }
 
-/*:319*/
+/*:320*/
 #line 495 "web/wire.w"
 
 break;
@@ -5713,7 +5761,7 @@ break;
 }
 }
 
-/*:318*//*320:*/
+/*:319*//*321:*/
 #line 536 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
@@ -5728,7 +5776,7 @@ return true;
 return false;
 }
 
-/*:320*//*322:*/
+/*:321*//*323:*/
 #line 563 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
@@ -5737,7 +5785,7 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:322*//*326:*/
+/*:323*//*327:*/
 #line 71 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5822,7 +5870,7 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:326*//*329:*/
+/*:327*//*330:*/
 #line 167 "web/link.w"
 
 static uint64_t rng_next(void)
@@ -5844,8 +5892,8 @@ world_ready();
 W->rng= seed;
 }
 
-/*:329*//*335:*/
-#line 262 "web/link.w"
+/*:330*//*336:*/
+#line 264 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
@@ -5864,6 +5912,7 @@ p->held= false;
 p->csum_partial= false;
 p->local= false;
 p->iif= 0;
+p->tx_flags= 0;
 return p;
 }
 
@@ -5882,8 +5931,8 @@ c->csum_partial= p->csum_partial;
 return c;
 }
 
-/*:335*//*336:*/
-#line 301 "web/link.w"
+/*:336*//*337:*/
+#line 304 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -5922,8 +5971,8 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:336*//*337:*/
-#line 346 "web/link.w"
+/*:337*//*338:*/
+#line 349 "web/link.w"
 
 static void net_run(void)
 {
@@ -5945,8 +5994,8 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:337*//*338:*/
-#line 371 "web/link.w"
+/*:338*//*339:*/
+#line 374 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -5962,8 +6011,8 @@ net_run();
 W->now_ns= target;
 }
 
-/*:338*//*343:*/
-#line 433 "web/link.w"
+/*:339*//*344:*/
+#line 436 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -5997,8 +6046,8 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:343*//*344:*/
-#line 468 "web/link.w"
+/*:344*//*345:*/
+#line 471 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -6013,8 +6062,8 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:344*//*347:*/
-#line 521 "web/link.w"
+/*:345*//*348:*/
+#line 524 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -6024,16 +6073,23 @@ sr_lan*l;
 int owner= -1;
 if(!ifp||!(ifp->flags&IFF_UP)){free(pkt);return;}
 if(ifp->flags&IFF_LOOPBACK){
+if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
 pcap_record(h,ifindex,pkt,true);
 dev_loop(h,ifindex,pkt,pkt->local?SR_RT_LOCAL:-1);
 return;
 }
-if(bcast)pcap_record(h,ifindex,pkt,true);
+if(bcast){
+if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
+pcap_record(h,ifindex,pkt,true);
+}
 if(!ifp->lan){free(pkt);return;}
 l= &W->lan[ifp->lan];
 if(!bcast)owner= lan_owner(h,ifindex,l,nexthop);
 if(!bcast&&owner<0){neigh_enqueue(h,ifindex,nexthop,pkt);return;}
-if(!bcast)pcap_record(h,ifindex,pkt,true);
+if(!bcast){
+if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
+pcap_record(h,ifindex,pkt,true);
+}
 if(l->mtu&&pkt->len> (size_t)l->mtu){free(pkt);return;}
 for(int i= 0;i<l->nports;i++){
 struct sr_port*pt= &l->port[i];
@@ -6044,8 +6100,8 @@ if(bcast)free(pkt);
 else lan_carry(l,&l->port[owner],pkt);
 }
 
-/*:347*//*348:*/
-#line 555 "web/link.w"
+/*:348*//*349:*/
+#line 565 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -6066,8 +6122,8 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:348*//*349:*/
-#line 582 "web/link.w"
+/*:349*//*350:*/
+#line 592 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6085,8 +6141,8 @@ ev_push(&e);
 }
 }
 
-/*:349*//*351:*/
-#line 611 "web/link.w"
+/*:350*//*352:*/
+#line 621 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6095,8 +6151,8 @@ sr_event e= {.t= W->now_ns,.kind= EV_RX,.host= h->id,.ifindex= ifindex,
 ev_push(&e);
 }
 
-/*:351*//*352:*/
-#line 622 "web/link.w"
+/*:352*//*353:*/
+#line 632 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6106,8 +6162,8 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:352*//*354:*/
-#line 642 "web/link.w"
+/*:353*//*355:*/
+#line 652 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6122,8 +6178,8 @@ net_run();
 return 0;
 }
 
-/*:354*//*360:*/
-#line 702 "web/link.w"
+/*:355*//*361:*/
+#line 712 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6168,8 +6224,8 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:360*//*361:*/
-#line 750 "web/link.w"
+/*:361*//*362:*/
+#line 760 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -6183,6 +6239,7 @@ if(ifp->lan)resolved= lan_owner(h,ifindex,&W->lan[ifp->lan],nexthop)>=0;
 if(!resolved&&++n->probes<SR_ARP_PROBES){neigh_schedule(h,n);return;}
 htab_remove(&h->neigh,&n->h);
 for(int i= 0;i<n->nq;i++){
+if(resolved&&n->q[i]->tx_flags)dev_tx_tstamp(ifindex,n->q[i]);
 pkt_release(n->q[i]);
 if(resolved)dev_xmit(h,ifindex,nexthop,false,n->q[i]);
 else{
@@ -6194,7 +6251,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:361*//*366:*/
+/*:362*//*367:*/
 #line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -6217,7 +6274,7 @@ return a->addr;
 return 0;
 }
 
-/*:366*//*367:*/
+/*:367*//*368:*/
 #line 127 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -6230,7 +6287,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*368:*/
+/*369:*/
 #line 169 "web/ip.w"
 
 if(saddr){
@@ -6243,10 +6300,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:368*/
+/*:369*/
 #line 138 "web/ip.w"
 
-/*369:*/
+/*370:*/
 #line 180 "web/ip.w"
 
 if(oif){
@@ -6262,7 +6319,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:369*/
+/*:370*/
 #line 139 "web/ip.w"
 
 if(!daddr){
@@ -6290,7 +6347,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*370:*/
+/*371:*/
 #line 200 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -6305,13 +6362,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:370*/
+/*:371*/
 #line 165 "web/ip.w"
 
 return 0;
 }
 
-/*:367*//*372:*/
+/*:368*//*373:*/
 #line 222 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -6329,7 +6386,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:372*//*378:*/
+/*:373*//*379:*/
 #line 309 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -6374,8 +6431,8 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:378*//*384:*/
-#line 408 "web/ip.w"
+/*:379*//*385:*/
+#line 410 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
 {
@@ -6387,8 +6444,8 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:384*//*386:*/
-#line 461 "web/ip.w"
+/*:385*//*387:*/
+#line 463 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -6427,6 +6484,8 @@ else ip.id= h->ip_ident++;
 ip.saddr= rt->saddr;
 ip.daddr= daddr;
 pkt->sk= o->sk;
+pkt->tx_flags= o->tx_flags;
+pkt->tskey= o->tskey;
 pkt->iif= rt->iif;
 pkt->local= rt->type==SR_RT_LOCAL;
 if(!pkt->truesize)pkt->truesize= skb_truesize((int)tot,(int)l4len-SR_UDPHDR_LEN);
@@ -6442,8 +6501,8 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:386*//*387:*/
-#line 535 "web/ip.w"
+/*:387*//*388:*/
+#line 539 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6461,8 +6520,8 @@ dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:387*//*389:*/
-#line 566 "web/ip.w"
+/*:388*//*390:*/
+#line 570 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6485,6 +6544,7 @@ size_t len= left> (size_t)mtu-hlen?chunk:left;
 sr_pkt*f= pkt_alloc(0,hlen+len);
 f->sk= pkt->sk;
 f->local= pkt->local;
+if(pos==hlen){f->tx_flags= pkt->tx_flags;f->tskey= pkt->tskey;}
 f->truesize= skb_truesize((int)(hlen+len),
 (int)len-(pos==hlen?SR_UDPHDR_LEN:0));
 memcpy(f->data,hdr,hlen);
@@ -6501,8 +6561,8 @@ left-= len;
 free(pkt);
 }
 
-/*:389*//*391:*/
-#line 618 "web/ip.w"
+/*:390*//*392:*/
+#line 623 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6516,8 +6576,8 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:391*//*392:*/
-#line 641 "web/ip.w"
+/*:392*//*393:*/
+#line 646 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6538,8 +6598,8 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:392*//*394:*/
-#line 670 "web/ip.w"
+/*:393*//*395:*/
+#line 675 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6549,8 +6609,8 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:394*//*397:*/
-#line 731 "web/ip.w"
+/*:395*//*398:*/
+#line 736 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6585,8 +6645,8 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:397*//*398:*/
-#line 775 "web/ip.w"
+/*:398*//*399:*/
+#line 780 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -6612,8 +6672,8 @@ rx->csum_ok= pkt->csum_partial;
 rx->pkt= NULL;
 }
 
-/*:398*//*399:*/
-#line 806 "web/ip.w"
+/*:399*//*400:*/
+#line 811 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6629,8 +6689,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:399*//*404:*/
-#line 880 "web/ip.w"
+/*:400*//*405:*/
+#line 885 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6647,8 +6707,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:404*//*405:*/
-#line 898 "web/ip.w"
+/*:405*//*406:*/
+#line 903 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6675,8 +6735,8 @@ ev_push(&e);
 return q;
 }
 
-/*:405*//*406:*/
-#line 926 "web/ip.w"
+/*:406*//*407:*/
+#line 931 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6689,8 +6749,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*407:*/
-#line 954 "web/ip.w"
+/*408:*/
+#line 959 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6705,12 +6765,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:407*/
-#line 938 "web/ip.w"
+/*:408*/
+#line 943 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*408:*/
-#line 968 "web/ip.w"
+/*409:*/
+#line 973 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6727,8 +6787,8 @@ free(pkt);
 return NULL;
 }
 
-/*:408*/
-#line 940 "web/ip.w"
+/*:409*/
+#line 945 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6743,8 +6803,8 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:406*//*410:*/
-#line 990 "web/ip.w"
+/*:407*//*411:*/
+#line 995 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -6765,8 +6825,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:410*//*411:*/
-#line 1013 "web/ip.w"
+/*:411*//*412:*/
+#line 1018 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6778,8 +6838,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:411*//*413:*/
-#line 1057 "web/ip.w"
+/*:412*//*414:*/
+#line 1062 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6822,8 +6882,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:413*//*417:*/
-#line 1132 "web/ip.w"
+/*:414*//*418:*/
+#line 1137 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6859,8 +6919,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:417*//*419:*/
-#line 1176 "web/ip.w"
+/*:418*//*420:*/
+#line 1181 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6884,8 +6944,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:419*//*425:*/
-#line 1242 "web/ip.w"
+/*:420*//*426:*/
+#line 1247 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6916,8 +6976,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:425*//*427:*/
-#line 1290 "web/ip.w"
+/*:426*//*428:*/
+#line 1295 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6954,8 +7014,8 @@ else if(q.protocol==IPPROTO_ICMP)
 ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:427*//*429:*/
-#line 1334 "web/ip.w"
+/*:428*//*430:*/
+#line 1339 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -6969,8 +7029,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:429*//*434:*/
-#line 1374 "web/ip.w"
+/*:430*//*435:*/
+#line 1379 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -7002,7 +7062,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:434*//*441:*/
+/*:435*//*442:*/
 #line 69 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -7038,7 +7098,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:441*//*443:*/
+/*:442*//*444:*/
 #line 117 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -7063,7 +7123,7 @@ free(wire);
 }else fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:443*//*450:*/
+/*:444*//*451:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -7077,7 +7137,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:450*//*451:*/
+/*:451*//*452:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -7094,7 +7154,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:451*//*456:*/
+/*:452*//*457:*/
 #line 209 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -7144,7 +7204,7 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:456*//*459:*/
+/*:457*//*460:*/
 #line 282 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
@@ -7176,7 +7236,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:459*//*460:*/
+/*:460*//*461:*/
 #line 317 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
@@ -7204,7 +7264,7 @@ for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:460*//*463:*/
+/*:461*//*464:*/
 #line 351 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -7220,7 +7280,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:463*//*465:*/
+/*:464*//*466:*/
 #line 382 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -7233,7 +7293,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:465*//*466:*/
+/*:466*//*467:*/
 #line 406 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -7246,7 +7306,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:466*//*469:*/
+/*:467*//*470:*/
 #line 450 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -7259,7 +7319,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:469*//*470:*/
+/*:470*//*471:*/
 #line 465 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
@@ -7279,7 +7339,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:470*//*472:*/
+/*:471*//*473:*/
 #line 513 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -7303,7 +7363,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:472*//*474:*/
+/*:473*//*475:*/
 #line 556 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -7323,7 +7383,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:474*//*478:*/
+/*:475*//*479:*/
 #line 627 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -7338,7 +7398,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:478*//*479:*/
+/*:479*//*480:*/
 #line 645 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -7365,7 +7425,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:479*//*480:*/
+/*:480*//*481:*/
 #line 678 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -7408,7 +7468,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:480*//*482:*/
+/*:481*//*483:*/
 #line 732 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -7421,7 +7481,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:482*//*483:*/
+/*:483*//*484:*/
 #line 746 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -7437,7 +7497,7 @@ sock_hash(s);
 return 0;
 }
 
-/*:483*//*484:*/
+/*:484*//*485:*/
 #line 763 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -7459,7 +7519,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:484*//*485:*/
+/*:485*//*486:*/
 #line 798 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -7482,7 +7542,7 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:485*//*488:*/
+/*:486*//*489:*/
 #line 848 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -7524,7 +7584,7 @@ free(g);
 }
 }
 
-/*:488*//*489:*/
+/*:489*//*490:*/
 #line 895 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -7539,7 +7599,7 @@ return;
 rp_alloc(s);
 }
 
-/*:489*//*490:*/
+/*:490*//*491:*/
 #line 915 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -7554,7 +7614,7 @@ return;
 rp_alloc(s);
 }
 
-/*:490*//*492:*/
+/*:491*//*493:*/
 #line 951 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
@@ -7573,7 +7633,7 @@ g->prog_len= n;
 return 0;
 }
 
-/*:492*//*495:*/
+/*:493*//*496:*/
 #line 989 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7590,7 +7650,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:495*//*497:*/
+/*:496*//*498:*/
 #line 1019 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -7611,7 +7671,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:497*//*498:*/
+/*:498*//*499:*/
 #line 1057 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -7623,7 +7683,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:498*//*500:*/
+/*:499*//*501:*/
 #line 1111 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7651,7 +7711,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:500*//*501:*/
+/*:501*//*502:*/
 #line 1140 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -7664,7 +7724,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:501*//*504:*/
+/*:502*//*505:*/
 #line 1187 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7681,7 +7741,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:504*//*505:*/
+/*:505*//*506:*/
 #line 1212 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7704,7 +7764,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:505*//*507:*/
+/*:506*//*508:*/
 #line 1251 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -7716,7 +7776,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:507*//*509:*/
+/*:508*//*510:*/
 #line 1288 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -7739,7 +7799,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:509*//*511:*/
+/*:510*//*512:*/
 #line 1334 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -7757,7 +7817,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:511*//*512:*/
+/*:512*//*513:*/
 #line 1365 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -7776,7 +7836,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:512*//*515:*/
+/*:513*//*516:*/
 #line 1391 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -7800,7 +7860,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:515*//*516:*/
+/*:516*//*517:*/
 #line 1424 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -7814,7 +7874,7 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:516*//*518:*/
+/*:517*//*519:*/
 #line 1452 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7831,7 +7891,7 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:518*//*520:*/
+/*:519*//*521:*/
 #line 1487 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7842,7 +7902,7 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:520*//*521:*/
+/*:521*//*522:*/
 #line 1529 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
@@ -7884,7 +7944,7 @@ udp_hash4(s);
 return 0;
 }
 
-/*:521*//*522:*/
+/*:522*//*523:*/
 #line 1579 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -7898,7 +7958,7 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:522*//*525:*/
+/*:523*//*526:*/
 #line 1629 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
@@ -7915,7 +7975,7 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:525*//*527:*/
+/*:526*//*528:*/
 #line 1662 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
@@ -7930,7 +7990,7 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:527*//*528:*/
+/*:528*//*529:*/
 #line 1679 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
@@ -7951,7 +8011,7 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:528*//*529:*/
+/*:529*//*530:*/
 #line 1714 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
@@ -7974,7 +8034,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:529*//*530:*/
+/*:530*//*531:*/
 #line 1752 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7999,7 +8059,7 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:530*//*531:*/
+/*:531*//*532:*/
 #line 1784 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
@@ -8015,7 +8075,7 @@ return true;
 return false;
 }
 
-/*:531*//*532:*/
+/*:532*//*533:*/
 #line 1819 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
@@ -8031,7 +8091,7 @@ if(!s->tcp_write_seq)s->tcp_write_seq= 1;
 return 0;
 }
 
-/*:532*//*536:*/
+/*:533*//*537:*/
 #line 1880 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8063,7 +8123,7 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
-/*:536*//*537:*/
+/*:537*//*538:*/
 #line 1913 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
@@ -8071,7 +8131,7 @@ static bool udp_dev_match(const sr_sock*s,int ifindex)
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:537*//*539:*/
+/*:538*//*540:*/
 #line 1946 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -8093,7 +8153,7 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:539*//*541:*/
+/*:540*//*542:*/
 #line 1982 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
@@ -8118,7 +8178,7 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:541*//*542:*/
+/*:542*//*543:*/
 #line 2031 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -8145,7 +8205,7 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:542*//*543:*/
+/*:543*//*544:*/
 #line 2064 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
@@ -8176,7 +8236,7 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:543*//*545:*/
+/*:544*//*546:*/
 #line 2115 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8204,7 +8264,7 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:545*//*546:*/
+/*:546*//*547:*/
 #line 2149 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
@@ -8220,7 +8280,7 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:546*//*549:*/
+/*:547*//*550:*/
 #line 2180 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
@@ -8242,7 +8302,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:549*//*550:*/
+/*:550*//*551:*/
 #line 2200 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
@@ -8265,7 +8325,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:550*//*553:*/
+/*:551*//*554:*/
 #line 2238 "web/bind.w"
 
 static void inet_release(sr_sock*s)
@@ -8274,8 +8334,8 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:553*//*562:*/
-#line 183 "web/udp.w"
+/*:554*//*563:*/
+#line 184 "web/udp.w"
 
 static int skb_alloc_size(int need)
 {
@@ -8292,8 +8352,8 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:562*//*563:*/
-#line 219 "web/udp.w"
+/*:563*//*564:*/
+#line 220 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
 {
@@ -8313,8 +8373,8 @@ left-= frag;
 return total;
 }
 
-/*:563*//*567:*/
-#line 290 "web/udp.w"
+/*:564*//*568:*/
+#line 291 "web/udp.w"
 
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -8339,8 +8399,8 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:567*//*570:*/
-#line 327 "web/udp.w"
+/*:568*//*571:*/
+#line 328 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
@@ -8359,8 +8419,8 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:570*//*572:*/
-#line 370 "web/udp.w"
+/*:571*//*573:*/
+#line 371 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
 {
@@ -8431,8 +8491,8 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:572*//*573:*/
-#line 463 "web/udp.w"
+/*:573*//*574:*/
+#line 464 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -8455,8 +8515,8 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:573*//*575:*/
-#line 502 "web/udp.w"
+/*:574*//*576:*/
+#line 503 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
 {
@@ -8466,8 +8526,8 @@ d->spec_dst= 0;
 }
 }
 
-/*:575*//*577:*/
-#line 517 "web/udp.w"
+/*:576*//*578:*/
+#line 518 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -8489,8 +8549,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:577*//*579:*/
-#line 558 "web/udp.w"
+/*:578*//*580:*/
+#line 559 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -8508,8 +8568,8 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:579*//*581:*/
-#line 584 "web/udp.w"
+/*:580*//*582:*/
+#line 585 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -8520,8 +8580,8 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*582:*/
-#line 604 "web/udp.w"
+/*583:*/
+#line 605 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -8577,8 +8637,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:582*/
-#line 594 "web/udp.w"
+/*:583*/
+#line 595 "web/udp.w"
 
 default:return 0;
 }
@@ -8586,8 +8646,8 @@ default:return 0;
 return 0;
 }
 
-/*:581*//*584:*/
-#line 713 "web/udp.w"
+/*:582*//*585:*/
+#line 714 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8638,8 +8698,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:584*//*587:*/
-#line 795 "web/udp.w"
+/*:585*//*588:*/
+#line 796 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8662,8 +8722,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:587*//*588:*/
-#line 819 "web/udp.w"
+/*:588*//*589:*/
+#line 820 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8679,8 +8739,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:588*//*590:*/
-#line 851 "web/udp.w"
+/*:589*//*591:*/
+#line 852 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8700,8 +8760,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:590*//*592:*/
-#line 882 "web/udp.w"
+/*:591*//*593:*/
+#line 883 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8731,8 +8791,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:592*//*594:*/
-#line 919 "web/udp.w"
+/*:593*//*595:*/
+#line 920 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8740,8 +8800,8 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:594*//*598:*/
-#line 989 "web/udp.w"
+/*:595*//*599:*/
+#line 993 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8756,8 +8816,8 @@ int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*599:*/
-#line 1027 "web/udp.w"
+/*600:*/
+#line 1031 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8773,11 +8833,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:599*/
-#line 1003 "web/udp.w"
+/*:600*/
+#line 1007 "web/udp.w"
 
-/*600:*/
-#line 1053 "web/udp.w"
+/*601:*/
+#line 1057 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8786,8 +8846,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:600*/
-#line 1004 "web/udp.w"
+/*:601*/
+#line 1008 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8797,8 +8857,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*603:*/
-#line 1096 "web/udp.w"
+/*604:*/
+#line 1101 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -8807,12 +8867,12 @@ err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:603*/
-#line 1013 "web/udp.w"
+/*:604*/
+#line 1017 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
-/*604:*/
-#line 1110 "web/udp.w"
+/*605:*/
+#line 1115 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -8824,20 +8884,20 @@ daddr= s->fl_daddr;
 dport= s->fl_dport;
 }
 
-/*:604*/
-#line 1015 "web/udp.w"
+/*:605*/
+#line 1019 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*607:*/
-#line 1160 "web/udp.w"
+/*608:*/
+#line 1165 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:607*/
-#line 1018 "web/udp.w"
+/*:608*/
+#line 1022 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -8847,8 +8907,8 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:598*//*602:*/
-#line 1068 "web/udp.w"
+/*:599*//*603:*/
+#line 1072 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -8858,10 +8918,11 @@ ipc->oif= s->bound_dev_if;
 ipc->ttl= ipc->tos= -1;
 ipc->priority= s->priority;
 ipc->mark= s->mark;
+ipc->tsflags= s->tsflags;
 }
 
-/*:602*//*606:*/
-#line 1130 "web/udp.w"
+/*:603*//*607:*/
+#line 1135 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -8880,8 +8941,8 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:606*//*609:*/
-#line 1174 "web/udp.w"
+/*:607*//*610:*/
+#line 1179 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -8900,8 +8961,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:609*//*611:*/
-#line 1240 "web/udp.w"
+/*:610*//*612:*/
+#line 1245 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -8929,8 +8990,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:611*//*612:*/
-#line 1270 "web/udp.w"
+/*:612*//*613:*/
+#line 1275 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8950,8 +9011,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:612*//*613:*/
-#line 1297 "web/udp.w"
+/*:613*//*614:*/
+#line 1302 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8974,8 +9035,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:613*//*614:*/
-#line 1323 "web/udp.w"
+/*:614*//*615:*/
+#line 1328 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -8986,8 +9047,8 @@ return pkt_init(small_buf(),headroom,hlen+l4len);
 return pkt_alloc(headroom,hlen+l4len);
 }
 
-/*:614*//*615:*/
-#line 1337 "web/udp.w"
+/*:615*//*616:*/
+#line 1342 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9003,8 +9064,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:615*//*617:*/
-#line 1377 "web/udp.w"
+/*:616*//*618:*/
+#line 1382 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9021,6 +9082,7 @@ o->mark= ipc->mark;
 o->priority= ipc->priority;
 o->mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o->sk= s;
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)ip_tx_tstamp_setup(s,ipc,o);
 }
 
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
@@ -9031,8 +9093,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:617*//*619:*/
-#line 1415 "web/udp.w"
+/*:618*//*620:*/
+#line 1421 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9050,8 +9112,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:619*//*621:*/
-#line 1439 "web/udp.w"
+/*:620*//*622:*/
+#line 1445 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9084,8 +9146,8 @@ len-= n;
 return true;
 }
 
-/*:621*//*624:*/
-#line 1493 "web/udp.w"
+/*:622*//*625:*/
+#line 1499 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9107,16 +9169,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:624*//*628:*/
-#line 1581 "web/udp.w"
+/*:625*//*629:*/
+#line 1587 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:628*//*629:*/
-#line 1587 "web/udp.w"
+/*:629*//*630:*/
+#line 1593 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9146,8 +9208,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:629*//*630:*/
-#line 1619 "web/udp.w"
+/*:630*//*631:*/
+#line 1625 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9180,8 +9242,8 @@ udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:630*//*631:*/
-#line 1651 "web/udp.w"
+/*:631*//*632:*/
+#line 1657 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9191,8 +9253,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:631*//*634:*/
-#line 1714 "web/udp.w"
+/*:632*//*635:*/
+#line 1720 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9246,16 +9308,16 @@ if(err)return err;
 return 0;
 }
 
-/*:634*//*635:*/
-#line 1767 "web/udp.w"
+/*:635*//*636:*/
+#line 1773 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*636:*/
-#line 1808 "web/udp.w"
+case IP_RETOPTS:/*637:*/
+#line 1814 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9270,8 +9332,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:636*/
-#line 1773 "web/udp.w"
+/*:637*/
+#line 1779 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9303,8 +9365,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:635*//*638:*/
-#line 1830 "web/udp.w"
+/*:636*//*639:*/
+#line 1837 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9327,17 +9389,22 @@ return 0;
 case SO_TIMESTAMPING_OLD:case SO_TIMESTAMPING_NEW:
 if(c->cmsg_len!=CMSG_LEN(sizeof v))return-EINVAL;
 memcpy(&v,data,sizeof v);
-return(v&~SR_SOF_TX_RECORD_MASK)?-EINVAL:0;
+if(v&~SR_SOF_TX_RECORD_MASK)return-EINVAL;
+ipc->tsflags= (ipc->tsflags&~SR_SOF_TX_RECORD_MASK)|v;
+return 0;
 case SR_SCM_TS_OPT_ID:
+if(s->type==SOCK_STREAM||!(s->tsflags&SR_SOF_OPT_ID))return-EINVAL;
 if(c->cmsg_len!=CMSG_LEN(sizeof v))return-EINVAL;
-return(s->tsflags&SR_SOF_OPT_ID)?0:-EINVAL;
+memcpy(&ipc->ts_opt_id,data,sizeof v);
+ipc->has_ts_opt_id= true;
+return 0;
 case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 }
 return-EINVAL;
 }
 
-/*:638*//*641:*/
-#line 1903 "web/udp.w"
+/*:639*//*642:*/
+#line 1915 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9356,16 +9423,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*642:*/
-#line 1950 "web/udp.w"
+/*643:*/
+#line 1962 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:642*/
-#line 1921 "web/udp.w"
+/*:643*/
+#line 1933 "web/udp.w"
 
 goto try_again;
 }
@@ -9391,8 +9458,8 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:641*//*645:*/
-#line 1991 "web/udp.w"
+/*:642*//*646:*/
+#line 2003 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9402,8 +9469,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:645*//*647:*/
-#line 2014 "web/udp.w"
+/*:646*//*648:*/
+#line 2026 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9446,8 +9513,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:647*//*648:*/
-#line 2067 "web/udp.w"
+/*:648*//*649:*/
+#line 2079 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9468,8 +9535,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:648*//*650:*/
-#line 2102 "web/udp.w"
+/*:649*//*651:*/
+#line 2114 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9483,8 +9550,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:650*//*652:*/
-#line 2144 "web/udp.w"
+/*:651*//*653:*/
+#line 2156 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9497,7 +9564,7 @@ copied= d->len;
 if(copied> len){msg->msg_flags|= MSG_TRUNC;copied= len;}
 if(!iov_scatter(msg,d->data,copied)){free(d);return-EFAULT;}
 sock_recv_timestamp(s,msg,co,d);
-if(msg->msg_name){
+if(msg->msg_name&&d->ee.ee_origin!=SO_EE_ORIGIN_TIMESTAMPING){
 struct sockaddr_in sin;
 memset(&sin,0,sizeof sin);
 sin.sin_family= AF_INET;
@@ -9512,6 +9579,11 @@ if(d->ee.ee_origin==SO_EE_ORIGIN_ICMP){
 errhdr.offender.sin_family= AF_INET;
 errhdr.offender.sin_addr.s_addr= d->offender;
 if(s->ipflags&SR_IP_CMSG_FLAGS)ip_cmsg_recv(s,msg,co,d);
+}else if(d->ee.ee_origin==SO_EE_ORIGIN_TIMESTAMPING&&d->ifindex&&
+(s->tsflags&SR_SOF_OPT_CMSG)){
+errhdr.offender.sin_family= AF_INET;
+errhdr.offender.sin_addr.s_addr= d->offender;
+if(s->ipflags&SR_IP_CMSG_FLAGS)ip_cmsg_recv(s,msg,co,d);
 }
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVERR,sizeof errhdr,&errhdr);
 msg->msg_flags|= MSG_ERRQUEUE;
@@ -9519,8 +9591,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:652*//*654:*/
-#line 2199 "web/udp.w"
+/*:653*//*655:*/
+#line 2216 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9541,8 +9613,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:654*//*656:*/
-#line 2235 "web/udp.w"
+/*:655*//*657:*/
+#line 2252 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9552,8 +9624,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:656*//*658:*/
-#line 2279 "web/udp.w"
+/*:657*//*659:*/
+#line 2296 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9573,8 +9645,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*660:*/
-#line 2326 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*661:*/
+#line 2343 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9583,11 +9655,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:660*/
-#line 2298 "web/udp.w"
+/*:661*/
+#line 2315 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*659:*/
-#line 2313 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*660:*/
+#line 2330 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9601,13 +9673,13 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:659*/
-#line 2299 "web/udp.w"
+/*:660*/
+#line 2316 "web/udp.w"
 
 }
 
-/*:658*//*662:*/
-#line 2353 "web/udp.w"
+/*:659*//*663:*/
+#line 2370 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9618,8 +9690,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*663:*/
-#line 2369 "web/udp.w"
+if(rr)/*664:*/
+#line 2386 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9633,11 +9705,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:663*/
-#line 2363 "web/udp.w"
+/*:664*/
+#line 2380 "web/udp.w"
 
-if(ts)/*664:*/
-#line 2387 "web/udp.w"
+if(ts)/*665:*/
+#line 2404 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9678,15 +9750,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:664*/
-#line 2364 "web/udp.w"
+/*:665*/
+#line 2381 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:662*//*669:*/
-#line 2450 "web/udp.w"
+/*:663*//*670:*/
+#line 2469 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -9700,25 +9772,46 @@ W->small_spare[W->nsmall_spare++]= d;
 else free(d);
 }
 
-/*:669*//*671:*/
-#line 2466 "web/udp.w"
+/*:670*//*672:*/
+#line 2493 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
-if(s->netstamp)return;
-s->netstamp= true;
-W->netstamp_sockets++;
+s->stamp_asked= true;
+sock_netstamp_update(s);
 }
 
-/*:671*//*673:*/
-#line 2506 "web/udp.w"
+static void sock_netstamp_update(sr_sock*s)
+{
+bool want= s->stamp_asked||(s->tsflags&SR_SOF_RX_SOFTWARE);
+if(want==s->netstamp)return;
+s->netstamp= want;
+W->netstamp_sockets+= want?1:-1;
+}
+
+/*:672*//*674:*/
+#line 2552 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
 {
-if(!(s->flags&SK_TIMESTAMP)){
+if((s->flags&SK_TIMESTAMP)||(s->tsflags&SR_SOF_RX_SOFTWARE)||
+(d->stamped&&(s->tsflags&SR_SOF_SOFTWARE))){
+sock_recv_stamps(s,msg,co,d);
+return;
+}
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
+}
+
+/*:674*//*675:*/
+#line 2565 "web/udp.w"
+
+static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+sr_dgram*d)
+{
+if(!(s->flags&SK_TIMESTAMP)){
+if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 return;
 }
 if(!d->stamped){
@@ -9736,10 +9829,83 @@ tv.tv_sec= (time_t)(d->tstamp_ns/1000000000u);
 tv.tv_usec= (suseconds_t)(d->tstamp_ns%1000000000u/1000u);
 put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
+if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
-/*:673*//*675:*/
-#line 2544 "web/udp.w"
+/*:675*//*677:*/
+#line 2619 "web/udp.w"
+
+static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+const sr_dgram*d)
+{
+struct timespec ts[3];
+if(!d->stamped)return;
+if((s->tsflags&SR_SOF_OPT_RX_FILTER)&&!(s->tsflags&SR_SOF_RX_SOFTWARE)&&!d->is_err)
+return;
+memset(ts,0,sizeof ts);
+ts[0].tv_sec= (time_t)(d->tstamp_ns/1000000000u);
+ts[0].tv_nsec= (long)(d->tstamp_ns%1000000000u);
+put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMPING,sizeof ts,ts);
+}
+
+/*:677*//*680:*/
+#line 2711 "web/udp.w"
+
+static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
+{
+uint32_t f= ipc->tsflags;
+if(f&SR_SOF_TX_SCHED)o->tx_flags|= SR_SKBTX_SCHED;
+if(f&SR_SOF_TX_SOFTWARE)o->tx_flags|= SR_SKBTX_SW;
+if(!(s->tsflags&SR_SOF_OPT_ID)||!(f&SR_SOF_TX_KEYED))return;
+o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
+}
+
+/*:680*//*681:*/
+#line 2724 "web/udp.w"
+
+static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
+{
+sr_sock*s= pkt->sk;
+unsigned f= pkt->tx_flags;
+pkt->tx_flags= 0;
+if(!s||s->orphaned)return;
+if(f&SR_SKBTX_SCHED)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SCHED);
+if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
+}
+
+/*:681*//*682:*/
+#line 2740 "web/udp.w"
+
+static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
+{
+bool tsonly= (s->tsflags&SR_SOF_OPT_TSONLY)!=0;
+sr_dgram*d= dgram_new(tsonly?0:SR_ETH_HLEN+pkt->len);
+d->is_err= true;
+d->ee.ee_errno= ENOMSG;
+d->ee.ee_origin= SO_EE_ORIGIN_TIMESTAMPING;
+d->ee.ee_info= (uint32_t)tstype;
+if(s->tsflags&SR_SOF_OPT_ID)d->ee.ee_data= pkt->tskey;
+d->stamped= true;
+d->tstamp_ns= W->now_ns;
+d->l4off= -1;
+if(tsonly)d->truesize= skb_truesize(0,0);
+else{
+memset(d->data,0,SR_ETH_HLEN);
+d->data[12]= 0x08;
+memcpy(d->data+SR_ETH_HLEN,pkt->data,pkt->len);
+d->truesize= pkt->truesize;
+d->ifindex= ifindex;
+d->offender= d->spec_dst= get_addr(pkt->data+12);
+d->daddr= get_addr(pkt->data+16);
+d->ttl= pkt->data[8];
+d->tos= pkt->data[1];
+d->l4off= SR_ETH_HLEN+(pkt->data[0]&0xf)*4;
+}
+sock_queue_err(s,d);
+}
+
+/*:682*//*684:*/
+#line 2781 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9764,8 +9930,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:675*//*677:*/
-#line 2584 "web/udp.w"
+/*:684*//*686:*/
+#line 2821 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9782,8 +9948,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:677*//*680:*/
-#line 2661 "web/udp.w"
+/*:686*//*689:*/
+#line 2898 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9802,8 +9968,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:680*//*684:*/
-#line 2731 "web/udp.w"
+/*:689*//*693:*/
+#line 2968 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9816,8 +9982,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:684*//*685:*/
-#line 2748 "web/udp.w"
+/*:693*//*694:*/
+#line 2985 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9835,8 +10001,8 @@ net_run();
 return r;
 }
 
-/*:685*//*686:*/
-#line 2765 "web/udp.w"
+/*:694*//*695:*/
+#line 3002 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9867,8 +10033,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:686*//*687:*/
-#line 2798 "web/udp.w"
+/*:695*//*696:*/
+#line 3035 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9900,8 +10066,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:687*//*689:*/
-#line 2838 "web/udp.w"
+/*:696*//*698:*/
+#line 3075 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9916,8 +10082,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:689*//*691:*/
-#line 2855 "web/udp.w"
+/*:698*//*700:*/
+#line 3092 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9938,8 +10104,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:691*//*694:*/
-#line 2919 "web/udp.w"
+/*:700*//*703:*/
+#line 3156 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9955,8 +10121,8 @@ net_run();
 return r;
 }
 
-/*:694*//*695:*/
-#line 2934 "web/udp.w"
+/*:703*//*704:*/
+#line 3171 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9990,8 +10156,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:695*//*696:*/
-#line 2967 "web/udp.w"
+/*:704*//*705:*/
+#line 3204 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10025,8 +10191,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:696*//*697:*/
-#line 3000 "web/udp.w"
+/*:705*//*706:*/
+#line 3237 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10041,8 +10207,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:697*//*699:*/
-#line 3017 "web/udp.w"
+/*:706*//*708:*/
+#line 3254 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10066,8 +10232,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:699*//*701:*/
-#line 3072 "web/udp.w"
+/*:708*//*710:*/
+#line 3309 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10096,8 +10262,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:701*//*703:*/
-#line 3107 "web/udp.w"
+/*:710*//*712:*/
+#line 3344 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10107,8 +10273,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:703*//*706:*/
-#line 3148 "web/udp.w"
+/*:712*//*715:*/
+#line 3385 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10134,7 +10300,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:706*//*710:*/
+/*:715*//*719:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10159,7 +10325,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:710*//*711:*/
+/*:719*//*720:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10172,7 +10338,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:711*//*713:*/
+/*:720*//*722:*/
 #line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10187,7 +10353,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:713*//*715:*/
+/*:722*//*724:*/
 #line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10203,7 +10369,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:715*//*716:*/
+/*:724*//*725:*/
 #line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10215,7 +10381,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:716*//*717:*/
+/*:725*//*726:*/
 #line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10228,7 +10394,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:717*//*718:*/
+/*:726*//*727:*/
 #line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10240,7 +10406,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:718*//*721:*/
+/*:727*//*730:*/
 #line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10288,7 +10454,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:721*//*723:*/
+/*:730*//*732:*/
 #line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10303,7 +10469,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:723*//*727:*/
+/*:732*//*736:*/
 #line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -10356,7 +10522,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:727*//*728:*/
+/*:736*//*737:*/
 #line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -10393,7 +10559,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:728*//*732:*/
+/*:737*//*741:*/
 #line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -10421,7 +10587,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:732*//*736:*/
+/*:741*//*745:*/
 #line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -10433,7 +10599,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:736*//*740:*/
+/*:745*//*749:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10461,7 +10627,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:740*//*746:*/
+/*:749*//*755:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10475,7 +10641,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:746*//*748:*/
+/*:755*//*757:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10500,7 +10666,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:748*//*750:*/
+/*:757*//*759:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10511,7 +10677,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:750*//*752:*/
+/*:759*//*761:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -10522,7 +10688,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:752*//*754:*/
+/*:761*//*763:*/
 #line 281 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -10541,7 +10707,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:754*//*756:*/
+/*:763*//*765:*/
 #line 319 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -10559,7 +10725,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:756*//*758:*/
+/*:765*//*767:*/
 #line 359 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -10607,7 +10773,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:758*//*760:*/
+/*:767*//*769:*/
 #line 453 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10620,24 +10786,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*761:*/
+/*770:*/
 #line 481 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:761*/
+/*:770*/
 #line 464 "web/raw.w"
 
-/*764:*/
+/*773:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:764*/
+/*:773*/
 #line 465 "web/raw.w"
 
-/*765:*/
+/*774:*/
 #line 529 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10648,7 +10814,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:765*/
+/*:774*/
 #line 466 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -10656,14 +10822,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*766:*/
+/*775:*/
 #line 556 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:766*/
+/*:775*/
 #line 472 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -10674,7 +10840,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:760*//*763:*/
+/*:769*//*772:*/
 #line 499 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -10693,7 +10859,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:763*//*768:*/
+/*:772*//*777:*/
 #line 586 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10717,7 +10883,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:768*//*770:*/
+/*:777*//*779:*/
 #line 655 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10745,7 +10911,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*771:*/
+/*780:*/
 #line 690 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -10755,7 +10921,7 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:771*/
+/*:780*/
 #line 681 "web/raw.w"
 
 pkt->iif= rt->iif;
@@ -10766,7 +10932,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:770*//*773:*/
+/*:779*//*782:*/
 #line 705 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -10777,7 +10943,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:773*//*776:*/
+/*:782*//*785:*/
 #line 778 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10813,7 +10979,7 @@ sock_error_report(s);
 }
 }
 
-/*:776*//*778:*/
+/*:785*//*787:*/
 #line 818 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -10833,7 +10999,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:778*//*781:*/
+/*:787*//*790:*/
 #line 885 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -10847,7 +11013,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:781*//*782:*/
+/*:790*//*791:*/
 #line 901 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -10870,7 +11036,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:782*//*783:*/
+/*:791*//*792:*/
 #line 925 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -10882,7 +11048,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:783*//*786:*/
+/*:792*//*795:*/
 #line 961 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -10890,7 +11056,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:786*//*790:*/
+/*:795*//*799:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10907,13 +11073,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*764:*/
+/*773:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:764*/
+/*:773*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10930,7 +11096,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:790*//*792:*/
+/*:799*//*801:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -10940,7 +11106,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:792*//*794:*/
+/*:801*//*803:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -10962,7 +11128,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:794*//*796:*/
+/*:803*//*805:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10991,4 +11157,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:796*/
+/*:805*/

@@ -590,28 +590,53 @@ static int get_max_pacing_rate(sr_sock *s, sr_optreq *rq)
 @^socket.7:SO\_TIMESTAMPING@>
 The general time-stamping interface, of which the page only gives the
 name: a word of |SOF_TIMESTAMPING_| flags choosing which stamps are
-generated and reported.  Read, it is a pair of |int|s, the flags and the
-index of a hardware clock.  Written, it is the flags, or the pair when
-|optlen| is exactly~8.  The kernel refuses unknown bits, \.{OPT\_ID\_TCP}
-without \.{OPT\_ID}, and \.{OPT\_STATS} without \.{OPT\_TSONLY}; it refuses
-to start \.{OPT\_ID} on a TCP socket that is closed or listening, which in
+generated and which are reported (the chapter on datagrams tells what they
+do: time stamps on receiving, and on sending stamps that come back on the
+error queue).  Read, it is a pair of |int|s, the flags and the index of a
+hardware clock.  Written, it is the flags, or the pair when |optlen| is
+exactly~8.  The kernel refuses unknown bits, \.{OPT\_ID\_TCP} without
+\.{OPT\_ID}, and \.{OPT\_STATS} without \.{OPT\_TSONLY}; it refuses to
+start \.{OPT\_ID} on a TCP socket that is closed or listening, which in
 the model every TCP socket is; and \.{BIND\_PHC} needs a bound device
 (|EOPNOTSUPP|) that has the clock asked for --- the model's devices have
-no clocks, so that is |EINVAL|.
+no clocks, so that is |EINVAL|.  Turning \.{OPT\_ID} on (when it was off)
+restarts the socket's counter of sent datagrams at 0, before the check of
+\.{OPT\_STATS}: a write refused for that has still restarted it, which
+nothing can see, since the counter is read only while \.{OPT\_ID} is on and
+turning it on again restarts it anyway.  \.{RX\_SOFTWARE} asks the machine
+for arrival times while it is set; clearing it withdraws that ask (unlike
+\.{SO\_TIMESTAMP}'s, which lasts).  \.{SO\_TIMESTAMPING} is \.{37} on
+x86-64, the kernel's |SO_TIMESTAMPING_OLD|; the |SO_TIMESTAMPING_NEW|
+number 65, which differs only in the type of the control messages it
+later brings, has no row in the option table.
+@^model limits@>
 
 \kernel{1, 2, |0x10|, |0x40|, |0x800|, |0x20000| and |0x40000| read back;
 |0x1000|, |0x10000|, |0x80000| and $-1$ are |EINVAL|; |0x80| is |EINVAL| on
 an unconnected TCP socket and accepted on UDP; |0x8000| is |EOPNOTSUPP|
 unbound and |EINVAL| bound to \.{lo}; the pair $\{3,7\}$ reads back
-$\{3,0\}$.}
+$\{3,0\}$.  A socket with \.{OPT\_ID} numbers its stamped datagrams 0, 1,
+2; after the option is written again with \.{OPT\_ID} still on the count
+goes on; written without it and then with it, it starts again at 0.}
 
 @<Constants of the model@>=
+#define SR_SOF_TX_HARDWARE (1u << 0)
+#define SR_SOF_TX_SOFTWARE (1u << 1)
+#define SR_SOF_RX_SOFTWARE (1u << 3)
+#define SR_SOF_SOFTWARE (1u << 4)
 #define SR_SOF_OPT_ID (1u << 7)
+#define SR_SOF_TX_SCHED (1u << 8)
+#define SR_SOF_OPT_CMSG (1u << 10)
 #define SR_SOF_OPT_TSONLY (1u << 11)
 #define SR_SOF_OPT_STATS (1u << 12)
 #define SR_SOF_BIND_PHC (1u << 15)
 #define SR_SOF_OPT_ID_TCP (1u << 16)
+#define SR_SOF_OPT_RX_FILTER (1u << 17)
+#define SR_SOF_TX_COMPLETION (1u << 18)
 #define SR_SOF_MASK ((1u << 19) - 1) /* up to \.{TX\_COMPLETION}, Linux 6.18 */
+
+@ @<Socket-layer fields of a socket@>=
+uint32_t tskey; /* the next \.{OPT\_ID} number: |sk_tskey| */
 
 @ @c
 static int set_timestamping(sr_sock *s, sr_optreq *rq)
@@ -622,12 +647,14 @@ static int set_timestamping(sr_sock *s, sr_optreq *rq)
   val = (uint32_t) flags;
   if (val & ~SR_SOF_MASK) return -EINVAL;
   if ((val & SR_SOF_OPT_ID_TCP) && !(val & SR_SOF_OPT_ID)) return -EINVAL;
-  if ((val & SR_SOF_OPT_ID) && !(s->tsflags & SR_SOF_OPT_ID) &&
-      s->type == SOCK_STREAM)
-    return -EINVAL;
+  if ((val & SR_SOF_OPT_ID) && !(s->tsflags & SR_SOF_OPT_ID)) {
+    if (s->type == SOCK_STREAM) return -EINVAL;
+    s->tskey = 0;
+  }
   if ((val & SR_SOF_OPT_STATS) && !(val & SR_SOF_OPT_TSONLY)) return -EINVAL;
   if (val & SR_SOF_BIND_PHC) return s->bound_dev_if ? -EINVAL : -EOPNOTSUPP;
   s->tsflags = val;
+  sock_netstamp_update(s);
   return 0;
 }
 

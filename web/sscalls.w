@@ -460,6 +460,7 @@ static ss_value *decode_cmsg_data(ss_arena *a, int level, int type,
     v->nondet = ND_TIME;
     return v;
   }
+  if (level == SOL_SOCKET && type == SCM_TIMESTAMPING) @<Decode an |scm_timestamping|@>@;
   if (level == IPPROTO_IP) {
     switch (type) {
     case IP_PKTINFO: st = "in_pktinfo"; break;
@@ -479,6 +480,28 @@ static ss_value *decode_cmsg_data(ss_arena *a, int level, int type,
   if (st && len == st_by_name(st)->size) return decode_struct(a, st_by_name(st), p, len);
   if (len == 4) return int_list(a, p, len, -1);
   return val_bytes(a, p, len);
+}
+
+@ \.{SO\_TIMESTAMPING}'s message holds three |timespec|s: the software
+time, which varies from run to run, and two slots (a retired one and the
+hardware time) that are zero unless a device stamps in hardware.  Only
+the first is marked as varying, so that a script still says the others are
+zero: \.{cmsg\_data=[\{tv\_sec=..., tv\_nsec=...\}, \{tv\_sec=0,
+tv\_nsec=0\}, \{tv\_sec=0, tv\_nsec=0\}]}.  A message cut short by a small control buffer is bytes
+that vary.
+
+@<Decode an |scm_timestamping|@>=
+{
+  const struct ss_struct *ts = st_by_name("timespec");
+  if (len != 3 * ts->size) {
+    v = val_bytes(a, p, len);
+    v->nondet = ND_TIME;
+    return v;
+  }
+  v = val_list(a, 3);
+  for (int k = 0; k < 3; k++) v->item[k] = decode_struct(a, ts, p + k * ts->size, ts->size);
+  for (int k = 0; k < v->item[0]->n; k++) v->item[0]->item[k]->nondet = ND_TIME;
+  return v;
 }
 
 @ Decoding the control buffer of a received message: the records as
