@@ -362,7 +362,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
 /*:644*//*678:*/
-#line 2695 "web/udp.w"
+#line 2701 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -371,13 +371,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_ETH_HLEN 14
 
 /*:678*//*691:*/
-#line 2957 "web/udp.w"
+#line 2963 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:691*//*697:*/
-#line 3069 "web/udp.w"
+#line 3075 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -407,13 +407,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:750*//*796:*/
-#line 971 "web/raw.w"
+/*:750*//*798:*/
+#line 998 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:796*/
+/*:798*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -604,7 +604,7 @@ uint64_t rq_seq;
 struct sr_udpcork*cork;
 
 /*:626*//*713:*/
-#line 3376 "web/udp.w"
+#line 3382 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -1188,12 +1188,12 @@ uint16_t ping_rover;
 
 sr_htab raw;
 
-/*:751*//*788:*/
-#line 877 "web/raw.w"
+/*:751*//*790:*/
+#line 904 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:788*/
+/*:790*/
 #line 188 "web/world.w"
 
 };
@@ -2175,58 +2175,58 @@ static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*
 const sr_dgram*d);
 
 /*:676*//*679:*/
-#line 2702 "web/udp.w"
+#line 2708 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
 /*:679*//*683:*/
-#line 2778 "web/udp.w"
+#line 2784 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:683*//*685:*/
-#line 2818 "web/udp.w"
+#line 2824 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:685*//*692:*/
-#line 2961 "web/udp.w"
+#line 2967 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:692*//*699:*/
-#line 3089 "web/udp.w"
+#line 3095 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:699*//*702:*/
-#line 3149 "web/udp.w"
+#line 3155 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:702*//*707:*/
-#line 3251 "web/udp.w"
+#line 3257 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:707*//*709:*/
-#line 3304 "web/udp.w"
+#line 3310 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:709*//*711:*/
-#line 3341 "web/udp.w"
+#line 3347 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:711*//*714:*/
-#line 3381 "web/udp.w"
+#line 3387 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -2345,65 +2345,65 @@ static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:776*//*778:*/
-#line 651 "web/raw.w"
+/*:776*//*780:*/
+#line 677 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
-const struct sr_rtres*rt,uint32_t daddr);
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
-/*:778*//*781:*/
-#line 702 "web/raw.w"
+/*:780*//*783:*/
+#line 729 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:781*//*784:*/
-#line 772 "web/raw.w"
+/*:783*//*786:*/
+#line 799 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:784*//*786:*/
-#line 815 "web/raw.w"
+/*:786*//*788:*/
+#line 842 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:786*//*789:*/
-#line 880 "web/raw.w"
+/*:788*//*791:*/
+#line 907 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:789*//*794:*/
-#line 958 "web/raw.w"
+/*:791*//*796:*/
+#line 985 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:794*//*798:*/
+/*:796*//*800:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:798*//*800:*/
+/*:800*//*802:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:800*//*802:*/
+/*:802*//*804:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:802*//*804:*/
+/*:804*//*806:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:804*/
+/*:806*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -3658,7 +3658,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*687:*/
-#line 2854 "web/udp.w"
+#line 2860 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -9849,7 +9849,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMPING,sizeof ts,ts);
 }
 
 /*:677*//*680:*/
-#line 2711 "web/udp.w"
+#line 2717 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -9861,7 +9861,7 @@ o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
 /*:680*//*681:*/
-#line 2724 "web/udp.w"
+#line 2730 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -9874,7 +9874,7 @@ if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
 /*:681*//*682:*/
-#line 2740 "web/udp.w"
+#line 2746 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -9905,7 +9905,7 @@ sock_queue_err(s,d);
 }
 
 /*:682*//*684:*/
-#line 2781 "web/udp.w"
+#line 2787 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9931,7 +9931,7 @@ return 0;
 }
 
 /*:684*//*686:*/
-#line 2821 "web/udp.w"
+#line 2827 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9949,7 +9949,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:686*//*689:*/
-#line 2898 "web/udp.w"
+#line 2904 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9969,7 +9969,7 @@ return sys_return(err);
 }
 
 /*:689*//*693:*/
-#line 2968 "web/udp.w"
+#line 2974 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9983,7 +9983,7 @@ return(ssize_t)total;
 }
 
 /*:693*//*694:*/
-#line 2985 "web/udp.w"
+#line 2991 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10002,7 +10002,7 @@ return r;
 }
 
 /*:694*//*695:*/
-#line 3002 "web/udp.w"
+#line 3008 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10034,7 +10034,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:695*//*696:*/
-#line 3035 "web/udp.w"
+#line 3041 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10067,7 +10067,7 @@ return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
 /*:696*//*698:*/
-#line 3075 "web/udp.w"
+#line 3081 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10083,7 +10083,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:698*//*700:*/
-#line 3092 "web/udp.w"
+#line 3098 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10105,7 +10105,7 @@ return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
 /*:700*//*703:*/
-#line 3156 "web/udp.w"
+#line 3162 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10122,7 +10122,7 @@ return r;
 }
 
 /*:703*//*704:*/
-#line 3171 "web/udp.w"
+#line 3177 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10157,7 +10157,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:704*//*705:*/
-#line 3204 "web/udp.w"
+#line 3210 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10192,7 +10192,7 @@ return r;
 }
 
 /*:705*//*706:*/
-#line 3237 "web/udp.w"
+#line 3243 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10208,7 +10208,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:706*//*708:*/
-#line 3254 "web/udp.w"
+#line 3260 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10233,7 +10233,7 @@ return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
 /*:708*//*710:*/
-#line 3309 "web/udp.w"
+#line 3315 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10263,7 +10263,7 @@ return-ENOTCONN;
 }
 
 /*:710*//*712:*/
-#line 3344 "web/udp.w"
+#line 3350 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10274,7 +10274,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:712*//*715:*/
-#line 3385 "web/udp.w"
+#line 3391 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10834,7 +10834,7 @@ return err;
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(!daddr)daddr= rt.saddr;
-if(hdrincl)err= raw_send_hdrinc(s,msg,len,flags,&rt,daddr);
+if(hdrincl)err= raw_send_hdrinc(s,msg,len,flags,&ipc,&rt,daddr);
 else if(flags&SR_MSG_PROBE)err= 0;
 else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
@@ -10883,11 +10883,11 @@ s->wmem-= total;
 return err;
 }
 
-/*:777*//*779:*/
-#line 655 "web/raw.w"
+/*:777*//*781:*/
+#line 681 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
-const struct sr_rtres*rt,uint32_t daddr)
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr)
 {
 sr_host*h= s->host;
 sr_iface*dev= iface_by_index(h,rt->ifindex);
@@ -10911,8 +10911,8 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*780:*/
-#line 690 "web/raw.w"
+/*782:*/
+#line 717 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
 put16(pkt->data+2,(uint16_t)len);
@@ -10921,10 +10921,27 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:780*/
-#line 681 "web/raw.w"
+/*:782*/
+#line 707 "web/raw.w"
 
 pkt->iif= rt->iif;
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*779:*/
+#line 665 "web/raw.w"
+
+{
+struct sr_ipout o;
+memset(&o,0,sizeof o);
+ip_tx_tstamp_setup(s,ipc,&o);
+pkt->sk= s;
+pkt->truesize= truesize;
+pkt->tx_flags= o.tx_flags;
+pkt->tskey= o.tskey;
+if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
+}
+
+/*:779*/
+#line 709 "web/raw.w"
+
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
 else ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,dev->mtu,
 (s->ipflags&IPF_MC_LOOP)!=0);
@@ -10932,8 +10949,8 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:779*//*782:*/
-#line 705 "web/raw.w"
+/*:781*//*784:*/
+#line 732 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
 {
@@ -10943,8 +10960,8 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:782*//*785:*/
-#line 778 "web/raw.w"
+/*:784*//*787:*/
+#line 805 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len)
@@ -10979,8 +10996,8 @@ sock_error_report(s);
 }
 }
 
-/*:785*//*787:*/
-#line 818 "web/raw.w"
+/*:787*//*789:*/
+#line 845 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
 {
@@ -10999,8 +11016,8 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:787*//*790:*/
-#line 885 "web/raw.w"
+/*:789*//*792:*/
+#line 912 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
 {
@@ -11013,8 +11030,8 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:790*//*791:*/
-#line 901 "web/raw.w"
+/*:792*//*793:*/
+#line 928 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -11036,8 +11053,8 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:791*//*792:*/
-#line 925 "web/raw.w"
+/*:793*//*794:*/
+#line 952 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
 {
@@ -11048,15 +11065,15 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:792*//*795:*/
-#line 961 "web/raw.w"
+/*:794*//*797:*/
+#line 988 "web/raw.w"
 
 static void raw_release(sr_sock*s)
 {
 ip_ra_control(s,false);
 }
 
-/*:795*//*799:*/
+/*:797*//*801:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11096,7 +11113,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:799*//*801:*/
+/*:801*//*803:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -11106,7 +11123,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:801*//*803:*/
+/*:803*//*805:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -11128,7 +11145,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:803*//*805:*/
+/*:805*//*807:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -11157,4 +11174,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:805*/
+/*:807*/

@@ -2642,14 +2642,15 @@ the host: once when it enters the device's queueing (``scheduled'',
 |SCM_TSTAMP_SND|).  Both happen when the frame leaves the interface ---
 on the spot for \.{lo} and on a LAN, when ARP has an answer for a frame
 that waited --- first the scheduling, then the sending; only the first
-fragment of a datagram carries the request.  \.{TX\_HARDWARE} and
+fragment of a datagram carries the request, and a frame that never
+leaves (its neighbour never answers) is never stamped.  \.{TX\_HARDWARE} and
 \.{TX\_COMPLETION} ask what no device of the model gives; \.{TX\_ACK} is
 TCP's.
 
 Each entry is a copy of the frame as the device had it: the 14 bytes of
 an Ethernet header (all zero on \.{lo} but for the type \.{0x0800}; the
-model, which has no link addresses, writes zeros for them on a LAN too),
-then the IP datagram; with \.{OPT\_TSONLY}, no data at all.  It is
+model, which has no link addresses, writes zeros for them on a LAN too,
+where Linux has the neighbour's and the device's), then the IP datagram; with \.{OPT\_TSONLY}, no data at all.  It is
 described by a |sock_extended_err| with |ENOMSG|, origin
 \.{SO\_EE\_ORIGIN\_TIMESTAMPING}, |ee_info| the kind of stamp, and with
 \.{OPT\_ID} |ee_data| the datagram's number: the socket numbers the
@@ -2690,7 +2691,12 @@ each), though empty \.{OPT\_TSONLY} ones do.  \.{SO\_SELECT\_ERR\_QUEUE}:
 |POLLPRI| too.  Over a veth of a namespace, with \.{OPT\_CMSG} and
 \.{IP\_PKTINFO}: ``scheduled'' and ``sent'', each 14 bytes of Ethernet
 header (the neighbour's address, the device's, \.{08 00}) and the
-datagram, with \.{IP\_PKTINFO} index 3, the veth's.}
+datagram, with \.{IP\_PKTINFO} index 3, the veth's.  A 3000-byte
+datagram over that veth: two entries of 1514 bytes, the first fragment
+(length 1500, more-fragments set).  To an address of the LAN that no
+host has: no entry, then or after ARP gave up; to one that a host of
+another namespace takes 1.5~s after the send: ``scheduled'' and
+``sent'' at 2.03~s, when ARP's answer let the frame go.}
 
 @<Constants of the model@>=
 #define SR_SKBTX_SCHED 1u
