@@ -920,7 +920,7 @@ return PICK(g->r,((const char*const[]){"0","100","199","200","205","209","210","
 
 static bool policy_forbids(const fg_gen*g,const fg_option*o)
 {
-if(!strcmp(o->name,"SO_TIMESTAMPING"))return true;
+if(!strncmp(o->name,"SO_TIMESTAMPING",15))return true;
 return(!g->root||!g->cap_admin||g->optmem_written)&&
 (!strcmp(o->name,"SO_ATTACH_FILTER")||!strcmp(o->name,"SO_ATTACH_REUSEPORT_CBPF"));
 }

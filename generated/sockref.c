@@ -92,12 +92,13 @@
 #define SK_TIMESTAMPNS (1u << 10) 
 #define SK_FILTER_LOCKED (1u << 11)
 #define SK_BSDCOMPAT (1u << 12)
+#define SK_TSTAMP_NEW (1u << 13) 
 #define SR_FILTER_NONE 0
 #define SR_FILTER_CLASSIC 1
 #define SR_FILTER_EBPF 2
 
 /*:85*//*87:*/
-#line 100 "web/socket.w"
+#line 101 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -120,14 +121,14 @@
 #define IPF_MC_ALL (1u << 18) 
 
 /*:87*//*89:*/
-#line 184 "web/socket.w"
+#line 185 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
 /*:89*//*96:*/
-#line 311 "web/socket.w"
+#line 312 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
@@ -202,7 +203,7 @@ OPT_STORE_INT_FIELD};
 #define SR_TCP_RMEM_MAX 33554432 
 
 /*:176*//*207:*/
-#line 622 "web/solsocket.w"
+#line 665 "web/solsocket.w"
 
 #define SR_SOF_TX_HARDWARE (1u << 0)
 #define SR_SOF_TX_SOFTWARE (1u << 1)
@@ -362,7 +363,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
 /*:644*//*678:*/
-#line 2701 "web/udp.w"
+#line 2704 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -371,13 +372,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_ETH_HLEN 14
 
 /*:678*//*691:*/
-#line 2963 "web/udp.w"
+#line 2966 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:691*//*697:*/
-#line 3075 "web/udp.w"
+#line 3078 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -573,7 +574,7 @@ uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 
 /*:169*//*208:*/
-#line 638 "web/solsocket.w"
+#line 681 "web/solsocket.w"
 
 uint32_t tskey;
 
@@ -604,7 +605,7 @@ uint64_t rq_seq;
 struct sr_udpcork*cork;
 
 /*:626*//*713:*/
-#line 3382 "web/udp.w"
+#line 3385 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -614,7 +615,7 @@ bool nospace;
 #line 22 "web/socket.w"
 
 /*86:*/
-#line 85 "web/socket.w"
+#line 86 "web/socket.w"
 
 int uc_ttl;
 int tos;
@@ -1329,12 +1330,12 @@ static sr_sock*sock_lookup(int fd,int*err);
 static int sys_return(int r);
 
 /*:78*//*90:*/
-#line 205 "web/socket.w"
+#line 206 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
 /*:90*//*93:*/
-#line 283 "web/socket.w"
+#line 284 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
@@ -1413,24 +1414,24 @@ static int timeo_get(long timeo,sr_optreq*rq);
 static bool sock_may_scm_recv(const sr_sock*s);
 
 /*:195*//*197:*/
-#line 451 "web/solsocket.w"
+#line 494 "web/solsocket.w"
 
-static int tstamp_set(sr_sock*s,bool on,bool ns);
+static int tstamp_set(sr_sock*s,bool on,bool ns,bool new);
 
 /*:197*//*205:*/
-#line 549 "web/solsocket.w"
+#line 592 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
 /*:205*//*223:*/
-#line 853 "web/solsocket.w"
+#line 899 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
 /*:223*//*230:*/
-#line 1036 "web/solsocket.w"
+#line 1082 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
@@ -2169,64 +2170,64 @@ static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:673*//*676:*/
-#line 2615 "web/udp.w"
+#line 2617 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:676*//*679:*/
-#line 2708 "web/udp.w"
+#line 2711 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
 /*:679*//*683:*/
-#line 2784 "web/udp.w"
+#line 2787 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:683*//*685:*/
-#line 2824 "web/udp.w"
+#line 2827 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:685*//*692:*/
-#line 2967 "web/udp.w"
+#line 2970 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:692*//*699:*/
-#line 3095 "web/udp.w"
+#line 3098 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:699*//*702:*/
-#line 3155 "web/udp.w"
+#line 3158 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:702*//*707:*/
-#line 3257 "web/udp.w"
+#line 3260 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:707*//*709:*/
-#line 3310 "web/udp.w"
+#line 3313 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:709*//*711:*/
-#line 3347 "web/udp.w"
+#line 3350 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:711*//*714:*/
-#line 3387 "web/udp.w"
+#line 3390 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -3386,7 +3387,7 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 return positional_io(fd,offset);
 }
 /*:81*//*88:*/
-#line 149 "web/socket.w"
+#line 150 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -3420,7 +3421,7 @@ return fd;
 }
 
 /*:88*//*91:*/
-#line 208 "web/socket.w"
+#line 209 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -3454,7 +3455,7 @@ return 0;
 }
 
 /*:91*//*92:*/
-#line 257 "web/socket.w"
+#line 258 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
@@ -3476,7 +3477,7 @@ return sys_return(-EOPNOTSUPP);
 }
 
 /*:92*//*94:*/
-#line 287 "web/socket.w"
+#line 288 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -3488,7 +3489,7 @@ s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
 /*95:*/
-#line 302 "web/socket.w"
+#line 303 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -3510,10 +3511,10 @@ s->max_pacing_rate= UINT64_MAX;
 s->forward_threshold= s->rcvbuf>>2;
 
 /*:560*/
-#line 297 "web/socket.w"
+#line 298 "web/socket.w"
 
 /*97:*/
-#line 315 "web/socket.w"
+#line 316 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -3536,13 +3537,13 @@ s->hashed= true;
 if(type==SOCK_RAW)raw_hash(s);
 
 /*:753*/
-#line 298 "web/socket.w"
+#line 299 "web/socket.w"
 
 return s;
 }
 
 /*:94*//*98:*/
-#line 327 "web/socket.w"
+#line 328 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
@@ -3658,7 +3659,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*687:*/
-#line 2860 "web/udp.w"
+#line 2863 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -4474,30 +4475,52 @@ return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
 /*:194*//*196:*/
-#line 430 "web/solsocket.w"
+#line 451 "web/solsocket.w"
 
-static int tstamp_set(sr_sock*s,bool on,bool ns)
+static int tstamp_set(sr_sock*s,bool on,bool ns,bool new)
 {
+if(!on){
 s->flags&= ~(SK_TIMESTAMP|SK_TIMESTAMPNS);
-if(on){
-s->flags|= SK_TIMESTAMP|(ns?SK_TIMESTAMPNS:0);
-sock_enable_timestamp(s);
+return 0;
 }
+s->flags&= ~(SK_TIMESTAMPNS|SK_TSTAMP_NEW);
+s->flags|= SK_TIMESTAMP|(ns?SK_TIMESTAMPNS:0)|(new?SK_TSTAMP_NEW:0);
+sock_enable_timestamp(s);
 return 0;
 }
 
-static int set_timestamp(sr_sock*s,sr_optreq*rq){return tstamp_set(s,rq->val,false);}
-static int set_timestampns(sr_sock*s,sr_optreq*rq){return tstamp_set(s,rq->val,true);}
+static int set_timestamp(sr_sock*s,sr_optreq*rq){return tstamp_set(s,rq->val,false,false);}
+static int set_timestampns(sr_sock*s,sr_optreq*rq){return tstamp_set(s,rq->val,true,false);}
+static int set_timestamp_new(sr_sock*s,sr_optreq*rq){return tstamp_set(s,rq->val,false,true);}
+static int set_timestampns_new(sr_sock*s,sr_optreq*rq){return tstamp_set(s,rq->val,true,true);}
 
 static int get_timestamp(sr_sock*s,sr_optreq*rq)
 {
-rq->val= (s->flags&SK_TIMESTAMP)&&!(s->flags&SK_TIMESTAMPNS);
+rq->val= (s->flags&(SK_TIMESTAMP|SK_TIMESTAMPNS|SK_TSTAMP_NEW))==SK_TIMESTAMP;
+return 0;
+}
+
+static int get_timestampns(sr_sock*s,sr_optreq*rq)
+{
+rq->val= (s->flags&(SK_TIMESTAMPNS|SK_TSTAMP_NEW))==SK_TIMESTAMPNS;
+return 0;
+}
+
+static int get_timestamp_new(sr_sock*s,sr_optreq*rq)
+{
+rq->val= (s->flags&(SK_TIMESTAMP|SK_TSTAMP_NEW))==(SK_TIMESTAMP|SK_TSTAMP_NEW);
+return 0;
+}
+
+static int get_timestampns_new(sr_sock*s,sr_optreq*rq)
+{
+rq->val= (s->flags&(SK_TIMESTAMPNS|SK_TSTAMP_NEW))==(SK_TIMESTAMPNS|SK_TSTAMP_NEW);
 return 0;
 }
 
 
 /*:196*//*201:*/
-#line 491 "web/solsocket.w"
+#line 534 "web/solsocket.w"
 
 static int set_mark(sr_sock*s,sr_optreq*rq)
 {
@@ -4506,7 +4529,7 @@ return set_int_field(s,rq);
 }
 
 /*:201*//*204:*/
-#line 529 "web/solsocket.w"
+#line 572 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
 {
@@ -4528,7 +4551,7 @@ return 0;
 }
 
 /*:204*//*206:*/
-#line 564 "web/solsocket.w"
+#line 607 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
 {
@@ -4555,7 +4578,7 @@ return 0;
 }
 
 /*:206*//*209:*/
-#line 641 "web/solsocket.w"
+#line 684 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
 {
@@ -4572,25 +4595,28 @@ s->tskey= 0;
 if((val&SR_SOF_OPT_STATS)&&!(val&SR_SOF_OPT_TSONLY))return-EINVAL;
 if(val&SR_SOF_BIND_PHC)return s->bound_dev_if?-EINVAL:-EOPNOTSUPP;
 s->tsflags= val;
+if(rq->d->name==SO_TIMESTAMPING_NEW)s->flags|= SK_TSTAMP_NEW;
+else s->flags&= ~SK_TSTAMP_NEW;
 sock_netstamp_update(s);
 return 0;
 }
 
 static int get_timestamping(sr_sock*s,sr_optreq*rq)
 {
-int pair[2]= {(int)s->tsflags,0};
+bool mine= rq->d->name==SO_TIMESTAMPING_OLD||(s->flags&SK_TSTAMP_NEW);
+int pair[2]= {mine?(int)s->tsflags:0,0};
 memcpy(rq->out,pair,sizeof pair);
 rq->outlen= sizeof pair;
 return 0;
 }
 
 /*:209*//*212:*/
-#line 690 "web/solsocket.w"
+#line 736 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
 /*:212*//*213:*/
-#line 701 "web/solsocket.w"
+#line 747 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
 {
@@ -4600,12 +4626,12 @@ return 0;
 }
 
 /*:213*//*214:*/
-#line 715 "web/solsocket.w"
+#line 761 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
 /*:214*//*215:*/
-#line 724 "web/solsocket.w"
+#line 770 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
 {
@@ -4615,7 +4641,7 @@ return 0;
 }
 
 /*:215*//*216:*/
-#line 741 "web/solsocket.w"
+#line 787 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
 {
@@ -4627,13 +4653,13 @@ return 0;
 }
 
 /*:216*//*217:*/
-#line 760 "web/solsocket.w"
+#line 806 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
 
 /*:217*//*219:*/
-#line 784 "web/solsocket.w"
+#line 830 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -4654,7 +4680,7 @@ return 0;
 }
 
 /*:219*//*220:*/
-#line 812 "web/solsocket.w"
+#line 858 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -4669,7 +4695,7 @@ return 0;
 }
 
 /*:220*//*222:*/
-#line 839 "web/solsocket.w"
+#line 885 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
 {
@@ -4685,14 +4711,14 @@ return-EINVAL;
 }
 
 /*:222*//*224:*/
-#line 869 "web/solsocket.w"
+#line 915 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
 /*225:*/
-#line 899 "web/solsocket.w"
+#line 945 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
 case BPF_ALU|BPF_SUB|BPF_K:case BPF_ALU|BPF_SUB|BPF_X:
@@ -4712,7 +4738,7 @@ case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
 /*:225*/
-#line 874 "web/solsocket.w"
+#line 920 "web/solsocket.w"
 
 return true;
 case BPF_ALU|BPF_DIV|BPF_K:case BPF_ALU|BPF_MOD|BPF_K:
@@ -4737,7 +4763,7 @@ return false;
 }
 
 /*:224*//*226:*/
-#line 925 "web/solsocket.w"
+#line 971 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
 {
@@ -4764,7 +4790,7 @@ return ok;
 }
 
 /*:226*//*227:*/
-#line 969 "web/solsocket.w"
+#line 1015 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4782,7 +4808,7 @@ return 0;
 }
 
 /*:227*//*228:*/
-#line 998 "web/solsocket.w"
+#line 1044 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4799,7 +4825,7 @@ return 0;
 }
 
 /*:228*//*229:*/
-#line 1025 "web/solsocket.w"
+#line 1071 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
 {
@@ -4812,7 +4838,7 @@ return-EINVAL;
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
 /*:229*//*231:*/
-#line 1050 "web/solsocket.w"
+#line 1096 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4827,7 +4853,7 @@ return 0;
 }
 
 /*:231*//*232:*/
-#line 1069 "web/solsocket.w"
+#line 1115 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4837,7 +4863,7 @@ return set_flag(s,rq);
 
 
 /*:232*//*233:*/
-#line 1096 "web/solsocket.w"
+#line 1142 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
 {
@@ -9822,18 +9848,20 @@ if(s->flags&SK_TIMESTAMPNS){
 struct timespec ts;
 ts.tv_sec= (time_t)(d->tstamp_ns/1000000000u);
 ts.tv_nsec= (long)(d->tstamp_ns%1000000000u);
-put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMPNS,sizeof ts,&ts);
+put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPNS_NEW:
+SO_TIMESTAMPNS_OLD,sizeof ts,&ts);
 }else{
 struct timeval tv;
 tv.tv_sec= (time_t)(d->tstamp_ns/1000000000u);
 tv.tv_usec= (suseconds_t)(d->tstamp_ns%1000000000u/1000u);
-put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
+put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMP_NEW:
+SO_TIMESTAMP_OLD,sizeof tv,&tv);
 }
 if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
 /*:675*//*677:*/
-#line 2619 "web/udp.w"
+#line 2621 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9845,11 +9873,12 @@ return;
 memset(ts,0,sizeof ts);
 ts[0].tv_sec= (time_t)(d->tstamp_ns/1000000000u);
 ts[0].tv_nsec= (long)(d->tstamp_ns%1000000000u);
-put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMPING,sizeof ts,ts);
+put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPING_NEW:
+SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
 /*:677*//*680:*/
-#line 2717 "web/udp.w"
+#line 2720 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -9861,7 +9890,7 @@ o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
 /*:680*//*681:*/
-#line 2730 "web/udp.w"
+#line 2733 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -9874,7 +9903,7 @@ if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
 /*:681*//*682:*/
-#line 2746 "web/udp.w"
+#line 2749 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -9905,7 +9934,7 @@ sock_queue_err(s,d);
 }
 
 /*:682*//*684:*/
-#line 2787 "web/udp.w"
+#line 2790 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9931,7 +9960,7 @@ return 0;
 }
 
 /*:684*//*686:*/
-#line 2827 "web/udp.w"
+#line 2830 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9949,7 +9978,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:686*//*689:*/
-#line 2904 "web/udp.w"
+#line 2907 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9969,7 +9998,7 @@ return sys_return(err);
 }
 
 /*:689*//*693:*/
-#line 2974 "web/udp.w"
+#line 2977 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9983,7 +10012,7 @@ return(ssize_t)total;
 }
 
 /*:693*//*694:*/
-#line 2991 "web/udp.w"
+#line 2994 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10002,7 +10031,7 @@ return r;
 }
 
 /*:694*//*695:*/
-#line 3008 "web/udp.w"
+#line 3011 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10034,7 +10063,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:695*//*696:*/
-#line 3041 "web/udp.w"
+#line 3044 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10067,7 +10096,7 @@ return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
 /*:696*//*698:*/
-#line 3081 "web/udp.w"
+#line 3084 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10083,7 +10112,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:698*//*700:*/
-#line 3098 "web/udp.w"
+#line 3101 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10105,7 +10134,7 @@ return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
 /*:700*//*703:*/
-#line 3162 "web/udp.w"
+#line 3165 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10122,7 +10151,7 @@ return r;
 }
 
 /*:703*//*704:*/
-#line 3177 "web/udp.w"
+#line 3180 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10157,7 +10186,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:704*//*705:*/
-#line 3210 "web/udp.w"
+#line 3213 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10192,7 +10221,7 @@ return r;
 }
 
 /*:705*//*706:*/
-#line 3243 "web/udp.w"
+#line 3246 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10208,7 +10237,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:706*//*708:*/
-#line 3260 "web/udp.w"
+#line 3263 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10233,7 +10262,7 @@ return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
 /*:708*//*710:*/
-#line 3315 "web/udp.w"
+#line 3318 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10263,7 +10292,7 @@ return-ENOTCONN;
 }
 
 /*:710*//*712:*/
-#line 3350 "web/udp.w"
+#line 3353 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10274,7 +10303,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:712*//*715:*/
-#line 3391 "web/udp.w"
+#line 3394 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {

@@ -238,7 +238,7 @@ static int call_lookup(const char*name,int len);
 static void check_arity(ss_line*ln,ss_lexer*L);
 
 /*:65*//*79:*/
-#line 442 "web/sscalls.w"
+#line 444 "web/sscalls.w"
 
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len);
 
@@ -1808,7 +1808,9 @@ case SO_TYPE:cls= SS_CLASS_SOCKTYPE;break;
 case SO_DOMAIN:cls= SS_CLASS_AF;break;
 case SO_PROTOCOL:cls= SS_CLASS_IPPROTO;break;
 case SO_ERROR:cls= SS_CLASS_ERRNO;break;
-case SO_TIMESTAMPING:if(len==8)return int_list(a,p,len,-1);break;
+case SO_TIMESTAMPING_OLD:case SO_TIMESTAMPING_NEW:
+if(len==8)return int_list(a,p,len,-1);
+break;
 }
 }else if(level==IPPROTO_IP){
 switch(name){
@@ -1827,7 +1829,7 @@ return val_bytes(a,p,len);
 }
 
 /*:76*//*77:*/
-#line 405 "web/sscalls.w"
+#line 407 "web/sscalls.w"
 
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len)
 {
@@ -1838,7 +1840,7 @@ return v;
 }
 
 /*:77*//*78:*/
-#line 418 "web/sscalls.w"
+#line 420 "web/sscalls.w"
 
 static ss_value*decode_sockaddr(ss_arena*a,const unsigned char*p,size_t len)
 {
@@ -1864,21 +1866,24 @@ return val_bytes(a,p,len);
 }
 
 /*:78*//*80:*/
-#line 451 "web/sscalls.w"
+#line 454 "web/sscalls.w"
 
 static ss_value*decode_cmsg_data(ss_arena*a,int level,int type,
 const unsigned char*p,size_t len)
 {
 const char*st= NULL;
 ss_value*v;
-if(level==SOL_SOCKET&&(type==SCM_TIMESTAMP||type==SCM_TIMESTAMPNS)){
-v= decode_struct(a,st_by_name(type==SCM_TIMESTAMP?"timeval":"timespec"),p,
+if(level==SOL_SOCKET&&(type==SO_TIMESTAMP_OLD||type==SO_TIMESTAMPNS_OLD||
+type==SO_TIMESTAMP_NEW||type==SO_TIMESTAMPNS_NEW)){
+bool us= type==SO_TIMESTAMP_OLD||type==SO_TIMESTAMP_NEW;
+v= decode_struct(a,st_by_name(us?"timeval":"timespec"),p,
 len>=16?16:len);
 v->nondet= ND_TIME;
 return v;
 }
-if(level==SOL_SOCKET&&type==SCM_TIMESTAMPING)/*81:*/
-#line 493 "web/sscalls.w"
+if(level==SOL_SOCKET&&(type==SO_TIMESTAMPING_OLD||type==SO_TIMESTAMPING_NEW))
+/*81:*/
+#line 499 "web/sscalls.w"
 
 {
 const struct ss_struct*ts= st_by_name("timespec");
@@ -1894,7 +1899,7 @@ return v;
 }
 
 /*:81*/
-#line 463 "web/sscalls.w"
+#line 469 "web/sscalls.w"
 
 if(level==IPPROTO_IP){
 switch(type){
@@ -1918,7 +1923,7 @@ return val_bytes(a,p,len);
 }
 
 /*:80*//*82:*/
-#line 512 "web/sscalls.w"
+#line 518 "web/sscalls.w"
 
 static ss_value*decode_control(ss_arena*a,unsigned char*p,size_t len)
 {

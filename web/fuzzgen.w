@@ -1238,7 +1238,7 @@ between 400 and 500 (a script found by \.{sr-fuzz}).}
 @<Calls@>=
 static bool policy_forbids(const fg_gen *g, const fg_option *o)
 {
-  if (!strcmp(o->name, "SO_TIMESTAMPING")) return true;
+  if (!strncmp(o->name, "SO_TIMESTAMPING", 15)) return true;
   return (!g->root || !g->cap_admin || g->optmem_written) &&
     (!strcmp(o->name, "SO_ATTACH_FILTER") || !strcmp(o->name, "SO_ATTACH_REUSEPORT_CBPF"));
 }

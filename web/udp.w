@@ -2578,12 +2578,14 @@ static void sock_recv_stamps(sr_sock *s, struct msghdr *msg, struct sr_cmsg_out 
     struct timespec ts;
     ts.tv_sec = (time_t) (d->tstamp_ns / 1000000000u);
     ts.tv_nsec = (long) (d->tstamp_ns % 1000000000u);
-    put_cmsg(msg, co, SOL_SOCKET, SO_TIMESTAMPNS, sizeof ts, &ts);
+    put_cmsg(msg, co, SOL_SOCKET, (s->flags & SK_TSTAMP_NEW) ? SO_TIMESTAMPNS_NEW :
+      SO_TIMESTAMPNS_OLD, sizeof ts, &ts);
   } else {
     struct timeval tv;
     tv.tv_sec = (time_t) (d->tstamp_ns / 1000000000u);
     tv.tv_usec = (suseconds_t) (d->tstamp_ns % 1000000000u / 1000u);
-    put_cmsg(msg, co, SOL_SOCKET, SO_TIMESTAMP, sizeof tv, &tv);
+    put_cmsg(msg, co, SOL_SOCKET, (s->flags & SK_TSTAMP_NEW) ? SO_TIMESTAMP_NEW :
+      SO_TIMESTAMP_OLD, sizeof tv, &tv);
   }
   if (s->tsflags & SR_SOF_SOFTWARE) scm_timestamping_put(s, msg, co, d);
 }
@@ -2627,7 +2629,8 @@ static void scm_timestamping_put(sr_sock *s, struct msghdr *msg, struct sr_cmsg_
   memset(ts, 0, sizeof ts);
   ts[0].tv_sec = (time_t) (d->tstamp_ns / 1000000000u);
   ts[0].tv_nsec = (long) (d->tstamp_ns % 1000000000u);
-  put_cmsg(msg, co, SOL_SOCKET, SO_TIMESTAMPING, sizeof ts, ts);
+  put_cmsg(msg, co, SOL_SOCKET, (s->flags & SK_TSTAMP_NEW) ? SO_TIMESTAMPING_NEW :
+    SO_TIMESTAMPING_OLD, sizeof ts, ts);
 }
 
 @*1 Time stamps of sending.
