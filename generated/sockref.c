@@ -203,12 +203,13 @@ OPT_STORE_INT_FIELD};
 #define SR_TCP_RMEM_MAX 33554432 
 
 /*:176*//*207:*/
-#line 665 "web/solsocket.w"
+#line 664 "web/solsocket.w"
 
 #define SR_SOF_TX_HARDWARE (1u << 0)
 #define SR_SOF_TX_SOFTWARE (1u << 1)
 #define SR_SOF_RX_SOFTWARE (1u << 3)
 #define SR_SOF_SOFTWARE (1u << 4)
+#define SR_SOF_RAW_HARDWARE (1u << 6)
 #define SR_SOF_OPT_ID (1u << 7)
 #define SR_SOF_TX_SCHED (1u << 8)
 #define SR_SOF_OPT_CMSG (1u << 10)
@@ -362,8 +363,8 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:644*//*678:*/
-#line 2704 "web/udp.w"
+/*:644*//*679:*/
+#line 2729 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -371,36 +372,36 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   SR_SOF_TX_COMPLETION)
 #define SR_ETH_HLEN 14
 
-/*:678*//*691:*/
-#line 2966 "web/udp.w"
+/*:679*//*692:*/
+#line 2991 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:691*//*697:*/
-#line 3078 "web/udp.w"
+/*:692*//*698:*/
+#line 3103 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:697*//*717:*/
+/*:698*//*718:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:717*//*734:*/
+/*:718*//*735:*/
 #line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:734*//*742:*/
+/*:735*//*743:*/
 #line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:742*//*750:*/
+/*:743*//*751:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -408,13 +409,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:750*//*798:*/
+/*:751*//*799:*/
 #line 998 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:798*/
+/*:799*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -489,12 +490,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*738:*/
+/*739:*/
 #line 462 "web/poll.w"
 
 int kmax;
 
-/*:738*/
+/*:739*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -604,14 +605,14 @@ uint64_t rq_seq;
 
 struct sr_udpcork*cork;
 
-/*:626*//*713:*/
-#line 3385 "web/udp.w"
+/*:626*//*714:*/
+#line 3410 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:713*/
+/*:714*/
 #line 22 "web/socket.w"
 
 /*86:*/
@@ -642,7 +643,7 @@ uint16_t inet_id;
 /*:381*/
 #line 24 "web/socket.w"
 
-/*747:*/
+/*748:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -650,7 +651,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:747*/
+/*:748*/
 #line 25 "web/socket.w"
 
 };
@@ -1105,26 +1106,26 @@ int nlans;
 sr_capture*cap;
 int ncaps;
 
-/*:440*//*666:*/
-#line 2455 "web/udp.w"
+/*:440*//*667:*/
+#line 2479 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:666*//*667:*/
-#line 2458 "web/udp.w"
+/*:667*//*668:*/
+#line 2482 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
 
-/*:667*/
+/*:668*/
 #line 45 "web/world.w"
 
-/*744:*/
+/*745:*/
 #line 552 "web/poll.w"
 
 uint64_t calls;
 
-/*:744*/
+/*:745*/
 #line 46 "web/world.w"
 
 };
@@ -1184,17 +1185,17 @@ struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:455*//*751:*/
+/*:455*//*752:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:751*//*790:*/
+/*:752*//*791:*/
 #line 904 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:790*/
+/*:791*/
 #line 188 "web/world.w"
 
 };
@@ -1212,13 +1213,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*743:*/
+/*:70*//*744:*/
 #line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:743*/
+/*:744*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -2138,101 +2139,101 @@ size_t len,const void*data);
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:656*//*658:*/
-#line 2292 "web/udp.w"
+/*:656*//*659:*/
+#line 2316 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:658*//*662:*/
-#line 2367 "web/udp.w"
+/*:659*//*663:*/
+#line 2391 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:662*//*669:*/
-#line 2465 "web/udp.w"
+/*:663*//*670:*/
+#line 2489 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
-/*:669*//*671:*/
-#line 2482 "web/udp.w"
+/*:670*//*672:*/
+#line 2506 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
-/*:671*//*673:*/
-#line 2536 "web/udp.w"
+/*:672*//*674:*/
+#line 2560 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:673*//*676:*/
-#line 2617 "web/udp.w"
+/*:674*//*677:*/
+#line 2642 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:676*//*679:*/
-#line 2711 "web/udp.w"
+/*:677*//*680:*/
+#line 2736 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
-/*:679*//*683:*/
-#line 2787 "web/udp.w"
+/*:680*//*684:*/
+#line 2812 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:683*//*685:*/
-#line 2827 "web/udp.w"
+/*:684*//*686:*/
+#line 2852 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:685*//*692:*/
-#line 2970 "web/udp.w"
+/*:686*//*693:*/
+#line 2995 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:692*//*699:*/
-#line 3098 "web/udp.w"
+/*:693*//*700:*/
+#line 3123 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:699*//*702:*/
-#line 3158 "web/udp.w"
+/*:700*//*703:*/
+#line 3183 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:702*//*707:*/
-#line 3260 "web/udp.w"
+/*:703*//*708:*/
+#line 3285 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:707*//*709:*/
-#line 3313 "web/udp.w"
+/*:708*//*710:*/
+#line 3338 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:709*//*711:*/
-#line 3350 "web/udp.w"
+/*:710*//*712:*/
+#line 3375 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:711*//*714:*/
-#line 3390 "web/udp.w"
+/*:712*//*715:*/
+#line 3415 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:714*//*718:*/
+/*:715*//*719:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2240,13 +2241,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:718*//*721:*/
+/*:719*//*722:*/
 #line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:721*//*723:*/
+/*:722*//*724:*/
 #line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2254,24 +2255,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:723*//*729:*/
+/*:724*//*730:*/
 #line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:729*//*731:*/
+/*:730*//*732:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:731*//*735:*/
+/*:732*//*736:*/
 #line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:735*//*740:*/
+/*:736*//*741:*/
 #line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2280,84 +2281,84 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:740*//*748:*/
+/*:741*//*749:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:748*//*754:*/
+/*:749*//*755:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:754*//*756:*/
+/*:755*//*757:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:756*//*758:*/
+/*:757*//*759:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:758*//*760:*/
+/*:759*//*761:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:760*//*762:*/
+/*:761*//*763:*/
 #line 276 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:762*//*764:*/
+/*:763*//*765:*/
 #line 316 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:764*//*766:*/
+/*:765*//*767:*/
 #line 354 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:766*//*768:*/
+/*:767*//*769:*/
 #line 450 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:768*//*771:*/
+/*:769*//*772:*/
 #line 495 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:771*//*776:*/
+/*:772*//*777:*/
 #line 581 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:776*//*780:*/
+/*:777*//*781:*/
 #line 677 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
-/*:780*//*783:*/
+/*:781*//*784:*/
 #line 729 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:783*//*786:*/
+/*:784*//*787:*/
 #line 799 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2365,46 +2366,46 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:786*//*788:*/
+/*:787*//*789:*/
 #line 842 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:788*//*791:*/
+/*:789*//*792:*/
 #line 907 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:791*//*796:*/
+/*:792*//*797:*/
 #line 985 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:796*//*800:*/
+/*:797*//*801:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:800*//*802:*/
+/*:801*//*803:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:802*//*804:*/
+/*:803*//*805:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:804*//*806:*/
+/*:805*//*807:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:806*/
+/*:807*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2927,12 +2928,12 @@ for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:441*//*668:*/
-#line 2462 "web/udp.w"
+/*:441*//*669:*/
+#line 2486 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
-/*:668*/
+/*:669*/
 #line 830 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
@@ -2967,12 +2968,12 @@ htab_free(&fh->mc,hent_free);
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:462*//*752:*/
+/*:462*//*753:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:752*/
+/*:753*/
 #line 833 "web/world.w"
 
 free(fh->ifs);
@@ -3284,7 +3285,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*739:*/
+/*740:*/
 #line 465 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3293,7 +3294,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:739*/
+/*:740*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3531,12 +3532,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:448*//*753:*/
+/*:448*//*754:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:753*/
+/*:754*/
 #line 299 "web/socket.w"
 
 return s;
@@ -3658,8 +3659,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*687:*/
-#line 2863 "web/udp.w"
+/*688:*/
+#line 2888 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3678,7 +3679,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:687*/
+/*:688*/
 #line 166 "web/ioctl.w"
 
 }
@@ -9645,13 +9646,28 @@ co->used+= take;
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
 {
+if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&
+!(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
+/*658:*/
+#line 2279 "web/udp.w"
+
+if(s->stamp_asked){
+s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
+s->stamp_ns= d->tstamp_ns;
+}else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
+
+/*:658*/
+#line 2258 "web/udp.w"
+
+return;
+}
 sock_recv_timestamp(s,msg,co,d);
 if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:657*//*659:*/
-#line 2296 "web/udp.w"
+/*:657*//*660:*/
+#line 2320 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9671,8 +9687,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*661:*/
-#line 2343 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*662:*/
+#line 2367 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9681,11 +9697,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:661*/
-#line 2315 "web/udp.w"
+/*:662*/
+#line 2339 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*660:*/
-#line 2330 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*661:*/
+#line 2354 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9699,13 +9715,13 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:660*/
-#line 2316 "web/udp.w"
+/*:661*/
+#line 2340 "web/udp.w"
 
 }
 
-/*:659*//*663:*/
-#line 2370 "web/udp.w"
+/*:660*//*664:*/
+#line 2394 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9716,8 +9732,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*664:*/
-#line 2386 "web/udp.w"
+if(rr)/*665:*/
+#line 2410 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9731,11 +9747,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:664*/
-#line 2380 "web/udp.w"
-
-if(ts)/*665:*/
+/*:665*/
 #line 2404 "web/udp.w"
+
+if(ts)/*666:*/
+#line 2428 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9776,15 +9792,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:665*/
-#line 2381 "web/udp.w"
+/*:666*/
+#line 2405 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:663*//*670:*/
-#line 2469 "web/udp.w"
+/*:664*//*671:*/
+#line 2493 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -9798,8 +9814,8 @@ W->small_spare[W->nsmall_spare++]= d;
 else free(d);
 }
 
-/*:670*//*672:*/
-#line 2493 "web/udp.w"
+/*:671*//*673:*/
+#line 2517 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9815,14 +9831,15 @@ s->netstamp= want;
 W->netstamp_sockets+= want?1:-1;
 }
 
-/*:672*//*674:*/
-#line 2552 "web/udp.w"
+/*:673*//*675:*/
+#line 2576 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
 {
-if((s->flags&SK_TIMESTAMP)||(s->tsflags&SR_SOF_RX_SOFTWARE)||
-(d->stamped&&(s->tsflags&SR_SOF_SOFTWARE))){
+uint32_t f= s->tsflags;
+if((s->flags&SK_TIMESTAMP)||((f&(SR_SOF_RX_SOFTWARE|SR_SOF_SOFTWARE))&&
+((f&SR_SOF_RX_SOFTWARE)||d->stamped))){
 sock_recv_stamps(s,msg,co,d);
 return;
 }
@@ -9830,8 +9847,8 @@ s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }
 
-/*:674*//*675:*/
-#line 2565 "web/udp.w"
+/*:675*//*676:*/
+#line 2590 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9860,8 +9877,8 @@ SO_TIMESTAMP_OLD,sizeof tv,&tv);
 if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
-/*:675*//*677:*/
-#line 2621 "web/udp.w"
+/*:676*//*678:*/
+#line 2646 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9877,8 +9894,8 @@ put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPING_NEW:
 SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
-/*:677*//*680:*/
-#line 2720 "web/udp.w"
+/*:678*//*681:*/
+#line 2745 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -9889,8 +9906,8 @@ if(!(s->tsflags&SR_SOF_OPT_ID)||!(f&SR_SOF_TX_KEYED))return;
 o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
-/*:680*//*681:*/
-#line 2733 "web/udp.w"
+/*:681*//*682:*/
+#line 2758 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -9902,8 +9919,8 @@ if(f&SR_SKBTX_SCHED)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SCHED);
 if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
-/*:681*//*682:*/
-#line 2749 "web/udp.w"
+/*:682*//*683:*/
+#line 2774 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -9933,8 +9950,8 @@ d->l4off= SR_ETH_HLEN+(pkt->data[0]&0xf)*4;
 sock_queue_err(s,d);
 }
 
-/*:682*//*684:*/
-#line 2790 "web/udp.w"
+/*:683*//*685:*/
+#line 2815 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9959,8 +9976,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:684*//*686:*/
-#line 2830 "web/udp.w"
+/*:685*//*687:*/
+#line 2855 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9977,8 +9994,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:686*//*689:*/
-#line 2907 "web/udp.w"
+/*:687*//*690:*/
+#line 2932 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9997,8 +10014,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:689*//*693:*/
-#line 2977 "web/udp.w"
+/*:690*//*694:*/
+#line 3002 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10011,8 +10028,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:693*//*694:*/
-#line 2994 "web/udp.w"
+/*:694*//*695:*/
+#line 3019 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10030,8 +10047,8 @@ net_run();
 return r;
 }
 
-/*:694*//*695:*/
-#line 3011 "web/udp.w"
+/*:695*//*696:*/
+#line 3036 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10062,8 +10079,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:695*//*696:*/
-#line 3044 "web/udp.w"
+/*:696*//*697:*/
+#line 3069 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10095,8 +10112,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:696*//*698:*/
-#line 3084 "web/udp.w"
+/*:697*//*699:*/
+#line 3109 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10111,8 +10128,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:698*//*700:*/
-#line 3101 "web/udp.w"
+/*:699*//*701:*/
+#line 3126 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10133,8 +10150,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:700*//*703:*/
-#line 3165 "web/udp.w"
+/*:701*//*704:*/
+#line 3190 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10150,8 +10167,8 @@ net_run();
 return r;
 }
 
-/*:703*//*704:*/
-#line 3180 "web/udp.w"
+/*:704*//*705:*/
+#line 3205 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10185,8 +10202,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:704*//*705:*/
-#line 3213 "web/udp.w"
+/*:705*//*706:*/
+#line 3238 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10220,8 +10237,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:705*//*706:*/
-#line 3246 "web/udp.w"
+/*:706*//*707:*/
+#line 3271 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10236,8 +10253,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:706*//*708:*/
-#line 3263 "web/udp.w"
+/*:707*//*709:*/
+#line 3288 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10261,8 +10278,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:708*//*710:*/
-#line 3318 "web/udp.w"
+/*:709*//*711:*/
+#line 3343 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10291,8 +10308,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:710*//*712:*/
-#line 3353 "web/udp.w"
+/*:711*//*713:*/
+#line 3378 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10302,8 +10319,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:712*//*715:*/
-#line 3394 "web/udp.w"
+/*:713*//*716:*/
+#line 3419 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10329,7 +10346,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:715*//*719:*/
+/*:716*//*720:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10354,7 +10371,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:719*//*720:*/
+/*:720*//*721:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10367,7 +10384,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:720*//*722:*/
+/*:721*//*723:*/
 #line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10382,7 +10399,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:722*//*724:*/
+/*:723*//*725:*/
 #line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10398,7 +10415,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:724*//*725:*/
+/*:725*//*726:*/
 #line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10410,7 +10427,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:725*//*726:*/
+/*:726*//*727:*/
 #line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10423,7 +10440,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:726*//*727:*/
+/*:727*//*728:*/
 #line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10435,7 +10452,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:727*//*730:*/
+/*:728*//*731:*/
 #line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10483,7 +10500,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:730*//*732:*/
+/*:731*//*733:*/
 #line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10498,7 +10515,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:732*//*736:*/
+/*:733*//*737:*/
 #line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -10551,7 +10568,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:736*//*737:*/
+/*:737*//*738:*/
 #line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -10588,7 +10605,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:737*//*741:*/
+/*:738*//*742:*/
 #line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -10616,7 +10633,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:741*//*745:*/
+/*:742*//*746:*/
 #line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -10628,7 +10645,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:745*//*749:*/
+/*:746*//*750:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10656,7 +10673,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:749*//*755:*/
+/*:750*//*756:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10670,7 +10687,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:755*//*757:*/
+/*:756*//*758:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10695,7 +10712,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:757*//*759:*/
+/*:758*//*760:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10706,7 +10723,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:759*//*761:*/
+/*:760*//*762:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -10717,7 +10734,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:761*//*763:*/
+/*:762*//*764:*/
 #line 281 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -10736,7 +10753,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:763*//*765:*/
+/*:764*//*766:*/
 #line 319 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -10754,7 +10771,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:765*//*767:*/
+/*:766*//*768:*/
 #line 359 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -10802,7 +10819,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:767*//*769:*/
+/*:768*//*770:*/
 #line 453 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10815,24 +10832,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*770:*/
+/*771:*/
 #line 481 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:770*/
+/*:771*/
 #line 464 "web/raw.w"
 
-/*773:*/
+/*774:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:773*/
+/*:774*/
 #line 465 "web/raw.w"
 
-/*774:*/
+/*775:*/
 #line 529 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10843,7 +10860,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:774*/
+/*:775*/
 #line 466 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -10851,14 +10868,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*775:*/
+/*776:*/
 #line 556 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:775*/
+/*:776*/
 #line 472 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -10869,7 +10886,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:769*//*772:*/
+/*:770*//*773:*/
 #line 499 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -10888,7 +10905,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:772*//*777:*/
+/*:773*//*778:*/
 #line 586 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10912,7 +10929,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:777*//*781:*/
+/*:778*//*782:*/
 #line 681 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10940,7 +10957,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*782:*/
+/*783:*/
 #line 717 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -10950,11 +10967,11 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:782*/
+/*:783*/
 #line 707 "web/raw.w"
 
 pkt->iif= rt->iif;
-if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*779:*/
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*780:*/
 #line 665 "web/raw.w"
 
 {
@@ -10968,7 +10985,7 @@ pkt->tskey= o.tskey;
 if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
 }
 
-/*:779*/
+/*:780*/
 #line 709 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -10978,7 +10995,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:781*//*784:*/
+/*:782*//*785:*/
 #line 732 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -10989,7 +11006,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:784*//*787:*/
+/*:785*//*788:*/
 #line 805 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -11025,7 +11042,7 @@ sock_error_report(s);
 }
 }
 
-/*:787*//*789:*/
+/*:788*//*790:*/
 #line 845 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -11045,7 +11062,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:789*//*792:*/
+/*:790*//*793:*/
 #line 912 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -11059,7 +11076,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:792*//*793:*/
+/*:793*//*794:*/
 #line 928 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -11082,7 +11099,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:793*//*794:*/
+/*:794*//*795:*/
 #line 952 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -11094,7 +11111,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:794*//*797:*/
+/*:795*//*798:*/
 #line 988 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -11102,7 +11119,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:797*//*801:*/
+/*:798*//*802:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11119,13 +11136,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*773:*/
+/*774:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:773*/
+/*:774*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11142,7 +11159,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:801*//*803:*/
+/*:802*//*804:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -11152,7 +11169,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:803*//*805:*/
+/*:804*//*806:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -11174,7 +11191,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:805*//*807:*/
+/*:806*//*808:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -11203,4 +11220,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:807*/
+/*:808*/

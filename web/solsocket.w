@@ -648,11 +648,10 @@ restarts the socket's counter of sent datagrams at 0, before the check of
 nothing can see, since the counter is read only while \.{OPT\_ID} is on and
 turning it on again restarts it anyway.  \.{RX\_SOFTWARE} asks the machine
 for arrival times while it is set; clearing it withdraws that ask (unlike
-\.{SO\_TIMESTAMP}'s, which lasts).  \.{SO\_TIMESTAMPING} is \.{37} on
-x86-64, the kernel's |SO_TIMESTAMPING_OLD|; the |SO_TIMESTAMPING_NEW|
-number 65, which differs only in the type of the control messages it
-later brings, has no row in the option table.
-@^model limits@>
+\.{SO\_TIMESTAMP}'s, which lasts).  \.{SO\_TIMESTAMPING} is 37 on
+x86-64, the kernel's |SO_TIMESTAMPING_OLD|; |SO_TIMESTAMPING_NEW|, 65, is
+the same option but for the types of the control messages it brings and
+for what a read answers (with \.{SO\_TIMESTAMP} above).
 
 \kernel{1, 2, |0x10|, |0x40|, |0x800|, |0x20000| and |0x40000| read back;
 |0x1000|, |0x10000|, |0x80000| and $-1$ are |EINVAL|; |0x80| is |EINVAL| on
@@ -667,6 +666,7 @@ goes on; written without it and then with it, it starts again at 0.}
 #define SR_SOF_TX_SOFTWARE (1u << 1)
 #define SR_SOF_RX_SOFTWARE (1u << 3)
 #define SR_SOF_SOFTWARE (1u << 4)
+#define SR_SOF_RAW_HARDWARE (1u << 6)
 #define SR_SOF_OPT_ID (1u << 7)
 #define SR_SOF_TX_SCHED (1u << 8)
 #define SR_SOF_OPT_CMSG (1u << 10)

@@ -2253,10 +2253,34 @@ static void sock_recv_cmsgs(sr_sock *s, struct msghdr *msg, struct sr_cmsg_out *
 static void sock_recv_cmsgs(sr_sock *s, struct msghdr *msg, struct sr_cmsg_out *co,
   sr_dgram *d)
 {
+  if (!(s->flags & (SK_RXQ_OVFL | SK_TIMESTAMP)) &&
+      !(s->tsflags & (SR_SOF_SOFTWARE | SR_SOF_RAW_HARDWARE))) {
+    @<Remember the time for \.{SIOCGSTAMP} the quick way@>@;
+    return;
+  }
   sock_recv_timestamp(s, msg, co, d);
   if ((s->flags & SK_RXQ_OVFL) && d->dropcount)
     put_cmsg(msg, co, SOL_SOCKET, SO_RXQ_OVFL, sizeof d->dropcount, &d->dropcount);
 }
+
+@ A socket that wants none of these messages takes the kernel's short
+way, which remembers a datagram's time only for a socket that has called
+\.{SIOCGSTAMP} (or asked for \.{SO\_TIMESTAMP} once); any other
+socket's first read leaves ``no time'', so that \.{SIOCGSTAMP} answers
+with the time of its call, and later reads leave what is there.  So a
+socket with \.{SO\_TIMESTAMPING}'s \.{RX\_SOFTWARE} alone, whose reads
+report nothing, has an answer for \.{SIOCGSTAMP}, while one with
+\.{SOFTWARE}, whose reads report the time, has none.
+
+\kernel{with |0x8|, a read and then \.{SIOCGSTAMP}: success; with |0x10|
+and a datagram that has a time: |ENOENT| (script
+\.{udp/timestamping-rx.sr}).}
+
+@<Remember the time for \.{SIOCGSTAMP} the quick way@>=
+if (s->stamp_asked) {
+  s->stamp_state = d->stamped ? SR_STAMP_VALID : SR_STAMP_UNKNOWN;
+  s->stamp_ns = d->tstamp_ns;
+} else if (s->stamp_state == SR_STAMP_NONE) s->stamp_state = SR_STAMP_UNKNOWN;
 
 @ \clause{ip.7:IP_PKTINFO:5}
 \clause{ip.7:IP_PKTINFO:6}
@@ -2553,8 +2577,9 @@ is |ENOENT|.}
 static void sock_recv_timestamp(sr_sock *s, struct msghdr *msg, struct sr_cmsg_out *co,
   sr_dgram *d)
 {
-  if ((s->flags & SK_TIMESTAMP) || (s->tsflags & SR_SOF_RX_SOFTWARE) ||
-      (d->stamped && (s->tsflags & SR_SOF_SOFTWARE))) {
+  uint32_t f = s->tsflags;
+  if ((s->flags & SK_TIMESTAMP) || ((f & (SR_SOF_RX_SOFTWARE | SR_SOF_SOFTWARE)) &&
+      ((f & SR_SOF_RX_SOFTWARE) || d->stamped))) {
     sock_recv_stamps(s, msg, co, d);
     return;
   }
@@ -2676,7 +2701,7 @@ socket closed before its frame leaves gets nothing.
 |msg_flags| |MSG_ERRQUEUE|, |msg_namelen| 0, an \.{SCM\_TIMESTAMPING} of
 64 bytes and an \.{IP\_RECVERR} of 48: errno 42, origin 4, type 0, code 0,
 info 0, data 0, offender all zero; \.{SO\_MEMINFO} shows 832 bytes charged
-per entry; |poll| gives |POLLOUT|\|POLLERR| and \.{SO\_ERROR} 0.  With |0x2|
+per entry; |poll| gives |POLLOUT| and |POLLERR|, and \.{SO\_ERROR} 0.  With |0x2|
 the entry has only the \.{IP\_RECVERR} message; with |0x110| ``scheduled''
 (info 1); with |0x112| two entries per datagram, info 1 then 0.  With
 |0x92| (\.{OPT\_ID}) the data are 0, 1, \dots; with |0x892| the entries
