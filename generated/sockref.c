@@ -342,29 +342,29 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_CHECKSUM_BREAK 76
 
 /*:569*//*597:*/
-#line 971 "web/udp.w"
+#line 988 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
 /*:597*//*623:*/
-#line 1491 "web/udp.w"
+#line 1508 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:623*//*638:*/
-#line 1833 "web/udp.w"
+#line 1850 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:638*//*644:*/
-#line 1971 "web/udp.w"
+#line 1988 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
 /*:644*//*679:*/
-#line 2729 "web/udp.w"
+#line 2746 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -373,13 +373,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_ETH_HLEN 14
 
 /*:679*//*692:*/
-#line 2991 "web/udp.w"
+#line 3008 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:692*//*698:*/
-#line 3103 "web/udp.w"
+#line 3120 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -601,12 +601,12 @@ bool stamp_asked;
 uint64_t rq_seq;
 
 /*:558*//*626:*/
-#line 1563 "web/udp.w"
+#line 1580 "web/udp.w"
 
 struct sr_udpcork*cork;
 
 /*:626*//*714:*/
-#line 3410 "web/udp.w"
+#line 3427 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -1032,7 +1032,7 @@ int truesize;
 };
 
 /*:566*//*598:*/
-#line 977 "web/udp.w"
+#line 994 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1050,7 +1050,7 @@ uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
 /*:598*//*627:*/
-#line 1566 "web/udp.w"
+#line 1583 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1063,7 +1063,7 @@ uint8_t*data;
 };
 
 /*:627*//*641:*/
-#line 1909 "web/udp.w"
+#line 1926 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -1107,12 +1107,12 @@ sr_capture*cap;
 int ncaps;
 
 /*:440*//*667:*/
-#line 2479 "web/udp.w"
+#line 2496 "web/udp.w"
 
 int netstamp_sockets;
 
 /*:667*//*668:*/
-#line 2482 "web/udp.w"
+#line 2499 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
@@ -2002,34 +2002,34 @@ static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
 /*:592*//*594:*/
-#line 917 "web/udp.w"
+#line 920 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
 /*:594*//*596:*/
-#line 965 "web/udp.w"
+#line 982 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:596*//*602:*/
-#line 1069 "web/udp.w"
+#line 1086 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
 /*:602*//*606:*/
-#line 1131 "web/udp.w"
+#line 1148 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
 /*:606*//*609:*/
-#line 1175 "web/udp.w"
+#line 1192 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
 /*:609*//*611:*/
-#line 1218 "web/udp.w"
+#line 1235 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -2043,7 +2043,7 @@ static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
 /*:611*//*617:*/
-#line 1372 "web/udp.w"
+#line 1389 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
@@ -2051,26 +2051,26 @@ static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
 /*:617*//*619:*/
-#line 1417 "web/udp.w"
+#line 1434 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
 /*:619*//*621:*/
-#line 1441 "web/udp.w"
+#line 1458 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:621*//*624:*/
-#line 1494 "web/udp.w"
+#line 1511 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:624*//*628:*/
-#line 1577 "web/udp.w"
+#line 1594 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2080,7 +2080,7 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 
 /*:628*//*633:*/
-#line 1700 "web/udp.w"
+#line 1717 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2092,23 +2092,23 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:633*//*634:*/
-#line 1717 "web/udp.w"
+#line 1734 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:634*//*640:*/
-#line 1902 "web/udp.w"
+#line 1919 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:640*//*645:*/
-#line 2000 "web/udp.w"
+#line 2017 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:645*//*647:*/
-#line 2019 "web/udp.w"
+#line 2036 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2117,53 +2117,53 @@ static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:647*//*650:*/
-#line 2111 "web/udp.w"
+#line 2128 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:650*//*652:*/
-#line 2152 "web/udp.w"
+#line 2169 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:652*//*654:*/
-#line 2212 "web/udp.w"
+#line 2229 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:654*//*656:*/
-#line 2248 "web/udp.w"
+#line 2265 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:656*//*659:*/
-#line 2316 "web/udp.w"
+#line 2333 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:659*//*663:*/
-#line 2391 "web/udp.w"
+#line 2408 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:663*//*670:*/
-#line 2489 "web/udp.w"
+#line 2506 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
 /*:670*//*672:*/
-#line 2506 "web/udp.w"
+#line 2523 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
 /*:672*//*674:*/
-#line 2560 "web/udp.w"
+#line 2577 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
@@ -2171,64 +2171,64 @@ static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:674*//*677:*/
-#line 2642 "web/udp.w"
+#line 2659 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:677*//*680:*/
-#line 2736 "web/udp.w"
+#line 2753 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
 /*:680*//*684:*/
-#line 2812 "web/udp.w"
+#line 2829 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:684*//*686:*/
-#line 2852 "web/udp.w"
+#line 2869 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:686*//*693:*/
-#line 2995 "web/udp.w"
+#line 3012 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:693*//*700:*/
-#line 3123 "web/udp.w"
+#line 3140 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:700*//*703:*/
-#line 3183 "web/udp.w"
+#line 3200 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:703*//*708:*/
-#line 3285 "web/udp.w"
+#line 3302 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:708*//*710:*/
-#line 3338 "web/udp.w"
+#line 3355 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:710*//*712:*/
-#line 3375 "web/udp.w"
+#line 3392 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:712*//*715:*/
-#line 3415 "web/udp.w"
+#line 3432 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -2929,7 +2929,7 @@ if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
 /*:441*//*669:*/
-#line 2486 "web/udp.w"
+#line 2503 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
@@ -3660,7 +3660,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*688:*/
-#line 2888 "web/udp.w"
+#line 2905 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -8819,16 +8819,30 @@ s->eq_tail= NULL;
 }
 
 /*:593*//*595:*/
-#line 920 "web/udp.w"
+#line 923 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
-if(!rq->val)sock_purge_err(s);
+if(!rq->val){
+sr_dgram**at= &s->eq_head;
+s->eq_tail= NULL;
+while(*at){
+sr_dgram*d= *at;
+if(d->ee.ee_origin==SO_EE_ORIGIN_TIMESTAMPING){
+s->eq_tail= d;
+at= &d->next;
+continue;
+}
+*at= d->next;
+s->rmem-= d->truesize;
+free(d);
+}
+}
 return set_flag(s,rq);
 }
 
 /*:595*//*599:*/
-#line 993 "web/udp.w"
+#line 1010 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8844,7 +8858,7 @@ if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
 /*600:*/
-#line 1031 "web/udp.w"
+#line 1048 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8861,10 +8875,10 @@ connected= true;
 }
 
 /*:600*/
-#line 1007 "web/udp.w"
+#line 1024 "web/udp.w"
 
 /*601:*/
-#line 1057 "web/udp.w"
+#line 1074 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8874,7 +8888,7 @@ connected= false;
 }
 
 /*:601*/
-#line 1008 "web/udp.w"
+#line 1025 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8885,7 +8899,7 @@ if(!daddr)return-EINVAL;
 connected= false;
 }
 /*604:*/
-#line 1101 "web/udp.w"
+#line 1118 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -8895,11 +8909,11 @@ if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
 /*:604*/
-#line 1017 "web/udp.w"
+#line 1034 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 /*605:*/
-#line 1115 "web/udp.w"
+#line 1132 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -8912,19 +8926,19 @@ dport= s->fl_dport;
 }
 
 /*:605*/
-#line 1019 "web/udp.w"
+#line 1036 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
 /*608:*/
-#line 1165 "web/udp.w"
+#line 1182 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
 /*:608*/
-#line 1022 "web/udp.w"
+#line 1039 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -8935,7 +8949,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:599*//*603:*/
-#line 1072 "web/udp.w"
+#line 1089 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -8949,7 +8963,7 @@ ipc->tsflags= s->tsflags;
 }
 
 /*:603*//*607:*/
-#line 1135 "web/udp.w"
+#line 1152 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -8969,7 +8983,7 @@ return 0;
 }
 
 /*:607*//*610:*/
-#line 1179 "web/udp.w"
+#line 1196 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -8989,7 +9003,7 @@ return 0;
 }
 
 /*:610*//*612:*/
-#line 1245 "web/udp.w"
+#line 1262 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -9018,7 +9032,7 @@ return 0;
 }
 
 /*:612*//*613:*/
-#line 1275 "web/udp.w"
+#line 1292 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -9039,7 +9053,7 @@ return 0;
 }
 
 /*:613*//*614:*/
-#line 1302 "web/udp.w"
+#line 1319 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9063,7 +9077,7 @@ return err;
 }
 
 /*:614*//*615:*/
-#line 1328 "web/udp.w"
+#line 1345 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9075,7 +9089,7 @@ return pkt_alloc(headroom,hlen+l4len);
 }
 
 /*:615*//*616:*/
-#line 1342 "web/udp.w"
+#line 1359 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9092,7 +9106,7 @@ return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
 /*:616*//*618:*/
-#line 1382 "web/udp.w"
+#line 1399 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9121,7 +9135,7 @@ return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
 /*:618*//*620:*/
-#line 1421 "web/udp.w"
+#line 1438 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9140,7 +9154,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:620*//*622:*/
-#line 1445 "web/udp.w"
+#line 1462 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9174,7 +9188,7 @@ return true;
 }
 
 /*:622*//*625:*/
-#line 1499 "web/udp.w"
+#line 1516 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9197,7 +9211,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:625*//*629:*/
-#line 1587 "web/udp.w"
+#line 1604 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
@@ -9205,7 +9219,7 @@ return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
 /*:629*//*630:*/
-#line 1593 "web/udp.w"
+#line 1610 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9236,7 +9250,7 @@ return(ssize_t)len;
 }
 
 /*:630*//*631:*/
-#line 1625 "web/udp.w"
+#line 1642 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9270,7 +9284,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:631*//*632:*/
-#line 1657 "web/udp.w"
+#line 1674 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9281,7 +9295,7 @@ s->cork= NULL;
 }
 
 /*:632*//*635:*/
-#line 1720 "web/udp.w"
+#line 1737 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9336,7 +9350,7 @@ return 0;
 }
 
 /*:635*//*636:*/
-#line 1773 "web/udp.w"
+#line 1790 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9344,7 +9358,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*637:*/
-#line 1814 "web/udp.w"
+#line 1831 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9360,7 +9374,7 @@ return 0;
 }
 
 /*:637*/
-#line 1779 "web/udp.w"
+#line 1796 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9393,7 +9407,7 @@ return-EINVAL;
 }
 
 /*:636*//*639:*/
-#line 1837 "web/udp.w"
+#line 1854 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9431,7 +9445,7 @@ return-EINVAL;
 }
 
 /*:639*//*642:*/
-#line 1915 "web/udp.w"
+#line 1932 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9451,7 +9465,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*643:*/
-#line 1962 "web/udp.w"
+#line 1979 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -9459,7 +9473,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:643*/
-#line 1933 "web/udp.w"
+#line 1950 "web/udp.w"
 
 goto try_again;
 }
@@ -9486,7 +9500,7 @@ return err;
 }
 
 /*:642*//*646:*/
-#line 2003 "web/udp.w"
+#line 2020 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9497,7 +9511,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:646*//*648:*/
-#line 2026 "web/udp.w"
+#line 2043 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9541,7 +9555,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:648*//*649:*/
-#line 2079 "web/udp.w"
+#line 2096 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9563,7 +9577,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:649*//*651:*/
-#line 2114 "web/udp.w"
+#line 2131 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9578,7 +9592,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:651*//*653:*/
-#line 2156 "web/udp.w"
+#line 2173 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9619,7 +9633,7 @@ return(ssize_t)copied;
 }
 
 /*:653*//*655:*/
-#line 2216 "web/udp.w"
+#line 2233 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9641,7 +9655,7 @@ co->used+= take;
 }
 
 /*:655*//*657:*/
-#line 2252 "web/udp.w"
+#line 2269 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9649,7 +9663,7 @@ sr_dgram*d)
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
 /*658:*/
-#line 2279 "web/udp.w"
+#line 2296 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
@@ -9657,7 +9671,7 @@ s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
 /*:658*/
-#line 2258 "web/udp.w"
+#line 2275 "web/udp.w"
 
 return;
 }
@@ -9667,7 +9681,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
 /*:657*//*660:*/
-#line 2320 "web/udp.w"
+#line 2337 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9688,7 +9702,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*662:*/
-#line 2367 "web/udp.w"
+#line 2384 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9698,10 +9712,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:662*/
-#line 2339 "web/udp.w"
+#line 2356 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*661:*/
-#line 2354 "web/udp.w"
+#line 2371 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9716,12 +9730,12 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:661*/
-#line 2340 "web/udp.w"
+#line 2357 "web/udp.w"
 
 }
 
 /*:660*//*664:*/
-#line 2394 "web/udp.w"
+#line 2411 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9733,7 +9747,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*665:*/
-#line 2410 "web/udp.w"
+#line 2427 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9748,10 +9762,10 @@ n+= len;
 }
 
 /*:665*/
-#line 2404 "web/udp.w"
+#line 2421 "web/udp.w"
 
 if(ts)/*666:*/
-#line 2428 "web/udp.w"
+#line 2445 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9793,14 +9807,14 @@ n+= len;
 }
 
 /*:666*/
-#line 2405 "web/udp.w"
+#line 2422 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:664*//*671:*/
-#line 2493 "web/udp.w"
+#line 2510 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -9815,7 +9829,7 @@ else free(d);
 }
 
 /*:671*//*673:*/
-#line 2517 "web/udp.w"
+#line 2534 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9832,7 +9846,7 @@ W->netstamp_sockets+= want?1:-1;
 }
 
 /*:673*//*675:*/
-#line 2576 "web/udp.w"
+#line 2593 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9848,7 +9862,7 @@ s->stamp_ns= d->tstamp_ns;
 }
 
 /*:675*//*676:*/
-#line 2590 "web/udp.w"
+#line 2607 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9878,7 +9892,7 @@ if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
 /*:676*//*678:*/
-#line 2646 "web/udp.w"
+#line 2663 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9895,7 +9909,7 @@ SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
 /*:678*//*681:*/
-#line 2745 "web/udp.w"
+#line 2762 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -9907,7 +9921,7 @@ o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
 /*:681*//*682:*/
-#line 2758 "web/udp.w"
+#line 2775 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -9920,7 +9934,7 @@ if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
 /*:682*//*683:*/
-#line 2774 "web/udp.w"
+#line 2791 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -9951,7 +9965,7 @@ sock_queue_err(s,d);
 }
 
 /*:683*//*685:*/
-#line 2815 "web/udp.w"
+#line 2832 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9977,7 +9991,7 @@ return 0;
 }
 
 /*:685*//*687:*/
-#line 2855 "web/udp.w"
+#line 2872 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9995,7 +10009,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:687*//*690:*/
-#line 2932 "web/udp.w"
+#line 2949 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10015,7 +10029,7 @@ return sys_return(err);
 }
 
 /*:690*//*694:*/
-#line 3002 "web/udp.w"
+#line 3019 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10029,7 +10043,7 @@ return(ssize_t)total;
 }
 
 /*:694*//*695:*/
-#line 3019 "web/udp.w"
+#line 3036 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10048,7 +10062,7 @@ return r;
 }
 
 /*:695*//*696:*/
-#line 3036 "web/udp.w"
+#line 3053 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10080,7 +10094,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:696*//*697:*/
-#line 3069 "web/udp.w"
+#line 3086 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10113,7 +10127,7 @@ return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
 /*:697*//*699:*/
-#line 3109 "web/udp.w"
+#line 3126 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10129,7 +10143,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:699*//*701:*/
-#line 3126 "web/udp.w"
+#line 3143 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10151,7 +10165,7 @@ return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
 /*:701*//*704:*/
-#line 3190 "web/udp.w"
+#line 3207 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10168,7 +10182,7 @@ return r;
 }
 
 /*:704*//*705:*/
-#line 3205 "web/udp.w"
+#line 3222 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10203,7 +10217,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:705*//*706:*/
-#line 3238 "web/udp.w"
+#line 3255 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10238,7 +10252,7 @@ return r;
 }
 
 /*:706*//*707:*/
-#line 3271 "web/udp.w"
+#line 3288 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10254,7 +10268,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:707*//*709:*/
-#line 3288 "web/udp.w"
+#line 3305 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10279,7 +10293,7 @@ return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
 /*:709*//*711:*/
-#line 3343 "web/udp.w"
+#line 3360 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10309,7 +10323,7 @@ return-ENOTCONN;
 }
 
 /*:711*//*713:*/
-#line 3378 "web/udp.w"
+#line 3395 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10320,7 +10334,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:713*//*716:*/
-#line 3419 "web/udp.w"
+#line 3436 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {

@@ -1,7 +1,7 @@
 /* test_tstamp.c -- SO_TIMESTAMPING (web/udp.w "Time stamps", "Time stamps of
    sending"; web/solsocket.w): receive stamps in virtual time, and send
    stamps on the error queue over loopback and a LAN.  Every expected value
-   was measured on Linux 6.18 (probes /tmp/ts/m.c, v.c, v2.c, v3.c of the
+   was measured on Linux 6.18 (probes /tmp/ts/m.c, v.c, v2.c, v3.c, sg.c of the
    session of 2026-11-21): lo up in a fresh namespace; a veth pair with a
    static neighbour for the fragment and unresolved cases; a veth pair to
    a second namespace whose address appears 1.5 s after the send for the
@@ -80,6 +80,36 @@ START_TEST(receive_stamps_are_the_arrival_time)
   ck_assert_int_eq(send_to(s, "w", 1, "127.0.0.1", 5001), 1);
   ck_assert_int_eq(rx_msg(r, &m, 16, 512, 0), 1);
   ck_assert_int_eq(m.m.msg_controllen, 0);
+}
+END_TEST
+
+START_TEST(siocgstamp_after_the_short_way)
+{
+  CLAUSES("socket.7:ioctl:SIOCGSTAMP", "socket.7:SO_TIMESTAMPING");
+  int a = udp(), b = udp_bound("127.0.0.1", 5000), s = udp();
+  struct timeval tv;
+  uint64_t t0;
+  char c;
+  /* another socket asks for arrival times; b wants no message: its first
+     read leaves "no time", and SIOCGSTAMP answers with its own time */
+  ck_assert_int_eq(seti(a, SOL_SOCKET, SO_TIMESTAMP, 1), 0);
+  t0 = sr_now_ns();
+  ck_assert_int_eq(send_to(s, "x", 1, "127.0.0.1", 5000), 1);
+  sr_advance_ns(400000000);
+  ck_assert_int_eq(sr_recv(b, &c, 1, 0), 1);
+  sr_advance_ns(300000000);
+  ck_assert_int_eq(sr_ioctl(b, SIOCGSTAMP, &tv), 0);
+  ck_assert_uint_eq((uint64_t) tv.tv_sec * 1000000000u + (uint64_t) tv.tv_usec * 1000u,
+    t0 + 700000000u);
+  /* having called SIOCGSTAMP, with RX_SOFTWARE alone: the arrival time */
+  ck_assert_int_eq(seti(b, SOL_SOCKET, SO_TIMESTAMPING, 0x8), 0);
+  t0 = sr_now_ns();
+  ck_assert_int_eq(send_to(s, "x", 1, "127.0.0.1", 5000), 1);
+  sr_advance_ns(400000000);
+  ck_assert_int_eq(sr_recv(b, &c, 1, 0), 1);
+  sr_advance_ns(300000000);
+  ck_assert_int_eq(sr_ioctl(b, SIOCGSTAMP, &tv), 0);
+  ck_assert_uint_eq((uint64_t) tv.tv_sec * 1000000000u + (uint64_t) tv.tv_usec * 1000u, t0);
 }
 END_TEST
 
@@ -198,6 +228,7 @@ Suite *suite_tstamp(void)
   Suite *s = suite_create("tstamp");
   TCase *tc = sr_tcase(s, "loopback");
   tcase_add_test(tc, receive_stamps_are_the_arrival_time);
+  tcase_add_test(tc, siocgstamp_after_the_short_way);
   tcase_add_test(tc, send_stamps_on_loopback);
   tc = tcase_create("lan");
   tcase_add_checked_fixture(tc, two_hosts, NULL);

@@ -909,10 +909,13 @@ static void sock_purge_err(sr_sock *s)
   s->eq_tail = NULL;
 }
 
-@ Turning \.{IP\_RECVERR} off empties the error queue.
+@ Turning \.{IP\_RECVERR} off empties the error queue of its errors,
+|skb_errqueue_purge|: the send time stamps of \.{SO\_TIMESTAMPING} stay.
 
 \kernel{an error queued, then \.{IP\_RECVERR} set to 0: |recv| with
-|MSG_ERRQUEUE| fails with |EAGAIN|.}
+|MSG_ERRQUEUE| fails with |EAGAIN|.  An error from ICMP, a local
+|EMSGSIZE| and a send stamp queued, then \.{IP\_RECVERR} set to 0: the
+stamp is read, then |EAGAIN| (script \.{errq/timestamping-tx.sr}).}
 
 @<Private function prototypes@>=
 static int set_recverr(sr_sock *s, sr_optreq *rq);
@@ -920,7 +923,21 @@ static int set_recverr(sr_sock *s, sr_optreq *rq);
 @ @c
 static int set_recverr(sr_sock *s, sr_optreq *rq)
 {
-  if (!rq->val) sock_purge_err(s);
+  if (!rq->val) {
+    sr_dgram **at = &s->eq_head;
+    s->eq_tail = NULL;
+    while (*at) {
+      sr_dgram *d = *at;
+      if (d->ee.ee_origin == SO_EE_ORIGIN_TIMESTAMPING) {
+        s->eq_tail = d;
+        at = &d->next;
+        continue;
+      }
+      *at = d->next;
+      s->rmem -= d->truesize;
+      free(d);
+    }
+  }
   return set_flag(s, rq);
 }
 
