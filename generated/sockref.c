@@ -363,8 +363,8 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:644*//*679:*/
-#line 2746 "web/udp.w"
+/*:644*//*682:*/
+#line 2775 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -372,36 +372,36 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   SR_SOF_TX_COMPLETION)
 #define SR_ETH_HLEN 14
 
-/*:679*//*692:*/
-#line 3008 "web/udp.w"
+/*:682*//*695:*/
+#line 3037 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:692*//*698:*/
-#line 3120 "web/udp.w"
+/*:695*//*701:*/
+#line 3149 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:698*//*718:*/
+/*:701*//*721:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:718*//*735:*/
+/*:721*//*738:*/
 #line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:735*//*743:*/
+/*:738*//*746:*/
 #line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:743*//*751:*/
+/*:746*//*754:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -409,13 +409,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:751*//*799:*/
+/*:754*//*802:*/
 #line 998 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:799*/
+/*:802*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -490,12 +490,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*739:*/
+/*742:*/
 #line 462 "web/poll.w"
 
 int kmax;
 
-/*:739*/
+/*:742*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -605,14 +605,14 @@ uint64_t rq_seq;
 
 struct sr_udpcork*cork;
 
-/*:626*//*714:*/
-#line 3427 "web/udp.w"
+/*:626*//*717:*/
+#line 3456 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:714*/
+/*:717*/
 #line 22 "web/socket.w"
 
 /*86:*/
@@ -643,7 +643,7 @@ uint16_t inet_id;
 /*:381*/
 #line 24 "web/socket.w"
 
-/*748:*/
+/*751:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -651,7 +651,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:748*/
+/*:751*/
 #line 25 "web/socket.w"
 
 };
@@ -1120,12 +1120,12 @@ int nsmall_spare;
 /*:668*/
 #line 45 "web/world.w"
 
-/*745:*/
+/*748:*/
 #line 552 "web/poll.w"
 
 uint64_t calls;
 
-/*:745*/
+/*:748*/
 #line 46 "web/world.w"
 
 };
@@ -1185,17 +1185,17 @@ struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:455*//*752:*/
+/*:455*//*755:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:752*//*791:*/
+/*:755*//*794:*/
 #line 904 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:791*/
+/*:794*/
 #line 188 "web/world.w"
 
 };
@@ -1213,13 +1213,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*744:*/
+/*:70*//*747:*/
 #line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:744*/
+/*:747*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -2176,64 +2176,64 @@ sr_dgram*d);
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:677*//*680:*/
-#line 2753 "web/udp.w"
+/*:677*//*683:*/
+#line 2782 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
-/*:680*//*684:*/
-#line 2829 "web/udp.w"
+/*:683*//*687:*/
+#line 2858 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:684*//*686:*/
-#line 2869 "web/udp.w"
+/*:687*//*689:*/
+#line 2898 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:686*//*693:*/
-#line 3012 "web/udp.w"
+/*:689*//*696:*/
+#line 3041 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:693*//*700:*/
-#line 3140 "web/udp.w"
+/*:696*//*703:*/
+#line 3169 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:700*//*703:*/
-#line 3200 "web/udp.w"
+/*:703*//*706:*/
+#line 3229 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:703*//*708:*/
-#line 3302 "web/udp.w"
+/*:706*//*711:*/
+#line 3331 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:708*//*710:*/
-#line 3355 "web/udp.w"
+/*:711*//*713:*/
+#line 3384 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:710*//*712:*/
-#line 3392 "web/udp.w"
+/*:713*//*715:*/
+#line 3421 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:712*//*715:*/
-#line 3432 "web/udp.w"
+/*:715*//*718:*/
+#line 3461 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:715*//*719:*/
+/*:718*//*722:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2241,13 +2241,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:719*//*722:*/
+/*:722*//*725:*/
 #line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:722*//*724:*/
+/*:725*//*727:*/
 #line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2255,24 +2255,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:724*//*730:*/
+/*:727*//*733:*/
 #line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:730*//*732:*/
+/*:733*//*735:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:732*//*736:*/
+/*:735*//*739:*/
 #line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:736*//*741:*/
+/*:739*//*744:*/
 #line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2281,84 +2281,84 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:741*//*749:*/
+/*:744*//*752:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:749*//*755:*/
+/*:752*//*758:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:755*//*757:*/
+/*:758*//*760:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:757*//*759:*/
+/*:760*//*762:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:759*//*761:*/
+/*:762*//*764:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:761*//*763:*/
+/*:764*//*766:*/
 #line 276 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:763*//*765:*/
+/*:766*//*768:*/
 #line 316 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:765*//*767:*/
+/*:768*//*770:*/
 #line 354 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:767*//*769:*/
+/*:770*//*772:*/
 #line 450 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:769*//*772:*/
+/*:772*//*775:*/
 #line 495 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:772*//*777:*/
+/*:775*//*780:*/
 #line 581 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:777*//*781:*/
+/*:780*//*784:*/
 #line 677 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
-/*:781*//*784:*/
+/*:784*//*787:*/
 #line 729 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:784*//*787:*/
+/*:787*//*790:*/
 #line 799 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2366,46 +2366,46 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:787*//*789:*/
+/*:790*//*792:*/
 #line 842 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:789*//*792:*/
+/*:792*//*795:*/
 #line 907 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:792*//*797:*/
+/*:795*//*800:*/
 #line 985 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:797*//*801:*/
+/*:800*//*804:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:801*//*803:*/
+/*:804*//*806:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:803*//*805:*/
+/*:806*//*808:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:805*//*807:*/
+/*:808*//*810:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:807*/
+/*:810*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2968,12 +2968,12 @@ htab_free(&fh->mc,hent_free);
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:462*//*753:*/
+/*:462*//*756:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:753*/
+/*:756*/
 #line 833 "web/world.w"
 
 free(fh->ifs);
@@ -3285,7 +3285,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*740:*/
+/*743:*/
 #line 465 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3294,7 +3294,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:740*/
+/*:743*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3532,12 +3532,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:448*//*754:*/
+/*:448*//*757:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:754*/
+/*:757*/
 #line 299 "web/socket.w"
 
 return s;
@@ -3659,8 +3659,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*688:*/
-#line 2905 "web/udp.w"
+/*691:*/
+#line 2934 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3679,7 +3679,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:688*/
+/*:691*/
 #line 166 "web/ioctl.w"
 
 }
@@ -9908,8 +9908,8 @@ put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPING_NEW:
 SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
-/*:678*//*681:*/
-#line 2762 "web/udp.w"
+/*:678*//*684:*/
+#line 2791 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -9920,8 +9920,8 @@ if(!(s->tsflags&SR_SOF_OPT_ID)||!(f&SR_SOF_TX_KEYED))return;
 o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
-/*:681*//*682:*/
-#line 2775 "web/udp.w"
+/*:684*//*685:*/
+#line 2804 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -9933,8 +9933,8 @@ if(f&SR_SKBTX_SCHED)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SCHED);
 if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
-/*:682*//*683:*/
-#line 2791 "web/udp.w"
+/*:685*//*686:*/
+#line 2820 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -9964,8 +9964,8 @@ d->l4off= SR_ETH_HLEN+(pkt->data[0]&0xf)*4;
 sock_queue_err(s,d);
 }
 
-/*:683*//*685:*/
-#line 2832 "web/udp.w"
+/*:686*//*688:*/
+#line 2861 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9990,8 +9990,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:685*//*687:*/
-#line 2872 "web/udp.w"
+/*:688*//*690:*/
+#line 2901 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10008,8 +10008,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:687*//*690:*/
-#line 2949 "web/udp.w"
+/*:690*//*693:*/
+#line 2978 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10028,8 +10028,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:690*//*694:*/
-#line 3019 "web/udp.w"
+/*:693*//*697:*/
+#line 3048 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10042,8 +10042,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:694*//*695:*/
-#line 3036 "web/udp.w"
+/*:697*//*698:*/
+#line 3065 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10061,8 +10061,8 @@ net_run();
 return r;
 }
 
-/*:695*//*696:*/
-#line 3053 "web/udp.w"
+/*:698*//*699:*/
+#line 3082 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10093,8 +10093,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:696*//*697:*/
-#line 3086 "web/udp.w"
+/*:699*//*700:*/
+#line 3115 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10126,8 +10126,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:697*//*699:*/
-#line 3126 "web/udp.w"
+/*:700*//*702:*/
+#line 3155 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10142,8 +10142,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:699*//*701:*/
-#line 3143 "web/udp.w"
+/*:702*//*704:*/
+#line 3172 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10164,8 +10164,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:701*//*704:*/
-#line 3207 "web/udp.w"
+/*:704*//*707:*/
+#line 3236 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10181,8 +10181,8 @@ net_run();
 return r;
 }
 
-/*:704*//*705:*/
-#line 3222 "web/udp.w"
+/*:707*//*708:*/
+#line 3251 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10216,8 +10216,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:705*//*706:*/
-#line 3255 "web/udp.w"
+/*:708*//*709:*/
+#line 3284 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10251,8 +10251,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:706*//*707:*/
-#line 3288 "web/udp.w"
+/*:709*//*710:*/
+#line 3317 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10267,8 +10267,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:707*//*709:*/
-#line 3305 "web/udp.w"
+/*:710*//*712:*/
+#line 3334 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10292,8 +10292,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:709*//*711:*/
-#line 3360 "web/udp.w"
+/*:712*//*714:*/
+#line 3389 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10322,8 +10322,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:711*//*713:*/
-#line 3395 "web/udp.w"
+/*:714*//*716:*/
+#line 3424 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10333,8 +10333,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:713*//*716:*/
-#line 3436 "web/udp.w"
+/*:716*//*719:*/
+#line 3465 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10360,7 +10360,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:716*//*720:*/
+/*:719*//*723:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10385,7 +10385,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:720*//*721:*/
+/*:723*//*724:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10398,7 +10398,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:721*//*723:*/
+/*:724*//*726:*/
 #line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10413,7 +10413,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:723*//*725:*/
+/*:726*//*728:*/
 #line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10429,7 +10429,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:725*//*726:*/
+/*:728*//*729:*/
 #line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10441,7 +10441,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:726*//*727:*/
+/*:729*//*730:*/
 #line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10454,7 +10454,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:727*//*728:*/
+/*:730*//*731:*/
 #line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10466,7 +10466,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:728*//*731:*/
+/*:731*//*734:*/
 #line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10514,7 +10514,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:731*//*733:*/
+/*:734*//*736:*/
 #line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10529,7 +10529,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:733*//*737:*/
+/*:736*//*740:*/
 #line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -10582,7 +10582,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:737*//*738:*/
+/*:740*//*741:*/
 #line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -10619,7 +10619,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:738*//*742:*/
+/*:741*//*745:*/
 #line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -10647,7 +10647,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:742*//*746:*/
+/*:745*//*749:*/
 #line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -10659,7 +10659,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:746*//*750:*/
+/*:749*//*753:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10687,7 +10687,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:750*//*756:*/
+/*:753*//*759:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10701,7 +10701,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:756*//*758:*/
+/*:759*//*761:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10726,7 +10726,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:758*//*760:*/
+/*:761*//*763:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10737,7 +10737,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:760*//*762:*/
+/*:763*//*765:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -10748,7 +10748,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:762*//*764:*/
+/*:765*//*767:*/
 #line 281 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -10767,7 +10767,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:764*//*766:*/
+/*:767*//*769:*/
 #line 319 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -10785,7 +10785,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:766*//*768:*/
+/*:769*//*771:*/
 #line 359 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -10833,7 +10833,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:768*//*770:*/
+/*:771*//*773:*/
 #line 453 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10846,24 +10846,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*771:*/
+/*774:*/
 #line 481 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:771*/
+/*:774*/
 #line 464 "web/raw.w"
 
-/*774:*/
+/*777:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:774*/
+/*:777*/
 #line 465 "web/raw.w"
 
-/*775:*/
+/*778:*/
 #line 529 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10874,7 +10874,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:775*/
+/*:778*/
 #line 466 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -10882,14 +10882,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*776:*/
+/*779:*/
 #line 556 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:776*/
+/*:779*/
 #line 472 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -10900,7 +10900,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:770*//*773:*/
+/*:773*//*776:*/
 #line 499 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -10919,7 +10919,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:773*//*778:*/
+/*:776*//*781:*/
 #line 586 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10943,7 +10943,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:778*//*782:*/
+/*:781*//*785:*/
 #line 681 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10971,7 +10971,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*783:*/
+/*786:*/
 #line 717 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -10981,11 +10981,11 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:783*/
+/*:786*/
 #line 707 "web/raw.w"
 
 pkt->iif= rt->iif;
-if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*780:*/
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*783:*/
 #line 665 "web/raw.w"
 
 {
@@ -10999,7 +10999,7 @@ pkt->tskey= o.tskey;
 if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
 }
 
-/*:780*/
+/*:783*/
 #line 709 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -11009,7 +11009,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:782*//*785:*/
+/*:785*//*788:*/
 #line 732 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -11020,7 +11020,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:785*//*788:*/
+/*:788*//*791:*/
 #line 805 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -11056,7 +11056,7 @@ sock_error_report(s);
 }
 }
 
-/*:788*//*790:*/
+/*:791*//*793:*/
 #line 845 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -11076,7 +11076,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:790*//*793:*/
+/*:793*//*796:*/
 #line 912 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -11090,7 +11090,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:793*//*794:*/
+/*:796*//*797:*/
 #line 928 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -11113,7 +11113,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:794*//*795:*/
+/*:797*//*798:*/
 #line 952 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -11125,7 +11125,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:795*//*798:*/
+/*:798*//*801:*/
 #line 988 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -11133,7 +11133,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:798*//*802:*/
+/*:801*//*805:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11150,13 +11150,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*774:*/
+/*777:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:774*/
+/*:777*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11173,7 +11173,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:802*//*804:*/
+/*:805*//*807:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -11183,7 +11183,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:804*//*806:*/
+/*:807*//*809:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -11205,7 +11205,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:806*//*808:*/
+/*:809*//*811:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -11234,4 +11234,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:808*/
+/*:811*/

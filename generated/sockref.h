@@ -162,13 +162,13 @@ int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:549*//*689:*/
-#line 2946 "web/udp.w"
+/*:549*//*692:*/
+#line 2975 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:689*//*691:*/
-#line 2998 "web/udp.w"
+/*:692*//*694:*/
+#line 3027 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -177,8 +177,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:691*//*702:*/
-#line 3192 "web/udp.w"
+/*:694*//*705:*/
+#line 3221 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,14 +187,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:702*//*729:*/
+/*:705*//*732:*/
 #line 248 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:729*//*734:*/
+/*:732*//*737:*/
 #line 353 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -202,7 +202,7 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:734*/
+/*:737*/
 #line 96 "web/sockref.w"
 
 #endif

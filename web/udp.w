@@ -2688,60 +2688,89 @@ the host: once when it enters the device's queueing (``scheduled'',
 on the spot for \.{lo} and on a LAN, when ARP has an answer for a frame
 that waited --- first the scheduling, then the sending; only the first
 fragment of a datagram carries the request, and a frame that never
-leaves (its neighbour never answers) is never stamped.  \.{TX\_HARDWARE} and
-\.{TX\_COMPLETION} ask what no device of the model gives; \.{TX\_ACK} is
-TCP's.
+leaves (its neighbour never answers) is never stamped, nor is one whose
+socket was closed meanwhile.  \.{TX\_HARDWARE} and \.{TX\_COMPLETION} ask
+what no device of the model gives; \.{TX\_ACK} is TCP's; so are the
+statistics of \.{OPT\_STATS}, and \.{OPT\_TX\_SWHW} (software stamps beside
+hardware ones) has no hardware stamps to go beside.
 
-Each entry is a copy of the frame as the device had it: the 14 bytes of
-an Ethernet header (all zero on \.{lo} but for the type \.{0x0800}; the
-model, which has no link addresses, writes zeros for them on a LAN too,
-where Linux has the neighbour's and the device's), then the IP datagram; with \.{OPT\_TSONLY}, no data at all.  It is
+\kernel{a socket with |0x12| (\.{TX\_SOFTWARE}, \.{SOFTWARE}) sending over
+\.{lo}: one ``sent'' entry per datagram; with |0x110| one ``scheduled''
+(info 1); with |0x112| two, info 1 then 0, though \.{lo} has no queueing
+discipline.  Over a veth of a namespace: ``scheduled'' and ``sent'' too.
+A 3000-byte datagram over that veth: two entries, of its first fragment.
+To an address of the LAN that no host has: no entry, then or after ARP
+gave up; to one that a host of another namespace takes 1.5~s after the
+send: ``scheduled'' and ``sent'' at 2.03~s, when ARP's answer let the
+frame go.  A send with an \.{SO\_TIMESTAMPING} message of 2 on a socket
+with |0x10| gets a ``sent'' entry, a plain send none; a message of 4
+(\.{RX\_HARDWARE}) is |EINVAL|; a message of |0x100| on a socket with
+|0x92| gets ``scheduled'' only.  |0x5812| (\.{OPT\_STATS},
+\.{OPT\_TX\_SWHW}) gives what |0x812| gives.}
+
+@ What an entry holds.  It is a copy of the frame as the device had it:
+the 14 bytes of an Ethernet header (all zero on \.{lo} but for the type
+\.{0x0800}; the model, which has no link addresses, writes zeros for them
+on a LAN too, where Linux has the neighbour's and the device's), then the
+IP datagram; with \.{OPT\_TSONLY}, no data at all.  It has no name.  It is
 described by a |sock_extended_err| with |ENOMSG|, origin
-\.{SO\_EE\_ORIGIN\_TIMESTAMPING}, |ee_info| the kind of stamp, and with
-\.{OPT\_ID} |ee_data| the datagram's number: the socket numbers the
-datagrams that asked for any stamp (hardware and completion included)
-from 0 up, unless the call gave a number of its own with an
-\.{SCM\_TS\_OPT\_ID} message, which does not advance the count.  The
-entry's time is when it was made; the reading call reports it as an
-\.{SCM\_TIMESTAMPING} message when the socket has \.{SOFTWARE} (nothing
-otherwise), then the \.{IP\_RECVERR} message.  Entries are charged to the
+\.{SO\_EE\_ORIGIN\_TIMESTAMPING}, |ee_info| the kind of stamp and no
+offender.  Its time is when it was made; the reading call reports it as
+an \.{SCM\_TIMESTAMPING} message when the socket has \.{SOFTWARE}
+(nothing otherwise; \.{SO\_TIMESTAMP}'s message comes first when that is
+on), then the \.{IP\_RECVERR} message.  Entries are charged to the
 receive buffer with the frame's true size (the size of an empty buffer
 with \.{OPT\_TSONLY}) and dropped when it is full, as every entry of the
 error queue is.  They set no pending error (\.{SO\_ERROR} stays 0), but
 they make the socket readable for |POLLERR| (and |POLLPRI| with
-\.{SO\_SELECT\_ERR\_QUEUE}) and wake a waiter, as every entry does.  A
-socket closed before its frame leaves gets nothing.
+\.{SO\_SELECT\_ERR\_QUEUE}) and wake a waiter, as every entry does.
+@^model limits@>
 
-\kernel{a socket with |0x12| (\.{TX\_SOFTWARE}, \.{SOFTWARE}) sending
-``hello'' from \.{127.0.0.1:6000} to port 5000: one entry of 47 bytes
-(12 zero bytes, \.{08 00}, the IP header, the UDP header, ``hello''),
-|msg_flags| |MSG_ERRQUEUE|, |msg_namelen| 0, an \.{SCM\_TIMESTAMPING} of
-64 bytes and an \.{IP\_RECVERR} of 48: errno 42, origin 4, type 0, code 0,
-info 0, data 0, offender all zero; \.{SO\_MEMINFO} shows 832 bytes charged
-per entry; |poll| gives |POLLOUT| and |POLLERR|, and \.{SO\_ERROR} 0.  With |0x2|
-the entry has only the \.{IP\_RECVERR} message; with |0x110| ``scheduled''
-(info 1); with |0x112| two entries per datagram, info 1 then 0.  With
-|0x92| (\.{OPT\_ID}) the data are 0, 1, \dots; with |0x892| the entries
-are empty.  A send with an \.{SO\_TIMESTAMPING} message of 2 on a socket
-with |0x10| gets a ``sent'' entry, a plain send none; a message of 4
-(\.{RX\_HARDWARE}) is |EINVAL|; a message of |0x100| on a socket with
-|0x92| gets ``scheduled'' only.  \.{SCM\_TS\_OPT\_ID} 77 on a socket with
-|0x92|: data 77 twice, and the next plain send 0; on a socket without
-\.{OPT\_ID} |EINVAL|.  Messages of 1 (\.{TX\_HARDWARE}) or |0x40000|
-(\.{TX\_COMPLETION}) bring no entry but advance the count, |0x200|
-(\.{TX\_ACK}) does not.  With \.{SO\_RCVBUF} 2304 (written 1152) two
-5-byte entries fit (832 each), the third is lost, and then a datagram for
-the socket's receive queue is dropped too; no 1000-byte entry fits (2304
-each), though empty \.{OPT\_TSONLY} ones do.  \.{SO\_SELECT\_ERR\_QUEUE}:
-|POLLPRI| too.  Over a veth of a namespace, with \.{OPT\_CMSG} and
-\.{IP\_PKTINFO}: ``scheduled'' and ``sent'', each 14 bytes of Ethernet
-header (the neighbour's address, the device's, \.{08 00}) and the
-datagram, with \.{IP\_PKTINFO} index 3, the veth's.  A 3000-byte
-datagram over that veth: two entries of 1514 bytes, the first fragment
-(length 1500, more-fragments set).  To an address of the LAN that no
-host has: no entry, then or after ARP gave up; to one that a host of
-another namespace takes 1.5~s after the send: ``scheduled'' and
-``sent'' at 2.03~s, when ARP's answer let the frame go.}
+\kernel{|0x12|, ``hello'' from \.{127.0.0.1:6000} to port 5000: an
+entry of 47 bytes (12 zero bytes, \.{08 00}, the IP header, the UDP
+header, ``hello''), |msg_flags| |MSG_ERRQUEUE|, |msg_namelen| 0, an
+\.{SCM\_TIMESTAMPING} of 64 bytes and an \.{IP\_RECVERR} of 48: errno 42,
+origin 4, type 0, code 0, info 0, data 0, offender all zero;
+\.{SO\_MEMINFO} shows 832 bytes charged per entry; |poll| gives
+|POLLOUT| and |POLLERR|, and \.{SO\_ERROR} 0.  With |0x2| the entry has
+only the \.{IP\_RECVERR} message; with |0x892| the entries are empty.
+With \.{SO\_RCVBUF} 2304 (written 1152) two 5-byte entries fit (832
+each), the third is lost, and then a datagram for the socket's receive
+queue is dropped too; no 1000-byte entry fits (2304 each), though empty
+\.{OPT\_TSONLY} ones do.  \.{SO\_SELECT\_ERR\_QUEUE}: |POLLPRI| too.  Over
+the veth: 14 bytes of Ethernet header (the neighbour's address, the
+device's, \.{08 00}) and the datagram; for the 3000-byte datagram, 1514
+bytes (length 1500, more-fragments set).}
+
+@ The numbers of \.{OPT\_ID}.  With \.{OPT\_ID} an entry's |ee_data| is
+its datagram's number: the socket numbers the datagrams that asked for
+any stamp (hardware and completion included) from 0 up, unless the call
+gave a number of its own with an \.{SCM\_TS\_OPT\_ID} message, which does
+not advance the count.
+
+\kernel{with |0x92| (\.{OPT\_ID}) the data are 0, 1, \dots;
+\.{SCM\_TS\_OPT\_ID} 77 on a socket with |0x92|: data 77 twice, and the
+next plain send 0; on a socket without \.{OPT\_ID} |EINVAL|.  Messages of
+1 (\.{TX\_HARDWARE}) or |0x40000| (\.{TX\_COMPLETION}) bring no entry but
+advance the count, |0x200| (\.{TX\_ACK}) does not.}
+
+@ \.{OPT\_CMSG}.  With it, an entry that has data is read as an error
+from ICMP is: the offender is the frame's source, and the socket's
+receive options report the frame sent --- \.{IP\_PKTINFO} with the
+interface that sent it, the source as |ipi_spec_dst| and the destination,
+\.{IP\_TTL}, \.{IP\_TOS}, \.{IP\_ORIGDSTADDR} with the destination port;
+the frame's IP options are not reported.  An entry without data
+(\.{OPT\_TSONLY}) has neither.
+
+\kernel{|0x412| with \.{IP\_PKTINFO}, \.{IP\_RECVTTL}, \.{IP\_RECVTOS}
+and \.{IP\_RECVORIGDSTADDR} on, \.{IP\_TOS} \.{0x10}: the stamp, then
+\.{IP\_PKTINFO} $\{1, \.{127.0.0.1}, \.{127.0.0.1}\}$, \.{IP\_TTL} 64,
+\.{IP\_TOS} \.{0x10}, \.{IP\_ORIGDSTADDR} \.{127.0.0.1:5000}, then
+\.{IP\_RECVERR} with offender \.{AF\_INET} \.{127.0.0.1}; over the veth
+\.{IP\_PKTINFO} index 3, the veth's.  |0xc12|: the stamp and
+\.{IP\_RECVERR} only, offender all zero.  |0x412| with a record-route
+option on the socket and \.{IP\_RECVOPTS} and \.{IP\_RETOPTS} on: a
+51-byte entry and no option message.}
 
 @<Constants of the model@>=
 #define SR_SKBTX_SCHED 1u
