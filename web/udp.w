@@ -2689,7 +2689,8 @@ on the spot for \.{lo} and on a LAN, when ARP has an answer for a frame
 that waited --- first the scheduling, then the sending; only the first
 fragment of a datagram carries the request, and a frame that never
 leaves (its neighbour never answers) is never stamped, nor is one whose
-socket was closed meanwhile.  \.{TX\_HARDWARE} and \.{TX\_COMPLETION} ask
+socket was closed meanwhile.  A datagram built by several sends
+(|MSG_MORE|) is stamped once, with the flags of its first send.  \.{TX\_HARDWARE} and \.{TX\_COMPLETION} ask
 what no device of the model gives; \.{TX\_ACK} is TCP's; so are the
 statistics of \.{OPT\_STATS}, and \.{OPT\_TX\_SWHW} (software stamps beside
 hardware ones) has no hardware stamps to go beside.
@@ -2706,7 +2707,10 @@ frame go.  A send with an \.{SO\_TIMESTAMPING} message of 2 on a socket
 with |0x10| gets a ``sent'' entry, a plain send none; a message of 4
 (\.{RX\_HARDWARE}) is |EINVAL|; a message of |0x100| on a socket with
 |0x92| gets ``scheduled'' only.  |0x5812| (\.{OPT\_STATS},
-\.{OPT\_TX\_SWHW}) gives what |0x812| gives.}
+\.{OPT\_TX\_SWHW}) gives what |0x812| gives.  With |MSG_MORE|: ``a'' with
+a message of 2, then ``b'', then ``c'' without |MSG_MORE|: one entry;
+``d'', then ``e'' with a message of 2: none (script
+\.{errq/timestamping-cork.sr}).}
 
 @ What an entry holds.  It is a copy of the frame as the device had it:
 the 14 bytes of an Ethernet header (all zero on \.{lo} but for the type
