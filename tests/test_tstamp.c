@@ -1,13 +1,15 @@
 /* test_tstamp.c -- SO_TIMESTAMPING (web/udp.w "Time stamps", "Time stamps of
    sending"; web/solsocket.w): receive stamps in virtual time, and send
    stamps on the error queue over loopback and a LAN.  Every expected value
-   was measured on Linux 6.18 (probes /tmp/ts/m.c, v.c, v2.c, v3.c, sg.c of the
+   was measured on Linux 6.18 (probes /tmp/ts/m.c, v.c, v2.c, v3.c, sg.c, sio.c of the
    session of 2026-11-21): lo up in a fresh namespace; a veth pair with a
    static neighbour for the fragment and unresolved cases; a veth pair to
    a second namespace whose address appears 1.5 s after the send for the
    late neighbour. */
 #include "sr_data_test.h"
 #include <linux/errqueue.h>
+#include <fcntl.h>
+#include <signal.h>
 
 #define TS_RX_SW_REPORT 0x18   /* RX_SOFTWARE | SOFTWARE */
 #define TS_TX_SW_REPORT 0x12   /* TX_SOFTWARE | SOFTWARE */
@@ -149,6 +151,29 @@ START_TEST(send_stamps_on_loopback)
 }
 END_TEST
 
+START_TEST(stamps_signal_an_async_owner)
+{
+  CLAUSES("socket.7:SO_TIMESTAMPING", "socket.7:ioctl:FIOASYNC:2");
+  int r = udp_bound("127.0.0.1", 5000), s = udp();
+  char b[100];
+  (void) r;
+  ck_assert_int_eq(sr_fcntl(s, F_SETOWN, sr_getpid()), 0);
+  ck_assert_int_eq(sr_fcntl(s, F_SETFL, O_ASYNC), 0);
+  ck_assert_int_eq(send_to(s, "x", 1, "127.0.0.1", 5000), 1);
+  ck_assert_int_eq(sr_signal_count(SIGIO), 0);
+  ck_assert_int_eq(seti(s, SOL_SOCKET, SO_TIMESTAMPING, TS_TX_SW_REPORT), 0);
+  ck_assert_int_eq(send_to(s, "x", 1, "127.0.0.1", 5000), 1);
+  ck_assert_int_eq(sr_signal_count(SIGIO), 1);
+  /* two entries made in one call: one delivery, the signal being pending */
+  ck_assert_int_eq(seti(s, SOL_SOCKET, SO_TIMESTAMPING, 0x112), 0);
+  ck_assert_int_eq(send_to(s, "x", 1, "127.0.0.1", 5000), 1);
+  ck_assert_int_eq(sr_signal_count(SIGIO), 2);
+  /* reading one while others wait tells the owner again */
+  ck_assert_int_eq(sr_recv(s, b, sizeof b, MSG_ERRQUEUE), 43);
+  ck_assert_int_eq(sr_signal_count(SIGIO), 3);
+}
+END_TEST
+
 static int peer;
 static void two_hosts(void)
 {
@@ -230,6 +255,7 @@ Suite *suite_tstamp(void)
   tcase_add_test(tc, receive_stamps_are_the_arrival_time);
   tcase_add_test(tc, siocgstamp_after_the_short_way);
   tcase_add_test(tc, send_stamps_on_loopback);
+  tcase_add_test(tc, stamps_signal_an_async_owner);
   tc = tcase_create("lan");
   tcase_add_checked_fixture(tc, two_hosts, NULL);
   suite_add_tcase(s, tc);
