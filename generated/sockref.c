@@ -364,7 +364,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
 /*:644*//*682:*/
-#line 2779 "web/udp.w"
+#line 2784 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -373,13 +373,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_ETH_HLEN 14
 
 /*:682*//*695:*/
-#line 3041 "web/udp.w"
+#line 3046 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:695*//*701:*/
-#line 3153 "web/udp.w"
+#line 3158 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -606,7 +606,7 @@ uint64_t rq_seq;
 struct sr_udpcork*cork;
 
 /*:626*//*717:*/
-#line 3460 "web/udp.w"
+#line 3465 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -1107,12 +1107,12 @@ sr_capture*cap;
 int ncaps;
 
 /*:440*//*667:*/
-#line 2496 "web/udp.w"
+#line 2501 "web/udp.w"
 
 int netstamp_sockets;
 
 /*:667*//*668:*/
-#line 2499 "web/udp.w"
+#line 2504 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
@@ -2151,19 +2151,19 @@ const sr_dgram*d);
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:663*//*670:*/
-#line 2506 "web/udp.w"
+#line 2511 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
 /*:670*//*672:*/
-#line 2523 "web/udp.w"
+#line 2528 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
 /*:672*//*674:*/
-#line 2577 "web/udp.w"
+#line 2582 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
@@ -2171,64 +2171,64 @@ static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:674*//*677:*/
-#line 2659 "web/udp.w"
+#line 2664 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:677*//*683:*/
-#line 2786 "web/udp.w"
+#line 2791 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
 /*:683*//*687:*/
-#line 2862 "web/udp.w"
+#line 2867 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:687*//*689:*/
-#line 2902 "web/udp.w"
+#line 2907 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:689*//*696:*/
-#line 3045 "web/udp.w"
+#line 3050 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:696*//*703:*/
-#line 3173 "web/udp.w"
+#line 3178 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:703*//*706:*/
-#line 3233 "web/udp.w"
+#line 3238 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:706*//*711:*/
-#line 3335 "web/udp.w"
+#line 3340 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:711*//*713:*/
-#line 3388 "web/udp.w"
+#line 3393 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:713*//*715:*/
-#line 3425 "web/udp.w"
+#line 3430 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:715*//*718:*/
-#line 3465 "web/udp.w"
+#line 3470 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -2929,7 +2929,7 @@ if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
 /*:441*//*669:*/
-#line 2503 "web/udp.w"
+#line 2508 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
@@ -3660,7 +3660,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*691:*/
-#line 2938 "web/udp.w"
+#line 2943 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -9814,7 +9814,7 @@ return n;
 }
 
 /*:664*//*671:*/
-#line 2510 "web/udp.w"
+#line 2515 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -9829,7 +9829,7 @@ else free(d);
 }
 
 /*:671*//*673:*/
-#line 2534 "web/udp.w"
+#line 2539 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9846,7 +9846,7 @@ W->netstamp_sockets+= want?1:-1;
 }
 
 /*:673*//*675:*/
-#line 2593 "web/udp.w"
+#line 2598 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9862,7 +9862,7 @@ s->stamp_ns= d->tstamp_ns;
 }
 
 /*:675*//*676:*/
-#line 2607 "web/udp.w"
+#line 2612 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9892,7 +9892,7 @@ if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
 /*:676*//*678:*/
-#line 2663 "web/udp.w"
+#line 2668 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9909,7 +9909,7 @@ SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
 /*:678*//*684:*/
-#line 2795 "web/udp.w"
+#line 2800 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -9921,7 +9921,7 @@ o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
 /*:684*//*685:*/
-#line 2808 "web/udp.w"
+#line 2813 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -9934,7 +9934,7 @@ if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
 /*:685*//*686:*/
-#line 2824 "web/udp.w"
+#line 2829 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -9965,7 +9965,7 @@ sock_queue_err(s,d);
 }
 
 /*:686*//*688:*/
-#line 2865 "web/udp.w"
+#line 2870 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9991,7 +9991,7 @@ return 0;
 }
 
 /*:688*//*690:*/
-#line 2905 "web/udp.w"
+#line 2910 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10009,7 +10009,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:690*//*693:*/
-#line 2982 "web/udp.w"
+#line 2987 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10029,7 +10029,7 @@ return sys_return(err);
 }
 
 /*:693*//*697:*/
-#line 3052 "web/udp.w"
+#line 3057 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10043,7 +10043,7 @@ return(ssize_t)total;
 }
 
 /*:697*//*698:*/
-#line 3069 "web/udp.w"
+#line 3074 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10062,7 +10062,7 @@ return r;
 }
 
 /*:698*//*699:*/
-#line 3086 "web/udp.w"
+#line 3091 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10094,7 +10094,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:699*//*700:*/
-#line 3119 "web/udp.w"
+#line 3124 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10127,7 +10127,7 @@ return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
 /*:700*//*702:*/
-#line 3159 "web/udp.w"
+#line 3164 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10143,7 +10143,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:702*//*704:*/
-#line 3176 "web/udp.w"
+#line 3181 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10165,7 +10165,7 @@ return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
 /*:704*//*707:*/
-#line 3240 "web/udp.w"
+#line 3245 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10182,7 +10182,7 @@ return r;
 }
 
 /*:707*//*708:*/
-#line 3255 "web/udp.w"
+#line 3260 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10217,7 +10217,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:708*//*709:*/
-#line 3288 "web/udp.w"
+#line 3293 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10252,7 +10252,7 @@ return r;
 }
 
 /*:709*//*710:*/
-#line 3321 "web/udp.w"
+#line 3326 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10268,7 +10268,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:710*//*712:*/
-#line 3338 "web/udp.w"
+#line 3343 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10293,7 +10293,7 @@ return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
 /*:712*//*714:*/
-#line 3393 "web/udp.w"
+#line 3398 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10323,7 +10323,7 @@ return-ENOTCONN;
 }
 
 /*:714*//*716:*/
-#line 3428 "web/udp.w"
+#line 3433 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10334,7 +10334,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:716*//*719:*/
-#line 3469 "web/udp.w"
+#line 3474 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {

@@ -2490,7 +2490,12 @@ any socket of the machine --- has asked for arrival times: with
 Asking the first way is for the socket's life: turning the option off
 later does not withdraw it; clearing \.{RX\_SOFTWARE} does.  The world
 counts the sockets that ask, and an arrival is stamped while the count is
-not zero.
+not zero.  Linux switches its stamping on and off through a deferred work
+item, so for a moment after the count leaves or reaches zero a datagram
+may or may not get a time; the model switches at once.  (A socket with
+\.{SO\_TIMESTAMP} never sees the difference: a datagram without a time gets
+the time of the read.)
+@^model limits@>
 @^time stamps@>
 
 @<Network fields of the world@>=
