@@ -711,7 +711,7 @@ return any_len(g,natural);
 }
 
 /*:44*//*59:*/
-#line 1335 "web/fuzzgen.w"
+#line 1339 "web/fuzzgen.w"
 
 static long long name_len(fg_gen*g)
 {
@@ -916,11 +916,11 @@ return PICK(g->r,((const char*const[]){"0","100","199","200","205","209","210","
 }
 
 /*:55*//*56:*/
-#line 1234 "web/fuzzgen.w"
+#line 1238 "web/fuzzgen.w"
 
 static bool policy_forbids(const fg_gen*g,const fg_option*o)
 {
-if(!strcmp(o->name,"SO_TIMESTAMPING"))return true;
+if(!strncmp(o->name,"SO_TIMESTAMPING",15))return true;
 return(!g->root||!g->cap_admin||g->optmem_written)&&
 (!strcmp(o->name,"SO_ATTACH_FILTER")||!strcmp(o->name,"SO_ATTACH_REUSEPORT_CBPF"));
 }
@@ -957,7 +957,7 @@ line(g,"getsockopt(%d, %s, %s, ?, [%lld])",fd,lvl,unknown_name(g,lvl),any_len(g,
 }
 
 /*:56*//*57:*/
-#line 1278 "web/fuzzgen.w"
+#line 1282 "web/fuzzgen.w"
 
 static void read_option(fg_gen*g,int fd,const fg_option*o)
 {
@@ -976,7 +976,7 @@ else line(g,"getsockopt(%d, %s, %s, %s, [%lld])",fd,o->level,o->name,val,len);
 }
 
 /*:57*//*58:*/
-#line 1301 "web/fuzzgen.w"
+#line 1305 "web/fuzzgen.w"
 
 static void gen_bind(fg_gen*g)
 {
@@ -1004,7 +1004,7 @@ line(g,"listen(%d, %d)",pick_fd(g,true),PICK(g->r,((const int[]){0,1,5,128,-1,40
 }
 
 /*:58*//*60:*/
-#line 1342 "web/fuzzgen.w"
+#line 1346 "web/fuzzgen.w"
 
 static void name_call(fg_gen*g,const char*call)
 {
@@ -1018,7 +1018,7 @@ static void gen_getsockname(fg_gen*g){name_call(g,"getsockname");}
 static void gen_getpeername(fg_gen*g){name_call(g,"getpeername");}
 
 /*:60*//*61:*/
-#line 1365 "web/fuzzgen.w"
+#line 1369 "web/fuzzgen.w"
 
 static const char*send_flags(fg_gen*g,fg_text*t,int fd)
 {
@@ -1061,7 +1061,7 @@ line(g,"write(%d, %s, %lld)",data_fd(g,false),d,len);
 }
 
 /*:61*//*62:*/
-#line 1411 "web/fuzzgen.w"
+#line 1415 "web/fuzzgen.w"
 
 static void gen_sendmsg(fg_gen*g)
 {
@@ -1092,7 +1092,7 @@ line(g,"sendmsg(%d, %s, %s)",fd,msg,send_flags(g,&t,fd));
 }
 
 /*:62*//*63:*/
-#line 1440 "web/fuzzgen.w"
+#line 1444 "web/fuzzgen.w"
 
 static void gen_writev(fg_gen*g)
 {
@@ -1107,7 +1107,7 @@ line(g,"writev(%d, %s, %d)",data_fd(g,false),iov,chance(g->r,85)?n:PICK(g->r,((c
 }
 
 /*:63*//*64:*/
-#line 1464 "web/fuzzgen.w"
+#line 1468 "web/fuzzgen.w"
 
 static const char*recv_flags(fg_gen*g,fg_text*t)
 {
@@ -1148,7 +1148,7 @@ chance(g->r,70)?"?":"NULL",PICK(g->r,((const int[]){0,16,20,64,256,1024})),recv_
 }
 
 /*:64*//*65:*/
-#line 1507 "web/fuzzgen.w"
+#line 1511 "web/fuzzgen.w"
 
 static int nonblocking_fd(fg_gen*g)
 {
@@ -1175,7 +1175,7 @@ n==2?", {iov_base=?, iov_len=3}":"",chance(g->r,85)?n:PICK(g->r,((const int[]){-
 }
 
 /*:65*//*66:*/
-#line 1534 "web/fuzzgen.w"
+#line 1538 "web/fuzzgen.w"
 
 static void gen_shutdown(fg_gen*g)
 {
@@ -1183,7 +1183,7 @@ line(g,"shutdown(%d, %s)",pick_fd(g,true),PICK(g->r,((const char*const[]){"SHUT_
 }
 
 /*:66*//*67:*/
-#line 1549 "web/fuzzgen.w"
+#line 1553 "web/fuzzgen.w"
 
 static void gen_poll(fg_gen*g)
 {
@@ -1212,7 +1212,7 @@ chance(g->r,85)?hi+1:PICK(g->r,((const int[]){0,-1,1,1024})),a,b,chance(g->r,50)
 }
 
 /*:67*//*68:*/
-#line 1585 "web/fuzzgen.w"
+#line 1589 "web/fuzzgen.w"
 
 static void gen_setuid(fg_gen*g)
 {
@@ -1242,7 +1242,7 @@ if(!strcmp(c,"CAP_SETUID"))g->cap_setuid= false;
 }
 
 /*:68*//*69:*/
-#line 1618 "web/fuzzgen.w"
+#line 1622 "web/fuzzgen.w"
 
 static void write_ping_range(fg_gen*g,const char*v);
 
@@ -1261,7 +1261,7 @@ if(!strcmp(tunables[i].name,"net.core.optmem_max"))g->optmem_written= true;
 }
 
 /*:69*//*70:*/
-#line 1644 "web/fuzzgen.w"
+#line 1648 "web/fuzzgen.w"
 
 static void write_ping_range(fg_gen*g,const char*v)
 {
@@ -1301,7 +1301,7 @@ line(g,"signal_count(%d)",PICK(g->r,((const int[]){29,23,13,0,65})));
 }
 
 /*:70*//*71:*/
-#line 1688 "web/fuzzgen.w"
+#line 1692 "web/fuzzgen.w"
 
 static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 {"socket",gen_socket,10},{"socketpair",gen_socketpair,1},{"close",gen_close,3},
@@ -1319,7 +1319,7 @@ static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 #define NCALLS ((int) (sizeof calls / sizeof calls[0]))
 
 /*:71*//*72:*/
-#line 1707 "web/fuzzgen.w"
+#line 1711 "web/fuzzgen.w"
 
 static bool call_enabled(const fg_gen*g,const char*name)
 {
@@ -1332,7 +1332,7 @@ return false;
 #line 61 "web/fuzzgen.w"
 
 /*74:*/
-#line 1725 "web/fuzzgen.w"
+#line 1729 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines)
 {
@@ -1351,7 +1351,7 @@ w-= calls[i].weight;
 }
 
 /*:74*//*75:*/
-#line 1752 "web/fuzzgen.w"
+#line 1756 "web/fuzzgen.w"
 
 void fg_close_all(fg_gen*g)
 {
@@ -1380,7 +1380,7 @@ line(g,"sysctl_set(\"%s\", \"%s\\n\")",tunables[i].name,v);
 }
 
 /*:75*//*78:*/
-#line 1793 "web/fuzzgen.w"
+#line 1797 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled)
 {
@@ -1391,7 +1391,7 @@ enabled[c]= false;
 for(i= 0;i<NCALLS&&strcmp(calls[i].name,ss_call_name(c));i++);
 if(i==NCALLS)continue;
 /*79:*/
-#line 1807 "web/fuzzgen.w"
+#line 1811 "web/fuzzgen.w"
 
 {
 fg_rand r;
@@ -1412,7 +1412,7 @@ free(b.p);
 }
 
 /*:79*/
-#line 1802 "web/fuzzgen.w"
+#line 1806 "web/fuzzgen.w"
 
 }
 ss_outcome_free(o,false);

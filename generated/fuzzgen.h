@@ -92,14 +92,14 @@ void fg_free(fg_gen*g);
 void fg_begin(fg_gen*g,bool root);
 
 /*:19*//*73:*/
-#line 1720 "web/fuzzgen.w"
+#line 1724 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines);
 void fg_close_all(fg_gen*g);
 void fg_restore(fg_gen*g);
 
 /*:73*//*77:*/
-#line 1790 "web/fuzzgen.w"
+#line 1794 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled);
 

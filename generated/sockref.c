@@ -92,12 +92,13 @@
 #define SK_TIMESTAMPNS (1u << 10) 
 #define SK_FILTER_LOCKED (1u << 11)
 #define SK_BSDCOMPAT (1u << 12)
+#define SK_TSTAMP_NEW (1u << 13) 
 #define SR_FILTER_NONE 0
 #define SR_FILTER_CLASSIC 1
 #define SR_FILTER_EBPF 2
 
 /*:85*//*87:*/
-#line 100 "web/socket.w"
+#line 101 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -120,14 +121,14 @@
 #define IPF_MC_ALL (1u << 18) 
 
 /*:87*//*89:*/
-#line 184 "web/socket.w"
+#line 185 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
 /*:89*//*96:*/
-#line 311 "web/socket.w"
+#line 312 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
@@ -202,39 +203,48 @@ OPT_STORE_INT_FIELD};
 #define SR_TCP_RMEM_MAX 33554432 
 
 /*:176*//*207:*/
-#line 608 "web/solsocket.w"
+#line 664 "web/solsocket.w"
 
+#define SR_SOF_TX_HARDWARE (1u << 0)
+#define SR_SOF_TX_SOFTWARE (1u << 1)
+#define SR_SOF_RX_SOFTWARE (1u << 3)
+#define SR_SOF_SOFTWARE (1u << 4)
+#define SR_SOF_RAW_HARDWARE (1u << 6)
 #define SR_SOF_OPT_ID (1u << 7)
+#define SR_SOF_TX_SCHED (1u << 8)
+#define SR_SOF_OPT_CMSG (1u << 10)
 #define SR_SOF_OPT_TSONLY (1u << 11)
 #define SR_SOF_OPT_STATS (1u << 12)
 #define SR_SOF_BIND_PHC (1u << 15)
 #define SR_SOF_OPT_ID_TCP (1u << 16)
+#define SR_SOF_OPT_RX_FILTER (1u << 17)
+#define SR_SOF_TX_COMPLETION (1u << 18)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:207*//*237:*/
+/*:207*//*238:*/
 #line 93 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:237*//*241:*/
+/*:238*//*242:*/
 #line 166 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:241*//*260:*/
+/*:242*//*261:*/
 #line 431 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:260*//*272:*/
+/*:261*//*273:*/
 #line 168 "web/mcast.w"
 
 #define SR_MC_SOCKLIST_SIZE 48
 #define SR_SFLSIZE(n) (24 + 4 * (n))
 #define SR_SFBLOCK 10
 
-/*:272*//*292:*/
+/*:273*//*293:*/
 #line 20 "web/wire.w"
 
 #define SR_IPHDR_LEN 20 
@@ -242,51 +252,51 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:292*//*316:*/
+/*:293*//*317:*/
 #line 453 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:316*//*356:*/
-#line 752 "web/link.w"
+/*:317*//*357:*/
+#line 762 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:356*//*365:*/
+/*:357*//*366:*/
 #line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:365*//*416:*/
-#line 1123 "web/ip.w"
+/*:366*//*417:*/
+#line 1128 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:416*//*421:*/
-#line 1220 "web/ip.w"
+/*:417*//*422:*/
+#line 1225 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:421*//*438:*/
+/*:422*//*439:*/
 #line 45 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:438*//*447:*/
+/*:439*//*448:*/
 #line 64 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:447*//*458:*/
+/*:448*//*459:*/
 #line 291 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -294,31 +304,31 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:458*//*469:*/
+/*:459*//*470:*/
 #line 486 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:469*//*477:*/
+/*:470*//*478:*/
 #line 657 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:477*//*541:*/
+/*:478*//*542:*/
 #line 2012 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:541*//*559:*/
-#line 131 "web/udp.w"
+/*:542*//*560:*/
+#line 132 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
 #define SR_SEND_SHUTDOWN 2
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:559*//*561:*/
-#line 167 "web/udp.w"
+/*:560*//*562:*/
+#line 168 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
 #define SR_SKB_SHINFO 320
@@ -326,68 +336,77 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:561*//*569:*/
-#line 314 "web/udp.w"
+/*:562*//*570:*/
+#line 315 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:569*//*597:*/
-#line 970 "web/udp.w"
+/*:570*//*598:*/
+#line 988 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:597*//*624:*/
-#line 1503 "web/udp.w"
+/*:598*//*625:*/
+#line 1526 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
-/*:624*//*626:*/
-#line 1553 "web/udp.w"
+/*:625*//*627:*/
+#line 1576 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:626*//*641:*/
-#line 1894 "web/udp.w"
+/*:627*//*642:*/
+#line 1918 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:641*//*647:*/
-#line 2027 "web/udp.w"
+/*:642*//*648:*/
+#line 2056 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:647*//*686:*/
-#line 2788 "web/udp.w"
+/*:648*//*686:*/
+#line 2852 "web/udp.w"
+
+#define SR_SKBTX_SCHED 1u
+#define SR_SKBTX_SW 2u
+#define SR_SOF_TX_KEYED (SR_SOF_TX_HARDWARE | SR_SOF_TX_SOFTWARE | SR_SOF_TX_SCHED | \
+  SR_SOF_TX_COMPLETION)
+#define SR_ETH_HLEN 14
+
+/*:686*//*699:*/
+#line 3114 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:686*//*692:*/
-#line 2900 "web/udp.w"
+/*:699*//*705:*/
+#line 3226 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:692*//*712:*/
+/*:705*//*725:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:712*//*729:*/
+/*:725*//*742:*/
 #line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:729*//*737:*/
+/*:742*//*750:*/
 #line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:737*//*745:*/
+/*:750*//*758:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -395,13 +414,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:745*//*791:*/
-#line 971 "web/raw.w"
+/*:758*//*806:*/
+#line 998 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:791*/
+/*:806*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -476,12 +495,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*733:*/
+/*746:*/
 #line 462 "web/poll.w"
 
 int kmax;
 
-/*:733*/
+/*:746*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -495,7 +514,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*446:*/
+/*447:*/
 #line 44 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -512,23 +531,23 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:446*//*524:*/
+/*:447*//*525:*/
 #line 1648 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:524*//*525:*/
+/*:525*//*526:*/
 #line 1671 "web/bind.w"
 
 uint32_t fl_daddr,fl_saddr;
 uint16_t fl_dport;
 
-/*:525*//*534:*/
+/*:526*//*535:*/
 #line 1879 "web/bind.w"
 
 uint32_t tcp_write_seq;
 
-/*:534*/
+/*:535*/
 #line 20 "web/socket.w"
 
 /*84:*/
@@ -561,10 +580,15 @@ uint32_t tsflags;
 uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 
-/*:169*/
+/*:169*//*208:*/
+#line 681 "web/solsocket.w"
+
+uint32_t tskey;
+
+/*:208*/
 #line 21 "web/socket.w"
 
-/*558:*/
+/*559:*/
 #line 116 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -579,25 +603,26 @@ unsigned shutdown;
 int stamp_state;
 uint64_t stamp_ns;
 bool netstamp;
+bool stamp_asked;
 uint64_t rq_seq;
 
-/*:558*//*629:*/
-#line 1625 "web/udp.w"
+/*:559*//*630:*/
+#line 1648 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:629*//*708:*/
-#line 3207 "web/udp.w"
+/*:630*//*721:*/
+#line 3533 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:708*/
+/*:721*/
 #line 22 "web/socket.w"
 
 /*86:*/
-#line 85 "web/socket.w"
+#line 86 "web/socket.w"
 
 int uc_ttl;
 int tos;
@@ -616,15 +641,15 @@ int mc_count;
 /*:86*/
 #line 23 "web/socket.w"
 
-/*381:*/
-#line 388 "web/ip.w"
+/*382:*/
+#line 390 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:381*/
+/*:382*/
 #line 24 "web/socket.w"
 
-/*742:*/
+/*755:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -632,7 +657,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:742*/
+/*:755*/
 #line 25 "web/socket.w"
 
 };
@@ -688,7 +713,7 @@ socklen_t*ulen;
 unsigned char out[256];
 };
 
-/*:152*//*266:*/
+/*:152*//*267:*/
 #line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
@@ -704,7 +729,7 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:266*//*301:*/
+/*:267*//*302:*/
 #line 166 "web/wire.w"
 
 struct sr_ipv4{
@@ -716,7 +741,7 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:301*//*307:*/
+/*:302*//*308:*/
 #line 274 "web/wire.w"
 
 struct sr_udp{
@@ -727,7 +752,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:307*//*312:*/
+/*:308*//*313:*/
 #line 386 "web/wire.w"
 
 struct sr_icmp{
@@ -737,7 +762,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:312*//*324:*/
+/*:313*//*325:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -751,7 +776,7 @@ size_t nb,n;
 int shift;
 }sr_htab;
 
-/*:324*//*330:*/
+/*:325*//*331:*/
 #line 212 "web/link.w"
 
 typedef struct{
@@ -764,6 +789,8 @@ bool csum_partial;
 bool local;
 bool last;
 int iif;
+uint8_t tx_flags;
+uint32_t tskey;
 }sr_pkt;
 enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE};
 typedef struct{
@@ -775,8 +802,8 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:330*//*340:*/
-#line 417 "web/link.w"
+/*:331*//*341:*/
+#line 420 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -785,8 +812,8 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:340*//*357:*/
-#line 757 "web/link.w"
+/*:341*//*358:*/
+#line 767 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -797,7 +824,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:357*//*364:*/
+/*:358*//*365:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -816,7 +843,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:364*//*375:*/
+/*:365*//*376:*/
 #line 289 "web/ip.w"
 
 typedef struct{
@@ -826,7 +853,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:375*//*380:*/
+/*:376*//*381:*/
 #line 360 "web/ip.w"
 
 struct sr_ipout{
@@ -838,10 +865,12 @@ uint32_t mark;
 int priority;
 bool mc_loop;
 sr_sock*sk;
+uint8_t tx_flags;
+uint32_t tskey;
 };
 
-/*:380*//*396:*/
-#line 701 "web/ip.w"
+/*:381*//*397:*/
+#line 706 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -861,8 +890,8 @@ bool csum_ok;
 sr_pkt**pkt;
 };
 
-/*:396*//*401:*/
-#line 852 "web/ip.w"
+/*:397*//*402:*/
+#line 857 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -879,23 +908,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:401*//*422:*/
-#line 1225 "web/ip.w"
+/*:402*//*423:*/
+#line 1230 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:422*//*433:*/
-#line 1363 "web/ip.w"
+/*:423*//*434:*/
+#line 1368 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:433*//*439:*/
+/*:434*//*440:*/
 #line 50 "web/pcap.w"
 
 typedef struct{
@@ -903,7 +932,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:439*//*453:*/
+/*:440*//*454:*/
 #line 182 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -916,7 +945,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:453*//*454:*/
+/*:454*//*455:*/
 #line 200 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -926,7 +955,7 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:454*//*487:*/
+/*:455*//*488:*/
 #line 876 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -937,7 +966,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:487*//*556:*/
+/*:488*//*557:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -958,21 +987,21 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*586:*/
-#line 784 "web/udp.w"
+/*587:*/
+#line 785 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:586*/
+/*:587*/
 #line 55 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:556*//*557:*/
+/*:557*//*558:*/
 #line 83 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
@@ -998,8 +1027,8 @@ uint8_t data[];
 _Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
 
-/*:557*//*566:*/
-#line 278 "web/udp.w"
+/*:558*//*567:*/
+#line 279 "web/udp.w"
 
 struct udp_arrival{
 const struct sr_rx*rx;
@@ -1009,8 +1038,8 @@ bool sole;
 int truesize;
 };
 
-/*:566*//*598:*/
-#line 976 "web/udp.w"
+/*:567*//*599:*/
+#line 994 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1021,11 +1050,14 @@ uint32_t mark;
 int optlen;
 bool has_opt;
 int gso_size;
+uint32_t tsflags;
+uint32_t ts_opt_id;
+bool has_ts_opt_id;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:598*//*630:*/
-#line 1628 "web/udp.w"
+/*:599*//*631:*/
+#line 1651 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1037,15 +1069,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:630*//*644:*/
-#line 1965 "web/udp.w"
+/*:631*//*645:*/
+#line 1994 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:644*/
+/*:645*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1061,46 +1093,46 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*331:*/
-#line 237 "web/link.w"
+/*332:*/
+#line 239 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:331*//*341:*/
-#line 428 "web/link.w"
+/*:332*//*342:*/
+#line 431 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:341*//*440:*/
+/*:342*//*441:*/
 #line 56 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:440*//*669:*/
-#line 2504 "web/udp.w"
+/*:441*//*671:*/
+#line 2569 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:669*//*670:*/
-#line 2507 "web/udp.w"
+/*:671*//*672:*/
+#line 2572 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
 
-/*:670*/
+/*:672*/
 #line 45 "web/world.w"
 
-/*739:*/
+/*752:*/
 #line 552 "web/poll.w"
 
 uint64_t calls;
 
-/*:739*/
+/*:752*/
 #line 46 "web/world.w"
 
 };
@@ -1122,39 +1154,39 @@ uint64_t route_gen;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:112*//*358:*/
-#line 767 "web/link.w"
+/*:112*//*359:*/
+#line 777 "web/link.w"
 
 sr_htab neigh;
 
-/*:358*//*376:*/
+/*:359*//*377:*/
 #line 297 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:376*//*382:*/
-#line 391 "web/ip.w"
+/*:377*//*383:*/
+#line 393 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:382*//*402:*/
-#line 868 "web/ip.w"
+/*:383*//*403:*/
+#line 873 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:402*//*423:*/
-#line 1231 "web/ip.w"
+/*:403*//*424:*/
+#line 1236 "web/ip.w"
 
 sr_htab peers;
 
-/*:423*//*431:*/
-#line 1357 "web/ip.w"
+/*:424*//*432:*/
+#line 1362 "web/ip.w"
 
 sr_htab mc;
 
-/*:431*//*455:*/
+/*:432*//*456:*/
 #line 208 "web/bind.w"
 
 struct sr_bindtab*bind;
@@ -1164,17 +1196,17 @@ uint64_t addr_type_gen;
 uint32_t addr_type_addr;
 int addr_type;
 
-/*:455*//*746:*/
+/*:456*//*759:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:746*//*783:*/
-#line 877 "web/raw.w"
+/*:759*//*798:*/
+#line 904 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:783*/
+/*:798*/
 #line 189 "web/world.w"
 
 };
@@ -1192,13 +1224,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*738:*/
+/*:70*//*751:*/
 #line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:738*/
+/*:751*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1310,12 +1342,12 @@ static sr_sock*sock_lookup(int fd,int*err);
 static int sys_return(int r);
 
 /*:78*//*90:*/
-#line 205 "web/socket.w"
+#line 206 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
 /*:90*//*93:*/
-#line 283 "web/socket.w"
+#line 284 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
@@ -1394,34 +1426,34 @@ static int timeo_get(long timeo,sr_optreq*rq);
 static bool sock_may_scm_recv(const sr_sock*s);
 
 /*:195*//*197:*/
-#line 451 "web/solsocket.w"
+#line 494 "web/solsocket.w"
 
-static int tstamp_set(sr_sock*s,bool on,bool ns);
+static int tstamp_set(sr_sock*s,bool on,bool ns,bool new);
 
 /*:197*//*205:*/
-#line 549 "web/solsocket.w"
+#line 592 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:205*//*222:*/
-#line 826 "web/solsocket.w"
+/*:205*//*223:*/
+#line 899 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:222*//*229:*/
-#line 1009 "web/solsocket.w"
+/*:223*//*230:*/
+#line 1082 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:229*//*242:*/
+/*:230*//*243:*/
 #line 170 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:242*//*267:*/
+/*:243*//*268:*/
 #line 49 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
@@ -1438,12 +1470,12 @@ static void mc_free(sr_sock*s,sr_mcsock*m);
 static int mc_source(sr_sock*s,bool add,int omode,
 const struct ip_mreq_source*mrs);
 
-/*:267*//*284:*/
+/*:268*//*285:*/
 #line 412 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:284*//*293:*/
+/*:285*//*294:*/
 #line 28 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p);
@@ -1451,37 +1483,37 @@ static void put16(uint8_t*p,uint16_t v);
 static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
-/*:293*//*295:*/
+/*:294*//*296:*/
 #line 65 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
-/*:295*//*297:*/
+/*:296*//*298:*/
 #line 116 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:297*//*299:*/
+/*:298*//*300:*/
 #line 140 "web/wire.w"
 
 static uint16_t ip_fast_csum(const uint8_t*p,size_t hl);
 
-/*:299*//*302:*/
+/*:300*//*303:*/
 #line 187 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_read(const uint8_t*p,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:302*//*305:*/
+/*:303*//*306:*/
 #line 257 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:305*//*308:*/
+/*:306*//*309:*/
 #line 293 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -1490,20 +1522,20 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:308*//*310:*/
+/*:309*//*311:*/
 #line 359 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
 uint8_t proto);
 static void udp_csum_complete(uint8_t*ip);
 
-/*:310*//*313:*/
+/*:311*//*314:*/
 #line 397 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:313*//*315:*/
+/*:314*//*316:*/
 #line 442 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
@@ -1511,17 +1543,17 @@ uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:315*//*317:*/
+/*:316*//*318:*/
 #line 461 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:317*//*321:*/
+/*:318*//*322:*/
 #line 560 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:321*//*325:*/
+/*:322*//*326:*/
 #line 53 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1532,14 +1564,14 @@ static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 static void htab_grow(sr_htab*t);
 
-/*:325*//*328:*/
+/*:326*//*329:*/
 #line 170 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:328*//*334:*/
-#line 250 "web/link.w"
+/*:329*//*335:*/
+#line 252 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len);
 static sr_pkt*pkt_init(void*buf,size_t headroom,size_t len);
@@ -1549,8 +1581,8 @@ static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:334*//*346:*/
-#line 524 "web/link.w"
+/*:335*//*347:*/
+#line 527 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1558,21 +1590,21 @@ static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static bool loop_short_cut(const sr_pkt*pkt);
 
-/*:346*//*350:*/
-#line 612 "web/link.w"
+/*:347*//*351:*/
+#line 622 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
-/*:350*//*360:*/
-#line 773 "web/link.w"
+/*:351*//*361:*/
+#line 783 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:360*//*366:*/
+/*:361*//*367:*/
 #line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1580,13 +1612,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:366*//*372:*/
+/*:367*//*373:*/
 #line 218 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:372*//*378:*/
+/*:373*//*379:*/
 #line 303 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1594,14 +1626,14 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:378*//*384:*/
-#line 401 "web/ip.w"
+/*:379*//*385:*/
+#line 403 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:384*//*386:*/
-#line 443 "web/ip.w"
+/*:385*//*387:*/
+#line 445 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
@@ -1610,25 +1642,25 @@ const struct sr_ipout*o,sr_pkt*pkt);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:386*//*389:*/
-#line 562 "web/ip.w"
+/*:387*//*390:*/
+#line 566 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:389*//*391:*/
-#line 614 "web/ip.w"
+/*:390*//*392:*/
+#line 619 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:391*//*394:*/
-#line 667 "web/ip.w"
+/*:392*//*395:*/
+#line 672 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:394*//*397:*/
-#line 720 "web/ip.w"
+/*:395*//*398:*/
+#line 725 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1636,67 +1668,67 @@ struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:397*//*404:*/
-#line 875 "web/ip.w"
+/*:398*//*405:*/
+#line 880 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:404*//*410:*/
-#line 987 "web/ip.w"
+/*:405*//*411:*/
+#line 992 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:410*//*413:*/
-#line 1054 "web/ip.w"
+/*:411*//*414:*/
+#line 1059 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:413*//*417:*/
-#line 1127 "web/ip.w"
+/*:414*//*418:*/
+#line 1132 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:417*//*419:*/
-#line 1171 "web/ip.w"
+/*:418*//*420:*/
+#line 1176 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:419*//*425:*/
-#line 1237 "web/ip.w"
+/*:420*//*426:*/
+#line 1242 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:425*//*427:*/
-#line 1287 "web/ip.w"
+/*:426*//*428:*/
+#line 1292 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:427*//*429:*/
-#line 1331 "web/ip.w"
+/*:428*//*430:*/
+#line 1336 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:429*//*434:*/
-#line 1369 "web/ip.w"
+/*:430*//*435:*/
+#line 1374 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:434*//*443:*/
+/*:435*//*444:*/
 #line 114 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:443*//*450:*/
+/*:444*//*451:*/
 #line 105 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1704,7 +1736,7 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:450*//*456:*/
+/*:451*//*457:*/
 #line 216 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1713,7 +1745,7 @@ static void link_at(sr_htab*t,sr_hent**at,int k,sr_sock*s,uint64_t k0,
 uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:456*//*459:*/
+/*:457*//*460:*/
 #line 304 "web/bind.w"
 
 static int proto_tabno(int type,int protocol);
@@ -1724,31 +1756,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s,sr_hent**port_at);
 static void sock_unhash(sr_sock*s);
 
-/*:459*//*463:*/
+/*:460*//*464:*/
 #line 387 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:463*//*465:*/
+/*:464*//*466:*/
 #line 417 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:465*//*468:*/
+/*:466*//*469:*/
 #line 456 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:468*//*472:*/
+/*:469*//*473:*/
 #line 522 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:472*//*474:*/
+/*:473*//*475:*/
 #line 574 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1756,13 +1788,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:474*//*476:*/
+/*:475*//*477:*/
 #line 613 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:476*//*478:*/
+/*:477*//*479:*/
 #line 660 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1770,7 +1802,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:478*//*482:*/
+/*:479*//*483:*/
 #line 765 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1778,25 +1810,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:482*//*488:*/
+/*:483*//*489:*/
 #line 885 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:488*//*492:*/
+/*:489*//*493:*/
 #line 974 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:492*//*494:*/
+/*:493*//*495:*/
 #line 1014 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
-/*:494*//*497:*/
+/*:495*//*498:*/
 #line 1050 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1805,34 +1837,34 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:497*//*500:*/
+/*:498*//*501:*/
 #line 1113 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:500*//*503:*/
+/*:501*//*504:*/
 #line 1197 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:503*//*507:*/
+/*:504*//*508:*/
 #line 1294 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:507*//*511:*/
+/*:508*//*512:*/
 #line 1377 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:511*//*514:*/
+/*:512*//*515:*/
 #line 1428 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:514*//*520:*/
+/*:515*//*521:*/
 #line 1513 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
@@ -1842,7 +1874,7 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:520*//*527:*/
+/*:521*//*528:*/
 #line 1690 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -1850,13 +1882,13 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:527*//*535:*/
+/*:528*//*536:*/
 #line 1882 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:535*//*536:*/
+/*:536*//*537:*/
 #line 1913 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -1871,7 +1903,7 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:536*//*539:*/
+/*:537*//*540:*/
 #line 1965 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
@@ -1881,7 +1913,7 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:539*//*545:*/
+/*:540*//*546:*/
 #line 2139 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -1889,45 +1921,45 @@ size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:545*//*548:*/
+/*:546*//*549:*/
 #line 2209 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:548*//*552:*/
+/*:549*//*553:*/
 #line 2267 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:552*//*553:*/
+/*:553*//*554:*/
 #line 2281 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:553*//*562:*/
-#line 174 "web/udp.w"
+/*:554*//*563:*/
+#line 175 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:562*//*565:*/
-#line 272 "web/udp.w"
+/*:563*//*566:*/
+#line 273 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:565*//*567:*/
-#line 287 "web/udp.w"
+/*:566*//*568:*/
+#line 288 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:567*//*570:*/
-#line 324 "web/udp.w"
+/*:568*//*571:*/
+#line 325 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:570*//*572:*/
-#line 362 "web/udp.w"
+/*:571*//*573:*/
+#line 363 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
@@ -1936,84 +1968,84 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:572*//*575:*/
-#line 499 "web/udp.w"
+/*:573*//*576:*/
+#line 500 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
-/*:575*//*577:*/
-#line 513 "web/udp.w"
+/*:576*//*578:*/
+#line 514 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:577*//*579:*/
-#line 554 "web/udp.w"
+/*:578*//*580:*/
+#line 555 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:579*//*581:*/
-#line 580 "web/udp.w"
+/*:580*//*582:*/
+#line 581 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:581*//*584:*/
-#line 706 "web/udp.w"
+/*:582*//*585:*/
+#line 707 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:584*//*587:*/
-#line 789 "web/udp.w"
+/*:585*//*588:*/
+#line 790 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:587*//*590:*/
-#line 847 "web/udp.w"
+/*:588*//*591:*/
+#line 848 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:590*//*592:*/
-#line 878 "web/udp.w"
+/*:591*//*593:*/
+#line 879 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:592*//*594:*/
-#line 916 "web/udp.w"
+/*:593*//*595:*/
+#line 920 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:594*//*596:*/
-#line 964 "web/udp.w"
+/*:595*//*597:*/
+#line 982 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:596*//*602:*/
-#line 1066 "web/udp.w"
+/*:597*//*603:*/
+#line 1087 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:602*//*606:*/
-#line 1127 "web/udp.w"
+/*:603*//*607:*/
+#line 1149 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:606*//*609:*/
-#line 1171 "web/udp.w"
+/*:607*//*610:*/
+#line 1193 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:609*//*611:*/
-#line 1214 "web/udp.w"
+/*:610*//*612:*/
+#line 1236 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -2026,40 +2058,40 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:611*//*617:*/
-#line 1371 "web/udp.w"
+/*:612*//*618:*/
+#line 1393 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:617*//*619:*/
-#line 1415 "web/udp.w"
+/*:618*//*620:*/
+#line 1438 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:619*//*621:*/
-#line 1440 "web/udp.w"
+/*:620*//*622:*/
+#line 1463 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:621*//*623:*/
-#line 1500 "web/udp.w"
+/*:622*//*624:*/
+#line 1523 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
-/*:623*//*627:*/
-#line 1556 "web/udp.w"
+/*:624*//*628:*/
+#line 1579 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:627*//*631:*/
-#line 1639 "web/udp.w"
+/*:628*//*632:*/
+#line 1662 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2068,8 +2100,8 @@ int mtu);
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 static void udp_cork_discard(sr_sock*s);
 
-/*:631*//*636:*/
-#line 1762 "web/udp.w"
+/*:632*//*637:*/
+#line 1785 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2080,24 +2112,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:636*//*637:*/
-#line 1779 "web/udp.w"
+/*:637*//*638:*/
+#line 1802 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:637*//*643:*/
-#line 1958 "web/udp.w"
+/*:638*//*644:*/
+#line 1987 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:643*//*648:*/
-#line 2056 "web/udp.w"
+/*:644*//*649:*/
+#line 2085 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:648*//*650:*/
-#line 2075 "web/udp.w"
+/*:649*//*651:*/
+#line 2104 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2105,108 +2137,124 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:650*//*653:*/
-#line 2167 "web/udp.w"
+/*:651*//*654:*/
+#line 2196 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:653*//*655:*/
-#line 2208 "web/udp.w"
+/*:654*//*656:*/
+#line 2237 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:655*//*657:*/
-#line 2263 "web/udp.w"
+/*:656*//*658:*/
+#line 2297 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:657*//*659:*/
-#line 2299 "web/udp.w"
+/*:658*//*660:*/
+#line 2333 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:659*//*661:*/
-#line 2343 "web/udp.w"
+/*:660*//*663:*/
+#line 2401 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:661*//*665:*/
-#line 2418 "web/udp.w"
+/*:663*//*667:*/
+#line 2476 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:665*//*672:*/
-#line 2514 "web/udp.w"
+/*:667*//*674:*/
+#line 2579 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
-/*:672*//*674:*/
-#line 2531 "web/udp.w"
+/*:674*//*676:*/
+#line 2596 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
+static void sock_netstamp_update(sr_sock*s);
 
-/*:674*//*676:*/
-#line 2570 "web/udp.w"
+/*:676*//*678:*/
+#line 2650 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
+static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+sr_dgram*d);
 
-/*:676*//*678:*/
-#line 2609 "web/udp.w"
+/*:678*//*681:*/
+#line 2732 "web/udp.w"
+
+static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+const sr_dgram*d);
+
+/*:681*//*687:*/
+#line 2859 "web/udp.w"
+
+static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
+static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
+static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
+
+/*:687*//*691:*/
+#line 2935 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:678*//*680:*/
-#line 2649 "web/udp.w"
+/*:691*//*693:*/
+#line 2975 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:680*//*687:*/
-#line 2792 "web/udp.w"
+/*:693*//*700:*/
+#line 3118 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:687*//*694:*/
-#line 2920 "web/udp.w"
+/*:700*//*707:*/
+#line 3246 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:694*//*697:*/
-#line 2980 "web/udp.w"
+/*:707*//*710:*/
+#line 3306 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:697*//*702:*/
-#line 3082 "web/udp.w"
+/*:710*//*715:*/
+#line 3408 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:702*//*704:*/
-#line 3135 "web/udp.w"
+/*:715*//*717:*/
+#line 3461 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:704*//*706:*/
-#line 3172 "web/udp.w"
+/*:717*//*719:*/
+#line 3498 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:706*//*709:*/
-#line 3212 "web/udp.w"
+/*:719*//*722:*/
+#line 3538 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:709*//*713:*/
+/*:722*//*726:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2214,13 +2262,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:713*//*716:*/
+/*:726*//*729:*/
 #line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:716*//*718:*/
+/*:729*//*731:*/
 #line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2228,24 +2276,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:718*//*724:*/
+/*:731*//*737:*/
 #line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:724*//*726:*/
+/*:737*//*739:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:726*//*730:*/
+/*:739*//*743:*/
 #line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:730*//*735:*/
+/*:743*//*748:*/
 #line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2254,131 +2302,131 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:735*//*743:*/
+/*:748*//*756:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:743*//*749:*/
+/*:756*//*762:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:749*//*751:*/
+/*:762*//*764:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:751*//*753:*/
+/*:764*//*766:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:753*//*755:*/
+/*:766*//*768:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:755*//*757:*/
+/*:768*//*770:*/
 #line 276 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:757*//*759:*/
+/*:770*//*772:*/
 #line 316 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:759*//*761:*/
+/*:772*//*774:*/
 #line 354 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:761*//*763:*/
+/*:774*//*776:*/
 #line 450 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:763*//*766:*/
+/*:776*//*779:*/
 #line 495 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:766*//*771:*/
+/*:779*//*784:*/
 #line 581 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:771*//*773:*/
-#line 651 "web/raw.w"
+/*:784*//*788:*/
+#line 677 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
-const struct sr_rtres*rt,uint32_t daddr);
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
-/*:773*//*776:*/
-#line 702 "web/raw.w"
+/*:788*//*791:*/
+#line 729 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:776*//*779:*/
-#line 772 "web/raw.w"
+/*:791*//*794:*/
+#line 799 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:779*//*781:*/
-#line 815 "web/raw.w"
+/*:794*//*796:*/
+#line 842 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:781*//*784:*/
-#line 880 "web/raw.w"
+/*:796*//*799:*/
+#line 907 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:784*//*789:*/
-#line 958 "web/raw.w"
+/*:799*//*804:*/
+#line 985 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:789*//*793:*/
+/*:804*//*808:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:793*//*795:*/
+/*:808*//*810:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:795*//*797:*/
+/*:810*//*812:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:797*//*799:*/
+/*:812*//*814:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:799*/
+/*:814*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2706,12 +2754,12 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 /*:135*/
 #line 627 "web/world.w"
 
-/*383:*/
-#line 398 "web/ip.w"
+/*384:*/
+#line 400 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:383*/
+/*:384*/
 #line 628 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -2884,71 +2932,71 @@ if(W->ready)/*46:*/
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*333:*/
-#line 246 "web/link.w"
+/*334:*/
+#line 248 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:333*//*342:*/
-#line 432 "web/link.w"
+/*:334*//*343:*/
+#line 435 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:342*//*441:*/
+/*:343*//*442:*/
 #line 60 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:441*//*671:*/
-#line 2511 "web/udp.w"
+/*:442*//*673:*/
+#line 2576 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
-/*:671*/
+/*:673*/
 #line 833 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*359:*/
-#line 770 "web/link.w"
+/*360:*/
+#line 780 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:359*//*377:*/
+/*:360*//*378:*/
 #line 300 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:377*//*403:*/
-#line 872 "web/ip.w"
+/*:378*//*404:*/
+#line 877 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:403*//*424:*/
-#line 1234 "web/ip.w"
+/*:404*//*425:*/
+#line 1239 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:424*//*432:*/
-#line 1360 "web/ip.w"
+/*:425*//*433:*/
+#line 1365 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:432*//*462:*/
+/*:433*//*463:*/
 #line 384 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:462*//*747:*/
+/*:463*//*760:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:747*/
+/*:760*/
 #line 836 "web/world.w"
 
 free(fh->ifs);
@@ -2965,12 +3013,12 @@ memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*332:*/
-#line 243 "web/link.w"
+/*333:*/
+#line 245 "web/link.w"
 
 W->rng= 1;
 
-/*:332*/
+/*:333*/
 #line 813 "web/world.w"
 
 h= host_new("host0");
@@ -2990,12 +3038,12 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 /*:34*/
 #line 815 "web/world.w"
 
-/*345:*/
-#line 493 "web/link.w"
+/*346:*/
+#line 496 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:345*/
+/*:346*/
 #line 816 "web/world.w"
 
 W->cur= proc_new(h,0);
@@ -3260,7 +3308,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*734:*/
+/*747:*/
 #line 465 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3269,7 +3317,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:734*/
+/*:747*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3363,7 +3411,7 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 return positional_io(fd,offset);
 }
 /*:81*//*88:*/
-#line 149 "web/socket.w"
+#line 150 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -3397,7 +3445,7 @@ return fd;
 }
 
 /*:88*//*91:*/
-#line 208 "web/socket.w"
+#line 209 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -3431,7 +3479,7 @@ return 0;
 }
 
 /*:91*//*92:*/
-#line 257 "web/socket.w"
+#line 258 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
@@ -3453,7 +3501,7 @@ return sys_return(-EOPNOTSUPP);
 }
 
 /*:92*//*94:*/
-#line 287 "web/socket.w"
+#line 288 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -3465,7 +3513,7 @@ s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
 /*95:*/
-#line 302 "web/socket.w"
+#line 303 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -3481,16 +3529,16 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*560:*/
-#line 141 "web/udp.w"
+/*:170*//*561:*/
+#line 142 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:560*/
-#line 297 "web/socket.w"
+/*:561*/
+#line 298 "web/socket.w"
 
 /*97:*/
-#line 315 "web/socket.w"
+#line 316 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -3498,7 +3546,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:97*//*448:*/
+/*:97*//*449:*/
 #line 74 "web/bind.w"
 
 s->tabno= (int8_t)proto_tabno(type,protocol);
@@ -3508,19 +3556,19 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:448*//*748:*/
+/*:449*//*761:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:748*/
-#line 298 "web/socket.w"
+/*:761*/
+#line 299 "web/socket.w"
 
 return s;
 }
 
 /*:94*//*98:*/
-#line 327 "web/socket.w"
+#line 328 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
@@ -3635,8 +3683,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*682:*/
-#line 2685 "web/udp.w"
+/*695:*/
+#line 3011 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3655,7 +3703,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:682*/
+/*:695*/
 #line 166 "web/ioctl.w"
 
 }
@@ -4452,30 +4500,52 @@ return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
 /*:194*//*196:*/
-#line 430 "web/solsocket.w"
+#line 451 "web/solsocket.w"
 
-static int tstamp_set(sr_sock*s,bool on,bool ns)
+static int tstamp_set(sr_sock*s,bool on,bool ns,bool new)
 {
+if(!on){
 s->flags&= ~(SK_TIMESTAMP|SK_TIMESTAMPNS);
-if(on){
-s->flags|= SK_TIMESTAMP|(ns?SK_TIMESTAMPNS:0);
-sock_enable_timestamp(s);
+return 0;
 }
+s->flags&= ~(SK_TIMESTAMPNS|SK_TSTAMP_NEW);
+s->flags|= SK_TIMESTAMP|(ns?SK_TIMESTAMPNS:0)|(new?SK_TSTAMP_NEW:0);
+sock_enable_timestamp(s);
 return 0;
 }
 
-static int set_timestamp(sr_sock*s,sr_optreq*rq){return tstamp_set(s,rq->val,false);}
-static int set_timestampns(sr_sock*s,sr_optreq*rq){return tstamp_set(s,rq->val,true);}
+static int set_timestamp(sr_sock*s,sr_optreq*rq){return tstamp_set(s,rq->val,false,false);}
+static int set_timestampns(sr_sock*s,sr_optreq*rq){return tstamp_set(s,rq->val,true,false);}
+static int set_timestamp_new(sr_sock*s,sr_optreq*rq){return tstamp_set(s,rq->val,false,true);}
+static int set_timestampns_new(sr_sock*s,sr_optreq*rq){return tstamp_set(s,rq->val,true,true);}
 
 static int get_timestamp(sr_sock*s,sr_optreq*rq)
 {
-rq->val= (s->flags&SK_TIMESTAMP)&&!(s->flags&SK_TIMESTAMPNS);
+rq->val= (s->flags&(SK_TIMESTAMP|SK_TIMESTAMPNS|SK_TSTAMP_NEW))==SK_TIMESTAMP;
+return 0;
+}
+
+static int get_timestampns(sr_sock*s,sr_optreq*rq)
+{
+rq->val= (s->flags&(SK_TIMESTAMPNS|SK_TSTAMP_NEW))==SK_TIMESTAMPNS;
+return 0;
+}
+
+static int get_timestamp_new(sr_sock*s,sr_optreq*rq)
+{
+rq->val= (s->flags&(SK_TIMESTAMP|SK_TSTAMP_NEW))==(SK_TIMESTAMP|SK_TSTAMP_NEW);
+return 0;
+}
+
+static int get_timestampns_new(sr_sock*s,sr_optreq*rq)
+{
+rq->val= (s->flags&(SK_TIMESTAMPNS|SK_TSTAMP_NEW))==(SK_TIMESTAMPNS|SK_TSTAMP_NEW);
 return 0;
 }
 
 
 /*:196*//*201:*/
-#line 491 "web/solsocket.w"
+#line 534 "web/solsocket.w"
 
 static int set_mark(sr_sock*s,sr_optreq*rq)
 {
@@ -4484,7 +4554,7 @@ return set_int_field(s,rq);
 }
 
 /*:201*//*204:*/
-#line 529 "web/solsocket.w"
+#line 572 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
 {
@@ -4506,7 +4576,7 @@ return 0;
 }
 
 /*:204*//*206:*/
-#line 564 "web/solsocket.w"
+#line 607 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
 {
@@ -4532,8 +4602,8 @@ rq->outlen= sizeof v;
 return 0;
 }
 
-/*:206*//*208:*/
-#line 616 "web/solsocket.w"
+/*:206*//*209:*/
+#line 684 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
 {
@@ -4543,30 +4613,35 @@ memcpy(&flags,rq->buf,sizeof flags);
 val= (uint32_t)flags;
 if(val&~SR_SOF_MASK)return-EINVAL;
 if((val&SR_SOF_OPT_ID_TCP)&&!(val&SR_SOF_OPT_ID))return-EINVAL;
-if((val&SR_SOF_OPT_ID)&&!(s->tsflags&SR_SOF_OPT_ID)&&
-s->type==SOCK_STREAM)
-return-EINVAL;
+if((val&SR_SOF_OPT_ID)&&!(s->tsflags&SR_SOF_OPT_ID)){
+if(s->type==SOCK_STREAM)return-EINVAL;
+s->tskey= 0;
+}
 if((val&SR_SOF_OPT_STATS)&&!(val&SR_SOF_OPT_TSONLY))return-EINVAL;
 if(val&SR_SOF_BIND_PHC)return s->bound_dev_if?-EINVAL:-EOPNOTSUPP;
 s->tsflags= val;
+if(rq->d->name==SO_TIMESTAMPING_NEW)s->flags|= SK_TSTAMP_NEW;
+else s->flags&= ~SK_TSTAMP_NEW;
+sock_netstamp_update(s);
 return 0;
 }
 
 static int get_timestamping(sr_sock*s,sr_optreq*rq)
 {
-int pair[2]= {(int)s->tsflags,0};
+bool mine= rq->d->name==SO_TIMESTAMPING_OLD||(s->flags&SK_TSTAMP_NEW);
+int pair[2]= {mine?(int)s->tsflags:0,0};
 memcpy(rq->out,pair,sizeof pair);
 rq->outlen= sizeof pair;
 return 0;
 }
 
-/*:208*//*211:*/
-#line 663 "web/solsocket.w"
+/*:209*//*212:*/
+#line 736 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
-/*:211*//*212:*/
-#line 674 "web/solsocket.w"
+/*:212*//*213:*/
+#line 747 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
 {
@@ -4575,13 +4650,13 @@ s->err= 0;
 return 0;
 }
 
-/*:212*//*213:*/
-#line 688 "web/solsocket.w"
+/*:213*//*214:*/
+#line 761 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:213*//*214:*/
-#line 697 "web/solsocket.w"
+/*:214*//*215:*/
+#line 770 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
 {
@@ -4590,8 +4665,8 @@ rq->val= SKF_AD_MAX;
 return 0;
 }
 
-/*:214*//*215:*/
-#line 714 "web/solsocket.w"
+/*:215*//*216:*/
+#line 787 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
 {
@@ -4602,14 +4677,14 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:215*//*216:*/
-#line 733 "web/solsocket.w"
+/*:216*//*217:*/
+#line 806 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
 
-/*:216*//*218:*/
-#line 757 "web/solsocket.w"
+/*:217*//*219:*/
+#line 830 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -4629,8 +4704,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:218*//*219:*/
-#line 785 "web/solsocket.w"
+/*:219*//*220:*/
+#line 858 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -4644,8 +4719,8 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:219*//*221:*/
-#line 812 "web/solsocket.w"
+/*:220*//*222:*/
+#line 885 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
 {
@@ -4660,15 +4735,15 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:221*//*223:*/
-#line 842 "web/solsocket.w"
+/*:222*//*224:*/
+#line 915 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*224:*/
-#line 872 "web/solsocket.w"
+/*225:*/
+#line 945 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
 case BPF_ALU|BPF_SUB|BPF_K:case BPF_ALU|BPF_SUB|BPF_X:
@@ -4687,8 +4762,8 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:224*/
-#line 847 "web/solsocket.w"
+/*:225*/
+#line 920 "web/solsocket.w"
 
 return true;
 case BPF_ALU|BPF_DIV|BPF_K:case BPF_ALU|BPF_MOD|BPF_K:
@@ -4712,8 +4787,8 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:223*//*225:*/
-#line 898 "web/solsocket.w"
+/*:224*//*226:*/
+#line 971 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
 {
@@ -4739,8 +4814,8 @@ free(mask);
 return ok;
 }
 
-/*:225*//*226:*/
-#line 942 "web/solsocket.w"
+/*:226*//*227:*/
+#line 1015 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4757,8 +4832,8 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:226*//*227:*/
-#line 971 "web/solsocket.w"
+/*:227*//*228:*/
+#line 1044 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4774,8 +4849,8 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:227*//*228:*/
-#line 998 "web/solsocket.w"
+/*:228*//*229:*/
+#line 1071 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
 {
@@ -4787,8 +4862,8 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:228*//*230:*/
-#line 1023 "web/solsocket.w"
+/*:229*//*231:*/
+#line 1096 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4802,8 +4877,8 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:230*//*231:*/
-#line 1042 "web/solsocket.w"
+/*:231*//*232:*/
+#line 1115 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4812,8 +4887,8 @@ return set_flag(s,rq);
 }
 
 
-/*:231*//*232:*/
-#line 1069 "web/solsocket.w"
+/*:232*//*233:*/
+#line 1142 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
 {
@@ -4826,7 +4901,7 @@ return reuseport_attach(s,fp.filter,fp.len);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:232*//*235:*/
+/*:233*//*236:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -4842,7 +4917,7 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:235*//*236:*/
+/*:236*//*237:*/
 #line 74 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
@@ -4863,7 +4938,7 @@ return 0;
 }
 
 
-/*:236*//*240:*/
+/*:237*//*241:*/
 #line 137 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
@@ -4894,7 +4969,7 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:240*//*243:*/
+/*:241*//*244:*/
 #line 188 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
@@ -4927,7 +5002,7 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*244:*/
+if(p[2]<=n)/*245:*/
 #line 238 "web/ipopt.w"
 
 {
@@ -4950,7 +5025,7 @@ break;
 }
 }
 
-/*:244*/
+/*:245*/
 #line 219 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
@@ -4971,7 +5046,7 @@ l-= n;
 return 0;
 }
 
-/*:243*//*245:*/
+/*:244*//*246:*/
 #line 263 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
@@ -4984,7 +5059,7 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:245*//*246:*/
+/*:246*//*247:*/
 #line 291 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
@@ -4998,7 +5073,7 @@ return set_flag(s,rq);
 }
 
 
-/*:246*//*259:*/
+/*:247*//*260:*/
 #line 423 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
@@ -5008,7 +5083,7 @@ rq->val= sk_dst_mtu(s);
 return 0;
 }
 
-/*:259*//*261:*/
+/*:260*//*262:*/
 #line 453 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
@@ -5040,7 +5115,7 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:261*//*262:*/
+/*:262*//*263:*/
 #line 492 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
@@ -5050,10 +5125,10 @@ return 0;
 }
 
 
-/*:262*//*264:*/
+/*:263*//*265:*/
 #line 518 "web/ipopt.w"
 
-/*:264*//*268:*/
+/*:265*//*269:*/
 #line 67 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
@@ -5061,7 +5136,7 @@ static bool ipv4_is_multicast(uint32_t addr)
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:268*//*269:*/
+/*:269*//*270:*/
 #line 81 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
@@ -5074,7 +5149,7 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:269*//*270:*/
+/*:270*//*271:*/
 #line 106 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
@@ -5093,7 +5168,7 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:270*//*271:*/
+/*:271*//*272:*/
 #line 135 "web/mcast.w"
 
 static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -5109,7 +5184,7 @@ memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
 return 0;
 }
 
-/*:271*//*273:*/
+/*:272*//*274:*/
 #line 173 "web/mcast.w"
 
 static bool omem_charge(sr_sock*s,int size)
@@ -5128,7 +5203,7 @@ free(m->src);
 free(m);
 }
 
-/*:273*//*274:*/
+/*:274*//*275:*/
 #line 194 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
@@ -5139,7 +5214,7 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:274*//*275:*/
+/*:275*//*276:*/
 #line 214 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
@@ -5165,7 +5240,7 @@ ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:275*//*276:*/
+/*:276*//*277:*/
 #line 250 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
@@ -5187,7 +5262,7 @@ return 0;
 return-EADDRNOTAVAIL;
 }
 
-/*:276*//*277:*/
+/*:277*//*278:*/
 #line 272 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
@@ -5200,7 +5275,7 @@ mc_free(s,m);
 s->mc_count= 0;
 }
 
-/*:277*//*278:*/
+/*:278*//*279:*/
 #line 297 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
@@ -5212,7 +5287,7 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:278*//*279:*/
+/*:279*//*280:*/
 #line 313 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
@@ -5224,7 +5299,7 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_leave(s,&mr);
 }
 
-/*:279*//*280:*/
+/*:280*//*281:*/
 #line 341 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
@@ -5248,7 +5323,7 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*281:*/
+if(!add)/*282:*/
 #line 368 "web/mcast.w"
 
 {
@@ -5259,10 +5334,10 @@ m->nsrc--;
 return 0;
 }
 
-/*:281*/
+/*:282*/
 #line 363 "web/mcast.w"
 
-/*282:*/
+/*283:*/
 #line 381 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
@@ -5281,13 +5356,13 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 }
 m->src[m->nsrc++]= src;
 
-/*:282*/
+/*:283*/
 #line 364 "web/mcast.w"
 
 return 0;
 }
 
-/*:280*//*283:*/
+/*:281*//*284:*/
 #line 403 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
@@ -5298,7 +5373,7 @@ memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:283*//*285:*/
+/*:284*//*286:*/
 #line 427 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
@@ -5315,7 +5390,7 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs);
 }
 
-/*:285*//*286:*/
+/*:286*//*287:*/
 #line 450 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
@@ -5325,7 +5400,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
 }
 
-/*:286*//*287:*/
+/*:287*//*288:*/
 #line 464 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
@@ -5335,7 +5410,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
 }
 
-/*:287*//*288:*/
+/*:288*//*289:*/
 #line 478 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
@@ -5345,7 +5420,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
 }
 
-/*:288*//*289:*/
+/*:289*//*290:*/
 #line 508 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
@@ -5374,7 +5449,7 @@ return-ENODEV;
 if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*290:*/
+/*291:*/
 #line 541 "web/mcast.w"
 
 if(n&&!omem_charge(s,SR_SFLSIZE((int)n)))return-ENOBUFS;
@@ -5389,13 +5464,13 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)hdr.imsf_fmode;
 
-/*:290*/
+/*:291*/
 #line 535 "web/mcast.w"
 
 return 0;
 }
 
-/*:289*//*291:*/
+/*:290*//*292:*/
 #line 570 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
@@ -5427,7 +5502,7 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:291*//*294:*/
+/*:292*//*295:*/
 #line 34 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p)
@@ -5453,7 +5528,7 @@ static void put_addr(uint8_t*p,uint32_t a)
 memcpy(p,&a,4);
 }
 
-/*:294*//*296:*/
+/*:295*//*297:*/
 #line 79 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
@@ -5486,7 +5561,7 @@ static uint16_t inet_csum(const uint8_t*p,size_t n)
 return csum_fold(csum_add(0,p,n));
 }
 
-/*:296*//*298:*/
+/*:297*//*299:*/
 #line 120 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
@@ -5501,7 +5576,7 @@ while(acc>>16)acc= (acc&0xffff)+(acc>>16);
 return ntohs((uint16_t)acc);
 }
 
-/*:298*//*300:*/
+/*:299*//*301:*/
 #line 143 "web/wire.w"
 
 static uint16_t ip_fast_csum(const uint8_t*p,size_t hl)
@@ -5519,7 +5594,7 @@ while(acc>>16)acc= (acc&0xffff)+(acc>>16);
 return(uint16_t)~ntohs((uint16_t)acc);
 }
 
-/*:300*//*303:*/
+/*:301*//*304:*/
 #line 192 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
@@ -5550,7 +5625,7 @@ ip->opt= p+SR_IPHDR_LEN;
 ip->optlen= ip->ihl-SR_IPHDR_LEN;
 }
 
-/*:303*//*304:*/
+/*:304*//*305:*/
 #line 229 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
@@ -5576,7 +5651,7 @@ sum= csum_add(sum,p+SR_IPHDR_LEN,(size_t)ip->optlen);
 put16(p+10,csum_fold(sum));
 }
 
-/*:304*//*306:*/
+/*:305*//*307:*/
 #line 260 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
@@ -5586,7 +5661,7 @@ put16(p+10,0);
 put16(p+10,ip_fast_csum(p,hl));
 }
 
-/*:306*//*309:*/
+/*:307*//*310:*/
 #line 300 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -5621,7 +5696,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:309*//*311:*/
+/*:310*//*312:*/
 #line 364 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
@@ -5637,7 +5712,7 @@ uint16_t c= csum_fold(csum_add(0,ip+hl,len));
 put16(ip+hl+6,c?c:0xffff);
 }
 
-/*:311*//*314:*/
+/*:312*//*315:*/
 #line 401 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
@@ -5663,7 +5738,7 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:314*//*318:*/
+/*:315*//*319:*/
 #line 464 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
@@ -5696,7 +5771,7 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*319:*/
+/*320:*/
 #line 507 "web/wire.w"
 
 {
@@ -5723,7 +5798,7 @@ break;
 }
 }
 
-/*:319*/
+/*:320*/
 #line 495 "web/wire.w"
 
 break;
@@ -5737,7 +5812,7 @@ break;
 }
 }
 
-/*:318*//*320:*/
+/*:319*//*321:*/
 #line 536 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
@@ -5752,7 +5827,7 @@ return true;
 return false;
 }
 
-/*:320*//*322:*/
+/*:321*//*323:*/
 #line 563 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
@@ -5761,7 +5836,7 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:322*//*326:*/
+/*:323*//*327:*/
 #line 75 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5849,7 +5924,7 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:326*//*329:*/
+/*:327*//*330:*/
 #line 174 "web/link.w"
 
 static uint64_t rng_next(void)
@@ -5871,8 +5946,8 @@ world_ready();
 W->rng= seed;
 }
 
-/*:329*//*335:*/
-#line 270 "web/link.w"
+/*:330*//*336:*/
+#line 272 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
@@ -5892,6 +5967,7 @@ p->csum_partial= false;
 p->local= false;
 p->last= false;
 p->iif= 0;
+p->tx_flags= 0;
 return p;
 }
 
@@ -5910,8 +5986,8 @@ c->csum_partial= p->csum_partial;
 return c;
 }
 
-/*:335*//*336:*/
-#line 310 "web/link.w"
+/*:336*//*337:*/
+#line 313 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -5950,8 +6026,8 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:336*//*337:*/
-#line 355 "web/link.w"
+/*:337*//*338:*/
+#line 358 "web/link.w"
 
 static void net_run(void)
 {
@@ -5973,8 +6049,8 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:337*//*338:*/
-#line 380 "web/link.w"
+/*:338*//*339:*/
+#line 383 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -5990,8 +6066,8 @@ net_run();
 W->now_ns= target;
 }
 
-/*:338*//*343:*/
-#line 442 "web/link.w"
+/*:339*//*344:*/
+#line 445 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -6025,8 +6101,8 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:343*//*344:*/
-#line 477 "web/link.w"
+/*:344*//*345:*/
+#line 480 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -6041,8 +6117,8 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:344*//*347:*/
-#line 531 "web/link.w"
+/*:345*//*348:*/
+#line 534 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -6052,6 +6128,7 @@ sr_lan*l;
 int owner= -1;
 if(!ifp||!(ifp->flags&IFF_UP)){free(pkt);return;}
 if(ifp->flags&IFF_LOOPBACK){
+if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
 pcap_record(h,ifindex,pkt,true);
 if(loop_short_cut(pkt)){
 pkt->last= false;
@@ -6059,12 +6136,18 @@ ip_local_deliver(h,ifindex,pkt,SR_RT_LOCAL);
 }else dev_loop(h,ifindex,pkt,pkt->local?SR_RT_LOCAL:-1);
 return;
 }
-if(bcast)pcap_record(h,ifindex,pkt,true);
+if(bcast){
+if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
+pcap_record(h,ifindex,pkt,true);
+}
 if(!ifp->lan){free(pkt);return;}
 l= &W->lan[ifp->lan];
 if(!bcast)owner= lan_owner(h,ifindex,l,nexthop);
 if(!bcast&&owner<0){neigh_enqueue(h,ifindex,nexthop,pkt);return;}
-if(!bcast)pcap_record(h,ifindex,pkt,true);
+if(!bcast){
+if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
+pcap_record(h,ifindex,pkt,true);
+}
 if(l->mtu&&pkt->len> (size_t)l->mtu){free(pkt);return;}
 for(int i= 0;i<l->nports;i++){
 struct sr_port*pt= &l->port[i];
@@ -6075,8 +6158,8 @@ if(bcast)free(pkt);
 else lan_carry(l,&l->port[owner],pkt);
 }
 
-/*:347*//*348:*/
-#line 568 "web/link.w"
+/*:348*//*349:*/
+#line 578 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -6097,8 +6180,8 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:348*//*349:*/
-#line 595 "web/link.w"
+/*:349*//*350:*/
+#line 605 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6116,8 +6199,8 @@ ev_push(&e);
 }
 }
 
-/*:349*//*351:*/
-#line 624 "web/link.w"
+/*:350*//*352:*/
+#line 634 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6126,8 +6209,8 @@ sr_event e= {.t= W->now_ns,.kind= EV_RX,.host= h->id,.ifindex= ifindex,
 ev_push(&e);
 }
 
-/*:351*//*352:*/
-#line 687 "web/link.w"
+/*:352*//*353:*/
+#line 697 "web/link.w"
 
 static bool loop_short_cut(const sr_pkt*pkt)
 {
@@ -6136,8 +6219,8 @@ return pkt->last&&pkt->local&&pkt->data[0]==0x45&&
 (!W->nev||W->ev[0].t> W->now_ns);
 }
 
-/*:352*//*353:*/
-#line 698 "web/link.w"
+/*:353*//*354:*/
+#line 708 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6147,8 +6230,8 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:353*//*355:*/
-#line 718 "web/link.w"
+/*:354*//*356:*/
+#line 728 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6163,8 +6246,8 @@ net_run();
 return 0;
 }
 
-/*:355*//*361:*/
-#line 778 "web/link.w"
+/*:356*//*362:*/
+#line 788 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6209,8 +6292,8 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:361*//*362:*/
-#line 826 "web/link.w"
+/*:362*//*363:*/
+#line 836 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -6224,6 +6307,7 @@ if(ifp->lan)resolved= lan_owner(h,ifindex,&W->lan[ifp->lan],nexthop)>=0;
 if(!resolved&&++n->probes<SR_ARP_PROBES){neigh_schedule(h,n);return;}
 htab_remove(&h->neigh,&n->h);
 for(int i= 0;i<n->nq;i++){
+if(resolved&&n->q[i]->tx_flags)dev_tx_tstamp(ifindex,n->q[i]);
 pkt_release(n->q[i]);
 if(resolved)dev_xmit(h,ifindex,nexthop,false,n->q[i]);
 else{
@@ -6235,7 +6319,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:362*//*367:*/
+/*:363*//*368:*/
 #line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -6258,7 +6342,7 @@ return a->addr;
 return 0;
 }
 
-/*:367*//*368:*/
+/*:368*//*369:*/
 #line 127 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -6271,7 +6355,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*369:*/
+/*370:*/
 #line 169 "web/ip.w"
 
 if(saddr){
@@ -6284,10 +6368,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:369*/
+/*:370*/
 #line 138 "web/ip.w"
 
-/*370:*/
+/*371:*/
 #line 180 "web/ip.w"
 
 if(oif){
@@ -6303,7 +6387,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:370*/
+/*:371*/
 #line 139 "web/ip.w"
 
 if(!daddr){
@@ -6331,7 +6415,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*371:*/
+/*372:*/
 #line 200 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -6346,13 +6430,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:371*/
+/*:372*/
 #line 165 "web/ip.w"
 
 return 0;
 }
 
-/*:368*//*373:*/
+/*:369*//*374:*/
 #line 222 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -6370,7 +6454,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:373*//*379:*/
+/*:374*//*380:*/
 #line 309 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -6415,8 +6499,8 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:379*//*385:*/
-#line 408 "web/ip.w"
+/*:380*//*386:*/
+#line 410 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
 {
@@ -6428,8 +6512,8 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:385*//*387:*/
-#line 461 "web/ip.w"
+/*:386*//*388:*/
+#line 463 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -6468,6 +6552,8 @@ else ip.id= h->ip_ident++;
 ip.saddr= rt->saddr;
 ip.daddr= daddr;
 pkt->sk= o->sk;
+pkt->tx_flags= o->tx_flags;
+pkt->tskey= o->tskey;
 pkt->iif= rt->iif;
 pkt->local= rt->type==SR_RT_LOCAL;
 if(!pkt->truesize)pkt->truesize= skb_truesize((int)tot,(int)l4len-SR_UDPHDR_LEN);
@@ -6483,8 +6569,8 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:387*//*388:*/
-#line 535 "web/ip.w"
+/*:388*//*389:*/
+#line 539 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6502,8 +6588,8 @@ dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:388*//*390:*/
-#line 566 "web/ip.w"
+/*:389*//*391:*/
+#line 570 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6526,6 +6612,7 @@ size_t len= left> (size_t)mtu-hlen?chunk:left;
 sr_pkt*f= pkt_alloc(0,hlen+len);
 f->sk= pkt->sk;
 f->local= pkt->local;
+if(pos==hlen){f->tx_flags= pkt->tx_flags;f->tskey= pkt->tskey;}
 f->truesize= skb_truesize((int)(hlen+len),
 (int)len-(pos==hlen?SR_UDPHDR_LEN:0));
 memcpy(f->data,hdr,hlen);
@@ -6542,8 +6629,8 @@ left-= len;
 free(pkt);
 }
 
-/*:390*//*392:*/
-#line 618 "web/ip.w"
+/*:391*//*393:*/
+#line 623 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6557,8 +6644,8 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:392*//*393:*/
-#line 641 "web/ip.w"
+/*:393*//*394:*/
+#line 646 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6579,8 +6666,8 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:393*//*395:*/
-#line 670 "web/ip.w"
+/*:394*//*396:*/
+#line 675 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6590,8 +6677,8 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:395*//*398:*/
-#line 731 "web/ip.w"
+/*:396*//*399:*/
+#line 736 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6626,8 +6713,8 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:398*//*399:*/
-#line 775 "web/ip.w"
+/*:399*//*400:*/
+#line 780 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -6653,8 +6740,8 @@ rx->csum_ok= pkt->csum_partial;
 rx->pkt= NULL;
 }
 
-/*:399*//*400:*/
-#line 806 "web/ip.w"
+/*:400*//*401:*/
+#line 811 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6670,8 +6757,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:400*//*405:*/
-#line 880 "web/ip.w"
+/*:401*//*406:*/
+#line 885 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6688,8 +6775,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:405*//*406:*/
-#line 898 "web/ip.w"
+/*:406*//*407:*/
+#line 903 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6716,8 +6803,8 @@ ev_push(&e);
 return q;
 }
 
-/*:406*//*407:*/
-#line 926 "web/ip.w"
+/*:407*//*408:*/
+#line 931 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6730,8 +6817,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*408:*/
-#line 954 "web/ip.w"
+/*409:*/
+#line 959 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6746,12 +6833,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:408*/
-#line 938 "web/ip.w"
+/*:409*/
+#line 943 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*409:*/
-#line 968 "web/ip.w"
+/*410:*/
+#line 973 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6768,8 +6855,8 @@ free(pkt);
 return NULL;
 }
 
-/*:409*/
-#line 940 "web/ip.w"
+/*:410*/
+#line 945 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6784,8 +6871,8 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:407*//*411:*/
-#line 990 "web/ip.w"
+/*:408*//*412:*/
+#line 995 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -6806,8 +6893,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:411*//*412:*/
-#line 1013 "web/ip.w"
+/*:412*//*413:*/
+#line 1018 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6819,8 +6906,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:412*//*414:*/
-#line 1057 "web/ip.w"
+/*:413*//*415:*/
+#line 1062 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6863,8 +6950,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:414*//*418:*/
-#line 1132 "web/ip.w"
+/*:415*//*419:*/
+#line 1137 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6900,8 +6987,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:418*//*420:*/
-#line 1176 "web/ip.w"
+/*:419*//*421:*/
+#line 1181 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -6925,8 +7012,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:420*//*426:*/
-#line 1242 "web/ip.w"
+/*:421*//*427:*/
+#line 1247 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -6957,8 +7044,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:426*//*428:*/
-#line 1290 "web/ip.w"
+/*:427*//*429:*/
+#line 1295 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -6995,8 +7082,8 @@ else if(q.protocol==IPPROTO_ICMP)
 ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:428*//*430:*/
-#line 1334 "web/ip.w"
+/*:429*//*431:*/
+#line 1339 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -7010,8 +7097,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:430*//*435:*/
-#line 1374 "web/ip.w"
+/*:431*//*436:*/
+#line 1379 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -7043,7 +7130,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:435*//*442:*/
+/*:436*//*443:*/
 #line 69 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -7079,7 +7166,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:442*//*444:*/
+/*:443*//*445:*/
 #line 117 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -7104,7 +7191,7 @@ free(wire);
 }else fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:444*//*451:*/
+/*:445*//*452:*/
 #line 111 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -7124,7 +7211,7 @@ h->addr_type= type;
 return type;
 }
 
-/*:451*//*452:*/
+/*:452*//*453:*/
 #line 149 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -7141,7 +7228,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:452*//*457:*/
+/*:453*//*458:*/
 #line 234 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -7196,7 +7283,7 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:457*//*460:*/
+/*:458*//*461:*/
 #line 313 "web/bind.w"
 
 static int proto_tabno(int type,int protocol)
@@ -7233,7 +7320,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:460*//*461:*/
+/*:461*//*462:*/
 #line 355 "web/bind.w"
 
 static void sock_hash(sr_sock*s,sr_hent**port_at)
@@ -7262,7 +7349,7 @@ for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:461*//*464:*/
+/*:462*//*465:*/
 #line 390 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -7278,7 +7365,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:464*//*466:*/
+/*:465*//*467:*/
 #line 421 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -7291,7 +7378,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:466*//*467:*/
+/*:467*//*468:*/
 #line 445 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -7304,7 +7391,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:467*//*470:*/
+/*:468*//*471:*/
 #line 489 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -7317,7 +7404,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:470*//*471:*/
+/*:471*//*472:*/
 #line 504 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl)
@@ -7337,7 +7424,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:471*//*473:*/
+/*:472*//*474:*/
 #line 552 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -7361,7 +7448,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:473*//*475:*/
+/*:474*//*476:*/
 #line 595 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -7381,7 +7468,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:475*//*479:*/
+/*:476*//*480:*/
 #line 666 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -7396,7 +7483,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:479*//*480:*/
+/*:480*//*481:*/
 #line 684 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -7423,7 +7510,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:480*//*481:*/
+/*:481*//*482:*/
 #line 717 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -7466,7 +7553,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:481*//*483:*/
+/*:482*//*484:*/
 #line 771 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -7479,7 +7566,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:483*//*484:*/
+/*:484*//*485:*/
 #line 790 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -7497,7 +7584,7 @@ sock_hash(s,at);
 return 0;
 }
 
-/*:484*//*485:*/
+/*:485*//*486:*/
 #line 809 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -7519,7 +7606,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:485*//*486:*/
+/*:486*//*487:*/
 #line 844 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -7542,7 +7629,7 @@ if(!s->hashed)sock_hash(s,NULL);
 return 0;
 }
 
-/*:486*//*489:*/
+/*:487*//*490:*/
 #line 894 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -7584,7 +7671,7 @@ free(g);
 }
 }
 
-/*:489*//*490:*/
+/*:490*//*491:*/
 #line 941 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -7599,7 +7686,7 @@ return;
 rp_alloc(s);
 }
 
-/*:490*//*491:*/
+/*:491*//*492:*/
 #line 961 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -7614,7 +7701,7 @@ return;
 rp_alloc(s);
 }
 
-/*:491*//*493:*/
+/*:492*//*494:*/
 #line 997 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
@@ -7633,7 +7720,7 @@ g->prog_len= n;
 return 0;
 }
 
-/*:493*//*496:*/
+/*:494*//*497:*/
 #line 1035 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7650,7 +7737,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:496*//*498:*/
+/*:497*//*499:*/
 #line 1065 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -7671,7 +7758,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:498*//*499:*/
+/*:499*//*500:*/
 #line 1103 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -7683,7 +7770,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:499*//*501:*/
+/*:500*//*502:*/
 #line 1157 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7711,7 +7798,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:501*//*502:*/
+/*:502*//*503:*/
 #line 1186 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -7724,7 +7811,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:502*//*505:*/
+/*:503*//*506:*/
 #line 1233 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7741,7 +7828,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:505*//*506:*/
+/*:506*//*507:*/
 #line 1258 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7764,7 +7851,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:506*//*508:*/
+/*:507*//*509:*/
 #line 1297 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -7776,7 +7863,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:508*//*510:*/
+/*:509*//*511:*/
 #line 1334 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -7799,7 +7886,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:510*//*512:*/
+/*:511*//*513:*/
 #line 1380 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -7817,7 +7904,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:512*//*513:*/
+/*:513*//*514:*/
 #line 1411 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -7836,7 +7923,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:513*//*516:*/
+/*:514*//*517:*/
 #line 1437 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -7860,7 +7947,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:516*//*517:*/
+/*:517*//*518:*/
 #line 1470 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -7874,7 +7961,7 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:517*//*519:*/
+/*:518*//*520:*/
 #line 1498 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7891,7 +7978,7 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:519*//*521:*/
+/*:520*//*522:*/
 #line 1533 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7902,7 +7989,7 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:521*//*522:*/
+/*:522*//*523:*/
 #line 1575 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
@@ -7944,7 +8031,7 @@ udp_hash4(s);
 return 0;
 }
 
-/*:522*//*523:*/
+/*:523*//*524:*/
 #line 1625 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -7958,7 +8045,7 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:523*//*526:*/
+/*:524*//*527:*/
 #line 1675 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
@@ -7975,7 +8062,7 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:526*//*528:*/
+/*:527*//*529:*/
 #line 1708 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
@@ -7990,7 +8077,7 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:528*//*529:*/
+/*:529*//*530:*/
 #line 1725 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
@@ -8011,7 +8098,7 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:529*//*530:*/
+/*:530*//*531:*/
 #line 1760 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
@@ -8034,7 +8121,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:530*//*531:*/
+/*:531*//*532:*/
 #line 1798 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8059,7 +8146,7 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:531*//*532:*/
+/*:532*//*533:*/
 #line 1830 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
@@ -8075,7 +8162,7 @@ return true;
 return false;
 }
 
-/*:532*//*533:*/
+/*:533*//*534:*/
 #line 1865 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
@@ -8091,7 +8178,7 @@ if(!s->tcp_write_seq)s->tcp_write_seq= 1;
 return 0;
 }
 
-/*:533*//*537:*/
+/*:534*//*538:*/
 #line 1926 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8123,7 +8210,7 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
-/*:537*//*538:*/
+/*:538*//*539:*/
 #line 1959 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
@@ -8131,7 +8218,7 @@ static bool udp_dev_match(const sr_sock*s,int ifindex)
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:538*//*540:*/
+/*:539*//*541:*/
 #line 1992 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -8153,7 +8240,7 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:540*//*542:*/
+/*:541*//*543:*/
 #line 2028 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
@@ -8178,7 +8265,7 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:542*//*543:*/
+/*:543*//*544:*/
 #line 2077 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -8205,7 +8292,7 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:543*//*544:*/
+/*:544*//*545:*/
 #line 2110 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
@@ -8236,7 +8323,7 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:544*//*546:*/
+/*:545*//*547:*/
 #line 2161 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8264,7 +8351,7 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:546*//*547:*/
+/*:547*//*548:*/
 #line 2195 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
@@ -8280,7 +8367,7 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:547*//*550:*/
+/*:548*//*551:*/
 #line 2226 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
@@ -8302,7 +8389,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:550*//*551:*/
+/*:551*//*552:*/
 #line 2246 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
@@ -8325,7 +8412,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:551*//*554:*/
+/*:552*//*555:*/
 #line 2284 "web/bind.w"
 
 static void inet_release(sr_sock*s)
@@ -8334,8 +8421,8 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:554*//*563:*/
-#line 183 "web/udp.w"
+/*:555*//*564:*/
+#line 184 "web/udp.w"
 
 static int skb_alloc_size(int need)
 {
@@ -8352,8 +8439,8 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:563*//*564:*/
-#line 219 "web/udp.w"
+/*:564*//*565:*/
+#line 220 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
 {
@@ -8373,8 +8460,8 @@ left-= frag;
 return total;
 }
 
-/*:564*//*568:*/
-#line 290 "web/udp.w"
+/*:565*//*569:*/
+#line 291 "web/udp.w"
 
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -8399,8 +8486,8 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:568*//*571:*/
-#line 327 "web/udp.w"
+/*:569*//*572:*/
+#line 328 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
@@ -8419,8 +8506,8 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:571*//*573:*/
-#line 370 "web/udp.w"
+/*:572*//*574:*/
+#line 371 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
 {
@@ -8491,8 +8578,8 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:573*//*574:*/
-#line 463 "web/udp.w"
+/*:574*//*575:*/
+#line 464 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -8515,8 +8602,8 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:574*//*576:*/
-#line 502 "web/udp.w"
+/*:575*//*577:*/
+#line 503 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
 {
@@ -8526,8 +8613,8 @@ d->spec_dst= 0;
 }
 }
 
-/*:576*//*578:*/
-#line 517 "web/udp.w"
+/*:577*//*579:*/
+#line 518 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -8549,8 +8636,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:578*//*580:*/
-#line 558 "web/udp.w"
+/*:579*//*581:*/
+#line 559 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -8568,8 +8655,8 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:580*//*582:*/
-#line 584 "web/udp.w"
+/*:581*//*583:*/
+#line 585 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -8580,8 +8667,8 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*583:*/
-#line 604 "web/udp.w"
+/*584:*/
+#line 605 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -8637,8 +8724,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:583*/
-#line 594 "web/udp.w"
+/*:584*/
+#line 595 "web/udp.w"
 
 default:return 0;
 }
@@ -8646,8 +8733,8 @@ default:return 0;
 return 0;
 }
 
-/*:582*//*585:*/
-#line 713 "web/udp.w"
+/*:583*//*586:*/
+#line 714 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8698,8 +8785,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:585*//*588:*/
-#line 795 "web/udp.w"
+/*:586*//*589:*/
+#line 796 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8722,8 +8809,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:588*//*589:*/
-#line 819 "web/udp.w"
+/*:589*//*590:*/
+#line 820 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8739,8 +8826,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:589*//*591:*/
-#line 851 "web/udp.w"
+/*:590*//*592:*/
+#line 852 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8760,8 +8847,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:591*//*593:*/
-#line 882 "web/udp.w"
+/*:592*//*594:*/
+#line 883 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8791,17 +8878,31 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:593*//*595:*/
-#line 919 "web/udp.w"
+/*:594*//*596:*/
+#line 923 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
-if(!rq->val)sock_purge_err(s);
+if(!rq->val){
+sr_dgram**at= &s->eq_head;
+s->eq_tail= NULL;
+while(*at){
+sr_dgram*d= *at;
+if(d->ee.ee_origin==SO_EE_ORIGIN_TIMESTAMPING){
+s->eq_tail= d;
+at= &d->next;
+continue;
+}
+*at= d->next;
+s->rmem-= d->truesize;
+free(d);
+}
+}
 return set_flag(s,rq);
 }
 
-/*:595*//*599:*/
-#line 989 "web/udp.w"
+/*:596*//*600:*/
+#line 1010 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8816,8 +8917,8 @@ int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*600:*/
-#line 1028 "web/udp.w"
+/*601:*/
+#line 1049 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8833,11 +8934,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:600*/
-#line 1003 "web/udp.w"
+/*:601*/
+#line 1024 "web/udp.w"
 
-/*601:*/
-#line 1054 "web/udp.w"
+/*602:*/
+#line 1075 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8846,8 +8947,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:601*/
-#line 1004 "web/udp.w"
+/*:602*/
+#line 1025 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8857,8 +8958,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*604:*/
-#line 1097 "web/udp.w"
+/*605:*/
+#line 1119 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -8867,12 +8968,12 @@ err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:604*/
-#line 1013 "web/udp.w"
+/*:605*/
+#line 1034 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
-/*605:*/
-#line 1111 "web/udp.w"
+/*606:*/
+#line 1133 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -8884,20 +8985,20 @@ daddr= s->fl_daddr;
 dport= s->fl_dport;
 }
 
-/*:605*/
-#line 1015 "web/udp.w"
+/*:606*/
+#line 1036 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*608:*/
-#line 1161 "web/udp.w"
+/*609:*/
+#line 1183 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:608*/
-#line 1018 "web/udp.w"
+/*:609*/
+#line 1039 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -8908,8 +9009,8 @@ true);
 return err<0?err:(ssize_t)len;
 }
 
-/*:599*//*603:*/
-#line 1069 "web/udp.w"
+/*:600*//*604:*/
+#line 1090 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -8919,10 +9020,11 @@ ipc->oif= s->bound_dev_if;
 ipc->ttl= ipc->tos= -1;
 ipc->priority= s->priority;
 ipc->mark= s->mark;
+ipc->tsflags= s->tsflags;
 }
 
-/*:603*//*607:*/
-#line 1131 "web/udp.w"
+/*:604*//*608:*/
+#line 1153 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -8941,8 +9043,8 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:607*//*610:*/
-#line 1175 "web/udp.w"
+/*:608*//*611:*/
+#line 1197 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -8961,8 +9063,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:610*//*612:*/
-#line 1241 "web/udp.w"
+/*:611*//*613:*/
+#line 1263 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -8990,8 +9092,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:612*//*613:*/
-#line 1271 "web/udp.w"
+/*:613*//*614:*/
+#line 1293 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -9011,8 +9113,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:613*//*614:*/
-#line 1300 "web/udp.w"
+/*:614*//*615:*/
+#line 1322 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9036,8 +9138,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:614*//*615:*/
-#line 1327 "web/udp.w"
+/*:615*//*616:*/
+#line 1349 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9048,8 +9150,8 @@ return pkt_init(small_buf(),headroom,hlen+l4len);
 return pkt_alloc(headroom,hlen+l4len);
 }
 
-/*:615*//*616:*/
-#line 1341 "web/udp.w"
+/*:616*//*617:*/
+#line 1363 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9065,8 +9167,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:616*//*618:*/
-#line 1381 "web/udp.w"
+/*:617*//*619:*/
+#line 1403 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9083,6 +9185,7 @@ o->mark= ipc->mark;
 o->priority= ipc->priority;
 o->mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o->sk= s;
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)ip_tx_tstamp_setup(s,ipc,o);
 }
 
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
@@ -9093,8 +9196,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:618*//*620:*/
-#line 1419 "web/udp.w"
+/*:619*//*621:*/
+#line 1442 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9112,8 +9215,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:620*//*622:*/
-#line 1444 "web/udp.w"
+/*:621*//*623:*/
+#line 1467 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9146,8 +9249,8 @@ len-= n;
 return true;
 }
 
-/*:622*//*625:*/
-#line 1506 "web/udp.w"
+/*:623*//*626:*/
+#line 1529 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 typedef char sr_v32 __attribute__((vector_size(32),aligned(1),may_alias));
@@ -9169,7 +9272,7 @@ for(;i+32<=n;i+= 32)*(sr_v32*)(d+i)= *(const sr_v32*)(s+i);
 if(i<n)*(sr_v32*)(d+n-32)= *(const sr_v32*)(s+n-32);
 }
 #endif
-#line 1527 "web/udp.w"
+#line 1550 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n)
 {
@@ -9179,12 +9282,12 @@ vcopy_avx2(dst,src,n);
 return;
 }
 #endif
-#line 1536 "web/udp.w"
+#line 1559 "web/udp.w"
  memcpy(dst,src,n);
 }
 
-/*:625*//*628:*/
-#line 1561 "web/udp.w"
+/*:626*//*629:*/
+#line 1584 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9206,16 +9309,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:628*//*632:*/
-#line 1649 "web/udp.w"
+/*:629*//*633:*/
+#line 1672 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:632*//*633:*/
-#line 1655 "web/udp.w"
+/*:633*//*634:*/
+#line 1678 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9245,8 +9348,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:633*//*634:*/
-#line 1687 "web/udp.w"
+/*:634*//*635:*/
+#line 1710 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9279,8 +9382,8 @@ udp_cork_discard(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:634*//*635:*/
-#line 1719 "web/udp.w"
+/*:635*//*636:*/
+#line 1742 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9290,8 +9393,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:635*//*638:*/
-#line 1782 "web/udp.w"
+/*:636*//*639:*/
+#line 1805 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9345,16 +9448,16 @@ if(err)return err;
 return 0;
 }
 
-/*:638*//*639:*/
-#line 1835 "web/udp.w"
+/*:639*//*640:*/
+#line 1858 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*640:*/
-#line 1876 "web/udp.w"
+case IP_RETOPTS:/*641:*/
+#line 1899 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9369,8 +9472,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:640*/
-#line 1841 "web/udp.w"
+/*:641*/
+#line 1864 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9402,8 +9505,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:639*//*642:*/
-#line 1898 "web/udp.w"
+/*:640*//*643:*/
+#line 1922 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9426,17 +9529,22 @@ return 0;
 case SO_TIMESTAMPING_OLD:case SO_TIMESTAMPING_NEW:
 if(c->cmsg_len!=CMSG_LEN(sizeof v))return-EINVAL;
 memcpy(&v,data,sizeof v);
-return(v&~SR_SOF_TX_RECORD_MASK)?-EINVAL:0;
+if(v&~SR_SOF_TX_RECORD_MASK)return-EINVAL;
+ipc->tsflags= (ipc->tsflags&~SR_SOF_TX_RECORD_MASK)|v;
+return 0;
 case SR_SCM_TS_OPT_ID:
+if(s->type==SOCK_STREAM||!(s->tsflags&SR_SOF_OPT_ID))return-EINVAL;
 if(c->cmsg_len!=CMSG_LEN(sizeof v))return-EINVAL;
-return(s->tsflags&SR_SOF_OPT_ID)?0:-EINVAL;
+memcpy(&ipc->ts_opt_id,data,sizeof v);
+ipc->has_ts_opt_id= true;
+return 0;
 case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 }
 return-EINVAL;
 }
 
-/*:642*//*645:*/
-#line 1971 "web/udp.w"
+/*:643*//*646:*/
+#line 2000 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9455,16 +9563,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*646:*/
-#line 2018 "web/udp.w"
+/*647:*/
+#line 2047 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:646*/
-#line 1989 "web/udp.w"
+/*:647*/
+#line 2018 "web/udp.w"
 
 goto try_again;
 }
@@ -9490,8 +9598,8 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:645*//*649:*/
-#line 2059 "web/udp.w"
+/*:646*//*650:*/
+#line 2088 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9501,8 +9609,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:649*//*651:*/
-#line 2082 "web/udp.w"
+/*:650*//*652:*/
+#line 2111 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9545,8 +9653,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:651*//*652:*/
-#line 2135 "web/udp.w"
+/*:652*//*653:*/
+#line 2164 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9567,8 +9675,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:652*//*654:*/
-#line 2170 "web/udp.w"
+/*:653*//*655:*/
+#line 2199 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9582,8 +9690,8 @@ s->rmem-= size;
 s->rq_reader= s->rq_len;
 }
 
-/*:654*//*656:*/
-#line 2212 "web/udp.w"
+/*:655*//*657:*/
+#line 2241 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9596,7 +9704,7 @@ copied= d->len;
 if(copied> len){msg->msg_flags|= MSG_TRUNC;copied= len;}
 if(!iov_scatter(msg,d->data,copied)){free(d);return-EFAULT;}
 sock_recv_timestamp(s,msg,co,d);
-if(msg->msg_name){
+if(msg->msg_name&&d->ee.ee_origin!=SO_EE_ORIGIN_TIMESTAMPING){
 struct sockaddr_in sin;
 memset(&sin,0,sizeof sin);
 sin.sin_family= AF_INET;
@@ -9611,6 +9719,11 @@ if(d->ee.ee_origin==SO_EE_ORIGIN_ICMP){
 errhdr.offender.sin_family= AF_INET;
 errhdr.offender.sin_addr.s_addr= d->offender;
 if(s->ipflags&SR_IP_CMSG_FLAGS)ip_cmsg_recv(s,msg,co,d);
+}else if(d->ee.ee_origin==SO_EE_ORIGIN_TIMESTAMPING&&d->ifindex&&
+(s->tsflags&SR_SOF_OPT_CMSG)){
+errhdr.offender.sin_family= AF_INET;
+errhdr.offender.sin_addr.s_addr= d->offender;
+if(s->ipflags&SR_IP_CMSG_FLAGS)ip_cmsg_recv(s,msg,co,d);
 }
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVERR,sizeof errhdr,&errhdr);
 msg->msg_flags|= MSG_ERRQUEUE;
@@ -9618,8 +9731,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:656*//*658:*/
-#line 2267 "web/udp.w"
+/*:657*//*659:*/
+#line 2301 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9640,19 +9753,34 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:658*//*660:*/
-#line 2303 "web/udp.w"
+/*:659*//*661:*/
+#line 2337 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
 {
+if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&
+!(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
+/*662:*/
+#line 2364 "web/udp.w"
+
+if(s->stamp_asked){
+s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
+s->stamp_ns= d->tstamp_ns;
+}else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
+
+/*:662*/
+#line 2343 "web/udp.w"
+
+return;
+}
 sock_recv_timestamp(s,msg,co,d);
 if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:660*//*662:*/
-#line 2347 "web/udp.w"
+/*:661*//*664:*/
+#line 2405 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9672,8 +9800,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*664:*/
-#line 2394 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*666:*/
+#line 2452 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9682,11 +9810,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:664*/
-#line 2366 "web/udp.w"
+/*:666*/
+#line 2424 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*663:*/
-#line 2381 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*665:*/
+#line 2439 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9700,13 +9828,13 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:663*/
-#line 2367 "web/udp.w"
+/*:665*/
+#line 2425 "web/udp.w"
 
 }
 
-/*:662*//*666:*/
-#line 2421 "web/udp.w"
+/*:664*//*668:*/
+#line 2479 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9717,8 +9845,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*667:*/
-#line 2437 "web/udp.w"
+if(rr)/*669:*/
+#line 2495 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9732,11 +9860,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:667*/
-#line 2431 "web/udp.w"
+/*:669*/
+#line 2489 "web/udp.w"
 
-if(ts)/*668:*/
-#line 2455 "web/udp.w"
+if(ts)/*670:*/
+#line 2513 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9777,15 +9905,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:668*/
-#line 2432 "web/udp.w"
+/*:670*/
+#line 2490 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:666*//*673:*/
-#line 2518 "web/udp.w"
+/*:668*//*675:*/
+#line 2583 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -9799,25 +9927,47 @@ W->small_spare[W->nsmall_spare++]= d;
 else free(d);
 }
 
-/*:673*//*675:*/
-#line 2534 "web/udp.w"
+/*:675*//*677:*/
+#line 2607 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
-if(s->netstamp)return;
-s->netstamp= true;
-W->netstamp_sockets++;
+s->stamp_asked= true;
+sock_netstamp_update(s);
 }
 
-/*:675*//*677:*/
-#line 2574 "web/udp.w"
+static void sock_netstamp_update(sr_sock*s)
+{
+bool want= s->stamp_asked||(s->tsflags&SR_SOF_RX_SOFTWARE);
+if(want==s->netstamp)return;
+s->netstamp= want;
+W->netstamp_sockets+= want?1:-1;
+}
+
+/*:677*//*679:*/
+#line 2666 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
 {
-if(!(s->flags&SK_TIMESTAMP)){
+uint32_t f= s->tsflags;
+if((s->flags&SK_TIMESTAMP)||((f&(SR_SOF_RX_SOFTWARE|SR_SOF_SOFTWARE))&&
+((f&SR_SOF_RX_SOFTWARE)||d->stamped))){
+sock_recv_stamps(s,msg,co,d);
+return;
+}
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
+}
+
+/*:679*//*680:*/
+#line 2680 "web/udp.w"
+
+static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+sr_dgram*d)
+{
+if(!(s->flags&SK_TIMESTAMP)){
+if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 return;
 }
 if(!d->stamped){
@@ -9828,17 +9978,93 @@ if(s->flags&SK_TIMESTAMPNS){
 struct timespec ts;
 ts.tv_sec= (time_t)(d->tstamp_ns/1000000000u);
 ts.tv_nsec= (long)(d->tstamp_ns%1000000000u);
-put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMPNS,sizeof ts,&ts);
+put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPNS_NEW:
+SO_TIMESTAMPNS_OLD,sizeof ts,&ts);
 }else{
 struct timeval tv;
 tv.tv_sec= (time_t)(d->tstamp_ns/1000000000u);
 tv.tv_usec= (suseconds_t)(d->tstamp_ns%1000000000u/1000u);
-put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
+put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMP_NEW:
+SO_TIMESTAMP_OLD,sizeof tv,&tv);
 }
+if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
-/*:677*//*679:*/
-#line 2612 "web/udp.w"
+/*:680*//*682:*/
+#line 2736 "web/udp.w"
+
+static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+const sr_dgram*d)
+{
+struct timespec ts[3];
+if(!d->stamped)return;
+if((s->tsflags&SR_SOF_OPT_RX_FILTER)&&!(s->tsflags&SR_SOF_RX_SOFTWARE)&&!d->is_err)
+return;
+memset(ts,0,sizeof ts);
+ts[0].tv_sec= (time_t)(d->tstamp_ns/1000000000u);
+ts[0].tv_nsec= (long)(d->tstamp_ns%1000000000u);
+put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPING_NEW:
+SO_TIMESTAMPING_OLD,sizeof ts,ts);
+}
+
+/*:682*//*688:*/
+#line 2868 "web/udp.w"
+
+static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
+{
+uint32_t f= ipc->tsflags;
+if(f&SR_SOF_TX_SCHED)o->tx_flags|= SR_SKBTX_SCHED;
+if(f&SR_SOF_TX_SOFTWARE)o->tx_flags|= SR_SKBTX_SW;
+if(!(s->tsflags&SR_SOF_OPT_ID)||!(f&SR_SOF_TX_KEYED))return;
+o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
+}
+
+/*:688*//*689:*/
+#line 2881 "web/udp.w"
+
+static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
+{
+sr_sock*s= pkt->sk;
+unsigned f= pkt->tx_flags;
+pkt->tx_flags= 0;
+if(!s||s->orphaned)return;
+if(f&SR_SKBTX_SCHED)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SCHED);
+if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
+}
+
+/*:689*//*690:*/
+#line 2897 "web/udp.w"
+
+static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
+{
+bool tsonly= (s->tsflags&SR_SOF_OPT_TSONLY)!=0;
+sr_dgram*d= dgram_new(tsonly?0:SR_ETH_HLEN+pkt->len);
+d->is_err= true;
+d->ee.ee_errno= ENOMSG;
+d->ee.ee_origin= SO_EE_ORIGIN_TIMESTAMPING;
+d->ee.ee_info= (uint32_t)tstype;
+if(s->tsflags&SR_SOF_OPT_ID)d->ee.ee_data= pkt->tskey;
+d->stamped= true;
+d->tstamp_ns= W->now_ns;
+d->l4off= -1;
+if(tsonly)d->truesize= skb_truesize(0,0);
+else{
+memset(d->data,0,SR_ETH_HLEN);
+d->data[12]= 0x08;
+memcpy(d->data+SR_ETH_HLEN,pkt->data,pkt->len);
+d->truesize= pkt->truesize;
+d->ifindex= ifindex;
+d->offender= d->spec_dst= get_addr(pkt->data+12);
+d->daddr= get_addr(pkt->data+16);
+d->ttl= pkt->data[8];
+d->tos= pkt->data[1];
+d->l4off= SR_ETH_HLEN+(pkt->data[0]&0xf)*4;
+}
+sock_queue_err(s,d);
+}
+
+/*:690*//*692:*/
+#line 2938 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9863,8 +10089,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:679*//*681:*/
-#line 2652 "web/udp.w"
+/*:692*//*694:*/
+#line 2978 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9881,8 +10107,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:681*//*684:*/
-#line 2729 "web/udp.w"
+/*:694*//*697:*/
+#line 3055 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9901,8 +10127,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:684*//*688:*/
-#line 2799 "web/udp.w"
+/*:697*//*701:*/
+#line 3125 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9915,8 +10141,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:688*//*689:*/
-#line 2816 "web/udp.w"
+/*:701*//*702:*/
+#line 3142 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9934,8 +10160,8 @@ net_run();
 return r;
 }
 
-/*:689*//*690:*/
-#line 2833 "web/udp.w"
+/*:702*//*703:*/
+#line 3159 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9966,8 +10192,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:690*//*691:*/
-#line 2866 "web/udp.w"
+/*:703*//*704:*/
+#line 3192 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9999,8 +10225,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:691*//*693:*/
-#line 2906 "web/udp.w"
+/*:704*//*706:*/
+#line 3232 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10015,8 +10241,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:693*//*695:*/
-#line 2923 "web/udp.w"
+/*:706*//*708:*/
+#line 3249 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10037,8 +10263,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:695*//*698:*/
-#line 2987 "web/udp.w"
+/*:708*//*711:*/
+#line 3313 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10054,8 +10280,8 @@ net_run();
 return r;
 }
 
-/*:698*//*699:*/
-#line 3002 "web/udp.w"
+/*:711*//*712:*/
+#line 3328 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10089,8 +10315,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:699*//*700:*/
-#line 3035 "web/udp.w"
+/*:712*//*713:*/
+#line 3361 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10124,8 +10350,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:700*//*701:*/
-#line 3068 "web/udp.w"
+/*:713*//*714:*/
+#line 3394 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10140,8 +10366,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:701*//*703:*/
-#line 3085 "web/udp.w"
+/*:714*//*716:*/
+#line 3411 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10165,8 +10391,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:703*//*705:*/
-#line 3140 "web/udp.w"
+/*:716*//*718:*/
+#line 3466 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10195,8 +10421,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:705*//*707:*/
-#line 3175 "web/udp.w"
+/*:718*//*720:*/
+#line 3501 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10206,8 +10432,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:707*//*710:*/
-#line 3216 "web/udp.w"
+/*:720*//*723:*/
+#line 3542 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10233,7 +10459,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:710*//*714:*/
+/*:723*//*727:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10258,7 +10484,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:714*//*715:*/
+/*:727*//*728:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10271,7 +10497,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:715*//*717:*/
+/*:728*//*730:*/
 #line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10286,7 +10512,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:717*//*719:*/
+/*:730*//*732:*/
 #line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10302,7 +10528,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:719*//*720:*/
+/*:732*//*733:*/
 #line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10314,7 +10540,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:720*//*721:*/
+/*:733*//*734:*/
 #line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10327,7 +10553,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:721*//*722:*/
+/*:734*//*735:*/
 #line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10339,7 +10565,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:722*//*725:*/
+/*:735*//*738:*/
 #line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10387,7 +10613,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:725*//*727:*/
+/*:738*//*740:*/
 #line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10402,7 +10628,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:727*//*731:*/
+/*:740*//*744:*/
 #line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -10455,7 +10681,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:731*//*732:*/
+/*:744*//*745:*/
 #line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -10492,7 +10718,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:732*//*736:*/
+/*:745*//*749:*/
 #line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -10520,7 +10746,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:736*//*740:*/
+/*:749*//*753:*/
 #line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -10532,7 +10758,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:740*//*744:*/
+/*:753*//*757:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10560,7 +10786,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:744*//*750:*/
+/*:757*//*763:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10574,7 +10800,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:750*//*752:*/
+/*:763*//*765:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10599,7 +10825,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:752*//*754:*/
+/*:765*//*767:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10610,7 +10836,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:754*//*756:*/
+/*:767*//*769:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -10621,7 +10847,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:756*//*758:*/
+/*:769*//*771:*/
 #line 281 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -10640,7 +10866,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:758*//*760:*/
+/*:771*//*773:*/
 #line 319 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -10658,7 +10884,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:760*//*762:*/
+/*:773*//*775:*/
 #line 359 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -10706,7 +10932,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:762*//*764:*/
+/*:775*//*777:*/
 #line 453 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10719,24 +10945,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*765:*/
+/*778:*/
 #line 481 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:765*/
+/*:778*/
 #line 464 "web/raw.w"
 
-/*768:*/
+/*781:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:768*/
+/*:781*/
 #line 465 "web/raw.w"
 
-/*769:*/
+/*782:*/
 #line 529 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10747,7 +10973,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:769*/
+/*:782*/
 #line 466 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -10755,25 +10981,25 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*770:*/
+/*783:*/
 #line 556 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:770*/
+/*:783*/
 #line 472 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(!daddr)daddr= rt.saddr;
-if(hdrincl)err= raw_send_hdrinc(s,msg,len,flags,&rt,daddr);
+if(hdrincl)err= raw_send_hdrinc(s,msg,len,flags,&ipc,&rt,daddr);
 else if(flags&SR_MSG_PROBE)err= 0;
 else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:764*//*767:*/
+/*:777*//*780:*/
 #line 499 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -10792,7 +11018,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:767*//*772:*/
+/*:780*//*785:*/
 #line 586 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10816,11 +11042,11 @@ s->wmem-= total;
 return err;
 }
 
-/*:772*//*774:*/
-#line 655 "web/raw.w"
+/*:785*//*789:*/
+#line 681 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
-const struct sr_rtres*rt,uint32_t daddr)
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr)
 {
 sr_host*h= s->host;
 sr_iface*dev= iface_by_index(h,rt->ifindex);
@@ -10844,8 +11070,8 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*775:*/
-#line 690 "web/raw.w"
+/*790:*/
+#line 717 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
 put16(pkt->data+2,(uint16_t)len);
@@ -10854,10 +11080,27 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:775*/
-#line 681 "web/raw.w"
+/*:790*/
+#line 707 "web/raw.w"
 
 pkt->iif= rt->iif;
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*787:*/
+#line 665 "web/raw.w"
+
+{
+struct sr_ipout o;
+memset(&o,0,sizeof o);
+ip_tx_tstamp_setup(s,ipc,&o);
+pkt->sk= s;
+pkt->truesize= truesize;
+pkt->tx_flags= o.tx_flags;
+pkt->tskey= o.tskey;
+if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
+}
+
+/*:787*/
+#line 709 "web/raw.w"
+
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
 else ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,dev->mtu,
 (s->ipflags&IPF_MC_LOOP)!=0);
@@ -10865,8 +11108,8 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:774*//*777:*/
-#line 705 "web/raw.w"
+/*:789*//*792:*/
+#line 732 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
 {
@@ -10876,8 +11119,8 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:777*//*780:*/
-#line 778 "web/raw.w"
+/*:792*//*795:*/
+#line 805 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len)
@@ -10912,8 +11155,8 @@ sock_error_report(s);
 }
 }
 
-/*:780*//*782:*/
-#line 818 "web/raw.w"
+/*:795*//*797:*/
+#line 845 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
 {
@@ -10932,8 +11175,8 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:782*//*785:*/
-#line 885 "web/raw.w"
+/*:797*//*800:*/
+#line 912 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
 {
@@ -10946,8 +11189,8 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:785*//*786:*/
-#line 901 "web/raw.w"
+/*:800*//*801:*/
+#line 928 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -10969,8 +11212,8 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:786*//*787:*/
-#line 925 "web/raw.w"
+/*:801*//*802:*/
+#line 952 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
 {
@@ -10981,15 +11224,15 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:787*//*790:*/
-#line 961 "web/raw.w"
+/*:802*//*805:*/
+#line 988 "web/raw.w"
 
 static void raw_release(sr_sock*s)
 {
 ip_ra_control(s,false);
 }
 
-/*:790*//*794:*/
+/*:805*//*809:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11006,13 +11249,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*768:*/
+/*781:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:768*/
+/*:781*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11029,7 +11272,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:794*//*796:*/
+/*:809*//*811:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -11039,7 +11282,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:796*//*798:*/
+/*:811*//*813:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -11061,7 +11304,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:798*//*800:*/
+/*:813*//*815:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -11090,4 +11333,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:800*/
+/*:815*/
