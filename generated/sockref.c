@@ -258,7 +258,7 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:317*//*357:*/
-#line 762 "web/link.w"
+#line 765 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -813,7 +813,7 @@ int nports;
 }sr_lan;
 
 /*:341*//*358:*/
-#line 767 "web/link.w"
+#line 770 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -1155,7 +1155,7 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:112*//*359:*/
-#line 777 "web/link.w"
+#line 780 "web/link.w"
 
 sr_htab neigh;
 
@@ -1591,14 +1591,14 @@ static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static bool loop_short_cut(const sr_pkt*pkt);
 
 /*:347*//*351:*/
-#line 622 "web/link.w"
+#line 623 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:351*//*361:*/
-#line 783 "web/link.w"
+#line 786 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -2962,7 +2962,7 @@ while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*360:*/
-#line 780 "web/link.w"
+#line 783 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
@@ -6136,6 +6136,7 @@ ip_local_deliver(h,ifindex,pkt,SR_RT_LOCAL);
 }else dev_loop(h,ifindex,pkt,pkt->local?SR_RT_LOCAL:-1);
 return;
 }
+pkt->last= false;
 if(bcast){
 if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
 pcap_record(h,ifindex,pkt,true);
@@ -6159,7 +6160,7 @@ else lan_carry(l,&l->port[owner],pkt);
 }
 
 /*:348*//*349:*/
-#line 578 "web/link.w"
+#line 579 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -6181,7 +6182,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:349*//*350:*/
-#line 605 "web/link.w"
+#line 606 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6200,7 +6201,7 @@ ev_push(&e);
 }
 
 /*:350*//*352:*/
-#line 634 "web/link.w"
+#line 635 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6210,7 +6211,7 @@ ev_push(&e);
 }
 
 /*:352*//*353:*/
-#line 697 "web/link.w"
+#line 700 "web/link.w"
 
 static bool loop_short_cut(const sr_pkt*pkt)
 {
@@ -6220,7 +6221,7 @@ return pkt->last&&pkt->local&&pkt->data[0]==0x45&&
 }
 
 /*:353*//*354:*/
-#line 708 "web/link.w"
+#line 711 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6231,7 +6232,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:354*//*356:*/
-#line 728 "web/link.w"
+#line 731 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6247,7 +6248,7 @@ return 0;
 }
 
 /*:356*//*362:*/
-#line 788 "web/link.w"
+#line 791 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6293,7 +6294,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:362*//*363:*/
-#line 836 "web/link.w"
+#line 839 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {

@@ -123,7 +123,7 @@ int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
 /*:340*//*355:*/
-#line 725 "web/link.w"
+#line 728 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 

@@ -548,6 +548,7 @@ static void dev_xmit(sr_host *h, int ifindex, uint32_t nexthop, bool bcast,
     } else dev_loop(h, ifindex, pkt, pkt->local ? SR_RT_LOCAL : -1);
     return;
   }
+  pkt->last = false; /* only the loopback device reads the mark */
   if (bcast) {
     if (pkt->tx_flags) dev_tx_tstamp(ifindex, pkt);
     pcap_record(h, ifindex, pkt, true);
@@ -684,15 +685,17 @@ queued and the closing |net_run| but returning (and releasing the send
 buffer's charge, which arrival does not read).  So every observable ---
 counters, drops, true sizes, time stamps, control messages, signals,
 poll states, the error queue, IP identifications --- comes out as it did.
-The mark is cleared as the frame is taken, so that nothing made later
-from its buffer inherits it.
+The mark is cleared as the frame is taken, and by every other device
+the frame leaves by, so that no frame forwarded, held for a neighbour or
+made later from its buffer inherits it.
 
 Measured with \.{callgrind} on 64-byte datagrams sent and read on
 \.{lo}: 188 of 2\,130 instructions a round trip saved, 9\% of its
 time (\.{sr-bench}: 182 to 166\,ns); of which skipping the queue alone is
 90.  The same short cut for a frame crossing a perfect LAN to another
 host (no delay, loss or reordering) would save only the queue, 84 of
-2\,420 instructions, and is not taken.
+2\,420 instructions, and is not taken: it would also have to keep the
+frames a neighbour holds, which leave together when it answers, out of it.
 
 @c
 static bool loop_short_cut(const sr_pkt *pkt)
