@@ -415,7 +415,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #line 102 "web/raw.w"
 
 /*:758*//*806:*/
-#line 998 "web/raw.w"
+#line 1001 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
@@ -1202,7 +1202,7 @@ int addr_type;
 sr_htab raw;
 
 /*:759*//*798:*/
-#line 904 "web/raw.w"
+#line 907 "web/raw.w"
 
 sr_sock*ra_chain;
 
@@ -2369,18 +2369,18 @@ const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
 /*:784*//*788:*/
-#line 677 "web/raw.w"
+#line 678 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
 /*:788*//*791:*/
-#line 729 "web/raw.w"
+#line 732 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
 /*:791*//*794:*/
-#line 799 "web/raw.w"
+#line 802 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
@@ -2388,19 +2388,19 @@ static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
 /*:794*//*796:*/
-#line 842 "web/raw.w"
+#line 845 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
 /*:796*//*799:*/
-#line 907 "web/raw.w"
+#line 910 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
 /*:799*//*804:*/
-#line 985 "web/raw.w"
+#line 988 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
@@ -11044,7 +11044,7 @@ return err;
 }
 
 /*:785*//*789:*/
-#line 681 "web/raw.w"
+#line 682 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr)
@@ -11072,7 +11072,7 @@ s->wmem-= truesize;
 return err;
 }
 /*790:*/
-#line 717 "web/raw.w"
+#line 720 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
 put16(pkt->data+2,(uint16_t)len);
@@ -11082,25 +11082,25 @@ put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
 /*:790*/
-#line 707 "web/raw.w"
+#line 708 "web/raw.w"
 
 pkt->iif= rt->iif;
+pkt->sk= s;
+pkt->truesize= truesize;
 if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*787:*/
-#line 665 "web/raw.w"
+#line 668 "web/raw.w"
 
 {
 struct sr_ipout o;
 memset(&o,0,sizeof o);
 ip_tx_tstamp_setup(s,ipc,&o);
-pkt->sk= s;
-pkt->truesize= truesize;
 pkt->tx_flags= o.tx_flags;
 pkt->tskey= o.tskey;
 if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
 }
 
 /*:787*/
-#line 709 "web/raw.w"
+#line 712 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
 else ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,dev->mtu,
@@ -11110,7 +11110,7 @@ return 0;
 }
 
 /*:789*//*792:*/
-#line 732 "web/raw.w"
+#line 735 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
 {
@@ -11121,7 +11121,7 @@ dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
 /*:792*//*795:*/
-#line 805 "web/raw.w"
+#line 808 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len)
@@ -11157,7 +11157,7 @@ sock_error_report(s);
 }
 
 /*:795*//*797:*/
-#line 845 "web/raw.w"
+#line 848 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
 {
@@ -11177,7 +11177,7 @@ default:return EHOSTUNREACH;
 }
 
 /*:797*//*800:*/
-#line 912 "web/raw.w"
+#line 915 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
 {
@@ -11191,7 +11191,7 @@ s->ra_on= on;
 }
 
 /*:800*//*801:*/
-#line 928 "web/raw.w"
+#line 931 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -11214,7 +11214,7 @@ return tapped;
 }
 
 /*:801*//*802:*/
-#line 952 "web/raw.w"
+#line 955 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
 {
@@ -11226,7 +11226,7 @@ return false;
 }
 
 /*:802*//*805:*/
-#line 988 "web/raw.w"
+#line 991 "web/raw.w"
 
 static void raw_release(sr_sock*s)
 {
