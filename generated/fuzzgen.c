@@ -26,7 +26,7 @@
 #line 53 "web/fuzzgen.w"
 
 /*15:*/
-#line 298 "web/fuzzgen.w"
+#line 299 "web/fuzzgen.w"
 
 enum{FG_TTY,FG_SOCKET};
 struct fg_file{
@@ -38,12 +38,12 @@ int refs;
 typedef struct fg_file fg_file;
 
 /*:15*//*16:*/
-#line 328 "web/fuzzgen.w"
+#line 329 "web/fuzzgen.w"
 
 typedef struct{const char*name;bool writable;}fg_tunable;
 
 /*:16*//*22:*/
-#line 479 "web/fuzzgen.w"
+#line 480 "web/fuzzgen.w"
 
 typedef struct{char s[1024];}fg_text;
 
@@ -51,7 +51,7 @@ typedef struct{char s[1024];}fg_text;
 #line 54 "web/fuzzgen.w"
 
 /*43:*/
-#line 907 "web/fuzzgen.w"
+#line 908 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o);
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len);
@@ -64,7 +64,7 @@ static bool holds_pointer(const fg_option*o);
 #line 55 "web/fuzzgen.w"
 
 /*17:*/
-#line 331 "web/fuzzgen.w"
+#line 332 "web/fuzzgen.w"
 
 static const fg_tunable tunables[]= {
 {"net.core.optmem_max",true},{"net.core.somaxconn",true},
@@ -176,7 +176,8 @@ char**f= rows[i].f;
 fg_option*o= &t->opt[t->n++];
 const char*dots;
 snprintf(o->clause,sizeof o->clause,"%s",f[SS_OPT_CLAUSE]);
-snprintf(o->level,sizeof o->level,"%s",strcmp(f[SS_OPT_LEVEL],"SOL_SOCKET")?"SOL_IP":"SOL_SOCKET");
+snprintf(o->level,sizeof o->level,"%s",!strcmp(f[SS_OPT_LEVEL],"SOL_SOCKET")?"SOL_SOCKET":
+!strcmp(f[SS_OPT_LEVEL],"SOL_UDP")?"SOL_UDP":"SOL_IP");
 snprintf(o->name,sizeof o->name,"%s",f[SS_OPT_NAME]);
 snprintf(o->type,sizeof o->type,"%s",f[SS_OPT_TYPE]);
 o->get= strcmp(f[SS_OPT_ACCESS],"set")!=0;
@@ -193,7 +194,7 @@ range_bound(dots+2,(size_t)(colon-dots-2),&o->hi);
 
 ss_free_options(rows,n);
 /*12:*/
-#line 258 "web/fuzzgen.w"
+#line 259 "web/fuzzgen.w"
 
 sr_reset();
 for(int i= 0;i<NTUNABLES&&i<FG_NTUNABLES;i++){
@@ -209,7 +210,7 @@ return t->n;
 }
 
 /*:10*//*13:*/
-#line 266 "web/fuzzgen.w"
+#line 267 "web/fuzzgen.w"
 
 void fg_free_options(fg_options*t)
 {
@@ -219,7 +220,7 @@ t->n= 0;
 }
 
 /*:13*//*14:*/
-#line 277 "web/fuzzgen.w"
+#line 278 "web/fuzzgen.w"
 
 const fg_option*fg_find_option(const fg_options*t,bool sol_socket,long long value)
 {
@@ -235,7 +236,7 @@ return NULL;
 #line 58 "web/fuzzgen.w"
 
 /*20:*/
-#line 391 "web/fuzzgen.w"
+#line 392 "web/fuzzgen.w"
 
 void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out)
 {
@@ -268,7 +269,7 @@ g->lines= 0;
 }
 
 /*:20*//*21:*/
-#line 425 "web/fuzzgen.w"
+#line 426 "web/fuzzgen.w"
 
 static int lowest_free(const fg_gen*g,int min)
 {
@@ -321,7 +322,7 @@ return fd>=0&&fd<FG_NFD&&g->fd[fd]>=0?&g->file[g->fd[fd]]:NULL;
 #line 59 "web/fuzzgen.w"
 
 /*23:*/
-#line 482 "web/fuzzgen.w"
+#line 483 "web/fuzzgen.w"
 
 static const char*text(fg_text*t,const char*fmt,...)
 {
@@ -333,7 +334,7 @@ return t->s;
 }
 
 /*:23*//*24:*/
-#line 503 "web/fuzzgen.w"
+#line 504 "web/fuzzgen.w"
 
 static int pick_fd(fg_gen*g,bool std_ok)
 {
@@ -361,7 +362,7 @@ return std_ok||!f||f->kind==FG_SOCKET?fd:-1;
 }
 
 /*:24*//*25:*/
-#line 536 "web/fuzzgen.w"
+#line 537 "web/fuzzgen.w"
 
 static bool is_raw(const fg_file*f)
 {
@@ -374,7 +375,7 @@ return pick_fd(g,std_ok);
 }
 
 /*:25*//*26:*/
-#line 552 "web/fuzzgen.w"
+#line 553 "web/fuzzgen.w"
 
 static long long any_int(fg_gen*g)
 {
@@ -386,7 +387,7 @@ return PICK(g->r,ints);
 }
 
 /*:26*//*27:*/
-#line 568 "web/fuzzgen.w"
+#line 569 "web/fuzzgen.w"
 
 static long long any_len(fg_gen*g,long long natural)
 {
@@ -400,7 +401,7 @@ return PICK(g->r,lens);
 }
 
 /*:27*//*28:*/
-#line 587 "web/fuzzgen.w"
+#line 588 "web/fuzzgen.w"
 
 static const char*any_addr(fg_gen*g)
 {
@@ -424,7 +425,7 @@ return PICK(g->r,groups);
 }
 
 /*:28*//*29:*/
-#line 618 "web/fuzzgen.w"
+#line 619 "web/fuzzgen.w"
 
 static const char*sockaddr_to(fg_gen*g,fg_text*t,long long*len,bool toward_bound)
 {
@@ -458,7 +459,7 @@ return sockaddr_to(g,t,len,true);
 }
 
 /*:29*//*30:*/
-#line 654 "web/fuzzgen.w"
+#line 655 "web/fuzzgen.w"
 
 static const char*any_data(fg_gen*g,long long*len)
 {
@@ -473,7 +474,7 @@ return d;
 }
 
 /*:30*//*31:*/
-#line 675 "web/fuzzgen.w"
+#line 676 "web/fuzzgen.w"
 
 static const char*any_flags(fg_gen*g,fg_text*t,const char*const*names,int n,unsigned pct,
 const char*cls)
@@ -494,14 +495,14 @@ return t->s;
 }
 
 /*:31*//*32:*/
-#line 702 "web/fuzzgen.w"
+#line 703 "web/fuzzgen.w"
 
 static const char*option_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
 const char*ty= o->type;
 if(chance(g->r,8)){*len= any_len(g,4);return"NULL";}
 if(chance(g->r,6)&&!holds_pointer(o))/*35:*/
-#line 755 "web/fuzzgen.w"
+#line 756 "web/fuzzgen.w"
 
 {
 size_t n= 1+fg_below(g->r,24),used= 0;
@@ -513,10 +514,10 @@ return t->s;
 }
 
 /*:35*/
-#line 707 "web/fuzzgen.w"
+#line 708 "web/fuzzgen.w"
 
 if(!strcmp(ty,"linger"))/*36:*/
-#line 765 "web/fuzzgen.w"
+#line 766 "web/fuzzgen.w"
 
 {
 static const int secs[]= {0,1,5,-1,65535,INT_MAX,INT_MIN};
@@ -525,10 +526,10 @@ return text(t,"{l_onoff=%d, l_linger=%d}",PICK(g->r,((const int[]){0,1,2,-1})),P
 }
 
 /*:36*/
-#line 708 "web/fuzzgen.w"
+#line 709 "web/fuzzgen.w"
 
 if(!strcmp(ty,"timeval"))/*37:*/
-#line 775 "web/fuzzgen.w"
+#line 776 "web/fuzzgen.w"
 
 {
 static const long long sec[]= {0,0,1,5,-1,2147483647LL,9223372036854775807LL};
@@ -538,10 +539,10 @@ return text(t,"{tv_sec=%lld, tv_usec=%lld}",PICK(g->r,sec),PICK(g->r,usec));
 }
 
 /*:37*/
-#line 709 "web/fuzzgen.w"
+#line 710 "web/fuzzgen.w"
 
 if(!strcmp(ty,"string"))/*38:*/
-#line 787 "web/fuzzgen.w"
+#line 788 "web/fuzzgen.w"
 
 {
 static const char*const names[]= {"eth0","lo","","nosuch0","eth0\\x00junk",
@@ -554,10 +555,10 @@ return text(t,"\"%s\"",nm);
 }
 
 /*:38*/
-#line 710 "web/fuzzgen.w"
+#line 711 "web/fuzzgen.w"
 
 if(!strcmp(ty,"bytes"))/*39:*/
-#line 802 "web/fuzzgen.w"
+#line 803 "web/fuzzgen.w"
 
 {
 static const char*const opts[]= {"","\\x01","\\x00","\\x01\\x01\\x01\\x01",
@@ -573,12 +574,12 @@ return text(t,"\"%s\"",op);
 }
 
 /*:39*/
-#line 711 "web/fuzzgen.w"
+#line 712 "web/fuzzgen.w"
 
 if(!strcmp(ty,"mreq")||!strcmp(ty,"mreq_source"))return mreq_value(g,o,t,len);
 if(!strcmp(ty,"custom"))return custom_value(g,o,t,len);
 if(!strcmp(ty,"u64"))/*40:*/
-#line 819 "web/fuzzgen.w"
+#line 820 "web/fuzzgen.w"
 
 {
 static const char*const v64[]= {"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00",
@@ -590,7 +591,7 @@ return text(t,"\"%s\"",PICK(g->r,v64));
 }
 
 /*:40*/
-#line 714 "web/fuzzgen.w"
+#line 715 "web/fuzzgen.w"
 
 if((!strcmp(ty,"byte")||!strcmp(ty,"bytebool"))&&chance(g->r,30)){
 *len= any_len(g,1);
@@ -601,7 +602,7 @@ return text(t,"[%lld]",int_value(g,o));
 }
 
 /*:32*//*33:*/
-#line 731 "web/fuzzgen.w"
+#line 732 "web/fuzzgen.w"
 
 static bool holds_pointer(const fg_option*o)
 {
@@ -609,7 +610,7 @@ return!strcmp(o->name,"SO_ATTACH_FILTER")||!strcmp(o->name,"SO_ATTACH_REUSEPORT_
 }
 
 /*:33*//*34:*/
-#line 740 "web/fuzzgen.w"
+#line 741 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o)
 {
@@ -626,7 +627,7 @@ return any_int(g);
 }
 
 /*:34*//*41:*/
-#line 835 "web/fuzzgen.w"
+#line 836 "web/fuzzgen.w"
 
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
@@ -653,7 +654,7 @@ any_mcast(g),PICK(g->r,ifaddr),PICK(g->r,ifindex));
 }
 
 /*:41*//*42:*/
-#line 868 "web/fuzzgen.w"
+#line 869 "web/fuzzgen.w"
 
 static const char*msfilter_text(fg_gen*g,fg_text*t,int nsrc,const char*mode)
 {
@@ -694,7 +695,7 @@ return t->s;
 }
 
 /*:42*//*44:*/
-#line 919 "web/fuzzgen.w"
+#line 920 "web/fuzzgen.w"
 
 static long long read_len(fg_gen*g,const fg_option*o)
 {
@@ -711,7 +712,7 @@ return any_len(g,natural);
 }
 
 /*:44*//*59:*/
-#line 1335 "web/fuzzgen.w"
+#line 1336 "web/fuzzgen.w"
 
 static long long name_len(fg_gen*g)
 {
@@ -723,7 +724,7 @@ return PICK(g->r,lens);
 #line 60 "web/fuzzgen.w"
 
 /*45:*/
-#line 942 "web/fuzzgen.w"
+#line 943 "web/fuzzgen.w"
 
 static void line(fg_gen*g,const char*fmt,...)
 {
@@ -740,7 +741,7 @@ g->lines++;
 }
 
 /*:45*//*46:*/
-#line 969 "web/fuzzgen.w"
+#line 970 "web/fuzzgen.w"
 
 static void gen_socket(fg_gen*g)
 {
@@ -761,7 +762,7 @@ int i= (int)fg_below(g->r,(uint32_t)(sizeof good/sizeof good[0]));
 unsigned k= fg_below(g->r,100);
 const char*flags= any_flags(g,&fl,(const char*const[]){"SOCK_NONBLOCK","SOCK_CLOEXEC"},2,25,"sockflag");
 if(k<84)/*47:*/
-#line 1002 "web/fuzzgen.w"
+#line 1003 "web/fuzzgen.w"
 
 {
 bool ok= (good[i].t!=SOCK_RAW||g->cap_raw)&&
@@ -774,7 +775,7 @@ if(ok&&strchr(flags,'x')==NULL)open_fd(g,lowest_free(g,0),new_file(g,FG_SOCKET,g
 }
 
 /*:47*/
-#line 988 "web/fuzzgen.w"
+#line 989 "web/fuzzgen.w"
 
 else if(k<89)line(g,"socket(%s, %s, 0)",PICK(g->r,badfam),good[i].type);
 else if(k<95)line(g,"socket(AF_INET, %s, 0)",PICK(g->r,badtype));
@@ -785,7 +786,7 @@ else line(g,"socket(AF_INET, %s, %s)",good[i].type,PICK(g->r,badproto));
 }
 
 /*:46*//*48:*/
-#line 1017 "web/fuzzgen.w"
+#line 1018 "web/fuzzgen.w"
 
 static void gen_socketpair(fg_gen*g)
 {
@@ -794,7 +795,7 @@ line(g,"socketpair(AF_INET, %s, 0, %s)",PICK(g->r,types),chance(g->r,85)?"?":"NU
 }
 
 /*:48*//*49:*/
-#line 1026 "web/fuzzgen.w"
+#line 1027 "web/fuzzgen.w"
 
 static void gen_close(fg_gen*g)
 {
@@ -804,7 +805,7 @@ close_fd(g,fd);
 }
 
 /*:49*//*50:*/
-#line 1047 "web/fuzzgen.w"
+#line 1048 "web/fuzzgen.w"
 
 static void gen_fcntl(fg_gen*g)
 {
@@ -819,7 +820,7 @@ fg_text t;
 if(k<15)line(g,"fcntl(%d, F_GETFD)",fd);
 else if(k<25)line(g,"fcntl(%d, F_SETFD, %s)",fd,PICK(g->r,((const char*const[]){"FD_CLOEXEC","0","3","-1"})));
 else if(k<40)/*51:*/
-#line 1073 "web/fuzzgen.w"
+#line 1074 "web/fuzzgen.w"
 
 {
 long long min= PICK(g->r,dupmin);
@@ -833,11 +834,11 @@ else if(min> g->highest)g->highest= (int)min;
 }
 
 /*:51*/
-#line 1060 "web/fuzzgen.w"
+#line 1061 "web/fuzzgen.w"
 
 else if(k<50)line(g,"fcntl(%d, F_GETFL)",fd);
 else if(k<65)/*52:*/
-#line 1093 "web/fuzzgen.w"
+#line 1094 "web/fuzzgen.w"
 
 {
 const char*fl= any_flags(g,&t,setfl,(int)(sizeof setfl/sizeof setfl[0]),20,"oflags");
@@ -847,7 +848,7 @@ if(f)g->file[g->fd[fd]].nonblock= strstr(fl,"O_NONBLOCK")&&!strstr(fl,"O_DIRECT"
 }
 
 /*:52*/
-#line 1062 "web/fuzzgen.w"
+#line 1063 "web/fuzzgen.w"
 
 else if(k<72)line(g,"fcntl(%d, F_GETOWN)",fd);
 else if(k<82)line(g,"fcntl(%d, F_SETOWN, %s)",fd,PICK(g->r,owners));
@@ -857,7 +858,7 @@ else line(g,"fcntl(%d, %d, 0)",fd,PICK(g->r,((const int[]){-1,999,1200,2000,1234
 }
 
 /*:50*//*53:*/
-#line 1121 "web/fuzzgen.w"
+#line 1122 "web/fuzzgen.w"
 
 static void gen_ioctl(fg_gen*g)
 {
@@ -882,7 +883,7 @@ g->file[g->fd[fd]].nonblock= strcmp(v,"[0]")!=0;
 }
 
 /*:53*//*54:*/
-#line 1146 "web/fuzzgen.w"
+#line 1147 "web/fuzzgen.w"
 
 static void gen_pread(fg_gen*g)
 {
@@ -895,7 +896,7 @@ line(g,"pwrite(%d, \"abc\", %d, %d)",pick_fd(g,false),PICK(g->r,((const int[]){0
 }
 
 /*:54*//*55:*/
-#line 1173 "web/fuzzgen.w"
+#line 1174 "web/fuzzgen.w"
 
 static const char*other_level(fg_gen*g)
 {
@@ -916,7 +917,7 @@ return PICK(g->r,((const char*const[]){"0","100","199","200","205","209","210","
 }
 
 /*:55*//*56:*/
-#line 1234 "web/fuzzgen.w"
+#line 1235 "web/fuzzgen.w"
 
 static bool policy_forbids(const fg_gen*g,const fg_option*o)
 {
@@ -957,7 +958,7 @@ line(g,"getsockopt(%d, %s, %s, ?, [%lld])",fd,lvl,unknown_name(g,lvl),any_len(g,
 }
 
 /*:56*//*57:*/
-#line 1278 "web/fuzzgen.w"
+#line 1279 "web/fuzzgen.w"
 
 static void read_option(fg_gen*g,int fd,const fg_option*o)
 {
@@ -976,7 +977,7 @@ else line(g,"getsockopt(%d, %s, %s, %s, [%lld])",fd,o->level,o->name,val,len);
 }
 
 /*:57*//*58:*/
-#line 1301 "web/fuzzgen.w"
+#line 1302 "web/fuzzgen.w"
 
 static void gen_bind(fg_gen*g)
 {
@@ -1004,7 +1005,7 @@ line(g,"listen(%d, %d)",pick_fd(g,true),PICK(g->r,((const int[]){0,1,5,128,-1,40
 }
 
 /*:58*//*60:*/
-#line 1342 "web/fuzzgen.w"
+#line 1343 "web/fuzzgen.w"
 
 static void name_call(fg_gen*g,const char*call)
 {
@@ -1018,7 +1019,7 @@ static void gen_getsockname(fg_gen*g){name_call(g,"getsockname");}
 static void gen_getpeername(fg_gen*g){name_call(g,"getpeername");}
 
 /*:60*//*61:*/
-#line 1365 "web/fuzzgen.w"
+#line 1366 "web/fuzzgen.w"
 
 static const char*send_flags(fg_gen*g,fg_text*t,int fd)
 {
@@ -1061,7 +1062,7 @@ line(g,"write(%d, %s, %lld)",data_fd(g,false),d,len);
 }
 
 /*:61*//*62:*/
-#line 1411 "web/fuzzgen.w"
+#line 1412 "web/fuzzgen.w"
 
 static void gen_sendmsg(fg_gen*g)
 {
@@ -1092,7 +1093,7 @@ line(g,"sendmsg(%d, %s, %s)",fd,msg,send_flags(g,&t,fd));
 }
 
 /*:62*//*63:*/
-#line 1440 "web/fuzzgen.w"
+#line 1441 "web/fuzzgen.w"
 
 static void gen_writev(fg_gen*g)
 {
@@ -1107,7 +1108,7 @@ line(g,"writev(%d, %s, %d)",data_fd(g,false),iov,chance(g->r,85)?n:PICK(g->r,((c
 }
 
 /*:63*//*64:*/
-#line 1464 "web/fuzzgen.w"
+#line 1465 "web/fuzzgen.w"
 
 static const char*recv_flags(fg_gen*g,fg_text*t)
 {
@@ -1148,7 +1149,7 @@ chance(g->r,70)?"?":"NULL",PICK(g->r,((const int[]){0,16,20,64,256,1024})),recv_
 }
 
 /*:64*//*65:*/
-#line 1507 "web/fuzzgen.w"
+#line 1508 "web/fuzzgen.w"
 
 static int nonblocking_fd(fg_gen*g)
 {
@@ -1175,7 +1176,7 @@ n==2?", {iov_base=?, iov_len=3}":"",chance(g->r,85)?n:PICK(g->r,((const int[]){-
 }
 
 /*:65*//*66:*/
-#line 1534 "web/fuzzgen.w"
+#line 1535 "web/fuzzgen.w"
 
 static void gen_shutdown(fg_gen*g)
 {
@@ -1183,7 +1184,7 @@ line(g,"shutdown(%d, %s)",pick_fd(g,true),PICK(g->r,((const char*const[]){"SHUT_
 }
 
 /*:66*//*67:*/
-#line 1549 "web/fuzzgen.w"
+#line 1550 "web/fuzzgen.w"
 
 static void gen_poll(fg_gen*g)
 {
@@ -1212,7 +1213,7 @@ chance(g->r,85)?hi+1:PICK(g->r,((const int[]){0,-1,1,1024})),a,b,chance(g->r,50)
 }
 
 /*:67*//*68:*/
-#line 1585 "web/fuzzgen.w"
+#line 1586 "web/fuzzgen.w"
 
 static void gen_setuid(fg_gen*g)
 {
@@ -1242,7 +1243,7 @@ if(!strcmp(c,"CAP_SETUID"))g->cap_setuid= false;
 }
 
 /*:68*//*69:*/
-#line 1618 "web/fuzzgen.w"
+#line 1619 "web/fuzzgen.w"
 
 static void write_ping_range(fg_gen*g,const char*v);
 
@@ -1261,7 +1262,7 @@ if(!strcmp(tunables[i].name,"net.core.optmem_max"))g->optmem_written= true;
 }
 
 /*:69*//*70:*/
-#line 1644 "web/fuzzgen.w"
+#line 1645 "web/fuzzgen.w"
 
 static void write_ping_range(fg_gen*g,const char*v)
 {
@@ -1301,7 +1302,7 @@ line(g,"signal_count(%d)",PICK(g->r,((const int[]){29,23,13,0,65})));
 }
 
 /*:70*//*71:*/
-#line 1688 "web/fuzzgen.w"
+#line 1689 "web/fuzzgen.w"
 
 static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 {"socket",gen_socket,10},{"socketpair",gen_socketpair,1},{"close",gen_close,3},
@@ -1319,7 +1320,7 @@ static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 #define NCALLS ((int) (sizeof calls / sizeof calls[0]))
 
 /*:71*//*72:*/
-#line 1707 "web/fuzzgen.w"
+#line 1708 "web/fuzzgen.w"
 
 static bool call_enabled(const fg_gen*g,const char*name)
 {
@@ -1332,7 +1333,7 @@ return false;
 #line 61 "web/fuzzgen.w"
 
 /*74:*/
-#line 1725 "web/fuzzgen.w"
+#line 1726 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines)
 {
@@ -1351,7 +1352,7 @@ w-= calls[i].weight;
 }
 
 /*:74*//*75:*/
-#line 1752 "web/fuzzgen.w"
+#line 1753 "web/fuzzgen.w"
 
 void fg_close_all(fg_gen*g)
 {
@@ -1380,7 +1381,7 @@ line(g,"sysctl_set(\"%s\", \"%s\\n\")",tunables[i].name,v);
 }
 
 /*:75*//*78:*/
-#line 1793 "web/fuzzgen.w"
+#line 1794 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled)
 {
@@ -1391,7 +1392,7 @@ enabled[c]= false;
 for(i= 0;i<NCALLS&&strcmp(calls[i].name,ss_call_name(c));i++);
 if(i==NCALLS)continue;
 /*79:*/
-#line 1807 "web/fuzzgen.w"
+#line 1808 "web/fuzzgen.w"
 
 {
 fg_rand r;
@@ -1412,7 +1413,7 @@ free(b.p);
 }
 
 /*:79*/
-#line 1802 "web/fuzzgen.w"
+#line 1803 "web/fuzzgen.w"
 
 }
 ss_outcome_free(o,false);

@@ -30,7 +30,13 @@
 #include <netinet/udp.h> 
 #include <poll.h> 
 
-/*:3*/
+/*:3*//*800:*/
+#line 24 "web/beyond.w"
+
+#include <linux/sock_diag.h> 
+#include <linux/net_tstamp.h> 
+
+/*:800*/
 #line 41 "web/sockref.w"
 
 /*11:*/
@@ -177,7 +183,9 @@ OPT_BYTEBOOL,
 OPT_LINGER,OPT_TIMEVAL,
 OPT_MREQ,
 OPT_MREQ_SOURCE,OPT_MSFILTER,
-OPT_STRING,OPT_BYTES,OPT_FPROG,OPT_U64,OPT_CUSTOM
+OPT_STRING,OPT_BYTES,OPT_FPROG,OPT_U64,OPT_CUSTOM,
+OPT_GROUP_REQ,OPT_GROUP_SOURCE_REQ,
+OPT_GROUP_FILTER
 };
 #define OPT_GET 1u
 #define OPT_SET 2u
@@ -191,7 +199,7 @@ enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
 OPT_STORE_INT_FIELD};
 
 /*:151*//*161:*/
-#line 246 "web/sockopt.w"
+#line 253 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
@@ -228,13 +236,13 @@ OPT_STORE_INT_FIELD};
 #define SR_IP_MAX_MTU 65535
 
 /*:260*//*272:*/
-#line 168 "web/mcast.w"
+#line 170 "web/mcast.w"
 
 #define SR_MC_SOCKLIST_SIZE 48
 #define SR_SFLSIZE(n) (24 + 4 * (n))
 #define SR_SFBLOCK 10
 
-/*:272*//*292:*/
+/*:272*//*293:*/
 #line 20 "web/wire.w"
 
 #define SR_IPHDR_LEN 20 
@@ -242,51 +250,51 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:292*//*316:*/
+/*:293*//*317:*/
 #line 453 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:316*//*355:*/
+/*:317*//*356:*/
 #line 676 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:355*//*364:*/
+/*:356*//*365:*/
 #line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:364*//*415:*/
+/*:365*//*416:*/
 #line 1123 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:415*//*420:*/
+/*:416*//*421:*/
 #line 1220 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:420*//*437:*/
+/*:421*//*438:*/
 #line 45 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:437*//*446:*/
+/*:438*//*447:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:446*//*457:*/
+/*:447*//*458:*/
 #line 261 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -294,22 +302,22 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:457*//*468:*/
+/*:458*//*469:*/
 #line 447 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:468*//*476:*/
+/*:469*//*477:*/
 #line 618 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:476*//*540:*/
+/*:477*//*541:*/
 #line 1966 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:540*//*558:*/
+/*:541*//*559:*/
 #line 131 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
@@ -317,7 +325,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:558*//*560:*/
+/*:559*//*561:*/
 #line 167 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
@@ -326,63 +334,63 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:560*//*568:*/
+/*:561*//*569:*/
 #line 314 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:568*//*596:*/
-#line 970 "web/udp.w"
+/*:569*//*597:*/
+#line 974 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:596*//*622:*/
-#line 1485 "web/udp.w"
+/*:597*//*623:*/
+#line 1491 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:622*//*637:*/
-#line 1826 "web/udp.w"
+/*:623*//*639:*/
+#line 1844 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:637*//*643:*/
-#line 1959 "web/udp.w"
+/*:639*//*645:*/
+#line 1977 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:643*//*682:*/
-#line 2720 "web/udp.w"
+/*:645*//*684:*/
+#line 2739 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:682*//*688:*/
-#line 2832 "web/udp.w"
+/*:684*//*690:*/
+#line 2851 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:688*//*708:*/
+/*:690*//*710:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:708*//*725:*/
+/*:710*//*727:*/
 #line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:725*//*733:*/
+/*:727*//*735:*/
 #line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:733*//*741:*/
+/*:735*//*743:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -390,13 +398,37 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:741*//*787:*/
+/*:743*//*789:*/
 #line 971 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:787*/
+/*:789*//*807:*/
+#line 78 "web/beyond.w"
+
+#ifndef IP_LOCAL_PORT_RANGE
+#define IP_LOCAL_PORT_RANGE 51 
+#endif
+#line 82 "web/beyond.w"
+#ifdef SOL_UDPLITE
+#define SR_SOL_UDPLITE SOL_UDPLITE
+#else
+#line 85 "web/beyond.w"
+#define SR_SOL_UDPLITE 136 
+#endif
+#line 87 "web/beyond.w"
+
+/*:807*//*827:*/
+#line 628 "web/beyond.w"
+
+#ifndef SOCK_SNDBUF_LOCK
+#define SOCK_SNDBUF_LOCK 1
+#define SOCK_RCVBUF_LOCK 2
+#endif
+#line 633 "web/beyond.w"
+
+/*:827*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -471,12 +503,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*729:*/
+/*731:*/
 #line 462 "web/poll.w"
 
 int kmax;
 
-/*:729*/
+/*:731*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -490,7 +522,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*445:*/
+/*446:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -506,23 +538,23 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:445*//*523:*/
+/*:446*//*524:*/
 #line 1602 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:523*//*524:*/
+/*:524*//*525:*/
 #line 1625 "web/bind.w"
 
 uint32_t fl_daddr,fl_saddr;
 uint16_t fl_dport;
 
-/*:524*//*533:*/
+/*:525*//*534:*/
 #line 1833 "web/bind.w"
 
 uint32_t tcp_write_seq;
 
-/*:533*/
+/*:534*/
 #line 20 "web/socket.w"
 
 /*84:*/
@@ -555,10 +587,22 @@ uint32_t tsflags;
 uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 
-/*:169*/
+/*:169*//*801:*/
+#line 31 "web/beyond.w"
+
+uint64_t cookie;
+int zerocopy,rcvmark,prefer_busy_poll,busy_poll_budget;
+int txtime_clockid,txtime_flags;
+
+/*:801*//*833:*/
+#line 763 "web/beyond.w"
+
+int txrehash;
+
+/*:833*/
 #line 21 "web/socket.w"
 
-/*557:*/
+/*558:*/
 #line 116 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -575,19 +619,26 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:557*//*625:*/
-#line 1557 "web/udp.w"
+/*:558*//*626:*/
+#line 1563 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:625*//*704:*/
-#line 3139 "web/udp.w"
+/*:626*//*706:*/
+#line 3158 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:704*/
+/*:706*//*803:*/
+#line 39 "web/beyond.w"
+
+int udp_cork,udp_gso_size,udp_gro,udp_encap;
+int udp_no_check6_tx,udp_no_check6_rx;
+int fwd_alloc;
+
+/*:803*/
 #line 22 "web/socket.w"
 
 /*86:*/
@@ -607,18 +658,23 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:86*/
+/*:86*//*802:*/
+#line 36 "web/beyond.w"
+
+uint32_t local_port_range;
+
+/*:802*/
 #line 23 "web/socket.w"
 
-/*380:*/
+/*381:*/
 #line 388 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:380*/
+/*:381*/
 #line 24 "web/socket.w"
 
-/*738:*/
+/*740:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -626,7 +682,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:738*/
+/*:740*/
 #line 25 "web/socket.w"
 
 };
@@ -669,7 +725,7 @@ sr_getter*get;
 }sr_optdesc;
 
 /*:150*//*152:*/
-#line 87 "web/sockopt.w"
+#line 89 "web/sockopt.w"
 
 struct sr_optreq{
 const sr_optdesc*d;
@@ -698,7 +754,7 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:266*//*301:*/
+/*:266*//*302:*/
 #line 166 "web/wire.w"
 
 struct sr_ipv4{
@@ -710,7 +766,7 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:301*//*307:*/
+/*:302*//*308:*/
 #line 274 "web/wire.w"
 
 struct sr_udp{
@@ -721,7 +777,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:307*//*312:*/
+/*:308*//*313:*/
 #line 386 "web/wire.w"
 
 struct sr_icmp{
@@ -731,7 +787,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:312*//*324:*/
+/*:313*//*325:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -745,7 +801,7 @@ size_t nb,n;
 int shift;
 }sr_htab;
 
-/*:324*//*330:*/
+/*:325*//*331:*/
 #line 205 "web/link.w"
 
 typedef struct{
@@ -768,7 +824,7 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:330*//*340:*/
+/*:331*//*341:*/
 #line 408 "web/link.w"
 
 typedef struct{
@@ -778,7 +834,7 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:340*//*356:*/
+/*:341*//*357:*/
 #line 681 "web/link.w"
 
 typedef struct{
@@ -790,7 +846,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:356*//*363:*/
+/*:357*//*364:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -809,7 +865,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:363*//*374:*/
+/*:364*//*375:*/
 #line 289 "web/ip.w"
 
 typedef struct{
@@ -819,7 +875,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:374*//*379:*/
+/*:375*//*380:*/
 #line 360 "web/ip.w"
 
 struct sr_ipout{
@@ -833,7 +889,7 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:379*//*395:*/
+/*:380*//*396:*/
 #line 701 "web/ip.w"
 
 struct sr_rx{
@@ -854,7 +910,7 @@ bool csum_ok;
 sr_pkt**pkt;
 };
 
-/*:395*//*400:*/
+/*:396*//*401:*/
 #line 852 "web/ip.w"
 
 typedef struct{
@@ -872,7 +928,7 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:400*//*421:*/
+/*:401*//*422:*/
 #line 1225 "web/ip.w"
 
 typedef struct{
@@ -880,7 +936,7 @@ sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:421*//*432:*/
+/*:422*//*433:*/
 #line 1363 "web/ip.w"
 
 typedef struct{
@@ -888,7 +944,7 @@ sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:432*//*438:*/
+/*:433*//*439:*/
 #line 50 "web/pcap.w"
 
 typedef struct{
@@ -896,7 +952,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:438*//*452:*/
+/*:439*//*453:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -909,7 +965,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:452*//*453:*/
+/*:453*//*454:*/
 #line 182 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -919,7 +975,7 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:453*//*486:*/
+/*:454*//*487:*/
 #line 830 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -930,7 +986,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:486*//*555:*/
+/*:487*//*556:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -951,21 +1007,21 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*585:*/
-#line 784 "web/udp.w"
+/*586:*/
+#line 785 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:585*/
+/*:586*/
 #line 55 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:555*//*556:*/
+/*:556*//*557:*/
 #line 83 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
@@ -991,7 +1047,7 @@ uint8_t data[];
 _Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
 
-/*:556*//*565:*/
+/*:557*//*566:*/
 #line 278 "web/udp.w"
 
 struct udp_arrival{
@@ -1002,8 +1058,8 @@ bool sole;
 int truesize;
 };
 
-/*:565*//*597:*/
-#line 976 "web/udp.w"
+/*:566*//*598:*/
+#line 980 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1017,8 +1073,8 @@ int gso_size;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:597*//*626:*/
-#line 1560 "web/udp.w"
+/*:598*//*627:*/
+#line 1566 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1030,15 +1086,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:626*//*640:*/
-#line 1897 "web/udp.w"
+/*:627*//*642:*/
+#line 1915 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:640*/
+/*:642*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1054,7 +1110,7 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*331:*/
+/*332:*/
 #line 229 "web/link.w"
 
 uint64_t rng;
@@ -1062,38 +1118,43 @@ sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:331*//*341:*/
+/*:332*//*342:*/
 #line 419 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:341*//*439:*/
+/*:342*//*440:*/
 #line 56 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:439*//*665:*/
-#line 2436 "web/udp.w"
+/*:440*//*667:*/
+#line 2455 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:665*//*666:*/
-#line 2439 "web/udp.w"
+/*:667*//*668:*/
+#line 2458 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
 
-/*:666*/
+/*:668*//*804:*/
+#line 44 "web/beyond.w"
+
+uint64_t last_cookie;
+
+/*:804*/
 #line 45 "web/world.w"
 
-/*735:*/
+/*737:*/
 #line 552 "web/poll.w"
 
 uint64_t calls;
 
-/*:735*/
+/*:737*/
 #line 46 "web/world.w"
 
 };
@@ -1114,56 +1175,56 @@ int nroutes;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:112*//*357:*/
+/*:112*//*358:*/
 #line 691 "web/link.w"
 
 sr_htab neigh;
 
-/*:357*//*375:*/
+/*:358*//*376:*/
 #line 297 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:375*//*381:*/
+/*:376*//*382:*/
 #line 391 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:381*//*401:*/
+/*:382*//*402:*/
 #line 868 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:401*//*422:*/
+/*:402*//*423:*/
 #line 1231 "web/ip.w"
 
 sr_htab peers;
 
-/*:422*//*430:*/
+/*:423*//*431:*/
 #line 1357 "web/ip.w"
 
 sr_htab mc;
 
-/*:430*//*454:*/
+/*:431*//*455:*/
 #line 190 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:454*//*742:*/
+/*:455*//*744:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:742*//*779:*/
+/*:744*//*781:*/
 #line 877 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:779*/
+/*:781*/
 #line 188 "web/world.w"
 
 };
@@ -1181,13 +1242,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*734:*/
+/*:70*//*736:*/
 #line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:734*/
+/*:736*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1340,17 +1401,17 @@ static int sysctl_cross_check(sr_host*h,int i,long long nv[2]);
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value);
 /*:148*//*153:*/
-#line 99 "web/sockopt.w"
+#line 101 "web/sockopt.w"
 
 static void optreq_init(sr_optreq*rq,const sr_optdesc*d,int len);
 
 /*:153*//*156:*/
-#line 125 "web/sockopt.w"
+#line 127 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name);
 
 /*:156*//*158:*/
-#line 155 "web/sockopt.w"
+#line 158 "web/sockopt.w"
 
 static int set_flag(sr_sock*s,sr_optreq*rq);
 static int get_flag(sr_sock*s,sr_optreq*rq);
@@ -1358,7 +1419,7 @@ static int set_int_field(sr_sock*s,sr_optreq*rq);
 static int get_int_field(sr_sock*s,sr_optreq*rq);
 
 /*:158*//*164:*/
-#line 317 "web/sockopt.w"
+#line 324 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
 static bool opt_capable(uint64_t caps);
@@ -1425,14 +1486,16 @@ static int mc_leave(sr_sock*s,struct ip_mreqn*mr);
 static bool omem_charge(sr_sock*s,int size);
 static void mc_free(sr_sock*s,sr_mcsock*m);
 static int mc_source(sr_sock*s,bool add,int omode,
-const struct ip_mreq_source*mrs);
+const struct ip_mreq_source*mrs,int ifindex);
+static int mc_msfilter(sr_sock*s,uint32_t group,uint32_t ifaddr,int ifindex,
+uint32_t fmode,uint32_t n,const void*src);
 
 /*:267*//*284:*/
-#line 412 "web/mcast.w"
+#line 417 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:284*//*293:*/
+/*:284*//*294:*/
 #line 28 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p);
@@ -1440,37 +1503,37 @@ static void put16(uint8_t*p,uint16_t v);
 static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
-/*:293*//*295:*/
+/*:294*//*296:*/
 #line 65 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
-/*:295*//*297:*/
+/*:296*//*298:*/
 #line 116 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:297*//*299:*/
+/*:298*//*300:*/
 #line 140 "web/wire.w"
 
 static uint16_t ip_fast_csum(const uint8_t*p,size_t hl);
 
-/*:299*//*302:*/
+/*:300*//*303:*/
 #line 187 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_read(const uint8_t*p,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:302*//*305:*/
+/*:303*//*306:*/
 #line 257 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:305*//*308:*/
+/*:306*//*309:*/
 #line 293 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -1479,20 +1542,20 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:308*//*310:*/
+/*:309*//*311:*/
 #line 359 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
 uint8_t proto);
 static void udp_csum_complete(uint8_t*ip);
 
-/*:310*//*313:*/
+/*:311*//*314:*/
 #line 397 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:313*//*315:*/
+/*:314*//*316:*/
 #line 442 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
@@ -1500,17 +1563,17 @@ uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:315*//*317:*/
+/*:316*//*318:*/
 #line 461 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:317*//*321:*/
+/*:318*//*322:*/
 #line 560 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:321*//*325:*/
+/*:322*//*326:*/
 #line 50 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1520,13 +1583,13 @@ static void htab_link(sr_htab*t,sr_hent**at,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:325*//*328:*/
+/*:326*//*329:*/
 #line 163 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:328*//*334:*/
+/*:329*//*335:*/
 #line 242 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len);
@@ -1537,7 +1600,7 @@ static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:334*//*346:*/
+/*:335*//*347:*/
 #line 515 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -1545,21 +1608,21 @@ sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:346*//*350:*/
+/*:347*//*351:*/
 #line 599 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
-/*:350*//*359:*/
+/*:351*//*360:*/
 #line 697 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:359*//*365:*/
+/*:360*//*366:*/
 #line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1567,13 +1630,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:365*//*371:*/
+/*:366*//*372:*/
 #line 218 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:371*//*377:*/
+/*:372*//*378:*/
 #line 303 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1581,13 +1644,13 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:377*//*383:*/
+/*:378*//*384:*/
 #line 401 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:383*//*385:*/
+/*:384*//*386:*/
 #line 443 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -1597,24 +1660,24 @@ const struct sr_ipout*o,sr_pkt*pkt);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:385*//*388:*/
+/*:386*//*389:*/
 #line 562 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:388*//*390:*/
+/*:389*//*391:*/
 #line 614 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:390*//*393:*/
+/*:391*//*394:*/
 #line 667 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:393*//*396:*/
+/*:394*//*397:*/
 #line 720 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
@@ -1623,67 +1686,67 @@ struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:396*//*403:*/
+/*:397*//*404:*/
 #line 875 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:403*//*409:*/
+/*:404*//*410:*/
 #line 987 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:409*//*412:*/
+/*:410*//*413:*/
 #line 1054 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:412*//*416:*/
+/*:413*//*417:*/
 #line 1127 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:416*//*418:*/
+/*:417*//*419:*/
 #line 1171 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:418*//*424:*/
+/*:419*//*425:*/
 #line 1237 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:424*//*426:*/
+/*:425*//*427:*/
 #line 1287 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:426*//*428:*/
+/*:427*//*429:*/
 #line 1331 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:428*//*433:*/
+/*:429*//*434:*/
 #line 1369 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:433*//*442:*/
+/*:434*//*443:*/
 #line 114 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:442*//*449:*/
+/*:443*//*450:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1691,14 +1754,14 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:449*//*455:*/
+/*:450*//*456:*/
 #line 195 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:455*//*458:*/
+/*:456*//*459:*/
 #line 274 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
@@ -1708,31 +1771,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:458*//*462:*/
+/*:459*//*463:*/
 #line 348 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:462*//*464:*/
+/*:463*//*465:*/
 #line 378 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:464*//*467:*/
+/*:465*//*468:*/
 #line 417 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:467*//*471:*/
+/*:468*//*472:*/
 #line 483 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:471*//*473:*/
+/*:472*//*474:*/
 #line 535 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1740,13 +1803,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:473*//*475:*/
+/*:474*//*476:*/
 #line 574 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:475*//*477:*/
+/*:476*//*478:*/
 #line 621 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1754,7 +1817,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:477*//*481:*/
+/*:478*//*482:*/
 #line 726 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1762,25 +1825,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:481*//*487:*/
+/*:482*//*488:*/
 #line 839 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:487*//*491:*/
+/*:488*//*492:*/
 #line 928 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:491*//*493:*/
+/*:492*//*494:*/
 #line 968 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
-/*:493*//*496:*/
+/*:494*//*497:*/
 #line 1004 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1789,34 +1852,34 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:496*//*499:*/
+/*:497*//*500:*/
 #line 1067 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:499*//*502:*/
+/*:500*//*503:*/
 #line 1151 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:502*//*506:*/
+/*:503*//*507:*/
 #line 1248 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:506*//*510:*/
+/*:507*//*511:*/
 #line 1331 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:510*//*513:*/
+/*:511*//*514:*/
 #line 1382 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:513*//*519:*/
+/*:514*//*520:*/
 #line 1467 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
@@ -1826,7 +1889,7 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:519*//*526:*/
+/*:520*//*527:*/
 #line 1644 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -1834,13 +1897,13 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:526*//*534:*/
+/*:527*//*535:*/
 #line 1836 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:534*//*535:*/
+/*:535*//*536:*/
 #line 1867 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -1855,7 +1918,7 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:535*//*538:*/
+/*:536*//*539:*/
 #line 1919 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
@@ -1865,7 +1928,7 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:538*//*544:*/
+/*:539*//*545:*/
 #line 2093 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -1873,44 +1936,44 @@ size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:544*//*547:*/
+/*:545*//*548:*/
 #line 2163 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:547*//*551:*/
+/*:548*//*552:*/
 #line 2221 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:551*//*552:*/
+/*:552*//*553:*/
 #line 2235 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:552*//*561:*/
+/*:553*//*562:*/
 #line 174 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:561*//*564:*/
+/*:562*//*565:*/
 #line 272 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:564*//*566:*/
+/*:565*//*567:*/
 #line 287 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:566*//*569:*/
+/*:567*//*570:*/
 #line 324 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:569*//*571:*/
+/*:570*//*572:*/
 #line 362 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
@@ -1920,84 +1983,84 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:571*//*574:*/
-#line 499 "web/udp.w"
+/*:572*//*575:*/
+#line 500 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
-/*:574*//*576:*/
-#line 513 "web/udp.w"
+/*:575*//*577:*/
+#line 514 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:576*//*578:*/
-#line 554 "web/udp.w"
+/*:577*//*579:*/
+#line 555 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:578*//*580:*/
-#line 580 "web/udp.w"
+/*:579*//*581:*/
+#line 581 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:580*//*583:*/
-#line 706 "web/udp.w"
+/*:581*//*584:*/
+#line 707 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:583*//*586:*/
-#line 789 "web/udp.w"
+/*:584*//*587:*/
+#line 790 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:586*//*589:*/
-#line 847 "web/udp.w"
+/*:587*//*590:*/
+#line 849 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:589*//*591:*/
-#line 878 "web/udp.w"
+/*:590*//*592:*/
+#line 880 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:591*//*593:*/
-#line 916 "web/udp.w"
+/*:592*//*594:*/
+#line 920 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:593*//*595:*/
-#line 964 "web/udp.w"
+/*:594*//*596:*/
+#line 968 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:595*//*601:*/
-#line 1065 "web/udp.w"
+/*:596*//*602:*/
+#line 1070 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:601*//*605:*/
-#line 1126 "web/udp.w"
+/*:602*//*606:*/
+#line 1132 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:605*//*608:*/
-#line 1170 "web/udp.w"
+/*:606*//*609:*/
+#line 1176 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:608*//*610:*/
-#line 1213 "web/udp.w"
+/*:609*//*611:*/
+#line 1219 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -2010,35 +2073,35 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:610*//*616:*/
-#line 1367 "web/udp.w"
+/*:611*//*617:*/
+#line 1373 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:616*//*618:*/
-#line 1411 "web/udp.w"
+/*:617*//*619:*/
+#line 1417 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:618*//*620:*/
-#line 1435 "web/udp.w"
+/*:619*//*621:*/
+#line 1441 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:620*//*623:*/
-#line 1488 "web/udp.w"
+/*:621*//*624:*/
+#line 1494 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:623*//*627:*/
-#line 1571 "web/udp.w"
+/*:624*//*628:*/
+#line 1577 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2046,9 +2109,10 @@ const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
 int mtu);
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 static void udp_cork_discard(sr_sock*s);
+static int udp_cork_push(sr_sock*s);
 
-/*:627*//*632:*/
-#line 1694 "web/udp.w"
+/*:628*//*634:*/
+#line 1712 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2059,24 +2123,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:632*//*633:*/
-#line 1711 "web/udp.w"
+/*:634*//*635:*/
+#line 1729 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:633*//*639:*/
-#line 1890 "web/udp.w"
+/*:635*//*641:*/
+#line 1908 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:639*//*644:*/
-#line 1988 "web/udp.w"
+/*:641*//*646:*/
+#line 2006 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:644*//*646:*/
-#line 2007 "web/udp.w"
+/*:646*//*648:*/
+#line 2025 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2084,108 +2148,108 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:646*//*649:*/
-#line 2099 "web/udp.w"
+/*:648*//*651:*/
+#line 2117 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:649*//*651:*/
-#line 2140 "web/udp.w"
+/*:651*//*653:*/
+#line 2159 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:651*//*653:*/
-#line 2195 "web/udp.w"
+/*:653*//*655:*/
+#line 2214 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:653*//*655:*/
-#line 2231 "web/udp.w"
+/*:655*//*657:*/
+#line 2250 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:655*//*657:*/
-#line 2275 "web/udp.w"
+/*:657*//*659:*/
+#line 2294 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:657*//*661:*/
-#line 2350 "web/udp.w"
+/*:659*//*663:*/
+#line 2369 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:661*//*668:*/
-#line 2446 "web/udp.w"
+/*:663*//*670:*/
+#line 2465 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
-/*:668*//*670:*/
-#line 2463 "web/udp.w"
+/*:670*//*672:*/
+#line 2482 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:670*//*672:*/
-#line 2502 "web/udp.w"
+/*:672*//*674:*/
+#line 2521 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:672*//*674:*/
-#line 2541 "web/udp.w"
+/*:674*//*676:*/
+#line 2560 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:674*//*676:*/
-#line 2581 "web/udp.w"
+/*:676*//*678:*/
+#line 2600 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:676*//*683:*/
-#line 2724 "web/udp.w"
+/*:678*//*685:*/
+#line 2743 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:683*//*690:*/
-#line 2852 "web/udp.w"
+/*:685*//*692:*/
+#line 2871 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:690*//*693:*/
-#line 2912 "web/udp.w"
+/*:692*//*695:*/
+#line 2931 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:693*//*698:*/
-#line 3014 "web/udp.w"
+/*:695*//*700:*/
+#line 3033 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:698*//*700:*/
-#line 3067 "web/udp.w"
+/*:700*//*702:*/
+#line 3086 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:700*//*702:*/
-#line 3104 "web/udp.w"
+/*:702*//*704:*/
+#line 3123 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:702*//*705:*/
-#line 3144 "web/udp.w"
+/*:704*//*707:*/
+#line 3163 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:705*//*709:*/
+/*:707*//*711:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2193,13 +2257,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:709*//*712:*/
+/*:711*//*714:*/
 #line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:712*//*714:*/
+/*:714*//*716:*/
 #line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2207,24 +2271,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:714*//*720:*/
+/*:716*//*722:*/
 #line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:720*//*722:*/
+/*:722*//*724:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:722*//*726:*/
+/*:724*//*728:*/
 #line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:726*//*731:*/
+/*:728*//*733:*/
 #line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2233,84 +2297,84 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:731*//*739:*/
+/*:733*//*741:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:739*//*745:*/
+/*:741*//*747:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:745*//*747:*/
+/*:747*//*749:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:747*//*749:*/
+/*:749*//*751:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:749*//*751:*/
+/*:751*//*753:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:751*//*753:*/
+/*:753*//*755:*/
 #line 276 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:753*//*755:*/
+/*:755*//*757:*/
 #line 316 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:755*//*757:*/
+/*:757*//*759:*/
 #line 354 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:757*//*759:*/
+/*:759*//*761:*/
 #line 450 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:759*//*762:*/
+/*:761*//*764:*/
 #line 495 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:762*//*767:*/
+/*:764*//*769:*/
 #line 581 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:767*//*769:*/
+/*:769*//*771:*/
 #line 651 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:769*//*772:*/
+/*:771*//*774:*/
 #line 702 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:772*//*775:*/
+/*:774*//*777:*/
 #line 772 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2318,46 +2382,72 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:775*//*777:*/
+/*:777*//*779:*/
 #line 815 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:777*//*780:*/
+/*:779*//*782:*/
 #line 880 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:780*//*785:*/
+/*:782*//*787:*/
 #line 958 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:785*//*789:*/
+/*:787*//*791:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:789*//*791:*/
+/*:791*//*793:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:791*//*793:*/
+/*:793*//*795:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:793*//*795:*/
+/*:795*//*797:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:795*/
+/*:797*//*805:*/
+#line 68 "web/beyond.w"
+
+static bool opt_udp_level(const sr_sock*s,int level);
+
+/*:805*//*814:*/
+#line 235 "web/beyond.w"
+
+static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
+
+/*:814*//*817:*/
+#line 301 "web/beyond.w"
+
+static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
+static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
+int*ifindex);
+
+/*:817*//*824:*/
+#line 563 "web/beyond.w"
+
+static bool sk_has_account(const sr_sock*s);
+static void sk_fwd_schedule(sr_sock*s,int size);
+static void sk_fwd_release(sr_sock*s,int size,bool partial);
+static void sk_fwd_charge(sr_sock*s,int size);
+static void sk_fwd_uncharge(sr_sock*s,int size);
+
+/*:824*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2370,7 +2460,7 @@ static sr_world the_world;
 #line 46 "web/sockref.w"
 
 /*155:*/
-#line 119 "web/sockopt.w"
+#line 121 "web/sockopt.w"
 
 #include "sr_options.h"
 
@@ -2683,12 +2773,12 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 /*:135*/
 #line 624 "web/world.w"
 
-/*382:*/
+/*383:*/
 #line 398 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:382*/
+/*:383*/
 #line 625 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -2861,71 +2951,71 @@ if(W->ready)/*46:*/
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*333:*/
+/*334:*/
 #line 238 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:333*//*342:*/
+/*:334*//*343:*/
 #line 423 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:342*//*440:*/
+/*:343*//*441:*/
 #line 60 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:440*//*667:*/
-#line 2443 "web/udp.w"
+/*:441*//*669:*/
+#line 2462 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
-/*:667*/
+/*:669*/
 #line 830 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*358:*/
+/*359:*/
 #line 694 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:358*//*376:*/
+/*:359*//*377:*/
 #line 300 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:376*//*402:*/
+/*:377*//*403:*/
 #line 872 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:402*//*423:*/
+/*:403*//*424:*/
 #line 1234 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:423*//*431:*/
+/*:424*//*432:*/
 #line 1360 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:431*//*461:*/
+/*:432*//*462:*/
 #line 345 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:461*//*743:*/
+/*:462*//*745:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:743*/
+/*:745*/
 #line 833 "web/world.w"
 
 free(fh->ifs);
@@ -2942,12 +3032,12 @@ memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*332:*/
+/*333:*/
 #line 235 "web/link.w"
 
 W->rng= 1;
 
-/*:332*/
+/*:333*/
 #line 810 "web/world.w"
 
 h= host_new("host0");
@@ -2967,12 +3057,12 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 /*:34*/
 #line 812 "web/world.w"
 
-/*345:*/
+/*346:*/
 #line 484 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:345*/
+/*:346*/
 #line 813 "web/world.w"
 
 W->cur= proc_new(h,0);
@@ -3237,7 +3327,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*730:*/
+/*732:*/
 #line 465 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3246,7 +3336,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:730*/
+/*:732*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3458,12 +3548,17 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*559:*/
+/*:170*//*560:*/
 #line 141 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:559*/
+/*:560*//*834:*/
+#line 766 "web/beyond.w"
+
+s->txrehash= 1;
+
+/*:834*/
 #line 297 "web/socket.w"
 
 /*97:*/
@@ -3475,7 +3570,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:97*//*447:*/
+/*:97*//*448:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -3484,12 +3579,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:447*//*744:*/
+/*:448*//*746:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:744*/
+/*:746*/
 #line 298 "web/socket.w"
 
 return s;
@@ -3611,8 +3706,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*678:*/
-#line 2617 "web/udp.w"
+/*680:*/
+#line 2636 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3631,7 +3726,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:678*/
+/*:680*/
 #line 166 "web/ioctl.w"
 
 }
@@ -4030,7 +4125,7 @@ k= e;
 }
 
 /*:147*//*154:*/
-#line 102 "web/sockopt.w"
+#line 104 "web/sockopt.w"
 
 static void optreq_init(sr_optreq*rq,const sr_optdesc*d,int len)
 {
@@ -4044,7 +4139,7 @@ rq->ulen= NULL;
 }
 
 /*:154*//*157:*/
-#line 128 "web/sockopt.w"
+#line 130 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name)
 {
@@ -4052,12 +4147,13 @@ const short*index;
 if(name<0||name>=SR_OPTNAME_LIMIT)return NULL;
 if(level==SOL_SOCKET)index= sr_sol_index;
 else if(level==IPPROTO_IP)index= sr_ip_index;
+else if(level==SOL_UDP)index= sr_udp_index;
 else return NULL;
 return index[name]?&sr_optdescs[index[name]-1]:NULL;
 }
 
 /*:157*//*159:*/
-#line 161 "web/sockopt.w"
+#line 164 "web/sockopt.w"
 
 static unsigned*flag_word(sr_sock*s,const sr_optdesc*d)
 {
@@ -4091,7 +4187,7 @@ return 0;
 }
 
 /*:159*//*160:*/
-#line 212 "web/sockopt.w"
+#line 218 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
 socklen_t optlen)
@@ -4105,9 +4201,10 @@ if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 if(len<0)return sys_return(-EINVAL);
 if(level==SOL_RAW&&s->type==SOCK_RAW)
 return sys_return(raw_setsockopt(s,optname,optval,len));
-if(level!=SOL_SOCKET&&level!=IPPROTO_IP)return sys_return(-ENOPROTOOPT);
+if(opt_udp_level(s,level))level= SOL_UDP;
+else if(level!=SOL_SOCKET&&level!=IPPROTO_IP)return sys_return(-ENOPROTOOPT);
 d= opt_lookup(level,optname);
-if(level==SOL_SOCKET&&!(d&&d->type==OPT_STRING)){
+if((level==SOL_SOCKET&&!(d&&d->type==OPT_STRING))||level==SOL_UDP){
 if(len<(int)sizeof(int))return sys_return(-EINVAL);
 if(!optval)return sys_return(-EFAULT);
 }
@@ -4122,7 +4219,7 @@ return sys_return(err);
 }
 
 /*:160*//*162:*/
-#line 263 "web/sockopt.w"
+#line 270 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
 {
@@ -4167,7 +4264,7 @@ return 0;
 }
 
 /*:162*//*163:*/
-#line 309 "web/sockopt.w"
+#line 316 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
 {
@@ -4177,7 +4274,7 @@ return false;
 }
 
 /*:163*//*165:*/
-#line 338 "web/sockopt.w"
+#line 346 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
 socklen_t*optlen)
@@ -4190,7 +4287,8 @@ world_ready();
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 if(level==SOL_RAW&&s->type==SOCK_RAW)
 return sys_return(raw_getsockopt(s,optname,optval,optlen));
-if(level!=SOL_SOCKET&&level!=IPPROTO_IP)return sys_return(-EOPNOTSUPP);
+if(opt_udp_level(s,level))level= SOL_UDP;
+else if(level!=SOL_SOCKET&&level!=IPPROTO_IP)return sys_return(-EOPNOTSUPP);
 if(level==IPPROTO_IP&&optname>=SR_MRT_BASE&&optname<=SR_MRT_MAX)
 return sys_return(-EOPNOTSUPP);
 if(!optlen)return sys_return(-EFAULT);
@@ -4205,12 +4303,12 @@ rq.ubuf= optval;
 rq.ulen= optlen;
 err= d->get(s,&rq);
 if(err<0)return sys_return(err);
-if(d->type==OPT_CUSTOM)return 0;
+if(d->type==OPT_CUSTOM||d->type==OPT_GROUP_FILTER)return 0;
 return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
 /*:165*//*166:*/
-#line 384 "web/sockopt.w"
+#line 396 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len)
@@ -4237,6 +4335,7 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 return 0;
 }
 if(len> rq->outlen)len= rq->outlen;
+if(d->level==SOL_UDP)*optlen= (socklen_t)len;
 if(len> 0&&!optval)return-EFAULT;
 if(len> 0)memcpy(optval,rq->out,(size_t)len);
 *optlen= (socklen_t)len;
@@ -5030,7 +5129,7 @@ return 0;
 #line 518 "web/ipopt.w"
 
 /*:264*//*268:*/
-#line 67 "web/mcast.w"
+#line 69 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
 {
@@ -5038,7 +5137,7 @@ return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
 /*:268*//*269:*/
-#line 81 "web/mcast.w"
+#line 83 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
 {
@@ -5051,7 +5150,7 @@ return NULL;
 }
 
 /*:269*//*270:*/
-#line 106 "web/mcast.w"
+#line 108 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
 int*ifindex)
@@ -5070,7 +5169,7 @@ return dev;
 }
 
 /*:270*//*271:*/
-#line 135 "web/mcast.w"
+#line 137 "web/mcast.w"
 
 static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
 {
@@ -5086,7 +5185,7 @@ return 0;
 }
 
 /*:271*//*273:*/
-#line 173 "web/mcast.w"
+#line 175 "web/mcast.w"
 
 static bool omem_charge(sr_sock*s,int size)
 {
@@ -5105,7 +5204,7 @@ free(m);
 }
 
 /*:273*//*274:*/
-#line 194 "web/mcast.w"
+#line 196 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
 {
@@ -5116,7 +5215,7 @@ return p;
 }
 
 /*:274*//*275:*/
-#line 214 "web/mcast.w"
+#line 216 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
 {
@@ -5142,7 +5241,7 @@ return 0;
 }
 
 /*:275*//*276:*/
-#line 250 "web/mcast.w"
+#line 252 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
 {
@@ -5164,7 +5263,7 @@ return-EADDRNOTAVAIL;
 }
 
 /*:276*//*277:*/
-#line 272 "web/mcast.w"
+#line 274 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
 {
@@ -5177,7 +5276,7 @@ s->mc_count= 0;
 }
 
 /*:277*//*278:*/
-#line 297 "web/mcast.w"
+#line 299 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -5189,7 +5288,7 @@ return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
 /*:278*//*279:*/
-#line 313 "web/mcast.w"
+#line 315 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -5201,10 +5300,10 @@ return mc_leave(s,&mr);
 }
 
 /*:279*//*280:*/
-#line 341 "web/mcast.w"
+#line 345 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
-const struct ip_mreq_source*mrs)
+const struct ip_mreq_source*mrs,int ifindex)
 {
 struct ip_mreqn mr;
 sr_mcsock*m;
@@ -5214,6 +5313,7 @@ if(!ipv4_is_multicast(mrs->imr_multiaddr.s_addr))return-EINVAL;
 memset(&mr,0,sizeof mr);
 mr.imr_multiaddr= mrs->imr_multiaddr;
 mr.imr_address= mrs->imr_interface;
+mr.imr_ifindex= ifindex;
 if(!mc_find_dev(s->host,mr.imr_multiaddr.s_addr,mr.imr_address.s_addr,
 &mr.imr_ifindex))
 return-ENODEV;
@@ -5225,7 +5325,7 @@ m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
 if(!add)/*281:*/
-#line 368 "web/mcast.w"
+#line 373 "web/mcast.w"
 
 {
 if(!m->has_list||i==m->nsrc)return-EADDRNOTAVAIL;
@@ -5236,10 +5336,10 @@ return 0;
 }
 
 /*:281*/
-#line 363 "web/mcast.w"
+#line 368 "web/mcast.w"
 
 /*282:*/
-#line 381 "web/mcast.w"
+#line 386 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
 return-ENOBUFS;
@@ -5258,13 +5358,13 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 m->src[m->nsrc++]= src;
 
 /*:282*/
-#line 364 "web/mcast.w"
+#line 369 "web/mcast.w"
 
 return 0;
 }
 
 /*:280*//*283:*/
-#line 403 "web/mcast.w"
+#line 408 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
 {
@@ -5275,7 +5375,7 @@ return 0;
 }
 
 /*:283*//*285:*/
-#line 427 "web/mcast.w"
+#line 432 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -5288,47 +5388,45 @@ mr.imr_multiaddr= mrs.imr_multiaddr;
 mr.imr_address= mrs.imr_interface;
 err= mc_join(s,&mr,MCAST_INCLUDE);
 if(err&&err!=-EADDRINUSE)return err;
-return mc_source(s,true,MCAST_INCLUDE,&mrs);
+return mc_source(s,true,MCAST_INCLUDE,&mrs,0);
 }
 
 /*:285*//*286:*/
-#line 450 "web/mcast.w"
+#line 455 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
 {
 struct ip_mreq_source mrs;
 int err= mreq_source_decode(rq,&mrs);
-return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
+return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs,0);
 }
 
 /*:286*//*287:*/
-#line 464 "web/mcast.w"
+#line 469 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
 {
 struct ip_mreq_source mrs;
 int err= mreq_source_decode(rq,&mrs);
-return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
+return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs,0);
 }
 
 /*:287*//*288:*/
-#line 478 "web/mcast.w"
+#line 483 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
 {
 struct ip_mreq_source mrs;
 int err= mreq_source_decode(rq,&mrs);
-return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
+return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,0);
 }
 
 /*:288*//*289:*/
-#line 508 "web/mcast.w"
+#line 513 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
 {
 struct ip_msfilter hdr;
-struct ip_mreqn mr;
-sr_mcsock*m;
 uint32_t n;
 if(rq->len<(int)IP_MSFILTER_SIZE(0))return-EINVAL;
 if(rq->len> sysctl_value(s->host,SYS_OPTMEM_MAX))return-ENOBUFS;
@@ -5338,20 +5436,30 @@ n= hdr.imsf_numsrc;
 if(n>=0x3ffffffcu||n> (uint32_t)sysctl_value(s->host,SYS_IGMP_MAX_MSF))
 return-ENOBUFS;
 if((long)IP_MSFILTER_SIZE(n)> rq->len)return-EINVAL;
-if(!ipv4_is_multicast(hdr.imsf_multiaddr.s_addr))return-EINVAL;
-if(hdr.imsf_fmode!=MCAST_INCLUDE&&hdr.imsf_fmode!=MCAST_EXCLUDE)
-return-EINVAL;
+return mc_msfilter(s,hdr.imsf_multiaddr.s_addr,hdr.imsf_interface.s_addr,0,
+hdr.imsf_fmode,n,rq->buf+IP_MSFILTER_SIZE(0));
+}
+
+/*:289*//*290:*/
+#line 535 "web/mcast.w"
+
+static int mc_msfilter(sr_sock*s,uint32_t group,uint32_t ifaddr,int ifindex,
+uint32_t fmode,uint32_t n,const void*src)
+{
+struct ip_mreqn mr;
+sr_mcsock*m;
+if(!ipv4_is_multicast(group))return-EINVAL;
+if(fmode!=MCAST_INCLUDE&&fmode!=MCAST_EXCLUDE)return-EINVAL;
 memset(&mr,0,sizeof mr);
-mr.imr_multiaddr= hdr.imsf_multiaddr;
-mr.imr_address= hdr.imsf_interface;
-if(!mc_find_dev(s->host,mr.imr_multiaddr.s_addr,mr.imr_address.s_addr,
-&mr.imr_ifindex))
-return-ENODEV;
-if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
-m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
+mr.imr_multiaddr.s_addr= group;
+mr.imr_address.s_addr= ifaddr;
+mr.imr_ifindex= ifindex;
+if(!mc_find_dev(s->host,group,ifaddr,&mr.imr_ifindex))return-ENODEV;
+if(fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
+m= *mc_find(s,group,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*290:*/
-#line 541 "web/mcast.w"
+/*291:*/
+#line 557 "web/mcast.w"
 
 if(n&&!omem_charge(s,SR_SFLSIZE((int)n)))return-ENOBUFS;
 if(m->has_list)s->omem-= SR_SFLSIZE(m->sfmax);
@@ -5360,19 +5468,19 @@ if((int)n> m->maxsrc){
 m->maxsrc= (int)n;
 m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 }
-if(n)memcpy(m->src,rq->buf+IP_MSFILTER_SIZE(0),n*sizeof*m->src);
+if(n)memcpy(m->src,src,n*sizeof*m->src);
 m->nsrc= (int)n;
 m->has_list= n> 0;
-m->mode= (int)hdr.imsf_fmode;
+m->mode= (int)fmode;
 
-/*:290*/
-#line 535 "web/mcast.w"
+/*:291*/
+#line 551 "web/mcast.w"
 
 return 0;
 }
 
-/*:289*//*291:*/
-#line 570 "web/mcast.w"
+/*:290*//*292:*/
+#line 586 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -5403,7 +5511,7 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:291*//*294:*/
+/*:292*//*295:*/
 #line 34 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p)
@@ -5429,7 +5537,7 @@ static void put_addr(uint8_t*p,uint32_t a)
 memcpy(p,&a,4);
 }
 
-/*:294*//*296:*/
+/*:295*//*297:*/
 #line 79 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
@@ -5462,7 +5570,7 @@ static uint16_t inet_csum(const uint8_t*p,size_t n)
 return csum_fold(csum_add(0,p,n));
 }
 
-/*:296*//*298:*/
+/*:297*//*299:*/
 #line 120 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
@@ -5477,7 +5585,7 @@ while(acc>>16)acc= (acc&0xffff)+(acc>>16);
 return ntohs((uint16_t)acc);
 }
 
-/*:298*//*300:*/
+/*:299*//*301:*/
 #line 143 "web/wire.w"
 
 static uint16_t ip_fast_csum(const uint8_t*p,size_t hl)
@@ -5495,7 +5603,7 @@ while(acc>>16)acc= (acc&0xffff)+(acc>>16);
 return(uint16_t)~ntohs((uint16_t)acc);
 }
 
-/*:300*//*303:*/
+/*:301*//*304:*/
 #line 192 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
@@ -5526,7 +5634,7 @@ ip->opt= p+SR_IPHDR_LEN;
 ip->optlen= ip->ihl-SR_IPHDR_LEN;
 }
 
-/*:303*//*304:*/
+/*:304*//*305:*/
 #line 229 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
@@ -5552,7 +5660,7 @@ sum= csum_add(sum,p+SR_IPHDR_LEN,(size_t)ip->optlen);
 put16(p+10,csum_fold(sum));
 }
 
-/*:304*//*306:*/
+/*:305*//*307:*/
 #line 260 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
@@ -5562,7 +5670,7 @@ put16(p+10,0);
 put16(p+10,ip_fast_csum(p,hl));
 }
 
-/*:306*//*309:*/
+/*:307*//*310:*/
 #line 300 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -5597,7 +5705,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:309*//*311:*/
+/*:310*//*312:*/
 #line 364 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
@@ -5613,7 +5721,7 @@ uint16_t c= csum_fold(csum_add(0,ip+hl,len));
 put16(ip+hl+6,c?c:0xffff);
 }
 
-/*:311*//*314:*/
+/*:312*//*315:*/
 #line 401 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
@@ -5639,7 +5747,7 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:314*//*318:*/
+/*:315*//*319:*/
 #line 464 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
@@ -5672,7 +5780,7 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*319:*/
+/*320:*/
 #line 507 "web/wire.w"
 
 {
@@ -5699,7 +5807,7 @@ break;
 }
 }
 
-/*:319*/
+/*:320*/
 #line 495 "web/wire.w"
 
 break;
@@ -5713,7 +5821,7 @@ break;
 }
 }
 
-/*:318*//*320:*/
+/*:319*//*321:*/
 #line 536 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
@@ -5728,7 +5836,7 @@ return true;
 return false;
 }
 
-/*:320*//*322:*/
+/*:321*//*323:*/
 #line 563 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
@@ -5737,7 +5845,7 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:322*//*326:*/
+/*:323*//*327:*/
 #line 71 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5822,7 +5930,7 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:326*//*329:*/
+/*:327*//*330:*/
 #line 167 "web/link.w"
 
 static uint64_t rng_next(void)
@@ -5844,7 +5952,7 @@ world_ready();
 W->rng= seed;
 }
 
-/*:329*//*335:*/
+/*:330*//*336:*/
 #line 262 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
@@ -5882,7 +5990,7 @@ c->csum_partial= p->csum_partial;
 return c;
 }
 
-/*:335*//*336:*/
+/*:336*//*337:*/
 #line 301 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
@@ -5922,7 +6030,7 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:336*//*337:*/
+/*:337*//*338:*/
 #line 346 "web/link.w"
 
 static void net_run(void)
@@ -5945,7 +6053,7 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:337*//*338:*/
+/*:338*//*339:*/
 #line 371 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
@@ -5962,7 +6070,7 @@ net_run();
 W->now_ns= target;
 }
 
-/*:338*//*343:*/
+/*:339*//*344:*/
 #line 433 "web/link.w"
 
 int sr_lan_new(int mtu)
@@ -5997,7 +6105,7 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:343*//*344:*/
+/*:344*//*345:*/
 #line 468 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
@@ -6013,7 +6121,7 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:344*//*347:*/
+/*:345*//*348:*/
 #line 521 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -6044,7 +6152,7 @@ if(bcast)free(pkt);
 else lan_carry(l,&l->port[owner],pkt);
 }
 
-/*:347*//*348:*/
+/*:348*//*349:*/
 #line 555 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
@@ -6066,7 +6174,7 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:348*//*349:*/
+/*:349*//*350:*/
 #line 582 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
@@ -6085,7 +6193,7 @@ ev_push(&e);
 }
 }
 
-/*:349*//*351:*/
+/*:350*//*352:*/
 #line 611 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6095,7 +6203,7 @@ sr_event e= {.t= W->now_ns,.kind= EV_RX,.host= h->id,.ifindex= ifindex,
 ev_push(&e);
 }
 
-/*:351*//*352:*/
+/*:352*//*353:*/
 #line 622 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6106,7 +6214,7 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:352*//*354:*/
+/*:353*//*355:*/
 #line 642 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
@@ -6122,7 +6230,7 @@ net_run();
 return 0;
 }
 
-/*:354*//*360:*/
+/*:355*//*361:*/
 #line 702 "web/link.w"
 
 static void neigh_free(sr_hent*e)
@@ -6168,7 +6276,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:360*//*361:*/
+/*:361*//*362:*/
 #line 750 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
@@ -6194,7 +6302,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:361*//*366:*/
+/*:362*//*367:*/
 #line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -6217,7 +6325,7 @@ return a->addr;
 return 0;
 }
 
-/*:366*//*367:*/
+/*:367*//*368:*/
 #line 127 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -6230,7 +6338,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*368:*/
+/*369:*/
 #line 169 "web/ip.w"
 
 if(saddr){
@@ -6243,10 +6351,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:368*/
+/*:369*/
 #line 138 "web/ip.w"
 
-/*369:*/
+/*370:*/
 #line 180 "web/ip.w"
 
 if(oif){
@@ -6262,7 +6370,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:369*/
+/*:370*/
 #line 139 "web/ip.w"
 
 if(!daddr){
@@ -6290,7 +6398,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*370:*/
+/*371:*/
 #line 200 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -6305,13 +6413,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:370*/
+/*:371*/
 #line 165 "web/ip.w"
 
 return 0;
 }
 
-/*:367*//*372:*/
+/*:368*//*373:*/
 #line 222 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -6329,7 +6437,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:372*//*378:*/
+/*:373*//*379:*/
 #line 309 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -6374,7 +6482,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:378*//*384:*/
+/*:379*//*385:*/
 #line 408 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -6387,7 +6495,7 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:384*//*386:*/
+/*:385*//*387:*/
 #line 461 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -6442,7 +6550,7 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:386*//*387:*/
+/*:387*//*388:*/
 #line 535 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
@@ -6461,7 +6569,7 @@ dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:387*//*389:*/
+/*:388*//*390:*/
 #line 566 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
@@ -6501,7 +6609,7 @@ left-= len;
 free(pkt);
 }
 
-/*:389*//*391:*/
+/*:390*//*392:*/
 #line 618 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6516,7 +6624,7 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:391*//*392:*/
+/*:392*//*393:*/
 #line 641 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
@@ -6538,7 +6646,7 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:392*//*394:*/
+/*:393*//*395:*/
 #line 670 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
@@ -6549,7 +6657,7 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:394*//*397:*/
+/*:395*//*398:*/
 #line 731 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6585,7 +6693,7 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:397*//*398:*/
+/*:398*//*399:*/
 #line 775 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -6612,7 +6720,7 @@ rx->csum_ok= pkt->csum_partial;
 rx->pkt= NULL;
 }
 
-/*:398*//*399:*/
+/*:399*//*400:*/
 #line 806 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
@@ -6629,7 +6737,7 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:399*//*404:*/
+/*:400*//*405:*/
 #line 880 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
@@ -6647,7 +6755,7 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:404*//*405:*/
+/*:405*//*406:*/
 #line 898 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
@@ -6675,7 +6783,7 @@ ev_push(&e);
 return q;
 }
 
-/*:405*//*406:*/
+/*:406*//*407:*/
 #line 926 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6689,7 +6797,7 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*407:*/
+/*408:*/
 #line 954 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
@@ -6705,11 +6813,11 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:407*/
+/*:408*/
 #line 938 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*408:*/
+/*409:*/
 #line 968 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
@@ -6727,7 +6835,7 @@ free(pkt);
 return NULL;
 }
 
-/*:408*/
+/*:409*/
 #line 940 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
@@ -6743,7 +6851,7 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:406*//*410:*/
+/*:407*//*411:*/
 #line 990 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
@@ -6765,7 +6873,7 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:410*//*411:*/
+/*:411*//*412:*/
 #line 1013 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
@@ -6778,7 +6886,7 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:411*//*413:*/
+/*:412*//*414:*/
 #line 1057 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -6822,7 +6930,7 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:413*//*417:*/
+/*:414*//*418:*/
 #line 1132 "web/ip.w"
 
 static bool icmp_is_error(int type)
@@ -6859,7 +6967,7 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:417*//*419:*/
+/*:418*//*420:*/
 #line 1176 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -6884,7 +6992,7 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:419*//*425:*/
+/*:420*//*426:*/
 #line 1242 "web/ip.w"
 
 static uint64_t jiffies(void)
@@ -6916,7 +7024,7 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:425*//*427:*/
+/*:426*//*428:*/
 #line 1290 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
@@ -6954,7 +7062,7 @@ else if(q.protocol==IPPROTO_ICMP)
 ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:427*//*429:*/
+/*:428*//*430:*/
 #line 1334 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
@@ -6969,7 +7077,7 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:429*//*434:*/
+/*:430*//*435:*/
 #line 1374 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
@@ -7002,7 +7110,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:434*//*441:*/
+/*:435*//*442:*/
 #line 69 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -7038,7 +7146,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:441*//*443:*/
+/*:442*//*444:*/
 #line 117 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -7063,7 +7171,7 @@ free(wire);
 }else fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:443*//*450:*/
+/*:444*//*451:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -7077,7 +7185,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:450*//*451:*/
+/*:451*//*452:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -7094,7 +7202,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:451*//*456:*/
+/*:452*//*457:*/
 #line 209 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -7144,7 +7252,7 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:456*//*459:*/
+/*:457*//*460:*/
 #line 282 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
@@ -7176,7 +7284,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:459*//*460:*/
+/*:460*//*461:*/
 #line 317 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
@@ -7204,7 +7312,7 @@ for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:460*//*463:*/
+/*:461*//*464:*/
 #line 351 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -7220,7 +7328,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:463*//*465:*/
+/*:464*//*466:*/
 #line 382 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -7233,7 +7341,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:465*//*466:*/
+/*:466*//*467:*/
 #line 406 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -7246,7 +7354,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:466*//*469:*/
+/*:467*//*470:*/
 #line 450 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -7259,7 +7367,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:469*//*470:*/
+/*:470*//*471:*/
 #line 465 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
@@ -7279,7 +7387,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:470*//*472:*/
+/*:471*//*473:*/
 #line 513 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -7303,7 +7411,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:472*//*474:*/
+/*:473*//*475:*/
 #line 556 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -7323,7 +7431,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:474*//*478:*/
+/*:475*//*479:*/
 #line 627 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -7338,7 +7446,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:478*//*479:*/
+/*:479*//*480:*/
 #line 645 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -7347,7 +7455,7 @@ sr_host*h= s->host;
 int low,high;
 uint32_t remaining,rnd;
 uint16_t first,last,step,snum;
-local_port_range(h,&low,&high);
+inet_sk_local_port_range(s,&low,&high);
 remaining= (uint32_t)(high-low+1);
 rnd= bind_random32();
 first= (uint16_t)((((uint64_t)rnd*remaining)>>32)+(uint32_t)low);
@@ -7365,7 +7473,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:479*//*480:*/
+/*:480*//*481:*/
 #line 678 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -7377,7 +7485,7 @@ bool relax= false;
 ports_exhausted:
 attempt_half= s->reuse?1:0;
 other_half_scan:
-local_port_range(h,&low,&high);
+inet_sk_local_port_range(s,&low,&high);
 high++;
 if(high-low<4)attempt_half= 0;
 if(attempt_half){
@@ -7408,7 +7516,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:480*//*482:*/
+/*:481*//*483:*/
 #line 732 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -7421,7 +7529,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:482*//*483:*/
+/*:483*//*484:*/
 #line 746 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -7437,7 +7545,7 @@ sock_hash(s);
 return 0;
 }
 
-/*:483*//*484:*/
+/*:484*//*485:*/
 #line 763 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -7459,7 +7567,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:484*//*485:*/
+/*:485*//*486:*/
 #line 798 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -7482,7 +7590,7 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:485*//*488:*/
+/*:486*//*489:*/
 #line 848 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -7524,7 +7632,7 @@ free(g);
 }
 }
 
-/*:488*//*489:*/
+/*:489*//*490:*/
 #line 895 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -7539,7 +7647,7 @@ return;
 rp_alloc(s);
 }
 
-/*:489*//*490:*/
+/*:490*//*491:*/
 #line 915 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -7554,7 +7662,7 @@ return;
 rp_alloc(s);
 }
 
-/*:490*//*492:*/
+/*:491*//*493:*/
 #line 951 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
@@ -7573,7 +7681,7 @@ g->prog_len= n;
 return 0;
 }
 
-/*:492*//*495:*/
+/*:493*//*496:*/
 #line 989 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7590,7 +7698,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:495*//*497:*/
+/*:496*//*498:*/
 #line 1019 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -7611,7 +7719,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:497*//*498:*/
+/*:498*//*499:*/
 #line 1057 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -7623,7 +7731,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:498*//*500:*/
+/*:499*//*501:*/
 #line 1111 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7651,7 +7759,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:500*//*501:*/
+/*:501*//*502:*/
 #line 1140 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -7664,7 +7772,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:501*//*504:*/
+/*:502*//*505:*/
 #line 1187 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7681,7 +7789,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:504*//*505:*/
+/*:505*//*506:*/
 #line 1212 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7704,7 +7812,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:505*//*507:*/
+/*:506*//*508:*/
 #line 1251 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -7716,7 +7824,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:507*//*509:*/
+/*:508*//*510:*/
 #line 1288 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -7739,7 +7847,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:509*//*511:*/
+/*:510*//*512:*/
 #line 1334 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -7757,7 +7865,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:511*//*512:*/
+/*:512*//*513:*/
 #line 1365 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -7776,7 +7884,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:512*//*515:*/
+/*:513*//*516:*/
 #line 1391 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -7800,7 +7908,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:515*//*516:*/
+/*:516*//*517:*/
 #line 1424 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -7814,7 +7922,7 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:516*//*518:*/
+/*:517*//*519:*/
 #line 1452 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7831,7 +7939,7 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:518*//*520:*/
+/*:519*//*521:*/
 #line 1487 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7842,7 +7950,7 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:520*//*521:*/
+/*:521*//*522:*/
 #line 1529 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
@@ -7884,7 +7992,7 @@ udp_hash4(s);
 return 0;
 }
 
-/*:521*//*522:*/
+/*:522*//*523:*/
 #line 1579 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -7898,7 +8006,7 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:522*//*525:*/
+/*:523*//*526:*/
 #line 1629 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
@@ -7915,7 +8023,7 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:525*//*527:*/
+/*:526*//*528:*/
 #line 1662 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
@@ -7930,7 +8038,7 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:527*//*528:*/
+/*:528*//*529:*/
 #line 1679 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
@@ -7951,7 +8059,7 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:528*//*529:*/
+/*:529*//*530:*/
 #line 1714 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
@@ -7974,7 +8082,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:529*//*530:*/
+/*:530*//*531:*/
 #line 1752 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7999,13 +8107,13 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:530*//*531:*/
+/*:531*//*532:*/
 #line 1784 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
 int low,high,remaining;
-local_port_range(s->host,&low,&high);
+inet_sk_local_port_range(s,&low,&high);
 remaining= high+1-low;
 if(remaining> 1)remaining&= ~1;
 for(int p= low;p<low+remaining;p++)
@@ -8015,7 +8123,7 @@ return true;
 return false;
 }
 
-/*:531*//*532:*/
+/*:532*//*533:*/
 #line 1819 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
@@ -8031,7 +8139,7 @@ if(!s->tcp_write_seq)s->tcp_write_seq= 1;
 return 0;
 }
 
-/*:532*//*536:*/
+/*:533*//*537:*/
 #line 1880 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8063,7 +8171,7 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
-/*:536*//*537:*/
+/*:537*//*538:*/
 #line 1913 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
@@ -8071,7 +8179,7 @@ static bool udp_dev_match(const sr_sock*s,int ifindex)
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:537*//*539:*/
+/*:538*//*540:*/
 #line 1946 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -8093,7 +8201,7 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:539*//*541:*/
+/*:540*//*542:*/
 #line 1982 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
@@ -8118,7 +8226,7 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:541*//*542:*/
+/*:542*//*543:*/
 #line 2031 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -8145,7 +8253,7 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:542*//*543:*/
+/*:543*//*544:*/
 #line 2064 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
@@ -8176,7 +8284,7 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:543*//*545:*/
+/*:544*//*546:*/
 #line 2115 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8204,7 +8312,7 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:545*//*546:*/
+/*:546*//*547:*/
 #line 2149 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
@@ -8220,7 +8328,7 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:546*//*549:*/
+/*:547*//*550:*/
 #line 2180 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
@@ -8242,7 +8350,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:549*//*550:*/
+/*:550*//*551:*/
 #line 2200 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
@@ -8265,7 +8373,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:550*//*553:*/
+/*:551*//*554:*/
 #line 2238 "web/bind.w"
 
 static void inet_release(sr_sock*s)
@@ -8274,7 +8382,7 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:553*//*562:*/
+/*:554*//*563:*/
 #line 183 "web/udp.w"
 
 static int skb_alloc_size(int need)
@@ -8292,7 +8400,7 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:562*//*563:*/
+/*:563*//*564:*/
 #line 219 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
@@ -8313,7 +8421,7 @@ left-= frag;
 return total;
 }
 
-/*:563*//*567:*/
+/*:564*//*568:*/
 #line 290 "web/udp.w"
 
 
@@ -8339,7 +8447,7 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:567*//*570:*/
+/*:568*//*571:*/
 #line 327 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
@@ -8359,7 +8467,7 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:570*//*572:*/
+/*:571*//*573:*/
 #line 370 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
@@ -8431,7 +8539,7 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:572*//*573:*/
+/*:573*//*574:*/
 #line 463 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
@@ -8452,11 +8560,12 @@ d->len= keep> SR_UDPHDR_LEN?(size_t)keep-SR_UDPHDR_LEN:0;
 d->dropcount= (s->flags&SK_RXQ_OVFL)?s->drops:0;
 udp_queue_tail(s,d);
 s->rmem+= d->truesize;
+sk_fwd_schedule(s,d->truesize);
 sock_data_ready(s);
 }
 
-/*:573*//*575:*/
-#line 502 "web/udp.w"
+/*:574*//*576:*/
+#line 503 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
 {
@@ -8466,8 +8575,8 @@ d->spec_dst= 0;
 }
 }
 
-/*:575*//*577:*/
-#line 517 "web/udp.w"
+/*:576*//*578:*/
+#line 518 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -8489,8 +8598,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:577*//*579:*/
-#line 558 "web/udp.w"
+/*:578*//*580:*/
+#line 559 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -8508,8 +8617,8 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:579*//*581:*/
-#line 584 "web/udp.w"
+/*:580*//*582:*/
+#line 585 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -8520,8 +8629,8 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*582:*/
-#line 604 "web/udp.w"
+/*583:*/
+#line 605 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -8577,8 +8686,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:582*/
-#line 594 "web/udp.w"
+/*:583*/
+#line 595 "web/udp.w"
 
 default:return 0;
 }
@@ -8586,8 +8695,8 @@ default:return 0;
 return 0;
 }
 
-/*:581*//*584:*/
-#line 713 "web/udp.w"
+/*:582*//*585:*/
+#line 714 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8638,8 +8747,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:584*//*587:*/
-#line 795 "web/udp.w"
+/*:585*//*588:*/
+#line 796 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8662,8 +8771,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:587*//*588:*/
-#line 819 "web/udp.w"
+/*:588*//*589:*/
+#line 820 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8676,11 +8785,12 @@ if(s->eq_tail)s->eq_tail->next= d;
 else s->eq_head= d;
 s->eq_tail= d;
 s->rmem+= d->truesize;
+sk_fwd_charge(s,d->truesize);
 sock_error_report(s);
 }
 
-/*:588*//*590:*/
-#line 851 "web/udp.w"
+/*:589*//*591:*/
+#line 853 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8700,8 +8810,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:590*//*592:*/
-#line 882 "web/udp.w"
+/*:591*//*593:*/
+#line 884 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8716,6 +8826,7 @@ s->err= (int)next->ee.ee_errno;
 }
 if(d->ee.ee_origin==SO_EE_ORIGIN_ICMP&&!icmp_next)s->err= 0;
 s->rmem-= d->truesize;
+sk_fwd_uncharge(s,d->truesize);
 if(next)sock_error_report(s);
 return d;
 }
@@ -8726,13 +8837,14 @@ while(s->eq_head){
 sr_dgram*d= s->eq_head;
 s->eq_head= d->next;
 s->rmem-= d->truesize;
+sk_fwd_uncharge(s,d->truesize);
 free(d);
 }
 s->eq_tail= NULL;
 }
 
-/*:592*//*594:*/
-#line 919 "web/udp.w"
+/*:593*//*595:*/
+#line 923 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8740,8 +8852,8 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:594*//*598:*/
-#line 989 "web/udp.w"
+/*:595*//*599:*/
+#line 993 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8755,9 +8867,10 @@ const uint8_t*opt;
 int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
+if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*599:*/
-#line 1027 "web/udp.w"
+/*600:*/
+#line 1032 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8773,11 +8886,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:599*/
-#line 1003 "web/udp.w"
+/*:600*/
+#line 1008 "web/udp.w"
 
-/*600:*/
-#line 1053 "web/udp.w"
+/*601:*/
+#line 1058 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8786,8 +8899,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:600*/
-#line 1004 "web/udp.w"
+/*:601*/
+#line 1009 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8797,8 +8910,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*603:*/
-#line 1096 "web/udp.w"
+/*604:*/
+#line 1102 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -8807,12 +8920,12 @@ err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:603*/
-#line 1013 "web/udp.w"
+/*:604*/
+#line 1018 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
-/*604:*/
-#line 1110 "web/udp.w"
+/*605:*/
+#line 1116 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -8824,20 +8937,20 @@ daddr= s->fl_daddr;
 dport= s->fl_dport;
 }
 
-/*:604*/
-#line 1015 "web/udp.w"
+/*:605*/
+#line 1020 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*607:*/
-#line 1160 "web/udp.w"
+/*608:*/
+#line 1166 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:607*/
-#line 1018 "web/udp.w"
+/*:608*/
+#line 1023 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -8847,8 +8960,8 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:598*//*602:*/
-#line 1068 "web/udp.w"
+/*:599*//*603:*/
+#line 1073 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -8858,10 +8971,11 @@ ipc->oif= s->bound_dev_if;
 ipc->ttl= ipc->tos= -1;
 ipc->priority= s->priority;
 ipc->mark= s->mark;
+ipc->gso_size= s->udp_gso_size;
 }
 
-/*:602*//*606:*/
-#line 1130 "web/udp.w"
+/*:603*//*607:*/
+#line 1136 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -8880,8 +8994,8 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:606*//*609:*/
-#line 1174 "web/udp.w"
+/*:607*//*610:*/
+#line 1180 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -8900,8 +9014,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:609*//*611:*/
-#line 1240 "web/udp.w"
+/*:610*//*612:*/
+#line 1246 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -8929,8 +9043,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:611*//*612:*/
-#line 1270 "web/udp.w"
+/*:612*//*613:*/
+#line 1276 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -8950,8 +9064,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:612*//*613:*/
-#line 1297 "web/udp.w"
+/*:613*//*614:*/
+#line 1303 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -8974,8 +9088,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:613*//*614:*/
-#line 1323 "web/udp.w"
+/*:614*//*615:*/
+#line 1329 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -8986,8 +9100,8 @@ return pkt_init(small_buf(),headroom,hlen+l4len);
 return pkt_alloc(headroom,hlen+l4len);
 }
 
-/*:614*//*615:*/
-#line 1337 "web/udp.w"
+/*:615*//*616:*/
+#line 1343 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9003,8 +9117,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:615*//*617:*/
-#line 1377 "web/udp.w"
+/*:616*//*618:*/
+#line 1383 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9031,8 +9145,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:617*//*619:*/
-#line 1415 "web/udp.w"
+/*:618*//*620:*/
+#line 1421 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9050,8 +9164,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:619*//*621:*/
-#line 1439 "web/udp.w"
+/*:620*//*622:*/
+#line 1445 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9084,8 +9198,8 @@ len-= n;
 return true;
 }
 
-/*:621*//*624:*/
-#line 1493 "web/udp.w"
+/*:622*//*625:*/
+#line 1499 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9107,16 +9221,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:624*//*628:*/
-#line 1581 "web/udp.w"
+/*:625*//*629:*/
+#line 1588 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:628*//*629:*/
-#line 1587 "web/udp.w"
+/*:629*//*630:*/
+#line 1594 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9146,8 +9260,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:629*//*630:*/
-#line 1619 "web/udp.w"
+/*:630*//*631:*/
+#line 1626 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9155,7 +9269,6 @@ struct sr_udpcork*c= s->cork;
 int hlen= SR_IPHDR_LEN+c->optlen,err;
 int limit= c->ipc.gso_size?SR_IP_MAXPACKET:c->mtu;
 int maxsize= ip_sk_ignore_df(s)?SR_IP_MAXPACKET:limit;
-sr_pkt*pkt;
 if(c->len+len> (size_t)(maxsize-hlen)){
 ip_local_error(s,EMSGSIZE,s->fl_daddr,s->inet_dport,(uint32_t)(limit-c->optlen));
 udp_cork_discard(s);
@@ -9170,18 +9283,29 @@ c->len+= len;
 c->charge+= (int)len;
 s->wmem+= (int)len;
 if(flags&MSG_MORE)return(ssize_t)len;
-pkt= udp_pkt_new(c->optlen,c->len);
+err= udp_cork_push(s);
+return err<0?err:(ssize_t)len;
+}
+
+/*:631*//*632:*/
+#line 1654 "web/udp.w"
+
+static int udp_cork_push(sr_sock*s)
+{
+struct sr_udpcork*c= s->cork;
+int hlen= SR_IPHDR_LEN+c->optlen,err;
+sr_pkt*pkt= udp_pkt_new(c->optlen,c->len);
 memcpy(pkt->data+hlen+SR_UDPHDR_LEN,c->data,c->len-SR_UDPHDR_LEN);
 c->rt.saddr= s->fl_saddr;
 pkt->truesize= c->charge;
 err= udp_send_built(s,pkt,&c->ipc,&c->rt,s->fl_daddr,s->fl_dport,c->opt,c->optlen,
 false);
 udp_cork_discard(s);
-return err<0?err:(ssize_t)len;
+return err;
 }
 
-/*:630*//*631:*/
-#line 1651 "web/udp.w"
+/*:632*//*633:*/
+#line 1669 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9191,8 +9315,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:631*//*634:*/
-#line 1714 "web/udp.w"
+/*:633*//*636:*/
+#line 1732 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9246,16 +9370,16 @@ if(err)return err;
 return 0;
 }
 
-/*:634*//*635:*/
-#line 1767 "web/udp.w"
+/*:636*//*637:*/
+#line 1785 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*636:*/
-#line 1808 "web/udp.w"
+case IP_RETOPTS:/*638:*/
+#line 1826 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9270,8 +9394,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:636*/
-#line 1773 "web/udp.w"
+/*:638*/
+#line 1791 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9303,8 +9427,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:635*//*638:*/
-#line 1830 "web/udp.w"
+/*:637*//*640:*/
+#line 1848 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9336,8 +9460,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:638*//*641:*/
-#line 1903 "web/udp.w"
+/*:640*//*643:*/
+#line 1921 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9356,16 +9480,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*642:*/
-#line 1950 "web/udp.w"
+/*644:*/
+#line 1968 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:642*/
-#line 1921 "web/udp.w"
+/*:644*/
+#line 1939 "web/udp.w"
 
 goto try_again;
 }
@@ -9391,8 +9515,8 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:641*//*645:*/
-#line 1991 "web/udp.w"
+/*:643*//*647:*/
+#line 2009 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9402,8 +9526,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:645*//*647:*/
-#line 2014 "web/udp.w"
+/*:647*//*649:*/
+#line 2032 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9446,8 +9570,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:647*//*648:*/
-#line 2067 "web/udp.w"
+/*:649*//*650:*/
+#line 2085 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9468,8 +9592,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:648*//*650:*/
-#line 2102 "web/udp.w"
+/*:650*//*652:*/
+#line 2120 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9480,11 +9604,12 @@ if(size<s->forward_threshold&&s->rq_reader> 0)return;
 }else size+= s->forward_deficit;
 s->forward_deficit= 0;
 s->rmem-= size;
+sk_fwd_release(s,size,partial);
 s->rq_reader= s->rq_len;
 }
 
-/*:650*//*652:*/
-#line 2144 "web/udp.w"
+/*:652*//*654:*/
+#line 2163 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9519,8 +9644,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:652*//*654:*/
-#line 2199 "web/udp.w"
+/*:654*//*656:*/
+#line 2218 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9541,8 +9666,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:654*//*656:*/
-#line 2235 "web/udp.w"
+/*:656*//*658:*/
+#line 2254 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9552,8 +9677,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:656*//*658:*/
-#line 2279 "web/udp.w"
+/*:658*//*660:*/
+#line 2298 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9573,8 +9698,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*660:*/
-#line 2326 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*662:*/
+#line 2345 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9583,11 +9708,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:660*/
-#line 2298 "web/udp.w"
+/*:662*/
+#line 2317 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*659:*/
-#line 2313 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*661:*/
+#line 2332 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9601,13 +9726,13 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:659*/
-#line 2299 "web/udp.w"
+/*:661*/
+#line 2318 "web/udp.w"
 
 }
 
-/*:658*//*662:*/
-#line 2353 "web/udp.w"
+/*:660*//*664:*/
+#line 2372 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9618,8 +9743,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*663:*/
-#line 2369 "web/udp.w"
+if(rr)/*665:*/
+#line 2388 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9633,11 +9758,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:663*/
-#line 2363 "web/udp.w"
+/*:665*/
+#line 2382 "web/udp.w"
 
-if(ts)/*664:*/
-#line 2387 "web/udp.w"
+if(ts)/*666:*/
+#line 2406 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9678,15 +9803,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:664*/
-#line 2364 "web/udp.w"
+/*:666*/
+#line 2383 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:662*//*669:*/
-#line 2450 "web/udp.w"
+/*:664*//*671:*/
+#line 2469 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -9700,8 +9825,8 @@ W->small_spare[W->nsmall_spare++]= d;
 else free(d);
 }
 
-/*:669*//*671:*/
-#line 2466 "web/udp.w"
+/*:671*//*673:*/
+#line 2485 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9710,8 +9835,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:671*//*673:*/
-#line 2506 "web/udp.w"
+/*:673*//*675:*/
+#line 2525 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9738,8 +9863,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:673*//*675:*/
-#line 2544 "web/udp.w"
+/*:675*//*677:*/
+#line 2563 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9764,8 +9889,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:675*//*677:*/
-#line 2584 "web/udp.w"
+/*:677*//*679:*/
+#line 2603 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9782,8 +9907,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:677*//*680:*/
-#line 2661 "web/udp.w"
+/*:679*//*682:*/
+#line 2680 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9802,8 +9927,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:680*//*684:*/
-#line 2731 "web/udp.w"
+/*:682*//*686:*/
+#line 2750 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9816,8 +9941,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:684*//*685:*/
-#line 2748 "web/udp.w"
+/*:686*//*687:*/
+#line 2767 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9835,8 +9960,8 @@ net_run();
 return r;
 }
 
-/*:685*//*686:*/
-#line 2765 "web/udp.w"
+/*:687*//*688:*/
+#line 2784 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9867,8 +9992,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:686*//*687:*/
-#line 2798 "web/udp.w"
+/*:688*//*689:*/
+#line 2817 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9900,8 +10025,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:687*//*689:*/
-#line 2838 "web/udp.w"
+/*:689*//*691:*/
+#line 2857 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9916,8 +10041,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:689*//*691:*/
-#line 2855 "web/udp.w"
+/*:691*//*693:*/
+#line 2874 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9938,8 +10063,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:691*//*694:*/
-#line 2919 "web/udp.w"
+/*:693*//*696:*/
+#line 2938 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9955,8 +10080,8 @@ net_run();
 return r;
 }
 
-/*:694*//*695:*/
-#line 2934 "web/udp.w"
+/*:696*//*697:*/
+#line 2953 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9990,8 +10115,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:695*//*696:*/
-#line 2967 "web/udp.w"
+/*:697*//*698:*/
+#line 2986 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10025,8 +10150,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:696*//*697:*/
-#line 3000 "web/udp.w"
+/*:698*//*699:*/
+#line 3019 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10041,8 +10166,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:697*//*699:*/
-#line 3017 "web/udp.w"
+/*:699*//*701:*/
+#line 3036 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10066,8 +10191,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:699*//*701:*/
-#line 3072 "web/udp.w"
+/*:701*//*703:*/
+#line 3091 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10096,8 +10221,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:701*//*703:*/
-#line 3107 "web/udp.w"
+/*:703*//*705:*/
+#line 3126 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10107,8 +10232,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:703*//*706:*/
-#line 3148 "web/udp.w"
+/*:705*//*708:*/
+#line 3167 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10134,7 +10259,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:706*//*710:*/
+/*:708*//*712:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10159,7 +10284,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:710*//*711:*/
+/*:712*//*713:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10172,7 +10297,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:711*//*713:*/
+/*:713*//*715:*/
 #line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10187,7 +10312,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:713*//*715:*/
+/*:715*//*717:*/
 #line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10203,7 +10328,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:715*//*716:*/
+/*:717*//*718:*/
 #line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10215,7 +10340,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:716*//*717:*/
+/*:718*//*719:*/
 #line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10228,7 +10353,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:717*//*718:*/
+/*:719*//*720:*/
 #line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10240,7 +10365,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:718*//*721:*/
+/*:720*//*723:*/
 #line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10288,7 +10413,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:721*//*723:*/
+/*:723*//*725:*/
 #line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10303,7 +10428,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:723*//*727:*/
+/*:725*//*729:*/
 #line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -10356,7 +10481,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:727*//*728:*/
+/*:729*//*730:*/
 #line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -10393,7 +10518,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:728*//*732:*/
+/*:730*//*734:*/
 #line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -10421,7 +10546,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:732*//*736:*/
+/*:734*//*738:*/
 #line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -10433,7 +10558,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:736*//*740:*/
+/*:738*//*742:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10461,7 +10586,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:740*//*746:*/
+/*:742*//*748:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10475,7 +10600,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:746*//*748:*/
+/*:748*//*750:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10500,7 +10625,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:748*//*750:*/
+/*:750*//*752:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10511,7 +10636,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:750*//*752:*/
+/*:752*//*754:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -10522,7 +10647,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:752*//*754:*/
+/*:754*//*756:*/
 #line 281 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -10541,7 +10666,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:754*//*756:*/
+/*:756*//*758:*/
 #line 319 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -10559,7 +10684,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:756*//*758:*/
+/*:758*//*760:*/
 #line 359 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -10607,7 +10732,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:758*//*760:*/
+/*:760*//*762:*/
 #line 453 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10620,24 +10745,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*761:*/
+/*763:*/
 #line 481 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:761*/
+/*:763*/
 #line 464 "web/raw.w"
 
-/*764:*/
+/*766:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:764*/
+/*:766*/
 #line 465 "web/raw.w"
 
-/*765:*/
+/*767:*/
 #line 529 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10648,7 +10773,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:765*/
+/*:767*/
 #line 466 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -10656,14 +10781,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*766:*/
+/*768:*/
 #line 556 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:766*/
+/*:768*/
 #line 472 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -10674,7 +10799,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:760*//*763:*/
+/*:762*//*765:*/
 #line 499 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -10693,7 +10818,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:763*//*768:*/
+/*:765*//*770:*/
 #line 586 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10717,7 +10842,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:768*//*770:*/
+/*:770*//*772:*/
 #line 655 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10745,7 +10870,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*771:*/
+/*773:*/
 #line 690 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -10755,7 +10880,7 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:771*/
+/*:773*/
 #line 681 "web/raw.w"
 
 pkt->iif= rt->iif;
@@ -10766,7 +10891,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:770*//*773:*/
+/*:772*//*775:*/
 #line 705 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -10777,7 +10902,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:773*//*776:*/
+/*:775*//*778:*/
 #line 778 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10813,7 +10938,7 @@ sock_error_report(s);
 }
 }
 
-/*:776*//*778:*/
+/*:778*//*780:*/
 #line 818 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -10833,7 +10958,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:778*//*781:*/
+/*:780*//*783:*/
 #line 885 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -10847,7 +10972,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:781*//*782:*/
+/*:783*//*784:*/
 #line 901 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -10870,7 +10995,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:782*//*783:*/
+/*:784*//*785:*/
 #line 925 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -10882,7 +11007,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:783*//*786:*/
+/*:785*//*788:*/
 #line 961 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -10890,7 +11015,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:786*//*790:*/
+/*:788*//*792:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10907,13 +11032,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*764:*/
+/*766:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:764*/
+/*:766*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10930,7 +11055,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:790*//*792:*/
+/*:792*//*794:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -10940,7 +11065,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:792*//*794:*/
+/*:794*//*796:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -10962,7 +11087,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:794*//*796:*/
+/*:796*//*798:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10990,5 +11115,443 @@ else if(!hard||!s->connected)return;
 s->err= err;
 sock_error_report(s);
 }
+/*:798*//*806:*/
+#line 71 "web/beyond.w"
 
-/*:796*/
+static bool opt_udp_level(const sr_sock*s,int level)
+{
+return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
+(s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
+}
+
+/*:806*//*808:*/
+#line 99 "web/beyond.w"
+
+static int set_udp_cork(sr_sock*s,sr_optreq*rq)
+{
+s->udp_cork= rq->val!=0;
+if(!s->udp_cork&&s->cork)udp_cork_push(s);
+return 0;
+}
+
+/*:808*//*810:*/
+#line 137 "web/beyond.w"
+
+static int set_udp_encap(sr_sock*s,sr_optreq*rq)
+{
+if(rq->val!=0&&rq->val!=UDP_ENCAP_ESPINUDP&&rq->val!=UDP_ENCAP_L2TPINUDP)
+return-ENOPROTOOPT;
+s->udp_encap= rq->val;
+return 0;
+}
+
+/*:810*//*812:*/
+#line 176 "web/beyond.w"
+
+static int set_unicast_if(sr_sock*s,sr_optreq*rq)
+{
+int ifindex;
+if(rq->len!=(int)sizeof(int))return-EINVAL;
+ifindex= (int)ntohl((uint32_t)rq->val);
+if(ifindex==0){
+s->uc_index= 0;
+return 0;
+}
+if(!iface_by_index(s->host,ifindex))return-EADDRNOTAVAIL;
+if(s->bound_dev_if)return-EINVAL;
+s->uc_index= ifindex;
+return 0;
+}
+
+static int get_unicast_if(sr_sock*s,sr_optreq*rq)
+{
+rq->val= (int)htonl((uint32_t)s->uc_index);
+return 0;
+}
+
+/*:812*//*813:*/
+#line 216 "web/beyond.w"
+
+static int set_local_port_range(sr_sock*s,sr_optreq*rq)
+{
+uint32_t v= (uint32_t)rq->val;
+uint16_t lo= (uint16_t)v,hi= (uint16_t)(v>>16);
+if(rq->len!=(int)sizeof(uint32_t))return-EINVAL;
+if(lo&&hi&&lo> hi)return-EINVAL;
+s->local_port_range= v;
+return 0;
+}
+
+static int get_local_port_range(sr_sock*s,sr_optreq*rq)
+{
+rq->val= (int)s->local_port_range;
+return 0;
+}
+
+/*:813*//*815:*/
+#line 238 "web/beyond.w"
+
+static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
+{
+int sk_lo= (int)(s->local_port_range&0xffff),sk_hi= (int)(s->local_port_range>>16);
+local_port_range(s->host,low,high);
+if(!s->local_port_range)return;
+if(*low<=sk_lo&&sk_lo<=*high)*low= sk_lo;
+if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
+}
+
+/*:815*//*816:*/
+#line 271 "web/beyond.w"
+
+static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
+{
+struct group_req gr;
+struct sockaddr_in sin;
+if(rq->len<(int)sizeof gr)return-EINVAL;
+if(!rq->buf)return-EFAULT;
+memcpy(&gr,rq->buf,sizeof gr);
+memcpy(&sin,&gr.gr_group,sizeof sin);
+if(sin.sin_family!=AF_INET)return-EINVAL;
+memset(mr,0,sizeof*mr);
+mr->imr_multiaddr= sin.sin_addr;
+mr->imr_ifindex= (int)gr.gr_interface;
+return 0;
+}
+
+static int set_mcast_join_group(sr_sock*s,sr_optreq*rq)
+{
+struct ip_mreqn mr;
+int err= group_req_decode(rq,&mr);
+return err?err:mc_join(s,&mr,MCAST_EXCLUDE);
+}
+
+static int set_mcast_leave_group(sr_sock*s,sr_optreq*rq)
+{
+struct ip_mreqn mr;
+int err= group_req_decode(rq,&mr);
+return err?err:mc_leave(s,&mr);
+}
+
+/*:816*//*818:*/
+#line 326 "web/beyond.w"
+
+static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
+int*ifindex)
+{
+struct group_source_req gsr;
+struct sockaddr_in group,source;
+if(rq->len!=(int)sizeof gsr)return-EINVAL;
+if(!rq->buf)return-EFAULT;
+memcpy(&gsr,rq->buf,sizeof gsr);
+memcpy(&group,&gsr.gsr_group,sizeof group);
+memcpy(&source,&gsr.gsr_source,sizeof source);
+if(group.sin_family!=AF_INET||source.sin_family!=AF_INET)return-EADDRNOTAVAIL;
+memset(mrs,0,sizeof*mrs);
+mrs->imr_multiaddr= group.sin_addr;
+mrs->imr_sourceaddr= source.sin_addr;
+*ifindex= (int)gsr.gsr_interface;
+return 0;
+}
+
+static int set_mcast_join_source_group(sr_sock*s,sr_optreq*rq)
+{
+struct ip_mreq_source mrs;
+struct ip_mreqn mr;
+int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
+if(err)return err;
+memset(&mr,0,sizeof mr);
+mr.imr_multiaddr= mrs.imr_multiaddr;
+mr.imr_ifindex= ifindex;
+err= mc_join(s,&mr,MCAST_INCLUDE);
+if(err&&err!=-EADDRINUSE)return err;
+return mc_source(s,true,MCAST_INCLUDE,&mrs,mr.imr_ifindex);
+}
+
+static int set_mcast_leave_source_group(sr_sock*s,sr_optreq*rq)
+{
+struct ip_mreq_source mrs;
+int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
+return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs,ifindex);
+}
+
+static int set_mcast_block_source(sr_sock*s,sr_optreq*rq)
+{
+struct ip_mreq_source mrs;
+int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
+return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs,ifindex);
+}
+
+static int set_mcast_unblock_source(sr_sock*s,sr_optreq*rq)
+{
+struct ip_mreq_source mrs;
+int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
+return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
+}
+
+/*:818*//*819:*/
+#line 410 "web/beyond.w"
+
+static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
+{
+struct group_filter hdr;
+struct sockaddr_in sin;
+uint32_t n,*src;
+int err;
+if(rq->len<(int)GROUP_FILTER_SIZE(0))return-EINVAL;
+if(rq->len> sysctl_value(s->host,SYS_OPTMEM_MAX))return-ENOBUFS;
+if(!rq->buf)return-EFAULT;
+memcpy(&hdr,rq->buf,GROUP_FILTER_SIZE(0));
+n= hdr.gf_numsrc;
+if(n>=0x1ffffffu||n> (uint32_t)sysctl_value(s->host,SYS_IGMP_MAX_MSF))
+return-ENOBUFS;
+if((long)GROUP_FILTER_SIZE(n)> rq->len)return-EINVAL;
+memcpy(&sin,&hdr.gf_group,sizeof sin);
+if(sin.sin_family!=AF_INET)return-EADDRNOTAVAIL;
+src= xcalloc(n?n:1,sizeof*src);
+for(uint32_t i= 0;i<n;i++){
+struct sockaddr_in one;
+memcpy(&one,rq->buf+GROUP_FILTER_SIZE(i),sizeof one);
+if(one.sin_family!=AF_INET){
+free(src);
+return-EADDRNOTAVAIL;
+}
+src[i]= one.sin_addr.s_addr;
+}
+err= mc_msfilter(s,sin.sin_addr.s_addr,0,(int)hdr.gf_interface,hdr.gf_fmode,n,src);
+free(src);
+return err;
+}
+
+/*:819*//*820:*/
+#line 442 "web/beyond.w"
+
+static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
+{
+struct group_filter hdr;
+struct sockaddr_in sin;
+sr_mcsock*m;
+uint32_t copy;
+int size;
+if(rq->len<(int)GROUP_FILTER_SIZE(0))return-EINVAL;
+if(!rq->ubuf)return-EFAULT;
+memcpy(&hdr,rq->ubuf,GROUP_FILTER_SIZE(0));
+memcpy(&sin,&hdr.gf_group,sizeof sin);
+if(sin.sin_family!=AF_INET||!ipv4_is_multicast(sin.sin_addr.s_addr))return-EINVAL;
+m= *mc_find(s,sin.sin_addr.s_addr,(int)hdr.gf_interface);
+if(!m)return-EADDRNOTAVAIL;
+copy= (uint32_t)m->nsrc<hdr.gf_numsrc?(uint32_t)m->nsrc:hdr.gf_numsrc;
+for(uint32_t i= 0;i<copy;i++){
+struct sockaddr_storage ss;
+struct sockaddr_in one;
+memset(&ss,0,sizeof ss);
+memset(&one,0,sizeof one);
+one.sin_family= AF_INET;
+one.sin_addr.s_addr= m->src[i];
+memcpy(&ss,&one,sizeof one);
+memcpy((char*)rq->ubuf+GROUP_FILTER_SIZE(i),&ss,sizeof ss);
+}
+hdr.gf_fmode= (uint32_t)m->mode;
+hdr.gf_numsrc= (uint32_t)m->nsrc;
+size= (int)GROUP_FILTER_SIZE(copy);
+*rq->ulen= (socklen_t)size;
+memcpy(rq->ubuf,&hdr,GROUP_FILTER_SIZE(0));
+return 0;
+}
+
+/*:820*//*821:*/
+#line 490 "web/beyond.w"
+
+static int get_cookie(sr_sock*s,sr_optreq*rq)
+{
+if(rq->len<(int)sizeof(uint64_t))return-EINVAL;
+if(!s->cookie)s->cookie= ++W->last_cookie;
+memcpy(rq->out,&s->cookie,sizeof s->cookie);
+rq->outlen= sizeof s->cookie;
+return 0;
+}
+
+/*:821*//*822:*/
+#line 508 "web/beyond.w"
+
+static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
+{
+uint64_t c= (uint64_t)s->host->id+1;
+if(rq->len!=(int)sizeof c)return-EINVAL;
+memcpy(rq->out,&c,sizeof c);
+rq->outlen= sizeof c;
+return 0;
+}
+
+/*:822*//*823:*/
+#line 543 "web/beyond.w"
+
+static int get_meminfo(sr_sock*s,sr_optreq*rq)
+{
+uint32_t m[SK_MEMINFO_VARS];
+memset(m,0,sizeof m);
+m[SK_MEMINFO_RMEM_ALLOC]= (uint32_t)s->rmem;
+m[SK_MEMINFO_RCVBUF]= (uint32_t)s->rcvbuf;
+m[SK_MEMINFO_WMEM_ALLOC]= (uint32_t)s->wmem;
+m[SK_MEMINFO_SNDBUF]= (uint32_t)s->sndbuf;
+m[SK_MEMINFO_FWD_ALLOC]= (uint32_t)s->fwd_alloc;
+m[SK_MEMINFO_OPTMEM]= (uint32_t)s->omem;
+m[SK_MEMINFO_DROPS]= s->drops;
+memcpy(rq->out,m,sizeof m);
+rq->outlen= sizeof m;
+return 0;
+}
+
+/*:823*//*825:*/
+#line 570 "web/beyond.w"
+
+static bool sk_has_account(const sr_sock*s)
+{
+return s->type==SOCK_DGRAM&&(s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
+}
+
+static void sk_fwd_schedule(sr_sock*s,int size)
+{
+if(!sk_has_account(s))return;
+if(size> s->fwd_alloc)s->fwd_alloc+= (size-s->fwd_alloc+4095)/4096*4096;
+s->fwd_alloc-= size;
+}
+
+static void sk_fwd_release(sr_sock*s,int size,bool partial)
+{
+if(!sk_has_account(s))return;
+s->fwd_alloc+= size;
+s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
+}
+
+static void sk_fwd_charge(sr_sock*s,int size)
+{
+if(sk_has_account(s))s->fwd_alloc-= size;
+}
+
+static void sk_fwd_uncharge(sr_sock*s,int size)
+{
+if(!sk_has_account(s))return;
+s->fwd_alloc+= size;
+if(s->fwd_alloc>=4096)s->fwd_alloc&= 4095;
+}
+
+/*:825*//*826:*/
+#line 614 "web/beyond.w"
+
+static int set_buf_lock(sr_sock*s,sr_optreq*rq)
+{
+s->sndbuf_locked= (rq->val&SOCK_SNDBUF_LOCK)!=0;
+s->rcvbuf_locked= (rq->val&SOCK_RCVBUF_LOCK)!=0;
+return 0;
+}
+
+static int get_buf_lock(sr_sock*s,sr_optreq*rq)
+{
+rq->val= (s->sndbuf_locked?SOCK_SNDBUF_LOCK:0)|(s->rcvbuf_locked?SOCK_RCVBUF_LOCK:0);
+return 0;
+}
+
+/*:826*//*828:*/
+#line 647 "web/beyond.w"
+
+static int set_zerocopy(sr_sock*s,sr_optreq*rq)
+{
+bool tcp= s->type==SOCK_STREAM,udp= s->type==SOCK_DGRAM&&s->protocol==IPPROTO_UDP;
+if(!tcp&&!udp)return-EOPNOTSUPP;
+if(rq->val<0||rq->val> 1)return-EINVAL;
+s->zerocopy= rq->val;
+return 0;
+}
+
+/*:828*//*829:*/
+#line 669 "web/beyond.w"
+
+static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
+{
+if(rq->val> s->busy_poll_budget&&!proc_capable(W->cur,CAP_NET_ADMIN))return-EPERM;
+if(rq->val<0||rq->val> 65535)return-EINVAL;
+s->busy_poll_budget= rq->val;
+return 0;
+}
+
+/*:829*//*830:*/
+#line 691 "web/beyond.w"
+
+static int set_txtime(sr_sock*s,sr_optreq*rq)
+{
+struct sock_txtime t;
+if(rq->len!=(int)sizeof t)return-EINVAL;
+memcpy(&t,rq->buf,sizeof t);
+if(t.flags&~(uint32_t)SOF_TXTIME_FLAGS_MASK)return-EINVAL;
+if(t.clockid!=CLOCK_MONOTONIC&&!proc_capable(W->cur,CAP_NET_ADMIN))return-EPERM;
+if(t.clockid!=CLOCK_REALTIME&&t.clockid!=CLOCK_MONOTONIC&&t.clockid!=CLOCK_TAI)
+return-EINVAL;
+s->txtime_clockid= t.clockid;
+s->txtime_flags= (int)t.flags;
+return 0;
+}
+
+static int get_txtime(sr_sock*s,sr_optreq*rq)
+{
+struct sock_txtime t;
+memset(&t,0,sizeof t);
+t.clockid= s->txtime_clockid;
+t.flags= (uint32_t)s->txtime_flags;
+memcpy(rq->out,&t,sizeof t);
+rq->outlen= sizeof t;
+return 0;
+}
+
+/*:830*//*831:*/
+#line 726 "web/beyond.w"
+
+static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
+{
+(void)s;
+return rq->val<0?-EINVAL:-EOPNOTSUPP;
+}
+
+static int get_reserve_mem(sr_sock*s,sr_optreq*rq)
+{
+(void)s;
+rq->val= 0;
+return 0;
+}
+
+/*:831*//*832:*/
+#line 749 "web/beyond.w"
+
+static int set_txrehash(sr_sock*s,sr_optreq*rq)
+{
+if(rq->val<-1||rq->val> 1)return-EINVAL;
+s->txrehash= rq->val==-1?1:rq->val;
+return 0;
+}
+
+static int get_txrehash(sr_sock*s,sr_optreq*rq)
+{
+rq->val= s->txrehash;
+return 0;
+}
+
+/*:832*//*835:*/
+#line 775 "web/beyond.w"
+
+static int get_peergroups(sr_sock*s,sr_optreq*rq)
+{
+(void)s;
+(void)rq;
+return-ENODATA;
+}
+
+/*:835*//*836:*/
+#line 793 "web/beyond.w"
+
+static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
+{
+(void)s;
+(void)rq;
+return 0;
+}
+
+/*:836*/

@@ -240,7 +240,8 @@ int fg_load_options(const char *path, fg_options *t)
   fg_option *o = &t->opt[t->n++];
   const char *dots;
   snprintf(o->clause, sizeof o->clause, "%s", f[SS_OPT_CLAUSE]);
-  snprintf(o->level, sizeof o->level, "%s", strcmp(f[SS_OPT_LEVEL], "SOL_SOCKET") ? "SOL_IP" : "SOL_SOCKET");
+  snprintf(o->level, sizeof o->level, "%s", !strcmp(f[SS_OPT_LEVEL], "SOL_SOCKET") ? "SOL_SOCKET" :
+    !strcmp(f[SS_OPT_LEVEL], "SOL_UDP") ? "SOL_UDP" : "SOL_IP");
   snprintf(o->name, sizeof o->name, "%s", f[SS_OPT_NAME]);
   snprintf(o->type, sizeof o->type, "%s", f[SS_OPT_TYPE]);
   o->get = strcmp(f[SS_OPT_ACCESS], "set") != 0;

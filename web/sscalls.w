@@ -377,6 +377,16 @@ static ss_value *decode_optval(ss_arena *a, long long level, long long name,
         return v;
       }
       break;
+    case SO_COOKIE: case SO_NETNS_COOKIE:
+      if (len == 8) { /* numbers the kernel gives out machine-wide: they vary */
+        uint64_t u;
+        memcpy(&u, p, 8);
+        ss_value *v = val_list(a, 1);
+        v->item[0] = val_int(a, (long long) u, -1, SF_U64);
+        v->nondet = ND_TIME;
+        return v;
+      }
+      break;
     case SO_TYPE: cls = SS_CLASS_SOCKTYPE; break;
     case SO_DOMAIN: cls = SS_CLASS_AF; break;
     case SO_PROTOCOL: cls = SS_CLASS_IPPROTO; break;

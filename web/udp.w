@@ -479,6 +479,7 @@ static void udp_deliver_one(sr_sock *s, void *arg)
   d->dropcount = (s->flags & SK_RXQ_OVFL) ? s->drops : 0;
   udp_queue_tail(s, d);
   s->rmem += d->truesize;
+  sk_fwd_schedule(s, d->truesize);
   sock_data_ready(s);
 }
 
@@ -828,6 +829,7 @@ static void sock_queue_err(sr_sock *s, sr_dgram *d)
   else s->eq_head = d;
   s->eq_tail = d;
   s->rmem += d->truesize;
+  sk_fwd_charge(s, d->truesize);
   sock_error_report(s);
 }
 
@@ -893,6 +895,7 @@ static sr_dgram *sock_dequeue_err(sr_sock *s)
   }
   if (d->ee.ee_origin == SO_EE_ORIGIN_ICMP && !icmp_next) s->err = 0;
   s->rmem -= d->truesize;
+  sk_fwd_uncharge(s, d->truesize);
   if (next) sock_error_report(s);
   return d;
 }
@@ -903,6 +906,7 @@ static void sock_purge_err(sr_sock *s)
     sr_dgram *d = s->eq_head;
     s->eq_head = d->next;
     s->rmem -= d->truesize;
+    sk_fwd_uncharge(s, d->truesize);
     free(d);
   }
   s->eq_tail = NULL;
@@ -999,6 +1003,7 @@ static ssize_t udp_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, int
   int optlen, err, mtu;
   if (len > 0xFFFF) return -EMSGSIZE;
   if (flags & MSG_OOB) return -EOPNOTSUPP;
+  if (s->udp_cork) flags |= MSG_MORE; /* \.{UDP\_CORK}: chapter {\it Options beyond the pages\/} */
   if (s->cork) return udp_cork_append(s, msg, len, flags);
   @<Find the destination of the datagram, or fail@>@;
   @<Start |ipc| from the socket and read the control messages@>@;
@@ -1074,6 +1079,7 @@ static void ipcm_init_sk(const sr_sock *s, struct sr_ipcm *ipc)
   ipc->ttl = ipc->tos = -1;
   ipc->priority = s->priority;
   ipc->mark = s->mark;
+  ipc->gso_size = s->udp_gso_size; /* \.{UDP\_SEGMENT} of \.{SOL\_UDP} */
 }
 
 @ \clause{socket.7:SO_BROADCAST:2}
@@ -1575,6 +1581,7 @@ static ssize_t udp_cork_start(sr_sock *s, const struct msghdr *msg, size_t len, 
   int mtu);
 static ssize_t udp_cork_append(sr_sock *s, const struct msghdr *msg, size_t len, int flags);
 static void udp_cork_discard(sr_sock *s);
+static int udp_cork_push(sr_sock *s);
 
 @ Whether the socket lets the kernel fragment what it sends.
 
@@ -1623,7 +1630,6 @@ static ssize_t udp_cork_append(sr_sock *s, const struct msghdr *msg, size_t len,
   int hlen = SR_IPHDR_LEN + c->optlen, err;
   int limit = c->ipc.gso_size ? SR_IP_MAXPACKET : c->mtu;
   int maxsize = ip_sk_ignore_df(s) ? SR_IP_MAXPACKET : limit;
-  sr_pkt *pkt;
   if (c->len + len > (size_t) (maxsize - hlen)) {
     ip_local_error(s, EMSGSIZE, s->fl_daddr, s->inet_dport, (uint32_t) (limit - c->optlen));
     udp_cork_discard(s);
@@ -1638,14 +1644,26 @@ static ssize_t udp_cork_append(sr_sock *s, const struct msghdr *msg, size_t len,
   c->charge += (int) len;
   s->wmem += (int) len;
   if (flags & MSG_MORE) return (ssize_t) len;
-  pkt = udp_pkt_new(c->optlen, c->len);
+  err = udp_cork_push(s);
+  return err < 0 ? err : (ssize_t) len;
+}
+
+@ Sending the pending datagram, |udp_push_pending_frames|: after its last
+part, and when \.{UDP\_CORK} is cleared.
+
+@c
+static int udp_cork_push(sr_sock *s)
+{
+  struct sr_udpcork *c = s->cork;
+  int hlen = SR_IPHDR_LEN + c->optlen, err;
+  sr_pkt *pkt = udp_pkt_new(c->optlen, c->len);
   memcpy(pkt->data + hlen + SR_UDPHDR_LEN, c->data, c->len - SR_UDPHDR_LEN);
   c->rt.saddr = s->fl_saddr;
   pkt->truesize = c->charge;
   err = udp_send_built(s, pkt, &c->ipc, &c->rt, s->fl_daddr, s->fl_dport, c->opt, c->optlen,
     false);
   udp_cork_discard(s);
-  return err < 0 ? err : (ssize_t) len;
+  return err;
 }
 
 @ @c
@@ -2109,6 +2127,7 @@ static void udp_rmem_release(sr_sock *s, int size, bool partial)
   } else size += s->forward_deficit;
   s->forward_deficit = 0;
   s->rmem -= size;
+  sk_fwd_release(s, size, partial);
   s->rq_reader = s->rq_len;
 }
 

@@ -1,0 +1,808 @@
+@* Options beyond the pages.
+Linux 6.18 has more socket options than {\it socket\/}(7) and {\it ip\/}(7)
+describe.  A program that uses sockref as an oracle meets them all the
+same, and an answer of |ENOPROTOOPT| where the kernel says 0 is a
+divergence.  This chapter implements those options.  They have rows in
+\.{spec/options.tsv} like the others, but a row's clause is a
+pseudo-clause \.{linux:NAME}: what the row says was measured on the kernel
+and read in its source (\.{net/core/sock.c} |sk_setsockopt| and
+|sk_getsockopt|, \.{net/ipv4/ip\_sockglue.c} |do_ip_setsockopt| and
+|do_ip_getsockopt|, \.{net/ipv4/udp.c} |udp_lib_setsockopt| and
+|udp_lib_getsockopt|), not read in the pages.  The catalogue does not count
+them; each section below names its option with \.{\\beyond}, says where
+in the kernel it lives, and records the measurement.
+
+What a section cannot give --- an effect that needs a part of the kernel
+the model does not have (TCP connections, eBPF, memory cgroups, IPv6,
+time-based packet scheduling) --- is said in the section and in the
+README's ``Model limits''; the validation and the values read back are the
+kernel's all the same.
+@^model limits@>
+
+@ The kernel's structures and numbers of these options.
+
+@<Header files@>=
+#include <linux/sock_diag.h>
+#include <linux/net_tstamp.h>
+
+@ The state these options keep.  The cookie is given on first request,
+as the kernel gives it (|sock_gen_cookie|).
+
+@<Socket-layer fields of a socket@>=
+uint64_t cookie; /* \.{SO\_COOKIE}; 0 until asked for */
+int zerocopy, rcvmark, prefer_busy_poll, busy_poll_budget;
+int txtime_clockid, txtime_flags; /* \.{SO\_TXTIME} */
+
+@ @<IP fields of a socket@>=
+uint32_t local_port_range; /* \.{IP\_LOCAL\_PORT\_RANGE}: low $\vert$ high${}\ll16$ */
+
+@ @<UDP fields of a socket@>=
+int udp_cork, udp_gso_size, udp_gro, udp_encap; /* the options of \.{SOL\_UDP} */
+int udp_no_check6_tx, udp_no_check6_rx;
+int fwd_alloc; /* |sk_forward_alloc|, for \.{SO\_MEMINFO} */
+
+@ @<Network fields of the world@>=
+uint64_t last_cookie; /* the last socket cookie given out */
+
+@*1 The level SOL\_UDP.
+\beyond{SOL_UDP}
+A UDP socket (and a UDP-Lite one) has options of its own at level
+\.{SOL\_UDP}, which is the protocol's number, 17; the level
+\.{SOL\_UDPLITE} (136) reaches the same options on both.  Every other
+socket sends these levels to IP, which refuses them as an unknown level
+(|ENOPROTOOPT| on a write, |EOPNOTSUPP| on a read), as it refuses them in
+the model already.  The rules of the level (|udp_lib_setsockopt| and
+|udp_lib_getsockopt|) are those of \.{SOL\_SOCKET} for an |int|: a write
+reads an |int| before it looks at the name (|optlen| below 4 is
+|EINVAL|, a null value |EFAULT|, even for a name that does not exist); a
+read checks its length ($-1$ is |EINVAL|, for any name), then the name,
+and gives the first $\min(optlen, 4)$ bytes of the |int|.
+
+\kernel{on UDP: \.{setsockopt(SOL\_UDP, 999)} with |optlen| 3 is |EINVAL|,
+with a null value |EFAULT|, with 4 bytes |ENOPROTOOPT|; \.{UDP\_CORK}
+read with |optlen| 2 gives two bytes, with 0 none, with a null value
+|EFAULT|; \.{SOL\_UDPLITE} sets \.{UDP\_CORK} on a UDP socket; on TCP and
+raw sockets \.{SOL\_UDP} is |ENOPROTOOPT| to write and |EOPNOTSUPP| to
+read.}
+
+@<Private function prototypes@>=
+static bool opt_udp_level(const sr_sock *s, int level);
+
+@ @c
+static bool opt_udp_level(const sr_sock *s, int level)
+{
+  return (level == SOL_UDP || level == SR_SOL_UDPLITE) && s->type == SOCK_DGRAM &&
+    (s->protocol == IPPROTO_UDP || s->protocol == IPPROTO_UDPLITE);
+}
+
+@ @<Constants of the model@>=
+#ifndef IP_LOCAL_PORT_RANGE
+#define IP_LOCAL_PORT_RANGE 51 /* \.{linux/in.h}; glibc's headers lack it */
+#endif
+#ifdef SOL_UDPLITE
+#define SR_SOL_UDPLITE SOL_UDPLITE
+#else
+#define SR_SOL_UDPLITE 136 /* \.{linux/socket.h}; glibc's headers lack it */
+#endif
+
+@ \beyond{UDP_CORK}
+\.{UDP\_CORK} is |MSG_MORE| made permanent: while it is set, every send
+adds to the pending datagram (|udp_sendmsg| asks for corking when the
+flag or |MSG_MORE| is set), and clearing it sends the pending datagram at
+once (|udp_push_pending_frames|), whatever that send's fate --- the
+write itself answers 0.  Any nonzero value sets it; a read gives 0 or 1.
+
+\kernel{with \.{UDP\_CORK} 7, two sends of ``ab'' and ``cd'' deliver
+nothing; \.{UDP\_CORK} 0 delivers one datagram ``abcd''; a read gives 1
+(script \.{udp/UDP\_CORK.cork.sr}).}
+
+@c
+static int set_udp_cork(sr_sock *s, sr_optreq *rq)
+{
+  s->udp_cork = rq->val != 0;
+  if (!s->udp_cork && s->cork) udp_cork_push(s);
+  return 0;
+}
+
+@ \beyond{UDP_SEGMENT}
+The segment size of every send, as if each carried a \.{UDP\_SEGMENT}
+control message (which still overrides it): a send longer than one
+segment leaves as datagrams of that size (see the control message, in
+the chapter on the UDP data path).  0 to 65535 (|EINVAL| else); 0 turns
+it off.
+
+\kernel{$-1$ and 65536 are |EINVAL|, 65535 reads back.}
+
+@ \beyond{UDP_GRO}
+\beyond{UDP_ENCAP}
+\beyond{UDP_NO_CHECK6_TX}
+\beyond{UDP_NO_CHECK6_RX}
+Flags and a number kept for reads.  \.{UDP\_GRO} lets the socket receive a
+datagram that generic receive offload merged, whole, with its segment
+size in a \.{UDP\_GRO} control message: the model's links do not merge
+datagrams, so the socket receives them as they were sent, which is what
+it receives from Linux over a link without offload.  \.{UDP\_NO\_CHECK6\_TX}
+and \.{\_RX} concern UDP over IPv6 only; on an \.{AF\_INET} socket they
+are stored and read and change nothing, in Linux as here.  \.{UDP\_ENCAP}
+takes 0, \.{UDP\_ENCAP\_ESPINUDP} (2) and \.{UDP\_ENCAP\_L2TPINUDP} (3),
+and |ENOPROTOOPT| for any other value (1, \.{ESPINUDP\_NON\_IKE}, is gone
+from Linux); with \.{ESPINUDP} the kernel hands datagrams that are not IKE
+to IPsec, which the model does not have: such a socket still receives
+every datagram here.
+@^model limits@>
+
+\kernel{\.{UDP\_ENCAP} 0, 2, 3 succeed and read back; 1, 4, 5 are
+|ENOPROTOOPT| and leave the value; \.{UDP\_GRO} 5 reads 1.}
+
+@c
+static int set_udp_encap(sr_sock *s, sr_optreq *rq)
+{
+  if (rq->val != 0 && rq->val != UDP_ENCAP_ESPINUDP && rq->val != UDP_ENCAP_L2TPINUDP)
+    return -ENOPROTOOPT;
+  s->udp_encap = rq->val;
+  return 0;
+}
+
+@*1 IP options beyond the pages.
+\beyond{IP_MINTTL}
+The smallest TTL a received packet may carry (RFC 5082, the ``generalized
+TTL security mechanism''): a byte, 0 to 255, 0 turning it off.  Linux
+applies it to TCP only (|tcp_v4_rcv| drops the segment): UDP and raw
+sockets receive datagrams of any TTL, and so does the model.  TCP
+connections are not modelled, so the option has no effect here that Linux
+would show.
+@^model limits@>
+
+\kernel{$-1$ and 300 are |EINVAL|; optlen 0 is |EINVAL|; one byte
+\.{0xff} sets 255; a UDP socket with \.{IP\_MINTTL} 100 receives a
+datagram of TTL 64, and so does a raw socket.}
+
+@ \beyond{IP_UNICAST_IF}
+The interface that unicast datagrams leave by when nothing else chose one
+(no \.{SO\_BINDTODEVICE}, no \.{IP\_PKTINFO} on the call): the route is
+looked up for that interface, as \.{SO\_BINDTODEVICE} would have it, but
+receiving is not restricted.  The value is an interface index in {\it
+network\/} byte order, exactly 4 bytes (|EINVAL|), and is read back in
+the same order; 0 clears it; an index no interface has is
+|EADDRNOTAVAIL|; a socket bound to a device refuses it (|EINVAL|) --- but
+still accepts 0.  The effect is in |ip_route_dgram| (UDP, raw and ping
+sockets) and in |connect|.
+
+\kernel{\.{htonl(3)} on \.{eth0}'s index 3 succeeds and reads back as
+\.{00 00 00 03}; the host-order 3 is |EADDRNOTAVAIL|; optlen 3 and 8 are
+|EINVAL|; after \.{SO\_BINDTODEVICE} ``lo'' both \.{eth0} and \.{lo} are
+|EINVAL| and 0 succeeds.}
+
+@c
+static int set_unicast_if(sr_sock *s, sr_optreq *rq)
+{
+  int ifindex;
+  if (rq->len != (int) sizeof(int)) return -EINVAL;
+  ifindex = (int) ntohl((uint32_t) rq->val);
+  if (ifindex == 0) {
+    s->uc_index = 0;
+    return 0;
+  }
+  if (!iface_by_index(s->host, ifindex)) return -EADDRNOTAVAIL;
+  if (s->bound_dev_if) return -EINVAL;
+  s->uc_index = ifindex;
+  return 0;
+}
+
+static int get_unicast_if(sr_sock *s, sr_optreq *rq)
+{
+  rq->val = (int) htonl((uint32_t) s->uc_index);
+  return 0;
+}
+
+@ \beyond{IP_LOCAL_PORT_RANGE}
+A socket's own narrowing of the ephemeral ports: a 32-bit word, the low
+port in its lower half and the high one in its upper half, either 0 for
+``no bound''.  Exactly 4 bytes (|EINVAL|); both bounds nonzero with the
+low above the high is |EINVAL|; nothing else is checked when it is
+written.  When a port is chosen (|inet_sk_get_local_port_range|), a bound
+that lies inside the host's \.{ip\_local\_port\_range} replaces the
+host's; one outside it is ignored.  UDP's and TCP's searches for a free
+port and TCP's |connect| use the narrowed range.
+
+\kernel{optlen 3, 5 and 8 are |EINVAL|, a null value of 4 bytes
+|EFAULT|; 40000 to 40010 reads back \.{0x9c4a9c40}; 40010 to 40000 is
+|EINVAL|; a low bound alone, a high bound alone, and 5 to 7 are
+accepted.  With 40000 to 40002 a UDP bind to port 0 gets 40002, a TCP one
+40001; with 61000 to 61005 (outside the host's range) a port anywhere in
+the host's; with 40000 to 40001, two UDP binds get 40000 and 40001, a
+third |EADDRINUSE|, and |connect| |EAGAIN|.}
+
+@c
+static int set_local_port_range(sr_sock *s, sr_optreq *rq)
+{
+  uint32_t v = (uint32_t) rq->val;
+  uint16_t lo = (uint16_t) v, hi = (uint16_t) (v >> 16);
+  if (rq->len != (int) sizeof(uint32_t)) return -EINVAL;
+  if (lo && hi && lo > hi) return -EINVAL;
+  s->local_port_range = v;
+  return 0;
+}
+
+static int get_local_port_range(sr_sock *s, sr_optreq *rq)
+{
+  rq->val = (int) s->local_port_range;
+  return 0;
+}
+
+@ The range a socket draws from.
+
+@<Private function prototypes@>=
+static void inet_sk_local_port_range(const sr_sock *s, int *low, int *high);
+
+@ @c
+static void inet_sk_local_port_range(const sr_sock *s, int *low, int *high)
+{
+  int sk_lo = (int) (s->local_port_range & 0xffff), sk_hi = (int) (s->local_port_range >> 16);
+  local_port_range(s->host, low, high);
+  if (!s->local_port_range) return;
+  if (*low <= sk_lo && sk_lo <= *high) *low = sk_lo;
+  if (*low <= sk_hi && sk_hi <= *high) *high = sk_hi;
+}
+
+@*1 Multicast with protocol-independent structures.
+\beyond{MCAST_JOIN_GROUP}
+\beyond{MCAST_LEAVE_GROUP}
+RFC 3678's options name groups and sources with |sockaddr_storage|
+members, so that one interface serves IPv4 and IPv6, and interfaces by
+index only.  On an \.{AF\_INET} socket they are the options of the
+multicast chapter in other clothes, and share its code: memberships,
+source lists, limits and option memory are the same.  Unlike
+\.{IP\_ADD\_MEMBERSHIP} they have no stream test: a TCP socket joins.
+
+\.{MCAST\_JOIN\_GROUP} and \.{MCAST\_LEAVE\_GROUP} take a |group_req| (at
+least 136 bytes: |EINVAL|); the group's family must be \.{AF\_INET}
+(|EINVAL|); the interface index 0 leaves the interface to the routing
+table, as a join without an address does.
+
+\kernel{on TCP and raw sockets the join succeeds; 135 bytes are |EINVAL|,
+a null value of 136 |EFAULT|, of 135 |EINVAL|; family \.{AF\_INET6} or 0
+|EINVAL|; \.{10.0.0.5} |EINVAL|, also with index 99; \.{224.1.1.1} with
+index 99 |ENODEV|; joined with index 0, a join with \.{eth0}'s index is
+|EADDRINUSE| and one with \.{lo}'s succeeds; a leave of a group not
+joined, or of \.{10.0.0.5}, is |EADDRNOTAVAIL|, and so is a leave with
+index 99; a leave with family \.{AF\_INET6} is |EINVAL|.}
+
+@c
+static int group_req_decode(const sr_optreq *rq, struct ip_mreqn *mr)
+{
+  struct group_req gr;
+  struct sockaddr_in sin;
+  if (rq->len < (int) sizeof gr) return -EINVAL;
+  if (!rq->buf) return -EFAULT;
+  memcpy(&gr, rq->buf, sizeof gr);
+  memcpy(&sin, &gr.gr_group, sizeof sin);
+  if (sin.sin_family != AF_INET) return -EINVAL;
+  memset(mr, 0, sizeof *mr);
+  mr->imr_multiaddr = sin.sin_addr;
+  mr->imr_ifindex = (int) gr.gr_interface;
+  return 0;
+}
+
+static int set_mcast_join_group(sr_sock *s, sr_optreq *rq)
+{
+  struct ip_mreqn mr;
+  int err = group_req_decode(rq, &mr);
+  return err ? err : mc_join(s, &mr, MCAST_EXCLUDE);
+}
+
+static int set_mcast_leave_group(sr_sock *s, sr_optreq *rq)
+{
+  struct ip_mreqn mr;
+  int err = group_req_decode(rq, &mr);
+  return err ? err : mc_leave(s, &mr);
+}
+
+@ @<Private function prototypes@>=
+static int group_req_decode(const sr_optreq *rq, struct ip_mreqn *mr);
+static int group_source_decode(const sr_optreq *rq, struct ip_mreq_source *mrs,
+  int *ifindex);
+
+@ \beyond{MCAST_JOIN_SOURCE_GROUP}
+\beyond{MCAST_LEAVE_SOURCE_GROUP}
+\beyond{MCAST_BLOCK_SOURCE}
+\beyond{MCAST_UNBLOCK_SOURCE}
+The four source operations take a |group_source_req| of exactly 264
+bytes (|EINVAL|); a group or a source whose family is not \.{AF\_INET}
+is |EADDRNOTAVAIL|.  They are \.{IP\_ADD\_SOURCE\_MEMBERSHIP},
+\.{IP\_DROP\_SOURCE\_MEMBERSHIP}, \.{IP\_BLOCK\_SOURCE} and
+\.{IP\_UNBLOCK\_SOURCE} with the interface given by index: the join
+finds the interface (by route for index 0) and the source operation then
+uses the index the join found.
+
+\kernel{\.{MCAST\_BLOCK\_SOURCE} before a join is |EINVAL|, with 263 or
+265 bytes |EINVAL|, with a source of family \.{AF\_INET6} |EADDRNOTAVAIL|;
+\.{MCAST\_JOIN\_SOURCE\_GROUP} with index 0 joins on \.{eth0} in include
+mode, a second time |EADDRNOTAVAIL|; blocking on that include filter is
+|EINVAL|; a second source with \.{eth0}'s index joins it; leaving a source
+twice is |EADDRNOTAVAIL|; with index 99 |ENODEV|; a group \.{10.2.2.2}
+|EINVAL|; leaving the last source leaves the group.}
+
+@c
+static int group_source_decode(const sr_optreq *rq, struct ip_mreq_source *mrs,
+  int *ifindex)
+{
+  struct group_source_req gsr;
+  struct sockaddr_in group, source;
+  if (rq->len != (int) sizeof gsr) return -EINVAL;
+  if (!rq->buf) return -EFAULT;
+  memcpy(&gsr, rq->buf, sizeof gsr);
+  memcpy(&group, &gsr.gsr_group, sizeof group);
+  memcpy(&source, &gsr.gsr_source, sizeof source);
+  if (group.sin_family != AF_INET || source.sin_family != AF_INET) return -EADDRNOTAVAIL;
+  memset(mrs, 0, sizeof *mrs);
+  mrs->imr_multiaddr = group.sin_addr;
+  mrs->imr_sourceaddr = source.sin_addr;
+  *ifindex = (int) gsr.gsr_interface;
+  return 0;
+}
+
+static int set_mcast_join_source_group(sr_sock *s, sr_optreq *rq)
+{
+  struct ip_mreq_source mrs;
+  struct ip_mreqn mr;
+  int ifindex, err = group_source_decode(rq, &mrs, &ifindex);
+  if (err) return err;
+  memset(&mr, 0, sizeof mr);
+  mr.imr_multiaddr = mrs.imr_multiaddr;
+  mr.imr_ifindex = ifindex;
+  err = mc_join(s, &mr, MCAST_INCLUDE);
+  if (err && err != -EADDRINUSE) return err;
+  return mc_source(s, true, MCAST_INCLUDE, &mrs, mr.imr_ifindex);
+}
+
+static int set_mcast_leave_source_group(sr_sock *s, sr_optreq *rq)
+{
+  struct ip_mreq_source mrs;
+  int ifindex, err = group_source_decode(rq, &mrs, &ifindex);
+  return err ? err : mc_source(s, false, MCAST_INCLUDE, &mrs, ifindex);
+}
+
+static int set_mcast_block_source(sr_sock *s, sr_optreq *rq)
+{
+  struct ip_mreq_source mrs;
+  int ifindex, err = group_source_decode(rq, &mrs, &ifindex);
+  return err ? err : mc_source(s, true, MCAST_EXCLUDE, &mrs, ifindex);
+}
+
+static int set_mcast_unblock_source(sr_sock *s, sr_optreq *rq)
+{
+  struct ip_mreq_source mrs;
+  int ifindex, err = group_source_decode(rq, &mrs, &ifindex);
+  return err ? err : mc_source(s, false, MCAST_EXCLUDE, &mrs, ifindex);
+}
+
+@ \beyond{MCAST_MSFILTER}
+The whole filter, as \.{IP\_MSFILTER} has it, in a |group_filter|: the
+interface index, the group, the mode, the number of sources and the
+sources, each a |sockaddr_storage| (a header of 144 bytes, then 128 per
+source, on a 64-bit machine).  A write checks, in order: the header's
+length (|EINVAL|); no more than \.{optmem\_max} bytes (|ENOBUFS|); the
+number of sources against \.{igmp\_max\_msf} (|ENOBUFS|) and against the
+bytes given (|EINVAL|); the family of the group and then of every source
+(|EADDRNOTAVAIL|); and then everything \.{IP\_MSFILTER} checks, with the
+interface given by index (|mc_msfilter|).
+
+A read needs the header (|EINVAL|); the group's family must be
+\.{AF\_INET} and the group multicast (|EINVAL|); the membership is found
+by the group and the index {\it exactly\/} --- no route is looked up, so a
+membership made with index 0 must be asked for with the index the join
+found (|EADDRNOTAVAIL|).  It writes the sources first (as many as the
+smaller of the true number and the caller's |gf_numsrc|, each an
+\.{AF\_INET} address in a |sockaddr_storage| of zeros), then the length,
+then the header, with the mode and the true number of sources.
+
+\kernel{a filter on a group not joined is |EINVAL|; with index 0 after
+the join it is accepted; a source of family \.{AF\_INET6} or a group of
+that family is |EADDRNOTAVAIL|; mode 2 |EINVAL|; 11 sources |ENOBUFS|;
+group \.{10.0.0.1} |EINVAL|; index 99 |ENODEV|; exclude with no sources
+reads back mode 0 and no source, include with none leaves the group.  A
+read with index 0 of a group joined with index 0 is |EADDRNOTAVAIL|, with
+\.{eth0}'s index it gives 144 bytes; with one of two sources asked, the
+length 272 and |gf_numsrc| 2; 143 bytes are |EINVAL|; family
+\.{AF\_INET6} |EINVAL|; a null value |EFAULT|.}
+
+@c
+static int set_mcast_msfilter(sr_sock *s, sr_optreq *rq)
+{
+  struct group_filter hdr;
+  struct sockaddr_in sin;
+  uint32_t n, *src;
+  int err;
+  if (rq->len < (int) GROUP_FILTER_SIZE(0)) return -EINVAL;
+  if (rq->len > sysctl_value(s->host, SYS_OPTMEM_MAX)) return -ENOBUFS;
+  if (!rq->buf) return -EFAULT;
+  memcpy(&hdr, rq->buf, GROUP_FILTER_SIZE(0));
+  n = hdr.gf_numsrc;
+  if (n >= 0x1ffffffu || n > (uint32_t) sysctl_value(s->host, SYS_IGMP_MAX_MSF))
+    return -ENOBUFS;
+  if ((long) GROUP_FILTER_SIZE(n) > rq->len) return -EINVAL;
+  memcpy(&sin, &hdr.gf_group, sizeof sin);
+  if (sin.sin_family != AF_INET) return -EADDRNOTAVAIL;
+  src = xcalloc(n ? n : 1, sizeof *src);
+  for (uint32_t i = 0; i < n; i++) {
+    struct sockaddr_in one;
+    memcpy(&one, rq->buf + GROUP_FILTER_SIZE(i), sizeof one);
+    if (one.sin_family != AF_INET) {
+      free(src);
+      return -EADDRNOTAVAIL;
+    }
+    src[i] = one.sin_addr.s_addr;
+  }
+  err = mc_msfilter(s, sin.sin_addr.s_addr, 0, (int) hdr.gf_interface, hdr.gf_fmode, n, src);
+  free(src);
+  return err;
+}
+
+@ @c
+static int get_mcast_msfilter(sr_sock *s, sr_optreq *rq)
+{
+  struct group_filter hdr;
+  struct sockaddr_in sin;
+  sr_mcsock *m;
+  uint32_t copy;
+  int size;
+  if (rq->len < (int) GROUP_FILTER_SIZE(0)) return -EINVAL;
+  if (!rq->ubuf) return -EFAULT;
+  memcpy(&hdr, rq->ubuf, GROUP_FILTER_SIZE(0));
+  memcpy(&sin, &hdr.gf_group, sizeof sin);
+  if (sin.sin_family != AF_INET || !ipv4_is_multicast(sin.sin_addr.s_addr)) return -EINVAL;
+  m = *mc_find(s, sin.sin_addr.s_addr, (int) hdr.gf_interface);
+  if (!m) return -EADDRNOTAVAIL;
+  copy = (uint32_t) m->nsrc < hdr.gf_numsrc ? (uint32_t) m->nsrc : hdr.gf_numsrc;
+  for (uint32_t i = 0; i < copy; i++) {
+    struct sockaddr_storage ss;
+    struct sockaddr_in one;
+    memset(&ss, 0, sizeof ss);
+    memset(&one, 0, sizeof one);
+    one.sin_family = AF_INET;
+    one.sin_addr.s_addr = m->src[i];
+    memcpy(&ss, &one, sizeof one);
+    memcpy((char *) rq->ubuf + GROUP_FILTER_SIZE(i), &ss, sizeof ss);
+  }
+  hdr.gf_fmode = (uint32_t) m->mode;
+  hdr.gf_numsrc = (uint32_t) m->nsrc;
+  size = (int) GROUP_FILTER_SIZE(copy);
+  *rq->ulen = (socklen_t) size;
+  memcpy(rq->ubuf, &hdr, GROUP_FILTER_SIZE(0));
+  return 0;
+}
+
+@*1 Socket-layer options beyond the pages.
+\beyond{SO_COOKIE}
+A number that names the socket for as long as it lives and is never
+given to another (eBPF programs and \.{ss} name sockets by it): 64 bits,
+read only, given when first asked for.  The kernel hands cookies out from
+one counter for the machine (in batches per CPU); the model numbers them
+1, 2, \dots\ in the world, in the order in which they are first asked
+for, so a cookie is unique in the world, nonzero, and stable.  A read
+needs 8 bytes (|EINVAL|).
+
+\kernel{three sockets asked in turn read 15, 16 and 17 (the numbers
+before them went to the sockets of \.{ip}), and each reads its own again;
+|optlen| 4 and 7 are |EINVAL|; a write is |ENOPROTOOPT|.}
+
+@c
+static int get_cookie(sr_sock *s, sr_optreq *rq)
+{
+  if (rq->len < (int) sizeof(uint64_t)) return -EINVAL;
+  if (!s->cookie) s->cookie = ++W->last_cookie;
+  memcpy(rq->out, &s->cookie, sizeof s->cookie);
+  rq->outlen = sizeof s->cookie;
+  return 0;
+}
+
+@ \beyond{SO_NETNS_COOKIE}
+The cookie of the socket's network namespace, the same for every socket
+of a host: the model gives each host its number in the world plus one
+(the default host 1).  A read needs exactly 8 bytes.
+
+\kernel{every socket of a namespace reads the same value; |optlen| 4 and
+64 are |EINVAL|.}
+
+@c
+static int get_netns_cookie(sr_sock *s, sr_optreq *rq)
+{
+  uint64_t c = (uint64_t) s->host->id + 1;
+  if (rq->len != (int) sizeof c) return -EINVAL;
+  memcpy(rq->out, &c, sizeof c);
+  rq->outlen = sizeof c;
+  return 0;
+}
+
+@ \beyond{SO_MEMINFO}
+The socket's memory, nine |uint32_t| in the order of \.{SK\_MEMINFO\_}:
+the receive charge (|rmem|, which counts datagrams read but not yet
+released, see the UDP chapter), the receive buffer, the send charge, the
+send buffer, the memory reserved in advance (|fwd_alloc|, below), the
+queued send memory (0 for datagrams), the option memory, the backlog (0:
+the model has no softirq side to defer to) and the drops.  Read only; the
+copy is cut to |optlen|.
+
+UDP reserves receive memory in whole pages (|__udp_enqueue_schedule_skb|):
+a datagram that does not fit the reserve takes as many 4096-byte pages as
+it needs, and then spends its true size from the reserve.  Releasing
+gives the size back and returns all whole pages but the last byte's
+(|udp_rmem_release|).  The error queue charges without reserving and
+gives back by returning whole pages (|sk_mem_uncharge|).  Other sockets
+keep no reserve.
+
+\kernel{a fresh UDP socket: 0, 212992, 0, 212992, 0, 0, 0, 0, 0; after one
+datagram of 5 bytes on \.{lo}, 832 and a reserve of 3264; after a second,
+1664 and 2432; after one read still 1664 and 2432; after the second read
+0 and 4096; a datagram of 2000 bytes: 4352 and 3840.  A sender with a
+corked datagram: send charge 832.  After a join: option memory 48.  With
+\.{SO\_RCVBUF} 1000 and ten datagrams: 8 drops.  A TCP socket: receive
+buffer 131072, send buffer 16384.  |optlen| 4 gives the first word.}
+
+@c
+static int get_meminfo(sr_sock *s, sr_optreq *rq)
+{
+  uint32_t m[SK_MEMINFO_VARS];
+  memset(m, 0, sizeof m);
+  m[SK_MEMINFO_RMEM_ALLOC] = (uint32_t) s->rmem;
+  m[SK_MEMINFO_RCVBUF] = (uint32_t) s->rcvbuf;
+  m[SK_MEMINFO_WMEM_ALLOC] = (uint32_t) s->wmem;
+  m[SK_MEMINFO_SNDBUF] = (uint32_t) s->sndbuf;
+  m[SK_MEMINFO_FWD_ALLOC] = (uint32_t) s->fwd_alloc;
+  m[SK_MEMINFO_OPTMEM] = (uint32_t) s->omem;
+  m[SK_MEMINFO_DROPS] = s->drops;
+  memcpy(rq->out, m, sizeof m);
+  rq->outlen = sizeof m;
+  return 0;
+}
+
+@ The reserve, kept only for sockets that account their memory (UDP and
+UDP-Lite).
+
+@<Private function prototypes@>=
+static bool sk_has_account(const sr_sock *s);
+static void sk_fwd_schedule(sr_sock *s, int size);
+static void sk_fwd_release(sr_sock *s, int size, bool partial);
+static void sk_fwd_charge(sr_sock *s, int size);
+static void sk_fwd_uncharge(sr_sock *s, int size);
+
+@ @c
+static bool sk_has_account(const sr_sock *s)
+{
+  return s->type == SOCK_DGRAM && (s->protocol == IPPROTO_UDP || s->protocol == IPPROTO_UDPLITE);
+}
+
+static void sk_fwd_schedule(sr_sock *s, int size)
+{
+  if (!sk_has_account(s)) return;
+  if (size > s->fwd_alloc) s->fwd_alloc += (size - s->fwd_alloc + 4095) / 4096 * 4096;
+  s->fwd_alloc -= size;
+}
+
+static void sk_fwd_release(sr_sock *s, int size, bool partial)
+{
+  if (!sk_has_account(s)) return;
+  s->fwd_alloc += size;
+  s->fwd_alloc -= (s->fwd_alloc - (partial ? 1 : 0)) & ~4095;
+}
+
+static void sk_fwd_charge(sr_sock *s, int size)
+{
+  if (sk_has_account(s)) s->fwd_alloc -= size;
+}
+
+static void sk_fwd_uncharge(sr_sock *s, int size)
+{
+  if (!sk_has_account(s)) return;
+  s->fwd_alloc += size;
+  if (s->fwd_alloc >= 4096) s->fwd_alloc &= 4095;
+}
+
+@ \beyond{SO_BUF_LOCK}
+The two bits that say the program chose its buffer sizes:
+\.{SOCK\_SNDBUF\_LOCK} (1) and \.{SOCK\_RCVBUF\_LOCK} (2).  Writing
+\.{SO\_SNDBUF} or \.{SO\_RCVBUF} sets its bit (see ``Buffers''); this
+option reads them and writes them, other bits being |EINVAL|.  A locked
+receive buffer is one TCP does not grow: the model's one use of it is
+\.{SO\_RCVLOWAT} on TCP.
+
+\kernel{$-1$ and 4 are |EINVAL|, 0 to 3 accepted; a fresh socket reads 0;
+after \.{SO\_SNDBUF} 1, after \.{SO\_BUF\_LOCK} 0 again 0, after
+\.{SO\_RCVBUF} 2.}
+
+@c
+static int set_buf_lock(sr_sock *s, sr_optreq *rq)
+{
+  s->sndbuf_locked = (rq->val & SOCK_SNDBUF_LOCK) != 0;
+  s->rcvbuf_locked = (rq->val & SOCK_RCVBUF_LOCK) != 0;
+  return 0;
+}
+
+static int get_buf_lock(sr_sock *s, sr_optreq *rq)
+{
+  rq->val = (s->sndbuf_locked ? SOCK_SNDBUF_LOCK : 0) | (s->rcvbuf_locked ? SOCK_RCVBUF_LOCK : 0);
+  return 0;
+}
+
+@ @<Constants of the model@>=
+#ifndef SOCK_SNDBUF_LOCK
+#define SOCK_SNDBUF_LOCK 1
+#define SOCK_RCVBUF_LOCK 2
+#endif
+
+@ \beyond{SO_ZEROCOPY}
+Permission to send with |MSG_ZEROCOPY|: TCP and UDP only (not UDP-Lite,
+raw or ping: |EOPNOTSUPP|, before the value is looked at), 0 or 1
+(|EINVAL|).  Read on any socket.  The effect is not modelled: a send
+with |MSG_ZEROCOPY| on such a socket would queue a completion
+(|SO_EE_ORIGIN_ZEROCOPY|, with \.{SO\_EE\_CODE\_ZEROCOPY\_COPIED} on
+\.{lo} and veth, which copy) on the error queue; the model sends as
+without the flag and queues nothing.
+@^model limits@>
+
+\kernel{on UDP $-1$ and 2 are |EINVAL|, 0 and 1 succeed; on raw
+sockets every value is |EOPNOTSUPP|.}
+
+@c
+static int set_zerocopy(sr_sock *s, sr_optreq *rq)
+{
+  bool tcp = s->type == SOCK_STREAM, udp = s->type == SOCK_DGRAM && s->protocol == IPPROTO_UDP;
+  if (!tcp && !udp) return -EOPNOTSUPP;
+  if (rq->val < 0 || rq->val > 1) return -EINVAL;
+  s->zerocopy = rq->val;
+  return 0;
+}
+
+@ \beyond{SO_BUSY_POLL_BUDGET}
+\beyond{SO_PREFER_BUSY_POLL}
+Busy polling of a device queue (NAPI), which the model's devices do not
+have: the values are kept.  \.{SO\_PREFER\_BUSY\_POLL} is a flag that
+needs \.{CAP\_NET\_ADMIN} to set (the table's row); \.{SO\_BUSY\_POLL\_BUDGET}
+is written only: raising it above its present value (0 at first) needs
+\.{CAP\_NET\_ADMIN} (|EPERM|), and then it must lie in 0 to 65535 (|EINVAL|).
+@^model limits@>
+
+\kernel{as root $-1$ is |EINVAL| and 0 to 2 succeed; a read is
+|ENOPROTOOPT|.}
+
+@c
+static int set_busy_poll_budget(sr_sock *s, sr_optreq *rq)
+{
+  if (rq->val > s->busy_poll_budget && !proc_capable(W->cur, CAP_NET_ADMIN)) return -EPERM;
+  if (rq->val < 0 || rq->val > 65535) return -EINVAL;
+  s->busy_poll_budget = rq->val;
+  return 0;
+}
+
+@ \beyond{SO_TXTIME}
+Transmit times: a |sock_txtime| (exactly 8 bytes: |EINVAL|) names the
+clock of the times that \.{SCM\_TXTIME} messages give, and two flags;
+other flag bits are |EINVAL|; a clock other than \.{CLOCK\_MONOTONIC}
+needs \.{CAP\_NET\_ADMIN} (|EPERM|) and must be \.{CLOCK\_REALTIME},
+\.{CLOCK\_MONOTONIC} or \.{CLOCK\_TAI} (|EINVAL|).  Read, the structure
+comes back.  Only the \.{etf} and \.{fq} queueing disciplines act on the
+times, and the model's links, like \.{lo} and veth, have none: the
+datagrams leave at once, in Linux as here.
+@^model limits@>
+
+\kernel{an |int| is |EINVAL|; a fresh socket reads 8 zero bytes.}
+
+@c
+static int set_txtime(sr_sock *s, sr_optreq *rq)
+{
+  struct sock_txtime t;
+  if (rq->len != (int) sizeof t) return -EINVAL;
+  memcpy(&t, rq->buf, sizeof t);
+  if (t.flags & ~(uint32_t) SOF_TXTIME_FLAGS_MASK) return -EINVAL;
+  if (t.clockid != CLOCK_MONOTONIC && !proc_capable(W->cur, CAP_NET_ADMIN)) return -EPERM;
+  if (t.clockid != CLOCK_REALTIME && t.clockid != CLOCK_MONOTONIC && t.clockid != CLOCK_TAI)
+    return -EINVAL;
+  s->txtime_clockid = t.clockid;
+  s->txtime_flags = (int) t.flags;
+  return 0;
+}
+
+static int get_txtime(sr_sock *s, sr_optreq *rq)
+{
+  struct sock_txtime t;
+  memset(&t, 0, sizeof t);
+  t.clockid = s->txtime_clockid;
+  t.flags = (uint32_t) s->txtime_flags;
+  memcpy(rq->out, &t, sizeof t);
+  rq->outlen = sizeof t;
+  return 0;
+}
+
+@ \beyond{SO_RESERVE_MEM}
+Memory reserved in advance for the socket, which Linux allows only to a
+socket charged to a memory cgroup; the model has no cgroups, so every
+nonnegative value is |EOPNOTSUPP|, as for a socket of the root cgroup, and
+a negative one |EINVAL|.  A read gives 0.
+@^model limits@>
+
+\kernel{$-1$ is |EINVAL|, 0 to 2 |EOPNOTSUPP|; a read gives 0.}
+
+@c
+static int set_reserve_mem(sr_sock *s, sr_optreq *rq)
+{
+  (void) s;
+  return rq->val < 0 ? -EINVAL : -EOPNOTSUPP;
+}
+
+static int get_reserve_mem(sr_sock *s, sr_optreq *rq)
+{
+  (void) s;
+  rq->val = 0;
+  return 0;
+}
+
+@ \beyond{SO_TXREHASH}
+Whether TCP picks a new flow label on a retransmission time-out: TCP only
+(|EOPNOTSUPP| on other sockets, the table's row), $-1$ to 1 (|EINVAL|),
+$-1$ meaning the tunable \.{net.core.txrehash}, whose default 1 the model
+takes.  A fresh TCP socket reads 1.
+
+\kernel{on UDP every value and the read are |EOPNOTSUPP|; a TCP socket
+reads 1.}
+
+@c
+static int set_txrehash(sr_sock *s, sr_optreq *rq)
+{
+  if (rq->val < -1 || rq->val > 1) return -EINVAL;
+  s->txrehash = rq->val == -1 ? 1 : rq->val;
+  return 0;
+}
+
+static int get_txrehash(sr_sock *s, sr_optreq *rq)
+{
+  rq->val = s->txrehash;
+  return 0;
+}
+
+@ @<Socket-layer fields of a socket@>=
+int txrehash; /* \.{SO\_TXREHASH}, TCP only */
+
+@ @<Set the socket-layer defaults of |s|@>=
+s->txrehash = 1;
+
+@ \beyond{SO_PEERGROUPS}
+The supplementary groups of the peer's credentials, which only a Unix
+socket's peer has: on an \.{AF\_INET} socket a read is |ENODATA|.
+
+\kernel{on TCP and UDP |ENODATA|; a write |ENOPROTOOPT|.}
+
+@c
+static int get_peergroups(sr_sock *s, sr_optreq *rq)
+{
+  (void) s;
+  (void) rq;
+  return -ENODATA;
+}
+
+@ \beyond{SO_CNX_ADVICE}
+A hint that the connection's path seems bad; with the value 1 the kernel
+asks the cached route whether to drop itself (|dst_negative_advice|),
+which an IPv4 route does only once it is obsolete or was redirected ---
+never so in the model, whose routes change only by the calls that rebuild
+them.  Every value is accepted; written only.
+@^model limits@>
+
+\kernel{$-1$ to 2 succeed; a read is |ENOPROTOOPT|.}
+
+@c
+static int set_cnx_advice(sr_sock *s, sr_optreq *rq)
+{
+  (void) s;
+  (void) rq;
+  return 0;
+}
+
+@ \beyond{SO_RCVMARK}
+Asks for the mark of each received packet in a \.{SO\_MARK} control
+message.  Stored and read back; the model's packets carry no mark on
+arrival (veth clears it; only a packet looped over \.{lo} would keep the
+sender's), so no message is produced.
+@^model limits@>
+
+\kernel{$-1$ to 2 succeed and read back 0 or 1.}
