@@ -340,35 +340,35 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_CHECKSUM_BREAK 76
 
 /*:569*//*597:*/
-#line 974 "web/udp.w"
+#line 971 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
 /*:597*//*623:*/
-#line 1491 "web/udp.w"
+#line 1488 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:623*//*639:*/
-#line 1844 "web/udp.w"
+#line 1841 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:639*//*645:*/
-#line 1977 "web/udp.w"
+#line 1974 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
 /*:645*//*684:*/
-#line 2739 "web/udp.w"
+#line 2736 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:684*//*690:*/
-#line 2851 "web/udp.w"
+#line 2848 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -420,13 +420,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #line 87 "web/beyond.w"
 
 /*:807*//*827:*/
-#line 628 "web/beyond.w"
+#line 619 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
 #define SOCK_SNDBUF_LOCK 1
 #define SOCK_RCVBUF_LOCK 2
 #endif
-#line 633 "web/beyond.w"
+#line 624 "web/beyond.w"
 
 /*:827*/
 #line 42 "web/sockref.w"
@@ -595,7 +595,7 @@ int zerocopy,rcvmark,prefer_busy_poll,busy_poll_budget;
 int txtime_clockid,txtime_flags;
 
 /*:801*//*833:*/
-#line 763 "web/beyond.w"
+#line 754 "web/beyond.w"
 
 int txrehash;
 
@@ -620,12 +620,12 @@ bool netstamp;
 uint64_t rq_seq;
 
 /*:558*//*626:*/
-#line 1563 "web/udp.w"
+#line 1560 "web/udp.w"
 
 struct sr_udpcork*cork;
 
 /*:626*//*706:*/
-#line 3158 "web/udp.w"
+#line 3155 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -1059,7 +1059,7 @@ int truesize;
 };
 
 /*:566*//*598:*/
-#line 980 "web/udp.w"
+#line 977 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1074,7 +1074,7 @@ uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
 /*:598*//*627:*/
-#line 1566 "web/udp.w"
+#line 1563 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1087,7 +1087,7 @@ uint8_t*data;
 };
 
 /*:627*//*642:*/
-#line 1915 "web/udp.w"
+#line 1912 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -1131,12 +1131,12 @@ sr_capture*cap;
 int ncaps;
 
 /*:440*//*667:*/
-#line 2455 "web/udp.w"
+#line 2452 "web/udp.w"
 
 int netstamp_sockets;
 
 /*:667*//*668:*/
-#line 2458 "web/udp.w"
+#line 2455 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
@@ -2021,46 +2021,46 @@ size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
 /*:587*//*590:*/
-#line 849 "web/udp.w"
+#line 848 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
 /*:590*//*592:*/
-#line 880 "web/udp.w"
+#line 879 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
 /*:592*//*594:*/
-#line 920 "web/udp.w"
+#line 917 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
 /*:594*//*596:*/
-#line 968 "web/udp.w"
+#line 965 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:596*//*602:*/
-#line 1070 "web/udp.w"
+#line 1067 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
 /*:602*//*606:*/
-#line 1132 "web/udp.w"
+#line 1129 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
 /*:606*//*609:*/
-#line 1176 "web/udp.w"
+#line 1173 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
 /*:609*//*611:*/
-#line 1219 "web/udp.w"
+#line 1216 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -2074,7 +2074,7 @@ static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
 /*:611*//*617:*/
-#line 1373 "web/udp.w"
+#line 1370 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
@@ -2082,26 +2082,26 @@ static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
 /*:617*//*619:*/
-#line 1417 "web/udp.w"
+#line 1414 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
 /*:619*//*621:*/
-#line 1441 "web/udp.w"
+#line 1438 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:621*//*624:*/
-#line 1494 "web/udp.w"
+#line 1491 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:624*//*628:*/
-#line 1577 "web/udp.w"
+#line 1574 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2112,7 +2112,7 @@ static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
 /*:628*//*634:*/
-#line 1712 "web/udp.w"
+#line 1709 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2124,23 +2124,23 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:634*//*635:*/
-#line 1729 "web/udp.w"
+#line 1726 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:635*//*641:*/
-#line 1908 "web/udp.w"
+#line 1905 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:641*//*646:*/
-#line 2006 "web/udp.w"
+#line 2003 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:646*//*648:*/
-#line 2025 "web/udp.w"
+#line 2022 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2149,102 +2149,102 @@ static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:648*//*651:*/
-#line 2117 "web/udp.w"
+#line 2114 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:651*//*653:*/
-#line 2159 "web/udp.w"
+#line 2156 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:653*//*655:*/
-#line 2214 "web/udp.w"
+#line 2211 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:655*//*657:*/
-#line 2250 "web/udp.w"
+#line 2247 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:657*//*659:*/
-#line 2294 "web/udp.w"
+#line 2291 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:659*//*663:*/
-#line 2369 "web/udp.w"
+#line 2366 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:663*//*670:*/
-#line 2465 "web/udp.w"
+#line 2462 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
 /*:670*//*672:*/
-#line 2482 "web/udp.w"
+#line 2479 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
 /*:672*//*674:*/
-#line 2521 "web/udp.w"
+#line 2518 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:674*//*676:*/
-#line 2560 "web/udp.w"
+#line 2557 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:676*//*678:*/
-#line 2600 "web/udp.w"
+#line 2597 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:678*//*685:*/
-#line 2743 "web/udp.w"
+#line 2740 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:685*//*692:*/
-#line 2871 "web/udp.w"
+#line 2868 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:692*//*695:*/
-#line 2931 "web/udp.w"
+#line 2928 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:695*//*700:*/
-#line 3033 "web/udp.w"
+#line 3030 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:700*//*702:*/
-#line 3086 "web/udp.w"
+#line 3083 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:702*//*704:*/
-#line 3123 "web/udp.w"
+#line 3120 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:704*//*707:*/
-#line 3163 "web/udp.w"
+#line 3160 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -2427,25 +2427,23 @@ const uint8_t*orig_ip,size_t len);
 static bool opt_udp_level(const sr_sock*s,int level);
 
 /*:805*//*814:*/
-#line 235 "web/beyond.w"
+#line 239 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
 /*:814*//*817:*/
-#line 301 "web/beyond.w"
+#line 305 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
 /*:817*//*824:*/
-#line 563 "web/beyond.w"
+#line 568 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s);
 static void sk_fwd_schedule(sr_sock*s,int size);
 static void sk_fwd_release(sr_sock*s,int size,bool partial);
-static void sk_fwd_charge(sr_sock*s,int size);
-static void sk_fwd_uncharge(sr_sock*s,int size);
 
 /*:824*/
 #line 45 "web/sockref.w"
@@ -2971,7 +2969,7 @@ if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
 /*:441*//*669:*/
-#line 2462 "web/udp.w"
+#line 2459 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
@@ -3554,7 +3552,7 @@ s->max_pacing_rate= UINT64_MAX;
 s->forward_threshold= s->rcvbuf>>2;
 
 /*:560*//*834:*/
-#line 766 "web/beyond.w"
+#line 757 "web/beyond.w"
 
 s->txrehash= 1;
 
@@ -3707,7 +3705,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*680:*/
-#line 2636 "web/udp.w"
+#line 2633 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -8785,12 +8783,11 @@ if(s->eq_tail)s->eq_tail->next= d;
 else s->eq_head= d;
 s->eq_tail= d;
 s->rmem+= d->truesize;
-sk_fwd_charge(s,d->truesize);
 sock_error_report(s);
 }
 
 /*:589*//*591:*/
-#line 853 "web/udp.w"
+#line 852 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8811,7 +8808,7 @@ sock_queue_err(s,d);
 }
 
 /*:591*//*593:*/
-#line 884 "web/udp.w"
+#line 883 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8826,7 +8823,6 @@ s->err= (int)next->ee.ee_errno;
 }
 if(d->ee.ee_origin==SO_EE_ORIGIN_ICMP&&!icmp_next)s->err= 0;
 s->rmem-= d->truesize;
-sk_fwd_uncharge(s,d->truesize);
 if(next)sock_error_report(s);
 return d;
 }
@@ -8837,14 +8833,13 @@ while(s->eq_head){
 sr_dgram*d= s->eq_head;
 s->eq_head= d->next;
 s->rmem-= d->truesize;
-sk_fwd_uncharge(s,d->truesize);
 free(d);
 }
 s->eq_tail= NULL;
 }
 
 /*:593*//*595:*/
-#line 923 "web/udp.w"
+#line 920 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8853,7 +8848,7 @@ return set_flag(s,rq);
 }
 
 /*:595*//*599:*/
-#line 993 "web/udp.w"
+#line 990 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8870,7 +8865,7 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
 /*600:*/
-#line 1032 "web/udp.w"
+#line 1029 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8887,10 +8882,10 @@ connected= true;
 }
 
 /*:600*/
-#line 1008 "web/udp.w"
+#line 1005 "web/udp.w"
 
 /*601:*/
-#line 1058 "web/udp.w"
+#line 1055 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8900,7 +8895,7 @@ connected= false;
 }
 
 /*:601*/
-#line 1009 "web/udp.w"
+#line 1006 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8911,7 +8906,7 @@ if(!daddr)return-EINVAL;
 connected= false;
 }
 /*604:*/
-#line 1102 "web/udp.w"
+#line 1099 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -8921,11 +8916,11 @@ if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
 /*:604*/
-#line 1018 "web/udp.w"
+#line 1015 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 /*605:*/
-#line 1116 "web/udp.w"
+#line 1113 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -8938,19 +8933,19 @@ dport= s->fl_dport;
 }
 
 /*:605*/
-#line 1020 "web/udp.w"
+#line 1017 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
 /*608:*/
-#line 1166 "web/udp.w"
+#line 1163 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
 /*:608*/
-#line 1023 "web/udp.w"
+#line 1020 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -8961,7 +8956,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:599*//*603:*/
-#line 1073 "web/udp.w"
+#line 1070 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -8975,7 +8970,7 @@ ipc->gso_size= s->udp_gso_size;
 }
 
 /*:603*//*607:*/
-#line 1136 "web/udp.w"
+#line 1133 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -8995,7 +8990,7 @@ return 0;
 }
 
 /*:607*//*610:*/
-#line 1180 "web/udp.w"
+#line 1177 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -9015,7 +9010,7 @@ return 0;
 }
 
 /*:610*//*612:*/
-#line 1246 "web/udp.w"
+#line 1243 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -9044,7 +9039,7 @@ return 0;
 }
 
 /*:612*//*613:*/
-#line 1276 "web/udp.w"
+#line 1273 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -9065,7 +9060,7 @@ return 0;
 }
 
 /*:613*//*614:*/
-#line 1303 "web/udp.w"
+#line 1300 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9089,7 +9084,7 @@ return err;
 }
 
 /*:614*//*615:*/
-#line 1329 "web/udp.w"
+#line 1326 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9101,7 +9096,7 @@ return pkt_alloc(headroom,hlen+l4len);
 }
 
 /*:615*//*616:*/
-#line 1343 "web/udp.w"
+#line 1340 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9118,7 +9113,7 @@ return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
 /*:616*//*618:*/
-#line 1383 "web/udp.w"
+#line 1380 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9146,7 +9141,7 @@ return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
 /*:618*//*620:*/
-#line 1421 "web/udp.w"
+#line 1418 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9165,7 +9160,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:620*//*622:*/
-#line 1445 "web/udp.w"
+#line 1442 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9199,7 +9194,7 @@ return true;
 }
 
 /*:622*//*625:*/
-#line 1499 "web/udp.w"
+#line 1496 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9222,7 +9217,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:625*//*629:*/
-#line 1588 "web/udp.w"
+#line 1585 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
@@ -9230,7 +9225,7 @@ return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
 /*:629*//*630:*/
-#line 1594 "web/udp.w"
+#line 1591 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9261,7 +9256,7 @@ return(ssize_t)len;
 }
 
 /*:630*//*631:*/
-#line 1626 "web/udp.w"
+#line 1623 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9288,7 +9283,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:631*//*632:*/
-#line 1654 "web/udp.w"
+#line 1651 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -9305,7 +9300,7 @@ return err;
 }
 
 /*:632*//*633:*/
-#line 1669 "web/udp.w"
+#line 1666 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9316,7 +9311,7 @@ s->cork= NULL;
 }
 
 /*:633*//*636:*/
-#line 1732 "web/udp.w"
+#line 1729 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9371,7 +9366,7 @@ return 0;
 }
 
 /*:636*//*637:*/
-#line 1785 "web/udp.w"
+#line 1782 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9379,7 +9374,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*638:*/
-#line 1826 "web/udp.w"
+#line 1823 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9395,7 +9390,7 @@ return 0;
 }
 
 /*:638*/
-#line 1791 "web/udp.w"
+#line 1788 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9428,7 +9423,7 @@ return-EINVAL;
 }
 
 /*:637*//*640:*/
-#line 1848 "web/udp.w"
+#line 1845 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9461,7 +9456,7 @@ return-EINVAL;
 }
 
 /*:640*//*643:*/
-#line 1921 "web/udp.w"
+#line 1918 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9481,7 +9476,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*644:*/
-#line 1968 "web/udp.w"
+#line 1965 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -9489,7 +9484,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:644*/
-#line 1939 "web/udp.w"
+#line 1936 "web/udp.w"
 
 goto try_again;
 }
@@ -9516,7 +9511,7 @@ return err;
 }
 
 /*:643*//*647:*/
-#line 2009 "web/udp.w"
+#line 2006 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9527,7 +9522,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:647*//*649:*/
-#line 2032 "web/udp.w"
+#line 2029 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9571,7 +9566,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:649*//*650:*/
-#line 2085 "web/udp.w"
+#line 2082 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9593,7 +9588,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:650*//*652:*/
-#line 2120 "web/udp.w"
+#line 2117 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9609,7 +9604,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:652*//*654:*/
-#line 2163 "web/udp.w"
+#line 2160 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9645,7 +9640,7 @@ return(ssize_t)copied;
 }
 
 /*:654*//*656:*/
-#line 2218 "web/udp.w"
+#line 2215 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9667,7 +9662,7 @@ co->used+= take;
 }
 
 /*:656*//*658:*/
-#line 2254 "web/udp.w"
+#line 2251 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9678,7 +9673,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
 /*:658*//*660:*/
-#line 2298 "web/udp.w"
+#line 2295 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9699,7 +9694,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*662:*/
-#line 2345 "web/udp.w"
+#line 2342 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9709,10 +9704,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:662*/
-#line 2317 "web/udp.w"
+#line 2314 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*661:*/
-#line 2332 "web/udp.w"
+#line 2329 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9727,12 +9722,12 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:661*/
-#line 2318 "web/udp.w"
+#line 2315 "web/udp.w"
 
 }
 
 /*:660*//*664:*/
-#line 2372 "web/udp.w"
+#line 2369 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9744,7 +9739,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*665:*/
-#line 2388 "web/udp.w"
+#line 2385 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9759,10 +9754,10 @@ n+= len;
 }
 
 /*:665*/
-#line 2382 "web/udp.w"
+#line 2379 "web/udp.w"
 
 if(ts)/*666:*/
-#line 2406 "web/udp.w"
+#line 2403 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9804,14 +9799,14 @@ n+= len;
 }
 
 /*:666*/
-#line 2383 "web/udp.w"
+#line 2380 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:664*//*671:*/
-#line 2469 "web/udp.w"
+#line 2466 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -9826,7 +9821,7 @@ else free(d);
 }
 
 /*:671*//*673:*/
-#line 2485 "web/udp.w"
+#line 2482 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9836,7 +9831,7 @@ W->netstamp_sockets++;
 }
 
 /*:673*//*675:*/
-#line 2525 "web/udp.w"
+#line 2522 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9864,7 +9859,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 
 /*:675*//*677:*/
-#line 2563 "web/udp.w"
+#line 2560 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9890,7 +9885,7 @@ return 0;
 }
 
 /*:677*//*679:*/
-#line 2603 "web/udp.w"
+#line 2600 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9908,7 +9903,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:679*//*682:*/
-#line 2680 "web/udp.w"
+#line 2677 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9928,7 +9923,7 @@ return sys_return(err);
 }
 
 /*:682*//*686:*/
-#line 2750 "web/udp.w"
+#line 2747 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9942,7 +9937,7 @@ return(ssize_t)total;
 }
 
 /*:686*//*687:*/
-#line 2767 "web/udp.w"
+#line 2764 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9961,7 +9956,7 @@ return r;
 }
 
 /*:687*//*688:*/
-#line 2784 "web/udp.w"
+#line 2781 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9993,7 +9988,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:688*//*689:*/
-#line 2817 "web/udp.w"
+#line 2814 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10026,7 +10021,7 @@ return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
 /*:689*//*691:*/
-#line 2857 "web/udp.w"
+#line 2854 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10042,7 +10037,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:691*//*693:*/
-#line 2874 "web/udp.w"
+#line 2871 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10064,7 +10059,7 @@ return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
 /*:693*//*696:*/
-#line 2938 "web/udp.w"
+#line 2935 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10081,7 +10076,7 @@ return r;
 }
 
 /*:696*//*697:*/
-#line 2953 "web/udp.w"
+#line 2950 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10116,7 +10111,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:697*//*698:*/
-#line 2986 "web/udp.w"
+#line 2983 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10151,7 +10146,7 @@ return r;
 }
 
 /*:698*//*699:*/
-#line 3019 "web/udp.w"
+#line 3016 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10167,7 +10162,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:699*//*701:*/
-#line 3036 "web/udp.w"
+#line 3033 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10192,7 +10187,7 @@ return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
 /*:701*//*703:*/
-#line 3091 "web/udp.w"
+#line 3088 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10222,7 +10217,7 @@ return-ENOTCONN;
 }
 
 /*:703*//*705:*/
-#line 3126 "web/udp.w"
+#line 3123 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10233,7 +10228,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:705*//*708:*/
-#line 3167 "web/udp.w"
+#line 3164 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -11125,17 +11120,20 @@ return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
 }
 
 /*:806*//*808:*/
-#line 99 "web/beyond.w"
+#line 100 "web/beyond.w"
 
 static int set_udp_cork(sr_sock*s,sr_optreq*rq)
 {
 s->udp_cork= rq->val!=0;
-if(!s->udp_cork&&s->cork)udp_cork_push(s);
+if(!s->udp_cork&&s->cork){
+udp_cork_push(s);
+net_run();
+}
 return 0;
 }
 
 /*:808*//*810:*/
-#line 137 "web/beyond.w"
+#line 141 "web/beyond.w"
 
 static int set_udp_encap(sr_sock*s,sr_optreq*rq)
 {
@@ -11146,7 +11144,7 @@ return 0;
 }
 
 /*:810*//*812:*/
-#line 176 "web/beyond.w"
+#line 180 "web/beyond.w"
 
 static int set_unicast_if(sr_sock*s,sr_optreq*rq)
 {
@@ -11170,7 +11168,7 @@ return 0;
 }
 
 /*:812*//*813:*/
-#line 216 "web/beyond.w"
+#line 220 "web/beyond.w"
 
 static int set_local_port_range(sr_sock*s,sr_optreq*rq)
 {
@@ -11189,7 +11187,7 @@ return 0;
 }
 
 /*:813*//*815:*/
-#line 238 "web/beyond.w"
+#line 242 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
 {
@@ -11201,7 +11199,7 @@ if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
 }
 
 /*:815*//*816:*/
-#line 271 "web/beyond.w"
+#line 275 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
 {
@@ -11233,7 +11231,7 @@ return err?err:mc_leave(s,&mr);
 }
 
 /*:816*//*818:*/
-#line 326 "web/beyond.w"
+#line 330 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex)
@@ -11289,7 +11287,7 @@ return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
 /*:818*//*819:*/
-#line 410 "web/beyond.w"
+#line 414 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -11323,7 +11321,7 @@ return err;
 }
 
 /*:819*//*820:*/
-#line 442 "web/beyond.w"
+#line 446 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -11359,7 +11357,7 @@ return 0;
 }
 
 /*:820*//*821:*/
-#line 490 "web/beyond.w"
+#line 494 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
 {
@@ -11371,7 +11369,7 @@ return 0;
 }
 
 /*:821*//*822:*/
-#line 508 "web/beyond.w"
+#line 512 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
 {
@@ -11383,7 +11381,7 @@ return 0;
 }
 
 /*:822*//*823:*/
-#line 543 "web/beyond.w"
+#line 548 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
 {
@@ -11402,7 +11400,7 @@ return 0;
 }
 
 /*:823*//*825:*/
-#line 570 "web/beyond.w"
+#line 573 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s)
 {
@@ -11423,20 +11421,8 @@ s->fwd_alloc+= size;
 s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
-static void sk_fwd_charge(sr_sock*s,int size)
-{
-if(sk_has_account(s))s->fwd_alloc-= size;
-}
-
-static void sk_fwd_uncharge(sr_sock*s,int size)
-{
-if(!sk_has_account(s))return;
-s->fwd_alloc+= size;
-if(s->fwd_alloc>=4096)s->fwd_alloc&= 4095;
-}
-
 /*:825*//*826:*/
-#line 614 "web/beyond.w"
+#line 605 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
 {
@@ -11452,7 +11438,7 @@ return 0;
 }
 
 /*:826*//*828:*/
-#line 647 "web/beyond.w"
+#line 638 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
 {
@@ -11464,7 +11450,7 @@ return 0;
 }
 
 /*:828*//*829:*/
-#line 669 "web/beyond.w"
+#line 660 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
 {
@@ -11475,7 +11461,7 @@ return 0;
 }
 
 /*:829*//*830:*/
-#line 691 "web/beyond.w"
+#line 682 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
 {
@@ -11503,7 +11489,7 @@ return 0;
 }
 
 /*:830*//*831:*/
-#line 726 "web/beyond.w"
+#line 717 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
 {
@@ -11519,7 +11505,7 @@ return 0;
 }
 
 /*:831*//*832:*/
-#line 749 "web/beyond.w"
+#line 740 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
 {
@@ -11535,7 +11521,7 @@ return 0;
 }
 
 /*:832*//*835:*/
-#line 775 "web/beyond.w"
+#line 766 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
 {
@@ -11545,7 +11531,7 @@ return-ENODATA;
 }
 
 /*:835*//*836:*/
-#line 793 "web/beyond.w"
+#line 784 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 {

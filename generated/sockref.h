@@ -163,12 +163,12 @@ int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
 /*:549*//*681:*/
-#line 2677 "web/udp.w"
+#line 2674 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
 /*:681*//*683:*/
-#line 2729 "web/udp.w"
+#line 2726 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -178,7 +178,7 @@ ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
 /*:683*//*694:*/
-#line 2923 "web/udp.w"
+#line 2920 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,

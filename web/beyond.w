@@ -90,7 +90,8 @@ static bool opt_udp_level(const sr_sock *s, int level)
 adds to the pending datagram (|udp_sendmsg| asks for corking when the
 flag or |MSG_MORE| is set), and clearing it sends the pending datagram at
 once (|udp_push_pending_frames|), whatever that send's fate --- the
-write itself answers 0.  Any nonzero value sets it; a read gives 0 or 1.
+write itself answers 0 --- and the network runs until it is quiet, as
+after a send.  Any nonzero value sets it; a read gives 0 or 1.
 
 \kernel{with \.{UDP\_CORK} 7, two sends of ``ab'' and ``cd'' deliver
 nothing; \.{UDP\_CORK} 0 delivers one datagram ``abcd''; a read gives 1
@@ -100,7 +101,10 @@ nothing; \.{UDP\_CORK} 0 delivers one datagram ``abcd''; a read gives 1
 static int set_udp_cork(sr_sock *s, sr_optreq *rq)
 {
   s->udp_cork = rq->val != 0;
-  if (!s->udp_cork && s->cork) udp_cork_push(s);
+  if (!s->udp_cork && s->cork) {
+    udp_cork_push(s);
+    net_run();
+  }
   return 0;
 }
 
@@ -528,15 +532,16 @@ UDP reserves receive memory in whole pages (|__udp_enqueue_schedule_skb|):
 a datagram that does not fit the reserve takes as many 4096-byte pages as
 it needs, and then spends its true size from the reserve.  Releasing
 gives the size back and returns all whole pages but the last byte's
-(|udp_rmem_release|).  The error queue charges without reserving and
-gives back by returning whole pages (|sk_mem_uncharge|).  Other sockets
-keep no reserve.
+(|udp_rmem_release|).  The error queue's entries are charged to |rmem|
+only: the reserve does not see them.  Other sockets keep no reserve.
 
 \kernel{a fresh UDP socket: 0, 212992, 0, 212992, 0, 0, 0, 0, 0; after one
 datagram of 5 bytes on \.{lo}, 832 and a reserve of 3264; after a second,
 1664 and 2432; after one read still 1664 and 2432; after the second read
 0 and 4096; a datagram of 2000 bytes: 4352 and 3840.  A sender with a
-corked datagram: send charge 832.  After a join: option memory 48.  With
+corked datagram: send charge 832.  An entry of the error queue: 832 and
+a reserve of 0; read, 0 and 0 (script \.{solsocket/SO\_MEMINFO.errqueue.sr}).
+After a join: option memory 48.  With
 \.{SO\_RCVBUF} 1000 and ten datagrams: 8 drops.  A TCP socket: receive
 buffer 131072, send buffer 16384.  |optlen| 4 gives the first word.}
 
@@ -564,8 +569,6 @@ UDP-Lite).
 static bool sk_has_account(const sr_sock *s);
 static void sk_fwd_schedule(sr_sock *s, int size);
 static void sk_fwd_release(sr_sock *s, int size, bool partial);
-static void sk_fwd_charge(sr_sock *s, int size);
-static void sk_fwd_uncharge(sr_sock *s, int size);
 
 @ @c
 static bool sk_has_account(const sr_sock *s)
@@ -585,18 +588,6 @@ static void sk_fwd_release(sr_sock *s, int size, bool partial)
   if (!sk_has_account(s)) return;
   s->fwd_alloc += size;
   s->fwd_alloc -= (s->fwd_alloc - (partial ? 1 : 0)) & ~4095;
-}
-
-static void sk_fwd_charge(sr_sock *s, int size)
-{
-  if (sk_has_account(s)) s->fwd_alloc -= size;
-}
-
-static void sk_fwd_uncharge(sr_sock *s, int size)
-{
-  if (!sk_has_account(s)) return;
-  s->fwd_alloc += size;
-  if (s->fwd_alloc >= 4096) s->fwd_alloc &= 4095;
 }
 
 @ \beyond{SO_BUF_LOCK}

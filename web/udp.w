@@ -829,7 +829,6 @@ static void sock_queue_err(sr_sock *s, sr_dgram *d)
   else s->eq_head = d;
   s->eq_tail = d;
   s->rmem += d->truesize;
-  sk_fwd_charge(s, d->truesize);
   sock_error_report(s);
 }
 
@@ -895,7 +894,6 @@ static sr_dgram *sock_dequeue_err(sr_sock *s)
   }
   if (d->ee.ee_origin == SO_EE_ORIGIN_ICMP && !icmp_next) s->err = 0;
   s->rmem -= d->truesize;
-  sk_fwd_uncharge(s, d->truesize);
   if (next) sock_error_report(s);
   return d;
 }
@@ -906,7 +904,6 @@ static void sock_purge_err(sr_sock *s)
     sr_dgram *d = s->eq_head;
     s->eq_head = d->next;
     s->rmem -= d->truesize;
-    sk_fwd_uncharge(s, d->truesize);
     free(d);
   }
   s->eq_tail = NULL;
