@@ -30,13 +30,13 @@
 #include <netinet/udp.h> 
 #include <poll.h> 
 
-/*:3*//*800:*/
+/*:3*//*802:*/
 #line 24 "web/beyond.w"
 
 #include <linux/sock_diag.h> 
 #include <linux/net_tstamp.h> 
 
-/*:800*/
+/*:802*/
 #line 41 "web/sockref.w"
 
 /*11:*/
@@ -219,30 +219,30 @@ OPT_STORE_INT_FIELD};
 #define SR_SOF_OPT_ID_TCP (1u << 16)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:207*//*237:*/
+/*:207*//*239:*/
 #line 93 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:237*//*241:*/
+/*:239*//*243:*/
 #line 166 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:241*//*260:*/
+/*:243*//*262:*/
 #line 431 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:260*//*272:*/
+/*:262*//*274:*/
 #line 170 "web/mcast.w"
 
 #define SR_MC_SOCKLIST_SIZE 48
 #define SR_SFLSIZE(n) (24 + 4 * (n))
 #define SR_SFBLOCK 10
 
-/*:272*//*293:*/
+/*:274*//*295:*/
 #line 20 "web/wire.w"
 
 #define SR_IPHDR_LEN 20 
@@ -250,51 +250,51 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:293*//*317:*/
+/*:295*//*319:*/
 #line 453 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:317*//*356:*/
+/*:319*//*358:*/
 #line 676 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:356*//*365:*/
+/*:358*//*367:*/
 #line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:365*//*416:*/
+/*:367*//*418:*/
 #line 1123 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:416*//*421:*/
+/*:418*//*423:*/
 #line 1220 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:421*//*438:*/
+/*:423*//*440:*/
 #line 45 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:438*//*447:*/
+/*:440*//*449:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:447*//*458:*/
+/*:449*//*460:*/
 #line 261 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -302,22 +302,22 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:458*//*469:*/
+/*:460*//*471:*/
 #line 447 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:469*//*477:*/
+/*:471*//*479:*/
 #line 618 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:477*//*541:*/
+/*:479*//*543:*/
 #line 1966 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:541*//*559:*/
+/*:543*//*561:*/
 #line 131 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
@@ -325,7 +325,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:559*//*561:*/
+/*:561*//*563:*/
 #line 167 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
@@ -334,63 +334,63 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:561*//*569:*/
+/*:563*//*571:*/
 #line 314 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:569*//*597:*/
+/*:571*//*599:*/
 #line 971 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:597*//*623:*/
-#line 1488 "web/udp.w"
+/*:599*//*625:*/
+#line 1492 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:623*//*639:*/
-#line 1841 "web/udp.w"
+/*:625*//*641:*/
+#line 1846 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:639*//*645:*/
-#line 1974 "web/udp.w"
+/*:641*//*647:*/
+#line 1979 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
-/*:645*//*684:*/
-#line 2736 "web/udp.w"
+/*:647*//*686:*/
+#line 2742 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:684*//*690:*/
-#line 2848 "web/udp.w"
+/*:686*//*692:*/
+#line 2854 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:690*//*710:*/
+/*:692*//*712:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:710*//*727:*/
+/*:712*//*729:*/
 #line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:727*//*735:*/
+/*:729*//*737:*/
 #line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:735*//*743:*/
+/*:737*//*745:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -398,37 +398,41 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:743*//*789:*/
+/*:745*//*791:*/
 #line 971 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:789*//*807:*/
-#line 78 "web/beyond.w"
+/*:791*//*810:*/
+#line 81 "web/beyond.w"
 
+#ifndef IP_PROTOCOL
+#define IP_PROTOCOL 52
+#endif
+#line 85 "web/beyond.w"
 #ifndef IP_LOCAL_PORT_RANGE
 #define IP_LOCAL_PORT_RANGE 51 
 #endif
-#line 82 "web/beyond.w"
+#line 88 "web/beyond.w"
 #ifdef SOL_UDPLITE
 #define SR_SOL_UDPLITE SOL_UDPLITE
 #else
-#line 85 "web/beyond.w"
+#line 91 "web/beyond.w"
 #define SR_SOL_UDPLITE 136 
 #endif
-#line 87 "web/beyond.w"
+#line 93 "web/beyond.w"
 
-/*:807*//*827:*/
-#line 619 "web/beyond.w"
+/*:810*//*832:*/
+#line 669 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
 #define SOCK_SNDBUF_LOCK 1
 #define SOCK_RCVBUF_LOCK 2
 #endif
-#line 624 "web/beyond.w"
+#line 674 "web/beyond.w"
 
-/*:827*/
+/*:832*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -503,12 +507,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*731:*/
+/*733:*/
 #line 462 "web/poll.w"
 
 int kmax;
 
-/*:731*/
+/*:733*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -522,7 +526,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*446:*/
+/*448:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -538,23 +542,23 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:446*//*524:*/
+/*:448*//*526:*/
 #line 1602 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:524*//*525:*/
+/*:526*//*527:*/
 #line 1625 "web/bind.w"
 
 uint32_t fl_daddr,fl_saddr;
 uint16_t fl_dport;
 
-/*:525*//*534:*/
+/*:527*//*536:*/
 #line 1833 "web/bind.w"
 
 uint32_t tcp_write_seq;
 
-/*:534*/
+/*:536*/
 #line 20 "web/socket.w"
 
 /*84:*/
@@ -587,22 +591,27 @@ uint32_t tsflags;
 uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 
-/*:169*//*801:*/
+/*:169*//*803:*/
 #line 31 "web/beyond.w"
 
 uint64_t cookie;
 int zerocopy,rcvmark,prefer_busy_poll,busy_poll_budget;
 int txtime_clockid,txtime_flags;
 
-/*:801*//*833:*/
-#line 754 "web/beyond.w"
+/*:803*//*806:*/
+#line 44 "web/beyond.w"
+
+int no_check_tx;
+
+/*:806*//*838:*/
+#line 804 "web/beyond.w"
 
 int txrehash;
 
-/*:833*/
+/*:838*/
 #line 21 "web/socket.w"
 
-/*558:*/
+/*560:*/
 #line 116 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -619,26 +628,26 @@ uint64_t stamp_ns;
 bool netstamp;
 uint64_t rq_seq;
 
-/*:558*//*626:*/
-#line 1560 "web/udp.w"
+/*:560*//*628:*/
+#line 1565 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:626*//*706:*/
-#line 3155 "web/udp.w"
+/*:628*//*708:*/
+#line 3161 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:706*//*803:*/
+/*:708*//*805:*/
 #line 39 "web/beyond.w"
 
 int udp_cork,udp_gso_size,udp_gro,udp_encap;
 int udp_no_check6_tx,udp_no_check6_rx;
 int fwd_alloc;
 
-/*:803*/
+/*:805*/
 #line 22 "web/socket.w"
 
 /*86:*/
@@ -658,23 +667,23 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:86*//*802:*/
+/*:86*//*804:*/
 #line 36 "web/beyond.w"
 
 uint32_t local_port_range;
 
-/*:802*/
+/*:804*/
 #line 23 "web/socket.w"
 
-/*381:*/
+/*383:*/
 #line 388 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:381*/
+/*:383*/
 #line 24 "web/socket.w"
 
-/*740:*/
+/*742:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -682,7 +691,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:740*/
+/*:742*/
 #line 25 "web/socket.w"
 
 };
@@ -738,7 +747,7 @@ socklen_t*ulen;
 unsigned char out[256];
 };
 
-/*:152*//*266:*/
+/*:152*//*268:*/
 #line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
@@ -754,7 +763,7 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:266*//*302:*/
+/*:268*//*304:*/
 #line 166 "web/wire.w"
 
 struct sr_ipv4{
@@ -766,7 +775,7 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:302*//*308:*/
+/*:304*//*310:*/
 #line 274 "web/wire.w"
 
 struct sr_udp{
@@ -777,7 +786,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:308*//*313:*/
+/*:310*//*315:*/
 #line 386 "web/wire.w"
 
 struct sr_icmp{
@@ -787,7 +796,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:313*//*325:*/
+/*:315*//*327:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -801,7 +810,7 @@ size_t nb,n;
 int shift;
 }sr_htab;
 
-/*:325*//*331:*/
+/*:327*//*333:*/
 #line 205 "web/link.w"
 
 typedef struct{
@@ -824,7 +833,7 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:331*//*341:*/
+/*:333*//*343:*/
 #line 408 "web/link.w"
 
 typedef struct{
@@ -834,7 +843,7 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:341*//*357:*/
+/*:343*//*359:*/
 #line 681 "web/link.w"
 
 typedef struct{
@@ -846,7 +855,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:357*//*364:*/
+/*:359*//*366:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -865,7 +874,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:364*//*375:*/
+/*:366*//*377:*/
 #line 289 "web/ip.w"
 
 typedef struct{
@@ -875,7 +884,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:375*//*380:*/
+/*:377*//*382:*/
 #line 360 "web/ip.w"
 
 struct sr_ipout{
@@ -889,7 +898,7 @@ bool mc_loop;
 sr_sock*sk;
 };
 
-/*:380*//*396:*/
+/*:382*//*398:*/
 #line 701 "web/ip.w"
 
 struct sr_rx{
@@ -910,7 +919,7 @@ bool csum_ok;
 sr_pkt**pkt;
 };
 
-/*:396*//*401:*/
+/*:398*//*403:*/
 #line 852 "web/ip.w"
 
 typedef struct{
@@ -928,7 +937,7 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:401*//*422:*/
+/*:403*//*424:*/
 #line 1225 "web/ip.w"
 
 typedef struct{
@@ -936,7 +945,7 @@ sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:422*//*433:*/
+/*:424*//*435:*/
 #line 1363 "web/ip.w"
 
 typedef struct{
@@ -944,7 +953,7 @@ sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:433*//*439:*/
+/*:435*//*441:*/
 #line 50 "web/pcap.w"
 
 typedef struct{
@@ -952,7 +961,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:439*//*453:*/
+/*:441*//*455:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -965,7 +974,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:453*//*454:*/
+/*:455*//*456:*/
 #line 182 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -975,7 +984,7 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:454*//*487:*/
+/*:456*//*489:*/
 #line 830 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -986,7 +995,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:487*//*556:*/
+/*:489*//*558:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -1007,21 +1016,21 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*586:*/
+/*588:*/
 #line 785 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:586*/
+/*:588*/
 #line 55 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:556*//*557:*/
+/*:558*//*559:*/
 #line 83 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
@@ -1047,7 +1056,7 @@ uint8_t data[];
 _Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
 
-/*:557*//*566:*/
+/*:559*//*568:*/
 #line 278 "web/udp.w"
 
 struct udp_arrival{
@@ -1058,7 +1067,7 @@ bool sole;
 int truesize;
 };
 
-/*:566*//*598:*/
+/*:568*//*600:*/
 #line 977 "web/udp.w"
 
 struct sr_ipcm{
@@ -1073,8 +1082,8 @@ int gso_size;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:598*//*627:*/
-#line 1563 "web/udp.w"
+/*:600*//*629:*/
+#line 1568 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1086,15 +1095,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:627*//*642:*/
-#line 1912 "web/udp.w"
+/*:629*//*644:*/
+#line 1917 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:642*/
+/*:644*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1110,7 +1119,7 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*332:*/
+/*334:*/
 #line 229 "web/link.w"
 
 uint64_t rng;
@@ -1118,43 +1127,43 @@ sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:332*//*342:*/
+/*:334*//*344:*/
 #line 419 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:342*//*440:*/
+/*:344*//*442:*/
 #line 56 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:440*//*667:*/
-#line 2452 "web/udp.w"
+/*:442*//*669:*/
+#line 2458 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:667*//*668:*/
-#line 2455 "web/udp.w"
+/*:669*//*670:*/
+#line 2461 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
 
-/*:668*//*804:*/
-#line 44 "web/beyond.w"
+/*:670*//*807:*/
+#line 47 "web/beyond.w"
 
 uint64_t last_cookie;
 
-/*:804*/
+/*:807*/
 #line 45 "web/world.w"
 
-/*737:*/
+/*739:*/
 #line 552 "web/poll.w"
 
 uint64_t calls;
 
-/*:737*/
+/*:739*/
 #line 46 "web/world.w"
 
 };
@@ -1175,56 +1184,56 @@ int nroutes;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:112*//*358:*/
+/*:112*//*360:*/
 #line 691 "web/link.w"
 
 sr_htab neigh;
 
-/*:358*//*376:*/
+/*:360*//*378:*/
 #line 297 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:376*//*382:*/
+/*:378*//*384:*/
 #line 391 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:382*//*402:*/
+/*:384*//*404:*/
 #line 868 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:402*//*423:*/
+/*:404*//*425:*/
 #line 1231 "web/ip.w"
 
 sr_htab peers;
 
-/*:423*//*431:*/
+/*:425*//*433:*/
 #line 1357 "web/ip.w"
 
 sr_htab mc;
 
-/*:431*//*455:*/
+/*:433*//*457:*/
 #line 190 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:455*//*744:*/
+/*:457*//*746:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:744*//*781:*/
+/*:746*//*783:*/
 #line 877 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:781*/
+/*:783*/
 #line 188 "web/world.w"
 
 };
@@ -1242,13 +1251,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*736:*/
+/*:70*//*738:*/
 #line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:736*/
+/*:738*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1453,25 +1462,30 @@ static int tstamp_set(sr_sock*s,bool on,bool ns);
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:205*//*222:*/
-#line 826 "web/solsocket.w"
+/*:205*//*219:*/
+#line 778 "web/solsocket.w"
+
+static int sock_bindtoindex(sr_sock*s,int index);
+
+/*:219*//*224:*/
+#line 846 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:222*//*229:*/
-#line 1009 "web/solsocket.w"
+/*:224*//*231:*/
+#line 1029 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:229*//*242:*/
+/*:231*//*244:*/
 #line 170 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:242*//*267:*/
+/*:244*//*269:*/
 #line 49 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
@@ -1490,12 +1504,12 @@ const struct ip_mreq_source*mrs,int ifindex);
 static int mc_msfilter(sr_sock*s,uint32_t group,uint32_t ifaddr,int ifindex,
 uint32_t fmode,uint32_t n,const void*src);
 
-/*:267*//*284:*/
+/*:269*//*286:*/
 #line 417 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:284*//*294:*/
+/*:286*//*296:*/
 #line 28 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p);
@@ -1503,37 +1517,37 @@ static void put16(uint8_t*p,uint16_t v);
 static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
-/*:294*//*296:*/
+/*:296*//*298:*/
 #line 65 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
-/*:296*//*298:*/
+/*:298*//*300:*/
 #line 116 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:298*//*300:*/
+/*:300*//*302:*/
 #line 140 "web/wire.w"
 
 static uint16_t ip_fast_csum(const uint8_t*p,size_t hl);
 
-/*:300*//*303:*/
+/*:302*//*305:*/
 #line 187 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_read(const uint8_t*p,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:303*//*306:*/
+/*:305*//*308:*/
 #line 257 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:306*//*309:*/
+/*:308*//*311:*/
 #line 293 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -1542,20 +1556,20 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:309*//*311:*/
+/*:311*//*313:*/
 #line 359 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
 uint8_t proto);
 static void udp_csum_complete(uint8_t*ip);
 
-/*:311*//*314:*/
+/*:313*//*316:*/
 #line 397 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:314*//*316:*/
+/*:316*//*318:*/
 #line 442 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
@@ -1563,17 +1577,17 @@ uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:316*//*318:*/
+/*:318*//*320:*/
 #line 461 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:318*//*322:*/
+/*:320*//*324:*/
 #line 560 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:322*//*326:*/
+/*:324*//*328:*/
 #line 50 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1583,13 +1597,13 @@ static void htab_link(sr_htab*t,sr_hent**at,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:326*//*329:*/
+/*:328*//*331:*/
 #line 163 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:329*//*335:*/
+/*:331*//*337:*/
 #line 242 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len);
@@ -1600,7 +1614,7 @@ static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:335*//*347:*/
+/*:337*//*349:*/
 #line 515 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -1608,21 +1622,21 @@ sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:347*//*351:*/
+/*:349*//*353:*/
 #line 599 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
-/*:351*//*360:*/
+/*:353*//*362:*/
 #line 697 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:360*//*366:*/
+/*:362*//*368:*/
 #line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1630,13 +1644,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:366*//*372:*/
+/*:368*//*374:*/
 #line 218 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:372*//*378:*/
+/*:374*//*380:*/
 #line 303 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1644,13 +1658,13 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:378*//*384:*/
+/*:380*//*386:*/
 #line 401 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:384*//*386:*/
+/*:386*//*388:*/
 #line 443 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -1660,24 +1674,24 @@ const struct sr_ipout*o,sr_pkt*pkt);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:386*//*389:*/
+/*:388*//*391:*/
 #line 562 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:389*//*391:*/
+/*:391*//*393:*/
 #line 614 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:391*//*394:*/
+/*:393*//*396:*/
 #line 667 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:394*//*397:*/
+/*:396*//*399:*/
 #line 720 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
@@ -1686,67 +1700,67 @@ struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:397*//*404:*/
+/*:399*//*406:*/
 #line 875 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:404*//*410:*/
+/*:406*//*412:*/
 #line 987 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:410*//*413:*/
+/*:412*//*415:*/
 #line 1054 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:413*//*417:*/
+/*:415*//*419:*/
 #line 1127 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:417*//*419:*/
+/*:419*//*421:*/
 #line 1171 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:419*//*425:*/
+/*:421*//*427:*/
 #line 1237 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:425*//*427:*/
+/*:427*//*429:*/
 #line 1287 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:427*//*429:*/
+/*:429*//*431:*/
 #line 1331 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:429*//*434:*/
+/*:431*//*436:*/
 #line 1369 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:434*//*443:*/
+/*:436*//*445:*/
 #line 114 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:443*//*450:*/
+/*:445*//*452:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1754,14 +1768,14 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:450*//*456:*/
+/*:452*//*458:*/
 #line 195 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:456*//*459:*/
+/*:458*//*461:*/
 #line 274 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
@@ -1771,31 +1785,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:459*//*463:*/
+/*:461*//*465:*/
 #line 348 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:463*//*465:*/
+/*:465*//*467:*/
 #line 378 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:465*//*468:*/
+/*:467*//*470:*/
 #line 417 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:468*//*472:*/
+/*:470*//*474:*/
 #line 483 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:472*//*474:*/
+/*:474*//*476:*/
 #line 535 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1803,13 +1817,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:474*//*476:*/
+/*:476*//*478:*/
 #line 574 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:476*//*478:*/
+/*:478*//*480:*/
 #line 621 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1817,7 +1831,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:478*//*482:*/
+/*:480*//*484:*/
 #line 726 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1825,25 +1839,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:482*//*488:*/
+/*:484*//*490:*/
 #line 839 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:488*//*492:*/
+/*:490*//*494:*/
 #line 928 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:492*//*494:*/
+/*:494*//*496:*/
 #line 968 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
-/*:494*//*497:*/
+/*:496*//*499:*/
 #line 1004 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1852,34 +1866,34 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:497*//*500:*/
+/*:499*//*502:*/
 #line 1067 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:500*//*503:*/
+/*:502*//*505:*/
 #line 1151 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:503*//*507:*/
+/*:505*//*509:*/
 #line 1248 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:507*//*511:*/
+/*:509*//*513:*/
 #line 1331 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:511*//*514:*/
+/*:513*//*516:*/
 #line 1382 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:514*//*520:*/
+/*:516*//*522:*/
 #line 1467 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
@@ -1889,7 +1903,7 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:520*//*527:*/
+/*:522*//*529:*/
 #line 1644 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -1897,13 +1911,13 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:527*//*535:*/
+/*:529*//*537:*/
 #line 1836 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:535*//*536:*/
+/*:537*//*538:*/
 #line 1867 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -1918,7 +1932,7 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:536*//*539:*/
+/*:538*//*541:*/
 #line 1919 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
@@ -1928,7 +1942,7 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:539*//*545:*/
+/*:541*//*547:*/
 #line 2093 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -1936,44 +1950,44 @@ size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:545*//*548:*/
+/*:547*//*550:*/
 #line 2163 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:548*//*552:*/
+/*:550*//*554:*/
 #line 2221 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:552*//*553:*/
+/*:554*//*555:*/
 #line 2235 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:553*//*562:*/
+/*:555*//*564:*/
 #line 174 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:562*//*565:*/
+/*:564*//*567:*/
 #line 272 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:565*//*567:*/
+/*:567*//*569:*/
 #line 287 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:567*//*570:*/
+/*:569*//*572:*/
 #line 324 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:570*//*572:*/
+/*:572*//*574:*/
 #line 362 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
@@ -1983,36 +1997,36 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:572*//*575:*/
+/*:574*//*577:*/
 #line 500 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
-/*:575*//*577:*/
+/*:577*//*579:*/
 #line 514 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:577*//*579:*/
+/*:579*//*581:*/
 #line 555 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:579*//*581:*/
+/*:581*//*583:*/
 #line 581 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:581*//*584:*/
+/*:583*//*586:*/
 #line 707 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:584*//*587:*/
+/*:586*//*589:*/
 #line 790 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -2020,46 +2034,46 @@ int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:587*//*590:*/
+/*:589*//*592:*/
 #line 848 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:590*//*592:*/
+/*:592*//*594:*/
 #line 879 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:592*//*594:*/
+/*:594*//*596:*/
 #line 917 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:594*//*596:*/
+/*:596*//*598:*/
 #line 965 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:596*//*602:*/
+/*:598*//*604:*/
 #line 1067 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:602*//*606:*/
+/*:604*//*608:*/
 #line 1129 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:606*//*609:*/
+/*:608*//*611:*/
 #line 1173 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:609*//*611:*/
+/*:611*//*613:*/
 #line 1216 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
@@ -2073,35 +2087,35 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:611*//*617:*/
-#line 1370 "web/udp.w"
+/*:613*//*619:*/
+#line 1374 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:617*//*619:*/
-#line 1414 "web/udp.w"
+/*:619*//*621:*/
+#line 1418 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:619*//*621:*/
-#line 1438 "web/udp.w"
+/*:621*//*623:*/
+#line 1442 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:621*//*624:*/
-#line 1491 "web/udp.w"
+/*:623*//*626:*/
+#line 1495 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:624*//*628:*/
-#line 1574 "web/udp.w"
+/*:626*//*630:*/
+#line 1579 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2111,8 +2125,8 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
-/*:628*//*634:*/
-#line 1709 "web/udp.w"
+/*:630*//*636:*/
+#line 1714 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2123,24 +2137,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:634*//*635:*/
-#line 1726 "web/udp.w"
+/*:636*//*637:*/
+#line 1731 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:635*//*641:*/
-#line 1905 "web/udp.w"
+/*:637*//*643:*/
+#line 1910 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:641*//*646:*/
-#line 2003 "web/udp.w"
+/*:643*//*648:*/
+#line 2008 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:646*//*648:*/
-#line 2022 "web/udp.w"
+/*:648*//*650:*/
+#line 2027 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2148,108 +2162,108 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:648*//*651:*/
-#line 2114 "web/udp.w"
+/*:650*//*653:*/
+#line 2119 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:651*//*653:*/
-#line 2156 "web/udp.w"
+/*:653*//*655:*/
+#line 2161 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:653*//*655:*/
-#line 2211 "web/udp.w"
+/*:655*//*657:*/
+#line 2216 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:655*//*657:*/
-#line 2247 "web/udp.w"
+/*:657*//*659:*/
+#line 2252 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:657*//*659:*/
-#line 2291 "web/udp.w"
+/*:659*//*661:*/
+#line 2297 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:659*//*663:*/
-#line 2366 "web/udp.w"
+/*:661*//*665:*/
+#line 2372 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:663*//*670:*/
-#line 2462 "web/udp.w"
+/*:665*//*672:*/
+#line 2468 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
-/*:670*//*672:*/
-#line 2479 "web/udp.w"
+/*:672*//*674:*/
+#line 2485 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
-/*:672*//*674:*/
-#line 2518 "web/udp.w"
+/*:674*//*676:*/
+#line 2524 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:674*//*676:*/
-#line 2557 "web/udp.w"
+/*:676*//*678:*/
+#line 2563 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:676*//*678:*/
-#line 2597 "web/udp.w"
+/*:678*//*680:*/
+#line 2603 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:678*//*685:*/
-#line 2740 "web/udp.w"
+/*:680*//*687:*/
+#line 2746 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:685*//*692:*/
-#line 2868 "web/udp.w"
+/*:687*//*694:*/
+#line 2874 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:692*//*695:*/
-#line 2928 "web/udp.w"
+/*:694*//*697:*/
+#line 2934 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:695*//*700:*/
-#line 3030 "web/udp.w"
+/*:697*//*702:*/
+#line 3036 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:700*//*702:*/
-#line 3083 "web/udp.w"
+/*:702*//*704:*/
+#line 3089 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:702*//*704:*/
-#line 3120 "web/udp.w"
+/*:704*//*706:*/
+#line 3126 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:704*//*707:*/
-#line 3160 "web/udp.w"
+/*:706*//*709:*/
+#line 3166 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:707*//*711:*/
+/*:709*//*713:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2257,13 +2271,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:711*//*714:*/
+/*:713*//*716:*/
 #line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:714*//*716:*/
+/*:716*//*718:*/
 #line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2271,24 +2285,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:716*//*722:*/
+/*:718*//*724:*/
 #line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:722*//*724:*/
+/*:724*//*726:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:724*//*728:*/
+/*:726*//*730:*/
 #line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:728*//*733:*/
+/*:730*//*735:*/
 #line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2297,84 +2311,84 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:733*//*741:*/
+/*:735*//*743:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:741*//*747:*/
+/*:743*//*749:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:747*//*749:*/
+/*:749*//*751:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:749*//*751:*/
+/*:751*//*753:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:751*//*753:*/
+/*:753*//*755:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:753*//*755:*/
+/*:755*//*757:*/
 #line 276 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:755*//*757:*/
+/*:757*//*759:*/
 #line 316 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:757*//*759:*/
+/*:759*//*761:*/
 #line 354 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:759*//*761:*/
+/*:761*//*763:*/
 #line 450 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:761*//*764:*/
+/*:763*//*766:*/
 #line 495 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:764*//*769:*/
+/*:766*//*771:*/
 #line 581 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:769*//*771:*/
+/*:771*//*773:*/
 #line 651 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:771*//*774:*/
+/*:773*//*776:*/
 #line 702 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:774*//*777:*/
+/*:776*//*779:*/
 #line 772 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2382,70 +2396,70 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:777*//*779:*/
+/*:779*//*781:*/
 #line 815 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:779*//*782:*/
+/*:781*//*784:*/
 #line 880 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:782*//*787:*/
+/*:784*//*789:*/
 #line 958 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:787*//*791:*/
+/*:789*//*793:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:791*//*793:*/
+/*:793*//*795:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:793*//*795:*/
+/*:795*//*797:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:795*//*797:*/
+/*:797*//*799:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:797*//*805:*/
-#line 68 "web/beyond.w"
+/*:799*//*808:*/
+#line 71 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level);
 
-/*:805*//*814:*/
-#line 239 "web/beyond.w"
+/*:808*//*817:*/
+#line 245 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
-/*:814*//*817:*/
-#line 305 "web/beyond.w"
+/*:817*//*822:*/
+#line 355 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
-/*:817*//*824:*/
-#line 568 "web/beyond.w"
+/*:822*//*829:*/
+#line 618 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s);
 static void sk_fwd_schedule(sr_sock*s,int size);
 static void sk_fwd_release(sr_sock*s,int size,bool partial);
 
-/*:824*/
+/*:829*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2771,12 +2785,12 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 /*:135*/
 #line 624 "web/world.w"
 
-/*383:*/
+/*385:*/
 #line 398 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:383*/
+/*:385*/
 #line 625 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -2949,71 +2963,71 @@ if(W->ready)/*46:*/
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*334:*/
+/*336:*/
 #line 238 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:334*//*343:*/
+/*:336*//*345:*/
 #line 423 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:343*//*441:*/
+/*:345*//*443:*/
 #line 60 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:441*//*669:*/
-#line 2459 "web/udp.w"
+/*:443*//*671:*/
+#line 2465 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
-/*:669*/
+/*:671*/
 #line 830 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*359:*/
+/*361:*/
 #line 694 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:359*//*377:*/
+/*:361*//*379:*/
 #line 300 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:377*//*403:*/
+/*:379*//*405:*/
 #line 872 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:403*//*424:*/
+/*:405*//*426:*/
 #line 1234 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:424*//*432:*/
+/*:426*//*434:*/
 #line 1360 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:432*//*462:*/
+/*:434*//*464:*/
 #line 345 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:462*//*745:*/
+/*:464*//*747:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:745*/
+/*:747*/
 #line 833 "web/world.w"
 
 free(fh->ifs);
@@ -3030,12 +3044,12 @@ memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*333:*/
+/*335:*/
 #line 235 "web/link.w"
 
 W->rng= 1;
 
-/*:333*/
+/*:335*/
 #line 810 "web/world.w"
 
 h= host_new("host0");
@@ -3055,12 +3069,12 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 /*:34*/
 #line 812 "web/world.w"
 
-/*346:*/
+/*348:*/
 #line 484 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:346*/
+/*:348*/
 #line 813 "web/world.w"
 
 W->cur= proc_new(h,0);
@@ -3325,7 +3339,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*732:*/
+/*734:*/
 #line 465 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3334,7 +3348,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:732*/
+/*:734*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3546,17 +3560,17 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*560:*/
+/*:170*//*562:*/
 #line 141 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:560*//*834:*/
-#line 757 "web/beyond.w"
+/*:562*//*839:*/
+#line 807 "web/beyond.w"
 
 s->txrehash= 1;
 
-/*:834*/
+/*:839*/
 #line 297 "web/socket.w"
 
 /*97:*/
@@ -3568,7 +3582,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:97*//*448:*/
+/*:97*//*450:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -3577,12 +3591,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:448*//*746:*/
+/*:450*//*748:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:746*/
+/*:748*/
 #line 298 "web/socket.w"
 
 return s;
@@ -3704,8 +3718,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*680:*/
-#line 2633 "web/udp.w"
+/*682:*/
+#line 2639 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3724,7 +3738,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:680*/
+/*:682*/
 #line 166 "web/ioctl.w"
 
 }
@@ -4695,15 +4709,24 @@ sr_iface*ifp= iface_by_name(s->host,name);
 if(!ifp)return-ENODEV;
 index= ifp->ifindex;
 }
+return sock_bindtoindex(s,index);
+}
+
+/*:218*//*220:*/
+#line 781 "web/solsocket.w"
+
+static int sock_bindtoindex(sr_sock*s,int index)
+{
 if(s->bound_dev_if&&!proc_capable(W->cur,CAP_NET_RAW))return-EPERM;
+if(index<0)return-EINVAL;
 s->bound_dev_if= index;
 udp_rehash(s,s->inet_rcv_saddr);
 s->dst_cached= false;
 return 0;
 }
 
-/*:218*//*219:*/
-#line 785 "web/solsocket.w"
+/*:220*//*221:*/
+#line 805 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -4711,14 +4734,14 @@ sr_iface*ifp;
 rq->outlen= 0;
 if(!s->bound_dev_if)return 0;
 if(rq->len<IFNAMSIZ)return-EINVAL;
-if(!(ifp= iface_by_index(s->host,s->bound_dev_if)))return-ENXIO;
+if(!(ifp= iface_by_index(s->host,s->bound_dev_if)))return-ENODEV;
 rq->outlen= (int)strlen(ifp->name)+1;
 memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:219*//*221:*/
-#line 812 "web/solsocket.w"
+/*:221*//*223:*/
+#line 832 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
 {
@@ -4733,15 +4756,15 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:221*//*223:*/
-#line 842 "web/solsocket.w"
+/*:223*//*225:*/
+#line 862 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*224:*/
-#line 872 "web/solsocket.w"
+/*226:*/
+#line 892 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
 case BPF_ALU|BPF_SUB|BPF_K:case BPF_ALU|BPF_SUB|BPF_X:
@@ -4760,8 +4783,8 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:224*/
-#line 847 "web/solsocket.w"
+/*:226*/
+#line 867 "web/solsocket.w"
 
 return true;
 case BPF_ALU|BPF_DIV|BPF_K:case BPF_ALU|BPF_MOD|BPF_K:
@@ -4785,8 +4808,8 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:223*//*225:*/
-#line 898 "web/solsocket.w"
+/*:225*//*227:*/
+#line 918 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
 {
@@ -4812,8 +4835,8 @@ free(mask);
 return ok;
 }
 
-/*:225*//*226:*/
-#line 942 "web/solsocket.w"
+/*:227*//*228:*/
+#line 962 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4830,8 +4853,8 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:226*//*227:*/
-#line 971 "web/solsocket.w"
+/*:228*//*229:*/
+#line 991 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4847,8 +4870,8 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:227*//*228:*/
-#line 998 "web/solsocket.w"
+/*:229*//*230:*/
+#line 1018 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
 {
@@ -4860,8 +4883,8 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:228*//*230:*/
-#line 1023 "web/solsocket.w"
+/*:230*//*232:*/
+#line 1043 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4875,8 +4898,8 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:230*//*231:*/
-#line 1042 "web/solsocket.w"
+/*:232*//*233:*/
+#line 1062 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4885,8 +4908,8 @@ return set_flag(s,rq);
 }
 
 
-/*:231*//*232:*/
-#line 1069 "web/solsocket.w"
+/*:233*//*234:*/
+#line 1089 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
 {
@@ -4899,7 +4922,7 @@ return reuseport_attach(s,fp.filter,fp.len);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:232*//*235:*/
+/*:234*//*237:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -4915,7 +4938,7 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:235*//*236:*/
+/*:237*//*238:*/
 #line 74 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
@@ -4936,7 +4959,7 @@ return 0;
 }
 
 
-/*:236*//*240:*/
+/*:238*//*242:*/
 #line 137 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
@@ -4967,7 +4990,7 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:240*//*243:*/
+/*:242*//*245:*/
 #line 188 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
@@ -5000,7 +5023,7 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*244:*/
+if(p[2]<=n)/*246:*/
 #line 238 "web/ipopt.w"
 
 {
@@ -5023,7 +5046,7 @@ break;
 }
 }
 
-/*:244*/
+/*:246*/
 #line 219 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
@@ -5044,7 +5067,7 @@ l-= n;
 return 0;
 }
 
-/*:243*//*245:*/
+/*:245*//*247:*/
 #line 263 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
@@ -5057,7 +5080,7 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:245*//*246:*/
+/*:247*//*248:*/
 #line 291 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
@@ -5071,7 +5094,7 @@ return set_flag(s,rq);
 }
 
 
-/*:246*//*259:*/
+/*:248*//*261:*/
 #line 423 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
@@ -5081,7 +5104,7 @@ rq->val= sk_dst_mtu(s);
 return 0;
 }
 
-/*:259*//*261:*/
+/*:261*//*263:*/
 #line 453 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
@@ -5113,7 +5136,7 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:261*//*262:*/
+/*:263*//*264:*/
 #line 492 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
@@ -5123,10 +5146,10 @@ return 0;
 }
 
 
-/*:262*//*264:*/
+/*:264*//*266:*/
 #line 518 "web/ipopt.w"
 
-/*:264*//*268:*/
+/*:266*//*270:*/
 #line 69 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
@@ -5134,7 +5157,7 @@ static bool ipv4_is_multicast(uint32_t addr)
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:268*//*269:*/
+/*:270*//*271:*/
 #line 83 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
@@ -5147,7 +5170,7 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:269*//*270:*/
+/*:271*//*272:*/
 #line 108 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
@@ -5166,7 +5189,7 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:270*//*271:*/
+/*:272*//*273:*/
 #line 137 "web/mcast.w"
 
 static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -5182,7 +5205,7 @@ memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
 return 0;
 }
 
-/*:271*//*273:*/
+/*:273*//*275:*/
 #line 175 "web/mcast.w"
 
 static bool omem_charge(sr_sock*s,int size)
@@ -5201,7 +5224,7 @@ free(m->src);
 free(m);
 }
 
-/*:273*//*274:*/
+/*:275*//*276:*/
 #line 196 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
@@ -5212,7 +5235,7 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:274*//*275:*/
+/*:276*//*277:*/
 #line 216 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
@@ -5238,7 +5261,7 @@ ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:275*//*276:*/
+/*:277*//*278:*/
 #line 252 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
@@ -5260,7 +5283,7 @@ return 0;
 return-EADDRNOTAVAIL;
 }
 
-/*:276*//*277:*/
+/*:278*//*279:*/
 #line 274 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
@@ -5273,7 +5296,7 @@ mc_free(s,m);
 s->mc_count= 0;
 }
 
-/*:277*//*278:*/
+/*:279*//*280:*/
 #line 299 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
@@ -5285,7 +5308,7 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:278*//*279:*/
+/*:280*//*281:*/
 #line 315 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
@@ -5297,7 +5320,7 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_leave(s,&mr);
 }
 
-/*:279*//*280:*/
+/*:281*//*282:*/
 #line 345 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
@@ -5322,7 +5345,7 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*281:*/
+if(!add)/*283:*/
 #line 373 "web/mcast.w"
 
 {
@@ -5333,10 +5356,10 @@ m->nsrc--;
 return 0;
 }
 
-/*:281*/
+/*:283*/
 #line 368 "web/mcast.w"
 
-/*282:*/
+/*284:*/
 #line 386 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
@@ -5355,13 +5378,13 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 }
 m->src[m->nsrc++]= src;
 
-/*:282*/
+/*:284*/
 #line 369 "web/mcast.w"
 
 return 0;
 }
 
-/*:280*//*283:*/
+/*:282*//*285:*/
 #line 408 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
@@ -5372,7 +5395,7 @@ memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:283*//*285:*/
+/*:285*//*287:*/
 #line 432 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
@@ -5389,7 +5412,7 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs,0);
 }
 
-/*:285*//*286:*/
+/*:287*//*288:*/
 #line 455 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
@@ -5399,7 +5422,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs,0);
 }
 
-/*:286*//*287:*/
+/*:288*//*289:*/
 #line 469 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
@@ -5409,7 +5432,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs,0);
 }
 
-/*:287*//*288:*/
+/*:289*//*290:*/
 #line 483 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
@@ -5419,7 +5442,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,0);
 }
 
-/*:288*//*289:*/
+/*:290*//*291:*/
 #line 513 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
@@ -5438,7 +5461,7 @@ return mc_msfilter(s,hdr.imsf_multiaddr.s_addr,hdr.imsf_interface.s_addr,0,
 hdr.imsf_fmode,n,rq->buf+IP_MSFILTER_SIZE(0));
 }
 
-/*:289*//*290:*/
+/*:291*//*292:*/
 #line 535 "web/mcast.w"
 
 static int mc_msfilter(sr_sock*s,uint32_t group,uint32_t ifaddr,int ifindex,
@@ -5456,7 +5479,7 @@ if(!mc_find_dev(s->host,group,ifaddr,&mr.imr_ifindex))return-ENODEV;
 if(fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,group,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*291:*/
+/*293:*/
 #line 557 "web/mcast.w"
 
 if(n&&!omem_charge(s,SR_SFLSIZE((int)n)))return-ENOBUFS;
@@ -5471,13 +5494,13 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)fmode;
 
-/*:291*/
+/*:293*/
 #line 551 "web/mcast.w"
 
 return 0;
 }
 
-/*:290*//*292:*/
+/*:292*//*294:*/
 #line 586 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
@@ -5509,7 +5532,7 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:292*//*295:*/
+/*:294*//*297:*/
 #line 34 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p)
@@ -5535,7 +5558,7 @@ static void put_addr(uint8_t*p,uint32_t a)
 memcpy(p,&a,4);
 }
 
-/*:295*//*297:*/
+/*:297*//*299:*/
 #line 79 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
@@ -5568,7 +5591,7 @@ static uint16_t inet_csum(const uint8_t*p,size_t n)
 return csum_fold(csum_add(0,p,n));
 }
 
-/*:297*//*299:*/
+/*:299*//*301:*/
 #line 120 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
@@ -5583,7 +5606,7 @@ while(acc>>16)acc= (acc&0xffff)+(acc>>16);
 return ntohs((uint16_t)acc);
 }
 
-/*:299*//*301:*/
+/*:301*//*303:*/
 #line 143 "web/wire.w"
 
 static uint16_t ip_fast_csum(const uint8_t*p,size_t hl)
@@ -5601,7 +5624,7 @@ while(acc>>16)acc= (acc&0xffff)+(acc>>16);
 return(uint16_t)~ntohs((uint16_t)acc);
 }
 
-/*:301*//*304:*/
+/*:303*//*306:*/
 #line 192 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
@@ -5632,7 +5655,7 @@ ip->opt= p+SR_IPHDR_LEN;
 ip->optlen= ip->ihl-SR_IPHDR_LEN;
 }
 
-/*:304*//*305:*/
+/*:306*//*307:*/
 #line 229 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
@@ -5658,7 +5681,7 @@ sum= csum_add(sum,p+SR_IPHDR_LEN,(size_t)ip->optlen);
 put16(p+10,csum_fold(sum));
 }
 
-/*:305*//*307:*/
+/*:307*//*309:*/
 #line 260 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
@@ -5668,7 +5691,7 @@ put16(p+10,0);
 put16(p+10,ip_fast_csum(p,hl));
 }
 
-/*:307*//*310:*/
+/*:309*//*312:*/
 #line 300 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -5703,7 +5726,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:310*//*312:*/
+/*:312*//*314:*/
 #line 364 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
@@ -5719,7 +5742,7 @@ uint16_t c= csum_fold(csum_add(0,ip+hl,len));
 put16(ip+hl+6,c?c:0xffff);
 }
 
-/*:312*//*315:*/
+/*:314*//*317:*/
 #line 401 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
@@ -5745,7 +5768,7 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:315*//*319:*/
+/*:317*//*321:*/
 #line 464 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
@@ -5778,7 +5801,7 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*320:*/
+/*322:*/
 #line 507 "web/wire.w"
 
 {
@@ -5805,7 +5828,7 @@ break;
 }
 }
 
-/*:320*/
+/*:322*/
 #line 495 "web/wire.w"
 
 break;
@@ -5819,7 +5842,7 @@ break;
 }
 }
 
-/*:319*//*321:*/
+/*:321*//*323:*/
 #line 536 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
@@ -5834,7 +5857,7 @@ return true;
 return false;
 }
 
-/*:321*//*323:*/
+/*:323*//*325:*/
 #line 563 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
@@ -5843,7 +5866,7 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:323*//*327:*/
+/*:325*//*329:*/
 #line 71 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5928,7 +5951,7 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:327*//*330:*/
+/*:329*//*332:*/
 #line 167 "web/link.w"
 
 static uint64_t rng_next(void)
@@ -5950,7 +5973,7 @@ world_ready();
 W->rng= seed;
 }
 
-/*:330*//*336:*/
+/*:332*//*338:*/
 #line 262 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
@@ -5988,7 +6011,7 @@ c->csum_partial= p->csum_partial;
 return c;
 }
 
-/*:336*//*337:*/
+/*:338*//*339:*/
 #line 301 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
@@ -6028,7 +6051,7 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:337*//*338:*/
+/*:339*//*340:*/
 #line 346 "web/link.w"
 
 static void net_run(void)
@@ -6051,7 +6074,7 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:338*//*339:*/
+/*:340*//*341:*/
 #line 371 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
@@ -6068,7 +6091,7 @@ net_run();
 W->now_ns= target;
 }
 
-/*:339*//*344:*/
+/*:341*//*346:*/
 #line 433 "web/link.w"
 
 int sr_lan_new(int mtu)
@@ -6103,7 +6126,7 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:344*//*345:*/
+/*:346*//*347:*/
 #line 468 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
@@ -6119,7 +6142,7 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:345*//*348:*/
+/*:347*//*350:*/
 #line 521 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
@@ -6150,7 +6173,7 @@ if(bcast)free(pkt);
 else lan_carry(l,&l->port[owner],pkt);
 }
 
-/*:348*//*349:*/
+/*:350*//*351:*/
 #line 555 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
@@ -6172,7 +6195,7 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:349*//*350:*/
+/*:351*//*352:*/
 #line 582 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
@@ -6191,7 +6214,7 @@ ev_push(&e);
 }
 }
 
-/*:350*//*352:*/
+/*:352*//*354:*/
 #line 611 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6201,7 +6224,7 @@ sr_event e= {.t= W->now_ns,.kind= EV_RX,.host= h->id,.ifindex= ifindex,
 ev_push(&e);
 }
 
-/*:352*//*353:*/
+/*:354*//*355:*/
 #line 622 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6212,7 +6235,7 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:353*//*355:*/
+/*:355*//*357:*/
 #line 642 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
@@ -6228,7 +6251,7 @@ net_run();
 return 0;
 }
 
-/*:355*//*361:*/
+/*:357*//*363:*/
 #line 702 "web/link.w"
 
 static void neigh_free(sr_hent*e)
@@ -6274,7 +6297,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:361*//*362:*/
+/*:363*//*364:*/
 #line 750 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
@@ -6300,7 +6323,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:362*//*367:*/
+/*:364*//*369:*/
 #line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -6323,7 +6346,7 @@ return a->addr;
 return 0;
 }
 
-/*:367*//*368:*/
+/*:369*//*370:*/
 #line 127 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -6336,7 +6359,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*369:*/
+/*371:*/
 #line 169 "web/ip.w"
 
 if(saddr){
@@ -6349,10 +6372,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:369*/
+/*:371*/
 #line 138 "web/ip.w"
 
-/*370:*/
+/*372:*/
 #line 180 "web/ip.w"
 
 if(oif){
@@ -6368,7 +6391,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:370*/
+/*:372*/
 #line 139 "web/ip.w"
 
 if(!daddr){
@@ -6396,7 +6419,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*371:*/
+/*373:*/
 #line 200 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -6411,13 +6434,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:371*/
+/*:373*/
 #line 165 "web/ip.w"
 
 return 0;
 }
 
-/*:368*//*373:*/
+/*:370*//*375:*/
 #line 222 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -6435,7 +6458,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:373*//*379:*/
+/*:375*//*381:*/
 #line 309 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -6480,7 +6503,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:379*//*385:*/
+/*:381*//*387:*/
 #line 408 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -6493,7 +6516,7 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:385*//*387:*/
+/*:387*//*389:*/
 #line 461 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -6548,7 +6571,7 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:387*//*388:*/
+/*:389*//*390:*/
 #line 535 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
@@ -6567,7 +6590,7 @@ dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:388*//*390:*/
+/*:390*//*392:*/
 #line 566 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
@@ -6607,7 +6630,7 @@ left-= len;
 free(pkt);
 }
 
-/*:390*//*392:*/
+/*:392*//*394:*/
 #line 618 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6622,7 +6645,7 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:392*//*393:*/
+/*:394*//*395:*/
 #line 641 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
@@ -6644,7 +6667,7 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:393*//*395:*/
+/*:395*//*397:*/
 #line 670 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
@@ -6655,7 +6678,7 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:395*//*398:*/
+/*:397*//*400:*/
 #line 731 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6691,7 +6714,7 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:398*//*399:*/
+/*:400*//*401:*/
 #line 775 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -6718,7 +6741,7 @@ rx->csum_ok= pkt->csum_partial;
 rx->pkt= NULL;
 }
 
-/*:399*//*400:*/
+/*:401*//*402:*/
 #line 806 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
@@ -6735,7 +6758,7 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:400*//*405:*/
+/*:402*//*407:*/
 #line 880 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
@@ -6753,7 +6776,7 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:405*//*406:*/
+/*:407*//*408:*/
 #line 898 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
@@ -6781,7 +6804,7 @@ ev_push(&e);
 return q;
 }
 
-/*:406*//*407:*/
+/*:408*//*409:*/
 #line 926 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6795,7 +6818,7 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*408:*/
+/*410:*/
 #line 954 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
@@ -6811,11 +6834,11 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:408*/
+/*:410*/
 #line 938 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*409:*/
+/*411:*/
 #line 968 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
@@ -6833,7 +6856,7 @@ free(pkt);
 return NULL;
 }
 
-/*:409*/
+/*:411*/
 #line 940 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
@@ -6849,7 +6872,7 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:407*//*411:*/
+/*:409*//*413:*/
 #line 990 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
@@ -6871,7 +6894,7 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:411*//*412:*/
+/*:413*//*414:*/
 #line 1013 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
@@ -6884,7 +6907,7 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:412*//*414:*/
+/*:414*//*416:*/
 #line 1057 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -6928,7 +6951,7 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:414*//*418:*/
+/*:416*//*420:*/
 #line 1132 "web/ip.w"
 
 static bool icmp_is_error(int type)
@@ -6965,7 +6988,7 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:418*//*420:*/
+/*:420*//*422:*/
 #line 1176 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -6990,7 +7013,7 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:420*//*426:*/
+/*:422*//*428:*/
 #line 1242 "web/ip.w"
 
 static uint64_t jiffies(void)
@@ -7022,7 +7045,7 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:426*//*428:*/
+/*:428*//*430:*/
 #line 1290 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
@@ -7060,7 +7083,7 @@ else if(q.protocol==IPPROTO_ICMP)
 ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:428*//*430:*/
+/*:430*//*432:*/
 #line 1334 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
@@ -7075,7 +7098,7 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:430*//*435:*/
+/*:432*//*437:*/
 #line 1374 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
@@ -7108,7 +7131,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:435*//*442:*/
+/*:437*//*444:*/
 #line 69 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -7144,7 +7167,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:442*//*444:*/
+/*:444*//*446:*/
 #line 117 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -7169,7 +7192,7 @@ free(wire);
 }else fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:444*//*451:*/
+/*:446*//*453:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -7183,7 +7206,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:451*//*452:*/
+/*:453*//*454:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -7200,7 +7223,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:452*//*457:*/
+/*:454*//*459:*/
 #line 209 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -7250,7 +7273,7 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:457*//*460:*/
+/*:459*//*462:*/
 #line 282 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
@@ -7282,7 +7305,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:460*//*461:*/
+/*:462*//*463:*/
 #line 317 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
@@ -7310,7 +7333,7 @@ for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:461*//*464:*/
+/*:463*//*466:*/
 #line 351 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -7326,7 +7349,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:464*//*466:*/
+/*:466*//*468:*/
 #line 382 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -7339,7 +7362,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:466*//*467:*/
+/*:468*//*469:*/
 #line 406 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -7352,7 +7375,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:467*//*470:*/
+/*:469*//*472:*/
 #line 450 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -7365,7 +7388,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:470*//*471:*/
+/*:472*//*473:*/
 #line 465 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
@@ -7385,7 +7408,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:471*//*473:*/
+/*:473*//*475:*/
 #line 513 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -7409,7 +7432,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:473*//*475:*/
+/*:475*//*477:*/
 #line 556 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -7429,7 +7452,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:475*//*479:*/
+/*:477*//*481:*/
 #line 627 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -7444,7 +7467,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:479*//*480:*/
+/*:481*//*482:*/
 #line 645 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -7471,7 +7494,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:480*//*481:*/
+/*:482*//*483:*/
 #line 678 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -7514,7 +7537,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:481*//*483:*/
+/*:483*//*485:*/
 #line 732 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -7527,7 +7550,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:483*//*484:*/
+/*:485*//*486:*/
 #line 746 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -7543,7 +7566,7 @@ sock_hash(s);
 return 0;
 }
 
-/*:484*//*485:*/
+/*:486*//*487:*/
 #line 763 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -7565,7 +7588,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:485*//*486:*/
+/*:487*//*488:*/
 #line 798 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -7588,7 +7611,7 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:486*//*489:*/
+/*:488*//*491:*/
 #line 848 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -7630,7 +7653,7 @@ free(g);
 }
 }
 
-/*:489*//*490:*/
+/*:491*//*492:*/
 #line 895 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -7645,7 +7668,7 @@ return;
 rp_alloc(s);
 }
 
-/*:490*//*491:*/
+/*:492*//*493:*/
 #line 915 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -7660,7 +7683,7 @@ return;
 rp_alloc(s);
 }
 
-/*:491*//*493:*/
+/*:493*//*495:*/
 #line 951 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
@@ -7679,7 +7702,7 @@ g->prog_len= n;
 return 0;
 }
 
-/*:493*//*496:*/
+/*:495*//*498:*/
 #line 989 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7696,7 +7719,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:496*//*498:*/
+/*:498*//*500:*/
 #line 1019 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -7717,7 +7740,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:498*//*499:*/
+/*:500*//*501:*/
 #line 1057 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -7729,7 +7752,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:499*//*501:*/
+/*:501*//*503:*/
 #line 1111 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7757,7 +7780,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:501*//*502:*/
+/*:503*//*504:*/
 #line 1140 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -7770,7 +7793,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:502*//*505:*/
+/*:504*//*507:*/
 #line 1187 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7787,7 +7810,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:505*//*506:*/
+/*:507*//*508:*/
 #line 1212 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7810,7 +7833,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:506*//*508:*/
+/*:508*//*510:*/
 #line 1251 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -7822,7 +7845,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:508*//*510:*/
+/*:510*//*512:*/
 #line 1288 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -7845,7 +7868,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:510*//*512:*/
+/*:512*//*514:*/
 #line 1334 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -7863,7 +7886,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:512*//*513:*/
+/*:514*//*515:*/
 #line 1365 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -7882,7 +7905,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:513*//*516:*/
+/*:515*//*518:*/
 #line 1391 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -7906,7 +7929,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:516*//*517:*/
+/*:518*//*519:*/
 #line 1424 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -7920,7 +7943,7 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:517*//*519:*/
+/*:519*//*521:*/
 #line 1452 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7937,7 +7960,7 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:519*//*521:*/
+/*:521*//*523:*/
 #line 1487 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7948,7 +7971,7 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:521*//*522:*/
+/*:523*//*524:*/
 #line 1529 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
@@ -7990,7 +8013,7 @@ udp_hash4(s);
 return 0;
 }
 
-/*:522*//*523:*/
+/*:524*//*525:*/
 #line 1579 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -8004,7 +8027,7 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:523*//*526:*/
+/*:525*//*528:*/
 #line 1629 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
@@ -8021,7 +8044,7 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:526*//*528:*/
+/*:528*//*530:*/
 #line 1662 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
@@ -8036,7 +8059,7 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:528*//*529:*/
+/*:530*//*531:*/
 #line 1679 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
@@ -8057,7 +8080,7 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:529*//*530:*/
+/*:531*//*532:*/
 #line 1714 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
@@ -8080,7 +8103,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:530*//*531:*/
+/*:532*//*533:*/
 #line 1752 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8105,7 +8128,7 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:531*//*532:*/
+/*:533*//*534:*/
 #line 1784 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
@@ -8121,7 +8144,7 @@ return true;
 return false;
 }
 
-/*:532*//*533:*/
+/*:534*//*535:*/
 #line 1819 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
@@ -8137,7 +8160,7 @@ if(!s->tcp_write_seq)s->tcp_write_seq= 1;
 return 0;
 }
 
-/*:533*//*537:*/
+/*:535*//*539:*/
 #line 1880 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8169,7 +8192,7 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
-/*:537*//*538:*/
+/*:539*//*540:*/
 #line 1913 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
@@ -8177,7 +8200,7 @@ static bool udp_dev_match(const sr_sock*s,int ifindex)
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:538*//*540:*/
+/*:540*//*542:*/
 #line 1946 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -8199,7 +8222,7 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:540*//*542:*/
+/*:542*//*544:*/
 #line 1982 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
@@ -8224,7 +8247,7 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:542*//*543:*/
+/*:544*//*545:*/
 #line 2031 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -8251,7 +8274,7 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:543*//*544:*/
+/*:545*//*546:*/
 #line 2064 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
@@ -8282,7 +8305,7 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:544*//*546:*/
+/*:546*//*548:*/
 #line 2115 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8310,7 +8333,7 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:546*//*547:*/
+/*:548*//*549:*/
 #line 2149 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
@@ -8326,7 +8349,7 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:547*//*550:*/
+/*:549*//*552:*/
 #line 2180 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
@@ -8348,7 +8371,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:550*//*551:*/
+/*:552*//*553:*/
 #line 2200 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
@@ -8371,7 +8394,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:551*//*554:*/
+/*:553*//*556:*/
 #line 2238 "web/bind.w"
 
 static void inet_release(sr_sock*s)
@@ -8380,7 +8403,7 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:554*//*563:*/
+/*:556*//*565:*/
 #line 183 "web/udp.w"
 
 static int skb_alloc_size(int need)
@@ -8398,7 +8421,7 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:563*//*564:*/
+/*:565*//*566:*/
 #line 219 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
@@ -8419,7 +8442,7 @@ left-= frag;
 return total;
 }
 
-/*:564*//*568:*/
+/*:566*//*570:*/
 #line 290 "web/udp.w"
 
 
@@ -8445,7 +8468,7 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:568*//*571:*/
+/*:570*//*573:*/
 #line 327 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
@@ -8465,7 +8488,7 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:571*//*573:*/
+/*:573*//*575:*/
 #line 370 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
@@ -8537,7 +8560,7 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:573*//*574:*/
+/*:575*//*576:*/
 #line 463 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
@@ -8562,7 +8585,7 @@ sk_fwd_schedule(s,d->truesize);
 sock_data_ready(s);
 }
 
-/*:574*//*576:*/
+/*:576*//*578:*/
 #line 503 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
@@ -8573,7 +8596,7 @@ d->spec_dst= 0;
 }
 }
 
-/*:576*//*578:*/
+/*:578*//*580:*/
 #line 518 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
@@ -8596,7 +8619,7 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:578*//*580:*/
+/*:580*//*582:*/
 #line 559 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
@@ -8615,7 +8638,7 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:580*//*582:*/
+/*:582*//*584:*/
 #line 585 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
@@ -8627,7 +8650,7 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*583:*/
+/*585:*/
 #line 605 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
@@ -8684,7 +8707,7 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:583*/
+/*:585*/
 #line 595 "web/udp.w"
 
 default:return 0;
@@ -8693,7 +8716,7 @@ default:return 0;
 return 0;
 }
 
-/*:582*//*585:*/
+/*:584*//*587:*/
 #line 714 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
@@ -8745,7 +8768,7 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:585*//*588:*/
+/*:587*//*590:*/
 #line 796 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -8769,7 +8792,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:588*//*589:*/
+/*:590*//*591:*/
 #line 820 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
@@ -8786,7 +8809,7 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:589*//*591:*/
+/*:591*//*593:*/
 #line 852 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
@@ -8807,7 +8830,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:591*//*593:*/
+/*:593*//*595:*/
 #line 883 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
@@ -8838,7 +8861,7 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:593*//*595:*/
+/*:595*//*597:*/
 #line 920 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
@@ -8847,7 +8870,7 @@ if(!rq->val)sock_purge_err(s);
 return set_flag(s,rq);
 }
 
-/*:595*//*599:*/
+/*:597*//*601:*/
 #line 990 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -8864,7 +8887,7 @@ if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*600:*/
+/*602:*/
 #line 1029 "web/udp.w"
 
 if(usin){
@@ -8881,10 +8904,10 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:600*/
+/*:602*/
 #line 1005 "web/udp.w"
 
-/*601:*/
+/*603:*/
 #line 1055 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
@@ -8894,7 +8917,7 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:601*/
+/*:603*/
 #line 1006 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -8905,7 +8928,7 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*604:*/
+/*606:*/
 #line 1099 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
@@ -8915,11 +8938,11 @@ err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:604*/
+/*:606*/
 #line 1015 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
-/*605:*/
+/*607:*/
 #line 1113 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
@@ -8932,19 +8955,19 @@ daddr= s->fl_daddr;
 dport= s->fl_dport;
 }
 
-/*:605*/
+/*:607*/
 #line 1017 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*608:*/
+/*610:*/
 #line 1163 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:608*/
+/*:610*/
 #line 1020 "web/udp.w"
 
 if(flags&MSG_MORE)
@@ -8955,7 +8978,7 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:599*//*603:*/
+/*:601*//*605:*/
 #line 1070 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
@@ -8969,7 +8992,7 @@ ipc->mark= s->mark;
 ipc->gso_size= s->udp_gso_size;
 }
 
-/*:603*//*607:*/
+/*:605*//*609:*/
 #line 1133 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
@@ -8989,7 +9012,7 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:607*//*610:*/
+/*:609*//*612:*/
 #line 1177 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
@@ -9009,7 +9032,7 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:610*//*612:*/
+/*:612*//*614:*/
 #line 1243 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
@@ -9038,7 +9061,7 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:612*//*613:*/
+/*:614*//*615:*/
 #line 1273 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
@@ -9059,7 +9082,7 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:613*//*614:*/
+/*:615*//*616:*/
 #line 1300 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
@@ -9083,7 +9106,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:614*//*615:*/
+/*:616*//*617:*/
 #line 1326 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
@@ -9095,7 +9118,7 @@ return pkt_init(small_buf(),headroom,hlen+l4len);
 return pkt_alloc(headroom,hlen+l4len);
 }
 
-/*:615*//*616:*/
+/*:617*//*618:*/
 #line 1340 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
@@ -9108,12 +9131,16 @@ size_t l4len= pkt->len-SR_IPHDR_LEN-(size_t)optlen;
 pkt->csum_partial= partial&&s->protocol==IPPROTO_UDP;
 udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol,
 pkt->csum_partial);
+if(s->no_check_tx&&s->protocol==IPPROTO_UDP){
+put16(l4+6,0);
+pkt->csum_partial= false;
+}
 ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:616*//*618:*/
-#line 1380 "web/udp.w"
+/*:618*//*620:*/
+#line 1384 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9140,8 +9167,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:618*//*620:*/
-#line 1418 "web/udp.w"
+/*:620*//*622:*/
+#line 1422 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9159,8 +9186,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:620*//*622:*/
-#line 1442 "web/udp.w"
+/*:622*//*624:*/
+#line 1446 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9193,8 +9220,8 @@ len-= n;
 return true;
 }
 
-/*:622*//*625:*/
-#line 1496 "web/udp.w"
+/*:624*//*627:*/
+#line 1500 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9205,6 +9232,7 @@ int err;
 if(SR_IPHDR_LEN+optlen+SR_UDPHDR_LEN+(int)(len<seg?len:seg)> mtu)
 return-EMSGSIZE;
 if(len> seg*SR_UDP_MAX_SEGMENTS)return-EINVAL;
+if(s->no_check_tx)return-EINVAL;
 if(len<=seg)
 err= udp_send_one(s,msg,0,len,flags,ipc,rt,daddr,dport,opt,optlen,mtu);
 else
@@ -9216,16 +9244,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:625*//*629:*/
-#line 1585 "web/udp.w"
+/*:627*//*631:*/
+#line 1590 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:629*//*630:*/
-#line 1591 "web/udp.w"
+/*:631*//*632:*/
+#line 1596 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9255,8 +9283,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:630*//*631:*/
-#line 1623 "web/udp.w"
+/*:632*//*633:*/
+#line 1628 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9282,8 +9310,8 @@ err= udp_cork_push(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:631*//*632:*/
-#line 1651 "web/udp.w"
+/*:633*//*634:*/
+#line 1656 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -9299,8 +9327,8 @@ udp_cork_discard(s);
 return err;
 }
 
-/*:632*//*633:*/
-#line 1666 "web/udp.w"
+/*:634*//*635:*/
+#line 1671 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9310,8 +9338,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:633*//*636:*/
-#line 1729 "web/udp.w"
+/*:635*//*638:*/
+#line 1734 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9365,16 +9393,16 @@ if(err)return err;
 return 0;
 }
 
-/*:636*//*637:*/
-#line 1782 "web/udp.w"
+/*:638*//*639:*/
+#line 1787 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*638:*/
-#line 1823 "web/udp.w"
+case IP_RETOPTS:/*640:*/
+#line 1828 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9389,8 +9417,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:638*/
-#line 1788 "web/udp.w"
+/*:640*/
+#line 1793 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9422,8 +9450,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:637*//*640:*/
-#line 1845 "web/udp.w"
+/*:639*//*642:*/
+#line 1850 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9455,8 +9483,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:640*//*643:*/
-#line 1918 "web/udp.w"
+/*:642*//*645:*/
+#line 1923 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9475,16 +9503,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*644:*/
-#line 1965 "web/udp.w"
+/*646:*/
+#line 1970 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:644*/
-#line 1936 "web/udp.w"
+/*:646*/
+#line 1941 "web/udp.w"
 
 goto try_again;
 }
@@ -9510,8 +9538,8 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:643*//*647:*/
-#line 2006 "web/udp.w"
+/*:645*//*649:*/
+#line 2011 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9521,8 +9549,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:647*//*649:*/
-#line 2029 "web/udp.w"
+/*:649*//*651:*/
+#line 2034 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9565,8 +9593,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:649*//*650:*/
-#line 2082 "web/udp.w"
+/*:651*//*652:*/
+#line 2087 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9587,8 +9615,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:650*//*652:*/
-#line 2117 "web/udp.w"
+/*:652*//*654:*/
+#line 2122 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9603,8 +9631,8 @@ sk_fwd_release(s,size,partial);
 s->rq_reader= s->rq_len;
 }
 
-/*:652*//*654:*/
-#line 2160 "web/udp.w"
+/*:654*//*656:*/
+#line 2165 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9639,8 +9667,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:654*//*656:*/
-#line 2215 "web/udp.w"
+/*:656*//*658:*/
+#line 2220 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9661,8 +9689,8 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:656*//*658:*/
-#line 2251 "web/udp.w"
+/*:658*//*660:*/
+#line 2256 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9672,8 +9700,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:658*//*660:*/
-#line 2295 "web/udp.w"
+/*:660*//*662:*/
+#line 2301 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9693,8 +9721,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*662:*/
-#line 2342 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*664:*/
+#line 2348 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9703,11 +9731,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:662*/
-#line 2314 "web/udp.w"
+/*:664*/
+#line 2320 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*661:*/
-#line 2329 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*663:*/
+#line 2335 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9721,13 +9749,13 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:661*/
-#line 2315 "web/udp.w"
+/*:663*/
+#line 2321 "web/udp.w"
 
 }
 
-/*:660*//*664:*/
-#line 2369 "web/udp.w"
+/*:662*//*666:*/
+#line 2375 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9738,8 +9766,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*665:*/
-#line 2385 "web/udp.w"
+if(rr)/*667:*/
+#line 2391 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9753,11 +9781,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:665*/
-#line 2379 "web/udp.w"
+/*:667*/
+#line 2385 "web/udp.w"
 
-if(ts)/*666:*/
-#line 2403 "web/udp.w"
+if(ts)/*668:*/
+#line 2409 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9798,15 +9826,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:666*/
-#line 2380 "web/udp.w"
+/*:668*/
+#line 2386 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:664*//*671:*/
-#line 2466 "web/udp.w"
+/*:666*//*673:*/
+#line 2472 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -9820,8 +9848,8 @@ W->small_spare[W->nsmall_spare++]= d;
 else free(d);
 }
 
-/*:671*//*673:*/
-#line 2482 "web/udp.w"
+/*:673*//*675:*/
+#line 2488 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9830,8 +9858,8 @@ s->netstamp= true;
 W->netstamp_sockets++;
 }
 
-/*:673*//*675:*/
-#line 2522 "web/udp.w"
+/*:675*//*677:*/
+#line 2528 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9858,8 +9886,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 }
 
-/*:675*//*677:*/
-#line 2560 "web/udp.w"
+/*:677*//*679:*/
+#line 2566 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9884,8 +9912,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:677*//*679:*/
-#line 2600 "web/udp.w"
+/*:679*//*681:*/
+#line 2606 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9902,8 +9930,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:679*//*682:*/
-#line 2677 "web/udp.w"
+/*:681*//*684:*/
+#line 2683 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9922,8 +9950,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:682*//*686:*/
-#line 2747 "web/udp.w"
+/*:684*//*688:*/
+#line 2753 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9936,8 +9964,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:686*//*687:*/
-#line 2764 "web/udp.w"
+/*:688*//*689:*/
+#line 2770 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9955,8 +9983,8 @@ net_run();
 return r;
 }
 
-/*:687*//*688:*/
-#line 2781 "web/udp.w"
+/*:689*//*690:*/
+#line 2787 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -9987,8 +10015,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:688*//*689:*/
-#line 2814 "web/udp.w"
+/*:690*//*691:*/
+#line 2820 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10020,8 +10048,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:689*//*691:*/
-#line 2854 "web/udp.w"
+/*:691*//*693:*/
+#line 2860 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10036,8 +10064,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:691*//*693:*/
-#line 2871 "web/udp.w"
+/*:693*//*695:*/
+#line 2877 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10058,8 +10086,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:693*//*696:*/
-#line 2935 "web/udp.w"
+/*:695*//*698:*/
+#line 2941 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10075,8 +10103,8 @@ net_run();
 return r;
 }
 
-/*:696*//*697:*/
-#line 2950 "web/udp.w"
+/*:698*//*699:*/
+#line 2956 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10110,8 +10138,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:697*//*698:*/
-#line 2983 "web/udp.w"
+/*:699*//*700:*/
+#line 2989 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10145,8 +10173,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:698*//*699:*/
-#line 3016 "web/udp.w"
+/*:700*//*701:*/
+#line 3022 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10161,8 +10189,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:699*//*701:*/
-#line 3033 "web/udp.w"
+/*:701*//*703:*/
+#line 3039 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10186,8 +10214,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:701*//*703:*/
-#line 3088 "web/udp.w"
+/*:703*//*705:*/
+#line 3094 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10216,8 +10244,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:703*//*705:*/
-#line 3123 "web/udp.w"
+/*:705*//*707:*/
+#line 3129 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10227,8 +10255,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:705*//*708:*/
-#line 3164 "web/udp.w"
+/*:707*//*710:*/
+#line 3170 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10254,7 +10282,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:708*//*712:*/
+/*:710*//*714:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10279,7 +10307,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:712*//*713:*/
+/*:714*//*715:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10292,7 +10320,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:713*//*715:*/
+/*:715*//*717:*/
 #line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10307,7 +10335,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:715*//*717:*/
+/*:717*//*719:*/
 #line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10323,7 +10351,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:717*//*718:*/
+/*:719*//*720:*/
 #line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10335,7 +10363,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:718*//*719:*/
+/*:720*//*721:*/
 #line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10348,7 +10376,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:719*//*720:*/
+/*:721*//*722:*/
 #line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10360,7 +10388,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:720*//*723:*/
+/*:722*//*725:*/
 #line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10408,7 +10436,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:723*//*725:*/
+/*:725*//*727:*/
 #line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10423,7 +10451,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:725*//*729:*/
+/*:727*//*731:*/
 #line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -10476,7 +10504,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:729*//*730:*/
+/*:731*//*732:*/
 #line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -10513,7 +10541,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:730*//*734:*/
+/*:732*//*736:*/
 #line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -10541,7 +10569,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:734*//*738:*/
+/*:736*//*740:*/
 #line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -10553,7 +10581,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:738*//*742:*/
+/*:740*//*744:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10581,7 +10609,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:742*//*748:*/
+/*:744*//*750:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10595,7 +10623,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:748*//*750:*/
+/*:750*//*752:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10620,7 +10648,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:750*//*752:*/
+/*:752*//*754:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10631,7 +10659,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:752*//*754:*/
+/*:754*//*756:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -10642,7 +10670,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:754*//*756:*/
+/*:756*//*758:*/
 #line 281 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -10661,7 +10689,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:756*//*758:*/
+/*:758*//*760:*/
 #line 319 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -10679,7 +10707,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:758*//*760:*/
+/*:760*//*762:*/
 #line 359 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -10727,7 +10755,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:760*//*762:*/
+/*:762*//*764:*/
 #line 453 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10740,24 +10768,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*763:*/
+/*765:*/
 #line 481 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:763*/
+/*:765*/
 #line 464 "web/raw.w"
 
-/*766:*/
+/*768:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:766*/
+/*:768*/
 #line 465 "web/raw.w"
 
-/*767:*/
+/*769:*/
 #line 529 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10768,7 +10796,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:767*/
+/*:769*/
 #line 466 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -10776,14 +10804,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*768:*/
+/*770:*/
 #line 556 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:768*/
+/*:770*/
 #line 472 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -10794,7 +10822,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:762*//*765:*/
+/*:764*//*767:*/
 #line 499 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -10813,7 +10841,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:765*//*770:*/
+/*:767*//*772:*/
 #line 586 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10837,7 +10865,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:770*//*772:*/
+/*:772*//*774:*/
 #line 655 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10865,7 +10893,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*773:*/
+/*775:*/
 #line 690 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -10875,7 +10903,7 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:773*/
+/*:775*/
 #line 681 "web/raw.w"
 
 pkt->iif= rt->iif;
@@ -10886,7 +10914,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:772*//*775:*/
+/*:774*//*777:*/
 #line 705 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -10897,7 +10925,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:775*//*778:*/
+/*:777*//*780:*/
 #line 778 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10933,7 +10961,7 @@ sock_error_report(s);
 }
 }
 
-/*:778*//*780:*/
+/*:780*//*782:*/
 #line 818 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -10953,7 +10981,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:780*//*783:*/
+/*:782*//*785:*/
 #line 885 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -10967,7 +10995,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:783*//*784:*/
+/*:785*//*786:*/
 #line 901 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -10990,7 +11018,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:784*//*785:*/
+/*:786*//*787:*/
 #line 925 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -11002,7 +11030,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:785*//*788:*/
+/*:787*//*790:*/
 #line 961 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -11010,7 +11038,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:788*//*792:*/
+/*:790*//*794:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11027,13 +11055,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*766:*/
+/*768:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:766*/
+/*:768*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11050,7 +11078,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:792*//*794:*/
+/*:794*//*796:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -11060,7 +11088,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:794*//*796:*/
+/*:796*//*798:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -11082,7 +11110,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:796*//*798:*/
+/*:798*//*800:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -11110,8 +11138,8 @@ else if(!hard||!s->connected)return;
 s->err= err;
 sock_error_report(s);
 }
-/*:798*//*806:*/
-#line 71 "web/beyond.w"
+/*:800*//*809:*/
+#line 74 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level)
 {
@@ -11119,8 +11147,8 @@ return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
 (s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
 }
 
-/*:806*//*808:*/
-#line 100 "web/beyond.w"
+/*:809*//*811:*/
+#line 106 "web/beyond.w"
 
 static int set_udp_cork(sr_sock*s,sr_optreq*rq)
 {
@@ -11132,8 +11160,8 @@ net_run();
 return 0;
 }
 
-/*:808*//*810:*/
-#line 141 "web/beyond.w"
+/*:811*//*813:*/
+#line 147 "web/beyond.w"
 
 static int set_udp_encap(sr_sock*s,sr_optreq*rq)
 {
@@ -11143,8 +11171,8 @@ s->udp_encap= rq->val;
 return 0;
 }
 
-/*:810*//*812:*/
-#line 180 "web/beyond.w"
+/*:813*//*815:*/
+#line 186 "web/beyond.w"
 
 static int set_unicast_if(sr_sock*s,sr_optreq*rq)
 {
@@ -11167,8 +11195,8 @@ rq->val= (int)htonl((uint32_t)s->uc_index);
 return 0;
 }
 
-/*:812*//*813:*/
-#line 220 "web/beyond.w"
+/*:815*//*816:*/
+#line 226 "web/beyond.w"
 
 static int set_local_port_range(sr_sock*s,sr_optreq*rq)
 {
@@ -11186,8 +11214,8 @@ rq->val= (int)s->local_port_range;
 return 0;
 }
 
-/*:813*//*815:*/
-#line 242 "web/beyond.w"
+/*:816*//*818:*/
+#line 248 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
 {
@@ -11198,8 +11226,17 @@ if(*low<=sk_lo&&sk_lo<=*high)*low= sk_lo;
 if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
 }
 
-/*:815*//*816:*/
-#line 275 "web/beyond.w"
+/*:818*//*819:*/
+#line 269 "web/beyond.w"
+
+static int get_protocol_num(sr_sock*s,sr_optreq*rq)
+{
+rq->val= s->inet_num;
+return 0;
+}
+
+/*:819*//*821:*/
+#line 325 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
 {
@@ -11230,8 +11267,8 @@ int err= group_req_decode(rq,&mr);
 return err?err:mc_leave(s,&mr);
 }
 
-/*:816*//*818:*/
-#line 330 "web/beyond.w"
+/*:821*//*823:*/
+#line 380 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex)
@@ -11286,8 +11323,8 @@ int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
-/*:818*//*819:*/
-#line 414 "web/beyond.w"
+/*:823*//*824:*/
+#line 464 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -11320,8 +11357,8 @@ free(src);
 return err;
 }
 
-/*:819*//*820:*/
-#line 446 "web/beyond.w"
+/*:824*//*825:*/
+#line 496 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -11356,8 +11393,8 @@ memcpy(rq->ubuf,&hdr,GROUP_FILTER_SIZE(0));
 return 0;
 }
 
-/*:820*//*821:*/
-#line 494 "web/beyond.w"
+/*:825*//*826:*/
+#line 544 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
 {
@@ -11368,8 +11405,8 @@ rq->outlen= sizeof s->cookie;
 return 0;
 }
 
-/*:821*//*822:*/
-#line 512 "web/beyond.w"
+/*:826*//*827:*/
+#line 562 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
 {
@@ -11380,8 +11417,8 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:822*//*823:*/
-#line 548 "web/beyond.w"
+/*:827*//*828:*/
+#line 598 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
 {
@@ -11399,8 +11436,8 @@ rq->outlen= sizeof m;
 return 0;
 }
 
-/*:823*//*825:*/
-#line 573 "web/beyond.w"
+/*:828*//*830:*/
+#line 623 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s)
 {
@@ -11421,8 +11458,8 @@ s->fwd_alloc+= size;
 s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
-/*:825*//*826:*/
-#line 605 "web/beyond.w"
+/*:830*//*831:*/
+#line 655 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
 {
@@ -11437,8 +11474,8 @@ rq->val= (s->sndbuf_locked?SOCK_SNDBUF_LOCK:0)|(s->rcvbuf_locked?SOCK_RCVBUF_LOC
 return 0;
 }
 
-/*:826*//*828:*/
-#line 638 "web/beyond.w"
+/*:831*//*833:*/
+#line 688 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
 {
@@ -11449,8 +11486,8 @@ s->zerocopy= rq->val;
 return 0;
 }
 
-/*:828*//*829:*/
-#line 660 "web/beyond.w"
+/*:833*//*834:*/
+#line 710 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
 {
@@ -11460,8 +11497,8 @@ s->busy_poll_budget= rq->val;
 return 0;
 }
 
-/*:829*//*830:*/
-#line 682 "web/beyond.w"
+/*:834*//*835:*/
+#line 732 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
 {
@@ -11488,8 +11525,8 @@ rq->outlen= sizeof t;
 return 0;
 }
 
-/*:830*//*831:*/
-#line 717 "web/beyond.w"
+/*:835*//*836:*/
+#line 767 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
 {
@@ -11504,8 +11541,8 @@ rq->val= 0;
 return 0;
 }
 
-/*:831*//*832:*/
-#line 740 "web/beyond.w"
+/*:836*//*837:*/
+#line 790 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
 {
@@ -11520,8 +11557,8 @@ rq->val= s->txrehash;
 return 0;
 }
 
-/*:832*//*835:*/
-#line 766 "web/beyond.w"
+/*:837*//*840:*/
+#line 816 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
 {
@@ -11530,8 +11567,8 @@ static int get_peergroups(sr_sock*s,sr_optreq*rq)
 return-ENODATA;
 }
 
-/*:835*//*836:*/
-#line 784 "web/beyond.w"
+/*:840*//*841:*/
+#line 834 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 {
@@ -11540,4 +11577,18 @@ static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 return 0;
 }
 
-/*:836*/
+/*:841*//*842:*/
+#line 851 "web/beyond.w"
+
+static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
+{
+return sock_bindtoindex(s,rq->val);
+}
+
+static int get_bindtoifindex(sr_sock*s,sr_optreq*rq)
+{
+rq->val= s->bound_dev_if;
+return 0;
+}
+
+/*:842*/

@@ -102,12 +102,12 @@ int sr_sysctl_set(const char*name,const char*value);
 
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 
-/*:142*//*328:*/
+/*:142*//*330:*/
 #line 160 "web/link.w"
 
 void sr_world_seed(uint64_t seed);
 
-/*:328*//*340:*/
+/*:330*//*342:*/
 #line 395 "web/link.w"
 
 struct sr_lan_config{
@@ -122,39 +122,39 @@ int sr_lan_new(int mtu);
 int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
-/*:340*//*354:*/
+/*:342*//*356:*/
 #line 639 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:354*//*437:*/
+/*:356*//*439:*/
 #line 41 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:437*//*495:*/
+/*:439*//*497:*/
 #line 986 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:495*//*509:*/
+/*:497*//*511:*/
 #line 1285 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
-/*:509*//*515:*/
+/*:511*//*517:*/
 #line 1387 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
-/*:515*//*518:*/
+/*:517*//*520:*/
 #line 1449 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:518*//*549:*/
+/*:520*//*551:*/
 #line 2174 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
@@ -162,13 +162,13 @@ int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:549*//*681:*/
-#line 2674 "web/udp.w"
+/*:551*//*683:*/
+#line 2680 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:681*//*683:*/
-#line 2726 "web/udp.w"
+/*:683*//*685:*/
+#line 2732 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -177,8 +177,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:683*//*694:*/
-#line 2920 "web/udp.w"
+/*:685*//*696:*/
+#line 2926 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,14 +187,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:694*//*721:*/
+/*:696*//*723:*/
 #line 248 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:721*//*726:*/
+/*:723*//*728:*/
 #line 353 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -202,7 +202,7 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:726*/
+/*:728*/
 #line 96 "web/sockref.w"
 
 #endif

@@ -239,7 +239,7 @@ static int call_lookup(const char*name,int len);
 static void check_arity(ss_line*ln,ss_lexer*L);
 
 /*:65*//*79:*/
-#line 452 "web/sscalls.w"
+#line 464 "web/sscalls.w"
 
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len);
 
@@ -1791,7 +1791,7 @@ int cls= -1;
 if(level==SOL_SOCKET){
 switch(name){
 case SO_LINGER:st= "linger";break;
-case SO_RCVTIMEO:case SO_SNDTIMEO:st= "timeval";break;
+case SO_RCVTIMEO:case SO_SNDTIMEO:case SO_RCVTIMEO_NEW:case SO_SNDTIMEO_NEW:st= "timeval";break;
 case SO_PEERCRED:st= "ucred";break;
 case SO_PEERNAME:st= "sockaddr_in";break;
 case SO_BINDTODEVICE:return val_str(a,p,len);
@@ -1827,6 +1827,18 @@ case IP_MULTICAST_IF:st= "in_addr";break;
 case IP_MSFILTER:if(len>=16)return decode_struct(a,st_by_name("ip_msfilter"),p,len);break;
 case IP_OPTIONS:case IP_PKTOPTIONS:return val_bytes(a,p,len);
 case IP_MTU_DISCOVER:cls= SS_CLASS_PMTUDISC;break;
+case 52:
+if(len==4){
+ss_value*v= int_list(a,p,len,-1);
+v->item[0]->nondet= ND_PORT;
+return v;
+}
+if(len> 0&&len<4){
+ss_value*v= val_bytes(a,p,len);
+v->nondet= ND_TIME;
+return v;
+}
+break;
 }
 }
 if(st){
@@ -1838,7 +1850,7 @@ return val_bytes(a,p,len);
 }
 
 /*:76*//*77:*/
-#line 415 "web/sscalls.w"
+#line 427 "web/sscalls.w"
 
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len)
 {
@@ -1849,7 +1861,7 @@ return v;
 }
 
 /*:77*//*78:*/
-#line 428 "web/sscalls.w"
+#line 440 "web/sscalls.w"
 
 static ss_value*decode_sockaddr(ss_arena*a,const unsigned char*p,size_t len)
 {
@@ -1875,7 +1887,7 @@ return val_bytes(a,p,len);
 }
 
 /*:78*//*80:*/
-#line 461 "web/sscalls.w"
+#line 473 "web/sscalls.w"
 
 static ss_value*decode_cmsg_data(ss_arena*a,int level,int type,
 const unsigned char*p,size_t len)
@@ -1910,7 +1922,7 @@ return val_bytes(a,p,len);
 }
 
 /*:80*//*81:*/
-#line 499 "web/sscalls.w"
+#line 511 "web/sscalls.w"
 
 static ss_value*decode_control(ss_arena*a,unsigned char*p,size_t len)
 {

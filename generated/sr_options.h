@@ -94,6 +94,9 @@ static int get_mcast_msfilter(sr_sock *s, sr_optreq *rq);
 static int set_mcast_msfilter(sr_sock *s, sr_optreq *rq);
 static int set_udp_cork(sr_sock *s, sr_optreq *rq);
 static int set_udp_encap(sr_sock *s, sr_optreq *rq);
+static int get_bindtoifindex(sr_sock *s, sr_optreq *rq);
+static int set_bindtoifindex(sr_sock *s, sr_optreq *rq);
+static int get_protocol_num(sr_sock *s, sr_optreq *rq);
 static const sr_optdesc sr_optdescs[] = {
   { .level = SOL_SOCKET, .name = SO_ACCEPTCONN, .str = "SO_ACCEPTCONN", .clause = "socket.7:SO_ACCEPTCONN", .since = "-", .type = OPT_INT, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_acceptconn },
   { .level = SOL_SOCKET, .name = SO_ATTACH_FILTER, .str = "SO_ATTACH_FILTER", .clause = "socket.7:SO_ATTACH_FILTER", .since = "2.2", .type = OPT_CUSTOM, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_filter, .get = get_filter },
@@ -203,6 +206,14 @@ static const sr_optdesc sr_optdescs[] = {
   { .level = SOL_UDP, .name = UDP_NO_CHECK6_RX, .str = "UDP_NO_CHECK6_RX", .clause = "linux:UDP_NO_CHECK6_RX", .since = "3.16", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, udp_no_check6_rx), .set = set_int_field, .get = get_int_field },
   { .level = SOL_UDP, .name = UDP_SEGMENT, .str = "UDP_SEGMENT", .clause = "linux:UDP_SEGMENT", .since = "4.18", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .lo = 0, .hi = 65535, .range_action = RANGE_EINVAL, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, udp_gso_size), .set = set_int_field, .get = get_int_field },
   { .level = SOL_UDP, .name = UDP_GRO, .str = "UDP_GRO", .clause = "linux:UDP_GRO", .since = "5.0", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, udp_gro), .set = set_int_field, .get = get_int_field },
+  { .level = SOL_SOCKET, .name = SO_BINDTOIFINDEX, .str = "SO_BINDTOIFINDEX", .clause = "linux:SO_BINDTOIFINDEX", .since = "5.7", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_bindtoifindex, .get = get_bindtoifindex },
+  { .level = SOL_SOCKET, .name = SO_NO_CHECK, .str = "SO_NO_CHECK", .clause = "linux:SO_NO_CHECK", .since = "2.0", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, no_check_tx), .set = set_int_field, .get = get_int_field },
+  { .level = SOL_SOCKET, .name = SO_RCVTIMEO_NEW, .str = "SO_RCVTIMEO_NEW", .clause = "linux:SO_RCVTIMEO_NEW", .since = "5.1", .type = OPT_TIMEVAL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 16, .set = set_rcvtimeo, .get = get_rcvtimeo },
+  { .level = SOL_SOCKET, .name = SO_SNDTIMEO_NEW, .str = "SO_SNDTIMEO_NEW", .clause = "linux:SO_SNDTIMEO_NEW", .since = "5.1", .type = OPT_TIMEVAL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 16, .set = set_sndtimeo, .get = get_sndtimeo },
+  { .level = IPPROTO_IP, .name = IP_PROTOCOL, .str = "IP_PROTOCOL", .clause = "linux:IP_PROTOCOL", .since = "6.0", .type = OPT_INT, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_protocol_num },
+  { .level = IPPROTO_IP, .name = IP_CHECKSUM, .str = "IP_CHECKSUM", .clause = "linux:IP_CHECKSUM", .since = "4.0", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_CHECKSUM, .set = set_flag, .get = get_flag },
+  { .level = IPPROTO_IP, .name = IP_RECVFRAGSIZE, .str = "IP_RECVFRAGSIZE", .clause = "linux:IP_RECVFRAGSIZE", .since = "4.10", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types_set_only = true, .types = 0 | OPT_DGRAM | OPT_RAW, .type_errno = EINVAL, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_RECVFRAGSIZE, .set = set_flag, .get = get_flag },
+  { .level = IPPROTO_IP, .name = IP_RECVERR_RFC4884, .str = "IP_RECVERR_RFC4884", .clause = "linux:IP_RECVERR_RFC4884", .since = "5.9", .type = OPT_BYTE, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .lo = 0, .hi = 1, .range_action = RANGE_EINVAL, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_RECVERR_RFC4884, .set = set_flag, .get = get_flag },
 };
 _Static_assert(sizeof ((sr_sock *) 0)->family == sizeof(int), "SO_DOMAIN: field family must be as wide as an int");
 _Static_assert(sizeof ((sr_sock *) 0)->incoming_cpu == sizeof(int), "SO_INCOMING_CPU: field incoming_cpu must be as wide as an int");
@@ -231,6 +242,7 @@ _Static_assert(sizeof ((sr_sock *) 0)->udp_no_check6_tx == sizeof(int), "UDP_NO_
 _Static_assert(sizeof ((sr_sock *) 0)->udp_no_check6_rx == sizeof(int), "UDP_NO_CHECK6_RX: field udp_no_check6_rx must be as wide as an int");
 _Static_assert(sizeof ((sr_sock *) 0)->udp_gso_size == sizeof(int), "UDP_SEGMENT: field udp_gso_size must be as wide as an int");
 _Static_assert(sizeof ((sr_sock *) 0)->udp_gro == sizeof(int), "UDP_GRO: field udp_gro must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->no_check_tx == sizeof(int), "SO_NO_CHECK: field no_check_tx must be as wide as an int");
 #define SR_OPTNAME_LIMIT 256
 static const short sr_sol_index[SR_OPTNAME_LIMIT] = {
   [SO_ACCEPTCONN] = 1,
@@ -295,6 +307,10 @@ static const short sr_sol_index[SR_OPTNAME_LIMIT] = {
   [SO_RCVMARK] = 90,
   [SO_CNX_ADVICE] = 91,
   [SO_PEERGROUPS] = 92,
+  [SO_BINDTOIFINDEX] = 109,
+  [SO_NO_CHECK] = 110,
+  [SO_RCVTIMEO_NEW] = 111,
+  [SO_SNDTIMEO_NEW] = 112,
 };
 static const short sr_ip_index[SR_OPTNAME_LIMIT] = {
   [IP_ADD_MEMBERSHIP] = 50,
@@ -337,6 +353,10 @@ static const short sr_ip_index[SR_OPTNAME_LIMIT] = {
   [MCAST_BLOCK_SOURCE] = 100,
   [MCAST_UNBLOCK_SOURCE] = 101,
   [MCAST_MSFILTER] = 102,
+  [IP_PROTOCOL] = 113,
+  [IP_CHECKSUM] = 114,
+  [IP_RECVFRAGSIZE] = 115,
+  [IP_RECVERR_RFC4884] = 116,
 };
 static const short sr_udp_index[SR_OPTNAME_LIMIT] = {
   [UDP_CORK] = 103,

@@ -11,6 +11,9 @@
 #define IP_LOCAL_PORT_RANGE 51
 #endif
 #define SOL_UDPLITE_ 136
+#ifndef IP_PROTOCOL
+#define IP_PROTOCOL 52
+#endif
 
 static int getlen(int fd, int level, int name, void *buf, socklen_t len, socklen_t *out)
 {
@@ -233,6 +236,38 @@ START_TEST(local_port_range_rules_and_search)
   ck_assert_int_eq(bind_any(d, 0), 0);
   ck_assert_int_ge(port_of(d), 50000);
   ck_assert_int_le(port_of(d), 50001);
+}
+END_TEST
+
+START_TEST(protocol_and_receive_flags)
+{
+  CLAUSES("linux:IP_PROTOCOL", "linux:IP_CHECKSUM", "linux:IP_RECVFRAGSIZE", "linux:IP_RECVERR_RFC4884");
+  int u = udp(), t = sr_socket(AF_INET, SOCK_STREAM, 0), r = sr_socket(AF_INET, SOCK_RAW, 253);
+  unsigned char byte = 0xff, b[4];
+  socklen_t len;
+  ck_assert_int_eq(geti(u, IPPROTO_IP, IP_PROTOCOL), 0);
+  ck_assert_int_eq(geti(r, IPPROTO_IP, IP_PROTOCOL), 253);
+  ck_assert_int_eq(getlen(r, IPPROTO_IP, IP_PROTOCOL, b, 1, &len), 0);
+  ck_assert_int_eq(len, 1);
+  ck_assert_int_eq(b[0], 253);
+  ck_assert_int_eq(bind_any(u, 5000), 0);
+  ck_assert_int_eq(geti(u, IPPROTO_IP, IP_PROTOCOL), 5000);
+  ck_fails(seti(u, IPPROTO_IP, IP_PROTOCOL, 5), ENOPROTOOPT);
+  ck_assert_int_eq(seti(u, IPPROTO_IP, IP_CHECKSUM, 2), 0);
+  ck_assert_int_eq(geti(u, IPPROTO_IP, IP_CHECKSUM), 1);
+  ck_assert_int_eq(sr_setsockopt(u, IPPROTO_IP, IP_CHECKSUM, &byte, 0), 0);
+  ck_assert_int_eq(geti(u, IPPROTO_IP, IP_CHECKSUM), 0);
+  ck_assert_int_eq(seti(u, IPPROTO_IP, IP_RECVFRAGSIZE, 2), 0);
+  ck_assert_int_eq(geti(u, IPPROTO_IP, IP_RECVFRAGSIZE), 1);
+  ck_fails(seti(t, IPPROTO_IP, IP_RECVFRAGSIZE, 0), EINVAL);
+  ck_assert_int_eq(geti(t, IPPROTO_IP, IP_RECVFRAGSIZE), 0);
+  ck_fails(seti(u, IPPROTO_IP, IP_RECVERR_RFC4884, 2), EINVAL);
+  ck_fails(seti(u, IPPROTO_IP, IP_RECVERR_RFC4884, -1), EINVAL);
+  ck_fails(sr_setsockopt(u, IPPROTO_IP, IP_RECVERR_RFC4884, &byte, 1), EINVAL);
+  ck_assert_int_eq(seti(u, IPPROTO_IP, IP_RECVERR_RFC4884, 1), 0);
+  ck_assert_int_eq(geti(u, IPPROTO_IP, IP_RECVERR_RFC4884), 1);
+  ck_assert_int_eq(sr_setsockopt(u, IPPROTO_IP, IP_RECVERR_RFC4884, &byte, 0), 0);
+  ck_assert_int_eq(geti(u, IPPROTO_IP, IP_RECVERR_RFC4884), 0);
 }
 END_TEST
 
@@ -505,6 +540,35 @@ START_TEST(buf_lock_bits)
 }
 END_TEST
 
+START_TEST(bindtoifindex_and_no_check)
+{
+  CLAUSES("linux:SO_BINDTOIFINDEX", "linux:SO_NO_CHECK");
+  int rx = udp_bound("127.0.0.1", 5000), raw = sr_socket(AF_INET, SOCK_RAW, IPPROTO_UDP), tx = udp();
+  unsigned char pk[64];
+  char name[16];
+  socklen_t len = sizeof name;
+  ck_assert_int_eq(seti(tx, SOL_SOCKET, SO_BINDTOIFINDEX, 99), 0);
+  ck_assert_int_eq(geti(tx, SOL_SOCKET, SO_BINDTOIFINDEX), 99);
+  ck_fails(sr_getsockopt(tx, SOL_SOCKET, SO_BINDTODEVICE, name, &len), ENODEV);
+  ck_fails(seti(tx, SOL_SOCKET, SO_BINDTOIFINDEX, -1), EINVAL);
+  ck_assert_int_eq(seti(tx, SOL_SOCKET, SO_BINDTOIFINDEX, 0), 0);
+  ck_assert_int_eq(geti(tx, SOL_SOCKET, SO_BINDTOIFINDEX), 0);
+  ck_assert_int_eq(seti(tx, SOL_SOCKET, SO_NO_CHECK, 2), 0);
+  ck_assert_int_eq(geti(tx, SOL_SOCKET, SO_NO_CHECK), 1);
+  ck_assert_int_eq(send_to(tx, "hi", 2, "127.0.0.1", 5000), 2);
+  ck_assert_int_eq(sr_recv(raw, pk, sizeof pk, MSG_DONTWAIT), 30);
+  ck_assert_int_eq(pk[26] | pk[27], 0);
+  ck_assert_int_eq(sr_recv(rx, pk, sizeof pk, MSG_DONTWAIT), 2);
+  ck_assert_int_eq(seti(tx, SOL_UDP, UDP_SEGMENT, 10), 0);
+  ck_fails(send_to(tx, "01234", 5, "127.0.0.1", 5000), EINVAL);
+  ck_assert_int_eq(seti(tx, SOL_UDP, UDP_SEGMENT, 0), 0);
+  ck_assert_int_eq(seti(tx, SOL_SOCKET, SO_NO_CHECK, 0), 0);
+  ck_assert_int_eq(send_to(tx, "hi", 2, "127.0.0.1", 5000), 2);
+  ck_assert_int_eq(sr_recv(raw, pk, sizeof pk, MSG_DONTWAIT), 30);
+  ck_assert_int_ne(pk[26] | pk[27], 0);
+}
+END_TEST
+
 START_TEST(other_socket_options)
 {
   CLAUSES("linux:SO_ZEROCOPY", "linux:SO_TXTIME", "linux:SO_BUSY_POLL_BUDGET",
@@ -574,6 +638,7 @@ Suite *suite_beyond(void)
   tcase_add_test(tc, minttl_rules_and_udp);
   tcase_add_test(tc, unicast_if_rules_and_route);
   tcase_add_test(tc, local_port_range_rules_and_search);
+  tcase_add_test(tc, protocol_and_receive_flags);
   tc = sr_tcase(s, "mcast");
   tcase_add_test(tc, mcast_join_leave);
   tcase_add_test(tc, mcast_sources_and_filter);
@@ -582,6 +647,7 @@ Suite *suite_beyond(void)
   tcase_add_test(tc, cookies);
   tcase_add_test(tc, meminfo_accounting);
   tcase_add_test(tc, buf_lock_bits);
+  tcase_add_test(tc, bindtoifindex_and_no_check);
   tcase_add_test(tc, other_socket_options);
   return s;
 }

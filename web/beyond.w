@@ -41,6 +41,9 @@ int udp_cork, udp_gso_size, udp_gro, udp_encap; /* the options of \.{SOL\_UDP} *
 int udp_no_check6_tx, udp_no_check6_rx;
 int fwd_alloc; /* |sk_forward_alloc|, for \.{SO\_MEMINFO} */
 
+@ @<Socket-layer fields of a socket@>=
+int no_check_tx; /* \.{SO\_NO\_CHECK} */
+
 @ @<Network fields of the world@>=
 uint64_t last_cookie; /* the last socket cookie given out */
 
@@ -76,6 +79,9 @@ static bool opt_udp_level(const sr_sock *s, int level)
 }
 
 @ @<Constants of the model@>=
+#ifndef IP_PROTOCOL
+#define IP_PROTOCOL 52
+#endif
 #ifndef IP_LOCAL_PORT_RANGE
 #define IP_LOCAL_PORT_RANGE 51 /* \.{linux/in.h}; glibc's headers lack it */
 #endif
@@ -248,6 +254,50 @@ static void inet_sk_local_port_range(const sr_sock *s, int *low, int *high)
   if (*low <= sk_lo && sk_lo <= *high) *low = sk_lo;
   if (*low <= sk_hi && sk_hi <= *high) *high = sk_hi;
 }
+
+@ \beyond{IP_PROTOCOL}
+Read only: the kernel's |inet_num|, which is the protocol number of a raw
+socket and the local port of any other (0 while it has none) --- not the
+protocol of a UDP or TCP socket, whatever the name says.  Writing it is
+|ENOPROTOOPT|; as a control message on a send it is the protocol a raw
+socket's route is looked up for (chapter {\it Raw sockets\/}).
+
+\kernel{UDP and TCP sockets read 0, then bound to ports 5000 and 6000 read
+5000 and 6000; a UDP socket after |connect| reads its ephemeral port; raw
+sockets read 17, 253 and 255; with |optlen| 1 the byte 253.}
+
+@c
+static int get_protocol_num(sr_sock *s, sr_optreq *rq)
+{
+  rq->val = s->inet_num;
+  return 0;
+}
+
+@ \beyond{IP_CHECKSUM}
+\beyond{IP_RECVFRAGSIZE}
+\beyond{IP_RECVERR_RFC4884}
+Three receive options, each a flag.  \.{IP\_CHECKSUM} asks for the
+checksum the device computed over a received datagram's payload, in an
+\.{IP\_CHECKSUM} control message --- only for a datagram whose device
+summed it whole (|CHECKSUM_COMPLETE|), which \.{lo} and veth never do:
+so on the model's links, as on those, it adds nothing.
+\.{IP\_RECVFRAGSIZE} asks for the size of the largest fragment of a
+reassembled datagram; it is refused on a stream socket (|EINVAL|, on
+writes only).  The model does not yet report it: a datagram reassembled
+from fragments carries no \.{IP\_RECVFRAGSIZE} message here, where Linux
+gives one (1500 for 3000 bytes over a veth of MTU 1500).
+\.{IP\_RECVERR\_RFC4884} (0 or 1, as an |int| or a byte: |EINVAL| else)
+asks that an ICMP error's RFC~4884 length field be checked and reported
+in |ee_rfc4884|; the ICMP errors Linux and the model send carry no
+extension, so for them nothing changes, and the model does not parse the
+extensions of an ICMP message injected with one.
+@^model limits@>
+
+\kernel{\.{IP\_CHECKSUM} 2 reads 1, and with |optlen| 0 clears it; a
+datagram on \.{lo} with \.{IP\_CHECKSUM} and \.{IP\_RECVFRAGSIZE} has no
+control message; \.{IP\_RECVFRAGSIZE} on TCP is |EINVAL| even for 0 and
+reads 0; \.{IP\_RECVERR\_RFC4884} 2 and $-1$ are |EINVAL|, so is the
+byte \.{0xff}, and |optlen| 0 clears it.}
 
 @*1 Multicast with protocol-independent structures.
 \beyond{MCAST_JOIN_GROUP}
@@ -788,6 +838,47 @@ static int set_cnx_advice(sr_sock *s, sr_optreq *rq)
   (void) rq;
   return 0;
 }
+
+@ \beyond{SO_BINDTOIFINDEX}
+\.{SO\_BINDTODEVICE} by index: an |int|, negative |EINVAL|, 0 unbinds; an
+index no interface has is accepted (the socket then hears and reaches
+nothing).  Rebinding needs \.{CAP\_NET\_RAW} (|sock_bindtoindex|).  Read,
+it is the index.
+
+\kernel{index 99 is accepted and reads back, after which
+\.{SO\_BINDTODEVICE} reads |ENODEV|; $-1$ is |EINVAL|; 0 unbinds.}
+
+@c
+static int set_bindtoifindex(sr_sock *s, sr_optreq *rq)
+{
+  return sock_bindtoindex(s, rq->val);
+}
+
+static int get_bindtoifindex(sr_sock *s, sr_optreq *rq)
+{
+  rq->val = s->bound_dev_if;
+  return 0;
+}
+
+@ \beyond{SO_NO_CHECK}
+No UDP checksum on what the socket sends: the field goes out as 0, which
+receivers take for ``not computed''.  Any socket takes the flag, only UDP
+acts on it (not UDP-Lite); a send asking for segmentation
+(\.{UDP\_SEGMENT}) is then |EINVAL|, since offloaded segments need
+their checksums.
+
+\kernel{\.{SO\_NO\_CHECK} 2 reads 1 on UDP and TCP; a raw socket sees a
+datagram of a socket with it on \.{lo} with checksum 0, and with the
+partial sum once it is off (script \.{udp/SO\_NO\_CHECK.wire.sr}).}
+
+@ \beyond{SO_RCVTIMEO_NEW}
+\beyond{SO_SNDTIMEO_NEW}
+The time-outs with a 64-bit |tv_sec| on every machine; on a 64-bit one the
+structure is |struct timeval|, so they are \.{SO\_RCVTIMEO} and
+\.{SO\_SNDTIMEO} under other numbers, and share their handlers.
+
+\kernel{\.{SO\_RCVTIMEO\_NEW} of one second reads back as one second
+through both numbers; 8 bytes are |EINVAL|.}
 
 @ \beyond{SO_RCVMARK}
 Asks for the mark of each received packet in a \.{SO\_MARK} control

@@ -1348,6 +1348,10 @@ static int udp_send_built(sr_sock *s, sr_pkt *pkt, const struct sr_ipcm *ipc,
   pkt->csum_partial = partial && s->protocol == IPPROTO_UDP;
   udp_header_emit(l4, l4len, s->inet_sport, dport, rt->saddr, daddr, (uint8_t) s->protocol,
     pkt->csum_partial);
+  if (s->no_check_tx && s->protocol == IPPROTO_UDP) { /* \.{SO\_NO\_CHECK}: no checksum */
+    put16(l4 + 6, 0);
+    pkt->csum_partial = false;
+  }
   ip_sk_ipout(s, ipc, rt, opt, optlen, &o);
   return ip_output_pkt(s->host, rt, daddr, &o, pkt);
 }
@@ -1503,6 +1507,7 @@ static ssize_t udp_send_segments(sr_sock *s, const struct msghdr *msg, size_t le
   if (SR_IPHDR_LEN + optlen + SR_UDPHDR_LEN + (int) (len < seg ? len : seg) > mtu)
     return -EMSGSIZE;
   if (len > seg * SR_UDP_MAX_SEGMENTS) return -EINVAL;
+  if (s->no_check_tx) return -EINVAL; /* \.{SO\_NO\_CHECK}: segments need checksums */
   if (len <= seg)
     err = udp_send_one(s, msg, 0, len, flags, ipc, rt, daddr, dport, opt, optlen, mtu);
   else
@@ -2275,8 +2280,9 @@ header's destination), \.{IP\_TTL} (an |int|), \.{IP\_TOS} (one byte),
 and \.{IP\_ORIGDSTADDR} (a |sockaddr_in| of the destination and port).
 \.{IP\_PASSSEC} has nothing to send without a security module.  Linux has
 two more receive options that the pages do not name, \.{IP\_CHECKSUM} and
-\.{IP\_RECVFRAGSIZE} (the largest fragment of a reassembled datagram); the
-model's option table has no rows for them, so they are |ENOPROTOOPT|.
+\.{IP\_RECVFRAGSIZE} (the largest fragment of a reassembled datagram): see
+the chapter ``Options beyond the pages'' --- the first adds nothing on the
+model's links, the second the model does not report.
 @^model limits@>
 
 \kernel{each option alone: \.{IP\_PKTINFO} 28 bytes
