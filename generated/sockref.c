@@ -345,30 +345,30 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_MSG_PROBE 0x10
 
 /*:599*//*625:*/
-#line 1492 "web/udp.w"
+#line 1494 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:625*//*641:*/
-#line 1846 "web/udp.w"
+#line 1849 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:641*//*647:*/
-#line 1979 "web/udp.w"
+#line 1982 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
 
 /*:647*//*686:*/
-#line 2742 "web/udp.w"
+#line 2745 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:686*//*692:*/
-#line 2854 "web/udp.w"
+#line 2857 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -629,12 +629,12 @@ bool netstamp;
 uint64_t rq_seq;
 
 /*:560*//*628:*/
-#line 1565 "web/udp.w"
+#line 1568 "web/udp.w"
 
 struct sr_udpcork*cork;
 
 /*:628*//*708:*/
-#line 3161 "web/udp.w"
+#line 3164 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -1083,7 +1083,7 @@ uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
 /*:600*//*629:*/
-#line 1568 "web/udp.w"
+#line 1571 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1096,7 +1096,7 @@ uint8_t*data;
 };
 
 /*:629*//*644:*/
-#line 1917 "web/udp.w"
+#line 1920 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -1140,12 +1140,12 @@ sr_capture*cap;
 int ncaps;
 
 /*:442*//*669:*/
-#line 2458 "web/udp.w"
+#line 2461 "web/udp.w"
 
 int netstamp_sockets;
 
 /*:669*//*670:*/
-#line 2461 "web/udp.w"
+#line 2464 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
@@ -2108,14 +2108,14 @@ static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t le
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:623*//*626:*/
-#line 1495 "web/udp.w"
+#line 1497 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:626*//*630:*/
-#line 1579 "web/udp.w"
+#line 1582 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2126,7 +2126,7 @@ static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
 /*:630*//*636:*/
-#line 1714 "web/udp.w"
+#line 1717 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2138,23 +2138,23 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:636*//*637:*/
-#line 1731 "web/udp.w"
+#line 1734 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:637*//*643:*/
-#line 1910 "web/udp.w"
+#line 1913 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:643*//*648:*/
-#line 2008 "web/udp.w"
+#line 2011 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:648*//*650:*/
-#line 2027 "web/udp.w"
+#line 2030 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2163,102 +2163,102 @@ static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:650*//*653:*/
-#line 2119 "web/udp.w"
+#line 2122 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:653*//*655:*/
-#line 2161 "web/udp.w"
+#line 2164 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:655*//*657:*/
-#line 2216 "web/udp.w"
+#line 2219 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:657*//*659:*/
-#line 2252 "web/udp.w"
+#line 2255 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:659*//*661:*/
-#line 2297 "web/udp.w"
+#line 2300 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:661*//*665:*/
-#line 2372 "web/udp.w"
+#line 2375 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:665*//*672:*/
-#line 2468 "web/udp.w"
+#line 2471 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
 /*:672*//*674:*/
-#line 2485 "web/udp.w"
+#line 2488 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
 /*:674*//*676:*/
-#line 2524 "web/udp.w"
+#line 2527 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:676*//*678:*/
-#line 2563 "web/udp.w"
+#line 2566 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:678*//*680:*/
-#line 2603 "web/udp.w"
+#line 2606 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:680*//*687:*/
-#line 2746 "web/udp.w"
+#line 2749 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:687*//*694:*/
-#line 2874 "web/udp.w"
+#line 2877 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:694*//*697:*/
-#line 2934 "web/udp.w"
+#line 2937 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:697*//*702:*/
-#line 3036 "web/udp.w"
+#line 3039 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:702*//*704:*/
-#line 3089 "web/udp.w"
+#line 3092 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:704*//*706:*/
-#line 3126 "web/udp.w"
+#line 3129 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:706*//*709:*/
-#line 3166 "web/udp.w"
+#line 3169 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -2983,7 +2983,7 @@ if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
 /*:443*//*671:*/
-#line 2465 "web/udp.w"
+#line 2468 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
@@ -3719,7 +3719,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*682:*/
-#line 2639 "web/udp.w"
+#line 2642 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -9221,7 +9221,7 @@ return true;
 }
 
 /*:624*//*627:*/
-#line 1500 "web/udp.w"
+#line 1502 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9233,6 +9233,7 @@ if(SR_IPHDR_LEN+optlen+SR_UDPHDR_LEN+(int)(len<seg?len:seg)> mtu)
 return-EMSGSIZE;
 if(len> seg*SR_UDP_MAX_SEGMENTS)return-EINVAL;
 if(s->no_check_tx)return-EINVAL;
+if(s->protocol==IPPROTO_UDPLITE)return-EIO;
 if(len<=seg)
 err= udp_send_one(s,msg,0,len,flags,ipc,rt,daddr,dport,opt,optlen,mtu);
 else
@@ -9245,7 +9246,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:627*//*631:*/
-#line 1590 "web/udp.w"
+#line 1593 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
@@ -9253,7 +9254,7 @@ return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
 /*:631*//*632:*/
-#line 1596 "web/udp.w"
+#line 1599 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9284,7 +9285,7 @@ return(ssize_t)len;
 }
 
 /*:632*//*633:*/
-#line 1628 "web/udp.w"
+#line 1631 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9311,7 +9312,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:633*//*634:*/
-#line 1656 "web/udp.w"
+#line 1659 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -9328,7 +9329,7 @@ return err;
 }
 
 /*:634*//*635:*/
-#line 1671 "web/udp.w"
+#line 1674 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9339,7 +9340,7 @@ s->cork= NULL;
 }
 
 /*:635*//*638:*/
-#line 1734 "web/udp.w"
+#line 1737 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9394,7 +9395,7 @@ return 0;
 }
 
 /*:638*//*639:*/
-#line 1787 "web/udp.w"
+#line 1790 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9402,7 +9403,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*640:*/
-#line 1828 "web/udp.w"
+#line 1831 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9418,7 +9419,7 @@ return 0;
 }
 
 /*:640*/
-#line 1793 "web/udp.w"
+#line 1796 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9451,7 +9452,7 @@ return-EINVAL;
 }
 
 /*:639*//*642:*/
-#line 1850 "web/udp.w"
+#line 1853 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9484,7 +9485,7 @@ return-EINVAL;
 }
 
 /*:642*//*645:*/
-#line 1923 "web/udp.w"
+#line 1926 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9504,7 +9505,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*646:*/
-#line 1970 "web/udp.w"
+#line 1973 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -9512,7 +9513,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:646*/
-#line 1941 "web/udp.w"
+#line 1944 "web/udp.w"
 
 goto try_again;
 }
@@ -9539,7 +9540,7 @@ return err;
 }
 
 /*:645*//*649:*/
-#line 2011 "web/udp.w"
+#line 2014 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9550,7 +9551,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:649*//*651:*/
-#line 2034 "web/udp.w"
+#line 2037 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9594,7 +9595,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:651*//*652:*/
-#line 2087 "web/udp.w"
+#line 2090 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9616,7 +9617,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:652*//*654:*/
-#line 2122 "web/udp.w"
+#line 2125 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9632,7 +9633,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:654*//*656:*/
-#line 2165 "web/udp.w"
+#line 2168 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9668,7 +9669,7 @@ return(ssize_t)copied;
 }
 
 /*:656*//*658:*/
-#line 2220 "web/udp.w"
+#line 2223 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9690,7 +9691,7 @@ co->used+= take;
 }
 
 /*:658*//*660:*/
-#line 2256 "web/udp.w"
+#line 2259 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9701,7 +9702,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
 /*:660*//*662:*/
-#line 2301 "web/udp.w"
+#line 2304 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9722,7 +9723,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*664:*/
-#line 2348 "web/udp.w"
+#line 2351 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9732,10 +9733,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:664*/
-#line 2320 "web/udp.w"
+#line 2323 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*663:*/
-#line 2335 "web/udp.w"
+#line 2338 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9750,12 +9751,12 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:663*/
-#line 2321 "web/udp.w"
+#line 2324 "web/udp.w"
 
 }
 
 /*:662*//*666:*/
-#line 2375 "web/udp.w"
+#line 2378 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9767,7 +9768,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*667:*/
-#line 2391 "web/udp.w"
+#line 2394 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9782,10 +9783,10 @@ n+= len;
 }
 
 /*:667*/
-#line 2385 "web/udp.w"
+#line 2388 "web/udp.w"
 
 if(ts)/*668:*/
-#line 2409 "web/udp.w"
+#line 2412 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9827,14 +9828,14 @@ n+= len;
 }
 
 /*:668*/
-#line 2386 "web/udp.w"
+#line 2389 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:666*//*673:*/
-#line 2472 "web/udp.w"
+#line 2475 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -9849,7 +9850,7 @@ else free(d);
 }
 
 /*:673*//*675:*/
-#line 2488 "web/udp.w"
+#line 2491 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9859,7 +9860,7 @@ W->netstamp_sockets++;
 }
 
 /*:675*//*677:*/
-#line 2528 "web/udp.w"
+#line 2531 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9887,7 +9888,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 
 /*:677*//*679:*/
-#line 2566 "web/udp.w"
+#line 2569 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9913,7 +9914,7 @@ return 0;
 }
 
 /*:679*//*681:*/
-#line 2606 "web/udp.w"
+#line 2609 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9931,7 +9932,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:681*//*684:*/
-#line 2683 "web/udp.w"
+#line 2686 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9951,7 +9952,7 @@ return sys_return(err);
 }
 
 /*:684*//*688:*/
-#line 2753 "web/udp.w"
+#line 2756 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9965,7 +9966,7 @@ return(ssize_t)total;
 }
 
 /*:688*//*689:*/
-#line 2770 "web/udp.w"
+#line 2773 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9984,7 +9985,7 @@ return r;
 }
 
 /*:689*//*690:*/
-#line 2787 "web/udp.w"
+#line 2790 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10016,7 +10017,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:690*//*691:*/
-#line 2820 "web/udp.w"
+#line 2823 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10049,7 +10050,7 @@ return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
 /*:691*//*693:*/
-#line 2860 "web/udp.w"
+#line 2863 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10065,7 +10066,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:693*//*695:*/
-#line 2877 "web/udp.w"
+#line 2880 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10087,7 +10088,7 @@ return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
 /*:695*//*698:*/
-#line 2941 "web/udp.w"
+#line 2944 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10104,7 +10105,7 @@ return r;
 }
 
 /*:698*//*699:*/
-#line 2956 "web/udp.w"
+#line 2959 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10139,7 +10140,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:699*//*700:*/
-#line 2989 "web/udp.w"
+#line 2992 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10174,7 +10175,7 @@ return r;
 }
 
 /*:700*//*701:*/
-#line 3022 "web/udp.w"
+#line 3025 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10190,7 +10191,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:701*//*703:*/
-#line 3039 "web/udp.w"
+#line 3042 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10215,7 +10216,7 @@ return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
 /*:703*//*705:*/
-#line 3094 "web/udp.w"
+#line 3097 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10245,7 +10246,7 @@ return-ENOTCONN;
 }
 
 /*:705*//*707:*/
-#line 3129 "web/udp.w"
+#line 3132 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10256,7 +10257,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:707*//*710:*/
-#line 3170 "web/udp.w"
+#line 3173 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {

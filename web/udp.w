@@ -1480,7 +1480,9 @@ to cut the data into datagrams of a given size (generic segmentation
 offload, done in software on the model's devices).  The whole is limited to
 65535 bytes of IP whatever the path MTU; there may be no more than 128
 segments (|EINVAL|); one segment (or all the data, if less) plus the
-headers must fit the MTU (|EMSGSIZE|).  Data no longer than one segment is
+headers must fit the MTU (|EMSGSIZE|); a socket with \.{SO\_NO\_CHECK} is
+|EINVAL| and a UDP-Lite socket |EIO|, even when the data fits one segment
+(\.{fuzz/sendmsg-s7-2758.sr}, found by \.{sr-fuzz}).  Data no longer than one segment is
 one ordinary datagram.  Each segment is a datagram of its own, with its own
 header and checksum.
 
@@ -1508,6 +1510,7 @@ static ssize_t udp_send_segments(sr_sock *s, const struct msghdr *msg, size_t le
     return -EMSGSIZE;
   if (len > seg * SR_UDP_MAX_SEGMENTS) return -EINVAL;
   if (s->no_check_tx) return -EINVAL; /* \.{SO\_NO\_CHECK}: segments need checksums */
+  if (s->protocol == IPPROTO_UDPLITE) return -EIO; /* no offload for UDP-Lite */
   if (len <= seg)
     err = udp_send_one(s, msg, 0, len, flags, ipc, rt, daddr, dport, opt, optlen, mtu);
   else
