@@ -604,7 +604,7 @@ int txtime_clockid,txtime_flags;
 int no_check_tx;
 
 /*:806*//*838:*/
-#line 804 "web/beyond.w"
+#line 832 "web/beyond.w"
 
 int txrehash;
 
@@ -3566,7 +3566,7 @@ s->max_pacing_rate= UINT64_MAX;
 s->forward_threshold= s->rcvbuf>>2;
 
 /*:562*//*839:*/
-#line 807 "web/beyond.w"
+#line 835 "web/beyond.w"
 
 s->txrehash= 1;
 
@@ -11476,7 +11476,7 @@ return 0;
 }
 
 /*:831*//*833:*/
-#line 688 "web/beyond.w"
+#line 716 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
 {
@@ -11488,7 +11488,7 @@ return 0;
 }
 
 /*:833*//*834:*/
-#line 710 "web/beyond.w"
+#line 738 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
 {
@@ -11499,7 +11499,7 @@ return 0;
 }
 
 /*:834*//*835:*/
-#line 732 "web/beyond.w"
+#line 760 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
 {
@@ -11527,7 +11527,7 @@ return 0;
 }
 
 /*:835*//*836:*/
-#line 767 "web/beyond.w"
+#line 795 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
 {
@@ -11543,7 +11543,7 @@ return 0;
 }
 
 /*:836*//*837:*/
-#line 790 "web/beyond.w"
+#line 818 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
 {
@@ -11559,7 +11559,7 @@ return 0;
 }
 
 /*:837*//*840:*/
-#line 816 "web/beyond.w"
+#line 844 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
 {
@@ -11569,7 +11569,7 @@ return-ENODATA;
 }
 
 /*:840*//*841:*/
-#line 834 "web/beyond.w"
+#line 862 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 {
@@ -11579,7 +11579,7 @@ return 0;
 }
 
 /*:841*//*842:*/
-#line 851 "web/beyond.w"
+#line 879 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 {
@@ -11592,4 +11592,18 @@ rq->val= s->bound_dev_if;
 return 0;
 }
 
-/*:842*/
+/*:842*//*845:*/
+#line 922 "web/beyond.w"
+
+static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
+{
+(void)rq;
+if(!s->rp)return s->reuseport?-ENOENT:-EINVAL;
+if(!s->rp->prog)return-ENOENT;
+free(s->rp->prog);
+s->rp->prog= NULL;
+s->rp->prog_len= 0;
+return 0;
+}
+
+/*:845*/

@@ -97,6 +97,7 @@ static int set_udp_encap(sr_sock *s, sr_optreq *rq);
 static int get_bindtoifindex(sr_sock *s, sr_optreq *rq);
 static int set_bindtoifindex(sr_sock *s, sr_optreq *rq);
 static int get_protocol_num(sr_sock *s, sr_optreq *rq);
+static int set_detach_reuseport_bpf(sr_sock *s, sr_optreq *rq);
 static const sr_optdesc sr_optdescs[] = {
   { .level = SOL_SOCKET, .name = SO_ACCEPTCONN, .str = "SO_ACCEPTCONN", .clause = "socket.7:SO_ACCEPTCONN", .since = "-", .type = OPT_INT, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_acceptconn },
   { .level = SOL_SOCKET, .name = SO_ATTACH_FILTER, .str = "SO_ATTACH_FILTER", .clause = "socket.7:SO_ATTACH_FILTER", .since = "2.2", .type = OPT_CUSTOM, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_filter, .get = get_filter },
@@ -214,6 +215,7 @@ static const sr_optdesc sr_optdescs[] = {
   { .level = IPPROTO_IP, .name = IP_CHECKSUM, .str = "IP_CHECKSUM", .clause = "linux:IP_CHECKSUM", .since = "4.0", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_CHECKSUM, .set = set_flag, .get = get_flag },
   { .level = IPPROTO_IP, .name = IP_RECVFRAGSIZE, .str = "IP_RECVFRAGSIZE", .clause = "linux:IP_RECVFRAGSIZE", .since = "4.10", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types_set_only = true, .types = 0 | OPT_DGRAM | OPT_RAW, .type_errno = EINVAL, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_RECVFRAGSIZE, .set = set_flag, .get = get_flag },
   { .level = IPPROTO_IP, .name = IP_RECVERR_RFC4884, .str = "IP_RECVERR_RFC4884", .clause = "linux:IP_RECVERR_RFC4884", .since = "5.9", .type = OPT_BYTE, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .lo = 0, .hi = 1, .range_action = RANGE_EINVAL, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_RECVERR_RFC4884, .set = set_flag, .get = get_flag },
+  { .level = SOL_SOCKET, .name = SO_DETACH_REUSEPORT_BPF, .str = "SO_DETACH_REUSEPORT_BPF", .clause = "linux:SO_DETACH_REUSEPORT_BPF", .since = "5.2", .type = OPT_INT, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_detach_reuseport_bpf, .get = NULL },
 };
 _Static_assert(sizeof ((sr_sock *) 0)->family == sizeof(int), "SO_DOMAIN: field family must be as wide as an int");
 _Static_assert(sizeof ((sr_sock *) 0)->incoming_cpu == sizeof(int), "SO_INCOMING_CPU: field incoming_cpu must be as wide as an int");
@@ -311,6 +313,7 @@ static const short sr_sol_index[SR_OPTNAME_LIMIT] = {
   [SO_NO_CHECK] = 110,
   [SO_RCVTIMEO_NEW] = 111,
   [SO_SNDTIMEO_NEW] = 112,
+  [SO_DETACH_REUSEPORT_BPF] = 117,
 };
 static const short sr_ip_index[SR_OPTNAME_LIMIT] = {
   [IP_ADD_MEMBERSHIP] = 50,

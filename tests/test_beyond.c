@@ -6,6 +6,7 @@
 #include <linux/sock_diag.h>
 #include <linux/net_tstamp.h>
 #include <time.h>
+#include <linux/filter.h>
 
 #ifndef IP_LOCAL_PORT_RANGE
 #define IP_LOCAL_PORT_RANGE 51
@@ -569,6 +570,23 @@ START_TEST(bindtoifindex_and_no_check)
 }
 END_TEST
 
+START_TEST(detach_reuseport_bpf)
+{
+  CLAUSES("linux:SO_DETACH_REUSEPORT_BPF", "socket.7:SO_ATTACH_REUSEPORT_CBPF");
+  int u = udp();
+  struct sock_filter ret0 = BPF_STMT(BPF_RET | BPF_K, 0);
+  struct sock_fprog fp = {.len = 1, .filter = &ret0};
+  ck_fails(seti(u, SOL_SOCKET, SO_DETACH_REUSEPORT_BPF, 0), EINVAL);
+  ck_assert_int_eq(seti(u, SOL_SOCKET, SO_REUSEPORT, 1), 0);
+  ck_fails(seti(u, SOL_SOCKET, SO_DETACH_REUSEPORT_BPF, 0), ENOENT);
+  ck_assert_int_eq(bind_any(u, 5000), 0);
+  ck_fails(seti(u, SOL_SOCKET, SO_DETACH_REUSEPORT_BPF, 0), ENOENT);
+  ck_assert_int_eq(sr_setsockopt(u, SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, &fp, sizeof fp), 0);
+  ck_assert_int_eq(seti(u, SOL_SOCKET, SO_DETACH_REUSEPORT_BPF, 7), 0);
+  ck_fails(seti(u, SOL_SOCKET, SO_DETACH_REUSEPORT_BPF, 0), ENOENT);
+}
+END_TEST
+
 START_TEST(other_socket_options)
 {
   CLAUSES("linux:SO_ZEROCOPY", "linux:SO_TXTIME", "linux:SO_BUSY_POLL_BUDGET",
@@ -648,6 +666,7 @@ Suite *suite_beyond(void)
   tcase_add_test(tc, meminfo_accounting);
   tcase_add_test(tc, buf_lock_bits);
   tcase_add_test(tc, bindtoifindex_and_no_check);
+  tcase_add_test(tc, detach_reuseport_bpf);
   tcase_add_test(tc, other_socket_options);
   return s;
 }

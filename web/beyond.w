@@ -675,15 +675,43 @@ static int get_buf_lock(sr_sock *s, sr_optreq *rq)
 @ \beyond{SO_ZEROCOPY}
 Permission to send with |MSG_ZEROCOPY|: TCP and UDP only (not UDP-Lite,
 raw or ping: |EOPNOTSUPP|, before the value is looked at), 0 or 1
-(|EINVAL|).  Read on any socket.  The effect is not modelled: a send
-with |MSG_ZEROCOPY| on such a socket would queue a completion
-(|SO_EE_ORIGIN_ZEROCOPY|, with \.{SO\_EE\_CODE\_ZEROCOPY\_COPIED} on
-\.{lo} and veth, which copy) on the error queue; the model sends as
-without the flag and queues nothing.
+(|EINVAL|).  Read on any socket.
 @^model limits@>
 
-\kernel{on UDP $-1$ and 2 are |EINVAL|, 0 and 1 succeed; on raw
-sockets every value is |EOPNOTSUPP|.}
+The effect is not modelled: the model sends a |MSG_ZEROCOPY| datagram as
+any other and queues no completion.  What Linux does, measured on
+\.{lo}, is this.  Each UDP send with |MSG_ZEROCOPY| on a socket with the
+option takes the next number of a counter of the socket, from 0 (a send
+that fails before it is built, such as one answering a pending error,
+takes none; a corked datagram takes one per part).  When the kernel frees
+the datagram's buffers a completion is queued on the error queue --- not
+charged to the receive buffer but to the option memory, 832 bytes while
+it waits --- or, when the entry at the tail of the queue is a completion
+whose range ends just before, that entry's range is extended instead.  A
+completion is read with |MSG_ERRQUEUE|, with or without \.{IP\_RECVERR}:
+no data, no address (|msg_namelen| 0), |MSG_ERRQUEUE| in the flags, and an
+\.{IP\_RECVERR} message with |ee_errno| 0, |ee_origin|
+\.{SO\_EE\_ORIGIN\_ZEROCOPY} (5), |ee_info| and |ee_data| the first and last
+numbers of the range, and |ee_code| \.{SO\_EE\_CODE\_ZEROCOPY\_COPIED} (1)
+when a receiver copied the data (every datagram delivered over \.{lo}),
+0 when the buffers were freed unread (a datagram dropped after three
+unanswered ARP requests, 3~s later); the offender address is zeros.  A
+waiting completion makes |poll| report |POLLERR|.  A model of this would
+follow each datagram's buffers to where they are freed --- in the links'
+queues, the neighbour queues, delivery and reassembly --- which the model
+does not do yet.
+
+\kernel{on UDP $-1$ and 2 are |EINVAL|, 0 and 1 succeed; on raw and
+UDP-Lite sockets every value is |EOPNOTSUPP|, on TCP 1 succeeds.  Without
+the option |MSG_ZEROCOPY| is ignored.  With it: one send, then |poll|
+gives \.{POLLOUT} and \.{POLLERR} and the error queue $\{0, 5, 1, 0, 0\}$
+(errno, origin, code, info, data); three sends before a read, one entry
+1 to 3; a send of 3000 bytes, a send of 0 bytes, one number each; a
+corked send of two parts, one entry 9 to 10.  On a socket connected to a
+closed port with \.{IP\_RECVERR}: the completion of the first send comes
+before its ICMP error, the second send answers |ECONNREFUSED| and takes no
+number.  \.{SO\_MEMINFO}: option memory 832 while completions wait, 0
+after they are read.}
 
 @c
 static int set_zerocopy(sr_sock *s, sr_optreq *rq)
@@ -879,6 +907,29 @@ structure is |struct timeval|, so they are \.{SO\_RCVTIMEO} and
 
 \kernel{\.{SO\_RCVTIMEO\_NEW} of one second reads back as one second
 through both numbers; 8 bytes are |EINVAL|.}
+
+@ \beyond{SO_DETACH_REUSEPORT_BPF}
+Takes the program off the socket's \.{SO\_REUSEPORT} group
+(|reuseport_detach_prog|), whose selection is then the plain hash again.
+A socket in no group answers |ENOENT| when it has \.{SO\_REUSEPORT} set
+and |EINVAL| when not; a group without a program |ENOENT|.  The value
+written is not looked at.
+
+\kernel{see the script \.{solsocket/SO\_DETACH\_REUSEPORT\_BPF.detach.sr}:
+a fresh UDP socket |EINVAL|, with \.{SO\_REUSEPORT} |ENOENT|, bound with a
+classic program attached 0, a second time |ENOENT|.}
+
+@c
+static int set_detach_reuseport_bpf(sr_sock *s, sr_optreq *rq)
+{
+  (void) rq;
+  if (!s->rp) return s->reuseport ? -ENOENT : -EINVAL;
+  if (!s->rp->prog) return -ENOENT;
+  free(s->rp->prog);
+  s->rp->prog = NULL;
+  s->rp->prog_len = 0;
+  return 0;
+}
 
 @ \beyond{SO_RCVMARK}
 Asks for the mark of each received packet in a \.{SO\_MARK} control
