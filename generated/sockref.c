@@ -256,7 +256,7 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:319*//*358:*/
-#line 676 "web/link.w"
+#line 679 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -268,13 +268,13 @@ OPT_STORE_INT_FIELD};
 #define SR_LOOPBACK_IFINDEX 1
 
 /*:367*//*418:*/
-#line 1123 "web/ip.w"
+#line 1127 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
 /*:418*//*423:*/
-#line 1220 "web/ip.w"
+#line 1224 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
@@ -318,7 +318,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_THIS_CPU 0 
 
 /*:543*//*561:*/
-#line 131 "web/udp.w"
+#line 132 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
 #define SR_SEND_SHUTDOWN 2
@@ -326,7 +326,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
 /*:561*//*563:*/
-#line 167 "web/udp.w"
+#line 168 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
 #define SR_SKB_SHINFO 320
@@ -335,40 +335,40 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
 /*:563*//*571:*/
-#line 314 "web/udp.w"
+#line 315 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
 /*:571*//*599:*/
-#line 971 "web/udp.w"
+#line 973 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
 /*:599*//*625:*/
-#line 1494 "web/udp.w"
+#line 1496 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:625*//*641:*/
-#line 1849 "web/udp.w"
+#line 1851 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:641*//*647:*/
-#line 1982 "web/udp.w"
+#line 1984 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
-  IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
+  IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
 /*:647*//*686:*/
-#line 2745 "web/udp.w"
+#line 2752 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:686*//*692:*/
-#line 2857 "web/udp.w"
+#line 2864 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -424,13 +424,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #line 93 "web/beyond.w"
 
 /*:810*//*832:*/
-#line 669 "web/beyond.w"
+#line 673 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
 #define SOCK_SNDBUF_LOCK 1
 #define SOCK_RCVBUF_LOCK 2
 #endif
-#line 674 "web/beyond.w"
+#line 678 "web/beyond.w"
 
 /*:832*/
 #line 42 "web/sockref.w"
@@ -604,7 +604,7 @@ int txtime_clockid,txtime_flags;
 int no_check_tx;
 
 /*:806*//*838:*/
-#line 832 "web/beyond.w"
+#line 836 "web/beyond.w"
 
 int txrehash;
 
@@ -612,7 +612,7 @@ int txrehash;
 #line 21 "web/socket.w"
 
 /*560:*/
-#line 116 "web/udp.w"
+#line 117 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
 int rq_len;
@@ -629,12 +629,12 @@ bool netstamp;
 uint64_t rq_seq;
 
 /*:560*//*628:*/
-#line 1568 "web/udp.w"
+#line 1570 "web/udp.w"
 
 struct sr_udpcork*cork;
 
 /*:628*//*708:*/
-#line 3164 "web/udp.w"
+#line 3171 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -821,6 +821,7 @@ int truesize;
 bool held;
 bool csum_partial;
 bool local;
+uint16_t frag_max;
 int iif;
 }sr_pkt;
 enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE};
@@ -834,7 +835,7 @@ int rt_type;
 }sr_event;
 
 /*:333*//*343:*/
-#line 408 "web/link.w"
+#line 411 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -844,7 +845,7 @@ int nports;
 }sr_lan;
 
 /*:343*//*359:*/
-#line 681 "web/link.w"
+#line 684 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -917,10 +918,11 @@ size_t l4len;
 uint64_t tstamp_ns;
 bool csum_ok;
 sr_pkt**pkt;
+int frag_max;
 };
 
 /*:398*//*403:*/
-#line 852 "web/ip.w"
+#line 854 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -938,7 +940,7 @@ int rt_type;
 }sr_fragq;
 
 /*:403*//*424:*/
-#line 1225 "web/ip.w"
+#line 1229 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -946,7 +948,7 @@ uint64_t tokens,last;
 }sr_peer;
 
 /*:424*//*435:*/
-#line 1363 "web/ip.w"
+#line 1367 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -1006,6 +1008,7 @@ uint16_t sport,dport;
 int ifindex;
 uint32_t spec_dst;
 uint8_t ttl,tos;
+uint16_t frag_max;
 uint8_t opt[SR_MAX_IPOPTLEN];
 uint8_t wire_opt[SR_MAX_IPOPTLEN];
 int optlen;
@@ -1017,21 +1020,21 @@ bool peeked;
 bool csum_bad;
 int l4off;
 /*588:*/
-#line 785 "web/udp.w"
+#line 787 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
 /*:588*/
-#line 55 "web/udp.w"
+#line 56 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
 /*:558*//*559:*/
-#line 83 "web/udp.w"
+#line 84 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
 #define SR_SMALL_DGRAM 256
@@ -1040,24 +1043,24 @@ uint8_t data[];
 #if defined(__SANITIZE_ADDRESS__)
 #define SR_KEEP_SPARES 0
 #elif defined(__has_feature)
-#line 91 "web/udp.w"
+#line 92 "web/udp.w"
 #if __has_feature(address_sanitizer)
 #define SR_KEEP_SPARES 0
 #endif
-#line 94 "web/udp.w"
-#endif
 #line 95 "web/udp.w"
+#endif
+#line 96 "web/udp.w"
 #ifndef SR_KEEP_SPARES
 #define SR_KEEP_SPARES 1
 #endif
-#line 98 "web/udp.w"
+#line 99 "web/udp.w"
  _Static_assert(offsetof(sr_dgram,wire_opt)==offsetof(sr_dgram,opt)+SR_MAX_IPOPTLEN,
 "the two copies of the options are side by side");
 _Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
 
 /*:559*//*568:*/
-#line 278 "web/udp.w"
+#line 279 "web/udp.w"
 
 struct udp_arrival{
 const struct sr_rx*rx;
@@ -1068,7 +1071,7 @@ int truesize;
 };
 
 /*:568*//*600:*/
-#line 977 "web/udp.w"
+#line 979 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1083,7 +1086,7 @@ uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
 /*:600*//*629:*/
-#line 1571 "web/udp.w"
+#line 1573 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1096,7 +1099,7 @@ uint8_t*data;
 };
 
 /*:629*//*644:*/
-#line 1920 "web/udp.w"
+#line 1922 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -1120,7 +1123,7 @@ int nprocs;
 sr_proc*cur;
 pid_t next_pid;
 /*334:*/
-#line 229 "web/link.w"
+#line 230 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
@@ -1128,7 +1131,7 @@ size_t nev,evcap;
 uint64_t evseq;
 
 /*:334*//*344:*/
-#line 419 "web/link.w"
+#line 422 "web/link.w"
 
 sr_lan*lan;
 int nlans;
@@ -1140,12 +1143,12 @@ sr_capture*cap;
 int ncaps;
 
 /*:442*//*669:*/
-#line 2461 "web/udp.w"
+#line 2468 "web/udp.w"
 
 int netstamp_sockets;
 
 /*:669*//*670:*/
-#line 2464 "web/udp.w"
+#line 2471 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
@@ -1185,7 +1188,7 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:112*//*360:*/
-#line 691 "web/link.w"
+#line 694 "web/link.w"
 
 sr_htab neigh;
 
@@ -1201,18 +1204,18 @@ uint16_t ip_ident;
 uint64_t serial;
 
 /*:384*//*404:*/
-#line 868 "web/ip.w"
+#line 870 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
 /*:404*//*425:*/
-#line 1231 "web/ip.w"
+#line 1235 "web/ip.w"
 
 sr_htab peers;
 
 /*:425*//*433:*/
-#line 1357 "web/ip.w"
+#line 1361 "web/ip.w"
 
 sr_htab mc;
 
@@ -1604,7 +1607,7 @@ static uint64_t rng_next(void);
 static double rng_unit(void);
 
 /*:331*//*337:*/
-#line 242 "web/link.w"
+#line 243 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len);
 static sr_pkt*pkt_init(void*buf,size_t headroom,size_t len);
@@ -1615,7 +1618,7 @@ static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
 /*:337*//*349:*/
-#line 515 "web/link.w"
+#line 518 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1623,14 +1626,14 @@ static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
 /*:349*//*353:*/
-#line 599 "web/link.w"
+#line 602 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:353*//*362:*/
-#line 697 "web/link.w"
+#line 700 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -1692,7 +1695,7 @@ static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
 /*:396*//*399:*/
-#line 720 "web/ip.w"
+#line 721 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1701,55 +1704,55 @@ static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
 /*:399*//*406:*/
-#line 875 "web/ip.w"
+#line 877 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
 /*:406*//*412:*/
-#line 987 "web/ip.w"
+#line 989 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
 /*:412*//*415:*/
-#line 1054 "web/ip.w"
+#line 1058 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:415*//*419:*/
-#line 1127 "web/ip.w"
+#line 1131 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
 /*:419*//*421:*/
-#line 1171 "web/ip.w"
+#line 1175 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
 /*:421*//*427:*/
-#line 1237 "web/ip.w"
+#line 1241 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
 /*:427*//*429:*/
-#line 1287 "web/ip.w"
+#line 1291 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
 /*:429*//*431:*/
-#line 1331 "web/ip.w"
+#line 1335 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
 /*:431*//*436:*/
-#line 1369 "web/ip.w"
+#line 1373 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
@@ -1966,29 +1969,29 @@ static int sock_fd(const sr_sock*s);
 static void inet_release(sr_sock*s);
 
 /*:555*//*564:*/
-#line 174 "web/udp.w"
+#line 175 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
 /*:564*//*567:*/
-#line 272 "web/udp.w"
+#line 273 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
 /*:567*//*569:*/
-#line 287 "web/udp.w"
+#line 288 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
 /*:569*//*572:*/
-#line 324 "web/udp.w"
+#line 325 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
 /*:572*//*574:*/
-#line 362 "web/udp.w"
+#line 363 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
@@ -1998,36 +2001,36 @@ int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
 /*:574*//*577:*/
-#line 500 "web/udp.w"
+#line 502 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
 /*:577*//*579:*/
-#line 514 "web/udp.w"
+#line 516 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
 /*:579*//*581:*/
-#line 555 "web/udp.w"
+#line 557 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
 /*:581*//*583:*/
-#line 581 "web/udp.w"
+#line 583 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
 /*:583*//*586:*/
-#line 707 "web/udp.w"
+#line 709 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
 /*:586*//*589:*/
-#line 790 "web/udp.w"
+#line 792 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -2035,46 +2038,46 @@ size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
 /*:589*//*592:*/
-#line 848 "web/udp.w"
+#line 850 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
 /*:592*//*594:*/
-#line 879 "web/udp.w"
+#line 881 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
 /*:594*//*596:*/
-#line 917 "web/udp.w"
+#line 919 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
 /*:596*//*598:*/
-#line 965 "web/udp.w"
+#line 967 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:598*//*604:*/
-#line 1067 "web/udp.w"
+#line 1069 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
 /*:604*//*608:*/
-#line 1129 "web/udp.w"
+#line 1131 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
 /*:608*//*611:*/
-#line 1173 "web/udp.w"
+#line 1175 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
 /*:611*//*613:*/
-#line 1216 "web/udp.w"
+#line 1218 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -2088,7 +2091,7 @@ static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
 /*:613*//*619:*/
-#line 1374 "web/udp.w"
+#line 1376 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
@@ -2096,26 +2099,26 @@ static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
 /*:619*//*621:*/
-#line 1418 "web/udp.w"
+#line 1420 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
 /*:621*//*623:*/
-#line 1442 "web/udp.w"
+#line 1444 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:623*//*626:*/
-#line 1497 "web/udp.w"
+#line 1499 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:626*//*630:*/
-#line 1582 "web/udp.w"
+#line 1584 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2126,7 +2129,7 @@ static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
 /*:630*//*636:*/
-#line 1717 "web/udp.w"
+#line 1719 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2138,23 +2141,23 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:636*//*637:*/
-#line 1734 "web/udp.w"
+#line 1736 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:637*//*643:*/
-#line 1913 "web/udp.w"
+#line 1915 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:643*//*648:*/
-#line 2011 "web/udp.w"
+#line 2013 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:648*//*650:*/
-#line 2030 "web/udp.w"
+#line 2032 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2163,102 +2166,102 @@ static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:650*//*653:*/
-#line 2122 "web/udp.w"
+#line 2124 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:653*//*655:*/
-#line 2164 "web/udp.w"
+#line 2166 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:655*//*657:*/
-#line 2219 "web/udp.w"
+#line 2221 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:657*//*659:*/
-#line 2255 "web/udp.w"
+#line 2257 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:659*//*661:*/
-#line 2300 "web/udp.w"
+#line 2303 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:661*//*665:*/
-#line 2375 "web/udp.w"
+#line 2382 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:665*//*672:*/
-#line 2471 "web/udp.w"
+#line 2478 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
 /*:672*//*674:*/
-#line 2488 "web/udp.w"
+#line 2495 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
 /*:674*//*676:*/
-#line 2527 "web/udp.w"
+#line 2534 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:676*//*678:*/
-#line 2566 "web/udp.w"
+#line 2573 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:678*//*680:*/
-#line 2606 "web/udp.w"
+#line 2613 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:680*//*687:*/
-#line 2749 "web/udp.w"
+#line 2756 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:687*//*694:*/
-#line 2877 "web/udp.w"
+#line 2884 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:694*//*697:*/
-#line 2937 "web/udp.w"
+#line 2944 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:697*//*702:*/
-#line 3039 "web/udp.w"
+#line 3046 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:702*//*704:*/
-#line 3092 "web/udp.w"
+#line 3099 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:704*//*706:*/
-#line 3129 "web/udp.w"
+#line 3136 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:706*//*709:*/
-#line 3169 "web/udp.w"
+#line 3176 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -2446,14 +2449,14 @@ static bool opt_udp_level(const sr_sock*s,int level);
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
 /*:817*//*822:*/
-#line 355 "web/beyond.w"
+#line 359 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
 /*:822*//*829:*/
-#line 618 "web/beyond.w"
+#line 622 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s);
 static void sk_fwd_schedule(sr_sock*s,int size);
@@ -2964,13 +2967,13 @@ if(W->ready)/*46:*/
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
 /*336:*/
-#line 238 "web/link.w"
+#line 239 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
 /*:336*//*345:*/
-#line 423 "web/link.w"
+#line 426 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
@@ -2983,7 +2986,7 @@ if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
 /*:443*//*671:*/
-#line 2468 "web/udp.w"
+#line 2475 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
@@ -2993,7 +2996,7 @@ while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*361:*/
-#line 694 "web/link.w"
+#line 697 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
@@ -3003,17 +3006,17 @@ htab_free(&fh->neigh,neigh_free);
 htab_free(&fh->pmtu,hent_free);
 
 /*:379*//*405:*/
-#line 872 "web/ip.w"
+#line 874 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
 /*:405*//*426:*/
-#line 1234 "web/ip.w"
+#line 1238 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
 /*:426*//*434:*/
-#line 1360 "web/ip.w"
+#line 1364 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
@@ -3045,7 +3048,7 @@ W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
 /*335:*/
-#line 235 "web/link.w"
+#line 236 "web/link.w"
 
 W->rng= 1;
 
@@ -3070,7 +3073,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 #line 812 "web/world.w"
 
 /*348:*/
-#line 484 "web/link.w"
+#line 487 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
@@ -3561,12 +3564,12 @@ s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
 /*:170*//*562:*/
-#line 141 "web/udp.w"
+#line 142 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
 /*:562*//*839:*/
-#line 835 "web/beyond.w"
+#line 839 "web/beyond.w"
 
 s->txrehash= 1;
 
@@ -3719,7 +3722,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*682:*/
-#line 2642 "web/udp.w"
+#line 2649 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -5974,7 +5977,7 @@ W->rng= seed;
 }
 
 /*:332*//*338:*/
-#line 262 "web/link.w"
+#line 263 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
@@ -5992,6 +5995,7 @@ p->truesize= 0;
 p->held= false;
 p->csum_partial= false;
 p->local= false;
+p->frag_max= 0;
 p->iif= 0;
 return p;
 }
@@ -6008,11 +6012,12 @@ static sr_pkt*pkt_clone(const sr_pkt*p)
 {
 sr_pkt*c= pkt_new(p->data,p->len);
 c->csum_partial= p->csum_partial;
+c->frag_max= p->frag_max;
 return c;
 }
 
 /*:338*//*339:*/
-#line 301 "web/link.w"
+#line 304 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -6052,7 +6057,7 @@ return top;
 }
 
 /*:339*//*340:*/
-#line 346 "web/link.w"
+#line 349 "web/link.w"
 
 static void net_run(void)
 {
@@ -6075,7 +6080,7 @@ return true;
 }
 
 /*:340*//*341:*/
-#line 371 "web/link.w"
+#line 374 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -6092,7 +6097,7 @@ W->now_ns= target;
 }
 
 /*:341*//*346:*/
-#line 433 "web/link.w"
+#line 436 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -6127,7 +6132,7 @@ return 0;
 }
 
 /*:346*//*347:*/
-#line 468 "web/link.w"
+#line 471 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -6143,7 +6148,7 @@ return 0;
 }
 
 /*:347*//*350:*/
-#line 521 "web/link.w"
+#line 524 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -6174,7 +6179,7 @@ else lan_carry(l,&l->port[owner],pkt);
 }
 
 /*:350*//*351:*/
-#line 555 "web/link.w"
+#line 558 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -6196,7 +6201,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:351*//*352:*/
-#line 582 "web/link.w"
+#line 585 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6215,7 +6220,7 @@ ev_push(&e);
 }
 
 /*:352*//*354:*/
-#line 611 "web/link.w"
+#line 614 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6225,7 +6230,7 @@ ev_push(&e);
 }
 
 /*:354*//*355:*/
-#line 622 "web/link.w"
+#line 625 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6236,7 +6241,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:355*//*357:*/
-#line 642 "web/link.w"
+#line 645 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6252,7 +6257,7 @@ return 0;
 }
 
 /*:357*//*363:*/
-#line 702 "web/link.w"
+#line 705 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6298,7 +6303,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:363*//*364:*/
-#line 750 "web/link.w"
+#line 753 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -6679,7 +6684,7 @@ return false;
 }
 
 /*:397*//*400:*/
-#line 731 "web/ip.w"
+#line 732 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6715,7 +6720,7 @@ free(pkt);
 }
 
 /*:400*//*401:*/
-#line 775 "web/ip.w"
+#line 776 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -6738,11 +6743,12 @@ rx->l4= pkt->data+ip.ihl;
 rx->l4len= ip.tot_len-ip.ihl;
 rx->tstamp_ns= W->now_ns;
 rx->csum_ok= pkt->csum_partial;
+rx->frag_max= pkt->frag_max;
 rx->pkt= NULL;
 }
 
 /*:401*//*402:*/
-#line 806 "web/ip.w"
+#line 808 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6759,7 +6765,7 @@ return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
 /*:402*//*407:*/
-#line 880 "web/ip.w"
+#line 882 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6777,7 +6783,7 @@ fragq_free(&q->h);
 }
 
 /*:407*//*408:*/
-#line 898 "web/ip.w"
+#line 900 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6805,7 +6811,7 @@ return q;
 }
 
 /*:408*//*409:*/
-#line 926 "web/ip.w"
+#line 928 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6819,7 +6825,7 @@ if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
 /*410:*/
-#line 954 "web/ip.w"
+#line 956 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6835,11 +6841,11 @@ q->len= end;
 if(end<=off)goto discard;
 
 /*:410*/
-#line 938 "web/ip.w"
+#line 940 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
 /*411:*/
-#line 968 "web/ip.w"
+#line 970 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6857,7 +6863,7 @@ return NULL;
 }
 
 /*:411*/
-#line 940 "web/ip.w"
+#line 942 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6873,7 +6879,7 @@ return NULL;
 }
 
 /*:409*//*413:*/
-#line 990 "web/ip.w"
+#line 992 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -6882,10 +6888,12 @@ size_t hlen= (size_t)(first->data[0]&0xf)*4;
 if(hlen+q->len> SR_IP_MAXPACKET){fragq_kill(h,q);return NULL;}
 whole= pkt_alloc(0,hlen+q->len);
 memcpy(whole->data,first->data,hlen);
+whole->frag_max= 0;
 for(int i= 0;i<q->nf;i++){
 sr_pkt*f= q->f[i].pkt;
 size_t fh= (size_t)(f->data[0]&0xf)*4;
 memcpy(whole->data+hlen+q->f[i].off,f->data+fh,q->f[i].end-q->f[i].off);
+if(get16(f->data+2)> whole->frag_max)whole->frag_max= get16(f->data+2);
 }
 put16(whole->data+2,(uint16_t)whole->len);
 put16(whole->data+6,0);
@@ -6895,7 +6903,7 @@ return whole;
 }
 
 /*:413*//*414:*/
-#line 1013 "web/ip.w"
+#line 1017 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6908,7 +6916,7 @@ fragq_kill(h,q);
 }
 
 /*:414*//*416:*/
-#line 1057 "web/ip.w"
+#line 1061 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6952,7 +6960,7 @@ ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
 /*:416*//*420:*/
-#line 1132 "web/ip.w"
+#line 1136 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6989,7 +6997,7 @@ len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
 /*:420*//*422:*/
-#line 1176 "web/ip.w"
+#line 1180 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -7014,7 +7022,7 @@ free(buf);
 }
 
 /*:422*//*428:*/
-#line 1242 "web/ip.w"
+#line 1246 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -7046,7 +7054,7 @@ return true;
 }
 
 /*:428*//*430:*/
-#line 1290 "web/ip.w"
+#line 1294 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -7084,7 +7092,7 @@ ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
 /*:430*//*432:*/
-#line 1334 "web/ip.w"
+#line 1338 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -7099,7 +7107,7 @@ ic->data,ic->datalen);
 }
 
 /*:432*//*437:*/
-#line 1374 "web/ip.w"
+#line 1378 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -8404,7 +8412,7 @@ sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
 /*:556*//*565:*/
-#line 183 "web/udp.w"
+#line 184 "web/udp.w"
 
 static int skb_alloc_size(int need)
 {
@@ -8422,7 +8430,7 @@ return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
 /*:565*//*566:*/
-#line 219 "web/udp.w"
+#line 220 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
 {
@@ -8443,7 +8451,7 @@ return total;
 }
 
 /*:566*//*570:*/
-#line 290 "web/udp.w"
+#line 291 "web/udp.w"
 
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -8469,7 +8477,7 @@ return 0;
 }
 
 /*:570*//*573:*/
-#line 327 "web/udp.w"
+#line 328 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
@@ -8489,7 +8497,7 @@ return true;
 }
 
 /*:573*//*575:*/
-#line 370 "web/udp.w"
+#line 371 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
 {
@@ -8512,6 +8520,7 @@ d->daddr= rx->daddr;
 d->ifindex= rx->ifindex;
 d->ttl= rx->ttl;
 d->tos= rx->tos;
+d->frag_max= (uint16_t)rx->frag_max;
 d->optlen= rx->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:rx->optlen;
 if(d->optlen){
 memcpy(d->opt,rx->opt,(size_t)d->optlen);
@@ -8561,7 +8570,7 @@ return d;
 }
 
 /*:575*//*576:*/
-#line 463 "web/udp.w"
+#line 465 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -8586,7 +8595,7 @@ sock_data_ready(s);
 }
 
 /*:576*//*578:*/
-#line 503 "web/udp.w"
+#line 505 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
 {
@@ -8597,7 +8606,7 @@ d->spec_dst= 0;
 }
 
 /*:578*//*580:*/
-#line 518 "web/udp.w"
+#line 520 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -8620,7 +8629,7 @@ return d;
 }
 
 /*:580*//*582:*/
-#line 559 "web/udp.w"
+#line 561 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -8639,7 +8648,7 @@ return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
 /*:582*//*584:*/
-#line 585 "web/udp.w"
+#line 587 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -8651,7 +8660,7 @@ const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
 /*585:*/
-#line 605 "web/udp.w"
+#line 607 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -8708,7 +8717,7 @@ case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
 /*:585*/
-#line 595 "web/udp.w"
+#line 597 "web/udp.w"
 
 default:return 0;
 }
@@ -8717,7 +8726,7 @@ return 0;
 }
 
 /*:584*//*587:*/
-#line 714 "web/udp.w"
+#line 716 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8769,7 +8778,7 @@ sock_error_report(s);
 }
 
 /*:587*//*590:*/
-#line 796 "web/udp.w"
+#line 798 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8793,7 +8802,7 @@ sock_queue_err(s,d);
 }
 
 /*:590*//*591:*/
-#line 820 "web/udp.w"
+#line 822 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8810,7 +8819,7 @@ sock_error_report(s);
 }
 
 /*:591*//*593:*/
-#line 852 "web/udp.w"
+#line 854 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8831,7 +8840,7 @@ sock_queue_err(s,d);
 }
 
 /*:593*//*595:*/
-#line 883 "web/udp.w"
+#line 885 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8862,7 +8871,7 @@ s->eq_tail= NULL;
 }
 
 /*:595*//*597:*/
-#line 920 "web/udp.w"
+#line 922 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8871,7 +8880,7 @@ return set_flag(s,rq);
 }
 
 /*:597*//*601:*/
-#line 990 "web/udp.w"
+#line 992 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8888,7 +8897,7 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
 /*602:*/
-#line 1029 "web/udp.w"
+#line 1031 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8905,10 +8914,10 @@ connected= true;
 }
 
 /*:602*/
-#line 1005 "web/udp.w"
+#line 1007 "web/udp.w"
 
 /*603:*/
-#line 1055 "web/udp.w"
+#line 1057 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8918,7 +8927,7 @@ connected= false;
 }
 
 /*:603*/
-#line 1006 "web/udp.w"
+#line 1008 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8929,7 +8938,7 @@ if(!daddr)return-EINVAL;
 connected= false;
 }
 /*606:*/
-#line 1099 "web/udp.w"
+#line 1101 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -8939,11 +8948,11 @@ if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
 /*:606*/
-#line 1015 "web/udp.w"
+#line 1017 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 /*607:*/
-#line 1113 "web/udp.w"
+#line 1115 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -8956,19 +8965,19 @@ dport= s->fl_dport;
 }
 
 /*:607*/
-#line 1017 "web/udp.w"
+#line 1019 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
 /*610:*/
-#line 1163 "web/udp.w"
+#line 1165 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
 /*:610*/
-#line 1020 "web/udp.w"
+#line 1022 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -8979,7 +8988,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:601*//*605:*/
-#line 1070 "web/udp.w"
+#line 1072 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -8993,7 +9002,7 @@ ipc->gso_size= s->udp_gso_size;
 }
 
 /*:605*//*609:*/
-#line 1133 "web/udp.w"
+#line 1135 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -9013,7 +9022,7 @@ return 0;
 }
 
 /*:609*//*612:*/
-#line 1177 "web/udp.w"
+#line 1179 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -9033,7 +9042,7 @@ return 0;
 }
 
 /*:612*//*614:*/
-#line 1243 "web/udp.w"
+#line 1245 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -9062,7 +9071,7 @@ return 0;
 }
 
 /*:614*//*615:*/
-#line 1273 "web/udp.w"
+#line 1275 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -9083,7 +9092,7 @@ return 0;
 }
 
 /*:615*//*616:*/
-#line 1300 "web/udp.w"
+#line 1302 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9107,7 +9116,7 @@ return err;
 }
 
 /*:616*//*617:*/
-#line 1326 "web/udp.w"
+#line 1328 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9119,7 +9128,7 @@ return pkt_alloc(headroom,hlen+l4len);
 }
 
 /*:617*//*618:*/
-#line 1340 "web/udp.w"
+#line 1342 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9140,7 +9149,7 @@ return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
 /*:618*//*620:*/
-#line 1384 "web/udp.w"
+#line 1386 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9168,7 +9177,7 @@ return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
 /*:620*//*622:*/
-#line 1422 "web/udp.w"
+#line 1424 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9187,7 +9196,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:622*//*624:*/
-#line 1446 "web/udp.w"
+#line 1448 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9221,7 +9230,7 @@ return true;
 }
 
 /*:624*//*627:*/
-#line 1502 "web/udp.w"
+#line 1504 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9246,7 +9255,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:627*//*631:*/
-#line 1593 "web/udp.w"
+#line 1595 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
@@ -9254,7 +9263,7 @@ return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
 /*:631*//*632:*/
-#line 1599 "web/udp.w"
+#line 1601 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9285,7 +9294,7 @@ return(ssize_t)len;
 }
 
 /*:632*//*633:*/
-#line 1631 "web/udp.w"
+#line 1633 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9312,7 +9321,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:633*//*634:*/
-#line 1659 "web/udp.w"
+#line 1661 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -9329,7 +9338,7 @@ return err;
 }
 
 /*:634*//*635:*/
-#line 1674 "web/udp.w"
+#line 1676 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9340,7 +9349,7 @@ s->cork= NULL;
 }
 
 /*:635*//*638:*/
-#line 1737 "web/udp.w"
+#line 1739 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9395,7 +9404,7 @@ return 0;
 }
 
 /*:638*//*639:*/
-#line 1790 "web/udp.w"
+#line 1792 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9403,7 +9412,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*640:*/
-#line 1831 "web/udp.w"
+#line 1833 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9419,7 +9428,7 @@ return 0;
 }
 
 /*:640*/
-#line 1796 "web/udp.w"
+#line 1798 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9452,7 +9461,7 @@ return-EINVAL;
 }
 
 /*:639*//*642:*/
-#line 1853 "web/udp.w"
+#line 1855 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9485,7 +9494,7 @@ return-EINVAL;
 }
 
 /*:642*//*645:*/
-#line 1926 "web/udp.w"
+#line 1928 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9505,7 +9514,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*646:*/
-#line 1973 "web/udp.w"
+#line 1975 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -9513,7 +9522,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:646*/
-#line 1944 "web/udp.w"
+#line 1946 "web/udp.w"
 
 goto try_again;
 }
@@ -9540,7 +9549,7 @@ return err;
 }
 
 /*:645*//*649:*/
-#line 2014 "web/udp.w"
+#line 2016 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9551,7 +9560,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:649*//*651:*/
-#line 2037 "web/udp.w"
+#line 2039 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9595,7 +9604,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:651*//*652:*/
-#line 2090 "web/udp.w"
+#line 2092 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9617,7 +9626,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:652*//*654:*/
-#line 2125 "web/udp.w"
+#line 2127 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9633,7 +9642,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:654*//*656:*/
-#line 2168 "web/udp.w"
+#line 2170 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9669,7 +9678,7 @@ return(ssize_t)copied;
 }
 
 /*:656*//*658:*/
-#line 2223 "web/udp.w"
+#line 2225 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9691,7 +9700,7 @@ co->used+= take;
 }
 
 /*:658*//*660:*/
-#line 2259 "web/udp.w"
+#line 2261 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9702,7 +9711,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
 /*:660*//*662:*/
-#line 2304 "web/udp.w"
+#line 2307 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9723,7 +9732,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*664:*/
-#line 2351 "web/udp.w"
+#line 2358 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9733,10 +9742,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:664*/
-#line 2323 "web/udp.w"
+#line 2326 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*663:*/
-#line 2338 "web/udp.w"
+#line 2345 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9751,12 +9760,16 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:663*/
-#line 2324 "web/udp.w"
+#line 2327 "web/udp.w"
 
+if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
+int size= d->frag_max;
+put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
+}
 }
 
 /*:662*//*666:*/
-#line 2378 "web/udp.w"
+#line 2385 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9768,7 +9781,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*667:*/
-#line 2394 "web/udp.w"
+#line 2401 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9783,10 +9796,10 @@ n+= len;
 }
 
 /*:667*/
-#line 2388 "web/udp.w"
+#line 2395 "web/udp.w"
 
 if(ts)/*668:*/
-#line 2412 "web/udp.w"
+#line 2419 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9828,14 +9841,14 @@ n+= len;
 }
 
 /*:668*/
-#line 2389 "web/udp.w"
+#line 2396 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:666*//*673:*/
-#line 2475 "web/udp.w"
+#line 2482 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -9850,7 +9863,7 @@ else free(d);
 }
 
 /*:673*//*675:*/
-#line 2491 "web/udp.w"
+#line 2498 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9860,7 +9873,7 @@ W->netstamp_sockets++;
 }
 
 /*:675*//*677:*/
-#line 2531 "web/udp.w"
+#line 2538 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9888,7 +9901,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 
 /*:677*//*679:*/
-#line 2569 "web/udp.w"
+#line 2576 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9914,7 +9927,7 @@ return 0;
 }
 
 /*:679*//*681:*/
-#line 2609 "web/udp.w"
+#line 2616 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9932,7 +9945,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:681*//*684:*/
-#line 2686 "web/udp.w"
+#line 2693 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9952,7 +9965,7 @@ return sys_return(err);
 }
 
 /*:684*//*688:*/
-#line 2756 "web/udp.w"
+#line 2763 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9966,7 +9979,7 @@ return(ssize_t)total;
 }
 
 /*:688*//*689:*/
-#line 2773 "web/udp.w"
+#line 2780 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9985,7 +9998,7 @@ return r;
 }
 
 /*:689*//*690:*/
-#line 2790 "web/udp.w"
+#line 2797 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10017,7 +10030,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:690*//*691:*/
-#line 2823 "web/udp.w"
+#line 2830 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10050,7 +10063,7 @@ return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
 /*:691*//*693:*/
-#line 2863 "web/udp.w"
+#line 2870 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10066,7 +10079,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:693*//*695:*/
-#line 2880 "web/udp.w"
+#line 2887 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10088,7 +10101,7 @@ return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
 /*:695*//*698:*/
-#line 2944 "web/udp.w"
+#line 2951 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10105,7 +10118,7 @@ return r;
 }
 
 /*:698*//*699:*/
-#line 2959 "web/udp.w"
+#line 2966 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10140,7 +10153,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:699*//*700:*/
-#line 2992 "web/udp.w"
+#line 2999 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10175,7 +10188,7 @@ return r;
 }
 
 /*:700*//*701:*/
-#line 3025 "web/udp.w"
+#line 3032 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10191,7 +10204,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:701*//*703:*/
-#line 3042 "web/udp.w"
+#line 3049 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10216,7 +10229,7 @@ return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
 /*:703*//*705:*/
-#line 3097 "web/udp.w"
+#line 3104 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10246,7 +10259,7 @@ return-ENOTCONN;
 }
 
 /*:705*//*707:*/
-#line 3132 "web/udp.w"
+#line 3139 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10257,7 +10270,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:707*//*710:*/
-#line 3173 "web/udp.w"
+#line 3180 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -11237,7 +11250,7 @@ return 0;
 }
 
 /*:819*//*821:*/
-#line 325 "web/beyond.w"
+#line 329 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
 {
@@ -11269,7 +11282,7 @@ return err?err:mc_leave(s,&mr);
 }
 
 /*:821*//*823:*/
-#line 380 "web/beyond.w"
+#line 384 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex)
@@ -11325,7 +11338,7 @@ return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
 /*:823*//*824:*/
-#line 464 "web/beyond.w"
+#line 468 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -11359,7 +11372,7 @@ return err;
 }
 
 /*:824*//*825:*/
-#line 496 "web/beyond.w"
+#line 500 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -11395,7 +11408,7 @@ return 0;
 }
 
 /*:825*//*826:*/
-#line 544 "web/beyond.w"
+#line 548 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
 {
@@ -11407,7 +11420,7 @@ return 0;
 }
 
 /*:826*//*827:*/
-#line 562 "web/beyond.w"
+#line 566 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
 {
@@ -11419,7 +11432,7 @@ return 0;
 }
 
 /*:827*//*828:*/
-#line 598 "web/beyond.w"
+#line 602 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
 {
@@ -11438,7 +11451,7 @@ return 0;
 }
 
 /*:828*//*830:*/
-#line 623 "web/beyond.w"
+#line 627 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s)
 {
@@ -11460,7 +11473,7 @@ s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
 /*:830*//*831:*/
-#line 655 "web/beyond.w"
+#line 659 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
 {
@@ -11476,7 +11489,7 @@ return 0;
 }
 
 /*:831*//*833:*/
-#line 716 "web/beyond.w"
+#line 720 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
 {
@@ -11488,7 +11501,7 @@ return 0;
 }
 
 /*:833*//*834:*/
-#line 738 "web/beyond.w"
+#line 742 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
 {
@@ -11499,7 +11512,7 @@ return 0;
 }
 
 /*:834*//*835:*/
-#line 760 "web/beyond.w"
+#line 764 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
 {
@@ -11527,7 +11540,7 @@ return 0;
 }
 
 /*:835*//*836:*/
-#line 795 "web/beyond.w"
+#line 799 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
 {
@@ -11543,7 +11556,7 @@ return 0;
 }
 
 /*:836*//*837:*/
-#line 818 "web/beyond.w"
+#line 822 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
 {
@@ -11559,7 +11572,7 @@ return 0;
 }
 
 /*:837*//*840:*/
-#line 844 "web/beyond.w"
+#line 848 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
 {
@@ -11569,7 +11582,7 @@ return-ENODATA;
 }
 
 /*:840*//*841:*/
-#line 862 "web/beyond.w"
+#line 866 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 {
@@ -11579,7 +11592,7 @@ return 0;
 }
 
 /*:841*//*842:*/
-#line 879 "web/beyond.w"
+#line 883 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 {
@@ -11593,7 +11606,7 @@ return 0;
 }
 
 /*:842*//*845:*/
-#line 922 "web/beyond.w"
+#line 926 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
 {

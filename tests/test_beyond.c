@@ -272,6 +272,32 @@ START_TEST(protocol_and_receive_flags)
 }
 END_TEST
 
+START_TEST(recvfragsize_reports_largest_fragment)
+{
+  CLAUSES("linux:IP_RECVFRAGSIZE");
+  int rx = udp_bound("10.0.0.1", 5000), peer = peer_host(0), tx, fd;
+  static char big[3000];
+  struct rx r;
+  struct cmsghdr *c[4];
+  int size;
+  ck_assert_int_eq(seti(rx, IPPROTO_IP, IP_RECVFRAGSIZE, 1), 0);
+  pid_t p = sr_proc_new(peer, 0);
+  ck_assert_int_eq(sr_proc_switch(p), 0);
+  tx = udp();
+  ck_assert_int_eq(send_to(tx, big, sizeof big, "10.0.0.1", 5000), 3000);
+  ck_assert_int_eq(send_to(tx, "whole", 5, "10.0.0.1", 5000), 5);
+  ck_assert_int_eq(sr_proc_switch(1000), 0);
+  fd = rx;
+  ck_assert_int_eq(rx_msg(fd, &r, sizeof r.data, 64, MSG_DONTWAIT), 100);
+  ck_assert_int_eq(cmsgs(&r.m, c, 4), 1);
+  ck_assert_int_eq(c[0]->cmsg_type, IP_RECVFRAGSIZE);
+  memcpy(&size, CMSG_DATA(c[0]), sizeof size);
+  ck_assert_int_eq(size, 1500);
+  ck_assert_int_eq(rx_msg(fd, &r, sizeof r.data, 64, MSG_DONTWAIT), 5);
+  ck_assert_int_eq(cmsgs(&r.m, c, 4), 0);
+}
+END_TEST
+
 /* ---- RFC 3678 ---- */
 static struct group_req greq(unsigned ifindex, const char *g, int family)
 {
@@ -657,6 +683,7 @@ Suite *suite_beyond(void)
   tcase_add_test(tc, unicast_if_rules_and_route);
   tcase_add_test(tc, local_port_range_rules_and_search);
   tcase_add_test(tc, protocol_and_receive_flags);
+  tcase_add_test(tc, recvfragsize_reports_largest_fragment);
   tc = sr_tcase(s, "mcast");
   tcase_add_test(tc, mcast_join_leave);
   tcase_add_test(tc, mcast_sources_and_filter);

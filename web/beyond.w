@@ -283,9 +283,10 @@ summed it whole (|CHECKSUM_COMPLETE|), which \.{lo} and veth never do:
 so on the model's links, as on those, it adds nothing.
 \.{IP\_RECVFRAGSIZE} asks for the size of the largest fragment of a
 reassembled datagram; it is refused on a stream socket (|EINVAL|, on
-writes only).  The model does not yet report it: a datagram reassembled
-from fragments carries no \.{IP\_RECVFRAGSIZE} message here, where Linux
-gives one (1500 for 3000 bytes over a veth of MTU 1500).
+writes only).  Reassembly notes the IP length of the largest fragment in
+the whole datagram's packet (|ip_frag_reasm|), the arrival carries it to
+the queue entry, and |ip_cmsg_recv| (chapter {\it The UDP data path\/})
+puts it last among IP's messages, for UDP and raw sockets alike.
 \.{IP\_RECVERR\_RFC4884} (0 or 1, as an |int| or a byte: |EINVAL| else)
 asks that an ICMP error's RFC~4884 length field be checked and reported
 in |ee_rfc4884|; the ICMP errors Linux and the model send carry no
@@ -296,7 +297,10 @@ extensions of an ICMP message injected with one.
 \kernel{\.{IP\_CHECKSUM} 2 reads 1, and with |optlen| 0 clears it; a
 datagram on \.{lo} with \.{IP\_CHECKSUM} and \.{IP\_RECVFRAGSIZE} has no
 control message; \.{IP\_RECVFRAGSIZE} on TCP is |EINVAL| even for 0 and
-reads 0; \.{IP\_RECVERR\_RFC4884} 2 and $-1$ are |EINVAL|, so is the
+reads 0; fragments of 52 and 36 bytes written by a raw socket give a UDP
+and a raw socket the message 52, a whole datagram none (script
+\.{ipopt/IP\_RECVFRAGSIZE.reassembled.sr}); 3000 bytes over a veth of
+MTU 1500 give 1500; \.{IP\_RECVERR\_RFC4884} 2 and $-1$ are |EINVAL|, so is the
 byte \.{0xff}, and |optlen| 0 clears it.}
 
 @*1 Multicast with protocol-independent structures.

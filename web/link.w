@@ -211,6 +211,7 @@ typedef struct {
   bool held; /* charged now (see |pkt_hold|) */
   bool csum_partial; /* its UDP checksum holds only the pseudo-header's sum */
   bool local; /* routed to its own host: it arrives over \.{lo} with its route */
+  uint16_t frag_max; /* reassembled: its largest fragment's length (\.{IP\_RECVFRAGSIZE}) */
   int iif; /* sent by this host over \.{lo}: the arrival interface to report */
 } sr_pkt;
 enum { EV_RX, EV_FRAG_EXPIRE, EV_NEIGH_PROBE };
@@ -276,6 +277,7 @@ static sr_pkt *pkt_init(void *buf, size_t headroom, size_t len)
   p->held = false;
   p->csum_partial = false;
   p->local = false;
+  p->frag_max = 0;
   p->iif = 0;
   return p;
 }
@@ -292,6 +294,7 @@ static sr_pkt *pkt_clone(const sr_pkt *p)
 {
   sr_pkt *c = pkt_new(p->data, p->len);
   c->csum_partial = p->csum_partial;
+  c->frag_max = p->frag_max;
   return c;
 }
 

@@ -42,6 +42,7 @@ struct sr_dgram {
   int ifindex; /* the arrival interface */
   uint32_t spec_dst; /* the local address for |ipi_spec_dst| */
   uint8_t ttl, tos;
+  uint16_t frag_max; /* its largest fragment's length; 0: it came whole */
   uint8_t opt[SR_MAX_IPOPTLEN]; /* the IP options as this host processed them */
   uint8_t wire_opt[SR_MAX_IPOPTLEN]; /* the same options as they arrived */
   int optlen;
@@ -389,6 +390,7 @@ static void dgram_take_ip(sr_dgram *d, const struct sr_rx *rx)
   d->ifindex = rx->ifindex;
   d->ttl = rx->ttl;
   d->tos = rx->tos;
+  d->frag_max = (uint16_t) rx->frag_max;
   d->optlen = rx->optlen > SR_MAX_IPOPTLEN ? SR_MAX_IPOPTLEN : rx->optlen;
   if (d->optlen) {
     memcpy(d->opt, rx->opt, (size_t) d->optlen);
@@ -1981,7 +1983,7 @@ it is not called.
 
 @<Constants of the model@>=
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
-  IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
+  IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
 @ \clause{socket.7:SO_PEEK_OFF:3}
 \clause{socket.7:SO_PEEK_OFF:4}
@@ -2282,10 +2284,11 @@ header's destination), \.{IP\_TTL} (an |int|), \.{IP\_TOS} (one byte),
 \.{IP\_RECVOPTS} and \.{IP\_RETOPTS} (only when the datagram had options),
 and \.{IP\_ORIGDSTADDR} (a |sockaddr_in| of the destination and port).
 \.{IP\_PASSSEC} has nothing to send without a security module.  Linux has
-two more receive options that the pages do not name, \.{IP\_CHECKSUM} and
-\.{IP\_RECVFRAGSIZE} (the largest fragment of a reassembled datagram): see
-the chapter ``Options beyond the pages'' --- the first adds nothing on the
-model's links, the second the model does not report.
+two more receive options that the pages do not name (chapter ``Options
+beyond the pages''): \.{IP\_CHECKSUM}, which adds nothing on the model's
+links, and \.{IP\_RECVFRAGSIZE}, the length of the largest fragment of a
+reassembled datagram (an |int|, last; none for a datagram that came
+whole).
 @^model limits@>
 
 \kernel{each option alone: \.{IP\_PKTINFO} 28 bytes
@@ -2322,6 +2325,10 @@ static void ip_cmsg_recv(sr_sock *s, struct msghdr *msg, struct sr_cmsg_out *co,
     put_cmsg(msg, co, IPPROTO_IP, IP_RECVOPTS, (size_t) d->optlen, d->opt);
   if ((f & IPF_RETOPTS) && d->optlen) @<Put the echo of the options, or truncate@>@;
   if (f & IPF_ORIGDSTADDR) @<Put the original destination, if the data has ports@>@;
+  if ((f & IPF_RECVFRAGSIZE) && d->frag_max) {
+    int size = d->frag_max;
+    put_cmsg(msg, co, IPPROTO_IP, IP_RECVFRAGSIZE, sizeof size, &size);
+  }
 }
 
 @ A UDP datagram's port is the one its header had.  Other entries have
