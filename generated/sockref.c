@@ -424,13 +424,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #line 93 "web/beyond.w"
 
 /*:810*//*832:*/
-#line 673 "web/beyond.w"
+#line 684 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
 #define SOCK_SNDBUF_LOCK 1
 #define SOCK_RCVBUF_LOCK 2
 #endif
-#line 678 "web/beyond.w"
+#line 689 "web/beyond.w"
 
 /*:832*/
 #line 42 "web/sockref.w"
@@ -604,7 +604,7 @@ int txtime_clockid,txtime_flags;
 int no_check_tx;
 
 /*:806*//*838:*/
-#line 836 "web/beyond.w"
+#line 841 "web/beyond.w"
 
 int txrehash;
 
@@ -2444,19 +2444,19 @@ const uint8_t*orig_ip,size_t len);
 static bool opt_udp_level(const sr_sock*s,int level);
 
 /*:808*//*817:*/
-#line 245 "web/beyond.w"
+#line 256 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
 /*:817*//*822:*/
-#line 359 "web/beyond.w"
+#line 370 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
 /*:822*//*829:*/
-#line 622 "web/beyond.w"
+#line 633 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s);
 static void sk_fwd_schedule(sr_sock*s,int size);
@@ -3569,7 +3569,7 @@ s->max_pacing_rate= UINT64_MAX;
 s->forward_threshold= s->rcvbuf>>2;
 
 /*:562*//*839:*/
-#line 839 "web/beyond.w"
+#line 844 "web/beyond.w"
 
 s->txrehash= 1;
 
@@ -11175,7 +11175,7 @@ return 0;
 }
 
 /*:811*//*813:*/
-#line 147 "web/beyond.w"
+#line 158 "web/beyond.w"
 
 static int set_udp_encap(sr_sock*s,sr_optreq*rq)
 {
@@ -11186,7 +11186,7 @@ return 0;
 }
 
 /*:813*//*815:*/
-#line 186 "web/beyond.w"
+#line 197 "web/beyond.w"
 
 static int set_unicast_if(sr_sock*s,sr_optreq*rq)
 {
@@ -11210,7 +11210,7 @@ return 0;
 }
 
 /*:815*//*816:*/
-#line 226 "web/beyond.w"
+#line 237 "web/beyond.w"
 
 static int set_local_port_range(sr_sock*s,sr_optreq*rq)
 {
@@ -11229,7 +11229,7 @@ return 0;
 }
 
 /*:816*//*818:*/
-#line 248 "web/beyond.w"
+#line 259 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
 {
@@ -11241,7 +11241,7 @@ if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
 }
 
 /*:818*//*819:*/
-#line 269 "web/beyond.w"
+#line 280 "web/beyond.w"
 
 static int get_protocol_num(sr_sock*s,sr_optreq*rq)
 {
@@ -11250,7 +11250,7 @@ return 0;
 }
 
 /*:819*//*821:*/
-#line 329 "web/beyond.w"
+#line 340 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
 {
@@ -11282,7 +11282,7 @@ return err?err:mc_leave(s,&mr);
 }
 
 /*:821*//*823:*/
-#line 384 "web/beyond.w"
+#line 395 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex)
@@ -11338,7 +11338,7 @@ return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
 /*:823*//*824:*/
-#line 468 "web/beyond.w"
+#line 479 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -11372,7 +11372,7 @@ return err;
 }
 
 /*:824*//*825:*/
-#line 500 "web/beyond.w"
+#line 511 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -11408,7 +11408,7 @@ return 0;
 }
 
 /*:825*//*826:*/
-#line 548 "web/beyond.w"
+#line 559 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
 {
@@ -11420,7 +11420,7 @@ return 0;
 }
 
 /*:826*//*827:*/
-#line 566 "web/beyond.w"
+#line 577 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
 {
@@ -11432,7 +11432,7 @@ return 0;
 }
 
 /*:827*//*828:*/
-#line 602 "web/beyond.w"
+#line 613 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
 {
@@ -11451,7 +11451,7 @@ return 0;
 }
 
 /*:828*//*830:*/
-#line 627 "web/beyond.w"
+#line 638 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s)
 {
@@ -11473,7 +11473,7 @@ s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
 /*:830*//*831:*/
-#line 659 "web/beyond.w"
+#line 670 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
 {
@@ -11489,7 +11489,7 @@ return 0;
 }
 
 /*:831*//*833:*/
-#line 720 "web/beyond.w"
+#line 731 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
 {
@@ -11501,7 +11501,7 @@ return 0;
 }
 
 /*:833*//*834:*/
-#line 742 "web/beyond.w"
+#line 753 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
 {
@@ -11512,7 +11512,7 @@ return 0;
 }
 
 /*:834*//*835:*/
-#line 764 "web/beyond.w"
+#line 775 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
 {
@@ -11540,7 +11540,7 @@ return 0;
 }
 
 /*:835*//*836:*/
-#line 799 "web/beyond.w"
+#line 810 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
 {
@@ -11556,7 +11556,7 @@ return 0;
 }
 
 /*:836*//*837:*/
-#line 822 "web/beyond.w"
+#line 833 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
 {
@@ -11565,14 +11565,8 @@ s->txrehash= rq->val==-1?1:rq->val;
 return 0;
 }
 
-static int get_txrehash(sr_sock*s,sr_optreq*rq)
-{
-rq->val= s->txrehash;
-return 0;
-}
-
 /*:837*//*840:*/
-#line 848 "web/beyond.w"
+#line 853 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
 {
@@ -11582,7 +11576,7 @@ return-ENODATA;
 }
 
 /*:840*//*841:*/
-#line 866 "web/beyond.w"
+#line 871 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 {
@@ -11592,21 +11586,15 @@ return 0;
 }
 
 /*:841*//*842:*/
-#line 883 "web/beyond.w"
+#line 888 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 {
 return sock_bindtoindex(s,rq->val);
 }
 
-static int get_bindtoifindex(sr_sock*s,sr_optreq*rq)
-{
-rq->val= s->bound_dev_if;
-return 0;
-}
-
 /*:842*//*845:*/
-#line 926 "web/beyond.w"
+#line 925 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
 {

@@ -76,7 +76,6 @@ static int set_txtime(sr_sock *s, sr_optreq *rq);
 static int set_busy_poll_budget(sr_sock *s, sr_optreq *rq);
 static int get_reserve_mem(sr_sock *s, sr_optreq *rq);
 static int set_reserve_mem(sr_sock *s, sr_optreq *rq);
-static int get_txrehash(sr_sock *s, sr_optreq *rq);
 static int set_txrehash(sr_sock *s, sr_optreq *rq);
 static int set_cnx_advice(sr_sock *s, sr_optreq *rq);
 static int get_peergroups(sr_sock *s, sr_optreq *rq);
@@ -94,7 +93,6 @@ static int get_mcast_msfilter(sr_sock *s, sr_optreq *rq);
 static int set_mcast_msfilter(sr_sock *s, sr_optreq *rq);
 static int set_udp_cork(sr_sock *s, sr_optreq *rq);
 static int set_udp_encap(sr_sock *s, sr_optreq *rq);
-static int get_bindtoifindex(sr_sock *s, sr_optreq *rq);
 static int set_bindtoifindex(sr_sock *s, sr_optreq *rq);
 static int get_protocol_num(sr_sock *s, sr_optreq *rq);
 static int set_detach_reuseport_bpf(sr_sock *s, sr_optreq *rq);
@@ -187,7 +185,7 @@ static const sr_optdesc sr_optdescs[] = {
   { .level = SOL_SOCKET, .name = SO_PREFER_BUSY_POLL, .str = "SO_PREFER_BUSY_POLL", .clause = "linux:SO_PREFER_BUSY_POLL", .since = "5.11", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .caps = 0 | ((uint64_t) 1 << CAP_NET_ADMIN), .cap_when = CAP_NONZERO, .cap_errno = EPERM, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, prefer_busy_poll), .set = set_int_field, .get = get_int_field },
   { .level = SOL_SOCKET, .name = SO_BUSY_POLL_BUDGET, .str = "SO_BUSY_POLL_BUDGET", .clause = "linux:SO_BUSY_POLL_BUDGET", .since = "5.11", .type = OPT_INT, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_busy_poll_budget, .get = NULL },
   { .level = SOL_SOCKET, .name = SO_RESERVE_MEM, .str = "SO_RESERVE_MEM", .clause = "linux:SO_RESERVE_MEM", .since = "5.16", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_reserve_mem, .get = get_reserve_mem },
-  { .level = SOL_SOCKET, .name = SO_TXREHASH, .str = "SO_TXREHASH", .clause = "linux:SO_TXREHASH", .since = "5.18", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_STREAM, .type_errno = EOPNOTSUPP, .range_action = RANGE_NONE, .setlen = 0, .set = set_txrehash, .get = get_txrehash },
+  { .level = SOL_SOCKET, .name = SO_TXREHASH, .str = "SO_TXREHASH", .clause = "linux:SO_TXREHASH", .since = "5.18", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_STREAM, .type_errno = EOPNOTSUPP, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, txrehash), .set = set_txrehash, .get = get_int_field },
   { .level = SOL_SOCKET, .name = SO_RCVMARK, .str = "SO_RCVMARK", .clause = "linux:SO_RCVMARK", .since = "6.0", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, rcvmark), .set = set_int_field, .get = get_int_field },
   { .level = SOL_SOCKET, .name = SO_CNX_ADVICE, .str = "SO_CNX_ADVICE", .clause = "linux:SO_CNX_ADVICE", .since = "4.9", .type = OPT_INT, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_cnx_advice, .get = NULL },
   { .level = SOL_SOCKET, .name = SO_PEERGROUPS, .str = "SO_PEERGROUPS", .clause = "linux:SO_PEERGROUPS", .since = "4.13", .type = OPT_BYTES, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_peergroups },
@@ -207,7 +205,7 @@ static const sr_optdesc sr_optdescs[] = {
   { .level = SOL_UDP, .name = UDP_NO_CHECK6_RX, .str = "UDP_NO_CHECK6_RX", .clause = "linux:UDP_NO_CHECK6_RX", .since = "3.16", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, udp_no_check6_rx), .set = set_int_field, .get = get_int_field },
   { .level = SOL_UDP, .name = UDP_SEGMENT, .str = "UDP_SEGMENT", .clause = "linux:UDP_SEGMENT", .since = "4.18", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .lo = 0, .hi = 65535, .range_action = RANGE_EINVAL, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, udp_gso_size), .set = set_int_field, .get = get_int_field },
   { .level = SOL_UDP, .name = UDP_GRO, .str = "UDP_GRO", .clause = "linux:UDP_GRO", .since = "5.0", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, udp_gro), .set = set_int_field, .get = get_int_field },
-  { .level = SOL_SOCKET, .name = SO_BINDTOIFINDEX, .str = "SO_BINDTOIFINDEX", .clause = "linux:SO_BINDTOIFINDEX", .since = "5.7", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_bindtoifindex, .get = get_bindtoifindex },
+  { .level = SOL_SOCKET, .name = SO_BINDTOIFINDEX, .str = "SO_BINDTOIFINDEX", .clause = "linux:SO_BINDTOIFINDEX", .since = "5.7", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, bound_dev_if), .set = set_bindtoifindex, .get = get_int_field },
   { .level = SOL_SOCKET, .name = SO_NO_CHECK, .str = "SO_NO_CHECK", .clause = "linux:SO_NO_CHECK", .since = "2.0", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, no_check_tx), .set = set_int_field, .get = get_int_field },
   { .level = SOL_SOCKET, .name = SO_RCVTIMEO_NEW, .str = "SO_RCVTIMEO_NEW", .clause = "linux:SO_RCVTIMEO_NEW", .since = "5.1", .type = OPT_TIMEVAL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 16, .set = set_rcvtimeo, .get = get_rcvtimeo },
   { .level = SOL_SOCKET, .name = SO_SNDTIMEO_NEW, .str = "SO_SNDTIMEO_NEW", .clause = "linux:SO_SNDTIMEO_NEW", .since = "5.1", .type = OPT_TIMEVAL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 16, .set = set_sndtimeo, .get = get_sndtimeo },
@@ -236,6 +234,7 @@ _Static_assert(sizeof ((sr_sock *) 0)->mc_ttl == sizeof(int), "IP_MULTICAST_TTL:
 _Static_assert(sizeof ((sr_sock *) 0)->tos == sizeof(int), "IP_TOS: field tos must be as wide as an int");
 _Static_assert(sizeof ((sr_sock *) 0)->zerocopy == sizeof(int), "SO_ZEROCOPY: field zerocopy must be as wide as an int");
 _Static_assert(sizeof ((sr_sock *) 0)->prefer_busy_poll == sizeof(int), "SO_PREFER_BUSY_POLL: field prefer_busy_poll must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->txrehash == sizeof(int), "SO_TXREHASH: field txrehash must be as wide as an int");
 _Static_assert(sizeof ((sr_sock *) 0)->rcvmark == sizeof(int), "SO_RCVMARK: field rcvmark must be as wide as an int");
 _Static_assert(sizeof ((sr_sock *) 0)->minttl == sizeof(int), "IP_MINTTL: field minttl must be as wide as an int");
 _Static_assert(sizeof ((sr_sock *) 0)->udp_cork == sizeof(int), "UDP_CORK: field udp_cork must be as wide as an int");
@@ -244,6 +243,7 @@ _Static_assert(sizeof ((sr_sock *) 0)->udp_no_check6_tx == sizeof(int), "UDP_NO_
 _Static_assert(sizeof ((sr_sock *) 0)->udp_no_check6_rx == sizeof(int), "UDP_NO_CHECK6_RX: field udp_no_check6_rx must be as wide as an int");
 _Static_assert(sizeof ((sr_sock *) 0)->udp_gso_size == sizeof(int), "UDP_SEGMENT: field udp_gso_size must be as wide as an int");
 _Static_assert(sizeof ((sr_sock *) 0)->udp_gro == sizeof(int), "UDP_GRO: field udp_gro must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->bound_dev_if == sizeof(int), "SO_BINDTOIFINDEX: field bound_dev_if must be as wide as an int");
 _Static_assert(sizeof ((sr_sock *) 0)->no_check_tx == sizeof(int), "SO_NO_CHECK: field no_check_tx must be as wide as an int");
 #define SR_OPTNAME_LIMIT 256
 static const short sr_sol_index[SR_OPTNAME_LIMIT] = {

@@ -128,10 +128,16 @@ it off.
 \beyond{UDP_NO_CHECK6_TX}
 \beyond{UDP_NO_CHECK6_RX}
 Flags and a number kept for reads.  \.{UDP\_GRO} lets the socket receive a
-datagram that generic receive offload merged, whole, with its segment
-size in a \.{UDP\_GRO} control message: the model's links do not merge
-datagrams, so the socket receives them as they were sent, which is what
-it receives from Linux over a link without offload.  \.{UDP\_NO\_CHECK6\_TX}
+datagram that generic receive offload merged, or a segmentation-offload
+packet that was never cut, whole, with its segment size in a
+\.{UDP\_GRO} control message (level \.{SOL\_UDP}, an |int|).  The model
+does not: its links merge nothing, and a send with \.{UDP\_SEGMENT} is
+cut into datagrams when it is sent (chapter {\it The UDP data path\/}),
+where Linux sends one packet over \.{lo} and veth and cuts it only for a
+receiving socket without \.{UDP\_GRO} --- so in Linux a \.{UDP\_GRO}
+socket receives 250 bytes sent in segments of 100 as one datagram with
+the message 100, and a raw socket sees one datagram of 278 bytes, where
+the model delivers three datagrams to both.  \.{UDP\_NO\_CHECK6\_TX}
 and \.{\_RX} concern UDP over IPv6 only; on an \.{AF\_INET} socket they
 are stored and read and change nothing, in Linux as here.  \.{UDP\_ENCAP}
 takes 0, \.{UDP\_ENCAP\_ESPINUDP} (2) and \.{UDP\_ENCAP\_L2TPINUDP} (3),
@@ -142,7 +148,12 @@ every datagram here.
 @^model limits@>
 
 \kernel{\.{UDP\_ENCAP} 0, 2, 3 succeed and read back; 1, 4, 5 are
-|ENOPROTOOPT| and leave the value; \.{UDP\_GRO} 5 reads 1.}
+|ENOPROTOOPT| and leave the value; \.{UDP\_GRO} 5 reads 1.  On \.{lo},
+250 bytes sent with \.{UDP\_SEGMENT} 100 reach a socket with
+\.{UDP\_GRO} as one datagram of 250 bytes and the message
+$\{$\.{SOL\_UDP}, \.{UDP\_GRO}, 100$\}$, a socket without it as 100,
+100 and 50 bytes, and a raw socket of protocol UDP as one datagram of 278
+bytes (UDP length 258); 50 bytes arrive plain.}
 
 @c
 static int set_udp_encap(sr_sock *s, sr_optreq *rq)
@@ -827,12 +838,6 @@ static int set_txrehash(sr_sock *s, sr_optreq *rq)
   return 0;
 }
 
-static int get_txrehash(sr_sock *s, sr_optreq *rq)
-{
-  rq->val = s->txrehash;
-  return 0;
-}
-
 @ @<Socket-layer fields of a socket@>=
 int txrehash; /* \.{SO\_TXREHASH}, TCP only */
 
@@ -884,12 +889,6 @@ it is the index.
 static int set_bindtoifindex(sr_sock *s, sr_optreq *rq)
 {
   return sock_bindtoindex(s, rq->val);
-}
-
-static int get_bindtoifindex(sr_sock *s, sr_optreq *rq)
-{
-  rq->val = s->bound_dev_if;
-  return 0;
 }
 
 @ \beyond{SO_NO_CHECK}
