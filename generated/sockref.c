@@ -356,19 +356,19 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SCM_TS_OPT_ID 81
 
 /*:641*//*647:*/
-#line 1984 "web/udp.w"
+#line 1987 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
 /*:647*//*686:*/
-#line 2752 "web/udp.w"
+#line 2755 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:686*//*692:*/
-#line 2864 "web/udp.w"
+#line 2867 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -405,32 +405,32 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define IP_PROTOCOL 52
 #endif
 /*:791*//*810:*/
-#line 81 "web/beyond.w"
+#line 82 "web/beyond.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-#line 85 "web/beyond.w"
+#line 86 "web/beyond.w"
 #ifndef IP_LOCAL_PORT_RANGE
 #define IP_LOCAL_PORT_RANGE 51 
 #endif
-#line 88 "web/beyond.w"
+#line 89 "web/beyond.w"
 #ifdef SOL_UDPLITE
 #define SR_SOL_UDPLITE SOL_UDPLITE
 #else
-#line 91 "web/beyond.w"
+#line 92 "web/beyond.w"
 #define SR_SOL_UDPLITE 136 
 #endif
-#line 93 "web/beyond.w"
+#line 94 "web/beyond.w"
 
 /*:810*//*832:*/
-#line 684 "web/beyond.w"
+#line 685 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
 #define SOCK_SNDBUF_LOCK 1
 #define SOCK_RCVBUF_LOCK 2
 #endif
-#line 689 "web/beyond.w"
+#line 690 "web/beyond.w"
 
 /*:832*/
 #line 42 "web/sockref.w"
@@ -597,14 +597,15 @@ int nofcs,wifi_status;
 uint64_t cookie;
 int zerocopy,rcvmark,prefer_busy_poll,busy_poll_budget;
 int txtime_clockid,txtime_flags;
+bool txtime_on;
 
 /*:803*//*806:*/
-#line 44 "web/beyond.w"
+#line 45 "web/beyond.w"
 
 int no_check_tx;
 
 /*:806*//*838:*/
-#line 841 "web/beyond.w"
+#line 846 "web/beyond.w"
 
 int txrehash;
 
@@ -634,14 +635,14 @@ uint64_t rq_seq;
 struct sr_udpcork*cork;
 
 /*:628*//*708:*/
-#line 3171 "web/udp.w"
+#line 3174 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
 /*:708*//*805:*/
-#line 39 "web/beyond.w"
+#line 40 "web/beyond.w"
 
 int udp_cork,udp_gso_size,udp_gro,udp_encap;
 int udp_no_check6_tx,udp_no_check6_rx;
@@ -668,7 +669,7 @@ struct sr_mcsock*mc_list;
 int mc_count;
 
 /*:86*//*804:*/
-#line 36 "web/beyond.w"
+#line 37 "web/beyond.w"
 
 uint32_t local_port_range;
 
@@ -1099,7 +1100,7 @@ uint8_t*data;
 };
 
 /*:629*//*644:*/
-#line 1922 "web/udp.w"
+#line 1925 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -1143,18 +1144,18 @@ sr_capture*cap;
 int ncaps;
 
 /*:442*//*669:*/
-#line 2468 "web/udp.w"
+#line 2471 "web/udp.w"
 
 int netstamp_sockets;
 
 /*:669*//*670:*/
-#line 2471 "web/udp.w"
+#line 2474 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
 
 /*:670*//*807:*/
-#line 47 "web/beyond.w"
+#line 48 "web/beyond.w"
 
 uint64_t last_cookie;
 
@@ -2146,18 +2147,18 @@ struct cmsghdr*c);
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:637*//*643:*/
-#line 1915 "web/udp.w"
+#line 1918 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:643*//*648:*/
-#line 2013 "web/udp.w"
+#line 2016 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:648*//*650:*/
-#line 2032 "web/udp.w"
+#line 2035 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2166,102 +2167,102 @@ static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:650*//*653:*/
-#line 2124 "web/udp.w"
+#line 2127 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:653*//*655:*/
-#line 2166 "web/udp.w"
+#line 2169 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:655*//*657:*/
-#line 2221 "web/udp.w"
+#line 2224 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:657*//*659:*/
-#line 2257 "web/udp.w"
+#line 2260 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:659*//*661:*/
-#line 2303 "web/udp.w"
+#line 2306 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:661*//*665:*/
-#line 2382 "web/udp.w"
+#line 2385 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:665*//*672:*/
-#line 2478 "web/udp.w"
+#line 2481 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
 /*:672*//*674:*/
-#line 2495 "web/udp.w"
+#line 2498 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
 /*:674*//*676:*/
-#line 2534 "web/udp.w"
+#line 2537 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:676*//*678:*/
-#line 2573 "web/udp.w"
+#line 2576 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:678*//*680:*/
-#line 2613 "web/udp.w"
+#line 2616 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:680*//*687:*/
-#line 2756 "web/udp.w"
+#line 2759 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:687*//*694:*/
-#line 2884 "web/udp.w"
+#line 2887 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:694*//*697:*/
-#line 2944 "web/udp.w"
+#line 2947 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:697*//*702:*/
-#line 3046 "web/udp.w"
+#line 3049 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:702*//*704:*/
-#line 3099 "web/udp.w"
+#line 3102 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:704*//*706:*/
-#line 3136 "web/udp.w"
+#line 3139 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:706*//*709:*/
-#line 3176 "web/udp.w"
+#line 3179 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -2439,24 +2440,24 @@ static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
 /*:799*//*808:*/
-#line 71 "web/beyond.w"
+#line 72 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level);
 
 /*:808*//*817:*/
-#line 256 "web/beyond.w"
+#line 257 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
 /*:817*//*822:*/
-#line 370 "web/beyond.w"
+#line 371 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
 /*:822*//*829:*/
-#line 633 "web/beyond.w"
+#line 634 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s);
 static void sk_fwd_schedule(sr_sock*s,int size);
@@ -2986,7 +2987,7 @@ if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
 /*:443*//*671:*/
-#line 2475 "web/udp.w"
+#line 2478 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
@@ -3569,7 +3570,7 @@ s->max_pacing_rate= UINT64_MAX;
 s->forward_threshold= s->rcvbuf>>2;
 
 /*:562*//*839:*/
-#line 844 "web/beyond.w"
+#line 849 "web/beyond.w"
 
 s->txrehash= 1;
 
@@ -3722,7 +3723,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*682:*/
-#line 2649 "web/udp.w"
+#line 2652 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -9488,13 +9489,16 @@ return(v&~SR_SOF_TX_RECORD_MASK)?-EINVAL:0;
 case SR_SCM_TS_OPT_ID:
 if(c->cmsg_len!=CMSG_LEN(sizeof v))return-EINVAL;
 return(s->tsflags&SR_SOF_OPT_ID)?0:-EINVAL;
+case SCM_TXTIME:
+if(!s->txtime_on||c->cmsg_len!=CMSG_LEN(sizeof(uint64_t)))return-EINVAL;
+return 0;
 case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 }
 return-EINVAL;
 }
 
 /*:642*//*645:*/
-#line 1928 "web/udp.w"
+#line 1931 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9514,7 +9518,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*646:*/
-#line 1975 "web/udp.w"
+#line 1978 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -9522,7 +9526,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:646*/
-#line 1946 "web/udp.w"
+#line 1949 "web/udp.w"
 
 goto try_again;
 }
@@ -9549,7 +9553,7 @@ return err;
 }
 
 /*:645*//*649:*/
-#line 2016 "web/udp.w"
+#line 2019 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9560,7 +9564,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:649*//*651:*/
-#line 2039 "web/udp.w"
+#line 2042 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9604,7 +9608,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:651*//*652:*/
-#line 2092 "web/udp.w"
+#line 2095 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9626,7 +9630,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:652*//*654:*/
-#line 2127 "web/udp.w"
+#line 2130 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9642,7 +9646,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:654*//*656:*/
-#line 2170 "web/udp.w"
+#line 2173 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9678,7 +9682,7 @@ return(ssize_t)copied;
 }
 
 /*:656*//*658:*/
-#line 2225 "web/udp.w"
+#line 2228 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9700,7 +9704,7 @@ co->used+= take;
 }
 
 /*:658*//*660:*/
-#line 2261 "web/udp.w"
+#line 2264 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9711,7 +9715,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
 /*:660*//*662:*/
-#line 2307 "web/udp.w"
+#line 2310 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9732,7 +9736,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*664:*/
-#line 2358 "web/udp.w"
+#line 2361 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9742,10 +9746,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:664*/
-#line 2326 "web/udp.w"
+#line 2329 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*663:*/
-#line 2345 "web/udp.w"
+#line 2348 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9760,7 +9764,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:663*/
-#line 2327 "web/udp.w"
+#line 2330 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -9769,7 +9773,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 
 /*:662*//*666:*/
-#line 2385 "web/udp.w"
+#line 2388 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9781,7 +9785,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*667:*/
-#line 2401 "web/udp.w"
+#line 2404 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9796,10 +9800,10 @@ n+= len;
 }
 
 /*:667*/
-#line 2395 "web/udp.w"
+#line 2398 "web/udp.w"
 
 if(ts)/*668:*/
-#line 2419 "web/udp.w"
+#line 2422 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9841,14 +9845,14 @@ n+= len;
 }
 
 /*:668*/
-#line 2396 "web/udp.w"
+#line 2399 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:666*//*673:*/
-#line 2482 "web/udp.w"
+#line 2485 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -9863,7 +9867,7 @@ else free(d);
 }
 
 /*:673*//*675:*/
-#line 2498 "web/udp.w"
+#line 2501 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9873,7 +9877,7 @@ W->netstamp_sockets++;
 }
 
 /*:675*//*677:*/
-#line 2538 "web/udp.w"
+#line 2541 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9901,7 +9905,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 
 /*:677*//*679:*/
-#line 2576 "web/udp.w"
+#line 2579 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9927,7 +9931,7 @@ return 0;
 }
 
 /*:679*//*681:*/
-#line 2616 "web/udp.w"
+#line 2619 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9945,7 +9949,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:681*//*684:*/
-#line 2693 "web/udp.w"
+#line 2696 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9965,7 +9969,7 @@ return sys_return(err);
 }
 
 /*:684*//*688:*/
-#line 2763 "web/udp.w"
+#line 2766 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9979,7 +9983,7 @@ return(ssize_t)total;
 }
 
 /*:688*//*689:*/
-#line 2780 "web/udp.w"
+#line 2783 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -9998,7 +10002,7 @@ return r;
 }
 
 /*:689*//*690:*/
-#line 2797 "web/udp.w"
+#line 2800 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10030,7 +10034,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:690*//*691:*/
-#line 2830 "web/udp.w"
+#line 2833 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10063,7 +10067,7 @@ return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
 /*:691*//*693:*/
-#line 2870 "web/udp.w"
+#line 2873 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10079,7 +10083,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:693*//*695:*/
-#line 2887 "web/udp.w"
+#line 2890 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10101,7 +10105,7 @@ return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
 /*:695*//*698:*/
-#line 2951 "web/udp.w"
+#line 2954 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10118,7 +10122,7 @@ return r;
 }
 
 /*:698*//*699:*/
-#line 2966 "web/udp.w"
+#line 2969 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10153,7 +10157,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:699*//*700:*/
-#line 2999 "web/udp.w"
+#line 3002 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10188,7 +10192,7 @@ return r;
 }
 
 /*:700*//*701:*/
-#line 3032 "web/udp.w"
+#line 3035 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10204,7 +10208,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:701*//*703:*/
-#line 3049 "web/udp.w"
+#line 3052 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10229,7 +10233,7 @@ return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
 /*:703*//*705:*/
-#line 3104 "web/udp.w"
+#line 3107 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10259,7 +10263,7 @@ return-ENOTCONN;
 }
 
 /*:705*//*707:*/
-#line 3139 "web/udp.w"
+#line 3142 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10270,7 +10274,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:707*//*710:*/
-#line 3180 "web/udp.w"
+#line 3183 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -11153,7 +11157,7 @@ s->err= err;
 sock_error_report(s);
 }
 /*:800*//*809:*/
-#line 74 "web/beyond.w"
+#line 75 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level)
 {
@@ -11162,7 +11166,7 @@ return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
 }
 
 /*:809*//*811:*/
-#line 106 "web/beyond.w"
+#line 107 "web/beyond.w"
 
 static int set_udp_cork(sr_sock*s,sr_optreq*rq)
 {
@@ -11175,7 +11179,7 @@ return 0;
 }
 
 /*:811*//*813:*/
-#line 158 "web/beyond.w"
+#line 159 "web/beyond.w"
 
 static int set_udp_encap(sr_sock*s,sr_optreq*rq)
 {
@@ -11186,7 +11190,7 @@ return 0;
 }
 
 /*:813*//*815:*/
-#line 197 "web/beyond.w"
+#line 198 "web/beyond.w"
 
 static int set_unicast_if(sr_sock*s,sr_optreq*rq)
 {
@@ -11210,7 +11214,7 @@ return 0;
 }
 
 /*:815*//*816:*/
-#line 237 "web/beyond.w"
+#line 238 "web/beyond.w"
 
 static int set_local_port_range(sr_sock*s,sr_optreq*rq)
 {
@@ -11229,7 +11233,7 @@ return 0;
 }
 
 /*:816*//*818:*/
-#line 259 "web/beyond.w"
+#line 260 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
 {
@@ -11241,7 +11245,7 @@ if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
 }
 
 /*:818*//*819:*/
-#line 280 "web/beyond.w"
+#line 281 "web/beyond.w"
 
 static int get_protocol_num(sr_sock*s,sr_optreq*rq)
 {
@@ -11250,7 +11254,7 @@ return 0;
 }
 
 /*:819*//*821:*/
-#line 340 "web/beyond.w"
+#line 341 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
 {
@@ -11282,7 +11286,7 @@ return err?err:mc_leave(s,&mr);
 }
 
 /*:821*//*823:*/
-#line 395 "web/beyond.w"
+#line 396 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex)
@@ -11338,7 +11342,7 @@ return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
 /*:823*//*824:*/
-#line 479 "web/beyond.w"
+#line 480 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -11372,7 +11376,7 @@ return err;
 }
 
 /*:824*//*825:*/
-#line 511 "web/beyond.w"
+#line 512 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -11408,7 +11412,7 @@ return 0;
 }
 
 /*:825*//*826:*/
-#line 559 "web/beyond.w"
+#line 560 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
 {
@@ -11420,7 +11424,7 @@ return 0;
 }
 
 /*:826*//*827:*/
-#line 577 "web/beyond.w"
+#line 578 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
 {
@@ -11432,7 +11436,7 @@ return 0;
 }
 
 /*:827*//*828:*/
-#line 613 "web/beyond.w"
+#line 614 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
 {
@@ -11451,7 +11455,7 @@ return 0;
 }
 
 /*:828*//*830:*/
-#line 638 "web/beyond.w"
+#line 639 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s)
 {
@@ -11473,7 +11477,7 @@ s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
 /*:830*//*831:*/
-#line 670 "web/beyond.w"
+#line 671 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
 {
@@ -11489,7 +11493,7 @@ return 0;
 }
 
 /*:831*//*833:*/
-#line 731 "web/beyond.w"
+#line 732 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
 {
@@ -11501,7 +11505,7 @@ return 0;
 }
 
 /*:833*//*834:*/
-#line 753 "web/beyond.w"
+#line 754 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
 {
@@ -11512,7 +11516,7 @@ return 0;
 }
 
 /*:834*//*835:*/
-#line 775 "web/beyond.w"
+#line 779 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
 {
@@ -11525,6 +11529,7 @@ if(t.clockid!=CLOCK_REALTIME&&t.clockid!=CLOCK_MONOTONIC&&t.clockid!=CLOCK_TAI)
 return-EINVAL;
 s->txtime_clockid= t.clockid;
 s->txtime_flags= (int)t.flags;
+s->txtime_on= true;
 return 0;
 }
 
@@ -11540,7 +11545,7 @@ return 0;
 }
 
 /*:835*//*836:*/
-#line 810 "web/beyond.w"
+#line 815 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
 {
@@ -11556,7 +11561,7 @@ return 0;
 }
 
 /*:836*//*837:*/
-#line 833 "web/beyond.w"
+#line 838 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
 {
@@ -11566,7 +11571,7 @@ return 0;
 }
 
 /*:837*//*840:*/
-#line 853 "web/beyond.w"
+#line 858 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
 {
@@ -11576,7 +11581,7 @@ return-ENODATA;
 }
 
 /*:840*//*841:*/
-#line 871 "web/beyond.w"
+#line 876 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 {
@@ -11586,7 +11591,7 @@ return 0;
 }
 
 /*:841*//*842:*/
-#line 888 "web/beyond.w"
+#line 893 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 {
@@ -11594,7 +11599,7 @@ return sock_bindtoindex(s,rq->val);
 }
 
 /*:842*//*845:*/
-#line 925 "web/beyond.w"
+#line 930 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
 {

@@ -32,6 +32,7 @@ as the kernel gives it (|sock_gen_cookie|).
 uint64_t cookie; /* \.{SO\_COOKIE}; 0 until asked for */
 int zerocopy, rcvmark, prefer_busy_poll, busy_poll_budget;
 int txtime_clockid, txtime_flags; /* \.{SO\_TXTIME} */
+bool txtime_on; /* \.{SO\_TXTIME} was set: \.{SCM\_TXTIME} is allowed */
 
 @ @<IP fields of a socket@>=
 uint32_t local_port_range; /* \.{IP\_LOCAL\_PORT\_RANGE}: low $\vert$ high${}\ll16$ */
@@ -765,9 +766,12 @@ clock of the times that \.{SCM\_TXTIME} messages give, and two flags;
 other flag bits are |EINVAL|; a clock other than \.{CLOCK\_MONOTONIC}
 needs \.{CAP\_NET\_ADMIN} (|EPERM|) and must be \.{CLOCK\_REALTIME},
 \.{CLOCK\_MONOTONIC} or \.{CLOCK\_TAI} (|EINVAL|).  Read, the structure
-comes back.  Only the \.{etf} and \.{fq} queueing disciplines act on the
-times, and the model's links, like \.{lo} and veth, have none: the
-datagrams leave at once, in Linux as here.
+comes back.  Once it was set --- it cannot be unset --- a send may carry an
+\.{SCM\_TXTIME} message of exactly 8 bytes, the time to send at
+(|EINVAL| before, or with another length; checked with the other messages
+of level \.{SOL\_SOCKET} in the UDP chapter).  Only the \.{etf} and \.{fq}
+queueing disciplines act on the times, and the model's links, like \.{lo}
+and veth, have none: the datagrams leave at once, in Linux as here.
 @^model limits@>
 
 \kernel{an |int| is |EINVAL|; a fresh socket reads 8 zero bytes.}
@@ -784,6 +788,7 @@ static int set_txtime(sr_sock *s, sr_optreq *rq)
     return -EINVAL;
   s->txtime_clockid = t.clockid;
   s->txtime_flags = (int) t.flags;
+  s->txtime_on = true;
   return 0;
 }
 

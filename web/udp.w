@@ -1878,6 +1878,9 @@ static int sock_cmsg_send_one(sr_sock *s, const struct cmsghdr *c, const uint8_t
   case SR_SCM_TS_OPT_ID:
     if (c->cmsg_len != CMSG_LEN(sizeof v)) return -EINVAL;
     return (s->tsflags & SR_SOF_OPT_ID) ? 0 : -EINVAL;
+  case SCM_TXTIME: /* chapter {\it Options beyond the pages\/}, \.{SO\_TXTIME} */
+    if (!s->txtime_on || c->cmsg_len != CMSG_LEN(sizeof(uint64_t))) return -EINVAL;
+    return 0;
   case SCM_RIGHTS: case SCM_CREDENTIALS: return 0;
   }
   return -EINVAL;
