@@ -27,7 +27,7 @@
 #line 53 "web/fuzzgen.w"
 
 /*15:*/
-#line 300 "web/fuzzgen.w"
+#line 302 "web/fuzzgen.w"
 
 enum{FG_TTY,FG_SOCKET};
 struct fg_file{
@@ -39,12 +39,12 @@ int refs;
 typedef struct fg_file fg_file;
 
 /*:15*//*16:*/
-#line 330 "web/fuzzgen.w"
+#line 332 "web/fuzzgen.w"
 
 typedef struct{const char*name;bool writable;}fg_tunable;
 
 /*:16*//*22:*/
-#line 481 "web/fuzzgen.w"
+#line 483 "web/fuzzgen.w"
 
 typedef struct{char s[1024];}fg_text;
 
@@ -52,7 +52,7 @@ typedef struct{char s[1024];}fg_text;
 #line 54 "web/fuzzgen.w"
 
 /*44:*/
-#line 954 "web/fuzzgen.w"
+#line 956 "web/fuzzgen.w"
 
 static const char*group_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len);
 static long long int_value(fg_gen*g,const fg_option*o);
@@ -66,7 +66,7 @@ static bool holds_pointer(const fg_option*o);
 #line 55 "web/fuzzgen.w"
 
 /*17:*/
-#line 333 "web/fuzzgen.w"
+#line 335 "web/fuzzgen.w"
 
 static const fg_tunable tunables[]= {
 {"net.core.optmem_max",true},{"net.core.somaxconn",true},
@@ -222,13 +222,14 @@ t->n= 0;
 }
 
 /*:13*//*14:*/
-#line 279 "web/fuzzgen.w"
+#line 280 "web/fuzzgen.w"
 
 const fg_option*fg_find_option(const fg_options*t,bool sol_socket,long long value)
 {
 for(int i= 0;i<t->n;i++){
 long long v;
 if(sol_socket!=!strcmp(t->opt[i].level,"SOL_SOCKET"))continue;
+if(!strcmp(t->opt[i].level,"SOL_UDP"))continue;
 if(ss_symbol(t->opt[i].name,&v)&&v==value)return&t->opt[i];
 }
 return NULL;
@@ -238,7 +239,7 @@ return NULL;
 #line 58 "web/fuzzgen.w"
 
 /*20:*/
-#line 393 "web/fuzzgen.w"
+#line 395 "web/fuzzgen.w"
 
 void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out)
 {
@@ -271,7 +272,7 @@ g->lines= 0;
 }
 
 /*:20*//*21:*/
-#line 427 "web/fuzzgen.w"
+#line 429 "web/fuzzgen.w"
 
 static int lowest_free(const fg_gen*g,int min)
 {
@@ -324,7 +325,7 @@ return fd>=0&&fd<FG_NFD&&g->fd[fd]>=0?&g->file[g->fd[fd]]:NULL;
 #line 59 "web/fuzzgen.w"
 
 /*23:*/
-#line 484 "web/fuzzgen.w"
+#line 486 "web/fuzzgen.w"
 
 static const char*text(fg_text*t,const char*fmt,...)
 {
@@ -336,7 +337,7 @@ return t->s;
 }
 
 /*:23*//*24:*/
-#line 505 "web/fuzzgen.w"
+#line 507 "web/fuzzgen.w"
 
 static int pick_fd(fg_gen*g,bool std_ok)
 {
@@ -364,7 +365,7 @@ return std_ok||!f||f->kind==FG_SOCKET?fd:-1;
 }
 
 /*:24*//*25:*/
-#line 538 "web/fuzzgen.w"
+#line 540 "web/fuzzgen.w"
 
 static bool is_raw(const fg_file*f)
 {
@@ -377,7 +378,7 @@ return pick_fd(g,std_ok);
 }
 
 /*:25*//*26:*/
-#line 554 "web/fuzzgen.w"
+#line 556 "web/fuzzgen.w"
 
 static long long any_int(fg_gen*g)
 {
@@ -389,7 +390,7 @@ return PICK(g->r,ints);
 }
 
 /*:26*//*27:*/
-#line 570 "web/fuzzgen.w"
+#line 572 "web/fuzzgen.w"
 
 static long long any_len(fg_gen*g,long long natural)
 {
@@ -403,7 +404,7 @@ return PICK(g->r,lens);
 }
 
 /*:27*//*28:*/
-#line 589 "web/fuzzgen.w"
+#line 591 "web/fuzzgen.w"
 
 static const char*any_addr(fg_gen*g)
 {
@@ -427,7 +428,7 @@ return PICK(g->r,groups);
 }
 
 /*:28*//*29:*/
-#line 620 "web/fuzzgen.w"
+#line 622 "web/fuzzgen.w"
 
 static const char*sockaddr_to(fg_gen*g,fg_text*t,long long*len,bool toward_bound)
 {
@@ -461,7 +462,7 @@ return sockaddr_to(g,t,len,true);
 }
 
 /*:29*//*30:*/
-#line 656 "web/fuzzgen.w"
+#line 658 "web/fuzzgen.w"
 
 static const char*any_data(fg_gen*g,long long*len)
 {
@@ -476,7 +477,7 @@ return d;
 }
 
 /*:30*//*31:*/
-#line 677 "web/fuzzgen.w"
+#line 679 "web/fuzzgen.w"
 
 static const char*any_flags(fg_gen*g,fg_text*t,const char*const*names,int n,unsigned pct,
 const char*cls)
@@ -497,14 +498,14 @@ return t->s;
 }
 
 /*:31*//*32:*/
-#line 704 "web/fuzzgen.w"
+#line 706 "web/fuzzgen.w"
 
 static const char*option_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
 const char*ty= o->type;
 if(chance(g->r,8)){*len= any_len(g,4);return"NULL";}
 if(chance(g->r,6)&&!holds_pointer(o))/*35:*/
-#line 758 "web/fuzzgen.w"
+#line 760 "web/fuzzgen.w"
 
 {
 size_t n= 1+fg_below(g->r,24),used= 0;
@@ -516,10 +517,10 @@ return t->s;
 }
 
 /*:35*/
-#line 709 "web/fuzzgen.w"
+#line 711 "web/fuzzgen.w"
 
 if(!strcmp(ty,"linger"))/*36:*/
-#line 768 "web/fuzzgen.w"
+#line 770 "web/fuzzgen.w"
 
 {
 static const int secs[]= {0,1,5,-1,65535,INT_MAX,INT_MIN};
@@ -528,10 +529,10 @@ return text(t,"{l_onoff=%d, l_linger=%d}",PICK(g->r,((const int[]){0,1,2,-1})),P
 }
 
 /*:36*/
-#line 710 "web/fuzzgen.w"
+#line 712 "web/fuzzgen.w"
 
 if(!strcmp(ty,"timeval"))/*37:*/
-#line 778 "web/fuzzgen.w"
+#line 780 "web/fuzzgen.w"
 
 {
 static const long long sec[]= {0,0,1,5,-1,2147483647LL,9223372036854775807LL};
@@ -541,10 +542,10 @@ return text(t,"{tv_sec=%lld, tv_usec=%lld}",PICK(g->r,sec),PICK(g->r,usec));
 }
 
 /*:37*/
-#line 711 "web/fuzzgen.w"
+#line 713 "web/fuzzgen.w"
 
 if(!strcmp(ty,"string"))/*38:*/
-#line 790 "web/fuzzgen.w"
+#line 792 "web/fuzzgen.w"
 
 {
 static const char*const names[]= {"eth0","lo","","nosuch0","eth0\\x00junk",
@@ -557,10 +558,10 @@ return text(t,"\"%s\"",nm);
 }
 
 /*:38*/
-#line 712 "web/fuzzgen.w"
+#line 714 "web/fuzzgen.w"
 
 if(!strcmp(ty,"bytes"))/*39:*/
-#line 805 "web/fuzzgen.w"
+#line 807 "web/fuzzgen.w"
 
 {
 static const char*const opts[]= {"","\\x01","\\x00","\\x01\\x01\\x01\\x01",
@@ -576,13 +577,13 @@ return text(t,"\"%s\"",op);
 }
 
 /*:39*/
-#line 713 "web/fuzzgen.w"
+#line 715 "web/fuzzgen.w"
 
 if(!strcmp(ty,"mreq")||!strcmp(ty,"mreq_source"))return mreq_value(g,o,t,len);
 if(!strcmp(ty,"custom"))return custom_value(g,o,t,len);
 if(!strncmp(ty,"group_",6))return group_value(g,o,t,len);
 if(!strcmp(ty,"u64"))/*40:*/
-#line 822 "web/fuzzgen.w"
+#line 824 "web/fuzzgen.w"
 
 {
 static const char*const v64[]= {"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00",
@@ -594,7 +595,7 @@ return text(t,"\"%s\"",PICK(g->r,v64));
 }
 
 /*:40*/
-#line 717 "web/fuzzgen.w"
+#line 719 "web/fuzzgen.w"
 
 if((!strcmp(ty,"byte")||!strcmp(ty,"bytebool"))&&chance(g->r,30)){
 *len= any_len(g,1);
@@ -605,7 +606,7 @@ return text(t,"[%lld]",int_value(g,o));
 }
 
 /*:32*//*33:*/
-#line 734 "web/fuzzgen.w"
+#line 736 "web/fuzzgen.w"
 
 static bool holds_pointer(const fg_option*o)
 {
@@ -613,7 +614,7 @@ return!strcmp(o->name,"SO_ATTACH_FILTER")||!strcmp(o->name,"SO_ATTACH_REUSEPORT_
 }
 
 /*:33*//*34:*/
-#line 743 "web/fuzzgen.w"
+#line 745 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o)
 {
@@ -630,7 +631,7 @@ return any_int(g);
 }
 
 /*:34*//*41:*/
-#line 838 "web/fuzzgen.w"
+#line 840 "web/fuzzgen.w"
 
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
@@ -657,7 +658,7 @@ any_mcast(g),PICK(g->r,ifaddr),PICK(g->r,ifindex));
 }
 
 /*:41*//*42:*/
-#line 871 "web/fuzzgen.w"
+#line 873 "web/fuzzgen.w"
 
 static const char*msfilter_text(fg_gen*g,fg_text*t,int nsrc,const char*mode)
 {
@@ -698,7 +699,7 @@ return t->s;
 }
 
 /*:42*//*43:*/
-#line 915 "web/fuzzgen.w"
+#line 917 "web/fuzzgen.w"
 
 static void put_group_sin(unsigned char*p,fg_gen*g,const char*addr)
 {
@@ -739,7 +740,7 @@ return t->s;
 }
 
 /*:43*//*45:*/
-#line 967 "web/fuzzgen.w"
+#line 969 "web/fuzzgen.w"
 
 static long long read_len(fg_gen*g,const fg_option*o)
 {
@@ -757,7 +758,7 @@ return any_len(g,natural);
 }
 
 /*:45*//*60:*/
-#line 1384 "web/fuzzgen.w"
+#line 1386 "web/fuzzgen.w"
 
 static long long name_len(fg_gen*g)
 {
@@ -769,7 +770,7 @@ return PICK(g->r,lens);
 #line 60 "web/fuzzgen.w"
 
 /*46:*/
-#line 991 "web/fuzzgen.w"
+#line 993 "web/fuzzgen.w"
 
 static void line(fg_gen*g,const char*fmt,...)
 {
@@ -786,7 +787,7 @@ g->lines++;
 }
 
 /*:46*//*47:*/
-#line 1018 "web/fuzzgen.w"
+#line 1020 "web/fuzzgen.w"
 
 static void gen_socket(fg_gen*g)
 {
@@ -807,7 +808,7 @@ int i= (int)fg_below(g->r,(uint32_t)(sizeof good/sizeof good[0]));
 unsigned k= fg_below(g->r,100);
 const char*flags= any_flags(g,&fl,(const char*const[]){"SOCK_NONBLOCK","SOCK_CLOEXEC"},2,25,"sockflag");
 if(k<84)/*48:*/
-#line 1051 "web/fuzzgen.w"
+#line 1053 "web/fuzzgen.w"
 
 {
 bool ok= (good[i].t!=SOCK_RAW||g->cap_raw)&&
@@ -820,7 +821,7 @@ if(ok&&strchr(flags,'x')==NULL)open_fd(g,lowest_free(g,0),new_file(g,FG_SOCKET,g
 }
 
 /*:48*/
-#line 1037 "web/fuzzgen.w"
+#line 1039 "web/fuzzgen.w"
 
 else if(k<89)line(g,"socket(%s, %s, 0)",PICK(g->r,badfam),good[i].type);
 else if(k<95)line(g,"socket(AF_INET, %s, 0)",PICK(g->r,badtype));
@@ -831,7 +832,7 @@ else line(g,"socket(AF_INET, %s, %s)",good[i].type,PICK(g->r,badproto));
 }
 
 /*:47*//*49:*/
-#line 1066 "web/fuzzgen.w"
+#line 1068 "web/fuzzgen.w"
 
 static void gen_socketpair(fg_gen*g)
 {
@@ -840,7 +841,7 @@ line(g,"socketpair(AF_INET, %s, 0, %s)",PICK(g->r,types),chance(g->r,85)?"?":"NU
 }
 
 /*:49*//*50:*/
-#line 1075 "web/fuzzgen.w"
+#line 1077 "web/fuzzgen.w"
 
 static void gen_close(fg_gen*g)
 {
@@ -850,7 +851,7 @@ close_fd(g,fd);
 }
 
 /*:50*//*51:*/
-#line 1096 "web/fuzzgen.w"
+#line 1098 "web/fuzzgen.w"
 
 static void gen_fcntl(fg_gen*g)
 {
@@ -865,7 +866,7 @@ fg_text t;
 if(k<15)line(g,"fcntl(%d, F_GETFD)",fd);
 else if(k<25)line(g,"fcntl(%d, F_SETFD, %s)",fd,PICK(g->r,((const char*const[]){"FD_CLOEXEC","0","3","-1"})));
 else if(k<40)/*52:*/
-#line 1122 "web/fuzzgen.w"
+#line 1124 "web/fuzzgen.w"
 
 {
 long long min= PICK(g->r,dupmin);
@@ -879,11 +880,11 @@ else if(min> g->highest)g->highest= (int)min;
 }
 
 /*:52*/
-#line 1109 "web/fuzzgen.w"
+#line 1111 "web/fuzzgen.w"
 
 else if(k<50)line(g,"fcntl(%d, F_GETFL)",fd);
 else if(k<65)/*53:*/
-#line 1142 "web/fuzzgen.w"
+#line 1144 "web/fuzzgen.w"
 
 {
 const char*fl= any_flags(g,&t,setfl,(int)(sizeof setfl/sizeof setfl[0]),20,"oflags");
@@ -893,7 +894,7 @@ if(f)g->file[g->fd[fd]].nonblock= strstr(fl,"O_NONBLOCK")&&!strstr(fl,"O_DIRECT"
 }
 
 /*:53*/
-#line 1111 "web/fuzzgen.w"
+#line 1113 "web/fuzzgen.w"
 
 else if(k<72)line(g,"fcntl(%d, F_GETOWN)",fd);
 else if(k<82)line(g,"fcntl(%d, F_SETOWN, %s)",fd,PICK(g->r,owners));
@@ -903,7 +904,7 @@ else line(g,"fcntl(%d, %d, 0)",fd,PICK(g->r,((const int[]){-1,999,1200,2000,1234
 }
 
 /*:51*//*54:*/
-#line 1170 "web/fuzzgen.w"
+#line 1172 "web/fuzzgen.w"
 
 static void gen_ioctl(fg_gen*g)
 {
@@ -928,7 +929,7 @@ g->file[g->fd[fd]].nonblock= strcmp(v,"[0]")!=0;
 }
 
 /*:54*//*55:*/
-#line 1195 "web/fuzzgen.w"
+#line 1197 "web/fuzzgen.w"
 
 static void gen_pread(fg_gen*g)
 {
@@ -941,7 +942,7 @@ line(g,"pwrite(%d, \"abc\", %d, %d)",pick_fd(g,false),PICK(g->r,((const int[]){0
 }
 
 /*:55*//*56:*/
-#line 1222 "web/fuzzgen.w"
+#line 1224 "web/fuzzgen.w"
 
 static const char*other_level(fg_gen*g)
 {
@@ -962,7 +963,7 @@ return PICK(g->r,((const char*const[]){"0","100","199","200","205","209","210","
 }
 
 /*:56*//*57:*/
-#line 1283 "web/fuzzgen.w"
+#line 1285 "web/fuzzgen.w"
 
 static bool policy_forbids(const fg_gen*g,const fg_option*o)
 {
@@ -1003,7 +1004,7 @@ line(g,"getsockopt(%d, %s, %s, ?, [%lld])",fd,lvl,unknown_name(g,lvl),any_len(g,
 }
 
 /*:57*//*58:*/
-#line 1327 "web/fuzzgen.w"
+#line 1329 "web/fuzzgen.w"
 
 static void read_option(fg_gen*g,int fd,const fg_option*o)
 {
@@ -1022,7 +1023,7 @@ else line(g,"getsockopt(%d, %s, %s, %s, [%lld])",fd,o->level,o->name,val,len);
 }
 
 /*:58*//*59:*/
-#line 1350 "web/fuzzgen.w"
+#line 1352 "web/fuzzgen.w"
 
 static void gen_bind(fg_gen*g)
 {
@@ -1050,7 +1051,7 @@ line(g,"listen(%d, %d)",pick_fd(g,true),PICK(g->r,((const int[]){0,1,5,128,-1,40
 }
 
 /*:59*//*61:*/
-#line 1391 "web/fuzzgen.w"
+#line 1393 "web/fuzzgen.w"
 
 static void name_call(fg_gen*g,const char*call)
 {
@@ -1064,7 +1065,7 @@ static void gen_getsockname(fg_gen*g){name_call(g,"getsockname");}
 static void gen_getpeername(fg_gen*g){name_call(g,"getpeername");}
 
 /*:61*//*62:*/
-#line 1414 "web/fuzzgen.w"
+#line 1416 "web/fuzzgen.w"
 
 static const char*send_flags(fg_gen*g,fg_text*t,int fd)
 {
@@ -1107,7 +1108,7 @@ line(g,"write(%d, %s, %lld)",data_fd(g,false),d,len);
 }
 
 /*:62*//*63:*/
-#line 1460 "web/fuzzgen.w"
+#line 1462 "web/fuzzgen.w"
 
 static void gen_sendmsg(fg_gen*g)
 {
@@ -1138,7 +1139,7 @@ line(g,"sendmsg(%d, %s, %s)",fd,msg,send_flags(g,&t,fd));
 }
 
 /*:63*//*64:*/
-#line 1489 "web/fuzzgen.w"
+#line 1491 "web/fuzzgen.w"
 
 static void gen_writev(fg_gen*g)
 {
@@ -1153,7 +1154,7 @@ line(g,"writev(%d, %s, %d)",data_fd(g,false),iov,chance(g->r,85)?n:PICK(g->r,((c
 }
 
 /*:64*//*65:*/
-#line 1513 "web/fuzzgen.w"
+#line 1515 "web/fuzzgen.w"
 
 static const char*recv_flags(fg_gen*g,fg_text*t)
 {
@@ -1194,7 +1195,7 @@ chance(g->r,70)?"?":"NULL",PICK(g->r,((const int[]){0,16,20,64,256,1024})),recv_
 }
 
 /*:65*//*66:*/
-#line 1556 "web/fuzzgen.w"
+#line 1558 "web/fuzzgen.w"
 
 static int nonblocking_fd(fg_gen*g)
 {
@@ -1221,7 +1222,7 @@ n==2?", {iov_base=?, iov_len=3}":"",chance(g->r,85)?n:PICK(g->r,((const int[]){-
 }
 
 /*:66*//*67:*/
-#line 1583 "web/fuzzgen.w"
+#line 1585 "web/fuzzgen.w"
 
 static void gen_shutdown(fg_gen*g)
 {
@@ -1229,7 +1230,7 @@ line(g,"shutdown(%d, %s)",pick_fd(g,true),PICK(g->r,((const char*const[]){"SHUT_
 }
 
 /*:67*//*68:*/
-#line 1598 "web/fuzzgen.w"
+#line 1600 "web/fuzzgen.w"
 
 static void gen_poll(fg_gen*g)
 {
@@ -1258,7 +1259,7 @@ chance(g->r,85)?hi+1:PICK(g->r,((const int[]){0,-1,1,1024})),a,b,chance(g->r,50)
 }
 
 /*:68*//*69:*/
-#line 1634 "web/fuzzgen.w"
+#line 1636 "web/fuzzgen.w"
 
 static void gen_setuid(fg_gen*g)
 {
@@ -1288,7 +1289,7 @@ if(!strcmp(c,"CAP_SETUID"))g->cap_setuid= false;
 }
 
 /*:69*//*70:*/
-#line 1667 "web/fuzzgen.w"
+#line 1669 "web/fuzzgen.w"
 
 static void write_ping_range(fg_gen*g,const char*v);
 
@@ -1307,7 +1308,7 @@ if(!strcmp(tunables[i].name,"net.core.optmem_max"))g->optmem_written= true;
 }
 
 /*:70*//*71:*/
-#line 1693 "web/fuzzgen.w"
+#line 1695 "web/fuzzgen.w"
 
 static void write_ping_range(fg_gen*g,const char*v)
 {
@@ -1347,7 +1348,7 @@ line(g,"signal_count(%d)",PICK(g->r,((const int[]){29,23,13,0,65})));
 }
 
 /*:71*//*72:*/
-#line 1737 "web/fuzzgen.w"
+#line 1739 "web/fuzzgen.w"
 
 static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 {"socket",gen_socket,10},{"socketpair",gen_socketpair,1},{"close",gen_close,3},
@@ -1365,7 +1366,7 @@ static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 #define NCALLS ((int) (sizeof calls / sizeof calls[0]))
 
 /*:72*//*73:*/
-#line 1756 "web/fuzzgen.w"
+#line 1758 "web/fuzzgen.w"
 
 static bool call_enabled(const fg_gen*g,const char*name)
 {
@@ -1378,7 +1379,7 @@ return false;
 #line 61 "web/fuzzgen.w"
 
 /*75:*/
-#line 1774 "web/fuzzgen.w"
+#line 1776 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines)
 {
@@ -1397,7 +1398,7 @@ w-= calls[i].weight;
 }
 
 /*:75*//*76:*/
-#line 1801 "web/fuzzgen.w"
+#line 1803 "web/fuzzgen.w"
 
 void fg_close_all(fg_gen*g)
 {
@@ -1426,7 +1427,7 @@ line(g,"sysctl_set(\"%s\", \"%s\\n\")",tunables[i].name,v);
 }
 
 /*:76*//*79:*/
-#line 1842 "web/fuzzgen.w"
+#line 1844 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled)
 {
@@ -1437,7 +1438,7 @@ enabled[c]= false;
 for(i= 0;i<NCALLS&&strcmp(calls[i].name,ss_call_name(c));i++);
 if(i==NCALLS)continue;
 /*80:*/
-#line 1856 "web/fuzzgen.w"
+#line 1858 "web/fuzzgen.w"
 
 {
 fg_rand r;
@@ -1458,7 +1459,7 @@ free(b.p);
 }
 
 /*:80*/
-#line 1851 "web/fuzzgen.w"
+#line 1853 "web/fuzzgen.w"
 
 }
 ss_outcome_free(o,false);

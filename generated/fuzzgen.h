@@ -37,7 +37,7 @@ bool have_default[FG_NTUNABLES];
 }fg_options;
 
 /*:8*//*18:*/
-#line 358 "web/fuzzgen.w"
+#line 360 "web/fuzzgen.w"
 
 #define FG_NFD 1024 
 #define FG_NFILES 64
@@ -85,21 +85,21 @@ void fg_free_options(fg_options*t);
 const fg_option*fg_find_option(const fg_options*t,bool sol_socket,long long value);
 
 /*:9*//*19:*/
-#line 385 "web/fuzzgen.w"
+#line 387 "web/fuzzgen.w"
 
 void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out);
 void fg_free(fg_gen*g);
 void fg_begin(fg_gen*g,bool root);
 
 /*:19*//*74:*/
-#line 1769 "web/fuzzgen.w"
+#line 1771 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines);
 void fg_close_all(fg_gen*g);
 void fg_restore(fg_gen*g);
 
 /*:74*//*78:*/
-#line 1839 "web/fuzzgen.w"
+#line 1841 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled);
 

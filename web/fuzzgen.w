@@ -274,7 +274,8 @@ void fg_free_options(fg_options *t)
 }
 
 @ Finding the row of an option by its number, for the programs that name
-the clauses of a script.
+the clauses of a script: of level \.{SOL\_SOCKET} or \.{IPPROTO\_IP} (the
+rows of \.{SOL\_UDP} share numbers with the latter, and are skipped).
 
 @<The option table@>=
 const fg_option *fg_find_option(const fg_options *t, bool sol_socket, long long value)
@@ -282,6 +283,7 @@ const fg_option *fg_find_option(const fg_options *t, bool sol_socket, long long 
   for (int i = 0; i < t->n; i++) {
     long long v;
     if (sol_socket != !strcmp(t->opt[i].level, "SOL_SOCKET")) continue;
+    if (!strcmp(t->opt[i].level, "SOL_UDP")) continue;
     if (ss_symbol(t->opt[i].name, &v) && v == value) return &t->opt[i];
   }
   return NULL;
