@@ -613,6 +613,34 @@ START_TEST(detach_reuseport_bpf)
 }
 END_TEST
 
+START_TEST(txtime_message_and_udplite_segments)
+{
+  CLAUSES("linux:SO_TXTIME", "linux:UDP_SEGMENT");
+  int rx = udp_bound("127.0.0.1", 5000), tx = udp(), lite = sr_socket(AF_INET, SOCK_DGRAM, IPPROTO_UDPLITE);
+  struct sockaddr_in d = sin_of("127.0.0.1", 5000);
+  struct iovec iv = {"at once", 7};
+  union { struct cmsghdr c; unsigned char b[CMSG_SPACE(8)]; } ctl;
+  struct msghdr m;
+  uint64_t when = 1000000000000ull;
+  struct sock_txtime tt = {.clockid = CLOCK_MONOTONIC, .flags = 0};
+  char buf[16];
+  memset(&ctl, 0, sizeof ctl);
+  ctl.c.cmsg_level = SOL_SOCKET;
+  ctl.c.cmsg_type = SCM_TXTIME;
+  ctl.c.cmsg_len = CMSG_LEN(8);
+  memcpy(CMSG_DATA(&ctl.c), &when, 8);
+  msg_to(&m, &d, &iv, &ctl, sizeof ctl);
+  ck_fails(sr_sendmsg(tx, &m, 0), EINVAL);
+  ck_assert_int_eq(sr_setsockopt(tx, SOL_SOCKET, SO_TXTIME, &tt, sizeof tt), 0);
+  ck_assert_int_eq(sr_sendmsg(tx, &m, 0), 7);
+  ck_assert_int_eq(sr_recv(rx, buf, sizeof buf, MSG_DONTWAIT), 7);
+  ctl.c.cmsg_len = CMSG_LEN(4);
+  ck_fails(sr_sendmsg(tx, &m, 0), EINVAL);
+  ck_assert_int_eq(seti(lite, SOL_UDP, UDP_SEGMENT, 1), 0);
+  ck_fails(send_to(lite, "0123456789", 10, "127.0.0.1", 5000), EIO);
+}
+END_TEST
+
 START_TEST(other_socket_options)
 {
   CLAUSES("linux:SO_ZEROCOPY", "linux:SO_TXTIME", "linux:SO_BUSY_POLL_BUDGET",
@@ -694,6 +722,7 @@ Suite *suite_beyond(void)
   tcase_add_test(tc, buf_lock_bits);
   tcase_add_test(tc, bindtoifindex_and_no_check);
   tcase_add_test(tc, detach_reuseport_bpf);
+  tcase_add_test(tc, txtime_message_and_udplite_segments);
   tcase_add_test(tc, other_socket_options);
   return s;
 }
