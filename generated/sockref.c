@@ -340,35 +340,35 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_CHECKSUM_BREAK 76
 
 /*:571*//*599:*/
-#line 973 "web/udp.w"
+#line 975 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
 /*:599*//*625:*/
-#line 1496 "web/udp.w"
+#line 1498 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:625*//*641:*/
-#line 1851 "web/udp.w"
+#line 1853 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:641*//*647:*/
-#line 1987 "web/udp.w"
+#line 1989 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
 /*:647*//*686:*/
-#line 2755 "web/udp.w"
+#line 2757 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:686*//*692:*/
-#line 2867 "web/udp.w"
+#line 2869 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -405,34 +405,34 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define IP_PROTOCOL 52
 #endif
 /*:791*//*810:*/
-#line 82 "web/beyond.w"
+#line 83 "web/beyond.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-#line 86 "web/beyond.w"
+#line 87 "web/beyond.w"
 #ifndef IP_LOCAL_PORT_RANGE
 #define IP_LOCAL_PORT_RANGE 51 
 #endif
-#line 89 "web/beyond.w"
+#line 90 "web/beyond.w"
 #ifdef SOL_UDPLITE
 #define SR_SOL_UDPLITE SOL_UDPLITE
 #else
-#line 92 "web/beyond.w"
+#line 93 "web/beyond.w"
 #define SR_SOL_UDPLITE 136 
 #endif
-#line 94 "web/beyond.w"
+#line 95 "web/beyond.w"
 
-/*:810*//*832:*/
-#line 685 "web/beyond.w"
+/*:810*//*834:*/
+#line 723 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
 #define SOCK_SNDBUF_LOCK 1
 #define SOCK_RCVBUF_LOCK 2
 #endif
-#line 690 "web/beyond.w"
+#line 728 "web/beyond.w"
 
-/*:832*/
+/*:834*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -600,16 +600,16 @@ int txtime_clockid,txtime_flags;
 bool txtime_on;
 
 /*:803*//*806:*/
-#line 45 "web/beyond.w"
+#line 46 "web/beyond.w"
 
 int no_check_tx;
 
-/*:806*//*838:*/
-#line 846 "web/beyond.w"
+/*:806*//*840:*/
+#line 884 "web/beyond.w"
 
 int txrehash;
 
-/*:838*/
+/*:840*/
 #line 21 "web/socket.w"
 
 /*560:*/
@@ -630,12 +630,12 @@ bool netstamp;
 uint64_t rq_seq;
 
 /*:560*//*628:*/
-#line 1570 "web/udp.w"
+#line 1572 "web/udp.w"
 
 struct sr_udpcork*cork;
 
 /*:628*//*708:*/
-#line 3174 "web/udp.w"
+#line 3176 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -647,6 +647,7 @@ bool nospace;
 int udp_cork,udp_gso_size,udp_gro,udp_encap;
 int udp_no_check6_tx,udp_no_check6_rx;
 int fwd_alloc;
+bool udp_encap_rcv;
 
 /*:805*/
 #line 22 "web/socket.w"
@@ -1021,7 +1022,7 @@ bool peeked;
 bool csum_bad;
 int l4off;
 /*588:*/
-#line 787 "web/udp.w"
+#line 789 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
@@ -1072,7 +1073,7 @@ int truesize;
 };
 
 /*:568*//*600:*/
-#line 979 "web/udp.w"
+#line 981 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1087,7 +1088,7 @@ uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
 /*:600*//*629:*/
-#line 1573 "web/udp.w"
+#line 1575 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1100,7 +1101,7 @@ uint8_t*data;
 };
 
 /*:629*//*644:*/
-#line 1925 "web/udp.w"
+#line 1927 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -1144,18 +1145,18 @@ sr_capture*cap;
 int ncaps;
 
 /*:442*//*669:*/
-#line 2471 "web/udp.w"
+#line 2473 "web/udp.w"
 
 int netstamp_sockets;
 
 /*:669*//*670:*/
-#line 2474 "web/udp.w"
+#line 2476 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
 
 /*:670*//*807:*/
-#line 48 "web/beyond.w"
+#line 49 "web/beyond.w"
 
 uint64_t last_cookie;
 
@@ -2002,36 +2003,36 @@ int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
 /*:574*//*577:*/
-#line 502 "web/udp.w"
+#line 504 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
 /*:577*//*579:*/
-#line 516 "web/udp.w"
+#line 518 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
 /*:579*//*581:*/
-#line 557 "web/udp.w"
+#line 559 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
 /*:581*//*583:*/
-#line 583 "web/udp.w"
+#line 585 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
 /*:583*//*586:*/
-#line 709 "web/udp.w"
+#line 711 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
 /*:586*//*589:*/
-#line 792 "web/udp.w"
+#line 794 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -2039,46 +2040,46 @@ size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
 /*:589*//*592:*/
-#line 850 "web/udp.w"
+#line 852 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
 /*:592*//*594:*/
-#line 881 "web/udp.w"
+#line 883 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
 /*:594*//*596:*/
-#line 919 "web/udp.w"
+#line 921 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
 /*:596*//*598:*/
-#line 967 "web/udp.w"
+#line 969 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:598*//*604:*/
-#line 1069 "web/udp.w"
+#line 1071 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
 /*:604*//*608:*/
-#line 1131 "web/udp.w"
+#line 1133 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
 /*:608*//*611:*/
-#line 1175 "web/udp.w"
+#line 1177 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
 /*:611*//*613:*/
-#line 1218 "web/udp.w"
+#line 1220 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -2092,7 +2093,7 @@ static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
 /*:613*//*619:*/
-#line 1376 "web/udp.w"
+#line 1378 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
@@ -2100,26 +2101,26 @@ static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
 /*:619*//*621:*/
-#line 1420 "web/udp.w"
+#line 1422 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
 /*:621*//*623:*/
-#line 1444 "web/udp.w"
+#line 1446 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:623*//*626:*/
-#line 1499 "web/udp.w"
+#line 1501 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:626*//*630:*/
-#line 1584 "web/udp.w"
+#line 1586 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2130,7 +2131,7 @@ static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
 /*:630*//*636:*/
-#line 1719 "web/udp.w"
+#line 1721 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2142,23 +2143,23 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:636*//*637:*/
-#line 1736 "web/udp.w"
+#line 1738 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:637*//*643:*/
-#line 1918 "web/udp.w"
+#line 1920 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:643*//*648:*/
-#line 2016 "web/udp.w"
+#line 2018 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:648*//*650:*/
-#line 2035 "web/udp.w"
+#line 2037 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2167,102 +2168,102 @@ static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:650*//*653:*/
-#line 2127 "web/udp.w"
+#line 2129 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:653*//*655:*/
-#line 2169 "web/udp.w"
+#line 2171 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:655*//*657:*/
-#line 2224 "web/udp.w"
+#line 2226 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:657*//*659:*/
-#line 2260 "web/udp.w"
+#line 2262 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:659*//*661:*/
-#line 2306 "web/udp.w"
+#line 2308 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:661*//*665:*/
-#line 2385 "web/udp.w"
+#line 2387 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:665*//*672:*/
-#line 2481 "web/udp.w"
+#line 2483 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
 /*:672*//*674:*/
-#line 2498 "web/udp.w"
+#line 2500 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 
 /*:674*//*676:*/
-#line 2537 "web/udp.w"
+#line 2539 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:676*//*678:*/
-#line 2576 "web/udp.w"
+#line 2578 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:678*//*680:*/
-#line 2616 "web/udp.w"
+#line 2618 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:680*//*687:*/
-#line 2759 "web/udp.w"
+#line 2761 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:687*//*694:*/
-#line 2887 "web/udp.w"
+#line 2889 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:694*//*697:*/
-#line 2947 "web/udp.w"
+#line 2949 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:697*//*702:*/
-#line 3049 "web/udp.w"
+#line 3051 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:702*//*704:*/
-#line 3102 "web/udp.w"
+#line 3104 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:704*//*706:*/
-#line 3139 "web/udp.w"
+#line 3141 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:706*//*709:*/
-#line 3179 "web/udp.w"
+#line 3181 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -2440,30 +2441,35 @@ static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
 /*:799*//*808:*/
-#line 72 "web/beyond.w"
+#line 73 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level);
 
-/*:808*//*817:*/
-#line 257 "web/beyond.w"
+/*:808*//*814:*/
+#line 188 "web/beyond.w"
+
+static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a);
+
+/*:814*//*819:*/
+#line 295 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
-/*:817*//*822:*/
-#line 371 "web/beyond.w"
+/*:819*//*824:*/
+#line 409 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
-/*:822*//*829:*/
-#line 634 "web/beyond.w"
+/*:824*//*831:*/
+#line 672 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s);
 static void sk_fwd_schedule(sr_sock*s,int size);
 static void sk_fwd_release(sr_sock*s,int size,bool partial);
 
-/*:829*/
+/*:831*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2987,7 +2993,7 @@ if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
 /*:443*//*671:*/
-#line 2478 "web/udp.w"
+#line 2480 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
@@ -3569,12 +3575,12 @@ s->max_pacing_rate= UINT64_MAX;
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:562*//*839:*/
-#line 849 "web/beyond.w"
+/*:562*//*841:*/
+#line 887 "web/beyond.w"
 
 s->txrehash= 1;
 
-/*:839*/
+/*:841*/
 #line 297 "web/socket.w"
 
 /*97:*/
@@ -3723,7 +3729,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*682:*/
-#line 2652 "web/udp.w"
+#line 2654 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -8578,7 +8584,9 @@ static void udp_deliver_one(sr_sock*s,void*arg)
 const struct udp_arrival*a= arg;
 sr_dgram*d;
 unsigned rmem= (unsigned)s->rmem,rcvbuf= (unsigned)s->rcvbuf;
-int keep= sk_filter_run(s,a->rx->l4,a->u.len);
+int keep;
+if(udp_encap_takes(s,a))return;
+keep= sk_filter_run(s,a->rx->l4,a->u.len);
 if(keep==0||(keep> 0&&a->bad)){s->drops++;return;}
 if(rmem+(unsigned)a->truesize> rcvbuf&&(rcvbuf> INT_MAX>>1||rmem)){
 s->drops++;
@@ -8596,7 +8604,7 @@ sock_data_ready(s);
 }
 
 /*:576*//*578:*/
-#line 505 "web/udp.w"
+#line 507 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
 {
@@ -8607,7 +8615,7 @@ d->spec_dst= 0;
 }
 
 /*:578*//*580:*/
-#line 520 "web/udp.w"
+#line 522 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -8630,7 +8638,7 @@ return d;
 }
 
 /*:580*//*582:*/
-#line 561 "web/udp.w"
+#line 563 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -8649,7 +8657,7 @@ return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
 /*:582*//*584:*/
-#line 587 "web/udp.w"
+#line 589 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -8661,7 +8669,7 @@ const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
 /*585:*/
-#line 607 "web/udp.w"
+#line 609 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -8718,7 +8726,7 @@ case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
 /*:585*/
-#line 597 "web/udp.w"
+#line 599 "web/udp.w"
 
 default:return 0;
 }
@@ -8727,7 +8735,7 @@ return 0;
 }
 
 /*:584*//*587:*/
-#line 716 "web/udp.w"
+#line 718 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8779,7 +8787,7 @@ sock_error_report(s);
 }
 
 /*:587*//*590:*/
-#line 798 "web/udp.w"
+#line 800 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8803,7 +8811,7 @@ sock_queue_err(s,d);
 }
 
 /*:590*//*591:*/
-#line 822 "web/udp.w"
+#line 824 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8820,7 +8828,7 @@ sock_error_report(s);
 }
 
 /*:591*//*593:*/
-#line 854 "web/udp.w"
+#line 856 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8841,7 +8849,7 @@ sock_queue_err(s,d);
 }
 
 /*:593*//*595:*/
-#line 885 "web/udp.w"
+#line 887 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8872,7 +8880,7 @@ s->eq_tail= NULL;
 }
 
 /*:595*//*597:*/
-#line 922 "web/udp.w"
+#line 924 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8881,7 +8889,7 @@ return set_flag(s,rq);
 }
 
 /*:597*//*601:*/
-#line 992 "web/udp.w"
+#line 994 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8898,7 +8906,7 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
 /*602:*/
-#line 1031 "web/udp.w"
+#line 1033 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8915,10 +8923,10 @@ connected= true;
 }
 
 /*:602*/
-#line 1007 "web/udp.w"
+#line 1009 "web/udp.w"
 
 /*603:*/
-#line 1057 "web/udp.w"
+#line 1059 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8928,7 +8936,7 @@ connected= false;
 }
 
 /*:603*/
-#line 1008 "web/udp.w"
+#line 1010 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8939,7 +8947,7 @@ if(!daddr)return-EINVAL;
 connected= false;
 }
 /*606:*/
-#line 1101 "web/udp.w"
+#line 1103 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -8949,11 +8957,11 @@ if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
 /*:606*/
-#line 1017 "web/udp.w"
+#line 1019 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 /*607:*/
-#line 1115 "web/udp.w"
+#line 1117 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -8966,19 +8974,19 @@ dport= s->fl_dport;
 }
 
 /*:607*/
-#line 1019 "web/udp.w"
+#line 1021 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
 /*610:*/
-#line 1165 "web/udp.w"
+#line 1167 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
 /*:610*/
-#line 1022 "web/udp.w"
+#line 1024 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -8989,7 +8997,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:601*//*605:*/
-#line 1072 "web/udp.w"
+#line 1074 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -9003,7 +9011,7 @@ ipc->gso_size= s->udp_gso_size;
 }
 
 /*:605*//*609:*/
-#line 1135 "web/udp.w"
+#line 1137 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -9023,7 +9031,7 @@ return 0;
 }
 
 /*:609*//*612:*/
-#line 1179 "web/udp.w"
+#line 1181 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -9043,7 +9051,7 @@ return 0;
 }
 
 /*:612*//*614:*/
-#line 1245 "web/udp.w"
+#line 1247 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -9072,7 +9080,7 @@ return 0;
 }
 
 /*:614*//*615:*/
-#line 1275 "web/udp.w"
+#line 1277 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -9093,7 +9101,7 @@ return 0;
 }
 
 /*:615*//*616:*/
-#line 1302 "web/udp.w"
+#line 1304 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9117,7 +9125,7 @@ return err;
 }
 
 /*:616*//*617:*/
-#line 1328 "web/udp.w"
+#line 1330 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9129,7 +9137,7 @@ return pkt_alloc(headroom,hlen+l4len);
 }
 
 /*:617*//*618:*/
-#line 1342 "web/udp.w"
+#line 1344 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9150,7 +9158,7 @@ return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
 /*:618*//*620:*/
-#line 1386 "web/udp.w"
+#line 1388 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9178,7 +9186,7 @@ return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
 /*:620*//*622:*/
-#line 1424 "web/udp.w"
+#line 1426 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9197,7 +9205,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:622*//*624:*/
-#line 1448 "web/udp.w"
+#line 1450 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9231,7 +9239,7 @@ return true;
 }
 
 /*:624*//*627:*/
-#line 1504 "web/udp.w"
+#line 1506 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9256,7 +9264,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:627*//*631:*/
-#line 1595 "web/udp.w"
+#line 1597 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
@@ -9264,7 +9272,7 @@ return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
 /*:631*//*632:*/
-#line 1601 "web/udp.w"
+#line 1603 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9295,7 +9303,7 @@ return(ssize_t)len;
 }
 
 /*:632*//*633:*/
-#line 1633 "web/udp.w"
+#line 1635 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9322,7 +9330,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:633*//*634:*/
-#line 1661 "web/udp.w"
+#line 1663 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -9339,7 +9347,7 @@ return err;
 }
 
 /*:634*//*635:*/
-#line 1676 "web/udp.w"
+#line 1678 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9350,7 +9358,7 @@ s->cork= NULL;
 }
 
 /*:635*//*638:*/
-#line 1739 "web/udp.w"
+#line 1741 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9405,7 +9413,7 @@ return 0;
 }
 
 /*:638*//*639:*/
-#line 1792 "web/udp.w"
+#line 1794 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9413,7 +9421,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*640:*/
-#line 1833 "web/udp.w"
+#line 1835 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9429,7 +9437,7 @@ return 0;
 }
 
 /*:640*/
-#line 1798 "web/udp.w"
+#line 1800 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9462,7 +9470,7 @@ return-EINVAL;
 }
 
 /*:639*//*642:*/
-#line 1855 "web/udp.w"
+#line 1857 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9498,7 +9506,7 @@ return-EINVAL;
 }
 
 /*:642*//*645:*/
-#line 1931 "web/udp.w"
+#line 1933 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9518,7 +9526,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*646:*/
-#line 1978 "web/udp.w"
+#line 1980 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -9526,7 +9534,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:646*/
-#line 1949 "web/udp.w"
+#line 1951 "web/udp.w"
 
 goto try_again;
 }
@@ -9553,7 +9561,7 @@ return err;
 }
 
 /*:645*//*649:*/
-#line 2019 "web/udp.w"
+#line 2021 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9564,7 +9572,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:649*//*651:*/
-#line 2042 "web/udp.w"
+#line 2044 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9608,7 +9616,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:651*//*652:*/
-#line 2095 "web/udp.w"
+#line 2097 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9630,7 +9638,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:652*//*654:*/
-#line 2130 "web/udp.w"
+#line 2132 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9646,7 +9654,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:654*//*656:*/
-#line 2173 "web/udp.w"
+#line 2175 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9682,7 +9690,7 @@ return(ssize_t)copied;
 }
 
 /*:656*//*658:*/
-#line 2228 "web/udp.w"
+#line 2230 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9704,7 +9712,7 @@ co->used+= take;
 }
 
 /*:658*//*660:*/
-#line 2264 "web/udp.w"
+#line 2266 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9715,7 +9723,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
 /*:660*//*662:*/
-#line 2310 "web/udp.w"
+#line 2312 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9736,7 +9744,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*664:*/
-#line 2361 "web/udp.w"
+#line 2363 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9746,10 +9754,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:664*/
-#line 2329 "web/udp.w"
+#line 2331 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*663:*/
-#line 2348 "web/udp.w"
+#line 2350 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9764,7 +9772,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:663*/
-#line 2330 "web/udp.w"
+#line 2332 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -9773,7 +9781,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 
 /*:662*//*666:*/
-#line 2388 "web/udp.w"
+#line 2390 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9785,7 +9793,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*667:*/
-#line 2404 "web/udp.w"
+#line 2406 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9800,10 +9808,10 @@ n+= len;
 }
 
 /*:667*/
-#line 2398 "web/udp.w"
+#line 2400 "web/udp.w"
 
 if(ts)/*668:*/
-#line 2422 "web/udp.w"
+#line 2424 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9845,14 +9853,14 @@ n+= len;
 }
 
 /*:668*/
-#line 2399 "web/udp.w"
+#line 2401 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:666*//*673:*/
-#line 2485 "web/udp.w"
+#line 2487 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -9867,7 +9875,7 @@ else free(d);
 }
 
 /*:673*//*675:*/
-#line 2501 "web/udp.w"
+#line 2503 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9877,7 +9885,7 @@ W->netstamp_sockets++;
 }
 
 /*:675*//*677:*/
-#line 2541 "web/udp.w"
+#line 2543 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9905,7 +9913,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
 }
 
 /*:677*//*679:*/
-#line 2579 "web/udp.w"
+#line 2581 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9931,7 +9939,7 @@ return 0;
 }
 
 /*:679*//*681:*/
-#line 2619 "web/udp.w"
+#line 2621 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9949,7 +9957,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:681*//*684:*/
-#line 2696 "web/udp.w"
+#line 2698 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9969,7 +9977,7 @@ return sys_return(err);
 }
 
 /*:684*//*688:*/
-#line 2766 "web/udp.w"
+#line 2768 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9983,7 +9991,7 @@ return(ssize_t)total;
 }
 
 /*:688*//*689:*/
-#line 2783 "web/udp.w"
+#line 2785 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10002,7 +10010,7 @@ return r;
 }
 
 /*:689*//*690:*/
-#line 2800 "web/udp.w"
+#line 2802 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10034,7 +10042,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:690*//*691:*/
-#line 2833 "web/udp.w"
+#line 2835 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10067,7 +10075,7 @@ return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
 /*:691*//*693:*/
-#line 2873 "web/udp.w"
+#line 2875 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10083,7 +10091,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:693*//*695:*/
-#line 2890 "web/udp.w"
+#line 2892 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10105,7 +10113,7 @@ return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
 /*:695*//*698:*/
-#line 2954 "web/udp.w"
+#line 2956 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10122,7 +10130,7 @@ return r;
 }
 
 /*:698*//*699:*/
-#line 2969 "web/udp.w"
+#line 2971 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10157,7 +10165,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:699*//*700:*/
-#line 3002 "web/udp.w"
+#line 3004 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10192,7 +10200,7 @@ return r;
 }
 
 /*:700*//*701:*/
-#line 3035 "web/udp.w"
+#line 3037 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10208,7 +10216,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:701*//*703:*/
-#line 3052 "web/udp.w"
+#line 3054 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10233,7 +10241,7 @@ return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
 /*:703*//*705:*/
-#line 3107 "web/udp.w"
+#line 3109 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10263,7 +10271,7 @@ return-ENOTCONN;
 }
 
 /*:705*//*707:*/
-#line 3142 "web/udp.w"
+#line 3144 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10274,7 +10282,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:707*//*710:*/
-#line 3183 "web/udp.w"
+#line 3185 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -11157,7 +11165,7 @@ s->err= err;
 sock_error_report(s);
 }
 /*:800*//*809:*/
-#line 75 "web/beyond.w"
+#line 76 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level)
 {
@@ -11166,7 +11174,7 @@ return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
 }
 
 /*:809*//*811:*/
-#line 107 "web/beyond.w"
+#line 108 "web/beyond.w"
 
 static int set_udp_cork(sr_sock*s,sr_optreq*rq)
 {
@@ -11179,18 +11187,36 @@ return 0;
 }
 
 /*:811*//*813:*/
-#line 159 "web/beyond.w"
+#line 175 "web/beyond.w"
 
 static int set_udp_encap(sr_sock*s,sr_optreq*rq)
 {
 if(rq->val!=0&&rq->val!=UDP_ENCAP_ESPINUDP&&rq->val!=UDP_ENCAP_L2TPINUDP)
 return-ENOPROTOOPT;
+if(rq->val!=UDP_ENCAP_L2TPINUDP)s->udp_encap_rcv= true;
 s->udp_encap= rq->val;
 return 0;
 }
 
 /*:813*//*815:*/
-#line 198 "web/beyond.w"
+#line 191 "web/beyond.w"
+
+static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a)
+{
+uint32_t spi;
+if(!s->udp_encap||!s->udp_encap_rcv)return false;
+if(a->bad){
+s->drops++;
+return true;
+}
+if(a->u.datalen==1&&a->u.data[0]==0xff)return true;
+if(a->u.datalen<=8)return false;
+memcpy(&spi,a->u.data,sizeof spi);
+return spi!=0;
+}
+
+/*:815*//*817:*/
+#line 236 "web/beyond.w"
 
 static int set_unicast_if(sr_sock*s,sr_optreq*rq)
 {
@@ -11213,8 +11239,8 @@ rq->val= (int)htonl((uint32_t)s->uc_index);
 return 0;
 }
 
-/*:815*//*816:*/
-#line 238 "web/beyond.w"
+/*:817*//*818:*/
+#line 276 "web/beyond.w"
 
 static int set_local_port_range(sr_sock*s,sr_optreq*rq)
 {
@@ -11232,8 +11258,8 @@ rq->val= (int)s->local_port_range;
 return 0;
 }
 
-/*:816*//*818:*/
-#line 260 "web/beyond.w"
+/*:818*//*820:*/
+#line 298 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
 {
@@ -11244,8 +11270,8 @@ if(*low<=sk_lo&&sk_lo<=*high)*low= sk_lo;
 if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
 }
 
-/*:818*//*819:*/
-#line 281 "web/beyond.w"
+/*:820*//*821:*/
+#line 319 "web/beyond.w"
 
 static int get_protocol_num(sr_sock*s,sr_optreq*rq)
 {
@@ -11253,8 +11279,8 @@ rq->val= s->inet_num;
 return 0;
 }
 
-/*:819*//*821:*/
-#line 341 "web/beyond.w"
+/*:821*//*823:*/
+#line 379 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
 {
@@ -11285,8 +11311,8 @@ int err= group_req_decode(rq,&mr);
 return err?err:mc_leave(s,&mr);
 }
 
-/*:821*//*823:*/
-#line 396 "web/beyond.w"
+/*:823*//*825:*/
+#line 434 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex)
@@ -11341,8 +11367,8 @@ int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
-/*:823*//*824:*/
-#line 480 "web/beyond.w"
+/*:825*//*826:*/
+#line 518 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -11375,8 +11401,8 @@ free(src);
 return err;
 }
 
-/*:824*//*825:*/
-#line 512 "web/beyond.w"
+/*:826*//*827:*/
+#line 550 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -11411,8 +11437,8 @@ memcpy(rq->ubuf,&hdr,GROUP_FILTER_SIZE(0));
 return 0;
 }
 
-/*:825*//*826:*/
-#line 560 "web/beyond.w"
+/*:827*//*828:*/
+#line 598 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
 {
@@ -11423,8 +11449,8 @@ rq->outlen= sizeof s->cookie;
 return 0;
 }
 
-/*:826*//*827:*/
-#line 578 "web/beyond.w"
+/*:828*//*829:*/
+#line 616 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
 {
@@ -11435,8 +11461,8 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:827*//*828:*/
-#line 614 "web/beyond.w"
+/*:829*//*830:*/
+#line 652 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
 {
@@ -11454,8 +11480,8 @@ rq->outlen= sizeof m;
 return 0;
 }
 
-/*:828*//*830:*/
-#line 639 "web/beyond.w"
+/*:830*//*832:*/
+#line 677 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s)
 {
@@ -11476,8 +11502,8 @@ s->fwd_alloc+= size;
 s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
-/*:830*//*831:*/
-#line 671 "web/beyond.w"
+/*:832*//*833:*/
+#line 709 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
 {
@@ -11492,8 +11518,8 @@ rq->val= (s->sndbuf_locked?SOCK_SNDBUF_LOCK:0)|(s->rcvbuf_locked?SOCK_RCVBUF_LOC
 return 0;
 }
 
-/*:831*//*833:*/
-#line 732 "web/beyond.w"
+/*:833*//*835:*/
+#line 770 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
 {
@@ -11504,8 +11530,8 @@ s->zerocopy= rq->val;
 return 0;
 }
 
-/*:833*//*834:*/
-#line 754 "web/beyond.w"
+/*:835*//*836:*/
+#line 792 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
 {
@@ -11515,8 +11541,8 @@ s->busy_poll_budget= rq->val;
 return 0;
 }
 
-/*:834*//*835:*/
-#line 779 "web/beyond.w"
+/*:836*//*837:*/
+#line 817 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
 {
@@ -11544,8 +11570,8 @@ rq->outlen= sizeof t;
 return 0;
 }
 
-/*:835*//*836:*/
-#line 815 "web/beyond.w"
+/*:837*//*838:*/
+#line 853 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
 {
@@ -11560,8 +11586,8 @@ rq->val= 0;
 return 0;
 }
 
-/*:836*//*837:*/
-#line 838 "web/beyond.w"
+/*:838*//*839:*/
+#line 876 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
 {
@@ -11570,8 +11596,8 @@ s->txrehash= rq->val==-1?1:rq->val;
 return 0;
 }
 
-/*:837*//*840:*/
-#line 858 "web/beyond.w"
+/*:839*//*842:*/
+#line 896 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
 {
@@ -11580,8 +11606,8 @@ static int get_peergroups(sr_sock*s,sr_optreq*rq)
 return-ENODATA;
 }
 
-/*:840*//*841:*/
-#line 876 "web/beyond.w"
+/*:842*//*843:*/
+#line 914 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 {
@@ -11590,16 +11616,16 @@ static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 return 0;
 }
 
-/*:841*//*842:*/
-#line 893 "web/beyond.w"
+/*:843*//*844:*/
+#line 931 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 {
 return sock_bindtoindex(s,rq->val);
 }
 
-/*:842*//*845:*/
-#line 930 "web/beyond.w"
+/*:844*//*847:*/
+#line 968 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
 {
@@ -11612,4 +11638,4 @@ s->rp->prog_len= 0;
 return 0;
 }
 
-/*:845*/
+/*:847*/

@@ -126,6 +126,31 @@ START_TEST(udp_encap_and_flags)
 }
 END_TEST
 
+START_TEST(udp_encap_espinudp_takes_esp)
+{
+  CLAUSES("linux:UDP_ENCAP");
+  int rx = udp_bound("127.0.0.1", 4500), tx = udp();
+  char buf[64];
+  ck_assert_int_eq(seti(rx, SOL_UDP, UDP_ENCAP, UDP_ENCAP_L2TPINUDP), 0);
+  ck_assert_int_eq(send_to(tx, "ESP-ish-data-1234567", 20, "127.0.0.1", 4500), 20);
+  ck_assert_int_eq(sr_recv(rx, buf, sizeof buf, MSG_DONTWAIT), 20);
+  ck_assert_int_eq(seti(rx, SOL_UDP, UDP_ENCAP, UDP_ENCAP_ESPINUDP), 0);
+  ck_assert_int_eq(send_to(tx, "\xff", 1, "127.0.0.1", 4500), 1);
+  ck_assert_int_eq(send_to(tx, "12345678", 8, "127.0.0.1", 4500), 8);
+  ck_assert_int_eq(send_to(tx, "ESP-ish-data-1234567", 20, "127.0.0.1", 4500), 20);
+  ck_assert_int_eq(send_to(tx, "\0\0\0\0ike-payload", 15, "127.0.0.1", 4500), 15);
+  ck_assert_int_eq(sr_recv(rx, buf, sizeof buf, MSG_DONTWAIT), 8);
+  ck_assert_int_eq(sr_recv(rx, buf, sizeof buf, MSG_DONTWAIT), 15);
+  ck_fails(sr_recv(rx, buf, sizeof buf, MSG_DONTWAIT), EAGAIN);
+  ck_assert_int_eq(seti(rx, SOL_UDP, UDP_ENCAP, UDP_ENCAP_L2TPINUDP), 0);
+  ck_assert_int_eq(send_to(tx, "ESP-ish-data-1234567", 20, "127.0.0.1", 4500), 20);
+  ck_fails(sr_recv(rx, buf, sizeof buf, MSG_DONTWAIT), EAGAIN);
+  ck_assert_int_eq(seti(rx, SOL_UDP, UDP_ENCAP, 0), 0);
+  ck_assert_int_eq(send_to(tx, "ESP-ish-data-1234567", 20, "127.0.0.1", 4500), 20);
+  ck_assert_int_eq(sr_recv(rx, buf, sizeof buf, MSG_DONTWAIT), 20);
+}
+END_TEST
+
 /* ---- IPPROTO_IP ---- */
 START_TEST(minttl_rules_and_udp)
 {
@@ -706,6 +731,7 @@ Suite *suite_beyond(void)
   tcase_add_test(tc, udp_cork_corks);
   tcase_add_test(tc, udp_segment_on_socket);
   tcase_add_test(tc, udp_encap_and_flags);
+  tcase_add_test(tc, udp_encap_espinudp_takes_esp);
   tc = sr_tcase(s, "ip");
   tcase_add_test(tc, minttl_rules_and_udp);
   tcase_add_test(tc, unicast_if_rules_and_route);

@@ -41,6 +41,7 @@ uint32_t local_port_range; /* \.{IP\_LOCAL\_PORT\_RANGE}: low $\vert$ high${}\ll
 int udp_cork, udp_gso_size, udp_gro, udp_encap; /* the options of \.{SOL\_UDP} */
 int udp_no_check6_tx, udp_no_check6_rx;
 int fwd_alloc; /* |sk_forward_alloc|, for \.{SO\_MEMINFO} */
+bool udp_encap_rcv; /* \.{UDP\_ENCAP} 0 or 2 was written: IPsec's hook is set */
 
 @ @<Socket-layer fields of a socket@>=
 int no_check_tx; /* \.{SO\_NO\_CHECK} */
@@ -143,13 +144,28 @@ and \.{\_RX} concern UDP over IPv6 only; on an \.{AF\_INET} socket they
 are stored and read and change nothing, in Linux as here.  \.{UDP\_ENCAP}
 takes 0, \.{UDP\_ENCAP\_ESPINUDP} (2) and \.{UDP\_ENCAP\_L2TPINUDP} (3),
 and |ENOPROTOOPT| for any other value (1, \.{ESPINUDP\_NON\_IKE}, is gone
-from Linux); with \.{ESPINUDP} the kernel hands datagrams that are not IKE
-to IPsec, which the model does not have: such a socket still receives
-every datagram here.
+from Linux).  A write of 0 or \.{UDP\_ENCAP\_ESPINUDP} also sets the
+socket's hook to IPsec's (|xfrm4_udp_encap_rcv|), which stays; from then
+on, while the value is not 0, the hook looks at every datagram before the
+socket does (after checking its checksum: a bad one is dropped and
+counted): a one-byte \.{0xff} (a NAT keep-alive) is eaten, and one of
+more than 8 bytes whose first four are not zero is an ESP packet, handed
+to IPsec, which --- with no security association, as the model never has
+one --- drops it uncounted.  The rest, IKE with its zero marker among
+them, is received as usual, marker and all.  \.{UDP\_ENCAP\_L2TPINUDP}
+alone sets no hook (the L2TP module would), so it changes nothing ---
+unless a write of 0 or 2 came before.  Raw sockets see every datagram.
 @^model limits@>
 
 \kernel{\.{UDP\_ENCAP} 0, 2, 3 succeed and read back; 1, 4, 5 are
-|ENOPROTOOPT| and leave the value; \.{UDP\_GRO} 5 reads 1.  On \.{lo},
+|ENOPROTOOPT| and leave the value; \.{UDP\_GRO} 5 reads 1.  With
+\.{ESPINUDP}: of \.{ff}, \.{00}, \.{ffff}, eight nonzero bytes, nine,
+twelve beginning with four zeros, twenty nonzero and none, the socket
+receives all but the first, the nine and the twenty, and counts no drop;
+a raw socket sees the twenty.  A new socket with \.{L2TPINUDP} receives
+the twenty, one after 0 then \.{L2TPINUDP}, or 2 then 0 then
+\.{L2TPINUDP}, does not; after 2 then 0 it does (script
+\.{udp/UDP\_ENCAP.espinudp.sr}).  On \.{lo},
 250 bytes sent with \.{UDP\_SEGMENT} 100 reach a socket with
 \.{UDP\_GRO} as one datagram of 250 bytes and the message
 $\{$\.{SOL\_UDP}, \.{UDP\_GRO}, 100$\}$, a socket without it as 100,
@@ -161,8 +177,30 @@ static int set_udp_encap(sr_sock *s, sr_optreq *rq)
 {
   if (rq->val != 0 && rq->val != UDP_ENCAP_ESPINUDP && rq->val != UDP_ENCAP_L2TPINUDP)
     return -ENOPROTOOPT;
+  if (rq->val != UDP_ENCAP_L2TPINUDP) s->udp_encap_rcv = true;
   s->udp_encap = rq->val;
   return 0;
+}
+
+@ The hook, |__xfrm4_udp_encap_rcv|: whether it takes the arrival from the
+socket.
+
+@<Private function prototypes@>=
+static bool udp_encap_takes(sr_sock *s, const struct udp_arrival *a);
+
+@ @c
+static bool udp_encap_takes(sr_sock *s, const struct udp_arrival *a)
+{
+  uint32_t spi;
+  if (!s->udp_encap || !s->udp_encap_rcv) return false;
+  if (a->bad) {
+    s->drops++;
+    return true;
+  }
+  if (a->u.datalen == 1 && a->u.data[0] == 0xff) return true;
+  if (a->u.datalen <= 8) return false;
+  memcpy(&spi, a->u.data, sizeof spi);
+  return spi != 0;
 }
 
 @*1 IP options beyond the pages.

@@ -468,7 +468,9 @@ static void udp_deliver_one(sr_sock *s, void *arg)
   const struct udp_arrival *a = arg;
   sr_dgram *d;
   unsigned rmem = (unsigned) s->rmem, rcvbuf = (unsigned) s->rcvbuf;
-  int keep = sk_filter_run(s, a->rx->l4, a->u.len);
+  int keep;
+  if (udp_encap_takes(s, a)) return; /* \.{UDP\_ENCAP}: chapter {\it Options beyond the pages\/} */
+  keep = sk_filter_run(s, a->rx->l4, a->u.len);
   if (keep == 0 || (keep > 0 && a->bad)) { s->drops++; return; }
   if (rmem + (unsigned) a->truesize > rcvbuf && (rcvbuf > INT_MAX >> 1 || rmem)) {
     s->drops++;
