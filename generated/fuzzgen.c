@@ -758,7 +758,7 @@ return any_len(g,natural);
 }
 
 /*:45*//*60:*/
-#line 1386 "web/fuzzgen.w"
+#line 1390 "web/fuzzgen.w"
 
 static long long name_len(fg_gen*g)
 {
@@ -963,11 +963,11 @@ return PICK(g->r,((const char*const[]){"0","100","199","200","205","209","210","
 }
 
 /*:56*//*57:*/
-#line 1285 "web/fuzzgen.w"
+#line 1289 "web/fuzzgen.w"
 
 static bool policy_forbids(const fg_gen*g,const fg_option*o)
 {
-if(!strcmp(o->name,"SO_TIMESTAMPING"))return true;
+if(!strncmp(o->name,"SO_TIMESTAMPING",15))return true;
 return(!g->root||!g->cap_admin||g->optmem_written)&&
 (!strcmp(o->name,"SO_ATTACH_FILTER")||!strcmp(o->name,"SO_ATTACH_REUSEPORT_CBPF"));
 }
@@ -1004,7 +1004,7 @@ line(g,"getsockopt(%d, %s, %s, ?, [%lld])",fd,lvl,unknown_name(g,lvl),any_len(g,
 }
 
 /*:57*//*58:*/
-#line 1329 "web/fuzzgen.w"
+#line 1333 "web/fuzzgen.w"
 
 static void read_option(fg_gen*g,int fd,const fg_option*o)
 {
@@ -1023,7 +1023,7 @@ else line(g,"getsockopt(%d, %s, %s, %s, [%lld])",fd,o->level,o->name,val,len);
 }
 
 /*:58*//*59:*/
-#line 1352 "web/fuzzgen.w"
+#line 1356 "web/fuzzgen.w"
 
 static void gen_bind(fg_gen*g)
 {
@@ -1051,7 +1051,7 @@ line(g,"listen(%d, %d)",pick_fd(g,true),PICK(g->r,((const int[]){0,1,5,128,-1,40
 }
 
 /*:59*//*61:*/
-#line 1393 "web/fuzzgen.w"
+#line 1397 "web/fuzzgen.w"
 
 static void name_call(fg_gen*g,const char*call)
 {
@@ -1065,7 +1065,7 @@ static void gen_getsockname(fg_gen*g){name_call(g,"getsockname");}
 static void gen_getpeername(fg_gen*g){name_call(g,"getpeername");}
 
 /*:61*//*62:*/
-#line 1416 "web/fuzzgen.w"
+#line 1420 "web/fuzzgen.w"
 
 static const char*send_flags(fg_gen*g,fg_text*t,int fd)
 {
@@ -1108,7 +1108,7 @@ line(g,"write(%d, %s, %lld)",data_fd(g,false),d,len);
 }
 
 /*:62*//*63:*/
-#line 1462 "web/fuzzgen.w"
+#line 1466 "web/fuzzgen.w"
 
 static void gen_sendmsg(fg_gen*g)
 {
@@ -1139,7 +1139,7 @@ line(g,"sendmsg(%d, %s, %s)",fd,msg,send_flags(g,&t,fd));
 }
 
 /*:63*//*64:*/
-#line 1491 "web/fuzzgen.w"
+#line 1495 "web/fuzzgen.w"
 
 static void gen_writev(fg_gen*g)
 {
@@ -1154,7 +1154,7 @@ line(g,"writev(%d, %s, %d)",data_fd(g,false),iov,chance(g->r,85)?n:PICK(g->r,((c
 }
 
 /*:64*//*65:*/
-#line 1515 "web/fuzzgen.w"
+#line 1519 "web/fuzzgen.w"
 
 static const char*recv_flags(fg_gen*g,fg_text*t)
 {
@@ -1195,7 +1195,7 @@ chance(g->r,70)?"?":"NULL",PICK(g->r,((const int[]){0,16,20,64,256,1024})),recv_
 }
 
 /*:65*//*66:*/
-#line 1558 "web/fuzzgen.w"
+#line 1562 "web/fuzzgen.w"
 
 static int nonblocking_fd(fg_gen*g)
 {
@@ -1222,7 +1222,7 @@ n==2?", {iov_base=?, iov_len=3}":"",chance(g->r,85)?n:PICK(g->r,((const int[]){-
 }
 
 /*:66*//*67:*/
-#line 1585 "web/fuzzgen.w"
+#line 1589 "web/fuzzgen.w"
 
 static void gen_shutdown(fg_gen*g)
 {
@@ -1230,7 +1230,7 @@ line(g,"shutdown(%d, %s)",pick_fd(g,true),PICK(g->r,((const char*const[]){"SHUT_
 }
 
 /*:67*//*68:*/
-#line 1600 "web/fuzzgen.w"
+#line 1604 "web/fuzzgen.w"
 
 static void gen_poll(fg_gen*g)
 {
@@ -1259,7 +1259,7 @@ chance(g->r,85)?hi+1:PICK(g->r,((const int[]){0,-1,1,1024})),a,b,chance(g->r,50)
 }
 
 /*:68*//*69:*/
-#line 1636 "web/fuzzgen.w"
+#line 1640 "web/fuzzgen.w"
 
 static void gen_setuid(fg_gen*g)
 {
@@ -1289,7 +1289,7 @@ if(!strcmp(c,"CAP_SETUID"))g->cap_setuid= false;
 }
 
 /*:69*//*70:*/
-#line 1669 "web/fuzzgen.w"
+#line 1673 "web/fuzzgen.w"
 
 static void write_ping_range(fg_gen*g,const char*v);
 
@@ -1308,7 +1308,7 @@ if(!strcmp(tunables[i].name,"net.core.optmem_max"))g->optmem_written= true;
 }
 
 /*:70*//*71:*/
-#line 1695 "web/fuzzgen.w"
+#line 1699 "web/fuzzgen.w"
 
 static void write_ping_range(fg_gen*g,const char*v)
 {
@@ -1348,7 +1348,7 @@ line(g,"signal_count(%d)",PICK(g->r,((const int[]){29,23,13,0,65})));
 }
 
 /*:71*//*72:*/
-#line 1739 "web/fuzzgen.w"
+#line 1743 "web/fuzzgen.w"
 
 static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 {"socket",gen_socket,10},{"socketpair",gen_socketpair,1},{"close",gen_close,3},
@@ -1366,7 +1366,7 @@ static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 #define NCALLS ((int) (sizeof calls / sizeof calls[0]))
 
 /*:72*//*73:*/
-#line 1758 "web/fuzzgen.w"
+#line 1762 "web/fuzzgen.w"
 
 static bool call_enabled(const fg_gen*g,const char*name)
 {
@@ -1379,7 +1379,7 @@ return false;
 #line 61 "web/fuzzgen.w"
 
 /*75:*/
-#line 1776 "web/fuzzgen.w"
+#line 1780 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines)
 {
@@ -1398,7 +1398,7 @@ w-= calls[i].weight;
 }
 
 /*:75*//*76:*/
-#line 1803 "web/fuzzgen.w"
+#line 1807 "web/fuzzgen.w"
 
 void fg_close_all(fg_gen*g)
 {
@@ -1427,7 +1427,7 @@ line(g,"sysctl_set(\"%s\", \"%s\\n\")",tunables[i].name,v);
 }
 
 /*:76*//*79:*/
-#line 1844 "web/fuzzgen.w"
+#line 1848 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled)
 {
@@ -1438,7 +1438,7 @@ enabled[c]= false;
 for(i= 0;i<NCALLS&&strcmp(calls[i].name,ss_call_name(c));i++);
 if(i==NCALLS)continue;
 /*80:*/
-#line 1858 "web/fuzzgen.w"
+#line 1862 "web/fuzzgen.w"
 
 {
 fg_rand r;
@@ -1459,7 +1459,7 @@ free(b.p);
 }
 
 /*:80*/
-#line 1853 "web/fuzzgen.w"
+#line 1857 "web/fuzzgen.w"
 
 }
 ss_outcome_free(o,false);

@@ -92,14 +92,14 @@ void fg_free(fg_gen*g);
 void fg_begin(fg_gen*g,bool root);
 
 /*:19*//*74:*/
-#line 1771 "web/fuzzgen.w"
+#line 1775 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines);
 void fg_close_all(fg_gen*g);
 void fg_restore(fg_gen*g);
 
 /*:74*//*78:*/
-#line 1841 "web/fuzzgen.w"
+#line 1845 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled);
 

@@ -30,13 +30,13 @@
 #include <netinet/udp.h> 
 #include <poll.h> 
 
-/*:3*//*802:*/
+/*:3*//*817:*/
 #line 24 "web/beyond.w"
 
 #include <linux/sock_diag.h> 
 #include <linux/net_tstamp.h> 
 
-/*:802*/
+/*:817*/
 #line 41 "web/sockref.w"
 
 /*11:*/
@@ -98,12 +98,13 @@
 #define SK_TIMESTAMPNS (1u << 10) 
 #define SK_FILTER_LOCKED (1u << 11)
 #define SK_BSDCOMPAT (1u << 12)
+#define SK_TSTAMP_NEW (1u << 13) 
 #define SR_FILTER_NONE 0
 #define SR_FILTER_CLASSIC 1
 #define SR_FILTER_EBPF 2
 
 /*:85*//*87:*/
-#line 100 "web/socket.w"
+#line 101 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -126,14 +127,14 @@
 #define IPF_MC_ALL (1u << 18) 
 
 /*:87*//*89:*/
-#line 184 "web/socket.w"
+#line 185 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
 /*:89*//*96:*/
-#line 311 "web/socket.w"
+#line 312 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
@@ -210,39 +211,48 @@ OPT_STORE_INT_FIELD};
 #define SR_TCP_RMEM_MAX 33554432 
 
 /*:176*//*207:*/
-#line 608 "web/solsocket.w"
+#line 664 "web/solsocket.w"
 
+#define SR_SOF_TX_HARDWARE (1u << 0)
+#define SR_SOF_TX_SOFTWARE (1u << 1)
+#define SR_SOF_RX_SOFTWARE (1u << 3)
+#define SR_SOF_SOFTWARE (1u << 4)
+#define SR_SOF_RAW_HARDWARE (1u << 6)
 #define SR_SOF_OPT_ID (1u << 7)
+#define SR_SOF_TX_SCHED (1u << 8)
+#define SR_SOF_OPT_CMSG (1u << 10)
 #define SR_SOF_OPT_TSONLY (1u << 11)
 #define SR_SOF_OPT_STATS (1u << 12)
 #define SR_SOF_BIND_PHC (1u << 15)
 #define SR_SOF_OPT_ID_TCP (1u << 16)
+#define SR_SOF_OPT_RX_FILTER (1u << 17)
+#define SR_SOF_TX_COMPLETION (1u << 18)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:207*//*239:*/
+/*:207*//*240:*/
 #line 93 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:239*//*243:*/
+/*:240*//*244:*/
 #line 166 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:243*//*262:*/
+/*:244*//*263:*/
 #line 431 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:262*//*274:*/
+/*:263*//*275:*/
 #line 170 "web/mcast.w"
 
 #define SR_MC_SOCKLIST_SIZE 48
 #define SR_SFLSIZE(n) (24 + 4 * (n))
 #define SR_SFBLOCK 10
 
-/*:274*//*295:*/
+/*:275*//*296:*/
 #line 20 "web/wire.w"
 
 #define SR_IPHDR_LEN 20 
@@ -250,51 +260,51 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:295*//*319:*/
+/*:296*//*320:*/
 #line 453 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:319*//*358:*/
-#line 679 "web/link.w"
+/*:320*//*359:*/
+#line 689 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:358*//*367:*/
+/*:359*//*368:*/
 #line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:367*//*418:*/
-#line 1127 "web/ip.w"
+/*:368*//*419:*/
+#line 1132 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:418*//*423:*/
-#line 1224 "web/ip.w"
+/*:419*//*424:*/
+#line 1229 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:423*//*440:*/
+/*:424*//*441:*/
 #line 45 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:440*//*449:*/
+/*:441*//*450:*/
 #line 61 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:449*//*460:*/
+/*:450*//*461:*/
 #line 261 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -302,31 +312,31 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:460*//*471:*/
+/*:461*//*472:*/
 #line 447 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:471*//*479:*/
+/*:472*//*480:*/
 #line 618 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:479*//*543:*/
+/*:480*//*544:*/
 #line 1966 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:543*//*561:*/
-#line 132 "web/udp.w"
+/*:544*//*562:*/
+#line 133 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
 #define SR_SEND_SHUTDOWN 2
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:561*//*563:*/
-#line 168 "web/udp.w"
+/*:562*//*564:*/
+#line 169 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
 #define SR_SKB_SHINFO 320
@@ -334,63 +344,72 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:563*//*571:*/
-#line 315 "web/udp.w"
+/*:564*//*572:*/
+#line 316 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:571*//*599:*/
-#line 975 "web/udp.w"
+/*:572*//*600:*/
+#line 993 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:599*//*625:*/
-#line 1498 "web/udp.w"
+/*:600*//*626:*/
+#line 1521 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:625*//*641:*/
-#line 1853 "web/udp.w"
+/*:626*//*642:*/
+#line 1877 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:641*//*647:*/
-#line 1989 "web/udp.w"
+/*:642*//*648:*/
+#line 2018 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
-/*:647*//*686:*/
-#line 2757 "web/udp.w"
+/*:648*//*686:*/
+#line 2821 "web/udp.w"
+
+#define SR_SKBTX_SCHED 1u
+#define SR_SKBTX_SW 2u
+#define SR_SOF_TX_KEYED (SR_SOF_TX_HARDWARE | SR_SOF_TX_SOFTWARE | SR_SOF_TX_SCHED | \
+  SR_SOF_TX_COMPLETION)
+#define SR_ETH_HLEN 14
+
+/*:686*//*699:*/
+#line 3083 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:686*//*692:*/
-#line 2869 "web/udp.w"
+/*:699*//*705:*/
+#line 3195 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:692*//*712:*/
+/*:705*//*725:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:712*//*729:*/
+/*:725*//*742:*/
 #line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:729*//*737:*/
+/*:742*//*750:*/
 #line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:737*//*745:*/
+/*:750*//*758:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -398,13 +417,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:745*//*791:*/
-#line 971 "web/raw.w"
+/*:758*//*806:*/
+#line 998 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:791*//*810:*/
+/*:806*//*825:*/
 #line 83 "web/beyond.w"
 
 #ifndef IP_PROTOCOL
@@ -423,7 +442,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 95 "web/beyond.w"
 
-/*:810*//*834:*/
+/*:825*//*849:*/
 #line 723 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
@@ -432,7 +451,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 728 "web/beyond.w"
 
-/*:834*/
+/*:849*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -507,12 +526,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*733:*/
+/*746:*/
 #line 462 "web/poll.w"
 
 int kmax;
 
-/*:733*/
+/*:746*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -526,7 +545,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*448:*/
+/*449:*/
 #line 42 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -542,23 +561,23 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:448*//*526:*/
+/*:449*//*527:*/
 #line 1602 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:526*//*527:*/
+/*:527*//*528:*/
 #line 1625 "web/bind.w"
 
 uint32_t fl_daddr,fl_saddr;
 uint16_t fl_dport;
 
-/*:527*//*536:*/
+/*:528*//*537:*/
 #line 1833 "web/bind.w"
 
 uint32_t tcp_write_seq;
 
-/*:536*/
+/*:537*/
 #line 20 "web/socket.w"
 
 /*84:*/
@@ -591,7 +610,12 @@ uint32_t tsflags;
 uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 
-/*:169*//*803:*/
+/*:169*//*208:*/
+#line 681 "web/solsocket.w"
+
+uint32_t tskey;
+
+/*:208*//*818:*/
 #line 31 "web/beyond.w"
 
 uint64_t cookie;
@@ -599,20 +623,20 @@ int zerocopy,rcvmark,prefer_busy_poll,busy_poll_budget;
 int txtime_clockid,txtime_flags;
 bool txtime_on;
 
-/*:803*//*806:*/
+/*:818*//*821:*/
 #line 46 "web/beyond.w"
 
 int no_check_tx;
 
-/*:806*//*840:*/
+/*:821*//*855:*/
 #line 884 "web/beyond.w"
 
 int txrehash;
 
-/*:840*/
+/*:855*/
 #line 21 "web/socket.w"
 
-/*560:*/
+/*561:*/
 #line 117 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -627,21 +651,22 @@ unsigned shutdown;
 int stamp_state;
 uint64_t stamp_ns;
 bool netstamp;
+bool stamp_asked;
 uint64_t rq_seq;
 
-/*:560*//*628:*/
-#line 1572 "web/udp.w"
+/*:561*//*629:*/
+#line 1595 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:628*//*708:*/
-#line 3176 "web/udp.w"
+/*:629*//*721:*/
+#line 3502 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:708*//*805:*/
+/*:721*//*820:*/
 #line 40 "web/beyond.w"
 
 int udp_cork,udp_gso_size,udp_gro,udp_encap;
@@ -649,11 +674,11 @@ int udp_no_check6_tx,udp_no_check6_rx;
 int fwd_alloc;
 bool udp_encap_rcv;
 
-/*:805*/
+/*:820*/
 #line 22 "web/socket.w"
 
 /*86:*/
-#line 85 "web/socket.w"
+#line 86 "web/socket.w"
 
 int uc_ttl;
 int tos;
@@ -669,23 +694,23 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:86*//*804:*/
+/*:86*//*819:*/
 #line 37 "web/beyond.w"
 
 uint32_t local_port_range;
 
-/*:804*/
+/*:819*/
 #line 23 "web/socket.w"
 
-/*383:*/
-#line 388 "web/ip.w"
+/*384:*/
+#line 390 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:383*/
+/*:384*/
 #line 24 "web/socket.w"
 
-/*742:*/
+/*755:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -693,7 +718,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:742*/
+/*:755*/
 #line 25 "web/socket.w"
 
 };
@@ -749,7 +774,7 @@ socklen_t*ulen;
 unsigned char out[256];
 };
 
-/*:152*//*268:*/
+/*:152*//*269:*/
 #line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
@@ -765,7 +790,7 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:268*//*304:*/
+/*:269*//*305:*/
 #line 166 "web/wire.w"
 
 struct sr_ipv4{
@@ -777,7 +802,7 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:304*//*310:*/
+/*:305*//*311:*/
 #line 274 "web/wire.w"
 
 struct sr_udp{
@@ -788,7 +813,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:310*//*315:*/
+/*:311*//*316:*/
 #line 386 "web/wire.w"
 
 struct sr_icmp{
@@ -798,7 +823,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:315*//*327:*/
+/*:316*//*328:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -812,7 +837,7 @@ size_t nb,n;
 int shift;
 }sr_htab;
 
-/*:327*//*333:*/
+/*:328*//*334:*/
 #line 205 "web/link.w"
 
 typedef struct{
@@ -825,6 +850,8 @@ bool csum_partial;
 bool local;
 uint16_t frag_max;
 int iif;
+uint8_t tx_flags;
+uint32_t tskey;
 }sr_pkt;
 enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE};
 typedef struct{
@@ -836,8 +863,8 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:333*//*343:*/
-#line 411 "web/link.w"
+/*:334*//*344:*/
+#line 414 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -846,8 +873,8 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:343*//*359:*/
-#line 684 "web/link.w"
+/*:344*//*360:*/
+#line 694 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -858,7 +885,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:359*//*366:*/
+/*:360*//*367:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -877,7 +904,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:366*//*377:*/
+/*:367*//*378:*/
 #line 289 "web/ip.w"
 
 typedef struct{
@@ -887,7 +914,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:377*//*382:*/
+/*:378*//*383:*/
 #line 360 "web/ip.w"
 
 struct sr_ipout{
@@ -899,10 +926,12 @@ uint32_t mark;
 int priority;
 bool mc_loop;
 sr_sock*sk;
+uint8_t tx_flags;
+uint32_t tskey;
 };
 
-/*:382*//*398:*/
-#line 701 "web/ip.w"
+/*:383*//*399:*/
+#line 706 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -923,8 +952,8 @@ sr_pkt**pkt;
 int frag_max;
 };
 
-/*:398*//*403:*/
-#line 854 "web/ip.w"
+/*:399*//*404:*/
+#line 859 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -941,23 +970,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:403*//*424:*/
-#line 1229 "web/ip.w"
+/*:404*//*425:*/
+#line 1234 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:424*//*435:*/
-#line 1367 "web/ip.w"
+/*:425*//*436:*/
+#line 1372 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:435*//*441:*/
+/*:436*//*442:*/
 #line 50 "web/pcap.w"
 
 typedef struct{
@@ -965,7 +994,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:441*//*455:*/
+/*:442*//*456:*/
 #line 164 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -978,7 +1007,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:455*//*456:*/
+/*:456*//*457:*/
 #line 182 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -988,7 +1017,7 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:456*//*489:*/
+/*:457*//*490:*/
 #line 830 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -999,7 +1028,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:489*//*558:*/
+/*:490*//*559:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -1021,21 +1050,21 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*588:*/
-#line 789 "web/udp.w"
+/*589:*/
+#line 790 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:588*/
+/*:589*/
 #line 56 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:558*//*559:*/
+/*:559*//*560:*/
 #line 84 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
@@ -1061,8 +1090,8 @@ uint8_t data[];
 _Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
 
-/*:559*//*568:*/
-#line 279 "web/udp.w"
+/*:560*//*569:*/
+#line 280 "web/udp.w"
 
 struct udp_arrival{
 const struct sr_rx*rx;
@@ -1072,8 +1101,8 @@ bool sole;
 int truesize;
 };
 
-/*:568*//*600:*/
-#line 981 "web/udp.w"
+/*:569*//*601:*/
+#line 999 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1084,11 +1113,14 @@ uint32_t mark;
 int optlen;
 bool has_opt;
 int gso_size;
+uint32_t tsflags;
+uint32_t ts_opt_id;
+bool has_ts_opt_id;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:600*//*629:*/
-#line 1575 "web/udp.w"
+/*:601*//*630:*/
+#line 1598 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1100,15 +1132,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:629*//*644:*/
-#line 1927 "web/udp.w"
+/*:630*//*645:*/
+#line 1956 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:644*/
+/*:645*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1124,51 +1156,51 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*334:*/
-#line 230 "web/link.w"
+/*335:*/
+#line 232 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:334*//*344:*/
-#line 422 "web/link.w"
+/*:335*//*345:*/
+#line 425 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:344*//*442:*/
+/*:345*//*443:*/
 #line 56 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:442*//*669:*/
-#line 2473 "web/udp.w"
+/*:443*//*671:*/
+#line 2538 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:669*//*670:*/
-#line 2476 "web/udp.w"
+/*:671*//*672:*/
+#line 2541 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
 
-/*:670*//*807:*/
+/*:672*//*822:*/
 #line 49 "web/beyond.w"
 
 uint64_t last_cookie;
 
-/*:807*/
+/*:822*/
 #line 45 "web/world.w"
 
-/*739:*/
+/*752:*/
 #line 552 "web/poll.w"
 
 uint64_t calls;
 
-/*:739*/
+/*:752*/
 #line 46 "web/world.w"
 
 };
@@ -1189,56 +1221,56 @@ int nroutes;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:112*//*360:*/
-#line 694 "web/link.w"
+/*:112*//*361:*/
+#line 704 "web/link.w"
 
 sr_htab neigh;
 
-/*:360*//*378:*/
+/*:361*//*379:*/
 #line 297 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:378*//*384:*/
-#line 391 "web/ip.w"
+/*:379*//*385:*/
+#line 393 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:384*//*404:*/
-#line 870 "web/ip.w"
+/*:385*//*405:*/
+#line 875 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:404*//*425:*/
-#line 1235 "web/ip.w"
+/*:405*//*426:*/
+#line 1240 "web/ip.w"
 
 sr_htab peers;
 
-/*:425*//*433:*/
-#line 1361 "web/ip.w"
+/*:426*//*434:*/
+#line 1366 "web/ip.w"
 
 sr_htab mc;
 
-/*:433*//*457:*/
+/*:434*//*458:*/
 #line 190 "web/bind.w"
 
 struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:457*//*746:*/
+/*:458*//*759:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:746*//*783:*/
-#line 877 "web/raw.w"
+/*:759*//*798:*/
+#line 904 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:783*/
+/*:798*/
 #line 188 "web/world.w"
 
 };
@@ -1256,13 +1288,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*738:*/
+/*:70*//*751:*/
 #line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:738*/
+/*:751*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1374,12 +1406,12 @@ static sr_sock*sock_lookup(int fd,int*err);
 static int sys_return(int r);
 
 /*:78*//*90:*/
-#line 205 "web/socket.w"
+#line 206 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
 /*:90*//*93:*/
-#line 283 "web/socket.w"
+#line 284 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
@@ -1458,39 +1490,39 @@ static int timeo_get(long timeo,sr_optreq*rq);
 static bool sock_may_scm_recv(const sr_sock*s);
 
 /*:195*//*197:*/
-#line 451 "web/solsocket.w"
+#line 494 "web/solsocket.w"
 
-static int tstamp_set(sr_sock*s,bool on,bool ns);
+static int tstamp_set(sr_sock*s,bool on,bool ns,bool new);
 
 /*:197*//*205:*/
-#line 549 "web/solsocket.w"
+#line 592 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:205*//*219:*/
-#line 778 "web/solsocket.w"
+/*:205*//*220:*/
+#line 851 "web/solsocket.w"
 
 static int sock_bindtoindex(sr_sock*s,int index);
 
-/*:219*//*224:*/
-#line 846 "web/solsocket.w"
+/*:220*//*225:*/
+#line 919 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:224*//*231:*/
-#line 1029 "web/solsocket.w"
+/*:225*//*232:*/
+#line 1102 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:231*//*244:*/
+/*:232*//*245:*/
 #line 170 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:244*//*269:*/
+/*:245*//*270:*/
 #line 49 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
@@ -1509,12 +1541,12 @@ const struct ip_mreq_source*mrs,int ifindex);
 static int mc_msfilter(sr_sock*s,uint32_t group,uint32_t ifaddr,int ifindex,
 uint32_t fmode,uint32_t n,const void*src);
 
-/*:269*//*286:*/
+/*:270*//*287:*/
 #line 417 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:286*//*296:*/
+/*:287*//*297:*/
 #line 28 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p);
@@ -1522,37 +1554,37 @@ static void put16(uint8_t*p,uint16_t v);
 static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
-/*:296*//*298:*/
+/*:297*//*299:*/
 #line 65 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
-/*:298*//*300:*/
+/*:299*//*301:*/
 #line 116 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:300*//*302:*/
+/*:301*//*303:*/
 #line 140 "web/wire.w"
 
 static uint16_t ip_fast_csum(const uint8_t*p,size_t hl);
 
-/*:302*//*305:*/
+/*:303*//*306:*/
 #line 187 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_read(const uint8_t*p,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:305*//*308:*/
+/*:306*//*309:*/
 #line 257 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:308*//*311:*/
+/*:309*//*312:*/
 #line 293 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -1561,20 +1593,20 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:311*//*313:*/
+/*:312*//*314:*/
 #line 359 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
 uint8_t proto);
 static void udp_csum_complete(uint8_t*ip);
 
-/*:313*//*316:*/
+/*:314*//*317:*/
 #line 397 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:316*//*318:*/
+/*:317*//*319:*/
 #line 442 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
@@ -1582,17 +1614,17 @@ uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:318*//*320:*/
+/*:319*//*321:*/
 #line 461 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:320*//*324:*/
+/*:321*//*325:*/
 #line 560 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:324*//*328:*/
+/*:325*//*329:*/
 #line 50 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1602,14 +1634,14 @@ static void htab_link(sr_htab*t,sr_hent**at,sr_hent*e);
 static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 
-/*:328*//*331:*/
+/*:329*//*332:*/
 #line 163 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:331*//*337:*/
-#line 243 "web/link.w"
+/*:332*//*338:*/
+#line 245 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len);
 static sr_pkt*pkt_init(void*buf,size_t headroom,size_t len);
@@ -1619,29 +1651,29 @@ static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:337*//*349:*/
-#line 518 "web/link.w"
+/*:338*//*350:*/
+#line 521 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
-/*:349*//*353:*/
-#line 602 "web/link.w"
+/*:350*//*354:*/
+#line 612 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
-/*:353*//*362:*/
-#line 700 "web/link.w"
+/*:354*//*363:*/
+#line 710 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:362*//*368:*/
+/*:363*//*369:*/
 #line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1649,13 +1681,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:368*//*374:*/
+/*:369*//*375:*/
 #line 218 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:374*//*380:*/
+/*:375*//*381:*/
 #line 303 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1663,14 +1695,14 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:380*//*386:*/
-#line 401 "web/ip.w"
+/*:381*//*387:*/
+#line 403 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:386*//*388:*/
-#line 443 "web/ip.w"
+/*:387*//*389:*/
+#line 445 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
@@ -1679,25 +1711,25 @@ const struct sr_ipout*o,sr_pkt*pkt);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:388*//*391:*/
-#line 562 "web/ip.w"
+/*:389*//*392:*/
+#line 566 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:391*//*393:*/
-#line 614 "web/ip.w"
+/*:392*//*394:*/
+#line 619 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:393*//*396:*/
-#line 667 "web/ip.w"
+/*:394*//*397:*/
+#line 672 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:396*//*399:*/
-#line 721 "web/ip.w"
+/*:397*//*400:*/
+#line 726 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1705,67 +1737,67 @@ struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:399*//*406:*/
-#line 877 "web/ip.w"
+/*:400*//*407:*/
+#line 882 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:406*//*412:*/
-#line 989 "web/ip.w"
+/*:407*//*413:*/
+#line 994 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:412*//*415:*/
-#line 1058 "web/ip.w"
+/*:413*//*416:*/
+#line 1063 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:415*//*419:*/
-#line 1131 "web/ip.w"
+/*:416*//*420:*/
+#line 1136 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:419*//*421:*/
-#line 1175 "web/ip.w"
+/*:420*//*422:*/
+#line 1180 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:421*//*427:*/
-#line 1241 "web/ip.w"
+/*:422*//*428:*/
+#line 1246 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:427*//*429:*/
-#line 1291 "web/ip.w"
+/*:428*//*430:*/
+#line 1296 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:429*//*431:*/
-#line 1335 "web/ip.w"
+/*:430*//*432:*/
+#line 1340 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:431*//*436:*/
-#line 1373 "web/ip.w"
+/*:432*//*437:*/
+#line 1378 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:436*//*445:*/
+/*:437*//*446:*/
 #line 114 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:445*//*452:*/
+/*:446*//*453:*/
 #line 93 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1773,14 +1805,14 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:452*//*458:*/
+/*:453*//*459:*/
 #line 195 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
 static void link_add(sr_htab*t,int k,sr_sock*s,uint64_t k0,uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:458*//*461:*/
+/*:459*//*462:*/
 #line 274 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s);
@@ -1790,31 +1822,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s);
 static void sock_unhash(sr_sock*s);
 
-/*:461*//*465:*/
+/*:462*//*466:*/
 #line 348 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:465*//*467:*/
+/*:466*//*468:*/
 #line 378 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:467*//*470:*/
+/*:468*//*471:*/
 #line 417 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:470*//*474:*/
+/*:471*//*475:*/
 #line 483 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,uint16_t port);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:474*//*476:*/
+/*:475*//*477:*/
 #line 535 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1822,13 +1854,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:476*//*478:*/
+/*:477*//*479:*/
 #line 574 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:478*//*480:*/
+/*:479*//*481:*/
 #line 621 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1836,7 +1868,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:480*//*484:*/
+/*:481*//*485:*/
 #line 726 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1844,25 +1876,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:484*//*490:*/
+/*:485*//*491:*/
 #line 839 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:490*//*494:*/
+/*:491*//*495:*/
 #line 928 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:494*//*496:*/
+/*:495*//*497:*/
 #line 968 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
-/*:496*//*499:*/
+/*:497*//*500:*/
 #line 1004 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1871,34 +1903,34 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:499*//*502:*/
+/*:500*//*503:*/
 #line 1067 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:502*//*505:*/
+/*:503*//*506:*/
 #line 1151 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:505*//*509:*/
+/*:506*//*510:*/
 #line 1248 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:509*//*513:*/
+/*:510*//*514:*/
 #line 1331 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:513*//*516:*/
+/*:514*//*517:*/
 #line 1382 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:516*//*522:*/
+/*:517*//*523:*/
 #line 1467 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
@@ -1908,7 +1940,7 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:522*//*529:*/
+/*:523*//*530:*/
 #line 1644 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -1916,13 +1948,13 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:529*//*537:*/
+/*:530*//*538:*/
 #line 1836 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:537*//*538:*/
+/*:538*//*539:*/
 #line 1867 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -1937,7 +1969,7 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:538*//*541:*/
+/*:539*//*542:*/
 #line 1919 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
@@ -1947,7 +1979,7 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:541*//*547:*/
+/*:542*//*548:*/
 #line 2093 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -1955,45 +1987,45 @@ size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:547*//*550:*/
+/*:548*//*551:*/
 #line 2163 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:550*//*554:*/
+/*:551*//*555:*/
 #line 2221 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:554*//*555:*/
+/*:555*//*556:*/
 #line 2235 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:555*//*564:*/
-#line 175 "web/udp.w"
+/*:556*//*565:*/
+#line 176 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:564*//*567:*/
-#line 273 "web/udp.w"
+/*:565*//*568:*/
+#line 274 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:567*//*569:*/
-#line 288 "web/udp.w"
+/*:568*//*570:*/
+#line 289 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:569*//*572:*/
-#line 325 "web/udp.w"
+/*:570*//*573:*/
+#line 326 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:572*//*574:*/
-#line 363 "web/udp.w"
+/*:573*//*575:*/
+#line 364 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
@@ -2002,84 +2034,84 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:574*//*577:*/
-#line 504 "web/udp.w"
+/*:575*//*578:*/
+#line 505 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
-/*:577*//*579:*/
-#line 518 "web/udp.w"
+/*:578*//*580:*/
+#line 519 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:579*//*581:*/
-#line 559 "web/udp.w"
+/*:580*//*582:*/
+#line 560 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:581*//*583:*/
-#line 585 "web/udp.w"
+/*:582*//*584:*/
+#line 586 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:583*//*586:*/
-#line 711 "web/udp.w"
+/*:584*//*587:*/
+#line 712 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:586*//*589:*/
-#line 794 "web/udp.w"
+/*:587*//*590:*/
+#line 795 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:589*//*592:*/
-#line 852 "web/udp.w"
+/*:590*//*593:*/
+#line 853 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:592*//*594:*/
-#line 883 "web/udp.w"
+/*:593*//*595:*/
+#line 884 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:594*//*596:*/
-#line 921 "web/udp.w"
+/*:595*//*597:*/
+#line 925 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:596*//*598:*/
-#line 969 "web/udp.w"
+/*:597*//*599:*/
+#line 987 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:598*//*604:*/
-#line 1071 "web/udp.w"
+/*:599*//*605:*/
+#line 1092 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:604*//*608:*/
-#line 1133 "web/udp.w"
+/*:605*//*609:*/
+#line 1155 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:608*//*611:*/
-#line 1177 "web/udp.w"
+/*:609*//*612:*/
+#line 1199 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:611*//*613:*/
-#line 1220 "web/udp.w"
+/*:612*//*614:*/
+#line 1242 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -2092,35 +2124,35 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:613*//*619:*/
-#line 1378 "web/udp.w"
+/*:614*//*620:*/
+#line 1400 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:619*//*621:*/
-#line 1422 "web/udp.w"
+/*:620*//*622:*/
+#line 1445 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:621*//*623:*/
-#line 1446 "web/udp.w"
+/*:622*//*624:*/
+#line 1469 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:623*//*626:*/
-#line 1501 "web/udp.w"
+/*:624*//*627:*/
+#line 1524 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:626*//*630:*/
-#line 1586 "web/udp.w"
+/*:627*//*631:*/
+#line 1609 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2130,8 +2162,8 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
-/*:630*//*636:*/
-#line 1721 "web/udp.w"
+/*:631*//*637:*/
+#line 1744 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2142,24 +2174,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:636*//*637:*/
-#line 1738 "web/udp.w"
+/*:637*//*638:*/
+#line 1761 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:637*//*643:*/
-#line 1920 "web/udp.w"
+/*:638*//*644:*/
+#line 1949 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:643*//*648:*/
-#line 2018 "web/udp.w"
+/*:644*//*649:*/
+#line 2047 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:648*//*650:*/
-#line 2037 "web/udp.w"
+/*:649*//*651:*/
+#line 2066 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2167,108 +2199,124 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:650*//*653:*/
-#line 2129 "web/udp.w"
+/*:651*//*654:*/
+#line 2158 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:653*//*655:*/
-#line 2171 "web/udp.w"
+/*:654*//*656:*/
+#line 2200 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:655*//*657:*/
-#line 2226 "web/udp.w"
+/*:656*//*658:*/
+#line 2260 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:657*//*659:*/
-#line 2262 "web/udp.w"
+/*:658*//*660:*/
+#line 2296 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:659*//*661:*/
-#line 2308 "web/udp.w"
+/*:660*//*663:*/
+#line 2366 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:661*//*665:*/
-#line 2387 "web/udp.w"
+/*:663*//*667:*/
+#line 2445 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:665*//*672:*/
-#line 2483 "web/udp.w"
+/*:667*//*674:*/
+#line 2548 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
-/*:672*//*674:*/
-#line 2500 "web/udp.w"
+/*:674*//*676:*/
+#line 2565 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
+static void sock_netstamp_update(sr_sock*s);
 
-/*:674*//*676:*/
-#line 2539 "web/udp.w"
+/*:676*//*678:*/
+#line 2619 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
+static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+sr_dgram*d);
 
-/*:676*//*678:*/
-#line 2578 "web/udp.w"
+/*:678*//*681:*/
+#line 2701 "web/udp.w"
+
+static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+const sr_dgram*d);
+
+/*:681*//*687:*/
+#line 2828 "web/udp.w"
+
+static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
+static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
+static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
+
+/*:687*//*691:*/
+#line 2904 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:678*//*680:*/
-#line 2618 "web/udp.w"
+/*:691*//*693:*/
+#line 2944 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:680*//*687:*/
-#line 2761 "web/udp.w"
+/*:693*//*700:*/
+#line 3087 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:687*//*694:*/
-#line 2889 "web/udp.w"
+/*:700*//*707:*/
+#line 3215 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:694*//*697:*/
-#line 2949 "web/udp.w"
+/*:707*//*710:*/
+#line 3275 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:697*//*702:*/
-#line 3051 "web/udp.w"
+/*:710*//*715:*/
+#line 3377 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:702*//*704:*/
-#line 3104 "web/udp.w"
+/*:715*//*717:*/
+#line 3430 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:704*//*706:*/
-#line 3141 "web/udp.w"
+/*:717*//*719:*/
+#line 3467 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:706*//*709:*/
-#line 3181 "web/udp.w"
+/*:719*//*722:*/
+#line 3507 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:709*//*713:*/
+/*:722*//*726:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2276,13 +2324,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:713*//*716:*/
+/*:726*//*729:*/
 #line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:716*//*718:*/
+/*:729*//*731:*/
 #line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2290,24 +2338,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:718*//*724:*/
+/*:731*//*737:*/
 #line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:724*//*726:*/
+/*:737*//*739:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:726*//*730:*/
+/*:739*//*743:*/
 #line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:730*//*735:*/
+/*:743*//*748:*/
 #line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2316,160 +2364,160 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:735*//*743:*/
+/*:748*//*756:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:743*//*749:*/
+/*:756*//*762:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:749*//*751:*/
+/*:762*//*764:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:751*//*753:*/
+/*:764*//*766:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:753*//*755:*/
+/*:766*//*768:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:755*//*757:*/
+/*:768*//*770:*/
 #line 276 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:757*//*759:*/
+/*:770*//*772:*/
 #line 316 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:759*//*761:*/
+/*:772*//*774:*/
 #line 354 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:761*//*763:*/
+/*:774*//*776:*/
 #line 450 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:763*//*766:*/
+/*:776*//*779:*/
 #line 495 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:766*//*771:*/
+/*:779*//*784:*/
 #line 581 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:771*//*773:*/
-#line 651 "web/raw.w"
+/*:784*//*788:*/
+#line 677 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
-const struct sr_rtres*rt,uint32_t daddr);
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
-/*:773*//*776:*/
-#line 702 "web/raw.w"
+/*:788*//*791:*/
+#line 729 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:776*//*779:*/
-#line 772 "web/raw.w"
+/*:791*//*794:*/
+#line 799 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:779*//*781:*/
-#line 815 "web/raw.w"
+/*:794*//*796:*/
+#line 842 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:781*//*784:*/
-#line 880 "web/raw.w"
+/*:796*//*799:*/
+#line 907 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:784*//*789:*/
-#line 958 "web/raw.w"
+/*:799*//*804:*/
+#line 985 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:789*//*793:*/
+/*:804*//*808:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:793*//*795:*/
+/*:808*//*810:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:795*//*797:*/
+/*:810*//*812:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:797*//*799:*/
+/*:812*//*814:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:799*//*808:*/
+/*:814*//*823:*/
 #line 73 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level);
 
-/*:808*//*814:*/
+/*:823*//*829:*/
 #line 188 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a);
 
-/*:814*//*819:*/
+/*:829*//*834:*/
 #line 295 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
-/*:819*//*824:*/
+/*:834*//*839:*/
 #line 409 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
-/*:824*//*831:*/
+/*:839*//*846:*/
 #line 672 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s);
 static void sk_fwd_schedule(sr_sock*s,int size);
 static void sk_fwd_release(sr_sock*s,int size,bool partial);
 
-/*:831*/
+/*:846*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2795,12 +2843,12 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 /*:135*/
 #line 624 "web/world.w"
 
-/*385:*/
-#line 398 "web/ip.w"
+/*386:*/
+#line 400 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:385*/
+/*:386*/
 #line 625 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -2973,71 +3021,71 @@ if(W->ready)/*46:*/
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*336:*/
-#line 239 "web/link.w"
+/*337:*/
+#line 241 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:336*//*345:*/
-#line 426 "web/link.w"
+/*:337*//*346:*/
+#line 429 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:345*//*443:*/
+/*:346*//*444:*/
 #line 60 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:443*//*671:*/
-#line 2480 "web/udp.w"
+/*:444*//*673:*/
+#line 2545 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
-/*:671*/
+/*:673*/
 #line 830 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*361:*/
-#line 697 "web/link.w"
+/*362:*/
+#line 707 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:361*//*379:*/
+/*:362*//*380:*/
 #line 300 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:379*//*405:*/
-#line 874 "web/ip.w"
+/*:380*//*406:*/
+#line 879 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:405*//*426:*/
-#line 1238 "web/ip.w"
+/*:406*//*427:*/
+#line 1243 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:426*//*434:*/
-#line 1364 "web/ip.w"
+/*:427*//*435:*/
+#line 1369 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:434*//*464:*/
+/*:435*//*465:*/
 #line 345 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:464*//*747:*/
+/*:465*//*760:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:747*/
+/*:760*/
 #line 833 "web/world.w"
 
 free(fh->ifs);
@@ -3054,12 +3102,12 @@ memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*335:*/
-#line 236 "web/link.w"
+/*336:*/
+#line 238 "web/link.w"
 
 W->rng= 1;
 
-/*:335*/
+/*:336*/
 #line 810 "web/world.w"
 
 h= host_new("host0");
@@ -3079,12 +3127,12 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 /*:34*/
 #line 812 "web/world.w"
 
-/*348:*/
-#line 487 "web/link.w"
+/*349:*/
+#line 490 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:348*/
+/*:349*/
 #line 813 "web/world.w"
 
 W->cur= proc_new(h,0);
@@ -3349,7 +3397,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*734:*/
+/*747:*/
 #line 465 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3358,7 +3406,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:734*/
+/*:747*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3452,7 +3500,7 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 return positional_io(fd,offset);
 }
 /*:81*//*88:*/
-#line 149 "web/socket.w"
+#line 150 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -3486,7 +3534,7 @@ return fd;
 }
 
 /*:88*//*91:*/
-#line 208 "web/socket.w"
+#line 209 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -3520,7 +3568,7 @@ return 0;
 }
 
 /*:91*//*92:*/
-#line 257 "web/socket.w"
+#line 258 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
@@ -3542,7 +3590,7 @@ return sys_return(-EOPNOTSUPP);
 }
 
 /*:92*//*94:*/
-#line 287 "web/socket.w"
+#line 288 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -3554,7 +3602,7 @@ s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
 /*95:*/
-#line 302 "web/socket.w"
+#line 303 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -3570,21 +3618,21 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*562:*/
-#line 142 "web/udp.w"
+/*:170*//*563:*/
+#line 143 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:562*//*841:*/
+/*:563*//*856:*/
 #line 887 "web/beyond.w"
 
 s->txrehash= 1;
 
-/*:841*/
-#line 297 "web/socket.w"
+/*:856*/
+#line 298 "web/socket.w"
 
 /*97:*/
-#line 315 "web/socket.w"
+#line 316 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -3592,7 +3640,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:97*//*450:*/
+/*:97*//*451:*/
 #line 71 "web/bind.w"
 
 if(type==SOCK_RAW){
@@ -3601,19 +3649,19 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:450*//*748:*/
+/*:451*//*761:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:748*/
-#line 298 "web/socket.w"
+/*:761*/
+#line 299 "web/socket.w"
 
 return s;
 }
 
 /*:94*//*98:*/
-#line 327 "web/socket.w"
+#line 328 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
@@ -3728,8 +3776,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*682:*/
-#line 2654 "web/udp.w"
+/*695:*/
+#line 2980 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3748,7 +3796,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:682*/
+/*:695*/
 #line 166 "web/ioctl.w"
 
 }
@@ -4549,30 +4597,52 @@ return sock_may_scm_recv(s)?get_flag(s,rq):-EOPNOTSUPP;
 }
 
 /*:194*//*196:*/
-#line 430 "web/solsocket.w"
+#line 451 "web/solsocket.w"
 
-static int tstamp_set(sr_sock*s,bool on,bool ns)
+static int tstamp_set(sr_sock*s,bool on,bool ns,bool new)
 {
+if(!on){
 s->flags&= ~(SK_TIMESTAMP|SK_TIMESTAMPNS);
-if(on){
-s->flags|= SK_TIMESTAMP|(ns?SK_TIMESTAMPNS:0);
-sock_enable_timestamp(s);
+return 0;
 }
+s->flags&= ~(SK_TIMESTAMPNS|SK_TSTAMP_NEW);
+s->flags|= SK_TIMESTAMP|(ns?SK_TIMESTAMPNS:0)|(new?SK_TSTAMP_NEW:0);
+sock_enable_timestamp(s);
 return 0;
 }
 
-static int set_timestamp(sr_sock*s,sr_optreq*rq){return tstamp_set(s,rq->val,false);}
-static int set_timestampns(sr_sock*s,sr_optreq*rq){return tstamp_set(s,rq->val,true);}
+static int set_timestamp(sr_sock*s,sr_optreq*rq){return tstamp_set(s,rq->val,false,false);}
+static int set_timestampns(sr_sock*s,sr_optreq*rq){return tstamp_set(s,rq->val,true,false);}
+static int set_timestamp_new(sr_sock*s,sr_optreq*rq){return tstamp_set(s,rq->val,false,true);}
+static int set_timestampns_new(sr_sock*s,sr_optreq*rq){return tstamp_set(s,rq->val,true,true);}
 
 static int get_timestamp(sr_sock*s,sr_optreq*rq)
 {
-rq->val= (s->flags&SK_TIMESTAMP)&&!(s->flags&SK_TIMESTAMPNS);
+rq->val= (s->flags&(SK_TIMESTAMP|SK_TIMESTAMPNS|SK_TSTAMP_NEW))==SK_TIMESTAMP;
+return 0;
+}
+
+static int get_timestampns(sr_sock*s,sr_optreq*rq)
+{
+rq->val= (s->flags&(SK_TIMESTAMPNS|SK_TSTAMP_NEW))==SK_TIMESTAMPNS;
+return 0;
+}
+
+static int get_timestamp_new(sr_sock*s,sr_optreq*rq)
+{
+rq->val= (s->flags&(SK_TIMESTAMP|SK_TSTAMP_NEW))==(SK_TIMESTAMP|SK_TSTAMP_NEW);
+return 0;
+}
+
+static int get_timestampns_new(sr_sock*s,sr_optreq*rq)
+{
+rq->val= (s->flags&(SK_TIMESTAMPNS|SK_TSTAMP_NEW))==(SK_TIMESTAMPNS|SK_TSTAMP_NEW);
 return 0;
 }
 
 
 /*:196*//*201:*/
-#line 491 "web/solsocket.w"
+#line 534 "web/solsocket.w"
 
 static int set_mark(sr_sock*s,sr_optreq*rq)
 {
@@ -4581,7 +4651,7 @@ return set_int_field(s,rq);
 }
 
 /*:201*//*204:*/
-#line 529 "web/solsocket.w"
+#line 572 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
 {
@@ -4603,7 +4673,7 @@ return 0;
 }
 
 /*:204*//*206:*/
-#line 564 "web/solsocket.w"
+#line 607 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
 {
@@ -4629,8 +4699,8 @@ rq->outlen= sizeof v;
 return 0;
 }
 
-/*:206*//*208:*/
-#line 616 "web/solsocket.w"
+/*:206*//*209:*/
+#line 684 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
 {
@@ -4640,30 +4710,35 @@ memcpy(&flags,rq->buf,sizeof flags);
 val= (uint32_t)flags;
 if(val&~SR_SOF_MASK)return-EINVAL;
 if((val&SR_SOF_OPT_ID_TCP)&&!(val&SR_SOF_OPT_ID))return-EINVAL;
-if((val&SR_SOF_OPT_ID)&&!(s->tsflags&SR_SOF_OPT_ID)&&
-s->type==SOCK_STREAM)
-return-EINVAL;
+if((val&SR_SOF_OPT_ID)&&!(s->tsflags&SR_SOF_OPT_ID)){
+if(s->type==SOCK_STREAM)return-EINVAL;
+s->tskey= 0;
+}
 if((val&SR_SOF_OPT_STATS)&&!(val&SR_SOF_OPT_TSONLY))return-EINVAL;
 if(val&SR_SOF_BIND_PHC)return s->bound_dev_if?-EINVAL:-EOPNOTSUPP;
 s->tsflags= val;
+if(rq->d->name==SO_TIMESTAMPING_NEW)s->flags|= SK_TSTAMP_NEW;
+else s->flags&= ~SK_TSTAMP_NEW;
+sock_netstamp_update(s);
 return 0;
 }
 
 static int get_timestamping(sr_sock*s,sr_optreq*rq)
 {
-int pair[2]= {(int)s->tsflags,0};
+bool mine= rq->d->name==SO_TIMESTAMPING_OLD||(s->flags&SK_TSTAMP_NEW);
+int pair[2]= {mine?(int)s->tsflags:0,0};
 memcpy(rq->out,pair,sizeof pair);
 rq->outlen= sizeof pair;
 return 0;
 }
 
-/*:208*//*211:*/
-#line 663 "web/solsocket.w"
+/*:209*//*212:*/
+#line 736 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
-/*:211*//*212:*/
-#line 674 "web/solsocket.w"
+/*:212*//*213:*/
+#line 747 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
 {
@@ -4672,13 +4747,13 @@ s->err= 0;
 return 0;
 }
 
-/*:212*//*213:*/
-#line 688 "web/solsocket.w"
+/*:213*//*214:*/
+#line 761 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
-/*:213*//*214:*/
-#line 697 "web/solsocket.w"
+/*:214*//*215:*/
+#line 770 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
 {
@@ -4687,8 +4762,8 @@ rq->val= SKF_AD_MAX;
 return 0;
 }
 
-/*:214*//*215:*/
-#line 714 "web/solsocket.w"
+/*:215*//*216:*/
+#line 787 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
 {
@@ -4699,14 +4774,14 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:215*//*216:*/
-#line 733 "web/solsocket.w"
+/*:216*//*217:*/
+#line 806 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
 
-/*:216*//*218:*/
-#line 757 "web/solsocket.w"
+/*:217*//*219:*/
+#line 830 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -4722,8 +4797,8 @@ index= ifp->ifindex;
 return sock_bindtoindex(s,index);
 }
 
-/*:218*//*220:*/
-#line 781 "web/solsocket.w"
+/*:219*//*221:*/
+#line 854 "web/solsocket.w"
 
 static int sock_bindtoindex(sr_sock*s,int index)
 {
@@ -4735,8 +4810,8 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:220*//*221:*/
-#line 805 "web/solsocket.w"
+/*:221*//*222:*/
+#line 878 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -4750,8 +4825,8 @@ memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:221*//*223:*/
-#line 832 "web/solsocket.w"
+/*:222*//*224:*/
+#line 905 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
 {
@@ -4766,15 +4841,15 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:223*//*225:*/
-#line 862 "web/solsocket.w"
+/*:224*//*226:*/
+#line 935 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*226:*/
-#line 892 "web/solsocket.w"
+/*227:*/
+#line 965 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
 case BPF_ALU|BPF_SUB|BPF_K:case BPF_ALU|BPF_SUB|BPF_X:
@@ -4793,8 +4868,8 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:226*/
-#line 867 "web/solsocket.w"
+/*:227*/
+#line 940 "web/solsocket.w"
 
 return true;
 case BPF_ALU|BPF_DIV|BPF_K:case BPF_ALU|BPF_MOD|BPF_K:
@@ -4818,8 +4893,8 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:225*//*227:*/
-#line 918 "web/solsocket.w"
+/*:226*//*228:*/
+#line 991 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
 {
@@ -4845,8 +4920,8 @@ free(mask);
 return ok;
 }
 
-/*:227*//*228:*/
-#line 962 "web/solsocket.w"
+/*:228*//*229:*/
+#line 1035 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4863,8 +4938,8 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:228*//*229:*/
-#line 991 "web/solsocket.w"
+/*:229*//*230:*/
+#line 1064 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4880,8 +4955,8 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:229*//*230:*/
-#line 1018 "web/solsocket.w"
+/*:230*//*231:*/
+#line 1091 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
 {
@@ -4893,8 +4968,8 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:230*//*232:*/
-#line 1043 "web/solsocket.w"
+/*:231*//*233:*/
+#line 1116 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4908,8 +4983,8 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:232*//*233:*/
-#line 1062 "web/solsocket.w"
+/*:233*//*234:*/
+#line 1135 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4918,8 +4993,8 @@ return set_flag(s,rq);
 }
 
 
-/*:233*//*234:*/
-#line 1089 "web/solsocket.w"
+/*:234*//*235:*/
+#line 1162 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
 {
@@ -4932,7 +5007,7 @@ return reuseport_attach(s,fp.filter,fp.len);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:234*//*237:*/
+/*:235*//*238:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -4948,7 +5023,7 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:237*//*238:*/
+/*:238*//*239:*/
 #line 74 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
@@ -4969,7 +5044,7 @@ return 0;
 }
 
 
-/*:238*//*242:*/
+/*:239*//*243:*/
 #line 137 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
@@ -5000,7 +5075,7 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:242*//*245:*/
+/*:243*//*246:*/
 #line 188 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
@@ -5033,7 +5108,7 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*246:*/
+if(p[2]<=n)/*247:*/
 #line 238 "web/ipopt.w"
 
 {
@@ -5056,7 +5131,7 @@ break;
 }
 }
 
-/*:246*/
+/*:247*/
 #line 219 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
@@ -5077,7 +5152,7 @@ l-= n;
 return 0;
 }
 
-/*:245*//*247:*/
+/*:246*//*248:*/
 #line 263 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
@@ -5090,7 +5165,7 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:247*//*248:*/
+/*:248*//*249:*/
 #line 291 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
@@ -5104,7 +5179,7 @@ return set_flag(s,rq);
 }
 
 
-/*:248*//*261:*/
+/*:249*//*262:*/
 #line 423 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
@@ -5114,7 +5189,7 @@ rq->val= sk_dst_mtu(s);
 return 0;
 }
 
-/*:261*//*263:*/
+/*:262*//*264:*/
 #line 453 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
@@ -5146,7 +5221,7 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:263*//*264:*/
+/*:264*//*265:*/
 #line 492 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
@@ -5156,10 +5231,10 @@ return 0;
 }
 
 
-/*:264*//*266:*/
+/*:265*//*267:*/
 #line 518 "web/ipopt.w"
 
-/*:266*//*270:*/
+/*:267*//*271:*/
 #line 69 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
@@ -5167,7 +5242,7 @@ static bool ipv4_is_multicast(uint32_t addr)
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:270*//*271:*/
+/*:271*//*272:*/
 #line 83 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
@@ -5180,7 +5255,7 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:271*//*272:*/
+/*:272*//*273:*/
 #line 108 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
@@ -5199,7 +5274,7 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:272*//*273:*/
+/*:273*//*274:*/
 #line 137 "web/mcast.w"
 
 static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -5215,7 +5290,7 @@ memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
 return 0;
 }
 
-/*:273*//*275:*/
+/*:274*//*276:*/
 #line 175 "web/mcast.w"
 
 static bool omem_charge(sr_sock*s,int size)
@@ -5234,7 +5309,7 @@ free(m->src);
 free(m);
 }
 
-/*:275*//*276:*/
+/*:276*//*277:*/
 #line 196 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
@@ -5245,7 +5320,7 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:276*//*277:*/
+/*:277*//*278:*/
 #line 216 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
@@ -5271,7 +5346,7 @@ ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:277*//*278:*/
+/*:278*//*279:*/
 #line 252 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
@@ -5293,7 +5368,7 @@ return 0;
 return-EADDRNOTAVAIL;
 }
 
-/*:278*//*279:*/
+/*:279*//*280:*/
 #line 274 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
@@ -5306,7 +5381,7 @@ mc_free(s,m);
 s->mc_count= 0;
 }
 
-/*:279*//*280:*/
+/*:280*//*281:*/
 #line 299 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
@@ -5318,7 +5393,7 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:280*//*281:*/
+/*:281*//*282:*/
 #line 315 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
@@ -5330,7 +5405,7 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_leave(s,&mr);
 }
 
-/*:281*//*282:*/
+/*:282*//*283:*/
 #line 345 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
@@ -5355,7 +5430,7 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*283:*/
+if(!add)/*284:*/
 #line 373 "web/mcast.w"
 
 {
@@ -5366,10 +5441,10 @@ m->nsrc--;
 return 0;
 }
 
-/*:283*/
+/*:284*/
 #line 368 "web/mcast.w"
 
-/*284:*/
+/*285:*/
 #line 386 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
@@ -5388,13 +5463,13 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 }
 m->src[m->nsrc++]= src;
 
-/*:284*/
+/*:285*/
 #line 369 "web/mcast.w"
 
 return 0;
 }
 
-/*:282*//*285:*/
+/*:283*//*286:*/
 #line 408 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
@@ -5405,7 +5480,7 @@ memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:285*//*287:*/
+/*:286*//*288:*/
 #line 432 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
@@ -5422,7 +5497,7 @@ if(err&&err!=-EADDRINUSE)return err;
 return mc_source(s,true,MCAST_INCLUDE,&mrs,0);
 }
 
-/*:287*//*288:*/
+/*:288*//*289:*/
 #line 455 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
@@ -5432,7 +5507,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs,0);
 }
 
-/*:288*//*289:*/
+/*:289*//*290:*/
 #line 469 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
@@ -5442,7 +5517,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs,0);
 }
 
-/*:289*//*290:*/
+/*:290*//*291:*/
 #line 483 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
@@ -5452,7 +5527,7 @@ int err= mreq_source_decode(rq,&mrs);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,0);
 }
 
-/*:290*//*291:*/
+/*:291*//*292:*/
 #line 513 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
@@ -5471,7 +5546,7 @@ return mc_msfilter(s,hdr.imsf_multiaddr.s_addr,hdr.imsf_interface.s_addr,0,
 hdr.imsf_fmode,n,rq->buf+IP_MSFILTER_SIZE(0));
 }
 
-/*:291*//*292:*/
+/*:292*//*293:*/
 #line 535 "web/mcast.w"
 
 static int mc_msfilter(sr_sock*s,uint32_t group,uint32_t ifaddr,int ifindex,
@@ -5489,7 +5564,7 @@ if(!mc_find_dev(s->host,group,ifaddr,&mr.imr_ifindex))return-ENODEV;
 if(fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
 m= *mc_find(s,group,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*293:*/
+/*294:*/
 #line 557 "web/mcast.w"
 
 if(n&&!omem_charge(s,SR_SFLSIZE((int)n)))return-ENOBUFS;
@@ -5504,13 +5579,13 @@ m->nsrc= (int)n;
 m->has_list= n> 0;
 m->mode= (int)fmode;
 
-/*:293*/
+/*:294*/
 #line 551 "web/mcast.w"
 
 return 0;
 }
 
-/*:292*//*294:*/
+/*:293*//*295:*/
 #line 586 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
@@ -5542,7 +5617,7 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:294*//*297:*/
+/*:295*//*298:*/
 #line 34 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p)
@@ -5568,7 +5643,7 @@ static void put_addr(uint8_t*p,uint32_t a)
 memcpy(p,&a,4);
 }
 
-/*:297*//*299:*/
+/*:298*//*300:*/
 #line 79 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
@@ -5601,7 +5676,7 @@ static uint16_t inet_csum(const uint8_t*p,size_t n)
 return csum_fold(csum_add(0,p,n));
 }
 
-/*:299*//*301:*/
+/*:300*//*302:*/
 #line 120 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
@@ -5616,7 +5691,7 @@ while(acc>>16)acc= (acc&0xffff)+(acc>>16);
 return ntohs((uint16_t)acc);
 }
 
-/*:301*//*303:*/
+/*:302*//*304:*/
 #line 143 "web/wire.w"
 
 static uint16_t ip_fast_csum(const uint8_t*p,size_t hl)
@@ -5634,7 +5709,7 @@ while(acc>>16)acc= (acc&0xffff)+(acc>>16);
 return(uint16_t)~ntohs((uint16_t)acc);
 }
 
-/*:303*//*306:*/
+/*:304*//*307:*/
 #line 192 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
@@ -5665,7 +5740,7 @@ ip->opt= p+SR_IPHDR_LEN;
 ip->optlen= ip->ihl-SR_IPHDR_LEN;
 }
 
-/*:306*//*307:*/
+/*:307*//*308:*/
 #line 229 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
@@ -5691,7 +5766,7 @@ sum= csum_add(sum,p+SR_IPHDR_LEN,(size_t)ip->optlen);
 put16(p+10,csum_fold(sum));
 }
 
-/*:307*//*309:*/
+/*:308*//*310:*/
 #line 260 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
@@ -5701,7 +5776,7 @@ put16(p+10,0);
 put16(p+10,ip_fast_csum(p,hl));
 }
 
-/*:309*//*312:*/
+/*:310*//*313:*/
 #line 300 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -5736,7 +5811,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:312*//*314:*/
+/*:313*//*315:*/
 #line 364 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
@@ -5752,7 +5827,7 @@ uint16_t c= csum_fold(csum_add(0,ip+hl,len));
 put16(ip+hl+6,c?c:0xffff);
 }
 
-/*:314*//*317:*/
+/*:315*//*318:*/
 #line 401 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
@@ -5778,7 +5853,7 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:317*//*321:*/
+/*:318*//*322:*/
 #line 464 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
@@ -5811,7 +5886,7 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*322:*/
+/*323:*/
 #line 507 "web/wire.w"
 
 {
@@ -5838,7 +5913,7 @@ break;
 }
 }
 
-/*:322*/
+/*:323*/
 #line 495 "web/wire.w"
 
 break;
@@ -5852,7 +5927,7 @@ break;
 }
 }
 
-/*:321*//*323:*/
+/*:322*//*324:*/
 #line 536 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
@@ -5867,7 +5942,7 @@ return true;
 return false;
 }
 
-/*:323*//*325:*/
+/*:324*//*326:*/
 #line 563 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
@@ -5876,7 +5951,7 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:325*//*329:*/
+/*:326*//*330:*/
 #line 71 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5961,7 +6036,7 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:329*//*332:*/
+/*:330*//*333:*/
 #line 167 "web/link.w"
 
 static uint64_t rng_next(void)
@@ -5983,8 +6058,8 @@ world_ready();
 W->rng= seed;
 }
 
-/*:332*//*338:*/
-#line 263 "web/link.w"
+/*:333*//*339:*/
+#line 265 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
@@ -6004,6 +6079,7 @@ p->csum_partial= false;
 p->local= false;
 p->frag_max= 0;
 p->iif= 0;
+p->tx_flags= 0;
 return p;
 }
 
@@ -6023,8 +6099,8 @@ c->frag_max= p->frag_max;
 return c;
 }
 
-/*:338*//*339:*/
-#line 304 "web/link.w"
+/*:339*//*340:*/
+#line 307 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -6063,8 +6139,8 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:339*//*340:*/
-#line 349 "web/link.w"
+/*:340*//*341:*/
+#line 352 "web/link.w"
 
 static void net_run(void)
 {
@@ -6086,8 +6162,8 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:340*//*341:*/
-#line 374 "web/link.w"
+/*:341*//*342:*/
+#line 377 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -6103,8 +6179,8 @@ net_run();
 W->now_ns= target;
 }
 
-/*:341*//*346:*/
-#line 436 "web/link.w"
+/*:342*//*347:*/
+#line 439 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -6138,8 +6214,8 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:346*//*347:*/
-#line 471 "web/link.w"
+/*:347*//*348:*/
+#line 474 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -6154,8 +6230,8 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:347*//*350:*/
-#line 524 "web/link.w"
+/*:348*//*351:*/
+#line 527 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -6165,16 +6241,23 @@ sr_lan*l;
 int owner= -1;
 if(!ifp||!(ifp->flags&IFF_UP)){free(pkt);return;}
 if(ifp->flags&IFF_LOOPBACK){
+if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
 pcap_record(h,ifindex,pkt,true);
 dev_loop(h,ifindex,pkt,pkt->local?SR_RT_LOCAL:-1);
 return;
 }
-if(bcast)pcap_record(h,ifindex,pkt,true);
+if(bcast){
+if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
+pcap_record(h,ifindex,pkt,true);
+}
 if(!ifp->lan){free(pkt);return;}
 l= &W->lan[ifp->lan];
 if(!bcast)owner= lan_owner(h,ifindex,l,nexthop);
 if(!bcast&&owner<0){neigh_enqueue(h,ifindex,nexthop,pkt);return;}
-if(!bcast)pcap_record(h,ifindex,pkt,true);
+if(!bcast){
+if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
+pcap_record(h,ifindex,pkt,true);
+}
 if(l->mtu&&pkt->len> (size_t)l->mtu){free(pkt);return;}
 for(int i= 0;i<l->nports;i++){
 struct sr_port*pt= &l->port[i];
@@ -6185,8 +6268,8 @@ if(bcast)free(pkt);
 else lan_carry(l,&l->port[owner],pkt);
 }
 
-/*:350*//*351:*/
-#line 558 "web/link.w"
+/*:351*//*352:*/
+#line 568 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -6207,8 +6290,8 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:351*//*352:*/
-#line 585 "web/link.w"
+/*:352*//*353:*/
+#line 595 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6226,8 +6309,8 @@ ev_push(&e);
 }
 }
 
-/*:352*//*354:*/
-#line 614 "web/link.w"
+/*:353*//*355:*/
+#line 624 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6236,8 +6319,8 @@ sr_event e= {.t= W->now_ns,.kind= EV_RX,.host= h->id,.ifindex= ifindex,
 ev_push(&e);
 }
 
-/*:354*//*355:*/
-#line 625 "web/link.w"
+/*:355*//*356:*/
+#line 635 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6247,8 +6330,8 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:355*//*357:*/
-#line 645 "web/link.w"
+/*:356*//*358:*/
+#line 655 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6263,8 +6346,8 @@ net_run();
 return 0;
 }
 
-/*:357*//*363:*/
-#line 705 "web/link.w"
+/*:358*//*364:*/
+#line 715 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6309,8 +6392,8 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:363*//*364:*/
-#line 753 "web/link.w"
+/*:364*//*365:*/
+#line 763 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -6324,6 +6407,7 @@ if(ifp->lan)resolved= lan_owner(h,ifindex,&W->lan[ifp->lan],nexthop)>=0;
 if(!resolved&&++n->probes<SR_ARP_PROBES){neigh_schedule(h,n);return;}
 htab_remove(&h->neigh,&n->h);
 for(int i= 0;i<n->nq;i++){
+if(resolved&&n->q[i]->tx_flags)dev_tx_tstamp(ifindex,n->q[i]);
 pkt_release(n->q[i]);
 if(resolved)dev_xmit(h,ifindex,nexthop,false,n->q[i]);
 else{
@@ -6335,7 +6419,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:364*//*369:*/
+/*:365*//*370:*/
 #line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -6358,7 +6442,7 @@ return a->addr;
 return 0;
 }
 
-/*:369*//*370:*/
+/*:370*//*371:*/
 #line 127 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -6371,7 +6455,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*371:*/
+/*372:*/
 #line 169 "web/ip.w"
 
 if(saddr){
@@ -6384,10 +6468,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:371*/
+/*:372*/
 #line 138 "web/ip.w"
 
-/*372:*/
+/*373:*/
 #line 180 "web/ip.w"
 
 if(oif){
@@ -6403,7 +6487,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:372*/
+/*:373*/
 #line 139 "web/ip.w"
 
 if(!daddr){
@@ -6431,7 +6515,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*373:*/
+/*374:*/
 #line 200 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -6446,13 +6530,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:373*/
+/*:374*/
 #line 165 "web/ip.w"
 
 return 0;
 }
 
-/*:370*//*375:*/
+/*:371*//*376:*/
 #line 222 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -6470,7 +6554,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:375*//*381:*/
+/*:376*//*382:*/
 #line 309 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -6515,8 +6599,8 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:381*//*387:*/
-#line 408 "web/ip.w"
+/*:382*//*388:*/
+#line 410 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
 {
@@ -6528,8 +6612,8 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:387*//*389:*/
-#line 461 "web/ip.w"
+/*:388*//*390:*/
+#line 463 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -6568,6 +6652,8 @@ else ip.id= h->ip_ident++;
 ip.saddr= rt->saddr;
 ip.daddr= daddr;
 pkt->sk= o->sk;
+pkt->tx_flags= o->tx_flags;
+pkt->tskey= o->tskey;
 pkt->iif= rt->iif;
 pkt->local= rt->type==SR_RT_LOCAL;
 if(!pkt->truesize)pkt->truesize= skb_truesize((int)tot,(int)l4len-SR_UDPHDR_LEN);
@@ -6583,8 +6669,8 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:389*//*390:*/
-#line 535 "web/ip.w"
+/*:390*//*391:*/
+#line 539 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6602,8 +6688,8 @@ dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:390*//*392:*/
-#line 566 "web/ip.w"
+/*:391*//*393:*/
+#line 570 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6626,6 +6712,7 @@ size_t len= left> (size_t)mtu-hlen?chunk:left;
 sr_pkt*f= pkt_alloc(0,hlen+len);
 f->sk= pkt->sk;
 f->local= pkt->local;
+if(pos==hlen){f->tx_flags= pkt->tx_flags;f->tskey= pkt->tskey;}
 f->truesize= skb_truesize((int)(hlen+len),
 (int)len-(pos==hlen?SR_UDPHDR_LEN:0));
 memcpy(f->data,hdr,hlen);
@@ -6642,8 +6729,8 @@ left-= len;
 free(pkt);
 }
 
-/*:392*//*394:*/
-#line 618 "web/ip.w"
+/*:393*//*395:*/
+#line 623 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6657,8 +6744,8 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:394*//*395:*/
-#line 641 "web/ip.w"
+/*:395*//*396:*/
+#line 646 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6679,8 +6766,8 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:395*//*397:*/
-#line 670 "web/ip.w"
+/*:396*//*398:*/
+#line 675 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6690,8 +6777,8 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:397*//*400:*/
-#line 732 "web/ip.w"
+/*:398*//*401:*/
+#line 737 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6726,8 +6813,8 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:400*//*401:*/
-#line 776 "web/ip.w"
+/*:401*//*402:*/
+#line 781 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -6754,8 +6841,8 @@ rx->frag_max= pkt->frag_max;
 rx->pkt= NULL;
 }
 
-/*:401*//*402:*/
-#line 808 "web/ip.w"
+/*:402*//*403:*/
+#line 813 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6771,8 +6858,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:402*//*407:*/
-#line 882 "web/ip.w"
+/*:403*//*408:*/
+#line 887 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6789,8 +6876,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:407*//*408:*/
-#line 900 "web/ip.w"
+/*:408*//*409:*/
+#line 905 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6817,8 +6904,8 @@ ev_push(&e);
 return q;
 }
 
-/*:408*//*409:*/
-#line 928 "web/ip.w"
+/*:409*//*410:*/
+#line 933 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6831,8 +6918,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*410:*/
-#line 956 "web/ip.w"
+/*411:*/
+#line 961 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6847,12 +6934,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:410*/
-#line 940 "web/ip.w"
+/*:411*/
+#line 945 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*411:*/
-#line 970 "web/ip.w"
+/*412:*/
+#line 975 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6869,8 +6956,8 @@ free(pkt);
 return NULL;
 }
 
-/*:411*/
-#line 942 "web/ip.w"
+/*:412*/
+#line 947 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6885,8 +6972,8 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:409*//*413:*/
-#line 992 "web/ip.w"
+/*:410*//*414:*/
+#line 997 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -6909,8 +6996,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:413*//*414:*/
-#line 1017 "web/ip.w"
+/*:414*//*415:*/
+#line 1022 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6922,8 +7009,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:414*//*416:*/
-#line 1061 "web/ip.w"
+/*:415*//*417:*/
+#line 1066 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6966,8 +7053,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:416*//*420:*/
-#line 1136 "web/ip.w"
+/*:417*//*421:*/
+#line 1141 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -7003,8 +7090,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:420*//*422:*/
-#line 1180 "web/ip.w"
+/*:421*//*423:*/
+#line 1185 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -7028,8 +7115,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:422*//*428:*/
-#line 1246 "web/ip.w"
+/*:423*//*429:*/
+#line 1251 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -7060,8 +7147,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:428*//*430:*/
-#line 1294 "web/ip.w"
+/*:429*//*431:*/
+#line 1299 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -7098,8 +7185,8 @@ else if(q.protocol==IPPROTO_ICMP)
 ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:430*//*432:*/
-#line 1338 "web/ip.w"
+/*:431*//*433:*/
+#line 1343 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -7113,8 +7200,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:432*//*437:*/
-#line 1378 "web/ip.w"
+/*:433*//*438:*/
+#line 1383 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -7146,7 +7233,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:437*//*444:*/
+/*:438*//*445:*/
 #line 69 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -7182,7 +7269,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:444*//*446:*/
+/*:445*//*447:*/
 #line 117 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -7207,7 +7294,7 @@ free(wire);
 }else fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:446*//*453:*/
+/*:447*//*454:*/
 #line 99 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -7221,7 +7308,7 @@ return r->type;
 return SR_RT_UNICAST;
 }
 
-/*:453*//*454:*/
+/*:454*//*455:*/
 #line 131 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -7238,7 +7325,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:454*//*459:*/
+/*:455*//*460:*/
 #line 209 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -7288,7 +7375,7 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:459*//*462:*/
+/*:460*//*463:*/
 #line 282 "web/bind.w"
 
 static int sock_tabno(const sr_sock*s)
@@ -7320,7 +7407,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:462*//*463:*/
+/*:463*//*464:*/
 #line 317 "web/bind.w"
 
 static void sock_hash(sr_sock*s)
@@ -7348,7 +7435,7 @@ for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:463*//*466:*/
+/*:464*//*467:*/
 #line 351 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -7364,7 +7451,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:466*//*468:*/
+/*:467*//*469:*/
 #line 382 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -7377,7 +7464,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:468*//*469:*/
+/*:469*//*470:*/
 #line 406 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -7390,7 +7477,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:469*//*472:*/
+/*:470*//*473:*/
 #line 450 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -7403,7 +7490,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:472*//*473:*/
+/*:473*//*474:*/
 #line 465 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,uint16_t port)
@@ -7423,7 +7510,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:473*//*475:*/
+/*:474*//*476:*/
 #line 513 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -7447,7 +7534,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:475*//*477:*/
+/*:476*//*478:*/
 #line 556 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -7467,7 +7554,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:477*//*481:*/
+/*:478*//*482:*/
 #line 627 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -7482,7 +7569,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:481*//*482:*/
+/*:482*//*483:*/
 #line 645 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -7509,7 +7596,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:482*//*483:*/
+/*:483*//*484:*/
 #line 678 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -7552,7 +7639,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:483*//*485:*/
+/*:484*//*486:*/
 #line 732 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -7565,7 +7652,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:485*//*486:*/
+/*:486*//*487:*/
 #line 746 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -7581,7 +7668,7 @@ sock_hash(s);
 return 0;
 }
 
-/*:486*//*487:*/
+/*:487*//*488:*/
 #line 763 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -7603,7 +7690,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:487*//*488:*/
+/*:488*//*489:*/
 #line 798 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -7626,7 +7713,7 @@ if(!s->hashed)sock_hash(s);
 return 0;
 }
 
-/*:488*//*491:*/
+/*:489*//*492:*/
 #line 848 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -7668,7 +7755,7 @@ free(g);
 }
 }
 
-/*:491*//*492:*/
+/*:492*//*493:*/
 #line 895 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -7683,7 +7770,7 @@ return;
 rp_alloc(s);
 }
 
-/*:492*//*493:*/
+/*:493*//*494:*/
 #line 915 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -7698,7 +7785,7 @@ return;
 rp_alloc(s);
 }
 
-/*:493*//*495:*/
+/*:494*//*496:*/
 #line 951 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
@@ -7717,7 +7804,7 @@ g->prog_len= n;
 return 0;
 }
 
-/*:495*//*498:*/
+/*:496*//*499:*/
 #line 989 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7734,7 +7821,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:498*//*500:*/
+/*:499*//*501:*/
 #line 1019 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -7755,7 +7842,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:500*//*501:*/
+/*:501*//*502:*/
 #line 1057 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -7767,7 +7854,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:501*//*503:*/
+/*:502*//*504:*/
 #line 1111 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7795,7 +7882,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:503*//*504:*/
+/*:504*//*505:*/
 #line 1140 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -7808,7 +7895,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:504*//*507:*/
+/*:505*//*508:*/
 #line 1187 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7825,7 +7912,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:507*//*508:*/
+/*:508*//*509:*/
 #line 1212 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7848,7 +7935,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:508*//*510:*/
+/*:509*//*511:*/
 #line 1251 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -7860,7 +7947,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:510*//*512:*/
+/*:511*//*513:*/
 #line 1288 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -7883,7 +7970,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:512*//*514:*/
+/*:513*//*515:*/
 #line 1334 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -7901,7 +7988,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:514*//*515:*/
+/*:515*//*516:*/
 #line 1365 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -7920,7 +8007,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:515*//*518:*/
+/*:516*//*519:*/
 #line 1391 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -7944,7 +8031,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:518*//*519:*/
+/*:519*//*520:*/
 #line 1424 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -7958,7 +8045,7 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:519*//*521:*/
+/*:520*//*522:*/
 #line 1452 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7975,7 +8062,7 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:521*//*523:*/
+/*:522*//*524:*/
 #line 1487 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7986,7 +8073,7 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:523*//*524:*/
+/*:524*//*525:*/
 #line 1529 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
@@ -8028,7 +8115,7 @@ udp_hash4(s);
 return 0;
 }
 
-/*:524*//*525:*/
+/*:525*//*526:*/
 #line 1579 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -8042,7 +8129,7 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:525*//*528:*/
+/*:526*//*529:*/
 #line 1629 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
@@ -8059,7 +8146,7 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:528*//*530:*/
+/*:529*//*531:*/
 #line 1662 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
@@ -8074,7 +8161,7 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:530*//*531:*/
+/*:531*//*532:*/
 #line 1679 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
@@ -8095,7 +8182,7 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:531*//*532:*/
+/*:532*//*533:*/
 #line 1714 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
@@ -8118,7 +8205,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:532*//*533:*/
+/*:533*//*534:*/
 #line 1752 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8143,7 +8230,7 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:533*//*534:*/
+/*:534*//*535:*/
 #line 1784 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
@@ -8159,7 +8246,7 @@ return true;
 return false;
 }
 
-/*:534*//*535:*/
+/*:535*//*536:*/
 #line 1819 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
@@ -8175,7 +8262,7 @@ if(!s->tcp_write_seq)s->tcp_write_seq= 1;
 return 0;
 }
 
-/*:535*//*539:*/
+/*:536*//*540:*/
 #line 1880 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8207,7 +8294,7 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
-/*:539*//*540:*/
+/*:540*//*541:*/
 #line 1913 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
@@ -8215,7 +8302,7 @@ static bool udp_dev_match(const sr_sock*s,int ifindex)
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:540*//*542:*/
+/*:541*//*543:*/
 #line 1946 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -8237,7 +8324,7 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:542*//*544:*/
+/*:543*//*545:*/
 #line 1982 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
@@ -8262,7 +8349,7 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:544*//*545:*/
+/*:545*//*546:*/
 #line 2031 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -8289,7 +8376,7 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:545*//*546:*/
+/*:546*//*547:*/
 #line 2064 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
@@ -8320,7 +8407,7 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:546*//*548:*/
+/*:547*//*549:*/
 #line 2115 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8348,7 +8435,7 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:548*//*549:*/
+/*:549*//*550:*/
 #line 2149 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
@@ -8364,7 +8451,7 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:549*//*552:*/
+/*:550*//*553:*/
 #line 2180 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
@@ -8386,7 +8473,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:552*//*553:*/
+/*:553*//*554:*/
 #line 2200 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
@@ -8409,7 +8496,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:553*//*556:*/
+/*:554*//*557:*/
 #line 2238 "web/bind.w"
 
 static void inet_release(sr_sock*s)
@@ -8418,8 +8505,8 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:556*//*565:*/
-#line 184 "web/udp.w"
+/*:557*//*566:*/
+#line 185 "web/udp.w"
 
 static int skb_alloc_size(int need)
 {
@@ -8436,8 +8523,8 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:565*//*566:*/
-#line 220 "web/udp.w"
+/*:566*//*567:*/
+#line 221 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
 {
@@ -8457,8 +8544,8 @@ left-= frag;
 return total;
 }
 
-/*:566*//*570:*/
-#line 291 "web/udp.w"
+/*:567*//*571:*/
+#line 292 "web/udp.w"
 
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -8483,8 +8570,8 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:570*//*573:*/
-#line 328 "web/udp.w"
+/*:571*//*574:*/
+#line 329 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
@@ -8503,8 +8590,8 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:573*//*575:*/
-#line 371 "web/udp.w"
+/*:574*//*576:*/
+#line 372 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
 {
@@ -8576,8 +8663,8 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:575*//*576:*/
-#line 465 "web/udp.w"
+/*:576*//*577:*/
+#line 466 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -8603,8 +8690,8 @@ sk_fwd_schedule(s,d->truesize);
 sock_data_ready(s);
 }
 
-/*:576*//*578:*/
-#line 507 "web/udp.w"
+/*:577*//*579:*/
+#line 508 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
 {
@@ -8614,8 +8701,8 @@ d->spec_dst= 0;
 }
 }
 
-/*:578*//*580:*/
-#line 522 "web/udp.w"
+/*:579*//*581:*/
+#line 523 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -8637,8 +8724,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:580*//*582:*/
-#line 563 "web/udp.w"
+/*:581*//*583:*/
+#line 564 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -8656,8 +8743,8 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:582*//*584:*/
-#line 589 "web/udp.w"
+/*:583*//*585:*/
+#line 590 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -8668,8 +8755,8 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*585:*/
-#line 609 "web/udp.w"
+/*586:*/
+#line 610 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -8725,8 +8812,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:585*/
-#line 599 "web/udp.w"
+/*:586*/
+#line 600 "web/udp.w"
 
 default:return 0;
 }
@@ -8734,8 +8821,8 @@ default:return 0;
 return 0;
 }
 
-/*:584*//*587:*/
-#line 718 "web/udp.w"
+/*:585*//*588:*/
+#line 719 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8786,8 +8873,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:587*//*590:*/
-#line 800 "web/udp.w"
+/*:588*//*591:*/
+#line 801 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8810,8 +8897,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:590*//*591:*/
-#line 824 "web/udp.w"
+/*:591*//*592:*/
+#line 825 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8827,8 +8914,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:591*//*593:*/
-#line 856 "web/udp.w"
+/*:592*//*594:*/
+#line 857 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8848,8 +8935,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:593*//*595:*/
-#line 887 "web/udp.w"
+/*:594*//*596:*/
+#line 888 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8879,17 +8966,31 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:595*//*597:*/
-#line 924 "web/udp.w"
+/*:596*//*598:*/
+#line 928 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
-if(!rq->val)sock_purge_err(s);
+if(!rq->val){
+sr_dgram**at= &s->eq_head;
+s->eq_tail= NULL;
+while(*at){
+sr_dgram*d= *at;
+if(d->ee.ee_origin==SO_EE_ORIGIN_TIMESTAMPING){
+s->eq_tail= d;
+at= &d->next;
+continue;
+}
+*at= d->next;
+s->rmem-= d->truesize;
+free(d);
+}
+}
 return set_flag(s,rq);
 }
 
-/*:597*//*601:*/
-#line 994 "web/udp.w"
+/*:598*//*602:*/
+#line 1015 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8905,8 +9006,8 @@ if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*602:*/
-#line 1033 "web/udp.w"
+/*603:*/
+#line 1054 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8922,11 +9023,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:602*/
-#line 1009 "web/udp.w"
+/*:603*/
+#line 1030 "web/udp.w"
 
-/*603:*/
-#line 1059 "web/udp.w"
+/*604:*/
+#line 1080 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8935,8 +9036,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:603*/
-#line 1010 "web/udp.w"
+/*:604*/
+#line 1031 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8946,8 +9047,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*606:*/
-#line 1103 "web/udp.w"
+/*607:*/
+#line 1125 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -8956,12 +9057,12 @@ err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:606*/
-#line 1019 "web/udp.w"
+/*:607*/
+#line 1040 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
-/*607:*/
-#line 1117 "web/udp.w"
+/*608:*/
+#line 1139 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -8973,20 +9074,20 @@ daddr= s->fl_daddr;
 dport= s->fl_dport;
 }
 
-/*:607*/
-#line 1021 "web/udp.w"
+/*:608*/
+#line 1042 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*610:*/
-#line 1167 "web/udp.w"
+/*611:*/
+#line 1189 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:610*/
-#line 1024 "web/udp.w"
+/*:611*/
+#line 1045 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -8996,8 +9097,8 @@ err= udp_send_one(s,msg,0,len,flags,&ipc,&rt,daddr,dport,opt,optlen,mtu);
 return err<0?err:(ssize_t)len;
 }
 
-/*:601*//*605:*/
-#line 1074 "web/udp.w"
+/*:602*//*606:*/
+#line 1095 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -9007,11 +9108,12 @@ ipc->oif= s->bound_dev_if;
 ipc->ttl= ipc->tos= -1;
 ipc->priority= s->priority;
 ipc->mark= s->mark;
+ipc->tsflags= s->tsflags;
 ipc->gso_size= s->udp_gso_size;
 }
 
-/*:605*//*609:*/
-#line 1137 "web/udp.w"
+/*:606*//*610:*/
+#line 1159 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -9030,8 +9132,8 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:609*//*612:*/
-#line 1181 "web/udp.w"
+/*:610*//*613:*/
+#line 1203 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -9050,8 +9152,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:612*//*614:*/
-#line 1247 "web/udp.w"
+/*:613*//*615:*/
+#line 1269 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -9079,8 +9181,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:614*//*615:*/
-#line 1277 "web/udp.w"
+/*:615*//*616:*/
+#line 1299 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -9100,8 +9202,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:615*//*616:*/
-#line 1304 "web/udp.w"
+/*:616*//*617:*/
+#line 1326 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9124,8 +9226,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:616*//*617:*/
-#line 1330 "web/udp.w"
+/*:617*//*618:*/
+#line 1352 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9136,8 +9238,8 @@ return pkt_init(small_buf(),headroom,hlen+l4len);
 return pkt_alloc(headroom,hlen+l4len);
 }
 
-/*:617*//*618:*/
-#line 1344 "web/udp.w"
+/*:618*//*619:*/
+#line 1366 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9157,8 +9259,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:618*//*620:*/
-#line 1388 "web/udp.w"
+/*:619*//*621:*/
+#line 1410 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9175,6 +9277,7 @@ o->mark= ipc->mark;
 o->priority= ipc->priority;
 o->mc_loop= (s->ipflags&IPF_MC_LOOP)!=0;
 o->sk= s;
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)ip_tx_tstamp_setup(s,ipc,o);
 }
 
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
@@ -9185,8 +9288,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:620*//*622:*/
-#line 1426 "web/udp.w"
+/*:621*//*623:*/
+#line 1449 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9204,8 +9307,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:622*//*624:*/
-#line 1450 "web/udp.w"
+/*:623*//*625:*/
+#line 1473 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9238,8 +9341,8 @@ len-= n;
 return true;
 }
 
-/*:624*//*627:*/
-#line 1506 "web/udp.w"
+/*:625*//*628:*/
+#line 1529 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9263,16 +9366,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:627*//*631:*/
-#line 1597 "web/udp.w"
+/*:628*//*632:*/
+#line 1620 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:631*//*632:*/
-#line 1603 "web/udp.w"
+/*:632*//*633:*/
+#line 1626 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9302,8 +9405,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:632*//*633:*/
-#line 1635 "web/udp.w"
+/*:633*//*634:*/
+#line 1658 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9329,8 +9432,8 @@ err= udp_cork_push(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:633*//*634:*/
-#line 1663 "web/udp.w"
+/*:634*//*635:*/
+#line 1686 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -9346,8 +9449,8 @@ udp_cork_discard(s);
 return err;
 }
 
-/*:634*//*635:*/
-#line 1678 "web/udp.w"
+/*:635*//*636:*/
+#line 1701 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9357,8 +9460,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:635*//*638:*/
-#line 1741 "web/udp.w"
+/*:636*//*639:*/
+#line 1764 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9412,16 +9515,16 @@ if(err)return err;
 return 0;
 }
 
-/*:638*//*639:*/
-#line 1794 "web/udp.w"
+/*:639*//*640:*/
+#line 1817 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*640:*/
-#line 1835 "web/udp.w"
+case IP_RETOPTS:/*641:*/
+#line 1858 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9436,8 +9539,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:640*/
-#line 1800 "web/udp.w"
+/*:641*/
+#line 1823 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9469,8 +9572,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:639*//*642:*/
-#line 1857 "web/udp.w"
+/*:640*//*643:*/
+#line 1881 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9493,10 +9596,15 @@ return 0;
 case SO_TIMESTAMPING_OLD:case SO_TIMESTAMPING_NEW:
 if(c->cmsg_len!=CMSG_LEN(sizeof v))return-EINVAL;
 memcpy(&v,data,sizeof v);
-return(v&~SR_SOF_TX_RECORD_MASK)?-EINVAL:0;
+if(v&~SR_SOF_TX_RECORD_MASK)return-EINVAL;
+ipc->tsflags= (ipc->tsflags&~SR_SOF_TX_RECORD_MASK)|v;
+return 0;
 case SR_SCM_TS_OPT_ID:
+if(s->type==SOCK_STREAM||!(s->tsflags&SR_SOF_OPT_ID))return-EINVAL;
 if(c->cmsg_len!=CMSG_LEN(sizeof v))return-EINVAL;
-return(s->tsflags&SR_SOF_OPT_ID)?0:-EINVAL;
+memcpy(&ipc->ts_opt_id,data,sizeof v);
+ipc->has_ts_opt_id= true;
+return 0;
 case SCM_TXTIME:
 if(!s->txtime_on||c->cmsg_len!=CMSG_LEN(sizeof(uint64_t)))return-EINVAL;
 return 0;
@@ -9505,8 +9613,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:642*//*645:*/
-#line 1933 "web/udp.w"
+/*:643*//*646:*/
+#line 1962 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9525,16 +9633,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*646:*/
-#line 1980 "web/udp.w"
+/*647:*/
+#line 2009 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:646*/
-#line 1951 "web/udp.w"
+/*:647*/
+#line 1980 "web/udp.w"
 
 goto try_again;
 }
@@ -9560,8 +9668,8 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:645*//*649:*/
-#line 2021 "web/udp.w"
+/*:646*//*650:*/
+#line 2050 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9571,8 +9679,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:649*//*651:*/
-#line 2044 "web/udp.w"
+/*:650*//*652:*/
+#line 2073 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9615,8 +9723,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:651*//*652:*/
-#line 2097 "web/udp.w"
+/*:652*//*653:*/
+#line 2126 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9637,8 +9745,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:652*//*654:*/
-#line 2132 "web/udp.w"
+/*:653*//*655:*/
+#line 2161 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9653,8 +9761,8 @@ sk_fwd_release(s,size,partial);
 s->rq_reader= s->rq_len;
 }
 
-/*:654*//*656:*/
-#line 2175 "web/udp.w"
+/*:655*//*657:*/
+#line 2204 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9667,7 +9775,7 @@ copied= d->len;
 if(copied> len){msg->msg_flags|= MSG_TRUNC;copied= len;}
 if(!iov_scatter(msg,d->data,copied)){free(d);return-EFAULT;}
 sock_recv_timestamp(s,msg,co,d);
-if(msg->msg_name){
+if(msg->msg_name&&d->ee.ee_origin!=SO_EE_ORIGIN_TIMESTAMPING){
 struct sockaddr_in sin;
 memset(&sin,0,sizeof sin);
 sin.sin_family= AF_INET;
@@ -9682,6 +9790,11 @@ if(d->ee.ee_origin==SO_EE_ORIGIN_ICMP){
 errhdr.offender.sin_family= AF_INET;
 errhdr.offender.sin_addr.s_addr= d->offender;
 if(s->ipflags&SR_IP_CMSG_FLAGS)ip_cmsg_recv(s,msg,co,d);
+}else if(d->ee.ee_origin==SO_EE_ORIGIN_TIMESTAMPING&&d->ifindex&&
+(s->tsflags&SR_SOF_OPT_CMSG)){
+errhdr.offender.sin_family= AF_INET;
+errhdr.offender.sin_addr.s_addr= d->offender;
+if(s->ipflags&SR_IP_CMSG_FLAGS)ip_cmsg_recv(s,msg,co,d);
 }
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVERR,sizeof errhdr,&errhdr);
 msg->msg_flags|= MSG_ERRQUEUE;
@@ -9689,8 +9802,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:656*//*658:*/
-#line 2230 "web/udp.w"
+/*:657*//*659:*/
+#line 2264 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9711,19 +9824,34 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:658*//*660:*/
-#line 2266 "web/udp.w"
+/*:659*//*661:*/
+#line 2300 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
 {
+if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&
+!(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
+/*662:*/
+#line 2327 "web/udp.w"
+
+if(s->stamp_asked){
+s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
+s->stamp_ns= d->tstamp_ns;
+}else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
+
+/*:662*/
+#line 2306 "web/udp.w"
+
+return;
+}
 sock_recv_timestamp(s,msg,co,d);
 if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:660*//*662:*/
-#line 2312 "web/udp.w"
+/*:661*//*664:*/
+#line 2370 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9743,8 +9871,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*664:*/
-#line 2363 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*666:*/
+#line 2421 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9753,11 +9881,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:664*/
-#line 2331 "web/udp.w"
+/*:666*/
+#line 2389 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*663:*/
-#line 2350 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*665:*/
+#line 2408 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9771,8 +9899,8 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:663*/
-#line 2332 "web/udp.w"
+/*:665*/
+#line 2390 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -9780,8 +9908,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 }
 
-/*:662*//*666:*/
-#line 2390 "web/udp.w"
+/*:664*//*668:*/
+#line 2448 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9792,8 +9920,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*667:*/
-#line 2406 "web/udp.w"
+if(rr)/*669:*/
+#line 2464 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9807,11 +9935,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:667*/
-#line 2400 "web/udp.w"
+/*:669*/
+#line 2458 "web/udp.w"
 
-if(ts)/*668:*/
-#line 2424 "web/udp.w"
+if(ts)/*670:*/
+#line 2482 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9852,15 +9980,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:668*/
-#line 2401 "web/udp.w"
+/*:670*/
+#line 2459 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:666*//*673:*/
-#line 2487 "web/udp.w"
+/*:668*//*675:*/
+#line 2552 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -9874,25 +10002,47 @@ W->small_spare[W->nsmall_spare++]= d;
 else free(d);
 }
 
-/*:673*//*675:*/
-#line 2503 "web/udp.w"
+/*:675*//*677:*/
+#line 2576 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
-if(s->netstamp)return;
-s->netstamp= true;
-W->netstamp_sockets++;
+s->stamp_asked= true;
+sock_netstamp_update(s);
 }
 
-/*:675*//*677:*/
-#line 2543 "web/udp.w"
+static void sock_netstamp_update(sr_sock*s)
+{
+bool want= s->stamp_asked||(s->tsflags&SR_SOF_RX_SOFTWARE);
+if(want==s->netstamp)return;
+s->netstamp= want;
+W->netstamp_sockets+= want?1:-1;
+}
+
+/*:677*//*679:*/
+#line 2635 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
 {
-if(!(s->flags&SK_TIMESTAMP)){
+uint32_t f= s->tsflags;
+if((s->flags&SK_TIMESTAMP)||((f&(SR_SOF_RX_SOFTWARE|SR_SOF_SOFTWARE))&&
+((f&SR_SOF_RX_SOFTWARE)||d->stamped))){
+sock_recv_stamps(s,msg,co,d);
+return;
+}
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
+}
+
+/*:679*//*680:*/
+#line 2649 "web/udp.w"
+
+static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+sr_dgram*d)
+{
+if(!(s->flags&SK_TIMESTAMP)){
+if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 return;
 }
 if(!d->stamped){
@@ -9903,17 +10053,93 @@ if(s->flags&SK_TIMESTAMPNS){
 struct timespec ts;
 ts.tv_sec= (time_t)(d->tstamp_ns/1000000000u);
 ts.tv_nsec= (long)(d->tstamp_ns%1000000000u);
-put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMPNS,sizeof ts,&ts);
+put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPNS_NEW:
+SO_TIMESTAMPNS_OLD,sizeof ts,&ts);
 }else{
 struct timeval tv;
 tv.tv_sec= (time_t)(d->tstamp_ns/1000000000u);
 tv.tv_usec= (suseconds_t)(d->tstamp_ns%1000000000u/1000u);
-put_cmsg(msg,co,SOL_SOCKET,SO_TIMESTAMP,sizeof tv,&tv);
+put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMP_NEW:
+SO_TIMESTAMP_OLD,sizeof tv,&tv);
 }
+if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
-/*:677*//*679:*/
-#line 2581 "web/udp.w"
+/*:680*//*682:*/
+#line 2705 "web/udp.w"
+
+static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+const sr_dgram*d)
+{
+struct timespec ts[3];
+if(!d->stamped)return;
+if((s->tsflags&SR_SOF_OPT_RX_FILTER)&&!(s->tsflags&SR_SOF_RX_SOFTWARE)&&!d->is_err)
+return;
+memset(ts,0,sizeof ts);
+ts[0].tv_sec= (time_t)(d->tstamp_ns/1000000000u);
+ts[0].tv_nsec= (long)(d->tstamp_ns%1000000000u);
+put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPING_NEW:
+SO_TIMESTAMPING_OLD,sizeof ts,ts);
+}
+
+/*:682*//*688:*/
+#line 2837 "web/udp.w"
+
+static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
+{
+uint32_t f= ipc->tsflags;
+if(f&SR_SOF_TX_SCHED)o->tx_flags|= SR_SKBTX_SCHED;
+if(f&SR_SOF_TX_SOFTWARE)o->tx_flags|= SR_SKBTX_SW;
+if(!(s->tsflags&SR_SOF_OPT_ID)||!(f&SR_SOF_TX_KEYED))return;
+o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
+}
+
+/*:688*//*689:*/
+#line 2850 "web/udp.w"
+
+static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
+{
+sr_sock*s= pkt->sk;
+unsigned f= pkt->tx_flags;
+pkt->tx_flags= 0;
+if(!s||s->orphaned)return;
+if(f&SR_SKBTX_SCHED)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SCHED);
+if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
+}
+
+/*:689*//*690:*/
+#line 2866 "web/udp.w"
+
+static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
+{
+bool tsonly= (s->tsflags&SR_SOF_OPT_TSONLY)!=0;
+sr_dgram*d= dgram_new(tsonly?0:SR_ETH_HLEN+pkt->len);
+d->is_err= true;
+d->ee.ee_errno= ENOMSG;
+d->ee.ee_origin= SO_EE_ORIGIN_TIMESTAMPING;
+d->ee.ee_info= (uint32_t)tstype;
+if(s->tsflags&SR_SOF_OPT_ID)d->ee.ee_data= pkt->tskey;
+d->stamped= true;
+d->tstamp_ns= W->now_ns;
+d->l4off= -1;
+if(tsonly)d->truesize= skb_truesize(0,0);
+else{
+memset(d->data,0,SR_ETH_HLEN);
+d->data[12]= 0x08;
+memcpy(d->data+SR_ETH_HLEN,pkt->data,pkt->len);
+d->truesize= pkt->truesize;
+d->ifindex= ifindex;
+d->offender= d->spec_dst= get_addr(pkt->data+12);
+d->daddr= get_addr(pkt->data+16);
+d->ttl= pkt->data[8];
+d->tos= pkt->data[1];
+d->l4off= SR_ETH_HLEN+(pkt->data[0]&0xf)*4;
+}
+sock_queue_err(s,d);
+}
+
+/*:690*//*692:*/
+#line 2907 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -9938,8 +10164,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:679*//*681:*/
-#line 2621 "web/udp.w"
+/*:692*//*694:*/
+#line 2947 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -9956,8 +10182,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:681*//*684:*/
-#line 2698 "web/udp.w"
+/*:694*//*697:*/
+#line 3024 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -9976,8 +10202,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:684*//*688:*/
-#line 2768 "web/udp.w"
+/*:697*//*701:*/
+#line 3094 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -9990,8 +10216,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:688*//*689:*/
-#line 2785 "web/udp.w"
+/*:701*//*702:*/
+#line 3111 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10009,8 +10235,8 @@ net_run();
 return r;
 }
 
-/*:689*//*690:*/
-#line 2802 "web/udp.w"
+/*:702*//*703:*/
+#line 3128 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10041,8 +10267,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:690*//*691:*/
-#line 2835 "web/udp.w"
+/*:703*//*704:*/
+#line 3161 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10074,8 +10300,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:691*//*693:*/
-#line 2875 "web/udp.w"
+/*:704*//*706:*/
+#line 3201 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10090,8 +10316,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:693*//*695:*/
-#line 2892 "web/udp.w"
+/*:706*//*708:*/
+#line 3218 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10112,8 +10338,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:695*//*698:*/
-#line 2956 "web/udp.w"
+/*:708*//*711:*/
+#line 3282 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10129,8 +10355,8 @@ net_run();
 return r;
 }
 
-/*:698*//*699:*/
-#line 2971 "web/udp.w"
+/*:711*//*712:*/
+#line 3297 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10164,8 +10390,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:699*//*700:*/
-#line 3004 "web/udp.w"
+/*:712*//*713:*/
+#line 3330 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10199,8 +10425,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:700*//*701:*/
-#line 3037 "web/udp.w"
+/*:713*//*714:*/
+#line 3363 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10215,8 +10441,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:701*//*703:*/
-#line 3054 "web/udp.w"
+/*:714*//*716:*/
+#line 3380 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10240,8 +10466,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:703*//*705:*/
-#line 3109 "web/udp.w"
+/*:716*//*718:*/
+#line 3435 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10270,8 +10496,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:705*//*707:*/
-#line 3144 "web/udp.w"
+/*:718*//*720:*/
+#line 3470 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10281,8 +10507,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:707*//*710:*/
-#line 3185 "web/udp.w"
+/*:720*//*723:*/
+#line 3511 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10308,7 +10534,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:710*//*714:*/
+/*:723*//*727:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10333,7 +10559,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:714*//*715:*/
+/*:727*//*728:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10346,7 +10572,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:715*//*717:*/
+/*:728*//*730:*/
 #line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10361,7 +10587,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:717*//*719:*/
+/*:730*//*732:*/
 #line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10377,7 +10603,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:719*//*720:*/
+/*:732*//*733:*/
 #line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10389,7 +10615,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:720*//*721:*/
+/*:733*//*734:*/
 #line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10402,7 +10628,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:721*//*722:*/
+/*:734*//*735:*/
 #line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10414,7 +10640,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:722*//*725:*/
+/*:735*//*738:*/
 #line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10462,7 +10688,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:725*//*727:*/
+/*:738*//*740:*/
 #line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10477,7 +10703,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:727*//*731:*/
+/*:740*//*744:*/
 #line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -10530,7 +10756,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:731*//*732:*/
+/*:744*//*745:*/
 #line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -10567,7 +10793,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:732*//*736:*/
+/*:745*//*749:*/
 #line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -10595,7 +10821,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:736*//*740:*/
+/*:749*//*753:*/
 #line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -10607,7 +10833,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:740*//*744:*/
+/*:753*//*757:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10635,7 +10861,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:744*//*750:*/
+/*:757*//*763:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10649,7 +10875,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:750*//*752:*/
+/*:763*//*765:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10674,7 +10900,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:752*//*754:*/
+/*:765*//*767:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10685,7 +10911,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:754*//*756:*/
+/*:767*//*769:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -10696,7 +10922,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:756*//*758:*/
+/*:769*//*771:*/
 #line 281 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -10715,7 +10941,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:758*//*760:*/
+/*:771*//*773:*/
 #line 319 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -10733,7 +10959,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:760*//*762:*/
+/*:773*//*775:*/
 #line 359 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -10781,7 +11007,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:762*//*764:*/
+/*:775*//*777:*/
 #line 453 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10794,24 +11020,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*765:*/
+/*778:*/
 #line 481 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:765*/
+/*:778*/
 #line 464 "web/raw.w"
 
-/*768:*/
+/*781:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:768*/
+/*:781*/
 #line 465 "web/raw.w"
 
-/*769:*/
+/*782:*/
 #line 529 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10822,7 +11048,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:769*/
+/*:782*/
 #line 466 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -10830,25 +11056,25 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*770:*/
+/*783:*/
 #line 556 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:770*/
+/*:783*/
 #line 472 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(!daddr)daddr= rt.saddr;
-if(hdrincl)err= raw_send_hdrinc(s,msg,len,flags,&rt,daddr);
+if(hdrincl)err= raw_send_hdrinc(s,msg,len,flags,&ipc,&rt,daddr);
 else if(flags&SR_MSG_PROBE)err= 0;
 else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:764*//*767:*/
+/*:777*//*780:*/
 #line 499 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -10867,7 +11093,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:767*//*772:*/
+/*:780*//*785:*/
 #line 586 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10891,11 +11117,11 @@ s->wmem-= total;
 return err;
 }
 
-/*:772*//*774:*/
-#line 655 "web/raw.w"
+/*:785*//*789:*/
+#line 681 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
-const struct sr_rtres*rt,uint32_t daddr)
+const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr)
 {
 sr_host*h= s->host;
 sr_iface*dev= iface_by_index(h,rt->ifindex);
@@ -10919,8 +11145,8 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*775:*/
-#line 690 "web/raw.w"
+/*790:*/
+#line 717 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
 put16(pkt->data+2,(uint16_t)len);
@@ -10929,10 +11155,27 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:775*/
-#line 681 "web/raw.w"
+/*:790*/
+#line 707 "web/raw.w"
 
 pkt->iif= rt->iif;
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*787:*/
+#line 665 "web/raw.w"
+
+{
+struct sr_ipout o;
+memset(&o,0,sizeof o);
+ip_tx_tstamp_setup(s,ipc,&o);
+pkt->sk= s;
+pkt->truesize= truesize;
+pkt->tx_flags= o.tx_flags;
+pkt->tskey= o.tskey;
+if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
+}
+
+/*:787*/
+#line 709 "web/raw.w"
+
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
 else ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,dev->mtu,
 (s->ipflags&IPF_MC_LOOP)!=0);
@@ -10940,8 +11183,8 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:774*//*777:*/
-#line 705 "web/raw.w"
+/*:789*//*792:*/
+#line 732 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
 {
@@ -10951,8 +11194,8 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:777*//*780:*/
-#line 778 "web/raw.w"
+/*:792*//*795:*/
+#line 805 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len)
@@ -10987,8 +11230,8 @@ sock_error_report(s);
 }
 }
 
-/*:780*//*782:*/
-#line 818 "web/raw.w"
+/*:795*//*797:*/
+#line 845 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
 {
@@ -11007,8 +11250,8 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:782*//*785:*/
-#line 885 "web/raw.w"
+/*:797*//*800:*/
+#line 912 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
 {
@@ -11021,8 +11264,8 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:785*//*786:*/
-#line 901 "web/raw.w"
+/*:800*//*801:*/
+#line 928 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -11044,8 +11287,8 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:786*//*787:*/
-#line 925 "web/raw.w"
+/*:801*//*802:*/
+#line 952 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
 {
@@ -11056,15 +11299,15 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:787*//*790:*/
-#line 961 "web/raw.w"
+/*:802*//*805:*/
+#line 988 "web/raw.w"
 
 static void raw_release(sr_sock*s)
 {
 ip_ra_control(s,false);
 }
 
-/*:790*//*794:*/
+/*:805*//*809:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11081,13 +11324,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*768:*/
+/*781:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:768*/
+/*:781*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11104,7 +11347,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:794*//*796:*/
+/*:809*//*811:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -11114,7 +11357,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:796*//*798:*/
+/*:811*//*813:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -11136,7 +11379,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:798*//*800:*/
+/*:813*//*815:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -11164,7 +11407,7 @@ else if(!hard||!s->connected)return;
 s->err= err;
 sock_error_report(s);
 }
-/*:800*//*809:*/
+/*:815*//*824:*/
 #line 76 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level)
@@ -11173,7 +11416,7 @@ return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
 (s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
 }
 
-/*:809*//*811:*/
+/*:824*//*826:*/
 #line 108 "web/beyond.w"
 
 static int set_udp_cork(sr_sock*s,sr_optreq*rq)
@@ -11186,7 +11429,7 @@ net_run();
 return 0;
 }
 
-/*:811*//*813:*/
+/*:826*//*828:*/
 #line 175 "web/beyond.w"
 
 static int set_udp_encap(sr_sock*s,sr_optreq*rq)
@@ -11198,7 +11441,7 @@ s->udp_encap= rq->val;
 return 0;
 }
 
-/*:813*//*815:*/
+/*:828*//*830:*/
 #line 191 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a)
@@ -11215,7 +11458,7 @@ memcpy(&spi,a->u.data,sizeof spi);
 return spi!=0;
 }
 
-/*:815*//*817:*/
+/*:830*//*832:*/
 #line 236 "web/beyond.w"
 
 static int set_unicast_if(sr_sock*s,sr_optreq*rq)
@@ -11239,7 +11482,7 @@ rq->val= (int)htonl((uint32_t)s->uc_index);
 return 0;
 }
 
-/*:817*//*818:*/
+/*:832*//*833:*/
 #line 276 "web/beyond.w"
 
 static int set_local_port_range(sr_sock*s,sr_optreq*rq)
@@ -11258,7 +11501,7 @@ rq->val= (int)s->local_port_range;
 return 0;
 }
 
-/*:818*//*820:*/
+/*:833*//*835:*/
 #line 298 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
@@ -11270,7 +11513,7 @@ if(*low<=sk_lo&&sk_lo<=*high)*low= sk_lo;
 if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
 }
 
-/*:820*//*821:*/
+/*:835*//*836:*/
 #line 319 "web/beyond.w"
 
 static int get_protocol_num(sr_sock*s,sr_optreq*rq)
@@ -11279,7 +11522,7 @@ rq->val= s->inet_num;
 return 0;
 }
 
-/*:821*//*823:*/
+/*:836*//*838:*/
 #line 379 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -11311,7 +11554,7 @@ int err= group_req_decode(rq,&mr);
 return err?err:mc_leave(s,&mr);
 }
 
-/*:823*//*825:*/
+/*:838*//*840:*/
 #line 434 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
@@ -11367,7 +11610,7 @@ int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
-/*:825*//*826:*/
+/*:840*//*841:*/
 #line 518 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -11401,7 +11644,7 @@ free(src);
 return err;
 }
 
-/*:826*//*827:*/
+/*:841*//*842:*/
 #line 550 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -11437,7 +11680,7 @@ memcpy(rq->ubuf,&hdr,GROUP_FILTER_SIZE(0));
 return 0;
 }
 
-/*:827*//*828:*/
+/*:842*//*843:*/
 #line 598 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
@@ -11449,7 +11692,7 @@ rq->outlen= sizeof s->cookie;
 return 0;
 }
 
-/*:828*//*829:*/
+/*:843*//*844:*/
 #line 616 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
@@ -11461,7 +11704,7 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:829*//*830:*/
+/*:844*//*845:*/
 #line 652 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
@@ -11480,7 +11723,7 @@ rq->outlen= sizeof m;
 return 0;
 }
 
-/*:830*//*832:*/
+/*:845*//*847:*/
 #line 677 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s)
@@ -11502,7 +11745,7 @@ s->fwd_alloc+= size;
 s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
-/*:832*//*833:*/
+/*:847*//*848:*/
 #line 709 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
@@ -11518,7 +11761,7 @@ rq->val= (s->sndbuf_locked?SOCK_SNDBUF_LOCK:0)|(s->rcvbuf_locked?SOCK_RCVBUF_LOC
 return 0;
 }
 
-/*:833*//*835:*/
+/*:848*//*850:*/
 #line 770 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
@@ -11530,7 +11773,7 @@ s->zerocopy= rq->val;
 return 0;
 }
 
-/*:835*//*836:*/
+/*:850*//*851:*/
 #line 792 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
@@ -11541,7 +11784,7 @@ s->busy_poll_budget= rq->val;
 return 0;
 }
 
-/*:836*//*837:*/
+/*:851*//*852:*/
 #line 817 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
@@ -11570,7 +11813,7 @@ rq->outlen= sizeof t;
 return 0;
 }
 
-/*:837*//*838:*/
+/*:852*//*853:*/
 #line 853 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
@@ -11586,7 +11829,7 @@ rq->val= 0;
 return 0;
 }
 
-/*:838*//*839:*/
+/*:853*//*854:*/
 #line 876 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
@@ -11596,7 +11839,7 @@ s->txrehash= rq->val==-1?1:rq->val;
 return 0;
 }
 
-/*:839*//*842:*/
+/*:854*//*857:*/
 #line 896 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
@@ -11606,7 +11849,7 @@ static int get_peergroups(sr_sock*s,sr_optreq*rq)
 return-ENODATA;
 }
 
-/*:842*//*843:*/
+/*:857*//*858:*/
 #line 914 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
@@ -11616,7 +11859,7 @@ static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 return 0;
 }
 
-/*:843*//*844:*/
+/*:858*//*859:*/
 #line 931 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
@@ -11624,7 +11867,7 @@ static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 return sock_bindtoindex(s,rq->val);
 }
 
-/*:844*//*847:*/
+/*:859*//*862:*/
 #line 968 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
@@ -11638,4 +11881,4 @@ s->rp->prog_len= 0;
 return 0;
 }
 
-/*:847*/
+/*:862*/

@@ -102,13 +102,13 @@ int sr_sysctl_set(const char*name,const char*value);
 
 int sr_host_sysctl_set(int host,const char*name,const char*value);
 
-/*:142*//*330:*/
+/*:142*//*331:*/
 #line 160 "web/link.w"
 
 void sr_world_seed(uint64_t seed);
 
-/*:330*//*342:*/
-#line 398 "web/link.w"
+/*:331*//*343:*/
+#line 401 "web/link.w"
 
 struct sr_lan_config{
 uint64_t delay_ns;
@@ -122,39 +122,39 @@ int sr_lan_new(int mtu);
 int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
-/*:342*//*356:*/
-#line 642 "web/link.w"
+/*:343*//*357:*/
+#line 652 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:356*//*439:*/
+/*:357*//*440:*/
 #line 41 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:439*//*497:*/
+/*:440*//*498:*/
 #line 986 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:497*//*511:*/
+/*:498*//*512:*/
 #line 1285 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
-/*:511*//*517:*/
+/*:512*//*518:*/
 #line 1387 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
-/*:517*//*520:*/
+/*:518*//*521:*/
 #line 1449 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:520*//*551:*/
+/*:521*//*552:*/
 #line 2174 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
@@ -162,13 +162,13 @@ int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:551*//*683:*/
-#line 2695 "web/udp.w"
+/*:552*//*696:*/
+#line 3021 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:683*//*685:*/
-#line 2747 "web/udp.w"
+/*:696*//*698:*/
+#line 3073 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -177,8 +177,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:685*//*696:*/
-#line 2941 "web/udp.w"
+/*:698*//*709:*/
+#line 3267 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,14 +187,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:696*//*723:*/
+/*:709*//*736:*/
 #line 248 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:723*//*728:*/
+/*:736*//*741:*/
 #line 353 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -202,7 +202,7 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:728*/
+/*:741*/
 #line 96 "web/sockref.w"
 
 #endif

@@ -119,7 +119,7 @@ short cls[SS_MAXARGS];
 signed char lenarg[SS_MAXARGS];
 }ss_call;
 
-/*:71*//*85:*/
+/*:71*//*86:*/
 #line 88 "web/ssexec.w"
 
 typedef struct{
@@ -164,7 +164,7 @@ pid_t(*proc_new)(int,uid_t);
 int(*proc_switch)(pid_t);
 }ss_backend;
 
-/*:85*//*89:*/
+/*:86*//*90:*/
 #line 176 "web/ssexec.w"
 
 typedef struct ss_kshared ss_kshared;
@@ -177,7 +177,7 @@ ss_arena scratch,vals;
 ss_kshared*sh;
 }ss_exec;
 
-/*:89*//*134:*/
+/*:90*//*135:*/
 #line 1171 "web/ssexec.w"
 
 struct ss_kshared{
@@ -193,7 +193,7 @@ ss_script*s;
 ss_outcome*o;
 };
 
-/*:134*/
+/*:135*/
 #line 62 "web/sockscript.w"
 
 /*11:*/
@@ -239,11 +239,11 @@ static int call_lookup(const char*name,int len);
 static void check_arity(ss_line*ln,ss_lexer*L);
 
 /*:65*//*79:*/
-#line 464 "web/sscalls.w"
+#line 466 "web/sscalls.w"
 
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len);
 
-/*:79*//*88:*/
+/*:79*//*89:*/
 #line 162 "web/ssexec.w"
 
 static int k_setuid(uid_t uid);
@@ -254,14 +254,14 @@ static void k_advance(uint64_t ns);
 static int k_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 static long k_signal_count(int sig);
 
-/*:88*//*109:*/
+/*:89*//*110:*/
 #line 700 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m);
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout);
 static void bind_line(ss_exec*x,int li);
 
-/*:109*//*127:*/
+/*:110*//*128:*/
 #line 976 "web/ssexec.w"
 
 static long long lit(const ss_value*v);
@@ -276,7 +276,7 @@ static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,
 static ss_value*actual_fdset(ss_arena*a,long long nfds,const unsigned char*p,size_t n);
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n);
 
-/*:127*//*138:*/
+/*:128*//*139:*/
 #line 1278 "web/ssexec.w"
 
 static int k_helper(ss_kshared*sh,int timeout_s);
@@ -284,13 +284,13 @@ static int k_spawner(ss_kshared*sh);
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen);
 static long long k_proc_action(ss_exec*x,int call,long long arg);
 
-/*:138*//*142:*/
+/*:139*//*143:*/
 #line 1373 "web/ssexec.w"
 
 static void k_fork_script_proc(ss_kshared*sh,int k,uid_t uid);
 static void k_read_ports(ss_outcome*o);
 
-/*:142*/
+/*:143*/
 #line 64 "web/sockscript.w"
 
 /*7:*/
@@ -1819,7 +1819,9 @@ case SO_TYPE:cls= SS_CLASS_SOCKTYPE;break;
 case SO_DOMAIN:cls= SS_CLASS_AF;break;
 case SO_PROTOCOL:cls= SS_CLASS_IPPROTO;break;
 case SO_ERROR:cls= SS_CLASS_ERRNO;break;
-case SO_TIMESTAMPING:if(len==8)return int_list(a,p,len,-1);break;
+case SO_TIMESTAMPING_OLD:case SO_TIMESTAMPING_NEW:
+if(len==8)return int_list(a,p,len,-1);
+break;
 }
 }else if(level==IPPROTO_IP){
 switch(name){
@@ -1850,7 +1852,7 @@ return val_bytes(a,p,len);
 }
 
 /*:76*//*77:*/
-#line 427 "web/sscalls.w"
+#line 429 "web/sscalls.w"
 
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len)
 {
@@ -1861,7 +1863,7 @@ return v;
 }
 
 /*:77*//*78:*/
-#line 440 "web/sscalls.w"
+#line 442 "web/sscalls.w"
 
 static ss_value*decode_sockaddr(ss_arena*a,const unsigned char*p,size_t len)
 {
@@ -1887,19 +1889,41 @@ return val_bytes(a,p,len);
 }
 
 /*:78*//*80:*/
-#line 473 "web/sscalls.w"
+#line 476 "web/sscalls.w"
 
 static ss_value*decode_cmsg_data(ss_arena*a,int level,int type,
 const unsigned char*p,size_t len)
 {
 const char*st= NULL;
 ss_value*v;
-if(level==SOL_SOCKET&&(type==SCM_TIMESTAMP||type==SCM_TIMESTAMPNS)){
-v= decode_struct(a,st_by_name(type==SCM_TIMESTAMP?"timeval":"timespec"),p,
+if(level==SOL_SOCKET&&(type==SO_TIMESTAMP_OLD||type==SO_TIMESTAMPNS_OLD||
+type==SO_TIMESTAMP_NEW||type==SO_TIMESTAMPNS_NEW)){
+bool us= type==SO_TIMESTAMP_OLD||type==SO_TIMESTAMP_NEW;
+v= decode_struct(a,st_by_name(us?"timeval":"timespec"),p,
 len>=16?16:len);
 v->nondet= ND_TIME;
 return v;
 }
+if(level==SOL_SOCKET&&(type==SO_TIMESTAMPING_OLD||type==SO_TIMESTAMPING_NEW))
+/*81:*/
+#line 521 "web/sscalls.w"
+
+{
+const struct ss_struct*ts= st_by_name("timespec");
+if(len!=3*ts->size){
+v= val_bytes(a,p,len);
+v->nondet= ND_TIME;
+return v;
+}
+v= val_list(a,3);
+for(int k= 0;k<3;k++)v->item[k]= decode_struct(a,ts,p+k*ts->size,ts->size);
+for(int k= 0;k<v->item[0]->n;k++)v->item[0]->item[k]->nondet= ND_TIME;
+return v;
+}
+
+/*:81*/
+#line 491 "web/sscalls.w"
+
 if(level==IPPROTO_IP){
 switch(type){
 case IP_PKTINFO:st= "in_pktinfo";break;
@@ -1921,8 +1945,8 @@ if(len==4)return int_list(a,p,len,-1);
 return val_bytes(a,p,len);
 }
 
-/*:80*//*81:*/
-#line 511 "web/sscalls.w"
+/*:80*//*82:*/
+#line 540 "web/sscalls.w"
 
 static ss_value*decode_control(ss_arena*a,unsigned char*p,size_t len)
 {
@@ -1956,10 +1980,10 @@ v= val_list(a,n);
 memcpy(v->item,items,(size_t)n*sizeof*items);
 return v;
 }
-/*:81*/
+/*:82*/
 #line 71 "web/sockscript.w"
 
-/*84:*/
+/*85:*/
 #line 53 "web/ssexec.w"
 
 ss_outcome*ss_outcome_new(bool shared)
@@ -1992,7 +2016,7 @@ o->eph_lo= 32768;
 o->eph_hi= 60999;
 }
 
-/*:84*//*86:*/
+/*:85*//*87:*/
 #line 136 "web/ssexec.w"
 
 static void sr_advance(uint64_t ns){sr_advance_ns(ns);}
@@ -2006,7 +2030,7 @@ sr_setuid,sr_seteuid,sr_cap_drop,sr_sysctl_set,sr_sysctl_get,sr_advance,
 sr_signal_count,sr_getpid,sr_getpgrp,sr_proc_new,sr_proc_switch
 };
 
-/*:86*//*87:*/
+/*:87*//*88:*/
 #line 152 "web/ssexec.w"
 
 static const ss_backend kernel_backend= {
@@ -2018,7 +2042,7 @@ k_setuid,seteuid,k_cap_drop,k_sysctl_set,k_sysctl_get,k_advance,
 k_signal_count,getpid,getpgrp,NULL,NULL
 };
 
-/*:87*//*90:*/
+/*:88*//*91:*/
 #line 191 "web/ssexec.w"
 
 static bool eval_int(ss_exec*x,const ss_value*v,long long*out)
@@ -2038,7 +2062,7 @@ case SV_LIST:return v->n==1&&eval_int(x,v->item[0],out);
 return false;
 }
 
-/*:90*//*91:*/
+/*:91*//*92:*/
 #line 213 "web/ssexec.w"
 
 static size_t value_size(const ss_value*v)
@@ -2063,7 +2087,7 @@ return n;
 return 0;
 }
 
-/*:91*//*92:*/
+/*:92*//*93:*/
 #line 240 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p);
@@ -2090,7 +2114,7 @@ u= htonl((uint32_t)n);
 memcpy(p+f->off+4*k,&u,4);
 }
 break;
-case FK_FILTERS:/*93:*/
+case FK_FILTERS:/*94:*/
 #line 278 "web/ssexec.w"
 
 {
@@ -2104,7 +2128,7 @@ return false;
 memcpy(p+f->off,&prog,sizeof prog);
 }
 
-/*:93*/
+/*:94*/
 #line 265 "web/ssexec.w"
 break;
 case FK_SPECIAL:return false;
@@ -2116,7 +2140,7 @@ field_put(f,p,n);
 return true;
 }
 
-/*:92*//*94:*/
+/*:93*//*95:*/
 #line 290 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p)
@@ -2145,7 +2169,7 @@ return encode_struct(x,v,p);
 return false;
 }
 
-/*:94*//*95:*/
+/*:95*//*96:*/
 #line 322 "web/ssexec.w"
 
 #define SS_SLACK 4096
@@ -2155,7 +2179,7 @@ static unsigned char*arg_buffer(ss_exec*x,size_t need)
 return ss_alloc(&x->scratch,need+SS_SLACK);
 }
 
-/*:95*//*96:*/
+/*:96*//*97:*/
 #line 333 "web/ssexec.w"
 
 static void keep(ss_exec*x,ss_raw*r,int i,const void*p,size_t n)
@@ -2168,7 +2192,7 @@ if(n&&p)memcpy(o->data+o->used,p,n);
 o->used+= (uint32_t)n;
 }
 
-/*:96*//*97:*/
+/*:97*//*98:*/
 #line 347 "web/ssexec.w"
 
 static void exec_line(ss_exec*x,int li)
@@ -2183,7 +2207,7 @@ socklen_t*lenp[SS_MAXARGS]= {0};
 socklen_t lenin[SS_MAXARGS]= {0};
 long long ret= 0;
 int err= 0;
-/*103:*/
+/*104:*/
 #line 569 "web/ssexec.w"
 
 struct msghdr*msg= NULL;
@@ -2191,14 +2215,14 @@ struct iovec*iov= NULL;
 int niov= 0;
 size_t namecap= 0,ctlcap= 0;
 
-/*:103*/
+/*:104*/
 #line 360 "web/ssexec.w"
 
 ss_arena_reset(&x->scratch);
 r->proc= (short)x->proc;
 r->status= RS_BADINPUT;
 x->o->env.cur= x->proc;
-/*98:*/
+/*99:*/
 #line 378 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++){
@@ -2217,10 +2241,10 @@ break;
 }
 }
 
-/*:98*/
+/*:99*/
 #line 365 "web/ssexec.w"
 
-for(int i= 0;i<ln->nargs;i++)/*99:*/
+for(int i= 0;i<ln->nargs;i++)/*100:*/
 #line 398 "web/ssexec.w"
 
 {
@@ -2239,7 +2263,7 @@ memcpy(pv[i],v->s,v->len);
 break;
 case AK_INBUF:case AK_OPTIN:case AK_SAIN:case AK_OUTBUF:case AK_OPTOUT:
 case AK_SAOUT:case AK_OUTSTR:case AK_SV:
-/*100:*/
+/*101:*/
 #line 442 "web/ssexec.w"
 
 {
@@ -2257,7 +2281,7 @@ pv[i]= arg_buffer(x,cap[i]);
 if(in&&!encode_value(x,in,pv[i]))return;
 }
 
-/*:100*/
+/*:101*/
 #line 415 "web/ssexec.w"
 
 break;
@@ -2267,7 +2291,7 @@ cap[i]= 64;
 pv[i]= arg_buffer(x,cap[i]);
 if(value_size(v)> cap[i]||!encode_value(x,v,pv[i]))return;
 break;
-case AK_MSGIN:case AK_MSGIO:/*104:*/
+case AK_MSGIN:case AK_MSGIO:/*105:*/
 #line 575 "web/ssexec.w"
 
 {
@@ -2278,7 +2302,7 @@ if(v->kind==SV_NULL)break;
 if(v->kind!=SV_STRUCT||v->st->special!=ST_MSGHDR)return;
 msg= ss_alloc(&x->scratch,sizeof*msg);
 pv[i]= msg;
-/*105:*/
+/*106:*/
 #line 595 "web/ssexec.w"
 
 {
@@ -2294,7 +2318,7 @@ msg->msg_namelen= (socklen_t)(rcv?namecap:vs);
 if(nl)msg->msg_namelen= (socklen_t)n;
 }
 
-/*:105*/
+/*:106*/
 #line 584 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_iov"))&&f->kind!=SV_NULL){
@@ -2303,7 +2327,7 @@ msg->msg_iov= iov;
 }
 msg->msg_iovlen= (size_t)niov;
 if((f= struct_get(v,"msg_iovlen"))){if(!eval_int(x,f,&n))return;msg->msg_iovlen= (size_t)n;}
-/*106:*/
+/*107:*/
 #line 612 "web/ssexec.w"
 
 {
@@ -2319,16 +2343,16 @@ msg->msg_controllen= ctlcap;
 if(cl)msg->msg_controllen= (size_t)n;
 }
 
-/*:106*/
+/*:107*/
 #line 591 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_flags"))){if(!eval_int(x,f,&n))return;msg->msg_flags= (int)n;}
 }
 
-/*:104*/
+/*:105*/
 #line 423 "web/ssexec.w"
 break;
-case AK_IOVIN:case AK_IOVOUT:/*110:*/
+case AK_IOVIN:case AK_IOVOUT:/*111:*/
 #line 705 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
@@ -2336,10 +2360,10 @@ if(!make_iov(x,v,c->kind[i]==AK_IOVOUT,&iov,&niov))return;
 pv[i]= iov;
 }
 
-/*:110*/
+/*:111*/
 #line 424 "web/ssexec.w"
 break;
-case AK_POLLFD:/*115:*/
+case AK_POLLFD:/*116:*/
 #line 768 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
@@ -2349,7 +2373,7 @@ pv[i]= arg_buffer(x,(size_t)v->n*pst->size);
 for(int k= 0;k<v->n;k++){
 ss_value*e= v->item[k];
 if(e->kind!=SV_STRUCT||e->st!=pst)return;
-/*116:*/
+/*117:*/
 #line 784 "web/ssexec.w"
 
 {
@@ -2361,17 +2385,17 @@ if(ev){if(!eval_int(x,ev,&n))return;pf.events= (short)n;}
 memcpy((unsigned char*)pv[i]+k*sizeof pf,&pf,sizeof pf);
 }
 
-/*:116*/
+/*:117*/
 #line 776 "web/ssexec.w"
 
 }
 cap[i]= (size_t)v->n;
 }
 
-/*:115*/
+/*:116*/
 #line 425 "web/ssexec.w"
 break;
-case AK_FDSET:/*118:*/
+case AK_FDSET:/*119:*/
 #line 808 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
@@ -2387,7 +2411,7 @@ FD_SET((int)fd,set);
 pv[i]= set;
 }
 
-/*:118*/
+/*:119*/
 #line 426 "web/ssexec.w"
 break;
 case AK_TVIO:
@@ -2399,10 +2423,10 @@ break;
 }
 }
 
-/*:99*/
+/*:100*/
 #line 366 "web/ssexec.w"
 
-/*101:*/
+/*102:*/
 #line 462 "web/ssexec.w"
 
 errno= 0;
@@ -2449,7 +2473,7 @@ case C_SYSCTL_SET:ret= x->b->sysctl_set(pv[0],pv[1]);break;
 case C_SYSCTL_GET:ret= x->b->sysctl_get(pv[0],pv[1],pv[1]?cap[1]:0);break;
 case C_ADVANCE:x->b->advance((uint64_t)iv[0]);ret= 0;break;
 case C_SIGNAL_COUNT:ret= x->b->signal_count((int)iv[0]);break;
-case C_PROC_NEW:case C_PROC_SWITCH:/*133:*/
+case C_PROC_NEW:case C_PROC_SWITCH:/*134:*/
 #line 1128 "web/ssexec.w"
 
 if(x->sh){ret= k_proc_action(x,ln->call,iv[0]);break;}
@@ -2469,19 +2493,19 @@ ret= x->b->proc_switch((pid_t)x->o->env.pid[iv[0]-1]);
 if(ret==0)x->proc= (int)iv[0]-1;
 }
 
-/*:133*/
+/*:134*/
 #line 507 "web/ssexec.w"
 break;
 }
 err= ret==-1?errno:0;
 
-/*:101*/
+/*:102*/
 #line 367 "web/ssexec.w"
 
 r->ret= ret;
 r->err= err;
 r->status= RS_DONE;
-for(int i= 0;i<ln->nargs;i++)/*102:*/
+for(int i= 0;i<ln->nargs;i++)/*103:*/
 #line 518 "web/ssexec.w"
 
 {
@@ -2510,7 +2534,7 @@ break;
 case AK_SV:keep(x,r,i,pv[i],pv[i]?2*sizeof(int):0);break;
 case AK_IOCTLARG:keep(x,r,i,pv[i],pv[i]?16:0);break;
 case AK_TVIO:keep(x,r,i,pv[i],pv[i]?sizeof(struct timeval):0);break;
-case AK_MSGIO:/*111:*/
+case AK_MSGIO:/*112:*/
 #line 715 "web/ssexec.w"
 
 if(msg){
@@ -2531,21 +2555,21 @@ if(nctl)memcpy(blob+off,msg->msg_control,nctl);
 off+= nctl;
 ndata= gather(blob+off,msg->msg_iov,(int)msg->msg_iovlen<niov?(int)msg->msg_iovlen:niov,ndata);
 keep(x,r,i,blob,off+ndata);
-/*112:*/
+/*113:*/
 #line 741 "web/ssexec.w"
 
 r->off[4]= (uint32_t)nname;
 r->off[5]= (uint32_t)nctl;
 
-/*:112*/
+/*:113*/
 #line 734 "web/ssexec.w"
 
 }
 
-/*:111*/
+/*:112*/
 #line 545 "web/ssexec.w"
 break;
-case AK_IOVOUT:/*114:*/
+case AK_IOVOUT:/*115:*/
 #line 760 "web/ssexec.w"
 
 if(iov&&ret> 0){
@@ -2553,10 +2577,10 @@ unsigned char*blob= ss_alloc(&x->scratch,(size_t)ret);
 keep(x,r,i,blob,gather(blob,iov,niov,(size_t)ret));
 }else keep(x,r,i,NULL,0);
 
-/*:114*/
+/*:115*/
 #line 546 "web/ssexec.w"
 break;
-case AK_POLLFD:/*117:*/
+case AK_POLLFD:/*118:*/
 #line 794 "web/ssexec.w"
 
 if(pv[i]){
@@ -2569,20 +2593,20 @@ rev[k]= pf.revents;
 keep(x,r,i,rev,cap[i]*sizeof(short));
 }else keep(x,r,i,NULL,0);
 
-/*:117*/
+/*:118*/
 #line 547 "web/ssexec.w"
 break;
 case AK_FDSET:keep(x,r,i,pv[i],pv[i]?sizeof(fd_set):0);break;
 }
 }
 
-/*:102*/
+/*:103*/
 #line 371 "web/ssexec.w"
 
 if(ln->binds)bind_line(x,li);
 }
 
-/*:97*//*107:*/
+/*:98*//*108:*/
 #line 630 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m)
@@ -2622,7 +2646,7 @@ m->msg_controllen= total;
 return true;
 }
 
-/*:107*//*108:*/
+/*:108*//*109:*/
 #line 672 "web/ssexec.w"
 
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout)
@@ -2652,7 +2676,7 @@ iv[k].iov_len= (size_t)n;
 return true;
 }
 
-/*:108*//*113:*/
+/*:109*//*114:*/
 #line 748 "web/ssexec.w"
 
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n)
@@ -2666,7 +2690,7 @@ got+= take;
 return got;
 }
 
-/*:113*//*119:*/
+/*:114*//*120:*/
 #line 825 "web/ssexec.w"
 
 static void bind_line(ss_exec*x,int li)
@@ -2681,7 +2705,7 @@ if(act[i])(void)ss_match(ln->arg[i],act[i],&x->o->env);
 ss_arena_reset(&x->vals);
 }
 
-/*:119*//*120:*/
+/*:120*//*121:*/
 #line 844 "web/ssexec.w"
 
 void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
@@ -2708,7 +2732,7 @@ continue;
 switch(c->kind[i]){
 case AK_OUTBUF:case AK_OUTSTR:act[i]= val_str(a,p,n);break;
 case AK_OPTOUT:act[i]= decode_optval(a,lit(ln->arg[1]),lit(ln->arg[2]),p,n);break;
-case AK_LENIO:case AK_SV:case AK_IOCTLARG:/*124:*/
+case AK_LENIO:case AK_SV:case AK_IOCTLARG:/*125:*/
 #line 928 "web/ssexec.w"
 
 if(c->kind[i]==AK_IOCTLARG&&r->ret==0&&
@@ -2727,11 +2751,11 @@ n= in<n?in:n;
 act[i]= int_list(a,p,n,cls);
 }
 
-/*:124*/
+/*:125*/
 #line 869 "web/ssexec.w"
 break;
 case AK_SAOUT:act[i]= decode_sockaddr(a,p,n);break;
-case AK_TVIO:/*125:*/
+case AK_TVIO:/*126:*/
 #line 948 "web/ssexec.w"
 
 act[i]= decode_struct(a,st_by_name("timeval"),p,n);
@@ -2745,7 +2769,7 @@ if(fu)usec= lit(fu);
 if(sec||usec)act[i]->nondet= ND_TIME;
 }
 
-/*:125*/
+/*:126*/
 #line 871 "web/ssexec.w"
 break;
 case AK_MSGIO:act[i]= actual_msghdr(a,v,r,p,n);break;
@@ -2756,7 +2780,7 @@ case AK_FDSET:act[i]= actual_fdset(a,lit(ln->arg[0]),p,n);break;
 }
 }
 
-/*:120*//*121:*/
+/*:121*//*122:*/
 #line 890 "web/ssexec.w"
 
 static bool carries_inputs(int kind)
@@ -2764,7 +2788,7 @@ static bool carries_inputs(int kind)
 return kind==AK_MSGIO||kind==AK_IOVOUT||kind==AK_POLLFD;
 }
 
-/*:121*//*122:*/
+/*:122*//*123:*/
 #line 898 "web/ssexec.w"
 
 static bool writes_through(int kind)
@@ -2778,7 +2802,7 @@ return true;
 return false;
 }
 
-/*:122*//*123:*/
+/*:123*//*124:*/
 #line 915 "web/ssexec.w"
 
 static long long lit(const ss_value*v)
@@ -2787,7 +2811,7 @@ if(v&&v->kind==SV_INT)return v->i;
 return-1;
 }
 
-/*:123*//*126:*/
+/*:124*//*127:*/
 #line 963 "web/ssexec.w"
 
 static int return_class(const ss_line*ln)
@@ -2802,7 +2826,7 @@ case F_GETOWN:return SS_CLS_PID;
 return-1;
 }
 
-/*:126*//*128:*/
+/*:127*//*129:*/
 #line 993 "web/ssexec.w"
 
 static ss_value*actual_msghdr(ss_arena*a,const ss_value*v,const ss_raw*r,
@@ -2835,7 +2859,7 @@ m->n= k;
 return m;
 }
 
-/*:128*//*129:*/
+/*:129*//*130:*/
 #line 1027 "web/ssexec.w"
 
 static ss_value*actual_iov(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
@@ -2855,7 +2879,7 @@ l->item[k]= io;
 return l;
 }
 
-/*:129*//*130:*/
+/*:130*//*131:*/
 #line 1045 "web/ssexec.w"
 
 static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
@@ -2889,7 +2913,7 @@ memcpy(l->item,items,(size_t)cnt*sizeof*items);
 return l;
 }
 
-/*:130*//*131:*/
+/*:131*//*132:*/
 #line 1081 "web/ssexec.w"
 
 static void exec_init(ss_exec*x,const ss_backend*b,ss_script*s,ss_outcome*o)
@@ -2902,7 +2926,7 @@ x->o= o;
 
 int ss_run_sockref(ss_script*s,ss_outcome*o){return ss_run_sockref_hooked(s,o,NULL,NULL);}
 
-/*:131*//*132:*/
+/*:132*//*133:*/
 #line 1097 "web/ssexec.w"
 
 int ss_run_sockref_hooked(ss_script*s,ss_outcome*o,ss_line_hook*hook,void*arg)
@@ -2928,7 +2952,7 @@ ss_arena_free(&x.vals);
 return 0;
 }
 
-/*:132*//*135:*/
+/*:133*//*136:*/
 #line 1189 "web/ssexec.w"
 
 static void k_wake(ss_kshared*sh)
@@ -2948,7 +2972,7 @@ syscall(SYS_futex,&sh->seq,FUTEX_WAIT,seen,&ts,NULL,0);
     if (cond) break; \
     k_wait((sh), seen_); }
 
-/*:135*//*136:*/
+/*:136*//*137:*/
 #line 1212 "web/ssexec.w"
 
 int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s)
@@ -2979,7 +3003,7 @@ munmap(sh,sizeof*sh);
 return rc;
 }
 
-/*:136*//*137:*/
+/*:137*//*138:*/
 #line 1244 "web/ssexec.w"
 
 static pid_t k_spawner_pid;
@@ -3015,7 +3039,7 @@ return 1;
 return 0;
 }
 
-/*:137*//*139:*/
+/*:138*//*140:*/
 #line 1287 "web/ssexec.w"
 
 static int k_spawner(ss_kshared*sh)
@@ -3044,7 +3068,7 @@ while(wait(NULL)> 0);
 return 0;
 }
 
-/*:139*//*140:*/
+/*:140*//*141:*/
 #line 1321 "web/ssexec.w"
 
 static ss_kshared*k_sh;
@@ -3065,7 +3089,7 @@ setpgid(0,0);
 sh->o->env.pid[k]= getpid();
 sh->o->env.pgrp[k]= getpgrp();
 if(uid!=0&&(setgroups(0,NULL)<0||setgid(uid)<0||setuid(uid)<0))_exit(1);
-/*141:*/
+/*142:*/
 #line 1362 "web/ssexec.w"
 
 {
@@ -3078,7 +3102,7 @@ for(int sig= 1;sig<65;sig++)
 if(sig!=SIGKILL&&sig!=SIGSTOP&&sig!=SIGCHLD)sigaction(sig,&sa,NULL);
 }
 
-/*:141*/
+/*:142*/
 #line 1340 "web/ssexec.w"
 
 sh->ready[k]= 1;
@@ -3102,7 +3126,7 @@ _exit(0);
 }
 }
 
-/*:140*//*143:*/
+/*:141*//*144:*/
 #line 1379 "web/ssexec.w"
 
 static void k_read_ports(ss_outcome*o)
@@ -3112,7 +3136,7 @@ if(k_sysctl_get("net.ipv4.ip_local_port_range",buf,sizeof buf)> 0)
 sscanf(buf,"%lld %lld",&o->eph_lo,&o->eph_hi);
 }
 
-/*:143*//*144:*/
+/*:144*//*145:*/
 #line 1391 "web/ssexec.w"
 
 static long long k_proc_action(ss_exec*x,int call,long long arg)
@@ -3133,7 +3157,7 @@ k_wake(sh);
 return 0;
 }
 
-/*:144*//*145:*/
+/*:145*//*146:*/
 #line 1418 "web/ssexec.w"
 
 static int k_setuid(uid_t uid)
@@ -3202,7 +3226,7 @@ struct timespec ts= {(time_t)(ns/1000000000u),(long)(ns%1000000000u)};
 while(nanosleep(&ts,&ts)<0&&errno==EINTR);
 }
 
-/*:145*//*146:*/
+/*:146*//*147:*/
 #line 1493 "web/ssexec.w"
 
 static int k_poll(struct pollfd*fds,nfds_t nfds,int timeout)
@@ -3222,7 +3246,7 @@ if(sig<=0||sig>=65){errno= EINVAL;return-1;}
 return k_sh?k_sh->sigcount[k_me][sig]:0;
 }
 
-/*:146*//*147:*/
+/*:147*//*148:*/
 #line 1516 "web/ssexec.w"
 
 typedef struct{struct nlmsghdr h;char body[1024];}k_nlreq;
@@ -3270,7 +3294,7 @@ return e.error;
 }
 }
 
-/*:147*//*148:*/
+/*:148*//*149:*/
 #line 1568 "web/ssexec.w"
 
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen)
@@ -3315,7 +3339,7 @@ ifi.ifi_index= eth;
 ifi.ifi_flags= ifi.ifi_change= IFF_UP;
 nl_start(&r,RTM_NEWLINK,0,&ifi,sizeof ifi);
 if((err= nl_talk(fd,&r)))goto fail;
-/*149:*/
+/*150:*/
 #line 1621 "web/ssexec.w"
 
 {
@@ -3334,10 +3358,10 @@ nl_attr(&r,IFA_BROADCAST,&a,4);
 if((err= nl_talk(fd,&r)))goto fail;
 }
 
-/*:149*/
+/*:150*/
 #line 1611 "web/ssexec.w"
 
-/*150:*/
+/*151:*/
 #line 1638 "web/ssexec.w"
 
 {
@@ -3357,7 +3381,7 @@ nl_attr(&r,RTA_OIF,&oif,4);
 if((err= nl_talk(fd,&r)))goto fail;
 }
 
-/*:150*/
+/*:151*/
 #line 1612 "web/ssexec.w"
 
 close(fd);
@@ -3368,7 +3392,7 @@ close(fd);
 return-1;
 }
 
-/*:148*//*153:*/
+/*:149*//*154:*/
 #line 1676 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
@@ -3397,7 +3421,7 @@ if(act[i]&&!ss_match(ln->arg[i],act[i],e)){*what= i;return SS_DIVERGE;}
 return SS_PASS;
 }
 
-/*:153*//*154:*/
+/*:154*//*155:*/
 #line 1711 "web/ssexec.w"
 
 static ss_value*pair_of(ss_arena*a,const ss_value*x)
@@ -3435,7 +3459,7 @@ return v;
 return x;
 }
 
-/*:154*//*155:*/
+/*:155*//*156:*/
 #line 1750 "web/ssexec.w"
 
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
@@ -3470,7 +3494,7 @@ ss_puts(b,ln->comment,(size_t)ln->commentlen);
 }
 }
 
-/*:155*//*157:*/
+/*:156*//*158:*/
 #line 1792 "web/ssexec.w"
 
 static int path_cmp(const void*x,const void*y)
@@ -3515,7 +3539,7 @@ if(n)qsort(list,(size_t)n,sizeof*list,path_cmp);
 return n;
 }
 
-/*:157*//*160:*/
+/*:158*//*161:*/
 #line 1853 "web/ssexec.w"
 
 int ss_read_options(const char*path,ss_optrow**rows)
@@ -3553,7 +3577,7 @@ for(int k= 0;k<SS_OPT_NFIELDS;k++)free(rows[i].f[k]);
 free(rows);
 }
 
-/*:160*/
+/*:161*/
 #line 72 "web/sockscript.w"
 
 

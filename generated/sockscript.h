@@ -105,7 +105,7 @@ long long pid[SS_MAXPROC],pgrp[SS_MAXPROC];
 int cur;
 }ss_env;
 
-/*:52*//*82:*/
+/*:52*//*83:*/
 #line 16 "web/ssexec.w"
 
 #define SS_MAXLINES 4096
@@ -129,20 +129,20 @@ ss_raw raw[SS_MAXLINES];
 unsigned char data[SS_DATA];
 }ss_outcome;
 
-/*:82*//*151:*/
+/*:83*//*152:*/
 #line 1663 "web/ssexec.w"
 
 enum{SS_PASS,SS_DIVERGE,SS_MISSING,SS_NOTRUN,SS_BADINPUT,SS_UNRECORDED};
 enum{SS_WHAT_RET= -1,SS_WHAT_ERR= -2,SS_WHAT_NONE= -3};
 
-/*:151*//*158:*/
+/*:152*//*159:*/
 #line 1844 "web/ssexec.w"
 
 enum{SS_OPT_CLAUSE,SS_OPT_LEVEL,SS_OPT_NAME,SS_OPT_TYPE,SS_OPT_ACCESS,SS_OPT_TYPES,
 SS_OPT_RANGE,SS_OPT_CAP,SS_OPT_SETLEN,SS_OPT_SINCE,SS_OPT_HANDLER,SS_OPT_NFIELDS};
 typedef struct{char*f[SS_OPT_NFIELDS];}ss_optrow;
 
-/*:158*/
+/*:159*/
 #line 129 "web/sockscript.w"
 
 /*6:*/
@@ -191,7 +191,7 @@ ss_env*e,long long eph_lo,long long eph_hi);
 const char*ss_call_name(int call);
 int ss_ncalls(void);
 
-/*:74*//*83:*/
+/*:74*//*84:*/
 #line 38 "web/ssexec.w"
 
 ss_outcome*ss_outcome_new(bool shared);
@@ -203,7 +203,7 @@ int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s);
 void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
 ss_value**act,ss_value**ret,ss_value**err);
 
-/*:83*//*152:*/
+/*:84*//*153:*/
 #line 1667 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
@@ -211,18 +211,18 @@ ss_env*e,int*what);
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e);
 
-/*:152*//*156:*/
+/*:153*//*157:*/
 #line 1789 "web/ssexec.w"
 
 int ss_collect(char**paths,int npaths,char***out);
 
-/*:156*//*159:*/
+/*:157*//*160:*/
 #line 1849 "web/ssexec.w"
 
 int ss_read_options(const char*path,ss_optrow**rows);
 void ss_free_options(ss_optrow*rows,int n);
 
-/*:159*/
+/*:160*/
 #line 130 "web/sockscript.w"
 
 #endif

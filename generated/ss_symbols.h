@@ -966,6 +966,15 @@ static const ss_sym ss_sym_so[] = {
 #ifdef SO_BINDTOIFINDEX
   {"SO_BINDTOIFINDEX", (long long) (SO_BINDTOIFINDEX)},
 #endif
+#ifdef SO_TIMESTAMP_NEW
+  {"SO_TIMESTAMP_NEW", (long long) (SO_TIMESTAMP_NEW)},
+#endif
+#ifdef SO_TIMESTAMPNS_NEW
+  {"SO_TIMESTAMPNS_NEW", (long long) (SO_TIMESTAMPNS_NEW)},
+#endif
+#ifdef SO_TIMESTAMPING_NEW
+  {"SO_TIMESTAMPING_NEW", (long long) (SO_TIMESTAMPING_NEW)},
+#endif
 #ifdef SO_DETACH_REUSEPORT_BPF
   {"SO_DETACH_REUSEPORT_BPF", (long long) (SO_DETACH_REUSEPORT_BPF)},
 #endif
@@ -1028,6 +1037,15 @@ static const ss_sym ss_sym_scm[] = {
 #endif
 #ifdef SCM_TXTIME
   {"SCM_TXTIME", (long long) (SCM_TXTIME)},
+#endif
+#ifdef SO_TIMESTAMP_NEW
+  {"SO_TIMESTAMP_NEW", (long long) (SO_TIMESTAMP_NEW)},
+#endif
+#ifdef SO_TIMESTAMPNS_NEW
+  {"SO_TIMESTAMPNS_NEW", (long long) (SO_TIMESTAMPNS_NEW)},
+#endif
+#ifdef SO_TIMESTAMPING_NEW
+  {"SO_TIMESTAMPING_NEW", (long long) (SO_TIMESTAMPING_NEW)},
 #endif
 #ifdef SCM_TIMESTAMP
   {"SCM_TIMESTAMP", (long long) (SCM_TIMESTAMP)},

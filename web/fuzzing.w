@@ -68,8 +68,9 @@ hints, the extended owner) and the interface requests of
 pages (nor \.{MSG\_FASTOPEN}, which would make one);
 \item{$\bullet$} |MSG_MORE| on raw sockets, which Linux corks and the
 model does not (chapter {\it Raw sockets\/});
-\item{$\bullet$} writes of \.{SO\_TIMESTAMPING}, whose transmit time
-stamps the model does not keep, and sends that could wait (every send
+\item{$\bullet$} writes of \.{SO\_TIMESTAMPING}, whose send stamps copy
+the kernel's random IP identification and whose arrival stamps start a
+moment late (see the generator), and sends that could wait (every send
 carries \.{MSG\_DONTWAIT}: a datagram waiting for a neighbour that never
 answers waits seconds of real time on the kernel);
 \item{$\bullet$} writes to the machine-wide tunables, which the kernel

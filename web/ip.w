@@ -367,6 +367,8 @@ struct sr_ipout { /* per-datagram IP parameters */
   int priority;
   bool mc_loop; /* loop multicast back to local members */
   sr_sock *sk; /* the originator, or |NULL| */
+  uint8_t tx_flags; /* send time stamps asked for: |SR_SKBTX_| */
+  uint32_t tskey; /* the datagram's \.{OPT\_ID} number */
 };
 
 @ The identification field.  Linux picks it in |ip_select_ident_segs|: a
@@ -496,6 +498,8 @@ static int ip_output_pkt(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   ip.saddr = rt->saddr;
   ip.daddr = daddr;
   pkt->sk = o->sk;
+  pkt->tx_flags = o->tx_flags;
+  pkt->tskey = o->tskey;
   pkt->iif = rt->iif;
   pkt->local = rt->type == SR_RT_LOCAL;
   if (!pkt->truesize) pkt->truesize = skb_truesize((int) tot, (int) l4len - SR_UDPHDR_LEN);
@@ -585,6 +589,7 @@ static void ip_fragment(sr_host *h, int ifindex, uint32_t nexthop, bool group,
     sr_pkt *f = pkt_alloc(0, hlen + len);
     f->sk = pkt->sk;
     f->local = pkt->local;
+    if (pos == hlen) { f->tx_flags = pkt->tx_flags; f->tskey = pkt->tskey; }
     f->truesize = skb_truesize((int) (hlen + len),
       (int) len - (pos == hlen ? SR_UDPHDR_LEN : 0));
     memcpy(f->data, hdr, hlen);

@@ -213,6 +213,8 @@ typedef struct {
   bool local; /* routed to its own host: it arrives over \.{lo} with its route */
   uint16_t frag_max; /* reassembled: its largest fragment's length (\.{IP\_RECVFRAGSIZE}) */
   int iif; /* sent by this host over \.{lo}: the arrival interface to report */
+  uint8_t tx_flags; /* send time stamps still to make: |SR_SKBTX_| */
+  uint32_t tskey; /* their \.{OPT\_ID} number */
 } sr_pkt;
 enum { EV_RX, EV_FRAG_EXPIRE, EV_NEIGH_PROBE };
 typedef struct {
@@ -279,6 +281,7 @@ static sr_pkt *pkt_init(void *buf, size_t headroom, size_t len)
   p->local = false;
   p->frag_max = 0;
   p->iif = 0;
+  p->tx_flags = 0;
   return p;
 }
 
@@ -530,16 +533,23 @@ static void dev_xmit(sr_host *h, int ifindex, uint32_t nexthop, bool bcast,
   int owner = -1;
   if (!ifp || !(ifp->flags & IFF_UP)) { free(pkt); return; }
   if (ifp->flags & IFF_LOOPBACK) {
+    if (pkt->tx_flags) dev_tx_tstamp(ifindex, pkt);
     pcap_record(h, ifindex, pkt, true);
     dev_loop(h, ifindex, pkt, pkt->local ? SR_RT_LOCAL : -1);
     return;
   }
-  if (bcast) pcap_record(h, ifindex, pkt, true);
+  if (bcast) {
+    if (pkt->tx_flags) dev_tx_tstamp(ifindex, pkt);
+    pcap_record(h, ifindex, pkt, true);
+  }
   if (!ifp->lan) { free(pkt); return; }
   l = &W->lan[ifp->lan];
   if (!bcast) owner = lan_owner(h, ifindex, l, nexthop);
   if (!bcast && owner < 0) { neigh_enqueue(h, ifindex, nexthop, pkt); return; }
-  if (!bcast) pcap_record(h, ifindex, pkt, true);
+  if (!bcast) {
+    if (pkt->tx_flags) dev_tx_tstamp(ifindex, pkt);
+    pcap_record(h, ifindex, pkt, true);
+  }
   if (l->mtu && pkt->len > (size_t) l->mtu) { free(pkt); return; }
   for (int i = 0; i < l->nports; i++) {
     struct sr_port *pt = &l->port[i];
@@ -763,6 +773,7 @@ static void neigh_probe(sr_host *h, uint64_t key, uint64_t serial)
   if (!resolved && ++n->probes < SR_ARP_PROBES) { neigh_schedule(h, n); return; }
   htab_remove(&h->neigh, &n->h);
   for (int i = 0; i < n->nq; i++) {
+    if (resolved && n->q[i]->tx_flags) dev_tx_tstamp(ifindex, n->q[i]);
     pkt_release(n->q[i]);
     if (resolved) dev_xmit(h, ifindex, nexthop, false, n->q[i]);
     else {

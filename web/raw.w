@@ -472,7 +472,7 @@ static ssize_t raw_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, int
   @<Route a raw datagram to |daddr|, or fail@>@;
   if ((flags & MSG_CONFIRM) && (flags & SR_MSG_PROBE) && len == 0) return 0;
   if (!daddr) daddr = rt.saddr;
-  if (hdrincl) err = raw_send_hdrinc(s, msg, len, flags, &rt, daddr);
+  if (hdrincl) err = raw_send_hdrinc(s, msg, len, flags, &ipc, &rt, daddr);
   else if (flags & SR_MSG_PROBE) err = 0;
   else err = ip_send_built(s, msg, len, flags, &ipc, &rt, daddr, opt, optlen);
   return err < 0 ? err : (ssize_t) len;
@@ -648,13 +648,39 @@ broadcast destination without \.{SO\_BROADCAST} is |EACCES|; a pending
 after \.{SHUT\_WR}, |EPIPE|; |MSG_PROBE| with 30 bytes returns 30, with 10
 |EINVAL|, with 1600 to \.{10.0.0.2} |EMSGSIZE|.}
 
-@<Private function prototypes@>=
+@ \clause{socket.7:SO_TIMESTAMPING}
+@^socket.7:SO\_TIMESTAMPING@>
+A datagram written whole gets the send time stamps that
+\.{SO\_TIMESTAMPING} asks for, as any other (the chapter on datagrams):
+the packet takes the flags and the number, and its socket, to which the
+stamps go.  One that this host sends itself leaves by \.{lo}, whose
+stamps the loopback path here makes.
+
+\kernel{an \.{IPPROTO\_RAW} socket with |0x92| sending a 23-byte
+datagram to \.{127.0.0.1}: one entry, 37 bytes (14 of link header and the
+datagram as sent, with the source, length, identification and checksum
+the kernel filled in), ``sent'', number 0 (script
+\.{errq/timestamping-raw.sr}).}
+
+@<Ask for the send time stamps of |pkt|@>=
+{
+  struct sr_ipout o;
+  memset(&o, 0, sizeof o);
+  ip_tx_tstamp_setup(s, ipc, &o);
+  pkt->sk = s;
+  pkt->truesize = truesize;
+  pkt->tx_flags = o.tx_flags;
+  pkt->tskey = o.tskey;
+  if (rt->type == SR_RT_LOCAL && pkt->tx_flags) dev_tx_tstamp(rt->ifindex, pkt);
+}
+
+@ @<Private function prototypes@>=
 static int raw_send_hdrinc(sr_sock *s, const struct msghdr *msg, size_t len, int flags,
-  const struct sr_rtres *rt, uint32_t daddr);
+  const struct sr_ipcm *ipc, const struct sr_rtres *rt, uint32_t daddr);
 
 @ @c
 static int raw_send_hdrinc(sr_sock *s, const struct msghdr *msg, size_t len, int flags,
-  const struct sr_rtres *rt, uint32_t daddr)
+  const struct sr_ipcm *ipc, const struct sr_rtres *rt, uint32_t daddr)
 {
   sr_host *h = s->host;
   sr_iface *dev = iface_by_index(h, rt->ifindex);
@@ -680,6 +706,7 @@ static int raw_send_hdrinc(sr_sock *s, const struct msghdr *msg, size_t len, int
   }
   @<Fill in the fields of the program's header that the kernel owns@>@;
   pkt->iif = rt->iif;
+  if (ipc->tsflags & SR_SOF_TX_RECORD_MASK) @<Ask for the send time stamps of |pkt|@>@;
   if (rt->type == SR_RT_LOCAL) ip_loop_local(h, pkt);
   else ip_send(h, rt->type, rt->ifindex, rt->nexthop, pkt, dev->mtu,
     (s->ipflags & IPF_MC_LOOP) != 0);

@@ -74,6 +74,7 @@ int omem; /* option memory in use, the kernel's |sk_omem_alloc| (bytes) */
 #define SK_TIMESTAMPNS (1u << 10) /* |SOCK_RCVTSTAMPNS| */
 #define SK_FILTER_LOCKED (1u << 11)
 #define SK_BSDCOMPAT (1u << 12)
+#define SK_TSTAMP_NEW (1u << 13) /* |SOCK_TSTAMP_NEW|: time stamps of the 64-bit kind */
 #define SR_FILTER_NONE 0
 #define SR_FILTER_CLASSIC 1
 #define SR_FILTER_EBPF 2

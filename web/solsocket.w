@@ -423,33 +423,76 @@ second for ``in nanoseconds'', so the two options exclude each other:
 turning one on switches the other off, and turning {\it either\/} off clears
 both.
 
+Each option has a second number, \.{SO\_TIMESTAMP\_NEW} (63) and
+\.{SO\_TIMESTAMPNS\_NEW} (64), as \.{SO\_TIMESTAMPING} has
+\.{SO\_TIMESTAMPING\_NEW} (65): the kernel's ``new'' options, whose
+control messages carry 64-bit times on every machine and have those
+numbers as their types.  On x86-64 the C library's names are the old
+numbers (29, 35, 37) and the structures are the same either way; only the
+types of the messages differ.  The socket has one flag for ``new'': turning
+a stamp option on sets it (to new or old, by the number used), turning it
+off leaves it, and every successful write of \.{SO\_TIMESTAMPING} sets it
+by its number.  A read by the old number answers only while the flag says
+old; by the new number, only while it says new --- except
+\.{SO\_TIMESTAMPING}'s old number, which answers always, and
+\.{SO\_TIMESTAMP\_NEW}, which answers for nanoseconds too.
+
 \kernel{\.{SO\_TIMESTAMPNS} 1 then \.{SO\_TIMESTAMP} 1 reads 1 and 0;
 \.{SO\_TIMESTAMPNS} 1 then \.{SO\_TIMESTAMP} 0 reads 0 and 0;
-\.{SO\_TIMESTAMPING} does not touch either.}
+\.{SO\_TIMESTAMPING} does not touch either.  Reading 29, 35, 63, 64, 37,
+65: after 64 set to 1, 0 0 1 1 0 0; then 63 to 1, 0 0 1 0 0 0; 63 to 0,
+all 0; 65 to |0x10|: 37 and 65 read 16; 29 to 0: the same; 35 to 1: 35
+reads 1, 65 reads 0; 65 to |0x10| and 63 to 0: 65 reads 16 again; 37 to
+|0x10|: 65 reads 0.  With 65 set to |0x18| the receive stamp has type 65;
+with 63 set too, types 63 and 65; after 29 is set, 29 and 37; after 64,
+64 and 65; after 37, 35 and 37.  A send stamp on a socket with 65: type
+65.}
 
 @c
-static int tstamp_set(sr_sock *s, bool on, bool ns)
+static int tstamp_set(sr_sock *s, bool on, bool ns, bool new)
 {
-  s->flags &= ~(SK_TIMESTAMP | SK_TIMESTAMPNS);
-  if (on) {
-    s->flags |= SK_TIMESTAMP | (ns ? SK_TIMESTAMPNS : 0);
-    sock_enable_timestamp(s);
+  if (!on) {
+    s->flags &= ~(SK_TIMESTAMP | SK_TIMESTAMPNS);
+    return 0;
   }
+  s->flags &= ~(SK_TIMESTAMPNS | SK_TSTAMP_NEW);
+  s->flags |= SK_TIMESTAMP | (ns ? SK_TIMESTAMPNS : 0) | (new ? SK_TSTAMP_NEW : 0);
+  sock_enable_timestamp(s);
   return 0;
 }
 
-static int set_timestamp(sr_sock *s, sr_optreq *rq) { return tstamp_set(s, rq->val, false); }
-static int set_timestampns(sr_sock *s, sr_optreq *rq) { return tstamp_set(s, rq->val, true); }
+static int set_timestamp(sr_sock *s, sr_optreq *rq) { return tstamp_set(s, rq->val, false, false); }
+static int set_timestampns(sr_sock *s, sr_optreq *rq) { return tstamp_set(s, rq->val, true, false); }
+static int set_timestamp_new(sr_sock *s, sr_optreq *rq) { return tstamp_set(s, rq->val, false, true); }
+static int set_timestampns_new(sr_sock *s, sr_optreq *rq) { return tstamp_set(s, rq->val, true, true); }
 
 static int get_timestamp(sr_sock *s, sr_optreq *rq)
 {
-  rq->val = (s->flags & SK_TIMESTAMP) && !(s->flags & SK_TIMESTAMPNS);
+  rq->val = (s->flags & (SK_TIMESTAMP | SK_TIMESTAMPNS | SK_TSTAMP_NEW)) == SK_TIMESTAMP;
+  return 0;
+}
+
+static int get_timestampns(sr_sock *s, sr_optreq *rq)
+{
+  rq->val = (s->flags & (SK_TIMESTAMPNS | SK_TSTAMP_NEW)) == SK_TIMESTAMPNS;
+  return 0;
+}
+
+static int get_timestamp_new(sr_sock *s, sr_optreq *rq)
+{
+  rq->val = (s->flags & (SK_TIMESTAMP | SK_TSTAMP_NEW)) == (SK_TIMESTAMP | SK_TSTAMP_NEW);
+  return 0;
+}
+
+static int get_timestampns_new(sr_sock *s, sr_optreq *rq)
+{
+  rq->val = (s->flags & (SK_TIMESTAMPNS | SK_TSTAMP_NEW)) == (SK_TIMESTAMPNS | SK_TSTAMP_NEW);
   return 0;
 }
 
 
 @ @<Private function prototypes@>=
-static int tstamp_set(sr_sock *s, bool on, bool ns);
+static int tstamp_set(sr_sock *s, bool on, bool ns, bool new);
 
 @ \clause{socket.7:SO_NOFCS}
 @^socket.7:SO\_NOFCS@>
@@ -590,28 +633,53 @@ static int get_max_pacing_rate(sr_sock *s, sr_optreq *rq)
 @^socket.7:SO\_TIMESTAMPING@>
 The general time-stamping interface, of which the page only gives the
 name: a word of |SOF_TIMESTAMPING_| flags choosing which stamps are
-generated and reported.  Read, it is a pair of |int|s, the flags and the
-index of a hardware clock.  Written, it is the flags, or the pair when
-|optlen| is exactly~8.  The kernel refuses unknown bits, \.{OPT\_ID\_TCP}
-without \.{OPT\_ID}, and \.{OPT\_STATS} without \.{OPT\_TSONLY}; it refuses
-to start \.{OPT\_ID} on a TCP socket that is closed or listening, which in
+generated and which are reported (the chapter on datagrams tells what they
+do: time stamps on receiving, and on sending stamps that come back on the
+error queue).  Read, it is a pair of |int|s, the flags and the index of a
+hardware clock.  Written, it is the flags, or the pair when |optlen| is
+exactly~8.  The kernel refuses unknown bits, \.{OPT\_ID\_TCP} without
+\.{OPT\_ID}, and \.{OPT\_STATS} without \.{OPT\_TSONLY}; it refuses to
+start \.{OPT\_ID} on a TCP socket that is closed or listening, which in
 the model every TCP socket is; and \.{BIND\_PHC} needs a bound device
 (|EOPNOTSUPP|) that has the clock asked for --- the model's devices have
-no clocks, so that is |EINVAL|.
+no clocks, so that is |EINVAL|.  Turning \.{OPT\_ID} on (when it was off)
+restarts the socket's counter of sent datagrams at 0, before the check of
+\.{OPT\_STATS}: a write refused for that has still restarted it, which
+nothing can see, since the counter is read only while \.{OPT\_ID} is on and
+turning it on again restarts it anyway.  \.{RX\_SOFTWARE} asks the machine
+for arrival times while it is set; clearing it withdraws that ask (unlike
+\.{SO\_TIMESTAMP}'s, which lasts).  \.{SO\_TIMESTAMPING} is 37 on
+x86-64, the kernel's |SO_TIMESTAMPING_OLD|; |SO_TIMESTAMPING_NEW|, 65, is
+the same option but for the types of the control messages it brings and
+for what a read answers (with \.{SO\_TIMESTAMP} above).
 
 \kernel{1, 2, |0x10|, |0x40|, |0x800|, |0x20000| and |0x40000| read back;
 |0x1000|, |0x10000|, |0x80000| and $-1$ are |EINVAL|; |0x80| is |EINVAL| on
 an unconnected TCP socket and accepted on UDP; |0x8000| is |EOPNOTSUPP|
 unbound and |EINVAL| bound to \.{lo}; the pair $\{3,7\}$ reads back
-$\{3,0\}$.}
+$\{3,0\}$.  A socket with \.{OPT\_ID} numbers its stamped datagrams 0, 1,
+2; after the option is written again with \.{OPT\_ID} still on the count
+goes on; written without it and then with it, it starts again at 0.}
 
 @<Constants of the model@>=
+#define SR_SOF_TX_HARDWARE (1u << 0)
+#define SR_SOF_TX_SOFTWARE (1u << 1)
+#define SR_SOF_RX_SOFTWARE (1u << 3)
+#define SR_SOF_SOFTWARE (1u << 4)
+#define SR_SOF_RAW_HARDWARE (1u << 6)
 #define SR_SOF_OPT_ID (1u << 7)
+#define SR_SOF_TX_SCHED (1u << 8)
+#define SR_SOF_OPT_CMSG (1u << 10)
 #define SR_SOF_OPT_TSONLY (1u << 11)
 #define SR_SOF_OPT_STATS (1u << 12)
 #define SR_SOF_BIND_PHC (1u << 15)
 #define SR_SOF_OPT_ID_TCP (1u << 16)
+#define SR_SOF_OPT_RX_FILTER (1u << 17)
+#define SR_SOF_TX_COMPLETION (1u << 18)
 #define SR_SOF_MASK ((1u << 19) - 1) /* up to \.{TX\_COMPLETION}, Linux 6.18 */
+
+@ @<Socket-layer fields of a socket@>=
+uint32_t tskey; /* the next \.{OPT\_ID} number: |sk_tskey| */
 
 @ @c
 static int set_timestamping(sr_sock *s, sr_optreq *rq)
@@ -622,18 +690,23 @@ static int set_timestamping(sr_sock *s, sr_optreq *rq)
   val = (uint32_t) flags;
   if (val & ~SR_SOF_MASK) return -EINVAL;
   if ((val & SR_SOF_OPT_ID_TCP) && !(val & SR_SOF_OPT_ID)) return -EINVAL;
-  if ((val & SR_SOF_OPT_ID) && !(s->tsflags & SR_SOF_OPT_ID) &&
-      s->type == SOCK_STREAM)
-    return -EINVAL;
+  if ((val & SR_SOF_OPT_ID) && !(s->tsflags & SR_SOF_OPT_ID)) {
+    if (s->type == SOCK_STREAM) return -EINVAL;
+    s->tskey = 0;
+  }
   if ((val & SR_SOF_OPT_STATS) && !(val & SR_SOF_OPT_TSONLY)) return -EINVAL;
   if (val & SR_SOF_BIND_PHC) return s->bound_dev_if ? -EINVAL : -EOPNOTSUPP;
   s->tsflags = val;
+  if (rq->d->name == SO_TIMESTAMPING_NEW) s->flags |= SK_TSTAMP_NEW;
+  else s->flags &= ~SK_TSTAMP_NEW;
+  sock_netstamp_update(s);
   return 0;
 }
 
 static int get_timestamping(sr_sock *s, sr_optreq *rq)
 {
-  int pair[2] = { (int) s->tsflags, 0 };
+  bool mine = rq->d->name == SO_TIMESTAMPING_OLD || (s->flags & SK_TSTAMP_NEW);
+  int pair[2] = { mine ? (int) s->tsflags : 0, 0 };
   memcpy(rq->out, pair, sizeof pair);
   rq->outlen = sizeof pair;
   return 0;

@@ -264,7 +264,7 @@ static const char *probe(const row *r, int *len)
   }
   if (!strcmp(t, "string")) { *len = 2; return "\"lo\""; }
   if (!strcmp(n, "IP_OPTIONS")) return "\"\\x01\\x01\\x01\\x01\"";
-  if (!strcmp(n, "SO_TIMESTAMPING")) return "[1]";
+  if (!strncmp(n, "SO_TIMESTAMPING", 15)) return "[1]";
   if (!strcmp(n, "IP_MSFILTER")) {
     *len = 20;
     return "{imsf_multiaddr=inet_addr(\"224.1.1.1\"), imsf_interface=inet_addr(\"0.0.0.0\"), "

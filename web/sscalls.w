@@ -391,7 +391,9 @@ static ss_value *decode_optval(ss_arena *a, long long level, long long name,
     case SO_DOMAIN: cls = SS_CLASS_AF; break;
     case SO_PROTOCOL: cls = SS_CLASS_IPPROTO; break;
     case SO_ERROR: cls = SS_CLASS_ERRNO; break;
-    case SO_TIMESTAMPING: if (len == 8) return int_list(a, p, len, -1); break;
+    case SO_TIMESTAMPING_OLD: case SO_TIMESTAMPING_NEW:
+      if (len == 8) return int_list(a, p, len, -1);
+      break;
     }
   } else if (level == IPPROTO_IP) {
     switch (name) {
@@ -468,7 +470,8 @@ static ss_value *decode_filters(ss_arena *a, const unsigned char *p, size_t len)
 Ancillary data travels in |cmsghdr| records: \.{\{cmsg\_len=20,
 cmsg\_level=SOL\_IP, cmsg\_type=IP\_TTL, cmsg\_data=[64]\}}.  The data's
 type depends on the level and type; a time stamp is marked as varying
-from run to run.
+from run to run.  The ``new'' stamps (types 63, 64, 65) have on x86-64
+the structures of the old ones.
 
 @<Structures and calls@>=
 static ss_value *decode_cmsg_data(ss_arena *a, int level, int type,
@@ -476,12 +479,16 @@ static ss_value *decode_cmsg_data(ss_arena *a, int level, int type,
 {
   const char *st = NULL;
   ss_value *v;
-  if (level == SOL_SOCKET && (type == SCM_TIMESTAMP || type == SCM_TIMESTAMPNS)) {
-    v = decode_struct(a, st_by_name(type == SCM_TIMESTAMP ? "timeval" : "timespec"), p,
+  if (level == SOL_SOCKET && (type == SO_TIMESTAMP_OLD || type == SO_TIMESTAMPNS_OLD ||
+      type == SO_TIMESTAMP_NEW || type == SO_TIMESTAMPNS_NEW)) {
+    bool us = type == SO_TIMESTAMP_OLD || type == SO_TIMESTAMP_NEW;
+    v = decode_struct(a, st_by_name(us ? "timeval" : "timespec"), p,
       len >= 16 ? 16 : len);
     v->nondet = ND_TIME;
     return v;
   }
+  if (level == SOL_SOCKET && (type == SO_TIMESTAMPING_OLD || type == SO_TIMESTAMPING_NEW))
+    @<Decode an |scm_timestamping|@>@;
   if (level == IPPROTO_IP) {
     switch (type) {
     case IP_PKTINFO: st = "in_pktinfo"; break;
@@ -501,6 +508,28 @@ static ss_value *decode_cmsg_data(ss_arena *a, int level, int type,
   if (st && len == st_by_name(st)->size) return decode_struct(a, st_by_name(st), p, len);
   if (len == 4) return int_list(a, p, len, -1);
   return val_bytes(a, p, len);
+}
+
+@ \.{SO\_TIMESTAMPING}'s message holds three |timespec|s: the software
+time, which varies from run to run, and two slots (a retired one and the
+hardware time) that are zero unless a device stamps in hardware.  Only
+the first is marked as varying, so that a script still says the others are
+zero: \.{cmsg\_data=[\{tv\_sec=..., tv\_nsec=...\}, \{tv\_sec=0,
+tv\_nsec=0\}, \{tv\_sec=0, tv\_nsec=0\}]}.  A message cut short by a small control buffer is bytes
+that vary.
+
+@<Decode an |scm_timestamping|@>=
+{
+  const struct ss_struct *ts = st_by_name("timespec");
+  if (len != 3 * ts->size) {
+    v = val_bytes(a, p, len);
+    v->nondet = ND_TIME;
+    return v;
+  }
+  v = val_list(a, 3);
+  for (int k = 0; k < 3; k++) v->item[k] = decode_struct(a, ts, p + k * ts->size, ts->size);
+  for (int k = 0; k < v->item[0]->n; k++) v->item[0]->item[k]->nondet = ND_TIME;
+  return v;
 }
 
 @ Decoding the control buffer of a received message: the records as

@@ -126,7 +126,8 @@ int wmem; /* |sk_wmem_alloc| */
 unsigned shutdown; /* |SR_RCV_SHUTDOWN|, |SR_SEND_SHUTDOWN| */
 int stamp_state; /* what \.{SIOCGSTAMP} has: |SR_STAMP_NONE|, |UNKNOWN| or |VALID| */
 uint64_t stamp_ns; /* the time it reports when |SR_STAMP_VALID| */
-bool netstamp; /* the socket wants arrivals stamped (|SOCK_TIMESTAMP|) */
+bool netstamp; /* counted among the sockets that want arrivals stamped */
+bool stamp_asked; /* it asked for good (|SOCK_TIMESTAMP|) */
 uint64_t rq_seq; /* counts arrivals, for a waiting peek */
 
 @ @<Constants of the model@>=
@@ -913,10 +914,13 @@ static void sock_purge_err(sr_sock *s)
   s->eq_tail = NULL;
 }
 
-@ Turning \.{IP\_RECVERR} off empties the error queue.
+@ Turning \.{IP\_RECVERR} off empties the error queue of its errors,
+|skb_errqueue_purge|: the send time stamps of \.{SO\_TIMESTAMPING} stay.
 
 \kernel{an error queued, then \.{IP\_RECVERR} set to 0: |recv| with
-|MSG_ERRQUEUE| fails with |EAGAIN|.}
+|MSG_ERRQUEUE| fails with |EAGAIN|.  An error from ICMP, a local
+|EMSGSIZE| and a send stamp queued, then \.{IP\_RECVERR} set to 0: the
+stamp is read, then |EAGAIN| (script \.{errq/timestamping-tx.sr}).}
 
 @<Private function prototypes@>=
 static int set_recverr(sr_sock *s, sr_optreq *rq);
@@ -924,7 +928,21 @@ static int set_recverr(sr_sock *s, sr_optreq *rq);
 @ @c
 static int set_recverr(sr_sock *s, sr_optreq *rq)
 {
-  if (!rq->val) sock_purge_err(s);
+  if (!rq->val) {
+    sr_dgram **at = &s->eq_head;
+    s->eq_tail = NULL;
+    while (*at) {
+      sr_dgram *d = *at;
+      if (d->ee.ee_origin == SO_EE_ORIGIN_TIMESTAMPING) {
+        s->eq_tail = d;
+        at = &d->next;
+        continue;
+      }
+      *at = d->next;
+      s->rmem -= d->truesize;
+      free(d);
+    }
+  }
   return set_flag(s, rq);
 }
 
@@ -988,6 +1006,9 @@ struct sr_ipcm {
   int optlen;
   bool has_opt;
   int gso_size; /* \.{UDP\_SEGMENT} */
+  uint32_t tsflags; /* \.{SO\_TIMESTAMPING} flags for this datagram */
+  uint32_t ts_opt_id; /* its number, when |has_ts_opt_id| */
+  bool has_ts_opt_id;
   uint8_t opt[SR_MAX_IPOPTLEN]; /* options given by \.{IP\_RETOPTS}; last, see below */
 };
 
@@ -1080,6 +1101,7 @@ static void ipcm_init_sk(const sr_sock *s, struct sr_ipcm *ipc)
   ipc->ttl = ipc->tos = -1;
   ipc->priority = s->priority;
   ipc->mark = s->mark;
+  ipc->tsflags = s->tsflags;
   ipc->gso_size = s->udp_gso_size; /* \.{UDP\_SEGMENT} of \.{SOL\_UDP} */
 }
 
@@ -1401,6 +1423,7 @@ static void ip_sk_ipout(sr_sock *s, const struct sr_ipcm *ipc, const struct sr_r
   o->priority = ipc->priority;
   o->mc_loop = (s->ipflags & IPF_MC_LOOP) != 0;
   o->sk = s;
+  if (ipc->tsflags & SR_SOF_TX_RECORD_MASK) ip_tx_tstamp_setup(s, ipc, o);
 }
 
 static int ip_output_sk(sr_sock *s, const struct sr_ipcm *ipc, const struct sr_rtres *rt,
@@ -1846,9 +1869,10 @@ datagram no options, even when the socket has some.
   return 0;
 }
 
-@ The socket-level messages.  The time-stamping requests are checked and
-then ignored: the model keeps no transmit time stamps.
-@^model limits@>
+@ The socket-level messages.  \.{SO\_TIMESTAMPING} gives the sending flags
+of this datagram in place of the socket's; \.{SCM\_TS\_OPT\_ID} its
+\.{OPT\_ID} number, when the socket has \.{OPT\_ID} (refused on TCP
+first).
 
 @<Constants of the model@>=
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
@@ -1876,10 +1900,15 @@ static int sock_cmsg_send_one(sr_sock *s, const struct cmsghdr *c, const uint8_t
   case SO_TIMESTAMPING_OLD: case SO_TIMESTAMPING_NEW:
     if (c->cmsg_len != CMSG_LEN(sizeof v)) return -EINVAL;
     memcpy(&v, data, sizeof v);
-    return (v & ~SR_SOF_TX_RECORD_MASK) ? -EINVAL : 0;
+    if (v & ~SR_SOF_TX_RECORD_MASK) return -EINVAL;
+    ipc->tsflags = (ipc->tsflags & ~SR_SOF_TX_RECORD_MASK) | v;
+    return 0;
   case SR_SCM_TS_OPT_ID:
+    if (s->type == SOCK_STREAM || !(s->tsflags & SR_SOF_OPT_ID)) return -EINVAL;
     if (c->cmsg_len != CMSG_LEN(sizeof v)) return -EINVAL;
-    return (s->tsflags & SR_SOF_OPT_ID) ? 0 : -EINVAL;
+    memcpy(&ipc->ts_opt_id, data, sizeof v);
+    ipc->has_ts_opt_id = true;
+    return 0;
   case SCM_TXTIME: /* chapter {\it Options beyond the pages\/}, \.{SO\_TXTIME} */
     if (!s->txtime_on || c->cmsg_len != CMSG_LEN(sizeof(uint64_t))) return -EINVAL;
     return 0;
@@ -2184,7 +2213,7 @@ static ssize_t ip_recv_error(sr_sock *s, struct msghdr *msg, size_t len,
   if (copied > len) { msg->msg_flags |= MSG_TRUNC; copied = len; }
   if (!iov_scatter(msg, d->data, copied)) { free(d); return -EFAULT; }
   sock_recv_timestamp(s, msg, co, d);
-  if (msg->msg_name) {
+  if (msg->msg_name && d->ee.ee_origin != SO_EE_ORIGIN_TIMESTAMPING) {
     struct sockaddr_in sin;
     memset(&sin, 0, sizeof sin);
     sin.sin_family = AF_INET;
@@ -2196,6 +2225,11 @@ static ssize_t ip_recv_error(sr_sock *s, struct msghdr *msg, size_t len,
   memset(&errhdr, 0, sizeof errhdr);
   errhdr.ee = d->ee;
   if (d->ee.ee_origin == SO_EE_ORIGIN_ICMP) {
+    errhdr.offender.sin_family = AF_INET;
+    errhdr.offender.sin_addr.s_addr = d->offender;
+    if (s->ipflags & SR_IP_CMSG_FLAGS) ip_cmsg_recv(s, msg, co, d);
+  } else if (d->ee.ee_origin == SO_EE_ORIGIN_TIMESTAMPING && d->ifindex &&
+             (s->tsflags & SR_SOF_OPT_CMSG)) {
     errhdr.offender.sin_family = AF_INET;
     errhdr.offender.sin_addr.s_addr = d->offender;
     if (s->ipflags & SR_IP_CMSG_FLAGS) ip_cmsg_recv(s, msg, co, d);
@@ -2267,10 +2301,34 @@ static void sock_recv_cmsgs(sr_sock *s, struct msghdr *msg, struct sr_cmsg_out *
 static void sock_recv_cmsgs(sr_sock *s, struct msghdr *msg, struct sr_cmsg_out *co,
   sr_dgram *d)
 {
+  if (!(s->flags & (SK_RXQ_OVFL | SK_TIMESTAMP)) &&
+      !(s->tsflags & (SR_SOF_SOFTWARE | SR_SOF_RAW_HARDWARE))) {
+    @<Remember the time for \.{SIOCGSTAMP} the quick way@>@;
+    return;
+  }
   sock_recv_timestamp(s, msg, co, d);
   if ((s->flags & SK_RXQ_OVFL) && d->dropcount)
     put_cmsg(msg, co, SOL_SOCKET, SO_RXQ_OVFL, sizeof d->dropcount, &d->dropcount);
 }
+
+@ A socket that wants none of these messages takes the kernel's short
+way, which remembers a datagram's time only for a socket that has called
+\.{SIOCGSTAMP} (or asked for \.{SO\_TIMESTAMP} once); any other
+socket's first read leaves ``no time'', so that \.{SIOCGSTAMP} answers
+with the time of its call, and later reads leave what is there.  So a
+socket with \.{SO\_TIMESTAMPING}'s \.{RX\_SOFTWARE} alone, whose reads
+report nothing, has an answer for \.{SIOCGSTAMP}, while one with
+\.{SOFTWARE}, whose reads report the time, has none.
+
+\kernel{with |0x8|, a read and then \.{SIOCGSTAMP}: success; with |0x10|
+and a datagram that has a time: |ENOENT| (script
+\.{udp/timestamping-rx.sr}).}
+
+@<Remember the time for \.{SIOCGSTAMP} the quick way@>=
+if (s->stamp_asked) {
+  s->stamp_state = d->stamped ? SR_STAMP_VALID : SR_STAMP_UNKNOWN;
+  s->stamp_ns = d->tstamp_ns;
+} else if (s->stamp_state == SR_STAMP_NONE) s->stamp_state = SR_STAMP_UNKNOWN;
 
 @ \clause{ip.7:IP_PKTINFO:5}
 \clause{ip.7:IP_PKTINFO:6}
@@ -2464,10 +2522,17 @@ only when the address is its own).
 @*1 Time stamps.
 The kernel takes an arrival time for a packet only while some socket ---
 any socket of the machine --- has asked for arrival times: with
-\.{SO\_TIMESTAMP}, \.{SO\_TIMESTAMPNS}, or by calling \.{SIOCGSTAMP} once.
-Asking is for the socket's life: turning the option off later does not
-withdraw it.  The world counts the sockets that have asked, and an arrival
-is stamped while the count is not zero.
+\.{SO\_TIMESTAMP}, \.{SO\_TIMESTAMPNS}, or by calling \.{SIOCGSTAMP} once
+--- or while it has \.{SO\_TIMESTAMPING}'s \.{RX\_SOFTWARE} flag.
+Asking the first way is for the socket's life: turning the option off
+later does not withdraw it; clearing \.{RX\_SOFTWARE} does.  The world
+counts the sockets that ask, and an arrival is stamped while the count is
+not zero.  Linux switches its stamping on and off through a deferred work
+item, so for a moment after the count leaves or reaches zero a datagram
+may or may not get a time; the model switches at once.  (A socket with
+\.{SO\_TIMESTAMP} never sees the difference: a datagram without a time gets
+the time of the read.)
+@^model limits@>
 @^time stamps@>
 
 @<Network fields of the world@>=
@@ -2499,13 +2564,28 @@ static void dgram_free(sr_dgram *d)
 
 @ @<Private function prototypes@>=
 static void sock_enable_timestamp(sr_sock *s);
+static void sock_netstamp_update(sr_sock *s);
 
-@ @c
+@ |sock_enable_timestamp| is the lasting ask; |sock_netstamp_update|
+brings the count up to date with both ways of asking.
+
+\kernel{a socket with \.{SO\_TIMESTAMPING} \.{SOFTWARE} alone, while
+another has \.{RX\_SOFTWARE}, gets stamps; once that one has written
+\.{SOFTWARE} alone too, neither does.}
+
+@c
 static void sock_enable_timestamp(sr_sock *s)
 {
-  if (s->netstamp) return;
-  s->netstamp = true;
-  W->netstamp_sockets++;
+  s->stamp_asked = true;
+  sock_netstamp_update(s);
+}
+
+static void sock_netstamp_update(sr_sock *s)
+{
+  bool want = s->stamp_asked || (s->tsflags & SR_SOF_RX_SOFTWARE);
+  if (want == s->netstamp) return;
+  s->netstamp = want;
+  W->netstamp_sockets += want ? 1 : -1;
 }
 
 @ \clause{socket.7:SO_TIMESTAMP:2}
@@ -2539,14 +2619,39 @@ the arrival time.  With \.{SO\_TIMESTAMP} set, a read leaves
 @<Private function prototypes@>=
 static void sock_recv_timestamp(sr_sock *s, struct msghdr *msg, struct sr_cmsg_out *co,
   sr_dgram *d);
+static void sock_recv_stamps(sr_sock *s, struct msghdr *msg, struct sr_cmsg_out *co,
+  sr_dgram *d);
 
-@ @c
+@ |sock_recv_timestamp| decides whether the socket reports a time
+(|__sock_recv_timestamp|, below) or only remembers it for \.{SIOCGSTAMP}:
+it reports with \.{SO\_TIMESTAMP}, with \.{SO\_TIMESTAMPING}'s
+\.{RX\_SOFTWARE}, or with its \.{SOFTWARE} when the datagram has a time.
+A socket that reports leaves \.{SIOCGSTAMP} alone.
+
+\kernel{after a read that brought an \.{SCM\_TIMESTAMPING} message
+(flags |0x18|, or |0x10| for a datagram that had a time), \.{SIOCGSTAMP}
+is |ENOENT|.}
+
+@c
 static void sock_recv_timestamp(sr_sock *s, struct msghdr *msg, struct sr_cmsg_out *co,
   sr_dgram *d)
 {
+  uint32_t f = s->tsflags;
+  if ((s->flags & SK_TIMESTAMP) || ((f & (SR_SOF_RX_SOFTWARE | SR_SOF_SOFTWARE)) &&
+      ((f & SR_SOF_RX_SOFTWARE) || d->stamped))) {
+    sock_recv_stamps(s, msg, co, d);
+    return;
+  }
+  s->stamp_state = d->stamped ? SR_STAMP_VALID : SR_STAMP_UNKNOWN;
+  s->stamp_ns = d->tstamp_ns;
+}
+
+@ @c
+static void sock_recv_stamps(sr_sock *s, struct msghdr *msg, struct sr_cmsg_out *co,
+  sr_dgram *d)
+{
   if (!(s->flags & SK_TIMESTAMP)) {
-    s->stamp_state = d->stamped ? SR_STAMP_VALID : SR_STAMP_UNKNOWN;
-    s->stamp_ns = d->tstamp_ns;
+    if (s->tsflags & SR_SOF_SOFTWARE) scm_timestamping_put(s, msg, co, d);
     return;
   }
   if (!d->stamped) {
@@ -2557,13 +2662,234 @@ static void sock_recv_timestamp(sr_sock *s, struct msghdr *msg, struct sr_cmsg_o
     struct timespec ts;
     ts.tv_sec = (time_t) (d->tstamp_ns / 1000000000u);
     ts.tv_nsec = (long) (d->tstamp_ns % 1000000000u);
-    put_cmsg(msg, co, SOL_SOCKET, SO_TIMESTAMPNS, sizeof ts, &ts);
+    put_cmsg(msg, co, SOL_SOCKET, (s->flags & SK_TSTAMP_NEW) ? SO_TIMESTAMPNS_NEW :
+      SO_TIMESTAMPNS_OLD, sizeof ts, &ts);
   } else {
     struct timeval tv;
     tv.tv_sec = (time_t) (d->tstamp_ns / 1000000000u);
     tv.tv_usec = (suseconds_t) (d->tstamp_ns % 1000000000u / 1000u);
-    put_cmsg(msg, co, SOL_SOCKET, SO_TIMESTAMP, sizeof tv, &tv);
+    put_cmsg(msg, co, SOL_SOCKET, (s->flags & SK_TSTAMP_NEW) ? SO_TIMESTAMP_NEW :
+      SO_TIMESTAMP_OLD, sizeof tv, &tv);
   }
+  if (s->tsflags & SR_SOF_SOFTWARE) scm_timestamping_put(s, msg, co, d);
+}
+
+@ \clause{socket.7:SO_TIMESTAMPING}
+@^socket.7:SO\_TIMESTAMPING@>
+The message of \.{SO\_TIMESTAMPING}, |scm_timestamping|: level
+\.{SOL\_SOCKET}, type \.{SCM\_TIMESTAMPING} (the option's number), three
+|timespec|s --- the software time, a slot no longer used, and the
+hardware time, which the model's devices never give, so the last two are
+zero.  It needs the reporting flag \.{SOFTWARE} and a datagram with a time;
+for a received datagram, with \.{OPT\_RX\_FILTER} also \.{RX\_SOFTWARE} (an
+entry of the error queue is not filtered).  It follows \.{SO\_TIMESTAMP}'s
+or \.{SO\_TIMESTAMPNS}'s message, which has the same time: a datagram that
+arrived with none is given the time of the read for that message, and
+then for this one.  \.{OPT\_PKTINFO} adds a message only to hardware
+stamps, so never here.
+@^model limits@>
+
+\kernel{with |0x18| (\.{RX\_SOFTWARE}, \.{SOFTWARE}) a 64-byte message,
+level 1, type 37, the first time that of the arrival, the others zero;
+|0x8| or |0x10| on their own (no other socket asking for times) nothing;
+|0x20010| nothing, |0x20018| the message; |0x2018| and |0x58| the message
+and nothing more.  With \.{SO\_TIMESTAMPNS}, \.{SO\_RXQ\_OVFL} and
+\.{IP\_PKTINFO} too: \.{SCM\_TIMESTAMPNS} (type 35), then
+\.{SCM\_TIMESTAMPING} with the same time, then \.{IP\_PKTINFO}; with
+\.{SO\_TIMESTAMP}, type 29 first.}
+
+@<Private function prototypes@>=
+static void scm_timestamping_put(sr_sock *s, struct msghdr *msg, struct sr_cmsg_out *co,
+  const sr_dgram *d);
+
+@ @c
+static void scm_timestamping_put(sr_sock *s, struct msghdr *msg, struct sr_cmsg_out *co,
+  const sr_dgram *d)
+{
+  struct timespec ts[3];
+  if (!d->stamped) return;
+  if ((s->tsflags & SR_SOF_OPT_RX_FILTER) && !(s->tsflags & SR_SOF_RX_SOFTWARE) && !d->is_err)
+    return;
+  memset(ts, 0, sizeof ts);
+  ts[0].tv_sec = (time_t) (d->tstamp_ns / 1000000000u);
+  ts[0].tv_nsec = (long) (d->tstamp_ns % 1000000000u);
+  put_cmsg(msg, co, SOL_SOCKET, (s->flags & SK_TSTAMP_NEW) ? SO_TIMESTAMPING_NEW :
+    SO_TIMESTAMPING_OLD, sizeof ts, ts);
+}
+
+@*1 Time stamps of sending.
+\clause{socket.7:SO_TIMESTAMPING}
+@^socket.7:SO\_TIMESTAMPING@>
+A datagram sent with \.{SO\_TIMESTAMPING}'s \.{TX\_SCHED} or
+\.{TX\_SOFTWARE} flag --- the socket's, or those of an \.{SO\_TIMESTAMPING}
+control message of the call, which replaces the socket's sending flags
+for that datagram --- comes back to its socket's error queue when it leaves
+the host: once when it enters the device's queueing (``scheduled'',
+|SCM_TSTAMP_SCHED|), once when the driver takes it (``sent'',
+|SCM_TSTAMP_SND|).  Both happen when the frame leaves the interface ---
+on the spot for \.{lo} and on a LAN, when ARP has an answer for a frame
+that waited --- first the scheduling, then the sending; only the first
+fragment of a datagram carries the request, and a frame that never
+leaves (its neighbour never answers) is never stamped, nor is one whose
+socket was closed meanwhile.  A datagram built by several sends
+(|MSG_MORE|) is stamped once, with the flags of its first send.  \.{TX\_HARDWARE} and \.{TX\_COMPLETION} ask
+what no device of the model gives; \.{TX\_ACK} is TCP's; so are the
+statistics of \.{OPT\_STATS}, and \.{OPT\_TX\_SWHW} (software stamps beside
+hardware ones) has no hardware stamps to go beside.
+
+\kernel{a socket with |0x12| (\.{TX\_SOFTWARE}, \.{SOFTWARE}) sending over
+\.{lo}: one ``sent'' entry per datagram; with |0x110| one ``scheduled''
+(info 1); with |0x112| two, info 1 then 0, though \.{lo} has no queueing
+discipline.  Over a veth of a namespace: ``scheduled'' and ``sent'' too.
+A 3000-byte datagram over that veth: two entries, of its first fragment.
+To an address of the LAN that no host has: no entry, then or after ARP
+gave up; to one that a host of another namespace takes 1.5~s after the
+send: ``scheduled'' and ``sent'' at 2.03~s, when ARP's answer let the
+frame go.  A send with an \.{SO\_TIMESTAMPING} message of 2 on a socket
+with |0x10| gets a ``sent'' entry, a plain send none; a message of 4
+(\.{RX\_HARDWARE}) is |EINVAL|; a message of |0x100| on a socket with
+|0x92| gets ``scheduled'' only.  |0x5812| (\.{OPT\_STATS},
+\.{OPT\_TX\_SWHW}) gives what |0x812| gives.  With |MSG_MORE|: ``a'' with
+a message of 2, then ``b'', then ``c'' without |MSG_MORE|: one entry;
+``d'', then ``e'' with a message of 2: none (script
+\.{errq/timestamping-cork.sr}).}
+
+@ What an entry holds.  It is a copy of the frame as the device had it:
+the 14 bytes of an Ethernet header (all zero on \.{lo} but for the type
+\.{0x0800}; the model, which has no link addresses, writes zeros for them
+on a LAN too, where Linux has the neighbour's and the device's), then the
+IP datagram; with \.{OPT\_TSONLY}, no data at all.  It has no name.  It is
+described by a |sock_extended_err| with |ENOMSG|, origin
+\.{SO\_EE\_ORIGIN\_TIMESTAMPING}, |ee_info| the kind of stamp and no
+offender.  Its time is when it was made; the reading call reports it as
+an \.{SCM\_TIMESTAMPING} message when the socket has \.{SOFTWARE}
+(nothing otherwise; \.{SO\_TIMESTAMP}'s message comes first when that is
+on), then the \.{IP\_RECVERR} message.  Entries are charged to the
+receive buffer with the frame's true size (the size of an empty buffer
+with \.{OPT\_TSONLY}) and dropped when it is full, as every entry of the
+error queue is.  They set no pending error (\.{SO\_ERROR} stays 0), but
+they make the socket readable for |POLLERR| (and |POLLPRI| with
+\.{SO\_SELECT\_ERR\_QUEUE}) and wake a waiter, as every entry does.
+@^model limits@>
+
+\kernel{|0x12|, ``hello'' from \.{127.0.0.1:6000} to port 5000: an
+entry of 47 bytes (12 zero bytes, \.{08 00}, the IP header, the UDP
+header, ``hello''), |msg_flags| |MSG_ERRQUEUE|, |msg_namelen| 0, an
+\.{SCM\_TIMESTAMPING} of 64 bytes and an \.{IP\_RECVERR} of 48: errno 42,
+origin 4, type 0, code 0, info 0, data 0, offender all zero;
+\.{SO\_MEMINFO} shows 832 bytes charged per entry; |poll| gives
+|POLLOUT| and |POLLERR|, and \.{SO\_ERROR} 0.  With |0x2| the entry has
+only the \.{IP\_RECVERR} message; with |0x892| the entries are empty.
+With \.{SO\_RCVBUF} 2304 (written 1152) two 5-byte entries fit (832
+each), the third is lost, and then a datagram for the socket's receive
+queue is dropped too; no 1000-byte entry fits (2304 each), though empty
+\.{OPT\_TSONLY} ones do.  \.{SO\_SELECT\_ERR\_QUEUE}: |POLLPRI| too.  Over
+the veth: 14 bytes of Ethernet header (the neighbour's address, the
+device's, \.{08 00}) and the datagram; for the 3000-byte datagram, 1514
+bytes (length 1500, more-fragments set).}
+
+@ The numbers of \.{OPT\_ID}.  With \.{OPT\_ID} an entry's |ee_data| is
+its datagram's number: the socket numbers the datagrams that asked for
+any stamp (hardware and completion included) from 0 up, unless the call
+gave a number of its own with an \.{SCM\_TS\_OPT\_ID} message, which does
+not advance the count.
+
+\kernel{with |0x92| (\.{OPT\_ID}) the data are 0, 1, \dots;
+\.{SCM\_TS\_OPT\_ID} 77 on a socket with |0x92|: data 77 twice, and the
+next plain send 0; on a socket without \.{OPT\_ID} |EINVAL|.  Messages of
+1 (\.{TX\_HARDWARE}) or |0x40000| (\.{TX\_COMPLETION}) bring no entry but
+advance the count, |0x200| (\.{TX\_ACK}) does not.}
+
+@ \.{OPT\_CMSG}.  With it, an entry that has data is read as an error
+from ICMP is: the offender is the frame's source, and the socket's
+receive options report the frame sent --- \.{IP\_PKTINFO} with the
+interface that sent it, the source as |ipi_spec_dst| and the destination,
+\.{IP\_TTL}, \.{IP\_TOS}, \.{IP\_ORIGDSTADDR} with the destination port;
+the frame's IP options are not reported.  An entry without data
+(\.{OPT\_TSONLY}) has neither.
+
+\kernel{|0x412| with \.{IP\_PKTINFO}, \.{IP\_RECVTTL}, \.{IP\_RECVTOS}
+and \.{IP\_RECVORIGDSTADDR} on, \.{IP\_TOS} \.{0x10}: the stamp, then
+\.{IP\_PKTINFO} $\{1, \.{127.0.0.1}, \.{127.0.0.1}\}$, \.{IP\_TTL} 64,
+\.{IP\_TOS} \.{0x10}, \.{IP\_ORIGDSTADDR} \.{127.0.0.1:5000}, then
+\.{IP\_RECVERR} with offender \.{AF\_INET} \.{127.0.0.1}; over the veth
+\.{IP\_PKTINFO} index 3, the veth's.  |0xc12|: the stamp and
+\.{IP\_RECVERR} only, offender all zero.  |0x412| with a record-route
+option on the socket and \.{IP\_RECVOPTS} and \.{IP\_RETOPTS} on: a
+51-byte entry and no option message.}
+
+@<Constants of the model@>=
+#define SR_SKBTX_SCHED 1u
+#define SR_SKBTX_SW 2u
+#define SR_SOF_TX_KEYED (SR_SOF_TX_HARDWARE | SR_SOF_TX_SOFTWARE | SR_SOF_TX_SCHED | \
+  SR_SOF_TX_COMPLETION)
+#define SR_ETH_HLEN 14
+
+@ @<Private function prototypes@>=
+static void ip_tx_tstamp_setup(sr_sock *s, const struct sr_ipcm *ipc, struct sr_ipout *o);
+static void dev_tx_tstamp(int ifindex, sr_pkt *pkt);
+static void skb_tstamp_tx(sr_sock *s, int ifindex, const sr_pkt *pkt, int tstype);
+
+@ What a datagram asks for, |sock_tx_timestamp| and the choice of its
+number in |__ip_append_data|: set into the IP parameters, whence the
+packet takes it.  Only a send whose flags ask for a stamp comes here.
+
+@c
+static void ip_tx_tstamp_setup(sr_sock *s, const struct sr_ipcm *ipc, struct sr_ipout *o)
+{
+  uint32_t f = ipc->tsflags;
+  if (f & SR_SOF_TX_SCHED) o->tx_flags |= SR_SKBTX_SCHED;
+  if (f & SR_SOF_TX_SOFTWARE) o->tx_flags |= SR_SKBTX_SW;
+  if (!(s->tsflags & SR_SOF_OPT_ID) || !(f & SR_SOF_TX_KEYED)) return;
+  o->tskey = ipc->has_ts_opt_id ? ipc->ts_opt_id : s->tskey++;
+}
+
+@ The frame leaves: |dev_tx_tstamp| is called from the device (the links
+chapter) for a packet that asked for stamps, and makes them, once.
+
+@c
+static void dev_tx_tstamp(int ifindex, sr_pkt *pkt)
+{
+  sr_sock *s = pkt->sk;
+  unsigned f = pkt->tx_flags;
+  pkt->tx_flags = 0;
+  if (!s || s->orphaned) return;
+  if (f & SR_SKBTX_SCHED) skb_tstamp_tx(s, ifindex, pkt, SCM_TSTAMP_SCHED);
+  if (f & SR_SKBTX_SW) skb_tstamp_tx(s, ifindex, pkt, SCM_TSTAMP_SND);
+}
+
+@ One entry, |__skb_tstamp_tx| and |__skb_complete_tx_timestamp|.  For
+\.{OPT\_CMSG} the entry keeps what a reader's \.{IP\_PKTINFO} and the other
+receive options show: the interface that sent it, the header's fields,
+and where its transport header lies for \.{IP\_ORIGDSTADDR}.
+
+@c
+static void skb_tstamp_tx(sr_sock *s, int ifindex, const sr_pkt *pkt, int tstype)
+{
+  bool tsonly = (s->tsflags & SR_SOF_OPT_TSONLY) != 0;
+  sr_dgram *d = dgram_new(tsonly ? 0 : SR_ETH_HLEN + pkt->len);
+  d->is_err = true;
+  d->ee.ee_errno = ENOMSG;
+  d->ee.ee_origin = SO_EE_ORIGIN_TIMESTAMPING;
+  d->ee.ee_info = (uint32_t) tstype;
+  if (s->tsflags & SR_SOF_OPT_ID) d->ee.ee_data = pkt->tskey;
+  d->stamped = true;
+  d->tstamp_ns = W->now_ns;
+  d->l4off = -1;
+  if (tsonly) d->truesize = skb_truesize(0, 0);
+  else {
+    memset(d->data, 0, SR_ETH_HLEN);
+    d->data[12] = 0x08;
+    memcpy(d->data + SR_ETH_HLEN, pkt->data, pkt->len);
+    d->truesize = pkt->truesize;
+    d->ifindex = ifindex;
+    d->offender = d->spec_dst = get_addr(pkt->data + 12);
+    d->daddr = get_addr(pkt->data + 16);
+    d->ttl = pkt->data[8];
+    d->tos = pkt->data[1];
+    d->l4off = SR_ETH_HLEN + (pkt->data[0] & 0xf) * 4;
+  }
+  sock_queue_err(s, d);
 }
 
 @ \clause{socket.7:ioctl:SIOCGSTAMP}
