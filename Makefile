@@ -35,7 +35,7 @@ WEBS     := $(wildcard web/*.w)
 LIBWEBS  := web/sockref.w web/format.w web/world.w web/proc.w web/fd.w web/socket.w \
             web/ioctl.w web/sysctl.w web/sockopt.w web/solsocket.w web/ipopt.w web/mcast.w \
             web/wire.w web/link.w web/ip.w web/pcap.w web/bind.w web/udp.w web/poll.w \
-            web/raw.w web/ping.w
+            web/raw.w web/ping.w web/beyond.w
 HAVE_SEEDS := $(wildcard $(SEEDS)/INDEX.md)
 
 .PHONY: all deps lib tools pdf check install coverage clean regen-check lint \

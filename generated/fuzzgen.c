@@ -19,6 +19,7 @@
 #include <sys/ioctl.h> 
 #include <sys/socket.h> 
 #include <netinet/in.h> 
+#include <arpa/inet.h> 
 #include <linux/capability.h> 
 #include <linux/sockios.h> 
 
@@ -26,7 +27,7 @@
 #line 53 "web/fuzzgen.w"
 
 /*15:*/
-#line 298 "web/fuzzgen.w"
+#line 302 "web/fuzzgen.w"
 
 enum{FG_TTY,FG_SOCKET};
 struct fg_file{
@@ -38,21 +39,22 @@ int refs;
 typedef struct fg_file fg_file;
 
 /*:15*//*16:*/
-#line 328 "web/fuzzgen.w"
+#line 332 "web/fuzzgen.w"
 
 typedef struct{const char*name;bool writable;}fg_tunable;
 
 /*:16*//*22:*/
-#line 479 "web/fuzzgen.w"
+#line 483 "web/fuzzgen.w"
 
 typedef struct{char s[1024];}fg_text;
 
 /*:22*/
 #line 54 "web/fuzzgen.w"
 
-/*43:*/
-#line 907 "web/fuzzgen.w"
+/*44:*/
+#line 956 "web/fuzzgen.w"
 
+static const char*group_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len);
 static long long int_value(fg_gen*g,const fg_option*o);
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len);
 static const char*custom_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len);
@@ -60,11 +62,11 @@ static void read_option(fg_gen*g,int fd,const fg_option*o);
 static long long name_len(fg_gen*g);
 static bool holds_pointer(const fg_option*o);
 
-/*:43*/
+/*:44*/
 #line 55 "web/fuzzgen.w"
 
 /*17:*/
-#line 331 "web/fuzzgen.w"
+#line 335 "web/fuzzgen.w"
 
 static const fg_tunable tunables[]= {
 {"net.core.optmem_max",true},{"net.core.somaxconn",true},
@@ -90,7 +92,7 @@ static const fg_tunable tunables[]= {
 #line 56 "web/fuzzgen.w"
 
 /*6:*/
-#line 120 "web/fuzzgen.w"
+#line 121 "web/fuzzgen.w"
 
 void fg_seed(fg_rand*r,uint64_t seed)
 {
@@ -137,7 +139,7 @@ return(uint32_t)(splitmix(&r->state)%n);
 }
 
 /*:6*//*7:*/
-#line 168 "web/fuzzgen.w"
+#line 169 "web/fuzzgen.w"
 
 static bool chance(fg_rand*r,unsigned pct){return fg_below(r,100)<pct;}
 #define PICK(r, arr) ((arr)[fg_below((r), (uint32_t) (sizeof (arr) / sizeof (arr)[0]))])
@@ -146,7 +148,7 @@ static bool chance(fg_rand*r,unsigned pct){return fg_below(r,100)<pct;}
 #line 57 "web/fuzzgen.w"
 
 /*10:*/
-#line 210 "web/fuzzgen.w"
+#line 211 "web/fuzzgen.w"
 
 static bool range_bound(const char*s,size_t n,long long*v)
 {
@@ -169,14 +171,15 @@ if(n<0)return-1;
 t->opt= calloc((size_t)(n?n:1),sizeof*t->opt);
 if(!t->opt)abort();
 for(int i= 0;i<n;i++)/*11:*/
-#line 237 "web/fuzzgen.w"
+#line 238 "web/fuzzgen.w"
 
 {
 char**f= rows[i].f;
 fg_option*o= &t->opt[t->n++];
 const char*dots;
 snprintf(o->clause,sizeof o->clause,"%s",f[SS_OPT_CLAUSE]);
-snprintf(o->level,sizeof o->level,"%s",strcmp(f[SS_OPT_LEVEL],"SOL_SOCKET")?"SOL_IP":"SOL_SOCKET");
+snprintf(o->level,sizeof o->level,"%s",!strcmp(f[SS_OPT_LEVEL],"SOL_SOCKET")?"SOL_SOCKET":
+!strcmp(f[SS_OPT_LEVEL],"SOL_UDP")?"SOL_UDP":"SOL_IP");
 snprintf(o->name,sizeof o->name,"%s",f[SS_OPT_NAME]);
 snprintf(o->type,sizeof o->type,"%s",f[SS_OPT_TYPE]);
 o->get= strcmp(f[SS_OPT_ACCESS],"set")!=0;
@@ -189,11 +192,11 @@ range_bound(dots+2,(size_t)(colon-dots-2),&o->hi);
 }
 
 /*:11*/
-#line 231 "web/fuzzgen.w"
+#line 232 "web/fuzzgen.w"
 
 ss_free_options(rows,n);
 /*12:*/
-#line 258 "web/fuzzgen.w"
+#line 260 "web/fuzzgen.w"
 
 sr_reset();
 for(int i= 0;i<NTUNABLES&&i<FG_NTUNABLES;i++){
@@ -203,13 +206,13 @@ if(!t->have_default[i])t->defaults[i][0]= '\0';
 sr_reset();
 
 /*:12*/
-#line 233 "web/fuzzgen.w"
+#line 234 "web/fuzzgen.w"
 
 return t->n;
 }
 
 /*:10*//*13:*/
-#line 266 "web/fuzzgen.w"
+#line 268 "web/fuzzgen.w"
 
 void fg_free_options(fg_options*t)
 {
@@ -219,13 +222,14 @@ t->n= 0;
 }
 
 /*:13*//*14:*/
-#line 277 "web/fuzzgen.w"
+#line 280 "web/fuzzgen.w"
 
 const fg_option*fg_find_option(const fg_options*t,bool sol_socket,long long value)
 {
 for(int i= 0;i<t->n;i++){
 long long v;
 if(sol_socket!=!strcmp(t->opt[i].level,"SOL_SOCKET"))continue;
+if(!strcmp(t->opt[i].level,"SOL_UDP"))continue;
 if(ss_symbol(t->opt[i].name,&v)&&v==value)return&t->opt[i];
 }
 return NULL;
@@ -235,7 +239,7 @@ return NULL;
 #line 58 "web/fuzzgen.w"
 
 /*20:*/
-#line 391 "web/fuzzgen.w"
+#line 395 "web/fuzzgen.w"
 
 void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out)
 {
@@ -268,7 +272,7 @@ g->lines= 0;
 }
 
 /*:20*//*21:*/
-#line 425 "web/fuzzgen.w"
+#line 429 "web/fuzzgen.w"
 
 static int lowest_free(const fg_gen*g,int min)
 {
@@ -321,7 +325,7 @@ return fd>=0&&fd<FG_NFD&&g->fd[fd]>=0?&g->file[g->fd[fd]]:NULL;
 #line 59 "web/fuzzgen.w"
 
 /*23:*/
-#line 482 "web/fuzzgen.w"
+#line 486 "web/fuzzgen.w"
 
 static const char*text(fg_text*t,const char*fmt,...)
 {
@@ -333,7 +337,7 @@ return t->s;
 }
 
 /*:23*//*24:*/
-#line 503 "web/fuzzgen.w"
+#line 507 "web/fuzzgen.w"
 
 static int pick_fd(fg_gen*g,bool std_ok)
 {
@@ -361,7 +365,7 @@ return std_ok||!f||f->kind==FG_SOCKET?fd:-1;
 }
 
 /*:24*//*25:*/
-#line 536 "web/fuzzgen.w"
+#line 540 "web/fuzzgen.w"
 
 static bool is_raw(const fg_file*f)
 {
@@ -374,7 +378,7 @@ return pick_fd(g,std_ok);
 }
 
 /*:25*//*26:*/
-#line 552 "web/fuzzgen.w"
+#line 556 "web/fuzzgen.w"
 
 static long long any_int(fg_gen*g)
 {
@@ -386,7 +390,7 @@ return PICK(g->r,ints);
 }
 
 /*:26*//*27:*/
-#line 568 "web/fuzzgen.w"
+#line 572 "web/fuzzgen.w"
 
 static long long any_len(fg_gen*g,long long natural)
 {
@@ -400,7 +404,7 @@ return PICK(g->r,lens);
 }
 
 /*:27*//*28:*/
-#line 587 "web/fuzzgen.w"
+#line 591 "web/fuzzgen.w"
 
 static const char*any_addr(fg_gen*g)
 {
@@ -424,7 +428,7 @@ return PICK(g->r,groups);
 }
 
 /*:28*//*29:*/
-#line 618 "web/fuzzgen.w"
+#line 622 "web/fuzzgen.w"
 
 static const char*sockaddr_to(fg_gen*g,fg_text*t,long long*len,bool toward_bound)
 {
@@ -458,7 +462,7 @@ return sockaddr_to(g,t,len,true);
 }
 
 /*:29*//*30:*/
-#line 654 "web/fuzzgen.w"
+#line 658 "web/fuzzgen.w"
 
 static const char*any_data(fg_gen*g,long long*len)
 {
@@ -473,7 +477,7 @@ return d;
 }
 
 /*:30*//*31:*/
-#line 675 "web/fuzzgen.w"
+#line 679 "web/fuzzgen.w"
 
 static const char*any_flags(fg_gen*g,fg_text*t,const char*const*names,int n,unsigned pct,
 const char*cls)
@@ -494,14 +498,14 @@ return t->s;
 }
 
 /*:31*//*32:*/
-#line 702 "web/fuzzgen.w"
+#line 706 "web/fuzzgen.w"
 
 static const char*option_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
 const char*ty= o->type;
 if(chance(g->r,8)){*len= any_len(g,4);return"NULL";}
 if(chance(g->r,6)&&!holds_pointer(o))/*35:*/
-#line 755 "web/fuzzgen.w"
+#line 760 "web/fuzzgen.w"
 
 {
 size_t n= 1+fg_below(g->r,24),used= 0;
@@ -513,10 +517,10 @@ return t->s;
 }
 
 /*:35*/
-#line 707 "web/fuzzgen.w"
+#line 711 "web/fuzzgen.w"
 
 if(!strcmp(ty,"linger"))/*36:*/
-#line 765 "web/fuzzgen.w"
+#line 770 "web/fuzzgen.w"
 
 {
 static const int secs[]= {0,1,5,-1,65535,INT_MAX,INT_MIN};
@@ -525,10 +529,10 @@ return text(t,"{l_onoff=%d, l_linger=%d}",PICK(g->r,((const int[]){0,1,2,-1})),P
 }
 
 /*:36*/
-#line 708 "web/fuzzgen.w"
+#line 712 "web/fuzzgen.w"
 
 if(!strcmp(ty,"timeval"))/*37:*/
-#line 775 "web/fuzzgen.w"
+#line 780 "web/fuzzgen.w"
 
 {
 static const long long sec[]= {0,0,1,5,-1,2147483647LL,9223372036854775807LL};
@@ -538,10 +542,10 @@ return text(t,"{tv_sec=%lld, tv_usec=%lld}",PICK(g->r,sec),PICK(g->r,usec));
 }
 
 /*:37*/
-#line 709 "web/fuzzgen.w"
+#line 713 "web/fuzzgen.w"
 
 if(!strcmp(ty,"string"))/*38:*/
-#line 787 "web/fuzzgen.w"
+#line 792 "web/fuzzgen.w"
 
 {
 static const char*const names[]= {"eth0","lo","","nosuch0","eth0\\x00junk",
@@ -554,10 +558,10 @@ return text(t,"\"%s\"",nm);
 }
 
 /*:38*/
-#line 710 "web/fuzzgen.w"
+#line 714 "web/fuzzgen.w"
 
 if(!strcmp(ty,"bytes"))/*39:*/
-#line 802 "web/fuzzgen.w"
+#line 807 "web/fuzzgen.w"
 
 {
 static const char*const opts[]= {"","\\x01","\\x00","\\x01\\x01\\x01\\x01",
@@ -573,12 +577,13 @@ return text(t,"\"%s\"",op);
 }
 
 /*:39*/
-#line 711 "web/fuzzgen.w"
+#line 715 "web/fuzzgen.w"
 
 if(!strcmp(ty,"mreq")||!strcmp(ty,"mreq_source"))return mreq_value(g,o,t,len);
 if(!strcmp(ty,"custom"))return custom_value(g,o,t,len);
+if(!strncmp(ty,"group_",6))return group_value(g,o,t,len);
 if(!strcmp(ty,"u64"))/*40:*/
-#line 819 "web/fuzzgen.w"
+#line 824 "web/fuzzgen.w"
 
 {
 static const char*const v64[]= {"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00",
@@ -590,7 +595,7 @@ return text(t,"\"%s\"",PICK(g->r,v64));
 }
 
 /*:40*/
-#line 714 "web/fuzzgen.w"
+#line 719 "web/fuzzgen.w"
 
 if((!strcmp(ty,"byte")||!strcmp(ty,"bytebool"))&&chance(g->r,30)){
 *len= any_len(g,1);
@@ -601,7 +606,7 @@ return text(t,"[%lld]",int_value(g,o));
 }
 
 /*:32*//*33:*/
-#line 731 "web/fuzzgen.w"
+#line 736 "web/fuzzgen.w"
 
 static bool holds_pointer(const fg_option*o)
 {
@@ -609,7 +614,7 @@ return!strcmp(o->name,"SO_ATTACH_FILTER")||!strcmp(o->name,"SO_ATTACH_REUSEPORT_
 }
 
 /*:33*//*34:*/
-#line 740 "web/fuzzgen.w"
+#line 745 "web/fuzzgen.w"
 
 static long long int_value(fg_gen*g,const fg_option*o)
 {
@@ -626,7 +631,7 @@ return any_int(g);
 }
 
 /*:34*//*41:*/
-#line 835 "web/fuzzgen.w"
+#line 840 "web/fuzzgen.w"
 
 static const char*mreq_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
 {
@@ -653,7 +658,7 @@ any_mcast(g),PICK(g->r,ifaddr),PICK(g->r,ifindex));
 }
 
 /*:41*//*42:*/
-#line 868 "web/fuzzgen.w"
+#line 873 "web/fuzzgen.w"
 
 static const char*msfilter_text(fg_gen*g,fg_text*t,int nsrc,const char*mode)
 {
@@ -693,8 +698,49 @@ return t->s;
 }
 }
 
-/*:42*//*44:*/
-#line 919 "web/fuzzgen.w"
+/*:42*//*43:*/
+#line 917 "web/fuzzgen.w"
+
+static void put_group_sin(unsigned char*p,fg_gen*g,const char*addr)
+{
+struct sockaddr_in sin;
+memset(&sin,0,sizeof sin);
+sin.sin_family= (sa_family_t)PICK(g->r,((const int[]){AF_INET,AF_INET,AF_INET,AF_INET6,0}));
+sin.sin_addr.s_addr= inet_addr(addr);
+memcpy(p,&sin,sizeof sin);
+}
+
+static const char*group_value(fg_gen*g,const fg_option*o,fg_text*t,long long*len)
+{
+unsigned char b[GROUP_FILTER_SIZE(1)];
+uint32_t ifindex= (uint32_t)PICK(g->r,((const int[]){0,0,1,2,3}));
+static const char*const srcs[]= {"10.0.0.1","10.0.0.2","192.0.2.1","127.0.0.1"};
+size_t n,size,used= 0;
+memset(b,0,sizeof b);
+memcpy(b,&ifindex,sizeof ifindex);
+put_group_sin(b+offsetof(struct group_req,gr_group),g,any_mcast(g));
+if(!strcmp(o->type,"group_req"))size= sizeof(struct group_req);
+else if(!strcmp(o->type,"group_source_req")){
+put_group_sin(b+offsetof(struct group_source_req,gsr_source),g,PICK(g->r,srcs));
+size= sizeof(struct group_source_req);
+}else{
+uint32_t mode= (uint32_t)PICK(g->r,((const int[]){MCAST_INCLUDE,MCAST_EXCLUDE,2}));
+uint32_t nsrc= fg_below(g->r,3);
+memcpy(b+offsetof(struct group_filter,gf_fmode),&mode,sizeof mode);
+memcpy(b+offsetof(struct group_filter,gf_numsrc),&nsrc,sizeof nsrc);
+if(nsrc)put_group_sin(b+GROUP_FILTER_SIZE(0),g,PICK(g->r,srcs));
+size= GROUP_FILTER_SIZE(nsrc?1:0);
+}
+*len= any_len(g,(long long)size);
+for(n= sizeof b;n> 0&&!b[n-1];n--);
+used+= (size_t)snprintf(t->s,sizeof t->s,"\"");
+for(size_t i= 0;i<n;i++)used+= (size_t)snprintf(t->s+used,sizeof t->s-used,"\\x%02x",b[i]);
+snprintf(t->s+used,sizeof t->s-used,"\"");
+return t->s;
+}
+
+/*:43*//*45:*/
+#line 969 "web/fuzzgen.w"
 
 static long long read_len(fg_gen*g,const fg_option*o)
 {
@@ -705,13 +751,14 @@ else if(!strcmp(ty,"timeval")||!strcmp(ty,"string"))natural= 16;
 else if(!strcmp(ty,"bytes"))natural= 40;
 else if(!strcmp(ty,"mreq"))natural= 12;
 else if(!strcmp(ty,"custom"))natural= !strcmp(o->name,"IP_MSFILTER")?20:4;
+else if(!strcmp(ty,"group_filter"))natural= (long long)GROUP_FILTER_SIZE(1);
 if(!strcmp(ty,"byte")||!strcmp(ty,"bytebool"))natural= chance(g->r,20)?1:4;
 if(!strcmp(o->name,"SO_PEERNAME"))return name_len(g);
 return any_len(g,natural);
 }
 
-/*:44*//*59:*/
-#line 1339 "web/fuzzgen.w"
+/*:45*//*60:*/
+#line 1390 "web/fuzzgen.w"
 
 static long long name_len(fg_gen*g)
 {
@@ -719,11 +766,11 @@ static const long long lens[]= {16,16,16,0,1,2,17,20,128,-1};
 return PICK(g->r,lens);
 }
 
-/*:59*/
+/*:60*/
 #line 60 "web/fuzzgen.w"
 
-/*45:*/
-#line 942 "web/fuzzgen.w"
+/*46:*/
+#line 993 "web/fuzzgen.w"
 
 static void line(fg_gen*g,const char*fmt,...)
 {
@@ -739,8 +786,8 @@ ss_puts(g->out," = ?\n",5);
 g->lines++;
 }
 
-/*:45*//*46:*/
-#line 969 "web/fuzzgen.w"
+/*:46*//*47:*/
+#line 1020 "web/fuzzgen.w"
 
 static void gen_socket(fg_gen*g)
 {
@@ -760,8 +807,8 @@ fg_text fl;
 int i= (int)fg_below(g->r,(uint32_t)(sizeof good/sizeof good[0]));
 unsigned k= fg_below(g->r,100);
 const char*flags= any_flags(g,&fl,(const char*const[]){"SOCK_NONBLOCK","SOCK_CLOEXEC"},2,25,"sockflag");
-if(k<84)/*47:*/
-#line 1002 "web/fuzzgen.w"
+if(k<84)/*48:*/
+#line 1053 "web/fuzzgen.w"
 
 {
 bool ok= (good[i].t!=SOCK_RAW||g->cap_raw)&&
@@ -773,8 +820,8 @@ else line(g,"socket(AF_INET, %s|%s, %s)",good[i].type,flags,good[i].proto);
 if(ok&&strchr(flags,'x')==NULL)open_fd(g,lowest_free(g,0),new_file(g,FG_SOCKET,good[i].t,good[i].p,nb));
 }
 
-/*:47*/
-#line 988 "web/fuzzgen.w"
+/*:48*/
+#line 1039 "web/fuzzgen.w"
 
 else if(k<89)line(g,"socket(%s, %s, 0)",PICK(g->r,badfam),good[i].type);
 else if(k<95)line(g,"socket(AF_INET, %s, 0)",PICK(g->r,badtype));
@@ -784,8 +831,8 @@ good[i].t==SOCK_STREAM?"IPPROTO_UDP":"IPPROTO_TCP");
 else line(g,"socket(AF_INET, %s, %s)",good[i].type,PICK(g->r,badproto));
 }
 
-/*:46*//*48:*/
-#line 1017 "web/fuzzgen.w"
+/*:47*//*49:*/
+#line 1068 "web/fuzzgen.w"
 
 static void gen_socketpair(fg_gen*g)
 {
@@ -793,8 +840,8 @@ static const char*const types[]= {"SOCK_DGRAM","SOCK_STREAM","SOCK_RAW","SOCK_SE
 line(g,"socketpair(AF_INET, %s, 0, %s)",PICK(g->r,types),chance(g->r,85)?"?":"NULL");
 }
 
-/*:48*//*49:*/
-#line 1026 "web/fuzzgen.w"
+/*:49*//*50:*/
+#line 1077 "web/fuzzgen.w"
 
 static void gen_close(fg_gen*g)
 {
@@ -803,8 +850,8 @@ line(g,"close(%d)",fd);
 close_fd(g,fd);
 }
 
-/*:49*//*50:*/
-#line 1047 "web/fuzzgen.w"
+/*:50*//*51:*/
+#line 1098 "web/fuzzgen.w"
 
 static void gen_fcntl(fg_gen*g)
 {
@@ -818,8 +865,8 @@ const fg_file*f= file_of(g,fd);
 fg_text t;
 if(k<15)line(g,"fcntl(%d, F_GETFD)",fd);
 else if(k<25)line(g,"fcntl(%d, F_SETFD, %s)",fd,PICK(g->r,((const char*const[]){"FD_CLOEXEC","0","3","-1"})));
-else if(k<40)/*51:*/
-#line 1073 "web/fuzzgen.w"
+else if(k<40)/*52:*/
+#line 1124 "web/fuzzgen.w"
 
 {
 long long min= PICK(g->r,dupmin);
@@ -832,12 +879,12 @@ else if(min> g->highest)g->highest= (int)min;
 }
 }
 
-/*:51*/
-#line 1060 "web/fuzzgen.w"
+/*:52*/
+#line 1111 "web/fuzzgen.w"
 
 else if(k<50)line(g,"fcntl(%d, F_GETFL)",fd);
-else if(k<65)/*52:*/
-#line 1093 "web/fuzzgen.w"
+else if(k<65)/*53:*/
+#line 1144 "web/fuzzgen.w"
 
 {
 const char*fl= any_flags(g,&t,setfl,(int)(sizeof setfl/sizeof setfl[0]),20,"oflags");
@@ -846,8 +893,8 @@ if(f)g->file[g->fd[fd]].nonblock= strstr(fl,"O_NONBLOCK")&&!strstr(fl,"O_DIRECT"
 !strstr(fl,"0x")&&!strstr(fl,"O_NOATIME");
 }
 
-/*:52*/
-#line 1062 "web/fuzzgen.w"
+/*:53*/
+#line 1113 "web/fuzzgen.w"
 
 else if(k<72)line(g,"fcntl(%d, F_GETOWN)",fd);
 else if(k<82)line(g,"fcntl(%d, F_SETOWN, %s)",fd,PICK(g->r,owners));
@@ -856,8 +903,8 @@ else if(k<93)line(g,"fcntl(%d, F_SETSIG, %d)",fd,PICK(g->r,((const int[]){0,1,29
 else line(g,"fcntl(%d, %d, 0)",fd,PICK(g->r,((const int[]){-1,999,1200,2000,12345})));
 }
 
-/*:50*//*53:*/
-#line 1121 "web/fuzzgen.w"
+/*:51*//*54:*/
+#line 1172 "web/fuzzgen.w"
 
 static void gen_ioctl(fg_gen*g)
 {
@@ -881,8 +928,8 @@ if(f&&!strcmp(req,"FIONBIO")&&strcmp(v,"NULL"))
 g->file[g->fd[fd]].nonblock= strcmp(v,"[0]")!=0;
 }
 
-/*:53*//*54:*/
-#line 1146 "web/fuzzgen.w"
+/*:54*//*55:*/
+#line 1197 "web/fuzzgen.w"
 
 static void gen_pread(fg_gen*g)
 {
@@ -894,8 +941,8 @@ static void gen_pwrite(fg_gen*g)
 line(g,"pwrite(%d, \"abc\", %d, %d)",pick_fd(g,false),PICK(g->r,((const int[]){0,3})),PICK(g->r,((const int[]){0,1,-1})));
 }
 
-/*:54*//*55:*/
-#line 1173 "web/fuzzgen.w"
+/*:55*//*56:*/
+#line 1224 "web/fuzzgen.w"
 
 static const char*other_level(fg_gen*g)
 {
@@ -915,8 +962,8 @@ if(!strcmp(level,"SOL_SOCKET"))return PICK(g->r,((const char*const[]){"0","100",
 return PICK(g->r,((const char*const[]){"0","100","199","200","205","209","210","1000","-1","2147483647"}));
 }
 
-/*:55*//*56:*/
-#line 1238 "web/fuzzgen.w"
+/*:56*//*57:*/
+#line 1289 "web/fuzzgen.w"
 
 static bool policy_forbids(const fg_gen*g,const fg_option*o)
 {
@@ -956,8 +1003,8 @@ line(g,"getsockopt(%d, %s, %s, ?, [%lld])",fd,lvl,unknown_name(g,lvl),any_len(g,
 }else line(g,"getsockopt(%d, %s, %s, ?, [4])",fd,other_level(g),o->name);
 }
 
-/*:56*//*57:*/
-#line 1282 "web/fuzzgen.w"
+/*:57*//*58:*/
+#line 1333 "web/fuzzgen.w"
 
 static void read_option(fg_gen*g,int fd,const fg_option*o)
 {
@@ -975,8 +1022,8 @@ if(chance(g->r,4))line(g,"getsockopt(%d, %s, %s, %s, NULL)",fd,o->level,o->name,
 else line(g,"getsockopt(%d, %s, %s, %s, [%lld])",fd,o->level,o->name,val,len);
 }
 
-/*:57*//*58:*/
-#line 1305 "web/fuzzgen.w"
+/*:58*//*59:*/
+#line 1356 "web/fuzzgen.w"
 
 static void gen_bind(fg_gen*g)
 {
@@ -1003,8 +1050,8 @@ static void gen_listen(fg_gen*g)
 line(g,"listen(%d, %d)",pick_fd(g,true),PICK(g->r,((const int[]){0,1,5,128,-1,4096,4097,INT_MAX})));
 }
 
-/*:58*//*60:*/
-#line 1346 "web/fuzzgen.w"
+/*:59*//*61:*/
+#line 1397 "web/fuzzgen.w"
 
 static void name_call(fg_gen*g,const char*call)
 {
@@ -1017,8 +1064,8 @@ else line(g,"%s(%d, ?, [%lld])",call,pick_fd(g,true),len);
 static void gen_getsockname(fg_gen*g){name_call(g,"getsockname");}
 static void gen_getpeername(fg_gen*g){name_call(g,"getpeername");}
 
-/*:60*//*61:*/
-#line 1369 "web/fuzzgen.w"
+/*:61*//*62:*/
+#line 1420 "web/fuzzgen.w"
 
 static const char*send_flags(fg_gen*g,fg_text*t,int fd)
 {
@@ -1060,8 +1107,8 @@ const char*d= any_data(g,&len);
 line(g,"write(%d, %s, %lld)",data_fd(g,false),d,len);
 }
 
-/*:61*//*62:*/
-#line 1415 "web/fuzzgen.w"
+/*:62*//*63:*/
+#line 1466 "web/fuzzgen.w"
 
 static void gen_sendmsg(fg_gen*g)
 {
@@ -1091,8 +1138,8 @@ fd= data_fd(g,true);
 line(g,"sendmsg(%d, %s, %s)",fd,msg,send_flags(g,&t,fd));
 }
 
-/*:62*//*63:*/
-#line 1444 "web/fuzzgen.w"
+/*:63*//*64:*/
+#line 1495 "web/fuzzgen.w"
 
 static void gen_writev(fg_gen*g)
 {
@@ -1106,8 +1153,8 @@ snprintf(iov+used,sizeof iov-used,"]");
 line(g,"writev(%d, %s, %d)",data_fd(g,false),iov,chance(g->r,85)?n:PICK(g->r,((const int[]){-1,0,1025})));
 }
 
-/*:63*//*64:*/
-#line 1468 "web/fuzzgen.w"
+/*:64*//*65:*/
+#line 1519 "web/fuzzgen.w"
 
 static const char*recv_flags(fg_gen*g,fg_text*t)
 {
@@ -1147,8 +1194,8 @@ data_fd(g,true),chance(g->r,80)?"?":"NULL",name_len(g),recv_size(g),
 chance(g->r,70)?"?":"NULL",PICK(g->r,((const int[]){0,16,20,64,256,1024})),recv_flags(g,&t));
 }
 
-/*:64*//*65:*/
-#line 1511 "web/fuzzgen.w"
+/*:65*//*66:*/
+#line 1562 "web/fuzzgen.w"
 
 static int nonblocking_fd(fg_gen*g)
 {
@@ -1174,16 +1221,16 @@ line(g,"readv(%d, [{iov_base=?, iov_len=%d}%s], %d)",fd,size,
 n==2?", {iov_base=?, iov_len=3}":"",chance(g->r,85)?n:PICK(g->r,((const int[]){-1,0,1025})));
 }
 
-/*:65*//*66:*/
-#line 1538 "web/fuzzgen.w"
+/*:66*//*67:*/
+#line 1589 "web/fuzzgen.w"
 
 static void gen_shutdown(fg_gen*g)
 {
 line(g,"shutdown(%d, %s)",pick_fd(g,true),PICK(g->r,((const char*const[]){"SHUT_RD","SHUT_WR","SHUT_RDWR","3","-1"})));
 }
 
-/*:66*//*67:*/
-#line 1553 "web/fuzzgen.w"
+/*:67*//*68:*/
+#line 1604 "web/fuzzgen.w"
 
 static void gen_poll(fg_gen*g)
 {
@@ -1211,8 +1258,8 @@ line(g,"select(%d, [%d], [%d], %s, {tv_sec=0, tv_usec=0})",
 chance(g->r,85)?hi+1:PICK(g->r,((const int[]){0,-1,1,1024})),a,b,chance(g->r,50)?"[]":"NULL");
 }
 
-/*:67*//*68:*/
-#line 1589 "web/fuzzgen.w"
+/*:68*//*69:*/
+#line 1640 "web/fuzzgen.w"
 
 static void gen_setuid(fg_gen*g)
 {
@@ -1241,8 +1288,8 @@ if(!strcmp(c,"CAP_NET_ADMIN"))g->cap_admin= false;
 if(!strcmp(c,"CAP_SETUID"))g->cap_setuid= false;
 }
 
-/*:68*//*69:*/
-#line 1622 "web/fuzzgen.w"
+/*:69*//*70:*/
+#line 1673 "web/fuzzgen.w"
 
 static void write_ping_range(fg_gen*g,const char*v);
 
@@ -1260,8 +1307,8 @@ if(!strcmp(tunables[i].name,"net.ipv4.ping_group_range")&&g->root)write_ping_ran
 if(!strcmp(tunables[i].name,"net.core.optmem_max"))g->optmem_written= true;
 }
 
-/*:69*//*70:*/
-#line 1648 "web/fuzzgen.w"
+/*:70*//*71:*/
+#line 1699 "web/fuzzgen.w"
 
 static void write_ping_range(fg_gen*g,const char*v)
 {
@@ -1300,8 +1347,8 @@ static void gen_signal_count(fg_gen*g)
 line(g,"signal_count(%d)",PICK(g->r,((const int[]){29,23,13,0,65})));
 }
 
-/*:70*//*71:*/
-#line 1692 "web/fuzzgen.w"
+/*:71*//*72:*/
+#line 1743 "web/fuzzgen.w"
 
 static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 {"socket",gen_socket,10},{"socketpair",gen_socketpair,1},{"close",gen_close,3},
@@ -1318,8 +1365,8 @@ static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 };
 #define NCALLS ((int) (sizeof calls / sizeof calls[0]))
 
-/*:71*//*72:*/
-#line 1711 "web/fuzzgen.w"
+/*:72*//*73:*/
+#line 1762 "web/fuzzgen.w"
 
 static bool call_enabled(const fg_gen*g,const char*name)
 {
@@ -1328,11 +1375,11 @@ if(!strcmp(ss_call_name(c),name))return g->enabled?g->enabled[c]:true;
 return false;
 }
 
-/*:72*/
+/*:73*/
 #line 61 "web/fuzzgen.w"
 
-/*74:*/
-#line 1729 "web/fuzzgen.w"
+/*75:*/
+#line 1780 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines)
 {
@@ -1350,8 +1397,8 @@ w-= calls[i].weight;
 }
 }
 
-/*:74*//*75:*/
-#line 1756 "web/fuzzgen.w"
+/*:75*//*76:*/
+#line 1807 "web/fuzzgen.w"
 
 void fg_close_all(fg_gen*g)
 {
@@ -1379,8 +1426,8 @@ line(g,"sysctl_set(\"%s\", \"%s\\n\")",tunables[i].name,v);
 }
 }
 
-/*:75*//*78:*/
-#line 1797 "web/fuzzgen.w"
+/*:76*//*79:*/
+#line 1848 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled)
 {
@@ -1390,8 +1437,8 @@ int i;
 enabled[c]= false;
 for(i= 0;i<NCALLS&&strcmp(calls[i].name,ss_call_name(c));i++);
 if(i==NCALLS)continue;
-/*79:*/
-#line 1811 "web/fuzzgen.w"
+/*80:*/
+#line 1862 "web/fuzzgen.w"
 
 {
 fg_rand r;
@@ -1411,14 +1458,14 @@ fg_free(&g);
 free(b.p);
 }
 
-/*:79*/
-#line 1806 "web/fuzzgen.w"
+/*:80*/
+#line 1857 "web/fuzzgen.w"
 
 }
 ss_outcome_free(o,false);
 }
 
-/*:78*/
+/*:79*/
 #line 62 "web/fuzzgen.w"
 
 

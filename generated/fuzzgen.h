@@ -1,5 +1,5 @@
 /*3:*/
-#line 85 "web/fuzzgen.w"
+#line 86 "web/fuzzgen.w"
 
 #ifndef FUZZGEN_H
 #define FUZZGEN_H
@@ -8,7 +8,7 @@
 #include <stdint.h> 
 #include "sockscript.h"
 /*4:*/
-#line 106 "web/fuzzgen.w"
+#line 107 "web/fuzzgen.w"
 
 typedef struct{
 uint64_t state;
@@ -17,7 +17,7 @@ size_t len,pos;
 }fg_rand;
 
 /*:4*//*8:*/
-#line 181 "web/fuzzgen.w"
+#line 182 "web/fuzzgen.w"
 
 typedef struct{
 char name[40];
@@ -37,7 +37,7 @@ bool have_default[FG_NTUNABLES];
 }fg_options;
 
 /*:8*//*18:*/
-#line 356 "web/fuzzgen.w"
+#line 360 "web/fuzzgen.w"
 
 #define FG_NFD 1024 
 #define FG_NFILES 64
@@ -66,10 +66,10 @@ int lines;
 };
 
 /*:18*/
-#line 92 "web/fuzzgen.w"
+#line 93 "web/fuzzgen.w"
 
 /*5:*/
-#line 113 "web/fuzzgen.w"
+#line 114 "web/fuzzgen.w"
 
 void fg_seed(fg_rand*r,uint64_t seed);
 void fg_from_bytes(fg_rand*r,const uint8_t*bytes,size_t len);
@@ -78,35 +78,35 @@ uint32_t fg_bits32(fg_rand*r);
 bool fg_exhausted(const fg_rand*r);
 
 /*:5*//*9:*/
-#line 199 "web/fuzzgen.w"
+#line 200 "web/fuzzgen.w"
 
 int fg_load_options(const char*path,fg_options*t);
 void fg_free_options(fg_options*t);
 const fg_option*fg_find_option(const fg_options*t,bool sol_socket,long long value);
 
 /*:9*//*19:*/
-#line 383 "web/fuzzgen.w"
+#line 387 "web/fuzzgen.w"
 
 void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*out);
 void fg_free(fg_gen*g);
 void fg_begin(fg_gen*g,bool root);
 
-/*:19*//*73:*/
-#line 1724 "web/fuzzgen.w"
+/*:19*//*74:*/
+#line 1775 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines);
 void fg_close_all(fg_gen*g);
 void fg_restore(fg_gen*g);
 
-/*:73*//*77:*/
-#line 1794 "web/fuzzgen.w"
+/*:74*//*78:*/
+#line 1845 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled);
 
-/*:77*/
-#line 93 "web/fuzzgen.w"
+/*:78*/
+#line 94 "web/fuzzgen.w"
 
 #endif
-#line 95 "web/fuzzgen.w"
+#line 96 "web/fuzzgen.w"
 
 /*:3*/

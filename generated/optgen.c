@@ -1,8 +1,8 @@
 /*1:*/
-#line 27 "web/optgen.w"
+#line 28 "web/optgen.w"
 
 /*2:*/
-#line 52 "web/optgen.w"
+#line 53 "web/optgen.w"
 
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h> 
@@ -11,10 +11,10 @@
 #include <ctype.h> 
 
 /*:2*/
-#line 28 "web/optgen.w"
+#line 29 "web/optgen.w"
 
 /*3:*/
-#line 62 "web/optgen.w"
+#line 63 "web/optgen.w"
 
 #define MAXROWS 256
 #define MAXCLAUSES 8192
@@ -32,7 +32,7 @@ int errors;
 };
 
 /*:3*//*4:*/
-#line 82 "web/optgen.w"
+#line 83 "web/optgen.w"
 
 enum{F_CLAUSE,F_LEVEL,F_NAME,F_TYPE,F_ACCESS,F_TYPES,F_RANGE,F_CAP,
 F_SETLEN,F_SINCE,F_HANDLER,NFIELDS};
@@ -40,10 +40,10 @@ static const char*column[NFIELDS]= {"clause","level","name","type",
 "access","types","range","cap","setlen","since","handler"};
 
 /*:4*/
-#line 29 "web/optgen.w"
+#line 30 "web/optgen.w"
 
 /*5:*/
-#line 90 "web/optgen.w"
+#line 91 "web/optgen.w"
 
 static int split(char*line,char**f,int max)
 {
@@ -68,7 +68,7 @@ return strcpy(d,s);
 }
 
 /*:5*//*6:*/
-#line 118 "web/optgen.w"
+#line 119 "web/optgen.w"
 
 static int is_sentence_id(const char*id)
 {
@@ -108,7 +108,7 @@ fclose(in);
 }
 
 /*:6*//*7:*/
-#line 159 "web/optgen.w"
+#line 168 "web/optgen.w"
 
 static int find_clause(struct gen*g,const char*id)
 {
@@ -130,7 +130,7 @@ if(line[0]=='#'||line[0]=='\n')continue;
 n= split(line,f,NFIELDS+1);
 if(!header){
 /*8:*/
-#line 195 "web/optgen.w"
+#line 204 "web/optgen.w"
 
 for(int i= 0;i<NFIELDS;i++)
 if(i>=n||strcmp(f[i],column[i])){
@@ -140,7 +140,7 @@ exit(1);
 }
 
 /*:8*/
-#line 179 "web/optgen.w"
+#line 188 "web/optgen.w"
 
 header= 1;
 continue;
@@ -153,7 +153,7 @@ continue;
 }
 if(g->nrows==MAXROWS){fprintf(stderr,"optgen: too many rows\n");exit(1);}
 /*9:*/
-#line 203 "web/optgen.w"
+#line 212 "web/optgen.w"
 
 {
 struct row*r= &g->row[g->nrows++];
@@ -161,6 +161,21 @@ char ids[1024],*id,*save;
 for(int i= 0;i<NFIELDS;i++)r->field[i]= xstrdup(f[i]);
 r->line= lineno;
 snprintf(ids,sizeof ids,"%s",f[F_CLAUSE]);
+if(!strncmp(ids,"linux:",6)){
+if(strcmp(ids+6,f[F_NAME])){
+fprintf(stderr,"%s:%d: %s cites %s, which is not linux:%s\n",path,lineno,
+f[F_NAME],ids,f[F_NAME]);
+
+g->errors++;
+}
+ids[0]= '\0';
+}
+if(strcmp(f[F_LEVEL],"SOL_SOCKET")&&strcmp(f[F_LEVEL],"IPPROTO_IP")&&
+strcmp(f[F_LEVEL],"SOL_UDP")){
+fprintf(stderr,"%s:%d: unknown level %s\n",path,lineno,f[F_LEVEL]);
+
+g->errors++;
+}
 for(id= strtok_r(ids,";",&save);id;id= strtok_r(NULL,";",&save)){
 int c= find_clause(g,id);
 if(c<0){
@@ -181,14 +196,14 @@ g->errors++;
 }
 
 /*:9*/
-#line 190 "web/optgen.w"
+#line 199 "web/optgen.w"
 
 }
 fclose(in);
 }
 
 /*:7*//*10:*/
-#line 231 "web/optgen.w"
+#line 255 "web/optgen.w"
 
 static void check_coverage(struct gen*g)
 {
@@ -202,11 +217,11 @@ g->errors++;
 }
 
 /*:10*//*11:*/
-#line 252 "web/optgen.w"
+#line 276 "web/optgen.w"
 
 static const char*types[]= {"int","bool","byte","bytebool","linger",
 "timeval","mreq","mreq_source","msfilter","string","bytes","fprog",
-"u64","custom",NULL};
+"u64","custom","group_req","group_source_req","group_filter",NULL};
 
 static void emit_type(struct gen*g,struct row*r)
 {
@@ -223,7 +238,7 @@ g->errors++;
 }
 
 /*:11*//*12:*/
-#line 277 "web/optgen.w"
+#line 301 "web/optgen.w"
 
 static void emit_access_types(struct gen*g,struct row*r)
 {
@@ -257,7 +272,7 @@ printf(", .type_errno = %s,",bang?bang:"ENOPROTOOPT");
 }
 
 /*:12*//*13:*/
-#line 314 "web/optgen.w"
+#line 338 "web/optgen.w"
 
 static void emit_range_cap(struct gen*g,struct row*r)
 {
@@ -298,7 +313,7 @@ printf(", .cap_when = %s, .cap_errno = %s,",!strcmp(when,"always")?
 }
 
 /*:13*//*14:*/
-#line 364 "web/optgen.w"
+#line 388 "web/optgen.w"
 
 enum{NO_HANDLER,BOTH_HANDLERS,SETTER_ONLY};
 static int handler_name(const char*h,char*name,size_t len)
@@ -320,7 +335,7 @@ return slash?slash+1:strchr(h,':')?h:NULL;
 }
 
 /*:14*//*15:*/
-#line 387 "web/optgen.w"
+#line 411 "web/optgen.w"
 
 static int seen_before(struct gen*g,int k,int dir)
 {
@@ -352,7 +367,7 @@ printf("static int set_%s(sr_sock *s, sr_optreq *rq);\n",name);
 }
 printf("static const sr_optdesc sr_optdescs[] = {\n");
 for(int k= 0;k<g->nrows;k++)/*16:*/
-#line 423 "web/optgen.w"
+#line 447 "web/optgen.w"
 
 {
 struct row*r= &g->row[k];
@@ -365,7 +380,7 @@ emit_access_types(g,r);
 emit_range_cap(g,r);
 printf(" .setlen = %d,",atoi(r->field[F_SETLEN]));
 /*17:*/
-#line 437 "web/optgen.w"
+#line 461 "web/optgen.w"
 
 {
 char name[256];
@@ -397,16 +412,16 @@ strcmp(r->field[F_ACCESS],"set")?(custom==BOTH_HANDLERS?name:generic?generic:"?"
 }
 
 /*:17*/
-#line 434 "web/optgen.w"
+#line 458 "web/optgen.w"
 
 }
 
 /*:16*/
-#line 417 "web/optgen.w"
+#line 441 "web/optgen.w"
 
 printf("};\n");
 /*18:*/
-#line 471 "web/optgen.w"
+#line 495 "web/optgen.w"
 
 for(int k= 0;k<g->nrows;k++){
 const char*store= handler_store(g->row[k].field[F_HANDLER]);
@@ -417,15 +432,17 @@ g->row[k].field[F_NAME],store+6);
 }
 
 /*:18*/
-#line 419 "web/optgen.w"
+#line 443 "web/optgen.w"
 
 /*19:*/
-#line 484 "web/optgen.w"
+#line 509 "web/optgen.w"
 
 printf("#define SR_OPTNAME_LIMIT 256\n");
-for(int lv= 0;lv<2;lv++){
-const char*level= lv==0?"SOL_SOCKET":"IPPROTO_IP";
-printf("static const short sr_%s_index[SR_OPTNAME_LIMIT] = {\n",lv==0?"sol":"ip");
+for(int lv= 0;lv<3;lv++){
+static const char*const level_name[]= {"SOL_SOCKET","IPPROTO_IP","SOL_UDP"};
+static const char*const index_name[]= {"sol","ip","udp"};
+const char*level= level_name[lv];
+printf("static const short sr_%s_index[SR_OPTNAME_LIMIT] = {\n",index_name[lv]);
 for(int k= 0;k<g->nrows;k++)
 if(!strcmp(g->row[k].field[F_LEVEL],level))
 printf("  [%s] = %d,\n",g->row[k].field[F_NAME],k+1);
@@ -433,12 +450,12 @@ printf("};\n");
 }
 
 /*:19*/
-#line 420 "web/optgen.w"
+#line 444 "web/optgen.w"
 
 }
 
 /*:15*/
-#line 30 "web/optgen.w"
+#line 31 "web/optgen.w"
 
 int main(int argc,char**argv)
 {

@@ -30,7 +30,13 @@
 #include <netinet/udp.h> 
 #include <poll.h> 
 
-/*:3*/
+/*:3*//*821:*/
+#line 24 "web/beyond.w"
+
+#include <linux/sock_diag.h> 
+#include <linux/net_tstamp.h> 
+
+/*:821*/
 #line 41 "web/sockref.w"
 
 /*11:*/
@@ -178,7 +184,9 @@ OPT_BYTEBOOL,
 OPT_LINGER,OPT_TIMEVAL,
 OPT_MREQ,
 OPT_MREQ_SOURCE,OPT_MSFILTER,
-OPT_STRING,OPT_BYTES,OPT_FPROG,OPT_U64,OPT_CUSTOM
+OPT_STRING,OPT_BYTES,OPT_FPROG,OPT_U64,OPT_CUSTOM,
+OPT_GROUP_REQ,OPT_GROUP_SOURCE_REQ,
+OPT_GROUP_FILTER
 };
 #define OPT_GET 1u
 #define OPT_SET 2u
@@ -192,7 +200,7 @@ enum{OPT_STORE_HANDLER,OPT_STORE_SOCK_FLAG,OPT_STORE_IP_FLAG,
 OPT_STORE_INT_FIELD};
 
 /*:151*//*161:*/
-#line 246 "web/sockopt.w"
+#line 253 "web/sockopt.w"
 
 #define SR_MRT_BASE 200
 #define SR_MRT_MAX 212
@@ -221,30 +229,30 @@ OPT_STORE_INT_FIELD};
 #define SR_SOF_TX_COMPLETION (1u << 18)
 #define SR_SOF_MASK ((1u << 19) - 1) 
 
-/*:207*//*238:*/
+/*:207*//*240:*/
 #line 93 "web/ipopt.w"
 
 #define SR_INET_ECN_MASK 3
 
-/*:238*//*242:*/
+/*:240*//*244:*/
 #line 166 "web/ipopt.w"
 
 #define SR_MAX_IPOPTLEN 40
 #define SR_IPOPT_CIPSO 134
 
-/*:242*//*261:*/
+/*:244*//*263:*/
 #line 431 "web/ipopt.w"
 
 #define SR_IP_MAX_MTU 65535
 
-/*:261*//*273:*/
-#line 168 "web/mcast.w"
+/*:263*//*275:*/
+#line 170 "web/mcast.w"
 
 #define SR_MC_SOCKLIST_SIZE 48
 #define SR_SFLSIZE(n) (24 + 4 * (n))
 #define SR_SFBLOCK 10
 
-/*:273*//*293:*/
+/*:275*//*296:*/
 #line 20 "web/wire.w"
 
 #define SR_IPHDR_LEN 20 
@@ -252,51 +260,51 @@ OPT_STORE_INT_FIELD};
 #define SR_ICMPHDR_LEN 8
 #define SR_IP_MAXPACKET 65535 
 
-/*:293*//*317:*/
+/*:296*//*320:*/
 #line 453 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:317*//*357:*/
-#line 765 "web/link.w"
+/*:320*//*360:*/
+#line 768 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:357*//*366:*/
+/*:360*//*369:*/
 #line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:366*//*417:*/
-#line 1128 "web/ip.w"
+/*:369*//*420:*/
+#line 1132 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:417*//*422:*/
-#line 1225 "web/ip.w"
+/*:420*//*425:*/
+#line 1229 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:422*//*439:*/
+/*:425*//*442:*/
 #line 45 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:439*//*448:*/
+/*:442*//*451:*/
 #line 64 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:448*//*459:*/
+/*:451*//*462:*/
 #line 291 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -304,31 +312,31 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:459*//*470:*/
+/*:462*//*473:*/
 #line 486 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:470*//*478:*/
+/*:473*//*481:*/
 #line 657 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:478*//*542:*/
+/*:481*//*545:*/
 #line 2012 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:542*//*560:*/
-#line 132 "web/udp.w"
+/*:545*//*563:*/
+#line 133 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
 #define SR_SEND_SHUTDOWN 2
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:560*//*562:*/
-#line 168 "web/udp.w"
+/*:563*//*565:*/
+#line 169 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
 #define SR_SKB_SHINFO 320
@@ -336,40 +344,40 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:562*//*570:*/
-#line 315 "web/udp.w"
+/*:565*//*573:*/
+#line 316 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:570*//*598:*/
-#line 988 "web/udp.w"
+/*:573*//*601:*/
+#line 993 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:598*//*625:*/
-#line 1526 "web/udp.w"
+/*:601*//*628:*/
+#line 1537 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
-/*:625*//*627:*/
-#line 1576 "web/udp.w"
+/*:628*//*630:*/
+#line 1589 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:627*//*642:*/
-#line 1918 "web/udp.w"
+/*:630*//*646:*/
+#line 1945 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:642*//*648:*/
-#line 2056 "web/udp.w"
+/*:646*//*652:*/
+#line 2086 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
-  IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
+  IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
-/*:648*//*686:*/
-#line 2852 "web/udp.w"
+/*:652*//*690:*/
+#line 2889 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -377,36 +385,36 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   SR_SOF_TX_COMPLETION)
 #define SR_ETH_HLEN 14
 
-/*:686*//*699:*/
-#line 3114 "web/udp.w"
+/*:690*//*703:*/
+#line 3151 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:699*//*705:*/
-#line 3226 "web/udp.w"
+/*:703*//*709:*/
+#line 3263 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:705*//*725:*/
+/*:709*//*729:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:725*//*742:*/
+/*:729*//*746:*/
 #line 359 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:742*//*750:*/
+/*:746*//*754:*/
 #line 545 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:750*//*758:*/
+/*:754*//*762:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -414,13 +422,41 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:758*//*806:*/
+/*:762*//*810:*/
 #line 1001 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:806*/
+/*:810*//*829:*/
+#line 83 "web/beyond.w"
+
+#ifndef IP_PROTOCOL
+#define IP_PROTOCOL 52
+#endif
+#line 87 "web/beyond.w"
+#ifndef IP_LOCAL_PORT_RANGE
+#define IP_LOCAL_PORT_RANGE 51 
+#endif
+#line 90 "web/beyond.w"
+#ifdef SOL_UDPLITE
+#define SR_SOL_UDPLITE SOL_UDPLITE
+#else
+#line 93 "web/beyond.w"
+#define SR_SOL_UDPLITE 136 
+#endif
+#line 95 "web/beyond.w"
+
+/*:829*//*853:*/
+#line 723 "web/beyond.w"
+
+#ifndef SOCK_SNDBUF_LOCK
+#define SOCK_SNDBUF_LOCK 1
+#define SOCK_RCVBUF_LOCK 2
+#endif
+#line 728 "web/beyond.w"
+
+/*:853*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -495,12 +531,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*746:*/
+/*750:*/
 #line 462 "web/poll.w"
 
 int kmax;
 
-/*:746*/
+/*:750*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -514,7 +550,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*447:*/
+/*450:*/
 #line 44 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -531,23 +567,23 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:447*//*525:*/
+/*:450*//*528:*/
 #line 1648 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:525*//*526:*/
+/*:528*//*529:*/
 #line 1671 "web/bind.w"
 
 uint32_t fl_daddr,fl_saddr;
 uint16_t fl_dport;
 
-/*:526*//*535:*/
+/*:529*//*538:*/
 #line 1879 "web/bind.w"
 
 uint32_t tcp_write_seq;
 
-/*:535*/
+/*:538*/
 #line 20 "web/socket.w"
 
 /*84:*/
@@ -585,11 +621,29 @@ int nofcs,wifi_status;
 
 uint32_t tskey;
 
-/*:208*/
+/*:208*//*822:*/
+#line 31 "web/beyond.w"
+
+uint64_t cookie;
+int zerocopy,rcvmark,prefer_busy_poll,busy_poll_budget;
+int txtime_clockid,txtime_flags;
+bool txtime_on;
+
+/*:822*//*825:*/
+#line 46 "web/beyond.w"
+
+int no_check_tx;
+
+/*:825*//*859:*/
+#line 884 "web/beyond.w"
+
+int txrehash;
+
+/*:859*/
 #line 21 "web/socket.w"
 
-/*559:*/
-#line 116 "web/udp.w"
+/*562:*/
+#line 117 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
 int rq_len;
@@ -606,19 +660,27 @@ bool netstamp;
 bool stamp_asked;
 uint64_t rq_seq;
 
-/*:559*//*630:*/
-#line 1648 "web/udp.w"
+/*:562*//*633:*/
+#line 1663 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:630*//*721:*/
-#line 3533 "web/udp.w"
+/*:633*//*725:*/
+#line 3570 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:721*/
+/*:725*//*824:*/
+#line 40 "web/beyond.w"
+
+int udp_cork,udp_gso_size,udp_gro,udp_encap;
+int udp_no_check6_tx,udp_no_check6_rx;
+int fwd_alloc;
+bool udp_encap_rcv;
+
+/*:824*/
 #line 22 "web/socket.w"
 
 /*86:*/
@@ -638,18 +700,23 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:86*/
+/*:86*//*823:*/
+#line 37 "web/beyond.w"
+
+uint32_t local_port_range;
+
+/*:823*/
 #line 23 "web/socket.w"
 
-/*382:*/
+/*385:*/
 #line 390 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:382*/
+/*:385*/
 #line 24 "web/socket.w"
 
-/*755:*/
+/*759:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -657,7 +724,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:755*/
+/*:759*/
 #line 25 "web/socket.w"
 
 };
@@ -700,7 +767,7 @@ sr_getter*get;
 }sr_optdesc;
 
 /*:150*//*152:*/
-#line 87 "web/sockopt.w"
+#line 89 "web/sockopt.w"
 
 struct sr_optreq{
 const sr_optdesc*d;
@@ -713,7 +780,7 @@ socklen_t*ulen;
 unsigned char out[256];
 };
 
-/*:152*//*267:*/
+/*:152*//*269:*/
 #line 33 "web/mcast.w"
 
 typedef struct sr_mcsock sr_mcsock;
@@ -729,7 +796,7 @@ int nsrc,maxsrc;
 uint32_t*src;
 };
 
-/*:267*//*302:*/
+/*:269*//*305:*/
 #line 166 "web/wire.w"
 
 struct sr_ipv4{
@@ -741,7 +808,7 @@ const uint8_t*opt;
 int optlen;
 };
 
-/*:302*//*308:*/
+/*:305*//*311:*/
 #line 274 "web/wire.w"
 
 struct sr_udp{
@@ -752,7 +819,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:308*//*313:*/
+/*:311*//*316:*/
 #line 386 "web/wire.w"
 
 struct sr_icmp{
@@ -762,7 +829,7 @@ const uint8_t*data;
 size_t datalen;
 };
 
-/*:313*//*325:*/
+/*:316*//*328:*/
 #line 31 "web/link.w"
 
 typedef struct sr_hent sr_hent;
@@ -776,7 +843,7 @@ size_t nb,n;
 int shift;
 }sr_htab;
 
-/*:325*//*331:*/
+/*:328*//*334:*/
 #line 212 "web/link.w"
 
 typedef struct{
@@ -788,6 +855,7 @@ bool held;
 bool csum_partial;
 bool local;
 bool last;
+uint16_t frag_max;
 int iif;
 uint8_t tx_flags;
 uint32_t tskey;
@@ -802,8 +870,8 @@ uint64_t k0,k1,serial;
 int rt_type;
 }sr_event;
 
-/*:331*//*341:*/
-#line 420 "web/link.w"
+/*:334*//*344:*/
+#line 423 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -812,8 +880,8 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:341*//*358:*/
-#line 770 "web/link.w"
+/*:344*//*361:*/
+#line 773 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -824,7 +892,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:358*//*365:*/
+/*:361*//*368:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -843,7 +911,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:365*//*376:*/
+/*:368*//*379:*/
 #line 289 "web/ip.w"
 
 typedef struct{
@@ -853,7 +921,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:376*//*381:*/
+/*:379*//*384:*/
 #line 360 "web/ip.w"
 
 struct sr_ipout{
@@ -869,7 +937,7 @@ uint8_t tx_flags;
 uint32_t tskey;
 };
 
-/*:381*//*397:*/
+/*:384*//*400:*/
 #line 706 "web/ip.w"
 
 struct sr_rx{
@@ -888,10 +956,11 @@ size_t l4len;
 uint64_t tstamp_ns;
 bool csum_ok;
 sr_pkt**pkt;
+int frag_max;
 };
 
-/*:397*//*402:*/
-#line 857 "web/ip.w"
+/*:400*//*405:*/
+#line 859 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -908,23 +977,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:402*//*423:*/
-#line 1230 "web/ip.w"
+/*:405*//*426:*/
+#line 1234 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:423*//*434:*/
-#line 1368 "web/ip.w"
+/*:426*//*437:*/
+#line 1372 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:434*//*440:*/
+/*:437*//*443:*/
 #line 50 "web/pcap.w"
 
 typedef struct{
@@ -932,7 +1001,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:440*//*454:*/
+/*:443*//*457:*/
 #line 182 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -945,7 +1014,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:454*//*455:*/
+/*:457*//*458:*/
 #line 200 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -955,7 +1024,7 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:455*//*488:*/
+/*:458*//*491:*/
 #line 876 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -966,7 +1035,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:488*//*557:*/
+/*:491*//*560:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -977,6 +1046,7 @@ uint16_t sport,dport;
 int ifindex;
 uint32_t spec_dst;
 uint8_t ttl,tos;
+uint16_t frag_max;
 uint8_t opt[SR_MAX_IPOPTLEN];
 uint8_t wire_opt[SR_MAX_IPOPTLEN];
 int optlen;
@@ -987,22 +1057,22 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*587:*/
-#line 785 "web/udp.w"
+/*590:*/
+#line 790 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:587*/
-#line 55 "web/udp.w"
+/*:590*/
+#line 56 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:557*//*558:*/
-#line 83 "web/udp.w"
+/*:560*//*561:*/
+#line 84 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
 #define SR_SMALL_DGRAM 256
@@ -1011,24 +1081,24 @@ uint8_t data[];
 #if defined(__SANITIZE_ADDRESS__)
 #define SR_KEEP_SPARES 0
 #elif defined(__has_feature)
-#line 91 "web/udp.w"
+#line 92 "web/udp.w"
 #if __has_feature(address_sanitizer)
 #define SR_KEEP_SPARES 0
 #endif
-#line 94 "web/udp.w"
-#endif
 #line 95 "web/udp.w"
+#endif
+#line 96 "web/udp.w"
 #ifndef SR_KEEP_SPARES
 #define SR_KEEP_SPARES 1
 #endif
-#line 98 "web/udp.w"
+#line 99 "web/udp.w"
  _Static_assert(offsetof(sr_dgram,wire_opt)==offsetof(sr_dgram,opt)+SR_MAX_IPOPTLEN,
 "the two copies of the options are side by side");
 _Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
 
-/*:558*//*567:*/
-#line 279 "web/udp.w"
+/*:561*//*570:*/
+#line 280 "web/udp.w"
 
 struct udp_arrival{
 const struct sr_rx*rx;
@@ -1038,8 +1108,8 @@ bool sole;
 int truesize;
 };
 
-/*:567*//*599:*/
-#line 994 "web/udp.w"
+/*:570*//*602:*/
+#line 999 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1056,8 +1126,8 @@ bool has_ts_opt_id;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:599*//*631:*/
-#line 1651 "web/udp.w"
+/*:602*//*634:*/
+#line 1666 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1069,15 +1139,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:631*//*645:*/
-#line 1994 "web/udp.w"
+/*:634*//*649:*/
+#line 2024 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:645*/
+/*:649*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1093,46 +1163,51 @@ sr_proc**proc;
 int nprocs;
 sr_proc*cur;
 pid_t next_pid;
-/*332:*/
-#line 239 "web/link.w"
+/*335:*/
+#line 240 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
 size_t nev,evcap;
 uint64_t evseq;
 
-/*:332*//*342:*/
-#line 431 "web/link.w"
+/*:335*//*345:*/
+#line 434 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:342*//*441:*/
+/*:345*//*444:*/
 #line 56 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:441*//*671:*/
-#line 2569 "web/udp.w"
+/*:444*//*675:*/
+#line 2606 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:671*//*672:*/
-#line 2572 "web/udp.w"
+/*:675*//*676:*/
+#line 2609 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
 
-/*:672*/
+/*:676*//*826:*/
+#line 49 "web/beyond.w"
+
+uint64_t last_cookie;
+
+/*:826*/
 #line 45 "web/world.w"
 
-/*752:*/
+/*756:*/
 #line 552 "web/poll.w"
 
 uint64_t calls;
 
-/*:752*/
+/*:756*/
 #line 46 "web/world.w"
 
 };
@@ -1154,39 +1229,39 @@ uint64_t route_gen;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:112*//*359:*/
-#line 780 "web/link.w"
+/*:112*//*362:*/
+#line 783 "web/link.w"
 
 sr_htab neigh;
 
-/*:359*//*377:*/
+/*:362*//*380:*/
 #line 297 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:377*//*383:*/
+/*:380*//*386:*/
 #line 393 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:383*//*403:*/
-#line 873 "web/ip.w"
+/*:386*//*406:*/
+#line 875 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:403*//*424:*/
-#line 1236 "web/ip.w"
+/*:406*//*427:*/
+#line 1240 "web/ip.w"
 
 sr_htab peers;
 
-/*:424*//*432:*/
-#line 1362 "web/ip.w"
+/*:427*//*435:*/
+#line 1366 "web/ip.w"
 
 sr_htab mc;
 
-/*:432*//*456:*/
+/*:435*//*459:*/
 #line 208 "web/bind.w"
 
 struct sr_bindtab*bind;
@@ -1196,17 +1271,17 @@ uint64_t addr_type_gen;
 uint32_t addr_type_addr;
 int addr_type;
 
-/*:456*//*759:*/
+/*:459*//*763:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:759*//*798:*/
+/*:763*//*802:*/
 #line 907 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:798*/
+/*:802*/
 #line 189 "web/world.w"
 
 };
@@ -1224,13 +1299,13 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*751:*/
+/*:70*//*755:*/
 #line 548 "web/poll.w"
 
 uint64_t sig_call[SR_NSIG];
 uint64_t sig_time[SR_NSIG];
 
-/*:751*/
+/*:755*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1383,17 +1458,17 @@ static int sysctl_cross_check(sr_host*h,int i,long long nv[2]);
 static int sysctl_write(sr_host*h,const sr_proc*p,const char*name,
 const char*value);
 /*:148*//*153:*/
-#line 99 "web/sockopt.w"
+#line 101 "web/sockopt.w"
 
 static void optreq_init(sr_optreq*rq,const sr_optdesc*d,int len);
 
 /*:153*//*156:*/
-#line 125 "web/sockopt.w"
+#line 127 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name);
 
 /*:156*//*158:*/
-#line 155 "web/sockopt.w"
+#line 158 "web/sockopt.w"
 
 static int set_flag(sr_sock*s,sr_optreq*rq);
 static int get_flag(sr_sock*s,sr_optreq*rq);
@@ -1401,7 +1476,7 @@ static int set_int_field(sr_sock*s,sr_optreq*rq);
 static int get_int_field(sr_sock*s,sr_optreq*rq);
 
 /*:158*//*164:*/
-#line 317 "web/sockopt.w"
+#line 324 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq);
 static bool opt_capable(uint64_t caps);
@@ -1435,25 +1510,30 @@ static int tstamp_set(sr_sock*s,bool on,bool ns,bool new);
 
 static bool sock_has_peek_off(const sr_sock*s);
 
-/*:205*//*223:*/
-#line 899 "web/solsocket.w"
+/*:205*//*220:*/
+#line 851 "web/solsocket.w"
+
+static int sock_bindtoindex(sr_sock*s,int index);
+
+/*:220*//*225:*/
+#line 919 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
-/*:223*//*230:*/
-#line 1082 "web/solsocket.w"
+/*:225*//*232:*/
+#line 1102 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
-/*:230*//*243:*/
+/*:232*//*245:*/
 #line 170 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr);
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a);
 
-/*:243*//*268:*/
+/*:245*//*270:*/
 #line 49 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s);
@@ -1468,14 +1548,16 @@ static int mc_leave(sr_sock*s,struct ip_mreqn*mr);
 static bool omem_charge(sr_sock*s,int size);
 static void mc_free(sr_sock*s,sr_mcsock*m);
 static int mc_source(sr_sock*s,bool add,int omode,
-const struct ip_mreq_source*mrs);
+const struct ip_mreq_source*mrs,int ifindex);
+static int mc_msfilter(sr_sock*s,uint32_t group,uint32_t ifaddr,int ifindex,
+uint32_t fmode,uint32_t n,const void*src);
 
-/*:268*//*285:*/
-#line 412 "web/mcast.w"
+/*:270*//*287:*/
+#line 417 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs);
 
-/*:285*//*294:*/
+/*:287*//*297:*/
 #line 28 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p);
@@ -1483,37 +1565,37 @@ static void put16(uint8_t*p,uint16_t v);
 static uint32_t get_addr(const uint8_t*p);
 static void put_addr(uint8_t*p,uint32_t a);
 
-/*:294*//*296:*/
+/*:297*//*299:*/
 #line 65 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n);
 static uint16_t csum_fold(uint32_t sum);
 static uint16_t inet_csum(const uint8_t*p,size_t n);
 
-/*:296*//*298:*/
+/*:299*//*301:*/
 #line 116 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
 size_t len);
 
-/*:298*//*300:*/
+/*:301*//*303:*/
 #line 140 "web/wire.w"
 
 static uint16_t ip_fast_csum(const uint8_t*p,size_t hl);
 
-/*:300*//*303:*/
+/*:303*//*306:*/
 #line 187 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip);
 static void ipv4_read(const uint8_t*p,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
-/*:303*//*306:*/
+/*:306*//*309:*/
 #line 257 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
-/*:306*//*309:*/
+/*:309*//*312:*/
 #line 293 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -1522,20 +1604,20 @@ SR_TRANSPORT_API static void udp_emit(uint8_t*p,uint16_t sport,
 uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
-/*:309*//*311:*/
+/*:312*//*314:*/
 #line 359 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
 uint8_t proto);
 static void udp_csum_complete(uint8_t*ip);
 
-/*:311*//*314:*/
+/*:314*//*317:*/
 #line 397 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
-/*:314*//*316:*/
+/*:317*//*319:*/
 #line 442 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
@@ -1543,17 +1625,17 @@ uint32_t saddr,uint32_t daddr);
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
-/*:316*//*318:*/
+/*:319*//*321:*/
 #line 461 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
-/*:318*//*322:*/
+/*:321*//*325:*/
 #line 560 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
-/*:322*//*326:*/
+/*:325*//*329:*/
 #line 53 "web/link.w"
 
 static sr_hent*htab_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1564,14 +1646,14 @@ static void htab_remove(sr_htab*t,sr_hent*e);
 static void htab_free(sr_htab*t,void(*fn)(sr_hent*));
 static void htab_grow(sr_htab*t);
 
-/*:326*//*329:*/
+/*:329*//*332:*/
 #line 170 "web/link.w"
 
 static uint64_t rng_next(void);
 static double rng_unit(void);
 
-/*:329*//*335:*/
-#line 252 "web/link.w"
+/*:332*//*338:*/
+#line 253 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len);
 static sr_pkt*pkt_init(void*buf,size_t headroom,size_t len);
@@ -1581,8 +1663,8 @@ static void ev_push(sr_event*e);
 static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
-/*:335*//*347:*/
-#line 527 "web/link.w"
+/*:338*//*350:*/
+#line 530 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1590,21 +1672,21 @@ static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static bool loop_short_cut(const sr_pkt*pkt);
 
-/*:347*//*351:*/
-#line 623 "web/link.w"
+/*:350*//*354:*/
+#line 626 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
-/*:351*//*361:*/
-#line 786 "web/link.w"
+/*:354*//*364:*/
+#line 789 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:361*//*367:*/
+/*:364*//*370:*/
 #line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1612,13 +1694,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:367*//*373:*/
+/*:370*//*376:*/
 #line 218 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:373*//*379:*/
+/*:376*//*382:*/
 #line 303 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1626,13 +1708,13 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:379*//*385:*/
+/*:382*//*388:*/
 #line 403 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:385*//*387:*/
+/*:388*//*390:*/
 #line 445 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -1642,25 +1724,25 @@ const struct sr_ipout*o,sr_pkt*pkt);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:387*//*390:*/
+/*:390*//*393:*/
 #line 566 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:390*//*392:*/
+/*:393*//*395:*/
 #line 619 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:392*//*395:*/
+/*:395*//*398:*/
 #line 672 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:395*//*398:*/
-#line 725 "web/ip.w"
+/*:398*//*401:*/
+#line 726 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1668,67 +1750,67 @@ struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:398*//*405:*/
-#line 880 "web/ip.w"
+/*:401*//*408:*/
+#line 882 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:405*//*411:*/
-#line 992 "web/ip.w"
+/*:408*//*414:*/
+#line 994 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:411*//*414:*/
-#line 1059 "web/ip.w"
+/*:414*//*417:*/
+#line 1063 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:414*//*418:*/
-#line 1132 "web/ip.w"
+/*:417*//*421:*/
+#line 1136 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:418*//*420:*/
-#line 1176 "web/ip.w"
+/*:421*//*423:*/
+#line 1180 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:420*//*426:*/
-#line 1242 "web/ip.w"
+/*:423*//*429:*/
+#line 1246 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:426*//*428:*/
-#line 1292 "web/ip.w"
+/*:429*//*431:*/
+#line 1296 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:428*//*430:*/
-#line 1336 "web/ip.w"
+/*:431*//*433:*/
+#line 1340 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:430*//*435:*/
-#line 1374 "web/ip.w"
+/*:433*//*438:*/
+#line 1378 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:435*//*444:*/
+/*:438*//*447:*/
 #line 114 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:444*//*451:*/
+/*:447*//*454:*/
 #line 105 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1736,7 +1818,7 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:451*//*457:*/
+/*:454*//*460:*/
 #line 216 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1745,7 +1827,7 @@ static void link_at(sr_htab*t,sr_hent**at,int k,sr_sock*s,uint64_t k0,
 uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:457*//*460:*/
+/*:460*//*463:*/
 #line 304 "web/bind.w"
 
 static int proto_tabno(int type,int protocol);
@@ -1756,31 +1838,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s,sr_hent**port_at);
 static void sock_unhash(sr_sock*s);
 
-/*:460*//*464:*/
+/*:463*//*467:*/
 #line 387 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:464*//*466:*/
+/*:467*//*469:*/
 #line 417 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:466*//*469:*/
+/*:469*//*472:*/
 #line 456 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:469*//*473:*/
+/*:472*//*476:*/
 #line 522 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:473*//*475:*/
+/*:476*//*478:*/
 #line 574 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1788,13 +1870,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:475*//*477:*/
+/*:478*//*480:*/
 #line 613 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:477*//*479:*/
+/*:480*//*482:*/
 #line 660 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1802,7 +1884,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:479*//*483:*/
+/*:482*//*486:*/
 #line 765 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1810,25 +1892,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:483*//*489:*/
+/*:486*//*492:*/
 #line 885 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:489*//*493:*/
+/*:492*//*496:*/
 #line 974 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:493*//*495:*/
+/*:496*//*498:*/
 #line 1014 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
-/*:495*//*498:*/
+/*:498*//*501:*/
 #line 1050 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1837,34 +1919,34 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:498*//*501:*/
+/*:501*//*504:*/
 #line 1113 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:501*//*504:*/
+/*:504*//*507:*/
 #line 1197 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:504*//*508:*/
+/*:507*//*511:*/
 #line 1294 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:508*//*512:*/
+/*:511*//*515:*/
 #line 1377 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:512*//*515:*/
+/*:515*//*518:*/
 #line 1428 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:515*//*521:*/
+/*:518*//*524:*/
 #line 1513 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
@@ -1874,7 +1956,7 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:521*//*528:*/
+/*:524*//*531:*/
 #line 1690 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -1882,13 +1964,13 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:528*//*536:*/
+/*:531*//*539:*/
 #line 1882 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:536*//*537:*/
+/*:539*//*540:*/
 #line 1913 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -1903,7 +1985,7 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:537*//*540:*/
+/*:540*//*543:*/
 #line 1965 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
@@ -1913,7 +1995,7 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:540*//*546:*/
+/*:543*//*549:*/
 #line 2139 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -1921,45 +2003,45 @@ size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:546*//*549:*/
+/*:549*//*552:*/
 #line 2209 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:549*//*553:*/
+/*:552*//*556:*/
 #line 2267 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:553*//*554:*/
+/*:556*//*557:*/
 #line 2281 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:554*//*563:*/
-#line 175 "web/udp.w"
+/*:557*//*566:*/
+#line 176 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:563*//*566:*/
-#line 273 "web/udp.w"
+/*:566*//*569:*/
+#line 274 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:566*//*568:*/
-#line 288 "web/udp.w"
+/*:569*//*571:*/
+#line 289 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:568*//*571:*/
-#line 325 "web/udp.w"
+/*:571*//*574:*/
+#line 326 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:571*//*573:*/
-#line 363 "web/udp.w"
+/*:574*//*576:*/
+#line 364 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
@@ -1968,84 +2050,84 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:573*//*576:*/
-#line 500 "web/udp.w"
+/*:576*//*579:*/
+#line 505 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
-/*:576*//*578:*/
-#line 514 "web/udp.w"
+/*:579*//*581:*/
+#line 519 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:578*//*580:*/
-#line 555 "web/udp.w"
+/*:581*//*583:*/
+#line 560 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:580*//*582:*/
-#line 581 "web/udp.w"
+/*:583*//*585:*/
+#line 586 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:582*//*585:*/
-#line 707 "web/udp.w"
+/*:585*//*588:*/
+#line 712 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:585*//*588:*/
-#line 790 "web/udp.w"
+/*:588*//*591:*/
+#line 795 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:588*//*591:*/
-#line 848 "web/udp.w"
+/*:591*//*594:*/
+#line 853 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:591*//*593:*/
-#line 879 "web/udp.w"
+/*:594*//*596:*/
+#line 884 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:593*//*595:*/
-#line 920 "web/udp.w"
+/*:596*//*598:*/
+#line 925 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:595*//*597:*/
-#line 982 "web/udp.w"
+/*:598*//*600:*/
+#line 987 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:597*//*603:*/
-#line 1087 "web/udp.w"
+/*:600*//*606:*/
+#line 1093 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:603*//*607:*/
-#line 1149 "web/udp.w"
+/*:606*//*610:*/
+#line 1156 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:607*//*610:*/
-#line 1193 "web/udp.w"
+/*:610*//*613:*/
+#line 1200 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:610*//*612:*/
-#line 1236 "web/udp.w"
+/*:613*//*615:*/
+#line 1243 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -2058,40 +2140,40 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:612*//*618:*/
-#line 1393 "web/udp.w"
+/*:615*//*621:*/
+#line 1404 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:618*//*620:*/
-#line 1438 "web/udp.w"
+/*:621*//*623:*/
+#line 1449 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:620*//*622:*/
-#line 1463 "web/udp.w"
+/*:623*//*625:*/
+#line 1474 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:622*//*624:*/
-#line 1523 "web/udp.w"
+/*:625*//*627:*/
+#line 1534 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
-/*:624*//*628:*/
-#line 1579 "web/udp.w"
+/*:627*//*631:*/
+#line 1592 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:628*//*632:*/
-#line 1662 "web/udp.w"
+/*:631*//*635:*/
+#line 1677 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2099,9 +2181,10 @@ const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
 int mtu);
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 static void udp_cork_discard(sr_sock*s);
+static int udp_cork_push(sr_sock*s);
 
-/*:632*//*637:*/
-#line 1785 "web/udp.w"
+/*:635*//*641:*/
+#line 1812 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2112,24 +2195,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:637*//*638:*/
-#line 1802 "web/udp.w"
+/*:641*//*642:*/
+#line 1829 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:638*//*644:*/
-#line 1987 "web/udp.w"
+/*:642*//*648:*/
+#line 2017 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:644*//*649:*/
-#line 2085 "web/udp.w"
+/*:648*//*653:*/
+#line 2115 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:649*//*651:*/
-#line 2104 "web/udp.w"
+/*:653*//*655:*/
+#line 2134 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2137,124 +2220,124 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:651*//*654:*/
-#line 2196 "web/udp.w"
+/*:655*//*658:*/
+#line 2226 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:654*//*656:*/
-#line 2237 "web/udp.w"
+/*:658*//*660:*/
+#line 2268 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:656*//*658:*/
-#line 2297 "web/udp.w"
+/*:660*//*662:*/
+#line 2328 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:658*//*660:*/
-#line 2333 "web/udp.w"
+/*:662*//*664:*/
+#line 2364 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:660*//*663:*/
-#line 2401 "web/udp.w"
+/*:664*//*667:*/
+#line 2434 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:663*//*667:*/
-#line 2476 "web/udp.w"
+/*:667*//*671:*/
+#line 2513 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:667*//*674:*/
-#line 2579 "web/udp.w"
+/*:671*//*678:*/
+#line 2616 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
-/*:674*//*676:*/
-#line 2596 "web/udp.w"
+/*:678*//*680:*/
+#line 2633 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
-/*:676*//*678:*/
-#line 2650 "web/udp.w"
+/*:680*//*682:*/
+#line 2687 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:678*//*681:*/
-#line 2732 "web/udp.w"
+/*:682*//*685:*/
+#line 2769 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:681*//*687:*/
-#line 2859 "web/udp.w"
+/*:685*//*691:*/
+#line 2896 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
-/*:687*//*691:*/
-#line 2935 "web/udp.w"
+/*:691*//*695:*/
+#line 2972 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:691*//*693:*/
-#line 2975 "web/udp.w"
+/*:695*//*697:*/
+#line 3012 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:693*//*700:*/
-#line 3118 "web/udp.w"
+/*:697*//*704:*/
+#line 3155 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:700*//*707:*/
-#line 3246 "web/udp.w"
+/*:704*//*711:*/
+#line 3283 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:707*//*710:*/
-#line 3306 "web/udp.w"
+/*:711*//*714:*/
+#line 3343 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:710*//*715:*/
-#line 3408 "web/udp.w"
+/*:714*//*719:*/
+#line 3445 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:715*//*717:*/
-#line 3461 "web/udp.w"
+/*:719*//*721:*/
+#line 3498 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:717*//*719:*/
-#line 3498 "web/udp.w"
+/*:721*//*723:*/
+#line 3535 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:719*//*722:*/
-#line 3538 "web/udp.w"
+/*:723*//*726:*/
+#line 3575 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:722*//*726:*/
+/*:726*//*730:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2262,13 +2345,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:726*//*729:*/
+/*:730*//*733:*/
 #line 89 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:729*//*731:*/
+/*:733*//*735:*/
 #line 144 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2276,24 +2359,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:731*//*737:*/
+/*:735*//*741:*/
 #line 253 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:737*//*739:*/
+/*:741*//*743:*/
 #line 307 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:739*//*743:*/
+/*:743*//*747:*/
 #line 364 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:743*//*748:*/
+/*:747*//*752:*/
 #line 508 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
@@ -2302,84 +2385,84 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:748*//*756:*/
+/*:752*//*760:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:756*//*762:*/
+/*:760*//*766:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:762*//*764:*/
+/*:766*//*768:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:764*//*766:*/
+/*:768*//*770:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:766*//*768:*/
+/*:770*//*772:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:768*//*770:*/
+/*:772*//*774:*/
 #line 276 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:770*//*772:*/
+/*:774*//*776:*/
 #line 316 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:772*//*774:*/
+/*:776*//*778:*/
 #line 354 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:774*//*776:*/
+/*:778*//*780:*/
 #line 450 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:776*//*779:*/
+/*:780*//*783:*/
 #line 495 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:779*//*784:*/
+/*:783*//*788:*/
 #line 581 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:784*//*788:*/
+/*:788*//*792:*/
 #line 678 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
-/*:788*//*791:*/
+/*:792*//*795:*/
 #line 732 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:791*//*794:*/
+/*:795*//*798:*/
 #line 802 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2387,46 +2470,75 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:794*//*796:*/
+/*:798*//*800:*/
 #line 845 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:796*//*799:*/
+/*:800*//*803:*/
 #line 910 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:799*//*804:*/
+/*:803*//*808:*/
 #line 988 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:804*//*808:*/
+/*:808*//*812:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:808*//*810:*/
+/*:812*//*814:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:810*//*812:*/
+/*:814*//*816:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:812*//*814:*/
+/*:816*//*818:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:814*/
+/*:818*//*827:*/
+#line 73 "web/beyond.w"
+
+static bool opt_udp_level(const sr_sock*s,int level);
+
+/*:827*//*833:*/
+#line 188 "web/beyond.w"
+
+static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a);
+
+/*:833*//*838:*/
+#line 295 "web/beyond.w"
+
+static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
+
+/*:838*//*843:*/
+#line 409 "web/beyond.w"
+
+static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
+static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
+int*ifindex);
+
+/*:843*//*850:*/
+#line 672 "web/beyond.w"
+
+static bool sk_has_account(const sr_sock*s);
+static void sk_fwd_schedule(sr_sock*s,int size);
+static void sk_fwd_release(sr_sock*s,int size,bool partial);
+
+/*:850*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2439,7 +2551,7 @@ static sr_world the_world;
 #line 46 "web/sockref.w"
 
 /*155:*/
-#line 119 "web/sockopt.w"
+#line 121 "web/sockopt.w"
 
 #include "sr_options.h"
 
@@ -2754,12 +2866,12 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 /*:135*/
 #line 627 "web/world.w"
 
-/*384:*/
+/*387:*/
 #line 400 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:384*/
+/*:387*/
 #line 628 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -2932,71 +3044,71 @@ if(W->ready)/*46:*/
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
-/*334:*/
-#line 248 "web/link.w"
+/*337:*/
+#line 249 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
-/*:334*//*343:*/
-#line 435 "web/link.w"
+/*:337*//*346:*/
+#line 438 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:343*//*442:*/
+/*:346*//*445:*/
 #line 60 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:442*//*673:*/
-#line 2576 "web/udp.w"
+/*:445*//*677:*/
+#line 2613 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
-/*:673*/
+/*:677*/
 #line 833 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*360:*/
-#line 783 "web/link.w"
+/*363:*/
+#line 786 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:360*//*378:*/
+/*:363*//*381:*/
 #line 300 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:378*//*404:*/
-#line 877 "web/ip.w"
+/*:381*//*407:*/
+#line 879 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:404*//*425:*/
-#line 1239 "web/ip.w"
+/*:407*//*428:*/
+#line 1243 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:425*//*433:*/
-#line 1365 "web/ip.w"
+/*:428*//*436:*/
+#line 1369 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:433*//*463:*/
+/*:436*//*466:*/
 #line 384 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:463*//*760:*/
+/*:466*//*764:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:760*/
+/*:764*/
 #line 836 "web/world.w"
 
 free(fh->ifs);
@@ -3013,12 +3125,12 @@ memset(W,0,sizeof*W);
 W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
-/*333:*/
-#line 245 "web/link.w"
+/*336:*/
+#line 246 "web/link.w"
 
 W->rng= 1;
 
-/*:333*/
+/*:336*/
 #line 813 "web/world.w"
 
 h= host_new("host0");
@@ -3038,12 +3150,12 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 /*:34*/
 #line 815 "web/world.w"
 
-/*346:*/
-#line 496 "web/link.w"
+/*349:*/
+#line 499 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
-/*:346*/
+/*:349*/
 #line 816 "web/world.w"
 
 W->cur= proc_new(h,0);
@@ -3308,7 +3420,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*747:*/
+/*751:*/
 #line 465 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3317,7 +3429,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:747*/
+/*:751*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3529,12 +3641,17 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*561:*/
-#line 142 "web/udp.w"
+/*:170*//*564:*/
+#line 143 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:561*/
+/*:564*//*860:*/
+#line 887 "web/beyond.w"
+
+s->txrehash= 1;
+
+/*:860*/
 #line 298 "web/socket.w"
 
 /*97:*/
@@ -3546,7 +3663,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:97*//*449:*/
+/*:97*//*452:*/
 #line 74 "web/bind.w"
 
 s->tabno= (int8_t)proto_tabno(type,protocol);
@@ -3556,12 +3673,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:449*//*761:*/
+/*:452*//*765:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:761*/
+/*:765*/
 #line 299 "web/socket.w"
 
 return s;
@@ -3683,8 +3800,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*695:*/
-#line 3011 "web/udp.w"
+/*699:*/
+#line 3048 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3703,7 +3820,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:695*/
+/*:699*/
 #line 166 "web/ioctl.w"
 
 }
@@ -4102,7 +4219,7 @@ k= e;
 }
 
 /*:147*//*154:*/
-#line 102 "web/sockopt.w"
+#line 104 "web/sockopt.w"
 
 static void optreq_init(sr_optreq*rq,const sr_optdesc*d,int len)
 {
@@ -4116,7 +4233,7 @@ rq->ulen= NULL;
 }
 
 /*:154*//*157:*/
-#line 128 "web/sockopt.w"
+#line 130 "web/sockopt.w"
 
 static const sr_optdesc*opt_lookup(int level,int name)
 {
@@ -4124,12 +4241,13 @@ const short*index;
 if(name<0||name>=SR_OPTNAME_LIMIT)return NULL;
 if(level==SOL_SOCKET)index= sr_sol_index;
 else if(level==IPPROTO_IP)index= sr_ip_index;
+else if(level==SOL_UDP)index= sr_udp_index;
 else return NULL;
 return index[name]?&sr_optdescs[index[name]-1]:NULL;
 }
 
 /*:157*//*159:*/
-#line 161 "web/sockopt.w"
+#line 164 "web/sockopt.w"
 
 static unsigned*flag_word(sr_sock*s,const sr_optdesc*d)
 {
@@ -4163,7 +4281,7 @@ return 0;
 }
 
 /*:159*//*160:*/
-#line 212 "web/sockopt.w"
+#line 218 "web/sockopt.w"
 
 int sr_setsockopt(int fd,int level,int optname,const void*optval,
 socklen_t optlen)
@@ -4177,9 +4295,10 @@ if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 if(len<0)return sys_return(-EINVAL);
 if(level==SOL_RAW&&s->type==SOCK_RAW)
 return sys_return(raw_setsockopt(s,optname,optval,len));
-if(level!=SOL_SOCKET&&level!=IPPROTO_IP)return sys_return(-ENOPROTOOPT);
+if(opt_udp_level(s,level))level= SOL_UDP;
+else if(level!=SOL_SOCKET&&level!=IPPROTO_IP)return sys_return(-ENOPROTOOPT);
 d= opt_lookup(level,optname);
-if(level==SOL_SOCKET&&!(d&&d->type==OPT_STRING)){
+if((level==SOL_SOCKET&&!(d&&d->type==OPT_STRING))||level==SOL_UDP){
 if(len<(int)sizeof(int))return sys_return(-EINVAL);
 if(!optval)return sys_return(-EFAULT);
 }
@@ -4194,7 +4313,7 @@ return sys_return(err);
 }
 
 /*:160*//*162:*/
-#line 263 "web/sockopt.w"
+#line 270 "web/sockopt.w"
 
 static int opt_validate_set(sr_sock*s,const sr_optdesc*d,sr_optreq*rq)
 {
@@ -4239,7 +4358,7 @@ return 0;
 }
 
 /*:162*//*163:*/
-#line 309 "web/sockopt.w"
+#line 316 "web/sockopt.w"
 
 static bool opt_capable(uint64_t caps)
 {
@@ -4249,7 +4368,7 @@ return false;
 }
 
 /*:163*//*165:*/
-#line 338 "web/sockopt.w"
+#line 346 "web/sockopt.w"
 
 int sr_getsockopt(int fd,int level,int optname,void*optval,
 socklen_t*optlen)
@@ -4262,7 +4381,8 @@ world_ready();
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 if(level==SOL_RAW&&s->type==SOCK_RAW)
 return sys_return(raw_getsockopt(s,optname,optval,optlen));
-if(level!=SOL_SOCKET&&level!=IPPROTO_IP)return sys_return(-EOPNOTSUPP);
+if(opt_udp_level(s,level))level= SOL_UDP;
+else if(level!=SOL_SOCKET&&level!=IPPROTO_IP)return sys_return(-EOPNOTSUPP);
 if(level==IPPROTO_IP&&optname>=SR_MRT_BASE&&optname<=SR_MRT_MAX)
 return sys_return(-EOPNOTSUPP);
 if(!optlen)return sys_return(-EFAULT);
@@ -4277,12 +4397,12 @@ rq.ubuf= optval;
 rq.ulen= optlen;
 err= d->get(s,&rq);
 if(err<0)return sys_return(err);
-if(d->type==OPT_CUSTOM)return 0;
+if(d->type==OPT_CUSTOM||d->type==OPT_GROUP_FILTER)return 0;
 return sys_return(opt_copy_out(d,&rq,optval,optlen,len));
 }
 
 /*:165*//*166:*/
-#line 384 "web/sockopt.w"
+#line 396 "web/sockopt.w"
 
 static int opt_copy_out(const sr_optdesc*d,sr_optreq*rq,void*optval,
 socklen_t*optlen,int len)
@@ -4309,6 +4429,7 @@ if(len> 0)memcpy(optval,rq->out,(size_t)len);
 return 0;
 }
 if(len> rq->outlen)len= rq->outlen;
+if(d->level==SOL_UDP)*optlen= (socklen_t)len;
 if(len> 0&&!optval)return-EFAULT;
 if(len> 0)memcpy(optval,rq->out,(size_t)len);
 *optlen= (socklen_t)len;
@@ -4697,15 +4818,24 @@ sr_iface*ifp= iface_by_name(s->host,name);
 if(!ifp)return-ENODEV;
 index= ifp->ifindex;
 }
+return sock_bindtoindex(s,index);
+}
+
+/*:219*//*221:*/
+#line 854 "web/solsocket.w"
+
+static int sock_bindtoindex(sr_sock*s,int index)
+{
 if(s->bound_dev_if&&!proc_capable(W->cur,CAP_NET_RAW))return-EPERM;
+if(index<0)return-EINVAL;
 s->bound_dev_if= index;
 udp_rehash(s,s->inet_rcv_saddr);
 s->dst_cached= false;
 return 0;
 }
 
-/*:219*//*220:*/
-#line 858 "web/solsocket.w"
+/*:221*//*222:*/
+#line 878 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -4713,14 +4843,14 @@ sr_iface*ifp;
 rq->outlen= 0;
 if(!s->bound_dev_if)return 0;
 if(rq->len<IFNAMSIZ)return-EINVAL;
-if(!(ifp= iface_by_index(s->host,s->bound_dev_if)))return-ENXIO;
+if(!(ifp= iface_by_index(s->host,s->bound_dev_if)))return-ENODEV;
 rq->outlen= (int)strlen(ifp->name)+1;
 memcpy(rq->out,ifp->name,(size_t)rq->outlen);
 return 0;
 }
 
-/*:220*//*222:*/
-#line 885 "web/solsocket.w"
+/*:222*//*224:*/
+#line 905 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
 {
@@ -4735,15 +4865,15 @@ return filter_mem_ok(fp->filter,fp->len)?0:-EINVAL;
 return-EINVAL;
 }
 
-/*:222*//*224:*/
-#line 915 "web/solsocket.w"
+/*:224*//*226:*/
+#line 935 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
-/*225:*/
-#line 945 "web/solsocket.w"
+/*227:*/
+#line 965 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
 case BPF_ALU|BPF_SUB|BPF_K:case BPF_ALU|BPF_SUB|BPF_X:
@@ -4762,8 +4892,8 @@ case BPF_LDX|BPF_IMM:
 case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
-/*:225*/
-#line 920 "web/solsocket.w"
+/*:227*/
+#line 940 "web/solsocket.w"
 
 return true;
 case BPF_ALU|BPF_DIV|BPF_K:case BPF_ALU|BPF_MOD|BPF_K:
@@ -4787,8 +4917,8 @@ return k<(uint32_t)SKF_AD_OFF||
 return false;
 }
 
-/*:224*//*226:*/
-#line 971 "web/solsocket.w"
+/*:226*//*228:*/
+#line 991 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
 {
@@ -4814,8 +4944,8 @@ free(mask);
 return ok;
 }
 
-/*:226*//*227:*/
-#line 1015 "web/solsocket.w"
+/*:228*//*229:*/
+#line 1035 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4832,8 +4962,8 @@ s->filter_kind= SR_FILTER_CLASSIC;
 return 0;
 }
 
-/*:227*//*228:*/
-#line 1044 "web/solsocket.w"
+/*:229*//*230:*/
+#line 1064 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4849,8 +4979,8 @@ memcpy(rq->ubuf,s->filter,n*sizeof*s->filter);
 return 0;
 }
 
-/*:228*//*229:*/
-#line 1071 "web/solsocket.w"
+/*:230*//*231:*/
+#line 1091 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
 {
@@ -4862,8 +4992,8 @@ return-EINVAL;
 
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
-/*:229*//*231:*/
-#line 1096 "web/solsocket.w"
+/*:231*//*233:*/
+#line 1116 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4877,8 +5007,8 @@ s->filter_kind= SR_FILTER_NONE;
 return 0;
 }
 
-/*:231*//*232:*/
-#line 1115 "web/solsocket.w"
+/*:233*//*234:*/
+#line 1135 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -4887,8 +5017,8 @@ return set_flag(s,rq);
 }
 
 
-/*:232*//*233:*/
-#line 1142 "web/solsocket.w"
+/*:234*//*235:*/
+#line 1162 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
 {
@@ -4901,7 +5031,7 @@ return reuseport_attach(s,fp.filter,fp.len);
 }
 
 static int set_reuseport_ebpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
-/*:233*//*236:*/
+/*:235*//*238:*/
 #line 39 "web/ipopt.w"
 
 static int set_ttl(sr_sock*s,sr_optreq*rq)
@@ -4917,7 +5047,7 @@ rq->val= s->uc_ttl==-1?sysctl_value(s->host,SYS_IP_DEFAULT_TTL):s->uc_ttl;
 return 0;
 }
 
-/*:236*//*237:*/
+/*:238*//*239:*/
 #line 74 "web/ipopt.w"
 
 static const unsigned char ip_tos2prio[16]= {
@@ -4938,7 +5068,7 @@ return 0;
 }
 
 
-/*:237*//*241:*/
+/*:239*//*243:*/
 #line 137 "web/ipopt.w"
 
 static int set_options(sr_sock*s,sr_optreq*rq)
@@ -4969,7 +5099,7 @@ rq->outlen= s->optlen;
 return 0;
 }
 
-/*:241*//*244:*/
+/*:243*//*246:*/
 #line 188 "web/ipopt.w"
 
 static int ip_options_compile(sr_host*h,unsigned char*p,int len,bool*srr)
@@ -5002,7 +5132,7 @@ rr= true;
 break;
 case IPOPT_TIMESTAMP:
 if(ts||n<4||p[2]<5)return-EINVAL;
-if(p[2]<=n)/*245:*/
+if(p[2]<=n)/*247:*/
 #line 238 "web/ipopt.w"
 
 {
@@ -5025,7 +5155,7 @@ break;
 }
 }
 
-/*:245*/
+/*:247*/
 #line 219 "web/ipopt.w"
 
 else if((p[3]>>4)==15)return-EINVAL;
@@ -5046,7 +5176,7 @@ l-= n;
 return 0;
 }
 
-/*:244*//*246:*/
+/*:246*//*248:*/
 #line 263 "web/ipopt.w"
 
 static bool inet_addr_is_unicast(sr_host*h,const unsigned char*a)
@@ -5059,7 +5189,7 @@ r= route_lookup(h,addr);
 return!(r&&(r->type==SR_RT_LOCAL||r->type==SR_RT_BROADCAST));
 }
 
-/*:246*//*247:*/
+/*:248*//*249:*/
 #line 291 "web/ipopt.w"
 
 static int set_router_alert(sr_sock*s,sr_optreq*rq)
@@ -5073,7 +5203,7 @@ return set_flag(s,rq);
 }
 
 
-/*:247*//*260:*/
+/*:249*//*262:*/
 #line 423 "web/ipopt.w"
 
 static int get_mtu(sr_sock*s,sr_optreq*rq)
@@ -5083,7 +5213,7 @@ rq->val= sk_dst_mtu(s);
 return 0;
 }
 
-/*:260*//*262:*/
+/*:262*//*264:*/
 #line 453 "web/ipopt.w"
 
 static int set_multicast_if(sr_sock*s,sr_optreq*rq)
@@ -5115,7 +5245,7 @@ rq->outlen= sizeof s->mc_addr;
 return 0;
 }
 
-/*:262*//*263:*/
+/*:264*//*265:*/
 #line 492 "web/ipopt.w"
 
 static int set_multicast_ttl(sr_sock*s,sr_optreq*rq)
@@ -5125,19 +5255,19 @@ return 0;
 }
 
 
-/*:263*//*265:*/
+/*:265*//*267:*/
 #line 518 "web/ipopt.w"
 
-/*:265*//*269:*/
-#line 67 "web/mcast.w"
+/*:267*//*271:*/
+#line 69 "web/mcast.w"
 
 static bool ipv4_is_multicast(uint32_t addr)
 {
 return(ntohl(addr)&0xf0000000u)==0xe0000000u;
 }
 
-/*:269*//*270:*/
-#line 81 "web/mcast.w"
+/*:271*//*272:*/
+#line 83 "web/mcast.w"
 
 static sr_iface*ip_dev_find(sr_host*h,uint32_t addr)
 {
@@ -5149,8 +5279,8 @@ if(r&&r->type==SR_RT_LOCAL)return iface_by_index(h,r->ifindex);
 return NULL;
 }
 
-/*:270*//*271:*/
-#line 106 "web/mcast.w"
+/*:272*//*273:*/
+#line 108 "web/mcast.w"
 
 static sr_iface*mc_find_dev(sr_host*h,uint32_t group,uint32_t addr,
 int*ifindex)
@@ -5168,8 +5298,8 @@ if(dev)*ifindex= dev->ifindex;
 return dev;
 }
 
-/*:271*//*272:*/
-#line 135 "web/mcast.w"
+/*:273*//*274:*/
+#line 137 "web/mcast.w"
 
 static int mreq_decode(const sr_optreq*rq,struct ip_mreqn*mr)
 {
@@ -5184,8 +5314,8 @@ memcpy(&mr->imr_address,rq->buf,sizeof(struct in_addr));
 return 0;
 }
 
-/*:272*//*274:*/
-#line 173 "web/mcast.w"
+/*:274*//*276:*/
+#line 175 "web/mcast.w"
 
 static bool omem_charge(sr_sock*s,int size)
 {
@@ -5203,8 +5333,8 @@ free(m->src);
 free(m);
 }
 
-/*:274*//*275:*/
-#line 194 "web/mcast.w"
+/*:276*//*277:*/
+#line 196 "web/mcast.w"
 
 static sr_mcsock**mc_find(sr_sock*s,uint32_t group,int ifindex)
 {
@@ -5214,8 +5344,8 @@ if((*p)->group==group&&(*p)->ifindex==ifindex)break;
 return p;
 }
 
-/*:275*//*276:*/
-#line 214 "web/mcast.w"
+/*:277*//*278:*/
+#line 216 "web/mcast.w"
 
 static int mc_join(sr_sock*s,struct ip_mreqn*mr,int mode)
 {
@@ -5240,8 +5370,8 @@ ip_mc_inc_group(s->host,m->ifindex,group);
 return 0;
 }
 
-/*:276*//*277:*/
-#line 250 "web/mcast.w"
+/*:278*//*279:*/
+#line 252 "web/mcast.w"
 
 static int mc_leave(sr_sock*s,struct ip_mreqn*mr)
 {
@@ -5262,8 +5392,8 @@ return 0;
 return-EADDRNOTAVAIL;
 }
 
-/*:277*//*278:*/
-#line 272 "web/mcast.w"
+/*:279*//*280:*/
+#line 274 "web/mcast.w"
 
 static void mc_drop_all(sr_sock*s)
 {
@@ -5275,8 +5405,8 @@ mc_free(s,m);
 s->mc_count= 0;
 }
 
-/*:278*//*279:*/
-#line 297 "web/mcast.w"
+/*:280*//*281:*/
+#line 299 "web/mcast.w"
 
 static int set_add_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -5287,8 +5417,8 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_join(s,&mr,MCAST_EXCLUDE);
 }
 
-/*:279*//*280:*/
-#line 313 "web/mcast.w"
+/*:281*//*282:*/
+#line 315 "web/mcast.w"
 
 static int set_drop_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -5299,11 +5429,11 @@ if((err= mreq_decode(rq,&mr))!=0)return err;
 return mc_leave(s,&mr);
 }
 
-/*:280*//*281:*/
-#line 341 "web/mcast.w"
+/*:282*//*283:*/
+#line 345 "web/mcast.w"
 
 static int mc_source(sr_sock*s,bool add,int omode,
-const struct ip_mreq_source*mrs)
+const struct ip_mreq_source*mrs,int ifindex)
 {
 struct ip_mreqn mr;
 sr_mcsock*m;
@@ -5313,6 +5443,7 @@ if(!ipv4_is_multicast(mrs->imr_multiaddr.s_addr))return-EINVAL;
 memset(&mr,0,sizeof mr);
 mr.imr_multiaddr= mrs->imr_multiaddr;
 mr.imr_address= mrs->imr_interface;
+mr.imr_ifindex= ifindex;
 if(!mc_find_dev(s->host,mr.imr_multiaddr.s_addr,mr.imr_address.s_addr,
 &mr.imr_ifindex))
 return-ENODEV;
@@ -5323,8 +5454,8 @@ if(m->has_list)return-EINVAL;
 m->mode= omode;
 }
 for(i= 0;i<m->nsrc&&m->src[i]!=src;i++);
-if(!add)/*282:*/
-#line 368 "web/mcast.w"
+if(!add)/*284:*/
+#line 373 "web/mcast.w"
 
 {
 if(!m->has_list||i==m->nsrc)return-EADDRNOTAVAIL;
@@ -5334,11 +5465,11 @@ m->nsrc--;
 return 0;
 }
 
-/*:282*/
-#line 363 "web/mcast.w"
+/*:284*/
+#line 368 "web/mcast.w"
 
-/*283:*/
-#line 381 "web/mcast.w"
+/*285:*/
+#line 386 "web/mcast.w"
 
 if(m->has_list&&m->nsrc>=sysctl_value(s->host,SYS_IGMP_MAX_MSF))
 return-ENOBUFS;
@@ -5356,14 +5487,14 @@ m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 }
 m->src[m->nsrc++]= src;
 
-/*:283*/
-#line 364 "web/mcast.w"
+/*:285*/
+#line 369 "web/mcast.w"
 
 return 0;
 }
 
-/*:281*//*284:*/
-#line 403 "web/mcast.w"
+/*:283*//*286:*/
+#line 408 "web/mcast.w"
 
 static int mreq_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs)
 {
@@ -5373,8 +5504,8 @@ memcpy(mrs,rq->buf,sizeof*mrs);
 return 0;
 }
 
-/*:284*//*286:*/
-#line 427 "web/mcast.w"
+/*:286*//*288:*/
+#line 432 "web/mcast.w"
 
 static int set_add_source_membership(sr_sock*s,sr_optreq*rq)
 {
@@ -5387,47 +5518,45 @@ mr.imr_multiaddr= mrs.imr_multiaddr;
 mr.imr_address= mrs.imr_interface;
 err= mc_join(s,&mr,MCAST_INCLUDE);
 if(err&&err!=-EADDRINUSE)return err;
-return mc_source(s,true,MCAST_INCLUDE,&mrs);
+return mc_source(s,true,MCAST_INCLUDE,&mrs,0);
 }
 
-/*:286*//*287:*/
-#line 450 "web/mcast.w"
+/*:288*//*289:*/
+#line 455 "web/mcast.w"
 
 static int set_drop_source_membership(sr_sock*s,sr_optreq*rq)
 {
 struct ip_mreq_source mrs;
 int err= mreq_source_decode(rq,&mrs);
-return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs);
+return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs,0);
 }
 
-/*:287*//*288:*/
-#line 464 "web/mcast.w"
+/*:289*//*290:*/
+#line 469 "web/mcast.w"
 
 static int set_block_source(sr_sock*s,sr_optreq*rq)
 {
 struct ip_mreq_source mrs;
 int err= mreq_source_decode(rq,&mrs);
-return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs);
+return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs,0);
 }
 
-/*:288*//*289:*/
-#line 478 "web/mcast.w"
+/*:290*//*291:*/
+#line 483 "web/mcast.w"
 
 static int set_unblock_source(sr_sock*s,sr_optreq*rq)
 {
 struct ip_mreq_source mrs;
 int err= mreq_source_decode(rq,&mrs);
-return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs);
+return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,0);
 }
 
-/*:289*//*290:*/
-#line 508 "web/mcast.w"
+/*:291*//*292:*/
+#line 513 "web/mcast.w"
 
 static int set_msfilter(sr_sock*s,sr_optreq*rq)
 {
 struct ip_msfilter hdr;
-struct ip_mreqn mr;
-sr_mcsock*m;
 uint32_t n;
 if(rq->len<(int)IP_MSFILTER_SIZE(0))return-EINVAL;
 if(rq->len> sysctl_value(s->host,SYS_OPTMEM_MAX))return-ENOBUFS;
@@ -5437,20 +5566,30 @@ n= hdr.imsf_numsrc;
 if(n>=0x3ffffffcu||n> (uint32_t)sysctl_value(s->host,SYS_IGMP_MAX_MSF))
 return-ENOBUFS;
 if((long)IP_MSFILTER_SIZE(n)> rq->len)return-EINVAL;
-if(!ipv4_is_multicast(hdr.imsf_multiaddr.s_addr))return-EINVAL;
-if(hdr.imsf_fmode!=MCAST_INCLUDE&&hdr.imsf_fmode!=MCAST_EXCLUDE)
-return-EINVAL;
+return mc_msfilter(s,hdr.imsf_multiaddr.s_addr,hdr.imsf_interface.s_addr,0,
+hdr.imsf_fmode,n,rq->buf+IP_MSFILTER_SIZE(0));
+}
+
+/*:292*//*293:*/
+#line 535 "web/mcast.w"
+
+static int mc_msfilter(sr_sock*s,uint32_t group,uint32_t ifaddr,int ifindex,
+uint32_t fmode,uint32_t n,const void*src)
+{
+struct ip_mreqn mr;
+sr_mcsock*m;
+if(!ipv4_is_multicast(group))return-EINVAL;
+if(fmode!=MCAST_INCLUDE&&fmode!=MCAST_EXCLUDE)return-EINVAL;
 memset(&mr,0,sizeof mr);
-mr.imr_multiaddr= hdr.imsf_multiaddr;
-mr.imr_address= hdr.imsf_interface;
-if(!mc_find_dev(s->host,mr.imr_multiaddr.s_addr,mr.imr_address.s_addr,
-&mr.imr_ifindex))
-return-ENODEV;
-if(hdr.imsf_fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
-m= *mc_find(s,mr.imr_multiaddr.s_addr,mr.imr_ifindex);
+mr.imr_multiaddr.s_addr= group;
+mr.imr_address.s_addr= ifaddr;
+mr.imr_ifindex= ifindex;
+if(!mc_find_dev(s->host,group,ifaddr,&mr.imr_ifindex))return-ENODEV;
+if(fmode==MCAST_INCLUDE&&n==0)return mc_leave(s,&mr);
+m= *mc_find(s,group,mr.imr_ifindex);
 if(!m)return-EINVAL;
-/*291:*/
-#line 541 "web/mcast.w"
+/*294:*/
+#line 557 "web/mcast.w"
 
 if(n&&!omem_charge(s,SR_SFLSIZE((int)n)))return-ENOBUFS;
 if(m->has_list)s->omem-= SR_SFLSIZE(m->sfmax);
@@ -5459,19 +5598,19 @@ if((int)n> m->maxsrc){
 m->maxsrc= (int)n;
 m->src= xrealloc(m->src,(size_t)m->maxsrc,sizeof*m->src);
 }
-if(n)memcpy(m->src,rq->buf+IP_MSFILTER_SIZE(0),n*sizeof*m->src);
+if(n)memcpy(m->src,src,n*sizeof*m->src);
 m->nsrc= (int)n;
 m->has_list= n> 0;
-m->mode= (int)hdr.imsf_fmode;
+m->mode= (int)fmode;
 
-/*:291*/
-#line 535 "web/mcast.w"
+/*:294*/
+#line 551 "web/mcast.w"
 
 return 0;
 }
 
-/*:290*//*292:*/
-#line 570 "web/mcast.w"
+/*:293*//*295:*/
+#line 586 "web/mcast.w"
 
 static int get_msfilter(sr_sock*s,sr_optreq*rq)
 {
@@ -5502,7 +5641,7 @@ if(copy)memcpy((char*)rq->ubuf+IP_MSFILTER_SIZE(0),m->src,
 copy*sizeof*m->src);
 return 0;
 }
-/*:292*//*295:*/
+/*:295*//*298:*/
 #line 34 "web/wire.w"
 
 static uint16_t get16(const uint8_t*p)
@@ -5528,7 +5667,7 @@ static void put_addr(uint8_t*p,uint32_t a)
 memcpy(p,&a,4);
 }
 
-/*:295*//*297:*/
+/*:298*//*300:*/
 #line 79 "web/wire.w"
 
 static uint32_t csum_add(uint32_t sum,const uint8_t*p,size_t n)
@@ -5561,7 +5700,7 @@ static uint16_t inet_csum(const uint8_t*p,size_t n)
 return csum_fold(csum_add(0,p,n));
 }
 
-/*:297*//*299:*/
+/*:300*//*302:*/
 #line 120 "web/wire.w"
 
 static uint32_t csum_pseudo(uint32_t saddr,uint32_t daddr,uint8_t proto,
@@ -5576,7 +5715,7 @@ while(acc>>16)acc= (acc&0xffff)+(acc>>16);
 return ntohs((uint16_t)acc);
 }
 
-/*:299*//*301:*/
+/*:302*//*304:*/
 #line 143 "web/wire.w"
 
 static uint16_t ip_fast_csum(const uint8_t*p,size_t hl)
@@ -5594,7 +5733,7 @@ while(acc>>16)acc= (acc&0xffff)+(acc>>16);
 return(uint16_t)~ntohs((uint16_t)acc);
 }
 
-/*:301*//*304:*/
+/*:304*//*307:*/
 #line 192 "web/wire.w"
 
 static bool ipv4_parse(const uint8_t*p,size_t len,struct sr_ipv4*ip)
@@ -5625,7 +5764,7 @@ ip->opt= p+SR_IPHDR_LEN;
 ip->optlen= ip->ihl-SR_IPHDR_LEN;
 }
 
-/*:304*//*305:*/
+/*:307*//*308:*/
 #line 229 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
@@ -5651,7 +5790,7 @@ sum= csum_add(sum,p+SR_IPHDR_LEN,(size_t)ip->optlen);
 put16(p+10,csum_fold(sum));
 }
 
-/*:305*//*307:*/
+/*:308*//*310:*/
 #line 260 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
@@ -5661,7 +5800,7 @@ put16(p+10,0);
 put16(p+10,ip_fast_csum(p,hl));
 }
 
-/*:307*//*310:*/
+/*:310*//*313:*/
 #line 300 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
@@ -5696,7 +5835,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,IPPROTO_UDP,len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:310*//*312:*/
+/*:313*//*315:*/
 #line 364 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
@@ -5712,7 +5851,7 @@ uint16_t c= csum_fold(csum_add(0,ip+hl,len));
 put16(ip+hl+6,c?c:0xffff);
 }
 
-/*:312*//*315:*/
+/*:315*//*318:*/
 #line 401 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
@@ -5738,7 +5877,7 @@ memmove(p+SR_ICMPHDR_LEN,ic->data,ic->datalen);
 put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
-/*:315*//*319:*/
+/*:318*//*322:*/
 #line 464 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
@@ -5771,7 +5910,7 @@ case IPOPT_RR:
 if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
-/*320:*/
+/*323:*/
 #line 507 "web/wire.w"
 
 {
@@ -5798,7 +5937,7 @@ break;
 }
 }
 
-/*:320*/
+/*:323*/
 #line 495 "web/wire.w"
 
 break;
@@ -5812,7 +5951,7 @@ break;
 }
 }
 
-/*:319*//*321:*/
+/*:322*//*324:*/
 #line 536 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
@@ -5827,7 +5966,7 @@ return true;
 return false;
 }
 
-/*:321*//*323:*/
+/*:324*//*326:*/
 #line 563 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
@@ -5836,7 +5975,7 @@ uint8_t*p;
 for(int pos= 0;(p= ipopt_next(opt,optlen,&pos))!=NULL;)
 if(!(p[0]&IPOPT_COPY))memset(p,IPOPT_NOOP,p[1]);
 }
-/*:323*//*327:*/
+/*:326*//*330:*/
 #line 75 "web/link.w"
 
 static size_t htab_slot(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -5924,7 +6063,7 @@ t->b= NULL;
 t->nb= t->n= 0;
 }
 
-/*:327*//*330:*/
+/*:330*//*333:*/
 #line 174 "web/link.w"
 
 static uint64_t rng_next(void)
@@ -5946,8 +6085,8 @@ world_ready();
 W->rng= seed;
 }
 
-/*:330*//*336:*/
-#line 272 "web/link.w"
+/*:333*//*339:*/
+#line 273 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
@@ -5966,6 +6105,7 @@ p->held= false;
 p->csum_partial= false;
 p->local= false;
 p->last= false;
+p->frag_max= 0;
 p->iif= 0;
 p->tx_flags= 0;
 return p;
@@ -5983,11 +6123,12 @@ static sr_pkt*pkt_clone(const sr_pkt*p)
 {
 sr_pkt*c= pkt_new(p->data,p->len);
 c->csum_partial= p->csum_partial;
+c->frag_max= p->frag_max;
 return c;
 }
 
-/*:336*//*337:*/
-#line 313 "web/link.w"
+/*:339*//*340:*/
+#line 316 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -6026,8 +6167,8 @@ if(W->nev)W->ev[i]= last;
 return top;
 }
 
-/*:337*//*338:*/
-#line 358 "web/link.w"
+/*:340*//*341:*/
+#line 361 "web/link.w"
 
 static void net_run(void)
 {
@@ -6049,8 +6190,8 @@ if(!W->nev)return false;
 return true;
 }
 
-/*:338*//*339:*/
-#line 383 "web/link.w"
+/*:341*//*342:*/
+#line 386 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -6066,8 +6207,8 @@ net_run();
 W->now_ns= target;
 }
 
-/*:339*//*344:*/
-#line 445 "web/link.w"
+/*:342*//*347:*/
+#line 448 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -6101,8 +6242,8 @@ if(l->mtu)ifp->mtu= l->mtu;
 return 0;
 }
 
-/*:344*//*345:*/
-#line 480 "web/link.w"
+/*:347*//*348:*/
+#line 483 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -6117,8 +6258,8 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:345*//*348:*/
-#line 534 "web/link.w"
+/*:348*//*351:*/
+#line 537 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -6159,8 +6300,8 @@ if(bcast)free(pkt);
 else lan_carry(l,&l->port[owner],pkt);
 }
 
-/*:348*//*349:*/
-#line 579 "web/link.w"
+/*:351*//*352:*/
+#line 582 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -6181,8 +6322,8 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:349*//*350:*/
-#line 606 "web/link.w"
+/*:352*//*353:*/
+#line 609 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6200,8 +6341,8 @@ ev_push(&e);
 }
 }
 
-/*:350*//*352:*/
-#line 635 "web/link.w"
+/*:353*//*355:*/
+#line 638 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6210,8 +6351,8 @@ sr_event e= {.t= W->now_ns,.kind= EV_RX,.host= h->id,.ifindex= ifindex,
 ev_push(&e);
 }
 
-/*:352*//*353:*/
-#line 700 "web/link.w"
+/*:355*//*356:*/
+#line 703 "web/link.w"
 
 static bool loop_short_cut(const sr_pkt*pkt)
 {
@@ -6220,8 +6361,8 @@ return pkt->last&&pkt->local&&pkt->data[0]==0x45&&
 (!W->nev||W->ev[0].t> W->now_ns);
 }
 
-/*:353*//*354:*/
-#line 711 "web/link.w"
+/*:356*//*357:*/
+#line 714 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6231,8 +6372,8 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:354*//*356:*/
-#line 731 "web/link.w"
+/*:357*//*359:*/
+#line 734 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6247,8 +6388,8 @@ net_run();
 return 0;
 }
 
-/*:356*//*362:*/
-#line 791 "web/link.w"
+/*:359*//*365:*/
+#line 794 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6293,8 +6434,8 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:362*//*363:*/
-#line 839 "web/link.w"
+/*:365*//*366:*/
+#line 842 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -6320,7 +6461,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:363*//*368:*/
+/*:366*//*371:*/
 #line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -6343,7 +6484,7 @@ return a->addr;
 return 0;
 }
 
-/*:368*//*369:*/
+/*:371*//*372:*/
 #line 127 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -6356,7 +6497,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*370:*/
+/*373:*/
 #line 169 "web/ip.w"
 
 if(saddr){
@@ -6369,10 +6510,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:370*/
+/*:373*/
 #line 138 "web/ip.w"
 
-/*371:*/
+/*374:*/
 #line 180 "web/ip.w"
 
 if(oif){
@@ -6388,7 +6529,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:371*/
+/*:374*/
 #line 139 "web/ip.w"
 
 if(!daddr){
@@ -6416,7 +6557,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*372:*/
+/*375:*/
 #line 200 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -6431,13 +6572,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:372*/
+/*:375*/
 #line 165 "web/ip.w"
 
 return 0;
 }
 
-/*:369*//*374:*/
+/*:372*//*377:*/
 #line 222 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -6455,7 +6596,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:374*//*380:*/
+/*:377*//*383:*/
 #line 309 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -6500,7 +6641,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:380*//*386:*/
+/*:383*//*389:*/
 #line 410 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -6513,7 +6654,7 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:386*//*388:*/
+/*:389*//*391:*/
 #line 463 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -6570,7 +6711,7 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:388*//*389:*/
+/*:391*//*392:*/
 #line 539 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
@@ -6589,7 +6730,7 @@ dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:389*//*391:*/
+/*:392*//*394:*/
 #line 570 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
@@ -6630,7 +6771,7 @@ left-= len;
 free(pkt);
 }
 
-/*:391*//*393:*/
+/*:394*//*396:*/
 #line 623 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6645,7 +6786,7 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:393*//*394:*/
+/*:396*//*397:*/
 #line 646 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
@@ -6667,7 +6808,7 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:394*//*396:*/
+/*:397*//*399:*/
 #line 675 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
@@ -6678,8 +6819,8 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:396*//*399:*/
-#line 736 "web/ip.w"
+/*:399*//*402:*/
+#line 737 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6714,8 +6855,8 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:399*//*400:*/
-#line 780 "web/ip.w"
+/*:402*//*403:*/
+#line 781 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -6738,11 +6879,12 @@ rx->l4= pkt->data+ip.ihl;
 rx->l4len= ip.tot_len-ip.ihl;
 rx->tstamp_ns= W->now_ns;
 rx->csum_ok= pkt->csum_partial;
+rx->frag_max= pkt->frag_max;
 rx->pkt= NULL;
 }
 
-/*:400*//*401:*/
-#line 811 "web/ip.w"
+/*:403*//*404:*/
+#line 813 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -6758,8 +6900,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:401*//*406:*/
-#line 885 "web/ip.w"
+/*:404*//*409:*/
+#line 887 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -6776,8 +6918,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:406*//*407:*/
-#line 903 "web/ip.w"
+/*:409*//*410:*/
+#line 905 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -6804,8 +6946,8 @@ ev_push(&e);
 return q;
 }
 
-/*:407*//*408:*/
-#line 931 "web/ip.w"
+/*:410*//*411:*/
+#line 933 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6818,8 +6960,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*409:*/
-#line 959 "web/ip.w"
+/*412:*/
+#line 961 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -6834,12 +6976,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:409*/
-#line 943 "web/ip.w"
+/*:412*/
+#line 945 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*410:*/
-#line 973 "web/ip.w"
+/*413:*/
+#line 975 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -6856,8 +6998,8 @@ free(pkt);
 return NULL;
 }
 
-/*:410*/
-#line 945 "web/ip.w"
+/*:413*/
+#line 947 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -6872,8 +7014,8 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:408*//*412:*/
-#line 995 "web/ip.w"
+/*:411*//*415:*/
+#line 997 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -6882,10 +7024,12 @@ size_t hlen= (size_t)(first->data[0]&0xf)*4;
 if(hlen+q->len> SR_IP_MAXPACKET){fragq_kill(h,q);return NULL;}
 whole= pkt_alloc(0,hlen+q->len);
 memcpy(whole->data,first->data,hlen);
+whole->frag_max= 0;
 for(int i= 0;i<q->nf;i++){
 sr_pkt*f= q->f[i].pkt;
 size_t fh= (size_t)(f->data[0]&0xf)*4;
 memcpy(whole->data+hlen+q->f[i].off,f->data+fh,q->f[i].end-q->f[i].off);
+if(get16(f->data+2)> whole->frag_max)whole->frag_max= get16(f->data+2);
 }
 put16(whole->data+2,(uint16_t)whole->len);
 put16(whole->data+6,0);
@@ -6894,8 +7038,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:412*//*413:*/
-#line 1018 "web/ip.w"
+/*:415*//*416:*/
+#line 1022 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -6907,8 +7051,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:413*//*415:*/
-#line 1062 "web/ip.w"
+/*:416*//*418:*/
+#line 1066 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -6951,8 +7095,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:415*//*419:*/
-#line 1137 "web/ip.w"
+/*:418*//*422:*/
+#line 1141 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -6988,8 +7132,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:419*//*421:*/
-#line 1181 "web/ip.w"
+/*:422*//*424:*/
+#line 1185 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -7013,8 +7157,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:421*//*427:*/
-#line 1247 "web/ip.w"
+/*:424*//*430:*/
+#line 1251 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -7045,8 +7189,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:427*//*429:*/
-#line 1295 "web/ip.w"
+/*:430*//*432:*/
+#line 1299 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -7083,8 +7227,8 @@ else if(q.protocol==IPPROTO_ICMP)
 ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:429*//*431:*/
-#line 1339 "web/ip.w"
+/*:432*//*434:*/
+#line 1343 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -7098,8 +7242,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:431*//*436:*/
-#line 1379 "web/ip.w"
+/*:434*//*439:*/
+#line 1383 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -7131,7 +7275,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:436*//*443:*/
+/*:439*//*446:*/
 #line 69 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -7167,7 +7311,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:443*//*445:*/
+/*:446*//*448:*/
 #line 117 "web/pcap.w"
 
 static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -7192,7 +7336,7 @@ free(wire);
 }else fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:445*//*452:*/
+/*:448*//*455:*/
 #line 111 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -7212,7 +7356,7 @@ h->addr_type= type;
 return type;
 }
 
-/*:452*//*453:*/
+/*:455*//*456:*/
 #line 149 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -7229,7 +7373,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:453*//*458:*/
+/*:456*//*461:*/
 #line 234 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -7284,7 +7428,7 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:458*//*461:*/
+/*:461*//*464:*/
 #line 313 "web/bind.w"
 
 static int proto_tabno(int type,int protocol)
@@ -7321,7 +7465,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:461*//*462:*/
+/*:464*//*465:*/
 #line 355 "web/bind.w"
 
 static void sock_hash(sr_sock*s,sr_hent**port_at)
@@ -7350,7 +7494,7 @@ for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:462*//*465:*/
+/*:465*//*468:*/
 #line 390 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -7366,7 +7510,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:465*//*467:*/
+/*:468*//*470:*/
 #line 421 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -7379,7 +7523,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:467*//*468:*/
+/*:470*//*471:*/
 #line 445 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -7392,7 +7536,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:468*//*471:*/
+/*:471*//*474:*/
 #line 489 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -7405,7 +7549,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:471*//*472:*/
+/*:474*//*475:*/
 #line 504 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl)
@@ -7425,7 +7569,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:472*//*474:*/
+/*:475*//*477:*/
 #line 552 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -7449,7 +7593,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:474*//*476:*/
+/*:477*//*479:*/
 #line 595 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -7469,7 +7613,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:476*//*480:*/
+/*:479*//*483:*/
 #line 666 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -7484,7 +7628,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:480*//*481:*/
+/*:483*//*484:*/
 #line 684 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -7493,7 +7637,7 @@ sr_host*h= s->host;
 int low,high;
 uint32_t remaining,rnd;
 uint16_t first,last,step,snum;
-local_port_range(h,&low,&high);
+inet_sk_local_port_range(s,&low,&high);
 remaining= (uint32_t)(high-low+1);
 rnd= bind_random32();
 first= (uint16_t)((((uint64_t)rnd*remaining)>>32)+(uint32_t)low);
@@ -7511,7 +7655,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:481*//*482:*/
+/*:484*//*485:*/
 #line 717 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -7523,7 +7667,7 @@ bool relax= false;
 ports_exhausted:
 attempt_half= s->reuse?1:0;
 other_half_scan:
-local_port_range(h,&low,&high);
+inet_sk_local_port_range(s,&low,&high);
 high++;
 if(high-low<4)attempt_half= 0;
 if(attempt_half){
@@ -7554,7 +7698,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:482*//*484:*/
+/*:485*//*487:*/
 #line 771 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -7567,7 +7711,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:484*//*485:*/
+/*:487*//*488:*/
 #line 790 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -7585,7 +7729,7 @@ sock_hash(s,at);
 return 0;
 }
 
-/*:485*//*486:*/
+/*:488*//*489:*/
 #line 809 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -7607,7 +7751,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:486*//*487:*/
+/*:489*//*490:*/
 #line 844 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -7630,7 +7774,7 @@ if(!s->hashed)sock_hash(s,NULL);
 return 0;
 }
 
-/*:487*//*490:*/
+/*:490*//*493:*/
 #line 894 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -7672,7 +7816,7 @@ free(g);
 }
 }
 
-/*:490*//*491:*/
+/*:493*//*494:*/
 #line 941 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -7687,7 +7831,7 @@ return;
 rp_alloc(s);
 }
 
-/*:491*//*492:*/
+/*:494*//*495:*/
 #line 961 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -7702,7 +7846,7 @@ return;
 rp_alloc(s);
 }
 
-/*:492*//*494:*/
+/*:495*//*497:*/
 #line 997 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
@@ -7721,7 +7865,7 @@ g->prog_len= n;
 return 0;
 }
 
-/*:494*//*497:*/
+/*:497*//*500:*/
 #line 1035 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7738,7 +7882,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:497*//*499:*/
+/*:500*//*502:*/
 #line 1065 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -7759,7 +7903,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:499*//*500:*/
+/*:502*//*503:*/
 #line 1103 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -7771,7 +7915,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:500*//*502:*/
+/*:503*//*505:*/
 #line 1157 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7799,7 +7943,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:502*//*503:*/
+/*:505*//*506:*/
 #line 1186 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -7812,7 +7956,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:503*//*506:*/
+/*:506*//*509:*/
 #line 1233 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7829,7 +7973,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:506*//*507:*/
+/*:509*//*510:*/
 #line 1258 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7852,7 +7996,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:507*//*509:*/
+/*:510*//*512:*/
 #line 1297 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -7864,7 +8008,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:509*//*511:*/
+/*:512*//*514:*/
 #line 1334 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -7887,7 +8031,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:511*//*513:*/
+/*:514*//*516:*/
 #line 1380 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -7905,7 +8049,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:513*//*514:*/
+/*:516*//*517:*/
 #line 1411 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -7924,7 +8068,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:514*//*517:*/
+/*:517*//*520:*/
 #line 1437 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -7948,7 +8092,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:517*//*518:*/
+/*:520*//*521:*/
 #line 1470 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -7962,7 +8106,7 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:518*//*520:*/
+/*:521*//*523:*/
 #line 1498 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7979,7 +8123,7 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:520*//*522:*/
+/*:523*//*525:*/
 #line 1533 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -7990,7 +8134,7 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:522*//*523:*/
+/*:525*//*526:*/
 #line 1575 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
@@ -8032,7 +8176,7 @@ udp_hash4(s);
 return 0;
 }
 
-/*:523*//*524:*/
+/*:526*//*527:*/
 #line 1625 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -8046,7 +8190,7 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:524*//*527:*/
+/*:527*//*530:*/
 #line 1675 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
@@ -8063,7 +8207,7 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:527*//*529:*/
+/*:530*//*532:*/
 #line 1708 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
@@ -8078,7 +8222,7 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:529*//*530:*/
+/*:532*//*533:*/
 #line 1725 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
@@ -8099,7 +8243,7 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:530*//*531:*/
+/*:533*//*534:*/
 #line 1760 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
@@ -8122,7 +8266,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:531*//*532:*/
+/*:534*//*535:*/
 #line 1798 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8147,13 +8291,13 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:532*//*533:*/
+/*:535*//*536:*/
 #line 1830 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
 int low,high,remaining;
-local_port_range(s->host,&low,&high);
+inet_sk_local_port_range(s,&low,&high);
 remaining= high+1-low;
 if(remaining> 1)remaining&= ~1;
 for(int p= low;p<low+remaining;p++)
@@ -8163,7 +8307,7 @@ return true;
 return false;
 }
 
-/*:533*//*534:*/
+/*:536*//*537:*/
 #line 1865 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
@@ -8179,7 +8323,7 @@ if(!s->tcp_write_seq)s->tcp_write_seq= 1;
 return 0;
 }
 
-/*:534*//*538:*/
+/*:537*//*541:*/
 #line 1926 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8211,7 +8355,7 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
-/*:538*//*539:*/
+/*:541*//*542:*/
 #line 1959 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
@@ -8219,7 +8363,7 @@ static bool udp_dev_match(const sr_sock*s,int ifindex)
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:539*//*541:*/
+/*:542*//*544:*/
 #line 1992 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -8241,7 +8385,7 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:541*//*543:*/
+/*:544*//*546:*/
 #line 2028 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
@@ -8266,7 +8410,7 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:543*//*544:*/
+/*:546*//*547:*/
 #line 2077 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -8293,7 +8437,7 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:544*//*545:*/
+/*:547*//*548:*/
 #line 2110 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
@@ -8324,7 +8468,7 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:545*//*547:*/
+/*:548*//*550:*/
 #line 2161 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8352,7 +8496,7 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:547*//*548:*/
+/*:550*//*551:*/
 #line 2195 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
@@ -8368,7 +8512,7 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:548*//*551:*/
+/*:551*//*554:*/
 #line 2226 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
@@ -8390,7 +8534,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:551*//*552:*/
+/*:554*//*555:*/
 #line 2246 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
@@ -8413,7 +8557,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:552*//*555:*/
+/*:555*//*558:*/
 #line 2284 "web/bind.w"
 
 static void inet_release(sr_sock*s)
@@ -8422,8 +8566,8 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:555*//*564:*/
-#line 184 "web/udp.w"
+/*:558*//*567:*/
+#line 185 "web/udp.w"
 
 static int skb_alloc_size(int need)
 {
@@ -8440,8 +8584,8 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:564*//*565:*/
-#line 220 "web/udp.w"
+/*:567*//*568:*/
+#line 221 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
 {
@@ -8461,8 +8605,8 @@ left-= frag;
 return total;
 }
 
-/*:565*//*569:*/
-#line 291 "web/udp.w"
+/*:568*//*572:*/
+#line 292 "web/udp.w"
 
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -8487,8 +8631,8 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:569*//*572:*/
-#line 328 "web/udp.w"
+/*:572*//*575:*/
+#line 329 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
@@ -8507,8 +8651,8 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:572*//*574:*/
-#line 371 "web/udp.w"
+/*:575*//*577:*/
+#line 372 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
 {
@@ -8531,6 +8675,7 @@ d->daddr= rx->daddr;
 d->ifindex= rx->ifindex;
 d->ttl= rx->ttl;
 d->tos= rx->tos;
+d->frag_max= (uint16_t)rx->frag_max;
 d->optlen= rx->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:rx->optlen;
 if(d->optlen){
 memcpy(d->opt,rx->opt,(size_t)d->optlen);
@@ -8579,15 +8724,17 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:574*//*575:*/
-#line 464 "web/udp.w"
+/*:577*//*578:*/
+#line 466 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
 const struct udp_arrival*a= arg;
 sr_dgram*d;
 unsigned rmem= (unsigned)s->rmem,rcvbuf= (unsigned)s->rcvbuf;
-int keep= sk_filter_run(s,a->rx->l4,a->u.len);
+int keep;
+if(udp_encap_takes(s,a))return;
+keep= sk_filter_run(s,a->rx->l4,a->u.len);
 if(keep==0||(keep> 0&&a->bad)){s->drops++;return;}
 if(rmem+(unsigned)a->truesize> rcvbuf&&(rcvbuf> INT_MAX>>1||rmem)){
 s->drops++;
@@ -8600,11 +8747,12 @@ d->len= keep> SR_UDPHDR_LEN?(size_t)keep-SR_UDPHDR_LEN:0;
 d->dropcount= (s->flags&SK_RXQ_OVFL)?s->drops:0;
 udp_queue_tail(s,d);
 s->rmem+= d->truesize;
+sk_fwd_schedule(s,d->truesize);
 sock_data_ready(s);
 }
 
-/*:575*//*577:*/
-#line 503 "web/udp.w"
+/*:578*//*580:*/
+#line 508 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
 {
@@ -8614,8 +8762,8 @@ d->spec_dst= 0;
 }
 }
 
-/*:577*//*579:*/
-#line 518 "web/udp.w"
+/*:580*//*582:*/
+#line 523 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -8637,8 +8785,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:579*//*581:*/
-#line 559 "web/udp.w"
+/*:582*//*584:*/
+#line 564 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -8656,8 +8804,8 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:581*//*583:*/
-#line 585 "web/udp.w"
+/*:584*//*586:*/
+#line 590 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -8668,8 +8816,8 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*584:*/
-#line 605 "web/udp.w"
+/*587:*/
+#line 610 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -8725,8 +8873,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:584*/
-#line 595 "web/udp.w"
+/*:587*/
+#line 600 "web/udp.w"
 
 default:return 0;
 }
@@ -8734,8 +8882,8 @@ default:return 0;
 return 0;
 }
 
-/*:583*//*586:*/
-#line 714 "web/udp.w"
+/*:586*//*589:*/
+#line 719 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -8786,8 +8934,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:586*//*589:*/
-#line 796 "web/udp.w"
+/*:589*//*592:*/
+#line 801 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -8810,8 +8958,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:589*//*590:*/
-#line 820 "web/udp.w"
+/*:592*//*593:*/
+#line 825 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -8827,8 +8975,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:590*//*592:*/
-#line 852 "web/udp.w"
+/*:593*//*595:*/
+#line 857 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -8848,8 +8996,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:592*//*594:*/
-#line 883 "web/udp.w"
+/*:595*//*597:*/
+#line 888 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -8879,8 +9027,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:594*//*596:*/
-#line 923 "web/udp.w"
+/*:597*//*599:*/
+#line 928 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -8902,8 +9050,8 @@ free(d);
 return set_flag(s,rq);
 }
 
-/*:596*//*600:*/
-#line 1010 "web/udp.w"
+/*:599*//*603:*/
+#line 1015 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -8917,9 +9065,10 @@ const uint8_t*opt;
 int optlen,err,mtu;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
+if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*601:*/
-#line 1049 "web/udp.w"
+/*604:*/
+#line 1055 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -8935,11 +9084,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:601*/
-#line 1024 "web/udp.w"
+/*:604*/
+#line 1030 "web/udp.w"
 
-/*602:*/
-#line 1075 "web/udp.w"
+/*605:*/
+#line 1081 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -8948,8 +9097,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:602*/
-#line 1025 "web/udp.w"
+/*:605*/
+#line 1031 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -8959,8 +9108,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*605:*/
-#line 1119 "web/udp.w"
+/*608:*/
+#line 1126 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -8969,12 +9118,12 @@ err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:605*/
-#line 1034 "web/udp.w"
+/*:608*/
+#line 1040 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
-/*606:*/
-#line 1133 "web/udp.w"
+/*609:*/
+#line 1140 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -8986,20 +9135,20 @@ daddr= s->fl_daddr;
 dport= s->fl_dport;
 }
 
-/*:606*/
-#line 1036 "web/udp.w"
+/*:609*/
+#line 1042 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*609:*/
-#line 1183 "web/udp.w"
+/*612:*/
+#line 1190 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:609*/
-#line 1039 "web/udp.w"
+/*:612*/
+#line 1045 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -9010,8 +9159,8 @@ true);
 return err<0?err:(ssize_t)len;
 }
 
-/*:600*//*604:*/
-#line 1090 "web/udp.w"
+/*:603*//*607:*/
+#line 1096 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -9022,10 +9171,11 @@ ipc->ttl= ipc->tos= -1;
 ipc->priority= s->priority;
 ipc->mark= s->mark;
 ipc->tsflags= s->tsflags;
+ipc->gso_size= s->udp_gso_size;
 }
 
-/*:604*//*608:*/
-#line 1153 "web/udp.w"
+/*:607*//*611:*/
+#line 1160 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -9044,8 +9194,8 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:608*//*611:*/
-#line 1197 "web/udp.w"
+/*:611*//*614:*/
+#line 1204 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -9064,8 +9214,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:611*//*613:*/
-#line 1263 "web/udp.w"
+/*:614*//*616:*/
+#line 1270 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -9093,8 +9243,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:613*//*614:*/
-#line 1293 "web/udp.w"
+/*:616*//*617:*/
+#line 1300 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -9114,8 +9264,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:614*//*615:*/
-#line 1322 "web/udp.w"
+/*:617*//*618:*/
+#line 1329 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9139,8 +9289,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:615*//*616:*/
-#line 1349 "web/udp.w"
+/*:618*//*619:*/
+#line 1356 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9151,8 +9301,8 @@ return pkt_init(small_buf(),headroom,hlen+l4len);
 return pkt_alloc(headroom,hlen+l4len);
 }
 
-/*:616*//*617:*/
-#line 1363 "web/udp.w"
+/*:619*//*620:*/
+#line 1370 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9164,12 +9314,16 @@ size_t l4len= pkt->len-SR_IPHDR_LEN-(size_t)optlen;
 pkt->csum_partial= partial&&s->protocol==IPPROTO_UDP;
 udp_header_emit(l4,l4len,s->inet_sport,dport,rt->saddr,daddr,(uint8_t)s->protocol,
 pkt->csum_partial);
+if(s->no_check_tx&&s->protocol==IPPROTO_UDP){
+put16(l4+6,0);
+pkt->csum_partial= false;
+}
 ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:617*//*619:*/
-#line 1403 "web/udp.w"
+/*:620*//*622:*/
+#line 1414 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9197,8 +9351,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:619*//*621:*/
-#line 1442 "web/udp.w"
+/*:622*//*624:*/
+#line 1453 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9216,8 +9370,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:621*//*623:*/
-#line 1467 "web/udp.w"
+/*:624*//*626:*/
+#line 1478 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9250,8 +9404,8 @@ len-= n;
 return true;
 }
 
-/*:623*//*626:*/
-#line 1529 "web/udp.w"
+/*:626*//*629:*/
+#line 1540 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 typedef char sr_v32 __attribute__((vector_size(32),aligned(1),may_alias));
@@ -9273,7 +9427,7 @@ for(;i+32<=n;i+= 32)*(sr_v32*)(d+i)= *(const sr_v32*)(s+i);
 if(i<n)*(sr_v32*)(d+n-32)= *(const sr_v32*)(s+n-32);
 }
 #endif
-#line 1550 "web/udp.w"
+#line 1561 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n)
 {
@@ -9283,12 +9437,12 @@ vcopy_avx2(dst,src,n);
 return;
 }
 #endif
-#line 1559 "web/udp.w"
+#line 1570 "web/udp.w"
  memcpy(dst,src,n);
 }
 
-/*:626*//*629:*/
-#line 1584 "web/udp.w"
+/*:629*//*632:*/
+#line 1597 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9299,6 +9453,8 @@ int err;
 if(SR_IPHDR_LEN+optlen+SR_UDPHDR_LEN+(int)(len<seg?len:seg)> mtu)
 return-EMSGSIZE;
 if(len> seg*SR_UDP_MAX_SEGMENTS)return-EINVAL;
+if(s->no_check_tx)return-EINVAL;
+if(s->protocol==IPPROTO_UDPLITE)return-EIO;
 if(len<=seg)
 err= udp_send_one(s,msg,0,len,flags,ipc,rt,daddr,dport,opt,optlen,mtu,false);
 else
@@ -9310,16 +9466,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:629*//*633:*/
-#line 1672 "web/udp.w"
+/*:632*//*636:*/
+#line 1688 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:633*//*634:*/
-#line 1678 "web/udp.w"
+/*:636*//*637:*/
+#line 1694 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9349,8 +9505,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:634*//*635:*/
-#line 1710 "web/udp.w"
+/*:637*//*638:*/
+#line 1726 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9358,7 +9514,6 @@ struct sr_udpcork*c= s->cork;
 int hlen= SR_IPHDR_LEN+c->optlen,err;
 int limit= c->ipc.gso_size?SR_IP_MAXPACKET:c->mtu;
 int maxsize= ip_sk_ignore_df(s)?SR_IP_MAXPACKET:limit;
-sr_pkt*pkt;
 if(c->len+len> (size_t)(maxsize-hlen)){
 ip_local_error(s,EMSGSIZE,s->fl_daddr,s->inet_dport,(uint32_t)(limit-c->optlen));
 udp_cork_discard(s);
@@ -9373,18 +9528,29 @@ c->len+= len;
 c->charge+= (int)len;
 s->wmem+= (int)len;
 if(flags&MSG_MORE)return(ssize_t)len;
-pkt= udp_pkt_new(c->optlen,c->len);
+err= udp_cork_push(s);
+return err<0?err:(ssize_t)len;
+}
+
+/*:638*//*639:*/
+#line 1754 "web/udp.w"
+
+static int udp_cork_push(sr_sock*s)
+{
+struct sr_udpcork*c= s->cork;
+int hlen= SR_IPHDR_LEN+c->optlen,err;
+sr_pkt*pkt= udp_pkt_new(c->optlen,c->len);
 memcpy(pkt->data+hlen+SR_UDPHDR_LEN,c->data,c->len-SR_UDPHDR_LEN);
 c->rt.saddr= s->fl_saddr;
 pkt->truesize= c->charge;
 err= udp_send_built(s,pkt,&c->ipc,&c->rt,s->fl_daddr,s->fl_dport,c->opt,c->optlen,
 false);
 udp_cork_discard(s);
-return err<0?err:(ssize_t)len;
+return err;
 }
 
-/*:635*//*636:*/
-#line 1742 "web/udp.w"
+/*:639*//*640:*/
+#line 1769 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9394,8 +9560,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:636*//*639:*/
-#line 1805 "web/udp.w"
+/*:640*//*643:*/
+#line 1832 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9449,16 +9615,16 @@ if(err)return err;
 return 0;
 }
 
-/*:639*//*640:*/
-#line 1858 "web/udp.w"
+/*:643*//*644:*/
+#line 1885 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*641:*/
-#line 1899 "web/udp.w"
+case IP_RETOPTS:/*645:*/
+#line 1926 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9473,8 +9639,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:641*/
-#line 1864 "web/udp.w"
+/*:645*/
+#line 1891 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9506,8 +9672,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:640*//*643:*/
-#line 1922 "web/udp.w"
+/*:644*//*647:*/
+#line 1949 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9539,13 +9705,16 @@ if(c->cmsg_len!=CMSG_LEN(sizeof v))return-EINVAL;
 memcpy(&ipc->ts_opt_id,data,sizeof v);
 ipc->has_ts_opt_id= true;
 return 0;
+case SCM_TXTIME:
+if(!s->txtime_on||c->cmsg_len!=CMSG_LEN(sizeof(uint64_t)))return-EINVAL;
+return 0;
 case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 }
 return-EINVAL;
 }
 
-/*:643*//*646:*/
-#line 2000 "web/udp.w"
+/*:647*//*650:*/
+#line 2030 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9564,16 +9733,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*647:*/
-#line 2047 "web/udp.w"
+/*651:*/
+#line 2077 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:647*/
-#line 2018 "web/udp.w"
+/*:651*/
+#line 2048 "web/udp.w"
 
 goto try_again;
 }
@@ -9599,8 +9768,8 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:646*//*650:*/
-#line 2088 "web/udp.w"
+/*:650*//*654:*/
+#line 2118 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9610,8 +9779,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:650*//*652:*/
-#line 2111 "web/udp.w"
+/*:654*//*656:*/
+#line 2141 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9654,8 +9823,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:652*//*653:*/
-#line 2164 "web/udp.w"
+/*:656*//*657:*/
+#line 2194 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9676,8 +9845,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:653*//*655:*/
-#line 2199 "web/udp.w"
+/*:657*//*659:*/
+#line 2229 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9688,11 +9857,12 @@ if(size<s->forward_threshold&&s->rq_reader> 0)return;
 }else size+= s->forward_deficit;
 s->forward_deficit= 0;
 s->rmem-= size;
+sk_fwd_release(s,size,partial);
 s->rq_reader= s->rq_len;
 }
 
-/*:655*//*657:*/
-#line 2241 "web/udp.w"
+/*:659*//*661:*/
+#line 2272 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9732,8 +9902,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:657*//*659:*/
-#line 2301 "web/udp.w"
+/*:661*//*663:*/
+#line 2332 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -9754,24 +9924,24 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:659*//*661:*/
-#line 2337 "web/udp.w"
+/*:663*//*665:*/
+#line 2368 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
 {
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
-/*662:*/
-#line 2364 "web/udp.w"
+/*666:*/
+#line 2395 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
-/*:662*/
-#line 2343 "web/udp.w"
+/*:666*/
+#line 2374 "web/udp.w"
 
 return;
 }
@@ -9780,8 +9950,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:661*//*664:*/
-#line 2405 "web/udp.w"
+/*:665*//*668:*/
+#line 2438 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -9801,8 +9971,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*666:*/
-#line 2452 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*670:*/
+#line 2489 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -9811,11 +9981,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:666*/
-#line 2424 "web/udp.w"
+/*:670*/
+#line 2457 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*665:*/
-#line 2439 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*669:*/
+#line 2476 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -9829,13 +9999,17 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:665*/
-#line 2425 "web/udp.w"
+/*:669*/
+#line 2458 "web/udp.w"
 
+if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
+int size= d->frag_max;
+put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
+}
 }
 
-/*:664*//*668:*/
-#line 2479 "web/udp.w"
+/*:668*//*672:*/
+#line 2516 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -9846,8 +10020,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*669:*/
-#line 2495 "web/udp.w"
+if(rr)/*673:*/
+#line 2532 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -9861,11 +10035,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:669*/
-#line 2489 "web/udp.w"
+/*:673*/
+#line 2526 "web/udp.w"
 
-if(ts)/*670:*/
-#line 2513 "web/udp.w"
+if(ts)/*674:*/
+#line 2550 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -9906,15 +10080,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:670*/
-#line 2490 "web/udp.w"
+/*:674*/
+#line 2527 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:668*//*675:*/
-#line 2583 "web/udp.w"
+/*:672*//*679:*/
+#line 2620 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -9928,8 +10102,8 @@ W->small_spare[W->nsmall_spare++]= d;
 else free(d);
 }
 
-/*:675*//*677:*/
-#line 2607 "web/udp.w"
+/*:679*//*681:*/
+#line 2644 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -9945,8 +10119,8 @@ s->netstamp= want;
 W->netstamp_sockets+= want?1:-1;
 }
 
-/*:677*//*679:*/
-#line 2666 "web/udp.w"
+/*:681*//*683:*/
+#line 2703 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9961,8 +10135,8 @@ s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }
 
-/*:679*//*680:*/
-#line 2680 "web/udp.w"
+/*:683*//*684:*/
+#line 2717 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -9991,8 +10165,8 @@ SO_TIMESTAMP_OLD,sizeof tv,&tv);
 if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
-/*:680*//*682:*/
-#line 2736 "web/udp.w"
+/*:684*//*686:*/
+#line 2773 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10008,8 +10182,8 @@ put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPING_NEW:
 SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
-/*:682*//*688:*/
-#line 2868 "web/udp.w"
+/*:686*//*692:*/
+#line 2905 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10020,8 +10194,8 @@ if(!(s->tsflags&SR_SOF_OPT_ID)||!(f&SR_SOF_TX_KEYED))return;
 o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
-/*:688*//*689:*/
-#line 2881 "web/udp.w"
+/*:692*//*693:*/
+#line 2918 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10033,8 +10207,8 @@ if(f&SR_SKBTX_SCHED)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SCHED);
 if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
-/*:689*//*690:*/
-#line 2897 "web/udp.w"
+/*:693*//*694:*/
+#line 2934 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10064,8 +10238,8 @@ d->l4off= SR_ETH_HLEN+(pkt->data[0]&0xf)*4;
 sock_queue_err(s,d);
 }
 
-/*:690*//*692:*/
-#line 2938 "web/udp.w"
+/*:694*//*696:*/
+#line 2975 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10090,8 +10264,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:692*//*694:*/
-#line 2978 "web/udp.w"
+/*:696*//*698:*/
+#line 3015 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10108,8 +10282,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:694*//*697:*/
-#line 3055 "web/udp.w"
+/*:698*//*701:*/
+#line 3092 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10128,8 +10302,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:697*//*701:*/
-#line 3125 "web/udp.w"
+/*:701*//*705:*/
+#line 3162 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10142,8 +10316,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:701*//*702:*/
-#line 3142 "web/udp.w"
+/*:705*//*706:*/
+#line 3179 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10161,8 +10335,8 @@ net_run();
 return r;
 }
 
-/*:702*//*703:*/
-#line 3159 "web/udp.w"
+/*:706*//*707:*/
+#line 3196 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10193,8 +10367,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:703*//*704:*/
-#line 3192 "web/udp.w"
+/*:707*//*708:*/
+#line 3229 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10226,8 +10400,8 @@ if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 return sys_return((int)sock_sendmsg(s,&m,flags));
 }
 
-/*:704*//*706:*/
-#line 3232 "web/udp.w"
+/*:708*//*710:*/
+#line 3269 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10242,8 +10416,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:706*//*708:*/
-#line 3249 "web/udp.w"
+/*:710*//*712:*/
+#line 3286 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10264,8 +10438,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_sendmsg(f->sock,&m,0));
 }
 
-/*:708*//*711:*/
-#line 3313 "web/udp.w"
+/*:712*//*715:*/
+#line 3350 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10281,8 +10455,8 @@ net_run();
 return r;
 }
 
-/*:711*//*712:*/
-#line 3328 "web/udp.w"
+/*:715*//*716:*/
+#line 3365 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10316,8 +10490,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:712*//*713:*/
-#line 3361 "web/udp.w"
+/*:716*//*717:*/
+#line 3398 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10351,8 +10525,8 @@ msg->msg_controllen= co.used;
 return r;
 }
 
-/*:713*//*714:*/
-#line 3394 "web/udp.w"
+/*:717*//*718:*/
+#line 3431 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10367,8 +10541,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:714*//*716:*/
-#line 3411 "web/udp.w"
+/*:718*//*720:*/
+#line 3448 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10392,8 +10566,8 @@ m.msg_iovlen= (size_t)iovcnt;
 return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
 }
 
-/*:716*//*718:*/
-#line 3466 "web/udp.w"
+/*:720*//*722:*/
+#line 3503 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10422,8 +10596,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:718*//*720:*/
-#line 3501 "web/udp.w"
+/*:722*//*724:*/
+#line 3538 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10433,8 +10607,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:720*//*723:*/
-#line 3542 "web/udp.w"
+/*:724*//*727:*/
+#line 3579 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10460,7 +10634,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:723*//*727:*/
+/*:727*//*731:*/
 #line 41 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10485,7 +10659,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:727*//*728:*/
+/*:731*//*732:*/
 #line 73 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10498,7 +10672,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:728*//*730:*/
+/*:732*//*734:*/
 #line 93 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10513,7 +10687,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:730*//*732:*/
+/*:734*//*736:*/
 #line 150 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10529,7 +10703,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:732*//*733:*/
+/*:736*//*737:*/
 #line 176 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10541,7 +10715,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:733*//*734:*/
+/*:737*//*738:*/
 #line 200 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10554,7 +10728,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:734*//*735:*/
+/*:738*//*739:*/
 #line 216 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10566,7 +10740,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:735*//*738:*/
+/*:739*//*742:*/
 #line 257 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10614,7 +10788,7 @@ if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
 return sys_return(do_poll(fds,nfds,deadline));
 }
 
-/*:738*//*740:*/
+/*:742*//*744:*/
 #line 310 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10629,7 +10803,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:740*//*744:*/
+/*:744*//*748:*/
 #line 371 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -10682,7 +10856,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:744*//*745:*/
+/*:748*//*749:*/
 #line 422 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -10719,7 +10893,7 @@ if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
 return sys_return(do_select(nfds,sets,deadline));
 }
 
-/*:745*//*749:*/
+/*:749*//*753:*/
 #line 515 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -10747,7 +10921,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:749*//*753:*/
+/*:753*//*757:*/
 #line 555 "web/poll.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -10759,7 +10933,7 @@ p->sig_call[sig]= W->calls;
 p->sig_time[sig]= W->now_ns;
 p->sigcount[sig]++;
 }
-/*:753*//*757:*/
+/*:757*//*761:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10787,7 +10961,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:757*//*763:*/
+/*:761*//*767:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10801,7 +10975,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:763*//*765:*/
+/*:767*//*769:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10826,7 +11000,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:765*//*767:*/
+/*:769*//*771:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10837,7 +11011,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:767*//*769:*/
+/*:771*//*773:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -10848,7 +11022,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:769*//*771:*/
+/*:773*//*775:*/
 #line 281 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -10867,7 +11041,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:771*//*773:*/
+/*:775*//*777:*/
 #line 319 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -10885,7 +11059,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:773*//*775:*/
+/*:777*//*779:*/
 #line 359 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -10933,7 +11107,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:775*//*777:*/
+/*:779*//*781:*/
 #line 453 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10946,24 +11120,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*778:*/
+/*782:*/
 #line 481 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:778*/
+/*:782*/
 #line 464 "web/raw.w"
 
-/*781:*/
+/*785:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:781*/
+/*:785*/
 #line 465 "web/raw.w"
 
-/*782:*/
+/*786:*/
 #line 529 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10974,7 +11148,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:782*/
+/*:786*/
 #line 466 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -10982,14 +11156,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*783:*/
+/*787:*/
 #line 556 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:783*/
+/*:787*/
 #line 472 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -11000,7 +11174,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:777*//*780:*/
+/*:781*//*784:*/
 #line 499 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -11019,7 +11193,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:780*//*785:*/
+/*:784*//*789:*/
 #line 586 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -11043,7 +11217,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:785*//*789:*/
+/*:789*//*793:*/
 #line 682 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -11071,7 +11245,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*790:*/
+/*794:*/
 #line 720 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -11081,13 +11255,13 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:790*/
+/*:794*/
 #line 708 "web/raw.w"
 
 pkt->iif= rt->iif;
 pkt->sk= s;
 pkt->truesize= truesize;
-if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*787:*/
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*791:*/
 #line 668 "web/raw.w"
 
 {
@@ -11099,7 +11273,7 @@ pkt->tskey= o.tskey;
 if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
 }
 
-/*:787*/
+/*:791*/
 #line 712 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -11109,7 +11283,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:789*//*792:*/
+/*:793*//*796:*/
 #line 735 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -11120,7 +11294,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:792*//*795:*/
+/*:796*//*799:*/
 #line 808 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -11156,7 +11330,7 @@ sock_error_report(s);
 }
 }
 
-/*:795*//*797:*/
+/*:799*//*801:*/
 #line 848 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -11176,7 +11350,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:797*//*800:*/
+/*:801*//*804:*/
 #line 915 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -11190,7 +11364,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:800*//*801:*/
+/*:804*//*805:*/
 #line 931 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -11213,7 +11387,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:801*//*802:*/
+/*:805*//*806:*/
 #line 955 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -11225,7 +11399,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:802*//*805:*/
+/*:806*//*809:*/
 #line 991 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -11233,7 +11407,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:805*//*809:*/
+/*:809*//*813:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11250,13 +11424,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*781:*/
+/*785:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:781*/
+/*:785*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11273,7 +11447,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:809*//*811:*/
+/*:813*//*815:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -11283,7 +11457,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:811*//*813:*/
+/*:815*//*817:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -11305,7 +11479,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:813*//*815:*/
+/*:817*//*819:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -11333,5 +11507,478 @@ else if(!hard||!s->connected)return;
 s->err= err;
 sock_error_report(s);
 }
+/*:819*//*828:*/
+#line 76 "web/beyond.w"
 
-/*:815*/
+static bool opt_udp_level(const sr_sock*s,int level)
+{
+return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
+(s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
+}
+
+/*:828*//*830:*/
+#line 108 "web/beyond.w"
+
+static int set_udp_cork(sr_sock*s,sr_optreq*rq)
+{
+s->udp_cork= rq->val!=0;
+if(!s->udp_cork&&s->cork){
+udp_cork_push(s);
+net_run();
+}
+return 0;
+}
+
+/*:830*//*832:*/
+#line 175 "web/beyond.w"
+
+static int set_udp_encap(sr_sock*s,sr_optreq*rq)
+{
+if(rq->val!=0&&rq->val!=UDP_ENCAP_ESPINUDP&&rq->val!=UDP_ENCAP_L2TPINUDP)
+return-ENOPROTOOPT;
+if(rq->val!=UDP_ENCAP_L2TPINUDP)s->udp_encap_rcv= true;
+s->udp_encap= rq->val;
+return 0;
+}
+
+/*:832*//*834:*/
+#line 191 "web/beyond.w"
+
+static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a)
+{
+uint32_t spi;
+if(!s->udp_encap||!s->udp_encap_rcv)return false;
+if(a->bad){
+s->drops++;
+return true;
+}
+if(a->u.datalen==1&&a->u.data[0]==0xff)return true;
+if(a->u.datalen<=8)return false;
+memcpy(&spi,a->u.data,sizeof spi);
+return spi!=0;
+}
+
+/*:834*//*836:*/
+#line 236 "web/beyond.w"
+
+static int set_unicast_if(sr_sock*s,sr_optreq*rq)
+{
+int ifindex;
+if(rq->len!=(int)sizeof(int))return-EINVAL;
+ifindex= (int)ntohl((uint32_t)rq->val);
+if(ifindex==0){
+s->uc_index= 0;
+return 0;
+}
+if(!iface_by_index(s->host,ifindex))return-EADDRNOTAVAIL;
+if(s->bound_dev_if)return-EINVAL;
+s->uc_index= ifindex;
+return 0;
+}
+
+static int get_unicast_if(sr_sock*s,sr_optreq*rq)
+{
+rq->val= (int)htonl((uint32_t)s->uc_index);
+return 0;
+}
+
+/*:836*//*837:*/
+#line 276 "web/beyond.w"
+
+static int set_local_port_range(sr_sock*s,sr_optreq*rq)
+{
+uint32_t v= (uint32_t)rq->val;
+uint16_t lo= (uint16_t)v,hi= (uint16_t)(v>>16);
+if(rq->len!=(int)sizeof(uint32_t))return-EINVAL;
+if(lo&&hi&&lo> hi)return-EINVAL;
+s->local_port_range= v;
+return 0;
+}
+
+static int get_local_port_range(sr_sock*s,sr_optreq*rq)
+{
+rq->val= (int)s->local_port_range;
+return 0;
+}
+
+/*:837*//*839:*/
+#line 298 "web/beyond.w"
+
+static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
+{
+int sk_lo= (int)(s->local_port_range&0xffff),sk_hi= (int)(s->local_port_range>>16);
+local_port_range(s->host,low,high);
+if(!s->local_port_range)return;
+if(*low<=sk_lo&&sk_lo<=*high)*low= sk_lo;
+if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
+}
+
+/*:839*//*840:*/
+#line 319 "web/beyond.w"
+
+static int get_protocol_num(sr_sock*s,sr_optreq*rq)
+{
+rq->val= s->inet_num;
+return 0;
+}
+
+/*:840*//*842:*/
+#line 379 "web/beyond.w"
+
+static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
+{
+struct group_req gr;
+struct sockaddr_in sin;
+if(rq->len<(int)sizeof gr)return-EINVAL;
+if(!rq->buf)return-EFAULT;
+memcpy(&gr,rq->buf,sizeof gr);
+memcpy(&sin,&gr.gr_group,sizeof sin);
+if(sin.sin_family!=AF_INET)return-EINVAL;
+memset(mr,0,sizeof*mr);
+mr->imr_multiaddr= sin.sin_addr;
+mr->imr_ifindex= (int)gr.gr_interface;
+return 0;
+}
+
+static int set_mcast_join_group(sr_sock*s,sr_optreq*rq)
+{
+struct ip_mreqn mr;
+int err= group_req_decode(rq,&mr);
+return err?err:mc_join(s,&mr,MCAST_EXCLUDE);
+}
+
+static int set_mcast_leave_group(sr_sock*s,sr_optreq*rq)
+{
+struct ip_mreqn mr;
+int err= group_req_decode(rq,&mr);
+return err?err:mc_leave(s,&mr);
+}
+
+/*:842*//*844:*/
+#line 434 "web/beyond.w"
+
+static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
+int*ifindex)
+{
+struct group_source_req gsr;
+struct sockaddr_in group,source;
+if(rq->len!=(int)sizeof gsr)return-EINVAL;
+if(!rq->buf)return-EFAULT;
+memcpy(&gsr,rq->buf,sizeof gsr);
+memcpy(&group,&gsr.gsr_group,sizeof group);
+memcpy(&source,&gsr.gsr_source,sizeof source);
+if(group.sin_family!=AF_INET||source.sin_family!=AF_INET)return-EADDRNOTAVAIL;
+memset(mrs,0,sizeof*mrs);
+mrs->imr_multiaddr= group.sin_addr;
+mrs->imr_sourceaddr= source.sin_addr;
+*ifindex= (int)gsr.gsr_interface;
+return 0;
+}
+
+static int set_mcast_join_source_group(sr_sock*s,sr_optreq*rq)
+{
+struct ip_mreq_source mrs;
+struct ip_mreqn mr;
+int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
+if(err)return err;
+memset(&mr,0,sizeof mr);
+mr.imr_multiaddr= mrs.imr_multiaddr;
+mr.imr_ifindex= ifindex;
+err= mc_join(s,&mr,MCAST_INCLUDE);
+if(err&&err!=-EADDRINUSE)return err;
+return mc_source(s,true,MCAST_INCLUDE,&mrs,mr.imr_ifindex);
+}
+
+static int set_mcast_leave_source_group(sr_sock*s,sr_optreq*rq)
+{
+struct ip_mreq_source mrs;
+int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
+return err?err:mc_source(s,false,MCAST_INCLUDE,&mrs,ifindex);
+}
+
+static int set_mcast_block_source(sr_sock*s,sr_optreq*rq)
+{
+struct ip_mreq_source mrs;
+int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
+return err?err:mc_source(s,true,MCAST_EXCLUDE,&mrs,ifindex);
+}
+
+static int set_mcast_unblock_source(sr_sock*s,sr_optreq*rq)
+{
+struct ip_mreq_source mrs;
+int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
+return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
+}
+
+/*:844*//*845:*/
+#line 518 "web/beyond.w"
+
+static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
+{
+struct group_filter hdr;
+struct sockaddr_in sin;
+uint32_t n,*src;
+int err;
+if(rq->len<(int)GROUP_FILTER_SIZE(0))return-EINVAL;
+if(rq->len> sysctl_value(s->host,SYS_OPTMEM_MAX))return-ENOBUFS;
+if(!rq->buf)return-EFAULT;
+memcpy(&hdr,rq->buf,GROUP_FILTER_SIZE(0));
+n= hdr.gf_numsrc;
+if(n>=0x1ffffffu||n> (uint32_t)sysctl_value(s->host,SYS_IGMP_MAX_MSF))
+return-ENOBUFS;
+if((long)GROUP_FILTER_SIZE(n)> rq->len)return-EINVAL;
+memcpy(&sin,&hdr.gf_group,sizeof sin);
+if(sin.sin_family!=AF_INET)return-EADDRNOTAVAIL;
+src= xcalloc(n?n:1,sizeof*src);
+for(uint32_t i= 0;i<n;i++){
+struct sockaddr_in one;
+memcpy(&one,rq->buf+GROUP_FILTER_SIZE(i),sizeof one);
+if(one.sin_family!=AF_INET){
+free(src);
+return-EADDRNOTAVAIL;
+}
+src[i]= one.sin_addr.s_addr;
+}
+err= mc_msfilter(s,sin.sin_addr.s_addr,0,(int)hdr.gf_interface,hdr.gf_fmode,n,src);
+free(src);
+return err;
+}
+
+/*:845*//*846:*/
+#line 550 "web/beyond.w"
+
+static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
+{
+struct group_filter hdr;
+struct sockaddr_in sin;
+sr_mcsock*m;
+uint32_t copy;
+int size;
+if(rq->len<(int)GROUP_FILTER_SIZE(0))return-EINVAL;
+if(!rq->ubuf)return-EFAULT;
+memcpy(&hdr,rq->ubuf,GROUP_FILTER_SIZE(0));
+memcpy(&sin,&hdr.gf_group,sizeof sin);
+if(sin.sin_family!=AF_INET||!ipv4_is_multicast(sin.sin_addr.s_addr))return-EINVAL;
+m= *mc_find(s,sin.sin_addr.s_addr,(int)hdr.gf_interface);
+if(!m)return-EADDRNOTAVAIL;
+copy= (uint32_t)m->nsrc<hdr.gf_numsrc?(uint32_t)m->nsrc:hdr.gf_numsrc;
+for(uint32_t i= 0;i<copy;i++){
+struct sockaddr_storage ss;
+struct sockaddr_in one;
+memset(&ss,0,sizeof ss);
+memset(&one,0,sizeof one);
+one.sin_family= AF_INET;
+one.sin_addr.s_addr= m->src[i];
+memcpy(&ss,&one,sizeof one);
+memcpy((char*)rq->ubuf+GROUP_FILTER_SIZE(i),&ss,sizeof ss);
+}
+hdr.gf_fmode= (uint32_t)m->mode;
+hdr.gf_numsrc= (uint32_t)m->nsrc;
+size= (int)GROUP_FILTER_SIZE(copy);
+*rq->ulen= (socklen_t)size;
+memcpy(rq->ubuf,&hdr,GROUP_FILTER_SIZE(0));
+return 0;
+}
+
+/*:846*//*847:*/
+#line 598 "web/beyond.w"
+
+static int get_cookie(sr_sock*s,sr_optreq*rq)
+{
+if(rq->len<(int)sizeof(uint64_t))return-EINVAL;
+if(!s->cookie)s->cookie= ++W->last_cookie;
+memcpy(rq->out,&s->cookie,sizeof s->cookie);
+rq->outlen= sizeof s->cookie;
+return 0;
+}
+
+/*:847*//*848:*/
+#line 616 "web/beyond.w"
+
+static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
+{
+uint64_t c= (uint64_t)s->host->id+1;
+if(rq->len!=(int)sizeof c)return-EINVAL;
+memcpy(rq->out,&c,sizeof c);
+rq->outlen= sizeof c;
+return 0;
+}
+
+/*:848*//*849:*/
+#line 652 "web/beyond.w"
+
+static int get_meminfo(sr_sock*s,sr_optreq*rq)
+{
+uint32_t m[SK_MEMINFO_VARS];
+memset(m,0,sizeof m);
+m[SK_MEMINFO_RMEM_ALLOC]= (uint32_t)s->rmem;
+m[SK_MEMINFO_RCVBUF]= (uint32_t)s->rcvbuf;
+m[SK_MEMINFO_WMEM_ALLOC]= (uint32_t)s->wmem;
+m[SK_MEMINFO_SNDBUF]= (uint32_t)s->sndbuf;
+m[SK_MEMINFO_FWD_ALLOC]= (uint32_t)s->fwd_alloc;
+m[SK_MEMINFO_OPTMEM]= (uint32_t)s->omem;
+m[SK_MEMINFO_DROPS]= s->drops;
+memcpy(rq->out,m,sizeof m);
+rq->outlen= sizeof m;
+return 0;
+}
+
+/*:849*//*851:*/
+#line 677 "web/beyond.w"
+
+static bool sk_has_account(const sr_sock*s)
+{
+return s->type==SOCK_DGRAM&&(s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
+}
+
+static void sk_fwd_schedule(sr_sock*s,int size)
+{
+if(!sk_has_account(s))return;
+if(size> s->fwd_alloc)s->fwd_alloc+= (size-s->fwd_alloc+4095)/4096*4096;
+s->fwd_alloc-= size;
+}
+
+static void sk_fwd_release(sr_sock*s,int size,bool partial)
+{
+if(!sk_has_account(s))return;
+s->fwd_alloc+= size;
+s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
+}
+
+/*:851*//*852:*/
+#line 709 "web/beyond.w"
+
+static int set_buf_lock(sr_sock*s,sr_optreq*rq)
+{
+s->sndbuf_locked= (rq->val&SOCK_SNDBUF_LOCK)!=0;
+s->rcvbuf_locked= (rq->val&SOCK_RCVBUF_LOCK)!=0;
+return 0;
+}
+
+static int get_buf_lock(sr_sock*s,sr_optreq*rq)
+{
+rq->val= (s->sndbuf_locked?SOCK_SNDBUF_LOCK:0)|(s->rcvbuf_locked?SOCK_RCVBUF_LOCK:0);
+return 0;
+}
+
+/*:852*//*854:*/
+#line 770 "web/beyond.w"
+
+static int set_zerocopy(sr_sock*s,sr_optreq*rq)
+{
+bool tcp= s->type==SOCK_STREAM,udp= s->type==SOCK_DGRAM&&s->protocol==IPPROTO_UDP;
+if(!tcp&&!udp)return-EOPNOTSUPP;
+if(rq->val<0||rq->val> 1)return-EINVAL;
+s->zerocopy= rq->val;
+return 0;
+}
+
+/*:854*//*855:*/
+#line 792 "web/beyond.w"
+
+static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
+{
+if(rq->val> s->busy_poll_budget&&!proc_capable(W->cur,CAP_NET_ADMIN))return-EPERM;
+if(rq->val<0||rq->val> 65535)return-EINVAL;
+s->busy_poll_budget= rq->val;
+return 0;
+}
+
+/*:855*//*856:*/
+#line 817 "web/beyond.w"
+
+static int set_txtime(sr_sock*s,sr_optreq*rq)
+{
+struct sock_txtime t;
+if(rq->len!=(int)sizeof t)return-EINVAL;
+memcpy(&t,rq->buf,sizeof t);
+if(t.flags&~(uint32_t)SOF_TXTIME_FLAGS_MASK)return-EINVAL;
+if(t.clockid!=CLOCK_MONOTONIC&&!proc_capable(W->cur,CAP_NET_ADMIN))return-EPERM;
+if(t.clockid!=CLOCK_REALTIME&&t.clockid!=CLOCK_MONOTONIC&&t.clockid!=CLOCK_TAI)
+return-EINVAL;
+s->txtime_clockid= t.clockid;
+s->txtime_flags= (int)t.flags;
+s->txtime_on= true;
+return 0;
+}
+
+static int get_txtime(sr_sock*s,sr_optreq*rq)
+{
+struct sock_txtime t;
+memset(&t,0,sizeof t);
+t.clockid= s->txtime_clockid;
+t.flags= (uint32_t)s->txtime_flags;
+memcpy(rq->out,&t,sizeof t);
+rq->outlen= sizeof t;
+return 0;
+}
+
+/*:856*//*857:*/
+#line 853 "web/beyond.w"
+
+static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
+{
+(void)s;
+return rq->val<0?-EINVAL:-EOPNOTSUPP;
+}
+
+static int get_reserve_mem(sr_sock*s,sr_optreq*rq)
+{
+(void)s;
+rq->val= 0;
+return 0;
+}
+
+/*:857*//*858:*/
+#line 876 "web/beyond.w"
+
+static int set_txrehash(sr_sock*s,sr_optreq*rq)
+{
+if(rq->val<-1||rq->val> 1)return-EINVAL;
+s->txrehash= rq->val==-1?1:rq->val;
+return 0;
+}
+
+/*:858*//*861:*/
+#line 896 "web/beyond.w"
+
+static int get_peergroups(sr_sock*s,sr_optreq*rq)
+{
+(void)s;
+(void)rq;
+return-ENODATA;
+}
+
+/*:861*//*862:*/
+#line 914 "web/beyond.w"
+
+static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
+{
+(void)s;
+(void)rq;
+return 0;
+}
+
+/*:862*//*863:*/
+#line 931 "web/beyond.w"
+
+static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
+{
+return sock_bindtoindex(s,rq->val);
+}
+
+/*:863*//*866:*/
+#line 968 "web/beyond.w"
+
+static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
+{
+(void)rq;
+if(!s->rp)return s->reuseport?-ENOENT:-EINVAL;
+if(!s->rp->prog)return-ENOENT;
+free(s->rp->prog);
+s->rp->prog= NULL;
+s->rp->prog_len= 0;
+return 0;
+}
+
+/*:866*/

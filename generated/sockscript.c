@@ -24,6 +24,7 @@
 #include <netinet/in.h> 
 #include <netinet/ip.h> 
 #include <netinet/ip_icmp.h> 
+#include <netinet/udp.h> 
 #include <sys/ioctl.h> 
 #include <sys/mman.h> 
 #include <sys/resource.h> 
@@ -51,19 +52,19 @@
 #line 61 "web/sockscript.w"
 
 /*10:*/
-#line 323 "web/sockscript.w"
+#line 324 "web/sockscript.w"
 
 typedef struct{const char*name;long long value;}ss_sym;
 enum{SS_KIND_ENUM,SS_KIND_FLAGS,SS_KIND_OFLAGS};
 typedef struct{const char*name;int kind;const ss_sym*sym;}ss_symclass;
 
 /*:10*//*13:*/
-#line 342 "web/sockscript.w"
+#line 343 "web/sockscript.w"
 
 typedef struct{const char*name;long long value;}ss_name;
 
 /*:13*//*21:*/
-#line 482 "web/sockscript.w"
+#line 483 "web/sockscript.w"
 
 enum{T_END,T_NUM,T_NAME,T_STR,T_VAR,T_PUNCT,T_BAD};
 typedef struct{
@@ -196,7 +197,7 @@ ss_outcome*o;
 #line 62 "web/sockscript.w"
 
 /*11:*/
-#line 328 "web/sockscript.w"
+#line 329 "web/sockscript.w"
 
 #include "ss_symbols.h"
 
@@ -204,7 +205,7 @@ ss_outcome*o;
 #line 63 "web/sockscript.w"
 
 /*8:*/
-#line 255 "web/sockscript.w"
+#line 256 "web/sockscript.w"
 
 static ss_value*val_new(ss_arena*a,int kind);
 static ss_value*val_int(ss_arena*a,long long i,int cls,int fmt);
@@ -214,22 +215,22 @@ static ss_value*val_list(ss_arena*a,int n);
 static ss_value*val_struct(ss_arena*a,const struct ss_struct*st,int n);
 
 /*:8*//*27:*/
-#line 607 "web/sockscript.w"
+#line 608 "web/sockscript.w"
 
 static ss_value*parse_value(ss_lexer*L,ss_arena*a);
 
 /*:27*//*56:*/
-#line 1422 "web/sockscript.w"
+#line 1423 "web/sockscript.w"
 
 static bool ip_alike(const unsigned char*a,const unsigned char*b,size_t len,bool quoted);
 
 /*:56*//*58:*/
-#line 1478 "web/sockscript.w"
+#line 1479 "web/sockscript.w"
 
 static const ss_value*struct_get(const ss_value*v,const char*name);
 
 /*:58*//*65:*/
-#line 1629 "web/sockscript.w"
+#line 1630 "web/sockscript.w"
 
 static ss_value*pid_value(ss_arena*a,const ss_value*y,ss_env*e);
 static bool is_pattern(const ss_value*v);
@@ -238,7 +239,7 @@ static int call_lookup(const char*name,int len);
 static void check_arity(ss_line*ln,ss_lexer*L);
 
 /*:65*//*79:*/
-#line 444 "web/sscalls.w"
+#line 466 "web/sscalls.w"
 
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len);
 
@@ -293,7 +294,7 @@ static void k_read_ports(ss_outcome*o);
 #line 64 "web/sockscript.w"
 
 /*7:*/
-#line 199 "web/sockscript.w"
+#line 200 "web/sockscript.w"
 
 #define SS_BLOCK 65536
 #define SS_BLOCK_HEAD 16
@@ -349,7 +350,7 @@ a->cap= h.cap;
 }
 
 /*:7*//*9:*/
-#line 263 "web/sockscript.w"
+#line 264 "web/sockscript.w"
 
 static ss_value*val_bytes(ss_arena*a,const void*s,size_t len)
 {
@@ -406,7 +407,7 @@ return v;
 #line 65 "web/sockscript.w"
 
 /*14:*/
-#line 345 "web/sockscript.w"
+#line 346 "web/sockscript.w"
 
 static int name_cmp(const void*x,const void*y)
 {
@@ -451,7 +452,7 @@ return true;
 }
 
 /*:14*//*15:*/
-#line 390 "web/sockscript.w"
+#line 391 "web/sockscript.w"
 
 static const char*sym_name(int cls,long long value)
 {
@@ -462,7 +463,7 @@ return NULL;
 }
 
 /*:15*//*17:*/
-#line 407 "web/sockscript.w"
+#line 408 "web/sockscript.w"
 
 bool ss_symbol(const char*name,long long*value)
 {
@@ -480,7 +481,7 @@ return NULL;
 #line 66 "web/sockscript.w"
 
 /*22:*/
-#line 495 "web/sockscript.w"
+#line 496 "web/sockscript.w"
 
 static void lex_next(ss_lexer*L)
 {
@@ -489,7 +490,7 @@ L->ts= L->p;
 L->punct[0]= '\0';
 if(L->p>=L->end||*L->p=='#'){L->tok= T_END;L->tlen= 0;return;}
 if(isdigit((unsigned char)*L->p))/*23:*/
-#line 519 "web/sockscript.w"
+#line 520 "web/sockscript.w"
 
 {
 char*e;
@@ -501,7 +502,7 @@ L->p= e;
 }
 
 /*:23*/
-#line 502 "web/sockscript.w"
+#line 503 "web/sockscript.w"
 
 else if(isalpha((unsigned char)*L->p)||*L->p=='_'){
 while(L->p<L->end&&(isalnum((unsigned char)*L->p)||*L->p=='_'))L->p++;
@@ -511,7 +512,7 @@ L->p++;
 while(L->p<L->end&&(isalnum((unsigned char)*L->p)||*L->p=='_'))L->p++;
 L->tok= L->p-L->ts> 1?T_VAR:T_BAD;
 }else if(*L->p=='"')/*24:*/
-#line 532 "web/sockscript.w"
+#line 533 "web/sockscript.w"
 
 {
 L->p++;
@@ -521,10 +522,10 @@ else{L->p++;L->tok= T_STR;}
 }
 
 /*:24*/
-#line 510 "web/sockscript.w"
+#line 511 "web/sockscript.w"
 
 else/*25:*/
-#line 543 "web/sockscript.w"
+#line 544 "web/sockscript.w"
 
 {
 static const char*const multi[]= {"...","..","=>"};
@@ -545,13 +546,13 @@ done:;
 }
 
 /*:25*/
-#line 511 "web/sockscript.w"
+#line 512 "web/sockscript.w"
 
 L->tlen= (int)(L->p-L->ts);
 }
 
 /*:22*//*26:*/
-#line 565 "web/sockscript.w"
+#line 566 "web/sockscript.w"
 
 static bool is_punct(const ss_lexer*L,const char*p)
 {
@@ -583,7 +584,7 @@ return false;
 #line 67 "web/sockscript.w"
 
 /*28:*/
-#line 610 "web/sockscript.w"
+#line 611 "web/sockscript.w"
 
 static ss_value*parse_primary(ss_lexer*L,ss_arena*a);
 static ss_value*parse_term(ss_lexer*L,ss_arena*a)
@@ -614,7 +615,7 @@ return v;
 }
 
 /*:28*//*29:*/
-#line 642 "web/sockscript.w"
+#line 643 "web/sockscript.w"
 
 static ss_value*parse_alts(ss_lexer*L,ss_arena*a)
 {
@@ -655,7 +656,7 @@ return v;
 }
 
 /*:29*//*30:*/
-#line 683 "web/sockscript.w"
+#line 684 "web/sockscript.w"
 
 static ss_value*parse_list(ss_lexer*L,ss_arena*a);
 static ss_value*parse_fields(ss_lexer*L,ss_arena*a);
@@ -673,7 +674,7 @@ break;
 case T_NAME:v= parse_name(L,a);break;
 case T_STR:v= parse_string(L,a);break;
 case T_VAR:/*31:*/
-#line 725 "web/sockscript.w"
+#line 726 "web/sockscript.w"
 
 {
 v= val_new(a,SV_VAR);
@@ -695,7 +696,7 @@ v= b;
 }
 
 /*:31*/
-#line 699 "web/sockscript.w"
+#line 700 "web/sockscript.w"
 break;
 case T_PUNCT:
 if(is_punct(L,"[")){v= parse_list(L,a);break;}
@@ -717,7 +718,7 @@ return v;
 }
 
 /*:30*//*32:*/
-#line 748 "web/sockscript.w"
+#line 749 "web/sockscript.w"
 
 static ss_value*parse_name(ss_lexer*L,ss_arena*a)
 {
@@ -732,7 +733,7 @@ if(fmt>=0){
 lex_next(L);
 if(!expect(L,"("))return NULL;
 if(fmt==SF_ADDR)/*33:*/
-#line 777 "web/sockscript.w"
+#line 778 "web/sockscript.w"
 
 {
 char buf[64];
@@ -752,7 +753,7 @@ lex_next(L);
 }
 
 /*:33*/
-#line 761 "web/sockscript.w"
+#line 762 "web/sockscript.w"
 
 else v= parse_term(L,a);
 if(!v||!expect(L,")"))return NULL;
@@ -770,7 +771,7 @@ return val_int(a,value,-1,SF_DEC);
 }
 
 /*:32*//*34:*/
-#line 799 "web/sockscript.w"
+#line 800 "web/sockscript.w"
 
 static ss_value*parse_string(ss_lexer*L,ss_arena*a)
 {
@@ -813,7 +814,7 @@ return v;
 }
 
 /*:34*//*35:*/
-#line 843 "web/sockscript.w"
+#line 844 "web/sockscript.w"
 
 static ss_value*parse_list(ss_lexer*L,ss_arena*a)
 {
@@ -839,7 +840,7 @@ return v;
 }
 
 /*:35*//*36:*/
-#line 871 "web/sockscript.w"
+#line 872 "web/sockscript.w"
 
 static ss_value*parse_fields(ss_lexer*L,ss_arena*a)
 {
@@ -871,7 +872,7 @@ return v;
 }
 
 /*:36*//*37:*/
-#line 905 "web/sockscript.w"
+#line 906 "web/sockscript.w"
 
 static void parse_call_line(ss_script*s,ss_line*ln,ss_lexer*L)
 {
@@ -892,7 +893,7 @@ if(!lex_accept(L,","))break;
 if(!expect(L,")")||!expect(L,"="))return;
 if(!(ln->ret= parse_value(L,a)))return;
 if(L->tok==T_NAME)/*38:*/
-#line 934 "web/sockscript.w"
+#line 935 "web/sockscript.w"
 
 {
 long long e;
@@ -904,10 +905,10 @@ lex_next(L);
 }
 
 /*:38*/
-#line 924 "web/sockscript.w"
+#line 925 "web/sockscript.w"
 
 if(L->tok==T_PUNCT&&L->punct[0]=='(')/*39:*/
-#line 944 "web/sockscript.w"
+#line 945 "web/sockscript.w"
 
 {
 int depth= 0;
@@ -919,7 +920,7 @@ lex_next(L);
 }
 
 /*:39*/
-#line 925 "web/sockscript.w"
+#line 926 "web/sockscript.w"
 
 if(L->tok!=T_END){lex_error(L,"unexpected text after the result");return;}
 if(L->p<L->end&&*L->p=='#'){
@@ -930,7 +931,7 @@ check_arity(ln,L);
 }
 
 /*:37*//*40:*/
-#line 956 "web/sockscript.w"
+#line 957 "web/sockscript.w"
 
 static bool val_has(const ss_value*v,int kind)
 {
@@ -943,7 +944,7 @@ return false;
 }
 
 /*:40*//*41:*/
-#line 970 "web/sockscript.w"
+#line 971 "web/sockscript.w"
 
 ss_script*ss_parse(const char*name,const char*text,size_t len,FILE*errs)
 {
@@ -961,7 +962,7 @@ const char*nl= memchr(p,'\n',(size_t)(end-p));
 const char*e= nl?nl:end;
 ss_line*ln;
 if(s->nlines==cap)/*42:*/
-#line 999 "web/sockscript.w"
+#line 1000 "web/sockscript.w"
 
 {
 ss_line*nl2;
@@ -972,7 +973,7 @@ s->line= nl2;
 }
 
 /*:42*/
-#line 986 "web/sockscript.w"
+#line 987 "web/sockscript.w"
 
 ln= &s->line[s->nlines++];
 memset(ln,0,sizeof*ln);
@@ -980,7 +981,7 @@ ln->lineno= s->nlines;
 ln->text= p;
 ln->len= (int)(e-p);
 /*43:*/
-#line 1008 "web/sockscript.w"
+#line 1009 "web/sockscript.w"
 
 {
 const char*q= p;
@@ -989,7 +990,7 @@ if(q==e)ln->kind= SL_BLANK;
 else if(e-q>=2&&q[0]=='#'&&q[1]=='!'){
 ln->kind= SL_HEADER;
 /*44:*/
-#line 1044 "web/sockscript.w"
+#line 1045 "web/sockscript.w"
 
 {
 const char*w= q+2,*we;
@@ -1020,7 +1021,7 @@ errors++;
 }
 
 /*:44*/
-#line 1015 "web/sockscript.w"
+#line 1016 "web/sockscript.w"
 
 }else if(*q=='#')ln->kind= SL_COMMENT;
 else{
@@ -1047,7 +1048,7 @@ if(val_has(ln->ret,SV_BIND))ln->binds= true;
 }
 
 /*:43*/
-#line 992 "web/sockscript.w"
+#line 993 "web/sockscript.w"
 
 p= nl?nl+1:end;
 }
@@ -1056,7 +1057,7 @@ return s;
 }
 
 /*:41*//*45:*/
-#line 1075 "web/sockscript.w"
+#line 1076 "web/sockscript.w"
 
 ss_script*ss_load(const char*path,FILE*errs)
 {
@@ -1092,7 +1093,7 @@ free(s);
 #line 68 "web/sockscript.w"
 
 /*48:*/
-#line 1125 "web/sockscript.w"
+#line 1126 "web/sockscript.w"
 
 void ss_puts(ss_buf*b,const char*s,size_t n)
 {
@@ -1123,7 +1124,7 @@ ss_puts(b,tmp,(size_t)n<sizeof tmp?(size_t)n:sizeof tmp-1);
 }
 
 /*:48*//*49:*/
-#line 1158 "web/sockscript.w"
+#line 1159 "web/sockscript.w"
 
 static void print_flags(ss_buf*b,int cls,long long v)
 {
@@ -1171,7 +1172,7 @@ else ss_printf(b,"%lld",v);
 }
 
 /*:49*//*50:*/
-#line 1210 "web/sockscript.w"
+#line 1211 "web/sockscript.w"
 
 static void print_string(ss_buf*b,const unsigned char*s,size_t n,bool more,bool hex)
 {
@@ -1190,7 +1191,7 @@ if(more)ss_puts(b,"...",3);
 }
 
 /*:50*//*51:*/
-#line 1230 "web/sockscript.w"
+#line 1231 "web/sockscript.w"
 
 void ss_print_value(ss_buf*b,const ss_value*v,bool use_source)
 {
@@ -1252,7 +1253,7 @@ break;
 #line 69 "web/sockscript.w"
 
 /*54:*/
-#line 1318 "web/sockscript.w"
+#line 1319 "web/sockscript.w"
 
 bool ss_env_get(const ss_env*e,const char*name,long long*value)
 {
@@ -1288,7 +1289,7 @@ return true;
 }
 
 /*:54*//*55:*/
-#line 1358 "web/sockscript.w"
+#line 1359 "web/sockscript.w"
 
 bool ss_match(const ss_value*x,const ss_value*y,ss_env*e)
 {
@@ -1330,7 +1331,7 @@ return false;
 }
 
 /*:55*//*57:*/
-#line 1425 "web/sockscript.w"
+#line 1426 "web/sockscript.w"
 
 static bool ip_header_sums(const unsigned char*p,size_t hl)
 {
@@ -1383,7 +1384,7 @@ return!memcmp(a,b,n);
 }
 
 /*:57*//*59:*/
-#line 1481 "web/sockscript.w"
+#line 1482 "web/sockscript.w"
 
 static const ss_value*struct_get(const ss_value*v,const char*name)
 {
@@ -1393,7 +1394,7 @@ return NULL;
 }
 
 /*:59*//*61:*/
-#line 1506 "web/sockscript.w"
+#line 1507 "web/sockscript.w"
 
 ss_value*ss_merge(ss_arena*a,const ss_value*x,const ss_value*y,ss_env*e,
 long long lo,long long hi)
@@ -1443,7 +1444,7 @@ m->hi= hi;
 return m;
 }
 /*63:*/
-#line 1576 "web/sockscript.w"
+#line 1577 "web/sockscript.w"
 
 if(x&&y->kind==SV_LIST&&x->kind==SV_LIST&&!x->more&&x->n==y->n){
 m= val_list(a,y->n);
@@ -1470,14 +1471,14 @@ return m;
 }
 
 /*:63*/
-#line 1554 "web/sockscript.w"
+#line 1555 "web/sockscript.w"
 
 if(y->kind==SV_INT&&y->cls==SS_CLS_PID)return pid_value(a,y,e);
 return(ss_value*)y;
 }
 
 /*:61*//*62:*/
-#line 1562 "web/sockscript.w"
+#line 1563 "web/sockscript.w"
 
 static bool is_pattern(const ss_value*v)
 {
@@ -1489,7 +1490,7 @@ return false;
 }
 
 /*:62*//*64:*/
-#line 1606 "web/sockscript.w"
+#line 1607 "web/sockscript.w"
 
 static ss_value*pid_value(ss_arena*a,const ss_value*y,ss_env*e)
 {
@@ -1790,7 +1791,7 @@ int cls= -1;
 if(level==SOL_SOCKET){
 switch(name){
 case SO_LINGER:st= "linger";break;
-case SO_RCVTIMEO:case SO_SNDTIMEO:st= "timeval";break;
+case SO_RCVTIMEO:case SO_SNDTIMEO:case SO_RCVTIMEO_NEW:case SO_SNDTIMEO_NEW:st= "timeval";break;
 case SO_PEERCRED:st= "ucred";break;
 case SO_PEERNAME:st= "sockaddr_in";break;
 case SO_BINDTODEVICE:return val_str(a,p,len);
@@ -1801,6 +1802,16 @@ uint64_t u;
 memcpy(&u,p,8);
 ss_value*v= val_list(a,1);
 v->item[0]= val_int(a,(long long)u,-1,SF_U64);
+return v;
+}
+break;
+case SO_COOKIE:case SO_NETNS_COOKIE:
+if(len==8){
+uint64_t u;
+memcpy(&u,p,8);
+ss_value*v= val_list(a,1);
+v->item[0]= val_int(a,(long long)u,-1,SF_U64);
+v->nondet= ND_TIME;
 return v;
 }
 break;
@@ -1818,6 +1829,18 @@ case IP_MULTICAST_IF:st= "in_addr";break;
 case IP_MSFILTER:if(len>=16)return decode_struct(a,st_by_name("ip_msfilter"),p,len);break;
 case IP_OPTIONS:case IP_PKTOPTIONS:return val_bytes(a,p,len);
 case IP_MTU_DISCOVER:cls= SS_CLASS_PMTUDISC;break;
+case 52:
+if(len==4){
+ss_value*v= int_list(a,p,len,-1);
+v->item[0]->nondet= ND_PORT;
+return v;
+}
+if(len> 0&&len<4){
+ss_value*v= val_bytes(a,p,len);
+v->nondet= ND_TIME;
+return v;
+}
+break;
 }
 }
 if(st){
@@ -1829,7 +1852,7 @@ return val_bytes(a,p,len);
 }
 
 /*:76*//*77:*/
-#line 407 "web/sscalls.w"
+#line 429 "web/sscalls.w"
 
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len)
 {
@@ -1840,7 +1863,7 @@ return v;
 }
 
 /*:77*//*78:*/
-#line 420 "web/sscalls.w"
+#line 442 "web/sscalls.w"
 
 static ss_value*decode_sockaddr(ss_arena*a,const unsigned char*p,size_t len)
 {
@@ -1866,7 +1889,7 @@ return val_bytes(a,p,len);
 }
 
 /*:78*//*80:*/
-#line 454 "web/sscalls.w"
+#line 476 "web/sscalls.w"
 
 static ss_value*decode_cmsg_data(ss_arena*a,int level,int type,
 const unsigned char*p,size_t len)
@@ -1883,7 +1906,7 @@ return v;
 }
 if(level==SOL_SOCKET&&(type==SO_TIMESTAMPING_OLD||type==SO_TIMESTAMPING_NEW))
 /*81:*/
-#line 499 "web/sscalls.w"
+#line 521 "web/sscalls.w"
 
 {
 const struct ss_struct*ts= st_by_name("timespec");
@@ -1899,7 +1922,7 @@ return v;
 }
 
 /*:81*/
-#line 469 "web/sscalls.w"
+#line 491 "web/sscalls.w"
 
 if(level==IPPROTO_IP){
 switch(type){
@@ -1923,7 +1946,7 @@ return val_bytes(a,p,len);
 }
 
 /*:80*//*82:*/
-#line 518 "web/sscalls.w"
+#line 540 "web/sscalls.w"
 
 static ss_value*decode_control(ss_arena*a,unsigned char*p,size_t len)
 {

@@ -70,6 +70,37 @@ static int set_tos(sr_sock *s, sr_optreq *rq);
 static int get_ttl(sr_sock *s, sr_optreq *rq);
 static int set_ttl(sr_sock *s, sr_optreq *rq);
 static int set_unblock_source(sr_sock *s, sr_optreq *rq);
+static int get_cookie(sr_sock *s, sr_optreq *rq);
+static int get_netns_cookie(sr_sock *s, sr_optreq *rq);
+static int get_meminfo(sr_sock *s, sr_optreq *rq);
+static int get_buf_lock(sr_sock *s, sr_optreq *rq);
+static int set_buf_lock(sr_sock *s, sr_optreq *rq);
+static int set_zerocopy(sr_sock *s, sr_optreq *rq);
+static int get_txtime(sr_sock *s, sr_optreq *rq);
+static int set_txtime(sr_sock *s, sr_optreq *rq);
+static int set_busy_poll_budget(sr_sock *s, sr_optreq *rq);
+static int get_reserve_mem(sr_sock *s, sr_optreq *rq);
+static int set_reserve_mem(sr_sock *s, sr_optreq *rq);
+static int set_txrehash(sr_sock *s, sr_optreq *rq);
+static int set_cnx_advice(sr_sock *s, sr_optreq *rq);
+static int get_peergroups(sr_sock *s, sr_optreq *rq);
+static int get_unicast_if(sr_sock *s, sr_optreq *rq);
+static int set_unicast_if(sr_sock *s, sr_optreq *rq);
+static int get_local_port_range(sr_sock *s, sr_optreq *rq);
+static int set_local_port_range(sr_sock *s, sr_optreq *rq);
+static int set_mcast_join_group(sr_sock *s, sr_optreq *rq);
+static int set_mcast_leave_group(sr_sock *s, sr_optreq *rq);
+static int set_mcast_join_source_group(sr_sock *s, sr_optreq *rq);
+static int set_mcast_leave_source_group(sr_sock *s, sr_optreq *rq);
+static int set_mcast_block_source(sr_sock *s, sr_optreq *rq);
+static int set_mcast_unblock_source(sr_sock *s, sr_optreq *rq);
+static int get_mcast_msfilter(sr_sock *s, sr_optreq *rq);
+static int set_mcast_msfilter(sr_sock *s, sr_optreq *rq);
+static int set_udp_cork(sr_sock *s, sr_optreq *rq);
+static int set_udp_encap(sr_sock *s, sr_optreq *rq);
+static int set_bindtoifindex(sr_sock *s, sr_optreq *rq);
+static int get_protocol_num(sr_sock *s, sr_optreq *rq);
+static int set_detach_reuseport_bpf(sr_sock *s, sr_optreq *rq);
 static const sr_optdesc sr_optdescs[] = {
   { .level = SOL_SOCKET, .name = SO_ACCEPTCONN, .str = "SO_ACCEPTCONN", .clause = "socket.7:SO_ACCEPTCONN", .since = "-", .type = OPT_INT, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_acceptconn },
   { .level = SOL_SOCKET, .name = SO_ATTACH_FILTER, .str = "SO_ATTACH_FILTER", .clause = "socket.7:SO_ATTACH_FILTER", .since = "2.2", .type = OPT_CUSTOM, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_filter, .get = get_filter },
@@ -153,6 +184,44 @@ static const sr_optdesc sr_optdescs[] = {
   { .level = IPPROTO_IP, .name = IP_TRANSPARENT, .str = "IP_TRANSPARENT", .clause = "ip.7:IP_TRANSPARENT", .since = "2.6.24", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .caps = 0 | ((uint64_t) 1 << CAP_NET_ADMIN) | ((uint64_t) 1 << CAP_NET_RAW), .cap_when = CAP_NONZERO, .cap_errno = EPERM, .setlen = 1, .store = OPT_STORE_IP_FLAG, .bit = IPF_TRANSPARENT, .set = set_flag, .get = get_flag },
   { .level = IPPROTO_IP, .name = IP_TTL, .str = "IP_TTL", .clause = "ip.7:IP_TTL", .since = "1.0", .type = OPT_BYTE, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .lo = -1, .hi = 255, .range_action = RANGE_EINVAL, .setlen = 1, .set = set_ttl, .get = get_ttl },
   { .level = IPPROTO_IP, .name = IP_UNBLOCK_SOURCE, .str = "IP_UNBLOCK_SOURCE", .clause = "ip.7:IP_UNBLOCK_SOURCE", .since = "2.4.22", .type = OPT_MREQ_SOURCE, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_unblock_source, .get = NULL },
+  { .level = SOL_SOCKET, .name = SO_COOKIE, .str = "SO_COOKIE", .clause = "linux:SO_COOKIE", .since = "4.12", .type = OPT_U64, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_cookie },
+  { .level = SOL_SOCKET, .name = SO_NETNS_COOKIE, .str = "SO_NETNS_COOKIE", .clause = "linux:SO_NETNS_COOKIE", .since = "5.14", .type = OPT_U64, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_netns_cookie },
+  { .level = SOL_SOCKET, .name = SO_MEMINFO, .str = "SO_MEMINFO", .clause = "linux:SO_MEMINFO", .since = "4.12", .type = OPT_BYTES, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_meminfo },
+  { .level = SOL_SOCKET, .name = SO_BUF_LOCK, .str = "SO_BUF_LOCK", .clause = "linux:SO_BUF_LOCK", .since = "5.14", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .lo = 0, .hi = 3, .range_action = RANGE_EINVAL, .setlen = 0, .set = set_buf_lock, .get = get_buf_lock },
+  { .level = SOL_SOCKET, .name = SO_ZEROCOPY, .str = "SO_ZEROCOPY", .clause = "linux:SO_ZEROCOPY", .since = "4.14", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, zerocopy), .set = set_zerocopy, .get = get_int_field },
+  { .level = SOL_SOCKET, .name = SO_TXTIME, .str = "SO_TXTIME", .clause = "linux:SO_TXTIME", .since = "4.19", .type = OPT_BYTES, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_txtime, .get = get_txtime },
+  { .level = SOL_SOCKET, .name = SO_PREFER_BUSY_POLL, .str = "SO_PREFER_BUSY_POLL", .clause = "linux:SO_PREFER_BUSY_POLL", .since = "5.11", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .caps = 0 | ((uint64_t) 1 << CAP_NET_ADMIN), .cap_when = CAP_NONZERO, .cap_errno = EPERM, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, prefer_busy_poll), .set = set_int_field, .get = get_int_field },
+  { .level = SOL_SOCKET, .name = SO_BUSY_POLL_BUDGET, .str = "SO_BUSY_POLL_BUDGET", .clause = "linux:SO_BUSY_POLL_BUDGET", .since = "5.11", .type = OPT_INT, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_busy_poll_budget, .get = NULL },
+  { .level = SOL_SOCKET, .name = SO_RESERVE_MEM, .str = "SO_RESERVE_MEM", .clause = "linux:SO_RESERVE_MEM", .since = "5.16", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_reserve_mem, .get = get_reserve_mem },
+  { .level = SOL_SOCKET, .name = SO_TXREHASH, .str = "SO_TXREHASH", .clause = "linux:SO_TXREHASH", .since = "5.18", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_STREAM, .type_errno = EOPNOTSUPP, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, txrehash), .set = set_txrehash, .get = get_int_field },
+  { .level = SOL_SOCKET, .name = SO_RCVMARK, .str = "SO_RCVMARK", .clause = "linux:SO_RCVMARK", .since = "6.0", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, rcvmark), .set = set_int_field, .get = get_int_field },
+  { .level = SOL_SOCKET, .name = SO_CNX_ADVICE, .str = "SO_CNX_ADVICE", .clause = "linux:SO_CNX_ADVICE", .since = "4.9", .type = OPT_INT, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_cnx_advice, .get = NULL },
+  { .level = SOL_SOCKET, .name = SO_PEERGROUPS, .str = "SO_PEERGROUPS", .clause = "linux:SO_PEERGROUPS", .since = "4.13", .type = OPT_BYTES, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_peergroups },
+  { .level = IPPROTO_IP, .name = IP_MINTTL, .str = "IP_MINTTL", .clause = "linux:IP_MINTTL", .since = "2.6.34", .type = OPT_BYTE, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .lo = 0, .hi = 255, .range_action = RANGE_EINVAL, .setlen = 1, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, minttl), .set = set_int_field, .get = get_int_field },
+  { .level = IPPROTO_IP, .name = IP_UNICAST_IF, .str = "IP_UNICAST_IF", .clause = "linux:IP_UNICAST_IF", .since = "3.4", .type = OPT_BYTE, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_unicast_if, .get = get_unicast_if },
+  { .level = IPPROTO_IP, .name = IP_LOCAL_PORT_RANGE, .str = "IP_LOCAL_PORT_RANGE", .clause = "linux:IP_LOCAL_PORT_RANGE", .since = "6.3", .type = OPT_BYTE, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_local_port_range, .get = get_local_port_range },
+  { .level = IPPROTO_IP, .name = MCAST_JOIN_GROUP, .str = "MCAST_JOIN_GROUP", .clause = "linux:MCAST_JOIN_GROUP", .since = "2.4.22", .type = OPT_GROUP_REQ, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_mcast_join_group, .get = NULL },
+  { .level = IPPROTO_IP, .name = MCAST_LEAVE_GROUP, .str = "MCAST_LEAVE_GROUP", .clause = "linux:MCAST_LEAVE_GROUP", .since = "2.4.22", .type = OPT_GROUP_REQ, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_mcast_leave_group, .get = NULL },
+  { .level = IPPROTO_IP, .name = MCAST_JOIN_SOURCE_GROUP, .str = "MCAST_JOIN_SOURCE_GROUP", .clause = "linux:MCAST_JOIN_SOURCE_GROUP", .since = "2.4.22", .type = OPT_GROUP_SOURCE_REQ, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_mcast_join_source_group, .get = NULL },
+  { .level = IPPROTO_IP, .name = MCAST_LEAVE_SOURCE_GROUP, .str = "MCAST_LEAVE_SOURCE_GROUP", .clause = "linux:MCAST_LEAVE_SOURCE_GROUP", .since = "2.4.22", .type = OPT_GROUP_SOURCE_REQ, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_mcast_leave_source_group, .get = NULL },
+  { .level = IPPROTO_IP, .name = MCAST_BLOCK_SOURCE, .str = "MCAST_BLOCK_SOURCE", .clause = "linux:MCAST_BLOCK_SOURCE", .since = "2.4.22", .type = OPT_GROUP_SOURCE_REQ, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_mcast_block_source, .get = NULL },
+  { .level = IPPROTO_IP, .name = MCAST_UNBLOCK_SOURCE, .str = "MCAST_UNBLOCK_SOURCE", .clause = "linux:MCAST_UNBLOCK_SOURCE", .since = "2.4.22", .type = OPT_GROUP_SOURCE_REQ, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_mcast_unblock_source, .get = NULL },
+  { .level = IPPROTO_IP, .name = MCAST_MSFILTER, .str = "MCAST_MSFILTER", .clause = "linux:MCAST_MSFILTER", .since = "2.4.22", .type = OPT_GROUP_FILTER, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_mcast_msfilter, .get = get_mcast_msfilter },
+  { .level = SOL_UDP, .name = UDP_CORK, .str = "UDP_CORK", .clause = "linux:UDP_CORK", .since = "2.5.44", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, udp_cork), .set = set_udp_cork, .get = get_int_field },
+  { .level = SOL_UDP, .name = UDP_ENCAP, .str = "UDP_ENCAP", .clause = "linux:UDP_ENCAP", .since = "2.6", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, udp_encap), .set = set_udp_encap, .get = get_int_field },
+  { .level = SOL_UDP, .name = UDP_NO_CHECK6_TX, .str = "UDP_NO_CHECK6_TX", .clause = "linux:UDP_NO_CHECK6_TX", .since = "3.16", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, udp_no_check6_tx), .set = set_int_field, .get = get_int_field },
+  { .level = SOL_UDP, .name = UDP_NO_CHECK6_RX, .str = "UDP_NO_CHECK6_RX", .clause = "linux:UDP_NO_CHECK6_RX", .since = "3.16", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, udp_no_check6_rx), .set = set_int_field, .get = get_int_field },
+  { .level = SOL_UDP, .name = UDP_SEGMENT, .str = "UDP_SEGMENT", .clause = "linux:UDP_SEGMENT", .since = "4.18", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .lo = 0, .hi = 65535, .range_action = RANGE_EINVAL, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, udp_gso_size), .set = set_int_field, .get = get_int_field },
+  { .level = SOL_UDP, .name = UDP_GRO, .str = "UDP_GRO", .clause = "linux:UDP_GRO", .since = "5.0", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, udp_gro), .set = set_int_field, .get = get_int_field },
+  { .level = SOL_SOCKET, .name = SO_BINDTOIFINDEX, .str = "SO_BINDTOIFINDEX", .clause = "linux:SO_BINDTOIFINDEX", .since = "5.7", .type = OPT_INT, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, bound_dev_if), .set = set_bindtoifindex, .get = get_int_field },
+  { .level = SOL_SOCKET, .name = SO_NO_CHECK, .str = "SO_NO_CHECK", .clause = "linux:SO_NO_CHECK", .since = "2.0", .type = OPT_BOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_INT_FIELD, .offset = offsetof(sr_sock, no_check_tx), .set = set_int_field, .get = get_int_field },
+  { .level = SOL_SOCKET, .name = SO_RCVTIMEO_NEW, .str = "SO_RCVTIMEO_NEW", .clause = "linux:SO_RCVTIMEO_NEW", .since = "5.1", .type = OPT_TIMEVAL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 16, .set = set_rcvtimeo, .get = get_rcvtimeo },
+  { .level = SOL_SOCKET, .name = SO_SNDTIMEO_NEW, .str = "SO_SNDTIMEO_NEW", .clause = "linux:SO_SNDTIMEO_NEW", .since = "5.1", .type = OPT_TIMEVAL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 16, .set = set_sndtimeo, .get = get_sndtimeo },
+  { .level = IPPROTO_IP, .name = IP_PROTOCOL, .str = "IP_PROTOCOL", .clause = "linux:IP_PROTOCOL", .since = "6.0", .type = OPT_INT, .access = OPT_GET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = NULL, .get = get_protocol_num },
+  { .level = IPPROTO_IP, .name = IP_CHECKSUM, .str = "IP_CHECKSUM", .clause = "linux:IP_CHECKSUM", .since = "4.0", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_CHECKSUM, .set = set_flag, .get = get_flag },
+  { .level = IPPROTO_IP, .name = IP_RECVFRAGSIZE, .str = "IP_RECVFRAGSIZE", .clause = "linux:IP_RECVFRAGSIZE", .since = "4.10", .type = OPT_BYTEBOOL, .access = OPT_GET | OPT_SET, .types_set_only = true, .types = 0 | OPT_DGRAM | OPT_RAW, .type_errno = EINVAL, .range_action = RANGE_NONE, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_RECVFRAGSIZE, .set = set_flag, .get = get_flag },
+  { .level = IPPROTO_IP, .name = IP_RECVERR_RFC4884, .str = "IP_RECVERR_RFC4884", .clause = "linux:IP_RECVERR_RFC4884", .since = "5.9", .type = OPT_BYTE, .access = OPT_GET | OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .lo = 0, .hi = 1, .range_action = RANGE_EINVAL, .setlen = 0, .store = OPT_STORE_IP_FLAG, .bit = IPF_RECVERR_RFC4884, .set = set_flag, .get = get_flag },
+  { .level = SOL_SOCKET, .name = SO_DETACH_REUSEPORT_BPF, .str = "SO_DETACH_REUSEPORT_BPF", .clause = "linux:SO_DETACH_REUSEPORT_BPF", .since = "5.2", .type = OPT_INT, .access = OPT_SET, .types = 0 | OPT_ALLTYPES, .type_errno = ENOPROTOOPT, .range_action = RANGE_NONE, .setlen = 0, .set = set_detach_reuseport_bpf, .get = NULL },
 };
 _Static_assert(sizeof ((sr_sock *) 0)->family == sizeof(int), "SO_DOMAIN: field family must be as wide as an int");
 _Static_assert(sizeof ((sr_sock *) 0)->incoming_cpu == sizeof(int), "SO_INCOMING_CPU: field incoming_cpu must be as wide as an int");
@@ -171,6 +240,19 @@ _Static_assert(sizeof ((sr_sock *) 0)->wifi_status == sizeof(int), "SO_WIFI_STAT
 _Static_assert(sizeof ((sr_sock *) 0)->pmtudisc == sizeof(int), "IP_MTU_DISCOVER: field pmtudisc must be as wide as an int");
 _Static_assert(sizeof ((sr_sock *) 0)->mc_ttl == sizeof(int), "IP_MULTICAST_TTL: field mc_ttl must be as wide as an int");
 _Static_assert(sizeof ((sr_sock *) 0)->tos == sizeof(int), "IP_TOS: field tos must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->zerocopy == sizeof(int), "SO_ZEROCOPY: field zerocopy must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->prefer_busy_poll == sizeof(int), "SO_PREFER_BUSY_POLL: field prefer_busy_poll must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->txrehash == sizeof(int), "SO_TXREHASH: field txrehash must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->rcvmark == sizeof(int), "SO_RCVMARK: field rcvmark must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->minttl == sizeof(int), "IP_MINTTL: field minttl must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->udp_cork == sizeof(int), "UDP_CORK: field udp_cork must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->udp_encap == sizeof(int), "UDP_ENCAP: field udp_encap must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->udp_no_check6_tx == sizeof(int), "UDP_NO_CHECK6_TX: field udp_no_check6_tx must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->udp_no_check6_rx == sizeof(int), "UDP_NO_CHECK6_RX: field udp_no_check6_rx must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->udp_gso_size == sizeof(int), "UDP_SEGMENT: field udp_gso_size must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->udp_gro == sizeof(int), "UDP_GRO: field udp_gro must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->bound_dev_if == sizeof(int), "SO_BINDTOIFINDEX: field bound_dev_if must be as wide as an int");
+_Static_assert(sizeof ((sr_sock *) 0)->no_check_tx == sizeof(int), "SO_NO_CHECK: field no_check_tx must be as wide as an int");
 #define SR_OPTNAME_LIMIT 256
 static const short sr_sol_index[SR_OPTNAME_LIMIT] = {
   [SO_ACCEPTCONN] = 1,
@@ -225,6 +307,24 @@ static const short sr_sol_index[SR_OPTNAME_LIMIT] = {
   [SO_MAX_PACING_RATE] = 50,
   [SO_BPF_EXTENSIONS] = 51,
   [SO_WIFI_STATUS] = 52,
+  [SO_COOKIE] = 83,
+  [SO_NETNS_COOKIE] = 84,
+  [SO_MEMINFO] = 85,
+  [SO_BUF_LOCK] = 86,
+  [SO_ZEROCOPY] = 87,
+  [SO_TXTIME] = 88,
+  [SO_PREFER_BUSY_POLL] = 89,
+  [SO_BUSY_POLL_BUDGET] = 90,
+  [SO_RESERVE_MEM] = 91,
+  [SO_TXREHASH] = 92,
+  [SO_RCVMARK] = 93,
+  [SO_CNX_ADVICE] = 94,
+  [SO_PEERGROUPS] = 95,
+  [SO_BINDTOIFINDEX] = 112,
+  [SO_NO_CHECK] = 113,
+  [SO_RCVTIMEO_NEW] = 114,
+  [SO_SNDTIMEO_NEW] = 115,
+  [SO_DETACH_REUSEPORT_BPF] = 120,
 };
 static const short sr_ip_index[SR_OPTNAME_LIMIT] = {
   [IP_ADD_MEMBERSHIP] = 53,
@@ -257,4 +357,26 @@ static const short sr_ip_index[SR_OPTNAME_LIMIT] = {
   [IP_TRANSPARENT] = 80,
   [IP_TTL] = 81,
   [IP_UNBLOCK_SOURCE] = 82,
+  [IP_MINTTL] = 96,
+  [IP_UNICAST_IF] = 97,
+  [IP_LOCAL_PORT_RANGE] = 98,
+  [MCAST_JOIN_GROUP] = 99,
+  [MCAST_LEAVE_GROUP] = 100,
+  [MCAST_JOIN_SOURCE_GROUP] = 101,
+  [MCAST_LEAVE_SOURCE_GROUP] = 102,
+  [MCAST_BLOCK_SOURCE] = 103,
+  [MCAST_UNBLOCK_SOURCE] = 104,
+  [MCAST_MSFILTER] = 105,
+  [IP_PROTOCOL] = 116,
+  [IP_CHECKSUM] = 117,
+  [IP_RECVFRAGSIZE] = 118,
+  [IP_RECVERR_RFC4884] = 119,
+};
+static const short sr_udp_index[SR_OPTNAME_LIMIT] = {
+  [UDP_CORK] = 106,
+  [UDP_ENCAP] = 107,
+  [UDP_NO_CHECK6_TX] = 108,
+  [UDP_NO_CHECK6_RX] = 109,
+  [UDP_SEGMENT] = 110,
+  [UDP_GRO] = 111,
 };

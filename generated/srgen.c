@@ -11,17 +11,20 @@
 #include <string.h> 
 #include <stdbool.h> 
 #include <sys/stat.h> 
+#include <stddef.h> 
+#include <netinet/in.h> 
+#include <arpa/inet.h> 
 
 /*:2*/
 #line 45 "web/srgen.w"
 
 /*3:*/
-#line 75 "web/srgen.w"
+#line 78 "web/srgen.w"
 
 typedef ss_optrow row;
 
 /*:3*//*6:*/
-#line 123 "web/srgen.w"
+#line 129 "web/srgen.w"
 
 enum{S_STREAM,S_DGRAM,S_RAW,S_ICMPRAW,S_PING,NSOCK};
 static const char*const sock_call[NSOCK]= {
@@ -36,8 +39,8 @@ static const char*const sock_name[NSOCK]= {"TCP","UDP","raw (IPPROTO_RAW)",
 /*:6*/
 #line 46 "web/srgen.w"
 
-/*17:*/
-#line 357 "web/srgen.w"
+/*18:*/
+#line 412 "web/srgen.w"
 
 static void set_get(FILE*f,const row*r,const char*v,int len);
 static int family_default(const row*r,const char*root);
@@ -46,12 +49,13 @@ static int family_optlen(const row*r,const char*root);
 static int family_types(const row*r,const char*root);
 static int family_unpriv(const row*r,const char*root);
 static const char*probe(const row*r,int*len);
+static const char*group_probe(const char*t,int*len);
 
-/*:17*/
+/*:18*/
 #line 47 "web/srgen.w"
 
 /*4:*/
-#line 78 "web/srgen.w"
+#line 81 "web/srgen.w"
 
 static row*rows;
 static int nrows;
@@ -66,10 +70,11 @@ exit(2);
 }
 
 /*:4*//*5:*/
-#line 94 "web/srgen.w"
+#line 97 "web/srgen.w"
 
 static const char*level_of(const row*r)
 {
+if(!strcmp(r->f[SS_OPT_LEVEL],"SOL_UDP"))return"SOL_UDP";
 return!strcmp(r->f[SS_OPT_LEVEL],"SOL_SOCKET")?"SOL_SOCKET":"SOL_IP";
 }
 
@@ -77,7 +82,9 @@ static const char*dir_of(const row*r)
 {
 const char*t= r->f[SS_OPT_TYPE];
 if(!strcmp(r->f[SS_OPT_LEVEL],"SOL_SOCKET"))return"solsocket";
+if(!strcmp(r->f[SS_OPT_LEVEL],"SOL_UDP"))return"udp";
 if(!strcmp(t,"mreq")||!strcmp(t,"mreq_source")||!strcmp(t,"msfilter")||
+!strncmp(t,"group_",6)||
 !strncmp(r->f[SS_OPT_NAME],"IP_MULTICAST_",13))
 return"mcast";
 return"ipopt";
@@ -93,7 +100,7 @@ static bool can_get(const row*r){return strcmp(r->f[SS_OPT_ACCESS],"set")!=0;}
 static bool can_set(const row*r){return strcmp(r->f[SS_OPT_ACCESS],"get")!=0;}
 
 /*:5*//*7:*/
-#line 137 "web/srgen.w"
+#line 143 "web/srgen.w"
 
 static bool allows(const row*r,int s)
 {
@@ -111,7 +118,7 @@ return S_STREAM;
 }
 
 /*:7*//*8:*/
-#line 157 "web/srgen.w"
+#line 163 "web/srgen.w"
 
 static FILE*open_script(const row*r,const char*root,const char*family,const char*what)
 {
@@ -122,7 +129,7 @@ snprintf(path,sizeof path,"%s/%s",root,dir_of(r));
 mkdir(path,0755);
 snprintf(path,sizeof path,"%s/%s/%s.%s.sr",root,dir_of(r),r->f[SS_OPT_NAME],family);
 /*9:*/
-#line 180 "web/srgen.w"
+#line 186 "web/srgen.w"
 
 if((f= fopen(path,"r"))){
 char line[512];
@@ -137,7 +144,7 @@ exit(1);
 }
 
 /*:9*/
-#line 166 "web/srgen.w"
+#line 172 "web/srgen.w"
 
 if(!(f= fopen(path,"w"))){fprintf(stderr,"sr-gen: cannot write %s\n",path);exit(1);}
 snprintf(ids,sizeof ids,"%s",r->f[SS_OPT_CLAUSE]);
@@ -149,7 +156,7 @@ return f;
 }
 
 /*:8*//*10:*/
-#line 200 "web/srgen.w"
+#line 206 "web/srgen.w"
 
 static int get_len(const row*r)
 {
@@ -159,6 +166,8 @@ if(!strcmp(t,"timeval")||!strcmp(t,"msfilter")||!strcmp(t,"string"))return 16;
 if(!strcmp(t,"mreq"))return 12;
 if(!strcmp(t,"bytes"))return 40;
 if(!strcmp(t,"custom"))return 0;
+if(!strcmp(t,"group_filter"))return(int)GROUP_FILTER_SIZE(1);
+if(!strncmp(t,"group_",6))return(int)sizeof(struct group_source_req);
 return 4;
 }
 
@@ -168,7 +177,7 @@ fprintf(f,"getsockopt(%d, %s, %s, ?, [%d]) = ?\n",fd,level_of(r),r->f[SS_OPT_NAM
 }
 
 /*:10*//*11:*/
-#line 219 "web/srgen.w"
+#line 227 "web/srgen.w"
 
 static int families(const row*r,const char*root)
 {
@@ -187,7 +196,7 @@ return n;
 }
 
 /*:11*//*12:*/
-#line 240 "web/srgen.w"
+#line 248 "web/srgen.w"
 
 static const char*probe(const row*r,int*len)
 {
@@ -217,11 +226,54 @@ if(!strcmp(t,"custom")||!strcmp(t,"fprog")){
 *len= 16;
 return"{len=1, filter=[{code=BPF_RET|BPF_K, jt=0, jf=0, k=0}]}";
 }
+if(!strncmp(t,"group_",6))return group_probe(t,len);
 return NULL;
 }
 
 /*:12*//*13:*/
-#line 275 "web/srgen.w"
+#line 287 "web/srgen.w"
+
+static void put_sin(unsigned char*p,const char*addr)
+{
+struct sockaddr_in sin;
+memset(&sin,0,sizeof sin);
+sin.sin_family= AF_INET;
+inet_pton(AF_INET,addr,&sin.sin_addr);
+memcpy(p,&sin,sizeof sin);
+}
+
+static const char*group_probe(const char*t,int*len)
+{
+static char text[4*400+3];
+unsigned char b[400];
+size_t n,used= 0;
+memset(b,0,sizeof b);
+if(!strcmp(t,"group_req")){
+put_sin(b+offsetof(struct group_req,gr_group),"224.1.1.1");
+*len= (int)sizeof(struct group_req);
+}else if(!strcmp(t,"group_source_req")){
+put_sin(b+offsetof(struct group_source_req,gsr_group),"232.1.1.1");
+put_sin(b+offsetof(struct group_source_req,gsr_source),"1.2.3.4");
+*len= (int)sizeof(struct group_source_req);
+}else{
+struct group_filter gf;
+memset(&gf,0,sizeof gf);
+gf.gf_fmode= MCAST_INCLUDE;
+gf.gf_numsrc= 1;
+memcpy(b,&gf,GROUP_FILTER_SIZE(0));
+put_sin(b+offsetof(struct group_filter,gf_group),"224.1.1.1");
+put_sin(b+GROUP_FILTER_SIZE(0),"1.2.3.4");
+*len= (int)GROUP_FILTER_SIZE(1);
+}
+for(n= (size_t)*len;n> 0&&!b[n-1];n--);
+text[used++]= '"';
+for(size_t i= 0;i<n;i++)used+= (size_t)snprintf(text+used,sizeof text-used,"\\x%02x",b[i]);
+snprintf(text+used,sizeof text-used,"\"");
+return text;
+}
+
+/*:13*//*14:*/
+#line 330 "web/srgen.w"
 
 static int family_default(const row*r,const char*root)
 {
@@ -233,8 +285,8 @@ fclose(f);
 return 1;
 }
 
-/*:13*//*14:*/
-#line 292 "web/srgen.w"
+/*:14*//*15:*/
+#line 347 "web/srgen.w"
 
 static int family_values(const row*r,const char*root,int s,const char*family)
 {
@@ -248,8 +300,8 @@ f= open_script(r,root,family,what);
 const char*t= r->f[SS_OPT_TYPE];
 if(s==S_PING)fprintf(f,"sysctl_set(\"net.ipv4.ping_group_range\", \"0 0\") = ?\n");
 fprintf(f,"%s\n",sock_call[s]);
-if(!strcmp(t,"u64"))/*16:*/
-#line 348 "web/srgen.w"
+if(!strcmp(t,"u64"))/*17:*/
+#line 403 "web/srgen.w"
 
 {
 set_get(f,r,"1",4);
@@ -259,13 +311,13 @@ set_get(f,r,"\"\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\"",8);
 get_line(f,r,3,4);
 }
 
-/*:16*/
-#line 305 "web/srgen.w"
+/*:17*/
+#line 360 "web/srgen.w"
 
 else{
 for(int i= 0;ints[i];i++)set_get(f,r,ints[i],4);
-/*15:*/
-#line 329 "web/srgen.w"
+/*16:*/
+#line 384 "web/srgen.w"
 
 if(strcmp(r->f[SS_OPT_RANGE],"-")){
 long lo,hi;
@@ -285,8 +337,8 @@ set_get(f,r,v,4);
 }
 }
 
-/*:15*/
-#line 308 "web/srgen.w"
+/*:16*/
+#line 363 "web/srgen.w"
 
 if(!strcmp(t,"byte")||!strcmp(t,"bytebool")){
 for(int i= 0;bytes[i];i++)set_get(f,r,bytes[i],1);
@@ -305,8 +357,8 @@ else fprintf(f,"setsockopt(3, %s, %s, [%s], %d) = ?\n",level_of(r),r->f[SS_OPT_N
 if(can_get(r))get_line(f,r,3,!strcmp(r->f[SS_OPT_TYPE],"u64")?8:4);
 }
 
-/*:14*//*18:*/
-#line 370 "web/srgen.w"
+/*:15*//*19:*/
+#line 426 "web/srgen.w"
 
 static int family_optlen(const row*r,const char*root)
 {
@@ -335,8 +387,8 @@ fclose(f);
 return 1;
 }
 
-/*:18*//*19:*/
-#line 400 "web/srgen.w"
+/*:19*//*20:*/
+#line 456 "web/srgen.w"
 
 static int family_types(const row*r,const char*root)
 {
@@ -354,8 +406,8 @@ fclose(f);
 return 1;
 }
 
-/*:19*//*20:*/
-#line 421 "web/srgen.w"
+/*:20*//*21:*/
+#line 477 "web/srgen.w"
 
 static void unpriv_body(FILE*f,const row*r)
 {
@@ -395,7 +447,7 @@ n++;
 return n;
 }
 
-/*:20*/
+/*:21*/
 #line 48 "web/srgen.w"
 
 int main(int argc,char**argv)

@@ -1,8 +1,8 @@
 /*1:*/
-#line 39 "web/srrecord.w"
+#line 41 "web/srrecord.w"
 
 /*2:*/
-#line 48 "web/srrecord.w"
+#line 50 "web/srrecord.w"
 
 #define _GNU_SOURCE 1
 #include "sockscript.h"
@@ -12,10 +12,10 @@
 #include <time.h> 
 
 /*:2*/
-#line 40 "web/srrecord.w"
+#line 42 "web/srrecord.w"
 
 /*4:*/
-#line 82 "web/srrecord.w"
+#line 84 "web/srrecord.w"
 
 static unsigned long long splitmix(unsigned long long*s)
 {
@@ -26,10 +26,12 @@ return z^(z>>31);
 }
 
 /*:4*//*7:*/
-#line 132 "web/srrecord.w"
+#line 134 "web/srrecord.w"
 
 static void show_changes(const char*path,const ss_script*s,const char*text,size_t n);
-static int record(const char*path,ss_outcome*o,int timeout,bool dry,bool quiet)
+static bool drifted(const ss_script*s,const ss_outcome*o,ss_arena*a);
+static int record(const char*path,ss_outcome*o,int timeout,bool dry,bool quiet,
+bool match)
 {
 ss_script*s= ss_load(path,stderr);
 ss_buf b= {NULL,0,0};
@@ -42,7 +44,7 @@ ss_free(s);
 return-1;
 }
 /*8:*/
-#line 161 "web/srrecord.w"
+#line 167 "web/srrecord.w"
 
 for(int li= 0;li<s->nlines;li++){
 ss_env e= o->env;
@@ -51,13 +53,15 @@ if(li+1<s->nlines||(s->textlen&&s->text[s->textlen-1]=='\n'))ss_putc(&b,'\n');
 }
 
 /*:8*/
-#line 146 "web/srrecord.w"
+#line 150 "web/srrecord.w"
 
-if(b.n!=s->textlen||memcmp(b.p,s->text,b.n)){
+if(match)rc= drifted(s,o,&a)?1:0;
+if(match&&rc)show_changes(path,s,b.p,b.n);
+else if(!match&&(b.n!=s->textlen||memcmp(b.p,s->text,b.n))){
 rc= 1;
 if(!quiet||dry)show_changes(path,s,b.p,b.n);
 if(!dry)/*9:*/
-#line 168 "web/srrecord.w"
+#line 174 "web/srrecord.w"
 
 {
 FILE*f= fopen(path,"w");
@@ -68,7 +72,7 @@ rc= -1;
 }
 
 /*:9*/
-#line 150 "web/srrecord.w"
+#line 156 "web/srrecord.w"
 
 }
 free(b.p);
@@ -78,7 +82,21 @@ return rc;
 }
 
 /*:7*//*10:*/
-#line 179 "web/srrecord.w"
+#line 185 "web/srrecord.w"
+
+static bool drifted(const ss_script*s,const ss_outcome*o,ss_arena*a)
+{
+ss_env e= o->env;
+for(int li= 0;li<s->nlines;li++){
+int what;
+if(s->line[li].kind!=SL_CALL)continue;
+if(ss_check_line(s,li,o,a,&e,&what)!=SS_PASS)return true;
+}
+return false;
+}
+
+/*:10*//*11:*/
+#line 199 "web/srrecord.w"
 
 static void show_changes(const char*path,const ss_script*s,const char*text,size_t n)
 {
@@ -93,13 +111,13 @@ p= nl?nl+1:end;
 }
 }
 
-/*:10*/
-#line 41 "web/srrecord.w"
+/*:11*/
+#line 43 "web/srrecord.w"
 
 int main(int argc,char**argv)
 {
 /*3:*/
-#line 56 "web/srrecord.w"
+#line 58 "web/srrecord.w"
 
 bool dry= false,drift= false,quiet= false;
 int timeout= 10,sample= 0,npaths= 0,nfiles,nfiles0,failed= 0,changed= 0;
@@ -123,10 +141,10 @@ return 2;
 nfiles= nfiles0= ss_collect(paths,npaths,&files);
 
 /*:3*/
-#line 44 "web/srrecord.w"
+#line 46 "web/srrecord.w"
 
 /*5:*/
-#line 91 "web/srrecord.w"
+#line 93 "web/srrecord.w"
 
 if(sample> 0&&sample<nfiles){
 unsigned long long st= seed;
@@ -140,13 +158,13 @@ nfiles= sample;
 struct timespec t0,t1;
 clock_gettime(CLOCK_MONOTONIC,&t0);
 for(int f= 0;f<nfiles;f++){
-int r= record(files[f],o,timeout,dry,quiet||drift);
+int r= record(files[f],o,timeout,dry,quiet||drift,drift);
 if(r<0)failed++;
 else if(r> 0)changed++;
 }
 clock_gettime(CLOCK_MONOTONIC,&t1);
 /*6:*/
-#line 117 "web/srrecord.w"
+#line 119 "web/srrecord.w"
 
 {
 double s= (double)(t1.tv_sec-t0.tv_sec)+(double)(t1.tv_nsec-t0.tv_nsec)/1e9;
@@ -159,7 +177,7 @@ nfiles,s,changed,dry?" (not written)":"",failed);
 }
 
 /*:6*/
-#line 109 "web/srrecord.w"
+#line 111 "web/srrecord.w"
 
 }
 for(int f= 0;f<nfiles0;f++)free(files[f]);
@@ -169,7 +187,7 @@ ss_outcome_free(o,true);
 return failed||(drift&&changed)?1:0;
 
 /*:5*/
-#line 45 "web/srrecord.w"
+#line 47 "web/srrecord.w"
 
 }
 

@@ -688,7 +688,7 @@ static uint16_t udp_find_port(sr_sock *s)
   int low, high;
   uint32_t remaining, rnd;
   uint16_t first, last, step, snum;
-  local_port_range(h, &low, &high);
+  inet_sk_local_port_range(s, &low, &high);
   remaining = (uint32_t) (high - low + 1);
   rnd = bind_random32();
   first = (uint16_t) ((((uint64_t) rnd * remaining) >> 32) + (uint32_t) low);
@@ -724,7 +724,7 @@ static uint16_t tcp_find_port(sr_sock *s)
 ports_exhausted:
   attempt_half = s->reuse ? 1 : 0;
 other_half_scan:
-  local_port_range(h, &low, &high);
+  inet_sk_local_port_range(s, &low, &high);
   high++;
   if (high - low < 4) attempt_half = 0;
   if (attempt_half) {
@@ -1831,7 +1831,7 @@ sockets and 40002 free, |connect| is |EADDRNOTAVAIL|.}
 static bool tcp_connect_port_free(sr_sock *s)
 {
   int low, high, remaining;
-  local_port_range(s->host, &low, &high);
+  inet_sk_local_port_range(s, &low, &high);
   remaining = high + 1 - low;
   if (remaining > 1) remaining &= ~1;
   for (int p = low; p < low + remaining; p++)

@@ -77,6 +77,7 @@ changes of the sequence.
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
+#include <arpa/inet.h>
 #include <linux/capability.h>
 #include <linux/sockios.h>
 
@@ -240,7 +241,8 @@ int fg_load_options(const char *path, fg_options *t)
   fg_option *o = &t->opt[t->n++];
   const char *dots;
   snprintf(o->clause, sizeof o->clause, "%s", f[SS_OPT_CLAUSE]);
-  snprintf(o->level, sizeof o->level, "%s", strcmp(f[SS_OPT_LEVEL], "SOL_SOCKET") ? "SOL_IP" : "SOL_SOCKET");
+  snprintf(o->level, sizeof o->level, "%s", !strcmp(f[SS_OPT_LEVEL], "SOL_SOCKET") ? "SOL_SOCKET" :
+    !strcmp(f[SS_OPT_LEVEL], "SOL_UDP") ? "SOL_UDP" : "SOL_IP");
   snprintf(o->name, sizeof o->name, "%s", f[SS_OPT_NAME]);
   snprintf(o->type, sizeof o->type, "%s", f[SS_OPT_TYPE]);
   o->get = strcmp(f[SS_OPT_ACCESS], "set") != 0;
@@ -272,7 +274,8 @@ void fg_free_options(fg_options *t)
 }
 
 @ Finding the row of an option by its number, for the programs that name
-the clauses of a script.
+the clauses of a script: of level \.{SOL\_SOCKET} or \.{IPPROTO\_IP} (the
+rows of \.{SOL\_UDP} share numbers with the latter, and are skipped).
 
 @<The option table@>=
 const fg_option *fg_find_option(const fg_options *t, bool sol_socket, long long value)
@@ -280,6 +283,7 @@ const fg_option *fg_find_option(const fg_options *t, bool sol_socket, long long 
   for (int i = 0; i < t->n; i++) {
     long long v;
     if (sol_socket != !strcmp(t->opt[i].level, "SOL_SOCKET")) continue;
+    if (!strcmp(t->opt[i].level, "SOL_UDP")) continue;
     if (ss_symbol(t->opt[i].name, &v) && v == value) return &t->opt[i];
   }
   return NULL;
@@ -711,6 +715,7 @@ static const char *option_value(fg_gen *g, const fg_option *o, fg_text *t, long 
   if (!strcmp(ty, "bytes")) @<Write IP options@>@;
   if (!strcmp(ty, "mreq") || !strcmp(ty, "mreq_source")) return mreq_value(g, o, t, len);
   if (!strcmp(ty, "custom")) return custom_value(g, o, t, len);
+  if (!strncmp(ty, "group_", 6)) return group_value(g, o, t, len);
   if (!strcmp(ty, "u64")) @<Write a 64-bit value@>@;
   if ((!strcmp(ty, "byte") || !strcmp(ty, "bytebool")) && chance(g->r, 30)) {
     *len = any_len(g, 1);
@@ -904,7 +909,52 @@ static const char *custom_value(fg_gen *g, const fg_option *o, fg_text *t, long 
   }
 }
 
+@ RFC 3678's structures (options beyond the pages), which the script
+language writes as bytes: an interface index (0, 1, 2, or 3, which no
+interface has), a group of the family \.{AF\_INET} or not, and for a
+source request a source, for a filter a mode and no source or one.
+
+@<Arguments@>=
+static void put_group_sin(unsigned char *p, fg_gen *g, const char *addr)
+{
+  struct sockaddr_in sin;
+  memset(&sin, 0, sizeof sin);
+  sin.sin_family = (sa_family_t) PICK(g->r, ((const int[]) {AF_INET, AF_INET, AF_INET, AF_INET6, 0}));
+  sin.sin_addr.s_addr = inet_addr(addr);
+  memcpy(p, &sin, sizeof sin);
+}
+
+static const char *group_value(fg_gen *g, const fg_option *o, fg_text *t, long long *len)
+{
+  unsigned char b[GROUP_FILTER_SIZE(1)];
+  uint32_t ifindex = (uint32_t) PICK(g->r, ((const int[]) {0, 0, 1, 2, 3}));
+  static const char *const srcs[] = {"10.0.0.1", "10.0.0.2", "192.0.2.1", "127.0.0.1"};
+  size_t n, size, used = 0;
+  memset(b, 0, sizeof b);
+  memcpy(b, &ifindex, sizeof ifindex);
+  put_group_sin(b + offsetof(struct group_req, gr_group), g, any_mcast(g));
+  if (!strcmp(o->type, "group_req")) size = sizeof(struct group_req);
+  else if (!strcmp(o->type, "group_source_req")) {
+    put_group_sin(b + offsetof(struct group_source_req, gsr_source), g, PICK(g->r, srcs));
+    size = sizeof(struct group_source_req);
+  } else {
+    uint32_t mode = (uint32_t) PICK(g->r, ((const int[]) {MCAST_INCLUDE, MCAST_EXCLUDE, 2}));
+    uint32_t nsrc = fg_below(g->r, 3);
+    memcpy(b + offsetof(struct group_filter, gf_fmode), &mode, sizeof mode);
+    memcpy(b + offsetof(struct group_filter, gf_numsrc), &nsrc, sizeof nsrc);
+    if (nsrc) put_group_sin(b + GROUP_FILTER_SIZE(0), g, PICK(g->r, srcs));
+    size = GROUP_FILTER_SIZE(nsrc ? 1 : 0);
+  }
+  *len = any_len(g, (long long) size);
+  for (n = sizeof b; n > 0 && !b[n - 1]; n--) ;
+  used += (size_t) snprintf(t->s, sizeof t->s, "\"");
+  for (size_t i = 0; i < n; i++) used += (size_t) snprintf(t->s + used, sizeof t->s - used, "\\x%02x", b[i]);
+  snprintf(t->s + used, sizeof t->s - used, "\"");
+  return t->s;
+}
+
 @ @<Prototypes@>=
+static const char *group_value(fg_gen *g, const fg_option *o, fg_text *t, long long *len);
 static long long int_value(fg_gen *g, const fg_option *o);
 static const char *mreq_value(fg_gen *g, const fg_option *o, fg_text *t, long long *len);
 static const char *custom_value(fg_gen *g, const fg_option *o, fg_text *t, long long *len);
@@ -926,6 +976,7 @@ static long long read_len(fg_gen *g, const fg_option *o)
   else if (!strcmp(ty, "bytes")) natural = 40;
   else if (!strcmp(ty, "mreq")) natural = 12;
   else if (!strcmp(ty, "custom")) natural = !strcmp(o->name, "IP_MSFILTER") ? 20 : 4;
+  else if (!strcmp(ty, "group_filter")) natural = (long long) GROUP_FILTER_SIZE(1);
   if (!strcmp(ty, "byte") || !strcmp(ty, "bytebool")) natural = chance(g->r, 20) ? 1 : 4;
   if (!strcmp(o->name, "SO_PEERNAME")) return name_len(g);
   return any_len(g, natural);

@@ -720,6 +720,7 @@ struct sr_rx { /* one received, reassembled IPv4 datagram */
   uint64_t tstamp_ns; /* the virtual time of arrival */
   bool csum_ok; /* its sender left the UDP checksum partial: trust it */
   sr_pkt **pkt; /* the packet holding it; a transport that keeps it sets |*pkt| to |NULL| */
+  int frag_max; /* its largest fragment's length, 0 if it came whole (\.{IP\_RECVFRAGSIZE}) */
 };
 
 @ @<Private function prototypes@>=
@@ -799,6 +800,7 @@ static void ip_rx_fill(sr_host *h, int ifindex, const sr_pkt *pkt, int rt_type,
   rx->l4len = ip.tot_len - ip.ihl;
   rx->tstamp_ns = W->now_ns;
   rx->csum_ok = pkt->csum_partial;
+  rx->frag_max = pkt->frag_max;
   rx->pkt = NULL;
 }
 
@@ -1000,10 +1002,12 @@ static sr_pkt *ip_frag_reasm(sr_host *h, sr_fragq *q)
   if (hlen + q->len > SR_IP_MAXPACKET) { fragq_kill(h, q); return NULL; }
   whole = pkt_alloc(0, hlen + q->len);
   memcpy(whole->data, first->data, hlen);
+  whole->frag_max = 0;
   for (int i = 0; i < q->nf; i++) {
     sr_pkt *f = q->f[i].pkt;
     size_t fh = (size_t) (f->data[0] & 0xf) * 4;
     memcpy(whole->data + hlen + q->f[i].off, f->data + fh, q->f[i].end - q->f[i].off);
+    if (get16(f->data + 2) > whole->frag_max) whole->frag_max = get16(f->data + 2);
   }
   put16(whole->data + 2, (uint16_t) whole->len);
   put16(whole->data + 6, 0);

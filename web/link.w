@@ -219,6 +219,7 @@ typedef struct {
   bool csum_partial; /* its UDP checksum holds only the pseudo-header's sum */
   bool local; /* routed to its own host: it arrives over \.{lo} with its route */
   bool last; /* the only frame its call sends: see |loop_short_cut| */
+  uint16_t frag_max; /* reassembled: its largest fragment's length (\.{IP\_RECVFRAGSIZE}) */
   int iif; /* sent by this host over \.{lo}: the arrival interface to report */
   uint8_t tx_flags; /* send time stamps still to make: |SR_SKBTX_| */
   uint32_t tskey; /* their \.{OPT\_ID} number */
@@ -287,6 +288,7 @@ static sr_pkt *pkt_init(void *buf, size_t headroom, size_t len)
   p->csum_partial = false;
   p->local = false;
   p->last = false;
+  p->frag_max = 0;
   p->iif = 0;
   p->tx_flags = 0;
   return p;
@@ -304,6 +306,7 @@ static sr_pkt *pkt_clone(const sr_pkt *p)
 {
   sr_pkt *c = pkt_new(p->data, p->len);
   c->csum_partial = p->csum_partial;
+  c->frag_max = p->frag_max;
   return c;
 }
 

@@ -59,7 +59,9 @@ static int mc_leave(sr_sock *s, struct ip_mreqn *mr);
 static bool omem_charge(sr_sock *s, int size);
 static void mc_free(sr_sock *s, sr_mcsock *m);
 static int mc_source(sr_sock *s, bool add, int omode,
-  const struct ip_mreq_source *mrs);
+  const struct ip_mreq_source *mrs, int ifindex);
+static int mc_msfilter(sr_sock *s, uint32_t group, uint32_t ifaddr, int ifindex,
+  uint32_t fmode, uint32_t n, const void *src);
 
 @ A multicast address is one of class D, $224.0.0.0/4$.  Addresses are in
 network order throughout.
@@ -330,6 +332,8 @@ first, even if the operation then fails.  Removing a source not in the
 list, or adding one already there, is |EADDRNOTAVAIL|; adding beyond
 \.{igmp\_max\_msf} is |ENOBUFS|, a test made before the duplicate test.
 Dropping the last source of an include list is a leave of the group.
+The interface is named by the request's address or, for the options of
+the chapter ``Options beyond the pages'', by |ifindex| (0 when not).
 @^igmp\_max\_msf@>
 
 \kernel{after an ordinary join, \.{IP\_DROP\_SOURCE\_MEMBERSHIP} fails
@@ -340,7 +344,7 @@ include $\{\hbox{source}\}$; at 10 sources even a duplicate is |ENOBUFS|.}
 
 @c
 static int mc_source(sr_sock *s, bool add, int omode,
-  const struct ip_mreq_source *mrs)
+  const struct ip_mreq_source *mrs, int ifindex)
 {
   struct ip_mreqn mr;
   sr_mcsock *m;
@@ -350,6 +354,7 @@ static int mc_source(sr_sock *s, bool add, int omode,
   memset(&mr, 0, sizeof mr);
   mr.imr_multiaddr = mrs->imr_multiaddr;
   mr.imr_address = mrs->imr_interface;
+  mr.imr_ifindex = ifindex;
   if (!mc_find_dev(s->host, mr.imr_multiaddr.s_addr, mr.imr_address.s_addr,
       &mr.imr_ifindex))
     return -ENODEV;
@@ -436,7 +441,7 @@ static int set_add_source_membership(sr_sock *s, sr_optreq *rq)
   mr.imr_address = mrs.imr_interface;
   err = mc_join(s, &mr, MCAST_INCLUDE);
   if (err && err != -EADDRINUSE) return err;
-  return mc_source(s, true, MCAST_INCLUDE, &mrs);
+  return mc_source(s, true, MCAST_INCLUDE, &mrs, 0);
 }
 
 @ \clause{ip.7:IP_DROP_SOURCE_MEMBERSHIP}
@@ -452,7 +457,7 @@ static int set_drop_source_membership(sr_sock *s, sr_optreq *rq)
 {
   struct ip_mreq_source mrs;
   int err = mreq_source_decode(rq, &mrs);
-  return err ? err : mc_source(s, false, MCAST_INCLUDE, &mrs);
+  return err ? err : mc_source(s, false, MCAST_INCLUDE, &mrs, 0);
 }
 
 @ \clause{ip.7:IP_BLOCK_SOURCE}
@@ -466,7 +471,7 @@ static int set_block_source(sr_sock *s, sr_optreq *rq)
 {
   struct ip_mreq_source mrs;
   int err = mreq_source_decode(rq, &mrs);
-  return err ? err : mc_source(s, true, MCAST_EXCLUDE, &mrs);
+  return err ? err : mc_source(s, true, MCAST_EXCLUDE, &mrs, 0);
 }
 
 @ \clause{ip.7:IP_UNBLOCK_SOURCE}
@@ -480,7 +485,7 @@ static int set_unblock_source(sr_sock *s, sr_optreq *rq)
 {
   struct ip_mreq_source mrs;
   int err = mreq_source_decode(rq, &mrs);
-  return err ? err : mc_source(s, false, MCAST_EXCLUDE, &mrs);
+  return err ? err : mc_source(s, false, MCAST_EXCLUDE, &mrs, 0);
 }
 
 @ \clause{ip.7:IP_MSFILTER}
@@ -509,8 +514,6 @@ succeeds.}
 static int set_msfilter(sr_sock *s, sr_optreq *rq)
 {
   struct ip_msfilter hdr;
-  struct ip_mreqn mr;
-  sr_mcsock *m;
   uint32_t n;
   if (rq->len < (int) IP_MSFILTER_SIZE(0)) return -EINVAL;
   if (rq->len > sysctl_value(s->host, SYS_OPTMEM_MAX)) return -ENOBUFS;
@@ -520,17 +523,30 @@ static int set_msfilter(sr_sock *s, sr_optreq *rq)
   if (n >= 0x3ffffffcu || n > (uint32_t) sysctl_value(s->host, SYS_IGMP_MAX_MSF))
     return -ENOBUFS;
   if ((long) IP_MSFILTER_SIZE(n) > rq->len) return -EINVAL;
-  if (!ipv4_is_multicast(hdr.imsf_multiaddr.s_addr)) return -EINVAL;
-  if (hdr.imsf_fmode != MCAST_INCLUDE && hdr.imsf_fmode != MCAST_EXCLUDE)
-    return -EINVAL;
+  return mc_msfilter(s, hdr.imsf_multiaddr.s_addr, hdr.imsf_interface.s_addr, 0,
+    hdr.imsf_fmode, n, rq->buf + IP_MSFILTER_SIZE(0));
+}
+
+@ The filter itself, |ip_mc_msfilter|, for \.{IP\_MSFILTER} (interface by
+address) and \.{MCAST\_MSFILTER} (by index): the group, the mode, the
+interface, then the leave or the replacement.  The sources are read
+with |memcpy|, as they need not be aligned.
+
+@c
+static int mc_msfilter(sr_sock *s, uint32_t group, uint32_t ifaddr, int ifindex,
+  uint32_t fmode, uint32_t n, const void *src)
+{
+  struct ip_mreqn mr;
+  sr_mcsock *m;
+  if (!ipv4_is_multicast(group)) return -EINVAL;
+  if (fmode != MCAST_INCLUDE && fmode != MCAST_EXCLUDE) return -EINVAL;
   memset(&mr, 0, sizeof mr);
-  mr.imr_multiaddr = hdr.imsf_multiaddr;
-  mr.imr_address = hdr.imsf_interface;
-  if (!mc_find_dev(s->host, mr.imr_multiaddr.s_addr, mr.imr_address.s_addr,
-      &mr.imr_ifindex))
-    return -ENODEV;
-  if (hdr.imsf_fmode == MCAST_INCLUDE && n == 0) return mc_leave(s, &mr);
-  m = *mc_find(s, mr.imr_multiaddr.s_addr, mr.imr_ifindex);
+  mr.imr_multiaddr.s_addr = group;
+  mr.imr_address.s_addr = ifaddr;
+  mr.imr_ifindex = ifindex;
+  if (!mc_find_dev(s->host, group, ifaddr, &mr.imr_ifindex)) return -ENODEV;
+  if (fmode == MCAST_INCLUDE && n == 0) return mc_leave(s, &mr);
+  m = *mc_find(s, group, mr.imr_ifindex);
   if (!m) return -EINVAL;
   @<Replace the filter of |m| by the |n| sources of the request@>@;
   return 0;
@@ -546,10 +562,10 @@ if ((int) n > m->maxsrc) {
   m->maxsrc = (int) n;
   m->src = xrealloc(m->src, (size_t) m->maxsrc, sizeof *m->src);
 }
-if (n) memcpy(m->src, rq->buf + IP_MSFILTER_SIZE(0), n * sizeof *m->src);
+if (n) memcpy(m->src, src, n * sizeof *m->src);
 m->nsrc = (int) n;
 m->has_list = n > 0;
-m->mode = (int) hdr.imsf_fmode;
+m->mode = (int) fmode;
 
 @ A read needs the 16-byte header in |optlen| (|EINVAL|), reads the
 caller's header, and answers |EINVAL| for a group that is not multicast,

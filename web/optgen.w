@@ -12,7 +12,8 @@ its effect.  This program joins the table with the clause catalogue and
 writes the C that the library's dispatcher uses.  It refuses to write
 anything when the two disagree:
 \smallskip
-\item{$\bullet$} a row that cites a clause the catalogue does not have;
+\item{$\bullet$} a row that cites a clause the catalogue does not have (a
+pseudo-clause \.{linux:NAME}, see below, excepted);
 \item{$\bullet$} an option clause of the catalogue that no row cites;
 \item{$\bullet$} two rows for the same level and option name;
 \item{$\bullet$} a field it cannot read.
@@ -156,6 +157,14 @@ static void read_catalogue(struct gen *g, const char *path)
 @ Reading the option table.  Every row's clause field is a list of clause
 IDs separated by \.{;}; each must exist, and each is marked cited.
 
+An option that Linux has and the pages do not document cites instead the
+pseudo-clause \.{linux:NAME}, NAME being the row's own option name: the
+row is a fact of the kernel, measured and read in its source, not of the
+pages (the book's chapter ``Options beyond the pages'').  Such an ID is
+not looked up in the catalogue, and must be the row's only clause and
+name the row's option --- a typing slip cannot pass as a clause of the
+pages, nor a clause of the pages hide behind one.
+
 @<Functions@>=
 static int find_clause(struct gen *g, const char *id)
 {
@@ -207,6 +216,21 @@ for (int i = 0; i < NFIELDS; i++)
   for (int i = 0; i < NFIELDS; i++) r->field[i] = xstrdup(f[i]);
   r->line = lineno;
   snprintf(ids, sizeof ids, "%s", f[F_CLAUSE]);
+  if (!strncmp(ids, "linux:", 6)) {
+    if (strcmp(ids + 6, f[F_NAME])) {
+      fprintf(stderr, "%s:%d: %s cites %s, which is not linux:%s\n", path, lineno,
+        f[F_NAME], ids, f[F_NAME]);
+      @.cites X, which is not linux:NAME@>
+      g->errors++;
+    }
+    ids[0] = '\0';
+  }
+  if (strcmp(f[F_LEVEL], "SOL_SOCKET") && strcmp(f[F_LEVEL], "IPPROTO_IP") &&
+      strcmp(f[F_LEVEL], "SOL_UDP")) {
+    fprintf(stderr, "%s:%d: unknown level %s\n", path, lineno, f[F_LEVEL]);
+    @.unknown level X@>
+    g->errors++;
+  }
   for (id = strtok_r(ids, ";", &save); id; id = strtok_r(NULL, ";", &save)) {
     int c = find_clause(g, id);
     if (c < 0) {
@@ -252,7 +276,7 @@ lower case.
 @<Functions@>=
 static const char *types[] = {"int", "bool", "byte", "bytebool", "linger",
   "timeval", "mreq", "mreq_source", "msfilter", "string", "bytes", "fprog",
-  "u64", "custom", NULL};
+  "u64", "custom", "group_req", "group_source_req", "group_filter", NULL};
 
 static void emit_type(struct gen *g, struct row *r)
 {
@@ -478,14 +502,17 @@ for (int k = 0; k < g->nrows; k++) {
 }
 
 @ The indexes map an option number to its row plus one (zero: no such
-option).  They are designated initializers, so the numbers come from the
-headers.
+option), one per level: \.{SOL\_SOCKET}, \.{IPPROTO\_IP} and
+\.{SOL\_UDP}.  They are designated initializers, so the numbers come from
+the headers.  (A row of another level was refused when it was read.)
 
 @<Emit the indexes@>=
 printf("#define SR_OPTNAME_LIMIT 256\n");
-for (int lv = 0; lv < 2; lv++) {
-  const char *level = lv == 0 ? "SOL_SOCKET" : "IPPROTO_IP";
-  printf("static const short sr_%s_index[SR_OPTNAME_LIMIT] = {\n", lv == 0 ? "sol" : "ip");
+for (int lv = 0; lv < 3; lv++) {
+  static const char *const level_name[] = {"SOL_SOCKET", "IPPROTO_IP", "SOL_UDP"};
+  static const char *const index_name[] = {"sol", "ip", "udp"};
+  const char *level = level_name[lv];
+  printf("static const short sr_%s_index[SR_OPTNAME_LIMIT] = {\n", index_name[lv]);
   for (int k = 0; k < g->nrows; k++)
     if (!strcmp(g->row[k].field[F_LEVEL], level))
       printf("  [%s] = %d,\n", g->row[k].field[F_NAME], k + 1);

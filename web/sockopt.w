@@ -58,7 +58,9 @@ enum {
   OPT_LINGER, OPT_TIMEVAL,
   OPT_MREQ, /* |ip_mreqn|, |ip_mreq| or |in_addr|, chosen by |optlen| */
   OPT_MREQ_SOURCE, OPT_MSFILTER,
-  OPT_STRING, OPT_BYTES, OPT_FPROG, OPT_U64, OPT_CUSTOM
+  OPT_STRING, OPT_BYTES, OPT_FPROG, OPT_U64, OPT_CUSTOM,
+  OPT_GROUP_REQ, OPT_GROUP_SOURCE_REQ, /* RFC 3678's structures */
+  OPT_GROUP_FILTER /* like |OPT_CUSTOM|, the handler writes to the caller */
 };
 #define OPT_GET 1u
 #define OPT_SET 2u
@@ -132,6 +134,7 @@ static const sr_optdesc *opt_lookup(int level, int name)
   if (name < 0 || name >= SR_OPTNAME_LIMIT) return NULL;
   if (level == SOL_SOCKET) index = sr_sol_index;
   else if (level == IPPROTO_IP) index = sr_ip_index;
+  else if (level == SOL_UDP) index = sr_udp_index;
   else return NULL;
   return index[name] ? &sr_optdescs[index[name] - 1] : NULL;
 }
@@ -196,7 +199,10 @@ static int get_int_field(sr_sock *s, sr_optreq *rq)
 The order of the checks is the kernel's: the descriptor; a negative
 |optlen| (|EINVAL|, for every level and name); then the level.
 Level \.{SOL\_RAW} of a raw socket goes to the raw socket's own handler
-(chapter {\it Raw sockets\/}); other unknown levels are |ENOPROTOOPT| on a write.  At \.{SOL\_SOCKET} the
+(chapter {\it Raw sockets\/}); \.{SOL\_UDP} (and \.{SOL\_UDPLITE}) of a
+UDP socket to the table's third level, whose rules are those of
+\.{SOL\_SOCKET} for an |int| (chapter {\it Options beyond the pages\/});
+other unknown levels are |ENOPROTOOPT| on a write.  At \.{SOL\_SOCKET} the
 kernel reads an |int| before it looks at the name, so an |optlen| below 4
 is |EINVAL| and a null |optval| is |EFAULT| even for a name that does not
 exist; \.{SO\_BINDTODEVICE} alone escapes this, having its own length
@@ -222,9 +228,10 @@ int sr_setsockopt(int fd, int level, int optname, const void *optval,
   if (len < 0) return sys_return(-EINVAL);
   if (level == SOL_RAW && s->type == SOCK_RAW)
     return sys_return(raw_setsockopt(s, optname, optval, len));
-  if (level != SOL_SOCKET && level != IPPROTO_IP) return sys_return(-ENOPROTOOPT);
+  if (opt_udp_level(s, level)) level = SOL_UDP;
+  else if (level != SOL_SOCKET && level != IPPROTO_IP) return sys_return(-ENOPROTOOPT);
   d = opt_lookup(level, optname);
-  if (level == SOL_SOCKET && !(d && d->type == OPT_STRING)) {
+  if ((level == SOL_SOCKET && !(d && d->type == OPT_STRING)) || level == SOL_UDP) {
     if (len < (int) sizeof(int)) return sys_return(-EINVAL);
     if (!optval) return sys_return(-EFAULT);
   }
@@ -329,7 +336,8 @@ socket going to its own handler): an unknown level is
 |optlen| is even looked at.  Then |optlen| is read (a null pointer is
 |EFAULT|, a negative length |EINVAL|), the name is looked up (|ENOPROTOOPT|
 for an unknown or write-only option), and the handler computes the value.
-What the caller receives is decided by the level's copy-out rule.
+What the caller receives is decided by the level's copy-out rule; at
+\.{SOL\_UDP} it is that of \.{SOL\_SOCKET}.
 
 \kernel{\.{getsockopt(udp, 9999, 1, \&v, \&len)} is |EOPNOTSUPP| while
 \.{setsockopt} with the same level is |ENOPROTOOPT|; with |len| $-1$ the
@@ -347,7 +355,8 @@ int sr_getsockopt(int fd, int level, int optname, void *optval,
   if (!(s = sock_lookup(fd, &err))) return sys_return(err);
   if (level == SOL_RAW && s->type == SOCK_RAW)
     return sys_return(raw_getsockopt(s, optname, optval, optlen));
-  if (level != SOL_SOCKET && level != IPPROTO_IP) return sys_return(-EOPNOTSUPP);
+  if (opt_udp_level(s, level)) level = SOL_UDP;
+  else if (level != SOL_SOCKET && level != IPPROTO_IP) return sys_return(-EOPNOTSUPP);
   if (level == IPPROTO_IP && optname >= SR_MRT_BASE && optname <= SR_MRT_MAX)
     return sys_return(-EOPNOTSUPP);
   if (!optlen) return sys_return(-EFAULT);
@@ -362,7 +371,7 @@ int sr_getsockopt(int fd, int level, int optname, void *optval,
   rq.ulen = optlen;
   err = d->get(s, &rq);
   if (err < 0) return sys_return(err);
-  if (d->type == OPT_CUSTOM) return 0;
+  if (d->type == OPT_CUSTOM || d->type == OPT_GROUP_FILTER) return 0;
   return sys_return(opt_copy_out(d, &rq, optval, optlen, len));
 }
 
@@ -379,7 +388,10 @@ a structure or a byte string are cut, never converted.
 \kernel{\.{IP\_TTL} read with |optlen| 1 gives one byte 64 and |optlen| 1;
 \.{IP\_MTU} 1500 read with |optlen| 1 gives the byte \.{0xdc};
 \.{SO\_RCVBUF} read with |optlen| 2 gives the low two bytes of 212992 and
-|optlen| 2.}
+|optlen| 2.  At \.{SOL\_UDP} the value is cut as at \.{SOL\_SOCKET},
+but the length is written first, as at \.{IPPROTO\_IP}: a null |optval|
+leaves it updated (|udp_lib_getsockopt|; found by \.{sr-fuzz}, script
+\.{fuzz/getsockopt-UDP\_ENCAP-s1-82.sr}).}
 
 @c
 static int opt_copy_out(const sr_optdesc *d, sr_optreq *rq, void *optval,
@@ -407,6 +419,7 @@ static int opt_copy_out(const sr_optdesc *d, sr_optreq *rq, void *optval,
     return 0;
   }
   if (len > rq->outlen) len = rq->outlen;
+  if (d->level == SOL_UDP) *optlen = (socklen_t) len;
   if (len > 0 && !optval) return -EFAULT;
   if (len > 0) memcpy(optval, rq->out, (size_t) len);
   *optlen = (socklen_t) len;

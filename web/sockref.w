@@ -129,6 +129,7 @@ int sr_setsockopt(int fd, int level, int optname, const void *optval,
 @i poll.w
 @i raw.w
 @i ping.w
+@i beyond.w
 
 @i scripts.w
 @i fuzzing.w

@@ -839,7 +839,23 @@ static int set_bindtodevice(sr_sock *s, sr_optreq *rq)
     if (!ifp) return -ENODEV;
     index = ifp->ifindex;
   }
+  return sock_bindtoindex(s, index);
+}
+
+@ Binding to an interface by its index, |sock_bindtoindex_locked|, for
+\.{SO\_BINDTODEVICE} and \.{SO\_BINDTOIFINDEX} (chapter ``Options beyond
+the pages''): a socket already bound needs \.{CAP\_NET\_RAW} to change
+its binding; a negative index is |EINVAL|; the index is not checked
+against the interfaces.
+
+@<Private function prototypes@>=
+static int sock_bindtoindex(sr_sock *s, int index);
+
+@ @c
+static int sock_bindtoindex(sr_sock *s, int index)
+{
   if (s->bound_dev_if && !proc_capable(W->cur, CAP_NET_RAW)) return -EPERM;
+  if (index < 0) return -EINVAL;
   s->bound_dev_if = index;
   udp_rehash(s, s->inet_rcv_saddr);
   s->dst_cached = false;
@@ -852,8 +868,12 @@ one wants room for any interface name, |IFNAMSIZ| bytes, and otherwise
 answers |EINVAL|; it returns the name with its terminating null and sets
 |optlen| to that length.
 
+An index no interface has (\.{SO\_BINDTOIFINDEX} accepts one) is |ENODEV|
+(|netdev_get_name|).
+
 \kernel{bound to \.{lo}, |optlen| 15 is |EINVAL| and 40 returns
-\.{"lo\\0"} with |optlen| 3; a null buffer with |optlen| 16 is |EFAULT|.}
+\.{"lo\\0"} with |optlen| 3; a null buffer with |optlen| 16 is |EFAULT|;
+bound to index 99 by \.{SO\_BINDTOIFINDEX}, |ENODEV|.}
 
 @c
 static int get_bindtodevice(sr_sock *s, sr_optreq *rq)
@@ -862,7 +882,7 @@ static int get_bindtodevice(sr_sock *s, sr_optreq *rq)
   rq->outlen = 0;
   if (!s->bound_dev_if) return 0;
   if (rq->len < IFNAMSIZ) return -EINVAL;
-  if (!(ifp = iface_by_index(s->host, s->bound_dev_if))) return -ENXIO;
+  if (!(ifp = iface_by_index(s->host, s->bound_dev_if))) return -ENODEV;
   rq->outlen = (int) strlen(ifp->name) + 1;
   memcpy(rq->out, ifp->name, (size_t) rq->outlen);
   return 0;

@@ -69,6 +69,9 @@ int main(int argc, char **argv)
 #include <string.h>
 #include <stdbool.h>
 #include <sys/stat.h>
+#include <stddef.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
 
 @ A row of the option table, as the sockscript library reads it.
 
@@ -94,6 +97,7 @@ whether its argument is an integer the families can vary.
 @<Functions@>=
 static const char *level_of(const row *r)
 {
+  if (!strcmp(r->f[SS_OPT_LEVEL], "SOL_UDP")) return "SOL_UDP";
   return !strcmp(r->f[SS_OPT_LEVEL], "SOL_SOCKET") ? "SOL_SOCKET" : "SOL_IP";
 }
 
@@ -101,7 +105,9 @@ static const char *dir_of(const row *r)
 {
   const char *t = r->f[SS_OPT_TYPE];
   if (!strcmp(r->f[SS_OPT_LEVEL], "SOL_SOCKET")) return "solsocket";
+  if (!strcmp(r->f[SS_OPT_LEVEL], "SOL_UDP")) return "udp";
   if (!strcmp(t, "mreq") || !strcmp(t, "mreq_source") || !strcmp(t, "msfilter") ||
+      !strncmp(t, "group_", 6) ||
       !strncmp(r->f[SS_OPT_NAME], "IP_MULTICAST_", 13))
     return "mcast";
   return "ipopt";
@@ -206,6 +212,8 @@ static int get_len(const row *r)
   if (!strcmp(t, "mreq")) return 12;
   if (!strcmp(t, "bytes")) return 40;
   if (!strcmp(t, "custom")) return 0;
+  if (!strcmp(t, "group_filter")) return (int) GROUP_FILTER_SIZE(1);
+  if (!strncmp(t, "group_", 6)) return (int) sizeof(struct group_source_req);
   return 4;
 }
 
@@ -266,7 +274,54 @@ static const char *probe(const row *r, int *len)
     *len = 16;
     return "{len=1, filter=[{code=BPF_RET|BPF_K, jt=0, jf=0, k=0}]}";
   }
+  if (!strncmp(t, "group_", 6)) return group_probe(t, len);
   return NULL;
+}
+
+@ RFC 3678's structures, which the script language has no syntax for, are
+written as their bytes, up to the last that is not zero (the executor
+fills the buffer out with zeros to |optlen|): the group \.{224.1.1.1}
+(\.{232.1.1.1} with the source \.{1.2.3.4} for a source request) on
+interface 0; a filter of include mode with that one source.
+
+@<Functions@>=
+static void put_sin(unsigned char *p, const char *addr)
+{
+  struct sockaddr_in sin;
+  memset(&sin, 0, sizeof sin);
+  sin.sin_family = AF_INET;
+  inet_pton(AF_INET, addr, &sin.sin_addr);
+  memcpy(p, &sin, sizeof sin);
+}
+
+static const char *group_probe(const char *t, int *len)
+{
+  static char text[4 * 400 + 3];
+  unsigned char b[400];
+  size_t n, used = 0;
+  memset(b, 0, sizeof b);
+  if (!strcmp(t, "group_req")) {
+    put_sin(b + offsetof(struct group_req, gr_group), "224.1.1.1");
+    *len = (int) sizeof(struct group_req);
+  } else if (!strcmp(t, "group_source_req")) {
+    put_sin(b + offsetof(struct group_source_req, gsr_group), "232.1.1.1");
+    put_sin(b + offsetof(struct group_source_req, gsr_source), "1.2.3.4");
+    *len = (int) sizeof(struct group_source_req);
+  } else {
+    struct group_filter gf;
+    memset(&gf, 0, sizeof gf);
+    gf.gf_fmode = MCAST_INCLUDE;
+    gf.gf_numsrc = 1;
+    memcpy(b, &gf, GROUP_FILTER_SIZE(0));
+    put_sin(b + offsetof(struct group_filter, gf_group), "224.1.1.1");
+    put_sin(b + GROUP_FILTER_SIZE(0), "1.2.3.4");
+    *len = (int) GROUP_FILTER_SIZE(1);
+  }
+  for (n = (size_t) *len; n > 0 && !b[n - 1]; n--) ;
+  text[used++] = '"';
+  for (size_t i = 0; i < n; i++) used += (size_t) snprintf(text + used, sizeof text - used, "\\x%02x", b[i]);
+  snprintf(text + used, sizeof text - used, "\"");
+  return text;
 }
 
 @ \.{default}: the option read on every kind of socket.  A write-only
@@ -362,6 +417,7 @@ static int family_optlen(const row *r, const char *root);
 static int family_types(const row *r, const char *root);
 static int family_unpriv(const row *r, const char *root);
 static const char *probe(const row *r, int *len);
+static const char *group_probe(const char *t, int *len);
 
 @ \.{optlen}: lengths from 0 to 8 and past an |int|, a negative length,
 a null value; for reads, the same lengths, a null value and a null

@@ -183,16 +183,26 @@ measured:
 \smallskip
 \item{} a datagram socket's \.{connect} drops the route it had cached
 before it looks at the new address, so a connect that then fails leaves
-a connected socket without a route, and \.{IP\_MTU} answers |ENOTCONN|.
+a connected socket without a route, and \.{IP\_MTU} answers |ENOTCONN|;
+\item{} a socket without a port takes one before a send or a connect looks
+at its arguments, so one that then fails leaves the port, which
+\.{IP\_PROTOCOL} (an option beyond the pages) reads.
 \smallskip
 
 \kernel{UDP connected to \.{127.0.0.1}: \.{IP\_MTU} is 65535; a
 \.{connect} with an address length of 128 is |EINVAL|; \.{IP\_MTU} is
-then |ENOTCONN| and \.{getpeername} still gives \.{127.0.0.1}.}
+then |ENOTCONN| and \.{getpeername} still gives \.{127.0.0.1}.  A
+|sendto| to port 0 and a |connect| with an address of 8 bytes are
+|EINVAL|, a |write| of an unconnected socket |EDESTADDRREQ|, and each
+leaves \.{IP\_PROTOCOL} reading an ephemeral port.}
 
 @<Snapshots@>=
+#define SR_IP_PROTOCOL 52 /* \.{IP\_PROTOCOL}, which glibc's headers lack */
 static const struct { const char *call; int level, name; } may_change[] = {
-  {"connect", IPPROTO_IP, IP_MTU}
+  {"connect", IPPROTO_IP, IP_MTU},
+  {"connect", IPPROTO_IP, SR_IP_PROTOCOL}, {"send", IPPROTO_IP, SR_IP_PROTOCOL},
+  {"sendto", IPPROTO_IP, SR_IP_PROTOCOL}, {"sendmsg", IPPROTO_IP, SR_IP_PROTOCOL},
+  {"write", IPPROTO_IP, SR_IP_PROTOCOL}, {"writev", IPPROTO_IP, SR_IP_PROTOCOL}
 };
 
 static bool exempt(const char *call, int l, int n)

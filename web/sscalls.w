@@ -363,7 +363,7 @@ static ss_value *decode_optval(ss_arena *a, long long level, long long name,
   if (level == SOL_SOCKET) {
     switch (name) {
     case SO_LINGER: st = "linger"; break;
-    case SO_RCVTIMEO: case SO_SNDTIMEO: st = "timeval"; break;
+    case SO_RCVTIMEO: case SO_SNDTIMEO: case SO_RCVTIMEO_NEW: case SO_SNDTIMEO_NEW: st = "timeval"; break;
     case SO_PEERCRED: st = "ucred"; break;
     case SO_PEERNAME: st = "sockaddr_in"; break;
     case SO_BINDTODEVICE: return val_str(a, p, len);
@@ -374,6 +374,16 @@ static ss_value *decode_optval(ss_arena *a, long long level, long long name,
         memcpy(&u, p, 8);
         ss_value *v = val_list(a, 1);
         v->item[0] = val_int(a, (long long) u, -1, SF_U64);
+        return v;
+      }
+      break;
+    case SO_COOKIE: case SO_NETNS_COOKIE:
+      if (len == 8) { /* numbers the kernel gives out machine-wide: they vary */
+        uint64_t u;
+        memcpy(&u, p, 8);
+        ss_value *v = val_list(a, 1);
+        v->item[0] = val_int(a, (long long) u, -1, SF_U64);
+        v->nondet = ND_TIME;
         return v;
       }
       break;
@@ -391,6 +401,18 @@ static ss_value *decode_optval(ss_arena *a, long long level, long long name,
     case IP_MSFILTER: if (len >= 16) return decode_struct(a, st_by_name("ip_msfilter"), p, len); break;
     case IP_OPTIONS: case IP_PKTOPTIONS: return val_bytes(a, p, len);
     case IP_MTU_DISCOVER: cls = SS_CLASS_PMTUDISC; break;
+    case 52: /* \.{IP\_PROTOCOL}: the local port, which may be an ephemeral one */
+      if (len == 4) {
+        ss_value *v = int_list(a, p, len, -1);
+        v->item[0]->nondet = ND_PORT;
+        return v;
+      }
+      if (len > 0 && len < 4) { /* a part of the port: any */
+        ss_value *v = val_bytes(a, p, len);
+        v->nondet = ND_TIME;
+        return v;
+      }
+      break;
     }
   }
   if (st) {

@@ -42,6 +42,7 @@ struct sr_dgram {
   int ifindex; /* the arrival interface */
   uint32_t spec_dst; /* the local address for |ipi_spec_dst| */
   uint8_t ttl, tos;
+  uint16_t frag_max; /* its largest fragment's length; 0: it came whole */
   uint8_t opt[SR_MAX_IPOPTLEN]; /* the IP options as this host processed them */
   uint8_t wire_opt[SR_MAX_IPOPTLEN]; /* the same options as they arrived */
   int optlen;
@@ -390,6 +391,7 @@ static void dgram_take_ip(sr_dgram *d, const struct sr_rx *rx)
   d->ifindex = rx->ifindex;
   d->ttl = rx->ttl;
   d->tos = rx->tos;
+  d->frag_max = (uint16_t) rx->frag_max;
   d->optlen = rx->optlen > SR_MAX_IPOPTLEN ? SR_MAX_IPOPTLEN : rx->optlen;
   if (d->optlen) {
     memcpy(d->opt, rx->opt, (size_t) d->optlen);
@@ -467,7 +469,9 @@ static void udp_deliver_one(sr_sock *s, void *arg)
   const struct udp_arrival *a = arg;
   sr_dgram *d;
   unsigned rmem = (unsigned) s->rmem, rcvbuf = (unsigned) s->rcvbuf;
-  int keep = sk_filter_run(s, a->rx->l4, a->u.len);
+  int keep;
+  if (udp_encap_takes(s, a)) return; /* \.{UDP\_ENCAP}: chapter {\it Options beyond the pages\/} */
+  keep = sk_filter_run(s, a->rx->l4, a->u.len);
   if (keep == 0 || (keep > 0 && a->bad)) { s->drops++; return; }
   if (rmem + (unsigned) a->truesize > rcvbuf && (rcvbuf > INT_MAX >> 1 || rmem)) {
     s->drops++;
@@ -480,6 +484,7 @@ static void udp_deliver_one(sr_sock *s, void *arg)
   d->dropcount = (s->flags & SK_RXQ_OVFL) ? s->drops : 0;
   udp_queue_tail(s, d);
   s->rmem += d->truesize;
+  sk_fwd_schedule(s, d->truesize);
   sock_data_ready(s);
 }
 
@@ -1020,6 +1025,7 @@ static ssize_t udp_sendmsg(sr_sock *s, const struct msghdr *msg, size_t len, int
   int optlen, err, mtu;
   if (len > 0xFFFF) return -EMSGSIZE;
   if (flags & MSG_OOB) return -EOPNOTSUPP;
+  if (s->udp_cork) flags |= MSG_MORE; /* \.{UDP\_CORK}: chapter {\it Options beyond the pages\/} */
   if (s->cork) return udp_cork_append(s, msg, len, flags);
   @<Find the destination of the datagram, or fail@>@;
   @<Start |ipc| from the socket and read the control messages@>@;
@@ -1097,6 +1103,7 @@ static void ipcm_init_sk(const sr_sock *s, struct sr_ipcm *ipc)
   ipc->priority = s->priority;
   ipc->mark = s->mark;
   ipc->tsflags = s->tsflags;
+  ipc->gso_size = s->udp_gso_size; /* \.{UDP\_SEGMENT} of \.{SOL\_UDP} */
 }
 
 @ \clause{socket.7:SO_BROADCAST:2}
@@ -1371,6 +1378,10 @@ static int udp_send_built(sr_sock *s, sr_pkt *pkt, const struct sr_ipcm *ipc,
   pkt->csum_partial = partial && s->protocol == IPPROTO_UDP;
   udp_header_emit(l4, l4len, s->inet_sport, dport, rt->saddr, daddr, (uint8_t) s->protocol,
     pkt->csum_partial);
+  if (s->no_check_tx && s->protocol == IPPROTO_UDP) { /* \.{SO\_NO\_CHECK}: no checksum */
+    put16(l4 + 6, 0);
+    pkt->csum_partial = false;
+  }
   ip_sk_ipout(s, ipc, rt, opt, optlen, &o);
   return ip_output_pkt(s->host, rt, daddr, &o, pkt);
 }
@@ -1564,7 +1575,9 @@ to cut the data into datagrams of a given size (generic segmentation
 offload, done in software on the model's devices).  The whole is limited to
 65535 bytes of IP whatever the path MTU; there may be no more than 128
 segments (|EINVAL|); one segment (or all the data, if less) plus the
-headers must fit the MTU (|EMSGSIZE|).  Data no longer than one segment is
+headers must fit the MTU (|EMSGSIZE|); a socket with \.{SO\_NO\_CHECK} is
+|EINVAL| and a UDP-Lite socket |EIO|, even when the data fits one segment
+(\.{fuzz/sendmsg-s7-2758.sr}, found by \.{sr-fuzz}).  Data no longer than one segment is
 one ordinary datagram.  Each segment is a datagram of its own, with its own
 header and checksum.
 
@@ -1591,6 +1604,8 @@ static ssize_t udp_send_segments(sr_sock *s, const struct msghdr *msg, size_t le
   if (SR_IPHDR_LEN + optlen + SR_UDPHDR_LEN + (int) (len < seg ? len : seg) > mtu)
     return -EMSGSIZE;
   if (len > seg * SR_UDP_MAX_SEGMENTS) return -EINVAL;
+  if (s->no_check_tx) return -EINVAL; /* \.{SO\_NO\_CHECK}: segments need checksums */
+  if (s->protocol == IPPROTO_UDPLITE) return -EIO; /* no offload for UDP-Lite */
   if (len <= seg)
     err = udp_send_one(s, msg, 0, len, flags, ipc, rt, daddr, dport, opt, optlen, mtu, false);
   else
@@ -1666,6 +1681,7 @@ static ssize_t udp_cork_start(sr_sock *s, const struct msghdr *msg, size_t len, 
   int mtu);
 static ssize_t udp_cork_append(sr_sock *s, const struct msghdr *msg, size_t len, int flags);
 static void udp_cork_discard(sr_sock *s);
+static int udp_cork_push(sr_sock *s);
 
 @ Whether the socket lets the kernel fragment what it sends.
 
@@ -1714,7 +1730,6 @@ static ssize_t udp_cork_append(sr_sock *s, const struct msghdr *msg, size_t len,
   int hlen = SR_IPHDR_LEN + c->optlen, err;
   int limit = c->ipc.gso_size ? SR_IP_MAXPACKET : c->mtu;
   int maxsize = ip_sk_ignore_df(s) ? SR_IP_MAXPACKET : limit;
-  sr_pkt *pkt;
   if (c->len + len > (size_t) (maxsize - hlen)) {
     ip_local_error(s, EMSGSIZE, s->fl_daddr, s->inet_dport, (uint32_t) (limit - c->optlen));
     udp_cork_discard(s);
@@ -1729,14 +1744,26 @@ static ssize_t udp_cork_append(sr_sock *s, const struct msghdr *msg, size_t len,
   c->charge += (int) len;
   s->wmem += (int) len;
   if (flags & MSG_MORE) return (ssize_t) len;
-  pkt = udp_pkt_new(c->optlen, c->len);
+  err = udp_cork_push(s);
+  return err < 0 ? err : (ssize_t) len;
+}
+
+@ Sending the pending datagram, |udp_push_pending_frames|: after its last
+part, and when \.{UDP\_CORK} is cleared.
+
+@c
+static int udp_cork_push(sr_sock *s)
+{
+  struct sr_udpcork *c = s->cork;
+  int hlen = SR_IPHDR_LEN + c->optlen, err;
+  sr_pkt *pkt = udp_pkt_new(c->optlen, c->len);
   memcpy(pkt->data + hlen + SR_UDPHDR_LEN, c->data, c->len - SR_UDPHDR_LEN);
   c->rt.saddr = s->fl_saddr;
   pkt->truesize = c->charge;
   err = udp_send_built(s, pkt, &c->ipc, &c->rt, s->fl_daddr, s->fl_dport, c->opt, c->optlen,
     false);
   udp_cork_discard(s);
-  return err < 0 ? err : (ssize_t) len;
+  return err;
 }
 
 @ @c
@@ -1950,6 +1977,9 @@ static int sock_cmsg_send_one(sr_sock *s, const struct cmsghdr *c, const uint8_t
     memcpy(&ipc->ts_opt_id, data, sizeof v);
     ipc->has_ts_opt_id = true;
     return 0;
+  case SCM_TXTIME: /* chapter {\it Options beyond the pages\/}, \.{SO\_TXTIME} */
+    if (!s->txtime_on || c->cmsg_len != CMSG_LEN(sizeof(uint64_t))) return -EINVAL;
+    return 0;
   case SCM_RIGHTS: case SCM_CREDENTIALS: return 0;
   }
   return -EINVAL;
@@ -2055,7 +2085,7 @@ it is not called.
 
 @<Constants of the model@>=
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
-  IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR)
+  IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
 @ \clause{socket.7:SO_PEEK_OFF:3}
 \clause{socket.7:SO_PEEK_OFF:4}
@@ -2206,6 +2236,7 @@ static void udp_rmem_release(sr_sock *s, int size, bool partial)
   } else size += s->forward_deficit;
   s->forward_deficit = 0;
   s->rmem -= size;
+  sk_fwd_release(s, size, partial);
   s->rq_reader = s->rq_len;
 }
 
@@ -2384,9 +2415,11 @@ header's destination), \.{IP\_TTL} (an |int|), \.{IP\_TOS} (one byte),
 \.{IP\_RECVOPTS} and \.{IP\_RETOPTS} (only when the datagram had options),
 and \.{IP\_ORIGDSTADDR} (a |sockaddr_in| of the destination and port).
 \.{IP\_PASSSEC} has nothing to send without a security module.  Linux has
-two more receive options that the pages do not name, \.{IP\_CHECKSUM} and
-\.{IP\_RECVFRAGSIZE} (the largest fragment of a reassembled datagram); the
-model's option table has no rows for them, so they are |ENOPROTOOPT|.
+two more receive options that the pages do not name (chapter ``Options
+beyond the pages''): \.{IP\_CHECKSUM}, which adds nothing on the model's
+links, and \.{IP\_RECVFRAGSIZE}, the length of the largest fragment of a
+reassembled datagram (an |int|, last; none for a datagram that came
+whole).
 @^model limits@>
 
 \kernel{each option alone: \.{IP\_PKTINFO} 28 bytes
@@ -2423,6 +2456,10 @@ static void ip_cmsg_recv(sr_sock *s, struct msghdr *msg, struct sr_cmsg_out *co,
     put_cmsg(msg, co, IPPROTO_IP, IP_RECVOPTS, (size_t) d->optlen, d->opt);
   if ((f & IPF_RETOPTS) && d->optlen) @<Put the echo of the options, or truncate@>@;
   if (f & IPF_ORIGDSTADDR) @<Put the original destination, if the data has ports@>@;
+  if ((f & IPF_RECVFRAGSIZE) && d->frag_max) {
+    int size = d->frag_max;
+    put_cmsg(msg, co, IPPROTO_IP, IP_RECVFRAGSIZE, sizeof size, &size);
+  }
 }
 
 @ A UDP datagram's port is the one its header had.  Other entries have
