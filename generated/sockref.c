@@ -248,7 +248,7 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:316*//*355:*/
-#line 676 "web/link.w"
+#line 681 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -360,7 +360,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_UIO_MAXIOV 1024
 
 /*:682*//*688:*/
-#line 2832 "web/udp.w"
+#line 2838 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -370,19 +370,48 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:708*//*725:*/
-#line 359 "web/poll.w"
+/*:708*//*726:*/
+#line 377 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:725*//*733:*/
-#line 545 "web/poll.w"
+/*:726*//*734:*/
+#line 567 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:733*//*741:*/
+/*:734*//*736:*/
+#line 53 "web/signal.w"
+
+#define SR_SIGBIT(sig) (((uint64_t) 1) << ((sig) - 1))
+#define SR_UNBLOCKABLE (SR_SIGBIT(SIGKILL) | SR_SIGBIT(SIGSTOP))
+#define SR_DEFAULT_IGNORED (SR_SIGBIT(SIGCHLD) | SR_SIGBIT(SIGCONT) | \
+  SR_SIGBIT(SIGURG) | SR_SIGBIT(SIGWINCH))
+
+/*:736*//*747:*/
+#line 265 "web/signal.w"
+
+#define SR_ERESTARTSYS 512 
+
+/*:747*//*751:*/
+#line 337 "web/signal.w"
+
+#ifndef SA_RESTORER
+#define SA_RESTORER 0x04000000 
+#endif
+#line 341 "web/signal.w"
+#ifndef SA_EXPOSE_TAGBITS
+#define SA_EXPOSE_TAGBITS 0x00000800
+#endif
+#line 344 "web/signal.w"
+#define SR_SA_KNOWN (SA_NOCLDSTOP | SA_NOCLDWAIT | SA_SIGINFO | SA_EXPOSE_TAGBITS | \
+  SA_ONSTACK | SA_RESTART | SA_NODEFER | SA_RESETHAND | SA_RESTORER)
+#define SR_SIGCANCEL 32 
+#define SR_SIGSETXID 33
+
+/*:751*//*775:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -390,13 +419,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:741*//*787:*/
+/*:775*//*821:*/
 #line 971 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:787*/
+/*:821*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -471,12 +500,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*729:*/
-#line 462 "web/poll.w"
+/*730:*/
+#line 484 "web/poll.w"
 
 int kmax;
 
-/*:729*/
+/*:730*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -581,7 +610,7 @@ uint64_t rq_seq;
 struct sr_udpcork*cork;
 
 /*:625*//*704:*/
-#line 3139 "web/udp.w"
+#line 3151 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -618,7 +647,7 @@ uint16_t inet_id;
 /*:380*/
 #line 24 "web/socket.w"
 
-/*738:*/
+/*772:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -626,7 +655,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:738*/
+/*:772*/
 #line 25 "web/socket.w"
 
 };
@@ -758,7 +787,7 @@ bool csum_partial;
 bool local;
 int iif;
 }sr_pkt;
-enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE};
+enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE,EV_ITIMER};
 typedef struct{
 uint64_t t,seq;
 int kind;
@@ -769,7 +798,7 @@ int rt_type;
 }sr_event;
 
 /*:330*//*340:*/
-#line 408 "web/link.w"
+#line 413 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -779,7 +808,7 @@ int nports;
 }sr_lan;
 
 /*:340*//*356:*/
-#line 681 "web/link.w"
+#line 686 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -1063,7 +1092,7 @@ size_t nev,evcap;
 uint64_t evseq;
 
 /*:331*//*341:*/
-#line 419 "web/link.w"
+#line 424 "web/link.w"
 
 sr_lan*lan;
 int nlans;
@@ -1088,12 +1117,13 @@ int nsmall_spare;
 /*:666*/
 #line 45 "web/world.w"
 
-/*735:*/
-#line 552 "web/poll.w"
+/*738:*/
+#line 70 "web/signal.w"
 
-uint64_t calls;
+bool sig_ready;
+int timer_events;
 
-/*:735*/
+/*:738*/
 #line 46 "web/world.w"
 
 };
@@ -1115,7 +1145,7 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:112*//*357:*/
-#line 691 "web/link.w"
+#line 696 "web/link.w"
 
 sr_htab neigh;
 
@@ -1153,17 +1183,17 @@ struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:454*//*742:*/
+/*:454*//*776:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:742*//*779:*/
+/*:776*//*813:*/
 #line 877 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:779*/
+/*:813*/
 #line 188 "web/world.w"
 
 };
@@ -1181,13 +1211,17 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*734:*/
-#line 548 "web/poll.w"
+/*:70*//*737:*/
+#line 59 "web/signal.w"
 
-uint64_t sig_call[SR_NSIG];
-uint64_t sig_time[SR_NSIG];
+struct sigaction act[SR_NSIG];
+uint64_t blocked,pending;
+unsigned rtqueue[SR_NSIG];
+struct{int code;pid_t pid;uid_t uid;}sinfo[SR_NSIG];
+uint64_t it_real_expiry,it_real_interval,it_real_serial;
+struct itimerval it_cpu[2];
 
-/*:734*/
+/*:737*/
 #line 21 "web/proc.w"
 
 sr_host*host;
@@ -1294,7 +1328,7 @@ static void file_put(sr_file*f);
 static sr_sock*sock_lookup(int fd,int*err);
 
 /*:76*//*78:*/
-#line 199 "web/fd.w"
+#line 201 "web/fd.w"
 
 static int sys_return(int r);
 
@@ -1538,7 +1572,7 @@ static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
 /*:334*//*346:*/
-#line 515 "web/link.w"
+#line 520 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1546,14 +1580,14 @@ static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 
 /*:346*//*350:*/
-#line 599 "web/link.w"
+#line 604 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:350*//*359:*/
-#line 697 "web/link.w"
+#line 702 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -2152,35 +2186,35 @@ static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:683*//*690:*/
-#line 2852 "web/udp.w"
+#line 2858 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:690*//*693:*/
-#line 2912 "web/udp.w"
+#line 2920 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:693*//*698:*/
-#line 3014 "web/udp.w"
+#line 3024 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:698*//*700:*/
-#line 3067 "web/udp.w"
+#line 3079 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:700*//*702:*/
-#line 3104 "web/udp.w"
+#line 3116 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:702*//*705:*/
-#line 3144 "web/udp.w"
+#line 3156 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -2193,124 +2227,176 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:709*//*712:*/
-#line 89 "web/poll.w"
+/*:709*//*713:*/
+#line 102 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:712*//*714:*/
-#line 144 "web/poll.w"
+/*:713*//*715:*/
+#line 157 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
 static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:714*//*720:*/
-#line 253 "web/poll.w"
+/*:715*//*721:*/
+#line 266 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:720*//*722:*/
-#line 307 "web/poll.w"
+/*:721*//*723:*/
+#line 324 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:722*//*726:*/
-#line 364 "web/poll.w"
+/*:723*//*727:*/
+#line 382 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:726*//*731:*/
-#line 508 "web/poll.w"
+/*:727*//*732:*/
+#line 533 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
 static void sock_data_ready(sr_sock*s);
 static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
+
+/*:732*//*739:*/
+#line 74 "web/signal.w"
+
+static bool sig_handled(const sr_proc*p,int sig);
+static bool sig_ignored(const sr_proc*p,int sig);
+static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:731*//*739:*/
+/*:739*//*743:*/
+#line 145 "web/signal.w"
+
+static void signal_deliver_one(sr_proc*p,int sig);
+static void signal_deliver_all(bool handlers);
+static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
+
+/*:743*//*748:*/
+#line 268 "web/signal.w"
+
+static bool signal_interrupts(void);
+static bool signal_restart(ssize_t*r);
+
+/*:748*//*753:*/
+#line 352 "web/signal.w"
+
+static uint64_t sigset_bits(const sigset_t*set);
+static void bits_sigset(uint64_t bits,sigset_t*set);
+
+/*:753*//*757:*/
+#line 457 "web/signal.w"
+
+static uint64_t sigmask_enter(const sigset_t*mask);
+static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
+
+/*:757*//*760:*/
+#line 500 "web/signal.w"
+
+static bool kill_permitted(const sr_proc*from,const sr_proc*to);
+
+/*:760*//*763:*/
+#line 557 "web/signal.w"
+
+static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
+static bool timeval_bad(const struct timeval*tv);
+static uint64_t timeval_ns(const struct timeval*tv);
+static void ns_timeval(uint64_t ns,struct timeval*tv);
+static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
+static void itimer_fire(pid_t pid,uint64_t serial);
+
+/*:763*//*768:*/
+#line 682 "web/signal.w"
+
+static bool timers_only_tick(void);
+
+/*:768*//*773:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:739*//*745:*/
+/*:773*//*779:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:745*//*747:*/
+/*:779*//*781:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:747*//*749:*/
+/*:781*//*783:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:749*//*751:*/
+/*:783*//*785:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:751*//*753:*/
+/*:785*//*787:*/
 #line 276 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:753*//*755:*/
+/*:787*//*789:*/
 #line 316 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:755*//*757:*/
+/*:789*//*791:*/
 #line 354 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:757*//*759:*/
+/*:791*//*793:*/
 #line 450 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:759*//*762:*/
+/*:793*//*796:*/
 #line 495 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:762*//*767:*/
+/*:796*//*801:*/
 #line 581 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:767*//*769:*/
+/*:801*//*803:*/
 #line 651 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:769*//*772:*/
+/*:803*//*806:*/
 #line 702 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:772*//*775:*/
+/*:806*//*809:*/
 #line 772 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2318,46 +2404,46 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:775*//*777:*/
+/*:809*//*811:*/
 #line 815 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:777*//*780:*/
+/*:811*//*814:*/
 #line 880 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:780*//*785:*/
+/*:814*//*819:*/
 #line 958 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:785*//*789:*/
+/*:819*//*823:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:789*//*791:*/
+/*:823*//*825:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:791*//*793:*/
+/*:825*//*827:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:793*//*795:*/
+/*:827*//*829:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:795*/
+/*:829*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2384,7 +2470,7 @@ static sr_world the_world;
 static void world_ready(void)
 {
 if(!W->ready)sr_reset();
-W->calls++;
+signal_deliver_all(true);
 }
 
 /*:10*//*13:*/
@@ -2868,7 +2954,7 @@ for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
 /*:333*//*342:*/
-#line 423 "web/link.w"
+#line 428 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
@@ -2891,7 +2977,7 @@ while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*358:*/
-#line 694 "web/link.w"
+#line 699 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
@@ -2920,12 +3006,12 @@ htab_free(&fh->mc,hent_free);
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:461*//*743:*/
+/*:461*//*777:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:743*/
+/*:777*/
 #line 833 "web/world.w"
 
 free(fh->ifs);
@@ -2968,7 +3054,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 #line 812 "web/world.w"
 
 /*345:*/
-#line 484 "web/link.w"
+#line 489 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
@@ -3237,8 +3323,8 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*730:*/
-#line 465 "web/poll.w"
+/*731:*/
+#line 487 "web/poll.w"
 
 if(fd>=t->kmax){
 int nr= 1;
@@ -3246,7 +3332,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:730*/
+/*:731*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3298,16 +3384,17 @@ return f->sock;
 }
 
 /*:77*//*79:*/
-#line 202 "web/fd.w"
+#line 204 "web/fd.w"
 
 static int sys_return(int r)
 {
+signal_deliver_all(true);
 if(r<0){errno= -r;return-1;}
 return r;
 }
 
 /*:79*//*80:*/
-#line 214 "web/fd.w"
+#line 217 "web/fd.w"
 
 int sr_close(int fd)
 {
@@ -3318,7 +3405,7 @@ return 0;
 }
 
 /*:80*//*81:*/
-#line 236 "web/fd.w"
+#line 239 "web/fd.w"
 
 static ssize_t positional_io(int fd,off_t offset)
 {
@@ -3484,12 +3571,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:447*//*744:*/
+/*:447*//*778:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:744*/
+/*:778*/
 #line 298 "web/socket.w"
 
 return s;
@@ -5934,6 +6021,7 @@ switch(e.kind){
 case EV_RX:dev_rcv(h,e.ifindex,e.pkt,e.rt_type);break;
 case EV_FRAG_EXPIRE:ip_frag_expire(h,e.k0,e.k1,e.serial);break;
 case EV_NEIGH_PROBE:neigh_probe(h,e.k0,e.serial);break;
+case EV_ITIMER:itimer_fire((pid_t)e.k0,e.serial);break;
 }
 }
 }
@@ -5946,7 +6034,7 @@ return true;
 }
 
 /*:337*//*338:*/
-#line 371 "web/link.w"
+#line 374 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -5955,15 +6043,17 @@ world_ready();
 target= W->now_ns+ns<W->now_ns?UINT64_MAX:W->now_ns+ns;
 uint64_t t;
 net_run();
+signal_deliver_all(true);
 while(net_next_event(&t)&&t<=target){
 if(t> W->now_ns)W->now_ns= t;
 net_run();
+signal_deliver_all(true);
 }
-W->now_ns= target;
+if(W->now_ns<target)W->now_ns= target;
 }
 
 /*:338*//*343:*/
-#line 433 "web/link.w"
+#line 438 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -5998,7 +6088,7 @@ return 0;
 }
 
 /*:343*//*344:*/
-#line 468 "web/link.w"
+#line 473 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -6014,7 +6104,7 @@ return 0;
 }
 
 /*:344*//*347:*/
-#line 521 "web/link.w"
+#line 526 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -6045,7 +6135,7 @@ else lan_carry(l,&l->port[owner],pkt);
 }
 
 /*:347*//*348:*/
-#line 555 "web/link.w"
+#line 560 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -6067,7 +6157,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:348*//*349:*/
-#line 582 "web/link.w"
+#line 587 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6086,7 +6176,7 @@ ev_push(&e);
 }
 
 /*:349*//*351:*/
-#line 611 "web/link.w"
+#line 616 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6096,7 +6186,7 @@ ev_push(&e);
 }
 
 /*:351*//*352:*/
-#line 622 "web/link.w"
+#line 627 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6107,7 +6197,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:352*//*354:*/
-#line 642 "web/link.w"
+#line 647 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6123,7 +6213,7 @@ return 0;
 }
 
 /*:354*//*360:*/
-#line 702 "web/link.w"
+#line 707 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6169,7 +6259,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:360*//*361:*/
-#line 750 "web/link.w"
+#line 755 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -9846,6 +9936,7 @@ sr_sock*s;
 struct sockaddr_storage a;
 struct iovec v;
 struct msghdr m;
+ssize_t r;
 world_ready();
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 memset(&m,0,sizeof m);
@@ -9859,7 +9950,9 @@ return sys_return(err);
 m.msg_name= &a;
 m.msg_namelen= addrlen;
 }
-return sys_return((int)sock_sendmsg(s,&m,flags));
+r= sock_sendmsg(s,&m,flags);
+if(signal_restart(&r))return sr_sendto(fd,buf,len,flags,dest_addr,addrlen);
+return sys_return((int)r);
 }
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
@@ -9868,7 +9961,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:686*//*687:*/
-#line 2798 "web/udp.w"
+#line 2801 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9876,6 +9969,7 @@ int err= 0;
 sr_sock*s;
 struct sockaddr_storage a;
 struct msghdr m;
+ssize_t r;
 world_ready();
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 if(!msg)return sys_return(-EFAULT);
@@ -9897,11 +9991,13 @@ if(m.msg_controllen> SR_CTL_STACK&&
 m.msg_controllen> (size_t)sysctl_value(s->host,SYS_OPTMEM_MAX))
 return sys_return(-ENOBUFS);
 if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
-return sys_return((int)sock_sendmsg(s,&m,flags));
+r= sock_sendmsg(s,&m,flags);
+if(signal_restart(&r))return sr_sendmsg(fd,msg,flags);
+return sys_return((int)r);
 }
 
 /*:687*//*689:*/
-#line 2838 "web/udp.w"
+#line 2844 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -9917,7 +10013,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:689*//*691:*/
-#line 2855 "web/udp.w"
+#line 2861 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -9935,11 +10031,13 @@ if(f->kind!=SR_FILE_SOCKET)return total;
 memset(&m,0,sizeof m);
 m.msg_iov= (struct iovec*)iov;
 m.msg_iovlen= (size_t)iovcnt;
-return sys_return((int)sock_sendmsg(f->sock,&m,0));
+total= sock_sendmsg(f->sock,&m,0);
+if(signal_restart(&total))return file_writev(fd,iov,iovcnt,vector);
+return sys_return((int)total);
 }
 
 /*:691*//*694:*/
-#line 2919 "web/udp.w"
+#line 2927 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -9956,7 +10054,7 @@ return r;
 }
 
 /*:694*//*695:*/
-#line 2934 "web/udp.w"
+#line 2942 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -9978,11 +10076,12 @@ m.msg_iov= &v;
 m.msg_iovlen= 1;
 m.msg_name= src_addr?&a:NULL;
 r= sock_recvmsg(s,&m,flags,&klen,&co);
+if(signal_restart(&r))return sr_recvfrom(fd,buf,len,flags,src_addr,addrlen);
 if(r>=0&&src_addr){
 err= move_addr_to_user(&a,(int)klen,src_addr,addrlen);
 if(err<0)return sys_return(err);
 }
-return r<0?sys_return((int)r):r;
+return sys_return((int)r);
 }
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
@@ -9991,7 +10090,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:695*//*696:*/
-#line 2967 "web/udp.w"
+#line 2976 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10015,6 +10114,7 @@ co.pos= msg->msg_control;
 co.room= msg->msg_controllen;
 co.used= 0;
 r= sock_recvmsg(s,&m,flags,&klen,&co);
+if(signal_restart(&r))return sr_recvmsg(fd,msg,flags);
 if(r<0)return sys_return((int)r);
 if(msg->msg_name){
 err= move_addr_to_user(&a,(int)klen,msg->msg_name,&msg->msg_namelen);
@@ -10022,11 +10122,11 @@ if(err<0)return sys_return(err);
 }
 msg->msg_flags= m.msg_flags;
 msg->msg_controllen= co.used;
-return r;
+return sys_return((int)r);
 }
 
 /*:696*//*697:*/
-#line 3000 "web/udp.w"
+#line 3010 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10042,7 +10142,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:697*//*699:*/
-#line 3017 "web/udp.w"
+#line 3027 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10063,11 +10163,13 @@ return sys_return((f->flags&O_NONBLOCK)?-EAGAIN:SR_EWAITFOREVER);
 memset(&m,0,sizeof m);
 m.msg_iov= (struct iovec*)iov;
 m.msg_iovlen= (size_t)iovcnt;
-return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
+total= sock_recvmsg(f->sock,&m,0,&klen,&co);
+if(signal_restart(&total))return file_readv(fd,iov,iovcnt);
+return sys_return((int)total);
 }
 
 /*:699*//*701:*/
-#line 3072 "web/udp.w"
+#line 3084 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10097,7 +10199,7 @@ return-ENOTCONN;
 }
 
 /*:701*//*703:*/
-#line 3107 "web/udp.w"
+#line 3119 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10108,7 +10210,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:703*//*706:*/
-#line 3148 "web/udp.w"
+#line 3160 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10135,32 +10237,38 @@ sk_wake_async(s);
 }
 }
 /*:706*//*710:*/
-#line 41 "web/poll.w"
+#line 46 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
 {
 uint64_t t;
-if(!net_next_event(&t)||t> deadline){
+if(!net_next_event(&t)||t> deadline||
+(deadline==SR_FOREVER&&timers_only_tick())){
 if(deadline==SR_FOREVER)return SR_EWAITFOREVER;
 if(deadline> W->now_ns)W->now_ns= deadline;
 return-EAGAIN;
 }
 if(t> W->now_ns)W->now_ns= t;
 net_run();
+signal_deliver_all(false);
 return 0;
 }
+
+/*:710*//*711:*/
+#line 66 "web/poll.w"
 
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline)
 {
 for(;;){
 int w;
 if(cond(s,arg))return 0;
+if(signal_interrupts())return deadline==SR_FOREVER?-SR_ERESTARTSYS:-EINTR;
 if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:710*//*711:*/
-#line 73 "web/poll.w"
+/*:711*//*712:*/
+#line 86 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
 {
@@ -10172,8 +10280,8 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:711*//*713:*/
-#line 93 "web/poll.w"
+/*:712*//*714:*/
+#line 106 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
 {
@@ -10187,8 +10295,8 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:713*//*715:*/
-#line 150 "web/poll.w"
+/*:714*//*716:*/
+#line 163 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
 {
@@ -10203,8 +10311,8 @@ else s->nospace= true;
 return mask;
 }
 
-/*:715*//*716:*/
-#line 176 "web/poll.w"
+/*:716*//*717:*/
+#line 189 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
 {
@@ -10215,8 +10323,8 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:716*//*717:*/
-#line 200 "web/poll.w"
+/*:717*//*718:*/
+#line 213 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
 {
@@ -10228,8 +10336,8 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:717*//*718:*/
-#line 216 "web/poll.w"
+/*:718*//*719:*/
+#line 229 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
 {
@@ -10240,8 +10348,8 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:718*//*721:*/
-#line 257 "web/poll.w"
+/*:719*//*722:*/
+#line 270 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
 {
@@ -10265,6 +10373,7 @@ if(nfds&&!fds)return-EFAULT;
 for(;;){
 int n= poll_scan(fds,nfds),w;
 if(n||deadline<=W->now_ns)return n;
+if(signal_interrupts())return-EINTR;
 w= world_wait(deadline);
 if(w==-EAGAIN)return poll_scan(fds,nfds);
 if(w)return w;
@@ -10281,15 +10390,18 @@ timeout<0?SR_FOREVER:W->now_ns+(uint64_t)timeout*1000000u));
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask)
 {
-uint64_t deadline;
-(void)sigmask;
+uint64_t deadline,saved;
+int r;
 world_ready();
 if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
-return sys_return(do_poll(fds,nfds,deadline));
+saved= sigmask_enter(sigmask);
+r= do_poll(fds,nfds,deadline);
+sigmask_leave(sigmask,saved,r);
+return sys_return(r);
 }
 
-/*:721*//*723:*/
-#line 310 "web/poll.w"
+/*:722*//*724:*/
+#line 327 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
 {
@@ -10303,8 +10415,8 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:723*//*727:*/
-#line 371 "web/poll.w"
+/*:724*//*728:*/
+#line 389 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
 {
@@ -10342,6 +10454,7 @@ for(;;){
 int w;
 count= select_scan(n,sets,out);
 if(count||deadline<=W->now_ns)break;
+if(signal_interrupts())return-EINTR;
 w= world_wait(deadline);
 if(w==-EAGAIN){count= select_scan(n,sets,out);break;}
 if(w)return w;
@@ -10356,8 +10469,8 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:727*//*728:*/
-#line 422 "web/poll.w"
+/*:728*//*729:*/
+#line 441 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 struct timeval*timeout)
@@ -10374,7 +10487,7 @@ ts.tv_nsec= (long)(timeout->tv_usec%1000000)*1000;
 if(timespec_deadline(&ts,&deadline))return sys_return(-EINVAL);
 }
 r= do_select(nfds,sets,deadline);
-if(timeout&&r>=0&&deadline!=SR_FOREVER){
+if(timeout&&(r>=0||r==-EINTR)&&deadline!=SR_FOREVER){
 uint64_t left= deadline> W->now_ns?deadline-W->now_ns:0;
 timeout->tv_sec= (time_t)(left/1000000000u);
 timeout->tv_usec= (suseconds_t)(left%1000000000u/1000u);
@@ -10386,15 +10499,18 @@ int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask)
 {
 fd_set*sets[3]= {readfds,writefds,exceptfds};
-uint64_t deadline;
-(void)sigmask;
+uint64_t deadline,saved;
+int r;
 world_ready();
 if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
-return sys_return(do_select(nfds,sets,deadline));
+saved= sigmask_enter(sigmask);
+r= do_select(nfds,sets,deadline);
+sigmask_leave(sigmask,saved,r);
+return sys_return(r);
 }
 
-/*:728*//*732:*/
-#line 515 "web/poll.w"
+/*:729*//*733:*/
+#line 539 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
 static void sock_error_report(sr_sock*s){sk_wake_async(s);}
@@ -10421,19 +10537,406 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:732*//*736:*/
-#line 555 "web/poll.w"
+/*:733*//*740:*/
+#line 84 "web/signal.w"
+
+static bool sig_handled(const sr_proc*p,int sig)
+{
+return p->act[sig].sa_handler!=SIG_DFL&&p->act[sig].sa_handler!=SIG_IGN;
+}
+
+static bool sig_ignored(const sr_proc*p,int sig)
+{
+return p->act[sig].sa_handler==SIG_IGN||
+(p->act[sig].sa_handler==SIG_DFL&&(SR_DEFAULT_IGNORED&SR_SIGBIT(sig)));
+}
+
+/*:740*//*741:*/
+#line 111 "web/signal.w"
+
+static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
+{
+uint64_t bit= SR_SIGBIT(sig);
+if(!(p->blocked&bit)&&sig_ignored(p,sig))return;
+if(sig>=SR_SIGRTMIN)p->rtqueue[sig]++;
+else if(p->pending&bit)return;
+if(!(p->pending&bit)){
+p->sinfo[sig].code= code;
+p->sinfo[sig].pid= pid;
+p->sinfo[sig].uid= uid;
+}
+p->pending|= bit;
+if(!(p->blocked&bit))W->sig_ready= true;
+}
+
+/*:741*//*742:*/
+#line 131 "web/signal.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
 {
-if(sig<SR_SIGRTMIN&&p->sigcount[sig]&&p->sig_call[sig]==W->calls&&
-p->sig_time[sig]==W->now_ns)
-return;
-p->sig_call[sig]= W->calls;
-p->sig_time[sig]= W->now_ns;
-p->sigcount[sig]++;
+if(sig==SIGPIPE)signal_send(p,sig,SI_USER,p->pid,p->ruid);
+else signal_send(p,sig,SI_KERNEL,0,0);
 }
-/*:736*//*740:*/
+
+/*:742*//*744:*/
+#line 150 "web/signal.w"
+
+static void signal_deliver_one(sr_proc*p,int sig)
+{
+int code= p->sinfo[sig].code;
+pid_t pid= p->sinfo[sig].pid;
+uid_t uid= p->sinfo[sig].uid;
+if(sig<SR_SIGRTMIN||--p->rtqueue[sig]==0)p->pending&= ~SR_SIGBIT(sig);
+if(sig_ignored(p,sig))return;
+p->sigcount[sig]++;
+if(sig_handled(p,sig))signal_call_handler(p,sig,code,pid,uid);
+}
+
+/*:744*//*745:*/
+#line 171 "web/signal.w"
+
+static void signal_deliver_all(bool handlers)
+{
+bool again= true;
+if(!W->sig_ready)return;
+while(again){
+again= false;
+for(int i= 0;i<W->nprocs;i++){
+sr_proc*p= W->proc[i];
+uint64_t skip= 0;
+int sig;
+for(;;){
+uint64_t ready= p->pending&~p->blocked&~skip;
+if(!ready)break;
+sig= __builtin_ctzll(ready)+1;
+if(!handlers&&sig_handled(p,sig)){skip|= SR_SIGBIT(sig);continue;}
+signal_deliver_one(p,sig);
+again= handlers;
+}
+}
+}
+if(handlers)W->sig_ready= false;
+}
+
+/*:745*//*746:*/
+#line 204 "web/signal.w"
+
+static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
+{
+struct sigaction a= p->act[sig];
+uint64_t saved= p->blocked;
+sr_proc*cur= W->cur;
+for(int s= 1;s<SR_NSIG;s++)
+if(sigismember(&a.sa_mask,s)==1)p->blocked|= SR_SIGBIT(s);
+if(!(a.sa_flags&SA_NODEFER))p->blocked|= SR_SIGBIT(sig);
+p->blocked&= ~SR_UNBLOCKABLE;
+if(a.sa_flags&SA_RESETHAND){
+memset(&p->act[sig],0,sizeof p->act[sig]);
+sigemptyset(&p->act[sig].sa_mask);
+}
+W->cur= p;
+if(a.sa_flags&SA_SIGINFO){
+siginfo_t info;
+memset(&info,0,sizeof info);
+info.si_signo= sig;
+info.si_code= code;
+info.si_pid= pid;
+info.si_uid= uid;
+a.sa_sigaction(sig,&info,NULL);
+}else a.sa_handler(sig);
+W->cur= cur;
+p->blocked= saved;
+if(p->pending&~p->blocked)W->sig_ready= true;
+}
+
+/*:746*//*749:*/
+#line 275 "web/signal.w"
+
+static bool signal_interrupts(void)
+{
+sr_proc*p= W->cur;
+uint64_t ready;
+if(!W->sig_ready)return false;
+ready= p->pending&~p->blocked;
+while(ready){
+int sig= __builtin_ctzll(ready)+1;
+if(sig_handled(p,sig))return true;
+ready&= ready-1;
+}
+return false;
+}
+
+/*:749*//*750:*/
+#line 296 "web/signal.w"
+
+static bool signal_restart(ssize_t*r)
+{
+sr_proc*p= W->cur;
+uint64_t ready;
+bool restart= true;
+if(*r!=-SR_ERESTARTSYS)return false;
+ready= p->pending&~p->blocked;
+while(ready){
+int sig= __builtin_ctzll(ready)+1;
+if(sig_handled(p,sig)){
+restart= (p->act[sig].sa_flags&SA_RESTART)!=0;
+break;
+}
+ready&= ready-1;
+}
+signal_deliver_all(true);
+if(!restart)*r= -EINTR;
+return restart;
+}
+
+/*:750*//*754:*/
+#line 356 "web/signal.w"
+
+static uint64_t sigset_bits(const sigset_t*set)
+{
+uint64_t bits= 0;
+for(int s= 1;s<SR_NSIG;s++)
+if(sigismember(set,s)==1)bits|= SR_SIGBIT(s);
+return bits&~(SR_SIGBIT(SR_SIGCANCEL)|SR_SIGBIT(SR_SIGSETXID));
+}
+
+static void bits_sigset(uint64_t bits,sigset_t*set)
+{
+sigemptyset(set);
+for(int s= 1;s<SR_NSIG;s++)
+if(bits&SR_SIGBIT(s))sigaddset(set,s);
+}
+
+int sr_sigaction(int sig,const struct sigaction*act,struct sigaction*oldact)
+{
+sr_proc*p;
+struct sigaction a;
+world_ready();
+p= W->cur;
+if(sig<1||sig>=SR_NSIG||sig==SR_SIGCANCEL||sig==SR_SIGSETXID)
+return sys_return(-EINVAL);
+if(act&&(sig==SIGKILL||sig==SIGSTOP))return sys_return(-EINVAL);
+if(act){
+a= *act;
+a.sa_flags= (a.sa_flags|SA_RESTORER)&SR_SA_KNOWN;
+bits_sigset(sigset_bits(&act->sa_mask)&~SR_UNBLOCKABLE,&a.sa_mask);
+}
+if(oldact){
+*oldact= p->act[sig];
+if(!p->act[sig].sa_handler&&!p->act[sig].sa_flags)sigemptyset(&oldact->sa_mask);
+}
+if(act){
+p->act[sig]= a;
+if(sig_ignored(p,sig)){
+p->pending&= ~SR_SIGBIT(sig);
+p->rtqueue[sig]= 0;
+}
+}
+return sys_return(0);
+}
+
+/*:754*//*756:*/
+#line 419 "web/signal.w"
+
+int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
+{
+sr_proc*p;
+uint64_t bits;
+world_ready();
+p= W->cur;
+if(set&&how!=SIG_BLOCK&&how!=SIG_UNBLOCK&&how!=SIG_SETMASK)
+return sys_return(-EINVAL);
+if(oldset)bits_sigset(p->blocked,oldset);
+if(!set)return sys_return(0);
+bits= sigset_bits(set)&~SR_UNBLOCKABLE;
+if(how==SIG_BLOCK)p->blocked|= bits;
+else if(how==SIG_UNBLOCK)p->blocked&= ~bits;
+else p->blocked= bits;
+if(p->pending&~p->blocked)W->sig_ready= true;
+return sys_return(0);
+}
+
+int sr_sigpending(sigset_t*set)
+{
+world_ready();
+if(!set)return sys_return(-EFAULT);
+bits_sigset(W->cur->pending&W->cur->blocked,set);
+return sys_return(0);
+}
+
+/*:756*//*758:*/
+#line 461 "web/signal.w"
+
+static uint64_t sigmask_enter(const sigset_t*mask)
+{
+sr_proc*p= W->cur;
+uint64_t saved= p->blocked;
+if(mask){
+p->blocked= sigset_bits(mask)&~SR_UNBLOCKABLE;
+if(p->pending&~p->blocked)W->sig_ready= true;
+}
+return saved;
+}
+
+static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r)
+{
+sr_proc*p= W->cur;
+if(!mask)return;
+if(r==-EINTR)signal_deliver_all(true);
+p->blocked= saved;
+if(p->pending&~p->blocked)W->sig_ready= true;
+}
+
+/*:758*//*761:*/
+#line 503 "web/signal.w"
+
+static bool kill_permitted(const sr_proc*from,const sr_proc*to)
+{
+return proc_capable(from,CAP_KILL)||from->euid==to->suid||
+from->euid==to->ruid||from->ruid==to->suid||from->ruid==to->ruid;
+}
+
+int sr_kill(pid_t pid,int sig)
+{
+sr_proc*me;
+int found= 0,sent= 0;
+world_ready();
+me= W->cur;
+if(sig<0||sig>=SR_NSIG)return sys_return(-EINVAL);
+for(int i= 0;i<W->nprocs;i++){
+sr_proc*p= W->proc[i];
+bool target= pid> 0?p->pid==pid:pid==0?p->pgrp==me->pgrp:
+pid==-1?p!=me:p->pgrp==-pid;
+if(!target)continue;
+found++;
+if(!kill_permitted(me,p))continue;
+sent++;
+if(sig)signal_send(p,sig,SI_USER,me->pid,me->ruid);
+}
+if(!found)return sys_return(-ESRCH);
+return sys_return(sent?0:-EPERM);
+}
+
+/*:761*//*764:*/
+#line 565 "web/signal.w"
+
+static bool timeval_bad(const struct timeval*tv)
+{
+return tv->tv_sec<0||tv->tv_usec<0||tv->tv_usec>=1000000;
+}
+
+static uint64_t timeval_ns(const struct timeval*tv)
+{
+return(uint64_t)tv->tv_sec*1000000000u+(uint64_t)tv->tv_usec*1000u;
+}
+
+static void ns_timeval(uint64_t ns,struct timeval*tv)
+{
+tv->tv_sec= (time_t)(ns/1000000000u);
+tv->tv_usec= (suseconds_t)(ns%1000000000u/1000u);
+}
+
+static void itimer_get(const sr_proc*p,int which,struct itimerval*v)
+{
+if(which!=ITIMER_REAL){*v= p->it_cpu[which-1];return;}
+memset(v,0,sizeof*v);
+if(!p->it_real_expiry)return;
+ns_timeval(p->it_real_expiry> W->now_ns?p->it_real_expiry-W->now_ns:1000u,
+&v->it_value);
+ns_timeval(p->it_real_interval,&v->it_interval);
+}
+
+/*:764*//*765:*/
+#line 596 "web/signal.w"
+
+static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
+{
+sr_event e;
+p->it_real_serial++;
+p->it_real_interval= interval;
+p->it_real_expiry= 0;
+if(!value)return;
+p->it_real_expiry= value> UINT64_MAX-W->now_ns?UINT64_MAX:W->now_ns+value;
+memset(&e,0,sizeof e);
+e.t= p->it_real_expiry;
+e.kind= EV_ITIMER;
+e.host= p->host->id;
+e.k0= (uint64_t)p->pid;
+e.serial= p->it_real_serial;
+ev_push(&e);
+W->timer_events++;
+}
+
+static void itimer_fire(pid_t pid,uint64_t serial)
+{
+sr_proc*p= proc_by_pid(pid);
+W->timer_events--;
+if(!p||p->it_real_serial!=serial)return;
+proc_send_signal(p,SIGALRM);
+itimer_arm(p,p->it_real_interval,p->it_real_interval);
+}
+
+/*:765*//*766:*/
+#line 624 "web/signal.w"
+
+int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
+{
+sr_proc*p;
+struct itimerval zero;
+world_ready();
+p= W->cur;
+if(which!=ITIMER_REAL&&which!=ITIMER_VIRTUAL&&which!=ITIMER_PROF)
+return sys_return(-EINVAL);
+if(!new_value){
+memset(&zero,0,sizeof zero);
+new_value= &zero;
+}
+if(timeval_bad(&new_value->it_value)||timeval_bad(&new_value->it_interval))
+return sys_return(-EINVAL);
+if(old_value)itimer_get(p,which,old_value);
+if(which!=ITIMER_REAL)p->it_cpu[which-1]= *new_value;
+else itimer_arm(p,timeval_ns(&new_value->it_value),timeval_ns(&new_value->it_interval));
+return sys_return(0);
+}
+
+int sr_getitimer(int which,struct itimerval*curr_value)
+{
+world_ready();
+if(which!=ITIMER_REAL&&which!=ITIMER_VIRTUAL&&which!=ITIMER_PROF)
+return sys_return(-EINVAL);
+if(!curr_value)return sys_return(-EFAULT);
+itimer_get(W->cur,which,curr_value);
+return sys_return(0);
+}
+
+/*:766*//*767:*/
+#line 663 "web/signal.w"
+
+unsigned sr_alarm(unsigned seconds)
+{
+sr_proc*p;
+struct itimerval old;
+world_ready();
+p= W->cur;
+itimer_get(p,ITIMER_REAL,&old);
+itimer_arm(p,(uint64_t)seconds*1000000000u,0);
+if((!old.it_value.tv_sec&&old.it_value.tv_usec)||old.it_value.tv_usec>=500000)
+old.it_value.tv_sec++;
+return(unsigned)old.it_value.tv_sec;
+}
+
+/*:767*//*769:*/
+#line 685 "web/signal.w"
+
+static bool timers_only_tick(void)
+{
+const sr_proc*p= W->cur;
+if((size_t)W->timer_events!=W->nev)return false;
+return!(p->it_real_expiry&&sig_handled(p,SIGALRM)&&
+!(p->blocked&SR_SIGBIT(SIGALRM)));
+}
+
+/*:769*//*774:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10461,7 +10964,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:740*//*746:*/
+/*:774*//*780:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10475,7 +10978,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:746*//*748:*/
+/*:780*//*782:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -10500,7 +11003,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:748*//*750:*/
+/*:782*//*784:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -10511,7 +11014,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:750*//*752:*/
+/*:784*//*786:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -10522,7 +11025,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:752*//*754:*/
+/*:786*//*788:*/
 #line 281 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -10541,7 +11044,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:754*//*756:*/
+/*:788*//*790:*/
 #line 319 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -10559,7 +11062,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:756*//*758:*/
+/*:790*//*792:*/
 #line 359 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -10607,7 +11110,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:758*//*760:*/
+/*:792*//*794:*/
 #line 453 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10620,24 +11123,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*761:*/
+/*795:*/
 #line 481 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:761*/
+/*:795*/
 #line 464 "web/raw.w"
 
-/*764:*/
+/*798:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:764*/
+/*:798*/
 #line 465 "web/raw.w"
 
-/*765:*/
+/*799:*/
 #line 529 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10648,7 +11151,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:765*/
+/*:799*/
 #line 466 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -10656,14 +11159,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*766:*/
+/*800:*/
 #line 556 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:766*/
+/*:800*/
 #line 472 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -10674,7 +11177,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:760*//*763:*/
+/*:794*//*797:*/
 #line 499 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -10693,7 +11196,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:763*//*768:*/
+/*:797*//*802:*/
 #line 586 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10717,7 +11220,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:768*//*770:*/
+/*:802*//*804:*/
 #line 655 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -10745,7 +11248,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*771:*/
+/*805:*/
 #line 690 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -10755,7 +11258,7 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:771*/
+/*:805*/
 #line 681 "web/raw.w"
 
 pkt->iif= rt->iif;
@@ -10766,7 +11269,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:770*//*773:*/
+/*:804*//*807:*/
 #line 705 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -10777,7 +11280,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:773*//*776:*/
+/*:807*//*810:*/
 #line 778 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10813,7 +11316,7 @@ sock_error_report(s);
 }
 }
 
-/*:776*//*778:*/
+/*:810*//*812:*/
 #line 818 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -10833,7 +11336,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:778*//*781:*/
+/*:812*//*815:*/
 #line 885 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -10847,7 +11350,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:781*//*782:*/
+/*:815*//*816:*/
 #line 901 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -10870,7 +11373,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:782*//*783:*/
+/*:816*//*817:*/
 #line 925 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -10882,7 +11385,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:783*//*786:*/
+/*:817*//*820:*/
 #line 961 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -10890,7 +11393,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:786*//*790:*/
+/*:820*//*824:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -10907,13 +11410,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*764:*/
+/*798:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:764*/
+/*:798*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -10930,7 +11433,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:790*//*792:*/
+/*:824*//*826:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -10940,7 +11443,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:792*//*794:*/
+/*:826*//*828:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -10962,7 +11465,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:794*//*796:*/
+/*:828*//*830:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -10991,4 +11494,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:796*/
+/*:830*/

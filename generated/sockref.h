@@ -10,12 +10,13 @@
 #include <sys/resource.h> 
 #include <sys/uio.h> 
 #include <sys/select.h> 
+#include <sys/time.h> 
 #include <poll.h> 
 #include <signal.h> 
 #include <time.h> 
 #include <netinet/in.h> 
 /*5:*/
-#line 99 "web/sockref.w"
+#line 100 "web/sockref.w"
 
 void sr_reset(void);
 int sr_socket(int domain,int type,int protocol);
@@ -108,7 +109,7 @@ int sr_host_sysctl_set(int host,const char*name,const char*value);
 void sr_world_seed(uint64_t seed);
 
 /*:327*//*339:*/
-#line 395 "web/link.w"
+#line 400 "web/link.w"
 
 struct sr_lan_config{
 uint64_t delay_ns;
@@ -123,7 +124,7 @@ int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
 /*:339*//*353:*/
-#line 639 "web/link.w"
+#line 644 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
@@ -178,7 +179,7 @@ ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
 /*:681*//*692:*/
-#line 2904 "web/udp.w"
+#line 2912 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,25 +188,48 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:692*//*719:*/
-#line 248 "web/poll.w"
+/*:692*//*720:*/
+#line 261 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:719*//*724:*/
-#line 353 "web/poll.w"
+/*:720*//*725:*/
+#line 371 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:724*/
-#line 96 "web/sockref.w"
+/*:725*//*752:*/
+#line 349 "web/signal.w"
+
+int sr_sigaction(int sig,const struct sigaction*act,struct sigaction*oldact);
+
+/*:752*//*755:*/
+#line 415 "web/signal.w"
+
+int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset);
+int sr_sigpending(sigset_t*set);
+
+/*:755*//*759:*/
+#line 497 "web/signal.w"
+
+int sr_kill(pid_t pid,int sig);
+
+/*:759*//*762:*/
+#line 552 "web/signal.w"
+
+int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value);
+int sr_getitimer(int which,struct itimerval*curr_value);
+unsigned sr_alarm(unsigned seconds);
+
+/*:762*/
+#line 97 "web/sockref.w"
 
 #endif
-#line 98 "web/sockref.w"
+#line 99 "web/sockref.w"
 
 /*:4*/

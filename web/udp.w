@@ -2771,6 +2771,7 @@ ssize_t sr_sendto(int fd, const void *buf, size_t len, int flags,
   struct sockaddr_storage a;
   struct iovec v;
   struct msghdr m;
+  ssize_t r;
   world_ready();
   if (!(s = sock_lookup(fd, &err))) return sys_return(err);
   memset(&m, 0, sizeof m);
@@ -2784,7 +2785,9 @@ ssize_t sr_sendto(int fd, const void *buf, size_t len, int flags,
     m.msg_name = &a;
     m.msg_namelen = addrlen;
   }
-  return sys_return((int) sock_sendmsg(s, &m, flags));
+  r = sock_sendmsg(s, &m, flags);
+  if (signal_restart(&r)) return sr_sendto(fd, buf, len, flags, dest_addr, addrlen);
+  return sys_return((int) r);
 }
 
 ssize_t sr_send(int fd, const void *buf, size_t len, int flags)
@@ -2802,6 +2805,7 @@ ssize_t sr_sendmsg(int fd, const struct msghdr *msg, int flags)
   sr_sock *s;
   struct sockaddr_storage a;
   struct msghdr m;
+  ssize_t r;
   world_ready();
   if (!(s = sock_lookup(fd, &err))) return sys_return(err);
   if (!msg) return sys_return(-EFAULT);
@@ -2823,7 +2827,9 @@ ssize_t sr_sendmsg(int fd, const struct msghdr *msg, int flags)
       m.msg_controllen > (size_t) sysctl_value(s->host, SYS_OPTMEM_MAX))
     return sys_return(-ENOBUFS);
   if (m.msg_controllen && !m.msg_control) return sys_return(-EFAULT);
-  return sys_return((int) sock_sendmsg(s, &m, flags));
+  r = sock_sendmsg(s, &m, flags);
+  if (signal_restart(&r)) return sr_sendmsg(fd, msg, flags);
+  return sys_return((int) r);
 }
 
 @ The kernel keeps a small control buffer on its stack and allocates a
@@ -2869,7 +2875,9 @@ static ssize_t file_writev(int fd, const struct iovec *iov, int iovcnt, bool vec
   memset(&m, 0, sizeof m);
   m.msg_iov = (struct iovec *) iov;
   m.msg_iovlen = (size_t) iovcnt;
-  return sys_return((int) sock_sendmsg(f->sock, &m, 0));
+  total = sock_sendmsg(f->sock, &m, 0);
+  if (signal_restart(&total)) return file_writev(fd, iov, iovcnt, vector);
+  return sys_return((int) total);
 }
 
 @ \clause{socket.7:call:recvfrom}
@@ -2952,11 +2960,12 @@ ssize_t sr_recvfrom(int fd, void *buf, size_t len, int flags,
   m.msg_iovlen = 1;
   m.msg_name = src_addr ? &a : NULL;
   r = sock_recvmsg(s, &m, flags, &klen, &co);
+  if (signal_restart(&r)) return sr_recvfrom(fd, buf, len, flags, src_addr, addrlen);
   if (r >= 0 && src_addr) {
     err = move_addr_to_user(&a, (int) klen, src_addr, addrlen);
     if (err < 0) return sys_return(err);
   }
-  return r < 0 ? sys_return((int) r) : r;
+  return sys_return((int) r);
 }
 
 ssize_t sr_recv(int fd, void *buf, size_t len, int flags)
@@ -2987,6 +2996,7 @@ ssize_t sr_recvmsg(int fd, struct msghdr *msg, int flags)
   co.room = msg->msg_controllen;
   co.used = 0;
   r = sock_recvmsg(s, &m, flags, &klen, &co);
+  if (signal_restart(&r)) return sr_recvmsg(fd, msg, flags);
   if (r < 0) return sys_return((int) r);
   if (msg->msg_name) {
     err = move_addr_to_user(&a, (int) klen, msg->msg_name, &msg->msg_namelen);
@@ -2994,7 +3004,7 @@ ssize_t sr_recvmsg(int fd, struct msghdr *msg, int flags)
   }
   msg->msg_flags = m.msg_flags;
   msg->msg_controllen = co.used;
-  return r;
+  return sys_return((int) r);
 }
 
 @ @c
@@ -3034,7 +3044,9 @@ static ssize_t file_readv(int fd, const struct iovec *iov, int iovcnt)
   memset(&m, 0, sizeof m);
   m.msg_iov = (struct iovec *) iov;
   m.msg_iovlen = (size_t) iovcnt;
-  return sys_return((int) sock_recvmsg(f->sock, &m, 0, &klen, &co));
+  total = sock_recvmsg(f->sock, &m, 0, &klen, &co);
+  if (signal_restart(&total)) return file_readv(fd, iov, iovcnt);
+  return sys_return((int) total);
 }
 
 @*1 Sockets without a modelled data path.

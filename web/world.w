@@ -53,7 +53,7 @@ static void world_ready(void);
 static void world_ready(void)
 {
   if (!W->ready) sr_reset();
-  W->calls++;
+  signal_deliver_all(true);
 }
 
 @ Time is explicit and virtual.  It advances only when a caller advances it,
