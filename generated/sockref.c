@@ -34,17 +34,17 @@
 #line 41 "web/sockref.w"
 
 /*11:*/
-#line 67 "web/world.w"
+#line 68 "web/world.w"
 
 #define SR_DEFAULT_HZ 250
 
 /*:11*//*14:*/
-#line 122 "web/world.w"
+#line 123 "web/world.w"
 
 #define SR_MAX_IFADDR 8 
 
 /*:14*//*40:*/
-#line 670 "web/world.w"
+#line 671 "web/world.w"
 
 #define SR_MIN_MTU 68
 
@@ -360,7 +360,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_UIO_MAXIOV 1024
 
 /*:682*//*688:*/
-#line 2838 "web/udp.w"
+#line 2840 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -391,27 +391,32 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   SR_SIGBIT(SIGURG) | SR_SIGBIT(SIGWINCH))
 
 /*:736*//*747:*/
-#line 265 "web/signal.w"
+#line 266 "web/signal.w"
 
 #define SR_ERESTARTSYS 512 
 
-/*:747*//*751:*/
-#line 337 "web/signal.w"
+/*:747*//*750:*/
+#line 309 "web/signal.w"
+
+#define SR_IDLE_RESTARTS 1000
+
+/*:750*//*752:*/
+#line 359 "web/signal.w"
 
 #ifndef SA_RESTORER
 #define SA_RESTORER 0x04000000 
 #endif
-#line 341 "web/signal.w"
+#line 363 "web/signal.w"
 #ifndef SA_EXPOSE_TAGBITS
 #define SA_EXPOSE_TAGBITS 0x00000800
 #endif
-#line 344 "web/signal.w"
+#line 366 "web/signal.w"
 #define SR_SA_KNOWN (SA_NOCLDSTOP | SA_NOCLDWAIT | SA_SIGINFO | SA_EXPOSE_TAGBITS | \
   SA_ONSTACK | SA_RESTART | SA_NODEFER | SA_RESETHAND | SA_RESTORER)
 #define SR_SIGCANCEL 32 
 #define SR_SIGSETXID 33
 
-/*:751*//*775:*/
+/*:752*//*776:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -419,13 +424,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:775*//*821:*/
+/*:776*//*822:*/
 #line 971 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:821*/
+/*:822*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -440,7 +445,7 @@ typedef struct sr_file sr_file;
 typedef struct sr_sock sr_sock;
 
 /*:7*//*15:*/
-#line 133 "web/world.w"
+#line 134 "web/world.w"
 
 struct sr_ifaddr{
 uint32_t addr,brd;
@@ -459,7 +464,7 @@ int lan;
 };
 
 /*:15*//*16:*/
-#line 161 "web/world.w"
+#line 162 "web/world.w"
 
 enum{SR_RT_UNICAST,SR_RT_LOCAL,SR_RT_BROADCAST,SR_RT_MULTICAST,
 SR_RT_UNREACHABLE,SR_RT_BLACKHOLE,SR_RT_PROHIBIT};
@@ -610,7 +615,7 @@ uint64_t rq_seq;
 struct sr_udpcork*cork;
 
 /*:625*//*704:*/
-#line 3151 "web/udp.w"
+#line 3157 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -647,7 +652,7 @@ uint16_t inet_id;
 /*:380*/
 #line 24 "web/socket.w"
 
-/*772:*/
+/*773:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -655,7 +660,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:772*/
+/*:773*/
 #line 25 "web/socket.w"
 
 };
@@ -1121,6 +1126,7 @@ int nsmall_spare;
 #line 70 "web/signal.w"
 
 bool sig_ready;
+unsigned idle_restarts;
 int timer_events;
 
 /*:738*/
@@ -1129,7 +1135,7 @@ int timer_events;
 };
 
 /*:8*//*17:*/
-#line 180 "web/world.w"
+#line 181 "web/world.w"
 
 struct sr_host{
 int id;
@@ -1183,18 +1189,18 @@ struct sr_bindtab*bind;
 uint32_t ehash_secret;
 uint16_t ping_rover;
 
-/*:454*//*776:*/
+/*:454*//*777:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:776*//*813:*/
+/*:777*//*814:*/
 #line 877 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:813*/
-#line 188 "web/world.w"
+/*:814*/
+#line 189 "web/world.w"
 
 };
 
@@ -1237,14 +1243,14 @@ unsigned long sigcount[SR_NSIG];
 static void world_ready(void);
 
 /*:9*//*18:*/
-#line 197 "web/world.w"
+#line 198 "web/world.w"
 
 static void*xcalloc(size_t n,size_t size);
 static void*xmalloc(size_t size);
 static void*xrealloc(void*p,size_t n,size_t size);
 
 /*:18*//*20:*/
-#line 232 "web/world.w"
+#line 233 "web/world.w"
 
 static uint32_t prefix_mask(int len);
 static bool ipv4_is_lbcast(uint32_t a);
@@ -1253,7 +1259,7 @@ static bool ipv4_is_loopback(uint32_t a);
 static bool ipv4_is_local_multicast(uint32_t a);
 
 /*:20*//*22:*/
-#line 258 "web/world.w"
+#line 259 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu);
@@ -1262,7 +1268,7 @@ static sr_iface*iface_by_name(sr_host*h,const char*name);
 static sr_iface*iface_by_addr(sr_host*h,uint32_t addr);
 
 /*:22*//*25:*/
-#line 319 "web/world.w"
+#line 320 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -1270,14 +1276,14 @@ bool kernel);
 static void route_del(sr_host*h,int i);
 
 /*:25*//*27:*/
-#line 379 "web/world.w"
+#line 380 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err);
 static const sr_route*route_lookup(sr_host*h,uint32_t dst);
 
 /*:27*//*29:*/
-#line 429 "web/world.w"
+#line 430 "web/world.w"
 
 static int iface_add_addr(sr_host*h,int ifindex,uint32_t addr,
 int prefixlen,uint32_t brd);
@@ -1285,12 +1291,12 @@ static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a);
 
 /*:29*//*32:*/
-#line 512 "web/world.w"
+#line 513 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up);
 
 /*:32*//*36:*/
-#line 600 "web/world.w"
+#line 601 "web/world.w"
 
 _Static_assert(SR_ROUTE_UNREACHABLE==SR_RT_UNREACHABLE&&
 SR_ROUTE_BLACKHOLE==SR_RT_BLACKHOLE&&SR_ROUTE_PROHIBIT==SR_RT_PROHIBIT,
@@ -2186,35 +2192,35 @@ static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:683*//*690:*/
-#line 2858 "web/udp.w"
+#line 2860 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:690*//*693:*/
-#line 2920 "web/udp.w"
+#line 2923 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:693*//*698:*/
-#line 3024 "web/udp.w"
+#line 3029 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:698*//*700:*/
-#line 3079 "web/udp.w"
+#line 3085 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:700*//*702:*/
-#line 3116 "web/udp.w"
+#line 3122 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:702*//*705:*/
-#line 3156 "web/udp.w"
+#line 3162 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -2267,7 +2273,7 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 
 /*:732*//*739:*/
-#line 74 "web/signal.w"
+#line 75 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig);
 static bool sig_ignored(const sr_proc*p,int sig);
@@ -2275,37 +2281,37 @@ static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 static void proc_send_signal(sr_proc*p,int sig);
 
 /*:739*//*743:*/
-#line 145 "web/signal.w"
+#line 146 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig);
 static void signal_deliver_all(bool handlers);
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 
 /*:743*//*748:*/
-#line 268 "web/signal.w"
+#line 269 "web/signal.w"
 
 static bool signal_interrupts(void);
 static bool signal_restart(ssize_t*r);
 
-/*:748*//*753:*/
-#line 352 "web/signal.w"
+/*:748*//*754:*/
+#line 374 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set);
 static void bits_sigset(uint64_t bits,sigset_t*set);
 
-/*:753*//*757:*/
-#line 457 "web/signal.w"
+/*:754*//*758:*/
+#line 479 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask);
 static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
 
-/*:757*//*760:*/
-#line 500 "web/signal.w"
+/*:758*//*761:*/
+#line 522 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to);
 
-/*:760*//*763:*/
-#line 557 "web/signal.w"
+/*:761*//*764:*/
+#line 579 "web/signal.w"
 
 static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
 static bool timeval_bad(const struct timeval*tv);
@@ -2314,89 +2320,89 @@ static void ns_timeval(uint64_t ns,struct timeval*tv);
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
 static void itimer_fire(pid_t pid,uint64_t serial);
 
-/*:763*//*768:*/
-#line 682 "web/signal.w"
+/*:764*//*769:*/
+#line 704 "web/signal.w"
 
 static bool timers_only_tick(void);
 
-/*:768*//*773:*/
+/*:769*//*774:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:773*//*779:*/
+/*:774*//*780:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:779*//*781:*/
+/*:780*//*782:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:781*//*783:*/
+/*:782*//*784:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:783*//*785:*/
+/*:784*//*786:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:785*//*787:*/
+/*:786*//*788:*/
 #line 276 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:787*//*789:*/
+/*:788*//*790:*/
 #line 316 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:789*//*791:*/
+/*:790*//*792:*/
 #line 354 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:791*//*793:*/
+/*:792*//*794:*/
 #line 450 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:793*//*796:*/
+/*:794*//*797:*/
 #line 495 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:796*//*801:*/
+/*:797*//*802:*/
 #line 581 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:801*//*803:*/
+/*:802*//*804:*/
 #line 651 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_rtres*rt,uint32_t daddr);
 
-/*:803*//*806:*/
+/*:804*//*807:*/
 #line 702 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:806*//*809:*/
+/*:807*//*810:*/
 #line 772 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2404,46 +2410,46 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:809*//*811:*/
+/*:810*//*812:*/
 #line 815 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:811*//*814:*/
+/*:812*//*815:*/
 #line 880 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:814*//*819:*/
+/*:815*//*820:*/
 #line 958 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:819*//*823:*/
+/*:820*//*824:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:823*//*825:*/
+/*:824*//*826:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:825*//*827:*/
+/*:826*//*828:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:827*//*829:*/
+/*:828*//*830:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:829*/
+/*:830*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2470,11 +2476,12 @@ static sr_world the_world;
 static void world_ready(void)
 {
 if(!W->ready)sr_reset();
+W->idle_restarts= 0;
 signal_deliver_all(true);
 }
 
 /*:10*//*13:*/
-#line 79 "web/world.w"
+#line 80 "web/world.w"
 
 uint64_t sr_now_ns(void)
 {
@@ -2500,7 +2507,7 @@ return 0;
 }
 
 /*:13*//*19:*/
-#line 202 "web/world.w"
+#line 203 "web/world.w"
 
 static void*xmalloc(size_t size)
 {
@@ -2526,7 +2533,7 @@ return p;
 }
 
 /*:19*//*21:*/
-#line 239 "web/world.w"
+#line 240 "web/world.w"
 
 static uint32_t prefix_mask(int len)
 {
@@ -2542,7 +2549,7 @@ return(ntohl(a)&0xffffff00u)==0xe0000000u;
 }
 
 /*:21*//*23:*/
-#line 265 "web/world.w"
+#line 266 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu)
@@ -2559,7 +2566,7 @@ return ifp;
 }
 
 /*:23*//*24:*/
-#line 284 "web/world.w"
+#line 285 "web/world.w"
 
 static sr_iface*iface_by_index(sr_host*h,int ifindex)
 {
@@ -2583,7 +2590,7 @@ return NULL;
 }
 
 /*:24*//*26:*/
-#line 325 "web/world.w"
+#line 326 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -2628,7 +2635,7 @@ h->nroutes--;
 }
 
 /*:26*//*28:*/
-#line 384 "web/world.w"
+#line 385 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err)
@@ -2657,7 +2664,7 @@ return fib_lookup(h,dst,0,RT_SCOPE_UNIVERSE,&err);
 }
 
 /*:28*//*30:*/
-#line 438 "web/world.w"
+#line 439 "web/world.w"
 
 static const struct sr_ifaddr*ifaddr_primary(const sr_iface*ifp,
 uint32_t addr,int prefixlen)
@@ -2692,7 +2699,7 @@ return 0;
 }
 
 /*:30*//*31:*/
-#line 471 "web/world.w"
+#line 472 "web/world.w"
 
 static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a)
@@ -2722,7 +2729,7 @@ ifp->ifindex,src,RT_SCOPE_LINK,true);
 }
 
 /*:31*//*33:*/
-#line 515 "web/world.w"
+#line 516 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up)
 {
@@ -2742,7 +2749,7 @@ route_del(h,i);
 }
 
 /*:33*//*37:*/
-#line 610 "web/world.w"
+#line 611 "web/world.w"
 
 static sr_host*host_by_id(int id)
 {
@@ -2750,7 +2757,7 @@ return id>=0&&id<W->nhosts?W->host[id]:NULL;
 }
 
 /*:37*//*38:*/
-#line 618 "web/world.w"
+#line 619 "web/world.w"
 
 static sr_host*host_new(const char*name)
 {
@@ -2767,7 +2774,7 @@ h->sys[i][1]= sysctls[i].def2;
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
 /*:135*/
-#line 624 "web/world.w"
+#line 625 "web/world.w"
 
 /*382:*/
 #line 398 "web/ip.w"
@@ -2775,7 +2782,7 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 h->ip_ident= 1;
 
 /*:382*/
-#line 625 "web/world.w"
+#line 626 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
 W->host[W->nhosts++]= h;
@@ -2792,7 +2799,7 @@ return host_new(name)->id;
 }
 
 /*:38*//*39:*/
-#line 643 "web/world.w"
+#line 644 "web/world.w"
 
 static int parse_cidr(const char*s,uint32_t*addr,int*prefixlen)
 {
@@ -2818,7 +2825,7 @@ return 0;
 }
 
 /*:39*//*41:*/
-#line 673 "web/world.w"
+#line 674 "web/world.w"
 
 int sr_if_add(int host,const char*name,int mtu)
 {
@@ -2855,7 +2862,7 @@ return 0;
 }
 
 /*:41*//*42:*/
-#line 711 "web/world.w"
+#line 712 "web/world.w"
 
 int sr_addr_add(int host,int ifindex,const char*cidr,const char*brd)
 {
@@ -2878,7 +2885,7 @@ return sys_return(iface_add_addr(h,ifindex,addr,plen,b));
 }
 
 /*:42*//*43:*/
-#line 737 "web/world.w"
+#line 738 "web/world.w"
 
 int sr_route_add(int host,const char*cidr,const char*gw,int ifindex)
 {
@@ -2936,13 +2943,13 @@ return sys_return(-ESRCH);
 }
 
 /*:43*//*45:*/
-#line 801 "web/world.w"
+#line 802 "web/world.w"
 
 void sr_reset(void)
 {
 sr_host*h;
 if(W->ready)/*46:*/
-#line 826 "web/world.w"
+#line 827 "web/world.w"
 
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
@@ -2972,7 +2979,7 @@ free(W->cap);
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
 /*:667*/
-#line 830 "web/world.w"
+#line 831 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
@@ -3006,13 +3013,13 @@ htab_free(&fh->mc,hent_free);
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:461*//*777:*/
+/*:461*//*778:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:777*/
-#line 833 "web/world.w"
+/*:778*/
+#line 834 "web/world.w"
 
 free(fh->ifs);
 free(fh->routes);
@@ -3022,7 +3029,7 @@ free(fh);
 free(W->host);
 }
 /*:46*/
-#line 805 "web/world.w"
+#line 806 "web/world.w"
 
 memset(W,0,sizeof*W);
 W->ready= true;
@@ -3034,11 +3041,11 @@ W->next_pid= SR_FIRST_PID;
 W->rng= 1;
 
 /*:332*/
-#line 810 "web/world.w"
+#line 811 "web/world.w"
 
 h= host_new("host0");
 /*34:*/
-#line 542 "web/world.w"
+#line 543 "web/world.w"
 
 {
 int eth;
@@ -3051,7 +3058,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 }
 
 /*:34*/
-#line 812 "web/world.w"
+#line 813 "web/world.w"
 
 /*345:*/
 #line 489 "web/link.w"
@@ -3059,7 +3066,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
 /*:345*/
-#line 813 "web/world.w"
+#line 814 "web/world.w"
 
 W->cur= proc_new(h,0);
 }
@@ -3571,12 +3578,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:447*//*778:*/
+/*:447*//*779:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:778*/
+/*:779*/
 #line 298 "web/socket.w"
 
 return s;
@@ -9938,6 +9945,7 @@ struct iovec v;
 struct msghdr m;
 ssize_t r;
 world_ready();
+restart:
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 memset(&m,0,sizeof m);
 v.iov_base= (void*)buf;
@@ -9951,7 +9959,7 @@ m.msg_name= &a;
 m.msg_namelen= addrlen;
 }
 r= sock_sendmsg(s,&m,flags);
-if(signal_restart(&r))return sr_sendto(fd,buf,len,flags,dest_addr,addrlen);
+if(signal_restart(&r))goto restart;
 return sys_return((int)r);
 }
 
@@ -9961,7 +9969,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:686*//*687:*/
-#line 2801 "web/udp.w"
+#line 2802 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -9971,6 +9979,7 @@ struct sockaddr_storage a;
 struct msghdr m;
 ssize_t r;
 world_ready();
+restart:
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 if(!msg)return sys_return(-EFAULT);
 m= *msg;
@@ -9992,12 +10001,12 @@ m.msg_controllen> (size_t)sysctl_value(s->host,SYS_OPTMEM_MAX))
 return sys_return(-ENOBUFS);
 if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
 r= sock_sendmsg(s,&m,flags);
-if(signal_restart(&r))return sr_sendmsg(fd,msg,flags);
+if(signal_restart(&r))goto restart;
 return sys_return((int)r);
 }
 
 /*:687*//*689:*/
-#line 2844 "web/udp.w"
+#line 2846 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10013,7 +10022,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:689*//*691:*/
-#line 2861 "web/udp.w"
+#line 2863 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10021,6 +10030,7 @@ sr_file*f;
 struct msghdr m;
 ssize_t total;
 world_ready();
+restart:
 if(!(f= fd_file(W->cur,fd)))return sys_return(-EBADF);
 if(iovcnt<0||iovcnt> SR_UIO_MAXIOV)return sys_return(-EINVAL);
 if(iovcnt&&!iov)return sys_return(-EFAULT);
@@ -10032,12 +10042,12 @@ memset(&m,0,sizeof m);
 m.msg_iov= (struct iovec*)iov;
 m.msg_iovlen= (size_t)iovcnt;
 total= sock_sendmsg(f->sock,&m,0);
-if(signal_restart(&total))return file_writev(fd,iov,iovcnt,vector);
+if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
 /*:691*//*694:*/
-#line 2927 "web/udp.w"
+#line 2930 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10054,7 +10064,7 @@ return r;
 }
 
 /*:694*//*695:*/
-#line 2942 "web/udp.w"
+#line 2945 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10068,6 +10078,7 @@ struct sr_cmsg_out co= {NULL,0,0};
 socklen_t klen= 0;
 ssize_t r;
 world_ready();
+restart:
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 memset(&m,0,sizeof m);
 v.iov_base= buf;
@@ -10076,7 +10087,7 @@ m.msg_iov= &v;
 m.msg_iovlen= 1;
 m.msg_name= src_addr?&a:NULL;
 r= sock_recvmsg(s,&m,flags,&klen,&co);
-if(signal_restart(&r))return sr_recvfrom(fd,buf,len,flags,src_addr,addrlen);
+if(signal_restart(&r))goto restart;
 if(r>=0&&src_addr){
 err= move_addr_to_user(&a,(int)klen,src_addr,addrlen);
 if(err<0)return sys_return(err);
@@ -10090,7 +10101,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:695*//*696:*/
-#line 2976 "web/udp.w"
+#line 2980 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10102,6 +10113,7 @@ struct sr_cmsg_out co;
 socklen_t klen= 0;
 ssize_t r;
 world_ready();
+restart:
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 if(!msg)return sys_return(-EFAULT);
 if(msg->msg_name&&(int)msg->msg_namelen<0)return sys_return(-EINVAL);
@@ -10114,7 +10126,7 @@ co.pos= msg->msg_control;
 co.room= msg->msg_controllen;
 co.used= 0;
 r= sock_recvmsg(s,&m,flags,&klen,&co);
-if(signal_restart(&r))return sr_recvmsg(fd,msg,flags);
+if(signal_restart(&r))goto restart;
 if(r<0)return sys_return((int)r);
 if(msg->msg_name){
 err= move_addr_to_user(&a,(int)klen,msg->msg_name,&msg->msg_namelen);
@@ -10126,7 +10138,7 @@ return sys_return((int)r);
 }
 
 /*:696*//*697:*/
-#line 3010 "web/udp.w"
+#line 3015 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10142,7 +10154,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:697*//*699:*/
-#line 3027 "web/udp.w"
+#line 3032 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10152,6 +10164,7 @@ struct sr_cmsg_out co= {NULL,0,0};
 socklen_t klen= 0;
 ssize_t total;
 world_ready();
+restart:
 if(!(f= fd_file(W->cur,fd)))return sys_return(-EBADF);
 if(iovcnt<0||iovcnt> SR_UIO_MAXIOV)return sys_return(-EINVAL);
 if(iovcnt&&!iov)return sys_return(-EFAULT);
@@ -10164,12 +10177,12 @@ memset(&m,0,sizeof m);
 m.msg_iov= (struct iovec*)iov;
 m.msg_iovlen= (size_t)iovcnt;
 total= sock_recvmsg(f->sock,&m,0,&klen,&co);
-if(signal_restart(&total))return file_readv(fd,iov,iovcnt);
+if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
 /*:699*//*701:*/
-#line 3084 "web/udp.w"
+#line 3090 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10199,7 +10212,7 @@ return-ENOTCONN;
 }
 
 /*:701*//*703:*/
-#line 3119 "web/udp.w"
+#line 3125 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10210,7 +10223,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:703*//*706:*/
-#line 3160 "web/udp.w"
+#line 3166 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10538,7 +10551,7 @@ f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
 /*:733*//*740:*/
-#line 84 "web/signal.w"
+#line 85 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig)
 {
@@ -10552,7 +10565,7 @@ return p->act[sig].sa_handler==SIG_IGN||
 }
 
 /*:740*//*741:*/
-#line 111 "web/signal.w"
+#line 112 "web/signal.w"
 
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
 {
@@ -10570,7 +10583,7 @@ if(!(p->blocked&bit))W->sig_ready= true;
 }
 
 /*:741*//*742:*/
-#line 131 "web/signal.w"
+#line 132 "web/signal.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
 {
@@ -10579,7 +10592,7 @@ else signal_send(p,sig,SI_KERNEL,0,0);
 }
 
 /*:742*//*744:*/
-#line 150 "web/signal.w"
+#line 151 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig)
 {
@@ -10593,7 +10606,7 @@ if(sig_handled(p,sig))signal_call_handler(p,sig,code,pid,uid);
 }
 
 /*:744*//*745:*/
-#line 171 "web/signal.w"
+#line 172 "web/signal.w"
 
 static void signal_deliver_all(bool handlers)
 {
@@ -10619,7 +10632,7 @@ if(handlers)W->sig_ready= false;
 }
 
 /*:745*//*746:*/
-#line 204 "web/signal.w"
+#line 205 "web/signal.w"
 
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
 {
@@ -10650,7 +10663,7 @@ if(p->pending&~p->blocked)W->sig_ready= true;
 }
 
 /*:746*//*749:*/
-#line 275 "web/signal.w"
+#line 276 "web/signal.w"
 
 static bool signal_interrupts(void)
 {
@@ -10666,14 +10679,15 @@ ready&= ready-1;
 return false;
 }
 
-/*:749*//*750:*/
-#line 296 "web/signal.w"
+/*:749*//*751:*/
+#line 312 "web/signal.w"
 
 static bool signal_restart(ssize_t*r)
 {
 sr_proc*p= W->cur;
 uint64_t ready;
 bool restart= true;
+unsigned idle= W->idle_restarts;
 if(*r!=-SR_ERESTARTSYS)return false;
 ready= p->pending&~p->blocked;
 while(ready){
@@ -10685,12 +10699,17 @@ break;
 ready&= ready-1;
 }
 signal_deliver_all(true);
+W->idle_restarts= (size_t)W->timer_events==W->nev?idle+1:0;
 if(!restart)*r= -EINTR;
+else if(W->idle_restarts>=SR_IDLE_RESTARTS){
+*r= SR_EWAITFOREVER;
+restart= false;
+}
 return restart;
 }
 
-/*:750*//*754:*/
-#line 356 "web/signal.w"
+/*:751*//*755:*/
+#line 378 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set)
 {
@@ -10735,8 +10754,8 @@ p->rtqueue[sig]= 0;
 return sys_return(0);
 }
 
-/*:754*//*756:*/
-#line 419 "web/signal.w"
+/*:755*//*757:*/
+#line 441 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
 {
@@ -10764,8 +10783,8 @@ bits_sigset(W->cur->pending&W->cur->blocked,set);
 return sys_return(0);
 }
 
-/*:756*//*758:*/
-#line 461 "web/signal.w"
+/*:757*//*759:*/
+#line 483 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask)
 {
@@ -10787,8 +10806,8 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->sig_ready= true;
 }
 
-/*:758*//*761:*/
-#line 503 "web/signal.w"
+/*:759*//*762:*/
+#line 525 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to)
 {
@@ -10817,8 +10836,8 @@ if(!found)return sys_return(-ESRCH);
 return sys_return(sent?0:-EPERM);
 }
 
-/*:761*//*764:*/
-#line 565 "web/signal.w"
+/*:762*//*765:*/
+#line 587 "web/signal.w"
 
 static bool timeval_bad(const struct timeval*tv)
 {
@@ -10846,8 +10865,8 @@ ns_timeval(p->it_real_expiry> W->now_ns?p->it_real_expiry-W->now_ns:1000u,
 ns_timeval(p->it_real_interval,&v->it_interval);
 }
 
-/*:764*//*765:*/
-#line 596 "web/signal.w"
+/*:765*//*766:*/
+#line 618 "web/signal.w"
 
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
 {
@@ -10876,8 +10895,8 @@ proc_send_signal(p,SIGALRM);
 itimer_arm(p,p->it_real_interval,p->it_real_interval);
 }
 
-/*:765*//*766:*/
-#line 624 "web/signal.w"
+/*:766*//*767:*/
+#line 646 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
 {
@@ -10909,8 +10928,8 @@ itimer_get(W->cur,which,curr_value);
 return sys_return(0);
 }
 
-/*:766*//*767:*/
-#line 663 "web/signal.w"
+/*:767*//*768:*/
+#line 685 "web/signal.w"
 
 unsigned sr_alarm(unsigned seconds)
 {
@@ -10925,8 +10944,8 @@ old.it_value.tv_sec++;
 return(unsigned)old.it_value.tv_sec;
 }
 
-/*:767*//*769:*/
-#line 685 "web/signal.w"
+/*:768*//*770:*/
+#line 707 "web/signal.w"
 
 static bool timers_only_tick(void)
 {
@@ -10936,7 +10955,7 @@ return!(p->it_real_expiry&&sig_handled(p,SIGALRM)&&
 !(p->blocked&SR_SIGBIT(SIGALRM)));
 }
 
-/*:769*//*774:*/
+/*:770*//*775:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10964,7 +10983,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:774*//*780:*/
+/*:775*//*781:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10978,7 +10997,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:780*//*782:*/
+/*:781*//*783:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -11003,7 +11022,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:782*//*784:*/
+/*:783*//*785:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -11014,7 +11033,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:784*//*786:*/
+/*:785*//*787:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -11025,7 +11044,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:786*//*788:*/
+/*:787*//*789:*/
 #line 281 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -11044,7 +11063,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:788*//*790:*/
+/*:789*//*791:*/
 #line 319 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -11062,7 +11081,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:790*//*792:*/
+/*:791*//*793:*/
 #line 359 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -11110,7 +11129,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:792*//*794:*/
+/*:793*//*795:*/
 #line 453 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11123,24 +11142,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*795:*/
+/*796:*/
 #line 481 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:795*/
+/*:796*/
 #line 464 "web/raw.w"
 
-/*798:*/
+/*799:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:798*/
+/*:799*/
 #line 465 "web/raw.w"
 
-/*799:*/
+/*800:*/
 #line 529 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11151,7 +11170,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:799*/
+/*:800*/
 #line 466 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -11159,14 +11178,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*800:*/
+/*801:*/
 #line 556 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:800*/
+/*:801*/
 #line 472 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -11177,7 +11196,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:794*//*797:*/
+/*:795*//*798:*/
 #line 499 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -11196,7 +11215,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:797*//*802:*/
+/*:798*//*803:*/
 #line 586 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -11220,7 +11239,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:802*//*804:*/
+/*:803*//*805:*/
 #line 655 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -11248,7 +11267,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*805:*/
+/*806:*/
 #line 690 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -11258,7 +11277,7 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:805*/
+/*:806*/
 #line 681 "web/raw.w"
 
 pkt->iif= rt->iif;
@@ -11269,7 +11288,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:804*//*807:*/
+/*:805*//*808:*/
 #line 705 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -11280,7 +11299,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:807*//*810:*/
+/*:808*//*811:*/
 #line 778 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -11316,7 +11335,7 @@ sock_error_report(s);
 }
 }
 
-/*:810*//*812:*/
+/*:811*//*813:*/
 #line 818 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -11336,7 +11355,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:812*//*815:*/
+/*:813*//*816:*/
 #line 885 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -11350,7 +11369,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:815*//*816:*/
+/*:816*//*817:*/
 #line 901 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -11373,7 +11392,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:816*//*817:*/
+/*:817*//*818:*/
 #line 925 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -11385,7 +11404,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:817*//*820:*/
+/*:818*//*821:*/
 #line 961 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -11393,7 +11412,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:820*//*824:*/
+/*:821*//*825:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11410,13 +11429,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*798:*/
+/*799:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:798*/
+/*:799*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11433,7 +11452,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:824*//*826:*/
+/*:825*//*827:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -11443,7 +11462,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:826*//*828:*/
+/*:827*//*829:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -11465,7 +11484,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:828*//*830:*/
+/*:829*//*831:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -11494,4 +11513,4 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:830*/
+/*:831*/

@@ -32,7 +32,7 @@ int sr_setsockopt(int fd,int level,int optname,const void*optval,
 socklen_t optlen);
 
 /*:5*//*12:*/
-#line 70 "web/world.w"
+#line 71 "web/world.w"
 
 uint64_t sr_now_ns(void);
 void sr_advance_ns(uint64_t ns);
@@ -40,7 +40,7 @@ int sr_get_hz(void);
 int sr_set_hz(int hz);
 
 /*:12*//*35:*/
-#line 584 "web/world.w"
+#line 585 "web/world.w"
 
 int sr_host_new(const char*name);
 int sr_if_add(int host,const char*name,int mtu);
@@ -55,7 +55,7 @@ int sr_route_del(int host,const char*cidr);
 #define SR_ROUTE_PROHIBIT 6
 
 /*:35*//*44:*/
-#line 798 "web/world.w"
+#line 799 "web/world.w"
 
 int sr_world_hosts(void);
 
@@ -179,7 +179,7 @@ ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
 /*:681*//*692:*/
-#line 2912 "web/udp.w"
+#line 2915 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -203,30 +203,30 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:725*//*752:*/
-#line 349 "web/signal.w"
+/*:725*//*753:*/
+#line 371 "web/signal.w"
 
 int sr_sigaction(int sig,const struct sigaction*act,struct sigaction*oldact);
 
-/*:752*//*755:*/
-#line 415 "web/signal.w"
+/*:753*//*756:*/
+#line 437 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset);
 int sr_sigpending(sigset_t*set);
 
-/*:755*//*759:*/
-#line 497 "web/signal.w"
+/*:756*//*760:*/
+#line 519 "web/signal.w"
 
 int sr_kill(pid_t pid,int sig);
 
-/*:759*//*762:*/
-#line 552 "web/signal.w"
+/*:760*//*763:*/
+#line 574 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value);
 int sr_getitimer(int which,struct itimerval*curr_value);
 unsigned sr_alarm(unsigned seconds);
 
-/*:762*/
+/*:763*/
 #line 97 "web/sockref.w"
 
 #endif

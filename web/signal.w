@@ -69,6 +69,7 @@ that the common case --- none --- costs one test at the end of a call.
 
 @<Fields of the world for waiting and signals@>=
 bool sig_ready; /* some process may have a pending signal it does not block */
+unsigned idle_restarts; /* restarts in a row of the call being made with only timers queued */
 int timer_events; /* the events in the queue that are timers */
 
 @ @<Private function prototypes@>=
@@ -293,12 +294,28 @@ call is to be made again (the result is true), without it the call
 fails with |EINTR|.  The handlers run here, before the call is made
 again, as they would on the way back to user space.
 
-@c
+A restart made when nothing but timers is left in the queue is {\it
+idle\/}: unless the handler itself did something to end the wait, the
+call waits for the next tick, is interrupted and made again, forever ---
+on Linux too.  The model cannot see what a handler did to the program,
+so it allows |SR_IDLE_RESTARTS| idle restarts in a row (a handler may
+count ticks before it acts) and then treats the wait as one nothing can
+end: |EDEADLK|.  A restart with other events in flight starts the count
+again.  The count belongs to the call being made; calls a handler makes
+have their own.
+@^EDEADLK@>
+@^model limits@>
+
+@<Constants of the model@>=
+#define SR_IDLE_RESTARTS 1000
+
+@ @c
 static bool signal_restart(ssize_t *r)
 {
   sr_proc *p = W->cur;
   uint64_t ready;
   bool restart = true;
+  unsigned idle = W->idle_restarts;
   if (*r != -SR_ERESTARTSYS) return false;
   ready = p->pending & ~p->blocked;
   while (ready) {
@@ -310,7 +327,12 @@ static bool signal_restart(ssize_t *r)
     ready &= ready - 1;
   }
   signal_deliver_all(true);
+  W->idle_restarts = (size_t) W->timer_events == W->nev ? idle + 1 : 0;
   if (!restart) *r = -EINTR;
+  else if (W->idle_restarts >= SR_IDLE_RESTARTS) {
+    *r = SR_EWAITFOREVER;
+    restart = false;
+  }
   return restart;
 }
 

@@ -2773,6 +2773,7 @@ ssize_t sr_sendto(int fd, const void *buf, size_t len, int flags,
   struct msghdr m;
   ssize_t r;
   world_ready();
+restart:
   if (!(s = sock_lookup(fd, &err))) return sys_return(err);
   memset(&m, 0, sizeof m);
   v.iov_base = (void *) buf;
@@ -2786,7 +2787,7 @@ ssize_t sr_sendto(int fd, const void *buf, size_t len, int flags,
     m.msg_namelen = addrlen;
   }
   r = sock_sendmsg(s, &m, flags);
-  if (signal_restart(&r)) return sr_sendto(fd, buf, len, flags, dest_addr, addrlen);
+  if (signal_restart(&r)) goto restart;
   return sys_return((int) r);
 }
 
@@ -2807,6 +2808,7 @@ ssize_t sr_sendmsg(int fd, const struct msghdr *msg, int flags)
   struct msghdr m;
   ssize_t r;
   world_ready();
+restart:
   if (!(s = sock_lookup(fd, &err))) return sys_return(err);
   if (!msg) return sys_return(-EFAULT);
   m = *msg;
@@ -2828,7 +2830,7 @@ ssize_t sr_sendmsg(int fd, const struct msghdr *msg, int flags)
     return sys_return(-ENOBUFS);
   if (m.msg_controllen && !m.msg_control) return sys_return(-EFAULT);
   r = sock_sendmsg(s, &m, flags);
-  if (signal_restart(&r)) return sr_sendmsg(fd, msg, flags);
+  if (signal_restart(&r)) goto restart;
   return sys_return((int) r);
 }
 
@@ -2865,6 +2867,7 @@ static ssize_t file_writev(int fd, const struct iovec *iov, int iovcnt, bool vec
   struct msghdr m;
   ssize_t total;
   world_ready();
+restart:
   if (!(f = fd_file(W->cur, fd))) return sys_return(-EBADF);
   if (iovcnt < 0 || iovcnt > SR_UIO_MAXIOV) return sys_return(-EINVAL);
   if (iovcnt && !iov) return sys_return(-EFAULT);
@@ -2876,7 +2879,7 @@ static ssize_t file_writev(int fd, const struct iovec *iov, int iovcnt, bool vec
   m.msg_iov = (struct iovec *) iov;
   m.msg_iovlen = (size_t) iovcnt;
   total = sock_sendmsg(f->sock, &m, 0);
-  if (signal_restart(&total)) return file_writev(fd, iov, iovcnt, vector);
+  if (signal_restart(&total)) goto restart;
   return sys_return((int) total);
 }
 
@@ -2952,6 +2955,7 @@ ssize_t sr_recvfrom(int fd, void *buf, size_t len, int flags,
   socklen_t klen = 0;
   ssize_t r;
   world_ready();
+restart:
   if (!(s = sock_lookup(fd, &err))) return sys_return(err);
   memset(&m, 0, sizeof m);
   v.iov_base = buf;
@@ -2960,7 +2964,7 @@ ssize_t sr_recvfrom(int fd, void *buf, size_t len, int flags,
   m.msg_iovlen = 1;
   m.msg_name = src_addr ? &a : NULL;
   r = sock_recvmsg(s, &m, flags, &klen, &co);
-  if (signal_restart(&r)) return sr_recvfrom(fd, buf, len, flags, src_addr, addrlen);
+  if (signal_restart(&r)) goto restart;
   if (r >= 0 && src_addr) {
     err = move_addr_to_user(&a, (int) klen, src_addr, addrlen);
     if (err < 0) return sys_return(err);
@@ -2984,6 +2988,7 @@ ssize_t sr_recvmsg(int fd, struct msghdr *msg, int flags)
   socklen_t klen = 0;
   ssize_t r;
   world_ready();
+restart:
   if (!(s = sock_lookup(fd, &err))) return sys_return(err);
   if (!msg) return sys_return(-EFAULT);
   if (msg->msg_name && (int) msg->msg_namelen < 0) return sys_return(-EINVAL);
@@ -2996,7 +3001,7 @@ ssize_t sr_recvmsg(int fd, struct msghdr *msg, int flags)
   co.room = msg->msg_controllen;
   co.used = 0;
   r = sock_recvmsg(s, &m, flags, &klen, &co);
-  if (signal_restart(&r)) return sr_recvmsg(fd, msg, flags);
+  if (signal_restart(&r)) goto restart;
   if (r < 0) return sys_return((int) r);
   if (msg->msg_name) {
     err = move_addr_to_user(&a, (int) klen, msg->msg_name, &msg->msg_namelen);
@@ -3033,6 +3038,7 @@ static ssize_t file_readv(int fd, const struct iovec *iov, int iovcnt)
   socklen_t klen = 0;
   ssize_t total;
   world_ready();
+restart:
   if (!(f = fd_file(W->cur, fd))) return sys_return(-EBADF);
   if (iovcnt < 0 || iovcnt > SR_UIO_MAXIOV) return sys_return(-EINVAL);
   if (iovcnt && !iov) return sys_return(-EFAULT);
@@ -3045,7 +3051,7 @@ static ssize_t file_readv(int fd, const struct iovec *iov, int iovcnt)
   m.msg_iov = (struct iovec *) iov;
   m.msg_iovlen = (size_t) iovcnt;
   total = sock_recvmsg(f->sock, &m, 0, &klen, &co);
-  if (signal_restart(&total)) return file_readv(fd, iov, iovcnt);
+  if (signal_restart(&total)) goto restart;
   return sys_return((int) total);
 }
 

@@ -53,6 +53,7 @@ static void world_ready(void);
 static void world_ready(void)
 {
   if (!W->ready) sr_reset();
+  W->idle_restarts = 0;
   signal_deliver_all(true);
 }
 
