@@ -49,20 +49,20 @@
 #define SR_MIN_MTU 68
 
 /*:40*//*47:*/
-#line 11 "web/proc.w"
+#line 13 "web/proc.w"
 
 #define SR_FIRST_PID 1000
 #define SR_NSIG 65 
 
 /*:47*//*49:*/
-#line 32 "web/proc.w"
+#line 34 "web/proc.w"
 
 #define SR_ALL_CAPS ((((uint64_t) 1) << (CAP_LAST_CAP + 1)) - 1)
 #define SR_NOFILE_CUR 1024
 #define SR_NOFILE_MAX 4096
 
 /*:49*//*64:*/
-#line 249 "web/proc.w"
+#line 252 "web/proc.w"
 
 #define SR_NR_OPEN 1048576
 
@@ -391,26 +391,26 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   SR_SIGBIT(SIGURG) | SR_SIGBIT(SIGWINCH))
 
 /*:736*//*747:*/
-#line 266 "web/signal.w"
+#line 277 "web/signal.w"
 
 #define SR_ERESTARTSYS 512 
 
 /*:747*//*750:*/
-#line 309 "web/signal.w"
+#line 320 "web/signal.w"
 
 #define SR_IDLE_RESTARTS 1000
 
 /*:750*//*752:*/
-#line 359 "web/signal.w"
+#line 370 "web/signal.w"
 
 #ifndef SA_RESTORER
 #define SA_RESTORER 0x04000000 
 #endif
-#line 363 "web/signal.w"
+#line 374 "web/signal.w"
 #ifndef SA_EXPOSE_TAGBITS
 #define SA_EXPOSE_TAGBITS 0x00000800
 #endif
-#line 366 "web/signal.w"
+#line 377 "web/signal.w"
 #define SR_SA_KNOWN (SA_NOCLDSTOP | SA_NOCLDWAIT | SA_SIGINFO | SA_EXPOSE_TAGBITS | \
   SA_ONSTACK | SA_RESTART | SA_NODEFER | SA_RESETHAND | SA_RESTORER)
 #define SR_SIGCANCEL 32 
@@ -1205,7 +1205,7 @@ sr_sock*ra_chain;
 };
 
 /*:17*//*48:*/
-#line 15 "web/proc.w"
+#line 17 "web/proc.w"
 
 struct sr_proc{
 pid_t pid,pgrp;
@@ -1228,7 +1228,7 @@ uint64_t it_real_expiry,it_real_interval,it_real_serial;
 struct itimerval it_cpu[2];
 
 /*:737*/
-#line 21 "web/proc.w"
+#line 23 "web/proc.w"
 
 sr_host*host;
 unsigned long sigcount[SR_NSIG];
@@ -1306,7 +1306,7 @@ static sr_host*host_new(const char*name);
 static int parse_cidr(const char*s,uint32_t*addr,int*prefixlen);
 
 /*:36*//*50:*/
-#line 37 "web/proc.w"
+#line 39 "web/proc.w"
 
 static sr_proc*proc_new(sr_host*h,uid_t uid);
 static void proc_free(sr_proc*p);
@@ -1314,7 +1314,7 @@ static sr_proc*proc_by_pid(pid_t pid);
 static bool pgrp_exists(pid_t pgrp);
 
 /*:50*//*60:*/
-#line 199 "web/proc.w"
+#line 201 "web/proc.w"
 
 static bool proc_capable(const sr_proc*p,int cap);
 
@@ -2288,30 +2288,30 @@ static void signal_deliver_all(bool handlers);
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 
 /*:743*//*748:*/
-#line 269 "web/signal.w"
+#line 280 "web/signal.w"
 
 static bool signal_interrupts(void);
 static bool signal_restart(ssize_t*r);
 
 /*:748*//*754:*/
-#line 374 "web/signal.w"
+#line 385 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set);
 static void bits_sigset(uint64_t bits,sigset_t*set);
 
 /*:754*//*758:*/
-#line 479 "web/signal.w"
+#line 490 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask);
 static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
 
 /*:758*//*761:*/
-#line 522 "web/signal.w"
+#line 533 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to);
 
 /*:761*//*764:*/
-#line 579 "web/signal.w"
+#line 590 "web/signal.w"
 
 static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
 static bool timeval_bad(const struct timeval*tv);
@@ -2321,7 +2321,7 @@ static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
 static void itimer_fire(pid_t pid,uint64_t serial);
 
 /*:764*//*769:*/
-#line 704 "web/signal.w"
+#line 715 "web/signal.w"
 
 static bool timers_only_tick(void);
 
@@ -3078,7 +3078,7 @@ return W->nhosts;
 }
 
 /*:45*//*51:*/
-#line 43 "web/proc.w"
+#line 45 "web/proc.w"
 
 static sr_proc*proc_new(sr_host*h,uid_t uid)
 {
@@ -3102,7 +3102,7 @@ free(p);
 }
 
 /*:51*//*52:*/
-#line 68 "web/proc.w"
+#line 70 "web/proc.w"
 
 static sr_proc*proc_by_pid(pid_t pid)
 {
@@ -3119,7 +3119,7 @@ return false;
 }
 
 /*:52*//*54:*/
-#line 95 "web/proc.w"
+#line 97 "web/proc.w"
 
 pid_t sr_proc_new(int host,uid_t uid)
 {
@@ -3140,7 +3140,7 @@ return 0;
 }
 
 /*:54*//*56:*/
-#line 125 "web/proc.w"
+#line 127 "web/proc.w"
 
 uid_t sr_getuid(void){world_ready();return W->cur->ruid;}
 uid_t sr_geteuid(void){world_ready();return W->cur->euid;}
@@ -3148,7 +3148,7 @@ pid_t sr_getpid(void){world_ready();return W->cur->pid;}
 pid_t sr_getpgrp(void){world_ready();return W->cur->pgrp;}
 
 /*:56*//*57:*/
-#line 141 "web/proc.w"
+#line 143 "web/proc.w"
 
 static void cap_fixup(sr_proc*p,uid_t oruid,uid_t oeuid,uid_t osuid)
 {
@@ -3175,7 +3175,7 @@ return 0;
 }
 
 /*:57*//*58:*/
-#line 170 "web/proc.w"
+#line 172 "web/proc.w"
 
 int sr_seteuid(uid_t euid)
 {
@@ -3196,7 +3196,7 @@ return 0;
 }
 
 /*:58*//*61:*/
-#line 202 "web/proc.w"
+#line 204 "web/proc.w"
 
 static bool proc_capable(const sr_proc*p,int cap)
 {
@@ -3220,7 +3220,7 @@ return 0;
 }
 
 /*:61*//*63:*/
-#line 231 "web/proc.w"
+#line 234 "web/proc.w"
 
 long sr_signal_count(int signo)
 {
@@ -3231,7 +3231,7 @@ return(long)W->cur->sigcount[signo];
 
 
 /*:63*//*66:*/
-#line 256 "web/proc.w"
+#line 259 "web/proc.w"
 
 int sr_getrlimit(int resource,struct rlimit*rlim)
 {
@@ -10632,7 +10632,7 @@ if(handlers)W->sig_ready= false;
 }
 
 /*:745*//*746:*/
-#line 205 "web/signal.w"
+#line 214 "web/signal.w"
 
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
 {
@@ -10663,7 +10663,7 @@ if(p->pending&~p->blocked)W->sig_ready= true;
 }
 
 /*:746*//*749:*/
-#line 276 "web/signal.w"
+#line 287 "web/signal.w"
 
 static bool signal_interrupts(void)
 {
@@ -10680,7 +10680,7 @@ return false;
 }
 
 /*:749*//*751:*/
-#line 312 "web/signal.w"
+#line 323 "web/signal.w"
 
 static bool signal_restart(ssize_t*r)
 {
@@ -10709,7 +10709,7 @@ return restart;
 }
 
 /*:751*//*755:*/
-#line 378 "web/signal.w"
+#line 389 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set)
 {
@@ -10755,7 +10755,7 @@ return sys_return(0);
 }
 
 /*:755*//*757:*/
-#line 441 "web/signal.w"
+#line 452 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
 {
@@ -10784,7 +10784,7 @@ return sys_return(0);
 }
 
 /*:757*//*759:*/
-#line 483 "web/signal.w"
+#line 494 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask)
 {
@@ -10807,7 +10807,7 @@ if(p->pending&~p->blocked)W->sig_ready= true;
 }
 
 /*:759*//*762:*/
-#line 525 "web/signal.w"
+#line 536 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to)
 {
@@ -10837,7 +10837,7 @@ return sys_return(sent?0:-EPERM);
 }
 
 /*:762*//*765:*/
-#line 587 "web/signal.w"
+#line 598 "web/signal.w"
 
 static bool timeval_bad(const struct timeval*tv)
 {
@@ -10866,7 +10866,7 @@ ns_timeval(p->it_real_interval,&v->it_interval);
 }
 
 /*:765*//*766:*/
-#line 618 "web/signal.w"
+#line 629 "web/signal.w"
 
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
 {
@@ -10896,7 +10896,7 @@ itimer_arm(p,p->it_real_interval,p->it_real_interval);
 }
 
 /*:766*//*767:*/
-#line 646 "web/signal.w"
+#line 657 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
 {
@@ -10929,7 +10929,7 @@ return sys_return(0);
 }
 
 /*:767*//*768:*/
-#line 685 "web/signal.w"
+#line 696 "web/signal.w"
 
 unsigned sr_alarm(unsigned seconds)
 {
@@ -10945,7 +10945,7 @@ return(unsigned)old.it_value.tv_sec;
 }
 
 /*:768*//*770:*/
-#line 707 "web/signal.w"
+#line 718 "web/signal.w"
 
 static bool timers_only_tick(void)
 {

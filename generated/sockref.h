@@ -60,13 +60,13 @@ int sr_route_del(int host,const char*cidr);
 int sr_world_hosts(void);
 
 /*:44*//*53:*/
-#line 91 "web/proc.w"
+#line 93 "web/proc.w"
 
 pid_t sr_proc_new(int host,uid_t uid);
 int sr_proc_switch(pid_t pid);
 
 /*:53*//*55:*/
-#line 117 "web/proc.w"
+#line 119 "web/proc.w"
 
 uid_t sr_getuid(void);
 uid_t sr_geteuid(void);
@@ -76,18 +76,18 @@ pid_t sr_getpid(void);
 pid_t sr_getpgrp(void);
 
 /*:55*//*59:*/
-#line 195 "web/proc.w"
+#line 197 "web/proc.w"
 
 int sr_cap_has(int cap);
 int sr_cap_drop(int cap);
 
 /*:59*//*62:*/
-#line 228 "web/proc.w"
+#line 231 "web/proc.w"
 
 long sr_signal_count(int signo);
 
 /*:62*//*65:*/
-#line 252 "web/proc.w"
+#line 255 "web/proc.w"
 
 int sr_getrlimit(int resource,struct rlimit*rlim);
 int sr_setrlimit(int resource,const struct rlimit*rlim);
@@ -204,23 +204,23 @@ int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
 /*:725*//*753:*/
-#line 371 "web/signal.w"
+#line 382 "web/signal.w"
 
 int sr_sigaction(int sig,const struct sigaction*act,struct sigaction*oldact);
 
 /*:753*//*756:*/
-#line 437 "web/signal.w"
+#line 448 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset);
 int sr_sigpending(sigset_t*set);
 
 /*:756*//*760:*/
-#line 519 "web/signal.w"
+#line 530 "web/signal.w"
 
 int sr_kill(pid_t pid,int sig);
 
 /*:760*//*763:*/
-#line 574 "web/signal.w"
+#line 585 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value);
 int sr_getitimer(int which,struct itimerval*curr_value);

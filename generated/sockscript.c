@@ -1994,7 +1994,7 @@ o->eph_hi= 60999;
 
 static void sr_advance(uint64_t ns){sr_advance_ns(ns);}
 /*148:*/
-#line 1577 "web/ssexec.w"
+#line 1602 "web/ssexec.w"
 
 /*147:*/
 #line 1542 "web/ssexec.w"
@@ -2022,44 +2022,56 @@ else{errno= EINVAL;return-1;}
 return act(sig,&a,NULL);
 }
 
-static void script_itimerval(struct itimerval*v,long sec,long usec,long isec,long iusec)
+static int script_sigprocmask(int how,int sig,
+int(*mask)(int,const sigset_t*,sigset_t*))
 {
-v->it_value.tv_sec= sec;
-v->it_value.tv_usec= usec;
-v->it_interval.tv_sec= isec;
-v->it_interval.tv_usec= iusec;
+sigset_t set;
+return mask(how,script_sigset(sig,&set),NULL);
+}
+
+static int script_sigpending(int sig,int(*pending)(sigset_t*))
+{
+sigset_t set;
+if(pending(&set)<0)return-1;
+return sig> 0&&sig<65&&sigismember(&set,sig)==1;
+}
+
+static int script_setitimer(int which,long sec,long usec,long isec,long iusec,
+int(*set)(int,const struct itimerval*,struct itimerval*))
+{
+struct itimerval v;
+v.it_value.tv_sec= sec;
+v.it_value.tv_usec= usec;
+v.it_interval.tv_sec= isec;
+v.it_interval.tv_usec= iusec;
+return set(which,&v,NULL);
+}
+
+static int script_ppoll(struct pollfd*fds,nfds_t n,int ms,int sig,
+int(*pp)(struct pollfd*,nfds_t,const struct timespec*,const sigset_t*))
+{
+sigset_t set;
+struct timespec ts= {ms/1000,(long)(ms%1000)*1000000L};
+return pp(fds,n,ms<0?NULL:&ts,script_sigset(sig,&set));
 }
 
 /*:147*/
-#line 1578 "web/ssexec.w"
+#line 1603 "web/ssexec.w"
 
 static void s_counted(int sig){(void)sig;}
 static int s_sigaction(int sig,const char*handler,int flags)
 {
 return script_sigaction(sig,handler,flags,s_counted,sr_sigaction);
 }
-static int s_sigprocmask(int how,int sig)
-{
-sigset_t set;
-return sr_sigprocmask(how,script_sigset(sig,&set),NULL);
-}
-static int s_sigpending(int sig)
-{
-sigset_t set;
-if(sr_sigpending(&set)<0)return-1;
-return sig> 0&&sig<65&&sigismember(&set,sig)==1;
-}
+static int s_sigprocmask(int how,int sig){return script_sigprocmask(how,sig,sr_sigprocmask);}
+static int s_sigpending(int sig){return script_sigpending(sig,sr_sigpending);}
 static int s_setitimer(int which,long sec,long usec,long isec,long iusec)
 {
-struct itimerval v;
-script_itimerval(&v,sec,usec,isec,iusec);
-return sr_setitimer(which,&v,NULL);
+return script_setitimer(which,sec,usec,isec,iusec,sr_setitimer);
 }
 static int s_ppoll(struct pollfd*fds,nfds_t n,int ms,int sig)
 {
-sigset_t set;
-struct timespec ts= {ms/1000,(long)(ms%1000)*1000000L};
-return sr_ppoll(fds,n,ms<0?NULL:&ts,script_sigset(sig,&set));
+return script_ppoll(fds,n,ms,sig,sr_ppoll);
 }
 
 /*:148*/
@@ -3303,7 +3315,7 @@ return k_sh?k_sh->sigcount[k_me][sig]:0;
 }
 
 /*:146*//*149:*/
-#line 1619 "web/ssexec.w"
+#line 1631 "web/ssexec.w"
 
 static int k_sigaction(int sig,const char*handler,int flags)
 {
@@ -3313,36 +3325,30 @@ return script_sigaction(sig,"count",SA_RESTART,k_count_signal,sigaction);
 return script_sigaction(sig,handler,flags,k_count_signal,sigaction);
 }
 
-static int k_sigprocmask(int how,int sig)
+static int k_sigprocmask(int how,int sig){return script_sigprocmask(how,sig,sigprocmask);}
+static int k_sigpending(int sig){return script_sigpending(sig,sigpending);}
+static int k_sys_setitimer(int which,const struct itimerval*v,struct itimerval*old)
 {
-sigset_t set;
-return sigprocmask(how,script_sigset(sig,&set),NULL);
-}
-
-static int k_sigpending(int sig)
-{
-sigset_t set;
-if(sigpending(&set)<0)return-1;
-return sig> 0&&sig<65&&sigismember(&set,sig)==1;
+return setitimer(which,v,old);
 }
 
 static int k_setitimer(int which,long sec,long usec,long isec,long iusec)
 {
-struct itimerval v;
-script_itimerval(&v,sec,usec,isec,iusec);
-return setitimer(which,&v,NULL);
+return script_setitimer(which,sec,usec,isec,iusec,k_sys_setitimer);
+}
+
+static int k_sys_ppoll(struct pollfd*fds,nfds_t n,const struct timespec*ts,const sigset_t*mask)
+{
+return(int)syscall(SYS_ppoll,fds,n,ts,mask,(size_t)8);
 }
 
 static int k_ppoll(struct pollfd*fds,nfds_t n,int ms,int sig)
 {
-sigset_t set;
-struct timespec ts= {ms/1000,(long)(ms%1000)*1000000L};
-return(int)syscall(SYS_ppoll,fds,n,ms<0?NULL:&ts,script_sigset(sig,&set),
-(size_t)8);
+return script_ppoll(fds,n,ms,sig,k_sys_ppoll);
 }
 
 /*:149*//*150:*/
-#line 1661 "web/ssexec.w"
+#line 1667 "web/ssexec.w"
 
 typedef struct{struct nlmsghdr h;char body[1024];}k_nlreq;
 
@@ -3390,7 +3396,7 @@ return e.error;
 }
 
 /*:150*//*151:*/
-#line 1713 "web/ssexec.w"
+#line 1719 "web/ssexec.w"
 
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen)
 {
@@ -3435,7 +3441,7 @@ ifi.ifi_flags= ifi.ifi_change= IFF_UP;
 nl_start(&r,RTM_NEWLINK,0,&ifi,sizeof ifi);
 if((err= nl_talk(fd,&r)))goto fail;
 /*152:*/
-#line 1766 "web/ssexec.w"
+#line 1772 "web/ssexec.w"
 
 {
 struct ifaddrmsg ifa;
@@ -3454,10 +3460,10 @@ if((err= nl_talk(fd,&r)))goto fail;
 }
 
 /*:152*/
-#line 1756 "web/ssexec.w"
+#line 1762 "web/ssexec.w"
 
 /*153:*/
-#line 1783 "web/ssexec.w"
+#line 1789 "web/ssexec.w"
 
 {
 struct rtmsg rt;
@@ -3477,7 +3483,7 @@ if((err= nl_talk(fd,&r)))goto fail;
 }
 
 /*:153*/
-#line 1757 "web/ssexec.w"
+#line 1763 "web/ssexec.w"
 
 close(fd);
 return 0;
@@ -3488,7 +3494,7 @@ return-1;
 }
 
 /*:151*//*156:*/
-#line 1821 "web/ssexec.w"
+#line 1827 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what)
@@ -3517,7 +3523,7 @@ return SS_PASS;
 }
 
 /*:156*//*157:*/
-#line 1856 "web/ssexec.w"
+#line 1862 "web/ssexec.w"
 
 static ss_value*pair_of(ss_arena*a,const ss_value*x)
 {
@@ -3555,7 +3561,7 @@ return x;
 }
 
 /*:157*//*158:*/
-#line 1895 "web/ssexec.w"
+#line 1901 "web/ssexec.w"
 
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e)
@@ -3590,7 +3596,7 @@ ss_puts(b,ln->comment,(size_t)ln->commentlen);
 }
 
 /*:158*//*160:*/
-#line 1937 "web/ssexec.w"
+#line 1943 "web/ssexec.w"
 
 static int path_cmp(const void*x,const void*y)
 {
@@ -3635,7 +3641,7 @@ return n;
 }
 
 /*:160*//*163:*/
-#line 1998 "web/ssexec.w"
+#line 2004 "web/ssexec.w"
 
 int ss_read_options(const char*path,ss_optrow**rows)
 {

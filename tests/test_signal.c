@@ -388,6 +388,50 @@ START_TEST(kill_targets_and_permission)
 }
 END_TEST
 
+/* The order handlers run in: +sig as one starts, -sig as it ends. */
+static int order[16], norder, depth, maxdepth;
+static void nested(int sig)
+{
+  if (++depth > maxdepth) maxdepth = depth;
+  order[norder++] = sig;
+  if (++seen[sig] == 1) {
+    sr_kill(0, SIGUSR1);
+    sr_kill(0, SIGUSR2);
+  }
+  order[norder++] = -sig;
+  depth--;
+}
+static void plain(int sig) { order[norder++] = sig; order[norder++] = -sig; }
+static void nesting_run(int flags, const int *want, int nwant, int wantdepth)
+{
+  struct sigaction a;
+  memset(&a, 0, sizeof a);
+  a.sa_handler = nested;
+  a.sa_flags = flags;
+  sigemptyset(&a.sa_mask);
+  sigaddset(&a.sa_mask, SIGUSR2);
+  ck_assert_int_eq(sr_sigaction(SIGUSR1, &a, NULL), 0);
+  on(SIGUSR2, plain, 0);
+  reset_seen();
+  norder = depth = maxdepth = 0;
+  ck_assert_int_eq(sr_kill(sr_getpid(), SIGUSR1), 0);
+  ck_assert_int_eq(norder, nwant);
+  for (int i = 0; i < nwant; i++) ck_assert_int_eq(order[i], want[i]);
+  ck_assert_int_eq(maxdepth, wantdepth);
+}
+
+START_TEST(handler_mask_and_sa_nodefer)
+{
+  CLAUSES("socket.7:signal:SIGIO");
+  /* measured: without SA_NODEFER 10 -10 10 -10 12 -12, depth 1; with it
+     10 10 -10 -10 12 -12, depth 2 (SIGUSR2 in sa_mask both times) */
+  static const int deferred[] = {SIGUSR1, -SIGUSR1, SIGUSR1, -SIGUSR1, SIGUSR2, -SIGUSR2},
+    nodefer[] = {SIGUSR1, SIGUSR1, -SIGUSR1, -SIGUSR1, SIGUSR2, -SIGUSR2};
+  nesting_run(0, deferred, 6, 1);
+  nesting_run(SA_NODEFER, nodefer, 6, 2);
+}
+END_TEST
+
 static int peer;
 static void two_hosts(void)
 {
@@ -437,6 +481,7 @@ Suite *suite_signal(void)
   tcase_add_test(tc, ignored_signals_are_not_kept_unless_blocked);
   tcase_add_test(tc, default_action_counts_and_interrupts_nothing);
   tcase_add_test(tc, kill_targets_and_permission);
+  tcase_add_test(tc, handler_mask_and_sa_nodefer);
   tc = sr_tcase(s, "interruption");
   tcase_add_test(tc, timer_interrupts_a_blocking_recv);
   tcase_add_test(tc, sa_restart_restarts_a_socket_call_without_timeout);

@@ -200,7 +200,16 @@ puts the disposition back to |SIG_DFL| first.  A handler installed with
 \.{SA\_SIGINFO} is given a |siginfo_t| with the signal's number, how it
 was sent and, from |kill|, the sender's process and user IDs.  When the
 handler returns, the mask is what it was, and the process that was
-current is current again.
+current is current again.  A signal sent from within a handler is
+delivered when the call that sent it returns, if the handler's mask lets
+it through --- nested in the handler --- and otherwise after the handler,
+lowest number first.
+
+\kernel{a \.{SIGUSR1} handler with \.{SIGUSR2} in its mask raises
+\.{SIGUSR1} and \.{SIGUSR2} once: without \.{SA\_NODEFER} the handlers
+run one after the other, \.{SIGUSR1}, \.{SIGUSR1}, \.{SIGUSR2}; with it
+the second \.{SIGUSR1} runs inside the first, and \.{SIGUSR2} after
+both.}
 
 @c
 static void signal_call_handler(sr_proc *p, int sig, int code, pid_t pid, uid_t uid)
@@ -262,6 +271,8 @@ that sends a datagram to the socket on the second expiry makes it return
 |poll| with $-1$ or 100~ms and |select| with 100~ms: |EINTR| after 20~ms
 with \.{SA\_RESTART}, the set unchanged and 0.079957~s left in the
 |timeval|.}
+
+\scriptfile{signal/eintr-recv.sr}
 
 @<Constants of the model@>=
 #define SR_ERESTARTSYS 512 /* the kernel's: restart, or |EINTR| if the handler says not */

@@ -1563,12 +1563,37 @@ static int script_sigaction(int sig, const char *handler, int flags, void (*coun
   return act(sig, &a, NULL);
 }
 
-static void script_itimerval(struct itimerval *v, long sec, long usec, long isec, long iusec)
+static int script_sigprocmask(int how, int sig,
+  int (*mask)(int, const sigset_t *, sigset_t *))
 {
-  v->it_value.tv_sec = sec;
-  v->it_value.tv_usec = usec;
-  v->it_interval.tv_sec = isec;
-  v->it_interval.tv_usec = iusec;
+  sigset_t set;
+  return mask(how, script_sigset(sig, &set), NULL);
+}
+
+static int script_sigpending(int sig, int (*pending)(sigset_t *))
+{
+  sigset_t set;
+  if (pending(&set) < 0) return -1;
+  return sig > 0 && sig < 65 && sigismember(&set, sig) == 1;
+}
+
+static int script_setitimer(int which, long sec, long usec, long isec, long iusec,
+  int (*set)(int, const struct itimerval *, struct itimerval *))
+{
+  struct itimerval v;
+  v.it_value.tv_sec = sec;
+  v.it_value.tv_usec = usec;
+  v.it_interval.tv_sec = isec;
+  v.it_interval.tv_usec = iusec;
+  return set(which, &v, NULL);
+}
+
+static int script_ppoll(struct pollfd *fds, nfds_t n, int ms, int sig,
+  int (*pp)(struct pollfd *, nfds_t, const struct timespec *, const sigset_t *))
+{
+  sigset_t set;
+  struct timespec ts = {ms / 1000, (long) (ms % 1000) * 1000000L};
+  return pp(fds, n, ms < 0 ? NULL : &ts, script_sigset(sig, &set));
 }
 
 @ On sockref the model counts every delivery itself, so the handler that
@@ -1581,28 +1606,15 @@ static int s_sigaction(int sig, const char *handler, int flags)
 {
   return script_sigaction(sig, handler, flags, s_counted, sr_sigaction);
 }
-static int s_sigprocmask(int how, int sig)
-{
-  sigset_t set;
-  return sr_sigprocmask(how, script_sigset(sig, &set), NULL);
-}
-static int s_sigpending(int sig)
-{
-  sigset_t set;
-  if (sr_sigpending(&set) < 0) return -1;
-  return sig > 0 && sig < 65 && sigismember(&set, sig) == 1;
-}
+static int s_sigprocmask(int how, int sig) { return script_sigprocmask(how, sig, sr_sigprocmask); }
+static int s_sigpending(int sig) { return script_sigpending(sig, sr_sigpending); }
 static int s_setitimer(int which, long sec, long usec, long isec, long iusec)
 {
-  struct itimerval v;
-  script_itimerval(&v, sec, usec, isec, iusec);
-  return sr_setitimer(which, &v, NULL);
+  return script_setitimer(which, sec, usec, isec, iusec, sr_setitimer);
 }
 static int s_ppoll(struct pollfd *fds, nfds_t n, int ms, int sig)
 {
-  sigset_t set;
-  struct timespec ts = {ms / 1000, (long) (ms % 1000) * 1000000L};
-  return sr_ppoll(fds, n, ms < 0 ? NULL : &ts, script_sigset(sig, &set));
+  return script_ppoll(fds, n, ms, sig, sr_ppoll);
 }
 
 @ On the kernel the handler that counts is the one every script process
@@ -1625,32 +1637,26 @@ static int k_sigaction(int sig, const char *handler, int flags)
   return script_sigaction(sig, handler, flags, k_count_signal, sigaction);
 }
 
-static int k_sigprocmask(int how, int sig)
+static int k_sigprocmask(int how, int sig) { return script_sigprocmask(how, sig, sigprocmask); }
+static int k_sigpending(int sig) { return script_sigpending(sig, sigpending); }
+static int k_sys_setitimer(int which, const struct itimerval *v, struct itimerval *old)
 {
-  sigset_t set;
-  return sigprocmask(how, script_sigset(sig, &set), NULL);
-}
-
-static int k_sigpending(int sig)
-{
-  sigset_t set;
-  if (sigpending(&set) < 0) return -1;
-  return sig > 0 && sig < 65 && sigismember(&set, sig) == 1;
+  return setitimer(which, v, old); /* the C library's |which| is an enumeration */
 }
 
 static int k_setitimer(int which, long sec, long usec, long isec, long iusec)
 {
-  struct itimerval v;
-  script_itimerval(&v, sec, usec, isec, iusec);
-  return setitimer(which, &v, NULL);
+  return script_setitimer(which, sec, usec, isec, iusec, k_sys_setitimer);
+}
+
+static int k_sys_ppoll(struct pollfd *fds, nfds_t n, const struct timespec *ts, const sigset_t *mask)
+{
+  return (int) syscall(SYS_ppoll, fds, n, ts, mask, (size_t) 8);
 }
 
 static int k_ppoll(struct pollfd *fds, nfds_t n, int ms, int sig)
 {
-  sigset_t set;
-  struct timespec ts = {ms / 1000, (long) (ms % 1000) * 1000000L};
-  return (int) syscall(SYS_ppoll, fds, n, ms < 0 ? NULL : &ts, script_sigset(sig, &set),
-    (size_t) 8);
+  return script_ppoll(fds, n, ms, sig, k_sys_ppoll);
 }
 
 @*1 The default world over netlink.
