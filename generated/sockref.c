@@ -396,21 +396,21 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_ERESTARTSYS 512 
 
 /*:747*//*750:*/
-#line 320 "web/signal.w"
+#line 321 "web/signal.w"
 
 #define SR_IDLE_RESTARTS 1000
 
 /*:750*//*752:*/
-#line 370 "web/signal.w"
+#line 375 "web/signal.w"
 
 #ifndef SA_RESTORER
 #define SA_RESTORER 0x04000000 
 #endif
-#line 374 "web/signal.w"
+#line 379 "web/signal.w"
 #ifndef SA_EXPOSE_TAGBITS
 #define SA_EXPOSE_TAGBITS 0x00000800
 #endif
-#line 377 "web/signal.w"
+#line 382 "web/signal.w"
 #define SR_SA_KNOWN (SA_NOCLDSTOP | SA_NOCLDWAIT | SA_SIGINFO | SA_EXPOSE_TAGBITS | \
   SA_ONSTACK | SA_RESTART | SA_NODEFER | SA_RESETHAND | SA_RESTORER)
 #define SR_SIGCANCEL 32 
@@ -2292,26 +2292,27 @@ static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 
 static bool signal_interrupts(void);
 static bool signal_restart(ssize_t*r);
+static bool signal_restart_decide(ssize_t*r);
 
 /*:748*//*754:*/
-#line 385 "web/signal.w"
+#line 390 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set);
 static void bits_sigset(uint64_t bits,sigset_t*set);
 
 /*:754*//*758:*/
-#line 490 "web/signal.w"
+#line 495 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask);
 static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
 
 /*:758*//*761:*/
-#line 533 "web/signal.w"
+#line 538 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to);
 
 /*:761*//*764:*/
-#line 590 "web/signal.w"
+#line 595 "web/signal.w"
 
 static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
 static bool timeval_bad(const struct timeval*tv);
@@ -2321,7 +2322,7 @@ static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
 static void itimer_fire(pid_t pid,uint64_t serial);
 
 /*:764*//*769:*/
-#line 715 "web/signal.w"
+#line 720 "web/signal.w"
 
 static bool timers_only_tick(void);
 
@@ -2477,7 +2478,7 @@ static void world_ready(void)
 {
 if(!W->ready)sr_reset();
 W->idle_restarts= 0;
-signal_deliver_all(true);
+if(W->sig_ready)signal_deliver_all(true);
 }
 
 /*:10*//*13:*/
@@ -3395,7 +3396,7 @@ return f->sock;
 
 static int sys_return(int r)
 {
-signal_deliver_all(true);
+if(W->sig_ready)signal_deliver_all(true);
 if(r<0){errno= -r;return-1;}
 return r;
 }
@@ -10663,7 +10664,7 @@ if(p->pending&~p->blocked)W->sig_ready= true;
 }
 
 /*:746*//*749:*/
-#line 287 "web/signal.w"
+#line 288 "web/signal.w"
 
 static bool signal_interrupts(void)
 {
@@ -10680,15 +10681,19 @@ return false;
 }
 
 /*:749*//*751:*/
-#line 323 "web/signal.w"
+#line 324 "web/signal.w"
 
 static bool signal_restart(ssize_t*r)
+{
+return*r==-SR_ERESTARTSYS&&signal_restart_decide(r);
+}
+
+static bool signal_restart_decide(ssize_t*r)
 {
 sr_proc*p= W->cur;
 uint64_t ready;
 bool restart= true;
 unsigned idle= W->idle_restarts;
-if(*r!=-SR_ERESTARTSYS)return false;
 ready= p->pending&~p->blocked;
 while(ready){
 int sig= __builtin_ctzll(ready)+1;
@@ -10709,7 +10714,7 @@ return restart;
 }
 
 /*:751*//*755:*/
-#line 389 "web/signal.w"
+#line 394 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set)
 {
@@ -10755,7 +10760,7 @@ return sys_return(0);
 }
 
 /*:755*//*757:*/
-#line 452 "web/signal.w"
+#line 457 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
 {
@@ -10784,7 +10789,7 @@ return sys_return(0);
 }
 
 /*:757*//*759:*/
-#line 494 "web/signal.w"
+#line 499 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask)
 {
@@ -10807,7 +10812,7 @@ if(p->pending&~p->blocked)W->sig_ready= true;
 }
 
 /*:759*//*762:*/
-#line 536 "web/signal.w"
+#line 541 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to)
 {
@@ -10837,7 +10842,7 @@ return sys_return(sent?0:-EPERM);
 }
 
 /*:762*//*765:*/
-#line 598 "web/signal.w"
+#line 603 "web/signal.w"
 
 static bool timeval_bad(const struct timeval*tv)
 {
@@ -10866,7 +10871,7 @@ ns_timeval(p->it_real_interval,&v->it_interval);
 }
 
 /*:765*//*766:*/
-#line 629 "web/signal.w"
+#line 634 "web/signal.w"
 
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
 {
@@ -10896,7 +10901,7 @@ itimer_arm(p,p->it_real_interval,p->it_real_interval);
 }
 
 /*:766*//*767:*/
-#line 657 "web/signal.w"
+#line 662 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
 {
@@ -10929,7 +10934,7 @@ return sys_return(0);
 }
 
 /*:767*//*768:*/
-#line 696 "web/signal.w"
+#line 701 "web/signal.w"
 
 unsigned sr_alarm(unsigned seconds)
 {
@@ -10945,7 +10950,7 @@ return(unsigned)old.it_value.tv_sec;
 }
 
 /*:768*//*770:*/
-#line 718 "web/signal.w"
+#line 723 "web/signal.w"
 
 static bool timers_only_tick(void)
 {

@@ -204,7 +204,7 @@ static int sys_return(int r);
 @ @c
 static int sys_return(int r)
 {
-  signal_deliver_all(true);
+  if (W->sig_ready) signal_deliver_all(true);
   if (r < 0) { errno = -r; return -1; }
   return r;
 }

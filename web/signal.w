@@ -280,6 +280,7 @@ with \.{SA\_RESTART}, the set unchanged and 0.079957~s left in the
 @ @<Private function prototypes@>=
 static bool signal_interrupts(void);
 static bool signal_restart(ssize_t *r);
+static bool signal_restart_decide(ssize_t *r);
 
 @ Whether the current process's wait is interrupted: it has a pending
 signal, not blocked, with a handler.
@@ -323,11 +324,15 @@ have their own.
 @ @c
 static bool signal_restart(ssize_t *r)
 {
+  return *r == -SR_ERESTARTSYS && signal_restart_decide(r);
+}
+
+static bool signal_restart_decide(ssize_t *r)
+{
   sr_proc *p = W->cur;
   uint64_t ready;
   bool restart = true;
   unsigned idle = W->idle_restarts;
-  if (*r != -SR_ERESTARTSYS) return false;
   ready = p->pending & ~p->blocked;
   while (ready) {
     int sig = __builtin_ctzll(ready) + 1;

@@ -54,7 +54,7 @@ static void world_ready(void)
 {
   if (!W->ready) sr_reset();
   W->idle_restarts = 0;
-  signal_deliver_all(true);
+  if (W->sig_ready) signal_deliver_all(true);
 }
 
 @ Time is explicit and virtual.  It advances only when a caller advances it,
