@@ -391,26 +391,26 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   SR_SIGBIT(SIGURG) | SR_SIGBIT(SIGWINCH))
 
 /*:736*//*747:*/
-#line 277 "web/signal.w"
+#line 282 "web/signal.w"
 
 #define SR_ERESTARTSYS 512 
 
 /*:747*//*750:*/
-#line 321 "web/signal.w"
+#line 326 "web/signal.w"
 
 #define SR_IDLE_RESTARTS 1000
 
 /*:750*//*752:*/
-#line 375 "web/signal.w"
+#line 380 "web/signal.w"
 
 #ifndef SA_RESTORER
 #define SA_RESTORER 0x04000000 
 #endif
-#line 379 "web/signal.w"
+#line 384 "web/signal.w"
 #ifndef SA_EXPOSE_TAGBITS
 #define SA_EXPOSE_TAGBITS 0x00000800
 #endif
-#line 382 "web/signal.w"
+#line 387 "web/signal.w"
 #define SR_SA_KNOWN (SA_NOCLDSTOP | SA_NOCLDWAIT | SA_SIGINFO | SA_EXPOSE_TAGBITS | \
   SA_ONSTACK | SA_RESTART | SA_NODEFER | SA_RESETHAND | SA_RESTORER)
 #define SR_SIGCANCEL 32 
@@ -2281,38 +2281,38 @@ static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 static void proc_send_signal(sr_proc*p,int sig);
 
 /*:739*//*743:*/
-#line 146 "web/signal.w"
+#line 151 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig);
 static void signal_deliver_all(bool handlers);
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 
 /*:743*//*748:*/
-#line 280 "web/signal.w"
+#line 285 "web/signal.w"
 
 static bool signal_interrupts(void);
 static bool signal_restart(ssize_t*r);
 static bool signal_restart_decide(ssize_t*r);
 
 /*:748*//*754:*/
-#line 390 "web/signal.w"
+#line 395 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set);
 static void bits_sigset(uint64_t bits,sigset_t*set);
 
 /*:754*//*758:*/
-#line 495 "web/signal.w"
+#line 500 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask);
 static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
 
 /*:758*//*761:*/
-#line 538 "web/signal.w"
+#line 543 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to);
 
 /*:761*//*764:*/
-#line 595 "web/signal.w"
+#line 600 "web/signal.w"
 
 static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
 static bool timeval_bad(const struct timeval*tv);
@@ -2322,7 +2322,7 @@ static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
 static void itimer_fire(pid_t pid,uint64_t serial);
 
 /*:764*//*769:*/
-#line 720 "web/signal.w"
+#line 725 "web/signal.w"
 
 static bool timers_only_tick(void);
 
@@ -10584,7 +10584,7 @@ if(!(p->blocked&bit))W->sig_ready= true;
 }
 
 /*:741*//*742:*/
-#line 132 "web/signal.w"
+#line 137 "web/signal.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
 {
@@ -10593,7 +10593,7 @@ else signal_send(p,sig,SI_KERNEL,0,0);
 }
 
 /*:742*//*744:*/
-#line 151 "web/signal.w"
+#line 156 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig)
 {
@@ -10607,7 +10607,7 @@ if(sig_handled(p,sig))signal_call_handler(p,sig,code,pid,uid);
 }
 
 /*:744*//*745:*/
-#line 172 "web/signal.w"
+#line 177 "web/signal.w"
 
 static void signal_deliver_all(bool handlers)
 {
@@ -10633,7 +10633,7 @@ if(handlers)W->sig_ready= false;
 }
 
 /*:745*//*746:*/
-#line 214 "web/signal.w"
+#line 219 "web/signal.w"
 
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
 {
@@ -10664,7 +10664,7 @@ if(p->pending&~p->blocked)W->sig_ready= true;
 }
 
 /*:746*//*749:*/
-#line 288 "web/signal.w"
+#line 293 "web/signal.w"
 
 static bool signal_interrupts(void)
 {
@@ -10681,7 +10681,7 @@ return false;
 }
 
 /*:749*//*751:*/
-#line 324 "web/signal.w"
+#line 329 "web/signal.w"
 
 static bool signal_restart(ssize_t*r)
 {
@@ -10714,7 +10714,7 @@ return restart;
 }
 
 /*:751*//*755:*/
-#line 394 "web/signal.w"
+#line 399 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set)
 {
@@ -10760,7 +10760,7 @@ return sys_return(0);
 }
 
 /*:755*//*757:*/
-#line 457 "web/signal.w"
+#line 462 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
 {
@@ -10789,7 +10789,7 @@ return sys_return(0);
 }
 
 /*:757*//*759:*/
-#line 499 "web/signal.w"
+#line 504 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask)
 {
@@ -10812,7 +10812,7 @@ if(p->pending&~p->blocked)W->sig_ready= true;
 }
 
 /*:759*//*762:*/
-#line 541 "web/signal.w"
+#line 546 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to)
 {
@@ -10842,7 +10842,7 @@ return sys_return(sent?0:-EPERM);
 }
 
 /*:762*//*765:*/
-#line 603 "web/signal.w"
+#line 608 "web/signal.w"
 
 static bool timeval_bad(const struct timeval*tv)
 {
@@ -10871,7 +10871,7 @@ ns_timeval(p->it_real_interval,&v->it_interval);
 }
 
 /*:765*//*766:*/
-#line 634 "web/signal.w"
+#line 639 "web/signal.w"
 
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
 {
@@ -10901,7 +10901,7 @@ itimer_arm(p,p->it_real_interval,p->it_real_interval);
 }
 
 /*:766*//*767:*/
-#line 662 "web/signal.w"
+#line 667 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
 {
@@ -10934,7 +10934,7 @@ return sys_return(0);
 }
 
 /*:767*//*768:*/
-#line 701 "web/signal.w"
+#line 706 "web/signal.w"
 
 unsigned sr_alarm(unsigned seconds)
 {
@@ -10950,7 +10950,7 @@ return(unsigned)old.it_value.tv_sec;
 }
 
 /*:768*//*770:*/
-#line 723 "web/signal.w"
+#line 728 "web/signal.w"
 
 static bool timers_only_tick(void)
 {

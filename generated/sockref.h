@@ -204,23 +204,23 @@ int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
 /*:725*//*753:*/
-#line 387 "web/signal.w"
+#line 392 "web/signal.w"
 
 int sr_sigaction(int sig,const struct sigaction*act,struct sigaction*oldact);
 
 /*:753*//*756:*/
-#line 453 "web/signal.w"
+#line 458 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset);
 int sr_sigpending(sigset_t*set);
 
 /*:756*//*760:*/
-#line 535 "web/signal.w"
+#line 540 "web/signal.w"
 
 int sr_kill(pid_t pid,int sig);
 
 /*:760*//*763:*/
-#line 590 "web/signal.w"
+#line 595 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value);
 int sr_getitimer(int which,struct itimerval*curr_value);

@@ -432,6 +432,29 @@ START_TEST(handler_mask_and_sa_nodefer)
 }
 END_TEST
 
+START_TEST(siginfo_says_how_a_signal_was_sent)
+{
+  CLAUSES("socket.7:signal:SIGPIPE", "socket.7:signal:SIGIO");
+  struct sigaction a;
+  int t = sr_socket(AF_INET, SOCK_STREAM, 0);
+  reset_seen();
+  memset(&a, 0, sizeof a);
+  a.sa_sigaction = info;
+  a.sa_flags = SA_SIGINFO;
+  ck_assert_int_eq(sr_sigaction(SIGPIPE, &a, NULL), 0);
+  ck_assert_int_eq(sr_sigaction(SIGALRM, &a, NULL), 0);
+  ck_fails(sr_send(t, "a", 1, 0), EPIPE);
+  ck_assert_int_eq(seen[SIGPIPE], 1);
+  ck_assert_int_eq(seen_code, SI_USER);
+  ck_assert_int_eq(seen_pid, sr_getpid());
+  ck_assert_uint_eq(sr_alarm(1), 0);
+  sr_advance_ns(1000000000u);
+  ck_assert_int_eq(seen[SIGALRM], 1);
+  ck_assert_int_eq(seen_code, SI_KERNEL);
+  ck_assert_int_eq(seen_pid, 0);
+}
+END_TEST
+
 static int peer;
 static void two_hosts(void)
 {
@@ -482,6 +505,7 @@ Suite *suite_signal(void)
   tcase_add_test(tc, default_action_counts_and_interrupts_nothing);
   tcase_add_test(tc, kill_targets_and_permission);
   tcase_add_test(tc, handler_mask_and_sa_nodefer);
+  tcase_add_test(tc, siginfo_says_how_a_signal_was_sent);
   tc = sr_tcase(s, "interruption");
   tcase_add_test(tc, timer_interrupts_a_blocking_recv);
   tcase_add_test(tc, sa_restart_restarts_a_socket_call_without_timeout);

@@ -129,6 +129,11 @@ static void signal_send(sr_proc *p, int sig, int code, pid_t pid, uid_t uid)
 \.{SIGPIPE}, which the kernel sends the sender as if it had sent it
 itself (|SI_USER|, its own process ID).
 
+\kernel{handlers with \.{SA\_SIGINFO}: \.{SIGPIPE} from a TCP |send|
+has |si_code| 0 (|SI_USER|) and the process's own ID in |si_pid|;
+\.{SIGIO} from an |O_ASYNC| socket and \.{SIGALRM} from |alarm| have 128
+(|SI_KERNEL|) and 0; |kill| to itself |SI_USER| and its ID.}
+
 @c
 static void proc_send_signal(sr_proc *p, int sig)
 {
