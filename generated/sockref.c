@@ -305,7 +305,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_UDP_HTABLE_SIZE 16384 
 
 /*:476*//*540:*/
-#line 1966 "web/bind.w"
+#line 1974 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
@@ -371,19 +371,19 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_FOREVER UINT64_MAX
 
 /*:708*//*726:*/
-#line 377 "web/poll.w"
+#line 378 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
 /*:726*//*734:*/
-#line 567 "web/poll.w"
+#line 569 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
 /*:734*//*736:*/
-#line 53 "web/signal.w"
+#line 59 "web/signal.w"
 
 #define SR_SIGBIT(sig) (((uint64_t) 1) << ((sig) - 1))
 #define SR_UNBLOCKABLE (SR_SIGBIT(SIGKILL) | SR_SIGBIT(SIGSTOP))
@@ -391,26 +391,26 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   SR_SIGBIT(SIGURG) | SR_SIGBIT(SIGWINCH))
 
 /*:736*//*747:*/
-#line 282 "web/signal.w"
+#line 304 "web/signal.w"
 
 #define SR_ERESTARTSYS 512 
 
 /*:747*//*750:*/
-#line 326 "web/signal.w"
+#line 348 "web/signal.w"
 
 #define SR_IDLE_RESTARTS 1000
 
 /*:750*//*752:*/
-#line 380 "web/signal.w"
+#line 402 "web/signal.w"
 
 #ifndef SA_RESTORER
 #define SA_RESTORER 0x04000000 
 #endif
-#line 384 "web/signal.w"
+#line 406 "web/signal.w"
 #ifndef SA_EXPOSE_TAGBITS
 #define SA_EXPOSE_TAGBITS 0x00000800
 #endif
-#line 387 "web/signal.w"
+#line 409 "web/signal.w"
 #define SR_SA_KNOWN (SA_NOCLDSTOP | SA_NOCLDWAIT | SA_SIGINFO | SA_EXPOSE_TAGBITS | \
   SA_ONSTACK | SA_RESTART | SA_NODEFER | SA_RESETHAND | SA_RESTORER)
 #define SR_SIGCANCEL 32 
@@ -506,7 +506,7 @@ uint64_t*used,*full;
 int cap;
 int open;
 /*730:*/
-#line 484 "web/poll.w"
+#line 486 "web/poll.w"
 
 int kmax;
 
@@ -552,7 +552,7 @@ uint32_t fl_daddr,fl_saddr;
 uint16_t fl_dport;
 
 /*:524*//*533:*/
-#line 1833 "web/bind.w"
+#line 1841 "web/bind.w"
 
 uint32_t tcp_write_seq;
 
@@ -1123,7 +1123,7 @@ int nsmall_spare;
 #line 45 "web/world.w"
 
 /*738:*/
-#line 70 "web/signal.w"
+#line 76 "web/signal.w"
 
 bool sig_ready;
 unsigned idle_restarts;
@@ -1218,7 +1218,7 @@ struct rlimit nofile;
 sr_fdtab fds;
 
 /*:70*//*737:*/
-#line 59 "web/signal.w"
+#line 65 "web/signal.w"
 
 struct sigaction act[SR_NSIG];
 uint64_t blocked,pending;
@@ -1875,13 +1875,13 @@ static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
 /*:526*//*534:*/
-#line 1836 "web/bind.w"
+#line 1844 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
 /*:534*//*535:*/
-#line 1867 "web/bind.w"
+#line 1875 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1896,7 +1896,7 @@ uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
 /*:535*//*538:*/
-#line 1919 "web/bind.w"
+#line 1927 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1906,7 +1906,7 @@ uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
 /*:538*//*544:*/
-#line 2093 "web/bind.w"
+#line 2101 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len);
@@ -1914,17 +1914,17 @@ static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
 /*:544*//*547:*/
-#line 2163 "web/bind.w"
+#line 2171 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
 /*:547*//*551:*/
-#line 2221 "web/bind.w"
+#line 2229 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
 /*:551*//*552:*/
-#line 2235 "web/bind.w"
+#line 2243 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
@@ -2254,18 +2254,18 @@ static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
 /*:721*//*723:*/
-#line 324 "web/poll.w"
+#line 325 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
 /*:723*//*727:*/
-#line 382 "web/poll.w"
+#line 383 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
 /*:727*//*732:*/
-#line 533 "web/poll.w"
+#line 535 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
 static void sock_data_ready(sr_sock*s);
@@ -2273,46 +2273,47 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 
 /*:732*//*739:*/
-#line 75 "web/signal.w"
+#line 81 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig);
+static bool sig_caught(const sr_proc*p,int sig);
 static bool sig_ignored(const sr_proc*p,int sig);
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 static void proc_send_signal(sr_proc*p,int sig);
 
 /*:739*//*743:*/
-#line 151 "web/signal.w"
+#line 164 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig);
 static void signal_deliver_all(bool handlers);
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 
 /*:743*//*748:*/
-#line 285 "web/signal.w"
+#line 307 "web/signal.w"
 
 static bool signal_interrupts(void);
 static bool signal_restart(ssize_t*r);
 static bool signal_restart_decide(ssize_t*r);
 
 /*:748*//*754:*/
-#line 395 "web/signal.w"
+#line 421 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set);
 static void bits_sigset(uint64_t bits,sigset_t*set);
 
 /*:754*//*758:*/
-#line 500 "web/signal.w"
+#line 527 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask);
 static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
 
 /*:758*//*761:*/
-#line 543 "web/signal.w"
+#line 570 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to);
 
 /*:761*//*764:*/
-#line 600 "web/signal.w"
+#line 627 "web/signal.w"
 
 static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
 static bool timeval_bad(const struct timeval*tv);
@@ -2322,7 +2323,7 @@ static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
 static void itimer_fire(pid_t pid,uint64_t serial);
 
 /*:764*//*769:*/
-#line 725 "web/signal.w"
+#line 752 "web/signal.w"
 
 static bool timers_only_tick(void);
 
@@ -3332,7 +3333,7 @@ int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
 /*731:*/
-#line 487 "web/poll.w"
+#line 489 "web/poll.w"
 
 if(fd>=t->kmax){
 int nr= 1;
@@ -8114,7 +8115,7 @@ return false;
 }
 
 /*:531*//*532:*/
-#line 1819 "web/bind.w"
+#line 1826 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -8124,13 +8125,14 @@ if(s->rp)rp_detach(s);
 if(!(s->userlocks&SR_BINDPORT_LOCK))sock_unhash(s);
 }
 if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
+s->shutdown= 0;
 s->tcp_write_seq+= 2;
 if(!s->tcp_write_seq)s->tcp_write_seq= 1;
 return 0;
 }
 
 /*:532*//*536:*/
-#line 1880 "web/bind.w"
+#line 1888 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -8162,7 +8164,7 @@ saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
 /*:536*//*537:*/
-#line 1913 "web/bind.w"
+#line 1921 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
@@ -8170,7 +8172,7 @@ return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
 /*:537*//*539:*/
-#line 1946 "web/bind.w"
+#line 1954 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -8192,7 +8194,7 @@ return score;
 }
 
 /*:539*//*541:*/
-#line 1982 "web/bind.w"
+#line 1990 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
@@ -8217,7 +8219,7 @@ return result;
 }
 
 /*:541*//*542:*/
-#line 2031 "web/bind.w"
+#line 2039 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len)
@@ -8244,7 +8246,7 @@ return first_valid;
 }
 
 /*:542*//*543:*/
-#line 2064 "web/bind.w"
+#line 2072 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -8275,7 +8277,7 @@ return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
 /*:543*//*545:*/
-#line 2115 "web/bind.w"
+#line 2123 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -8303,7 +8305,7 @@ if(first)fn(first,arg);
 }
 
 /*:545*//*546:*/
-#line 2149 "web/bind.w"
+#line 2157 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -8319,7 +8321,7 @@ return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
 /*:546*//*549:*/
-#line 2180 "web/bind.w"
+#line 2188 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -8341,7 +8343,7 @@ return sys_return(s?sock_fd(s):-ENOENT);
 }
 
 /*:549*//*550:*/
-#line 2200 "web/bind.w"
+#line 2208 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -8364,7 +8366,7 @@ return r.n;
 }
 
 /*:550*//*553:*/
-#line 2238 "web/bind.w"
+#line 2246 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -10386,8 +10388,9 @@ if(nfds> (nfds_t)W->cur->nofile.rlim_cur)return-EINVAL;
 if(nfds&&!fds)return-EFAULT;
 for(;;){
 int n= poll_scan(fds,nfds),w;
-if(n||deadline<=W->now_ns)return n;
+if(n)return n;
 if(signal_interrupts())return-EINTR;
+if(deadline<=W->now_ns)return 0;
 w= world_wait(deadline);
 if(w==-EAGAIN)return poll_scan(fds,nfds);
 if(w)return w;
@@ -10415,7 +10418,7 @@ return sys_return(r);
 }
 
 /*:722*//*724:*/
-#line 327 "web/poll.w"
+#line 328 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
 {
@@ -10430,7 +10433,7 @@ return 0;
 }
 
 /*:724*//*728:*/
-#line 389 "web/poll.w"
+#line 390 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
 {
@@ -10467,8 +10470,9 @@ if(sets[k]&&FD_ISSET(fd,sets[k])&&!fd_file(W->cur,fd))return-EBADF;
 for(;;){
 int w;
 count= select_scan(n,sets,out);
-if(count||deadline<=W->now_ns)break;
+if(count)break;
 if(signal_interrupts())return-EINTR;
+if(deadline<=W->now_ns)break;
 w= world_wait(deadline);
 if(w==-EAGAIN){count= select_scan(n,sets,out);break;}
 if(w)return w;
@@ -10484,7 +10488,7 @@ return count;
 }
 
 /*:728*//*729:*/
-#line 441 "web/poll.w"
+#line 443 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 struct timeval*timeout)
@@ -10524,7 +10528,7 @@ return sys_return(r);
 }
 
 /*:729*//*733:*/
-#line 539 "web/poll.w"
+#line 541 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
 static void sock_error_report(sr_sock*s){sk_wake_async(s);}
@@ -10552,11 +10556,16 @@ f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
 /*:733*//*740:*/
-#line 85 "web/signal.w"
+#line 93 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig)
 {
 return p->act[sig].sa_handler!=SIG_DFL&&p->act[sig].sa_handler!=SIG_IGN;
+}
+
+static bool sig_caught(const sr_proc*p,int sig)
+{
+return!sig_ignored(p,sig);
 }
 
 static bool sig_ignored(const sr_proc*p,int sig)
@@ -10566,7 +10575,7 @@ return p->act[sig].sa_handler==SIG_IGN||
 }
 
 /*:740*//*741:*/
-#line 112 "web/signal.w"
+#line 125 "web/signal.w"
 
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
 {
@@ -10584,7 +10593,7 @@ if(!(p->blocked&bit))W->sig_ready= true;
 }
 
 /*:741*//*742:*/
-#line 137 "web/signal.w"
+#line 150 "web/signal.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
 {
@@ -10593,7 +10602,7 @@ else signal_send(p,sig,SI_KERNEL,0,0);
 }
 
 /*:742*//*744:*/
-#line 156 "web/signal.w"
+#line 169 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig)
 {
@@ -10607,7 +10616,7 @@ if(sig_handled(p,sig))signal_call_handler(p,sig,code,pid,uid);
 }
 
 /*:744*//*745:*/
-#line 177 "web/signal.w"
+#line 193 "web/signal.w"
 
 static void signal_deliver_all(bool handlers)
 {
@@ -10623,7 +10632,10 @@ for(;;){
 uint64_t ready= p->pending&~p->blocked&~skip;
 if(!ready)break;
 sig= __builtin_ctzll(ready)+1;
-if(!handlers&&sig_handled(p,sig)){skip|= SR_SIGBIT(sig);continue;}
+if(!handlers&&(sig_handled(p,sig)||(p==W->cur&&sig_caught(p,sig)))){
+skip|= SR_SIGBIT(sig);
+continue;
+}
 signal_deliver_one(p,sig);
 again= handlers;
 }
@@ -10633,15 +10645,14 @@ if(handlers)W->sig_ready= false;
 }
 
 /*:745*//*746:*/
-#line 219 "web/signal.w"
+#line 238 "web/signal.w"
 
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
 {
 struct sigaction a= p->act[sig];
 uint64_t saved= p->blocked;
 sr_proc*cur= W->cur;
-for(int s= 1;s<SR_NSIG;s++)
-if(sigismember(&a.sa_mask,s)==1)p->blocked|= SR_SIGBIT(s);
+p->blocked|= sigset_bits(&a.sa_mask);
 if(!(a.sa_flags&SA_NODEFER))p->blocked|= SR_SIGBIT(sig);
 p->blocked&= ~SR_UNBLOCKABLE;
 if(a.sa_flags&SA_RESETHAND){
@@ -10664,7 +10675,7 @@ if(p->pending&~p->blocked)W->sig_ready= true;
 }
 
 /*:746*//*749:*/
-#line 293 "web/signal.w"
+#line 315 "web/signal.w"
 
 static bool signal_interrupts(void)
 {
@@ -10674,14 +10685,14 @@ if(!W->sig_ready)return false;
 ready= p->pending&~p->blocked;
 while(ready){
 int sig= __builtin_ctzll(ready)+1;
-if(sig_handled(p,sig))return true;
+if(sig_caught(p,sig))return true;
 ready&= ready-1;
 }
 return false;
 }
 
 /*:749*//*751:*/
-#line 329 "web/signal.w"
+#line 351 "web/signal.w"
 
 static bool signal_restart(ssize_t*r)
 {
@@ -10697,8 +10708,8 @@ unsigned idle= W->idle_restarts;
 ready= p->pending&~p->blocked;
 while(ready){
 int sig= __builtin_ctzll(ready)+1;
-if(sig_handled(p,sig)){
-restart= (p->act[sig].sa_flags&SA_RESTART)!=0;
+if(sig_caught(p,sig)){
+restart= !sig_handled(p,sig)||(p->act[sig].sa_flags&SA_RESTART)!=0;
 break;
 }
 ready&= ready-1;
@@ -10714,7 +10725,7 @@ return restart;
 }
 
 /*:751*//*755:*/
-#line 399 "web/signal.w"
+#line 425 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set)
 {
@@ -10728,7 +10739,7 @@ static void bits_sigset(uint64_t bits,sigset_t*set)
 {
 sigemptyset(set);
 for(int s= 1;s<SR_NSIG;s++)
-if(bits&SR_SIGBIT(s))sigaddset(set,s);
+if((bits&SR_SIGBIT(s))&&s!=SR_SIGCANCEL&&s!=SR_SIGSETXID)sigaddset(set,s);
 }
 
 int sr_sigaction(int sig,const struct sigaction*act,struct sigaction*oldact)
@@ -10760,7 +10771,7 @@ return sys_return(0);
 }
 
 /*:755*//*757:*/
-#line 462 "web/signal.w"
+#line 488 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
 {
@@ -10789,7 +10800,7 @@ return sys_return(0);
 }
 
 /*:757*//*759:*/
-#line 504 "web/signal.w"
+#line 531 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask)
 {
@@ -10812,7 +10823,7 @@ if(p->pending&~p->blocked)W->sig_ready= true;
 }
 
 /*:759*//*762:*/
-#line 546 "web/signal.w"
+#line 573 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to)
 {
@@ -10842,7 +10853,7 @@ return sys_return(sent?0:-EPERM);
 }
 
 /*:762*//*765:*/
-#line 608 "web/signal.w"
+#line 635 "web/signal.w"
 
 static bool timeval_bad(const struct timeval*tv)
 {
@@ -10871,7 +10882,7 @@ ns_timeval(p->it_real_interval,&v->it_interval);
 }
 
 /*:765*//*766:*/
-#line 639 "web/signal.w"
+#line 666 "web/signal.w"
 
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
 {
@@ -10901,7 +10912,7 @@ itimer_arm(p,p->it_real_interval,p->it_real_interval);
 }
 
 /*:766*//*767:*/
-#line 667 "web/signal.w"
+#line 694 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
 {
@@ -10934,7 +10945,7 @@ return sys_return(0);
 }
 
 /*:767*//*768:*/
-#line 706 "web/signal.w"
+#line 733 "web/signal.w"
 
 unsigned sr_alarm(unsigned seconds)
 {
@@ -10950,13 +10961,13 @@ return(unsigned)old.it_value.tv_sec;
 }
 
 /*:768*//*770:*/
-#line 728 "web/signal.w"
+#line 755 "web/signal.w"
 
 static bool timers_only_tick(void)
 {
 const sr_proc*p= W->cur;
 if((size_t)W->timer_events!=W->nev)return false;
-return!(p->it_real_expiry&&sig_handled(p,SIGALRM)&&
+return!(p->it_real_expiry&&sig_caught(p,SIGALRM)&&
 !(p->blocked&SR_SIGBIT(SIGALRM)));
 }
 

@@ -156,7 +156,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
 /*:517*//*548:*/
-#line 2174 "web/bind.w"
+#line 2182 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);
@@ -196,7 +196,7 @@ int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
 /*:720*//*725:*/
-#line 371 "web/poll.w"
+#line 372 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 struct timeval*timeout);
@@ -204,23 +204,23 @@ int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
 /*:725*//*753:*/
-#line 392 "web/signal.w"
+#line 414 "web/signal.w"
 
 int sr_sigaction(int sig,const struct sigaction*act,struct sigaction*oldact);
 
 /*:753*//*756:*/
-#line 458 "web/signal.w"
+#line 484 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset);
 int sr_sigpending(sigset_t*set);
 
 /*:756*//*760:*/
-#line 540 "web/signal.w"
+#line 567 "web/signal.w"
 
 int sr_kill(pid_t pid,int sig);
 
 /*:760*//*763:*/
-#line 595 "web/signal.w"
+#line 622 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value);
 int sr_getitimer(int which,struct itimerval*curr_value);

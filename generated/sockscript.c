@@ -1994,16 +1994,16 @@ o->eph_hi= 60999;
 
 static void sr_advance(uint64_t ns){sr_advance_ns(ns);}
 /*148:*/
-#line 1602 "web/ssexec.w"
+#line 1603 "web/ssexec.w"
 
 /*147:*/
-#line 1542 "web/ssexec.w"
+#line 1543 "web/ssexec.w"
 
 static const sigset_t*script_sigset(int sig,sigset_t*set)
 {
 if(sig==-1)return NULL;
 sigemptyset(set);
-if(sig> 0&&sig<65)sigaddset(set,sig);
+if(sig> 0&&sig<65&&sig!=32&&sig!=33)sigaddset(set,sig);
 return set;
 }
 
@@ -2056,7 +2056,7 @@ return pp(fds,n,ms<0?NULL:&ts,script_sigset(sig,&set));
 }
 
 /*:147*/
-#line 1603 "web/ssexec.w"
+#line 1604 "web/ssexec.w"
 
 static void s_counted(int sig){(void)sig;}
 static int s_sigaction(int sig,const char*handler,int flags)
@@ -3315,7 +3315,7 @@ return k_sh?k_sh->sigcount[k_me][sig]:0;
 }
 
 /*:146*//*149:*/
-#line 1631 "web/ssexec.w"
+#line 1630 "web/ssexec.w"
 
 static int k_sigaction(int sig,const char*handler,int flags)
 {
@@ -3348,7 +3348,7 @@ return script_ppoll(fds,n,ms,sig,k_sys_ppoll);
 }
 
 /*:149*//*150:*/
-#line 1667 "web/ssexec.w"
+#line 1666 "web/ssexec.w"
 
 typedef struct{struct nlmsghdr h;char body[1024];}k_nlreq;
 
@@ -3396,7 +3396,7 @@ return e.error;
 }
 
 /*:150*//*151:*/
-#line 1719 "web/ssexec.w"
+#line 1718 "web/ssexec.w"
 
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen)
 {
@@ -3441,7 +3441,7 @@ ifi.ifi_flags= ifi.ifi_change= IFF_UP;
 nl_start(&r,RTM_NEWLINK,0,&ifi,sizeof ifi);
 if((err= nl_talk(fd,&r)))goto fail;
 /*152:*/
-#line 1772 "web/ssexec.w"
+#line 1771 "web/ssexec.w"
 
 {
 struct ifaddrmsg ifa;
@@ -3460,10 +3460,10 @@ if((err= nl_talk(fd,&r)))goto fail;
 }
 
 /*:152*/
-#line 1762 "web/ssexec.w"
+#line 1761 "web/ssexec.w"
 
 /*153:*/
-#line 1789 "web/ssexec.w"
+#line 1788 "web/ssexec.w"
 
 {
 struct rtmsg rt;
@@ -3483,7 +3483,7 @@ if((err= nl_talk(fd,&r)))goto fail;
 }
 
 /*:153*/
-#line 1763 "web/ssexec.w"
+#line 1762 "web/ssexec.w"
 
 close(fd);
 return 0;
@@ -3494,7 +3494,7 @@ return-1;
 }
 
 /*:151*//*156:*/
-#line 1827 "web/ssexec.w"
+#line 1826 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what)
@@ -3523,7 +3523,7 @@ return SS_PASS;
 }
 
 /*:156*//*157:*/
-#line 1862 "web/ssexec.w"
+#line 1861 "web/ssexec.w"
 
 static ss_value*pair_of(ss_arena*a,const ss_value*x)
 {
@@ -3561,7 +3561,7 @@ return x;
 }
 
 /*:157*//*158:*/
-#line 1901 "web/ssexec.w"
+#line 1900 "web/ssexec.w"
 
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e)
@@ -3596,7 +3596,7 @@ ss_puts(b,ln->comment,(size_t)ln->commentlen);
 }
 
 /*:158*//*160:*/
-#line 1943 "web/ssexec.w"
+#line 1942 "web/ssexec.w"
 
 static int path_cmp(const void*x,const void*y)
 {
@@ -3641,7 +3641,7 @@ return n;
 }
 
 /*:160*//*163:*/
-#line 2004 "web/ssexec.w"
+#line 2003 "web/ssexec.w"
 
 int ss_read_options(const char*path,ss_optrow**rows)
 {

@@ -130,13 +130,13 @@ unsigned char data[SS_DATA];
 }ss_outcome;
 
 /*:82*//*154:*/
-#line 1814 "web/ssexec.w"
+#line 1813 "web/ssexec.w"
 
 enum{SS_PASS,SS_DIVERGE,SS_MISSING,SS_NOTRUN,SS_BADINPUT,SS_UNRECORDED};
 enum{SS_WHAT_RET= -1,SS_WHAT_ERR= -2,SS_WHAT_NONE= -3};
 
 /*:154*//*161:*/
-#line 1995 "web/ssexec.w"
+#line 1994 "web/ssexec.w"
 
 enum{SS_OPT_CLAUSE,SS_OPT_LEVEL,SS_OPT_NAME,SS_OPT_TYPE,SS_OPT_ACCESS,SS_OPT_TYPES,
 SS_OPT_RANGE,SS_OPT_CAP,SS_OPT_SETLEN,SS_OPT_SINCE,SS_OPT_HANDLER,SS_OPT_NFIELDS};
@@ -204,7 +204,7 @@ void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
 ss_value**act,ss_value**ret,ss_value**err);
 
 /*:83*//*155:*/
-#line 1818 "web/ssexec.w"
+#line 1817 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what);
@@ -212,12 +212,12 @@ void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e);
 
 /*:155*//*159:*/
-#line 1940 "web/ssexec.w"
+#line 1939 "web/ssexec.w"
 
 int ss_collect(char**paths,int npaths,char***out);
 
 /*:159*//*162:*/
-#line 2000 "web/ssexec.w"
+#line 1999 "web/ssexec.w"
 
 int ss_read_options(const char*path,ss_optrow**rows);
 void ss_free_options(ss_optrow*rows,int n);

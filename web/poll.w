@@ -37,9 +37,9 @@ typedef bool sr_wait_cond(sr_sock *s, const void *arg);
 static int sock_wait(sr_sock *s, sr_wait_cond *cond, const void *arg, uint64_t deadline);
 
 @ One step of a wait: run the next event, or reach the deadline.  After
-the event, the signals it raised that need no handler are delivered
-(counted or dropped); the callers look for those that interrupt them
-before each step.  A wait without deadline whose queue holds nothing but
+the event, the signals it raised that need no code of the caller are
+delivered (see the chapter on signals); the callers look for those that
+interrupt them before each step.  A wait without deadline whose queue holds nothing but
 timers that cannot interrupt it is a wait forever (see the chapter on
 signals).
 
@@ -289,8 +289,9 @@ static int do_poll(struct pollfd *fds, nfds_t nfds, uint64_t deadline)
   if (nfds && !fds) return -EFAULT;
   for (;;) {
     int n = poll_scan(fds, nfds), w;
-    if (n || deadline <= W->now_ns) return n;
+    if (n) return n;
     if (signal_interrupts()) return -EINTR;
+    if (deadline <= W->now_ns) return 0;
     w = world_wait(deadline);
     if (w == -EAGAIN) return poll_scan(fds, nfds);
     if (w) return w;
@@ -422,8 +423,9 @@ static int do_select(int nfds, fd_set *sets[3], uint64_t deadline)
   for (;;) {
     int w;
     count = select_scan(n, sets, out);
-    if (count || deadline <= W->now_ns) break;
+    if (count) break;
     if (signal_interrupts()) return -EINTR;
+    if (deadline <= W->now_ns) break;
     w = world_wait(deadline);
     if (w == -EAGAIN) { count = select_scan(n, sets, out); break; }
     if (w) return w;

@@ -28,18 +28,24 @@ process other than the caller runs when the caller's call returns, since
 the model runs one process at a time.
 \item{3.} {\it The default action does not kill.}  On Linux the default
 action of \.{SIGIO}, \.{SIGPIPE}, \.{SIGALRM}, \.{SIGUSR1} and the
-real-time signals ends the process.  The model does not end processes:
-a signal whose default action would is {\it counted\/} instead
-(|sr_signal_count|) and has no other effect --- it interrupts nothing.
-This keeps the meaning the counter had before dispositions existed, and
-the recorder of sockscripts, which cannot let a process be killed, gives
-its processes counting handlers for the same signals.  A signal whose
-default action is to ignore it (\.{SIGCHLD}, \.{SIGCONT}, \.{SIGURG},
-\.{SIGWINCH}) is discarded, as Linux discards it.
+real-time signals ends the process.  The model does not end processes
+(a test would lose the process it is looking at).  In place of that
+default it gives the process a stand-in: a handler that does nothing but
+count (|sr_signal_count|), installed with \.{SA\_RESTART}.  Like any
+such handler it interrupts |poll| and |select| (|EINTR|) and a socket
+call that waits with a timeout, and it restarts a socket call that
+waits without one.  That is exactly what the recorder of sockscripts
+does on the kernel, where it cannot let a process be killed either: its
+processes start with counting handlers with \.{SA\_RESTART} for the
+same signals --- so every script checks the stand-in against the
+kernel.  |sr_sigaction| still reads such a disposition back as
+|SIG_DFL|.  A signal whose default action is to ignore it (\.{SIGCHLD},
+\.{SIGCONT}, \.{SIGURG}, \.{SIGWINCH}) is discarded, as Linux discards
+it.
 \smallskip\noindent
 So |sr_signal_count(sig)| is the number of times |sig| was {\it
-delivered\/} to the current process: to a handler, or counted by the
-default action.  A signal that is ignored is not counted; one that is
+delivered\/} to the current process: to a handler, or to the stand-in
+for the default action.  A signal that is ignored is not counted; one that is
 blocked is counted when it is unblocked and delivered.
 @^model limits@>
 @^signals@>
@@ -74,18 +80,25 @@ int timer_events; /* the events in the queue that are timers */
 
 @ @<Private function prototypes@>=
 static bool sig_handled(const sr_proc *p, int sig);
+static bool sig_caught(const sr_proc *p, int sig);
 static bool sig_ignored(const sr_proc *p, int sig);
 static void signal_send(sr_proc *p, int sig, int code, pid_t pid, uid_t uid);
 static void proc_send_signal(sr_proc *p, int sig);
 
 @ A signal is {\it handled\/} when its disposition is a function; {\it
 ignored\/} when it is |SIG_IGN|, or |SIG_DFL| for a signal whose default
-is to ignore.
+is to ignore; {\it caught\/} when it is not ignored --- by its handler,
+or by the counting stand-in for a default action.
 
 @c
 static bool sig_handled(const sr_proc *p, int sig)
 {
   return p->act[sig].sa_handler != SIG_DFL && p->act[sig].sa_handler != SIG_IGN;
+}
+
+static bool sig_caught(const sr_proc *p, int sig)
+{
+  return !sig_ignored(p, sig);
 }
 
 static bool sig_ignored(const sr_proc *p, int sig)
@@ -166,9 +179,12 @@ static void signal_deliver_one(sr_proc *p, int sig)
 }
 
 @ Delivering everything that can be.  With |handlers| false (inside a
-wait) only the signals that need no handler are delivered --- counted or
-dropped --- since a handler may not run in the middle of a call; the
-others stay pending and the wait decides whether they interrupt it.  With
+wait) only what needs no code of the program is delivered: ignored
+signals are dropped, and other processes' signals that the stand-in
+counts are counted, at the time they come, as those processes (which are
+not in a call) would count them; handlers may not run in the middle of a
+call, and the caller's own signals stay pending --- the wait decides
+whether they interrupt it.  With
 |handlers| true (at the end of a call) every process's deliverable
 signals are delivered, handlers included, each with its process made
 current while it runs.  A handler may send more signals; the loop runs
@@ -189,7 +205,10 @@ static void signal_deliver_all(bool handlers)
         uint64_t ready = p->pending & ~p->blocked & ~skip;
         if (!ready) break;
         sig = __builtin_ctzll(ready) + 1;
-        if (!handlers && sig_handled(p, sig)) { skip |= SR_SIGBIT(sig); continue; }
+        if (!handlers && (sig_handled(p, sig) || (p == W->cur && sig_caught(p, sig)))) {
+          skip |= SR_SIGBIT(sig);
+          continue;
+        }
         signal_deliver_one(p, sig);
         again = handlers;
       }
@@ -222,8 +241,7 @@ static void signal_call_handler(sr_proc *p, int sig, int code, pid_t pid, uid_t 
   struct sigaction a = p->act[sig];
   uint64_t saved = p->blocked;
   sr_proc *cur = W->cur;
-  for (int s = 1; s < SR_NSIG; s++)
-    if (sigismember(&a.sa_mask, s) == 1) p->blocked |= SR_SIGBIT(s);
+  p->blocked |= sigset_bits(&a.sa_mask);
   if (!(a.sa_flags & SA_NODEFER)) p->blocked |= SR_SIGBIT(sig);
   p->blocked &= ~SR_UNBLOCKABLE;
   if (a.sa_flags & SA_RESETHAND) {
@@ -249,9 +267,13 @@ static void signal_call_handler(sr_proc *p, int sig, int code, pid_t pid, uid_t 
 \clause{socket.7:SO_RCVTIMEO:2}
 @^socket.7:SO\_RCVTIMEO@>
 @^EINTR@>
-A call that waits stops waiting when a signal that has a handler becomes
-deliverable to its process --- blocked signals, ignored ones and those
-that only the default action counts do not wake it.  What the call
+A call that waits stops waiting when a signal that is caught (by a
+handler, or by the stand-in for a default action) becomes deliverable to
+its process --- blocked signals and ignored ones do not wake it.  A
+pending signal that the call itself unblocks (the mask of |ppoll| or
+|pselect|) ends it at once, when no descriptor is ready: the kernel's
+|do_poll| looks for a pending signal before it looks at the timeout, so
+even a timeout of 0 gives |EINTR|.  What the call
 returns then depends on the call, and on the handler's
 \.{SA\_RESTART}, as \.{signal(7)} sets out:
 
@@ -288,7 +310,7 @@ static bool signal_restart(ssize_t *r);
 static bool signal_restart_decide(ssize_t *r);
 
 @ Whether the current process's wait is interrupted: it has a pending
-signal, not blocked, with a handler.
+signal, not blocked, that it catches.
 
 @c
 static bool signal_interrupts(void)
@@ -299,7 +321,7 @@ static bool signal_interrupts(void)
   ready = p->pending & ~p->blocked;
   while (ready) {
     int sig = __builtin_ctzll(ready) + 1;
-    if (sig_handled(p, sig)) return true;
+    if (sig_caught(p, sig)) return true;
     ready &= ready - 1;
   }
   return false;
@@ -341,8 +363,8 @@ static bool signal_restart_decide(ssize_t *r)
   ready = p->pending & ~p->blocked;
   while (ready) {
     int sig = __builtin_ctzll(ready) + 1;
-    if (sig_handled(p, sig)) {
-      restart = (p->act[sig].sa_flags & SA_RESTART) != 0;
+    if (sig_caught(p, sig)) {
+      restart = !sig_handled(p, sig) || (p->act[sig].sa_flags & SA_RESTART) != 0;
       break;
     }
     ready &= ready - 1;
@@ -392,7 +414,11 @@ disposition is |SIG_DFL|, flags 0, empty mask.}
 @ @<Public declarations@>=
 int sr_sigaction(int sig, const struct sigaction *act, struct sigaction *oldact);
 
-@ @<Private function prototypes@>=
+@ Between the C library's |sigset_t| and the kernel's 64 bits.  The C
+library's |sigaddset| refuses its own two signals (and would set
+|errno|), so they are never put in a set.
+
+@<Private function prototypes@>=
 static uint64_t sigset_bits(const sigset_t *set);
 static void bits_sigset(uint64_t bits, sigset_t *set);
 
@@ -409,7 +435,7 @@ static void bits_sigset(uint64_t bits, sigset_t *set)
 {
   sigemptyset(set);
   for (int s = 1; s < SR_NSIG; s++)
-    if (bits & SR_SIGBIT(s)) sigaddset(set, s);
+    if ((bits & SR_SIGBIT(s)) && s != SR_SIGCANCEL && s != SR_SIGSETXID) sigaddset(set, s);
 }
 
 int sr_sigaction(int sig, const struct sigaction *act, struct sigaction *oldact)
@@ -494,7 +520,8 @@ the saved mask; otherwise the old mask comes back first, and a signal
 that only the call's mask let through stays pending.
 
 \kernel{\.{SIGALRM} blocked, |ppoll| with an empty mask: |EINTR| after
-20~ms; not blocked, |ppoll| with a mask that blocks it and 50~ms: 0 after
+20~ms; \.{SIGPIPE} blocked and pending, |ppoll| with a timeout of 0 and a
+mask that lets it through: |EINTR| (found by the differential fuzzer); not blocked, |ppoll| with a mask that blocks it and 50~ms: 0 after
 50~ms, and the handler has run once when |ppoll| returns.}
 
 @<Private function prototypes@>=
@@ -719,8 +746,8 @@ unsigned sr_alarm(unsigned seconds)
 
 @ A wait that has no deadline and nothing in the queue but timers can
 still end if a timer's signal would interrupt it.  Otherwise the timers
-would only tick forever (an interval timer whose signal is ignored,
-blocked or counted), and the wait is a wait forever.
+would only tick forever (an interval timer whose signal is ignored or
+blocked), and the wait is a wait forever.
 
 @<Private function prototypes@>=
 static bool timers_only_tick(void);
@@ -730,7 +757,7 @@ static bool timers_only_tick(void)
 {
   const sr_proc *p = W->cur;
   if ((size_t) W->timer_events != W->nev) return false;
-  return !(p->it_real_expiry && sig_handled(p, SIGALRM) &&
+  return !(p->it_real_expiry && sig_caught(p, SIGALRM) &&
     !(p->blocked & SR_SIGBIT(SIGALRM)));
 }
 

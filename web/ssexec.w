@@ -1535,7 +1535,8 @@ static long k_signal_count(int sig)
 }
 
 @ The script's signal calls, shared by both backends: a script's signal
-names a set of one signal ($-1$ no set, 0 the empty one), its handler
+names a set of one signal ($-1$ no set, 0 the empty one, and so are 32
+and 33, which the C library keeps out of every set), its handler
 name a disposition, its four numbers an |itimerval|.  A name that is no
 disposition is |EINVAL|, as a bad signal number is.
 
@@ -1544,7 +1545,7 @@ static const sigset_t *script_sigset(int sig, sigset_t *set)
 {
   if (sig == -1) return NULL;
   sigemptyset(set);
-  if (sig > 0 && sig < 65) sigaddset(set, sig);
+  if (sig > 0 && sig < 65 && sig != 32 && sig != 33) sigaddset(set, sig); /* not the C library's own */
   return set;
 }
 
@@ -1620,12 +1621,10 @@ static int s_ppoll(struct pollfd *fds, nfds_t n, int ms, int sig)
 @ On the kernel the handler that counts is the one every script process
 starts with.  \.{"dfl"} cannot be the kernel's default for a signal
 whose default ends the process --- the run would die with it --- so it
-puts back that starting handler, which counts with \.{SA\_RESTART}, as
-the model's default action counts; for a signal whose default is to
-ignore it is the real |SIG_DFL|.  A script must therefore not let a
-signal left to its default come while a |poll| or |select| waits: the
-kernel's counting handler would interrupt it, the model's default does
-not.  The other calls go to the system call: |ppoll| as |k_poll| does,
+puts back that starting handler, which counts with \.{SA\_RESTART} ---
+the very stand-in the model gives such a signal's default action; for a
+signal whose default is to ignore it is the real |SIG_DFL|.  The other
+calls go to the system call: |ppoll| as |k_poll| does,
 with the kernel's 8-byte mask.
 
 @<The executor@>=
