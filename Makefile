@@ -34,7 +34,7 @@ DEB_PKGS := texlive-binaries texlive-base texlive-plain-generic texlive-extra-ut
 WEBS     := $(wildcard web/*.w)
 LIBWEBS  := web/sockref.w web/format.w web/world.w web/proc.w web/fd.w web/socket.w \
             web/ioctl.w web/sysctl.w web/sockopt.w web/solsocket.w web/ipopt.w web/mcast.w \
-            web/wire.w web/link.w web/ip.w web/pcap.w web/bind.w web/udp.w web/poll.w \
+            web/wire.w web/link.w web/ip.w web/pcap.w web/bind.w web/udp.w web/poll.w web/signal.w \
             web/raw.w web/ping.w web/beyond.w
 HAVE_SEEDS := $(wildcard $(SEEDS)/INDEX.md)
 

@@ -1348,7 +1348,51 @@ line(g,"signal_count(%d)",PICK(g->r,((const int[]){29,23,13,0,65})));
 }
 
 /*:71*//*72:*/
-#line 1743 "web/fuzzgen.w"
+#line 1748 "web/fuzzgen.w"
+
+static const int fuzz_signals[]= {29,13,23,10,34,0,32,65,9};
+
+static void gen_sigaction(fg_gen*g)
+{
+line(g,"sigaction(%d, \"%s\", %s)",PICK(g->r,fuzz_signals),
+PICK(g->r,((const char*const[]){"count","ign","dfl"})),
+PICK(g->r,((const char*const[]){"0","SA_RESTART","SA_NODEFER","SA_SIGINFO|SA_RESTART"})));
+}
+
+static void gen_sigprocmask(fg_gen*g)
+{
+line(g,"sigprocmask(%s, %d)",
+PICK(g->r,((const char*const[]){"SIG_BLOCK","SIG_UNBLOCK","SIG_SETMASK","7"})),
+chance(g->r,10)?-1:PICK(g->r,fuzz_signals));
+}
+
+static void gen_sigpending(fg_gen*g)
+{
+line(g,"sigpending(%d)",PICK(g->r,fuzz_signals));
+}
+
+static void gen_kill(fg_gen*g)
+{
+line(g,"kill(0, %d)",PICK(g->r,((const int[]){0,29,13,23,10,34,65})));
+}
+
+static void gen_setitimer(fg_gen*g)
+{
+static const char*const bad[]= {"0, 0, 0, 0","0, 1000000, 0, 0","-1, 0, 0, 0","0, 0, 0, -1"};
+line(g,"setitimer(%s, %s)",PICK(g->r,((const char*const[]){"ITIMER_REAL","ITIMER_VIRTUAL","3"})),
+PICK(g->r,bad));
+}
+
+static void gen_alarm(fg_gen*g){line(g,"alarm(0)");}
+
+static void gen_ppoll(fg_gen*g)
+{
+line(g,"ppoll([{fd=%d, events=POLLIN|POLLOUT}], 1, 0, %d)",data_fd(g,false),
+chance(g->r,30)?-1:PICK(g->r,fuzz_signals));
+}
+
+/*:72*//*73:*/
+#line 1796 "web/fuzzgen.w"
 
 static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 {"socket",gen_socket,10},{"socketpair",gen_socketpair,1},{"close",gen_close,3},
@@ -1361,12 +1405,14 @@ static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 {"readv",gen_readv,1},{"writev",gen_writev,1},{"shutdown",gen_shutdown,1},
 {"poll",gen_poll,2},{"select",gen_select,1},{"setuid",gen_setuid,1},
 {"seteuid",gen_seteuid,1},{"cap_drop",gen_cap_drop,1},{"sysctl_set",gen_sysctl_set,2},
-{"sysctl_get",gen_sysctl_get,1},{"advance",gen_advance,1},{"signal_count",gen_signal_count,1}
+{"sysctl_get",gen_sysctl_get,1},{"advance",gen_advance,1},{"signal_count",gen_signal_count,1},
+{"sigaction",gen_sigaction,1},{"sigprocmask",gen_sigprocmask,1},{"sigpending",gen_sigpending,1},
+{"kill",gen_kill,1},{"setitimer",gen_setitimer,1},{"alarm",gen_alarm,1},{"ppoll",gen_ppoll,1}
 };
 #define NCALLS ((int) (sizeof calls / sizeof calls[0]))
 
-/*:72*//*73:*/
-#line 1762 "web/fuzzgen.w"
+/*:73*//*74:*/
+#line 1817 "web/fuzzgen.w"
 
 static bool call_enabled(const fg_gen*g,const char*name)
 {
@@ -1375,11 +1421,11 @@ if(!strcmp(ss_call_name(c),name))return g->enabled?g->enabled[c]:true;
 return false;
 }
 
-/*:73*/
+/*:74*/
 #line 61 "web/fuzzgen.w"
 
-/*75:*/
-#line 1780 "web/fuzzgen.w"
+/*76:*/
+#line 1835 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines)
 {
@@ -1397,8 +1443,8 @@ w-= calls[i].weight;
 }
 }
 
-/*:75*//*76:*/
-#line 1807 "web/fuzzgen.w"
+/*:76*//*77:*/
+#line 1862 "web/fuzzgen.w"
 
 void fg_close_all(fg_gen*g)
 {
@@ -1426,8 +1472,8 @@ line(g,"sysctl_set(\"%s\", \"%s\\n\")",tunables[i].name,v);
 }
 }
 
-/*:76*//*79:*/
-#line 1848 "web/fuzzgen.w"
+/*:77*//*80:*/
+#line 1903 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled)
 {
@@ -1437,8 +1483,8 @@ int i;
 enabled[c]= false;
 for(i= 0;i<NCALLS&&strcmp(calls[i].name,ss_call_name(c));i++);
 if(i==NCALLS)continue;
-/*80:*/
-#line 1862 "web/fuzzgen.w"
+/*81:*/
+#line 1917 "web/fuzzgen.w"
 
 {
 fg_rand r;
@@ -1458,14 +1504,14 @@ fg_free(&g);
 free(b.p);
 }
 
-/*:80*/
-#line 1857 "web/fuzzgen.w"
+/*:81*/
+#line 1912 "web/fuzzgen.w"
 
 }
 ss_outcome_free(o,false);
 }
 
-/*:79*/
+/*:80*/
 #line 62 "web/fuzzgen.w"
 
 

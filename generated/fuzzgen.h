@@ -91,19 +91,19 @@ void fg_init(fg_gen*g,fg_rand*r,const fg_options*opts,const bool*enabled,ss_buf*
 void fg_free(fg_gen*g);
 void fg_begin(fg_gen*g,bool root);
 
-/*:19*//*74:*/
-#line 1775 "web/fuzzgen.w"
+/*:19*//*75:*/
+#line 1830 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines);
 void fg_close_all(fg_gen*g);
 void fg_restore(fg_gen*g);
 
-/*:74*//*78:*/
-#line 1845 "web/fuzzgen.w"
+/*:75*//*79:*/
+#line 1900 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled);
 
-/*:78*/
+/*:79*/
 #line 94 "web/fuzzgen.w"
 
 #endif

@@ -30,45 +30,45 @@
 #include <netinet/udp.h> 
 #include <poll.h> 
 
-/*:3*//*821:*/
+/*:3*//*856:*/
 #line 24 "web/beyond.w"
 
 #include <linux/sock_diag.h> 
 #include <linux/net_tstamp.h> 
 
-/*:821*/
+/*:856*/
 #line 41 "web/sockref.w"
 
 /*11:*/
-#line 67 "web/world.w"
+#line 68 "web/world.w"
 
 #define SR_DEFAULT_HZ 250
 
 /*:11*//*14:*/
-#line 122 "web/world.w"
+#line 123 "web/world.w"
 
 #define SR_MAX_IFADDR 8 
 
 /*:14*//*40:*/
-#line 673 "web/world.w"
+#line 674 "web/world.w"
 
 #define SR_MIN_MTU 68
 
 /*:40*//*47:*/
-#line 11 "web/proc.w"
+#line 13 "web/proc.w"
 
 #define SR_FIRST_PID 1000
 #define SR_NSIG 65 
 
 /*:47*//*49:*/
-#line 32 "web/proc.w"
+#line 34 "web/proc.w"
 
 #define SR_ALL_CAPS ((((uint64_t) 1) << (CAP_LAST_CAP + 1)) - 1)
 #define SR_NOFILE_CUR 1024
 #define SR_NOFILE_MAX 4096
 
 /*:49*//*64:*/
-#line 249 "web/proc.w"
+#line 252 "web/proc.w"
 
 #define SR_NR_OPEN 1048576
 
@@ -266,7 +266,7 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:320*//*360:*/
-#line 768 "web/link.w"
+#line 773 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -323,7 +323,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_UDP_HTABLE_SIZE 16384 
 
 /*:481*//*545:*/
-#line 2012 "web/bind.w"
+#line 2020 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
@@ -392,7 +392,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_UIO_MAXIOV 1024
 
 /*:703*//*709:*/
-#line 3263 "web/udp.w"
+#line 3271 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -402,19 +402,53 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:729*//*746:*/
-#line 359 "web/poll.w"
+/*:729*//*747:*/
+#line 378 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:746*//*754:*/
-#line 545 "web/poll.w"
+/*:747*//*755:*/
+#line 569 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:754*//*762:*/
+/*:755*//*757:*/
+#line 59 "web/signal.w"
+
+#define SR_SIGBIT(sig) (((uint64_t) 1) << ((sig) - 1))
+#define SR_UNBLOCKABLE (SR_SIGBIT(SIGKILL) | SR_SIGBIT(SIGSTOP))
+#define SR_DEFAULT_IGNORED (SR_SIGBIT(SIGCHLD) | SR_SIGBIT(SIGCONT) | \
+  SR_SIGBIT(SIGURG) | SR_SIGBIT(SIGWINCH))
+
+/*:757*//*768:*/
+#line 304 "web/signal.w"
+
+#define SR_ERESTARTSYS 512 
+
+/*:768*//*771:*/
+#line 348 "web/signal.w"
+
+#define SR_IDLE_RESTARTS 1000
+
+/*:771*//*773:*/
+#line 402 "web/signal.w"
+
+#ifndef SA_RESTORER
+#define SA_RESTORER 0x04000000 
+#endif
+#line 406 "web/signal.w"
+#ifndef SA_EXPOSE_TAGBITS
+#define SA_EXPOSE_TAGBITS 0x00000800
+#endif
+#line 409 "web/signal.w"
+#define SR_SA_KNOWN (SA_NOCLDSTOP | SA_NOCLDWAIT | SA_SIGINFO | SA_EXPOSE_TAGBITS | \
+  SA_ONSTACK | SA_RESTART | SA_NODEFER | SA_RESETHAND | SA_RESTORER)
+#define SR_SIGCANCEL 32 
+#define SR_SIGSETXID 33
+
+/*:773*//*797:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -422,13 +456,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:762*//*810:*/
+/*:797*//*845:*/
 #line 1001 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:810*//*829:*/
+/*:845*//*864:*/
 #line 83 "web/beyond.w"
 
 #ifndef IP_PROTOCOL
@@ -447,7 +481,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 95 "web/beyond.w"
 
-/*:829*//*853:*/
+/*:864*//*888:*/
 #line 723 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
@@ -456,7 +490,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 728 "web/beyond.w"
 
-/*:853*/
+/*:888*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -471,7 +505,7 @@ typedef struct sr_file sr_file;
 typedef struct sr_sock sr_sock;
 
 /*:7*//*15:*/
-#line 133 "web/world.w"
+#line 134 "web/world.w"
 
 struct sr_ifaddr{
 uint32_t addr,brd;
@@ -490,7 +524,7 @@ int lan;
 };
 
 /*:15*//*16:*/
-#line 161 "web/world.w"
+#line 162 "web/world.w"
 
 enum{SR_RT_UNICAST,SR_RT_LOCAL,SR_RT_BROADCAST,SR_RT_MULTICAST,
 SR_RT_UNREACHABLE,SR_RT_BLACKHOLE,SR_RT_PROHIBIT};
@@ -531,12 +565,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*750:*/
-#line 462 "web/poll.w"
+/*751:*/
+#line 486 "web/poll.w"
 
 int kmax;
 
-/*:750*/
+/*:751*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -579,7 +613,7 @@ uint32_t fl_daddr,fl_saddr;
 uint16_t fl_dport;
 
 /*:529*//*538:*/
-#line 1879 "web/bind.w"
+#line 1887 "web/bind.w"
 
 uint32_t tcp_write_seq;
 
@@ -621,7 +655,7 @@ int nofcs,wifi_status;
 
 uint32_t tskey;
 
-/*:208*//*822:*/
+/*:208*//*857:*/
 #line 31 "web/beyond.w"
 
 uint64_t cookie;
@@ -629,17 +663,17 @@ int zerocopy,rcvmark,prefer_busy_poll,busy_poll_budget;
 int txtime_clockid,txtime_flags;
 bool txtime_on;
 
-/*:822*//*825:*/
+/*:857*//*860:*/
 #line 46 "web/beyond.w"
 
 int no_check_tx;
 
-/*:825*//*859:*/
+/*:860*//*894:*/
 #line 884 "web/beyond.w"
 
 int txrehash;
 
-/*:859*/
+/*:894*/
 #line 21 "web/socket.w"
 
 /*562:*/
@@ -666,13 +700,13 @@ uint64_t rq_seq;
 struct sr_udpcork*cork;
 
 /*:633*//*725:*/
-#line 3570 "web/udp.w"
+#line 3588 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:725*//*824:*/
+/*:725*//*859:*/
 #line 40 "web/beyond.w"
 
 int udp_cork,udp_gso_size,udp_gro,udp_encap;
@@ -680,7 +714,7 @@ int udp_no_check6_tx,udp_no_check6_rx;
 int fwd_alloc;
 bool udp_encap_rcv;
 
-/*:824*/
+/*:859*/
 #line 22 "web/socket.w"
 
 /*86:*/
@@ -700,12 +734,12 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:86*//*823:*/
+/*:86*//*858:*/
 #line 37 "web/beyond.w"
 
 uint32_t local_port_range;
 
-/*:823*/
+/*:858*/
 #line 23 "web/socket.w"
 
 /*385:*/
@@ -716,7 +750,7 @@ uint16_t inet_id;
 /*:385*/
 #line 24 "web/socket.w"
 
-/*759:*/
+/*794:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -724,7 +758,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:759*/
+/*:794*/
 #line 25 "web/socket.w"
 
 };
@@ -860,7 +894,7 @@ int iif;
 uint8_t tx_flags;
 uint32_t tskey;
 }sr_pkt;
-enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE};
+enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE,EV_ITIMER};
 typedef struct{
 uint64_t t,seq;
 int kind;
@@ -871,7 +905,7 @@ int rt_type;
 }sr_event;
 
 /*:334*//*344:*/
-#line 423 "web/link.w"
+#line 428 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -881,7 +915,7 @@ int nports;
 }sr_lan;
 
 /*:344*//*361:*/
-#line 773 "web/link.w"
+#line 778 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -1172,7 +1206,7 @@ size_t nev,evcap;
 uint64_t evseq;
 
 /*:335*//*345:*/
-#line 434 "web/link.w"
+#line 439 "web/link.w"
 
 sr_lan*lan;
 int nlans;
@@ -1194,26 +1228,28 @@ int netstamp_sockets;
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
 
-/*:676*//*826:*/
+/*:676*//*861:*/
 #line 49 "web/beyond.w"
 
 uint64_t last_cookie;
 
-/*:826*/
+/*:861*/
 #line 45 "web/world.w"
 
-/*756:*/
-#line 552 "web/poll.w"
+/*759:*/
+#line 76 "web/signal.w"
 
-uint64_t calls;
+bool sig_ready;
+unsigned idle_restarts;
+int timer_events;
 
-/*:756*/
+/*:759*/
 #line 46 "web/world.w"
 
 };
 
 /*:8*//*17:*/
-#line 180 "web/world.w"
+#line 181 "web/world.w"
 
 struct sr_host{
 int id;
@@ -1230,7 +1266,7 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:112*//*362:*/
-#line 783 "web/link.w"
+#line 788 "web/link.w"
 
 sr_htab neigh;
 
@@ -1271,23 +1307,23 @@ uint64_t addr_type_gen;
 uint32_t addr_type_addr;
 int addr_type;
 
-/*:459*//*763:*/
+/*:459*//*798:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:763*//*802:*/
+/*:798*//*837:*/
 #line 907 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:802*/
-#line 189 "web/world.w"
+/*:837*/
+#line 190 "web/world.w"
 
 };
 
 /*:17*//*48:*/
-#line 15 "web/proc.w"
+#line 17 "web/proc.w"
 
 struct sr_proc{
 pid_t pid,pgrp;
@@ -1299,14 +1335,18 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*755:*/
-#line 548 "web/poll.w"
+/*:70*//*758:*/
+#line 65 "web/signal.w"
 
-uint64_t sig_call[SR_NSIG];
-uint64_t sig_time[SR_NSIG];
+struct sigaction act[SR_NSIG];
+uint64_t blocked,pending;
+unsigned rtqueue[SR_NSIG];
+struct{int code;pid_t pid;uid_t uid;}sinfo[SR_NSIG];
+uint64_t it_real_expiry,it_real_interval,it_real_serial;
+struct itimerval it_cpu[2];
 
-/*:755*/
-#line 21 "web/proc.w"
+/*:758*/
+#line 23 "web/proc.w"
 
 sr_host*host;
 unsigned long sigcount[SR_NSIG];
@@ -1321,14 +1361,14 @@ unsigned long sigcount[SR_NSIG];
 static void world_ready(void);
 
 /*:9*//*18:*/
-#line 198 "web/world.w"
+#line 199 "web/world.w"
 
 static void*xcalloc(size_t n,size_t size);
 static void*xmalloc(size_t size);
 static void*xrealloc(void*p,size_t n,size_t size);
 
 /*:18*//*20:*/
-#line 233 "web/world.w"
+#line 234 "web/world.w"
 
 static uint32_t prefix_mask(int len);
 static bool ipv4_is_lbcast(uint32_t a);
@@ -1337,7 +1377,7 @@ static bool ipv4_is_loopback(uint32_t a);
 static bool ipv4_is_local_multicast(uint32_t a);
 
 /*:20*//*22:*/
-#line 259 "web/world.w"
+#line 260 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu);
@@ -1346,7 +1386,7 @@ static sr_iface*iface_by_name(sr_host*h,const char*name);
 static sr_iface*iface_by_addr(sr_host*h,uint32_t addr);
 
 /*:22*//*25:*/
-#line 320 "web/world.w"
+#line 321 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -1354,14 +1394,14 @@ bool kernel);
 static void route_del(sr_host*h,int i);
 
 /*:25*//*27:*/
-#line 382 "web/world.w"
+#line 383 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err);
 static const sr_route*route_lookup(sr_host*h,uint32_t dst);
 
 /*:27*//*29:*/
-#line 432 "web/world.w"
+#line 433 "web/world.w"
 
 static int iface_add_addr(sr_host*h,int ifindex,uint32_t addr,
 int prefixlen,uint32_t brd);
@@ -1369,12 +1409,12 @@ static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a);
 
 /*:29*//*32:*/
-#line 515 "web/world.w"
+#line 516 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up);
 
 /*:32*//*36:*/
-#line 603 "web/world.w"
+#line 604 "web/world.w"
 
 _Static_assert(SR_ROUTE_UNREACHABLE==SR_RT_UNREACHABLE&&
 SR_ROUTE_BLACKHOLE==SR_RT_BLACKHOLE&&SR_ROUTE_PROHIBIT==SR_RT_PROHIBIT,
@@ -1384,7 +1424,7 @@ static sr_host*host_new(const char*name);
 static int parse_cidr(const char*s,uint32_t*addr,int*prefixlen);
 
 /*:36*//*50:*/
-#line 37 "web/proc.w"
+#line 39 "web/proc.w"
 
 static sr_proc*proc_new(sr_host*h,uid_t uid);
 static void proc_free(sr_proc*p);
@@ -1392,7 +1432,7 @@ static sr_proc*proc_by_pid(pid_t pid);
 static bool pgrp_exists(pid_t pgrp);
 
 /*:50*//*60:*/
-#line 199 "web/proc.w"
+#line 201 "web/proc.w"
 
 static bool proc_capable(const sr_proc*p,int cap);
 
@@ -1412,7 +1452,7 @@ static void file_put(sr_file*f);
 static sr_sock*sock_lookup(int fd,int*err);
 
 /*:76*//*78:*/
-#line 199 "web/fd.w"
+#line 201 "web/fd.w"
 
 static int sys_return(int r);
 
@@ -1664,7 +1704,7 @@ static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
 /*:338*//*350:*/
-#line 530 "web/link.w"
+#line 535 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1673,14 +1713,14 @@ static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static bool loop_short_cut(const sr_pkt*pkt);
 
 /*:350*//*354:*/
-#line 626 "web/link.w"
+#line 631 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:354*//*364:*/
-#line 789 "web/link.w"
+#line 794 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -1965,13 +2005,13 @@ static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
 /*:531*//*539:*/
-#line 1882 "web/bind.w"
+#line 1890 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
 /*:539*//*540:*/
-#line 1913 "web/bind.w"
+#line 1921 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -1986,7 +2026,7 @@ uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
 /*:540*//*543:*/
-#line 1965 "web/bind.w"
+#line 1973 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -1996,7 +2036,7 @@ uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
 /*:543*//*549:*/
-#line 2139 "web/bind.w"
+#line 2147 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len);
@@ -2004,17 +2044,17 @@ static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
 /*:549*//*552:*/
-#line 2209 "web/bind.w"
+#line 2217 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
 /*:552*//*556:*/
-#line 2267 "web/bind.w"
+#line 2275 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
 /*:556*//*557:*/
-#line 2281 "web/bind.w"
+#line 2289 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
@@ -2304,35 +2344,35 @@ static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:704*//*711:*/
-#line 3283 "web/udp.w"
+#line 3291 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:711*//*714:*/
-#line 3343 "web/udp.w"
+#line 3354 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:714*//*719:*/
-#line 3445 "web/udp.w"
+#line 3460 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:719*//*721:*/
-#line 3498 "web/udp.w"
+#line 3516 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:721*//*723:*/
-#line 3535 "web/udp.w"
+#line 3553 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:723*//*726:*/
-#line 3575 "web/udp.w"
+#line 3593 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -2345,124 +2385,178 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:730*//*733:*/
-#line 89 "web/poll.w"
+/*:730*//*734:*/
+#line 102 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:733*//*735:*/
-#line 144 "web/poll.w"
+/*:734*//*736:*/
+#line 157 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
 static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:735*//*741:*/
-#line 253 "web/poll.w"
+/*:736*//*742:*/
+#line 266 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:741*//*743:*/
-#line 307 "web/poll.w"
+/*:742*//*744:*/
+#line 325 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:743*//*747:*/
-#line 364 "web/poll.w"
+/*:744*//*748:*/
+#line 383 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:747*//*752:*/
-#line 508 "web/poll.w"
+/*:748*//*753:*/
+#line 535 "web/poll.w"
 
 static void sk_wake_async(sr_sock*s);
 static void sock_data_ready(sr_sock*s);
 static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
+
+/*:753*//*760:*/
+#line 81 "web/signal.w"
+
+static bool sig_handled(const sr_proc*p,int sig);
+static bool sig_caught(const sr_proc*p,int sig);
+static bool sig_ignored(const sr_proc*p,int sig);
+static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:752*//*760:*/
+/*:760*//*764:*/
+#line 164 "web/signal.w"
+
+static void signal_deliver_one(sr_proc*p,int sig);
+static void signal_deliver_all(bool handlers);
+static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
+
+/*:764*//*769:*/
+#line 307 "web/signal.w"
+
+static bool signal_interrupts(void);
+static bool signal_restart(ssize_t*r);
+static bool signal_restart_decide(ssize_t*r);
+
+/*:769*//*775:*/
+#line 421 "web/signal.w"
+
+static uint64_t sigset_bits(const sigset_t*set);
+static void bits_sigset(uint64_t bits,sigset_t*set);
+
+/*:775*//*779:*/
+#line 527 "web/signal.w"
+
+static uint64_t sigmask_enter(const sigset_t*mask);
+static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
+
+/*:779*//*782:*/
+#line 570 "web/signal.w"
+
+static bool kill_permitted(const sr_proc*from,const sr_proc*to);
+
+/*:782*//*785:*/
+#line 627 "web/signal.w"
+
+static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
+static bool timeval_bad(const struct timeval*tv);
+static uint64_t timeval_ns(const struct timeval*tv);
+static void ns_timeval(uint64_t ns,struct timeval*tv);
+static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
+static void itimer_fire(pid_t pid,uint64_t serial);
+
+/*:785*//*790:*/
+#line 752 "web/signal.w"
+
+static bool timers_only_tick(void);
+
+/*:790*//*795:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:760*//*766:*/
+/*:795*//*801:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:766*//*768:*/
+/*:801*//*803:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:768*//*770:*/
+/*:803*//*805:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:770*//*772:*/
+/*:805*//*807:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:772*//*774:*/
+/*:807*//*809:*/
 #line 276 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:774*//*776:*/
+/*:809*//*811:*/
 #line 316 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:776*//*778:*/
+/*:811*//*813:*/
 #line 354 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:778*//*780:*/
+/*:813*//*815:*/
 #line 450 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:780*//*783:*/
+/*:815*//*818:*/
 #line 495 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:783*//*788:*/
+/*:818*//*823:*/
 #line 581 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:788*//*792:*/
+/*:823*//*827:*/
 #line 678 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
-/*:792*//*795:*/
+/*:827*//*830:*/
 #line 732 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:795*//*798:*/
+/*:830*//*833:*/
 #line 802 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2470,75 +2564,75 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:798*//*800:*/
+/*:833*//*835:*/
 #line 845 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:800*//*803:*/
+/*:835*//*838:*/
 #line 910 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:803*//*808:*/
+/*:838*//*843:*/
 #line 988 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:808*//*812:*/
+/*:843*//*847:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:812*//*814:*/
+/*:847*//*849:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:814*//*816:*/
+/*:849*//*851:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:816*//*818:*/
+/*:851*//*853:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:818*//*827:*/
+/*:853*//*862:*/
 #line 73 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level);
 
-/*:827*//*833:*/
+/*:862*//*868:*/
 #line 188 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a);
 
-/*:833*//*838:*/
+/*:868*//*873:*/
 #line 295 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
-/*:838*//*843:*/
+/*:873*//*878:*/
 #line 409 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
-/*:843*//*850:*/
+/*:878*//*885:*/
 #line 672 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s);
 static void sk_fwd_schedule(sr_sock*s,int size);
 static void sk_fwd_release(sr_sock*s,int size,bool partial);
 
-/*:850*/
+/*:885*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2565,11 +2659,12 @@ static sr_world the_world;
 static void world_ready(void)
 {
 if(!W->ready)sr_reset();
-W->calls++;
+W->idle_restarts= 0;
+if(W->sig_ready)signal_deliver_all(true);
 }
 
 /*:10*//*13:*/
-#line 79 "web/world.w"
+#line 80 "web/world.w"
 
 uint64_t sr_now_ns(void)
 {
@@ -2595,7 +2690,7 @@ return 0;
 }
 
 /*:13*//*19:*/
-#line 203 "web/world.w"
+#line 204 "web/world.w"
 
 static void*xmalloc(size_t size)
 {
@@ -2621,7 +2716,7 @@ return p;
 }
 
 /*:19*//*21:*/
-#line 240 "web/world.w"
+#line 241 "web/world.w"
 
 static uint32_t prefix_mask(int len)
 {
@@ -2637,7 +2732,7 @@ return(ntohl(a)&0xffffff00u)==0xe0000000u;
 }
 
 /*:21*//*23:*/
-#line 266 "web/world.w"
+#line 267 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu)
@@ -2654,7 +2749,7 @@ return ifp;
 }
 
 /*:23*//*24:*/
-#line 285 "web/world.w"
+#line 286 "web/world.w"
 
 static sr_iface*iface_by_index(sr_host*h,int ifindex)
 {
@@ -2678,7 +2773,7 @@ return NULL;
 }
 
 /*:24*//*26:*/
-#line 326 "web/world.w"
+#line 327 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -2725,7 +2820,7 @@ h->nroutes--;
 }
 
 /*:26*//*28:*/
-#line 387 "web/world.w"
+#line 388 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err)
@@ -2754,7 +2849,7 @@ return fib_lookup(h,dst,0,RT_SCOPE_UNIVERSE,&err);
 }
 
 /*:28*//*30:*/
-#line 441 "web/world.w"
+#line 442 "web/world.w"
 
 static const struct sr_ifaddr*ifaddr_primary(const sr_iface*ifp,
 uint32_t addr,int prefixlen)
@@ -2789,7 +2884,7 @@ return 0;
 }
 
 /*:30*//*31:*/
-#line 474 "web/world.w"
+#line 475 "web/world.w"
 
 static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a)
@@ -2819,7 +2914,7 @@ ifp->ifindex,src,RT_SCOPE_LINK,true);
 }
 
 /*:31*//*33:*/
-#line 518 "web/world.w"
+#line 519 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up)
 {
@@ -2839,7 +2934,7 @@ route_del(h,i);
 }
 
 /*:33*//*37:*/
-#line 613 "web/world.w"
+#line 614 "web/world.w"
 
 static sr_host*host_by_id(int id)
 {
@@ -2847,7 +2942,7 @@ return id>=0&&id<W->nhosts?W->host[id]:NULL;
 }
 
 /*:37*//*38:*/
-#line 621 "web/world.w"
+#line 622 "web/world.w"
 
 static sr_host*host_new(const char*name)
 {
@@ -2864,7 +2959,7 @@ h->sys[i][1]= sysctls[i].def2;
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
 /*:135*/
-#line 627 "web/world.w"
+#line 628 "web/world.w"
 
 /*387:*/
 #line 400 "web/ip.w"
@@ -2872,7 +2967,7 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 h->ip_ident= 1;
 
 /*:387*/
-#line 628 "web/world.w"
+#line 629 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
 W->host[W->nhosts++]= h;
@@ -2889,7 +2984,7 @@ return host_new(name)->id;
 }
 
 /*:38*//*39:*/
-#line 646 "web/world.w"
+#line 647 "web/world.w"
 
 static int parse_cidr(const char*s,uint32_t*addr,int*prefixlen)
 {
@@ -2915,7 +3010,7 @@ return 0;
 }
 
 /*:39*//*41:*/
-#line 676 "web/world.w"
+#line 677 "web/world.w"
 
 int sr_if_add(int host,const char*name,int mtu)
 {
@@ -2952,7 +3047,7 @@ return 0;
 }
 
 /*:41*//*42:*/
-#line 714 "web/world.w"
+#line 715 "web/world.w"
 
 int sr_addr_add(int host,int ifindex,const char*cidr,const char*brd)
 {
@@ -2975,7 +3070,7 @@ return sys_return(iface_add_addr(h,ifindex,addr,plen,b));
 }
 
 /*:42*//*43:*/
-#line 740 "web/world.w"
+#line 741 "web/world.w"
 
 int sr_route_add(int host,const char*cidr,const char*gw,int ifindex)
 {
@@ -3033,13 +3128,13 @@ return sys_return(-ESRCH);
 }
 
 /*:43*//*45:*/
-#line 804 "web/world.w"
+#line 805 "web/world.w"
 
 void sr_reset(void)
 {
 sr_host*h;
 if(W->ready)/*46:*/
-#line 829 "web/world.w"
+#line 830 "web/world.w"
 
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
@@ -3051,7 +3146,7 @@ for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
 /*:337*//*346:*/
-#line 438 "web/link.w"
+#line 443 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
@@ -3069,12 +3164,12 @@ free(W->cap);
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
 /*:677*/
-#line 833 "web/world.w"
+#line 834 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*363:*/
-#line 786 "web/link.w"
+#line 791 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
@@ -3103,13 +3198,13 @@ htab_free(&fh->mc,hent_free);
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:466*//*764:*/
+/*:466*//*799:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:764*/
-#line 836 "web/world.w"
+/*:799*/
+#line 837 "web/world.w"
 
 free(fh->ifs);
 free(fh->routes);
@@ -3119,7 +3214,7 @@ free(fh);
 free(W->host);
 }
 /*:46*/
-#line 808 "web/world.w"
+#line 809 "web/world.w"
 
 memset(W,0,sizeof*W);
 W->ready= true;
@@ -3131,11 +3226,11 @@ W->next_pid= SR_FIRST_PID;
 W->rng= 1;
 
 /*:336*/
-#line 813 "web/world.w"
+#line 814 "web/world.w"
 
 h= host_new("host0");
 /*34:*/
-#line 545 "web/world.w"
+#line 546 "web/world.w"
 
 {
 int eth;
@@ -3148,15 +3243,15 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 }
 
 /*:34*/
-#line 815 "web/world.w"
+#line 816 "web/world.w"
 
 /*349:*/
-#line 499 "web/link.w"
+#line 504 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
 /*:349*/
-#line 816 "web/world.w"
+#line 817 "web/world.w"
 
 W->cur= proc_new(h,0);
 }
@@ -3168,7 +3263,7 @@ return W->nhosts;
 }
 
 /*:45*//*51:*/
-#line 43 "web/proc.w"
+#line 45 "web/proc.w"
 
 static sr_proc*proc_new(sr_host*h,uid_t uid)
 {
@@ -3192,7 +3287,7 @@ free(p);
 }
 
 /*:51*//*52:*/
-#line 68 "web/proc.w"
+#line 70 "web/proc.w"
 
 static sr_proc*proc_by_pid(pid_t pid)
 {
@@ -3209,7 +3304,7 @@ return false;
 }
 
 /*:52*//*54:*/
-#line 95 "web/proc.w"
+#line 97 "web/proc.w"
 
 pid_t sr_proc_new(int host,uid_t uid)
 {
@@ -3230,7 +3325,7 @@ return 0;
 }
 
 /*:54*//*56:*/
-#line 125 "web/proc.w"
+#line 127 "web/proc.w"
 
 uid_t sr_getuid(void){world_ready();return W->cur->ruid;}
 uid_t sr_geteuid(void){world_ready();return W->cur->euid;}
@@ -3238,7 +3333,7 @@ pid_t sr_getpid(void){world_ready();return W->cur->pid;}
 pid_t sr_getpgrp(void){world_ready();return W->cur->pgrp;}
 
 /*:56*//*57:*/
-#line 141 "web/proc.w"
+#line 143 "web/proc.w"
 
 static void cap_fixup(sr_proc*p,uid_t oruid,uid_t oeuid,uid_t osuid)
 {
@@ -3265,7 +3360,7 @@ return 0;
 }
 
 /*:57*//*58:*/
-#line 170 "web/proc.w"
+#line 172 "web/proc.w"
 
 int sr_seteuid(uid_t euid)
 {
@@ -3286,7 +3381,7 @@ return 0;
 }
 
 /*:58*//*61:*/
-#line 202 "web/proc.w"
+#line 204 "web/proc.w"
 
 static bool proc_capable(const sr_proc*p,int cap)
 {
@@ -3310,7 +3405,7 @@ return 0;
 }
 
 /*:61*//*63:*/
-#line 231 "web/proc.w"
+#line 234 "web/proc.w"
 
 long sr_signal_count(int signo)
 {
@@ -3321,7 +3416,7 @@ return(long)W->cur->sigcount[signo];
 
 
 /*:63*//*66:*/
-#line 256 "web/proc.w"
+#line 259 "web/proc.w"
 
 int sr_getrlimit(int resource,struct rlimit*rlim)
 {
@@ -3420,8 +3515,8 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*751:*/
-#line 465 "web/poll.w"
+/*752:*/
+#line 489 "web/poll.w"
 
 if(fd>=t->kmax){
 int nr= 1;
@@ -3429,7 +3524,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:751*/
+/*:752*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3481,16 +3576,17 @@ return f->sock;
 }
 
 /*:77*//*79:*/
-#line 202 "web/fd.w"
+#line 204 "web/fd.w"
 
 static int sys_return(int r)
 {
+if(W->sig_ready)signal_deliver_all(true);
 if(r<0){errno= -r;return-1;}
 return r;
 }
 
 /*:79*//*80:*/
-#line 214 "web/fd.w"
+#line 217 "web/fd.w"
 
 int sr_close(int fd)
 {
@@ -3501,7 +3597,7 @@ return 0;
 }
 
 /*:80*//*81:*/
-#line 236 "web/fd.w"
+#line 239 "web/fd.w"
 
 static ssize_t positional_io(int fd,off_t offset)
 {
@@ -3646,12 +3742,12 @@ s->max_pacing_rate= UINT64_MAX;
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:564*//*860:*/
+/*:564*//*895:*/
 #line 887 "web/beyond.w"
 
 s->txrehash= 1;
 
-/*:860*/
+/*:895*/
 #line 298 "web/socket.w"
 
 /*97:*/
@@ -3673,12 +3769,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:452*//*765:*/
+/*:452*//*800:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:765*/
+/*:800*/
 #line 299 "web/socket.w"
 
 return s;
@@ -6179,6 +6275,7 @@ switch(e.kind){
 case EV_RX:dev_rcv(h,e.ifindex,e.pkt,e.rt_type);break;
 case EV_FRAG_EXPIRE:ip_frag_expire(h,e.k0,e.k1,e.serial);break;
 case EV_NEIGH_PROBE:neigh_probe(h,e.k0,e.serial);break;
+case EV_ITIMER:itimer_fire((pid_t)e.k0,e.serial);break;
 }
 }
 }
@@ -6191,7 +6288,7 @@ return true;
 }
 
 /*:341*//*342:*/
-#line 386 "web/link.w"
+#line 389 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -6200,15 +6297,17 @@ world_ready();
 target= W->now_ns+ns<W->now_ns?UINT64_MAX:W->now_ns+ns;
 uint64_t t;
 net_run();
+signal_deliver_all(true);
 while(net_next_event(&t)&&t<=target){
 if(t> W->now_ns)W->now_ns= t;
 net_run();
+signal_deliver_all(true);
 }
-W->now_ns= target;
+if(W->now_ns<target)W->now_ns= target;
 }
 
 /*:342*//*347:*/
-#line 448 "web/link.w"
+#line 453 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -6243,7 +6342,7 @@ return 0;
 }
 
 /*:347*//*348:*/
-#line 483 "web/link.w"
+#line 488 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -6259,7 +6358,7 @@ return 0;
 }
 
 /*:348*//*351:*/
-#line 537 "web/link.w"
+#line 542 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -6301,7 +6400,7 @@ else lan_carry(l,&l->port[owner],pkt);
 }
 
 /*:351*//*352:*/
-#line 582 "web/link.w"
+#line 587 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -6323,7 +6422,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:352*//*353:*/
-#line 609 "web/link.w"
+#line 614 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6342,7 +6441,7 @@ ev_push(&e);
 }
 
 /*:353*//*355:*/
-#line 638 "web/link.w"
+#line 643 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6352,7 +6451,7 @@ ev_push(&e);
 }
 
 /*:355*//*356:*/
-#line 703 "web/link.w"
+#line 708 "web/link.w"
 
 static bool loop_short_cut(const sr_pkt*pkt)
 {
@@ -6362,7 +6461,7 @@ return pkt->last&&pkt->local&&pkt->data[0]==0x45&&
 }
 
 /*:356*//*357:*/
-#line 714 "web/link.w"
+#line 719 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6373,7 +6472,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:357*//*359:*/
-#line 734 "web/link.w"
+#line 739 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6389,7 +6488,7 @@ return 0;
 }
 
 /*:359*//*365:*/
-#line 794 "web/link.w"
+#line 799 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6435,7 +6534,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:365*//*366:*/
-#line 842 "web/link.w"
+#line 847 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -8308,7 +8407,7 @@ return false;
 }
 
 /*:536*//*537:*/
-#line 1865 "web/bind.w"
+#line 1872 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -8318,13 +8417,14 @@ if(s->rp)rp_detach(s);
 if(!(s->userlocks&SR_BINDPORT_LOCK))sock_unhash(s);
 }
 if(!(s->userlocks&SR_BINDADDR_LOCK))s->inet_rcv_saddr= s->inet_saddr= 0;
+s->shutdown= 0;
 s->tcp_write_seq+= 2;
 if(!s->tcp_write_seq)s->tcp_write_seq= 1;
 return 0;
 }
 
 /*:537*//*541:*/
-#line 1926 "web/bind.w"
+#line 1934 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -8356,7 +8456,7 @@ saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
 /*:541*//*542:*/
-#line 1959 "web/bind.w"
+#line 1967 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
@@ -8364,7 +8464,7 @@ return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
 /*:542*//*544:*/
-#line 1992 "web/bind.w"
+#line 2000 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -8386,7 +8486,7 @@ return score;
 }
 
 /*:544*//*546:*/
-#line 2028 "web/bind.w"
+#line 2036 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
@@ -8411,7 +8511,7 @@ return result;
 }
 
 /*:546*//*547:*/
-#line 2077 "web/bind.w"
+#line 2085 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len)
@@ -8438,7 +8538,7 @@ return first_valid;
 }
 
 /*:547*//*548:*/
-#line 2110 "web/bind.w"
+#line 2118 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -8469,7 +8569,7 @@ return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
 /*:548*//*550:*/
-#line 2161 "web/bind.w"
+#line 2169 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -8497,7 +8597,7 @@ if(first)fn(first,arg);
 }
 
 /*:550*//*551:*/
-#line 2195 "web/bind.w"
+#line 2203 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -8513,7 +8613,7 @@ return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
 /*:551*//*554:*/
-#line 2226 "web/bind.w"
+#line 2234 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -8535,7 +8635,7 @@ return sys_return(s?sock_fd(s):-ENOENT);
 }
 
 /*:554*//*555:*/
-#line 2246 "web/bind.w"
+#line 2254 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -8558,7 +8658,7 @@ return r.n;
 }
 
 /*:555*//*558:*/
-#line 2284 "web/bind.w"
+#line 2292 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -10346,7 +10446,9 @@ sr_sock*s;
 struct sockaddr_storage a;
 struct iovec v;
 struct msghdr m;
+ssize_t r;
 world_ready();
+restart:
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 memset(&m,0,sizeof m);
 v.iov_base= (void*)buf;
@@ -10359,7 +10461,9 @@ return sys_return(err);
 m.msg_name= &a;
 m.msg_namelen= addrlen;
 }
-return sys_return((int)sock_sendmsg(s,&m,flags));
+r= sock_sendmsg(s,&m,flags);
+if(signal_restart(&r))goto restart;
+return sys_return((int)r);
 }
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
@@ -10368,7 +10472,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:707*//*708:*/
-#line 3229 "web/udp.w"
+#line 3233 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10376,7 +10480,9 @@ int err= 0;
 sr_sock*s;
 struct sockaddr_storage a;
 struct msghdr m;
+ssize_t r;
 world_ready();
+restart:
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 if(!msg)return sys_return(-EFAULT);
 m= *msg;
@@ -10397,11 +10503,13 @@ if(m.msg_controllen> SR_CTL_STACK&&
 m.msg_controllen> (size_t)sysctl_value(s->host,SYS_OPTMEM_MAX))
 return sys_return(-ENOBUFS);
 if(m.msg_controllen&&!m.msg_control)return sys_return(-EFAULT);
-return sys_return((int)sock_sendmsg(s,&m,flags));
+r= sock_sendmsg(s,&m,flags);
+if(signal_restart(&r))goto restart;
+return sys_return((int)r);
 }
 
 /*:708*//*710:*/
-#line 3269 "web/udp.w"
+#line 3277 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10417,7 +10525,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:710*//*712:*/
-#line 3286 "web/udp.w"
+#line 3294 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10425,6 +10533,7 @@ sr_file*f;
 struct msghdr m;
 ssize_t total;
 world_ready();
+restart:
 if(!(f= fd_file(W->cur,fd)))return sys_return(-EBADF);
 if(iovcnt<0||iovcnt> SR_UIO_MAXIOV)return sys_return(-EINVAL);
 if(iovcnt&&!iov)return sys_return(-EFAULT);
@@ -10435,11 +10544,13 @@ if(f->kind!=SR_FILE_SOCKET)return total;
 memset(&m,0,sizeof m);
 m.msg_iov= (struct iovec*)iov;
 m.msg_iovlen= (size_t)iovcnt;
-return sys_return((int)sock_sendmsg(f->sock,&m,0));
+total= sock_sendmsg(f->sock,&m,0);
+if(signal_restart(&total))goto restart;
+return sys_return((int)total);
 }
 
 /*:712*//*715:*/
-#line 3350 "web/udp.w"
+#line 3361 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10456,7 +10567,7 @@ return r;
 }
 
 /*:715*//*716:*/
-#line 3365 "web/udp.w"
+#line 3376 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10470,6 +10581,7 @@ struct sr_cmsg_out co= {NULL,0,0};
 socklen_t klen= 0;
 ssize_t r;
 world_ready();
+restart:
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 memset(&m,0,sizeof m);
 v.iov_base= buf;
@@ -10478,11 +10590,12 @@ m.msg_iov= &v;
 m.msg_iovlen= 1;
 m.msg_name= src_addr?&a:NULL;
 r= sock_recvmsg(s,&m,flags,&klen,&co);
+if(signal_restart(&r))goto restart;
 if(r>=0&&src_addr){
 err= move_addr_to_user(&a,(int)klen,src_addr,addrlen);
 if(err<0)return sys_return(err);
 }
-return r<0?sys_return((int)r):r;
+return sys_return((int)r);
 }
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
@@ -10491,7 +10604,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:716*//*717:*/
-#line 3398 "web/udp.w"
+#line 3411 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10503,6 +10616,7 @@ struct sr_cmsg_out co;
 socklen_t klen= 0;
 ssize_t r;
 world_ready();
+restart:
 if(!(s= sock_lookup(fd,&err)))return sys_return(err);
 if(!msg)return sys_return(-EFAULT);
 if(msg->msg_name&&(int)msg->msg_namelen<0)return sys_return(-EINVAL);
@@ -10515,6 +10629,7 @@ co.pos= msg->msg_control;
 co.room= msg->msg_controllen;
 co.used= 0;
 r= sock_recvmsg(s,&m,flags,&klen,&co);
+if(signal_restart(&r))goto restart;
 if(r<0)return sys_return((int)r);
 if(msg->msg_name){
 err= move_addr_to_user(&a,(int)klen,msg->msg_name,&msg->msg_namelen);
@@ -10522,11 +10637,11 @@ if(err<0)return sys_return(err);
 }
 msg->msg_flags= m.msg_flags;
 msg->msg_controllen= co.used;
-return r;
+return sys_return((int)r);
 }
 
 /*:717*//*718:*/
-#line 3431 "web/udp.w"
+#line 3446 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10542,7 +10657,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:718*//*720:*/
-#line 3448 "web/udp.w"
+#line 3463 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10552,6 +10667,7 @@ struct sr_cmsg_out co= {NULL,0,0};
 socklen_t klen= 0;
 ssize_t total;
 world_ready();
+restart:
 if(!(f= fd_file(W->cur,fd)))return sys_return(-EBADF);
 if(iovcnt<0||iovcnt> SR_UIO_MAXIOV)return sys_return(-EINVAL);
 if(iovcnt&&!iov)return sys_return(-EFAULT);
@@ -10563,11 +10679,13 @@ return sys_return((f->flags&O_NONBLOCK)?-EAGAIN:SR_EWAITFOREVER);
 memset(&m,0,sizeof m);
 m.msg_iov= (struct iovec*)iov;
 m.msg_iovlen= (size_t)iovcnt;
-return sys_return((int)sock_recvmsg(f->sock,&m,0,&klen,&co));
+total= sock_recvmsg(f->sock,&m,0,&klen,&co);
+if(signal_restart(&total))goto restart;
+return sys_return((int)total);
 }
 
 /*:720*//*722:*/
-#line 3503 "web/udp.w"
+#line 3521 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10597,7 +10715,7 @@ return-ENOTCONN;
 }
 
 /*:722*//*724:*/
-#line 3538 "web/udp.w"
+#line 3556 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10608,7 +10726,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:724*//*727:*/
-#line 3579 "web/udp.w"
+#line 3597 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10635,32 +10753,38 @@ sk_wake_async(s);
 }
 }
 /*:727*//*731:*/
-#line 41 "web/poll.w"
+#line 46 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
 {
 uint64_t t;
-if(!net_next_event(&t)||t> deadline){
+if(!net_next_event(&t)||t> deadline||
+(deadline==SR_FOREVER&&timers_only_tick())){
 if(deadline==SR_FOREVER)return SR_EWAITFOREVER;
 if(deadline> W->now_ns)W->now_ns= deadline;
 return-EAGAIN;
 }
 if(t> W->now_ns)W->now_ns= t;
 net_run();
+signal_deliver_all(false);
 return 0;
 }
+
+/*:731*//*732:*/
+#line 66 "web/poll.w"
 
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline)
 {
 for(;;){
 int w;
 if(cond(s,arg))return 0;
+if(signal_interrupts())return deadline==SR_FOREVER?-SR_ERESTARTSYS:-EINTR;
 if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:731*//*732:*/
-#line 73 "web/poll.w"
+/*:732*//*733:*/
+#line 86 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
 {
@@ -10672,8 +10796,8 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:732*//*734:*/
-#line 93 "web/poll.w"
+/*:733*//*735:*/
+#line 106 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
 {
@@ -10687,8 +10811,8 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:734*//*736:*/
-#line 150 "web/poll.w"
+/*:735*//*737:*/
+#line 163 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
 {
@@ -10703,8 +10827,8 @@ else s->nospace= true;
 return mask;
 }
 
-/*:736*//*737:*/
-#line 176 "web/poll.w"
+/*:737*//*738:*/
+#line 189 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
 {
@@ -10715,8 +10839,8 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:737*//*738:*/
-#line 200 "web/poll.w"
+/*:738*//*739:*/
+#line 213 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
 {
@@ -10728,8 +10852,8 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:738*//*739:*/
-#line 216 "web/poll.w"
+/*:739*//*740:*/
+#line 229 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
 {
@@ -10740,8 +10864,8 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:739*//*742:*/
-#line 257 "web/poll.w"
+/*:740*//*743:*/
+#line 270 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
 {
@@ -10764,7 +10888,9 @@ if(nfds> (nfds_t)W->cur->nofile.rlim_cur)return-EINVAL;
 if(nfds&&!fds)return-EFAULT;
 for(;;){
 int n= poll_scan(fds,nfds),w;
-if(n||deadline<=W->now_ns)return n;
+if(n)return n;
+if(signal_interrupts())return-EINTR;
+if(deadline<=W->now_ns)return 0;
 w= world_wait(deadline);
 if(w==-EAGAIN)return poll_scan(fds,nfds);
 if(w)return w;
@@ -10781,15 +10907,18 @@ timeout<0?SR_FOREVER:W->now_ns+(uint64_t)timeout*1000000u));
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask)
 {
-uint64_t deadline;
-(void)sigmask;
+uint64_t deadline,saved;
+int r;
 world_ready();
 if(timespec_deadline(tmo,&deadline))return sys_return(-EINVAL);
-return sys_return(do_poll(fds,nfds,deadline));
+saved= sigmask_enter(sigmask);
+r= do_poll(fds,nfds,deadline);
+sigmask_leave(sigmask,saved,r);
+return sys_return(r);
 }
 
-/*:742*//*744:*/
-#line 310 "web/poll.w"
+/*:743*//*745:*/
+#line 328 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
 {
@@ -10803,8 +10932,8 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:744*//*748:*/
-#line 371 "web/poll.w"
+/*:745*//*749:*/
+#line 390 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
 {
@@ -10841,7 +10970,9 @@ if(sets[k]&&FD_ISSET(fd,sets[k])&&!fd_file(W->cur,fd))return-EBADF;
 for(;;){
 int w;
 count= select_scan(n,sets,out);
-if(count||deadline<=W->now_ns)break;
+if(count)break;
+if(signal_interrupts())return-EINTR;
+if(deadline<=W->now_ns)break;
 w= world_wait(deadline);
 if(w==-EAGAIN){count= select_scan(n,sets,out);break;}
 if(w)return w;
@@ -10856,8 +10987,8 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:748*//*749:*/
-#line 422 "web/poll.w"
+/*:749*//*750:*/
+#line 443 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 struct timeval*timeout)
@@ -10874,7 +11005,7 @@ ts.tv_nsec= (long)(timeout->tv_usec%1000000)*1000;
 if(timespec_deadline(&ts,&deadline))return sys_return(-EINVAL);
 }
 r= do_select(nfds,sets,deadline);
-if(timeout&&r>=0&&deadline!=SR_FOREVER){
+if(timeout&&(r>=0||r==-EINTR)&&deadline!=SR_FOREVER){
 uint64_t left= deadline> W->now_ns?deadline-W->now_ns:0;
 timeout->tv_sec= (time_t)(left/1000000000u);
 timeout->tv_usec= (suseconds_t)(left%1000000000u/1000u);
@@ -10886,15 +11017,18 @@ int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask)
 {
 fd_set*sets[3]= {readfds,writefds,exceptfds};
-uint64_t deadline;
-(void)sigmask;
+uint64_t deadline,saved;
+int r;
 world_ready();
 if(timespec_deadline(timeout,&deadline))return sys_return(-EINVAL);
-return sys_return(do_select(nfds,sets,deadline));
+saved= sigmask_enter(sigmask);
+r= do_select(nfds,sets,deadline);
+sigmask_leave(sigmask,saved,r);
+return sys_return(r);
 }
 
-/*:749*//*753:*/
-#line 515 "web/poll.w"
+/*:750*//*754:*/
+#line 541 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
 static void sock_error_report(sr_sock*s){sk_wake_async(s);}
@@ -10921,19 +11055,423 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:753*//*757:*/
-#line 555 "web/poll.w"
+/*:754*//*761:*/
+#line 93 "web/signal.w"
+
+static bool sig_handled(const sr_proc*p,int sig)
+{
+return p->act[sig].sa_handler!=SIG_DFL&&p->act[sig].sa_handler!=SIG_IGN;
+}
+
+static bool sig_caught(const sr_proc*p,int sig)
+{
+return!sig_ignored(p,sig);
+}
+
+static bool sig_ignored(const sr_proc*p,int sig)
+{
+return p->act[sig].sa_handler==SIG_IGN||
+(p->act[sig].sa_handler==SIG_DFL&&(SR_DEFAULT_IGNORED&SR_SIGBIT(sig)));
+}
+
+/*:761*//*762:*/
+#line 125 "web/signal.w"
+
+static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
+{
+uint64_t bit= SR_SIGBIT(sig);
+if(!(p->blocked&bit)&&sig_ignored(p,sig))return;
+if(sig>=SR_SIGRTMIN)p->rtqueue[sig]++;
+else if(p->pending&bit)return;
+if(!(p->pending&bit)){
+p->sinfo[sig].code= code;
+p->sinfo[sig].pid= pid;
+p->sinfo[sig].uid= uid;
+}
+p->pending|= bit;
+if(!(p->blocked&bit))W->sig_ready= true;
+}
+
+/*:762*//*763:*/
+#line 150 "web/signal.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
 {
-if(sig<SR_SIGRTMIN&&p->sigcount[sig]&&p->sig_call[sig]==W->calls&&
-p->sig_time[sig]==W->now_ns)
-return;
-p->sig_call[sig]= W->calls;
-p->sig_time[sig]= W->now_ns;
-p->sigcount[sig]++;
+if(sig==SIGPIPE)signal_send(p,sig,SI_USER,p->pid,p->ruid);
+else signal_send(p,sig,SI_KERNEL,0,0);
 }
-/*:757*//*761:*/
+
+/*:763*//*765:*/
+#line 169 "web/signal.w"
+
+static void signal_deliver_one(sr_proc*p,int sig)
+{
+int code= p->sinfo[sig].code;
+pid_t pid= p->sinfo[sig].pid;
+uid_t uid= p->sinfo[sig].uid;
+if(sig<SR_SIGRTMIN||--p->rtqueue[sig]==0)p->pending&= ~SR_SIGBIT(sig);
+if(sig_ignored(p,sig))return;
+p->sigcount[sig]++;
+if(sig_handled(p,sig))signal_call_handler(p,sig,code,pid,uid);
+}
+
+/*:765*//*766:*/
+#line 193 "web/signal.w"
+
+static void signal_deliver_all(bool handlers)
+{
+bool again= true;
+if(!W->sig_ready)return;
+while(again){
+again= false;
+for(int i= 0;i<W->nprocs;i++){
+sr_proc*p= W->proc[i];
+uint64_t skip= 0;
+int sig;
+for(;;){
+uint64_t ready= p->pending&~p->blocked&~skip;
+if(!ready)break;
+sig= __builtin_ctzll(ready)+1;
+if(!handlers&&(sig_handled(p,sig)||(p==W->cur&&sig_caught(p,sig)))){
+skip|= SR_SIGBIT(sig);
+continue;
+}
+signal_deliver_one(p,sig);
+again= handlers;
+}
+}
+}
+if(handlers)W->sig_ready= false;
+}
+
+/*:766*//*767:*/
+#line 238 "web/signal.w"
+
+static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
+{
+struct sigaction a= p->act[sig];
+uint64_t saved= p->blocked;
+sr_proc*cur= W->cur;
+p->blocked|= sigset_bits(&a.sa_mask);
+if(!(a.sa_flags&SA_NODEFER))p->blocked|= SR_SIGBIT(sig);
+p->blocked&= ~SR_UNBLOCKABLE;
+if(a.sa_flags&SA_RESETHAND){
+memset(&p->act[sig],0,sizeof p->act[sig]);
+sigemptyset(&p->act[sig].sa_mask);
+}
+W->cur= p;
+if(a.sa_flags&SA_SIGINFO){
+siginfo_t info;
+memset(&info,0,sizeof info);
+info.si_signo= sig;
+info.si_code= code;
+info.si_pid= pid;
+info.si_uid= uid;
+a.sa_sigaction(sig,&info,NULL);
+}else a.sa_handler(sig);
+W->cur= cur;
+p->blocked= saved;
+if(p->pending&~p->blocked)W->sig_ready= true;
+}
+
+/*:767*//*770:*/
+#line 315 "web/signal.w"
+
+static bool signal_interrupts(void)
+{
+sr_proc*p= W->cur;
+uint64_t ready;
+if(!W->sig_ready)return false;
+ready= p->pending&~p->blocked;
+while(ready){
+int sig= __builtin_ctzll(ready)+1;
+if(sig_caught(p,sig))return true;
+ready&= ready-1;
+}
+return false;
+}
+
+/*:770*//*772:*/
+#line 351 "web/signal.w"
+
+static bool signal_restart(ssize_t*r)
+{
+return*r==-SR_ERESTARTSYS&&signal_restart_decide(r);
+}
+
+static bool signal_restart_decide(ssize_t*r)
+{
+sr_proc*p= W->cur;
+uint64_t ready;
+bool restart= true;
+unsigned idle= W->idle_restarts;
+ready= p->pending&~p->blocked;
+while(ready){
+int sig= __builtin_ctzll(ready)+1;
+if(sig_caught(p,sig)){
+restart= !sig_handled(p,sig)||(p->act[sig].sa_flags&SA_RESTART)!=0;
+break;
+}
+ready&= ready-1;
+}
+signal_deliver_all(true);
+W->idle_restarts= (size_t)W->timer_events==W->nev?idle+1:0;
+if(!restart)*r= -EINTR;
+else if(W->idle_restarts>=SR_IDLE_RESTARTS){
+*r= SR_EWAITFOREVER;
+restart= false;
+}
+return restart;
+}
+
+/*:772*//*776:*/
+#line 425 "web/signal.w"
+
+static uint64_t sigset_bits(const sigset_t*set)
+{
+uint64_t bits= 0;
+for(int s= 1;s<SR_NSIG;s++)
+if(sigismember(set,s)==1)bits|= SR_SIGBIT(s);
+return bits&~(SR_SIGBIT(SR_SIGCANCEL)|SR_SIGBIT(SR_SIGSETXID));
+}
+
+static void bits_sigset(uint64_t bits,sigset_t*set)
+{
+sigemptyset(set);
+for(int s= 1;s<SR_NSIG;s++)
+if((bits&SR_SIGBIT(s))&&s!=SR_SIGCANCEL&&s!=SR_SIGSETXID)sigaddset(set,s);
+}
+
+int sr_sigaction(int sig,const struct sigaction*act,struct sigaction*oldact)
+{
+sr_proc*p;
+struct sigaction a;
+world_ready();
+p= W->cur;
+if(sig<1||sig>=SR_NSIG||sig==SR_SIGCANCEL||sig==SR_SIGSETXID)
+return sys_return(-EINVAL);
+if(act&&(sig==SIGKILL||sig==SIGSTOP))return sys_return(-EINVAL);
+if(act){
+a= *act;
+a.sa_flags= (a.sa_flags|SA_RESTORER)&SR_SA_KNOWN;
+bits_sigset(sigset_bits(&act->sa_mask)&~SR_UNBLOCKABLE,&a.sa_mask);
+}
+if(oldact){
+*oldact= p->act[sig];
+if(!p->act[sig].sa_handler&&!p->act[sig].sa_flags)sigemptyset(&oldact->sa_mask);
+}
+if(act){
+p->act[sig]= a;
+if(sig_ignored(p,sig)){
+p->pending&= ~SR_SIGBIT(sig);
+p->rtqueue[sig]= 0;
+}
+}
+return sys_return(0);
+}
+
+/*:776*//*778:*/
+#line 488 "web/signal.w"
+
+int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
+{
+sr_proc*p;
+uint64_t bits;
+world_ready();
+p= W->cur;
+if(set&&how!=SIG_BLOCK&&how!=SIG_UNBLOCK&&how!=SIG_SETMASK)
+return sys_return(-EINVAL);
+if(oldset)bits_sigset(p->blocked,oldset);
+if(!set)return sys_return(0);
+bits= sigset_bits(set)&~SR_UNBLOCKABLE;
+if(how==SIG_BLOCK)p->blocked|= bits;
+else if(how==SIG_UNBLOCK)p->blocked&= ~bits;
+else p->blocked= bits;
+if(p->pending&~p->blocked)W->sig_ready= true;
+return sys_return(0);
+}
+
+int sr_sigpending(sigset_t*set)
+{
+world_ready();
+if(!set)return sys_return(-EFAULT);
+bits_sigset(W->cur->pending&W->cur->blocked,set);
+return sys_return(0);
+}
+
+/*:778*//*780:*/
+#line 531 "web/signal.w"
+
+static uint64_t sigmask_enter(const sigset_t*mask)
+{
+sr_proc*p= W->cur;
+uint64_t saved= p->blocked;
+if(mask){
+p->blocked= sigset_bits(mask)&~SR_UNBLOCKABLE;
+if(p->pending&~p->blocked)W->sig_ready= true;
+}
+return saved;
+}
+
+static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r)
+{
+sr_proc*p= W->cur;
+if(!mask)return;
+if(r==-EINTR)signal_deliver_all(true);
+p->blocked= saved;
+if(p->pending&~p->blocked)W->sig_ready= true;
+}
+
+/*:780*//*783:*/
+#line 573 "web/signal.w"
+
+static bool kill_permitted(const sr_proc*from,const sr_proc*to)
+{
+return proc_capable(from,CAP_KILL)||from->euid==to->suid||
+from->euid==to->ruid||from->ruid==to->suid||from->ruid==to->ruid;
+}
+
+int sr_kill(pid_t pid,int sig)
+{
+sr_proc*me;
+int found= 0,sent= 0;
+world_ready();
+me= W->cur;
+if(sig<0||sig>=SR_NSIG)return sys_return(-EINVAL);
+for(int i= 0;i<W->nprocs;i++){
+sr_proc*p= W->proc[i];
+bool target= pid> 0?p->pid==pid:pid==0?p->pgrp==me->pgrp:
+pid==-1?p!=me:p->pgrp==-pid;
+if(!target)continue;
+found++;
+if(!kill_permitted(me,p))continue;
+sent++;
+if(sig)signal_send(p,sig,SI_USER,me->pid,me->ruid);
+}
+if(!found)return sys_return(-ESRCH);
+return sys_return(sent?0:-EPERM);
+}
+
+/*:783*//*786:*/
+#line 635 "web/signal.w"
+
+static bool timeval_bad(const struct timeval*tv)
+{
+return tv->tv_sec<0||tv->tv_usec<0||tv->tv_usec>=1000000;
+}
+
+static uint64_t timeval_ns(const struct timeval*tv)
+{
+return(uint64_t)tv->tv_sec*1000000000u+(uint64_t)tv->tv_usec*1000u;
+}
+
+static void ns_timeval(uint64_t ns,struct timeval*tv)
+{
+tv->tv_sec= (time_t)(ns/1000000000u);
+tv->tv_usec= (suseconds_t)(ns%1000000000u/1000u);
+}
+
+static void itimer_get(const sr_proc*p,int which,struct itimerval*v)
+{
+if(which!=ITIMER_REAL){*v= p->it_cpu[which-1];return;}
+memset(v,0,sizeof*v);
+if(!p->it_real_expiry)return;
+ns_timeval(p->it_real_expiry> W->now_ns?p->it_real_expiry-W->now_ns:1000u,
+&v->it_value);
+ns_timeval(p->it_real_interval,&v->it_interval);
+}
+
+/*:786*//*787:*/
+#line 666 "web/signal.w"
+
+static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
+{
+sr_event e;
+p->it_real_serial++;
+p->it_real_interval= interval;
+p->it_real_expiry= 0;
+if(!value)return;
+p->it_real_expiry= value> UINT64_MAX-W->now_ns?UINT64_MAX:W->now_ns+value;
+memset(&e,0,sizeof e);
+e.t= p->it_real_expiry;
+e.kind= EV_ITIMER;
+e.host= p->host->id;
+e.k0= (uint64_t)p->pid;
+e.serial= p->it_real_serial;
+ev_push(&e);
+W->timer_events++;
+}
+
+static void itimer_fire(pid_t pid,uint64_t serial)
+{
+sr_proc*p= proc_by_pid(pid);
+W->timer_events--;
+if(!p||p->it_real_serial!=serial)return;
+proc_send_signal(p,SIGALRM);
+itimer_arm(p,p->it_real_interval,p->it_real_interval);
+}
+
+/*:787*//*788:*/
+#line 694 "web/signal.w"
+
+int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
+{
+sr_proc*p;
+struct itimerval zero;
+world_ready();
+p= W->cur;
+if(which!=ITIMER_REAL&&which!=ITIMER_VIRTUAL&&which!=ITIMER_PROF)
+return sys_return(-EINVAL);
+if(!new_value){
+memset(&zero,0,sizeof zero);
+new_value= &zero;
+}
+if(timeval_bad(&new_value->it_value)||timeval_bad(&new_value->it_interval))
+return sys_return(-EINVAL);
+if(old_value)itimer_get(p,which,old_value);
+if(which!=ITIMER_REAL)p->it_cpu[which-1]= *new_value;
+else itimer_arm(p,timeval_ns(&new_value->it_value),timeval_ns(&new_value->it_interval));
+return sys_return(0);
+}
+
+int sr_getitimer(int which,struct itimerval*curr_value)
+{
+world_ready();
+if(which!=ITIMER_REAL&&which!=ITIMER_VIRTUAL&&which!=ITIMER_PROF)
+return sys_return(-EINVAL);
+if(!curr_value)return sys_return(-EFAULT);
+itimer_get(W->cur,which,curr_value);
+return sys_return(0);
+}
+
+/*:788*//*789:*/
+#line 733 "web/signal.w"
+
+unsigned sr_alarm(unsigned seconds)
+{
+sr_proc*p;
+struct itimerval old;
+world_ready();
+p= W->cur;
+itimer_get(p,ITIMER_REAL,&old);
+itimer_arm(p,(uint64_t)seconds*1000000000u,0);
+if((!old.it_value.tv_sec&&old.it_value.tv_usec)||old.it_value.tv_usec>=500000)
+old.it_value.tv_sec++;
+return(unsigned)old.it_value.tv_sec;
+}
+
+/*:789*//*791:*/
+#line 755 "web/signal.w"
+
+static bool timers_only_tick(void)
+{
+const sr_proc*p= W->cur;
+if((size_t)W->timer_events!=W->nev)return false;
+return!(p->it_real_expiry&&sig_caught(p,SIGALRM)&&
+!(p->blocked&SR_SIGBIT(SIGALRM)));
+}
+
+/*:791*//*796:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -10961,7 +11499,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:761*//*767:*/
+/*:796*//*802:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -10975,7 +11513,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:767*//*769:*/
+/*:802*//*804:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -11000,7 +11538,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:769*//*771:*/
+/*:804*//*806:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -11011,7 +11549,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:771*//*773:*/
+/*:806*//*808:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -11022,7 +11560,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:773*//*775:*/
+/*:808*//*810:*/
 #line 281 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -11041,7 +11579,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:775*//*777:*/
+/*:810*//*812:*/
 #line 319 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -11059,7 +11597,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:777*//*779:*/
+/*:812*//*814:*/
 #line 359 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -11107,7 +11645,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:779*//*781:*/
+/*:814*//*816:*/
 #line 453 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11120,24 +11658,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*782:*/
+/*817:*/
 #line 481 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:782*/
+/*:817*/
 #line 464 "web/raw.w"
 
-/*785:*/
+/*820:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:785*/
+/*:820*/
 #line 465 "web/raw.w"
 
-/*786:*/
+/*821:*/
 #line 529 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11148,7 +11686,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:786*/
+/*:821*/
 #line 466 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -11156,14 +11694,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*787:*/
+/*822:*/
 #line 556 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:787*/
+/*:822*/
 #line 472 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -11174,7 +11712,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:781*//*784:*/
+/*:816*//*819:*/
 #line 499 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -11193,7 +11731,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:784*//*789:*/
+/*:819*//*824:*/
 #line 586 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -11217,7 +11755,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:789*//*793:*/
+/*:824*//*828:*/
 #line 682 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -11245,7 +11783,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*794:*/
+/*829:*/
 #line 720 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -11255,13 +11793,13 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:794*/
+/*:829*/
 #line 708 "web/raw.w"
 
 pkt->iif= rt->iif;
 pkt->sk= s;
 pkt->truesize= truesize;
-if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*791:*/
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*826:*/
 #line 668 "web/raw.w"
 
 {
@@ -11273,7 +11811,7 @@ pkt->tskey= o.tskey;
 if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
 }
 
-/*:791*/
+/*:826*/
 #line 712 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -11283,7 +11821,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:793*//*796:*/
+/*:828*//*831:*/
 #line 735 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -11294,7 +11832,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:796*//*799:*/
+/*:831*//*834:*/
 #line 808 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -11330,7 +11868,7 @@ sock_error_report(s);
 }
 }
 
-/*:799*//*801:*/
+/*:834*//*836:*/
 #line 848 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -11350,7 +11888,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:801*//*804:*/
+/*:836*//*839:*/
 #line 915 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -11364,7 +11902,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:804*//*805:*/
+/*:839*//*840:*/
 #line 931 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -11387,7 +11925,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:805*//*806:*/
+/*:840*//*841:*/
 #line 955 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -11399,7 +11937,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:806*//*809:*/
+/*:841*//*844:*/
 #line 991 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -11407,7 +11945,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:809*//*813:*/
+/*:844*//*848:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11424,13 +11962,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*785:*/
+/*820:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:785*/
+/*:820*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11447,7 +11985,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:813*//*815:*/
+/*:848*//*850:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -11457,7 +11995,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:815*//*817:*/
+/*:850*//*852:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -11479,7 +12017,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:817*//*819:*/
+/*:852*//*854:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -11507,7 +12045,7 @@ else if(!hard||!s->connected)return;
 s->err= err;
 sock_error_report(s);
 }
-/*:819*//*828:*/
+/*:854*//*863:*/
 #line 76 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level)
@@ -11516,7 +12054,7 @@ return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
 (s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
 }
 
-/*:828*//*830:*/
+/*:863*//*865:*/
 #line 108 "web/beyond.w"
 
 static int set_udp_cork(sr_sock*s,sr_optreq*rq)
@@ -11529,7 +12067,7 @@ net_run();
 return 0;
 }
 
-/*:830*//*832:*/
+/*:865*//*867:*/
 #line 175 "web/beyond.w"
 
 static int set_udp_encap(sr_sock*s,sr_optreq*rq)
@@ -11541,7 +12079,7 @@ s->udp_encap= rq->val;
 return 0;
 }
 
-/*:832*//*834:*/
+/*:867*//*869:*/
 #line 191 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a)
@@ -11558,7 +12096,7 @@ memcpy(&spi,a->u.data,sizeof spi);
 return spi!=0;
 }
 
-/*:834*//*836:*/
+/*:869*//*871:*/
 #line 236 "web/beyond.w"
 
 static int set_unicast_if(sr_sock*s,sr_optreq*rq)
@@ -11582,7 +12120,7 @@ rq->val= (int)htonl((uint32_t)s->uc_index);
 return 0;
 }
 
-/*:836*//*837:*/
+/*:871*//*872:*/
 #line 276 "web/beyond.w"
 
 static int set_local_port_range(sr_sock*s,sr_optreq*rq)
@@ -11601,7 +12139,7 @@ rq->val= (int)s->local_port_range;
 return 0;
 }
 
-/*:837*//*839:*/
+/*:872*//*874:*/
 #line 298 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
@@ -11613,7 +12151,7 @@ if(*low<=sk_lo&&sk_lo<=*high)*low= sk_lo;
 if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
 }
 
-/*:839*//*840:*/
+/*:874*//*875:*/
 #line 319 "web/beyond.w"
 
 static int get_protocol_num(sr_sock*s,sr_optreq*rq)
@@ -11622,7 +12160,7 @@ rq->val= s->inet_num;
 return 0;
 }
 
-/*:840*//*842:*/
+/*:875*//*877:*/
 #line 379 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -11654,7 +12192,7 @@ int err= group_req_decode(rq,&mr);
 return err?err:mc_leave(s,&mr);
 }
 
-/*:842*//*844:*/
+/*:877*//*879:*/
 #line 434 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
@@ -11710,7 +12248,7 @@ int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
-/*:844*//*845:*/
+/*:879*//*880:*/
 #line 518 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -11744,7 +12282,7 @@ free(src);
 return err;
 }
 
-/*:845*//*846:*/
+/*:880*//*881:*/
 #line 550 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -11780,7 +12318,7 @@ memcpy(rq->ubuf,&hdr,GROUP_FILTER_SIZE(0));
 return 0;
 }
 
-/*:846*//*847:*/
+/*:881*//*882:*/
 #line 598 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
@@ -11792,7 +12330,7 @@ rq->outlen= sizeof s->cookie;
 return 0;
 }
 
-/*:847*//*848:*/
+/*:882*//*883:*/
 #line 616 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
@@ -11804,7 +12342,7 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:848*//*849:*/
+/*:883*//*884:*/
 #line 652 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
@@ -11823,7 +12361,7 @@ rq->outlen= sizeof m;
 return 0;
 }
 
-/*:849*//*851:*/
+/*:884*//*886:*/
 #line 677 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s)
@@ -11845,7 +12383,7 @@ s->fwd_alloc+= size;
 s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
-/*:851*//*852:*/
+/*:886*//*887:*/
 #line 709 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
@@ -11861,7 +12399,7 @@ rq->val= (s->sndbuf_locked?SOCK_SNDBUF_LOCK:0)|(s->rcvbuf_locked?SOCK_RCVBUF_LOC
 return 0;
 }
 
-/*:852*//*854:*/
+/*:887*//*889:*/
 #line 770 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
@@ -11873,7 +12411,7 @@ s->zerocopy= rq->val;
 return 0;
 }
 
-/*:854*//*855:*/
+/*:889*//*890:*/
 #line 792 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
@@ -11884,7 +12422,7 @@ s->busy_poll_budget= rq->val;
 return 0;
 }
 
-/*:855*//*856:*/
+/*:890*//*891:*/
 #line 817 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
@@ -11913,7 +12451,7 @@ rq->outlen= sizeof t;
 return 0;
 }
 
-/*:856*//*857:*/
+/*:891*//*892:*/
 #line 853 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
@@ -11929,7 +12467,7 @@ rq->val= 0;
 return 0;
 }
 
-/*:857*//*858:*/
+/*:892*//*893:*/
 #line 876 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
@@ -11939,7 +12477,7 @@ s->txrehash= rq->val==-1?1:rq->val;
 return 0;
 }
 
-/*:858*//*861:*/
+/*:893*//*896:*/
 #line 896 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
@@ -11949,7 +12487,7 @@ static int get_peergroups(sr_sock*s,sr_optreq*rq)
 return-ENODATA;
 }
 
-/*:861*//*862:*/
+/*:896*//*897:*/
 #line 914 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
@@ -11959,7 +12497,7 @@ static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 return 0;
 }
 
-/*:862*//*863:*/
+/*:897*//*898:*/
 #line 931 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
@@ -11967,7 +12505,7 @@ static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 return sock_bindtoindex(s,rq->val);
 }
 
-/*:863*//*866:*/
+/*:898*//*901:*/
 #line 968 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
@@ -11981,4 +12519,4 @@ s->rp->prog_len= 0;
 return 0;
 }
 
-/*:866*/
+/*:901*/

@@ -10,12 +10,13 @@
 #include <sys/resource.h> 
 #include <sys/uio.h> 
 #include <sys/select.h> 
+#include <sys/time.h> 
 #include <poll.h> 
 #include <signal.h> 
 #include <time.h> 
 #include <netinet/in.h> 
 /*5:*/
-#line 99 "web/sockref.w"
+#line 100 "web/sockref.w"
 
 void sr_reset(void);
 int sr_socket(int domain,int type,int protocol);
@@ -31,7 +32,7 @@ int sr_setsockopt(int fd,int level,int optname,const void*optval,
 socklen_t optlen);
 
 /*:5*//*12:*/
-#line 70 "web/world.w"
+#line 71 "web/world.w"
 
 uint64_t sr_now_ns(void);
 void sr_advance_ns(uint64_t ns);
@@ -39,7 +40,7 @@ int sr_get_hz(void);
 int sr_set_hz(int hz);
 
 /*:12*//*35:*/
-#line 587 "web/world.w"
+#line 588 "web/world.w"
 
 int sr_host_new(const char*name);
 int sr_if_add(int host,const char*name,int mtu);
@@ -54,18 +55,18 @@ int sr_route_del(int host,const char*cidr);
 #define SR_ROUTE_PROHIBIT 6
 
 /*:35*//*44:*/
-#line 801 "web/world.w"
+#line 802 "web/world.w"
 
 int sr_world_hosts(void);
 
 /*:44*//*53:*/
-#line 91 "web/proc.w"
+#line 93 "web/proc.w"
 
 pid_t sr_proc_new(int host,uid_t uid);
 int sr_proc_switch(pid_t pid);
 
 /*:53*//*55:*/
-#line 117 "web/proc.w"
+#line 119 "web/proc.w"
 
 uid_t sr_getuid(void);
 uid_t sr_geteuid(void);
@@ -75,18 +76,18 @@ pid_t sr_getpid(void);
 pid_t sr_getpgrp(void);
 
 /*:55*//*59:*/
-#line 195 "web/proc.w"
+#line 197 "web/proc.w"
 
 int sr_cap_has(int cap);
 int sr_cap_drop(int cap);
 
 /*:59*//*62:*/
-#line 228 "web/proc.w"
+#line 231 "web/proc.w"
 
 long sr_signal_count(int signo);
 
 /*:62*//*65:*/
-#line 252 "web/proc.w"
+#line 255 "web/proc.w"
 
 int sr_getrlimit(int resource,struct rlimit*rlim);
 int sr_setrlimit(int resource,const struct rlimit*rlim);
@@ -108,7 +109,7 @@ int sr_host_sysctl_set(int host,const char*name,const char*value);
 void sr_world_seed(uint64_t seed);
 
 /*:331*//*343:*/
-#line 410 "web/link.w"
+#line 415 "web/link.w"
 
 struct sr_lan_config{
 uint64_t delay_ns;
@@ -123,7 +124,7 @@ int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
 /*:343*//*358:*/
-#line 731 "web/link.w"
+#line 736 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
@@ -155,7 +156,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
 /*:522*//*553:*/
-#line 2220 "web/bind.w"
+#line 2228 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);
@@ -178,7 +179,7 @@ ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
 /*:702*//*713:*/
-#line 3335 "web/udp.w"
+#line 3346 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -187,25 +188,48 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:713*//*740:*/
-#line 248 "web/poll.w"
+/*:713*//*741:*/
+#line 261 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:740*//*745:*/
-#line 353 "web/poll.w"
+/*:741*//*746:*/
+#line 372 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:745*/
-#line 96 "web/sockref.w"
+/*:746*//*774:*/
+#line 414 "web/signal.w"
+
+int sr_sigaction(int sig,const struct sigaction*act,struct sigaction*oldact);
+
+/*:774*//*777:*/
+#line 484 "web/signal.w"
+
+int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset);
+int sr_sigpending(sigset_t*set);
+
+/*:777*//*781:*/
+#line 567 "web/signal.w"
+
+int sr_kill(pid_t pid,int sig);
+
+/*:781*//*784:*/
+#line 622 "web/signal.w"
+
+int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value);
+int sr_getitimer(int which,struct itimerval*curr_value);
+unsigned sr_alarm(unsigned seconds);
+
+/*:784*/
+#line 97 "web/sockref.w"
 
 #endif
-#line 98 "web/sockref.w"
+#line 99 "web/sockref.w"
 
 /*:4*/

@@ -100,7 +100,7 @@ ss_field f[8];
 };
 
 /*:66*//*71:*/
-#line 244 "web/sscalls.w"
+#line 256 "web/sscalls.w"
 
 enum{AK_NONE,AK_INT,AK_LONG,AK_CSTR,AK_INBUF,AK_OUTBUF,AK_OPTIN,AK_OPTOUT,
 AK_LENIO,AK_SAIN,AK_SAOUT,AK_MSGIN,AK_MSGIO,AK_IOVIN,AK_IOVOUT,AK_POLLFD,
@@ -110,7 +110,8 @@ C_GETSOCKOPT,C_SETSOCKOPT,C_BIND,C_CONNECT,C_LISTEN,C_GETSOCKNAME,
 C_GETPEERNAME,C_SEND,C_SENDTO,C_SENDMSG,C_RECV,C_RECVFROM,C_RECVMSG,
 C_READ,C_WRITE,C_READV,C_WRITEV,C_SHUTDOWN,C_POLL,C_SELECT,
 C_SETUID,C_SETEUID,C_CAP_DROP,C_SYSCTL_SET,C_SYSCTL_GET,C_ADVANCE,
-C_PROC_NEW,C_PROC_SWITCH,C_SIGNAL_COUNT,C_NCALLS};
+C_PROC_NEW,C_PROC_SWITCH,C_SIGNAL_COUNT,C_SIGACTION,C_SIGPROCMASK,C_SIGPENDING,
+C_SETITIMER,C_ALARM,C_KILL,C_PPOLL,C_NCALLS};
 typedef struct{
 const char*name;
 int min,max;
@@ -162,10 +163,17 @@ pid_t(*getpid)(void);
 pid_t(*getpgrp)(void);
 pid_t(*proc_new)(int,uid_t);
 int(*proc_switch)(pid_t);
+int(*sigaction)(int,const char*,int);
+int(*sigprocmask)(int,int);
+int(*sigpending)(int);
+int(*setitimer)(int,long,long,long,long);
+unsigned(*alarm)(unsigned);
+int(*kill)(pid_t,int);
+int(*ppoll)(struct pollfd*,nfds_t,int,int);
 }ss_backend;
 
 /*:86*//*90:*/
-#line 176 "web/ssexec.w"
+#line 191 "web/ssexec.w"
 
 typedef struct ss_kshared ss_kshared;
 typedef struct{
@@ -178,7 +186,7 @@ ss_kshared*sh;
 }ss_exec;
 
 /*:90*//*135:*/
-#line 1171 "web/ssexec.w"
+#line 1193 "web/ssexec.w"
 
 struct ss_kshared{
 uint32_t seq;
@@ -239,12 +247,12 @@ static int call_lookup(const char*name,int len);
 static void check_arity(ss_line*ln,ss_lexer*L);
 
 /*:65*//*79:*/
-#line 466 "web/sscalls.w"
+#line 486 "web/sscalls.w"
 
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len);
 
 /*:79*//*89:*/
-#line 162 "web/ssexec.w"
+#line 172 "web/ssexec.w"
 
 static int k_setuid(uid_t uid);
 static int k_cap_drop(int cap);
@@ -253,16 +261,21 @@ static int k_sysctl_get(const char*name,char*buf,size_t len);
 static void k_advance(uint64_t ns);
 static int k_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 static long k_signal_count(int sig);
+static int k_sigaction(int sig,const char*handler,int flags);
+static int k_sigprocmask(int how,int sig);
+static int k_sigpending(int sig);
+static int k_setitimer(int which,long sec,long usec,long isec,long iusec);
+static int k_ppoll(struct pollfd*fds,nfds_t n,int ms,int sig);
 
 /*:89*//*110:*/
-#line 700 "web/ssexec.w"
+#line 722 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m);
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout);
 static void bind_line(ss_exec*x,int li);
 
 /*:110*//*128:*/
-#line 976 "web/ssexec.w"
+#line 998 "web/ssexec.w"
 
 static long long lit(const ss_value*v);
 static bool writes_through(int kind);
@@ -277,7 +290,7 @@ static ss_value*actual_fdset(ss_arena*a,long long nfds,const unsigned char*p,siz
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n);
 
 /*:128*//*139:*/
-#line 1278 "web/ssexec.w"
+#line 1300 "web/ssexec.w"
 
 static int k_helper(ss_kshared*sh,int timeout_s);
 static int k_spawner(ss_kshared*sh);
@@ -285,7 +298,7 @@ static int k_build_world(int peerns,int peernl,char*note,size_t notelen);
 static long long k_proc_action(ss_exec*x,int call,long long arg);
 
 /*:139*//*143:*/
-#line 1373 "web/ssexec.w"
+#line 1399 "web/ssexec.w"
 
 static void k_fork_script_proc(ss_kshared*sh,int k,uid_t uid);
 static void k_read_ports(ss_outcome*o);
@@ -1696,7 +1709,7 @@ return v;
 }
 
 /*:70*//*72:*/
-#line 264 "web/sscalls.w"
+#line 277 "web/sscalls.w"
 
 #define I AK_INT
 #define L AK_LONG
@@ -1738,13 +1751,20 @@ static const ss_call ss_calls[C_NCALLS]= {
 {"proc_new",1,1,{I},{-1},{N}},
 {"proc_switch",1,1,{I},{-1},{N}},
 {"signal_count",1,1,{I},{SS_CLASS_SIGNAL},{N}},
+{"sigaction",3,3,{I,AK_CSTR,I},{SS_CLASS_SIGNAL,-1,SS_CLASS_SAFLAGS},{N,N,N}},
+{"sigprocmask",2,2,{I,I},{SS_CLASS_SIGHOW,SS_CLASS_SIGNAL},{N,N}},
+{"sigpending",1,1,{I},{SS_CLASS_SIGNAL},{N}},
+{"setitimer",5,5,{I,L,L,L,L},{SS_CLASS_ITIMER,-1,-1,-1,-1},{N,N,N,N,N}},
+{"alarm",1,1,{I},{-1},{N}},
+{"kill",2,2,{I,I},{-1,SS_CLASS_SIGNAL},{N,N}},
+{"ppoll",4,4,{AK_POLLFD,I,I,I},{-1,-1,-1,SS_CLASS_SIGNAL},{N,N,N,N}},
 };
 #undef I
 #undef L
 #undef N
 
 /*:72*//*73:*/
-#line 310 "web/sscalls.w"
+#line 330 "web/sscalls.w"
 
 static int call_lookup(const char*name,int len)
 {
@@ -1764,13 +1784,13 @@ L->err= ln->nargs<c->min?"too few arguments":"too many arguments";
 }
 
 /*:73*//*75:*/
-#line 334 "web/sscalls.w"
+#line 354 "web/sscalls.w"
 
 const char*ss_call_name(int call){return call>=0&&call<C_NCALLS?ss_calls[call].name:NULL;}
 int ss_ncalls(void){return C_NCALLS;}
 
 /*:75*//*76:*/
-#line 346 "web/sscalls.w"
+#line 366 "web/sscalls.w"
 
 static ss_value*int_list(ss_arena*a,const unsigned char*p,size_t len,int cls)
 {
@@ -1852,7 +1872,7 @@ return val_bytes(a,p,len);
 }
 
 /*:76*//*77:*/
-#line 429 "web/sscalls.w"
+#line 449 "web/sscalls.w"
 
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len)
 {
@@ -1863,7 +1883,7 @@ return v;
 }
 
 /*:77*//*78:*/
-#line 442 "web/sscalls.w"
+#line 462 "web/sscalls.w"
 
 static ss_value*decode_sockaddr(ss_arena*a,const unsigned char*p,size_t len)
 {
@@ -1889,7 +1909,7 @@ return val_bytes(a,p,len);
 }
 
 /*:78*//*80:*/
-#line 476 "web/sscalls.w"
+#line 496 "web/sscalls.w"
 
 static ss_value*decode_cmsg_data(ss_arena*a,int level,int type,
 const unsigned char*p,size_t len)
@@ -1906,7 +1926,7 @@ return v;
 }
 if(level==SOL_SOCKET&&(type==SO_TIMESTAMPING_OLD||type==SO_TIMESTAMPING_NEW))
 /*81:*/
-#line 521 "web/sscalls.w"
+#line 541 "web/sscalls.w"
 
 {
 const struct ss_struct*ts= st_by_name("timespec");
@@ -1922,7 +1942,7 @@ return v;
 }
 
 /*:81*/
-#line 491 "web/sscalls.w"
+#line 511 "web/sscalls.w"
 
 if(level==IPPROTO_IP){
 switch(type){
@@ -1946,7 +1966,7 @@ return val_bytes(a,p,len);
 }
 
 /*:80*//*82:*/
-#line 540 "web/sscalls.w"
+#line 560 "web/sscalls.w"
 
 static ss_value*decode_control(ss_arena*a,unsigned char*p,size_t len)
 {
@@ -2017,9 +2037,93 @@ o->eph_hi= 60999;
 }
 
 /*:85*//*87:*/
-#line 136 "web/ssexec.w"
+#line 143 "web/ssexec.w"
 
 static void sr_advance(uint64_t ns){sr_advance_ns(ns);}
+/*149:*/
+#line 1603 "web/ssexec.w"
+
+/*148:*/
+#line 1543 "web/ssexec.w"
+
+static const sigset_t*script_sigset(int sig,sigset_t*set)
+{
+if(sig==-1)return NULL;
+sigemptyset(set);
+if(sig> 0&&sig<65&&sig!=32&&sig!=33)sigaddset(set,sig);
+return set;
+}
+
+static int script_sigaction(int sig,const char*handler,int flags,void(*count)(int),
+int(*act)(int,const struct sigaction*,struct sigaction*))
+{
+struct sigaction a;
+memset(&a,0,sizeof a);
+sigemptyset(&a.sa_mask);
+a.sa_flags= flags;
+if(!handler){errno= EFAULT;return-1;}
+if(!strcmp(handler,"count"))a.sa_handler= count;
+else if(!strcmp(handler,"ign"))a.sa_handler= SIG_IGN;
+else if(!strcmp(handler,"dfl"))a.sa_handler= SIG_DFL;
+else{errno= EINVAL;return-1;}
+return act(sig,&a,NULL);
+}
+
+static int script_sigprocmask(int how,int sig,
+int(*mask)(int,const sigset_t*,sigset_t*))
+{
+sigset_t set;
+return mask(how,script_sigset(sig,&set),NULL);
+}
+
+static int script_sigpending(int sig,int(*pending)(sigset_t*))
+{
+sigset_t set;
+if(pending(&set)<0)return-1;
+return sig> 0&&sig<65&&sigismember(&set,sig)==1;
+}
+
+static int script_setitimer(int which,long sec,long usec,long isec,long iusec,
+int(*set)(int,const struct itimerval*,struct itimerval*))
+{
+struct itimerval v;
+v.it_value.tv_sec= sec;
+v.it_value.tv_usec= usec;
+v.it_interval.tv_sec= isec;
+v.it_interval.tv_usec= iusec;
+return set(which,&v,NULL);
+}
+
+static int script_ppoll(struct pollfd*fds,nfds_t n,int ms,int sig,
+int(*pp)(struct pollfd*,nfds_t,const struct timespec*,const sigset_t*))
+{
+sigset_t set;
+struct timespec ts= {ms/1000,(long)(ms%1000)*1000000L};
+return pp(fds,n,ms<0?NULL:&ts,script_sigset(sig,&set));
+}
+
+/*:148*/
+#line 1604 "web/ssexec.w"
+
+static void s_counted(int sig){(void)sig;}
+static int s_sigaction(int sig,const char*handler,int flags)
+{
+return script_sigaction(sig,handler,flags,s_counted,sr_sigaction);
+}
+static int s_sigprocmask(int how,int sig){return script_sigprocmask(how,sig,sr_sigprocmask);}
+static int s_sigpending(int sig){return script_sigpending(sig,sr_sigpending);}
+static int s_setitimer(int which,long sec,long usec,long isec,long iusec)
+{
+return script_setitimer(which,sec,usec,isec,iusec,sr_setitimer);
+}
+static int s_ppoll(struct pollfd*fds,nfds_t n,int ms,int sig)
+{
+return script_ppoll(fds,n,ms,sig,sr_ppoll);
+}
+
+/*:149*/
+#line 145 "web/ssexec.w"
+
 
 static const ss_backend sockref_backend= {
 "sockref",sr_socket,sr_socketpair,sr_close,sr_fcntl,sr_ioctl,sr_pread,sr_pwrite,
@@ -2027,11 +2131,12 @@ sr_getsockopt,sr_setsockopt,sr_bind,sr_connect,sr_listen,sr_getsockname,
 sr_getpeername,sr_send,sr_sendto,sr_sendmsg,sr_recv,sr_recvfrom,sr_recvmsg,
 sr_read,sr_write,sr_readv,sr_writev,sr_shutdown,sr_poll,sr_select,
 sr_setuid,sr_seteuid,sr_cap_drop,sr_sysctl_set,sr_sysctl_get,sr_advance,
-sr_signal_count,sr_getpid,sr_getpgrp,sr_proc_new,sr_proc_switch
+sr_signal_count,sr_getpid,sr_getpgrp,sr_proc_new,sr_proc_switch,
+s_sigaction,s_sigprocmask,s_sigpending,s_setitimer,sr_alarm,sr_kill,s_ppoll
 };
 
 /*:87*//*88:*/
-#line 152 "web/ssexec.w"
+#line 161 "web/ssexec.w"
 
 static const ss_backend kernel_backend= {
 "kernel",socket,socketpair,close,fcntl,ioctl,pread,pwrite,
@@ -2039,11 +2144,12 @@ getsockopt,setsockopt,bind,connect,listen,getsockname,
 getpeername,send,sendto,sendmsg,recv,recvfrom,recvmsg,
 read,write,readv,writev,shutdown,k_poll,select,
 k_setuid,seteuid,k_cap_drop,k_sysctl_set,k_sysctl_get,k_advance,
-k_signal_count,getpid,getpgrp,NULL,NULL
+k_signal_count,getpid,getpgrp,NULL,NULL,
+k_sigaction,k_sigprocmask,k_sigpending,k_setitimer,alarm,kill,k_ppoll
 };
 
 /*:88*//*91:*/
-#line 191 "web/ssexec.w"
+#line 206 "web/ssexec.w"
 
 static bool eval_int(ss_exec*x,const ss_value*v,long long*out)
 {
@@ -2063,7 +2169,7 @@ return false;
 }
 
 /*:91*//*92:*/
-#line 213 "web/ssexec.w"
+#line 228 "web/ssexec.w"
 
 static size_t value_size(const ss_value*v)
 {
@@ -2088,7 +2194,7 @@ return 0;
 }
 
 /*:92*//*93:*/
-#line 240 "web/ssexec.w"
+#line 255 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p);
 static bool encode_struct(ss_exec*x,const ss_value*v,unsigned char*p)
@@ -2115,7 +2221,7 @@ memcpy(p+f->off+4*k,&u,4);
 }
 break;
 case FK_FILTERS:/*94:*/
-#line 278 "web/ssexec.w"
+#line 293 "web/ssexec.w"
 
 {
 unsigned char*prog= NULL;
@@ -2129,7 +2235,7 @@ memcpy(p+f->off,&prog,sizeof prog);
 }
 
 /*:94*/
-#line 265 "web/ssexec.w"
+#line 280 "web/ssexec.w"
 break;
 case FK_SPECIAL:return false;
 default:
@@ -2141,7 +2247,7 @@ return true;
 }
 
 /*:93*//*95:*/
-#line 290 "web/ssexec.w"
+#line 305 "web/ssexec.w"
 
 static bool encode_value(ss_exec*x,const ss_value*v,unsigned char*p)
 {
@@ -2170,7 +2276,7 @@ return false;
 }
 
 /*:95*//*96:*/
-#line 322 "web/ssexec.w"
+#line 337 "web/ssexec.w"
 
 #define SS_SLACK 4096
 #define SS_BUFMAX (16u << 20)
@@ -2180,7 +2286,7 @@ return ss_alloc(&x->scratch,need+SS_SLACK);
 }
 
 /*:96*//*97:*/
-#line 333 "web/ssexec.w"
+#line 348 "web/ssexec.w"
 
 static void keep(ss_exec*x,ss_raw*r,int i,const void*p,size_t n)
 {
@@ -2193,7 +2299,7 @@ o->used+= (uint32_t)n;
 }
 
 /*:97*//*98:*/
-#line 347 "web/ssexec.w"
+#line 362 "web/ssexec.w"
 
 static void exec_line(ss_exec*x,int li)
 {
@@ -2208,7 +2314,7 @@ socklen_t lenin[SS_MAXARGS]= {0};
 long long ret= 0;
 int err= 0;
 /*104:*/
-#line 569 "web/ssexec.w"
+#line 591 "web/ssexec.w"
 
 struct msghdr*msg= NULL;
 struct iovec*iov= NULL;
@@ -2216,14 +2322,14 @@ int niov= 0;
 size_t namecap= 0,ctlcap= 0;
 
 /*:104*/
-#line 360 "web/ssexec.w"
+#line 375 "web/ssexec.w"
 
 ss_arena_reset(&x->scratch);
 r->proc= (short)x->proc;
 r->status= RS_BADINPUT;
 x->o->env.cur= x->proc;
 /*99:*/
-#line 378 "web/ssexec.w"
+#line 393 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++){
 const ss_value*v= ln->arg[i];
@@ -2242,10 +2348,10 @@ break;
 }
 
 /*:99*/
-#line 365 "web/ssexec.w"
+#line 380 "web/ssexec.w"
 
 for(int i= 0;i<ln->nargs;i++)/*100:*/
-#line 398 "web/ssexec.w"
+#line 413 "web/ssexec.w"
 
 {
 const ss_value*v= ln->arg[i];
@@ -2264,7 +2370,7 @@ break;
 case AK_INBUF:case AK_OPTIN:case AK_SAIN:case AK_OUTBUF:case AK_OPTOUT:
 case AK_SAOUT:case AK_OUTSTR:case AK_SV:
 /*101:*/
-#line 442 "web/ssexec.w"
+#line 457 "web/ssexec.w"
 
 {
 int k= c->kind[i];
@@ -2282,7 +2388,7 @@ if(in&&!encode_value(x,in,pv[i]))return;
 }
 
 /*:101*/
-#line 415 "web/ssexec.w"
+#line 430 "web/ssexec.w"
 
 break;
 case AK_IOCTLARG:
@@ -2292,7 +2398,7 @@ pv[i]= arg_buffer(x,cap[i]);
 if(value_size(v)> cap[i]||!encode_value(x,v,pv[i]))return;
 break;
 case AK_MSGIN:case AK_MSGIO:/*105:*/
-#line 575 "web/ssexec.w"
+#line 597 "web/ssexec.w"
 
 {
 bool rcv= c->kind[i]==AK_MSGIO;
@@ -2303,7 +2409,7 @@ if(v->kind!=SV_STRUCT||v->st->special!=ST_MSGHDR)return;
 msg= ss_alloc(&x->scratch,sizeof*msg);
 pv[i]= msg;
 /*106:*/
-#line 595 "web/ssexec.w"
+#line 617 "web/ssexec.w"
 
 {
 const ss_value*nm= struct_get(v,"msg_name"),*nl= struct_get(v,"msg_namelen");
@@ -2319,7 +2425,7 @@ if(nl)msg->msg_namelen= (socklen_t)n;
 }
 
 /*:106*/
-#line 584 "web/ssexec.w"
+#line 606 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_iov"))&&f->kind!=SV_NULL){
 if(!make_iov(x,f,rcv,&iov,&niov))return;
@@ -2328,7 +2434,7 @@ msg->msg_iov= iov;
 msg->msg_iovlen= (size_t)niov;
 if((f= struct_get(v,"msg_iovlen"))){if(!eval_int(x,f,&n))return;msg->msg_iovlen= (size_t)n;}
 /*107:*/
-#line 612 "web/ssexec.w"
+#line 634 "web/ssexec.w"
 
 {
 const ss_value*ct= struct_get(v,"msg_control"),*cl= struct_get(v,"msg_controllen");
@@ -2344,16 +2450,16 @@ if(cl)msg->msg_controllen= (size_t)n;
 }
 
 /*:107*/
-#line 591 "web/ssexec.w"
+#line 613 "web/ssexec.w"
 
 if((f= struct_get(v,"msg_flags"))){if(!eval_int(x,f,&n))return;msg->msg_flags= (int)n;}
 }
 
 /*:105*/
-#line 423 "web/ssexec.w"
+#line 438 "web/ssexec.w"
 break;
 case AK_IOVIN:case AK_IOVOUT:/*111:*/
-#line 705 "web/ssexec.w"
+#line 727 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 if(!make_iov(x,v,c->kind[i]==AK_IOVOUT,&iov,&niov))return;
@@ -2361,10 +2467,10 @@ pv[i]= iov;
 }
 
 /*:111*/
-#line 424 "web/ssexec.w"
+#line 439 "web/ssexec.w"
 break;
 case AK_POLLFD:/*116:*/
-#line 768 "web/ssexec.w"
+#line 790 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const struct ss_struct*pst= st_by_name("pollfd");
@@ -2374,7 +2480,7 @@ for(int k= 0;k<v->n;k++){
 ss_value*e= v->item[k];
 if(e->kind!=SV_STRUCT||e->st!=pst)return;
 /*117:*/
-#line 784 "web/ssexec.w"
+#line 806 "web/ssexec.w"
 
 {
 struct pollfd pf= {0,0,0};
@@ -2386,17 +2492,17 @@ memcpy((unsigned char*)pv[i]+k*sizeof pf,&pf,sizeof pf);
 }
 
 /*:117*/
-#line 776 "web/ssexec.w"
+#line 798 "web/ssexec.w"
 
 }
 cap[i]= (size_t)v->n;
 }
 
 /*:116*/
-#line 425 "web/ssexec.w"
+#line 440 "web/ssexec.w"
 break;
 case AK_FDSET:/*119:*/
-#line 808 "web/ssexec.w"
+#line 830 "web/ssexec.w"
 
 if(v->kind!=SV_NULL){
 const ss_value*in= v->kind==SV_INOUT?v->a:v;
@@ -2412,7 +2518,7 @@ pv[i]= set;
 }
 
 /*:119*/
-#line 426 "web/ssexec.w"
+#line 441 "web/ssexec.w"
 break;
 case AK_TVIO:
 if(v->kind==SV_NULL)break;
@@ -2424,10 +2530,10 @@ break;
 }
 
 /*:100*/
-#line 366 "web/ssexec.w"
+#line 381 "web/ssexec.w"
 
 /*102:*/
-#line 462 "web/ssexec.w"
+#line 477 "web/ssexec.w"
 
 errno= 0;
 switch(ln->call){
@@ -2473,8 +2579,15 @@ case C_SYSCTL_SET:ret= x->b->sysctl_set(pv[0],pv[1]);break;
 case C_SYSCTL_GET:ret= x->b->sysctl_get(pv[0],pv[1],pv[1]?cap[1]:0);break;
 case C_ADVANCE:x->b->advance((uint64_t)iv[0]);ret= 0;break;
 case C_SIGNAL_COUNT:ret= x->b->signal_count((int)iv[0]);break;
+case C_SIGACTION:ret= x->b->sigaction((int)iv[0],pv[1],(int)iv[2]);break;
+case C_SIGPROCMASK:ret= x->b->sigprocmask((int)iv[0],(int)iv[1]);break;
+case C_SIGPENDING:ret= x->b->sigpending((int)iv[0]);break;
+case C_SETITIMER:ret= x->b->setitimer((int)iv[0],(long)iv[1],(long)iv[2],(long)iv[3],(long)iv[4]);break;
+case C_ALARM:ret= (long long)x->b->alarm((unsigned)iv[0]);break;
+case C_KILL:ret= x->b->kill((pid_t)iv[0],(int)iv[1]);break;
+case C_PPOLL:ret= x->b->ppoll(pv[0],(nfds_t)iv[1],(int)iv[2],(int)iv[3]);break;
 case C_PROC_NEW:case C_PROC_SWITCH:/*134:*/
-#line 1128 "web/ssexec.w"
+#line 1150 "web/ssexec.w"
 
 if(x->sh){ret= k_proc_action(x,ln->call,iv[0]);break;}
 if(ln->call==C_PROC_NEW){
@@ -2494,19 +2607,19 @@ if(ret==0)x->proc= (int)iv[0]-1;
 }
 
 /*:134*/
-#line 507 "web/ssexec.w"
+#line 529 "web/ssexec.w"
 break;
 }
 err= ret==-1?errno:0;
 
 /*:102*/
-#line 367 "web/ssexec.w"
+#line 382 "web/ssexec.w"
 
 r->ret= ret;
 r->err= err;
 r->status= RS_DONE;
 for(int i= 0;i<ln->nargs;i++)/*103:*/
-#line 518 "web/ssexec.w"
+#line 540 "web/ssexec.w"
 
 {
 size_t n= 0;
@@ -2535,7 +2648,7 @@ case AK_SV:keep(x,r,i,pv[i],pv[i]?2*sizeof(int):0);break;
 case AK_IOCTLARG:keep(x,r,i,pv[i],pv[i]?16:0);break;
 case AK_TVIO:keep(x,r,i,pv[i],pv[i]?sizeof(struct timeval):0);break;
 case AK_MSGIO:/*112:*/
-#line 715 "web/ssexec.w"
+#line 737 "web/ssexec.w"
 
 if(msg){
 uint32_t head[3];
@@ -2556,21 +2669,21 @@ off+= nctl;
 ndata= gather(blob+off,msg->msg_iov,(int)msg->msg_iovlen<niov?(int)msg->msg_iovlen:niov,ndata);
 keep(x,r,i,blob,off+ndata);
 /*113:*/
-#line 741 "web/ssexec.w"
+#line 763 "web/ssexec.w"
 
 r->off[4]= (uint32_t)nname;
 r->off[5]= (uint32_t)nctl;
 
 /*:113*/
-#line 734 "web/ssexec.w"
+#line 756 "web/ssexec.w"
 
 }
 
 /*:112*/
-#line 545 "web/ssexec.w"
+#line 567 "web/ssexec.w"
 break;
 case AK_IOVOUT:/*115:*/
-#line 760 "web/ssexec.w"
+#line 782 "web/ssexec.w"
 
 if(iov&&ret> 0){
 unsigned char*blob= ss_alloc(&x->scratch,(size_t)ret);
@@ -2578,10 +2691,10 @@ keep(x,r,i,blob,gather(blob,iov,niov,(size_t)ret));
 }else keep(x,r,i,NULL,0);
 
 /*:115*/
-#line 546 "web/ssexec.w"
+#line 568 "web/ssexec.w"
 break;
 case AK_POLLFD:/*118:*/
-#line 794 "web/ssexec.w"
+#line 816 "web/ssexec.w"
 
 if(pv[i]){
 short*rev= ss_alloc(&x->scratch,cap[i]*sizeof(short)+1);
@@ -2594,20 +2707,20 @@ keep(x,r,i,rev,cap[i]*sizeof(short));
 }else keep(x,r,i,NULL,0);
 
 /*:118*/
-#line 547 "web/ssexec.w"
+#line 569 "web/ssexec.w"
 break;
 case AK_FDSET:keep(x,r,i,pv[i],pv[i]?sizeof(fd_set):0);break;
 }
 }
 
 /*:103*/
-#line 371 "web/ssexec.w"
+#line 386 "web/ssexec.w"
 
 if(ln->binds)bind_line(x,li);
 }
 
 /*:98*//*108:*/
-#line 630 "web/ssexec.w"
+#line 652 "web/ssexec.w"
 
 static bool make_control(ss_exec*x,const ss_value*ct,struct msghdr*m)
 {
@@ -2647,7 +2760,7 @@ return true;
 }
 
 /*:108*//*109:*/
-#line 672 "web/ssexec.w"
+#line 694 "web/ssexec.w"
 
 static bool make_iov(ss_exec*x,const ss_value*v,bool fill,struct iovec**out,int*nout)
 {
@@ -2677,7 +2790,7 @@ return true;
 }
 
 /*:109*//*114:*/
-#line 748 "web/ssexec.w"
+#line 770 "web/ssexec.w"
 
 static size_t gather(unsigned char*dst,const struct iovec*v,int nv,size_t n)
 {
@@ -2691,7 +2804,7 @@ return got;
 }
 
 /*:114*//*120:*/
-#line 825 "web/ssexec.w"
+#line 847 "web/ssexec.w"
 
 static void bind_line(ss_exec*x,int li)
 {
@@ -2706,7 +2819,7 @@ ss_arena_reset(&x->vals);
 }
 
 /*:120*//*121:*/
-#line 844 "web/ssexec.w"
+#line 866 "web/ssexec.w"
 
 void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
 ss_value**act,ss_value**ret,ss_value**err)
@@ -2733,7 +2846,7 @@ switch(c->kind[i]){
 case AK_OUTBUF:case AK_OUTSTR:act[i]= val_str(a,p,n);break;
 case AK_OPTOUT:act[i]= decode_optval(a,lit(ln->arg[1]),lit(ln->arg[2]),p,n);break;
 case AK_LENIO:case AK_SV:case AK_IOCTLARG:/*125:*/
-#line 928 "web/ssexec.w"
+#line 950 "web/ssexec.w"
 
 if(c->kind[i]==AK_IOCTLARG&&r->ret==0&&
 (lit(ln->arg[1])==SIOCGSTAMP||lit(ln->arg[1])==SIOCGSTAMPNS)){
@@ -2752,11 +2865,11 @@ act[i]= int_list(a,p,n,cls);
 }
 
 /*:125*/
-#line 869 "web/ssexec.w"
+#line 891 "web/ssexec.w"
 break;
 case AK_SAOUT:act[i]= decode_sockaddr(a,p,n);break;
 case AK_TVIO:/*126:*/
-#line 948 "web/ssexec.w"
+#line 970 "web/ssexec.w"
 
 act[i]= decode_struct(a,st_by_name("timeval"),p,n);
 {
@@ -2770,7 +2883,7 @@ if(sec||usec)act[i]->nondet= ND_TIME;
 }
 
 /*:126*/
-#line 871 "web/ssexec.w"
+#line 893 "web/ssexec.w"
 break;
 case AK_MSGIO:act[i]= actual_msghdr(a,v,r,p,n);break;
 case AK_IOVOUT:act[i]= actual_iov(a,v,p,n);break;
@@ -2781,7 +2894,7 @@ case AK_FDSET:act[i]= actual_fdset(a,lit(ln->arg[0]),p,n);break;
 }
 
 /*:121*//*122:*/
-#line 890 "web/ssexec.w"
+#line 912 "web/ssexec.w"
 
 static bool carries_inputs(int kind)
 {
@@ -2789,7 +2902,7 @@ return kind==AK_MSGIO||kind==AK_IOVOUT||kind==AK_POLLFD;
 }
 
 /*:122*//*123:*/
-#line 898 "web/ssexec.w"
+#line 920 "web/ssexec.w"
 
 static bool writes_through(int kind)
 {
@@ -2803,7 +2916,7 @@ return false;
 }
 
 /*:123*//*124:*/
-#line 915 "web/ssexec.w"
+#line 937 "web/ssexec.w"
 
 static long long lit(const ss_value*v)
 {
@@ -2812,7 +2925,7 @@ return-1;
 }
 
 /*:124*//*127:*/
-#line 963 "web/ssexec.w"
+#line 985 "web/ssexec.w"
 
 static int return_class(const ss_line*ln)
 {
@@ -2827,7 +2940,7 @@ return-1;
 }
 
 /*:127*//*129:*/
-#line 993 "web/ssexec.w"
+#line 1015 "web/ssexec.w"
 
 static ss_value*actual_msghdr(ss_arena*a,const ss_value*v,const ss_raw*r,
 const unsigned char*p,size_t n)
@@ -2860,7 +2973,7 @@ return m;
 }
 
 /*:129*//*130:*/
-#line 1027 "web/ssexec.w"
+#line 1049 "web/ssexec.w"
 
 static ss_value*actual_iov(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2880,7 +2993,7 @@ return l;
 }
 
 /*:130*//*131:*/
-#line 1045 "web/ssexec.w"
+#line 1067 "web/ssexec.w"
 
 static ss_value*actual_pollfd(ss_arena*a,const ss_value*v,const unsigned char*p,size_t n)
 {
@@ -2914,7 +3027,7 @@ return l;
 }
 
 /*:131*//*132:*/
-#line 1081 "web/ssexec.w"
+#line 1103 "web/ssexec.w"
 
 static void exec_init(ss_exec*x,const ss_backend*b,ss_script*s,ss_outcome*o)
 {
@@ -2927,7 +3040,7 @@ x->o= o;
 int ss_run_sockref(ss_script*s,ss_outcome*o){return ss_run_sockref_hooked(s,o,NULL,NULL);}
 
 /*:132*//*133:*/
-#line 1097 "web/ssexec.w"
+#line 1119 "web/ssexec.w"
 
 int ss_run_sockref_hooked(ss_script*s,ss_outcome*o,ss_line_hook*hook,void*arg)
 {
@@ -2953,7 +3066,7 @@ return 0;
 }
 
 /*:133*//*136:*/
-#line 1189 "web/ssexec.w"
+#line 1211 "web/ssexec.w"
 
 static void k_wake(ss_kshared*sh)
 {
@@ -2973,7 +3086,7 @@ syscall(SYS_futex,&sh->seq,FUTEX_WAIT,seen,&ts,NULL,0);
     k_wait((sh), seen_); }
 
 /*:136*//*137:*/
-#line 1212 "web/ssexec.w"
+#line 1234 "web/ssexec.w"
 
 int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s)
 {
@@ -3004,7 +3117,7 @@ return rc;
 }
 
 /*:137*//*138:*/
-#line 1244 "web/ssexec.w"
+#line 1266 "web/ssexec.w"
 
 static pid_t k_spawner_pid;
 static void k_alarm(int sig)
@@ -3040,7 +3153,7 @@ return 0;
 }
 
 /*:138*//*140:*/
-#line 1287 "web/ssexec.w"
+#line 1309 "web/ssexec.w"
 
 static int k_spawner(ss_kshared*sh)
 {
@@ -3069,7 +3182,7 @@ return 0;
 }
 
 /*:140*//*141:*/
-#line 1321 "web/ssexec.w"
+#line 1345 "web/ssexec.w"
 
 static ss_kshared*k_sh;
 static int k_me;
@@ -3090,7 +3203,7 @@ sh->o->env.pid[k]= getpid();
 sh->o->env.pgrp[k]= getpgrp();
 if(uid!=0&&(setgroups(0,NULL)<0||setgid(uid)<0||setuid(uid)<0))_exit(1);
 /*142:*/
-#line 1362 "web/ssexec.w"
+#line 1386 "web/ssexec.w"
 
 {
 struct sigaction sa;
@@ -3099,11 +3212,13 @@ sa.sa_handler= k_count_signal;
 sa.sa_flags= SA_RESTART;
 sigemptyset(&sa.sa_mask);
 for(int sig= 1;sig<65;sig++)
-if(sig!=SIGKILL&&sig!=SIGSTOP&&sig!=SIGCHLD)sigaction(sig,&sa,NULL);
+if(sig!=SIGKILL&&sig!=SIGSTOP&&sig!=SIGCHLD&&sig!=SIGCONT&&
+sig!=SIGURG&&sig!=SIGWINCH)
+sigaction(sig,&sa,NULL);
 }
 
 /*:142*/
-#line 1340 "web/ssexec.w"
+#line 1364 "web/ssexec.w"
 
 sh->ready[k]= 1;
 k_wake(sh);
@@ -3127,7 +3242,7 @@ _exit(0);
 }
 
 /*:141*//*144:*/
-#line 1379 "web/ssexec.w"
+#line 1405 "web/ssexec.w"
 
 static void k_read_ports(ss_outcome*o)
 {
@@ -3137,7 +3252,7 @@ sscanf(buf,"%lld %lld",&o->eph_lo,&o->eph_hi);
 }
 
 /*:144*//*145:*/
-#line 1391 "web/ssexec.w"
+#line 1417 "web/ssexec.w"
 
 static long long k_proc_action(ss_exec*x,int call,long long arg)
 {
@@ -3158,7 +3273,7 @@ return 0;
 }
 
 /*:145*//*146:*/
-#line 1418 "web/ssexec.w"
+#line 1444 "web/ssexec.w"
 
 static int k_setuid(uid_t uid)
 {
@@ -3227,7 +3342,7 @@ while(nanosleep(&ts,&ts)<0&&errno==EINTR);
 }
 
 /*:146*//*147:*/
-#line 1493 "web/ssexec.w"
+#line 1519 "web/ssexec.w"
 
 static int k_poll(struct pollfd*fds,nfds_t nfds,int timeout)
 {
@@ -3246,8 +3361,41 @@ if(sig<=0||sig>=65){errno= EINVAL;return-1;}
 return k_sh?k_sh->sigcount[k_me][sig]:0;
 }
 
-/*:147*//*148:*/
-#line 1516 "web/ssexec.w"
+/*:147*//*150:*/
+#line 1630 "web/ssexec.w"
+
+static int k_sigaction(int sig,const char*handler,int flags)
+{
+if(handler&&!strcmp(handler,"dfl")&&sig> 0&&sig<65&&sig!=SIGCHLD&&
+sig!=SIGCONT&&sig!=SIGURG&&sig!=SIGWINCH&&sig!=SIGKILL&&sig!=SIGSTOP)
+return script_sigaction(sig,"count",SA_RESTART,k_count_signal,sigaction);
+return script_sigaction(sig,handler,flags,k_count_signal,sigaction);
+}
+
+static int k_sigprocmask(int how,int sig){return script_sigprocmask(how,sig,sigprocmask);}
+static int k_sigpending(int sig){return script_sigpending(sig,sigpending);}
+static int k_sys_setitimer(int which,const struct itimerval*v,struct itimerval*old)
+{
+return setitimer(which,v,old);
+}
+
+static int k_setitimer(int which,long sec,long usec,long isec,long iusec)
+{
+return script_setitimer(which,sec,usec,isec,iusec,k_sys_setitimer);
+}
+
+static int k_sys_ppoll(struct pollfd*fds,nfds_t n,const struct timespec*ts,const sigset_t*mask)
+{
+return(int)syscall(SYS_ppoll,fds,n,ts,mask,(size_t)8);
+}
+
+static int k_ppoll(struct pollfd*fds,nfds_t n,int ms,int sig)
+{
+return script_ppoll(fds,n,ms,sig,k_sys_ppoll);
+}
+
+/*:150*//*151:*/
+#line 1666 "web/ssexec.w"
 
 typedef struct{struct nlmsghdr h;char body[1024];}k_nlreq;
 
@@ -3294,8 +3442,8 @@ return e.error;
 }
 }
 
-/*:148*//*149:*/
-#line 1568 "web/ssexec.w"
+/*:151*//*152:*/
+#line 1718 "web/ssexec.w"
 
 static int k_build_world(int peerns,int peernl,char*note,size_t notelen)
 {
@@ -3339,8 +3487,8 @@ ifi.ifi_index= eth;
 ifi.ifi_flags= ifi.ifi_change= IFF_UP;
 nl_start(&r,RTM_NEWLINK,0,&ifi,sizeof ifi);
 if((err= nl_talk(fd,&r)))goto fail;
-/*150:*/
-#line 1621 "web/ssexec.w"
+/*153:*/
+#line 1771 "web/ssexec.w"
 
 {
 struct ifaddrmsg ifa;
@@ -3358,11 +3506,11 @@ nl_attr(&r,IFA_BROADCAST,&a,4);
 if((err= nl_talk(fd,&r)))goto fail;
 }
 
-/*:150*/
-#line 1611 "web/ssexec.w"
+/*:153*/
+#line 1761 "web/ssexec.w"
 
-/*151:*/
-#line 1638 "web/ssexec.w"
+/*154:*/
+#line 1788 "web/ssexec.w"
 
 {
 struct rtmsg rt;
@@ -3381,8 +3529,8 @@ nl_attr(&r,RTA_OIF,&oif,4);
 if((err= nl_talk(fd,&r)))goto fail;
 }
 
-/*:151*/
-#line 1612 "web/ssexec.w"
+/*:154*/
+#line 1762 "web/ssexec.w"
 
 close(fd);
 return 0;
@@ -3392,8 +3540,8 @@ close(fd);
 return-1;
 }
 
-/*:149*//*154:*/
-#line 1676 "web/ssexec.w"
+/*:152*//*157:*/
+#line 1826 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what)
@@ -3421,8 +3569,8 @@ if(act[i]&&!ss_match(ln->arg[i],act[i],e)){*what= i;return SS_DIVERGE;}
 return SS_PASS;
 }
 
-/*:154*//*155:*/
-#line 1711 "web/ssexec.w"
+/*:157*//*158:*/
+#line 1861 "web/ssexec.w"
 
 static ss_value*pair_of(ss_arena*a,const ss_value*x)
 {
@@ -3459,8 +3607,8 @@ return v;
 return x;
 }
 
-/*:155*//*156:*/
-#line 1750 "web/ssexec.w"
+/*:158*//*159:*/
+#line 1900 "web/ssexec.w"
 
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e)
@@ -3494,8 +3642,8 @@ ss_puts(b,ln->comment,(size_t)ln->commentlen);
 }
 }
 
-/*:156*//*158:*/
-#line 1792 "web/ssexec.w"
+/*:159*//*161:*/
+#line 1942 "web/ssexec.w"
 
 static int path_cmp(const void*x,const void*y)
 {
@@ -3539,8 +3687,8 @@ if(n)qsort(list,(size_t)n,sizeof*list,path_cmp);
 return n;
 }
 
-/*:158*//*161:*/
-#line 1853 "web/ssexec.w"
+/*:161*//*164:*/
+#line 2003 "web/ssexec.w"
 
 int ss_read_options(const char*path,ss_optrow**rows)
 {
@@ -3577,7 +3725,7 @@ for(int k= 0;k<SS_OPT_NFIELDS;k++)free(rows[i].f[k]);
 free(rows);
 }
 
-/*:161*/
+/*:164*/
 #line 72 "web/sockscript.w"
 
 

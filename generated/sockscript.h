@@ -129,20 +129,20 @@ ss_raw raw[SS_MAXLINES];
 unsigned char data[SS_DATA];
 }ss_outcome;
 
-/*:83*//*152:*/
-#line 1663 "web/ssexec.w"
+/*:83*//*155:*/
+#line 1813 "web/ssexec.w"
 
 enum{SS_PASS,SS_DIVERGE,SS_MISSING,SS_NOTRUN,SS_BADINPUT,SS_UNRECORDED};
 enum{SS_WHAT_RET= -1,SS_WHAT_ERR= -2,SS_WHAT_NONE= -3};
 
-/*:152*//*159:*/
-#line 1844 "web/ssexec.w"
+/*:155*//*162:*/
+#line 1994 "web/ssexec.w"
 
 enum{SS_OPT_CLAUSE,SS_OPT_LEVEL,SS_OPT_NAME,SS_OPT_TYPE,SS_OPT_ACCESS,SS_OPT_TYPES,
 SS_OPT_RANGE,SS_OPT_CAP,SS_OPT_SETLEN,SS_OPT_SINCE,SS_OPT_HANDLER,SS_OPT_NFIELDS};
 typedef struct{char*f[SS_OPT_NFIELDS];}ss_optrow;
 
-/*:159*/
+/*:162*/
 #line 129 "web/sockscript.w"
 
 /*6:*/
@@ -186,7 +186,7 @@ ss_value*ss_merge(ss_arena*a,const ss_value*expected,const ss_value*actual,
 ss_env*e,long long eph_lo,long long eph_hi);
 
 /*:60*//*74:*/
-#line 330 "web/sscalls.w"
+#line 350 "web/sscalls.w"
 
 const char*ss_call_name(int call);
 int ss_ncalls(void);
@@ -203,26 +203,26 @@ int ss_run_kernel(ss_script*s,ss_outcome*o,int timeout_s);
 void ss_actual(ss_arena*a,const ss_script*s,int li,const ss_outcome*o,
 ss_value**act,ss_value**ret,ss_value**err);
 
-/*:84*//*153:*/
-#line 1667 "web/ssexec.w"
+/*:84*//*156:*/
+#line 1817 "web/ssexec.w"
 
 int ss_check_line(const ss_script*s,int li,const ss_outcome*o,ss_arena*a,
 ss_env*e,int*what);
 void ss_print_line(ss_buf*b,const ss_script*s,int li,const ss_outcome*o,
 ss_arena*a,ss_env*e);
 
-/*:153*//*157:*/
-#line 1789 "web/ssexec.w"
+/*:156*//*160:*/
+#line 1939 "web/ssexec.w"
 
 int ss_collect(char**paths,int npaths,char***out);
 
-/*:157*//*160:*/
-#line 1849 "web/ssexec.w"
+/*:160*//*163:*/
+#line 1999 "web/ssexec.w"
 
 int ss_read_options(const char*path,ss_optrow**rows);
 void ss_free_options(ss_optrow*rows,int n);
 
-/*:160*/
+/*:163*/
 #line 130 "web/sockscript.w"
 
 #endif

@@ -26,7 +26,7 @@ return z^(z>>31);
 }
 
 /*:4*//*7:*/
-#line 134 "web/srrecord.w"
+#line 138 "web/srrecord.w"
 
 static void show_changes(const char*path,const ss_script*s,const char*text,size_t n);
 static bool drifted(const ss_script*s,const ss_outcome*o,ss_arena*a);
@@ -44,7 +44,7 @@ ss_free(s);
 return-1;
 }
 /*8:*/
-#line 167 "web/srrecord.w"
+#line 171 "web/srrecord.w"
 
 for(int li= 0;li<s->nlines;li++){
 ss_env e= o->env;
@@ -53,7 +53,7 @@ if(li+1<s->nlines||(s->textlen&&s->text[s->textlen-1]=='\n'))ss_putc(&b,'\n');
 }
 
 /*:8*/
-#line 150 "web/srrecord.w"
+#line 154 "web/srrecord.w"
 
 if(match)rc= drifted(s,o,&a)?1:0;
 if(match&&rc)show_changes(path,s,b.p,b.n);
@@ -61,7 +61,7 @@ else if(!match&&(b.n!=s->textlen||memcmp(b.p,s->text,b.n))){
 rc= 1;
 if(!quiet||dry)show_changes(path,s,b.p,b.n);
 if(!dry)/*9:*/
-#line 174 "web/srrecord.w"
+#line 178 "web/srrecord.w"
 
 {
 FILE*f= fopen(path,"w");
@@ -72,7 +72,7 @@ rc= -1;
 }
 
 /*:9*/
-#line 156 "web/srrecord.w"
+#line 160 "web/srrecord.w"
 
 }
 free(b.p);
@@ -82,7 +82,7 @@ return rc;
 }
 
 /*:7*//*10:*/
-#line 185 "web/srrecord.w"
+#line 189 "web/srrecord.w"
 
 static bool drifted(const ss_script*s,const ss_outcome*o,ss_arena*a)
 {
@@ -96,7 +96,7 @@ return false;
 }
 
 /*:10*//*11:*/
-#line 199 "web/srrecord.w"
+#line 203 "web/srrecord.w"
 
 static void show_changes(const char*path,const ss_script*s,const char*text,size_t n)
 {

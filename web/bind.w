@@ -1845,7 +1845,9 @@ static bool tcp_connect_port_free(sr_sock *s)
 listening and leaves its group; its port is given back unless the program
 bound it --- but the port it reports stays what it was, the kernel's
 |inet_sport| not being cleared.  An address the program did not bind is
-forgotten.  Any other socket is unchanged, but for one number: the
+forgotten.  A shutdown is undone: the kernel clears |sk_shutdown|, so
+a socket shut both ways before is neither any longer.  Any other state is
+unchanged, but for one number: the
 kernel moves the next sequence number to send two past the largest
 window the peer ever offered (none here), so that what \.{SIOCOUTQ} and
 \.{SIOCOUTQNSD} compute --- that number less the first unacknowledged, or
@@ -1860,7 +1862,12 @@ listening: keeps its port (another |bind| to it is |EADDRINUSE|, a
 second |bind| |EINVAL|).  A fresh socket: 0, still \.{0.0.0.0:0}.
 \.{SIOCOUTQ} on a fresh socket: 0; after \.{AF\_UNSPEC}: 2, and
 \.{SIOCOUTQNSD} 2; after |listen| and \.{SHUT\_RDWR}: 4 (a script found
-by \.{sr-fuzz}, \.{fuzz/tcp-outq.sr}).}
+by \.{sr-fuzz}, \.{fuzz/tcp-outq.sr}).  A fresh socket after
+\.{SHUT\_RDWR} (|ENOTCONN|) polls
+|POLLIN|$\vert$|POLLOUT|$\vert$|POLLRDHUP|$\vert$|POLLHUP|, after
+\.{AF\_UNSPEC} |POLLOUT|$\vert$|POLLHUP|; a listener shut for reading
+the same (script \.{tcp/disconnect-undoes-shutdown.sr}, after one
+\.{sr-fuzz --seed 17} found).}
 
 @c
 static int tcp_disconnect(sr_sock *s)
@@ -1871,6 +1878,7 @@ static int tcp_disconnect(sr_sock *s)
     if (!(s->userlocks & SR_BINDPORT_LOCK)) sock_unhash(s);
   }
   if (!(s->userlocks & SR_BINDADDR_LOCK)) s->inet_rcv_saddr = s->inet_saddr = 0;
+  s->shutdown = 0;
   s->tcp_write_seq += 2;
   if (!s->tcp_write_seq) s->tcp_write_seq = 1;
   return 0;

@@ -194,7 +194,9 @@ static sr_sock *sock_lookup(int fd, int *err)
 
 @ The calls return $-1$ and set |errno| from a negated error number, as
 the C library does with what the kernel returns; this one helper does it
-everywhere.
+everywhere.  It is also where a call ends, so it first delivers the
+signals that became deliverable during the call (chapter on signals):
+their handlers run before the caller sees the result and |errno|.
 
 @<Private function prototypes@>=
 static int sys_return(int r);
@@ -202,6 +204,7 @@ static int sys_return(int r);
 @ @c
 static int sys_return(int r)
 {
+  if (W->sig_ready) signal_deliver_all(true);
   if (r < 0) { errno = -r; return -1; }
   return r;
 }

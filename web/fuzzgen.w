@@ -1734,6 +1734,59 @@ static void gen_signal_count(fg_gen *g)
   line(g, "signal_count(%d)", PICK(g->r, ((const int[]) {29, 23, 13, 0, 65})));
 }
 
+@ The signal calls, kept to what runs the same on both systems: a
+disposition (never \.{SA\_RESETHAND}, which would leave the kernel's
+process to the real default action, and die of the next \.{SIGPIPE}),
+the mask, the pending set, |kill| to the sequence's own process group
+(each sequence's process leads its own; never \.{SIGKILL}, which the
+model counts and the kernel obeys), and timers only disarmed or
+refused --- a timer that runs would fire at a real time on the kernel and
+a virtual one on sockref.  The signals are those the network raises
+(\.{SIGIO}, \.{SIGPIPE}, \.{SIGURG} through \.{F\_SETSIG}), one of
+the user's, a real-time one, and numbers that are refused.
+
+@<Calls@>=
+static const int fuzz_signals[] = {29, 13, 23, 10, 34, 0, 32, 65, 9};
+
+static void gen_sigaction(fg_gen *g)
+{
+  line(g, "sigaction(%d, \"%s\", %s)", PICK(g->r, fuzz_signals),
+    PICK(g->r, ((const char *const[]) {"count", "ign", "dfl"})),
+    PICK(g->r, ((const char *const[]) {"0", "SA_RESTART", "SA_NODEFER", "SA_SIGINFO|SA_RESTART"})));
+}
+
+static void gen_sigprocmask(fg_gen *g)
+{
+  line(g, "sigprocmask(%s, %d)",
+    PICK(g->r, ((const char *const[]) {"SIG_BLOCK", "SIG_UNBLOCK", "SIG_SETMASK", "7"})),
+    chance(g->r, 10) ? -1 : PICK(g->r, fuzz_signals));
+}
+
+static void gen_sigpending(fg_gen *g)
+{
+  line(g, "sigpending(%d)", PICK(g->r, fuzz_signals));
+}
+
+static void gen_kill(fg_gen *g)
+{
+  line(g, "kill(0, %d)", PICK(g->r, ((const int[]) {0, 29, 13, 23, 10, 34, 65})));
+}
+
+static void gen_setitimer(fg_gen *g)
+{
+  static const char *const bad[] = {"0, 0, 0, 0", "0, 1000000, 0, 0", "-1, 0, 0, 0", "0, 0, 0, -1"};
+  line(g, "setitimer(%s, %s)", PICK(g->r, ((const char *const[]) {"ITIMER_REAL", "ITIMER_VIRTUAL", "3"})),
+    PICK(g->r, bad));
+}
+
+static void gen_alarm(fg_gen *g) { line(g, "alarm(0)"); }
+
+static void gen_ppoll(fg_gen *g)
+{
+  line(g, "ppoll([{fd=%d, events=POLLIN|POLLOUT}], 1, 0, %d)", data_fd(g, false),
+    chance(g->r, 30) ? -1 : PICK(g->r, fuzz_signals));
+}
+
 @ The table of calls.  The weights favour the calls whose arguments
 have most to explore: the options first, then the descriptor calls and
 the data path.  \.{proc\_new} and \.{proc\_switch} are not here: the
@@ -1752,7 +1805,9 @@ static const struct { const char *name; void (*gen)(fg_gen *); int weight; } cal
   {"readv", gen_readv, 1}, {"writev", gen_writev, 1}, {"shutdown", gen_shutdown, 1},
   {"poll", gen_poll, 2}, {"select", gen_select, 1}, {"setuid", gen_setuid, 1},
   {"seteuid", gen_seteuid, 1}, {"cap_drop", gen_cap_drop, 1}, {"sysctl_set", gen_sysctl_set, 2},
-  {"sysctl_get", gen_sysctl_get, 1}, {"advance", gen_advance, 1}, {"signal_count", gen_signal_count, 1}
+  {"sysctl_get", gen_sysctl_get, 1}, {"advance", gen_advance, 1}, {"signal_count", gen_signal_count, 1},
+  {"sigaction", gen_sigaction, 1}, {"sigprocmask", gen_sigprocmask, 1}, {"sigpending", gen_sigpending, 1},
+  {"kill", gen_kill, 1}, {"setitimer", gen_setitimer, 1}, {"alarm", gen_alarm, 1}, {"ppoll", gen_ppoll, 1}
 };
 #define NCALLS ((int) (sizeof calls / sizeof calls[0]))
 

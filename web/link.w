@@ -224,7 +224,7 @@ typedef struct {
   uint8_t tx_flags; /* send time stamps still to make: |SR_SKBTX_| */
   uint32_t tskey; /* their \.{OPT\_ID} number */
 } sr_pkt;
-enum { EV_RX, EV_FRAG_EXPIRE, EV_NEIGH_PROBE };
+enum { EV_RX, EV_FRAG_EXPIRE, EV_NEIGH_PROBE, EV_ITIMER };
 typedef struct {
   uint64_t t, seq;
   int kind;
@@ -368,6 +368,7 @@ static void net_run(void)
     case EV_RX: dev_rcv(h, e.ifindex, e.pkt, e.rt_type); break;
     case EV_FRAG_EXPIRE: ip_frag_expire(h, e.k0, e.k1, e.serial); break;
     case EV_NEIGH_PROBE: neigh_probe(h, e.k0, e.serial); break;
+    case EV_ITIMER: itimer_fire((pid_t) e.k0, e.serial); break;
     }
   }
 }
@@ -380,7 +381,9 @@ static bool net_next_event(uint64_t *t)
 }
 
 @ Advancing the clock runs every event that falls due on the way, each
-at its own time, then leaves the clock at the target.  A caller that
+at its own time, then leaves the clock at the target.  The program is
+busy elsewhere meanwhile, so a signal an event raises is delivered at
+once, its handler included (which may move the clock on itself).  A caller that
 advances by an amount that overflows the clock stops at its end.
 
 @c
@@ -391,11 +394,13 @@ void sr_advance_ns(uint64_t ns)
   target = W->now_ns + ns < W->now_ns ? UINT64_MAX : W->now_ns + ns;
   uint64_t t;
   net_run();
+  signal_deliver_all(true);
   while (net_next_event(&t) && t <= target) {
     if (t > W->now_ns) W->now_ns = t;
     net_run();
+    signal_deliver_all(true);
   }
-  W->now_ns = target;
+  if (W->now_ns < target) W->now_ns = target;
 }
 
 @*1 LANs.

@@ -36,27 +36,40 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock *s, const void *arg);
 static int sock_wait(sr_sock *s, sr_wait_cond *cond, const void *arg, uint64_t deadline);
 
-@ One step of a wait: run the next event, or reach the deadline.
+@ One step of a wait: run the next event, or reach the deadline.  After
+the event, the signals it raised that need no code of the caller are
+delivered (see the chapter on signals); the callers look for those that
+interrupt them before each step.  A wait without deadline whose queue holds nothing but
+timers that cannot interrupt it is a wait forever (see the chapter on
+signals).
 
 @c
 static int world_wait(uint64_t deadline)
 {
   uint64_t t;
-  if (!net_next_event(&t) || t > deadline) {
+  if (!net_next_event(&t) || t > deadline ||
+      (deadline == SR_FOREVER && timers_only_tick())) {
     if (deadline == SR_FOREVER) return SR_EWAITFOREVER;
     if (deadline > W->now_ns) W->now_ns = deadline;
     return -EAGAIN;
   }
   if (t > W->now_ns) W->now_ns = t;
   net_run();
+  signal_deliver_all(false);
   return 0;
 }
 
+@ A socket's wait ends when its condition holds, or when a signal with a
+handler interrupts it: |SR_ERESTARTSYS| when the socket has no timeout
+(the call may be restarted), |EINTR| when it has one.
+
+@c
 static int sock_wait(sr_sock *s, sr_wait_cond *cond, const void *arg, uint64_t deadline)
 {
   for (;;) {
     int w;
     if (cond(s, arg)) return 0;
+    if (signal_interrupts()) return deadline == SR_FOREVER ? -SR_ERESTARTSYS : -EINTR;
     if ((w = world_wait(deadline)) != 0) return w;
   }
 }
@@ -235,9 +248,9 @@ descriptor is skipped and its |revents| is 0; one that is not open gets
 the timeout in milliseconds (negative: forever), scanning again after
 every event of the network and once more at the deadline.  |ppoll| takes a
 |timespec| instead (|EINVAL| when it is negative or its nanoseconds are out
-of range) and leaves it as it was; its signal mask has no effect, the
-model delivering no signals to handlers.
-@^model limits@>
+of range) and leaves it as it was; its signal mask is in force while it
+runs (see the chapter on signals).  A signal with a handler that comes
+while the call waits ends it with |EINTR|.
 
 \kernel{descriptors $-1$, 999 and a socket with data: 1, with |revents|
 0, \.{0x20} and 1; |poll(NULL, 0, 0)| is 0, |poll(NULL, 1, 0)| |EFAULT|;
@@ -276,7 +289,9 @@ static int do_poll(struct pollfd *fds, nfds_t nfds, uint64_t deadline)
   if (nfds && !fds) return -EFAULT;
   for (;;) {
     int n = poll_scan(fds, nfds), w;
-    if (n || deadline <= W->now_ns) return n;
+    if (n) return n;
+    if (signal_interrupts()) return -EINTR;
+    if (deadline <= W->now_ns) return 0;
     w = world_wait(deadline);
     if (w == -EAGAIN) return poll_scan(fds, nfds);
     if (w) return w;
@@ -293,11 +308,14 @@ int sr_poll(struct pollfd *fds, nfds_t nfds, int timeout)
 int sr_ppoll(struct pollfd *fds, nfds_t nfds, const struct timespec *tmo,
   const sigset_t *sigmask)
 {
-  uint64_t deadline;
-  (void) sigmask;
+  uint64_t deadline, saved;
+  int r;
   world_ready();
   if (timespec_deadline(tmo, &deadline)) return sys_return(-EINVAL);
-  return sys_return(do_poll(fds, nfds, deadline));
+  saved = sigmask_enter(sigmask);
+  r = do_poll(fds, nfds, deadline);
+  sigmask_leave(sigmask, saved, r);
+  return sys_return(r);
 }
 
 @ A |timespec| timeout: null is forever; negative seconds or nanoseconds
@@ -338,7 +356,8 @@ highest descriptor ever open.  Bits at or above it are ignored; a bit
 below it for a descriptor that is not open is |EBADF|, found before any
 waiting.  A negative count is |EINVAL|, and so is a negative timeout;
 microseconds of a million or more count as seconds.  The |timeval|
-receives the time left, 0 after a timeout.  |pselect| takes a |timespec|,
+receives the time left, 0 after a timeout, and also when a signal
+interrupts the wait (|EINTR|, the sets left as they were).  |pselect| takes a |timespec|,
 checks it as |ppoll| does, and leaves it as it was.
 
 \kernel{a closed descriptor 4 is |EBADF|; with a table of 256 (a parent
@@ -404,7 +423,9 @@ static int do_select(int nfds, fd_set *sets[3], uint64_t deadline)
   for (;;) {
     int w;
     count = select_scan(n, sets, out);
-    if (count || deadline <= W->now_ns) break;
+    if (count) break;
+    if (signal_interrupts()) return -EINTR;
+    if (deadline <= W->now_ns) break;
     w = world_wait(deadline);
     if (w == -EAGAIN) { count = select_scan(n, sets, out); break; }
     if (w) return w;
@@ -435,7 +456,7 @@ int sr_select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds,
     if (timespec_deadline(&ts, &deadline)) return sys_return(-EINVAL);
   }
   r = do_select(nfds, sets, deadline);
-  if (timeout && r >= 0 && deadline != SR_FOREVER) {
+  if (timeout && (r >= 0 || r == -EINTR) && deadline != SR_FOREVER) {
     uint64_t left = deadline > W->now_ns ? deadline - W->now_ns : 0;
     timeout->tv_sec = (time_t) (left / 1000000000u);
     timeout->tv_usec = (suseconds_t) (left % 1000000000u / 1000u);
@@ -447,11 +468,14 @@ int sr_pselect(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds,
   const struct timespec *timeout, const sigset_t *sigmask)
 {
   fd_set *sets[3] = { readfds, writefds, exceptfds };
-  uint64_t deadline;
-  (void) sigmask;
+  uint64_t deadline, saved;
+  int r;
   world_ready();
   if (timespec_deadline(timeout, &deadline)) return sys_return(-EINVAL);
-  return sys_return(do_select(nfds, sets, deadline));
+  saved = sigmask_enter(sigmask);
+  r = do_select(nfds, sets, deadline);
+  sigmask_leave(sigmask, saved, r);
+  return sys_return(r);
 }
 
 @ The kernel's size of a descriptor table, kept beside the model's own
@@ -485,14 +509,17 @@ a process group gets it in every member.  An owner that the file's owner
 may not signal is skipped: the user IDs recorded when the owner was set
 must match the target's real or saved ID, or be root's (|sigio_perm|).
 
-The model counts signals in |sr_signal_count| the way a program with a
-handler would count deliveries: a standard signal (below 32) that is
-already pending is not queued again, and a signal stays pending until the
-call during which it was sent returns --- so two \.{SIGIO}s raised by one
-call at one instant count once, as the kernel's two reports of an ICMP
-error with \.{IP\_RECVERR} do.  Real-time signals chosen with
-\.{F\_SETSIG} queue every time.  A signal does not interrupt the call that
-is waiting when it comes.
+What the process does with the signal is its disposition's business
+(chapter on signals): a standard signal (below 32) that is already
+pending is not queued again, and a signal stays pending at least until
+the event that raised it has been handled --- so two \.{SIGIO}s raised
+at one instant count once, as the kernel's two reports of an ICMP error
+with \.{IP\_RECVERR} do.  Real-time signals chosen with \.{F\_SETSIG}
+queue every time.  A \.{SIGIO} with a handler interrupts a wait of its
+process, on this socket or any other.  With \.{F\_SETSIG} Linux also
+tells a handler installed with \.{SA\_SIGINFO} the descriptor and the
+band in |si_fd| and |si_band|; the model gives |si_code| |SI_KERNEL| and
+leaves them zero.
 @^model limits@>
 @^SIGIO@>
 
@@ -510,7 +537,6 @@ static void sk_wake_async(sr_sock *s);
 static void sock_data_ready(sr_sock *s);
 static void sock_error_report(sr_sock *s);
 static bool sigio_perm(const sr_proc *p, const sr_file *f);
-static void proc_send_signal(sr_proc *p, int sig);
 
 @ @c
 static void sock_data_ready(sr_sock *s) { sk_wake_async(s); }
@@ -538,27 +564,8 @@ static bool sigio_perm(const sr_proc *p, const sr_file *f)
     f->fown_uid == p->suid || f->fown_uid == p->ruid;
 }
 
-@ Sending a signal to a process.  The world numbers the public calls, so
-that a signal can tell whether it is still pending from earlier in the
-same call at the same instant.
+@ The first real-time signal, as the kernel numbers it.
 
 @<Constants of the model@>=
 #define SR_SIGRTMIN 32 /* the kernel's |SIGRTMIN| */
 
-@ @<Fields of a process@>=
-uint64_t sig_call[SR_NSIG]; /* the call during which the signal was last sent */
-uint64_t sig_time[SR_NSIG]; /* and the virtual time */
-
-@ @<Fields of the world for waiting and signals@>=
-uint64_t calls; /* public calls made so far */
-
-@ @c
-static void proc_send_signal(sr_proc *p, int sig)
-{
-  if (sig < SR_SIGRTMIN && p->sigcount[sig] && p->sig_call[sig] == W->calls &&
-      p->sig_time[sig] == W->now_ns)
-    return;
-  p->sig_call[sig] = W->calls;
-  p->sig_time[sig] = W->now_ns;
-  p->sigcount[sig]++;
-}

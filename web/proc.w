@@ -5,8 +5,10 @@ raw sockets need a capability; \.{SO\_REUSEPORT} compares effective user
 IDs; \.{F\_SETOWN} and \.{SIOCSPGRP} name processes and process groups, and
 signals are sent to them.  A process of the model therefore carries what a
 Linux task carries for these purposes: its IDs, its capability sets, its
-descriptor table and resource limit, and a counter per signal.  No real
-signal is ever raised; a test reads the counters.
+descriptor table and resource limit, and what the chapter on signals
+adds: dispositions, a mask, pending signals, a timer, and a counter per
+signal.  No real signal is ever raised: a handler the program installed
+is called by the model, and a test reads the counters.
 
 @<Constants of the model@>=
 #define SR_FIRST_PID 1000
@@ -221,8 +223,9 @@ int sr_cap_drop(int cap)
   return 0;
 }
 
-@ Signals are counted, not delivered.  |sr_signal_count| answers how many
-times a signal was sent to the current process; a number that is no signal
+@ |sr_signal_count| answers how many times a signal was delivered to the
+current process --- to a handler, or by a default action, which in the
+model counts it (see the chapter on signals); a number that is no signal
 counts nothing and gets |EINVAL|.
 
 @<Public declarations@>=

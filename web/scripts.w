@@ -141,8 +141,12 @@ one that makes the calls that follow;
 \item{$\bullet$} \.{advance(NS)}: let |NS| nanoseconds pass (sockref's
 virtual clock moves; on the kernel the process sleeps);
 \item{$\bullet$} \.{signal\_count(SIG)}: how many times the signal was
-sent to the current process (\.{SIGIO}, \.{SIGPIPE}, \.{SIGUSR1}: the
-names of \.{signal.h}).
+delivered to the current process, to a handler or by the default action
+that counts it (\.{SIGIO}, \.{SIGPIPE}, \.{SIGUSR1}: the names of
+\.{signal.h});
+\item{$\bullet$} \.{sigaction}, \.{sigprocmask}, \.{sigpending},
+\.{setitimer}, \.{alarm}, \.{kill} and \.{ppoll}, written flat as the
+chapter on calls says.
 \smallskip
 
 \scriptfile{proc/owner-other-process.sr}

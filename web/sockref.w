@@ -89,6 +89,7 @@ substitution.  The world-building calls follow.
 #include <sys/resource.h>
 #include <sys/uio.h>
 #include <sys/select.h>
+#include <sys/time.h>
 #include <poll.h>
 #include <signal.h>
 #include <time.h>
@@ -127,6 +128,7 @@ int sr_setsockopt(int fd, int level, int optname, const void *optval,
 @i bind.w
 @i udp.w
 @i poll.w
+@i signal.w
 @i raw.w
 @i ping.w
 @i beyond.w

@@ -271,7 +271,7 @@ static int target_of(const ss_script *s, int li)
   const char *c = ss_call_name(ln->call);
   static const char *const nofd[] = {"socket", "socketpair", "poll", "select", "setuid",
     "seteuid", "cap_drop", "sysctl_set", "sysctl_get", "advance", "proc_new", "proc_switch",
-    "signal_count"};
+    "signal_count", "sigaction", "sigprocmask", "sigpending", "kill", "setitimer", "alarm", "ppoll"};
   for (size_t i = 0; i < sizeof nofd / sizeof nofd[0]; i++) if (!strcmp(c, nofd[i])) return -1;
   return ln->nargs > 0 && ln->arg[0]->kind == SV_INT ? (int) ln->arg[0]->i : -1;
 }

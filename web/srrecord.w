@@ -129,7 +129,11 @@ return failed || (drift && changed) ? 1 : 0;
 
 @ Recording one script: parse it, run it on the kernel, print it again
 with the results, and compare with the file.  The answer is $-1$ for a
-failure, 1 for a change, 0 for none.
+failure, 1 for a change, 0 for none.  For the drift check a change is a
+line the script's results no longer match, by the matcher's rules
+(|ss_check_line|): bytes that vary from run to run on the kernel --- the
+identification of an IP header read from a raw socket, a port the
+kernel chose --- print differently each time and are no drift.
 
 @<Functions@>=
 static void show_changes(const char *path, const ss_script *s, const char *text, size_t n);

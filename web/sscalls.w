@@ -241,6 +241,18 @@ writes, how the bytes it wrote become a value again:
 A buffer's capacity is given by another argument, named in the table by
 its position (|lenarg|).
 
+The signal calls are written flat, one signal at a time, so that a line
+says what it does without a |sigset_t| or a function pointer:
+\.{sigaction(SIG, "count", FLAGS)} gives |SIG| a handler that counts
+(\.{"ign"}: |SIG_IGN|, \.{"dfl"}: |SIG_DFL|);
+\.{sigprocmask(HOW, SIG)} blocks, unblocks or sets the mask to |SIG|
+alone (0: the empty set); \.{sigpending(SIG)} is 1 when |SIG| is pending
+and 0 when not; \.{setitimer(WHICH, SEC, USEC, ISEC, IUSEC)} sets a timer
+from its four numbers, the old value not read; \.{ppoll(FDS, N, MS,
+SIG)} is |ppoll| with a timeout in milliseconds ($-1$: none) and a mask
+of |SIG| alone (0: empty; $-1$: no mask).  \.{alarm} and \.{kill} are the
+C library's.
+
 @<Private types@>=
 enum { AK_NONE, AK_INT, AK_LONG, AK_CSTR, AK_INBUF, AK_OUTBUF, AK_OPTIN, AK_OPTOUT,
   AK_LENIO, AK_SAIN, AK_SAOUT, AK_MSGIN, AK_MSGIO, AK_IOVIN, AK_IOVOUT, AK_POLLFD,
@@ -250,7 +262,8 @@ enum { C_SOCKET, C_SOCKETPAIR, C_CLOSE, C_FCNTL, C_IOCTL, C_PREAD, C_PWRITE,
   C_GETPEERNAME, C_SEND, C_SENDTO, C_SENDMSG, C_RECV, C_RECVFROM, C_RECVMSG,
   C_READ, C_WRITE, C_READV, C_WRITEV, C_SHUTDOWN, C_POLL, C_SELECT,
   C_SETUID, C_SETEUID, C_CAP_DROP, C_SYSCTL_SET, C_SYSCTL_GET, C_ADVANCE,
-  C_PROC_NEW, C_PROC_SWITCH, C_SIGNAL_COUNT, C_NCALLS };
+  C_PROC_NEW, C_PROC_SWITCH, C_SIGNAL_COUNT, C_SIGACTION, C_SIGPROCMASK, C_SIGPENDING,
+  C_SETITIMER, C_ALARM, C_KILL, C_PPOLL, C_NCALLS };
 typedef struct {
   const char *name;
   int min, max; /* the number of arguments */
@@ -302,6 +315,13 @@ static const ss_call ss_calls[C_NCALLS] = {
   {"proc_new", 1, 1, {I}, {-1}, {N}},
   {"proc_switch", 1, 1, {I}, {-1}, {N}},
   {"signal_count", 1, 1, {I}, {SS_CLASS_SIGNAL}, {N}},
+  {"sigaction", 3, 3, {I, AK_CSTR, I}, {SS_CLASS_SIGNAL, -1, SS_CLASS_SAFLAGS}, {N, N, N}},
+  {"sigprocmask", 2, 2, {I, I}, {SS_CLASS_SIGHOW, SS_CLASS_SIGNAL}, {N, N}},
+  {"sigpending", 1, 1, {I}, {SS_CLASS_SIGNAL}, {N}},
+  {"setitimer", 5, 5, {I, L, L, L, L}, {SS_CLASS_ITIMER, -1, -1, -1, -1}, {N, N, N, N, N}},
+  {"alarm", 1, 1, {I}, {-1}, {N}},
+  {"kill", 2, 2, {I, I}, {-1, SS_CLASS_SIGNAL}, {N, N}},
+  {"ppoll", 4, 4, {AK_POLLFD, I, I, I}, {-1, -1, -1, SS_CLASS_SIGNAL}, {N, N, N, N}},
 };
 #undef I
 #undef L

@@ -126,6 +126,13 @@ typedef struct {
   pid_t (*getpgrp)(void);
   pid_t (*proc_new)(int, uid_t);
   int (*proc_switch)(pid_t);
+  int (*sigaction)(int, const char *, int);
+  int (*sigprocmask)(int, int);
+  int (*sigpending)(int);
+  int (*setitimer)(int, long, long, long, long);
+  unsigned (*alarm)(unsigned);
+  int (*kill)(pid_t, int);
+  int (*ppoll)(struct pollfd *, nfds_t, int, int);
 } ss_backend;
 
 @ The sockref backend: \.{libsockref}'s |sr_| calls, which \.{sockref.h}
@@ -135,6 +142,7 @@ virtual clock needs a wrapper, for its signature.
 
 @<The executor@>=
 static void sr_advance(uint64_t ns) { sr_advance_ns(ns); }
+@<The script's signal calls on sockref@>@;
 
 static const ss_backend sockref_backend = {
   "sockref", sr_socket, sr_socketpair, sr_close, sr_fcntl, sr_ioctl, sr_pread, sr_pwrite,
@@ -142,7 +150,8 @@ static const ss_backend sockref_backend = {
   sr_getpeername, sr_send, sr_sendto, sr_sendmsg, sr_recv, sr_recvfrom, sr_recvmsg,
   sr_read, sr_write, sr_readv, sr_writev, sr_shutdown, sr_poll, sr_select,
   sr_setuid, sr_seteuid, sr_cap_drop, sr_sysctl_set, sr_sysctl_get, sr_advance,
-  sr_signal_count, sr_getpid, sr_getpgrp, sr_proc_new, sr_proc_switch
+  sr_signal_count, sr_getpid, sr_getpgrp, sr_proc_new, sr_proc_switch,
+  s_sigaction, s_sigprocmask, s_sigpending, s_setitimer, sr_alarm, sr_kill, s_ppoll
 };
 
 @ The kernel backend is the C library, and a few functions of our own
@@ -156,7 +165,8 @@ static const ss_backend kernel_backend = {
   getpeername, send, sendto, sendmsg, recv, recvfrom, recvmsg,
   read, write, readv, writev, shutdown, k_poll, select,
   k_setuid, seteuid, k_cap_drop, k_sysctl_set, k_sysctl_get, k_advance,
-  k_signal_count, getpid, getpgrp, NULL, NULL
+  k_signal_count, getpid, getpgrp, NULL, NULL,
+  k_sigaction, k_sigprocmask, k_sigpending, k_setitimer, alarm, kill, k_ppoll
 };
 
 @ @<Prototypes@>=
@@ -167,6 +177,11 @@ static int k_sysctl_get(const char *name, char *buf, size_t len);
 static void k_advance(uint64_t ns);
 static int k_poll(struct pollfd *fds, nfds_t nfds, int timeout);
 static long k_signal_count(int sig);
+static int k_sigaction(int sig, const char *handler, int flags);
+static int k_sigprocmask(int how, int sig);
+static int k_sigpending(int sig);
+static int k_setitimer(int which, long sec, long usec, long isec, long iusec);
+static int k_ppoll(struct pollfd *fds, nfds_t n, int ms, int sig);
 
 @* Running a line.
 The executor's state: the backend, the script and outcome, the current
@@ -504,6 +519,13 @@ case C_SYSCTL_SET: ret = x->b->sysctl_set(pv[0], pv[1]); break;
 case C_SYSCTL_GET: ret = x->b->sysctl_get(pv[0], pv[1], pv[1] ? cap[1] : 0); break;
 case C_ADVANCE: x->b->advance((uint64_t) iv[0]); ret = 0; break;
 case C_SIGNAL_COUNT: ret = x->b->signal_count((int) iv[0]); break;
+case C_SIGACTION: ret = x->b->sigaction((int) iv[0], pv[1], (int) iv[2]); break;
+case C_SIGPROCMASK: ret = x->b->sigprocmask((int) iv[0], (int) iv[1]); break;
+case C_SIGPENDING: ret = x->b->sigpending((int) iv[0]); break;
+case C_SETITIMER: ret = x->b->setitimer((int) iv[0], (long) iv[1], (long) iv[2], (long) iv[3], (long) iv[4]); break;
+case C_ALARM: ret = (long long) x->b->alarm((unsigned) iv[0]); break;
+case C_KILL: ret = x->b->kill((pid_t) iv[0], (int) iv[1]); break;
+case C_PPOLL: ret = x->b->ppoll(pv[0], (nfds_t) iv[1], (int) iv[2], (int) iv[3]); break;
 case C_PROC_NEW: case C_PROC_SWITCH: @<Make or switch a process@>@; break;
 }
 err = ret == -1 ? errno : 0;
@@ -1313,8 +1335,10 @@ static int k_spawner(ss_kshared *sh)
 
 @ A script process.  It leads its own process group, takes its user (with
 the group of the same number and no supplementary groups, the
-convention of sockref's processes), counts the signals it gets, and runs
-lines while it is its turn.  The signal handler finds the counters
+convention of sockref's processes), counts the signals it gets --- every
+one whose default action would end it, which is what the model's default
+action counts; those the kernel ignores by default stay ignored --- and
+runs lines while it is its turn.  The signal handler finds the counters
 through the two static variables below --- the only mutable statics of
 the tools, and they exist only in these processes.
 
@@ -1367,7 +1391,9 @@ static void k_fork_script_proc(ss_kshared *sh, int k, uid_t uid)
   sa.sa_flags = SA_RESTART;
   sigemptyset(&sa.sa_mask);
   for (int sig = 1; sig < 65; sig++)
-    if (sig != SIGKILL && sig != SIGSTOP && sig != SIGCHLD) sigaction(sig, &sa, NULL);
+    if (sig != SIGKILL && sig != SIGSTOP && sig != SIGCHLD && sig != SIGCONT &&
+        sig != SIGURG && sig != SIGWINCH)
+      sigaction(sig, &sa, NULL);
 }
 
 @ @<Prototypes@>=
@@ -1506,6 +1532,130 @@ static long k_signal_count(int sig)
 {
   if (sig <= 0 || sig >= 65) { errno = EINVAL; return -1; }
   return k_sh ? k_sh->sigcount[k_me][sig] : 0;
+}
+
+@ The script's signal calls, shared by both backends: a script's signal
+names a set of one signal ($-1$ no set, 0 the empty one, and so are 32
+and 33, which the C library keeps out of every set), its handler
+name a disposition, its four numbers an |itimerval|.  A name that is no
+disposition is |EINVAL|, as a bad signal number is.
+
+@<Helpers for the signal calls of scripts@>=
+static const sigset_t *script_sigset(int sig, sigset_t *set)
+{
+  if (sig == -1) return NULL;
+  sigemptyset(set);
+  if (sig > 0 && sig < 65 && sig != 32 && sig != 33) sigaddset(set, sig); /* not the C library's own */
+  return set;
+}
+
+static int script_sigaction(int sig, const char *handler, int flags, void (*count)(int),
+  int (*act)(int, const struct sigaction *, struct sigaction *))
+{
+  struct sigaction a;
+  memset(&a, 0, sizeof a);
+  sigemptyset(&a.sa_mask);
+  a.sa_flags = flags;
+  if (!handler) { errno = EFAULT; return -1; }
+  if (!strcmp(handler, "count")) a.sa_handler = count;
+  else if (!strcmp(handler, "ign")) a.sa_handler = SIG_IGN;
+  else if (!strcmp(handler, "dfl")) a.sa_handler = SIG_DFL;
+  else { errno = EINVAL; return -1; }
+  return act(sig, &a, NULL);
+}
+
+static int script_sigprocmask(int how, int sig,
+  int (*mask)(int, const sigset_t *, sigset_t *))
+{
+  sigset_t set;
+  return mask(how, script_sigset(sig, &set), NULL);
+}
+
+static int script_sigpending(int sig, int (*pending)(sigset_t *))
+{
+  sigset_t set;
+  if (pending(&set) < 0) return -1;
+  return sig > 0 && sig < 65 && sigismember(&set, sig) == 1;
+}
+
+static int script_setitimer(int which, long sec, long usec, long isec, long iusec,
+  int (*set)(int, const struct itimerval *, struct itimerval *))
+{
+  struct itimerval v;
+  v.it_value.tv_sec = sec;
+  v.it_value.tv_usec = usec;
+  v.it_interval.tv_sec = isec;
+  v.it_interval.tv_usec = iusec;
+  return set(which, &v, NULL);
+}
+
+static int script_ppoll(struct pollfd *fds, nfds_t n, int ms, int sig,
+  int (*pp)(struct pollfd *, nfds_t, const struct timespec *, const sigset_t *))
+{
+  sigset_t set;
+  struct timespec ts = {ms / 1000, (long) (ms % 1000) * 1000000L};
+  return pp(fds, n, ms < 0 ? NULL : &ts, script_sigset(sig, &set));
+}
+
+@ On sockref the model counts every delivery itself, so the handler that
+counts does nothing.
+
+@<The script's signal calls on sockref@>=
+@<Helpers for the signal calls of scripts@>@;
+static void s_counted(int sig) { (void) sig; }
+static int s_sigaction(int sig, const char *handler, int flags)
+{
+  return script_sigaction(sig, handler, flags, s_counted, sr_sigaction);
+}
+static int s_sigprocmask(int how, int sig) { return script_sigprocmask(how, sig, sr_sigprocmask); }
+static int s_sigpending(int sig) { return script_sigpending(sig, sr_sigpending); }
+static int s_setitimer(int which, long sec, long usec, long isec, long iusec)
+{
+  return script_setitimer(which, sec, usec, isec, iusec, sr_setitimer);
+}
+static int s_ppoll(struct pollfd *fds, nfds_t n, int ms, int sig)
+{
+  return script_ppoll(fds, n, ms, sig, sr_ppoll);
+}
+
+@ On the kernel the handler that counts is the one every script process
+starts with.  \.{"dfl"} cannot be the kernel's default for a signal
+whose default ends the process --- the run would die with it --- so it
+puts back that starting handler, which counts with \.{SA\_RESTART} ---
+the very stand-in the model gives such a signal's default action; for a
+signal whose default is to ignore it is the real |SIG_DFL|.  The other
+calls go to the system call: |ppoll| as |k_poll| does,
+with the kernel's 8-byte mask.
+
+@<The executor@>=
+static int k_sigaction(int sig, const char *handler, int flags)
+{
+  if (handler && !strcmp(handler, "dfl") && sig > 0 && sig < 65 && sig != SIGCHLD &&
+      sig != SIGCONT && sig != SIGURG && sig != SIGWINCH && sig != SIGKILL && sig != SIGSTOP)
+    return script_sigaction(sig, "count", SA_RESTART, k_count_signal, sigaction);
+  return script_sigaction(sig, handler, flags, k_count_signal, sigaction);
+}
+
+static int k_sigprocmask(int how, int sig) { return script_sigprocmask(how, sig, sigprocmask); }
+static int k_sigpending(int sig) { return script_sigpending(sig, sigpending); }
+static int k_sys_setitimer(int which, const struct itimerval *v, struct itimerval *old)
+{
+  return setitimer(which, v, old); /* the C library's |which| is an enumeration */
+}
+
+static int k_setitimer(int which, long sec, long usec, long isec, long iusec)
+{
+  return script_setitimer(which, sec, usec, isec, iusec, k_sys_setitimer);
+}
+
+static int k_sys_ppoll(struct pollfd *fds, nfds_t n, const struct timespec *ts, const sigset_t *mask)
+{
+  return (int) syscall(SYS_ppoll, fds, n, ts, mask, (size_t) 8);
+}
+
+static int k_ppoll(struct pollfd *fds, nfds_t n, int ms, int sig)
+{
+  return script_ppoll(fds, n, ms, sig, k_sys_ppoll);
 }
 
 @*1 The default world over netlink.

@@ -3202,7 +3202,9 @@ ssize_t sr_sendto(int fd, const void *buf, size_t len, int flags,
   struct sockaddr_storage a;
   struct iovec v;
   struct msghdr m;
+  ssize_t r;
   world_ready();
+restart:
   if (!(s = sock_lookup(fd, &err))) return sys_return(err);
   memset(&m, 0, sizeof m);
   v.iov_base = (void *) buf;
@@ -3215,7 +3217,9 @@ ssize_t sr_sendto(int fd, const void *buf, size_t len, int flags,
     m.msg_name = &a;
     m.msg_namelen = addrlen;
   }
-  return sys_return((int) sock_sendmsg(s, &m, flags));
+  r = sock_sendmsg(s, &m, flags);
+  if (signal_restart(&r)) goto restart;
+  return sys_return((int) r);
 }
 
 ssize_t sr_send(int fd, const void *buf, size_t len, int flags)
@@ -3233,7 +3237,9 @@ ssize_t sr_sendmsg(int fd, const struct msghdr *msg, int flags)
   sr_sock *s;
   struct sockaddr_storage a;
   struct msghdr m;
+  ssize_t r;
   world_ready();
+restart:
   if (!(s = sock_lookup(fd, &err))) return sys_return(err);
   if (!msg) return sys_return(-EFAULT);
   m = *msg;
@@ -3254,7 +3260,9 @@ ssize_t sr_sendmsg(int fd, const struct msghdr *msg, int flags)
       m.msg_controllen > (size_t) sysctl_value(s->host, SYS_OPTMEM_MAX))
     return sys_return(-ENOBUFS);
   if (m.msg_controllen && !m.msg_control) return sys_return(-EFAULT);
-  return sys_return((int) sock_sendmsg(s, &m, flags));
+  r = sock_sendmsg(s, &m, flags);
+  if (signal_restart(&r)) goto restart;
+  return sys_return((int) r);
 }
 
 @ The kernel keeps a small control buffer on its stack and allocates a
@@ -3290,6 +3298,7 @@ static ssize_t file_writev(int fd, const struct iovec *iov, int iovcnt, bool vec
   struct msghdr m;
   ssize_t total;
   world_ready();
+restart:
   if (!(f = fd_file(W->cur, fd))) return sys_return(-EBADF);
   if (iovcnt < 0 || iovcnt > SR_UIO_MAXIOV) return sys_return(-EINVAL);
   if (iovcnt && !iov) return sys_return(-EFAULT);
@@ -3300,7 +3309,9 @@ static ssize_t file_writev(int fd, const struct iovec *iov, int iovcnt, bool vec
   memset(&m, 0, sizeof m);
   m.msg_iov = (struct iovec *) iov;
   m.msg_iovlen = (size_t) iovcnt;
-  return sys_return((int) sock_sendmsg(f->sock, &m, 0));
+  total = sock_sendmsg(f->sock, &m, 0);
+  if (signal_restart(&total)) goto restart;
+  return sys_return((int) total);
 }
 
 @ \clause{socket.7:call:recvfrom}
@@ -3375,6 +3386,7 @@ ssize_t sr_recvfrom(int fd, void *buf, size_t len, int flags,
   socklen_t klen = 0;
   ssize_t r;
   world_ready();
+restart:
   if (!(s = sock_lookup(fd, &err))) return sys_return(err);
   memset(&m, 0, sizeof m);
   v.iov_base = buf;
@@ -3383,11 +3395,12 @@ ssize_t sr_recvfrom(int fd, void *buf, size_t len, int flags,
   m.msg_iovlen = 1;
   m.msg_name = src_addr ? &a : NULL;
   r = sock_recvmsg(s, &m, flags, &klen, &co);
+  if (signal_restart(&r)) goto restart;
   if (r >= 0 && src_addr) {
     err = move_addr_to_user(&a, (int) klen, src_addr, addrlen);
     if (err < 0) return sys_return(err);
   }
-  return r < 0 ? sys_return((int) r) : r;
+  return sys_return((int) r);
 }
 
 ssize_t sr_recv(int fd, void *buf, size_t len, int flags)
@@ -3406,6 +3419,7 @@ ssize_t sr_recvmsg(int fd, struct msghdr *msg, int flags)
   socklen_t klen = 0;
   ssize_t r;
   world_ready();
+restart:
   if (!(s = sock_lookup(fd, &err))) return sys_return(err);
   if (!msg) return sys_return(-EFAULT);
   if (msg->msg_name && (int) msg->msg_namelen < 0) return sys_return(-EINVAL);
@@ -3418,6 +3432,7 @@ ssize_t sr_recvmsg(int fd, struct msghdr *msg, int flags)
   co.room = msg->msg_controllen;
   co.used = 0;
   r = sock_recvmsg(s, &m, flags, &klen, &co);
+  if (signal_restart(&r)) goto restart;
   if (r < 0) return sys_return((int) r);
   if (msg->msg_name) {
     err = move_addr_to_user(&a, (int) klen, msg->msg_name, &msg->msg_namelen);
@@ -3425,7 +3440,7 @@ ssize_t sr_recvmsg(int fd, struct msghdr *msg, int flags)
   }
   msg->msg_flags = m.msg_flags;
   msg->msg_controllen = co.used;
-  return r;
+  return sys_return((int) r);
 }
 
 @ @c
@@ -3454,6 +3469,7 @@ static ssize_t file_readv(int fd, const struct iovec *iov, int iovcnt)
   socklen_t klen = 0;
   ssize_t total;
   world_ready();
+restart:
   if (!(f = fd_file(W->cur, fd))) return sys_return(-EBADF);
   if (iovcnt < 0 || iovcnt > SR_UIO_MAXIOV) return sys_return(-EINVAL);
   if (iovcnt && !iov) return sys_return(-EFAULT);
@@ -3465,7 +3481,9 @@ static ssize_t file_readv(int fd, const struct iovec *iov, int iovcnt)
   memset(&m, 0, sizeof m);
   m.msg_iov = (struct iovec *) iov;
   m.msg_iovlen = (size_t) iovcnt;
-  return sys_return((int) sock_recvmsg(f->sock, &m, 0, &klen, &co));
+  total = sock_recvmsg(f->sock, &m, 0, &klen, &co);
+  if (signal_restart(&total)) goto restart;
+  return sys_return((int) total);
 }
 
 @*1 Sockets without a modelled data path.

@@ -53,7 +53,8 @@ static void world_ready(void);
 static void world_ready(void)
 {
   if (!W->ready) sr_reset();
-  W->calls++;
+  W->idle_restarts = 0;
+  if (W->sig_ready) signal_deliver_all(true);
 }
 
 @ Time is explicit and virtual.  It advances only when a caller advances it,
