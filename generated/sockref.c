@@ -211,7 +211,7 @@ OPT_STORE_INT_FIELD};
 #define SR_TCP_RMEM_MAX 33554432 
 
 /*:176*//*207:*/
-#line 664 "web/solsocket.w"
+#line 675 "web/solsocket.w"
 
 #define SR_SOF_TX_HARDWARE (1u << 0)
 #define SR_SOF_TX_SOFTWARE (1u << 1)
@@ -350,34 +350,34 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_CHECKSUM_BREAK 76
 
 /*:573*//*601:*/
-#line 993 "web/udp.w"
+#line 995 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
 /*:601*//*628:*/
-#line 1537 "web/udp.w"
+#line 1539 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
 /*:628*//*630:*/
-#line 1589 "web/udp.w"
+#line 1591 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:630*//*646:*/
-#line 1945 "web/udp.w"
+#line 1947 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:646*//*652:*/
-#line 2086 "web/udp.w"
+#line 2088 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
 /*:652*//*690:*/
-#line 2889 "web/udp.w"
+#line 2891 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -386,13 +386,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_ETH_HLEN 14
 
 /*:690*//*703:*/
-#line 3151 "web/udp.w"
+#line 3153 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:703*//*709:*/
-#line 3271 "web/udp.w"
+#line 3273 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -651,7 +651,7 @@ uint64_t max_pacing_rate;
 int nofcs,wifi_status;
 
 /*:169*//*208:*/
-#line 681 "web/solsocket.w"
+#line 692 "web/solsocket.w"
 
 uint32_t tskey;
 
@@ -695,12 +695,12 @@ bool stamp_asked;
 uint64_t rq_seq;
 
 /*:562*//*633:*/
-#line 1663 "web/udp.w"
+#line 1665 "web/udp.w"
 
 struct sr_udpcork*cork;
 
 /*:633*//*725:*/
-#line 3588 "web/udp.w"
+#line 3590 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -1092,7 +1092,7 @@ bool peeked;
 bool csum_bad;
 int l4off;
 /*590:*/
-#line 790 "web/udp.w"
+#line 792 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
@@ -1143,7 +1143,7 @@ int truesize;
 };
 
 /*:570*//*602:*/
-#line 999 "web/udp.w"
+#line 1001 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1161,7 +1161,7 @@ uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
 /*:602*//*634:*/
-#line 1666 "web/udp.w"
+#line 1668 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1174,7 +1174,7 @@ uint8_t*data;
 };
 
 /*:634*//*649:*/
-#line 2024 "web/udp.w"
+#line 2026 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -1218,12 +1218,12 @@ sr_capture*cap;
 int ncaps;
 
 /*:444*//*675:*/
-#line 2606 "web/udp.w"
+#line 2608 "web/udp.w"
 
 int netstamp_sockets;
 
 /*:675*//*676:*/
-#line 2609 "web/udp.w"
+#line 2611 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
@@ -1546,24 +1546,24 @@ static bool sock_may_scm_recv(const sr_sock*s);
 static int tstamp_set(sr_sock*s,bool on,bool ns,bool new);
 
 /*:197*//*205:*/
-#line 592 "web/solsocket.w"
+#line 603 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s);
 
 /*:205*//*220:*/
-#line 851 "web/solsocket.w"
+#line 862 "web/solsocket.w"
 
 static int sock_bindtoindex(sr_sock*s,int index);
 
 /*:220*//*225:*/
-#line 919 "web/solsocket.w"
+#line 930 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp);
 static bool insn_ok(const struct sock_filter*f,int pc,int len);
 static bool filter_mem_ok(const struct sock_filter*f,int len);
 
 /*:225*//*232:*/
-#line 1102 "web/solsocket.w"
+#line 1113 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq);
 
@@ -2091,36 +2091,36 @@ int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
 /*:576*//*579:*/
-#line 505 "web/udp.w"
+#line 507 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
 /*:579*//*581:*/
-#line 519 "web/udp.w"
+#line 521 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
 /*:581*//*583:*/
-#line 560 "web/udp.w"
+#line 562 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
 /*:583*//*585:*/
-#line 586 "web/udp.w"
+#line 588 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
 /*:585*//*588:*/
-#line 712 "web/udp.w"
+#line 714 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
 /*:588*//*591:*/
-#line 795 "web/udp.w"
+#line 797 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -2128,46 +2128,46 @@ size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
 /*:591*//*594:*/
-#line 853 "web/udp.w"
+#line 855 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
 /*:594*//*596:*/
-#line 884 "web/udp.w"
+#line 886 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
 /*:596*//*598:*/
-#line 925 "web/udp.w"
+#line 927 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
 /*:598*//*600:*/
-#line 987 "web/udp.w"
+#line 989 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:600*//*606:*/
-#line 1093 "web/udp.w"
+#line 1095 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
 /*:606*//*610:*/
-#line 1156 "web/udp.w"
+#line 1158 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
 /*:610*//*613:*/
-#line 1200 "web/udp.w"
+#line 1202 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
 /*:613*//*615:*/
-#line 1243 "web/udp.w"
+#line 1245 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -2181,7 +2181,7 @@ static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
 /*:615*//*621:*/
-#line 1404 "web/udp.w"
+#line 1406 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
@@ -2189,31 +2189,31 @@ static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
 /*:621*//*623:*/
-#line 1449 "web/udp.w"
+#line 1451 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
 /*:623*//*625:*/
-#line 1474 "web/udp.w"
+#line 1476 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:625*//*627:*/
-#line 1534 "web/udp.w"
+#line 1536 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
 /*:627*//*631:*/
-#line 1592 "web/udp.w"
+#line 1594 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:631*//*635:*/
-#line 1677 "web/udp.w"
+#line 1679 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2224,7 +2224,7 @@ static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
 /*:635*//*641:*/
-#line 1812 "web/udp.w"
+#line 1814 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2236,23 +2236,23 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:641*//*642:*/
-#line 1829 "web/udp.w"
+#line 1831 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:642*//*648:*/
-#line 2017 "web/udp.w"
+#line 2019 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:648*//*653:*/
-#line 2115 "web/udp.w"
+#line 2117 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:653*//*655:*/
-#line 2134 "web/udp.w"
+#line 2136 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2261,53 +2261,53 @@ static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:655*//*658:*/
-#line 2226 "web/udp.w"
+#line 2228 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:658*//*660:*/
-#line 2268 "web/udp.w"
+#line 2270 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:660*//*662:*/
-#line 2328 "web/udp.w"
+#line 2330 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:662*//*664:*/
-#line 2364 "web/udp.w"
+#line 2366 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:664*//*667:*/
-#line 2434 "web/udp.w"
+#line 2436 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:667*//*671:*/
-#line 2513 "web/udp.w"
+#line 2515 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:671*//*678:*/
-#line 2616 "web/udp.w"
+#line 2618 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
 /*:678*//*680:*/
-#line 2633 "web/udp.w"
+#line 2635 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
 /*:680*//*682:*/
-#line 2687 "web/udp.w"
+#line 2689 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
@@ -2315,64 +2315,64 @@ static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:682*//*685:*/
-#line 2769 "web/udp.w"
+#line 2771 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:685*//*691:*/
-#line 2896 "web/udp.w"
+#line 2898 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
 /*:691*//*695:*/
-#line 2972 "web/udp.w"
+#line 2974 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:695*//*697:*/
-#line 3012 "web/udp.w"
+#line 3014 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:697*//*704:*/
-#line 3155 "web/udp.w"
+#line 3157 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:704*//*711:*/
-#line 3291 "web/udp.w"
+#line 3293 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:711*//*714:*/
-#line 3354 "web/udp.w"
+#line 3356 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:714*//*719:*/
-#line 3460 "web/udp.w"
+#line 3462 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:719*//*721:*/
-#line 3516 "web/udp.w"
+#line 3518 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:721*//*723:*/
-#line 3553 "web/udp.w"
+#line 3555 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:723*//*726:*/
-#line 3593 "web/udp.w"
+#line 3595 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -3159,7 +3159,7 @@ if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
 /*:445*//*677:*/
-#line 2613 "web/udp.w"
+#line 2615 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
@@ -3897,7 +3897,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*699:*/
-#line 3048 "web/udp.w"
+#line 3050 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -4771,7 +4771,7 @@ return set_int_field(s,rq);
 }
 
 /*:201*//*204:*/
-#line 572 "web/solsocket.w"
+#line 583 "web/solsocket.w"
 
 static bool sock_has_peek_off(const sr_sock*s)
 {
@@ -4793,7 +4793,7 @@ return 0;
 }
 
 /*:204*//*206:*/
-#line 607 "web/solsocket.w"
+#line 618 "web/solsocket.w"
 
 static int set_max_pacing_rate(sr_sock*s,sr_optreq*rq)
 {
@@ -4820,7 +4820,7 @@ return 0;
 }
 
 /*:206*//*209:*/
-#line 684 "web/solsocket.w"
+#line 695 "web/solsocket.w"
 
 static int set_timestamping(sr_sock*s,sr_optreq*rq)
 {
@@ -4853,12 +4853,12 @@ return 0;
 }
 
 /*:209*//*212:*/
-#line 736 "web/solsocket.w"
+#line 747 "web/solsocket.w"
 
 static int get_acceptconn(sr_sock*s,sr_optreq*rq){rq->val= s->listening;return 0;}
 
 /*:212*//*213:*/
-#line 747 "web/solsocket.w"
+#line 758 "web/solsocket.w"
 
 static int get_error(sr_sock*s,sr_optreq*rq)
 {
@@ -4868,12 +4868,12 @@ return 0;
 }
 
 /*:213*//*214:*/
-#line 761 "web/solsocket.w"
+#line 772 "web/solsocket.w"
 
 static int get_napi_id(sr_sock*s,sr_optreq*rq){(void)s;rq->val= 0;return 0;}
 
 /*:214*//*215:*/
-#line 770 "web/solsocket.w"
+#line 781 "web/solsocket.w"
 
 static int get_bpf_extensions(sr_sock*s,sr_optreq*rq)
 {
@@ -4883,7 +4883,7 @@ return 0;
 }
 
 /*:215*//*216:*/
-#line 787 "web/solsocket.w"
+#line 798 "web/solsocket.w"
 
 static int get_peercred(sr_sock*s,sr_optreq*rq)
 {
@@ -4895,13 +4895,13 @@ return 0;
 }
 
 /*:216*//*217:*/
-#line 806 "web/solsocket.w"
+#line 817 "web/solsocket.w"
 
 static int get_peersec(sr_sock*s,sr_optreq*rq){(void)s;(void)rq;return-ENOPROTOOPT;}
 
 
 /*:217*//*219:*/
-#line 830 "web/solsocket.w"
+#line 841 "web/solsocket.w"
 
 static int set_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -4918,7 +4918,7 @@ return sock_bindtoindex(s,index);
 }
 
 /*:219*//*221:*/
-#line 854 "web/solsocket.w"
+#line 865 "web/solsocket.w"
 
 static int sock_bindtoindex(sr_sock*s,int index)
 {
@@ -4931,7 +4931,7 @@ return 0;
 }
 
 /*:221*//*222:*/
-#line 878 "web/solsocket.w"
+#line 889 "web/solsocket.w"
 
 static int get_bindtodevice(sr_sock*s,sr_optreq*rq)
 {
@@ -4946,7 +4946,7 @@ return 0;
 }
 
 /*:222*//*224:*/
-#line 905 "web/solsocket.w"
+#line 916 "web/solsocket.w"
 
 static int filter_check(const sr_sock*s,const struct sock_fprog*fp)
 {
@@ -4962,14 +4962,14 @@ return-EINVAL;
 }
 
 /*:224*//*226:*/
-#line 935 "web/solsocket.w"
+#line 946 "web/solsocket.w"
 
 static bool insn_ok(const struct sock_filter*f,int pc,int len)
 {
 uint32_t k= f->k;
 switch(f->code){
 /*227:*/
-#line 965 "web/solsocket.w"
+#line 976 "web/solsocket.w"
 
 case BPF_ALU|BPF_ADD|BPF_K:case BPF_ALU|BPF_ADD|BPF_X:
 case BPF_ALU|BPF_SUB|BPF_K:case BPF_ALU|BPF_SUB|BPF_X:
@@ -4989,7 +4989,7 @@ case BPF_MISC|BPF_TAX:case BPF_MISC|BPF_TXA:
 case BPF_RET|BPF_K:case BPF_RET|BPF_A:
 
 /*:227*/
-#line 940 "web/solsocket.w"
+#line 951 "web/solsocket.w"
 
 return true;
 case BPF_ALU|BPF_DIV|BPF_K:case BPF_ALU|BPF_MOD|BPF_K:
@@ -5014,7 +5014,7 @@ return false;
 }
 
 /*:226*//*228:*/
-#line 991 "web/solsocket.w"
+#line 1002 "web/solsocket.w"
 
 static bool filter_mem_ok(const struct sock_filter*f,int len)
 {
@@ -5041,7 +5041,7 @@ return ok;
 }
 
 /*:228*//*229:*/
-#line 1035 "web/solsocket.w"
+#line 1046 "web/solsocket.w"
 
 static int set_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -5059,7 +5059,7 @@ return 0;
 }
 
 /*:229*//*230:*/
-#line 1064 "web/solsocket.w"
+#line 1075 "web/solsocket.w"
 
 static int get_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -5076,7 +5076,7 @@ return 0;
 }
 
 /*:230*//*231:*/
-#line 1091 "web/solsocket.w"
+#line 1102 "web/solsocket.w"
 
 static int bpf_prog_get(const sr_sock*s,const sr_optreq*rq)
 {
@@ -5089,7 +5089,7 @@ return-EINVAL;
 static int set_attach_bpf(sr_sock*s,sr_optreq*rq){return bpf_prog_get(s,rq);}
 
 /*:231*//*233:*/
-#line 1116 "web/solsocket.w"
+#line 1127 "web/solsocket.w"
 
 static int set_detach_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -5104,7 +5104,7 @@ return 0;
 }
 
 /*:233*//*234:*/
-#line 1135 "web/solsocket.w"
+#line 1146 "web/solsocket.w"
 
 static int set_lock_filter(sr_sock*s,sr_optreq*rq)
 {
@@ -5114,7 +5114,7 @@ return set_flag(s,rq);
 
 
 /*:234*//*235:*/
-#line 1162 "web/solsocket.w"
+#line 1173 "web/solsocket.w"
 
 static int set_reuseport_cbpf(sr_sock*s,sr_optreq*rq)
 {
@@ -8825,7 +8825,7 @@ return d;
 }
 
 /*:577*//*578:*/
-#line 466 "web/udp.w"
+#line 467 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -8836,6 +8836,7 @@ int keep;
 if(udp_encap_takes(s,a))return;
 keep= sk_filter_run(s,a->rx->l4,a->u.len);
 if(keep==0||(keep> 0&&a->bad)){s->drops++;return;}
+if(s->inet_daddr)s->incoming_cpu= SR_THIS_CPU;
 if(rmem+(unsigned)a->truesize> rcvbuf&&(rcvbuf> INT_MAX>>1||rmem)){
 s->drops++;
 return;
@@ -8852,7 +8853,7 @@ sock_data_ready(s);
 }
 
 /*:578*//*580:*/
-#line 508 "web/udp.w"
+#line 510 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
 {
@@ -8863,7 +8864,7 @@ d->spec_dst= 0;
 }
 
 /*:580*//*582:*/
-#line 523 "web/udp.w"
+#line 525 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -8886,7 +8887,7 @@ return d;
 }
 
 /*:582*//*584:*/
-#line 564 "web/udp.w"
+#line 566 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -8905,7 +8906,7 @@ return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
 /*:584*//*586:*/
-#line 590 "web/udp.w"
+#line 592 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -8917,7 +8918,7 @@ const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
 /*587:*/
-#line 610 "web/udp.w"
+#line 612 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -8974,7 +8975,7 @@ case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
 /*:587*/
-#line 600 "web/udp.w"
+#line 602 "web/udp.w"
 
 default:return 0;
 }
@@ -8983,7 +8984,7 @@ return 0;
 }
 
 /*:586*//*589:*/
-#line 719 "web/udp.w"
+#line 721 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -9035,7 +9036,7 @@ sock_error_report(s);
 }
 
 /*:589*//*592:*/
-#line 801 "web/udp.w"
+#line 803 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -9059,7 +9060,7 @@ sock_queue_err(s,d);
 }
 
 /*:592*//*593:*/
-#line 825 "web/udp.w"
+#line 827 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -9076,7 +9077,7 @@ sock_error_report(s);
 }
 
 /*:593*//*595:*/
-#line 857 "web/udp.w"
+#line 859 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -9097,7 +9098,7 @@ sock_queue_err(s,d);
 }
 
 /*:595*//*597:*/
-#line 888 "web/udp.w"
+#line 890 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -9128,7 +9129,7 @@ s->eq_tail= NULL;
 }
 
 /*:597*//*599:*/
-#line 928 "web/udp.w"
+#line 930 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -9151,7 +9152,7 @@ return set_flag(s,rq);
 }
 
 /*:599*//*603:*/
-#line 1015 "web/udp.w"
+#line 1017 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9168,7 +9169,7 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
 /*604:*/
-#line 1055 "web/udp.w"
+#line 1057 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -9185,10 +9186,10 @@ connected= true;
 }
 
 /*:604*/
-#line 1030 "web/udp.w"
+#line 1032 "web/udp.w"
 
 /*605:*/
-#line 1081 "web/udp.w"
+#line 1083 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -9198,7 +9199,7 @@ connected= false;
 }
 
 /*:605*/
-#line 1031 "web/udp.w"
+#line 1033 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -9209,7 +9210,7 @@ if(!daddr)return-EINVAL;
 connected= false;
 }
 /*608:*/
-#line 1126 "web/udp.w"
+#line 1128 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -9219,11 +9220,11 @@ if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
 /*:608*/
-#line 1040 "web/udp.w"
+#line 1042 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 /*609:*/
-#line 1140 "web/udp.w"
+#line 1142 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -9236,19 +9237,19 @@ dport= s->fl_dport;
 }
 
 /*:609*/
-#line 1042 "web/udp.w"
+#line 1044 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
 /*612:*/
-#line 1190 "web/udp.w"
+#line 1192 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
 /*:612*/
-#line 1045 "web/udp.w"
+#line 1047 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -9260,7 +9261,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:603*//*607:*/
-#line 1096 "web/udp.w"
+#line 1098 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -9275,7 +9276,7 @@ ipc->gso_size= s->udp_gso_size;
 }
 
 /*:607*//*611:*/
-#line 1160 "web/udp.w"
+#line 1162 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -9295,7 +9296,7 @@ return 0;
 }
 
 /*:611*//*614:*/
-#line 1204 "web/udp.w"
+#line 1206 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -9315,7 +9316,7 @@ return 0;
 }
 
 /*:614*//*616:*/
-#line 1270 "web/udp.w"
+#line 1272 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -9344,7 +9345,7 @@ return 0;
 }
 
 /*:616*//*617:*/
-#line 1300 "web/udp.w"
+#line 1302 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -9365,7 +9366,7 @@ return 0;
 }
 
 /*:617*//*618:*/
-#line 1329 "web/udp.w"
+#line 1331 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9390,7 +9391,7 @@ return err;
 }
 
 /*:618*//*619:*/
-#line 1356 "web/udp.w"
+#line 1358 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9402,7 +9403,7 @@ return pkt_alloc(headroom,hlen+l4len);
 }
 
 /*:619*//*620:*/
-#line 1370 "web/udp.w"
+#line 1372 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9423,7 +9424,7 @@ return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
 /*:620*//*622:*/
-#line 1414 "web/udp.w"
+#line 1416 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9452,7 +9453,7 @@ return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
 /*:622*//*624:*/
-#line 1453 "web/udp.w"
+#line 1455 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9471,7 +9472,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:624*//*626:*/
-#line 1478 "web/udp.w"
+#line 1480 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9505,7 +9506,7 @@ return true;
 }
 
 /*:626*//*629:*/
-#line 1540 "web/udp.w"
+#line 1542 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 typedef char sr_v32 __attribute__((vector_size(32),aligned(1),may_alias));
@@ -9527,7 +9528,7 @@ for(;i+32<=n;i+= 32)*(sr_v32*)(d+i)= *(const sr_v32*)(s+i);
 if(i<n)*(sr_v32*)(d+n-32)= *(const sr_v32*)(s+n-32);
 }
 #endif
-#line 1561 "web/udp.w"
+#line 1563 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n)
 {
@@ -9537,12 +9538,12 @@ vcopy_avx2(dst,src,n);
 return;
 }
 #endif
-#line 1570 "web/udp.w"
+#line 1572 "web/udp.w"
  memcpy(dst,src,n);
 }
 
 /*:629*//*632:*/
-#line 1597 "web/udp.w"
+#line 1599 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9567,7 +9568,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:632*//*636:*/
-#line 1688 "web/udp.w"
+#line 1690 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
@@ -9575,7 +9576,7 @@ return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
 /*:636*//*637:*/
-#line 1694 "web/udp.w"
+#line 1696 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9606,7 +9607,7 @@ return(ssize_t)len;
 }
 
 /*:637*//*638:*/
-#line 1726 "web/udp.w"
+#line 1728 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9633,7 +9634,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:638*//*639:*/
-#line 1754 "web/udp.w"
+#line 1756 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -9650,7 +9651,7 @@ return err;
 }
 
 /*:639*//*640:*/
-#line 1769 "web/udp.w"
+#line 1771 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9661,7 +9662,7 @@ s->cork= NULL;
 }
 
 /*:640*//*643:*/
-#line 1832 "web/udp.w"
+#line 1834 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9716,7 +9717,7 @@ return 0;
 }
 
 /*:643*//*644:*/
-#line 1885 "web/udp.w"
+#line 1887 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9724,7 +9725,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*645:*/
-#line 1926 "web/udp.w"
+#line 1928 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9740,7 +9741,7 @@ return 0;
 }
 
 /*:645*/
-#line 1891 "web/udp.w"
+#line 1893 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9773,7 +9774,7 @@ return-EINVAL;
 }
 
 /*:644*//*647:*/
-#line 1949 "web/udp.w"
+#line 1951 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9814,7 +9815,7 @@ return-EINVAL;
 }
 
 /*:647*//*650:*/
-#line 2030 "web/udp.w"
+#line 2032 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9834,7 +9835,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*651:*/
-#line 2077 "web/udp.w"
+#line 2079 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -9842,7 +9843,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:651*/
-#line 2048 "web/udp.w"
+#line 2050 "web/udp.w"
 
 goto try_again;
 }
@@ -9869,7 +9870,7 @@ return err;
 }
 
 /*:650*//*654:*/
-#line 2118 "web/udp.w"
+#line 2120 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9880,7 +9881,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:654*//*656:*/
-#line 2141 "web/udp.w"
+#line 2143 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9924,7 +9925,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:656*//*657:*/
-#line 2194 "web/udp.w"
+#line 2196 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9946,7 +9947,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:657*//*659:*/
-#line 2229 "web/udp.w"
+#line 2231 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9962,7 +9963,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:659*//*661:*/
-#line 2272 "web/udp.w"
+#line 2274 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10003,7 +10004,7 @@ return(ssize_t)copied;
 }
 
 /*:661*//*663:*/
-#line 2332 "web/udp.w"
+#line 2334 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -10025,7 +10026,7 @@ co->used+= take;
 }
 
 /*:663*//*665:*/
-#line 2368 "web/udp.w"
+#line 2370 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10033,7 +10034,7 @@ sr_dgram*d)
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
 /*666:*/
-#line 2395 "web/udp.w"
+#line 2397 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
@@ -10041,7 +10042,7 @@ s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
 /*:666*/
-#line 2374 "web/udp.w"
+#line 2376 "web/udp.w"
 
 return;
 }
@@ -10051,7 +10052,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
 /*:665*//*668:*/
-#line 2438 "web/udp.w"
+#line 2440 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10072,7 +10073,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*670:*/
-#line 2489 "web/udp.w"
+#line 2491 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -10082,10 +10083,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:670*/
-#line 2457 "web/udp.w"
+#line 2459 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*669:*/
-#line 2476 "web/udp.w"
+#line 2478 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -10100,7 +10101,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:669*/
-#line 2458 "web/udp.w"
+#line 2460 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -10109,7 +10110,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 
 /*:668*//*672:*/
-#line 2516 "web/udp.w"
+#line 2518 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -10121,7 +10122,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*673:*/
-#line 2532 "web/udp.w"
+#line 2534 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -10136,10 +10137,10 @@ n+= len;
 }
 
 /*:673*/
-#line 2526 "web/udp.w"
+#line 2528 "web/udp.w"
 
 if(ts)/*674:*/
-#line 2550 "web/udp.w"
+#line 2552 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -10181,14 +10182,14 @@ n+= len;
 }
 
 /*:674*/
-#line 2527 "web/udp.w"
+#line 2529 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:672*//*679:*/
-#line 2620 "web/udp.w"
+#line 2622 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -10203,7 +10204,7 @@ else free(d);
 }
 
 /*:679*//*681:*/
-#line 2644 "web/udp.w"
+#line 2646 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -10220,7 +10221,7 @@ W->netstamp_sockets+= want?1:-1;
 }
 
 /*:681*//*683:*/
-#line 2703 "web/udp.w"
+#line 2705 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10236,7 +10237,7 @@ s->stamp_ns= d->tstamp_ns;
 }
 
 /*:683*//*684:*/
-#line 2717 "web/udp.w"
+#line 2719 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10266,7 +10267,7 @@ if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
 /*:684*//*686:*/
-#line 2773 "web/udp.w"
+#line 2775 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10283,7 +10284,7 @@ SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
 /*:686*//*692:*/
-#line 2905 "web/udp.w"
+#line 2907 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10295,7 +10296,7 @@ o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
 /*:692*//*693:*/
-#line 2918 "web/udp.w"
+#line 2920 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10308,7 +10309,7 @@ if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
 /*:693*//*694:*/
-#line 2934 "web/udp.w"
+#line 2936 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10339,7 +10340,7 @@ sock_queue_err(s,d);
 }
 
 /*:694*//*696:*/
-#line 2975 "web/udp.w"
+#line 2977 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10365,7 +10366,7 @@ return 0;
 }
 
 /*:696*//*698:*/
-#line 3015 "web/udp.w"
+#line 3017 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10383,7 +10384,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:698*//*701:*/
-#line 3092 "web/udp.w"
+#line 3094 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10403,7 +10404,7 @@ return sys_return(err);
 }
 
 /*:701*//*705:*/
-#line 3162 "web/udp.w"
+#line 3164 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10417,7 +10418,7 @@ return(ssize_t)total;
 }
 
 /*:705*//*706:*/
-#line 3179 "web/udp.w"
+#line 3181 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10436,7 +10437,7 @@ return r;
 }
 
 /*:706*//*707:*/
-#line 3196 "web/udp.w"
+#line 3198 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10472,7 +10473,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:707*//*708:*/
-#line 3233 "web/udp.w"
+#line 3235 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10509,7 +10510,7 @@ return sys_return((int)r);
 }
 
 /*:708*//*710:*/
-#line 3277 "web/udp.w"
+#line 3279 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10525,7 +10526,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:710*//*712:*/
-#line 3294 "web/udp.w"
+#line 3296 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10550,7 +10551,7 @@ return sys_return((int)total);
 }
 
 /*:712*//*715:*/
-#line 3361 "web/udp.w"
+#line 3363 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10567,7 +10568,7 @@ return r;
 }
 
 /*:715*//*716:*/
-#line 3376 "web/udp.w"
+#line 3378 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10604,7 +10605,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:716*//*717:*/
-#line 3411 "web/udp.w"
+#line 3413 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10641,7 +10642,7 @@ return sys_return((int)r);
 }
 
 /*:717*//*718:*/
-#line 3446 "web/udp.w"
+#line 3448 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10657,7 +10658,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:718*//*720:*/
-#line 3463 "web/udp.w"
+#line 3465 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10685,7 +10686,7 @@ return sys_return((int)total);
 }
 
 /*:720*//*722:*/
-#line 3521 "web/udp.w"
+#line 3523 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10715,7 +10716,7 @@ return-ENOTCONN;
 }
 
 /*:722*//*724:*/
-#line 3556 "web/udp.w"
+#line 3558 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10726,7 +10727,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:724*//*727:*/
-#line 3597 "web/udp.w"
+#line 3599 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {

@@ -164,12 +164,12 @@ int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
 /*:553*//*700:*/
-#line 3089 "web/udp.w"
+#line 3091 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
 /*:700*//*702:*/
-#line 3141 "web/udp.w"
+#line 3143 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -179,7 +179,7 @@ ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
 /*:702*//*713:*/
-#line 3346 "web/udp.w"
+#line 3348 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,

@@ -238,7 +238,7 @@ static bool ip_alike(const unsigned char*a,const unsigned char*b,size_t len,bool
 static const ss_value*struct_get(const ss_value*v,const char*name);
 
 /*:58*//*65:*/
-#line 1630 "web/sockscript.w"
+#line 1641 "web/sockscript.w"
 
 static ss_value*pid_value(ss_arena*a,const ss_value*y,ss_env*e);
 static bool is_pattern(const ss_value*v);
@@ -247,7 +247,7 @@ static int call_lookup(const char*name,int len);
 static void check_arity(ss_line*ln,ss_lexer*L);
 
 /*:65*//*79:*/
-#line 486 "web/sscalls.w"
+#line 493 "web/sscalls.w"
 
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len);
 
@@ -1407,7 +1407,7 @@ return NULL;
 }
 
 /*:59*//*61:*/
-#line 1507 "web/sockscript.w"
+#line 1511 "web/sockscript.w"
 
 ss_value*ss_merge(ss_arena*a,const ss_value*x,const ss_value*y,ss_env*e,
 long long lo,long long hi)
@@ -1442,6 +1442,13 @@ ss_env scratch= *e;
 if(ss_match(x,y,&scratch))return(ss_value*)x;
 }
 if(y->nondet==ND_TIME)return val_new(a,SV_ANY);
+if(y->nondet==ND_CPU&&y->kind==SV_INT&&y->i>=0&&
+!(x&&x->kind==SV_INT&&x->i==y->i)){
+m= val_int(a,0,-1,SF_DEC);
+m->kind= SV_RANGE;
+m->hi= SS_MAX_CPU;
+return m;
+}
 if(y->nondet==ND_PORT&&y->kind==SV_INT)
 for(int k= 0;k<e->nvars;k++)
 if(e->var[k].value==y->i){
@@ -1457,7 +1464,7 @@ m->hi= hi;
 return m;
 }
 /*63:*/
-#line 1577 "web/sockscript.w"
+#line 1588 "web/sockscript.w"
 
 if(x&&y->kind==SV_LIST&&x->kind==SV_LIST&&!x->more&&x->n==y->n){
 m= val_list(a,y->n);
@@ -1484,14 +1491,14 @@ return m;
 }
 
 /*:63*/
-#line 1555 "web/sockscript.w"
+#line 1566 "web/sockscript.w"
 
 if(y->kind==SV_INT&&y->cls==SS_CLS_PID)return pid_value(a,y,e);
 return(ss_value*)y;
 }
 
 /*:61*//*62:*/
-#line 1563 "web/sockscript.w"
+#line 1574 "web/sockscript.w"
 
 static bool is_pattern(const ss_value*v)
 {
@@ -1503,7 +1510,7 @@ return false;
 }
 
 /*:62*//*64:*/
-#line 1607 "web/sockscript.w"
+#line 1618 "web/sockscript.w"
 
 static ss_value*pid_value(ss_arena*a,const ss_value*y,ss_env*e)
 {
@@ -1835,6 +1842,13 @@ v->nondet= ND_TIME;
 return v;
 }
 break;
+case SO_INCOMING_CPU:
+if(len==4){
+ss_value*v= int_list(a,p,len,-1);
+v->item[0]->nondet= ND_CPU;
+return v;
+}
+break;
 case SO_TYPE:cls= SS_CLASS_SOCKTYPE;break;
 case SO_DOMAIN:cls= SS_CLASS_AF;break;
 case SO_PROTOCOL:cls= SS_CLASS_IPPROTO;break;
@@ -1872,7 +1886,7 @@ return val_bytes(a,p,len);
 }
 
 /*:76*//*77:*/
-#line 449 "web/sscalls.w"
+#line 456 "web/sscalls.w"
 
 static ss_value*decode_filters(ss_arena*a,const unsigned char*p,size_t len)
 {
@@ -1883,7 +1897,7 @@ return v;
 }
 
 /*:77*//*78:*/
-#line 462 "web/sscalls.w"
+#line 469 "web/sscalls.w"
 
 static ss_value*decode_sockaddr(ss_arena*a,const unsigned char*p,size_t len)
 {
@@ -1909,7 +1923,7 @@ return val_bytes(a,p,len);
 }
 
 /*:78*//*80:*/
-#line 496 "web/sscalls.w"
+#line 503 "web/sscalls.w"
 
 static ss_value*decode_cmsg_data(ss_arena*a,int level,int type,
 const unsigned char*p,size_t len)
@@ -1926,7 +1940,7 @@ return v;
 }
 if(level==SOL_SOCKET&&(type==SO_TIMESTAMPING_OLD||type==SO_TIMESTAMPING_NEW))
 /*81:*/
-#line 541 "web/sscalls.w"
+#line 548 "web/sscalls.w"
 
 {
 const struct ss_struct*ts= st_by_name("timespec");
@@ -1942,7 +1956,7 @@ return v;
 }
 
 /*:81*/
-#line 511 "web/sscalls.w"
+#line 518 "web/sscalls.w"
 
 if(level==IPPROTO_IP){
 switch(type){
@@ -1966,7 +1980,7 @@ return val_bytes(a,p,len);
 }
 
 /*:80*//*82:*/
-#line 560 "web/sscalls.w"
+#line 567 "web/sscalls.w"
 
 static ss_value*decode_control(ss_arena*a,unsigned char*p,size_t len)
 {

@@ -14,7 +14,7 @@ typedef struct ss_value ss_value;
 enum{SV_INT,SV_STR,SV_LIST,SV_STRUCT,SV_NULL,SV_ANY,SV_RANGE,SV_VAR,
 SV_BIND,SV_INOUT,SV_UNKNOWN};
 enum{SF_DEC,SF_HEX,SF_PORT,SF_ADDR,SF_U64};
-enum{ND_NONE,ND_PORT,ND_TIME};
+enum{ND_NONE,ND_PORT,ND_TIME,ND_CPU};
 struct ss_value{
 int kind;
 int fmt;
@@ -180,8 +180,9 @@ bool ss_env_get(const ss_env*e,const char*name,long long*value);
 bool ss_match(const ss_value*expected,const ss_value*actual,ss_env*e);
 
 /*:53*//*60:*/
-#line 1503 "web/sockscript.w"
+#line 1506 "web/sockscript.w"
 
+#define SS_MAX_CPU 4095 
 ss_value*ss_merge(ss_arena*a,const ss_value*expected,const ss_value*actual,
 ss_env*e,long long eph_lo,long long eph_hi);
 

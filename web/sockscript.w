@@ -154,12 +154,12 @@ typedef struct ss_value ss_value;
 enum { SV_INT, SV_STR, SV_LIST, SV_STRUCT, SV_NULL, SV_ANY, SV_RANGE, SV_VAR,
   SV_BIND, SV_INOUT, SV_UNKNOWN };
 enum { SF_DEC, SF_HEX, SF_PORT, SF_ADDR, SF_U64 };
-enum { ND_NONE, ND_PORT, ND_TIME };
+enum { ND_NONE, ND_PORT, ND_TIME, ND_CPU };
 struct ss_value {
   int kind;
   int fmt; /* how an integer is written: |SF_DEC|, |htons|, |inet_addr|, \dots */
   int cls; /* the symbol class it prints with, or $-1$ */
-  int nondet; /* a result that differs from run to run: |ND_PORT|, |ND_TIME| */
+  int nondet; /* a result that differs from run to run: |ND_PORT|, |ND_TIME|, |ND_CPU| */
   long long i, hi; /* an integer, or the bounds of a range */
   unsigned char *s; /* a string's bytes */
   size_t len;
@@ -1493,7 +1493,10 @@ recorder writes.  A result the executor marked as varying from run to
 run --- a port the kernel chose, a time stamp --- is written as a
 pattern, unless the script already has one that fits: a port that a
 variable of the script holds is written as that variable, another one in
-the ephemeral range as the range.  An \.{IN => OUT}
+the ephemeral range as the range; a processor number (which the kernel
+takes from whichever processor ran the sender) as the range
+\.{0..4095}, so that $-1$, ``none yet'', still differs --- unless the
+script has that very number, which a program may have written.  An \.{IN => OUT}
 pair keeps its input.  A pair the printer made from a plain value (for an
 argument that is both read and written, whose plain form means ``in, and
 the same out'') is written as the input alone when the output equals it;
@@ -1501,6 +1504,7 @@ a pair the author wrote stays a pair, because for an output buffer the
 plain form means the output only.
 
 @<Public declarations@>=
+#define SS_MAX_CPU 4095 /* the largest processor number a script accepts */
 ss_value *ss_merge(ss_arena *a, const ss_value *expected, const ss_value *actual,
   ss_env *e, long long eph_lo, long long eph_hi);
 
@@ -1538,6 +1542,13 @@ ss_value *ss_merge(ss_arena *a, const ss_value *x, const ss_value *y, ss_env *e,
     if (ss_match(x, y, &scratch)) return (ss_value *) x;
   }
   if (y->nondet == ND_TIME) return val_new(a, SV_ANY);
+  if (y->nondet == ND_CPU && y->kind == SV_INT && y->i >= 0 &&
+      !(x && x->kind == SV_INT && x->i == y->i)) {
+    m = val_int(a, 0, -1, SF_DEC);
+    m->kind = SV_RANGE;
+    m->hi = SS_MAX_CPU;
+    return m;
+  }
   if (y->nondet == ND_PORT && y->kind == SV_INT)
     for (int k = 0; k < e->nvars; k++)
       if (e->var[k].value == y->i) {

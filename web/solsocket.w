@@ -541,9 +541,20 @@ static int set_mark(sr_sock *s, sr_optreq *rq)
 @ \clause{socket.7:SO_INCOMING_CPU}
 @^socket.7:SO\_INCOMING\_CPU@>
 The processor that handles the socket's incoming packets, $-1$ until one
-has arrived.  Writing it stores any |int| without a check.
+has arrived.  Writing it stores any |int| without a check.  Of UDP sockets
+only a connected one notes the processor, when a datagram passes its
+filter (|udp_deliver_one|); an unconnected UDP socket, a raw or a ping
+socket keeps what it has.  The model's one processor is |SR_THIS_CPU|, 0;
+the kernel's is whichever the sender ran on, so scripts accept any
+processor number there, but not $-1$ (the matcher's |ND_CPU|).
 
-\kernel{0, 64, 1000, $-2$, |INT_MAX| and |INT_MIN| read back as set.}
+\kernel{0, 64, 1000, $-2$, |INT_MAX| and |INT_MIN| read back as set.  A
+socket bound to \.{127.0.0.1:7000} that receives a datagram still reads
+$-1$ (or 64 after writing 64); connected to itself, it reads the
+processor the process was pinned to, 0 or 1, after its own datagram
+arrives; a raw \.{IPPROTO\_UDP} socket that saw it, and a ping socket
+that got its reply, read $-1$ (script \.{solsocket/incoming-cpu.sr}, found by
+\.{sr-fuzz} seed 2718).}
 
 
 @ \clause{socket.7:SO_BUSY_POLL}

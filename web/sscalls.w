@@ -407,6 +407,13 @@ static ss_value *decode_optval(ss_arena *a, long long level, long long name,
         return v;
       }
       break;
+    case SO_INCOMING_CPU:
+      if (len == 4) { /* the processor that ran the sender: it varies */
+        ss_value *v = int_list(a, p, len, -1);
+        v->item[0]->nondet = ND_CPU;
+        return v;
+      }
+      break;
     case SO_TYPE: cls = SS_CLASS_SOCKTYPE; break;
     case SO_DOMAIN: cls = SS_CLASS_AF; break;
     case SO_PROTOCOL: cls = SS_CLASS_IPPROTO; break;

@@ -444,7 +444,8 @@ static sr_dgram *dgram_from_rx(const struct udp_arrival *a)
 |__udp_enqueue_schedule_skb|.  A socket filter (\.{SO\_ATTACH\_FILTER}) may
 refuse the datagram or cut it short (and a socket with a filter finds out
 about a bad checksum at once, and drops the datagram); then the receive
-buffer decides.
+buffer decides.  A connected socket notes, whether or not the buffer then
+takes the datagram, the processor that handled it (\.{SO\_INCOMING\_CPU}).
 
 \clause{socket.7:SO_RCVBUF}
 @^socket.7:SO\_RCVBUF@>
@@ -473,6 +474,7 @@ static void udp_deliver_one(sr_sock *s, void *arg)
   if (udp_encap_takes(s, a)) return; /* \.{UDP\_ENCAP}: chapter {\it Options beyond the pages\/} */
   keep = sk_filter_run(s, a->rx->l4, a->u.len);
   if (keep == 0 || (keep > 0 && a->bad)) { s->drops++; return; }
+  if (s->inet_daddr) s->incoming_cpu = SR_THIS_CPU; /* |sk_incoming_cpu_update| */
   if (rmem + (unsigned) a->truesize > rcvbuf && (rcvbuf > INT_MAX >> 1 || rmem)) {
     s->drops++;
     return;
