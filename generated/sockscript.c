@@ -238,7 +238,7 @@ static bool ip_alike(const unsigned char*a,const unsigned char*b,size_t len,bool
 static const ss_value*struct_get(const ss_value*v,const char*name);
 
 /*:58*//*65:*/
-#line 1641 "web/sockscript.w"
+#line 1642 "web/sockscript.w"
 
 static ss_value*pid_value(ss_arena*a,const ss_value*y,ss_env*e);
 static bool is_pattern(const ss_value*v);
@@ -1407,7 +1407,7 @@ return NULL;
 }
 
 /*:59*//*61:*/
-#line 1511 "web/sockscript.w"
+#line 1512 "web/sockscript.w"
 
 ss_value*ss_merge(ss_arena*a,const ss_value*x,const ss_value*y,ss_env*e,
 long long lo,long long hi)
@@ -1442,7 +1442,7 @@ ss_env scratch= *e;
 if(ss_match(x,y,&scratch))return(ss_value*)x;
 }
 if(y->nondet==ND_TIME)return val_new(a,SV_ANY);
-if(y->nondet==ND_CPU&&y->kind==SV_INT&&y->i>=0&&
+if(y->nondet==ND_CPU&&y->kind==SV_INT&&y->i>=0&&y->i<=SS_MAX_CPU&&
 !(x&&x->kind==SV_INT&&x->i==y->i)){
 m= val_int(a,0,-1,SF_DEC);
 m->kind= SV_RANGE;
@@ -1464,7 +1464,7 @@ m->hi= hi;
 return m;
 }
 /*63:*/
-#line 1588 "web/sockscript.w"
+#line 1589 "web/sockscript.w"
 
 if(x&&y->kind==SV_LIST&&x->kind==SV_LIST&&!x->more&&x->n==y->n){
 m= val_list(a,y->n);
@@ -1491,14 +1491,14 @@ return m;
 }
 
 /*:63*/
-#line 1566 "web/sockscript.w"
+#line 1567 "web/sockscript.w"
 
 if(y->kind==SV_INT&&y->cls==SS_CLS_PID)return pid_value(a,y,e);
 return(ss_value*)y;
 }
 
 /*:61*//*62:*/
-#line 1574 "web/sockscript.w"
+#line 1575 "web/sockscript.w"
 
 static bool is_pattern(const ss_value*v)
 {
@@ -1510,7 +1510,7 @@ return false;
 }
 
 /*:62*//*64:*/
-#line 1618 "web/sockscript.w"
+#line 1619 "web/sockscript.w"
 
 static ss_value*pid_value(ss_arena*a,const ss_value*y,ss_env*e)
 {

@@ -180,7 +180,7 @@ bool ss_env_get(const ss_env*e,const char*name,long long*value);
 bool ss_match(const ss_value*expected,const ss_value*actual,ss_env*e);
 
 /*:53*//*60:*/
-#line 1506 "web/sockscript.w"
+#line 1507 "web/sockscript.w"
 
 #define SS_MAX_CPU 4095 
 ss_value*ss_merge(ss_arena*a,const ss_value*expected,const ss_value*actual,

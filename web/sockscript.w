@@ -1496,7 +1496,8 @@ variable of the script holds is written as that variable, another one in
 the ephemeral range as the range; a processor number (which the kernel
 takes from whichever processor ran the sender) as the range
 \.{0..4095}, so that $-1$, ``none yet'', still differs --- unless the
-script has that very number, which a program may have written.  An \.{IN => OUT}
+script has that very number, or the number is beyond any processor's:
+those a program wrote.  An \.{IN => OUT}
 pair keeps its input.  A pair the printer made from a plain value (for an
 argument that is both read and written, whose plain form means ``in, and
 the same out'') is written as the input alone when the output equals it;
@@ -1542,7 +1543,7 @@ ss_value *ss_merge(ss_arena *a, const ss_value *x, const ss_value *y, ss_env *e,
     if (ss_match(x, y, &scratch)) return (ss_value *) x;
   }
   if (y->nondet == ND_TIME) return val_new(a, SV_ANY);
-  if (y->nondet == ND_CPU && y->kind == SV_INT && y->i >= 0 &&
+  if (y->nondet == ND_CPU && y->kind == SV_INT && y->i >= 0 && y->i <= SS_MAX_CPU &&
       !(x && x->kind == SV_INT && x->i == y->i)) {
     m = val_int(a, 0, -1, SF_DEC);
     m->kind = SV_RANGE;
