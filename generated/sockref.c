@@ -266,7 +266,7 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:320*//*360:*/
-#line 773 "web/link.w"
+#line 778 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -278,13 +278,13 @@ OPT_STORE_INT_FIELD};
 #define SR_LOOPBACK_IFINDEX 1
 
 /*:369*//*420:*/
-#line 1132 "web/ip.w"
+#line 1139 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
 /*:420*//*425:*/
-#line 1229 "web/ip.w"
+#line 1236 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
@@ -328,7 +328,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_THIS_CPU 0 
 
 /*:545*//*563:*/
-#line 133 "web/udp.w"
+#line 134 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
 #define SR_SEND_SHUTDOWN 2
@@ -336,7 +336,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
 /*:563*//*565:*/
-#line 169 "web/udp.w"
+#line 170 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
 #define SR_SKB_SHINFO 320
@@ -345,39 +345,39 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
 /*:565*//*573:*/
-#line 316 "web/udp.w"
+#line 317 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
 /*:573*//*601:*/
-#line 995 "web/udp.w"
+#line 997 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
 /*:601*//*628:*/
-#line 1539 "web/udp.w"
+#line 1541 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
 /*:628*//*630:*/
-#line 1591 "web/udp.w"
+#line 1593 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:630*//*646:*/
-#line 1947 "web/udp.w"
+#line 1949 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:646*//*652:*/
-#line 2088 "web/udp.w"
+#line 2090 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
 /*:652*//*690:*/
-#line 2891 "web/udp.w"
+#line 2896 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -386,13 +386,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_ETH_HLEN 14
 
 /*:690*//*703:*/
-#line 3153 "web/udp.w"
+#line 3158 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:703*//*709:*/
-#line 3273 "web/udp.w"
+#line 3278 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -457,7 +457,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #line 102 "web/raw.w"
 
 /*:797*//*845:*/
-#line 1001 "web/raw.w"
+#line 1013 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
@@ -677,7 +677,7 @@ int txrehash;
 #line 21 "web/socket.w"
 
 /*562:*/
-#line 117 "web/udp.w"
+#line 118 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
 int rq_len;
@@ -695,12 +695,12 @@ bool stamp_asked;
 uint64_t rq_seq;
 
 /*:562*//*633:*/
-#line 1665 "web/udp.w"
+#line 1667 "web/udp.w"
 
 struct sr_udpcork*cork;
 
 /*:633*//*725:*/
-#line 3590 "web/udp.w"
+#line 3595 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -892,6 +892,7 @@ bool last;
 uint16_t frag_max;
 int iif;
 uint8_t tx_flags;
+uint32_t mark;
 uint32_t tskey;
 }sr_pkt;
 enum{EV_RX,EV_FRAG_EXPIRE,EV_NEIGH_PROBE,EV_ITIMER};
@@ -905,7 +906,7 @@ int rt_type;
 }sr_event;
 
 /*:334*//*344:*/
-#line 428 "web/link.w"
+#line 431 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -915,7 +916,7 @@ int nports;
 }sr_lan;
 
 /*:344*//*361:*/
-#line 778 "web/link.w"
+#line 783 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -972,7 +973,7 @@ uint32_t tskey;
 };
 
 /*:384*//*400:*/
-#line 706 "web/ip.w"
+#line 708 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -991,10 +992,12 @@ uint64_t tstamp_ns;
 bool csum_ok;
 sr_pkt**pkt;
 int frag_max;
+int truesize;
+uint32_t mark;
 };
 
 /*:400*//*405:*/
-#line 859 "web/ip.w"
+#line 865 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -1012,7 +1015,7 @@ int rt_type;
 }sr_fragq;
 
 /*:405*//*426:*/
-#line 1234 "web/ip.w"
+#line 1241 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -1020,7 +1023,7 @@ uint64_t tokens,last;
 }sr_peer;
 
 /*:426*//*437:*/
-#line 1372 "web/ip.w"
+#line 1379 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -1081,6 +1084,7 @@ int ifindex;
 uint32_t spec_dst;
 uint8_t ttl,tos;
 uint16_t frag_max;
+uint32_t mark;
 uint8_t opt[SR_MAX_IPOPTLEN];
 uint8_t wire_opt[SR_MAX_IPOPTLEN];
 int optlen;
@@ -1092,21 +1096,21 @@ bool peeked;
 bool csum_bad;
 int l4off;
 /*590:*/
-#line 792 "web/udp.w"
+#line 794 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
 /*:590*/
-#line 56 "web/udp.w"
+#line 57 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
 /*:560*//*561:*/
-#line 84 "web/udp.w"
+#line 85 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
 #define SR_SMALL_DGRAM 256
@@ -1115,24 +1119,24 @@ uint8_t data[];
 #if defined(__SANITIZE_ADDRESS__)
 #define SR_KEEP_SPARES 0
 #elif defined(__has_feature)
-#line 92 "web/udp.w"
+#line 93 "web/udp.w"
 #if __has_feature(address_sanitizer)
 #define SR_KEEP_SPARES 0
 #endif
-#line 95 "web/udp.w"
-#endif
 #line 96 "web/udp.w"
+#endif
+#line 97 "web/udp.w"
 #ifndef SR_KEEP_SPARES
 #define SR_KEEP_SPARES 1
 #endif
-#line 99 "web/udp.w"
+#line 100 "web/udp.w"
  _Static_assert(offsetof(sr_dgram,wire_opt)==offsetof(sr_dgram,opt)+SR_MAX_IPOPTLEN,
 "the two copies of the options are side by side");
 _Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
 
 /*:561*//*570:*/
-#line 280 "web/udp.w"
+#line 281 "web/udp.w"
 
 struct udp_arrival{
 const struct sr_rx*rx;
@@ -1143,7 +1147,7 @@ int truesize;
 };
 
 /*:570*//*602:*/
-#line 1001 "web/udp.w"
+#line 1003 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1161,7 +1165,7 @@ uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
 /*:602*//*634:*/
-#line 1668 "web/udp.w"
+#line 1670 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1174,7 +1178,7 @@ uint8_t*data;
 };
 
 /*:634*//*649:*/
-#line 2026 "web/udp.w"
+#line 2028 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -1198,7 +1202,7 @@ int nprocs;
 sr_proc*cur;
 pid_t next_pid;
 /*335:*/
-#line 240 "web/link.w"
+#line 241 "web/link.w"
 
 uint64_t rng;
 sr_event*ev;
@@ -1206,7 +1210,7 @@ size_t nev,evcap;
 uint64_t evseq;
 
 /*:335*//*345:*/
-#line 439 "web/link.w"
+#line 442 "web/link.w"
 
 sr_lan*lan;
 int nlans;
@@ -1218,12 +1222,12 @@ sr_capture*cap;
 int ncaps;
 
 /*:444*//*675:*/
-#line 2608 "web/udp.w"
+#line 2613 "web/udp.w"
 
 int netstamp_sockets;
 
 /*:675*//*676:*/
-#line 2611 "web/udp.w"
+#line 2616 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
@@ -1266,7 +1270,7 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:112*//*362:*/
-#line 788 "web/link.w"
+#line 793 "web/link.w"
 
 sr_htab neigh;
 
@@ -1282,18 +1286,18 @@ uint16_t ip_ident;
 uint64_t serial;
 
 /*:386*//*406:*/
-#line 875 "web/ip.w"
+#line 881 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
 /*:406*//*427:*/
-#line 1240 "web/ip.w"
+#line 1247 "web/ip.w"
 
 sr_htab peers;
 
 /*:427*//*435:*/
-#line 1366 "web/ip.w"
+#line 1373 "web/ip.w"
 
 sr_htab mc;
 
@@ -1313,7 +1317,7 @@ int addr_type;
 sr_htab raw;
 
 /*:798*//*837:*/
-#line 907 "web/raw.w"
+#line 919 "web/raw.w"
 
 sr_sock*ra_chain;
 
@@ -1693,7 +1697,7 @@ static uint64_t rng_next(void);
 static double rng_unit(void);
 
 /*:332*//*338:*/
-#line 253 "web/link.w"
+#line 254 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len);
 static sr_pkt*pkt_init(void*buf,size_t headroom,size_t len);
@@ -1704,7 +1708,7 @@ static void net_run(void);
 static bool net_next_event(uint64_t*t);
 
 /*:338*//*350:*/
-#line 535 "web/link.w"
+#line 538 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1713,14 +1717,14 @@ static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static bool loop_short_cut(const sr_pkt*pkt);
 
 /*:350*//*354:*/
-#line 631 "web/link.w"
+#line 636 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:354*//*364:*/
-#line 794 "web/link.w"
+#line 799 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -1765,24 +1769,24 @@ static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
 /*:390*//*393:*/
-#line 566 "web/ip.w"
+#line 567 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
 /*:393*//*395:*/
-#line 619 "web/ip.w"
+#line 621 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
 /*:395*//*398:*/
-#line 672 "web/ip.w"
+#line 674 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
 /*:398*//*401:*/
-#line 726 "web/ip.w"
+#line 730 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1791,55 +1795,55 @@ static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
 /*:401*//*408:*/
-#line 882 "web/ip.w"
+#line 888 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
 /*:408*//*414:*/
-#line 994 "web/ip.w"
+#line 1000 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
 /*:414*//*417:*/
-#line 1063 "web/ip.w"
+#line 1070 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:417*//*421:*/
-#line 1136 "web/ip.w"
+#line 1143 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
 /*:421*//*423:*/
-#line 1180 "web/ip.w"
+#line 1187 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
 /*:423*//*429:*/
-#line 1246 "web/ip.w"
+#line 1253 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
 /*:429*//*431:*/
-#line 1296 "web/ip.w"
+#line 1303 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
 /*:431*//*433:*/
-#line 1340 "web/ip.w"
+#line 1347 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
 /*:433*//*438:*/
-#line 1378 "web/ip.w"
+#line 1385 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
@@ -2059,29 +2063,29 @@ static int sock_fd(const sr_sock*s);
 static void inet_release(sr_sock*s);
 
 /*:557*//*566:*/
-#line 176 "web/udp.w"
+#line 177 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
 /*:566*//*569:*/
-#line 274 "web/udp.w"
+#line 275 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
 /*:569*//*571:*/
-#line 289 "web/udp.w"
+#line 290 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
 /*:571*//*574:*/
-#line 326 "web/udp.w"
+#line 327 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
 /*:574*//*576:*/
-#line 364 "web/udp.w"
+#line 365 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
@@ -2091,36 +2095,36 @@ int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
 /*:576*//*579:*/
-#line 507 "web/udp.w"
+#line 509 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
 /*:579*//*581:*/
-#line 521 "web/udp.w"
+#line 523 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
 /*:581*//*583:*/
-#line 562 "web/udp.w"
+#line 564 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
 /*:583*//*585:*/
-#line 588 "web/udp.w"
+#line 590 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
 /*:585*//*588:*/
-#line 714 "web/udp.w"
+#line 716 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
 /*:588*//*591:*/
-#line 797 "web/udp.w"
+#line 799 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -2128,46 +2132,46 @@ size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
 /*:591*//*594:*/
-#line 855 "web/udp.w"
+#line 857 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
 /*:594*//*596:*/
-#line 886 "web/udp.w"
+#line 888 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
 /*:596*//*598:*/
-#line 927 "web/udp.w"
+#line 929 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
 /*:598*//*600:*/
-#line 989 "web/udp.w"
+#line 991 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:600*//*606:*/
-#line 1095 "web/udp.w"
+#line 1097 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
 /*:606*//*610:*/
-#line 1158 "web/udp.w"
+#line 1160 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
 /*:610*//*613:*/
-#line 1202 "web/udp.w"
+#line 1204 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
 /*:613*//*615:*/
-#line 1245 "web/udp.w"
+#line 1247 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -2181,7 +2185,7 @@ static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
 /*:615*//*621:*/
-#line 1406 "web/udp.w"
+#line 1408 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
@@ -2189,31 +2193,31 @@ static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
 /*:621*//*623:*/
-#line 1451 "web/udp.w"
+#line 1453 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
 /*:623*//*625:*/
-#line 1476 "web/udp.w"
+#line 1478 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:625*//*627:*/
-#line 1536 "web/udp.w"
+#line 1538 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
 /*:627*//*631:*/
-#line 1594 "web/udp.w"
+#line 1596 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:631*//*635:*/
-#line 1679 "web/udp.w"
+#line 1681 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2224,7 +2228,7 @@ static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
 /*:635*//*641:*/
-#line 1814 "web/udp.w"
+#line 1816 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2236,23 +2240,23 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:641*//*642:*/
-#line 1831 "web/udp.w"
+#line 1833 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:642*//*648:*/
-#line 2019 "web/udp.w"
+#line 2021 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:648*//*653:*/
-#line 2117 "web/udp.w"
+#line 2119 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:653*//*655:*/
-#line 2136 "web/udp.w"
+#line 2138 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2261,53 +2265,53 @@ static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:655*//*658:*/
-#line 2228 "web/udp.w"
+#line 2230 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:658*//*660:*/
-#line 2270 "web/udp.w"
+#line 2272 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:660*//*662:*/
-#line 2330 "web/udp.w"
+#line 2332 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:662*//*664:*/
-#line 2366 "web/udp.w"
+#line 2370 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:664*//*667:*/
-#line 2436 "web/udp.w"
+#line 2441 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:667*//*671:*/
-#line 2515 "web/udp.w"
+#line 2520 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:671*//*678:*/
-#line 2618 "web/udp.w"
+#line 2623 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
 /*:678*//*680:*/
-#line 2635 "web/udp.w"
+#line 2640 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
 /*:680*//*682:*/
-#line 2689 "web/udp.w"
+#line 2694 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
@@ -2315,64 +2319,64 @@ static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:682*//*685:*/
-#line 2771 "web/udp.w"
+#line 2776 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:685*//*691:*/
-#line 2898 "web/udp.w"
+#line 2903 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
 /*:691*//*695:*/
-#line 2974 "web/udp.w"
+#line 2979 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:695*//*697:*/
-#line 3014 "web/udp.w"
+#line 3019 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:697*//*704:*/
-#line 3157 "web/udp.w"
+#line 3162 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:704*//*711:*/
-#line 3293 "web/udp.w"
+#line 3298 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:711*//*714:*/
-#line 3356 "web/udp.w"
+#line 3361 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:714*//*719:*/
-#line 3462 "web/udp.w"
+#line 3467 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:719*//*721:*/
-#line 3518 "web/udp.w"
+#line 3523 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:721*//*723:*/
-#line 3555 "web/udp.w"
+#line 3560 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:723*//*726:*/
-#line 3595 "web/udp.w"
+#line 3600 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -2509,55 +2513,56 @@ static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
 /*:807*//*809:*/
-#line 276 "web/raw.w"
+#line 281 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
+static int ip_head_l4len(const sr_sock*s);
 
 /*:809*//*811:*/
-#line 316 "web/raw.w"
+#line 328 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
 /*:811*//*813:*/
-#line 354 "web/raw.w"
+#line 366 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
 /*:813*//*815:*/
-#line 450 "web/raw.w"
+#line 462 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:815*//*818:*/
-#line 495 "web/raw.w"
+#line 507 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
 /*:818*//*823:*/
-#line 581 "web/raw.w"
+#line 593 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
 /*:823*//*827:*/
-#line 678 "web/raw.w"
+#line 690 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
 /*:827*//*830:*/
-#line 732 "web/raw.w"
+#line 744 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
 /*:830*//*833:*/
-#line 802 "web/raw.w"
+#line 814 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
@@ -2565,19 +2570,19 @@ static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
 /*:833*//*835:*/
-#line 845 "web/raw.w"
+#line 857 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
 /*:835*//*838:*/
-#line 910 "web/raw.w"
+#line 922 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
 /*:838*//*843:*/
-#line 988 "web/raw.w"
+#line 1000 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
@@ -3140,13 +3145,13 @@ if(W->ready)/*46:*/
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
 free(W->proc);
 /*337:*/
-#line 249 "web/link.w"
+#line 250 "web/link.w"
 
 for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
 /*:337*//*346:*/
-#line 443 "web/link.w"
+#line 446 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
@@ -3159,7 +3164,7 @@ if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
 /*:445*//*677:*/
-#line 2615 "web/udp.w"
+#line 2620 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
@@ -3169,7 +3174,7 @@ while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*363:*/
-#line 791 "web/link.w"
+#line 796 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
@@ -3179,17 +3184,17 @@ htab_free(&fh->neigh,neigh_free);
 htab_free(&fh->pmtu,hent_free);
 
 /*:381*//*407:*/
-#line 879 "web/ip.w"
+#line 885 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
 /*:407*//*428:*/
-#line 1243 "web/ip.w"
+#line 1250 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
 /*:428*//*436:*/
-#line 1369 "web/ip.w"
+#line 1376 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
@@ -3221,7 +3226,7 @@ W->ready= true;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
 /*336:*/
-#line 246 "web/link.w"
+#line 247 "web/link.w"
 
 W->rng= 1;
 
@@ -3246,7 +3251,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 #line 816 "web/world.w"
 
 /*349:*/
-#line 504 "web/link.w"
+#line 507 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
@@ -3738,7 +3743,7 @@ s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
 /*:170*//*564:*/
-#line 143 "web/udp.w"
+#line 144 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
@@ -3897,7 +3902,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*699:*/
-#line 3050 "web/udp.w"
+#line 3055 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -6182,7 +6187,7 @@ W->rng= seed;
 }
 
 /*:333*//*339:*/
-#line 273 "web/link.w"
+#line 274 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
@@ -6204,6 +6209,7 @@ p->last= false;
 p->frag_max= 0;
 p->iif= 0;
 p->tx_flags= 0;
+p->mark= 0;
 return p;
 }
 
@@ -6220,11 +6226,12 @@ static sr_pkt*pkt_clone(const sr_pkt*p)
 sr_pkt*c= pkt_new(p->data,p->len);
 c->csum_partial= p->csum_partial;
 c->frag_max= p->frag_max;
+c->mark= p->mark;
 return c;
 }
 
 /*:339*//*340:*/
-#line 316 "web/link.w"
+#line 319 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -6264,7 +6271,7 @@ return top;
 }
 
 /*:340*//*341:*/
-#line 361 "web/link.w"
+#line 364 "web/link.w"
 
 static void net_run(void)
 {
@@ -6288,7 +6295,7 @@ return true;
 }
 
 /*:341*//*342:*/
-#line 389 "web/link.w"
+#line 392 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -6307,7 +6314,7 @@ if(W->now_ns<target)W->now_ns= target;
 }
 
 /*:342*//*347:*/
-#line 453 "web/link.w"
+#line 456 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -6342,7 +6349,7 @@ return 0;
 }
 
 /*:347*//*348:*/
-#line 488 "web/link.w"
+#line 491 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -6358,7 +6365,7 @@ return 0;
 }
 
 /*:348*//*351:*/
-#line 542 "web/link.w"
+#line 545 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -6400,7 +6407,7 @@ else lan_carry(l,&l->port[owner],pkt);
 }
 
 /*:351*//*352:*/
-#line 587 "web/link.w"
+#line 590 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -6422,12 +6429,13 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:352*//*353:*/
-#line 614 "web/link.w"
+#line 618 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
 int copies= 1;
 if(l->cfg.loss> 0&&rng_unit()<l->cfg.loss){free(pkt);return;}
+pkt->mark= 0;
 if(l->cfg.duplicate> 0&&rng_unit()<l->cfg.duplicate)copies= 2;
 while(copies--){
 sr_event e= {.t= W->now_ns+l->cfg.delay_ns,.kind= EV_RX,.host= pt->host,
@@ -6441,7 +6449,7 @@ ev_push(&e);
 }
 
 /*:353*//*355:*/
-#line 643 "web/link.w"
+#line 648 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6451,7 +6459,7 @@ ev_push(&e);
 }
 
 /*:355*//*356:*/
-#line 708 "web/link.w"
+#line 713 "web/link.w"
 
 static bool loop_short_cut(const sr_pkt*pkt)
 {
@@ -6461,7 +6469,7 @@ return pkt->last&&pkt->local&&pkt->data[0]==0x45&&
 }
 
 /*:356*//*357:*/
-#line 719 "web/link.w"
+#line 724 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6472,7 +6480,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:357*//*359:*/
-#line 739 "web/link.w"
+#line 744 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6488,7 +6496,7 @@ return 0;
 }
 
 /*:359*//*365:*/
-#line 799 "web/link.w"
+#line 804 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6534,7 +6542,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:365*//*366:*/
-#line 847 "web/link.w"
+#line 852 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -6793,11 +6801,12 @@ else ip.id= h->ip_ident++;
 ip.saddr= rt->saddr;
 ip.daddr= daddr;
 pkt->sk= o->sk;
+pkt->mark= o->mark;
 pkt->tx_flags= o->tx_flags;
 pkt->tskey= o->tskey;
 pkt->iif= rt->iif;
 pkt->local= rt->type==SR_RT_LOCAL;
-if(!pkt->truesize)pkt->truesize= skb_truesize((int)tot,(int)l4len-SR_UDPHDR_LEN);
+if(!pkt->truesize)pkt->truesize= skb_truesize((int)tot,(int)l4len-ip_head_l4len(o->sk));
 if(o->optlen){
 memcpy(pkt->data+SR_IPHDR_LEN,o->opt,(size_t)o->optlen);
 ip_options_first_hop(o->opt,o->optlen,&ip.daddr);
@@ -6811,7 +6820,7 @@ return 0;
 }
 
 /*:391*//*392:*/
-#line 539 "web/ip.w"
+#line 540 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6830,7 +6839,7 @@ ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
 /*:392*//*394:*/
-#line 570 "web/ip.w"
+#line 571 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6853,9 +6862,10 @@ size_t len= left> (size_t)mtu-hlen?chunk:left;
 sr_pkt*f= pkt_alloc(0,hlen+len);
 f->sk= pkt->sk;
 f->local= pkt->local;
+f->mark= pkt->mark;
 if(pos==hlen){f->tx_flags= pkt->tx_flags;f->tskey= pkt->tskey;}
 f->truesize= skb_truesize((int)(hlen+len),
-(int)len-(pos==hlen?SR_UDPHDR_LEN:0));
+(int)len-(pos==hlen?ip_head_l4len(pkt->sk):0));
 memcpy(f->data,hdr,hlen);
 memcpy(f->data+hlen,pkt->data+pos,len);
 put16(f->data+2,(uint16_t)(hlen+len));
@@ -6871,7 +6881,7 @@ free(pkt);
 }
 
 /*:394*//*396:*/
-#line 623 "web/ip.w"
+#line 625 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6886,7 +6896,7 @@ else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
 /*:396*//*397:*/
-#line 646 "web/ip.w"
+#line 648 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6908,7 +6918,7 @@ return SR_RT_UNICAST;
 }
 
 /*:397*//*399:*/
-#line 675 "web/ip.w"
+#line 677 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6919,7 +6929,7 @@ return false;
 }
 
 /*:399*//*402:*/
-#line 737 "web/ip.w"
+#line 741 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6955,7 +6965,7 @@ free(pkt);
 }
 
 /*:402*//*403:*/
-#line 781 "web/ip.w"
+#line 785 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -6979,11 +6989,13 @@ rx->l4len= ip.tot_len-ip.ihl;
 rx->tstamp_ns= W->now_ns;
 rx->csum_ok= pkt->csum_partial;
 rx->frag_max= pkt->frag_max;
+rx->truesize= pkt->frag_max?0:pkt->truesize;
+rx->mark= pkt->mark;
 rx->pkt= NULL;
 }
 
 /*:403*//*404:*/
-#line 813 "web/ip.w"
+#line 819 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -7000,7 +7012,7 @@ return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
 /*:404*//*409:*/
-#line 887 "web/ip.w"
+#line 893 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -7018,7 +7030,7 @@ fragq_free(&q->h);
 }
 
 /*:409*//*410:*/
-#line 905 "web/ip.w"
+#line 911 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -7046,7 +7058,7 @@ return q;
 }
 
 /*:410*//*411:*/
-#line 933 "web/ip.w"
+#line 939 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -7060,7 +7072,7 @@ if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
 /*412:*/
-#line 961 "web/ip.w"
+#line 967 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -7076,11 +7088,11 @@ q->len= end;
 if(end<=off)goto discard;
 
 /*:412*/
-#line 945 "web/ip.w"
+#line 951 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
 /*413:*/
-#line 975 "web/ip.w"
+#line 981 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -7098,7 +7110,7 @@ return NULL;
 }
 
 /*:413*/
-#line 947 "web/ip.w"
+#line 953 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -7114,7 +7126,7 @@ return NULL;
 }
 
 /*:411*//*415:*/
-#line 997 "web/ip.w"
+#line 1003 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -7124,6 +7136,7 @@ if(hlen+q->len> SR_IP_MAXPACKET){fragq_kill(h,q);return NULL;}
 whole= pkt_alloc(0,hlen+q->len);
 memcpy(whole->data,first->data,hlen);
 whole->frag_max= 0;
+whole->mark= first->mark;
 for(int i= 0;i<q->nf;i++){
 sr_pkt*f= q->f[i].pkt;
 size_t fh= (size_t)(f->data[0]&0xf)*4;
@@ -7138,7 +7151,7 @@ return whole;
 }
 
 /*:415*//*416:*/
-#line 1022 "web/ip.w"
+#line 1029 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -7151,7 +7164,7 @@ fragq_kill(h,q);
 }
 
 /*:416*//*418:*/
-#line 1066 "web/ip.w"
+#line 1073 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -7195,7 +7208,7 @@ ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
 /*:418*//*422:*/
-#line 1141 "web/ip.w"
+#line 1148 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -7232,7 +7245,7 @@ len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
 /*:422*//*424:*/
-#line 1185 "web/ip.w"
+#line 1192 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -7257,7 +7270,7 @@ free(buf);
 }
 
 /*:424*//*430:*/
-#line 1251 "web/ip.w"
+#line 1258 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -7289,7 +7302,7 @@ return true;
 }
 
 /*:430*//*432:*/
-#line 1299 "web/ip.w"
+#line 1306 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -7327,7 +7340,7 @@ ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
 /*:432*//*434:*/
-#line 1343 "web/ip.w"
+#line 1350 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -7342,7 +7355,7 @@ ic->data,ic->datalen);
 }
 
 /*:434*//*439:*/
-#line 1383 "web/ip.w"
+#line 1390 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -8667,7 +8680,7 @@ sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
 /*:558*//*567:*/
-#line 185 "web/udp.w"
+#line 186 "web/udp.w"
 
 static int skb_alloc_size(int need)
 {
@@ -8685,7 +8698,7 @@ return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
 /*:567*//*568:*/
-#line 221 "web/udp.w"
+#line 222 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
 {
@@ -8706,7 +8719,7 @@ return total;
 }
 
 /*:568*//*572:*/
-#line 292 "web/udp.w"
+#line 293 "web/udp.w"
 
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -8732,7 +8745,7 @@ return 0;
 }
 
 /*:572*//*575:*/
-#line 329 "web/udp.w"
+#line 330 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
@@ -8752,7 +8765,7 @@ return true;
 }
 
 /*:575*//*577:*/
-#line 372 "web/udp.w"
+#line 373 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
 {
@@ -8776,6 +8789,7 @@ d->ifindex= rx->ifindex;
 d->ttl= rx->ttl;
 d->tos= rx->tos;
 d->frag_max= (uint16_t)rx->frag_max;
+d->mark= rx->mark;
 d->optlen= rx->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:rx->optlen;
 if(d->optlen){
 memcpy(d->opt,rx->opt,(size_t)d->optlen);
@@ -8825,7 +8839,7 @@ return d;
 }
 
 /*:577*//*578:*/
-#line 467 "web/udp.w"
+#line 469 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -8853,7 +8867,7 @@ sock_data_ready(s);
 }
 
 /*:578*//*580:*/
-#line 510 "web/udp.w"
+#line 512 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
 {
@@ -8864,7 +8878,7 @@ d->spec_dst= 0;
 }
 
 /*:580*//*582:*/
-#line 525 "web/udp.w"
+#line 527 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -8887,7 +8901,7 @@ return d;
 }
 
 /*:582*//*584:*/
-#line 566 "web/udp.w"
+#line 568 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -8906,7 +8920,7 @@ return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
 /*:584*//*586:*/
-#line 592 "web/udp.w"
+#line 594 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -8918,7 +8932,7 @@ const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
 /*587:*/
-#line 612 "web/udp.w"
+#line 614 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -8975,7 +8989,7 @@ case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
 /*:587*/
-#line 602 "web/udp.w"
+#line 604 "web/udp.w"
 
 default:return 0;
 }
@@ -8984,7 +8998,7 @@ return 0;
 }
 
 /*:586*//*589:*/
-#line 721 "web/udp.w"
+#line 723 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -9036,7 +9050,7 @@ sock_error_report(s);
 }
 
 /*:589*//*592:*/
-#line 803 "web/udp.w"
+#line 805 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -9060,7 +9074,7 @@ sock_queue_err(s,d);
 }
 
 /*:592*//*593:*/
-#line 827 "web/udp.w"
+#line 829 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -9077,7 +9091,7 @@ sock_error_report(s);
 }
 
 /*:593*//*595:*/
-#line 859 "web/udp.w"
+#line 861 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -9098,7 +9112,7 @@ sock_queue_err(s,d);
 }
 
 /*:595*//*597:*/
-#line 890 "web/udp.w"
+#line 892 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -9129,7 +9143,7 @@ s->eq_tail= NULL;
 }
 
 /*:597*//*599:*/
-#line 930 "web/udp.w"
+#line 932 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -9152,7 +9166,7 @@ return set_flag(s,rq);
 }
 
 /*:599*//*603:*/
-#line 1017 "web/udp.w"
+#line 1019 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9169,7 +9183,7 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
 /*604:*/
-#line 1057 "web/udp.w"
+#line 1059 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -9186,10 +9200,10 @@ connected= true;
 }
 
 /*:604*/
-#line 1032 "web/udp.w"
+#line 1034 "web/udp.w"
 
 /*605:*/
-#line 1083 "web/udp.w"
+#line 1085 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -9199,7 +9213,7 @@ connected= false;
 }
 
 /*:605*/
-#line 1033 "web/udp.w"
+#line 1035 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -9210,7 +9224,7 @@ if(!daddr)return-EINVAL;
 connected= false;
 }
 /*608:*/
-#line 1128 "web/udp.w"
+#line 1130 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -9220,11 +9234,11 @@ if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
 /*:608*/
-#line 1042 "web/udp.w"
+#line 1044 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 /*609:*/
-#line 1142 "web/udp.w"
+#line 1144 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -9237,19 +9251,19 @@ dport= s->fl_dport;
 }
 
 /*:609*/
-#line 1044 "web/udp.w"
+#line 1046 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
 /*612:*/
-#line 1192 "web/udp.w"
+#line 1194 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
 /*:612*/
-#line 1047 "web/udp.w"
+#line 1049 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -9261,7 +9275,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:603*//*607:*/
-#line 1098 "web/udp.w"
+#line 1100 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -9276,7 +9290,7 @@ ipc->gso_size= s->udp_gso_size;
 }
 
 /*:607*//*611:*/
-#line 1162 "web/udp.w"
+#line 1164 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -9296,7 +9310,7 @@ return 0;
 }
 
 /*:611*//*614:*/
-#line 1206 "web/udp.w"
+#line 1208 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -9316,7 +9330,7 @@ return 0;
 }
 
 /*:614*//*616:*/
-#line 1272 "web/udp.w"
+#line 1274 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -9345,7 +9359,7 @@ return 0;
 }
 
 /*:616*//*617:*/
-#line 1302 "web/udp.w"
+#line 1304 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -9366,7 +9380,7 @@ return 0;
 }
 
 /*:617*//*618:*/
-#line 1331 "web/udp.w"
+#line 1333 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9391,7 +9405,7 @@ return err;
 }
 
 /*:618*//*619:*/
-#line 1358 "web/udp.w"
+#line 1360 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9403,7 +9417,7 @@ return pkt_alloc(headroom,hlen+l4len);
 }
 
 /*:619*//*620:*/
-#line 1372 "web/udp.w"
+#line 1374 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9424,7 +9438,7 @@ return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
 /*:620*//*622:*/
-#line 1416 "web/udp.w"
+#line 1418 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9453,7 +9467,7 @@ return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
 /*:622*//*624:*/
-#line 1455 "web/udp.w"
+#line 1457 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9472,7 +9486,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:624*//*626:*/
-#line 1480 "web/udp.w"
+#line 1482 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9506,7 +9520,7 @@ return true;
 }
 
 /*:626*//*629:*/
-#line 1542 "web/udp.w"
+#line 1544 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 typedef char sr_v32 __attribute__((vector_size(32),aligned(1),may_alias));
@@ -9528,7 +9542,7 @@ for(;i+32<=n;i+= 32)*(sr_v32*)(d+i)= *(const sr_v32*)(s+i);
 if(i<n)*(sr_v32*)(d+n-32)= *(const sr_v32*)(s+n-32);
 }
 #endif
-#line 1563 "web/udp.w"
+#line 1565 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n)
 {
@@ -9538,12 +9552,12 @@ vcopy_avx2(dst,src,n);
 return;
 }
 #endif
-#line 1572 "web/udp.w"
+#line 1574 "web/udp.w"
  memcpy(dst,src,n);
 }
 
 /*:629*//*632:*/
-#line 1599 "web/udp.w"
+#line 1601 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9568,7 +9582,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:632*//*636:*/
-#line 1690 "web/udp.w"
+#line 1692 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
@@ -9576,7 +9590,7 @@ return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
 /*:636*//*637:*/
-#line 1696 "web/udp.w"
+#line 1698 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9607,7 +9621,7 @@ return(ssize_t)len;
 }
 
 /*:637*//*638:*/
-#line 1728 "web/udp.w"
+#line 1730 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9634,7 +9648,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:638*//*639:*/
-#line 1756 "web/udp.w"
+#line 1758 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -9651,7 +9665,7 @@ return err;
 }
 
 /*:639*//*640:*/
-#line 1771 "web/udp.w"
+#line 1773 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9662,7 +9676,7 @@ s->cork= NULL;
 }
 
 /*:640*//*643:*/
-#line 1834 "web/udp.w"
+#line 1836 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9717,7 +9731,7 @@ return 0;
 }
 
 /*:643*//*644:*/
-#line 1887 "web/udp.w"
+#line 1889 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9725,7 +9739,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*645:*/
-#line 1928 "web/udp.w"
+#line 1930 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9741,7 +9755,7 @@ return 0;
 }
 
 /*:645*/
-#line 1893 "web/udp.w"
+#line 1895 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9774,7 +9788,7 @@ return-EINVAL;
 }
 
 /*:644*//*647:*/
-#line 1951 "web/udp.w"
+#line 1953 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9815,7 +9829,7 @@ return-EINVAL;
 }
 
 /*:647*//*650:*/
-#line 2032 "web/udp.w"
+#line 2034 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9835,7 +9849,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*651:*/
-#line 2079 "web/udp.w"
+#line 2081 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -9843,7 +9857,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:651*/
-#line 2050 "web/udp.w"
+#line 2052 "web/udp.w"
 
 goto try_again;
 }
@@ -9870,7 +9884,7 @@ return err;
 }
 
 /*:650*//*654:*/
-#line 2120 "web/udp.w"
+#line 2122 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9881,7 +9895,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:654*//*656:*/
-#line 2143 "web/udp.w"
+#line 2145 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9925,7 +9939,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:656*//*657:*/
-#line 2196 "web/udp.w"
+#line 2198 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -9947,7 +9961,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:657*//*659:*/
-#line 2231 "web/udp.w"
+#line 2233 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9963,7 +9977,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:659*//*661:*/
-#line 2274 "web/udp.w"
+#line 2276 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10004,7 +10018,7 @@ return(ssize_t)copied;
 }
 
 /*:661*//*663:*/
-#line 2334 "web/udp.w"
+#line 2336 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -10026,15 +10040,15 @@ co->used+= take;
 }
 
 /*:663*//*665:*/
-#line 2370 "web/udp.w"
+#line 2374 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
 {
-if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&
+if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&!s->rcvmark&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
 /*666:*/
-#line 2397 "web/udp.w"
+#line 2402 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
@@ -10042,17 +10056,18 @@ s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
 /*:666*/
-#line 2376 "web/udp.w"
+#line 2380 "web/udp.w"
 
 return;
 }
 sock_recv_timestamp(s,msg,co,d);
 if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
+if(s->rcvmark)put_cmsg(msg,co,SOL_SOCKET,SO_MARK,sizeof d->mark,&d->mark);
 }
 
 /*:665*//*668:*/
-#line 2440 "web/udp.w"
+#line 2445 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10073,7 +10088,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*670:*/
-#line 2491 "web/udp.w"
+#line 2496 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -10083,10 +10098,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:670*/
-#line 2459 "web/udp.w"
+#line 2464 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*669:*/
-#line 2478 "web/udp.w"
+#line 2483 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -10101,7 +10116,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:669*/
-#line 2460 "web/udp.w"
+#line 2465 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -10110,7 +10125,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 
 /*:668*//*672:*/
-#line 2518 "web/udp.w"
+#line 2523 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -10122,7 +10137,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*673:*/
-#line 2534 "web/udp.w"
+#line 2539 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -10137,10 +10152,10 @@ n+= len;
 }
 
 /*:673*/
-#line 2528 "web/udp.w"
+#line 2533 "web/udp.w"
 
 if(ts)/*674:*/
-#line 2552 "web/udp.w"
+#line 2557 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -10182,14 +10197,14 @@ n+= len;
 }
 
 /*:674*/
-#line 2529 "web/udp.w"
+#line 2534 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:672*//*679:*/
-#line 2622 "web/udp.w"
+#line 2627 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -10204,7 +10219,7 @@ else free(d);
 }
 
 /*:679*//*681:*/
-#line 2646 "web/udp.w"
+#line 2651 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -10221,7 +10236,7 @@ W->netstamp_sockets+= want?1:-1;
 }
 
 /*:681*//*683:*/
-#line 2705 "web/udp.w"
+#line 2710 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10237,7 +10252,7 @@ s->stamp_ns= d->tstamp_ns;
 }
 
 /*:683*//*684:*/
-#line 2719 "web/udp.w"
+#line 2724 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10267,7 +10282,7 @@ if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
 /*:684*//*686:*/
-#line 2775 "web/udp.w"
+#line 2780 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10284,7 +10299,7 @@ SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
 /*:686*//*692:*/
-#line 2907 "web/udp.w"
+#line 2912 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10296,7 +10311,7 @@ o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
 /*:692*//*693:*/
-#line 2920 "web/udp.w"
+#line 2925 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10309,7 +10324,7 @@ if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
 /*:693*//*694:*/
-#line 2936 "web/udp.w"
+#line 2941 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10340,7 +10355,7 @@ sock_queue_err(s,d);
 }
 
 /*:694*//*696:*/
-#line 2977 "web/udp.w"
+#line 2982 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10366,7 +10381,7 @@ return 0;
 }
 
 /*:696*//*698:*/
-#line 3017 "web/udp.w"
+#line 3022 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10384,7 +10399,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:698*//*701:*/
-#line 3094 "web/udp.w"
+#line 3099 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10404,7 +10419,7 @@ return sys_return(err);
 }
 
 /*:701*//*705:*/
-#line 3164 "web/udp.w"
+#line 3169 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10418,7 +10433,7 @@ return(ssize_t)total;
 }
 
 /*:705*//*706:*/
-#line 3181 "web/udp.w"
+#line 3186 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10437,7 +10452,7 @@ return r;
 }
 
 /*:706*//*707:*/
-#line 3198 "web/udp.w"
+#line 3203 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10473,7 +10488,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:707*//*708:*/
-#line 3235 "web/udp.w"
+#line 3240 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10510,7 +10525,7 @@ return sys_return((int)r);
 }
 
 /*:708*//*710:*/
-#line 3279 "web/udp.w"
+#line 3284 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10526,7 +10541,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:710*//*712:*/
-#line 3296 "web/udp.w"
+#line 3301 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10551,7 +10566,7 @@ return sys_return((int)total);
 }
 
 /*:712*//*715:*/
-#line 3363 "web/udp.w"
+#line 3368 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10568,7 +10583,7 @@ return r;
 }
 
 /*:715*//*716:*/
-#line 3378 "web/udp.w"
+#line 3383 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10605,7 +10620,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:716*//*717:*/
-#line 3413 "web/udp.w"
+#line 3418 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10642,7 +10657,7 @@ return sys_return((int)r);
 }
 
 /*:717*//*718:*/
-#line 3448 "web/udp.w"
+#line 3453 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10658,7 +10673,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:718*//*720:*/
-#line 3465 "web/udp.w"
+#line 3470 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10686,7 +10701,7 @@ return sys_return((int)total);
 }
 
 /*:720*//*722:*/
-#line 3523 "web/udp.w"
+#line 3528 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10716,7 +10731,7 @@ return-ENOTCONN;
 }
 
 /*:722*//*724:*/
-#line 3558 "web/udp.w"
+#line 3563 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10727,7 +10742,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:724*//*727:*/
-#line 3599 "web/udp.w"
+#line 3604 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -11562,13 +11577,19 @@ sock_queue_rcv(s,d);
 }
 
 /*:808*//*810:*/
-#line 281 "web/raw.w"
+#line 287 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
 {
+if(rx->truesize)return rx->truesize;
 sr_iface*dev= iface_by_index(rx->host,rx->ifindex);
 int mtu= dev?(dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu):SR_IP_MAX_MTU;
 return udp_truesize(SR_IPHDR_LEN+rx->optlen,rx->l4len,mtu);
+}
+
+static int ip_head_l4len(const sr_sock*s)
+{
+return s&&s->type==SOCK_RAW?0:SR_UDPHDR_LEN;
 }
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
@@ -11581,7 +11602,7 @@ return d;
 }
 
 /*:810*//*812:*/
-#line 319 "web/raw.w"
+#line 331 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
 {
@@ -11599,7 +11620,7 @@ sock_data_ready(s);
 }
 
 /*:812*//*814:*/
-#line 359 "web/raw.w"
+#line 371 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -11647,7 +11668,7 @@ return(ssize_t)copied;
 }
 
 /*:814*//*816:*/
-#line 453 "web/raw.w"
+#line 465 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -11660,24 +11681,24 @@ int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 /*817:*/
-#line 481 "web/raw.w"
+#line 493 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
 /*:817*/
-#line 464 "web/raw.w"
+#line 476 "web/raw.w"
 
 /*820:*/
-#line 516 "web/raw.w"
+#line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
 /*:820*/
-#line 465 "web/raw.w"
+#line 477 "web/raw.w"
 
 /*821:*/
-#line 529 "web/raw.w"
+#line 541 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -11688,7 +11709,7 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
 /*:821*/
-#line 466 "web/raw.w"
+#line 478 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
 uint8_t type_code[2];
@@ -11696,14 +11717,14 @@ if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
 /*822:*/
-#line 556 "web/raw.w"
+#line 568 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
 /*:822*/
-#line 472 "web/raw.w"
+#line 484 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(!daddr)daddr= rt.saddr;
@@ -11714,7 +11735,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:816*//*819:*/
-#line 499 "web/raw.w"
+#line 511 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr)
@@ -11733,13 +11754,13 @@ return 0;
 }
 
 /*:819*//*824:*/
-#line 586 "web/raw.w"
+#line 598 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen)
 {
-int thlen= s->type==SOCK_RAW?0:SR_ICMPHDR_LEN;
+int thlen= ip_head_l4len(s);
 uint8_t*l4;
 int mtu,total,err;
 if((err= ip_append_size_check(s,rt,daddr,optlen,len,false,&mtu))<0)return err;
@@ -11757,7 +11778,7 @@ return err;
 }
 
 /*:824*//*828:*/
-#line 682 "web/raw.w"
+#line 694 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr)
@@ -11785,7 +11806,7 @@ s->wmem-= truesize;
 return err;
 }
 /*829:*/
-#line 720 "web/raw.w"
+#line 732 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
 put16(pkt->data+2,(uint16_t)len);
@@ -11795,13 +11816,13 @@ put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
 /*:829*/
-#line 708 "web/raw.w"
+#line 720 "web/raw.w"
 
 pkt->iif= rt->iif;
 pkt->sk= s;
 pkt->truesize= truesize;
 if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*826:*/
-#line 668 "web/raw.w"
+#line 680 "web/raw.w"
 
 {
 struct sr_ipout o;
@@ -11813,7 +11834,7 @@ if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
 }
 
 /*:826*/
-#line 712 "web/raw.w"
+#line 724 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
 else ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,dev->mtu,
@@ -11823,7 +11844,7 @@ return 0;
 }
 
 /*:828*//*831:*/
-#line 735 "web/raw.w"
+#line 747 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
 {
@@ -11834,7 +11855,7 @@ dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
 /*:831*//*834:*/
-#line 808 "web/raw.w"
+#line 820 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len)
@@ -11870,7 +11891,7 @@ sock_error_report(s);
 }
 
 /*:834*//*836:*/
-#line 848 "web/raw.w"
+#line 860 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
 {
@@ -11890,7 +11911,7 @@ default:return EHOSTUNREACH;
 }
 
 /*:836*//*839:*/
-#line 915 "web/raw.w"
+#line 927 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
 {
@@ -11904,7 +11925,7 @@ s->ra_on= on;
 }
 
 /*:839*//*840:*/
-#line 931 "web/raw.w"
+#line 943 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -11927,7 +11948,7 @@ return tapped;
 }
 
 /*:840*//*841:*/
-#line 955 "web/raw.w"
+#line 967 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
 {
@@ -11939,7 +11960,7 @@ return false;
 }
 
 /*:841*//*844:*/
-#line 991 "web/raw.w"
+#line 1003 "web/raw.w"
 
 static void raw_release(sr_sock*s)
 {
@@ -11964,7 +11985,7 @@ if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
 /*820:*/
-#line 516 "web/raw.w"
+#line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;

@@ -109,7 +109,7 @@ int sr_host_sysctl_set(int host,const char*name,const char*value);
 void sr_world_seed(uint64_t seed);
 
 /*:331*//*343:*/
-#line 415 "web/link.w"
+#line 418 "web/link.w"
 
 struct sr_lan_config{
 uint64_t delay_ns;
@@ -124,7 +124,7 @@ int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
 /*:343*//*358:*/
-#line 736 "web/link.w"
+#line 741 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
@@ -164,12 +164,12 @@ int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
 /*:553*//*700:*/
-#line 3091 "web/udp.w"
+#line 3096 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
 /*:700*//*702:*/
-#line 3143 "web/udp.w"
+#line 3148 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -179,7 +179,7 @@ ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
 /*:702*//*713:*/
-#line 3348 "web/udp.w"
+#line 3353 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,

@@ -979,9 +979,15 @@ static int set_detach_reuseport_bpf(sr_sock *s, sr_optreq *rq)
 
 @ \beyond{SO_RCVMARK}
 Asks for the mark of each received packet in a \.{SO\_MARK} control
-message.  Stored and read back; the model's packets carry no mark on
-arrival (veth clears it; only a packet looped over \.{lo} would keep the
-sender's), so no message is produced.
-@^model limits@>
+message, 32 bits, after the time stamp and the drop count
+(|sock_recv_cmsgs|), on every read --- 0 for a packet without a mark.  A
+packet carries the \.{SO\_MARK} of the socket that sent it (or the mark of
+an \.{SO\_MARK} control message) over \.{lo}, and loses it crossing a LAN,
+as a veth pair between namespaces scrubs it.
 
-\kernel{$-1$ to 2 succeed and read back 0 or 1.}
+\kernel{$-1$ to 2 succeed and read back 0 or 1.  A UDP socket with
+\.{SO\_RCVMARK}, \.{SO\_RXQ\_OVFL} and \.{SO\_TIMESTAMP} receives from a
+sender with \.{SO\_MARK} 5 over \.{lo}: \.{SCM\_TIMESTAMP}, then
+\.{SO\_MARK} 5 (no drop count, none dropped); from an unmarked sender
+\.{SO\_MARK} 0.  A raw ICMP socket reading its own datagram: \.{SO\_MARK}
+0 (script \.{solsocket/rcvmark.sr}, found by \.{sr-fuzz} seed 4).}

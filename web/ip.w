@@ -498,11 +498,12 @@ static int ip_output_pkt(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   ip.saddr = rt->saddr;
   ip.daddr = daddr;
   pkt->sk = o->sk;
+  pkt->mark = o->mark;
   pkt->tx_flags = o->tx_flags;
   pkt->tskey = o->tskey;
   pkt->iif = rt->iif;
   pkt->local = rt->type == SR_RT_LOCAL;
-  if (!pkt->truesize) pkt->truesize = skb_truesize((int) tot, (int) l4len - SR_UDPHDR_LEN);
+  if (!pkt->truesize) pkt->truesize = skb_truesize((int) tot, (int) l4len - ip_head_l4len(o->sk));
   if (o->optlen) {
     memcpy(pkt->data + SR_IPHDR_LEN, o->opt, (size_t) o->optlen);
     ip_options_first_hop(o->opt, o->optlen, &ip.daddr);
@@ -589,9 +590,10 @@ static void ip_fragment(sr_host *h, int ifindex, uint32_t nexthop, bool group,
     sr_pkt *f = pkt_alloc(0, hlen + len);
     f->sk = pkt->sk;
     f->local = pkt->local;
+    f->mark = pkt->mark;
     if (pos == hlen) { f->tx_flags = pkt->tx_flags; f->tskey = pkt->tskey; }
     f->truesize = skb_truesize((int) (hlen + len),
-      (int) len - (pos == hlen ? SR_UDPHDR_LEN : 0));
+      (int) len - (pos == hlen ? ip_head_l4len(pkt->sk) : 0));
     memcpy(f->data, hdr, hlen);
     memcpy(f->data + hlen, pkt->data + pos, len);
     put16(f->data + 2, (uint16_t) (hlen + len));
@@ -721,6 +723,8 @@ struct sr_rx { /* one received, reassembled IPv4 datagram */
   bool csum_ok; /* its sender left the UDP checksum partial: trust it */
   sr_pkt **pkt; /* the packet holding it; a transport that keeps it sets |*pkt| to |NULL| */
   int frag_max; /* its largest fragment's length, 0 if it came whole (\.{IP\_RECVFRAGSIZE}) */
+  int truesize; /* what its buffer cost the sender, 0 if not known */
+  uint32_t mark; /* the packet's mark (\.{SO\_RCVMARK}) */
 };
 
 @ @<Private function prototypes@>=
@@ -801,6 +805,8 @@ static void ip_rx_fill(sr_host *h, int ifindex, const sr_pkt *pkt, int rt_type,
   rx->tstamp_ns = W->now_ns;
   rx->csum_ok = pkt->csum_partial;
   rx->frag_max = pkt->frag_max;
+  rx->truesize = pkt->frag_max ? 0 : pkt->truesize;
+  rx->mark = pkt->mark;
   rx->pkt = NULL;
 }
 
@@ -1003,6 +1009,7 @@ static sr_pkt *ip_frag_reasm(sr_host *h, sr_fragq *q)
   whole = pkt_alloc(0, hlen + q->len);
   memcpy(whole->data, first->data, hlen);
   whole->frag_max = 0;
+  whole->mark = first->mark;
   for (int i = 0; i < q->nf; i++) {
     sr_pkt *f = q->f[i].pkt;
     size_t fh = (size_t) (f->data[0] & 0xf) * 4;

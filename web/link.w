@@ -222,6 +222,7 @@ typedef struct {
   uint16_t frag_max; /* reassembled: its largest fragment's length (\.{IP\_RECVFRAGSIZE}) */
   int iif; /* sent by this host over \.{lo}: the arrival interface to report */
   uint8_t tx_flags; /* send time stamps still to make: |SR_SKBTX_| */
+  uint32_t mark; /* \.{SO\_MARK} of its sender; a LAN clears it */
   uint32_t tskey; /* their \.{OPT\_ID} number */
 } sr_pkt;
 enum { EV_RX, EV_FRAG_EXPIRE, EV_NEIGH_PROBE, EV_ITIMER };
@@ -291,6 +292,7 @@ static sr_pkt *pkt_init(void *buf, size_t headroom, size_t len)
   p->frag_max = 0;
   p->iif = 0;
   p->tx_flags = 0;
+  p->mark = 0;
   return p;
 }
 
@@ -307,6 +309,7 @@ static sr_pkt *pkt_clone(const sr_pkt *p)
   sr_pkt *c = pkt_new(p->data, p->len);
   c->csum_partial = p->csum_partial;
   c->frag_max = p->frag_max;
+  c->mark = p->mark;
   return c;
 }
 
@@ -609,13 +612,15 @@ lost, may be duplicated, and arrives after the LAN's delay plus its
 jitter plus, sometimes, the reordering delay.  The draws are made in a
 fixed order, so a seed decides everything.  The frame passes to the
 port's event (a duplicate travels as a copy), so that a unicast frame
-crosses the LAN without being copied.
+crosses the LAN without being copied.  It arrives without its mark
+(\.{SO\_MARK}): a veth pair between namespaces scrubs it.
 
 @c
 static void lan_carry(sr_lan *l, const struct sr_port *pt, sr_pkt *pkt)
 {
   int copies = 1;
   if (l->cfg.loss > 0 && rng_unit() < l->cfg.loss) { free(pkt); return; }
+  pkt->mark = 0;
   if (l->cfg.duplicate > 0 && rng_unit() < l->cfg.duplicate) copies = 2;
   while (copies--) {
     sr_event e = { .t = W->now_ns + l->cfg.delay_ns, .kind = EV_RX, .host = pt->host,

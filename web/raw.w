@@ -258,32 +258,44 @@ static void raw_rcv(sr_sock *s, const struct sr_rx *rx, const uint8_t *pkt, size
 @ The queue entry of an arrival, for any datagram socket: the bytes the
 socket will read and the metadata of the datagram (|dgram_from_rx| of the
 UDP chapter completes it with ports).  Its true size is what the sender's
-buffer cost (see the UDP chapter): the model charges every datagram as if
-it had been built with an eight-byte transport header, which is exact for
-UDP, ping and the host's own ICMP messages and for every datagram up to
-16032 bytes; a larger one that a raw socket built is charged a few bytes
-differently from Linux (eight bytes less when the kernel wrote its header,
-up to a power of two more when the program did).
-@^model limits@>
+buffer cost (see the UDP chapter), for the receiver is charged for that
+very buffer.  A datagram that arrived whole carries the charge its sender
+computed; one that was reassembled, or injected, is charged as if it had
+been built with an eight-byte transport header, which is exact for UDP,
+ping and the host's own ICMP messages and for every datagram up to 16032
+bytes.  What the sender computes depends on how much of the datagram went
+into the buffer's head (|ip_head_l4len|): a large datagram is built as a
+small head and pages, and only the head's bytes are not charged by the
+byte --- the eight bytes of a UDP or ICMP header that the kernel writes,
+and nothing of a raw socket's data, which is the program's.
 @^true size@>
 
 \kernel{received on \.{lo}, every datagram of 225 bytes or less costs
 832, up to 673 bytes 1280, and so on, whether a UDP, ping or raw socket
 sent it and whether a UDP, ping or raw socket receives it; a raw socket's
 16128-byte ICMP datagram costs 16940 (UDP's of the same length 16932), a
-16120-byte datagram with the program's header 33024.}
+16120-byte datagram with the program's header 33024; a raw
+\.{IPPROTO\_UDP} socket that receives its own 65508-byte datagram reports
+66340 in \.{SO\_MEMINFO} (script \.{fuzz/getsockopt-SO\_MEMINFO-s4242-2745.sr}).}
 
 @<Private function prototypes@>=
 static sr_dgram *dgram_of_rx(const struct sr_rx *rx, const uint8_t *data, size_t len,
   int truesize);
 static int rx_truesize(const struct sr_rx *rx);
+static int ip_head_l4len(const sr_sock *s);
 
 @ @c
 static int rx_truesize(const struct sr_rx *rx)
 {
+  if (rx->truesize) return rx->truesize;
   sr_iface *dev = iface_by_index(rx->host, rx->ifindex);
   int mtu = dev ? (dev->mtu > SR_IP_MAX_MTU ? SR_IP_MAX_MTU : dev->mtu) : SR_IP_MAX_MTU;
   return udp_truesize(SR_IPHDR_LEN + rx->optlen, rx->l4len, mtu);
+}
+
+static int ip_head_l4len(const sr_sock *s)
+{
+  return s && s->type == SOCK_RAW ? 0 : SR_UDPHDR_LEN; /* |SR_ICMPHDR_LEN| too */
 }
 
 static sr_dgram *dgram_of_rx(const struct sr_rx *rx, const uint8_t *data, size_t len,
@@ -588,7 +600,7 @@ static int ip_send_built(sr_sock *s, const struct msghdr *msg, size_t len, int f
   const struct sr_ipcm *ipc, const struct sr_rtres *rt, uint32_t daddr,
   const uint8_t *opt, int optlen)
 {
-  int thlen = s->type == SOCK_RAW ? 0 : SR_ICMPHDR_LEN;
+  int thlen = ip_head_l4len(s);
   uint8_t *l4;
   int mtu, total, err;
   if ((err = ip_append_size_check(s, rt, daddr, optlen, len, false, &mtu)) < 0) return err;

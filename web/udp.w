@@ -43,6 +43,7 @@ struct sr_dgram {
   uint32_t spec_dst; /* the local address for |ipi_spec_dst| */
   uint8_t ttl, tos;
   uint16_t frag_max; /* its largest fragment's length; 0: it came whole */
+  uint32_t mark; /* the packet's mark, for \.{SO\_RCVMARK} */
   uint8_t opt[SR_MAX_IPOPTLEN]; /* the IP options as this host processed them */
   uint8_t wire_opt[SR_MAX_IPOPTLEN]; /* the same options as they arrived */
   int optlen;
@@ -392,6 +393,7 @@ static void dgram_take_ip(sr_dgram *d, const struct sr_rx *rx)
   d->ttl = rx->ttl;
   d->tos = rx->tos;
   d->frag_max = (uint16_t) rx->frag_max;
+  d->mark = rx->mark;
   d->optlen = rx->optlen > SR_MAX_IPOPTLEN ? SR_MAX_IPOPTLEN : rx->optlen;
   if (d->optlen) {
     memcpy(d->opt, rx->opt, (size_t) d->optlen);
@@ -2356,7 +2358,9 @@ static void put_cmsg(struct msghdr *msg, struct sr_cmsg_out *co, int level, int 
 The socket layer's messages come first, |sock_recv_cmsgs|: the time stamp,
 then \.{SO\_RXQ\_OVFL}, a 32-bit count of the datagrams the socket had
 dropped when this one was queued --- sent only when the count is not zero,
-and zero for a datagram queued while the option was off.
+and zero for a datagram queued while the option was off --- then, with
+\.{SO\_RCVMARK} (chapter {\it Options beyond the pages\/}), the packet's
+mark in a \.{SO\_MARK} message, always, 0 for a packet that has none.
 
 \kernel{with \.{SO\_RCVBUF} 2304 and the option on, five datagrams sent at
 once leave two queued, which carry no count; the next two carry 3.  The
@@ -2371,7 +2375,7 @@ static void sock_recv_cmsgs(sr_sock *s, struct msghdr *msg, struct sr_cmsg_out *
 static void sock_recv_cmsgs(sr_sock *s, struct msghdr *msg, struct sr_cmsg_out *co,
   sr_dgram *d)
 {
-  if (!(s->flags & (SK_RXQ_OVFL | SK_TIMESTAMP)) &&
+  if (!(s->flags & (SK_RXQ_OVFL | SK_TIMESTAMP)) && !s->rcvmark &&
       !(s->tsflags & (SR_SOF_SOFTWARE | SR_SOF_RAW_HARDWARE))) {
     @<Remember the time for \.{SIOCGSTAMP} the quick way@>@;
     return;
@@ -2379,6 +2383,7 @@ static void sock_recv_cmsgs(sr_sock *s, struct msghdr *msg, struct sr_cmsg_out *
   sock_recv_timestamp(s, msg, co, d);
   if ((s->flags & SK_RXQ_OVFL) && d->dropcount)
     put_cmsg(msg, co, SOL_SOCKET, SO_RXQ_OVFL, sizeof d->dropcount, &d->dropcount);
+  if (s->rcvmark) put_cmsg(msg, co, SOL_SOCKET, SO_MARK, sizeof d->mark, &d->mark);
 }
 
 @ A socket that wants none of these messages takes the kernel's short
