@@ -482,13 +482,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #line 95 "web/beyond.w"
 
 /*:864*//*888:*/
-#line 723 "web/beyond.w"
+#line 728 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
 #define SOCK_SNDBUF_LOCK 1
 #define SOCK_RCVBUF_LOCK 2
 #endif
-#line 728 "web/beyond.w"
+#line 733 "web/beyond.w"
 
 /*:888*/
 #line 42 "web/sockref.w"
@@ -669,7 +669,7 @@ bool txtime_on;
 int no_check_tx;
 
 /*:860*//*894:*/
-#line 884 "web/beyond.w"
+#line 889 "web/beyond.w"
 
 int txrehash;
 
@@ -2631,7 +2631,7 @@ static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
 /*:878*//*885:*/
-#line 672 "web/beyond.w"
+#line 677 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s);
 static void sk_fwd_schedule(sr_sock*s,int size);
@@ -3748,7 +3748,7 @@ s->max_pacing_rate= UINT64_MAX;
 s->forward_threshold= s->rcvbuf>>2;
 
 /*:564*//*895:*/
-#line 887 "web/beyond.w"
+#line 892 "web/beyond.w"
 
 s->txrehash= 1;
 
@@ -12365,7 +12365,7 @@ return 0;
 }
 
 /*:883*//*884:*/
-#line 652 "web/beyond.w"
+#line 657 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
 {
@@ -12384,7 +12384,7 @@ return 0;
 }
 
 /*:884*//*886:*/
-#line 677 "web/beyond.w"
+#line 682 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s)
 {
@@ -12406,7 +12406,7 @@ s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
 /*:886*//*887:*/
-#line 709 "web/beyond.w"
+#line 714 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
 {
@@ -12422,7 +12422,7 @@ return 0;
 }
 
 /*:887*//*889:*/
-#line 770 "web/beyond.w"
+#line 775 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
 {
@@ -12434,7 +12434,7 @@ return 0;
 }
 
 /*:889*//*890:*/
-#line 792 "web/beyond.w"
+#line 797 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
 {
@@ -12445,7 +12445,7 @@ return 0;
 }
 
 /*:890*//*891:*/
-#line 817 "web/beyond.w"
+#line 822 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
 {
@@ -12474,7 +12474,7 @@ return 0;
 }
 
 /*:891*//*892:*/
-#line 853 "web/beyond.w"
+#line 858 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
 {
@@ -12490,7 +12490,7 @@ return 0;
 }
 
 /*:892*//*893:*/
-#line 876 "web/beyond.w"
+#line 881 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
 {
@@ -12500,7 +12500,7 @@ return 0;
 }
 
 /*:893*//*896:*/
-#line 896 "web/beyond.w"
+#line 901 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
 {
@@ -12510,7 +12510,7 @@ return-ENODATA;
 }
 
 /*:896*//*897:*/
-#line 914 "web/beyond.w"
+#line 919 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 {
@@ -12520,7 +12520,7 @@ return 0;
 }
 
 /*:897*//*898:*/
-#line 931 "web/beyond.w"
+#line 936 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 {
@@ -12528,7 +12528,7 @@ return sock_bindtoindex(s,rq->val);
 }
 
 /*:898*//*901:*/
-#line 968 "web/beyond.w"
+#line 973 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
 {

@@ -637,7 +637,12 @@ a datagram that does not fit the reserve takes as many 4096-byte pages as
 it needs, and then spends its true size from the reserve.  Releasing
 gives the size back and returns all whole pages but the last byte's
 (|udp_rmem_release|).  The error queue's entries are charged to |rmem|
-only: the reserve does not see them.  Other sockets keep no reserve.
+only: the reserve does not see them.  Other sockets keep no reserve.  The
+option memory counts memberships and source lists; the kernel also counts
+a socket filter there, as the length of the program it converts the filter
+into, which the model does not compute: a socket with a filter reads less
+option memory than on Linux (the Errata chapter has the script).
+@^model limits@>
 
 \kernel{a fresh UDP socket: 0, 212992, 0, 212992, 0, 0, 0, 0, 0; after one
 datagram of 5 bytes on \.{lo}, 832 and a reserve of 3264; after a second,
