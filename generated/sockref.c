@@ -278,13 +278,13 @@ OPT_STORE_INT_FIELD};
 #define SR_LOOPBACK_IFINDEX 1
 
 /*:369*//*420:*/
-#line 1139 "web/ip.w"
+#line 1147 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
 /*:420*//*425:*/
-#line 1236 "web/ip.w"
+#line 1244 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
@@ -743,7 +743,7 @@ uint32_t local_port_range;
 #line 23 "web/socket.w"
 
 /*385:*/
-#line 390 "web/ip.w"
+#line 398 "web/ip.w"
 
 uint16_t inet_id;
 
@@ -947,7 +947,7 @@ bool mtu_locked;
 };
 
 /*:368*//*379:*/
-#line 289 "web/ip.w"
+#line 297 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -957,7 +957,7 @@ uint64_t expires_ns;
 }sr_pmtu;
 
 /*:379*//*384:*/
-#line 360 "web/ip.w"
+#line 368 "web/ip.w"
 
 struct sr_ipout{
 uint8_t protocol,ttl,tos;
@@ -973,7 +973,7 @@ uint32_t tskey;
 };
 
 /*:384*//*400:*/
-#line 708 "web/ip.w"
+#line 716 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -997,7 +997,7 @@ uint32_t mark;
 };
 
 /*:400*//*405:*/
-#line 865 "web/ip.w"
+#line 873 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -1015,7 +1015,7 @@ int rt_type;
 }sr_fragq;
 
 /*:405*//*426:*/
-#line 1241 "web/ip.w"
+#line 1249 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -1023,7 +1023,7 @@ uint64_t tokens,last;
 }sr_peer;
 
 /*:426*//*437:*/
-#line 1379 "web/ip.w"
+#line 1387 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -1275,29 +1275,29 @@ uint64_t*reserved_ports;
 sr_htab neigh;
 
 /*:362*//*380:*/
-#line 297 "web/ip.w"
+#line 305 "web/ip.w"
 
 sr_htab pmtu;
 
 /*:380*//*386:*/
-#line 393 "web/ip.w"
+#line 401 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
 /*:386*//*406:*/
-#line 881 "web/ip.w"
+#line 889 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
 /*:406*//*427:*/
-#line 1247 "web/ip.w"
+#line 1255 "web/ip.w"
 
 sr_htab peers;
 
 /*:427*//*435:*/
-#line 1373 "web/ip.w"
+#line 1381 "web/ip.w"
 
 sr_htab mc;
 
@@ -1739,13 +1739,13 @@ static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
 /*:370*//*376:*/
-#line 218 "web/ip.w"
+#line 226 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
 /*:376*//*382:*/
-#line 303 "web/ip.w"
+#line 311 "web/ip.w"
 
 static void hent_free(sr_hent*e);
 static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
@@ -1753,13 +1753,13 @@ SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
 /*:382*//*388:*/
-#line 403 "web/ip.w"
+#line 411 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
 /*:388*//*390:*/
-#line 445 "web/ip.w"
+#line 453 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
@@ -1769,24 +1769,24 @@ static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
 /*:390*//*393:*/
-#line 567 "web/ip.w"
+#line 575 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
 /*:393*//*395:*/
-#line 621 "web/ip.w"
+#line 629 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
 /*:395*//*398:*/
-#line 674 "web/ip.w"
+#line 682 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
 /*:398*//*401:*/
-#line 730 "web/ip.w"
+#line 738 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1795,55 +1795,55 @@ static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
 /*:401*//*408:*/
-#line 888 "web/ip.w"
+#line 896 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
 /*:408*//*414:*/
-#line 1000 "web/ip.w"
+#line 1008 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
 /*:414*//*417:*/
-#line 1070 "web/ip.w"
+#line 1078 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:417*//*421:*/
-#line 1143 "web/ip.w"
+#line 1151 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
 /*:421*//*423:*/
-#line 1187 "web/ip.w"
+#line 1195 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
 /*:423*//*429:*/
-#line 1253 "web/ip.w"
+#line 1261 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
 /*:429*//*431:*/
-#line 1303 "web/ip.w"
+#line 1311 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
 /*:431*//*433:*/
-#line 1347 "web/ip.w"
+#line 1355 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
 /*:433*//*438:*/
-#line 1385 "web/ip.w"
+#line 1393 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
@@ -2967,7 +2967,7 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 #line 628 "web/world.w"
 
 /*387:*/
-#line 400 "web/ip.w"
+#line 408 "web/ip.w"
 
 h->ip_ident= 1;
 
@@ -3179,22 +3179,22 @@ sr_host*fh= W->host[i];
 htab_free(&fh->neigh,neigh_free);
 
 /*:363*//*381:*/
-#line 300 "web/ip.w"
+#line 308 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
 /*:381*//*407:*/
-#line 885 "web/ip.w"
+#line 893 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
 /*:407*//*428:*/
-#line 1250 "web/ip.w"
+#line 1258 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
 /*:428*//*436:*/
-#line 1376 "web/ip.w"
+#line 1384 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
@@ -6592,7 +6592,7 @@ return 0;
 }
 
 /*:371*//*372:*/
-#line 127 "web/ip.w"
+#line 134 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt)
@@ -6605,7 +6605,7 @@ const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
 /*373:*/
-#line 169 "web/ip.w"
+#line 176 "web/ip.w"
 
 if(saddr){
 if(ipv4_is_multicast(saddr)||ipv4_is_lbcast(saddr)||ipv4_is_zeronet(saddr))
@@ -6618,10 +6618,10 @@ if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
 /*:373*/
-#line 138 "web/ip.w"
+#line 145 "web/ip.w"
 
 /*374:*/
-#line 180 "web/ip.w"
+#line 187 "web/ip.w"
 
 if(oif){
 if(!(dev= iface_by_index(h,oif)))return-ENODEV;
@@ -6637,7 +6637,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 
 /*:374*/
-#line 139 "web/ip.w"
+#line 146 "web/ip.w"
 
 if(!daddr){
 daddr= saddr;
@@ -6665,12 +6665,13 @@ type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
 /*375:*/
-#line 200 "web/ip.w"
+#line 207 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
 if(ipv4_is_lbcast(daddr))type= SR_RT_BROADCAST;
 else if(ipv4_is_multicast(daddr))type= SR_RT_MULTICAST;
 else if(ipv4_is_zeronet(daddr))return-EINVAL;
+else if(type==SR_RT_UNICAST&&(dev->flags&IFF_LOOPBACK))type= SR_RT_LOCAL;
 rt->type= type;
 rt->saddr= saddr;
 rt->ifindex= dev->ifindex;
@@ -6680,13 +6681,13 @@ rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
 /*:375*/
-#line 165 "web/ip.w"
+#line 172 "web/ip.w"
 
 return 0;
 }
 
 /*:372*//*377:*/
-#line 222 "web/ip.w"
+#line 230 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked)
@@ -6704,7 +6705,7 @@ return mtu;
 }
 
 /*:377*//*383:*/
-#line 309 "web/ip.w"
+#line 317 "web/ip.w"
 
 static void hent_free(sr_hent*e)
 {
@@ -6749,7 +6750,7 @@ pm->expires_ns= W->now_ns+
 }
 
 /*:383*//*389:*/
-#line 410 "web/ip.w"
+#line 418 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
 {
@@ -6762,7 +6763,7 @@ sk->inet_id= (uint16_t)rng_next();
 }
 
 /*:389*//*391:*/
-#line 463 "web/ip.w"
+#line 471 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -6820,7 +6821,7 @@ return 0;
 }
 
 /*:391*//*392:*/
-#line 540 "web/ip.w"
+#line 548 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6839,7 +6840,7 @@ ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
 /*:392*//*394:*/
-#line 571 "web/ip.w"
+#line 579 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6881,7 +6882,7 @@ free(pkt);
 }
 
 /*:394*//*396:*/
-#line 625 "web/ip.w"
+#line 633 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6896,7 +6897,7 @@ else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
 /*:396*//*397:*/
-#line 648 "web/ip.w"
+#line 656 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6918,7 +6919,7 @@ return SR_RT_UNICAST;
 }
 
 /*:397*//*399:*/
-#line 677 "web/ip.w"
+#line 685 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6929,7 +6930,7 @@ return false;
 }
 
 /*:399*//*402:*/
-#line 741 "web/ip.w"
+#line 749 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6965,7 +6966,7 @@ free(pkt);
 }
 
 /*:402*//*403:*/
-#line 785 "web/ip.w"
+#line 793 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -6995,7 +6996,7 @@ rx->pkt= NULL;
 }
 
 /*:403*//*404:*/
-#line 819 "web/ip.w"
+#line 827 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -7012,7 +7013,7 @@ return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
 /*:404*//*409:*/
-#line 893 "web/ip.w"
+#line 901 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -7030,7 +7031,7 @@ fragq_free(&q->h);
 }
 
 /*:409*//*410:*/
-#line 911 "web/ip.w"
+#line 919 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -7058,7 +7059,7 @@ return q;
 }
 
 /*:410*//*411:*/
-#line 939 "web/ip.w"
+#line 947 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -7072,7 +7073,7 @@ if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
 /*412:*/
-#line 967 "web/ip.w"
+#line 975 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -7088,11 +7089,11 @@ q->len= end;
 if(end<=off)goto discard;
 
 /*:412*/
-#line 951 "web/ip.w"
+#line 959 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
 /*413:*/
-#line 981 "web/ip.w"
+#line 989 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -7110,7 +7111,7 @@ return NULL;
 }
 
 /*:413*/
-#line 953 "web/ip.w"
+#line 961 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -7126,7 +7127,7 @@ return NULL;
 }
 
 /*:411*//*415:*/
-#line 1003 "web/ip.w"
+#line 1011 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -7151,7 +7152,7 @@ return whole;
 }
 
 /*:415*//*416:*/
-#line 1029 "web/ip.w"
+#line 1037 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -7164,7 +7165,7 @@ fragq_kill(h,q);
 }
 
 /*:416*//*418:*/
-#line 1073 "web/ip.w"
+#line 1081 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -7208,7 +7209,7 @@ ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
 /*:418*//*422:*/
-#line 1148 "web/ip.w"
+#line 1156 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -7245,7 +7246,7 @@ len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
 /*:422*//*424:*/
-#line 1192 "web/ip.w"
+#line 1200 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -7270,7 +7271,7 @@ free(buf);
 }
 
 /*:424*//*430:*/
-#line 1258 "web/ip.w"
+#line 1266 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -7302,7 +7303,7 @@ return true;
 }
 
 /*:430*//*432:*/
-#line 1306 "web/ip.w"
+#line 1314 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -7340,7 +7341,7 @@ ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
 /*:432*//*434:*/
-#line 1350 "web/ip.w"
+#line 1358 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -7355,7 +7356,7 @@ ic->data,ic->datalen);
 }
 
 /*:434*//*439:*/
-#line 1390 "web/ip.w"
+#line 1398 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {

@@ -110,7 +110,11 @@ that |inet_select_addr| picks for the gateway.
 \item{6.} Finally (|__mkroute_output|): a loopback source may not leave
 on another device (|EINVAL|); the limited broadcast and multicast
 destinations make the route broadcast or multicast whatever the table
-said; a destination in \.{0/8} is |EINVAL|.
+said; a destination in \.{0/8} is |EINVAL|; and a unicast route that
+leaves by the loopback device is local, whatever its destination: the
+datagram comes back in over \.{lo} and is delivered to this host's
+sockets --- as a datagram to an address no route knows is, when the
+socket is bound to \.{lo} (step 4).
 \smallskip
 
 \kernel{a socket bound with \.{SO\_BINDTODEVICE} to \.{eth0} receives
@@ -122,7 +126,10 @@ and \.{IP\_PKTINFO} gives it |ipi_ifindex| 2 (scripts
 \.{multicast 239.1.1.1 dev va src 10.1.0.1}; a UDP socket with
 \.{SO\_DONTROUTE} sending to \.{8.8.8.8} gets |ENETUNREACH|, and so does
 one bound with \.{IP\_FREEBIND} to \.{192.0.2.1} sending to
-\.{224.0.0.251} (scripts found by \.{sr-fuzz}).}
+\.{224.0.0.251} (scripts found by \.{sr-fuzz}).  A raw \.{IPPROTO\_UDP}
+socket bound to \.{lo} that sends to \.{192.0.2.1} reads its own datagram
+back, from \.{10.0.0.1}, and a UDP socket bound to \.{0.0.0.0} with that
+port receives it (script \.{raw/lo-bound-unrouted.sr}).}
 
 @c
 static int ip_route_output(sr_host *h, const struct sr_flow *fl,
@@ -202,6 +209,7 @@ if (ipv4_is_loopback(saddr) && !(dev->flags & IFF_LOOPBACK)) return -EINVAL;
 if (ipv4_is_lbcast(daddr)) type = SR_RT_BROADCAST;
 else if (ipv4_is_multicast(daddr)) type = SR_RT_MULTICAST;
 else if (ipv4_is_zeronet(daddr)) return -EINVAL;
+else if (type == SR_RT_UNICAST && (dev->flags & IFF_LOOPBACK)) type = SR_RT_LOCAL; /* |RTCF_LOCAL| */
 rt->type = type;
 rt->saddr = saddr;
 rt->ifindex = dev->ifindex;
