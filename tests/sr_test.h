@@ -57,6 +57,15 @@ static inline struct sockaddr_in sr_test_sin(const char *addr, int port)
 }
 
 /* A test case whose every test starts from a fresh default world. */
+/* The port a socket is bound to, in host order. */
+static inline int sr_test_port(int fd)
+{
+  struct sockaddr_in a;
+  socklen_t l = sizeof a;
+  ck_assert_int_eq(sr_getsockname(fd, (struct sockaddr *) &a, &l), 0);
+  return ntohs(a.sin_port);
+}
+
 static inline TCase *sr_tcase(Suite *s, const char *name)
 {
   TCase *tc = tcase_create(name);

@@ -210,14 +210,6 @@ static int bind_any(int fd, int port)
   struct sockaddr_in a = sin_of("0.0.0.0", port);
   return sr_bind(fd, (struct sockaddr *) &a, sizeof a);
 }
-static int port_of(int fd)
-{
-  struct sockaddr_in a;
-  socklen_t l = sizeof a;
-  ck_assert_int_eq(sr_getsockname(fd, (struct sockaddr *) &a, &l), 0);
-  return ntohs(a.sin_port);
-}
-
 START_TEST(local_port_range_rules_and_search)
 {
   CLAUSES("linux:IP_LOCAL_PORT_RANGE", "ip.7:proc:ip_local_port_range");
@@ -238,11 +230,11 @@ START_TEST(local_port_range_rules_and_search)
   ck_assert_int_eq(seti(u, IPPROTO_IP, IP_LOCAL_PORT_RANGE, v), 0);
   ck_assert_int_eq(seti(t, IPPROTO_IP, IP_LOCAL_PORT_RANGE, v), 0);
   ck_assert_int_eq(bind_any(u, 0), 0);
-  ck_assert_int_ge(port_of(u), 40000);
-  ck_assert_int_le(port_of(u), 40002);
+  ck_assert_int_ge(sr_test_port(u), 40000);
+  ck_assert_int_le(sr_test_port(u), 40002);
   ck_assert_int_eq(bind_any(t, 0), 0);
-  ck_assert_int_ge(port_of(t), 40000);
-  ck_assert_int_le(port_of(t), 40002);
+  ck_assert_int_ge(sr_test_port(t), 40000);
+  ck_assert_int_le(sr_test_port(t), 40002);
   /* 40000..40001: two binds, then none */
   v = (int) (40000u | (40001u << 16));
   int a = udp(), b = udp(), c = udp();
@@ -252,7 +244,7 @@ START_TEST(local_port_range_rules_and_search)
   sr_close(u);
   ck_assert_int_eq(bind_any(a, 0), 0);
   ck_assert_int_eq(bind_any(b, 0), 0);
-  ck_assert_int_eq(port_of(a) + port_of(b), 80001);
+  ck_assert_int_eq(sr_test_port(a) + sr_test_port(b), 80001);
   ck_fails(bind_any(c, 0), EADDRINUSE);
   ck_fails(send_to(c, "x", 1, "127.0.0.1", 9), EAGAIN);
   /* a bound outside the host's range is ignored */
@@ -260,8 +252,8 @@ START_TEST(local_port_range_rules_and_search)
   ck_assert_int_eq(sr_sysctl_set("net.ipv4.ip_local_port_range", "50000 50001"), 0);
   ck_assert_int_eq(seti(d, IPPROTO_IP, IP_LOCAL_PORT_RANGE, (int) (61000u | (61005u << 16))), 0);
   ck_assert_int_eq(bind_any(d, 0), 0);
-  ck_assert_int_ge(port_of(d), 50000);
-  ck_assert_int_le(port_of(d), 50001);
+  ck_assert_int_ge(sr_test_port(d), 50000);
+  ck_assert_int_le(sr_test_port(d), 50001);
 }
 END_TEST
 

@@ -87,13 +87,6 @@ static const char *addr_of(int fd)
   snprintf(r, 32, "%s", inet_ntoa(s.sin_addr));
   return r;
 }
-static int port_of(int fd)
-{
-  struct sockaddr_in s;
-  socklen_t len = sizeof s;
-  ck_assert_int_eq(sr_getsockname(fd, (struct sockaddr *) &s, &len), 0);
-  return ntohs(s.sin_port);
-}
 static int mtu(int fd)
 {
   int v = -1;
@@ -152,7 +145,7 @@ START_TEST(bind_families)
         s.sin_family = (sa_family_t) fams[i];
         if (raw || (a == 0 && fams[i] == AF_UNSPEC)) {
           ck_assert_int_eq(sr_bind(fd, (struct sockaddr *) &s, sizeof s), 0);
-          if (!raw) ck_assert_int_eq(port_of(fd), 4100 + k);
+          if (!raw) ck_assert_int_eq(sr_test_port(fd), 4100 + k);
         } else ck_fails(sr_bind(fd, (struct sockaddr *) &s, sizeof s), EAFNOSUPPORT);
         sr_close(fd);
       }
@@ -189,7 +182,7 @@ START_TEST(bind_addresses)
       fd = mk(k);
       ck_assert_int_eq(bnd(fd, good[i], 0), 0);
       if (k != K_RAW && k != K_RAW255) {
-        int p = port_of(fd);
+        int p = sr_test_port(fd);
         ck_assert(p >= 32768 && p <= 60999);
       }
       sr_close(fd);
@@ -880,21 +873,21 @@ START_TEST(ephemeral_parity_and_halves)
   for (int i = 0; i < 200; i++) {
     int s = mko(SOCK_STREAM, "");
     ck_assert_int_eq(bnd(s, "0.0.0.0", 0), 0);
-    odd += port_of(s) & 1;
+    odd += sr_test_port(s) & 1;
     sr_close(s);
     s = mko(SOCK_STREAM, "r");
     ck_assert_int_eq(bnd(s, "0.0.0.0", 0), 0);
-    low += port_of(s) < 32768 + (((61000 - 32768) >> 2) << 1);
-    odd += port_of(s) & 1;
+    low += sr_test_port(s) < 32768 + (((61000 - 32768) >> 2) << 1);
+    odd += sr_test_port(s) & 1;
     sr_close(s);
     s = mko(SOCK_STREAM, "");
     ck_assert_int_eq(sr_listen(s, 1), 0);
-    odd += port_of(s) & 1;
+    odd += sr_test_port(s) & 1;
     sr_close(s);
     s = mko(SOCK_DGRAM, "");
     ck_assert_int_eq(bnd(s, "0.0.0.0", 0), 0);
-    ck_assert(port_of(s) >= 32768 && port_of(s) <= 60999);
-    udp_odd += port_of(s) & 1;
+    ck_assert(sr_test_port(s) >= 32768 && sr_test_port(s) <= 60999);
+    udp_odd += sr_test_port(s) & 1;
     sr_close(s);
   }
   ck_assert_int_eq(odd, 600);
@@ -911,8 +904,8 @@ START_TEST(ephemeral_exhaustion_udp)
   for (int i = 0; i < 3; i++) {
     s[i] = mk(K_UDP);
     ck_assert_int_eq(bnd(s[i], "0.0.0.0", 0), 0);
-    ck_assert(port_of(s[i]) >= 40000 && port_of(s[i]) <= 40002);
-    seen |= 1 << (port_of(s[i]) - 40000);
+    ck_assert(sr_test_port(s[i]) >= 40000 && sr_test_port(s[i]) <= 40002);
+    seen |= 1 << (sr_test_port(s[i]) - 40000);
   }
   ck_assert_int_eq(seen, 7);
   int x = mk(K_UDP);
@@ -939,7 +932,7 @@ START_TEST(ephemeral_exhaustion_tcp)
     s[i] = mk(K_TCP);
     ck_assert_int_eq(bnd(s[i], "0.0.0.0", 0), 0);
   }
-  ck_assert_int_eq(port_of(s[0]) + port_of(s[1]), 80001);  /* 40000 and 40001; never 40002 */
+  ck_assert_int_eq(sr_test_port(s[0]) + sr_test_port(s[1]), 80001);  /* 40000 and 40001; never 40002 */
   int x = mk(K_TCP);
   ck_fails(bnd(x, "0.0.0.0", 0), EADDRINUSE);
   ck_fails(bnd(x, "127.0.0.1", 0), EADDRINUSE);
@@ -967,19 +960,19 @@ START_TEST(ephemeral_sharing)
     int a = mko(ty, ""), b = mko(ty, ""), c = mko(ty, "");
     ck_assert_int_eq(bnd(a, "127.0.0.1", 0), 0);
     ck_assert_int_eq(bnd(b, "10.0.0.1", 0), 0);
-    ck_assert_int_eq(port_of(a), 40000);
-    ck_assert_int_eq(port_of(b), 40000);
+    ck_assert_int_eq(sr_test_port(a), 40000);
+    ck_assert_int_eq(sr_test_port(b), 40000);
     ck_fails(bnd(c, "0.0.0.0", 0), EADDRINUSE);
     sr_close(a); sr_close(b); sr_close(c);
     static const char *opts[] = {"r", "p"};
     for (int o = 0; o < 2; o++) {
       int d = mko(ty, opts[o]), e = mko(ty, opts[o]);
       ck_assert_int_eq(bnd(d, "0.0.0.0", 0), 0);
-      ck_assert_int_eq(port_of(d), 40000);
+      ck_assert_int_eq(sr_test_port(d), 40000);
       if (t) ck_fails(bnd(e, "0.0.0.0", 0), EADDRINUSE);
       else {
         ck_assert_int_eq(bnd(e, "0.0.0.0", 0), 0);
-        ck_assert_int_eq(port_of(e), 40000);
+        ck_assert_int_eq(sr_test_port(e), 40000);
       }
       sr_close(d); sr_close(e);
     }
@@ -996,7 +989,7 @@ START_TEST(reserved_ports)
     int ty = t ? SOCK_STREAM : SOCK_DGRAM;
     int a = mko(ty, ""), b = mko(ty, ""), c = mko(ty, "");
     ck_assert_int_eq(bnd(a, "0.0.0.0", 0), 0);
-    ck_assert_int_eq(port_of(a), 40003);
+    ck_assert_int_eq(sr_test_port(a), 40003);
     ck_fails(bnd(b, "0.0.0.0", 0), EADDRINUSE);
     ck_assert_int_eq(bnd(c, "0.0.0.0", 40001), 0);
   }
@@ -1008,17 +1001,17 @@ START_TEST(ping_identifiers)
   CLAUSES("ip.7:addr:privileged_ports:3");
   int a = mk(K_PING), b = mk(K_PING), c = mk(K_PING);
   ck_assert_int_eq(bnd(a, "0.0.0.0", 0), 0);
-  int first = port_of(a);
+  int first = sr_test_port(a);
   ck_assert_int_gt(first, 0);
   ck_assert_int_eq(bnd(b, "127.0.0.1", 0), 0);
-  ck_assert_int_eq(port_of(b), first + 1);
+  ck_assert_int_eq(sr_test_port(b), first + 1);
   ck_assert_int_eq(con(c, "127.0.0.1", 9), 0);
-  ck_assert_int_eq(port_of(c), first + 2);
+  ck_assert_int_eq(sr_test_port(c), first + 2);
   /* an identifier held elsewhere is skipped */
   int d = mk(K_PING), e = mk(K_PING);
   ck_assert_int_eq(bnd(d, "0.0.0.0", first + 3), 0);
   ck_assert_int_eq(bnd(e, "0.0.0.0", 0), 0);
-  ck_assert_int_eq(port_of(e), first + 4);
+  ck_assert_int_eq(sr_test_port(e), first + 4);
 }
 END_TEST
 
@@ -1040,7 +1033,7 @@ START_TEST(bind_address_no_port)
   ck_assert_int_eq(bnd(c, "10.0.0.1", 0), 0);
   ck_assert_int_eq(con(c, "127.0.0.1", 9), 0);
   ck_assert_str_eq(addr_of(c), "10.0.0.1");
-  ck_assert_int_ge(port_of(c), 32768);
+  ck_assert_int_ge(sr_test_port(c), 32768);
   ck_assert_int_eq(unspec(c), 0);
   NAME_IS(c, "10.0.0.1:0");
   int d = mk(K_UDP);
@@ -1052,7 +1045,7 @@ START_TEST(bind_address_no_port)
   ck_assert_int_eq(bnd(t, "127.0.0.1", 0), 0);
   ck_assert_int_eq(sr_listen(t, 1), 0);
   ck_assert_str_eq(addr_of(t), "127.0.0.1");
-  ck_assert_int_ge(port_of(t), 32768);
+  ck_assert_int_ge(sr_test_port(t), 32768);
   t = mk(K_TCP);
   ck_assert_int_eq(sr_test_seti(t, IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT, 1), 0);
   ck_assert_int_eq(bnd(t, "127.0.0.1", 0), 0);
@@ -1071,7 +1064,7 @@ START_TEST(listen_basics)
   ck_assert_int_eq(sr_listen(s, 5), 0);
   ck_assert_int_eq(sr_test_geti(s, SOL_SOCKET, SO_ACCEPTCONN), 1);
   ck_assert_str_eq(addr_of(s), "0.0.0.0");
-  ck_assert_int_eq(port_of(s) & 1, 1);
+  ck_assert_int_eq(sr_test_port(s) & 1, 1);
   NOPEER(s);
   ck_assert_int_eq(sr_listen(s, -1), 0);
   ck_fails(bnd(s, "0.0.0.0", 0), EINVAL);
@@ -1096,15 +1089,15 @@ START_TEST(listen_disconnect)
   CLAUSES("socket.7:call:listen", "socket.7:call:connect", "socket.7:SO_ACCEPTCONN");
   int s = mk(K_TCP), t;
   ck_assert_int_eq(sr_listen(s, 1), 0);
-  int p = port_of(s);
+  int p = sr_test_port(s);
   ck_assert_int_eq(unspec(s), 0);
   ck_assert_int_eq(sr_test_geti(s, SOL_SOCKET, SO_ACCEPTCONN), 0);
-  ck_assert_int_eq(port_of(s), p);  /* still reported ... */
+  ck_assert_int_eq(sr_test_port(s), p);  /* still reported ... */
   t = mk(K_TCP);
   ck_assert_int_eq(bnd(t, "0.0.0.0", p), 0);  /* ... but free */
   ck_assert_int_eq(unspec(s), 0);
   ck_assert_int_eq(bnd(s, "0.0.0.0", 0), 0);
-  ck_assert_int_ne(port_of(s), p);
+  ck_assert_int_ne(sr_test_port(s), p);
   s = mk(K_TCP);
   ck_assert_int_eq(bnd(s, "127.0.0.1", 5555), 0);
   ck_assert_int_eq(sr_listen(s, 1), 0);
@@ -1114,9 +1107,9 @@ START_TEST(listen_disconnect)
   ck_fails(bnd(t, "127.0.0.1", 5555), EADDRINUSE);
   s = mk(K_TCP);
   ck_assert_int_eq(bnd(s, "0.0.0.0", 0), 0);
-  p = port_of(s);
+  p = sr_test_port(s);
   ck_assert_int_eq(unspec(s), 0);
-  ck_assert_int_eq(port_of(s), p);
+  ck_assert_int_eq(sr_test_port(s), p);
   t = mk(K_TCP);
   ck_fails(bnd(t, "0.0.0.0", p), EADDRINUSE);
   ck_fails(bnd(s, "0.0.0.0", 0), EINVAL);
@@ -1143,8 +1136,8 @@ START_TEST(connect_destinations)
       int k = kinds[ki], s = mk(k);
       ck_assert_int_eq(con(s, d[i].dst, 9), 0);
       ck_assert_str_eq(addr_of(s), d[i].src);
-      if (k == K_RAW) ck_assert_int_eq(port_of(s), 1);
-      else ck_assert_int_gt(port_of(s), 0);
+      if (k == K_RAW) ck_assert_int_eq(sr_test_port(s), 1);
+      else ck_assert_int_gt(sr_test_port(s), 0);
       snprintf(want, sizeof want, "%s:9", d[i].dst);
       PEER_IS(s, want);
       ck_assert_int_eq(mtu(s), d[i].mtu);
@@ -1163,7 +1156,7 @@ START_TEST(connect_broadcast_needs_so_broadcast)
       int k = kinds[ki], s = mk(k);
       ck_fails(con(s, b[i], 9), EACCES);
       ck_assert_str_eq(addr_of(s), "0.0.0.0");
-      if (k != K_RAW) ck_assert_int_gt(port_of(s), 0);  /* bound before the refusal */
+      if (k != K_RAW) ck_assert_int_gt(sr_test_port(s), 0);  /* bound before the refusal */
       NOPEER(s);
       ck_assert_int_eq(mtu(s), -ENOTCONN);
       ck_assert_int_eq(sr_test_seti(s, SOL_SOCKET, SO_BROADCAST, 1), 0);
@@ -1212,7 +1205,7 @@ START_TEST(connect_lengths_and_families)
       if (lens[i] < 2 || k == K_RAW) NAME_IS(s, fresh);
       else {
         ck_assert_str_eq(addr_of(s), "0.0.0.0");
-        ck_assert_int_gt(port_of(s), 0);
+        ck_assert_int_gt(sr_test_port(s), 0);
       }
       NOPEER(s);
       d.sin_family = AF_UNSPEC;
@@ -1223,7 +1216,7 @@ START_TEST(connect_lengths_and_families)
     struct sockaddr_in d = sin4("127.0.0.1", 9);
     d.sin_family = AF_INET6;
     ck_fails(sr_connect(s, (struct sockaddr *) &d, sizeof d), EAFNOSUPPORT);
-    if (k != K_RAW) ck_assert_int_gt(port_of(s), 0);
+    if (k != K_RAW) ck_assert_int_gt(sr_test_port(s), 0);
     ck_fails(sr_connect(s, NULL, 16), EFAULT);
     ck_fails(sr_connect(s, NULL, 0), EINVAL);
   }
@@ -1282,10 +1275,10 @@ START_TEST(reconnect)
   for (int i = 0; i < 3; i++) {
     int s = mk(kinds[i]);
     ck_assert_int_eq(con(s, "127.0.0.1", 9), 0);
-    int p = port_of(s);
+    int p = sr_test_port(s);
     ck_fails(con(s, "10.0.0.2", 7), EINVAL);
     ck_assert_str_eq(addr_of(s), "127.0.0.1");
-    ck_assert_int_eq(port_of(s), p);
+    ck_assert_int_eq(sr_test_port(s), p);
     PEER_IS(s, "127.0.0.1:9");
     ck_assert_int_eq(mtu(s), -ENOTCONN);
     ck_fails(bnd(s, "0.0.0.0", 0), EINVAL);
@@ -1777,7 +1770,7 @@ START_TEST(connect_route_errors)
     int s = mk(K_UDP), t = mk(K_TCP);
     ck_fails(con(s, d[i].dst, 9), d[i].err);
     ck_assert_str_eq(addr_of(s), "0.0.0.0");
-    ck_assert_int_gt(port_of(s), 0);
+    ck_assert_int_gt(sr_test_port(s), 0);
     NOPEER(s);
     ck_fails(con(t, d[i].dst, 9), d[i].err);
     NAME_IS(t, "0.0.0.0:0");
@@ -1785,7 +1778,7 @@ START_TEST(connect_route_errors)
   int s = mk(K_UDP);
   ck_assert_int_eq(sr_test_seti(s, SOL_SOCKET, SO_DONTROUTE, 1), 0);
   ck_fails(con(s, "8.8.8.8", 9), ENETUNREACH);
-  ck_assert_int_gt(port_of(s), 0);
+  ck_assert_int_gt(sr_test_port(s), 0);
   s = mk(K_UDP);
   ck_assert_int_eq(sr_test_seti(s, SOL_SOCKET, SO_DONTROUTE, 1), 0);
   ck_assert_int_eq(con(s, "10.0.0.2", 9), 0);
@@ -1802,7 +1795,7 @@ START_TEST(connect_route_errors)
   s = mk(K_UDP);
   int t = mk(K_TCP);
   ck_fails(con(s, "8.8.8.8", 9), ENETUNREACH);
-  ck_assert_int_gt(port_of(s), 0);
+  ck_assert_int_gt(sr_test_port(s), 0);
   ck_fails(con(t, "8.8.8.8", 9), ENETUNREACH);
   NAME_IS(t, "0.0.0.0:0");
 }
@@ -1869,9 +1862,9 @@ START_TEST(ephemeral_tcp_halves_and_autobind_reuse)
   for (int i = 0; i < 8; i++) {
     int s = mko(SOCK_STREAM, "r");
     ck_assert_int_eq(bnd(s, "0.0.0.0", 0), 0);
-    if (i < 4) low |= 1 << (port_of(s) - 40000);
-    else high |= 1 << (port_of(s) - 40004);
-    if (i < 2 || (i >= 4 && i < 6)) ck_assert_int_eq(port_of(s) & 1, 1);
+    if (i < 4) low |= 1 << (sr_test_port(s) - 40000);
+    else high |= 1 << (sr_test_port(s) - 40004);
+    if (i < 2 || (i >= 4 && i < 6)) ck_assert_int_eq(sr_test_port(s) & 1, 1);
   }
   ck_assert_int_eq(low, 15);
   ck_assert_int_eq(high, 15);
@@ -1884,7 +1877,7 @@ START_TEST(ephemeral_tcp_halves_and_autobind_reuse)
   ck_assert_int_eq(sr_sysctl_set("net.ipv4.ip_autobind_reuse", "1"), 0);
   int c = mko(SOCK_STREAM, "r");
   ck_assert_int_eq(bnd(c, "0.0.0.0", 0), 0);
-  ck_assert(port_of(c) == 40010 || port_of(c) == 40011);
+  ck_assert(sr_test_port(c) == 40010 || sr_test_port(c) == 40011);
   ck_fails(bnd(mko(SOCK_STREAM, ""), "0.0.0.0", 0), EADDRINUSE);
   ck_assert_int_eq(sr_listen(a, 1), 0);
   ck_assert_int_eq(sr_close(c), 0);

@@ -10,14 +10,6 @@
 #include <signal.h>
 #include <stdio.h>
 
-static int local_port(int fd)
-{
-  struct sockaddr_in a;
-  socklen_t l = sizeof a;
-  ck_assert_int_eq(sr_getsockname(fd, (struct sockaddr *) &a, &l), 0);
-  return ntohs(a.sin_port);
-}
-
 /* ---- sending and receiving on loopback ----------------------------------- */
 START_TEST(send_receive_and_truncate)
 {
@@ -215,16 +207,16 @@ START_TEST(send_addresses_and_flags)
   /* sends that fail in the protocol still bind the socket */
   u = udp();
   ck_fails(sr_send(u, "a", 1, 0), EDESTADDRREQ);
-  ck_assert_int_ne(local_port(u), 0);
+  ck_assert_int_ne(sr_test_port(u), 0);
   u = udp();
   ck_fails(sr_send(u, "a", 1, MSG_OOB), EOPNOTSUPP);
-  ck_assert_int_ne(local_port(u), 0);
+  ck_assert_int_ne(sr_test_port(u), 0);
   u = udp();
   ck_fails(sr_sendto(u, "a", 1, 0, (struct sockaddr *) &d0, 3), EINVAL);
-  ck_assert_int_ne(local_port(u), 0);
+  ck_assert_int_ne(sr_test_port(u), 0);
   u = udp();
   ck_fails(sr_sendto(u, "a", 0, 0, (struct sockaddr *) &big, 200), EINVAL);
-  ck_assert_int_eq(local_port(u), 0);
+  ck_assert_int_eq(sr_test_port(u), 0);
   ck_fails(sr_write(u, "a", 1), EDESTADDRREQ);
   ck_fails(sr_send(0, "a", 1, 0), ENOTSOCK);
   ck_fails(sr_send(99, "a", 1, 0), EBADF);
