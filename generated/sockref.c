@@ -30,13 +30,13 @@
 #include <netinet/udp.h> 
 #include <poll.h> 
 
-/*:3*//*856:*/
+/*:3*//*857:*/
 #line 24 "web/beyond.w"
 
 #include <linux/sock_diag.h> 
 #include <linux/net_tstamp.h> 
 
-/*:856*/
+/*:857*/
 #line 41 "web/sockref.w"
 
 /*11:*/
@@ -265,46 +265,46 @@ OPT_STORE_INT_FIELD};
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:320*//*360:*/
-#line 773 "web/link.w"
+/*:320*//*361:*/
+#line 822 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:360*//*369:*/
+/*:361*//*370:*/
 #line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:369*//*420:*/
+/*:370*//*421:*/
 #line 1132 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:420*//*425:*/
+/*:421*//*426:*/
 #line 1229 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:425*//*442:*/
+/*:426*//*443:*/
 #line 45 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:442*//*451:*/
+/*:443*//*452:*/
 #line 64 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:451*//*462:*/
+/*:452*//*463:*/
 #line 291 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -312,22 +312,22 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:462*//*473:*/
+/*:463*//*474:*/
 #line 486 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:473*//*481:*/
+/*:474*//*482:*/
 #line 657 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:481*//*545:*/
+/*:482*//*546:*/
 #line 2020 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:545*//*563:*/
+/*:546*//*564:*/
 #line 133 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
@@ -335,7 +335,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:563*//*565:*/
+/*:564*//*566:*/
 #line 169 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
@@ -344,40 +344,40 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:565*//*573:*/
+/*:566*//*574:*/
 #line 316 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:573*//*601:*/
+/*:574*//*602:*/
 #line 995 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:601*//*628:*/
-#line 1539 "web/udp.w"
+/*:602*//*629:*/
+#line 1544 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
-/*:628*//*630:*/
-#line 1591 "web/udp.w"
+/*:629*//*631:*/
+#line 1596 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:630*//*646:*/
-#line 1947 "web/udp.w"
+/*:631*//*647:*/
+#line 1952 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:646*//*652:*/
-#line 2088 "web/udp.w"
+/*:647*//*653:*/
+#line 2093 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
-/*:652*//*690:*/
-#line 2891 "web/udp.w"
+/*:653*//*691:*/
+#line 2902 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -385,36 +385,36 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   SR_SOF_TX_COMPLETION)
 #define SR_ETH_HLEN 14
 
-/*:690*//*703:*/
-#line 3153 "web/udp.w"
+/*:691*//*704:*/
+#line 3164 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:703*//*709:*/
-#line 3273 "web/udp.w"
+/*:704*//*710:*/
+#line 3284 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:709*//*729:*/
+/*:710*//*730:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:729*//*747:*/
+/*:730*//*748:*/
 #line 378 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:747*//*755:*/
-#line 569 "web/poll.w"
+/*:748*//*756:*/
+#line 573 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:755*//*757:*/
+/*:756*//*758:*/
 #line 59 "web/signal.w"
 
 #define SR_SIGBIT(sig) (((uint64_t) 1) << ((sig) - 1))
@@ -422,17 +422,17 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_DEFAULT_IGNORED (SR_SIGBIT(SIGCHLD) | SR_SIGBIT(SIGCONT) | \
   SR_SIGBIT(SIGURG) | SR_SIGBIT(SIGWINCH))
 
-/*:757*//*768:*/
+/*:758*//*769:*/
 #line 304 "web/signal.w"
 
 #define SR_ERESTARTSYS 512 
 
-/*:768*//*771:*/
+/*:769*//*772:*/
 #line 348 "web/signal.w"
 
 #define SR_IDLE_RESTARTS 1000
 
-/*:771*//*773:*/
+/*:772*//*774:*/
 #line 402 "web/signal.w"
 
 #ifndef SA_RESTORER
@@ -448,7 +448,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SIGCANCEL 32 
 #define SR_SIGSETXID 33
 
-/*:773*//*797:*/
+/*:774*//*798:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -456,13 +456,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:797*//*845:*/
+/*:798*//*846:*/
 #line 1001 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:845*//*864:*/
+/*:846*//*865:*/
 #line 83 "web/beyond.w"
 
 #ifndef IP_PROTOCOL
@@ -481,7 +481,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 95 "web/beyond.w"
 
-/*:864*//*888:*/
+/*:865*//*889:*/
 #line 723 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
@@ -490,7 +490,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 728 "web/beyond.w"
 
-/*:888*/
+/*:889*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -565,12 +565,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*751:*/
+/*752:*/
 #line 486 "web/poll.w"
 
 int kmax;
 
-/*:751*/
+/*:752*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -584,7 +584,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*450:*/
+/*451:*/
 #line 44 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -601,23 +601,23 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:450*//*528:*/
+/*:451*//*529:*/
 #line 1648 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:528*//*529:*/
+/*:529*//*530:*/
 #line 1671 "web/bind.w"
 
 uint32_t fl_daddr,fl_saddr;
 uint16_t fl_dport;
 
-/*:529*//*538:*/
+/*:530*//*539:*/
 #line 1887 "web/bind.w"
 
 uint32_t tcp_write_seq;
 
-/*:538*/
+/*:539*/
 #line 20 "web/socket.w"
 
 /*84:*/
@@ -655,7 +655,7 @@ int nofcs,wifi_status;
 
 uint32_t tskey;
 
-/*:208*//*857:*/
+/*:208*//*858:*/
 #line 31 "web/beyond.w"
 
 uint64_t cookie;
@@ -663,20 +663,20 @@ int zerocopy,rcvmark,prefer_busy_poll,busy_poll_budget;
 int txtime_clockid,txtime_flags;
 bool txtime_on;
 
-/*:857*//*860:*/
+/*:858*//*861:*/
 #line 46 "web/beyond.w"
 
 int no_check_tx;
 
-/*:860*//*894:*/
+/*:861*//*895:*/
 #line 884 "web/beyond.w"
 
 int txrehash;
 
-/*:894*/
+/*:895*/
 #line 21 "web/socket.w"
 
-/*562:*/
+/*563:*/
 #line 117 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -694,19 +694,19 @@ bool netstamp;
 bool stamp_asked;
 uint64_t rq_seq;
 
-/*:562*//*633:*/
-#line 1665 "web/udp.w"
+/*:563*//*634:*/
+#line 1670 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:633*//*725:*/
-#line 3590 "web/udp.w"
+/*:634*//*726:*/
+#line 3601 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:725*//*859:*/
+/*:726*//*860:*/
 #line 40 "web/beyond.w"
 
 int udp_cork,udp_gso_size,udp_gro,udp_encap;
@@ -714,7 +714,7 @@ int udp_no_check6_tx,udp_no_check6_rx;
 int fwd_alloc;
 bool udp_encap_rcv;
 
-/*:859*/
+/*:860*/
 #line 22 "web/socket.w"
 
 /*86:*/
@@ -734,23 +734,23 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:86*//*858:*/
+/*:86*//*859:*/
 #line 37 "web/beyond.w"
 
 uint32_t local_port_range;
 
-/*:858*/
+/*:859*/
 #line 23 "web/socket.w"
 
-/*385:*/
+/*386:*/
 #line 390 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:385*/
+/*:386*/
 #line 24 "web/socket.w"
 
-/*794:*/
+/*795:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -758,7 +758,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:794*/
+/*:795*/
 #line 25 "web/socket.w"
 
 };
@@ -905,7 +905,7 @@ int rt_type;
 }sr_event;
 
 /*:334*//*344:*/
-#line 428 "web/link.w"
+#line 438 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -914,8 +914,8 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:344*//*361:*/
-#line 778 "web/link.w"
+/*:344*//*362:*/
+#line 827 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -926,7 +926,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:361*//*368:*/
+/*:362*//*369:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -945,7 +945,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:368*//*379:*/
+/*:369*//*380:*/
 #line 289 "web/ip.w"
 
 typedef struct{
@@ -955,7 +955,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:379*//*384:*/
+/*:380*//*385:*/
 #line 360 "web/ip.w"
 
 struct sr_ipout{
@@ -971,7 +971,7 @@ uint8_t tx_flags;
 uint32_t tskey;
 };
 
-/*:384*//*400:*/
+/*:385*//*401:*/
 #line 706 "web/ip.w"
 
 struct sr_rx{
@@ -993,7 +993,7 @@ sr_pkt**pkt;
 int frag_max;
 };
 
-/*:400*//*405:*/
+/*:401*//*406:*/
 #line 859 "web/ip.w"
 
 typedef struct{
@@ -1011,7 +1011,7 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:405*//*426:*/
+/*:406*//*427:*/
 #line 1234 "web/ip.w"
 
 typedef struct{
@@ -1019,7 +1019,7 @@ sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:426*//*437:*/
+/*:427*//*438:*/
 #line 1372 "web/ip.w"
 
 typedef struct{
@@ -1027,7 +1027,7 @@ sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:437*//*443:*/
+/*:438*//*444:*/
 #line 50 "web/pcap.w"
 
 typedef struct{
@@ -1035,7 +1035,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:443*//*457:*/
+/*:444*//*458:*/
 #line 182 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -1048,7 +1048,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:457*//*458:*/
+/*:458*//*459:*/
 #line 200 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -1058,7 +1058,7 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:458*//*491:*/
+/*:459*//*492:*/
 #line 876 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -1069,7 +1069,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:491*//*560:*/
+/*:492*//*561:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -1091,21 +1091,21 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*590:*/
+/*591:*/
 #line 792 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:590*/
+/*:591*/
 #line 56 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:560*//*561:*/
+/*:561*//*562:*/
 #line 84 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
@@ -1131,7 +1131,7 @@ uint8_t data[];
 _Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
 
-/*:561*//*570:*/
+/*:562*//*571:*/
 #line 280 "web/udp.w"
 
 struct udp_arrival{
@@ -1142,7 +1142,7 @@ bool sole;
 int truesize;
 };
 
-/*:570*//*602:*/
+/*:571*//*603:*/
 #line 1001 "web/udp.w"
 
 struct sr_ipcm{
@@ -1160,8 +1160,8 @@ bool has_ts_opt_id;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:602*//*634:*/
-#line 1668 "web/udp.w"
+/*:603*//*635:*/
+#line 1673 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1173,15 +1173,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:634*//*649:*/
-#line 2026 "web/udp.w"
+/*:635*//*650:*/
+#line 2031 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:649*/
+/*:650*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1206,44 +1206,44 @@ size_t nev,evcap;
 uint64_t evseq;
 
 /*:335*//*345:*/
-#line 439 "web/link.w"
+#line 449 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:345*//*444:*/
+/*:345*//*445:*/
 #line 56 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:444*//*675:*/
-#line 2608 "web/udp.w"
+/*:445*//*676:*/
+#line 2619 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:675*//*676:*/
-#line 2611 "web/udp.w"
+/*:676*//*677:*/
+#line 2622 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
 
-/*:676*//*861:*/
+/*:677*//*862:*/
 #line 49 "web/beyond.w"
 
 uint64_t last_cookie;
 
-/*:861*/
+/*:862*/
 #line 45 "web/world.w"
 
-/*759:*/
+/*760:*/
 #line 76 "web/signal.w"
 
 bool sig_ready;
 unsigned idle_restarts;
 int timer_events;
 
-/*:759*/
+/*:760*/
 #line 46 "web/world.w"
 
 };
@@ -1265,39 +1265,39 @@ uint64_t route_gen;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:112*//*362:*/
-#line 788 "web/link.w"
+/*:112*//*363:*/
+#line 837 "web/link.w"
 
 sr_htab neigh;
 
-/*:362*//*380:*/
+/*:363*//*381:*/
 #line 297 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:380*//*386:*/
+/*:381*//*387:*/
 #line 393 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:386*//*406:*/
+/*:387*//*407:*/
 #line 875 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:406*//*427:*/
+/*:407*//*428:*/
 #line 1240 "web/ip.w"
 
 sr_htab peers;
 
-/*:427*//*435:*/
+/*:428*//*436:*/
 #line 1366 "web/ip.w"
 
 sr_htab mc;
 
-/*:435*//*459:*/
+/*:436*//*460:*/
 #line 208 "web/bind.w"
 
 struct sr_bindtab*bind;
@@ -1307,17 +1307,17 @@ uint64_t addr_type_gen;
 uint32_t addr_type_addr;
 int addr_type;
 
-/*:459*//*798:*/
+/*:460*//*799:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:798*//*837:*/
+/*:799*//*838:*/
 #line 907 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:837*/
+/*:838*/
 #line 190 "web/world.w"
 
 };
@@ -1335,7 +1335,7 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*758:*/
+/*:70*//*759:*/
 #line 65 "web/signal.w"
 
 struct sigaction act[SR_NSIG];
@@ -1345,7 +1345,7 @@ struct{int code;pid_t pid;uid_t uid;}sinfo[SR_NSIG];
 uint64_t it_real_expiry,it_real_interval,it_real_serial;
 struct itimerval it_cpu[2];
 
-/*:758*/
+/*:759*/
 #line 23 "web/proc.w"
 
 sr_host*host;
@@ -1700,33 +1700,36 @@ static sr_pkt*pkt_init(void*buf,size_t headroom,size_t len);
 static sr_pkt*pkt_new(const void*data,size_t len);
 static sr_pkt*pkt_clone(const sr_pkt*p);
 static void ev_push(sr_event*e);
-static void net_run(void);
+static inline void net_run(void);
+static void net_run_due(void);
 static bool net_next_event(uint64_t*t);
 
 /*:338*//*350:*/
-#line 535 "web/link.w"
+#line 545 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static bool loop_short_cut(const sr_pkt*pkt);
+static bool lan_short_cut(const sr_lan*l);
+static bool ev_due_now(void);
 
 /*:350*//*354:*/
-#line 631 "web/link.w"
+#line 648 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
-/*:354*//*364:*/
-#line 794 "web/link.w"
+/*:354*//*365:*/
+#line 843 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:364*//*370:*/
+/*:365*//*371:*/
 #line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1734,13 +1737,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:370*//*376:*/
+/*:371*//*377:*/
 #line 218 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:376*//*382:*/
+/*:377*//*383:*/
 #line 303 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1748,13 +1751,13 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:382*//*388:*/
+/*:383*//*389:*/
 #line 403 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:388*//*390:*/
+/*:389*//*391:*/
 #line 445 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -1764,24 +1767,24 @@ const struct sr_ipout*o,sr_pkt*pkt);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:390*//*393:*/
+/*:391*//*394:*/
 #line 566 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:393*//*395:*/
+/*:394*//*396:*/
 #line 619 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:395*//*398:*/
+/*:396*//*399:*/
 #line 672 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:398*//*401:*/
+/*:399*//*402:*/
 #line 726 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
@@ -1790,67 +1793,68 @@ struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:401*//*408:*/
+/*:402*//*409:*/
 #line 882 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:408*//*414:*/
+/*:409*//*415:*/
 #line 994 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:414*//*417:*/
+/*:415*//*418:*/
 #line 1063 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:417*//*421:*/
+/*:418*//*422:*/
 #line 1136 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:421*//*423:*/
+/*:422*//*424:*/
 #line 1180 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:423*//*429:*/
+/*:424*//*430:*/
 #line 1246 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:429*//*431:*/
+/*:430*//*432:*/
 #line 1296 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:431*//*433:*/
+/*:432*//*434:*/
 #line 1340 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:433*//*438:*/
+/*:434*//*439:*/
 #line 1378 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:438*//*447:*/
-#line 114 "web/pcap.w"
+/*:439*//*448:*/
+#line 118 "web/pcap.w"
 
-static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
+static inline void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
+static void pcap_write(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:447*//*454:*/
+/*:448*//*455:*/
 #line 105 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1858,7 +1862,7 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:454*//*460:*/
+/*:455*//*461:*/
 #line 216 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1867,7 +1871,7 @@ static void link_at(sr_htab*t,sr_hent**at,int k,sr_sock*s,uint64_t k0,
 uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:460*//*463:*/
+/*:461*//*464:*/
 #line 304 "web/bind.w"
 
 static int proto_tabno(int type,int protocol);
@@ -1878,31 +1882,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s,sr_hent**port_at);
 static void sock_unhash(sr_sock*s);
 
-/*:463*//*467:*/
+/*:464*//*468:*/
 #line 387 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:467*//*469:*/
+/*:468*//*470:*/
 #line 417 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:469*//*472:*/
+/*:470*//*473:*/
 #line 456 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:472*//*476:*/
+/*:473*//*477:*/
 #line 522 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:476*//*478:*/
+/*:477*//*479:*/
 #line 574 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1910,13 +1914,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:478*//*480:*/
+/*:479*//*481:*/
 #line 613 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:480*//*482:*/
+/*:481*//*483:*/
 #line 660 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1924,7 +1928,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:482*//*486:*/
+/*:483*//*487:*/
 #line 765 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1932,25 +1936,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:486*//*492:*/
+/*:487*//*493:*/
 #line 885 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:492*//*496:*/
+/*:493*//*497:*/
 #line 974 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:496*//*498:*/
+/*:497*//*499:*/
 #line 1014 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
-/*:498*//*501:*/
+/*:499*//*502:*/
 #line 1050 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1959,34 +1963,34 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:501*//*504:*/
+/*:502*//*505:*/
 #line 1113 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:504*//*507:*/
+/*:505*//*508:*/
 #line 1197 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:507*//*511:*/
+/*:508*//*512:*/
 #line 1294 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:511*//*515:*/
+/*:512*//*516:*/
 #line 1377 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:515*//*518:*/
+/*:516*//*519:*/
 #line 1428 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:518*//*524:*/
+/*:519*//*525:*/
 #line 1513 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
@@ -1996,7 +2000,7 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:524*//*531:*/
+/*:525*//*532:*/
 #line 1690 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -2004,13 +2008,13 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:531*//*539:*/
+/*:532*//*540:*/
 #line 1890 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:539*//*540:*/
+/*:540*//*541:*/
 #line 1921 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -2025,7 +2029,7 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:540*//*543:*/
+/*:541*//*544:*/
 #line 1973 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
@@ -2035,7 +2039,7 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:543*//*549:*/
+/*:544*//*550:*/
 #line 2147 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -2043,44 +2047,44 @@ size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:549*//*552:*/
+/*:550*//*553:*/
 #line 2217 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:552*//*556:*/
+/*:553*//*557:*/
 #line 2275 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:556*//*557:*/
+/*:557*//*558:*/
 #line 2289 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:557*//*566:*/
+/*:558*//*567:*/
 #line 176 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:566*//*569:*/
+/*:567*//*570:*/
 #line 274 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:569*//*571:*/
+/*:570*//*572:*/
 #line 289 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:571*//*574:*/
+/*:572*//*575:*/
 #line 326 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:574*//*576:*/
+/*:575*//*577:*/
 #line 364 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
@@ -2090,36 +2094,36 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:576*//*579:*/
+/*:577*//*580:*/
 #line 507 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
-/*:579*//*581:*/
+/*:580*//*582:*/
 #line 521 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:581*//*583:*/
+/*:582*//*584:*/
 #line 562 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:583*//*585:*/
+/*:584*//*586:*/
 #line 588 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:585*//*588:*/
+/*:586*//*589:*/
 #line 714 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:588*//*591:*/
+/*:589*//*592:*/
 #line 797 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -2127,46 +2131,46 @@ int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:591*//*594:*/
+/*:592*//*595:*/
 #line 855 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:594*//*596:*/
+/*:595*//*597:*/
 #line 886 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:596*//*598:*/
+/*:597*//*599:*/
 #line 927 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:598*//*600:*/
+/*:599*//*601:*/
 #line 989 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:600*//*606:*/
+/*:601*//*607:*/
 #line 1095 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:606*//*610:*/
+/*:607*//*611:*/
 #line 1158 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:610*//*613:*/
+/*:611*//*614:*/
 #line 1202 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:613*//*615:*/
+/*:614*//*616:*/
 #line 1245 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
@@ -2180,40 +2184,40 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:615*//*621:*/
-#line 1406 "web/udp.w"
+/*:616*//*622:*/
+#line 1411 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:621*//*623:*/
-#line 1451 "web/udp.w"
+/*:622*//*624:*/
+#line 1456 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:623*//*625:*/
-#line 1476 "web/udp.w"
+/*:624*//*626:*/
+#line 1481 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:625*//*627:*/
-#line 1536 "web/udp.w"
+/*:626*//*628:*/
+#line 1541 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
-/*:627*//*631:*/
-#line 1594 "web/udp.w"
+/*:628*//*632:*/
+#line 1599 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:631*//*635:*/
-#line 1679 "web/udp.w"
+/*:632*//*636:*/
+#line 1684 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2223,8 +2227,8 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
-/*:635*//*641:*/
-#line 1814 "web/udp.w"
+/*:636*//*642:*/
+#line 1819 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2235,24 +2239,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:641*//*642:*/
-#line 1831 "web/udp.w"
+/*:642*//*643:*/
+#line 1836 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:642*//*648:*/
-#line 2019 "web/udp.w"
+/*:643*//*649:*/
+#line 2024 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:648*//*653:*/
-#line 2117 "web/udp.w"
+/*:649*//*654:*/
+#line 2122 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:653*//*655:*/
-#line 2136 "web/udp.w"
+/*:654*//*656:*/
+#line 2141 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2260,124 +2264,124 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:655*//*658:*/
-#line 2228 "web/udp.w"
+/*:656*//*659:*/
+#line 2239 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:658*//*660:*/
-#line 2270 "web/udp.w"
+/*:659*//*661:*/
+#line 2281 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:660*//*662:*/
-#line 2330 "web/udp.w"
+/*:661*//*663:*/
+#line 2341 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:662*//*664:*/
-#line 2366 "web/udp.w"
+/*:663*//*665:*/
+#line 2377 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:664*//*667:*/
-#line 2436 "web/udp.w"
+/*:665*//*668:*/
+#line 2447 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:667*//*671:*/
-#line 2515 "web/udp.w"
+/*:668*//*672:*/
+#line 2526 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:671*//*678:*/
-#line 2618 "web/udp.w"
+/*:672*//*679:*/
+#line 2629 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
-/*:678*//*680:*/
-#line 2635 "web/udp.w"
+/*:679*//*681:*/
+#line 2646 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
-/*:680*//*682:*/
-#line 2689 "web/udp.w"
+/*:681*//*683:*/
+#line 2700 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:682*//*685:*/
-#line 2771 "web/udp.w"
+/*:683*//*686:*/
+#line 2782 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:685*//*691:*/
-#line 2898 "web/udp.w"
+/*:686*//*692:*/
+#line 2909 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
-/*:691*//*695:*/
-#line 2974 "web/udp.w"
+/*:692*//*696:*/
+#line 2985 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:695*//*697:*/
-#line 3014 "web/udp.w"
+/*:696*//*698:*/
+#line 3025 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:697*//*704:*/
-#line 3157 "web/udp.w"
+/*:698*//*705:*/
+#line 3168 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:704*//*711:*/
-#line 3293 "web/udp.w"
+/*:705*//*712:*/
+#line 3304 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:711*//*714:*/
-#line 3356 "web/udp.w"
+/*:712*//*715:*/
+#line 3367 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:714*//*719:*/
-#line 3462 "web/udp.w"
+/*:715*//*720:*/
+#line 3473 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:719*//*721:*/
-#line 3518 "web/udp.w"
+/*:720*//*722:*/
+#line 3529 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:721*//*723:*/
-#line 3555 "web/udp.w"
+/*:722*//*724:*/
+#line 3566 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:723*//*726:*/
-#line 3595 "web/udp.w"
+/*:724*//*727:*/
+#line 3606 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:726*//*730:*/
+/*:727*//*731:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2385,13 +2389,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:730*//*734:*/
+/*:731*//*735:*/
 #line 102 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:734*//*736:*/
+/*:735*//*737:*/
 #line 157 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2399,32 +2403,33 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:736*//*742:*/
+/*:737*//*743:*/
 #line 266 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:742*//*744:*/
+/*:743*//*745:*/
 #line 325 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:744*//*748:*/
+/*:745*//*749:*/
 #line 383 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:748*//*753:*/
+/*:749*//*754:*/
 #line 535 "web/poll.w"
 
-static void sk_wake_async(sr_sock*s);
+static inline void sk_wake_async(sr_sock*s);
+static void sk_send_sigio(const sr_file*f);
 static void sock_data_ready(sr_sock*s);
 static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 
-/*:753*//*760:*/
+/*:754*//*761:*/
 #line 81 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig);
@@ -2433,38 +2438,38 @@ static bool sig_ignored(const sr_proc*p,int sig);
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:760*//*764:*/
+/*:761*//*765:*/
 #line 164 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig);
 static void signal_deliver_all(bool handlers);
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 
-/*:764*//*769:*/
+/*:765*//*770:*/
 #line 307 "web/signal.w"
 
 static bool signal_interrupts(void);
 static bool signal_restart(ssize_t*r);
 static bool signal_restart_decide(ssize_t*r);
 
-/*:769*//*775:*/
+/*:770*//*776:*/
 #line 421 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set);
 static void bits_sigset(uint64_t bits,sigset_t*set);
 
-/*:775*//*779:*/
+/*:776*//*780:*/
 #line 527 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask);
 static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
 
-/*:779*//*782:*/
+/*:780*//*783:*/
 #line 570 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to);
 
-/*:782*//*785:*/
+/*:783*//*786:*/
 #line 627 "web/signal.w"
 
 static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
@@ -2474,89 +2479,89 @@ static void ns_timeval(uint64_t ns,struct timeval*tv);
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
 static void itimer_fire(pid_t pid,uint64_t serial);
 
-/*:785*//*790:*/
+/*:786*//*791:*/
 #line 752 "web/signal.w"
 
 static bool timers_only_tick(void);
 
-/*:790*//*795:*/
+/*:791*//*796:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:795*//*801:*/
+/*:796*//*802:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:801*//*803:*/
+/*:802*//*804:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:803*//*805:*/
+/*:804*//*806:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:805*//*807:*/
+/*:806*//*808:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:807*//*809:*/
+/*:808*//*810:*/
 #line 276 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 
-/*:809*//*811:*/
+/*:810*//*812:*/
 #line 316 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:811*//*813:*/
+/*:812*//*814:*/
 #line 354 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:813*//*815:*/
+/*:814*//*816:*/
 #line 450 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:815*//*818:*/
+/*:816*//*819:*/
 #line 495 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:818*//*823:*/
+/*:819*//*824:*/
 #line 581 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:823*//*827:*/
+/*:824*//*828:*/
 #line 678 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
-/*:827*//*830:*/
+/*:828*//*831:*/
 #line 732 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:830*//*833:*/
+/*:831*//*834:*/
 #line 802 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2564,75 +2569,75 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:833*//*835:*/
+/*:834*//*836:*/
 #line 845 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:835*//*838:*/
+/*:836*//*839:*/
 #line 910 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:838*//*843:*/
+/*:839*//*844:*/
 #line 988 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:843*//*847:*/
+/*:844*//*848:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:847*//*849:*/
+/*:848*//*850:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:849*//*851:*/
+/*:850*//*852:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:851*//*853:*/
+/*:852*//*854:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:853*//*862:*/
+/*:854*//*863:*/
 #line 73 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level);
 
-/*:862*//*868:*/
+/*:863*//*869:*/
 #line 188 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a);
 
-/*:868*//*873:*/
+/*:869*//*874:*/
 #line 295 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
-/*:873*//*878:*/
+/*:874*//*879:*/
 #line 409 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
-/*:878*//*885:*/
+/*:879*//*886:*/
 #line 672 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s);
 static void sk_fwd_schedule(sr_sock*s,int size);
 static void sk_fwd_release(sr_sock*s,int size,bool partial);
 
-/*:885*/
+/*:886*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2961,12 +2966,12 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 /*:135*/
 #line 628 "web/world.w"
 
-/*387:*/
+/*388:*/
 #line 400 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:387*/
+/*:388*/
 #line 629 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -3146,64 +3151,64 @@ for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
 /*:337*//*346:*/
-#line 443 "web/link.w"
+#line 453 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:346*//*445:*/
+/*:346*//*446:*/
 #line 60 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:445*//*677:*/
-#line 2615 "web/udp.w"
+/*:446*//*678:*/
+#line 2626 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
-/*:677*/
+/*:678*/
 #line 834 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*363:*/
-#line 791 "web/link.w"
+/*364:*/
+#line 840 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:363*//*381:*/
+/*:364*//*382:*/
 #line 300 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:381*//*407:*/
+/*:382*//*408:*/
 #line 879 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:407*//*428:*/
+/*:408*//*429:*/
 #line 1243 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:428*//*436:*/
+/*:429*//*437:*/
 #line 1369 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:436*//*466:*/
+/*:437*//*467:*/
 #line 384 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:466*//*799:*/
+/*:467*//*800:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:799*/
+/*:800*/
 #line 837 "web/world.w"
 
 free(fh->ifs);
@@ -3246,7 +3251,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 #line 816 "web/world.w"
 
 /*349:*/
-#line 504 "web/link.w"
+#line 514 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
@@ -3515,7 +3520,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*752:*/
+/*753:*/
 #line 489 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3524,7 +3529,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:752*/
+/*:753*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3737,17 +3742,17 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*564:*/
+/*:170*//*565:*/
 #line 143 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:564*//*895:*/
+/*:565*//*896:*/
 #line 887 "web/beyond.w"
 
 s->txrehash= 1;
 
-/*:895*/
+/*:896*/
 #line 298 "web/socket.w"
 
 /*97:*/
@@ -3759,7 +3764,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:97*//*452:*/
+/*:97*//*453:*/
 #line 74 "web/bind.w"
 
 s->tabno= (int8_t)proto_tabno(type,protocol);
@@ -3769,12 +3774,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:452*//*800:*/
+/*:453*//*801:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:800*/
+/*:801*/
 #line 299 "web/socket.w"
 
 return s;
@@ -3896,8 +3901,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*699:*/
-#line 3050 "web/udp.w"
+/*700:*/
+#line 3061 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3916,7 +3921,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:699*/
+/*:700*/
 #line 166 "web/ioctl.w"
 
 }
@@ -6182,7 +6187,7 @@ W->rng= seed;
 }
 
 /*:333*//*339:*/
-#line 273 "web/link.w"
+#line 274 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
@@ -6224,7 +6229,7 @@ return c;
 }
 
 /*:339*//*340:*/
-#line 316 "web/link.w"
+#line 317 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -6264,9 +6269,14 @@ return top;
 }
 
 /*:340*//*341:*/
-#line 361 "web/link.w"
+#line 366 "web/link.w"
 
-static void net_run(void)
+static inline void net_run(void)
+{
+if(ev_due_now())net_run_due();
+}
+
+static void net_run_due(void)
 {
 while(W->nev&&W->ev[0].t<=W->now_ns){
 sr_event e= ev_pop();
@@ -6288,7 +6298,7 @@ return true;
 }
 
 /*:341*//*342:*/
-#line 389 "web/link.w"
+#line 399 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -6307,7 +6317,7 @@ if(W->now_ns<target)W->now_ns= target;
 }
 
 /*:342*//*347:*/
-#line 453 "web/link.w"
+#line 463 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -6342,7 +6352,7 @@ return 0;
 }
 
 /*:347*//*348:*/
-#line 488 "web/link.w"
+#line 498 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -6358,7 +6368,7 @@ return 0;
 }
 
 /*:348*//*351:*/
-#line 542 "web/link.w"
+#line 554 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -6366,6 +6376,7 @@ sr_pkt*pkt)
 sr_iface*ifp= iface_by_index(h,ifindex);
 sr_lan*l;
 int owner= -1;
+bool last;
 if(!ifp||!(ifp->flags&IFF_UP)){free(pkt);return;}
 if(ifp->flags&IFF_LOOPBACK){
 if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
@@ -6376,6 +6387,7 @@ ip_local_deliver(h,ifindex,pkt,SR_RT_LOCAL);
 }else dev_loop(h,ifindex,pkt,pkt->local?SR_RT_LOCAL:-1);
 return;
 }
+last= pkt->last;
 pkt->last= false;
 if(bcast){
 if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
@@ -6396,11 +6408,14 @@ if(bcast&&!(pt->host==h->id&&pt->ifindex==ifindex))
 lan_carry(l,pt,pkt_clone(pkt));
 }
 if(bcast)free(pkt);
-else lan_carry(l,&l->port[owner],pkt);
+else if(last&&lan_short_cut(l)){
+const struct sr_port*pt= &l->port[owner];
+dev_rcv(host_by_id(pt->host),pt->ifindex,pkt,-1);
+}else lan_carry(l,&l->port[owner],pkt);
 }
 
 /*:351*//*352:*/
-#line 587 "web/link.w"
+#line 604 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -6422,7 +6437,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:352*//*353:*/
-#line 614 "web/link.w"
+#line 631 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6441,7 +6456,7 @@ ev_push(&e);
 }
 
 /*:353*//*355:*/
-#line 643 "web/link.w"
+#line 660 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6451,17 +6466,31 @@ ev_push(&e);
 }
 
 /*:355*//*356:*/
-#line 708 "web/link.w"
+#line 722 "web/link.w"
 
 static bool loop_short_cut(const sr_pkt*pkt)
 {
 return pkt->last&&pkt->local&&pkt->data[0]==0x45&&
-!(get16(pkt->data+6)&(IP_MF|IP_OFFMASK))&&
-(!W->nev||W->ev[0].t> W->now_ns);
+!(get16(pkt->data+6)&(IP_MF|IP_OFFMASK))&&!ev_due_now();
+}
+
+static bool ev_due_now(void)
+{
+return W->nev&&W->ev[0].t<=W->now_ns;
 }
 
 /*:356*//*357:*/
-#line 719 "web/link.w"
+#line 757 "web/link.w"
+
+static bool lan_short_cut(const sr_lan*l)
+{
+const struct sr_lan_config*c= &l->cfg;
+return!c->delay_ns&&!c->jitter_ns&&!(c->loss> 0)&&!(c->duplicate> 0)&&
+!(c->reorder> 0)&&!ev_due_now();
+}
+
+/*:357*//*358:*/
+#line 768 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6471,8 +6500,8 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:357*//*359:*/
-#line 739 "web/link.w"
+/*:358*//*360:*/
+#line 788 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6487,8 +6516,8 @@ net_run();
 return 0;
 }
 
-/*:359*//*365:*/
-#line 799 "web/link.w"
+/*:360*//*366:*/
+#line 848 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6533,8 +6562,8 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:365*//*366:*/
-#line 847 "web/link.w"
+/*:366*//*367:*/
+#line 896 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -6560,7 +6589,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:366*//*371:*/
+/*:367*//*372:*/
 #line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -6583,7 +6612,7 @@ return a->addr;
 return 0;
 }
 
-/*:371*//*372:*/
+/*:372*//*373:*/
 #line 127 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -6596,7 +6625,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*373:*/
+/*374:*/
 #line 169 "web/ip.w"
 
 if(saddr){
@@ -6609,10 +6638,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:373*/
+/*:374*/
 #line 138 "web/ip.w"
 
-/*374:*/
+/*375:*/
 #line 180 "web/ip.w"
 
 if(oif){
@@ -6628,7 +6657,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:374*/
+/*:375*/
 #line 139 "web/ip.w"
 
 if(!daddr){
@@ -6656,7 +6685,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*375:*/
+/*376:*/
 #line 200 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -6671,13 +6700,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:375*/
+/*:376*/
 #line 165 "web/ip.w"
 
 return 0;
 }
 
-/*:372*//*377:*/
+/*:373*//*378:*/
 #line 222 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -6695,7 +6724,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:377*//*383:*/
+/*:378*//*384:*/
 #line 309 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -6740,7 +6769,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:383*//*389:*/
+/*:384*//*390:*/
 #line 410 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -6753,7 +6782,7 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:389*//*391:*/
+/*:390*//*392:*/
 #line 463 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -6810,7 +6839,7 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:391*//*392:*/
+/*:392*//*393:*/
 #line 539 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
@@ -6829,7 +6858,7 @@ dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:392*//*394:*/
+/*:393*//*395:*/
 #line 570 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
@@ -6870,7 +6899,7 @@ left-= len;
 free(pkt);
 }
 
-/*:394*//*396:*/
+/*:395*//*397:*/
 #line 623 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6885,7 +6914,7 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:396*//*397:*/
+/*:397*//*398:*/
 #line 646 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
@@ -6907,7 +6936,7 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:397*//*399:*/
+/*:398*//*400:*/
 #line 675 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
@@ -6918,7 +6947,7 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:399*//*402:*/
+/*:400*//*403:*/
 #line 737 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6954,7 +6983,7 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:402*//*403:*/
+/*:403*//*404:*/
 #line 781 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -6982,7 +7011,7 @@ rx->frag_max= pkt->frag_max;
 rx->pkt= NULL;
 }
 
-/*:403*//*404:*/
+/*:404*//*405:*/
 #line 813 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
@@ -6999,7 +7028,7 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:404*//*409:*/
+/*:405*//*410:*/
 #line 887 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
@@ -7017,7 +7046,7 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:409*//*410:*/
+/*:410*//*411:*/
 #line 905 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
@@ -7045,7 +7074,7 @@ ev_push(&e);
 return q;
 }
 
-/*:410*//*411:*/
+/*:411*//*412:*/
 #line 933 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -7059,7 +7088,7 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*412:*/
+/*413:*/
 #line 961 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
@@ -7075,11 +7104,11 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:412*/
+/*:413*/
 #line 945 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*413:*/
+/*414:*/
 #line 975 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
@@ -7097,7 +7126,7 @@ free(pkt);
 return NULL;
 }
 
-/*:413*/
+/*:414*/
 #line 947 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
@@ -7113,7 +7142,7 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:411*//*415:*/
+/*:412*//*416:*/
 #line 997 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
@@ -7137,7 +7166,7 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:415*//*416:*/
+/*:416*//*417:*/
 #line 1022 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
@@ -7150,7 +7179,7 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:416*//*418:*/
+/*:417*//*419:*/
 #line 1066 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -7194,7 +7223,7 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:418*//*422:*/
+/*:419*//*423:*/
 #line 1141 "web/ip.w"
 
 static bool icmp_is_error(int type)
@@ -7231,7 +7260,7 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:422*//*424:*/
+/*:423*//*425:*/
 #line 1185 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -7256,7 +7285,7 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:424*//*430:*/
+/*:425*//*431:*/
 #line 1251 "web/ip.w"
 
 static uint64_t jiffies(void)
@@ -7288,7 +7317,7 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:430*//*432:*/
+/*:431*//*433:*/
 #line 1299 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
@@ -7326,7 +7355,7 @@ else if(q.protocol==IPPROTO_ICMP)
 ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:432*//*434:*/
+/*:433*//*435:*/
 #line 1343 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
@@ -7341,7 +7370,7 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:434*//*439:*/
+/*:435*//*440:*/
 #line 1383 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
@@ -7374,7 +7403,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:439*//*446:*/
+/*:440*//*447:*/
 #line 69 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -7410,10 +7439,15 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:446*//*448:*/
-#line 117 "web/pcap.w"
+/*:447*//*449:*/
+#line 122 "web/pcap.w"
 
-static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
+static inline void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
+{
+if(W->ncaps)pcap_write(h,ifindex,pkt,tx);
+}
+
+static void pcap_write(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
 {
 for(int i= 0;i<W->ncaps;i++){
 sr_capture*c= &W->cap[i];
@@ -7435,7 +7469,7 @@ free(wire);
 }else fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:448*//*455:*/
+/*:449*//*456:*/
 #line 111 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -7455,7 +7489,7 @@ h->addr_type= type;
 return type;
 }
 
-/*:455*//*456:*/
+/*:456*//*457:*/
 #line 149 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -7472,7 +7506,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:456*//*461:*/
+/*:457*//*462:*/
 #line 234 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -7527,7 +7561,7 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:461*//*464:*/
+/*:462*//*465:*/
 #line 313 "web/bind.w"
 
 static int proto_tabno(int type,int protocol)
@@ -7564,7 +7598,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:464*//*465:*/
+/*:465*//*466:*/
 #line 355 "web/bind.w"
 
 static void sock_hash(sr_sock*s,sr_hent**port_at)
@@ -7593,7 +7627,7 @@ for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:465*//*468:*/
+/*:466*//*469:*/
 #line 390 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -7609,7 +7643,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:468*//*470:*/
+/*:469*//*471:*/
 #line 421 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -7622,7 +7656,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:470*//*471:*/
+/*:471*//*472:*/
 #line 445 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -7635,7 +7669,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:471*//*474:*/
+/*:472*//*475:*/
 #line 489 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -7648,7 +7682,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:474*//*475:*/
+/*:475*//*476:*/
 #line 504 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl)
@@ -7668,7 +7702,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:475*//*477:*/
+/*:476*//*478:*/
 #line 552 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -7692,7 +7726,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:477*//*479:*/
+/*:478*//*480:*/
 #line 595 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -7712,7 +7746,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:479*//*483:*/
+/*:480*//*484:*/
 #line 666 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -7727,7 +7761,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:483*//*484:*/
+/*:484*//*485:*/
 #line 684 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -7754,7 +7788,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:484*//*485:*/
+/*:485*//*486:*/
 #line 717 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -7797,7 +7831,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:485*//*487:*/
+/*:486*//*488:*/
 #line 771 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -7810,7 +7844,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:487*//*488:*/
+/*:488*//*489:*/
 #line 790 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -7828,7 +7862,7 @@ sock_hash(s,at);
 return 0;
 }
 
-/*:488*//*489:*/
+/*:489*//*490:*/
 #line 809 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -7850,7 +7884,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:489*//*490:*/
+/*:490*//*491:*/
 #line 844 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -7873,7 +7907,7 @@ if(!s->hashed)sock_hash(s,NULL);
 return 0;
 }
 
-/*:490*//*493:*/
+/*:491*//*494:*/
 #line 894 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -7915,7 +7949,7 @@ free(g);
 }
 }
 
-/*:493*//*494:*/
+/*:494*//*495:*/
 #line 941 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -7930,7 +7964,7 @@ return;
 rp_alloc(s);
 }
 
-/*:494*//*495:*/
+/*:495*//*496:*/
 #line 961 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -7945,7 +7979,7 @@ return;
 rp_alloc(s);
 }
 
-/*:495*//*497:*/
+/*:496*//*498:*/
 #line 997 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
@@ -7964,7 +7998,7 @@ g->prog_len= n;
 return 0;
 }
 
-/*:497*//*500:*/
+/*:498*//*501:*/
 #line 1035 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7981,7 +8015,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:500*//*502:*/
+/*:501*//*503:*/
 #line 1065 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -8002,7 +8036,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:502*//*503:*/
+/*:503*//*504:*/
 #line 1103 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -8014,7 +8048,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:503*//*505:*/
+/*:504*//*506:*/
 #line 1157 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8042,7 +8076,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:505*//*506:*/
+/*:506*//*507:*/
 #line 1186 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -8055,7 +8089,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:506*//*509:*/
+/*:507*//*510:*/
 #line 1233 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8072,7 +8106,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:509*//*510:*/
+/*:510*//*511:*/
 #line 1258 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8095,7 +8129,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:510*//*512:*/
+/*:511*//*513:*/
 #line 1297 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -8107,7 +8141,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:512*//*514:*/
+/*:513*//*515:*/
 #line 1334 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -8130,7 +8164,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:514*//*516:*/
+/*:515*//*517:*/
 #line 1380 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -8148,7 +8182,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:516*//*517:*/
+/*:517*//*518:*/
 #line 1411 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -8167,7 +8201,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:517*//*520:*/
+/*:518*//*521:*/
 #line 1437 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -8191,7 +8225,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:520*//*521:*/
+/*:521*//*522:*/
 #line 1470 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -8205,7 +8239,7 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:521*//*523:*/
+/*:522*//*524:*/
 #line 1498 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -8222,7 +8256,7 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:523*//*525:*/
+/*:524*//*526:*/
 #line 1533 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8233,7 +8267,7 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:525*//*526:*/
+/*:526*//*527:*/
 #line 1575 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
@@ -8275,7 +8309,7 @@ udp_hash4(s);
 return 0;
 }
 
-/*:526*//*527:*/
+/*:527*//*528:*/
 #line 1625 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -8289,7 +8323,7 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:527*//*530:*/
+/*:528*//*531:*/
 #line 1675 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
@@ -8306,7 +8340,7 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:530*//*532:*/
+/*:531*//*533:*/
 #line 1708 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
@@ -8321,7 +8355,7 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:532*//*533:*/
+/*:533*//*534:*/
 #line 1725 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
@@ -8342,7 +8376,7 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:533*//*534:*/
+/*:534*//*535:*/
 #line 1760 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
@@ -8365,7 +8399,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:534*//*535:*/
+/*:535*//*536:*/
 #line 1798 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8390,7 +8424,7 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:535*//*536:*/
+/*:536*//*537:*/
 #line 1830 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
@@ -8406,7 +8440,7 @@ return true;
 return false;
 }
 
-/*:536*//*537:*/
+/*:537*//*538:*/
 #line 1872 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
@@ -8423,7 +8457,7 @@ if(!s->tcp_write_seq)s->tcp_write_seq= 1;
 return 0;
 }
 
-/*:537*//*541:*/
+/*:538*//*542:*/
 #line 1934 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8455,7 +8489,7 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
-/*:541*//*542:*/
+/*:542*//*543:*/
 #line 1967 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
@@ -8463,7 +8497,7 @@ static bool udp_dev_match(const sr_sock*s,int ifindex)
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:542*//*544:*/
+/*:543*//*545:*/
 #line 2000 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -8485,7 +8519,7 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:544*//*546:*/
+/*:545*//*547:*/
 #line 2036 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
@@ -8510,7 +8544,7 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:546*//*547:*/
+/*:547*//*548:*/
 #line 2085 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -8537,7 +8571,7 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:547*//*548:*/
+/*:548*//*549:*/
 #line 2118 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
@@ -8568,7 +8602,7 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:548*//*550:*/
+/*:549*//*551:*/
 #line 2169 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8596,7 +8630,7 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:550*//*551:*/
+/*:551*//*552:*/
 #line 2203 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
@@ -8612,7 +8646,7 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:551*//*554:*/
+/*:552*//*555:*/
 #line 2234 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
@@ -8634,7 +8668,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:554*//*555:*/
+/*:555*//*556:*/
 #line 2254 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
@@ -8657,7 +8691,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:555*//*558:*/
+/*:556*//*559:*/
 #line 2292 "web/bind.w"
 
 static void inet_release(sr_sock*s)
@@ -8666,7 +8700,7 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:558*//*567:*/
+/*:559*//*568:*/
 #line 185 "web/udp.w"
 
 static int skb_alloc_size(int need)
@@ -8684,7 +8718,7 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:567*//*568:*/
+/*:568*//*569:*/
 #line 221 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
@@ -8705,7 +8739,7 @@ left-= frag;
 return total;
 }
 
-/*:568*//*572:*/
+/*:569*//*573:*/
 #line 292 "web/udp.w"
 
 
@@ -8731,7 +8765,7 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:572*//*575:*/
+/*:573*//*576:*/
 #line 329 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
@@ -8751,7 +8785,7 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:575*//*577:*/
+/*:576*//*578:*/
 #line 372 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
@@ -8824,7 +8858,7 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:577*//*578:*/
+/*:578*//*579:*/
 #line 467 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
@@ -8852,7 +8886,7 @@ sk_fwd_schedule(s,d->truesize);
 sock_data_ready(s);
 }
 
-/*:578*//*580:*/
+/*:579*//*581:*/
 #line 510 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
@@ -8863,7 +8897,7 @@ d->spec_dst= 0;
 }
 }
 
-/*:580*//*582:*/
+/*:581*//*583:*/
 #line 525 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
@@ -8886,7 +8920,7 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:582*//*584:*/
+/*:583*//*585:*/
 #line 566 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
@@ -8905,7 +8939,7 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:584*//*586:*/
+/*:585*//*587:*/
 #line 592 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
@@ -8917,7 +8951,7 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*587:*/
+/*588:*/
 #line 612 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
@@ -8974,7 +9008,7 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:587*/
+/*:588*/
 #line 602 "web/udp.w"
 
 default:return 0;
@@ -8983,7 +9017,7 @@ default:return 0;
 return 0;
 }
 
-/*:586*//*589:*/
+/*:587*//*590:*/
 #line 721 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
@@ -9035,7 +9069,7 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:589*//*592:*/
+/*:590*//*593:*/
 #line 803 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -9059,7 +9093,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:592*//*593:*/
+/*:593*//*594:*/
 #line 827 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
@@ -9076,7 +9110,7 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:593*//*595:*/
+/*:594*//*596:*/
 #line 859 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
@@ -9097,7 +9131,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:595*//*597:*/
+/*:596*//*598:*/
 #line 890 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
@@ -9128,7 +9162,7 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:597*//*599:*/
+/*:598*//*600:*/
 #line 930 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
@@ -9151,7 +9185,7 @@ free(d);
 return set_flag(s,rq);
 }
 
-/*:599*//*603:*/
+/*:600*//*604:*/
 #line 1017 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -9168,7 +9202,7 @@ if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*604:*/
+/*605:*/
 #line 1057 "web/udp.w"
 
 if(usin){
@@ -9185,10 +9219,10 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:604*/
+/*:605*/
 #line 1032 "web/udp.w"
 
-/*605:*/
+/*606:*/
 #line 1083 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
@@ -9198,7 +9232,7 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:605*/
+/*:606*/
 #line 1033 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -9209,7 +9243,7 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*608:*/
+/*609:*/
 #line 1128 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
@@ -9219,11 +9253,11 @@ err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:608*/
+/*:609*/
 #line 1042 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
-/*609:*/
+/*610:*/
 #line 1142 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
@@ -9236,19 +9270,19 @@ daddr= s->fl_daddr;
 dport= s->fl_dport;
 }
 
-/*:609*/
+/*:610*/
 #line 1044 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*612:*/
+/*613:*/
 #line 1192 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:612*/
+/*:613*/
 #line 1047 "web/udp.w"
 
 if(flags&MSG_MORE)
@@ -9260,7 +9294,7 @@ true);
 return err<0?err:(ssize_t)len;
 }
 
-/*:603*//*607:*/
+/*:604*//*608:*/
 #line 1098 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
@@ -9275,7 +9309,7 @@ ipc->tsflags= s->tsflags;
 ipc->gso_size= s->udp_gso_size;
 }
 
-/*:607*//*611:*/
+/*:608*//*612:*/
 #line 1162 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
@@ -9295,7 +9329,7 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:611*//*614:*/
+/*:612*//*615:*/
 #line 1206 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
@@ -9315,7 +9349,7 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:614*//*616:*/
+/*:615*//*617:*/
 #line 1272 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
@@ -9344,17 +9378,20 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:616*//*617:*/
-#line 1302 "web/udp.w"
+/*:617*//*618:*/
+#line 1304 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
-uint64_t deadline= sock_deadline((flags&MSG_DONTWAIT)?0:s->sndtimeo);
+uint64_t deadline= 0;
+bool timed= false;
 for(;;){
 int err;
 if(s->err){err= s->err;s->err= 0;return-err;}
 if(s->shutdown&SR_SEND_SHUTDOWN)return-EPIPE;
 if(s->wmem<s->sndbuf)break;
+if(!timed)deadline= sock_deadline((flags&MSG_DONTWAIT)?0:s->sndtimeo);
+timed= true;
 s->nospace= true;
 if(deadline<=W->now_ns)return-EAGAIN;
 s->nospace= false;
@@ -9365,8 +9402,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:617*//*618:*/
-#line 1331 "web/udp.w"
+/*:618*//*619:*/
+#line 1336 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9390,8 +9427,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:618*//*619:*/
-#line 1358 "web/udp.w"
+/*:619*//*620:*/
+#line 1363 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9402,8 +9439,8 @@ return pkt_init(small_buf(),headroom,hlen+l4len);
 return pkt_alloc(headroom,hlen+l4len);
 }
 
-/*:619*//*620:*/
-#line 1372 "web/udp.w"
+/*:620*//*621:*/
+#line 1377 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9423,8 +9460,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:620*//*622:*/
-#line 1416 "web/udp.w"
+/*:621*//*623:*/
+#line 1421 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9452,8 +9489,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:622*//*624:*/
-#line 1455 "web/udp.w"
+/*:623*//*625:*/
+#line 1460 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9471,8 +9508,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:624*//*626:*/
-#line 1480 "web/udp.w"
+/*:625*//*627:*/
+#line 1485 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9505,8 +9542,8 @@ len-= n;
 return true;
 }
 
-/*:626*//*629:*/
-#line 1542 "web/udp.w"
+/*:627*//*630:*/
+#line 1547 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 typedef char sr_v32 __attribute__((vector_size(32),aligned(1),may_alias));
@@ -9528,7 +9565,7 @@ for(;i+32<=n;i+= 32)*(sr_v32*)(d+i)= *(const sr_v32*)(s+i);
 if(i<n)*(sr_v32*)(d+n-32)= *(const sr_v32*)(s+n-32);
 }
 #endif
-#line 1563 "web/udp.w"
+#line 1568 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n)
 {
@@ -9538,12 +9575,12 @@ vcopy_avx2(dst,src,n);
 return;
 }
 #endif
-#line 1572 "web/udp.w"
+#line 1577 "web/udp.w"
  memcpy(dst,src,n);
 }
 
-/*:629*//*632:*/
-#line 1599 "web/udp.w"
+/*:630*//*633:*/
+#line 1604 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9567,16 +9604,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:632*//*636:*/
-#line 1690 "web/udp.w"
+/*:633*//*637:*/
+#line 1695 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:636*//*637:*/
-#line 1696 "web/udp.w"
+/*:637*//*638:*/
+#line 1701 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9606,8 +9643,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:637*//*638:*/
-#line 1728 "web/udp.w"
+/*:638*//*639:*/
+#line 1733 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9633,8 +9670,8 @@ err= udp_cork_push(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:638*//*639:*/
-#line 1756 "web/udp.w"
+/*:639*//*640:*/
+#line 1761 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -9650,8 +9687,8 @@ udp_cork_discard(s);
 return err;
 }
 
-/*:639*//*640:*/
-#line 1771 "web/udp.w"
+/*:640*//*641:*/
+#line 1776 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9661,8 +9698,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:640*//*643:*/
-#line 1834 "web/udp.w"
+/*:641*//*644:*/
+#line 1839 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9716,16 +9753,16 @@ if(err)return err;
 return 0;
 }
 
-/*:643*//*644:*/
-#line 1887 "web/udp.w"
+/*:644*//*645:*/
+#line 1892 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*645:*/
-#line 1928 "web/udp.w"
+case IP_RETOPTS:/*646:*/
+#line 1933 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9740,8 +9777,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:645*/
-#line 1893 "web/udp.w"
+/*:646*/
+#line 1898 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9773,8 +9810,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:644*//*647:*/
-#line 1951 "web/udp.w"
+/*:645*//*648:*/
+#line 1956 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9814,8 +9851,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:647*//*650:*/
-#line 2032 "web/udp.w"
+/*:648*//*651:*/
+#line 2037 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9834,16 +9871,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*651:*/
-#line 2079 "web/udp.w"
+/*652:*/
+#line 2084 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:651*/
-#line 2050 "web/udp.w"
+/*:652*/
+#line 2055 "web/udp.w"
 
 goto try_again;
 }
@@ -9869,8 +9906,8 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:650*//*654:*/
-#line 2120 "web/udp.w"
+/*:651*//*655:*/
+#line 2125 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9880,8 +9917,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:654*//*656:*/
-#line 2143 "web/udp.w"
+/*:655*//*657:*/
+#line 2148 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9924,19 +9961,22 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:656*//*657:*/
-#line 2196 "web/udp.w"
+/*:657*//*658:*/
+#line 2204 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
 {
-uint64_t deadline= sock_deadline((flags&MSG_DONTWAIT)?0:s->rcvtimeo);
+uint64_t deadline= 0;
+bool timed= false;
 for(;;){
 sr_dgram*d;
 uint64_t seen;
 int w;
 if(s->err){*err= -s->err;s->err= 0;return NULL;}
 if((d= try_recv(s,flags,off))!=NULL)return d;
+if(!timed)deadline= sock_deadline((flags&MSG_DONTWAIT)?0:s->rcvtimeo);
+timed= true;
 *err= -EAGAIN;
 if(deadline<=W->now_ns)return NULL;
 if(s->shutdown&SR_RCV_SHUTDOWN){*err= 0;return NULL;}
@@ -9946,8 +9986,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:657*//*659:*/
-#line 2231 "web/udp.w"
+/*:658*//*660:*/
+#line 2242 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9962,8 +10002,8 @@ sk_fwd_release(s,size,partial);
 s->rq_reader= s->rq_len;
 }
 
-/*:659*//*661:*/
-#line 2274 "web/udp.w"
+/*:660*//*662:*/
+#line 2285 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10003,8 +10043,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:661*//*663:*/
-#line 2334 "web/udp.w"
+/*:662*//*664:*/
+#line 2345 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -10025,24 +10065,24 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:663*//*665:*/
-#line 2370 "web/udp.w"
+/*:664*//*666:*/
+#line 2381 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
 {
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
-/*666:*/
-#line 2397 "web/udp.w"
+/*667:*/
+#line 2408 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
-/*:666*/
-#line 2376 "web/udp.w"
+/*:667*/
+#line 2387 "web/udp.w"
 
 return;
 }
@@ -10051,8 +10091,8 @@ if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 }
 
-/*:665*//*668:*/
-#line 2440 "web/udp.w"
+/*:666*//*669:*/
+#line 2451 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10072,8 +10112,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*670:*/
-#line 2491 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*671:*/
+#line 2502 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -10082,11 +10122,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:670*/
-#line 2459 "web/udp.w"
+/*:671*/
+#line 2470 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*669:*/
-#line 2478 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*670:*/
+#line 2489 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -10100,8 +10140,8 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:669*/
-#line 2460 "web/udp.w"
+/*:670*/
+#line 2471 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -10109,8 +10149,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 }
 
-/*:668*//*672:*/
-#line 2518 "web/udp.w"
+/*:669*//*673:*/
+#line 2529 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -10121,8 +10161,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*673:*/
-#line 2534 "web/udp.w"
+if(rr)/*674:*/
+#line 2545 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -10136,11 +10176,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:673*/
-#line 2528 "web/udp.w"
+/*:674*/
+#line 2539 "web/udp.w"
 
-if(ts)/*674:*/
-#line 2552 "web/udp.w"
+if(ts)/*675:*/
+#line 2563 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -10181,15 +10221,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:674*/
-#line 2529 "web/udp.w"
+/*:675*/
+#line 2540 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:672*//*679:*/
-#line 2622 "web/udp.w"
+/*:673*//*680:*/
+#line 2633 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -10203,8 +10243,8 @@ W->small_spare[W->nsmall_spare++]= d;
 else free(d);
 }
 
-/*:679*//*681:*/
-#line 2646 "web/udp.w"
+/*:680*//*682:*/
+#line 2657 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -10220,8 +10260,8 @@ s->netstamp= want;
 W->netstamp_sockets+= want?1:-1;
 }
 
-/*:681*//*683:*/
-#line 2705 "web/udp.w"
+/*:682*//*684:*/
+#line 2716 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10236,8 +10276,8 @@ s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }
 
-/*:683*//*684:*/
-#line 2719 "web/udp.w"
+/*:684*//*685:*/
+#line 2730 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10266,8 +10306,8 @@ SO_TIMESTAMP_OLD,sizeof tv,&tv);
 if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
-/*:684*//*686:*/
-#line 2775 "web/udp.w"
+/*:685*//*687:*/
+#line 2786 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10283,8 +10323,8 @@ put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPING_NEW:
 SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
-/*:686*//*692:*/
-#line 2907 "web/udp.w"
+/*:687*//*693:*/
+#line 2918 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10295,8 +10335,8 @@ if(!(s->tsflags&SR_SOF_OPT_ID)||!(f&SR_SOF_TX_KEYED))return;
 o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
-/*:692*//*693:*/
-#line 2920 "web/udp.w"
+/*:693*//*694:*/
+#line 2931 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10308,8 +10348,8 @@ if(f&SR_SKBTX_SCHED)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SCHED);
 if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
-/*:693*//*694:*/
-#line 2936 "web/udp.w"
+/*:694*//*695:*/
+#line 2947 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10339,8 +10379,8 @@ d->l4off= SR_ETH_HLEN+(pkt->data[0]&0xf)*4;
 sock_queue_err(s,d);
 }
 
-/*:694*//*696:*/
-#line 2977 "web/udp.w"
+/*:695*//*697:*/
+#line 2988 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10365,8 +10405,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:696*//*698:*/
-#line 3017 "web/udp.w"
+/*:697*//*699:*/
+#line 3028 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10383,8 +10423,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:698*//*701:*/
-#line 3094 "web/udp.w"
+/*:699*//*702:*/
+#line 3105 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10403,8 +10443,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:701*//*705:*/
-#line 3164 "web/udp.w"
+/*:702*//*706:*/
+#line 3175 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10417,8 +10457,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:705*//*706:*/
-#line 3181 "web/udp.w"
+/*:706*//*707:*/
+#line 3192 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10436,8 +10476,8 @@ net_run();
 return r;
 }
 
-/*:706*//*707:*/
-#line 3198 "web/udp.w"
+/*:707*//*708:*/
+#line 3209 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10472,8 +10512,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:707*//*708:*/
-#line 3235 "web/udp.w"
+/*:708*//*709:*/
+#line 3246 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10509,8 +10549,8 @@ if(signal_restart(&r))goto restart;
 return sys_return((int)r);
 }
 
-/*:708*//*710:*/
-#line 3279 "web/udp.w"
+/*:709*//*711:*/
+#line 3290 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10525,8 +10565,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:710*//*712:*/
-#line 3296 "web/udp.w"
+/*:711*//*713:*/
+#line 3307 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10550,8 +10590,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:712*//*715:*/
-#line 3363 "web/udp.w"
+/*:713*//*716:*/
+#line 3374 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10567,8 +10607,8 @@ net_run();
 return r;
 }
 
-/*:715*//*716:*/
-#line 3378 "web/udp.w"
+/*:716*//*717:*/
+#line 3389 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10604,8 +10644,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:716*//*717:*/
-#line 3413 "web/udp.w"
+/*:717*//*718:*/
+#line 3424 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10641,8 +10681,8 @@ msg->msg_controllen= co.used;
 return sys_return((int)r);
 }
 
-/*:717*//*718:*/
-#line 3448 "web/udp.w"
+/*:718*//*719:*/
+#line 3459 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10657,8 +10697,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:718*//*720:*/
-#line 3465 "web/udp.w"
+/*:719*//*721:*/
+#line 3476 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10685,8 +10725,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:720*//*722:*/
-#line 3523 "web/udp.w"
+/*:721*//*723:*/
+#line 3534 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10715,8 +10755,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:722*//*724:*/
-#line 3558 "web/udp.w"
+/*:723*//*725:*/
+#line 3569 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10726,8 +10766,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:724*//*727:*/
-#line 3599 "web/udp.w"
+/*:725*//*728:*/
+#line 3610 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10753,7 +10793,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:727*//*731:*/
+/*:728*//*732:*/
 #line 46 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10771,7 +10811,7 @@ signal_deliver_all(false);
 return 0;
 }
 
-/*:731*//*732:*/
+/*:732*//*733:*/
 #line 66 "web/poll.w"
 
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline)
@@ -10784,7 +10824,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:732*//*733:*/
+/*:733*//*734:*/
 #line 86 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10797,7 +10837,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:733*//*735:*/
+/*:734*//*736:*/
 #line 106 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10812,7 +10852,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:735*//*737:*/
+/*:736*//*738:*/
 #line 163 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10828,7 +10868,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:737*//*738:*/
+/*:738*//*739:*/
 #line 189 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10840,7 +10880,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:738*//*739:*/
+/*:739*//*740:*/
 #line 213 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10853,7 +10893,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:739*//*740:*/
+/*:740*//*741:*/
 #line 229 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10865,7 +10905,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:740*//*743:*/
+/*:741*//*744:*/
 #line 270 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10918,7 +10958,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:743*//*745:*/
+/*:744*//*746:*/
 #line 328 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10933,7 +10973,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:745*//*749:*/
+/*:746*//*750:*/
 #line 390 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -10988,7 +11028,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:749*//*750:*/
+/*:750*//*751:*/
 #line 443 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -11028,18 +11068,21 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:750*//*754:*/
-#line 541 "web/poll.w"
+/*:751*//*755:*/
+#line 542 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
 static void sock_error_report(sr_sock*s){sk_wake_async(s);}
 
-static void sk_wake_async(sr_sock*s)
+static inline void sk_wake_async(sr_sock*s)
 {
 sr_file*f= s->file;
-int sig;
-if(!f||!(f->flags&O_ASYNC)||!f->owner)return;
-sig= f->sig?f->sig:SIGIO;
+if(f&&(f->flags&O_ASYNC)&&f->owner)sk_send_sigio(f);
+}
+
+static void sk_send_sigio(const sr_file*f)
+{
+int sig= f->sig?f->sig:SIGIO;
 if(f->owner> 0){
 sr_proc*p= proc_by_pid(f->owner);
 if(p&&sigio_perm(p,f))proc_send_signal(p,sig);
@@ -11056,7 +11099,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:754*//*761:*/
+/*:755*//*762:*/
 #line 93 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig)
@@ -11075,7 +11118,7 @@ return p->act[sig].sa_handler==SIG_IGN||
 (p->act[sig].sa_handler==SIG_DFL&&(SR_DEFAULT_IGNORED&SR_SIGBIT(sig)));
 }
 
-/*:761*//*762:*/
+/*:762*//*763:*/
 #line 125 "web/signal.w"
 
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11093,7 +11136,7 @@ p->pending|= bit;
 if(!(p->blocked&bit))W->sig_ready= true;
 }
 
-/*:762*//*763:*/
+/*:763*//*764:*/
 #line 150 "web/signal.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -11102,7 +11145,7 @@ if(sig==SIGPIPE)signal_send(p,sig,SI_USER,p->pid,p->ruid);
 else signal_send(p,sig,SI_KERNEL,0,0);
 }
 
-/*:763*//*765:*/
+/*:764*//*766:*/
 #line 169 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig)
@@ -11116,7 +11159,7 @@ p->sigcount[sig]++;
 if(sig_handled(p,sig))signal_call_handler(p,sig,code,pid,uid);
 }
 
-/*:765*//*766:*/
+/*:766*//*767:*/
 #line 193 "web/signal.w"
 
 static void signal_deliver_all(bool handlers)
@@ -11145,7 +11188,7 @@ again= handlers;
 if(handlers)W->sig_ready= false;
 }
 
-/*:766*//*767:*/
+/*:767*//*768:*/
 #line 238 "web/signal.w"
 
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11175,7 +11218,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->sig_ready= true;
 }
 
-/*:767*//*770:*/
+/*:768*//*771:*/
 #line 315 "web/signal.w"
 
 static bool signal_interrupts(void)
@@ -11192,7 +11235,7 @@ ready&= ready-1;
 return false;
 }
 
-/*:770*//*772:*/
+/*:771*//*773:*/
 #line 351 "web/signal.w"
 
 static bool signal_restart(ssize_t*r)
@@ -11225,7 +11268,7 @@ restart= false;
 return restart;
 }
 
-/*:772*//*776:*/
+/*:773*//*777:*/
 #line 425 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set)
@@ -11271,7 +11314,7 @@ p->rtqueue[sig]= 0;
 return sys_return(0);
 }
 
-/*:776*//*778:*/
+/*:777*//*779:*/
 #line 488 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
@@ -11300,7 +11343,7 @@ bits_sigset(W->cur->pending&W->cur->blocked,set);
 return sys_return(0);
 }
 
-/*:778*//*780:*/
+/*:779*//*781:*/
 #line 531 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask)
@@ -11323,7 +11366,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->sig_ready= true;
 }
 
-/*:780*//*783:*/
+/*:781*//*784:*/
 #line 573 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to)
@@ -11353,7 +11396,7 @@ if(!found)return sys_return(-ESRCH);
 return sys_return(sent?0:-EPERM);
 }
 
-/*:783*//*786:*/
+/*:784*//*787:*/
 #line 635 "web/signal.w"
 
 static bool timeval_bad(const struct timeval*tv)
@@ -11382,7 +11425,7 @@ ns_timeval(p->it_real_expiry> W->now_ns?p->it_real_expiry-W->now_ns:1000u,
 ns_timeval(p->it_real_interval,&v->it_interval);
 }
 
-/*:786*//*787:*/
+/*:787*//*788:*/
 #line 666 "web/signal.w"
 
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
@@ -11412,7 +11455,7 @@ proc_send_signal(p,SIGALRM);
 itimer_arm(p,p->it_real_interval,p->it_real_interval);
 }
 
-/*:787*//*788:*/
+/*:788*//*789:*/
 #line 694 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
@@ -11445,7 +11488,7 @@ itimer_get(W->cur,which,curr_value);
 return sys_return(0);
 }
 
-/*:788*//*789:*/
+/*:789*//*790:*/
 #line 733 "web/signal.w"
 
 unsigned sr_alarm(unsigned seconds)
@@ -11461,7 +11504,7 @@ old.it_value.tv_sec++;
 return(unsigned)old.it_value.tv_sec;
 }
 
-/*:789*//*791:*/
+/*:790*//*792:*/
 #line 755 "web/signal.w"
 
 static bool timers_only_tick(void)
@@ -11472,7 +11515,7 @@ return!(p->it_real_expiry&&sig_caught(p,SIGALRM)&&
 !(p->blocked&SR_SIGBIT(SIGALRM)));
 }
 
-/*:791*//*796:*/
+/*:792*//*797:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -11500,7 +11543,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:796*//*802:*/
+/*:797*//*803:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -11514,7 +11557,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:802*//*804:*/
+/*:803*//*805:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -11539,7 +11582,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:804*//*806:*/
+/*:805*//*807:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -11550,7 +11593,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:806*//*808:*/
+/*:807*//*809:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -11561,7 +11604,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:808*//*810:*/
+/*:809*//*811:*/
 #line 281 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -11580,7 +11623,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:810*//*812:*/
+/*:811*//*813:*/
 #line 319 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -11598,7 +11641,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:812*//*814:*/
+/*:813*//*815:*/
 #line 359 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -11646,7 +11689,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:814*//*816:*/
+/*:815*//*817:*/
 #line 453 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11659,24 +11702,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*817:*/
+/*818:*/
 #line 481 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:817*/
+/*:818*/
 #line 464 "web/raw.w"
 
-/*820:*/
+/*821:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:820*/
+/*:821*/
 #line 465 "web/raw.w"
 
-/*821:*/
+/*822:*/
 #line 529 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11687,7 +11730,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:821*/
+/*:822*/
 #line 466 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -11695,14 +11738,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*822:*/
+/*823:*/
 #line 556 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:822*/
+/*:823*/
 #line 472 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -11713,7 +11756,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:816*//*819:*/
+/*:817*//*820:*/
 #line 499 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -11732,7 +11775,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:819*//*824:*/
+/*:820*//*825:*/
 #line 586 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -11756,7 +11799,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:824*//*828:*/
+/*:825*//*829:*/
 #line 682 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -11784,7 +11827,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*829:*/
+/*830:*/
 #line 720 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -11794,13 +11837,13 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:829*/
+/*:830*/
 #line 708 "web/raw.w"
 
 pkt->iif= rt->iif;
 pkt->sk= s;
 pkt->truesize= truesize;
-if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*826:*/
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*827:*/
 #line 668 "web/raw.w"
 
 {
@@ -11812,7 +11855,7 @@ pkt->tskey= o.tskey;
 if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
 }
 
-/*:826*/
+/*:827*/
 #line 712 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -11822,7 +11865,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:828*//*831:*/
+/*:829*//*832:*/
 #line 735 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -11833,7 +11876,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:831*//*834:*/
+/*:832*//*835:*/
 #line 808 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -11869,7 +11912,7 @@ sock_error_report(s);
 }
 }
 
-/*:834*//*836:*/
+/*:835*//*837:*/
 #line 848 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -11889,7 +11932,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:836*//*839:*/
+/*:837*//*840:*/
 #line 915 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -11903,7 +11946,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:839*//*840:*/
+/*:840*//*841:*/
 #line 931 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -11926,7 +11969,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:840*//*841:*/
+/*:841*//*842:*/
 #line 955 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -11938,7 +11981,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:841*//*844:*/
+/*:842*//*845:*/
 #line 991 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -11946,7 +11989,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:844*//*848:*/
+/*:845*//*849:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11963,13 +12006,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*820:*/
+/*821:*/
 #line 516 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:820*/
+/*:821*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11986,7 +12029,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:848*//*850:*/
+/*:849*//*851:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -11996,7 +12039,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:850*//*852:*/
+/*:851*//*853:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -12018,7 +12061,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:852*//*854:*/
+/*:853*//*855:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12046,7 +12089,7 @@ else if(!hard||!s->connected)return;
 s->err= err;
 sock_error_report(s);
 }
-/*:854*//*863:*/
+/*:855*//*864:*/
 #line 76 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level)
@@ -12055,7 +12098,7 @@ return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
 (s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
 }
 
-/*:863*//*865:*/
+/*:864*//*866:*/
 #line 108 "web/beyond.w"
 
 static int set_udp_cork(sr_sock*s,sr_optreq*rq)
@@ -12068,7 +12111,7 @@ net_run();
 return 0;
 }
 
-/*:865*//*867:*/
+/*:866*//*868:*/
 #line 175 "web/beyond.w"
 
 static int set_udp_encap(sr_sock*s,sr_optreq*rq)
@@ -12080,7 +12123,7 @@ s->udp_encap= rq->val;
 return 0;
 }
 
-/*:867*//*869:*/
+/*:868*//*870:*/
 #line 191 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a)
@@ -12097,7 +12140,7 @@ memcpy(&spi,a->u.data,sizeof spi);
 return spi!=0;
 }
 
-/*:869*//*871:*/
+/*:870*//*872:*/
 #line 236 "web/beyond.w"
 
 static int set_unicast_if(sr_sock*s,sr_optreq*rq)
@@ -12121,7 +12164,7 @@ rq->val= (int)htonl((uint32_t)s->uc_index);
 return 0;
 }
 
-/*:871*//*872:*/
+/*:872*//*873:*/
 #line 276 "web/beyond.w"
 
 static int set_local_port_range(sr_sock*s,sr_optreq*rq)
@@ -12140,7 +12183,7 @@ rq->val= (int)s->local_port_range;
 return 0;
 }
 
-/*:872*//*874:*/
+/*:873*//*875:*/
 #line 298 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
@@ -12152,7 +12195,7 @@ if(*low<=sk_lo&&sk_lo<=*high)*low= sk_lo;
 if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
 }
 
-/*:874*//*875:*/
+/*:875*//*876:*/
 #line 319 "web/beyond.w"
 
 static int get_protocol_num(sr_sock*s,sr_optreq*rq)
@@ -12161,7 +12204,7 @@ rq->val= s->inet_num;
 return 0;
 }
 
-/*:875*//*877:*/
+/*:876*//*878:*/
 #line 379 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -12193,7 +12236,7 @@ int err= group_req_decode(rq,&mr);
 return err?err:mc_leave(s,&mr);
 }
 
-/*:877*//*879:*/
+/*:878*//*880:*/
 #line 434 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
@@ -12249,7 +12292,7 @@ int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
-/*:879*//*880:*/
+/*:880*//*881:*/
 #line 518 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12283,7 +12326,7 @@ free(src);
 return err;
 }
 
-/*:880*//*881:*/
+/*:881*//*882:*/
 #line 550 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12319,7 +12362,7 @@ memcpy(rq->ubuf,&hdr,GROUP_FILTER_SIZE(0));
 return 0;
 }
 
-/*:881*//*882:*/
+/*:882*//*883:*/
 #line 598 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
@@ -12331,7 +12374,7 @@ rq->outlen= sizeof s->cookie;
 return 0;
 }
 
-/*:882*//*883:*/
+/*:883*//*884:*/
 #line 616 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
@@ -12343,7 +12386,7 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:883*//*884:*/
+/*:884*//*885:*/
 #line 652 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
@@ -12362,7 +12405,7 @@ rq->outlen= sizeof m;
 return 0;
 }
 
-/*:884*//*886:*/
+/*:885*//*887:*/
 #line 677 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s)
@@ -12384,7 +12427,7 @@ s->fwd_alloc+= size;
 s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
-/*:886*//*887:*/
+/*:887*//*888:*/
 #line 709 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
@@ -12400,7 +12443,7 @@ rq->val= (s->sndbuf_locked?SOCK_SNDBUF_LOCK:0)|(s->rcvbuf_locked?SOCK_RCVBUF_LOC
 return 0;
 }
 
-/*:887*//*889:*/
+/*:888*//*890:*/
 #line 770 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
@@ -12412,7 +12455,7 @@ s->zerocopy= rq->val;
 return 0;
 }
 
-/*:889*//*890:*/
+/*:890*//*891:*/
 #line 792 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
@@ -12423,7 +12466,7 @@ s->busy_poll_budget= rq->val;
 return 0;
 }
 
-/*:890*//*891:*/
+/*:891*//*892:*/
 #line 817 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
@@ -12452,7 +12495,7 @@ rq->outlen= sizeof t;
 return 0;
 }
 
-/*:891*//*892:*/
+/*:892*//*893:*/
 #line 853 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
@@ -12468,7 +12511,7 @@ rq->val= 0;
 return 0;
 }
 
-/*:892*//*893:*/
+/*:893*//*894:*/
 #line 876 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
@@ -12478,7 +12521,7 @@ s->txrehash= rq->val==-1?1:rq->val;
 return 0;
 }
 
-/*:893*//*896:*/
+/*:894*//*897:*/
 #line 896 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
@@ -12488,7 +12531,7 @@ static int get_peergroups(sr_sock*s,sr_optreq*rq)
 return-ENODATA;
 }
 
-/*:896*//*897:*/
+/*:897*//*898:*/
 #line 914 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
@@ -12498,7 +12541,7 @@ static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 return 0;
 }
 
-/*:897*//*898:*/
+/*:898*//*899:*/
 #line 931 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
@@ -12506,7 +12549,7 @@ static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 return sock_bindtoindex(s,rq->val);
 }
 
-/*:898*//*901:*/
+/*:899*//*902:*/
 #line 968 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
@@ -12520,4 +12563,4 @@ s->rp->prog_len= 0;
 return 0;
 }
 
-/*:901*/
+/*:902*/
