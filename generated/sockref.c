@@ -40,17 +40,17 @@
 #line 41 "web/sockref.w"
 
 /*11:*/
-#line 68 "web/world.w"
+#line 80 "web/world.w"
 
 #define SR_DEFAULT_HZ 250
 
 /*:11*//*14:*/
-#line 123 "web/world.w"
+#line 135 "web/world.w"
 
 #define SR_MAX_IFADDR 8 
 
 /*:14*//*40:*/
-#line 674 "web/world.w"
+#line 686 "web/world.w"
 
 #define SR_MIN_MTU 68
 
@@ -423,26 +423,26 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   SR_SIGBIT(SIGURG) | SR_SIGBIT(SIGWINCH))
 
 /*:758*//*769:*/
-#line 304 "web/signal.w"
+#line 305 "web/signal.w"
 
 #define SR_ERESTARTSYS 512 
 
 /*:769*//*772:*/
-#line 348 "web/signal.w"
+#line 349 "web/signal.w"
 
 #define SR_IDLE_RESTARTS 1000
 
 /*:772*//*774:*/
-#line 402 "web/signal.w"
+#line 403 "web/signal.w"
 
 #ifndef SA_RESTORER
 #define SA_RESTORER 0x04000000 
 #endif
-#line 406 "web/signal.w"
+#line 407 "web/signal.w"
 #ifndef SA_EXPOSE_TAGBITS
 #define SA_EXPOSE_TAGBITS 0x00000800
 #endif
-#line 409 "web/signal.w"
+#line 410 "web/signal.w"
 #define SR_SA_KNOWN (SA_NOCLDSTOP | SA_NOCLDWAIT | SA_SIGINFO | SA_EXPOSE_TAGBITS | \
   SA_ONSTACK | SA_RESTART | SA_NODEFER | SA_RESETHAND | SA_RESTORER)
 #define SR_SIGCANCEL 32 
@@ -505,7 +505,7 @@ typedef struct sr_file sr_file;
 typedef struct sr_sock sr_sock;
 
 /*:7*//*15:*/
-#line 134 "web/world.w"
+#line 146 "web/world.w"
 
 struct sr_ifaddr{
 uint32_t addr,brd;
@@ -524,7 +524,7 @@ int lan;
 };
 
 /*:15*//*16:*/
-#line 162 "web/world.w"
+#line 174 "web/world.w"
 
 enum{SR_RT_UNICAST,SR_RT_LOCAL,SR_RT_BROADCAST,SR_RT_MULTICAST,
 SR_RT_UNREACHABLE,SR_RT_BLACKHOLE,SR_RT_PROHIBIT};
@@ -1185,10 +1185,11 @@ size_t room,used;
 #line 43 "web/sockref.w"
 
 /*8:*/
-#line 34 "web/world.w"
+#line 39 "web/world.w"
 
+enum{SR_WORLD_READY= 1,SR_SIGNAL_READY= 2};
 struct sr_world{
-bool ready;
+unsigned call_flags;
 uint64_t now_ns;
 int hz;
 sr_host**host;
@@ -1234,22 +1235,21 @@ int nsmall_spare;
 uint64_t last_cookie;
 
 /*:862*/
-#line 45 "web/world.w"
+#line 51 "web/world.w"
 
 /*760:*/
-#line 76 "web/signal.w"
+#line 78 "web/signal.w"
 
-bool sig_ready;
 unsigned idle_restarts;
 int timer_events;
 
 /*:760*/
-#line 46 "web/world.w"
+#line 52 "web/world.w"
 
 };
 
 /*:8*//*17:*/
-#line 181 "web/world.w"
+#line 193 "web/world.w"
 
 struct sr_host{
 int id;
@@ -1318,7 +1318,7 @@ sr_htab raw;
 sr_sock*ra_chain;
 
 /*:838*/
-#line 190 "web/world.w"
+#line 202 "web/world.w"
 
 };
 
@@ -1356,19 +1356,20 @@ unsigned long sigcount[SR_NSIG];
 #line 44 "web/sockref.w"
 
 /*9:*/
-#line 49 "web/world.w"
+#line 55 "web/world.w"
 
-static void world_ready(void);
+static inline void world_ready(void);
+static void world_make_ready(void);
 
 /*:9*//*18:*/
-#line 199 "web/world.w"
+#line 211 "web/world.w"
 
 static void*xcalloc(size_t n,size_t size);
 static void*xmalloc(size_t size);
 static void*xrealloc(void*p,size_t n,size_t size);
 
 /*:18*//*20:*/
-#line 234 "web/world.w"
+#line 246 "web/world.w"
 
 static uint32_t prefix_mask(int len);
 static bool ipv4_is_lbcast(uint32_t a);
@@ -1377,7 +1378,7 @@ static bool ipv4_is_loopback(uint32_t a);
 static bool ipv4_is_local_multicast(uint32_t a);
 
 /*:20*//*22:*/
-#line 260 "web/world.w"
+#line 272 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu);
@@ -1386,7 +1387,7 @@ static sr_iface*iface_by_name(sr_host*h,const char*name);
 static sr_iface*iface_by_addr(sr_host*h,uint32_t addr);
 
 /*:22*//*25:*/
-#line 321 "web/world.w"
+#line 333 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -1394,14 +1395,14 @@ bool kernel);
 static void route_del(sr_host*h,int i);
 
 /*:25*//*27:*/
-#line 383 "web/world.w"
+#line 395 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err);
 static const sr_route*route_lookup(sr_host*h,uint32_t dst);
 
 /*:27*//*29:*/
-#line 433 "web/world.w"
+#line 445 "web/world.w"
 
 static int iface_add_addr(sr_host*h,int ifindex,uint32_t addr,
 int prefixlen,uint32_t brd);
@@ -1409,12 +1410,12 @@ static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a);
 
 /*:29*//*32:*/
-#line 516 "web/world.w"
+#line 528 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up);
 
 /*:32*//*36:*/
-#line 604 "web/world.w"
+#line 616 "web/world.w"
 
 _Static_assert(SR_ROUTE_UNREACHABLE==SR_RT_UNREACHABLE&&
 SR_ROUTE_BLACKHOLE==SR_RT_BLACKHOLE&&SR_ROUTE_PROHIBIT==SR_RT_PROHIBIT,
@@ -2430,7 +2431,7 @@ static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 
 /*:754*//*761:*/
-#line 81 "web/signal.w"
+#line 82 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig);
 static bool sig_caught(const sr_proc*p,int sig);
@@ -2439,38 +2440,38 @@ static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 static void proc_send_signal(sr_proc*p,int sig);
 
 /*:761*//*765:*/
-#line 164 "web/signal.w"
+#line 165 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig);
 static void signal_deliver_all(bool handlers);
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 
 /*:765*//*770:*/
-#line 307 "web/signal.w"
+#line 308 "web/signal.w"
 
 static bool signal_interrupts(void);
 static bool signal_restart(ssize_t*r);
 static bool signal_restart_decide(ssize_t*r);
 
 /*:770*//*776:*/
-#line 421 "web/signal.w"
+#line 422 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set);
 static void bits_sigset(uint64_t bits,sigset_t*set);
 
 /*:776*//*780:*/
-#line 527 "web/signal.w"
+#line 528 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask);
 static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
 
 /*:780*//*783:*/
-#line 570 "web/signal.w"
+#line 571 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to);
 
 /*:783*//*786:*/
-#line 627 "web/signal.w"
+#line 628 "web/signal.w"
 
 static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
 static bool timeval_bad(const struct timeval*tv);
@@ -2480,7 +2481,7 @@ static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
 static void itimer_fire(pid_t pid,uint64_t serial);
 
 /*:786*//*791:*/
-#line 752 "web/signal.w"
+#line 753 "web/signal.w"
 
 static bool timers_only_tick(void);
 
@@ -2659,17 +2660,22 @@ static sr_world the_world;
 
 
 /*:2*//*10:*/
-#line 52 "web/world.w"
+#line 59 "web/world.w"
 
-static void world_ready(void)
+static inline void world_ready(void)
 {
-if(!W->ready)sr_reset();
 W->idle_restarts= 0;
-if(W->sig_ready)signal_deliver_all(true);
+if(W->call_flags!=SR_WORLD_READY)world_make_ready();
+}
+
+static void world_make_ready(void)
+{
+if(!(W->call_flags&SR_WORLD_READY))sr_reset();
+if(W->call_flags&SR_SIGNAL_READY)signal_deliver_all(true);
 }
 
 /*:10*//*13:*/
-#line 80 "web/world.w"
+#line 92 "web/world.w"
 
 uint64_t sr_now_ns(void)
 {
@@ -2695,7 +2701,7 @@ return 0;
 }
 
 /*:13*//*19:*/
-#line 204 "web/world.w"
+#line 216 "web/world.w"
 
 static void*xmalloc(size_t size)
 {
@@ -2721,7 +2727,7 @@ return p;
 }
 
 /*:19*//*21:*/
-#line 241 "web/world.w"
+#line 253 "web/world.w"
 
 static uint32_t prefix_mask(int len)
 {
@@ -2737,7 +2743,7 @@ return(ntohl(a)&0xffffff00u)==0xe0000000u;
 }
 
 /*:21*//*23:*/
-#line 267 "web/world.w"
+#line 279 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu)
@@ -2754,7 +2760,7 @@ return ifp;
 }
 
 /*:23*//*24:*/
-#line 286 "web/world.w"
+#line 298 "web/world.w"
 
 static sr_iface*iface_by_index(sr_host*h,int ifindex)
 {
@@ -2778,7 +2784,7 @@ return NULL;
 }
 
 /*:24*//*26:*/
-#line 327 "web/world.w"
+#line 339 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -2825,7 +2831,7 @@ h->nroutes--;
 }
 
 /*:26*//*28:*/
-#line 388 "web/world.w"
+#line 400 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err)
@@ -2854,7 +2860,7 @@ return fib_lookup(h,dst,0,RT_SCOPE_UNIVERSE,&err);
 }
 
 /*:28*//*30:*/
-#line 442 "web/world.w"
+#line 454 "web/world.w"
 
 static const struct sr_ifaddr*ifaddr_primary(const sr_iface*ifp,
 uint32_t addr,int prefixlen)
@@ -2889,7 +2895,7 @@ return 0;
 }
 
 /*:30*//*31:*/
-#line 475 "web/world.w"
+#line 487 "web/world.w"
 
 static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a)
@@ -2919,7 +2925,7 @@ ifp->ifindex,src,RT_SCOPE_LINK,true);
 }
 
 /*:31*//*33:*/
-#line 519 "web/world.w"
+#line 531 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up)
 {
@@ -2939,7 +2945,7 @@ route_del(h,i);
 }
 
 /*:33*//*37:*/
-#line 614 "web/world.w"
+#line 626 "web/world.w"
 
 static sr_host*host_by_id(int id)
 {
@@ -2947,7 +2953,7 @@ return id>=0&&id<W->nhosts?W->host[id]:NULL;
 }
 
 /*:37*//*38:*/
-#line 622 "web/world.w"
+#line 634 "web/world.w"
 
 static sr_host*host_new(const char*name)
 {
@@ -2964,7 +2970,7 @@ h->sys[i][1]= sysctls[i].def2;
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
 /*:135*/
-#line 628 "web/world.w"
+#line 640 "web/world.w"
 
 /*388:*/
 #line 400 "web/ip.w"
@@ -2972,7 +2978,7 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 h->ip_ident= 1;
 
 /*:388*/
-#line 629 "web/world.w"
+#line 641 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
 W->host[W->nhosts++]= h;
@@ -2989,7 +2995,7 @@ return host_new(name)->id;
 }
 
 /*:38*//*39:*/
-#line 647 "web/world.w"
+#line 659 "web/world.w"
 
 static int parse_cidr(const char*s,uint32_t*addr,int*prefixlen)
 {
@@ -3015,7 +3021,7 @@ return 0;
 }
 
 /*:39*//*41:*/
-#line 677 "web/world.w"
+#line 689 "web/world.w"
 
 int sr_if_add(int host,const char*name,int mtu)
 {
@@ -3052,7 +3058,7 @@ return 0;
 }
 
 /*:41*//*42:*/
-#line 715 "web/world.w"
+#line 727 "web/world.w"
 
 int sr_addr_add(int host,int ifindex,const char*cidr,const char*brd)
 {
@@ -3075,7 +3081,7 @@ return sys_return(iface_add_addr(h,ifindex,addr,plen,b));
 }
 
 /*:42*//*43:*/
-#line 741 "web/world.w"
+#line 753 "web/world.w"
 
 int sr_route_add(int host,const char*cidr,const char*gw,int ifindex)
 {
@@ -3133,13 +3139,13 @@ return sys_return(-ESRCH);
 }
 
 /*:43*//*45:*/
-#line 805 "web/world.w"
+#line 817 "web/world.w"
 
 void sr_reset(void)
 {
 sr_host*h;
-if(W->ready)/*46:*/
-#line 830 "web/world.w"
+if(W->call_flags&SR_WORLD_READY)/*46:*/
+#line 842 "web/world.w"
 
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
@@ -3169,7 +3175,7 @@ free(W->cap);
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
 /*:678*/
-#line 834 "web/world.w"
+#line 846 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
@@ -3209,7 +3215,7 @@ if(fh->bind)bind_tables_free(fh);
 htab_free(&fh->raw,hent_free);
 
 /*:800*/
-#line 837 "web/world.w"
+#line 849 "web/world.w"
 
 free(fh->ifs);
 free(fh->routes);
@@ -3219,10 +3225,10 @@ free(fh);
 free(W->host);
 }
 /*:46*/
-#line 809 "web/world.w"
+#line 821 "web/world.w"
 
 memset(W,0,sizeof*W);
-W->ready= true;
+W->call_flags= SR_WORLD_READY;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
 /*336:*/
@@ -3231,11 +3237,11 @@ W->next_pid= SR_FIRST_PID;
 W->rng= 1;
 
 /*:336*/
-#line 814 "web/world.w"
+#line 826 "web/world.w"
 
 h= host_new("host0");
 /*34:*/
-#line 546 "web/world.w"
+#line 558 "web/world.w"
 
 {
 int eth;
@@ -3248,7 +3254,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 }
 
 /*:34*/
-#line 816 "web/world.w"
+#line 828 "web/world.w"
 
 /*349:*/
 #line 514 "web/link.w"
@@ -3256,7 +3262,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
 /*:349*/
-#line 817 "web/world.w"
+#line 829 "web/world.w"
 
 W->cur= proc_new(h,0);
 }
@@ -3585,7 +3591,7 @@ return f->sock;
 
 static int sys_return(int r)
 {
-if(W->sig_ready)signal_deliver_all(true);
+if(W->call_flags&SR_SIGNAL_READY)signal_deliver_all(true);
 if(r<0){errno= -r;return-1;}
 return r;
 }
@@ -11100,7 +11106,7 @@ f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
 /*:755*//*762:*/
-#line 93 "web/signal.w"
+#line 94 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig)
 {
@@ -11119,7 +11125,7 @@ return p->act[sig].sa_handler==SIG_IGN||
 }
 
 /*:762*//*763:*/
-#line 125 "web/signal.w"
+#line 126 "web/signal.w"
 
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
 {
@@ -11133,11 +11139,11 @@ p->sinfo[sig].pid= pid;
 p->sinfo[sig].uid= uid;
 }
 p->pending|= bit;
-if(!(p->blocked&bit))W->sig_ready= true;
+if(!(p->blocked&bit))W->call_flags|= SR_SIGNAL_READY;
 }
 
 /*:763*//*764:*/
-#line 150 "web/signal.w"
+#line 151 "web/signal.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
 {
@@ -11146,7 +11152,7 @@ else signal_send(p,sig,SI_KERNEL,0,0);
 }
 
 /*:764*//*766:*/
-#line 169 "web/signal.w"
+#line 170 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig)
 {
@@ -11160,12 +11166,12 @@ if(sig_handled(p,sig))signal_call_handler(p,sig,code,pid,uid);
 }
 
 /*:766*//*767:*/
-#line 193 "web/signal.w"
+#line 194 "web/signal.w"
 
 static void signal_deliver_all(bool handlers)
 {
 bool again= true;
-if(!W->sig_ready)return;
+if(!(W->call_flags&SR_SIGNAL_READY))return;
 while(again){
 again= false;
 for(int i= 0;i<W->nprocs;i++){
@@ -11185,11 +11191,11 @@ again= handlers;
 }
 }
 }
-if(handlers)W->sig_ready= false;
+if(handlers)W->call_flags&= ~(unsigned)SR_SIGNAL_READY;
 }
 
 /*:767*//*768:*/
-#line 238 "web/signal.w"
+#line 239 "web/signal.w"
 
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
 {
@@ -11215,17 +11221,17 @@ a.sa_sigaction(sig,&info,NULL);
 }else a.sa_handler(sig);
 W->cur= cur;
 p->blocked= saved;
-if(p->pending&~p->blocked)W->sig_ready= true;
+if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
 /*:768*//*771:*/
-#line 315 "web/signal.w"
+#line 316 "web/signal.w"
 
 static bool signal_interrupts(void)
 {
 sr_proc*p= W->cur;
 uint64_t ready;
-if(!W->sig_ready)return false;
+if(!(W->call_flags&SR_SIGNAL_READY))return false;
 ready= p->pending&~p->blocked;
 while(ready){
 int sig= __builtin_ctzll(ready)+1;
@@ -11236,7 +11242,7 @@ return false;
 }
 
 /*:771*//*773:*/
-#line 351 "web/signal.w"
+#line 352 "web/signal.w"
 
 static bool signal_restart(ssize_t*r)
 {
@@ -11269,7 +11275,7 @@ return restart;
 }
 
 /*:773*//*777:*/
-#line 425 "web/signal.w"
+#line 426 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set)
 {
@@ -11315,7 +11321,7 @@ return sys_return(0);
 }
 
 /*:777*//*779:*/
-#line 488 "web/signal.w"
+#line 489 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
 {
@@ -11331,7 +11337,7 @@ bits= sigset_bits(set)&~SR_UNBLOCKABLE;
 if(how==SIG_BLOCK)p->blocked|= bits;
 else if(how==SIG_UNBLOCK)p->blocked&= ~bits;
 else p->blocked= bits;
-if(p->pending&~p->blocked)W->sig_ready= true;
+if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 return sys_return(0);
 }
 
@@ -11344,7 +11350,7 @@ return sys_return(0);
 }
 
 /*:779*//*781:*/
-#line 531 "web/signal.w"
+#line 532 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask)
 {
@@ -11352,7 +11358,7 @@ sr_proc*p= W->cur;
 uint64_t saved= p->blocked;
 if(mask){
 p->blocked= sigset_bits(mask)&~SR_UNBLOCKABLE;
-if(p->pending&~p->blocked)W->sig_ready= true;
+if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 return saved;
 }
@@ -11363,11 +11369,11 @@ sr_proc*p= W->cur;
 if(!mask)return;
 if(r==-EINTR)signal_deliver_all(true);
 p->blocked= saved;
-if(p->pending&~p->blocked)W->sig_ready= true;
+if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
 /*:781*//*784:*/
-#line 573 "web/signal.w"
+#line 574 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to)
 {
@@ -11397,7 +11403,7 @@ return sys_return(sent?0:-EPERM);
 }
 
 /*:784*//*787:*/
-#line 635 "web/signal.w"
+#line 636 "web/signal.w"
 
 static bool timeval_bad(const struct timeval*tv)
 {
@@ -11426,7 +11432,7 @@ ns_timeval(p->it_real_interval,&v->it_interval);
 }
 
 /*:787*//*788:*/
-#line 666 "web/signal.w"
+#line 667 "web/signal.w"
 
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
 {
@@ -11456,7 +11462,7 @@ itimer_arm(p,p->it_real_interval,p->it_real_interval);
 }
 
 /*:788*//*789:*/
-#line 694 "web/signal.w"
+#line 695 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
 {
@@ -11489,7 +11495,7 @@ return sys_return(0);
 }
 
 /*:789*//*790:*/
-#line 733 "web/signal.w"
+#line 734 "web/signal.w"
 
 unsigned sr_alarm(unsigned seconds)
 {
@@ -11505,7 +11511,7 @@ return(unsigned)old.it_value.tv_sec;
 }
 
 /*:790*//*792:*/
-#line 755 "web/signal.w"
+#line 756 "web/signal.w"
 
 static bool timers_only_tick(void)
 {

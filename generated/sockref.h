@@ -32,7 +32,7 @@ int sr_setsockopt(int fd,int level,int optname,const void*optval,
 socklen_t optlen);
 
 /*:5*//*12:*/
-#line 71 "web/world.w"
+#line 83 "web/world.w"
 
 uint64_t sr_now_ns(void);
 void sr_advance_ns(uint64_t ns);
@@ -40,7 +40,7 @@ int sr_get_hz(void);
 int sr_set_hz(int hz);
 
 /*:12*//*35:*/
-#line 588 "web/world.w"
+#line 600 "web/world.w"
 
 int sr_host_new(const char*name);
 int sr_if_add(int host,const char*name,int mtu);
@@ -55,7 +55,7 @@ int sr_route_del(int host,const char*cidr);
 #define SR_ROUTE_PROHIBIT 6
 
 /*:35*//*44:*/
-#line 802 "web/world.w"
+#line 814 "web/world.w"
 
 int sr_world_hosts(void);
 
@@ -204,23 +204,23 @@ int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
 /*:747*//*775:*/
-#line 414 "web/signal.w"
+#line 415 "web/signal.w"
 
 int sr_sigaction(int sig,const struct sigaction*act,struct sigaction*oldact);
 
 /*:775*//*778:*/
-#line 484 "web/signal.w"
+#line 485 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset);
 int sr_sigpending(sigset_t*set);
 
 /*:778*//*782:*/
-#line 567 "web/signal.w"
+#line 568 "web/signal.w"
 
 int sr_kill(pid_t pid,int sig);
 
 /*:782*//*785:*/
-#line 622 "web/signal.w"
+#line 623 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value);
 int sr_getitimer(int which,struct itimerval*curr_value);
