@@ -266,7 +266,7 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:320*//*361:*/
-#line 822 "web/link.w"
+#line 828 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -915,7 +915,7 @@ int nports;
 }sr_lan;
 
 /*:344*//*362:*/
-#line 827 "web/link.w"
+#line 833 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -1266,7 +1266,7 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:112*//*363:*/
-#line 837 "web/link.w"
+#line 843 "web/link.w"
 
 sr_htab neigh;
 
@@ -1724,7 +1724,7 @@ static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:354*//*365:*/
-#line 843 "web/link.w"
+#line 849 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -3180,7 +3180,7 @@ while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*364:*/
-#line 840 "web/link.w"
+#line 846 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
@@ -6486,7 +6486,7 @@ return W->nev&&W->ev[0].t<=W->now_ns;
 }
 
 /*:356*//*357:*/
-#line 757 "web/link.w"
+#line 763 "web/link.w"
 
 static bool lan_short_cut(const sr_lan*l)
 {
@@ -6496,7 +6496,7 @@ return!c->delay_ns&&!c->jitter_ns&&!(c->loss> 0)&&!(c->duplicate> 0)&&
 }
 
 /*:357*//*358:*/
-#line 768 "web/link.w"
+#line 774 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6507,7 +6507,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:358*//*360:*/
-#line 788 "web/link.w"
+#line 794 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6523,7 +6523,7 @@ return 0;
 }
 
 /*:360*//*366:*/
-#line 848 "web/link.w"
+#line 854 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6569,7 +6569,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:366*//*367:*/
-#line 896 "web/link.w"
+#line 902 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {

@@ -752,7 +752,13 @@ answered is queued at the neighbour (unmarked), and the frames held
 together leave together when it answers, through the queue, in their
 order.  Medium draws are made only for a LAN with a loss, duplication,
 jitter or reordering, which never takes the short cut, so the random
-sequence is the same.
+sequence is the same.  The Check test \.{tests/test\_shortcut.c} runs
+a scenario across the LAN both ways and compares everything a program
+can see, the receiving interface's capture included.
+
+Measured with \.{callgrind} on 64-byte datagrams sent from one host and
+read on another: 131 of 2\,513 instructions a round trip saved, the
+event queue's push and pop and the loop that runs it.
 
 @c
 static bool lan_short_cut(const sr_lan *l)
