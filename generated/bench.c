@@ -28,7 +28,7 @@
 #line 41 "web/bench.w"
 
 /*3:*/
-#line 102 "web/bench.w"
+#line 105 "web/bench.w"
 
 typedef struct{
 const char*name;
@@ -46,15 +46,15 @@ bool fds_per_host;
 }bench_ops;
 
 /*:3*//*5:*/
-#line 125 "web/bench.w"
+#line 128 "web/bench.w"
 
 /*4:*/
-#line 122 "web/bench.w"
+#line 125 "web/bench.w"
 
 #define PEER_ADDR "10.0.0.2"
 
 /*:4*//*13:*/
-#line 303 "web/bench.w"
+#line 306 "web/bench.w"
 
 #define PASSES 7
 #define ROUNDS 9
@@ -64,7 +64,7 @@ bool fds_per_host;
 #define QUICK_BATCH_S 0.001 
 
 /*:13*//*23:*/
-#line 548 "web/bench.w"
+#line 551 "web/bench.w"
 
 #define FILL_PORT0 20000
 #define FILL_PORTS 40000
@@ -72,11 +72,11 @@ bool fds_per_host;
 #define RECEIVERS 64
 
 /*:23*/
-#line 126 "web/bench.w"
+#line 129 "web/bench.w"
 
 
 /*:5*//*12:*/
-#line 287 "web/bench.w"
+#line 290 "web/bench.w"
 
 typedef long(*workload)(const bench_ops*b,void*ctx,long n);
 typedef struct{
@@ -94,7 +94,7 @@ int nrounds;
 }result;
 
 /*:12*//*20:*/
-#line 478 "web/bench.w"
+#line 481 "web/bench.w"
 
 typedef struct{
 int tx,rx;
@@ -105,7 +105,7 @@ char buf[65536];
 }dgram_ctx;
 
 /*:20*//*28:*/
-#line 655 "web/bench.w"
+#line 658 "web/bench.w"
 
 typedef struct{
 int tx,rx[RECEIVERS];
@@ -117,7 +117,7 @@ char buf[64];
 #line 42 "web/bench.w"
 
 /*8:*/
-#line 165 "web/bench.w"
+#line 168 "web/bench.w"
 
 static int kernel_enter(void);
 static int kernel_second_host(void);
@@ -128,7 +128,7 @@ static int run(const char*fmt,...);
 #line 43 "web/bench.w"
 
 /*6:*/
-#line 131 "web/bench.w"
+#line 134 "web/bench.w"
 
 static pid_t sr_host_pid[2];
 
@@ -155,7 +155,7 @@ sr_sendto,sr_recv,sr_second_host,sr_on_host,true
 };
 
 /*:6*//*7:*/
-#line 159 "web/bench.w"
+#line 162 "web/bench.w"
 
 static const bench_ops kernel_ops= {
 "kernel",socket,close,setsockopt,getsockopt,bind,sendto,recv,
@@ -163,7 +163,7 @@ kernel_second_host,kernel_on_host,false
 };
 
 /*:7*//*9:*/
-#line 183 "web/bench.w"
+#line 186 "web/bench.w"
 
 static int kernel_ns[2]= {-1,-1};
 
@@ -175,7 +175,7 @@ if(unshare(CLONE_NEWNET)<0){perror("sr-bench: unshare (need root)");return-1;}
 if((kernel_ns[0]= open("/proc/self/ns/net",O_RDONLY))<0)return-1;
 if(pipe(pipefd)<0)return-1;
 if((child= fork())==0)/*10:*/
-#line 215 "web/bench.w"
+#line 218 "web/bench.w"
 
 {
 char c;
@@ -186,7 +186,7 @@ _exit(0);
 }
 
 /*:10*/
-#line 193 "web/bench.w"
+#line 196 "web/bench.w"
 
 close(pipefd[0]);
 if(run("ip link set lo up")||run("ip link add eth0 type veth peer name peer0")||
@@ -207,7 +207,7 @@ return 0;
 }
 
 /*:9*//*11:*/
-#line 226 "web/bench.w"
+#line 229 "web/bench.w"
 
 static int run(const char*fmt,...)
 {
@@ -228,7 +228,7 @@ return setns(kernel_ns[host],CLONE_NEWNET);
 }
 
 /*:11*//*14:*/
-#line 311 "web/bench.w"
+#line 314 "web/bench.w"
 
 static double now_s(void)
 {
@@ -246,7 +246,7 @@ return side?&sockref_ops:&kernel_ops;
 }
 
 /*:14*//*15:*/
-#line 329 "web/bench.w"
+#line 332 "web/bench.w"
 
 static double batch(const timing*t,int side,long n)
 {
@@ -262,7 +262,7 @@ return secs/(double)n*1e9;
 }
 
 /*:15*//*16:*/
-#line 346 "web/bench.w"
+#line 349 "web/bench.w"
 
 static long calibrate(const timing*t,int side)
 {
@@ -273,7 +273,7 @@ return n;
 }
 
 /*:16*//*17:*/
-#line 358 "web/bench.w"
+#line 361 "web/bench.w"
 
 static int cmp_double(const void*a,const void*b)
 {
@@ -307,7 +307,7 @@ return n?v[n/2]:0;
 }
 
 /*:17*//*18:*/
-#line 393 "web/bench.w"
+#line 396 "web/bench.w"
 
 static void quiet_machine(int cpu)
 {
@@ -333,7 +333,7 @@ quick_mode?QUICK_PASSES:PASSES,quick_mode?QUICK_ROUNDS:ROUNDS,
 }
 
 /*:18*//*19:*/
-#line 424 "web/bench.w"
+#line 427 "web/bench.w"
 
 static long w_socket_close(const bench_ops*b,void*ctx,long n)
 {
@@ -383,7 +383,7 @@ return ok;
 }
 
 /*:19*//*21:*/
-#line 487 "web/bench.w"
+#line 490 "web/bench.w"
 
 static long w_dgram(const bench_ops*b,void*ctx,long n)
 {
@@ -402,7 +402,7 @@ return ok;
 }
 
 /*:21*//*22:*/
-#line 508 "web/bench.w"
+#line 511 "web/bench.w"
 
 static int dgram_pair(const bench_ops*b,dgram_ctx*c,int rx_host,
 const char*rx_addr,int port)
@@ -430,7 +430,7 @@ b->close(c->tx);
 }
 
 /*:22*//*24:*/
-#line 556 "web/bench.w"
+#line 559 "web/bench.w"
 
 static struct sockaddr_in fill_addr(long i)
 {
@@ -451,7 +451,7 @@ return 0;
 }
 
 /*:24*//*25:*/
-#line 577 "web/bench.w"
+#line 580 "web/bench.w"
 
 static int sr_fill(long n,int**fds)
 {
@@ -462,7 +462,7 @@ return fill_range(&sockref_ops,0,n,*fds);
 }
 
 /*:25*//*26:*/
-#line 590 "web/bench.w"
+#line 593 "web/bench.w"
 
 static int kernel_fill(long n,pid_t*kids,int*nkids)
 {
@@ -493,7 +493,7 @@ for(int i= 0;i<nkids;i++){kill(kids[i],SIGKILL);waitpid(kids[i],NULL,0);}
 }
 
 /*:26*//*27:*/
-#line 627 "web/bench.w"
+#line 630 "web/bench.w"
 
 #define BIND_BATCH 512
 static long w_bind_batch(const bench_ops*b,void*ctx,long n)
@@ -518,7 +518,7 @@ return ok;
 }
 
 /*:27*//*29:*/
-#line 662 "web/bench.w"
+#line 665 "web/bench.w"
 
 static int demux_setup(const bench_ops*b,demux_ctx*c)
 {
@@ -554,7 +554,7 @@ return ok;
 }
 
 /*:29*//*31:*/
-#line 713 "web/bench.w"
+#line 716 "web/bench.w"
 
 static bool wanted(const char*what)
 {
@@ -597,7 +597,7 @@ if(kernel&&kernel_enter()<0)return 1;
 quick_mode= quick;
 quiet_machine(cpu);
 /*30:*/
-#line 702 "web/bench.w"
+#line 705 "web/bench.w"
 
 sr_reset();
 if(sr_second_host()<0){perror("sr-bench: building sockref's world");return 1;}
@@ -605,7 +605,7 @@ printf("%-34s %12s %13s %8s %8s\n","workload","kernel ns/op","sockref ns/op","ra
 "(median)");
 fflush(stdout);
 /*32:*/
-#line 737 "web/bench.w"
+#line 740 "web/bench.w"
 
 {
 static dgram_ctx dk,ds;
@@ -649,10 +649,10 @@ for(int i= 0;i<6;i++)print_row(&res[i],kernel);
 }
 
 /*:32*/
-#line 708 "web/bench.w"
+#line 711 "web/bench.w"
 
 /*33:*/
-#line 786 "web/bench.w"
+#line 789 "web/bench.w"
 
 {
 static const long sizes[]= {1000,10000,100000};
@@ -704,14 +704,14 @@ sb[2]/sb[0],sd[2]/sd[0]);
 }
 
 /*:33*/
-#line 709 "web/bench.w"
+#line 712 "web/bench.w"
 
 
 /*:30*/
 #line 62 "web/bench.w"
 
 /*34:*/
-#line 843 "web/bench.w"
+#line 846 "web/bench.w"
 
 {
 struct mallinfo2 before,after;

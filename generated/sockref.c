@@ -30,27 +30,27 @@
 #include <netinet/udp.h> 
 #include <poll.h> 
 
-/*:3*//*856:*/
+/*:3*//*857:*/
 #line 24 "web/beyond.w"
 
 #include <linux/sock_diag.h> 
 #include <linux/net_tstamp.h> 
 
-/*:856*/
+/*:857*/
 #line 41 "web/sockref.w"
 
 /*11:*/
-#line 68 "web/world.w"
+#line 80 "web/world.w"
 
 #define SR_DEFAULT_HZ 250
 
 /*:11*//*14:*/
-#line 123 "web/world.w"
+#line 135 "web/world.w"
 
 #define SR_MAX_IFADDR 8 
 
 /*:14*//*40:*/
-#line 674 "web/world.w"
+#line 686 "web/world.w"
 
 #define SR_MIN_MTU 68
 
@@ -265,46 +265,46 @@ OPT_STORE_INT_FIELD};
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:320*//*360:*/
-#line 778 "web/link.w"
+/*:320*//*361:*/
+#line 833 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:360*//*369:*/
+/*:361*//*370:*/
 #line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:369*//*420:*/
+/*:370*//*421:*/
 #line 1147 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:420*//*425:*/
+/*:421*//*426:*/
 #line 1244 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:425*//*442:*/
+/*:426*//*443:*/
 #line 45 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:442*//*451:*/
+/*:443*//*452:*/
 #line 64 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:451*//*462:*/
+/*:452*//*463:*/
 #line 291 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -312,22 +312,22 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:462*//*473:*/
+/*:463*//*474:*/
 #line 486 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:473*//*481:*/
+/*:474*//*482:*/
 #line 657 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:481*//*545:*/
+/*:482*//*546:*/
 #line 2020 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:545*//*563:*/
+/*:546*//*564:*/
 #line 134 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
@@ -335,7 +335,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:563*//*565:*/
+/*:564*//*566:*/
 #line 170 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
@@ -344,40 +344,40 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:565*//*573:*/
+/*:566*//*574:*/
 #line 317 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:573*//*601:*/
+/*:574*//*602:*/
 #line 997 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:601*//*628:*/
-#line 1541 "web/udp.w"
+/*:602*//*629:*/
+#line 1546 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
-/*:628*//*630:*/
-#line 1593 "web/udp.w"
+/*:629*//*631:*/
+#line 1598 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:630*//*646:*/
-#line 1949 "web/udp.w"
+/*:631*//*647:*/
+#line 1954 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:646*//*652:*/
-#line 2090 "web/udp.w"
+/*:647*//*653:*/
+#line 2095 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
-/*:652*//*690:*/
-#line 2896 "web/udp.w"
+/*:653*//*691:*/
+#line 2907 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -385,36 +385,36 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   SR_SOF_TX_COMPLETION)
 #define SR_ETH_HLEN 14
 
-/*:690*//*703:*/
-#line 3158 "web/udp.w"
+/*:691*//*704:*/
+#line 3169 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:703*//*709:*/
-#line 3278 "web/udp.w"
+/*:704*//*710:*/
+#line 3289 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:709*//*729:*/
+/*:710*//*730:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:729*//*747:*/
+/*:730*//*748:*/
 #line 378 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:747*//*755:*/
-#line 569 "web/poll.w"
+/*:748*//*756:*/
+#line 573 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:755*//*757:*/
+/*:756*//*758:*/
 #line 59 "web/signal.w"
 
 #define SR_SIGBIT(sig) (((uint64_t) 1) << ((sig) - 1))
@@ -422,33 +422,33 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_DEFAULT_IGNORED (SR_SIGBIT(SIGCHLD) | SR_SIGBIT(SIGCONT) | \
   SR_SIGBIT(SIGURG) | SR_SIGBIT(SIGWINCH))
 
-/*:757*//*768:*/
-#line 304 "web/signal.w"
+/*:758*//*769:*/
+#line 305 "web/signal.w"
 
 #define SR_ERESTARTSYS 512 
 
-/*:768*//*771:*/
-#line 348 "web/signal.w"
+/*:769*//*772:*/
+#line 349 "web/signal.w"
 
 #define SR_IDLE_RESTARTS 1000
 
-/*:771*//*773:*/
-#line 402 "web/signal.w"
+/*:772*//*774:*/
+#line 403 "web/signal.w"
 
 #ifndef SA_RESTORER
 #define SA_RESTORER 0x04000000 
 #endif
-#line 406 "web/signal.w"
+#line 407 "web/signal.w"
 #ifndef SA_EXPOSE_TAGBITS
 #define SA_EXPOSE_TAGBITS 0x00000800
 #endif
-#line 409 "web/signal.w"
+#line 410 "web/signal.w"
 #define SR_SA_KNOWN (SA_NOCLDSTOP | SA_NOCLDWAIT | SA_SIGINFO | SA_EXPOSE_TAGBITS | \
   SA_ONSTACK | SA_RESTART | SA_NODEFER | SA_RESETHAND | SA_RESTORER)
 #define SR_SIGCANCEL 32 
 #define SR_SIGSETXID 33
 
-/*:773*//*797:*/
+/*:774*//*798:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -456,13 +456,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:797*//*845:*/
+/*:798*//*846:*/
 #line 1013 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:845*//*864:*/
+/*:846*//*865:*/
 #line 83 "web/beyond.w"
 
 #ifndef IP_PROTOCOL
@@ -481,7 +481,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 95 "web/beyond.w"
 
-/*:864*//*888:*/
+/*:865*//*889:*/
 #line 728 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
@@ -490,7 +490,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 733 "web/beyond.w"
 
-/*:888*/
+/*:889*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -505,7 +505,7 @@ typedef struct sr_file sr_file;
 typedef struct sr_sock sr_sock;
 
 /*:7*//*15:*/
-#line 134 "web/world.w"
+#line 146 "web/world.w"
 
 struct sr_ifaddr{
 uint32_t addr,brd;
@@ -524,7 +524,7 @@ int lan;
 };
 
 /*:15*//*16:*/
-#line 162 "web/world.w"
+#line 174 "web/world.w"
 
 enum{SR_RT_UNICAST,SR_RT_LOCAL,SR_RT_BROADCAST,SR_RT_MULTICAST,
 SR_RT_UNREACHABLE,SR_RT_BLACKHOLE,SR_RT_PROHIBIT};
@@ -565,12 +565,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*751:*/
+/*752:*/
 #line 486 "web/poll.w"
 
 int kmax;
 
-/*:751*/
+/*:752*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -584,7 +584,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*450:*/
+/*451:*/
 #line 44 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -601,23 +601,23 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:450*//*528:*/
+/*:451*//*529:*/
 #line 1648 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:528*//*529:*/
+/*:529*//*530:*/
 #line 1671 "web/bind.w"
 
 uint32_t fl_daddr,fl_saddr;
 uint16_t fl_dport;
 
-/*:529*//*538:*/
+/*:530*//*539:*/
 #line 1887 "web/bind.w"
 
 uint32_t tcp_write_seq;
 
-/*:538*/
+/*:539*/
 #line 20 "web/socket.w"
 
 /*84:*/
@@ -655,7 +655,7 @@ int nofcs,wifi_status;
 
 uint32_t tskey;
 
-/*:208*//*857:*/
+/*:208*//*858:*/
 #line 31 "web/beyond.w"
 
 uint64_t cookie;
@@ -663,20 +663,20 @@ int zerocopy,rcvmark,prefer_busy_poll,busy_poll_budget;
 int txtime_clockid,txtime_flags;
 bool txtime_on;
 
-/*:857*//*860:*/
+/*:858*//*861:*/
 #line 46 "web/beyond.w"
 
 int no_check_tx;
 
-/*:860*//*894:*/
+/*:861*//*895:*/
 #line 889 "web/beyond.w"
 
 int txrehash;
 
-/*:894*/
+/*:895*/
 #line 21 "web/socket.w"
 
-/*562:*/
+/*563:*/
 #line 118 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -694,19 +694,19 @@ bool netstamp;
 bool stamp_asked;
 uint64_t rq_seq;
 
-/*:562*//*633:*/
-#line 1667 "web/udp.w"
+/*:563*//*634:*/
+#line 1672 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:633*//*725:*/
-#line 3595 "web/udp.w"
+/*:634*//*726:*/
+#line 3606 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:725*//*859:*/
+/*:726*//*860:*/
 #line 40 "web/beyond.w"
 
 int udp_cork,udp_gso_size,udp_gro,udp_encap;
@@ -714,7 +714,7 @@ int udp_no_check6_tx,udp_no_check6_rx;
 int fwd_alloc;
 bool udp_encap_rcv;
 
-/*:859*/
+/*:860*/
 #line 22 "web/socket.w"
 
 /*86:*/
@@ -734,23 +734,23 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:86*//*858:*/
+/*:86*//*859:*/
 #line 37 "web/beyond.w"
 
 uint32_t local_port_range;
 
-/*:858*/
+/*:859*/
 #line 23 "web/socket.w"
 
-/*385:*/
+/*386:*/
 #line 398 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:385*/
+/*:386*/
 #line 24 "web/socket.w"
 
-/*794:*/
+/*795:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -758,7 +758,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:794*/
+/*:795*/
 #line 25 "web/socket.w"
 
 };
@@ -906,7 +906,7 @@ int rt_type;
 }sr_event;
 
 /*:334*//*344:*/
-#line 431 "web/link.w"
+#line 441 "web/link.w"
 
 typedef struct{
 int mtu;
@@ -915,8 +915,8 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:344*//*361:*/
-#line 783 "web/link.w"
+/*:344*//*362:*/
+#line 838 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -927,7 +927,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:361*//*368:*/
+/*:362*//*369:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -946,7 +946,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:368*//*379:*/
+/*:369*//*380:*/
 #line 297 "web/ip.w"
 
 typedef struct{
@@ -956,7 +956,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:379*//*384:*/
+/*:380*//*385:*/
 #line 368 "web/ip.w"
 
 struct sr_ipout{
@@ -972,7 +972,7 @@ uint8_t tx_flags;
 uint32_t tskey;
 };
 
-/*:384*//*400:*/
+/*:385*//*401:*/
 #line 716 "web/ip.w"
 
 struct sr_rx{
@@ -996,7 +996,7 @@ int truesize;
 uint32_t mark;
 };
 
-/*:400*//*405:*/
+/*:401*//*406:*/
 #line 873 "web/ip.w"
 
 typedef struct{
@@ -1014,7 +1014,7 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:405*//*426:*/
+/*:406*//*427:*/
 #line 1249 "web/ip.w"
 
 typedef struct{
@@ -1022,7 +1022,7 @@ sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:426*//*437:*/
+/*:427*//*438:*/
 #line 1387 "web/ip.w"
 
 typedef struct{
@@ -1030,7 +1030,7 @@ sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:437*//*443:*/
+/*:438*//*444:*/
 #line 50 "web/pcap.w"
 
 typedef struct{
@@ -1038,7 +1038,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:443*//*457:*/
+/*:444*//*458:*/
 #line 182 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -1051,7 +1051,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:457*//*458:*/
+/*:458*//*459:*/
 #line 200 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -1061,7 +1061,7 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:458*//*491:*/
+/*:459*//*492:*/
 #line 876 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -1072,7 +1072,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:491*//*560:*/
+/*:492*//*561:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -1095,21 +1095,21 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*590:*/
+/*591:*/
 #line 794 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:590*/
+/*:591*/
 #line 57 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:560*//*561:*/
+/*:561*//*562:*/
 #line 85 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
@@ -1135,7 +1135,7 @@ uint8_t data[];
 _Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
 
-/*:561*//*570:*/
+/*:562*//*571:*/
 #line 281 "web/udp.w"
 
 struct udp_arrival{
@@ -1146,7 +1146,7 @@ bool sole;
 int truesize;
 };
 
-/*:570*//*602:*/
+/*:571*//*603:*/
 #line 1003 "web/udp.w"
 
 struct sr_ipcm{
@@ -1164,8 +1164,8 @@ bool has_ts_opt_id;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:602*//*634:*/
-#line 1670 "web/udp.w"
+/*:603*//*635:*/
+#line 1675 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1177,22 +1177,23 @@ int charge;
 uint8_t*data;
 };
 
-/*:634*//*649:*/
-#line 2028 "web/udp.w"
+/*:635*//*650:*/
+#line 2033 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:649*/
+/*:650*/
 #line 43 "web/sockref.w"
 
 /*8:*/
-#line 34 "web/world.w"
+#line 39 "web/world.w"
 
+enum{SR_WORLD_READY= 1,SR_SIGNAL_READY= 2};
 struct sr_world{
-bool ready;
+unsigned call_flags;
 uint64_t now_ns;
 int hz;
 sr_host**host;
@@ -1210,50 +1211,49 @@ size_t nev,evcap;
 uint64_t evseq;
 
 /*:335*//*345:*/
-#line 442 "web/link.w"
+#line 452 "web/link.w"
 
 sr_lan*lan;
 int nlans;
 
-/*:345*//*444:*/
+/*:345*//*445:*/
 #line 56 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:444*//*675:*/
-#line 2613 "web/udp.w"
+/*:445*//*676:*/
+#line 2624 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:675*//*676:*/
-#line 2616 "web/udp.w"
+/*:676*//*677:*/
+#line 2627 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
 
-/*:676*//*861:*/
+/*:677*//*862:*/
 #line 49 "web/beyond.w"
 
 uint64_t last_cookie;
 
-/*:861*/
-#line 45 "web/world.w"
+/*:862*/
+#line 51 "web/world.w"
 
-/*759:*/
-#line 76 "web/signal.w"
+/*760:*/
+#line 78 "web/signal.w"
 
-bool sig_ready;
 unsigned idle_restarts;
 int timer_events;
 
-/*:759*/
-#line 46 "web/world.w"
+/*:760*/
+#line 52 "web/world.w"
 
 };
 
 /*:8*//*17:*/
-#line 181 "web/world.w"
+#line 193 "web/world.w"
 
 struct sr_host{
 int id;
@@ -1269,39 +1269,39 @@ uint64_t route_gen;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:112*//*362:*/
-#line 793 "web/link.w"
+/*:112*//*363:*/
+#line 848 "web/link.w"
 
 sr_htab neigh;
 
-/*:362*//*380:*/
+/*:363*//*381:*/
 #line 305 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:380*//*386:*/
+/*:381*//*387:*/
 #line 401 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:386*//*406:*/
+/*:387*//*407:*/
 #line 889 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:406*//*427:*/
+/*:407*//*428:*/
 #line 1255 "web/ip.w"
 
 sr_htab peers;
 
-/*:427*//*435:*/
+/*:428*//*436:*/
 #line 1381 "web/ip.w"
 
 sr_htab mc;
 
-/*:435*//*459:*/
+/*:436*//*460:*/
 #line 208 "web/bind.w"
 
 struct sr_bindtab*bind;
@@ -1311,18 +1311,18 @@ uint64_t addr_type_gen;
 uint32_t addr_type_addr;
 int addr_type;
 
-/*:459*//*798:*/
+/*:460*//*799:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:798*//*837:*/
+/*:799*//*838:*/
 #line 919 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:837*/
-#line 190 "web/world.w"
+/*:838*/
+#line 202 "web/world.w"
 
 };
 
@@ -1339,7 +1339,7 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*758:*/
+/*:70*//*759:*/
 #line 65 "web/signal.w"
 
 struct sigaction act[SR_NSIG];
@@ -1349,7 +1349,7 @@ struct{int code;pid_t pid;uid_t uid;}sinfo[SR_NSIG];
 uint64_t it_real_expiry,it_real_interval,it_real_serial;
 struct itimerval it_cpu[2];
 
-/*:758*/
+/*:759*/
 #line 23 "web/proc.w"
 
 sr_host*host;
@@ -1360,19 +1360,20 @@ unsigned long sigcount[SR_NSIG];
 #line 44 "web/sockref.w"
 
 /*9:*/
-#line 49 "web/world.w"
+#line 55 "web/world.w"
 
-static void world_ready(void);
+static inline void world_ready(void);
+static void world_make_ready(void);
 
 /*:9*//*18:*/
-#line 199 "web/world.w"
+#line 211 "web/world.w"
 
 static void*xcalloc(size_t n,size_t size);
 static void*xmalloc(size_t size);
 static void*xrealloc(void*p,size_t n,size_t size);
 
 /*:18*//*20:*/
-#line 234 "web/world.w"
+#line 246 "web/world.w"
 
 static uint32_t prefix_mask(int len);
 static bool ipv4_is_lbcast(uint32_t a);
@@ -1381,7 +1382,7 @@ static bool ipv4_is_loopback(uint32_t a);
 static bool ipv4_is_local_multicast(uint32_t a);
 
 /*:20*//*22:*/
-#line 260 "web/world.w"
+#line 272 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu);
@@ -1390,7 +1391,7 @@ static sr_iface*iface_by_name(sr_host*h,const char*name);
 static sr_iface*iface_by_addr(sr_host*h,uint32_t addr);
 
 /*:22*//*25:*/
-#line 321 "web/world.w"
+#line 333 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -1398,14 +1399,14 @@ bool kernel);
 static void route_del(sr_host*h,int i);
 
 /*:25*//*27:*/
-#line 383 "web/world.w"
+#line 395 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err);
 static const sr_route*route_lookup(sr_host*h,uint32_t dst);
 
 /*:27*//*29:*/
-#line 433 "web/world.w"
+#line 445 "web/world.w"
 
 static int iface_add_addr(sr_host*h,int ifindex,uint32_t addr,
 int prefixlen,uint32_t brd);
@@ -1413,12 +1414,12 @@ static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a);
 
 /*:29*//*32:*/
-#line 516 "web/world.w"
+#line 528 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up);
 
 /*:32*//*36:*/
-#line 604 "web/world.w"
+#line 616 "web/world.w"
 
 _Static_assert(SR_ROUTE_UNREACHABLE==SR_RT_UNREACHABLE&&
 SR_ROUTE_BLACKHOLE==SR_RT_BLACKHOLE&&SR_ROUTE_PROHIBIT==SR_RT_PROHIBIT,
@@ -1704,33 +1705,36 @@ static sr_pkt*pkt_init(void*buf,size_t headroom,size_t len);
 static sr_pkt*pkt_new(const void*data,size_t len);
 static sr_pkt*pkt_clone(const sr_pkt*p);
 static void ev_push(sr_event*e);
-static void net_run(void);
+static inline void net_run(void);
+static void net_run_due(void);
 static bool net_next_event(uint64_t*t);
 
 /*:338*//*350:*/
-#line 538 "web/link.w"
+#line 548 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static bool loop_short_cut(const sr_pkt*pkt);
+static bool lan_short_cut(const sr_lan*l);
+static bool ev_due_now(void);
 
 /*:350*//*354:*/
-#line 636 "web/link.w"
+#line 653 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
-/*:354*//*364:*/
-#line 799 "web/link.w"
+/*:354*//*365:*/
+#line 854 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:364*//*370:*/
+/*:365*//*371:*/
 #line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1738,13 +1742,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:370*//*376:*/
+/*:371*//*377:*/
 #line 226 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:376*//*382:*/
+/*:377*//*383:*/
 #line 311 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1752,13 +1756,13 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:382*//*388:*/
+/*:383*//*389:*/
 #line 411 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:388*//*390:*/
+/*:389*//*391:*/
 #line 453 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -1768,24 +1772,24 @@ const struct sr_ipout*o,sr_pkt*pkt);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:390*//*393:*/
+/*:391*//*394:*/
 #line 575 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:393*//*395:*/
+/*:394*//*396:*/
 #line 629 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:395*//*398:*/
+/*:396*//*399:*/
 #line 682 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:398*//*401:*/
+/*:399*//*402:*/
 #line 738 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
@@ -1794,67 +1798,68 @@ struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:401*//*408:*/
+/*:402*//*409:*/
 #line 896 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:408*//*414:*/
+/*:409*//*415:*/
 #line 1008 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:414*//*417:*/
+/*:415*//*418:*/
 #line 1078 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:417*//*421:*/
+/*:418*//*422:*/
 #line 1151 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:421*//*423:*/
+/*:422*//*424:*/
 #line 1195 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:423*//*429:*/
+/*:424*//*430:*/
 #line 1261 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:429*//*431:*/
+/*:430*//*432:*/
 #line 1311 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:431*//*433:*/
+/*:432*//*434:*/
 #line 1355 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:433*//*438:*/
+/*:434*//*439:*/
 #line 1393 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:438*//*447:*/
-#line 114 "web/pcap.w"
+/*:439*//*448:*/
+#line 118 "web/pcap.w"
 
-static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
+static inline void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
+static void pcap_write(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:447*//*454:*/
+/*:448*//*455:*/
 #line 105 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1862,7 +1867,7 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:454*//*460:*/
+/*:455*//*461:*/
 #line 216 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1871,7 +1876,7 @@ static void link_at(sr_htab*t,sr_hent**at,int k,sr_sock*s,uint64_t k0,
 uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:460*//*463:*/
+/*:461*//*464:*/
 #line 304 "web/bind.w"
 
 static int proto_tabno(int type,int protocol);
@@ -1882,31 +1887,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s,sr_hent**port_at);
 static void sock_unhash(sr_sock*s);
 
-/*:463*//*467:*/
+/*:464*//*468:*/
 #line 387 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:467*//*469:*/
+/*:468*//*470:*/
 #line 417 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:469*//*472:*/
+/*:470*//*473:*/
 #line 456 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:472*//*476:*/
+/*:473*//*477:*/
 #line 522 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:476*//*478:*/
+/*:477*//*479:*/
 #line 574 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1914,13 +1919,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:478*//*480:*/
+/*:479*//*481:*/
 #line 613 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:480*//*482:*/
+/*:481*//*483:*/
 #line 660 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1928,7 +1933,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:482*//*486:*/
+/*:483*//*487:*/
 #line 765 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1936,25 +1941,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:486*//*492:*/
+/*:487*//*493:*/
 #line 885 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:492*//*496:*/
+/*:493*//*497:*/
 #line 974 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:496*//*498:*/
+/*:497*//*499:*/
 #line 1014 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
-/*:498*//*501:*/
+/*:499*//*502:*/
 #line 1050 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1963,34 +1968,34 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:501*//*504:*/
+/*:502*//*505:*/
 #line 1113 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:504*//*507:*/
+/*:505*//*508:*/
 #line 1197 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:507*//*511:*/
+/*:508*//*512:*/
 #line 1294 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:511*//*515:*/
+/*:512*//*516:*/
 #line 1377 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:515*//*518:*/
+/*:516*//*519:*/
 #line 1428 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:518*//*524:*/
+/*:519*//*525:*/
 #line 1513 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
@@ -2000,7 +2005,7 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:524*//*531:*/
+/*:525*//*532:*/
 #line 1690 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -2008,13 +2013,13 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:531*//*539:*/
+/*:532*//*540:*/
 #line 1890 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:539*//*540:*/
+/*:540*//*541:*/
 #line 1921 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -2029,7 +2034,7 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:540*//*543:*/
+/*:541*//*544:*/
 #line 1973 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
@@ -2039,7 +2044,7 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:543*//*549:*/
+/*:544*//*550:*/
 #line 2147 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -2047,44 +2052,44 @@ size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:549*//*552:*/
+/*:550*//*553:*/
 #line 2217 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:552*//*556:*/
+/*:553*//*557:*/
 #line 2275 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:556*//*557:*/
+/*:557*//*558:*/
 #line 2289 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:557*//*566:*/
+/*:558*//*567:*/
 #line 177 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:566*//*569:*/
+/*:567*//*570:*/
 #line 275 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:569*//*571:*/
+/*:570*//*572:*/
 #line 290 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:571*//*574:*/
+/*:572*//*575:*/
 #line 327 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:574*//*576:*/
+/*:575*//*577:*/
 #line 365 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
@@ -2094,36 +2099,36 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:576*//*579:*/
+/*:577*//*580:*/
 #line 509 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
-/*:579*//*581:*/
+/*:580*//*582:*/
 #line 523 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:581*//*583:*/
+/*:582*//*584:*/
 #line 564 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:583*//*585:*/
+/*:584*//*586:*/
 #line 590 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:585*//*588:*/
+/*:586*//*589:*/
 #line 716 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:588*//*591:*/
+/*:589*//*592:*/
 #line 799 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -2131,46 +2136,46 @@ int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:591*//*594:*/
+/*:592*//*595:*/
 #line 857 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:594*//*596:*/
+/*:595*//*597:*/
 #line 888 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:596*//*598:*/
+/*:597*//*599:*/
 #line 929 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:598*//*600:*/
+/*:599*//*601:*/
 #line 991 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:600*//*606:*/
+/*:601*//*607:*/
 #line 1097 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:606*//*610:*/
+/*:607*//*611:*/
 #line 1160 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:610*//*613:*/
+/*:611*//*614:*/
 #line 1204 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:613*//*615:*/
+/*:614*//*616:*/
 #line 1247 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
@@ -2184,40 +2189,40 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:615*//*621:*/
-#line 1408 "web/udp.w"
+/*:616*//*622:*/
+#line 1413 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:621*//*623:*/
-#line 1453 "web/udp.w"
+/*:622*//*624:*/
+#line 1458 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:623*//*625:*/
-#line 1478 "web/udp.w"
+/*:624*//*626:*/
+#line 1483 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:625*//*627:*/
-#line 1538 "web/udp.w"
+/*:626*//*628:*/
+#line 1543 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
-/*:627*//*631:*/
-#line 1596 "web/udp.w"
+/*:628*//*632:*/
+#line 1601 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:631*//*635:*/
-#line 1681 "web/udp.w"
+/*:632*//*636:*/
+#line 1686 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2227,8 +2232,8 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
-/*:635*//*641:*/
-#line 1816 "web/udp.w"
+/*:636*//*642:*/
+#line 1821 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2239,24 +2244,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:641*//*642:*/
-#line 1833 "web/udp.w"
+/*:642*//*643:*/
+#line 1838 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:642*//*648:*/
-#line 2021 "web/udp.w"
+/*:643*//*649:*/
+#line 2026 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:648*//*653:*/
-#line 2119 "web/udp.w"
+/*:649*//*654:*/
+#line 2124 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:653*//*655:*/
-#line 2138 "web/udp.w"
+/*:654*//*656:*/
+#line 2143 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2264,124 +2269,124 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:655*//*658:*/
-#line 2230 "web/udp.w"
+/*:656*//*659:*/
+#line 2241 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:658*//*660:*/
-#line 2272 "web/udp.w"
+/*:659*//*661:*/
+#line 2283 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:660*//*662:*/
-#line 2332 "web/udp.w"
+/*:661*//*663:*/
+#line 2343 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:662*//*664:*/
-#line 2370 "web/udp.w"
+/*:663*//*665:*/
+#line 2381 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:664*//*667:*/
-#line 2441 "web/udp.w"
+/*:665*//*668:*/
+#line 2452 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:667*//*671:*/
-#line 2520 "web/udp.w"
+/*:668*//*672:*/
+#line 2531 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:671*//*678:*/
-#line 2623 "web/udp.w"
+/*:672*//*679:*/
+#line 2634 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
-/*:678*//*680:*/
-#line 2640 "web/udp.w"
+/*:679*//*681:*/
+#line 2651 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
-/*:680*//*682:*/
-#line 2694 "web/udp.w"
+/*:681*//*683:*/
+#line 2705 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:682*//*685:*/
-#line 2776 "web/udp.w"
+/*:683*//*686:*/
+#line 2787 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:685*//*691:*/
-#line 2903 "web/udp.w"
+/*:686*//*692:*/
+#line 2914 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
-/*:691*//*695:*/
-#line 2979 "web/udp.w"
+/*:692*//*696:*/
+#line 2990 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:695*//*697:*/
-#line 3019 "web/udp.w"
+/*:696*//*698:*/
+#line 3030 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:697*//*704:*/
-#line 3162 "web/udp.w"
+/*:698*//*705:*/
+#line 3173 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:704*//*711:*/
-#line 3298 "web/udp.w"
+/*:705*//*712:*/
+#line 3309 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:711*//*714:*/
-#line 3361 "web/udp.w"
+/*:712*//*715:*/
+#line 3372 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:714*//*719:*/
-#line 3467 "web/udp.w"
+/*:715*//*720:*/
+#line 3478 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:719*//*721:*/
-#line 3523 "web/udp.w"
+/*:720*//*722:*/
+#line 3534 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:721*//*723:*/
-#line 3560 "web/udp.w"
+/*:722*//*724:*/
+#line 3571 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:723*//*726:*/
-#line 3600 "web/udp.w"
+/*:724*//*727:*/
+#line 3611 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:726*//*730:*/
+/*:727*//*731:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2389,13 +2394,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:730*//*734:*/
+/*:731*//*735:*/
 #line 102 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:734*//*736:*/
+/*:735*//*737:*/
 #line 157 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2403,33 +2408,34 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:736*//*742:*/
+/*:737*//*743:*/
 #line 266 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:742*//*744:*/
+/*:743*//*745:*/
 #line 325 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:744*//*748:*/
+/*:745*//*749:*/
 #line 383 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:748*//*753:*/
+/*:749*//*754:*/
 #line 535 "web/poll.w"
 
-static void sk_wake_async(sr_sock*s);
+static inline void sk_wake_async(sr_sock*s);
+static void sk_send_sigio(const sr_file*f);
 static void sock_data_ready(sr_sock*s);
 static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 
-/*:753*//*760:*/
-#line 81 "web/signal.w"
+/*:754*//*761:*/
+#line 82 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig);
 static bool sig_caught(const sr_proc*p,int sig);
@@ -2437,39 +2443,39 @@ static bool sig_ignored(const sr_proc*p,int sig);
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:760*//*764:*/
-#line 164 "web/signal.w"
+/*:761*//*765:*/
+#line 165 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig);
 static void signal_deliver_all(bool handlers);
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 
-/*:764*//*769:*/
-#line 307 "web/signal.w"
+/*:765*//*770:*/
+#line 308 "web/signal.w"
 
 static bool signal_interrupts(void);
 static bool signal_restart(ssize_t*r);
 static bool signal_restart_decide(ssize_t*r);
 
-/*:769*//*775:*/
-#line 421 "web/signal.w"
+/*:770*//*776:*/
+#line 422 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set);
 static void bits_sigset(uint64_t bits,sigset_t*set);
 
-/*:775*//*779:*/
-#line 527 "web/signal.w"
+/*:776*//*780:*/
+#line 528 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask);
 static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
 
-/*:779*//*782:*/
-#line 570 "web/signal.w"
+/*:780*//*783:*/
+#line 571 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to);
 
-/*:782*//*785:*/
-#line 627 "web/signal.w"
+/*:783*//*786:*/
+#line 628 "web/signal.w"
 
 static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
 static bool timeval_bad(const struct timeval*tv);
@@ -2478,41 +2484,41 @@ static void ns_timeval(uint64_t ns,struct timeval*tv);
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
 static void itimer_fire(pid_t pid,uint64_t serial);
 
-/*:785*//*790:*/
-#line 752 "web/signal.w"
+/*:786*//*791:*/
+#line 753 "web/signal.w"
 
 static bool timers_only_tick(void);
 
-/*:790*//*795:*/
+/*:791*//*796:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:795*//*801:*/
+/*:796*//*802:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:801*//*803:*/
+/*:802*//*804:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:803*//*805:*/
+/*:804*//*806:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:805*//*807:*/
+/*:806*//*808:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:807*//*809:*/
+/*:808*//*810:*/
 #line 281 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
@@ -2520,48 +2526,48 @@ int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 static int ip_head_l4len(const sr_sock*s);
 
-/*:809*//*811:*/
+/*:810*//*812:*/
 #line 328 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:811*//*813:*/
+/*:812*//*814:*/
 #line 366 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:813*//*815:*/
+/*:814*//*816:*/
 #line 462 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:815*//*818:*/
+/*:816*//*819:*/
 #line 507 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:818*//*823:*/
+/*:819*//*824:*/
 #line 593 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:823*//*827:*/
+/*:824*//*828:*/
 #line 690 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
-/*:827*//*830:*/
+/*:828*//*831:*/
 #line 744 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:830*//*833:*/
+/*:831*//*834:*/
 #line 814 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2569,75 +2575,75 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:833*//*835:*/
+/*:834*//*836:*/
 #line 857 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:835*//*838:*/
+/*:836*//*839:*/
 #line 922 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:838*//*843:*/
+/*:839*//*844:*/
 #line 1000 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:843*//*847:*/
+/*:844*//*848:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:847*//*849:*/
+/*:848*//*850:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:849*//*851:*/
+/*:850*//*852:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:851*//*853:*/
+/*:852*//*854:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:853*//*862:*/
+/*:854*//*863:*/
 #line 73 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level);
 
-/*:862*//*868:*/
+/*:863*//*869:*/
 #line 188 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a);
 
-/*:868*//*873:*/
+/*:869*//*874:*/
 #line 295 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
-/*:873*//*878:*/
+/*:874*//*879:*/
 #line 409 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
-/*:878*//*885:*/
+/*:879*//*886:*/
 #line 677 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s);
 static void sk_fwd_schedule(sr_sock*s,int size);
 static void sk_fwd_release(sr_sock*s,int size,bool partial);
 
-/*:885*/
+/*:886*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2659,17 +2665,22 @@ static sr_world the_world;
 
 
 /*:2*//*10:*/
-#line 52 "web/world.w"
+#line 59 "web/world.w"
 
-static void world_ready(void)
+static inline void world_ready(void)
 {
-if(!W->ready)sr_reset();
 W->idle_restarts= 0;
-if(W->sig_ready)signal_deliver_all(true);
+if(W->call_flags!=SR_WORLD_READY)world_make_ready();
+}
+
+static void world_make_ready(void)
+{
+if(!(W->call_flags&SR_WORLD_READY))sr_reset();
+if(W->call_flags&SR_SIGNAL_READY)signal_deliver_all(true);
 }
 
 /*:10*//*13:*/
-#line 80 "web/world.w"
+#line 92 "web/world.w"
 
 uint64_t sr_now_ns(void)
 {
@@ -2695,7 +2706,7 @@ return 0;
 }
 
 /*:13*//*19:*/
-#line 204 "web/world.w"
+#line 216 "web/world.w"
 
 static void*xmalloc(size_t size)
 {
@@ -2721,7 +2732,7 @@ return p;
 }
 
 /*:19*//*21:*/
-#line 241 "web/world.w"
+#line 253 "web/world.w"
 
 static uint32_t prefix_mask(int len)
 {
@@ -2737,7 +2748,7 @@ return(ntohl(a)&0xffffff00u)==0xe0000000u;
 }
 
 /*:21*//*23:*/
-#line 267 "web/world.w"
+#line 279 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu)
@@ -2754,7 +2765,7 @@ return ifp;
 }
 
 /*:23*//*24:*/
-#line 286 "web/world.w"
+#line 298 "web/world.w"
 
 static sr_iface*iface_by_index(sr_host*h,int ifindex)
 {
@@ -2778,7 +2789,7 @@ return NULL;
 }
 
 /*:24*//*26:*/
-#line 327 "web/world.w"
+#line 339 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -2825,7 +2836,7 @@ h->nroutes--;
 }
 
 /*:26*//*28:*/
-#line 388 "web/world.w"
+#line 400 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err)
@@ -2854,7 +2865,7 @@ return fib_lookup(h,dst,0,RT_SCOPE_UNIVERSE,&err);
 }
 
 /*:28*//*30:*/
-#line 442 "web/world.w"
+#line 454 "web/world.w"
 
 static const struct sr_ifaddr*ifaddr_primary(const sr_iface*ifp,
 uint32_t addr,int prefixlen)
@@ -2889,7 +2900,7 @@ return 0;
 }
 
 /*:30*//*31:*/
-#line 475 "web/world.w"
+#line 487 "web/world.w"
 
 static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a)
@@ -2919,7 +2930,7 @@ ifp->ifindex,src,RT_SCOPE_LINK,true);
 }
 
 /*:31*//*33:*/
-#line 519 "web/world.w"
+#line 531 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up)
 {
@@ -2939,7 +2950,7 @@ route_del(h,i);
 }
 
 /*:33*//*37:*/
-#line 614 "web/world.w"
+#line 626 "web/world.w"
 
 static sr_host*host_by_id(int id)
 {
@@ -2947,7 +2958,7 @@ return id>=0&&id<W->nhosts?W->host[id]:NULL;
 }
 
 /*:37*//*38:*/
-#line 622 "web/world.w"
+#line 634 "web/world.w"
 
 static sr_host*host_new(const char*name)
 {
@@ -2964,15 +2975,15 @@ h->sys[i][1]= sysctls[i].def2;
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
 /*:135*/
-#line 628 "web/world.w"
+#line 640 "web/world.w"
 
-/*387:*/
+/*388:*/
 #line 408 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:387*/
-#line 629 "web/world.w"
+/*:388*/
+#line 641 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
 W->host[W->nhosts++]= h;
@@ -2989,7 +3000,7 @@ return host_new(name)->id;
 }
 
 /*:38*//*39:*/
-#line 647 "web/world.w"
+#line 659 "web/world.w"
 
 static int parse_cidr(const char*s,uint32_t*addr,int*prefixlen)
 {
@@ -3015,7 +3026,7 @@ return 0;
 }
 
 /*:39*//*41:*/
-#line 677 "web/world.w"
+#line 689 "web/world.w"
 
 int sr_if_add(int host,const char*name,int mtu)
 {
@@ -3052,7 +3063,7 @@ return 0;
 }
 
 /*:41*//*42:*/
-#line 715 "web/world.w"
+#line 727 "web/world.w"
 
 int sr_addr_add(int host,int ifindex,const char*cidr,const char*brd)
 {
@@ -3075,7 +3086,7 @@ return sys_return(iface_add_addr(h,ifindex,addr,plen,b));
 }
 
 /*:42*//*43:*/
-#line 741 "web/world.w"
+#line 753 "web/world.w"
 
 int sr_route_add(int host,const char*cidr,const char*gw,int ifindex)
 {
@@ -3133,13 +3144,13 @@ return sys_return(-ESRCH);
 }
 
 /*:43*//*45:*/
-#line 805 "web/world.w"
+#line 817 "web/world.w"
 
 void sr_reset(void)
 {
 sr_host*h;
-if(W->ready)/*46:*/
-#line 830 "web/world.w"
+if(W->call_flags&SR_WORLD_READY)/*46:*/
+#line 842 "web/world.w"
 
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
@@ -3151,65 +3162,65 @@ for(size_t i= 0;i<W->nev;i++)free(W->ev[i].pkt);
 free(W->ev);
 
 /*:337*//*346:*/
-#line 446 "web/link.w"
+#line 456 "web/link.w"
 
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:346*//*445:*/
+/*:346*//*446:*/
 #line 60 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:445*//*677:*/
-#line 2620 "web/udp.w"
+/*:446*//*678:*/
+#line 2631 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
-/*:677*/
-#line 834 "web/world.w"
+/*:678*/
+#line 846 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*363:*/
-#line 796 "web/link.w"
+/*364:*/
+#line 851 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:363*//*381:*/
+/*:364*//*382:*/
 #line 308 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:381*//*407:*/
+/*:382*//*408:*/
 #line 893 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:407*//*428:*/
+/*:408*//*429:*/
 #line 1258 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:428*//*436:*/
+/*:429*//*437:*/
 #line 1384 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:436*//*466:*/
+/*:437*//*467:*/
 #line 384 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:466*//*799:*/
+/*:467*//*800:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:799*/
-#line 837 "web/world.w"
+/*:800*/
+#line 849 "web/world.w"
 
 free(fh->ifs);
 free(fh->routes);
@@ -3219,10 +3230,10 @@ free(fh);
 free(W->host);
 }
 /*:46*/
-#line 809 "web/world.w"
+#line 821 "web/world.w"
 
 memset(W,0,sizeof*W);
-W->ready= true;
+W->call_flags= SR_WORLD_READY;
 W->hz= SR_DEFAULT_HZ;
 W->next_pid= SR_FIRST_PID;
 /*336:*/
@@ -3231,11 +3242,11 @@ W->next_pid= SR_FIRST_PID;
 W->rng= 1;
 
 /*:336*/
-#line 814 "web/world.w"
+#line 826 "web/world.w"
 
 h= host_new("host0");
 /*34:*/
-#line 546 "web/world.w"
+#line 558 "web/world.w"
 
 {
 int eth;
@@ -3248,15 +3259,15 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 }
 
 /*:34*/
-#line 816 "web/world.w"
+#line 828 "web/world.w"
 
 /*349:*/
-#line 507 "web/link.w"
+#line 517 "web/link.w"
 
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
 /*:349*/
-#line 817 "web/world.w"
+#line 829 "web/world.w"
 
 W->cur= proc_new(h,0);
 }
@@ -3520,7 +3531,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*752:*/
+/*753:*/
 #line 489 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3529,7 +3540,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:752*/
+/*:753*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3585,7 +3596,7 @@ return f->sock;
 
 static int sys_return(int r)
 {
-if(W->sig_ready)signal_deliver_all(true);
+if(W->call_flags&SR_SIGNAL_READY)signal_deliver_all(true);
 if(r<0){errno= -r;return-1;}
 return r;
 }
@@ -3742,17 +3753,17 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*564:*/
+/*:170*//*565:*/
 #line 144 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:564*//*895:*/
+/*:565*//*896:*/
 #line 892 "web/beyond.w"
 
 s->txrehash= 1;
 
-/*:895*/
+/*:896*/
 #line 298 "web/socket.w"
 
 /*97:*/
@@ -3764,7 +3775,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:97*//*452:*/
+/*:97*//*453:*/
 #line 74 "web/bind.w"
 
 s->tabno= (int8_t)proto_tabno(type,protocol);
@@ -3774,12 +3785,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:452*//*800:*/
+/*:453*//*801:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:800*/
+/*:801*/
 #line 299 "web/socket.w"
 
 return s;
@@ -3901,8 +3912,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*699:*/
-#line 3055 "web/udp.w"
+/*700:*/
+#line 3066 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3921,7 +3932,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:699*/
+/*:700*/
 #line 166 "web/ioctl.w"
 
 }
@@ -6187,7 +6198,7 @@ W->rng= seed;
 }
 
 /*:333*//*339:*/
-#line 274 "web/link.w"
+#line 275 "web/link.w"
 
 static sr_pkt*pkt_alloc(size_t headroom,size_t len)
 {
@@ -6231,7 +6242,7 @@ return c;
 }
 
 /*:339*//*340:*/
-#line 319 "web/link.w"
+#line 320 "web/link.w"
 
 static bool ev_before(const sr_event*a,const sr_event*b)
 {
@@ -6271,9 +6282,14 @@ return top;
 }
 
 /*:340*//*341:*/
-#line 364 "web/link.w"
+#line 369 "web/link.w"
 
-static void net_run(void)
+static inline void net_run(void)
+{
+if(ev_due_now())net_run_due();
+}
+
+static void net_run_due(void)
 {
 while(W->nev&&W->ev[0].t<=W->now_ns){
 sr_event e= ev_pop();
@@ -6295,7 +6311,7 @@ return true;
 }
 
 /*:341*//*342:*/
-#line 392 "web/link.w"
+#line 402 "web/link.w"
 
 void sr_advance_ns(uint64_t ns)
 {
@@ -6314,7 +6330,7 @@ if(W->now_ns<target)W->now_ns= target;
 }
 
 /*:342*//*347:*/
-#line 456 "web/link.w"
+#line 466 "web/link.w"
 
 int sr_lan_new(int mtu)
 {
@@ -6349,7 +6365,7 @@ return 0;
 }
 
 /*:347*//*348:*/
-#line 491 "web/link.w"
+#line 501 "web/link.w"
 
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg)
 {
@@ -6365,7 +6381,7 @@ return 0;
 }
 
 /*:348*//*351:*/
-#line 545 "web/link.w"
+#line 557 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -6373,6 +6389,7 @@ sr_pkt*pkt)
 sr_iface*ifp= iface_by_index(h,ifindex);
 sr_lan*l;
 int owner= -1;
+bool last;
 if(!ifp||!(ifp->flags&IFF_UP)){free(pkt);return;}
 if(ifp->flags&IFF_LOOPBACK){
 if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
@@ -6383,6 +6400,7 @@ ip_local_deliver(h,ifindex,pkt,SR_RT_LOCAL);
 }else dev_loop(h,ifindex,pkt,pkt->local?SR_RT_LOCAL:-1);
 return;
 }
+last= pkt->last;
 pkt->last= false;
 if(bcast){
 if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
@@ -6403,11 +6421,14 @@ if(bcast&&!(pt->host==h->id&&pt->ifindex==ifindex))
 lan_carry(l,pt,pkt_clone(pkt));
 }
 if(bcast)free(pkt);
-else lan_carry(l,&l->port[owner],pkt);
+else if(last&&lan_short_cut(l)){
+const struct sr_port*pt= &l->port[owner];
+dev_rcv(host_by_id(pt->host),pt->ifindex,pkt,-1);
+}else lan_carry(l,&l->port[owner],pkt);
 }
 
 /*:351*//*352:*/
-#line 590 "web/link.w"
+#line 607 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -6429,7 +6450,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:352*//*353:*/
-#line 618 "web/link.w"
+#line 635 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6449,7 +6470,7 @@ ev_push(&e);
 }
 
 /*:353*//*355:*/
-#line 648 "web/link.w"
+#line 665 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6459,17 +6480,31 @@ ev_push(&e);
 }
 
 /*:355*//*356:*/
-#line 713 "web/link.w"
+#line 727 "web/link.w"
 
 static bool loop_short_cut(const sr_pkt*pkt)
 {
 return pkt->last&&pkt->local&&pkt->data[0]==0x45&&
-!(get16(pkt->data+6)&(IP_MF|IP_OFFMASK))&&
-(!W->nev||W->ev[0].t> W->now_ns);
+!(get16(pkt->data+6)&(IP_MF|IP_OFFMASK))&&!ev_due_now();
+}
+
+static bool ev_due_now(void)
+{
+return W->nev&&W->ev[0].t<=W->now_ns;
 }
 
 /*:356*//*357:*/
-#line 724 "web/link.w"
+#line 768 "web/link.w"
+
+static bool lan_short_cut(const sr_lan*l)
+{
+const struct sr_lan_config*c= &l->cfg;
+return!c->delay_ns&&!c->jitter_ns&&!(c->loss> 0)&&!(c->duplicate> 0)&&
+!(c->reorder> 0)&&!ev_due_now();
+}
+
+/*:357*//*358:*/
+#line 779 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6479,8 +6514,8 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:357*//*359:*/
-#line 744 "web/link.w"
+/*:358*//*360:*/
+#line 799 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6495,8 +6530,8 @@ net_run();
 return 0;
 }
 
-/*:359*//*365:*/
-#line 804 "web/link.w"
+/*:360*//*366:*/
+#line 859 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6541,8 +6576,8 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:365*//*366:*/
-#line 852 "web/link.w"
+/*:366*//*367:*/
+#line 907 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -6568,7 +6603,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:366*//*371:*/
+/*:367*//*372:*/
 #line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -6591,7 +6626,7 @@ return a->addr;
 return 0;
 }
 
-/*:371*//*372:*/
+/*:372*//*373:*/
 #line 134 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -6604,7 +6639,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*373:*/
+/*374:*/
 #line 176 "web/ip.w"
 
 if(saddr){
@@ -6617,10 +6652,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:373*/
+/*:374*/
 #line 145 "web/ip.w"
 
-/*374:*/
+/*375:*/
 #line 187 "web/ip.w"
 
 if(oif){
@@ -6636,7 +6671,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:374*/
+/*:375*/
 #line 146 "web/ip.w"
 
 if(!daddr){
@@ -6664,7 +6699,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*375:*/
+/*376:*/
 #line 207 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -6680,13 +6715,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:375*/
+/*:376*/
 #line 172 "web/ip.w"
 
 return 0;
 }
 
-/*:372*//*377:*/
+/*:373*//*378:*/
 #line 230 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -6704,7 +6739,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:377*//*383:*/
+/*:378*//*384:*/
 #line 317 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -6749,7 +6784,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:383*//*389:*/
+/*:384*//*390:*/
 #line 418 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -6762,7 +6797,7 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:389*//*391:*/
+/*:390*//*392:*/
 #line 471 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -6820,7 +6855,7 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:391*//*392:*/
+/*:392*//*393:*/
 #line 548 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
@@ -6839,7 +6874,7 @@ dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:392*//*394:*/
+/*:393*//*395:*/
 #line 579 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
@@ -6881,7 +6916,7 @@ left-= len;
 free(pkt);
 }
 
-/*:394*//*396:*/
+/*:395*//*397:*/
 #line 633 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6896,7 +6931,7 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:396*//*397:*/
+/*:397*//*398:*/
 #line 656 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
@@ -6918,7 +6953,7 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:397*//*399:*/
+/*:398*//*400:*/
 #line 685 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
@@ -6929,7 +6964,7 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:399*//*402:*/
+/*:400*//*403:*/
 #line 749 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6965,7 +7000,7 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:402*//*403:*/
+/*:403*//*404:*/
 #line 793 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -6995,7 +7030,7 @@ rx->mark= pkt->mark;
 rx->pkt= NULL;
 }
 
-/*:403*//*404:*/
+/*:404*//*405:*/
 #line 827 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
@@ -7012,7 +7047,7 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:404*//*409:*/
+/*:405*//*410:*/
 #line 901 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
@@ -7030,7 +7065,7 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:409*//*410:*/
+/*:410*//*411:*/
 #line 919 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
@@ -7058,7 +7093,7 @@ ev_push(&e);
 return q;
 }
 
-/*:410*//*411:*/
+/*:411*//*412:*/
 #line 947 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -7072,7 +7107,7 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*412:*/
+/*413:*/
 #line 975 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
@@ -7088,11 +7123,11 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:412*/
+/*:413*/
 #line 959 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*413:*/
+/*414:*/
 #line 989 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
@@ -7110,7 +7145,7 @@ free(pkt);
 return NULL;
 }
 
-/*:413*/
+/*:414*/
 #line 961 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
@@ -7126,7 +7161,7 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:411*//*415:*/
+/*:412*//*416:*/
 #line 1011 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
@@ -7151,7 +7186,7 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:415*//*416:*/
+/*:416*//*417:*/
 #line 1037 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
@@ -7164,7 +7199,7 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:416*//*418:*/
+/*:417*//*419:*/
 #line 1081 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -7208,7 +7243,7 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:418*//*422:*/
+/*:419*//*423:*/
 #line 1156 "web/ip.w"
 
 static bool icmp_is_error(int type)
@@ -7245,7 +7280,7 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:422*//*424:*/
+/*:423*//*425:*/
 #line 1200 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -7270,7 +7305,7 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:424*//*430:*/
+/*:425*//*431:*/
 #line 1266 "web/ip.w"
 
 static uint64_t jiffies(void)
@@ -7302,7 +7337,7 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:430*//*432:*/
+/*:431*//*433:*/
 #line 1314 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
@@ -7340,7 +7375,7 @@ else if(q.protocol==IPPROTO_ICMP)
 ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:432*//*434:*/
+/*:433*//*435:*/
 #line 1358 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
@@ -7355,7 +7390,7 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:434*//*439:*/
+/*:435*//*440:*/
 #line 1398 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
@@ -7388,7 +7423,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:439*//*446:*/
+/*:440*//*447:*/
 #line 69 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -7424,10 +7459,15 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:446*//*448:*/
-#line 117 "web/pcap.w"
+/*:447*//*449:*/
+#line 122 "web/pcap.w"
 
-static void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
+static inline void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
+{
+if(W->ncaps)pcap_write(h,ifindex,pkt,tx);
+}
+
+static void pcap_write(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
 {
 for(int i= 0;i<W->ncaps;i++){
 sr_capture*c= &W->cap[i];
@@ -7449,7 +7489,7 @@ free(wire);
 }else fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:448*//*455:*/
+/*:449*//*456:*/
 #line 111 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -7469,7 +7509,7 @@ h->addr_type= type;
 return type;
 }
 
-/*:455*//*456:*/
+/*:456*//*457:*/
 #line 149 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -7486,7 +7526,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:456*//*461:*/
+/*:457*//*462:*/
 #line 234 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -7541,7 +7581,7 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:461*//*464:*/
+/*:462*//*465:*/
 #line 313 "web/bind.w"
 
 static int proto_tabno(int type,int protocol)
@@ -7578,7 +7618,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:464*//*465:*/
+/*:465*//*466:*/
 #line 355 "web/bind.w"
 
 static void sock_hash(sr_sock*s,sr_hent**port_at)
@@ -7607,7 +7647,7 @@ for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:465*//*468:*/
+/*:466*//*469:*/
 #line 390 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -7623,7 +7663,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:468*//*470:*/
+/*:469*//*471:*/
 #line 421 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -7636,7 +7676,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:470*//*471:*/
+/*:471*//*472:*/
 #line 445 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -7649,7 +7689,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:471*//*474:*/
+/*:472*//*475:*/
 #line 489 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -7662,7 +7702,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:474*//*475:*/
+/*:475*//*476:*/
 #line 504 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl)
@@ -7682,7 +7722,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:475*//*477:*/
+/*:476*//*478:*/
 #line 552 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -7706,7 +7746,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:477*//*479:*/
+/*:478*//*480:*/
 #line 595 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -7726,7 +7766,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:479*//*483:*/
+/*:480*//*484:*/
 #line 666 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -7741,7 +7781,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:483*//*484:*/
+/*:484*//*485:*/
 #line 684 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -7768,7 +7808,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:484*//*485:*/
+/*:485*//*486:*/
 #line 717 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -7811,7 +7851,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:485*//*487:*/
+/*:486*//*488:*/
 #line 771 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -7824,7 +7864,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:487*//*488:*/
+/*:488*//*489:*/
 #line 790 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -7842,7 +7882,7 @@ sock_hash(s,at);
 return 0;
 }
 
-/*:488*//*489:*/
+/*:489*//*490:*/
 #line 809 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -7864,7 +7904,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:489*//*490:*/
+/*:490*//*491:*/
 #line 844 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -7887,7 +7927,7 @@ if(!s->hashed)sock_hash(s,NULL);
 return 0;
 }
 
-/*:490*//*493:*/
+/*:491*//*494:*/
 #line 894 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -7929,7 +7969,7 @@ free(g);
 }
 }
 
-/*:493*//*494:*/
+/*:494*//*495:*/
 #line 941 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -7944,7 +7984,7 @@ return;
 rp_alloc(s);
 }
 
-/*:494*//*495:*/
+/*:495*//*496:*/
 #line 961 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -7959,7 +7999,7 @@ return;
 rp_alloc(s);
 }
 
-/*:495*//*497:*/
+/*:496*//*498:*/
 #line 997 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
@@ -7978,7 +8018,7 @@ g->prog_len= n;
 return 0;
 }
 
-/*:497*//*500:*/
+/*:498*//*501:*/
 #line 1035 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -7995,7 +8035,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:500*//*502:*/
+/*:501*//*503:*/
 #line 1065 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -8016,7 +8056,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:502*//*503:*/
+/*:503*//*504:*/
 #line 1103 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -8028,7 +8068,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:503*//*505:*/
+/*:504*//*506:*/
 #line 1157 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8056,7 +8096,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:505*//*506:*/
+/*:506*//*507:*/
 #line 1186 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -8069,7 +8109,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:506*//*509:*/
+/*:507*//*510:*/
 #line 1233 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8086,7 +8126,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:509*//*510:*/
+/*:510*//*511:*/
 #line 1258 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8109,7 +8149,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:510*//*512:*/
+/*:511*//*513:*/
 #line 1297 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -8121,7 +8161,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:512*//*514:*/
+/*:513*//*515:*/
 #line 1334 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -8144,7 +8184,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:514*//*516:*/
+/*:515*//*517:*/
 #line 1380 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -8162,7 +8202,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:516*//*517:*/
+/*:517*//*518:*/
 #line 1411 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -8181,7 +8221,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:517*//*520:*/
+/*:518*//*521:*/
 #line 1437 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -8205,7 +8245,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:520*//*521:*/
+/*:521*//*522:*/
 #line 1470 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -8219,7 +8259,7 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:521*//*523:*/
+/*:522*//*524:*/
 #line 1498 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -8236,7 +8276,7 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:523*//*525:*/
+/*:524*//*526:*/
 #line 1533 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8247,7 +8287,7 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:525*//*526:*/
+/*:526*//*527:*/
 #line 1575 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
@@ -8289,7 +8329,7 @@ udp_hash4(s);
 return 0;
 }
 
-/*:526*//*527:*/
+/*:527*//*528:*/
 #line 1625 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -8303,7 +8343,7 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:527*//*530:*/
+/*:528*//*531:*/
 #line 1675 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
@@ -8320,7 +8360,7 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:530*//*532:*/
+/*:531*//*533:*/
 #line 1708 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
@@ -8335,7 +8375,7 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:532*//*533:*/
+/*:533*//*534:*/
 #line 1725 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
@@ -8356,7 +8396,7 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:533*//*534:*/
+/*:534*//*535:*/
 #line 1760 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
@@ -8379,7 +8419,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:534*//*535:*/
+/*:535*//*536:*/
 #line 1798 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8404,7 +8444,7 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:535*//*536:*/
+/*:536*//*537:*/
 #line 1830 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
@@ -8420,7 +8460,7 @@ return true;
 return false;
 }
 
-/*:536*//*537:*/
+/*:537*//*538:*/
 #line 1872 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
@@ -8437,7 +8477,7 @@ if(!s->tcp_write_seq)s->tcp_write_seq= 1;
 return 0;
 }
 
-/*:537*//*541:*/
+/*:538*//*542:*/
 #line 1934 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8469,7 +8509,7 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
-/*:541*//*542:*/
+/*:542*//*543:*/
 #line 1967 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
@@ -8477,7 +8517,7 @@ static bool udp_dev_match(const sr_sock*s,int ifindex)
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:542*//*544:*/
+/*:543*//*545:*/
 #line 2000 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -8499,7 +8539,7 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:544*//*546:*/
+/*:545*//*547:*/
 #line 2036 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
@@ -8524,7 +8564,7 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:546*//*547:*/
+/*:547*//*548:*/
 #line 2085 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -8551,7 +8591,7 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:547*//*548:*/
+/*:548*//*549:*/
 #line 2118 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
@@ -8582,7 +8622,7 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:548*//*550:*/
+/*:549*//*551:*/
 #line 2169 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8610,7 +8650,7 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:550*//*551:*/
+/*:551*//*552:*/
 #line 2203 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
@@ -8626,7 +8666,7 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:551*//*554:*/
+/*:552*//*555:*/
 #line 2234 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
@@ -8648,7 +8688,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:554*//*555:*/
+/*:555*//*556:*/
 #line 2254 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
@@ -8671,7 +8711,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:555*//*558:*/
+/*:556*//*559:*/
 #line 2292 "web/bind.w"
 
 static void inet_release(sr_sock*s)
@@ -8680,7 +8720,7 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:558*//*567:*/
+/*:559*//*568:*/
 #line 186 "web/udp.w"
 
 static int skb_alloc_size(int need)
@@ -8698,7 +8738,7 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:567*//*568:*/
+/*:568*//*569:*/
 #line 222 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
@@ -8719,7 +8759,7 @@ left-= frag;
 return total;
 }
 
-/*:568*//*572:*/
+/*:569*//*573:*/
 #line 293 "web/udp.w"
 
 
@@ -8745,7 +8785,7 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:572*//*575:*/
+/*:573*//*576:*/
 #line 330 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
@@ -8765,7 +8805,7 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:575*//*577:*/
+/*:576*//*578:*/
 #line 373 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
@@ -8839,7 +8879,7 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:577*//*578:*/
+/*:578*//*579:*/
 #line 469 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
@@ -8867,7 +8907,7 @@ sk_fwd_schedule(s,d->truesize);
 sock_data_ready(s);
 }
 
-/*:578*//*580:*/
+/*:579*//*581:*/
 #line 512 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
@@ -8878,7 +8918,7 @@ d->spec_dst= 0;
 }
 }
 
-/*:580*//*582:*/
+/*:581*//*583:*/
 #line 527 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
@@ -8901,7 +8941,7 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:582*//*584:*/
+/*:583*//*585:*/
 #line 568 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
@@ -8920,7 +8960,7 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:584*//*586:*/
+/*:585*//*587:*/
 #line 594 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
@@ -8932,7 +8972,7 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*587:*/
+/*588:*/
 #line 614 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
@@ -8989,7 +9029,7 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:587*/
+/*:588*/
 #line 604 "web/udp.w"
 
 default:return 0;
@@ -8998,7 +9038,7 @@ default:return 0;
 return 0;
 }
 
-/*:586*//*589:*/
+/*:587*//*590:*/
 #line 723 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
@@ -9050,7 +9090,7 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:589*//*592:*/
+/*:590*//*593:*/
 #line 805 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -9074,7 +9114,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:592*//*593:*/
+/*:593*//*594:*/
 #line 829 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
@@ -9091,7 +9131,7 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:593*//*595:*/
+/*:594*//*596:*/
 #line 861 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
@@ -9112,7 +9152,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:595*//*597:*/
+/*:596*//*598:*/
 #line 892 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
@@ -9143,7 +9183,7 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:597*//*599:*/
+/*:598*//*600:*/
 #line 932 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
@@ -9166,7 +9206,7 @@ free(d);
 return set_flag(s,rq);
 }
 
-/*:599*//*603:*/
+/*:600*//*604:*/
 #line 1019 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -9183,7 +9223,7 @@ if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*604:*/
+/*605:*/
 #line 1059 "web/udp.w"
 
 if(usin){
@@ -9200,10 +9240,10 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:604*/
+/*:605*/
 #line 1034 "web/udp.w"
 
-/*605:*/
+/*606:*/
 #line 1085 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
@@ -9213,7 +9253,7 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:605*/
+/*:606*/
 #line 1035 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -9224,7 +9264,7 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*608:*/
+/*609:*/
 #line 1130 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
@@ -9234,11 +9274,11 @@ err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:608*/
+/*:609*/
 #line 1044 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
-/*609:*/
+/*610:*/
 #line 1144 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
@@ -9251,19 +9291,19 @@ daddr= s->fl_daddr;
 dport= s->fl_dport;
 }
 
-/*:609*/
+/*:610*/
 #line 1046 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*612:*/
+/*613:*/
 #line 1194 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:612*/
+/*:613*/
 #line 1049 "web/udp.w"
 
 if(flags&MSG_MORE)
@@ -9275,7 +9315,7 @@ true);
 return err<0?err:(ssize_t)len;
 }
 
-/*:603*//*607:*/
+/*:604*//*608:*/
 #line 1100 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
@@ -9290,7 +9330,7 @@ ipc->tsflags= s->tsflags;
 ipc->gso_size= s->udp_gso_size;
 }
 
-/*:607*//*611:*/
+/*:608*//*612:*/
 #line 1164 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
@@ -9310,7 +9350,7 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:611*//*614:*/
+/*:612*//*615:*/
 #line 1208 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
@@ -9330,7 +9370,7 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:614*//*616:*/
+/*:615*//*617:*/
 #line 1274 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
@@ -9359,17 +9399,20 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:616*//*617:*/
-#line 1304 "web/udp.w"
+/*:617*//*618:*/
+#line 1306 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
-uint64_t deadline= sock_deadline((flags&MSG_DONTWAIT)?0:s->sndtimeo);
+uint64_t deadline= 0;
+bool timed= false;
 for(;;){
 int err;
 if(s->err){err= s->err;s->err= 0;return-err;}
 if(s->shutdown&SR_SEND_SHUTDOWN)return-EPIPE;
 if(s->wmem<s->sndbuf)break;
+if(!timed)deadline= sock_deadline((flags&MSG_DONTWAIT)?0:s->sndtimeo);
+timed= true;
 s->nospace= true;
 if(deadline<=W->now_ns)return-EAGAIN;
 s->nospace= false;
@@ -9380,8 +9423,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:617*//*618:*/
-#line 1333 "web/udp.w"
+/*:618*//*619:*/
+#line 1338 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9405,8 +9448,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:618*//*619:*/
-#line 1360 "web/udp.w"
+/*:619*//*620:*/
+#line 1365 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9417,8 +9460,8 @@ return pkt_init(small_buf(),headroom,hlen+l4len);
 return pkt_alloc(headroom,hlen+l4len);
 }
 
-/*:619*//*620:*/
-#line 1374 "web/udp.w"
+/*:620*//*621:*/
+#line 1379 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9438,8 +9481,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:620*//*622:*/
-#line 1418 "web/udp.w"
+/*:621*//*623:*/
+#line 1423 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9467,8 +9510,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:622*//*624:*/
-#line 1457 "web/udp.w"
+/*:623*//*625:*/
+#line 1462 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9486,8 +9529,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:624*//*626:*/
-#line 1482 "web/udp.w"
+/*:625*//*627:*/
+#line 1487 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9520,8 +9563,8 @@ len-= n;
 return true;
 }
 
-/*:626*//*629:*/
-#line 1544 "web/udp.w"
+/*:627*//*630:*/
+#line 1549 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 typedef char sr_v32 __attribute__((vector_size(32),aligned(1),may_alias));
@@ -9543,7 +9586,7 @@ for(;i+32<=n;i+= 32)*(sr_v32*)(d+i)= *(const sr_v32*)(s+i);
 if(i<n)*(sr_v32*)(d+n-32)= *(const sr_v32*)(s+n-32);
 }
 #endif
-#line 1565 "web/udp.w"
+#line 1570 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n)
 {
@@ -9553,12 +9596,12 @@ vcopy_avx2(dst,src,n);
 return;
 }
 #endif
-#line 1574 "web/udp.w"
+#line 1579 "web/udp.w"
  memcpy(dst,src,n);
 }
 
-/*:629*//*632:*/
-#line 1601 "web/udp.w"
+/*:630*//*633:*/
+#line 1606 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9582,16 +9625,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:632*//*636:*/
-#line 1692 "web/udp.w"
+/*:633*//*637:*/
+#line 1697 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:636*//*637:*/
-#line 1698 "web/udp.w"
+/*:637*//*638:*/
+#line 1703 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9621,8 +9664,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:637*//*638:*/
-#line 1730 "web/udp.w"
+/*:638*//*639:*/
+#line 1735 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9648,8 +9691,8 @@ err= udp_cork_push(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:638*//*639:*/
-#line 1758 "web/udp.w"
+/*:639*//*640:*/
+#line 1763 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -9665,8 +9708,8 @@ udp_cork_discard(s);
 return err;
 }
 
-/*:639*//*640:*/
-#line 1773 "web/udp.w"
+/*:640*//*641:*/
+#line 1778 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9676,8 +9719,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:640*//*643:*/
-#line 1836 "web/udp.w"
+/*:641*//*644:*/
+#line 1841 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9731,16 +9774,16 @@ if(err)return err;
 return 0;
 }
 
-/*:643*//*644:*/
-#line 1889 "web/udp.w"
+/*:644*//*645:*/
+#line 1894 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*645:*/
-#line 1930 "web/udp.w"
+case IP_RETOPTS:/*646:*/
+#line 1935 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9755,8 +9798,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:645*/
-#line 1895 "web/udp.w"
+/*:646*/
+#line 1900 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9788,8 +9831,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:644*//*647:*/
-#line 1953 "web/udp.w"
+/*:645*//*648:*/
+#line 1958 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9829,8 +9872,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:647*//*650:*/
-#line 2034 "web/udp.w"
+/*:648*//*651:*/
+#line 2039 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9849,16 +9892,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*651:*/
-#line 2081 "web/udp.w"
+/*652:*/
+#line 2086 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:651*/
-#line 2052 "web/udp.w"
+/*:652*/
+#line 2057 "web/udp.w"
 
 goto try_again;
 }
@@ -9884,8 +9927,8 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:650*//*654:*/
-#line 2122 "web/udp.w"
+/*:651*//*655:*/
+#line 2127 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9895,8 +9938,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:654*//*656:*/
-#line 2145 "web/udp.w"
+/*:655*//*657:*/
+#line 2150 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9939,19 +9982,22 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:656*//*657:*/
-#line 2198 "web/udp.w"
+/*:657*//*658:*/
+#line 2206 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
 {
-uint64_t deadline= sock_deadline((flags&MSG_DONTWAIT)?0:s->rcvtimeo);
+uint64_t deadline= 0;
+bool timed= false;
 for(;;){
 sr_dgram*d;
 uint64_t seen;
 int w;
 if(s->err){*err= -s->err;s->err= 0;return NULL;}
 if((d= try_recv(s,flags,off))!=NULL)return d;
+if(!timed)deadline= sock_deadline((flags&MSG_DONTWAIT)?0:s->rcvtimeo);
+timed= true;
 *err= -EAGAIN;
 if(deadline<=W->now_ns)return NULL;
 if(s->shutdown&SR_RCV_SHUTDOWN){*err= 0;return NULL;}
@@ -9961,8 +10007,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:657*//*659:*/
-#line 2233 "web/udp.w"
+/*:658*//*660:*/
+#line 2244 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -9977,8 +10023,8 @@ sk_fwd_release(s,size,partial);
 s->rq_reader= s->rq_len;
 }
 
-/*:659*//*661:*/
-#line 2276 "web/udp.w"
+/*:660*//*662:*/
+#line 2287 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10018,8 +10064,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:661*//*663:*/
-#line 2336 "web/udp.w"
+/*:662*//*664:*/
+#line 2347 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -10040,24 +10086,24 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:663*//*665:*/
-#line 2374 "web/udp.w"
+/*:664*//*666:*/
+#line 2385 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
 {
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&!s->rcvmark&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
-/*666:*/
-#line 2402 "web/udp.w"
+/*667:*/
+#line 2413 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
-/*:666*/
-#line 2380 "web/udp.w"
+/*:667*/
+#line 2391 "web/udp.w"
 
 return;
 }
@@ -10067,8 +10113,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 if(s->rcvmark)put_cmsg(msg,co,SOL_SOCKET,SO_MARK,sizeof d->mark,&d->mark);
 }
 
-/*:665*//*668:*/
-#line 2445 "web/udp.w"
+/*:666*//*669:*/
+#line 2456 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10088,8 +10134,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*670:*/
-#line 2496 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*671:*/
+#line 2507 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -10098,11 +10144,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:670*/
-#line 2464 "web/udp.w"
+/*:671*/
+#line 2475 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*669:*/
-#line 2483 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*670:*/
+#line 2494 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -10116,8 +10162,8 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:669*/
-#line 2465 "web/udp.w"
+/*:670*/
+#line 2476 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -10125,8 +10171,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 }
 
-/*:668*//*672:*/
-#line 2523 "web/udp.w"
+/*:669*//*673:*/
+#line 2534 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -10137,8 +10183,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*673:*/
-#line 2539 "web/udp.w"
+if(rr)/*674:*/
+#line 2550 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -10152,11 +10198,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:673*/
-#line 2533 "web/udp.w"
+/*:674*/
+#line 2544 "web/udp.w"
 
-if(ts)/*674:*/
-#line 2557 "web/udp.w"
+if(ts)/*675:*/
+#line 2568 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -10197,15 +10243,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:674*/
-#line 2534 "web/udp.w"
+/*:675*/
+#line 2545 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:672*//*679:*/
-#line 2627 "web/udp.w"
+/*:673*//*680:*/
+#line 2638 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -10219,8 +10265,8 @@ W->small_spare[W->nsmall_spare++]= d;
 else free(d);
 }
 
-/*:679*//*681:*/
-#line 2651 "web/udp.w"
+/*:680*//*682:*/
+#line 2662 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -10236,8 +10282,8 @@ s->netstamp= want;
 W->netstamp_sockets+= want?1:-1;
 }
 
-/*:681*//*683:*/
-#line 2710 "web/udp.w"
+/*:682*//*684:*/
+#line 2721 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10252,8 +10298,8 @@ s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }
 
-/*:683*//*684:*/
-#line 2724 "web/udp.w"
+/*:684*//*685:*/
+#line 2735 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10282,8 +10328,8 @@ SO_TIMESTAMP_OLD,sizeof tv,&tv);
 if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
-/*:684*//*686:*/
-#line 2780 "web/udp.w"
+/*:685*//*687:*/
+#line 2791 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10299,8 +10345,8 @@ put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPING_NEW:
 SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
-/*:686*//*692:*/
-#line 2912 "web/udp.w"
+/*:687*//*693:*/
+#line 2923 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10311,8 +10357,8 @@ if(!(s->tsflags&SR_SOF_OPT_ID)||!(f&SR_SOF_TX_KEYED))return;
 o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
-/*:692*//*693:*/
-#line 2925 "web/udp.w"
+/*:693*//*694:*/
+#line 2936 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10324,8 +10370,8 @@ if(f&SR_SKBTX_SCHED)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SCHED);
 if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
-/*:693*//*694:*/
-#line 2941 "web/udp.w"
+/*:694*//*695:*/
+#line 2952 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10355,8 +10401,8 @@ d->l4off= SR_ETH_HLEN+(pkt->data[0]&0xf)*4;
 sock_queue_err(s,d);
 }
 
-/*:694*//*696:*/
-#line 2982 "web/udp.w"
+/*:695*//*697:*/
+#line 2993 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10381,8 +10427,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:696*//*698:*/
-#line 3022 "web/udp.w"
+/*:697*//*699:*/
+#line 3033 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10399,8 +10445,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:698*//*701:*/
-#line 3099 "web/udp.w"
+/*:699*//*702:*/
+#line 3110 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10419,8 +10465,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:701*//*705:*/
-#line 3169 "web/udp.w"
+/*:702*//*706:*/
+#line 3180 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10433,8 +10479,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:705*//*706:*/
-#line 3186 "web/udp.w"
+/*:706*//*707:*/
+#line 3197 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10452,8 +10498,8 @@ net_run();
 return r;
 }
 
-/*:706*//*707:*/
-#line 3203 "web/udp.w"
+/*:707*//*708:*/
+#line 3214 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10488,8 +10534,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:707*//*708:*/
-#line 3240 "web/udp.w"
+/*:708*//*709:*/
+#line 3251 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10525,8 +10571,8 @@ if(signal_restart(&r))goto restart;
 return sys_return((int)r);
 }
 
-/*:708*//*710:*/
-#line 3284 "web/udp.w"
+/*:709*//*711:*/
+#line 3295 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10541,8 +10587,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:710*//*712:*/
-#line 3301 "web/udp.w"
+/*:711*//*713:*/
+#line 3312 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10566,8 +10612,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:712*//*715:*/
-#line 3368 "web/udp.w"
+/*:713*//*716:*/
+#line 3379 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10583,8 +10629,8 @@ net_run();
 return r;
 }
 
-/*:715*//*716:*/
-#line 3383 "web/udp.w"
+/*:716*//*717:*/
+#line 3394 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10620,8 +10666,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:716*//*717:*/
-#line 3418 "web/udp.w"
+/*:717*//*718:*/
+#line 3429 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10657,8 +10703,8 @@ msg->msg_controllen= co.used;
 return sys_return((int)r);
 }
 
-/*:717*//*718:*/
-#line 3453 "web/udp.w"
+/*:718*//*719:*/
+#line 3464 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10673,8 +10719,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:718*//*720:*/
-#line 3470 "web/udp.w"
+/*:719*//*721:*/
+#line 3481 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10701,8 +10747,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:720*//*722:*/
-#line 3528 "web/udp.w"
+/*:721*//*723:*/
+#line 3539 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10731,8 +10777,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:722*//*724:*/
-#line 3563 "web/udp.w"
+/*:723*//*725:*/
+#line 3574 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10742,8 +10788,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:724*//*727:*/
-#line 3604 "web/udp.w"
+/*:725*//*728:*/
+#line 3615 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10769,7 +10815,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:727*//*731:*/
+/*:728*//*732:*/
 #line 46 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10787,7 +10833,7 @@ signal_deliver_all(false);
 return 0;
 }
 
-/*:731*//*732:*/
+/*:732*//*733:*/
 #line 66 "web/poll.w"
 
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline)
@@ -10800,7 +10846,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:732*//*733:*/
+/*:733*//*734:*/
 #line 86 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10813,7 +10859,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:733*//*735:*/
+/*:734*//*736:*/
 #line 106 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10828,7 +10874,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:735*//*737:*/
+/*:736*//*738:*/
 #line 163 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10844,7 +10890,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:737*//*738:*/
+/*:738*//*739:*/
 #line 189 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10856,7 +10902,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:738*//*739:*/
+/*:739*//*740:*/
 #line 213 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10869,7 +10915,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:739*//*740:*/
+/*:740*//*741:*/
 #line 229 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10881,7 +10927,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:740*//*743:*/
+/*:741*//*744:*/
 #line 270 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10934,7 +10980,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:743*//*745:*/
+/*:744*//*746:*/
 #line 328 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10949,7 +10995,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:745*//*749:*/
+/*:746*//*750:*/
 #line 390 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -11004,7 +11050,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:749*//*750:*/
+/*:750*//*751:*/
 #line 443 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -11044,18 +11090,21 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:750*//*754:*/
-#line 541 "web/poll.w"
+/*:751*//*755:*/
+#line 542 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
 static void sock_error_report(sr_sock*s){sk_wake_async(s);}
 
-static void sk_wake_async(sr_sock*s)
+static inline void sk_wake_async(sr_sock*s)
 {
 sr_file*f= s->file;
-int sig;
-if(!f||!(f->flags&O_ASYNC)||!f->owner)return;
-sig= f->sig?f->sig:SIGIO;
+if(f&&(f->flags&O_ASYNC)&&f->owner)sk_send_sigio(f);
+}
+
+static void sk_send_sigio(const sr_file*f)
+{
+int sig= f->sig?f->sig:SIGIO;
 if(f->owner> 0){
 sr_proc*p= proc_by_pid(f->owner);
 if(p&&sigio_perm(p,f))proc_send_signal(p,sig);
@@ -11072,8 +11121,8 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:754*//*761:*/
-#line 93 "web/signal.w"
+/*:755*//*762:*/
+#line 94 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig)
 {
@@ -11091,8 +11140,8 @@ return p->act[sig].sa_handler==SIG_IGN||
 (p->act[sig].sa_handler==SIG_DFL&&(SR_DEFAULT_IGNORED&SR_SIGBIT(sig)));
 }
 
-/*:761*//*762:*/
-#line 125 "web/signal.w"
+/*:762*//*763:*/
+#line 126 "web/signal.w"
 
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
 {
@@ -11106,11 +11155,11 @@ p->sinfo[sig].pid= pid;
 p->sinfo[sig].uid= uid;
 }
 p->pending|= bit;
-if(!(p->blocked&bit))W->sig_ready= true;
+if(!(p->blocked&bit))W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:762*//*763:*/
-#line 150 "web/signal.w"
+/*:763*//*764:*/
+#line 151 "web/signal.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
 {
@@ -11118,8 +11167,8 @@ if(sig==SIGPIPE)signal_send(p,sig,SI_USER,p->pid,p->ruid);
 else signal_send(p,sig,SI_KERNEL,0,0);
 }
 
-/*:763*//*765:*/
-#line 169 "web/signal.w"
+/*:764*//*766:*/
+#line 170 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig)
 {
@@ -11132,13 +11181,13 @@ p->sigcount[sig]++;
 if(sig_handled(p,sig))signal_call_handler(p,sig,code,pid,uid);
 }
 
-/*:765*//*766:*/
-#line 193 "web/signal.w"
+/*:766*//*767:*/
+#line 194 "web/signal.w"
 
 static void signal_deliver_all(bool handlers)
 {
 bool again= true;
-if(!W->sig_ready)return;
+if(!(W->call_flags&SR_SIGNAL_READY))return;
 while(again){
 again= false;
 for(int i= 0;i<W->nprocs;i++){
@@ -11158,11 +11207,11 @@ again= handlers;
 }
 }
 }
-if(handlers)W->sig_ready= false;
+if(handlers)W->call_flags&= ~(unsigned)SR_SIGNAL_READY;
 }
 
-/*:766*//*767:*/
-#line 238 "web/signal.w"
+/*:767*//*768:*/
+#line 239 "web/signal.w"
 
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
 {
@@ -11188,17 +11237,17 @@ a.sa_sigaction(sig,&info,NULL);
 }else a.sa_handler(sig);
 W->cur= cur;
 p->blocked= saved;
-if(p->pending&~p->blocked)W->sig_ready= true;
+if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:767*//*770:*/
-#line 315 "web/signal.w"
+/*:768*//*771:*/
+#line 316 "web/signal.w"
 
 static bool signal_interrupts(void)
 {
 sr_proc*p= W->cur;
 uint64_t ready;
-if(!W->sig_ready)return false;
+if(!(W->call_flags&SR_SIGNAL_READY))return false;
 ready= p->pending&~p->blocked;
 while(ready){
 int sig= __builtin_ctzll(ready)+1;
@@ -11208,8 +11257,8 @@ ready&= ready-1;
 return false;
 }
 
-/*:770*//*772:*/
-#line 351 "web/signal.w"
+/*:771*//*773:*/
+#line 352 "web/signal.w"
 
 static bool signal_restart(ssize_t*r)
 {
@@ -11241,8 +11290,8 @@ restart= false;
 return restart;
 }
 
-/*:772*//*776:*/
-#line 425 "web/signal.w"
+/*:773*//*777:*/
+#line 426 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set)
 {
@@ -11287,8 +11336,8 @@ p->rtqueue[sig]= 0;
 return sys_return(0);
 }
 
-/*:776*//*778:*/
-#line 488 "web/signal.w"
+/*:777*//*779:*/
+#line 489 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
 {
@@ -11304,7 +11353,7 @@ bits= sigset_bits(set)&~SR_UNBLOCKABLE;
 if(how==SIG_BLOCK)p->blocked|= bits;
 else if(how==SIG_UNBLOCK)p->blocked&= ~bits;
 else p->blocked= bits;
-if(p->pending&~p->blocked)W->sig_ready= true;
+if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 return sys_return(0);
 }
 
@@ -11316,8 +11365,8 @@ bits_sigset(W->cur->pending&W->cur->blocked,set);
 return sys_return(0);
 }
 
-/*:778*//*780:*/
-#line 531 "web/signal.w"
+/*:779*//*781:*/
+#line 532 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask)
 {
@@ -11325,7 +11374,7 @@ sr_proc*p= W->cur;
 uint64_t saved= p->blocked;
 if(mask){
 p->blocked= sigset_bits(mask)&~SR_UNBLOCKABLE;
-if(p->pending&~p->blocked)W->sig_ready= true;
+if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 return saved;
 }
@@ -11336,11 +11385,11 @@ sr_proc*p= W->cur;
 if(!mask)return;
 if(r==-EINTR)signal_deliver_all(true);
 p->blocked= saved;
-if(p->pending&~p->blocked)W->sig_ready= true;
+if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:780*//*783:*/
-#line 573 "web/signal.w"
+/*:781*//*784:*/
+#line 574 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to)
 {
@@ -11369,8 +11418,8 @@ if(!found)return sys_return(-ESRCH);
 return sys_return(sent?0:-EPERM);
 }
 
-/*:783*//*786:*/
-#line 635 "web/signal.w"
+/*:784*//*787:*/
+#line 636 "web/signal.w"
 
 static bool timeval_bad(const struct timeval*tv)
 {
@@ -11398,8 +11447,8 @@ ns_timeval(p->it_real_expiry> W->now_ns?p->it_real_expiry-W->now_ns:1000u,
 ns_timeval(p->it_real_interval,&v->it_interval);
 }
 
-/*:786*//*787:*/
-#line 666 "web/signal.w"
+/*:787*//*788:*/
+#line 667 "web/signal.w"
 
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
 {
@@ -11428,8 +11477,8 @@ proc_send_signal(p,SIGALRM);
 itimer_arm(p,p->it_real_interval,p->it_real_interval);
 }
 
-/*:787*//*788:*/
-#line 694 "web/signal.w"
+/*:788*//*789:*/
+#line 695 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
 {
@@ -11461,8 +11510,8 @@ itimer_get(W->cur,which,curr_value);
 return sys_return(0);
 }
 
-/*:788*//*789:*/
-#line 733 "web/signal.w"
+/*:789*//*790:*/
+#line 734 "web/signal.w"
 
 unsigned sr_alarm(unsigned seconds)
 {
@@ -11477,8 +11526,8 @@ old.it_value.tv_sec++;
 return(unsigned)old.it_value.tv_sec;
 }
 
-/*:789*//*791:*/
-#line 755 "web/signal.w"
+/*:790*//*792:*/
+#line 756 "web/signal.w"
 
 static bool timers_only_tick(void)
 {
@@ -11488,7 +11537,7 @@ return!(p->it_real_expiry&&sig_caught(p,SIGALRM)&&
 !(p->blocked&SR_SIGBIT(SIGALRM)));
 }
 
-/*:791*//*796:*/
+/*:792*//*797:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -11516,7 +11565,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:796*//*802:*/
+/*:797*//*803:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -11530,7 +11579,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:802*//*804:*/
+/*:803*//*805:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -11555,7 +11604,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:804*//*806:*/
+/*:805*//*807:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -11566,7 +11615,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:806*//*808:*/
+/*:807*//*809:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -11577,7 +11626,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:808*//*810:*/
+/*:809*//*811:*/
 #line 287 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -11602,7 +11651,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:810*//*812:*/
+/*:811*//*813:*/
 #line 331 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -11620,7 +11669,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:812*//*814:*/
+/*:813*//*815:*/
 #line 371 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -11668,7 +11717,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:814*//*816:*/
+/*:815*//*817:*/
 #line 465 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11681,24 +11730,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*817:*/
+/*818:*/
 #line 493 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:817*/
+/*:818*/
 #line 476 "web/raw.w"
 
-/*820:*/
+/*821:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:820*/
+/*:821*/
 #line 477 "web/raw.w"
 
-/*821:*/
+/*822:*/
 #line 541 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11709,7 +11758,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:821*/
+/*:822*/
 #line 478 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -11717,14 +11766,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*822:*/
+/*823:*/
 #line 568 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:822*/
+/*:823*/
 #line 484 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -11735,7 +11784,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:816*//*819:*/
+/*:817*//*820:*/
 #line 511 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -11754,7 +11803,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:819*//*824:*/
+/*:820*//*825:*/
 #line 598 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -11778,7 +11827,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:824*//*828:*/
+/*:825*//*829:*/
 #line 694 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -11806,7 +11855,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*829:*/
+/*830:*/
 #line 732 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -11816,13 +11865,13 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:829*/
+/*:830*/
 #line 720 "web/raw.w"
 
 pkt->iif= rt->iif;
 pkt->sk= s;
 pkt->truesize= truesize;
-if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*826:*/
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*827:*/
 #line 680 "web/raw.w"
 
 {
@@ -11834,7 +11883,7 @@ pkt->tskey= o.tskey;
 if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
 }
 
-/*:826*/
+/*:827*/
 #line 724 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -11844,7 +11893,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:828*//*831:*/
+/*:829*//*832:*/
 #line 747 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -11855,7 +11904,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:831*//*834:*/
+/*:832*//*835:*/
 #line 820 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -11891,7 +11940,7 @@ sock_error_report(s);
 }
 }
 
-/*:834*//*836:*/
+/*:835*//*837:*/
 #line 860 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -11911,7 +11960,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:836*//*839:*/
+/*:837*//*840:*/
 #line 927 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -11925,7 +11974,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:839*//*840:*/
+/*:840*//*841:*/
 #line 943 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -11948,7 +11997,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:840*//*841:*/
+/*:841*//*842:*/
 #line 967 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -11960,7 +12009,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:841*//*844:*/
+/*:842*//*845:*/
 #line 1003 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -11968,7 +12017,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:844*//*848:*/
+/*:845*//*849:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11985,13 +12034,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*820:*/
+/*821:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:820*/
+/*:821*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -12008,7 +12057,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:848*//*850:*/
+/*:849*//*851:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -12018,7 +12067,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:850*//*852:*/
+/*:851*//*853:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -12040,7 +12089,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:852*//*854:*/
+/*:853*//*855:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12068,7 +12117,7 @@ else if(!hard||!s->connected)return;
 s->err= err;
 sock_error_report(s);
 }
-/*:854*//*863:*/
+/*:855*//*864:*/
 #line 76 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level)
@@ -12077,7 +12126,7 @@ return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
 (s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
 }
 
-/*:863*//*865:*/
+/*:864*//*866:*/
 #line 108 "web/beyond.w"
 
 static int set_udp_cork(sr_sock*s,sr_optreq*rq)
@@ -12090,7 +12139,7 @@ net_run();
 return 0;
 }
 
-/*:865*//*867:*/
+/*:866*//*868:*/
 #line 175 "web/beyond.w"
 
 static int set_udp_encap(sr_sock*s,sr_optreq*rq)
@@ -12102,7 +12151,7 @@ s->udp_encap= rq->val;
 return 0;
 }
 
-/*:867*//*869:*/
+/*:868*//*870:*/
 #line 191 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a)
@@ -12119,7 +12168,7 @@ memcpy(&spi,a->u.data,sizeof spi);
 return spi!=0;
 }
 
-/*:869*//*871:*/
+/*:870*//*872:*/
 #line 236 "web/beyond.w"
 
 static int set_unicast_if(sr_sock*s,sr_optreq*rq)
@@ -12143,7 +12192,7 @@ rq->val= (int)htonl((uint32_t)s->uc_index);
 return 0;
 }
 
-/*:871*//*872:*/
+/*:872*//*873:*/
 #line 276 "web/beyond.w"
 
 static int set_local_port_range(sr_sock*s,sr_optreq*rq)
@@ -12162,7 +12211,7 @@ rq->val= (int)s->local_port_range;
 return 0;
 }
 
-/*:872*//*874:*/
+/*:873*//*875:*/
 #line 298 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
@@ -12174,7 +12223,7 @@ if(*low<=sk_lo&&sk_lo<=*high)*low= sk_lo;
 if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
 }
 
-/*:874*//*875:*/
+/*:875*//*876:*/
 #line 319 "web/beyond.w"
 
 static int get_protocol_num(sr_sock*s,sr_optreq*rq)
@@ -12183,7 +12232,7 @@ rq->val= s->inet_num;
 return 0;
 }
 
-/*:875*//*877:*/
+/*:876*//*878:*/
 #line 379 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -12215,7 +12264,7 @@ int err= group_req_decode(rq,&mr);
 return err?err:mc_leave(s,&mr);
 }
 
-/*:877*//*879:*/
+/*:878*//*880:*/
 #line 434 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
@@ -12271,7 +12320,7 @@ int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
-/*:879*//*880:*/
+/*:880*//*881:*/
 #line 518 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12305,7 +12354,7 @@ free(src);
 return err;
 }
 
-/*:880*//*881:*/
+/*:881*//*882:*/
 #line 550 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12341,7 +12390,7 @@ memcpy(rq->ubuf,&hdr,GROUP_FILTER_SIZE(0));
 return 0;
 }
 
-/*:881*//*882:*/
+/*:882*//*883:*/
 #line 598 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
@@ -12353,7 +12402,7 @@ rq->outlen= sizeof s->cookie;
 return 0;
 }
 
-/*:882*//*883:*/
+/*:883*//*884:*/
 #line 616 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
@@ -12365,7 +12414,7 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:883*//*884:*/
+/*:884*//*885:*/
 #line 657 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
@@ -12384,7 +12433,7 @@ rq->outlen= sizeof m;
 return 0;
 }
 
-/*:884*//*886:*/
+/*:885*//*887:*/
 #line 682 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s)
@@ -12406,7 +12455,7 @@ s->fwd_alloc+= size;
 s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
-/*:886*//*887:*/
+/*:887*//*888:*/
 #line 714 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
@@ -12422,7 +12471,7 @@ rq->val= (s->sndbuf_locked?SOCK_SNDBUF_LOCK:0)|(s->rcvbuf_locked?SOCK_RCVBUF_LOC
 return 0;
 }
 
-/*:887*//*889:*/
+/*:888*//*890:*/
 #line 775 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
@@ -12434,7 +12483,7 @@ s->zerocopy= rq->val;
 return 0;
 }
 
-/*:889*//*890:*/
+/*:890*//*891:*/
 #line 797 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
@@ -12445,7 +12494,7 @@ s->busy_poll_budget= rq->val;
 return 0;
 }
 
-/*:890*//*891:*/
+/*:891*//*892:*/
 #line 822 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
@@ -12474,7 +12523,7 @@ rq->outlen= sizeof t;
 return 0;
 }
 
-/*:891*//*892:*/
+/*:892*//*893:*/
 #line 858 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
@@ -12490,7 +12539,7 @@ rq->val= 0;
 return 0;
 }
 
-/*:892*//*893:*/
+/*:893*//*894:*/
 #line 881 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
@@ -12500,7 +12549,7 @@ s->txrehash= rq->val==-1?1:rq->val;
 return 0;
 }
 
-/*:893*//*896:*/
+/*:894*//*897:*/
 #line 901 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
@@ -12510,7 +12559,7 @@ static int get_peergroups(sr_sock*s,sr_optreq*rq)
 return-ENODATA;
 }
 
-/*:896*//*897:*/
+/*:897*//*898:*/
 #line 919 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
@@ -12520,7 +12569,7 @@ static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 return 0;
 }
 
-/*:897*//*898:*/
+/*:898*//*899:*/
 #line 936 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
@@ -12528,7 +12577,7 @@ static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 return sock_bindtoindex(s,rq->val);
 }
 
-/*:898*//*901:*/
+/*:899*//*902:*/
 #line 973 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
@@ -12542,4 +12591,4 @@ s->rp->prog_len= 0;
 return 0;
 }
 
-/*:901*/
+/*:902*/

@@ -32,7 +32,7 @@ int sr_setsockopt(int fd,int level,int optname,const void*optval,
 socklen_t optlen);
 
 /*:5*//*12:*/
-#line 71 "web/world.w"
+#line 83 "web/world.w"
 
 uint64_t sr_now_ns(void);
 void sr_advance_ns(uint64_t ns);
@@ -40,7 +40,7 @@ int sr_get_hz(void);
 int sr_set_hz(int hz);
 
 /*:12*//*35:*/
-#line 588 "web/world.w"
+#line 600 "web/world.w"
 
 int sr_host_new(const char*name);
 int sr_if_add(int host,const char*name,int mtu);
@@ -55,7 +55,7 @@ int sr_route_del(int host,const char*cidr);
 #define SR_ROUTE_PROHIBIT 6
 
 /*:35*//*44:*/
-#line 802 "web/world.w"
+#line 814 "web/world.w"
 
 int sr_world_hosts(void);
 
@@ -109,7 +109,7 @@ int sr_host_sysctl_set(int host,const char*name,const char*value);
 void sr_world_seed(uint64_t seed);
 
 /*:331*//*343:*/
-#line 418 "web/link.w"
+#line 428 "web/link.w"
 
 struct sr_lan_config{
 uint64_t delay_ns;
@@ -123,39 +123,39 @@ int sr_lan_new(int mtu);
 int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
-/*:343*//*358:*/
-#line 741 "web/link.w"
+/*:343*//*359:*/
+#line 796 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:358*//*441:*/
+/*:359*//*442:*/
 #line 41 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:441*//*499:*/
+/*:442*//*500:*/
 #line 1032 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:499*//*513:*/
+/*:500*//*514:*/
 #line 1331 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
-/*:513*//*519:*/
+/*:514*//*520:*/
 #line 1433 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
-/*:519*//*522:*/
+/*:520*//*523:*/
 #line 1495 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:522*//*553:*/
+/*:523*//*554:*/
 #line 2228 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
@@ -163,13 +163,13 @@ int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:553*//*700:*/
-#line 3096 "web/udp.w"
+/*:554*//*701:*/
+#line 3107 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:700*//*702:*/
-#line 3148 "web/udp.w"
+/*:701*//*703:*/
+#line 3159 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -178,8 +178,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:702*//*713:*/
-#line 3353 "web/udp.w"
+/*:703*//*714:*/
+#line 3364 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -188,14 +188,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:713*//*741:*/
+/*:714*//*742:*/
 #line 261 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:741*//*746:*/
+/*:742*//*747:*/
 #line 372 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -203,30 +203,30 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:746*//*774:*/
-#line 414 "web/signal.w"
+/*:747*//*775:*/
+#line 415 "web/signal.w"
 
 int sr_sigaction(int sig,const struct sigaction*act,struct sigaction*oldact);
 
-/*:774*//*777:*/
-#line 484 "web/signal.w"
+/*:775*//*778:*/
+#line 485 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset);
 int sr_sigpending(sigset_t*set);
 
-/*:777*//*781:*/
-#line 567 "web/signal.w"
+/*:778*//*782:*/
+#line 568 "web/signal.w"
 
 int sr_kill(pid_t pid,int sig);
 
-/*:781*//*784:*/
-#line 622 "web/signal.w"
+/*:782*//*785:*/
+#line 623 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value);
 int sr_getitimer(int which,struct itimerval*curr_value);
 unsigned sr_alarm(unsigned seconds);
 
-/*:784*/
+/*:785*/
 #line 97 "web/sockref.w"
 
 #endif

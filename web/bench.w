@@ -97,7 +97,10 @@ sockets, and a workload must not switch namespaces between its calls
 (that would time |setns| as well, and flatter the model).  In sockref a
 host's sockets belong to its processes, so |on_host| switches the
 current process, and a workload must switch between the calls of the
-two hosts; |fds_per_host| says which.
+two hosts; |fds_per_host| says which.  The switch is cheap: the start
+every public call makes and a look-up among the world's processes, 18
+instructions (\.{callgrind}), so the two switches of a round trip are
+about 1.5\% of the two-host row's instructions.
 
 @<Types@>=
 typedef struct {

@@ -204,7 +204,7 @@ static int sys_return(int r);
 @ @c
 static int sys_return(int r)
 {
-  if (W->sig_ready) signal_deliver_all(true);
+  if (W->call_flags & SR_SIGNAL_READY) signal_deliver_all(true);
   if (r < 0) { errno = -r; return -1; }
   return r;
 }

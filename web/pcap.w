@@ -111,11 +111,21 @@ with \.{tcpdump} on a Linux \.{lo} or veth, which shows the partial
 field (``bad udp cksum''); inside the model, a raw socket still receives
 the partial field, as on Linux.
 
+Every frame passes here, and a world mostly has no capture at all; so
+the test for one is made where the frame passes, and only a world that
+has one calls the function that writes.
+
 @<Private function prototypes@>=
-static void pcap_record(sr_host *h, int ifindex, const sr_pkt *pkt, bool tx);
+static inline void pcap_record(sr_host *h, int ifindex, const sr_pkt *pkt, bool tx);
+static void pcap_write(sr_host *h, int ifindex, const sr_pkt *pkt, bool tx);
 
 @ @c
-static void pcap_record(sr_host *h, int ifindex, const sr_pkt *pkt, bool tx)
+static inline void pcap_record(sr_host *h, int ifindex, const sr_pkt *pkt, bool tx)
+{
+  if (W->ncaps) pcap_write(h, ifindex, pkt, tx);
+}
+
+static void pcap_write(sr_host *h, int ifindex, const sr_pkt *pkt, bool tx)
 {
   for (int i = 0; i < W->ncaps; i++) {
     sr_capture *c = &W->cap[i];

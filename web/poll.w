@@ -533,7 +533,8 @@ one; an unconnected one with \.{IP\_RECVERR}: one; |shutdown|,
 none until the next.}
 
 @<Private function prototypes@>=
-static void sk_wake_async(sr_sock *s);
+static inline void sk_wake_async(sr_sock *s);
+static void sk_send_sigio(const sr_file *f);
 static void sock_data_ready(sr_sock *s);
 static void sock_error_report(sr_sock *s);
 static bool sigio_perm(const sr_proc *p, const sr_file *f);
@@ -542,12 +543,15 @@ static bool sigio_perm(const sr_proc *p, const sr_file *f);
 static void sock_data_ready(sr_sock *s) { sk_wake_async(s); }
 static void sock_error_report(sr_sock *s) { sk_wake_async(s); }
 
-static void sk_wake_async(sr_sock *s)
+static inline void sk_wake_async(sr_sock *s)
 {
   sr_file *f = s->file;
-  int sig;
-  if (!f || !(f->flags & O_ASYNC) || !f->owner) return;
-  sig = f->sig ? f->sig : SIGIO;
+  if (f && (f->flags & O_ASYNC) && f->owner) sk_send_sigio(f);
+}
+
+static void sk_send_sigio(const sr_file *f)
+{
+  int sig = f->sig ? f->sig : SIGIO;
   if (f->owner > 0) {
     sr_proc *p = proc_by_pid(f->owner);
     if (p && sigio_perm(p, f)) proc_send_signal(p, sig);

@@ -70,11 +70,12 @@ struct { int code; pid_t pid; uid_t uid; } sinfo[SR_NSIG]; /* how each was sent 
 uint64_t it_real_expiry, it_real_interval, it_real_serial; /* |ITIMER_REAL|, ns */
 struct itimerval it_cpu[2]; /* |ITIMER_VIRTUAL| and |ITIMER_PROF| */
 
-@ The world knows whether any process may have a signal to deliver, so
-that the common case --- none --- costs one test at the end of a call.
+@ The world knows whether any process may have a signal to deliver
+(|SR_SIGNAL_READY| in its |call_flags|, chapter {\it The world\/}), so
+that the common case --- none --- costs one test at the start and one at
+the end of a call.
 
 @<Fields of the world for waiting and signals@>=
-bool sig_ready; /* some process may have a pending signal it does not block */
 unsigned idle_restarts; /* restarts in a row of the call being made with only timers queued */
 int timer_events; /* the events in the queue that are timers */
 
@@ -135,7 +136,7 @@ static void signal_send(sr_proc *p, int sig, int code, pid_t pid, uid_t uid)
     p->sinfo[sig].uid = uid;
   }
   p->pending |= bit;
-  if (!(p->blocked & bit)) W->sig_ready = true;
+  if (!(p->blocked & bit)) W->call_flags |= SR_SIGNAL_READY;
 }
 
 @ The network's signals come from the kernel (|SI_KERNEL|), except
@@ -194,7 +195,7 @@ until none is left to deliver.
 static void signal_deliver_all(bool handlers)
 {
   bool again = true;
-  if (!W->sig_ready) return;
+  if (!(W->call_flags & SR_SIGNAL_READY)) return;
   while (again) {
     again = false;
     for (int i = 0; i < W->nprocs; i++) {
@@ -214,7 +215,7 @@ static void signal_deliver_all(bool handlers)
       }
     }
   }
-  if (handlers) W->sig_ready = false;
+  if (handlers) W->call_flags &= ~(unsigned) SR_SIGNAL_READY;
 }
 
 @ Calling a handler, as the kernel's |handle_signal| sets it up: while it
@@ -260,7 +261,7 @@ static void signal_call_handler(sr_proc *p, int sig, int code, pid_t pid, uid_t 
   } else a.sa_handler(sig);
   W->cur = cur;
   p->blocked = saved;
-  if (p->pending & ~p->blocked) W->sig_ready = true;
+  if (p->pending & ~p->blocked) W->call_flags |= SR_SIGNAL_READY;
 }
 
 @*1 Interrupting a wait.
@@ -317,7 +318,7 @@ static bool signal_interrupts(void)
 {
   sr_proc *p = W->cur;
   uint64_t ready;
-  if (!W->sig_ready) return false;
+  if (!(W->call_flags & SR_SIGNAL_READY)) return false;
   ready = p->pending & ~p->blocked;
   while (ready) {
     int sig = __builtin_ctzll(ready) + 1;
@@ -500,7 +501,7 @@ int sr_sigprocmask(int how, const sigset_t *set, sigset_t *oldset)
   if (how == SIG_BLOCK) p->blocked |= bits;
   else if (how == SIG_UNBLOCK) p->blocked &= ~bits;
   else p->blocked = bits;
-  if (p->pending & ~p->blocked) W->sig_ready = true;
+  if (p->pending & ~p->blocked) W->call_flags |= SR_SIGNAL_READY;
   return sys_return(0);
 }
 
@@ -535,7 +536,7 @@ static uint64_t sigmask_enter(const sigset_t *mask)
   uint64_t saved = p->blocked;
   if (mask) {
     p->blocked = sigset_bits(mask) & ~SR_UNBLOCKABLE;
-    if (p->pending & ~p->blocked) W->sig_ready = true;
+    if (p->pending & ~p->blocked) W->call_flags |= SR_SIGNAL_READY;
   }
   return saved;
 }
@@ -546,7 +547,7 @@ static void sigmask_leave(const sigset_t *mask, uint64_t saved, int r)
   if (!mask) return;
   if (r == -EINTR) signal_deliver_all(true);
   p->blocked = saved;
-  if (p->pending & ~p->blocked) W->sig_ready = true;
+  if (p->pending & ~p->blocked) W->call_flags |= SR_SIGNAL_READY;
 }
 
 @*1 Sending signals with kill.

@@ -1300,16 +1300,21 @@ static int ip_frags_charge(sr_sock *s, int flags, int hlen, size_t l4len, int mt
 
 @ |sock_alloc_send_pskb|: the checks that come with the first buffer, and
 the wait for room in the send buffer, \.{SO\_SNDTIMEO} long at most.
+The deadline counts from the call's start; it is worked out only when the
+buffer is full, as the clock has not moved by then.
 
 @c
 static int sock_alloc_send(sr_sock *s, int flags, int truesize)
 {
-  uint64_t deadline = sock_deadline((flags & MSG_DONTWAIT) ? 0 : s->sndtimeo);
+  uint64_t deadline = 0;
+  bool timed = false;
   for (;;) {
     int err;
     if (s->err) { err = s->err; s->err = 0; return -err; }
     if (s->shutdown & SR_SEND_SHUTDOWN) return -EPIPE;
     if (s->wmem < s->sndbuf) break;
+    if (!timed) deadline = sock_deadline((flags & MSG_DONTWAIT) ? 0 : s->sndtimeo);
+    timed = true;
     s->nospace = true;
     if (deadline <= W->now_ns) return -EAGAIN;
     s->nospace = false;
@@ -2195,17 +2200,23 @@ above, the raw and ping sockets' in their chapter.
 returns 0 at once, one with |MSG_DONTWAIT| is |EAGAIN|; a connected one
 still receives a datagram that arrives afterwards, then returns 0 again.}
 
+As for a send, the deadline counts from the call's start and is worked
+out only when nothing is there.
+
 @c
 static sr_dgram *skb_recv_wait(sr_sock *s, int flags, int *off, int *err,
   sr_try_recv *try_recv)
 {
-  uint64_t deadline = sock_deadline((flags & MSG_DONTWAIT) ? 0 : s->rcvtimeo);
+  uint64_t deadline = 0;
+  bool timed = false;
   for (;;) {
     sr_dgram *d;
     uint64_t seen;
     int w;
     if (s->err) { *err = -s->err; s->err = 0; return NULL; }
     if ((d = try_recv(s, flags, off)) != NULL) return d;
+    if (!timed) deadline = sock_deadline((flags & MSG_DONTWAIT) ? 0 : s->rcvtimeo);
+    timed = true;
     *err = -EAGAIN;
     if (deadline <= W->now_ns) return NULL;
     if (s->shutdown & SR_RCV_SHUTDOWN) { *err = 0; return NULL; }

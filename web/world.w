@@ -26,14 +26,20 @@ typedef struct sr_proc sr_proc;
 typedef struct sr_file sr_file;
 typedef struct sr_sock sr_sock;
 
-@ The world's fields.  |ready| is false until the first |sr_reset|; every
-public call begins with |world_ready()|, which builds the default world when
-a program forgot to, so that the first call behaves as in a fresh network
-namespace.
+@ The world's fields.  |call_flags| holds what a public call must see to
+before it starts: |SR_WORLD_READY|, clear until the first |sr_reset|, and
+|SR_SIGNAL_READY|, set while some process may have a pending signal it
+does not block (see the chapter on signals).  Every public call begins
+with |world_ready()|, which builds the default world when a program forgot
+to, so that the first call behaves as in a fresh network namespace, and
+delivers the signals that are ready.  The two conditions share one word
+so that the common case --- a world made, no signal ready --- costs one
+test.
 
 @<Composite types@>=
+enum { SR_WORLD_READY = 1, SR_SIGNAL_READY = 2 };
 struct sr_world {
-  bool ready;
+  unsigned call_flags; /* |SR_WORLD_READY|, |SR_SIGNAL_READY| */
   uint64_t now_ns; /* the virtual clock */
   int hz; /* the tick rate: socket timeouts are kept in ticks */
   sr_host **host; /* |host[0]| is the default host */
@@ -47,14 +53,20 @@ struct sr_world {
 };
 
 @ @<Private function prototypes@>=
-static void world_ready(void);
+static inline void world_ready(void);
+static void world_make_ready(void);
 
 @ @c
-static void world_ready(void)
+static inline void world_ready(void)
 {
-  if (!W->ready) sr_reset();
   W->idle_restarts = 0;
-  if (W->sig_ready) signal_deliver_all(true);
+  if (W->call_flags != SR_WORLD_READY) world_make_ready();
+}
+
+static void world_make_ready(void)
+{
+  if (!(W->call_flags & SR_WORLD_READY)) sr_reset();
+  if (W->call_flags & SR_SIGNAL_READY) signal_deliver_all(true);
 }
 
 @ Time is explicit and virtual.  It advances only when a caller advances it,
@@ -806,9 +818,9 @@ int sr_world_hosts(void);
 void sr_reset(void)
 {
   sr_host *h;
-  if (W->ready) @<Free the whole world@>@;
+  if (W->call_flags & SR_WORLD_READY) @<Free the whole world@>@;
   memset(W, 0, sizeof *W);
-  W->ready = true;
+  W->call_flags = SR_WORLD_READY;
   W->hz = SR_DEFAULT_HZ;
   W->next_pid = SR_FIRST_PID;
   @<Initialise the network state of the world@>@;
