@@ -19,7 +19,7 @@
 #include <linux/capability.h> 
 
 /*:2*//*9:*/
-#line 252 "web/srlibfuzz.w"
+#line 261 "web/srlibfuzz.w"
 
 #include <stdarg.h> 
 
@@ -63,19 +63,19 @@ const char*text;
 #line 61 "web/srlibfuzz.w"
 
 /*10:*/
-#line 255 "web/srlibfuzz.w"
+#line 264 "web/srlibfuzz.w"
 
 static const char*fmt(char*buf,size_t len,const char*f,...);
 
 /*:10*//*15:*/
-#line 349 "web/srlibfuzz.w"
+#line 358 "web/srlibfuzz.w"
 
 static void check_line(harness*H,const ss_script*s,int li,const ss_raw*r,int err_after);
 static void broken(const harness*H,const ss_script*s,int li,const char*why);
 static int call_number(const char*name);
 
 /*:15*//*18:*/
-#line 419 "web/srlibfuzz.w"
+#line 428 "web/srlibfuzz.w"
 
 static void hook(void*arg,const ss_script*s,int li,const ss_outcome*o,bool after);
 static int target_of(const ss_script*s,int li);
@@ -135,14 +135,17 @@ S->tunables[i][0]= '\0';
 }
 
 /*:5*//*7:*/
-#line 199 "web/srlibfuzz.w"
+#line 205 "web/srlibfuzz.w"
 
 #define SR_IP_PROTOCOL 52 
 static const struct{const char*call;int level,name;}may_change[]= {
 {"connect",IPPROTO_IP,IP_MTU},
 {"connect",IPPROTO_IP,SR_IP_PROTOCOL},{"send",IPPROTO_IP,SR_IP_PROTOCOL},
 {"sendto",IPPROTO_IP,SR_IP_PROTOCOL},{"sendmsg",IPPROTO_IP,SR_IP_PROTOCOL},
-{"write",IPPROTO_IP,SR_IP_PROTOCOL},{"writev",IPPROTO_IP,SR_IP_PROTOCOL}
+{"write",IPPROTO_IP,SR_IP_PROTOCOL},{"writev",IPPROTO_IP,SR_IP_PROTOCOL},
+{"send",SOL_SOCKET,SO_MEMINFO},{"sendto",SOL_SOCKET,SO_MEMINFO},
+{"sendmsg",SOL_SOCKET,SO_MEMINFO},{"write",SOL_SOCKET,SO_MEMINFO},
+{"writev",SOL_SOCKET,SO_MEMINFO}
 };
 
 static bool exempt(const char*call,int l,int n)
@@ -155,7 +158,7 @@ return false;
 }
 
 /*:7*//*8:*/
-#line 221 "web/srlibfuzz.w"
+#line 230 "web/srlibfuzz.w"
 
 static const char*difference(const snapshot*a,const snapshot*b,const char*call,char*buf,size_t len)
 {
@@ -191,7 +194,7 @@ return buf;
 #line 63 "web/srlibfuzz.w"
 
 /*11:*/
-#line 267 "web/srlibfuzz.w"
+#line 276 "web/srlibfuzz.w"
 
 static int target_of(const ss_script*s,int li)
 {
@@ -218,7 +221,7 @@ check_line(H,s,li,&o->raw[li],saved);
 }
 
 /*:11*//*12:*/
-#line 296 "web/srlibfuzz.w"
+#line 305 "web/srlibfuzz.w"
 
 static void check_line(harness*H,const ss_script*s,int li,const ss_raw*r,int err_after)
 {
@@ -233,7 +236,7 @@ if(r->ret==-1&&ln->call!=call_number("proc_switch")&&
 (d= difference(&H->before,&H->after,ss_call_name(ln->call),why,sizeof why))!=NULL)
 broken(H,s,li,d);
 if(r->ret>=0)/*13:*/
-#line 318 "web/srlibfuzz.w"
+#line 327 "web/srlibfuzz.w"
 
 {
 int min= -1;
@@ -250,12 +253,12 @@ broken(H,s,li,fmt(why,sizeof why,"the new descriptor is %lld, the lowest free on
 }
 
 /*:13*/
-#line 309 "web/srlibfuzz.w"
+#line 318 "web/srlibfuzz.w"
 
 }
 
 /*:12*//*14:*/
-#line 335 "web/srlibfuzz.w"
+#line 344 "web/srlibfuzz.w"
 
 static void broken(const harness*H,const ss_script*s,int li,const char*why)
 {
@@ -274,7 +277,7 @@ return-1;
 #line 64 "web/srlibfuzz.w"
 
 /*16:*/
-#line 362 "web/srlibfuzz.w"
+#line 371 "web/srlibfuzz.w"
 
 static harness*the_harness;
 
@@ -300,7 +303,7 @@ return 0;
 }
 
 /*:16*//*17:*/
-#line 390 "web/srlibfuzz.w"
+#line 399 "web/srlibfuzz.w"
 
 int LLVMFuzzerTestOneInput(const uint8_t*data,size_t size)
 {
@@ -331,7 +334,7 @@ return 0;
 }
 
 /*:17*//*19:*/
-#line 433 "web/srlibfuzz.w"
+#line 442 "web/srlibfuzz.w"
 
 #ifdef SR_LIBFUZZ_STANDALONE
 int main(int argc,char**argv)
@@ -355,7 +358,7 @@ free(the_harness);
 return 0;
 }
 #endif
-#line 456 "web/srlibfuzz.w"
+#line 465 "web/srlibfuzz.w"
 
 /*:19*/
 #line 65 "web/srlibfuzz.w"
