@@ -758,7 +758,7 @@ return any_len(g,natural);
 }
 
 /*:45*//*60:*/
-#line 1390 "web/fuzzgen.w"
+#line 1386 "web/fuzzgen.w"
 
 static long long name_len(fg_gen*g)
 {
@@ -774,20 +774,16 @@ return PICK(g->r,lens);
 
 static void line(fg_gen*g,const char*fmt,...)
 {
-char buf[2048];
 va_list ap;
-int n;
 va_start(ap,fmt);
-n= vsnprintf(buf,sizeof buf,fmt,ap);
+ss_vprintf(g->out,fmt,ap);
 va_end(ap);
-if(n<0)return;
-ss_puts(g->out,buf,(size_t)n<sizeof buf?(size_t)n:sizeof buf-1);
 ss_puts(g->out," = ?\n",5);
 g->lines++;
 }
 
 /*:46*//*47:*/
-#line 1020 "web/fuzzgen.w"
+#line 1016 "web/fuzzgen.w"
 
 static void gen_socket(fg_gen*g)
 {
@@ -808,7 +804,7 @@ int i= (int)fg_below(g->r,(uint32_t)(sizeof good/sizeof good[0]));
 unsigned k= fg_below(g->r,100);
 const char*flags= any_flags(g,&fl,(const char*const[]){"SOCK_NONBLOCK","SOCK_CLOEXEC"},2,25,"sockflag");
 if(k<84)/*48:*/
-#line 1053 "web/fuzzgen.w"
+#line 1049 "web/fuzzgen.w"
 
 {
 bool ok= (good[i].t!=SOCK_RAW||g->cap_raw)&&
@@ -821,7 +817,7 @@ if(ok&&strchr(flags,'x')==NULL)open_fd(g,lowest_free(g,0),new_file(g,FG_SOCKET,g
 }
 
 /*:48*/
-#line 1039 "web/fuzzgen.w"
+#line 1035 "web/fuzzgen.w"
 
 else if(k<89)line(g,"socket(%s, %s, 0)",PICK(g->r,badfam),good[i].type);
 else if(k<95)line(g,"socket(AF_INET, %s, 0)",PICK(g->r,badtype));
@@ -832,7 +828,7 @@ else line(g,"socket(AF_INET, %s, %s)",good[i].type,PICK(g->r,badproto));
 }
 
 /*:47*//*49:*/
-#line 1068 "web/fuzzgen.w"
+#line 1064 "web/fuzzgen.w"
 
 static void gen_socketpair(fg_gen*g)
 {
@@ -841,7 +837,7 @@ line(g,"socketpair(AF_INET, %s, 0, %s)",PICK(g->r,types),chance(g->r,85)?"?":"NU
 }
 
 /*:49*//*50:*/
-#line 1077 "web/fuzzgen.w"
+#line 1073 "web/fuzzgen.w"
 
 static void gen_close(fg_gen*g)
 {
@@ -851,7 +847,7 @@ close_fd(g,fd);
 }
 
 /*:50*//*51:*/
-#line 1098 "web/fuzzgen.w"
+#line 1094 "web/fuzzgen.w"
 
 static void gen_fcntl(fg_gen*g)
 {
@@ -866,7 +862,7 @@ fg_text t;
 if(k<15)line(g,"fcntl(%d, F_GETFD)",fd);
 else if(k<25)line(g,"fcntl(%d, F_SETFD, %s)",fd,PICK(g->r,((const char*const[]){"FD_CLOEXEC","0","3","-1"})));
 else if(k<40)/*52:*/
-#line 1124 "web/fuzzgen.w"
+#line 1120 "web/fuzzgen.w"
 
 {
 long long min= PICK(g->r,dupmin);
@@ -880,11 +876,11 @@ else if(min> g->highest)g->highest= (int)min;
 }
 
 /*:52*/
-#line 1111 "web/fuzzgen.w"
+#line 1107 "web/fuzzgen.w"
 
 else if(k<50)line(g,"fcntl(%d, F_GETFL)",fd);
 else if(k<65)/*53:*/
-#line 1144 "web/fuzzgen.w"
+#line 1140 "web/fuzzgen.w"
 
 {
 const char*fl= any_flags(g,&t,setfl,(int)(sizeof setfl/sizeof setfl[0]),20,"oflags");
@@ -894,7 +890,7 @@ if(f)g->file[g->fd[fd]].nonblock= strstr(fl,"O_NONBLOCK")&&!strstr(fl,"O_DIRECT"
 }
 
 /*:53*/
-#line 1113 "web/fuzzgen.w"
+#line 1109 "web/fuzzgen.w"
 
 else if(k<72)line(g,"fcntl(%d, F_GETOWN)",fd);
 else if(k<82)line(g,"fcntl(%d, F_SETOWN, %s)",fd,PICK(g->r,owners));
@@ -904,7 +900,7 @@ else line(g,"fcntl(%d, %d, 0)",fd,PICK(g->r,((const int[]){-1,999,1200,2000,1234
 }
 
 /*:51*//*54:*/
-#line 1172 "web/fuzzgen.w"
+#line 1168 "web/fuzzgen.w"
 
 static void gen_ioctl(fg_gen*g)
 {
@@ -929,7 +925,7 @@ g->file[g->fd[fd]].nonblock= strcmp(v,"[0]")!=0;
 }
 
 /*:54*//*55:*/
-#line 1197 "web/fuzzgen.w"
+#line 1193 "web/fuzzgen.w"
 
 static void gen_pread(fg_gen*g)
 {
@@ -942,7 +938,7 @@ line(g,"pwrite(%d, \"abc\", %d, %d)",pick_fd(g,false),PICK(g->r,((const int[]){0
 }
 
 /*:55*//*56:*/
-#line 1224 "web/fuzzgen.w"
+#line 1220 "web/fuzzgen.w"
 
 static const char*other_level(fg_gen*g)
 {
@@ -963,7 +959,7 @@ return PICK(g->r,((const char*const[]){"0","100","199","200","205","209","210","
 }
 
 /*:56*//*57:*/
-#line 1289 "web/fuzzgen.w"
+#line 1285 "web/fuzzgen.w"
 
 static bool policy_forbids(const fg_gen*g,const fg_option*o)
 {
@@ -1004,7 +1000,7 @@ line(g,"getsockopt(%d, %s, %s, ?, [%lld])",fd,lvl,unknown_name(g,lvl),any_len(g,
 }
 
 /*:57*//*58:*/
-#line 1333 "web/fuzzgen.w"
+#line 1329 "web/fuzzgen.w"
 
 static void read_option(fg_gen*g,int fd,const fg_option*o)
 {
@@ -1023,7 +1019,7 @@ else line(g,"getsockopt(%d, %s, %s, %s, [%lld])",fd,o->level,o->name,val,len);
 }
 
 /*:58*//*59:*/
-#line 1356 "web/fuzzgen.w"
+#line 1352 "web/fuzzgen.w"
 
 static void gen_bind(fg_gen*g)
 {
@@ -1051,7 +1047,7 @@ line(g,"listen(%d, %d)",pick_fd(g,true),PICK(g->r,((const int[]){0,1,5,128,-1,40
 }
 
 /*:59*//*61:*/
-#line 1397 "web/fuzzgen.w"
+#line 1393 "web/fuzzgen.w"
 
 static void name_call(fg_gen*g,const char*call)
 {
@@ -1065,7 +1061,7 @@ static void gen_getsockname(fg_gen*g){name_call(g,"getsockname");}
 static void gen_getpeername(fg_gen*g){name_call(g,"getpeername");}
 
 /*:61*//*62:*/
-#line 1420 "web/fuzzgen.w"
+#line 1416 "web/fuzzgen.w"
 
 static const char*send_flags(fg_gen*g,fg_text*t,int fd)
 {
@@ -1108,7 +1104,7 @@ line(g,"write(%d, %s, %lld)",data_fd(g,false),d,len);
 }
 
 /*:62*//*63:*/
-#line 1466 "web/fuzzgen.w"
+#line 1462 "web/fuzzgen.w"
 
 static void gen_sendmsg(fg_gen*g)
 {
@@ -1139,7 +1135,7 @@ line(g,"sendmsg(%d, %s, %s)",fd,msg,send_flags(g,&t,fd));
 }
 
 /*:63*//*64:*/
-#line 1495 "web/fuzzgen.w"
+#line 1491 "web/fuzzgen.w"
 
 static void gen_writev(fg_gen*g)
 {
@@ -1154,7 +1150,7 @@ line(g,"writev(%d, %s, %d)",data_fd(g,false),iov,chance(g->r,85)?n:PICK(g->r,((c
 }
 
 /*:64*//*65:*/
-#line 1519 "web/fuzzgen.w"
+#line 1515 "web/fuzzgen.w"
 
 static const char*recv_flags(fg_gen*g,fg_text*t)
 {
@@ -1195,7 +1191,7 @@ chance(g->r,70)?"?":"NULL",PICK(g->r,((const int[]){0,16,20,64,256,1024})),recv_
 }
 
 /*:65*//*66:*/
-#line 1562 "web/fuzzgen.w"
+#line 1558 "web/fuzzgen.w"
 
 static int nonblocking_fd(fg_gen*g)
 {
@@ -1222,7 +1218,7 @@ n==2?", {iov_base=?, iov_len=3}":"",chance(g->r,85)?n:PICK(g->r,((const int[]){-
 }
 
 /*:66*//*67:*/
-#line 1589 "web/fuzzgen.w"
+#line 1585 "web/fuzzgen.w"
 
 static void gen_shutdown(fg_gen*g)
 {
@@ -1230,7 +1226,7 @@ line(g,"shutdown(%d, %s)",pick_fd(g,true),PICK(g->r,((const char*const[]){"SHUT_
 }
 
 /*:67*//*68:*/
-#line 1604 "web/fuzzgen.w"
+#line 1600 "web/fuzzgen.w"
 
 static void gen_poll(fg_gen*g)
 {
@@ -1259,7 +1255,7 @@ chance(g->r,85)?hi+1:PICK(g->r,((const int[]){0,-1,1,1024})),a,b,chance(g->r,50)
 }
 
 /*:68*//*69:*/
-#line 1640 "web/fuzzgen.w"
+#line 1636 "web/fuzzgen.w"
 
 static void gen_setuid(fg_gen*g)
 {
@@ -1289,7 +1285,7 @@ if(!strcmp(c,"CAP_SETUID"))g->cap_setuid= false;
 }
 
 /*:69*//*70:*/
-#line 1673 "web/fuzzgen.w"
+#line 1669 "web/fuzzgen.w"
 
 static void write_ping_range(fg_gen*g,const char*v);
 
@@ -1308,7 +1304,7 @@ if(!strcmp(tunables[i].name,"net.core.optmem_max"))g->optmem_written= true;
 }
 
 /*:70*//*71:*/
-#line 1699 "web/fuzzgen.w"
+#line 1695 "web/fuzzgen.w"
 
 static void write_ping_range(fg_gen*g,const char*v)
 {
@@ -1348,7 +1344,7 @@ line(g,"signal_count(%d)",PICK(g->r,((const int[]){29,23,13,0,65})));
 }
 
 /*:71*//*72:*/
-#line 1748 "web/fuzzgen.w"
+#line 1744 "web/fuzzgen.w"
 
 static const int fuzz_signals[]= {29,13,23,10,34,0,32,65,9};
 
@@ -1392,7 +1388,7 @@ chance(g->r,30)?-1:PICK(g->r,fuzz_signals));
 }
 
 /*:72*//*73:*/
-#line 1796 "web/fuzzgen.w"
+#line 1792 "web/fuzzgen.w"
 
 static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 {"socket",gen_socket,10},{"socketpair",gen_socketpair,1},{"close",gen_close,3},
@@ -1412,7 +1408,7 @@ static const struct{const char*name;void(*gen)(fg_gen*);int weight;}calls[]= {
 #define NCALLS ((int) (sizeof calls / sizeof calls[0]))
 
 /*:73*//*74:*/
-#line 1817 "web/fuzzgen.w"
+#line 1813 "web/fuzzgen.w"
 
 static bool call_enabled(const fg_gen*g,const char*name)
 {
@@ -1425,7 +1421,7 @@ return false;
 #line 61 "web/fuzzgen.w"
 
 /*76:*/
-#line 1835 "web/fuzzgen.w"
+#line 1831 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines)
 {
@@ -1444,7 +1440,7 @@ w-= calls[i].weight;
 }
 
 /*:76*//*77:*/
-#line 1862 "web/fuzzgen.w"
+#line 1858 "web/fuzzgen.w"
 
 void fg_close_all(fg_gen*g)
 {
@@ -1473,7 +1469,7 @@ line(g,"sysctl_set(\"%s\", \"%s\\n\")",tunables[i].name,v);
 }
 
 /*:77*//*80:*/
-#line 1903 "web/fuzzgen.w"
+#line 1899 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled)
 {
@@ -1484,7 +1480,7 @@ enabled[c]= false;
 for(i= 0;i<NCALLS&&strcmp(calls[i].name,ss_call_name(c));i++);
 if(i==NCALLS)continue;
 /*81:*/
-#line 1917 "web/fuzzgen.w"
+#line 1913 "web/fuzzgen.w"
 
 {
 fg_rand r;
@@ -1505,7 +1501,7 @@ free(b.p);
 }
 
 /*:81*/
-#line 1912 "web/fuzzgen.w"
+#line 1908 "web/fuzzgen.w"
 
 }
 ss_outcome_free(o,false);

@@ -92,14 +92,14 @@ void fg_free(fg_gen*g);
 void fg_begin(fg_gen*g,bool root);
 
 /*:19*//*75:*/
-#line 1830 "web/fuzzgen.w"
+#line 1826 "web/fuzzgen.w"
 
 void fg_sequence(fg_gen*g,int nlines);
 void fg_close_all(fg_gen*g);
 void fg_restore(fg_gen*g);
 
 /*:75*//*79:*/
-#line 1900 "web/fuzzgen.w"
+#line 1896 "web/fuzzgen.w"
 
 void fg_probe_sockref(const fg_options*opts,bool*enabled);
 

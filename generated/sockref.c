@@ -266,7 +266,7 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:320*//*361:*/
-#line 833 "web/link.w"
+#line 834 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -916,7 +916,7 @@ int nports;
 }sr_lan;
 
 /*:344*//*362:*/
-#line 838 "web/link.w"
+#line 839 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -1270,7 +1270,7 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:112*//*363:*/
-#line 848 "web/link.w"
+#line 849 "web/link.w"
 
 sr_htab neigh;
 
@@ -1710,7 +1710,7 @@ static void net_run_due(void);
 static bool net_next_event(uint64_t*t);
 
 /*:338*//*350:*/
-#line 548 "web/link.w"
+#line 550 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
@@ -1721,14 +1721,14 @@ static bool lan_short_cut(const sr_lan*l);
 static bool ev_due_now(void);
 
 /*:350*//*354:*/
-#line 653 "web/link.w"
+#line 654 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:354*//*365:*/
-#line 854 "web/link.w"
+#line 855 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -3185,7 +3185,7 @@ while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*364:*/
-#line 851 "web/link.w"
+#line 852 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
@@ -6381,7 +6381,7 @@ return 0;
 }
 
 /*:348*//*351:*/
-#line 557 "web/link.w"
+#line 559 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -6408,6 +6408,7 @@ pcap_record(h,ifindex,pkt,true);
 }
 if(!ifp->lan){free(pkt);return;}
 l= &W->lan[ifp->lan];
+pkt->mark= 0;
 if(!bcast)owner= lan_owner(h,ifindex,l,nexthop);
 if(!bcast&&owner<0){neigh_enqueue(h,ifindex,nexthop,pkt);return;}
 if(!bcast){
@@ -6428,7 +6429,7 @@ dev_rcv(host_by_id(pt->host),pt->ifindex,pkt,-1);
 }
 
 /*:351*//*352:*/
-#line 607 "web/link.w"
+#line 610 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -6450,13 +6451,12 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:352*//*353:*/
-#line 635 "web/link.w"
+#line 637 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
 int copies= 1;
 if(l->cfg.loss> 0&&rng_unit()<l->cfg.loss){free(pkt);return;}
-pkt->mark= 0;
 if(l->cfg.duplicate> 0&&rng_unit()<l->cfg.duplicate)copies= 2;
 while(copies--){
 sr_event e= {.t= W->now_ns+l->cfg.delay_ns,.kind= EV_RX,.host= pt->host,
@@ -6470,7 +6470,7 @@ ev_push(&e);
 }
 
 /*:353*//*355:*/
-#line 665 "web/link.w"
+#line 666 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6480,7 +6480,7 @@ ev_push(&e);
 }
 
 /*:355*//*356:*/
-#line 727 "web/link.w"
+#line 728 "web/link.w"
 
 static bool loop_short_cut(const sr_pkt*pkt)
 {
@@ -6494,7 +6494,7 @@ return W->nev&&W->ev[0].t<=W->now_ns;
 }
 
 /*:356*//*357:*/
-#line 768 "web/link.w"
+#line 769 "web/link.w"
 
 static bool lan_short_cut(const sr_lan*l)
 {
@@ -6504,7 +6504,7 @@ return!c->delay_ns&&!c->jitter_ns&&!(c->loss> 0)&&!(c->duplicate> 0)&&
 }
 
 /*:357*//*358:*/
-#line 779 "web/link.w"
+#line 780 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6515,7 +6515,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:358*//*360:*/
-#line 799 "web/link.w"
+#line 800 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6531,7 +6531,7 @@ return 0;
 }
 
 /*:360*//*366:*/
-#line 859 "web/link.w"
+#line 860 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6577,7 +6577,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:366*//*367:*/
-#line 907 "web/link.w"
+#line 908 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {

@@ -52,19 +52,19 @@
 #line 61 "web/sockscript.w"
 
 /*10:*/
-#line 324 "web/sockscript.w"
+#line 325 "web/sockscript.w"
 
 typedef struct{const char*name;long long value;}ss_sym;
 enum{SS_KIND_ENUM,SS_KIND_FLAGS,SS_KIND_OFLAGS};
 typedef struct{const char*name;int kind;const ss_sym*sym;}ss_symclass;
 
 /*:10*//*13:*/
-#line 343 "web/sockscript.w"
+#line 344 "web/sockscript.w"
 
 typedef struct{const char*name;long long value;}ss_name;
 
 /*:13*//*21:*/
-#line 483 "web/sockscript.w"
+#line 484 "web/sockscript.w"
 
 enum{T_END,T_NUM,T_NAME,T_STR,T_VAR,T_PUNCT,T_BAD};
 typedef struct{
@@ -205,7 +205,7 @@ ss_outcome*o;
 #line 62 "web/sockscript.w"
 
 /*11:*/
-#line 329 "web/sockscript.w"
+#line 330 "web/sockscript.w"
 
 #include "ss_symbols.h"
 
@@ -213,7 +213,7 @@ ss_outcome*o;
 #line 63 "web/sockscript.w"
 
 /*8:*/
-#line 256 "web/sockscript.w"
+#line 257 "web/sockscript.w"
 
 static ss_value*val_new(ss_arena*a,int kind);
 static ss_value*val_int(ss_arena*a,long long i,int cls,int fmt);
@@ -223,22 +223,22 @@ static ss_value*val_list(ss_arena*a,int n);
 static ss_value*val_struct(ss_arena*a,const struct ss_struct*st,int n);
 
 /*:8*//*27:*/
-#line 608 "web/sockscript.w"
+#line 609 "web/sockscript.w"
 
 static ss_value*parse_value(ss_lexer*L,ss_arena*a);
 
 /*:27*//*56:*/
-#line 1423 "web/sockscript.w"
+#line 1443 "web/sockscript.w"
 
 static bool ip_alike(const unsigned char*a,const unsigned char*b,size_t len,bool quoted);
 
 /*:56*//*58:*/
-#line 1479 "web/sockscript.w"
+#line 1499 "web/sockscript.w"
 
 static const ss_value*struct_get(const ss_value*v,const char*name);
 
 /*:58*//*65:*/
-#line 1642 "web/sockscript.w"
+#line 1662 "web/sockscript.w"
 
 static ss_value*pid_value(ss_arena*a,const ss_value*y,ss_env*e);
 static bool is_pattern(const ss_value*v);
@@ -307,7 +307,7 @@ static void k_read_ports(ss_outcome*o);
 #line 64 "web/sockscript.w"
 
 /*7:*/
-#line 200 "web/sockscript.w"
+#line 201 "web/sockscript.w"
 
 #define SS_BLOCK 65536
 #define SS_BLOCK_HEAD 16
@@ -363,7 +363,7 @@ a->cap= h.cap;
 }
 
 /*:7*//*9:*/
-#line 264 "web/sockscript.w"
+#line 265 "web/sockscript.w"
 
 static ss_value*val_bytes(ss_arena*a,const void*s,size_t len)
 {
@@ -420,7 +420,7 @@ return v;
 #line 65 "web/sockscript.w"
 
 /*14:*/
-#line 346 "web/sockscript.w"
+#line 347 "web/sockscript.w"
 
 static int name_cmp(const void*x,const void*y)
 {
@@ -465,7 +465,7 @@ return true;
 }
 
 /*:14*//*15:*/
-#line 391 "web/sockscript.w"
+#line 392 "web/sockscript.w"
 
 static const char*sym_name(int cls,long long value)
 {
@@ -476,7 +476,7 @@ return NULL;
 }
 
 /*:15*//*17:*/
-#line 408 "web/sockscript.w"
+#line 409 "web/sockscript.w"
 
 bool ss_symbol(const char*name,long long*value)
 {
@@ -494,7 +494,7 @@ return NULL;
 #line 66 "web/sockscript.w"
 
 /*22:*/
-#line 496 "web/sockscript.w"
+#line 497 "web/sockscript.w"
 
 static void lex_next(ss_lexer*L)
 {
@@ -503,7 +503,7 @@ L->ts= L->p;
 L->punct[0]= '\0';
 if(L->p>=L->end||*L->p=='#'){L->tok= T_END;L->tlen= 0;return;}
 if(isdigit((unsigned char)*L->p))/*23:*/
-#line 520 "web/sockscript.w"
+#line 521 "web/sockscript.w"
 
 {
 char*e;
@@ -515,7 +515,7 @@ L->p= e;
 }
 
 /*:23*/
-#line 503 "web/sockscript.w"
+#line 504 "web/sockscript.w"
 
 else if(isalpha((unsigned char)*L->p)||*L->p=='_'){
 while(L->p<L->end&&(isalnum((unsigned char)*L->p)||*L->p=='_'))L->p++;
@@ -525,7 +525,7 @@ L->p++;
 while(L->p<L->end&&(isalnum((unsigned char)*L->p)||*L->p=='_'))L->p++;
 L->tok= L->p-L->ts> 1?T_VAR:T_BAD;
 }else if(*L->p=='"')/*24:*/
-#line 533 "web/sockscript.w"
+#line 534 "web/sockscript.w"
 
 {
 L->p++;
@@ -535,10 +535,10 @@ else{L->p++;L->tok= T_STR;}
 }
 
 /*:24*/
-#line 511 "web/sockscript.w"
+#line 512 "web/sockscript.w"
 
 else/*25:*/
-#line 544 "web/sockscript.w"
+#line 545 "web/sockscript.w"
 
 {
 static const char*const multi[]= {"...","..","=>"};
@@ -559,13 +559,13 @@ done:;
 }
 
 /*:25*/
-#line 512 "web/sockscript.w"
+#line 513 "web/sockscript.w"
 
 L->tlen= (int)(L->p-L->ts);
 }
 
 /*:22*//*26:*/
-#line 566 "web/sockscript.w"
+#line 567 "web/sockscript.w"
 
 static bool is_punct(const ss_lexer*L,const char*p)
 {
@@ -597,7 +597,7 @@ return false;
 #line 67 "web/sockscript.w"
 
 /*28:*/
-#line 611 "web/sockscript.w"
+#line 612 "web/sockscript.w"
 
 static ss_value*parse_primary(ss_lexer*L,ss_arena*a);
 static ss_value*parse_term(ss_lexer*L,ss_arena*a)
@@ -628,7 +628,7 @@ return v;
 }
 
 /*:28*//*29:*/
-#line 643 "web/sockscript.w"
+#line 644 "web/sockscript.w"
 
 static ss_value*parse_alts(ss_lexer*L,ss_arena*a)
 {
@@ -669,7 +669,7 @@ return v;
 }
 
 /*:29*//*30:*/
-#line 684 "web/sockscript.w"
+#line 685 "web/sockscript.w"
 
 static ss_value*parse_list(ss_lexer*L,ss_arena*a);
 static ss_value*parse_fields(ss_lexer*L,ss_arena*a);
@@ -687,7 +687,7 @@ break;
 case T_NAME:v= parse_name(L,a);break;
 case T_STR:v= parse_string(L,a);break;
 case T_VAR:/*31:*/
-#line 726 "web/sockscript.w"
+#line 727 "web/sockscript.w"
 
 {
 v= val_new(a,SV_VAR);
@@ -709,7 +709,7 @@ v= b;
 }
 
 /*:31*/
-#line 700 "web/sockscript.w"
+#line 701 "web/sockscript.w"
 break;
 case T_PUNCT:
 if(is_punct(L,"[")){v= parse_list(L,a);break;}
@@ -731,7 +731,7 @@ return v;
 }
 
 /*:30*//*32:*/
-#line 749 "web/sockscript.w"
+#line 750 "web/sockscript.w"
 
 static ss_value*parse_name(ss_lexer*L,ss_arena*a)
 {
@@ -746,7 +746,7 @@ if(fmt>=0){
 lex_next(L);
 if(!expect(L,"("))return NULL;
 if(fmt==SF_ADDR)/*33:*/
-#line 778 "web/sockscript.w"
+#line 779 "web/sockscript.w"
 
 {
 char buf[64];
@@ -766,7 +766,7 @@ lex_next(L);
 }
 
 /*:33*/
-#line 762 "web/sockscript.w"
+#line 763 "web/sockscript.w"
 
 else v= parse_term(L,a);
 if(!v||!expect(L,")"))return NULL;
@@ -784,7 +784,7 @@ return val_int(a,value,-1,SF_DEC);
 }
 
 /*:32*//*34:*/
-#line 800 "web/sockscript.w"
+#line 801 "web/sockscript.w"
 
 static ss_value*parse_string(ss_lexer*L,ss_arena*a)
 {
@@ -827,7 +827,7 @@ return v;
 }
 
 /*:34*//*35:*/
-#line 844 "web/sockscript.w"
+#line 845 "web/sockscript.w"
 
 static ss_value*parse_list(ss_lexer*L,ss_arena*a)
 {
@@ -853,7 +853,7 @@ return v;
 }
 
 /*:35*//*36:*/
-#line 872 "web/sockscript.w"
+#line 873 "web/sockscript.w"
 
 static ss_value*parse_fields(ss_lexer*L,ss_arena*a)
 {
@@ -885,7 +885,7 @@ return v;
 }
 
 /*:36*//*37:*/
-#line 906 "web/sockscript.w"
+#line 907 "web/sockscript.w"
 
 static void parse_call_line(ss_script*s,ss_line*ln,ss_lexer*L)
 {
@@ -906,7 +906,7 @@ if(!lex_accept(L,","))break;
 if(!expect(L,")")||!expect(L,"="))return;
 if(!(ln->ret= parse_value(L,a)))return;
 if(L->tok==T_NAME)/*38:*/
-#line 935 "web/sockscript.w"
+#line 936 "web/sockscript.w"
 
 {
 long long e;
@@ -918,10 +918,10 @@ lex_next(L);
 }
 
 /*:38*/
-#line 925 "web/sockscript.w"
+#line 926 "web/sockscript.w"
 
 if(L->tok==T_PUNCT&&L->punct[0]=='(')/*39:*/
-#line 945 "web/sockscript.w"
+#line 946 "web/sockscript.w"
 
 {
 int depth= 0;
@@ -933,7 +933,7 @@ lex_next(L);
 }
 
 /*:39*/
-#line 926 "web/sockscript.w"
+#line 927 "web/sockscript.w"
 
 if(L->tok!=T_END){lex_error(L,"unexpected text after the result");return;}
 if(L->p<L->end&&*L->p=='#'){
@@ -944,7 +944,7 @@ check_arity(ln,L);
 }
 
 /*:37*//*40:*/
-#line 957 "web/sockscript.w"
+#line 958 "web/sockscript.w"
 
 static bool val_has(const ss_value*v,int kind)
 {
@@ -957,7 +957,7 @@ return false;
 }
 
 /*:40*//*41:*/
-#line 971 "web/sockscript.w"
+#line 972 "web/sockscript.w"
 
 ss_script*ss_parse(const char*name,const char*text,size_t len,FILE*errs)
 {
@@ -975,7 +975,7 @@ const char*nl= memchr(p,'\n',(size_t)(end-p));
 const char*e= nl?nl:end;
 ss_line*ln;
 if(s->nlines==cap)/*42:*/
-#line 1000 "web/sockscript.w"
+#line 1001 "web/sockscript.w"
 
 {
 ss_line*nl2;
@@ -986,7 +986,7 @@ s->line= nl2;
 }
 
 /*:42*/
-#line 987 "web/sockscript.w"
+#line 988 "web/sockscript.w"
 
 ln= &s->line[s->nlines++];
 memset(ln,0,sizeof*ln);
@@ -994,7 +994,7 @@ ln->lineno= s->nlines;
 ln->text= p;
 ln->len= (int)(e-p);
 /*43:*/
-#line 1009 "web/sockscript.w"
+#line 1010 "web/sockscript.w"
 
 {
 const char*q= p;
@@ -1003,7 +1003,7 @@ if(q==e)ln->kind= SL_BLANK;
 else if(e-q>=2&&q[0]=='#'&&q[1]=='!'){
 ln->kind= SL_HEADER;
 /*44:*/
-#line 1045 "web/sockscript.w"
+#line 1046 "web/sockscript.w"
 
 {
 const char*w= q+2,*we;
@@ -1034,7 +1034,7 @@ errors++;
 }
 
 /*:44*/
-#line 1016 "web/sockscript.w"
+#line 1017 "web/sockscript.w"
 
 }else if(*q=='#')ln->kind= SL_COMMENT;
 else{
@@ -1061,7 +1061,7 @@ if(val_has(ln->ret,SV_BIND))ln->binds= true;
 }
 
 /*:43*/
-#line 993 "web/sockscript.w"
+#line 994 "web/sockscript.w"
 
 p= nl?nl+1:end;
 }
@@ -1070,7 +1070,7 @@ return s;
 }
 
 /*:41*//*45:*/
-#line 1076 "web/sockscript.w"
+#line 1077 "web/sockscript.w"
 
 ss_script*ss_load(const char*path,FILE*errs)
 {
@@ -1106,9 +1106,9 @@ free(s);
 #line 68 "web/sockscript.w"
 
 /*48:*/
-#line 1126 "web/sockscript.w"
+#line 1132 "web/sockscript.w"
 
-void ss_puts(ss_buf*b,const char*s,size_t n)
+static void ss_reserve(ss_buf*b,size_t n)
 {
 if(b->n+n+1> b->cap){
 size_t cap= b->cap?b->cap:256;
@@ -1117,6 +1117,11 @@ b->p= realloc(b->p,cap);
 if(!b->p)abort();
 b->cap= cap;
 }
+}
+
+void ss_puts(ss_buf*b,const char*s,size_t n)
+{
+ss_reserve(b,n);
 memcpy(b->p+b->n,s,n);
 b->n+= n;
 b->p[b->n]= '\0';
@@ -1124,20 +1129,29 @@ b->p[b->n]= '\0';
 
 void ss_putc(ss_buf*b,char c){ss_puts(b,&c,1);}
 
+void ss_vprintf(ss_buf*b,const char*fmt,va_list ap)
+{
+va_list measure;
+int n;
+va_copy(measure,ap);
+n= vsnprintf(NULL,0,fmt,measure);
+va_end(measure);
+if(n<0)return;
+ss_reserve(b,(size_t)n);
+vsnprintf(b->p+b->n,(size_t)n+1,fmt,ap);
+b->n+= (size_t)n;
+}
+
 void ss_printf(ss_buf*b,const char*fmt,...)
 {
-char tmp[512];
 va_list ap;
-int n;
 va_start(ap,fmt);
-n= vsnprintf(tmp,sizeof tmp,fmt,ap);
+ss_vprintf(b,fmt,ap);
 va_end(ap);
-if(n<0)return;
-ss_puts(b,tmp,(size_t)n<sizeof tmp?(size_t)n:sizeof tmp-1);
 }
 
 /*:48*//*49:*/
-#line 1159 "web/sockscript.w"
+#line 1179 "web/sockscript.w"
 
 static void print_flags(ss_buf*b,int cls,long long v)
 {
@@ -1185,7 +1199,7 @@ else ss_printf(b,"%lld",v);
 }
 
 /*:49*//*50:*/
-#line 1211 "web/sockscript.w"
+#line 1231 "web/sockscript.w"
 
 static void print_string(ss_buf*b,const unsigned char*s,size_t n,bool more,bool hex)
 {
@@ -1204,7 +1218,7 @@ if(more)ss_puts(b,"...",3);
 }
 
 /*:50*//*51:*/
-#line 1231 "web/sockscript.w"
+#line 1251 "web/sockscript.w"
 
 void ss_print_value(ss_buf*b,const ss_value*v,bool use_source)
 {
@@ -1266,7 +1280,7 @@ break;
 #line 69 "web/sockscript.w"
 
 /*54:*/
-#line 1319 "web/sockscript.w"
+#line 1339 "web/sockscript.w"
 
 bool ss_env_get(const ss_env*e,const char*name,long long*value)
 {
@@ -1302,7 +1316,7 @@ return true;
 }
 
 /*:54*//*55:*/
-#line 1359 "web/sockscript.w"
+#line 1379 "web/sockscript.w"
 
 bool ss_match(const ss_value*x,const ss_value*y,ss_env*e)
 {
@@ -1344,7 +1358,7 @@ return false;
 }
 
 /*:55*//*57:*/
-#line 1426 "web/sockscript.w"
+#line 1446 "web/sockscript.w"
 
 static bool ip_header_sums(const unsigned char*p,size_t hl)
 {
@@ -1397,7 +1411,7 @@ return!memcmp(a,b,n);
 }
 
 /*:57*//*59:*/
-#line 1482 "web/sockscript.w"
+#line 1502 "web/sockscript.w"
 
 static const ss_value*struct_get(const ss_value*v,const char*name)
 {
@@ -1407,7 +1421,7 @@ return NULL;
 }
 
 /*:59*//*61:*/
-#line 1512 "web/sockscript.w"
+#line 1532 "web/sockscript.w"
 
 ss_value*ss_merge(ss_arena*a,const ss_value*x,const ss_value*y,ss_env*e,
 long long lo,long long hi)
@@ -1464,7 +1478,7 @@ m->hi= hi;
 return m;
 }
 /*63:*/
-#line 1589 "web/sockscript.w"
+#line 1609 "web/sockscript.w"
 
 if(x&&y->kind==SV_LIST&&x->kind==SV_LIST&&!x->more&&x->n==y->n){
 m= val_list(a,y->n);
@@ -1491,14 +1505,14 @@ return m;
 }
 
 /*:63*/
-#line 1567 "web/sockscript.w"
+#line 1587 "web/sockscript.w"
 
 if(y->kind==SV_INT&&y->cls==SS_CLS_PID)return pid_value(a,y,e);
 return(ss_value*)y;
 }
 
 /*:61*//*62:*/
-#line 1575 "web/sockscript.w"
+#line 1595 "web/sockscript.w"
 
 static bool is_pattern(const ss_value*v)
 {
@@ -1510,7 +1524,7 @@ return false;
 }
 
 /*:62*//*64:*/
-#line 1619 "web/sockscript.w"
+#line 1639 "web/sockscript.w"
 
 static ss_value*pid_value(ss_arena*a,const ss_value*y,ss_env*e)
 {

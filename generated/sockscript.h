@@ -4,11 +4,12 @@
 #ifndef SOCKSCRIPT_H
 #define SOCKSCRIPT_H
 #include <stdbool.h> 
+#include <stdarg.h> 
 #include <stddef.h> 
 #include <stdint.h> 
 #include <stdio.h> 
 /*4:*/
-#line 152 "web/sockscript.w"
+#line 153 "web/sockscript.w"
 
 typedef struct ss_value ss_value;
 enum{SV_INT,SV_STR,SV_LIST,SV_STRUCT,SV_NULL,SV_ANY,SV_RANGE,SV_VAR,
@@ -36,7 +37,7 @@ int srclen;
 };
 
 /*:4*//*5:*/
-#line 183 "web/sockscript.w"
+#line 184 "web/sockscript.w"
 
 typedef struct ss_arena ss_arena;
 struct ss_arena{
@@ -45,12 +46,12 @@ size_t used,cap;
 };
 
 /*:5*//*12:*/
-#line 337 "web/sockscript.w"
+#line 338 "web/sockscript.w"
 
 enum{SS_CLS_PID= 1000,SS_CLS_OPTNAME,SS_CLS_CMSGTYPE,SS_CLS_SIGNAL};
 
 /*:12*//*18:*/
-#line 434 "web/sockscript.w"
+#line 435 "web/sockscript.w"
 
 #define SS_MAXARGS 6
 typedef struct ss_line ss_line;
@@ -71,7 +72,7 @@ bool binds;
 };
 
 /*:18*//*19:*/
-#line 455 "web/sockscript.w"
+#line 456 "web/sockscript.w"
 
 typedef struct ss_script ss_script;
 struct ss_script{
@@ -87,12 +88,12 @@ ss_arena arena;
 };
 
 /*:19*//*46:*/
-#line 1117 "web/sockscript.w"
+#line 1118 "web/sockscript.w"
 
 typedef struct{char*p;size_t n,cap;}ss_buf;
 
 /*:46*//*52:*/
-#line 1301 "web/sockscript.w"
+#line 1321 "web/sockscript.w"
 
 #define SS_MAXVARS 32
 #define SS_MAXPROC 16
@@ -143,44 +144,45 @@ SS_OPT_RANGE,SS_OPT_CAP,SS_OPT_SETLEN,SS_OPT_SINCE,SS_OPT_HANDLER,SS_OPT_NFIELDS
 typedef struct{char*f[SS_OPT_NFIELDS];}ss_optrow;
 
 /*:162*/
-#line 129 "web/sockscript.w"
+#line 130 "web/sockscript.w"
 
 /*6:*/
-#line 190 "web/sockscript.w"
+#line 191 "web/sockscript.w"
 
 void*ss_alloc(ss_arena*a,size_t n);
 void ss_arena_free(ss_arena*a);
 void ss_arena_reset(ss_arena*a);
 
 /*:6*//*16:*/
-#line 404 "web/sockscript.w"
+#line 405 "web/sockscript.w"
 
 bool ss_symbol(const char*name,long long*value);
 const char*ss_symbol_name(const char*cls,long long value);
 
 /*:16*//*20:*/
-#line 472 "web/sockscript.w"
+#line 473 "web/sockscript.w"
 
 ss_script*ss_parse(const char*name,const char*text,size_t len,FILE*errs);
 ss_script*ss_load(const char*path,FILE*errs);
 void ss_free(ss_script*s);
 
 /*:20*//*47:*/
-#line 1120 "web/sockscript.w"
+#line 1121 "web/sockscript.w"
 
 void ss_putc(ss_buf*b,char c);
 void ss_puts(ss_buf*b,const char*s,size_t n);
 void ss_printf(ss_buf*b,const char*fmt,...);
+void ss_vprintf(ss_buf*b,const char*fmt,va_list ap);
 void ss_print_value(ss_buf*b,const ss_value*v,bool use_source);
 
 /*:47*//*53:*/
-#line 1313 "web/sockscript.w"
+#line 1333 "web/sockscript.w"
 
 bool ss_env_get(const ss_env*e,const char*name,long long*value);
 bool ss_match(const ss_value*expected,const ss_value*actual,ss_env*e);
 
 /*:53*//*60:*/
-#line 1507 "web/sockscript.w"
+#line 1527 "web/sockscript.w"
 
 #define SS_MAX_CPU 4095 
 ss_value*ss_merge(ss_arena*a,const ss_value*expected,const ss_value*actual,
@@ -224,9 +226,9 @@ int ss_read_options(const char*path,ss_optrow**rows);
 void ss_free_options(ss_optrow*rows,int n);
 
 /*:163*/
-#line 130 "web/sockscript.w"
+#line 131 "web/sockscript.w"
 
 #endif
-#line 132 "web/sockscript.w"
+#line 133 "web/sockscript.w"
 
 /*:3*/

@@ -7,15 +7,6 @@
 #include <sys/uio.h>
 #include <linux/errqueue.h>
 
-static inline struct sockaddr_in sin_of(const char *a, int port)
-{
-  struct sockaddr_in s;
-  memset(&s, 0, sizeof s);
-  s.sin_family = AF_INET;
-  s.sin_port = htons((uint16_t) port);
-  s.sin_addr.s_addr = inet_addr(a);
-  return s;
-}
 static inline int udp(void)
 {
   int fd = sr_socket(AF_INET, SOCK_DGRAM, 0);
@@ -25,13 +16,13 @@ static inline int udp(void)
 static inline int udp_bound(const char *a, int port)
 {
   int fd = udp();
-  struct sockaddr_in s = sin_of(a, port);
+  struct sockaddr_in s = sr_test_sin(a, port);
   ck_assert_int_eq(sr_bind(fd, (struct sockaddr *) &s, sizeof s), 0);
   return fd;
 }
 static inline ssize_t send_to(int fd, const void *buf, size_t n, const char *a, int port)
 {
-  struct sockaddr_in d = sin_of(a, port);
+  struct sockaddr_in d = sr_test_sin(a, port);
   return sr_sendto(fd, buf, n, 0, (struct sockaddr *) &d, sizeof d);
 }
 static inline int seti(int fd, int level, int name, int v)

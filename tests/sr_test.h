@@ -56,7 +56,6 @@ static inline struct sockaddr_in sr_test_sin(const char *addr, int port)
   return s;
 }
 
-/* A test case whose every test starts from a fresh default world. */
 /* The port a socket is bound to, in host order. */
 static inline int sr_test_port(int fd)
 {
@@ -66,6 +65,7 @@ static inline int sr_test_port(int fd)
   return ntohs(a.sin_port);
 }
 
+/* A test case whose every test starts from a fresh default world. */
 static inline TCase *sr_tcase(Suite *s, const char *name)
 {
   TCase *tc = tcase_create(name);

@@ -207,7 +207,7 @@ END_TEST
 
 static int bind_any(int fd, int port)
 {
-  struct sockaddr_in a = sin_of("0.0.0.0", port);
+  struct sockaddr_in a = sr_test_sin("0.0.0.0", port);
   return sr_bind(fd, (struct sockaddr *) &a, sizeof a);
 }
 START_TEST(local_port_range_rules_and_search)
@@ -315,11 +315,53 @@ START_TEST(recvfragsize_reports_largest_fragment)
 }
 END_TEST
 
+/* The mark a datagram reads with SO_RCVMARK: the sender's SO_MARK over lo,
+   0 across a LAN (a veth pair between namespaces scrubs it), whether the
+   frame crosses at once (the LAN short cut) or after a delay.  Measured:
+   sender SO_MARK 5 -> 5 over lo, 0 across a veth pair. */
+static unsigned mark_read(int fd)
+{
+  struct rx r;
+  struct cmsghdr *c[4];
+  unsigned mark;
+  ck_assert_int_eq(rx_msg(fd, &r, sizeof r.data, 64, MSG_DONTWAIT), 1);
+  ck_assert_int_eq(cmsgs(&r.m, c, 4), 1);
+  ck_assert_int_eq(c[0]->cmsg_level, SOL_SOCKET);
+  ck_assert_int_eq(c[0]->cmsg_type, SO_MARK);
+  memcpy(&mark, CMSG_DATA(c[0]), sizeof mark);
+  return mark;
+}
+
+static void rcvmark_across(uint64_t delay_ns)
+{
+  int rx = udp_bound("0.0.0.0", 5000), peer = peer_host(delay_ns), tx;
+  pid_t home = sr_getpid(), there = sr_proc_new(peer, 0);
+  ck_assert_int_eq(seti(rx, SOL_SOCKET, SO_RCVMARK, 1), 0);
+  tx = udp();
+  ck_assert_int_eq(seti(tx, SOL_SOCKET, SO_MARK, 5), 0);
+  ck_assert_int_eq(send_to(tx, "l", 1, "127.0.0.1", 5000), 1);
+  ck_assert_uint_eq(mark_read(rx), 5);
+  ck_assert_int_eq(sr_proc_switch(there), 0);
+  tx = udp();
+  ck_assert_int_eq(seti(tx, SOL_SOCKET, SO_MARK, 5), 0);
+  ck_assert_int_eq(send_to(tx, "w", 1, "10.0.0.1", 5000), 1);
+  ck_assert_int_eq(sr_proc_switch(home), 0);
+  sr_advance_ns(delay_ns + 1);
+  ck_assert_uint_eq(mark_read(rx), 0);
+}
+
+START_TEST(rcvmark_keeps_lo_mark_and_loses_it_across_a_lan)
+{
+  CLAUSES("linux:SO_RCVMARK", "socket.7:SO_MARK");
+  rcvmark_across((uint64_t) _i * 1000000);
+}
+END_TEST
+
 /* ---- RFC 3678 ---- */
 static struct group_req greq(unsigned ifindex, const char *g, int family)
 {
   struct group_req r;
-  struct sockaddr_in s = sin_of(g, 0);
+  struct sockaddr_in s = sr_test_sin(g, 0);
   memset(&r, 0, sizeof r);
   s.sin_family = (sa_family_t) family;
   r.gr_interface = ifindex;
@@ -329,7 +371,7 @@ static struct group_req greq(unsigned ifindex, const char *g, int family)
 static struct group_source_req gsreq(unsigned ifindex, const char *g, const char *src)
 {
   struct group_source_req r;
-  struct sockaddr_in a = sin_of(g, 0), b = sin_of(src, 0);
+  struct sockaddr_in a = sr_test_sin(g, 0), b = sr_test_sin(src, 0);
   memset(&r, 0, sizeof r);
   r.gsr_interface = ifindex;
   memcpy(&r.gsr_group, &a, sizeof a);
@@ -341,7 +383,7 @@ static int filter_of(int fd, unsigned ifindex, const char *g, uint32_t *mode, ui
 {
   unsigned char buf[GROUP_FILTER_SIZE(4)];
   struct group_filter f;
-  struct sockaddr_in s = sin_of(g, 0);
+  struct sockaddr_in s = sr_test_sin(g, 0);
   socklen_t len = sizeof buf;
   memset(buf, 0, sizeof buf);
   memset(&f, 0, sizeof f);
@@ -429,7 +471,7 @@ START_TEST(mcast_sources_and_filter)
   /* MCAST_MSFILTER writes */
   unsigned char b[GROUP_FILTER_SIZE(2)];
   struct group_filter f;
-  struct sockaddr_in gs = sin_of("224.3.3.3", 0), a1 = sin_of("1.1.1.1", 0), a2 = sin_of("2.2.2.2", 0);
+  struct sockaddr_in gs = sr_test_sin("224.3.3.3", 0), a1 = sr_test_sin("1.1.1.1", 0), a2 = sr_test_sin("2.2.2.2", 0);
   struct group_req gg = greq(0, "224.3.3.3", AF_INET);
   memset(&f, 0, sizeof f);
   memset(b, 0, sizeof b);
@@ -555,7 +597,7 @@ START_TEST(meminfo_accounting)
   meminfo(rx, m);
   ck_assert_int_eq(m[SK_MEMINFO_RMEM_ALLOC], 0);
   ck_assert_int_eq(m[SK_MEMINFO_FWD_ALLOC], 4096);
-  struct sockaddr_in d = sin_of("127.0.0.1", 5000);
+  struct sockaddr_in d = sr_test_sin("127.0.0.1", 5000);
   ck_assert_int_eq(sr_sendto(tx, "x", 1, MSG_MORE, (struct sockaddr *) &d, sizeof d), 1);
   meminfo(tx, m);
   ck_assert_int_eq(m[SK_MEMINFO_WMEM_ALLOC], 832);
@@ -634,7 +676,7 @@ START_TEST(txtime_message_and_udplite_segments)
 {
   CLAUSES("linux:SO_TXTIME", "linux:UDP_SEGMENT");
   int rx = udp_bound("127.0.0.1", 5000), tx = udp(), lite = sr_socket(AF_INET, SOCK_DGRAM, IPPROTO_UDPLITE);
-  struct sockaddr_in d = sin_of("127.0.0.1", 5000);
+  struct sockaddr_in d = sr_test_sin("127.0.0.1", 5000);
   struct iovec iv = {"at once", 7};
   union { struct cmsghdr c; unsigned char b[CMSG_SPACE(8)]; } ctl;
   struct msghdr m;
@@ -721,6 +763,7 @@ Suite *suite_beyond(void)
   TCase *tc = sr_tcase(s, "sol_udp");
   tcase_add_test(tc, udp_level_rules);
   tcase_add_test(tc, udp_cork_corks);
+  tcase_add_loop_test(tc, rcvmark_keeps_lo_mark_and_loses_it_across_a_lan, 0, 2);
   tcase_add_test(tc, udp_segment_on_socket);
   tcase_add_test(tc, udp_encap_and_flags);
   tcase_add_test(tc, udp_encap_espinudp_takes_esp);

@@ -18,23 +18,14 @@ static int mk(int k)
   ck_assert_int_ge(fd, 0);
   return fd;
 }
-static struct sockaddr_in sin4(const char *a, int port)
-{
-  struct sockaddr_in s;
-  memset(&s, 0, sizeof s);
-  s.sin_family = AF_INET;
-  s.sin_port = htons((uint16_t) port);
-  s.sin_addr.s_addr = inet_addr(a);
-  return s;
-}
 static int bnd(int fd, const char *a, int port)
 {
-  struct sockaddr_in s = sin4(a, port);
+  struct sockaddr_in s = sr_test_sin(a, port);
   return sr_bind(fd, (struct sockaddr *) &s, sizeof s);
 }
 static int con(int fd, const char *a, int port)
 {
-  struct sockaddr_in s = sin4(a, port);
+  struct sockaddr_in s = sr_test_sin(a, port);
   return sr_connect(fd, (struct sockaddr *) &s, sizeof s);
 }
 static int unspec(int fd)
@@ -141,7 +132,7 @@ START_TEST(bind_families)
     for (int a = 0; a < 2; a++)
       for (int i = 0; i < 5; i++) {
         int fd = mk(k);
-        struct sockaddr_in s = sin4(a ? "127.0.0.1" : "0.0.0.0", 4100 + k);
+        struct sockaddr_in s = sr_test_sin(a ? "127.0.0.1" : "0.0.0.0", 4100 + k);
         s.sin_family = (sa_family_t) fams[i];
         if (raw || (a == 0 && fams[i] == AF_UNSPEC)) {
           ck_assert_int_eq(sr_bind(fd, (struct sockaddr *) &s, sizeof s), 0);
@@ -150,7 +141,7 @@ START_TEST(bind_families)
         sr_close(fd);
       }
     int fd = mk(k);
-    struct sockaddr_in s = sin4("10.0.0.77", 5);
+    struct sockaddr_in s = sr_test_sin("10.0.0.77", 5);
     s.sin_family = AF_INET6;
     ck_fails(sr_bind(fd, (struct sockaddr *) &s, 8), EINVAL);
     ck_fails(sr_bind(fd, (struct sockaddr *) &s, sizeof s), raw ? EADDRNOTAVAIL : EAFNOSUPPORT);
@@ -240,7 +231,7 @@ START_TEST(bind_twice)
       ck_fails(bnd(fd, "127.0.0.1", 6100), EINVAL);
     }
     ck_fails(bnd(fd, "10.9.9.9", 6100), EADDRNOTAVAIL);
-    struct sockaddr_in s = sin4("127.0.0.1", 1);
+    struct sockaddr_in s = sr_test_sin("127.0.0.1", 1);
     ck_fails(sr_bind(fd, (struct sockaddr *) &s, 4), EINVAL);
     NAME_IS(fd, k == K_RAW ? "127.0.0.1:1" : k == K_RAW255 ? "127.0.0.1:255" : "127.0.0.1:6000");
   }
@@ -277,7 +268,7 @@ START_TEST(privileged_ports_unprivileged)
     fd = mk(k); ck_assert_int_eq(bnd(fd, "0.0.0.0", 1024 + i), 0);
     fd = mk(k); ck_fails(bnd(fd, "10.0.0.2", 80), EADDRNOTAVAIL);
     fd = mk(k);
-    struct sockaddr_in s = sin4("0.0.0.0", 80);
+    struct sockaddr_in s = sr_test_sin("0.0.0.0", 80);
     s.sin_family = AF_INET6;
     ck_fails(sr_bind(fd, (struct sockaddr *) &s, sizeof s), EAFNOSUPPORT);
     fd = mk(k); ck_assert_int_eq(bnd(fd, "127.0.0.1", 0), 0);
@@ -1200,7 +1191,7 @@ START_TEST(connect_lengths_and_families)
     static const int lens[] = {0, 1, 2, 8, 15};
     for (int i = 0; i < 5; i++) {
       int s = mk(k);
-      struct sockaddr_in d = sin4("127.0.0.1", 9);
+      struct sockaddr_in d = sr_test_sin("127.0.0.1", 9);
       ck_fails(sr_connect(s, (struct sockaddr *) &d, (socklen_t) lens[i]), EINVAL);
       if (lens[i] < 2 || k == K_RAW) NAME_IS(s, fresh);
       else {
@@ -1213,7 +1204,7 @@ START_TEST(connect_lengths_and_families)
       if (lens[i] < 2) ck_fails(sr_connect(s, (struct sockaddr *) &d, (socklen_t) lens[i]), EINVAL);
     }
     int s = mk(k);
-    struct sockaddr_in d = sin4("127.0.0.1", 9);
+    struct sockaddr_in d = sr_test_sin("127.0.0.1", 9);
     d.sin_family = AF_INET6;
     ck_fails(sr_connect(s, (struct sockaddr *) &d, sizeof d), EAFNOSUPPORT);
     if (k != K_RAW) ck_assert_int_gt(sr_test_port(s), 0);
@@ -1519,7 +1510,7 @@ START_TEST(tcp_connect_errors)
   int s = mk(K_TCP);
   ck_assert_int_eq(unspec(s), 0);
   NAME_IS(s, "0.0.0.0:0");
-  struct sockaddr_in d = sin4("127.0.0.1", 9);
+  struct sockaddr_in d = sr_test_sin("127.0.0.1", 9);
   ck_fails(sr_connect(s, (struct sockaddr *) &d, 8), EINVAL);
   ck_fails(sr_connect(s, (struct sockaddr *) &d, 1), EINVAL);
   d.sin_family = AF_INET6;
@@ -1534,12 +1525,12 @@ END_TEST
 /* ---- which socket receives a datagram ---- */
 static int rcv(const char *from, int sport, const char *to, int dport, int ifindex)
 {
-  struct sockaddr_in f = sin4(from, sport), t = sin4(to, dport);
+  struct sockaddr_in f = sr_test_sin(from, sport), t = sr_test_sin(to, dport);
   return sr_udp_receiver(&f, &t, ifindex);
 }
 static int rcvs(const char *from, int sport, const char *to, int dport, int ifindex, int *fds)
 {
-  struct sockaddr_in f = sin4(from, sport), t = sin4(to, dport);
+  struct sockaddr_in f = sr_test_sin(from, sport), t = sr_test_sin(to, dport);
   return sr_udp_receivers(&f, &t, ifindex, fds, 8);
 }
 #define LO 1

@@ -27,7 +27,7 @@ static void frames(nt_cap *c)
 static void send_x(const char *addr, int port, size_t n, int flags)
 {
   static char buf[3000];
-  struct sockaddr_in to = sin_of(addr, port);
+  struct sockaddr_in to = sr_test_sin(addr, port);
   memset(buf, 'x', n);
   ck_assert_int_eq(sr_sendto(udp(), buf, n, flags, (struct sockaddr *) &to, sizeof to),
     (int) n);
@@ -124,7 +124,7 @@ END_TEST
 START_TEST(full_when_corked)
 {
   CLAUSES("socket.7:call:sendto");
-  struct sockaddr_in to = sin_of("127.0.0.1", 7777);
+  struct sockaddr_in to = sr_test_sin("127.0.0.1", 7777);
   char buf[100];
   int rx = udp_bound("127.0.0.1", 7777), tx = udp();
   int raw = sr_socket(AF_INET, SOCK_RAW, IPPROTO_UDP);

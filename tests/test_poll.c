@@ -46,7 +46,7 @@ START_TEST(fresh_sockets_of_every_type)
   int u = sr_socket(AF_INET, SOCK_DGRAM, 0), t = sr_socket(AF_INET, SOCK_STREAM, 0);
   int r1 = sr_socket(AF_INET, SOCK_RAW, 1), r2 = sr_socket(AF_INET, SOCK_RAW, 255);
   int tb = sr_socket(AF_INET, SOCK_STREAM, 0), l = sr_socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a = sin_of("127.0.0.1", 7000), a2 = sin_of("127.0.0.1", 7001);
+  struct sockaddr_in a = sr_test_sin("127.0.0.1", 7000), a2 = sr_test_sin("127.0.0.1", 7001);
   ck_assert_int_eq(revents(u, ALL), 0x304);
   ck_assert_int_eq(revents(u, 0), 0);
   ck_assert_int_eq(revents(t, ALL), 0x114);
@@ -73,7 +73,7 @@ START_TEST(datagram_masks_follow_state)
     "socket.7:call:shutdown");
   int r = udp_bound("127.0.0.1", 5000), s = sr_socket(AF_INET, SOCK_DGRAM, 0);
   int e = sr_socket(AF_INET, SOCK_DGRAM, 0), u = sr_socket(AF_INET, SOCK_DGRAM, 0);
-  struct sockaddr_in cl = sin_of("127.0.0.1", 5999);
+  struct sockaddr_in cl = sr_test_sin("127.0.0.1", 5999);
   char b[10];
   int er;
   socklen_t el = sizeof er;
@@ -122,7 +122,7 @@ START_TEST(stream_masks_after_shutdown)
 {
   CLAUSES("socket.7:poll:POLLHUP:2", "socket.7:call:shutdown", "socket.7:poll:POLLIN:2");
   int t = sr_socket(AF_INET, SOCK_STREAM, 0), l = sr_socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a = sin_of("127.0.0.1", 7001);
+  struct sockaddr_in a = sr_test_sin("127.0.0.1", 7001);
   ck_fails(sr_shutdown(t, SHUT_RD), ENOTCONN);
   ck_assert_int_eq(revents(t, ALL), 0x2155);
   ck_assert_int_eq(sel(t), 3);
@@ -348,7 +348,7 @@ START_TEST(sigio_only_for_what_is_queued_or_reported)
   int r = udp_bound("127.0.0.1", 5000), s = sr_socket(AF_INET, SOCK_DGRAM, 0);
   int e = sr_socket(AF_INET, SOCK_DGRAM, 0), u = sr_socket(AF_INET, SOCK_DGRAM, 0);
   int q = udp_bound("127.0.0.1", 5003), k = udp_bound("127.0.0.1", 5002);
-  struct sockaddr_in cl = sin_of("127.0.0.1", 5999), d = sin_of("127.0.0.1", 5000), un;
+  struct sockaddr_in cl = sr_test_sin("127.0.0.1", 5999), d = sr_test_sin("127.0.0.1", 5000), un;
   pid_t me = sr_getpid();
   char b[10];
   /* five datagrams, two fit: two signals */
@@ -403,7 +403,7 @@ START_TEST(sigio_realtime_and_error_queue)
   int u = sr_socket(AF_INET, SOCK_DGRAM, 0), c = sr_socket(AF_INET, SOCK_DGRAM, 0);
   int r = udp_bound("127.0.0.1", 5000), s = sr_socket(AF_INET, SOCK_DGRAM, 0);
   int w = sr_socket(AF_INET, SOCK_DGRAM, 0), rt = 35, er;
-  struct sockaddr_in cl = sin_of("127.0.0.1", 5999);
+  struct sockaddr_in cl = sr_test_sin("127.0.0.1", 5999);
   socklen_t el = sizeof er;
   pid_t me = sr_getpid();
   char b[10];

@@ -84,10 +84,9 @@ END_TEST
 
 /* ---- helpers for the data path ------------------------------------------ */
 
-#define sin4 sr_test_sin
 static ssize_t to(int fd, const void *b, size_t n, const char *a)
 {
-  struct sockaddr_in s = sin4(a, 0);
+  struct sockaddr_in s = sr_test_sin(a, 0);
   return sr_sendto(fd, b, n, 0, (struct sockaddr *) &s, sizeof s);
 }
 static ssize_t rcv(int fd, void *b, size_t n)
@@ -192,7 +191,7 @@ static int ra_sender(void)
 }
 static int udp_on(pid_t p, int port)
 {
-  struct sockaddr_in s = sin4("0.0.0.0", port);
+  struct sockaddr_in s = sr_test_sin("0.0.0.0", port);
   int u;
   on(p);
   u = sr_socket(AF_INET, SOCK_DGRAM, 0);
@@ -201,7 +200,7 @@ static int udp_on(pid_t p, int port)
 }
 static ssize_t udp_to(int u, const char *a, int port, const char *data)
 {
-  struct sockaddr_in s = sin4(a, port);
+  struct sockaddr_in s = sr_test_sin(a, port);
   return sr_sendto(u, data, strlen(data), 0, (struct sockaddr *) &s, sizeof s);
 }
 static int listener(int protocol)
@@ -263,14 +262,14 @@ START_TEST(router_alert_bindings)
 {
   CLAUSES("ip.7:IP_ROUTER_ALERT:5");
   uint8_t b[200];
-  struct sockaddr_in s = sin4("10.2.0.254", 0);
+  struct sockaddr_in s = sr_test_sin("10.2.0.254", 0);
   int bound, conn, dev, rc, u;
   on(pr);
   bound = raw(IPPROTO_UDP);
   ck_assert_int_eq(sr_bind(bound, (struct sockaddr *) &s, sizeof s), 0);
   ck_assert_int_eq(sr_test_seti(bound, IPPROTO_IP, IP_ROUTER_ALERT, 1), 0);
   conn = raw(IPPROTO_UDP);
-  s = sin4("10.0.0.99", 0);
+  s = sr_test_sin("10.0.0.99", 0);
   ck_assert_int_eq(sr_connect(conn, (struct sockaddr *) &s, sizeof s), 0);
   ck_assert_int_eq(sr_test_seti(conn, IPPROTO_IP, IP_ROUTER_ALERT, 1), 0);
   rc = udp_on(pc, 7000);
@@ -380,19 +379,19 @@ START_TEST(errors_raw_icmp_prohibited)
   CLAUSES("ip.7:IP_RECVERR:23", "ip.7:IP_RECVERR:13", "ip.7:IP_RECVERR:15");
   uint8_t b[100];
   uint32_t all = 0xffffffff;
-  struct sockaddr_in s = sin4("10.9.1.1", 0);
+  struct sockaddr_in s = sr_test_sin("10.9.1.1", 0);
   struct errq q;
   int p2, pc2, r1, r2, r3;
   on(pa);
   open_ping();
   p2 = ping();
   ck_assert_int_eq(sr_test_seti(p2, IPPROTO_IP, IP_RECVERR, 1), 0);
-  s = sin4("0.0.0.0", 4321);
+  s = sr_test_sin("0.0.0.0", 4321);
   ck_assert_int_eq(sr_bind(p2, (struct sockaddr *) &s, sizeof s), 0);
   pc2 = ping();
-  s = sin4("0.0.0.0", 4322);
+  s = sr_test_sin("0.0.0.0", 4322);
   ck_assert_int_eq(sr_bind(pc2, (struct sockaddr *) &s, sizeof s), 0);
-  s = sin4("10.9.1.1", 0);
+  s = sr_test_sin("10.9.1.1", 0);
   ck_assert_int_eq(sr_connect(pc2, (struct sockaddr *) &s, sizeof s), 0);
   r1 = raw(IPPROTO_ICMP);
   ck_assert_int_eq(sr_test_seti(r1, IPPROTO_IP, IP_RECVERR, 1), 0);
@@ -436,10 +435,10 @@ START_TEST(errors_raw_protocol_unreachable)
   x = raw(253);
   ck_assert_int_eq(sr_test_seti(x, IPPROTO_IP, IP_RECVERR, 1), 0);
   y = raw(253);
-  s = sin4("10.2.0.3", 0);
+  s = sr_test_sin("10.2.0.3", 0);
   ck_assert_int_eq(sr_connect(y, (struct sockaddr *) &s, sizeof s), 0);
   z = raw(253);
-  s = sin4("10.2.0.4", 0);
+  s = sr_test_sin("10.2.0.4", 0);
   ck_assert_int_eq(sr_connect(z, (struct sockaddr *) &s, sizeof s), 0);
   ck_assert_int_eq(to(x, "abcdefghij", 10, "10.2.0.3"), 10);
   ck_assert_int_eq(sock_error(x), ENOPROTOOPT);
@@ -460,7 +459,7 @@ START_TEST(errors_ping_time_exceeded)
 {
   CLAUSES("ip.7:IP_RECVERR", "ip.7:IP_RECVERR:3");
   uint8_t b[100];
-  struct sockaddr_in s = sin4("10.2.0.3", 0);
+  struct sockaddr_in s = sr_test_sin("10.2.0.3", 0);
   struct errq q;
   int p1, p2, p3;
   on(pa);
@@ -491,7 +490,7 @@ START_TEST(errors_ping_hard_and_soft)
 {
   CLAUSES("ip.7:IP_RECVERR");
   uint8_t b[100];
-  struct sockaddr_in s = sin4("10.9.1.1", 0);
+  struct sockaddr_in s = sr_test_sin("10.9.1.1", 0);
   int p4, p5;
   on(pa);
   open_ping();
@@ -501,7 +500,7 @@ START_TEST(errors_ping_hard_and_soft)
   /* the pending hard error comes back from the next send */
   ck_fails(sr_send(p4, b, echo(b, ICMP_ECHO, 0, 3, 4), 0), EHOSTUNREACH);
   p5 = ping();
-  s = sin4("10.8.1.1", 0);
+  s = sr_test_sin("10.8.1.1", 0);
   ck_assert_int_eq(sr_connect(p5, (struct sockaddr *) &s, sizeof s), 0);
   ck_assert_int_eq(sr_send(p5, b, echo(b, ICMP_ECHO, 0, 2, 4), 0), 12);
   ck_assert_int_eq(sock_error(p5), 0);
@@ -512,7 +511,7 @@ START_TEST(errors_ping_frag_needed)
 {
   CLAUSES("ip.7:IP_RECVERR", "ip.7:IP_MTU");
   static uint8_t b[1500];
-  struct sockaddr_in s = sin4("10.2.0.3", 0);
+  struct sockaddr_in s = sr_test_sin("10.2.0.3", 0);
   struct errq q;
   int p6, p7;
   on(pa);
@@ -543,7 +542,7 @@ START_TEST(ping_across_router)
   uint8_t b[100];
   struct sockaddr_in from;
   socklen_t fl = sizeof from;
-  struct sockaddr_in s = sin4("0.0.0.0", 3333);
+  struct sockaddr_in s = sr_test_sin("0.0.0.0", 3333);
   int p;
   on(pa);
   open_ping();
@@ -654,10 +653,10 @@ START_TEST(raw_send_pending_error_and_shutdown)
 {
   CLAUSES("socket.7:SO_ERROR", "ip.7:IP_HDRINCL");
   uint8_t d[64];
-  struct sockaddr_in s = sin4("10.0.0.1", 0);
+  struct sockaddr_in s = sr_test_sin("10.0.0.1", 0);
   int x = raw(253), y;
   ck_assert_int_eq(sr_bind(x, (struct sockaddr *) &s, sizeof s), 0);
-  s = sin4("127.0.0.1", 0);
+  s = sr_test_sin("127.0.0.1", 0);
   ck_assert_int_eq(sr_connect(x, (struct sockaddr *) &s, sizeof s), 0);
   ck_assert_int_eq(sr_send(x, "0123456789", 10, 0), 10);
   ck_assert_int_eq(sr_send(x, "0123456789", 10, 0), 10);

@@ -40,7 +40,7 @@ static ssize_t send_one(int fd, bool plain, const char *a, int port, size_t n)
 {
   static char data[2000];
   char cb[CMSG_SPACE(2)] __attribute__((aligned(8)));
-  struct sockaddr_in d = sin_of(a, port);
+  struct sockaddr_in d = sr_test_sin(a, port);
   struct iovec iv = {data, n};
   struct msghdr m;
   uint16_t gs = 1400;
@@ -144,7 +144,7 @@ static void scenario(bool plain, bool lan, trace *t)
   struct sockaddr_in peer;
   sr_reset();
   make_hosts(&w, lan);
-  peer = sin_of(w.rx_addr, 5000);
+  peer = sr_test_sin(w.rx_addr, 5000);
   snprintf(path, sizeof path, "/tmp/sr_test_%d_%d_%d.pcap", (int) getpid(), plain, lan);
   cap = sr_pcap_open(path, w.rx_host, w.rx_if);
   ck_assert_int_ge(cap, 0);

@@ -174,7 +174,7 @@ START_TEST(send_addresses_and_flags)
   CLAUSES("socket.7:call:sendto", "socket.7:SO_BROADCAST:2", "ip.7:addr:broadcast",
     "ip.7:ERRORS");
   int r = udp_bound("127.0.0.1", 5000), s = udp(), u;
-  struct sockaddr_in d = sin_of("127.0.0.1", 5000), d0 = d;
+  struct sockaddr_in d = sr_test_sin("127.0.0.1", 5000), d0 = d;
   struct sockaddr_storage big;
   memset(&big, 0, sizeof big);
   memcpy(&big, &d, sizeof d);
@@ -227,7 +227,7 @@ START_TEST(sendmsg_and_vectors)
 {
   CLAUSES("socket.7:call:sendmsg", "socket.7:call:send");
   int r = udp_bound("127.0.0.1", 5000), s = udp(), c = udp(), u = udp();
-  struct sockaddr_in d = sin_of("127.0.0.1", 5000);
+  struct sockaddr_in d = sr_test_sin("127.0.0.1", 5000);
   struct iovec iv[2] = {{"ab", 2}, {"cd", 2}}, z[2] = {{"x", 0}, {NULL, 0}};
   struct msghdr m;
   char b[100], cb[64];
@@ -280,7 +280,7 @@ START_TEST(connected_socket_sends)
 {
   CLAUSES("socket.7:call:send", "ip.7:addr:autobind_connect");
   int r = udp_bound("127.0.0.1", 5000), r2 = udp_bound("127.0.0.1", 5001), c = udp();
-  struct sockaddr_in d = sin_of("127.0.0.1", 5000), o = sin_of("127.0.0.1", 5001);
+  struct sockaddr_in d = sr_test_sin("127.0.0.1", 5000), o = sr_test_sin("127.0.0.1", 5001);
   char b[100];
   ck_assert_int_eq(sr_connect(c, (struct sockaddr *) &d, sizeof d), 0);
   ck_assert_int_eq(sr_send(c, "abc", 3, 0), 3);
@@ -664,7 +664,7 @@ START_TEST(port_unreachable_connected)
 {
   CLAUSES("socket.7:SO_ERROR", "ip.7:IP_RECVERR:23", "ip.7:ERRORS");
   int c = udp();
-  struct sockaddr_in cl = sin_of("127.0.0.1", 5999);
+  struct sockaddr_in cl = sr_test_sin("127.0.0.1", 5999);
   char b[100];
   int v;
   ck_assert_int_eq(sr_connect(c, (struct sockaddr *) &cl, sizeof cl), 0);
@@ -807,7 +807,7 @@ START_TEST(local_error_emsgsize)
   int e = udp();
   struct rx x;
   struct cmsghdr *c[4];
-  struct sockaddr_in d = sin_of("10.0.0.2", 5100);
+  struct sockaddr_in d = sr_test_sin("10.0.0.2", 5100);
   ck_assert_int_eq(seti(e, IPPROTO_IP, IP_RECVERR, 1), 0);
   ck_assert_int_eq(seti(e, IPPROTO_IP, IP_MTU_DISCOVER, IP_PMTUDISC_DO), 0);
   ck_fails(send_to(e, big, 1473, "10.0.0.2", 5100), EMSGSIZE);
@@ -839,7 +839,7 @@ static int smsg(int fd, int level, int type, const void *data, size_t have, int 
   char cb[256] __attribute__((aligned(8)));
   unsigned char src[64];
   struct cmsghdr *c = (struct cmsghdr *) cb;
-  struct sockaddr_in d = sin_of("127.0.0.1", 5000);
+  struct sockaddr_in d = sr_test_sin("127.0.0.1", 5000);
   struct iovec iv = {"x", 1};
   struct msghdr m;
   memset(cb, 0, sizeof cb);
@@ -910,7 +910,7 @@ START_TEST(udp_segment)
   int r = udp_bound("127.0.0.1", 5000), g = udp();
   char cb[CMSG_SPACE(2)] __attribute__((aligned(8)));
   struct cmsghdr *cm = (struct cmsghdr *) cb;
-  struct sockaddr_in d = sin_of("127.0.0.1", 5000);
+  struct sockaddr_in d = sr_test_sin("127.0.0.1", 5000);
   struct iovec iv = {data, 35};
   struct msghdr m;
   uint16_t gs = 10;
@@ -955,14 +955,14 @@ START_TEST(msg_more_corks)
   static char big[70000];
   int r = udp_bound("127.0.0.1", 5000), r2 = udp_bound("127.0.0.1", 5001);
   int r3 = udp_bound("127.0.0.1", 5003), s = udp_bound("127.0.0.1", 6000), c;
-  struct sockaddr_in d = sin_of("127.0.0.1", 5000), d3 = sin_of("127.0.0.1", 5003);
+  struct sockaddr_in d = sr_test_sin("127.0.0.1", 5000), d3 = sr_test_sin("127.0.0.1", 5003);
   struct pollfd p = {s, 0x7fff, 0};
   char b[70000];
   ck_assert_int_eq(seti(r, SOL_SOCKET, SO_RCVBUF, 1 << 20), 0);
   ck_assert_int_eq(sr_sendto(s, "ab", 2, MSG_MORE, (struct sockaddr *) &d, sizeof d), 2);
   ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 832);
   ck_fails(sr_recv(r, b, 100, MSG_DONTWAIT), EAGAIN);
-  struct sockaddr_in d2 = sin_of("127.0.0.1", 5001);
+  struct sockaddr_in d2 = sr_test_sin("127.0.0.1", 5001);
   ck_assert_int_eq(sr_sendto(s, "cd", 2, MSG_MORE, (struct sockaddr *) &d2, sizeof d2), 2);
   ck_assert_int_eq(geti_ioctl(s, SIOCOUTQ), 834);
   ck_assert_int_eq(sr_poll(&p, 1, 0), 1);
@@ -1072,7 +1072,7 @@ START_TEST(shutdown_datagram)
 {
   CLAUSES("socket.7:call:shutdown", "socket.7:signal:SIGPIPE");
   int n = udp(), r = udp_bound("127.0.0.1", 5000), cs = udp();
-  struct sockaddr_in d = sin_of("127.0.0.1", 5000), me, un;
+  struct sockaddr_in d = sr_test_sin("127.0.0.1", 5000), me, un;
   socklen_t l = sizeof me;
   char b[100];
   ck_fails(sr_shutdown(n, SHUT_RD), ENOTCONN);
@@ -1111,7 +1111,7 @@ START_TEST(tcp_closed_socket_data_calls)
 {
   CLAUSES("socket.7:signal:SIGPIPE", "socket.7:signal:SIGPIPE:2", "ip.7:IP_RECVERR:21");
   int t = sr_socket(AF_INET, SOCK_STREAM, 0), l = sr_socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in d = sin_of("127.0.0.1", 5000), la = sin_of("127.0.0.1", 7001);
+  struct sockaddr_in d = sr_test_sin("127.0.0.1", 5000), la = sr_test_sin("127.0.0.1", 7001);
   char b[4];
   ck_fails(sr_send(t, "a", 1, 0), EPIPE);
   ck_assert_int_eq(sr_signal_count(SIGPIPE), 1);
@@ -1224,7 +1224,7 @@ START_TEST(broadcast_and_multicast_delivery)
     "ip.7:IP_MULTICAST_LOOP", "ip.7:IP_MULTICAST_ALL", "ip.7:IP_ADD_MEMBERSHIP",
     "ip.7:IP_PKTINFO:6");
   int a = udp(), b = udp(), s = udp_bound("10.0.0.1", 6500);
-  struct sockaddr_in any = sin_of("0.0.0.0", 5500);
+  struct sockaddr_in any = sr_test_sin("0.0.0.0", 5500);
   struct ip_mreqn mr;
   char buf[10];
   ck_assert_int_eq(seti(a, SOL_SOCKET, SO_REUSEADDR, 1), 0);
@@ -1269,7 +1269,7 @@ START_TEST(send_buffer_held_by_unanswered_arp)
     "socket.7:call:ioctl");
   static char buf[30000];
   int s = udp_bound("10.0.0.1", 6100), v;
-  struct sockaddr_in far = sin_of("10.0.0.77", 5000);
+  struct sockaddr_in far = sr_test_sin("10.0.0.77", 5000);
   pid_t me = sr_getpid();
   struct pollfd p = {s, POLLOUT, 0};
   uint64_t t0;

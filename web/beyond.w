@@ -994,5 +994,7 @@ as a veth pair between namespaces scrubs it.
 \.{SO\_RCVMARK}, \.{SO\_RXQ\_OVFL} and \.{SO\_TIMESTAMP} receives from a
 sender with \.{SO\_MARK} 5 over \.{lo}: \.{SCM\_TIMESTAMP}, then
 \.{SO\_MARK} 5 (no drop count, none dropped); from an unmarked sender
-\.{SO\_MARK} 0.  A raw ICMP socket reading its own datagram: \.{SO\_MARK}
-0 (script \.{solsocket/rcvmark.sr}, found by \.{sr-fuzz} seed 4).}
+\.{SO\_MARK} 0.  From a sender with \.{SO\_MARK} 5 in another namespace,
+across a veth pair: \.{SO\_MARK} 0.  A raw ICMP socket reading its own
+datagram: \.{SO\_MARK} 0 (script \.{solsocket/rcvmark.sr}, found by
+\.{sr-fuzz} seed 4; Check test |rcvmark_keeps_lo_mark_and_loses_it_across_a_lan|).}

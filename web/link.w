@@ -524,8 +524,10 @@ address.  The loopback device hands the frame straight back to its own
 host --- with its route, when the sender routed it to this host: Linux's
 loopback device keeps a buffer's route, and the receiving side routes
 only a buffer that has none, so a datagram a host sends itself is not
-routed a second time (the raw chapter's |ip_loop_local| does the same).  An Ethernet-like interface that is down, or on no LAN, drops it.
-Otherwise the frame goes to the LAN: to every other member when the next
+routed a second time (the raw chapter's |ip_loop_local| does the same).
+An Ethernet-like interface that is down, or on no LAN, drops it.
+Otherwise the frame goes to the LAN, leaving its mark (\.{SO\_MARK})
+behind, as a veth pair between namespaces scrubs it: to every other member when the next
 hop is a broadcast or multicast address, to the one member that owns the
 next hop otherwise.  Ownership is what ARP asks: with Linux's default
 \.{arp\_ignore} of 0 a host answers for any of its addresses on whichever
@@ -580,6 +582,7 @@ static void dev_xmit(sr_host *h, int ifindex, uint32_t nexthop, bool bcast,
   }
   if (!ifp->lan) { free(pkt); return; }
   l = &W->lan[ifp->lan];
+  pkt->mark = 0; /* a veth pair between namespaces scrubs it */
   if (!bcast) owner = lan_owner(h, ifindex, l, nexthop);
   if (!bcast && owner < 0) { neigh_enqueue(h, ifindex, nexthop, pkt); return; }
   if (!bcast) {
@@ -629,15 +632,13 @@ lost, may be duplicated, and arrives after the LAN's delay plus its
 jitter plus, sometimes, the reordering delay.  The draws are made in a
 fixed order, so a seed decides everything.  The frame passes to the
 port's event (a duplicate travels as a copy), so that a unicast frame
-crosses the LAN without being copied.  It arrives without its mark
-(\.{SO\_MARK}): a veth pair between namespaces scrubs it.
+crosses the LAN without being copied.
 
 @c
 static void lan_carry(sr_lan *l, const struct sr_port *pt, sr_pkt *pkt)
 {
   int copies = 1;
   if (l->cfg.loss > 0 && rng_unit() < l->cfg.loss) { free(pkt); return; }
-  pkt->mark = 0;
   if (l->cfg.duplicate > 0 && rng_unit() < l->cfg.duplicate) copies = 2;
   while (copies--) {
     sr_event e = { .t = W->now_ns + l->cfg.delay_ns, .kind = EV_RX, .host = pt->host,

@@ -123,6 +123,7 @@ the entry points.  Everything else is |static|.
 #ifndef SOCKSCRIPT_H
 #define SOCKSCRIPT_H
 #include <stdbool.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1121,10 +1122,15 @@ typedef struct { char *p; size_t n, cap; } ss_buf;
 void ss_putc(ss_buf *b, char c);
 void ss_puts(ss_buf *b, const char *s, size_t n);
 void ss_printf(ss_buf *b, const char *fmt, ...);
+void ss_vprintf(ss_buf *b, const char *fmt, va_list ap);
 void ss_print_value(ss_buf *b, const ss_value *v, bool use_source);
 
-@ @<The printer@>=
-void ss_puts(ss_buf *b, const char *s, size_t n)
+@ |ss_reserve| makes room for |n| more bytes and the closing null.
+Formatted output is measured first and then written in place, so that no
+line is ever cut, however long.
+
+@<The printer@>=
+static void ss_reserve(ss_buf *b, size_t n)
 {
   if (b->n + n + 1 > b->cap) {
     size_t cap = b->cap ? b->cap : 256;
@@ -1133,6 +1139,11 @@ void ss_puts(ss_buf *b, const char *s, size_t n)
     if (!b->p) abort();
     b->cap = cap;
   }
+}
+
+void ss_puts(ss_buf *b, const char *s, size_t n)
+{
+  ss_reserve(b, n);
   memcpy(b->p + b->n, s, n);
   b->n += n;
   b->p[b->n] = '\0';
@@ -1140,16 +1151,25 @@ void ss_puts(ss_buf *b, const char *s, size_t n)
 
 void ss_putc(ss_buf *b, char c) { ss_puts(b, &c, 1); }
 
+void ss_vprintf(ss_buf *b, const char *fmt, va_list ap)
+{
+  va_list measure;
+  int n;
+  va_copy(measure, ap);
+  n = vsnprintf(NULL, 0, fmt, measure);
+  va_end(measure);
+  if (n < 0) return;
+  ss_reserve(b, (size_t) n);
+  vsnprintf(b->p + b->n, (size_t) n + 1, fmt, ap);
+  b->n += (size_t) n;
+}
+
 void ss_printf(ss_buf *b, const char *fmt, ...)
 {
-  char tmp[512];
   va_list ap;
-  int n;
   va_start(ap, fmt);
-  n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+  ss_vprintf(b, fmt, ap);
   va_end(ap);
-  if (n < 0) return;
-  ss_puts(b, tmp, (size_t) n < sizeof tmp ? (size_t) n : sizeof tmp - 1);
 }
 
 @ Integers.  A flags value is split into the names of its single bits, in
