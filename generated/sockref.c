@@ -7025,7 +7025,7 @@ rx->l4len= ip.tot_len-ip.ihl;
 rx->tstamp_ns= W->now_ns;
 rx->csum_ok= pkt->csum_partial;
 rx->frag_max= pkt->frag_max;
-rx->truesize= pkt->frag_max?0:pkt->truesize;
+rx->truesize= pkt->truesize;
 rx->mark= pkt->mark;
 rx->pkt= NULL;
 }

@@ -813,7 +813,7 @@ static void ip_rx_fill(sr_host *h, int ifindex, const sr_pkt *pkt, int rt_type,
   rx->tstamp_ns = W->now_ns;
   rx->csum_ok = pkt->csum_partial;
   rx->frag_max = pkt->frag_max;
-  rx->truesize = pkt->frag_max ? 0 : pkt->truesize;
+  rx->truesize = pkt->truesize; /* 0 for a reassembled or injected one */
   rx->mark = pkt->mark;
   rx->pkt = NULL;
 }
