@@ -30,13 +30,13 @@
 #include <netinet/udp.h> 
 #include <poll.h> 
 
-/*:3*//*857:*/
+/*:3*//*861:*/
 #line 24 "web/beyond.w"
 
 #include <linux/sock_diag.h> 
 #include <linux/net_tstamp.h> 
 
-/*:857*/
+/*:861*/
 #line 41 "web/sockref.w"
 
 /*11:*/
@@ -50,7 +50,7 @@
 #define SR_MAX_IFADDR 8 
 
 /*:14*//*40:*/
-#line 686 "web/world.w"
+#line 694 "web/world.w"
 
 #define SR_MIN_MTU 68
 
@@ -78,12 +78,12 @@
 #define SR_O_LARGEFILE 0100000 
 
 /*:67*//*83:*/
-#line 39 "web/socket.w"
+#line 40 "web/socket.w"
 
 #define SR_MAX_TIMEOUT LONG_MAX
 
 /*:83*//*85:*/
-#line 63 "web/socket.w"
+#line 64 "web/socket.w"
 
 #define SK_DEBUG (1u << 0)
 #define SK_BROADCAST (1u << 1)
@@ -104,7 +104,7 @@
 #define SR_FILTER_EBPF 2
 
 /*:85*//*87:*/
-#line 101 "web/socket.w"
+#line 102 "web/socket.w"
 
 #define IPF_PKTINFO (1u << 0)
 #define IPF_RECVTTL (1u << 1)
@@ -127,14 +127,14 @@
 #define IPF_MC_ALL (1u << 18) 
 
 /*:87*//*89:*/
-#line 185 "web/socket.w"
+#line 186 "web/socket.w"
 
 #define SR_SOCK_TYPE_MASK 0xf
 #define SR_SOCK_MAX 11 
 #define SR_IPPROTO_MAX 263 
 
 /*:89*//*96:*/
-#line 312 "web/socket.w"
+#line 313 "web/socket.w"
 
 #define SR_TCP_RMEM_DEFAULT 131072
 #define SR_TCP_WMEM_DEFAULT 16384
@@ -273,38 +273,38 @@ OPT_STORE_INT_FIELD};
 #define SR_UNRES_QLEN_BYTES 212992
 
 /*:361*//*370:*/
-#line 41 "web/ip.w"
+#line 44 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:370*//*421:*/
-#line 1147 "web/ip.w"
+/*:370*//*425:*/
+#line 1209 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:421*//*426:*/
-#line 1244 "web/ip.w"
+/*:425*//*430:*/
+#line 1306 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:426*//*443:*/
+/*:430*//*447:*/
 #line 45 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:443*//*452:*/
+/*:447*//*456:*/
 #line 64 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:452*//*463:*/
+/*:456*//*467:*/
 #line 291 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -312,22 +312,22 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:463*//*474:*/
+/*:467*//*478:*/
 #line 486 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:474*//*482:*/
+/*:478*//*486:*/
 #line 657 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:482*//*546:*/
+/*:486*//*550:*/
 #line 2020 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:546*//*564:*/
+/*:550*//*568:*/
 #line 134 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
@@ -335,7 +335,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:564*//*566:*/
+/*:568*//*570:*/
 #line 170 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
@@ -344,40 +344,40 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:566*//*574:*/
-#line 317 "web/udp.w"
+/*:570*//*578:*/
+#line 326 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:574*//*602:*/
-#line 997 "web/udp.w"
+/*:578*//*606:*/
+#line 1006 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:602*//*629:*/
-#line 1546 "web/udp.w"
+/*:606*//*633:*/
+#line 1566 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
-/*:629*//*631:*/
-#line 1598 "web/udp.w"
+/*:633*//*635:*/
+#line 1618 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:631*//*647:*/
-#line 1954 "web/udp.w"
+/*:635*//*651:*/
+#line 1974 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:647*//*653:*/
-#line 2095 "web/udp.w"
+/*:651*//*657:*/
+#line 2115 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
-/*:653*//*691:*/
-#line 2907 "web/udp.w"
+/*:657*//*695:*/
+#line 2927 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -385,36 +385,36 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   SR_SOF_TX_COMPLETION)
 #define SR_ETH_HLEN 14
 
-/*:691*//*704:*/
-#line 3169 "web/udp.w"
+/*:695*//*708:*/
+#line 3189 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:704*//*710:*/
-#line 3289 "web/udp.w"
+/*:708*//*714:*/
+#line 3309 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:710*//*730:*/
+/*:714*//*734:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:730*//*748:*/
+/*:734*//*752:*/
 #line 378 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:748*//*756:*/
+/*:752*//*760:*/
 #line 573 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:756*//*758:*/
+/*:760*//*762:*/
 #line 59 "web/signal.w"
 
 #define SR_SIGBIT(sig) (((uint64_t) 1) << ((sig) - 1))
@@ -422,17 +422,17 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_DEFAULT_IGNORED (SR_SIGBIT(SIGCHLD) | SR_SIGBIT(SIGCONT) | \
   SR_SIGBIT(SIGURG) | SR_SIGBIT(SIGWINCH))
 
-/*:758*//*769:*/
+/*:762*//*773:*/
 #line 305 "web/signal.w"
 
 #define SR_ERESTARTSYS 512 
 
-/*:769*//*772:*/
+/*:773*//*776:*/
 #line 349 "web/signal.w"
 
 #define SR_IDLE_RESTARTS 1000
 
-/*:772*//*774:*/
+/*:776*//*778:*/
 #line 403 "web/signal.w"
 
 #ifndef SA_RESTORER
@@ -448,7 +448,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SIGCANCEL 32 
 #define SR_SIGSETXID 33
 
-/*:774*//*798:*/
+/*:778*//*802:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -456,13 +456,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:798*//*846:*/
+/*:802*//*850:*/
 #line 1013 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:846*//*865:*/
+/*:850*//*869:*/
 #line 83 "web/beyond.w"
 
 #ifndef IP_PROTOCOL
@@ -481,7 +481,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 95 "web/beyond.w"
 
-/*:865*//*889:*/
+/*:869*//*893:*/
 #line 728 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
@@ -490,7 +490,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 733 "web/beyond.w"
 
-/*:889*/
+/*:893*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -565,12 +565,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*752:*/
+/*756:*/
 #line 486 "web/poll.w"
 
 int kmax;
 
-/*:752*/
+/*:756*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -578,13 +578,44 @@ int kmax;
 /*:69*//*82:*/
 #line 13 "web/socket.w"
 
+/*369:*/
+#line 25 "web/ip.w"
+
+struct sr_flow{
+uint32_t daddr,saddr;
+int oif;
+bool dontroute;
+bool freebind;
+};
+struct sr_rtres{
+int type;
+uint32_t saddr;
+uint32_t nexthop;
+int ifindex;
+int iif;
+int mtu;
+bool mtu_locked;
+};
+
+/*:369*//*379:*/
+#line 271 "web/ip.w"
+
+struct sr_rtmemo{
+uint64_t gen;
+struct sr_flow fl;
+struct sr_rtres rt;
+};
+
+/*:379*/
+#line 14 "web/socket.w"
+
 struct sr_sock{
 int family,type,protocol;
 sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*451:*/
+/*455:*/
 #line 44 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -601,27 +632,27 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:451*//*529:*/
+/*:455*//*533:*/
 #line 1648 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:529*//*530:*/
+/*:533*//*534:*/
 #line 1671 "web/bind.w"
 
 uint32_t fl_daddr,fl_saddr;
 uint16_t fl_dport;
 
-/*:530*//*539:*/
+/*:534*//*543:*/
 #line 1887 "web/bind.w"
 
 uint32_t tcp_write_seq;
 
-/*:539*/
-#line 20 "web/socket.w"
+/*:543*/
+#line 21 "web/socket.w"
 
 /*84:*/
-#line 42 "web/socket.w"
+#line 43 "web/socket.w"
 
 int reuse,reuseport;
 int bound_dev_if;
@@ -655,7 +686,7 @@ int nofcs,wifi_status;
 
 uint32_t tskey;
 
-/*:208*//*858:*/
+/*:208*//*862:*/
 #line 31 "web/beyond.w"
 
 uint64_t cookie;
@@ -663,20 +694,20 @@ int zerocopy,rcvmark,prefer_busy_poll,busy_poll_budget;
 int txtime_clockid,txtime_flags;
 bool txtime_on;
 
-/*:858*//*861:*/
+/*:862*//*865:*/
 #line 46 "web/beyond.w"
 
 int no_check_tx;
 
-/*:861*//*895:*/
+/*:865*//*899:*/
 #line 889 "web/beyond.w"
 
 int txrehash;
 
-/*:895*/
-#line 21 "web/socket.w"
+/*:899*/
+#line 22 "web/socket.w"
 
-/*563:*/
+/*567:*/
 #line 118 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -694,19 +725,19 @@ bool netstamp;
 bool stamp_asked;
 uint64_t rq_seq;
 
-/*:563*//*634:*/
-#line 1672 "web/udp.w"
+/*:567*//*638:*/
+#line 1692 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:634*//*726:*/
-#line 3606 "web/udp.w"
+/*:638*//*730:*/
+#line 3626 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:726*//*860:*/
+/*:730*//*864:*/
 #line 40 "web/beyond.w"
 
 int udp_cork,udp_gso_size,udp_gro,udp_encap;
@@ -714,11 +745,11 @@ int udp_no_check6_tx,udp_no_check6_rx;
 int fwd_alloc;
 bool udp_encap_rcv;
 
-/*:860*/
-#line 22 "web/socket.w"
+/*:864*/
+#line 23 "web/socket.w"
 
 /*86:*/
-#line 86 "web/socket.w"
+#line 87 "web/socket.w"
 
 int uc_ttl;
 int tos;
@@ -734,23 +765,28 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:86*//*859:*/
+/*:86*//*863:*/
 #line 37 "web/beyond.w"
 
 uint32_t local_port_range;
 
-/*:859*/
-#line 23 "web/socket.w"
+/*:863*/
+#line 24 "web/socket.w"
 
-/*386:*/
-#line 398 "web/ip.w"
+/*380:*/
+#line 278 "web/ip.w"
+
+struct sr_rtmemo rt_memo;
+
+/*:380*//*390:*/
+#line 460 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:386*/
-#line 24 "web/socket.w"
+/*:390*/
+#line 25 "web/socket.w"
 
-/*795:*/
+/*799:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -758,8 +794,8 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:795*/
-#line 25 "web/socket.w"
+/*:799*/
+#line 26 "web/socket.w"
 
 };
 
@@ -927,27 +963,8 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:362*//*369:*/
-#line 22 "web/ip.w"
-
-struct sr_flow{
-uint32_t daddr,saddr;
-int oif;
-bool dontroute;
-bool freebind;
-};
-struct sr_rtres{
-int type;
-uint32_t saddr;
-uint32_t nexthop;
-int ifindex;
-int iif;
-int mtu;
-bool mtu_locked;
-};
-
-/*:369*//*380:*/
-#line 297 "web/ip.w"
+/*:362*//*384:*/
+#line 359 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -956,8 +973,8 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:380*//*385:*/
-#line 368 "web/ip.w"
+/*:384*//*389:*/
+#line 430 "web/ip.w"
 
 struct sr_ipout{
 uint8_t protocol,ttl,tos;
@@ -972,8 +989,8 @@ uint8_t tx_flags;
 uint32_t tskey;
 };
 
-/*:385*//*401:*/
-#line 716 "web/ip.w"
+/*:389*//*405:*/
+#line 778 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -996,8 +1013,8 @@ int truesize;
 uint32_t mark;
 };
 
-/*:401*//*406:*/
-#line 873 "web/ip.w"
+/*:405*//*410:*/
+#line 935 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -1014,23 +1031,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:406*//*427:*/
-#line 1249 "web/ip.w"
+/*:410*//*431:*/
+#line 1311 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:427*//*438:*/
-#line 1387 "web/ip.w"
+/*:431*//*442:*/
+#line 1449 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:438*//*444:*/
+/*:442*//*448:*/
 #line 50 "web/pcap.w"
 
 typedef struct{
@@ -1038,7 +1055,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:444*//*458:*/
+/*:448*//*462:*/
 #line 182 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -1051,7 +1068,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:458*//*459:*/
+/*:462*//*463:*/
 #line 200 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -1061,7 +1078,7 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:459*//*492:*/
+/*:463*//*496:*/
 #line 876 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -1072,7 +1089,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:492*//*561:*/
+/*:496*//*565:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -1095,21 +1112,21 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*591:*/
-#line 794 "web/udp.w"
+/*595:*/
+#line 803 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:591*/
+/*:595*/
 #line 57 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:561*//*562:*/
+/*:565*//*566:*/
 #line 85 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
@@ -1135,8 +1152,8 @@ uint8_t data[];
 _Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
 
-/*:562*//*571:*/
-#line 281 "web/udp.w"
+/*:566*//*575:*/
+#line 290 "web/udp.w"
 
 struct udp_arrival{
 const struct sr_rx*rx;
@@ -1146,8 +1163,8 @@ bool sole;
 int truesize;
 };
 
-/*:571*//*603:*/
-#line 1003 "web/udp.w"
+/*:575*//*607:*/
+#line 1012 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1164,8 +1181,8 @@ bool has_ts_opt_id;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:603*//*635:*/
-#line 1675 "web/udp.w"
+/*:607*//*639:*/
+#line 1695 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1177,15 +1194,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:635*//*650:*/
-#line 2033 "web/udp.w"
+/*:639*//*654:*/
+#line 2053 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:650*/
+/*:654*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1216,38 +1233,38 @@ uint64_t evseq;
 sr_lan*lan;
 int nlans;
 
-/*:345*//*445:*/
+/*:345*//*449:*/
 #line 56 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:445*//*676:*/
-#line 2624 "web/udp.w"
+/*:449*//*680:*/
+#line 2644 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:676*//*677:*/
-#line 2627 "web/udp.w"
+/*:680*//*681:*/
+#line 2647 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
 
-/*:677*//*862:*/
+/*:681*//*866:*/
 #line 49 "web/beyond.w"
 
 uint64_t last_cookie;
 
-/*:862*/
+/*:866*/
 #line 51 "web/world.w"
 
-/*760:*/
+/*764:*/
 #line 78 "web/signal.w"
 
 unsigned idle_restarts;
 int timer_events;
 
-/*:760*/
+/*:764*/
 #line 52 "web/world.w"
 
 };
@@ -1274,34 +1291,34 @@ uint64_t*reserved_ports;
 
 sr_htab neigh;
 
-/*:363*//*381:*/
-#line 305 "web/ip.w"
+/*:363*//*385:*/
+#line 367 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:381*//*387:*/
-#line 401 "web/ip.w"
+/*:385*//*391:*/
+#line 463 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:387*//*407:*/
-#line 889 "web/ip.w"
+/*:391*//*411:*/
+#line 951 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:407*//*428:*/
-#line 1255 "web/ip.w"
+/*:411*//*432:*/
+#line 1317 "web/ip.w"
 
 sr_htab peers;
 
-/*:428*//*436:*/
-#line 1381 "web/ip.w"
+/*:432*//*440:*/
+#line 1443 "web/ip.w"
 
 sr_htab mc;
 
-/*:436*//*460:*/
+/*:440*//*464:*/
 #line 208 "web/bind.w"
 
 struct sr_bindtab*bind;
@@ -1311,17 +1328,17 @@ uint64_t addr_type_gen;
 uint32_t addr_type_addr;
 int addr_type;
 
-/*:460*//*799:*/
+/*:464*//*803:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:799*//*838:*/
+/*:803*//*842:*/
 #line 919 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:838*/
+/*:842*/
 #line 202 "web/world.w"
 
 };
@@ -1339,7 +1356,7 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*759:*/
+/*:70*//*763:*/
 #line 65 "web/signal.w"
 
 struct sigaction act[SR_NSIG];
@@ -1349,7 +1366,7 @@ struct{int code;pid_t pid;uid_t uid;}sinfo[SR_NSIG];
 uint64_t it_real_expiry,it_real_interval,it_real_serial;
 struct itimerval it_cpu[2];
 
-/*:759*/
+/*:763*/
 #line 23 "web/proc.w"
 
 sr_host*host;
@@ -1382,7 +1399,7 @@ static bool ipv4_is_loopback(uint32_t a);
 static bool ipv4_is_local_multicast(uint32_t a);
 
 /*:20*//*22:*/
-#line 272 "web/world.w"
+#line 277 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu);
@@ -1391,7 +1408,7 @@ static sr_iface*iface_by_name(sr_host*h,const char*name);
 static sr_iface*iface_by_addr(sr_host*h,uint32_t addr);
 
 /*:22*//*25:*/
-#line 333 "web/world.w"
+#line 339 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -1399,14 +1416,14 @@ bool kernel);
 static void route_del(sr_host*h,int i);
 
 /*:25*//*27:*/
-#line 395 "web/world.w"
+#line 401 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err);
 static const sr_route*route_lookup(sr_host*h,uint32_t dst);
 
 /*:27*//*29:*/
-#line 445 "web/world.w"
+#line 451 "web/world.w"
 
 static int iface_add_addr(sr_host*h,int ifindex,uint32_t addr,
 int prefixlen,uint32_t brd);
@@ -1414,12 +1431,12 @@ static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a);
 
 /*:29*//*32:*/
-#line 528 "web/world.w"
+#line 535 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up);
 
 /*:32*//*36:*/
-#line 616 "web/world.w"
+#line 624 "web/world.w"
 
 _Static_assert(SR_ROUTE_UNREACHABLE==SR_RT_UNREACHABLE&&
 SR_ROUTE_BLACKHOLE==SR_RT_BLACKHOLE&&SR_ROUTE_PROHIBIT==SR_RT_PROHIBIT,
@@ -1462,12 +1479,12 @@ static sr_sock*sock_lookup(int fd,int*err);
 static int sys_return(int r);
 
 /*:78*//*90:*/
-#line 206 "web/socket.w"
+#line 207 "web/socket.w"
 
 static int inet_protocol_check(int type,int*protocol);
 
 /*:90*//*93:*/
-#line 284 "web/socket.w"
+#line 285 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol);
 static void sock_release(sr_sock*s);
@@ -1735,7 +1752,7 @@ static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
 /*:365*//*371:*/
-#line 44 "web/ip.w"
+#line 47 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
 int scope);
@@ -1743,27 +1760,32 @@ static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
 /*:371*//*377:*/
-#line 226 "web/ip.w"
+#line 229 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:377*//*383:*/
-#line 311 "web/ip.w"
+/*:377*//*381:*/
+#line 281 "web/ip.w"
+
+static int sk_route_output(sr_sock*s,const struct sr_flow*fl,struct sr_rtres*rt);
+
+/*:381*//*387:*/
+#line 373 "web/ip.w"
 
 static void hent_free(sr_hent*e);
 static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:383*//*389:*/
-#line 411 "web/ip.w"
+/*:387*//*393:*/
+#line 473 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:389*//*391:*/
-#line 453 "web/ip.w"
+/*:393*//*395:*/
+#line 515 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
@@ -1772,25 +1794,25 @@ const struct sr_ipout*o,sr_pkt*pkt);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:391*//*394:*/
-#line 575 "web/ip.w"
+/*:395*//*398:*/
+#line 637 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:394*//*396:*/
-#line 629 "web/ip.w"
+/*:398*//*400:*/
+#line 691 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:396*//*399:*/
-#line 682 "web/ip.w"
+/*:400*//*403:*/
+#line 744 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:399*//*402:*/
-#line 738 "web/ip.w"
+/*:403*//*406:*/
+#line 800 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1798,68 +1820,68 @@ struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:402*//*409:*/
-#line 896 "web/ip.w"
+/*:406*//*413:*/
+#line 958 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:409*//*415:*/
-#line 1008 "web/ip.w"
+/*:413*//*419:*/
+#line 1070 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:415*//*418:*/
-#line 1078 "web/ip.w"
+/*:419*//*422:*/
+#line 1140 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:418*//*422:*/
-#line 1151 "web/ip.w"
+/*:422*//*426:*/
+#line 1213 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:422*//*424:*/
-#line 1195 "web/ip.w"
+/*:426*//*428:*/
+#line 1257 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:424*//*430:*/
-#line 1261 "web/ip.w"
+/*:428*//*434:*/
+#line 1323 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:430*//*432:*/
-#line 1311 "web/ip.w"
+/*:434*//*436:*/
+#line 1373 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:432*//*434:*/
-#line 1355 "web/ip.w"
+/*:436*//*438:*/
+#line 1417 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:434*//*439:*/
-#line 1393 "web/ip.w"
+/*:438*//*443:*/
+#line 1455 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:439*//*448:*/
+/*:443*//*452:*/
 #line 118 "web/pcap.w"
 
 static inline void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 static void pcap_write(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:448*//*455:*/
+/*:452*//*459:*/
 #line 105 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1867,7 +1889,7 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:455*//*461:*/
+/*:459*//*465:*/
 #line 216 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1876,7 +1898,7 @@ static void link_at(sr_htab*t,sr_hent**at,int k,sr_sock*s,uint64_t k0,
 uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:461*//*464:*/
+/*:465*//*468:*/
 #line 304 "web/bind.w"
 
 static int proto_tabno(int type,int protocol);
@@ -1887,31 +1909,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s,sr_hent**port_at);
 static void sock_unhash(sr_sock*s);
 
-/*:464*//*468:*/
+/*:468*//*472:*/
 #line 387 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:468*//*470:*/
+/*:472*//*474:*/
 #line 417 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:470*//*473:*/
+/*:474*//*477:*/
 #line 456 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:473*//*477:*/
+/*:477*//*481:*/
 #line 522 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:477*//*479:*/
+/*:481*//*483:*/
 #line 574 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1919,13 +1941,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:479*//*481:*/
+/*:483*//*485:*/
 #line 613 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:481*//*483:*/
+/*:485*//*487:*/
 #line 660 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1933,7 +1955,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:483*//*487:*/
+/*:487*//*491:*/
 #line 765 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1941,25 +1963,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:487*//*493:*/
+/*:491*//*497:*/
 #line 885 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:493*//*497:*/
+/*:497*//*501:*/
 #line 974 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:497*//*499:*/
+/*:501*//*503:*/
 #line 1014 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
-/*:499*//*502:*/
+/*:503*//*506:*/
 #line 1050 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1968,34 +1990,34 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:502*//*505:*/
+/*:506*//*509:*/
 #line 1113 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:505*//*508:*/
+/*:509*//*512:*/
 #line 1197 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:508*//*512:*/
+/*:512*//*516:*/
 #line 1294 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:512*//*516:*/
+/*:516*//*520:*/
 #line 1377 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:516*//*519:*/
+/*:520*//*523:*/
 #line 1428 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:519*//*525:*/
+/*:523*//*529:*/
 #line 1513 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
@@ -2005,7 +2027,7 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:525*//*532:*/
+/*:529*//*536:*/
 #line 1690 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -2013,13 +2035,13 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:532*//*540:*/
+/*:536*//*544:*/
 #line 1890 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:540*//*541:*/
+/*:544*//*545:*/
 #line 1921 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -2034,7 +2056,7 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:541*//*544:*/
+/*:545*//*548:*/
 #line 1973 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
@@ -2044,7 +2066,7 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:544*//*550:*/
+/*:548*//*554:*/
 #line 2147 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -2052,45 +2074,45 @@ size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:550*//*553:*/
+/*:554*//*557:*/
 #line 2217 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:553*//*557:*/
+/*:557*//*561:*/
 #line 2275 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:557*//*558:*/
+/*:561*//*562:*/
 #line 2289 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:558*//*567:*/
+/*:562*//*571:*/
 #line 177 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:567*//*570:*/
-#line 275 "web/udp.w"
+/*:571*//*574:*/
+#line 284 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:570*//*572:*/
-#line 290 "web/udp.w"
+/*:574*//*576:*/
+#line 299 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:572*//*575:*/
-#line 327 "web/udp.w"
+/*:576*//*579:*/
+#line 336 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:575*//*577:*/
-#line 365 "web/udp.w"
+/*:579*//*581:*/
+#line 374 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
@@ -2099,84 +2121,84 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:577*//*580:*/
-#line 509 "web/udp.w"
+/*:581*//*584:*/
+#line 518 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
-/*:580*//*582:*/
-#line 523 "web/udp.w"
+/*:584*//*586:*/
+#line 532 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:582*//*584:*/
-#line 564 "web/udp.w"
+/*:586*//*588:*/
+#line 573 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:584*//*586:*/
-#line 590 "web/udp.w"
+/*:588*//*590:*/
+#line 599 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:586*//*589:*/
-#line 716 "web/udp.w"
+/*:590*//*593:*/
+#line 725 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:589*//*592:*/
-#line 799 "web/udp.w"
+/*:593*//*596:*/
+#line 808 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:592*//*595:*/
-#line 857 "web/udp.w"
+/*:596*//*599:*/
+#line 866 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:595*//*597:*/
-#line 888 "web/udp.w"
+/*:599*//*601:*/
+#line 897 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:597*//*599:*/
-#line 929 "web/udp.w"
+/*:601*//*603:*/
+#line 938 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:599*//*601:*/
-#line 991 "web/udp.w"
+/*:603*//*605:*/
+#line 1000 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:601*//*607:*/
-#line 1097 "web/udp.w"
+/*:605*//*611:*/
+#line 1106 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:607*//*611:*/
-#line 1160 "web/udp.w"
+/*:611*//*615:*/
+#line 1169 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:611*//*614:*/
-#line 1204 "web/udp.w"
+/*:615*//*618:*/
+#line 1213 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:614*//*616:*/
-#line 1247 "web/udp.w"
+/*:618*//*620:*/
+#line 1256 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -2189,40 +2211,40 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:616*//*622:*/
-#line 1413 "web/udp.w"
+/*:620*//*626:*/
+#line 1433 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:622*//*624:*/
-#line 1458 "web/udp.w"
+/*:626*//*628:*/
+#line 1478 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:624*//*626:*/
-#line 1483 "web/udp.w"
+/*:628*//*630:*/
+#line 1503 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:626*//*628:*/
-#line 1543 "web/udp.w"
+/*:630*//*632:*/
+#line 1563 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
-/*:628*//*632:*/
-#line 1601 "web/udp.w"
+/*:632*//*636:*/
+#line 1621 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:632*//*636:*/
-#line 1686 "web/udp.w"
+/*:636*//*640:*/
+#line 1706 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2232,8 +2254,8 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
-/*:636*//*642:*/
-#line 1821 "web/udp.w"
+/*:640*//*646:*/
+#line 1841 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2244,24 +2266,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:642*//*643:*/
-#line 1838 "web/udp.w"
+/*:646*//*647:*/
+#line 1858 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:643*//*649:*/
-#line 2026 "web/udp.w"
+/*:647*//*653:*/
+#line 2046 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:649*//*654:*/
-#line 2124 "web/udp.w"
+/*:653*//*658:*/
+#line 2144 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:654*//*656:*/
-#line 2143 "web/udp.w"
+/*:658*//*660:*/
+#line 2163 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2269,124 +2291,124 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:656*//*659:*/
-#line 2241 "web/udp.w"
+/*:660*//*663:*/
+#line 2261 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:659*//*661:*/
-#line 2283 "web/udp.w"
+/*:663*//*665:*/
+#line 2303 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:661*//*663:*/
-#line 2343 "web/udp.w"
+/*:665*//*667:*/
+#line 2363 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:663*//*665:*/
-#line 2381 "web/udp.w"
+/*:667*//*669:*/
+#line 2401 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:665*//*668:*/
-#line 2452 "web/udp.w"
+/*:669*//*672:*/
+#line 2472 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:668*//*672:*/
-#line 2531 "web/udp.w"
+/*:672*//*676:*/
+#line 2551 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:672*//*679:*/
-#line 2634 "web/udp.w"
+/*:676*//*683:*/
+#line 2654 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
-/*:679*//*681:*/
-#line 2651 "web/udp.w"
+/*:683*//*685:*/
+#line 2671 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
-/*:681*//*683:*/
-#line 2705 "web/udp.w"
+/*:685*//*687:*/
+#line 2725 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:683*//*686:*/
-#line 2787 "web/udp.w"
+/*:687*//*690:*/
+#line 2807 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:686*//*692:*/
-#line 2914 "web/udp.w"
+/*:690*//*696:*/
+#line 2934 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
-/*:692*//*696:*/
-#line 2990 "web/udp.w"
+/*:696*//*700:*/
+#line 3010 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:696*//*698:*/
-#line 3030 "web/udp.w"
+/*:700*//*702:*/
+#line 3050 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:698*//*705:*/
-#line 3173 "web/udp.w"
+/*:702*//*709:*/
+#line 3193 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:705*//*712:*/
-#line 3309 "web/udp.w"
+/*:709*//*716:*/
+#line 3329 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:712*//*715:*/
-#line 3372 "web/udp.w"
+/*:716*//*719:*/
+#line 3392 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:715*//*720:*/
-#line 3478 "web/udp.w"
+/*:719*//*724:*/
+#line 3498 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:720*//*722:*/
-#line 3534 "web/udp.w"
+/*:724*//*726:*/
+#line 3554 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:722*//*724:*/
-#line 3571 "web/udp.w"
+/*:726*//*728:*/
+#line 3591 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:724*//*727:*/
-#line 3611 "web/udp.w"
+/*:728*//*731:*/
+#line 3631 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:727*//*731:*/
+/*:731*//*735:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2394,13 +2416,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:731*//*735:*/
+/*:735*//*739:*/
 #line 102 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:735*//*737:*/
+/*:739*//*741:*/
 #line 157 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2408,24 +2430,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:737*//*743:*/
+/*:741*//*747:*/
 #line 266 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:743*//*745:*/
+/*:747*//*749:*/
 #line 325 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:745*//*749:*/
+/*:749*//*753:*/
 #line 383 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:749*//*754:*/
+/*:753*//*758:*/
 #line 535 "web/poll.w"
 
 static inline void sk_wake_async(sr_sock*s);
@@ -2434,7 +2456,7 @@ static void sock_data_ready(sr_sock*s);
 static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 
-/*:754*//*761:*/
+/*:758*//*765:*/
 #line 82 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig);
@@ -2443,38 +2465,38 @@ static bool sig_ignored(const sr_proc*p,int sig);
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:761*//*765:*/
+/*:765*//*769:*/
 #line 165 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig);
 static void signal_deliver_all(bool handlers);
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 
-/*:765*//*770:*/
+/*:769*//*774:*/
 #line 308 "web/signal.w"
 
 static bool signal_interrupts(void);
 static bool signal_restart(ssize_t*r);
 static bool signal_restart_decide(ssize_t*r);
 
-/*:770*//*776:*/
+/*:774*//*780:*/
 #line 422 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set);
 static void bits_sigset(uint64_t bits,sigset_t*set);
 
-/*:776*//*780:*/
+/*:780*//*784:*/
 #line 528 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask);
 static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
 
-/*:780*//*783:*/
+/*:784*//*787:*/
 #line 571 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to);
 
-/*:783*//*786:*/
+/*:787*//*790:*/
 #line 628 "web/signal.w"
 
 static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
@@ -2484,41 +2506,41 @@ static void ns_timeval(uint64_t ns,struct timeval*tv);
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
 static void itimer_fire(pid_t pid,uint64_t serial);
 
-/*:786*//*791:*/
+/*:790*//*795:*/
 #line 753 "web/signal.w"
 
 static bool timers_only_tick(void);
 
-/*:791*//*796:*/
+/*:795*//*800:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:796*//*802:*/
+/*:800*//*806:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:802*//*804:*/
+/*:806*//*808:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:804*//*806:*/
+/*:808*//*810:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:806*//*808:*/
+/*:810*//*812:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:808*//*810:*/
+/*:812*//*814:*/
 #line 281 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
@@ -2526,48 +2548,48 @@ int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 static int ip_head_l4len(const sr_sock*s);
 
-/*:810*//*812:*/
+/*:814*//*816:*/
 #line 328 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:812*//*814:*/
+/*:816*//*818:*/
 #line 366 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:814*//*816:*/
+/*:818*//*820:*/
 #line 462 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:816*//*819:*/
+/*:820*//*823:*/
 #line 507 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:819*//*824:*/
+/*:823*//*828:*/
 #line 593 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:824*//*828:*/
+/*:828*//*832:*/
 #line 690 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
-/*:828*//*831:*/
+/*:832*//*835:*/
 #line 744 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:831*//*834:*/
+/*:835*//*838:*/
 #line 814 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2575,75 +2597,75 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:834*//*836:*/
+/*:838*//*840:*/
 #line 857 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:836*//*839:*/
+/*:840*//*843:*/
 #line 922 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:839*//*844:*/
+/*:843*//*848:*/
 #line 1000 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:844*//*848:*/
+/*:848*//*852:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:848*//*850:*/
+/*:852*//*854:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:850*//*852:*/
+/*:854*//*856:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:852*//*854:*/
+/*:856*//*858:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:854*//*863:*/
+/*:858*//*867:*/
 #line 73 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level);
 
-/*:863*//*869:*/
+/*:867*//*873:*/
 #line 188 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a);
 
-/*:869*//*874:*/
+/*:873*//*878:*/
 #line 295 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
-/*:874*//*879:*/
+/*:878*//*883:*/
 #line 409 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
-/*:879*//*886:*/
+/*:883*//*890:*/
 #line 677 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s);
 static void sk_fwd_schedule(sr_sock*s,int size);
 static void sk_fwd_release(sr_sock*s,int size,bool partial);
 
-/*:886*/
+/*:890*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2748,7 +2770,7 @@ return(ntohl(a)&0xffffff00u)==0xe0000000u;
 }
 
 /*:21*//*23:*/
-#line 279 "web/world.w"
+#line 284 "web/world.w"
 
 static sr_iface*host_add_iface(sr_host*h,const char*name,unsigned flags,
 int mtu)
@@ -2758,6 +2780,7 @@ h->ifs= xrealloc(h->ifs,(size_t)h->nifs+1,sizeof*h->ifs);
 ifp= &h->ifs[h->nifs];
 memset(ifp,0,sizeof*ifp);
 ifp->ifindex= ++h->nifs;
+h->route_gen++;
 snprintf(ifp->name,sizeof ifp->name,"%s",name);
 ifp->flags= flags;
 ifp->mtu= mtu;
@@ -2765,7 +2788,7 @@ return ifp;
 }
 
 /*:23*//*24:*/
-#line 298 "web/world.w"
+#line 304 "web/world.w"
 
 static sr_iface*iface_by_index(sr_host*h,int ifindex)
 {
@@ -2789,7 +2812,7 @@ return NULL;
 }
 
 /*:24*//*26:*/
-#line 339 "web/world.w"
+#line 345 "web/world.w"
 
 static int route_add(sr_host*h,int table,int type,uint32_t dst,
 int prefixlen,uint32_t gw,int ifindex,uint32_t prefsrc,int scope,
@@ -2836,7 +2859,7 @@ h->nroutes--;
 }
 
 /*:26*//*28:*/
-#line 400 "web/world.w"
+#line 406 "web/world.w"
 
 static const sr_route*fib_lookup(sr_host*h,uint32_t dst,int oif,
 int scope,int*err)
@@ -2865,7 +2888,7 @@ return fib_lookup(h,dst,0,RT_SCOPE_UNIVERSE,&err);
 }
 
 /*:28*//*30:*/
-#line 454 "web/world.w"
+#line 460 "web/world.w"
 
 static const struct sr_ifaddr*ifaddr_primary(const sr_iface*ifp,
 uint32_t addr,int prefixlen)
@@ -2888,6 +2911,7 @@ for(int i= 0;i<ifp->naddr;i++)
 if(ifp->addr[i].addr==addr&&ifp->addr[i].prefixlen==prefixlen)
 return-EEXIST;
 if(ifp->naddr==SR_MAX_IFADDR)return-ENOSPC;
+h->route_gen++;
 a= &ifp->addr[ifp->naddr];
 a->addr= addr;
 a->prefixlen= prefixlen;
@@ -2900,7 +2924,7 @@ return 0;
 }
 
 /*:30*//*31:*/
-#line 487 "web/world.w"
+#line 494 "web/world.w"
 
 static void fib_add_ifaddr(sr_host*h,const sr_iface*ifp,
 const struct sr_ifaddr*a)
@@ -2930,12 +2954,13 @@ ifp->ifindex,src,RT_SCOPE_LINK,true);
 }
 
 /*:31*//*33:*/
-#line 531 "web/world.w"
+#line 538 "web/world.w"
 
 static void iface_set_up(sr_host*h,int ifindex,bool up)
 {
 sr_iface*ifp= iface_by_index(h,ifindex);
 if(up==((ifp->flags&IFF_UP)!=0))return;
+h->route_gen++;
 if(up){
 ifp->flags|= IFF_UP|IFF_RUNNING;
 if((ifp->flags&IFF_LOOPBACK)&&!iface_by_addr(h,htonl(INADDR_LOOPBACK)))
@@ -2950,7 +2975,7 @@ route_del(h,i);
 }
 
 /*:33*//*37:*/
-#line 626 "web/world.w"
+#line 634 "web/world.w"
 
 static sr_host*host_by_id(int id)
 {
@@ -2958,7 +2983,7 @@ return id>=0&&id<W->nhosts?W->host[id]:NULL;
 }
 
 /*:37*//*38:*/
-#line 634 "web/world.w"
+#line 642 "web/world.w"
 
 static sr_host*host_new(const char*name)
 {
@@ -2975,15 +3000,15 @@ h->sys[i][1]= sysctls[i].def2;
 h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 
 /*:135*/
-#line 640 "web/world.w"
+#line 648 "web/world.w"
 
-/*388:*/
-#line 408 "web/ip.w"
+/*392:*/
+#line 470 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:388*/
-#line 641 "web/world.w"
+/*:392*/
+#line 649 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
 W->host[W->nhosts++]= h;
@@ -3000,7 +3025,7 @@ return host_new(name)->id;
 }
 
 /*:38*//*39:*/
-#line 659 "web/world.w"
+#line 667 "web/world.w"
 
 static int parse_cidr(const char*s,uint32_t*addr,int*prefixlen)
 {
@@ -3026,7 +3051,7 @@ return 0;
 }
 
 /*:39*//*41:*/
-#line 689 "web/world.w"
+#line 697 "web/world.w"
 
 int sr_if_add(int host,const char*name,int mtu)
 {
@@ -3063,7 +3088,7 @@ return 0;
 }
 
 /*:41*//*42:*/
-#line 727 "web/world.w"
+#line 735 "web/world.w"
 
 int sr_addr_add(int host,int ifindex,const char*cidr,const char*brd)
 {
@@ -3086,7 +3111,7 @@ return sys_return(iface_add_addr(h,ifindex,addr,plen,b));
 }
 
 /*:42*//*43:*/
-#line 753 "web/world.w"
+#line 761 "web/world.w"
 
 int sr_route_add(int host,const char*cidr,const char*gw,int ifindex)
 {
@@ -3144,13 +3169,13 @@ return sys_return(-ESRCH);
 }
 
 /*:43*//*45:*/
-#line 817 "web/world.w"
+#line 825 "web/world.w"
 
 void sr_reset(void)
 {
 sr_host*h;
 if(W->call_flags&SR_WORLD_READY)/*46:*/
-#line 842 "web/world.w"
+#line 850 "web/world.w"
 
 {
 for(int i= 0;i<W->nprocs;i++)proc_free(W->proc[i]);
@@ -3167,20 +3192,20 @@ free(W->ev);
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:346*//*446:*/
+/*:346*//*450:*/
 #line 60 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:446*//*678:*/
-#line 2631 "web/udp.w"
+/*:450*//*682:*/
+#line 2651 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
-/*:678*/
-#line 846 "web/world.w"
+/*:682*/
+#line 854 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
@@ -3189,38 +3214,38 @@ sr_host*fh= W->host[i];
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:364*//*382:*/
-#line 308 "web/ip.w"
+/*:364*//*386:*/
+#line 370 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:382*//*408:*/
-#line 893 "web/ip.w"
+/*:386*//*412:*/
+#line 955 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:408*//*429:*/
-#line 1258 "web/ip.w"
+/*:412*//*433:*/
+#line 1320 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:429*//*437:*/
-#line 1384 "web/ip.w"
+/*:433*//*441:*/
+#line 1446 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:437*//*467:*/
+/*:441*//*471:*/
 #line 384 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:467*//*800:*/
+/*:471*//*804:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:800*/
-#line 849 "web/world.w"
+/*:804*/
+#line 857 "web/world.w"
 
 free(fh->ifs);
 free(fh->routes);
@@ -3230,7 +3255,7 @@ free(fh);
 free(W->host);
 }
 /*:46*/
-#line 821 "web/world.w"
+#line 829 "web/world.w"
 
 memset(W,0,sizeof*W);
 W->call_flags= SR_WORLD_READY;
@@ -3242,11 +3267,11 @@ W->next_pid= SR_FIRST_PID;
 W->rng= 1;
 
 /*:336*/
-#line 826 "web/world.w"
+#line 834 "web/world.w"
 
 h= host_new("host0");
 /*34:*/
-#line 558 "web/world.w"
+#line 566 "web/world.w"
 
 {
 int eth;
@@ -3259,7 +3284,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 }
 
 /*:34*/
-#line 828 "web/world.w"
+#line 836 "web/world.w"
 
 /*349:*/
 #line 517 "web/link.w"
@@ -3267,7 +3292,7 @@ route_add(h,SR_TABLE_MAIN,SR_RT_UNICAST,0,0,inet_addr("10.0.0.254"),eth,
 sr_lan_attach(sr_lan_new(0),h->id,iface_by_name(h,"eth0")->ifindex);
 
 /*:349*/
-#line 829 "web/world.w"
+#line 837 "web/world.w"
 
 W->cur= proc_new(h,0);
 }
@@ -3531,7 +3556,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*753:*/
+/*757:*/
 #line 489 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3540,7 +3565,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:753*/
+/*:757*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3635,7 +3660,7 @@ ssize_t sr_pwrite(int fd,const void*buf,size_t count,off_t offset)
 return positional_io(fd,offset);
 }
 /*:81*//*88:*/
-#line 150 "web/socket.w"
+#line 151 "web/socket.w"
 
 int sr_socket(int domain,int type,int protocol)
 {
@@ -3669,7 +3694,7 @@ return fd;
 }
 
 /*:88*//*91:*/
-#line 209 "web/socket.w"
+#line 210 "web/socket.w"
 
 static const struct{int type,protocol;}inetsw[]= {
 {SOCK_STREAM,IPPROTO_TCP},
@@ -3703,7 +3728,7 @@ return 0;
 }
 
 /*:91*//*92:*/
-#line 258 "web/socket.w"
+#line 259 "web/socket.w"
 
 int sr_socketpair(int domain,int type,int protocol,int sv[2])
 {
@@ -3725,7 +3750,7 @@ return sys_return(-EOPNOTSUPP);
 }
 
 /*:92*//*94:*/
-#line 288 "web/socket.w"
+#line 289 "web/socket.w"
 
 static sr_sock*sock_alloc(sr_proc*p,int type,int protocol)
 {
@@ -3737,7 +3762,7 @@ s->protocol= protocol;
 s->host= h;
 s->uid= p->euid;
 /*95:*/
-#line 303 "web/socket.w"
+#line 304 "web/socket.w"
 
 s->rcvbuf= type==SOCK_STREAM?SR_TCP_RMEM_DEFAULT:sysctl_value(h,SYS_RMEM_DEFAULT);
 s->sndbuf= type==SOCK_STREAM?SR_TCP_WMEM_DEFAULT:sysctl_value(h,SYS_WMEM_DEFAULT);
@@ -3753,21 +3778,21 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*565:*/
+/*:170*//*569:*/
 #line 144 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:565*//*896:*/
+/*:569*//*900:*/
 #line 892 "web/beyond.w"
 
 s->txrehash= 1;
 
-/*:896*/
-#line 298 "web/socket.w"
+/*:900*/
+#line 299 "web/socket.w"
 
 /*97:*/
-#line 316 "web/socket.w"
+#line 317 "web/socket.w"
 
 s->uc_ttl= -1;
 s->mc_ttl= 1;
@@ -3775,7 +3800,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:97*//*453:*/
+/*:97*//*457:*/
 #line 74 "web/bind.w"
 
 s->tabno= (int8_t)proto_tabno(type,protocol);
@@ -3785,19 +3810,19 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:453*//*801:*/
+/*:457*//*805:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:801*/
-#line 299 "web/socket.w"
+/*:805*/
+#line 300 "web/socket.w"
 
 return s;
 }
 
 /*:94*//*98:*/
-#line 328 "web/socket.w"
+#line 329 "web/socket.w"
 
 static void sock_release(sr_sock*s)
 {
@@ -3912,8 +3937,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*700:*/
-#line 3066 "web/udp.w"
+/*704:*/
+#line 3086 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3932,7 +3957,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:700*/
+/*:704*/
 #line 166 "web/ioctl.w"
 
 }
@@ -6604,7 +6629,7 @@ n->nq= 0;
 neigh_free(&n->h);
 }
 /*:367*//*372:*/
-#line 59 "web/ip.w"
+#line 62 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
 int scope)
@@ -6627,7 +6652,7 @@ return 0;
 }
 
 /*:372*//*373:*/
-#line 134 "web/ip.w"
+#line 137 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt)
@@ -6640,7 +6665,7 @@ const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
 /*374:*/
-#line 176 "web/ip.w"
+#line 179 "web/ip.w"
 
 if(saddr){
 if(ipv4_is_multicast(saddr)||ipv4_is_lbcast(saddr)||ipv4_is_zeronet(saddr))
@@ -6653,10 +6678,10 @@ if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
 /*:374*/
-#line 145 "web/ip.w"
+#line 148 "web/ip.w"
 
 /*375:*/
-#line 187 "web/ip.w"
+#line 190 "web/ip.w"
 
 if(oif){
 if(!(dev= iface_by_index(h,oif)))return-ENODEV;
@@ -6672,7 +6697,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 
 /*:375*/
-#line 146 "web/ip.w"
+#line 149 "web/ip.w"
 
 if(!daddr){
 daddr= saddr;
@@ -6700,7 +6725,7 @@ type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
 /*376:*/
-#line 207 "web/ip.w"
+#line 210 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
 if(ipv4_is_lbcast(daddr))type= SR_RT_BROADCAST;
@@ -6716,13 +6741,13 @@ rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
 /*:376*/
-#line 172 "web/ip.w"
+#line 175 "web/ip.w"
 
 return 0;
 }
 
 /*:373*//*378:*/
-#line 230 "web/ip.w"
+#line 233 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked)
@@ -6739,8 +6764,31 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:378*//*384:*/
-#line 317 "web/ip.w"
+/*:378*//*382:*/
+#line 287 "web/ip.w"
+
+static int sk_route_output(sr_sock*s,const struct sr_flow*fl,struct sr_rtres*rt)
+{
+sr_host*h= s->host;
+struct sr_rtmemo*m= &s->rt_memo;
+int err;
+if(m->gen==h->route_gen+1&&m->fl.daddr==fl->daddr&&m->fl.saddr==fl->saddr&&
+m->fl.oif==fl->oif&&m->fl.dontroute==fl->dontroute&&
+m->fl.freebind==fl->freebind){
+*rt= m->rt;
+rt->mtu= ip_path_mtu(h,iface_by_index(h,rt->ifindex),rt->type,
+fl->daddr?fl->daddr:rt->saddr,&rt->mtu_locked);
+return 0;
+}
+if((err= ip_route_output(h,fl,rt))<0)return err;
+m->gen= h->route_gen+1;
+m->fl= *fl;
+m->rt= *rt;
+return 0;
+}
+
+/*:382*//*388:*/
+#line 379 "web/ip.w"
 
 static void hent_free(sr_hent*e)
 {
@@ -6784,8 +6832,8 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:384*//*390:*/
-#line 418 "web/ip.w"
+/*:388*//*394:*/
+#line 480 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
 {
@@ -6797,8 +6845,8 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:390*//*392:*/
-#line 471 "web/ip.w"
+/*:394*//*396:*/
+#line 533 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -6855,8 +6903,8 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:392*//*393:*/
-#line 548 "web/ip.w"
+/*:396*//*397:*/
+#line 610 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6874,8 +6922,8 @@ dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:393*//*395:*/
-#line 579 "web/ip.w"
+/*:397*//*399:*/
+#line 641 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6916,8 +6964,8 @@ left-= len;
 free(pkt);
 }
 
-/*:395*//*397:*/
-#line 633 "web/ip.w"
+/*:399*//*401:*/
+#line 695 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6931,8 +6979,8 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:397*//*398:*/
-#line 656 "web/ip.w"
+/*:401*//*402:*/
+#line 718 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -6953,8 +7001,8 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:398*//*400:*/
-#line 685 "web/ip.w"
+/*:402*//*404:*/
+#line 747 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -6964,8 +7012,8 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:400*//*403:*/
-#line 749 "web/ip.w"
+/*:404*//*407:*/
+#line 811 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -7000,8 +7048,8 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:403*//*404:*/
-#line 793 "web/ip.w"
+/*:407*//*408:*/
+#line 855 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -7030,8 +7078,8 @@ rx->mark= pkt->mark;
 rx->pkt= NULL;
 }
 
-/*:404*//*405:*/
-#line 827 "web/ip.w"
+/*:408*//*409:*/
+#line 889 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -7047,8 +7095,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:405*//*410:*/
-#line 901 "web/ip.w"
+/*:409*//*414:*/
+#line 963 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -7065,8 +7113,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:410*//*411:*/
-#line 919 "web/ip.w"
+/*:414*//*415:*/
+#line 981 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -7093,8 +7141,8 @@ ev_push(&e);
 return q;
 }
 
-/*:411*//*412:*/
-#line 947 "web/ip.w"
+/*:415*//*416:*/
+#line 1009 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -7107,8 +7155,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*413:*/
-#line 975 "web/ip.w"
+/*417:*/
+#line 1037 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -7123,12 +7171,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:413*/
-#line 959 "web/ip.w"
+/*:417*/
+#line 1021 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*414:*/
-#line 989 "web/ip.w"
+/*418:*/
+#line 1051 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -7145,8 +7193,8 @@ free(pkt);
 return NULL;
 }
 
-/*:414*/
-#line 961 "web/ip.w"
+/*:418*/
+#line 1023 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -7161,8 +7209,8 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:412*//*416:*/
-#line 1011 "web/ip.w"
+/*:416*//*420:*/
+#line 1073 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -7186,8 +7234,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:416*//*417:*/
-#line 1037 "web/ip.w"
+/*:420*//*421:*/
+#line 1099 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -7199,8 +7247,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:417*//*419:*/
-#line 1081 "web/ip.w"
+/*:421*//*423:*/
+#line 1143 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -7243,8 +7291,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:419*//*423:*/
-#line 1156 "web/ip.w"
+/*:423*//*427:*/
+#line 1218 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -7280,8 +7328,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:423*//*425:*/
-#line 1200 "web/ip.w"
+/*:427*//*429:*/
+#line 1262 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -7305,8 +7353,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:425*//*431:*/
-#line 1266 "web/ip.w"
+/*:429*//*435:*/
+#line 1328 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -7337,8 +7385,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:431*//*433:*/
-#line 1314 "web/ip.w"
+/*:435*//*437:*/
+#line 1376 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -7375,8 +7423,8 @@ else if(q.protocol==IPPROTO_ICMP)
 ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:433*//*435:*/
-#line 1358 "web/ip.w"
+/*:437*//*439:*/
+#line 1420 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -7390,8 +7438,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:435*//*440:*/
-#line 1398 "web/ip.w"
+/*:439*//*444:*/
+#line 1460 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -7423,7 +7471,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:440*//*447:*/
+/*:444*//*451:*/
 #line 69 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -7459,7 +7507,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:447*//*449:*/
+/*:451*//*453:*/
 #line 122 "web/pcap.w"
 
 static inline void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -7489,7 +7537,7 @@ free(wire);
 }else fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:449*//*456:*/
+/*:453*//*460:*/
 #line 111 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -7509,7 +7557,7 @@ h->addr_type= type;
 return type;
 }
 
-/*:456*//*457:*/
+/*:460*//*461:*/
 #line 149 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -7526,7 +7574,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:457*//*462:*/
+/*:461*//*466:*/
 #line 234 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -7581,7 +7629,7 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:462*//*465:*/
+/*:466*//*469:*/
 #line 313 "web/bind.w"
 
 static int proto_tabno(int type,int protocol)
@@ -7618,7 +7666,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:465*//*466:*/
+/*:469*//*470:*/
 #line 355 "web/bind.w"
 
 static void sock_hash(sr_sock*s,sr_hent**port_at)
@@ -7647,7 +7695,7 @@ for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:466*//*469:*/
+/*:470*//*473:*/
 #line 390 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -7663,7 +7711,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:469*//*471:*/
+/*:473*//*475:*/
 #line 421 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -7676,7 +7724,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:471*//*472:*/
+/*:475*//*476:*/
 #line 445 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -7689,7 +7737,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:472*//*475:*/
+/*:476*//*479:*/
 #line 489 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -7702,7 +7750,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:475*//*476:*/
+/*:479*//*480:*/
 #line 504 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl)
@@ -7722,7 +7770,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:476*//*478:*/
+/*:480*//*482:*/
 #line 552 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -7746,7 +7794,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:478*//*480:*/
+/*:482*//*484:*/
 #line 595 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -7766,7 +7814,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:480*//*484:*/
+/*:484*//*488:*/
 #line 666 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -7781,7 +7829,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:484*//*485:*/
+/*:488*//*489:*/
 #line 684 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -7808,7 +7856,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:485*//*486:*/
+/*:489*//*490:*/
 #line 717 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -7851,7 +7899,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:486*//*488:*/
+/*:490*//*492:*/
 #line 771 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -7864,7 +7912,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:488*//*489:*/
+/*:492*//*493:*/
 #line 790 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -7882,7 +7930,7 @@ sock_hash(s,at);
 return 0;
 }
 
-/*:489*//*490:*/
+/*:493*//*494:*/
 #line 809 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -7904,7 +7952,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:490*//*491:*/
+/*:494*//*495:*/
 #line 844 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -7927,7 +7975,7 @@ if(!s->hashed)sock_hash(s,NULL);
 return 0;
 }
 
-/*:491*//*494:*/
+/*:495*//*498:*/
 #line 894 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -7969,7 +8017,7 @@ free(g);
 }
 }
 
-/*:494*//*495:*/
+/*:498*//*499:*/
 #line 941 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -7984,7 +8032,7 @@ return;
 rp_alloc(s);
 }
 
-/*:495*//*496:*/
+/*:499*//*500:*/
 #line 961 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -7999,7 +8047,7 @@ return;
 rp_alloc(s);
 }
 
-/*:496*//*498:*/
+/*:500*//*502:*/
 #line 997 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
@@ -8018,7 +8066,7 @@ g->prog_len= n;
 return 0;
 }
 
-/*:498*//*501:*/
+/*:502*//*505:*/
 #line 1035 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -8035,7 +8083,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:501*//*503:*/
+/*:505*//*507:*/
 #line 1065 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -8056,7 +8104,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:503*//*504:*/
+/*:507*//*508:*/
 #line 1103 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -8068,7 +8116,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:504*//*506:*/
+/*:508*//*510:*/
 #line 1157 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8096,7 +8144,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:506*//*507:*/
+/*:510*//*511:*/
 #line 1186 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -8109,7 +8157,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:507*//*510:*/
+/*:511*//*514:*/
 #line 1233 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8126,7 +8174,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:510*//*511:*/
+/*:514*//*515:*/
 #line 1258 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8149,7 +8197,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:511*//*513:*/
+/*:515*//*517:*/
 #line 1297 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -8161,7 +8209,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:513*//*515:*/
+/*:517*//*519:*/
 #line 1334 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -8184,7 +8232,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:515*//*517:*/
+/*:519*//*521:*/
 #line 1380 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -8202,7 +8250,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:517*//*518:*/
+/*:521*//*522:*/
 #line 1411 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -8221,7 +8269,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:518*//*521:*/
+/*:522*//*525:*/
 #line 1437 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -8245,7 +8293,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:521*//*522:*/
+/*:525*//*526:*/
 #line 1470 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -8259,7 +8307,7 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:522*//*524:*/
+/*:526*//*528:*/
 #line 1498 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -8276,7 +8324,7 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:524*//*526:*/
+/*:528*//*530:*/
 #line 1533 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8287,7 +8335,7 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:526*//*527:*/
+/*:530*//*531:*/
 #line 1575 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
@@ -8329,7 +8377,7 @@ udp_hash4(s);
 return 0;
 }
 
-/*:527*//*528:*/
+/*:531*//*532:*/
 #line 1625 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -8343,7 +8391,7 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:528*//*531:*/
+/*:532*//*535:*/
 #line 1675 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
@@ -8360,7 +8408,7 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:531*//*533:*/
+/*:535*//*537:*/
 #line 1708 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
@@ -8375,7 +8423,7 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:533*//*534:*/
+/*:537*//*538:*/
 #line 1725 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
@@ -8396,7 +8444,7 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:534*//*535:*/
+/*:538*//*539:*/
 #line 1760 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
@@ -8419,7 +8467,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:535*//*536:*/
+/*:539*//*540:*/
 #line 1798 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8444,7 +8492,7 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:536*//*537:*/
+/*:540*//*541:*/
 #line 1830 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
@@ -8460,7 +8508,7 @@ return true;
 return false;
 }
 
-/*:537*//*538:*/
+/*:541*//*542:*/
 #line 1872 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
@@ -8477,7 +8525,7 @@ if(!s->tcp_write_seq)s->tcp_write_seq= 1;
 return 0;
 }
 
-/*:538*//*542:*/
+/*:542*//*546:*/
 #line 1934 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8509,7 +8557,7 @@ return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum))
 saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
 }
 
-/*:542*//*543:*/
+/*:546*//*547:*/
 #line 1967 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
@@ -8517,7 +8565,7 @@ static bool udp_dev_match(const sr_sock*s,int ifindex)
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:543*//*545:*/
+/*:547*//*549:*/
 #line 2000 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -8539,7 +8587,7 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:545*//*547:*/
+/*:549*//*551:*/
 #line 2036 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
@@ -8564,7 +8612,7 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:547*//*548:*/
+/*:551*//*552:*/
 #line 2085 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -8591,7 +8639,7 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:548*//*549:*/
+/*:552*//*553:*/
 #line 2118 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
@@ -8622,7 +8670,7 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:549*//*551:*/
+/*:553*//*555:*/
 #line 2169 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8650,7 +8698,7 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:551*//*552:*/
+/*:555*//*556:*/
 #line 2203 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
@@ -8666,7 +8714,7 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:552*//*555:*/
+/*:556*//*559:*/
 #line 2234 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
@@ -8688,7 +8736,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:555*//*556:*/
+/*:559*//*560:*/
 #line 2254 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
@@ -8711,7 +8759,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:556*//*559:*/
+/*:560*//*563:*/
 #line 2292 "web/bind.w"
 
 static void inet_release(sr_sock*s)
@@ -8720,15 +8768,24 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:559*//*568:*/
-#line 186 "web/udp.w"
+/*:563*//*572:*/
+#line 188 "web/udp.w"
 
 static int skb_alloc_size(int need)
 {
-int size= 1024;
 if(need<=SR_SKB_SMALL_HEAD)return SR_SKB_SMALL_HEAD;
+if(need<=1024)return 1024;
+#if defined(__GNUC__)
+return(int)(2u<<(31-__builtin_clz((unsigned)need-1)));
+#else
+#line 196 "web/udp.w"
+{
+int size= 1024;
 while(size<need)size*= 2;
 return size;
+}
+#endif
+#line 202 "web/udp.w"
 }
 
 static int skb_truesize(int iplen,int paylen)
@@ -8738,8 +8795,8 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:568*//*569:*/
-#line 222 "web/udp.w"
+/*:572*//*573:*/
+#line 231 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
 {
@@ -8759,8 +8816,8 @@ left-= frag;
 return total;
 }
 
-/*:569*//*573:*/
-#line 293 "web/udp.w"
+/*:573*//*577:*/
+#line 302 "web/udp.w"
 
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -8785,8 +8842,8 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:573*//*576:*/
-#line 330 "web/udp.w"
+/*:577*//*580:*/
+#line 339 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
@@ -8805,8 +8862,8 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:576*//*578:*/
-#line 373 "web/udp.w"
+/*:580*//*582:*/
+#line 382 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
 {
@@ -8879,8 +8936,8 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:578*//*579:*/
-#line 469 "web/udp.w"
+/*:582*//*583:*/
+#line 478 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -8907,8 +8964,8 @@ sk_fwd_schedule(s,d->truesize);
 sock_data_ready(s);
 }
 
-/*:579*//*581:*/
-#line 512 "web/udp.w"
+/*:583*//*585:*/
+#line 521 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
 {
@@ -8918,8 +8975,8 @@ d->spec_dst= 0;
 }
 }
 
-/*:581*//*583:*/
-#line 527 "web/udp.w"
+/*:585*//*587:*/
+#line 536 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -8941,8 +8998,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:583*//*585:*/
-#line 568 "web/udp.w"
+/*:587*//*589:*/
+#line 577 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -8960,8 +9017,8 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:585*//*587:*/
-#line 594 "web/udp.w"
+/*:589*//*591:*/
+#line 603 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -8972,8 +9029,8 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*588:*/
-#line 614 "web/udp.w"
+/*592:*/
+#line 623 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -9029,8 +9086,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:588*/
-#line 604 "web/udp.w"
+/*:592*/
+#line 613 "web/udp.w"
 
 default:return 0;
 }
@@ -9038,8 +9095,8 @@ default:return 0;
 return 0;
 }
 
-/*:587*//*590:*/
-#line 723 "web/udp.w"
+/*:591*//*594:*/
+#line 732 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -9090,8 +9147,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:590*//*593:*/
-#line 805 "web/udp.w"
+/*:594*//*597:*/
+#line 814 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -9114,8 +9171,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:593*//*594:*/
-#line 829 "web/udp.w"
+/*:597*//*598:*/
+#line 838 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -9131,8 +9188,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:594*//*596:*/
-#line 861 "web/udp.w"
+/*:598*//*600:*/
+#line 870 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -9152,8 +9209,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:596*//*598:*/
-#line 892 "web/udp.w"
+/*:600*//*602:*/
+#line 901 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -9183,8 +9240,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:598*//*600:*/
-#line 932 "web/udp.w"
+/*:602*//*604:*/
+#line 941 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -9206,8 +9263,8 @@ free(d);
 return set_flag(s,rq);
 }
 
-/*:600*//*604:*/
-#line 1019 "web/udp.w"
+/*:604*//*608:*/
+#line 1028 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9223,8 +9280,8 @@ if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*605:*/
-#line 1059 "web/udp.w"
+/*609:*/
+#line 1068 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -9240,11 +9297,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:605*/
-#line 1034 "web/udp.w"
+/*:609*/
+#line 1043 "web/udp.w"
 
-/*606:*/
-#line 1085 "web/udp.w"
+/*610:*/
+#line 1094 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -9253,8 +9310,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:606*/
-#line 1035 "web/udp.w"
+/*:610*/
+#line 1044 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -9264,8 +9321,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*609:*/
-#line 1130 "web/udp.w"
+/*613:*/
+#line 1139 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -9274,12 +9331,12 @@ err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:609*/
-#line 1044 "web/udp.w"
+/*:613*/
+#line 1053 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
-/*610:*/
-#line 1144 "web/udp.w"
+/*614:*/
+#line 1153 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -9291,20 +9348,20 @@ daddr= s->fl_daddr;
 dport= s->fl_dport;
 }
 
-/*:610*/
-#line 1046 "web/udp.w"
+/*:614*/
+#line 1055 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*613:*/
-#line 1194 "web/udp.w"
+/*617:*/
+#line 1203 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:613*/
-#line 1049 "web/udp.w"
+/*:617*/
+#line 1058 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -9315,8 +9372,8 @@ true);
 return err<0?err:(ssize_t)len;
 }
 
-/*:604*//*608:*/
-#line 1100 "web/udp.w"
+/*:608*//*612:*/
+#line 1109 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -9330,8 +9387,8 @@ ipc->tsflags= s->tsflags;
 ipc->gso_size= s->udp_gso_size;
 }
 
-/*:608*//*612:*/
-#line 1164 "web/udp.w"
+/*:612*//*616:*/
+#line 1173 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -9345,13 +9402,13 @@ if(!saddr)saddr= s->mc_addr;
 sk_flow(s,faddr,saddr,ipc->oif,&fl);
 if(anysrc)fl.freebind= true;
 if(flags&MSG_DONTROUTE)fl.dontroute= true;
-if((err= ip_route_output(s->host,&fl,rt))<0)return err;
+if((err= sk_route_output(s,&fl,rt))<0)return err;
 if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:612*//*615:*/
-#line 1208 "web/udp.w"
+/*:616*//*619:*/
+#line 1217 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -9370,13 +9427,17 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:615*//*617:*/
-#line 1274 "web/udp.w"
+/*:619*//*621:*/
+#line 1286 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
 {
 int len= (int)l4len,per= (mtu-hlen)&~7,left= len,delta= 0,err;
+if(thlen&&hlen+len<=mtu){
+*total= skb_truesize(hlen+len,len-thlen);
+return sock_alloc_send(s,flags,*total);
+}
 *total= 0;
 if(thlen){
 int first= hlen+len<=mtu?len:per;
@@ -9399,8 +9460,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:617*//*618:*/
-#line 1306 "web/udp.w"
+/*:621*//*622:*/
+#line 1322 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -9423,8 +9484,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:618*//*619:*/
-#line 1338 "web/udp.w"
+/*:622*//*623:*/
+#line 1357 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9432,24 +9493,25 @@ uint16_t dport,const uint8_t*opt,int optlen,int mtu,bool last)
 {
 size_t l4len= SR_UDPHDR_LEN+len;
 int hlen= SR_IPHDR_LEN+optlen,total,err;
+bool fits= (size_t)hlen+l4len<=(size_t)mtu;
 sr_pkt*pkt;
 err= ip_frags_charge(s,flags,hlen,l4len,mtu,SR_UDPHDR_LEN,&total);
 if(err)return err;
 pkt= udp_pkt_new(optlen,l4len);
 pkt->last= last;
+if(fits)pkt->truesize= total;
 if(!iov_gather(msg,from,pkt->data+hlen+SR_UDPHDR_LEN,len)){
 free(pkt);
 s->wmem-= total;
 return-EFAULT;
 }
-err= udp_send_built(s,pkt,ipc,rt,daddr,dport,opt,optlen,
-(size_t)hlen+l4len<=(size_t)mtu);
+err= udp_send_built(s,pkt,ipc,rt,daddr,dport,opt,optlen,fits);
 s->wmem-= total;
 return err;
 }
 
-/*:619*//*620:*/
-#line 1365 "web/udp.w"
+/*:623*//*624:*/
+#line 1385 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9460,8 +9522,8 @@ return pkt_init(small_buf(),headroom,hlen+l4len);
 return pkt_alloc(headroom,hlen+l4len);
 }
 
-/*:620*//*621:*/
-#line 1379 "web/udp.w"
+/*:624*//*625:*/
+#line 1399 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9481,8 +9543,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:621*//*623:*/
-#line 1423 "web/udp.w"
+/*:625*//*627:*/
+#line 1443 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9510,8 +9572,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:623*//*625:*/
-#line 1462 "web/udp.w"
+/*:627*//*629:*/
+#line 1482 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9529,8 +9591,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:625*//*627:*/
-#line 1487 "web/udp.w"
+/*:629*//*631:*/
+#line 1507 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9563,8 +9625,8 @@ len-= n;
 return true;
 }
 
-/*:627*//*630:*/
-#line 1549 "web/udp.w"
+/*:631*//*634:*/
+#line 1569 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 typedef char sr_v32 __attribute__((vector_size(32),aligned(1),may_alias));
@@ -9586,7 +9648,7 @@ for(;i+32<=n;i+= 32)*(sr_v32*)(d+i)= *(const sr_v32*)(s+i);
 if(i<n)*(sr_v32*)(d+n-32)= *(const sr_v32*)(s+n-32);
 }
 #endif
-#line 1570 "web/udp.w"
+#line 1590 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n)
 {
@@ -9596,12 +9658,12 @@ vcopy_avx2(dst,src,n);
 return;
 }
 #endif
-#line 1579 "web/udp.w"
+#line 1599 "web/udp.w"
  memcpy(dst,src,n);
 }
 
-/*:630*//*633:*/
-#line 1606 "web/udp.w"
+/*:634*//*637:*/
+#line 1626 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9625,16 +9687,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:633*//*637:*/
-#line 1697 "web/udp.w"
+/*:637*//*641:*/
+#line 1717 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:637*//*638:*/
-#line 1703 "web/udp.w"
+/*:641*//*642:*/
+#line 1723 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9664,8 +9726,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:638*//*639:*/
-#line 1735 "web/udp.w"
+/*:642*//*643:*/
+#line 1755 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9691,8 +9753,8 @@ err= udp_cork_push(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:639*//*640:*/
-#line 1763 "web/udp.w"
+/*:643*//*644:*/
+#line 1783 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -9708,8 +9770,8 @@ udp_cork_discard(s);
 return err;
 }
 
-/*:640*//*641:*/
-#line 1778 "web/udp.w"
+/*:644*//*645:*/
+#line 1798 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9719,8 +9781,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:641*//*644:*/
-#line 1841 "web/udp.w"
+/*:645*//*648:*/
+#line 1861 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9774,16 +9836,16 @@ if(err)return err;
 return 0;
 }
 
-/*:644*//*645:*/
-#line 1894 "web/udp.w"
+/*:648*//*649:*/
+#line 1914 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*646:*/
-#line 1935 "web/udp.w"
+case IP_RETOPTS:/*650:*/
+#line 1955 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9798,8 +9860,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:646*/
-#line 1900 "web/udp.w"
+/*:650*/
+#line 1920 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9831,8 +9893,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:645*//*648:*/
-#line 1958 "web/udp.w"
+/*:649*//*652:*/
+#line 1978 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9872,8 +9934,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:648*//*651:*/
-#line 2039 "web/udp.w"
+/*:652*//*655:*/
+#line 2059 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9892,16 +9954,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*652:*/
-#line 2086 "web/udp.w"
+/*656:*/
+#line 2106 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:652*/
-#line 2057 "web/udp.w"
+/*:656*/
+#line 2077 "web/udp.w"
 
 goto try_again;
 }
@@ -9927,8 +9989,8 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:651*//*655:*/
-#line 2127 "web/udp.w"
+/*:655*//*659:*/
+#line 2147 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9938,8 +10000,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:655*//*657:*/
-#line 2150 "web/udp.w"
+/*:659*//*661:*/
+#line 2170 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9982,8 +10044,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:657*//*658:*/
-#line 2206 "web/udp.w"
+/*:661*//*662:*/
+#line 2226 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -10007,8 +10069,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:658*//*660:*/
-#line 2244 "web/udp.w"
+/*:662*//*664:*/
+#line 2264 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -10023,8 +10085,8 @@ sk_fwd_release(s,size,partial);
 s->rq_reader= s->rq_len;
 }
 
-/*:660*//*662:*/
-#line 2287 "web/udp.w"
+/*:664*//*666:*/
+#line 2307 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10064,8 +10126,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:662*//*664:*/
-#line 2347 "web/udp.w"
+/*:666*//*668:*/
+#line 2367 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -10086,24 +10148,24 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:664*//*666:*/
-#line 2385 "web/udp.w"
+/*:668*//*670:*/
+#line 2405 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
 {
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&!s->rcvmark&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
-/*667:*/
-#line 2413 "web/udp.w"
+/*671:*/
+#line 2433 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
-/*:667*/
-#line 2391 "web/udp.w"
+/*:671*/
+#line 2411 "web/udp.w"
 
 return;
 }
@@ -10113,8 +10175,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 if(s->rcvmark)put_cmsg(msg,co,SOL_SOCKET,SO_MARK,sizeof d->mark,&d->mark);
 }
 
-/*:666*//*669:*/
-#line 2456 "web/udp.w"
+/*:670*//*673:*/
+#line 2476 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10134,8 +10196,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*671:*/
-#line 2507 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*675:*/
+#line 2527 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -10144,11 +10206,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:671*/
-#line 2475 "web/udp.w"
+/*:675*/
+#line 2495 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*670:*/
-#line 2494 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*674:*/
+#line 2514 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -10162,8 +10224,8 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:670*/
-#line 2476 "web/udp.w"
+/*:674*/
+#line 2496 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -10171,8 +10233,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 }
 
-/*:669*//*673:*/
-#line 2534 "web/udp.w"
+/*:673*//*677:*/
+#line 2554 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -10183,8 +10245,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*674:*/
-#line 2550 "web/udp.w"
+if(rr)/*678:*/
+#line 2570 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -10198,11 +10260,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:674*/
-#line 2544 "web/udp.w"
+/*:678*/
+#line 2564 "web/udp.w"
 
-if(ts)/*675:*/
-#line 2568 "web/udp.w"
+if(ts)/*679:*/
+#line 2588 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -10243,15 +10305,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:675*/
-#line 2545 "web/udp.w"
+/*:679*/
+#line 2565 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:673*//*680:*/
-#line 2638 "web/udp.w"
+/*:677*//*684:*/
+#line 2658 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -10265,8 +10327,8 @@ W->small_spare[W->nsmall_spare++]= d;
 else free(d);
 }
 
-/*:680*//*682:*/
-#line 2662 "web/udp.w"
+/*:684*//*686:*/
+#line 2682 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -10282,8 +10344,8 @@ s->netstamp= want;
 W->netstamp_sockets+= want?1:-1;
 }
 
-/*:682*//*684:*/
-#line 2721 "web/udp.w"
+/*:686*//*688:*/
+#line 2741 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10298,8 +10360,8 @@ s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }
 
-/*:684*//*685:*/
-#line 2735 "web/udp.w"
+/*:688*//*689:*/
+#line 2755 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10328,8 +10390,8 @@ SO_TIMESTAMP_OLD,sizeof tv,&tv);
 if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
-/*:685*//*687:*/
-#line 2791 "web/udp.w"
+/*:689*//*691:*/
+#line 2811 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10345,8 +10407,8 @@ put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPING_NEW:
 SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
-/*:687*//*693:*/
-#line 2923 "web/udp.w"
+/*:691*//*697:*/
+#line 2943 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10357,8 +10419,8 @@ if(!(s->tsflags&SR_SOF_OPT_ID)||!(f&SR_SOF_TX_KEYED))return;
 o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
-/*:693*//*694:*/
-#line 2936 "web/udp.w"
+/*:697*//*698:*/
+#line 2956 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10370,8 +10432,8 @@ if(f&SR_SKBTX_SCHED)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SCHED);
 if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
-/*:694*//*695:*/
-#line 2952 "web/udp.w"
+/*:698*//*699:*/
+#line 2972 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10401,8 +10463,8 @@ d->l4off= SR_ETH_HLEN+(pkt->data[0]&0xf)*4;
 sock_queue_err(s,d);
 }
 
-/*:695*//*697:*/
-#line 2993 "web/udp.w"
+/*:699*//*701:*/
+#line 3013 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10427,8 +10489,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:697*//*699:*/
-#line 3033 "web/udp.w"
+/*:701*//*703:*/
+#line 3053 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10445,8 +10507,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:699*//*702:*/
-#line 3110 "web/udp.w"
+/*:703*//*706:*/
+#line 3130 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10465,8 +10527,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:702*//*706:*/
-#line 3180 "web/udp.w"
+/*:706*//*710:*/
+#line 3200 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10479,8 +10541,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:706*//*707:*/
-#line 3197 "web/udp.w"
+/*:710*//*711:*/
+#line 3217 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10498,8 +10560,8 @@ net_run();
 return r;
 }
 
-/*:707*//*708:*/
-#line 3214 "web/udp.w"
+/*:711*//*712:*/
+#line 3234 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10534,8 +10596,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:708*//*709:*/
-#line 3251 "web/udp.w"
+/*:712*//*713:*/
+#line 3271 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10571,8 +10633,8 @@ if(signal_restart(&r))goto restart;
 return sys_return((int)r);
 }
 
-/*:709*//*711:*/
-#line 3295 "web/udp.w"
+/*:713*//*715:*/
+#line 3315 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10587,8 +10649,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:711*//*713:*/
-#line 3312 "web/udp.w"
+/*:715*//*717:*/
+#line 3332 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10612,8 +10674,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:713*//*716:*/
-#line 3379 "web/udp.w"
+/*:717*//*720:*/
+#line 3399 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10629,8 +10691,8 @@ net_run();
 return r;
 }
 
-/*:716*//*717:*/
-#line 3394 "web/udp.w"
+/*:720*//*721:*/
+#line 3414 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10666,8 +10728,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:717*//*718:*/
-#line 3429 "web/udp.w"
+/*:721*//*722:*/
+#line 3449 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10703,8 +10765,8 @@ msg->msg_controllen= co.used;
 return sys_return((int)r);
 }
 
-/*:718*//*719:*/
-#line 3464 "web/udp.w"
+/*:722*//*723:*/
+#line 3484 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10719,8 +10781,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:719*//*721:*/
-#line 3481 "web/udp.w"
+/*:723*//*725:*/
+#line 3501 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10747,8 +10809,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:721*//*723:*/
-#line 3539 "web/udp.w"
+/*:725*//*727:*/
+#line 3559 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10777,8 +10839,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:723*//*725:*/
-#line 3574 "web/udp.w"
+/*:727*//*729:*/
+#line 3594 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10788,8 +10850,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:725*//*728:*/
-#line 3615 "web/udp.w"
+/*:729*//*732:*/
+#line 3635 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10815,7 +10877,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:728*//*732:*/
+/*:732*//*736:*/
 #line 46 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10833,7 +10895,7 @@ signal_deliver_all(false);
 return 0;
 }
 
-/*:732*//*733:*/
+/*:736*//*737:*/
 #line 66 "web/poll.w"
 
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline)
@@ -10846,7 +10908,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:733*//*734:*/
+/*:737*//*738:*/
 #line 86 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10859,7 +10921,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:734*//*736:*/
+/*:738*//*740:*/
 #line 106 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10874,7 +10936,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:736*//*738:*/
+/*:740*//*742:*/
 #line 163 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10890,7 +10952,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:738*//*739:*/
+/*:742*//*743:*/
 #line 189 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10902,7 +10964,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:739*//*740:*/
+/*:743*//*744:*/
 #line 213 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10915,7 +10977,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:740*//*741:*/
+/*:744*//*745:*/
 #line 229 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10927,7 +10989,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:741*//*744:*/
+/*:745*//*748:*/
 #line 270 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10980,7 +11042,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:744*//*746:*/
+/*:748*//*750:*/
 #line 328 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10995,7 +11057,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:746*//*750:*/
+/*:750*//*754:*/
 #line 390 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -11050,7 +11112,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:750*//*751:*/
+/*:754*//*755:*/
 #line 443 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -11090,7 +11152,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:751*//*755:*/
+/*:755*//*759:*/
 #line 542 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -11121,7 +11183,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:755*//*762:*/
+/*:759*//*766:*/
 #line 94 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig)
@@ -11140,7 +11202,7 @@ return p->act[sig].sa_handler==SIG_IGN||
 (p->act[sig].sa_handler==SIG_DFL&&(SR_DEFAULT_IGNORED&SR_SIGBIT(sig)));
 }
 
-/*:762*//*763:*/
+/*:766*//*767:*/
 #line 126 "web/signal.w"
 
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11158,7 +11220,7 @@ p->pending|= bit;
 if(!(p->blocked&bit))W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:763*//*764:*/
+/*:767*//*768:*/
 #line 151 "web/signal.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -11167,7 +11229,7 @@ if(sig==SIGPIPE)signal_send(p,sig,SI_USER,p->pid,p->ruid);
 else signal_send(p,sig,SI_KERNEL,0,0);
 }
 
-/*:764*//*766:*/
+/*:768*//*770:*/
 #line 170 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig)
@@ -11181,7 +11243,7 @@ p->sigcount[sig]++;
 if(sig_handled(p,sig))signal_call_handler(p,sig,code,pid,uid);
 }
 
-/*:766*//*767:*/
+/*:770*//*771:*/
 #line 194 "web/signal.w"
 
 static void signal_deliver_all(bool handlers)
@@ -11210,7 +11272,7 @@ again= handlers;
 if(handlers)W->call_flags&= ~(unsigned)SR_SIGNAL_READY;
 }
 
-/*:767*//*768:*/
+/*:771*//*772:*/
 #line 239 "web/signal.w"
 
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11240,7 +11302,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:768*//*771:*/
+/*:772*//*775:*/
 #line 316 "web/signal.w"
 
 static bool signal_interrupts(void)
@@ -11257,7 +11319,7 @@ ready&= ready-1;
 return false;
 }
 
-/*:771*//*773:*/
+/*:775*//*777:*/
 #line 352 "web/signal.w"
 
 static bool signal_restart(ssize_t*r)
@@ -11290,7 +11352,7 @@ restart= false;
 return restart;
 }
 
-/*:773*//*777:*/
+/*:777*//*781:*/
 #line 426 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set)
@@ -11336,7 +11398,7 @@ p->rtqueue[sig]= 0;
 return sys_return(0);
 }
 
-/*:777*//*779:*/
+/*:781*//*783:*/
 #line 489 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
@@ -11365,7 +11427,7 @@ bits_sigset(W->cur->pending&W->cur->blocked,set);
 return sys_return(0);
 }
 
-/*:779*//*781:*/
+/*:783*//*785:*/
 #line 532 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask)
@@ -11388,7 +11450,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:781*//*784:*/
+/*:785*//*788:*/
 #line 574 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to)
@@ -11418,7 +11480,7 @@ if(!found)return sys_return(-ESRCH);
 return sys_return(sent?0:-EPERM);
 }
 
-/*:784*//*787:*/
+/*:788*//*791:*/
 #line 636 "web/signal.w"
 
 static bool timeval_bad(const struct timeval*tv)
@@ -11447,7 +11509,7 @@ ns_timeval(p->it_real_expiry> W->now_ns?p->it_real_expiry-W->now_ns:1000u,
 ns_timeval(p->it_real_interval,&v->it_interval);
 }
 
-/*:787*//*788:*/
+/*:791*//*792:*/
 #line 667 "web/signal.w"
 
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
@@ -11477,7 +11539,7 @@ proc_send_signal(p,SIGALRM);
 itimer_arm(p,p->it_real_interval,p->it_real_interval);
 }
 
-/*:788*//*789:*/
+/*:792*//*793:*/
 #line 695 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
@@ -11510,7 +11572,7 @@ itimer_get(W->cur,which,curr_value);
 return sys_return(0);
 }
 
-/*:789*//*790:*/
+/*:793*//*794:*/
 #line 734 "web/signal.w"
 
 unsigned sr_alarm(unsigned seconds)
@@ -11526,7 +11588,7 @@ old.it_value.tv_sec++;
 return(unsigned)old.it_value.tv_sec;
 }
 
-/*:790*//*792:*/
+/*:794*//*796:*/
 #line 756 "web/signal.w"
 
 static bool timers_only_tick(void)
@@ -11537,7 +11599,7 @@ return!(p->it_real_expiry&&sig_caught(p,SIGALRM)&&
 !(p->blocked&SR_SIGBIT(SIGALRM)));
 }
 
-/*:792*//*797:*/
+/*:796*//*801:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -11565,7 +11627,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:797*//*803:*/
+/*:801*//*807:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -11579,7 +11641,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:803*//*805:*/
+/*:807*//*809:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -11604,7 +11666,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:805*//*807:*/
+/*:809*//*811:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -11615,7 +11677,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:807*//*809:*/
+/*:811*//*813:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -11626,7 +11688,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:809*//*811:*/
+/*:813*//*815:*/
 #line 287 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -11651,7 +11713,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:811*//*813:*/
+/*:815*//*817:*/
 #line 331 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -11669,7 +11731,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:813*//*815:*/
+/*:817*//*819:*/
 #line 371 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -11717,7 +11779,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:815*//*817:*/
+/*:819*//*821:*/
 #line 465 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11730,24 +11792,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*818:*/
+/*822:*/
 #line 493 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:818*/
+/*:822*/
 #line 476 "web/raw.w"
 
-/*821:*/
+/*825:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:821*/
+/*:825*/
 #line 477 "web/raw.w"
 
-/*822:*/
+/*826:*/
 #line 541 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11758,7 +11820,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:822*/
+/*:826*/
 #line 478 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -11766,14 +11828,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*823:*/
+/*827:*/
 #line 568 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:823*/
+/*:827*/
 #line 484 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -11784,7 +11846,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:817*//*820:*/
+/*:821*//*824:*/
 #line 511 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -11803,7 +11865,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:820*//*825:*/
+/*:824*//*829:*/
 #line 598 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -11827,7 +11889,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:825*//*829:*/
+/*:829*//*833:*/
 #line 694 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -11855,7 +11917,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*830:*/
+/*834:*/
 #line 732 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -11865,13 +11927,13 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:830*/
+/*:834*/
 #line 720 "web/raw.w"
 
 pkt->iif= rt->iif;
 pkt->sk= s;
 pkt->truesize= truesize;
-if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*827:*/
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*831:*/
 #line 680 "web/raw.w"
 
 {
@@ -11883,7 +11945,7 @@ pkt->tskey= o.tskey;
 if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
 }
 
-/*:827*/
+/*:831*/
 #line 724 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -11893,7 +11955,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:829*//*832:*/
+/*:833*//*836:*/
 #line 747 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -11904,7 +11966,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:832*//*835:*/
+/*:836*//*839:*/
 #line 820 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -11940,7 +12002,7 @@ sock_error_report(s);
 }
 }
 
-/*:835*//*837:*/
+/*:839*//*841:*/
 #line 860 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -11960,7 +12022,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:837*//*840:*/
+/*:841*//*844:*/
 #line 927 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -11974,7 +12036,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:840*//*841:*/
+/*:844*//*845:*/
 #line 943 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -11997,7 +12059,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:841*//*842:*/
+/*:845*//*846:*/
 #line 967 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -12009,7 +12071,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:842*//*845:*/
+/*:846*//*849:*/
 #line 1003 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -12017,7 +12079,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:845*//*849:*/
+/*:849*//*853:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -12034,13 +12096,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*821:*/
+/*825:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:821*/
+/*:825*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -12057,7 +12119,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:849*//*851:*/
+/*:853*//*855:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -12067,7 +12129,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:851*//*853:*/
+/*:855*//*857:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -12089,7 +12151,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:853*//*855:*/
+/*:857*//*859:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12117,7 +12179,7 @@ else if(!hard||!s->connected)return;
 s->err= err;
 sock_error_report(s);
 }
-/*:855*//*864:*/
+/*:859*//*868:*/
 #line 76 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level)
@@ -12126,7 +12188,7 @@ return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
 (s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
 }
 
-/*:864*//*866:*/
+/*:868*//*870:*/
 #line 108 "web/beyond.w"
 
 static int set_udp_cork(sr_sock*s,sr_optreq*rq)
@@ -12139,7 +12201,7 @@ net_run();
 return 0;
 }
 
-/*:866*//*868:*/
+/*:870*//*872:*/
 #line 175 "web/beyond.w"
 
 static int set_udp_encap(sr_sock*s,sr_optreq*rq)
@@ -12151,7 +12213,7 @@ s->udp_encap= rq->val;
 return 0;
 }
 
-/*:868*//*870:*/
+/*:872*//*874:*/
 #line 191 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a)
@@ -12168,7 +12230,7 @@ memcpy(&spi,a->u.data,sizeof spi);
 return spi!=0;
 }
 
-/*:870*//*872:*/
+/*:874*//*876:*/
 #line 236 "web/beyond.w"
 
 static int set_unicast_if(sr_sock*s,sr_optreq*rq)
@@ -12192,7 +12254,7 @@ rq->val= (int)htonl((uint32_t)s->uc_index);
 return 0;
 }
 
-/*:872*//*873:*/
+/*:876*//*877:*/
 #line 276 "web/beyond.w"
 
 static int set_local_port_range(sr_sock*s,sr_optreq*rq)
@@ -12211,7 +12273,7 @@ rq->val= (int)s->local_port_range;
 return 0;
 }
 
-/*:873*//*875:*/
+/*:877*//*879:*/
 #line 298 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
@@ -12223,7 +12285,7 @@ if(*low<=sk_lo&&sk_lo<=*high)*low= sk_lo;
 if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
 }
 
-/*:875*//*876:*/
+/*:879*//*880:*/
 #line 319 "web/beyond.w"
 
 static int get_protocol_num(sr_sock*s,sr_optreq*rq)
@@ -12232,7 +12294,7 @@ rq->val= s->inet_num;
 return 0;
 }
 
-/*:876*//*878:*/
+/*:880*//*882:*/
 #line 379 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -12264,7 +12326,7 @@ int err= group_req_decode(rq,&mr);
 return err?err:mc_leave(s,&mr);
 }
 
-/*:878*//*880:*/
+/*:882*//*884:*/
 #line 434 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
@@ -12320,7 +12382,7 @@ int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
-/*:880*//*881:*/
+/*:884*//*885:*/
 #line 518 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12354,7 +12416,7 @@ free(src);
 return err;
 }
 
-/*:881*//*882:*/
+/*:885*//*886:*/
 #line 550 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12390,7 +12452,7 @@ memcpy(rq->ubuf,&hdr,GROUP_FILTER_SIZE(0));
 return 0;
 }
 
-/*:882*//*883:*/
+/*:886*//*887:*/
 #line 598 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
@@ -12402,7 +12464,7 @@ rq->outlen= sizeof s->cookie;
 return 0;
 }
 
-/*:883*//*884:*/
+/*:887*//*888:*/
 #line 616 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
@@ -12414,7 +12476,7 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:884*//*885:*/
+/*:888*//*889:*/
 #line 657 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
@@ -12433,7 +12495,7 @@ rq->outlen= sizeof m;
 return 0;
 }
 
-/*:885*//*887:*/
+/*:889*//*891:*/
 #line 682 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s)
@@ -12455,7 +12517,7 @@ s->fwd_alloc+= size;
 s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
-/*:887*//*888:*/
+/*:891*//*892:*/
 #line 714 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
@@ -12471,7 +12533,7 @@ rq->val= (s->sndbuf_locked?SOCK_SNDBUF_LOCK:0)|(s->rcvbuf_locked?SOCK_RCVBUF_LOC
 return 0;
 }
 
-/*:888*//*890:*/
+/*:892*//*894:*/
 #line 775 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
@@ -12483,7 +12545,7 @@ s->zerocopy= rq->val;
 return 0;
 }
 
-/*:890*//*891:*/
+/*:894*//*895:*/
 #line 797 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
@@ -12494,7 +12556,7 @@ s->busy_poll_budget= rq->val;
 return 0;
 }
 
-/*:891*//*892:*/
+/*:895*//*896:*/
 #line 822 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
@@ -12523,7 +12585,7 @@ rq->outlen= sizeof t;
 return 0;
 }
 
-/*:892*//*893:*/
+/*:896*//*897:*/
 #line 858 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
@@ -12539,7 +12601,7 @@ rq->val= 0;
 return 0;
 }
 
-/*:893*//*894:*/
+/*:897*//*898:*/
 #line 881 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
@@ -12549,7 +12611,7 @@ s->txrehash= rq->val==-1?1:rq->val;
 return 0;
 }
 
-/*:894*//*897:*/
+/*:898*//*901:*/
 #line 901 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
@@ -12559,7 +12621,7 @@ static int get_peergroups(sr_sock*s,sr_optreq*rq)
 return-ENODATA;
 }
 
-/*:897*//*898:*/
+/*:901*//*902:*/
 #line 919 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
@@ -12569,7 +12631,7 @@ static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 return 0;
 }
 
-/*:898*//*899:*/
+/*:902*//*903:*/
 #line 936 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
@@ -12577,7 +12639,7 @@ static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 return sock_bindtoindex(s,rq->val);
 }
 
-/*:899*//*902:*/
+/*:903*//*906:*/
 #line 973 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
@@ -12591,4 +12653,4 @@ s->rp->prog_len= 0;
 return 0;
 }
 
-/*:902*/
+/*:906*/

@@ -11,6 +11,7 @@ specifies, with its three socket types: \.{SOCK\_STREAM} (TCP),
 \.{SOCK\_DGRAM} (UDP, and ICMP ``ping'' sockets) and \.{SOCK\_RAW}.
 
 @<Type definitions@>=
+@<Types of route selection@>@;
 struct sr_sock {
   int family, type, protocol;
   sr_file *file;

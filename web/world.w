@@ -198,7 +198,7 @@ struct sr_host {
   int nifs;
   sr_route *routes; /* both tables, longest prefix first */
   int nroutes;
-  uint64_t route_gen; /* counts the changes to |routes|, for what is derived from them */
+  uint64_t route_gen; /* counts the changes to |routes|, |ifs| and their addresses */
   @<Fields of a host@>@;
 };
 
@@ -268,6 +268,11 @@ static bool ipv4_is_local_multicast(uint32_t a)
 in a fresh namespace (its loopback device is always index 1).  Adding an
 interface may move the array, so callers hold indexes, not pointers,
 across a call that adds one.
+Adding an interface, an address, or bringing an interface up or down
+counts as a change of the host's routing state (|route_gen|), like a
+change of the routes: route selection reads all of them, and a socket
+remembers what it selected (|sk_route_output|) only while the count
+stands still.
 
 @<Private function prototypes@>=
 static sr_iface *host_add_iface(sr_host *h, const char *name, unsigned flags,
@@ -285,6 +290,7 @@ static sr_iface *host_add_iface(sr_host *h, const char *name, unsigned flags,
   ifp = &h->ifs[h->nifs];
   memset(ifp, 0, sizeof *ifp);
   ifp->ifindex = ++h->nifs;
+  h->route_gen++;
   snprintf(ifp->name, sizeof ifp->name, "%s", name);
   ifp->flags = flags;
   ifp->mtu = mtu;
@@ -473,6 +479,7 @@ static int iface_add_addr(sr_host *h, int ifindex, uint32_t addr,
     if (ifp->addr[i].addr == addr && ifp->addr[i].prefixlen == prefixlen)
       return -EEXIST;
   if (ifp->naddr == SR_MAX_IFADDR) return -ENOSPC;
+  h->route_gen++;
   a = &ifp->addr[ifp->naddr];
   a->addr = addr;
   a->prefixlen = prefixlen;
@@ -533,6 +540,7 @@ static void iface_set_up(sr_host *h, int ifindex, bool up)
 {
   sr_iface *ifp = iface_by_index(h, ifindex);
   if (up == ((ifp->flags & IFF_UP) != 0)) return;
+  h->route_gen++;
   if (up) {
     ifp->flags |= IFF_UP | IFF_RUNNING;
     if ((ifp->flags & IFF_LOOPBACK) && !iface_by_addr(h, htonl(INADDR_LOOPBACK)))
