@@ -355,29 +355,29 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_MSG_PROBE 0x10
 
 /*:606*//*633:*/
-#line 1566 "web/udp.w"
+#line 1576 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
 /*:633*//*635:*/
-#line 1618 "web/udp.w"
+#line 1628 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:635*//*651:*/
-#line 1974 "web/udp.w"
+#line 1984 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:651*//*657:*/
-#line 2115 "web/udp.w"
+#line 2125 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
 /*:657*//*695:*/
-#line 2927 "web/udp.w"
+#line 2937 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -386,13 +386,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_ETH_HLEN 14
 
 /*:695*//*708:*/
-#line 3189 "web/udp.w"
+#line 3199 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:708*//*714:*/
-#line 3309 "web/udp.w"
+#line 3319 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -726,12 +726,12 @@ bool stamp_asked;
 uint64_t rq_seq;
 
 /*:567*//*638:*/
-#line 1692 "web/udp.w"
+#line 1702 "web/udp.w"
 
 struct sr_udpcork*cork;
 
 /*:638*//*730:*/
-#line 3626 "web/udp.w"
+#line 3636 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -1182,7 +1182,7 @@ uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
 /*:607*//*639:*/
-#line 1695 "web/udp.w"
+#line 1705 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1195,7 +1195,7 @@ uint8_t*data;
 };
 
 /*:639*//*654:*/
-#line 2053 "web/udp.w"
+#line 2063 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -1240,12 +1240,12 @@ sr_capture*cap;
 int ncaps;
 
 /*:449*//*680:*/
-#line 2644 "web/udp.w"
+#line 2654 "web/udp.w"
 
 int netstamp_sockets;
 
 /*:680*//*681:*/
-#line 2647 "web/udp.w"
+#line 2657 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
@@ -2192,13 +2192,13 @@ static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
 /*:615*//*618:*/
-#line 1213 "web/udp.w"
+#line 1215 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
 /*:618*//*620:*/
-#line 1256 "web/udp.w"
+#line 1260 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -2212,7 +2212,7 @@ static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
 /*:620*//*626:*/
-#line 1433 "web/udp.w"
+#line 1443 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
@@ -2220,31 +2220,31 @@ static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
 /*:626*//*628:*/
-#line 1478 "web/udp.w"
+#line 1488 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
 /*:628*//*630:*/
-#line 1503 "web/udp.w"
+#line 1513 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:630*//*632:*/
-#line 1563 "web/udp.w"
+#line 1573 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
 /*:632*//*636:*/
-#line 1621 "web/udp.w"
+#line 1631 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:636*//*640:*/
-#line 1706 "web/udp.w"
+#line 1716 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2255,7 +2255,7 @@ static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
 /*:640*//*646:*/
-#line 1841 "web/udp.w"
+#line 1851 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2267,23 +2267,23 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:646*//*647:*/
-#line 1858 "web/udp.w"
+#line 1868 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:647*//*653:*/
-#line 2046 "web/udp.w"
+#line 2056 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:653*//*658:*/
-#line 2144 "web/udp.w"
+#line 2154 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:658*//*660:*/
-#line 2163 "web/udp.w"
+#line 2173 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2292,53 +2292,53 @@ static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:660*//*663:*/
-#line 2261 "web/udp.w"
+#line 2271 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:663*//*665:*/
-#line 2303 "web/udp.w"
+#line 2313 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:665*//*667:*/
-#line 2363 "web/udp.w"
+#line 2373 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:667*//*669:*/
-#line 2401 "web/udp.w"
+#line 2411 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:669*//*672:*/
-#line 2472 "web/udp.w"
+#line 2482 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:672*//*676:*/
-#line 2551 "web/udp.w"
+#line 2561 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:676*//*683:*/
-#line 2654 "web/udp.w"
+#line 2664 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
 /*:683*//*685:*/
-#line 2671 "web/udp.w"
+#line 2681 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
 /*:685*//*687:*/
-#line 2725 "web/udp.w"
+#line 2735 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
@@ -2346,64 +2346,64 @@ static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:687*//*690:*/
-#line 2807 "web/udp.w"
+#line 2817 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:690*//*696:*/
-#line 2934 "web/udp.w"
+#line 2944 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
 /*:696*//*700:*/
-#line 3010 "web/udp.w"
+#line 3020 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:700*//*702:*/
-#line 3050 "web/udp.w"
+#line 3060 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:702*//*709:*/
-#line 3193 "web/udp.w"
+#line 3203 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:709*//*716:*/
-#line 3329 "web/udp.w"
+#line 3339 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:716*//*719:*/
-#line 3392 "web/udp.w"
+#line 3402 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:719*//*724:*/
-#line 3498 "web/udp.w"
+#line 3508 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:724*//*726:*/
-#line 3554 "web/udp.w"
+#line 3564 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:726*//*728:*/
-#line 3591 "web/udp.w"
+#line 3601 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:728*//*731:*/
-#line 3631 "web/udp.w"
+#line 3641 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -3200,7 +3200,7 @@ if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
 /*:450*//*682:*/
-#line 2651 "web/udp.w"
+#line 2661 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
@@ -3938,7 +3938,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*704:*/
-#line 3086 "web/udp.w"
+#line 3096 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -9358,7 +9358,7 @@ dport= s->fl_dport;
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
 /*617:*/
-#line 1203 "web/udp.w"
+#line 1205 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
@@ -9412,16 +9412,18 @@ return 0;
 }
 
 /*:616*//*619:*/
-#line 1217 "web/udp.w"
+#line 1219 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
 {
-sr_iface*dev= iface_by_index(s->host,rt->ifindex);
-int devmtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
 bool ignore_df= ip_sk_ignore_df(s);
 int maxsize;
-*mtu= s->pmtudisc>=IP_PMTUDISC_PROBE?devmtu:rt->mtu;
+*mtu= rt->mtu;
+if(s->pmtudisc>=IP_PMTUDISC_PROBE){
+const sr_iface*dev= iface_by_index(s->host,rt->ifindex);
+*mtu= dev->mtu> SR_IP_MAX_MTU?SR_IP_MAX_MTU:dev->mtu;
+}
 maxsize= ignore_df||gso?SR_IP_MAXPACKET:*mtu;
 if(l4len> (size_t)(maxsize-SR_IPHDR_LEN-optlen)){
 ip_local_error(s,EMSGSIZE,daddr,s->inet_dport,
@@ -9432,7 +9434,7 @@ return 0;
 }
 
 /*:619*//*621:*/
-#line 1286 "web/udp.w"
+#line 1292 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -9440,6 +9442,10 @@ int thlen,int*total)
 int len= (int)l4len,per= (mtu-hlen)&~7,left= len,delta= 0,err;
 if(thlen&&hlen+len<=mtu){
 *total= skb_truesize(hlen+len,len-thlen);
+if(!s->err&&!(s->shutdown&SR_SEND_SHUTDOWN)&&s->wmem<s->sndbuf){
+s->wmem+= *total;
+return 0;
+}
 return sock_alloc_send(s,flags,*total);
 }
 *total= 0;
@@ -9465,7 +9471,7 @@ return 0;
 }
 
 /*:621*//*622:*/
-#line 1322 "web/udp.w"
+#line 1332 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -9489,7 +9495,7 @@ return 0;
 }
 
 /*:622*//*623:*/
-#line 1357 "web/udp.w"
+#line 1367 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9515,7 +9521,7 @@ return err;
 }
 
 /*:623*//*624:*/
-#line 1385 "web/udp.w"
+#line 1395 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9527,7 +9533,7 @@ return pkt_alloc(headroom,hlen+l4len);
 }
 
 /*:624*//*625:*/
-#line 1399 "web/udp.w"
+#line 1409 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9548,7 +9554,7 @@ return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
 /*:625*//*627:*/
-#line 1443 "web/udp.w"
+#line 1453 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9577,7 +9583,7 @@ return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
 /*:627*//*629:*/
-#line 1482 "web/udp.w"
+#line 1492 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9596,7 +9602,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:629*//*631:*/
-#line 1507 "web/udp.w"
+#line 1517 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9630,7 +9636,7 @@ return true;
 }
 
 /*:631*//*634:*/
-#line 1569 "web/udp.w"
+#line 1579 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 typedef char sr_v32 __attribute__((vector_size(32),aligned(1),may_alias));
@@ -9652,7 +9658,7 @@ for(;i+32<=n;i+= 32)*(sr_v32*)(d+i)= *(const sr_v32*)(s+i);
 if(i<n)*(sr_v32*)(d+n-32)= *(const sr_v32*)(s+n-32);
 }
 #endif
-#line 1590 "web/udp.w"
+#line 1600 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n)
 {
@@ -9662,12 +9668,12 @@ vcopy_avx2(dst,src,n);
 return;
 }
 #endif
-#line 1599 "web/udp.w"
+#line 1609 "web/udp.w"
  memcpy(dst,src,n);
 }
 
 /*:634*//*637:*/
-#line 1626 "web/udp.w"
+#line 1636 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9692,7 +9698,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:637*//*641:*/
-#line 1717 "web/udp.w"
+#line 1727 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
@@ -9700,7 +9706,7 @@ return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
 /*:641*//*642:*/
-#line 1723 "web/udp.w"
+#line 1733 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9731,7 +9737,7 @@ return(ssize_t)len;
 }
 
 /*:642*//*643:*/
-#line 1755 "web/udp.w"
+#line 1765 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9758,7 +9764,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:643*//*644:*/
-#line 1783 "web/udp.w"
+#line 1793 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -9775,7 +9781,7 @@ return err;
 }
 
 /*:644*//*645:*/
-#line 1798 "web/udp.w"
+#line 1808 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9786,7 +9792,7 @@ s->cork= NULL;
 }
 
 /*:645*//*648:*/
-#line 1861 "web/udp.w"
+#line 1871 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9841,7 +9847,7 @@ return 0;
 }
 
 /*:648*//*649:*/
-#line 1914 "web/udp.w"
+#line 1924 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9849,7 +9855,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*650:*/
-#line 1955 "web/udp.w"
+#line 1965 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9865,7 +9871,7 @@ return 0;
 }
 
 /*:650*/
-#line 1920 "web/udp.w"
+#line 1930 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9898,7 +9904,7 @@ return-EINVAL;
 }
 
 /*:649*//*652:*/
-#line 1978 "web/udp.w"
+#line 1988 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9939,7 +9945,7 @@ return-EINVAL;
 }
 
 /*:652*//*655:*/
-#line 2059 "web/udp.w"
+#line 2069 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9959,7 +9965,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*656:*/
-#line 2106 "web/udp.w"
+#line 2116 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -9967,7 +9973,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:656*/
-#line 2077 "web/udp.w"
+#line 2087 "web/udp.w"
 
 goto try_again;
 }
@@ -9994,7 +10000,7 @@ return err;
 }
 
 /*:655*//*659:*/
-#line 2147 "web/udp.w"
+#line 2157 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -10005,7 +10011,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:659*//*661:*/
-#line 2170 "web/udp.w"
+#line 2180 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -10049,7 +10055,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:661*//*662:*/
-#line 2226 "web/udp.w"
+#line 2236 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -10074,7 +10080,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:662*//*664:*/
-#line 2264 "web/udp.w"
+#line 2274 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -10090,7 +10096,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:664*//*666:*/
-#line 2307 "web/udp.w"
+#line 2317 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10131,7 +10137,7 @@ return(ssize_t)copied;
 }
 
 /*:666*//*668:*/
-#line 2367 "web/udp.w"
+#line 2377 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -10153,7 +10159,7 @@ co->used+= take;
 }
 
 /*:668*//*670:*/
-#line 2405 "web/udp.w"
+#line 2415 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10161,7 +10167,7 @@ sr_dgram*d)
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&!s->rcvmark&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
 /*671:*/
-#line 2433 "web/udp.w"
+#line 2443 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
@@ -10169,7 +10175,7 @@ s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
 /*:671*/
-#line 2411 "web/udp.w"
+#line 2421 "web/udp.w"
 
 return;
 }
@@ -10180,7 +10186,7 @@ if(s->rcvmark)put_cmsg(msg,co,SOL_SOCKET,SO_MARK,sizeof d->mark,&d->mark);
 }
 
 /*:670*//*673:*/
-#line 2476 "web/udp.w"
+#line 2486 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10201,7 +10207,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*675:*/
-#line 2527 "web/udp.w"
+#line 2537 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -10211,10 +10217,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:675*/
-#line 2495 "web/udp.w"
+#line 2505 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*674:*/
-#line 2514 "web/udp.w"
+#line 2524 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -10229,7 +10235,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:674*/
-#line 2496 "web/udp.w"
+#line 2506 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -10238,7 +10244,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 
 /*:673*//*677:*/
-#line 2554 "web/udp.w"
+#line 2564 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -10250,7 +10256,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*678:*/
-#line 2570 "web/udp.w"
+#line 2580 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -10265,10 +10271,10 @@ n+= len;
 }
 
 /*:678*/
-#line 2564 "web/udp.w"
+#line 2574 "web/udp.w"
 
 if(ts)/*679:*/
-#line 2588 "web/udp.w"
+#line 2598 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -10310,14 +10316,14 @@ n+= len;
 }
 
 /*:679*/
-#line 2565 "web/udp.w"
+#line 2575 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:677*//*684:*/
-#line 2658 "web/udp.w"
+#line 2668 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -10332,7 +10338,7 @@ else free(d);
 }
 
 /*:684*//*686:*/
-#line 2682 "web/udp.w"
+#line 2692 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -10349,7 +10355,7 @@ W->netstamp_sockets+= want?1:-1;
 }
 
 /*:686*//*688:*/
-#line 2741 "web/udp.w"
+#line 2751 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10365,7 +10371,7 @@ s->stamp_ns= d->tstamp_ns;
 }
 
 /*:688*//*689:*/
-#line 2755 "web/udp.w"
+#line 2765 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10395,7 +10401,7 @@ if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
 /*:689*//*691:*/
-#line 2811 "web/udp.w"
+#line 2821 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10412,7 +10418,7 @@ SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
 /*:691*//*697:*/
-#line 2943 "web/udp.w"
+#line 2953 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10424,7 +10430,7 @@ o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
 /*:697*//*698:*/
-#line 2956 "web/udp.w"
+#line 2966 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10437,7 +10443,7 @@ if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
 /*:698*//*699:*/
-#line 2972 "web/udp.w"
+#line 2982 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10468,7 +10474,7 @@ sock_queue_err(s,d);
 }
 
 /*:699*//*701:*/
-#line 3013 "web/udp.w"
+#line 3023 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10494,7 +10500,7 @@ return 0;
 }
 
 /*:701*//*703:*/
-#line 3053 "web/udp.w"
+#line 3063 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10512,7 +10518,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:703*//*706:*/
-#line 3130 "web/udp.w"
+#line 3140 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10532,7 +10538,7 @@ return sys_return(err);
 }
 
 /*:706*//*710:*/
-#line 3200 "web/udp.w"
+#line 3210 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10546,7 +10552,7 @@ return(ssize_t)total;
 }
 
 /*:710*//*711:*/
-#line 3217 "web/udp.w"
+#line 3227 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10565,7 +10571,7 @@ return r;
 }
 
 /*:711*//*712:*/
-#line 3234 "web/udp.w"
+#line 3244 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10601,7 +10607,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:712*//*713:*/
-#line 3271 "web/udp.w"
+#line 3281 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10638,7 +10644,7 @@ return sys_return((int)r);
 }
 
 /*:713*//*715:*/
-#line 3315 "web/udp.w"
+#line 3325 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10654,7 +10660,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:715*//*717:*/
-#line 3332 "web/udp.w"
+#line 3342 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10679,7 +10685,7 @@ return sys_return((int)total);
 }
 
 /*:717*//*720:*/
-#line 3399 "web/udp.w"
+#line 3409 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10696,7 +10702,7 @@ return r;
 }
 
 /*:720*//*721:*/
-#line 3414 "web/udp.w"
+#line 3424 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10733,7 +10739,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:721*//*722:*/
-#line 3449 "web/udp.w"
+#line 3459 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10770,7 +10776,7 @@ return sys_return((int)r);
 }
 
 /*:722*//*723:*/
-#line 3484 "web/udp.w"
+#line 3494 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10786,7 +10792,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:723*//*725:*/
-#line 3501 "web/udp.w"
+#line 3511 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10814,7 +10820,7 @@ return sys_return((int)total);
 }
 
 /*:725*//*727:*/
-#line 3559 "web/udp.w"
+#line 3569 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10844,7 +10850,7 @@ return-ENOTCONN;
 }
 
 /*:727*//*729:*/
-#line 3594 "web/udp.w"
+#line 3604 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10855,7 +10861,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:729*//*732:*/
-#line 3635 "web/udp.w"
+#line 3645 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {

@@ -1195,7 +1195,9 @@ kernel fragment (\.{DONT}, \.{WANT}, \.{OMIT}) may send up to the IP limit
 of 65535 bytes; the others no more than the MTU --- the route's for
 \.{WANT} and \.{DO}, the interface's for the modes that ignore what was
 learnt.  A longer datagram is |EMSGSIZE|, and a socket with
-\.{IP\_RECVERR} also finds a local error naming the MTU.
+\.{IP\_RECVERR} also finds a local error naming the MTU.  The
+interface is looked at only by the modes that use its MTU (saves 10
+instructions a send).
 
 \kernel{on a veth of MTU 1500 with \.{IP\_PMTUDISC\_DO}, 1473 bytes of
 data are |EMSGSIZE|.}
@@ -1218,11 +1220,13 @@ static int ip_append_size_check(sr_sock *s, const struct sr_rtres *rt, uint32_t 
 static int ip_append_size_check(sr_sock *s, const struct sr_rtres *rt, uint32_t daddr,
   int optlen, size_t l4len, bool gso, int *mtu)
 {
-  sr_iface *dev = iface_by_index(s->host, rt->ifindex);
-  int devmtu = dev->mtu > SR_IP_MAX_MTU ? SR_IP_MAX_MTU : dev->mtu;
   bool ignore_df = ip_sk_ignore_df(s);
   int maxsize;
-  *mtu = s->pmtudisc >= IP_PMTUDISC_PROBE ? devmtu : rt->mtu;
+  *mtu = rt->mtu;
+  if (s->pmtudisc >= IP_PMTUDISC_PROBE) {
+    const sr_iface *dev = iface_by_index(s->host, rt->ifindex);
+    *mtu = dev->mtu > SR_IP_MAX_MTU ? SR_IP_MAX_MTU : dev->mtu;
+  }
   maxsize = ignore_df || gso ? SR_IP_MAXPACKET : *mtu;
   if (l4len > (size_t) (maxsize - SR_IPHDR_LEN - optlen)) {
     ip_local_error(s, EMSGSIZE, daddr, s->inet_dport,
@@ -1275,8 +1279,10 @@ pending error nor a shutdown is looked at.  The kernel's count of the
 send buffer starts at 1 (the socket holds a reference of its own), so a
 fragment is refused as soon as the count reaches twice \.{SO\_SNDBUF}.
 A datagram that fits the MTU has its one buffer charged at once: the loop
-over further fragments would find none (with the rounding above, saves 30
-of 1,250 instructions of an 8\,KiB send, 12 of a 64-byte one).
+over further fragments would find none; and when there is no error, no
+shutdown and room in the buffer, the charge is made here, as
+|sock_alloc_send| would make it at once (with the rounding above, saves 57
+of 1,250 instructions of an 8\,KiB send, 39 of a 64-byte one).
 
 \kernel{a raw socket with \.{SO\_SNDBUF} 4608 (written 0) sends 4440 and
 5920 bytes to an unresolved neighbour on a veth of MTU 1500 (three and four
@@ -1290,6 +1296,10 @@ static int ip_frags_charge(sr_sock *s, int flags, int hlen, size_t l4len, int mt
   int len = (int) l4len, per = (mtu - hlen) & ~7, left = len, delta = 0, err;
   if (thlen && hlen + len <= mtu) {
     *total = skb_truesize(hlen + len, len - thlen);
+    if (!s->err && !(s->shutdown & SR_SEND_SHUTDOWN) && s->wmem < s->sndbuf) {
+      s->wmem += *total;
+      return 0;
+    }
     return sock_alloc_send(s, flags, *total);
   }
   *total = 0;
