@@ -278,13 +278,13 @@ OPT_STORE_INT_FIELD};
 #define SR_LOOPBACK_IFINDEX 1
 
 /*:370*//*425:*/
-#line 1219 "web/ip.w"
+#line 1220 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
 /*:425*//*430:*/
-#line 1316 "web/ip.w"
+#line 1317 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
@@ -355,29 +355,29 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_MSG_PROBE 0x10
 
 /*:606*//*633:*/
-#line 1576 "web/udp.w"
+#line 1583 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
 /*:633*//*635:*/
-#line 1628 "web/udp.w"
+#line 1635 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:635*//*651:*/
-#line 1984 "web/udp.w"
+#line 1991 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:651*//*657:*/
-#line 2125 "web/udp.w"
+#line 2132 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
 /*:657*//*695:*/
-#line 2937 "web/udp.w"
+#line 2944 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -386,13 +386,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_ETH_HLEN 14
 
 /*:695*//*708:*/
-#line 3199 "web/udp.w"
+#line 3206 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:708*//*714:*/
-#line 3319 "web/udp.w"
+#line 3326 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -726,12 +726,12 @@ bool stamp_asked;
 uint64_t rq_seq;
 
 /*:567*//*638:*/
-#line 1702 "web/udp.w"
+#line 1709 "web/udp.w"
 
 struct sr_udpcork*cork;
 
 /*:638*//*730:*/
-#line 3636 "web/udp.w"
+#line 3643 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -990,7 +990,7 @@ uint32_t tskey;
 };
 
 /*:389*//*405:*/
-#line 788 "web/ip.w"
+#line 789 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -1014,7 +1014,7 @@ uint32_t mark;
 };
 
 /*:405*//*410:*/
-#line 945 "web/ip.w"
+#line 946 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -1032,7 +1032,7 @@ int rt_type;
 }sr_fragq;
 
 /*:410*//*431:*/
-#line 1321 "web/ip.w"
+#line 1322 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -1040,7 +1040,7 @@ uint64_t tokens,last;
 }sr_peer;
 
 /*:431*//*442:*/
-#line 1459 "web/ip.w"
+#line 1460 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -1182,7 +1182,7 @@ uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
 /*:607*//*639:*/
-#line 1705 "web/udp.w"
+#line 1712 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1195,7 +1195,7 @@ uint8_t*data;
 };
 
 /*:639*//*654:*/
-#line 2063 "web/udp.w"
+#line 2070 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -1240,12 +1240,12 @@ sr_capture*cap;
 int ncaps;
 
 /*:449*//*680:*/
-#line 2654 "web/udp.w"
+#line 2661 "web/udp.w"
 
 int netstamp_sockets;
 
 /*:680*//*681:*/
-#line 2657 "web/udp.w"
+#line 2664 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
@@ -1303,18 +1303,18 @@ uint16_t ip_ident;
 uint64_t serial;
 
 /*:391*//*411:*/
-#line 961 "web/ip.w"
+#line 962 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
 /*:411*//*432:*/
-#line 1327 "web/ip.w"
+#line 1328 "web/ip.w"
 
 sr_htab peers;
 
 /*:432*//*440:*/
-#line 1453 "web/ip.w"
+#line 1454 "web/ip.w"
 
 sr_htab mc;
 
@@ -1795,24 +1795,24 @@ static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
 /*:395*//*398:*/
-#line 647 "web/ip.w"
+#line 648 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
 /*:398*//*400:*/
-#line 701 "web/ip.w"
+#line 702 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
 /*:400*//*403:*/
-#line 754 "web/ip.w"
+#line 755 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
 /*:403*//*406:*/
-#line 810 "web/ip.w"
+#line 811 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1821,55 +1821,55 @@ static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
 /*:406*//*413:*/
-#line 968 "web/ip.w"
+#line 969 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
 /*:413*//*419:*/
-#line 1080 "web/ip.w"
+#line 1081 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
 /*:419*//*422:*/
-#line 1150 "web/ip.w"
+#line 1151 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:422*//*426:*/
-#line 1223 "web/ip.w"
+#line 1224 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
 /*:426*//*428:*/
-#line 1267 "web/ip.w"
+#line 1268 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
 /*:428*//*434:*/
-#line 1333 "web/ip.w"
+#line 1334 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
 /*:434*//*436:*/
-#line 1383 "web/ip.w"
+#line 1384 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
 /*:436*//*438:*/
-#line 1427 "web/ip.w"
+#line 1428 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
 /*:438*//*443:*/
-#line 1465 "web/ip.w"
+#line 1466 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
@@ -2212,7 +2212,7 @@ static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
 /*:620*//*626:*/
-#line 1443 "web/udp.w"
+#line 1450 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
@@ -2220,31 +2220,31 @@ static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
 /*:626*//*628:*/
-#line 1488 "web/udp.w"
+#line 1495 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
 /*:628*//*630:*/
-#line 1513 "web/udp.w"
+#line 1520 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:630*//*632:*/
-#line 1573 "web/udp.w"
+#line 1580 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
 /*:632*//*636:*/
-#line 1631 "web/udp.w"
+#line 1638 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:636*//*640:*/
-#line 1716 "web/udp.w"
+#line 1723 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2255,7 +2255,7 @@ static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
 /*:640*//*646:*/
-#line 1851 "web/udp.w"
+#line 1858 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2267,23 +2267,23 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:646*//*647:*/
-#line 1868 "web/udp.w"
+#line 1875 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:647*//*653:*/
-#line 2056 "web/udp.w"
+#line 2063 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:653*//*658:*/
-#line 2154 "web/udp.w"
+#line 2161 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:658*//*660:*/
-#line 2173 "web/udp.w"
+#line 2180 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2292,53 +2292,53 @@ static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:660*//*663:*/
-#line 2271 "web/udp.w"
+#line 2278 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:663*//*665:*/
-#line 2313 "web/udp.w"
+#line 2320 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:665*//*667:*/
-#line 2373 "web/udp.w"
+#line 2380 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:667*//*669:*/
-#line 2411 "web/udp.w"
+#line 2418 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:669*//*672:*/
-#line 2482 "web/udp.w"
+#line 2489 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:672*//*676:*/
-#line 2561 "web/udp.w"
+#line 2568 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:676*//*683:*/
-#line 2664 "web/udp.w"
+#line 2671 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
 /*:683*//*685:*/
-#line 2681 "web/udp.w"
+#line 2688 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
 /*:685*//*687:*/
-#line 2735 "web/udp.w"
+#line 2742 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
@@ -2346,64 +2346,64 @@ static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:687*//*690:*/
-#line 2817 "web/udp.w"
+#line 2824 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:690*//*696:*/
-#line 2944 "web/udp.w"
+#line 2951 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
 /*:696*//*700:*/
-#line 3020 "web/udp.w"
+#line 3027 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:700*//*702:*/
-#line 3060 "web/udp.w"
+#line 3067 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:702*//*709:*/
-#line 3203 "web/udp.w"
+#line 3210 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:709*//*716:*/
-#line 3339 "web/udp.w"
+#line 3346 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:716*//*719:*/
-#line 3402 "web/udp.w"
+#line 3409 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:719*//*724:*/
-#line 3508 "web/udp.w"
+#line 3515 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:724*//*726:*/
-#line 3564 "web/udp.w"
+#line 3571 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:726*//*728:*/
-#line 3601 "web/udp.w"
+#line 3608 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:728*//*731:*/
-#line 3641 "web/udp.w"
+#line 3648 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -3200,7 +3200,7 @@ if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
 /*:450*//*682:*/
-#line 2661 "web/udp.w"
+#line 2668 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
@@ -3220,17 +3220,17 @@ htab_free(&fh->neigh,neigh_free);
 htab_free(&fh->pmtu,hent_free);
 
 /*:386*//*412:*/
-#line 965 "web/ip.w"
+#line 966 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
 /*:412*//*433:*/
-#line 1330 "web/ip.w"
+#line 1331 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
 /*:433*//*441:*/
-#line 1456 "web/ip.w"
+#line 1457 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
@@ -3938,7 +3938,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*704:*/
-#line 3096 "web/udp.w"
+#line 3103 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -6846,7 +6846,7 @@ sk->inet_id= (uint16_t)rng_next();
 }
 
 /*:394*//*396:*/
-#line 539 "web/ip.w"
+#line 540 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -6856,7 +6856,7 @@ memcpy(pkt->data+SR_IPHDR_LEN+o->optlen,l4,l4len);
 return ip_output_pkt(h,rt,daddr,o,pkt);
 }
 
-static int ip_output_pkt(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
+static inline int ip_output_pkt(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,sr_pkt*pkt)
 {
 int hlen= SR_IPHDR_LEN+o->optlen;
@@ -6908,7 +6908,7 @@ return 0;
 }
 
 /*:396*//*397:*/
-#line 620 "web/ip.w"
+#line 621 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6927,7 +6927,7 @@ ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
 /*:397*//*399:*/
-#line 651 "web/ip.w"
+#line 652 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6969,7 +6969,7 @@ free(pkt);
 }
 
 /*:399*//*401:*/
-#line 705 "web/ip.w"
+#line 706 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6984,7 +6984,7 @@ else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
 /*:401*//*402:*/
-#line 728 "web/ip.w"
+#line 729 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -7006,7 +7006,7 @@ return SR_RT_UNICAST;
 }
 
 /*:402*//*404:*/
-#line 757 "web/ip.w"
+#line 758 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -7017,7 +7017,7 @@ return false;
 }
 
 /*:404*//*407:*/
-#line 821 "web/ip.w"
+#line 822 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -7053,7 +7053,7 @@ free(pkt);
 }
 
 /*:407*//*408:*/
-#line 865 "web/ip.w"
+#line 866 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -7083,7 +7083,7 @@ rx->pkt= NULL;
 }
 
 /*:408*//*409:*/
-#line 899 "web/ip.w"
+#line 900 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -7100,7 +7100,7 @@ return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
 /*:409*//*414:*/
-#line 973 "web/ip.w"
+#line 974 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -7118,7 +7118,7 @@ fragq_free(&q->h);
 }
 
 /*:414*//*415:*/
-#line 991 "web/ip.w"
+#line 992 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -7146,7 +7146,7 @@ return q;
 }
 
 /*:415*//*416:*/
-#line 1019 "web/ip.w"
+#line 1020 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -7160,7 +7160,7 @@ if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
 /*417:*/
-#line 1047 "web/ip.w"
+#line 1048 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -7176,11 +7176,11 @@ q->len= end;
 if(end<=off)goto discard;
 
 /*:417*/
-#line 1031 "web/ip.w"
+#line 1032 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
 /*418:*/
-#line 1061 "web/ip.w"
+#line 1062 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -7198,7 +7198,7 @@ return NULL;
 }
 
 /*:418*/
-#line 1033 "web/ip.w"
+#line 1034 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -7214,7 +7214,7 @@ return NULL;
 }
 
 /*:416*//*420:*/
-#line 1083 "web/ip.w"
+#line 1084 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -7239,7 +7239,7 @@ return whole;
 }
 
 /*:420*//*421:*/
-#line 1109 "web/ip.w"
+#line 1110 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -7252,7 +7252,7 @@ fragq_kill(h,q);
 }
 
 /*:421*//*423:*/
-#line 1153 "web/ip.w"
+#line 1154 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -7296,7 +7296,7 @@ ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
 /*:423*//*427:*/
-#line 1228 "web/ip.w"
+#line 1229 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -7333,7 +7333,7 @@ len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
 /*:427*//*429:*/
-#line 1272 "web/ip.w"
+#line 1273 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -7358,7 +7358,7 @@ free(buf);
 }
 
 /*:429*//*435:*/
-#line 1338 "web/ip.w"
+#line 1339 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -7390,7 +7390,7 @@ return true;
 }
 
 /*:435*//*437:*/
-#line 1386 "web/ip.w"
+#line 1387 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -7428,7 +7428,7 @@ ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
 /*:437*//*439:*/
-#line 1430 "web/ip.w"
+#line 1431 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -7443,7 +7443,7 @@ ic->data,ic->datalen);
 }
 
 /*:439*//*444:*/
-#line 1470 "web/ip.w"
+#line 1471 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -9394,7 +9394,7 @@ ipc->gso_size= s->udp_gso_size;
 /*:612*//*616:*/
 #line 1173 "web/udp.w"
 
-static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
+static inline int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
 {
 struct sr_flow fl;
@@ -9495,9 +9495,9 @@ return 0;
 }
 
 /*:622*//*623:*/
-#line 1367 "web/udp.w"
+#line 1374 "web/udp.w"
 
-static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
+static inline int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu,bool last)
 {
@@ -9521,7 +9521,7 @@ return err;
 }
 
 /*:623*//*624:*/
-#line 1395 "web/udp.w"
+#line 1402 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9533,9 +9533,9 @@ return pkt_alloc(headroom,hlen+l4len);
 }
 
 /*:624*//*625:*/
-#line 1409 "web/udp.w"
+#line 1416 "web/udp.w"
 
-static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
+static inline int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
 bool partial)
 {
@@ -9554,7 +9554,7 @@ return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
 /*:625*//*627:*/
-#line 1453 "web/udp.w"
+#line 1460 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9583,7 +9583,7 @@ return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
 /*:627*//*629:*/
-#line 1492 "web/udp.w"
+#line 1499 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9602,7 +9602,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:629*//*631:*/
-#line 1517 "web/udp.w"
+#line 1524 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9636,7 +9636,7 @@ return true;
 }
 
 /*:631*//*634:*/
-#line 1579 "web/udp.w"
+#line 1586 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 typedef char sr_v32 __attribute__((vector_size(32),aligned(1),may_alias));
@@ -9658,7 +9658,7 @@ for(;i+32<=n;i+= 32)*(sr_v32*)(d+i)= *(const sr_v32*)(s+i);
 if(i<n)*(sr_v32*)(d+n-32)= *(const sr_v32*)(s+n-32);
 }
 #endif
-#line 1600 "web/udp.w"
+#line 1607 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n)
 {
@@ -9668,12 +9668,12 @@ vcopy_avx2(dst,src,n);
 return;
 }
 #endif
-#line 1609 "web/udp.w"
+#line 1616 "web/udp.w"
  memcpy(dst,src,n);
 }
 
 /*:634*//*637:*/
-#line 1636 "web/udp.w"
+#line 1643 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9698,7 +9698,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:637*//*641:*/
-#line 1727 "web/udp.w"
+#line 1734 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
@@ -9706,7 +9706,7 @@ return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
 /*:641*//*642:*/
-#line 1733 "web/udp.w"
+#line 1740 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9737,7 +9737,7 @@ return(ssize_t)len;
 }
 
 /*:642*//*643:*/
-#line 1765 "web/udp.w"
+#line 1772 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9764,7 +9764,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:643*//*644:*/
-#line 1793 "web/udp.w"
+#line 1800 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -9781,7 +9781,7 @@ return err;
 }
 
 /*:644*//*645:*/
-#line 1808 "web/udp.w"
+#line 1815 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9792,7 +9792,7 @@ s->cork= NULL;
 }
 
 /*:645*//*648:*/
-#line 1871 "web/udp.w"
+#line 1878 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9847,7 +9847,7 @@ return 0;
 }
 
 /*:648*//*649:*/
-#line 1924 "web/udp.w"
+#line 1931 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9855,7 +9855,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*650:*/
-#line 1965 "web/udp.w"
+#line 1972 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9871,7 +9871,7 @@ return 0;
 }
 
 /*:650*/
-#line 1930 "web/udp.w"
+#line 1937 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9904,7 +9904,7 @@ return-EINVAL;
 }
 
 /*:649*//*652:*/
-#line 1988 "web/udp.w"
+#line 1995 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9945,7 +9945,7 @@ return-EINVAL;
 }
 
 /*:652*//*655:*/
-#line 2069 "web/udp.w"
+#line 2076 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9965,7 +9965,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*656:*/
-#line 2116 "web/udp.w"
+#line 2123 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -9973,7 +9973,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:656*/
-#line 2087 "web/udp.w"
+#line 2094 "web/udp.w"
 
 goto try_again;
 }
@@ -10000,7 +10000,7 @@ return err;
 }
 
 /*:655*//*659:*/
-#line 2157 "web/udp.w"
+#line 2164 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -10011,7 +10011,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:659*//*661:*/
-#line 2180 "web/udp.w"
+#line 2187 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -10055,7 +10055,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:661*//*662:*/
-#line 2236 "web/udp.w"
+#line 2243 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -10080,7 +10080,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:662*//*664:*/
-#line 2274 "web/udp.w"
+#line 2281 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -10096,7 +10096,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:664*//*666:*/
-#line 2317 "web/udp.w"
+#line 2324 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10137,7 +10137,7 @@ return(ssize_t)copied;
 }
 
 /*:666*//*668:*/
-#line 2377 "web/udp.w"
+#line 2384 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -10159,7 +10159,7 @@ co->used+= take;
 }
 
 /*:668*//*670:*/
-#line 2415 "web/udp.w"
+#line 2422 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10167,7 +10167,7 @@ sr_dgram*d)
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&!s->rcvmark&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
 /*671:*/
-#line 2443 "web/udp.w"
+#line 2450 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
@@ -10175,7 +10175,7 @@ s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
 /*:671*/
-#line 2421 "web/udp.w"
+#line 2428 "web/udp.w"
 
 return;
 }
@@ -10186,7 +10186,7 @@ if(s->rcvmark)put_cmsg(msg,co,SOL_SOCKET,SO_MARK,sizeof d->mark,&d->mark);
 }
 
 /*:670*//*673:*/
-#line 2486 "web/udp.w"
+#line 2493 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10207,7 +10207,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*675:*/
-#line 2537 "web/udp.w"
+#line 2544 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -10217,10 +10217,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:675*/
-#line 2505 "web/udp.w"
+#line 2512 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*674:*/
-#line 2524 "web/udp.w"
+#line 2531 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -10235,7 +10235,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:674*/
-#line 2506 "web/udp.w"
+#line 2513 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -10244,7 +10244,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 
 /*:673*//*677:*/
-#line 2564 "web/udp.w"
+#line 2571 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -10256,7 +10256,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*678:*/
-#line 2580 "web/udp.w"
+#line 2587 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -10271,10 +10271,10 @@ n+= len;
 }
 
 /*:678*/
-#line 2574 "web/udp.w"
+#line 2581 "web/udp.w"
 
 if(ts)/*679:*/
-#line 2598 "web/udp.w"
+#line 2605 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -10316,14 +10316,14 @@ n+= len;
 }
 
 /*:679*/
-#line 2575 "web/udp.w"
+#line 2582 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:677*//*684:*/
-#line 2668 "web/udp.w"
+#line 2675 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -10338,7 +10338,7 @@ else free(d);
 }
 
 /*:684*//*686:*/
-#line 2692 "web/udp.w"
+#line 2699 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -10355,7 +10355,7 @@ W->netstamp_sockets+= want?1:-1;
 }
 
 /*:686*//*688:*/
-#line 2751 "web/udp.w"
+#line 2758 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10371,7 +10371,7 @@ s->stamp_ns= d->tstamp_ns;
 }
 
 /*:688*//*689:*/
-#line 2765 "web/udp.w"
+#line 2772 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10401,7 +10401,7 @@ if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
 /*:689*//*691:*/
-#line 2821 "web/udp.w"
+#line 2828 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10418,7 +10418,7 @@ SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
 /*:691*//*697:*/
-#line 2953 "web/udp.w"
+#line 2960 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10430,7 +10430,7 @@ o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
 /*:697*//*698:*/
-#line 2966 "web/udp.w"
+#line 2973 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10443,7 +10443,7 @@ if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
 /*:698*//*699:*/
-#line 2982 "web/udp.w"
+#line 2989 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10474,7 +10474,7 @@ sock_queue_err(s,d);
 }
 
 /*:699*//*701:*/
-#line 3023 "web/udp.w"
+#line 3030 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10500,7 +10500,7 @@ return 0;
 }
 
 /*:701*//*703:*/
-#line 3063 "web/udp.w"
+#line 3070 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10518,7 +10518,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:703*//*706:*/
-#line 3140 "web/udp.w"
+#line 3147 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10538,7 +10538,7 @@ return sys_return(err);
 }
 
 /*:706*//*710:*/
-#line 3210 "web/udp.w"
+#line 3217 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10552,7 +10552,7 @@ return(ssize_t)total;
 }
 
 /*:710*//*711:*/
-#line 3227 "web/udp.w"
+#line 3234 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10571,7 +10571,7 @@ return r;
 }
 
 /*:711*//*712:*/
-#line 3244 "web/udp.w"
+#line 3251 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10607,7 +10607,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:712*//*713:*/
-#line 3281 "web/udp.w"
+#line 3288 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10644,7 +10644,7 @@ return sys_return((int)r);
 }
 
 /*:713*//*715:*/
-#line 3325 "web/udp.w"
+#line 3332 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10660,7 +10660,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:715*//*717:*/
-#line 3342 "web/udp.w"
+#line 3349 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10685,7 +10685,7 @@ return sys_return((int)total);
 }
 
 /*:717*//*720:*/
-#line 3409 "web/udp.w"
+#line 3416 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10702,7 +10702,7 @@ return r;
 }
 
 /*:720*//*721:*/
-#line 3424 "web/udp.w"
+#line 3431 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10739,7 +10739,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:721*//*722:*/
-#line 3459 "web/udp.w"
+#line 3466 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10776,7 +10776,7 @@ return sys_return((int)r);
 }
 
 /*:722*//*723:*/
-#line 3494 "web/udp.w"
+#line 3501 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10792,7 +10792,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:723*//*725:*/
-#line 3511 "web/udp.w"
+#line 3518 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10820,7 +10820,7 @@ return sys_return((int)total);
 }
 
 /*:725*//*727:*/
-#line 3569 "web/udp.w"
+#line 3576 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10850,7 +10850,7 @@ return-ENOTCONN;
 }
 
 /*:727*//*729:*/
-#line 3604 "web/udp.w"
+#line 3611 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10861,7 +10861,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:729*//*732:*/
-#line 3645 "web/udp.w"
+#line 3652 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {

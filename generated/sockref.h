@@ -164,12 +164,12 @@ int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
 /*:558*//*705:*/
-#line 3137 "web/udp.w"
+#line 3144 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
 /*:705*//*707:*/
-#line 3189 "web/udp.w"
+#line 3196 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -179,7 +179,7 @@ ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
 /*:707*//*718:*/
-#line 3394 "web/udp.w"
+#line 3401 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
