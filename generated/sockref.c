@@ -30,13 +30,13 @@
 #include <netinet/udp.h> 
 #include <poll.h> 
 
-/*:3*//*859:*/
+/*:3*//*860:*/
 #line 24 "web/beyond.w"
 
 #include <linux/sock_diag.h> 
 #include <linux/net_tstamp.h> 
 
-/*:859*/
+/*:860*/
 #line 41 "web/sockref.w"
 
 /*11:*/
@@ -327,16 +327,16 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
 #define SR_THIS_CPU 0 
 
-/*:546*//*570:*/
-#line 212 "web/udp.w"
+/*:546*//*571:*/
+#line 252 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
 #define SR_SEND_SHUTDOWN 2
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:570*//*572:*/
-#line 248 "web/udp.w"
+/*:571*//*573:*/
+#line 288 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
 #define SR_SKB_SHINFO 320
@@ -344,40 +344,40 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:572*//*580:*/
-#line 395 "web/udp.w"
+/*:573*//*581:*/
+#line 435 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:580*//*608:*/
-#line 1074 "web/udp.w"
+/*:581*//*609:*/
+#line 1114 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:608*//*635:*/
-#line 1621 "web/udp.w"
+/*:609*//*636:*/
+#line 1661 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
-/*:635*//*637:*/
-#line 1673 "web/udp.w"
+/*:636*//*638:*/
+#line 1713 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:637*//*653:*/
-#line 2029 "web/udp.w"
+/*:638*//*654:*/
+#line 2069 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:653*//*659:*/
-#line 2170 "web/udp.w"
+/*:654*//*660:*/
+#line 2210 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
-/*:659*//*693:*/
-#line 2958 "web/udp.w"
+/*:660*//*694:*/
+#line 2998 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -385,36 +385,36 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   SR_SOF_TX_COMPLETION)
 #define SR_ETH_HLEN 14
 
-/*:693*//*706:*/
-#line 3220 "web/udp.w"
+/*:694*//*707:*/
+#line 3260 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:706*//*712:*/
-#line 3340 "web/udp.w"
+/*:707*//*713:*/
+#line 3380 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:712*//*732:*/
+/*:713*//*733:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:732*//*750:*/
+/*:733*//*751:*/
 #line 378 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:750*//*758:*/
+/*:751*//*759:*/
 #line 573 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:758*//*760:*/
+/*:759*//*761:*/
 #line 59 "web/signal.w"
 
 #define SR_SIGBIT(sig) (((uint64_t) 1) << ((sig) - 1))
@@ -422,17 +422,17 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_DEFAULT_IGNORED (SR_SIGBIT(SIGCHLD) | SR_SIGBIT(SIGCONT) | \
   SR_SIGBIT(SIGURG) | SR_SIGBIT(SIGWINCH))
 
-/*:760*//*771:*/
+/*:761*//*772:*/
 #line 305 "web/signal.w"
 
 #define SR_ERESTARTSYS 512 
 
-/*:771*//*774:*/
+/*:772*//*775:*/
 #line 349 "web/signal.w"
 
 #define SR_IDLE_RESTARTS 1000
 
-/*:774*//*776:*/
+/*:775*//*777:*/
 #line 403 "web/signal.w"
 
 #ifndef SA_RESTORER
@@ -448,7 +448,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SIGCANCEL 32 
 #define SR_SIGSETXID 33
 
-/*:776*//*800:*/
+/*:777*//*801:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -456,13 +456,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:800*//*848:*/
+/*:801*//*849:*/
 #line 1013 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:848*//*867:*/
+/*:849*//*868:*/
 #line 83 "web/beyond.w"
 
 #ifndef IP_PROTOCOL
@@ -481,7 +481,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 95 "web/beyond.w"
 
-/*:867*//*891:*/
+/*:868*//*892:*/
 #line 728 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
@@ -490,7 +490,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 733 "web/beyond.w"
 
-/*:891*/
+/*:892*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -565,12 +565,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*754:*/
+/*755:*/
 #line 486 "web/poll.w"
 
 int kmax;
 
-/*:754*/
+/*:755*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -655,7 +655,7 @@ int nofcs,wifi_status;
 
 uint32_t tskey;
 
-/*:208*//*860:*/
+/*:208*//*861:*/
 #line 31 "web/beyond.w"
 
 uint64_t cookie;
@@ -663,21 +663,21 @@ int zerocopy,rcvmark,prefer_busy_poll,busy_poll_budget;
 int txtime_clockid,txtime_flags;
 bool txtime_on;
 
-/*:860*//*863:*/
+/*:861*//*864:*/
 #line 46 "web/beyond.w"
 
 int no_check_tx;
 
-/*:863*//*897:*/
+/*:864*//*898:*/
 #line 889 "web/beyond.w"
 
 int txrehash;
 
-/*:897*/
+/*:898*/
 #line 21 "web/socket.w"
 
-/*569:*/
-#line 196 "web/udp.w"
+/*570:*/
+#line 236 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
 int rq_len;
@@ -694,19 +694,19 @@ bool netstamp;
 bool stamp_asked;
 uint64_t rq_seq;
 
-/*:569*//*640:*/
-#line 1747 "web/udp.w"
+/*:570*//*641:*/
+#line 1787 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:640*//*728:*/
-#line 3657 "web/udp.w"
+/*:641*//*729:*/
+#line 3697 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:728*//*862:*/
+/*:729*//*863:*/
 #line 40 "web/beyond.w"
 
 int udp_cork,udp_gso_size,udp_gro,udp_encap;
@@ -714,7 +714,7 @@ int udp_no_check6_tx,udp_no_check6_rx;
 int fwd_alloc;
 bool udp_encap_rcv;
 
-/*:862*/
+/*:863*/
 #line 22 "web/socket.w"
 
 /*86:*/
@@ -734,12 +734,12 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:86*//*861:*/
+/*:86*//*862:*/
 #line 37 "web/beyond.w"
 
 uint32_t local_port_range;
 
-/*:861*/
+/*:862*/
 #line 23 "web/socket.w"
 
 /*386:*/
@@ -750,7 +750,7 @@ uint16_t inet_id;
 /*:386*/
 #line 24 "web/socket.w"
 
-/*797:*/
+/*798:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -758,7 +758,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:797*/
+/*:798*/
 #line 25 "web/socket.w"
 
 };
@@ -1095,14 +1095,14 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*597:*/
-#line 871 "web/udp.w"
+/*598:*/
+#line 911 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:597*/
+/*:598*/
 #line 57 "web/udp.w"
 
 size_t len;
@@ -1110,7 +1110,7 @@ uint8_t data[];
 };
 
 /*:561*//*562:*/
-#line 86 "web/udp.w"
+#line 83 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
 #define SR_SMALL_DGRAM 256
@@ -1119,19 +1119,20 @@ uint8_t data[];
 #define SR_BIG_ORDER_MAX 17 
 #define SR_BIG_SPARE 4
 #if defined(__SANITIZE_ADDRESS__)
-#define SR_KEEP_SPARES 0
+#define SR_ASAN 1
 #elif defined(__has_feature)
-#line 96 "web/udp.w"
+#line 93 "web/udp.w"
 #if __has_feature(address_sanitizer)
-#define SR_KEEP_SPARES 0
+#define SR_ASAN 1
 #endif
-#line 99 "web/udp.w"
+#line 96 "web/udp.w"
 #endif
-#line 100 "web/udp.w"
-#ifndef SR_KEEP_SPARES
-#define SR_KEEP_SPARES 1
+#line 97 "web/udp.w"
+#ifdef SR_ASAN
+#include <sanitizer/asan_interface.h> 
+size_t __sanitizer_get_allocated_size(const volatile void*p);
 #endif
-#line 103 "web/udp.w"
+#line 101 "web/udp.w"
  _Static_assert(offsetof(sr_dgram,wire_opt)==offsetof(sr_dgram,opt)+SR_MAX_IPOPTLEN,
 "the two copies of the options are side by side");
 _Static_assert(offsetof(sr_dgram,data)> sizeof(sr_pkt)+SR_IPHDR_LEN+
@@ -1139,8 +1140,8 @@ SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers"
 _Static_assert(((size_t)1<<SR_BIG_ORDER_MAX)>=SR_DGRAM_HEADROOM+65535,
 "the biggest spare holds the longest datagram");
 
-/*:562*//*577:*/
-#line 359 "web/udp.w"
+/*:562*//*578:*/
+#line 399 "web/udp.w"
 
 struct udp_arrival{
 const struct sr_rx*rx;
@@ -1150,8 +1151,8 @@ bool sole;
 int truesize;
 };
 
-/*:577*//*609:*/
-#line 1080 "web/udp.w"
+/*:578*//*610:*/
+#line 1120 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1168,8 +1169,8 @@ bool has_ts_opt_id;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:609*//*641:*/
-#line 1750 "web/udp.w"
+/*:610*//*642:*/
+#line 1790 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1181,15 +1182,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:641*//*656:*/
-#line 2108 "web/udp.w"
+/*:642*//*657:*/
+#line 2148 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:656*/
+/*:657*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1226,34 +1227,34 @@ int nlans;
 sr_capture*cap;
 int ncaps;
 
-/*:445*//*567:*/
-#line 172 "web/udp.w"
+/*:445*//*568:*/
+#line 212 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
 void*big_spare[SR_BIG_ORDER_MAX+1][SR_BIG_SPARE];
 uint8_t nbig_spare[SR_BIG_ORDER_MAX+1];
 
-/*:567*//*682:*/
-#line 2699 "web/udp.w"
+/*:568*//*683:*/
+#line 2739 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:682*//*864:*/
+/*:683*//*865:*/
 #line 49 "web/beyond.w"
 
 uint64_t last_cookie;
 
-/*:864*/
+/*:865*/
 #line 51 "web/world.w"
 
-/*762:*/
+/*763:*/
 #line 78 "web/signal.w"
 
 unsigned idle_restarts;
 int timer_events;
 
-/*:762*/
+/*:763*/
 #line 52 "web/world.w"
 
 };
@@ -1317,17 +1318,17 @@ uint64_t addr_type_gen;
 uint32_t addr_type_addr;
 int addr_type;
 
-/*:460*//*801:*/
+/*:460*//*802:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:801*//*840:*/
+/*:802*//*841:*/
 #line 919 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:840*/
+/*:841*/
 #line 202 "web/world.w"
 
 };
@@ -1345,7 +1346,7 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*761:*/
+/*:70*//*762:*/
 #line 65 "web/signal.w"
 
 struct sigaction act[SR_NSIG];
@@ -1355,7 +1356,7 @@ struct{int code;pid_t pid;uid_t uid;}sinfo[SR_NSIG];
 uint64_t it_real_expiry,it_real_interval,it_real_serial;
 struct itimerval it_cpu[2];
 
-/*:761*/
+/*:762*/
 #line 23 "web/proc.w"
 
 sr_host*host;
@@ -2074,36 +2075,38 @@ static int sock_fd(const sr_sock*s);
 static void inet_release(sr_sock*s);
 
 /*:558*//*563:*/
-#line 124 "web/udp.w"
+#line 122 "web/udp.w"
 
 static int dgram_buf_order(size_t len);
 static void*dgram_buf(size_t len);
 static void dgram_free(sr_dgram*d);
+static void buf_lend(void*b,size_t need);
+static void buf_shelve(void*b);
 
-/*:563*//*573:*/
-#line 255 "web/udp.w"
+/*:563*//*574:*/
+#line 295 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:573*//*576:*/
-#line 353 "web/udp.w"
+/*:574*//*577:*/
+#line 393 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:576*//*578:*/
-#line 368 "web/udp.w"
+/*:577*//*579:*/
+#line 408 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:578*//*581:*/
-#line 405 "web/udp.w"
+/*:579*//*582:*/
+#line 445 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:581*//*583:*/
-#line 443 "web/udp.w"
+/*:582*//*584:*/
+#line 483 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
@@ -2112,84 +2115,84 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:583*//*586:*/
-#line 586 "web/udp.w"
+/*:584*//*587:*/
+#line 626 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
-/*:586*//*588:*/
-#line 600 "web/udp.w"
+/*:587*//*589:*/
+#line 640 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:588*//*590:*/
-#line 641 "web/udp.w"
+/*:589*//*591:*/
+#line 681 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:590*//*592:*/
-#line 667 "web/udp.w"
+/*:591*//*593:*/
+#line 707 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:592*//*595:*/
-#line 793 "web/udp.w"
+/*:593*//*596:*/
+#line 833 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:595*//*598:*/
-#line 876 "web/udp.w"
+/*:596*//*599:*/
+#line 916 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:598*//*601:*/
-#line 934 "web/udp.w"
+/*:599*//*602:*/
+#line 974 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:601*//*603:*/
-#line 965 "web/udp.w"
+/*:602*//*604:*/
+#line 1005 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:603*//*605:*/
-#line 1006 "web/udp.w"
+/*:604*//*606:*/
+#line 1046 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:605*//*607:*/
-#line 1068 "web/udp.w"
+/*:606*//*608:*/
+#line 1108 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:607*//*613:*/
-#line 1174 "web/udp.w"
+/*:608*//*614:*/
+#line 1214 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:613*//*617:*/
-#line 1237 "web/udp.w"
+/*:614*//*618:*/
+#line 1277 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:617*//*620:*/
-#line 1281 "web/udp.w"
+/*:618*//*621:*/
+#line 1321 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:620*//*622:*/
-#line 1324 "web/udp.w"
+/*:621*//*623:*/
+#line 1364 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -2202,40 +2205,40 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:622*//*628:*/
-#line 1488 "web/udp.w"
+/*:623*//*629:*/
+#line 1528 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:628*//*630:*/
-#line 1533 "web/udp.w"
+/*:629*//*631:*/
+#line 1573 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:630*//*632:*/
-#line 1558 "web/udp.w"
+/*:631*//*633:*/
+#line 1598 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:632*//*634:*/
-#line 1618 "web/udp.w"
+/*:633*//*635:*/
+#line 1658 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
-/*:634*//*638:*/
-#line 1676 "web/udp.w"
+/*:635*//*639:*/
+#line 1716 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:638*//*642:*/
-#line 1761 "web/udp.w"
+/*:639*//*643:*/
+#line 1801 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2245,8 +2248,8 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
-/*:642*//*648:*/
-#line 1896 "web/udp.w"
+/*:643*//*649:*/
+#line 1936 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2257,24 +2260,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:648*//*649:*/
-#line 1913 "web/udp.w"
+/*:649*//*650:*/
+#line 1953 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:649*//*655:*/
-#line 2101 "web/udp.w"
+/*:650*//*656:*/
+#line 2141 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:655*//*660:*/
-#line 2199 "web/udp.w"
+/*:656*//*661:*/
+#line 2239 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:660*//*662:*/
-#line 2218 "web/udp.w"
+/*:661*//*663:*/
+#line 2258 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2282,118 +2285,118 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:662*//*665:*/
-#line 2316 "web/udp.w"
+/*:663*//*666:*/
+#line 2356 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:665*//*667:*/
-#line 2358 "web/udp.w"
+/*:666*//*668:*/
+#line 2398 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:667*//*669:*/
-#line 2418 "web/udp.w"
+/*:668*//*670:*/
+#line 2458 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:669*//*671:*/
-#line 2456 "web/udp.w"
+/*:670*//*672:*/
+#line 2496 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:671*//*674:*/
-#line 2527 "web/udp.w"
+/*:672*//*675:*/
+#line 2567 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:674*//*678:*/
-#line 2606 "web/udp.w"
+/*:675*//*679:*/
+#line 2646 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:678*//*683:*/
-#line 2702 "web/udp.w"
+/*:679*//*684:*/
+#line 2742 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
-/*:683*//*685:*/
-#line 2756 "web/udp.w"
+/*:684*//*686:*/
+#line 2796 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:685*//*688:*/
-#line 2838 "web/udp.w"
+/*:686*//*689:*/
+#line 2878 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:688*//*694:*/
-#line 2965 "web/udp.w"
+/*:689*//*695:*/
+#line 3005 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
-/*:694*//*698:*/
-#line 3041 "web/udp.w"
+/*:695*//*699:*/
+#line 3081 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:698*//*700:*/
-#line 3081 "web/udp.w"
+/*:699*//*701:*/
+#line 3121 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:700*//*707:*/
-#line 3224 "web/udp.w"
+/*:701*//*708:*/
+#line 3264 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:707*//*714:*/
-#line 3360 "web/udp.w"
+/*:708*//*715:*/
+#line 3400 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:714*//*717:*/
-#line 3423 "web/udp.w"
+/*:715*//*718:*/
+#line 3463 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:717*//*722:*/
-#line 3529 "web/udp.w"
+/*:718*//*723:*/
+#line 3569 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:722*//*724:*/
-#line 3585 "web/udp.w"
+/*:723*//*725:*/
+#line 3625 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:724*//*726:*/
-#line 3622 "web/udp.w"
+/*:725*//*727:*/
+#line 3662 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:726*//*729:*/
-#line 3662 "web/udp.w"
+/*:727*//*730:*/
+#line 3702 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:729*//*733:*/
+/*:730*//*734:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2401,13 +2404,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:733*//*737:*/
+/*:734*//*738:*/
 #line 102 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:737*//*739:*/
+/*:738*//*740:*/
 #line 157 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2415,24 +2418,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:739*//*745:*/
+/*:740*//*746:*/
 #line 266 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:745*//*747:*/
+/*:746*//*748:*/
 #line 325 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:747*//*751:*/
+/*:748*//*752:*/
 #line 383 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:751*//*756:*/
+/*:752*//*757:*/
 #line 535 "web/poll.w"
 
 static inline void sk_wake_async(sr_sock*s);
@@ -2441,7 +2444,7 @@ static void sock_data_ready(sr_sock*s);
 static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 
-/*:756*//*763:*/
+/*:757*//*764:*/
 #line 82 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig);
@@ -2450,38 +2453,38 @@ static bool sig_ignored(const sr_proc*p,int sig);
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:763*//*767:*/
+/*:764*//*768:*/
 #line 165 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig);
 static void signal_deliver_all(bool handlers);
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 
-/*:767*//*772:*/
+/*:768*//*773:*/
 #line 308 "web/signal.w"
 
 static bool signal_interrupts(void);
 static bool signal_restart(ssize_t*r);
 static bool signal_restart_decide(ssize_t*r);
 
-/*:772*//*778:*/
+/*:773*//*779:*/
 #line 422 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set);
 static void bits_sigset(uint64_t bits,sigset_t*set);
 
-/*:778*//*782:*/
+/*:779*//*783:*/
 #line 528 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask);
 static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
 
-/*:782*//*785:*/
+/*:783*//*786:*/
 #line 571 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to);
 
-/*:785*//*788:*/
+/*:786*//*789:*/
 #line 628 "web/signal.w"
 
 static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
@@ -2491,41 +2494,41 @@ static void ns_timeval(uint64_t ns,struct timeval*tv);
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
 static void itimer_fire(pid_t pid,uint64_t serial);
 
-/*:788*//*793:*/
+/*:789*//*794:*/
 #line 753 "web/signal.w"
 
 static bool timers_only_tick(void);
 
-/*:793*//*798:*/
+/*:794*//*799:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:798*//*804:*/
+/*:799*//*805:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:804*//*806:*/
+/*:805*//*807:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:806*//*808:*/
+/*:807*//*809:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:808*//*810:*/
+/*:809*//*811:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:810*//*812:*/
+/*:811*//*813:*/
 #line 281 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
@@ -2533,48 +2536,48 @@ int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 static int ip_head_l4len(const sr_sock*s);
 
-/*:812*//*814:*/
+/*:813*//*815:*/
 #line 328 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:814*//*816:*/
+/*:815*//*817:*/
 #line 366 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:816*//*818:*/
+/*:817*//*819:*/
 #line 462 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:818*//*821:*/
+/*:819*//*822:*/
 #line 507 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:821*//*826:*/
+/*:822*//*827:*/
 #line 593 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:826*//*830:*/
+/*:827*//*831:*/
 #line 690 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
-/*:830*//*833:*/
+/*:831*//*834:*/
 #line 744 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:833*//*836:*/
+/*:834*//*837:*/
 #line 814 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2582,75 +2585,75 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:836*//*838:*/
+/*:837*//*839:*/
 #line 857 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:838*//*841:*/
+/*:839*//*842:*/
 #line 922 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:841*//*846:*/
+/*:842*//*847:*/
 #line 1000 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:846*//*850:*/
+/*:847*//*851:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:850*//*852:*/
+/*:851*//*853:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:852*//*854:*/
+/*:853*//*855:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:854*//*856:*/
+/*:855*//*857:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:856*//*865:*/
+/*:857*//*866:*/
 #line 73 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level);
 
-/*:865*//*871:*/
+/*:866*//*872:*/
 #line 188 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a);
 
-/*:871*//*876:*/
+/*:872*//*877:*/
 #line 295 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
-/*:876*//*881:*/
+/*:877*//*882:*/
 #line 409 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
-/*:881*//*888:*/
+/*:882*//*889:*/
 #line 677 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s);
 static void sk_fwd_schedule(sr_sock*s,int size);
 static void sk_fwd_release(sr_sock*s,int size,bool partial);
 
-/*:888*/
+/*:889*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -3181,14 +3184,14 @@ for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:446*//*568:*/
-#line 178 "web/udp.w"
+/*:446*//*569:*/
+#line 218 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 for(int order= 0;order<=SR_BIG_ORDER_MAX;order++)
 while(W->nbig_spare[order])free(W->big_spare[order][--W->nbig_spare[order]]);
 
-/*:568*/
+/*:569*/
 #line 846 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
@@ -3223,12 +3226,12 @@ htab_free(&fh->mc,hent_free);
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:467*//*802:*/
+/*:467*//*803:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:802*/
+/*:803*/
 #line 849 "web/world.w"
 
 free(fh->ifs);
@@ -3540,7 +3543,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*755:*/
+/*756:*/
 #line 489 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3549,7 +3552,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:755*/
+/*:756*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3762,17 +3765,17 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*571:*/
-#line 222 "web/udp.w"
+/*:170*//*572:*/
+#line 262 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:571*//*898:*/
+/*:572*//*899:*/
 #line 892 "web/beyond.w"
 
 s->txrehash= 1;
 
-/*:898*/
+/*:899*/
 #line 298 "web/socket.w"
 
 /*97:*/
@@ -3794,12 +3797,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:453*//*803:*/
+/*:453*//*804:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:803*/
+/*:804*/
 #line 299 "web/socket.w"
 
 return s;
@@ -3921,8 +3924,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*702:*/
-#line 3117 "web/udp.w"
+/*703:*/
+#line 3157 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3941,7 +3944,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:702*/
+/*:703*/
 #line 166 "web/ioctl.w"
 
 }
@@ -8743,35 +8746,72 @@ return 64-__builtin_clzll((unsigned long long)need-1);
 
 static void*dgram_buf(size_t len)
 {
+void*b;
 int order;
 if(len<=SR_SMALL_DGRAM)
-return W->nsmall_spare?W->small_spare[--W->nsmall_spare]:xmalloc(SR_SMALL_BUF);
+b= W->nsmall_spare?W->small_spare[--W->nsmall_spare]:xmalloc(SR_SMALL_BUF);
+else{
 order= dgram_buf_order(len);
-if(order<=SR_BIG_ORDER_MAX&&W->nbig_spare[order])
-return W->big_spare[order][--W->nbig_spare[order]];
-return xmalloc(SR_KEEP_SPARES?(size_t)1<<order:SR_DGRAM_HEADROOM+len);
+b= order<=SR_BIG_ORDER_MAX&&W->nbig_spare[order]?
+W->big_spare[order][--W->nbig_spare[order]]:xmalloc((size_t)1<<order);
+}
+buf_lend(b,SR_DGRAM_HEADROOM+len);
+return b;
 }
 
 /*:565*//*566:*/
-#line 156 "web/udp.w"
+#line 160 "web/udp.w"
 
 static void dgram_free(sr_dgram*d)
 {
 int order;
-if(!SR_KEEP_SPARES){free(d);return;}
 if(d->len<=SR_SMALL_DGRAM){
-if(W->nsmall_spare<SR_SMALL_SPARE)W->small_spare[W->nsmall_spare++]= d;
-else free(d);
+if(W->nsmall_spare<SR_SMALL_SPARE){
+buf_shelve(d);
+W->small_spare[W->nsmall_spare++]= d;
+}else free(d);
 return;
 }
 order= dgram_buf_order(d->len);
-if(order<=SR_BIG_ORDER_MAX&&W->nbig_spare[order]<SR_BIG_SPARE)
+if(order<=SR_BIG_ORDER_MAX&&W->nbig_spare[order]<SR_BIG_SPARE){
+buf_shelve(d);
 W->big_spare[order][W->nbig_spare[order]++]= d;
-else free(d);
+}else free(d);
 }
 
-/*:566*//*574:*/
-#line 264 "web/udp.w"
+/*:566*//*567:*/
+#line 187 "web/udp.w"
+
+static void buf_lend(void*b,size_t need)
+{
+#ifdef SR_ASAN
+size_t have= __sanitizer_get_allocated_size(b);
+if(have<need){
+fprintf(stderr,"sockref: a spare buffer of %zu bytes lent for %zu\n",have,need);
+abort();
+}
+ASAN_UNPOISON_MEMORY_REGION(b,need);
+ASAN_POISON_MEMORY_REGION((uint8_t*)b+need,have-need);
+#else
+#line 199 "web/udp.w"
+(void)b,(void)need;
+#endif
+#line 201 "web/udp.w"
+}
+
+static void buf_shelve(void*b)
+{
+#ifdef SR_ASAN
+ASAN_POISON_MEMORY_REGION(b,__sanitizer_get_allocated_size(b));
+#else
+#line 208 "web/udp.w"
+(void)b;
+#endif
+#line 210 "web/udp.w"
+}
+
+/*:567*//*575:*/
+#line 304 "web/udp.w"
 
 static int skb_alloc_size(int need)
 {
@@ -8788,8 +8828,8 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:574*//*575:*/
-#line 300 "web/udp.w"
+/*:575*//*576:*/
+#line 340 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
 {
@@ -8809,8 +8849,8 @@ left-= frag;
 return total;
 }
 
-/*:575*//*579:*/
-#line 371 "web/udp.w"
+/*:576*//*580:*/
+#line 411 "web/udp.w"
 
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -8835,8 +8875,8 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:579*//*582:*/
-#line 408 "web/udp.w"
+/*:580*//*583:*/
+#line 448 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
@@ -8855,8 +8895,8 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:582*//*584:*/
-#line 451 "web/udp.w"
+/*:583*//*585:*/
+#line 491 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
 {
@@ -8928,8 +8968,8 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:584*//*585:*/
-#line 546 "web/udp.w"
+/*:585*//*586:*/
+#line 586 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -8956,8 +8996,8 @@ sk_fwd_schedule(s,d->truesize);
 sock_data_ready(s);
 }
 
-/*:585*//*587:*/
-#line 589 "web/udp.w"
+/*:586*//*588:*/
+#line 629 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
 {
@@ -8967,8 +9007,8 @@ d->spec_dst= 0;
 }
 }
 
-/*:587*//*589:*/
-#line 604 "web/udp.w"
+/*:588*//*590:*/
+#line 644 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -8990,8 +9030,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:589*//*591:*/
-#line 645 "web/udp.w"
+/*:590*//*592:*/
+#line 685 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -9009,8 +9049,8 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:591*//*593:*/
-#line 671 "web/udp.w"
+/*:592*//*594:*/
+#line 711 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -9021,8 +9061,8 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*594:*/
-#line 691 "web/udp.w"
+/*595:*/
+#line 731 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -9078,8 +9118,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:594*/
-#line 681 "web/udp.w"
+/*:595*/
+#line 721 "web/udp.w"
 
 default:return 0;
 }
@@ -9087,8 +9127,8 @@ default:return 0;
 return 0;
 }
 
-/*:593*//*596:*/
-#line 800 "web/udp.w"
+/*:594*//*597:*/
+#line 840 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -9139,8 +9179,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:596*//*599:*/
-#line 882 "web/udp.w"
+/*:597*//*600:*/
+#line 922 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -9163,8 +9203,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:599*//*600:*/
-#line 906 "web/udp.w"
+/*:600*//*601:*/
+#line 946 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -9180,8 +9220,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:600*//*602:*/
-#line 938 "web/udp.w"
+/*:601*//*603:*/
+#line 978 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -9201,8 +9241,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:602*//*604:*/
-#line 969 "web/udp.w"
+/*:603*//*605:*/
+#line 1009 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -9232,8 +9272,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:604*//*606:*/
-#line 1009 "web/udp.w"
+/*:605*//*607:*/
+#line 1049 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -9255,8 +9295,8 @@ free(d);
 return set_flag(s,rq);
 }
 
-/*:606*//*610:*/
-#line 1096 "web/udp.w"
+/*:607*//*611:*/
+#line 1136 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9272,8 +9312,8 @@ if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*611:*/
-#line 1136 "web/udp.w"
+/*612:*/
+#line 1176 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -9289,11 +9329,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:611*/
-#line 1111 "web/udp.w"
+/*:612*/
+#line 1151 "web/udp.w"
 
-/*612:*/
-#line 1162 "web/udp.w"
+/*613:*/
+#line 1202 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -9302,8 +9342,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:612*/
-#line 1112 "web/udp.w"
+/*:613*/
+#line 1152 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -9313,8 +9353,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*615:*/
-#line 1207 "web/udp.w"
+/*616:*/
+#line 1247 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -9323,12 +9363,12 @@ err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:615*/
-#line 1121 "web/udp.w"
+/*:616*/
+#line 1161 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
-/*616:*/
-#line 1221 "web/udp.w"
+/*617:*/
+#line 1261 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -9340,20 +9380,20 @@ daddr= s->fl_daddr;
 dport= s->fl_dport;
 }
 
-/*:616*/
-#line 1123 "web/udp.w"
+/*:617*/
+#line 1163 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*619:*/
-#line 1271 "web/udp.w"
+/*620:*/
+#line 1311 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:619*/
-#line 1126 "web/udp.w"
+/*:620*/
+#line 1166 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -9364,8 +9404,8 @@ true);
 return err<0?err:(ssize_t)len;
 }
 
-/*:610*//*614:*/
-#line 1177 "web/udp.w"
+/*:611*//*615:*/
+#line 1217 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -9379,8 +9419,8 @@ ipc->tsflags= s->tsflags;
 ipc->gso_size= s->udp_gso_size;
 }
 
-/*:614*//*618:*/
-#line 1241 "web/udp.w"
+/*:615*//*619:*/
+#line 1281 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -9399,8 +9439,8 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:618*//*621:*/
-#line 1285 "web/udp.w"
+/*:619*//*622:*/
+#line 1325 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -9419,8 +9459,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:621*//*623:*/
-#line 1351 "web/udp.w"
+/*:622*//*624:*/
+#line 1391 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -9448,8 +9488,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:623*//*624:*/
-#line 1383 "web/udp.w"
+/*:624*//*625:*/
+#line 1423 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -9472,8 +9512,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:624*//*625:*/
-#line 1415 "web/udp.w"
+/*:625*//*626:*/
+#line 1455 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9497,8 +9537,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:625*//*626:*/
-#line 1442 "web/udp.w"
+/*:626*//*627:*/
+#line 1482 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9507,8 +9547,8 @@ size_t headroom= SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen;
 return pkt_init(dgram_buf(l4len-SR_UDPHDR_LEN),headroom,hlen+l4len);
 }
 
-/*:626*//*627:*/
-#line 1454 "web/udp.w"
+/*:627*//*628:*/
+#line 1494 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9528,8 +9568,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:627*//*629:*/
-#line 1498 "web/udp.w"
+/*:628*//*630:*/
+#line 1538 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9557,8 +9597,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:629*//*631:*/
-#line 1537 "web/udp.w"
+/*:630*//*632:*/
+#line 1577 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9576,8 +9616,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:631*//*633:*/
-#line 1562 "web/udp.w"
+/*:632*//*634:*/
+#line 1602 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9610,8 +9650,8 @@ len-= n;
 return true;
 }
 
-/*:633*//*636:*/
-#line 1624 "web/udp.w"
+/*:634*//*637:*/
+#line 1664 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 typedef char sr_v32 __attribute__((vector_size(32),aligned(1),may_alias));
@@ -9633,7 +9673,7 @@ for(;i+32<=n;i+= 32)*(sr_v32*)(d+i)= *(const sr_v32*)(s+i);
 if(i<n)*(sr_v32*)(d+n-32)= *(const sr_v32*)(s+n-32);
 }
 #endif
-#line 1645 "web/udp.w"
+#line 1685 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n)
 {
@@ -9643,12 +9683,12 @@ vcopy_avx2(dst,src,n);
 return;
 }
 #endif
-#line 1654 "web/udp.w"
+#line 1694 "web/udp.w"
  memcpy(dst,src,n);
 }
 
-/*:636*//*639:*/
-#line 1681 "web/udp.w"
+/*:637*//*640:*/
+#line 1721 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9672,16 +9712,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:639*//*643:*/
-#line 1772 "web/udp.w"
+/*:640*//*644:*/
+#line 1812 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:643*//*644:*/
-#line 1778 "web/udp.w"
+/*:644*//*645:*/
+#line 1818 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9711,8 +9751,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:644*//*645:*/
-#line 1810 "web/udp.w"
+/*:645*//*646:*/
+#line 1850 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9738,8 +9778,8 @@ err= udp_cork_push(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:645*//*646:*/
-#line 1838 "web/udp.w"
+/*:646*//*647:*/
+#line 1878 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -9755,8 +9795,8 @@ udp_cork_discard(s);
 return err;
 }
 
-/*:646*//*647:*/
-#line 1853 "web/udp.w"
+/*:647*//*648:*/
+#line 1893 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9766,8 +9806,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:647*//*650:*/
-#line 1916 "web/udp.w"
+/*:648*//*651:*/
+#line 1956 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9821,16 +9861,16 @@ if(err)return err;
 return 0;
 }
 
-/*:650*//*651:*/
-#line 1969 "web/udp.w"
+/*:651*//*652:*/
+#line 2009 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*652:*/
-#line 2010 "web/udp.w"
+case IP_RETOPTS:/*653:*/
+#line 2050 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9845,8 +9885,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:652*/
-#line 1975 "web/udp.w"
+/*:653*/
+#line 2015 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9878,8 +9918,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:651*//*654:*/
-#line 2033 "web/udp.w"
+/*:652*//*655:*/
+#line 2073 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9919,8 +9959,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:654*//*657:*/
-#line 2114 "web/udp.w"
+/*:655*//*658:*/
+#line 2154 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9939,16 +9979,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*658:*/
-#line 2161 "web/udp.w"
+/*659:*/
+#line 2201 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:658*/
-#line 2132 "web/udp.w"
+/*:659*/
+#line 2172 "web/udp.w"
 
 goto try_again;
 }
@@ -9974,8 +10014,8 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:657*//*661:*/
-#line 2202 "web/udp.w"
+/*:658*//*662:*/
+#line 2242 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9985,8 +10025,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:661*//*663:*/
-#line 2225 "web/udp.w"
+/*:662*//*664:*/
+#line 2265 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -10029,8 +10069,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:663*//*664:*/
-#line 2281 "web/udp.w"
+/*:664*//*665:*/
+#line 2321 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -10054,8 +10094,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:664*//*666:*/
-#line 2319 "web/udp.w"
+/*:665*//*667:*/
+#line 2359 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -10070,8 +10110,8 @@ sk_fwd_release(s,size,partial);
 s->rq_reader= s->rq_len;
 }
 
-/*:666*//*668:*/
-#line 2362 "web/udp.w"
+/*:667*//*669:*/
+#line 2402 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10111,8 +10151,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:668*//*670:*/
-#line 2422 "web/udp.w"
+/*:669*//*671:*/
+#line 2462 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -10133,24 +10173,24 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:670*//*672:*/
-#line 2460 "web/udp.w"
+/*:671*//*673:*/
+#line 2500 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
 {
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&!s->rcvmark&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
-/*673:*/
-#line 2488 "web/udp.w"
+/*674:*/
+#line 2528 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
-/*:673*/
-#line 2466 "web/udp.w"
+/*:674*/
+#line 2506 "web/udp.w"
 
 return;
 }
@@ -10160,8 +10200,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 if(s->rcvmark)put_cmsg(msg,co,SOL_SOCKET,SO_MARK,sizeof d->mark,&d->mark);
 }
 
-/*:672*//*675:*/
-#line 2531 "web/udp.w"
+/*:673*//*676:*/
+#line 2571 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10181,8 +10221,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*677:*/
-#line 2582 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*678:*/
+#line 2622 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -10191,11 +10231,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:677*/
-#line 2550 "web/udp.w"
+/*:678*/
+#line 2590 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*676:*/
-#line 2569 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*677:*/
+#line 2609 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -10209,8 +10249,8 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:676*/
-#line 2551 "web/udp.w"
+/*:677*/
+#line 2591 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -10218,8 +10258,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 }
 
-/*:675*//*679:*/
-#line 2609 "web/udp.w"
+/*:676*//*680:*/
+#line 2649 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -10230,8 +10270,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*680:*/
-#line 2625 "web/udp.w"
+if(rr)/*681:*/
+#line 2665 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -10245,11 +10285,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:680*/
-#line 2619 "web/udp.w"
+/*:681*/
+#line 2659 "web/udp.w"
 
-if(ts)/*681:*/
-#line 2643 "web/udp.w"
+if(ts)/*682:*/
+#line 2683 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -10290,15 +10330,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:681*/
-#line 2620 "web/udp.w"
+/*:682*/
+#line 2660 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:679*//*684:*/
-#line 2713 "web/udp.w"
+/*:680*//*685:*/
+#line 2753 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -10314,8 +10354,8 @@ s->netstamp= want;
 W->netstamp_sockets+= want?1:-1;
 }
 
-/*:684*//*686:*/
-#line 2772 "web/udp.w"
+/*:685*//*687:*/
+#line 2812 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10330,8 +10370,8 @@ s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }
 
-/*:686*//*687:*/
-#line 2786 "web/udp.w"
+/*:687*//*688:*/
+#line 2826 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10360,8 +10400,8 @@ SO_TIMESTAMP_OLD,sizeof tv,&tv);
 if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
-/*:687*//*689:*/
-#line 2842 "web/udp.w"
+/*:688*//*690:*/
+#line 2882 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10377,8 +10417,8 @@ put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPING_NEW:
 SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
-/*:689*//*695:*/
-#line 2974 "web/udp.w"
+/*:690*//*696:*/
+#line 3014 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10389,8 +10429,8 @@ if(!(s->tsflags&SR_SOF_OPT_ID)||!(f&SR_SOF_TX_KEYED))return;
 o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
-/*:695*//*696:*/
-#line 2987 "web/udp.w"
+/*:696*//*697:*/
+#line 3027 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10402,8 +10442,8 @@ if(f&SR_SKBTX_SCHED)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SCHED);
 if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
-/*:696*//*697:*/
-#line 3003 "web/udp.w"
+/*:697*//*698:*/
+#line 3043 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10433,8 +10473,8 @@ d->l4off= SR_ETH_HLEN+(pkt->data[0]&0xf)*4;
 sock_queue_err(s,d);
 }
 
-/*:697*//*699:*/
-#line 3044 "web/udp.w"
+/*:698*//*700:*/
+#line 3084 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10459,8 +10499,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:699*//*701:*/
-#line 3084 "web/udp.w"
+/*:700*//*702:*/
+#line 3124 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10477,8 +10517,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:701*//*704:*/
-#line 3161 "web/udp.w"
+/*:702*//*705:*/
+#line 3201 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10497,8 +10537,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:704*//*708:*/
-#line 3231 "web/udp.w"
+/*:705*//*709:*/
+#line 3271 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10511,8 +10551,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:708*//*709:*/
-#line 3248 "web/udp.w"
+/*:709*//*710:*/
+#line 3288 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10530,8 +10570,8 @@ net_run();
 return r;
 }
 
-/*:709*//*710:*/
-#line 3265 "web/udp.w"
+/*:710*//*711:*/
+#line 3305 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10566,8 +10606,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:710*//*711:*/
-#line 3302 "web/udp.w"
+/*:711*//*712:*/
+#line 3342 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10603,8 +10643,8 @@ if(signal_restart(&r))goto restart;
 return sys_return((int)r);
 }
 
-/*:711*//*713:*/
-#line 3346 "web/udp.w"
+/*:712*//*714:*/
+#line 3386 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10619,8 +10659,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:713*//*715:*/
-#line 3363 "web/udp.w"
+/*:714*//*716:*/
+#line 3403 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10644,8 +10684,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:715*//*718:*/
-#line 3430 "web/udp.w"
+/*:716*//*719:*/
+#line 3470 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10661,8 +10701,8 @@ net_run();
 return r;
 }
 
-/*:718*//*719:*/
-#line 3445 "web/udp.w"
+/*:719*//*720:*/
+#line 3485 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10698,8 +10738,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:719*//*720:*/
-#line 3480 "web/udp.w"
+/*:720*//*721:*/
+#line 3520 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10735,8 +10775,8 @@ msg->msg_controllen= co.used;
 return sys_return((int)r);
 }
 
-/*:720*//*721:*/
-#line 3515 "web/udp.w"
+/*:721*//*722:*/
+#line 3555 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10751,8 +10791,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:721*//*723:*/
-#line 3532 "web/udp.w"
+/*:722*//*724:*/
+#line 3572 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10779,8 +10819,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:723*//*725:*/
-#line 3590 "web/udp.w"
+/*:724*//*726:*/
+#line 3630 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10809,8 +10849,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:725*//*727:*/
-#line 3625 "web/udp.w"
+/*:726*//*728:*/
+#line 3665 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10820,8 +10860,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:727*//*730:*/
-#line 3666 "web/udp.w"
+/*:728*//*731:*/
+#line 3706 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10847,7 +10887,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:730*//*734:*/
+/*:731*//*735:*/
 #line 46 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10865,7 +10905,7 @@ signal_deliver_all(false);
 return 0;
 }
 
-/*:734*//*735:*/
+/*:735*//*736:*/
 #line 66 "web/poll.w"
 
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline)
@@ -10878,7 +10918,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:735*//*736:*/
+/*:736*//*737:*/
 #line 86 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10891,7 +10931,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:736*//*738:*/
+/*:737*//*739:*/
 #line 106 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10906,7 +10946,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:738*//*740:*/
+/*:739*//*741:*/
 #line 163 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10922,7 +10962,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:740*//*741:*/
+/*:741*//*742:*/
 #line 189 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10934,7 +10974,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:741*//*742:*/
+/*:742*//*743:*/
 #line 213 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10947,7 +10987,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:742*//*743:*/
+/*:743*//*744:*/
 #line 229 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10959,7 +10999,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:743*//*746:*/
+/*:744*//*747:*/
 #line 270 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -11012,7 +11052,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:746*//*748:*/
+/*:747*//*749:*/
 #line 328 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -11027,7 +11067,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:748*//*752:*/
+/*:749*//*753:*/
 #line 390 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -11082,7 +11122,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:752*//*753:*/
+/*:753*//*754:*/
 #line 443 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -11122,7 +11162,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:753*//*757:*/
+/*:754*//*758:*/
 #line 542 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -11153,7 +11193,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:757*//*764:*/
+/*:758*//*765:*/
 #line 94 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig)
@@ -11172,7 +11212,7 @@ return p->act[sig].sa_handler==SIG_IGN||
 (p->act[sig].sa_handler==SIG_DFL&&(SR_DEFAULT_IGNORED&SR_SIGBIT(sig)));
 }
 
-/*:764*//*765:*/
+/*:765*//*766:*/
 #line 126 "web/signal.w"
 
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11190,7 +11230,7 @@ p->pending|= bit;
 if(!(p->blocked&bit))W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:765*//*766:*/
+/*:766*//*767:*/
 #line 151 "web/signal.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -11199,7 +11239,7 @@ if(sig==SIGPIPE)signal_send(p,sig,SI_USER,p->pid,p->ruid);
 else signal_send(p,sig,SI_KERNEL,0,0);
 }
 
-/*:766*//*768:*/
+/*:767*//*769:*/
 #line 170 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig)
@@ -11213,7 +11253,7 @@ p->sigcount[sig]++;
 if(sig_handled(p,sig))signal_call_handler(p,sig,code,pid,uid);
 }
 
-/*:768*//*769:*/
+/*:769*//*770:*/
 #line 194 "web/signal.w"
 
 static void signal_deliver_all(bool handlers)
@@ -11242,7 +11282,7 @@ again= handlers;
 if(handlers)W->call_flags&= ~(unsigned)SR_SIGNAL_READY;
 }
 
-/*:769*//*770:*/
+/*:770*//*771:*/
 #line 239 "web/signal.w"
 
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11272,7 +11312,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:770*//*773:*/
+/*:771*//*774:*/
 #line 316 "web/signal.w"
 
 static bool signal_interrupts(void)
@@ -11289,7 +11329,7 @@ ready&= ready-1;
 return false;
 }
 
-/*:773*//*775:*/
+/*:774*//*776:*/
 #line 352 "web/signal.w"
 
 static bool signal_restart(ssize_t*r)
@@ -11322,7 +11362,7 @@ restart= false;
 return restart;
 }
 
-/*:775*//*779:*/
+/*:776*//*780:*/
 #line 426 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set)
@@ -11368,7 +11408,7 @@ p->rtqueue[sig]= 0;
 return sys_return(0);
 }
 
-/*:779*//*781:*/
+/*:780*//*782:*/
 #line 489 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
@@ -11397,7 +11437,7 @@ bits_sigset(W->cur->pending&W->cur->blocked,set);
 return sys_return(0);
 }
 
-/*:781*//*783:*/
+/*:782*//*784:*/
 #line 532 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask)
@@ -11420,7 +11460,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:783*//*786:*/
+/*:784*//*787:*/
 #line 574 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to)
@@ -11450,7 +11490,7 @@ if(!found)return sys_return(-ESRCH);
 return sys_return(sent?0:-EPERM);
 }
 
-/*:786*//*789:*/
+/*:787*//*790:*/
 #line 636 "web/signal.w"
 
 static bool timeval_bad(const struct timeval*tv)
@@ -11479,7 +11519,7 @@ ns_timeval(p->it_real_expiry> W->now_ns?p->it_real_expiry-W->now_ns:1000u,
 ns_timeval(p->it_real_interval,&v->it_interval);
 }
 
-/*:789*//*790:*/
+/*:790*//*791:*/
 #line 667 "web/signal.w"
 
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
@@ -11509,7 +11549,7 @@ proc_send_signal(p,SIGALRM);
 itimer_arm(p,p->it_real_interval,p->it_real_interval);
 }
 
-/*:790*//*791:*/
+/*:791*//*792:*/
 #line 695 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
@@ -11542,7 +11582,7 @@ itimer_get(W->cur,which,curr_value);
 return sys_return(0);
 }
 
-/*:791*//*792:*/
+/*:792*//*793:*/
 #line 734 "web/signal.w"
 
 unsigned sr_alarm(unsigned seconds)
@@ -11558,7 +11598,7 @@ old.it_value.tv_sec++;
 return(unsigned)old.it_value.tv_sec;
 }
 
-/*:792*//*794:*/
+/*:793*//*795:*/
 #line 756 "web/signal.w"
 
 static bool timers_only_tick(void)
@@ -11569,7 +11609,7 @@ return!(p->it_real_expiry&&sig_caught(p,SIGALRM)&&
 !(p->blocked&SR_SIGBIT(SIGALRM)));
 }
 
-/*:794*//*799:*/
+/*:795*//*800:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -11597,7 +11637,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:799*//*805:*/
+/*:800*//*806:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -11611,7 +11651,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:805*//*807:*/
+/*:806*//*808:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -11636,7 +11676,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:807*//*809:*/
+/*:808*//*810:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -11647,7 +11687,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:809*//*811:*/
+/*:810*//*812:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -11658,7 +11698,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:811*//*813:*/
+/*:812*//*814:*/
 #line 287 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -11683,7 +11723,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:813*//*815:*/
+/*:814*//*816:*/
 #line 331 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -11701,7 +11741,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:815*//*817:*/
+/*:816*//*818:*/
 #line 371 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -11749,7 +11789,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:817*//*819:*/
+/*:818*//*820:*/
 #line 465 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11762,24 +11802,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*820:*/
+/*821:*/
 #line 493 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:820*/
+/*:821*/
 #line 476 "web/raw.w"
 
-/*823:*/
+/*824:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:823*/
+/*:824*/
 #line 477 "web/raw.w"
 
-/*824:*/
+/*825:*/
 #line 541 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11790,7 +11830,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:824*/
+/*:825*/
 #line 478 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -11798,14 +11838,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*825:*/
+/*826:*/
 #line 568 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:825*/
+/*:826*/
 #line 484 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -11816,7 +11856,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:819*//*822:*/
+/*:820*//*823:*/
 #line 511 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -11835,7 +11875,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:822*//*827:*/
+/*:823*//*828:*/
 #line 598 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -11859,7 +11899,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:827*//*831:*/
+/*:828*//*832:*/
 #line 694 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -11887,7 +11927,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*832:*/
+/*833:*/
 #line 732 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -11897,13 +11937,13 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:832*/
+/*:833*/
 #line 720 "web/raw.w"
 
 pkt->iif= rt->iif;
 pkt->sk= s;
 pkt->truesize= truesize;
-if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*829:*/
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*830:*/
 #line 680 "web/raw.w"
 
 {
@@ -11915,7 +11955,7 @@ pkt->tskey= o.tskey;
 if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
 }
 
-/*:829*/
+/*:830*/
 #line 724 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -11925,7 +11965,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:831*//*834:*/
+/*:832*//*835:*/
 #line 747 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -11936,7 +11976,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:834*//*837:*/
+/*:835*//*838:*/
 #line 820 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -11972,7 +12012,7 @@ sock_error_report(s);
 }
 }
 
-/*:837*//*839:*/
+/*:838*//*840:*/
 #line 860 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -11992,7 +12032,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:839*//*842:*/
+/*:840*//*843:*/
 #line 927 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -12006,7 +12046,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:842*//*843:*/
+/*:843*//*844:*/
 #line 943 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -12029,7 +12069,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:843*//*844:*/
+/*:844*//*845:*/
 #line 967 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -12041,7 +12081,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:844*//*847:*/
+/*:845*//*848:*/
 #line 1003 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -12049,7 +12089,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:847*//*851:*/
+/*:848*//*852:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -12066,13 +12106,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*823:*/
+/*824:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:823*/
+/*:824*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -12089,7 +12129,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:851*//*853:*/
+/*:852*//*854:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -12099,7 +12139,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:853*//*855:*/
+/*:854*//*856:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -12121,7 +12161,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:855*//*857:*/
+/*:856*//*858:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12149,7 +12189,7 @@ else if(!hard||!s->connected)return;
 s->err= err;
 sock_error_report(s);
 }
-/*:857*//*866:*/
+/*:858*//*867:*/
 #line 76 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level)
@@ -12158,7 +12198,7 @@ return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
 (s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
 }
 
-/*:866*//*868:*/
+/*:867*//*869:*/
 #line 108 "web/beyond.w"
 
 static int set_udp_cork(sr_sock*s,sr_optreq*rq)
@@ -12171,7 +12211,7 @@ net_run();
 return 0;
 }
 
-/*:868*//*870:*/
+/*:869*//*871:*/
 #line 175 "web/beyond.w"
 
 static int set_udp_encap(sr_sock*s,sr_optreq*rq)
@@ -12183,7 +12223,7 @@ s->udp_encap= rq->val;
 return 0;
 }
 
-/*:870*//*872:*/
+/*:871*//*873:*/
 #line 191 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a)
@@ -12200,7 +12240,7 @@ memcpy(&spi,a->u.data,sizeof spi);
 return spi!=0;
 }
 
-/*:872*//*874:*/
+/*:873*//*875:*/
 #line 236 "web/beyond.w"
 
 static int set_unicast_if(sr_sock*s,sr_optreq*rq)
@@ -12224,7 +12264,7 @@ rq->val= (int)htonl((uint32_t)s->uc_index);
 return 0;
 }
 
-/*:874*//*875:*/
+/*:875*//*876:*/
 #line 276 "web/beyond.w"
 
 static int set_local_port_range(sr_sock*s,sr_optreq*rq)
@@ -12243,7 +12283,7 @@ rq->val= (int)s->local_port_range;
 return 0;
 }
 
-/*:875*//*877:*/
+/*:876*//*878:*/
 #line 298 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
@@ -12255,7 +12295,7 @@ if(*low<=sk_lo&&sk_lo<=*high)*low= sk_lo;
 if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
 }
 
-/*:877*//*878:*/
+/*:878*//*879:*/
 #line 319 "web/beyond.w"
 
 static int get_protocol_num(sr_sock*s,sr_optreq*rq)
@@ -12264,7 +12304,7 @@ rq->val= s->inet_num;
 return 0;
 }
 
-/*:878*//*880:*/
+/*:879*//*881:*/
 #line 379 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -12296,7 +12336,7 @@ int err= group_req_decode(rq,&mr);
 return err?err:mc_leave(s,&mr);
 }
 
-/*:880*//*882:*/
+/*:881*//*883:*/
 #line 434 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
@@ -12352,7 +12392,7 @@ int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
-/*:882*//*883:*/
+/*:883*//*884:*/
 #line 518 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12386,7 +12426,7 @@ free(src);
 return err;
 }
 
-/*:883*//*884:*/
+/*:884*//*885:*/
 #line 550 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12422,7 +12462,7 @@ memcpy(rq->ubuf,&hdr,GROUP_FILTER_SIZE(0));
 return 0;
 }
 
-/*:884*//*885:*/
+/*:885*//*886:*/
 #line 598 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
@@ -12434,7 +12474,7 @@ rq->outlen= sizeof s->cookie;
 return 0;
 }
 
-/*:885*//*886:*/
+/*:886*//*887:*/
 #line 616 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
@@ -12446,7 +12486,7 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:886*//*887:*/
+/*:887*//*888:*/
 #line 657 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
@@ -12465,7 +12505,7 @@ rq->outlen= sizeof m;
 return 0;
 }
 
-/*:887*//*889:*/
+/*:888*//*890:*/
 #line 682 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s)
@@ -12487,7 +12527,7 @@ s->fwd_alloc+= size;
 s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
-/*:889*//*890:*/
+/*:890*//*891:*/
 #line 714 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
@@ -12503,7 +12543,7 @@ rq->val= (s->sndbuf_locked?SOCK_SNDBUF_LOCK:0)|(s->rcvbuf_locked?SOCK_RCVBUF_LOC
 return 0;
 }
 
-/*:890*//*892:*/
+/*:891*//*893:*/
 #line 775 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
@@ -12515,7 +12555,7 @@ s->zerocopy= rq->val;
 return 0;
 }
 
-/*:892*//*893:*/
+/*:893*//*894:*/
 #line 797 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
@@ -12526,7 +12566,7 @@ s->busy_poll_budget= rq->val;
 return 0;
 }
 
-/*:893*//*894:*/
+/*:894*//*895:*/
 #line 822 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
@@ -12555,7 +12595,7 @@ rq->outlen= sizeof t;
 return 0;
 }
 
-/*:894*//*895:*/
+/*:895*//*896:*/
 #line 858 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
@@ -12571,7 +12611,7 @@ rq->val= 0;
 return 0;
 }
 
-/*:895*//*896:*/
+/*:896*//*897:*/
 #line 881 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
@@ -12581,7 +12621,7 @@ s->txrehash= rq->val==-1?1:rq->val;
 return 0;
 }
 
-/*:896*//*899:*/
+/*:897*//*900:*/
 #line 901 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
@@ -12591,7 +12631,7 @@ static int get_peergroups(sr_sock*s,sr_optreq*rq)
 return-ENODATA;
 }
 
-/*:899*//*900:*/
+/*:900*//*901:*/
 #line 919 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
@@ -12601,7 +12641,7 @@ static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 return 0;
 }
 
-/*:900*//*901:*/
+/*:901*//*902:*/
 #line 936 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
@@ -12609,7 +12649,7 @@ static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 return sock_bindtoindex(s,rq->val);
 }
 
-/*:901*//*904:*/
+/*:902*//*905:*/
 #line 973 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
@@ -12623,4 +12663,4 @@ s->rp->prog_len= 0;
 return 0;
 }
 
-/*:904*/
+/*:905*/

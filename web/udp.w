@@ -78,10 +78,7 @@ what tests send --- all have one size, enough for that much, and at most
 bytes, the least that holds its datagram, and at most |SR_BIG_SPARE|
 buffers of each such size are kept, for sizes up to $2^{17}$ bytes (which
 holds the longest datagram).  Only the read that consumes a datagram
-returns its buffer; every other way an entry goes frees it.  Under
-AddressSanitizer no spares are kept and a buffer has exactly the bytes
-it needs, so that a buffer used after its datagram was read, or beyond
-its end, is still caught.
+returns its buffer; every other way an entry goes frees it.
 
 @<Type definitions@>=
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
@@ -91,14 +88,15 @@ its end, is still caught.
 #define SR_BIG_ORDER_MAX 17 /* the biggest buffer kept: $2^{17}$ bytes */
 #define SR_BIG_SPARE 4
 #if defined(__SANITIZE_ADDRESS__)
-#define SR_KEEP_SPARES 0
+#define SR_ASAN 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
-#define SR_KEEP_SPARES 0
+#define SR_ASAN 1
 #endif
 #endif
-#ifndef SR_KEEP_SPARES
-#define SR_KEEP_SPARES 1
+#ifdef SR_ASAN
+#include <sanitizer/asan_interface.h>
+size_t __sanitizer_get_allocated_size(const volatile void *p); /* the sanitizer's allocator */
 #endif
 _Static_assert(offsetof(sr_dgram, wire_opt) == offsetof(sr_dgram, opt) + SR_MAX_IPOPTLEN,
   "the two copies of the options are side by side");
@@ -125,6 +123,8 @@ is as good.
 static int dgram_buf_order(size_t len);
 static void *dgram_buf(size_t len);
 static void dgram_free(sr_dgram *d);
+static void buf_lend(void *b, size_t need);
+static void buf_shelve(void *b);
 
 @ The least power of two that holds the header of an entry and |len| bytes of data.
 
@@ -141,13 +141,17 @@ is one.
 @c
 static void *dgram_buf(size_t len)
 {
+  void *b;
   int order;
   if (len <= SR_SMALL_DGRAM)
-    return W->nsmall_spare ? W->small_spare[--W->nsmall_spare] : xmalloc(SR_SMALL_BUF);
-  order = dgram_buf_order(len);
-  if (order <= SR_BIG_ORDER_MAX && W->nbig_spare[order])
-    return W->big_spare[order][--W->nbig_spare[order]];
-  return xmalloc(SR_KEEP_SPARES ? (size_t) 1 << order : SR_DGRAM_HEADROOM + len);
+    b = W->nsmall_spare ? W->small_spare[--W->nsmall_spare] : xmalloc(SR_SMALL_BUF);
+  else {
+    order = dgram_buf_order(len);
+    b = order <= SR_BIG_ORDER_MAX && W->nbig_spare[order] ?
+      W->big_spare[order][--W->nbig_spare[order]] : xmalloc((size_t) 1 << order);
+  }
+  buf_lend(b, SR_DGRAM_HEADROOM + len);
+  return b;
 }
 
 @ A consumed entry's buffer goes back to the spares of its size, if there
@@ -157,16 +161,52 @@ is room.
 static void dgram_free(sr_dgram *d)
 {
   int order;
-  if (!SR_KEEP_SPARES) { free(d); return; }
   if (d->len <= SR_SMALL_DGRAM) {
-    if (W->nsmall_spare < SR_SMALL_SPARE) W->small_spare[W->nsmall_spare++] = d;
-    else free(d);
+    if (W->nsmall_spare < SR_SMALL_SPARE) {
+      buf_shelve(d);
+      W->small_spare[W->nsmall_spare++] = d;
+    } else free(d);
     return;
   }
   order = dgram_buf_order(d->len);
-  if (order <= SR_BIG_ORDER_MAX && W->nbig_spare[order] < SR_BIG_SPARE)
+  if (order <= SR_BIG_ORDER_MAX && W->nbig_spare[order] < SR_BIG_SPARE) {
+    buf_shelve(d);
     W->big_spare[order][W->nbig_spare[order]++] = d;
-  else free(d);
+  } else free(d);
+}
+
+@ Under AddressSanitizer the spares are checked.  A buffer on the shelf is
+poisoned whole, so that a buffer used after its datagram was read is
+caught as it would be after |free|; a buffer lent is unpoisoned only as far
+as its datagram needs, so that a write past the datagram is caught too;
+and the size the allocator really gave it is compared with that need,
+which checks the argument above on every datagram of \.{make check
+SANITIZE=1}.  Without the sanitizer both do nothing.
+@^AddressSanitizer@>
+
+@c
+static void buf_lend(void *b, size_t need)
+{
+#ifdef SR_ASAN
+  size_t have = __sanitizer_get_allocated_size(b);
+  if (have < need) {
+    fprintf(stderr, "sockref: a spare buffer of %zu bytes lent for %zu\n", have, need);
+    abort();
+  }
+  ASAN_UNPOISON_MEMORY_REGION(b, need);
+  ASAN_POISON_MEMORY_REGION((uint8_t *) b + need, have - need);
+#else
+  (void) b, (void) need;
+#endif
+}
+
+static void buf_shelve(void *b)
+{
+#ifdef SR_ASAN
+  ASAN_POISON_MEMORY_REGION(b, __sanitizer_get_allocated_size(b));
+#else
+  (void) b;
+#endif
 }
 
 @ @<Network fields of the world@>=
