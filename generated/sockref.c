@@ -30,13 +30,13 @@
 #include <netinet/udp.h> 
 #include <poll.h> 
 
-/*:3*//*861:*/
+/*:3*//*864:*/
 #line 24 "web/beyond.w"
 
 #include <linux/sock_diag.h> 
 #include <linux/net_tstamp.h> 
 
-/*:861*/
+/*:864*/
 #line 41 "web/sockref.w"
 
 /*11:*/
@@ -327,16 +327,16 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
 #define SR_THIS_CPU 0 
 
-/*:550*//*568:*/
-#line 134 "web/udp.w"
+/*:550*//*575:*/
+#line 252 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
 #define SR_SEND_SHUTDOWN 2
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:568*//*570:*/
-#line 170 "web/udp.w"
+/*:575*//*577:*/
+#line 288 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
 #define SR_SKB_SHINFO 320
@@ -344,40 +344,40 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:570*//*578:*/
-#line 326 "web/udp.w"
+/*:577*//*585:*/
+#line 444 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:578*//*606:*/
-#line 1006 "web/udp.w"
+/*:585*//*613:*/
+#line 1123 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:606*//*633:*/
-#line 1583 "web/udp.w"
+/*:613*//*640:*/
+#line 1698 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
-/*:633*//*635:*/
-#line 1635 "web/udp.w"
+/*:640*//*642:*/
+#line 1750 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:635*//*651:*/
-#line 1991 "web/udp.w"
+/*:642*//*658:*/
+#line 2106 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:651*//*657:*/
-#line 2132 "web/udp.w"
+/*:658*//*664:*/
+#line 2247 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
-/*:657*//*695:*/
-#line 2944 "web/udp.w"
+/*:664*//*698:*/
+#line 3035 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -385,36 +385,36 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   SR_SOF_TX_COMPLETION)
 #define SR_ETH_HLEN 14
 
-/*:695*//*708:*/
-#line 3206 "web/udp.w"
+/*:698*//*711:*/
+#line 3297 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:708*//*714:*/
-#line 3326 "web/udp.w"
+/*:711*//*717:*/
+#line 3417 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:714*//*734:*/
+/*:717*//*737:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:734*//*752:*/
+/*:737*//*755:*/
 #line 378 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:752*//*760:*/
+/*:755*//*763:*/
 #line 573 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:760*//*762:*/
+/*:763*//*765:*/
 #line 59 "web/signal.w"
 
 #define SR_SIGBIT(sig) (((uint64_t) 1) << ((sig) - 1))
@@ -422,17 +422,17 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_DEFAULT_IGNORED (SR_SIGBIT(SIGCHLD) | SR_SIGBIT(SIGCONT) | \
   SR_SIGBIT(SIGURG) | SR_SIGBIT(SIGWINCH))
 
-/*:762*//*773:*/
+/*:765*//*776:*/
 #line 305 "web/signal.w"
 
 #define SR_ERESTARTSYS 512 
 
-/*:773*//*776:*/
+/*:776*//*779:*/
 #line 349 "web/signal.w"
 
 #define SR_IDLE_RESTARTS 1000
 
-/*:776*//*778:*/
+/*:779*//*781:*/
 #line 403 "web/signal.w"
 
 #ifndef SA_RESTORER
@@ -448,7 +448,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SIGCANCEL 32 
 #define SR_SIGSETXID 33
 
-/*:778*//*802:*/
+/*:781*//*805:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -456,13 +456,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:802*//*850:*/
+/*:805*//*853:*/
 #line 1013 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:850*//*869:*/
+/*:853*//*872:*/
 #line 83 "web/beyond.w"
 
 #ifndef IP_PROTOCOL
@@ -481,7 +481,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 95 "web/beyond.w"
 
-/*:869*//*893:*/
+/*:872*//*896:*/
 #line 728 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
@@ -490,7 +490,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 733 "web/beyond.w"
 
-/*:893*/
+/*:896*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -565,12 +565,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*756:*/
+/*759:*/
 #line 486 "web/poll.w"
 
 int kmax;
 
-/*:756*/
+/*:759*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -686,7 +686,7 @@ int nofcs,wifi_status;
 
 uint32_t tskey;
 
-/*:208*//*862:*/
+/*:208*//*865:*/
 #line 31 "web/beyond.w"
 
 uint64_t cookie;
@@ -694,21 +694,21 @@ int zerocopy,rcvmark,prefer_busy_poll,busy_poll_budget;
 int txtime_clockid,txtime_flags;
 bool txtime_on;
 
-/*:862*//*865:*/
+/*:865*//*868:*/
 #line 46 "web/beyond.w"
 
 int no_check_tx;
 
-/*:865*//*899:*/
+/*:868*//*902:*/
 #line 889 "web/beyond.w"
 
 int txrehash;
 
-/*:899*/
+/*:902*/
 #line 22 "web/socket.w"
 
-/*567:*/
-#line 118 "web/udp.w"
+/*574:*/
+#line 236 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
 int rq_len;
@@ -725,19 +725,19 @@ bool netstamp;
 bool stamp_asked;
 uint64_t rq_seq;
 
-/*:567*//*638:*/
-#line 1709 "web/udp.w"
+/*:574*//*645:*/
+#line 1824 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:638*//*730:*/
-#line 3643 "web/udp.w"
+/*:645*//*733:*/
+#line 3734 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:730*//*864:*/
+/*:733*//*867:*/
 #line 40 "web/beyond.w"
 
 int udp_cork,udp_gso_size,udp_gro,udp_encap;
@@ -745,7 +745,7 @@ int udp_no_check6_tx,udp_no_check6_rx;
 int fwd_alloc;
 bool udp_encap_rcv;
 
-/*:864*/
+/*:867*/
 #line 23 "web/socket.w"
 
 /*86:*/
@@ -765,12 +765,12 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:86*//*863:*/
+/*:86*//*866:*/
 #line 37 "web/beyond.w"
 
 uint32_t local_port_range;
 
-/*:863*/
+/*:866*/
 #line 24 "web/socket.w"
 
 /*380:*/
@@ -786,7 +786,7 @@ uint16_t inet_id;
 /*:390*/
 #line 25 "web/socket.w"
 
-/*799:*/
+/*802:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -794,7 +794,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:799*/
+/*:802*/
 #line 26 "web/socket.w"
 
 };
@@ -1112,14 +1112,14 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*595:*/
-#line 803 "web/udp.w"
+/*602:*/
+#line 920 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:595*/
+/*:602*/
 #line 57 "web/udp.w"
 
 size_t len;
@@ -1127,33 +1127,38 @@ uint8_t data[];
 };
 
 /*:565*//*566:*/
-#line 85 "web/udp.w"
+#line 83 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
 #define SR_SMALL_DGRAM 256
 #define SR_SMALL_BUF (SR_DGRAM_HEADROOM + SR_SMALL_DGRAM)
 #define SR_SMALL_SPARE 64
+#define SR_BIG_ORDER_MAX 17 
+#define SR_BIG_SPARE 4
 #if defined(__SANITIZE_ADDRESS__)
-#define SR_KEEP_SPARES 0
+#define SR_ASAN 1
 #elif defined(__has_feature)
 #line 93 "web/udp.w"
 #if __has_feature(address_sanitizer)
-#define SR_KEEP_SPARES 0
+#define SR_ASAN 1
 #endif
 #line 96 "web/udp.w"
 #endif
 #line 97 "web/udp.w"
-#ifndef SR_KEEP_SPARES
-#define SR_KEEP_SPARES 1
+#ifdef SR_ASAN
+#include <sanitizer/asan_interface.h> 
+size_t __sanitizer_get_allocated_size(const volatile void*p);
 #endif
-#line 100 "web/udp.w"
+#line 101 "web/udp.w"
  _Static_assert(offsetof(sr_dgram,wire_opt)==offsetof(sr_dgram,opt)+SR_MAX_IPOPTLEN,
 "the two copies of the options are side by side");
-_Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
+_Static_assert(offsetof(sr_dgram,data)> sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
+_Static_assert(((size_t)1<<SR_BIG_ORDER_MAX)>=SR_DGRAM_HEADROOM+65535,
+"the biggest spare holds the longest datagram");
 
-/*:566*//*575:*/
-#line 290 "web/udp.w"
+/*:566*//*582:*/
+#line 408 "web/udp.w"
 
 struct udp_arrival{
 const struct sr_rx*rx;
@@ -1163,8 +1168,8 @@ bool sole;
 int truesize;
 };
 
-/*:575*//*607:*/
-#line 1012 "web/udp.w"
+/*:582*//*614:*/
+#line 1129 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1181,8 +1186,8 @@ bool has_ts_opt_id;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:607*//*639:*/
-#line 1712 "web/udp.w"
+/*:614*//*646:*/
+#line 1827 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1194,15 +1199,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:639*//*654:*/
-#line 2070 "web/udp.w"
+/*:646*//*661:*/
+#line 2185 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:654*/
+/*:661*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1239,32 +1244,34 @@ int nlans;
 sr_capture*cap;
 int ncaps;
 
-/*:449*//*680:*/
-#line 2661 "web/udp.w"
-
-int netstamp_sockets;
-
-/*:680*//*681:*/
-#line 2664 "web/udp.w"
+/*:449*//*572:*/
+#line 212 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
+void*big_spare[SR_BIG_ORDER_MAX+1][SR_BIG_SPARE];
+uint8_t nbig_spare[SR_BIG_ORDER_MAX+1];
 
-/*:681*//*866:*/
+/*:572*//*687:*/
+#line 2776 "web/udp.w"
+
+int netstamp_sockets;
+
+/*:687*//*869:*/
 #line 49 "web/beyond.w"
 
 uint64_t last_cookie;
 
-/*:866*/
+/*:869*/
 #line 51 "web/world.w"
 
-/*764:*/
+/*767:*/
 #line 78 "web/signal.w"
 
 unsigned idle_restarts;
 int timer_events;
 
-/*:764*/
+/*:767*/
 #line 52 "web/world.w"
 
 };
@@ -1328,17 +1335,17 @@ uint64_t addr_type_gen;
 uint32_t addr_type_addr;
 int addr_type;
 
-/*:464*//*803:*/
+/*:464*//*806:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:803*//*842:*/
+/*:806*//*845:*/
 #line 919 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:842*/
+/*:845*/
 #line 202 "web/world.w"
 
 };
@@ -1356,7 +1363,7 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*763:*/
+/*:70*//*766:*/
 #line 65 "web/signal.w"
 
 struct sigaction act[SR_NSIG];
@@ -1366,7 +1373,7 @@ struct{int code;pid_t pid;uid_t uid;}sinfo[SR_NSIG];
 uint64_t it_real_expiry,it_real_interval,it_real_serial;
 struct itimerval it_cpu[2];
 
-/*:763*/
+/*:766*/
 #line 23 "web/proc.w"
 
 sr_host*host;
@@ -2089,30 +2096,39 @@ static int sock_fd(const sr_sock*s);
 
 static void inet_release(sr_sock*s);
 
-/*:562*//*571:*/
-#line 177 "web/udp.w"
+/*:562*//*567:*/
+#line 122 "web/udp.w"
+
+static int dgram_buf_order(size_t len);
+static void*dgram_buf(size_t len);
+static void dgram_free(sr_dgram*d);
+static void buf_lend(void*b,size_t need);
+static void buf_shelve(void*b);
+
+/*:567*//*578:*/
+#line 295 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:571*//*574:*/
-#line 284 "web/udp.w"
+/*:578*//*581:*/
+#line 402 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:574*//*576:*/
-#line 299 "web/udp.w"
+/*:581*//*583:*/
+#line 417 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:576*//*579:*/
-#line 336 "web/udp.w"
+/*:583*//*586:*/
+#line 454 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:579*//*581:*/
-#line 374 "web/udp.w"
+/*:586*//*588:*/
+#line 492 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
@@ -2121,84 +2137,84 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:581*//*584:*/
-#line 518 "web/udp.w"
+/*:588*//*591:*/
+#line 635 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
-/*:584*//*586:*/
-#line 532 "web/udp.w"
+/*:591*//*593:*/
+#line 649 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:586*//*588:*/
-#line 573 "web/udp.w"
+/*:593*//*595:*/
+#line 690 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:588*//*590:*/
-#line 599 "web/udp.w"
+/*:595*//*597:*/
+#line 716 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:590*//*593:*/
-#line 725 "web/udp.w"
+/*:597*//*600:*/
+#line 842 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:593*//*596:*/
-#line 808 "web/udp.w"
+/*:600*//*603:*/
+#line 925 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:596*//*599:*/
-#line 866 "web/udp.w"
+/*:603*//*606:*/
+#line 983 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:599*//*601:*/
-#line 897 "web/udp.w"
+/*:606*//*608:*/
+#line 1014 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:601*//*603:*/
-#line 938 "web/udp.w"
+/*:608*//*610:*/
+#line 1055 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:603*//*605:*/
-#line 1000 "web/udp.w"
+/*:610*//*612:*/
+#line 1117 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:605*//*611:*/
-#line 1106 "web/udp.w"
+/*:612*//*618:*/
+#line 1223 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:611*//*615:*/
-#line 1169 "web/udp.w"
+/*:618*//*622:*/
+#line 1286 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:615*//*618:*/
-#line 1215 "web/udp.w"
+/*:622*//*625:*/
+#line 1332 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:618*//*620:*/
-#line 1260 "web/udp.w"
+/*:625*//*627:*/
+#line 1377 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -2211,40 +2227,40 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:620*//*626:*/
-#line 1450 "web/udp.w"
+/*:627*//*633:*/
+#line 1565 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:626*//*628:*/
-#line 1495 "web/udp.w"
+/*:633*//*635:*/
+#line 1610 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:628*//*630:*/
-#line 1520 "web/udp.w"
+/*:635*//*637:*/
+#line 1635 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:630*//*632:*/
-#line 1580 "web/udp.w"
+/*:637*//*639:*/
+#line 1695 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
-/*:632*//*636:*/
-#line 1638 "web/udp.w"
+/*:639*//*643:*/
+#line 1753 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:636*//*640:*/
-#line 1723 "web/udp.w"
+/*:643*//*647:*/
+#line 1838 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2254,8 +2270,8 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
-/*:640*//*646:*/
-#line 1858 "web/udp.w"
+/*:647*//*653:*/
+#line 1973 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2266,24 +2282,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:646*//*647:*/
-#line 1875 "web/udp.w"
+/*:653*//*654:*/
+#line 1990 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:647*//*653:*/
-#line 2063 "web/udp.w"
+/*:654*//*660:*/
+#line 2178 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:653*//*658:*/
-#line 2161 "web/udp.w"
+/*:660*//*665:*/
+#line 2276 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:658*//*660:*/
-#line 2180 "web/udp.w"
+/*:665*//*667:*/
+#line 2295 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2291,124 +2307,118 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:660*//*663:*/
-#line 2278 "web/udp.w"
+/*:667*//*670:*/
+#line 2393 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:663*//*665:*/
-#line 2320 "web/udp.w"
+/*:670*//*672:*/
+#line 2435 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:665*//*667:*/
-#line 2380 "web/udp.w"
+/*:672*//*674:*/
+#line 2495 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:667*//*669:*/
-#line 2418 "web/udp.w"
+/*:674*//*676:*/
+#line 2533 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:669*//*672:*/
-#line 2489 "web/udp.w"
+/*:676*//*679:*/
+#line 2604 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:672*//*676:*/
-#line 2568 "web/udp.w"
+/*:679*//*683:*/
+#line 2683 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:676*//*683:*/
-#line 2671 "web/udp.w"
-
-static void*small_buf(void);
-static void dgram_free(sr_dgram*d);
-
-/*:683*//*685:*/
-#line 2688 "web/udp.w"
+/*:683*//*688:*/
+#line 2779 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
-/*:685*//*687:*/
-#line 2742 "web/udp.w"
+/*:688*//*690:*/
+#line 2833 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:687*//*690:*/
-#line 2824 "web/udp.w"
+/*:690*//*693:*/
+#line 2915 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:690*//*696:*/
-#line 2951 "web/udp.w"
+/*:693*//*699:*/
+#line 3042 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
-/*:696*//*700:*/
-#line 3027 "web/udp.w"
+/*:699*//*703:*/
+#line 3118 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:700*//*702:*/
-#line 3067 "web/udp.w"
+/*:703*//*705:*/
+#line 3158 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:702*//*709:*/
-#line 3210 "web/udp.w"
+/*:705*//*712:*/
+#line 3301 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:709*//*716:*/
-#line 3346 "web/udp.w"
+/*:712*//*719:*/
+#line 3437 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:716*//*719:*/
-#line 3409 "web/udp.w"
+/*:719*//*722:*/
+#line 3500 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
-/*:719*//*724:*/
-#line 3515 "web/udp.w"
+/*:722*//*727:*/
+#line 3606 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:724*//*726:*/
-#line 3571 "web/udp.w"
+/*:727*//*729:*/
+#line 3662 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:726*//*728:*/
-#line 3608 "web/udp.w"
+/*:729*//*731:*/
+#line 3699 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:728*//*731:*/
-#line 3648 "web/udp.w"
+/*:731*//*734:*/
+#line 3739 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:731*//*735:*/
+/*:734*//*738:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2416,13 +2426,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:735*//*739:*/
+/*:738*//*742:*/
 #line 102 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:739*//*741:*/
+/*:742*//*744:*/
 #line 157 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2430,24 +2440,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:741*//*747:*/
+/*:744*//*750:*/
 #line 266 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:747*//*749:*/
+/*:750*//*752:*/
 #line 325 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:749*//*753:*/
+/*:752*//*756:*/
 #line 383 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:753*//*758:*/
+/*:756*//*761:*/
 #line 535 "web/poll.w"
 
 static inline void sk_wake_async(sr_sock*s);
@@ -2456,7 +2466,7 @@ static void sock_data_ready(sr_sock*s);
 static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 
-/*:758*//*765:*/
+/*:761*//*768:*/
 #line 82 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig);
@@ -2465,38 +2475,38 @@ static bool sig_ignored(const sr_proc*p,int sig);
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:765*//*769:*/
+/*:768*//*772:*/
 #line 165 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig);
 static void signal_deliver_all(bool handlers);
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 
-/*:769*//*774:*/
+/*:772*//*777:*/
 #line 308 "web/signal.w"
 
 static bool signal_interrupts(void);
 static bool signal_restart(ssize_t*r);
 static bool signal_restart_decide(ssize_t*r);
 
-/*:774*//*780:*/
+/*:777*//*783:*/
 #line 422 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set);
 static void bits_sigset(uint64_t bits,sigset_t*set);
 
-/*:780*//*784:*/
+/*:783*//*787:*/
 #line 528 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask);
 static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
 
-/*:784*//*787:*/
+/*:787*//*790:*/
 #line 571 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to);
 
-/*:787*//*790:*/
+/*:790*//*793:*/
 #line 628 "web/signal.w"
 
 static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
@@ -2506,41 +2516,41 @@ static void ns_timeval(uint64_t ns,struct timeval*tv);
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
 static void itimer_fire(pid_t pid,uint64_t serial);
 
-/*:790*//*795:*/
+/*:793*//*798:*/
 #line 753 "web/signal.w"
 
 static bool timers_only_tick(void);
 
-/*:795*//*800:*/
+/*:798*//*803:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:800*//*806:*/
+/*:803*//*809:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:806*//*808:*/
+/*:809*//*811:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:808*//*810:*/
+/*:811*//*813:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:810*//*812:*/
+/*:813*//*815:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:812*//*814:*/
+/*:815*//*817:*/
 #line 281 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
@@ -2548,48 +2558,48 @@ int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 static int ip_head_l4len(const sr_sock*s);
 
-/*:814*//*816:*/
+/*:817*//*819:*/
 #line 328 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:816*//*818:*/
+/*:819*//*821:*/
 #line 366 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:818*//*820:*/
+/*:821*//*823:*/
 #line 462 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:820*//*823:*/
+/*:823*//*826:*/
 #line 507 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:823*//*828:*/
+/*:826*//*831:*/
 #line 593 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:828*//*832:*/
+/*:831*//*835:*/
 #line 690 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
-/*:832*//*835:*/
+/*:835*//*838:*/
 #line 744 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:835*//*838:*/
+/*:838*//*841:*/
 #line 814 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2597,75 +2607,75 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:838*//*840:*/
+/*:841*//*843:*/
 #line 857 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:840*//*843:*/
+/*:843*//*846:*/
 #line 922 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:843*//*848:*/
+/*:846*//*851:*/
 #line 1000 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:848*//*852:*/
+/*:851*//*855:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:852*//*854:*/
+/*:855*//*857:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:854*//*856:*/
+/*:857*//*859:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:856*//*858:*/
+/*:859*//*861:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:858*//*867:*/
+/*:861*//*870:*/
 #line 73 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level);
 
-/*:867*//*873:*/
+/*:870*//*876:*/
 #line 188 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a);
 
-/*:873*//*878:*/
+/*:876*//*881:*/
 #line 295 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
-/*:878*//*883:*/
+/*:881*//*886:*/
 #line 409 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
-/*:883*//*890:*/
+/*:886*//*893:*/
 #line 677 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s);
 static void sk_fwd_schedule(sr_sock*s,int size);
 static void sk_fwd_release(sr_sock*s,int size,bool partial);
 
-/*:890*/
+/*:893*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -3199,12 +3209,14 @@ for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:450*//*682:*/
-#line 2668 "web/udp.w"
+/*:450*//*573:*/
+#line 218 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
+for(int order= 0;order<=SR_BIG_ORDER_MAX;order++)
+while(W->nbig_spare[order])free(W->big_spare[order][--W->nbig_spare[order]]);
 
-/*:682*/
+/*:573*/
 #line 854 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
@@ -3239,12 +3251,12 @@ htab_free(&fh->mc,hent_free);
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:471*//*804:*/
+/*:471*//*807:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:804*/
+/*:807*/
 #line 857 "web/world.w"
 
 free(fh->ifs);
@@ -3556,7 +3568,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*757:*/
+/*760:*/
 #line 489 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3565,7 +3577,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:757*/
+/*:760*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3778,17 +3790,17 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*569:*/
-#line 144 "web/udp.w"
+/*:170*//*576:*/
+#line 262 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:569*//*900:*/
+/*:576*//*903:*/
 #line 892 "web/beyond.w"
 
 s->txrehash= 1;
 
-/*:900*/
+/*:903*/
 #line 299 "web/socket.w"
 
 /*97:*/
@@ -3810,12 +3822,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:457*//*805:*/
+/*:457*//*808:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:805*/
+/*:808*/
 #line 300 "web/socket.w"
 
 return s;
@@ -3937,8 +3949,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*704:*/
-#line 3103 "web/udp.w"
+/*707:*/
+#line 3194 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3957,7 +3969,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:704*/
+/*:707*/
 #line 166 "web/ioctl.w"
 
 }
@@ -8772,8 +8784,86 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:563*//*572:*/
-#line 188 "web/udp.w"
+/*:563*//*568:*/
+#line 131 "web/udp.w"
+
+static int dgram_buf_order(size_t len)
+{
+size_t need= SR_DGRAM_HEADROOM+len;
+return 64-__builtin_clzll((unsigned long long)need-1);
+}
+
+/*:568*//*569:*/
+#line 141 "web/udp.w"
+
+static void*dgram_buf(size_t len)
+{
+void*b;
+int order;
+if(len<=SR_SMALL_DGRAM)
+b= W->nsmall_spare?W->small_spare[--W->nsmall_spare]:xmalloc(SR_SMALL_BUF);
+else{
+order= dgram_buf_order(len);
+b= order<=SR_BIG_ORDER_MAX&&W->nbig_spare[order]?
+W->big_spare[order][--W->nbig_spare[order]]:xmalloc((size_t)1<<order);
+}
+buf_lend(b,SR_DGRAM_HEADROOM+len);
+return b;
+}
+
+/*:569*//*570:*/
+#line 160 "web/udp.w"
+
+static void dgram_free(sr_dgram*d)
+{
+int order;
+if(d->len<=SR_SMALL_DGRAM){
+if(W->nsmall_spare<SR_SMALL_SPARE){
+buf_shelve(d);
+W->small_spare[W->nsmall_spare++]= d;
+}else free(d);
+return;
+}
+order= dgram_buf_order(d->len);
+if(order<=SR_BIG_ORDER_MAX&&W->nbig_spare[order]<SR_BIG_SPARE){
+buf_shelve(d);
+W->big_spare[order][W->nbig_spare[order]++]= d;
+}else free(d);
+}
+
+/*:570*//*571:*/
+#line 187 "web/udp.w"
+
+static void buf_lend(void*b,size_t need)
+{
+#ifdef SR_ASAN
+size_t have= __sanitizer_get_allocated_size(b);
+if(have<need){
+fprintf(stderr,"sockref: a spare buffer of %zu bytes lent for %zu\n",have,need);
+abort();
+}
+ASAN_UNPOISON_MEMORY_REGION(b,need);
+ASAN_POISON_MEMORY_REGION((uint8_t*)b+need,have-need);
+#else
+#line 199 "web/udp.w"
+(void)b,(void)need;
+#endif
+#line 201 "web/udp.w"
+}
+
+static void buf_shelve(void*b)
+{
+#ifdef SR_ASAN
+ASAN_POISON_MEMORY_REGION(b,__sanitizer_get_allocated_size(b));
+#else
+#line 208 "web/udp.w"
+(void)b;
+#endif
+#line 210 "web/udp.w"
+}
+
+/*:571*//*579:*/
+#line 306 "web/udp.w"
 
 static int skb_alloc_size(int need)
 {
@@ -8782,14 +8872,14 @@ if(need<=1024)return 1024;
 #if defined(__GNUC__)
 return(int)(2u<<(31-__builtin_clz((unsigned)need-1)));
 #else
-#line 196 "web/udp.w"
+#line 314 "web/udp.w"
 {
 int size= 1024;
 while(size<need)size*= 2;
 return size;
 }
 #endif
-#line 202 "web/udp.w"
+#line 320 "web/udp.w"
 }
 
 static int skb_truesize(int iplen,int paylen)
@@ -8799,8 +8889,8 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:572*//*573:*/
-#line 231 "web/udp.w"
+/*:579*//*580:*/
+#line 349 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
 {
@@ -8820,8 +8910,8 @@ left-= frag;
 return total;
 }
 
-/*:573*//*577:*/
-#line 302 "web/udp.w"
+/*:580*//*584:*/
+#line 420 "web/udp.w"
 
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -8846,8 +8936,8 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:577*//*580:*/
-#line 339 "web/udp.w"
+/*:584*//*587:*/
+#line 457 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
@@ -8866,8 +8956,8 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:580*//*582:*/
-#line 382 "web/udp.w"
+/*:587*//*589:*/
+#line 500 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
 {
@@ -8880,8 +8970,7 @@ return d;
 
 static sr_dgram*dgram_new(size_t len)
 {
-return dgram_clear(len<=SR_SMALL_DGRAM?small_buf():xmalloc(SR_DGRAM_HEADROOM+len),
-len);
+return dgram_clear(dgram_buf(len),len);
 }
 
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx)
@@ -8940,8 +9029,8 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:582*//*583:*/
-#line 478 "web/udp.w"
+/*:589*//*590:*/
+#line 595 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -8968,8 +9057,8 @@ sk_fwd_schedule(s,d->truesize);
 sock_data_ready(s);
 }
 
-/*:583*//*585:*/
-#line 521 "web/udp.w"
+/*:590*//*592:*/
+#line 638 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
 {
@@ -8979,8 +9068,8 @@ d->spec_dst= 0;
 }
 }
 
-/*:585*//*587:*/
-#line 536 "web/udp.w"
+/*:592*//*594:*/
+#line 653 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -9002,8 +9091,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:587*//*589:*/
-#line 577 "web/udp.w"
+/*:594*//*596:*/
+#line 694 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -9021,8 +9110,8 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:589*//*591:*/
-#line 603 "web/udp.w"
+/*:596*//*598:*/
+#line 720 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -9033,8 +9122,8 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*592:*/
-#line 623 "web/udp.w"
+/*599:*/
+#line 740 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -9090,8 +9179,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:592*/
-#line 613 "web/udp.w"
+/*:599*/
+#line 730 "web/udp.w"
 
 default:return 0;
 }
@@ -9099,8 +9188,8 @@ default:return 0;
 return 0;
 }
 
-/*:591*//*594:*/
-#line 732 "web/udp.w"
+/*:598*//*601:*/
+#line 849 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -9151,8 +9240,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:594*//*597:*/
-#line 814 "web/udp.w"
+/*:601*//*604:*/
+#line 931 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -9175,8 +9264,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:597*//*598:*/
-#line 838 "web/udp.w"
+/*:604*//*605:*/
+#line 955 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -9192,8 +9281,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:598*//*600:*/
-#line 870 "web/udp.w"
+/*:605*//*607:*/
+#line 987 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -9213,8 +9302,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:600*//*602:*/
-#line 901 "web/udp.w"
+/*:607*//*609:*/
+#line 1018 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -9244,8 +9333,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:602*//*604:*/
-#line 941 "web/udp.w"
+/*:609*//*611:*/
+#line 1058 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -9267,8 +9356,8 @@ free(d);
 return set_flag(s,rq);
 }
 
-/*:604*//*608:*/
-#line 1028 "web/udp.w"
+/*:611*//*615:*/
+#line 1145 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9284,8 +9373,8 @@ if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*609:*/
-#line 1068 "web/udp.w"
+/*616:*/
+#line 1185 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -9301,11 +9390,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:609*/
-#line 1043 "web/udp.w"
+/*:616*/
+#line 1160 "web/udp.w"
 
-/*610:*/
-#line 1094 "web/udp.w"
+/*617:*/
+#line 1211 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -9314,8 +9403,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:610*/
-#line 1044 "web/udp.w"
+/*:617*/
+#line 1161 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -9325,8 +9414,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*613:*/
-#line 1139 "web/udp.w"
+/*620:*/
+#line 1256 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -9335,12 +9424,12 @@ err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:613*/
-#line 1053 "web/udp.w"
+/*:620*/
+#line 1170 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
-/*614:*/
-#line 1153 "web/udp.w"
+/*621:*/
+#line 1270 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -9352,20 +9441,20 @@ daddr= s->fl_daddr;
 dport= s->fl_dport;
 }
 
-/*:614*/
-#line 1055 "web/udp.w"
+/*:621*/
+#line 1172 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*617:*/
-#line 1205 "web/udp.w"
+/*624:*/
+#line 1322 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:617*/
-#line 1058 "web/udp.w"
+/*:624*/
+#line 1175 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -9376,8 +9465,8 @@ true);
 return err<0?err:(ssize_t)len;
 }
 
-/*:608*//*612:*/
-#line 1109 "web/udp.w"
+/*:615*//*619:*/
+#line 1226 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -9391,8 +9480,8 @@ ipc->tsflags= s->tsflags;
 ipc->gso_size= s->udp_gso_size;
 }
 
-/*:612*//*616:*/
-#line 1173 "web/udp.w"
+/*:619*//*623:*/
+#line 1290 "web/udp.w"
 
 static inline int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -9411,8 +9500,8 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:616*//*619:*/
-#line 1219 "web/udp.w"
+/*:623*//*626:*/
+#line 1336 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -9433,8 +9522,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:619*//*621:*/
-#line 1292 "web/udp.w"
+/*:626*//*628:*/
+#line 1409 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -9470,8 +9559,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:621*//*622:*/
-#line 1332 "web/udp.w"
+/*:628*//*629:*/
+#line 1449 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -9494,8 +9583,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:622*//*623:*/
-#line 1374 "web/udp.w"
+/*:629*//*630:*/
+#line 1491 "web/udp.w"
 
 static inline int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9520,20 +9609,18 @@ s->wmem-= total;
 return err;
 }
 
-/*:623*//*624:*/
-#line 1402 "web/udp.w"
+/*:630*//*631:*/
+#line 1519 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
 size_t hlen= (size_t)SR_IPHDR_LEN+(size_t)optlen;
 size_t headroom= SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen;
-if(l4len-SR_UDPHDR_LEN<=SR_SMALL_DGRAM)
-return pkt_init(small_buf(),headroom,hlen+l4len);
-return pkt_alloc(headroom,hlen+l4len);
+return pkt_init(dgram_buf(l4len-SR_UDPHDR_LEN),headroom,hlen+l4len);
 }
 
-/*:624*//*625:*/
-#line 1416 "web/udp.w"
+/*:631*//*632:*/
+#line 1531 "web/udp.w"
 
 static inline int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9553,8 +9640,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:625*//*627:*/
-#line 1460 "web/udp.w"
+/*:632*//*634:*/
+#line 1575 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9582,8 +9669,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:627*//*629:*/
-#line 1499 "web/udp.w"
+/*:634*//*636:*/
+#line 1614 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9601,8 +9688,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:629*//*631:*/
-#line 1524 "web/udp.w"
+/*:636*//*638:*/
+#line 1639 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9635,8 +9722,8 @@ len-= n;
 return true;
 }
 
-/*:631*//*634:*/
-#line 1586 "web/udp.w"
+/*:638*//*641:*/
+#line 1701 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 typedef char sr_v32 __attribute__((vector_size(32),aligned(1),may_alias));
@@ -9658,7 +9745,7 @@ for(;i+32<=n;i+= 32)*(sr_v32*)(d+i)= *(const sr_v32*)(s+i);
 if(i<n)*(sr_v32*)(d+n-32)= *(const sr_v32*)(s+n-32);
 }
 #endif
-#line 1607 "web/udp.w"
+#line 1722 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n)
 {
@@ -9668,12 +9755,12 @@ vcopy_avx2(dst,src,n);
 return;
 }
 #endif
-#line 1616 "web/udp.w"
+#line 1731 "web/udp.w"
  memcpy(dst,src,n);
 }
 
-/*:634*//*637:*/
-#line 1643 "web/udp.w"
+/*:641*//*644:*/
+#line 1758 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9697,16 +9784,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:637*//*641:*/
-#line 1734 "web/udp.w"
+/*:644*//*648:*/
+#line 1849 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:641*//*642:*/
-#line 1740 "web/udp.w"
+/*:648*//*649:*/
+#line 1855 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9736,8 +9823,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:642*//*643:*/
-#line 1772 "web/udp.w"
+/*:649*//*650:*/
+#line 1887 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9763,8 +9850,8 @@ err= udp_cork_push(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:643*//*644:*/
-#line 1800 "web/udp.w"
+/*:650*//*651:*/
+#line 1915 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -9780,8 +9867,8 @@ udp_cork_discard(s);
 return err;
 }
 
-/*:644*//*645:*/
-#line 1815 "web/udp.w"
+/*:651*//*652:*/
+#line 1930 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9791,8 +9878,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:645*//*648:*/
-#line 1878 "web/udp.w"
+/*:652*//*655:*/
+#line 1993 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9846,16 +9933,16 @@ if(err)return err;
 return 0;
 }
 
-/*:648*//*649:*/
-#line 1931 "web/udp.w"
+/*:655*//*656:*/
+#line 2046 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*650:*/
-#line 1972 "web/udp.w"
+case IP_RETOPTS:/*657:*/
+#line 2087 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9870,8 +9957,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:650*/
-#line 1937 "web/udp.w"
+/*:657*/
+#line 2052 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9903,8 +9990,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:649*//*652:*/
-#line 1995 "web/udp.w"
+/*:656*//*659:*/
+#line 2110 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9944,8 +10031,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:652*//*655:*/
-#line 2076 "web/udp.w"
+/*:659*//*662:*/
+#line 2191 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9964,16 +10051,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*656:*/
-#line 2123 "web/udp.w"
+/*663:*/
+#line 2238 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:656*/
-#line 2094 "web/udp.w"
+/*:663*/
+#line 2209 "web/udp.w"
 
 goto try_again;
 }
@@ -9999,8 +10086,8 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:655*//*659:*/
-#line 2164 "web/udp.w"
+/*:662*//*666:*/
+#line 2279 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -10010,8 +10097,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:659*//*661:*/
-#line 2187 "web/udp.w"
+/*:666*//*668:*/
+#line 2302 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -10054,8 +10141,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:661*//*662:*/
-#line 2243 "web/udp.w"
+/*:668*//*669:*/
+#line 2358 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -10079,8 +10166,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:662*//*664:*/
-#line 2281 "web/udp.w"
+/*:669*//*671:*/
+#line 2396 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -10095,8 +10182,8 @@ sk_fwd_release(s,size,partial);
 s->rq_reader= s->rq_len;
 }
 
-/*:664*//*666:*/
-#line 2324 "web/udp.w"
+/*:671*//*673:*/
+#line 2439 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10136,8 +10223,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:666*//*668:*/
-#line 2384 "web/udp.w"
+/*:673*//*675:*/
+#line 2499 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -10158,24 +10245,24 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:668*//*670:*/
-#line 2422 "web/udp.w"
+/*:675*//*677:*/
+#line 2537 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
 {
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&!s->rcvmark&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
-/*671:*/
-#line 2450 "web/udp.w"
+/*678:*/
+#line 2565 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
-/*:671*/
-#line 2428 "web/udp.w"
+/*:678*/
+#line 2543 "web/udp.w"
 
 return;
 }
@@ -10185,8 +10272,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 if(s->rcvmark)put_cmsg(msg,co,SOL_SOCKET,SO_MARK,sizeof d->mark,&d->mark);
 }
 
-/*:670*//*673:*/
-#line 2493 "web/udp.w"
+/*:677*//*680:*/
+#line 2608 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10206,8 +10293,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*675:*/
-#line 2544 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*682:*/
+#line 2659 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -10216,11 +10303,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:675*/
-#line 2512 "web/udp.w"
+/*:682*/
+#line 2627 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*674:*/
-#line 2531 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*681:*/
+#line 2646 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -10234,8 +10321,8 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:674*/
-#line 2513 "web/udp.w"
+/*:681*/
+#line 2628 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -10243,8 +10330,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 }
 
-/*:673*//*677:*/
-#line 2571 "web/udp.w"
+/*:680*//*684:*/
+#line 2686 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -10255,8 +10342,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*678:*/
-#line 2587 "web/udp.w"
+if(rr)/*685:*/
+#line 2702 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -10270,11 +10357,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:678*/
-#line 2581 "web/udp.w"
+/*:685*/
+#line 2696 "web/udp.w"
 
-if(ts)/*679:*/
-#line 2605 "web/udp.w"
+if(ts)/*686:*/
+#line 2720 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -10315,30 +10402,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:679*/
-#line 2582 "web/udp.w"
+/*:686*/
+#line 2697 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:677*//*684:*/
-#line 2675 "web/udp.w"
-
-static void*small_buf(void)
-{
-return W->nsmall_spare?W->small_spare[--W->nsmall_spare]:xmalloc(SR_SMALL_BUF);
-}
-
-static void dgram_free(sr_dgram*d)
-{
-if(SR_KEEP_SPARES&&d->len<=SR_SMALL_DGRAM&&W->nsmall_spare<SR_SMALL_SPARE)
-W->small_spare[W->nsmall_spare++]= d;
-else free(d);
-}
-
-/*:684*//*686:*/
-#line 2699 "web/udp.w"
+/*:684*//*689:*/
+#line 2790 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -10354,8 +10426,8 @@ s->netstamp= want;
 W->netstamp_sockets+= want?1:-1;
 }
 
-/*:686*//*688:*/
-#line 2758 "web/udp.w"
+/*:689*//*691:*/
+#line 2849 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10370,8 +10442,8 @@ s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }
 
-/*:688*//*689:*/
-#line 2772 "web/udp.w"
+/*:691*//*692:*/
+#line 2863 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10400,8 +10472,8 @@ SO_TIMESTAMP_OLD,sizeof tv,&tv);
 if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
-/*:689*//*691:*/
-#line 2828 "web/udp.w"
+/*:692*//*694:*/
+#line 2919 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10417,8 +10489,8 @@ put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPING_NEW:
 SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
-/*:691*//*697:*/
-#line 2960 "web/udp.w"
+/*:694*//*700:*/
+#line 3051 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10429,8 +10501,8 @@ if(!(s->tsflags&SR_SOF_OPT_ID)||!(f&SR_SOF_TX_KEYED))return;
 o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
-/*:697*//*698:*/
-#line 2973 "web/udp.w"
+/*:700*//*701:*/
+#line 3064 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10442,8 +10514,8 @@ if(f&SR_SKBTX_SCHED)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SCHED);
 if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
-/*:698*//*699:*/
-#line 2989 "web/udp.w"
+/*:701*//*702:*/
+#line 3080 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10473,8 +10545,8 @@ d->l4off= SR_ETH_HLEN+(pkt->data[0]&0xf)*4;
 sock_queue_err(s,d);
 }
 
-/*:699*//*701:*/
-#line 3030 "web/udp.w"
+/*:702*//*704:*/
+#line 3121 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10499,8 +10571,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:701*//*703:*/
-#line 3070 "web/udp.w"
+/*:704*//*706:*/
+#line 3161 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10517,8 +10589,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:703*//*706:*/
-#line 3147 "web/udp.w"
+/*:706*//*709:*/
+#line 3238 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10537,8 +10609,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:706*//*710:*/
-#line 3217 "web/udp.w"
+/*:709*//*713:*/
+#line 3308 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10551,8 +10623,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:710*//*711:*/
-#line 3234 "web/udp.w"
+/*:713*//*714:*/
+#line 3325 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10570,8 +10642,8 @@ net_run();
 return r;
 }
 
-/*:711*//*712:*/
-#line 3251 "web/udp.w"
+/*:714*//*715:*/
+#line 3342 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10606,8 +10678,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:712*//*713:*/
-#line 3288 "web/udp.w"
+/*:715*//*716:*/
+#line 3379 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10643,8 +10715,8 @@ if(signal_restart(&r))goto restart;
 return sys_return((int)r);
 }
 
-/*:713*//*715:*/
-#line 3332 "web/udp.w"
+/*:716*//*718:*/
+#line 3423 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10659,8 +10731,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:715*//*717:*/
-#line 3349 "web/udp.w"
+/*:718*//*720:*/
+#line 3440 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10684,8 +10756,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:717*//*720:*/
-#line 3416 "web/udp.w"
+/*:720*//*723:*/
+#line 3507 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10701,8 +10773,8 @@ net_run();
 return r;
 }
 
-/*:720*//*721:*/
-#line 3431 "web/udp.w"
+/*:723*//*724:*/
+#line 3522 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10738,8 +10810,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:721*//*722:*/
-#line 3466 "web/udp.w"
+/*:724*//*725:*/
+#line 3557 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10775,8 +10847,8 @@ msg->msg_controllen= co.used;
 return sys_return((int)r);
 }
 
-/*:722*//*723:*/
-#line 3501 "web/udp.w"
+/*:725*//*726:*/
+#line 3592 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10791,8 +10863,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:723*//*725:*/
-#line 3518 "web/udp.w"
+/*:726*//*728:*/
+#line 3609 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10819,8 +10891,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:725*//*727:*/
-#line 3576 "web/udp.w"
+/*:728*//*730:*/
+#line 3667 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10849,8 +10921,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:727*//*729:*/
-#line 3611 "web/udp.w"
+/*:730*//*732:*/
+#line 3702 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10860,8 +10932,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:729*//*732:*/
-#line 3652 "web/udp.w"
+/*:732*//*735:*/
+#line 3743 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10887,7 +10959,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:732*//*736:*/
+/*:735*//*739:*/
 #line 46 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10905,7 +10977,7 @@ signal_deliver_all(false);
 return 0;
 }
 
-/*:736*//*737:*/
+/*:739*//*740:*/
 #line 66 "web/poll.w"
 
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline)
@@ -10918,7 +10990,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:737*//*738:*/
+/*:740*//*741:*/
 #line 86 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10931,7 +11003,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:738*//*740:*/
+/*:741*//*743:*/
 #line 106 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10946,7 +11018,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:740*//*742:*/
+/*:743*//*745:*/
 #line 163 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10962,7 +11034,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:742*//*743:*/
+/*:745*//*746:*/
 #line 189 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10974,7 +11046,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:743*//*744:*/
+/*:746*//*747:*/
 #line 213 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10987,7 +11059,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:744*//*745:*/
+/*:747*//*748:*/
 #line 229 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10999,7 +11071,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:745*//*748:*/
+/*:748*//*751:*/
 #line 270 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -11052,7 +11124,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:748*//*750:*/
+/*:751*//*753:*/
 #line 328 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -11067,7 +11139,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:750*//*754:*/
+/*:753*//*757:*/
 #line 390 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -11122,7 +11194,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:754*//*755:*/
+/*:757*//*758:*/
 #line 443 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -11162,7 +11234,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:755*//*759:*/
+/*:758*//*762:*/
 #line 542 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -11193,7 +11265,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:759*//*766:*/
+/*:762*//*769:*/
 #line 94 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig)
@@ -11212,7 +11284,7 @@ return p->act[sig].sa_handler==SIG_IGN||
 (p->act[sig].sa_handler==SIG_DFL&&(SR_DEFAULT_IGNORED&SR_SIGBIT(sig)));
 }
 
-/*:766*//*767:*/
+/*:769*//*770:*/
 #line 126 "web/signal.w"
 
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11230,7 +11302,7 @@ p->pending|= bit;
 if(!(p->blocked&bit))W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:767*//*768:*/
+/*:770*//*771:*/
 #line 151 "web/signal.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -11239,7 +11311,7 @@ if(sig==SIGPIPE)signal_send(p,sig,SI_USER,p->pid,p->ruid);
 else signal_send(p,sig,SI_KERNEL,0,0);
 }
 
-/*:768*//*770:*/
+/*:771*//*773:*/
 #line 170 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig)
@@ -11253,7 +11325,7 @@ p->sigcount[sig]++;
 if(sig_handled(p,sig))signal_call_handler(p,sig,code,pid,uid);
 }
 
-/*:770*//*771:*/
+/*:773*//*774:*/
 #line 194 "web/signal.w"
 
 static void signal_deliver_all(bool handlers)
@@ -11282,7 +11354,7 @@ again= handlers;
 if(handlers)W->call_flags&= ~(unsigned)SR_SIGNAL_READY;
 }
 
-/*:771*//*772:*/
+/*:774*//*775:*/
 #line 239 "web/signal.w"
 
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11312,7 +11384,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:772*//*775:*/
+/*:775*//*778:*/
 #line 316 "web/signal.w"
 
 static bool signal_interrupts(void)
@@ -11329,7 +11401,7 @@ ready&= ready-1;
 return false;
 }
 
-/*:775*//*777:*/
+/*:778*//*780:*/
 #line 352 "web/signal.w"
 
 static bool signal_restart(ssize_t*r)
@@ -11362,7 +11434,7 @@ restart= false;
 return restart;
 }
 
-/*:777*//*781:*/
+/*:780*//*784:*/
 #line 426 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set)
@@ -11408,7 +11480,7 @@ p->rtqueue[sig]= 0;
 return sys_return(0);
 }
 
-/*:781*//*783:*/
+/*:784*//*786:*/
 #line 489 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
@@ -11437,7 +11509,7 @@ bits_sigset(W->cur->pending&W->cur->blocked,set);
 return sys_return(0);
 }
 
-/*:783*//*785:*/
+/*:786*//*788:*/
 #line 532 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask)
@@ -11460,7 +11532,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:785*//*788:*/
+/*:788*//*791:*/
 #line 574 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to)
@@ -11490,7 +11562,7 @@ if(!found)return sys_return(-ESRCH);
 return sys_return(sent?0:-EPERM);
 }
 
-/*:788*//*791:*/
+/*:791*//*794:*/
 #line 636 "web/signal.w"
 
 static bool timeval_bad(const struct timeval*tv)
@@ -11519,7 +11591,7 @@ ns_timeval(p->it_real_expiry> W->now_ns?p->it_real_expiry-W->now_ns:1000u,
 ns_timeval(p->it_real_interval,&v->it_interval);
 }
 
-/*:791*//*792:*/
+/*:794*//*795:*/
 #line 667 "web/signal.w"
 
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
@@ -11549,7 +11621,7 @@ proc_send_signal(p,SIGALRM);
 itimer_arm(p,p->it_real_interval,p->it_real_interval);
 }
 
-/*:792*//*793:*/
+/*:795*//*796:*/
 #line 695 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
@@ -11582,7 +11654,7 @@ itimer_get(W->cur,which,curr_value);
 return sys_return(0);
 }
 
-/*:793*//*794:*/
+/*:796*//*797:*/
 #line 734 "web/signal.w"
 
 unsigned sr_alarm(unsigned seconds)
@@ -11598,7 +11670,7 @@ old.it_value.tv_sec++;
 return(unsigned)old.it_value.tv_sec;
 }
 
-/*:794*//*796:*/
+/*:797*//*799:*/
 #line 756 "web/signal.w"
 
 static bool timers_only_tick(void)
@@ -11609,7 +11681,7 @@ return!(p->it_real_expiry&&sig_caught(p,SIGALRM)&&
 !(p->blocked&SR_SIGBIT(SIGALRM)));
 }
 
-/*:796*//*801:*/
+/*:799*//*804:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -11637,7 +11709,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:801*//*807:*/
+/*:804*//*810:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -11651,7 +11723,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:807*//*809:*/
+/*:810*//*812:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -11676,7 +11748,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:809*//*811:*/
+/*:812*//*814:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -11687,7 +11759,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:811*//*813:*/
+/*:814*//*816:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -11698,7 +11770,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:813*//*815:*/
+/*:816*//*818:*/
 #line 287 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -11723,7 +11795,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:815*//*817:*/
+/*:818*//*820:*/
 #line 331 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -11741,7 +11813,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:817*//*819:*/
+/*:820*//*822:*/
 #line 371 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -11789,7 +11861,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:819*//*821:*/
+/*:822*//*824:*/
 #line 465 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11802,24 +11874,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*822:*/
+/*825:*/
 #line 493 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:822*/
+/*:825*/
 #line 476 "web/raw.w"
 
-/*825:*/
+/*828:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:825*/
+/*:828*/
 #line 477 "web/raw.w"
 
-/*826:*/
+/*829:*/
 #line 541 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11830,7 +11902,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:826*/
+/*:829*/
 #line 478 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -11838,14 +11910,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*827:*/
+/*830:*/
 #line 568 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:827*/
+/*:830*/
 #line 484 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -11856,7 +11928,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:821*//*824:*/
+/*:824*//*827:*/
 #line 511 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -11875,7 +11947,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:824*//*829:*/
+/*:827*//*832:*/
 #line 598 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -11899,7 +11971,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:829*//*833:*/
+/*:832*//*836:*/
 #line 694 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -11927,7 +11999,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*834:*/
+/*837:*/
 #line 732 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -11937,13 +12009,13 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:834*/
+/*:837*/
 #line 720 "web/raw.w"
 
 pkt->iif= rt->iif;
 pkt->sk= s;
 pkt->truesize= truesize;
-if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*831:*/
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*834:*/
 #line 680 "web/raw.w"
 
 {
@@ -11955,7 +12027,7 @@ pkt->tskey= o.tskey;
 if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
 }
 
-/*:831*/
+/*:834*/
 #line 724 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -11965,7 +12037,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:833*//*836:*/
+/*:836*//*839:*/
 #line 747 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -11976,7 +12048,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:836*//*839:*/
+/*:839*//*842:*/
 #line 820 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12012,7 +12084,7 @@ sock_error_report(s);
 }
 }
 
-/*:839*//*841:*/
+/*:842*//*844:*/
 #line 860 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -12032,7 +12104,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:841*//*844:*/
+/*:844*//*847:*/
 #line 927 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -12046,7 +12118,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:844*//*845:*/
+/*:847*//*848:*/
 #line 943 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -12069,7 +12141,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:845*//*846:*/
+/*:848*//*849:*/
 #line 967 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -12081,7 +12153,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:846*//*849:*/
+/*:849*//*852:*/
 #line 1003 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -12089,7 +12161,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:849*//*853:*/
+/*:852*//*856:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -12106,13 +12178,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*825:*/
+/*828:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:825*/
+/*:828*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -12129,7 +12201,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:853*//*855:*/
+/*:856*//*858:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -12139,7 +12211,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:855*//*857:*/
+/*:858*//*860:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -12161,7 +12233,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:857*//*859:*/
+/*:860*//*862:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12189,7 +12261,7 @@ else if(!hard||!s->connected)return;
 s->err= err;
 sock_error_report(s);
 }
-/*:859*//*868:*/
+/*:862*//*871:*/
 #line 76 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level)
@@ -12198,7 +12270,7 @@ return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
 (s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
 }
 
-/*:868*//*870:*/
+/*:871*//*873:*/
 #line 108 "web/beyond.w"
 
 static int set_udp_cork(sr_sock*s,sr_optreq*rq)
@@ -12211,7 +12283,7 @@ net_run();
 return 0;
 }
 
-/*:870*//*872:*/
+/*:873*//*875:*/
 #line 175 "web/beyond.w"
 
 static int set_udp_encap(sr_sock*s,sr_optreq*rq)
@@ -12223,7 +12295,7 @@ s->udp_encap= rq->val;
 return 0;
 }
 
-/*:872*//*874:*/
+/*:875*//*877:*/
 #line 191 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a)
@@ -12240,7 +12312,7 @@ memcpy(&spi,a->u.data,sizeof spi);
 return spi!=0;
 }
 
-/*:874*//*876:*/
+/*:877*//*879:*/
 #line 236 "web/beyond.w"
 
 static int set_unicast_if(sr_sock*s,sr_optreq*rq)
@@ -12264,7 +12336,7 @@ rq->val= (int)htonl((uint32_t)s->uc_index);
 return 0;
 }
 
-/*:876*//*877:*/
+/*:879*//*880:*/
 #line 276 "web/beyond.w"
 
 static int set_local_port_range(sr_sock*s,sr_optreq*rq)
@@ -12283,7 +12355,7 @@ rq->val= (int)s->local_port_range;
 return 0;
 }
 
-/*:877*//*879:*/
+/*:880*//*882:*/
 #line 298 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
@@ -12295,7 +12367,7 @@ if(*low<=sk_lo&&sk_lo<=*high)*low= sk_lo;
 if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
 }
 
-/*:879*//*880:*/
+/*:882*//*883:*/
 #line 319 "web/beyond.w"
 
 static int get_protocol_num(sr_sock*s,sr_optreq*rq)
@@ -12304,7 +12376,7 @@ rq->val= s->inet_num;
 return 0;
 }
 
-/*:880*//*882:*/
+/*:883*//*885:*/
 #line 379 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -12336,7 +12408,7 @@ int err= group_req_decode(rq,&mr);
 return err?err:mc_leave(s,&mr);
 }
 
-/*:882*//*884:*/
+/*:885*//*887:*/
 #line 434 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
@@ -12392,7 +12464,7 @@ int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
-/*:884*//*885:*/
+/*:887*//*888:*/
 #line 518 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12426,7 +12498,7 @@ free(src);
 return err;
 }
 
-/*:885*//*886:*/
+/*:888*//*889:*/
 #line 550 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12462,7 +12534,7 @@ memcpy(rq->ubuf,&hdr,GROUP_FILTER_SIZE(0));
 return 0;
 }
 
-/*:886*//*887:*/
+/*:889*//*890:*/
 #line 598 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
@@ -12474,7 +12546,7 @@ rq->outlen= sizeof s->cookie;
 return 0;
 }
 
-/*:887*//*888:*/
+/*:890*//*891:*/
 #line 616 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
@@ -12486,7 +12558,7 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:888*//*889:*/
+/*:891*//*892:*/
 #line 657 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
@@ -12505,7 +12577,7 @@ rq->outlen= sizeof m;
 return 0;
 }
 
-/*:889*//*891:*/
+/*:892*//*894:*/
 #line 682 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s)
@@ -12527,7 +12599,7 @@ s->fwd_alloc+= size;
 s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
-/*:891*//*892:*/
+/*:894*//*895:*/
 #line 714 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
@@ -12543,7 +12615,7 @@ rq->val= (s->sndbuf_locked?SOCK_SNDBUF_LOCK:0)|(s->rcvbuf_locked?SOCK_RCVBUF_LOC
 return 0;
 }
 
-/*:892*//*894:*/
+/*:895*//*897:*/
 #line 775 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
@@ -12555,7 +12627,7 @@ s->zerocopy= rq->val;
 return 0;
 }
 
-/*:894*//*895:*/
+/*:897*//*898:*/
 #line 797 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
@@ -12566,7 +12638,7 @@ s->busy_poll_budget= rq->val;
 return 0;
 }
 
-/*:895*//*896:*/
+/*:898*//*899:*/
 #line 822 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
@@ -12595,7 +12667,7 @@ rq->outlen= sizeof t;
 return 0;
 }
 
-/*:896*//*897:*/
+/*:899*//*900:*/
 #line 858 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
@@ -12611,7 +12683,7 @@ rq->val= 0;
 return 0;
 }
 
-/*:897*//*898:*/
+/*:900*//*901:*/
 #line 881 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
@@ -12621,7 +12693,7 @@ s->txrehash= rq->val==-1?1:rq->val;
 return 0;
 }
 
-/*:898*//*901:*/
+/*:901*//*904:*/
 #line 901 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
@@ -12631,7 +12703,7 @@ static int get_peergroups(sr_sock*s,sr_optreq*rq)
 return-ENODATA;
 }
 
-/*:901*//*902:*/
+/*:904*//*905:*/
 #line 919 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
@@ -12641,7 +12713,7 @@ static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 return 0;
 }
 
-/*:902*//*903:*/
+/*:905*//*906:*/
 #line 936 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
@@ -12649,7 +12721,7 @@ static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 return sock_bindtoindex(s,rq->val);
 }
 
-/*:903*//*906:*/
+/*:906*//*909:*/
 #line 973 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
@@ -12663,4 +12735,4 @@ s->rp->prog_len= 0;
 return 0;
 }
 
-/*:906*/
+/*:909*/

@@ -69,38 +69,156 @@ the two calls (the kernel too queues the sender's buffer on loopback and
 veth).  The packet's own header, the IP header with the longest options
 and the UDP header must fit in front of the payload.
 
-The buffers of small datagrams --- up to |SR_SMALL_DGRAM| bytes of data,
-which is most of what tests send --- all have the same size, enough for
-that much, and a buffer that a read has emptied is kept for the next
-small datagram (at most |SR_SMALL_SPARE| of them), as the kernel keeps
-its buffers in caches of its own: a datagram then costs no call to the
-allocator at either end.  A small queue entry is thus always a buffer of
-the small size, whether it was the sender's packet or a copy, and may go
-back to the spares; an entry cut short by a filter may be a bigger
-buffer, which is as good.  Only the read that consumes a datagram
-returns its buffer; every other way an entry goes frees it.  Under
-AddressSanitizer no spares are kept, so that a buffer used after its
-datagram was read is still caught.
+A buffer that a read has emptied is kept for the next datagram of its
+size, as the kernel keeps its buffers in caches of its own: a datagram
+then costs no call to the allocator at either end.  The buffers of small
+datagrams --- up to |SR_SMALL_DGRAM| bytes of data, which is most of
+what tests send --- all have one size, enough for that much, and at most
+|SR_SMALL_SPARE| of them are kept.  A bigger buffer has a power of two
+bytes, the least that holds its datagram, and at most |SR_BIG_SPARE|
+buffers of each such size are kept, for sizes up to $2^{17}$ bytes (which
+holds the longest datagram).  Only the read that consumes a datagram
+returns its buffer; every other way an entry goes frees it.
 
 @<Type definitions@>=
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
 #define SR_SMALL_DGRAM 256
 #define SR_SMALL_BUF (SR_DGRAM_HEADROOM + SR_SMALL_DGRAM)
 #define SR_SMALL_SPARE 64
+#define SR_BIG_ORDER_MAX 17 /* the biggest buffer kept: $2^{17}$ bytes */
+#define SR_BIG_SPARE 4
 #if defined(__SANITIZE_ADDRESS__)
-#define SR_KEEP_SPARES 0
+#define SR_ASAN 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
-#define SR_KEEP_SPARES 0
+#define SR_ASAN 1
 #endif
 #endif
-#ifndef SR_KEEP_SPARES
-#define SR_KEEP_SPARES 1
+#ifdef SR_ASAN
+#include <sanitizer/asan_interface.h>
+size_t __sanitizer_get_allocated_size(const volatile void *p); /* the sanitizer's allocator */
 #endif
 _Static_assert(offsetof(sr_dgram, wire_opt) == offsetof(sr_dgram, opt) + SR_MAX_IPOPTLEN,
   "the two copies of the options are side by side");
-_Static_assert(offsetof(sr_dgram, data) >= sizeof(sr_pkt) + SR_IPHDR_LEN +
+_Static_assert(offsetof(sr_dgram, data) > sizeof(sr_pkt) + SR_IPHDR_LEN +
   SR_MAX_IPOPTLEN + SR_UDPHDR_LEN, "a queue entry's header covers a packet's headers");
+_Static_assert(((size_t) 1 << SR_BIG_ORDER_MAX) >= SR_DGRAM_HEADROOM + 65535,
+  "the biggest spare holds the longest datagram");
+
+@ Which buffers a read may keep.  A read keeps an entry's buffer by the
+size of the entry's data, so every entry must have at least the bytes its
+data's size asks for: the small size for up to |SR_SMALL_DGRAM| bytes,
+and above that the power of two |dgram_buf_order| names.  That holds
+because an entry's buffer is made by |dgram_buf| --- either the entry's
+own (|dgram_new|) or, when the receiver adopts the sender's packet, the
+packet's (|udp_pkt_new|) --- and an entry's data never grows: a filter
+may only cut it.  No other packet can be adopted: a packet from
+|pkt_alloc| has its datagram right after its own header, and the
+assertion above puts even its longest headers short of
+|SR_DGRAM_HEADROOM|, where an adopted packet's payload must begin.  A big
+buffer cut down to a small datagram has more than the small size, which
+is as good.
+
+@<Private function prototypes@>=
+static int dgram_buf_order(size_t len);
+static void *dgram_buf(size_t len);
+static void dgram_free(sr_dgram *d);
+static void buf_lend(void *b, size_t need);
+static void buf_shelve(void *b);
+
+@ The least power of two that holds the header of an entry and |len| bytes of data.
+
+@c
+static int dgram_buf_order(size_t len)
+{
+  size_t need = SR_DGRAM_HEADROOM + len;
+  return 64 - __builtin_clzll((unsigned long long) need - 1);
+}
+
+@ A buffer for |len| bytes of data at |SR_DGRAM_HEADROOM|: a spare if there
+is one.
+
+@c
+static void *dgram_buf(size_t len)
+{
+  void *b;
+  int order;
+  if (len <= SR_SMALL_DGRAM)
+    b = W->nsmall_spare ? W->small_spare[--W->nsmall_spare] : xmalloc(SR_SMALL_BUF);
+  else {
+    order = dgram_buf_order(len);
+    b = order <= SR_BIG_ORDER_MAX && W->nbig_spare[order] ?
+      W->big_spare[order][--W->nbig_spare[order]] : xmalloc((size_t) 1 << order);
+  }
+  buf_lend(b, SR_DGRAM_HEADROOM + len);
+  return b;
+}
+
+@ A consumed entry's buffer goes back to the spares of its size, if there
+is room.
+
+@c
+static void dgram_free(sr_dgram *d)
+{
+  int order;
+  if (d->len <= SR_SMALL_DGRAM) {
+    if (W->nsmall_spare < SR_SMALL_SPARE) {
+      buf_shelve(d);
+      W->small_spare[W->nsmall_spare++] = d;
+    } else free(d);
+    return;
+  }
+  order = dgram_buf_order(d->len);
+  if (order <= SR_BIG_ORDER_MAX && W->nbig_spare[order] < SR_BIG_SPARE) {
+    buf_shelve(d);
+    W->big_spare[order][W->nbig_spare[order]++] = d;
+  } else free(d);
+}
+
+@ Under AddressSanitizer the spares are checked.  A buffer on the shelf is
+poisoned whole, so that a buffer used after its datagram was read is
+caught as it would be after |free|; a buffer lent is unpoisoned only as far
+as its datagram needs, so that a write past the datagram is caught too;
+and the size the allocator really gave it is compared with that need,
+which checks the argument above on every datagram of \.{make check
+SANITIZE=1}.  Without the sanitizer both do nothing.
+@^AddressSanitizer@>
+
+@c
+static void buf_lend(void *b, size_t need)
+{
+#ifdef SR_ASAN
+  size_t have = __sanitizer_get_allocated_size(b);
+  if (have < need) {
+    fprintf(stderr, "sockref: a spare buffer of %zu bytes lent for %zu\n", have, need);
+    abort();
+  }
+  ASAN_UNPOISON_MEMORY_REGION(b, need);
+  ASAN_POISON_MEMORY_REGION((uint8_t *) b + need, have - need);
+#else
+  (void) b, (void) need;
+#endif
+}
+
+static void buf_shelve(void *b)
+{
+#ifdef SR_ASAN
+  ASAN_POISON_MEMORY_REGION(b, __sanitizer_get_allocated_size(b));
+#else
+  (void) b;
+#endif
+}
+
+@ @<Network fields of the world@>=
+void *small_spare[SR_SMALL_SPARE]; /* emptied small datagram buffers */
+int nsmall_spare;
+void *big_spare[SR_BIG_ORDER_MAX + 1][SR_BIG_SPARE]; /* emptied bigger ones, by size */
+uint8_t nbig_spare[SR_BIG_ORDER_MAX + 1];
+
+@ @<Free the network state of the world@>=
+while (W->nsmall_spare) free(W->small_spare[--W->nsmall_spare]);
+for (int order = 0; order <= SR_BIG_ORDER_MAX; order++)
+  while (W->nbig_spare[order]) free(W->big_spare[order][--W->nbig_spare[order]]);
 
 @ The fields a socket gains.  The receive queue is one list in arrival
 order.  Linux keeps it as two --- the queue the network appends to and a
@@ -391,8 +509,7 @@ static sr_dgram *dgram_clear(sr_dgram *d, size_t len)
 
 static sr_dgram *dgram_new(size_t len)
 {
-  return dgram_clear(len <= SR_SMALL_DGRAM ? small_buf() : xmalloc(SR_DGRAM_HEADROOM + len),
-    len);
+  return dgram_clear(dgram_buf(len), len);
 }
 
 static void dgram_take_ip(sr_dgram *d, const struct sr_rx *rx)
@@ -1404,9 +1521,7 @@ static sr_pkt *udp_pkt_new(int optlen, size_t l4len)
 {
   size_t hlen = (size_t) SR_IPHDR_LEN + (size_t) optlen;
   size_t headroom = SR_DGRAM_HEADROOM - SR_UDPHDR_LEN - hlen;
-  if (l4len - SR_UDPHDR_LEN <= SR_SMALL_DGRAM)
-    return pkt_init(small_buf(), headroom, hlen + l4len);
-  return pkt_alloc(headroom, hlen + l4len);
+  return pkt_init(dgram_buf(l4len - SR_UDPHDR_LEN), headroom, hlen + l4len);
 }
 
 @ Putting the header on a datagram whose data is in place in its packet,
@@ -2660,30 +2775,6 @@ the time of the read.)
 
 @<Network fields of the world@>=
 int netstamp_sockets; /* sockets that want arrival times */
-
-@ @<Network fields of the world@>=
-void *small_spare[SR_SMALL_SPARE]; /* emptied small datagram buffers */
-int nsmall_spare;
-
-@ @<Free the network state of the world@>=
-while (W->nsmall_spare) free(W->small_spare[--W->nsmall_spare]);
-
-@ @<Private function prototypes@>=
-static void *small_buf(void);
-static void dgram_free(sr_dgram *d);
-
-@ @c
-static void *small_buf(void)
-{
-  return W->nsmall_spare ? W->small_spare[--W->nsmall_spare] : xmalloc(SR_SMALL_BUF);
-}
-
-static void dgram_free(sr_dgram *d)
-{
-  if (SR_KEEP_SPARES && d->len <= SR_SMALL_DGRAM && W->nsmall_spare < SR_SMALL_SPARE)
-    W->small_spare[W->nsmall_spare++] = d;
-  else free(d);
-}
 
 @ @<Private function prototypes@>=
 static void sock_enable_timestamp(sr_sock *s);
