@@ -278,13 +278,13 @@ OPT_STORE_INT_FIELD};
 #define SR_LOOPBACK_IFINDEX 1
 
 /*:370*//*425:*/
-#line 1220 "web/ip.w"
+#line 1219 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
 /*:425*//*430:*/
-#line 1317 "web/ip.w"
+#line 1316 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
@@ -355,29 +355,29 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_MSG_PROBE 0x10
 
 /*:613*//*640:*/
-#line 1698 "web/udp.w"
+#line 1699 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
 /*:640*//*642:*/
-#line 1750 "web/udp.w"
+#line 1751 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:642*//*658:*/
-#line 2106 "web/udp.w"
+#line 2107 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:658*//*664:*/
-#line 2247 "web/udp.w"
+#line 2248 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
 /*:664*//*698:*/
-#line 3035 "web/udp.w"
+#line 3036 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -386,13 +386,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_ETH_HLEN 14
 
 /*:698*//*711:*/
-#line 3297 "web/udp.w"
+#line 3298 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:711*//*717:*/
-#line 3417 "web/udp.w"
+#line 3418 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -726,12 +726,12 @@ bool stamp_asked;
 uint64_t rq_seq;
 
 /*:574*//*645:*/
-#line 1824 "web/udp.w"
+#line 1825 "web/udp.w"
 
 struct sr_udpcork*cork;
 
 /*:645*//*733:*/
-#line 3734 "web/udp.w"
+#line 3735 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -990,7 +990,7 @@ uint32_t tskey;
 };
 
 /*:389*//*405:*/
-#line 789 "web/ip.w"
+#line 788 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -1014,7 +1014,7 @@ uint32_t mark;
 };
 
 /*:405*//*410:*/
-#line 946 "web/ip.w"
+#line 945 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -1032,7 +1032,7 @@ int rt_type;
 }sr_fragq;
 
 /*:410*//*431:*/
-#line 1322 "web/ip.w"
+#line 1321 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -1040,7 +1040,7 @@ uint64_t tokens,last;
 }sr_peer;
 
 /*:431*//*442:*/
-#line 1460 "web/ip.w"
+#line 1459 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -1187,7 +1187,7 @@ uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
 /*:614*//*646:*/
-#line 1827 "web/udp.w"
+#line 1828 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1200,7 +1200,7 @@ uint8_t*data;
 };
 
 /*:646*//*661:*/
-#line 2185 "web/udp.w"
+#line 2186 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -1253,7 +1253,7 @@ void*big_spare[SR_BIG_ORDER_MAX+1][SR_BIG_SPARE];
 uint8_t nbig_spare[SR_BIG_ORDER_MAX+1];
 
 /*:572*//*687:*/
-#line 2776 "web/udp.w"
+#line 2777 "web/udp.w"
 
 int netstamp_sockets;
 
@@ -1310,18 +1310,18 @@ uint16_t ip_ident;
 uint64_t serial;
 
 /*:391*//*411:*/
-#line 962 "web/ip.w"
+#line 961 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
 /*:411*//*432:*/
-#line 1328 "web/ip.w"
+#line 1327 "web/ip.w"
 
 sr_htab peers;
 
 /*:432*//*440:*/
-#line 1454 "web/ip.w"
+#line 1453 "web/ip.w"
 
 sr_htab mc;
 
@@ -1802,24 +1802,24 @@ static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
 /*:395*//*398:*/
-#line 648 "web/ip.w"
+#line 647 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
 /*:398*//*400:*/
-#line 702 "web/ip.w"
+#line 701 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
 /*:400*//*403:*/
-#line 755 "web/ip.w"
+#line 754 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
 /*:403*//*406:*/
-#line 811 "web/ip.w"
+#line 810 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1828,55 +1828,55 @@ static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
 /*:406*//*413:*/
-#line 969 "web/ip.w"
+#line 968 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
 /*:413*//*419:*/
-#line 1081 "web/ip.w"
+#line 1080 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
 /*:419*//*422:*/
-#line 1151 "web/ip.w"
+#line 1150 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:422*//*426:*/
-#line 1224 "web/ip.w"
+#line 1223 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
 /*:426*//*428:*/
-#line 1268 "web/ip.w"
+#line 1267 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
 /*:428*//*434:*/
-#line 1334 "web/ip.w"
+#line 1333 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
 /*:434*//*436:*/
-#line 1384 "web/ip.w"
+#line 1383 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
 /*:436*//*438:*/
-#line 1428 "web/ip.w"
+#line 1427 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
 /*:438*//*443:*/
-#line 1466 "web/ip.w"
+#line 1465 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
@@ -2228,7 +2228,7 @@ static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
 /*:627*//*633:*/
-#line 1565 "web/udp.w"
+#line 1566 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
@@ -2236,31 +2236,31 @@ static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
 /*:633*//*635:*/
-#line 1610 "web/udp.w"
+#line 1611 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
 /*:635*//*637:*/
-#line 1635 "web/udp.w"
+#line 1636 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:637*//*639:*/
-#line 1695 "web/udp.w"
+#line 1696 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
 /*:639*//*643:*/
-#line 1753 "web/udp.w"
+#line 1754 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:643*//*647:*/
-#line 1838 "web/udp.w"
+#line 1839 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2271,7 +2271,7 @@ static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
 /*:647*//*653:*/
-#line 1973 "web/udp.w"
+#line 1974 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2283,23 +2283,23 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:653*//*654:*/
-#line 1990 "web/udp.w"
+#line 1991 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:654*//*660:*/
-#line 2178 "web/udp.w"
+#line 2179 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:660*//*665:*/
-#line 2276 "web/udp.w"
+#line 2277 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:665*//*667:*/
-#line 2295 "web/udp.w"
+#line 2296 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2308,47 +2308,47 @@ static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:667*//*670:*/
-#line 2393 "web/udp.w"
+#line 2394 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:670*//*672:*/
-#line 2435 "web/udp.w"
+#line 2436 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:672*//*674:*/
-#line 2495 "web/udp.w"
+#line 2496 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:674*//*676:*/
-#line 2533 "web/udp.w"
+#line 2534 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:676*//*679:*/
-#line 2604 "web/udp.w"
+#line 2605 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:679*//*683:*/
-#line 2683 "web/udp.w"
+#line 2684 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:683*//*688:*/
-#line 2779 "web/udp.w"
+#line 2780 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
 /*:688*//*690:*/
-#line 2833 "web/udp.w"
+#line 2834 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
@@ -2356,64 +2356,64 @@ static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:690*//*693:*/
-#line 2915 "web/udp.w"
+#line 2916 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:693*//*699:*/
-#line 3042 "web/udp.w"
+#line 3043 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
 /*:699*//*703:*/
-#line 3118 "web/udp.w"
+#line 3119 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:703*//*705:*/
-#line 3158 "web/udp.w"
+#line 3159 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:705*//*712:*/
-#line 3301 "web/udp.w"
+#line 3302 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:712*//*719:*/
-#line 3437 "web/udp.w"
+#line 3438 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:719*//*722:*/
-#line 3500 "web/udp.w"
+#line 3501 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 
 /*:722*//*727:*/
-#line 3606 "web/udp.w"
+#line 3607 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:727*//*729:*/
-#line 3662 "web/udp.w"
+#line 3663 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:729*//*731:*/
-#line 3699 "web/udp.w"
+#line 3700 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:731*//*734:*/
-#line 3739 "web/udp.w"
+#line 3740 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -3232,17 +3232,17 @@ htab_free(&fh->neigh,neigh_free);
 htab_free(&fh->pmtu,hent_free);
 
 /*:386*//*412:*/
-#line 966 "web/ip.w"
+#line 965 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
 /*:412*//*433:*/
-#line 1331 "web/ip.w"
+#line 1330 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
 /*:433*//*441:*/
-#line 1457 "web/ip.w"
+#line 1456 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
@@ -3950,7 +3950,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*707:*/
-#line 3194 "web/udp.w"
+#line 3195 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -6858,7 +6858,7 @@ sk->inet_id= (uint16_t)rng_next();
 }
 
 /*:394*//*396:*/
-#line 540 "web/ip.w"
+#line 539 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -6868,7 +6868,7 @@ memcpy(pkt->data+SR_IPHDR_LEN+o->optlen,l4,l4len);
 return ip_output_pkt(h,rt,daddr,o,pkt);
 }
 
-static inline int ip_output_pkt(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
+static int ip_output_pkt(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,sr_pkt*pkt)
 {
 int hlen= SR_IPHDR_LEN+o->optlen;
@@ -6920,7 +6920,7 @@ return 0;
 }
 
 /*:396*//*397:*/
-#line 621 "web/ip.w"
+#line 620 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6939,7 +6939,7 @@ ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
 /*:397*//*399:*/
-#line 652 "web/ip.w"
+#line 651 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6981,7 +6981,7 @@ free(pkt);
 }
 
 /*:399*//*401:*/
-#line 706 "web/ip.w"
+#line 705 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6996,7 +6996,7 @@ else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
 /*:401*//*402:*/
-#line 729 "web/ip.w"
+#line 728 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -7018,7 +7018,7 @@ return SR_RT_UNICAST;
 }
 
 /*:402*//*404:*/
-#line 758 "web/ip.w"
+#line 757 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -7029,7 +7029,7 @@ return false;
 }
 
 /*:404*//*407:*/
-#line 822 "web/ip.w"
+#line 821 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -7065,7 +7065,7 @@ free(pkt);
 }
 
 /*:407*//*408:*/
-#line 866 "web/ip.w"
+#line 865 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -7095,7 +7095,7 @@ rx->pkt= NULL;
 }
 
 /*:408*//*409:*/
-#line 900 "web/ip.w"
+#line 899 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -7112,7 +7112,7 @@ return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
 /*:409*//*414:*/
-#line 974 "web/ip.w"
+#line 973 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -7130,7 +7130,7 @@ fragq_free(&q->h);
 }
 
 /*:414*//*415:*/
-#line 992 "web/ip.w"
+#line 991 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -7158,7 +7158,7 @@ return q;
 }
 
 /*:415*//*416:*/
-#line 1020 "web/ip.w"
+#line 1019 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -7172,7 +7172,7 @@ if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
 /*417:*/
-#line 1048 "web/ip.w"
+#line 1047 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -7188,11 +7188,11 @@ q->len= end;
 if(end<=off)goto discard;
 
 /*:417*/
-#line 1032 "web/ip.w"
+#line 1031 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
 /*418:*/
-#line 1062 "web/ip.w"
+#line 1061 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -7210,7 +7210,7 @@ return NULL;
 }
 
 /*:418*/
-#line 1034 "web/ip.w"
+#line 1033 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -7226,7 +7226,7 @@ return NULL;
 }
 
 /*:416*//*420:*/
-#line 1084 "web/ip.w"
+#line 1083 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -7251,7 +7251,7 @@ return whole;
 }
 
 /*:420*//*421:*/
-#line 1110 "web/ip.w"
+#line 1109 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -7264,7 +7264,7 @@ fragq_kill(h,q);
 }
 
 /*:421*//*423:*/
-#line 1154 "web/ip.w"
+#line 1153 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -7308,7 +7308,7 @@ ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
 /*:423*//*427:*/
-#line 1229 "web/ip.w"
+#line 1228 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -7345,7 +7345,7 @@ len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
 /*:427*//*429:*/
-#line 1273 "web/ip.w"
+#line 1272 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -7370,7 +7370,7 @@ free(buf);
 }
 
 /*:429*//*435:*/
-#line 1339 "web/ip.w"
+#line 1338 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -7402,7 +7402,7 @@ return true;
 }
 
 /*:435*//*437:*/
-#line 1387 "web/ip.w"
+#line 1386 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -7440,7 +7440,7 @@ ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
 /*:437*//*439:*/
-#line 1431 "web/ip.w"
+#line 1430 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -7455,7 +7455,7 @@ ic->data,ic->datalen);
 }
 
 /*:439*//*444:*/
-#line 1471 "web/ip.w"
+#line 1470 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -9584,7 +9584,7 @@ return 0;
 }
 
 /*:629*//*630:*/
-#line 1491 "web/udp.w"
+#line 1492 "web/udp.w"
 
 static inline int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9610,7 +9610,7 @@ return err;
 }
 
 /*:630*//*631:*/
-#line 1519 "web/udp.w"
+#line 1520 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9620,7 +9620,7 @@ return pkt_init(dgram_buf(l4len-SR_UDPHDR_LEN),headroom,hlen+l4len);
 }
 
 /*:631*//*632:*/
-#line 1531 "web/udp.w"
+#line 1532 "web/udp.w"
 
 static inline int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9641,7 +9641,7 @@ return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
 /*:632*//*634:*/
-#line 1575 "web/udp.w"
+#line 1576 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9670,7 +9670,7 @@ return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
 /*:634*//*636:*/
-#line 1614 "web/udp.w"
+#line 1615 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9689,7 +9689,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:636*//*638:*/
-#line 1639 "web/udp.w"
+#line 1640 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9723,7 +9723,7 @@ return true;
 }
 
 /*:638*//*641:*/
-#line 1701 "web/udp.w"
+#line 1702 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 typedef char sr_v32 __attribute__((vector_size(32),aligned(1),may_alias));
@@ -9745,7 +9745,7 @@ for(;i+32<=n;i+= 32)*(sr_v32*)(d+i)= *(const sr_v32*)(s+i);
 if(i<n)*(sr_v32*)(d+n-32)= *(const sr_v32*)(s+n-32);
 }
 #endif
-#line 1722 "web/udp.w"
+#line 1723 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n)
 {
@@ -9755,12 +9755,12 @@ vcopy_avx2(dst,src,n);
 return;
 }
 #endif
-#line 1731 "web/udp.w"
+#line 1732 "web/udp.w"
  memcpy(dst,src,n);
 }
 
 /*:641*//*644:*/
-#line 1758 "web/udp.w"
+#line 1759 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9785,7 +9785,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:644*//*648:*/
-#line 1849 "web/udp.w"
+#line 1850 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
@@ -9793,7 +9793,7 @@ return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
 /*:648*//*649:*/
-#line 1855 "web/udp.w"
+#line 1856 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9824,7 +9824,7 @@ return(ssize_t)len;
 }
 
 /*:649*//*650:*/
-#line 1887 "web/udp.w"
+#line 1888 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9851,7 +9851,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:650*//*651:*/
-#line 1915 "web/udp.w"
+#line 1916 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -9868,7 +9868,7 @@ return err;
 }
 
 /*:651*//*652:*/
-#line 1930 "web/udp.w"
+#line 1931 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9879,7 +9879,7 @@ s->cork= NULL;
 }
 
 /*:652*//*655:*/
-#line 1993 "web/udp.w"
+#line 1994 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9934,7 +9934,7 @@ return 0;
 }
 
 /*:655*//*656:*/
-#line 2046 "web/udp.w"
+#line 2047 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9942,7 +9942,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*657:*/
-#line 2087 "web/udp.w"
+#line 2088 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9958,7 +9958,7 @@ return 0;
 }
 
 /*:657*/
-#line 2052 "web/udp.w"
+#line 2053 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9991,7 +9991,7 @@ return-EINVAL;
 }
 
 /*:656*//*659:*/
-#line 2110 "web/udp.w"
+#line 2111 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -10032,7 +10032,7 @@ return-EINVAL;
 }
 
 /*:659*//*662:*/
-#line 2191 "web/udp.w"
+#line 2192 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10052,7 +10052,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*663:*/
-#line 2238 "web/udp.w"
+#line 2239 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -10060,7 +10060,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:663*/
-#line 2209 "web/udp.w"
+#line 2210 "web/udp.w"
 
 goto try_again;
 }
@@ -10087,7 +10087,7 @@ return err;
 }
 
 /*:662*//*666:*/
-#line 2279 "web/udp.w"
+#line 2280 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -10098,7 +10098,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:666*//*668:*/
-#line 2302 "web/udp.w"
+#line 2303 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -10142,7 +10142,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:668*//*669:*/
-#line 2358 "web/udp.w"
+#line 2359 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -10167,7 +10167,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:669*//*671:*/
-#line 2396 "web/udp.w"
+#line 2397 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -10183,7 +10183,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:671*//*673:*/
-#line 2439 "web/udp.w"
+#line 2440 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10224,7 +10224,7 @@ return(ssize_t)copied;
 }
 
 /*:673*//*675:*/
-#line 2499 "web/udp.w"
+#line 2500 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -10246,7 +10246,7 @@ co->used+= take;
 }
 
 /*:675*//*677:*/
-#line 2537 "web/udp.w"
+#line 2538 "web/udp.w"
 
 static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10254,7 +10254,7 @@ sr_dgram*d)
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&!s->rcvmark&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
 /*678:*/
-#line 2565 "web/udp.w"
+#line 2566 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
@@ -10262,7 +10262,7 @@ s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
 /*:678*/
-#line 2543 "web/udp.w"
+#line 2544 "web/udp.w"
 
 return;
 }
@@ -10273,7 +10273,7 @@ if(s->rcvmark)put_cmsg(msg,co,SOL_SOCKET,SO_MARK,sizeof d->mark,&d->mark);
 }
 
 /*:677*//*680:*/
-#line 2608 "web/udp.w"
+#line 2609 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10294,7 +10294,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*682:*/
-#line 2659 "web/udp.w"
+#line 2660 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -10304,10 +10304,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:682*/
-#line 2627 "web/udp.w"
+#line 2628 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*681:*/
-#line 2646 "web/udp.w"
+#line 2647 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -10322,7 +10322,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:681*/
-#line 2628 "web/udp.w"
+#line 2629 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -10331,7 +10331,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 
 /*:680*//*684:*/
-#line 2686 "web/udp.w"
+#line 2687 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -10343,7 +10343,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*685:*/
-#line 2702 "web/udp.w"
+#line 2703 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -10358,10 +10358,10 @@ n+= len;
 }
 
 /*:685*/
-#line 2696 "web/udp.w"
+#line 2697 "web/udp.w"
 
 if(ts)/*686:*/
-#line 2720 "web/udp.w"
+#line 2721 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -10403,14 +10403,14 @@ n+= len;
 }
 
 /*:686*/
-#line 2697 "web/udp.w"
+#line 2698 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:684*//*689:*/
-#line 2790 "web/udp.w"
+#line 2791 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -10427,7 +10427,7 @@ W->netstamp_sockets+= want?1:-1;
 }
 
 /*:689*//*691:*/
-#line 2849 "web/udp.w"
+#line 2850 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10443,7 +10443,7 @@ s->stamp_ns= d->tstamp_ns;
 }
 
 /*:691*//*692:*/
-#line 2863 "web/udp.w"
+#line 2864 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10473,7 +10473,7 @@ if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
 /*:692*//*694:*/
-#line 2919 "web/udp.w"
+#line 2920 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10490,7 +10490,7 @@ SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
 /*:694*//*700:*/
-#line 3051 "web/udp.w"
+#line 3052 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10502,7 +10502,7 @@ o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
 /*:700*//*701:*/
-#line 3064 "web/udp.w"
+#line 3065 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10515,7 +10515,7 @@ if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
 /*:701*//*702:*/
-#line 3080 "web/udp.w"
+#line 3081 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10546,7 +10546,7 @@ sock_queue_err(s,d);
 }
 
 /*:702*//*704:*/
-#line 3121 "web/udp.w"
+#line 3122 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10572,7 +10572,7 @@ return 0;
 }
 
 /*:704*//*706:*/
-#line 3161 "web/udp.w"
+#line 3162 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10590,7 +10590,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:706*//*709:*/
-#line 3238 "web/udp.w"
+#line 3239 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10610,7 +10610,7 @@ return sys_return(err);
 }
 
 /*:709*//*713:*/
-#line 3308 "web/udp.w"
+#line 3309 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10624,7 +10624,7 @@ return(ssize_t)total;
 }
 
 /*:713*//*714:*/
-#line 3325 "web/udp.w"
+#line 3326 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10643,7 +10643,7 @@ return r;
 }
 
 /*:714*//*715:*/
-#line 3342 "web/udp.w"
+#line 3343 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10679,7 +10679,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:715*//*716:*/
-#line 3379 "web/udp.w"
+#line 3380 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10716,7 +10716,7 @@ return sys_return((int)r);
 }
 
 /*:716*//*718:*/
-#line 3423 "web/udp.w"
+#line 3424 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10732,7 +10732,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:718*//*720:*/
-#line 3440 "web/udp.w"
+#line 3441 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10757,7 +10757,7 @@ return sys_return((int)total);
 }
 
 /*:720*//*723:*/
-#line 3507 "web/udp.w"
+#line 3508 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10774,7 +10774,7 @@ return r;
 }
 
 /*:723*//*724:*/
-#line 3522 "web/udp.w"
+#line 3523 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10811,7 +10811,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:724*//*725:*/
-#line 3557 "web/udp.w"
+#line 3558 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10848,7 +10848,7 @@ return sys_return((int)r);
 }
 
 /*:725*//*726:*/
-#line 3592 "web/udp.w"
+#line 3593 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10864,7 +10864,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:726*//*728:*/
-#line 3609 "web/udp.w"
+#line 3610 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10892,7 +10892,7 @@ return sys_return((int)total);
 }
 
 /*:728*//*730:*/
-#line 3667 "web/udp.w"
+#line 3668 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10922,7 +10922,7 @@ return-ENOTCONN;
 }
 
 /*:730*//*732:*/
-#line 3702 "web/udp.w"
+#line 3703 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10933,7 +10933,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:732*//*735:*/
-#line 3743 "web/udp.w"
+#line 3744 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {

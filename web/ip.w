@@ -535,7 +535,6 @@ interface: |ip_send| would find nothing to loop back and |ip_fragment|
 nothing to cut, and hand it to |dev_xmit| as it is, not as a group
 datagram.  The interface's MTU is read only for the modes that use it.
 (Together: saves 74 of 1,250 instructions a send.)
-The function is |inline| (see |udp_send_one|).
 
 @c
 static int ip_output(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
@@ -546,7 +545,7 @@ static int ip_output(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   return ip_output_pkt(h, rt, daddr, o, pkt);
 }
 
-static inline int ip_output_pkt(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
+static int ip_output_pkt(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   const struct sr_ipout *o, sr_pkt *pkt)
 {
   int hlen = SR_IPHDR_LEN + o->optlen;

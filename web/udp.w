@@ -1482,11 +1482,12 @@ charge of a datagram that fits is the true size of its one buffer, which
 (saves 15 instructions of an 8\,KiB send, 7 of a 64-byte one).
 
 A datagram passes once through each function of this path, from the
-route (|ip_route_dgram|) through |udp_send_one| and |udp_send_built| to
-|ip_output_pkt|, and each is called from a few places only; they are
-declared |inline|, so that the compiler builds the path as one function
-and does not save registers and pass a dozen arguments at every step
-(saves 100 of 1,250 instructions a send).
+route (|ip_route_dgram|) through |udp_send_one| to |udp_send_built|, and
+each is called from a few places only; they are declared |inline|, so
+that the compiler builds the path into |udp_sendmsg| and does not save
+registers and pass a dozen arguments at every step (saves 100 of 1,250
+instructions a send).  |ip_output_pkt|, which every protocol calls, stays
+a function of its own.
 
 @c
 static inline int udp_send_one(sr_sock *s, const struct msghdr *msg, size_t from, size_t len,
