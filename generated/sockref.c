@@ -278,13 +278,13 @@ OPT_STORE_INT_FIELD};
 #define SR_LOOPBACK_IFINDEX 1
 
 /*:370*//*425:*/
-#line 1219 "web/ip.w"
+#line 1221 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
 /*:425*//*430:*/
-#line 1316 "web/ip.w"
+#line 1318 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
@@ -990,7 +990,7 @@ uint32_t tskey;
 };
 
 /*:389*//*405:*/
-#line 788 "web/ip.w"
+#line 790 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -1014,7 +1014,7 @@ uint32_t mark;
 };
 
 /*:405*//*410:*/
-#line 945 "web/ip.w"
+#line 947 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -1032,7 +1032,7 @@ int rt_type;
 }sr_fragq;
 
 /*:410*//*431:*/
-#line 1321 "web/ip.w"
+#line 1323 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -1040,7 +1040,7 @@ uint64_t tokens,last;
 }sr_peer;
 
 /*:431*//*442:*/
-#line 1459 "web/ip.w"
+#line 1461 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -1310,18 +1310,18 @@ uint16_t ip_ident;
 uint64_t serial;
 
 /*:391*//*411:*/
-#line 961 "web/ip.w"
+#line 963 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
 /*:411*//*432:*/
-#line 1327 "web/ip.w"
+#line 1329 "web/ip.w"
 
 sr_htab peers;
 
 /*:432*//*440:*/
-#line 1453 "web/ip.w"
+#line 1455 "web/ip.w"
 
 sr_htab mc;
 
@@ -1802,24 +1802,24 @@ static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
 /*:395*//*398:*/
-#line 647 "web/ip.w"
+#line 649 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
 /*:398*//*400:*/
-#line 701 "web/ip.w"
+#line 703 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
 /*:400*//*403:*/
-#line 754 "web/ip.w"
+#line 756 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
 /*:403*//*406:*/
-#line 810 "web/ip.w"
+#line 812 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1828,55 +1828,55 @@ static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
 /*:406*//*413:*/
-#line 968 "web/ip.w"
+#line 970 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
 /*:413*//*419:*/
-#line 1080 "web/ip.w"
+#line 1082 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
 /*:419*//*422:*/
-#line 1150 "web/ip.w"
+#line 1152 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:422*//*426:*/
-#line 1223 "web/ip.w"
+#line 1225 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
 /*:426*//*428:*/
-#line 1267 "web/ip.w"
+#line 1269 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
 /*:428*//*434:*/
-#line 1333 "web/ip.w"
+#line 1335 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
 /*:434*//*436:*/
-#line 1383 "web/ip.w"
+#line 1385 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
 /*:436*//*438:*/
-#line 1427 "web/ip.w"
+#line 1429 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
 /*:438*//*443:*/
-#line 1465 "web/ip.w"
+#line 1467 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
@@ -3232,17 +3232,17 @@ htab_free(&fh->neigh,neigh_free);
 htab_free(&fh->pmtu,hent_free);
 
 /*:386*//*412:*/
-#line 965 "web/ip.w"
+#line 967 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
 /*:412*//*433:*/
-#line 1330 "web/ip.w"
+#line 1332 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
 /*:433*//*441:*/
-#line 1456 "web/ip.w"
+#line 1458 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
@@ -6858,7 +6858,7 @@ sk->inet_id= (uint16_t)rng_next();
 }
 
 /*:394*//*396:*/
-#line 539 "web/ip.w"
+#line 542 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -6887,7 +6887,6 @@ return-EMSGSIZE;
 }
 df= o->pmtudisc==IP_PMTUDISC_DO||o->pmtudisc==IP_PMTUDISC_PROBE||
 (tot<=(size_t)rt->mtu&&o->pmtudisc==IP_PMTUDISC_WANT&&!rt->mtu_locked);
-memset(&ip,0,sizeof ip);
 ip.tos= o->tos;
 ip.ttl= o->ttl;
 ip.protocol= o->protocol;
@@ -6920,7 +6919,7 @@ return 0;
 }
 
 /*:396*//*397:*/
-#line 620 "web/ip.w"
+#line 622 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6939,7 +6938,7 @@ ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
 /*:397*//*399:*/
-#line 651 "web/ip.w"
+#line 653 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -6981,7 +6980,7 @@ free(pkt);
 }
 
 /*:399*//*401:*/
-#line 705 "web/ip.w"
+#line 707 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6996,7 +6995,7 @@ else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
 /*:401*//*402:*/
-#line 728 "web/ip.w"
+#line 730 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -7018,7 +7017,7 @@ return SR_RT_UNICAST;
 }
 
 /*:402*//*404:*/
-#line 757 "web/ip.w"
+#line 759 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -7029,7 +7028,7 @@ return false;
 }
 
 /*:404*//*407:*/
-#line 821 "web/ip.w"
+#line 823 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -7065,7 +7064,7 @@ free(pkt);
 }
 
 /*:407*//*408:*/
-#line 865 "web/ip.w"
+#line 867 "web/ip.w"
 
 static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -7095,7 +7094,7 @@ rx->pkt= NULL;
 }
 
 /*:408*//*409:*/
-#line 899 "web/ip.w"
+#line 901 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -7112,7 +7111,7 @@ return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
 /*:409*//*414:*/
-#line 973 "web/ip.w"
+#line 975 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -7130,7 +7129,7 @@ fragq_free(&q->h);
 }
 
 /*:414*//*415:*/
-#line 991 "web/ip.w"
+#line 993 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -7158,7 +7157,7 @@ return q;
 }
 
 /*:415*//*416:*/
-#line 1019 "web/ip.w"
+#line 1021 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -7172,7 +7171,7 @@ if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
 /*417:*/
-#line 1047 "web/ip.w"
+#line 1049 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -7188,11 +7187,11 @@ q->len= end;
 if(end<=off)goto discard;
 
 /*:417*/
-#line 1031 "web/ip.w"
+#line 1033 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
 /*418:*/
-#line 1061 "web/ip.w"
+#line 1063 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -7210,7 +7209,7 @@ return NULL;
 }
 
 /*:418*/
-#line 1033 "web/ip.w"
+#line 1035 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -7226,7 +7225,7 @@ return NULL;
 }
 
 /*:416*//*420:*/
-#line 1083 "web/ip.w"
+#line 1085 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -7251,7 +7250,7 @@ return whole;
 }
 
 /*:420*//*421:*/
-#line 1109 "web/ip.w"
+#line 1111 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -7264,7 +7263,7 @@ fragq_kill(h,q);
 }
 
 /*:421*//*423:*/
-#line 1153 "web/ip.w"
+#line 1155 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -7308,7 +7307,7 @@ ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
 /*:423*//*427:*/
-#line 1228 "web/ip.w"
+#line 1230 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -7345,7 +7344,7 @@ len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
 /*:427*//*429:*/
-#line 1272 "web/ip.w"
+#line 1274 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -7370,7 +7369,7 @@ free(buf);
 }
 
 /*:429*//*435:*/
-#line 1338 "web/ip.w"
+#line 1340 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -7402,7 +7401,7 @@ return true;
 }
 
 /*:435*//*437:*/
-#line 1386 "web/ip.w"
+#line 1388 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -7440,7 +7439,7 @@ ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
 /*:437*//*439:*/
-#line 1430 "web/ip.w"
+#line 1432 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -7455,7 +7454,7 @@ ic->data,ic->datalen);
 }
 
 /*:439*//*444:*/
-#line 1470 "web/ip.w"
+#line 1472 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {

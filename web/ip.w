@@ -535,6 +535,9 @@ interface: |ip_send| would find nothing to loop back and |ip_fragment|
 nothing to cut, and hand it to |dev_xmit| as it is, not as a group
 datagram.  The interface's MTU is read only for the modes that use it.
 (Together: saves 74 of 1,250 instructions a send.)
+The header's representation |ip| is not cleared first: every field
+|ipv4_emit| reads is set below, and a cleared copy on the stack kept the
+compiler from holding the fields in registers (saves 21 instructions).
 
 @c
 static int ip_output(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
@@ -564,7 +567,6 @@ static int ip_output_pkt(sr_host *h, const struct sr_rtres *rt, uint32_t daddr,
   }
   df = o->pmtudisc == IP_PMTUDISC_DO || o->pmtudisc == IP_PMTUDISC_PROBE ||
     (tot <= (size_t) rt->mtu && o->pmtudisc == IP_PMTUDISC_WANT && !rt->mtu_locked);
-  memset(&ip, 0, sizeof ip);
   ip.tos = o->tos;
   ip.ttl = o->ttl;
   ip.protocol = o->protocol;
