@@ -151,6 +151,48 @@ START_TEST(routes_follow_interface)
 }
 END_TEST
 
+/* An unconnected socket sends again and again on what routing says now:
+   the route it used last is not kept across a change of the routes, of
+   an interface or of its addresses, and the MTU follows the interface
+   (measured on a veth: sendto 8.8.8.8 after "ip route del default",
+   10.0.0.2 after "ip link set va down", 10.5.0.1 before "ip addr add
+   10.5.0.7/24 dev va" are ENETUNREACH, and succeed again after the
+   route, the link or the address is back; with IP_PMTUDISC_DO 1472
+   bytes to 10.0.0.2 pass, and after "ip link set va mtu 1400" are
+   EMSGSIZE, 1372 passing). */
+static long send_to(int fd, const char *addr, size_t n)
+{
+  static char buf[1500];
+  struct sockaddr_in a = sr_test_sin(addr, 9);
+  return (long) sr_sendto(fd, buf, n, 0, (struct sockaddr *) &a, sizeof a);
+}
+
+START_TEST(unconnected_send_follows_routing)
+{
+  CLAUSES("ip.7:DESCRIPTION");
+  int fd = sr_socket(AF_INET, SOCK_DGRAM, 0);
+  ck_assert_int_eq(send_to(fd, "8.8.8.8", 1), 1);
+  ck_assert_int_eq(sr_route_del(0, "default"), 0);
+  ck_fails(send_to(fd, "8.8.8.8", 1), ENETUNREACH);
+  ck_assert_int_eq(send_to(fd, "10.0.0.2", 1), 1);
+  ck_assert_int_eq(sr_if_set_up(0, 2, 0), 0);
+  ck_fails(send_to(fd, "10.0.0.2", 1), ENETUNREACH);
+  ck_assert_int_eq(sr_if_set_up(0, 2, 1), 0);
+  ck_assert_int_eq(send_to(fd, "10.0.0.2", 1), 1);
+  ck_fails(send_to(fd, "10.5.0.1", 1), ENETUNREACH);
+  ck_assert_int_eq(sr_addr_add(0, 2, "10.5.0.7/24", NULL), 0);
+  ck_assert_int_eq(send_to(fd, "10.5.0.1", 1), 1);
+  ck_assert_int_eq(sr_route_add(0, "default", "10.0.0.254", 0), 0);
+  ck_assert_int_eq(send_to(fd, "8.8.8.8", 1), 1);
+  ck_assert_int_eq(sr_test_seti(fd, IPPROTO_IP, IP_MTU_DISCOVER, IP_PMTUDISC_DO), 0);
+  ck_assert_int_eq(send_to(fd, "10.0.0.2", 1472), 1472);
+  ck_assert_int_eq(sr_if_set_mtu(0, 2, 1400), 0);
+  ck_fails(send_to(fd, "10.0.0.2", 1472), EMSGSIZE);
+  ck_assert_int_eq(send_to(fd, "10.0.0.2", 1372), 1372);
+  sr_close(fd);
+}
+END_TEST
+
 /* Longest prefix wins: with a default route via 10.0.0.254 (owned by
    "gw") and 10.9.0.0/16 via 10.0.0.2 ("peer"), host0's answer to
    10.9.1.1 goes to peer and its answer to 10.8.1.1 to gw. */
@@ -350,6 +392,7 @@ Suite *suite_world(void)
   tcase_add_test(tc, lan_delay);
   tcase_add_test(tc, lan_loss_duplicate_reorder);
   tcase_add_test(tc, lan_mtu);
+  tcase_add_test(tc, unconnected_send_follows_routing);
   suite_add_tcase(s, tc);
   return s;
 }
