@@ -97,9 +97,9 @@ made for it); \.{0.1.2.3} and \.{240.0.0.1} are unicast.}
 Every |bind| asks, and the answer costs a walk of the routes (an eighth
 of a bind), so the host remembers its last answer with the count of route
 changes it was computed under (|route_gen|, which every addition and
-removal of a route increments, among other changes): the answer depends on nothing else, so
-while the count is unchanged a question about the same address has the
-same answer.  A program that binds socket after socket to one address
+removal of a route increments, among other changes): the answer depends
+on nothing else, so while the count is unchanged a question about the
+same address has the same answer.  A program that binds socket after socket to one address
 walks the routes once.
 
 @ @<Private function prototypes@>=
