@@ -30,13 +30,13 @@
 #include <netinet/udp.h> 
 #include <poll.h> 
 
-/*:3*//*857:*/
+/*:3*//*860:*/
 #line 24 "web/beyond.w"
 
 #include <linux/sock_diag.h> 
 #include <linux/net_tstamp.h> 
 
-/*:857*/
+/*:860*/
 #line 41 "web/sockref.w"
 
 /*11:*/
@@ -265,46 +265,52 @@ OPT_STORE_INT_FIELD};
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:320*//*361:*/
-#line 834 "web/link.w"
+/*:320*//*351:*/
+#line 567 "web/link.w"
+
+#define SR_OUT_OF_LINE __attribute__((noinline))
+
+
+/*:351*//*362:*/
+#line 851 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:361*//*370:*/
+/*:362*//*371:*/
 #line 41 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:370*//*421:*/
+/*:371*//*422:*/
 #line 1147 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:421*//*426:*/
+/*:422*//*427:*/
 #line 1244 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:426*//*443:*/
+/*:427*//*444:*/
 #line 45 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:443*//*452:*/
+/*:444*//*453:*/
 #line 64 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:452*//*463:*/
+/*:453*//*464:*/
 #line 291 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -312,22 +318,22 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:463*//*474:*/
+/*:464*//*475:*/
 #line 486 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:474*//*482:*/
+/*:475*//*483:*/
 #line 657 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:482*//*546:*/
-#line 2020 "web/bind.w"
+/*:483*//*548:*/
+#line 2032 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:546*//*564:*/
+/*:548*//*566:*/
 #line 134 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
@@ -335,7 +341,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:564*//*566:*/
+/*:566*//*568:*/
 #line 170 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
@@ -344,40 +350,40 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:566*//*574:*/
+/*:568*//*576:*/
 #line 317 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:574*//*602:*/
-#line 997 "web/udp.w"
+/*:576*//*604:*/
+#line 992 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:602*//*629:*/
-#line 1546 "web/udp.w"
+/*:604*//*632:*/
+#line 1556 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
-/*:629*//*631:*/
-#line 1598 "web/udp.w"
+/*:632*//*634:*/
+#line 1608 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:631*//*647:*/
-#line 1954 "web/udp.w"
+/*:634*//*650:*/
+#line 1964 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:647*//*653:*/
-#line 2095 "web/udp.w"
+/*:650*//*656:*/
+#line 2105 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
-/*:653*//*691:*/
-#line 2907 "web/udp.w"
+/*:656*//*694:*/
+#line 2927 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -385,36 +391,36 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   SR_SOF_TX_COMPLETION)
 #define SR_ETH_HLEN 14
 
-/*:691*//*704:*/
-#line 3169 "web/udp.w"
+/*:694*//*707:*/
+#line 3189 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:704*//*710:*/
-#line 3289 "web/udp.w"
+/*:707*//*713:*/
+#line 3309 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:710*//*730:*/
+/*:713*//*733:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:730*//*748:*/
+/*:733*//*751:*/
 #line 378 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:748*//*756:*/
+/*:751*//*759:*/
 #line 573 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:756*//*758:*/
+/*:759*//*761:*/
 #line 59 "web/signal.w"
 
 #define SR_SIGBIT(sig) (((uint64_t) 1) << ((sig) - 1))
@@ -422,17 +428,17 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_DEFAULT_IGNORED (SR_SIGBIT(SIGCHLD) | SR_SIGBIT(SIGCONT) | \
   SR_SIGBIT(SIGURG) | SR_SIGBIT(SIGWINCH))
 
-/*:758*//*769:*/
+/*:761*//*772:*/
 #line 305 "web/signal.w"
 
 #define SR_ERESTARTSYS 512 
 
-/*:769*//*772:*/
+/*:772*//*775:*/
 #line 349 "web/signal.w"
 
 #define SR_IDLE_RESTARTS 1000
 
-/*:772*//*774:*/
+/*:775*//*777:*/
 #line 403 "web/signal.w"
 
 #ifndef SA_RESTORER
@@ -448,7 +454,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SIGCANCEL 32 
 #define SR_SIGSETXID 33
 
-/*:774*//*798:*/
+/*:777*//*801:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -456,13 +462,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:798*//*846:*/
+/*:801*//*849:*/
 #line 1013 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:846*//*865:*/
+/*:849*//*868:*/
 #line 83 "web/beyond.w"
 
 #ifndef IP_PROTOCOL
@@ -481,7 +487,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 95 "web/beyond.w"
 
-/*:865*//*889:*/
+/*:868*//*892:*/
 #line 728 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
@@ -490,7 +496,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 733 "web/beyond.w"
 
-/*:889*/
+/*:892*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -565,12 +571,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*752:*/
+/*755:*/
 #line 486 "web/poll.w"
 
 int kmax;
 
-/*:752*/
+/*:755*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -584,7 +590,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*451:*/
+/*452:*/
 #line 44 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -601,23 +607,23 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:451*//*529:*/
+/*:452*//*530:*/
 #line 1648 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:529*//*530:*/
+/*:530*//*531:*/
 #line 1671 "web/bind.w"
 
 uint32_t fl_daddr,fl_saddr;
 uint16_t fl_dport;
 
-/*:530*//*539:*/
+/*:531*//*540:*/
 #line 1887 "web/bind.w"
 
 uint32_t tcp_write_seq;
 
-/*:539*/
+/*:540*/
 #line 20 "web/socket.w"
 
 /*84:*/
@@ -655,7 +661,7 @@ int nofcs,wifi_status;
 
 uint32_t tskey;
 
-/*:208*//*858:*/
+/*:208*//*861:*/
 #line 31 "web/beyond.w"
 
 uint64_t cookie;
@@ -663,20 +669,20 @@ int zerocopy,rcvmark,prefer_busy_poll,busy_poll_budget;
 int txtime_clockid,txtime_flags;
 bool txtime_on;
 
-/*:858*//*861:*/
+/*:861*//*864:*/
 #line 46 "web/beyond.w"
 
 int no_check_tx;
 
-/*:861*//*895:*/
+/*:864*//*898:*/
 #line 889 "web/beyond.w"
 
 int txrehash;
 
-/*:895*/
+/*:898*/
 #line 21 "web/socket.w"
 
-/*563:*/
+/*565:*/
 #line 118 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -694,19 +700,19 @@ bool netstamp;
 bool stamp_asked;
 uint64_t rq_seq;
 
-/*:563*//*634:*/
-#line 1672 "web/udp.w"
+/*:565*//*637:*/
+#line 1682 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:634*//*726:*/
-#line 3606 "web/udp.w"
+/*:637*//*729:*/
+#line 3637 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:726*//*860:*/
+/*:729*//*863:*/
 #line 40 "web/beyond.w"
 
 int udp_cork,udp_gso_size,udp_gro,udp_encap;
@@ -714,7 +720,7 @@ int udp_no_check6_tx,udp_no_check6_rx;
 int fwd_alloc;
 bool udp_encap_rcv;
 
-/*:860*/
+/*:863*/
 #line 22 "web/socket.w"
 
 /*86:*/
@@ -734,23 +740,23 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:86*//*859:*/
+/*:86*//*862:*/
 #line 37 "web/beyond.w"
 
 uint32_t local_port_range;
 
-/*:859*/
+/*:862*/
 #line 23 "web/socket.w"
 
-/*386:*/
+/*387:*/
 #line 398 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:386*/
+/*:387*/
 #line 24 "web/socket.w"
 
-/*795:*/
+/*798:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -758,7 +764,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:795*/
+/*:798*/
 #line 25 "web/socket.w"
 
 };
@@ -915,8 +921,8 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:344*//*362:*/
-#line 839 "web/link.w"
+/*:344*//*363:*/
+#line 856 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -927,7 +933,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:362*//*369:*/
+/*:363*//*370:*/
 #line 22 "web/ip.w"
 
 struct sr_flow{
@@ -946,7 +952,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:369*//*380:*/
+/*:370*//*381:*/
 #line 297 "web/ip.w"
 
 typedef struct{
@@ -956,7 +962,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:380*//*385:*/
+/*:381*//*386:*/
 #line 368 "web/ip.w"
 
 struct sr_ipout{
@@ -972,7 +978,7 @@ uint8_t tx_flags;
 uint32_t tskey;
 };
 
-/*:385*//*401:*/
+/*:386*//*402:*/
 #line 716 "web/ip.w"
 
 struct sr_rx{
@@ -996,7 +1002,7 @@ int truesize;
 uint32_t mark;
 };
 
-/*:401*//*406:*/
+/*:402*//*407:*/
 #line 873 "web/ip.w"
 
 typedef struct{
@@ -1014,7 +1020,7 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:406*//*427:*/
+/*:407*//*428:*/
 #line 1249 "web/ip.w"
 
 typedef struct{
@@ -1022,7 +1028,7 @@ sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:427*//*438:*/
+/*:428*//*439:*/
 #line 1387 "web/ip.w"
 
 typedef struct{
@@ -1030,7 +1036,7 @@ sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:438*//*444:*/
+/*:439*//*445:*/
 #line 50 "web/pcap.w"
 
 typedef struct{
@@ -1038,7 +1044,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:444*//*458:*/
+/*:445*//*459:*/
 #line 182 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -1051,7 +1057,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:458*//*459:*/
+/*:459*//*460:*/
 #line 200 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -1061,7 +1067,7 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:459*//*492:*/
+/*:460*//*493:*/
 #line 876 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -1072,7 +1078,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:492*//*561:*/
+/*:493*//*563:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -1095,21 +1101,21 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*591:*/
-#line 794 "web/udp.w"
+/*593:*/
+#line 789 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:591*/
+/*:593*/
 #line 57 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:561*//*562:*/
+/*:563*//*564:*/
 #line 85 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
@@ -1135,7 +1141,7 @@ uint8_t data[];
 _Static_assert(offsetof(sr_dgram,data)>=sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
 
-/*:562*//*571:*/
+/*:564*//*573:*/
 #line 281 "web/udp.w"
 
 struct udp_arrival{
@@ -1146,8 +1152,8 @@ bool sole;
 int truesize;
 };
 
-/*:571*//*603:*/
-#line 1003 "web/udp.w"
+/*:573*//*605:*/
+#line 998 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1164,8 +1170,8 @@ bool has_ts_opt_id;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:603*//*635:*/
-#line 1675 "web/udp.w"
+/*:605*//*638:*/
+#line 1685 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1177,15 +1183,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:635*//*650:*/
-#line 2033 "web/udp.w"
+/*:638*//*653:*/
+#line 2043 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:650*/
+/*:653*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1216,38 +1222,38 @@ uint64_t evseq;
 sr_lan*lan;
 int nlans;
 
-/*:345*//*445:*/
+/*:345*//*446:*/
 #line 56 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:445*//*676:*/
-#line 2624 "web/udp.w"
+/*:446*//*679:*/
+#line 2644 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:676*//*677:*/
-#line 2627 "web/udp.w"
+/*:679*//*680:*/
+#line 2647 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
 
-/*:677*//*862:*/
+/*:680*//*865:*/
 #line 49 "web/beyond.w"
 
 uint64_t last_cookie;
 
-/*:862*/
+/*:865*/
 #line 51 "web/world.w"
 
-/*760:*/
+/*763:*/
 #line 78 "web/signal.w"
 
 unsigned idle_restarts;
 int timer_events;
 
-/*:760*/
+/*:763*/
 #line 52 "web/world.w"
 
 };
@@ -1269,39 +1275,39 @@ uint64_t route_gen;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:112*//*363:*/
-#line 849 "web/link.w"
+/*:112*//*364:*/
+#line 866 "web/link.w"
 
 sr_htab neigh;
 
-/*:363*//*381:*/
+/*:364*//*382:*/
 #line 305 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:381*//*387:*/
+/*:382*//*388:*/
 #line 401 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:387*//*407:*/
+/*:388*//*408:*/
 #line 889 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:407*//*428:*/
+/*:408*//*429:*/
 #line 1255 "web/ip.w"
 
 sr_htab peers;
 
-/*:428*//*436:*/
+/*:429*//*437:*/
 #line 1381 "web/ip.w"
 
 sr_htab mc;
 
-/*:436*//*460:*/
+/*:437*//*461:*/
 #line 208 "web/bind.w"
 
 struct sr_bindtab*bind;
@@ -1311,17 +1317,17 @@ uint64_t addr_type_gen;
 uint32_t addr_type_addr;
 int addr_type;
 
-/*:460*//*799:*/
+/*:461*//*802:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:799*//*838:*/
+/*:802*//*841:*/
 #line 919 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:838*/
+/*:841*/
 #line 202 "web/world.w"
 
 };
@@ -1339,7 +1345,7 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*759:*/
+/*:70*//*762:*/
 #line 65 "web/signal.w"
 
 struct sigaction act[SR_NSIG];
@@ -1349,7 +1355,7 @@ struct{int code;pid_t pid;uid_t uid;}sinfo[SR_NSIG];
 uint64_t it_real_expiry,it_real_interval,it_real_serial;
 struct itimerval it_cpu[2];
 
-/*:759*/
+/*:762*/
 #line 23 "web/proc.w"
 
 sr_host*host;
@@ -1714,27 +1720,29 @@ static bool net_next_event(uint64_t*t);
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
+SR_OUT_OF_LINE static void dev_xmit_lan(sr_host*h,sr_iface*ifp,int ifindex,
+uint32_t nexthop,bool bcast,sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static bool loop_short_cut(const sr_pkt*pkt);
 static bool lan_short_cut(const sr_lan*l);
 static bool ev_due_now(void);
 
-/*:350*//*354:*/
-#line 654 "web/link.w"
+/*:350*//*355:*/
+#line 671 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
-/*:354*//*365:*/
-#line 855 "web/link.w"
+/*:355*//*366:*/
+#line 872 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:365*//*371:*/
+/*:366*//*372:*/
 #line 44 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1742,13 +1750,13 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:371*//*377:*/
+/*:372*//*378:*/
 #line 226 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:377*//*383:*/
+/*:378*//*384:*/
 #line 311 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1756,13 +1764,13 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:383*//*389:*/
+/*:384*//*390:*/
 #line 411 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:389*//*391:*/
+/*:390*//*392:*/
 #line 453 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -1772,94 +1780,94 @@ const struct sr_ipout*o,sr_pkt*pkt);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:391*//*394:*/
+/*:392*//*395:*/
 #line 575 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:394*//*396:*/
+/*:395*//*397:*/
 #line 629 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:396*//*399:*/
+/*:397*//*400:*/
 #line 682 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:399*//*402:*/
+/*:400*//*403:*/
 #line 738 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
-static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
+static inline void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:402*//*409:*/
+/*:403*//*410:*/
 #line 896 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:409*//*415:*/
+/*:410*//*416:*/
 #line 1008 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:415*//*418:*/
+/*:416*//*419:*/
 #line 1078 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:418*//*422:*/
+/*:419*//*423:*/
 #line 1151 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:422*//*424:*/
+/*:423*//*425:*/
 #line 1195 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:424*//*430:*/
+/*:425*//*431:*/
 #line 1261 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:430*//*432:*/
+/*:431*//*433:*/
 #line 1311 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:432*//*434:*/
+/*:433*//*435:*/
 #line 1355 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:434*//*439:*/
+/*:435*//*440:*/
 #line 1393 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:439*//*448:*/
+/*:440*//*449:*/
 #line 118 "web/pcap.w"
 
 static inline void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 static void pcap_write(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:448*//*455:*/
+/*:449*//*456:*/
 #line 105 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1867,7 +1875,7 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:455*//*461:*/
+/*:456*//*462:*/
 #line 216 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1876,7 +1884,7 @@ static void link_at(sr_htab*t,sr_hent**at,int k,sr_sock*s,uint64_t k0,
 uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:461*//*464:*/
+/*:462*//*465:*/
 #line 304 "web/bind.w"
 
 static int proto_tabno(int type,int protocol);
@@ -1887,31 +1895,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s,sr_hent**port_at);
 static void sock_unhash(sr_sock*s);
 
-/*:464*//*468:*/
+/*:465*//*469:*/
 #line 387 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:468*//*470:*/
+/*:469*//*471:*/
 #line 417 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:470*//*473:*/
+/*:471*//*474:*/
 #line 456 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:473*//*477:*/
+/*:474*//*478:*/
 #line 522 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:477*//*479:*/
+/*:478*//*480:*/
 #line 574 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1919,13 +1927,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:479*//*481:*/
+/*:480*//*482:*/
 #line 613 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:481*//*483:*/
+/*:482*//*484:*/
 #line 660 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1933,7 +1941,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:483*//*487:*/
+/*:484*//*488:*/
 #line 765 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1941,25 +1949,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:487*//*493:*/
+/*:488*//*494:*/
 #line 885 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:493*//*497:*/
+/*:494*//*498:*/
 #line 974 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:497*//*499:*/
+/*:498*//*500:*/
 #line 1014 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
-/*:499*//*502:*/
+/*:500*//*503:*/
 #line 1050 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1968,34 +1976,34 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:502*//*505:*/
+/*:503*//*506:*/
 #line 1113 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:505*//*508:*/
+/*:506*//*509:*/
 #line 1197 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:508*//*512:*/
+/*:509*//*513:*/
 #line 1294 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:512*//*516:*/
+/*:513*//*517:*/
 #line 1377 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:516*//*519:*/
+/*:517*//*520:*/
 #line 1428 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:519*//*525:*/
+/*:520*//*526:*/
 #line 1513 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
@@ -2005,7 +2013,7 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:525*//*532:*/
+/*:526*//*533:*/
 #line 1690 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -2013,13 +2021,13 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:532*//*540:*/
+/*:533*//*541:*/
 #line 1890 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:540*//*541:*/
+/*:541*//*542:*/
 #line 1921 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -2034,8 +2042,8 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:541*//*544:*/
-#line 1973 "web/bind.w"
+/*:542*//*546:*/
+#line 1985 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -2044,53 +2052,53 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:544*//*550:*/
-#line 2147 "web/bind.w"
+/*:546*//*552:*/
+#line 2159 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:550*//*553:*/
-#line 2217 "web/bind.w"
+/*:552*//*555:*/
+#line 2229 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:553*//*557:*/
-#line 2275 "web/bind.w"
+/*:555*//*559:*/
+#line 2287 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:557*//*558:*/
-#line 2289 "web/bind.w"
+/*:559*//*560:*/
+#line 2301 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:558*//*567:*/
+/*:560*//*569:*/
 #line 177 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:567*//*570:*/
+/*:569*//*572:*/
 #line 275 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:570*//*572:*/
+/*:572*//*574:*/
 #line 290 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:572*//*575:*/
+/*:574*//*577:*/
 #line 327 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:575*//*577:*/
-#line 365 "web/udp.w"
+/*:577*//*579:*/
+#line 368 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
@@ -2099,84 +2107,84 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:577*//*580:*/
-#line 509 "web/udp.w"
+/*:579*//*582:*/
+#line 504 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
-/*:580*//*582:*/
-#line 523 "web/udp.w"
+/*:582*//*584:*/
+#line 518 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:582*//*584:*/
-#line 564 "web/udp.w"
+/*:584*//*586:*/
+#line 559 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:584*//*586:*/
-#line 590 "web/udp.w"
+/*:586*//*588:*/
+#line 585 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:586*//*589:*/
-#line 716 "web/udp.w"
+/*:588*//*591:*/
+#line 711 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:589*//*592:*/
-#line 799 "web/udp.w"
+/*:591*//*594:*/
+#line 794 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:592*//*595:*/
-#line 857 "web/udp.w"
+/*:594*//*597:*/
+#line 852 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:595*//*597:*/
-#line 888 "web/udp.w"
+/*:597*//*599:*/
+#line 883 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:597*//*599:*/
-#line 929 "web/udp.w"
+/*:599*//*601:*/
+#line 924 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:599*//*601:*/
-#line 991 "web/udp.w"
+/*:601*//*603:*/
+#line 986 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:601*//*607:*/
-#line 1097 "web/udp.w"
+/*:603*//*609:*/
+#line 1092 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:607*//*611:*/
-#line 1160 "web/udp.w"
+/*:609*//*613:*/
+#line 1155 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:611*//*614:*/
-#line 1204 "web/udp.w"
+/*:613*//*616:*/
+#line 1199 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:614*//*616:*/
-#line 1247 "web/udp.w"
+/*:616*//*618:*/
+#line 1242 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -2189,40 +2197,40 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:616*//*622:*/
-#line 1413 "web/udp.w"
+/*:618*//*624:*/
+#line 1408 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:622*//*624:*/
-#line 1458 "web/udp.w"
+/*:624*//*626:*/
+#line 1453 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:624*//*626:*/
-#line 1483 "web/udp.w"
+/*:626*//*628:*/
+#line 1478 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
-static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
+static inline bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:626*//*628:*/
-#line 1543 "web/udp.w"
+/*:628*//*631:*/
+#line 1553 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
-/*:628*//*632:*/
-#line 1601 "web/udp.w"
+/*:631*//*635:*/
+#line 1611 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:632*//*636:*/
-#line 1686 "web/udp.w"
+/*:635*//*639:*/
+#line 1696 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2232,8 +2240,8 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
-/*:636*//*642:*/
-#line 1821 "web/udp.w"
+/*:639*//*645:*/
+#line 1831 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2244,24 +2252,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:642*//*643:*/
-#line 1838 "web/udp.w"
+/*:645*//*646:*/
+#line 1848 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:643*//*649:*/
-#line 2026 "web/udp.w"
+/*:646*//*652:*/
+#line 2036 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:649*//*654:*/
-#line 2124 "web/udp.w"
+/*:652*//*657:*/
+#line 2134 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:654*//*656:*/
-#line 2143 "web/udp.w"
+/*:657*//*659:*/
+#line 2153 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2269,124 +2277,128 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:656*//*659:*/
-#line 2241 "web/udp.w"
+/*:659*//*662:*/
+#line 2251 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:659*//*661:*/
-#line 2283 "web/udp.w"
+/*:662*//*664:*/
+#line 2293 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:661*//*663:*/
-#line 2343 "web/udp.w"
+/*:664*//*666:*/
+#line 2353 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:663*//*665:*/
-#line 2381 "web/udp.w"
+/*:666*//*668:*/
+#line 2391 "web/udp.w"
 
-static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+sr_dgram*d);
+static void sock_recv_cmsgs_all(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:665*//*668:*/
-#line 2452 "web/udp.w"
+/*:668*//*671:*/
+#line 2472 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:668*//*672:*/
-#line 2531 "web/udp.w"
+/*:671*//*675:*/
+#line 2551 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:672*//*679:*/
-#line 2634 "web/udp.w"
+/*:675*//*682:*/
+#line 2654 "web/udp.w"
 
 static void*small_buf(void);
 static void dgram_free(sr_dgram*d);
 
-/*:679*//*681:*/
-#line 2651 "web/udp.w"
+/*:682*//*684:*/
+#line 2671 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
-/*:681*//*683:*/
-#line 2705 "web/udp.w"
+/*:684*//*686:*/
+#line 2725 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:683*//*686:*/
-#line 2787 "web/udp.w"
+/*:686*//*689:*/
+#line 2807 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:686*//*692:*/
-#line 2914 "web/udp.w"
+/*:689*//*695:*/
+#line 2934 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
-/*:692*//*696:*/
-#line 2990 "web/udp.w"
+/*:695*//*699:*/
+#line 3010 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:696*//*698:*/
-#line 3030 "web/udp.w"
+/*:699*//*701:*/
+#line 3050 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:698*//*705:*/
-#line 3173 "web/udp.w"
+/*:701*//*708:*/
+#line 3193 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:705*//*712:*/
-#line 3309 "web/udp.w"
+/*:708*//*715:*/
+#line 3329 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:712*//*715:*/
-#line 3372 "web/udp.w"
+/*:715*//*718:*/
+#line 3392 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
+static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,int flags,
+socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:715*//*720:*/
-#line 3478 "web/udp.w"
+/*:718*//*723:*/
+#line 3509 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:720*//*722:*/
-#line 3534 "web/udp.w"
+/*:723*//*725:*/
+#line 3565 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:722*//*724:*/
-#line 3571 "web/udp.w"
+/*:725*//*727:*/
+#line 3602 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:724*//*727:*/
-#line 3611 "web/udp.w"
+/*:727*//*730:*/
+#line 3642 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:727*//*731:*/
+/*:730*//*734:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2394,13 +2406,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:731*//*735:*/
+/*:734*//*738:*/
 #line 102 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:735*//*737:*/
+/*:738*//*740:*/
 #line 157 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2408,24 +2420,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:737*//*743:*/
+/*:740*//*746:*/
 #line 266 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:743*//*745:*/
+/*:746*//*748:*/
 #line 325 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:745*//*749:*/
+/*:748*//*752:*/
 #line 383 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:749*//*754:*/
+/*:752*//*757:*/
 #line 535 "web/poll.w"
 
 static inline void sk_wake_async(sr_sock*s);
@@ -2434,7 +2446,7 @@ static void sock_data_ready(sr_sock*s);
 static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 
-/*:754*//*761:*/
+/*:757*//*764:*/
 #line 82 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig);
@@ -2443,38 +2455,38 @@ static bool sig_ignored(const sr_proc*p,int sig);
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:761*//*765:*/
+/*:764*//*768:*/
 #line 165 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig);
 static void signal_deliver_all(bool handlers);
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 
-/*:765*//*770:*/
+/*:768*//*773:*/
 #line 308 "web/signal.w"
 
 static bool signal_interrupts(void);
 static bool signal_restart(ssize_t*r);
 static bool signal_restart_decide(ssize_t*r);
 
-/*:770*//*776:*/
+/*:773*//*779:*/
 #line 422 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set);
 static void bits_sigset(uint64_t bits,sigset_t*set);
 
-/*:776*//*780:*/
+/*:779*//*783:*/
 #line 528 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask);
 static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
 
-/*:780*//*783:*/
+/*:783*//*786:*/
 #line 571 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to);
 
-/*:783*//*786:*/
+/*:786*//*789:*/
 #line 628 "web/signal.w"
 
 static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
@@ -2484,41 +2496,41 @@ static void ns_timeval(uint64_t ns,struct timeval*tv);
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
 static void itimer_fire(pid_t pid,uint64_t serial);
 
-/*:786*//*791:*/
+/*:789*//*794:*/
 #line 753 "web/signal.w"
 
 static bool timers_only_tick(void);
 
-/*:791*//*796:*/
+/*:794*//*799:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:796*//*802:*/
+/*:799*//*805:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:802*//*804:*/
+/*:805*//*807:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:804*//*806:*/
+/*:807*//*809:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:806*//*808:*/
+/*:809*//*811:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:808*//*810:*/
+/*:811*//*813:*/
 #line 281 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
@@ -2526,48 +2538,48 @@ int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 static int ip_head_l4len(const sr_sock*s);
 
-/*:810*//*812:*/
+/*:813*//*815:*/
 #line 328 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:812*//*814:*/
+/*:815*//*817:*/
 #line 366 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:814*//*816:*/
+/*:817*//*819:*/
 #line 462 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:816*//*819:*/
+/*:819*//*822:*/
 #line 507 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:819*//*824:*/
+/*:822*//*827:*/
 #line 593 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:824*//*828:*/
+/*:827*//*831:*/
 #line 690 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
-/*:828*//*831:*/
+/*:831*//*834:*/
 #line 744 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:831*//*834:*/
+/*:834*//*837:*/
 #line 814 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2575,75 +2587,75 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:834*//*836:*/
+/*:837*//*839:*/
 #line 857 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:836*//*839:*/
+/*:839*//*842:*/
 #line 922 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:839*//*844:*/
+/*:842*//*847:*/
 #line 1000 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:844*//*848:*/
+/*:847*//*851:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:848*//*850:*/
+/*:851*//*853:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:850*//*852:*/
+/*:853*//*855:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:852*//*854:*/
+/*:855*//*857:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:854*//*863:*/
+/*:857*//*866:*/
 #line 73 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level);
 
-/*:863*//*869:*/
+/*:866*//*872:*/
 #line 188 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a);
 
-/*:869*//*874:*/
+/*:872*//*877:*/
 #line 295 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
-/*:874*//*879:*/
+/*:877*//*882:*/
 #line 409 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
-/*:879*//*886:*/
+/*:882*//*889:*/
 #line 677 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s);
 static void sk_fwd_schedule(sr_sock*s,int size);
 static void sk_fwd_release(sr_sock*s,int size,bool partial);
 
-/*:886*/
+/*:889*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -2977,12 +2989,12 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 /*:135*/
 #line 640 "web/world.w"
 
-/*388:*/
+/*389:*/
 #line 408 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:388*/
+/*:389*/
 #line 641 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -3167,59 +3179,59 @@ free(W->ev);
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:346*//*446:*/
+/*:346*//*447:*/
 #line 60 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:446*//*678:*/
-#line 2631 "web/udp.w"
+/*:447*//*681:*/
+#line 2651 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 
-/*:678*/
+/*:681*/
 #line 846 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*364:*/
-#line 852 "web/link.w"
+/*365:*/
+#line 869 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:364*//*382:*/
+/*:365*//*383:*/
 #line 308 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:382*//*408:*/
+/*:383*//*409:*/
 #line 893 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:408*//*429:*/
+/*:409*//*430:*/
 #line 1258 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:429*//*437:*/
+/*:430*//*438:*/
 #line 1384 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:437*//*467:*/
+/*:438*//*468:*/
 #line 384 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:467*//*800:*/
+/*:468*//*803:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:800*/
+/*:803*/
 #line 849 "web/world.w"
 
 free(fh->ifs);
@@ -3531,7 +3543,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*753:*/
+/*756:*/
 #line 489 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3540,7 +3552,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:753*/
+/*:756*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3753,17 +3765,17 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*565:*/
+/*:170*//*567:*/
 #line 144 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:565*//*896:*/
+/*:567*//*899:*/
 #line 892 "web/beyond.w"
 
 s->txrehash= 1;
 
-/*:896*/
+/*:899*/
 #line 298 "web/socket.w"
 
 /*97:*/
@@ -3775,7 +3787,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:97*//*453:*/
+/*:97*//*454:*/
 #line 74 "web/bind.w"
 
 s->tabno= (int8_t)proto_tabno(type,protocol);
@@ -3785,12 +3797,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:453*//*801:*/
+/*:454*//*804:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:801*/
+/*:804*/
 #line 299 "web/socket.w"
 
 return s;
@@ -3912,8 +3924,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*700:*/
-#line 3066 "web/udp.w"
+/*703:*/
+#line 3086 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3932,7 +3944,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:700*/
+/*:703*/
 #line 166 "web/ioctl.w"
 
 }
@@ -6380,27 +6392,32 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:348*//*351:*/
-#line 559 "web/link.w"
+/*:348*//*352:*/
+#line 571 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
 {
 sr_iface*ifp= iface_by_index(h,ifindex);
-sr_lan*l;
-int owner= -1;
-bool last;
 if(!ifp||!(ifp->flags&IFF_UP)){free(pkt);return;}
-if(ifp->flags&IFF_LOOPBACK){
+if(!(ifp->flags&IFF_LOOPBACK)){
+dev_xmit_lan(h,ifp,ifindex,nexthop,bcast,pkt);
+return;
+}
 if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
 pcap_record(h,ifindex,pkt,true);
 if(loop_short_cut(pkt)){
 pkt->last= false;
 ip_local_deliver(h,ifindex,pkt,SR_RT_LOCAL);
 }else dev_loop(h,ifindex,pkt,pkt->local?SR_RT_LOCAL:-1);
-return;
 }
-last= pkt->last;
+
+static void dev_xmit_lan(sr_host*h,sr_iface*ifp,int ifindex,uint32_t nexthop,
+bool bcast,sr_pkt*pkt)
+{
+sr_lan*l;
+int owner= -1;
+bool last= pkt->last;
 pkt->last= false;
 if(bcast){
 if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
@@ -6428,8 +6445,8 @@ dev_rcv(host_by_id(pt->host),pt->ifindex,pkt,-1);
 }else lan_carry(l,&l->port[owner],pkt);
 }
 
-/*:351*//*352:*/
-#line 610 "web/link.w"
+/*:352*//*353:*/
+#line 627 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -6450,8 +6467,8 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:352*//*353:*/
-#line 637 "web/link.w"
+/*:353*//*354:*/
+#line 654 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6469,8 +6486,8 @@ ev_push(&e);
 }
 }
 
-/*:353*//*355:*/
-#line 666 "web/link.w"
+/*:354*//*356:*/
+#line 683 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6479,8 +6496,8 @@ sr_event e= {.t= W->now_ns,.kind= EV_RX,.host= h->id,.ifindex= ifindex,
 ev_push(&e);
 }
 
-/*:355*//*356:*/
-#line 728 "web/link.w"
+/*:356*//*357:*/
+#line 745 "web/link.w"
 
 static bool loop_short_cut(const sr_pkt*pkt)
 {
@@ -6493,8 +6510,8 @@ static bool ev_due_now(void)
 return W->nev&&W->ev[0].t<=W->now_ns;
 }
 
-/*:356*//*357:*/
-#line 769 "web/link.w"
+/*:357*//*358:*/
+#line 786 "web/link.w"
 
 static bool lan_short_cut(const sr_lan*l)
 {
@@ -6503,8 +6520,8 @@ return!c->delay_ns&&!c->jitter_ns&&!(c->loss> 0)&&!(c->duplicate> 0)&&
 !(c->reorder> 0)&&!ev_due_now();
 }
 
-/*:357*//*358:*/
-#line 780 "web/link.w"
+/*:358*//*359:*/
+#line 797 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6514,8 +6531,8 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:358*//*360:*/
-#line 800 "web/link.w"
+/*:359*//*361:*/
+#line 817 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6530,8 +6547,8 @@ net_run();
 return 0;
 }
 
-/*:360*//*366:*/
-#line 860 "web/link.w"
+/*:361*//*367:*/
+#line 877 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6576,8 +6593,8 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:366*//*367:*/
-#line 908 "web/link.w"
+/*:367*//*368:*/
+#line 925 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -6603,7 +6620,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:367*//*372:*/
+/*:368*//*373:*/
 #line 59 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -6626,7 +6643,7 @@ return a->addr;
 return 0;
 }
 
-/*:372*//*373:*/
+/*:373*//*374:*/
 #line 134 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -6639,7 +6656,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*374:*/
+/*375:*/
 #line 176 "web/ip.w"
 
 if(saddr){
@@ -6652,10 +6669,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:374*/
+/*:375*/
 #line 145 "web/ip.w"
 
-/*375:*/
+/*376:*/
 #line 187 "web/ip.w"
 
 if(oif){
@@ -6671,7 +6688,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:375*/
+/*:376*/
 #line 146 "web/ip.w"
 
 if(!daddr){
@@ -6699,7 +6716,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*376:*/
+/*377:*/
 #line 207 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -6715,13 +6732,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:376*/
+/*:377*/
 #line 172 "web/ip.w"
 
 return 0;
 }
 
-/*:373*//*378:*/
+/*:374*//*379:*/
 #line 230 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -6739,7 +6756,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:378*//*384:*/
+/*:379*//*385:*/
 #line 317 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -6784,7 +6801,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:384*//*390:*/
+/*:385*//*391:*/
 #line 418 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -6797,7 +6814,7 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:390*//*392:*/
+/*:391*//*393:*/
 #line 471 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -6855,7 +6872,7 @@ ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:392*//*393:*/
+/*:393*//*394:*/
 #line 548 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
@@ -6874,7 +6891,7 @@ dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:393*//*395:*/
+/*:394*//*396:*/
 #line 579 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
@@ -6916,7 +6933,7 @@ left-= len;
 free(pkt);
 }
 
-/*:395*//*397:*/
+/*:396*//*398:*/
 #line 633 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6931,7 +6948,7 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:397*//*398:*/
+/*:398*//*399:*/
 #line 656 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
@@ -6953,7 +6970,7 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:398*//*400:*/
+/*:399*//*401:*/
 #line 685 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
@@ -6964,7 +6981,7 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:400*//*403:*/
+/*:401*//*404:*/
 #line 749 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -7000,10 +7017,10 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:403*//*404:*/
+/*:404*//*405:*/
 #line 793 "web/ip.w"
 
-static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
+static inline void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
 {
 struct sr_ipv4 ip;
@@ -7030,7 +7047,7 @@ rx->mark= pkt->mark;
 rx->pkt= NULL;
 }
 
-/*:404*//*405:*/
+/*:405*//*406:*/
 #line 827 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
@@ -7047,7 +7064,7 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:405*//*410:*/
+/*:406*//*411:*/
 #line 901 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
@@ -7065,7 +7082,7 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:410*//*411:*/
+/*:411*//*412:*/
 #line 919 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
@@ -7093,7 +7110,7 @@ ev_push(&e);
 return q;
 }
 
-/*:411*//*412:*/
+/*:412*//*413:*/
 #line 947 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -7107,7 +7124,7 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*413:*/
+/*414:*/
 #line 975 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
@@ -7123,11 +7140,11 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:413*/
+/*:414*/
 #line 959 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*414:*/
+/*415:*/
 #line 989 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
@@ -7145,7 +7162,7 @@ free(pkt);
 return NULL;
 }
 
-/*:414*/
+/*:415*/
 #line 961 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
@@ -7161,7 +7178,7 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:412*//*416:*/
+/*:413*//*417:*/
 #line 1011 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
@@ -7186,7 +7203,7 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:416*//*417:*/
+/*:417*//*418:*/
 #line 1037 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
@@ -7199,7 +7216,7 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:417*//*419:*/
+/*:418*//*420:*/
 #line 1081 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -7243,7 +7260,7 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:419*//*423:*/
+/*:420*//*424:*/
 #line 1156 "web/ip.w"
 
 static bool icmp_is_error(int type)
@@ -7280,7 +7297,7 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:423*//*425:*/
+/*:424*//*426:*/
 #line 1200 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -7305,7 +7322,7 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:425*//*431:*/
+/*:426*//*432:*/
 #line 1266 "web/ip.w"
 
 static uint64_t jiffies(void)
@@ -7337,7 +7354,7 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:431*//*433:*/
+/*:432*//*434:*/
 #line 1314 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
@@ -7375,7 +7392,7 @@ else if(q.protocol==IPPROTO_ICMP)
 ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:433*//*435:*/
+/*:434*//*436:*/
 #line 1358 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
@@ -7390,7 +7407,7 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:435*//*440:*/
+/*:436*//*441:*/
 #line 1398 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
@@ -7423,7 +7440,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:440*//*447:*/
+/*:441*//*448:*/
 #line 69 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -7459,7 +7476,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:447*//*449:*/
+/*:448*//*450:*/
 #line 122 "web/pcap.w"
 
 static inline void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -7489,7 +7506,7 @@ free(wire);
 }else fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:449*//*456:*/
+/*:450*//*457:*/
 #line 111 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -7509,7 +7526,7 @@ h->addr_type= type;
 return type;
 }
 
-/*:456*//*457:*/
+/*:457*//*458:*/
 #line 149 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -7526,7 +7543,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:457*//*462:*/
+/*:458*//*463:*/
 #line 234 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -7581,7 +7598,7 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:462*//*465:*/
+/*:463*//*466:*/
 #line 313 "web/bind.w"
 
 static int proto_tabno(int type,int protocol)
@@ -7618,7 +7635,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:465*//*466:*/
+/*:466*//*467:*/
 #line 355 "web/bind.w"
 
 static void sock_hash(sr_sock*s,sr_hent**port_at)
@@ -7647,7 +7664,7 @@ for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:466*//*469:*/
+/*:467*//*470:*/
 #line 390 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -7663,7 +7680,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:469*//*471:*/
+/*:470*//*472:*/
 #line 421 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -7676,7 +7693,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:471*//*472:*/
+/*:472*//*473:*/
 #line 445 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -7689,7 +7706,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:472*//*475:*/
+/*:473*//*476:*/
 #line 489 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -7702,7 +7719,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:475*//*476:*/
+/*:476*//*477:*/
 #line 504 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl)
@@ -7722,7 +7739,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:476*//*478:*/
+/*:477*//*479:*/
 #line 552 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -7746,7 +7763,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:478*//*480:*/
+/*:479*//*481:*/
 #line 595 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -7766,7 +7783,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:480*//*484:*/
+/*:481*//*485:*/
 #line 666 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -7781,7 +7798,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:484*//*485:*/
+/*:485*//*486:*/
 #line 684 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -7808,7 +7825,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:485*//*486:*/
+/*:486*//*487:*/
 #line 717 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -7851,7 +7868,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:486*//*488:*/
+/*:487*//*489:*/
 #line 771 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -7864,7 +7881,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:488*//*489:*/
+/*:489*//*490:*/
 #line 790 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -7882,7 +7899,7 @@ sock_hash(s,at);
 return 0;
 }
 
-/*:489*//*490:*/
+/*:490*//*491:*/
 #line 809 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -7904,7 +7921,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:490*//*491:*/
+/*:491*//*492:*/
 #line 844 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -7927,7 +7944,7 @@ if(!s->hashed)sock_hash(s,NULL);
 return 0;
 }
 
-/*:491*//*494:*/
+/*:492*//*495:*/
 #line 894 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -7969,7 +7986,7 @@ free(g);
 }
 }
 
-/*:494*//*495:*/
+/*:495*//*496:*/
 #line 941 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -7984,7 +8001,7 @@ return;
 rp_alloc(s);
 }
 
-/*:495*//*496:*/
+/*:496*//*497:*/
 #line 961 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -7999,7 +8016,7 @@ return;
 rp_alloc(s);
 }
 
-/*:496*//*498:*/
+/*:497*//*499:*/
 #line 997 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
@@ -8018,7 +8035,7 @@ g->prog_len= n;
 return 0;
 }
 
-/*:498*//*501:*/
+/*:499*//*502:*/
 #line 1035 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -8035,7 +8052,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:501*//*503:*/
+/*:502*//*504:*/
 #line 1065 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -8056,7 +8073,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:503*//*504:*/
+/*:504*//*505:*/
 #line 1103 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -8068,7 +8085,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:504*//*506:*/
+/*:505*//*507:*/
 #line 1157 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8096,7 +8113,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:506*//*507:*/
+/*:507*//*508:*/
 #line 1186 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -8109,7 +8126,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:507*//*510:*/
+/*:508*//*511:*/
 #line 1233 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8126,7 +8143,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:510*//*511:*/
+/*:511*//*512:*/
 #line 1258 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8149,7 +8166,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:511*//*513:*/
+/*:512*//*514:*/
 #line 1297 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -8161,7 +8178,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:513*//*515:*/
+/*:514*//*516:*/
 #line 1334 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -8184,7 +8201,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:515*//*517:*/
+/*:516*//*518:*/
 #line 1380 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -8202,7 +8219,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:517*//*518:*/
+/*:518*//*519:*/
 #line 1411 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -8221,7 +8238,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:518*//*521:*/
+/*:519*//*522:*/
 #line 1437 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -8245,7 +8262,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:521*//*522:*/
+/*:522*//*523:*/
 #line 1470 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -8259,7 +8276,7 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:522*//*524:*/
+/*:523*//*525:*/
 #line 1498 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -8276,7 +8293,7 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:524*//*526:*/
+/*:525*//*527:*/
 #line 1533 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8287,7 +8304,7 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:526*//*527:*/
+/*:527*//*528:*/
 #line 1575 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
@@ -8329,7 +8346,7 @@ udp_hash4(s);
 return 0;
 }
 
-/*:527*//*528:*/
+/*:528*//*529:*/
 #line 1625 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -8343,7 +8360,7 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:528*//*531:*/
+/*:529*//*532:*/
 #line 1675 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
@@ -8360,7 +8377,7 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:531*//*533:*/
+/*:532*//*534:*/
 #line 1708 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
@@ -8375,7 +8392,7 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:533*//*534:*/
+/*:534*//*535:*/
 #line 1725 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
@@ -8396,7 +8413,7 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:534*//*535:*/
+/*:535*//*536:*/
 #line 1760 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
@@ -8419,7 +8436,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:535*//*536:*/
+/*:536*//*537:*/
 #line 1798 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8444,7 +8461,7 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:536*//*537:*/
+/*:537*//*538:*/
 #line 1830 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
@@ -8460,7 +8477,7 @@ return true;
 return false;
 }
 
-/*:537*//*538:*/
+/*:538*//*539:*/
 #line 1872 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
@@ -8477,7 +8494,7 @@ if(!s->tcp_write_seq)s->tcp_write_seq= 1;
 return 0;
 }
 
-/*:538*//*542:*/
+/*:539*//*543:*/
 #line 1934 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8496,29 +8513,40 @@ sr_sock*r;
 uint16_t hnum= ntohs(dport);
 if(!h->bind)return NULL;
 pt= &h->bind->proto[proto==IPPROTO_UDPLITE?SR_TAB_UDPLITE:SR_TAB_UDP];
+if(pt->t[LK_CONN].n){
+/*544:*/
+#line 1968 "web/bind.w"
+
 sl= slot_find(&pt->t[LK_CONN],KEY_CONN(daddr,hnum,saddr,ntohs(sport)));
 for(r= sl?sl->first:NULL;r;r= r->lk[LK_CONN].next)
 if(r->inet_daddr==saddr&&r->inet_dport==sport&&
 r->inet_rcv_saddr==daddr&&r->inet_num==hnum&&
 udp_dev_match(r,ifindex))
 return r;
-r= udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(daddr,hnum)),saddr,sport,
-daddr,hnum,ifindex,data,len);
+
+/*:544*/
+#line 1952 "web/bind.w"
+
+}
+for(int step= 2;step<=3;step++){
+uint32_t addr= step==2?daddr:htonl(INADDR_ANY);
+r= udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(addr,hnum)),saddr,sport,
+addr,hnum,ifindex,data,len);
 if(r)return r;
-return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum)),
-saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
+}
+return NULL;
 }
 
-/*:542*//*543:*/
-#line 1967 "web/bind.w"
+/*:543*//*545:*/
+#line 1979 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:543*//*545:*/
-#line 2000 "web/bind.w"
+/*:545*//*547:*/
+#line 2012 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -8539,8 +8567,8 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:545*//*547:*/
-#line 2036 "web/bind.w"
+/*:547*//*549:*/
+#line 2048 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
@@ -8564,8 +8592,8 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:547*//*548:*/
-#line 2085 "web/bind.w"
+/*:549*//*550:*/
+#line 2097 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len)
@@ -8591,8 +8619,8 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:548*//*549:*/
-#line 2118 "web/bind.w"
+/*:550*//*551:*/
+#line 2130 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -8622,8 +8650,8 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:549*//*551:*/
-#line 2169 "web/bind.w"
+/*:551*//*553:*/
+#line 2181 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -8650,8 +8678,8 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:551*//*552:*/
-#line 2203 "web/bind.w"
+/*:553*//*554:*/
+#line 2215 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -8666,8 +8694,8 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:552*//*555:*/
-#line 2234 "web/bind.w"
+/*:554*//*557:*/
+#line 2246 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -8688,8 +8716,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:555*//*556:*/
-#line 2254 "web/bind.w"
+/*:557*//*558:*/
+#line 2266 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -8711,8 +8739,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:556*//*559:*/
-#line 2292 "web/bind.w"
+/*:558*//*561:*/
+#line 2304 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -8720,7 +8748,7 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:559*//*568:*/
+/*:561*//*570:*/
 #line 186 "web/udp.w"
 
 static int skb_alloc_size(int need)
@@ -8738,7 +8766,7 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:568*//*569:*/
+/*:570*//*571:*/
 #line 222 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
@@ -8759,7 +8787,7 @@ left-= frag;
 return total;
 }
 
-/*:569*//*573:*/
+/*:571*//*575:*/
 #line 293 "web/udp.w"
 
 
@@ -8785,7 +8813,7 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:573*//*576:*/
+/*:575*//*578:*/
 #line 330 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
@@ -8805,8 +8833,8 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:576*//*578:*/
-#line 373 "web/udp.w"
+/*:578*//*580:*/
+#line 376 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
 {
@@ -8852,19 +8880,11 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize)
 {
 sr_pkt*pkt= rx->pkt?*rx->pkt:NULL;
-struct sr_rx saved;
-uint8_t opt[SR_MAX_IPOPTLEN];
 sr_dgram*d;
-if(!pkt||data!=(const uint8_t*)pkt+SR_DGRAM_HEADROOM)return NULL;
-saved= *rx;
-if(rx->optlen){
-memcpy(opt,rx->opt,(size_t)(rx->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:
-rx->optlen));
-saved.opt= opt;
-}
+if(!pkt||data!=(const uint8_t*)pkt+SR_DGRAM_HEADROOM||rx->optlen)return NULL;
 *rx->pkt= NULL;
 d= dgram_clear((sr_dgram*)(void*)pkt,len);
-dgram_take_rx(d,&saved,truesize);
+dgram_take_rx(d,rx,truesize);
 return d;
 }
 
@@ -8879,8 +8899,8 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:578*//*579:*/
-#line 469 "web/udp.w"
+/*:580*//*581:*/
+#line 464 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -8907,8 +8927,8 @@ sk_fwd_schedule(s,d->truesize);
 sock_data_ready(s);
 }
 
-/*:579*//*581:*/
-#line 512 "web/udp.w"
+/*:581*//*583:*/
+#line 507 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
 {
@@ -8918,8 +8938,8 @@ d->spec_dst= 0;
 }
 }
 
-/*:581*//*583:*/
-#line 527 "web/udp.w"
+/*:583*//*585:*/
+#line 522 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -8941,8 +8961,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:583*//*585:*/
-#line 568 "web/udp.w"
+/*:585*//*587:*/
+#line 563 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -8960,8 +8980,8 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:585*//*587:*/
-#line 594 "web/udp.w"
+/*:587*//*589:*/
+#line 589 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -8972,8 +8992,8 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*588:*/
-#line 614 "web/udp.w"
+/*590:*/
+#line 609 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -9029,8 +9049,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:588*/
-#line 604 "web/udp.w"
+/*:590*/
+#line 599 "web/udp.w"
 
 default:return 0;
 }
@@ -9038,8 +9058,8 @@ default:return 0;
 return 0;
 }
 
-/*:587*//*590:*/
-#line 723 "web/udp.w"
+/*:589*//*592:*/
+#line 718 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -9090,8 +9110,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:590*//*593:*/
-#line 805 "web/udp.w"
+/*:592*//*595:*/
+#line 800 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -9114,8 +9134,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:593*//*594:*/
-#line 829 "web/udp.w"
+/*:595*//*596:*/
+#line 824 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -9131,8 +9151,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:594*//*596:*/
-#line 861 "web/udp.w"
+/*:596*//*598:*/
+#line 856 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -9152,8 +9172,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:596*//*598:*/
-#line 892 "web/udp.w"
+/*:598*//*600:*/
+#line 887 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -9183,8 +9203,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:598*//*600:*/
-#line 932 "web/udp.w"
+/*:600*//*602:*/
+#line 927 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -9206,8 +9226,8 @@ free(d);
 return set_flag(s,rq);
 }
 
-/*:600*//*604:*/
-#line 1019 "web/udp.w"
+/*:602*//*606:*/
+#line 1014 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9223,8 +9243,8 @@ if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*605:*/
-#line 1059 "web/udp.w"
+/*607:*/
+#line 1054 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -9240,11 +9260,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:605*/
-#line 1034 "web/udp.w"
+/*:607*/
+#line 1029 "web/udp.w"
 
-/*606:*/
-#line 1085 "web/udp.w"
+/*608:*/
+#line 1080 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -9253,8 +9273,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:606*/
-#line 1035 "web/udp.w"
+/*:608*/
+#line 1030 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -9264,8 +9284,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*609:*/
-#line 1130 "web/udp.w"
+/*611:*/
+#line 1125 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -9274,12 +9294,12 @@ err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:609*/
-#line 1044 "web/udp.w"
+/*:611*/
+#line 1039 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
-/*610:*/
-#line 1144 "web/udp.w"
+/*612:*/
+#line 1139 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -9291,20 +9311,20 @@ daddr= s->fl_daddr;
 dport= s->fl_dport;
 }
 
-/*:610*/
-#line 1046 "web/udp.w"
+/*:612*/
+#line 1041 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*613:*/
-#line 1194 "web/udp.w"
+/*615:*/
+#line 1189 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:613*/
-#line 1049 "web/udp.w"
+/*:615*/
+#line 1044 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -9315,8 +9335,8 @@ true);
 return err<0?err:(ssize_t)len;
 }
 
-/*:604*//*608:*/
-#line 1100 "web/udp.w"
+/*:606*//*610:*/
+#line 1095 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -9330,8 +9350,8 @@ ipc->tsflags= s->tsflags;
 ipc->gso_size= s->udp_gso_size;
 }
 
-/*:608*//*612:*/
-#line 1164 "web/udp.w"
+/*:610*//*614:*/
+#line 1159 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -9350,8 +9370,8 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:612*//*615:*/
-#line 1208 "web/udp.w"
+/*:614*//*617:*/
+#line 1203 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -9370,8 +9390,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:615*//*617:*/
-#line 1274 "web/udp.w"
+/*:617*//*619:*/
+#line 1269 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -9399,8 +9419,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:617*//*618:*/
-#line 1306 "web/udp.w"
+/*:619*//*620:*/
+#line 1301 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -9423,8 +9443,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:618*//*619:*/
-#line 1338 "web/udp.w"
+/*:620*//*621:*/
+#line 1333 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9448,8 +9468,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:619*//*620:*/
-#line 1365 "web/udp.w"
+/*:621*//*622:*/
+#line 1360 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9460,8 +9480,8 @@ return pkt_init(small_buf(),headroom,hlen+l4len);
 return pkt_alloc(headroom,hlen+l4len);
 }
 
-/*:620*//*621:*/
-#line 1379 "web/udp.w"
+/*:622*//*623:*/
+#line 1374 "web/udp.w"
 
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9481,8 +9501,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:621*//*623:*/
-#line 1423 "web/udp.w"
+/*:623*//*625:*/
+#line 1418 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9510,8 +9530,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:623*//*625:*/
-#line 1462 "web/udp.w"
+/*:625*//*627:*/
+#line 1457 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9529,8 +9549,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:625*//*627:*/
-#line 1487 "web/udp.w"
+/*:627*//*629:*/
+#line 1482 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9549,8 +9569,23 @@ from= 0;
 return true;
 }
 
-static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len)
+static inline bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len)
 {
+if(msg->msg_iovlen==1){
+/*630:*/
+#line 1521 "web/udp.w"
+
+const struct iovec*v= msg->msg_iov;
+size_t n= v->iov_len<len?v->iov_len:len;
+if(!n)return true;
+if(!v->iov_base)return false;
+data_copy(v->iov_base,src,n);
+return true;
+
+/*:630*/
+#line 1503 "web/udp.w"
+
+}
 for(size_t i= 0;i<(size_t)msg->msg_iovlen&&len> 0;i++){
 const struct iovec*v= &msg->msg_iov[i];
 size_t n= v->iov_len<len?v->iov_len:len;
@@ -9563,8 +9598,8 @@ len-= n;
 return true;
 }
 
-/*:627*//*630:*/
-#line 1549 "web/udp.w"
+/*:629*//*633:*/
+#line 1559 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 typedef char sr_v32 __attribute__((vector_size(32),aligned(1),may_alias));
@@ -9586,7 +9621,7 @@ for(;i+32<=n;i+= 32)*(sr_v32*)(d+i)= *(const sr_v32*)(s+i);
 if(i<n)*(sr_v32*)(d+n-32)= *(const sr_v32*)(s+n-32);
 }
 #endif
-#line 1570 "web/udp.w"
+#line 1580 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n)
 {
@@ -9596,12 +9631,12 @@ vcopy_avx2(dst,src,n);
 return;
 }
 #endif
-#line 1579 "web/udp.w"
+#line 1589 "web/udp.w"
  memcpy(dst,src,n);
 }
 
-/*:630*//*633:*/
-#line 1606 "web/udp.w"
+/*:633*//*636:*/
+#line 1616 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9625,16 +9660,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:633*//*637:*/
-#line 1697 "web/udp.w"
+/*:636*//*640:*/
+#line 1707 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:637*//*638:*/
-#line 1703 "web/udp.w"
+/*:640*//*641:*/
+#line 1713 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9664,8 +9699,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:638*//*639:*/
-#line 1735 "web/udp.w"
+/*:641*//*642:*/
+#line 1745 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9691,8 +9726,8 @@ err= udp_cork_push(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:639*//*640:*/
-#line 1763 "web/udp.w"
+/*:642*//*643:*/
+#line 1773 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -9708,8 +9743,8 @@ udp_cork_discard(s);
 return err;
 }
 
-/*:640*//*641:*/
-#line 1778 "web/udp.w"
+/*:643*//*644:*/
+#line 1788 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9719,8 +9754,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:641*//*644:*/
-#line 1841 "web/udp.w"
+/*:644*//*647:*/
+#line 1851 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9774,16 +9809,16 @@ if(err)return err;
 return 0;
 }
 
-/*:644*//*645:*/
-#line 1894 "web/udp.w"
+/*:647*//*648:*/
+#line 1904 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*646:*/
-#line 1935 "web/udp.w"
+case IP_RETOPTS:/*649:*/
+#line 1945 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9798,8 +9833,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:646*/
-#line 1900 "web/udp.w"
+/*:649*/
+#line 1910 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9831,8 +9866,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:645*//*648:*/
-#line 1958 "web/udp.w"
+/*:648*//*651:*/
+#line 1968 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -9872,8 +9907,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:648*//*651:*/
-#line 2039 "web/udp.w"
+/*:651*//*654:*/
+#line 2049 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -9892,16 +9927,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*652:*/
-#line 2086 "web/udp.w"
+/*655:*/
+#line 2096 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:652*/
-#line 2057 "web/udp.w"
+/*:655*/
+#line 2067 "web/udp.w"
 
 goto try_again;
 }
@@ -9927,8 +9962,8 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:651*//*655:*/
-#line 2127 "web/udp.w"
+/*:654*//*658:*/
+#line 2137 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -9938,8 +9973,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:655*//*657:*/
-#line 2150 "web/udp.w"
+/*:658*//*660:*/
+#line 2160 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -9982,8 +10017,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:657*//*658:*/
-#line 2206 "web/udp.w"
+/*:660*//*661:*/
+#line 2216 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -10007,8 +10042,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:658*//*660:*/
-#line 2244 "web/udp.w"
+/*:661*//*663:*/
+#line 2254 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -10023,8 +10058,8 @@ sk_fwd_release(s,size,partial);
 s->rq_reader= s->rq_len;
 }
 
-/*:660*//*662:*/
-#line 2287 "web/udp.w"
+/*:663*//*665:*/
+#line 2297 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10064,8 +10099,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:662*//*664:*/
-#line 2347 "web/udp.w"
+/*:665*//*667:*/
+#line 2357 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -10086,35 +10121,39 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:664*//*666:*/
-#line 2385 "web/udp.w"
+/*:667*//*669:*/
+#line 2401 "web/udp.w"
 
-static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
 {
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&!s->rcvmark&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
-/*667:*/
-#line 2413 "web/udp.w"
+/*670:*/
+#line 2433 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
-/*:667*/
-#line 2391 "web/udp.w"
+/*:670*/
+#line 2407 "web/udp.w"
 
-return;
+}else sock_recv_cmsgs_all(s,msg,co,d);
 }
+
+static void sock_recv_cmsgs_all(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+sr_dgram*d)
+{
 sock_recv_timestamp(s,msg,co,d);
 if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 if(s->rcvmark)put_cmsg(msg,co,SOL_SOCKET,SO_MARK,sizeof d->mark,&d->mark);
 }
 
-/*:666*//*669:*/
-#line 2456 "web/udp.w"
+/*:669*//*672:*/
+#line 2476 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10134,8 +10173,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*671:*/
-#line 2507 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*674:*/
+#line 2527 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -10144,11 +10183,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:671*/
-#line 2475 "web/udp.w"
+/*:674*/
+#line 2495 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*670:*/
-#line 2494 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*673:*/
+#line 2514 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -10162,8 +10201,8 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:670*/
-#line 2476 "web/udp.w"
+/*:673*/
+#line 2496 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -10171,8 +10210,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 }
 
-/*:669*//*673:*/
-#line 2534 "web/udp.w"
+/*:672*//*676:*/
+#line 2554 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -10183,8 +10222,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*674:*/
-#line 2550 "web/udp.w"
+if(rr)/*677:*/
+#line 2570 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -10198,11 +10237,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:674*/
-#line 2544 "web/udp.w"
+/*:677*/
+#line 2564 "web/udp.w"
 
-if(ts)/*675:*/
-#line 2568 "web/udp.w"
+if(ts)/*678:*/
+#line 2588 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -10243,15 +10282,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:675*/
-#line 2545 "web/udp.w"
+/*:678*/
+#line 2565 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:673*//*680:*/
-#line 2638 "web/udp.w"
+/*:676*//*683:*/
+#line 2658 "web/udp.w"
 
 static void*small_buf(void)
 {
@@ -10265,8 +10304,8 @@ W->small_spare[W->nsmall_spare++]= d;
 else free(d);
 }
 
-/*:680*//*682:*/
-#line 2662 "web/udp.w"
+/*:683*//*685:*/
+#line 2682 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -10282,8 +10321,8 @@ s->netstamp= want;
 W->netstamp_sockets+= want?1:-1;
 }
 
-/*:682*//*684:*/
-#line 2721 "web/udp.w"
+/*:685*//*687:*/
+#line 2741 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10298,8 +10337,8 @@ s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }
 
-/*:684*//*685:*/
-#line 2735 "web/udp.w"
+/*:687*//*688:*/
+#line 2755 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10328,8 +10367,8 @@ SO_TIMESTAMP_OLD,sizeof tv,&tv);
 if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
-/*:685*//*687:*/
-#line 2791 "web/udp.w"
+/*:688*//*690:*/
+#line 2811 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10345,8 +10384,8 @@ put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPING_NEW:
 SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
-/*:687*//*693:*/
-#line 2923 "web/udp.w"
+/*:690*//*696:*/
+#line 2943 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10357,8 +10396,8 @@ if(!(s->tsflags&SR_SOF_OPT_ID)||!(f&SR_SOF_TX_KEYED))return;
 o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
-/*:693*//*694:*/
-#line 2936 "web/udp.w"
+/*:696*//*697:*/
+#line 2956 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10370,8 +10409,8 @@ if(f&SR_SKBTX_SCHED)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SCHED);
 if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
-/*:694*//*695:*/
-#line 2952 "web/udp.w"
+/*:697*//*698:*/
+#line 2972 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10401,8 +10440,8 @@ d->l4off= SR_ETH_HLEN+(pkt->data[0]&0xf)*4;
 sock_queue_err(s,d);
 }
 
-/*:695*//*697:*/
-#line 2993 "web/udp.w"
+/*:698*//*700:*/
+#line 3013 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10427,8 +10466,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:697*//*699:*/
-#line 3033 "web/udp.w"
+/*:700*//*702:*/
+#line 3053 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10445,8 +10484,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:699*//*702:*/
-#line 3110 "web/udp.w"
+/*:702*//*705:*/
+#line 3130 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10465,8 +10504,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:702*//*706:*/
-#line 3180 "web/udp.w"
+/*:705*//*709:*/
+#line 3200 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10479,8 +10518,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:706*//*707:*/
-#line 3197 "web/udp.w"
+/*:709*//*710:*/
+#line 3217 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10498,8 +10537,8 @@ net_run();
 return r;
 }
 
-/*:707*//*708:*/
-#line 3214 "web/udp.w"
+/*:710*//*711:*/
+#line 3234 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10534,8 +10573,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:708*//*709:*/
-#line 3251 "web/udp.w"
+/*:711*//*712:*/
+#line 3271 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10571,8 +10610,8 @@ if(signal_restart(&r))goto restart;
 return sys_return((int)r);
 }
 
-/*:709*//*711:*/
-#line 3295 "web/udp.w"
+/*:712*//*714:*/
+#line 3315 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10587,8 +10626,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:711*//*713:*/
-#line 3312 "web/udp.w"
+/*:714*//*716:*/
+#line 3332 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10612,14 +10651,21 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:713*//*716:*/
-#line 3379 "web/udp.w"
+/*:716*//*719:*/
+#line 3403 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
 {
-ssize_t len= iov_total(m->msg_iov,(size_t)m->msg_iovlen),r;
+ssize_t len= iov_total(m->msg_iov,(size_t)m->msg_iovlen);
 if(len<0)return len;
+return sock_recv_len(s,m,len,flags,namelen,co);
+}
+
+static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,int flags,
+socklen_t*namelen,struct sr_cmsg_out*co)
+{
+ssize_t r;
 if(s->file&&(s->file->flags&O_NONBLOCK))flags|= MSG_DONTWAIT;
 if(s->type==SOCK_STREAM)r= tcp_recvmsg_closed(s,m,(size_t)len,flags,namelen,co);
 else if(s->type==SOCK_RAW||s->protocol==IPPROTO_ICMP)
@@ -10629,8 +10675,8 @@ net_run();
 return r;
 }
 
-/*:716*//*717:*/
-#line 3394 "web/udp.w"
+/*:719*//*720:*/
+#line 3425 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10652,7 +10698,7 @@ v.iov_len= len> SR_MAX_RW_COUNT?SR_MAX_RW_COUNT:len;
 m.msg_iov= &v;
 m.msg_iovlen= 1;
 m.msg_name= src_addr?&a:NULL;
-r= sock_recvmsg(s,&m,flags,&klen,&co);
+r= sock_recv_len(s,&m,(ssize_t)v.iov_len,flags,&klen,&co);
 if(signal_restart(&r))goto restart;
 if(r>=0&&src_addr){
 err= move_addr_to_user(&a,(int)klen,src_addr,addrlen);
@@ -10666,8 +10712,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:717*//*718:*/
-#line 3429 "web/udp.w"
+/*:720*//*721:*/
+#line 3460 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10703,8 +10749,8 @@ msg->msg_controllen= co.used;
 return sys_return((int)r);
 }
 
-/*:718*//*719:*/
-#line 3464 "web/udp.w"
+/*:721*//*722:*/
+#line 3495 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10719,8 +10765,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:719*//*721:*/
-#line 3481 "web/udp.w"
+/*:722*//*724:*/
+#line 3512 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10747,8 +10793,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:721*//*723:*/
-#line 3539 "web/udp.w"
+/*:724*//*726:*/
+#line 3570 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10777,8 +10823,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:723*//*725:*/
-#line 3574 "web/udp.w"
+/*:726*//*728:*/
+#line 3605 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10788,8 +10834,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:725*//*728:*/
-#line 3615 "web/udp.w"
+/*:728*//*731:*/
+#line 3646 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10815,7 +10861,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:728*//*732:*/
+/*:731*//*735:*/
 #line 46 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10833,7 +10879,7 @@ signal_deliver_all(false);
 return 0;
 }
 
-/*:732*//*733:*/
+/*:735*//*736:*/
 #line 66 "web/poll.w"
 
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline)
@@ -10846,7 +10892,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:733*//*734:*/
+/*:736*//*737:*/
 #line 86 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -10859,7 +10905,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:734*//*736:*/
+/*:737*//*739:*/
 #line 106 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -10874,7 +10920,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:736*//*738:*/
+/*:739*//*741:*/
 #line 163 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -10890,7 +10936,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:738*//*739:*/
+/*:741*//*742:*/
 #line 189 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -10902,7 +10948,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:739*//*740:*/
+/*:742*//*743:*/
 #line 213 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -10915,7 +10961,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:740*//*741:*/
+/*:743*//*744:*/
 #line 229 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -10927,7 +10973,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:741*//*744:*/
+/*:744*//*747:*/
 #line 270 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -10980,7 +11026,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:744*//*746:*/
+/*:747*//*749:*/
 #line 328 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -10995,7 +11041,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:746*//*750:*/
+/*:749*//*753:*/
 #line 390 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -11050,7 +11096,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:750*//*751:*/
+/*:753*//*754:*/
 #line 443 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -11090,7 +11136,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:751*//*755:*/
+/*:754*//*758:*/
 #line 542 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -11121,7 +11167,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:755*//*762:*/
+/*:758*//*765:*/
 #line 94 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig)
@@ -11140,7 +11186,7 @@ return p->act[sig].sa_handler==SIG_IGN||
 (p->act[sig].sa_handler==SIG_DFL&&(SR_DEFAULT_IGNORED&SR_SIGBIT(sig)));
 }
 
-/*:762*//*763:*/
+/*:765*//*766:*/
 #line 126 "web/signal.w"
 
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11158,7 +11204,7 @@ p->pending|= bit;
 if(!(p->blocked&bit))W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:763*//*764:*/
+/*:766*//*767:*/
 #line 151 "web/signal.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -11167,7 +11213,7 @@ if(sig==SIGPIPE)signal_send(p,sig,SI_USER,p->pid,p->ruid);
 else signal_send(p,sig,SI_KERNEL,0,0);
 }
 
-/*:764*//*766:*/
+/*:767*//*769:*/
 #line 170 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig)
@@ -11181,7 +11227,7 @@ p->sigcount[sig]++;
 if(sig_handled(p,sig))signal_call_handler(p,sig,code,pid,uid);
 }
 
-/*:766*//*767:*/
+/*:769*//*770:*/
 #line 194 "web/signal.w"
 
 static void signal_deliver_all(bool handlers)
@@ -11210,7 +11256,7 @@ again= handlers;
 if(handlers)W->call_flags&= ~(unsigned)SR_SIGNAL_READY;
 }
 
-/*:767*//*768:*/
+/*:770*//*771:*/
 #line 239 "web/signal.w"
 
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11240,7 +11286,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:768*//*771:*/
+/*:771*//*774:*/
 #line 316 "web/signal.w"
 
 static bool signal_interrupts(void)
@@ -11257,7 +11303,7 @@ ready&= ready-1;
 return false;
 }
 
-/*:771*//*773:*/
+/*:774*//*776:*/
 #line 352 "web/signal.w"
 
 static bool signal_restart(ssize_t*r)
@@ -11290,7 +11336,7 @@ restart= false;
 return restart;
 }
 
-/*:773*//*777:*/
+/*:776*//*780:*/
 #line 426 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set)
@@ -11336,7 +11382,7 @@ p->rtqueue[sig]= 0;
 return sys_return(0);
 }
 
-/*:777*//*779:*/
+/*:780*//*782:*/
 #line 489 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
@@ -11365,7 +11411,7 @@ bits_sigset(W->cur->pending&W->cur->blocked,set);
 return sys_return(0);
 }
 
-/*:779*//*781:*/
+/*:782*//*784:*/
 #line 532 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask)
@@ -11388,7 +11434,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:781*//*784:*/
+/*:784*//*787:*/
 #line 574 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to)
@@ -11418,7 +11464,7 @@ if(!found)return sys_return(-ESRCH);
 return sys_return(sent?0:-EPERM);
 }
 
-/*:784*//*787:*/
+/*:787*//*790:*/
 #line 636 "web/signal.w"
 
 static bool timeval_bad(const struct timeval*tv)
@@ -11447,7 +11493,7 @@ ns_timeval(p->it_real_expiry> W->now_ns?p->it_real_expiry-W->now_ns:1000u,
 ns_timeval(p->it_real_interval,&v->it_interval);
 }
 
-/*:787*//*788:*/
+/*:790*//*791:*/
 #line 667 "web/signal.w"
 
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
@@ -11477,7 +11523,7 @@ proc_send_signal(p,SIGALRM);
 itimer_arm(p,p->it_real_interval,p->it_real_interval);
 }
 
-/*:788*//*789:*/
+/*:791*//*792:*/
 #line 695 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
@@ -11510,7 +11556,7 @@ itimer_get(W->cur,which,curr_value);
 return sys_return(0);
 }
 
-/*:789*//*790:*/
+/*:792*//*793:*/
 #line 734 "web/signal.w"
 
 unsigned sr_alarm(unsigned seconds)
@@ -11526,7 +11572,7 @@ old.it_value.tv_sec++;
 return(unsigned)old.it_value.tv_sec;
 }
 
-/*:790*//*792:*/
+/*:793*//*795:*/
 #line 756 "web/signal.w"
 
 static bool timers_only_tick(void)
@@ -11537,7 +11583,7 @@ return!(p->it_real_expiry&&sig_caught(p,SIGALRM)&&
 !(p->blocked&SR_SIGBIT(SIGALRM)));
 }
 
-/*:792*//*797:*/
+/*:795*//*800:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -11565,7 +11611,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:797*//*803:*/
+/*:800*//*806:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -11579,7 +11625,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:803*//*805:*/
+/*:806*//*808:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -11604,7 +11650,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:805*//*807:*/
+/*:808*//*810:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -11615,7 +11661,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:807*//*809:*/
+/*:810*//*812:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -11626,7 +11672,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:809*//*811:*/
+/*:812*//*814:*/
 #line 287 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -11651,7 +11697,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:811*//*813:*/
+/*:814*//*816:*/
 #line 331 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -11669,7 +11715,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:813*//*815:*/
+/*:816*//*818:*/
 #line 371 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -11717,7 +11763,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:815*//*817:*/
+/*:818*//*820:*/
 #line 465 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11730,24 +11776,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*818:*/
+/*821:*/
 #line 493 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:818*/
+/*:821*/
 #line 476 "web/raw.w"
 
-/*821:*/
+/*824:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:821*/
+/*:824*/
 #line 477 "web/raw.w"
 
-/*822:*/
+/*825:*/
 #line 541 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11758,7 +11804,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:822*/
+/*:825*/
 #line 478 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -11766,14 +11812,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*823:*/
+/*826:*/
 #line 568 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:823*/
+/*:826*/
 #line 484 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -11784,7 +11830,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:817*//*820:*/
+/*:820*//*823:*/
 #line 511 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -11803,7 +11849,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:820*//*825:*/
+/*:823*//*828:*/
 #line 598 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -11827,7 +11873,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:825*//*829:*/
+/*:828*//*832:*/
 #line 694 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -11855,7 +11901,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*830:*/
+/*833:*/
 #line 732 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -11865,13 +11911,13 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:830*/
+/*:833*/
 #line 720 "web/raw.w"
 
 pkt->iif= rt->iif;
 pkt->sk= s;
 pkt->truesize= truesize;
-if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*827:*/
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*830:*/
 #line 680 "web/raw.w"
 
 {
@@ -11883,7 +11929,7 @@ pkt->tskey= o.tskey;
 if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
 }
 
-/*:827*/
+/*:830*/
 #line 724 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -11893,7 +11939,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:829*//*832:*/
+/*:832*//*835:*/
 #line 747 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -11904,7 +11950,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:832*//*835:*/
+/*:835*//*838:*/
 #line 820 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -11940,7 +11986,7 @@ sock_error_report(s);
 }
 }
 
-/*:835*//*837:*/
+/*:838*//*840:*/
 #line 860 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -11960,7 +12006,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:837*//*840:*/
+/*:840*//*843:*/
 #line 927 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -11974,7 +12020,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:840*//*841:*/
+/*:843*//*844:*/
 #line 943 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -11997,7 +12043,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:841*//*842:*/
+/*:844*//*845:*/
 #line 967 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -12009,7 +12055,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:842*//*845:*/
+/*:845*//*848:*/
 #line 1003 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -12017,7 +12063,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:845*//*849:*/
+/*:848*//*852:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -12034,13 +12080,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*821:*/
+/*824:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:821*/
+/*:824*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -12057,7 +12103,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:849*//*851:*/
+/*:852*//*854:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -12067,7 +12113,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:851*//*853:*/
+/*:854*//*856:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -12089,7 +12135,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:853*//*855:*/
+/*:856*//*858:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12117,7 +12163,7 @@ else if(!hard||!s->connected)return;
 s->err= err;
 sock_error_report(s);
 }
-/*:855*//*864:*/
+/*:858*//*867:*/
 #line 76 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level)
@@ -12126,7 +12172,7 @@ return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
 (s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
 }
 
-/*:864*//*866:*/
+/*:867*//*869:*/
 #line 108 "web/beyond.w"
 
 static int set_udp_cork(sr_sock*s,sr_optreq*rq)
@@ -12139,7 +12185,7 @@ net_run();
 return 0;
 }
 
-/*:866*//*868:*/
+/*:869*//*871:*/
 #line 175 "web/beyond.w"
 
 static int set_udp_encap(sr_sock*s,sr_optreq*rq)
@@ -12151,7 +12197,7 @@ s->udp_encap= rq->val;
 return 0;
 }
 
-/*:868*//*870:*/
+/*:871*//*873:*/
 #line 191 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a)
@@ -12168,7 +12214,7 @@ memcpy(&spi,a->u.data,sizeof spi);
 return spi!=0;
 }
 
-/*:870*//*872:*/
+/*:873*//*875:*/
 #line 236 "web/beyond.w"
 
 static int set_unicast_if(sr_sock*s,sr_optreq*rq)
@@ -12192,7 +12238,7 @@ rq->val= (int)htonl((uint32_t)s->uc_index);
 return 0;
 }
 
-/*:872*//*873:*/
+/*:875*//*876:*/
 #line 276 "web/beyond.w"
 
 static int set_local_port_range(sr_sock*s,sr_optreq*rq)
@@ -12211,7 +12257,7 @@ rq->val= (int)s->local_port_range;
 return 0;
 }
 
-/*:873*//*875:*/
+/*:876*//*878:*/
 #line 298 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
@@ -12223,7 +12269,7 @@ if(*low<=sk_lo&&sk_lo<=*high)*low= sk_lo;
 if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
 }
 
-/*:875*//*876:*/
+/*:878*//*879:*/
 #line 319 "web/beyond.w"
 
 static int get_protocol_num(sr_sock*s,sr_optreq*rq)
@@ -12232,7 +12278,7 @@ rq->val= s->inet_num;
 return 0;
 }
 
-/*:876*//*878:*/
+/*:879*//*881:*/
 #line 379 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -12264,7 +12310,7 @@ int err= group_req_decode(rq,&mr);
 return err?err:mc_leave(s,&mr);
 }
 
-/*:878*//*880:*/
+/*:881*//*883:*/
 #line 434 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
@@ -12320,7 +12366,7 @@ int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
-/*:880*//*881:*/
+/*:883*//*884:*/
 #line 518 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12354,7 +12400,7 @@ free(src);
 return err;
 }
 
-/*:881*//*882:*/
+/*:884*//*885:*/
 #line 550 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12390,7 +12436,7 @@ memcpy(rq->ubuf,&hdr,GROUP_FILTER_SIZE(0));
 return 0;
 }
 
-/*:882*//*883:*/
+/*:885*//*886:*/
 #line 598 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
@@ -12402,7 +12448,7 @@ rq->outlen= sizeof s->cookie;
 return 0;
 }
 
-/*:883*//*884:*/
+/*:886*//*887:*/
 #line 616 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
@@ -12414,7 +12460,7 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:884*//*885:*/
+/*:887*//*888:*/
 #line 657 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
@@ -12433,7 +12479,7 @@ rq->outlen= sizeof m;
 return 0;
 }
 
-/*:885*//*887:*/
+/*:888*//*890:*/
 #line 682 "web/beyond.w"
 
 static bool sk_has_account(const sr_sock*s)
@@ -12455,7 +12501,7 @@ s->fwd_alloc+= size;
 s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
-/*:887*//*888:*/
+/*:890*//*891:*/
 #line 714 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
@@ -12471,7 +12517,7 @@ rq->val= (s->sndbuf_locked?SOCK_SNDBUF_LOCK:0)|(s->rcvbuf_locked?SOCK_RCVBUF_LOC
 return 0;
 }
 
-/*:888*//*890:*/
+/*:891*//*893:*/
 #line 775 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
@@ -12483,7 +12529,7 @@ s->zerocopy= rq->val;
 return 0;
 }
 
-/*:890*//*891:*/
+/*:893*//*894:*/
 #line 797 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
@@ -12494,7 +12540,7 @@ s->busy_poll_budget= rq->val;
 return 0;
 }
 
-/*:891*//*892:*/
+/*:894*//*895:*/
 #line 822 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
@@ -12523,7 +12569,7 @@ rq->outlen= sizeof t;
 return 0;
 }
 
-/*:892*//*893:*/
+/*:895*//*896:*/
 #line 858 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
@@ -12539,7 +12585,7 @@ rq->val= 0;
 return 0;
 }
 
-/*:893*//*894:*/
+/*:896*//*897:*/
 #line 881 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
@@ -12549,7 +12595,7 @@ s->txrehash= rq->val==-1?1:rq->val;
 return 0;
 }
 
-/*:894*//*897:*/
+/*:897*//*900:*/
 #line 901 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
@@ -12559,7 +12605,7 @@ static int get_peergroups(sr_sock*s,sr_optreq*rq)
 return-ENODATA;
 }
 
-/*:897*//*898:*/
+/*:900*//*901:*/
 #line 919 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
@@ -12569,7 +12615,7 @@ static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 return 0;
 }
 
-/*:898*//*899:*/
+/*:901*//*902:*/
 #line 936 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
@@ -12577,7 +12623,7 @@ static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 return sock_bindtoindex(s,rq->val);
 }
 
-/*:899*//*902:*/
+/*:902*//*905:*/
 #line 973 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
@@ -12591,4 +12637,4 @@ s->rp->prog_len= 0;
 return 0;
 }
 
-/*:902*/
+/*:905*/

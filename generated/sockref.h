@@ -123,53 +123,53 @@ int sr_lan_new(int mtu);
 int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
-/*:343*//*359:*/
-#line 797 "web/link.w"
+/*:343*//*360:*/
+#line 814 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:359*//*442:*/
+/*:360*//*443:*/
 #line 41 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:442*//*500:*/
+/*:443*//*501:*/
 #line 1032 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:500*//*514:*/
+/*:501*//*515:*/
 #line 1331 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
-/*:514*//*520:*/
+/*:515*//*521:*/
 #line 1433 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
-/*:520*//*523:*/
+/*:521*//*524:*/
 #line 1495 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:523*//*554:*/
-#line 2228 "web/bind.w"
+/*:524*//*556:*/
+#line 2240 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:554*//*701:*/
-#line 3107 "web/udp.w"
+/*:556*//*704:*/
+#line 3127 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:701*//*703:*/
-#line 3159 "web/udp.w"
+/*:704*//*706:*/
+#line 3179 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -178,8 +178,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:703*//*714:*/
-#line 3364 "web/udp.w"
+/*:706*//*717:*/
+#line 3384 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -188,14 +188,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:714*//*742:*/
+/*:717*//*745:*/
 #line 261 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:742*//*747:*/
+/*:745*//*750:*/
 #line 372 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -203,30 +203,30 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:747*//*775:*/
+/*:750*//*778:*/
 #line 415 "web/signal.w"
 
 int sr_sigaction(int sig,const struct sigaction*act,struct sigaction*oldact);
 
-/*:775*//*778:*/
+/*:778*//*781:*/
 #line 485 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset);
 int sr_sigpending(sigset_t*set);
 
-/*:778*//*782:*/
+/*:781*//*785:*/
 #line 568 "web/signal.w"
 
 int sr_kill(pid_t pid,int sig);
 
-/*:782*//*785:*/
+/*:785*//*788:*/
 #line 623 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value);
 int sr_getitimer(int which,struct itimerval*curr_value);
 unsigned sr_alarm(unsigned seconds);
 
-/*:785*/
+/*:788*/
 #line 97 "web/sockref.w"
 
 #endif

@@ -737,7 +737,7 @@ struct sr_rx { /* one received, reassembled IPv4 datagram */
 
 @ @<Private function prototypes@>=
 static void ip_local_deliver(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type);
-static void ip_rx_fill(sr_host *h, int ifindex, const sr_pkt *pkt, int rt_type,
+static inline void ip_rx_fill(sr_host *h, int ifindex, const sr_pkt *pkt, int rt_type,
   struct sr_rx *rx);
 static uint32_t fib_compute_spec_dst(sr_host *h, int ifindex,
   const struct sr_ipv4 *ip, int rt_type);
@@ -791,7 +791,7 @@ the raw socket bound to \.{lo} and not the one bound to \.{eth0}, and so
 does a ``port unreachable'' for UDP sockets.}
 
 @c
-static void ip_rx_fill(sr_host *h, int ifindex, const sr_pkt *pkt, int rt_type,
+static inline void ip_rx_fill(sr_host *h, int ifindex, const sr_pkt *pkt, int rt_type,
   struct sr_rx *rx)
 {
   struct sr_ipv4 ip;
