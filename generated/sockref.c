@@ -266,13 +266,13 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:320*//*351:*/
-#line 567 "web/link.w"
+#line 569 "web/link.w"
 
 #define SR_OUT_OF_LINE __attribute__((noinline))
 
 
 /*:351*//*362:*/
-#line 851 "web/link.w"
+#line 852 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -922,7 +922,7 @@ int nports;
 }sr_lan;
 
 /*:344*//*363:*/
-#line 856 "web/link.w"
+#line 857 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -1276,7 +1276,7 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:112*//*364:*/
-#line 866 "web/link.w"
+#line 867 "web/link.w"
 
 sr_htab neigh;
 
@@ -1722,6 +1722,7 @@ static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
 SR_OUT_OF_LINE static void dev_xmit_lan(sr_host*h,sr_iface*ifp,int ifindex,
 uint32_t nexthop,bool bcast,sr_pkt*pkt);
+SR_OUT_OF_LINE static void dev_tap(sr_host*h,int ifindex,sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static bool loop_short_cut(const sr_pkt*pkt);
@@ -1729,14 +1730,14 @@ static bool lan_short_cut(const sr_lan*l);
 static bool ev_due_now(void);
 
 /*:350*//*355:*/
-#line 671 "web/link.w"
+#line 672 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:355*//*366:*/
-#line 872 "web/link.w"
+#line 873 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -3197,7 +3198,7 @@ while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*365:*/
-#line 869 "web/link.w"
+#line 870 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
@@ -6393,7 +6394,7 @@ return 0;
 }
 
 /*:348*//*352:*/
-#line 571 "web/link.w"
+#line 573 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -6404,12 +6405,17 @@ if(!(ifp->flags&IFF_LOOPBACK)){
 dev_xmit_lan(h,ifp,ifindex,nexthop,bcast,pkt);
 return;
 }
-if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
-pcap_record(h,ifindex,pkt,true);
+if(pkt->tx_flags||W->ncaps)dev_tap(h,ifindex,pkt);
 if(loop_short_cut(pkt)){
 pkt->last= false;
 ip_local_deliver(h,ifindex,pkt,SR_RT_LOCAL);
 }else dev_loop(h,ifindex,pkt,pkt->local?SR_RT_LOCAL:-1);
+}
+
+SR_OUT_OF_LINE static void dev_tap(sr_host*h,int ifindex,sr_pkt*pkt)
+{
+if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
+pcap_record(h,ifindex,pkt,true);
 }
 
 static void dev_xmit_lan(sr_host*h,sr_iface*ifp,int ifindex,uint32_t nexthop,
@@ -6419,19 +6425,13 @@ sr_lan*l;
 int owner= -1;
 bool last= pkt->last;
 pkt->last= false;
-if(bcast){
-if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
-pcap_record(h,ifindex,pkt,true);
-}
+if(bcast&&(pkt->tx_flags||W->ncaps))dev_tap(h,ifindex,pkt);
 if(!ifp->lan){free(pkt);return;}
 l= &W->lan[ifp->lan];
 pkt->mark= 0;
 if(!bcast)owner= lan_owner(h,ifindex,l,nexthop);
 if(!bcast&&owner<0){neigh_enqueue(h,ifindex,nexthop,pkt);return;}
-if(!bcast){
-if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
-pcap_record(h,ifindex,pkt,true);
-}
+if(!bcast&&(pkt->tx_flags||W->ncaps))dev_tap(h,ifindex,pkt);
 if(l->mtu&&pkt->len> (size_t)l->mtu){free(pkt);return;}
 for(int i= 0;i<l->nports;i++){
 struct sr_port*pt= &l->port[i];
@@ -6446,7 +6446,7 @@ dev_rcv(host_by_id(pt->host),pt->ifindex,pkt,-1);
 }
 
 /*:352*//*353:*/
-#line 627 "web/link.w"
+#line 628 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -6468,7 +6468,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:353*//*354:*/
-#line 654 "web/link.w"
+#line 655 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6487,7 +6487,7 @@ ev_push(&e);
 }
 
 /*:354*//*356:*/
-#line 683 "web/link.w"
+#line 684 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6497,7 +6497,7 @@ ev_push(&e);
 }
 
 /*:356*//*357:*/
-#line 745 "web/link.w"
+#line 746 "web/link.w"
 
 static bool loop_short_cut(const sr_pkt*pkt)
 {
@@ -6511,7 +6511,7 @@ return W->nev&&W->ev[0].t<=W->now_ns;
 }
 
 /*:357*//*358:*/
-#line 786 "web/link.w"
+#line 787 "web/link.w"
 
 static bool lan_short_cut(const sr_lan*l)
 {
@@ -6521,7 +6521,7 @@ return!c->delay_ns&&!c->jitter_ns&&!(c->loss> 0)&&!(c->duplicate> 0)&&
 }
 
 /*:358*//*359:*/
-#line 797 "web/link.w"
+#line 798 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6532,7 +6532,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:359*//*361:*/
-#line 817 "web/link.w"
+#line 818 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6548,7 +6548,7 @@ return 0;
 }
 
 /*:361*//*367:*/
-#line 877 "web/link.w"
+#line 878 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6594,7 +6594,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:367*//*368:*/
-#line 925 "web/link.w"
+#line 926 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {

@@ -124,7 +124,7 @@ int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
 /*:343*//*360:*/
-#line 814 "web/link.w"
+#line 815 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
