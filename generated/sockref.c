@@ -284,13 +284,13 @@ OPT_STORE_INT_FIELD};
 #define SR_LOOPBACK_IFINDEX 1
 
 /*:371*//*422:*/
-#line 1147 "web/ip.w"
+#line 1149 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
 /*:422*//*427:*/
-#line 1244 "web/ip.w"
+#line 1246 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
@@ -706,7 +706,7 @@ uint64_t rq_seq;
 struct sr_udpcork*cork;
 
 /*:637*//*729:*/
-#line 3637 "web/udp.w"
+#line 3638 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -1003,7 +1003,7 @@ uint32_t mark;
 };
 
 /*:402*//*407:*/
-#line 873 "web/ip.w"
+#line 875 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -1021,7 +1021,7 @@ int rt_type;
 }sr_fragq;
 
 /*:407*//*428:*/
-#line 1249 "web/ip.w"
+#line 1251 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -1029,7 +1029,7 @@ uint64_t tokens,last;
 }sr_peer;
 
 /*:428*//*439:*/
-#line 1387 "web/ip.w"
+#line 1389 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -1292,18 +1292,18 @@ uint16_t ip_ident;
 uint64_t serial;
 
 /*:388*//*408:*/
-#line 889 "web/ip.w"
+#line 891 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
 /*:408*//*429:*/
-#line 1255 "web/ip.w"
+#line 1257 "web/ip.w"
 
 sr_htab peers;
 
 /*:429*//*437:*/
-#line 1381 "web/ip.w"
+#line 1383 "web/ip.w"
 
 sr_htab mc;
 
@@ -1808,55 +1808,55 @@ static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
 /*:403*//*410:*/
-#line 896 "web/ip.w"
+#line 898 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
 /*:410*//*416:*/
-#line 1008 "web/ip.w"
+#line 1010 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
 /*:416*//*419:*/
-#line 1078 "web/ip.w"
+#line 1080 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:419*//*423:*/
-#line 1151 "web/ip.w"
+#line 1153 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
 /*:423*//*425:*/
-#line 1195 "web/ip.w"
+#line 1197 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
 /*:425*//*431:*/
-#line 1261 "web/ip.w"
+#line 1263 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
 /*:431*//*433:*/
-#line 1311 "web/ip.w"
+#line 1313 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
 /*:433*//*435:*/
-#line 1355 "web/ip.w"
+#line 1357 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
 /*:435*//*440:*/
-#line 1393 "web/ip.w"
+#line 1395 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
@@ -2377,24 +2377,24 @@ static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:718*//*723:*/
-#line 3509 "web/udp.w"
+#line 3510 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:723*//*725:*/
-#line 3565 "web/udp.w"
+#line 3566 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:725*//*727:*/
-#line 3602 "web/udp.w"
+#line 3603 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:727*//*730:*/
-#line 3642 "web/udp.w"
+#line 3643 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -3208,17 +3208,17 @@ htab_free(&fh->neigh,neigh_free);
 htab_free(&fh->pmtu,hent_free);
 
 /*:383*//*409:*/
-#line 893 "web/ip.w"
+#line 895 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
 /*:409*//*430:*/
-#line 1258 "web/ip.w"
+#line 1260 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
 /*:430*//*438:*/
-#line 1384 "web/ip.w"
+#line 1386 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
@@ -7018,7 +7018,7 @@ free(pkt);
 }
 
 /*:404*//*405:*/
-#line 793 "web/ip.w"
+#line 795 "web/ip.w"
 
 static inline void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -7048,7 +7048,7 @@ rx->pkt= NULL;
 }
 
 /*:405*//*406:*/
-#line 827 "web/ip.w"
+#line 829 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -7065,7 +7065,7 @@ return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
 /*:406*//*411:*/
-#line 901 "web/ip.w"
+#line 903 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -7083,7 +7083,7 @@ fragq_free(&q->h);
 }
 
 /*:411*//*412:*/
-#line 919 "web/ip.w"
+#line 921 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -7111,7 +7111,7 @@ return q;
 }
 
 /*:412*//*413:*/
-#line 947 "web/ip.w"
+#line 949 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -7125,7 +7125,7 @@ if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
 /*414:*/
-#line 975 "web/ip.w"
+#line 977 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -7141,11 +7141,11 @@ q->len= end;
 if(end<=off)goto discard;
 
 /*:414*/
-#line 959 "web/ip.w"
+#line 961 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
 /*415:*/
-#line 989 "web/ip.w"
+#line 991 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -7163,7 +7163,7 @@ return NULL;
 }
 
 /*:415*/
-#line 961 "web/ip.w"
+#line 963 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -7179,7 +7179,7 @@ return NULL;
 }
 
 /*:413*//*417:*/
-#line 1011 "web/ip.w"
+#line 1013 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -7204,7 +7204,7 @@ return whole;
 }
 
 /*:417*//*418:*/
-#line 1037 "web/ip.w"
+#line 1039 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -7217,7 +7217,7 @@ fragq_kill(h,q);
 }
 
 /*:418*//*420:*/
-#line 1081 "web/ip.w"
+#line 1083 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -7261,7 +7261,7 @@ ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
 /*:420*//*424:*/
-#line 1156 "web/ip.w"
+#line 1158 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -7298,7 +7298,7 @@ len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
 /*:424*//*426:*/
-#line 1200 "web/ip.w"
+#line 1202 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -7323,7 +7323,7 @@ free(buf);
 }
 
 /*:426*//*432:*/
-#line 1266 "web/ip.w"
+#line 1268 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -7355,7 +7355,7 @@ return true;
 }
 
 /*:432*//*434:*/
-#line 1314 "web/ip.w"
+#line 1316 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -7393,7 +7393,7 @@ ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
 /*:434*//*436:*/
-#line 1358 "web/ip.w"
+#line 1360 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -7408,7 +7408,7 @@ ic->data,ic->datalen);
 }
 
 /*:436*//*441:*/
-#line 1398 "web/ip.w"
+#line 1400 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -10652,7 +10652,7 @@ return sys_return((int)total);
 }
 
 /*:716*//*719:*/
-#line 3403 "web/udp.w"
+#line 3404 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10676,7 +10676,7 @@ return r;
 }
 
 /*:719*//*720:*/
-#line 3425 "web/udp.w"
+#line 3426 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10713,7 +10713,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:720*//*721:*/
-#line 3460 "web/udp.w"
+#line 3461 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10750,7 +10750,7 @@ return sys_return((int)r);
 }
 
 /*:721*//*722:*/
-#line 3495 "web/udp.w"
+#line 3496 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10766,7 +10766,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:722*//*724:*/
-#line 3512 "web/udp.w"
+#line 3513 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10794,7 +10794,7 @@ return sys_return((int)total);
 }
 
 /*:724*//*726:*/
-#line 3570 "web/udp.w"
+#line 3571 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10824,7 +10824,7 @@ return-ENOTCONN;
 }
 
 /*:726*//*728:*/
-#line 3605 "web/udp.w"
+#line 3606 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10835,7 +10835,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:728*//*731:*/
-#line 3646 "web/udp.w"
+#line 3647 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {

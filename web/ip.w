@@ -785,6 +785,8 @@ options (as they stand in the packet), the local address that answers it,
 where its transport header begins, and when it arrived; and where it came
 in, twice: the interface the transport sees (|inet_iif|, above), and the
 device itself, by which an ICMP error is matched with its senders.
+The filling is made part of |ip_local_deliver| (|inline|): as a call of
+its own it cost 25 of 2\,276 instructions a round trip.
 
 \kernel{a ``protocol unreachable'' from \.{127.0.0.1} to \.{10.0.0.1} reaches
 the raw socket bound to \.{lo} and not the one bound to \.{eth0}, and so
