@@ -488,13 +488,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #line 95 "web/beyond.w"
 
 /*:868*//*892:*/
-#line 728 "web/beyond.w"
+#line 725 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
 #define SOCK_SNDBUF_LOCK 1
 #define SOCK_RCVBUF_LOCK 2
 #endif
-#line 733 "web/beyond.w"
+#line 730 "web/beyond.w"
 
 /*:892*/
 #line 42 "web/sockref.w"
@@ -675,7 +675,7 @@ bool txtime_on;
 int no_check_tx;
 
 /*:864*//*898:*/
-#line 889 "web/beyond.w"
+#line 886 "web/beyond.w"
 
 int txrehash;
 
@@ -2650,9 +2650,8 @@ static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
 /*:882*//*889:*/
-#line 677 "web/beyond.w"
+#line 682 "web/beyond.w"
 
-static bool sk_has_account(const sr_sock*s);
 static void sk_fwd_schedule(sr_sock*s,int size);
 static void sk_fwd_release(sr_sock*s,int size,bool partial);
 
@@ -3772,7 +3771,7 @@ s->max_pacing_rate= UINT64_MAX;
 s->forward_threshold= s->rcvbuf>>2;
 
 /*:567*//*899:*/
-#line 892 "web/beyond.w"
+#line 889 "web/beyond.w"
 
 s->txrehash= 1;
 
@@ -12480,29 +12479,22 @@ return 0;
 }
 
 /*:888*//*890:*/
-#line 682 "web/beyond.w"
-
-static bool sk_has_account(const sr_sock*s)
-{
-return s->type==SOCK_DGRAM&&(s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
-}
+#line 686 "web/beyond.w"
 
 static void sk_fwd_schedule(sr_sock*s,int size)
 {
-if(!sk_has_account(s))return;
 if(size> s->fwd_alloc)s->fwd_alloc+= (size-s->fwd_alloc+4095)/4096*4096;
 s->fwd_alloc-= size;
 }
 
 static void sk_fwd_release(sr_sock*s,int size,bool partial)
 {
-if(!sk_has_account(s))return;
 s->fwd_alloc+= size;
 s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
 /*:890*//*891:*/
-#line 714 "web/beyond.w"
+#line 711 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
 {
@@ -12518,7 +12510,7 @@ return 0;
 }
 
 /*:891*//*893:*/
-#line 775 "web/beyond.w"
+#line 772 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
 {
@@ -12530,7 +12522,7 @@ return 0;
 }
 
 /*:893*//*894:*/
-#line 797 "web/beyond.w"
+#line 794 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
 {
@@ -12541,7 +12533,7 @@ return 0;
 }
 
 /*:894*//*895:*/
-#line 822 "web/beyond.w"
+#line 819 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
 {
@@ -12570,7 +12562,7 @@ return 0;
 }
 
 /*:895*//*896:*/
-#line 858 "web/beyond.w"
+#line 855 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
 {
@@ -12586,7 +12578,7 @@ return 0;
 }
 
 /*:896*//*897:*/
-#line 881 "web/beyond.w"
+#line 878 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
 {
@@ -12596,7 +12588,7 @@ return 0;
 }
 
 /*:897*//*900:*/
-#line 901 "web/beyond.w"
+#line 898 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
 {
@@ -12606,7 +12598,7 @@ return-ENODATA;
 }
 
 /*:900*//*901:*/
-#line 919 "web/beyond.w"
+#line 916 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 {
@@ -12616,7 +12608,7 @@ return 0;
 }
 
 /*:901*//*902:*/
-#line 936 "web/beyond.w"
+#line 933 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 {
@@ -12624,7 +12616,7 @@ return sock_bindtoindex(s,rq->val);
 }
 
 /*:902*//*905:*/
-#line 973 "web/beyond.w"
+#line 970 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
 {
