@@ -30,13 +30,13 @@
 #include <netinet/udp.h> 
 #include <poll.h> 
 
-/*:3*//*864:*/
+/*:3*//*867:*/
 #line 24 "web/beyond.w"
 
 #include <linux/sock_diag.h> 
 #include <linux/net_tstamp.h> 
 
-/*:864*/
+/*:867*/
 #line 41 "web/sockref.w"
 
 /*11:*/
@@ -265,46 +265,52 @@ OPT_STORE_INT_FIELD};
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
-/*:320*//*361:*/
-#line 834 "web/link.w"
+/*:320*//*351:*/
+#line 569 "web/link.w"
+
+#define SR_OUT_OF_LINE __attribute__((noinline))
+
+
+/*:351*//*362:*/
+#line 852 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
 #define SR_UNRES_QLEN_BYTES 212992
 
-/*:361*//*370:*/
+/*:362*//*371:*/
 #line 44 "web/ip.w"
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:370*//*425:*/
-#line 1221 "web/ip.w"
+/*:371*//*426:*/
+#line 1223 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:425*//*430:*/
-#line 1318 "web/ip.w"
+/*:426*//*431:*/
+#line 1320 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:430*//*447:*/
+/*:431*//*448:*/
 #line 45 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:447*//*456:*/
+/*:448*//*457:*/
 #line 64 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:456*//*467:*/
+/*:457*//*468:*/
 #line 291 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -312,22 +318,22 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:467*//*478:*/
+/*:468*//*479:*/
 #line 486 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:478*//*486:*/
+/*:479*//*487:*/
 #line 657 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:486*//*550:*/
-#line 2020 "web/bind.w"
+/*:487*//*552:*/
+#line 2032 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:550*//*575:*/
+/*:552*//*577:*/
 #line 252 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
@@ -335,7 +341,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:575*//*577:*/
+/*:577*//*579:*/
 #line 288 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
@@ -344,40 +350,40 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:577*//*585:*/
+/*:579*//*587:*/
 #line 444 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:585*//*613:*/
-#line 1123 "web/udp.w"
+/*:587*//*615:*/
+#line 1118 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:613*//*640:*/
-#line 1699 "web/udp.w"
+/*:615*//*643:*/
+#line 1709 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
-/*:640*//*642:*/
-#line 1751 "web/udp.w"
+/*:643*//*645:*/
+#line 1761 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:642*//*658:*/
-#line 2107 "web/udp.w"
+/*:645*//*661:*/
+#line 2117 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:658*//*664:*/
-#line 2248 "web/udp.w"
+/*:661*//*667:*/
+#line 2258 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
-/*:664*//*698:*/
-#line 3036 "web/udp.w"
+/*:667*//*701:*/
+#line 3056 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -385,36 +391,36 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   SR_SOF_TX_COMPLETION)
 #define SR_ETH_HLEN 14
 
-/*:698*//*711:*/
-#line 3298 "web/udp.w"
+/*:701*//*714:*/
+#line 3318 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:711*//*717:*/
-#line 3418 "web/udp.w"
+/*:714*//*720:*/
+#line 3438 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:717*//*737:*/
+/*:720*//*740:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:737*//*755:*/
+/*:740*//*758:*/
 #line 378 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:755*//*763:*/
+/*:758*//*766:*/
 #line 573 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:763*//*765:*/
+/*:766*//*768:*/
 #line 59 "web/signal.w"
 
 #define SR_SIGBIT(sig) (((uint64_t) 1) << ((sig) - 1))
@@ -422,17 +428,17 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_DEFAULT_IGNORED (SR_SIGBIT(SIGCHLD) | SR_SIGBIT(SIGCONT) | \
   SR_SIGBIT(SIGURG) | SR_SIGBIT(SIGWINCH))
 
-/*:765*//*776:*/
+/*:768*//*779:*/
 #line 305 "web/signal.w"
 
 #define SR_ERESTARTSYS 512 
 
-/*:776*//*779:*/
+/*:779*//*782:*/
 #line 349 "web/signal.w"
 
 #define SR_IDLE_RESTARTS 1000
 
-/*:779*//*781:*/
+/*:782*//*784:*/
 #line 403 "web/signal.w"
 
 #ifndef SA_RESTORER
@@ -448,7 +454,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SIGCANCEL 32 
 #define SR_SIGSETXID 33
 
-/*:781*//*805:*/
+/*:784*//*808:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -456,13 +462,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:805*//*853:*/
+/*:808*//*856:*/
 #line 1013 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:853*//*872:*/
+/*:856*//*875:*/
 #line 83 "web/beyond.w"
 
 #ifndef IP_PROTOCOL
@@ -481,16 +487,16 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 95 "web/beyond.w"
 
-/*:872*//*896:*/
-#line 728 "web/beyond.w"
+/*:875*//*899:*/
+#line 725 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
 #define SOCK_SNDBUF_LOCK 1
 #define SOCK_RCVBUF_LOCK 2
 #endif
-#line 733 "web/beyond.w"
+#line 730 "web/beyond.w"
 
-/*:896*/
+/*:899*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -565,12 +571,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*759:*/
+/*762:*/
 #line 486 "web/poll.w"
 
 int kmax;
 
-/*:759*/
+/*:762*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -578,7 +584,7 @@ int kmax;
 /*:69*//*82:*/
 #line 13 "web/socket.w"
 
-/*369:*/
+/*370:*/
 #line 25 "web/ip.w"
 
 struct sr_flow{
@@ -597,7 +603,7 @@ int mtu;
 bool mtu_locked;
 };
 
-/*:369*//*379:*/
+/*:370*//*380:*/
 #line 271 "web/ip.w"
 
 struct sr_rtmemo{
@@ -606,7 +612,7 @@ struct sr_flow fl;
 struct sr_rtres rt;
 };
 
-/*:379*/
+/*:380*/
 #line 14 "web/socket.w"
 
 struct sr_sock{
@@ -615,7 +621,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*455:*/
+/*456:*/
 #line 44 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -632,23 +638,23 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:455*//*533:*/
+/*:456*//*534:*/
 #line 1648 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:533*//*534:*/
+/*:534*//*535:*/
 #line 1671 "web/bind.w"
 
 uint32_t fl_daddr,fl_saddr;
 uint16_t fl_dport;
 
-/*:534*//*543:*/
+/*:535*//*544:*/
 #line 1887 "web/bind.w"
 
 uint32_t tcp_write_seq;
 
-/*:543*/
+/*:544*/
 #line 21 "web/socket.w"
 
 /*84:*/
@@ -686,7 +692,7 @@ int nofcs,wifi_status;
 
 uint32_t tskey;
 
-/*:208*//*865:*/
+/*:208*//*868:*/
 #line 31 "web/beyond.w"
 
 uint64_t cookie;
@@ -694,20 +700,20 @@ int zerocopy,rcvmark,prefer_busy_poll,busy_poll_budget;
 int txtime_clockid,txtime_flags;
 bool txtime_on;
 
-/*:865*//*868:*/
+/*:868*//*871:*/
 #line 46 "web/beyond.w"
 
 int no_check_tx;
 
-/*:868*//*902:*/
-#line 889 "web/beyond.w"
+/*:871*//*905:*/
+#line 886 "web/beyond.w"
 
 int txrehash;
 
-/*:902*/
+/*:905*/
 #line 22 "web/socket.w"
 
-/*574:*/
+/*576:*/
 #line 236 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -725,19 +731,19 @@ bool netstamp;
 bool stamp_asked;
 uint64_t rq_seq;
 
-/*:574*//*645:*/
-#line 1825 "web/udp.w"
+/*:576*//*648:*/
+#line 1835 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:645*//*733:*/
-#line 3735 "web/udp.w"
+/*:648*//*736:*/
+#line 3767 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:733*//*867:*/
+/*:736*//*870:*/
 #line 40 "web/beyond.w"
 
 int udp_cork,udp_gso_size,udp_gro,udp_encap;
@@ -745,7 +751,7 @@ int udp_no_check6_tx,udp_no_check6_rx;
 int fwd_alloc;
 bool udp_encap_rcv;
 
-/*:867*/
+/*:870*/
 #line 23 "web/socket.w"
 
 /*86:*/
@@ -765,28 +771,28 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:86*//*866:*/
+/*:86*//*869:*/
 #line 37 "web/beyond.w"
 
 uint32_t local_port_range;
 
-/*:866*/
+/*:869*/
 #line 24 "web/socket.w"
 
-/*380:*/
+/*381:*/
 #line 278 "web/ip.w"
 
 struct sr_rtmemo rt_memo;
 
-/*:380*//*390:*/
+/*:381*//*391:*/
 #line 460 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:390*/
+/*:391*/
 #line 25 "web/socket.w"
 
-/*802:*/
+/*805:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -794,7 +800,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:802*/
+/*:805*/
 #line 26 "web/socket.w"
 
 };
@@ -951,8 +957,8 @@ struct sr_port{int host,ifindex;}*port;
 int nports;
 }sr_lan;
 
-/*:344*//*362:*/
-#line 839 "web/link.w"
+/*:344*//*363:*/
+#line 857 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -963,7 +969,7 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:362*//*384:*/
+/*:363*//*385:*/
 #line 359 "web/ip.w"
 
 typedef struct{
@@ -973,7 +979,7 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:384*//*389:*/
+/*:385*//*390:*/
 #line 430 "web/ip.w"
 
 struct sr_ipout{
@@ -989,7 +995,7 @@ uint8_t tx_flags;
 uint32_t tskey;
 };
 
-/*:389*//*405:*/
+/*:390*//*406:*/
 #line 790 "web/ip.w"
 
 struct sr_rx{
@@ -1013,8 +1019,8 @@ int truesize;
 uint32_t mark;
 };
 
-/*:405*//*410:*/
-#line 947 "web/ip.w"
+/*:406*//*411:*/
+#line 949 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -1031,23 +1037,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:410*//*431:*/
-#line 1323 "web/ip.w"
+/*:411*//*432:*/
+#line 1325 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:431*//*442:*/
-#line 1461 "web/ip.w"
+/*:432*//*443:*/
+#line 1463 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:442*//*448:*/
+/*:443*//*449:*/
 #line 50 "web/pcap.w"
 
 typedef struct{
@@ -1055,7 +1061,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:448*//*462:*/
+/*:449*//*463:*/
 #line 182 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -1068,7 +1074,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:462*//*463:*/
+/*:463*//*464:*/
 #line 200 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -1078,7 +1084,7 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:463*//*496:*/
+/*:464*//*497:*/
 #line 876 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -1089,7 +1095,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:496*//*565:*/
+/*:497*//*567:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -1112,21 +1118,21 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*602:*/
-#line 920 "web/udp.w"
+/*604:*/
+#line 915 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:602*/
+/*:604*/
 #line 57 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:565*//*566:*/
+/*:567*//*568:*/
 #line 83 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
@@ -1157,7 +1163,7 @@ SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers"
 _Static_assert(((size_t)1<<SR_BIG_ORDER_MAX)>=SR_DGRAM_HEADROOM+65535,
 "the biggest spare holds the longest datagram");
 
-/*:566*//*582:*/
+/*:568*//*584:*/
 #line 408 "web/udp.w"
 
 struct udp_arrival{
@@ -1168,8 +1174,8 @@ bool sole;
 int truesize;
 };
 
-/*:582*//*614:*/
-#line 1129 "web/udp.w"
+/*:584*//*616:*/
+#line 1124 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1186,8 +1192,8 @@ bool has_ts_opt_id;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:614*//*646:*/
-#line 1828 "web/udp.w"
+/*:616*//*649:*/
+#line 1838 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1199,15 +1205,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:646*//*661:*/
-#line 2186 "web/udp.w"
+/*:649*//*664:*/
+#line 2196 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:661*/
+/*:664*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1238,13 +1244,13 @@ uint64_t evseq;
 sr_lan*lan;
 int nlans;
 
-/*:345*//*449:*/
+/*:345*//*450:*/
 #line 56 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:449*//*572:*/
+/*:450*//*574:*/
 #line 212 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
@@ -1252,26 +1258,26 @@ int nsmall_spare;
 void*big_spare[SR_BIG_ORDER_MAX+1][SR_BIG_SPARE];
 uint8_t nbig_spare[SR_BIG_ORDER_MAX+1];
 
-/*:572*//*687:*/
-#line 2777 "web/udp.w"
+/*:574*//*690:*/
+#line 2797 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:687*//*869:*/
+/*:690*//*872:*/
 #line 49 "web/beyond.w"
 
 uint64_t last_cookie;
 
-/*:869*/
+/*:872*/
 #line 51 "web/world.w"
 
-/*767:*/
+/*770:*/
 #line 78 "web/signal.w"
 
 unsigned idle_restarts;
 int timer_events;
 
-/*:767*/
+/*:770*/
 #line 52 "web/world.w"
 
 };
@@ -1293,39 +1299,39 @@ uint64_t route_gen;
 long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
-/*:112*//*363:*/
-#line 849 "web/link.w"
+/*:112*//*364:*/
+#line 867 "web/link.w"
 
 sr_htab neigh;
 
-/*:363*//*385:*/
+/*:364*//*386:*/
 #line 367 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:385*//*391:*/
+/*:386*//*392:*/
 #line 463 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:391*//*411:*/
-#line 963 "web/ip.w"
+/*:392*//*412:*/
+#line 965 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:411*//*432:*/
-#line 1329 "web/ip.w"
+/*:412*//*433:*/
+#line 1331 "web/ip.w"
 
 sr_htab peers;
 
-/*:432*//*440:*/
-#line 1455 "web/ip.w"
+/*:433*//*441:*/
+#line 1457 "web/ip.w"
 
 sr_htab mc;
 
-/*:440*//*464:*/
+/*:441*//*465:*/
 #line 208 "web/bind.w"
 
 struct sr_bindtab*bind;
@@ -1335,17 +1341,17 @@ uint64_t addr_type_gen;
 uint32_t addr_type_addr;
 int addr_type;
 
-/*:464*//*806:*/
+/*:465*//*809:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:806*//*845:*/
+/*:809*//*848:*/
 #line 919 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:845*/
+/*:848*/
 #line 202 "web/world.w"
 
 };
@@ -1363,7 +1369,7 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*766:*/
+/*:70*//*769:*/
 #line 65 "web/signal.w"
 
 struct sigaction act[SR_NSIG];
@@ -1373,7 +1379,7 @@ struct{int code;pid_t pid;uid_t uid;}sinfo[SR_NSIG];
 uint64_t it_real_expiry,it_real_interval,it_real_serial;
 struct itimerval it_cpu[2];
 
-/*:766*/
+/*:769*/
 #line 23 "web/proc.w"
 
 sr_host*host;
@@ -1738,27 +1744,30 @@ static bool net_next_event(uint64_t*t);
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
+SR_OUT_OF_LINE static void dev_xmit_lan(sr_host*h,sr_iface*ifp,int ifindex,
+uint32_t nexthop,bool bcast,sr_pkt*pkt);
+SR_OUT_OF_LINE static void dev_tap(sr_host*h,int ifindex,sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static bool loop_short_cut(const sr_pkt*pkt);
 static bool lan_short_cut(const sr_lan*l);
 static bool ev_due_now(void);
 
-/*:350*//*354:*/
-#line 654 "web/link.w"
+/*:350*//*355:*/
+#line 672 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
-/*:354*//*365:*/
-#line 855 "web/link.w"
+/*:355*//*366:*/
+#line 873 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
 static void neigh_free(sr_hent*e);
 
-/*:365*//*371:*/
+/*:366*//*372:*/
 #line 47 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -1766,18 +1775,18 @@ int scope);
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
 struct sr_rtres*rt);
 
-/*:371*//*377:*/
+/*:372*//*378:*/
 #line 229 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
 bool*locked);
 
-/*:377*//*381:*/
+/*:378*//*382:*/
 #line 281 "web/ip.w"
 
 static int sk_route_output(sr_sock*s,const struct sr_flow*fl,struct sr_rtres*rt);
 
-/*:381*//*387:*/
+/*:382*//*388:*/
 #line 373 "web/ip.w"
 
 static void hent_free(sr_hent*e);
@@ -1785,13 +1794,13 @@ static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:387*//*393:*/
+/*:388*//*394:*/
 #line 473 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:393*//*395:*/
+/*:394*//*396:*/
 #line 515 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -1801,94 +1810,94 @@ const struct sr_ipout*o,sr_pkt*pkt);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:395*//*398:*/
+/*:396*//*399:*/
 #line 649 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:398*//*400:*/
+/*:399*//*401:*/
 #line 703 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:400*//*403:*/
+/*:401*//*404:*/
 #line 756 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:403*//*406:*/
+/*:404*//*407:*/
 #line 812 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
-static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
+static inline void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:406*//*413:*/
-#line 970 "web/ip.w"
+/*:407*//*414:*/
+#line 972 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:413*//*419:*/
-#line 1082 "web/ip.w"
+/*:414*//*420:*/
+#line 1084 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:419*//*422:*/
-#line 1152 "web/ip.w"
+/*:420*//*423:*/
+#line 1154 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:422*//*426:*/
-#line 1225 "web/ip.w"
+/*:423*//*427:*/
+#line 1227 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:426*//*428:*/
-#line 1269 "web/ip.w"
+/*:427*//*429:*/
+#line 1271 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:428*//*434:*/
-#line 1335 "web/ip.w"
+/*:429*//*435:*/
+#line 1337 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:434*//*436:*/
-#line 1385 "web/ip.w"
+/*:435*//*437:*/
+#line 1387 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:436*//*438:*/
-#line 1429 "web/ip.w"
+/*:437*//*439:*/
+#line 1431 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:438*//*443:*/
-#line 1467 "web/ip.w"
+/*:439*//*444:*/
+#line 1469 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:443*//*452:*/
+/*:444*//*453:*/
 #line 118 "web/pcap.w"
 
 static inline void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 static void pcap_write(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:452*//*459:*/
+/*:453*//*460:*/
 #line 105 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1896,7 +1905,7 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:459*//*465:*/
+/*:460*//*466:*/
 #line 216 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1905,7 +1914,7 @@ static void link_at(sr_htab*t,sr_hent**at,int k,sr_sock*s,uint64_t k0,
 uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:465*//*468:*/
+/*:466*//*469:*/
 #line 304 "web/bind.w"
 
 static int proto_tabno(int type,int protocol);
@@ -1916,31 +1925,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s,sr_hent**port_at);
 static void sock_unhash(sr_sock*s);
 
-/*:468*//*472:*/
+/*:469*//*473:*/
 #line 387 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:472*//*474:*/
+/*:473*//*475:*/
 #line 417 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:474*//*477:*/
+/*:475*//*478:*/
 #line 456 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:477*//*481:*/
+/*:478*//*482:*/
 #line 522 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:481*//*483:*/
+/*:482*//*484:*/
 #line 574 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1948,13 +1957,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:483*//*485:*/
+/*:484*//*486:*/
 #line 613 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:485*//*487:*/
+/*:486*//*488:*/
 #line 660 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1962,7 +1971,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:487*//*491:*/
+/*:488*//*492:*/
 #line 765 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1970,25 +1979,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:491*//*497:*/
+/*:492*//*498:*/
 #line 885 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:497*//*501:*/
+/*:498*//*502:*/
 #line 974 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:501*//*503:*/
+/*:502*//*504:*/
 #line 1014 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
-/*:503*//*506:*/
+/*:504*//*507:*/
 #line 1050 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -1997,34 +2006,34 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:506*//*509:*/
+/*:507*//*510:*/
 #line 1113 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:509*//*512:*/
+/*:510*//*513:*/
 #line 1197 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:512*//*516:*/
+/*:513*//*517:*/
 #line 1294 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:516*//*520:*/
+/*:517*//*521:*/
 #line 1377 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:520*//*523:*/
+/*:521*//*524:*/
 #line 1428 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:523*//*529:*/
+/*:524*//*530:*/
 #line 1513 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
@@ -2034,7 +2043,7 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:529*//*536:*/
+/*:530*//*537:*/
 #line 1690 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -2042,13 +2051,13 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:536*//*544:*/
+/*:537*//*545:*/
 #line 1890 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:544*//*545:*/
+/*:545*//*546:*/
 #line 1921 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -2063,8 +2072,8 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:545*//*548:*/
-#line 1973 "web/bind.w"
+/*:546*//*550:*/
+#line 1985 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -2073,30 +2082,30 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:548*//*554:*/
-#line 2147 "web/bind.w"
+/*:550*//*556:*/
+#line 2159 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:554*//*557:*/
-#line 2217 "web/bind.w"
+/*:556*//*559:*/
+#line 2229 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:557*//*561:*/
-#line 2275 "web/bind.w"
+/*:559*//*563:*/
+#line 2287 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:561*//*562:*/
-#line 2289 "web/bind.w"
+/*:563*//*564:*/
+#line 2301 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:562*//*567:*/
+/*:564*//*569:*/
 #line 122 "web/udp.w"
 
 static int dgram_buf_order(size_t len);
@@ -2105,30 +2114,30 @@ static void dgram_free(sr_dgram*d);
 static void buf_lend(void*b,size_t need);
 static void buf_shelve(void*b);
 
-/*:567*//*578:*/
+/*:569*//*580:*/
 #line 295 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:578*//*581:*/
+/*:580*//*583:*/
 #line 402 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:581*//*583:*/
+/*:583*//*585:*/
 #line 417 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:583*//*586:*/
+/*:585*//*588:*/
 #line 454 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:586*//*588:*/
-#line 492 "web/udp.w"
+/*:588*//*590:*/
+#line 495 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
@@ -2137,84 +2146,84 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:588*//*591:*/
-#line 635 "web/udp.w"
+/*:590*//*593:*/
+#line 630 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
-/*:591*//*593:*/
-#line 649 "web/udp.w"
+/*:593*//*595:*/
+#line 644 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:593*//*595:*/
-#line 690 "web/udp.w"
+/*:595*//*597:*/
+#line 685 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:595*//*597:*/
-#line 716 "web/udp.w"
+/*:597*//*599:*/
+#line 711 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:597*//*600:*/
-#line 842 "web/udp.w"
+/*:599*//*602:*/
+#line 837 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:600*//*603:*/
-#line 925 "web/udp.w"
+/*:602*//*605:*/
+#line 920 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:603*//*606:*/
-#line 983 "web/udp.w"
+/*:605*//*608:*/
+#line 978 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:606*//*608:*/
-#line 1014 "web/udp.w"
+/*:608*//*610:*/
+#line 1009 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:608*//*610:*/
-#line 1055 "web/udp.w"
+/*:610*//*612:*/
+#line 1050 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:610*//*612:*/
-#line 1117 "web/udp.w"
+/*:612*//*614:*/
+#line 1112 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:612*//*618:*/
-#line 1223 "web/udp.w"
+/*:614*//*620:*/
+#line 1218 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:618*//*622:*/
-#line 1286 "web/udp.w"
+/*:620*//*624:*/
+#line 1281 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:622*//*625:*/
-#line 1332 "web/udp.w"
+/*:624*//*627:*/
+#line 1327 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:625*//*627:*/
-#line 1377 "web/udp.w"
+/*:627*//*629:*/
+#line 1372 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -2227,40 +2236,40 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:627*//*633:*/
-#line 1566 "web/udp.w"
+/*:629*//*635:*/
+#line 1561 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:633*//*635:*/
-#line 1611 "web/udp.w"
+/*:635*//*637:*/
+#line 1606 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:635*//*637:*/
-#line 1636 "web/udp.w"
+/*:637*//*639:*/
+#line 1631 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
-static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
+static inline bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:637*//*639:*/
-#line 1696 "web/udp.w"
+/*:639*//*642:*/
+#line 1706 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
-/*:639*//*643:*/
-#line 1754 "web/udp.w"
+/*:642*//*646:*/
+#line 1764 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:643*//*647:*/
-#line 1839 "web/udp.w"
+/*:646*//*650:*/
+#line 1849 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2270,8 +2279,8 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
-/*:647*//*653:*/
-#line 1974 "web/udp.w"
+/*:650*//*656:*/
+#line 1984 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2282,24 +2291,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:653*//*654:*/
-#line 1991 "web/udp.w"
+/*:656*//*657:*/
+#line 2001 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:654*//*660:*/
-#line 2179 "web/udp.w"
+/*:657*//*663:*/
+#line 2189 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:660*//*665:*/
-#line 2277 "web/udp.w"
+/*:663*//*668:*/
+#line 2287 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:665*//*667:*/
-#line 2296 "web/udp.w"
+/*:668*//*670:*/
+#line 2306 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2307,118 +2316,122 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:667*//*670:*/
-#line 2394 "web/udp.w"
+/*:670*//*673:*/
+#line 2404 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:670*//*672:*/
-#line 2436 "web/udp.w"
+/*:673*//*675:*/
+#line 2446 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:672*//*674:*/
-#line 2496 "web/udp.w"
+/*:675*//*677:*/
+#line 2506 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:674*//*676:*/
-#line 2534 "web/udp.w"
+/*:677*//*679:*/
+#line 2544 "web/udp.w"
 
-static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+sr_dgram*d);
+static void sock_recv_cmsgs_all(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:676*//*679:*/
-#line 2605 "web/udp.w"
+/*:679*//*682:*/
+#line 2625 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:679*//*683:*/
-#line 2684 "web/udp.w"
+/*:682*//*686:*/
+#line 2704 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:683*//*688:*/
-#line 2780 "web/udp.w"
+/*:686*//*691:*/
+#line 2800 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
-/*:688*//*690:*/
-#line 2834 "web/udp.w"
+/*:691*//*693:*/
+#line 2854 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:690*//*693:*/
-#line 2916 "web/udp.w"
+/*:693*//*696:*/
+#line 2936 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:693*//*699:*/
-#line 3043 "web/udp.w"
+/*:696*//*702:*/
+#line 3063 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
-/*:699*//*703:*/
-#line 3119 "web/udp.w"
+/*:702*//*706:*/
+#line 3139 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:703*//*705:*/
-#line 3159 "web/udp.w"
+/*:706*//*708:*/
+#line 3179 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:705*//*712:*/
-#line 3302 "web/udp.w"
+/*:708*//*715:*/
+#line 3322 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:712*//*719:*/
-#line 3438 "web/udp.w"
+/*:715*//*722:*/
+#line 3458 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:719*//*722:*/
-#line 3501 "web/udp.w"
+/*:722*//*725:*/
+#line 3521 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
+static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,int flags,
+socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:722*//*727:*/
-#line 3607 "web/udp.w"
+/*:725*//*730:*/
+#line 3639 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:727*//*729:*/
-#line 3663 "web/udp.w"
+/*:730*//*732:*/
+#line 3695 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:729*//*731:*/
-#line 3700 "web/udp.w"
+/*:732*//*734:*/
+#line 3732 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:731*//*734:*/
-#line 3740 "web/udp.w"
+/*:734*//*737:*/
+#line 3772 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:734*//*738:*/
+/*:737*//*741:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2426,13 +2439,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:738*//*742:*/
+/*:741*//*745:*/
 #line 102 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:742*//*744:*/
+/*:745*//*747:*/
 #line 157 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2440,24 +2453,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:744*//*750:*/
+/*:747*//*753:*/
 #line 266 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:750*//*752:*/
+/*:753*//*755:*/
 #line 325 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:752*//*756:*/
+/*:755*//*759:*/
 #line 383 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:756*//*761:*/
+/*:759*//*764:*/
 #line 535 "web/poll.w"
 
 static inline void sk_wake_async(sr_sock*s);
@@ -2466,7 +2479,7 @@ static void sock_data_ready(sr_sock*s);
 static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 
-/*:761*//*768:*/
+/*:764*//*771:*/
 #line 82 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig);
@@ -2475,38 +2488,38 @@ static bool sig_ignored(const sr_proc*p,int sig);
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:768*//*772:*/
+/*:771*//*775:*/
 #line 165 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig);
 static void signal_deliver_all(bool handlers);
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 
-/*:772*//*777:*/
+/*:775*//*780:*/
 #line 308 "web/signal.w"
 
 static bool signal_interrupts(void);
 static bool signal_restart(ssize_t*r);
 static bool signal_restart_decide(ssize_t*r);
 
-/*:777*//*783:*/
+/*:780*//*786:*/
 #line 422 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set);
 static void bits_sigset(uint64_t bits,sigset_t*set);
 
-/*:783*//*787:*/
+/*:786*//*790:*/
 #line 528 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask);
 static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
 
-/*:787*//*790:*/
+/*:790*//*793:*/
 #line 571 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to);
 
-/*:790*//*793:*/
+/*:793*//*796:*/
 #line 628 "web/signal.w"
 
 static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
@@ -2516,41 +2529,41 @@ static void ns_timeval(uint64_t ns,struct timeval*tv);
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
 static void itimer_fire(pid_t pid,uint64_t serial);
 
-/*:793*//*798:*/
+/*:796*//*801:*/
 #line 753 "web/signal.w"
 
 static bool timers_only_tick(void);
 
-/*:798*//*803:*/
+/*:801*//*806:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:803*//*809:*/
+/*:806*//*812:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:809*//*811:*/
+/*:812*//*814:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:811*//*813:*/
+/*:814*//*816:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:813*//*815:*/
+/*:816*//*818:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:815*//*817:*/
+/*:818*//*820:*/
 #line 281 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
@@ -2558,48 +2571,48 @@ int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 static int ip_head_l4len(const sr_sock*s);
 
-/*:817*//*819:*/
+/*:820*//*822:*/
 #line 328 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:819*//*821:*/
+/*:822*//*824:*/
 #line 366 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:821*//*823:*/
+/*:824*//*826:*/
 #line 462 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:823*//*826:*/
+/*:826*//*829:*/
 #line 507 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:826*//*831:*/
+/*:829*//*834:*/
 #line 593 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:831*//*835:*/
+/*:834*//*838:*/
 #line 690 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
-/*:835*//*838:*/
+/*:838*//*841:*/
 #line 744 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:838*//*841:*/
+/*:841*//*844:*/
 #line 814 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2607,75 +2620,74 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:841*//*843:*/
+/*:844*//*846:*/
 #line 857 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:843*//*846:*/
+/*:846*//*849:*/
 #line 922 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:846*//*851:*/
+/*:849*//*854:*/
 #line 1000 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:851*//*855:*/
+/*:854*//*858:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:855*//*857:*/
+/*:858*//*860:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:857*//*859:*/
+/*:860*//*862:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:859*//*861:*/
+/*:862*//*864:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:861*//*870:*/
+/*:864*//*873:*/
 #line 73 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level);
 
-/*:870*//*876:*/
+/*:873*//*879:*/
 #line 188 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a);
 
-/*:876*//*881:*/
+/*:879*//*884:*/
 #line 295 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
-/*:881*//*886:*/
+/*:884*//*889:*/
 #line 409 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
-/*:886*//*893:*/
-#line 677 "web/beyond.w"
+/*:889*//*896:*/
+#line 682 "web/beyond.w"
 
-static bool sk_has_account(const sr_sock*s);
 static void sk_fwd_schedule(sr_sock*s,int size);
 static void sk_fwd_release(sr_sock*s,int size,bool partial);
 
-/*:893*/
+/*:896*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -3012,12 +3024,12 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 /*:135*/
 #line 648 "web/world.w"
 
-/*392:*/
+/*393:*/
 #line 470 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:392*/
+/*:393*/
 #line 649 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -3202,61 +3214,61 @@ free(W->ev);
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:346*//*450:*/
+/*:346*//*451:*/
 #line 60 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:450*//*573:*/
+/*:451*//*575:*/
 #line 218 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 for(int order= 0;order<=SR_BIG_ORDER_MAX;order++)
 while(W->nbig_spare[order])free(W->big_spare[order][--W->nbig_spare[order]]);
 
-/*:573*/
+/*:575*/
 #line 854 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
-/*364:*/
-#line 852 "web/link.w"
+/*365:*/
+#line 870 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:364*//*386:*/
+/*:365*//*387:*/
 #line 370 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:386*//*412:*/
-#line 967 "web/ip.w"
+/*:387*//*413:*/
+#line 969 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:412*//*433:*/
-#line 1332 "web/ip.w"
+/*:413*//*434:*/
+#line 1334 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:433*//*441:*/
-#line 1458 "web/ip.w"
+/*:434*//*442:*/
+#line 1460 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:441*//*471:*/
+/*:442*//*472:*/
 #line 384 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:471*//*807:*/
+/*:472*//*810:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:807*/
+/*:810*/
 #line 857 "web/world.w"
 
 free(fh->ifs);
@@ -3568,7 +3580,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*760:*/
+/*763:*/
 #line 489 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3577,7 +3589,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:760*/
+/*:763*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3790,17 +3802,17 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*576:*/
+/*:170*//*578:*/
 #line 262 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:576*//*903:*/
-#line 892 "web/beyond.w"
+/*:578*//*906:*/
+#line 889 "web/beyond.w"
 
 s->txrehash= 1;
 
-/*:903*/
+/*:906*/
 #line 299 "web/socket.w"
 
 /*97:*/
@@ -3812,7 +3824,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:97*//*457:*/
+/*:97*//*458:*/
 #line 74 "web/bind.w"
 
 s->tabno= (int8_t)proto_tabno(type,protocol);
@@ -3822,12 +3834,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:457*//*808:*/
+/*:458*//*811:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:808*/
+/*:811*/
 #line 300 "web/socket.w"
 
 return s;
@@ -3949,8 +3961,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*707:*/
-#line 3195 "web/udp.w"
+/*710:*/
+#line 3215 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3969,7 +3981,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:707*/
+/*:710*/
 #line 166 "web/ioctl.w"
 
 }
@@ -6417,41 +6429,45 @@ W->lan[lan].cfg= *cfg;
 return 0;
 }
 
-/*:348*//*351:*/
-#line 559 "web/link.w"
+/*:348*//*352:*/
+#line 573 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
 {
 sr_iface*ifp= iface_by_index(h,ifindex);
-sr_lan*l;
-int owner= -1;
-bool last;
 if(!ifp||!(ifp->flags&IFF_UP)){free(pkt);return;}
-if(ifp->flags&IFF_LOOPBACK){
-if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
-pcap_record(h,ifindex,pkt,true);
+if(!(ifp->flags&IFF_LOOPBACK)){
+dev_xmit_lan(h,ifp,ifindex,nexthop,bcast,pkt);
+return;
+}
+if(pkt->tx_flags||W->ncaps)dev_tap(h,ifindex,pkt);
 if(loop_short_cut(pkt)){
 pkt->last= false;
 ip_local_deliver(h,ifindex,pkt,SR_RT_LOCAL);
 }else dev_loop(h,ifindex,pkt,pkt->local?SR_RT_LOCAL:-1);
-return;
 }
-last= pkt->last;
-pkt->last= false;
-if(bcast){
+
+SR_OUT_OF_LINE static void dev_tap(sr_host*h,int ifindex,sr_pkt*pkt)
+{
 if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
 pcap_record(h,ifindex,pkt,true);
 }
+
+static void dev_xmit_lan(sr_host*h,sr_iface*ifp,int ifindex,uint32_t nexthop,
+bool bcast,sr_pkt*pkt)
+{
+sr_lan*l;
+int owner= -1;
+bool last= pkt->last;
+pkt->last= false;
+if(bcast&&(pkt->tx_flags||W->ncaps))dev_tap(h,ifindex,pkt);
 if(!ifp->lan){free(pkt);return;}
 l= &W->lan[ifp->lan];
 pkt->mark= 0;
 if(!bcast)owner= lan_owner(h,ifindex,l,nexthop);
 if(!bcast&&owner<0){neigh_enqueue(h,ifindex,nexthop,pkt);return;}
-if(!bcast){
-if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
-pcap_record(h,ifindex,pkt,true);
-}
+if(!bcast&&(pkt->tx_flags||W->ncaps))dev_tap(h,ifindex,pkt);
 if(l->mtu&&pkt->len> (size_t)l->mtu){free(pkt);return;}
 for(int i= 0;i<l->nports;i++){
 struct sr_port*pt= &l->port[i];
@@ -6465,8 +6481,8 @@ dev_rcv(host_by_id(pt->host),pt->ifindex,pkt,-1);
 }else lan_carry(l,&l->port[owner],pkt);
 }
 
-/*:351*//*352:*/
-#line 610 "web/link.w"
+/*:352*//*353:*/
+#line 628 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -6487,8 +6503,8 @@ r= route_lookup(th,addr);
 return r&&r->type==SR_RT_LOCAL;
 }
 
-/*:352*//*353:*/
-#line 637 "web/link.w"
+/*:353*//*354:*/
+#line 655 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6506,8 +6522,8 @@ ev_push(&e);
 }
 }
 
-/*:353*//*355:*/
-#line 666 "web/link.w"
+/*:354*//*356:*/
+#line 684 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6516,8 +6532,8 @@ sr_event e= {.t= W->now_ns,.kind= EV_RX,.host= h->id,.ifindex= ifindex,
 ev_push(&e);
 }
 
-/*:355*//*356:*/
-#line 728 "web/link.w"
+/*:356*//*357:*/
+#line 746 "web/link.w"
 
 static bool loop_short_cut(const sr_pkt*pkt)
 {
@@ -6530,8 +6546,8 @@ static bool ev_due_now(void)
 return W->nev&&W->ev[0].t<=W->now_ns;
 }
 
-/*:356*//*357:*/
-#line 769 "web/link.w"
+/*:357*//*358:*/
+#line 787 "web/link.w"
 
 static bool lan_short_cut(const sr_lan*l)
 {
@@ -6540,8 +6556,8 @@ return!c->delay_ns&&!c->jitter_ns&&!(c->loss> 0)&&!(c->duplicate> 0)&&
 !(c->reorder> 0)&&!ev_due_now();
 }
 
-/*:357*//*358:*/
-#line 780 "web/link.w"
+/*:358*//*359:*/
+#line 798 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6551,8 +6567,8 @@ if(rt_type<0&&!(ifp->flags&IFF_LOOPBACK))pcap_record(h,ifindex,pkt,false);
 ip_rcv(h,ifindex,pkt,rt_type);
 }
 
-/*:358*//*360:*/
-#line 800 "web/link.w"
+/*:359*//*361:*/
+#line 818 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6567,8 +6583,8 @@ net_run();
 return 0;
 }
 
-/*:360*//*366:*/
-#line 860 "web/link.w"
+/*:361*//*367:*/
+#line 878 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6613,8 +6629,8 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 }
 
-/*:366*//*367:*/
-#line 908 "web/link.w"
+/*:367*//*368:*/
+#line 926 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -6640,7 +6656,7 @@ free(n->q[i]);
 n->nq= 0;
 neigh_free(&n->h);
 }
-/*:367*//*372:*/
+/*:368*//*373:*/
 #line 62 "web/ip.w"
 
 static uint32_t inet_select_addr(sr_host*h,const sr_iface*dev,uint32_t dst,
@@ -6663,7 +6679,7 @@ return a->addr;
 return 0;
 }
 
-/*:372*//*373:*/
+/*:373*//*374:*/
 #line 137 "web/ip.w"
 
 static int ip_route_output(sr_host*h,const struct sr_flow*fl,
@@ -6676,7 +6692,7 @@ int type= SR_RT_UNICAST;
 const sr_route*r= NULL;
 sr_iface*dev= NULL;
 memset(rt,0,sizeof*rt);
-/*374:*/
+/*375:*/
 #line 179 "web/ip.w"
 
 if(saddr){
@@ -6689,10 +6705,10 @@ goto make_route;
 if(!fl->freebind&&!ip_dev_find(h,saddr))return-ENETUNREACH;
 }
 
-/*:374*/
+/*:375*/
 #line 148 "web/ip.w"
 
-/*375:*/
+/*376:*/
 #line 190 "web/ip.w"
 
 if(oif){
@@ -6708,7 +6724,7 @@ else if(!daddr)saddr= inet_select_addr(h,dev,0,RT_SCOPE_HOST);
 }
 }
 
-/*:375*/
+/*:376*/
 #line 149 "web/ip.w"
 
 if(!daddr){
@@ -6736,7 +6752,7 @@ dev= iface_by_index(h,r->ifindex);
 type= r->type;
 if(!saddr)saddr= r->prefsrc?r->prefsrc:inet_select_addr(h,dev,r->gw,r->scope);
 make_route:
-/*376:*/
+/*377:*/
 #line 210 "web/ip.w"
 
 if(ipv4_is_loopback(saddr)&&!(dev->flags&IFF_LOOPBACK))return-EINVAL;
@@ -6752,13 +6768,13 @@ rt->nexthop= type==SR_RT_UNICAST&&r&&r->gw?r->gw:daddr;
 rt->mtu= ip_path_mtu(h,dev,type,daddr,&rt->mtu_locked);
 
 
-/*:376*/
+/*:377*/
 #line 175 "web/ip.w"
 
 return 0;
 }
 
-/*:373*//*378:*/
+/*:374*//*379:*/
 #line 233 "web/ip.w"
 
 static int ip_path_mtu(sr_host*h,const sr_iface*dev,int type,uint32_t daddr,
@@ -6776,7 +6792,7 @@ mtu= pm->mtu;
 return mtu;
 }
 
-/*:378*//*382:*/
+/*:379*//*383:*/
 #line 287 "web/ip.w"
 
 static int sk_route_output(sr_sock*s,const struct sr_flow*fl,struct sr_rtres*rt)
@@ -6799,7 +6815,7 @@ m->rt= *rt;
 return 0;
 }
 
-/*:382*//*388:*/
+/*:383*//*389:*/
 #line 379 "web/ip.w"
 
 static void hent_free(sr_hent*e)
@@ -6844,7 +6860,7 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:388*//*394:*/
+/*:389*//*395:*/
 #line 480 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
@@ -6857,7 +6873,7 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:394*//*396:*/
+/*:395*//*397:*/
 #line 542 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
@@ -6918,7 +6934,7 @@ else ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:396*//*397:*/
+/*:397*//*398:*/
 #line 622 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
@@ -6937,7 +6953,7 @@ dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:397*//*399:*/
+/*:398*//*400:*/
 #line 653 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
@@ -6979,7 +6995,7 @@ left-= len;
 free(pkt);
 }
 
-/*:399*//*401:*/
+/*:400*//*402:*/
 #line 707 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -6994,7 +7010,7 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:401*//*402:*/
+/*:402*//*403:*/
 #line 730 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
@@ -7016,7 +7032,7 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:402*//*404:*/
+/*:403*//*405:*/
 #line 759 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
@@ -7027,7 +7043,7 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:404*//*407:*/
+/*:405*//*408:*/
 #line 823 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
@@ -7063,10 +7079,10 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:407*//*408:*/
-#line 867 "web/ip.w"
+/*:408*//*409:*/
+#line 869 "web/ip.w"
 
-static void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
+static inline void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
 {
 struct sr_ipv4 ip;
@@ -7093,8 +7109,8 @@ rx->mark= pkt->mark;
 rx->pkt= NULL;
 }
 
-/*:408*//*409:*/
-#line 901 "web/ip.w"
+/*:409*//*410:*/
+#line 903 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -7110,8 +7126,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:409*//*414:*/
-#line 975 "web/ip.w"
+/*:410*//*415:*/
+#line 977 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -7128,8 +7144,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:414*//*415:*/
-#line 993 "web/ip.w"
+/*:415*//*416:*/
+#line 995 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -7156,8 +7172,8 @@ ev_push(&e);
 return q;
 }
 
-/*:415*//*416:*/
-#line 1021 "web/ip.w"
+/*:416*//*417:*/
+#line 1023 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -7170,8 +7186,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*417:*/
-#line 1049 "web/ip.w"
+/*418:*/
+#line 1051 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -7186,12 +7202,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:417*/
-#line 1033 "web/ip.w"
+/*:418*/
+#line 1035 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*418:*/
-#line 1063 "web/ip.w"
+/*419:*/
+#line 1065 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -7208,8 +7224,8 @@ free(pkt);
 return NULL;
 }
 
-/*:418*/
-#line 1035 "web/ip.w"
+/*:419*/
+#line 1037 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -7224,8 +7240,8 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:416*//*420:*/
-#line 1085 "web/ip.w"
+/*:417*//*421:*/
+#line 1087 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -7249,8 +7265,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:420*//*421:*/
-#line 1111 "web/ip.w"
+/*:421*//*422:*/
+#line 1113 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -7262,8 +7278,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:421*//*423:*/
-#line 1155 "web/ip.w"
+/*:422*//*424:*/
+#line 1157 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -7306,8 +7322,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:423*//*427:*/
-#line 1230 "web/ip.w"
+/*:424*//*428:*/
+#line 1232 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -7343,8 +7359,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:427*//*429:*/
-#line 1274 "web/ip.w"
+/*:428*//*430:*/
+#line 1276 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -7368,8 +7384,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:429*//*435:*/
-#line 1340 "web/ip.w"
+/*:430*//*436:*/
+#line 1342 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -7400,8 +7416,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:435*//*437:*/
-#line 1388 "web/ip.w"
+/*:436*//*438:*/
+#line 1390 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -7438,8 +7454,8 @@ else if(q.protocol==IPPROTO_ICMP)
 ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:437*//*439:*/
-#line 1432 "web/ip.w"
+/*:438*//*440:*/
+#line 1434 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -7453,8 +7469,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:439*//*444:*/
-#line 1472 "web/ip.w"
+/*:440*//*445:*/
+#line 1474 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -7486,7 +7502,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:444*//*451:*/
+/*:445*//*452:*/
 #line 69 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -7522,7 +7538,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:451*//*453:*/
+/*:452*//*454:*/
 #line 122 "web/pcap.w"
 
 static inline void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -7552,7 +7568,7 @@ free(wire);
 }else fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:453*//*460:*/
+/*:454*//*461:*/
 #line 111 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -7572,7 +7588,7 @@ h->addr_type= type;
 return type;
 }
 
-/*:460*//*461:*/
+/*:461*//*462:*/
 #line 149 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -7589,7 +7605,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:461*//*466:*/
+/*:462*//*467:*/
 #line 234 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -7644,7 +7660,7 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:466*//*469:*/
+/*:467*//*470:*/
 #line 313 "web/bind.w"
 
 static int proto_tabno(int type,int protocol)
@@ -7681,7 +7697,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:469*//*470:*/
+/*:470*//*471:*/
 #line 355 "web/bind.w"
 
 static void sock_hash(sr_sock*s,sr_hent**port_at)
@@ -7710,7 +7726,7 @@ for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:470*//*473:*/
+/*:471*//*474:*/
 #line 390 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -7726,7 +7742,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:473*//*475:*/
+/*:474*//*476:*/
 #line 421 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -7739,7 +7755,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:475*//*476:*/
+/*:476*//*477:*/
 #line 445 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -7752,7 +7768,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:476*//*479:*/
+/*:477*//*480:*/
 #line 489 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -7765,7 +7781,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:479*//*480:*/
+/*:480*//*481:*/
 #line 504 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl)
@@ -7785,7 +7801,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:480*//*482:*/
+/*:481*//*483:*/
 #line 552 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -7809,7 +7825,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:482*//*484:*/
+/*:483*//*485:*/
 #line 595 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -7829,7 +7845,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:484*//*488:*/
+/*:485*//*489:*/
 #line 666 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -7844,7 +7860,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:488*//*489:*/
+/*:489*//*490:*/
 #line 684 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -7871,7 +7887,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:489*//*490:*/
+/*:490*//*491:*/
 #line 717 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -7914,7 +7930,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:490*//*492:*/
+/*:491*//*493:*/
 #line 771 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -7927,7 +7943,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:492*//*493:*/
+/*:493*//*494:*/
 #line 790 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -7945,7 +7961,7 @@ sock_hash(s,at);
 return 0;
 }
 
-/*:493*//*494:*/
+/*:494*//*495:*/
 #line 809 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -7967,7 +7983,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:494*//*495:*/
+/*:495*//*496:*/
 #line 844 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -7990,7 +8006,7 @@ if(!s->hashed)sock_hash(s,NULL);
 return 0;
 }
 
-/*:495*//*498:*/
+/*:496*//*499:*/
 #line 894 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -8032,7 +8048,7 @@ free(g);
 }
 }
 
-/*:498*//*499:*/
+/*:499*//*500:*/
 #line 941 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -8047,7 +8063,7 @@ return;
 rp_alloc(s);
 }
 
-/*:499*//*500:*/
+/*:500*//*501:*/
 #line 961 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -8062,7 +8078,7 @@ return;
 rp_alloc(s);
 }
 
-/*:500*//*502:*/
+/*:501*//*503:*/
 #line 997 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
@@ -8081,7 +8097,7 @@ g->prog_len= n;
 return 0;
 }
 
-/*:502*//*505:*/
+/*:503*//*506:*/
 #line 1035 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -8098,7 +8114,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:505*//*507:*/
+/*:506*//*508:*/
 #line 1065 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -8119,7 +8135,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:507*//*508:*/
+/*:508*//*509:*/
 #line 1103 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -8131,7 +8147,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:508*//*510:*/
+/*:509*//*511:*/
 #line 1157 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8159,7 +8175,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:510*//*511:*/
+/*:511*//*512:*/
 #line 1186 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -8172,7 +8188,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:511*//*514:*/
+/*:512*//*515:*/
 #line 1233 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8189,7 +8205,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:514*//*515:*/
+/*:515*//*516:*/
 #line 1258 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8212,7 +8228,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:515*//*517:*/
+/*:516*//*518:*/
 #line 1297 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -8224,7 +8240,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:517*//*519:*/
+/*:518*//*520:*/
 #line 1334 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -8247,7 +8263,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:519*//*521:*/
+/*:520*//*522:*/
 #line 1380 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -8265,7 +8281,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:521*//*522:*/
+/*:522*//*523:*/
 #line 1411 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -8284,7 +8300,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:522*//*525:*/
+/*:523*//*526:*/
 #line 1437 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -8308,7 +8324,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:525*//*526:*/
+/*:526*//*527:*/
 #line 1470 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -8322,7 +8338,7 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:526*//*528:*/
+/*:527*//*529:*/
 #line 1498 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -8339,7 +8355,7 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:528*//*530:*/
+/*:529*//*531:*/
 #line 1533 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8350,7 +8366,7 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:530*//*531:*/
+/*:531*//*532:*/
 #line 1575 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
@@ -8392,7 +8408,7 @@ udp_hash4(s);
 return 0;
 }
 
-/*:531*//*532:*/
+/*:532*//*533:*/
 #line 1625 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -8406,7 +8422,7 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:532*//*535:*/
+/*:533*//*536:*/
 #line 1675 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
@@ -8423,7 +8439,7 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:535*//*537:*/
+/*:536*//*538:*/
 #line 1708 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
@@ -8438,7 +8454,7 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:537*//*538:*/
+/*:538*//*539:*/
 #line 1725 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
@@ -8459,7 +8475,7 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:538*//*539:*/
+/*:539*//*540:*/
 #line 1760 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
@@ -8482,7 +8498,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:539*//*540:*/
+/*:540*//*541:*/
 #line 1798 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8507,7 +8523,7 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:540*//*541:*/
+/*:541*//*542:*/
 #line 1830 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
@@ -8523,7 +8539,7 @@ return true;
 return false;
 }
 
-/*:541*//*542:*/
+/*:542*//*543:*/
 #line 1872 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
@@ -8540,7 +8556,7 @@ if(!s->tcp_write_seq)s->tcp_write_seq= 1;
 return 0;
 }
 
-/*:542*//*546:*/
+/*:543*//*547:*/
 #line 1934 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8559,29 +8575,40 @@ sr_sock*r;
 uint16_t hnum= ntohs(dport);
 if(!h->bind)return NULL;
 pt= &h->bind->proto[proto==IPPROTO_UDPLITE?SR_TAB_UDPLITE:SR_TAB_UDP];
+if(pt->t[LK_CONN].n){
+/*548:*/
+#line 1968 "web/bind.w"
+
 sl= slot_find(&pt->t[LK_CONN],KEY_CONN(daddr,hnum,saddr,ntohs(sport)));
 for(r= sl?sl->first:NULL;r;r= r->lk[LK_CONN].next)
 if(r->inet_daddr==saddr&&r->inet_dport==sport&&
 r->inet_rcv_saddr==daddr&&r->inet_num==hnum&&
 udp_dev_match(r,ifindex))
 return r;
-r= udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(daddr,hnum)),saddr,sport,
-daddr,hnum,ifindex,data,len);
+
+/*:548*/
+#line 1952 "web/bind.w"
+
+}
+for(int step= 2;step<=3;step++){
+uint32_t addr= step==2?daddr:htonl(INADDR_ANY);
+r= udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(addr,hnum)),saddr,sport,
+addr,hnum,ifindex,data,len);
 if(r)return r;
-return udp_lookup2(h,slot_find(&pt->t[LK_ADDR],KEY_ADDR(htonl(INADDR_ANY),hnum)),
-saddr,sport,htonl(INADDR_ANY),hnum,ifindex,data,len);
+}
+return NULL;
 }
 
-/*:546*//*547:*/
-#line 1967 "web/bind.w"
+/*:547*//*549:*/
+#line 1979 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:547*//*549:*/
-#line 2000 "web/bind.w"
+/*:549*//*551:*/
+#line 2012 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -8602,8 +8629,8 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:549*//*551:*/
-#line 2036 "web/bind.w"
+/*:551*//*553:*/
+#line 2048 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
@@ -8627,8 +8654,8 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:551*//*552:*/
-#line 2085 "web/bind.w"
+/*:553*//*554:*/
+#line 2097 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len)
@@ -8654,8 +8681,8 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:552*//*553:*/
-#line 2118 "web/bind.w"
+/*:554*//*555:*/
+#line 2130 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -8685,8 +8712,8 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:553*//*555:*/
-#line 2169 "web/bind.w"
+/*:555*//*557:*/
+#line 2181 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -8713,8 +8740,8 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:555*//*556:*/
-#line 2203 "web/bind.w"
+/*:557*//*558:*/
+#line 2215 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -8729,8 +8756,8 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:556*//*559:*/
-#line 2234 "web/bind.w"
+/*:558*//*561:*/
+#line 2246 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -8751,8 +8778,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:559*//*560:*/
-#line 2254 "web/bind.w"
+/*:561*//*562:*/
+#line 2266 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -8774,8 +8801,8 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:560*//*563:*/
-#line 2292 "web/bind.w"
+/*:562*//*565:*/
+#line 2304 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {
@@ -8783,7 +8810,7 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:563*//*568:*/
+/*:565*//*570:*/
 #line 131 "web/udp.w"
 
 static int dgram_buf_order(size_t len)
@@ -8792,7 +8819,7 @@ size_t need= SR_DGRAM_HEADROOM+len;
 return 64-__builtin_clzll((unsigned long long)need-1);
 }
 
-/*:568*//*569:*/
+/*:570*//*571:*/
 #line 141 "web/udp.w"
 
 static void*dgram_buf(size_t len)
@@ -8810,7 +8837,7 @@ buf_lend(b,SR_DGRAM_HEADROOM+len);
 return b;
 }
 
-/*:569*//*570:*/
+/*:571*//*572:*/
 #line 160 "web/udp.w"
 
 static void dgram_free(sr_dgram*d)
@@ -8830,7 +8857,7 @@ W->big_spare[order][W->nbig_spare[order]++]= d;
 }else free(d);
 }
 
-/*:570*//*571:*/
+/*:572*//*573:*/
 #line 187 "web/udp.w"
 
 static void buf_lend(void*b,size_t need)
@@ -8861,7 +8888,7 @@ ASAN_POISON_MEMORY_REGION(b,__sanitizer_get_allocated_size(b));
 #line 210 "web/udp.w"
 }
 
-/*:571*//*579:*/
+/*:573*//*581:*/
 #line 306 "web/udp.w"
 
 static int skb_alloc_size(int need)
@@ -8888,7 +8915,7 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:579*//*580:*/
+/*:581*//*582:*/
 #line 349 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
@@ -8909,7 +8936,7 @@ left-= frag;
 return total;
 }
 
-/*:580*//*584:*/
+/*:582*//*586:*/
 #line 420 "web/udp.w"
 
 
@@ -8935,7 +8962,7 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:584*//*587:*/
+/*:586*//*589:*/
 #line 457 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
@@ -8955,8 +8982,8 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:587*//*589:*/
-#line 500 "web/udp.w"
+/*:589*//*591:*/
+#line 503 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
 {
@@ -9001,19 +9028,11 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize)
 {
 sr_pkt*pkt= rx->pkt?*rx->pkt:NULL;
-struct sr_rx saved;
-uint8_t opt[SR_MAX_IPOPTLEN];
 sr_dgram*d;
-if(!pkt||data!=(const uint8_t*)pkt+SR_DGRAM_HEADROOM)return NULL;
-saved= *rx;
-if(rx->optlen){
-memcpy(opt,rx->opt,(size_t)(rx->optlen> SR_MAX_IPOPTLEN?SR_MAX_IPOPTLEN:
-rx->optlen));
-saved.opt= opt;
-}
+if(!pkt||data!=(const uint8_t*)pkt+SR_DGRAM_HEADROOM||rx->optlen)return NULL;
 *rx->pkt= NULL;
 d= dgram_clear((sr_dgram*)(void*)pkt,len);
-dgram_take_rx(d,&saved,truesize);
+dgram_take_rx(d,rx,truesize);
 return d;
 }
 
@@ -9028,8 +9047,8 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:589*//*590:*/
-#line 595 "web/udp.w"
+/*:591*//*592:*/
+#line 590 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -9056,8 +9075,8 @@ sk_fwd_schedule(s,d->truesize);
 sock_data_ready(s);
 }
 
-/*:590*//*592:*/
-#line 638 "web/udp.w"
+/*:592*//*594:*/
+#line 633 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
 {
@@ -9067,8 +9086,8 @@ d->spec_dst= 0;
 }
 }
 
-/*:592*//*594:*/
-#line 653 "web/udp.w"
+/*:594*//*596:*/
+#line 648 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -9090,8 +9109,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:594*//*596:*/
-#line 694 "web/udp.w"
+/*:596*//*598:*/
+#line 689 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -9109,8 +9128,8 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:596*//*598:*/
-#line 720 "web/udp.w"
+/*:598*//*600:*/
+#line 715 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -9121,8 +9140,8 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*599:*/
-#line 740 "web/udp.w"
+/*601:*/
+#line 735 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -9178,8 +9197,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:599*/
-#line 730 "web/udp.w"
+/*:601*/
+#line 725 "web/udp.w"
 
 default:return 0;
 }
@@ -9187,8 +9206,8 @@ default:return 0;
 return 0;
 }
 
-/*:598*//*601:*/
-#line 849 "web/udp.w"
+/*:600*//*603:*/
+#line 844 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -9239,8 +9258,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:601*//*604:*/
-#line 931 "web/udp.w"
+/*:603*//*606:*/
+#line 926 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -9263,8 +9282,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:604*//*605:*/
-#line 955 "web/udp.w"
+/*:606*//*607:*/
+#line 950 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -9280,8 +9299,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:605*//*607:*/
-#line 987 "web/udp.w"
+/*:607*//*609:*/
+#line 982 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -9301,8 +9320,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:607*//*609:*/
-#line 1018 "web/udp.w"
+/*:609*//*611:*/
+#line 1013 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -9332,8 +9351,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:609*//*611:*/
-#line 1058 "web/udp.w"
+/*:611*//*613:*/
+#line 1053 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -9355,8 +9374,8 @@ free(d);
 return set_flag(s,rq);
 }
 
-/*:611*//*615:*/
-#line 1145 "web/udp.w"
+/*:613*//*617:*/
+#line 1140 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9372,8 +9391,8 @@ if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*616:*/
-#line 1185 "web/udp.w"
+/*618:*/
+#line 1180 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -9389,11 +9408,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:616*/
-#line 1160 "web/udp.w"
+/*:618*/
+#line 1155 "web/udp.w"
 
-/*617:*/
-#line 1211 "web/udp.w"
+/*619:*/
+#line 1206 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -9402,8 +9421,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:617*/
-#line 1161 "web/udp.w"
+/*:619*/
+#line 1156 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -9413,8 +9432,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*620:*/
-#line 1256 "web/udp.w"
+/*622:*/
+#line 1251 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -9423,12 +9442,12 @@ err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:620*/
-#line 1170 "web/udp.w"
+/*:622*/
+#line 1165 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
-/*621:*/
-#line 1270 "web/udp.w"
+/*623:*/
+#line 1265 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -9440,20 +9459,20 @@ daddr= s->fl_daddr;
 dport= s->fl_dport;
 }
 
-/*:621*/
-#line 1172 "web/udp.w"
+/*:623*/
+#line 1167 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*624:*/
-#line 1322 "web/udp.w"
+/*626:*/
+#line 1317 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:624*/
-#line 1175 "web/udp.w"
+/*:626*/
+#line 1170 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -9464,8 +9483,8 @@ true);
 return err<0?err:(ssize_t)len;
 }
 
-/*:615*//*619:*/
-#line 1226 "web/udp.w"
+/*:617*//*621:*/
+#line 1221 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -9479,8 +9498,8 @@ ipc->tsflags= s->tsflags;
 ipc->gso_size= s->udp_gso_size;
 }
 
-/*:619*//*623:*/
-#line 1290 "web/udp.w"
+/*:621*//*625:*/
+#line 1285 "web/udp.w"
 
 static inline int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -9499,8 +9518,8 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:623*//*626:*/
-#line 1336 "web/udp.w"
+/*:625*//*628:*/
+#line 1331 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -9521,8 +9540,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:626*//*628:*/
-#line 1409 "web/udp.w"
+/*:628*//*630:*/
+#line 1404 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -9558,8 +9577,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:628*//*629:*/
-#line 1449 "web/udp.w"
+/*:630*//*631:*/
+#line 1444 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -9582,8 +9601,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:629*//*630:*/
-#line 1492 "web/udp.w"
+/*:631*//*632:*/
+#line 1487 "web/udp.w"
 
 static inline int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9608,8 +9627,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:630*//*631:*/
-#line 1520 "web/udp.w"
+/*:632*//*633:*/
+#line 1515 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9618,8 +9637,8 @@ size_t headroom= SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen;
 return pkt_init(dgram_buf(l4len-SR_UDPHDR_LEN),headroom,hlen+l4len);
 }
 
-/*:631*//*632:*/
-#line 1532 "web/udp.w"
+/*:633*//*634:*/
+#line 1527 "web/udp.w"
 
 static inline int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9639,8 +9658,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:632*//*634:*/
-#line 1576 "web/udp.w"
+/*:634*//*636:*/
+#line 1571 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9668,8 +9687,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:634*//*636:*/
-#line 1615 "web/udp.w"
+/*:636*//*638:*/
+#line 1610 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9687,8 +9706,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:636*//*638:*/
-#line 1640 "web/udp.w"
+/*:638*//*640:*/
+#line 1635 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9707,8 +9726,23 @@ from= 0;
 return true;
 }
 
-static bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len)
+static inline bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len)
 {
+if(msg->msg_iovlen==1){
+/*641:*/
+#line 1674 "web/udp.w"
+
+const struct iovec*v= msg->msg_iov;
+size_t n= v->iov_len<len?v->iov_len:len;
+if(!n)return true;
+if(!v->iov_base)return false;
+data_copy(v->iov_base,src,n);
+return true;
+
+/*:641*/
+#line 1656 "web/udp.w"
+
+}
 for(size_t i= 0;i<(size_t)msg->msg_iovlen&&len> 0;i++){
 const struct iovec*v= &msg->msg_iov[i];
 size_t n= v->iov_len<len?v->iov_len:len;
@@ -9721,8 +9755,8 @@ len-= n;
 return true;
 }
 
-/*:638*//*641:*/
-#line 1702 "web/udp.w"
+/*:640*//*644:*/
+#line 1712 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 typedef char sr_v32 __attribute__((vector_size(32),aligned(1),may_alias));
@@ -9744,7 +9778,7 @@ for(;i+32<=n;i+= 32)*(sr_v32*)(d+i)= *(const sr_v32*)(s+i);
 if(i<n)*(sr_v32*)(d+n-32)= *(const sr_v32*)(s+n-32);
 }
 #endif
-#line 1723 "web/udp.w"
+#line 1733 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n)
 {
@@ -9754,12 +9788,12 @@ vcopy_avx2(dst,src,n);
 return;
 }
 #endif
-#line 1732 "web/udp.w"
+#line 1742 "web/udp.w"
  memcpy(dst,src,n);
 }
 
-/*:641*//*644:*/
-#line 1759 "web/udp.w"
+/*:644*//*647:*/
+#line 1769 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9783,16 +9817,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:644*//*648:*/
-#line 1850 "web/udp.w"
+/*:647*//*651:*/
+#line 1860 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:648*//*649:*/
-#line 1856 "web/udp.w"
+/*:651*//*652:*/
+#line 1866 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9822,8 +9856,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:649*//*650:*/
-#line 1888 "web/udp.w"
+/*:652*//*653:*/
+#line 1898 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9849,8 +9883,8 @@ err= udp_cork_push(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:650*//*651:*/
-#line 1916 "web/udp.w"
+/*:653*//*654:*/
+#line 1926 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -9866,8 +9900,8 @@ udp_cork_discard(s);
 return err;
 }
 
-/*:651*//*652:*/
-#line 1931 "web/udp.w"
+/*:654*//*655:*/
+#line 1941 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9877,8 +9911,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:652*//*655:*/
-#line 1994 "web/udp.w"
+/*:655*//*658:*/
+#line 2004 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9932,16 +9966,16 @@ if(err)return err;
 return 0;
 }
 
-/*:655*//*656:*/
-#line 2047 "web/udp.w"
+/*:658*//*659:*/
+#line 2057 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*657:*/
-#line 2088 "web/udp.w"
+case IP_RETOPTS:/*660:*/
+#line 2098 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9956,8 +9990,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:657*/
-#line 2053 "web/udp.w"
+/*:660*/
+#line 2063 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -9989,8 +10023,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:656*//*659:*/
-#line 2111 "web/udp.w"
+/*:659*//*662:*/
+#line 2121 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -10030,8 +10064,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:659*//*662:*/
-#line 2192 "web/udp.w"
+/*:662*//*665:*/
+#line 2202 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10050,16 +10084,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*663:*/
-#line 2239 "web/udp.w"
+/*666:*/
+#line 2249 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:663*/
-#line 2210 "web/udp.w"
+/*:666*/
+#line 2220 "web/udp.w"
 
 goto try_again;
 }
@@ -10085,8 +10119,8 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:662*//*666:*/
-#line 2280 "web/udp.w"
+/*:665*//*669:*/
+#line 2290 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -10096,8 +10130,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:666*//*668:*/
-#line 2303 "web/udp.w"
+/*:669*//*671:*/
+#line 2313 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -10140,8 +10174,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:668*//*669:*/
-#line 2359 "web/udp.w"
+/*:671*//*672:*/
+#line 2369 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -10165,8 +10199,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:669*//*671:*/
-#line 2397 "web/udp.w"
+/*:672*//*674:*/
+#line 2407 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -10181,8 +10215,8 @@ sk_fwd_release(s,size,partial);
 s->rq_reader= s->rq_len;
 }
 
-/*:671*//*673:*/
-#line 2440 "web/udp.w"
+/*:674*//*676:*/
+#line 2450 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10222,8 +10256,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:673*//*675:*/
-#line 2500 "web/udp.w"
+/*:676*//*678:*/
+#line 2510 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -10244,35 +10278,39 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:675*//*677:*/
-#line 2538 "web/udp.w"
+/*:678*//*680:*/
+#line 2554 "web/udp.w"
 
-static void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
 {
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&!s->rcvmark&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
-/*678:*/
-#line 2566 "web/udp.w"
+/*681:*/
+#line 2586 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
-/*:678*/
-#line 2544 "web/udp.w"
+/*:681*/
+#line 2560 "web/udp.w"
 
-return;
+}else sock_recv_cmsgs_all(s,msg,co,d);
 }
+
+static void sock_recv_cmsgs_all(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
+sr_dgram*d)
+{
 sock_recv_timestamp(s,msg,co,d);
 if((s->flags&SK_RXQ_OVFL)&&d->dropcount)
 put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 if(s->rcvmark)put_cmsg(msg,co,SOL_SOCKET,SO_MARK,sizeof d->mark,&d->mark);
 }
 
-/*:677*//*680:*/
-#line 2609 "web/udp.w"
+/*:680*//*683:*/
+#line 2629 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10292,8 +10330,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*682:*/
-#line 2660 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*685:*/
+#line 2680 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -10302,11 +10340,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:682*/
-#line 2628 "web/udp.w"
+/*:685*/
+#line 2648 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*681:*/
-#line 2647 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*684:*/
+#line 2667 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -10320,8 +10358,8 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:681*/
-#line 2629 "web/udp.w"
+/*:684*/
+#line 2649 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -10329,8 +10367,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 }
 
-/*:680*//*684:*/
-#line 2687 "web/udp.w"
+/*:683*//*687:*/
+#line 2707 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -10341,8 +10379,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*685:*/
-#line 2703 "web/udp.w"
+if(rr)/*688:*/
+#line 2723 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -10356,11 +10394,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:685*/
-#line 2697 "web/udp.w"
+/*:688*/
+#line 2717 "web/udp.w"
 
-if(ts)/*686:*/
-#line 2721 "web/udp.w"
+if(ts)/*689:*/
+#line 2741 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -10401,15 +10439,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:686*/
-#line 2698 "web/udp.w"
+/*:689*/
+#line 2718 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:684*//*689:*/
-#line 2791 "web/udp.w"
+/*:687*//*692:*/
+#line 2811 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -10425,8 +10463,8 @@ s->netstamp= want;
 W->netstamp_sockets+= want?1:-1;
 }
 
-/*:689*//*691:*/
-#line 2850 "web/udp.w"
+/*:692*//*694:*/
+#line 2870 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10441,8 +10479,8 @@ s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }
 
-/*:691*//*692:*/
-#line 2864 "web/udp.w"
+/*:694*//*695:*/
+#line 2884 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10471,8 +10509,8 @@ SO_TIMESTAMP_OLD,sizeof tv,&tv);
 if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
-/*:692*//*694:*/
-#line 2920 "web/udp.w"
+/*:695*//*697:*/
+#line 2940 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10488,8 +10526,8 @@ put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPING_NEW:
 SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
-/*:694*//*700:*/
-#line 3052 "web/udp.w"
+/*:697*//*703:*/
+#line 3072 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10500,8 +10538,8 @@ if(!(s->tsflags&SR_SOF_OPT_ID)||!(f&SR_SOF_TX_KEYED))return;
 o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
-/*:700*//*701:*/
-#line 3065 "web/udp.w"
+/*:703*//*704:*/
+#line 3085 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10513,8 +10551,8 @@ if(f&SR_SKBTX_SCHED)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SCHED);
 if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
-/*:701*//*702:*/
-#line 3081 "web/udp.w"
+/*:704*//*705:*/
+#line 3101 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10544,8 +10582,8 @@ d->l4off= SR_ETH_HLEN+(pkt->data[0]&0xf)*4;
 sock_queue_err(s,d);
 }
 
-/*:702*//*704:*/
-#line 3122 "web/udp.w"
+/*:705*//*707:*/
+#line 3142 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10570,8 +10608,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:704*//*706:*/
-#line 3162 "web/udp.w"
+/*:707*//*709:*/
+#line 3182 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10588,8 +10626,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:706*//*709:*/
-#line 3239 "web/udp.w"
+/*:709*//*712:*/
+#line 3259 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10608,8 +10646,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:709*//*713:*/
-#line 3309 "web/udp.w"
+/*:712*//*716:*/
+#line 3329 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10622,8 +10660,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:713*//*714:*/
-#line 3326 "web/udp.w"
+/*:716*//*717:*/
+#line 3346 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10641,8 +10679,8 @@ net_run();
 return r;
 }
 
-/*:714*//*715:*/
-#line 3343 "web/udp.w"
+/*:717*//*718:*/
+#line 3363 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10677,8 +10715,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:715*//*716:*/
-#line 3380 "web/udp.w"
+/*:718*//*719:*/
+#line 3400 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10714,8 +10752,8 @@ if(signal_restart(&r))goto restart;
 return sys_return((int)r);
 }
 
-/*:716*//*718:*/
-#line 3424 "web/udp.w"
+/*:719*//*721:*/
+#line 3444 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10730,8 +10768,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:718*//*720:*/
-#line 3441 "web/udp.w"
+/*:721*//*723:*/
+#line 3461 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10755,14 +10793,21 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:720*//*723:*/
-#line 3508 "web/udp.w"
+/*:723*//*726:*/
+#line 3533 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
 {
-ssize_t len= iov_total(m->msg_iov,(size_t)m->msg_iovlen),r;
+ssize_t len= iov_total(m->msg_iov,(size_t)m->msg_iovlen);
 if(len<0)return len;
+return sock_recv_len(s,m,len,flags,namelen,co);
+}
+
+static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,int flags,
+socklen_t*namelen,struct sr_cmsg_out*co)
+{
+ssize_t r;
 if(s->file&&(s->file->flags&O_NONBLOCK))flags|= MSG_DONTWAIT;
 if(s->type==SOCK_STREAM)r= tcp_recvmsg_closed(s,m,(size_t)len,flags,namelen,co);
 else if(s->type==SOCK_RAW||s->protocol==IPPROTO_ICMP)
@@ -10772,8 +10817,8 @@ net_run();
 return r;
 }
 
-/*:723*//*724:*/
-#line 3523 "web/udp.w"
+/*:726*//*727:*/
+#line 3555 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10795,7 +10840,7 @@ v.iov_len= len> SR_MAX_RW_COUNT?SR_MAX_RW_COUNT:len;
 m.msg_iov= &v;
 m.msg_iovlen= 1;
 m.msg_name= src_addr?&a:NULL;
-r= sock_recvmsg(s,&m,flags,&klen,&co);
+r= sock_recv_len(s,&m,(ssize_t)v.iov_len,flags,&klen,&co);
 if(signal_restart(&r))goto restart;
 if(r>=0&&src_addr){
 err= move_addr_to_user(&a,(int)klen,src_addr,addrlen);
@@ -10809,8 +10854,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:724*//*725:*/
-#line 3558 "web/udp.w"
+/*:727*//*728:*/
+#line 3590 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10846,8 +10891,8 @@ msg->msg_controllen= co.used;
 return sys_return((int)r);
 }
 
-/*:725*//*726:*/
-#line 3593 "web/udp.w"
+/*:728*//*729:*/
+#line 3625 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10862,8 +10907,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:726*//*728:*/
-#line 3610 "web/udp.w"
+/*:729*//*731:*/
+#line 3642 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10890,8 +10935,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:728*//*730:*/
-#line 3668 "web/udp.w"
+/*:731*//*733:*/
+#line 3700 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10920,8 +10965,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:730*//*732:*/
-#line 3703 "web/udp.w"
+/*:733*//*735:*/
+#line 3735 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10931,8 +10976,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:732*//*735:*/
-#line 3744 "web/udp.w"
+/*:735*//*738:*/
+#line 3776 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -10958,7 +11003,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:735*//*739:*/
+/*:738*//*742:*/
 #line 46 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -10976,7 +11021,7 @@ signal_deliver_all(false);
 return 0;
 }
 
-/*:739*//*740:*/
+/*:742*//*743:*/
 #line 66 "web/poll.w"
 
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline)
@@ -10989,7 +11034,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:740*//*741:*/
+/*:743*//*744:*/
 #line 86 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -11002,7 +11047,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:741*//*743:*/
+/*:744*//*746:*/
 #line 106 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -11017,7 +11062,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:743*//*745:*/
+/*:746*//*748:*/
 #line 163 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -11033,7 +11078,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:745*//*746:*/
+/*:748*//*749:*/
 #line 189 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -11045,7 +11090,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:746*//*747:*/
+/*:749*//*750:*/
 #line 213 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -11058,7 +11103,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:747*//*748:*/
+/*:750*//*751:*/
 #line 229 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -11070,7 +11115,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:748*//*751:*/
+/*:751*//*754:*/
 #line 270 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -11123,7 +11168,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:751*//*753:*/
+/*:754*//*756:*/
 #line 328 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -11138,7 +11183,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:753*//*757:*/
+/*:756*//*760:*/
 #line 390 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -11193,7 +11238,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:757*//*758:*/
+/*:760*//*761:*/
 #line 443 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -11233,7 +11278,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:758*//*762:*/
+/*:761*//*765:*/
 #line 542 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -11264,7 +11309,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:762*//*769:*/
+/*:765*//*772:*/
 #line 94 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig)
@@ -11283,7 +11328,7 @@ return p->act[sig].sa_handler==SIG_IGN||
 (p->act[sig].sa_handler==SIG_DFL&&(SR_DEFAULT_IGNORED&SR_SIGBIT(sig)));
 }
 
-/*:769*//*770:*/
+/*:772*//*773:*/
 #line 126 "web/signal.w"
 
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11301,7 +11346,7 @@ p->pending|= bit;
 if(!(p->blocked&bit))W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:770*//*771:*/
+/*:773*//*774:*/
 #line 151 "web/signal.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -11310,7 +11355,7 @@ if(sig==SIGPIPE)signal_send(p,sig,SI_USER,p->pid,p->ruid);
 else signal_send(p,sig,SI_KERNEL,0,0);
 }
 
-/*:771*//*773:*/
+/*:774*//*776:*/
 #line 170 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig)
@@ -11324,7 +11369,7 @@ p->sigcount[sig]++;
 if(sig_handled(p,sig))signal_call_handler(p,sig,code,pid,uid);
 }
 
-/*:773*//*774:*/
+/*:776*//*777:*/
 #line 194 "web/signal.w"
 
 static void signal_deliver_all(bool handlers)
@@ -11353,7 +11398,7 @@ again= handlers;
 if(handlers)W->call_flags&= ~(unsigned)SR_SIGNAL_READY;
 }
 
-/*:774*//*775:*/
+/*:777*//*778:*/
 #line 239 "web/signal.w"
 
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11383,7 +11428,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:775*//*778:*/
+/*:778*//*781:*/
 #line 316 "web/signal.w"
 
 static bool signal_interrupts(void)
@@ -11400,7 +11445,7 @@ ready&= ready-1;
 return false;
 }
 
-/*:778*//*780:*/
+/*:781*//*783:*/
 #line 352 "web/signal.w"
 
 static bool signal_restart(ssize_t*r)
@@ -11433,7 +11478,7 @@ restart= false;
 return restart;
 }
 
-/*:780*//*784:*/
+/*:783*//*787:*/
 #line 426 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set)
@@ -11479,7 +11524,7 @@ p->rtqueue[sig]= 0;
 return sys_return(0);
 }
 
-/*:784*//*786:*/
+/*:787*//*789:*/
 #line 489 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
@@ -11508,7 +11553,7 @@ bits_sigset(W->cur->pending&W->cur->blocked,set);
 return sys_return(0);
 }
 
-/*:786*//*788:*/
+/*:789*//*791:*/
 #line 532 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask)
@@ -11531,7 +11576,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:788*//*791:*/
+/*:791*//*794:*/
 #line 574 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to)
@@ -11561,7 +11606,7 @@ if(!found)return sys_return(-ESRCH);
 return sys_return(sent?0:-EPERM);
 }
 
-/*:791*//*794:*/
+/*:794*//*797:*/
 #line 636 "web/signal.w"
 
 static bool timeval_bad(const struct timeval*tv)
@@ -11590,7 +11635,7 @@ ns_timeval(p->it_real_expiry> W->now_ns?p->it_real_expiry-W->now_ns:1000u,
 ns_timeval(p->it_real_interval,&v->it_interval);
 }
 
-/*:794*//*795:*/
+/*:797*//*798:*/
 #line 667 "web/signal.w"
 
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
@@ -11620,7 +11665,7 @@ proc_send_signal(p,SIGALRM);
 itimer_arm(p,p->it_real_interval,p->it_real_interval);
 }
 
-/*:795*//*796:*/
+/*:798*//*799:*/
 #line 695 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
@@ -11653,7 +11698,7 @@ itimer_get(W->cur,which,curr_value);
 return sys_return(0);
 }
 
-/*:796*//*797:*/
+/*:799*//*800:*/
 #line 734 "web/signal.w"
 
 unsigned sr_alarm(unsigned seconds)
@@ -11669,7 +11714,7 @@ old.it_value.tv_sec++;
 return(unsigned)old.it_value.tv_sec;
 }
 
-/*:797*//*799:*/
+/*:800*//*802:*/
 #line 756 "web/signal.w"
 
 static bool timers_only_tick(void)
@@ -11680,7 +11725,7 @@ return!(p->it_real_expiry&&sig_caught(p,SIGALRM)&&
 !(p->blocked&SR_SIGBIT(SIGALRM)));
 }
 
-/*:799*//*804:*/
+/*:802*//*807:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -11708,7 +11753,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:804*//*810:*/
+/*:807*//*813:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -11722,7 +11767,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:810*//*812:*/
+/*:813*//*815:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -11747,7 +11792,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:812*//*814:*/
+/*:815*//*817:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -11758,7 +11803,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:814*//*816:*/
+/*:817*//*819:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -11769,7 +11814,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:816*//*818:*/
+/*:819*//*821:*/
 #line 287 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -11794,7 +11839,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:818*//*820:*/
+/*:821*//*823:*/
 #line 331 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -11812,7 +11857,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:820*//*822:*/
+/*:823*//*825:*/
 #line 371 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -11860,7 +11905,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:822*//*824:*/
+/*:825*//*827:*/
 #line 465 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11873,24 +11918,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*825:*/
+/*828:*/
 #line 493 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:825*/
+/*:828*/
 #line 476 "web/raw.w"
 
-/*828:*/
+/*831:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:828*/
+/*:831*/
 #line 477 "web/raw.w"
 
-/*829:*/
+/*832:*/
 #line 541 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11901,7 +11946,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:829*/
+/*:832*/
 #line 478 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -11909,14 +11954,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*830:*/
+/*833:*/
 #line 568 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:830*/
+/*:833*/
 #line 484 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -11927,7 +11972,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:824*//*827:*/
+/*:827*//*830:*/
 #line 511 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -11946,7 +11991,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:827*//*832:*/
+/*:830*//*835:*/
 #line 598 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -11970,7 +12015,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:832*//*836:*/
+/*:835*//*839:*/
 #line 694 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -11998,7 +12043,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*837:*/
+/*840:*/
 #line 732 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -12008,13 +12053,13 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:837*/
+/*:840*/
 #line 720 "web/raw.w"
 
 pkt->iif= rt->iif;
 pkt->sk= s;
 pkt->truesize= truesize;
-if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*834:*/
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*837:*/
 #line 680 "web/raw.w"
 
 {
@@ -12026,7 +12071,7 @@ pkt->tskey= o.tskey;
 if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
 }
 
-/*:834*/
+/*:837*/
 #line 724 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -12036,7 +12081,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:836*//*839:*/
+/*:839*//*842:*/
 #line 747 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -12047,7 +12092,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:839*//*842:*/
+/*:842*//*845:*/
 #line 820 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12083,7 +12128,7 @@ sock_error_report(s);
 }
 }
 
-/*:842*//*844:*/
+/*:845*//*847:*/
 #line 860 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -12103,7 +12148,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:844*//*847:*/
+/*:847*//*850:*/
 #line 927 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -12117,7 +12162,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:847*//*848:*/
+/*:850*//*851:*/
 #line 943 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -12140,7 +12185,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:848*//*849:*/
+/*:851*//*852:*/
 #line 967 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -12152,7 +12197,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:849*//*852:*/
+/*:852*//*855:*/
 #line 1003 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -12160,7 +12205,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:852*//*856:*/
+/*:855*//*859:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -12177,13 +12222,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*828:*/
+/*831:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:828*/
+/*:831*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -12200,7 +12245,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:856*//*858:*/
+/*:859*//*861:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -12210,7 +12255,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:858*//*860:*/
+/*:861*//*863:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -12232,7 +12277,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:860*//*862:*/
+/*:863*//*865:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12260,7 +12305,7 @@ else if(!hard||!s->connected)return;
 s->err= err;
 sock_error_report(s);
 }
-/*:862*//*871:*/
+/*:865*//*874:*/
 #line 76 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level)
@@ -12269,7 +12314,7 @@ return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
 (s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
 }
 
-/*:871*//*873:*/
+/*:874*//*876:*/
 #line 108 "web/beyond.w"
 
 static int set_udp_cork(sr_sock*s,sr_optreq*rq)
@@ -12282,7 +12327,7 @@ net_run();
 return 0;
 }
 
-/*:873*//*875:*/
+/*:876*//*878:*/
 #line 175 "web/beyond.w"
 
 static int set_udp_encap(sr_sock*s,sr_optreq*rq)
@@ -12294,7 +12339,7 @@ s->udp_encap= rq->val;
 return 0;
 }
 
-/*:875*//*877:*/
+/*:878*//*880:*/
 #line 191 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a)
@@ -12311,7 +12356,7 @@ memcpy(&spi,a->u.data,sizeof spi);
 return spi!=0;
 }
 
-/*:877*//*879:*/
+/*:880*//*882:*/
 #line 236 "web/beyond.w"
 
 static int set_unicast_if(sr_sock*s,sr_optreq*rq)
@@ -12335,7 +12380,7 @@ rq->val= (int)htonl((uint32_t)s->uc_index);
 return 0;
 }
 
-/*:879*//*880:*/
+/*:882*//*883:*/
 #line 276 "web/beyond.w"
 
 static int set_local_port_range(sr_sock*s,sr_optreq*rq)
@@ -12354,7 +12399,7 @@ rq->val= (int)s->local_port_range;
 return 0;
 }
 
-/*:880*//*882:*/
+/*:883*//*885:*/
 #line 298 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
@@ -12366,7 +12411,7 @@ if(*low<=sk_lo&&sk_lo<=*high)*low= sk_lo;
 if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
 }
 
-/*:882*//*883:*/
+/*:885*//*886:*/
 #line 319 "web/beyond.w"
 
 static int get_protocol_num(sr_sock*s,sr_optreq*rq)
@@ -12375,7 +12420,7 @@ rq->val= s->inet_num;
 return 0;
 }
 
-/*:883*//*885:*/
+/*:886*//*888:*/
 #line 379 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -12407,7 +12452,7 @@ int err= group_req_decode(rq,&mr);
 return err?err:mc_leave(s,&mr);
 }
 
-/*:885*//*887:*/
+/*:888*//*890:*/
 #line 434 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
@@ -12463,7 +12508,7 @@ int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
-/*:887*//*888:*/
+/*:890*//*891:*/
 #line 518 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12497,7 +12542,7 @@ free(src);
 return err;
 }
 
-/*:888*//*889:*/
+/*:891*//*892:*/
 #line 550 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12533,7 +12578,7 @@ memcpy(rq->ubuf,&hdr,GROUP_FILTER_SIZE(0));
 return 0;
 }
 
-/*:889*//*890:*/
+/*:892*//*893:*/
 #line 598 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
@@ -12545,7 +12590,7 @@ rq->outlen= sizeof s->cookie;
 return 0;
 }
 
-/*:890*//*891:*/
+/*:893*//*894:*/
 #line 616 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
@@ -12557,7 +12602,7 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:891*//*892:*/
+/*:894*//*895:*/
 #line 657 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
@@ -12576,30 +12621,23 @@ rq->outlen= sizeof m;
 return 0;
 }
 
-/*:892*//*894:*/
-#line 682 "web/beyond.w"
-
-static bool sk_has_account(const sr_sock*s)
-{
-return s->type==SOCK_DGRAM&&(s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
-}
+/*:895*//*897:*/
+#line 686 "web/beyond.w"
 
 static void sk_fwd_schedule(sr_sock*s,int size)
 {
-if(!sk_has_account(s))return;
 if(size> s->fwd_alloc)s->fwd_alloc+= (size-s->fwd_alloc+4095)/4096*4096;
 s->fwd_alloc-= size;
 }
 
 static void sk_fwd_release(sr_sock*s,int size,bool partial)
 {
-if(!sk_has_account(s))return;
 s->fwd_alloc+= size;
 s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
-/*:894*//*895:*/
-#line 714 "web/beyond.w"
+/*:897*//*898:*/
+#line 711 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
 {
@@ -12614,8 +12652,8 @@ rq->val= (s->sndbuf_locked?SOCK_SNDBUF_LOCK:0)|(s->rcvbuf_locked?SOCK_RCVBUF_LOC
 return 0;
 }
 
-/*:895*//*897:*/
-#line 775 "web/beyond.w"
+/*:898*//*900:*/
+#line 772 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
 {
@@ -12626,8 +12664,8 @@ s->zerocopy= rq->val;
 return 0;
 }
 
-/*:897*//*898:*/
-#line 797 "web/beyond.w"
+/*:900*//*901:*/
+#line 794 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
 {
@@ -12637,8 +12675,8 @@ s->busy_poll_budget= rq->val;
 return 0;
 }
 
-/*:898*//*899:*/
-#line 822 "web/beyond.w"
+/*:901*//*902:*/
+#line 819 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
 {
@@ -12666,8 +12704,8 @@ rq->outlen= sizeof t;
 return 0;
 }
 
-/*:899*//*900:*/
-#line 858 "web/beyond.w"
+/*:902*//*903:*/
+#line 855 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
 {
@@ -12682,8 +12720,8 @@ rq->val= 0;
 return 0;
 }
 
-/*:900*//*901:*/
-#line 881 "web/beyond.w"
+/*:903*//*904:*/
+#line 878 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
 {
@@ -12692,8 +12730,8 @@ s->txrehash= rq->val==-1?1:rq->val;
 return 0;
 }
 
-/*:901*//*904:*/
-#line 901 "web/beyond.w"
+/*:904*//*907:*/
+#line 898 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
 {
@@ -12702,8 +12740,8 @@ static int get_peergroups(sr_sock*s,sr_optreq*rq)
 return-ENODATA;
 }
 
-/*:904*//*905:*/
-#line 919 "web/beyond.w"
+/*:907*//*908:*/
+#line 916 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 {
@@ -12712,16 +12750,16 @@ static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 return 0;
 }
 
-/*:905*//*906:*/
-#line 936 "web/beyond.w"
+/*:908*//*909:*/
+#line 933 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 {
 return sock_bindtoindex(s,rq->val);
 }
 
-/*:906*//*909:*/
-#line 973 "web/beyond.w"
+/*:909*//*912:*/
+#line 970 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
 {
@@ -12734,4 +12772,4 @@ s->rp->prog_len= 0;
 return 0;
 }
 
-/*:909*/
+/*:912*/

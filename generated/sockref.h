@@ -123,53 +123,53 @@ int sr_lan_new(int mtu);
 int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
-/*:343*//*359:*/
-#line 797 "web/link.w"
+/*:343*//*360:*/
+#line 815 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:359*//*446:*/
+/*:360*//*447:*/
 #line 41 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:446*//*504:*/
+/*:447*//*505:*/
 #line 1032 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:504*//*518:*/
+/*:505*//*519:*/
 #line 1331 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
-/*:518*//*524:*/
+/*:519*//*525:*/
 #line 1433 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
-/*:524*//*527:*/
+/*:525*//*528:*/
 #line 1495 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:527*//*558:*/
-#line 2228 "web/bind.w"
+/*:528*//*560:*/
+#line 2240 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:558*//*708:*/
-#line 3236 "web/udp.w"
+/*:560*//*711:*/
+#line 3256 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:708*//*710:*/
-#line 3288 "web/udp.w"
+/*:711*//*713:*/
+#line 3308 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -178,8 +178,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:710*//*721:*/
-#line 3493 "web/udp.w"
+/*:713*//*724:*/
+#line 3513 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -188,14 +188,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:721*//*749:*/
+/*:724*//*752:*/
 #line 261 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:749*//*754:*/
+/*:752*//*757:*/
 #line 372 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -203,30 +203,30 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:754*//*782:*/
+/*:757*//*785:*/
 #line 415 "web/signal.w"
 
 int sr_sigaction(int sig,const struct sigaction*act,struct sigaction*oldact);
 
-/*:782*//*785:*/
+/*:785*//*788:*/
 #line 485 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset);
 int sr_sigpending(sigset_t*set);
 
-/*:785*//*789:*/
+/*:788*//*792:*/
 #line 568 "web/signal.w"
 
 int sr_kill(pid_t pid,int sig);
 
-/*:789*//*792:*/
+/*:792*//*795:*/
 #line 623 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value);
 int sr_getitimer(int which,struct itimerval*curr_value);
 unsigned sr_alarm(unsigned seconds);
 
-/*:792*/
+/*:795*/
 #line 97 "web/sockref.w"
 
 #endif

@@ -811,7 +811,7 @@ struct sr_rx { /* one received, reassembled IPv4 datagram */
 
 @ @<Private function prototypes@>=
 static void ip_local_deliver(sr_host *h, int ifindex, sr_pkt *pkt, int rt_type);
-static void ip_rx_fill(sr_host *h, int ifindex, const sr_pkt *pkt, int rt_type,
+static inline void ip_rx_fill(sr_host *h, int ifindex, const sr_pkt *pkt, int rt_type,
   struct sr_rx *rx);
 static uint32_t fib_compute_spec_dst(sr_host *h, int ifindex,
   const struct sr_ipv4 *ip, int rt_type);
@@ -859,13 +859,15 @@ options (as they stand in the packet), the local address that answers it,
 where its transport header begins, and when it arrived; and where it came
 in, twice: the interface the transport sees (|inet_iif|, above), and the
 device itself, by which an ICMP error is matched with its senders.
+The filling is made part of |ip_local_deliver| (|inline|): as a call of
+its own it cost 25 of 2\,276 instructions a round trip.
 
 \kernel{a ``protocol unreachable'' from \.{127.0.0.1} to \.{10.0.0.1} reaches
 the raw socket bound to \.{lo} and not the one bound to \.{eth0}, and so
 does a ``port unreachable'' for UDP sockets.}
 
 @c
-static void ip_rx_fill(sr_host *h, int ifindex, const sr_pkt *pkt, int rt_type,
+static inline void ip_rx_fill(sr_host *h, int ifindex, const sr_pkt *pkt, int rt_type,
   struct sr_rx *rx)
 {
   struct sr_ipv4 ip;
