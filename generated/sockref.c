@@ -30,13 +30,13 @@
 #include <netinet/udp.h> 
 #include <poll.h> 
 
-/*:3*//*867:*/
+/*:3*//*871:*/
 #line 24 "web/beyond.w"
 
 #include <linux/sock_diag.h> 
 #include <linux/net_tstamp.h> 
 
-/*:867*/
+/*:871*/
 #line 41 "web/sockref.w"
 
 /*11:*/
@@ -266,13 +266,13 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:320*//*351:*/
-#line 569 "web/link.w"
+#line 571 "web/link.w"
 
 #define SR_OUT_OF_LINE __attribute__((noinline))
 
 
 /*:351*//*362:*/
-#line 852 "web/link.w"
+#line 854 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -355,35 +355,35 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:587*//*615:*/
-#line 1118 "web/udp.w"
+/*:587*//*619:*/
+#line 1240 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:615*//*643:*/
-#line 1709 "web/udp.w"
+/*:619*//*647:*/
+#line 1831 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
-/*:643*//*645:*/
-#line 1761 "web/udp.w"
+/*:647*//*649:*/
+#line 1883 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:645*//*661:*/
-#line 2117 "web/udp.w"
+/*:649*//*665:*/
+#line 2239 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:661*//*667:*/
-#line 2258 "web/udp.w"
+/*:665*//*671:*/
+#line 2380 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
-/*:667*//*701:*/
-#line 3056 "web/udp.w"
+/*:671*//*705:*/
+#line 3178 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -391,36 +391,36 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   SR_SOF_TX_COMPLETION)
 #define SR_ETH_HLEN 14
 
-/*:701*//*714:*/
-#line 3318 "web/udp.w"
+/*:705*//*718:*/
+#line 3440 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:714*//*720:*/
-#line 3438 "web/udp.w"
+/*:718*//*724:*/
+#line 3560 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:720*//*740:*/
+/*:724*//*744:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:740*//*758:*/
+/*:744*//*762:*/
 #line 378 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:758*//*766:*/
+/*:762*//*770:*/
 #line 573 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:766*//*768:*/
+/*:770*//*772:*/
 #line 59 "web/signal.w"
 
 #define SR_SIGBIT(sig) (((uint64_t) 1) << ((sig) - 1))
@@ -428,17 +428,17 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_DEFAULT_IGNORED (SR_SIGBIT(SIGCHLD) | SR_SIGBIT(SIGCONT) | \
   SR_SIGBIT(SIGURG) | SR_SIGBIT(SIGWINCH))
 
-/*:768*//*779:*/
+/*:772*//*783:*/
 #line 305 "web/signal.w"
 
 #define SR_ERESTARTSYS 512 
 
-/*:779*//*782:*/
+/*:783*//*786:*/
 #line 349 "web/signal.w"
 
 #define SR_IDLE_RESTARTS 1000
 
-/*:782*//*784:*/
+/*:786*//*788:*/
 #line 403 "web/signal.w"
 
 #ifndef SA_RESTORER
@@ -454,7 +454,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SIGCANCEL 32 
 #define SR_SIGSETXID 33
 
-/*:784*//*808:*/
+/*:788*//*812:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -462,13 +462,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:808*//*856:*/
+/*:812*//*860:*/
 #line 1013 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:856*//*875:*/
+/*:860*//*879:*/
 #line 83 "web/beyond.w"
 
 #ifndef IP_PROTOCOL
@@ -487,7 +487,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 95 "web/beyond.w"
 
-/*:875*//*899:*/
+/*:879*//*903:*/
 #line 725 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
@@ -496,7 +496,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 730 "web/beyond.w"
 
-/*:899*/
+/*:903*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -571,12 +571,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*762:*/
+/*766:*/
 #line 486 "web/poll.w"
 
 int kmax;
 
-/*:762*/
+/*:766*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -692,7 +692,7 @@ int nofcs,wifi_status;
 
 uint32_t tskey;
 
-/*:208*//*868:*/
+/*:208*//*872:*/
 #line 31 "web/beyond.w"
 
 uint64_t cookie;
@@ -700,17 +700,17 @@ int zerocopy,rcvmark,prefer_busy_poll,busy_poll_budget;
 int txtime_clockid,txtime_flags;
 bool txtime_on;
 
-/*:868*//*871:*/
+/*:872*//*875:*/
 #line 46 "web/beyond.w"
 
 int no_check_tx;
 
-/*:871*//*905:*/
+/*:875*//*909:*/
 #line 886 "web/beyond.w"
 
 int txrehash;
 
-/*:905*/
+/*:909*/
 #line 22 "web/socket.w"
 
 /*576:*/
@@ -731,19 +731,19 @@ bool netstamp;
 bool stamp_asked;
 uint64_t rq_seq;
 
-/*:576*//*648:*/
-#line 1835 "web/udp.w"
+/*:576*//*652:*/
+#line 1957 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:648*//*736:*/
-#line 3767 "web/udp.w"
+/*:652*//*740:*/
+#line 3889 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:736*//*870:*/
+/*:740*//*874:*/
 #line 40 "web/beyond.w"
 
 int udp_cork,udp_gso_size,udp_gro,udp_encap;
@@ -751,7 +751,7 @@ int udp_no_check6_tx,udp_no_check6_rx;
 int fwd_alloc;
 bool udp_encap_rcv;
 
-/*:870*/
+/*:874*/
 #line 23 "web/socket.w"
 
 /*86:*/
@@ -771,12 +771,12 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:86*//*869:*/
+/*:86*//*873:*/
 #line 37 "web/beyond.w"
 
 uint32_t local_port_range;
 
-/*:869*/
+/*:873*/
 #line 24 "web/socket.w"
 
 /*381:*/
@@ -792,7 +792,7 @@ uint16_t inet_id;
 /*:391*/
 #line 25 "web/socket.w"
 
-/*805:*/
+/*809:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -800,7 +800,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:805*/
+/*:809*/
 #line 26 "web/socket.w"
 
 };
@@ -958,7 +958,7 @@ int nports;
 }sr_lan;
 
 /*:344*//*363:*/
-#line 857 "web/link.w"
+#line 859 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -1118,14 +1118,14 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*604:*/
-#line 915 "web/udp.w"
+/*608:*/
+#line 1037 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:604*/
+/*:608*/
 #line 57 "web/udp.w"
 
 size_t len;
@@ -1174,8 +1174,8 @@ bool sole;
 int truesize;
 };
 
-/*:584*//*616:*/
-#line 1124 "web/udp.w"
+/*:584*//*620:*/
+#line 1246 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1192,8 +1192,8 @@ bool has_ts_opt_id;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:616*//*649:*/
-#line 1838 "web/udp.w"
+/*:620*//*653:*/
+#line 1960 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1205,15 +1205,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:649*//*664:*/
-#line 2196 "web/udp.w"
+/*:653*//*668:*/
+#line 2318 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:664*/
+/*:668*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1258,26 +1258,26 @@ int nsmall_spare;
 void*big_spare[SR_BIG_ORDER_MAX+1][SR_BIG_SPARE];
 uint8_t nbig_spare[SR_BIG_ORDER_MAX+1];
 
-/*:574*//*690:*/
-#line 2797 "web/udp.w"
+/*:574*//*694:*/
+#line 2919 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:690*//*872:*/
+/*:694*//*876:*/
 #line 49 "web/beyond.w"
 
 uint64_t last_cookie;
 
-/*:872*/
+/*:876*/
 #line 51 "web/world.w"
 
-/*770:*/
+/*774:*/
 #line 78 "web/signal.w"
 
 unsigned idle_restarts;
 int timer_events;
 
-/*:770*/
+/*:774*/
 #line 52 "web/world.w"
 
 };
@@ -1300,7 +1300,7 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:112*//*364:*/
-#line 867 "web/link.w"
+#line 869 "web/link.w"
 
 sr_htab neigh;
 
@@ -1341,17 +1341,17 @@ uint64_t addr_type_gen;
 uint32_t addr_type_addr;
 int addr_type;
 
-/*:465*//*809:*/
+/*:465*//*813:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:809*//*848:*/
+/*:813*//*852:*/
 #line 919 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:848*/
+/*:852*/
 #line 202 "web/world.w"
 
 };
@@ -1369,7 +1369,7 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*769:*/
+/*:70*//*773:*/
 #line 65 "web/signal.w"
 
 struct sigaction act[SR_NSIG];
@@ -1379,7 +1379,7 @@ struct{int code;pid_t pid;uid_t uid;}sinfo[SR_NSIG];
 uint64_t it_real_expiry,it_real_interval,it_real_serial;
 struct itimerval it_cpu[2];
 
-/*:769*/
+/*:773*/
 #line 23 "web/proc.w"
 
 sr_host*host;
@@ -1754,14 +1754,14 @@ static bool lan_short_cut(const sr_lan*l);
 static bool ev_due_now(void);
 
 /*:350*//*355:*/
-#line 672 "web/link.w"
+#line 674 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:355*//*366:*/
-#line 873 "web/link.w"
+#line 875 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -2137,7 +2137,7 @@ static void udp_deliver_one(sr_sock*s,void*arg);
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
 /*:588*//*590:*/
-#line 495 "web/udp.w"
+#line 503 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
@@ -2147,83 +2147,94 @@ int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
 /*:590*//*593:*/
-#line 630 "web/udp.w"
+#line 622 "web/udp.w"
+
+static inline bool udp_rcvbuf_takes(sr_sock*s,int truesize);
+static inline void udp_queue_rcv(sr_sock*s,sr_dgram*d);
+
+/*:593*//*595:*/
+#line 682 "web/udp.w"
+
+static bool udp_loop_rcv(sr_host*h,int ifindex,sr_pkt*pkt);
+
+/*:595*//*597:*/
+#line 752 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
-/*:593*//*595:*/
-#line 644 "web/udp.w"
+/*:597*//*599:*/
+#line 766 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:595*//*597:*/
-#line 685 "web/udp.w"
+/*:599*//*601:*/
+#line 807 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:597*//*599:*/
-#line 711 "web/udp.w"
+/*:601*//*603:*/
+#line 833 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:599*//*602:*/
-#line 837 "web/udp.w"
+/*:603*//*606:*/
+#line 959 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:602*//*605:*/
-#line 920 "web/udp.w"
+/*:606*//*609:*/
+#line 1042 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:605*//*608:*/
-#line 978 "web/udp.w"
+/*:609*//*612:*/
+#line 1100 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:608*//*610:*/
-#line 1009 "web/udp.w"
+/*:612*//*614:*/
+#line 1131 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:610*//*612:*/
-#line 1050 "web/udp.w"
+/*:614*//*616:*/
+#line 1172 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:612*//*614:*/
-#line 1112 "web/udp.w"
+/*:616*//*618:*/
+#line 1234 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:614*//*620:*/
-#line 1218 "web/udp.w"
+/*:618*//*624:*/
+#line 1340 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:620*//*624:*/
-#line 1281 "web/udp.w"
+/*:624*//*628:*/
+#line 1403 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:624*//*627:*/
-#line 1327 "web/udp.w"
+/*:628*//*631:*/
+#line 1449 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:627*//*629:*/
-#line 1372 "web/udp.w"
+/*:631*//*633:*/
+#line 1494 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -2236,40 +2247,40 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:629*//*635:*/
-#line 1561 "web/udp.w"
+/*:633*//*639:*/
+#line 1683 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:635*//*637:*/
-#line 1606 "web/udp.w"
+/*:639*//*641:*/
+#line 1728 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:637*//*639:*/
-#line 1631 "web/udp.w"
+/*:641*//*643:*/
+#line 1753 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static inline bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:639*//*642:*/
-#line 1706 "web/udp.w"
+/*:643*//*646:*/
+#line 1828 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
-/*:642*//*646:*/
-#line 1764 "web/udp.w"
+/*:646*//*650:*/
+#line 1886 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:646*//*650:*/
-#line 1849 "web/udp.w"
+/*:650*//*654:*/
+#line 1971 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2279,8 +2290,8 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
-/*:650*//*656:*/
-#line 1984 "web/udp.w"
+/*:654*//*660:*/
+#line 2106 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2291,24 +2302,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:656*//*657:*/
-#line 2001 "web/udp.w"
+/*:660*//*661:*/
+#line 2123 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:657*//*663:*/
-#line 2189 "web/udp.w"
+/*:661*//*667:*/
+#line 2311 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:663*//*668:*/
-#line 2287 "web/udp.w"
+/*:667*//*672:*/
+#line 2409 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:668*//*670:*/
-#line 2306 "web/udp.w"
+/*:672*//*674:*/
+#line 2428 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2316,122 +2327,122 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:670*//*673:*/
-#line 2404 "web/udp.w"
+/*:674*//*677:*/
+#line 2526 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:673*//*675:*/
-#line 2446 "web/udp.w"
+/*:677*//*679:*/
+#line 2568 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:675*//*677:*/
-#line 2506 "web/udp.w"
+/*:679*//*681:*/
+#line 2628 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:677*//*679:*/
-#line 2544 "web/udp.w"
+/*:681*//*683:*/
+#line 2666 "web/udp.w"
 
 static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 static void sock_recv_cmsgs_all(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:679*//*682:*/
-#line 2625 "web/udp.w"
+/*:683*//*686:*/
+#line 2747 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:682*//*686:*/
-#line 2704 "web/udp.w"
+/*:686*//*690:*/
+#line 2826 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:686*//*691:*/
-#line 2800 "web/udp.w"
+/*:690*//*695:*/
+#line 2922 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
-/*:691*//*693:*/
-#line 2854 "web/udp.w"
+/*:695*//*697:*/
+#line 2976 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:693*//*696:*/
-#line 2936 "web/udp.w"
+/*:697*//*700:*/
+#line 3058 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:696*//*702:*/
-#line 3063 "web/udp.w"
+/*:700*//*706:*/
+#line 3185 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
-/*:702*//*706:*/
-#line 3139 "web/udp.w"
+/*:706*//*710:*/
+#line 3261 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:706*//*708:*/
-#line 3179 "web/udp.w"
+/*:710*//*712:*/
+#line 3301 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:708*//*715:*/
-#line 3322 "web/udp.w"
+/*:712*//*719:*/
+#line 3444 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:715*//*722:*/
-#line 3458 "web/udp.w"
+/*:719*//*726:*/
+#line 3580 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:722*//*725:*/
-#line 3521 "web/udp.w"
+/*:726*//*729:*/
+#line 3643 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:725*//*730:*/
-#line 3639 "web/udp.w"
+/*:729*//*734:*/
+#line 3761 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:730*//*732:*/
-#line 3695 "web/udp.w"
+/*:734*//*736:*/
+#line 3817 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:732*//*734:*/
-#line 3732 "web/udp.w"
+/*:736*//*738:*/
+#line 3854 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:734*//*737:*/
-#line 3772 "web/udp.w"
+/*:738*//*741:*/
+#line 3894 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:737*//*741:*/
+/*:741*//*745:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2439,13 +2450,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:741*//*745:*/
+/*:745*//*749:*/
 #line 102 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:745*//*747:*/
+/*:749*//*751:*/
 #line 157 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2453,24 +2464,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:747*//*753:*/
+/*:751*//*757:*/
 #line 266 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:753*//*755:*/
+/*:757*//*759:*/
 #line 325 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:755*//*759:*/
+/*:759*//*763:*/
 #line 383 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:759*//*764:*/
+/*:763*//*768:*/
 #line 535 "web/poll.w"
 
 static inline void sk_wake_async(sr_sock*s);
@@ -2479,7 +2490,7 @@ static void sock_data_ready(sr_sock*s);
 static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 
-/*:764*//*771:*/
+/*:768*//*775:*/
 #line 82 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig);
@@ -2488,38 +2499,38 @@ static bool sig_ignored(const sr_proc*p,int sig);
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:771*//*775:*/
+/*:775*//*779:*/
 #line 165 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig);
 static void signal_deliver_all(bool handlers);
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 
-/*:775*//*780:*/
+/*:779*//*784:*/
 #line 308 "web/signal.w"
 
 static bool signal_interrupts(void);
 static bool signal_restart(ssize_t*r);
 static bool signal_restart_decide(ssize_t*r);
 
-/*:780*//*786:*/
+/*:784*//*790:*/
 #line 422 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set);
 static void bits_sigset(uint64_t bits,sigset_t*set);
 
-/*:786*//*790:*/
+/*:790*//*794:*/
 #line 528 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask);
 static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
 
-/*:790*//*793:*/
+/*:794*//*797:*/
 #line 571 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to);
 
-/*:793*//*796:*/
+/*:797*//*800:*/
 #line 628 "web/signal.w"
 
 static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
@@ -2529,41 +2540,41 @@ static void ns_timeval(uint64_t ns,struct timeval*tv);
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
 static void itimer_fire(pid_t pid,uint64_t serial);
 
-/*:796*//*801:*/
+/*:800*//*805:*/
 #line 753 "web/signal.w"
 
 static bool timers_only_tick(void);
 
-/*:801*//*806:*/
+/*:805*//*810:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:806*//*812:*/
+/*:810*//*816:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:812*//*814:*/
+/*:816*//*818:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:814*//*816:*/
+/*:818*//*820:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:816*//*818:*/
+/*:820*//*822:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:818*//*820:*/
+/*:822*//*824:*/
 #line 281 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
@@ -2571,48 +2582,48 @@ int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 static int ip_head_l4len(const sr_sock*s);
 
-/*:820*//*822:*/
+/*:824*//*826:*/
 #line 328 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:822*//*824:*/
+/*:826*//*828:*/
 #line 366 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:824*//*826:*/
+/*:828*//*830:*/
 #line 462 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:826*//*829:*/
+/*:830*//*833:*/
 #line 507 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:829*//*834:*/
+/*:833*//*838:*/
 #line 593 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:834*//*838:*/
+/*:838*//*842:*/
 #line 690 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
-/*:838*//*841:*/
+/*:842*//*845:*/
 #line 744 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:841*//*844:*/
+/*:845*//*848:*/
 #line 814 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2620,74 +2631,74 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:844*//*846:*/
+/*:848*//*850:*/
 #line 857 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:846*//*849:*/
+/*:850*//*853:*/
 #line 922 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:849*//*854:*/
+/*:853*//*858:*/
 #line 1000 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:854*//*858:*/
+/*:858*//*862:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:858*//*860:*/
+/*:862*//*864:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:860*//*862:*/
+/*:864*//*866:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:862*//*864:*/
+/*:866*//*868:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:864*//*873:*/
+/*:868*//*877:*/
 #line 73 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level);
 
-/*:873*//*879:*/
+/*:877*//*883:*/
 #line 188 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a);
 
-/*:879*//*884:*/
+/*:883*//*888:*/
 #line 295 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
-/*:884*//*889:*/
+/*:888*//*893:*/
 #line 409 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
-/*:889*//*896:*/
+/*:893*//*900:*/
 #line 682 "web/beyond.w"
 
 static void sk_fwd_schedule(sr_sock*s,int size);
 static void sk_fwd_release(sr_sock*s,int size,bool partial);
 
-/*:896*/
+/*:900*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -3234,7 +3245,7 @@ while(W->nbig_spare[order])free(W->big_spare[order][--W->nbig_spare[order]]);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*365:*/
-#line 870 "web/link.w"
+#line 872 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
@@ -3263,12 +3274,12 @@ htab_free(&fh->mc,hent_free);
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:472*//*810:*/
+/*:472*//*814:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:810*/
+/*:814*/
 #line 857 "web/world.w"
 
 free(fh->ifs);
@@ -3580,7 +3591,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*763:*/
+/*767:*/
 #line 489 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3589,7 +3600,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:763*/
+/*:767*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3807,12 +3818,12 @@ s->max_pacing_rate= UINT64_MAX;
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:578*//*906:*/
+/*:578*//*910:*/
 #line 889 "web/beyond.w"
 
 s->txrehash= 1;
 
-/*:906*/
+/*:910*/
 #line 299 "web/socket.w"
 
 /*97:*/
@@ -3834,12 +3845,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:458*//*811:*/
+/*:458*//*815:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:811*/
+/*:815*/
 #line 300 "web/socket.w"
 
 return s;
@@ -3961,8 +3972,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*710:*/
-#line 3215 "web/udp.w"
+/*714:*/
+#line 3337 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3981,7 +3992,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:710*/
+/*:714*/
 #line 166 "web/ioctl.w"
 
 }
@@ -6430,7 +6441,7 @@ return 0;
 }
 
 /*:348*//*352:*/
-#line 573 "web/link.w"
+#line 575 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -6444,7 +6455,7 @@ return;
 if(pkt->tx_flags||W->ncaps)dev_tap(h,ifindex,pkt);
 if(loop_short_cut(pkt)){
 pkt->last= false;
-ip_local_deliver(h,ifindex,pkt,SR_RT_LOCAL);
+if(!udp_loop_rcv(h,ifindex,pkt))ip_local_deliver(h,ifindex,pkt,SR_RT_LOCAL);
 }else dev_loop(h,ifindex,pkt,pkt->local?SR_RT_LOCAL:-1);
 }
 
@@ -6482,7 +6493,7 @@ dev_rcv(host_by_id(pt->host),pt->ifindex,pkt,-1);
 }
 
 /*:352*//*353:*/
-#line 628 "web/link.w"
+#line 630 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -6504,7 +6515,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:353*//*354:*/
-#line 655 "web/link.w"
+#line 657 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6523,7 +6534,7 @@ ev_push(&e);
 }
 
 /*:354*//*356:*/
-#line 684 "web/link.w"
+#line 686 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6533,7 +6544,7 @@ ev_push(&e);
 }
 
 /*:356*//*357:*/
-#line 746 "web/link.w"
+#line 748 "web/link.w"
 
 static bool loop_short_cut(const sr_pkt*pkt)
 {
@@ -6547,7 +6558,7 @@ return W->nev&&W->ev[0].t<=W->now_ns;
 }
 
 /*:357*//*358:*/
-#line 787 "web/link.w"
+#line 789 "web/link.w"
 
 static bool lan_short_cut(const sr_lan*l)
 {
@@ -6557,7 +6568,7 @@ return!c->delay_ns&&!c->jitter_ns&&!(c->loss> 0)&&!(c->duplicate> 0)&&
 }
 
 /*:358*//*359:*/
-#line 798 "web/link.w"
+#line 800 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6568,7 +6579,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:359*//*361:*/
-#line 818 "web/link.w"
+#line 820 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6584,7 +6595,7 @@ return 0;
 }
 
 /*:361*//*367:*/
-#line 878 "web/link.w"
+#line 880 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6630,7 +6641,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:367*//*368:*/
-#line 926 "web/link.w"
+#line 928 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -8944,8 +8955,8 @@ static int udp_rcv(const struct sr_rx*rx)
 {
 struct udp_arrival a;
 sr_sock*s;
-memset(&a,0,sizeof a);
 a.rx= rx;
+a.sole= false;
 if(!udp_parse_header(rx,&a.u,&a.bad))return 0;
 if(a.bad&&a.u.len<=SR_CHECKSUM_BREAK)return 0;
 a.truesize= rx_truesize(rx);
@@ -8983,7 +8994,7 @@ return true;
 }
 
 /*:589*//*591:*/
-#line 503 "web/udp.w"
+#line 511 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
 {
@@ -9031,8 +9042,11 @@ sr_pkt*pkt= rx->pkt?*rx->pkt:NULL;
 sr_dgram*d;
 if(!pkt||data!=(const uint8_t*)pkt+SR_DGRAM_HEADROOM||rx->optlen)return NULL;
 *rx->pkt= NULL;
-d= dgram_clear((sr_dgram*)(void*)pkt,len);
+d= (sr_dgram*)(void*)pkt;
 dgram_take_rx(d,rx,truesize);
+d->peeked= false;
+d->is_err= false;
+d->len= len;
 return d;
 }
 
@@ -9048,26 +9062,40 @@ return d;
 }
 
 /*:591*//*592:*/
-#line 590 "web/udp.w"
+#line 601 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
 const struct udp_arrival*a= arg;
 sr_dgram*d;
-unsigned rmem= (unsigned)s->rmem,rcvbuf= (unsigned)s->rcvbuf;
 int keep;
 if(udp_encap_takes(s,a))return;
 keep= sk_filter_run(s,a->rx->l4,a->u.len);
 if(keep==0||(keep> 0&&a->bad)){s->drops++;return;}
-if(s->inet_daddr)s->incoming_cpu= SR_THIS_CPU;
-if(rmem+(unsigned)a->truesize> rcvbuf&&(rcvbuf> INT_MAX>>1||rmem)){
-s->drops++;
-return;
-}
+if(!udp_rcvbuf_takes(s,a->truesize))return;
 d= dgram_from_rx(a);
 dgram_pktinfo_prepare(s,d);
 if(keep> 0&&(size_t)keep<d->len+SR_UDPHDR_LEN)
 d->len= keep> SR_UDPHDR_LEN?(size_t)keep-SR_UDPHDR_LEN:0;
+udp_queue_rcv(s,d);
+}
+
+/*:592*//*594:*/
+#line 626 "web/udp.w"
+
+static inline bool udp_rcvbuf_takes(sr_sock*s,int truesize)
+{
+unsigned rmem= (unsigned)s->rmem,rcvbuf= (unsigned)s->rcvbuf;
+if(s->inet_daddr)s->incoming_cpu= SR_THIS_CPU;
+if(rmem+(unsigned)truesize> rcvbuf&&(rcvbuf> INT_MAX>>1||rmem)){
+s->drops++;
+return false;
+}
+return true;
+}
+
+static inline void udp_queue_rcv(sr_sock*s,sr_dgram*d)
+{
 d->dropcount= (s->flags&SK_RXQ_OVFL)?s->drops:0;
 udp_queue_tail(s,d);
 s->rmem+= d->truesize;
@@ -9075,8 +9103,63 @@ sk_fwd_schedule(s,d->truesize);
 sock_data_ready(s);
 }
 
-/*:592*//*594:*/
-#line 633 "web/udp.w"
+/*:594*//*596:*/
+#line 685 "web/udp.w"
+
+static bool udp_loop_rcv(sr_host*h,int ifindex,sr_pkt*pkt)
+{
+const uint8_t*iph= pkt->data,*uh= iph+SR_IPHDR_LEN;
+size_t ulen= get16(uh+4),l4len= (size_t)get16(iph+2)-SR_IPHDR_LEN;
+uint32_t saddr,daddr,mark;
+uint16_t sport,dport,frag_max;
+int iif,truesize;
+uint8_t ttl,tos;
+sr_sock*s;
+sr_dgram*d;
+if(iph[9]!=IPPROTO_UDP||h->raw.n||!pkt->csum_partial||!pkt->truesize||
+uh+SR_UDPHDR_LEN!=(const uint8_t*)pkt+SR_DGRAM_HEADROOM||
+ulen<SR_UDPHDR_LEN||ulen> l4len)
+return false;
+iif= ifindex==SR_LOOPBACK_IFINDEX&&pkt->iif?pkt->iif:ifindex;
+saddr= get_addr(iph+12);
+daddr= get_addr(iph+16);
+memcpy(&sport,uh,sizeof sport);
+memcpy(&dport,uh+2,sizeof dport);
+s= udp_table_lookup(h,IPPROTO_UDP,saddr,sport,daddr,dport,iif,
+uh+SR_UDPHDR_LEN,ulen-SR_UDPHDR_LEN);
+if(!s||s->udp_encap||s->filter_kind==SR_FILTER_CLASSIC)return false;
+truesize= pkt->truesize;
+if(!udp_rcvbuf_takes(s,truesize)){free(pkt);return true;}
+ttl= iph[8];
+tos= iph[1];
+mark= pkt->mark;
+frag_max= pkt->frag_max;
+d= (sr_dgram*)(void*)pkt;
+d->saddr= saddr;
+d->daddr= daddr;
+d->sport= sport;
+d->dport= dport;
+d->ifindex= (s->ipflags&IPF_PKTINFO)?iif:0;
+d->spec_dst= (s->ipflags&IPF_PKTINFO)?daddr:0;
+d->ttl= ttl;
+d->tos= tos;
+d->frag_max= frag_max;
+d->mark= mark;
+d->optlen= 0;
+d->stamped= W->netstamp_sockets> 0;
+d->tstamp_ns= W->now_ns;
+d->truesize= truesize;
+d->peeked= false;
+d->csum_bad= false;
+d->l4off= -1;
+d->is_err= false;
+d->len= ulen-SR_UDPHDR_LEN;
+udp_queue_rcv(s,d);
+return true;
+}
+
+/*:596*//*598:*/
+#line 755 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
 {
@@ -9086,8 +9169,8 @@ d->spec_dst= 0;
 }
 }
 
-/*:594*//*596:*/
-#line 648 "web/udp.w"
+/*:598*//*600:*/
+#line 770 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -9109,8 +9192,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:596*//*598:*/
-#line 689 "web/udp.w"
+/*:600*//*602:*/
+#line 811 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -9128,8 +9211,8 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:598*//*600:*/
-#line 715 "web/udp.w"
+/*:602*//*604:*/
+#line 837 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -9140,8 +9223,8 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*601:*/
-#line 735 "web/udp.w"
+/*605:*/
+#line 857 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -9197,8 +9280,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:601*/
-#line 725 "web/udp.w"
+/*:605*/
+#line 847 "web/udp.w"
 
 default:return 0;
 }
@@ -9206,8 +9289,8 @@ default:return 0;
 return 0;
 }
 
-/*:600*//*603:*/
-#line 844 "web/udp.w"
+/*:604*//*607:*/
+#line 966 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -9258,8 +9341,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:603*//*606:*/
-#line 926 "web/udp.w"
+/*:607*//*610:*/
+#line 1048 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -9282,8 +9365,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:606*//*607:*/
-#line 950 "web/udp.w"
+/*:610*//*611:*/
+#line 1072 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -9299,8 +9382,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:607*//*609:*/
-#line 982 "web/udp.w"
+/*:611*//*613:*/
+#line 1104 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -9320,8 +9403,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:609*//*611:*/
-#line 1013 "web/udp.w"
+/*:613*//*615:*/
+#line 1135 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -9351,8 +9434,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:611*//*613:*/
-#line 1053 "web/udp.w"
+/*:615*//*617:*/
+#line 1175 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -9374,8 +9457,8 @@ free(d);
 return set_flag(s,rq);
 }
 
-/*:613*//*617:*/
-#line 1140 "web/udp.w"
+/*:617*//*621:*/
+#line 1262 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9391,8 +9474,8 @@ if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*618:*/
-#line 1180 "web/udp.w"
+/*622:*/
+#line 1302 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -9408,11 +9491,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:618*/
-#line 1155 "web/udp.w"
+/*:622*/
+#line 1277 "web/udp.w"
 
-/*619:*/
-#line 1206 "web/udp.w"
+/*623:*/
+#line 1328 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -9421,8 +9504,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:619*/
-#line 1156 "web/udp.w"
+/*:623*/
+#line 1278 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -9432,8 +9515,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*622:*/
-#line 1251 "web/udp.w"
+/*626:*/
+#line 1373 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -9442,12 +9525,12 @@ err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:622*/
-#line 1165 "web/udp.w"
+/*:626*/
+#line 1287 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
-/*623:*/
-#line 1265 "web/udp.w"
+/*627:*/
+#line 1387 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -9459,20 +9542,20 @@ daddr= s->fl_daddr;
 dport= s->fl_dport;
 }
 
-/*:623*/
-#line 1167 "web/udp.w"
+/*:627*/
+#line 1289 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*626:*/
-#line 1317 "web/udp.w"
+/*630:*/
+#line 1439 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:626*/
-#line 1170 "web/udp.w"
+/*:630*/
+#line 1292 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -9483,8 +9566,8 @@ true);
 return err<0?err:(ssize_t)len;
 }
 
-/*:617*//*621:*/
-#line 1221 "web/udp.w"
+/*:621*//*625:*/
+#line 1343 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -9498,8 +9581,8 @@ ipc->tsflags= s->tsflags;
 ipc->gso_size= s->udp_gso_size;
 }
 
-/*:621*//*625:*/
-#line 1285 "web/udp.w"
+/*:625*//*629:*/
+#line 1407 "web/udp.w"
 
 static inline int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -9518,8 +9601,8 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:625*//*628:*/
-#line 1331 "web/udp.w"
+/*:629*//*632:*/
+#line 1453 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -9540,8 +9623,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:628*//*630:*/
-#line 1404 "web/udp.w"
+/*:632*//*634:*/
+#line 1526 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -9577,8 +9660,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:630*//*631:*/
-#line 1444 "web/udp.w"
+/*:634*//*635:*/
+#line 1566 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -9601,8 +9684,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:631*//*632:*/
-#line 1487 "web/udp.w"
+/*:635*//*636:*/
+#line 1609 "web/udp.w"
 
 static inline int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9627,8 +9710,8 @@ s->wmem-= total;
 return err;
 }
 
-/*:632*//*633:*/
-#line 1515 "web/udp.w"
+/*:636*//*637:*/
+#line 1637 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9637,8 +9720,8 @@ size_t headroom= SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen;
 return pkt_init(dgram_buf(l4len-SR_UDPHDR_LEN),headroom,hlen+l4len);
 }
 
-/*:633*//*634:*/
-#line 1527 "web/udp.w"
+/*:637*//*638:*/
+#line 1649 "web/udp.w"
 
 static inline int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9658,8 +9741,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:634*//*636:*/
-#line 1571 "web/udp.w"
+/*:638*//*640:*/
+#line 1693 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9687,8 +9770,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:636*//*638:*/
-#line 1610 "web/udp.w"
+/*:640*//*642:*/
+#line 1732 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9706,8 +9789,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:638*//*640:*/
-#line 1635 "web/udp.w"
+/*:642*//*644:*/
+#line 1757 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9729,8 +9812,8 @@ return true;
 static inline bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len)
 {
 if(msg->msg_iovlen==1){
-/*641:*/
-#line 1674 "web/udp.w"
+/*645:*/
+#line 1796 "web/udp.w"
 
 const struct iovec*v= msg->msg_iov;
 size_t n= v->iov_len<len?v->iov_len:len;
@@ -9739,8 +9822,8 @@ if(!v->iov_base)return false;
 data_copy(v->iov_base,src,n);
 return true;
 
-/*:641*/
-#line 1656 "web/udp.w"
+/*:645*/
+#line 1778 "web/udp.w"
 
 }
 for(size_t i= 0;i<(size_t)msg->msg_iovlen&&len> 0;i++){
@@ -9755,8 +9838,8 @@ len-= n;
 return true;
 }
 
-/*:640*//*644:*/
-#line 1712 "web/udp.w"
+/*:644*//*648:*/
+#line 1834 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 typedef char sr_v32 __attribute__((vector_size(32),aligned(1),may_alias));
@@ -9778,7 +9861,7 @@ for(;i+32<=n;i+= 32)*(sr_v32*)(d+i)= *(const sr_v32*)(s+i);
 if(i<n)*(sr_v32*)(d+n-32)= *(const sr_v32*)(s+n-32);
 }
 #endif
-#line 1733 "web/udp.w"
+#line 1855 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n)
 {
@@ -9788,12 +9871,12 @@ vcopy_avx2(dst,src,n);
 return;
 }
 #endif
-#line 1742 "web/udp.w"
+#line 1864 "web/udp.w"
  memcpy(dst,src,n);
 }
 
-/*:644*//*647:*/
-#line 1769 "web/udp.w"
+/*:648*//*651:*/
+#line 1891 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9817,16 +9900,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:647*//*651:*/
-#line 1860 "web/udp.w"
+/*:651*//*655:*/
+#line 1982 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:651*//*652:*/
-#line 1866 "web/udp.w"
+/*:655*//*656:*/
+#line 1988 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9856,8 +9939,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:652*//*653:*/
-#line 1898 "web/udp.w"
+/*:656*//*657:*/
+#line 2020 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9883,8 +9966,8 @@ err= udp_cork_push(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:653*//*654:*/
-#line 1926 "web/udp.w"
+/*:657*//*658:*/
+#line 2048 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -9900,8 +9983,8 @@ udp_cork_discard(s);
 return err;
 }
 
-/*:654*//*655:*/
-#line 1941 "web/udp.w"
+/*:658*//*659:*/
+#line 2063 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9911,8 +9994,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:655*//*658:*/
-#line 2004 "web/udp.w"
+/*:659*//*662:*/
+#line 2126 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -9966,16 +10049,16 @@ if(err)return err;
 return 0;
 }
 
-/*:658*//*659:*/
-#line 2057 "web/udp.w"
+/*:662*//*663:*/
+#line 2179 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*660:*/
-#line 2098 "web/udp.w"
+case IP_RETOPTS:/*664:*/
+#line 2220 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -9990,8 +10073,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:660*/
-#line 2063 "web/udp.w"
+/*:664*/
+#line 2185 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -10023,8 +10106,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:659*//*662:*/
-#line 2121 "web/udp.w"
+/*:663*//*666:*/
+#line 2243 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -10064,8 +10147,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:662*//*665:*/
-#line 2202 "web/udp.w"
+/*:666*//*669:*/
+#line 2324 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10084,16 +10167,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*666:*/
-#line 2249 "web/udp.w"
+/*670:*/
+#line 2371 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:666*/
-#line 2220 "web/udp.w"
+/*:670*/
+#line 2342 "web/udp.w"
 
 goto try_again;
 }
@@ -10119,8 +10202,8 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:665*//*669:*/
-#line 2290 "web/udp.w"
+/*:669*//*673:*/
+#line 2412 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -10130,8 +10213,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:669*//*671:*/
-#line 2313 "web/udp.w"
+/*:673*//*675:*/
+#line 2435 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -10174,8 +10257,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:671*//*672:*/
-#line 2369 "web/udp.w"
+/*:675*//*676:*/
+#line 2491 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -10199,8 +10282,8 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:672*//*674:*/
-#line 2407 "web/udp.w"
+/*:676*//*678:*/
+#line 2529 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -10215,8 +10298,8 @@ sk_fwd_release(s,size,partial);
 s->rq_reader= s->rq_len;
 }
 
-/*:674*//*676:*/
-#line 2450 "web/udp.w"
+/*:678*//*680:*/
+#line 2572 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10256,8 +10339,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:676*//*678:*/
-#line 2510 "web/udp.w"
+/*:680*//*682:*/
+#line 2632 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -10278,24 +10361,24 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:678*//*680:*/
-#line 2554 "web/udp.w"
+/*:682*//*684:*/
+#line 2676 "web/udp.w"
 
 static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
 {
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&!s->rcvmark&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
-/*681:*/
-#line 2586 "web/udp.w"
+/*685:*/
+#line 2708 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
-/*:681*/
-#line 2560 "web/udp.w"
+/*:685*/
+#line 2682 "web/udp.w"
 
 }else sock_recv_cmsgs_all(s,msg,co,d);
 }
@@ -10309,8 +10392,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 if(s->rcvmark)put_cmsg(msg,co,SOL_SOCKET,SO_MARK,sizeof d->mark,&d->mark);
 }
 
-/*:680*//*683:*/
-#line 2629 "web/udp.w"
+/*:684*//*687:*/
+#line 2751 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10330,8 +10413,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*685:*/
-#line 2680 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*689:*/
+#line 2802 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -10340,11 +10423,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:685*/
-#line 2648 "web/udp.w"
+/*:689*/
+#line 2770 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*684:*/
-#line 2667 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*688:*/
+#line 2789 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -10358,8 +10441,8 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:684*/
-#line 2649 "web/udp.w"
+/*:688*/
+#line 2771 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -10367,8 +10450,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 }
 
-/*:683*//*687:*/
-#line 2707 "web/udp.w"
+/*:687*//*691:*/
+#line 2829 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -10379,8 +10462,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*688:*/
-#line 2723 "web/udp.w"
+if(rr)/*692:*/
+#line 2845 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -10394,11 +10477,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:688*/
-#line 2717 "web/udp.w"
+/*:692*/
+#line 2839 "web/udp.w"
 
-if(ts)/*689:*/
-#line 2741 "web/udp.w"
+if(ts)/*693:*/
+#line 2863 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -10439,15 +10522,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:689*/
-#line 2718 "web/udp.w"
+/*:693*/
+#line 2840 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:687*//*692:*/
-#line 2811 "web/udp.w"
+/*:691*//*696:*/
+#line 2933 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -10463,8 +10546,8 @@ s->netstamp= want;
 W->netstamp_sockets+= want?1:-1;
 }
 
-/*:692*//*694:*/
-#line 2870 "web/udp.w"
+/*:696*//*698:*/
+#line 2992 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10479,8 +10562,8 @@ s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }
 
-/*:694*//*695:*/
-#line 2884 "web/udp.w"
+/*:698*//*699:*/
+#line 3006 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10509,8 +10592,8 @@ SO_TIMESTAMP_OLD,sizeof tv,&tv);
 if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
-/*:695*//*697:*/
-#line 2940 "web/udp.w"
+/*:699*//*701:*/
+#line 3062 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10526,8 +10609,8 @@ put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPING_NEW:
 SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
-/*:697*//*703:*/
-#line 3072 "web/udp.w"
+/*:701*//*707:*/
+#line 3194 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10538,8 +10621,8 @@ if(!(s->tsflags&SR_SOF_OPT_ID)||!(f&SR_SOF_TX_KEYED))return;
 o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
-/*:703*//*704:*/
-#line 3085 "web/udp.w"
+/*:707*//*708:*/
+#line 3207 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10551,8 +10634,8 @@ if(f&SR_SKBTX_SCHED)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SCHED);
 if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
-/*:704*//*705:*/
-#line 3101 "web/udp.w"
+/*:708*//*709:*/
+#line 3223 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10582,8 +10665,8 @@ d->l4off= SR_ETH_HLEN+(pkt->data[0]&0xf)*4;
 sock_queue_err(s,d);
 }
 
-/*:705*//*707:*/
-#line 3142 "web/udp.w"
+/*:709*//*711:*/
+#line 3264 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10608,8 +10691,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:707*//*709:*/
-#line 3182 "web/udp.w"
+/*:711*//*713:*/
+#line 3304 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10626,8 +10709,8 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:709*//*712:*/
-#line 3259 "web/udp.w"
+/*:713*//*716:*/
+#line 3381 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10646,8 +10729,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:712*//*716:*/
-#line 3329 "web/udp.w"
+/*:716*//*720:*/
+#line 3451 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10660,8 +10743,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:716*//*717:*/
-#line 3346 "web/udp.w"
+/*:720*//*721:*/
+#line 3468 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10679,8 +10762,8 @@ net_run();
 return r;
 }
 
-/*:717*//*718:*/
-#line 3363 "web/udp.w"
+/*:721*//*722:*/
+#line 3485 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10715,8 +10798,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:718*//*719:*/
-#line 3400 "web/udp.w"
+/*:722*//*723:*/
+#line 3522 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10752,8 +10835,8 @@ if(signal_restart(&r))goto restart;
 return sys_return((int)r);
 }
 
-/*:719*//*721:*/
-#line 3444 "web/udp.w"
+/*:723*//*725:*/
+#line 3566 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10768,8 +10851,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:721*//*723:*/
-#line 3461 "web/udp.w"
+/*:725*//*727:*/
+#line 3583 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10793,8 +10876,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:723*//*726:*/
-#line 3533 "web/udp.w"
+/*:727*//*730:*/
+#line 3655 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10817,8 +10900,8 @@ net_run();
 return r;
 }
 
-/*:726*//*727:*/
-#line 3555 "web/udp.w"
+/*:730*//*731:*/
+#line 3677 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10854,8 +10937,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:727*//*728:*/
-#line 3590 "web/udp.w"
+/*:731*//*732:*/
+#line 3712 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10891,8 +10974,8 @@ msg->msg_controllen= co.used;
 return sys_return((int)r);
 }
 
-/*:728*//*729:*/
-#line 3625 "web/udp.w"
+/*:732*//*733:*/
+#line 3747 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10907,8 +10990,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:729*//*731:*/
-#line 3642 "web/udp.w"
+/*:733*//*735:*/
+#line 3764 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10935,8 +11018,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:731*//*733:*/
-#line 3700 "web/udp.w"
+/*:735*//*737:*/
+#line 3822 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10965,8 +11048,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:733*//*735:*/
-#line 3735 "web/udp.w"
+/*:737*//*739:*/
+#line 3857 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10976,8 +11059,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:735*//*738:*/
-#line 3776 "web/udp.w"
+/*:739*//*742:*/
+#line 3898 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -11003,7 +11086,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:738*//*742:*/
+/*:742*//*746:*/
 #line 46 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -11021,7 +11104,7 @@ signal_deliver_all(false);
 return 0;
 }
 
-/*:742*//*743:*/
+/*:746*//*747:*/
 #line 66 "web/poll.w"
 
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline)
@@ -11034,7 +11117,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:743*//*744:*/
+/*:747*//*748:*/
 #line 86 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -11047,7 +11130,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:744*//*746:*/
+/*:748*//*750:*/
 #line 106 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -11062,7 +11145,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:746*//*748:*/
+/*:750*//*752:*/
 #line 163 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -11078,7 +11161,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:748*//*749:*/
+/*:752*//*753:*/
 #line 189 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -11090,7 +11173,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:749*//*750:*/
+/*:753*//*754:*/
 #line 213 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -11103,7 +11186,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:750*//*751:*/
+/*:754*//*755:*/
 #line 229 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -11115,7 +11198,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:751*//*754:*/
+/*:755*//*758:*/
 #line 270 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -11168,7 +11251,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:754*//*756:*/
+/*:758*//*760:*/
 #line 328 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -11183,7 +11266,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:756*//*760:*/
+/*:760*//*764:*/
 #line 390 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -11238,7 +11321,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:760*//*761:*/
+/*:764*//*765:*/
 #line 443 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -11278,7 +11361,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:761*//*765:*/
+/*:765*//*769:*/
 #line 542 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -11309,7 +11392,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:765*//*772:*/
+/*:769*//*776:*/
 #line 94 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig)
@@ -11328,7 +11411,7 @@ return p->act[sig].sa_handler==SIG_IGN||
 (p->act[sig].sa_handler==SIG_DFL&&(SR_DEFAULT_IGNORED&SR_SIGBIT(sig)));
 }
 
-/*:772*//*773:*/
+/*:776*//*777:*/
 #line 126 "web/signal.w"
 
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11346,7 +11429,7 @@ p->pending|= bit;
 if(!(p->blocked&bit))W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:773*//*774:*/
+/*:777*//*778:*/
 #line 151 "web/signal.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -11355,7 +11438,7 @@ if(sig==SIGPIPE)signal_send(p,sig,SI_USER,p->pid,p->ruid);
 else signal_send(p,sig,SI_KERNEL,0,0);
 }
 
-/*:774*//*776:*/
+/*:778*//*780:*/
 #line 170 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig)
@@ -11369,7 +11452,7 @@ p->sigcount[sig]++;
 if(sig_handled(p,sig))signal_call_handler(p,sig,code,pid,uid);
 }
 
-/*:776*//*777:*/
+/*:780*//*781:*/
 #line 194 "web/signal.w"
 
 static void signal_deliver_all(bool handlers)
@@ -11398,7 +11481,7 @@ again= handlers;
 if(handlers)W->call_flags&= ~(unsigned)SR_SIGNAL_READY;
 }
 
-/*:777*//*778:*/
+/*:781*//*782:*/
 #line 239 "web/signal.w"
 
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11428,7 +11511,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:778*//*781:*/
+/*:782*//*785:*/
 #line 316 "web/signal.w"
 
 static bool signal_interrupts(void)
@@ -11445,7 +11528,7 @@ ready&= ready-1;
 return false;
 }
 
-/*:781*//*783:*/
+/*:785*//*787:*/
 #line 352 "web/signal.w"
 
 static bool signal_restart(ssize_t*r)
@@ -11478,7 +11561,7 @@ restart= false;
 return restart;
 }
 
-/*:783*//*787:*/
+/*:787*//*791:*/
 #line 426 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set)
@@ -11524,7 +11607,7 @@ p->rtqueue[sig]= 0;
 return sys_return(0);
 }
 
-/*:787*//*789:*/
+/*:791*//*793:*/
 #line 489 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
@@ -11553,7 +11636,7 @@ bits_sigset(W->cur->pending&W->cur->blocked,set);
 return sys_return(0);
 }
 
-/*:789*//*791:*/
+/*:793*//*795:*/
 #line 532 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask)
@@ -11576,7 +11659,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:791*//*794:*/
+/*:795*//*798:*/
 #line 574 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to)
@@ -11606,7 +11689,7 @@ if(!found)return sys_return(-ESRCH);
 return sys_return(sent?0:-EPERM);
 }
 
-/*:794*//*797:*/
+/*:798*//*801:*/
 #line 636 "web/signal.w"
 
 static bool timeval_bad(const struct timeval*tv)
@@ -11635,7 +11718,7 @@ ns_timeval(p->it_real_expiry> W->now_ns?p->it_real_expiry-W->now_ns:1000u,
 ns_timeval(p->it_real_interval,&v->it_interval);
 }
 
-/*:797*//*798:*/
+/*:801*//*802:*/
 #line 667 "web/signal.w"
 
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
@@ -11665,7 +11748,7 @@ proc_send_signal(p,SIGALRM);
 itimer_arm(p,p->it_real_interval,p->it_real_interval);
 }
 
-/*:798*//*799:*/
+/*:802*//*803:*/
 #line 695 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
@@ -11698,7 +11781,7 @@ itimer_get(W->cur,which,curr_value);
 return sys_return(0);
 }
 
-/*:799*//*800:*/
+/*:803*//*804:*/
 #line 734 "web/signal.w"
 
 unsigned sr_alarm(unsigned seconds)
@@ -11714,7 +11797,7 @@ old.it_value.tv_sec++;
 return(unsigned)old.it_value.tv_sec;
 }
 
-/*:800*//*802:*/
+/*:804*//*806:*/
 #line 756 "web/signal.w"
 
 static bool timers_only_tick(void)
@@ -11725,7 +11808,7 @@ return!(p->it_real_expiry&&sig_caught(p,SIGALRM)&&
 !(p->blocked&SR_SIGBIT(SIGALRM)));
 }
 
-/*:802*//*807:*/
+/*:806*//*811:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -11753,7 +11836,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:807*//*813:*/
+/*:811*//*817:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -11767,7 +11850,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:813*//*815:*/
+/*:817*//*819:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -11792,7 +11875,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:815*//*817:*/
+/*:819*//*821:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -11803,7 +11886,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:817*//*819:*/
+/*:821*//*823:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -11814,7 +11897,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:819*//*821:*/
+/*:823*//*825:*/
 #line 287 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -11839,7 +11922,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:821*//*823:*/
+/*:825*//*827:*/
 #line 331 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -11857,7 +11940,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:823*//*825:*/
+/*:827*//*829:*/
 #line 371 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -11905,7 +11988,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:825*//*827:*/
+/*:829*//*831:*/
 #line 465 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11918,24 +12001,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*828:*/
+/*832:*/
 #line 493 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:828*/
+/*:832*/
 #line 476 "web/raw.w"
 
-/*831:*/
+/*835:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:831*/
+/*:835*/
 #line 477 "web/raw.w"
 
-/*832:*/
+/*836:*/
 #line 541 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11946,7 +12029,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:832*/
+/*:836*/
 #line 478 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -11954,14 +12037,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*833:*/
+/*837:*/
 #line 568 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:833*/
+/*:837*/
 #line 484 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -11972,7 +12055,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:827*//*830:*/
+/*:831*//*834:*/
 #line 511 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -11991,7 +12074,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:830*//*835:*/
+/*:834*//*839:*/
 #line 598 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -12015,7 +12098,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:835*//*839:*/
+/*:839*//*843:*/
 #line 694 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -12043,7 +12126,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*840:*/
+/*844:*/
 #line 732 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -12053,13 +12136,13 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:840*/
+/*:844*/
 #line 720 "web/raw.w"
 
 pkt->iif= rt->iif;
 pkt->sk= s;
 pkt->truesize= truesize;
-if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*837:*/
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*841:*/
 #line 680 "web/raw.w"
 
 {
@@ -12071,7 +12154,7 @@ pkt->tskey= o.tskey;
 if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
 }
 
-/*:837*/
+/*:841*/
 #line 724 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -12081,7 +12164,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:839*//*842:*/
+/*:843*//*846:*/
 #line 747 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -12092,7 +12175,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:842*//*845:*/
+/*:846*//*849:*/
 #line 820 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12128,7 +12211,7 @@ sock_error_report(s);
 }
 }
 
-/*:845*//*847:*/
+/*:849*//*851:*/
 #line 860 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -12148,7 +12231,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:847*//*850:*/
+/*:851*//*854:*/
 #line 927 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -12162,7 +12245,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:850*//*851:*/
+/*:854*//*855:*/
 #line 943 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -12185,7 +12268,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:851*//*852:*/
+/*:855*//*856:*/
 #line 967 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -12197,7 +12280,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:852*//*855:*/
+/*:856*//*859:*/
 #line 1003 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -12205,7 +12288,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:855*//*859:*/
+/*:859*//*863:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -12222,13 +12305,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*831:*/
+/*835:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:831*/
+/*:835*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -12245,7 +12328,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:859*//*861:*/
+/*:863*//*865:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -12255,7 +12338,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:861*//*863:*/
+/*:865*//*867:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -12277,7 +12360,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:863*//*865:*/
+/*:867*//*869:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12305,7 +12388,7 @@ else if(!hard||!s->connected)return;
 s->err= err;
 sock_error_report(s);
 }
-/*:865*//*874:*/
+/*:869*//*878:*/
 #line 76 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level)
@@ -12314,7 +12397,7 @@ return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
 (s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
 }
 
-/*:874*//*876:*/
+/*:878*//*880:*/
 #line 108 "web/beyond.w"
 
 static int set_udp_cork(sr_sock*s,sr_optreq*rq)
@@ -12327,7 +12410,7 @@ net_run();
 return 0;
 }
 
-/*:876*//*878:*/
+/*:880*//*882:*/
 #line 175 "web/beyond.w"
 
 static int set_udp_encap(sr_sock*s,sr_optreq*rq)
@@ -12339,7 +12422,7 @@ s->udp_encap= rq->val;
 return 0;
 }
 
-/*:878*//*880:*/
+/*:882*//*884:*/
 #line 191 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a)
@@ -12356,7 +12439,7 @@ memcpy(&spi,a->u.data,sizeof spi);
 return spi!=0;
 }
 
-/*:880*//*882:*/
+/*:884*//*886:*/
 #line 236 "web/beyond.w"
 
 static int set_unicast_if(sr_sock*s,sr_optreq*rq)
@@ -12380,7 +12463,7 @@ rq->val= (int)htonl((uint32_t)s->uc_index);
 return 0;
 }
 
-/*:882*//*883:*/
+/*:886*//*887:*/
 #line 276 "web/beyond.w"
 
 static int set_local_port_range(sr_sock*s,sr_optreq*rq)
@@ -12399,7 +12482,7 @@ rq->val= (int)s->local_port_range;
 return 0;
 }
 
-/*:883*//*885:*/
+/*:887*//*889:*/
 #line 298 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
@@ -12411,7 +12494,7 @@ if(*low<=sk_lo&&sk_lo<=*high)*low= sk_lo;
 if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
 }
 
-/*:885*//*886:*/
+/*:889*//*890:*/
 #line 319 "web/beyond.w"
 
 static int get_protocol_num(sr_sock*s,sr_optreq*rq)
@@ -12420,7 +12503,7 @@ rq->val= s->inet_num;
 return 0;
 }
 
-/*:886*//*888:*/
+/*:890*//*892:*/
 #line 379 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -12452,7 +12535,7 @@ int err= group_req_decode(rq,&mr);
 return err?err:mc_leave(s,&mr);
 }
 
-/*:888*//*890:*/
+/*:892*//*894:*/
 #line 434 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
@@ -12508,7 +12591,7 @@ int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
-/*:890*//*891:*/
+/*:894*//*895:*/
 #line 518 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12542,7 +12625,7 @@ free(src);
 return err;
 }
 
-/*:891*//*892:*/
+/*:895*//*896:*/
 #line 550 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12578,7 +12661,7 @@ memcpy(rq->ubuf,&hdr,GROUP_FILTER_SIZE(0));
 return 0;
 }
 
-/*:892*//*893:*/
+/*:896*//*897:*/
 #line 598 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
@@ -12590,7 +12673,7 @@ rq->outlen= sizeof s->cookie;
 return 0;
 }
 
-/*:893*//*894:*/
+/*:897*//*898:*/
 #line 616 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
@@ -12602,7 +12685,7 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:894*//*895:*/
+/*:898*//*899:*/
 #line 657 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
@@ -12621,7 +12704,7 @@ rq->outlen= sizeof m;
 return 0;
 }
 
-/*:895*//*897:*/
+/*:899*//*901:*/
 #line 686 "web/beyond.w"
 
 static void sk_fwd_schedule(sr_sock*s,int size)
@@ -12636,7 +12719,7 @@ s->fwd_alloc+= size;
 s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
-/*:897*//*898:*/
+/*:901*//*902:*/
 #line 711 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
@@ -12652,7 +12735,7 @@ rq->val= (s->sndbuf_locked?SOCK_SNDBUF_LOCK:0)|(s->rcvbuf_locked?SOCK_RCVBUF_LOC
 return 0;
 }
 
-/*:898*//*900:*/
+/*:902*//*904:*/
 #line 772 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
@@ -12664,7 +12747,7 @@ s->zerocopy= rq->val;
 return 0;
 }
 
-/*:900*//*901:*/
+/*:904*//*905:*/
 #line 794 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
@@ -12675,7 +12758,7 @@ s->busy_poll_budget= rq->val;
 return 0;
 }
 
-/*:901*//*902:*/
+/*:905*//*906:*/
 #line 819 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
@@ -12704,7 +12787,7 @@ rq->outlen= sizeof t;
 return 0;
 }
 
-/*:902*//*903:*/
+/*:906*//*907:*/
 #line 855 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
@@ -12720,7 +12803,7 @@ rq->val= 0;
 return 0;
 }
 
-/*:903*//*904:*/
+/*:907*//*908:*/
 #line 878 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
@@ -12730,7 +12813,7 @@ s->txrehash= rq->val==-1?1:rq->val;
 return 0;
 }
 
-/*:904*//*907:*/
+/*:908*//*911:*/
 #line 898 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
@@ -12740,7 +12823,7 @@ static int get_peergroups(sr_sock*s,sr_optreq*rq)
 return-ENODATA;
 }
 
-/*:907*//*908:*/
+/*:911*//*912:*/
 #line 916 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
@@ -12750,7 +12833,7 @@ static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 return 0;
 }
 
-/*:908*//*909:*/
+/*:912*//*913:*/
 #line 933 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
@@ -12758,7 +12841,7 @@ static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 return sock_bindtoindex(s,rq->val);
 }
 
-/*:909*//*912:*/
+/*:913*//*916:*/
 #line 970 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
@@ -12772,4 +12855,4 @@ s->rp->prog_len= 0;
 return 0;
 }
 
-/*:912*/
+/*:916*/

@@ -560,6 +560,8 @@ static bool lan_short_cut(const sr_lan *l);
 static bool ev_due_now(void);
 
 @ The loopback device's part is a few tests, and most datagrams take it;
+a UDP datagram that it hands straight back goes to its socket's queue by
+a shorter way still when it can (|udp_loop_rcv|, chapter {\it The UDP data path\/});
 the LAN's part is a function of its own, and so are the taps of a
 frame leaving (the time stamp and the capture, |dev_tap|), both kept
 out of line (|SR_OUT_OF_LINE|), so that a frame on \.{lo} that nobody
@@ -583,7 +585,7 @@ static void dev_xmit(sr_host *h, int ifindex, uint32_t nexthop, bool bcast,
   if (pkt->tx_flags || W->ncaps) dev_tap(h, ifindex, pkt);
   if (loop_short_cut(pkt)) {
     pkt->last = false;
-    ip_local_deliver(h, ifindex, pkt, SR_RT_LOCAL);
+    if (!udp_loop_rcv(h, ifindex, pkt)) ip_local_deliver(h, ifindex, pkt, SR_RT_LOCAL);
   } else dev_loop(h, ifindex, pkt, pkt->local ? SR_RT_LOCAL : -1);
 }
 

@@ -423,8 +423,8 @@ static int udp_rcv(const struct sr_rx *rx)
 {
   struct udp_arrival a;
   sr_sock *s;
-  memset(&a, 0, sizeof a);
   a.rx = rx;
+  a.sole = false;
   if (!udp_parse_header(rx, &a.u, &a.bad)) return 0;
   if (a.bad && a.u.len <= SR_CHECKSUM_BREAK) return 0;
   a.truesize = rx_truesize(rx);
@@ -491,6 +491,14 @@ no time.  An entry's data is not cleared when it is made, since it is
 filled at once, and neither are its two copies of the IP options, which
 are read only as far as |optlen| says.  (A cleared entry costs a string
 instruction whose start-up alone is a tenth of a datagram's journey.)
+An adopted entry's header is not cleared at all: |dgram_take_rx| and
+|dgram_from_rx| write every field that the reading of a queue entry
+reads, |dgram_adopt| the last three (|peeked|, |is_err|, |len|), and the
+fields of an error-queue entry are read only of one that |is_err| marks;
+|next| and |dropcount| are written as the entry is queued.  (Saves 19
+instructions and 8 of 279 stores a round trip.)  For the same reason
+|udp_rcv| does not clear its arrival: the parse writes the header's
+fields, and |udp_rcv| the others.
 
 @<Private function prototypes@>=
 static sr_dgram *dgram_new(size_t len);
@@ -547,8 +555,11 @@ static sr_dgram *dgram_adopt(const struct sr_rx *rx, const uint8_t *data, size_t
   sr_dgram *d;
   if (!pkt || data != (const uint8_t *) pkt + SR_DGRAM_HEADROOM || rx->optlen) return NULL;
   *rx->pkt = NULL;
-  d = dgram_clear((sr_dgram *) (void *) pkt, len);
+  d = (sr_dgram *) (void *) pkt;
   dgram_take_rx(d, rx, truesize);
+  d->peeked = false;
+  d->is_err = false;
+  d->len = len;
   return d;
 }
 
@@ -592,25 +603,136 @@ static void udp_deliver_one(sr_sock *s, void *arg)
 {
   const struct udp_arrival *a = arg;
   sr_dgram *d;
-  unsigned rmem = (unsigned) s->rmem, rcvbuf = (unsigned) s->rcvbuf;
   int keep;
   if (udp_encap_takes(s, a)) return; /* \.{UDP\_ENCAP}: chapter {\it Options beyond the pages\/} */
   keep = sk_filter_run(s, a->rx->l4, a->u.len);
   if (keep == 0 || (keep > 0 && a->bad)) { s->drops++; return; }
-  if (s->inet_daddr) s->incoming_cpu = SR_THIS_CPU; /* |sk_incoming_cpu_update| */
-  if (rmem + (unsigned) a->truesize > rcvbuf && (rcvbuf > INT_MAX >> 1 || rmem)) {
-    s->drops++;
-    return;
-  }
+  if (!udp_rcvbuf_takes(s, a->truesize)) return;
   d = dgram_from_rx(a);
   dgram_pktinfo_prepare(s, d);
   if (keep > 0 && (size_t) keep < d->len + SR_UDPHDR_LEN)
     d->len = keep > SR_UDPHDR_LEN ? (size_t) keep - SR_UDPHDR_LEN : 0;
+  udp_queue_rcv(s, d);
+}
+
+@ The two steps of a delivery that the short cut of the next section
+shares: the receive buffer's decision, which a connected socket precedes
+by noting its processor, and the queueing of the entry.
+
+@<Private function prototypes@>=
+static inline bool udp_rcvbuf_takes(sr_sock *s, int truesize);
+static inline void udp_queue_rcv(sr_sock *s, sr_dgram *d);
+
+@ @c
+static inline bool udp_rcvbuf_takes(sr_sock *s, int truesize)
+{
+  unsigned rmem = (unsigned) s->rmem, rcvbuf = (unsigned) s->rcvbuf;
+  if (s->inet_daddr) s->incoming_cpu = SR_THIS_CPU; /* |sk_incoming_cpu_update| */
+  if (rmem + (unsigned) truesize > rcvbuf && (rcvbuf > INT_MAX >> 1 || rmem)) {
+    s->drops++;
+    return false;
+  }
+  return true;
+}
+
+static inline void udp_queue_rcv(sr_sock *s, sr_dgram *d)
+{
   d->dropcount = (s->flags & SK_RXQ_OVFL) ? s->drops : 0;
   udp_queue_tail(s, d);
   s->rmem += d->truesize;
   sk_fwd_schedule(s, d->truesize);
   sock_data_ready(s);
+}
+
+@ The short cut of a datagram the host sends itself.  A UDP datagram that
+the loopback device hands straight back (|loop_short_cut|: the only frame
+of its call, whole, without options, routed to this host) would go
+through |ip_local_deliver|, |udp_rcv| and |udp_deliver_one|, each
+writing a description of it (|struct sr_rx|, |struct udp_arrival|) that
+the next reads back, and then into its queue entry.  |udp_loop_rcv| reads
+the header the sender has just written and writes the entry's fields once,
+where they end up, when these cheap tests show that the general path
+would do nothing else:
+\item{1.} the protocol is UDP and the host has no raw socket at all, so
+|raw_local_deliver| would find none;
+\item{2.} the sender left the checksum partial and the header's length
+lies between 8 and the datagram's, so |udp_parse_header| would accept it
+without summing and flag nothing (|bad| false);
+\item{3.} the packet has a true size (|rx_truesize| would return it) and
+the headroom of a queue entry (|dgram_adopt| would take it, as
+|loop_short_cut| let through no options);
+\item{4.} a socket takes it (the very lookup of |udp_rcv|, which changes
+nothing, so a refusal after it costs only the repeated lookup), and that
+socket has no \.{UDP\_ENCAP} and no classic filter, so
+|udp_encap_takes| would answer false and |sk_filter_run| $-1$.
+\medskip
+oindent
+The fields then are those the general path writes: the arrival
+interface as |ip_rx_fill| reckons it, and the destination as |ipi_spec_dst|
+(|fib_compute_spec_dst| of a local route), both only if the socket has
+\.{IP\_PKTINFO} on (|dgram_pktinfo_prepare|); TTL and TOS from the
+header; the packet's mark, largest fragment and true size; the time
+stamp as |dgram_take_ip| makes it; no options; a good checksum; the
+ports as the header holds them.  Every value is read before the first
+field is written, for the entry lies over the packet's header.  When a
+test fails, |udp_loop_rcv| answers false having changed nothing, and the
+datagram takes the general path.
+(Saves 168 of 1\,481 instructions and 39 of 271 stores a round trip.)
+
+@<Private function prototypes@>=
+static bool udp_loop_rcv(sr_host *h, int ifindex, sr_pkt *pkt);
+
+@ @c
+static bool udp_loop_rcv(sr_host *h, int ifindex, sr_pkt *pkt)
+{
+  const uint8_t *iph = pkt->data, *uh = iph + SR_IPHDR_LEN;
+  size_t ulen = get16(uh + 4), l4len = (size_t) get16(iph + 2) - SR_IPHDR_LEN;
+  uint32_t saddr, daddr, mark;
+  uint16_t sport, dport, frag_max;
+  int iif, truesize;
+  uint8_t ttl, tos;
+  sr_sock *s;
+  sr_dgram *d;
+  if (iph[9] != IPPROTO_UDP || h->raw.n || !pkt->csum_partial || !pkt->truesize ||
+      uh + SR_UDPHDR_LEN != (const uint8_t *) pkt + SR_DGRAM_HEADROOM ||
+      ulen < SR_UDPHDR_LEN || ulen > l4len)
+    return false;
+  iif = ifindex == SR_LOOPBACK_IFINDEX && pkt->iif ? pkt->iif : ifindex;
+  saddr = get_addr(iph + 12);
+  daddr = get_addr(iph + 16);
+  memcpy(&sport, uh, sizeof sport);
+  memcpy(&dport, uh + 2, sizeof dport);
+  s = udp_table_lookup(h, IPPROTO_UDP, saddr, sport, daddr, dport, iif,
+    uh + SR_UDPHDR_LEN, ulen - SR_UDPHDR_LEN);
+  if (!s || s->udp_encap || s->filter_kind == SR_FILTER_CLASSIC) return false;
+  truesize = pkt->truesize;
+  if (!udp_rcvbuf_takes(s, truesize)) { free(pkt); return true; }
+  ttl = iph[8];
+  tos = iph[1];
+  mark = pkt->mark;
+  frag_max = pkt->frag_max;
+  d = (sr_dgram *) (void *) pkt;
+  d->saddr = saddr;
+  d->daddr = daddr;
+  d->sport = sport;
+  d->dport = dport;
+  d->ifindex = (s->ipflags & IPF_PKTINFO) ? iif : 0;
+  d->spec_dst = (s->ipflags & IPF_PKTINFO) ? daddr : 0;
+  d->ttl = ttl;
+  d->tos = tos;
+  d->frag_max = frag_max;
+  d->mark = mark;
+  d->optlen = 0;
+  d->stamped = W->netstamp_sockets > 0;
+  d->tstamp_ns = W->now_ns;
+  d->truesize = truesize;
+  d->peeked = false;
+  d->csum_bad = false;
+  d->l4off = -1;
+  d->is_err = false;
+  d->len = ulen - SR_UDPHDR_LEN;
+  udp_queue_rcv(s, d);
+  return true;
 }
 
 @ The interface and local address that \.{IP\_PKTINFO} reports are
