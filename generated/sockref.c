@@ -356,34 +356,34 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_CHECKSUM_BREAK 76
 
 /*:587*//*619:*/
-#line 1240 "web/udp.w"
+#line 1247 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
 /*:619*//*647:*/
-#line 1831 "web/udp.w"
+#line 1838 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
 /*:647*//*649:*/
-#line 1883 "web/udp.w"
+#line 1890 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:649*//*665:*/
-#line 2239 "web/udp.w"
+#line 2246 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:665*//*671:*/
-#line 2380 "web/udp.w"
+#line 2387 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
 /*:671*//*705:*/
-#line 3178 "web/udp.w"
+#line 3185 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -392,13 +392,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_ETH_HLEN 14
 
 /*:705*//*718:*/
-#line 3440 "web/udp.w"
+#line 3447 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:718*//*724:*/
-#line 3560 "web/udp.w"
+#line 3567 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -732,12 +732,12 @@ bool stamp_asked;
 uint64_t rq_seq;
 
 /*:576*//*652:*/
-#line 1957 "web/udp.w"
+#line 1964 "web/udp.w"
 
 struct sr_udpcork*cork;
 
 /*:652*//*740:*/
-#line 3889 "web/udp.w"
+#line 3896 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -1119,7 +1119,7 @@ bool peeked;
 bool csum_bad;
 int l4off;
 /*608:*/
-#line 1037 "web/udp.w"
+#line 1044 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
@@ -1175,7 +1175,7 @@ int truesize;
 };
 
 /*:584*//*620:*/
-#line 1246 "web/udp.w"
+#line 1253 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1193,7 +1193,7 @@ uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
 /*:620*//*653:*/
-#line 1960 "web/udp.w"
+#line 1967 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1206,7 +1206,7 @@ uint8_t*data;
 };
 
 /*:653*//*668:*/
-#line 2318 "web/udp.w"
+#line 2325 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -1259,7 +1259,7 @@ void*big_spare[SR_BIG_ORDER_MAX+1][SR_BIG_SPARE];
 uint8_t nbig_spare[SR_BIG_ORDER_MAX+1];
 
 /*:574*//*694:*/
-#line 2919 "web/udp.w"
+#line 2926 "web/udp.w"
 
 int netstamp_sockets;
 
@@ -2137,7 +2137,7 @@ static void udp_deliver_one(sr_sock*s,void*arg);
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
 /*:588*//*590:*/
-#line 503 "web/udp.w"
+#line 505 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
@@ -2147,47 +2147,47 @@ int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
 /*:590*//*593:*/
-#line 622 "web/udp.w"
+#line 624 "web/udp.w"
 
 static inline bool udp_rcvbuf_takes(sr_sock*s,int truesize);
 static inline void udp_queue_rcv(sr_sock*s,sr_dgram*d);
 
 /*:593*//*595:*/
-#line 682 "web/udp.w"
+#line 689 "web/udp.w"
 
 static bool udp_loop_rcv(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:595*//*597:*/
-#line 752 "web/udp.w"
+#line 759 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
 /*:597*//*599:*/
-#line 766 "web/udp.w"
+#line 773 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
 /*:599*//*601:*/
-#line 807 "web/udp.w"
+#line 814 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
 /*:601*//*603:*/
-#line 833 "web/udp.w"
+#line 840 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
 /*:603*//*606:*/
-#line 959 "web/udp.w"
+#line 966 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
 /*:606*//*609:*/
-#line 1042 "web/udp.w"
+#line 1049 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -2195,46 +2195,46 @@ size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
 /*:609*//*612:*/
-#line 1100 "web/udp.w"
+#line 1107 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
 /*:612*//*614:*/
-#line 1131 "web/udp.w"
+#line 1138 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
 /*:614*//*616:*/
-#line 1172 "web/udp.w"
+#line 1179 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
 /*:616*//*618:*/
-#line 1234 "web/udp.w"
+#line 1241 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:618*//*624:*/
-#line 1340 "web/udp.w"
+#line 1347 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
 /*:624*//*628:*/
-#line 1403 "web/udp.w"
+#line 1410 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
 /*:628*//*631:*/
-#line 1449 "web/udp.w"
+#line 1456 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
 /*:631*//*633:*/
-#line 1494 "web/udp.w"
+#line 1501 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -2248,7 +2248,7 @@ static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
 /*:633*//*639:*/
-#line 1683 "web/udp.w"
+#line 1690 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
@@ -2256,31 +2256,31 @@ static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
 /*:639*//*641:*/
-#line 1728 "web/udp.w"
+#line 1735 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
 /*:641*//*643:*/
-#line 1753 "web/udp.w"
+#line 1760 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static inline bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:643*//*646:*/
-#line 1828 "web/udp.w"
+#line 1835 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
 /*:646*//*650:*/
-#line 1886 "web/udp.w"
+#line 1893 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:650*//*654:*/
-#line 1971 "web/udp.w"
+#line 1978 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2291,7 +2291,7 @@ static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
 /*:654*//*660:*/
-#line 2106 "web/udp.w"
+#line 2113 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2303,23 +2303,23 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:660*//*661:*/
-#line 2123 "web/udp.w"
+#line 2130 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:661*//*667:*/
-#line 2311 "web/udp.w"
+#line 2318 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:667*//*672:*/
-#line 2409 "web/udp.w"
+#line 2416 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:672*//*674:*/
-#line 2428 "web/udp.w"
+#line 2435 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2328,24 +2328,24 @@ static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:674*//*677:*/
-#line 2526 "web/udp.w"
+#line 2533 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
 /*:677*//*679:*/
-#line 2568 "web/udp.w"
+#line 2575 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:679*//*681:*/
-#line 2628 "web/udp.w"
+#line 2635 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:681*//*683:*/
-#line 2666 "web/udp.w"
+#line 2673 "web/udp.w"
 
 static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
@@ -2353,24 +2353,24 @@ static void sock_recv_cmsgs_all(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*c
 sr_dgram*d);
 
 /*:683*//*686:*/
-#line 2747 "web/udp.w"
+#line 2754 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:686*//*690:*/
-#line 2826 "web/udp.w"
+#line 2833 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:690*//*695:*/
-#line 2922 "web/udp.w"
+#line 2929 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
 /*:695*//*697:*/
-#line 2976 "web/udp.w"
+#line 2983 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
@@ -2378,41 +2378,41 @@ static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:697*//*700:*/
-#line 3058 "web/udp.w"
+#line 3065 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:700*//*706:*/
-#line 3185 "web/udp.w"
+#line 3192 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
 /*:706*//*710:*/
-#line 3261 "web/udp.w"
+#line 3268 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:710*//*712:*/
-#line 3301 "web/udp.w"
+#line 3308 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:712*//*719:*/
-#line 3444 "web/udp.w"
+#line 3451 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:719*//*726:*/
-#line 3580 "web/udp.w"
+#line 3587 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:726*//*729:*/
-#line 3643 "web/udp.w"
+#line 3650 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
@@ -2420,24 +2420,24 @@ static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:729*//*734:*/
-#line 3761 "web/udp.w"
+#line 3768 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:734*//*736:*/
-#line 3817 "web/udp.w"
+#line 3824 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:736*//*738:*/
-#line 3854 "web/udp.w"
+#line 3861 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:738*//*741:*/
-#line 3894 "web/udp.w"
+#line 3901 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -3973,7 +3973,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*714:*/
-#line 3337 "web/udp.w"
+#line 3344 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -8994,7 +8994,7 @@ return true;
 }
 
 /*:589*//*591:*/
-#line 511 "web/udp.w"
+#line 513 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
 {
@@ -9062,7 +9062,7 @@ return d;
 }
 
 /*:591*//*592:*/
-#line 601 "web/udp.w"
+#line 603 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -9081,7 +9081,7 @@ udp_queue_rcv(s,d);
 }
 
 /*:592*//*594:*/
-#line 626 "web/udp.w"
+#line 628 "web/udp.w"
 
 static inline bool udp_rcvbuf_takes(sr_sock*s,int truesize)
 {
@@ -9104,7 +9104,7 @@ sock_data_ready(s);
 }
 
 /*:594*//*596:*/
-#line 685 "web/udp.w"
+#line 692 "web/udp.w"
 
 static bool udp_loop_rcv(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -9159,7 +9159,7 @@ return true;
 }
 
 /*:596*//*598:*/
-#line 755 "web/udp.w"
+#line 762 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
 {
@@ -9170,7 +9170,7 @@ d->spec_dst= 0;
 }
 
 /*:598*//*600:*/
-#line 770 "web/udp.w"
+#line 777 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -9193,7 +9193,7 @@ return d;
 }
 
 /*:600*//*602:*/
-#line 811 "web/udp.w"
+#line 818 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -9212,7 +9212,7 @@ return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
 /*:602*//*604:*/
-#line 837 "web/udp.w"
+#line 844 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -9224,7 +9224,7 @@ const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
 /*605:*/
-#line 857 "web/udp.w"
+#line 864 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -9281,7 +9281,7 @@ case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
 /*:605*/
-#line 847 "web/udp.w"
+#line 854 "web/udp.w"
 
 default:return 0;
 }
@@ -9290,7 +9290,7 @@ return 0;
 }
 
 /*:604*//*607:*/
-#line 966 "web/udp.w"
+#line 973 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -9342,7 +9342,7 @@ sock_error_report(s);
 }
 
 /*:607*//*610:*/
-#line 1048 "web/udp.w"
+#line 1055 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -9366,7 +9366,7 @@ sock_queue_err(s,d);
 }
 
 /*:610*//*611:*/
-#line 1072 "web/udp.w"
+#line 1079 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -9383,7 +9383,7 @@ sock_error_report(s);
 }
 
 /*:611*//*613:*/
-#line 1104 "web/udp.w"
+#line 1111 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -9404,7 +9404,7 @@ sock_queue_err(s,d);
 }
 
 /*:613*//*615:*/
-#line 1135 "web/udp.w"
+#line 1142 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -9435,7 +9435,7 @@ s->eq_tail= NULL;
 }
 
 /*:615*//*617:*/
-#line 1175 "web/udp.w"
+#line 1182 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -9458,7 +9458,7 @@ return set_flag(s,rq);
 }
 
 /*:617*//*621:*/
-#line 1262 "web/udp.w"
+#line 1269 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9475,7 +9475,7 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
 /*622:*/
-#line 1302 "web/udp.w"
+#line 1309 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -9492,10 +9492,10 @@ connected= true;
 }
 
 /*:622*/
-#line 1277 "web/udp.w"
+#line 1284 "web/udp.w"
 
 /*623:*/
-#line 1328 "web/udp.w"
+#line 1335 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -9505,7 +9505,7 @@ connected= false;
 }
 
 /*:623*/
-#line 1278 "web/udp.w"
+#line 1285 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -9516,7 +9516,7 @@ if(!daddr)return-EINVAL;
 connected= false;
 }
 /*626:*/
-#line 1373 "web/udp.w"
+#line 1380 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -9526,11 +9526,11 @@ if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
 /*:626*/
-#line 1287 "web/udp.w"
+#line 1294 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 /*627:*/
-#line 1387 "web/udp.w"
+#line 1394 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -9543,19 +9543,19 @@ dport= s->fl_dport;
 }
 
 /*:627*/
-#line 1289 "web/udp.w"
+#line 1296 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
 /*630:*/
-#line 1439 "web/udp.w"
+#line 1446 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
 /*:630*/
-#line 1292 "web/udp.w"
+#line 1299 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -9567,7 +9567,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:621*//*625:*/
-#line 1343 "web/udp.w"
+#line 1350 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -9582,7 +9582,7 @@ ipc->gso_size= s->udp_gso_size;
 }
 
 /*:625*//*629:*/
-#line 1407 "web/udp.w"
+#line 1414 "web/udp.w"
 
 static inline int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -9602,7 +9602,7 @@ return 0;
 }
 
 /*:629*//*632:*/
-#line 1453 "web/udp.w"
+#line 1460 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -9624,7 +9624,7 @@ return 0;
 }
 
 /*:632*//*634:*/
-#line 1526 "web/udp.w"
+#line 1533 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -9661,7 +9661,7 @@ return 0;
 }
 
 /*:634*//*635:*/
-#line 1566 "web/udp.w"
+#line 1573 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -9685,7 +9685,7 @@ return 0;
 }
 
 /*:635*//*636:*/
-#line 1609 "web/udp.w"
+#line 1616 "web/udp.w"
 
 static inline int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9711,7 +9711,7 @@ return err;
 }
 
 /*:636*//*637:*/
-#line 1637 "web/udp.w"
+#line 1644 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
 {
@@ -9721,7 +9721,7 @@ return pkt_init(dgram_buf(l4len-SR_UDPHDR_LEN),headroom,hlen+l4len);
 }
 
 /*:637*//*638:*/
-#line 1649 "web/udp.w"
+#line 1656 "web/udp.w"
 
 static inline int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9742,7 +9742,7 @@ return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
 /*:638*//*640:*/
-#line 1693 "web/udp.w"
+#line 1700 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9771,7 +9771,7 @@ return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
 /*:640*//*642:*/
-#line 1732 "web/udp.w"
+#line 1739 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9790,7 +9790,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:642*//*644:*/
-#line 1757 "web/udp.w"
+#line 1764 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9813,7 +9813,7 @@ static inline bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t 
 {
 if(msg->msg_iovlen==1){
 /*645:*/
-#line 1796 "web/udp.w"
+#line 1803 "web/udp.w"
 
 const struct iovec*v= msg->msg_iov;
 size_t n= v->iov_len<len?v->iov_len:len;
@@ -9823,7 +9823,7 @@ data_copy(v->iov_base,src,n);
 return true;
 
 /*:645*/
-#line 1778 "web/udp.w"
+#line 1785 "web/udp.w"
 
 }
 for(size_t i= 0;i<(size_t)msg->msg_iovlen&&len> 0;i++){
@@ -9839,7 +9839,7 @@ return true;
 }
 
 /*:644*//*648:*/
-#line 1834 "web/udp.w"
+#line 1841 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 typedef char sr_v32 __attribute__((vector_size(32),aligned(1),may_alias));
@@ -9861,7 +9861,7 @@ for(;i+32<=n;i+= 32)*(sr_v32*)(d+i)= *(const sr_v32*)(s+i);
 if(i<n)*(sr_v32*)(d+n-32)= *(const sr_v32*)(s+n-32);
 }
 #endif
-#line 1855 "web/udp.w"
+#line 1862 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n)
 {
@@ -9871,12 +9871,12 @@ vcopy_avx2(dst,src,n);
 return;
 }
 #endif
-#line 1864 "web/udp.w"
+#line 1871 "web/udp.w"
  memcpy(dst,src,n);
 }
 
 /*:648*//*651:*/
-#line 1891 "web/udp.w"
+#line 1898 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9901,7 +9901,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:651*//*655:*/
-#line 1982 "web/udp.w"
+#line 1989 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
@@ -9909,7 +9909,7 @@ return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
 /*:655*//*656:*/
-#line 1988 "web/udp.w"
+#line 1995 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9940,7 +9940,7 @@ return(ssize_t)len;
 }
 
 /*:656*//*657:*/
-#line 2020 "web/udp.w"
+#line 2027 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9967,7 +9967,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:657*//*658:*/
-#line 2048 "web/udp.w"
+#line 2055 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -9984,7 +9984,7 @@ return err;
 }
 
 /*:658*//*659:*/
-#line 2063 "web/udp.w"
+#line 2070 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -9995,7 +9995,7 @@ s->cork= NULL;
 }
 
 /*:659*//*662:*/
-#line 2126 "web/udp.w"
+#line 2133 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -10050,7 +10050,7 @@ return 0;
 }
 
 /*:662*//*663:*/
-#line 2179 "web/udp.w"
+#line 2186 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -10058,7 +10058,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*664:*/
-#line 2220 "web/udp.w"
+#line 2227 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -10074,7 +10074,7 @@ return 0;
 }
 
 /*:664*/
-#line 2185 "web/udp.w"
+#line 2192 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -10107,7 +10107,7 @@ return-EINVAL;
 }
 
 /*:663*//*666:*/
-#line 2243 "web/udp.w"
+#line 2250 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -10148,7 +10148,7 @@ return-EINVAL;
 }
 
 /*:666*//*669:*/
-#line 2324 "web/udp.w"
+#line 2331 "web/udp.w"
 
 static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10168,7 +10168,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*670:*/
-#line 2371 "web/udp.w"
+#line 2378 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -10176,7 +10176,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:670*/
-#line 2342 "web/udp.w"
+#line 2349 "web/udp.w"
 
 goto try_again;
 }
@@ -10203,7 +10203,7 @@ return err;
 }
 
 /*:669*//*673:*/
-#line 2412 "web/udp.w"
+#line 2419 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -10214,7 +10214,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:673*//*675:*/
-#line 2435 "web/udp.w"
+#line 2442 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -10258,7 +10258,7 @@ udp_rmem_release(s,d->truesize,true);
 }
 
 /*:675*//*676:*/
-#line 2491 "web/udp.w"
+#line 2498 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -10283,7 +10283,7 @@ if(w){*err= w;return NULL;}
 }
 
 /*:676*//*678:*/
-#line 2529 "web/udp.w"
+#line 2536 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
 {
@@ -10299,7 +10299,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:678*//*680:*/
-#line 2572 "web/udp.w"
+#line 2579 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10340,7 +10340,7 @@ return(ssize_t)copied;
 }
 
 /*:680*//*682:*/
-#line 2632 "web/udp.w"
+#line 2639 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -10362,7 +10362,7 @@ co->used+= take;
 }
 
 /*:682*//*684:*/
-#line 2676 "web/udp.w"
+#line 2683 "web/udp.w"
 
 static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10370,7 +10370,7 @@ sr_dgram*d)
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&!s->rcvmark&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
 /*685:*/
-#line 2708 "web/udp.w"
+#line 2715 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
@@ -10378,7 +10378,7 @@ s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
 /*:685*/
-#line 2682 "web/udp.w"
+#line 2689 "web/udp.w"
 
 }else sock_recv_cmsgs_all(s,msg,co,d);
 }
@@ -10393,7 +10393,7 @@ if(s->rcvmark)put_cmsg(msg,co,SOL_SOCKET,SO_MARK,sizeof d->mark,&d->mark);
 }
 
 /*:684*//*687:*/
-#line 2751 "web/udp.w"
+#line 2758 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10414,7 +10414,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*689:*/
-#line 2802 "web/udp.w"
+#line 2809 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -10424,10 +10424,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:689*/
-#line 2770 "web/udp.w"
+#line 2777 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*688:*/
-#line 2789 "web/udp.w"
+#line 2796 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -10442,7 +10442,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:688*/
-#line 2771 "web/udp.w"
+#line 2778 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -10451,7 +10451,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 
 /*:687*//*691:*/
-#line 2829 "web/udp.w"
+#line 2836 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -10463,7 +10463,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*692:*/
-#line 2845 "web/udp.w"
+#line 2852 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -10478,10 +10478,10 @@ n+= len;
 }
 
 /*:692*/
-#line 2839 "web/udp.w"
+#line 2846 "web/udp.w"
 
 if(ts)/*693:*/
-#line 2863 "web/udp.w"
+#line 2870 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -10523,14 +10523,14 @@ n+= len;
 }
 
 /*:693*/
-#line 2840 "web/udp.w"
+#line 2847 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:691*//*696:*/
-#line 2933 "web/udp.w"
+#line 2940 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -10547,7 +10547,7 @@ W->netstamp_sockets+= want?1:-1;
 }
 
 /*:696*//*698:*/
-#line 2992 "web/udp.w"
+#line 2999 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10563,7 +10563,7 @@ s->stamp_ns= d->tstamp_ns;
 }
 
 /*:698*//*699:*/
-#line 3006 "web/udp.w"
+#line 3013 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10593,7 +10593,7 @@ if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
 /*:699*//*701:*/
-#line 3062 "web/udp.w"
+#line 3069 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10610,7 +10610,7 @@ SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
 /*:701*//*707:*/
-#line 3194 "web/udp.w"
+#line 3201 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10622,7 +10622,7 @@ o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
 /*:707*//*708:*/
-#line 3207 "web/udp.w"
+#line 3214 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10635,7 +10635,7 @@ if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
 /*:708*//*709:*/
-#line 3223 "web/udp.w"
+#line 3230 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10666,7 +10666,7 @@ sock_queue_err(s,d);
 }
 
 /*:709*//*711:*/
-#line 3264 "web/udp.w"
+#line 3271 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10692,7 +10692,7 @@ return 0;
 }
 
 /*:711*//*713:*/
-#line 3304 "web/udp.w"
+#line 3311 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10710,7 +10710,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:713*//*716:*/
-#line 3381 "web/udp.w"
+#line 3388 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10730,7 +10730,7 @@ return sys_return(err);
 }
 
 /*:716*//*720:*/
-#line 3451 "web/udp.w"
+#line 3458 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10744,7 +10744,7 @@ return(ssize_t)total;
 }
 
 /*:720*//*721:*/
-#line 3468 "web/udp.w"
+#line 3475 "web/udp.w"
 
 static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10763,7 +10763,7 @@ return r;
 }
 
 /*:721*//*722:*/
-#line 3485 "web/udp.w"
+#line 3492 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10799,7 +10799,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:722*//*723:*/
-#line 3522 "web/udp.w"
+#line 3529 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10836,7 +10836,7 @@ return sys_return((int)r);
 }
 
 /*:723*//*725:*/
-#line 3566 "web/udp.w"
+#line 3573 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10852,7 +10852,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:725*//*727:*/
-#line 3583 "web/udp.w"
+#line 3590 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10877,7 +10877,7 @@ return sys_return((int)total);
 }
 
 /*:727*//*730:*/
-#line 3655 "web/udp.w"
+#line 3662 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10901,7 +10901,7 @@ return r;
 }
 
 /*:730*//*731:*/
-#line 3677 "web/udp.w"
+#line 3684 "web/udp.w"
 
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10938,7 +10938,7 @@ return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:731*//*732:*/
-#line 3712 "web/udp.w"
+#line 3719 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10975,7 +10975,7 @@ return sys_return((int)r);
 }
 
 /*:732*//*733:*/
-#line 3747 "web/udp.w"
+#line 3754 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10991,7 +10991,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:733*//*735:*/
-#line 3764 "web/udp.w"
+#line 3771 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -11019,7 +11019,7 @@ return sys_return((int)total);
 }
 
 /*:735*//*737:*/
-#line 3822 "web/udp.w"
+#line 3829 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -11049,7 +11049,7 @@ return-ENOTCONN;
 }
 
 /*:737*//*739:*/
-#line 3857 "web/udp.w"
+#line 3864 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -11060,7 +11060,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:739*//*742:*/
-#line 3898 "web/udp.w"
+#line 3905 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
