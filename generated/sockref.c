@@ -30,13 +30,13 @@
 #include <netinet/udp.h> 
 #include <poll.h> 
 
-/*:3*//*867:*/
+/*:3*//*868:*/
 #line 24 "web/beyond.w"
 
 #include <linux/sock_diag.h> 
 #include <linux/net_tstamp.h> 
 
-/*:867*/
+/*:868*/
 #line 41 "web/sockref.w"
 
 /*11:*/
@@ -397,30 +397,36 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:714*//*720:*/
-#line 3438 "web/udp.w"
+/*:714*//*717:*/
+#line 3350 "web/udp.w"
+
+#define SR_IN_CALLER inline __attribute__((always_inline))
+
+
+/*:717*//*721:*/
+#line 3451 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:720*//*740:*/
+/*:721*//*741:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:740*//*758:*/
+/*:741*//*759:*/
 #line 378 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:758*//*766:*/
+/*:759*//*767:*/
 #line 573 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:766*//*768:*/
+/*:767*//*769:*/
 #line 59 "web/signal.w"
 
 #define SR_SIGBIT(sig) (((uint64_t) 1) << ((sig) - 1))
@@ -428,17 +434,17 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_DEFAULT_IGNORED (SR_SIGBIT(SIGCHLD) | SR_SIGBIT(SIGCONT) | \
   SR_SIGBIT(SIGURG) | SR_SIGBIT(SIGWINCH))
 
-/*:768*//*779:*/
+/*:769*//*780:*/
 #line 305 "web/signal.w"
 
 #define SR_ERESTARTSYS 512 
 
-/*:779*//*782:*/
+/*:780*//*783:*/
 #line 349 "web/signal.w"
 
 #define SR_IDLE_RESTARTS 1000
 
-/*:782*//*784:*/
+/*:783*//*785:*/
 #line 403 "web/signal.w"
 
 #ifndef SA_RESTORER
@@ -454,7 +460,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SIGCANCEL 32 
 #define SR_SIGSETXID 33
 
-/*:784*//*808:*/
+/*:785*//*809:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -462,13 +468,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:808*//*856:*/
+/*:809*//*857:*/
 #line 1013 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:856*//*875:*/
+/*:857*//*876:*/
 #line 83 "web/beyond.w"
 
 #ifndef IP_PROTOCOL
@@ -487,7 +493,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 95 "web/beyond.w"
 
-/*:875*//*899:*/
+/*:876*//*900:*/
 #line 725 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
@@ -496,7 +502,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 730 "web/beyond.w"
 
-/*:899*/
+/*:900*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -571,12 +577,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*762:*/
+/*763:*/
 #line 486 "web/poll.w"
 
 int kmax;
 
-/*:762*/
+/*:763*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -692,7 +698,7 @@ int nofcs,wifi_status;
 
 uint32_t tskey;
 
-/*:208*//*868:*/
+/*:208*//*869:*/
 #line 31 "web/beyond.w"
 
 uint64_t cookie;
@@ -700,17 +706,17 @@ int zerocopy,rcvmark,prefer_busy_poll,busy_poll_budget;
 int txtime_clockid,txtime_flags;
 bool txtime_on;
 
-/*:868*//*871:*/
+/*:869*//*872:*/
 #line 46 "web/beyond.w"
 
 int no_check_tx;
 
-/*:871*//*905:*/
+/*:872*//*906:*/
 #line 886 "web/beyond.w"
 
 int txrehash;
 
-/*:905*/
+/*:906*/
 #line 22 "web/socket.w"
 
 /*576:*/
@@ -736,14 +742,14 @@ uint64_t rq_seq;
 
 struct sr_udpcork*cork;
 
-/*:648*//*736:*/
-#line 3767 "web/udp.w"
+/*:648*//*737:*/
+#line 3789 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:736*//*870:*/
+/*:737*//*871:*/
 #line 40 "web/beyond.w"
 
 int udp_cork,udp_gso_size,udp_gro,udp_encap;
@@ -751,7 +757,7 @@ int udp_no_check6_tx,udp_no_check6_rx;
 int fwd_alloc;
 bool udp_encap_rcv;
 
-/*:870*/
+/*:871*/
 #line 23 "web/socket.w"
 
 /*86:*/
@@ -771,12 +777,12 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:86*//*869:*/
+/*:86*//*870:*/
 #line 37 "web/beyond.w"
 
 uint32_t local_port_range;
 
-/*:869*/
+/*:870*/
 #line 24 "web/socket.w"
 
 /*381:*/
@@ -792,7 +798,7 @@ uint16_t inet_id;
 /*:391*/
 #line 25 "web/socket.w"
 
-/*805:*/
+/*806:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -800,7 +806,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:805*/
+/*:806*/
 #line 26 "web/socket.w"
 
 };
@@ -1263,21 +1269,21 @@ uint8_t nbig_spare[SR_BIG_ORDER_MAX+1];
 
 int netstamp_sockets;
 
-/*:690*//*872:*/
+/*:690*//*873:*/
 #line 49 "web/beyond.w"
 
 uint64_t last_cookie;
 
-/*:872*/
+/*:873*/
 #line 51 "web/world.w"
 
-/*770:*/
+/*771:*/
 #line 78 "web/signal.w"
 
 unsigned idle_restarts;
 int timer_events;
 
-/*:770*/
+/*:771*/
 #line 52 "web/world.w"
 
 };
@@ -1341,17 +1347,17 @@ uint64_t addr_type_gen;
 uint32_t addr_type_addr;
 int addr_type;
 
-/*:465*//*809:*/
+/*:465*//*810:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:809*//*848:*/
+/*:810*//*849:*/
 #line 919 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:848*/
+/*:849*/
 #line 202 "web/world.w"
 
 };
@@ -1369,7 +1375,7 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*769:*/
+/*:70*//*770:*/
 #line 65 "web/signal.w"
 
 struct sigaction act[SR_NSIG];
@@ -1379,7 +1385,7 @@ struct{int code;pid_t pid;uid_t uid;}sinfo[SR_NSIG];
 uint64_t it_real_expiry,it_real_interval,it_real_serial;
 struct itimerval it_cpu[2];
 
-/*:769*/
+/*:770*/
 #line 23 "web/proc.w"
 
 sr_host*host;
@@ -2299,7 +2305,7 @@ static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr
 /*:657*//*663:*/
 #line 2189 "web/udp.w"
 
-static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
+SR_IN_CALLER static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:663*//*668:*/
@@ -2392,46 +2398,46 @@ static int first_packet_length(sr_sock*s);
 /*:708*//*715:*/
 #line 3322 "web/udp.w"
 
-static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
+SR_IN_CALLER static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:715*//*722:*/
-#line 3458 "web/udp.w"
+/*:715*//*723:*/
+#line 3471 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:722*//*725:*/
-#line 3521 "web/udp.w"
+/*:723*//*726:*/
+#line 3534 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
-static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,int flags,
-socklen_t*namelen,struct sr_cmsg_out*co);
+SR_IN_CALLER static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,
+int flags,socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:725*//*730:*/
-#line 3639 "web/udp.w"
+/*:726*//*731:*/
+#line 3661 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:730*//*732:*/
-#line 3695 "web/udp.w"
+/*:731*//*733:*/
+#line 3717 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:732*//*734:*/
-#line 3732 "web/udp.w"
+/*:733*//*735:*/
+#line 3754 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:734*//*737:*/
-#line 3772 "web/udp.w"
+/*:735*//*738:*/
+#line 3794 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:737*//*741:*/
+/*:738*//*742:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2439,13 +2445,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:741*//*745:*/
+/*:742*//*746:*/
 #line 102 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:745*//*747:*/
+/*:746*//*748:*/
 #line 157 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2453,24 +2459,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:747*//*753:*/
+/*:748*//*754:*/
 #line 266 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:753*//*755:*/
+/*:754*//*756:*/
 #line 325 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:755*//*759:*/
+/*:756*//*760:*/
 #line 383 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:759*//*764:*/
+/*:760*//*765:*/
 #line 535 "web/poll.w"
 
 static inline void sk_wake_async(sr_sock*s);
@@ -2479,7 +2485,7 @@ static void sock_data_ready(sr_sock*s);
 static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 
-/*:764*//*771:*/
+/*:765*//*772:*/
 #line 82 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig);
@@ -2488,38 +2494,38 @@ static bool sig_ignored(const sr_proc*p,int sig);
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:771*//*775:*/
+/*:772*//*776:*/
 #line 165 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig);
 static void signal_deliver_all(bool handlers);
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 
-/*:775*//*780:*/
+/*:776*//*781:*/
 #line 308 "web/signal.w"
 
 static bool signal_interrupts(void);
 static bool signal_restart(ssize_t*r);
 static bool signal_restart_decide(ssize_t*r);
 
-/*:780*//*786:*/
+/*:781*//*787:*/
 #line 422 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set);
 static void bits_sigset(uint64_t bits,sigset_t*set);
 
-/*:786*//*790:*/
+/*:787*//*791:*/
 #line 528 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask);
 static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
 
-/*:790*//*793:*/
+/*:791*//*794:*/
 #line 571 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to);
 
-/*:793*//*796:*/
+/*:794*//*797:*/
 #line 628 "web/signal.w"
 
 static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
@@ -2529,41 +2535,41 @@ static void ns_timeval(uint64_t ns,struct timeval*tv);
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
 static void itimer_fire(pid_t pid,uint64_t serial);
 
-/*:796*//*801:*/
+/*:797*//*802:*/
 #line 753 "web/signal.w"
 
 static bool timers_only_tick(void);
 
-/*:801*//*806:*/
+/*:802*//*807:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:806*//*812:*/
+/*:807*//*813:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:812*//*814:*/
+/*:813*//*815:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:814*//*816:*/
+/*:815*//*817:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:816*//*818:*/
+/*:817*//*819:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:818*//*820:*/
+/*:819*//*821:*/
 #line 281 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
@@ -2571,48 +2577,48 @@ int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 static int ip_head_l4len(const sr_sock*s);
 
-/*:820*//*822:*/
+/*:821*//*823:*/
 #line 328 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:822*//*824:*/
+/*:823*//*825:*/
 #line 366 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:824*//*826:*/
+/*:825*//*827:*/
 #line 462 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:826*//*829:*/
+/*:827*//*830:*/
 #line 507 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:829*//*834:*/
+/*:830*//*835:*/
 #line 593 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:834*//*838:*/
+/*:835*//*839:*/
 #line 690 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
-/*:838*//*841:*/
+/*:839*//*842:*/
 #line 744 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:841*//*844:*/
+/*:842*//*845:*/
 #line 814 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2620,74 +2626,74 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:844*//*846:*/
+/*:845*//*847:*/
 #line 857 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:846*//*849:*/
+/*:847*//*850:*/
 #line 922 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:849*//*854:*/
+/*:850*//*855:*/
 #line 1000 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:854*//*858:*/
+/*:855*//*859:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:858*//*860:*/
+/*:859*//*861:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:860*//*862:*/
+/*:861*//*863:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:862*//*864:*/
+/*:863*//*865:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:864*//*873:*/
+/*:865*//*874:*/
 #line 73 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level);
 
-/*:873*//*879:*/
+/*:874*//*880:*/
 #line 188 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a);
 
-/*:879*//*884:*/
+/*:880*//*885:*/
 #line 295 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
-/*:884*//*889:*/
+/*:885*//*890:*/
 #line 409 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
-/*:889*//*896:*/
+/*:890*//*897:*/
 #line 682 "web/beyond.w"
 
 static void sk_fwd_schedule(sr_sock*s,int size);
 static void sk_fwd_release(sr_sock*s,int size,bool partial);
 
-/*:896*/
+/*:897*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -3263,12 +3269,12 @@ htab_free(&fh->mc,hent_free);
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:472*//*810:*/
+/*:472*//*811:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:810*/
+/*:811*/
 #line 857 "web/world.w"
 
 free(fh->ifs);
@@ -3580,7 +3586,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*763:*/
+/*764:*/
 #line 489 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3589,7 +3595,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:763*/
+/*:764*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3807,12 +3813,12 @@ s->max_pacing_rate= UINT64_MAX;
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:578*//*906:*/
+/*:578*//*907:*/
 #line 889 "web/beyond.w"
 
 s->txrehash= 1;
 
-/*:906*/
+/*:907*/
 #line 299 "web/socket.w"
 
 /*97:*/
@@ -3834,12 +3840,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:458*//*811:*/
+/*:458*//*812:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:811*/
+/*:812*/
 #line 300 "web/socket.w"
 
 return s;
@@ -10067,7 +10073,7 @@ return-EINVAL;
 /*:662*//*665:*/
 #line 2202 "web/udp.w"
 
-static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
+SR_IN_CALLER static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
 {
 bool peeking= (flags&MSG_PEEK)!=0;
@@ -10660,10 +10666,10 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:716*//*717:*/
-#line 3346 "web/udp.w"
+/*:716*//*718:*/
+#line 3359 "web/udp.w"
 
-static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
+SR_IN_CALLER static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
 ssize_t r,len= iov_total(m->msg_iov,(size_t)m->msg_iovlen);
 if(len<0)return len;
@@ -10679,8 +10685,8 @@ net_run();
 return r;
 }
 
-/*:717*//*718:*/
-#line 3363 "web/udp.w"
+/*:718*//*719:*/
+#line 3376 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10715,8 +10721,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:718*//*719:*/
-#line 3400 "web/udp.w"
+/*:719*//*720:*/
+#line 3413 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10752,8 +10758,8 @@ if(signal_restart(&r))goto restart;
 return sys_return((int)r);
 }
 
-/*:719*//*721:*/
-#line 3444 "web/udp.w"
+/*:720*//*722:*/
+#line 3457 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10768,8 +10774,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:721*//*723:*/
-#line 3461 "web/udp.w"
+/*:722*//*724:*/
+#line 3474 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10793,8 +10799,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:723*//*726:*/
-#line 3533 "web/udp.w"
+/*:724*//*727:*/
+#line 3546 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10804,8 +10810,8 @@ if(len<0)return len;
 return sock_recv_len(s,m,len,flags,namelen,co);
 }
 
-static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,int flags,
-socklen_t*namelen,struct sr_cmsg_out*co)
+SR_IN_CALLER static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,
+int flags,socklen_t*namelen,struct sr_cmsg_out*co)
 {
 ssize_t r;
 if(s->file&&(s->file->flags&O_NONBLOCK))flags|= MSG_DONTWAIT;
@@ -10817,10 +10823,10 @@ net_run();
 return r;
 }
 
-/*:726*//*727:*/
-#line 3555 "web/udp.w"
+/*:727*//*728:*/
+#line 3571 "web/udp.w"
 
-ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
+SR_IN_CALLER static ssize_t recvfrom_body(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
 {
 int err= 0;
@@ -10849,13 +10855,19 @@ if(err<0)return sys_return(err);
 return sys_return((int)r);
 }
 
-ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
+ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
+struct sockaddr*src_addr,socklen_t*addrlen)
 {
-return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
+return recvfrom_body(fd,buf,len,flags,src_addr,addrlen);
 }
 
-/*:727*//*728:*/
-#line 3590 "web/udp.w"
+ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
+{
+return recvfrom_body(fd,buf,len,flags,NULL,NULL);
+}
+
+/*:728*//*729:*/
+#line 3612 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10891,8 +10903,8 @@ msg->msg_controllen= co.used;
 return sys_return((int)r);
 }
 
-/*:728*//*729:*/
-#line 3625 "web/udp.w"
+/*:729*//*730:*/
+#line 3647 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10907,8 +10919,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:729*//*731:*/
-#line 3642 "web/udp.w"
+/*:730*//*732:*/
+#line 3664 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10935,8 +10947,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:731*//*733:*/
-#line 3700 "web/udp.w"
+/*:732*//*734:*/
+#line 3722 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10965,8 +10977,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:733*//*735:*/
-#line 3735 "web/udp.w"
+/*:734*//*736:*/
+#line 3757 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -10976,8 +10988,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:735*//*738:*/
-#line 3776 "web/udp.w"
+/*:736*//*739:*/
+#line 3798 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -11003,7 +11015,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:738*//*742:*/
+/*:739*//*743:*/
 #line 46 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -11021,7 +11033,7 @@ signal_deliver_all(false);
 return 0;
 }
 
-/*:742*//*743:*/
+/*:743*//*744:*/
 #line 66 "web/poll.w"
 
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline)
@@ -11034,7 +11046,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:743*//*744:*/
+/*:744*//*745:*/
 #line 86 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -11047,7 +11059,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:744*//*746:*/
+/*:745*//*747:*/
 #line 106 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -11062,7 +11074,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:746*//*748:*/
+/*:747*//*749:*/
 #line 163 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -11078,7 +11090,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:748*//*749:*/
+/*:749*//*750:*/
 #line 189 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -11090,7 +11102,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:749*//*750:*/
+/*:750*//*751:*/
 #line 213 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -11103,7 +11115,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:750*//*751:*/
+/*:751*//*752:*/
 #line 229 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -11115,7 +11127,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:751*//*754:*/
+/*:752*//*755:*/
 #line 270 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -11168,7 +11180,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:754*//*756:*/
+/*:755*//*757:*/
 #line 328 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -11183,7 +11195,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:756*//*760:*/
+/*:757*//*761:*/
 #line 390 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -11238,7 +11250,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:760*//*761:*/
+/*:761*//*762:*/
 #line 443 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -11278,7 +11290,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:761*//*765:*/
+/*:762*//*766:*/
 #line 542 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -11309,7 +11321,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:765*//*772:*/
+/*:766*//*773:*/
 #line 94 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig)
@@ -11328,7 +11340,7 @@ return p->act[sig].sa_handler==SIG_IGN||
 (p->act[sig].sa_handler==SIG_DFL&&(SR_DEFAULT_IGNORED&SR_SIGBIT(sig)));
 }
 
-/*:772*//*773:*/
+/*:773*//*774:*/
 #line 126 "web/signal.w"
 
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11346,7 +11358,7 @@ p->pending|= bit;
 if(!(p->blocked&bit))W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:773*//*774:*/
+/*:774*//*775:*/
 #line 151 "web/signal.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -11355,7 +11367,7 @@ if(sig==SIGPIPE)signal_send(p,sig,SI_USER,p->pid,p->ruid);
 else signal_send(p,sig,SI_KERNEL,0,0);
 }
 
-/*:774*//*776:*/
+/*:775*//*777:*/
 #line 170 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig)
@@ -11369,7 +11381,7 @@ p->sigcount[sig]++;
 if(sig_handled(p,sig))signal_call_handler(p,sig,code,pid,uid);
 }
 
-/*:776*//*777:*/
+/*:777*//*778:*/
 #line 194 "web/signal.w"
 
 static void signal_deliver_all(bool handlers)
@@ -11398,7 +11410,7 @@ again= handlers;
 if(handlers)W->call_flags&= ~(unsigned)SR_SIGNAL_READY;
 }
 
-/*:777*//*778:*/
+/*:778*//*779:*/
 #line 239 "web/signal.w"
 
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11428,7 +11440,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:778*//*781:*/
+/*:779*//*782:*/
 #line 316 "web/signal.w"
 
 static bool signal_interrupts(void)
@@ -11445,7 +11457,7 @@ ready&= ready-1;
 return false;
 }
 
-/*:781*//*783:*/
+/*:782*//*784:*/
 #line 352 "web/signal.w"
 
 static bool signal_restart(ssize_t*r)
@@ -11478,7 +11490,7 @@ restart= false;
 return restart;
 }
 
-/*:783*//*787:*/
+/*:784*//*788:*/
 #line 426 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set)
@@ -11524,7 +11536,7 @@ p->rtqueue[sig]= 0;
 return sys_return(0);
 }
 
-/*:787*//*789:*/
+/*:788*//*790:*/
 #line 489 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
@@ -11553,7 +11565,7 @@ bits_sigset(W->cur->pending&W->cur->blocked,set);
 return sys_return(0);
 }
 
-/*:789*//*791:*/
+/*:790*//*792:*/
 #line 532 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask)
@@ -11576,7 +11588,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:791*//*794:*/
+/*:792*//*795:*/
 #line 574 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to)
@@ -11606,7 +11618,7 @@ if(!found)return sys_return(-ESRCH);
 return sys_return(sent?0:-EPERM);
 }
 
-/*:794*//*797:*/
+/*:795*//*798:*/
 #line 636 "web/signal.w"
 
 static bool timeval_bad(const struct timeval*tv)
@@ -11635,7 +11647,7 @@ ns_timeval(p->it_real_expiry> W->now_ns?p->it_real_expiry-W->now_ns:1000u,
 ns_timeval(p->it_real_interval,&v->it_interval);
 }
 
-/*:797*//*798:*/
+/*:798*//*799:*/
 #line 667 "web/signal.w"
 
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
@@ -11665,7 +11677,7 @@ proc_send_signal(p,SIGALRM);
 itimer_arm(p,p->it_real_interval,p->it_real_interval);
 }
 
-/*:798*//*799:*/
+/*:799*//*800:*/
 #line 695 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
@@ -11698,7 +11710,7 @@ itimer_get(W->cur,which,curr_value);
 return sys_return(0);
 }
 
-/*:799*//*800:*/
+/*:800*//*801:*/
 #line 734 "web/signal.w"
 
 unsigned sr_alarm(unsigned seconds)
@@ -11714,7 +11726,7 @@ old.it_value.tv_sec++;
 return(unsigned)old.it_value.tv_sec;
 }
 
-/*:800*//*802:*/
+/*:801*//*803:*/
 #line 756 "web/signal.w"
 
 static bool timers_only_tick(void)
@@ -11725,7 +11737,7 @@ return!(p->it_real_expiry&&sig_caught(p,SIGALRM)&&
 !(p->blocked&SR_SIGBIT(SIGALRM)));
 }
 
-/*:802*//*807:*/
+/*:803*//*808:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -11753,7 +11765,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:807*//*813:*/
+/*:808*//*814:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -11767,7 +11779,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:813*//*815:*/
+/*:814*//*816:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -11792,7 +11804,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:815*//*817:*/
+/*:816*//*818:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -11803,7 +11815,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:817*//*819:*/
+/*:818*//*820:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -11814,7 +11826,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:819*//*821:*/
+/*:820*//*822:*/
 #line 287 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -11839,7 +11851,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:821*//*823:*/
+/*:822*//*824:*/
 #line 331 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -11857,7 +11869,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:823*//*825:*/
+/*:824*//*826:*/
 #line 371 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -11905,7 +11917,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:825*//*827:*/
+/*:826*//*828:*/
 #line 465 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11918,24 +11930,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*828:*/
+/*829:*/
 #line 493 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:828*/
+/*:829*/
 #line 476 "web/raw.w"
 
-/*831:*/
+/*832:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:831*/
+/*:832*/
 #line 477 "web/raw.w"
 
-/*832:*/
+/*833:*/
 #line 541 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11946,7 +11958,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:832*/
+/*:833*/
 #line 478 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -11954,14 +11966,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*833:*/
+/*834:*/
 #line 568 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:833*/
+/*:834*/
 #line 484 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -11972,7 +11984,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:827*//*830:*/
+/*:828*//*831:*/
 #line 511 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -11991,7 +12003,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:830*//*835:*/
+/*:831*//*836:*/
 #line 598 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -12015,7 +12027,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:835*//*839:*/
+/*:836*//*840:*/
 #line 694 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -12043,7 +12055,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*840:*/
+/*841:*/
 #line 732 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -12053,13 +12065,13 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:840*/
+/*:841*/
 #line 720 "web/raw.w"
 
 pkt->iif= rt->iif;
 pkt->sk= s;
 pkt->truesize= truesize;
-if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*837:*/
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*838:*/
 #line 680 "web/raw.w"
 
 {
@@ -12071,7 +12083,7 @@ pkt->tskey= o.tskey;
 if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
 }
 
-/*:837*/
+/*:838*/
 #line 724 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -12081,7 +12093,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:839*//*842:*/
+/*:840*//*843:*/
 #line 747 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -12092,7 +12104,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:842*//*845:*/
+/*:843*//*846:*/
 #line 820 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12128,7 +12140,7 @@ sock_error_report(s);
 }
 }
 
-/*:845*//*847:*/
+/*:846*//*848:*/
 #line 860 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -12148,7 +12160,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:847*//*850:*/
+/*:848*//*851:*/
 #line 927 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -12162,7 +12174,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:850*//*851:*/
+/*:851*//*852:*/
 #line 943 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -12185,7 +12197,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:851*//*852:*/
+/*:852*//*853:*/
 #line 967 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -12197,7 +12209,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:852*//*855:*/
+/*:853*//*856:*/
 #line 1003 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -12205,7 +12217,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:855*//*859:*/
+/*:856*//*860:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -12222,13 +12234,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*831:*/
+/*832:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:831*/
+/*:832*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -12245,7 +12257,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:859*//*861:*/
+/*:860*//*862:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -12255,7 +12267,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:861*//*863:*/
+/*:862*//*864:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -12277,7 +12289,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:863*//*865:*/
+/*:864*//*866:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12305,7 +12317,7 @@ else if(!hard||!s->connected)return;
 s->err= err;
 sock_error_report(s);
 }
-/*:865*//*874:*/
+/*:866*//*875:*/
 #line 76 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level)
@@ -12314,7 +12326,7 @@ return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
 (s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
 }
 
-/*:874*//*876:*/
+/*:875*//*877:*/
 #line 108 "web/beyond.w"
 
 static int set_udp_cork(sr_sock*s,sr_optreq*rq)
@@ -12327,7 +12339,7 @@ net_run();
 return 0;
 }
 
-/*:876*//*878:*/
+/*:877*//*879:*/
 #line 175 "web/beyond.w"
 
 static int set_udp_encap(sr_sock*s,sr_optreq*rq)
@@ -12339,7 +12351,7 @@ s->udp_encap= rq->val;
 return 0;
 }
 
-/*:878*//*880:*/
+/*:879*//*881:*/
 #line 191 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a)
@@ -12356,7 +12368,7 @@ memcpy(&spi,a->u.data,sizeof spi);
 return spi!=0;
 }
 
-/*:880*//*882:*/
+/*:881*//*883:*/
 #line 236 "web/beyond.w"
 
 static int set_unicast_if(sr_sock*s,sr_optreq*rq)
@@ -12380,7 +12392,7 @@ rq->val= (int)htonl((uint32_t)s->uc_index);
 return 0;
 }
 
-/*:882*//*883:*/
+/*:883*//*884:*/
 #line 276 "web/beyond.w"
 
 static int set_local_port_range(sr_sock*s,sr_optreq*rq)
@@ -12399,7 +12411,7 @@ rq->val= (int)s->local_port_range;
 return 0;
 }
 
-/*:883*//*885:*/
+/*:884*//*886:*/
 #line 298 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
@@ -12411,7 +12423,7 @@ if(*low<=sk_lo&&sk_lo<=*high)*low= sk_lo;
 if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
 }
 
-/*:885*//*886:*/
+/*:886*//*887:*/
 #line 319 "web/beyond.w"
 
 static int get_protocol_num(sr_sock*s,sr_optreq*rq)
@@ -12420,7 +12432,7 @@ rq->val= s->inet_num;
 return 0;
 }
 
-/*:886*//*888:*/
+/*:887*//*889:*/
 #line 379 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -12452,7 +12464,7 @@ int err= group_req_decode(rq,&mr);
 return err?err:mc_leave(s,&mr);
 }
 
-/*:888*//*890:*/
+/*:889*//*891:*/
 #line 434 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
@@ -12508,7 +12520,7 @@ int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
-/*:890*//*891:*/
+/*:891*//*892:*/
 #line 518 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12542,7 +12554,7 @@ free(src);
 return err;
 }
 
-/*:891*//*892:*/
+/*:892*//*893:*/
 #line 550 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12578,7 +12590,7 @@ memcpy(rq->ubuf,&hdr,GROUP_FILTER_SIZE(0));
 return 0;
 }
 
-/*:892*//*893:*/
+/*:893*//*894:*/
 #line 598 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
@@ -12590,7 +12602,7 @@ rq->outlen= sizeof s->cookie;
 return 0;
 }
 
-/*:893*//*894:*/
+/*:894*//*895:*/
 #line 616 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
@@ -12602,7 +12614,7 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:894*//*895:*/
+/*:895*//*896:*/
 #line 657 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
@@ -12621,7 +12633,7 @@ rq->outlen= sizeof m;
 return 0;
 }
 
-/*:895*//*897:*/
+/*:896*//*898:*/
 #line 686 "web/beyond.w"
 
 static void sk_fwd_schedule(sr_sock*s,int size)
@@ -12636,7 +12648,7 @@ s->fwd_alloc+= size;
 s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
-/*:897*//*898:*/
+/*:898*//*899:*/
 #line 711 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
@@ -12652,7 +12664,7 @@ rq->val= (s->sndbuf_locked?SOCK_SNDBUF_LOCK:0)|(s->rcvbuf_locked?SOCK_RCVBUF_LOC
 return 0;
 }
 
-/*:898*//*900:*/
+/*:899*//*901:*/
 #line 772 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
@@ -12664,7 +12676,7 @@ s->zerocopy= rq->val;
 return 0;
 }
 
-/*:900*//*901:*/
+/*:901*//*902:*/
 #line 794 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
@@ -12675,7 +12687,7 @@ s->busy_poll_budget= rq->val;
 return 0;
 }
 
-/*:901*//*902:*/
+/*:902*//*903:*/
 #line 819 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
@@ -12704,7 +12716,7 @@ rq->outlen= sizeof t;
 return 0;
 }
 
-/*:902*//*903:*/
+/*:903*//*904:*/
 #line 855 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
@@ -12720,7 +12732,7 @@ rq->val= 0;
 return 0;
 }
 
-/*:903*//*904:*/
+/*:904*//*905:*/
 #line 878 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
@@ -12730,7 +12742,7 @@ s->txrehash= rq->val==-1?1:rq->val;
 return 0;
 }
 
-/*:904*//*907:*/
+/*:905*//*908:*/
 #line 898 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
@@ -12740,7 +12752,7 @@ static int get_peergroups(sr_sock*s,sr_optreq*rq)
 return-ENODATA;
 }
 
-/*:907*//*908:*/
+/*:908*//*909:*/
 #line 916 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
@@ -12750,7 +12762,7 @@ static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 return 0;
 }
 
-/*:908*//*909:*/
+/*:909*//*910:*/
 #line 933 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
@@ -12758,7 +12770,7 @@ static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 return sock_bindtoindex(s,rq->val);
 }
 
-/*:909*//*912:*/
+/*:910*//*913:*/
 #line 970 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
@@ -12772,4 +12784,4 @@ s->rp->prog_len= 0;
 return 0;
 }
 
-/*:912*/
+/*:913*/

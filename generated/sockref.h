@@ -178,8 +178,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:713*//*724:*/
-#line 3513 "web/udp.w"
+/*:713*//*725:*/
+#line 3526 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -188,14 +188,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:724*//*752:*/
+/*:725*//*753:*/
 #line 261 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:752*//*757:*/
+/*:753*//*758:*/
 #line 372 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -203,30 +203,30 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:757*//*785:*/
+/*:758*//*786:*/
 #line 415 "web/signal.w"
 
 int sr_sigaction(int sig,const struct sigaction*act,struct sigaction*oldact);
 
-/*:785*//*788:*/
+/*:786*//*789:*/
 #line 485 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset);
 int sr_sigpending(sigset_t*set);
 
-/*:788*//*792:*/
+/*:789*//*793:*/
 #line 568 "web/signal.w"
 
 int sr_kill(pid_t pid,int sig);
 
-/*:792*//*795:*/
+/*:793*//*796:*/
 #line 623 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value);
 int sr_getitimer(int which,struct itimerval*curr_value);
 unsigned sr_alarm(unsigned seconds);
 
-/*:795*/
+/*:796*/
 #line 97 "web/sockref.w"
 
 #endif
