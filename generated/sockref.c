@@ -30,13 +30,13 @@
 #include <netinet/udp.h> 
 #include <poll.h> 
 
-/*:3*//*868:*/
+/*:3*//*869:*/
 #line 24 "web/beyond.w"
 
 #include <linux/sock_diag.h> 
 #include <linux/net_tstamp.h> 
 
-/*:868*/
+/*:869*/
 #line 41 "web/sockref.w"
 
 /*11:*/
@@ -283,34 +283,34 @@ OPT_STORE_INT_FIELD};
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:371*//*426:*/
-#line 1223 "web/ip.w"
+/*:371*//*427:*/
+#line 1240 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:426*//*431:*/
-#line 1320 "web/ip.w"
+/*:427*//*432:*/
+#line 1337 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:431*//*448:*/
+/*:432*//*449:*/
 #line 45 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:448*//*457:*/
+/*:449*//*458:*/
 #line 64 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:457*//*468:*/
+/*:458*//*469:*/
 #line 291 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -318,22 +318,22 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:468*//*479:*/
+/*:469*//*480:*/
 #line 486 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:479*//*487:*/
+/*:480*//*488:*/
 #line 657 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:487*//*552:*/
+/*:488*//*553:*/
 #line 2032 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:552*//*577:*/
+/*:553*//*578:*/
 #line 252 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
@@ -341,7 +341,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:577*//*579:*/
+/*:578*//*580:*/
 #line 288 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
@@ -350,39 +350,39 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:579*//*587:*/
+/*:580*//*588:*/
 #line 444 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:587*//*615:*/
+/*:588*//*616:*/
 #line 1118 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:615*//*643:*/
+/*:616*//*644:*/
 #line 1709 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
-/*:643*//*645:*/
+/*:644*//*646:*/
 #line 1761 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:645*//*661:*/
+/*:646*//*662:*/
 #line 2117 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:661*//*667:*/
+/*:662*//*668:*/
 #line 2258 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
-/*:667*//*701:*/
+/*:668*//*702:*/
 #line 3056 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
@@ -391,42 +391,42 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   SR_SOF_TX_COMPLETION)
 #define SR_ETH_HLEN 14
 
-/*:701*//*714:*/
+/*:702*//*715:*/
 #line 3318 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:714*//*717:*/
+/*:715*//*718:*/
 #line 3350 "web/udp.w"
 
 #define SR_IN_CALLER inline __attribute__((always_inline))
 
 
-/*:717*//*721:*/
+/*:718*//*722:*/
 #line 3451 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:721*//*741:*/
+/*:722*//*742:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:741*//*759:*/
+/*:742*//*760:*/
 #line 378 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:759*//*767:*/
+/*:760*//*768:*/
 #line 573 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:767*//*769:*/
+/*:768*//*770:*/
 #line 59 "web/signal.w"
 
 #define SR_SIGBIT(sig) (((uint64_t) 1) << ((sig) - 1))
@@ -434,17 +434,17 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_DEFAULT_IGNORED (SR_SIGBIT(SIGCHLD) | SR_SIGBIT(SIGCONT) | \
   SR_SIGBIT(SIGURG) | SR_SIGBIT(SIGWINCH))
 
-/*:769*//*780:*/
+/*:770*//*781:*/
 #line 305 "web/signal.w"
 
 #define SR_ERESTARTSYS 512 
 
-/*:780*//*783:*/
+/*:781*//*784:*/
 #line 349 "web/signal.w"
 
 #define SR_IDLE_RESTARTS 1000
 
-/*:783*//*785:*/
+/*:784*//*786:*/
 #line 403 "web/signal.w"
 
 #ifndef SA_RESTORER
@@ -460,7 +460,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SIGCANCEL 32 
 #define SR_SIGSETXID 33
 
-/*:785*//*809:*/
+/*:786*//*810:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -468,13 +468,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:809*//*857:*/
+/*:810*//*858:*/
 #line 1013 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:857*//*876:*/
+/*:858*//*877:*/
 #line 83 "web/beyond.w"
 
 #ifndef IP_PROTOCOL
@@ -493,7 +493,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 95 "web/beyond.w"
 
-/*:876*//*900:*/
+/*:877*//*901:*/
 #line 725 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
@@ -502,7 +502,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 730 "web/beyond.w"
 
-/*:900*/
+/*:901*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -577,12 +577,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*763:*/
+/*764:*/
 #line 486 "web/poll.w"
 
 int kmax;
 
-/*:763*/
+/*:764*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -627,7 +627,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*456:*/
+/*457:*/
 #line 44 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -644,23 +644,23 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:456*//*534:*/
+/*:457*//*535:*/
 #line 1648 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:534*//*535:*/
+/*:535*//*536:*/
 #line 1671 "web/bind.w"
 
 uint32_t fl_daddr,fl_saddr;
 uint16_t fl_dport;
 
-/*:535*//*544:*/
+/*:536*//*545:*/
 #line 1887 "web/bind.w"
 
 uint32_t tcp_write_seq;
 
-/*:544*/
+/*:545*/
 #line 21 "web/socket.w"
 
 /*84:*/
@@ -698,7 +698,7 @@ int nofcs,wifi_status;
 
 uint32_t tskey;
 
-/*:208*//*869:*/
+/*:208*//*870:*/
 #line 31 "web/beyond.w"
 
 uint64_t cookie;
@@ -706,20 +706,20 @@ int zerocopy,rcvmark,prefer_busy_poll,busy_poll_budget;
 int txtime_clockid,txtime_flags;
 bool txtime_on;
 
-/*:869*//*872:*/
+/*:870*//*873:*/
 #line 46 "web/beyond.w"
 
 int no_check_tx;
 
-/*:872*//*906:*/
+/*:873*//*907:*/
 #line 886 "web/beyond.w"
 
 int txrehash;
 
-/*:906*/
+/*:907*/
 #line 22 "web/socket.w"
 
-/*576:*/
+/*577:*/
 #line 236 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -737,19 +737,19 @@ bool netstamp;
 bool stamp_asked;
 uint64_t rq_seq;
 
-/*:576*//*648:*/
+/*:577*//*649:*/
 #line 1835 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:648*//*737:*/
+/*:649*//*738:*/
 #line 3789 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:737*//*871:*/
+/*:738*//*872:*/
 #line 40 "web/beyond.w"
 
 int udp_cork,udp_gso_size,udp_gro,udp_encap;
@@ -757,7 +757,7 @@ int udp_no_check6_tx,udp_no_check6_rx;
 int fwd_alloc;
 bool udp_encap_rcv;
 
-/*:871*/
+/*:872*/
 #line 23 "web/socket.w"
 
 /*86:*/
@@ -777,12 +777,12 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:86*//*870:*/
+/*:86*//*871:*/
 #line 37 "web/beyond.w"
 
 uint32_t local_port_range;
 
-/*:870*/
+/*:871*/
 #line 24 "web/socket.w"
 
 /*381:*/
@@ -790,15 +790,15 @@ uint32_t local_port_range;
 
 struct sr_rtmemo rt_memo;
 
-/*:381*//*391:*/
-#line 460 "web/ip.w"
+/*:381*//*392:*/
+#line 477 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:391*/
+/*:392*/
 #line 25 "web/socket.w"
 
-/*806:*/
+/*807:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -806,7 +806,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:806*/
+/*:807*/
 #line 26 "web/socket.w"
 
 };
@@ -975,8 +975,8 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:363*//*385:*/
-#line 359 "web/ip.w"
+/*:363*//*386:*/
+#line 376 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -985,8 +985,8 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:385*//*390:*/
-#line 430 "web/ip.w"
+/*:386*//*391:*/
+#line 447 "web/ip.w"
 
 struct sr_ipout{
 uint8_t protocol,ttl,tos;
@@ -1001,8 +1001,8 @@ uint8_t tx_flags;
 uint32_t tskey;
 };
 
-/*:390*//*406:*/
-#line 790 "web/ip.w"
+/*:391*//*407:*/
+#line 807 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -1025,8 +1025,8 @@ int truesize;
 uint32_t mark;
 };
 
-/*:406*//*411:*/
-#line 949 "web/ip.w"
+/*:407*//*412:*/
+#line 966 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -1043,23 +1043,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:411*//*432:*/
-#line 1325 "web/ip.w"
+/*:412*//*433:*/
+#line 1342 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:432*//*443:*/
-#line 1463 "web/ip.w"
+/*:433*//*444:*/
+#line 1480 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:443*//*449:*/
+/*:444*//*450:*/
 #line 50 "web/pcap.w"
 
 typedef struct{
@@ -1067,7 +1067,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:449*//*463:*/
+/*:450*//*464:*/
 #line 182 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -1080,7 +1080,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:463*//*464:*/
+/*:464*//*465:*/
 #line 200 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -1090,7 +1090,7 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:464*//*497:*/
+/*:465*//*498:*/
 #line 876 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -1101,7 +1101,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:497*//*567:*/
+/*:498*//*568:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -1124,21 +1124,21 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*604:*/
+/*605:*/
 #line 915 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:604*/
+/*:605*/
 #line 57 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:567*//*568:*/
+/*:568*//*569:*/
 #line 83 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
@@ -1169,7 +1169,7 @@ SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers"
 _Static_assert(((size_t)1<<SR_BIG_ORDER_MAX)>=SR_DGRAM_HEADROOM+65535,
 "the biggest spare holds the longest datagram");
 
-/*:568*//*584:*/
+/*:569*//*585:*/
 #line 408 "web/udp.w"
 
 struct udp_arrival{
@@ -1180,7 +1180,7 @@ bool sole;
 int truesize;
 };
 
-/*:584*//*616:*/
+/*:585*//*617:*/
 #line 1124 "web/udp.w"
 
 struct sr_ipcm{
@@ -1198,7 +1198,7 @@ bool has_ts_opt_id;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:616*//*649:*/
+/*:617*//*650:*/
 #line 1838 "web/udp.w"
 
 struct sr_udpcork{
@@ -1211,7 +1211,7 @@ int charge;
 uint8_t*data;
 };
 
-/*:649*//*664:*/
+/*:650*//*665:*/
 #line 2196 "web/udp.w"
 
 struct sr_cmsg_out{
@@ -1219,7 +1219,7 @@ uint8_t*pos;
 size_t room,used;
 };
 
-/*:664*/
+/*:665*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1250,13 +1250,13 @@ uint64_t evseq;
 sr_lan*lan;
 int nlans;
 
-/*:345*//*450:*/
+/*:345*//*451:*/
 #line 56 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:450*//*574:*/
+/*:451*//*575:*/
 #line 212 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
@@ -1264,26 +1264,26 @@ int nsmall_spare;
 void*big_spare[SR_BIG_ORDER_MAX+1][SR_BIG_SPARE];
 uint8_t nbig_spare[SR_BIG_ORDER_MAX+1];
 
-/*:574*//*690:*/
+/*:575*//*691:*/
 #line 2797 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:690*//*873:*/
+/*:691*//*874:*/
 #line 49 "web/beyond.w"
 
 uint64_t last_cookie;
 
-/*:873*/
+/*:874*/
 #line 51 "web/world.w"
 
-/*771:*/
+/*772:*/
 #line 78 "web/signal.w"
 
 unsigned idle_restarts;
 int timer_events;
 
-/*:771*/
+/*:772*/
 #line 52 "web/world.w"
 
 };
@@ -1310,34 +1310,34 @@ uint64_t*reserved_ports;
 
 sr_htab neigh;
 
-/*:364*//*386:*/
-#line 367 "web/ip.w"
+/*:364*//*387:*/
+#line 384 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:386*//*392:*/
-#line 463 "web/ip.w"
+/*:387*//*393:*/
+#line 480 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:392*//*412:*/
-#line 965 "web/ip.w"
+/*:393*//*413:*/
+#line 982 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:412*//*433:*/
-#line 1331 "web/ip.w"
+/*:413*//*434:*/
+#line 1348 "web/ip.w"
 
 sr_htab peers;
 
-/*:433*//*441:*/
-#line 1457 "web/ip.w"
+/*:434*//*442:*/
+#line 1474 "web/ip.w"
 
 sr_htab mc;
 
-/*:441*//*465:*/
+/*:442*//*466:*/
 #line 208 "web/bind.w"
 
 struct sr_bindtab*bind;
@@ -1347,17 +1347,17 @@ uint64_t addr_type_gen;
 uint32_t addr_type_addr;
 int addr_type;
 
-/*:465*//*810:*/
+/*:466*//*811:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:810*//*849:*/
+/*:811*//*850:*/
 #line 919 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:849*/
+/*:850*/
 #line 202 "web/world.w"
 
 };
@@ -1375,7 +1375,7 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*770:*/
+/*:70*//*771:*/
 #line 65 "web/signal.w"
 
 struct sigaction act[SR_NSIG];
@@ -1385,7 +1385,7 @@ struct{int code;pid_t pid;uid_t uid;}sinfo[SR_NSIG];
 uint64_t it_real_expiry,it_real_interval,it_real_serial;
 struct itimerval it_cpu[2];
 
-/*:770*/
+/*:771*/
 #line 23 "web/proc.w"
 
 sr_host*host;
@@ -1790,24 +1790,26 @@ bool*locked);
 /*:378*//*382:*/
 #line 281 "web/ip.w"
 
-static int sk_route_output(sr_sock*s,const struct sr_flow*fl,struct sr_rtres*rt);
+static int sk_route_output(sr_sock*s,struct sr_flow fl,struct sr_rtres*rt);
+SR_OUT_OF_LINE static int sk_route_remember(sr_sock*s,struct sr_flow fl,
+struct sr_rtres*rt);
 
-/*:382*//*388:*/
-#line 373 "web/ip.w"
+/*:382*//*389:*/
+#line 390 "web/ip.w"
 
 static void hent_free(sr_hent*e);
 static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:388*//*394:*/
-#line 473 "web/ip.w"
+/*:389*//*395:*/
+#line 490 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:394*//*396:*/
-#line 515 "web/ip.w"
+/*:395*//*397:*/
+#line 532 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
@@ -1816,25 +1818,25 @@ const struct sr_ipout*o,sr_pkt*pkt);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:396*//*399:*/
-#line 649 "web/ip.w"
+/*:397*//*400:*/
+#line 666 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:399*//*401:*/
-#line 703 "web/ip.w"
+/*:400*//*402:*/
+#line 720 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:401*//*404:*/
-#line 756 "web/ip.w"
+/*:402*//*405:*/
+#line 773 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:404*//*407:*/
-#line 812 "web/ip.w"
+/*:405*//*408:*/
+#line 829 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static inline void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1842,68 +1844,68 @@ struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:407*//*414:*/
-#line 972 "web/ip.w"
+/*:408*//*415:*/
+#line 989 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:414*//*420:*/
-#line 1084 "web/ip.w"
+/*:415*//*421:*/
+#line 1101 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:420*//*423:*/
-#line 1154 "web/ip.w"
+/*:421*//*424:*/
+#line 1171 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:423*//*427:*/
-#line 1227 "web/ip.w"
+/*:424*//*428:*/
+#line 1244 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:427*//*429:*/
-#line 1271 "web/ip.w"
+/*:428*//*430:*/
+#line 1288 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:429*//*435:*/
-#line 1337 "web/ip.w"
+/*:430*//*436:*/
+#line 1354 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:435*//*437:*/
-#line 1387 "web/ip.w"
+/*:436*//*438:*/
+#line 1404 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:437*//*439:*/
-#line 1431 "web/ip.w"
+/*:438*//*440:*/
+#line 1448 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:439*//*444:*/
-#line 1469 "web/ip.w"
+/*:440*//*445:*/
+#line 1486 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:444*//*453:*/
+/*:445*//*454:*/
 #line 118 "web/pcap.w"
 
 static inline void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 static void pcap_write(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:453*//*460:*/
+/*:454*//*461:*/
 #line 105 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1911,7 +1913,7 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:460*//*466:*/
+/*:461*//*467:*/
 #line 216 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1920,7 +1922,7 @@ static void link_at(sr_htab*t,sr_hent**at,int k,sr_sock*s,uint64_t k0,
 uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:466*//*469:*/
+/*:467*//*470:*/
 #line 304 "web/bind.w"
 
 static int proto_tabno(int type,int protocol);
@@ -1931,31 +1933,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s,sr_hent**port_at);
 static void sock_unhash(sr_sock*s);
 
-/*:469*//*473:*/
+/*:470*//*474:*/
 #line 387 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:473*//*475:*/
+/*:474*//*476:*/
 #line 417 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:475*//*478:*/
+/*:476*//*479:*/
 #line 456 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:478*//*482:*/
+/*:479*//*483:*/
 #line 522 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:482*//*484:*/
+/*:483*//*485:*/
 #line 574 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1963,13 +1965,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:484*//*486:*/
+/*:485*//*487:*/
 #line 613 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:486*//*488:*/
+/*:487*//*489:*/
 #line 660 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1977,7 +1979,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:488*//*492:*/
+/*:489*//*493:*/
 #line 765 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1985,25 +1987,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:492*//*498:*/
+/*:493*//*499:*/
 #line 885 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:498*//*502:*/
+/*:499*//*503:*/
 #line 974 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:502*//*504:*/
+/*:503*//*505:*/
 #line 1014 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
-/*:504*//*507:*/
+/*:505*//*508:*/
 #line 1050 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -2012,34 +2014,34 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:507*//*510:*/
+/*:508*//*511:*/
 #line 1113 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:510*//*513:*/
+/*:511*//*514:*/
 #line 1197 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:513*//*517:*/
+/*:514*//*518:*/
 #line 1294 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:517*//*521:*/
+/*:518*//*522:*/
 #line 1377 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:521*//*524:*/
+/*:522*//*525:*/
 #line 1428 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:524*//*530:*/
+/*:525*//*531:*/
 #line 1513 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
@@ -2049,7 +2051,7 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:530*//*537:*/
+/*:531*//*538:*/
 #line 1690 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -2057,13 +2059,13 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:537*//*545:*/
+/*:538*//*546:*/
 #line 1890 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:545*//*546:*/
+/*:546*//*547:*/
 #line 1921 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -2078,7 +2080,7 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:546*//*550:*/
+/*:547*//*551:*/
 #line 1985 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
@@ -2088,7 +2090,7 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:550*//*556:*/
+/*:551*//*557:*/
 #line 2159 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -2096,22 +2098,22 @@ size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:556*//*559:*/
+/*:557*//*560:*/
 #line 2229 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:559*//*563:*/
+/*:560*//*564:*/
 #line 2287 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:563*//*564:*/
+/*:564*//*565:*/
 #line 2301 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:564*//*569:*/
+/*:565*//*570:*/
 #line 122 "web/udp.w"
 
 static int dgram_buf_order(size_t len);
@@ -2120,29 +2122,29 @@ static void dgram_free(sr_dgram*d);
 static void buf_lend(void*b,size_t need);
 static void buf_shelve(void*b);
 
-/*:569*//*580:*/
+/*:570*//*581:*/
 #line 295 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:580*//*583:*/
+/*:581*//*584:*/
 #line 402 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:583*//*585:*/
+/*:584*//*586:*/
 #line 417 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:585*//*588:*/
+/*:586*//*589:*/
 #line 454 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:588*//*590:*/
+/*:589*//*591:*/
 #line 495 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
@@ -2152,36 +2154,36 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:590*//*593:*/
+/*:591*//*594:*/
 #line 630 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
-/*:593*//*595:*/
+/*:594*//*596:*/
 #line 644 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:595*//*597:*/
+/*:596*//*598:*/
 #line 685 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:597*//*599:*/
+/*:598*//*600:*/
 #line 711 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:599*//*602:*/
+/*:600*//*603:*/
 #line 837 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:602*//*605:*/
+/*:603*//*606:*/
 #line 920 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -2189,46 +2191,46 @@ int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:605*//*608:*/
+/*:606*//*609:*/
 #line 978 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:608*//*610:*/
+/*:609*//*611:*/
 #line 1009 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:610*//*612:*/
+/*:611*//*613:*/
 #line 1050 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:612*//*614:*/
+/*:613*//*615:*/
 #line 1112 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:614*//*620:*/
+/*:615*//*621:*/
 #line 1218 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:620*//*624:*/
+/*:621*//*625:*/
 #line 1281 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:624*//*627:*/
+/*:625*//*628:*/
 #line 1327 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:627*//*629:*/
+/*:628*//*630:*/
 #line 1372 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
@@ -2242,7 +2244,7 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:629*//*635:*/
+/*:630*//*636:*/
 #line 1561 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
@@ -2250,31 +2252,31 @@ const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:635*//*637:*/
+/*:636*//*638:*/
 #line 1606 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:637*//*639:*/
+/*:638*//*640:*/
 #line 1631 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static inline bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:639*//*642:*/
+/*:640*//*643:*/
 #line 1706 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
-/*:642*//*646:*/
+/*:643*//*647:*/
 #line 1764 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:646*//*650:*/
+/*:647*//*651:*/
 #line 1849 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
@@ -2285,7 +2287,7 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
-/*:650*//*656:*/
+/*:651*//*657:*/
 #line 1984 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2297,23 +2299,23 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:656*//*657:*/
+/*:657*//*658:*/
 #line 2001 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:657*//*663:*/
+/*:658*//*664:*/
 #line 2189 "web/udp.w"
 
 SR_IN_CALLER static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:663*//*668:*/
+/*:664*//*669:*/
 #line 2287 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:668*//*670:*/
+/*:669*//*671:*/
 #line 2306 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
@@ -2322,24 +2324,24 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:670*//*673:*/
+/*:671*//*674:*/
 #line 2404 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial);
 
-/*:673*//*675:*/
+/*:674*//*676:*/
 #line 2446 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:675*//*677:*/
+/*:676*//*678:*/
 #line 2506 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:677*//*679:*/
+/*:678*//*680:*/
 #line 2544 "web/udp.w"
 
 static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -2347,24 +2349,24 @@ sr_dgram*d);
 static void sock_recv_cmsgs_all(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:679*//*682:*/
+/*:680*//*683:*/
 #line 2625 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:682*//*686:*/
+/*:683*//*687:*/
 #line 2704 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:686*//*691:*/
+/*:687*//*692:*/
 #line 2800 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
-/*:691*//*693:*/
+/*:692*//*694:*/
 #line 2854 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -2372,41 +2374,41 @@ sr_dgram*d);
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:693*//*696:*/
+/*:694*//*697:*/
 #line 2936 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:696*//*702:*/
+/*:697*//*703:*/
 #line 3063 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
-/*:702*//*706:*/
+/*:703*//*707:*/
 #line 3139 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:706*//*708:*/
+/*:707*//*709:*/
 #line 3179 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:708*//*715:*/
+/*:709*//*716:*/
 #line 3322 "web/udp.w"
 
 SR_IN_CALLER static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:715*//*723:*/
+/*:716*//*724:*/
 #line 3471 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:723*//*726:*/
+/*:724*//*727:*/
 #line 3534 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
@@ -2414,30 +2416,30 @@ struct sr_cmsg_out*co);
 SR_IN_CALLER static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,
 int flags,socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:726*//*731:*/
+/*:727*//*732:*/
 #line 3661 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:731*//*733:*/
+/*:732*//*734:*/
 #line 3717 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:733*//*735:*/
+/*:734*//*736:*/
 #line 3754 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:735*//*738:*/
+/*:736*//*739:*/
 #line 3794 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:738*//*742:*/
+/*:739*//*743:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2445,13 +2447,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:742*//*746:*/
+/*:743*//*747:*/
 #line 102 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:746*//*748:*/
+/*:747*//*749:*/
 #line 157 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2459,24 +2461,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:748*//*754:*/
+/*:749*//*755:*/
 #line 266 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:754*//*756:*/
+/*:755*//*757:*/
 #line 325 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:756*//*760:*/
+/*:757*//*761:*/
 #line 383 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:760*//*765:*/
+/*:761*//*766:*/
 #line 535 "web/poll.w"
 
 static inline void sk_wake_async(sr_sock*s);
@@ -2485,7 +2487,7 @@ static void sock_data_ready(sr_sock*s);
 static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 
-/*:765*//*772:*/
+/*:766*//*773:*/
 #line 82 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig);
@@ -2494,38 +2496,38 @@ static bool sig_ignored(const sr_proc*p,int sig);
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:772*//*776:*/
+/*:773*//*777:*/
 #line 165 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig);
 static void signal_deliver_all(bool handlers);
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 
-/*:776*//*781:*/
+/*:777*//*782:*/
 #line 308 "web/signal.w"
 
 static bool signal_interrupts(void);
 static bool signal_restart(ssize_t*r);
 static bool signal_restart_decide(ssize_t*r);
 
-/*:781*//*787:*/
+/*:782*//*788:*/
 #line 422 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set);
 static void bits_sigset(uint64_t bits,sigset_t*set);
 
-/*:787*//*791:*/
+/*:788*//*792:*/
 #line 528 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask);
 static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
 
-/*:791*//*794:*/
+/*:792*//*795:*/
 #line 571 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to);
 
-/*:794*//*797:*/
+/*:795*//*798:*/
 #line 628 "web/signal.w"
 
 static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
@@ -2535,41 +2537,41 @@ static void ns_timeval(uint64_t ns,struct timeval*tv);
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
 static void itimer_fire(pid_t pid,uint64_t serial);
 
-/*:797*//*802:*/
+/*:798*//*803:*/
 #line 753 "web/signal.w"
 
 static bool timers_only_tick(void);
 
-/*:802*//*807:*/
+/*:803*//*808:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:807*//*813:*/
+/*:808*//*814:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:813*//*815:*/
+/*:814*//*816:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:815*//*817:*/
+/*:816*//*818:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:817*//*819:*/
+/*:818*//*820:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:819*//*821:*/
+/*:820*//*822:*/
 #line 281 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
@@ -2577,48 +2579,48 @@ int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 static int ip_head_l4len(const sr_sock*s);
 
-/*:821*//*823:*/
+/*:822*//*824:*/
 #line 328 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:823*//*825:*/
+/*:824*//*826:*/
 #line 366 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:825*//*827:*/
+/*:826*//*828:*/
 #line 462 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:827*//*830:*/
+/*:828*//*831:*/
 #line 507 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:830*//*835:*/
+/*:831*//*836:*/
 #line 593 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:835*//*839:*/
+/*:836*//*840:*/
 #line 690 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
-/*:839*//*842:*/
+/*:840*//*843:*/
 #line 744 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:842*//*845:*/
+/*:843*//*846:*/
 #line 814 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2626,74 +2628,74 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:845*//*847:*/
+/*:846*//*848:*/
 #line 857 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:847*//*850:*/
+/*:848*//*851:*/
 #line 922 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:850*//*855:*/
+/*:851*//*856:*/
 #line 1000 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:855*//*859:*/
+/*:856*//*860:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:859*//*861:*/
+/*:860*//*862:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:861*//*863:*/
+/*:862*//*864:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:863*//*865:*/
+/*:864*//*866:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:865*//*874:*/
+/*:866*//*875:*/
 #line 73 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level);
 
-/*:874*//*880:*/
+/*:875*//*881:*/
 #line 188 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a);
 
-/*:880*//*885:*/
+/*:881*//*886:*/
 #line 295 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
-/*:885*//*890:*/
+/*:886*//*891:*/
 #line 409 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
-/*:890*//*897:*/
+/*:891*//*898:*/
 #line 682 "web/beyond.w"
 
 static void sk_fwd_schedule(sr_sock*s,int size);
 static void sk_fwd_release(sr_sock*s,int size,bool partial);
 
-/*:897*/
+/*:898*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -3030,12 +3032,12 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 /*:135*/
 #line 648 "web/world.w"
 
-/*393:*/
-#line 470 "web/ip.w"
+/*394:*/
+#line 487 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:393*/
+/*:394*/
 #line 649 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -3220,21 +3222,21 @@ free(W->ev);
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:346*//*451:*/
+/*:346*//*452:*/
 #line 60 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:451*//*575:*/
+/*:452*//*576:*/
 #line 218 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 for(int order= 0;order<=SR_BIG_ORDER_MAX;order++)
 while(W->nbig_spare[order])free(W->big_spare[order][--W->nbig_spare[order]]);
 
-/*:575*/
+/*:576*/
 #line 854 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
@@ -3244,37 +3246,37 @@ sr_host*fh= W->host[i];
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:365*//*387:*/
-#line 370 "web/ip.w"
+/*:365*//*388:*/
+#line 387 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:387*//*413:*/
-#line 969 "web/ip.w"
+/*:388*//*414:*/
+#line 986 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:413*//*434:*/
-#line 1334 "web/ip.w"
+/*:414*//*435:*/
+#line 1351 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:434*//*442:*/
-#line 1460 "web/ip.w"
+/*:435*//*443:*/
+#line 1477 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:442*//*472:*/
+/*:443*//*473:*/
 #line 384 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:472*//*811:*/
+/*:473*//*812:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:811*/
+/*:812*/
 #line 857 "web/world.w"
 
 free(fh->ifs);
@@ -3586,7 +3588,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*764:*/
+/*765:*/
 #line 489 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3595,7 +3597,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:764*/
+/*:765*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3808,17 +3810,17 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*578:*/
+/*:170*//*579:*/
 #line 262 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:578*//*907:*/
+/*:579*//*908:*/
 #line 889 "web/beyond.w"
 
 s->txrehash= 1;
 
-/*:907*/
+/*:908*/
 #line 299 "web/socket.w"
 
 /*97:*/
@@ -3830,7 +3832,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:97*//*458:*/
+/*:97*//*459:*/
 #line 74 "web/bind.w"
 
 s->tabno= (int8_t)proto_tabno(type,protocol);
@@ -3840,12 +3842,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:458*//*812:*/
+/*:459*//*813:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:812*/
+/*:813*/
 #line 300 "web/socket.w"
 
 return s;
@@ -3967,7 +3969,7 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*710:*/
+/*711:*/
 #line 3215 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
@@ -3987,7 +3989,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:710*/
+/*:711*/
 #line 166 "web/ioctl.w"
 
 }
@@ -6799,30 +6801,41 @@ return mtu;
 }
 
 /*:379*//*383:*/
-#line 287 "web/ip.w"
+#line 293 "web/ip.w"
 
-static int sk_route_output(sr_sock*s,const struct sr_flow*fl,struct sr_rtres*rt)
+static int sk_route_output(sr_sock*s,struct sr_flow fl,struct sr_rtres*rt)
+{
+sr_host*h= s->host;
+struct sr_rtmemo*m= &s->rt_memo;
+if(m->gen==h->route_gen+1&&m->fl.daddr==fl.daddr&&m->fl.saddr==fl.saddr&&
+m->fl.oif==fl.oif&&m->fl.dontroute==fl.dontroute&&
+m->fl.freebind==fl.freebind){
+*rt= m->rt;
+rt->mtu= ip_path_mtu(h,iface_by_index(h,rt->ifindex),rt->type,
+fl.daddr?fl.daddr:rt->saddr,&rt->mtu_locked);
+return 0;
+}
+return sk_route_remember(s,fl,rt);
+}
+
+/*:383*//*384:*/
+#line 311 "web/ip.w"
+
+SR_OUT_OF_LINE static int sk_route_remember(sr_sock*s,struct sr_flow fl,
+struct sr_rtres*rt)
 {
 sr_host*h= s->host;
 struct sr_rtmemo*m= &s->rt_memo;
 int err;
-if(m->gen==h->route_gen+1&&m->fl.daddr==fl->daddr&&m->fl.saddr==fl->saddr&&
-m->fl.oif==fl->oif&&m->fl.dontroute==fl->dontroute&&
-m->fl.freebind==fl->freebind){
-*rt= m->rt;
-rt->mtu= ip_path_mtu(h,iface_by_index(h,rt->ifindex),rt->type,
-fl->daddr?fl->daddr:rt->saddr,&rt->mtu_locked);
-return 0;
-}
-if((err= ip_route_output(h,fl,rt))<0)return err;
+if((err= ip_route_output(h,&fl,rt))<0)return err;
 m->gen= h->route_gen+1;
-m->fl= *fl;
+m->fl= fl;
 m->rt= *rt;
 return 0;
 }
 
-/*:383*//*389:*/
-#line 379 "web/ip.w"
+/*:384*//*390:*/
+#line 396 "web/ip.w"
 
 static void hent_free(sr_hent*e)
 {
@@ -6866,8 +6879,8 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:389*//*395:*/
-#line 480 "web/ip.w"
+/*:390*//*396:*/
+#line 497 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
 {
@@ -6879,8 +6892,8 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:395*//*397:*/
-#line 542 "web/ip.w"
+/*:396*//*398:*/
+#line 559 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -6940,8 +6953,8 @@ else ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:397*//*398:*/
-#line 622 "web/ip.w"
+/*:398*//*399:*/
+#line 639 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6959,8 +6972,8 @@ dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:398*//*400:*/
-#line 653 "web/ip.w"
+/*:399*//*401:*/
+#line 670 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -7001,8 +7014,8 @@ left-= len;
 free(pkt);
 }
 
-/*:400*//*402:*/
-#line 707 "web/ip.w"
+/*:401*//*403:*/
+#line 724 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -7016,8 +7029,8 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:402*//*403:*/
-#line 730 "web/ip.w"
+/*:403*//*404:*/
+#line 747 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -7038,8 +7051,8 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:403*//*405:*/
-#line 759 "web/ip.w"
+/*:404*//*406:*/
+#line 776 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -7049,8 +7062,8 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:405*//*408:*/
-#line 823 "web/ip.w"
+/*:406*//*409:*/
+#line 840 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -7085,8 +7098,8 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:408*//*409:*/
-#line 869 "web/ip.w"
+/*:409*//*410:*/
+#line 886 "web/ip.w"
 
 static inline void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -7115,8 +7128,8 @@ rx->mark= pkt->mark;
 rx->pkt= NULL;
 }
 
-/*:409*//*410:*/
-#line 903 "web/ip.w"
+/*:410*//*411:*/
+#line 920 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -7132,8 +7145,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:410*//*415:*/
-#line 977 "web/ip.w"
+/*:411*//*416:*/
+#line 994 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -7150,8 +7163,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:415*//*416:*/
-#line 995 "web/ip.w"
+/*:416*//*417:*/
+#line 1012 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -7178,8 +7191,8 @@ ev_push(&e);
 return q;
 }
 
-/*:416*//*417:*/
-#line 1023 "web/ip.w"
+/*:417*//*418:*/
+#line 1040 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -7192,8 +7205,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*418:*/
-#line 1051 "web/ip.w"
+/*419:*/
+#line 1068 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -7208,12 +7221,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:418*/
-#line 1035 "web/ip.w"
+/*:419*/
+#line 1052 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*419:*/
-#line 1065 "web/ip.w"
+/*420:*/
+#line 1082 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -7230,8 +7243,8 @@ free(pkt);
 return NULL;
 }
 
-/*:419*/
-#line 1037 "web/ip.w"
+/*:420*/
+#line 1054 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -7246,8 +7259,8 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:417*//*421:*/
-#line 1087 "web/ip.w"
+/*:418*//*422:*/
+#line 1104 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -7271,8 +7284,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:421*//*422:*/
-#line 1113 "web/ip.w"
+/*:422*//*423:*/
+#line 1130 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -7284,8 +7297,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:422*//*424:*/
-#line 1157 "web/ip.w"
+/*:423*//*425:*/
+#line 1174 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -7328,8 +7341,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:424*//*428:*/
-#line 1232 "web/ip.w"
+/*:425*//*429:*/
+#line 1249 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -7365,8 +7378,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:428*//*430:*/
-#line 1276 "web/ip.w"
+/*:429*//*431:*/
+#line 1293 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -7390,8 +7403,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:430*//*436:*/
-#line 1342 "web/ip.w"
+/*:431*//*437:*/
+#line 1359 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -7422,8 +7435,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:436*//*438:*/
-#line 1390 "web/ip.w"
+/*:437*//*439:*/
+#line 1407 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -7460,8 +7473,8 @@ else if(q.protocol==IPPROTO_ICMP)
 ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:438*//*440:*/
-#line 1434 "web/ip.w"
+/*:439*//*441:*/
+#line 1451 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -7475,8 +7488,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:440*//*445:*/
-#line 1474 "web/ip.w"
+/*:441*//*446:*/
+#line 1491 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -7508,7 +7521,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:445*//*452:*/
+/*:446*//*453:*/
 #line 69 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -7544,7 +7557,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:452*//*454:*/
+/*:453*//*455:*/
 #line 122 "web/pcap.w"
 
 static inline void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -7574,7 +7587,7 @@ free(wire);
 }else fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:454*//*461:*/
+/*:455*//*462:*/
 #line 111 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -7594,7 +7607,7 @@ h->addr_type= type;
 return type;
 }
 
-/*:461*//*462:*/
+/*:462*//*463:*/
 #line 149 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -7611,7 +7624,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:462*//*467:*/
+/*:463*//*468:*/
 #line 234 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -7666,7 +7679,7 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:467*//*470:*/
+/*:468*//*471:*/
 #line 313 "web/bind.w"
 
 static int proto_tabno(int type,int protocol)
@@ -7703,7 +7716,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:470*//*471:*/
+/*:471*//*472:*/
 #line 355 "web/bind.w"
 
 static void sock_hash(sr_sock*s,sr_hent**port_at)
@@ -7732,7 +7745,7 @@ for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:471*//*474:*/
+/*:472*//*475:*/
 #line 390 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -7748,7 +7761,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:474*//*476:*/
+/*:475*//*477:*/
 #line 421 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -7761,7 +7774,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:476*//*477:*/
+/*:477*//*478:*/
 #line 445 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -7774,7 +7787,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:477*//*480:*/
+/*:478*//*481:*/
 #line 489 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -7787,7 +7800,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:480*//*481:*/
+/*:481*//*482:*/
 #line 504 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl)
@@ -7807,7 +7820,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:481*//*483:*/
+/*:482*//*484:*/
 #line 552 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -7831,7 +7844,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:483*//*485:*/
+/*:484*//*486:*/
 #line 595 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -7851,7 +7864,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:485*//*489:*/
+/*:486*//*490:*/
 #line 666 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -7866,7 +7879,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:489*//*490:*/
+/*:490*//*491:*/
 #line 684 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -7893,7 +7906,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:490*//*491:*/
+/*:491*//*492:*/
 #line 717 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -7936,7 +7949,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:491*//*493:*/
+/*:492*//*494:*/
 #line 771 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -7949,7 +7962,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:493*//*494:*/
+/*:494*//*495:*/
 #line 790 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -7967,7 +7980,7 @@ sock_hash(s,at);
 return 0;
 }
 
-/*:494*//*495:*/
+/*:495*//*496:*/
 #line 809 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -7989,7 +8002,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:495*//*496:*/
+/*:496*//*497:*/
 #line 844 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -8012,7 +8025,7 @@ if(!s->hashed)sock_hash(s,NULL);
 return 0;
 }
 
-/*:496*//*499:*/
+/*:497*//*500:*/
 #line 894 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -8054,7 +8067,7 @@ free(g);
 }
 }
 
-/*:499*//*500:*/
+/*:500*//*501:*/
 #line 941 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -8069,7 +8082,7 @@ return;
 rp_alloc(s);
 }
 
-/*:500*//*501:*/
+/*:501*//*502:*/
 #line 961 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -8084,7 +8097,7 @@ return;
 rp_alloc(s);
 }
 
-/*:501*//*503:*/
+/*:502*//*504:*/
 #line 997 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
@@ -8103,7 +8116,7 @@ g->prog_len= n;
 return 0;
 }
 
-/*:503*//*506:*/
+/*:504*//*507:*/
 #line 1035 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -8120,7 +8133,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:506*//*508:*/
+/*:507*//*509:*/
 #line 1065 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -8141,7 +8154,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:508*//*509:*/
+/*:509*//*510:*/
 #line 1103 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -8153,7 +8166,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:509*//*511:*/
+/*:510*//*512:*/
 #line 1157 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8181,7 +8194,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:511*//*512:*/
+/*:512*//*513:*/
 #line 1186 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -8194,7 +8207,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:512*//*515:*/
+/*:513*//*516:*/
 #line 1233 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8211,7 +8224,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:515*//*516:*/
+/*:516*//*517:*/
 #line 1258 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8234,7 +8247,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:516*//*518:*/
+/*:517*//*519:*/
 #line 1297 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -8246,7 +8259,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:518*//*520:*/
+/*:519*//*521:*/
 #line 1334 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -8269,7 +8282,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:520*//*522:*/
+/*:521*//*523:*/
 #line 1380 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -8287,7 +8300,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:522*//*523:*/
+/*:523*//*524:*/
 #line 1411 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -8306,7 +8319,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:523*//*526:*/
+/*:524*//*527:*/
 #line 1437 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -8330,7 +8343,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:526*//*527:*/
+/*:527*//*528:*/
 #line 1470 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -8344,7 +8357,7 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:527*//*529:*/
+/*:528*//*530:*/
 #line 1498 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -8361,7 +8374,7 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:529*//*531:*/
+/*:530*//*532:*/
 #line 1533 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8372,7 +8385,7 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:531*//*532:*/
+/*:532*//*533:*/
 #line 1575 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
@@ -8414,7 +8427,7 @@ udp_hash4(s);
 return 0;
 }
 
-/*:532*//*533:*/
+/*:533*//*534:*/
 #line 1625 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -8428,7 +8441,7 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:533*//*536:*/
+/*:534*//*537:*/
 #line 1675 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
@@ -8445,7 +8458,7 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:536*//*538:*/
+/*:537*//*539:*/
 #line 1708 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
@@ -8460,7 +8473,7 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:538*//*539:*/
+/*:539*//*540:*/
 #line 1725 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
@@ -8481,7 +8494,7 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:539*//*540:*/
+/*:540*//*541:*/
 #line 1760 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
@@ -8504,7 +8517,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:540*//*541:*/
+/*:541*//*542:*/
 #line 1798 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8529,7 +8542,7 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:541*//*542:*/
+/*:542*//*543:*/
 #line 1830 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
@@ -8545,7 +8558,7 @@ return true;
 return false;
 }
 
-/*:542*//*543:*/
+/*:543*//*544:*/
 #line 1872 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
@@ -8562,7 +8575,7 @@ if(!s->tcp_write_seq)s->tcp_write_seq= 1;
 return 0;
 }
 
-/*:543*//*547:*/
+/*:544*//*548:*/
 #line 1934 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8582,7 +8595,7 @@ uint16_t hnum= ntohs(dport);
 if(!h->bind)return NULL;
 pt= &h->bind->proto[proto==IPPROTO_UDPLITE?SR_TAB_UDPLITE:SR_TAB_UDP];
 if(pt->t[LK_CONN].n){
-/*548:*/
+/*549:*/
 #line 1968 "web/bind.w"
 
 sl= slot_find(&pt->t[LK_CONN],KEY_CONN(daddr,hnum,saddr,ntohs(sport)));
@@ -8592,7 +8605,7 @@ r->inet_rcv_saddr==daddr&&r->inet_num==hnum&&
 udp_dev_match(r,ifindex))
 return r;
 
-/*:548*/
+/*:549*/
 #line 1952 "web/bind.w"
 
 }
@@ -8605,7 +8618,7 @@ if(r)return r;
 return NULL;
 }
 
-/*:547*//*549:*/
+/*:548*//*550:*/
 #line 1979 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
@@ -8613,7 +8626,7 @@ static bool udp_dev_match(const sr_sock*s,int ifindex)
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:549*//*551:*/
+/*:550*//*552:*/
 #line 2012 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -8635,7 +8648,7 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:551*//*553:*/
+/*:552*//*554:*/
 #line 2048 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
@@ -8660,7 +8673,7 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:553*//*554:*/
+/*:554*//*555:*/
 #line 2097 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -8687,7 +8700,7 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:554*//*555:*/
+/*:555*//*556:*/
 #line 2130 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
@@ -8718,7 +8731,7 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:555*//*557:*/
+/*:556*//*558:*/
 #line 2181 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8746,7 +8759,7 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:557*//*558:*/
+/*:558*//*559:*/
 #line 2215 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
@@ -8762,7 +8775,7 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:558*//*561:*/
+/*:559*//*562:*/
 #line 2246 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
@@ -8784,7 +8797,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:561*//*562:*/
+/*:562*//*563:*/
 #line 2266 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
@@ -8807,7 +8820,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:562*//*565:*/
+/*:563*//*566:*/
 #line 2304 "web/bind.w"
 
 static void inet_release(sr_sock*s)
@@ -8816,7 +8829,7 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:565*//*570:*/
+/*:566*//*571:*/
 #line 131 "web/udp.w"
 
 static int dgram_buf_order(size_t len)
@@ -8825,7 +8838,7 @@ size_t need= SR_DGRAM_HEADROOM+len;
 return 64-__builtin_clzll((unsigned long long)need-1);
 }
 
-/*:570*//*571:*/
+/*:571*//*572:*/
 #line 141 "web/udp.w"
 
 static void*dgram_buf(size_t len)
@@ -8843,7 +8856,7 @@ buf_lend(b,SR_DGRAM_HEADROOM+len);
 return b;
 }
 
-/*:571*//*572:*/
+/*:572*//*573:*/
 #line 160 "web/udp.w"
 
 static void dgram_free(sr_dgram*d)
@@ -8863,7 +8876,7 @@ W->big_spare[order][W->nbig_spare[order]++]= d;
 }else free(d);
 }
 
-/*:572*//*573:*/
+/*:573*//*574:*/
 #line 187 "web/udp.w"
 
 static void buf_lend(void*b,size_t need)
@@ -8894,7 +8907,7 @@ ASAN_POISON_MEMORY_REGION(b,__sanitizer_get_allocated_size(b));
 #line 210 "web/udp.w"
 }
 
-/*:573*//*581:*/
+/*:574*//*582:*/
 #line 306 "web/udp.w"
 
 static int skb_alloc_size(int need)
@@ -8921,7 +8934,7 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:581*//*582:*/
+/*:582*//*583:*/
 #line 349 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
@@ -8942,7 +8955,7 @@ left-= frag;
 return total;
 }
 
-/*:582*//*586:*/
+/*:583*//*587:*/
 #line 420 "web/udp.w"
 
 
@@ -8968,7 +8981,7 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:586*//*589:*/
+/*:587*//*590:*/
 #line 457 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
@@ -8988,7 +9001,7 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:589*//*591:*/
+/*:590*//*592:*/
 #line 503 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
@@ -9053,7 +9066,7 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:591*//*592:*/
+/*:592*//*593:*/
 #line 590 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
@@ -9081,7 +9094,7 @@ sk_fwd_schedule(s,d->truesize);
 sock_data_ready(s);
 }
 
-/*:592*//*594:*/
+/*:593*//*595:*/
 #line 633 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
@@ -9092,7 +9105,7 @@ d->spec_dst= 0;
 }
 }
 
-/*:594*//*596:*/
+/*:595*//*597:*/
 #line 648 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
@@ -9115,7 +9128,7 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:596*//*598:*/
+/*:597*//*599:*/
 #line 689 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
@@ -9134,7 +9147,7 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:598*//*600:*/
+/*:599*//*601:*/
 #line 715 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
@@ -9146,7 +9159,7 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*601:*/
+/*602:*/
 #line 735 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
@@ -9203,7 +9216,7 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:601*/
+/*:602*/
 #line 725 "web/udp.w"
 
 default:return 0;
@@ -9212,7 +9225,7 @@ default:return 0;
 return 0;
 }
 
-/*:600*//*603:*/
+/*:601*//*604:*/
 #line 844 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
@@ -9264,7 +9277,7 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:603*//*606:*/
+/*:604*//*607:*/
 #line 926 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -9288,7 +9301,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:606*//*607:*/
+/*:607*//*608:*/
 #line 950 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
@@ -9305,7 +9318,7 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:607*//*609:*/
+/*:608*//*610:*/
 #line 982 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
@@ -9326,7 +9339,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:609*//*611:*/
+/*:610*//*612:*/
 #line 1013 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
@@ -9357,7 +9370,7 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:611*//*613:*/
+/*:612*//*614:*/
 #line 1053 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
@@ -9380,7 +9393,7 @@ free(d);
 return set_flag(s,rq);
 }
 
-/*:613*//*617:*/
+/*:614*//*618:*/
 #line 1140 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -9397,7 +9410,7 @@ if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*618:*/
+/*619:*/
 #line 1180 "web/udp.w"
 
 if(usin){
@@ -9414,10 +9427,10 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:618*/
+/*:619*/
 #line 1155 "web/udp.w"
 
-/*619:*/
+/*620:*/
 #line 1206 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
@@ -9427,7 +9440,7 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:619*/
+/*:620*/
 #line 1156 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -9438,7 +9451,7 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*622:*/
+/*623:*/
 #line 1251 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
@@ -9448,11 +9461,11 @@ err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:622*/
+/*:623*/
 #line 1165 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
-/*623:*/
+/*624:*/
 #line 1265 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
@@ -9465,19 +9478,19 @@ daddr= s->fl_daddr;
 dport= s->fl_dport;
 }
 
-/*:623*/
+/*:624*/
 #line 1167 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*626:*/
+/*627:*/
 #line 1317 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:626*/
+/*:627*/
 #line 1170 "web/udp.w"
 
 if(flags&MSG_MORE)
@@ -9489,7 +9502,7 @@ true);
 return err<0?err:(ssize_t)len;
 }
 
-/*:617*//*621:*/
+/*:618*//*622:*/
 #line 1221 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
@@ -9504,7 +9517,7 @@ ipc->tsflags= s->tsflags;
 ipc->gso_size= s->udp_gso_size;
 }
 
-/*:621*//*625:*/
+/*:622*//*626:*/
 #line 1285 "web/udp.w"
 
 static inline int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
@@ -9519,12 +9532,12 @@ if(!saddr)saddr= s->mc_addr;
 sk_flow(s,faddr,saddr,ipc->oif,&fl);
 if(anysrc)fl.freebind= true;
 if(flags&MSG_DONTROUTE)fl.dontroute= true;
-if((err= sk_route_output(s,&fl,rt))<0)return err;
+if((err= sk_route_output(s,fl,rt))<0)return err;
 if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:625*//*628:*/
+/*:626*//*629:*/
 #line 1331 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
@@ -9546,7 +9559,7 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:628*//*630:*/
+/*:629*//*631:*/
 #line 1404 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
@@ -9583,7 +9596,7 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:630*//*631:*/
+/*:631*//*632:*/
 #line 1444 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
@@ -9607,7 +9620,7 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:631*//*632:*/
+/*:632*//*633:*/
 #line 1487 "web/udp.w"
 
 static inline int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
@@ -9633,7 +9646,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:632*//*633:*/
+/*:633*//*634:*/
 #line 1515 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
@@ -9643,7 +9656,7 @@ size_t headroom= SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen;
 return pkt_init(dgram_buf(l4len-SR_UDPHDR_LEN),headroom,hlen+l4len);
 }
 
-/*:633*//*634:*/
+/*:634*//*635:*/
 #line 1527 "web/udp.w"
 
 static inline int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
@@ -9664,7 +9677,7 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:634*//*636:*/
+/*:635*//*637:*/
 #line 1571 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
@@ -9693,7 +9706,7 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:636*//*638:*/
+/*:637*//*639:*/
 #line 1610 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
@@ -9712,7 +9725,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:638*//*640:*/
+/*:639*//*641:*/
 #line 1635 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
@@ -9735,7 +9748,7 @@ return true;
 static inline bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len)
 {
 if(msg->msg_iovlen==1){
-/*641:*/
+/*642:*/
 #line 1674 "web/udp.w"
 
 const struct iovec*v= msg->msg_iov;
@@ -9745,7 +9758,7 @@ if(!v->iov_base)return false;
 data_copy(v->iov_base,src,n);
 return true;
 
-/*:641*/
+/*:642*/
 #line 1656 "web/udp.w"
 
 }
@@ -9761,7 +9774,7 @@ len-= n;
 return true;
 }
 
-/*:640*//*644:*/
+/*:641*//*645:*/
 #line 1712 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -9798,7 +9811,7 @@ return;
  memcpy(dst,src,n);
 }
 
-/*:644*//*647:*/
+/*:645*//*648:*/
 #line 1769 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
@@ -9823,7 +9836,7 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:647*//*651:*/
+/*:648*//*652:*/
 #line 1860 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
@@ -9831,7 +9844,7 @@ static bool ip_sk_ignore_df(const sr_sock*s)
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:651*//*652:*/
+/*:652*//*653:*/
 #line 1866 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -9862,7 +9875,7 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:652*//*653:*/
+/*:653*//*654:*/
 #line 1898 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -9889,7 +9902,7 @@ err= udp_cork_push(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:653*//*654:*/
+/*:654*//*655:*/
 #line 1926 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
@@ -9906,7 +9919,7 @@ udp_cork_discard(s);
 return err;
 }
 
-/*:654*//*655:*/
+/*:655*//*656:*/
 #line 1941 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
@@ -9917,7 +9930,7 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:655*//*658:*/
+/*:656*//*659:*/
 #line 2004 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
@@ -9972,7 +9985,7 @@ if(err)return err;
 return 0;
 }
 
-/*:658*//*659:*/
+/*:659*//*660:*/
 #line 2057 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -9980,7 +9993,7 @@ struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*660:*/
+case IP_RETOPTS:/*661:*/
 #line 2098 "web/udp.w"
 
 {
@@ -9996,7 +10009,7 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:660*/
+/*:661*/
 #line 2063 "web/udp.w"
 
 case IP_PKTINFO:{
@@ -10029,7 +10042,7 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:659*//*662:*/
+/*:660*//*663:*/
 #line 2121 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -10070,7 +10083,7 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:662*//*665:*/
+/*:663*//*666:*/
 #line 2202 "web/udp.w"
 
 SR_IN_CALLER static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
@@ -10090,7 +10103,7 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*666:*/
+/*667:*/
 #line 2249 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
@@ -10098,7 +10111,7 @@ s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:666*/
+/*:667*/
 #line 2220 "web/udp.w"
 
 goto try_again;
@@ -10125,7 +10138,7 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:665*//*669:*/
+/*:666*//*670:*/
 #line 2290 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
@@ -10136,7 +10149,7 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:669*//*671:*/
+/*:670*//*672:*/
 #line 2313 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
@@ -10180,7 +10193,7 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,true);
 }
 
-/*:671*//*672:*/
+/*:672*//*673:*/
 #line 2369 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -10205,7 +10218,7 @@ if(w){*err= w;return NULL;}
 }
 }
 
-/*:672*//*674:*/
+/*:673*//*675:*/
 #line 2407 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,bool partial)
@@ -10221,7 +10234,7 @@ sk_fwd_release(s,size,partial);
 s->rq_reader= s->rq_len;
 }
 
-/*:674*//*676:*/
+/*:675*//*677:*/
 #line 2450 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
@@ -10262,7 +10275,7 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:676*//*678:*/
+/*:677*//*679:*/
 #line 2510 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
@@ -10284,7 +10297,7 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:678*//*680:*/
+/*:679*//*681:*/
 #line 2554 "web/udp.w"
 
 static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -10292,7 +10305,7 @@ sr_dgram*d)
 {
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&!s->rcvmark&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
-/*681:*/
+/*682:*/
 #line 2586 "web/udp.w"
 
 if(s->stamp_asked){
@@ -10300,7 +10313,7 @@ s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
-/*:681*/
+/*:682*/
 #line 2560 "web/udp.w"
 
 }else sock_recv_cmsgs_all(s,msg,co,d);
@@ -10315,7 +10328,7 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 if(s->rcvmark)put_cmsg(msg,co,SOL_SOCKET,SO_MARK,sizeof d->mark,&d->mark);
 }
 
-/*:680*//*683:*/
+/*:681*//*684:*/
 #line 2629 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -10336,7 +10349,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*685:*/
+if((f&IPF_RETOPTS)&&d->optlen)/*686:*/
 #line 2680 "web/udp.w"
 
 {
@@ -10346,10 +10359,10 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:685*/
+/*:686*/
 #line 2648 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*684:*/
+if(f&IPF_ORIGDSTADDR)/*685:*/
 #line 2667 "web/udp.w"
 
 {
@@ -10364,7 +10377,7 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:684*/
+/*:685*/
 #line 2649 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
@@ -10373,7 +10386,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 }
 
-/*:683*//*687:*/
+/*:684*//*688:*/
 #line 2707 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
@@ -10385,7 +10398,7 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*688:*/
+if(rr)/*689:*/
 #line 2723 "web/udp.w"
 
 {
@@ -10400,10 +10413,10 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:688*/
+/*:689*/
 #line 2717 "web/udp.w"
 
-if(ts)/*689:*/
+if(ts)/*690:*/
 #line 2741 "web/udp.w"
 
 {
@@ -10445,14 +10458,14 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:689*/
+/*:690*/
 #line 2718 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:687*//*692:*/
+/*:688*//*693:*/
 #line 2811 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
@@ -10469,7 +10482,7 @@ s->netstamp= want;
 W->netstamp_sockets+= want?1:-1;
 }
 
-/*:692*//*694:*/
+/*:693*//*695:*/
 #line 2870 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -10485,7 +10498,7 @@ s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }
 
-/*:694*//*695:*/
+/*:695*//*696:*/
 #line 2884 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -10515,7 +10528,7 @@ SO_TIMESTAMP_OLD,sizeof tv,&tv);
 if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
-/*:695*//*697:*/
+/*:696*//*698:*/
 #line 2940 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
@@ -10532,7 +10545,7 @@ put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPING_NEW:
 SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
-/*:697*//*703:*/
+/*:698*//*704:*/
 #line 3072 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
@@ -10544,7 +10557,7 @@ if(!(s->tsflags&SR_SOF_OPT_ID)||!(f&SR_SOF_TX_KEYED))return;
 o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
-/*:703*//*704:*/
+/*:704*//*705:*/
 #line 3085 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
@@ -10557,7 +10570,7 @@ if(f&SR_SKBTX_SCHED)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SCHED);
 if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
-/*:704*//*705:*/
+/*:705*//*706:*/
 #line 3101 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
@@ -10588,7 +10601,7 @@ d->l4off= SR_ETH_HLEN+(pkt->data[0]&0xf)*4;
 sock_queue_err(s,d);
 }
 
-/*:705*//*707:*/
+/*:706*//*708:*/
 #line 3142 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
@@ -10614,7 +10627,7 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:707*//*709:*/
+/*:708*//*710:*/
 #line 3182 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
@@ -10632,7 +10645,7 @@ if(total)udp_rmem_release(s,total,true);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:709*//*712:*/
+/*:710*//*713:*/
 #line 3259 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
@@ -10652,7 +10665,7 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:712*//*716:*/
+/*:713*//*717:*/
 #line 3329 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
@@ -10666,7 +10679,7 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:716*//*718:*/
+/*:717*//*719:*/
 #line 3359 "web/udp.w"
 
 SR_IN_CALLER static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
@@ -10685,7 +10698,7 @@ net_run();
 return r;
 }
 
-/*:718*//*719:*/
+/*:719*//*720:*/
 #line 3376 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -10721,7 +10734,7 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:719*//*720:*/
+/*:720*//*721:*/
 #line 3413 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
@@ -10758,7 +10771,7 @@ if(signal_restart(&r))goto restart;
 return sys_return((int)r);
 }
 
-/*:720*//*722:*/
+/*:721*//*723:*/
 #line 3457 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
@@ -10774,7 +10787,7 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:722*//*724:*/
+/*:723*//*725:*/
 #line 3474 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
@@ -10799,7 +10812,7 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:724*//*727:*/
+/*:725*//*728:*/
 #line 3546 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
@@ -10823,7 +10836,7 @@ net_run();
 return r;
 }
 
-/*:727*//*728:*/
+/*:728*//*729:*/
 #line 3571 "web/udp.w"
 
 SR_IN_CALLER static ssize_t recvfrom_body(int fd,void*buf,size_t len,int flags,
@@ -10866,7 +10879,7 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return recvfrom_body(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:728*//*729:*/
+/*:729*//*730:*/
 #line 3612 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
@@ -10903,7 +10916,7 @@ msg->msg_controllen= co.used;
 return sys_return((int)r);
 }
 
-/*:729*//*730:*/
+/*:730*//*731:*/
 #line 3647 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
@@ -10919,7 +10932,7 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:730*//*732:*/
+/*:731*//*733:*/
 #line 3664 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
@@ -10947,7 +10960,7 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:732*//*734:*/
+/*:733*//*735:*/
 #line 3722 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
@@ -10977,7 +10990,7 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:734*//*736:*/
+/*:735*//*737:*/
 #line 3757 "web/udp.w"
 
 static void udp_release(sr_sock*s)
@@ -10988,7 +11001,7 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:736*//*739:*/
+/*:737*//*740:*/
 #line 3798 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
@@ -11015,7 +11028,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:739*//*743:*/
+/*:740*//*744:*/
 #line 46 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -11033,7 +11046,7 @@ signal_deliver_all(false);
 return 0;
 }
 
-/*:743*//*744:*/
+/*:744*//*745:*/
 #line 66 "web/poll.w"
 
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline)
@@ -11046,7 +11059,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:744*//*745:*/
+/*:745*//*746:*/
 #line 86 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -11059,7 +11072,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:745*//*747:*/
+/*:746*//*748:*/
 #line 106 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -11074,7 +11087,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:747*//*749:*/
+/*:748*//*750:*/
 #line 163 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -11090,7 +11103,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:749*//*750:*/
+/*:750*//*751:*/
 #line 189 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -11102,7 +11115,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:750*//*751:*/
+/*:751*//*752:*/
 #line 213 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -11115,7 +11128,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:751*//*752:*/
+/*:752*//*753:*/
 #line 229 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -11127,7 +11140,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:752*//*755:*/
+/*:753*//*756:*/
 #line 270 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -11180,7 +11193,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:755*//*757:*/
+/*:756*//*758:*/
 #line 328 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -11195,7 +11208,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:757*//*761:*/
+/*:758*//*762:*/
 #line 390 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -11250,7 +11263,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:761*//*762:*/
+/*:762*//*763:*/
 #line 443 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -11290,7 +11303,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:762*//*766:*/
+/*:763*//*767:*/
 #line 542 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -11321,7 +11334,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:766*//*773:*/
+/*:767*//*774:*/
 #line 94 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig)
@@ -11340,7 +11353,7 @@ return p->act[sig].sa_handler==SIG_IGN||
 (p->act[sig].sa_handler==SIG_DFL&&(SR_DEFAULT_IGNORED&SR_SIGBIT(sig)));
 }
 
-/*:773*//*774:*/
+/*:774*//*775:*/
 #line 126 "web/signal.w"
 
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11358,7 +11371,7 @@ p->pending|= bit;
 if(!(p->blocked&bit))W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:774*//*775:*/
+/*:775*//*776:*/
 #line 151 "web/signal.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -11367,7 +11380,7 @@ if(sig==SIGPIPE)signal_send(p,sig,SI_USER,p->pid,p->ruid);
 else signal_send(p,sig,SI_KERNEL,0,0);
 }
 
-/*:775*//*777:*/
+/*:776*//*778:*/
 #line 170 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig)
@@ -11381,7 +11394,7 @@ p->sigcount[sig]++;
 if(sig_handled(p,sig))signal_call_handler(p,sig,code,pid,uid);
 }
 
-/*:777*//*778:*/
+/*:778*//*779:*/
 #line 194 "web/signal.w"
 
 static void signal_deliver_all(bool handlers)
@@ -11410,7 +11423,7 @@ again= handlers;
 if(handlers)W->call_flags&= ~(unsigned)SR_SIGNAL_READY;
 }
 
-/*:778*//*779:*/
+/*:779*//*780:*/
 #line 239 "web/signal.w"
 
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11440,7 +11453,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:779*//*782:*/
+/*:780*//*783:*/
 #line 316 "web/signal.w"
 
 static bool signal_interrupts(void)
@@ -11457,7 +11470,7 @@ ready&= ready-1;
 return false;
 }
 
-/*:782*//*784:*/
+/*:783*//*785:*/
 #line 352 "web/signal.w"
 
 static bool signal_restart(ssize_t*r)
@@ -11490,7 +11503,7 @@ restart= false;
 return restart;
 }
 
-/*:784*//*788:*/
+/*:785*//*789:*/
 #line 426 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set)
@@ -11536,7 +11549,7 @@ p->rtqueue[sig]= 0;
 return sys_return(0);
 }
 
-/*:788*//*790:*/
+/*:789*//*791:*/
 #line 489 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
@@ -11565,7 +11578,7 @@ bits_sigset(W->cur->pending&W->cur->blocked,set);
 return sys_return(0);
 }
 
-/*:790*//*792:*/
+/*:791*//*793:*/
 #line 532 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask)
@@ -11588,7 +11601,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:792*//*795:*/
+/*:793*//*796:*/
 #line 574 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to)
@@ -11618,7 +11631,7 @@ if(!found)return sys_return(-ESRCH);
 return sys_return(sent?0:-EPERM);
 }
 
-/*:795*//*798:*/
+/*:796*//*799:*/
 #line 636 "web/signal.w"
 
 static bool timeval_bad(const struct timeval*tv)
@@ -11647,7 +11660,7 @@ ns_timeval(p->it_real_expiry> W->now_ns?p->it_real_expiry-W->now_ns:1000u,
 ns_timeval(p->it_real_interval,&v->it_interval);
 }
 
-/*:798*//*799:*/
+/*:799*//*800:*/
 #line 667 "web/signal.w"
 
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
@@ -11677,7 +11690,7 @@ proc_send_signal(p,SIGALRM);
 itimer_arm(p,p->it_real_interval,p->it_real_interval);
 }
 
-/*:799*//*800:*/
+/*:800*//*801:*/
 #line 695 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
@@ -11710,7 +11723,7 @@ itimer_get(W->cur,which,curr_value);
 return sys_return(0);
 }
 
-/*:800*//*801:*/
+/*:801*//*802:*/
 #line 734 "web/signal.w"
 
 unsigned sr_alarm(unsigned seconds)
@@ -11726,7 +11739,7 @@ old.it_value.tv_sec++;
 return(unsigned)old.it_value.tv_sec;
 }
 
-/*:801*//*803:*/
+/*:802*//*804:*/
 #line 756 "web/signal.w"
 
 static bool timers_only_tick(void)
@@ -11737,7 +11750,7 @@ return!(p->it_real_expiry&&sig_caught(p,SIGALRM)&&
 !(p->blocked&SR_SIGBIT(SIGALRM)));
 }
 
-/*:803*//*808:*/
+/*:804*//*809:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -11765,7 +11778,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:808*//*814:*/
+/*:809*//*815:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -11779,7 +11792,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:814*//*816:*/
+/*:815*//*817:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -11804,7 +11817,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:816*//*818:*/
+/*:817*//*819:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -11815,7 +11828,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:818*//*820:*/
+/*:819*//*821:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -11826,7 +11839,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:820*//*822:*/
+/*:821*//*823:*/
 #line 287 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -11851,7 +11864,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:822*//*824:*/
+/*:823*//*825:*/
 #line 331 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -11869,7 +11882,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:824*//*826:*/
+/*:825*//*827:*/
 #line 371 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -11917,7 +11930,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:826*//*828:*/
+/*:827*//*829:*/
 #line 465 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -11930,24 +11943,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*829:*/
+/*830:*/
 #line 493 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:829*/
+/*:830*/
 #line 476 "web/raw.w"
 
-/*832:*/
+/*833:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:832*/
+/*:833*/
 #line 477 "web/raw.w"
 
-/*833:*/
+/*834:*/
 #line 541 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -11958,7 +11971,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:833*/
+/*:834*/
 #line 478 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -11966,14 +11979,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*834:*/
+/*835:*/
 #line 568 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:834*/
+/*:835*/
 #line 484 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -11984,7 +11997,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:828*//*831:*/
+/*:829*//*832:*/
 #line 511 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -12003,7 +12016,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:831*//*836:*/
+/*:832*//*837:*/
 #line 598 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -12027,7 +12040,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:836*//*840:*/
+/*:837*//*841:*/
 #line 694 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -12055,7 +12068,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*841:*/
+/*842:*/
 #line 732 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -12065,13 +12078,13 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:841*/
+/*:842*/
 #line 720 "web/raw.w"
 
 pkt->iif= rt->iif;
 pkt->sk= s;
 pkt->truesize= truesize;
-if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*838:*/
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*839:*/
 #line 680 "web/raw.w"
 
 {
@@ -12083,7 +12096,7 @@ pkt->tskey= o.tskey;
 if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
 }
 
-/*:838*/
+/*:839*/
 #line 724 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -12093,7 +12106,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:840*//*843:*/
+/*:841*//*844:*/
 #line 747 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -12104,7 +12117,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:843*//*846:*/
+/*:844*//*847:*/
 #line 820 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12140,7 +12153,7 @@ sock_error_report(s);
 }
 }
 
-/*:846*//*848:*/
+/*:847*//*849:*/
 #line 860 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -12160,7 +12173,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:848*//*851:*/
+/*:849*//*852:*/
 #line 927 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -12174,7 +12187,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:851*//*852:*/
+/*:852*//*853:*/
 #line 943 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -12197,7 +12210,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:852*//*853:*/
+/*:853*//*854:*/
 #line 967 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -12209,7 +12222,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:853*//*856:*/
+/*:854*//*857:*/
 #line 1003 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -12217,7 +12230,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:856*//*860:*/
+/*:857*//*861:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -12234,13 +12247,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*832:*/
+/*833:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:832*/
+/*:833*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -12257,7 +12270,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:860*//*862:*/
+/*:861*//*863:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -12267,7 +12280,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:862*//*864:*/
+/*:863*//*865:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -12289,7 +12302,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:864*//*866:*/
+/*:865*//*867:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12317,7 +12330,7 @@ else if(!hard||!s->connected)return;
 s->err= err;
 sock_error_report(s);
 }
-/*:866*//*875:*/
+/*:867*//*876:*/
 #line 76 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level)
@@ -12326,7 +12339,7 @@ return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
 (s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
 }
 
-/*:875*//*877:*/
+/*:876*//*878:*/
 #line 108 "web/beyond.w"
 
 static int set_udp_cork(sr_sock*s,sr_optreq*rq)
@@ -12339,7 +12352,7 @@ net_run();
 return 0;
 }
 
-/*:877*//*879:*/
+/*:878*//*880:*/
 #line 175 "web/beyond.w"
 
 static int set_udp_encap(sr_sock*s,sr_optreq*rq)
@@ -12351,7 +12364,7 @@ s->udp_encap= rq->val;
 return 0;
 }
 
-/*:879*//*881:*/
+/*:880*//*882:*/
 #line 191 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a)
@@ -12368,7 +12381,7 @@ memcpy(&spi,a->u.data,sizeof spi);
 return spi!=0;
 }
 
-/*:881*//*883:*/
+/*:882*//*884:*/
 #line 236 "web/beyond.w"
 
 static int set_unicast_if(sr_sock*s,sr_optreq*rq)
@@ -12392,7 +12405,7 @@ rq->val= (int)htonl((uint32_t)s->uc_index);
 return 0;
 }
 
-/*:883*//*884:*/
+/*:884*//*885:*/
 #line 276 "web/beyond.w"
 
 static int set_local_port_range(sr_sock*s,sr_optreq*rq)
@@ -12411,7 +12424,7 @@ rq->val= (int)s->local_port_range;
 return 0;
 }
 
-/*:884*//*886:*/
+/*:885*//*887:*/
 #line 298 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
@@ -12423,7 +12436,7 @@ if(*low<=sk_lo&&sk_lo<=*high)*low= sk_lo;
 if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
 }
 
-/*:886*//*887:*/
+/*:887*//*888:*/
 #line 319 "web/beyond.w"
 
 static int get_protocol_num(sr_sock*s,sr_optreq*rq)
@@ -12432,7 +12445,7 @@ rq->val= s->inet_num;
 return 0;
 }
 
-/*:887*//*889:*/
+/*:888*//*890:*/
 #line 379 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -12464,7 +12477,7 @@ int err= group_req_decode(rq,&mr);
 return err?err:mc_leave(s,&mr);
 }
 
-/*:889*//*891:*/
+/*:890*//*892:*/
 #line 434 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
@@ -12520,7 +12533,7 @@ int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
-/*:891*//*892:*/
+/*:892*//*893:*/
 #line 518 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12554,7 +12567,7 @@ free(src);
 return err;
 }
 
-/*:892*//*893:*/
+/*:893*//*894:*/
 #line 550 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12590,7 +12603,7 @@ memcpy(rq->ubuf,&hdr,GROUP_FILTER_SIZE(0));
 return 0;
 }
 
-/*:893*//*894:*/
+/*:894*//*895:*/
 #line 598 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
@@ -12602,7 +12615,7 @@ rq->outlen= sizeof s->cookie;
 return 0;
 }
 
-/*:894*//*895:*/
+/*:895*//*896:*/
 #line 616 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
@@ -12614,7 +12627,7 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:895*//*896:*/
+/*:896*//*897:*/
 #line 657 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
@@ -12633,7 +12646,7 @@ rq->outlen= sizeof m;
 return 0;
 }
 
-/*:896*//*898:*/
+/*:897*//*899:*/
 #line 686 "web/beyond.w"
 
 static void sk_fwd_schedule(sr_sock*s,int size)
@@ -12648,7 +12661,7 @@ s->fwd_alloc+= size;
 s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
-/*:898*//*899:*/
+/*:899*//*900:*/
 #line 711 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
@@ -12664,7 +12677,7 @@ rq->val= (s->sndbuf_locked?SOCK_SNDBUF_LOCK:0)|(s->rcvbuf_locked?SOCK_RCVBUF_LOC
 return 0;
 }
 
-/*:899*//*901:*/
+/*:900*//*902:*/
 #line 772 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
@@ -12676,7 +12689,7 @@ s->zerocopy= rq->val;
 return 0;
 }
 
-/*:901*//*902:*/
+/*:902*//*903:*/
 #line 794 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
@@ -12687,7 +12700,7 @@ s->busy_poll_budget= rq->val;
 return 0;
 }
 
-/*:902*//*903:*/
+/*:903*//*904:*/
 #line 819 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
@@ -12716,7 +12729,7 @@ rq->outlen= sizeof t;
 return 0;
 }
 
-/*:903*//*904:*/
+/*:904*//*905:*/
 #line 855 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
@@ -12732,7 +12745,7 @@ rq->val= 0;
 return 0;
 }
 
-/*:904*//*905:*/
+/*:905*//*906:*/
 #line 878 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
@@ -12742,7 +12755,7 @@ s->txrehash= rq->val==-1?1:rq->val;
 return 0;
 }
 
-/*:905*//*908:*/
+/*:906*//*909:*/
 #line 898 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
@@ -12752,7 +12765,7 @@ static int get_peergroups(sr_sock*s,sr_optreq*rq)
 return-ENODATA;
 }
 
-/*:908*//*909:*/
+/*:909*//*910:*/
 #line 916 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
@@ -12762,7 +12775,7 @@ static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 return 0;
 }
 
-/*:909*//*910:*/
+/*:910*//*911:*/
 #line 933 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
@@ -12770,7 +12783,7 @@ static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 return sock_bindtoindex(s,rq->val);
 }
 
-/*:910*//*913:*/
+/*:911*//*914:*/
 #line 970 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
@@ -12784,4 +12797,4 @@ s->rp->prog_len= 0;
 return 0;
 }
 
-/*:913*/
+/*:914*/

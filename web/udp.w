@@ -1295,7 +1295,7 @@ static inline int ip_route_dgram(sr_sock *s, uint32_t daddr, uint32_t faddr, uin
   sk_flow(s, faddr, saddr, ipc->oif, &fl);
   if (anysrc) fl.freebind = true;
   if (flags & MSG_DONTROUTE) fl.dontroute = true;
-  if ((err = sk_route_output(s, &fl, rt)) < 0) return err;
+  if ((err = sk_route_output(s, fl, rt)) < 0) return err;
   if (rt->type == SR_RT_BROADCAST && !(s->flags & SK_BROADCAST) && !cached) return -EACCES;
   return 0;
 }
