@@ -383,7 +383,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
 /*:668*//*702:*/
-#line 3056 "web/udp.w"
+#line 3066 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -392,19 +392,19 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_ETH_HLEN 14
 
 /*:702*//*715:*/
-#line 3318 "web/udp.w"
+#line 3328 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:715*//*718:*/
-#line 3350 "web/udp.w"
+#line 3360 "web/udp.w"
 
 #define SR_IN_CALLER inline __attribute__((always_inline))
 
 
 /*:718*//*722:*/
-#line 3451 "web/udp.w"
+#line 3461 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -743,7 +743,7 @@ uint64_t rq_seq;
 struct sr_udpcork*cork;
 
 /*:649*//*738:*/
-#line 3789 "web/udp.w"
+#line 3799 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -1265,7 +1265,7 @@ void*big_spare[SR_BIG_ORDER_MAX+1][SR_BIG_SPARE];
 uint8_t nbig_spare[SR_BIG_ORDER_MAX+1];
 
 /*:575*//*691:*/
-#line 2797 "web/udp.w"
+#line 2807 "web/udp.w"
 
 int netstamp_sockets;
 
@@ -2325,24 +2325,24 @@ static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:671*//*674:*/
-#line 2404 "web/udp.w"
+#line 2407 "web/udp.w"
 
-static void udp_rmem_release(sr_sock*s,int size,bool partial);
+static void udp_rmem_release(sr_sock*s,int size,int reader);
 
 /*:674*//*676:*/
-#line 2446 "web/udp.w"
+#line 2456 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:676*//*678:*/
-#line 2506 "web/udp.w"
+#line 2516 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:678*//*680:*/
-#line 2544 "web/udp.w"
+#line 2554 "web/udp.w"
 
 static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
@@ -2350,24 +2350,24 @@ static void sock_recv_cmsgs_all(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*c
 sr_dgram*d);
 
 /*:680*//*683:*/
-#line 2625 "web/udp.w"
+#line 2635 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:683*//*687:*/
-#line 2704 "web/udp.w"
+#line 2714 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:687*//*692:*/
-#line 2800 "web/udp.w"
+#line 2810 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
 /*:692*//*694:*/
-#line 2854 "web/udp.w"
+#line 2864 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
@@ -2375,41 +2375,41 @@ static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:694*//*697:*/
-#line 2936 "web/udp.w"
+#line 2946 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:697*//*703:*/
-#line 3063 "web/udp.w"
+#line 3073 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
 /*:703*//*707:*/
-#line 3139 "web/udp.w"
+#line 3149 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:707*//*709:*/
-#line 3179 "web/udp.w"
+#line 3189 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:709*//*716:*/
-#line 3322 "web/udp.w"
+#line 3332 "web/udp.w"
 
 SR_IN_CALLER static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:716*//*724:*/
-#line 3471 "web/udp.w"
+#line 3481 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:724*//*727:*/
-#line 3534 "web/udp.w"
+#line 3544 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
@@ -2417,24 +2417,24 @@ SR_IN_CALLER static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,
 int flags,socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:727*//*732:*/
-#line 3661 "web/udp.w"
+#line 3671 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:732*//*734:*/
-#line 3717 "web/udp.w"
+#line 3727 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:734*//*736:*/
-#line 3754 "web/udp.w"
+#line 3764 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:736*//*739:*/
-#line 3794 "web/udp.w"
+#line 3804 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -3970,7 +3970,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*711:*/
-#line 3215 "web/udp.w"
+#line 3225 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -10158,10 +10158,13 @@ sr_dgram*d;
 int skip= *off,i= 0;
 bool at_off= *off>=0;
 if(!(flags&MSG_PEEK)){
-if(!s->rq_head)return NULL;
-if(!s->rq_reader)s->rq_reader= s->rq_len;
-d= udp_queue_head_remove(s);
-udp_rmem_release(s,d->truesize,true);
+int reader;
+if(!(d= s->rq_head))return NULL;
+reader= (s->rq_reader?s->rq_reader:s->rq_len)-1;
+s->rq_head= d->next;
+if(!d->next)s->rq_tail= NULL;
+s->rq_len--;
+udp_rmem_release(s,d->truesize,reader);
 *off= 0;
 return d;
 }
@@ -10190,11 +10193,11 @@ if(!*p)return;
 if(s->rq_tail==d)s->rq_tail= prev;
 s->rq_len--;
 if(i<s->rq_reader)s->rq_reader--;
-udp_rmem_release(s,d->truesize,true);
+udp_rmem_release(s,d->truesize,s->rq_reader);
 }
 
 /*:672*//*673:*/
-#line 2369 "web/udp.w"
+#line 2372 "web/udp.w"
 
 static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -10219,23 +10222,24 @@ if(w){*err= w;return NULL;}
 }
 
 /*:673*//*675:*/
-#line 2407 "web/udp.w"
+#line 2416 "web/udp.w"
 
-static void udp_rmem_release(sr_sock*s,int size,bool partial)
+static void udp_rmem_release(sr_sock*s,int size,int reader)
 {
-if(partial){
-s->forward_deficit+= size;
-size= s->forward_deficit;
-if(size<s->forward_threshold&&s->rq_reader> 0)return;
-}else size+= s->forward_deficit;
+size+= s->forward_deficit;
+if(size<s->forward_threshold&&reader> 0){
+s->forward_deficit= size;
+s->rq_reader= reader;
+return;
+}
 s->forward_deficit= 0;
 s->rmem-= size;
-sk_fwd_release(s,size,partial);
+sk_fwd_release(s,size,true);
 s->rq_reader= s->rq_len;
 }
 
 /*:675*//*677:*/
-#line 2450 "web/udp.w"
+#line 2460 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10276,7 +10280,7 @@ return(ssize_t)copied;
 }
 
 /*:677*//*679:*/
-#line 2510 "web/udp.w"
+#line 2520 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -10298,7 +10302,7 @@ co->used+= take;
 }
 
 /*:679*//*681:*/
-#line 2554 "web/udp.w"
+#line 2564 "web/udp.w"
 
 static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10306,7 +10310,7 @@ sr_dgram*d)
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&!s->rcvmark&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
 /*682:*/
-#line 2586 "web/udp.w"
+#line 2596 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
@@ -10314,7 +10318,7 @@ s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
 /*:682*/
-#line 2560 "web/udp.w"
+#line 2570 "web/udp.w"
 
 }else sock_recv_cmsgs_all(s,msg,co,d);
 }
@@ -10329,7 +10333,7 @@ if(s->rcvmark)put_cmsg(msg,co,SOL_SOCKET,SO_MARK,sizeof d->mark,&d->mark);
 }
 
 /*:681*//*684:*/
-#line 2629 "web/udp.w"
+#line 2639 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10350,7 +10354,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*686:*/
-#line 2680 "web/udp.w"
+#line 2690 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -10360,10 +10364,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:686*/
-#line 2648 "web/udp.w"
+#line 2658 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*685:*/
-#line 2667 "web/udp.w"
+#line 2677 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -10378,7 +10382,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:685*/
-#line 2649 "web/udp.w"
+#line 2659 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -10387,7 +10391,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 
 /*:684*//*688:*/
-#line 2707 "web/udp.w"
+#line 2717 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -10399,7 +10403,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*689:*/
-#line 2723 "web/udp.w"
+#line 2733 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -10414,10 +10418,10 @@ n+= len;
 }
 
 /*:689*/
-#line 2717 "web/udp.w"
+#line 2727 "web/udp.w"
 
 if(ts)/*690:*/
-#line 2741 "web/udp.w"
+#line 2751 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -10459,14 +10463,14 @@ n+= len;
 }
 
 /*:690*/
-#line 2718 "web/udp.w"
+#line 2728 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:688*//*693:*/
-#line 2811 "web/udp.w"
+#line 2821 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -10483,7 +10487,7 @@ W->netstamp_sockets+= want?1:-1;
 }
 
 /*:693*//*695:*/
-#line 2870 "web/udp.w"
+#line 2880 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10499,7 +10503,7 @@ s->stamp_ns= d->tstamp_ns;
 }
 
 /*:695*//*696:*/
-#line 2884 "web/udp.w"
+#line 2894 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10529,7 +10533,7 @@ if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
 /*:696*//*698:*/
-#line 2940 "web/udp.w"
+#line 2950 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10546,7 +10550,7 @@ SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
 /*:698*//*704:*/
-#line 3072 "web/udp.w"
+#line 3082 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10558,7 +10562,7 @@ o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
 /*:704*//*705:*/
-#line 3085 "web/udp.w"
+#line 3095 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10571,7 +10575,7 @@ if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
 /*:705*//*706:*/
-#line 3101 "web/udp.w"
+#line 3111 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10602,7 +10606,7 @@ sock_queue_err(s,d);
 }
 
 /*:706*//*708:*/
-#line 3142 "web/udp.w"
+#line 3152 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10628,7 +10632,7 @@ return 0;
 }
 
 /*:708*//*710:*/
-#line 3182 "web/udp.w"
+#line 3192 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10641,12 +10645,12 @@ s->drops++;
 free(d);
 if(!s->rq_reader&&s->rq_len)s->rq_reader= s->rq_len;
 }
-if(total)udp_rmem_release(s,total,true);
+if(total)udp_rmem_release(s,total,s->rq_reader);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:710*//*713:*/
-#line 3259 "web/udp.w"
+#line 3269 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10666,7 +10670,7 @@ return sys_return(err);
 }
 
 /*:713*//*717:*/
-#line 3329 "web/udp.w"
+#line 3339 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10680,7 +10684,7 @@ return(ssize_t)total;
 }
 
 /*:717*//*719:*/
-#line 3359 "web/udp.w"
+#line 3369 "web/udp.w"
 
 SR_IN_CALLER static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10699,7 +10703,7 @@ return r;
 }
 
 /*:719*//*720:*/
-#line 3376 "web/udp.w"
+#line 3386 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10735,7 +10739,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:720*//*721:*/
-#line 3413 "web/udp.w"
+#line 3423 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10772,7 +10776,7 @@ return sys_return((int)r);
 }
 
 /*:721*//*723:*/
-#line 3457 "web/udp.w"
+#line 3467 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10788,7 +10792,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:723*//*725:*/
-#line 3474 "web/udp.w"
+#line 3484 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10813,7 +10817,7 @@ return sys_return((int)total);
 }
 
 /*:725*//*728:*/
-#line 3546 "web/udp.w"
+#line 3556 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10837,7 +10841,7 @@ return r;
 }
 
 /*:728*//*729:*/
-#line 3571 "web/udp.w"
+#line 3581 "web/udp.w"
 
 SR_IN_CALLER static ssize_t recvfrom_body(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10880,7 +10884,7 @@ return recvfrom_body(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:729*//*730:*/
-#line 3612 "web/udp.w"
+#line 3622 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10917,7 +10921,7 @@ return sys_return((int)r);
 }
 
 /*:730*//*731:*/
-#line 3647 "web/udp.w"
+#line 3657 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10933,7 +10937,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:731*//*733:*/
-#line 3664 "web/udp.w"
+#line 3674 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10961,7 +10965,7 @@ return sys_return((int)total);
 }
 
 /*:733*//*735:*/
-#line 3722 "web/udp.w"
+#line 3732 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10991,7 +10995,7 @@ return-ENOTCONN;
 }
 
 /*:735*//*737:*/
-#line 3757 "web/udp.w"
+#line 3767 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -11002,7 +11006,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:737*//*740:*/
-#line 3798 "web/udp.w"
+#line 3808 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
