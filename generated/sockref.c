@@ -30,13 +30,13 @@
 #include <netinet/udp.h> 
 #include <poll.h> 
 
-/*:3*//*871:*/
+/*:3*//*873:*/
 #line 24 "web/beyond.w"
 
 #include <linux/sock_diag.h> 
 #include <linux/net_tstamp.h> 
 
-/*:871*/
+/*:873*/
 #line 41 "web/sockref.w"
 
 /*11:*/
@@ -283,34 +283,34 @@ OPT_STORE_INT_FIELD};
 
 #define SR_LOOPBACK_IFINDEX 1
 
-/*:371*//*426:*/
-#line 1223 "web/ip.w"
+/*:371*//*427:*/
+#line 1240 "web/ip.w"
 
 #define SR_ICMP_QUOTE_MAX 576
 #define SR_IPTOS_PREC_INTERNETCONTROL 0xc0
 
-/*:426*//*431:*/
-#line 1320 "web/ip.w"
+/*:427*//*432:*/
+#line 1337 "web/ip.w"
 
 #define SR_ICMP_RATELIMIT_MS 1000
 #define SR_ICMP_RATEMASK 6168
 #define SR_XRLIM_BURST_FACTOR 6
 
-/*:431*//*448:*/
+/*:432*//*449:*/
 #line 45 "web/pcap.w"
 
 #define SR_PCAP_MAGIC_NS 0xa1b23c4du
 #define SR_LINKTYPE_RAW 101
 #define SR_PCAP_SNAPLEN 262144
 
-/*:448*//*457:*/
+/*:449*//*458:*/
 #line 64 "web/bind.w"
 
 #define SR_BINDADDR_LOCK 4
 #define SR_BINDPORT_LOCK 8
 enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 
-/*:457*//*468:*/
+/*:458*//*469:*/
 #line 291 "web/bind.w"
 
 #define KEY_PORT(port) (uint64_t) (port), 0
@@ -318,22 +318,22 @@ enum{LK_PORT,LK_ADDR,LK_CONN,SR_NLINKS};
 #define KEY_CONN(laddr, lport, raddr, rport) \
   ((uint64_t) (laddr) << 32 | (raddr)), ((uint64_t) (lport) << 16 | (rport))
 
-/*:468*//*479:*/
+/*:469*//*480:*/
 #line 486 "web/bind.w"
 
 enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
-/*:479*//*487:*/
+/*:480*//*488:*/
 #line 657 "web/bind.w"
 
 #define SR_UDP_HTABLE_SIZE 16384 
 
-/*:487*//*552:*/
+/*:488*//*553:*/
 #line 2032 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
-/*:552*//*577:*/
+/*:553*//*578:*/
 #line 252 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
@@ -341,7 +341,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:577*//*579:*/
+/*:578*//*580:*/
 #line 288 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
@@ -350,40 +350,40 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:579*//*587:*/
+/*:580*//*588:*/
 #line 444 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:587*//*619:*/
+/*:588*//*620:*/
 #line 1247 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:619*//*647:*/
+/*:620*//*648:*/
 #line 1838 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
-/*:647*//*649:*/
+/*:648*//*650:*/
 #line 1890 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:649*//*665:*/
+/*:650*//*666:*/
 #line 2246 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:665*//*671:*/
+/*:666*//*672:*/
 #line 2387 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
-/*:671*//*705:*/
-#line 3185 "web/udp.w"
+/*:672*//*706:*/
+#line 3208 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -391,36 +391,42 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   SR_SOF_TX_COMPLETION)
 #define SR_ETH_HLEN 14
 
-/*:705*//*718:*/
-#line 3447 "web/udp.w"
+/*:706*//*719:*/
+#line 3470 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:718*//*724:*/
-#line 3567 "web/udp.w"
+/*:719*//*722:*/
+#line 3502 "web/udp.w"
+
+#define SR_IN_CALLER inline __attribute__((always_inline))
+
+
+/*:722*//*726:*/
+#line 3603 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:724*//*744:*/
+/*:726*//*746:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:744*//*762:*/
+/*:746*//*764:*/
 #line 378 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:762*//*770:*/
+/*:764*//*772:*/
 #line 573 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:770*//*772:*/
+/*:772*//*774:*/
 #line 59 "web/signal.w"
 
 #define SR_SIGBIT(sig) (((uint64_t) 1) << ((sig) - 1))
@@ -428,17 +434,17 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_DEFAULT_IGNORED (SR_SIGBIT(SIGCHLD) | SR_SIGBIT(SIGCONT) | \
   SR_SIGBIT(SIGURG) | SR_SIGBIT(SIGWINCH))
 
-/*:772*//*783:*/
+/*:774*//*785:*/
 #line 305 "web/signal.w"
 
 #define SR_ERESTARTSYS 512 
 
-/*:783*//*786:*/
+/*:785*//*788:*/
 #line 349 "web/signal.w"
 
 #define SR_IDLE_RESTARTS 1000
 
-/*:786*//*788:*/
+/*:788*//*790:*/
 #line 403 "web/signal.w"
 
 #ifndef SA_RESTORER
@@ -454,7 +460,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SIGCANCEL 32 
 #define SR_SIGSETXID 33
 
-/*:788*//*812:*/
+/*:790*//*814:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -462,13 +468,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:812*//*860:*/
+/*:814*//*862:*/
 #line 1013 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:860*//*879:*/
+/*:862*//*881:*/
 #line 83 "web/beyond.w"
 
 #ifndef IP_PROTOCOL
@@ -487,7 +493,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 95 "web/beyond.w"
 
-/*:879*//*903:*/
+/*:881*//*905:*/
 #line 725 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
@@ -496,7 +502,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 730 "web/beyond.w"
 
-/*:903*/
+/*:905*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -571,12 +577,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*766:*/
+/*768:*/
 #line 486 "web/poll.w"
 
 int kmax;
 
-/*:766*/
+/*:768*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -621,7 +627,7 @@ sr_file*file;
 sr_host*host;
 uid_t uid;
 bool listening;
-/*456:*/
+/*457:*/
 #line 44 "web/bind.w"
 
 uint32_t inet_saddr;
@@ -638,23 +644,23 @@ struct sr_link{sr_sock*next,*prev;struct sr_slot*slot;}lk[SR_NLINKS];
 struct sr_rpgroup*rp;
 int rp_index;
 
-/*:456*//*534:*/
+/*:457*//*535:*/
 #line 1648 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
-/*:534*//*535:*/
+/*:535*//*536:*/
 #line 1671 "web/bind.w"
 
 uint32_t fl_daddr,fl_saddr;
 uint16_t fl_dport;
 
-/*:535*//*544:*/
+/*:536*//*545:*/
 #line 1887 "web/bind.w"
 
 uint32_t tcp_write_seq;
 
-/*:544*/
+/*:545*/
 #line 21 "web/socket.w"
 
 /*84:*/
@@ -692,7 +698,7 @@ int nofcs,wifi_status;
 
 uint32_t tskey;
 
-/*:208*//*872:*/
+/*:208*//*874:*/
 #line 31 "web/beyond.w"
 
 uint64_t cookie;
@@ -700,20 +706,20 @@ int zerocopy,rcvmark,prefer_busy_poll,busy_poll_budget;
 int txtime_clockid,txtime_flags;
 bool txtime_on;
 
-/*:872*//*875:*/
+/*:874*//*877:*/
 #line 46 "web/beyond.w"
 
 int no_check_tx;
 
-/*:875*//*909:*/
+/*:877*//*911:*/
 #line 886 "web/beyond.w"
 
 int txrehash;
 
-/*:909*/
+/*:911*/
 #line 22 "web/socket.w"
 
-/*576:*/
+/*577:*/
 #line 236 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
@@ -731,19 +737,19 @@ bool netstamp;
 bool stamp_asked;
 uint64_t rq_seq;
 
-/*:576*//*652:*/
+/*:577*//*653:*/
 #line 1964 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:652*//*740:*/
-#line 3896 "web/udp.w"
+/*:653*//*742:*/
+#line 3941 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:740*//*874:*/
+/*:742*//*876:*/
 #line 40 "web/beyond.w"
 
 int udp_cork,udp_gso_size,udp_gro,udp_encap;
@@ -751,7 +757,7 @@ int udp_no_check6_tx,udp_no_check6_rx;
 int fwd_alloc;
 bool udp_encap_rcv;
 
-/*:874*/
+/*:876*/
 #line 23 "web/socket.w"
 
 /*86:*/
@@ -771,12 +777,12 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:86*//*873:*/
+/*:86*//*875:*/
 #line 37 "web/beyond.w"
 
 uint32_t local_port_range;
 
-/*:873*/
+/*:875*/
 #line 24 "web/socket.w"
 
 /*381:*/
@@ -784,15 +790,15 @@ uint32_t local_port_range;
 
 struct sr_rtmemo rt_memo;
 
-/*:381*//*391:*/
-#line 460 "web/ip.w"
+/*:381*//*392:*/
+#line 477 "web/ip.w"
 
 uint16_t inet_id;
 
-/*:391*/
+/*:392*/
 #line 25 "web/socket.w"
 
-/*809:*/
+/*811:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -800,7 +806,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:809*/
+/*:811*/
 #line 26 "web/socket.w"
 
 };
@@ -969,8 +975,8 @@ int nq;
 size_t qbytes;
 }sr_neigh;
 
-/*:363*//*385:*/
-#line 359 "web/ip.w"
+/*:363*//*386:*/
+#line 376 "web/ip.w"
 
 typedef struct{
 sr_hent h;
@@ -979,8 +985,8 @@ bool locked;
 uint64_t expires_ns;
 }sr_pmtu;
 
-/*:385*//*390:*/
-#line 430 "web/ip.w"
+/*:386*//*391:*/
+#line 447 "web/ip.w"
 
 struct sr_ipout{
 uint8_t protocol,ttl,tos;
@@ -995,8 +1001,8 @@ uint8_t tx_flags;
 uint32_t tskey;
 };
 
-/*:390*//*406:*/
-#line 790 "web/ip.w"
+/*:391*//*407:*/
+#line 807 "web/ip.w"
 
 struct sr_rx{
 sr_host*host;
@@ -1019,8 +1025,8 @@ int truesize;
 uint32_t mark;
 };
 
-/*:406*//*411:*/
-#line 949 "web/ip.w"
+/*:407*//*412:*/
+#line 966 "web/ip.w"
 
 typedef struct{
 size_t off,end;
@@ -1037,23 +1043,23 @@ bool first_in,last_in;
 int rt_type;
 }sr_fragq;
 
-/*:411*//*432:*/
-#line 1325 "web/ip.w"
+/*:412*//*433:*/
+#line 1342 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 uint64_t tokens,last;
 }sr_peer;
 
-/*:432*//*443:*/
-#line 1463 "web/ip.w"
+/*:433*//*444:*/
+#line 1480 "web/ip.w"
 
 typedef struct{
 sr_hent h;
 int users;
 }sr_mcgroup;
 
-/*:443*//*449:*/
+/*:444*//*450:*/
 #line 50 "web/pcap.w"
 
 typedef struct{
@@ -1061,7 +1067,7 @@ FILE*f;
 int host,ifindex;
 }sr_capture;
 
-/*:449*//*463:*/
+/*:450*//*464:*/
 #line 182 "web/bind.w"
 
 typedef struct sr_slot sr_slot;
@@ -1074,7 +1080,7 @@ uid_t fastuid;
 uint32_t fast_rcv_saddr;
 };
 
-/*:463*//*464:*/
+/*:464*//*465:*/
 #line 200 "web/bind.w"
 
 enum{SR_TAB_UDP,SR_TAB_UDPLITE,SR_TAB_TCP,SR_TAB_PING,SR_NTABS};
@@ -1084,7 +1090,7 @@ sr_porttab proto[SR_NTABS];
 sr_slot*spare;
 }sr_bindtab;
 
-/*:464*//*497:*/
+/*:465*//*498:*/
 #line 876 "web/bind.w"
 
 typedef struct sr_rpgroup{
@@ -1095,7 +1101,7 @@ struct sock_filter*prog;
 int prog_len;
 }sr_rpgroup;
 
-/*:497*//*567:*/
+/*:498*//*568:*/
 #line 36 "web/udp.w"
 
 typedef struct sr_dgram sr_dgram;
@@ -1118,21 +1124,21 @@ uint32_t dropcount;
 bool peeked;
 bool csum_bad;
 int l4off;
-/*608:*/
+/*609:*/
 #line 1044 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:608*/
+/*:609*/
 #line 57 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
-/*:567*//*568:*/
+/*:568*//*569:*/
 #line 83 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
@@ -1163,7 +1169,7 @@ SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers"
 _Static_assert(((size_t)1<<SR_BIG_ORDER_MAX)>=SR_DGRAM_HEADROOM+65535,
 "the biggest spare holds the longest datagram");
 
-/*:568*//*584:*/
+/*:569*//*585:*/
 #line 408 "web/udp.w"
 
 struct udp_arrival{
@@ -1174,7 +1180,7 @@ bool sole;
 int truesize;
 };
 
-/*:584*//*620:*/
+/*:585*//*621:*/
 #line 1253 "web/udp.w"
 
 struct sr_ipcm{
@@ -1192,7 +1198,7 @@ bool has_ts_opt_id;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:620*//*653:*/
+/*:621*//*654:*/
 #line 1967 "web/udp.w"
 
 struct sr_udpcork{
@@ -1205,7 +1211,7 @@ int charge;
 uint8_t*data;
 };
 
-/*:653*//*668:*/
+/*:654*//*669:*/
 #line 2325 "web/udp.w"
 
 struct sr_cmsg_out{
@@ -1213,7 +1219,7 @@ uint8_t*pos;
 size_t room,used;
 };
 
-/*:668*/
+/*:669*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1244,13 +1250,13 @@ uint64_t evseq;
 sr_lan*lan;
 int nlans;
 
-/*:345*//*450:*/
+/*:345*//*451:*/
 #line 56 "web/pcap.w"
 
 sr_capture*cap;
 int ncaps;
 
-/*:450*//*574:*/
+/*:451*//*575:*/
 #line 212 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
@@ -1258,26 +1264,26 @@ int nsmall_spare;
 void*big_spare[SR_BIG_ORDER_MAX+1][SR_BIG_SPARE];
 uint8_t nbig_spare[SR_BIG_ORDER_MAX+1];
 
-/*:574*//*694:*/
-#line 2926 "web/udp.w"
+/*:575*//*695:*/
+#line 2949 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:694*//*876:*/
+/*:695*//*878:*/
 #line 49 "web/beyond.w"
 
 uint64_t last_cookie;
 
-/*:876*/
+/*:878*/
 #line 51 "web/world.w"
 
-/*774:*/
+/*776:*/
 #line 78 "web/signal.w"
 
 unsigned idle_restarts;
 int timer_events;
 
-/*:774*/
+/*:776*/
 #line 52 "web/world.w"
 
 };
@@ -1304,34 +1310,34 @@ uint64_t*reserved_ports;
 
 sr_htab neigh;
 
-/*:364*//*386:*/
-#line 367 "web/ip.w"
+/*:364*//*387:*/
+#line 384 "web/ip.w"
 
 sr_htab pmtu;
 
-/*:386*//*392:*/
-#line 463 "web/ip.w"
+/*:387*//*393:*/
+#line 480 "web/ip.w"
 
 uint16_t ip_ident;
 uint64_t serial;
 
-/*:392*//*412:*/
-#line 965 "web/ip.w"
+/*:393*//*413:*/
+#line 982 "web/ip.w"
 
 sr_htab frags;
 size_t frag_mem;
 
-/*:412*//*433:*/
-#line 1331 "web/ip.w"
+/*:413*//*434:*/
+#line 1348 "web/ip.w"
 
 sr_htab peers;
 
-/*:433*//*441:*/
-#line 1457 "web/ip.w"
+/*:434*//*442:*/
+#line 1474 "web/ip.w"
 
 sr_htab mc;
 
-/*:441*//*465:*/
+/*:442*//*466:*/
 #line 208 "web/bind.w"
 
 struct sr_bindtab*bind;
@@ -1341,17 +1347,17 @@ uint64_t addr_type_gen;
 uint32_t addr_type_addr;
 int addr_type;
 
-/*:465*//*813:*/
+/*:466*//*815:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:813*//*852:*/
+/*:815*//*854:*/
 #line 919 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:852*/
+/*:854*/
 #line 202 "web/world.w"
 
 };
@@ -1369,7 +1375,7 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*773:*/
+/*:70*//*775:*/
 #line 65 "web/signal.w"
 
 struct sigaction act[SR_NSIG];
@@ -1379,7 +1385,7 @@ struct{int code;pid_t pid;uid_t uid;}sinfo[SR_NSIG];
 uint64_t it_real_expiry,it_real_interval,it_real_serial;
 struct itimerval it_cpu[2];
 
-/*:773*/
+/*:775*/
 #line 23 "web/proc.w"
 
 sr_host*host;
@@ -1784,24 +1790,26 @@ bool*locked);
 /*:378*//*382:*/
 #line 281 "web/ip.w"
 
-static int sk_route_output(sr_sock*s,const struct sr_flow*fl,struct sr_rtres*rt);
+static int sk_route_output(sr_sock*s,struct sr_flow fl,struct sr_rtres*rt);
+SR_OUT_OF_LINE static int sk_route_remember(sr_sock*s,struct sr_flow fl,
+struct sr_rtres*rt);
 
-/*:382*//*388:*/
-#line 373 "web/ip.w"
+/*:382*//*389:*/
+#line 390 "web/ip.w"
 
 static void hent_free(sr_hent*e);
 static const sr_pmtu*pmtu_find(sr_host*h,uint32_t daddr);
 SR_TRANSPORT_API static void ip_rt_update_pmtu(sr_host*h,uint32_t daddr,
 uint32_t mtu);
 
-/*:388*//*394:*/
-#line 473 "web/ip.w"
+/*:389*//*395:*/
+#line 490 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk);
 SR_TRANSPORT_API static void ip_sk_new_ident(sr_sock*sk);
 
-/*:394*//*396:*/
-#line 515 "web/ip.w"
+/*:395*//*397:*/
+#line 532 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len);
@@ -1810,25 +1818,25 @@ const struct sr_ipout*o,sr_pkt*pkt);
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop);
 
-/*:396*//*399:*/
-#line 649 "web/ip.w"
+/*:397*//*400:*/
+#line 666 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu);
 
-/*:399*//*401:*/
-#line 703 "web/ip.w"
+/*:400*//*402:*/
+#line 720 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip);
 
-/*:401*//*404:*/
-#line 756 "web/ip.w"
+/*:402*//*405:*/
+#line 773 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen);
 
-/*:404*//*407:*/
-#line 812 "web/ip.w"
+/*:405*//*408:*/
+#line 829 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static inline void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
@@ -1836,68 +1844,68 @@ struct sr_rx*rx);
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type);
 
-/*:407*//*414:*/
-#line 972 "web/ip.w"
+/*:408*//*415:*/
+#line 989 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial);
 static void fragq_free(sr_hent*e);
 
-/*:414*//*420:*/
-#line 1084 "web/ip.w"
+/*:415*//*421:*/
+#line 1101 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q);
 
-/*:420*//*423:*/
-#line 1154 "web/ip.w"
+/*:421*//*424:*/
+#line 1171 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:423*//*427:*/
-#line 1227 "web/ip.w"
+/*:424*//*428:*/
+#line 1244 "web/ip.w"
 
 static void icmp_send(sr_host*h,const uint8_t*orig,size_t len,int type,
 int code,uint32_t info,int orig_rt_type,int in_ifindex);
 static bool icmp_is_error(int type);
 
-/*:427*//*429:*/
-#line 1271 "web/ip.w"
+/*:428*//*430:*/
+#line 1288 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
 size_t datalen);
 
-/*:429*//*435:*/
-#line 1337 "web/ip.w"
+/*:430*//*436:*/
+#line 1354 "web/ip.w"
 
 static bool icmp_rate_allow(sr_host*h,const struct sr_rtres*rt,int type,
 uint32_t peer);
 static uint64_t jiffies(void);
 
-/*:435*//*437:*/
-#line 1387 "web/ip.w"
+/*:436*//*438:*/
+#line 1404 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt);
 
-/*:437*//*439:*/
-#line 1431 "web/ip.w"
+/*:438*//*440:*/
+#line 1448 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic);
 
-/*:439*//*444:*/
-#line 1469 "web/ip.w"
+/*:440*//*445:*/
+#line 1486 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group);
 static void ip_mc_dec_group(sr_host*h,int ifindex,uint32_t group);
 static bool ip_check_mc(sr_host*h,int ifindex,uint32_t group);
 
-/*:444*//*453:*/
+/*:445*//*454:*/
 #line 118 "web/pcap.w"
 
 static inline void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 static void pcap_write(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx);
 
-/*:453*//*460:*/
+/*:454*//*461:*/
 #line 105 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr);
@@ -1905,7 +1913,7 @@ static bool inet_can_nonlocal_bind(const sr_sock*s);
 static bool inet_addr_valid_or_nonlocal(const sr_sock*s,uint32_t addr,
 int type);
 
-/*:460*//*466:*/
+/*:461*//*467:*/
 #line 216 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1);
@@ -1914,7 +1922,7 @@ static void link_at(sr_htab*t,sr_hent**at,int k,sr_sock*s,uint64_t k0,
 uint64_t k1);
 static void link_del(sr_htab*t,int k,sr_sock*s);
 
-/*:466*//*469:*/
+/*:467*//*470:*/
 #line 304 "web/bind.w"
 
 static int proto_tabno(int type,int protocol);
@@ -1925,31 +1933,31 @@ static sr_sock*port_first(sr_host*h,int tab,uint16_t port);
 static void sock_hash(sr_sock*s,sr_hent**port_at);
 static void sock_unhash(sr_sock*s);
 
-/*:469*//*473:*/
+/*:470*//*474:*/
 #line 387 "web/bind.w"
 
 static void bind_tables_free(sr_host*h);
 
-/*:473*//*475:*/
+/*:474*//*476:*/
 #line 417 "web/bind.w"
 
 static uint32_t bind_random32(void);
 static uint32_t bind_random_below(uint32_t n);
 
-/*:475*//*478:*/
+/*:476*//*479:*/
 #line 456 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b);
 static bool dev_compatible(const sr_sock*s,const sr_sock*o);
 
-/*:478*//*482:*/
+/*:479*//*483:*/
 #line 522 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o);
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl);
 static bool udp_port_used(const sr_sock*s,uint16_t port);
 
-/*:482*//*484:*/
+/*:483*//*485:*/
 #line 574 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -1957,13 +1965,13 @@ bool reuseport_ok);
 static bool tcp_port_taken(const sr_sock*s,uint16_t port,bool relax,
 bool reuseport_ok);
 
-/*:484*//*486:*/
+/*:485*//*487:*/
 #line 613 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s);
 static void tcp_update_fastreuse(sr_slot*sl,const sr_sock*s);
 
-/*:486*//*488:*/
+/*:487*//*489:*/
 #line 660 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port);
@@ -1971,7 +1979,7 @@ static void local_port_range(sr_host*h,int*low,int*high);
 static uint16_t udp_find_port(sr_sock*s);
 static uint16_t tcp_find_port(sr_sock*s);
 
-/*:488*//*492:*/
+/*:489*//*493:*/
 #line 765 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum);
@@ -1979,25 +1987,25 @@ static int udp_get_port(sr_sock*s,uint16_t snum);
 static int tcp_get_port(sr_sock*s,uint16_t snum);
 static int ping_get_port(sr_sock*s,uint16_t ident);
 
-/*:492*//*498:*/
+/*:493*//*499:*/
 #line 885 "web/bind.w"
 
 static void rp_alloc(sr_sock*s);
 static void rp_add(sr_sock*s,sr_sock*o);
 static void rp_detach(sr_sock*s);
 
-/*:498*//*502:*/
+/*:499*//*503:*/
 #line 974 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s);
 static void tcp_reuseport_join(sr_sock*s);
 
-/*:502*//*504:*/
+/*:503*//*505:*/
 #line 1014 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n);
 
-/*:504*//*507:*/
+/*:505*//*508:*/
 #line 1050 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -2006,34 +2014,34 @@ static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len);
 
-/*:507*//*510:*/
+/*:508*//*511:*/
 #line 1113 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len);
 
-/*:510*//*513:*/
+/*:511*//*514:*/
 #line 1197 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum);
 
-/*:513*//*517:*/
+/*:514*//*518:*/
 #line 1294 "web/bind.w"
 
 static int inet_autobind(sr_sock*s);
 
-/*:517*//*521:*/
+/*:518*//*522:*/
 #line 1377 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer);
 
-/*:521*//*524:*/
+/*:522*//*525:*/
 #line 1428 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
 socklen_t*ulen);
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer);
 
-/*:524*//*530:*/
+/*:525*//*531:*/
 #line 1513 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
@@ -2043,7 +2051,7 @@ static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len);
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
-/*:530*//*537:*/
+/*:531*//*538:*/
 #line 1690 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -2051,13 +2059,13 @@ struct sr_flow*fl);
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
-/*:537*//*545:*/
+/*:538*//*546:*/
 #line 1890 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
-/*:545*//*546:*/
+/*:546*//*547:*/
 #line 1921 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -2072,7 +2080,7 @@ static void udp_table_lookup_all(sr_host*h,int proto,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
-/*:546*//*550:*/
+/*:547*//*551:*/
 #line 1985 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
@@ -2082,7 +2090,7 @@ static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
-/*:550*//*556:*/
+/*:551*//*557:*/
 #line 2159 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -2090,22 +2098,22 @@ size_t len);
 static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
-/*:556*//*559:*/
+/*:557*//*560:*/
 #line 2229 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
-/*:559*//*563:*/
+/*:560*//*564:*/
 #line 2287 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
-/*:563*//*564:*/
+/*:564*//*565:*/
 #line 2301 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
-/*:564*//*569:*/
+/*:565*//*570:*/
 #line 122 "web/udp.w"
 
 static int dgram_buf_order(size_t len);
@@ -2114,29 +2122,29 @@ static void dgram_free(sr_dgram*d);
 static void buf_lend(void*b,size_t need);
 static void buf_shelve(void*b);
 
-/*:569*//*580:*/
+/*:570*//*581:*/
 #line 295 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:580*//*583:*/
+/*:581*//*584:*/
 #line 402 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:583*//*585:*/
+/*:584*//*586:*/
 #line 417 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:585*//*588:*/
+/*:586*//*589:*/
 #line 454 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:588*//*590:*/
+/*:589*//*591:*/
 #line 505 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
@@ -2146,47 +2154,47 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:590*//*593:*/
+/*:591*//*594:*/
 #line 624 "web/udp.w"
 
 static inline bool udp_rcvbuf_takes(sr_sock*s,int truesize);
 static inline void udp_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:593*//*595:*/
+/*:594*//*596:*/
 #line 689 "web/udp.w"
 
 static bool udp_loop_rcv(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:595*//*597:*/
+/*:596*//*598:*/
 #line 759 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
-/*:597*//*599:*/
+/*:598*//*600:*/
 #line 773 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:599*//*601:*/
+/*:600*//*602:*/
 #line 814 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:601*//*603:*/
+/*:602*//*604:*/
 #line 840 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:603*//*606:*/
+/*:604*//*607:*/
 #line 966 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:606*//*609:*/
+/*:607*//*610:*/
 #line 1049 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -2194,46 +2202,46 @@ int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:609*//*612:*/
+/*:610*//*613:*/
 #line 1107 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:612*//*614:*/
+/*:613*//*615:*/
 #line 1138 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:614*//*616:*/
+/*:615*//*617:*/
 #line 1179 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:616*//*618:*/
+/*:617*//*619:*/
 #line 1241 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:618*//*624:*/
+/*:619*//*625:*/
 #line 1347 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:624*//*628:*/
+/*:625*//*629:*/
 #line 1410 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:628*//*631:*/
+/*:629*//*632:*/
 #line 1456 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:631*//*633:*/
+/*:632*//*634:*/
 #line 1501 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
@@ -2247,7 +2255,7 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:633*//*639:*/
+/*:634*//*640:*/
 #line 1690 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
@@ -2255,31 +2263,31 @@ const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:639*//*641:*/
+/*:640*//*642:*/
 #line 1735 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:641*//*643:*/
+/*:642*//*644:*/
 #line 1760 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static inline bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:643*//*646:*/
+/*:644*//*647:*/
 #line 1835 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
-/*:646*//*650:*/
+/*:647*//*651:*/
 #line 1893 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:650*//*654:*/
+/*:651*//*655:*/
 #line 1978 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
@@ -2290,7 +2298,7 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
-/*:654*//*660:*/
+/*:655*//*661:*/
 #line 2113 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2302,147 +2310,149 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:660*//*661:*/
+/*:661*//*662:*/
 #line 2130 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:661*//*667:*/
+/*:662*//*668:*/
 #line 2318 "web/udp.w"
 
-static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
+SR_IN_CALLER static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:667*//*672:*/
+/*:668*//*673:*/
 #line 2416 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:672*//*674:*/
+/*:673*//*675:*/
 #line 2435 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
-static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
+static inline sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
+sr_try_recv*try_recv);
+SR_OUT_OF_LINE static sr_dgram*skb_recv_sleep(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:674*//*677:*/
-#line 2533 "web/udp.w"
+/*:675*//*678:*/
+#line 2549 "web/udp.w"
 
-static void udp_rmem_release(sr_sock*s,int size,bool partial);
+static void udp_rmem_release(sr_sock*s,int size,int reader);
 
-/*:677*//*679:*/
-#line 2575 "web/udp.w"
+/*:678*//*680:*/
+#line 2598 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:679*//*681:*/
-#line 2635 "web/udp.w"
+/*:680*//*682:*/
+#line 2658 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:681*//*683:*/
-#line 2673 "web/udp.w"
+/*:682*//*684:*/
+#line 2696 "web/udp.w"
 
 static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 static void sock_recv_cmsgs_all(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:683*//*686:*/
-#line 2754 "web/udp.w"
+/*:684*//*687:*/
+#line 2777 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:686*//*690:*/
-#line 2833 "web/udp.w"
+/*:687*//*691:*/
+#line 2856 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:690*//*695:*/
-#line 2929 "web/udp.w"
+/*:691*//*696:*/
+#line 2952 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
-/*:695*//*697:*/
-#line 2983 "web/udp.w"
+/*:696*//*698:*/
+#line 3006 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:697*//*700:*/
-#line 3065 "web/udp.w"
+/*:698*//*701:*/
+#line 3088 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:700*//*706:*/
-#line 3192 "web/udp.w"
+/*:701*//*707:*/
+#line 3215 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
-/*:706*//*710:*/
-#line 3268 "web/udp.w"
+/*:707*//*711:*/
+#line 3291 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:710*//*712:*/
-#line 3308 "web/udp.w"
+/*:711*//*713:*/
+#line 3331 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:712*//*719:*/
-#line 3451 "web/udp.w"
+/*:713*//*720:*/
+#line 3474 "web/udp.w"
 
-static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
+SR_IN_CALLER static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:719*//*726:*/
-#line 3587 "web/udp.w"
+/*:720*//*728:*/
+#line 3623 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:726*//*729:*/
-#line 3650 "web/udp.w"
+/*:728*//*731:*/
+#line 3686 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
-static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,int flags,
-socklen_t*namelen,struct sr_cmsg_out*co);
+SR_IN_CALLER static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,
+int flags,socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:729*//*734:*/
-#line 3768 "web/udp.w"
+/*:731*//*736:*/
+#line 3813 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:734*//*736:*/
-#line 3824 "web/udp.w"
+/*:736*//*738:*/
+#line 3869 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:736*//*738:*/
-#line 3861 "web/udp.w"
+/*:738*//*740:*/
+#line 3906 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:738*//*741:*/
-#line 3901 "web/udp.w"
+/*:740*//*743:*/
+#line 3946 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:741*//*745:*/
+/*:743*//*747:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2450,13 +2460,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:745*//*749:*/
+/*:747*//*751:*/
 #line 102 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:749*//*751:*/
+/*:751*//*753:*/
 #line 157 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2464,24 +2474,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:751*//*757:*/
+/*:753*//*759:*/
 #line 266 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:757*//*759:*/
+/*:759*//*761:*/
 #line 325 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:759*//*763:*/
+/*:761*//*765:*/
 #line 383 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:763*//*768:*/
+/*:765*//*770:*/
 #line 535 "web/poll.w"
 
 static inline void sk_wake_async(sr_sock*s);
@@ -2490,7 +2500,7 @@ static void sock_data_ready(sr_sock*s);
 static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 
-/*:768*//*775:*/
+/*:770*//*777:*/
 #line 82 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig);
@@ -2499,38 +2509,38 @@ static bool sig_ignored(const sr_proc*p,int sig);
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:775*//*779:*/
+/*:777*//*781:*/
 #line 165 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig);
 static void signal_deliver_all(bool handlers);
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 
-/*:779*//*784:*/
+/*:781*//*786:*/
 #line 308 "web/signal.w"
 
 static bool signal_interrupts(void);
 static bool signal_restart(ssize_t*r);
 static bool signal_restart_decide(ssize_t*r);
 
-/*:784*//*790:*/
+/*:786*//*792:*/
 #line 422 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set);
 static void bits_sigset(uint64_t bits,sigset_t*set);
 
-/*:790*//*794:*/
+/*:792*//*796:*/
 #line 528 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask);
 static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
 
-/*:794*//*797:*/
+/*:796*//*799:*/
 #line 571 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to);
 
-/*:797*//*800:*/
+/*:799*//*802:*/
 #line 628 "web/signal.w"
 
 static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
@@ -2540,41 +2550,41 @@ static void ns_timeval(uint64_t ns,struct timeval*tv);
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
 static void itimer_fire(pid_t pid,uint64_t serial);
 
-/*:800*//*805:*/
+/*:802*//*807:*/
 #line 753 "web/signal.w"
 
 static bool timers_only_tick(void);
 
-/*:805*//*810:*/
+/*:807*//*812:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:810*//*816:*/
+/*:812*//*818:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:816*//*818:*/
+/*:818*//*820:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:818*//*820:*/
+/*:820*//*822:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:820*//*822:*/
+/*:822*//*824:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:822*//*824:*/
+/*:824*//*826:*/
 #line 281 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
@@ -2582,48 +2592,48 @@ int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 static int ip_head_l4len(const sr_sock*s);
 
-/*:824*//*826:*/
+/*:826*//*828:*/
 #line 328 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:826*//*828:*/
+/*:828*//*830:*/
 #line 366 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:828*//*830:*/
+/*:830*//*832:*/
 #line 462 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:830*//*833:*/
+/*:832*//*835:*/
 #line 507 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:833*//*838:*/
+/*:835*//*840:*/
 #line 593 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:838*//*842:*/
+/*:840*//*844:*/
 #line 690 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
-/*:842*//*845:*/
+/*:844*//*847:*/
 #line 744 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:845*//*848:*/
+/*:847*//*850:*/
 #line 814 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2631,74 +2641,74 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:848*//*850:*/
+/*:850*//*852:*/
 #line 857 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:850*//*853:*/
+/*:852*//*855:*/
 #line 922 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:853*//*858:*/
+/*:855*//*860:*/
 #line 1000 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:858*//*862:*/
+/*:860*//*864:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:862*//*864:*/
+/*:864*//*866:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:864*//*866:*/
+/*:866*//*868:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:866*//*868:*/
+/*:868*//*870:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:868*//*877:*/
+/*:870*//*879:*/
 #line 73 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level);
 
-/*:877*//*883:*/
+/*:879*//*885:*/
 #line 188 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a);
 
-/*:883*//*888:*/
+/*:885*//*890:*/
 #line 295 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
-/*:888*//*893:*/
+/*:890*//*895:*/
 #line 409 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
-/*:893*//*900:*/
+/*:895*//*902:*/
 #line 682 "web/beyond.w"
 
 static void sk_fwd_schedule(sr_sock*s,int size);
 static void sk_fwd_release(sr_sock*s,int size,bool partial);
 
-/*:900*/
+/*:902*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -3035,12 +3045,12 @@ h->reserved_ports= xcalloc(65536/64,sizeof(uint64_t));
 /*:135*/
 #line 648 "web/world.w"
 
-/*393:*/
-#line 470 "web/ip.w"
+/*394:*/
+#line 487 "web/ip.w"
 
 h->ip_ident= 1;
 
-/*:393*/
+/*:394*/
 #line 649 "web/world.w"
 
 W->host= xrealloc(W->host,(size_t)W->nhosts+1,sizeof*W->host);
@@ -3225,21 +3235,21 @@ free(W->ev);
 for(int i= 1;i<=W->nlans;i++)free(W->lan[i].port);
 free(W->lan);
 
-/*:346*//*451:*/
+/*:346*//*452:*/
 #line 60 "web/pcap.w"
 
 for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:451*//*575:*/
+/*:452*//*576:*/
 #line 218 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 for(int order= 0;order<=SR_BIG_ORDER_MAX;order++)
 while(W->nbig_spare[order])free(W->big_spare[order][--W->nbig_spare[order]]);
 
-/*:575*/
+/*:576*/
 #line 854 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
@@ -3249,37 +3259,37 @@ sr_host*fh= W->host[i];
 
 htab_free(&fh->neigh,neigh_free);
 
-/*:365*//*387:*/
-#line 370 "web/ip.w"
+/*:365*//*388:*/
+#line 387 "web/ip.w"
 
 htab_free(&fh->pmtu,hent_free);
 
-/*:387*//*413:*/
-#line 969 "web/ip.w"
+/*:388*//*414:*/
+#line 986 "web/ip.w"
 
 htab_free(&fh->frags,fragq_free);
 
-/*:413*//*434:*/
-#line 1334 "web/ip.w"
+/*:414*//*435:*/
+#line 1351 "web/ip.w"
 
 htab_free(&fh->peers,hent_free);
 
-/*:434*//*442:*/
-#line 1460 "web/ip.w"
+/*:435*//*443:*/
+#line 1477 "web/ip.w"
 
 htab_free(&fh->mc,hent_free);
 
-/*:442*//*472:*/
+/*:443*//*473:*/
 #line 384 "web/bind.w"
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:472*//*814:*/
+/*:473*//*816:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:814*/
+/*:816*/
 #line 857 "web/world.w"
 
 free(fh->ifs);
@@ -3591,7 +3601,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*767:*/
+/*769:*/
 #line 489 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3600,7 +3610,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:767*/
+/*:769*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3813,17 +3823,17 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*578:*/
+/*:170*//*579:*/
 #line 262 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:578*//*910:*/
+/*:579*//*912:*/
 #line 889 "web/beyond.w"
 
 s->txrehash= 1;
 
-/*:910*/
+/*:912*/
 #line 299 "web/socket.w"
 
 /*97:*/
@@ -3835,7 +3845,7 @@ s->ipflags|= IPF_MC_LOOP|IPF_MC_ALL;
 s->pmtudisc= sysctl_value(h,SYS_IP_NO_PMTU_DISC)?IP_PMTUDISC_DONT:IP_PMTUDISC_WANT;
 if(type==SOCK_RAW&&protocol==IPPROTO_RAW)s->ipflags|= IPF_HDRINCL;
 
-/*:97*//*458:*/
+/*:97*//*459:*/
 #line 74 "web/bind.w"
 
 s->tabno= (int8_t)proto_tabno(type,protocol);
@@ -3845,12 +3855,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:458*//*815:*/
+/*:459*//*817:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:815*/
+/*:817*/
 #line 300 "web/socket.w"
 
 return s;
@@ -3972,8 +3982,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*714:*/
-#line 3344 "web/udp.w"
+/*715:*/
+#line 3367 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -3992,7 +4002,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:714*/
+/*:715*/
 #line 166 "web/ioctl.w"
 
 }
@@ -6804,30 +6814,41 @@ return mtu;
 }
 
 /*:379*//*383:*/
-#line 287 "web/ip.w"
+#line 293 "web/ip.w"
 
-static int sk_route_output(sr_sock*s,const struct sr_flow*fl,struct sr_rtres*rt)
+static int sk_route_output(sr_sock*s,struct sr_flow fl,struct sr_rtres*rt)
+{
+sr_host*h= s->host;
+struct sr_rtmemo*m= &s->rt_memo;
+if(m->gen==h->route_gen+1&&m->fl.daddr==fl.daddr&&m->fl.saddr==fl.saddr&&
+m->fl.oif==fl.oif&&m->fl.dontroute==fl.dontroute&&
+m->fl.freebind==fl.freebind){
+*rt= m->rt;
+rt->mtu= ip_path_mtu(h,iface_by_index(h,rt->ifindex),rt->type,
+fl.daddr?fl.daddr:rt->saddr,&rt->mtu_locked);
+return 0;
+}
+return sk_route_remember(s,fl,rt);
+}
+
+/*:383*//*384:*/
+#line 311 "web/ip.w"
+
+SR_OUT_OF_LINE static int sk_route_remember(sr_sock*s,struct sr_flow fl,
+struct sr_rtres*rt)
 {
 sr_host*h= s->host;
 struct sr_rtmemo*m= &s->rt_memo;
 int err;
-if(m->gen==h->route_gen+1&&m->fl.daddr==fl->daddr&&m->fl.saddr==fl->saddr&&
-m->fl.oif==fl->oif&&m->fl.dontroute==fl->dontroute&&
-m->fl.freebind==fl->freebind){
-*rt= m->rt;
-rt->mtu= ip_path_mtu(h,iface_by_index(h,rt->ifindex),rt->type,
-fl->daddr?fl->daddr:rt->saddr,&rt->mtu_locked);
-return 0;
-}
-if((err= ip_route_output(h,fl,rt))<0)return err;
+if((err= ip_route_output(h,&fl,rt))<0)return err;
 m->gen= h->route_gen+1;
-m->fl= *fl;
+m->fl= fl;
 m->rt= *rt;
 return 0;
 }
 
-/*:383*//*389:*/
-#line 379 "web/ip.w"
+/*:384*//*390:*/
+#line 396 "web/ip.w"
 
 static void hent_free(sr_hent*e)
 {
@@ -6871,8 +6892,8 @@ pm->expires_ns= W->now_ns+
 (uint64_t)sysctl_value(h,SYS_ROUTE_MTU_EXPIRES)*1000000000u;
 }
 
-/*:389*//*395:*/
-#line 480 "web/ip.w"
+/*:390*//*396:*/
+#line 497 "web/ip.w"
 
 static bool ip_sk_connected(const sr_sock*sk)
 {
@@ -6884,8 +6905,8 @@ static void ip_sk_new_ident(sr_sock*sk)
 sk->inet_id= (uint16_t)rng_next();
 }
 
-/*:395*//*397:*/
-#line 542 "web/ip.w"
+/*:396*//*398:*/
+#line 559 "web/ip.w"
 
 static int ip_output(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 const struct sr_ipout*o,const void*l4,size_t l4len)
@@ -6945,8 +6966,8 @@ else ip_send(h,rt->type,rt->ifindex,rt->nexthop,pkt,mtu,o->mc_loop);
 return 0;
 }
 
-/*:397*//*398:*/
-#line 622 "web/ip.w"
+/*:398*//*399:*/
+#line 639 "web/ip.w"
 
 static void ip_send(sr_host*h,int type,int ifindex,uint32_t nexthop,
 sr_pkt*pkt,int mtu,bool mc_loop)
@@ -6964,8 +6985,8 @@ dev_loop(h,ifindex,pkt_clone(pkt),SR_RT_BROADCAST);
 ip_fragment(h,ifindex,nexthop,group,pkt,mtu);
 }
 
-/*:398*//*400:*/
-#line 653 "web/ip.w"
+/*:399*//*401:*/
+#line 670 "web/ip.w"
 
 static void ip_fragment(sr_host*h,int ifindex,uint32_t nexthop,bool group,
 sr_pkt*pkt,int mtu)
@@ -7006,8 +7027,8 @@ left-= len;
 free(pkt);
 }
 
-/*:400*//*402:*/
-#line 707 "web/ip.w"
+/*:401*//*403:*/
+#line 724 "web/ip.w"
 
 static void ip_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -7021,8 +7042,8 @@ if(rt_type==SR_RT_UNICAST)ip_forward(h,ifindex,pkt);
 else ip_local_deliver(h,ifindex,pkt,rt_type);
 }
 
-/*:402*//*403:*/
-#line 730 "web/ip.w"
+/*:403*//*404:*/
+#line 747 "web/ip.w"
 
 static int ip_route_input(sr_host*h,int ifindex,const struct sr_ipv4*ip)
 {
@@ -7043,8 +7064,8 @@ if(r&&r->type==SR_RT_LOCAL)return SR_RT_LOCAL;
 return SR_RT_UNICAST;
 }
 
-/*:403*//*405:*/
-#line 759 "web/ip.w"
+/*:404*//*406:*/
+#line 776 "web/ip.w"
 
 static bool ip_options_have_srr(const uint8_t*opt,int optlen)
 {
@@ -7054,8 +7075,8 @@ if(p[0]==IPOPT_LSRR||p[0]==IPOPT_SSRR)return true;
 return false;
 }
 
-/*:405*//*408:*/
-#line 823 "web/ip.w"
+/*:406*//*409:*/
+#line 840 "web/ip.w"
 
 static void ip_local_deliver(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -7090,8 +7111,8 @@ rt_type,ifindex);
 free(pkt);
 }
 
-/*:408*//*409:*/
-#line 869 "web/ip.w"
+/*:409*//*410:*/
+#line 886 "web/ip.w"
 
 static inline void ip_rx_fill(sr_host*h,int ifindex,const sr_pkt*pkt,int rt_type,
 struct sr_rx*rx)
@@ -7120,8 +7141,8 @@ rx->mark= pkt->mark;
 rx->pkt= NULL;
 }
 
-/*:409*//*410:*/
-#line 903 "web/ip.w"
+/*:410*//*411:*/
+#line 920 "web/ip.w"
 
 static uint32_t fib_compute_spec_dst(sr_host*h,int ifindex,
 const struct sr_ipv4*ip,int rt_type)
@@ -7137,8 +7158,8 @@ inet_select_addr(h,iface_by_index(h,r->ifindex),r->gw,r->scope);
 return inet_select_addr(h,iface_by_index(h,ifindex),0,scope);
 }
 
-/*:410*//*415:*/
-#line 977 "web/ip.w"
+/*:411*//*416:*/
+#line 994 "web/ip.w"
 
 static void fragq_free(sr_hent*e)
 {
@@ -7155,8 +7176,8 @@ htab_remove(&h->frags,&q->h);
 fragq_free(&q->h);
 }
 
-/*:415*//*416:*/
-#line 995 "web/ip.w"
+/*:416*//*417:*/
+#line 1012 "web/ip.w"
 
 static sr_fragq*fragq_get(sr_host*h,const struct sr_ipv4*ip,int rt_type)
 {
@@ -7183,8 +7204,8 @@ ev_push(&e);
 return q;
 }
 
-/*:416*//*417:*/
-#line 1023 "web/ip.w"
+/*:417*//*418:*/
+#line 1040 "web/ip.w"
 
 static sr_pkt*ip_defrag(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -7197,8 +7218,8 @@ ipv4_parse(pkt->data,pkt->len,&ip);
 if(!(q= fragq_get(h,&ip,rt_type))){free(pkt);return NULL;}
 off= (size_t)(ip.frag_off&IP_OFFMASK)*8;
 end= off+ip.tot_len-ip.ihl;
-/*418:*/
-#line 1051 "web/ip.w"
+/*419:*/
+#line 1068 "web/ip.w"
 
 if(!(ip.frag_off&IP_MF)){
 if(end<q->len||(q->last_in&&end!=q->len))goto discard;
@@ -7213,12 +7234,12 @@ q->len= end;
 }
 if(end<=off)goto discard;
 
-/*:418*/
-#line 1035 "web/ip.w"
+/*:419*/
+#line 1052 "web/ip.w"
 
 for(i= 0;i<q->nf&&q->f[i].off<off;i++);
-/*419:*/
-#line 1065 "web/ip.w"
+/*420:*/
+#line 1082 "web/ip.w"
 
 if(i> 0&&q->f[i-1].end> off){
 if(end<=q->f[i-1].end){free(pkt);return NULL;}
@@ -7235,8 +7256,8 @@ free(pkt);
 return NULL;
 }
 
-/*:419*/
-#line 1037 "web/ip.w"
+/*:420*/
+#line 1054 "web/ip.w"
 
 q->f= xrealloc(q->f,(size_t)q->nf+1,sizeof*q->f);
 memmove(&q->f[i+1],&q->f[i],(size_t)(q->nf-i)*sizeof*q->f);
@@ -7251,8 +7272,8 @@ if(q->first_in&&q->last_in&&q->meat==q->len)return ip_frag_reasm(h,q);
 return NULL;
 }
 
-/*:417*//*421:*/
-#line 1087 "web/ip.w"
+/*:418*//*422:*/
+#line 1104 "web/ip.w"
 
 static sr_pkt*ip_frag_reasm(sr_host*h,sr_fragq*q)
 {
@@ -7276,8 +7297,8 @@ fragq_kill(h,q);
 return whole;
 }
 
-/*:421*//*422:*/
-#line 1113 "web/ip.w"
+/*:422*//*423:*/
+#line 1130 "web/ip.w"
 
 static void ip_frag_expire(sr_host*h,uint64_t k0,uint64_t k1,uint64_t serial)
 {
@@ -7289,8 +7310,8 @@ ICMP_EXC_FRAGTIME,0,SR_RT_LOCAL,0);
 fragq_kill(h,q);
 }
 
-/*:422*//*424:*/
-#line 1157 "web/ip.w"
+/*:423*//*425:*/
+#line 1174 "web/ip.w"
 
 static void ip_forward(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -7333,8 +7354,8 @@ ipv4_recsum(pkt->data);
 ip_fragment(h,r->ifindex,r->gw?r->gw:ip.daddr,false,pkt,mtu);
 }
 
-/*:424*//*428:*/
-#line 1232 "web/ip.w"
+/*:425*//*429:*/
+#line 1249 "web/ip.w"
 
 static bool icmp_is_error(int type)
 {
@@ -7370,8 +7391,8 @@ len<(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN)?
 len:(size_t)(SR_ICMP_QUOTE_MAX-SR_IPHDR_LEN-SR_ICMPHDR_LEN));
 }
 
-/*:428*//*430:*/
-#line 1276 "web/ip.w"
+/*:429*//*431:*/
+#line 1293 "web/ip.w"
 
 static void icmp_push(sr_host*h,const struct sr_rtres*rt,uint32_t daddr,
 uint8_t tos,int type,int code,uint32_t rest,const uint8_t*data,
@@ -7395,8 +7416,8 @@ ip_output(h,rt,daddr,&o,buf,SR_ICMPHDR_LEN+datalen);
 free(buf);
 }
 
-/*:430*//*436:*/
-#line 1342 "web/ip.w"
+/*:431*//*437:*/
+#line 1359 "web/ip.w"
 
 static uint64_t jiffies(void)
 {
@@ -7427,8 +7448,8 @@ p->tokens-= timeout;
 return true;
 }
 
-/*:436*//*438:*/
-#line 1390 "web/ip.w"
+/*:437*//*439:*/
+#line 1407 "web/ip.w"
 
 static void icmp_rcv(const struct sr_rx*rx,const sr_pkt*pkt)
 {
@@ -7465,8 +7486,8 @@ else if(q.protocol==IPPROTO_ICMP)
 ping_err(rx,ic.type,ic.code,info,ic.data,ic.datalen);
 }
 
-/*:438*//*440:*/
-#line 1434 "web/ip.w"
+/*:439*//*441:*/
+#line 1451 "web/ip.w"
 
 static void icmp_echo(const struct sr_rx*rx,const struct sr_icmp*ic)
 {
@@ -7480,8 +7501,8 @@ icmp_push(rx->host,&rt,rx->saddr,rx->tos,ICMP_ECHOREPLY,ic->code,ic->rest,
 ic->data,ic->datalen);
 }
 
-/*:440*//*445:*/
-#line 1474 "web/ip.w"
+/*:441*//*446:*/
+#line 1491 "web/ip.w"
 
 static void ip_mc_inc_group(sr_host*h,int ifindex,uint32_t group)
 {
@@ -7513,7 +7534,7 @@ if(group==htonl(INADDR_ALLHOSTS_GROUP))return true;
 return htab_find(&h->mc,(uint64_t)(unsigned)ifindex<<32|group,0)!=NULL;
 }
 
-/*:445*//*452:*/
+/*:446*//*453:*/
 #line 69 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex)
@@ -7549,7 +7570,7 @@ W->cap[capture-1].f= NULL;
 return 0;
 }
 
-/*:452*//*454:*/
+/*:453*//*455:*/
 #line 122 "web/pcap.w"
 
 static inline void pcap_record(sr_host*h,int ifindex,const sr_pkt*pkt,bool tx)
@@ -7579,7 +7600,7 @@ free(wire);
 }else fwrite(pkt->data,1,pkt->len,c->f);
 }
 }
-/*:454*//*461:*/
+/*:455*//*462:*/
 #line 111 "web/bind.w"
 
 static int inet_addr_type(sr_host*h,uint32_t addr)
@@ -7599,7 +7620,7 @@ h->addr_type= type;
 return type;
 }
 
-/*:461*//*462:*/
+/*:462*//*463:*/
 #line 149 "web/bind.w"
 
 static bool inet_can_nonlocal_bind(const sr_sock*s)
@@ -7616,7 +7637,7 @@ type==SR_RT_LOCAL||type==SR_RT_MULTICAST||
 type==SR_RT_BROADCAST;
 }
 
-/*:462*//*467:*/
+/*:463*//*468:*/
 #line 234 "web/bind.w"
 
 static sr_slot*slot_find(const sr_htab*t,uint64_t k0,uint64_t k1)
@@ -7671,7 +7692,7 @@ s->host->bind->spare= sl;
 }
 }
 
-/*:467*//*470:*/
+/*:468*//*471:*/
 #line 313 "web/bind.w"
 
 static int proto_tabno(int type,int protocol)
@@ -7708,7 +7729,7 @@ sl= slot_find(&h->bind->proto[tab].t[LK_PORT],KEY_PORT(port));
 return sl?sl->first:NULL;
 }
 
-/*:470*//*471:*/
+/*:471*//*472:*/
 #line 355 "web/bind.w"
 
 static void sock_hash(sr_sock*s,sr_hent**port_at)
@@ -7737,7 +7758,7 @@ for(int k= 0;k<SR_NLINKS;k++)link_del(&pt->t[k],k,s);
 s->inet_num= 0;
 }
 
-/*:471*//*474:*/
+/*:472*//*475:*/
 #line 390 "web/bind.w"
 
 static void bind_tables_free(sr_host*h)
@@ -7753,7 +7774,7 @@ free(h->bind);
 h->bind= NULL;
 }
 
-/*:474*//*476:*/
+/*:475*//*477:*/
 #line 421 "web/bind.w"
 
 static uint32_t bind_random32(void)
@@ -7766,7 +7787,7 @@ static uint32_t bind_random_below(uint32_t n)
 return(uint32_t)(((uint64_t)bind_random32()*n)>>32);
 }
 
-/*:476*//*477:*/
+/*:477*//*478:*/
 #line 445 "web/bind.w"
 
 static bool addr_overlap(uint32_t a,uint32_t b)
@@ -7779,7 +7800,7 @@ static bool dev_compatible(const sr_sock*s,const sr_sock*o)
 return!s->bound_dev_if||!o->bound_dev_if||s->bound_dev_if==o->bound_dev_if;
 }
 
-/*:477*//*480:*/
+/*:478*//*481:*/
 #line 489 "web/bind.w"
 
 static int udp_clash(const sr_sock*s,const sr_sock*o)
@@ -7792,7 +7813,7 @@ return CLASH_PARTNER;
 return CLASH_YES;
 }
 
-/*:480*//*481:*/
+/*:481*//*482:*/
 #line 504 "web/bind.w"
 
 static bool udp_port_taken(const sr_sock*s,const sr_slot*sl)
@@ -7812,7 +7833,7 @@ if(udp_clash(s,o)==CLASH_YES)return true;
 return false;
 }
 
-/*:481*//*483:*/
+/*:482*//*484:*/
 #line 552 "web/bind.w"
 
 static bool tcp_clash(const sr_sock*s,const sr_sock*o,bool relax,
@@ -7836,7 +7857,7 @@ if(tcp_clash(s,o,relax,reuseport_ok))return true;
 return false;
 }
 
-/*:483*//*485:*/
+/*:484*//*486:*/
 #line 595 "web/bind.w"
 
 static bool tcp_reuseport_match(const sr_slot*sl,const sr_sock*s)
@@ -7856,7 +7877,7 @@ sl->fast_rcv_saddr= s->inet_rcv_saddr;
 }
 }
 
-/*:485*//*489:*/
+/*:486*//*490:*/
 #line 666 "web/bind.w"
 
 static bool port_reserved(sr_host*h,uint16_t port)
@@ -7871,7 +7892,7 @@ long long*r= sysctl_slot(h,SYS_IP_LOCAL_PORT_RANGE);
 *high= (int)r[1];
 }
 
-/*:489*//*490:*/
+/*:490*//*491:*/
 #line 684 "web/bind.w"
 
 static uint16_t udp_find_port(sr_sock*s)
@@ -7898,7 +7919,7 @@ snum= (uint16_t)(snum+step);
 return 0;
 }
 
-/*:490*//*491:*/
+/*:491*//*492:*/
 #line 717 "web/bind.w"
 
 static uint16_t tcp_find_port(sr_sock*s)
@@ -7941,7 +7962,7 @@ goto ports_exhausted;
 return 0;
 }
 
-/*:491*//*493:*/
+/*:492*//*494:*/
 #line 771 "web/bind.w"
 
 static int sk_get_port(sr_sock*s,uint16_t snum)
@@ -7954,7 +7975,7 @@ case SR_TAB_PING:return ping_get_port(s,snum);
 return-EADDRINUSE;
 }
 
-/*:493*//*494:*/
+/*:494*//*495:*/
 #line 790 "web/bind.w"
 
 static int udp_get_port(sr_sock*s,uint16_t snum)
@@ -7972,7 +7993,7 @@ sock_hash(s,at);
 return 0;
 }
 
-/*:494*//*495:*/
+/*:495*//*496:*/
 #line 809 "web/bind.w"
 
 static int tcp_get_port(sr_sock*s,uint16_t snum)
@@ -7994,7 +8015,7 @@ tcp_update_fastreuse(s->lk[LK_PORT].slot,s);
 return 0;
 }
 
-/*:495*//*496:*/
+/*:496*//*497:*/
 #line 844 "web/bind.w"
 
 static int ping_get_port(sr_sock*s,uint16_t ident)
@@ -8017,7 +8038,7 @@ if(!s->hashed)sock_hash(s,NULL);
 return 0;
 }
 
-/*:496*//*499:*/
+/*:497*//*500:*/
 #line 894 "web/bind.w"
 
 static void rp_alloc(sr_sock*s)
@@ -8059,7 +8080,7 @@ free(g);
 }
 }
 
-/*:499*//*500:*/
+/*:500*//*501:*/
 #line 941 "web/bind.w"
 
 static void udp_reuseport_join(sr_sock*s)
@@ -8074,7 +8095,7 @@ return;
 rp_alloc(s);
 }
 
-/*:500*//*501:*/
+/*:501*//*502:*/
 #line 961 "web/bind.w"
 
 static void tcp_reuseport_join(sr_sock*s)
@@ -8089,7 +8110,7 @@ return;
 rp_alloc(s);
 }
 
-/*:501*//*503:*/
+/*:502*//*504:*/
 #line 997 "web/bind.w"
 
 static int reuseport_attach(sr_sock*s,const struct sock_filter*prog,int n)
@@ -8108,7 +8129,7 @@ g->prog_len= n;
 return 0;
 }
 
-/*:503*//*506:*/
+/*:504*//*507:*/
 #line 1035 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -8125,7 +8146,7 @@ else err= inet_bind(s,&a,len);
 return sys_return(err);
 }
 
-/*:506*//*508:*/
+/*:507*//*509:*/
 #line 1065 "web/bind.w"
 
 static int move_addr_to_kernel(const void*uaddr,int len,
@@ -8146,7 +8167,7 @@ memcpy(kaddr,uaddr,(size_t)len);
 return 0;
 }
 
-/*:508*//*509:*/
+/*:509*//*510:*/
 #line 1103 "web/bind.w"
 
 static int inet_check_family(const struct sockaddr_in*sin,int len)
@@ -8158,7 +8179,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:509*//*511:*/
+/*:510*//*512:*/
 #line 1157 "web/bind.w"
 
 static int inet_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8186,7 +8207,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:511*//*512:*/
+/*:512*//*513:*/
 #line 1186 "web/bind.w"
 
 static void bind_finish(sr_sock*s,uint16_t snum)
@@ -8199,7 +8220,7 @@ s->inet_dport= 0;
 s->dst_cached= false;
 }
 
-/*:512*//*515:*/
+/*:513*//*516:*/
 #line 1233 "web/bind.w"
 
 static int raw_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8216,7 +8237,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:515*//*516:*/
+/*:516*//*517:*/
 #line 1258 "web/bind.w"
 
 static int ping_bind(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8239,7 +8260,7 @@ bind_finish(s,snum);
 return 0;
 }
 
-/*:516*//*518:*/
+/*:517*//*519:*/
 #line 1297 "web/bind.w"
 
 static int inet_autobind(sr_sock*s)
@@ -8251,7 +8272,7 @@ s->inet_sport= htons(s->inet_num);
 return 0;
 }
 
-/*:518*//*520:*/
+/*:519*//*521:*/
 #line 1334 "web/bind.w"
 
 int sr_listen(int fd,int backlog)
@@ -8274,7 +8295,7 @@ if(s->reuseport)tcp_reuseport_join(s);
 return 0;
 }
 
-/*:520*//*522:*/
+/*:521*//*523:*/
 #line 1380 "web/bind.w"
 
 static int inet_getname(const sr_sock*s,struct sockaddr_in*sin,int peer)
@@ -8292,7 +8313,7 @@ sin->sin_addr.s_addr= s->inet_rcv_saddr?s->inet_rcv_saddr:s->inet_saddr;
 return(int)sizeof*sin;
 }
 
-/*:522*//*523:*/
+/*:523*//*524:*/
 #line 1411 "web/bind.w"
 
 static int move_addr_to_user(const void*kaddr,int klen,void*uaddr,
@@ -8311,7 +8332,7 @@ memcpy(uaddr,kaddr,(size_t)len);
 return 0;
 }
 
-/*:523*//*526:*/
+/*:524*//*527:*/
 #line 1437 "web/bind.w"
 
 static int sock_name(int fd,struct sockaddr*addr,socklen_t*addrlen,int peer)
@@ -8335,7 +8356,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen)
 return sock_name(fd,addr,addrlen,1);
 }
 
-/*:526*//*527:*/
+/*:527*//*528:*/
 #line 1470 "web/bind.w"
 
 static int get_peername(sr_sock*s,sr_optreq*rq)
@@ -8349,7 +8370,7 @@ rq->outlen= lv;
 return 0;
 }
 
-/*:527*//*529:*/
+/*:528*//*530:*/
 #line 1498 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen)
@@ -8366,7 +8387,7 @@ else err= dgram_connect(s,&a,len);
 return sys_return(err);
 }
 
-/*:529*//*531:*/
+/*:530*//*532:*/
 #line 1533 "web/bind.w"
 
 static int dgram_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8377,7 +8398,7 @@ if(inet_autobind(s)<0)return-EAGAIN;
 return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
-/*:531*//*532:*/
+/*:532*//*533:*/
 #line 1575 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
@@ -8419,7 +8440,7 @@ udp_hash4(s);
 return 0;
 }
 
-/*:532*//*533:*/
+/*:533*//*534:*/
 #line 1625 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
@@ -8433,7 +8454,7 @@ fl->dontroute= (s->flags&SK_DONTROUTE)!=0;
 fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
-/*:533*//*536:*/
+/*:534*//*537:*/
 #line 1675 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
@@ -8450,7 +8471,7 @@ return ip_path_mtu(s->host,iface_by_index(s->host,s->dst_ifindex),s->dst_type,
 s->inet_daddr,&locked);
 }
 
-/*:536*//*538:*/
+/*:537*//*539:*/
 #line 1708 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
@@ -8465,7 +8486,7 @@ link_del(&pt->t[LK_ADDR],LK_ADDR,s);
 link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
-/*:538*//*539:*/
+/*:539*//*540:*/
 #line 1725 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
@@ -8486,7 +8507,7 @@ link_add(&pt->t[LK_CONN],LK_CONN,s,KEY_CONN(s->inet_rcv_saddr,s->inet_num,
 s->inet_daddr,ntohs(s->inet_dport)));
 }
 
-/*:539*//*540:*/
+/*:540*//*541:*/
 #line 1760 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
@@ -8509,7 +8530,7 @@ s->dst_cached= false;
 return 0;
 }
 
-/*:540*//*541:*/
+/*:541*//*542:*/
 #line 1798 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
@@ -8534,7 +8555,7 @@ if(!s->inet_num&&!tcp_connect_port_free(s))return-EADDRNOTAVAIL;
 return-EOPNOTSUPP;
 }
 
-/*:541*//*542:*/
+/*:542*//*543:*/
 #line 1830 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
@@ -8550,7 +8571,7 @@ return true;
 return false;
 }
 
-/*:542*//*543:*/
+/*:543*//*544:*/
 #line 1872 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
@@ -8567,7 +8588,7 @@ if(!s->tcp_write_seq)s->tcp_write_seq= 1;
 return 0;
 }
 
-/*:543*//*547:*/
+/*:544*//*548:*/
 #line 1934 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8587,7 +8608,7 @@ uint16_t hnum= ntohs(dport);
 if(!h->bind)return NULL;
 pt= &h->bind->proto[proto==IPPROTO_UDPLITE?SR_TAB_UDPLITE:SR_TAB_UDP];
 if(pt->t[LK_CONN].n){
-/*548:*/
+/*549:*/
 #line 1968 "web/bind.w"
 
 sl= slot_find(&pt->t[LK_CONN],KEY_CONN(daddr,hnum,saddr,ntohs(sport)));
@@ -8597,7 +8618,7 @@ r->inet_rcv_saddr==daddr&&r->inet_num==hnum&&
 udp_dev_match(r,ifindex))
 return r;
 
-/*:548*/
+/*:549*/
 #line 1952 "web/bind.w"
 
 }
@@ -8610,7 +8631,7 @@ if(r)return r;
 return NULL;
 }
 
-/*:547*//*549:*/
+/*:548*//*550:*/
 #line 1979 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
@@ -8618,7 +8639,7 @@ static bool udp_dev_match(const sr_sock*s,int ifindex)
 return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
-/*:549*//*551:*/
+/*:550*//*552:*/
 #line 2012 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -8640,7 +8661,7 @@ if(s->incoming_cpu==SR_THIS_CPU)score++;
 return score;
 }
 
-/*:551*//*553:*/
+/*:552*//*554:*/
 #line 2048 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
@@ -8665,7 +8686,7 @@ if(score> badness)badness= score;
 return result;
 }
 
-/*:553*//*554:*/
+/*:554*//*555:*/
 #line 2097 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
@@ -8692,7 +8713,7 @@ if(++i>=g->n)i= 0;
 return first_valid;
 }
 
-/*:554*//*555:*/
+/*:555*//*556:*/
 #line 2130 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
@@ -8723,7 +8744,7 @@ if(!h->ehash_secret)h->ehash_secret= bind_random32()|1;
 return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
-/*:555*//*557:*/
+/*:556*//*558:*/
 #line 2181 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
@@ -8751,7 +8772,7 @@ else fn(s,arg);
 if(first)fn(first,arg);
 }
 
-/*:557*//*558:*/
+/*:558*//*559:*/
 #line 2215 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
@@ -8767,7 +8788,7 @@ for(i= 0;i<m->nsrc&&m->src[i]!=rmt;i++);
 return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
-/*:558*//*561:*/
+/*:559*//*562:*/
 #line 2246 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
@@ -8789,7 +8810,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex);
 return sys_return(s?sock_fd(s):-ENOENT);
 }
 
-/*:561*//*562:*/
+/*:562*//*563:*/
 #line 2266 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
@@ -8812,7 +8833,7 @@ to->sin_addr.s_addr,to->sin_port,ifindex,add_receiver,&r);
 return r.n;
 }
 
-/*:562*//*565:*/
+/*:563*//*566:*/
 #line 2304 "web/bind.w"
 
 static void inet_release(sr_sock*s)
@@ -8821,7 +8842,7 @@ s->listening= false;
 sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
-/*:565*//*570:*/
+/*:566*//*571:*/
 #line 131 "web/udp.w"
 
 static int dgram_buf_order(size_t len)
@@ -8830,7 +8851,7 @@ size_t need= SR_DGRAM_HEADROOM+len;
 return 64-__builtin_clzll((unsigned long long)need-1);
 }
 
-/*:570*//*571:*/
+/*:571*//*572:*/
 #line 141 "web/udp.w"
 
 static void*dgram_buf(size_t len)
@@ -8848,7 +8869,7 @@ buf_lend(b,SR_DGRAM_HEADROOM+len);
 return b;
 }
 
-/*:571*//*572:*/
+/*:572*//*573:*/
 #line 160 "web/udp.w"
 
 static void dgram_free(sr_dgram*d)
@@ -8868,7 +8889,7 @@ W->big_spare[order][W->nbig_spare[order]++]= d;
 }else free(d);
 }
 
-/*:572*//*573:*/
+/*:573*//*574:*/
 #line 187 "web/udp.w"
 
 static void buf_lend(void*b,size_t need)
@@ -8899,7 +8920,7 @@ ASAN_POISON_MEMORY_REGION(b,__sanitizer_get_allocated_size(b));
 #line 210 "web/udp.w"
 }
 
-/*:573*//*581:*/
+/*:574*//*582:*/
 #line 306 "web/udp.w"
 
 static int skb_alloc_size(int need)
@@ -8926,7 +8947,7 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:581*//*582:*/
+/*:582*//*583:*/
 #line 349 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
@@ -8947,7 +8968,7 @@ left-= frag;
 return total;
 }
 
-/*:582*//*586:*/
+/*:583*//*587:*/
 #line 420 "web/udp.w"
 
 
@@ -8973,7 +8994,7 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:586*//*589:*/
+/*:587*//*590:*/
 #line 457 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
@@ -8993,7 +9014,7 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:589*//*591:*/
+/*:590*//*592:*/
 #line 513 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
@@ -9061,7 +9082,7 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:591*//*592:*/
+/*:592*//*593:*/
 #line 603 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
@@ -9080,7 +9101,7 @@ d->len= keep> SR_UDPHDR_LEN?(size_t)keep-SR_UDPHDR_LEN:0;
 udp_queue_rcv(s,d);
 }
 
-/*:592*//*594:*/
+/*:593*//*595:*/
 #line 628 "web/udp.w"
 
 static inline bool udp_rcvbuf_takes(sr_sock*s,int truesize)
@@ -9103,7 +9124,7 @@ sk_fwd_schedule(s,d->truesize);
 sock_data_ready(s);
 }
 
-/*:594*//*596:*/
+/*:595*//*597:*/
 #line 692 "web/udp.w"
 
 static bool udp_loop_rcv(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -9158,7 +9179,7 @@ udp_queue_rcv(s,d);
 return true;
 }
 
-/*:596*//*598:*/
+/*:597*//*599:*/
 #line 762 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
@@ -9169,7 +9190,7 @@ d->spec_dst= 0;
 }
 }
 
-/*:598*//*600:*/
+/*:599*//*601:*/
 #line 777 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
@@ -9192,7 +9213,7 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:600*//*602:*/
+/*:601*//*603:*/
 #line 818 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
@@ -9211,7 +9232,7 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:602*//*604:*/
+/*:603*//*605:*/
 #line 844 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
@@ -9223,7 +9244,7 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*605:*/
+/*606:*/
 #line 864 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
@@ -9280,7 +9301,7 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:605*/
+/*:606*/
 #line 854 "web/udp.w"
 
 default:return 0;
@@ -9289,7 +9310,7 @@ default:return 0;
 return 0;
 }
 
-/*:604*//*607:*/
+/*:605*//*608:*/
 #line 973 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
@@ -9341,7 +9362,7 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:607*//*610:*/
+/*:608*//*611:*/
 #line 1055 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
@@ -9365,7 +9386,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:610*//*611:*/
+/*:611*//*612:*/
 #line 1079 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
@@ -9382,7 +9403,7 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:611*//*613:*/
+/*:612*//*614:*/
 #line 1111 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
@@ -9403,7 +9424,7 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:613*//*615:*/
+/*:614*//*616:*/
 #line 1142 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
@@ -9434,7 +9455,7 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:615*//*617:*/
+/*:616*//*618:*/
 #line 1182 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
@@ -9457,7 +9478,7 @@ free(d);
 return set_flag(s,rq);
 }
 
-/*:617*//*621:*/
+/*:618*//*622:*/
 #line 1269 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -9474,7 +9495,7 @@ if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*622:*/
+/*623:*/
 #line 1309 "web/udp.w"
 
 if(usin){
@@ -9491,10 +9512,10 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:622*/
+/*:623*/
 #line 1284 "web/udp.w"
 
-/*623:*/
+/*624:*/
 #line 1335 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
@@ -9504,7 +9525,7 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:623*/
+/*:624*/
 #line 1285 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -9515,7 +9536,7 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*626:*/
+/*627:*/
 #line 1380 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
@@ -9525,11 +9546,11 @@ err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:626*/
+/*:627*/
 #line 1294 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
-/*627:*/
+/*628:*/
 #line 1394 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
@@ -9542,19 +9563,19 @@ daddr= s->fl_daddr;
 dport= s->fl_dport;
 }
 
-/*:627*/
+/*:628*/
 #line 1296 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*630:*/
+/*631:*/
 #line 1446 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:630*/
+/*:631*/
 #line 1299 "web/udp.w"
 
 if(flags&MSG_MORE)
@@ -9566,7 +9587,7 @@ true);
 return err<0?err:(ssize_t)len;
 }
 
-/*:621*//*625:*/
+/*:622*//*626:*/
 #line 1350 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
@@ -9581,7 +9602,7 @@ ipc->tsflags= s->tsflags;
 ipc->gso_size= s->udp_gso_size;
 }
 
-/*:625*//*629:*/
+/*:626*//*630:*/
 #line 1414 "web/udp.w"
 
 static inline int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
@@ -9596,12 +9617,12 @@ if(!saddr)saddr= s->mc_addr;
 sk_flow(s,faddr,saddr,ipc->oif,&fl);
 if(anysrc)fl.freebind= true;
 if(flags&MSG_DONTROUTE)fl.dontroute= true;
-if((err= sk_route_output(s,&fl,rt))<0)return err;
+if((err= sk_route_output(s,fl,rt))<0)return err;
 if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:629*//*632:*/
+/*:630*//*633:*/
 #line 1460 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
@@ -9623,7 +9644,7 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:632*//*634:*/
+/*:633*//*635:*/
 #line 1533 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
@@ -9660,7 +9681,7 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:634*//*635:*/
+/*:635*//*636:*/
 #line 1573 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
@@ -9684,7 +9705,7 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:635*//*636:*/
+/*:636*//*637:*/
 #line 1616 "web/udp.w"
 
 static inline int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
@@ -9710,7 +9731,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:636*//*637:*/
+/*:637*//*638:*/
 #line 1644 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
@@ -9720,7 +9741,7 @@ size_t headroom= SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen;
 return pkt_init(dgram_buf(l4len-SR_UDPHDR_LEN),headroom,hlen+l4len);
 }
 
-/*:637*//*638:*/
+/*:638*//*639:*/
 #line 1656 "web/udp.w"
 
 static inline int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
@@ -9741,7 +9762,7 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:638*//*640:*/
+/*:639*//*641:*/
 #line 1700 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
@@ -9770,7 +9791,7 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:640*//*642:*/
+/*:641*//*643:*/
 #line 1739 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
@@ -9789,7 +9810,7 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:642*//*644:*/
+/*:643*//*645:*/
 #line 1764 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
@@ -9812,7 +9833,7 @@ return true;
 static inline bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len)
 {
 if(msg->msg_iovlen==1){
-/*645:*/
+/*646:*/
 #line 1803 "web/udp.w"
 
 const struct iovec*v= msg->msg_iov;
@@ -9822,7 +9843,7 @@ if(!v->iov_base)return false;
 data_copy(v->iov_base,src,n);
 return true;
 
-/*:645*/
+/*:646*/
 #line 1785 "web/udp.w"
 
 }
@@ -9838,7 +9859,7 @@ len-= n;
 return true;
 }
 
-/*:644*//*648:*/
+/*:645*//*649:*/
 #line 1841 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -9875,7 +9896,7 @@ return;
  memcpy(dst,src,n);
 }
 
-/*:648*//*651:*/
+/*:649*//*652:*/
 #line 1898 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
@@ -9900,7 +9921,7 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:651*//*655:*/
+/*:652*//*656:*/
 #line 1989 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
@@ -9908,7 +9929,7 @@ static bool ip_sk_ignore_df(const sr_sock*s)
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:655*//*656:*/
+/*:656*//*657:*/
 #line 1995 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -9939,7 +9960,7 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:656*//*657:*/
+/*:657*//*658:*/
 #line 2027 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -9966,7 +9987,7 @@ err= udp_cork_push(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:657*//*658:*/
+/*:658*//*659:*/
 #line 2055 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
@@ -9983,7 +10004,7 @@ udp_cork_discard(s);
 return err;
 }
 
-/*:658*//*659:*/
+/*:659*//*660:*/
 #line 2070 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
@@ -9994,7 +10015,7 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:659*//*662:*/
+/*:660*//*663:*/
 #line 2133 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
@@ -10049,7 +10070,7 @@ if(err)return err;
 return 0;
 }
 
-/*:662*//*663:*/
+/*:663*//*664:*/
 #line 2186 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -10057,7 +10078,7 @@ struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*664:*/
+case IP_RETOPTS:/*665:*/
 #line 2227 "web/udp.w"
 
 {
@@ -10073,7 +10094,7 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:664*/
+/*:665*/
 #line 2192 "web/udp.w"
 
 case IP_PKTINFO:{
@@ -10106,7 +10127,7 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:663*//*666:*/
+/*:664*//*667:*/
 #line 2250 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
@@ -10147,10 +10168,10 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:666*//*669:*/
+/*:667*//*670:*/
 #line 2331 "web/udp.w"
 
-static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
+SR_IN_CALLER static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
 {
 bool peeking= (flags&MSG_PEEK)!=0;
@@ -10167,7 +10188,7 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*670:*/
+/*671:*/
 #line 2378 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
@@ -10175,7 +10196,7 @@ s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:670*/
+/*:671*/
 #line 2349 "web/udp.w"
 
 goto try_again;
@@ -10202,7 +10223,7 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:669*//*673:*/
+/*:670*//*674:*/
 #line 2419 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
@@ -10213,8 +10234,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:673*//*675:*/
-#line 2442 "web/udp.w"
+/*:674*//*676:*/
+#line 2444 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -10222,10 +10243,13 @@ sr_dgram*d;
 int skip= *off,i= 0;
 bool at_off= *off>=0;
 if(!(flags&MSG_PEEK)){
-if(!s->rq_head)return NULL;
-if(!s->rq_reader)s->rq_reader= s->rq_len;
-d= udp_queue_head_remove(s);
-udp_rmem_release(s,d->truesize,true);
+int reader;
+if(!(d= s->rq_head))return NULL;
+reader= (s->rq_reader?s->rq_reader:s->rq_len)-1;
+s->rq_head= d->next;
+if(!d->next)s->rq_tail= NULL;
+s->rq_len--;
+udp_rmem_release(s,d->truesize,reader);
 *off= 0;
 return d;
 }
@@ -10254,52 +10278,59 @@ if(!*p)return;
 if(s->rq_tail==d)s->rq_tail= prev;
 s->rq_len--;
 if(i<s->rq_reader)s->rq_reader--;
-udp_rmem_release(s,d->truesize,true);
+udp_rmem_release(s,d->truesize,s->rq_reader);
 }
 
-/*:675*//*676:*/
-#line 2498 "web/udp.w"
+/*:676*//*677:*/
+#line 2508 "web/udp.w"
 
-static sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
+static inline sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
 {
-uint64_t deadline= 0;
-bool timed= false;
+sr_dgram*d;
+if(s->err){*err= -s->err;s->err= 0;return NULL;}
+if((d= try_recv(s,flags,off))!=NULL)return d;
+return skb_recv_sleep(s,flags,off,err,try_recv);
+}
+
+SR_OUT_OF_LINE static sr_dgram*skb_recv_sleep(sr_sock*s,int flags,int*off,int*err,
+sr_try_recv*try_recv)
+{
+uint64_t deadline= sock_deadline((flags&MSG_DONTWAIT)?0:s->rcvtimeo);
 for(;;){
 sr_dgram*d;
 uint64_t seen;
 int w;
-if(s->err){*err= -s->err;s->err= 0;return NULL;}
-if((d= try_recv(s,flags,off))!=NULL)return d;
-if(!timed)deadline= sock_deadline((flags&MSG_DONTWAIT)?0:s->rcvtimeo);
-timed= true;
 *err= -EAGAIN;
 if(deadline<=W->now_ns)return NULL;
 if(s->shutdown&SR_RCV_SHUTDOWN){*err= 0;return NULL;}
 seen= s->rq_seq;
 w= sock_wait(s,sock_recv_woken,&seen,deadline);
 if(w){*err= w;return NULL;}
+if(s->err){*err= -s->err;s->err= 0;return NULL;}
+if((d= try_recv(s,flags,off))!=NULL)return d;
 }
 }
 
-/*:676*//*678:*/
-#line 2536 "web/udp.w"
+/*:677*//*679:*/
+#line 2558 "web/udp.w"
 
-static void udp_rmem_release(sr_sock*s,int size,bool partial)
+static void udp_rmem_release(sr_sock*s,int size,int reader)
 {
-if(partial){
-s->forward_deficit+= size;
-size= s->forward_deficit;
-if(size<s->forward_threshold&&s->rq_reader> 0)return;
-}else size+= s->forward_deficit;
+size+= s->forward_deficit;
+if(size<s->forward_threshold&&reader> 0){
+s->forward_deficit= size;
+s->rq_reader= reader;
+return;
+}
 s->forward_deficit= 0;
 s->rmem-= size;
-sk_fwd_release(s,size,partial);
+sk_fwd_release(s,size,true);
 s->rq_reader= s->rq_len;
 }
 
-/*:678*//*680:*/
-#line 2579 "web/udp.w"
+/*:679*//*681:*/
+#line 2602 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10339,8 +10370,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:680*//*682:*/
-#line 2639 "web/udp.w"
+/*:681*//*683:*/
+#line 2662 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -10361,24 +10392,24 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:682*//*684:*/
-#line 2683 "web/udp.w"
+/*:683*//*685:*/
+#line 2706 "web/udp.w"
 
 static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
 {
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&!s->rcvmark&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
-/*685:*/
-#line 2715 "web/udp.w"
+/*686:*/
+#line 2738 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
-/*:685*/
-#line 2689 "web/udp.w"
+/*:686*/
+#line 2712 "web/udp.w"
 
 }else sock_recv_cmsgs_all(s,msg,co,d);
 }
@@ -10392,8 +10423,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 if(s->rcvmark)put_cmsg(msg,co,SOL_SOCKET,SO_MARK,sizeof d->mark,&d->mark);
 }
 
-/*:684*//*687:*/
-#line 2758 "web/udp.w"
+/*:685*//*688:*/
+#line 2781 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10413,8 +10444,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*689:*/
-#line 2809 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*690:*/
+#line 2832 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -10423,11 +10454,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:689*/
-#line 2777 "web/udp.w"
+/*:690*/
+#line 2800 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*688:*/
-#line 2796 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*689:*/
+#line 2819 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -10441,8 +10472,8 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:688*/
-#line 2778 "web/udp.w"
+/*:689*/
+#line 2801 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -10450,8 +10481,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 }
 
-/*:687*//*691:*/
-#line 2836 "web/udp.w"
+/*:688*//*692:*/
+#line 2859 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -10462,8 +10493,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*692:*/
-#line 2852 "web/udp.w"
+if(rr)/*693:*/
+#line 2875 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -10477,11 +10508,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:692*/
-#line 2846 "web/udp.w"
+/*:693*/
+#line 2869 "web/udp.w"
 
-if(ts)/*693:*/
-#line 2870 "web/udp.w"
+if(ts)/*694:*/
+#line 2893 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -10522,15 +10553,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:693*/
-#line 2847 "web/udp.w"
+/*:694*/
+#line 2870 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:691*//*696:*/
-#line 2940 "web/udp.w"
+/*:692*//*697:*/
+#line 2963 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -10546,8 +10577,8 @@ s->netstamp= want;
 W->netstamp_sockets+= want?1:-1;
 }
 
-/*:696*//*698:*/
-#line 2999 "web/udp.w"
+/*:697*//*699:*/
+#line 3022 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10562,8 +10593,8 @@ s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }
 
-/*:698*//*699:*/
-#line 3013 "web/udp.w"
+/*:699*//*700:*/
+#line 3036 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10592,8 +10623,8 @@ SO_TIMESTAMP_OLD,sizeof tv,&tv);
 if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
-/*:699*//*701:*/
-#line 3069 "web/udp.w"
+/*:700*//*702:*/
+#line 3092 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10609,8 +10640,8 @@ put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPING_NEW:
 SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
-/*:701*//*707:*/
-#line 3201 "web/udp.w"
+/*:702*//*708:*/
+#line 3224 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10621,8 +10652,8 @@ if(!(s->tsflags&SR_SOF_OPT_ID)||!(f&SR_SOF_TX_KEYED))return;
 o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
-/*:707*//*708:*/
-#line 3214 "web/udp.w"
+/*:708*//*709:*/
+#line 3237 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10634,8 +10665,8 @@ if(f&SR_SKBTX_SCHED)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SCHED);
 if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
-/*:708*//*709:*/
-#line 3230 "web/udp.w"
+/*:709*//*710:*/
+#line 3253 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10665,8 +10696,8 @@ d->l4off= SR_ETH_HLEN+(pkt->data[0]&0xf)*4;
 sock_queue_err(s,d);
 }
 
-/*:709*//*711:*/
-#line 3271 "web/udp.w"
+/*:710*//*712:*/
+#line 3294 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10691,8 +10722,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:711*//*713:*/
-#line 3311 "web/udp.w"
+/*:712*//*714:*/
+#line 3334 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10705,12 +10736,12 @@ s->drops++;
 free(d);
 if(!s->rq_reader&&s->rq_len)s->rq_reader= s->rq_len;
 }
-if(total)udp_rmem_release(s,total,true);
+if(total)udp_rmem_release(s,total,s->rq_reader);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:713*//*716:*/
-#line 3388 "web/udp.w"
+/*:714*//*717:*/
+#line 3411 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10729,8 +10760,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:716*//*720:*/
-#line 3458 "web/udp.w"
+/*:717*//*721:*/
+#line 3481 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10743,10 +10774,10 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:720*//*721:*/
-#line 3475 "web/udp.w"
+/*:721*//*723:*/
+#line 3511 "web/udp.w"
 
-static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
+SR_IN_CALLER static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
 ssize_t r,len= iov_total(m->msg_iov,(size_t)m->msg_iovlen);
 if(len<0)return len;
@@ -10762,8 +10793,8 @@ net_run();
 return r;
 }
 
-/*:721*//*722:*/
-#line 3492 "web/udp.w"
+/*:723*//*724:*/
+#line 3528 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10798,8 +10829,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:722*//*723:*/
-#line 3529 "web/udp.w"
+/*:724*//*725:*/
+#line 3565 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10835,8 +10866,8 @@ if(signal_restart(&r))goto restart;
 return sys_return((int)r);
 }
 
-/*:723*//*725:*/
-#line 3573 "web/udp.w"
+/*:725*//*727:*/
+#line 3609 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10851,8 +10882,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:725*//*727:*/
-#line 3590 "web/udp.w"
+/*:727*//*729:*/
+#line 3626 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10876,8 +10907,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:727*//*730:*/
-#line 3662 "web/udp.w"
+/*:729*//*732:*/
+#line 3698 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10887,8 +10918,8 @@ if(len<0)return len;
 return sock_recv_len(s,m,len,flags,namelen,co);
 }
 
-static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,int flags,
-socklen_t*namelen,struct sr_cmsg_out*co)
+SR_IN_CALLER static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,
+int flags,socklen_t*namelen,struct sr_cmsg_out*co)
 {
 ssize_t r;
 if(s->file&&(s->file->flags&O_NONBLOCK))flags|= MSG_DONTWAIT;
@@ -10900,10 +10931,10 @@ net_run();
 return r;
 }
 
-/*:730*//*731:*/
-#line 3684 "web/udp.w"
+/*:732*//*733:*/
+#line 3723 "web/udp.w"
 
-ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
+SR_IN_CALLER static ssize_t recvfrom_body(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
 {
 int err= 0;
@@ -10932,13 +10963,19 @@ if(err<0)return sys_return(err);
 return sys_return((int)r);
 }
 
-ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
+ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
+struct sockaddr*src_addr,socklen_t*addrlen)
 {
-return sr_recvfrom(fd,buf,len,flags,NULL,NULL);
+return recvfrom_body(fd,buf,len,flags,src_addr,addrlen);
 }
 
-/*:731*//*732:*/
-#line 3719 "web/udp.w"
+ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
+{
+return recvfrom_body(fd,buf,len,flags,NULL,NULL);
+}
+
+/*:733*//*734:*/
+#line 3764 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -10974,8 +11011,8 @@ msg->msg_controllen= co.used;
 return sys_return((int)r);
 }
 
-/*:732*//*733:*/
-#line 3754 "web/udp.w"
+/*:734*//*735:*/
+#line 3799 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -10990,8 +11027,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:733*//*735:*/
-#line 3771 "web/udp.w"
+/*:735*//*737:*/
+#line 3816 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -11018,8 +11055,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:735*//*737:*/
-#line 3829 "web/udp.w"
+/*:737*//*739:*/
+#line 3874 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -11048,8 +11085,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:737*//*739:*/
-#line 3864 "web/udp.w"
+/*:739*//*741:*/
+#line 3909 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -11059,8 +11096,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:739*//*742:*/
-#line 3905 "web/udp.w"
+/*:741*//*744:*/
+#line 3950 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -11086,7 +11123,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:742*//*746:*/
+/*:744*//*748:*/
 #line 46 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -11104,7 +11141,7 @@ signal_deliver_all(false);
 return 0;
 }
 
-/*:746*//*747:*/
+/*:748*//*749:*/
 #line 66 "web/poll.w"
 
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline)
@@ -11117,7 +11154,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:747*//*748:*/
+/*:749*//*750:*/
 #line 86 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -11130,7 +11167,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:748*//*750:*/
+/*:750*//*752:*/
 #line 106 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -11145,7 +11182,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:750*//*752:*/
+/*:752*//*754:*/
 #line 163 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -11161,7 +11198,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:752*//*753:*/
+/*:754*//*755:*/
 #line 189 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -11173,7 +11210,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:753*//*754:*/
+/*:755*//*756:*/
 #line 213 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -11186,7 +11223,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:754*//*755:*/
+/*:756*//*757:*/
 #line 229 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -11198,7 +11235,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:755*//*758:*/
+/*:757*//*760:*/
 #line 270 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -11251,7 +11288,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:758*//*760:*/
+/*:760*//*762:*/
 #line 328 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -11266,7 +11303,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:760*//*764:*/
+/*:762*//*766:*/
 #line 390 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -11321,7 +11358,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:764*//*765:*/
+/*:766*//*767:*/
 #line 443 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -11361,7 +11398,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:765*//*769:*/
+/*:767*//*771:*/
 #line 542 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -11392,7 +11429,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:769*//*776:*/
+/*:771*//*778:*/
 #line 94 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig)
@@ -11411,7 +11448,7 @@ return p->act[sig].sa_handler==SIG_IGN||
 (p->act[sig].sa_handler==SIG_DFL&&(SR_DEFAULT_IGNORED&SR_SIGBIT(sig)));
 }
 
-/*:776*//*777:*/
+/*:778*//*779:*/
 #line 126 "web/signal.w"
 
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11429,7 +11466,7 @@ p->pending|= bit;
 if(!(p->blocked&bit))W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:777*//*778:*/
+/*:779*//*780:*/
 #line 151 "web/signal.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -11438,7 +11475,7 @@ if(sig==SIGPIPE)signal_send(p,sig,SI_USER,p->pid,p->ruid);
 else signal_send(p,sig,SI_KERNEL,0,0);
 }
 
-/*:778*//*780:*/
+/*:780*//*782:*/
 #line 170 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig)
@@ -11452,7 +11489,7 @@ p->sigcount[sig]++;
 if(sig_handled(p,sig))signal_call_handler(p,sig,code,pid,uid);
 }
 
-/*:780*//*781:*/
+/*:782*//*783:*/
 #line 194 "web/signal.w"
 
 static void signal_deliver_all(bool handlers)
@@ -11481,7 +11518,7 @@ again= handlers;
 if(handlers)W->call_flags&= ~(unsigned)SR_SIGNAL_READY;
 }
 
-/*:781*//*782:*/
+/*:783*//*784:*/
 #line 239 "web/signal.w"
 
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11511,7 +11548,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:782*//*785:*/
+/*:784*//*787:*/
 #line 316 "web/signal.w"
 
 static bool signal_interrupts(void)
@@ -11528,7 +11565,7 @@ ready&= ready-1;
 return false;
 }
 
-/*:785*//*787:*/
+/*:787*//*789:*/
 #line 352 "web/signal.w"
 
 static bool signal_restart(ssize_t*r)
@@ -11561,7 +11598,7 @@ restart= false;
 return restart;
 }
 
-/*:787*//*791:*/
+/*:789*//*793:*/
 #line 426 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set)
@@ -11607,7 +11644,7 @@ p->rtqueue[sig]= 0;
 return sys_return(0);
 }
 
-/*:791*//*793:*/
+/*:793*//*795:*/
 #line 489 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
@@ -11636,7 +11673,7 @@ bits_sigset(W->cur->pending&W->cur->blocked,set);
 return sys_return(0);
 }
 
-/*:793*//*795:*/
+/*:795*//*797:*/
 #line 532 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask)
@@ -11659,7 +11696,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:795*//*798:*/
+/*:797*//*800:*/
 #line 574 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to)
@@ -11689,7 +11726,7 @@ if(!found)return sys_return(-ESRCH);
 return sys_return(sent?0:-EPERM);
 }
 
-/*:798*//*801:*/
+/*:800*//*803:*/
 #line 636 "web/signal.w"
 
 static bool timeval_bad(const struct timeval*tv)
@@ -11718,7 +11755,7 @@ ns_timeval(p->it_real_expiry> W->now_ns?p->it_real_expiry-W->now_ns:1000u,
 ns_timeval(p->it_real_interval,&v->it_interval);
 }
 
-/*:801*//*802:*/
+/*:803*//*804:*/
 #line 667 "web/signal.w"
 
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
@@ -11748,7 +11785,7 @@ proc_send_signal(p,SIGALRM);
 itimer_arm(p,p->it_real_interval,p->it_real_interval);
 }
 
-/*:802*//*803:*/
+/*:804*//*805:*/
 #line 695 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
@@ -11781,7 +11818,7 @@ itimer_get(W->cur,which,curr_value);
 return sys_return(0);
 }
 
-/*:803*//*804:*/
+/*:805*//*806:*/
 #line 734 "web/signal.w"
 
 unsigned sr_alarm(unsigned seconds)
@@ -11797,7 +11834,7 @@ old.it_value.tv_sec++;
 return(unsigned)old.it_value.tv_sec;
 }
 
-/*:804*//*806:*/
+/*:806*//*808:*/
 #line 756 "web/signal.w"
 
 static bool timers_only_tick(void)
@@ -11808,7 +11845,7 @@ return!(p->it_real_expiry&&sig_caught(p,SIGALRM)&&
 !(p->blocked&SR_SIGBIT(SIGALRM)));
 }
 
-/*:806*//*811:*/
+/*:808*//*813:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -11836,7 +11873,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:811*//*817:*/
+/*:813*//*819:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -11850,7 +11887,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:817*//*819:*/
+/*:819*//*821:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -11875,7 +11912,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:819*//*821:*/
+/*:821*//*823:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -11886,7 +11923,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:821*//*823:*/
+/*:823*//*825:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -11897,7 +11934,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:823*//*825:*/
+/*:825*//*827:*/
 #line 287 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -11922,7 +11959,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:825*//*827:*/
+/*:827*//*829:*/
 #line 331 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -11940,7 +11977,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:827*//*829:*/
+/*:829*//*831:*/
 #line 371 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -11988,7 +12025,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:829*//*831:*/
+/*:831*//*833:*/
 #line 465 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -12001,24 +12038,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*832:*/
+/*834:*/
 #line 493 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:832*/
+/*:834*/
 #line 476 "web/raw.w"
 
-/*835:*/
+/*837:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:835*/
+/*:837*/
 #line 477 "web/raw.w"
 
-/*836:*/
+/*838:*/
 #line 541 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -12029,7 +12066,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:836*/
+/*:838*/
 #line 478 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -12037,14 +12074,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*837:*/
+/*839:*/
 #line 568 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:837*/
+/*:839*/
 #line 484 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -12055,7 +12092,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:831*//*834:*/
+/*:833*//*836:*/
 #line 511 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -12074,7 +12111,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:834*//*839:*/
+/*:836*//*841:*/
 #line 598 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -12098,7 +12135,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:839*//*843:*/
+/*:841*//*845:*/
 #line 694 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -12126,7 +12163,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*844:*/
+/*846:*/
 #line 732 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -12136,13 +12173,13 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:844*/
+/*:846*/
 #line 720 "web/raw.w"
 
 pkt->iif= rt->iif;
 pkt->sk= s;
 pkt->truesize= truesize;
-if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*841:*/
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*843:*/
 #line 680 "web/raw.w"
 
 {
@@ -12154,7 +12191,7 @@ pkt->tskey= o.tskey;
 if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
 }
 
-/*:841*/
+/*:843*/
 #line 724 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -12164,7 +12201,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:843*//*846:*/
+/*:845*//*848:*/
 #line 747 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -12175,7 +12212,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:846*//*849:*/
+/*:848*//*851:*/
 #line 820 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12211,7 +12248,7 @@ sock_error_report(s);
 }
 }
 
-/*:849*//*851:*/
+/*:851*//*853:*/
 #line 860 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -12231,7 +12268,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:851*//*854:*/
+/*:853*//*856:*/
 #line 927 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -12245,7 +12282,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:854*//*855:*/
+/*:856*//*857:*/
 #line 943 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -12268,7 +12305,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:855*//*856:*/
+/*:857*//*858:*/
 #line 967 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -12280,7 +12317,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:856*//*859:*/
+/*:858*//*861:*/
 #line 1003 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -12288,7 +12325,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:859*//*863:*/
+/*:861*//*865:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -12305,13 +12342,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*835:*/
+/*837:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:835*/
+/*:837*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -12328,7 +12365,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:863*//*865:*/
+/*:865*//*867:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -12338,7 +12375,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:865*//*867:*/
+/*:867*//*869:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -12360,7 +12397,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:867*//*869:*/
+/*:869*//*871:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12388,7 +12425,7 @@ else if(!hard||!s->connected)return;
 s->err= err;
 sock_error_report(s);
 }
-/*:869*//*878:*/
+/*:871*//*880:*/
 #line 76 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level)
@@ -12397,7 +12434,7 @@ return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
 (s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
 }
 
-/*:878*//*880:*/
+/*:880*//*882:*/
 #line 108 "web/beyond.w"
 
 static int set_udp_cork(sr_sock*s,sr_optreq*rq)
@@ -12410,7 +12447,7 @@ net_run();
 return 0;
 }
 
-/*:880*//*882:*/
+/*:882*//*884:*/
 #line 175 "web/beyond.w"
 
 static int set_udp_encap(sr_sock*s,sr_optreq*rq)
@@ -12422,7 +12459,7 @@ s->udp_encap= rq->val;
 return 0;
 }
 
-/*:882*//*884:*/
+/*:884*//*886:*/
 #line 191 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a)
@@ -12439,7 +12476,7 @@ memcpy(&spi,a->u.data,sizeof spi);
 return spi!=0;
 }
 
-/*:884*//*886:*/
+/*:886*//*888:*/
 #line 236 "web/beyond.w"
 
 static int set_unicast_if(sr_sock*s,sr_optreq*rq)
@@ -12463,7 +12500,7 @@ rq->val= (int)htonl((uint32_t)s->uc_index);
 return 0;
 }
 
-/*:886*//*887:*/
+/*:888*//*889:*/
 #line 276 "web/beyond.w"
 
 static int set_local_port_range(sr_sock*s,sr_optreq*rq)
@@ -12482,7 +12519,7 @@ rq->val= (int)s->local_port_range;
 return 0;
 }
 
-/*:887*//*889:*/
+/*:889*//*891:*/
 #line 298 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
@@ -12494,7 +12531,7 @@ if(*low<=sk_lo&&sk_lo<=*high)*low= sk_lo;
 if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
 }
 
-/*:889*//*890:*/
+/*:891*//*892:*/
 #line 319 "web/beyond.w"
 
 static int get_protocol_num(sr_sock*s,sr_optreq*rq)
@@ -12503,7 +12540,7 @@ rq->val= s->inet_num;
 return 0;
 }
 
-/*:890*//*892:*/
+/*:892*//*894:*/
 #line 379 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -12535,7 +12572,7 @@ int err= group_req_decode(rq,&mr);
 return err?err:mc_leave(s,&mr);
 }
 
-/*:892*//*894:*/
+/*:894*//*896:*/
 #line 434 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
@@ -12591,7 +12628,7 @@ int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
-/*:894*//*895:*/
+/*:896*//*897:*/
 #line 518 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12625,7 +12662,7 @@ free(src);
 return err;
 }
 
-/*:895*//*896:*/
+/*:897*//*898:*/
 #line 550 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12661,7 +12698,7 @@ memcpy(rq->ubuf,&hdr,GROUP_FILTER_SIZE(0));
 return 0;
 }
 
-/*:896*//*897:*/
+/*:898*//*899:*/
 #line 598 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
@@ -12673,7 +12710,7 @@ rq->outlen= sizeof s->cookie;
 return 0;
 }
 
-/*:897*//*898:*/
+/*:899*//*900:*/
 #line 616 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
@@ -12685,7 +12722,7 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:898*//*899:*/
+/*:900*//*901:*/
 #line 657 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
@@ -12704,7 +12741,7 @@ rq->outlen= sizeof m;
 return 0;
 }
 
-/*:899*//*901:*/
+/*:901*//*903:*/
 #line 686 "web/beyond.w"
 
 static void sk_fwd_schedule(sr_sock*s,int size)
@@ -12719,7 +12756,7 @@ s->fwd_alloc+= size;
 s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
-/*:901*//*902:*/
+/*:903*//*904:*/
 #line 711 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
@@ -12735,7 +12772,7 @@ rq->val= (s->sndbuf_locked?SOCK_SNDBUF_LOCK:0)|(s->rcvbuf_locked?SOCK_RCVBUF_LOC
 return 0;
 }
 
-/*:902*//*904:*/
+/*:904*//*906:*/
 #line 772 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
@@ -12747,7 +12784,7 @@ s->zerocopy= rq->val;
 return 0;
 }
 
-/*:904*//*905:*/
+/*:906*//*907:*/
 #line 794 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
@@ -12758,7 +12795,7 @@ s->busy_poll_budget= rq->val;
 return 0;
 }
 
-/*:905*//*906:*/
+/*:907*//*908:*/
 #line 819 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
@@ -12787,7 +12824,7 @@ rq->outlen= sizeof t;
 return 0;
 }
 
-/*:906*//*907:*/
+/*:908*//*909:*/
 #line 855 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
@@ -12803,7 +12840,7 @@ rq->val= 0;
 return 0;
 }
 
-/*:907*//*908:*/
+/*:909*//*910:*/
 #line 878 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
@@ -12813,7 +12850,7 @@ s->txrehash= rq->val==-1?1:rq->val;
 return 0;
 }
 
-/*:908*//*911:*/
+/*:910*//*913:*/
 #line 898 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
@@ -12823,7 +12860,7 @@ static int get_peergroups(sr_sock*s,sr_optreq*rq)
 return-ENODATA;
 }
 
-/*:911*//*912:*/
+/*:913*//*914:*/
 #line 916 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
@@ -12833,7 +12870,7 @@ static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 return 0;
 }
 
-/*:912*//*913:*/
+/*:914*//*915:*/
 #line 933 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
@@ -12841,7 +12878,7 @@ static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 return sock_bindtoindex(s,rq->val);
 }
 
-/*:913*//*916:*/
+/*:915*//*918:*/
 #line 970 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
@@ -12855,4 +12892,4 @@ s->rp->prog_len= 0;
 return 0;
 }
 
-/*:916*/
+/*:918*/

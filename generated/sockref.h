@@ -128,34 +128,34 @@ int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
-/*:360*//*447:*/
+/*:360*//*448:*/
 #line 41 "web/pcap.w"
 
 int sr_pcap_open(const char*path,int host,int ifindex);
 int sr_pcap_close(int capture);
 
-/*:447*//*505:*/
+/*:448*//*506:*/
 #line 1032 "web/bind.w"
 
 int sr_bind(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:505*//*519:*/
+/*:506*//*520:*/
 #line 1331 "web/bind.w"
 
 int sr_listen(int fd,int backlog);
 
-/*:519*//*525:*/
+/*:520*//*526:*/
 #line 1433 "web/bind.w"
 
 int sr_getsockname(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 
-/*:525*//*528:*/
+/*:526*//*529:*/
 #line 1495 "web/bind.w"
 
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
-/*:528*//*560:*/
+/*:529*//*561:*/
 #line 2240 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
@@ -163,13 +163,13 @@ int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:560*//*715:*/
-#line 3385 "web/udp.w"
+/*:561*//*716:*/
+#line 3408 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:715*//*717:*/
-#line 3437 "web/udp.w"
+/*:716*//*718:*/
+#line 3460 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -178,8 +178,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:717*//*728:*/
-#line 3642 "web/udp.w"
+/*:718*//*730:*/
+#line 3678 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -188,14 +188,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:728*//*756:*/
+/*:730*//*758:*/
 #line 261 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:756*//*761:*/
+/*:758*//*763:*/
 #line 372 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -203,30 +203,30 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:761*//*789:*/
+/*:763*//*791:*/
 #line 415 "web/signal.w"
 
 int sr_sigaction(int sig,const struct sigaction*act,struct sigaction*oldact);
 
-/*:789*//*792:*/
+/*:791*//*794:*/
 #line 485 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset);
 int sr_sigpending(sigset_t*set);
 
-/*:792*//*796:*/
+/*:794*//*798:*/
 #line 568 "web/signal.w"
 
 int sr_kill(pid_t pid,int sig);
 
-/*:796*//*799:*/
+/*:798*//*801:*/
 #line 623 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value);
 int sr_getitimer(int which,struct itimerval*curr_value);
 unsigned sr_alarm(unsigned seconds);
 
-/*:799*/
+/*:801*/
 #line 97 "web/sockref.w"
 
 #endif

@@ -279,28 +279,45 @@ struct sr_rtmemo { /* a socket's last route: valid while |gen| is |route_gen| + 
 struct sr_rtmemo rt_memo;
 
 @ @<Private function prototypes@>=
-static int sk_route_output(sr_sock *s, const struct sr_flow *fl, struct sr_rtres *rt);
+static int sk_route_output(sr_sock *s, struct sr_flow fl, struct sr_rtres *rt);
+SR_OUT_OF_LINE static int sk_route_remember(sr_sock *s, struct sr_flow fl,
+  struct sr_rtres *rt);
 
 @ The destination whose learnt MTU applies is the flow's, or for a flow
 without one (the host itself) the source chosen, as in |ip_route_output|.
+The flow comes by value and only the lookup, a call away, takes its
+address, so that on the way through the memo the compiler need not keep
+it in memory (saves 3 of 278 stores a round trip, with as many
+instructions as before).
 
 @c
-static int sk_route_output(sr_sock *s, const struct sr_flow *fl, struct sr_rtres *rt)
+static int sk_route_output(sr_sock *s, struct sr_flow fl, struct sr_rtres *rt)
+{
+  sr_host *h = s->host;
+  struct sr_rtmemo *m = &s->rt_memo;
+  if (m->gen == h->route_gen + 1 && m->fl.daddr == fl.daddr && m->fl.saddr == fl.saddr &&
+      m->fl.oif == fl.oif && m->fl.dontroute == fl.dontroute &&
+      m->fl.freebind == fl.freebind) {
+    *rt = m->rt;
+    rt->mtu = ip_path_mtu(h, iface_by_index(h, rt->ifindex), rt->type,
+      fl.daddr ? fl.daddr : rt->saddr, &rt->mtu_locked);
+    return 0;
+  }
+  return sk_route_remember(s, fl, rt);
+}
+
+@ A flow the memo does not hold is looked up, and a success remembered.
+
+@c
+SR_OUT_OF_LINE static int sk_route_remember(sr_sock *s, struct sr_flow fl,
+  struct sr_rtres *rt)
 {
   sr_host *h = s->host;
   struct sr_rtmemo *m = &s->rt_memo;
   int err;
-  if (m->gen == h->route_gen + 1 && m->fl.daddr == fl->daddr && m->fl.saddr == fl->saddr &&
-      m->fl.oif == fl->oif && m->fl.dontroute == fl->dontroute &&
-      m->fl.freebind == fl->freebind) {
-    *rt = m->rt;
-    rt->mtu = ip_path_mtu(h, iface_by_index(h, rt->ifindex), rt->type,
-      fl->daddr ? fl->daddr : rt->saddr, &rt->mtu_locked);
-    return 0;
-  }
-  if ((err = ip_route_output(h, fl, rt)) < 0) return err;
+  if ((err = ip_route_output(h, &fl, rt)) < 0) return err;
   m->gen = h->route_gen + 1;
-  m->fl = *fl;
+  m->fl = fl;
   m->rt = *rt;
   return 0;
 }
