@@ -261,7 +261,7 @@ OPT_STORE_INT_FIELD};
 #define SR_IP_MAXPACKET 65535 
 
 /*:296*//*320:*/
-#line 456 "web/wire.w"
+#line 453 "web/wire.w"
 
 #define SR_TRANSPORT_API __attribute__((unused))
 
@@ -891,7 +891,7 @@ int optlen;
 };
 
 /*:305*//*311:*/
-#line 277 "web/wire.w"
+#line 274 "web/wire.w"
 
 struct sr_udp{
 uint16_t sport,dport;
@@ -902,7 +902,7 @@ size_t datalen;
 };
 
 /*:311*//*316:*/
-#line 389 "web/wire.w"
+#line 386 "web/wire.w"
 
 struct sr_icmp{
 uint8_t type,code;
@@ -1672,12 +1672,12 @@ static void ipv4_read(const uint8_t*p,struct sr_ipv4*ip);
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip);
 
 /*:306*//*309:*/
-#line 260 "web/wire.w"
+#line 257 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p);
 
 /*:309*//*312:*/
-#line 296 "web/wire.w"
+#line 293 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
 uint32_t daddr,uint8_t proto,struct sr_udp*u);
@@ -1686,20 +1686,20 @@ uint16_t dport,const void*data,size_t datalen,uint32_t saddr,
 uint32_t daddr);
 
 /*:312*//*314:*/
-#line 362 "web/wire.w"
+#line 359 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
 uint8_t proto);
 static void udp_csum_complete(uint8_t*ip);
 
 /*:314*//*317:*/
-#line 400 "web/wire.w"
+#line 397 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic);
 static void icmp_emit(uint8_t*p,const struct sr_icmp*ic);
 
 /*:317*//*319:*/
-#line 445 "web/wire.w"
+#line 442 "web/wire.w"
 
 static void ip_options_build(sr_host*h,uint8_t*opt,int optlen,
 uint32_t saddr,uint32_t daddr);
@@ -1707,12 +1707,12 @@ static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr);
 
 /*:319*//*321:*/
-#line 464 "web/wire.w"
+#line 461 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos);
 
 /*:321*//*325:*/
-#line 563 "web/wire.w"
+#line 560 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen);
 
@@ -5947,33 +5947,33 @@ ip->optlen= ip->ihl-SR_IPHDR_LEN;
 }
 
 /*:307*//*308:*/
-#line 232 "web/wire.w"
+#line 229 "web/wire.w"
 
 static void ipv4_emit(uint8_t*p,const struct sr_ipv4*ip)
 {
 int hl= SR_IPHDR_LEN+ip->optlen;
 uint32_t sa= ntohl(ip->saddr),da= ntohl(ip->daddr),sum;
-uint32_t w0= (uint32_t)(0x40|hl/4)<<24|(uint32_t)ip->tos<<16|ip->tot_len;
-uint32_t w1= (uint32_t)ip->id<<16|ip->frag_off;
-uint32_t w2= (uint32_t)ip->ttl<<24|(uint32_t)ip->protocol<<16;
-sum= (w0>>16)+(w0&0xffff)+ip->id+ip->frag_off+(w2>>16)+(sa>>16)+
-(sa&0xffff)+(da>>16)+(da&0xffff);
+p[0]= (uint8_t)(0x40|hl/4);
+p[1]= ip->tos;
+put16(p+2,ip->tot_len);
+put16(p+4,ip->id);
+put16(p+6,ip->frag_off);
+p[8]= ip->ttl;
+p[9]= ip->protocol;
+put_addr(p+12,ip->saddr);
+put_addr(p+16,ip->daddr);
+sum= (uint32_t)(p[0]<<8|ip->tos)+ip->tot_len+ip->id+ip->frag_off+
+(uint32_t)(ip->ttl<<8|ip->protocol)+(sa>>16)+(sa&0xffff)+(da>>16)+
+(da&0xffff);
 if(ip->optlen){
 if(ip->opt!=p+SR_IPHDR_LEN)memcpy(p+SR_IPHDR_LEN,ip->opt,(size_t)ip->optlen);
 sum= csum_add(sum,p+SR_IPHDR_LEN,(size_t)ip->optlen);
 }
-w0= htonl(w0);
-w1= htonl(w1);
-w2= htonl(w2|csum_fold(sum));
-memcpy(p,&w0,4);
-memcpy(p+4,&w1,4);
-memcpy(p+8,&w2,4);
-put_addr(p+12,ip->saddr);
-put_addr(p+16,ip->daddr);
+put16(p+10,csum_fold(sum));
 }
 
 /*:308*//*310:*/
-#line 263 "web/wire.w"
+#line 260 "web/wire.w"
 
 static void ipv4_recsum(uint8_t*p)
 {
@@ -5983,7 +5983,7 @@ put16(p+10,ip_fast_csum(p,hl));
 }
 
 /*:310*//*313:*/
-#line 303 "web/wire.w"
+#line 300 "web/wire.w"
 
 static bool udp_parse(const uint8_t*p,size_t len,uint32_t saddr,
 uint32_t daddr,uint8_t proto,struct sr_udp*u)
@@ -6018,7 +6018,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:313*//*315:*/
-#line 367 "web/wire.w"
+#line 364 "web/wire.w"
 
 static void udp_csum_partial(uint8_t*p,size_t len,uint32_t saddr,uint32_t daddr,
 uint8_t proto)
@@ -6034,7 +6034,7 @@ put16(ip+hl+6,c?c:0xffff);
 }
 
 /*:315*//*318:*/
-#line 404 "web/wire.w"
+#line 401 "web/wire.w"
 
 static bool icmp_parse(const uint8_t*p,size_t len,struct sr_icmp*ic)
 {
@@ -6060,7 +6060,7 @@ put16(p+2,inet_csum(p,SR_ICMPHDR_LEN+ic->datalen));
 }
 
 /*:318*//*322:*/
-#line 467 "web/wire.w"
+#line 464 "web/wire.w"
 
 static uint8_t*ipopt_next(uint8_t*opt,int optlen,int*pos)
 {
@@ -6093,7 +6093,7 @@ if(p[2]+3<=n){put_addr(p+p[2]-1,saddr);p[2]+= 4;}
 break;
 case IPOPT_TIMESTAMP:
 /*323:*/
-#line 510 "web/wire.w"
+#line 507 "web/wire.w"
 
 {
 uint32_t now= inet_current_timestamp();
@@ -6120,7 +6120,7 @@ break;
 }
 
 /*:323*/
-#line 498 "web/wire.w"
+#line 495 "web/wire.w"
 
 break;
 case IPOPT_LSRR:case IPOPT_SSRR:
@@ -6134,7 +6134,7 @@ break;
 }
 
 /*:322*//*324:*/
-#line 539 "web/wire.w"
+#line 536 "web/wire.w"
 
 static bool ip_options_first_hop(const uint8_t*opt,int optlen,
 uint32_t*faddr)
@@ -6149,7 +6149,7 @@ return false;
 }
 
 /*:324*//*326:*/
-#line 566 "web/wire.w"
+#line 563 "web/wire.w"
 
 static void ip_options_fragment(uint8_t*opt,int optlen)
 {
