@@ -30,13 +30,13 @@
 #include <netinet/udp.h> 
 #include <poll.h> 
 
-/*:3*//*873:*/
+/*:3*//*874:*/
 #line 24 "web/beyond.w"
 
 #include <linux/sock_diag.h> 
 #include <linux/net_tstamp.h> 
 
-/*:873*/
+/*:874*/
 #line 41 "web/sockref.w"
 
 /*11:*/
@@ -333,16 +333,16 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 
 #define SR_THIS_CPU 0 
 
-/*:553*//*578:*/
-#line 252 "web/udp.w"
+/*:553*//*579:*/
+#line 275 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
 #define SR_SEND_SHUTDOWN 2
 #define SR_SHUTDOWN_MASK 3
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
-/*:578*//*580:*/
-#line 288 "web/udp.w"
+/*:579*//*581:*/
+#line 311 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
 #define SR_SKB_SHINFO 320
@@ -350,40 +350,40 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_SMALL_HEAD 576
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
-/*:580*//*588:*/
-#line 444 "web/udp.w"
+/*:581*//*589:*/
+#line 467 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
-/*:588*//*620:*/
-#line 1247 "web/udp.w"
+/*:589*//*621:*/
+#line 1273 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
-/*:620*//*648:*/
-#line 1838 "web/udp.w"
+/*:621*//*649:*/
+#line 1883 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
-/*:648*//*650:*/
-#line 1890 "web/udp.w"
+/*:649*//*651:*/
+#line 1935 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:650*//*666:*/
-#line 2246 "web/udp.w"
+/*:651*//*667:*/
+#line 2291 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:666*//*672:*/
-#line 2387 "web/udp.w"
+/*:667*//*673:*/
+#line 2432 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
-/*:672*//*706:*/
-#line 3208 "web/udp.w"
+/*:673*//*707:*/
+#line 3253 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -391,42 +391,42 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   SR_SOF_TX_COMPLETION)
 #define SR_ETH_HLEN 14
 
-/*:706*//*719:*/
-#line 3470 "web/udp.w"
+/*:707*//*720:*/
+#line 3515 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:719*//*722:*/
-#line 3502 "web/udp.w"
+/*:720*//*723:*/
+#line 3547 "web/udp.w"
 
 #define SR_IN_CALLER inline __attribute__((always_inline))
 
 
-/*:722*//*726:*/
-#line 3603 "web/udp.w"
+/*:723*//*727:*/
+#line 3648 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:726*//*746:*/
+/*:727*//*747:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:746*//*764:*/
+/*:747*//*765:*/
 #line 378 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:764*//*772:*/
+/*:765*//*773:*/
 #line 573 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:772*//*774:*/
+/*:773*//*775:*/
 #line 59 "web/signal.w"
 
 #define SR_SIGBIT(sig) (((uint64_t) 1) << ((sig) - 1))
@@ -434,17 +434,17 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_DEFAULT_IGNORED (SR_SIGBIT(SIGCHLD) | SR_SIGBIT(SIGCONT) | \
   SR_SIGBIT(SIGURG) | SR_SIGBIT(SIGWINCH))
 
-/*:774*//*785:*/
+/*:775*//*786:*/
 #line 305 "web/signal.w"
 
 #define SR_ERESTARTSYS 512 
 
-/*:785*//*788:*/
+/*:786*//*789:*/
 #line 349 "web/signal.w"
 
 #define SR_IDLE_RESTARTS 1000
 
-/*:788*//*790:*/
+/*:789*//*791:*/
 #line 403 "web/signal.w"
 
 #ifndef SA_RESTORER
@@ -460,7 +460,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SIGCANCEL 32 
 #define SR_SIGSETXID 33
 
-/*:790*//*814:*/
+/*:791*//*815:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -468,13 +468,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:814*//*862:*/
+/*:815*//*863:*/
 #line 1013 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:862*//*881:*/
+/*:863*//*882:*/
 #line 83 "web/beyond.w"
 
 #ifndef IP_PROTOCOL
@@ -493,7 +493,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 95 "web/beyond.w"
 
-/*:881*//*905:*/
+/*:882*//*906:*/
 #line 725 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
@@ -502,7 +502,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 730 "web/beyond.w"
 
-/*:905*/
+/*:906*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -577,12 +577,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*768:*/
+/*769:*/
 #line 486 "web/poll.w"
 
 int kmax;
 
-/*:768*/
+/*:769*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -698,7 +698,7 @@ int nofcs,wifi_status;
 
 uint32_t tskey;
 
-/*:208*//*874:*/
+/*:208*//*875:*/
 #line 31 "web/beyond.w"
 
 uint64_t cookie;
@@ -706,21 +706,21 @@ int zerocopy,rcvmark,prefer_busy_poll,busy_poll_budget;
 int txtime_clockid,txtime_flags;
 bool txtime_on;
 
-/*:874*//*877:*/
+/*:875*//*878:*/
 #line 46 "web/beyond.w"
 
 int no_check_tx;
 
-/*:877*//*911:*/
+/*:878*//*912:*/
 #line 886 "web/beyond.w"
 
 int txrehash;
 
-/*:911*/
+/*:912*/
 #line 22 "web/socket.w"
 
-/*577:*/
-#line 236 "web/udp.w"
+/*578:*/
+#line 259 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
 int rq_len;
@@ -737,19 +737,19 @@ bool netstamp;
 bool stamp_asked;
 uint64_t rq_seq;
 
-/*:577*//*653:*/
-#line 1964 "web/udp.w"
+/*:578*//*654:*/
+#line 2009 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:653*//*742:*/
-#line 3941 "web/udp.w"
+/*:654*//*743:*/
+#line 3986 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:742*//*876:*/
+/*:743*//*877:*/
 #line 40 "web/beyond.w"
 
 int udp_cork,udp_gso_size,udp_gro,udp_encap;
@@ -757,7 +757,7 @@ int udp_no_check6_tx,udp_no_check6_rx;
 int fwd_alloc;
 bool udp_encap_rcv;
 
-/*:876*/
+/*:877*/
 #line 23 "web/socket.w"
 
 /*86:*/
@@ -777,12 +777,12 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:86*//*875:*/
+/*:86*//*876:*/
 #line 37 "web/beyond.w"
 
 uint32_t local_port_range;
 
-/*:875*/
+/*:876*/
 #line 24 "web/socket.w"
 
 /*381:*/
@@ -798,7 +798,7 @@ uint16_t inet_id;
 /*:392*/
 #line 25 "web/socket.w"
 
-/*811:*/
+/*812:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -806,7 +806,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:811*/
+/*:812*/
 #line 26 "web/socket.w"
 
 };
@@ -1123,23 +1123,24 @@ int truesize;
 uint32_t dropcount;
 bool peeked;
 bool csum_bad;
+uint8_t shift;
 int l4off;
-/*609:*/
-#line 1044 "web/udp.w"
+/*610:*/
+#line 1070 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
 uint32_t offender;
 
-/*:609*/
-#line 57 "web/udp.w"
+/*:610*/
+#line 58 "web/udp.w"
 
 size_t len;
 uint8_t data[];
 };
 
 /*:568*//*569:*/
-#line 83 "web/udp.w"
+#line 84 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
 #define SR_SMALL_DGRAM 256
@@ -1147,30 +1148,31 @@ uint8_t data[];
 #define SR_SMALL_SPARE 64
 #define SR_BIG_ORDER_MAX 17 
 #define SR_BIG_SPARE 4
+#define SR_DATA_ALIGN 32 
 #if defined(__SANITIZE_ADDRESS__)
 #define SR_ASAN 1
 #elif defined(__has_feature)
-#line 93 "web/udp.w"
+#line 95 "web/udp.w"
 #if __has_feature(address_sanitizer)
 #define SR_ASAN 1
 #endif
-#line 96 "web/udp.w"
+#line 98 "web/udp.w"
 #endif
-#line 97 "web/udp.w"
+#line 99 "web/udp.w"
 #ifdef SR_ASAN
 #include <sanitizer/asan_interface.h> 
 size_t __sanitizer_get_allocated_size(const volatile void*p);
 #endif
-#line 101 "web/udp.w"
+#line 103 "web/udp.w"
  _Static_assert(offsetof(sr_dgram,wire_opt)==offsetof(sr_dgram,opt)+SR_MAX_IPOPTLEN,
 "the two copies of the options are side by side");
 _Static_assert(offsetof(sr_dgram,data)> sizeof(sr_pkt)+SR_IPHDR_LEN+
 SR_MAX_IPOPTLEN+SR_UDPHDR_LEN,"a queue entry's header covers a packet's headers");
-_Static_assert(((size_t)1<<SR_BIG_ORDER_MAX)>=SR_DGRAM_HEADROOM+65535,
+_Static_assert(((size_t)1<<SR_BIG_ORDER_MAX)>=SR_DGRAM_HEADROOM+65535+SR_DATA_ALIGN,
 "the biggest spare holds the longest datagram");
 
-/*:569*//*585:*/
-#line 408 "web/udp.w"
+/*:569*//*586:*/
+#line 431 "web/udp.w"
 
 struct udp_arrival{
 const struct sr_rx*rx;
@@ -1180,8 +1182,8 @@ bool sole;
 int truesize;
 };
 
-/*:585*//*621:*/
-#line 1253 "web/udp.w"
+/*:586*//*622:*/
+#line 1279 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1198,8 +1200,8 @@ bool has_ts_opt_id;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:621*//*654:*/
-#line 1967 "web/udp.w"
+/*:622*//*655:*/
+#line 2012 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1211,15 +1213,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:654*//*669:*/
-#line 2325 "web/udp.w"
+/*:655*//*670:*/
+#line 2370 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:669*/
+/*:670*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1256,34 +1258,34 @@ int nlans;
 sr_capture*cap;
 int ncaps;
 
-/*:451*//*575:*/
-#line 212 "web/udp.w"
+/*:451*//*576:*/
+#line 235 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
 void*big_spare[SR_BIG_ORDER_MAX+1][SR_BIG_SPARE];
 uint8_t nbig_spare[SR_BIG_ORDER_MAX+1];
 
-/*:575*//*695:*/
-#line 2949 "web/udp.w"
+/*:576*//*696:*/
+#line 2994 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:695*//*878:*/
+/*:696*//*879:*/
 #line 49 "web/beyond.w"
 
 uint64_t last_cookie;
 
-/*:878*/
+/*:879*/
 #line 51 "web/world.w"
 
-/*776:*/
+/*777:*/
 #line 78 "web/signal.w"
 
 unsigned idle_restarts;
 int timer_events;
 
-/*:776*/
+/*:777*/
 #line 52 "web/world.w"
 
 };
@@ -1347,17 +1349,17 @@ uint64_t addr_type_gen;
 uint32_t addr_type_addr;
 int addr_type;
 
-/*:466*//*815:*/
+/*:466*//*816:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:815*//*854:*/
+/*:816*//*855:*/
 #line 919 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:854*/
+/*:855*/
 #line 202 "web/world.w"
 
 };
@@ -1375,7 +1377,7 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*775:*/
+/*:70*//*776:*/
 #line 65 "web/signal.w"
 
 struct sigaction act[SR_NSIG];
@@ -1385,7 +1387,7 @@ struct{int code;pid_t pid;uid_t uid;}sinfo[SR_NSIG];
 uint64_t it_real_expiry,it_real_interval,it_real_serial;
 struct itimerval it_cpu[2];
 
-/*:775*/
+/*:776*/
 #line 23 "web/proc.w"
 
 sr_host*host;
@@ -2114,38 +2116,40 @@ static int sock_fd(const sr_sock*s);
 static void inet_release(sr_sock*s);
 
 /*:565*//*570:*/
-#line 122 "web/udp.w"
+#line 125 "web/udp.w"
 
 static int dgram_buf_order(size_t len);
 static void*dgram_buf(size_t len);
 static void dgram_free(sr_dgram*d);
 static void buf_lend(void*b,size_t need);
 static void buf_shelve(void*b);
+static inline const uint8_t*dgram_data(const sr_dgram*d);
+static inline int pkt_data_shift(const sr_pkt*pkt,const uint8_t*data);
 
-/*:570*//*581:*/
-#line 295 "web/udp.w"
+/*:570*//*582:*/
+#line 318 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
-/*:581*//*584:*/
-#line 402 "web/udp.w"
+/*:582*//*585:*/
+#line 425 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
-/*:584*//*586:*/
-#line 417 "web/udp.w"
+/*:585*//*587:*/
+#line 440 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
-/*:586*//*589:*/
-#line 454 "web/udp.w"
+/*:587*//*590:*/
+#line 477 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
-/*:589*//*591:*/
-#line 505 "web/udp.w"
+/*:590*//*592:*/
+#line 528 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
@@ -2154,100 +2158,100 @@ static sr_dgram*dgram_adopt(const struct sr_rx*rx,const uint8_t*data,size_t len,
 int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
-/*:591*//*594:*/
-#line 624 "web/udp.w"
+/*:592*//*595:*/
+#line 649 "web/udp.w"
 
 static inline bool udp_rcvbuf_takes(sr_sock*s,int truesize);
 static inline void udp_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:594*//*596:*/
-#line 689 "web/udp.w"
+/*:595*//*597:*/
+#line 714 "web/udp.w"
 
 static bool udp_loop_rcv(sr_host*h,int ifindex,sr_pkt*pkt);
 
-/*:596*//*598:*/
-#line 759 "web/udp.w"
+/*:597*//*599:*/
+#line 785 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
-/*:598*//*600:*/
-#line 773 "web/udp.w"
+/*:599*//*601:*/
+#line 799 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
-/*:600*//*602:*/
-#line 814 "web/udp.w"
+/*:601*//*603:*/
+#line 840 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
-/*:602*//*604:*/
-#line 840 "web/udp.w"
+/*:603*//*605:*/
+#line 866 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
-/*:604*//*607:*/
-#line 966 "web/udp.w"
+/*:605*//*608:*/
+#line 992 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:607*//*610:*/
-#line 1049 "web/udp.w"
+/*:608*//*611:*/
+#line 1075 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
 size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
-/*:610*//*613:*/
-#line 1107 "web/udp.w"
+/*:611*//*614:*/
+#line 1133 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
-/*:613*//*615:*/
-#line 1138 "web/udp.w"
+/*:614*//*616:*/
+#line 1164 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
-/*:615*//*617:*/
-#line 1179 "web/udp.w"
+/*:616*//*618:*/
+#line 1205 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
-/*:617*//*619:*/
-#line 1241 "web/udp.w"
+/*:618*//*620:*/
+#line 1267 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:619*//*625:*/
-#line 1347 "web/udp.w"
+/*:620*//*626:*/
+#line 1373 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
-/*:625*//*629:*/
-#line 1410 "web/udp.w"
+/*:626*//*630:*/
+#line 1436 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
-/*:629*//*632:*/
-#line 1456 "web/udp.w"
+/*:630*//*633:*/
+#line 1482 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
-/*:632*//*634:*/
-#line 1501 "web/udp.w"
+/*:633*//*635:*/
+#line 1527 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu,bool last);
-static sr_pkt*udp_pkt_new(int optlen,size_t l4len);
+static sr_pkt*udp_pkt_new(int optlen,size_t l4len,const void*src);
 static int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
 bool partial);
@@ -2255,40 +2259,40 @@ static int sock_alloc_send(sr_sock*s,int flags,int truesize);
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
-/*:634*//*640:*/
-#line 1690 "web/udp.w"
+/*:635*//*641:*/
+#line 1735 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
 static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
-/*:640*//*642:*/
-#line 1735 "web/udp.w"
+/*:641*//*643:*/
+#line 1780 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
-/*:642*//*644:*/
-#line 1760 "web/udp.w"
+/*:643*//*645:*/
+#line 1805 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static inline bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
-/*:644*//*647:*/
-#line 1835 "web/udp.w"
+/*:645*//*648:*/
+#line 1880 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
-/*:647*//*651:*/
-#line 1893 "web/udp.w"
+/*:648*//*652:*/
+#line 1938 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:651*//*655:*/
-#line 1978 "web/udp.w"
+/*:652*//*656:*/
+#line 2023 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2298,8 +2302,8 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
-/*:655*//*661:*/
-#line 2113 "web/udp.w"
+/*:656*//*662:*/
+#line 2158 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2310,24 +2314,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:661*//*662:*/
-#line 2130 "web/udp.w"
+/*:662*//*663:*/
+#line 2175 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:662*//*668:*/
-#line 2318 "web/udp.w"
+/*:663*//*669:*/
+#line 2363 "web/udp.w"
 
 SR_IN_CALLER static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:668*//*673:*/
-#line 2416 "web/udp.w"
+/*:669*//*674:*/
+#line 2461 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:673*//*675:*/
-#line 2435 "web/udp.w"
+/*:674*//*676:*/
+#line 2480 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static inline sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2337,122 +2341,122 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:675*//*678:*/
-#line 2549 "web/udp.w"
+/*:676*//*679:*/
+#line 2594 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,int reader);
 
-/*:678*//*680:*/
-#line 2598 "web/udp.w"
+/*:679*//*681:*/
+#line 2643 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:680*//*682:*/
-#line 2658 "web/udp.w"
+/*:681*//*683:*/
+#line 2703 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:682*//*684:*/
-#line 2696 "web/udp.w"
+/*:683*//*685:*/
+#line 2741 "web/udp.w"
 
 static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 static void sock_recv_cmsgs_all(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:684*//*687:*/
-#line 2777 "web/udp.w"
+/*:685*//*688:*/
+#line 2822 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:687*//*691:*/
-#line 2856 "web/udp.w"
+/*:688*//*692:*/
+#line 2901 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:691*//*696:*/
-#line 2952 "web/udp.w"
+/*:692*//*697:*/
+#line 2997 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
-/*:696*//*698:*/
-#line 3006 "web/udp.w"
+/*:697*//*699:*/
+#line 3051 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:698*//*701:*/
-#line 3088 "web/udp.w"
+/*:699*//*702:*/
+#line 3133 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:701*//*707:*/
-#line 3215 "web/udp.w"
+/*:702*//*708:*/
+#line 3260 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
-/*:707*//*711:*/
-#line 3291 "web/udp.w"
+/*:708*//*712:*/
+#line 3336 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:711*//*713:*/
-#line 3331 "web/udp.w"
+/*:712*//*714:*/
+#line 3376 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:713*//*720:*/
-#line 3474 "web/udp.w"
+/*:714*//*721:*/
+#line 3519 "web/udp.w"
 
 SR_IN_CALLER static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:720*//*728:*/
-#line 3623 "web/udp.w"
+/*:721*//*729:*/
+#line 3668 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:728*//*731:*/
-#line 3686 "web/udp.w"
+/*:729*//*732:*/
+#line 3731 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 SR_IN_CALLER static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,
 int flags,socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:731*//*736:*/
-#line 3813 "web/udp.w"
+/*:732*//*737:*/
+#line 3858 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:736*//*738:*/
-#line 3869 "web/udp.w"
+/*:737*//*739:*/
+#line 3914 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:738*//*740:*/
-#line 3906 "web/udp.w"
+/*:739*//*741:*/
+#line 3951 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:740*//*743:*/
-#line 3946 "web/udp.w"
+/*:741*//*744:*/
+#line 3991 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:743*//*747:*/
+/*:744*//*748:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2460,13 +2464,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:747*//*751:*/
+/*:748*//*752:*/
 #line 102 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:751*//*753:*/
+/*:752*//*754:*/
 #line 157 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2474,24 +2478,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:753*//*759:*/
+/*:754*//*760:*/
 #line 266 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:759*//*761:*/
+/*:760*//*762:*/
 #line 325 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:761*//*765:*/
+/*:762*//*766:*/
 #line 383 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:765*//*770:*/
+/*:766*//*771:*/
 #line 535 "web/poll.w"
 
 static inline void sk_wake_async(sr_sock*s);
@@ -2500,7 +2504,7 @@ static void sock_data_ready(sr_sock*s);
 static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 
-/*:770*//*777:*/
+/*:771*//*778:*/
 #line 82 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig);
@@ -2509,38 +2513,38 @@ static bool sig_ignored(const sr_proc*p,int sig);
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:777*//*781:*/
+/*:778*//*782:*/
 #line 165 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig);
 static void signal_deliver_all(bool handlers);
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 
-/*:781*//*786:*/
+/*:782*//*787:*/
 #line 308 "web/signal.w"
 
 static bool signal_interrupts(void);
 static bool signal_restart(ssize_t*r);
 static bool signal_restart_decide(ssize_t*r);
 
-/*:786*//*792:*/
+/*:787*//*793:*/
 #line 422 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set);
 static void bits_sigset(uint64_t bits,sigset_t*set);
 
-/*:792*//*796:*/
+/*:793*//*797:*/
 #line 528 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask);
 static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
 
-/*:796*//*799:*/
+/*:797*//*800:*/
 #line 571 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to);
 
-/*:799*//*802:*/
+/*:800*//*803:*/
 #line 628 "web/signal.w"
 
 static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
@@ -2550,41 +2554,41 @@ static void ns_timeval(uint64_t ns,struct timeval*tv);
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
 static void itimer_fire(pid_t pid,uint64_t serial);
 
-/*:802*//*807:*/
+/*:803*//*808:*/
 #line 753 "web/signal.w"
 
 static bool timers_only_tick(void);
 
-/*:807*//*812:*/
+/*:808*//*813:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:812*//*818:*/
+/*:813*//*819:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:818*//*820:*/
+/*:819*//*821:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:820*//*822:*/
+/*:821*//*823:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:822*//*824:*/
+/*:823*//*825:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:824*//*826:*/
+/*:825*//*827:*/
 #line 281 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
@@ -2592,48 +2596,48 @@ int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 static int ip_head_l4len(const sr_sock*s);
 
-/*:826*//*828:*/
+/*:827*//*829:*/
 #line 328 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:828*//*830:*/
+/*:829*//*831:*/
 #line 366 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:830*//*832:*/
+/*:831*//*833:*/
 #line 462 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:832*//*835:*/
+/*:833*//*836:*/
 #line 507 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:835*//*840:*/
+/*:836*//*841:*/
 #line 593 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:840*//*844:*/
+/*:841*//*845:*/
 #line 690 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
-/*:844*//*847:*/
+/*:845*//*848:*/
 #line 744 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:847*//*850:*/
+/*:848*//*851:*/
 #line 814 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2641,74 +2645,74 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:850*//*852:*/
+/*:851*//*853:*/
 #line 857 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:852*//*855:*/
+/*:853*//*856:*/
 #line 922 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:855*//*860:*/
+/*:856*//*861:*/
 #line 1000 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:860*//*864:*/
+/*:861*//*865:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:864*//*866:*/
+/*:865*//*867:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:866*//*868:*/
+/*:867*//*869:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:868*//*870:*/
+/*:869*//*871:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:870*//*879:*/
+/*:871*//*880:*/
 #line 73 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level);
 
-/*:879*//*885:*/
+/*:880*//*886:*/
 #line 188 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a);
 
-/*:885*//*890:*/
+/*:886*//*891:*/
 #line 295 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
-/*:890*//*895:*/
+/*:891*//*896:*/
 #line 409 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
-/*:895*//*902:*/
+/*:896*//*903:*/
 #line 682 "web/beyond.w"
 
 static void sk_fwd_schedule(sr_sock*s,int size);
 static void sk_fwd_release(sr_sock*s,int size,bool partial);
 
-/*:902*/
+/*:903*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -3242,14 +3246,14 @@ for(int i= 0;i<W->ncaps;i++)
 if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
-/*:452*//*576:*/
-#line 218 "web/udp.w"
+/*:452*//*577:*/
+#line 241 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 for(int order= 0;order<=SR_BIG_ORDER_MAX;order++)
 while(W->nbig_spare[order])free(W->big_spare[order][--W->nbig_spare[order]]);
 
-/*:576*/
+/*:577*/
 #line 854 "web/world.w"
 
 for(int i= 0;i<W->nhosts;i++){
@@ -3284,12 +3288,12 @@ htab_free(&fh->mc,hent_free);
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:473*//*816:*/
+/*:473*//*817:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:816*/
+/*:817*/
 #line 857 "web/world.w"
 
 free(fh->ifs);
@@ -3601,7 +3605,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*769:*/
+/*770:*/
 #line 489 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3610,7 +3614,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:769*/
+/*:770*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3823,17 +3827,17 @@ s->busy_poll= (unsigned)sysctl_value(h,SYS_BUSY_READ);
 s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
-/*:170*//*579:*/
-#line 262 "web/udp.w"
+/*:170*//*580:*/
+#line 285 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:579*//*912:*/
+/*:580*//*913:*/
 #line 889 "web/beyond.w"
 
 s->txrehash= 1;
 
-/*:912*/
+/*:913*/
 #line 299 "web/socket.w"
 
 /*97:*/
@@ -3855,12 +3859,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:459*//*817:*/
+/*:459*//*818:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:817*/
+/*:818*/
 #line 300 "web/socket.w"
 
 return s;
@@ -3982,8 +3986,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*715:*/
-#line 3367 "web/udp.w"
+/*716:*/
+#line 3412 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -4002,7 +4006,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:715*/
+/*:716*/
 #line 166 "web/ioctl.w"
 
 }
@@ -8843,7 +8847,7 @@ sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
 /*:566*//*571:*/
-#line 131 "web/udp.w"
+#line 136 "web/udp.w"
 
 static int dgram_buf_order(size_t len)
 {
@@ -8852,7 +8856,7 @@ return 64-__builtin_clzll((unsigned long long)need-1);
 }
 
 /*:571*//*572:*/
-#line 141 "web/udp.w"
+#line 146 "web/udp.w"
 
 static void*dgram_buf(size_t len)
 {
@@ -8870,7 +8874,21 @@ return b;
 }
 
 /*:572*//*573:*/
-#line 160 "web/udp.w"
+#line 168 "web/udp.w"
+
+static inline const uint8_t*dgram_data(const sr_dgram*d)
+{
+return d->data+d->shift;
+}
+
+static inline int pkt_data_shift(const sr_pkt*pkt,const uint8_t*data)
+{
+uintptr_t at= (uintptr_t)data-((uintptr_t)pkt+SR_DGRAM_HEADROOM);
+return at<SR_DATA_ALIGN?(int)at:-1;
+}
+
+/*:573*//*574:*/
+#line 183 "web/udp.w"
 
 static void dgram_free(sr_dgram*d)
 {
@@ -8889,8 +8907,8 @@ W->big_spare[order][W->nbig_spare[order]++]= d;
 }else free(d);
 }
 
-/*:573*//*574:*/
-#line 187 "web/udp.w"
+/*:574*//*575:*/
+#line 210 "web/udp.w"
 
 static void buf_lend(void*b,size_t need)
 {
@@ -8903,10 +8921,10 @@ abort();
 ASAN_UNPOISON_MEMORY_REGION(b,need);
 ASAN_POISON_MEMORY_REGION((uint8_t*)b+need,have-need);
 #else
-#line 199 "web/udp.w"
+#line 222 "web/udp.w"
 (void)b,(void)need;
 #endif
-#line 201 "web/udp.w"
+#line 224 "web/udp.w"
 }
 
 static void buf_shelve(void*b)
@@ -8914,14 +8932,14 @@ static void buf_shelve(void*b)
 #ifdef SR_ASAN
 ASAN_POISON_MEMORY_REGION(b,__sanitizer_get_allocated_size(b));
 #else
-#line 208 "web/udp.w"
+#line 231 "web/udp.w"
 (void)b;
 #endif
-#line 210 "web/udp.w"
+#line 233 "web/udp.w"
 }
 
-/*:574*//*582:*/
-#line 306 "web/udp.w"
+/*:575*//*583:*/
+#line 329 "web/udp.w"
 
 static int skb_alloc_size(int need)
 {
@@ -8930,14 +8948,14 @@ if(need<=1024)return 1024;
 #if defined(__GNUC__)
 return(int)(2u<<(31-__builtin_clz((unsigned)need-1)));
 #else
-#line 314 "web/udp.w"
+#line 337 "web/udp.w"
 {
 int size= 1024;
 while(size<need)size*= 2;
 return size;
 }
 #endif
-#line 320 "web/udp.w"
+#line 343 "web/udp.w"
 }
 
 static int skb_truesize(int iplen,int paylen)
@@ -8947,8 +8965,8 @@ return SR_SKB_SMALL_HEAD+SR_SKB_STRUCT+paylen;
 return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
-/*:582*//*583:*/
-#line 349 "web/udp.w"
+/*:583*//*584:*/
+#line 372 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
 {
@@ -8968,8 +8986,8 @@ left-= frag;
 return total;
 }
 
-/*:583*//*587:*/
-#line 420 "web/udp.w"
+/*:584*//*588:*/
+#line 443 "web/udp.w"
 
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -8994,8 +9012,8 @@ udp_deliver_one(s,&a);
 return 0;
 }
 
-/*:587*//*590:*/
-#line 457 "web/udp.w"
+/*:588*//*591:*/
+#line 480 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
@@ -9014,8 +9032,8 @@ u->datalen= u->len-SR_UDPHDR_LEN;
 return true;
 }
 
-/*:590*//*592:*/
-#line 513 "web/udp.w"
+/*:591*//*593:*/
+#line 536 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
 {
@@ -9061,10 +9079,12 @@ int truesize)
 {
 sr_pkt*pkt= rx->pkt?*rx->pkt:NULL;
 sr_dgram*d;
-if(!pkt||data!=(const uint8_t*)pkt+SR_DGRAM_HEADROOM||rx->optlen)return NULL;
+int shift;
+if(!pkt||(shift= pkt_data_shift(pkt,data))<0||rx->optlen)return NULL;
 *rx->pkt= NULL;
 d= (sr_dgram*)(void*)pkt;
 dgram_take_rx(d,rx,truesize);
+d->shift= (uint8_t)shift;
 d->peeked= false;
 d->is_err= false;
 d->len= len;
@@ -9082,8 +9102,8 @@ d->csum_bad= a->bad;
 return d;
 }
 
-/*:592*//*593:*/
-#line 603 "web/udp.w"
+/*:593*//*594:*/
+#line 628 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -9101,8 +9121,8 @@ d->len= keep> SR_UDPHDR_LEN?(size_t)keep-SR_UDPHDR_LEN:0;
 udp_queue_rcv(s,d);
 }
 
-/*:593*//*595:*/
-#line 628 "web/udp.w"
+/*:594*//*596:*/
+#line 653 "web/udp.w"
 
 static inline bool udp_rcvbuf_takes(sr_sock*s,int truesize)
 {
@@ -9124,8 +9144,8 @@ sk_fwd_schedule(s,d->truesize);
 sock_data_ready(s);
 }
 
-/*:595*//*597:*/
-#line 692 "web/udp.w"
+/*:596*//*598:*/
+#line 717 "web/udp.w"
 
 static bool udp_loop_rcv(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -9133,12 +9153,12 @@ const uint8_t*iph= pkt->data,*uh= iph+SR_IPHDR_LEN;
 size_t ulen= get16(uh+4),l4len= (size_t)get16(iph+2)-SR_IPHDR_LEN;
 uint32_t saddr,daddr,mark;
 uint16_t sport,dport,frag_max;
-int iif,truesize;
+int iif,truesize,shift;
 uint8_t ttl,tos;
 sr_sock*s;
 sr_dgram*d;
 if(iph[9]!=IPPROTO_UDP||h->raw.n||!pkt->csum_partial||!pkt->truesize||
-uh+SR_UDPHDR_LEN!=(const uint8_t*)pkt+SR_DGRAM_HEADROOM||
+(shift= pkt_data_shift(pkt,uh+SR_UDPHDR_LEN))<0||
 ulen<SR_UDPHDR_LEN||ulen> l4len)
 return false;
 iif= ifindex==SR_LOOPBACK_IFINDEX&&pkt->iif?pkt->iif:ifindex;
@@ -9174,13 +9194,14 @@ d->peeked= false;
 d->csum_bad= false;
 d->l4off= -1;
 d->is_err= false;
+d->shift= (uint8_t)shift;
 d->len= ulen-SR_UDPHDR_LEN;
 udp_queue_rcv(s,d);
 return true;
 }
 
-/*:597*//*599:*/
-#line 762 "web/udp.w"
+/*:598*//*600:*/
+#line 788 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
 {
@@ -9190,8 +9211,8 @@ d->spec_dst= 0;
 }
 }
 
-/*:599*//*601:*/
-#line 777 "web/udp.w"
+/*:600*//*602:*/
+#line 803 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -9213,8 +9234,8 @@ if(s->rq_reader)s->rq_reader--;
 return d;
 }
 
-/*:601*//*603:*/
-#line 818 "web/udp.w"
+/*:602*//*604:*/
+#line 844 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -9232,8 +9253,8 @@ if(s->filter_kind!=SR_FILTER_CLASSIC)return-1;
 return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
-/*:603*//*605:*/
-#line 844 "web/udp.w"
+/*:604*//*606:*/
+#line 870 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -9244,8 +9265,8 @@ for(int pc= 0;pc<n;pc++){
 const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
-/*606:*/
-#line 864 "web/udp.w"
+/*607:*/
+#line 890 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -9301,8 +9322,8 @@ case BPF_JMP|BPF_JSET|BPF_K:pc+= (A&k)?f->jt:f->jf;break;
 case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
-/*:606*/
-#line 854 "web/udp.w"
+/*:607*/
+#line 880 "web/udp.w"
 
 default:return 0;
 }
@@ -9310,8 +9331,8 @@ default:return 0;
 return 0;
 }
 
-/*:605*//*608:*/
-#line 973 "web/udp.w"
+/*:606*//*609:*/
+#line 999 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -9362,8 +9383,8 @@ s->err= err;
 sock_error_report(s);
 }
 
-/*:608*//*611:*/
-#line 1055 "web/udp.w"
+/*:609*//*612:*/
+#line 1081 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -9386,8 +9407,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN+icmp->optlen+(int)icmp->l4len,0);
 sock_queue_err(s,d);
 }
 
-/*:611*//*612:*/
-#line 1079 "web/udp.w"
+/*:612*//*613:*/
+#line 1105 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -9403,8 +9424,8 @@ s->rmem+= d->truesize;
 sock_error_report(s);
 }
 
-/*:612*//*614:*/
-#line 1111 "web/udp.w"
+/*:613*//*615:*/
+#line 1137 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -9424,8 +9445,8 @@ d->truesize= skb_truesize(SR_IPHDR_LEN,0);
 sock_queue_err(s,d);
 }
 
-/*:614*//*616:*/
-#line 1142 "web/udp.w"
+/*:615*//*617:*/
+#line 1168 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -9455,8 +9476,8 @@ free(d);
 s->eq_tail= NULL;
 }
 
-/*:616*//*618:*/
-#line 1182 "web/udp.w"
+/*:617*//*619:*/
+#line 1208 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -9478,8 +9499,8 @@ free(d);
 return set_flag(s,rq);
 }
 
-/*:618*//*622:*/
-#line 1269 "web/udp.w"
+/*:619*//*623:*/
+#line 1295 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9495,8 +9516,8 @@ if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
-/*623:*/
-#line 1309 "web/udp.w"
+/*624:*/
+#line 1335 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -9512,11 +9533,11 @@ dport= s->inet_dport;
 connected= true;
 }
 
-/*:623*/
-#line 1284 "web/udp.w"
+/*:624*/
+#line 1310 "web/udp.w"
 
-/*624:*/
-#line 1335 "web/udp.w"
+/*625:*/
+#line 1361 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -9525,8 +9546,8 @@ if(err<0)return err;
 connected= false;
 }
 
-/*:624*/
-#line 1285 "web/udp.w"
+/*:625*/
+#line 1311 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -9536,8 +9557,8 @@ if(optlen&&ip_options_first_hop(opt,optlen,&faddr)){
 if(!daddr)return-EINVAL;
 connected= false;
 }
-/*627:*/
-#line 1380 "web/udp.w"
+/*628:*/
+#line 1406 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -9546,12 +9567,12 @@ err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,false,cached,&rt);
 if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
-/*:627*/
-#line 1294 "web/udp.w"
+/*:628*/
+#line 1320 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
-/*628:*/
-#line 1394 "web/udp.w"
+/*629:*/
+#line 1420 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -9563,20 +9584,20 @@ daddr= s->fl_daddr;
 dport= s->fl_dport;
 }
 
-/*:628*/
-#line 1296 "web/udp.w"
+/*:629*/
+#line 1322 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
-/*631:*/
-#line 1446 "web/udp.w"
+/*632:*/
+#line 1472 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
-/*:631*/
-#line 1299 "web/udp.w"
+/*:632*/
+#line 1325 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -9587,8 +9608,8 @@ true);
 return err<0?err:(ssize_t)len;
 }
 
-/*:622*//*626:*/
-#line 1350 "web/udp.w"
+/*:623*//*627:*/
+#line 1376 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -9602,8 +9623,8 @@ ipc->tsflags= s->tsflags;
 ipc->gso_size= s->udp_gso_size;
 }
 
-/*:626*//*630:*/
-#line 1414 "web/udp.w"
+/*:627*//*631:*/
+#line 1440 "web/udp.w"
 
 static inline int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -9622,8 +9643,8 @@ if(rt->type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST)&&!cached)return-EACCES;
 return 0;
 }
 
-/*:630*//*633:*/
-#line 1460 "web/udp.w"
+/*:631*//*634:*/
+#line 1486 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -9644,8 +9665,8 @@ return-EMSGSIZE;
 return 0;
 }
 
-/*:633*//*635:*/
-#line 1533 "web/udp.w"
+/*:634*//*636:*/
+#line 1559 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -9681,8 +9702,8 @@ s->wmem+= delta;
 return 0;
 }
 
-/*:635*//*636:*/
-#line 1573 "web/udp.w"
+/*:636*//*637:*/
+#line 1599 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -9705,8 +9726,8 @@ s->wmem+= truesize;
 return 0;
 }
 
-/*:636*//*637:*/
-#line 1616 "web/udp.w"
+/*:637*//*638:*/
+#line 1642 "web/udp.w"
 
 static inline int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9718,7 +9739,8 @@ bool fits= (size_t)hlen+l4len<=(size_t)mtu;
 sr_pkt*pkt;
 err= ip_frags_charge(s,flags,hlen,l4len,mtu,SR_UDPHDR_LEN,&total);
 if(err)return err;
-pkt= udp_pkt_new(optlen,l4len);
+pkt= udp_pkt_new(optlen,l4len,msg->msg_iovlen&&from<msg->msg_iov[0].iov_len?
+(const uint8_t*)msg->msg_iov[0].iov_base+from:NULL);
 pkt->last= last;
 if(fits)pkt->truesize= total;
 if(!iov_gather(msg,from,pkt->data+hlen+SR_UDPHDR_LEN,len)){
@@ -9731,18 +9753,25 @@ s->wmem-= total;
 return err;
 }
 
-/*:637*//*638:*/
-#line 1644 "web/udp.w"
+/*:638*//*639:*/
+#line 1682 "web/udp.w"
 
-static sr_pkt*udp_pkt_new(int optlen,size_t l4len)
+static sr_pkt*udp_pkt_new(int optlen,size_t l4len,const void*src)
 {
 size_t hlen= (size_t)SR_IPHDR_LEN+(size_t)optlen;
-size_t headroom= SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen;
-return pkt_init(dgram_buf(l4len-SR_UDPHDR_LEN),headroom,hlen+l4len);
+size_t headroom= SR_DGRAM_HEADROOM-SR_UDPHDR_LEN-hlen,len= l4len-SR_UDPHDR_LEN;
+uintptr_t shift= 0;
+void*b;
+if(!src||len<SR_VCOPY_MIN)b= dgram_buf(len);
+else{
+b= dgram_buf(len+SR_DATA_ALIGN-1);
+shift= ((uintptr_t)src-((uintptr_t)b+SR_DGRAM_HEADROOM))&(SR_DATA_ALIGN-1);
+}
+return pkt_init(b,headroom+shift,hlen+l4len);
 }
 
-/*:638*//*639:*/
-#line 1656 "web/udp.w"
+/*:639*//*640:*/
+#line 1701 "web/udp.w"
 
 static inline int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9762,8 +9791,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
-/*:639*//*641:*/
-#line 1700 "web/udp.w"
+/*:640*//*642:*/
+#line 1745 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9791,8 +9820,8 @@ ip_sk_ipout(s,ipc,rt,opt,optlen,&o);
 return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
-/*:641*//*643:*/
-#line 1739 "web/udp.w"
+/*:642*//*644:*/
+#line 1784 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9810,8 +9839,8 @@ c= csum_fold(csum_add(csum_pseudo(saddr,daddr,proto,(uint16_t)len),p,len));
 put16(p+6,c?c:0xffff);
 }
 
-/*:643*//*645:*/
-#line 1764 "web/udp.w"
+/*:644*//*646:*/
+#line 1809 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9833,8 +9862,8 @@ return true;
 static inline bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len)
 {
 if(msg->msg_iovlen==1){
-/*646:*/
-#line 1803 "web/udp.w"
+/*647:*/
+#line 1848 "web/udp.w"
 
 const struct iovec*v= msg->msg_iov;
 size_t n= v->iov_len<len?v->iov_len:len;
@@ -9843,8 +9872,8 @@ if(!v->iov_base)return false;
 data_copy(v->iov_base,src,n);
 return true;
 
-/*:646*/
-#line 1785 "web/udp.w"
+/*:647*/
+#line 1830 "web/udp.w"
 
 }
 for(size_t i= 0;i<(size_t)msg->msg_iovlen&&len> 0;i++){
@@ -9859,8 +9888,8 @@ len-= n;
 return true;
 }
 
-/*:645*//*649:*/
-#line 1841 "web/udp.w"
+/*:646*//*650:*/
+#line 1886 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 typedef char sr_v32 __attribute__((vector_size(32),aligned(1),may_alias));
@@ -9882,7 +9911,7 @@ for(;i+32<=n;i+= 32)*(sr_v32*)(d+i)= *(const sr_v32*)(s+i);
 if(i<n)*(sr_v32*)(d+n-32)= *(const sr_v32*)(s+n-32);
 }
 #endif
-#line 1862 "web/udp.w"
+#line 1907 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n)
 {
@@ -9892,12 +9921,12 @@ vcopy_avx2(dst,src,n);
 return;
 }
 #endif
-#line 1871 "web/udp.w"
+#line 1916 "web/udp.w"
  memcpy(dst,src,n);
 }
 
-/*:649*//*652:*/
-#line 1898 "web/udp.w"
+/*:650*//*653:*/
+#line 1943 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9921,16 +9950,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:652*//*656:*/
-#line 1989 "web/udp.w"
+/*:653*//*657:*/
+#line 2034 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:656*//*657:*/
-#line 1995 "web/udp.w"
+/*:657*//*658:*/
+#line 2040 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9960,8 +9989,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:657*//*658:*/
-#line 2027 "web/udp.w"
+/*:658*//*659:*/
+#line 2072 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9987,14 +10016,14 @@ err= udp_cork_push(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:658*//*659:*/
-#line 2055 "web/udp.w"
+/*:659*//*660:*/
+#line 2100 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
 struct sr_udpcork*c= s->cork;
 int hlen= SR_IPHDR_LEN+c->optlen,err;
-sr_pkt*pkt= udp_pkt_new(c->optlen,c->len);
+sr_pkt*pkt= udp_pkt_new(c->optlen,c->len,NULL);
 memcpy(pkt->data+hlen+SR_UDPHDR_LEN,c->data,c->len-SR_UDPHDR_LEN);
 c->rt.saddr= s->fl_saddr;
 pkt->truesize= c->charge;
@@ -10004,8 +10033,8 @@ udp_cork_discard(s);
 return err;
 }
 
-/*:659*//*660:*/
-#line 2070 "web/udp.w"
+/*:660*//*661:*/
+#line 2115 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -10015,8 +10044,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:660*//*663:*/
-#line 2133 "web/udp.w"
+/*:661*//*664:*/
+#line 2178 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -10070,16 +10099,16 @@ if(err)return err;
 return 0;
 }
 
-/*:663*//*664:*/
-#line 2186 "web/udp.w"
+/*:664*//*665:*/
+#line 2231 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*665:*/
-#line 2227 "web/udp.w"
+case IP_RETOPTS:/*666:*/
+#line 2272 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -10094,8 +10123,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:665*/
-#line 2192 "web/udp.w"
+/*:666*/
+#line 2237 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -10127,8 +10156,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:664*//*667:*/
-#line 2250 "web/udp.w"
+/*:665*//*668:*/
+#line 2295 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -10168,8 +10197,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:667*//*670:*/
-#line 2331 "web/udp.w"
+/*:668*//*671:*/
+#line 2376 "web/udp.w"
 
 SR_IN_CALLER static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10188,20 +10217,20 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*671:*/
-#line 2378 "web/udp.w"
+/*672:*/
+#line 2423 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:671*/
-#line 2349 "web/udp.w"
+/*:672*/
+#line 2394 "web/udp.w"
 
 goto try_again;
 }
-if(!iov_scatter(msg,d->data+off,copied)){
+if(!iov_scatter(msg,dgram_data(d)+off,copied)){
 if(!peeking){s->drops++;free(d);}
 return-EFAULT;
 }
@@ -10223,8 +10252,8 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:670*//*674:*/
-#line 2419 "web/udp.w"
+/*:671*//*675:*/
+#line 2464 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -10234,8 +10263,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:674*//*676:*/
-#line 2444 "web/udp.w"
+/*:675*//*677:*/
+#line 2489 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -10281,8 +10310,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,s->rq_reader);
 }
 
-/*:676*//*677:*/
-#line 2508 "web/udp.w"
+/*:677*//*678:*/
+#line 2553 "web/udp.w"
 
 static inline sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -10312,8 +10341,8 @@ if((d= try_recv(s,flags,off))!=NULL)return d;
 }
 }
 
-/*:677*//*679:*/
-#line 2558 "web/udp.w"
+/*:678*//*680:*/
+#line 2603 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,int reader)
 {
@@ -10329,8 +10358,8 @@ sk_fwd_release(s,size,true);
 s->rq_reader= s->rq_len;
 }
 
-/*:679*//*681:*/
-#line 2602 "web/udp.w"
+/*:680*//*682:*/
+#line 2647 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10341,7 +10370,7 @@ struct{struct sock_extended_err ee;struct sockaddr_in offender;}errhdr;
 if(!d)return-EAGAIN;
 copied= d->len;
 if(copied> len){msg->msg_flags|= MSG_TRUNC;copied= len;}
-if(!iov_scatter(msg,d->data,copied)){free(d);return-EFAULT;}
+if(!iov_scatter(msg,dgram_data(d),copied)){free(d);return-EFAULT;}
 sock_recv_timestamp(s,msg,co,d);
 if(msg->msg_name&&d->ee.ee_origin!=SO_EE_ORIGIN_TIMESTAMPING){
 struct sockaddr_in sin;
@@ -10370,8 +10399,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:681*//*683:*/
-#line 2662 "web/udp.w"
+/*:682*//*684:*/
+#line 2707 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -10392,24 +10421,24 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:683*//*685:*/
-#line 2706 "web/udp.w"
+/*:684*//*686:*/
+#line 2751 "web/udp.w"
 
 static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
 {
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&!s->rcvmark&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
-/*686:*/
-#line 2738 "web/udp.w"
+/*687:*/
+#line 2783 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
-/*:686*/
-#line 2712 "web/udp.w"
+/*:687*/
+#line 2757 "web/udp.w"
 
 }else sock_recv_cmsgs_all(s,msg,co,d);
 }
@@ -10423,8 +10452,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 if(s->rcvmark)put_cmsg(msg,co,SOL_SOCKET,SO_MARK,sizeof d->mark,&d->mark);
 }
 
-/*:685*//*688:*/
-#line 2781 "web/udp.w"
+/*:686*//*689:*/
+#line 2826 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10444,8 +10473,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*690:*/
-#line 2832 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*691:*/
+#line 2877 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -10454,11 +10483,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:690*/
-#line 2800 "web/udp.w"
+/*:691*/
+#line 2845 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*689:*/
-#line 2819 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*690:*/
+#line 2864 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -10467,13 +10496,13 @@ sin.sin_family= AF_INET;
 sin.sin_addr.s_addr= d->daddr;
 sin.sin_port= d->dport;
 if(d->l4off>=0&&d->len>=(size_t)d->l4off+4)
-memcpy(&sin.sin_port,d->data+d->l4off+2,2);
+memcpy(&sin.sin_port,dgram_data(d)+d->l4off+2,2);
 if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:689*/
-#line 2801 "web/udp.w"
+/*:690*/
+#line 2846 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -10481,8 +10510,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 }
 
-/*:688*//*692:*/
-#line 2859 "web/udp.w"
+/*:689*//*693:*/
+#line 2904 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -10493,8 +10522,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*693:*/
-#line 2875 "web/udp.w"
+if(rr)/*694:*/
+#line 2920 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -10508,11 +10537,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:693*/
-#line 2869 "web/udp.w"
+/*:694*/
+#line 2914 "web/udp.w"
 
-if(ts)/*694:*/
-#line 2893 "web/udp.w"
+if(ts)/*695:*/
+#line 2938 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -10553,15 +10582,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:694*/
-#line 2870 "web/udp.w"
+/*:695*/
+#line 2915 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:692*//*697:*/
-#line 2963 "web/udp.w"
+/*:693*//*698:*/
+#line 3008 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -10577,8 +10606,8 @@ s->netstamp= want;
 W->netstamp_sockets+= want?1:-1;
 }
 
-/*:697*//*699:*/
-#line 3022 "web/udp.w"
+/*:698*//*700:*/
+#line 3067 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10593,8 +10622,8 @@ s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }
 
-/*:699*//*700:*/
-#line 3036 "web/udp.w"
+/*:700*//*701:*/
+#line 3081 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10623,8 +10652,8 @@ SO_TIMESTAMP_OLD,sizeof tv,&tv);
 if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
-/*:700*//*702:*/
-#line 3092 "web/udp.w"
+/*:701*//*703:*/
+#line 3137 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10640,8 +10669,8 @@ put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPING_NEW:
 SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
-/*:702*//*708:*/
-#line 3224 "web/udp.w"
+/*:703*//*709:*/
+#line 3269 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10652,8 +10681,8 @@ if(!(s->tsflags&SR_SOF_OPT_ID)||!(f&SR_SOF_TX_KEYED))return;
 o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
-/*:708*//*709:*/
-#line 3237 "web/udp.w"
+/*:709*//*710:*/
+#line 3282 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10665,8 +10694,8 @@ if(f&SR_SKBTX_SCHED)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SCHED);
 if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
-/*:709*//*710:*/
-#line 3253 "web/udp.w"
+/*:710*//*711:*/
+#line 3298 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10696,8 +10725,8 @@ d->l4off= SR_ETH_HLEN+(pkt->data[0]&0xf)*4;
 sock_queue_err(s,d);
 }
 
-/*:710*//*712:*/
-#line 3294 "web/udp.w"
+/*:711*//*713:*/
+#line 3339 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10722,8 +10751,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:712*//*714:*/
-#line 3334 "web/udp.w"
+/*:713*//*715:*/
+#line 3379 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10740,8 +10769,8 @@ if(total)udp_rmem_release(s,total,s->rq_reader);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:714*//*717:*/
-#line 3411 "web/udp.w"
+/*:715*//*718:*/
+#line 3456 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10760,8 +10789,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:717*//*721:*/
-#line 3481 "web/udp.w"
+/*:718*//*722:*/
+#line 3526 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10774,8 +10803,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:721*//*723:*/
-#line 3511 "web/udp.w"
+/*:722*//*724:*/
+#line 3556 "web/udp.w"
 
 SR_IN_CALLER static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10793,8 +10822,8 @@ net_run();
 return r;
 }
 
-/*:723*//*724:*/
-#line 3528 "web/udp.w"
+/*:724*//*725:*/
+#line 3573 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10829,8 +10858,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:724*//*725:*/
-#line 3565 "web/udp.w"
+/*:725*//*726:*/
+#line 3610 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10866,8 +10895,8 @@ if(signal_restart(&r))goto restart;
 return sys_return((int)r);
 }
 
-/*:725*//*727:*/
-#line 3609 "web/udp.w"
+/*:726*//*728:*/
+#line 3654 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10882,8 +10911,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:727*//*729:*/
-#line 3626 "web/udp.w"
+/*:728*//*730:*/
+#line 3671 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10907,8 +10936,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:729*//*732:*/
-#line 3698 "web/udp.w"
+/*:730*//*733:*/
+#line 3743 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10931,8 +10960,8 @@ net_run();
 return r;
 }
 
-/*:732*//*733:*/
-#line 3723 "web/udp.w"
+/*:733*//*734:*/
+#line 3768 "web/udp.w"
 
 SR_IN_CALLER static ssize_t recvfrom_body(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -10974,8 +11003,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return recvfrom_body(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:733*//*734:*/
-#line 3764 "web/udp.w"
+/*:734*//*735:*/
+#line 3809 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -11011,8 +11040,8 @@ msg->msg_controllen= co.used;
 return sys_return((int)r);
 }
 
-/*:734*//*735:*/
-#line 3799 "web/udp.w"
+/*:735*//*736:*/
+#line 3844 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -11027,8 +11056,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:735*//*737:*/
-#line 3816 "web/udp.w"
+/*:736*//*738:*/
+#line 3861 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -11055,8 +11084,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:737*//*739:*/
-#line 3874 "web/udp.w"
+/*:738*//*740:*/
+#line 3919 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -11085,8 +11114,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:739*//*741:*/
-#line 3909 "web/udp.w"
+/*:740*//*742:*/
+#line 3954 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -11096,8 +11125,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:741*//*744:*/
-#line 3950 "web/udp.w"
+/*:742*//*745:*/
+#line 3995 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -11123,7 +11152,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:744*//*748:*/
+/*:745*//*749:*/
 #line 46 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -11141,7 +11170,7 @@ signal_deliver_all(false);
 return 0;
 }
 
-/*:748*//*749:*/
+/*:749*//*750:*/
 #line 66 "web/poll.w"
 
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline)
@@ -11154,7 +11183,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:749*//*750:*/
+/*:750*//*751:*/
 #line 86 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -11167,7 +11196,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:750*//*752:*/
+/*:751*//*753:*/
 #line 106 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -11182,7 +11211,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:752*//*754:*/
+/*:753*//*755:*/
 #line 163 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -11198,7 +11227,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:754*//*755:*/
+/*:755*//*756:*/
 #line 189 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -11210,7 +11239,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:755*//*756:*/
+/*:756*//*757:*/
 #line 213 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -11223,7 +11252,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:756*//*757:*/
+/*:757*//*758:*/
 #line 229 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -11235,7 +11264,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:757*//*760:*/
+/*:758*//*761:*/
 #line 270 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -11288,7 +11317,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:760*//*762:*/
+/*:761*//*763:*/
 #line 328 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -11303,7 +11332,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:762*//*766:*/
+/*:763*//*767:*/
 #line 390 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -11358,7 +11387,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:766*//*767:*/
+/*:767*//*768:*/
 #line 443 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -11398,7 +11427,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:767*//*771:*/
+/*:768*//*772:*/
 #line 542 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -11429,7 +11458,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:771*//*778:*/
+/*:772*//*779:*/
 #line 94 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig)
@@ -11448,7 +11477,7 @@ return p->act[sig].sa_handler==SIG_IGN||
 (p->act[sig].sa_handler==SIG_DFL&&(SR_DEFAULT_IGNORED&SR_SIGBIT(sig)));
 }
 
-/*:778*//*779:*/
+/*:779*//*780:*/
 #line 126 "web/signal.w"
 
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11466,7 +11495,7 @@ p->pending|= bit;
 if(!(p->blocked&bit))W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:779*//*780:*/
+/*:780*//*781:*/
 #line 151 "web/signal.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -11475,7 +11504,7 @@ if(sig==SIGPIPE)signal_send(p,sig,SI_USER,p->pid,p->ruid);
 else signal_send(p,sig,SI_KERNEL,0,0);
 }
 
-/*:780*//*782:*/
+/*:781*//*783:*/
 #line 170 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig)
@@ -11489,7 +11518,7 @@ p->sigcount[sig]++;
 if(sig_handled(p,sig))signal_call_handler(p,sig,code,pid,uid);
 }
 
-/*:782*//*783:*/
+/*:783*//*784:*/
 #line 194 "web/signal.w"
 
 static void signal_deliver_all(bool handlers)
@@ -11518,7 +11547,7 @@ again= handlers;
 if(handlers)W->call_flags&= ~(unsigned)SR_SIGNAL_READY;
 }
 
-/*:783*//*784:*/
+/*:784*//*785:*/
 #line 239 "web/signal.w"
 
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11548,7 +11577,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:784*//*787:*/
+/*:785*//*788:*/
 #line 316 "web/signal.w"
 
 static bool signal_interrupts(void)
@@ -11565,7 +11594,7 @@ ready&= ready-1;
 return false;
 }
 
-/*:787*//*789:*/
+/*:788*//*790:*/
 #line 352 "web/signal.w"
 
 static bool signal_restart(ssize_t*r)
@@ -11598,7 +11627,7 @@ restart= false;
 return restart;
 }
 
-/*:789*//*793:*/
+/*:790*//*794:*/
 #line 426 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set)
@@ -11644,7 +11673,7 @@ p->rtqueue[sig]= 0;
 return sys_return(0);
 }
 
-/*:793*//*795:*/
+/*:794*//*796:*/
 #line 489 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
@@ -11673,7 +11702,7 @@ bits_sigset(W->cur->pending&W->cur->blocked,set);
 return sys_return(0);
 }
 
-/*:795*//*797:*/
+/*:796*//*798:*/
 #line 532 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask)
@@ -11696,7 +11725,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:797*//*800:*/
+/*:798*//*801:*/
 #line 574 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to)
@@ -11726,7 +11755,7 @@ if(!found)return sys_return(-ESRCH);
 return sys_return(sent?0:-EPERM);
 }
 
-/*:800*//*803:*/
+/*:801*//*804:*/
 #line 636 "web/signal.w"
 
 static bool timeval_bad(const struct timeval*tv)
@@ -11755,7 +11784,7 @@ ns_timeval(p->it_real_expiry> W->now_ns?p->it_real_expiry-W->now_ns:1000u,
 ns_timeval(p->it_real_interval,&v->it_interval);
 }
 
-/*:803*//*804:*/
+/*:804*//*805:*/
 #line 667 "web/signal.w"
 
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
@@ -11785,7 +11814,7 @@ proc_send_signal(p,SIGALRM);
 itimer_arm(p,p->it_real_interval,p->it_real_interval);
 }
 
-/*:804*//*805:*/
+/*:805*//*806:*/
 #line 695 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
@@ -11818,7 +11847,7 @@ itimer_get(W->cur,which,curr_value);
 return sys_return(0);
 }
 
-/*:805*//*806:*/
+/*:806*//*807:*/
 #line 734 "web/signal.w"
 
 unsigned sr_alarm(unsigned seconds)
@@ -11834,7 +11863,7 @@ old.it_value.tv_sec++;
 return(unsigned)old.it_value.tv_sec;
 }
 
-/*:806*//*808:*/
+/*:807*//*809:*/
 #line 756 "web/signal.w"
 
 static bool timers_only_tick(void)
@@ -11845,7 +11874,7 @@ return!(p->it_real_expiry&&sig_caught(p,SIGALRM)&&
 !(p->blocked&SR_SIGBIT(SIGALRM)));
 }
 
-/*:808*//*813:*/
+/*:809*//*814:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -11873,7 +11902,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:813*//*819:*/
+/*:814*//*820:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -11887,7 +11916,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:819*//*821:*/
+/*:820*//*822:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -11912,7 +11941,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:821*//*823:*/
+/*:822*//*824:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -11923,7 +11952,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:823*//*825:*/
+/*:824*//*826:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -11934,7 +11963,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:825*//*827:*/
+/*:826*//*828:*/
 #line 287 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -11959,12 +11988,12 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:827*//*829:*/
+/*:828*//*830:*/
 #line 331 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
 {
-int keep= sk_filter_run(s,d->data,d->len);
+int keep= sk_filter_run(s,dgram_data(d),d->len);
 if(keep==0||s->rmem>=s->rcvbuf){
 if(keep)s->drops++;
 free(d);
@@ -11977,7 +12006,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:829*//*831:*/
+/*:830*//*832:*/
 #line 371 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -12006,7 +12035,7 @@ if(len<copied){
 msg->msg_flags|= MSG_TRUNC;
 copied= len;
 }
-if(!iov_scatter(msg,d->data,copied)){
+if(!iov_scatter(msg,dgram_data(d),copied)){
 if(!peeking)free(d);
 return-EFAULT;
 }
@@ -12025,7 +12054,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:831*//*833:*/
+/*:832*//*834:*/
 #line 465 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -12038,24 +12067,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*834:*/
+/*835:*/
 #line 493 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:834*/
+/*:835*/
 #line 476 "web/raw.w"
 
-/*837:*/
+/*838:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:837*/
+/*:838*/
 #line 477 "web/raw.w"
 
-/*838:*/
+/*839:*/
 #line 541 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -12066,7 +12095,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:838*/
+/*:839*/
 #line 478 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -12074,14 +12103,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*839:*/
+/*840:*/
 #line 568 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:839*/
+/*:840*/
 #line 484 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -12092,7 +12121,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:833*//*836:*/
+/*:834*//*837:*/
 #line 511 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -12111,7 +12140,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:836*//*841:*/
+/*:837*//*842:*/
 #line 598 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -12135,7 +12164,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:841*//*845:*/
+/*:842*//*846:*/
 #line 694 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -12163,7 +12192,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*846:*/
+/*847:*/
 #line 732 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -12173,13 +12202,13 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:846*/
+/*:847*/
 #line 720 "web/raw.w"
 
 pkt->iif= rt->iif;
 pkt->sk= s;
 pkt->truesize= truesize;
-if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*843:*/
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*844:*/
 #line 680 "web/raw.w"
 
 {
@@ -12191,7 +12220,7 @@ pkt->tskey= o.tskey;
 if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
 }
 
-/*:843*/
+/*:844*/
 #line 724 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -12201,7 +12230,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:845*//*848:*/
+/*:846*//*849:*/
 #line 747 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -12212,7 +12241,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:848*//*851:*/
+/*:849*//*852:*/
 #line 820 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12248,7 +12277,7 @@ sock_error_report(s);
 }
 }
 
-/*:851*//*853:*/
+/*:852*//*854:*/
 #line 860 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -12268,7 +12297,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:853*//*856:*/
+/*:854*//*857:*/
 #line 927 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -12282,7 +12311,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:856*//*857:*/
+/*:857*//*858:*/
 #line 943 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -12305,7 +12334,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:857*//*858:*/
+/*:858*//*859:*/
 #line 967 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -12317,7 +12346,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:858*//*861:*/
+/*:859*//*862:*/
 #line 1003 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -12325,7 +12354,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:861*//*865:*/
+/*:862*//*866:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -12342,13 +12371,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*837:*/
+/*838:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:837*/
+/*:838*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -12365,7 +12394,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:865*//*867:*/
+/*:866*//*868:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -12375,7 +12404,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:867*//*869:*/
+/*:868*//*870:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -12397,7 +12426,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:869*//*871:*/
+/*:870*//*872:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12425,7 +12454,7 @@ else if(!hard||!s->connected)return;
 s->err= err;
 sock_error_report(s);
 }
-/*:871*//*880:*/
+/*:872*//*881:*/
 #line 76 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level)
@@ -12434,7 +12463,7 @@ return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
 (s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
 }
 
-/*:880*//*882:*/
+/*:881*//*883:*/
 #line 108 "web/beyond.w"
 
 static int set_udp_cork(sr_sock*s,sr_optreq*rq)
@@ -12447,7 +12476,7 @@ net_run();
 return 0;
 }
 
-/*:882*//*884:*/
+/*:883*//*885:*/
 #line 175 "web/beyond.w"
 
 static int set_udp_encap(sr_sock*s,sr_optreq*rq)
@@ -12459,7 +12488,7 @@ s->udp_encap= rq->val;
 return 0;
 }
 
-/*:884*//*886:*/
+/*:885*//*887:*/
 #line 191 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a)
@@ -12476,7 +12505,7 @@ memcpy(&spi,a->u.data,sizeof spi);
 return spi!=0;
 }
 
-/*:886*//*888:*/
+/*:887*//*889:*/
 #line 236 "web/beyond.w"
 
 static int set_unicast_if(sr_sock*s,sr_optreq*rq)
@@ -12500,7 +12529,7 @@ rq->val= (int)htonl((uint32_t)s->uc_index);
 return 0;
 }
 
-/*:888*//*889:*/
+/*:889*//*890:*/
 #line 276 "web/beyond.w"
 
 static int set_local_port_range(sr_sock*s,sr_optreq*rq)
@@ -12519,7 +12548,7 @@ rq->val= (int)s->local_port_range;
 return 0;
 }
 
-/*:889*//*891:*/
+/*:890*//*892:*/
 #line 298 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
@@ -12531,7 +12560,7 @@ if(*low<=sk_lo&&sk_lo<=*high)*low= sk_lo;
 if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
 }
 
-/*:891*//*892:*/
+/*:892*//*893:*/
 #line 319 "web/beyond.w"
 
 static int get_protocol_num(sr_sock*s,sr_optreq*rq)
@@ -12540,7 +12569,7 @@ rq->val= s->inet_num;
 return 0;
 }
 
-/*:892*//*894:*/
+/*:893*//*895:*/
 #line 379 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -12572,7 +12601,7 @@ int err= group_req_decode(rq,&mr);
 return err?err:mc_leave(s,&mr);
 }
 
-/*:894*//*896:*/
+/*:895*//*897:*/
 #line 434 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
@@ -12628,7 +12657,7 @@ int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
-/*:896*//*897:*/
+/*:897*//*898:*/
 #line 518 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12662,7 +12691,7 @@ free(src);
 return err;
 }
 
-/*:897*//*898:*/
+/*:898*//*899:*/
 #line 550 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12698,7 +12727,7 @@ memcpy(rq->ubuf,&hdr,GROUP_FILTER_SIZE(0));
 return 0;
 }
 
-/*:898*//*899:*/
+/*:899*//*900:*/
 #line 598 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
@@ -12710,7 +12739,7 @@ rq->outlen= sizeof s->cookie;
 return 0;
 }
 
-/*:899*//*900:*/
+/*:900*//*901:*/
 #line 616 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
@@ -12722,7 +12751,7 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:900*//*901:*/
+/*:901*//*902:*/
 #line 657 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
@@ -12741,7 +12770,7 @@ rq->outlen= sizeof m;
 return 0;
 }
 
-/*:901*//*903:*/
+/*:902*//*904:*/
 #line 686 "web/beyond.w"
 
 static void sk_fwd_schedule(sr_sock*s,int size)
@@ -12756,7 +12785,7 @@ s->fwd_alloc+= size;
 s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
-/*:903*//*904:*/
+/*:904*//*905:*/
 #line 711 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
@@ -12772,7 +12801,7 @@ rq->val= (s->sndbuf_locked?SOCK_SNDBUF_LOCK:0)|(s->rcvbuf_locked?SOCK_RCVBUF_LOC
 return 0;
 }
 
-/*:904*//*906:*/
+/*:905*//*907:*/
 #line 772 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
@@ -12784,7 +12813,7 @@ s->zerocopy= rq->val;
 return 0;
 }
 
-/*:906*//*907:*/
+/*:907*//*908:*/
 #line 794 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
@@ -12795,7 +12824,7 @@ s->busy_poll_budget= rq->val;
 return 0;
 }
 
-/*:907*//*908:*/
+/*:908*//*909:*/
 #line 819 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
@@ -12824,7 +12853,7 @@ rq->outlen= sizeof t;
 return 0;
 }
 
-/*:908*//*909:*/
+/*:909*//*910:*/
 #line 855 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
@@ -12840,7 +12869,7 @@ rq->val= 0;
 return 0;
 }
 
-/*:909*//*910:*/
+/*:910*//*911:*/
 #line 878 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
@@ -12850,7 +12879,7 @@ s->txrehash= rq->val==-1?1:rq->val;
 return 0;
 }
 
-/*:910*//*913:*/
+/*:911*//*914:*/
 #line 898 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
@@ -12860,7 +12889,7 @@ static int get_peergroups(sr_sock*s,sr_optreq*rq)
 return-ENODATA;
 }
 
-/*:913*//*914:*/
+/*:914*//*915:*/
 #line 916 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
@@ -12870,7 +12899,7 @@ static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 return 0;
 }
 
-/*:914*//*915:*/
+/*:915*//*916:*/
 #line 933 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
@@ -12878,7 +12907,7 @@ static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 return sock_bindtoindex(s,rq->val);
 }
 
-/*:915*//*918:*/
+/*:916*//*919:*/
 #line 970 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
@@ -12892,4 +12921,4 @@ s->rp->prog_len= 0;
 return 0;
 }
 
-/*:918*/
+/*:919*/

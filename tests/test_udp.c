@@ -225,6 +225,25 @@ START_TEST(reused_buffers_keep_data)
   ck_assert_int_eq(sr_recv(r, c, sizeof c, MSG_TRUNC | MSG_DONTWAIT), 0);
   f[0].k = 0xffff;
   ck_assert_int_eq(sr_setsockopt(r, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof prog), 0);
+  for (unsigned src = 0; src < 40; src += 7) /* payloads shifted to the sender's alignment */
+    for (unsigned dst = 0; dst < 40; dst += 13) {
+      fill_pattern(b + src, 8192, src + dst);
+      ck_assert_int_eq(send_to(s, b + src, 8192, "127.0.0.1", 5000), 8192);
+      ck_assert_int_eq(sr_recv(r, c + dst, 100, MSG_PEEK), 100);
+      check_pattern(c + dst, 100, src + dst);
+      ck_assert_int_eq(sr_recv(r, c + dst, 8192, 0), 8192);
+      check_pattern(c + dst, 8192, src + dst);
+    }
+  ck_assert_int_eq(seti(r, SOL_SOCKET, SO_PEEK_OFF, 0), 0); /* peeking into a shifted entry */
+  fill_pattern(b + 3, 8192, 4);
+  ck_assert_int_eq(send_to(s, b + 3, 8192, "127.0.0.1", 5000), 8192);
+  ck_assert_int_eq(sr_recv(r, c, 100, MSG_PEEK), 100);
+  check_pattern(c, 100, 4);
+  ck_assert_int_eq(sr_recv(r, c, 100, MSG_PEEK), 100);
+  check_pattern(c, 100, 4 + 700);
+  ck_assert_int_eq(sr_recv(r, c + 1, 8192, 0), 8192);
+  check_pattern(c + 1, 8192, 4);
+  ck_assert_int_eq(seti(r, SOL_SOCKET, SO_PEEK_OFF, -1), 0);
   for (size_t n = 1000; n <= 1800; n += 200) { /* the sizes the cut buffers now serve */
     fill_pattern(b, n, 9);
     ck_assert_int_eq(send_to(s, b, n, "127.0.0.1", 5000), (int) n);

@@ -331,7 +331,7 @@ static void sock_queue_rcv(sr_sock *s, sr_dgram *d);
 @ @c
 static void sock_queue_rcv(sr_sock *s, sr_dgram *d)
 {
-  int keep = sk_filter_run(s, d->data, d->len);
+  int keep = sk_filter_run(s, dgram_data(d), d->len);
   if (keep == 0 || s->rmem >= s->rcvbuf) {
     if (keep) s->drops++;
     free(d);
@@ -395,7 +395,7 @@ static ssize_t raw_recvmsg(sr_sock *s, struct msghdr *msg, size_t len, int flags
     msg->msg_flags |= MSG_TRUNC;
     copied = len;
   }
-  if (!iov_scatter(msg, d->data, copied)) {
+  if (!iov_scatter(msg, dgram_data(d), copied)) {
     if (!peeking) free(d);
     return -EFAULT;
   }

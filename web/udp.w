@@ -53,9 +53,10 @@ struct sr_dgram {
   uint32_t dropcount; /* the socket's drops when it was queued */
   bool peeked; /* an empty datagram already seen by a peek */
   bool csum_bad; /* its checksum fails; found out when it is read */
+  uint8_t shift; /* the data begin this many bytes into |data|: see |dgram_data| */
   int l4off; /* where |data| holds the transport header; $-1$: the ports are |dport| */
   @<Fields of an error-queue entry@>@;
-  size_t len; /* bytes of |data| */
+  size_t len; /* bytes of data, at |dgram_data| */
   uint8_t data[];
 };
 
@@ -87,6 +88,7 @@ returns its buffer; every other way an entry goes frees it.
 #define SR_SMALL_SPARE 64
 #define SR_BIG_ORDER_MAX 17 /* the biggest buffer kept: $2^{17}$ bytes */
 #define SR_BIG_SPARE 4
+#define SR_DATA_ALIGN 32 /* the width of the vector copy: see |udp_pkt_new| */
 #if defined(__SANITIZE_ADDRESS__)
 #define SR_ASAN 1
 #elif defined(__has_feature)
@@ -102,7 +104,7 @@ _Static_assert(offsetof(sr_dgram, wire_opt) == offsetof(sr_dgram, opt) + SR_MAX_
   "the two copies of the options are side by side");
 _Static_assert(offsetof(sr_dgram, data) > sizeof(sr_pkt) + SR_IPHDR_LEN +
   SR_MAX_IPOPTLEN + SR_UDPHDR_LEN, "a queue entry's header covers a packet's headers");
-_Static_assert(((size_t) 1 << SR_BIG_ORDER_MAX) >= SR_DGRAM_HEADROOM + 65535,
+_Static_assert(((size_t) 1 << SR_BIG_ORDER_MAX) >= SR_DGRAM_HEADROOM + 65535 + SR_DATA_ALIGN,
   "the biggest spare holds the longest datagram");
 
 @ Which buffers a read may keep.  A read keeps an entry's buffer by the
@@ -111,11 +113,12 @@ data's size asks for: the small size for up to |SR_SMALL_DGRAM| bytes,
 and above that the power of two |dgram_buf_order| names.  That holds
 because an entry's buffer is made by |dgram_buf| --- either the entry's
 own (|dgram_new|) or, when the receiver adopts the sender's packet, the
-packet's (|udp_pkt_new|) --- and an entry's data never grows: a filter
-may only cut it.  No other packet can be adopted: a packet from
-|pkt_alloc| has its datagram right after its own header, and the
-assertion above puts even its longest headers short of
-|SR_DGRAM_HEADROOM|, where an adopted packet's payload must begin.  A big
+packet's (|udp_pkt_new|, which asks for room for the payload's shift
+too) --- and an entry's data never grows: a filter may only cut it.  No
+other packet can be adopted: a packet from |pkt_alloc| has its datagram
+right after its own header, and the assertion above puts even its longest
+headers short of |SR_DGRAM_HEADROOM|, where an adopted packet's payload
+must begin (give or take its shift, which only moves it further in).  A big
 buffer cut down to a small datagram has more than the small size, which
 is as good.
 
@@ -125,6 +128,8 @@ static void *dgram_buf(size_t len);
 static void dgram_free(sr_dgram *d);
 static void buf_lend(void *b, size_t need);
 static void buf_shelve(void *b);
+static inline const uint8_t *dgram_data(const sr_dgram *d);
+static inline int pkt_data_shift(const sr_pkt *pkt, const uint8_t *data);
 
 @ The least power of two that holds the header of an entry and |len| bytes of data.
 
@@ -152,6 +157,24 @@ static void *dgram_buf(size_t len)
   }
   buf_lend(b, SR_DGRAM_HEADROOM + len);
   return b;
+}
+
+@ Where an entry's data lie: |shift| bytes into |data|.  An entry the
+model makes has its data at |data| itself; a packet adopted as an entry
+may have its payload up to |SR_DATA_ALIGN|${}-1$ bytes further in (see
+|udp_pkt_new|), and |pkt_data_shift| finds how far, or answers $-1$ when
+|data| is not where an entry's data can begin.
+
+@c
+static inline const uint8_t *dgram_data(const sr_dgram *d)
+{
+  return d->data + d->shift;
+}
+
+static inline int pkt_data_shift(const sr_pkt *pkt, const uint8_t *data)
+{
+  uintptr_t at = (uintptr_t) data - ((uintptr_t) pkt + SR_DGRAM_HEADROOM);
+  return at < SR_DATA_ALIGN ? (int) at : -1;
 }
 
 @ A consumed entry's buffer goes back to the spares of its size, if there
@@ -555,10 +578,12 @@ static sr_dgram *dgram_adopt(const struct sr_rx *rx, const uint8_t *data, size_t
 {
   sr_pkt *pkt = rx->pkt ? *rx->pkt : NULL;
   sr_dgram *d;
-  if (!pkt || data != (const uint8_t *) pkt + SR_DGRAM_HEADROOM || rx->optlen) return NULL;
+  int shift;
+  if (!pkt || (shift = pkt_data_shift(pkt, data)) < 0 || rx->optlen) return NULL;
   *rx->pkt = NULL;
   d = (sr_dgram *) (void *) pkt;
   dgram_take_rx(d, rx, truesize);
+  d->shift = (uint8_t) shift;
   d->peeked = false;
   d->is_err = false;
   d->len = len;
@@ -696,12 +721,12 @@ static bool udp_loop_rcv(sr_host *h, int ifindex, sr_pkt *pkt)
   size_t ulen = get16(uh + 4), l4len = (size_t) get16(iph + 2) - SR_IPHDR_LEN;
   uint32_t saddr, daddr, mark;
   uint16_t sport, dport, frag_max;
-  int iif, truesize;
+  int iif, truesize, shift;
   uint8_t ttl, tos;
   sr_sock *s;
   sr_dgram *d;
   if (iph[9] != IPPROTO_UDP || h->raw.n || !pkt->csum_partial || !pkt->truesize ||
-      uh + SR_UDPHDR_LEN != (const uint8_t *) pkt + SR_DGRAM_HEADROOM ||
+      (shift = pkt_data_shift(pkt, uh + SR_UDPHDR_LEN)) < 0 ||
       ulen < SR_UDPHDR_LEN || ulen > l4len)
     return false;
   iif = ifindex == SR_LOOPBACK_IFINDEX && pkt->iif ? pkt->iif : ifindex;
@@ -737,6 +762,7 @@ static bool udp_loop_rcv(sr_host *h, int ifindex, sr_pkt *pkt)
   d->csum_bad = false;
   d->l4off = -1;
   d->is_err = false;
+  d->shift = (uint8_t) shift;
   d->len = ulen - SR_UDPHDR_LEN;
   udp_queue_rcv(s, d);
   return true;
@@ -1502,7 +1528,7 @@ datagram (21 fragments) is |ENOBUFS|.}
 static int udp_send_one(sr_sock *s, const struct msghdr *msg, size_t from, size_t len,
   int flags, const struct sr_ipcm *ipc, const struct sr_rtres *rt, uint32_t daddr,
   uint16_t dport, const uint8_t *opt, int optlen, int mtu, bool last);
-static sr_pkt *udp_pkt_new(int optlen, size_t l4len);
+static sr_pkt *udp_pkt_new(int optlen, size_t l4len, const void *src);
 static int udp_send_built(sr_sock *s, sr_pkt *pkt, const struct sr_ipcm *ipc,
   const struct sr_rtres *rt, uint32_t daddr, uint16_t dport, const uint8_t *opt, int optlen,
   bool partial);
@@ -1624,7 +1650,8 @@ static inline int udp_send_one(sr_sock *s, const struct msghdr *msg, size_t from
   sr_pkt *pkt;
   err = ip_frags_charge(s, flags, hlen, l4len, mtu, SR_UDPHDR_LEN, &total);
   if (err) return err;
-  pkt = udp_pkt_new(optlen, l4len);
+  pkt = udp_pkt_new(optlen, l4len, msg->msg_iovlen && from < msg->msg_iov[0].iov_len ?
+    (const uint8_t *) msg->msg_iov[0].iov_base + from : NULL);
   pkt->last = last;
   if (fits) pkt->truesize = total;
   if (!iov_gather(msg, from, pkt->data + hlen + SR_UDPHDR_LEN, len)) {
@@ -1639,14 +1666,32 @@ static inline int udp_send_one(sr_sock *s, const struct msghdr *msg, size_t from
 
 @ The packet of a datagram with |optlen| bytes of IP options and |l4len|
 bytes of UDP: laid out so that its payload lies |SR_DGRAM_HEADROOM| bytes
-into the buffer.
+into the buffer, where a queue entry's data begin --- or a little further,
+for a datagram big enough for the vector copy whose data come from |src|.
+Such a payload is shifted by up to |SR_DATA_ALIGN|${}-1$ bytes so that it
+lies at the same place as |src| modulo |SR_DATA_ALIGN|.  The copy into the
+packet then reads and writes whole aligned vectors, and so does the copy
+out of it, when the reader's buffer is aligned as the sender's was (the
+same buffer, or two alike).  A copy between buffers aligned differently
+loads vectors that straddle cache lines: measured alone, 90--92\,ns for
+8\,KiB against 85--88 aligned, and on the 8\,KiB round trip of the
+benchmark 253--258\,ns against 241--243 when the caller's buffer happened to
+lie right.  The kernel cannot do this, its buffers' layout being fixed;
+nothing a program sees depends on it.
 
 @c
-static sr_pkt *udp_pkt_new(int optlen, size_t l4len)
+static sr_pkt *udp_pkt_new(int optlen, size_t l4len, const void *src)
 {
   size_t hlen = (size_t) SR_IPHDR_LEN + (size_t) optlen;
-  size_t headroom = SR_DGRAM_HEADROOM - SR_UDPHDR_LEN - hlen;
-  return pkt_init(dgram_buf(l4len - SR_UDPHDR_LEN), headroom, hlen + l4len);
+  size_t headroom = SR_DGRAM_HEADROOM - SR_UDPHDR_LEN - hlen, len = l4len - SR_UDPHDR_LEN;
+  uintptr_t shift = 0;
+  void *b;
+  if (!src || len < SR_VCOPY_MIN) b = dgram_buf(len);
+  else {
+    b = dgram_buf(len + SR_DATA_ALIGN - 1);
+    shift = ((uintptr_t) src - ((uintptr_t) b + SR_DGRAM_HEADROOM)) & (SR_DATA_ALIGN - 1);
+  }
+  return pkt_init(b, headroom + shift, hlen + l4len);
 }
 
 @ Putting the header on a datagram whose data is in place in its packet,
@@ -2057,7 +2102,7 @@ static int udp_cork_push(sr_sock *s)
 {
   struct sr_udpcork *c = s->cork;
   int hlen = SR_IPHDR_LEN + c->optlen, err;
-  sr_pkt *pkt = udp_pkt_new(c->optlen, c->len);
+  sr_pkt *pkt = udp_pkt_new(c->optlen, c->len, NULL);
   memcpy(pkt->data + hlen + SR_UDPHDR_LEN, c->data, c->len - SR_UDPHDR_LEN);
   c->rt.saddr = s->fl_saddr;
   pkt->truesize = c->charge;
@@ -2349,7 +2394,7 @@ try_again:
     @<Discard the datagram whose checksum fails, and try again@>@;
     goto try_again;
   }
-  if (!iov_scatter(msg, d->data + off, copied)) {
+  if (!iov_scatter(msg, dgram_data(d) + off, copied)) {
     if (!peeking) { s->drops++; free(d); }
     return -EFAULT;
   }
@@ -2609,7 +2654,7 @@ static ssize_t ip_recv_error(sr_sock *s, struct msghdr *msg, size_t len,
   if (!d) return -EAGAIN;
   copied = d->len;
   if (copied > len) { msg->msg_flags |= MSG_TRUNC; copied = len; }
-  if (!iov_scatter(msg, d->data, copied)) { free(d); return -EFAULT; }
+  if (!iov_scatter(msg, dgram_data(d), copied)) { free(d); return -EFAULT; }
   sock_recv_timestamp(s, msg, co, d);
   if (msg->msg_name && d->ee.ee_origin != SO_EE_ORIGIN_TIMESTAMPING) {
     struct sockaddr_in sin;
@@ -2824,7 +2869,7 @@ message; a ping socket's port is the reply's checksum.}
   sin.sin_addr.s_addr = d->daddr;
   sin.sin_port = d->dport;
   if (d->l4off >= 0 && d->len >= (size_t) d->l4off + 4)
-    memcpy(&sin.sin_port, d->data + d->l4off + 2, 2);
+    memcpy(&sin.sin_port, dgram_data(d) + d->l4off + 2, 2);
   if (d->l4off < 0 || d->len >= (size_t) d->l4off + 4)
     put_cmsg(msg, co, IPPROTO_IP, IP_ORIGDSTADDR, sizeof sin, &sin);
 }
