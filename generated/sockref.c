@@ -329,7 +329,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_UDP_HTABLE_SIZE 16384 
 
 /*:488*//*553:*/
-#line 2037 "web/bind.w"
+#line 2043 "web/bind.w"
 
 #define SR_THIS_CPU 0 
 
@@ -645,18 +645,18 @@ struct sr_rpgroup*rp;
 int rp_index;
 
 /*:457*//*535:*/
-#line 1653 "web/bind.w"
+#line 1659 "web/bind.w"
 
 int dst_ifindex,dst_type;
 
 /*:535*//*536:*/
-#line 1676 "web/bind.w"
+#line 1682 "web/bind.w"
 
 uint32_t fl_daddr,fl_saddr;
 uint16_t fl_dport;
 
 /*:536*//*545:*/
-#line 1892 "web/bind.w"
+#line 1898 "web/bind.w"
 
 uint32_t tcp_write_seq;
 
@@ -2054,7 +2054,7 @@ static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr);
 static void udp_hash4(sr_sock*s);
 
 /*:531*//*538:*/
-#line 1695 "web/bind.w"
+#line 1701 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl);
@@ -2062,13 +2062,13 @@ static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt);
 static int sk_dst_mtu(sr_sock*s);
 
 /*:538*//*546:*/
-#line 1895 "web/bind.w"
+#line 1901 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s);
 static bool tcp_connect_port_free(sr_sock*s);
 
 /*:546*//*547:*/
-#line 1926 "web/bind.w"
+#line 1932 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex);
@@ -2083,7 +2083,7 @@ uint16_t sport,uint32_t daddr,uint16_t dport,int ifindex,
 void(*fn)(sr_sock*,void*),void*arg);
 
 /*:547*//*551:*/
-#line 1990 "web/bind.w"
+#line 1996 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex);
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
@@ -2093,7 +2093,7 @@ uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
 size_t len);
 
 /*:551*//*557:*/
-#line 2164 "web/bind.w"
+#line 2170 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len);
@@ -2101,17 +2101,17 @@ static uint32_t udp_ehashfn(sr_host*h,uint32_t laddr,uint16_t lport,
 uint32_t faddr,uint16_t fport);
 
 /*:557*//*560:*/
-#line 2234 "web/bind.w"
+#line 2240 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex);
 
 /*:560*//*564:*/
-#line 2292 "web/bind.w"
+#line 2298 "web/bind.w"
 
 static int sock_fd(const sr_sock*s);
 
 /*:564*//*565:*/
-#line 2306 "web/bind.w"
+#line 2312 "web/bind.w"
 
 static void inet_release(sr_sock*s);
 
@@ -8403,7 +8403,7 @@ return ip4_datagram_connect(s,(const struct sockaddr_in*)a,len);
 }
 
 /*:532*//*533:*/
-#line 1580 "web/bind.w"
+#line 1582 "web/bind.w"
 
 static int ip4_datagram_connect(sr_sock*s,const struct sockaddr_in*sin,int len)
 {
@@ -8421,12 +8421,16 @@ if(ipv4_is_multicast(daddr)){
 if(!oif)oif= s->mc_index;
 if(!saddr)saddr= s->mc_addr;
 }else if(!oif)oif= s->uc_index;
+if(!daddr){
+sk_flow(s,0,saddr,oif,&fl);
+if((err= ip_route_output(s->host,&fl,&rt))<0)return err;
+daddr= rt.saddr;
+}
 sk_flow(s,daddr,saddr,oif,&fl);
 s->fl_daddr= daddr;
 s->fl_dport= sin->sin_port;
 s->fl_saddr= saddr;
 if((err= ip_route_output(s->host,&fl,&rt))<0)return err;
-if(!daddr)s->fl_daddr= daddr= rt.saddr;
 s->fl_saddr= rt.saddr;
 if(rt.type==SR_RT_BROADCAST&&!(s->flags&SK_BROADCAST))return-EACCES;
 if(!s->inet_saddr)s->inet_saddr= rt.saddr;
@@ -8445,7 +8449,7 @@ return 0;
 }
 
 /*:533*//*534:*/
-#line 1630 "web/bind.w"
+#line 1636 "web/bind.w"
 
 static void sk_flow(const sr_sock*s,uint32_t daddr,uint32_t saddr,int oif,
 struct sr_flow*fl)
@@ -8459,7 +8463,7 @@ fl->freebind= (s->ipflags&IPF_TRANSPARENT)!=0;
 }
 
 /*:534*//*537:*/
-#line 1680 "web/bind.w"
+#line 1686 "web/bind.w"
 
 static void sk_dst_set(sr_sock*s,const struct sr_rtres*rt)
 {
@@ -8476,7 +8480,7 @@ s->inet_daddr,&locked);
 }
 
 /*:537*//*539:*/
-#line 1713 "web/bind.w"
+#line 1719 "web/bind.w"
 
 static void udp_rehash(sr_sock*s,uint32_t old_rcv_saddr)
 {
@@ -8491,7 +8495,7 @@ link_add(&pt->t[LK_ADDR],LK_ADDR,s,KEY_ADDR(s->inet_rcv_saddr,s->inet_num));
 }
 
 /*:539*//*540:*/
-#line 1730 "web/bind.w"
+#line 1736 "web/bind.w"
 
 static void udp_hash4(sr_sock*s)
 {
@@ -8512,7 +8516,7 @@ s->inet_daddr,ntohs(s->inet_dport)));
 }
 
 /*:540*//*541:*/
-#line 1765 "web/bind.w"
+#line 1771 "web/bind.w"
 
 static int dgram_disconnect(sr_sock*s)
 {
@@ -8535,7 +8539,7 @@ return 0;
 }
 
 /*:541*//*542:*/
-#line 1803 "web/bind.w"
+#line 1809 "web/bind.w"
 
 static int tcp_connect(sr_sock*s,const struct sockaddr_storage*a,int len)
 {
@@ -8560,7 +8564,7 @@ return-EOPNOTSUPP;
 }
 
 /*:542*//*543:*/
-#line 1835 "web/bind.w"
+#line 1841 "web/bind.w"
 
 static bool tcp_connect_port_free(sr_sock*s)
 {
@@ -8576,7 +8580,7 @@ return false;
 }
 
 /*:543*//*544:*/
-#line 1877 "web/bind.w"
+#line 1883 "web/bind.w"
 
 static int tcp_disconnect(sr_sock*s)
 {
@@ -8593,7 +8597,7 @@ return 0;
 }
 
 /*:544*//*548:*/
-#line 1939 "web/bind.w"
+#line 1945 "web/bind.w"
 
 static sr_sock*udp_lookup(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex)
@@ -8613,7 +8617,7 @@ if(!h->bind)return NULL;
 pt= &h->bind->proto[proto==IPPROTO_UDPLITE?SR_TAB_UDPLITE:SR_TAB_UDP];
 if(pt->t[LK_CONN].n){
 /*549:*/
-#line 1973 "web/bind.w"
+#line 1979 "web/bind.w"
 
 sl= slot_find(&pt->t[LK_CONN],KEY_CONN(daddr,hnum,saddr,ntohs(sport)));
 for(r= sl?sl->first:NULL;r;r= r->lk[LK_CONN].next)
@@ -8623,7 +8627,7 @@ udp_dev_match(r,ifindex))
 return r;
 
 /*:549*/
-#line 1957 "web/bind.w"
+#line 1963 "web/bind.w"
 
 }
 for(int step= 2;step<=3;step++){
@@ -8636,7 +8640,7 @@ return NULL;
 }
 
 /*:548*//*550:*/
-#line 1984 "web/bind.w"
+#line 1990 "web/bind.w"
 
 static bool udp_dev_match(const sr_sock*s,int ifindex)
 {
@@ -8644,7 +8648,7 @@ return!s->bound_dev_if||s->bound_dev_if==ifindex;
 }
 
 /*:550*//*552:*/
-#line 2017 "web/bind.w"
+#line 2023 "web/bind.w"
 
 static int udp_score(const sr_sock*s,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t hnum,int ifindex)
@@ -8666,7 +8670,7 @@ return score;
 }
 
 /*:552*//*554:*/
-#line 2053 "web/bind.w"
+#line 2059 "web/bind.w"
 
 static sr_sock*udp_lookup2(sr_host*h,const sr_slot*sl,uint32_t saddr,
 uint16_t sport,uint32_t daddr,uint16_t hnum,int ifindex,const uint8_t*data,
@@ -8691,7 +8695,7 @@ return result;
 }
 
 /*:554*//*555:*/
-#line 2102 "web/bind.w"
+#line 2108 "web/bind.w"
 
 static sr_sock*rp_select(const sr_rpgroup*g,uint32_t hash,const uint8_t*data,
 size_t len)
@@ -8718,7 +8722,7 @@ return first_valid;
 }
 
 /*:555*//*556:*/
-#line 2135 "web/bind.w"
+#line 2141 "web/bind.w"
 
 static uint32_t rol32(uint32_t x,int k)
 {
@@ -8749,7 +8753,7 @@ return jhash_3words(laddr,faddr,(uint32_t)lport<<16|fport,h->ehash_secret);
 }
 
 /*:556*//*558:*/
-#line 2186 "web/bind.w"
+#line 2192 "web/bind.w"
 
 static void udp_lookup_all(sr_host*h,uint32_t saddr,uint16_t sport,
 uint32_t daddr,uint16_t dport,int ifindex,void(*fn)(sr_sock*,void*),
@@ -8777,7 +8781,7 @@ if(first)fn(first,arg);
 }
 
 /*:558*//*559:*/
-#line 2220 "web/bind.w"
+#line 2226 "web/bind.w"
 
 static bool mc_sf_allow(const sr_sock*s,uint32_t loc,uint32_t rmt,int ifindex)
 {
@@ -8793,7 +8797,7 @@ return m->mode==MCAST_INCLUDE?i<m->nsrc:i==m->nsrc;
 }
 
 /*:559*//*562:*/
-#line 2251 "web/bind.w"
+#line 2257 "web/bind.w"
 
 static int sock_fd(const sr_sock*s)
 {
@@ -8815,7 +8819,7 @@ return sys_return(s?sock_fd(s):-ENOENT);
 }
 
 /*:562*//*563:*/
-#line 2271 "web/bind.w"
+#line 2277 "web/bind.w"
 
 struct receivers{int*fds,max,n;};
 
@@ -8838,7 +8842,7 @@ return r.n;
 }
 
 /*:563*//*566:*/
-#line 2309 "web/bind.w"
+#line 2315 "web/bind.w"
 
 static void inet_release(sr_sock*s)
 {

@@ -156,7 +156,7 @@ int sr_getpeername(int fd,struct sockaddr*addr,socklen_t*addrlen);
 int sr_connect(int fd,const struct sockaddr*addr,socklen_t addrlen);
 
 /*:529*//*561:*/
-#line 2245 "web/bind.w"
+#line 2251 "web/bind.w"
 
 int sr_udp_receiver(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex);

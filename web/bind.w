@@ -1553,10 +1553,11 @@ address needs \.{SO\_BROADCAST} (|EACCES|).  Then a socket without a source
 address takes the route's, and one bound to the wildcard is from now on
 bound to that address too --- which is why a connected socket's name shows
 an address and stays so until it disconnects.  The destination
-\.{0.0.0.0} means this host: the socket connects to the source address the
-route chooses for it (|ip_route_output| makes the destination that
-address) --- its own address if it has one, else the first address of the
-device it is bound to, else \.{127.0.0.1}.  A socket may connect again, to another peer; its
+\.{0.0.0.0} means this host: as |ip_route_connect| does, a first lookup
+names the destination --- the source address the route chooses, its own
+address if it has one, else the first address of the device it is bound
+to, else \.{127.0.0.1} --- and the route to that address is looked up as
+for any other.  A socket may connect again, to another peer; its
 address stays what the first |connect| chose.  The socket's flow (below) takes the
 new destination before the route is looked up.
 
@@ -1568,7 +1569,8 @@ new destination before the route is looked up.
 \.{SO\_BROADCAST}; to \.{0.0.0.0:9}: the peer is \.{127.0.0.1:9}, and
 for a raw UDP socket bound to device \.{eth0} (10.0.0.1) the peer is
 \.{10.0.0.1}, which then receives its own datagram (script
-\.{fuzz/recv-s556-13317.sr}).  A
+\.{fuzz/recv-s556-13317.sr}); one bound to \.{127.0.0.1} and to device
+\.{eth0}: |EINVAL|, from the second lookup (\.{fuzz/connect-s602-1257.sr}).  A
 socket bound to \.{127.0.0.1} connecting to \.{10.0.0.2}: |EINVAL|; one
 connected to \.{127.0.0.1} reconnecting to \.{10.0.0.2}: |EINVAL|, and it
 keeps its peer but \.{IP\_MTU} says |ENOTCONN|; bound to \.{10.0.0.1},
@@ -1594,12 +1596,16 @@ static int ip4_datagram_connect(sr_sock *s, const struct sockaddr_in *sin, int l
     if (!oif) oif = s->mc_index;
     if (!saddr) saddr = s->mc_addr;
   } else if (!oif) oif = s->uc_index;
+  if (!daddr) { /* |ip_route_connect|: a first lookup names the destination */
+    sk_flow(s, 0, saddr, oif, &fl);
+    if ((err = ip_route_output(s->host, &fl, &rt)) < 0) return err;
+    daddr = rt.saddr;
+  }
   sk_flow(s, daddr, saddr, oif, &fl);
   s->fl_daddr = daddr;
   s->fl_dport = sin->sin_port;
   s->fl_saddr = saddr;
   if ((err = ip_route_output(s->host, &fl, &rt)) < 0) return err;
-  if (!daddr) s->fl_daddr = daddr = rt.saddr;
   s->fl_saddr = rt.saddr;
   if (rt.type == SR_RT_BROADCAST && !(s->flags & SK_BROADCAST)) return -EACCES;
   if (!s->inet_saddr) s->inet_saddr = rt.saddr;
