@@ -30,13 +30,13 @@
 #include <netinet/udp.h> 
 #include <poll.h> 
 
-/*:3*//*874:*/
+/*:3*//*876:*/
 #line 24 "web/beyond.w"
 
 #include <linux/sock_diag.h> 
 #include <linux/net_tstamp.h> 
 
-/*:874*/
+/*:876*/
 #line 41 "web/sockref.w"
 
 /*11:*/
@@ -370,20 +370,20 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
 #define SR_UDP_MAX_SEGMENTS 128
 
-/*:651*//*667:*/
-#line 2291 "web/udp.w"
+/*:651*//*669:*/
+#line 2313 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
-/*:667*//*673:*/
-#line 2432 "web/udp.w"
+/*:669*//*675:*/
+#line 2454 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
-/*:673*//*707:*/
-#line 3253 "web/udp.w"
+/*:675*//*709:*/
+#line 3275 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -391,42 +391,42 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
   SR_SOF_TX_COMPLETION)
 #define SR_ETH_HLEN 14
 
-/*:707*//*720:*/
-#line 3515 "web/udp.w"
+/*:709*//*722:*/
+#line 3537 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
-/*:720*//*723:*/
-#line 3547 "web/udp.w"
+/*:722*//*725:*/
+#line 3569 "web/udp.w"
 
 #define SR_IN_CALLER inline __attribute__((always_inline))
 
 
-/*:723*//*727:*/
-#line 3648 "web/udp.w"
+/*:725*//*729:*/
+#line 3670 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
-/*:727*//*747:*/
+/*:729*//*749:*/
 #line 29 "web/poll.w"
 
 #define SR_EWAITFOREVER (-EDEADLK)
 #define SR_FOREVER UINT64_MAX
 
-/*:747*//*765:*/
+/*:749*//*767:*/
 #line 378 "web/poll.w"
 
 #define SR_POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define SR_POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
 #define SR_POLLEX_SET POLLPRI
 
-/*:765*//*773:*/
+/*:767*//*775:*/
 #line 573 "web/poll.w"
 
 #define SR_SIGRTMIN 32 
 
-/*:773*//*775:*/
+/*:775*//*777:*/
 #line 59 "web/signal.w"
 
 #define SR_SIGBIT(sig) (((uint64_t) 1) << ((sig) - 1))
@@ -434,17 +434,17 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_DEFAULT_IGNORED (SR_SIGBIT(SIGCHLD) | SR_SIGBIT(SIGCONT) | \
   SR_SIGBIT(SIGURG) | SR_SIGBIT(SIGWINCH))
 
-/*:775*//*786:*/
+/*:777*//*788:*/
 #line 305 "web/signal.w"
 
 #define SR_ERESTARTSYS 512 
 
-/*:786*//*789:*/
+/*:788*//*791:*/
 #line 349 "web/signal.w"
 
 #define SR_IDLE_RESTARTS 1000
 
-/*:789*//*791:*/
+/*:791*//*793:*/
 #line 403 "web/signal.w"
 
 #ifndef SA_RESTORER
@@ -460,7 +460,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SIGCANCEL 32 
 #define SR_SIGSETXID 33
 
-/*:791*//*815:*/
+/*:793*//*817:*/
 #line 98 "web/raw.w"
 
 #ifndef ICMP_FILTER
@@ -468,13 +468,13 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 102 "web/raw.w"
 
-/*:815*//*863:*/
+/*:817*//*865:*/
 #line 1013 "web/raw.w"
 
 #ifndef IP_PROTOCOL
 #define IP_PROTOCOL 52
 #endif
-/*:863*//*882:*/
+/*:865*//*884:*/
 #line 83 "web/beyond.w"
 
 #ifndef IP_PROTOCOL
@@ -493,7 +493,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 95 "web/beyond.w"
 
-/*:882*//*906:*/
+/*:884*//*908:*/
 #line 725 "web/beyond.w"
 
 #ifndef SOCK_SNDBUF_LOCK
@@ -502,7 +502,7 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #endif
 #line 730 "web/beyond.w"
 
-/*:906*/
+/*:908*/
 #line 42 "web/sockref.w"
 
 /*7:*/
@@ -577,12 +577,12 @@ unsigned char*cloexec;
 uint64_t*used,*full;
 int cap;
 int open;
-/*769:*/
+/*771:*/
 #line 486 "web/poll.w"
 
 int kmax;
 
-/*:769*/
+/*:771*/
 #line 53 "web/fd.w"
 
 }sr_fdtab;
@@ -698,7 +698,7 @@ int nofcs,wifi_status;
 
 uint32_t tskey;
 
-/*:208*//*875:*/
+/*:208*//*877:*/
 #line 31 "web/beyond.w"
 
 uint64_t cookie;
@@ -706,17 +706,17 @@ int zerocopy,rcvmark,prefer_busy_poll,busy_poll_budget;
 int txtime_clockid,txtime_flags;
 bool txtime_on;
 
-/*:875*//*878:*/
+/*:877*//*880:*/
 #line 46 "web/beyond.w"
 
 int no_check_tx;
 
-/*:878*//*912:*/
+/*:880*//*914:*/
 #line 886 "web/beyond.w"
 
 int txrehash;
 
-/*:912*/
+/*:914*/
 #line 22 "web/socket.w"
 
 /*578:*/
@@ -737,19 +737,19 @@ bool netstamp;
 bool stamp_asked;
 uint64_t rq_seq;
 
-/*:578*//*654:*/
-#line 2009 "web/udp.w"
+/*:578*//*656:*/
+#line 2024 "web/udp.w"
 
 struct sr_udpcork*cork;
 
-/*:654*//*743:*/
-#line 3986 "web/udp.w"
+/*:656*//*745:*/
+#line 4008 "web/udp.w"
 
 int wheld;
 bool orphaned;
 bool nospace;
 
-/*:743*//*877:*/
+/*:745*//*879:*/
 #line 40 "web/beyond.w"
 
 int udp_cork,udp_gso_size,udp_gro,udp_encap;
@@ -757,7 +757,7 @@ int udp_no_check6_tx,udp_no_check6_rx;
 int fwd_alloc;
 bool udp_encap_rcv;
 
-/*:877*/
+/*:879*/
 #line 23 "web/socket.w"
 
 /*86:*/
@@ -777,12 +777,12 @@ int optlen;
 struct sr_mcsock*mc_list;
 int mc_count;
 
-/*:86*//*876:*/
+/*:86*//*878:*/
 #line 37 "web/beyond.w"
 
 uint32_t local_port_range;
 
-/*:876*/
+/*:878*/
 #line 24 "web/socket.w"
 
 /*381:*/
@@ -798,7 +798,7 @@ uint16_t inet_id;
 /*:392*/
 #line 25 "web/socket.w"
 
-/*812:*/
+/*814:*/
 #line 25 "web/raw.w"
 
 uint32_t icmp_filter;
@@ -806,7 +806,7 @@ sr_sock*ra_next;
 bool ra_on;
 bool opt_set;
 
-/*:812*/
+/*:814*/
 #line 26 "web/socket.w"
 
 };
@@ -1200,8 +1200,8 @@ bool has_ts_opt_id;
 uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
-/*:622*//*655:*/
-#line 2012 "web/udp.w"
+/*:622*//*657:*/
+#line 2027 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1213,15 +1213,15 @@ int charge;
 uint8_t*data;
 };
 
-/*:655*//*670:*/
-#line 2370 "web/udp.w"
+/*:657*//*672:*/
+#line 2392 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
 size_t room,used;
 };
 
-/*:670*/
+/*:672*/
 #line 43 "web/sockref.w"
 
 /*8:*/
@@ -1266,26 +1266,26 @@ int nsmall_spare;
 void*big_spare[SR_BIG_ORDER_MAX+1][SR_BIG_SPARE];
 uint8_t nbig_spare[SR_BIG_ORDER_MAX+1];
 
-/*:576*//*696:*/
-#line 2994 "web/udp.w"
+/*:576*//*698:*/
+#line 3016 "web/udp.w"
 
 int netstamp_sockets;
 
-/*:696*//*879:*/
+/*:698*//*881:*/
 #line 49 "web/beyond.w"
 
 uint64_t last_cookie;
 
-/*:879*/
+/*:881*/
 #line 51 "web/world.w"
 
-/*777:*/
+/*779:*/
 #line 78 "web/signal.w"
 
 unsigned idle_restarts;
 int timer_events;
 
-/*:777*/
+/*:779*/
 #line 52 "web/world.w"
 
 };
@@ -1349,17 +1349,17 @@ uint64_t addr_type_gen;
 uint32_t addr_type_addr;
 int addr_type;
 
-/*:466*//*816:*/
+/*:466*//*818:*/
 #line 121 "web/raw.w"
 
 sr_htab raw;
 
-/*:816*//*855:*/
+/*:818*//*857:*/
 #line 919 "web/raw.w"
 
 sr_sock*ra_chain;
 
-/*:855*/
+/*:857*/
 #line 202 "web/world.w"
 
 };
@@ -1377,7 +1377,7 @@ struct rlimit nofile;
 
 sr_fdtab fds;
 
-/*:70*//*776:*/
+/*:70*//*778:*/
 #line 65 "web/signal.w"
 
 struct sigaction act[SR_NSIG];
@@ -1387,7 +1387,7 @@ struct{int code;pid_t pid;uid_t uid;}sinfo[SR_NSIG];
 uint64_t it_real_expiry,it_real_interval,it_real_serial;
 struct itimerval it_cpu[2];
 
-/*:776*/
+/*:778*/
 #line 23 "web/proc.w"
 
 sr_host*host;
@@ -2285,14 +2285,19 @@ static inline bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t 
 static void data_copy(void*dst,const void*src,size_t n);
 
 /*:648*//*652:*/
-#line 1938 "web/udp.w"
+#line 1943 "web/udp.w"
+
+static int udp_gso_check(const sr_sock*s,size_t len,size_t seg,int optlen,int mtu);
+
+/*:652*//*654:*/
+#line 1957 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
-/*:652*//*656:*/
-#line 2023 "web/udp.w"
+/*:654*//*658:*/
+#line 2038 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2302,8 +2307,8 @@ static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int 
 static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
-/*:656*//*662:*/
-#line 2158 "web/udp.w"
+/*:658*//*664:*/
+#line 2180 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2314,24 +2319,24 @@ struct sr_ipcm*ipc);
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
-/*:662*//*663:*/
-#line 2175 "web/udp.w"
+/*:664*//*665:*/
+#line 2197 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
-/*:663*//*669:*/
-#line 2363 "web/udp.w"
+/*:665*//*671:*/
+#line 2385 "web/udp.w"
 
 SR_IN_CALLER static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:669*//*674:*/
-#line 2461 "web/udp.w"
+/*:671*//*676:*/
+#line 2483 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
-/*:674*//*676:*/
-#line 2480 "web/udp.w"
+/*:676*//*678:*/
+#line 2502 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static inline sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2341,122 +2346,122 @@ sr_try_recv*try_recv);
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
-/*:676*//*679:*/
-#line 2594 "web/udp.w"
+/*:678*//*681:*/
+#line 2616 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,int reader);
 
-/*:679*//*681:*/
-#line 2643 "web/udp.w"
+/*:681*//*683:*/
+#line 2665 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:681*//*683:*/
-#line 2703 "web/udp.w"
+/*:683*//*685:*/
+#line 2725 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
-/*:683*//*685:*/
-#line 2741 "web/udp.w"
+/*:685*//*687:*/
+#line 2763 "web/udp.w"
 
 static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 static void sock_recv_cmsgs_all(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:685*//*688:*/
-#line 2822 "web/udp.w"
+/*:687*//*690:*/
+#line 2844 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:688*//*692:*/
-#line 2901 "web/udp.w"
+/*:690*//*694:*/
+#line 2923 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
-/*:692*//*697:*/
-#line 2997 "web/udp.w"
+/*:694*//*699:*/
+#line 3019 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
-/*:697*//*699:*/
-#line 3051 "web/udp.w"
+/*:699*//*701:*/
+#line 3073 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
-/*:699*//*702:*/
-#line 3133 "web/udp.w"
+/*:701*//*704:*/
+#line 3155 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
-/*:702*//*708:*/
-#line 3260 "web/udp.w"
+/*:704*//*710:*/
+#line 3282 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
-/*:708*//*712:*/
-#line 3336 "web/udp.w"
+/*:710*//*714:*/
+#line 3358 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
-/*:712*//*714:*/
-#line 3376 "web/udp.w"
+/*:714*//*716:*/
+#line 3398 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
-/*:714*//*721:*/
-#line 3519 "web/udp.w"
+/*:716*//*723:*/
+#line 3541 "web/udp.w"
 
 SR_IN_CALLER static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
-/*:721*//*729:*/
-#line 3668 "web/udp.w"
+/*:723*//*731:*/
+#line 3690 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
-/*:729*//*732:*/
-#line 3731 "web/udp.w"
+/*:731*//*734:*/
+#line 3753 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
 SR_IN_CALLER static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,
 int flags,socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:732*//*737:*/
-#line 3858 "web/udp.w"
+/*:734*//*739:*/
+#line 3880 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:737*//*739:*/
-#line 3914 "web/udp.w"
+/*:739*//*741:*/
+#line 3936 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
-/*:739*//*741:*/
-#line 3951 "web/udp.w"
+/*:741*//*743:*/
+#line 3973 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
-/*:741*//*744:*/
-#line 3991 "web/udp.w"
+/*:743*//*746:*/
+#line 4013 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
 
-/*:744*//*748:*/
+/*:746*//*750:*/
 #line 33 "web/poll.w"
 
 static int world_wait(uint64_t deadline);
@@ -2464,13 +2469,13 @@ static uint64_t sock_deadline(long timeo);
 typedef bool sr_wait_cond(sr_sock*s,const void*arg);
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline);
 
-/*:748*//*752:*/
+/*:750*//*754:*/
 #line 102 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg);
 static bool sock_may_send(sr_sock*s,const void*arg);
 
-/*:752*//*754:*/
+/*:754*//*756:*/
 #line 157 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s);
@@ -2478,24 +2483,24 @@ static unsigned udp_poll(sr_sock*s,const sr_file*f);
 static unsigned tcp_poll(sr_sock*s);
 static unsigned file_poll(const sr_file*f);
 
-/*:754*//*760:*/
+/*:756*//*762:*/
 #line 266 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds);
 static int do_poll(struct pollfd*fds,nfds_t nfds,uint64_t deadline);
 
-/*:760*//*762:*/
+/*:762*//*764:*/
 #line 325 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline);
 
-/*:762*//*766:*/
+/*:764*//*768:*/
 #line 383 "web/poll.w"
 
 static int do_select(int nfds,fd_set*sets[3],uint64_t deadline);
 static int select_scan(int n,fd_set*const in[3],fd_set out[3]);
 
-/*:766*//*771:*/
+/*:768*//*773:*/
 #line 535 "web/poll.w"
 
 static inline void sk_wake_async(sr_sock*s);
@@ -2504,7 +2509,7 @@ static void sock_data_ready(sr_sock*s);
 static void sock_error_report(sr_sock*s);
 static bool sigio_perm(const sr_proc*p,const sr_file*f);
 
-/*:771*//*778:*/
+/*:773*//*780:*/
 #line 82 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig);
@@ -2513,38 +2518,38 @@ static bool sig_ignored(const sr_proc*p,int sig);
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 static void proc_send_signal(sr_proc*p,int sig);
 
-/*:778*//*782:*/
+/*:780*//*784:*/
 #line 165 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig);
 static void signal_deliver_all(bool handlers);
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid);
 
-/*:782*//*787:*/
+/*:784*//*789:*/
 #line 308 "web/signal.w"
 
 static bool signal_interrupts(void);
 static bool signal_restart(ssize_t*r);
 static bool signal_restart_decide(ssize_t*r);
 
-/*:787*//*793:*/
+/*:789*//*795:*/
 #line 422 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set);
 static void bits_sigset(uint64_t bits,sigset_t*set);
 
-/*:793*//*797:*/
+/*:795*//*799:*/
 #line 528 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask);
 static void sigmask_leave(const sigset_t*mask,uint64_t saved,int r);
 
-/*:797*//*800:*/
+/*:799*//*802:*/
 #line 571 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to);
 
-/*:800*//*803:*/
+/*:802*//*805:*/
 #line 628 "web/signal.w"
 
 static void itimer_get(const sr_proc*p,int which,struct itimerval*v);
@@ -2554,41 +2559,41 @@ static void ns_timeval(uint64_t ns,struct timeval*tv);
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval);
 static void itimer_fire(pid_t pid,uint64_t serial);
 
-/*:803*//*808:*/
+/*:805*//*810:*/
 #line 753 "web/signal.w"
 
 static bool timers_only_tick(void);
 
-/*:808*//*813:*/
+/*:810*//*815:*/
 #line 64 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len);
 static int raw_getsockopt(sr_sock*s,int optname,void*optval,socklen_t*optlen);
 
-/*:813*//*819:*/
+/*:815*//*821:*/
 #line 130 "web/raw.w"
 
 static void raw_hash(sr_sock*s);
 static void raw_unhash(sr_sock*s);
 
-/*:819*//*821:*/
+/*:821*//*823:*/
 #line 178 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
 int ifindex);
 static bool raw_local_deliver(const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:821*//*823:*/
+/*:823*//*825:*/
 #line 215 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx);
 
-/*:823*//*825:*/
+/*:825*//*827:*/
 #line 246 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len);
 
-/*:825*//*827:*/
+/*:827*//*829:*/
 #line 281 "web/raw.w"
 
 static sr_dgram*dgram_of_rx(const struct sr_rx*rx,const uint8_t*data,size_t len,
@@ -2596,48 +2601,48 @@ int truesize);
 static int rx_truesize(const struct sr_rx*rx);
 static int ip_head_l4len(const sr_sock*s);
 
-/*:827*//*829:*/
+/*:829*//*831:*/
 #line 328 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d);
 
-/*:829*//*831:*/
+/*:831*//*833:*/
 #line 366 "web/raw.w"
 
 static ssize_t raw_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off);
 
-/*:831*//*833:*/
+/*:833*//*835:*/
 #line 462 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:833*//*836:*/
+/*:835*//*838:*/
 #line 507 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
 uint32_t*daddr);
 
-/*:836*//*841:*/
+/*:838*//*843:*/
 #line 593 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 const uint8_t*opt,int optlen);
 
-/*:841*//*845:*/
+/*:843*//*847:*/
 #line 690 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr);
 
-/*:845*//*848:*/
+/*:847*//*850:*/
 #line 744 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt);
 
-/*:848*//*851:*/
+/*:850*//*853:*/
 #line 814 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -2645,74 +2650,74 @@ const uint8_t*orig_ip,size_t len);
 static void raw_err(sr_sock*s,const struct sr_rx*icmp,int type,int code,
 uint32_t info,const uint8_t*orig_ip,size_t len);
 
-/*:851*//*853:*/
+/*:853*//*855:*/
 #line 857 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard);
 
-/*:853*//*856:*/
+/*:855*//*858:*/
 #line 922 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on);
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt);
 static bool ip_has_router_alert(const uint8_t*pkt);
 
-/*:856*//*861:*/
+/*:858*//*863:*/
 #line 1000 "web/raw.w"
 
 static void raw_release(sr_sock*s);
 
-/*:861*//*865:*/
+/*:863*//*867:*/
 #line 53 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
-/*:865*//*867:*/
+/*:867*//*869:*/
 #line 91 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len);
 
-/*:867*//*869:*/
+/*:869*//*871:*/
 #line 126 "web/ping.w"
 
 static void ping_rcv(const struct sr_rx*rx);
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex);
 
-/*:869*//*871:*/
+/*:871*//*873:*/
 #line 173 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
-/*:871*//*880:*/
+/*:873*//*882:*/
 #line 73 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level);
 
-/*:880*//*886:*/
+/*:882*//*888:*/
 #line 188 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a);
 
-/*:886*//*891:*/
+/*:888*//*893:*/
 #line 295 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high);
 
-/*:891*//*896:*/
+/*:893*//*898:*/
 #line 409 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr);
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
 int*ifindex);
 
-/*:896*//*903:*/
+/*:898*//*905:*/
 #line 682 "web/beyond.w"
 
 static void sk_fwd_schedule(sr_sock*s,int size);
 static void sk_fwd_release(sr_sock*s,int size,bool partial);
 
-/*:903*/
+/*:905*/
 #line 45 "web/sockref.w"
 
 /*6:*/
@@ -3288,12 +3293,12 @@ htab_free(&fh->mc,hent_free);
 
 if(fh->bind)bind_tables_free(fh);
 
-/*:473*//*817:*/
+/*:473*//*819:*/
 #line 124 "web/raw.w"
 
 htab_free(&fh->raw,hent_free);
 
-/*:817*/
+/*:819*/
 #line 857 "web/world.w"
 
 free(fh->ifs);
@@ -3605,7 +3610,7 @@ sr_fdtab*t= &p->fds;
 int fd= fd_lowest_free(t,minfd);
 if((rlim_t)fd>=p->nofile.rlim_cur)return-EMFILE;
 if(fd>=t->cap)fdtab_grow(t,fd);
-/*770:*/
+/*772:*/
 #line 489 "web/poll.w"
 
 if(fd>=t->kmax){
@@ -3614,7 +3619,7 @@ while(nr<fd+1)nr<<= 1;
 t->kmax= nr;
 }
 
-/*:770*/
+/*:772*/
 #line 140 "web/fd.w"
 
 t->file[fd]= f;
@@ -3832,12 +3837,12 @@ s->max_pacing_rate= UINT64_MAX;
 
 s->forward_threshold= s->rcvbuf>>2;
 
-/*:580*//*913:*/
+/*:580*//*915:*/
 #line 889 "web/beyond.w"
 
 s->txrehash= 1;
 
-/*:913*/
+/*:915*/
 #line 299 "web/socket.w"
 
 /*97:*/
@@ -3859,12 +3864,12 @@ s->inet_sport= htons((uint16_t)protocol);
 s->hashed= true;
 }
 
-/*:459*//*818:*/
+/*:459*//*820:*/
 #line 127 "web/raw.w"
 
 if(type==SOCK_RAW)raw_hash(s);
 
-/*:818*/
+/*:820*/
 #line 300 "web/socket.w"
 
 return s;
@@ -3986,8 +3991,8 @@ case SIOCGPGRP:case FIOGETOWN:
 if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
-/*716:*/
-#line 3412 "web/udp.w"
+/*718:*/
+#line 3434 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -4006,7 +4011,7 @@ v= n<0?0:n;
 memcpy(argp,&v,sizeof v);
 return 0;
 
-/*:716*/
+/*:718*/
 #line 166 "web/ioctl.w"
 
 }
@@ -9930,19 +9935,28 @@ return;
 }
 
 /*:650*//*653:*/
-#line 1943 "web/udp.w"
+#line 1946 "web/udp.w"
+
+static int udp_gso_check(const sr_sock*s,size_t len,size_t seg,int optlen,int mtu)
+{
+if(SR_IPHDR_LEN+optlen+SR_UDPHDR_LEN+(int)(len<seg?len:seg)> mtu)
+return-EMSGSIZE;
+if(len> seg*SR_UDP_MAX_SEGMENTS)return-EINVAL;
+if(s->no_check_tx)return-EINVAL;
+if(s->protocol==IPPROTO_UDPLITE)return-EIO;
+return 0;
+}
+
+/*:653*//*655:*/
+#line 1962 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu)
 {
 size_t seg= (size_t)ipc->gso_size;
-int err;
-if(SR_IPHDR_LEN+optlen+SR_UDPHDR_LEN+(int)(len<seg?len:seg)> mtu)
-return-EMSGSIZE;
-if(len> seg*SR_UDP_MAX_SEGMENTS)return-EINVAL;
-if(s->no_check_tx)return-EINVAL;
-if(s->protocol==IPPROTO_UDPLITE)return-EIO;
+int err= udp_gso_check(s,len,seg,optlen,mtu);
+if(err)return err;
 if(len<=seg)
 err= udp_send_one(s,msg,0,len,flags,ipc,rt,daddr,dport,opt,optlen,mtu,false);
 else
@@ -9954,16 +9968,16 @@ if(err)break;
 return err<0?err:(ssize_t)len;
 }
 
-/*:653*//*657:*/
-#line 2034 "web/udp.w"
+/*:655*//*659:*/
+#line 2049 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
 return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
-/*:657*//*658:*/
-#line 2040 "web/udp.w"
+/*:659*//*660:*/
+#line 2055 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -9993,8 +10007,8 @@ s->cork= c;
 return(ssize_t)len;
 }
 
-/*:658*//*659:*/
-#line 2072 "web/udp.w"
+/*:660*//*661:*/
+#line 2087 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -10020,14 +10034,21 @@ err= udp_cork_push(s);
 return err<0?err:(ssize_t)len;
 }
 
-/*:659*//*660:*/
-#line 2100 "web/udp.w"
+/*:661*//*662:*/
+#line 2115 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
 struct sr_udpcork*c= s->cork;
 int hlen= SR_IPHDR_LEN+c->optlen,err;
-sr_pkt*pkt= udp_pkt_new(c->optlen,c->len,NULL);
+sr_pkt*pkt;
+if(c->ipc.gso_size&&
+(err= udp_gso_check(s,c->len-SR_UDPHDR_LEN,(size_t)c->ipc.gso_size,c->optlen,
+c->mtu))!=0){
+udp_cork_discard(s);
+return err;
+}
+pkt= udp_pkt_new(c->optlen,c->len,NULL);
 memcpy(pkt->data+hlen+SR_UDPHDR_LEN,c->data,c->len-SR_UDPHDR_LEN);
 c->rt.saddr= s->fl_saddr;
 pkt->truesize= c->charge;
@@ -10037,8 +10058,8 @@ udp_cork_discard(s);
 return err;
 }
 
-/*:660*//*661:*/
-#line 2115 "web/udp.w"
+/*:662*//*663:*/
+#line 2137 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -10048,8 +10069,8 @@ free(s->cork);
 s->cork= NULL;
 }
 
-/*:661*//*664:*/
-#line 2178 "web/udp.w"
+/*:663*//*666:*/
+#line 2200 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -10103,16 +10124,16 @@ if(err)return err;
 return 0;
 }
 
-/*:664*//*665:*/
-#line 2231 "web/udp.w"
+/*:666*//*667:*/
+#line 2253 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
 {
 int val;
 switch(c->cmsg_type){
-case IP_RETOPTS:/*666:*/
-#line 2272 "web/udp.w"
+case IP_RETOPTS:/*668:*/
+#line 2294 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -10127,8 +10148,8 @@ ipc->has_opt= true;
 return 0;
 }
 
-/*:666*/
-#line 2237 "web/udp.w"
+/*:668*/
+#line 2259 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -10160,8 +10181,8 @@ return val<1||val> 255?-EINVAL:0;
 return-EINVAL;
 }
 
-/*:665*//*668:*/
-#line 2295 "web/udp.w"
+/*:667*//*670:*/
+#line 2317 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -10201,8 +10222,8 @@ case SCM_RIGHTS:case SCM_CREDENTIALS:return 0;
 return-EINVAL;
 }
 
-/*:668*//*671:*/
-#line 2376 "web/udp.w"
+/*:670*//*673:*/
+#line 2398 "web/udp.w"
 
 SR_IN_CALLER static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10221,16 +10242,16 @@ copied= len;
 if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
-/*672:*/
-#line 2423 "web/udp.w"
+/*674:*/
+#line 2445 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
 free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
-/*:672*/
-#line 2394 "web/udp.w"
+/*:674*/
+#line 2416 "web/udp.w"
 
 goto try_again;
 }
@@ -10256,8 +10277,8 @@ if(!peeking)dgram_free(d);
 return err;
 }
 
-/*:671*//*675:*/
-#line 2464 "web/udp.w"
+/*:673*//*677:*/
+#line 2486 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -10267,8 +10288,8 @@ off-= val;
 s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
-/*:675*//*677:*/
-#line 2489 "web/udp.w"
+/*:677*//*679:*/
+#line 2511 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -10314,8 +10335,8 @@ if(i<s->rq_reader)s->rq_reader--;
 udp_rmem_release(s,d->truesize,s->rq_reader);
 }
 
-/*:677*//*678:*/
-#line 2553 "web/udp.w"
+/*:679*//*680:*/
+#line 2575 "web/udp.w"
 
 static inline sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -10345,8 +10366,8 @@ if((d= try_recv(s,flags,off))!=NULL)return d;
 }
 }
 
-/*:678*//*680:*/
-#line 2603 "web/udp.w"
+/*:680*//*682:*/
+#line 2625 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,int reader)
 {
@@ -10362,8 +10383,8 @@ sk_fwd_release(s,size,true);
 s->rq_reader= s->rq_len;
 }
 
-/*:680*//*682:*/
-#line 2647 "web/udp.w"
+/*:682*//*684:*/
+#line 2669 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10403,8 +10424,8 @@ free(d);
 return(ssize_t)copied;
 }
 
-/*:682*//*684:*/
-#line 2707 "web/udp.w"
+/*:684*//*686:*/
+#line 2729 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -10425,24 +10446,24 @@ co->room-= take;
 co->used+= take;
 }
 
-/*:684*//*686:*/
-#line 2751 "web/udp.w"
+/*:686*//*688:*/
+#line 2773 "web/udp.w"
 
 static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
 {
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&!s->rcvmark&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
-/*687:*/
-#line 2783 "web/udp.w"
+/*689:*/
+#line 2805 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
-/*:687*/
-#line 2757 "web/udp.w"
+/*:689*/
+#line 2779 "web/udp.w"
 
 }else sock_recv_cmsgs_all(s,msg,co,d);
 }
@@ -10456,8 +10477,8 @@ put_cmsg(msg,co,SOL_SOCKET,SO_RXQ_OVFL,sizeof d->dropcount,&d->dropcount);
 if(s->rcvmark)put_cmsg(msg,co,SOL_SOCKET,SO_MARK,sizeof d->mark,&d->mark);
 }
 
-/*:686*//*689:*/
-#line 2826 "web/udp.w"
+/*:688*//*691:*/
+#line 2848 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10477,8 +10498,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_TTL,sizeof ttl,&ttl);
 if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
-if((f&IPF_RETOPTS)&&d->optlen)/*691:*/
-#line 2877 "web/udp.w"
+if((f&IPF_RETOPTS)&&d->optlen)/*693:*/
+#line 2899 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -10487,11 +10508,11 @@ if(n<0)msg->msg_flags|= MSG_CTRUNC;
 else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
-/*:691*/
-#line 2845 "web/udp.w"
+/*:693*/
+#line 2867 "web/udp.w"
 
-if(f&IPF_ORIGDSTADDR)/*690:*/
-#line 2864 "web/udp.w"
+if(f&IPF_ORIGDSTADDR)/*692:*/
+#line 2886 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -10505,8 +10526,8 @@ if(d->l4off<0||d->len>=(size_t)d->l4off+4)
 put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
-/*:690*/
-#line 2846 "web/udp.w"
+/*:692*/
+#line 2868 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -10514,8 +10535,8 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 }
 
-/*:689*//*693:*/
-#line 2904 "web/udp.w"
+/*:691*//*695:*/
+#line 2926 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -10526,8 +10547,8 @@ for(pos= 0;(p= ipopt_next((uint8_t*)d->opt,d->optlen,&pos))!=NULL;){
 if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
-if(rr)/*694:*/
-#line 2920 "web/udp.w"
+if(rr)/*696:*/
+#line 2942 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -10541,11 +10562,11 @@ memset(echo+n+soff-1,0,4);
 n+= len;
 }
 
-/*:694*/
-#line 2914 "web/udp.w"
+/*:696*/
+#line 2936 "web/udp.w"
 
-if(ts)/*695:*/
-#line 2938 "web/udp.w"
+if(ts)/*697:*/
+#line 2960 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -10586,15 +10607,15 @@ memset(t+t[2]-1,0,4);
 n+= len;
 }
 
-/*:695*/
-#line 2915 "web/udp.w"
+/*:697*/
+#line 2937 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
-/*:693*//*698:*/
-#line 3008 "web/udp.w"
+/*:695*//*700:*/
+#line 3030 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -10610,8 +10631,8 @@ s->netstamp= want;
 W->netstamp_sockets+= want?1:-1;
 }
 
-/*:698*//*700:*/
-#line 3067 "web/udp.w"
+/*:700*//*702:*/
+#line 3089 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10626,8 +10647,8 @@ s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
 s->stamp_ns= d->tstamp_ns;
 }
 
-/*:700*//*701:*/
-#line 3081 "web/udp.w"
+/*:702*//*703:*/
+#line 3103 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10656,8 +10677,8 @@ SO_TIMESTAMP_OLD,sizeof tv,&tv);
 if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
-/*:701*//*703:*/
-#line 3137 "web/udp.w"
+/*:703*//*705:*/
+#line 3159 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10673,8 +10694,8 @@ put_cmsg(msg,co,SOL_SOCKET,(s->flags&SK_TSTAMP_NEW)?SO_TIMESTAMPING_NEW:
 SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
-/*:703*//*709:*/
-#line 3269 "web/udp.w"
+/*:705*//*711:*/
+#line 3291 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10685,8 +10706,8 @@ if(!(s->tsflags&SR_SOF_OPT_ID)||!(f&SR_SOF_TX_KEYED))return;
 o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
-/*:709*//*710:*/
-#line 3282 "web/udp.w"
+/*:711*//*712:*/
+#line 3304 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10698,8 +10719,8 @@ if(f&SR_SKBTX_SCHED)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SCHED);
 if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
-/*:710*//*711:*/
-#line 3298 "web/udp.w"
+/*:712*//*713:*/
+#line 3320 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10729,8 +10750,8 @@ d->l4off= SR_ETH_HLEN+(pkt->data[0]&0xf)*4;
 sock_queue_err(s,d);
 }
 
-/*:711*//*713:*/
-#line 3339 "web/udp.w"
+/*:713*//*715:*/
+#line 3361 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10755,8 +10776,8 @@ memcpy(argp,&tv,sizeof tv);
 return 0;
 }
 
-/*:713*//*715:*/
-#line 3379 "web/udp.w"
+/*:715*//*717:*/
+#line 3401 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10773,8 +10794,8 @@ if(total)udp_rmem_release(s,total,s->rq_reader);
 return s->rq_head?(int)s->rq_head->len:-1;
 }
 
-/*:715*//*718:*/
-#line 3456 "web/udp.w"
+/*:717*//*720:*/
+#line 3478 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10793,8 +10814,8 @@ s->shutdown|= (unsigned)how;
 return sys_return(err);
 }
 
-/*:718*//*722:*/
-#line 3526 "web/udp.w"
+/*:720*//*724:*/
+#line 3548 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10807,8 +10828,8 @@ total+= iov[i].iov_len;
 return(ssize_t)total;
 }
 
-/*:722*//*724:*/
-#line 3556 "web/udp.w"
+/*:724*//*726:*/
+#line 3578 "web/udp.w"
 
 SR_IN_CALLER static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10826,8 +10847,8 @@ net_run();
 return r;
 }
 
-/*:724*//*725:*/
-#line 3573 "web/udp.w"
+/*:726*//*727:*/
+#line 3595 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10862,8 +10883,8 @@ ssize_t sr_send(int fd,const void*buf,size_t len,int flags)
 return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
-/*:725*//*726:*/
-#line 3610 "web/udp.w"
+/*:727*//*728:*/
+#line 3632 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10899,8 +10920,8 @@ if(signal_restart(&r))goto restart;
 return sys_return((int)r);
 }
 
-/*:726*//*728:*/
-#line 3654 "web/udp.w"
+/*:728*//*730:*/
+#line 3676 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10915,8 +10936,8 @@ ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt)
 return file_writev(fd,iov,iovcnt,true);
 }
 
-/*:728*//*730:*/
-#line 3671 "web/udp.w"
+/*:730*//*732:*/
+#line 3693 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10940,8 +10961,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:730*//*733:*/
-#line 3743 "web/udp.w"
+/*:732*//*735:*/
+#line 3765 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10964,8 +10985,8 @@ net_run();
 return r;
 }
 
-/*:733*//*734:*/
-#line 3768 "web/udp.w"
+/*:735*//*736:*/
+#line 3790 "web/udp.w"
 
 SR_IN_CALLER static ssize_t recvfrom_body(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -11007,8 +11028,8 @@ ssize_t sr_recv(int fd,void*buf,size_t len,int flags)
 return recvfrom_body(fd,buf,len,flags,NULL,NULL);
 }
 
-/*:734*//*735:*/
-#line 3809 "web/udp.w"
+/*:736*//*737:*/
+#line 3831 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -11044,8 +11065,8 @@ msg->msg_controllen= co.used;
 return sys_return((int)r);
 }
 
-/*:735*//*736:*/
-#line 3844 "web/udp.w"
+/*:737*//*738:*/
+#line 3866 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -11060,8 +11081,8 @@ ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt)
 return file_readv(fd,iov,iovcnt);
 }
 
-/*:736*//*738:*/
-#line 3861 "web/udp.w"
+/*:738*//*740:*/
+#line 3883 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -11088,8 +11109,8 @@ if(signal_restart(&total))goto restart;
 return sys_return((int)total);
 }
 
-/*:738*//*740:*/
-#line 3919 "web/udp.w"
+/*:740*//*742:*/
+#line 3941 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -11118,8 +11139,8 @@ if(s->shutdown&SR_RCV_SHUTDOWN)return 0;
 return-ENOTCONN;
 }
 
-/*:740*//*742:*/
-#line 3954 "web/udp.w"
+/*:742*//*744:*/
+#line 3976 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -11129,8 +11150,8 @@ if(s->cork)udp_cork_discard(s);
 if(s->netstamp)W->netstamp_sockets--;
 }
 
-/*:742*//*745:*/
-#line 3995 "web/udp.w"
+/*:744*//*747:*/
+#line 4017 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -11156,7 +11177,7 @@ s->nospace= false;
 sk_wake_async(s);
 }
 }
-/*:745*//*749:*/
+/*:747*//*751:*/
 #line 46 "web/poll.w"
 
 static int world_wait(uint64_t deadline)
@@ -11174,7 +11195,7 @@ signal_deliver_all(false);
 return 0;
 }
 
-/*:749*//*750:*/
+/*:751*//*752:*/
 #line 66 "web/poll.w"
 
 static int sock_wait(sr_sock*s,sr_wait_cond*cond,const void*arg,uint64_t deadline)
@@ -11187,7 +11208,7 @@ if((w= world_wait(deadline))!=0)return w;
 }
 }
 
-/*:750*//*751:*/
+/*:752*//*753:*/
 #line 86 "web/poll.w"
 
 static uint64_t sock_deadline(long timeo)
@@ -11200,7 +11221,7 @@ if((uint64_t)timeo> (SR_FOREVER-W->now_ns)/tick)return SR_FOREVER;
 return W->now_ns+(uint64_t)timeo*tick;
 }
 
-/*:751*//*753:*/
+/*:753*//*755:*/
 #line 106 "web/poll.w"
 
 static bool sock_recv_woken(sr_sock*s,const void*arg)
@@ -11215,7 +11236,7 @@ static bool sock_may_send(sr_sock*s,const void*arg)
 return s->err||(s->shutdown&SR_SEND_SHUTDOWN)||s->wmem<s->sndbuf;
 }
 
-/*:753*//*755:*/
+/*:755*//*757:*/
 #line 163 "web/poll.w"
 
 static unsigned datagram_poll(sr_sock*s)
@@ -11231,7 +11252,7 @@ else s->nospace= true;
 return mask;
 }
 
-/*:755*//*756:*/
+/*:757*//*758:*/
 #line 189 "web/poll.w"
 
 static unsigned udp_poll(sr_sock*s,const sr_file*f)
@@ -11243,7 +11264,7 @@ mask&= ~(unsigned)(POLLIN|POLLRDNORM);
 return mask;
 }
 
-/*:756*//*757:*/
+/*:758*//*759:*/
 #line 213 "web/poll.w"
 
 static unsigned tcp_poll(sr_sock*s)
@@ -11256,7 +11277,7 @@ if(s->err||s->eq_head)mask|= POLLERR;
 return mask;
 }
 
-/*:757*//*758:*/
+/*:759*//*760:*/
 #line 229 "web/poll.w"
 
 static unsigned file_poll(const sr_file*f)
@@ -11268,7 +11289,7 @@ if(s->type==SOCK_DGRAM&&s->protocol!=IPPROTO_ICMP)return udp_poll(s,f);
 return datagram_poll(s);
 }
 
-/*:758*//*761:*/
+/*:760*//*763:*/
 #line 270 "web/poll.w"
 
 static int poll_scan(struct pollfd*fds,nfds_t nfds)
@@ -11321,7 +11342,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:761*//*763:*/
+/*:763*//*765:*/
 #line 328 "web/poll.w"
 
 static int timespec_deadline(const struct timespec*ts,uint64_t*deadline)
@@ -11336,7 +11357,7 @@ ns= (uint64_t)ts->tv_sec*1000000000u+(uint64_t)ts->tv_nsec;
 return 0;
 }
 
-/*:763*//*767:*/
+/*:765*//*769:*/
 #line 390 "web/poll.w"
 
 static int select_scan(int n,fd_set*const in[3],fd_set out[3])
@@ -11391,7 +11412,7 @@ else FD_CLR(fd,sets[k]);
 return count;
 }
 
-/*:767*//*768:*/
+/*:769*//*770:*/
 #line 443 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -11431,7 +11452,7 @@ sigmask_leave(sigmask,saved,r);
 return sys_return(r);
 }
 
-/*:768*//*772:*/
+/*:770*//*774:*/
 #line 542 "web/poll.w"
 
 static void sock_data_ready(sr_sock*s){sk_wake_async(s);}
@@ -11462,7 +11483,7 @@ return f->fown_euid==0||f->fown_euid==p->suid||f->fown_euid==p->ruid||
 f->fown_uid==p->suid||f->fown_uid==p->ruid;
 }
 
-/*:772*//*779:*/
+/*:774*//*781:*/
 #line 94 "web/signal.w"
 
 static bool sig_handled(const sr_proc*p,int sig)
@@ -11481,7 +11502,7 @@ return p->act[sig].sa_handler==SIG_IGN||
 (p->act[sig].sa_handler==SIG_DFL&&(SR_DEFAULT_IGNORED&SR_SIGBIT(sig)));
 }
 
-/*:779*//*780:*/
+/*:781*//*782:*/
 #line 126 "web/signal.w"
 
 static void signal_send(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11499,7 +11520,7 @@ p->pending|= bit;
 if(!(p->blocked&bit))W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:780*//*781:*/
+/*:782*//*783:*/
 #line 151 "web/signal.w"
 
 static void proc_send_signal(sr_proc*p,int sig)
@@ -11508,7 +11529,7 @@ if(sig==SIGPIPE)signal_send(p,sig,SI_USER,p->pid,p->ruid);
 else signal_send(p,sig,SI_KERNEL,0,0);
 }
 
-/*:781*//*783:*/
+/*:783*//*785:*/
 #line 170 "web/signal.w"
 
 static void signal_deliver_one(sr_proc*p,int sig)
@@ -11522,7 +11543,7 @@ p->sigcount[sig]++;
 if(sig_handled(p,sig))signal_call_handler(p,sig,code,pid,uid);
 }
 
-/*:783*//*784:*/
+/*:785*//*786:*/
 #line 194 "web/signal.w"
 
 static void signal_deliver_all(bool handlers)
@@ -11551,7 +11572,7 @@ again= handlers;
 if(handlers)W->call_flags&= ~(unsigned)SR_SIGNAL_READY;
 }
 
-/*:784*//*785:*/
+/*:786*//*787:*/
 #line 239 "web/signal.w"
 
 static void signal_call_handler(sr_proc*p,int sig,int code,pid_t pid,uid_t uid)
@@ -11581,7 +11602,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:785*//*788:*/
+/*:787*//*790:*/
 #line 316 "web/signal.w"
 
 static bool signal_interrupts(void)
@@ -11598,7 +11619,7 @@ ready&= ready-1;
 return false;
 }
 
-/*:788*//*790:*/
+/*:790*//*792:*/
 #line 352 "web/signal.w"
 
 static bool signal_restart(ssize_t*r)
@@ -11631,7 +11652,7 @@ restart= false;
 return restart;
 }
 
-/*:790*//*794:*/
+/*:792*//*796:*/
 #line 426 "web/signal.w"
 
 static uint64_t sigset_bits(const sigset_t*set)
@@ -11677,7 +11698,7 @@ p->rtqueue[sig]= 0;
 return sys_return(0);
 }
 
-/*:794*//*796:*/
+/*:796*//*798:*/
 #line 489 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset)
@@ -11706,7 +11727,7 @@ bits_sigset(W->cur->pending&W->cur->blocked,set);
 return sys_return(0);
 }
 
-/*:796*//*798:*/
+/*:798*//*800:*/
 #line 532 "web/signal.w"
 
 static uint64_t sigmask_enter(const sigset_t*mask)
@@ -11729,7 +11750,7 @@ p->blocked= saved;
 if(p->pending&~p->blocked)W->call_flags|= SR_SIGNAL_READY;
 }
 
-/*:798*//*801:*/
+/*:800*//*803:*/
 #line 574 "web/signal.w"
 
 static bool kill_permitted(const sr_proc*from,const sr_proc*to)
@@ -11759,7 +11780,7 @@ if(!found)return sys_return(-ESRCH);
 return sys_return(sent?0:-EPERM);
 }
 
-/*:801*//*804:*/
+/*:803*//*806:*/
 #line 636 "web/signal.w"
 
 static bool timeval_bad(const struct timeval*tv)
@@ -11788,7 +11809,7 @@ ns_timeval(p->it_real_expiry> W->now_ns?p->it_real_expiry-W->now_ns:1000u,
 ns_timeval(p->it_real_interval,&v->it_interval);
 }
 
-/*:804*//*805:*/
+/*:806*//*807:*/
 #line 667 "web/signal.w"
 
 static void itimer_arm(sr_proc*p,uint64_t value,uint64_t interval)
@@ -11818,7 +11839,7 @@ proc_send_signal(p,SIGALRM);
 itimer_arm(p,p->it_real_interval,p->it_real_interval);
 }
 
-/*:805*//*806:*/
+/*:807*//*808:*/
 #line 695 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value)
@@ -11851,7 +11872,7 @@ itimer_get(W->cur,which,curr_value);
 return sys_return(0);
 }
 
-/*:806*//*807:*/
+/*:808*//*809:*/
 #line 734 "web/signal.w"
 
 unsigned sr_alarm(unsigned seconds)
@@ -11867,7 +11888,7 @@ old.it_value.tv_sec++;
 return(unsigned)old.it_value.tv_sec;
 }
 
-/*:807*//*809:*/
+/*:809*//*811:*/
 #line 756 "web/signal.w"
 
 static bool timers_only_tick(void)
@@ -11878,7 +11899,7 @@ return!(p->it_real_expiry&&sig_caught(p,SIGALRM)&&
 !(p->blocked&SR_SIGBIT(SIGALRM)));
 }
 
-/*:809*//*814:*/
+/*:811*//*816:*/
 #line 68 "web/raw.w"
 
 static int raw_setsockopt(sr_sock*s,int optname,const void*optval,int len)
@@ -11906,7 +11927,7 @@ if(len> 0)memcpy(optval,&s->icmp_filter,(size_t)len);
 return 0;
 }
 
-/*:814*//*820:*/
+/*:816*//*822:*/
 #line 134 "web/raw.w"
 
 static void raw_hash(sr_sock*s)
@@ -11920,7 +11941,7 @@ static void raw_unhash(sr_sock*s)
 link_del(&s->host->raw,LK_PORT,s);
 }
 
-/*:820*//*822:*/
+/*:822*//*824:*/
 #line 183 "web/raw.w"
 
 static bool raw_v4_match(const sr_sock*s,int num,uint32_t raddr,uint32_t laddr,
@@ -11945,7 +11966,7 @@ raw_rcv(s,rx,pkt,len);
 return delivered;
 }
 
-/*:822*//*824:*/
+/*:824*//*826:*/
 #line 218 "web/raw.w"
 
 static bool icmp_filter_drops(const sr_sock*s,const struct sr_rx*rx)
@@ -11956,7 +11977,7 @@ type= rx->l4[0];
 return type<32&&((s->icmp_filter>>type)&1);
 }
 
-/*:824*//*826:*/
+/*:826*//*828:*/
 #line 249 "web/raw.w"
 
 static void raw_rcv(sr_sock*s,const struct sr_rx*rx,const uint8_t*pkt,size_t len)
@@ -11967,7 +11988,7 @@ dgram_pktinfo_prepare(s,d);
 sock_queue_rcv(s,d);
 }
 
-/*:826*//*828:*/
+/*:828*//*830:*/
 #line 287 "web/raw.w"
 
 static int rx_truesize(const struct sr_rx*rx)
@@ -11992,7 +12013,7 @@ dgram_take_rx(d,rx,truesize);
 return d;
 }
 
-/*:828*//*830:*/
+/*:830*//*832:*/
 #line 331 "web/raw.w"
 
 static void sock_queue_rcv(sr_sock*s,sr_dgram*d)
@@ -12010,7 +12031,7 @@ s->rmem+= d->truesize;
 sock_data_ready(s);
 }
 
-/*:830*//*832:*/
+/*:832*//*834:*/
 #line 371 "web/raw.w"
 
 static sr_dgram*raw_try_recv(sr_sock*s,int flags,int*off)
@@ -12058,7 +12079,7 @@ if(!peeking)free(d);
 return(ssize_t)copied;
 }
 
-/*:832*//*834:*/
+/*:834*//*836:*/
 #line 465 "web/raw.w"
 
 static ssize_t raw_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -12071,24 +12092,24 @@ const uint8_t*opt;
 int optlen,err;
 if(len> 0xFFFF)return-EMSGSIZE;
 if(flags&MSG_OOB)return-EOPNOTSUPP;
-/*835:*/
+/*837:*/
 #line 493 "web/raw.w"
 
 if((err= raw_msg_daddr(s,msg,true,&daddr))<0)return err;
 
-/*:835*/
+/*:837*/
 #line 476 "web/raw.w"
 
-/*838:*/
+/*840:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:838*/
+/*:840*/
 #line 477 "web/raw.w"
 
-/*839:*/
+/*841:*/
 #line 541 "web/raw.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -12099,7 +12120,7 @@ if(hdrincl)return-EINVAL;
 if(optlen&&ip_options_first_hop(opt,optlen,&faddr)&&!daddr)return-EINVAL;
 }
 
-/*:839*/
+/*:841*/
 #line 478 "web/raw.w"
 
 if(!hdrincl&&s->protocol==IPPROTO_ICMP){
@@ -12107,14 +12128,14 @@ uint8_t type_code[2];
 if(len<sizeof type_code||!iov_gather(msg,0,type_code,sizeof type_code))
 return-EFAULT;
 }
-/*840:*/
+/*842:*/
 #line 568 "web/raw.w"
 
 saddr= ipc.addr;
 if((err= ip_route_dgram(s,daddr,faddr,saddr,&ipc,flags,hdrincl,false,&rt))<0)
 return err;
 
-/*:840*/
+/*:842*/
 #line 484 "web/raw.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
@@ -12125,7 +12146,7 @@ else err= ip_send_built(s,msg,len,flags,&ipc,&rt,daddr,opt,optlen);
 return err<0?err:(ssize_t)len;
 }
 
-/*:834*//*837:*/
+/*:836*//*839:*/
 #line 511 "web/raw.w"
 
 static int raw_msg_daddr(const sr_sock*s,const struct msghdr*msg,bool unspec_ok,
@@ -12144,7 +12165,7 @@ return-EAFNOSUPPORT;
 return 0;
 }
 
-/*:837*//*842:*/
+/*:839*//*844:*/
 #line 598 "web/raw.w"
 
 static int ip_send_built(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -12168,7 +12189,7 @@ s->wmem-= total;
 return err;
 }
 
-/*:842*//*846:*/
+/*:844*//*848:*/
 #line 694 "web/raw.w"
 
 static int raw_send_hdrinc(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -12196,7 +12217,7 @@ free(pkt);
 s->wmem-= truesize;
 return err;
 }
-/*847:*/
+/*849:*/
 #line 732 "web/raw.w"
 
 if(get_addr(pkt->data+12)==0)put_addr(pkt->data+12,rt->saddr);
@@ -12206,13 +12227,13 @@ put16(pkt->data+4,h->ip_ident++);
 put16(pkt->data+10,0);
 put16(pkt->data+10,inet_csum(pkt->data,ihl));
 
-/*:847*/
+/*:849*/
 #line 720 "web/raw.w"
 
 pkt->iif= rt->iif;
 pkt->sk= s;
 pkt->truesize= truesize;
-if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*844:*/
+if(ipc->tsflags&SR_SOF_TX_RECORD_MASK)/*846:*/
 #line 680 "web/raw.w"
 
 {
@@ -12224,7 +12245,7 @@ pkt->tskey= o.tskey;
 if(rt->type==SR_RT_LOCAL&&pkt->tx_flags)dev_tx_tstamp(rt->ifindex,pkt);
 }
 
-/*:844*/
+/*:846*/
 #line 724 "web/raw.w"
 
 if(rt->type==SR_RT_LOCAL)ip_loop_local(h,pkt);
@@ -12234,7 +12255,7 @@ s->wmem-= truesize;
 return 0;
 }
 
-/*:846*//*849:*/
+/*:848*//*851:*/
 #line 747 "web/raw.w"
 
 static void ip_loop_local(sr_host*h,sr_pkt*pkt)
@@ -12245,7 +12266,7 @@ pcap_record(h,SR_LOOPBACK_IFINDEX,pkt,true);
 dev_loop(h,SR_LOOPBACK_IFINDEX,pkt,SR_RT_LOCAL);
 }
 
-/*:849*//*852:*/
+/*:851*//*854:*/
 #line 820 "web/raw.w"
 
 static void raw_icmp_error(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12281,7 +12302,7 @@ sock_error_report(s);
 }
 }
 
-/*:852*//*854:*/
+/*:854*//*856:*/
 #line 860 "web/raw.w"
 
 static int icmp_error_errno(const sr_sock*s,int type,int code,bool*hard)
@@ -12301,7 +12322,7 @@ default:return EHOSTUNREACH;
 }
 }
 
-/*:854*//*857:*/
+/*:856*//*859:*/
 #line 927 "web/raw.w"
 
 static void ip_ra_control(sr_sock*s,bool on)
@@ -12315,7 +12336,7 @@ s->ra_next= NULL;
 s->ra_on= on;
 }
 
-/*:857*//*858:*/
+/*:859*//*860:*/
 #line 943 "web/raw.w"
 
 static bool ip_call_ra_chain(sr_host*h,int ifindex,sr_pkt*pkt)
@@ -12338,7 +12359,7 @@ if(tapped)free(pkt);
 return tapped;
 }
 
-/*:858*//*859:*/
+/*:860*//*861:*/
 #line 967 "web/raw.w"
 
 static bool ip_has_router_alert(const uint8_t*pkt)
@@ -12350,7 +12371,7 @@ if(p[0]==IPOPT_RA&&p[1]==4&&p[2]==0&&p[3]==0)return true;
 return false;
 }
 
-/*:859*//*862:*/
+/*:861*//*864:*/
 #line 1003 "web/raw.w"
 
 static void raw_release(sr_sock*s)
@@ -12358,7 +12379,7 @@ static void raw_release(sr_sock*s)
 ip_ra_control(s,false);
 }
 
-/*:862*//*866:*/
+/*:864*//*868:*/
 #line 56 "web/ping.w"
 
 static ssize_t ping_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
@@ -12375,13 +12396,13 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(!iov_gather(msg,0,icmph,sizeof icmph))return-EFAULT;
 if(icmph[0]!=ICMP_ECHO||icmph[1]!=0)return-EINVAL;
 if((err= raw_msg_daddr(s,msg,false,&daddr))<0)return err;
-/*838:*/
+/*840:*/
 #line 528 "web/raw.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen&&(err= ip_cmsg_send(s,msg,&ipc))<0)return err;
 
-/*:838*/
+/*:840*/
 #line 71 "web/ping.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
@@ -12398,7 +12419,7 @@ return err<0?err:(ssize_t)len;
 }
 
 
-/*:866*//*868:*/
+/*:868*//*870:*/
 #line 94 "web/ping.w"
 
 static void ping_complete_header(const sr_sock*s,uint8_t*icmp,size_t len)
@@ -12408,7 +12429,7 @@ put16(icmp+2,0);
 put16(icmp+2,inet_csum(icmp,len));
 }
 
-/*:868*//*870:*/
+/*:870*//*872:*/
 #line 130 "web/ping.w"
 
 static sr_sock*ping_lookup(sr_host*h,uint16_t ident,uint32_t daddr,int ifindex)
@@ -12430,7 +12451,7 @@ d->spec_dst= 0;
 sock_queue_rcv(s,d);
 }
 
-/*:870*//*872:*/
+/*:872*//*874:*/
 #line 177 "web/ping.w"
 
 static void ping_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
@@ -12458,7 +12479,7 @@ else if(!hard||!s->connected)return;
 s->err= err;
 sock_error_report(s);
 }
-/*:872*//*881:*/
+/*:874*//*883:*/
 #line 76 "web/beyond.w"
 
 static bool opt_udp_level(const sr_sock*s,int level)
@@ -12467,7 +12488,7 @@ return(level==SOL_UDP||level==SR_SOL_UDPLITE)&&s->type==SOCK_DGRAM&&
 (s->protocol==IPPROTO_UDP||s->protocol==IPPROTO_UDPLITE);
 }
 
-/*:881*//*883:*/
+/*:883*//*885:*/
 #line 108 "web/beyond.w"
 
 static int set_udp_cork(sr_sock*s,sr_optreq*rq)
@@ -12480,7 +12501,7 @@ net_run();
 return 0;
 }
 
-/*:883*//*885:*/
+/*:885*//*887:*/
 #line 175 "web/beyond.w"
 
 static int set_udp_encap(sr_sock*s,sr_optreq*rq)
@@ -12492,7 +12513,7 @@ s->udp_encap= rq->val;
 return 0;
 }
 
-/*:885*//*887:*/
+/*:887*//*889:*/
 #line 191 "web/beyond.w"
 
 static bool udp_encap_takes(sr_sock*s,const struct udp_arrival*a)
@@ -12509,7 +12530,7 @@ memcpy(&spi,a->u.data,sizeof spi);
 return spi!=0;
 }
 
-/*:887*//*889:*/
+/*:889*//*891:*/
 #line 236 "web/beyond.w"
 
 static int set_unicast_if(sr_sock*s,sr_optreq*rq)
@@ -12533,7 +12554,7 @@ rq->val= (int)htonl((uint32_t)s->uc_index);
 return 0;
 }
 
-/*:889*//*890:*/
+/*:891*//*892:*/
 #line 276 "web/beyond.w"
 
 static int set_local_port_range(sr_sock*s,sr_optreq*rq)
@@ -12552,7 +12573,7 @@ rq->val= (int)s->local_port_range;
 return 0;
 }
 
-/*:890*//*892:*/
+/*:892*//*894:*/
 #line 298 "web/beyond.w"
 
 static void inet_sk_local_port_range(const sr_sock*s,int*low,int*high)
@@ -12564,7 +12585,7 @@ if(*low<=sk_lo&&sk_lo<=*high)*low= sk_lo;
 if(*low<=sk_hi&&sk_hi<=*high)*high= sk_hi;
 }
 
-/*:892*//*893:*/
+/*:894*//*895:*/
 #line 319 "web/beyond.w"
 
 static int get_protocol_num(sr_sock*s,sr_optreq*rq)
@@ -12573,7 +12594,7 @@ rq->val= s->inet_num;
 return 0;
 }
 
-/*:893*//*895:*/
+/*:895*//*897:*/
 #line 379 "web/beyond.w"
 
 static int group_req_decode(const sr_optreq*rq,struct ip_mreqn*mr)
@@ -12605,7 +12626,7 @@ int err= group_req_decode(rq,&mr);
 return err?err:mc_leave(s,&mr);
 }
 
-/*:895*//*897:*/
+/*:897*//*899:*/
 #line 434 "web/beyond.w"
 
 static int group_source_decode(const sr_optreq*rq,struct ip_mreq_source*mrs,
@@ -12661,7 +12682,7 @@ int ifindex,err= group_source_decode(rq,&mrs,&ifindex);
 return err?err:mc_source(s,false,MCAST_EXCLUDE,&mrs,ifindex);
 }
 
-/*:897*//*898:*/
+/*:899*//*900:*/
 #line 518 "web/beyond.w"
 
 static int set_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12695,7 +12716,7 @@ free(src);
 return err;
 }
 
-/*:898*//*899:*/
+/*:900*//*901:*/
 #line 550 "web/beyond.w"
 
 static int get_mcast_msfilter(sr_sock*s,sr_optreq*rq)
@@ -12731,7 +12752,7 @@ memcpy(rq->ubuf,&hdr,GROUP_FILTER_SIZE(0));
 return 0;
 }
 
-/*:899*//*900:*/
+/*:901*//*902:*/
 #line 598 "web/beyond.w"
 
 static int get_cookie(sr_sock*s,sr_optreq*rq)
@@ -12743,7 +12764,7 @@ rq->outlen= sizeof s->cookie;
 return 0;
 }
 
-/*:900*//*901:*/
+/*:902*//*903:*/
 #line 616 "web/beyond.w"
 
 static int get_netns_cookie(sr_sock*s,sr_optreq*rq)
@@ -12755,7 +12776,7 @@ rq->outlen= sizeof c;
 return 0;
 }
 
-/*:901*//*902:*/
+/*:903*//*904:*/
 #line 657 "web/beyond.w"
 
 static int get_meminfo(sr_sock*s,sr_optreq*rq)
@@ -12774,7 +12795,7 @@ rq->outlen= sizeof m;
 return 0;
 }
 
-/*:902*//*904:*/
+/*:904*//*906:*/
 #line 686 "web/beyond.w"
 
 static void sk_fwd_schedule(sr_sock*s,int size)
@@ -12789,7 +12810,7 @@ s->fwd_alloc+= size;
 s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
 }
 
-/*:904*//*905:*/
+/*:906*//*907:*/
 #line 711 "web/beyond.w"
 
 static int set_buf_lock(sr_sock*s,sr_optreq*rq)
@@ -12805,7 +12826,7 @@ rq->val= (s->sndbuf_locked?SOCK_SNDBUF_LOCK:0)|(s->rcvbuf_locked?SOCK_RCVBUF_LOC
 return 0;
 }
 
-/*:905*//*907:*/
+/*:907*//*909:*/
 #line 772 "web/beyond.w"
 
 static int set_zerocopy(sr_sock*s,sr_optreq*rq)
@@ -12817,7 +12838,7 @@ s->zerocopy= rq->val;
 return 0;
 }
 
-/*:907*//*908:*/
+/*:909*//*910:*/
 #line 794 "web/beyond.w"
 
 static int set_busy_poll_budget(sr_sock*s,sr_optreq*rq)
@@ -12828,7 +12849,7 @@ s->busy_poll_budget= rq->val;
 return 0;
 }
 
-/*:908*//*909:*/
+/*:910*//*911:*/
 #line 819 "web/beyond.w"
 
 static int set_txtime(sr_sock*s,sr_optreq*rq)
@@ -12857,7 +12878,7 @@ rq->outlen= sizeof t;
 return 0;
 }
 
-/*:909*//*910:*/
+/*:911*//*912:*/
 #line 855 "web/beyond.w"
 
 static int set_reserve_mem(sr_sock*s,sr_optreq*rq)
@@ -12873,7 +12894,7 @@ rq->val= 0;
 return 0;
 }
 
-/*:910*//*911:*/
+/*:912*//*913:*/
 #line 878 "web/beyond.w"
 
 static int set_txrehash(sr_sock*s,sr_optreq*rq)
@@ -12883,7 +12904,7 @@ s->txrehash= rq->val==-1?1:rq->val;
 return 0;
 }
 
-/*:911*//*914:*/
+/*:913*//*916:*/
 #line 898 "web/beyond.w"
 
 static int get_peergroups(sr_sock*s,sr_optreq*rq)
@@ -12893,7 +12914,7 @@ static int get_peergroups(sr_sock*s,sr_optreq*rq)
 return-ENODATA;
 }
 
-/*:914*//*915:*/
+/*:916*//*917:*/
 #line 916 "web/beyond.w"
 
 static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
@@ -12903,7 +12924,7 @@ static int set_cnx_advice(sr_sock*s,sr_optreq*rq)
 return 0;
 }
 
-/*:915*//*916:*/
+/*:917*//*918:*/
 #line 933 "web/beyond.w"
 
 static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
@@ -12911,7 +12932,7 @@ static int set_bindtoifindex(sr_sock*s,sr_optreq*rq)
 return sock_bindtoindex(s,rq->val);
 }
 
-/*:916*//*919:*/
+/*:918*//*921:*/
 #line 970 "web/beyond.w"
 
 static int set_detach_reuseport_bpf(sr_sock*s,sr_optreq*rq)
@@ -12925,4 +12946,4 @@ s->rp->prog_len= 0;
 return 0;
 }
 
-/*:919*/
+/*:921*/

@@ -163,13 +163,13 @@ int ifindex);
 int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
-/*:561*//*717:*/
-#line 3453 "web/udp.w"
+/*:561*//*719:*/
+#line 3475 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
-/*:717*//*719:*/
-#line 3505 "web/udp.w"
+/*:719*//*721:*/
+#line 3527 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -178,8 +178,8 @@ ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags);
 ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
-/*:719*//*731:*/
-#line 3723 "web/udp.w"
+/*:721*//*733:*/
+#line 3745 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,
@@ -188,14 +188,14 @@ ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags);
 ssize_t sr_read(int fd,void*buf,size_t count);
 ssize_t sr_readv(int fd,const struct iovec*iov,int iovcnt);
 
-/*:731*//*759:*/
+/*:733*//*761:*/
 #line 261 "web/poll.w"
 
 int sr_poll(struct pollfd*fds,nfds_t nfds,int timeout);
 int sr_ppoll(struct pollfd*fds,nfds_t nfds,const struct timespec*tmo,
 const sigset_t*sigmask);
 
-/*:759*//*764:*/
+/*:761*//*766:*/
 #line 372 "web/poll.w"
 
 int sr_select(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
@@ -203,30 +203,30 @@ struct timeval*timeout);
 int sr_pselect(int nfds,fd_set*readfds,fd_set*writefds,fd_set*exceptfds,
 const struct timespec*timeout,const sigset_t*sigmask);
 
-/*:764*//*792:*/
+/*:766*//*794:*/
 #line 415 "web/signal.w"
 
 int sr_sigaction(int sig,const struct sigaction*act,struct sigaction*oldact);
 
-/*:792*//*795:*/
+/*:794*//*797:*/
 #line 485 "web/signal.w"
 
 int sr_sigprocmask(int how,const sigset_t*set,sigset_t*oldset);
 int sr_sigpending(sigset_t*set);
 
-/*:795*//*799:*/
+/*:797*//*801:*/
 #line 568 "web/signal.w"
 
 int sr_kill(pid_t pid,int sig);
 
-/*:799*//*802:*/
+/*:801*//*804:*/
 #line 623 "web/signal.w"
 
 int sr_setitimer(int which,const struct itimerval*new_value,struct itimerval*old_value);
 int sr_getitimer(int which,struct itimerval*curr_value);
 unsigned sr_alarm(unsigned seconds);
 
-/*:802*/
+/*:804*/
 #line 97 "web/sockref.w"
 
 #endif

@@ -1935,6 +1935,25 @@ arrive as 66 datagrams.}
 @<Constants of the model@>=
 #define SR_UDP_MAX_SEGMENTS 128
 
+@ The checks of |udp_send_skb| for a datagram of |len| bytes of data that
+asks for segments of |seg|; the corked datagram, sent when its last part
+comes, meets them too (\.{fuzz/sendto-s604-10021.sr}: a UDP-Lite socket
+with \.{UDP\_SEGMENT} finishing a corked datagram, |EIO|).
+
+@<Private function prototypes@>=
+static int udp_gso_check(const sr_sock *s, size_t len, size_t seg, int optlen, int mtu);
+
+@ @c
+static int udp_gso_check(const sr_sock *s, size_t len, size_t seg, int optlen, int mtu)
+{
+  if (SR_IPHDR_LEN + optlen + SR_UDPHDR_LEN + (int) (len < seg ? len : seg) > mtu)
+    return -EMSGSIZE;
+  if (len > seg * SR_UDP_MAX_SEGMENTS) return -EINVAL;
+  if (s->no_check_tx) return -EINVAL; /* \.{SO\_NO\_CHECK}: segments need checksums */
+  if (s->protocol == IPPROTO_UDPLITE) return -EIO; /* no offload for UDP-Lite */
+  return 0;
+}
+
 @ @<Private function prototypes@>=
 static ssize_t udp_send_segments(sr_sock *s, const struct msghdr *msg, size_t len,
   int flags, const struct sr_ipcm *ipc, const struct sr_rtres *rt, uint32_t daddr,
@@ -1946,12 +1965,8 @@ static ssize_t udp_send_segments(sr_sock *s, const struct msghdr *msg, size_t le
   uint16_t dport, const uint8_t *opt, int optlen, int mtu)
 {
   size_t seg = (size_t) ipc->gso_size;
-  int err;
-  if (SR_IPHDR_LEN + optlen + SR_UDPHDR_LEN + (int) (len < seg ? len : seg) > mtu)
-    return -EMSGSIZE;
-  if (len > seg * SR_UDP_MAX_SEGMENTS) return -EINVAL;
-  if (s->no_check_tx) return -EINVAL; /* \.{SO\_NO\_CHECK}: segments need checksums */
-  if (s->protocol == IPPROTO_UDPLITE) return -EIO; /* no offload for UDP-Lite */
+  int err = udp_gso_check(s, len, seg, optlen, mtu);
+  if (err) return err;
   if (len <= seg)
     err = udp_send_one(s, msg, 0, len, flags, ipc, rt, daddr, dport, opt, optlen, mtu, false);
   else
@@ -2102,7 +2117,14 @@ static int udp_cork_push(sr_sock *s)
 {
   struct sr_udpcork *c = s->cork;
   int hlen = SR_IPHDR_LEN + c->optlen, err;
-  sr_pkt *pkt = udp_pkt_new(c->optlen, c->len, NULL);
+  sr_pkt *pkt;
+  if (c->ipc.gso_size &&
+      (err = udp_gso_check(s, c->len - SR_UDPHDR_LEN, (size_t) c->ipc.gso_size, c->optlen,
+        c->mtu)) != 0) {
+    udp_cork_discard(s);
+    return err;
+  }
+  pkt = udp_pkt_new(c->optlen, c->len, NULL);
   memcpy(pkt->data + hlen + SR_UDPHDR_LEN, c->data, c->len - SR_UDPHDR_LEN);
   c->rt.saddr = s->fl_saddr;
   pkt->truesize = c->charge;
