@@ -266,13 +266,13 @@ OPT_STORE_INT_FIELD};
 #define SR_TRANSPORT_API __attribute__((unused))
 
 /*:320*//*351:*/
-#line 571 "web/link.w"
+#line 572 "web/link.w"
 
 #define SR_OUT_OF_LINE __attribute__((noinline))
 
 
 /*:351*//*362:*/
-#line 854 "web/link.w"
+#line 860 "web/link.w"
 
 #define SR_ARP_PROBES 3
 #define SR_ARP_RETRANS_NS 1000000000u
@@ -334,7 +334,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 #define SR_THIS_CPU 0 
 
 /*:553*//*579:*/
-#line 275 "web/udp.w"
+#line 277 "web/udp.w"
 
 #define SR_RCV_SHUTDOWN 1
 #define SR_SEND_SHUTDOWN 2
@@ -342,7 +342,7 @@ enum{CLASH_NONE,CLASH_PARTNER,CLASH_YES};
 enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 
 /*:579*//*581:*/
-#line 311 "web/udp.w"
+#line 313 "web/udp.w"
 
 #define SR_SKB_EXTRA 31 
 #define SR_SKB_SHINFO 320
@@ -351,39 +351,39 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_SKB_MAX_ALLOC (16384 - SR_SKB_SHINFO)
 
 /*:581*//*589:*/
-#line 467 "web/udp.w"
+#line 469 "web/udp.w"
 
 #define SR_CHECKSUM_BREAK 76
 
 /*:589*//*621:*/
-#line 1273 "web/udp.w"
+#line 1274 "web/udp.w"
 
 #define SR_MSG_PROBE 0x10
 
 /*:621*//*649:*/
-#line 1883 "web/udp.w"
+#line 1884 "web/udp.w"
 
 #define SR_VCOPY_MIN 1024 
 
 /*:649*//*651:*/
-#line 1935 "web/udp.w"
+#line 1936 "web/udp.w"
 
 #define SR_UDP_MAX_SEGMENTS 128
 
 /*:651*//*669:*/
-#line 2313 "web/udp.w"
+#line 2314 "web/udp.w"
 
 #define SR_SOF_TX_RECORD_MASK (1u | 2u | (1u << 8) | (1u << 9) | (1u << 18))
 #define SR_SCM_TS_OPT_ID 81
 
 /*:669*//*675:*/
-#line 2454 "web/udp.w"
+#line 2455 "web/udp.w"
 
 #define SR_IP_CMSG_FLAGS (IPF_PKTINFO | IPF_RECVTTL | IPF_RECVTOS | IPF_RECVOPTS | \
   IPF_RETOPTS | IPF_PASSSEC | IPF_ORIGDSTADDR | IPF_RECVFRAGSIZE)
 
 /*:675*//*709:*/
-#line 3275 "web/udp.w"
+#line 3272 "web/udp.w"
 
 #define SR_SKBTX_SCHED 1u
 #define SR_SKBTX_SW 2u
@@ -392,19 +392,19 @@ enum{SR_STAMP_NONE,SR_STAMP_UNKNOWN,SR_STAMP_VALID};
 #define SR_ETH_HLEN 14
 
 /*:709*//*722:*/
-#line 3537 "web/udp.w"
+#line 3534 "web/udp.w"
 
 #define SR_MAX_RW_COUNT (INT_MAX & ~4095)
 #define SR_UIO_MAXIOV 1024
 
 /*:722*//*725:*/
-#line 3569 "web/udp.w"
+#line 3566 "web/udp.w"
 
 #define SR_IN_CALLER inline __attribute__((always_inline))
 
 
 /*:725*//*729:*/
-#line 3670 "web/udp.w"
+#line 3667 "web/udp.w"
 
 #define SR_CTL_STACK 36
 
@@ -720,7 +720,7 @@ int txrehash;
 #line 22 "web/socket.w"
 
 /*578:*/
-#line 259 "web/udp.w"
+#line 261 "web/udp.w"
 
 struct sr_dgram*rq_head,*rq_tail;
 int rq_len;
@@ -738,12 +738,12 @@ bool stamp_asked;
 uint64_t rq_seq;
 
 /*:578*//*656:*/
-#line 2024 "web/udp.w"
+#line 2025 "web/udp.w"
 
 struct sr_udpcork*cork;
 
 /*:656*//*745:*/
-#line 4008 "web/udp.w"
+#line 4005 "web/udp.w"
 
 int wheld;
 bool orphaned;
@@ -964,7 +964,7 @@ int nports;
 }sr_lan;
 
 /*:344*//*363:*/
-#line 859 "web/link.w"
+#line 865 "web/link.w"
 
 typedef struct{
 sr_hent h;
@@ -1126,7 +1126,7 @@ bool csum_bad;
 uint8_t shift;
 int l4off;
 /*610:*/
-#line 1070 "web/udp.w"
+#line 1071 "web/udp.w"
 
 bool is_err;
 struct sock_extended_err ee;
@@ -1140,7 +1140,7 @@ uint8_t data[];
 };
 
 /*:568*//*569:*/
-#line 84 "web/udp.w"
+#line 86 "web/udp.w"
 
 #define SR_DGRAM_HEADROOM offsetof(sr_dgram, data)
 #define SR_SMALL_DGRAM 256
@@ -1152,18 +1152,18 @@ uint8_t data[];
 #if defined(__SANITIZE_ADDRESS__)
 #define SR_ASAN 1
 #elif defined(__has_feature)
-#line 95 "web/udp.w"
+#line 97 "web/udp.w"
 #if __has_feature(address_sanitizer)
 #define SR_ASAN 1
 #endif
-#line 98 "web/udp.w"
+#line 100 "web/udp.w"
 #endif
-#line 99 "web/udp.w"
+#line 101 "web/udp.w"
 #ifdef SR_ASAN
 #include <sanitizer/asan_interface.h> 
 size_t __sanitizer_get_allocated_size(const volatile void*p);
 #endif
-#line 103 "web/udp.w"
+#line 105 "web/udp.w"
  _Static_assert(offsetof(sr_dgram,wire_opt)==offsetof(sr_dgram,opt)+SR_MAX_IPOPTLEN,
 "the two copies of the options are side by side");
 _Static_assert(offsetof(sr_dgram,data)> sizeof(sr_pkt)+SR_IPHDR_LEN+
@@ -1172,7 +1172,7 @@ _Static_assert(((size_t)1<<SR_BIG_ORDER_MAX)>=SR_DGRAM_HEADROOM+65535+SR_DATA_AL
 "the biggest spare holds the longest datagram");
 
 /*:569*//*586:*/
-#line 431 "web/udp.w"
+#line 433 "web/udp.w"
 
 struct udp_arrival{
 const struct sr_rx*rx;
@@ -1183,7 +1183,7 @@ int truesize;
 };
 
 /*:586*//*622:*/
-#line 1279 "web/udp.w"
+#line 1280 "web/udp.w"
 
 struct sr_ipcm{
 int oif;
@@ -1201,7 +1201,7 @@ uint8_t opt[SR_MAX_IPOPTLEN];
 };
 
 /*:622*//*657:*/
-#line 2027 "web/udp.w"
+#line 2028 "web/udp.w"
 
 struct sr_udpcork{
 struct sr_ipcm ipc;
@@ -1214,7 +1214,7 @@ uint8_t*data;
 };
 
 /*:657*//*672:*/
-#line 2392 "web/udp.w"
+#line 2393 "web/udp.w"
 
 struct sr_cmsg_out{
 uint8_t*pos;
@@ -1259,7 +1259,7 @@ sr_capture*cap;
 int ncaps;
 
 /*:451*//*576:*/
-#line 235 "web/udp.w"
+#line 237 "web/udp.w"
 
 void*small_spare[SR_SMALL_SPARE];
 int nsmall_spare;
@@ -1267,7 +1267,7 @@ void*big_spare[SR_BIG_ORDER_MAX+1][SR_BIG_SPARE];
 uint8_t nbig_spare[SR_BIG_ORDER_MAX+1];
 
 /*:576*//*698:*/
-#line 3016 "web/udp.w"
+#line 3013 "web/udp.w"
 
 int netstamp_sockets;
 
@@ -1308,7 +1308,7 @@ long long sys[SR_NSYSCTL][2];
 uint64_t*reserved_ports;
 
 /*:112*//*364:*/
-#line 869 "web/link.w"
+#line 875 "web/link.w"
 
 sr_htab neigh;
 
@@ -1754,7 +1754,8 @@ static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt);
 SR_OUT_OF_LINE static void dev_xmit_lan(sr_host*h,sr_iface*ifp,int ifindex,
 uint32_t nexthop,bool bcast,sr_pkt*pkt);
-SR_OUT_OF_LINE static void dev_tap(sr_host*h,int ifindex,sr_pkt*pkt);
+static inline void dev_tap(sr_host*h,int ifindex,sr_pkt*pkt);
+SR_OUT_OF_LINE static void dev_tap_frame(sr_host*h,int ifindex,sr_pkt*pkt);
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type);
 static bool loop_short_cut(const sr_pkt*pkt);
@@ -1762,14 +1763,14 @@ static bool lan_short_cut(const sr_lan*l);
 static bool ev_due_now(void);
 
 /*:350*//*355:*/
-#line 674 "web/link.w"
+#line 680 "web/link.w"
 
 static bool port_owns(const struct sr_port*pt,uint32_t addr);
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr);
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt);
 
 /*:355*//*366:*/
-#line 875 "web/link.w"
+#line 881 "web/link.w"
 
 static void neigh_enqueue(sr_host*h,int ifindex,uint32_t nexthop,sr_pkt*pkt);
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial);
@@ -2116,7 +2117,7 @@ static int sock_fd(const sr_sock*s);
 static void inet_release(sr_sock*s);
 
 /*:565*//*570:*/
-#line 125 "web/udp.w"
+#line 127 "web/udp.w"
 
 static int dgram_buf_order(size_t len);
 static void*dgram_buf(size_t len);
@@ -2127,29 +2128,29 @@ static inline const uint8_t*dgram_data(const sr_dgram*d);
 static inline int pkt_data_shift(const sr_pkt*pkt,const uint8_t*data);
 
 /*:570*//*582:*/
-#line 318 "web/udp.w"
+#line 320 "web/udp.w"
 
 static int skb_alloc_size(int need);
 static int skb_truesize(int iplen,int paylen);
 static int udp_truesize(int hlen,size_t l4len,int mtu);
 
 /*:582*//*585:*/
-#line 425 "web/udp.w"
+#line 427 "web/udp.w"
 
 static int udp_rcv(const struct sr_rx*rx);
 
 /*:585*//*587:*/
-#line 440 "web/udp.w"
+#line 442 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg);
 
 /*:587*//*590:*/
-#line 477 "web/udp.w"
+#line 479 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad);
 
 /*:590*//*592:*/
-#line 528 "web/udp.w"
+#line 530 "web/udp.w"
 
 static sr_dgram*dgram_new(size_t len);
 static void dgram_take_ip(sr_dgram*d,const struct sr_rx*rx);
@@ -2159,47 +2160,47 @@ int truesize);
 static sr_dgram*dgram_from_rx(const struct udp_arrival*a);
 
 /*:592*//*595:*/
-#line 649 "web/udp.w"
+#line 651 "web/udp.w"
 
 static inline bool udp_rcvbuf_takes(sr_sock*s,int truesize);
 static inline void udp_queue_rcv(sr_sock*s,sr_dgram*d);
 
 /*:595*//*597:*/
-#line 714 "web/udp.w"
+#line 715 "web/udp.w"
 
 static bool udp_loop_rcv(sr_host*h,int ifindex,sr_pkt*pkt);
 
 /*:597*//*599:*/
-#line 785 "web/udp.w"
+#line 786 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d);
 
 /*:599*//*601:*/
-#line 799 "web/udp.w"
+#line 800 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d);
 static sr_dgram*udp_queue_head_remove(sr_sock*s);
 
 /*:601*//*603:*/
-#line 840 "web/udp.w"
+#line 841 "web/udp.w"
 
 static int sk_filter_run(const sr_sock*s,const uint8_t*p,size_t len);
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v);
 
 /*:603*//*605:*/
-#line 866 "web/udp.w"
+#line 867 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len);
 
 /*:605*//*608:*/
-#line 992 "web/udp.w"
+#line 993 "web/udp.w"
 
 static void udp_err(const struct sr_rx*icmp,int type,int code,uint32_t info,
 const uint8_t*orig_ip,size_t len);
 
 /*:608*//*611:*/
-#line 1075 "web/udp.w"
+#line 1076 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -2207,46 +2208,46 @@ size_t len);
 static void sock_queue_err(sr_sock*s,sr_dgram*d);
 
 /*:611*//*614:*/
-#line 1133 "web/udp.w"
+#line 1134 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info);
 
 /*:614*//*616:*/
-#line 1164 "web/udp.w"
+#line 1165 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s);
 static void sock_purge_err(sr_sock*s);
 
 /*:616*//*618:*/
-#line 1205 "web/udp.w"
+#line 1206 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq);
 
 /*:618*//*620:*/
-#line 1267 "web/udp.w"
+#line 1268 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags);
 
 /*:620*//*626:*/
-#line 1373 "web/udp.w"
+#line 1374 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc);
 
 /*:626*//*630:*/
-#line 1436 "web/udp.w"
+#line 1437 "web/udp.w"
 
 static int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt);
 
 /*:630*//*633:*/
-#line 1482 "web/udp.w"
+#line 1483 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu);
 
 /*:633*//*635:*/
-#line 1527 "web/udp.w"
+#line 1528 "web/udp.w"
 
 static int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -2260,7 +2261,7 @@ static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total);
 
 /*:635*//*641:*/
-#line 1735 "web/udp.w"
+#line 1736 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o);
@@ -2268,36 +2269,36 @@ static int ip_output_sk(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres
 uint32_t daddr,const uint8_t*opt,int optlen,const uint8_t*l4,size_t l4len);
 
 /*:641*//*643:*/
-#line 1780 "web/udp.w"
+#line 1781 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial);
 
 /*:643*//*645:*/
-#line 1805 "web/udp.w"
+#line 1806 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len);
 static inline bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t len);
 
 /*:645*//*648:*/
-#line 1880 "web/udp.w"
+#line 1881 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n);
 
 /*:648*//*652:*/
-#line 1943 "web/udp.w"
+#line 1944 "web/udp.w"
 
 static int udp_gso_check(const sr_sock*s,size_t len,size_t seg,int optlen,int mtu);
 
 /*:652*//*654:*/
-#line 1957 "web/udp.w"
+#line 1958 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
 uint16_t dport,const uint8_t*opt,int optlen,int mtu);
 
 /*:654*//*658:*/
-#line 2038 "web/udp.w"
+#line 2039 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s);
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
@@ -2308,7 +2309,7 @@ static void udp_cork_discard(sr_sock*s);
 static int udp_cork_push(sr_sock*s);
 
 /*:658*//*664:*/
-#line 2180 "web/udp.w"
+#line 2181 "web/udp.w"
 
 static int udp_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
 static int ip_cmsg_send(sr_sock*s,const struct msghdr*msg,struct sr_ipcm*ipc);
@@ -2320,23 +2321,23 @@ static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c);
 
 /*:664*//*665:*/
-#line 2197 "web/udp.w"
+#line 2198 "web/udp.w"
 
 static bool cmsg_ok(const struct msghdr*msg,const uint8_t*p,const struct cmsghdr*c);
 
 /*:665*//*671:*/
-#line 2385 "web/udp.w"
+#line 2386 "web/udp.w"
 
 SR_IN_CALLER static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:671*//*676:*/
-#line 2483 "web/udp.w"
+#line 2484 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val);
 
 /*:676*//*678:*/
-#line 2502 "web/udp.w"
+#line 2503 "web/udp.w"
 
 typedef sr_dgram*sr_try_recv(sr_sock*s,int flags,int*off);
 static inline sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
@@ -2347,24 +2348,24 @@ static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off);
 static void udp_queue_unlink(sr_sock*s,sr_dgram*d);
 
 /*:678*//*681:*/
-#line 2616 "web/udp.w"
+#line 2615 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,int reader);
 
 /*:681*//*683:*/
-#line 2665 "web/udp.w"
+#line 2662 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:683*//*685:*/
-#line 2725 "web/udp.w"
+#line 2722 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data);
 
 /*:685*//*687:*/
-#line 2763 "web/udp.w"
+#line 2760 "web/udp.w"
 
 static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
@@ -2372,24 +2373,24 @@ static void sock_recv_cmsgs_all(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*c
 sr_dgram*d);
 
 /*:687*//*690:*/
-#line 2844 "web/udp.w"
+#line 2841 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:690*//*694:*/
-#line 2923 "web/udp.w"
+#line 2920 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo);
 
 /*:694*//*699:*/
-#line 3019 "web/udp.w"
+#line 3016 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s);
 static void sock_netstamp_update(sr_sock*s);
 
 /*:699*//*701:*/
-#line 3073 "web/udp.w"
+#line 3070 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
@@ -2397,41 +2398,41 @@ static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d);
 
 /*:701*//*704:*/
-#line 3155 "web/udp.w"
+#line 3152 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d);
 
 /*:704*//*710:*/
-#line 3282 "web/udp.w"
+#line 3279 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o);
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt);
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype);
 
 /*:710*//*714:*/
-#line 3358 "web/udp.w"
+#line 3355 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns);
 
 /*:714*//*716:*/
-#line 3398 "web/udp.w"
+#line 3395 "web/udp.w"
 
 static int first_packet_length(sr_sock*s);
 
 /*:716*//*723:*/
-#line 3541 "web/udp.w"
+#line 3538 "web/udp.w"
 
 SR_IN_CALLER static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags);
 static ssize_t iov_total(const struct iovec*iov,size_t n);
 
 /*:723*//*731:*/
-#line 3690 "web/udp.w"
+#line 3687 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector);
 
 /*:731*//*734:*/
-#line 3753 "web/udp.w"
+#line 3750 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co);
@@ -2439,24 +2440,24 @@ SR_IN_CALLER static ssize_t sock_recv_len(sr_sock*s,struct msghdr*m,ssize_t len,
 int flags,socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:734*//*739:*/
-#line 3880 "web/udp.w"
+#line 3877 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt);
 
 /*:739*//*741:*/
-#line 3936 "web/udp.w"
+#line 3933 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags);
 static ssize_t tcp_recvmsg_closed(sr_sock*s,struct msghdr*m,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co);
 
 /*:741*//*743:*/
-#line 3973 "web/udp.w"
+#line 3970 "web/udp.w"
 
 static void udp_release(sr_sock*s);
 
 /*:743*//*746:*/
-#line 4013 "web/udp.w"
+#line 4010 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p);
 static void pkt_release(sr_pkt*p);
@@ -2715,7 +2716,7 @@ int*ifindex);
 #line 682 "web/beyond.w"
 
 static void sk_fwd_schedule(sr_sock*s,int size);
-static void sk_fwd_release(sr_sock*s,int size,bool partial);
+static void sk_fwd_release(sr_sock*s,int size);
 
 /*:905*/
 #line 45 "web/sockref.w"
@@ -3252,7 +3253,7 @@ if(W->cap[i].f)fclose(W->cap[i].f);
 free(W->cap);
 
 /*:452*//*577:*/
-#line 241 "web/udp.w"
+#line 243 "web/udp.w"
 
 while(W->nsmall_spare)free(W->small_spare[--W->nsmall_spare]);
 for(int order= 0;order<=SR_BIG_ORDER_MAX;order++)
@@ -3264,7 +3265,7 @@ while(W->nbig_spare[order])free(W->big_spare[order][--W->nbig_spare[order]]);
 for(int i= 0;i<W->nhosts;i++){
 sr_host*fh= W->host[i];
 /*365:*/
-#line 872 "web/link.w"
+#line 878 "web/link.w"
 
 htab_free(&fh->neigh,neigh_free);
 
@@ -3833,7 +3834,7 @@ s->reuse= type==SOCK_RAW||(type==SOCK_DGRAM&&protocol==IPPROTO_ICMP);
 s->max_pacing_rate= UINT64_MAX;
 
 /*:170*//*580:*/
-#line 285 "web/udp.w"
+#line 287 "web/udp.w"
 
 s->forward_threshold= s->rcvbuf>>2;
 
@@ -3992,7 +3993,7 @@ if(!argp)return-EFAULT;
 memcpy(argp,&f->owner,sizeof(int));
 return 0;
 /*718:*/
-#line 3434 "web/udp.w"
+#line 3431 "web/udp.w"
 
 case SIOCGSTAMP:return sock_gettstamp(s,argp,false);
 case SIOCGSTAMPNS:return sock_gettstamp(s,argp,true);
@@ -6460,7 +6461,7 @@ return 0;
 }
 
 /*:348*//*352:*/
-#line 575 "web/link.w"
+#line 576 "web/link.w"
 
 static void dev_xmit(sr_host*h,int ifindex,uint32_t nexthop,bool bcast,
 sr_pkt*pkt)
@@ -6471,14 +6472,19 @@ if(!(ifp->flags&IFF_LOOPBACK)){
 dev_xmit_lan(h,ifp,ifindex,nexthop,bcast,pkt);
 return;
 }
-if(pkt->tx_flags||W->ncaps)dev_tap(h,ifindex,pkt);
+dev_tap(h,ifindex,pkt);
 if(loop_short_cut(pkt)){
 pkt->last= false;
 if(!udp_loop_rcv(h,ifindex,pkt))ip_local_deliver(h,ifindex,pkt,SR_RT_LOCAL);
 }else dev_loop(h,ifindex,pkt,pkt->local?SR_RT_LOCAL:-1);
 }
 
-SR_OUT_OF_LINE static void dev_tap(sr_host*h,int ifindex,sr_pkt*pkt)
+static inline void dev_tap(sr_host*h,int ifindex,sr_pkt*pkt)
+{
+if(pkt->tx_flags||W->ncaps)dev_tap_frame(h,ifindex,pkt);
+}
+
+SR_OUT_OF_LINE static void dev_tap_frame(sr_host*h,int ifindex,sr_pkt*pkt)
 {
 if(pkt->tx_flags)dev_tx_tstamp(ifindex,pkt);
 pcap_record(h,ifindex,pkt,true);
@@ -6491,13 +6497,13 @@ sr_lan*l;
 int owner= -1;
 bool last= pkt->last;
 pkt->last= false;
-if(bcast&&(pkt->tx_flags||W->ncaps))dev_tap(h,ifindex,pkt);
+if(bcast)dev_tap(h,ifindex,pkt);
 if(!ifp->lan){free(pkt);return;}
 l= &W->lan[ifp->lan];
 pkt->mark= 0;
 if(!bcast)owner= lan_owner(h,ifindex,l,nexthop);
 if(!bcast&&owner<0){neigh_enqueue(h,ifindex,nexthop,pkt);return;}
-if(!bcast&&(pkt->tx_flags||W->ncaps))dev_tap(h,ifindex,pkt);
+if(!bcast)dev_tap(h,ifindex,pkt);
 if(l->mtu&&pkt->len> (size_t)l->mtu){free(pkt);return;}
 for(int i= 0;i<l->nports;i++){
 struct sr_port*pt= &l->port[i];
@@ -6512,7 +6518,7 @@ dev_rcv(host_by_id(pt->host),pt->ifindex,pkt,-1);
 }
 
 /*:352*//*353:*/
-#line 630 "web/link.w"
+#line 636 "web/link.w"
 
 static int lan_owner(const sr_host*h,int ifindex,const sr_lan*l,uint32_t addr)
 {
@@ -6534,7 +6540,7 @@ return r&&r->type==SR_RT_LOCAL;
 }
 
 /*:353*//*354:*/
-#line 657 "web/link.w"
+#line 663 "web/link.w"
 
 static void lan_carry(sr_lan*l,const struct sr_port*pt,sr_pkt*pkt)
 {
@@ -6553,7 +6559,7 @@ ev_push(&e);
 }
 
 /*:354*//*356:*/
-#line 686 "web/link.w"
+#line 692 "web/link.w"
 
 static void dev_loop(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6563,7 +6569,7 @@ ev_push(&e);
 }
 
 /*:356*//*357:*/
-#line 748 "web/link.w"
+#line 754 "web/link.w"
 
 static bool loop_short_cut(const sr_pkt*pkt)
 {
@@ -6577,7 +6583,7 @@ return W->nev&&W->ev[0].t<=W->now_ns;
 }
 
 /*:357*//*358:*/
-#line 789 "web/link.w"
+#line 795 "web/link.w"
 
 static bool lan_short_cut(const sr_lan*l)
 {
@@ -6587,7 +6593,7 @@ return!c->delay_ns&&!c->jitter_ns&&!(c->loss> 0)&&!(c->duplicate> 0)&&
 }
 
 /*:358*//*359:*/
-#line 800 "web/link.w"
+#line 806 "web/link.w"
 
 static void dev_rcv(sr_host*h,int ifindex,sr_pkt*pkt,int rt_type)
 {
@@ -6598,7 +6604,7 @@ ip_rcv(h,ifindex,pkt,rt_type);
 }
 
 /*:359*//*361:*/
-#line 820 "web/link.w"
+#line 826 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len)
 {
@@ -6614,7 +6620,7 @@ return 0;
 }
 
 /*:361*//*367:*/
-#line 880 "web/link.w"
+#line 886 "web/link.w"
 
 static void neigh_free(sr_hent*e)
 {
@@ -6660,7 +6666,7 @@ memmove(n->q,n->q+1,(size_t)--n->nq*sizeof*n->q);
 }
 
 /*:367*//*368:*/
-#line 928 "web/link.w"
+#line 934 "web/link.w"
 
 static void neigh_probe(sr_host*h,uint64_t key,uint64_t serial)
 {
@@ -8856,7 +8862,7 @@ sock_unhash(s);
 if(s->rp)rp_detach(s);
 }
 /*:566*//*571:*/
-#line 136 "web/udp.w"
+#line 138 "web/udp.w"
 
 static int dgram_buf_order(size_t len)
 {
@@ -8865,7 +8871,7 @@ return 64-__builtin_clzll((unsigned long long)need-1);
 }
 
 /*:571*//*572:*/
-#line 146 "web/udp.w"
+#line 148 "web/udp.w"
 
 static void*dgram_buf(size_t len)
 {
@@ -8883,7 +8889,7 @@ return b;
 }
 
 /*:572*//*573:*/
-#line 168 "web/udp.w"
+#line 170 "web/udp.w"
 
 static inline const uint8_t*dgram_data(const sr_dgram*d)
 {
@@ -8897,7 +8903,7 @@ return at<SR_DATA_ALIGN?(int)at:-1;
 }
 
 /*:573*//*574:*/
-#line 183 "web/udp.w"
+#line 185 "web/udp.w"
 
 static void dgram_free(sr_dgram*d)
 {
@@ -8917,7 +8923,7 @@ W->big_spare[order][W->nbig_spare[order]++]= d;
 }
 
 /*:574*//*575:*/
-#line 210 "web/udp.w"
+#line 212 "web/udp.w"
 
 static void buf_lend(void*b,size_t need)
 {
@@ -8930,10 +8936,10 @@ abort();
 ASAN_UNPOISON_MEMORY_REGION(b,need);
 ASAN_POISON_MEMORY_REGION((uint8_t*)b+need,have-need);
 #else
-#line 222 "web/udp.w"
+#line 224 "web/udp.w"
 (void)b,(void)need;
 #endif
-#line 224 "web/udp.w"
+#line 226 "web/udp.w"
 }
 
 static void buf_shelve(void*b)
@@ -8941,14 +8947,14 @@ static void buf_shelve(void*b)
 #ifdef SR_ASAN
 ASAN_POISON_MEMORY_REGION(b,__sanitizer_get_allocated_size(b));
 #else
-#line 231 "web/udp.w"
+#line 233 "web/udp.w"
 (void)b;
 #endif
-#line 233 "web/udp.w"
+#line 235 "web/udp.w"
 }
 
 /*:575*//*583:*/
-#line 329 "web/udp.w"
+#line 331 "web/udp.w"
 
 static int skb_alloc_size(int need)
 {
@@ -8957,14 +8963,14 @@ if(need<=1024)return 1024;
 #if defined(__GNUC__)
 return(int)(2u<<(31-__builtin_clz((unsigned)need-1)));
 #else
-#line 337 "web/udp.w"
+#line 339 "web/udp.w"
 {
 int size= 1024;
 while(size<need)size*= 2;
 return size;
 }
 #endif
-#line 343 "web/udp.w"
+#line 345 "web/udp.w"
 }
 
 static int skb_truesize(int iplen,int paylen)
@@ -8975,7 +8981,7 @@ return skb_alloc_size(iplen+SR_SKB_EXTRA+SR_SKB_SHINFO)+SR_SKB_STRUCT;
 }
 
 /*:583*//*584:*/
-#line 372 "web/udp.w"
+#line 374 "web/udp.w"
 
 static int udp_truesize(int hlen,size_t l4len,int mtu)
 {
@@ -8996,7 +9002,7 @@ return total;
 }
 
 /*:584*//*588:*/
-#line 443 "web/udp.w"
+#line 445 "web/udp.w"
 
 
 static int udp_rcv(const struct sr_rx*rx)
@@ -9022,7 +9028,7 @@ return 0;
 }
 
 /*:588*//*591:*/
-#line 480 "web/udp.w"
+#line 482 "web/udp.w"
 
 static bool udp_parse_header(const struct sr_rx*rx,struct sr_udp*u,bool*bad)
 {
@@ -9042,7 +9048,7 @@ return true;
 }
 
 /*:591*//*593:*/
-#line 536 "web/udp.w"
+#line 538 "web/udp.w"
 
 static sr_dgram*dgram_clear(sr_dgram*d,size_t len)
 {
@@ -9112,7 +9118,7 @@ return d;
 }
 
 /*:593*//*594:*/
-#line 628 "web/udp.w"
+#line 630 "web/udp.w"
 
 static void udp_deliver_one(sr_sock*s,void*arg)
 {
@@ -9131,7 +9137,7 @@ udp_queue_rcv(s,d);
 }
 
 /*:594*//*596:*/
-#line 653 "web/udp.w"
+#line 655 "web/udp.w"
 
 static inline bool udp_rcvbuf_takes(sr_sock*s,int truesize)
 {
@@ -9154,7 +9160,7 @@ sock_data_ready(s);
 }
 
 /*:596*//*598:*/
-#line 717 "web/udp.w"
+#line 718 "web/udp.w"
 
 static bool udp_loop_rcv(sr_host*h,int ifindex,sr_pkt*pkt)
 {
@@ -9210,7 +9216,7 @@ return true;
 }
 
 /*:598*//*600:*/
-#line 788 "web/udp.w"
+#line 789 "web/udp.w"
 
 static void dgram_pktinfo_prepare(const sr_sock*s,sr_dgram*d)
 {
@@ -9221,7 +9227,7 @@ d->spec_dst= 0;
 }
 
 /*:600*//*602:*/
-#line 803 "web/udp.w"
+#line 804 "web/udp.w"
 
 static void udp_queue_tail(sr_sock*s,sr_dgram*d)
 {
@@ -9244,7 +9250,7 @@ return d;
 }
 
 /*:602*//*604:*/
-#line 844 "web/udp.w"
+#line 845 "web/udp.w"
 
 static bool bpf_load(const uint8_t*p,size_t len,uint32_t k,int size,uint32_t*v)
 {
@@ -9263,7 +9269,7 @@ return bpf_classic_run(s->filter,s->filter_len,p,len);
 }
 
 /*:604*//*606:*/
-#line 870 "web/udp.w"
+#line 871 "web/udp.w"
 
 static int bpf_classic_run(const struct sock_filter*prog,int n,const uint8_t*p,
 size_t len)
@@ -9275,7 +9281,7 @@ const struct sock_filter*f= &prog[pc];
 uint32_t k= f->k;
 switch(f->code){
 /*607:*/
-#line 890 "web/udp.w"
+#line 891 "web/udp.w"
 
 case BPF_RET|BPF_K:return(int)(k> INT_MAX?INT_MAX:k);
 case BPF_RET|BPF_A:return(int)(A> INT_MAX?INT_MAX:A);
@@ -9332,7 +9338,7 @@ case BPF_JMP|BPF_JSET|BPF_X:pc+= (A&X)?f->jt:f->jf;break;
 
 
 /*:607*/
-#line 880 "web/udp.w"
+#line 881 "web/udp.w"
 
 default:return 0;
 }
@@ -9341,7 +9347,7 @@ return 0;
 }
 
 /*:606*//*609:*/
-#line 999 "web/udp.w"
+#line 1000 "web/udp.w"
 
 static const struct{int err;bool hard;}icmp_unreach_err[NR_ICMP_UNREACH+1]= {
 {ENETUNREACH,false},{EHOSTUNREACH,false},{ENOPROTOOPT,true},
@@ -9393,7 +9399,7 @@ sock_error_report(s);
 }
 
 /*:609*//*612:*/
-#line 1081 "web/udp.w"
+#line 1082 "web/udp.w"
 
 static void ip_icmp_error(sr_sock*s,const struct sr_rx*icmp,int err,int type,
 int code,uint32_t info,uint16_t port,uint32_t daddr,const uint8_t*payload,
@@ -9417,7 +9423,7 @@ sock_queue_err(s,d);
 }
 
 /*:612*//*613:*/
-#line 1105 "web/udp.w"
+#line 1106 "web/udp.w"
 
 static void sock_queue_err(sr_sock*s,sr_dgram*d)
 {
@@ -9434,7 +9440,7 @@ sock_error_report(s);
 }
 
 /*:613*//*615:*/
-#line 1137 "web/udp.w"
+#line 1138 "web/udp.w"
 
 static void ip_local_error(sr_sock*s,int err,uint32_t daddr,uint16_t port,
 uint32_t info)
@@ -9455,7 +9461,7 @@ sock_queue_err(s,d);
 }
 
 /*:615*//*617:*/
-#line 1168 "web/udp.w"
+#line 1169 "web/udp.w"
 
 static sr_dgram*sock_dequeue_err(sr_sock*s)
 {
@@ -9486,7 +9492,7 @@ s->eq_tail= NULL;
 }
 
 /*:617*//*619:*/
-#line 1208 "web/udp.w"
+#line 1209 "web/udp.w"
 
 static int set_recverr(sr_sock*s,sr_optreq*rq)
 {
@@ -9509,7 +9515,7 @@ return set_flag(s,rq);
 }
 
 /*:619*//*623:*/
-#line 1295 "web/udp.w"
+#line 1296 "web/udp.w"
 
 static ssize_t udp_sendmsg(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -9526,7 +9532,7 @@ if(flags&MSG_OOB)return-EOPNOTSUPP;
 if(s->udp_cork)flags|= MSG_MORE;
 if(s->cork)return udp_cork_append(s,msg,len,flags);
 /*624:*/
-#line 1335 "web/udp.w"
+#line 1336 "web/udp.w"
 
 if(usin){
 if(msg->msg_namelen<(socklen_t)sizeof*usin)return-EINVAL;
@@ -9543,10 +9549,10 @@ connected= true;
 }
 
 /*:624*/
-#line 1310 "web/udp.w"
+#line 1311 "web/udp.w"
 
 /*625:*/
-#line 1361 "web/udp.w"
+#line 1362 "web/udp.w"
 
 ipcm_init_sk(s,&ipc);
 if(msg->msg_controllen){
@@ -9556,7 +9562,7 @@ connected= false;
 }
 
 /*:625*/
-#line 1311 "web/udp.w"
+#line 1312 "web/udp.w"
 
 opt= ipc.has_opt?ipc.opt:s->opt;
 optlen= ipc.has_opt?ipc.optlen:s->optlen;
@@ -9567,7 +9573,7 @@ if(!daddr)return-EINVAL;
 connected= false;
 }
 /*628:*/
-#line 1406 "web/udp.w"
+#line 1407 "web/udp.w"
 
 if(ipv4_is_multicast(daddr)||(flags&MSG_DONTROUTE)||(s->flags&SK_DONTROUTE))
 connected= false;
@@ -9577,11 +9583,11 @@ if(err)return err;
 if(connected)sk_dst_set(s,&rt);
 
 /*:628*/
-#line 1320 "web/udp.w"
+#line 1321 "web/udp.w"
 
 if(!daddr)daddr= rt.saddr;
 /*629:*/
-#line 1420 "web/udp.w"
+#line 1421 "web/udp.w"
 
 if(cached)rt.saddr= s->fl_saddr;
 if(flags&MSG_MORE){
@@ -9594,19 +9600,19 @@ dport= s->fl_dport;
 }
 
 /*:629*/
-#line 1322 "web/udp.w"
+#line 1323 "web/udp.w"
 
 if((flags&MSG_CONFIRM)&&(flags&SR_MSG_PROBE)&&len==0)return 0;
 if(flags&SR_MSG_PROBE)return(ssize_t)len;
 /*632:*/
-#line 1472 "web/udp.w"
+#line 1473 "web/udp.w"
 
 err= ip_append_size_check(s,&rt,daddr,optlen,len+SR_UDPHDR_LEN,ipc.gso_size!=0,
 &mtu);
 if(err)return err;
 
 /*:632*/
-#line 1325 "web/udp.w"
+#line 1326 "web/udp.w"
 
 if(flags&MSG_MORE)
 return udp_cork_start(s,msg,len,flags,&ipc,&rt,opt,optlen,mtu);
@@ -9618,7 +9624,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:623*//*627:*/
-#line 1376 "web/udp.w"
+#line 1377 "web/udp.w"
 
 static void ipcm_init_sk(const sr_sock*s,struct sr_ipcm*ipc)
 {
@@ -9633,7 +9639,7 @@ ipc->gso_size= s->udp_gso_size;
 }
 
 /*:627*//*631:*/
-#line 1440 "web/udp.w"
+#line 1441 "web/udp.w"
 
 static inline int ip_route_dgram(sr_sock*s,uint32_t daddr,uint32_t faddr,uint32_t saddr,
 struct sr_ipcm*ipc,int flags,bool anysrc,bool cached,struct sr_rtres*rt)
@@ -9653,7 +9659,7 @@ return 0;
 }
 
 /*:631*//*634:*/
-#line 1486 "web/udp.w"
+#line 1487 "web/udp.w"
 
 static int ip_append_size_check(sr_sock*s,const struct sr_rtres*rt,uint32_t daddr,
 int optlen,size_t l4len,bool gso,int*mtu)
@@ -9675,7 +9681,7 @@ return 0;
 }
 
 /*:634*//*636:*/
-#line 1559 "web/udp.w"
+#line 1560 "web/udp.w"
 
 static int ip_frags_charge(sr_sock*s,int flags,int hlen,size_t l4len,int mtu,
 int thlen,int*total)
@@ -9712,7 +9718,7 @@ return 0;
 }
 
 /*:636*//*637:*/
-#line 1599 "web/udp.w"
+#line 1600 "web/udp.w"
 
 static int sock_alloc_send(sr_sock*s,int flags,int truesize)
 {
@@ -9736,7 +9742,7 @@ return 0;
 }
 
 /*:637*//*638:*/
-#line 1642 "web/udp.w"
+#line 1643 "web/udp.w"
 
 static inline int udp_send_one(sr_sock*s,const struct msghdr*msg,size_t from,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9763,7 +9769,7 @@ return err;
 }
 
 /*:638*//*639:*/
-#line 1682 "web/udp.w"
+#line 1683 "web/udp.w"
 
 static sr_pkt*udp_pkt_new(int optlen,size_t l4len,const void*src)
 {
@@ -9780,7 +9786,7 @@ return pkt_init(b,headroom+shift,hlen+l4len);
 }
 
 /*:639*//*640:*/
-#line 1701 "web/udp.w"
+#line 1702 "web/udp.w"
 
 static inline int udp_send_built(sr_sock*s,sr_pkt*pkt,const struct sr_ipcm*ipc,
 const struct sr_rtres*rt,uint32_t daddr,uint16_t dport,const uint8_t*opt,int optlen,
@@ -9801,7 +9807,7 @@ return ip_output_pkt(s->host,rt,daddr,&o,pkt);
 }
 
 /*:640*//*642:*/
-#line 1745 "web/udp.w"
+#line 1746 "web/udp.w"
 
 static void ip_sk_ipout(sr_sock*s,const struct sr_ipcm*ipc,const struct sr_rtres*rt,
 const uint8_t*opt,int optlen,struct sr_ipout*o)
@@ -9830,7 +9836,7 @@ return ip_output(s->host,rt,daddr,&o,l4,l4len);
 }
 
 /*:642*//*644:*/
-#line 1784 "web/udp.w"
+#line 1785 "web/udp.w"
 
 static void udp_header_emit(uint8_t*p,size_t len,uint16_t sport,uint16_t dport,
 uint32_t saddr,uint32_t daddr,uint8_t proto,bool partial)
@@ -9849,7 +9855,7 @@ put16(p+6,c?c:0xffff);
 }
 
 /*:644*//*646:*/
-#line 1809 "web/udp.w"
+#line 1810 "web/udp.w"
 
 static bool iov_gather(const struct msghdr*msg,size_t from,uint8_t*dst,size_t len)
 {
@@ -9872,7 +9878,7 @@ static inline bool iov_scatter(const struct msghdr*msg,const uint8_t*src,size_t 
 {
 if(msg->msg_iovlen==1){
 /*647:*/
-#line 1848 "web/udp.w"
+#line 1849 "web/udp.w"
 
 const struct iovec*v= msg->msg_iov;
 size_t n= v->iov_len<len?v->iov_len:len;
@@ -9882,7 +9888,7 @@ data_copy(v->iov_base,src,n);
 return true;
 
 /*:647*/
-#line 1830 "web/udp.w"
+#line 1831 "web/udp.w"
 
 }
 for(size_t i= 0;i<(size_t)msg->msg_iovlen&&len> 0;i++){
@@ -9898,7 +9904,7 @@ return true;
 }
 
 /*:646*//*650:*/
-#line 1886 "web/udp.w"
+#line 1887 "web/udp.w"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 typedef char sr_v32 __attribute__((vector_size(32),aligned(1),may_alias));
@@ -9920,7 +9926,7 @@ for(;i+32<=n;i+= 32)*(sr_v32*)(d+i)= *(const sr_v32*)(s+i);
 if(i<n)*(sr_v32*)(d+n-32)= *(const sr_v32*)(s+n-32);
 }
 #endif
-#line 1907 "web/udp.w"
+#line 1908 "web/udp.w"
 
 static void data_copy(void*dst,const void*src,size_t n)
 {
@@ -9930,12 +9936,12 @@ vcopy_avx2(dst,src,n);
 return;
 }
 #endif
-#line 1916 "web/udp.w"
+#line 1917 "web/udp.w"
  memcpy(dst,src,n);
 }
 
 /*:650*//*653:*/
-#line 1946 "web/udp.w"
+#line 1947 "web/udp.w"
 
 static int udp_gso_check(const sr_sock*s,size_t len,size_t seg,int optlen,int mtu)
 {
@@ -9948,7 +9954,7 @@ return 0;
 }
 
 /*:653*//*655:*/
-#line 1962 "web/udp.w"
+#line 1963 "web/udp.w"
 
 static ssize_t udp_send_segments(sr_sock*s,const struct msghdr*msg,size_t len,
 int flags,const struct sr_ipcm*ipc,const struct sr_rtres*rt,uint32_t daddr,
@@ -9969,7 +9975,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:655*//*659:*/
-#line 2049 "web/udp.w"
+#line 2050 "web/udp.w"
 
 static bool ip_sk_ignore_df(const sr_sock*s)
 {
@@ -9977,7 +9983,7 @@ return s->pmtudisc<IP_PMTUDISC_DO||s->pmtudisc==IP_PMTUDISC_OMIT;
 }
 
 /*:659*//*660:*/
-#line 2055 "web/udp.w"
+#line 2056 "web/udp.w"
 
 static ssize_t udp_cork_start(sr_sock*s,const struct msghdr*msg,size_t len,int flags,
 const struct sr_ipcm*ipc,const struct sr_rtres*rt,const uint8_t*opt,int optlen,
@@ -10008,7 +10014,7 @@ return(ssize_t)len;
 }
 
 /*:660*//*661:*/
-#line 2087 "web/udp.w"
+#line 2088 "web/udp.w"
 
 static ssize_t udp_cork_append(sr_sock*s,const struct msghdr*msg,size_t len,int flags)
 {
@@ -10035,7 +10041,7 @@ return err<0?err:(ssize_t)len;
 }
 
 /*:661*//*662:*/
-#line 2115 "web/udp.w"
+#line 2116 "web/udp.w"
 
 static int udp_cork_push(sr_sock*s)
 {
@@ -10059,7 +10065,7 @@ return err;
 }
 
 /*:662*//*663:*/
-#line 2137 "web/udp.w"
+#line 2138 "web/udp.w"
 
 static void udp_cork_discard(sr_sock*s)
 {
@@ -10070,7 +10076,7 @@ s->cork= NULL;
 }
 
 /*:663*//*666:*/
-#line 2200 "web/udp.w"
+#line 2201 "web/udp.w"
 
 static const uint8_t*cmsg_next(const struct msghdr*msg,const uint8_t*p,
 struct cmsghdr*c)
@@ -10125,7 +10131,7 @@ return 0;
 }
 
 /*:666*//*667:*/
-#line 2253 "web/udp.w"
+#line 2254 "web/udp.w"
 
 static int ip_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -10133,7 +10139,7 @@ struct sr_ipcm*ipc)
 int val;
 switch(c->cmsg_type){
 case IP_RETOPTS:/*668:*/
-#line 2294 "web/udp.w"
+#line 2295 "web/udp.w"
 
 {
 int len= (int)(c->cmsg_len-sizeof(struct cmsghdr));
@@ -10149,7 +10155,7 @@ return 0;
 }
 
 /*:668*/
-#line 2259 "web/udp.w"
+#line 2260 "web/udp.w"
 
 case IP_PKTINFO:{
 struct in_pktinfo info;
@@ -10182,7 +10188,7 @@ return-EINVAL;
 }
 
 /*:667*//*670:*/
-#line 2317 "web/udp.w"
+#line 2318 "web/udp.w"
 
 static int sock_cmsg_send_one(sr_sock*s,const struct cmsghdr*c,const uint8_t*data,
 struct sr_ipcm*ipc)
@@ -10223,7 +10229,7 @@ return-EINVAL;
 }
 
 /*:670*//*673:*/
-#line 2398 "web/udp.w"
+#line 2399 "web/udp.w"
 
 SR_IN_CALLER static ssize_t udp_recvmsg(sr_sock*s,struct msghdr*msg,size_t len,int flags,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10243,7 +10249,7 @@ if(copied> ulen-(size_t)off)copied= ulen-(size_t)off;
 else if(copied<ulen)msg->msg_flags|= MSG_TRUNC;
 if(d->csum_bad){
 /*674:*/
-#line 2445 "web/udp.w"
+#line 2446 "web/udp.w"
 
 if(peeking)udp_queue_unlink(s,d);
 s->drops++;
@@ -10251,7 +10257,7 @@ free(d);
 msg->msg_flags&= ~MSG_TRUNC;
 
 /*:674*/
-#line 2416 "web/udp.w"
+#line 2417 "web/udp.w"
 
 goto try_again;
 }
@@ -10278,7 +10284,7 @@ return err;
 }
 
 /*:673*//*677:*/
-#line 2486 "web/udp.w"
+#line 2487 "web/udp.w"
 
 static void sk_peek_offset_bwd(sr_sock*s,int val)
 {
@@ -10289,7 +10295,7 @@ s->peek_off= off<0?0:off> INT_MAX?INT_MAX:(int)off;
 }
 
 /*:677*//*679:*/
-#line 2511 "web/udp.w"
+#line 2512 "web/udp.w"
 
 static sr_dgram*udp_try_recv(sr_sock*s,int flags,int*off)
 {
@@ -10300,9 +10306,7 @@ if(!(flags&MSG_PEEK)){
 int reader;
 if(!(d= s->rq_head))return NULL;
 reader= (s->rq_reader?s->rq_reader:s->rq_len)-1;
-s->rq_head= d->next;
-if(!d->next)s->rq_tail= NULL;
-s->rq_len--;
+udp_queue_head_remove(s);
 udp_rmem_release(s,d->truesize,reader);
 *off= 0;
 return d;
@@ -10336,7 +10340,7 @@ udp_rmem_release(s,d->truesize,s->rq_reader);
 }
 
 /*:679*//*680:*/
-#line 2575 "web/udp.w"
+#line 2574 "web/udp.w"
 
 static inline sr_dgram*skb_recv_wait(sr_sock*s,int flags,int*off,int*err,
 sr_try_recv*try_recv)
@@ -10367,7 +10371,7 @@ if((d= try_recv(s,flags,off))!=NULL)return d;
 }
 
 /*:680*//*682:*/
-#line 2625 "web/udp.w"
+#line 2622 "web/udp.w"
 
 static void udp_rmem_release(sr_sock*s,int size,int reader)
 {
@@ -10379,12 +10383,12 @@ return;
 }
 s->forward_deficit= 0;
 s->rmem-= size;
-sk_fwd_release(s,size,true);
+sk_fwd_release(s,size);
 s->rq_reader= s->rq_len;
 }
 
 /*:682*//*684:*/
-#line 2669 "web/udp.w"
+#line 2666 "web/udp.w"
 
 static ssize_t ip_recv_error(sr_sock*s,struct msghdr*msg,size_t len,
 socklen_t*namelen,struct sr_cmsg_out*co)
@@ -10425,7 +10429,7 @@ return(ssize_t)copied;
 }
 
 /*:684*//*686:*/
-#line 2729 "web/udp.w"
+#line 2726 "web/udp.w"
 
 static void put_cmsg(struct msghdr*msg,struct sr_cmsg_out*co,int level,int type,
 size_t len,const void*data)
@@ -10447,7 +10451,7 @@ co->used+= take;
 }
 
 /*:686*//*688:*/
-#line 2773 "web/udp.w"
+#line 2770 "web/udp.w"
 
 static inline void sock_recv_cmsgs(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10455,7 +10459,7 @@ sr_dgram*d)
 if(!(s->flags&(SK_RXQ_OVFL|SK_TIMESTAMP))&&!s->rcvmark&&
 !(s->tsflags&(SR_SOF_SOFTWARE|SR_SOF_RAW_HARDWARE))){
 /*689:*/
-#line 2805 "web/udp.w"
+#line 2802 "web/udp.w"
 
 if(s->stamp_asked){
 s->stamp_state= d->stamped?SR_STAMP_VALID:SR_STAMP_UNKNOWN;
@@ -10463,7 +10467,7 @@ s->stamp_ns= d->tstamp_ns;
 }else if(s->stamp_state==SR_STAMP_NONE)s->stamp_state= SR_STAMP_UNKNOWN;
 
 /*:689*/
-#line 2779 "web/udp.w"
+#line 2776 "web/udp.w"
 
 }else sock_recv_cmsgs_all(s,msg,co,d);
 }
@@ -10478,7 +10482,7 @@ if(s->rcvmark)put_cmsg(msg,co,SOL_SOCKET,SO_MARK,sizeof d->mark,&d->mark);
 }
 
 /*:688*//*691:*/
-#line 2848 "web/udp.w"
+#line 2845 "web/udp.w"
 
 static void ip_cmsg_recv(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10499,7 +10503,7 @@ if(f&IPF_RECVTOS)put_cmsg(msg,co,IPPROTO_IP,IP_TOS,1,&d->tos);
 if((f&IPF_RECVOPTS)&&d->optlen)
 put_cmsg(msg,co,IPPROTO_IP,IP_RECVOPTS,(size_t)d->optlen,d->opt);
 if((f&IPF_RETOPTS)&&d->optlen)/*693:*/
-#line 2899 "web/udp.w"
+#line 2896 "web/udp.w"
 
 {
 uint8_t echo[SR_MAX_IPOPTLEN];
@@ -10509,10 +10513,10 @@ else put_cmsg(msg,co,IPPROTO_IP,IP_RETOPTS,(size_t)n,echo);
 }
 
 /*:693*/
-#line 2867 "web/udp.w"
+#line 2864 "web/udp.w"
 
 if(f&IPF_ORIGDSTADDR)/*692:*/
-#line 2886 "web/udp.w"
+#line 2883 "web/udp.w"
 
 {
 struct sockaddr_in sin;
@@ -10527,7 +10531,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_ORIGDSTADDR,sizeof sin,&sin);
 }
 
 /*:692*/
-#line 2868 "web/udp.w"
+#line 2865 "web/udp.w"
 
 if((f&IPF_RECVFRAGSIZE)&&d->frag_max){
 int size= d->frag_max;
@@ -10536,7 +10540,7 @@ put_cmsg(msg,co,IPPROTO_IP,IP_RECVFRAGSIZE,sizeof size,&size);
 }
 
 /*:691*//*695:*/
-#line 2926 "web/udp.w"
+#line 2923 "web/udp.w"
 
 static int ip_options_echo(sr_host*h,const sr_dgram*d,uint8_t*echo)
 {
@@ -10548,7 +10552,7 @@ if(p[0]==IPOPT_RR&&!rr){rr= p;wrr= d->wire_opt+(p-d->opt);}
 if(p[0]==IPOPT_TIMESTAMP&&!ts){ts= p;wts= d->wire_opt+(p-d->opt);}
 }
 if(rr)/*696:*/
-#line 2942 "web/udp.w"
+#line 2939 "web/udp.w"
 
 {
 int len= rr[1],soff= rr[2];
@@ -10563,10 +10567,10 @@ n+= len;
 }
 
 /*:696*/
-#line 2936 "web/udp.w"
+#line 2933 "web/udp.w"
 
 if(ts)/*697:*/
-#line 2960 "web/udp.w"
+#line 2957 "web/udp.w"
 
 {
 int len= ts[1],soff= ts[2],flag= wts[3]&0xf;
@@ -10608,14 +10612,14 @@ n+= len;
 }
 
 /*:697*/
-#line 2937 "web/udp.w"
+#line 2934 "web/udp.w"
 
 while(n&3)echo[n++]= IPOPT_END;
 return n;
 }
 
 /*:695*//*700:*/
-#line 3030 "web/udp.w"
+#line 3027 "web/udp.w"
 
 static void sock_enable_timestamp(sr_sock*s)
 {
@@ -10632,7 +10636,7 @@ W->netstamp_sockets+= want?1:-1;
 }
 
 /*:700*//*702:*/
-#line 3089 "web/udp.w"
+#line 3086 "web/udp.w"
 
 static void sock_recv_timestamp(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10648,7 +10652,7 @@ s->stamp_ns= d->tstamp_ns;
 }
 
 /*:702*//*703:*/
-#line 3103 "web/udp.w"
+#line 3100 "web/udp.w"
 
 static void sock_recv_stamps(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 sr_dgram*d)
@@ -10678,7 +10682,7 @@ if(s->tsflags&SR_SOF_SOFTWARE)scm_timestamping_put(s,msg,co,d);
 }
 
 /*:703*//*705:*/
-#line 3159 "web/udp.w"
+#line 3156 "web/udp.w"
 
 static void scm_timestamping_put(sr_sock*s,struct msghdr*msg,struct sr_cmsg_out*co,
 const sr_dgram*d)
@@ -10695,7 +10699,7 @@ SO_TIMESTAMPING_OLD,sizeof ts,ts);
 }
 
 /*:705*//*711:*/
-#line 3291 "web/udp.w"
+#line 3288 "web/udp.w"
 
 static void ip_tx_tstamp_setup(sr_sock*s,const struct sr_ipcm*ipc,struct sr_ipout*o)
 {
@@ -10707,7 +10711,7 @@ o->tskey= ipc->has_ts_opt_id?ipc->ts_opt_id:s->tskey++;
 }
 
 /*:711*//*712:*/
-#line 3304 "web/udp.w"
+#line 3301 "web/udp.w"
 
 static void dev_tx_tstamp(int ifindex,sr_pkt*pkt)
 {
@@ -10720,7 +10724,7 @@ if(f&SR_SKBTX_SW)skb_tstamp_tx(s,ifindex,pkt,SCM_TSTAMP_SND);
 }
 
 /*:712*//*713:*/
-#line 3320 "web/udp.w"
+#line 3317 "web/udp.w"
 
 static void skb_tstamp_tx(sr_sock*s,int ifindex,const sr_pkt*pkt,int tstype)
 {
@@ -10751,7 +10755,7 @@ sock_queue_err(s,d);
 }
 
 /*:713*//*715:*/
-#line 3361 "web/udp.w"
+#line 3358 "web/udp.w"
 
 static int sock_gettstamp(sr_sock*s,void*argp,bool ns)
 {
@@ -10777,7 +10781,7 @@ return 0;
 }
 
 /*:715*//*717:*/
-#line 3401 "web/udp.w"
+#line 3398 "web/udp.w"
 
 static int first_packet_length(sr_sock*s)
 {
@@ -10795,7 +10799,7 @@ return s->rq_head?(int)s->rq_head->len:-1;
 }
 
 /*:717*//*720:*/
-#line 3478 "web/udp.w"
+#line 3475 "web/udp.w"
 
 int sr_shutdown(int fd,int how)
 {
@@ -10815,7 +10819,7 @@ return sys_return(err);
 }
 
 /*:720*//*724:*/
-#line 3548 "web/udp.w"
+#line 3545 "web/udp.w"
 
 static ssize_t iov_total(const struct iovec*iov,size_t n)
 {
@@ -10829,7 +10833,7 @@ return(ssize_t)total;
 }
 
 /*:724*//*726:*/
-#line 3578 "web/udp.w"
+#line 3575 "web/udp.w"
 
 SR_IN_CALLER static ssize_t sock_sendmsg(sr_sock*s,struct msghdr*m,int flags)
 {
@@ -10848,7 +10852,7 @@ return r;
 }
 
 /*:726*//*727:*/
-#line 3595 "web/udp.w"
+#line 3592 "web/udp.w"
 
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
 const struct sockaddr*dest_addr,socklen_t addrlen)
@@ -10884,7 +10888,7 @@ return sr_sendto(fd,buf,len,flags,NULL,0);
 }
 
 /*:727*//*728:*/
-#line 3632 "web/udp.w"
+#line 3629 "web/udp.w"
 
 ssize_t sr_sendmsg(int fd,const struct msghdr*msg,int flags)
 {
@@ -10921,7 +10925,7 @@ return sys_return((int)r);
 }
 
 /*:728*//*730:*/
-#line 3676 "web/udp.w"
+#line 3673 "web/udp.w"
 
 ssize_t sr_write(int fd,const void*buf,size_t count)
 {
@@ -10937,7 +10941,7 @@ return file_writev(fd,iov,iovcnt,true);
 }
 
 /*:730*//*732:*/
-#line 3693 "web/udp.w"
+#line 3690 "web/udp.w"
 
 static ssize_t file_writev(int fd,const struct iovec*iov,int iovcnt,bool vector)
 {
@@ -10962,7 +10966,7 @@ return sys_return((int)total);
 }
 
 /*:732*//*735:*/
-#line 3765 "web/udp.w"
+#line 3762 "web/udp.w"
 
 static ssize_t sock_recvmsg(sr_sock*s,struct msghdr*m,int flags,socklen_t*namelen,
 struct sr_cmsg_out*co)
@@ -10986,7 +10990,7 @@ return r;
 }
 
 /*:735*//*736:*/
-#line 3790 "web/udp.w"
+#line 3787 "web/udp.w"
 
 SR_IN_CALLER static ssize_t recvfrom_body(int fd,void*buf,size_t len,int flags,
 struct sockaddr*src_addr,socklen_t*addrlen)
@@ -11029,7 +11033,7 @@ return recvfrom_body(fd,buf,len,flags,NULL,NULL);
 }
 
 /*:736*//*737:*/
-#line 3831 "web/udp.w"
+#line 3828 "web/udp.w"
 
 ssize_t sr_recvmsg(int fd,struct msghdr*msg,int flags)
 {
@@ -11066,7 +11070,7 @@ return sys_return((int)r);
 }
 
 /*:737*//*738:*/
-#line 3866 "web/udp.w"
+#line 3863 "web/udp.w"
 
 ssize_t sr_read(int fd,void*buf,size_t count)
 {
@@ -11082,7 +11086,7 @@ return file_readv(fd,iov,iovcnt);
 }
 
 /*:738*//*740:*/
-#line 3883 "web/udp.w"
+#line 3880 "web/udp.w"
 
 static ssize_t file_readv(int fd,const struct iovec*iov,int iovcnt)
 {
@@ -11110,7 +11114,7 @@ return sys_return((int)total);
 }
 
 /*:740*//*742:*/
-#line 3941 "web/udp.w"
+#line 3938 "web/udp.w"
 
 static ssize_t tcp_sendmsg_closed(sr_sock*s,const struct msghdr*m,int flags)
 {
@@ -11140,7 +11144,7 @@ return-ENOTCONN;
 }
 
 /*:742*//*744:*/
-#line 3976 "web/udp.w"
+#line 3973 "web/udp.w"
 
 static void udp_release(sr_sock*s)
 {
@@ -11151,7 +11155,7 @@ if(s->netstamp)W->netstamp_sockets--;
 }
 
 /*:744*//*747:*/
-#line 4017 "web/udp.w"
+#line 4014 "web/udp.w"
 
 static void pkt_hold(sr_pkt*p)
 {
@@ -12804,10 +12808,10 @@ if(size> s->fwd_alloc)s->fwd_alloc+= (size-s->fwd_alloc+4095)/4096*4096;
 s->fwd_alloc-= size;
 }
 
-static void sk_fwd_release(sr_sock*s,int size,bool partial)
+static void sk_fwd_release(sr_sock*s,int size)
 {
 s->fwd_alloc+= size;
-s->fwd_alloc-= (s->fwd_alloc-(partial?1:0))&~4095;
+s->fwd_alloc-= (s->fwd_alloc-1)&~4095;
 }
 
 /*:906*//*907:*/

@@ -124,7 +124,7 @@ int sr_lan_attach(int lan,int host,int ifindex);
 int sr_lan_configure(int lan,const struct sr_lan_config*cfg);
 
 /*:343*//*360:*/
-#line 817 "web/link.w"
+#line 823 "web/link.w"
 
 int sr_inject(int host,int ifindex,const void*datagram,size_t len);
 
@@ -164,12 +164,12 @@ int sr_udp_receivers(const struct sockaddr_in*from,const struct sockaddr_in*to,
 int ifindex,int*fds,int max);
 
 /*:561*//*719:*/
-#line 3475 "web/udp.w"
+#line 3472 "web/udp.w"
 
 int sr_shutdown(int fd,int how);
 
 /*:719*//*721:*/
-#line 3527 "web/udp.w"
+#line 3524 "web/udp.w"
 
 ssize_t sr_send(int fd,const void*buf,size_t len,int flags);
 ssize_t sr_sendto(int fd,const void*buf,size_t len,int flags,
@@ -179,7 +179,7 @@ ssize_t sr_write(int fd,const void*buf,size_t count);
 ssize_t sr_writev(int fd,const struct iovec*iov,int iovcnt);
 
 /*:721*//*733:*/
-#line 3745 "web/udp.w"
+#line 3742 "web/udp.w"
 
 ssize_t sr_recv(int fd,void*buf,size_t len,int flags);
 ssize_t sr_recvfrom(int fd,void*buf,size_t len,int flags,

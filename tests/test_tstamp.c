@@ -85,33 +85,35 @@ START_TEST(receive_stamps_are_the_arrival_time)
 }
 END_TEST
 
+/* s sends a byte to b (port 5000 of 127.0.0.1) at *sent; 400 ms later b
+   reads it, 300 ms after that SIOCGSTAMP on b answers: in nanoseconds. */
+static uint64_t stamp_after_read(int s, int b, uint64_t *sent)
+{
+  struct timeval tv;
+  char c;
+  *sent = sr_now_ns();
+  ck_assert_int_eq(send_to(s, "x", 1, "127.0.0.1", 5000), 1);
+  sr_advance_ns(400000000);
+  ck_assert_int_eq(sr_recv(b, &c, 1, 0), 1);
+  sr_advance_ns(300000000);
+  ck_assert_int_eq(sr_ioctl(b, SIOCGSTAMP, &tv), 0);
+  return (uint64_t) tv.tv_sec * 1000000000u + (uint64_t) tv.tv_usec * 1000u;
+}
+
 START_TEST(siocgstamp_after_the_short_way)
 {
   CLAUSES("socket.7:ioctl:SIOCGSTAMP", "socket.7:SO_TIMESTAMPING");
   int a = udp(), b = udp_bound("127.0.0.1", 5000), s = udp();
-  struct timeval tv;
-  uint64_t t0;
-  char c;
+  uint64_t t0, stamp;
   /* another socket asks for arrival times; b wants no message: its first
      read leaves "no time", and SIOCGSTAMP answers with its own time */
   ck_assert_int_eq(seti(a, SOL_SOCKET, SO_TIMESTAMP, 1), 0);
-  t0 = sr_now_ns();
-  ck_assert_int_eq(send_to(s, "x", 1, "127.0.0.1", 5000), 1);
-  sr_advance_ns(400000000);
-  ck_assert_int_eq(sr_recv(b, &c, 1, 0), 1);
-  sr_advance_ns(300000000);
-  ck_assert_int_eq(sr_ioctl(b, SIOCGSTAMP, &tv), 0);
-  ck_assert_uint_eq((uint64_t) tv.tv_sec * 1000000000u + (uint64_t) tv.tv_usec * 1000u,
-    t0 + 700000000u);
+  stamp = stamp_after_read(s, b, &t0);
+  ck_assert_uint_eq(stamp, t0 + 700000000u);
   /* having called SIOCGSTAMP, with RX_SOFTWARE alone: the arrival time */
   ck_assert_int_eq(seti(b, SOL_SOCKET, SO_TIMESTAMPING, 0x8), 0);
-  t0 = sr_now_ns();
-  ck_assert_int_eq(send_to(s, "x", 1, "127.0.0.1", 5000), 1);
-  sr_advance_ns(400000000);
-  ck_assert_int_eq(sr_recv(b, &c, 1, 0), 1);
-  sr_advance_ns(300000000);
-  ck_assert_int_eq(sr_ioctl(b, SIOCGSTAMP, &tv), 0);
-  ck_assert_uint_eq((uint64_t) tv.tv_sec * 1000000000u + (uint64_t) tv.tv_usec * 1000u, t0);
+  stamp = stamp_after_read(s, b, &t0);
+  ck_assert_uint_eq(stamp, t0);
 }
 END_TEST
 

@@ -681,7 +681,7 @@ of 2\,276 instructions a round trip).
 
 @<Private function prototypes@>=
 static void sk_fwd_schedule(sr_sock *s, int size);
-static void sk_fwd_release(sr_sock *s, int size, bool partial);
+static void sk_fwd_release(sr_sock *s, int size);
 
 @ @c
 static void sk_fwd_schedule(sr_sock *s, int size)
@@ -690,10 +690,10 @@ static void sk_fwd_schedule(sr_sock *s, int size)
   s->fwd_alloc -= size;
 }
 
-static void sk_fwd_release(sr_sock *s, int size, bool partial)
+static void sk_fwd_release(sr_sock *s, int size)
 {
   s->fwd_alloc += size;
-  s->fwd_alloc -= (s->fwd_alloc - (partial ? 1 : 0)) & ~4095;
+  s->fwd_alloc -= (s->fwd_alloc - 1) & ~4095; /* every release is a read's: a byte stays */
 }
 
 @ \beyond{SO_BUF_LOCK}

@@ -54,7 +54,7 @@ struct sr_dgram {
   bool peeked; /* an empty datagram already seen by a peek */
   bool csum_bad; /* its checksum fails; found out when it is read */
   uint8_t shift; /* the data begin this many bytes into |data|: see |dgram_data| */
-  int l4off; /* where |data| holds the transport header; $-1$: the ports are |dport| */
+  int l4off; /* where the data hold the transport header; $-1$: the ports are |dport| */
   @<Fields of an error-queue entry@>@;
   size_t len; /* bytes of data, at |dgram_data| */
   uint8_t data[];
@@ -62,7 +62,9 @@ struct sr_dgram {
 
 @ A datagram the model sends is built in a packet whose headroom is
 exactly what makes its UDP payload fall where the |data| of a queue
-entry begins: |SR_DGRAM_HEADROOM| bytes into the buffer.  The receiving
+entry begins: |SR_DGRAM_HEADROOM| bytes into the buffer (a big one may lie
+up to 31 bytes further, aligned with the sender's buffer: see
+|udp_pkt_new|).  The receiving
 socket, when it is the datagram's only taker, then writes its entry's
 fields over the packet's header and the IP and UDP headers, which it has
 read, and queues the buffer itself; the data is never copied between
@@ -692,8 +694,7 @@ the headroom of a queue entry (|dgram_adopt| would take it, as
 nothing, so a refusal after it costs only the repeated lookup), and that
 socket has no \.{UDP\_ENCAP} and no classic filter, so
 |udp_encap_takes| would answer false and |sk_filter_run| $-1$.
-\medskip
-oindent
+\medskip\noindent
 The fields then are those the general path writes: the arrival
 interface as |ip_rx_fill| reckons it, and the destination as |ipi_spec_dst|
 (|fib_compute_spec_dst| of a local route), both only if the socket has
@@ -2518,9 +2519,7 @@ static sr_dgram *udp_try_recv(sr_sock *s, int flags, int *off)
     int reader;
     if (!(d = s->rq_head)) return NULL;
     reader = (s->rq_reader ? s->rq_reader : s->rq_len) - 1;
-    s->rq_head = d->next;
-    if (!d->next) s->rq_tail = NULL;
-    s->rq_len--;
+    udp_queue_head_remove(s);
     udp_rmem_release(s, d->truesize, reader);
     *off = 0;
     return d;
@@ -2616,11 +2615,9 @@ them are read, a new datagram is still dropped.}
 @<Private function prototypes@>=
 static void udp_rmem_release(sr_sock *s, int size, int reader);
 
-@ |reader| is what the reader part of the queue holds after the read; the
-function writes it, the deficit and the buffer once each, the queue's
-fields being worked out before they are stored (with the read's own
-queue steps in |udp_try_recv|, this saves 7 of 1\,467 instructions and 1
-store a round trip).
+@ |reader| is what the reader part of the queue holds after the read
+(the read works it out before it takes the datagram off the queue); the
+function writes it, the deficit and the buffer once each.
 
 @c
 static void udp_rmem_release(sr_sock *s, int size, int reader)
@@ -2633,7 +2630,7 @@ static void udp_rmem_release(sr_sock *s, int size, int reader)
   }
   s->forward_deficit = 0;
   s->rmem -= size;
-  sk_fwd_release(s, size, true);
+  sk_fwd_release(s, size);
   s->rq_reader = s->rq_len;
 }
 
